@@ -1,0 +1,86 @@
+// The one interface every engine model implements. A model holds its data, its parameters,
+// a status and a trace (one row per step, for drawing). Subclasses implement the minimum
+// (setData/step/predict/score/params and resetParams); fit(), trace bookkeeping, divergence
+// detection and predictGrid() are written once here.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "dw/types.hpp"
+
+namespace dw {
+
+enum class Status { Empty, Ready, Converged, Diverged };
+const char* statusName(Status s);
+
+// A table of numbers: named columns, rows appended as learning proceeds. Row k describes the
+// model after k steps (row 0 is the starting point), so a widget can replay or tabulate it.
+class Trace {
+ public:
+  void setColumns(std::vector<std::string> columns);
+  void clear() { values_.clear(); }
+  void append(const std::vector<double>& row);
+  const std::vector<std::string>& columns() const { return columns_; }
+  const std::vector<double>& values() const { return values_; }
+  std::size_t rows() const { return columns_.empty() ? 0 : values_.size() / columns_.size(); }
+  double at(std::size_t row, std::size_t col) const { return values_[row * columns_.size() + col]; }
+  double at(std::size_t row, const std::string& column) const;
+  std::vector<double> lastRow() const;
+
+ private:
+  std::vector<std::string> columns_;
+  std::vector<double> values_;
+  // Traces are for drawing; very long runs keep the first rows and then every row is dropped
+  // past this bound so memory stays flat during endless animation.
+  static constexpr std::size_t kMaxValues = 4'000'000;
+};
+
+class Model {
+ public:
+  virtual ~Model() = default;
+  virtual const char* name() const = 0;
+
+  // Re-initialises the parameters from `seed` (deterministically), clears the trace and the
+  // step count; keeps data and hyper-parameters.
+  void reset(std::uint32_t seed);
+  // Replaces the training data (rows of X are points). Validates shape and finiteness.
+  virtual void setData(const Matrix& X, const Vector& y) = 0;
+  // One unit of learning; returns the training loss after it.
+  double step();
+  // Steps until converged, diverged, or maxSteps; returns the number of steps taken.
+  int fit(int maxSteps);
+  // Model-specific quality on (X, y): R^2 for regressors, accuracy for classifiers.
+  virtual double score(const Matrix& X, const Vector& y) const = 0;
+  virtual Vector predict(const Matrix& X) const = 0;
+  // Predictions on an nx-by-ny grid over [x0,x1]x[y0,y1] for 2-feature models, row by row
+  // from y0 upward, x varying fastest.
+  Vector predictGrid(double x0, double x1, double y0, double y1, int nx, int ny) const;
+  virtual Vector params() const = 0;
+  // Training loss at the current parameters (on the training data).
+  virtual double loss() const = 0;
+
+  const Trace& trace() const { return trace_; }
+  Status status() const { return status_; }
+  int steps() const { return steps_; }
+  std::uint32_t seed() const { return seed_; }
+  Index featureCount() const { return featureCount_; }
+
+ protected:
+  // Subclass hooks. doStep() performs one unit of learning; it may set status_ to Converged.
+  virtual void resetParams() = 0;
+  virtual void doStep() = 0;
+  // Appends the trace row describing the current state.
+  virtual void recordTrace() = 0;
+  // Call at the end of setData/parameter changes: clears trace, records row 0, status Ready.
+  void restartTrace();
+  void requireData(const char* where) const;
+
+  Trace trace_;
+  Status status_ = Status::Empty;
+  int steps_ = 0;
+  std::uint32_t seed_ = 0;
+  Index featureCount_ = 0;
+};
+
+}  // namespace dw

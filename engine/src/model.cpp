@@ -1,0 +1,104 @@
+#include "dw/model.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "dw/errors.hpp"
+#include "dw/validate.hpp"
+
+namespace dw {
+
+const char* statusName(Status s) {
+  switch (s) {
+    case Status::Empty: return "empty";
+    case Status::Ready: return "ready";
+    case Status::Converged: return "converged";
+    case Status::Diverged: return "diverged";
+  }
+  return "unknown";
+}
+
+void Trace::setColumns(std::vector<std::string> columns) {
+  columns_ = std::move(columns);
+  values_.clear();
+}
+
+void Trace::append(const std::vector<double>& row) {
+  if (row.size() != columns_.size()) throw StateError("Trace.append: row width does not match columns");
+  if (values_.size() + row.size() > kMaxValues) return;
+  values_.insert(values_.end(), row.begin(), row.end());
+}
+
+double Trace::at(std::size_t row, const std::string& column) const {
+  for (std::size_t c = 0; c < columns_.size(); ++c)
+    if (columns_[c] == column) return at(row, c);
+  throw InvalidArgument("Trace.at: no column named '" + column + "'");
+}
+
+std::vector<double> Trace::lastRow() const {
+  if (rows() == 0) return {};
+  return std::vector<double>(values_.end() - static_cast<long>(columns_.size()), values_.end());
+}
+
+void Model::reset(std::uint32_t seed) {
+  seed_ = seed;
+  resetParams();
+  if (status_ != Status::Empty) restartTrace();
+}
+
+void Model::restartTrace() {
+  steps_ = 0;
+  status_ = Status::Ready;
+  trace_.clear();
+  recordTrace();
+}
+
+void Model::requireData(const char* where) const {
+  if (status_ == Status::Empty)
+    throw StateError(std::string(where) + ": no training data yet; call setData(X, y) first");
+}
+
+double Model::step() {
+  std::string where = std::string(name()) + ".step";
+  requireData(where.c_str());
+  if (status_ == Status::Diverged)
+    throw StateError(where + ": training has diverged (the loss is no longer finite); call reset() "
+                             "or lower the learning rate");
+  doStep();
+  ++steps_;
+  double l = loss();
+  if (!std::isfinite(l) || std::fabs(l) > 1e150) status_ = Status::Diverged;
+  recordTrace();
+  return l;
+}
+
+int Model::fit(int maxSteps) {
+  std::string where = std::string(name()) + ".fit";
+  requireIntInRange(maxSteps, 0, 10'000'000, where.c_str(), "maxSteps");
+  requireData(where.c_str());
+  int taken = 0;
+  while (taken < maxSteps && status_ == Status::Ready) {
+    step();
+    ++taken;
+  }
+  return taken;
+}
+
+Vector Model::predictGrid(double x0, double x1, double y0, double y1, int nx, int ny) const {
+  std::string where = std::string(name()) + ".predictGrid";
+  requireData(where.c_str());
+  if (featureCount_ != 2) throw ShapeError(where + ": needs a model trained on 2 features");
+  for (double v : {x0, x1, y0, y1}) requireInRange(v, -1e9, 1e9, where.c_str(), "bound");
+  requireIntInRange(nx, 1, 2000, where.c_str(), "nx");
+  requireIntInRange(ny, 1, 2000, where.c_str(), "ny");
+  Matrix grid(static_cast<Index>(nx) * ny, 2);
+  for (int j = 0; j < ny; ++j)
+    for (int i = 0; i < nx; ++i) {
+      Index r = static_cast<Index>(j) * nx + i;
+      grid(r, 0) = nx == 1 ? x0 : x0 + (x1 - x0) * i / (nx - 1);
+      grid(r, 1) = ny == 1 ? y0 : y0 + (y1 - y0) * j / (ny - 1);
+    }
+  return predict(grid);
+}
+
+}  // namespace dw

@@ -1,0 +1,74 @@
+// The engine's JS entry point, for browsers and Node alike:
+//   import { loadEngine } from './engine/index.js';
+//   const ml = await loadEngine();            // loads the WASM once per page/process
+//   const model = new ml.LinearRegression();  // … model.delete() when done (mandatory)
+// Views returned by predict()/predictGrid() point into WASM memory and are valid only until the
+// next engine call; copy them with .slice() to keep them.
+import createDwEngine from './dw-engine.mjs';
+
+let enginePromise = null;
+
+export function loadEngine() {
+  if (!enginePromise) enginePromise = instantiate();
+  return enginePromise;
+}
+
+async function instantiate() {
+  const options = {};
+  if (typeof process !== 'undefined' && process.versions && process.versions.node) {
+    // Node 20's global fetch cannot load a file path, so hand the bytes over directly
+    // (TOOLCHAIN.md item 4). Browsers locate the .wasm beside this file by import.meta.url.
+    const { readFile } = await import('node:fs/promises');
+    options.wasmBinary = await readFile(new URL('./dw-engine.wasm', import.meta.url));
+  }
+  const raw = await createDwEngine(options);
+  return Object.assign(raw, helpers(raw));
+}
+
+function helpers(raw) {
+  return {
+    // Rows of points ([[x1, x2], …] or [x, …] for one feature) → { data: Float64Array, cols }.
+    flatten(rows) {
+      if (!Array.isArray(rows) && !ArrayBuffer.isView(rows)) throw new TypeError('flatten: expected an array of rows');
+      const first = rows.length ? rows[0] : 0;
+      const cols = Array.isArray(first) || ArrayBuffer.isView(first) ? first.length : 1;
+      const data = new Float64Array(rows.length * cols);
+      rows.forEach((row, i) => {
+        if (cols === 1 && !Array.isArray(row) && !ArrayBuffer.isView(row)) data[i] = Number(row);
+        else if (!row || row.length !== cols) throw new RangeError(`flatten: row ${i} has ${row ? row.length : 0} values, expected ${cols}`);
+        else for (let j = 0; j < cols; j++) data[i * cols + j] = Number(row[j]);
+      });
+      return { data, cols };
+    },
+    // A model's trace as a table: { columns, rows, row(i) → {name: value}, column(name) → Float64Array }.
+    trace(model) {
+      const columns = model.traceColumns();
+      const values = model.traceValues();
+      const width = columns.length;
+      const rows = width ? values.length / width : 0;
+      return {
+        columns,
+        rows,
+        values,
+        row(i) {
+          const out = {};
+          columns.forEach((c, j) => { out[c] = values[i * width + j]; });
+          return out;
+        },
+        column(name) {
+          const j = columns.indexOf(name);
+          if (j < 0) throw new RangeError(`trace: no column named '${name}'`);
+          const out = new Float64Array(rows);
+          for (let i = 0; i < rows; i++) out[i] = values[i * width + j];
+          return out;
+        },
+      };
+    },
+    // Runs fn(track) and deletes every engine object passed to track() afterwards, even on error.
+    scoped(fn) {
+      const owned = [];
+      const track = (obj) => { owned.push(obj); return obj; };
+      try { return fn(track); } finally { for (const obj of owned.reverse()) if (!obj.isDeleted()) obj.delete(); }
+    },
+  };
+}
