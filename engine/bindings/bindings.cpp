@@ -1,10 +1,18 @@
-// The one file that registers engine classes and functions with embind. It only translates
-// types (through adapters.hpp) and turns C++ errors into JS errors (guarded); all behaviour
-// lives in the engine. web/engine/index.js wraps this module with the friendly JS API.
+// The one embind registry (EMSCRIPTEN_BINDINGS block) of the engine. It registers the shared
+// Model interface, linear regression and the data generators here, and each model family from
+// its bind_<family>.hpp fragment beside this file. Bindings only translate types (adapters.hpp)
+// and turn C++ errors into JS errors (guarded); all behaviour lives in the engine. web/engine/index.js wraps this module with the friendly JS API.
 #include <emscripten/bind.h>
 #include <malloc.h>
 
 #include "adapters.hpp"
+#include "bind_linear_models.hpp"
+#include "bind_neighbors_svm.hpp"
+#include "bind_trees_ensembles.hpp"
+#include "bind_mlp_optimizers.hpp"
+#include "bind_unsupervised.hpp"
+#include "bind_evaluation.hpp"
+#include "bind_reinforcement.hpp"
 #include "dw/datasets.hpp"
 #include "dw/linear_regression.hpp"
 #include "dw/model.hpp"
@@ -176,4 +184,13 @@ EMSCRIPTEN_BINDINGS(data_workshop) {
   function("makeSpiral", &makeSpiral);
   function("houseTable", &houseTable);
   function("heapBytesInUse", &heapBytesInUse);
+
+  // Model families, each registered from its own fragment beside this file.
+  dw::js::bind_linear_models();
+  dw::js::bind_neighbors_svm();
+  dw::js::bind_trees_ensembles();
+  dw::js::bind_mlp_optimizers();
+  dw::js::bind_unsupervised();
+  dw::js::bind_evaluation();
+  dw::js::bind_reinforcement();
 }

@@ -98,7 +98,13 @@ Vector Model::predictGrid(double x0, double x1, double y0, double y1, int nx, in
       grid(r, 0) = nx == 1 ? x0 : x0 + (x1 - x0) * i / (nx - 1);
       grid(r, 1) = ny == 1 ? y0 : y0 + (y1 - y0) * j / (ny - 1);
     }
-  return predict(grid);
+  if (!isClassifier()) return predict(grid);
+  Matrix proba = predictProba(grid);  // row-major, so the data is cells × classes in order
+  return Eigen::Map<const Vector>(proba.data(), proba.size());
+}
+
+Matrix Model::predictProba(const Matrix&) const {
+  throw StateError(std::string(name()) + ".predictProba: this model is not a classifier");
 }
 
 }  // namespace dw

@@ -53,8 +53,14 @@ class Model {
   // Model-specific quality on (X, y): R^2 for regressors, accuracy for classifiers.
   virtual double score(const Matrix& X, const Vector& y) const = 0;
   virtual Vector predict(const Matrix& X) const = 0;
-  // Predictions on an nx-by-ny grid over [x0,x1]x[y0,y1] for 2-feature models, row by row
-  // from y0 upward, x varying fastest.
+  // Classifiers: class probabilities, one row per point, one column per class (labels 0…k−1).
+  // The default throws StateError ("not a classifier").
+  virtual bool isClassifier() const { return false; }
+  virtual int classCount() const { return 0; }
+  virtual Matrix predictProba(const Matrix& X) const;
+  // Values for a heat map on an nx-by-ny grid over [x0,x1]x[y0,y1] (2-feature models), row by
+  // row from y0 upward, x varying fastest. Regressors: one prediction per cell. Classifiers:
+  // classCount() probabilities per cell (row-major cells × classes).
   Vector predictGrid(double x0, double x1, double y0, double y1, int nx, int ny) const;
   virtual Vector params() const = 0;
   // Training loss at the current parameters (on the training data).
