@@ -1,0 +1,63 @@
+// Builds the static site into dist/: copies web/ (pages, CSS, ES modules), the engine's WASM
+// build and KaTeX's stylesheet and fonts, and renders every lessons/*.md into an HTML page
+// (math typeset by KaTeX at build time, widget directives turned into mount points).
+// The result needs no server logic and no network: any static server, or file:// for the
+// single-file builds, can host it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderLesson, readCourse, page, esc } from './lesson-render.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, process.argv[2] || 'dist');
+const buildRoot = process.env.BUILD_ROOT || path.join(root, 'build');
+
+function copyDir(from, to) {
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const src = path.join(from, entry.name);
+    const dst = path.join(to, entry.name);
+    if (entry.isDirectory()) copyDir(src, dst);
+    else fs.copyFileSync(src, dst);
+  }
+}
+
+fs.rmSync(dist, { recursive: true, force: true });
+copyDir(path.join(root, 'web'), dist);
+for (const f of ['dw-engine.mjs', 'dw-engine.wasm']) {
+  fs.copyFileSync(path.join(buildRoot, 'wasm', f), path.join(dist, 'engine', f));
+}
+const katexDist = path.join(root, 'node_modules', 'katex', 'dist');
+fs.mkdirSync(path.join(dist, 'vendor', 'katex'), { recursive: true });
+fs.copyFileSync(path.join(katexDist, 'katex.min.css'), path.join(dist, 'vendor', 'katex', 'katex.min.css'));
+copyDir(path.join(katexDist, 'fonts'), path.join(dist, 'vendor', 'katex', 'fonts'));
+
+const course = readCourse(path.join(root, 'lessons'));
+fs.mkdirSync(path.join(dist, 'lessons'), { recursive: true });
+for (const lesson of course.lessons) {
+  fs.writeFileSync(path.join(dist, 'lessons', `${lesson.slug}.html`), renderLesson(lesson, course));
+}
+fs.writeFileSync(path.join(dist, 'index.html'), renderHome(course));
+console.log(`site: ${course.lessons.length} lessons → ${path.relative(root, dist)}/`);
+
+function renderHome(c) {
+  const sections = c.levels.map((level) => {
+    const items = c.lessons.filter((l) => l.level === level.id);
+    if (!items.length) return '';
+    const lis = items.map((l) => `<li><a href="lessons/${l.slug}.html"><strong>${esc(l.title)}</strong><span>${esc(l.summary || '')}</span></a></li>`).join('\n');
+    return `<section class="level" id="level-${esc(level.id)}" aria-labelledby="h-${esc(level.id)}">
+<h2 id="h-${esc(level.id)}">${esc(level.title)}</h2>
+<p>${esc(level.blurb)}</p>
+<ul class="lesson-list">
+${lis}
+</ul>
+</section>`;
+  }).join('\n');
+  return page({
+    title: 'Data Workshop — learn machine learning by doing it',
+    base: '',
+    body: `<div class="hero" id="course"><h1>Learn machine learning by doing it</h1>
+<p>Drag a line through points, drop centroids, slide a learning rate and watch gradient descent crawl, glide or explode. Every number on these pages is computed live by a real learning engine running in your browser.</p></div>
+${sections}`,
+  });
+}

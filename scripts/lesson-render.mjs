@@ -1,0 +1,121 @@
+// Renders lesson content files (lessons/*.md) to HTML pages. A lesson is Markdown with front
+// matter (title, level, order, summary) and two extensions:
+//   math:      $inline$ and $$display$$, typeset by KaTeX at build time (no KaTeX JS at run time);
+//   widgets:   a line `::: widget NAME key=value key2="text"` becomes a mount point for NAME.
+// lessons/course.json lists the levels in order. Shared by the site build and the single-file build.
+import fs from 'node:fs';
+import path from 'node:path';
+import katex from 'katex';
+import { marked } from 'marked';
+
+export function esc(s) {
+  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+export function parseFrontMatter(text, file) {
+  const m = /^---\n([\s\S]*?)\n---\n?/.exec(text);
+  if (!m) throw new Error(`${file}: missing front matter (--- title/level/order ---)`);
+  const meta = {};
+  for (const line of m[1].split('\n')) {
+    const kv = /^(\w+):\s*(.*)$/.exec(line.trim());
+    if (!kv) continue;
+    let v = kv[2].trim();
+    if (/^".*"$/.test(v)) v = v.slice(1, -1);
+    meta[kv[1]] = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+  }
+  for (const key of ['title', 'level', 'order']) if (meta[key] === undefined) throw new Error(`${file}: front matter lacks "${key}"`);
+  return { meta, body: text.slice(m[0].length) };
+}
+
+export function readCourse(dir) {
+  const course = JSON.parse(fs.readFileSync(path.join(dir, 'course.json'), 'utf8'));
+  const levelIds = course.levels.map((l) => l.id);
+  const lessons = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => {
+    const { meta, body } = parseFrontMatter(fs.readFileSync(path.join(dir, f), 'utf8'), f);
+    if (!levelIds.includes(meta.level)) throw new Error(`${f}: unknown level "${meta.level}" (course.json has ${levelIds.join(', ')})`);
+    return { ...meta, slug: f.replace(/\.md$/, ''), body, file: f };
+  });
+  lessons.sort((a, b) => levelIds.indexOf(a.level) - levelIds.indexOf(b.level) || a.order - b.order);
+  return { ...course, lessons };
+}
+
+function parseDirectiveArgs(text) {
+  const options = {};
+  const re = /(\w+)=("([^"]*)"|\S+)/g;
+  let m;
+  while ((m = re.exec(text))) {
+    const raw = m[3] !== undefined ? m[3] : m[2];
+    options[m[1]] = m[3] === undefined && /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw === 'true' ? true : raw === 'false' ? false : raw;
+  }
+  return options;
+}
+
+// Markdown + math + widget directives → HTML fragment.
+export function renderMarkdown(body, file = 'lesson') {
+  const stash = [];
+  const keep = (html) => `\u0000${stash.push(html) - 1}\u0000`;
+  let text = body.replace(/^::: *widget +([a-z0-9-]+)(.*)$/gm, (_, name, args) => {
+    const options = parseDirectiveArgs(args);
+    return `\n<div class="dw-mount lesson-widget" data-widget="${esc(name)}" data-options="${esc(JSON.stringify(options))}"></div>\n`;
+  });
+  text = text.replace(/\\\$/g, () => keep('$'));
+  const tex = (src, display) => {
+    try {
+      return keep(katex.renderToString(src.trim(), { displayMode: display, throwOnError: true, output: 'htmlAndMathml' }));
+    } catch (err) {
+      throw new Error(`${file}: KaTeX could not typeset "${src.trim().slice(0, 60)}": ${err.message}`);
+    }
+  };
+  text = text.replace(/\$\$([\s\S]+?)\$\$/g, (_, src) => `\n\n${tex(src, true)}\n\n`);
+  text = text.replace(/\$([^$\n]+?)\$/g, (_, src) => tex(src, false));
+  let html = marked.parse(text, { async: false, gfm: true });
+  html = html.replace(/<p>\s*(\u0000\d+\u0000)\s*<\/p>/g, '$1');
+  return html.replace(/\u0000(\d+)\u0000/g, (_, i) => stash[Number(i)]);
+}
+
+export function page({ title, body, base = '../', scripts = [] }) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<link rel="icon" href="${base}favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="${base}css/tokens.css">
+<link rel="stylesheet" href="${base}css/site.css">
+<link rel="stylesheet" href="${base}css/widget.css">
+<link rel="stylesheet" href="${base}vendor/katex/katex.min.css">
+${scripts.map((s) => `<script type="module" src="${base}${s}"></script>`).join('\n')}
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to content</a>
+<header class="site-header"><div class="inner">
+<a class="brand" href="${base}index.html">Data <span>Workshop</span></a>
+<nav class="site-nav" aria-label="Site"><a href="${base}index.html#course">Course</a></nav>
+</div></header>
+<main id="main">
+${body}
+</main>
+<footer class="site-footer">Data Workshop runs entirely in your browser: nothing you do here leaves your machine.</footer>
+</body>
+</html>
+`;
+}
+
+export function renderLesson(lesson, course) {
+  const i = course.lessons.indexOf(lesson);
+  const prev = course.lessons[i - 1];
+  const next = course.lessons[i + 1];
+  const level = course.levels.find((l) => l.id === lesson.level);
+  const nav = `<nav class="lesson-nav" aria-label="Lesson order">
+${prev ? `<a href="${prev.slug}.html" rel="prev">← ${esc(prev.title)}</a>` : '<span></span>'}
+${next ? `<a href="${next.slug}.html" rel="next">${esc(next.title)} →</a>` : '<span></span>'}
+</nav>`;
+  const body = `<article class="prose">
+<h1>${esc(lesson.title)}</h1>
+<p class="lesson-meta">${esc(level.title)}${lesson.summary ? ` · ${esc(lesson.summary)}` : ''}</p>
+${renderMarkdown(lesson.body, lesson.file)}
+${nav}
+</article>`;
+  return page({ title: `${lesson.title} — Data Workshop`, body, scripts: ['js/lesson.js'] });
+}

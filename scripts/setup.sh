@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what this project needs on a Debian machine, skipping whatever is already there:
+#   apt: Emscripten 3.1.6, Eigen 3, Catch2 2, CMake, Chromium (for browser tests)
+#   npm: the locked dev dependencies (KaTeX, marked, playwright-core, axe-core)
+# Safe to run any number of times. The network reaches Debian and npm only, so nothing here
+# downloads toolchains or browsers by other means (no emsdk, no `playwright install`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v em++ >/dev/null 2>&1 || need+=(emscripten)
+command -v cmake >/dev/null 2>&1 || need+=(cmake)
+command -v g++ >/dev/null 2>&1 || need+=(g++)
+command -v make >/dev/null 2>&1 || need+=(make)
+[[ -f /usr/include/eigen3/Eigen/Dense ]] || need+=(libeigen3-dev)
+[[ -f /usr/include/catch2/catch.hpp ]] || need+=(catch2)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+if ((${#need[@]})); then
+  echo "setup: installing ${need[*]} from Debian"
+  sudo=""
+  [[ $(id -u) == 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+# npm ci only when the lock file changed since the last install (node_modules/.package-lock.json
+# is npm's own record of what is installed).
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "setup: npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

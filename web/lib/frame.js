@@ -1,0 +1,51 @@
+// One requestAnimationFrame loop per page. Widgets ask for a redraw (coalesced: at most one
+// draw per widget per frame) or register an animation tick. Ticks pause while the tab is
+// hidden (rAF itself stops) and while the widget is off-screen (IntersectionObserver).
+const pendingDraws = new Set();
+const tickers = new Set();
+let scheduled = false;
+
+function schedule() {
+  if (scheduled) return;
+  scheduled = true;
+  requestAnimationFrame(runFrame);
+}
+
+function runFrame(time) {
+  scheduled = false;
+  for (const ticker of [...tickers]) {
+    if (!ticker.visible) continue;
+    try { ticker.fn(time); } catch (err) { ticker.onError(err); }
+  }
+  const draws = [...pendingDraws];
+  pendingDraws.clear();
+  for (const draw of draws) draw();
+  if (tickers.size) schedule();
+}
+
+export function requestDraw(draw) {
+  pendingDraws.add(draw);
+  schedule();
+}
+
+// Calls fn(timeMs) every frame while `element` is on screen, until the returned stop() is called.
+export function animate(element, fn, onError = (err) => { throw err; }) {
+  const ticker = { fn, onError, visible: true };
+  let observer = null;
+  if (typeof IntersectionObserver !== 'undefined') {
+    observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) ticker.visible = entry.isIntersecting;
+    });
+    observer.observe(element);
+  }
+  tickers.add(ticker);
+  schedule();
+  return function stop() {
+    tickers.delete(ticker);
+    if (observer) observer.disconnect();
+  };
+}
+
+export function prefersReducedMotion() {
+  return typeof matchMedia !== 'undefined' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}

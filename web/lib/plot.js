@@ -1,0 +1,213 @@
+// A 2-D plot on a canvas: data ↔ pixel mapping, crisp at any devicePixelRatio (the backing
+// store is sized in device pixels, the element in CSS pixels), resized with its container,
+// and the shared marks of DESIGN.md (class 0 triangles, class 1 circles, class 2 squares,
+// model line solid, truth dashed, test data hollow).
+import { readTheme } from './theme.js';
+
+export class Plot {
+  constructor(parent, { aspect = 0.62, minHeight = 220, maxHeight = 520, domain = [0, 1, 0, 1], label = 'Plot', onResize } = {}) {
+    this.canvas = document.createElement('canvas');
+    this.canvas.setAttribute('role', 'img');
+    this.canvas.setAttribute('aria-label', label);
+    parent.append(this.canvas);
+    this.aspect = aspect;
+    this.minHeight = minHeight;
+    this.maxHeight = maxHeight;
+    this.margin = { left: 44, right: 12, top: 12, bottom: 30 };
+    this.setDomain(...domain);
+    this.onResize = onResize;
+    this.ctx = this.canvas.getContext('2d');
+    this.theme = readTheme(parent);
+    this.resizeObserver = new ResizeObserver(() => this.resize());
+    this.resizeObserver.observe(parent);
+    this.resize();
+  }
+
+  destroy() {
+    this.resizeObserver.disconnect();
+    this.canvas.remove();
+  }
+
+  refreshTheme() { this.theme = readTheme(this.canvas.parentElement || this.canvas); }
+
+  setDomain(x0, x1, y0, y1) { this.domain = { x0, x1, y0, y1 }; }
+
+  resize() {
+    const parent = this.canvas.parentElement;
+    if (!parent) return;
+    const width = Math.max(200, parent.clientWidth || 600);
+    const height = Math.round(Math.min(this.maxHeight, Math.max(this.minHeight, width * this.aspect)));
+    const dpr = Math.min(3, window.devicePixelRatio || 1);
+    if (this.width === width && this.height === height && this.dpr === dpr) return;
+    this.width = width;
+    this.height = height;
+    this.dpr = dpr;
+    this.canvas.style.height = `${height}px`;
+    this.canvas.width = Math.round(width * dpr);
+    this.canvas.height = Math.round(height * dpr);
+    if (this.onResize) this.onResize();
+  }
+
+  // Data → CSS pixel coordinates inside the plotting area.
+  px(x) { const { x0, x1 } = this.domain; const m = this.margin; return m.left + ((x - x0) / (x1 - x0)) * (this.width - m.left - m.right); }
+  py(y) { const { y0, y1 } = this.domain; const m = this.margin; return this.height - m.bottom - ((y - y0) / (y1 - y0)) * (this.height - m.top - m.bottom); }
+  dataX(px) { const { x0, x1 } = this.domain; const m = this.margin; return x0 + ((px - m.left) / (this.width - m.left - m.right)) * (x1 - x0); }
+  dataY(py) { const { y0, y1 } = this.domain; const m = this.margin; return y0 + ((this.height - m.bottom - py) / (this.height - m.top - m.bottom)) * (y1 - y0); }
+  // Pointer event → data coordinates.
+  eventToData(event) {
+    const r = this.canvas.getBoundingClientRect();
+    return { x: this.dataX(event.clientX - r.left), y: this.dataY(event.clientY - r.top) };
+  }
+
+  begin() {
+    const c = this.ctx;
+    c.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
+    c.clearRect(0, 0, this.width, this.height);
+    return c;
+  }
+
+  clipToArea(fn) {
+    const c = this.ctx;
+    const m = this.margin;
+    c.save();
+    c.beginPath();
+    c.rect(m.left, m.top, this.width - m.left - m.right, this.height - m.top - m.bottom);
+    c.clip();
+    fn(c);
+    c.restore();
+  }
+
+  axes({ xLabel = '', yLabel = '', xTicks = 5, yTicks = 5 } = {}) {
+    const c = this.ctx;
+    const t = this.theme;
+    const { x0, x1, y0, y1 } = this.domain;
+    c.save();
+    c.font = `11px ${t.mono}`;
+    c.fillStyle = t.textMuted;
+    c.strokeStyle = t.gridLine;
+    c.lineWidth = 1;
+    for (const v of niceTicks(x0, x1, xTicks)) {
+      const X = Math.round(this.px(v)) + 0.5;
+      c.beginPath(); c.moveTo(X, this.margin.top); c.lineTo(X, this.height - this.margin.bottom); c.stroke();
+      c.textAlign = 'center'; c.textBaseline = 'top';
+      c.fillText(formatTick(v), X, this.height - this.margin.bottom + 4);
+    }
+    for (const v of niceTicks(y0, y1, yTicks)) {
+      const Y = Math.round(this.py(v)) + 0.5;
+      c.beginPath(); c.moveTo(this.margin.left, Y); c.lineTo(this.width - this.margin.right, Y); c.stroke();
+      c.textAlign = 'right'; c.textBaseline = 'middle';
+      c.fillText(formatTick(v), this.margin.left - 6, Y);
+    }
+    c.font = `12px ${t.font}`;
+    if (xLabel) { c.textAlign = 'right'; c.textBaseline = 'bottom'; c.fillText(xLabel, this.width - this.margin.right, this.height - 1); }
+    if (yLabel) { c.textAlign = 'left'; c.textBaseline = 'top'; c.fillText(yLabel, 4, 0); }
+    c.restore();
+  }
+
+  // A data point drawn with the class's colour AND shape; hollow for test data.
+  point(x, y, cls = 1, { hollow = false, size = 5, highlight = false } = {}) {
+    const c = this.ctx;
+    const t = this.theme;
+    const color = [t.class0, t.class1, t.class2][cls] || t.text;
+    const X = this.px(x);
+    const Y = this.py(y);
+    c.beginPath();
+    if (cls === 0) {
+      const s = size * 1.25;
+      c.moveTo(X, Y - s); c.lineTo(X + s * 0.95, Y + s * 0.7); c.lineTo(X - s * 0.95, Y + s * 0.7); c.closePath();
+    } else if (cls === 2) {
+      c.rect(X - size * 0.9, Y - size * 0.9, size * 1.8, size * 1.8);
+    } else {
+      c.arc(X, Y, size, 0, Math.PI * 2);
+    }
+    c.lineWidth = hollow ? 2 : 1;
+    if (hollow) {
+      c.strokeStyle = color; c.stroke();
+    } else {
+      c.fillStyle = color; c.fill();
+      c.strokeStyle = t.surface; c.stroke();
+    }
+    if (highlight) {
+      c.beginPath(); c.arc(X, Y, size + 5, 0, Math.PI * 2); c.strokeStyle = t.text; c.lineWidth = 2; c.stroke();
+    }
+  }
+
+  // Polyline through data points (arrays of x and y).
+  path(xs, ys, { color, width = 2, dash = [] } = {}) {
+    const c = this.ctx;
+    c.save();
+    c.strokeStyle = color || this.theme.model;
+    c.lineWidth = width;
+    c.setLineDash(dash);
+    c.beginPath();
+    let started = false;
+    for (let i = 0; i < xs.length; i++) {
+      if (!Number.isFinite(ys[i])) { started = false; continue; }
+      const X = this.px(xs[i]);
+      const Y = this.py(ys[i]);
+      if (!started) { c.moveTo(X, Y); started = true; } else c.lineTo(X, Y);
+    }
+    c.stroke();
+    c.restore();
+  }
+
+  segment(xa, ya, xb, yb, opts) { this.path([xa, xb], [ya, yb], opts); }
+
+  handle(x, y, { focused = false, color } = {}) {
+    const c = this.ctx;
+    const X = this.px(x);
+    const Y = this.py(y);
+    c.save();
+    c.beginPath(); c.arc(X, Y, 8, 0, Math.PI * 2);
+    c.fillStyle = this.theme.surface; c.fill();
+    c.lineWidth = 3; c.strokeStyle = color || this.theme.model; c.stroke();
+    if (focused) { c.beginPath(); c.arc(X, Y, 13, 0, Math.PI * 2); c.lineWidth = 2; c.strokeStyle = this.theme.accent; c.stroke(); }
+    c.restore();
+  }
+}
+
+export function niceTicks(lo, hi, count) {
+  const span = hi - lo;
+  if (!(span > 0) || !Number.isFinite(span)) return [];
+  const raw = span / Math.max(1, count);
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => span / s <= count) || 10 * mag;
+  const ticks = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
+  return ticks;
+}
+
+function formatTick(v) {
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 1000 || a < 0.01) return v.toExponential(0);
+  return String(Number(v.toPrecision(3)));
+}
+
+// A small bar chart for loss histories etc.: values drawn left to right, newest highlighted.
+export function drawBars(plot, values, { color, highlightLast = true, labels } = {}) {
+  const c = plot.ctx;
+  const n = values.length;
+  if (!n) return;
+  const { x0, x1 } = plot.domain;
+  const slot = (x1 - x0) / n;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v)) continue;
+    const xa = plot.px(x0 + slot * (i + 0.15));
+    const xb = plot.px(x0 + slot * (i + 0.85));
+    const ya = plot.py(Math.max(plot.domain.y0, 0));
+    const yb = plot.py(Math.min(v, plot.domain.y1));
+    c.fillStyle = color || plot.theme.loss;
+    c.globalAlpha = highlightLast && i !== n - 1 ? 0.55 : 1;
+    c.fillRect(xa, yb, xb - xa, ya - yb);
+    c.globalAlpha = 1;
+    if (labels) {
+      c.fillStyle = plot.theme.textMuted;
+      c.font = `11px ${plot.theme.mono}`;
+      c.textAlign = 'center';
+      c.textBaseline = 'bottom';
+      c.fillText(labels[i], (xa + xb) / 2, yb - 2);
+    }
+  }
+}

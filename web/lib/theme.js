@@ -1,0 +1,25 @@
+// Canvas colours come from the CSS design tokens (web/css/tokens.css), read from the widget's
+// own element so Shadow DOM embeds and dark mode get the right values.
+const TOKENS = ['bg', 'surface', 'surface-2', 'border', 'text', 'text-muted', 'accent', 'class0', 'class1', 'class2',
+  'model', 'truth', 'loss', 'good', 'grid-line'];
+
+export function readTheme(element) {
+  const style = getComputedStyle(element);
+  const theme = {};
+  for (const name of TOKENS) {
+    const key = name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+    theme[key] = style.getPropertyValue(`--${name}`).trim() || '#888';
+  }
+  theme.font = style.getPropertyValue('--font-sans').trim() || 'sans-serif';
+  theme.mono = style.getPropertyValue('--font-mono').trim() || 'monospace';
+  return theme;
+}
+
+export const classColorKeys = ['class0', 'class1', 'class2'];
+
+// Re-run `onChange` when the colour scheme flips so canvases redraw in the new theme.
+export function watchColorScheme(onChange) {
+  const query = matchMedia('(prefers-color-scheme: dark)');
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}

@@ -1,0 +1,120 @@
+// The shared widget anatomy (DESIGN.md): title + one-sentence hint, stage for canvases,
+// controls, readout strip and a message line. Every widget builds its card with createCard()
+// so all fifty widgets look and behave alike. Text is always set with textContent.
+
+let uid = 0;
+export function nextId(prefix = 'dw') { uid += 1; return `${prefix}-${uid}`; }
+
+export function el(tag, attrs = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'text') node.textContent = v;
+    else if (k === 'className') node.className = v;
+    else node.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const child of [].concat(children)) if (child) node.append(child);
+  return node;
+}
+
+export function createCard(host, { title, hint }) {
+  const card = el('section', { className: 'dw-card', 'aria-label': title });
+  const heading = el('h3', { className: 'dw-title', text: title });
+  const hintEl = el('p', { className: 'dw-hint', text: hint });
+  const stage = el('div', { className: 'dw-stage' });
+  const controls = el('div', { className: 'dw-controls' });
+  const readout = el('div', { className: 'dw-readout', role: 'group', 'aria-label': 'Readout' });
+  const message = el('p', { className: 'dw-message', role: 'status', 'aria-live': 'polite' });
+  card.append(heading, hintEl, stage, controls, readout, message);
+  host.append(card);
+
+  const api = {
+    card, stage, controls, readout, message,
+    setMessage(text, tone = 'info') {
+      if (message.textContent !== text) message.textContent = text || '';
+      message.dataset.tone = tone;
+    },
+    // A labelled readout value: stat('MSE').set('0.123').
+    stat(label, { unit = '' } = {}) {
+      const value = el('span', { className: 'dw-stat-value', text: '–' });
+      const wrap = el('span', { className: 'dw-stat' }, [el('span', { className: 'dw-stat-label', text: label }), value]);
+      if (unit) wrap.append(el('span', { className: 'dw-stat-label', text: unit }));
+      readout.append(wrap);
+      return { element: wrap, set(text) { if (value.textContent !== text) value.textContent = text; } };
+    },
+    remove() { card.remove(); },
+  };
+  return api;
+}
+
+// A range slider with a visible, formatted value. `scale: 'log'` maps the track to powers of ten.
+export function slider(parent, { label, min, max, step, value, format = (v) => String(v), scale = 'linear', onInput, name }) {
+  const id = nextId('slider');
+  const output = el('output', { for: id, text: format(value) });
+  const input = el('input', { type: 'range', id, name: name || id });
+  const toTrack = (v) => (scale === 'log' ? Math.log10(v) : v);
+  const fromTrack = (t) => (scale === 'log' ? 10 ** t : t);
+  input.min = String(toTrack(min));
+  input.max = String(toTrack(max));
+  input.step = String(scale === 'log' ? step ?? 0.01 : step);
+  input.value = String(toTrack(value));
+  const field = el('div', { className: 'dw-field' }, [el('label', { for: id }, [el('span', { text: label }), output]), input]);
+  parent.append(field);
+  let current = value;
+  const show = (v) => {
+    output.textContent = format(v);
+    input.setAttribute('aria-valuetext', `${label} ${format(v)}`);
+  };
+  show(value);
+  input.addEventListener('input', () => {
+    let v = fromTrack(Number(input.value));
+    if (scale !== 'log' && step) v = Math.round(v / step) * step;
+    v = Number(v.toPrecision(12));
+    current = v;
+    show(v);
+    onInput(v);
+  });
+  return {
+    input, field,
+    get value() { return current; },
+    set(v) { current = v; input.value = String(toTrack(v)); show(v); },
+    setDisabled(d) { input.disabled = d; },
+  };
+}
+
+export function button(parent, label, onClick, { primary = false, title } = {}) {
+  const b = el('button', { type: 'button', className: primary ? 'dw-btn dw-primary' : 'dw-btn', text: label, title });
+  b.addEventListener('click', onClick);
+  parent.append(b);
+  return b;
+}
+
+export function buttonRow(parent) {
+  const row = el('div', { className: 'dw-buttons' });
+  parent.append(row);
+  return row;
+}
+
+export function select(parent, { label, options, value, onChange }) {
+  const id = nextId('select');
+  const sel = el('select', { id });
+  for (const [v, text] of options) sel.append(el('option', { value: v, text }));
+  sel.value = value;
+  sel.addEventListener('change', () => onChange(sel.value));
+  parent.append(el('div', { className: 'dw-field' }, [el('label', { for: id, text: label }), sel]));
+  return sel;
+}
+
+// Fixed-decimal formatting for readouts; never shows NaN to a learner.
+export function fixed(v, digits = 3) {
+  if (v === undefined || v === null || Number.isNaN(v)) return '–';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  const s = v.toFixed(digits);
+  return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
+}
+
+// Message for an engine error (a JS Error thrown through the bindings) in plain words.
+export function describeError(err) {
+  if (err && typeof err.message === 'string') return err.message.replace(/^\w+\.\w+: /, '');
+  return 'Something went wrong in the engine.';
+}

@@ -1,0 +1,238 @@
+// Game "Fit the line" (seed 001, level 2): drag the line's ends or use the sliders to make the
+// mean squared error as small as you can, then let gradient descent (the engine's
+// LinearRegression) find the best line step by step.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { button, buttonRow, fixed, slider } from '../lib/ui.js';
+
+export const schema = {
+  seed: { type: 'int', min: 0, max: 2147483647, default: 3, description: 'Random seed for the points.' },
+  points: { type: 'int', min: 5, max: 200, default: 30, description: 'How many noisy points.' },
+  noise: { type: 'number', min: 0, max: 5, default: 1.5, description: 'Standard deviation of the noise.' },
+  slope: { type: 'number', min: -2, max: 2, default: 0.8, description: 'Slope of the hidden true line.' },
+  intercept: { type: 'number', min: -5, max: 10, default: 1.5, description: 'Intercept of the hidden true line.' },
+};
+
+export const meta = {
+  title: 'Fit the line',
+  hint: 'Drag either end of the line (or use the sliders) to make the MSE as small as you can. Then press Auto-fit and watch gradient descent do it.',
+};
+
+const X_MIN = 0;
+const X_MAX = 10;
+const HANDLE_X = [0.5, 9.5];
+const STEPS_PER_FRAME = 6;
+const LEARNING_RATE = 0.02; // below 2/λmax of the MSE Hessian for x in [0, 10], so GD is stable
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const model = new ml.LinearRegression();
+  let data = null;
+  let w = 0;
+  let b = 0;
+  let best = Infinity;
+  let bestPossible = NaN;
+  let lossHistory = [];
+  let stopFit = null;
+  let focusedHandle = -1;
+  let dragging = -1;
+
+  const plot = new Plot(card.stage, { aspect: 0.6, label: 'Scatter plot with your line', onResize: () => requestDraw(draw) });
+  plot.canvas.tabIndex = 0;
+  const lossPlot = new Plot(card.stage, { aspect: 0.22, minHeight: 110, maxHeight: 170, label: 'Loss curve of gradient descent', onResize: () => requestDraw(draw) });
+
+  const buttons = buttonRow(card.controls);
+  const fitBtn = button(buttons, 'Auto-fit', () => toggleFit(), { primary: true });
+  button(buttons, 'Step', () => { stopFitting(); gdSteps(1); });
+  button(buttons, 'New points', () => { stopFitting(); opts.seed = (opts.seed + 1) % 2147483647; loadData(); });
+  button(buttons, 'Reset line', () => { stopFitting(); setLine(0, 5, true); });
+  const slopeSlider = slider(card.controls, { label: 'slope w', min: -2, max: 2, step: 0.01, value: 0, format: (v) => fixed(v, 2), onInput: (v) => { stopFitting(); setLine(v, b, true); } });
+  const interceptSlider = slider(card.controls, { label: 'intercept b', min: -5, max: 12, step: 0.05, value: 5, format: (v) => fixed(v, 2), onInput: (v) => { stopFitting(); setLine(w, v, true); } });
+
+  const statMse = card.stat('MSE');
+  const statBest = card.stat('best MSE');
+  const statTarget = card.stat('best possible');
+  const statSteps = card.stat('GD steps');
+
+  function loadData() {
+    attempt(card, () => {
+      data = ml.makeLinear(opts.points, opts.slope, opts.intercept, opts.noise, opts.seed, X_MIN, X_MAX);
+      model.setData(data.X, 1, data.y);
+      model.setLearningRate(LEARNING_RATE);
+      model.setTolerance(1e-7);
+      const exact = model.closedForm();
+      bestPossible = model.mse(data.X, data.y) >= 0 ? mseOf(exact[0], exact[1]) : NaN;
+    });
+    best = Infinity;
+    lossHistory = [];
+    setLine(0, 5, true);
+  }
+
+  function mseOf(slope, intercept) {
+    return attempt(card, () => {
+      model.setParams([slope, intercept]);
+      return model.loss();
+    }, NaN);
+  }
+
+  function setLine(slope, intercept, fromUser) {
+    w = Math.max(-50, Math.min(50, slope));
+    b = Math.max(-500, Math.min(500, intercept));
+    const mse = mseOf(w, b); // also puts the engine model at (w, b) for the next GD step
+    if (fromUser) { lossHistory = [mse]; statSteps.set('0'); }
+    if (mse < best) best = mse;
+    slopeSlider.set(Math.max(-2, Math.min(2, w)));
+    interceptSlider.set(Math.max(-5, Math.min(12, b)));
+    statMse.set(fixed(mse, 3));
+    statBest.set(fixed(best, 3));
+    statTarget.set(fixed(bestPossible, 3));
+    const gap = (mse - bestPossible) / bestPossible;
+    if (fromUser) {
+      if (gap <= 0.01) card.setMessage('Excellent — within 1% of the best possible line!', 'ok');
+      else if (gap <= 0.1) card.setMessage(`Close: ${fixed(gap * 100, 1)}% above the best possible MSE.`, 'info');
+      else card.setMessage('Drag the round handles at the ends of the line, or use the arrow keys after focusing the plot.', 'info');
+    }
+    plot.canvas.setAttribute('aria-label', `Scatter plot of ${opts.points} points with the line y = ${fixed(w, 2)}x + ${fixed(b, 2)}, MSE ${fixed(mse, 3)}`);
+    requestDraw(draw);
+  }
+
+  function gdSteps(n) {
+    for (let i = 0; i < n; i++) {
+      const status = model.status();
+      if (status !== 'ready') break;
+      const loss = attempt(card, () => model.step(), NaN);
+      if (!Number.isFinite(loss)) break;
+      lossHistory.push(loss);
+    }
+    const p = model.params();
+    const stepsTaken = lossHistory.length - 1;
+    w = p[0];
+    b = p[1];
+    const mse = model.loss();
+    if (mse < best) best = mse;
+    slopeSlider.set(Math.max(-2, Math.min(2, w)));
+    interceptSlider.set(Math.max(-5, Math.min(12, b)));
+    statMse.set(fixed(mse, 3));
+    statBest.set(fixed(best, 3));
+    statSteps.set(String(stepsTaken));
+    const status = model.status();
+    if (status === 'converged') card.setMessage(`Gradient descent converged after ${stepsTaken} steps: MSE ${fixed(mse, 3)}, the best possible for these points.`, 'ok');
+    else if (status === 'diverged') card.setMessage('Gradient descent diverged: the learning rate is too large for this data.', 'bad');
+    else card.setMessage(`Gradient descent: step ${stepsTaken}, MSE ${fixed(mse, 3)}.`, 'info');
+    plot.canvas.setAttribute('aria-label', `Scatter plot with the line y = ${fixed(w, 2)}x + ${fixed(b, 2)}, MSE ${fixed(mse, 3)}`);
+    requestDraw(draw);
+    return status;
+  }
+
+  function toggleFit() {
+    if (stopFit) { stopFitting(); return; }
+    if (model.status() !== 'ready') setLine(w, b, true);
+    if (prefersReducedMotion()) { gdSteps(5000); return; }
+    fitBtn.textContent = 'Pause';
+    stopFit = animate(card.card, () => {
+      const status = gdSteps(STEPS_PER_FRAME);
+      if (status !== 'ready') stopFitting();
+    });
+  }
+
+  function stopFitting() {
+    if (stopFit) stopFit();
+    stopFit = null;
+    fitBtn.textContent = 'Auto-fit';
+  }
+
+  // Dragging an end handle moves that end; the other end stays put, so w and b both change.
+  function endpoints() { return HANDLE_X.map((x) => ({ x, y: w * x + b })); }
+  function moveHandle(index, y) {
+    const ends = endpoints();
+    ends[index].y = y;
+    const slope = (ends[1].y - ends[0].y) / (ends[1].x - ends[0].x);
+    setLine(slope, ends[0].y - slope * ends[0].x, true);
+  }
+  function nearestHandle(pos) {
+    let bestI = -1;
+    let bestD = Infinity;
+    endpoints().forEach((h, i) => {
+      const d = Math.hypot(plot.px(h.x) - plot.px(pos.x), plot.py(h.y) - plot.py(pos.y));
+      if (d < bestD) { bestD = d; bestI = i; }
+    });
+    return bestD <= 28 ? bestI : -1;
+  }
+  const onDown = (e) => {
+    const i = nearestHandle(plot.eventToData(e));
+    if (i < 0) return;
+    stopFitting();
+    dragging = i;
+    focusedHandle = i;
+    plot.canvas.setPointerCapture(e.pointerId);
+    plot.canvas.style.cursor = 'grabbing';
+    e.preventDefault();
+  };
+  const onMove = (e) => {
+    const pos = plot.eventToData(e);
+    if (dragging >= 0) moveHandle(dragging, pos.y);
+    else plot.canvas.style.cursor = nearestHandle(pos) >= 0 ? 'grab' : 'default';
+  };
+  const onUp = () => { dragging = -1; plot.canvas.style.cursor = 'default'; };
+  const onKey = (e) => {
+    if (e.key === 'Tab') return;
+    if (e.key === 'Escape') { focusedHandle = -1; requestDraw(draw); return; }
+    if (e.key === 'Enter' || e.key === ' ') { focusedHandle = (focusedHandle + 1) % 2; requestDraw(draw); e.preventDefault(); return; }
+    if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+    if (focusedHandle < 0) focusedHandle = 0;
+    stopFitting();
+    const delta = (e.key === 'ArrowUp' ? 0.1 : -0.1) * (e.shiftKey ? 10 : 1);
+    moveHandle(focusedHandle, endpoints()[focusedHandle].y + delta);
+    e.preventDefault();
+  };
+  const onFocus = () => { if (focusedHandle < 0) focusedHandle = 0; card.setMessage('Arrow keys move the selected end of the line (Shift for bigger moves); Enter switches ends.', 'info'); requestDraw(draw); };
+  const onBlur = () => { focusedHandle = -1; requestDraw(draw); };
+  plot.canvas.addEventListener('pointerdown', onDown);
+  plot.canvas.addEventListener('pointermove', onMove);
+  plot.canvas.addEventListener('pointerup', onUp);
+  plot.canvas.addEventListener('pointercancel', onUp);
+  plot.canvas.addEventListener('keydown', onKey);
+  plot.canvas.addEventListener('focus', onFocus);
+  plot.canvas.addEventListener('blur', onBlur);
+
+  function draw() {
+    if (!data) return;
+    const ys = Array.from(data.y);
+    const lo = Math.min(...ys, opts.intercept) - 1;
+    const hi = Math.max(...ys, opts.intercept + opts.slope * X_MAX) + 1;
+    plot.setDomain(X_MIN, X_MAX, lo, hi);
+    plot.begin();
+    plot.axes({ xLabel: 'x', yLabel: 'y' });
+    plot.clipToArea(() => {
+      for (let i = 0; i < data.rows; i++) plot.point(data.X[i], data.y[i], 1, { size: 4.5 });
+      plot.segment(X_MIN, b + w * X_MIN, X_MAX, b + w * X_MAX, { width: 2.5 });
+    });
+    endpoints().forEach((h, i) => plot.handle(h.x, h.y, { focused: i === focusedHandle && document.activeElement === plot.canvas || i === dragging }));
+
+    const finite = lossHistory.filter(Number.isFinite);
+    lossPlot.setDomain(0, Math.max(10, lossHistory.length - 1), 0, Math.max(bestPossible * 1.2 || 1, ...finite.slice(0, 1)) * 1.05);
+    lossPlot.begin();
+    lossPlot.axes({ xLabel: 'GD step', yLabel: 'MSE', xTicks: 4, yTicks: 3 });
+    lossPlot.clipToArea(() => {
+      if (Number.isFinite(bestPossible)) lossPlot.segment(0, bestPossible, lossPlot.domain.x1, bestPossible, { color: lossPlot.theme.truth, dash: [5, 4], width: 1.5 });
+      lossPlot.path(lossHistory.map((_, i) => i), lossHistory, { color: lossPlot.theme.loss });
+    });
+  }
+
+  loadData();
+
+  return {
+    update(next) { stopFitting(); opts = { ...next }; loadData(); },
+    destroy() {
+      stopFitting();
+      plot.destroy();
+      lossPlot.destroy();
+      model.delete();
+    },
+  };
+}

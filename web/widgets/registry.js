@@ -1,0 +1,15 @@
+// Every widget by name, loaded on demand. The lesson pages, <dw-widget> and embed.html all
+// resolve names here, so a widget is added to the site by adding one line.
+export const widgets = {
+  'gd-walkthrough': () => import('./gd-walkthrough.js'),
+  'fit-line': () => import('./fit-line.js'),
+};
+
+export function widgetNames() { return Object.keys(widgets); }
+
+export async function loadWidget(name) {
+  if (!Object.prototype.hasOwnProperty.call(widgets, name)) {
+    throw new RangeError(`There is no widget called "${String(name).slice(0, 40)}". Known widgets: ${widgetNames().join(', ')}.`);
+  }
+  return widgets[name]();
+}
