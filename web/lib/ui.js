@@ -37,7 +37,7 @@ export function createCard(host, { title, hint }) {
     // A labelled readout value: stat('MSE').set('0.123').
     stat(label, { unit = '' } = {}) {
       const value = el('span', { className: 'dw-stat-value', text: '–' });
-      const wrap = el('span', { className: 'dw-stat' }, [el('span', { className: 'dw-stat-label', text: label }), value]);
+      const wrap = el('span', { className: 'dw-stat', 'data-stat': label }, [el('span', { className: 'dw-stat-label', text: label }), value]);
       if (unit) wrap.append(el('span', { className: 'dw-stat-label', text: unit }));
       readout.append(wrap);
       return { element: wrap, set(text) { if (value.textContent !== text) value.textContent = text; } };

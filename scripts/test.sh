@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Every test: native Catch2 (through CTest), the WASM module in Node, and the site in headless
+# Chromium. Run by `npm test` after the build; exits non-zero if any part fails.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=${BUILD_ROOT:-build}
+status=0
+
+echo "== native engine tests (Catch2 via CTest)"
+(cd "$root/native" && ctest --output-on-failure -j"$(nproc 2>/dev/null || echo 2)") || status=1
+
+echo "== WASM engine in Node, then the site in Chromium (node:test)"
+node --test --test-concurrency=1 tests/node/ tests/browser/ || status=1
+
+exit $status

@@ -1,0 +1,64 @@
+// Shared set-up for browser tests: serves dist/ on a free localhost port and drives Debian's
+// Chromium through playwright-core (never a downloaded browser). Every request a page makes
+// is recorded so tests can assert that nothing leaves the machine; console errors and page
+// errors are collected so tests can assert there are none. Screenshots go to test-output/.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { createServer } from '../../scripts/serve.mjs';
+
+const root = path.resolve(import.meta.dirname, '../..');
+export const outputDir = path.join(root, 'test-output', 'screenshots');
+
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-default-apps', '--disable-extensions', '--mute-audio'];
+
+export async function startSite({ dir = path.join(root, 'dist'), csp = null } = {}) {
+  const server = createServer(dir, { csp });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 1280, height: 900 },
+  });
+  fs.mkdirSync(outputDir, { recursive: true });
+  return {
+    base,
+    context,
+    async newPage({ width = 1280, height = 900, reducedMotion = 'no-preference' } = {}) {
+      const page = await context.newPage();
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ reducedMotion });
+      const record = { requests: [], errors: [] };
+      page.on('request', (req) => record.requests.push(req.url()));
+      page.on('console', (msg) => { if (msg.type() === 'error') record.errors.push(msg.text()); });
+      page.on('pageerror', (err) => record.errors.push(err.message));
+      page.record = record;
+      return page;
+    },
+    async close() {
+      await context.close();
+      await new Promise((resolve) => server.close(resolve));
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// Requests that did not go to this machine (data: and blob: URLs never leave it either).
+export function offMachineRequests(page) {
+  return page.record.requests.filter((u) => !/^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:|about:)/.test(u));
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: path.join(outputDir, `${name}.png`), fullPage: true });
+}
+
+// Waits until every widget on the page has finished loading the engine.
+export async function widgetsReady(page) {
+  await page.waitForFunction(() => document.querySelectorAll('.dw-loading').length === 0 && document.querySelectorAll('.dw-card').length > 0);
+}
