@@ -15,6 +15,7 @@ void LinearRegression::setData(const Matrix& X, const Vector& y) {
   y_ = y;
   featureCount_ = X.cols();
   if (!sameWidth) resetParams();
+  refresh();
   restartTrace();
 }
 
@@ -22,6 +23,7 @@ void LinearRegression::resetParams() {
   // Gradient descent on a convex loss needs no random start: zeros make runs comparable.
   w_ = Vector::Zero(featureCount_);
   b_ = 0.0;
+  if (X_.rows() > 0) refresh();
 }
 
 void LinearRegression::setLearningRate(double eta) {
@@ -37,6 +39,7 @@ void LinearRegression::setTolerance(double tol) {
 
 void LinearRegression::setInterceptFrozen(bool frozen) {
   interceptFrozen_ = frozen;
+  if (X_.rows() > 0) refresh();
   if (status_ == Status::Converged) status_ = Status::Ready;
 }
 
@@ -50,6 +53,7 @@ void LinearRegression::setParams(const Vector& p) {
   for (Index i = 0; i < p.size(); ++i) requireInRange(p(i), -1e6, 1e6, where, "param");
   w_ = p.head(featureCount_);
   b_ = p(featureCount_);
+  refresh();
   restartTrace();
 }
 
@@ -71,30 +75,31 @@ double LinearRegression::mse(const Matrix& X, const Vector& y) const {
   return meanSquaredError(y, predict(X));
 }
 
-double LinearRegression::loss() const {
-  return ((X_ * w_).array() + b_ - y_.array()).square().mean();
-}
+double LinearRegression::loss() const { return loss_; }
 
 double LinearRegression::score(const Matrix& X, const Vector& y) const {
   requireSupervisedShape(X, y, 1, "LinearRegression.score");
   return r2Score(y, predict(X));
 }
 
-Vector LinearRegression::gradient() const {
+Vector LinearRegression::gradient() const { return gradient_; }
+
+void LinearRegression::refresh() {
   // L = (1/n) Σ (x_i·w + b − y_i)²  ⇒  ∂L/∂w = (2/n) Xᵀe,  ∂L/∂b = (2/n) Σ e_i.
-  Vector e = (X_ * w_).array() + b_ - y_.array();
+  residual_.noalias() = X_ * w_;
+  residual_.array() += b_ - y_.array();
   double n = static_cast<double>(X_.rows());
-  Vector g(featureCount_ + 1);
-  g.head(featureCount_) = (2.0 / n) * (X_.transpose() * e);
-  g(featureCount_) = interceptFrozen_ ? 0.0 : 2.0 * e.sum() / n;
-  return g;
+  loss_ = residual_.squaredNorm() / n;
+  gradient_.resize(featureCount_ + 1);
+  gradient_.head(featureCount_).noalias() = (2.0 / n) * (X_.transpose() * residual_);
+  gradient_(featureCount_) = interceptFrozen_ ? 0.0 : 2.0 * residual_.sum() / n;
 }
 
 void LinearRegression::doStep() {
-  Vector g = gradient();
-  w_ -= learningRate_ * g.head(featureCount_);
-  b_ -= learningRate_ * g(featureCount_);
-  if (gradient().lpNorm<Eigen::Infinity>() < tolerance_) status_ = Status::Converged;
+  w_ -= learningRate_ * gradient_.head(featureCount_);
+  b_ -= learningRate_ * gradient_(featureCount_);
+  refresh();
+  if (gradient_.lpNorm<Eigen::Infinity>() < tolerance_) status_ = Status::Converged;
 }
 
 void LinearRegression::recordTrace() {
@@ -106,8 +111,8 @@ void LinearRegression::recordTrace() {
     cols.push_back("grad_b");
     trace_.setColumns(cols);
   }
-  Vector g = gradient();
-  std::vector<double> row{loss()};
+  const Vector& g = gradient_;
+  std::vector<double> row{loss_};
   for (Index j = 0; j < featureCount_; ++j) row.push_back(w_(j));
   row.push_back(b_);
   for (Index j = 0; j <= featureCount_; ++j) row.push_back(g(j));

@@ -36,13 +36,22 @@ class LinearRegression : public Model {
   void recordTrace() override;
 
  private:
-  Matrix X_;
+  // Recomputes the cached residual, loss and gradient at the current parameters: one pass
+  // for X·w and one for Xᵀe, so a step costs what a hand-written loop costs.
+  void refresh();
+
+  // Column-major: for tall, narrow data X·w and Xᵀe become a few long axpy/dot loops, which
+  // is much faster than one tiny dot product per row (especially in WASM).
+  Eigen::MatrixXd X_;
   Vector y_;
   Vector w_;
   double b_ = 0.0;
   double learningRate_ = 0.1;
   double tolerance_ = 1e-9;
   bool interceptFrozen_ = false;
+  Vector residual_;  // X·w + b − y
+  Vector gradient_;  // [∂L/∂w…, ∂L/∂b]
+  double loss_ = 0.0;
 };
 
 }  // namespace dw

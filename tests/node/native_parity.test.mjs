@@ -1,0 +1,51 @@
+// The same seed gives the same data and the same model natively and in WASM: the native
+// reference tool prints its results; the WASM module must reproduce them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { ml } from './engine.mjs';
+
+const buildRoot = process.env.BUILD_ROOT || path.resolve(import.meta.dirname, '../../build');
+const native = JSON.parse(execFileSync(path.join(buildRoot, 'native', 'dw_reference_dump'), { encoding: 'utf8' }));
+
+function hex(array) {
+  const bytes = new Uint8Array(new Float64Array(array).buffer);
+  let out = '';
+  // The native side prints each double's bits as one big-endian 64-bit hex number.
+  for (let i = 0; i < bytes.length; i += 8) for (let j = 7; j >= 0; j--) out += bytes[i + j].toString(16).padStart(2, '0');
+  return out;
+}
+
+const calls = {
+  linear: () => ml.makeLinear(50, 0.8, 1.5, 1.5, 3, 0, 10),
+  sin: () => ml.makeNoisySin(12, 0.3, 0),
+  blobs: () => ml.makeBlobs(60, 3, 0.7, 5),
+  moons: () => ml.makeMoons(80, 0.15, 6),
+  circles: () => ml.makeCircles(80, 0.1, 0.5, 7),
+  xor: () => ml.makeXor(80, 0.05, 8),
+  spiral: () => ml.makeSpiral(80, 0.05, 9),
+};
+
+for (const [name, make] of Object.entries(calls)) {
+  test(`dataset ${name}: WASM bytes equal native bytes`, () => {
+    const d = make();
+    assert.equal(hex(d.X), native.datasets[name].X);
+    assert.equal(hex(d.y), native.datasets[name].y);
+  });
+}
+
+test('linear regression trace: WASM equals native to 1e-12', () => {
+  const d = ml.makeLinear(50, 0.8, 1.5, 1.5, 3, 0, 10);
+  const m = new ml.LinearRegression();
+  try {
+    m.setData(d.X, 1, d.y);
+    m.setLearningRate(0.02);
+    m.fit(300);
+    const values = m.traceValues();
+    assert.equal(values.length, native.trace.length);
+    values.forEach((v, i) => assert.ok(Math.abs(v - native.trace[i]) <= 1e-12 * Math.max(1, Math.abs(v)), `entry ${i}: ${v} vs ${native.trace[i]}`));
+  } finally {
+    m.delete();
+  }
+});
