@@ -176,7 +176,7 @@ int Gridworld::transitions(int cell, int action, std::array<Transition, 3>& out)
     if (probabilities[k] <= 0) continue;
     int next = moveTarget(cell, directions[k]);
     CellKind kind = kindAt(next);
-    double reward = kind == CellKind::Goal ? goalReward_ : kind == CellKind::Pit ? pitReward_ : -stepCost_;
+    double reward = kind == CellKind::Goal ? goalReward_ : kind == CellKind::Pit ? pitReward_ : 0.0 - stepCost_;  // 0 − c: never −0
     out[static_cast<std::size_t>(n++)] = {next, probabilities[k], reward, isTerminal(next)};
   }
   return n;
