@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { ml } from './engine.mjs';
 
 const close = (a, b, tol) => Math.abs(a - b) <= tol;
@@ -239,14 +238,6 @@ test('create/delete cycles do not grow the heap', () => {
     g.delete(); q.delete(); b.delete();
   }
   assert.equal(ml.heapBytesInUse() - before, 0);
-});
-
-test('the runnable examples in docs/engine-api/reinforcement.md pass', async () => {
-  const doc = await readFile(new URL('../../docs/engine-api/reinforcement.md', import.meta.url), 'utf8');
-  const blocks = [...doc.matchAll(/```js example\n([\s\S]*?)```/g)].map((m) => m[1]);
-  assert.ok(blocks.length >= 3);
-  const AsyncFunction = (async () => {}).constructor;
-  for (const body of blocks) await new AsyncFunction('ml', 'assert', body)(ml, assert);
 });
 
 test('WASM runs agree with the native build for the same seed', () => {
