@@ -27,6 +27,13 @@ copyDir(path.join(root, 'web'), dist);
 for (const f of ['dw-engine.mjs', 'dw-engine.wasm']) {
   fs.copyFileSync(path.join(buildRoot, 'wasm', f), path.join(dist, 'engine', f));
 }
+// Widget families keep their own styles in web/css/widgets/*.css; pages and embeds load one
+// stylesheet, so they are appended to the shared widget anatomy here.
+const extraCss = fs.readdirSync(path.join(root, 'web', 'css', 'widgets')).filter((f) => f.endsWith('.css')).sort();
+fs.writeFileSync(path.join(dist, 'css', 'widget.css'), [path.join(root, 'web', 'css', 'widget.css'), ...extraCss.map((f) => path.join(root, 'web', 'css', 'widgets', f))]
+  .map((f) => `/* ${path.relative(root, f)} */\n${fs.readFileSync(f, 'utf8')}`).join('\n'));
+fs.rmSync(path.join(dist, 'css', 'widgets'), { recursive: true, force: true });
+
 const katexDist = path.join(root, 'node_modules', 'katex', 'dist');
 fs.mkdirSync(path.join(dist, 'vendor', 'katex'), { recursive: true });
 fs.copyFileSync(path.join(katexDist, 'katex.min.css'), path.join(dist, 'vendor', 'katex', 'katex.min.css'));

@@ -13,6 +13,7 @@
 #include "bind_unsupervised.hpp"
 #include "bind_evaluation.hpp"
 #include "bind_reinforcement.hpp"
+#include "bind_course.hpp"
 #include "dw/datasets.hpp"
 #include "dw/linear_regression.hpp"
 #include "dw/model.hpp"
@@ -193,4 +194,5 @@ EMSCRIPTEN_BINDINGS(data_workshop) {
   dw::js::bind_unsupervised();
   dw::js::bind_evaluation();
   dw::js::bind_reinforcement();
+  dw::js::bind_course();
 }
