@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "dw/errors.hpp"
 #include "dw/validate.hpp"

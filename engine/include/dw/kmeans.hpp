@@ -75,7 +75,6 @@ class KMeans : public Model {
   int k_ = 3;
   Init init_ = Init::KMeansPlusPlus;
   int restarts_ = 4;
-  int restartIndex_ = 0;  // which seeded start resetParams() uses (fitBest changes it)
   int lastChanged_ = 0;
   int emptyClusters_ = 0;
   bool awaitingUpdate_ = false;
