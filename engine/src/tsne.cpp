@@ -66,7 +66,7 @@ void TSNE::computeAffinities() {
       // H = ln Σ_j e^{−β d_j} + β Σ_j d_j p_j for the normalised p (d_j shifted distances).
       entropy = std::log(sum) + beta * weighted;
       double diff = entropy - target;
-      if (std::fabs(diff) <= 1e-10) break;
+      if (std::fabs(diff) <= 1e-6) break;  // perplexity then within 1e-6 relative
       if (diff > 0) {  // too flat: sharpen
         betaLo = beta;
         beta = std::isinf(betaHi) ? beta * 2.0 : 0.5 * (beta + betaHi);
@@ -142,26 +142,39 @@ void TSNE::setEmbedding(const Matrix& Y) {
 // KL(αP‖Q) = Σ_{i≠j} αP_ij ln(αP_ij / Q_ij) and ∂KL/∂y_i = 4 Σ_j (αP_ij − Q_ij) w_ij (y_i − y_j)
 // (van der Maaten & Hinton 2008, eq. 5; scikit-learn's _kl_divergence with 1 degree of freedom).
 double TSNE::klAndGradient(const Matrix& Y, double alpha, Matrix* grad) const {
+  // Plain loops over the pairs i < j (both matrices are symmetric): this runs every animation
+  // frame, and per-pair Eigen row expressions on 2-vectors cost several times more.
   const Index n = Y.rows();
-  Matrix W(n, n);
+  const double* y = Y.data();   // row-major n × 2
+  const double* P = P_.data();  // row-major n × n
+  pairWeights_.resize(static_cast<std::size_t>(n * (n - 1) / 2));
   double total = 0.0;
-  for (Index i = 0; i < n; ++i) {
-    W(i, i) = 0.0;
-    for (Index j = i + 1; j < n; ++j) {
-      double w = 1.0 / (1.0 + (Y.row(i) - Y.row(j)).squaredNorm());
-      W(i, j) = W(j, i) = w;
+  std::size_t k = 0;
+  for (Index i = 0; i < n; ++i)
+    for (Index j = i + 1; j < n; ++j, ++k) {
+      double dx = y[2 * i] - y[2 * j], dy = y[2 * i + 1] - y[2 * j + 1];
+      double w = 1.0 / (1.0 + dx * dx + dy * dy);
+      pairWeights_[k] = w;
       total += 2.0 * w;
     }
-  }
   double kl = 0.0;
   if (grad) grad->setZero(n, 2);
+  double* g = grad ? grad->data() : nullptr;
+  k = 0;
   for (Index i = 0; i < n; ++i)
-    for (Index j = 0; j < n; ++j) {
-      if (i == j) continue;
-      double q = std::max(W(i, j) / total, kMachineEpsilon);
-      double p = alpha * P_(i, j);
-      kl += p * std::log(std::max(p, kMachineEpsilon) / q);
-      if (grad) grad->row(i) += 4.0 * (p - q) * W(i, j) * (Y.row(i) - Y.row(j));
+    for (Index j = i + 1; j < n; ++j, ++k) {
+      double w = pairWeights_[k];
+      double q = std::max(w / total, kMachineEpsilon);
+      double p = alpha * P[i * n + j];
+      kl += 2.0 * p * std::log(std::max(p, kMachineEpsilon) / q);  // the (i,j) and (j,i) terms
+      if (g) {
+        double f = 4.0 * (p - q) * w;
+        double fx = f * (y[2 * i] - y[2 * j]), fy = f * (y[2 * i + 1] - y[2 * j + 1]);
+        g[2 * i] += fx;
+        g[2 * i + 1] += fy;
+        g[2 * j] -= fx;
+        g[2 * j + 1] -= fy;
+      }
     }
   return kl;
 }

@@ -3,6 +3,8 @@
 // affinities Q in the embedding, gradient descent on KL(P‖Q) with early exaggeration,
 // momentum and per-coordinate gains. One step() is one gradient iteration.
 #pragma once
+#include <vector>
+
 #include "dw/model.hpp"
 
 namespace dw {
@@ -68,6 +70,7 @@ class TSNE : public Model {
   double exaggeration_ = 12.0;
   int maxIterations_ = 1000;
   double lastGradNorm_ = 0.0;
+  mutable std::vector<double> pairWeights_;  // scratch: Student-t weights of pairs i < j
   mutable double cachedLoss_ = 0.0;
   mutable bool lossValid_ = false;
 };
