@@ -45,10 +45,10 @@ BiasVarianceResult biasVariance(Model& model, const TargetFunction& f, const Bia
   Vector y(o.sampleSize);
   for (Index rep = 0; rep < R; ++rep) {
     // x and ε are drawn in the same order whatever σ is, so runs with different noise levels
-    // see the same x and the same standardised noise (variance then scales exactly with σ²
-    // for models linear in y).
+    // see the same x and the same standardised noise.
     for (Index i = 0; i < o.sampleSize; ++i) {
-      X(i, 0) = rng.uniform(o.xMin, o.xMax);
+      double u = rng.uniform(o.xMin, o.xMax);  // drawn even when unused, to keep the stream aligned
+      X(i, 0) = o.fixedX ? o.xMin + (o.xMax - o.xMin) * double(i) / double(o.sampleSize - 1) : u;
       double eps = rng.normal();
       double fx = target(X(i, 0));
       if (!std::isfinite(fx))
@@ -58,6 +58,9 @@ BiasVarianceResult biasVariance(Model& model, const TargetFunction& f, const Bia
     model.setData(X, y);
     model.reset(o.seed);
     model.fit(o.maxSteps);
+    if (model.status() == Status::Diverged)
+      throw StateError(std::string(where) + ": " + model.name() + " diverged on refit " + std::to_string(rep) +
+                       " (its loss is no longer finite); lower its learning rate");
     Vector pred = model.predict(gridX);
     if (pred.size() != G) throw StateError(std::string(where) + ": the model returned a wrong number of predictions");
     r.predictions.row(rep) = pred.transpose();

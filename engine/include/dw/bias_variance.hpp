@@ -22,6 +22,10 @@ struct BiasVarianceOptions {
   int gridSize = 50;                // test points, evenly spaced over [xMin, xMax]
   std::uint32_t seed = 0;
   int maxSteps = 1000;              // fit(maxSteps) per refit
+  // false: fresh x ~ U[xMin, xMax] for every training set (the spread then also reflects which
+  // x were drawn). true: the same evenly spaced x every time, only the noise is redrawn (the
+  // textbook fixed-design setting, where a least-squares fit's variance is exactly ∝ σ²).
+  bool fixedX = false;
 };
 
 struct BiasVarianceResult {
