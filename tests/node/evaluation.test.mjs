@@ -189,7 +189,7 @@ test('leakageDemo: the leaky pipeline reports skill on pure noise, the right one
   const m = new ml.LinearRegression();
   try {
     m.setLearningRate(0.1);
-    const r = ml.leakageDemo(m, 60, 500, 10, 5, 3, 3000);
+    const r = ml.leakageDemo(m, 50, 5000, 10, 5, 0, 3000);
     assert.equal(r.rightScores.length, 5);
     assert.ok(r.rightMean < 0, `right ${r.rightMean}`);
     assert.ok(r.leakyMean > 0.3, `leaky ${r.leakyMean}`);
