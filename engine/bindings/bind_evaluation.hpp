@@ -69,9 +69,10 @@ inline val confusionMatrixJs(const val& t, const val& p, double classes) {
     return rows;
   });
 }
+// where: the JS name, for messages about the arrays themselves (the engine names the rest).
 template <double (*F)(const Vector&, const Vector&)>
 double labelMetric(const val& t, const val& p) {
-  return guarded([&] { return F(vec(t, "binary metric", "yTrue"), vec(p, "binary metric", "yPred")); });
+  return guarded([&] { return F(vec(t, "binary label metric", "yTrue"), vec(p, "binary label metric", "yPred")); });
 }
 inline double logLossJs(const val& t, const val& p, const val& eps) {
   return guarded([&] { return logLoss(vec(t, "logLoss", "yTrue"), vec(p, "logLoss", "p"), optionalNumber(eps, 1e-15, "logLoss", "eps")); });

@@ -69,8 +69,7 @@ BinaryConfusion confusionAtThreshold(const Vector& yTrue, const Vector& scores, 
   return c;
 }
 
-BinaryConfusion binaryConfusion(const Vector& yTrue, const Vector& yPred) {
-  const char* where = "binaryConfusion";
+BinaryConfusion binaryConfusion(const Vector& yTrue, const Vector& yPred, const char* where) {
   requireSameLength(yTrue, yPred, where, "yTrue", "yPred");
   requireBinaryLabels(yTrue, where, "yTrue");
   requireBinaryLabels(yPred, where, "yPred");
@@ -98,10 +97,10 @@ double specificityOf(const BinaryConfusion& c) { return ratioOrZero(c.tn, c.tn +
 // F1 = 2PR/(P+R) = 2tp/(2tp+fp+fn); the second form is 0/0 only when tp=fp=fn=0.
 double f1Of(const BinaryConfusion& c) { return ratioOrZero(2 * c.tp, 2 * c.tp + c.fp + c.fn); }
 
-double precisionScore(const Vector& t, const Vector& p) { return precisionOf(binaryConfusion(t, p)); }
-double recallScore(const Vector& t, const Vector& p) { return recallOf(binaryConfusion(t, p)); }
-double specificityScore(const Vector& t, const Vector& p) { return specificityOf(binaryConfusion(t, p)); }
-double f1Score(const Vector& t, const Vector& p) { return f1Of(binaryConfusion(t, p)); }
+double precisionScore(const Vector& t, const Vector& p) { return precisionOf(binaryConfusion(t, p, "precision")); }
+double recallScore(const Vector& t, const Vector& p) { return recallOf(binaryConfusion(t, p, "recall")); }
+double specificityScore(const Vector& t, const Vector& p) { return specificityOf(binaryConfusion(t, p, "specificity")); }
+double f1Score(const Vector& t, const Vector& p) { return f1Of(binaryConfusion(t, p, "f1Score")); }
 
 double logLoss(const Vector& yTrue, const Vector& pPositive, double eps) {
   const char* where = "logLoss";

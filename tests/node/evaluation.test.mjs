@@ -50,7 +50,7 @@ test('metrics agree with the scikit-learn fixture', () => {
 test('metric errors are typed JS errors with clear messages', () => {
   assert.throws(() => ml.rocCurve([1, 1, 1], [0.1, 0.2, 0.3]), (e) => e instanceof RangeError && e.code === 'invalid-argument' && /only positives/.test(e.message));
   assert.throws(() => ml.rocAuc([1, 0], [0.1]), (e) => e.code === 'shape-mismatch' && /yTrue has 2 values but scores has 1/.test(e.message));
-  assert.throws(() => ml.precision([1, 2], [1, 0]), /yTrue\[1\]=2 is not a binary label/);
+  assert.throws(() => ml.precision([1, 2], [1, 0]), /^RangeError: precision: yTrue\[1\]=2 is not a binary label/);
   assert.throws(() => ml.logLoss([1], [0.5], 'x'), /eps must be a number/);
   assert.throws(() => ml.accuracy([1, 'a'], [1, 1]), /yTrue\[1\]=NaN/);
   assert.throws(() => ml.confusionMatrix([0, 1], [0, 1], 1.5), /whole number/);

@@ -20,8 +20,8 @@ struct BinaryConfusion {
 };
 // Predicts positive when score >= threshold (the convention of roc_curve's thresholds).
 BinaryConfusion confusionAtThreshold(const Vector& yTrue, const Vector& scores, double threshold);
-// From two 0/1 label vectors.
-BinaryConfusion binaryConfusion(const Vector& yTrue, const Vector& yPred);
+// From two 0/1 label vectors; `where` names the call in error messages.
+BinaryConfusion binaryConfusion(const Vector& yTrue, const Vector& yPred, const char* where = "binaryConfusion");
 // k×k counts, row = true label, column = predicted label; labels must be whole numbers in [0, k).
 Matrix confusionMatrix(const Vector& yTrue, const Vector& yPred, int classes);
 
