@@ -223,7 +223,12 @@ void CartTree::findBestSplit(int node) {
         score = -(wl * impurityOf(leftWeights_.data(), wl, 0, 0) + wr * impurityOf(right.data(), wr, 0, 0));
       } else {  // w_L·var_L + w_R·var_R = Σwy² − (S_L²/w_L + S_R²/w_R): maximise the bracket
         const double sumRight = sumTotal - sumLeft;
-        score = sumLeft * sumLeft / wl + sumRight * sumRight / wr;
+        if (settings_.friedmanScore) {  // (w_R·S_L − w_L·S_R)² / (w_L·w_R)
+          const double diff = wr * sumLeft - wl * sumRight;
+          score = diff * diff / (wl * wr);
+        } else {
+          score = sumLeft * sumLeft / wl + sumRight * sumRight / wr;
+        }
       }
       if (score > bestScore) {  // strict: the first of equal splits wins
         bestScore = score;
@@ -304,6 +309,8 @@ void CartTree::finishGrowth() {
   std::vector<char>().swap(goesLeft_);
   std::vector<int>().swap(begin_);
   std::vector<int>().swap(end_);
+  target_.resize(0);
+  weight_.resize(0);
   X_ = nullptr;
 }
 

@@ -33,6 +33,9 @@ struct TreeSettings {
   int maxDepth = kUnlimitedDepth;
   int minSamplesLeaf = 1;
   int maxFeatures = 0;  // features examined per split; 0 or ≥ d means all, in index order
+  // Squared error only: rank splits by Friedman's improvement w_L·w_R·(ȳ_L − ȳ_R)² (as
+  // scikit-learn's gradient boosting). Same best split in exact arithmetic; near-ties round alike.
+  bool friedmanScore = false;
 };
 
 struct TreeNode {
