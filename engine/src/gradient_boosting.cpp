@@ -82,15 +82,22 @@ void GradientBoosting::setMinSamplesLeaf(double count) {
   if (status_ != Status::Empty) { restartBoosting(); restartTrace(); }
 }
 
-Vector GradientBoosting::negativeGradient() const {
+Vector GradientBoosting::negativeGradient(const Vector& y, const Vector& F, bool logLoss) {
   // Squared loss ½(y − F)²: −∂/∂F = y − F.  Log loss log(1+e^F) − yF: −∂/∂F = y − σ(F).
-  if (!logLoss_) return y_ - F_;
-  return y_ - F_.unaryExpr([](double f) { return sigmoid(f); });
+  if (!logLoss) return y - F;
+  return y - F.unaryExpr([](double f) { return sigmoid(f); });
+}
+
+double GradientBoosting::totalLoss(const Vector& y, const Vector& F, bool logLoss) {
+  if (!logLoss) return 0.5 * (y - F).squaredNorm();
+  double s = 0.0;
+  for (Index i = 0; i < y.size(); ++i) s += softplus(F(i)) - y(i) * F(i);
+  return s;
 }
 
 void GradientBoosting::doStep() {
   const Index n = X_.rows();
-  Vector residual = negativeGradient();
+  Vector residual = negativeGradient(y_, F_, logLoss_);
   TreeSettings s;
   s.criterion = SplitCriterion::SquaredError;
   s.maxDepth = maxDepth_;
@@ -175,10 +182,8 @@ double GradientBoosting::score(const Matrix& X, const Vector& y) const {
 }
 
 double GradientBoosting::loss() const {
-  if (!logLoss_) return (y_ - F_).squaredNorm() / static_cast<double>(y_.size());
-  double s = 0.0;
-  for (Index i = 0; i < y_.size(); ++i) s += softplus(F_(i)) - y_(i) * F_(i);
-  return s / static_cast<double>(y_.size());
+  double total = totalLoss(y_, F_, logLoss_) / static_cast<double>(y_.size());
+  return logLoss_ ? total : 2.0 * total;  // squared: report the MSE, as scikit-learn's train_score_
 }
 
 Vector GradientBoosting::params() const {

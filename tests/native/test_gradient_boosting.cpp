@@ -111,3 +111,20 @@ TEST_CASE("gradient boosting rejects bad input and is deterministic", "[trees][b
   CHECK_THROWS_WITH(c.setData(b.X, b.y), Contains("not a class label"));
   CHECK_THROWS_WITH(c.setData(b.X, Vector::Zero(60)), Contains("single class"));
 }
+
+TEST_CASE("boosting's pseudo-residuals are the negative gradient (central differences)", "[trees][boosting][gradient]") {
+  Vector y(5), F(5);
+  y << 0, 1, 1, 0, 1;
+  F << -1.3, 0.2, 2.5, 0.7, -0.4;
+  const double h = 1e-6;
+  for (bool logLoss : {false, true}) {
+    Vector r = GradientBoosting::negativeGradient(y, F, logLoss);
+    for (Index i = 0; i < 5; ++i) {
+      Vector up = F, down = F;
+      up(i) += h;
+      down(i) -= h;
+      double numeric = -(GradientBoosting::totalLoss(y, up, logLoss) - GradientBoosting::totalLoss(y, down, logLoss)) / (2 * h);
+      CHECK(r(i) == Approx(numeric).epsilon(1e-6));
+    }
+  }
+}

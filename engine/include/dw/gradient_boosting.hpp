@@ -45,6 +45,12 @@ class GradientBoosting : public Model {
   // predict() after each round 1 … rounds(): rounds × n values, row r = after round r+1.
   Matrix stagedPredict(const Matrix& X) const;
 
+  // The loss and its negative gradient at scores F, per point summed (not averaged):
+  // squared: ½Σ(y − F)² and y − F; log: Σ log(1 + e^F) − yF and y − σ(F). The pseudo-residuals
+  // each round's tree is fitted to; loss() reports the mean (squared: MSE, without the ½).
+  static double totalLoss(const Vector& y, const Vector& F, bool logLoss);
+  static Vector negativeGradient(const Vector& y, const Vector& F, bool logLoss);
+
  protected:
   void resetParams() override;
   void doStep() override;
@@ -52,7 +58,6 @@ class GradientBoosting : public Model {
 
  private:
   void restartBoosting();
-  Vector negativeGradient() const;
   Matrix X_;
   Vector y_, F_;
   ColumnOrders orders_;
