@@ -110,6 +110,17 @@ void PolynomialRegression::setParams(const Vector& c) {
   restartTrace();
 }
 
+Vector PolynomialRegression::curve(double x0, double x1, int count) const {
+  const char* where = "PolynomialRegression.curve";
+  requireData(where);
+  requireInRange(x0, -1e9, 1e9, where, "x0");
+  requireInRange(x1, -1e9, 1e9, where, "x1");
+  requireIntInRange(count, 2, 10000, where, "count");
+  Matrix x(count, 1);
+  for (int i = 0; i < count; ++i) x(i, 0) = x0 + (x1 - x0) * i / (count - 1);
+  return basis(x) * c_;
+}
+
 Vector PolynomialRegression::params() const { return c_; }
 
 Vector PolynomialRegression::predict(const Matrix& X) const { return features(X) * c_; }

@@ -33,9 +33,9 @@ TEST_CASE("logistic regression matches scikit-learn's coefficients for C=1 and C
     CHECK(taken < 200000);
     Vector p = m.params();
     Vector coef = f["coef"].vector();
-    CHECK(p(0) == Approx(coef(0)).margin(1e-7));
-    CHECK(p(1) == Approx(coef(1)).margin(1e-7));
-    CHECK(p(2) == Approx(f["intercept"].num()).margin(1e-7));
+    CHECK(p(0) == Approx(coef(0)).margin(1e-8));
+    CHECK(p(1) == Approx(coef(1)).margin(1e-8));
+    CHECK(p(2) == Approx(f["intercept"].num()).margin(1e-8));
     Matrix Q = f["queries"].matrix();
     Matrix expected = f["proba"].matrix();
     Matrix proba = m.predictProba(Q);
@@ -44,7 +44,7 @@ TEST_CASE("logistic regression matches scikit-learn's coefficients for C=1 and C
     for (dw::Index i = 0; i < Q.rows(); ++i) {
       CHECK(proba(i, 0) == Approx(expected(i, 0)).margin(1e-8));
       CHECK(proba(i, 1) == Approx(expected(i, 1)).margin(1e-8));
-      CHECK(z(i) == Approx(zExpected(i)).margin(1e-7));
+      CHECK(z(i) == Approx(zExpected(i)).margin(1e-8));
     }
     CHECK(m.predict(X) == f["train_predictions"].vector());
   }
@@ -124,15 +124,13 @@ TEST_CASE("softmax regression matches scikit-learn's multinomial model", "[linea
   Matrix coef = f["coef"].matrix();  // k × d
   Vector b = f["centred_intercept"].vector();
   for (int c = 0; c < 3; ++c) {
-    for (int j = 0; j < 2; ++j) CHECK(p(j * 3 + c) == Approx(coef(c, j)).margin(1e-7));
-    CHECK(p(6 + c) == Approx(b(c)).margin(1e-7));
+    for (int j = 0; j < 2; ++j) CHECK(p(j * 3 + c) == Approx(coef(c, j)).margin(1e-8));
+    CHECK(p(6 + c) == Approx(b(c)).margin(1e-8));
   }
   Matrix Q = f["queries"].matrix();
   Matrix expected = f["proba"].matrix();
   Matrix proba = m.predictProba(Q);
-  // sklearn's lbfgs stops with its gradient near 8e-8 (ours is below 1e-10), which moves its
-  // probabilities by a few 1e-7.
-  CHECK((proba - expected).cwiseAbs().maxCoeff() < 1e-6);
+  CHECK((proba - expected).cwiseAbs().maxCoeff() < 1e-8);
   CHECK(m.predict(X) == f["train_predictions"].vector());
 }
 

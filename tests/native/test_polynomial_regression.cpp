@@ -117,8 +117,8 @@ TEST_CASE("degree 15 stays well conditioned thanks to the [-1, 1] scaling", "[li
 }
 
 TEST_CASE("seed 000: degree 3 generalises, degree 11 memorises", "[linear_models][sin]") {
-  // Seeds checked once natively: of 0..99, these satisfy the seed's shape (see report); every
-  // one of them must keep doing so.
+  // The shape of seed 000's table (not its numbers: our noise draws differ from numpy's) holds
+  // for every seed 0..99 at noise 0.3; a few seeds are also checked one by one.
   int holds = 0;
   for (std::uint32_t seed = 0; seed < 100; ++seed) {
     dw::SinExperimentResult r = dw::sinExperiment({1, 3, 11}, 0.3, seed);
@@ -126,7 +126,7 @@ TEST_CASE("seed 000: degree 3 generalises, degree 11 memorises", "[linear_models
                  r.trainMse[0] > r.trainMse[1] && r.trainMse[0] > r.trainMse[2];
     holds += shape;
   }
-  CHECK(holds >= 90);
+  CHECK(holds == 100);
   for (std::uint32_t seed : {0u, 1u, 2u, 3u, 7u, 42u}) {
     INFO("seed " << seed);
     dw::SinExperimentResult r = dw::sinExperiment({1, 3, 11}, 0.3, seed);

@@ -51,6 +51,8 @@ class PolynomialRegression : public Model {
   double rangeLow() const { return lo_; }
   double rangeHigh() const { return hi_; }
   Matrix features(const Matrix& X) const;
+  // The fitted curve at `count` (2–10000) evenly spaced x from x0 to x1, for drawing.
+  Vector curve(double x0, double x1, int count) const;
 
  protected:
   void resetParams() override;
