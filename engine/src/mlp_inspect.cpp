@@ -87,7 +87,6 @@ Vector Mlp::neuronGrid(double x0, double x1, double y0, double y1, int nx, int n
   const char* where = "MLP.neuronGrid";
   requireData(where);
   if (featureCount_ != 2) throw ShapeError(std::string(where) + ": needs a model trained on 2-column data");
-  for (double v : {x0, x1, y0, y1}) requireInRange(v, -1e9, 1e9, where, "bound");
   requireIntInRange(nx, 1, 2000, where, "nx");
   requireIntInRange(ny, 1, 2000, where, "ny");
   Index cells = static_cast<Index>(nx) * ny, neurons = 0;
@@ -95,22 +94,31 @@ Vector Mlp::neuronGrid(double x0, double x1, double y0, double y1, int nx, int n
   if (cells * neurons > 16'000'000)
     throw InvalidArgument(std::string(where) + ": " + std::to_string(cells) + " cells × " + std::to_string(neurons) +
                           " neurons is too many values; use a smaller grid");
-  Matrix grid(cells, 2);
-  for (int j = 0; j < ny; ++j)
-    for (int i = 0; i < nx; ++i) {
-      Index r = static_cast<Index>(j) * nx + i;
-      grid(r, 0) = nx == 1 ? x0 : x0 + (x1 - x0) * i / (nx - 1);
-      grid(r, 1) = ny == 1 ? y0 : y0 + (y1 - y0) * j / (ny - 1);
-    }
+  Matrix inputs = gridInputs(x0, x1, y0, y1, nx, ny, where);
   std::vector<Matrix> all;
   Matrix out;
-  forward(inputsOf(grid, where), out, &all);
+  forward(inputs, out, &all);
   // Neuron-major layout: a thumbnail is one contiguous run of nx·ny values.
   Vector flat(cells * neurons);
   Index pos = 0;
   for (const Matrix& layer : all)
     for (Index j = 0; j < layer.cols(); ++j, pos += cells) flat.segment(pos, cells) = layer.col(j);
   return flat;
+}
+
+Matrix Mlp::gridInputs(double x0, double x1, double y0, double y1, int nx, int ny, const char* where) const {
+  for (double v : {x0, x1, y0, y1}) requireInRange(v, -1e9, 1e9, where, "bound");
+  requireIntInRange(nx, 1, 2000, where, "nx");
+  requireIntInRange(ny, 1, 2000, where, "ny");
+  // Cells in predictGrid's order: rows from y0 upward, x varying fastest.
+  Matrix grid(static_cast<Index>(nx) * ny, 2);
+  for (int j = 0; j < ny; ++j)
+    for (int i = 0; i < nx; ++i) {
+      Index r = static_cast<Index>(j) * nx + i;
+      grid(r, 0) = nx == 1 ? x0 : x0 + (x1 - x0) * i / (nx - 1);
+      grid(r, 1) = ny == 1 ? y0 : y0 + (y1 - y0) * j / (ny - 1);
+    }
+  return inputsOf(grid, where);
 }
 
 // ---------------------------------------------------------------- JSON

@@ -293,3 +293,21 @@ TEST_CASE("training is deterministic for a seed, epochs count passes, divergence
   CHECK(std::isfinite(m.step()));
   CHECK(m.trace().columns() == std::vector<std::string>{"loss", "data_loss", "score", "epoch"});
 }
+
+TEST_CASE("the float32 heat-map path agrees with predictGrid", "[mlp][inspect]") {
+  dw::Dataset moons = dw::makeMoons(60, 0.1, 3);
+  dw::Dataset blobs = dw::makeBlobs(60, 3, 0.6, 3);
+  for (Activation a : {Activation::ReLU, Activation::LeakyReLU, Activation::Tanh, Activation::Sigmoid,
+                       Activation::Linear, Activation::GELU})
+    for (const dw::Dataset* d : {&moons, &blobs}) {
+      Mlp m;
+      m.setLayers({16, 16});
+      m.setActivation(-1, a);
+      m.setData(d->X, d->y);
+      m.fit(30);
+      Vector exact = m.predictGrid(-2, 3, -2, 2, 37, 23);
+      Eigen::VectorXf fast = m.predictGridFloat32(-2, 3, -2, 2, 37, 23);
+      REQUIRE(fast.size() == exact.size());
+      CHECK((fast.cast<double>() - exact).cwiseAbs().maxCoeff() < 2e-5);
+    }
+}
