@@ -19,7 +19,8 @@ inline std::string stringArg(const val& v, const char* where, const char* name) 
   return v.as<std::string>();
 }
 inline std::vector<std::string> stringsArg(const val& v, const char* where, const char* name) {
-  if (v.isNull() || v.isUndefined() || !v["length"].isNumber())
+  // Array.isArray, not a length check: a lone string would otherwise pass as its characters.
+  if (!val::global("Array").call<bool>("isArray", v))
     throw InvalidArgument(std::string(where) + ": " + name + " must be an array of strings");
   std::vector<std::string> out;
   int n = v["length"].as<int>();
