@@ -3,6 +3,7 @@
 export const widgets = {
   'gd-walkthrough': () => import('./gd-walkthrough.js'),
   'fit-line': () => import('./fit-line.js'),
+  'nn-playground': () => import('./nn-playground.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }

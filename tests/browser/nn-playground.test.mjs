@@ -1,0 +1,191 @@
+// Browser tests for the neural-network playground (issue 7). One page per scenario; each checks
+// there are no console errors, no request leaves the machine and no "NaN" is shown.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+
+const PAGE = '/lessons/neural-network-playground.html';
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+async function open(hash = '', { width = 1280 } = {}) {
+  const page = await site.newPage({ width });
+  await page.goto(`${site.base}${PAGE}${hash}`);
+  await widgetsReady(page);
+  await page.waitForFunction(() => document.querySelectorAll('.nnp-thumb').length > 0);
+  return page;
+}
+// Readouts are written in the next animation frame; wait two frames before reading them.
+const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+const stat = async (page, label) => { await settle(page); return page.locator(`.dw-stat[data-stat="${label}"] .dw-stat-value`).textContent(); };
+const message = (page) => page.locator('.nnp .dw-message').textContent();
+
+async function clean(page) {
+  const text = await page.locator('.nnp').textContent();
+  assert.ok(!/NaN/.test(text), 'no NaN is ever shown');
+  assert.deepEqual(offMachineRequests(page), []);
+  assert.deepEqual(page.record.errors, []);
+}
+
+// The same number of steps with the same settings, recomputed by the engine in a fresh Trainer
+// (the widget's own modules, a second MLP) — the readouts must match it.
+async function engineReplay(page, steps) {
+  return page.evaluate(async (n) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const settings = await import('/widgets/nn-playground/settings.js');
+    const data = await import('/widgets/nn-playground/data.js');
+    const { Trainer } = await import('/widgets/nn-playground/trainer.js');
+    const ml = await loadEngine();
+    const { values: s } = settings.resolveSettings(Object.fromEntries(new URLSearchParams(location.hash.slice(1))));
+    const d = s.dataset === 'custom' ? data.decodePoints(s.pts) : data.generate(ml, s);
+    const idx = data.split(ml, d, s);
+    const t = new Trainer(ml);
+    try {
+      t.configure(s, { train: data.subset(d, idx.train), validation: data.subset(d, idx.validation), test: data.subset(d, idx.test), kind: d.kind, classes: d.classes });
+      t.run(n);
+      const m = t.metrics();
+      return { train: t.trainLoss(), test: t.partLoss(t.test), accuracy: m.test ? m.test.accuracy : null };
+    } finally { t.delete(); }
+  }, steps);
+}
+
+test('XOR: a small tanh network trains to ≥ 90 % test accuracy with Play, matching the engine', async () => {
+  const page = await open();
+  const canvas = page.locator('.nnp-output canvas');
+  const nonBlank = await canvas.evaluate((c) => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0) n++; return n; });
+  assert.ok(nonBlank > 1000, 'the output map is drawn');
+  await page.getByLabel('Data set').selectOption('xor');
+  await page.waitForFunction(() => location.hash.includes('dataset=xor'));
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => parseFloat(document.querySelector('.dw-stat[data-stat="test accuracy"] .dw-stat-value').textContent) >= 90, null, { timeout: 30000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.waitForTimeout(400);
+  const steps = Number(await stat(page, 'steps'));
+  const shown = parseFloat(await stat(page, 'test accuracy'));
+  assert.ok(shown >= 90, `test accuracy ${shown} %`);
+  const replay = await engineReplay(page, steps);
+  assert.equal(`${(replay.accuracy * 100).toFixed(1)} %`, await stat(page, 'test accuracy'), 'accuracy matches the engine');
+  assert.equal(Number(await stat(page, 'train loss')).toFixed(4), replay.train.toFixed(4));
+  assert.match(await message(page), /Paused after \d+ steps/);
+  // Hover-equivalent by keyboard: focusing a hidden neuron shows its map in the big view.
+  await page.getByRole('button', { name: /layer 1, neuron 1:/ }).focus();
+  await page.waitForFunction(() => /Showing layer 1, neuron 1/.test(document.querySelector('.nnp-caption').textContent));
+  await screenshot(page, 'nn-playground-1280');
+  await clean(page);
+  await page.close();
+});
+
+test('the page address restores the same settings, data and seed (same loss after the same steps)', async () => {
+  const page = await open();
+  await page.getByLabel('Data set').selectOption('spiral');
+  await page.getByRole('button', { name: 'Add a hidden layer' }).click();
+  await page.getByLabel('Activation of layer 1').selectOption('relu');
+  await page.getByRole('button', { name: 'Input feature x₁²' }).click();
+  await page.getByLabel('Optimiser').selectOption('adam');
+  await page.getByLabel('Regularisation', { exact: true }).selectOption('l2');
+  await page.getByLabel('Regularisation rate').selectOption('0.001');
+  await page.waitForFunction(() => location.hash.includes('optimizer=adam') && location.hash.includes('regRate=0.001'));
+  const url = page.url();
+  for (let i = 0; i < 7; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+  const loss = await stat(page, 'train loss');
+  const again = await site.newPage();
+  await again.goto(url);
+  await widgetsReady(again);
+  assert.equal(await again.getByLabel('Data set').inputValue(), 'spiral');
+  assert.equal(await again.getByLabel('Optimiser').inputValue(), 'adam');
+  assert.equal(await again.getByLabel('Activation of layer 1').inputValue(), 'relu');
+  assert.equal(await again.getByRole('button', { name: 'Input feature x₁²' }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await again.locator('.nnp-net-count').textContent(), '3 hidden layers');
+  for (let i = 0; i < 7; i++) await again.getByRole('button', { name: 'Step', exact: true }).click();
+  assert.equal(await stat(again, 'train loss'), loss, 'same loss after the same steps');
+  assert.equal(new URL(again.url()).hash, new URL(url).hash);
+  await clean(page);
+  await clean(again);
+  await page.close();
+  await again.close();
+});
+
+test('learning rate 10 diverges: the message explains it and one click resets', async () => {
+  const page = await open('#dataset=plane&acts=linear');
+  await page.getByRole('slider', { name: 'Learning rate' }).fill('12'); // the last step: 10
+  await page.waitForFunction(() => location.hash.includes('lr=10'));
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.locator('.nnp-alert').waitFor({ state: 'visible', timeout: 20000 });
+  assert.match(await message(page), /Learning rate too high: the loss went to infinity/);
+  assert.equal(await stat(page, 'train loss'), '∞');
+  await page.getByRole('button', { name: 'Reset the network' }).click();
+  assert.ok(await page.locator('.nnp-alert').isHidden());
+  assert.match(await message(page), /Ready/);
+  await clean(page);
+  await page.close();
+});
+
+test('a hostile address is clamped with a visible note and nothing is injected', async () => {
+  const hash = '#layers=99,-3,abc,4,4,4,4,4&lr=1e9&points=-5&dataset=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&acts=evil&features=zzz&seed=NaN&bogus=1&pts=%%%';
+  const page = await open(hash, { width: 375 });
+  const note = await page.locator('.nnp-notes').textContent();
+  assert.match(note, /above 16/);
+  assert.match(note, /lr=1000000000 is above 10/);
+  assert.match(note, /points=-5 is below 20/);
+  assert.match(note, /is not one of/);
+  assert.match(note, /Unknown setting "bogus"/);
+  assert.equal(await page.locator('.nnp img').count(), 0);
+  assert.equal(await page.locator('.nnp-net-count').textContent(), '6 hidden layers');
+  assert.equal(await page.getByRole('slider', { name: 'Learning rate' }).getAttribute('aria-valuetext'), 'Learning rate 10');
+  await screenshot(page, 'nn-playground-hostile-375');
+  await clean(page);
+  await page.close();
+});
+
+test('CSV import: bad files get a message in words, good ones replace the data; points can be drawn', async () => {
+  const page = await open('', { width: 375 });
+  const input = page.locator('.nnp-data input[type="file"]');
+  await input.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,label\n1,2,0\n3,oops,1\n4\n') });
+  await page.waitForFunction(() => /could not be used/.test(document.querySelector('.nnp .dw-message').textContent));
+  assert.match(await message(page), /line 3 has a value that is not a number.*line 4 has 1 value/);
+  const rows = ['x1,x2,label'];
+  for (let i = 0; i < 40; i++) rows.push(`${(i % 8) - 4},${Math.floor(i / 8) - 2},${i % 2}`);
+  await input.setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+  await page.waitForFunction(() => /Imported 40 points/.test(document.querySelector('.nnp .dw-message').textContent));
+  assert.equal(await page.getByLabel('Data set').inputValue(), 'custom');
+  // Draw: add two points by tapping the map.
+  await page.getByRole('button', { name: 'Edit points' }).click();
+  const box = await page.locator('.nnp-output canvas').boundingBox();
+  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);
+  await page.mouse.click(box.x + box.width * 0.7, box.y + box.height * 0.6);
+  await page.waitForFunction(() => /Ready: \d+ training and \d+ test points/.test(document.querySelector('.nnp .dw-message').textContent));
+  const counts = (await message(page)).match(/(\d+) training and (\d+) test/);
+  assert.equal(Number(counts[1]) + Number(counts[2]), 42);
+  await page.waitForFunction(() => location.hash.includes('pts='));
+  await screenshot(page, 'nn-playground-375');
+  await clean(page);
+  await page.close();
+});
+
+test('weights export as JSON and import back; a broken file is refused in words', async () => {
+  const page = await open('#dataset=gauss');
+  for (let i = 0; i < 20; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+  const loss = await stat(page, 'test loss');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export weights (JSON)' }).click()]);
+  const chunks = [];
+  for await (const c of await download.createReadStream()) chunks.push(c);
+  const json = Buffer.concat(chunks).toString('utf8');
+  assert.match(json, /"format":"dw-mlp"/);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  assert.notEqual(await stat(page, 'test loss'), loss);
+  const input = page.locator('.nnp-network input[type="file"]');
+  await input.setInputFiles({ name: 'network.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+  await page.waitForFunction(() => /Weights loaded/.test(document.querySelector('.nnp .dw-message').textContent));
+  assert.equal(await stat(page, 'test loss'), loss);
+  await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"dw-mlp", nope') });
+  await page.waitForFunction(() => /could not be loaded/.test(document.querySelector('.nnp .dw-message').textContent));
+  // Edit one weight through the keyboard: Enter on a neuron opens its weights.
+  await page.getByRole('button', { name: /layer 1, neuron 1:/ }).press('Enter');
+  await page.getByLabel('Value').fill('3');
+  await page.getByLabel('Value').press('Enter');
+  assert.match(await message(page), /Set .* to 3\.0000/);
+  assert.notEqual(await stat(page, 'test loss'), loss);
+  await clean(page);
+  await page.close();
+});

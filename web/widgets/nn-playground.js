@@ -1,0 +1,480 @@
+// The neural-network playground (issue 7): TensorFlow Playground's abilities and the ones its
+// users ask for, on the engine's MLP. Data, network, training, metrics and every heat map come
+// from the engine; this module wires the parts in web/widgets/nn-playground/ together:
+//   settings.js  the settings table (options schema, URL hash, clamping notes)
+//   data.js      engine data sets, split, CSV, encoded points
+//   trainer.js   the engine MLP and its measurements
+//   network.js   the network diagram (thumbnails, weight curves)
+//   output.js    the big output map and point editing
+//   panels.js    loss chart and metrics; weights.js weight editor and JSON files
+//   controls.js  the control panel
+import { mountWidget } from '../lib/widget.js';
+import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { button, describeError, el, fixed } from '../lib/ui.js';
+import { readTheme, watchColorScheme } from '../lib/theme.js';
+import { SETTINGS, DOMAIN, FEATURES, LEARNING_RATES, MAX_POINTS, parseLayers, parseActivations, resolveSettings, toHash, fromHash } from './nn-playground/settings.js';
+import { generate, split, subset, encodePoints, decodePoints, toCsv, parseCsv } from './nn-playground/data.js';
+import { Trainer } from './nn-playground/trainer.js';
+import { createNetworkView } from './nn-playground/network.js';
+import { createOutputView } from './nn-playground/output.js';
+import { createLossChart, createMetricsPanel } from './nn-playground/panels.js';
+import { createWeightEditor, download, readFile } from './nn-playground/weights.js';
+import { createControls } from './nn-playground/controls.js';
+import { GridImage, createLegend, drawNormalised, palette } from './nn-playground/heatmap.js';
+
+export const schema = SETTINGS;
+
+export const meta = {
+  title: 'Neural-network playground',
+  hint: 'Pick a data set, shape the network, press Play and watch each neuron learn a piece of the boundary. Hover or focus a neuron to see its map large; click a weight to edit it.',
+};
+
+const OUTPUT_RES = 100; // output map: engine grid 100×100, stretched to the canvas
+const THUMB_RES = 24; // neuron thumbnails
+const HOVER_RES = 64; // a hovered neuron shown large
+const FRAME_BUDGET_MS = 7; // training time per frame; the rest is drawing at 60 fps
+const HASH_DELAY_MS = 250;
+const CLASS_NAMES = ['class 0', 'class 1', 'class 2'];
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options, notes: optionNotes }) {
+  // ---- settings: mount options, then the page address (which wins) ----
+  let s;
+  const startNotes = [...optionNotes];
+  {
+    let raw = { ...options };
+    if (options.urlState && typeof location !== 'undefined') {
+      const h = fromHash(location.hash);
+      startNotes.push(...h.notes);
+      if (h.present) raw = { ...raw, ...h.raw };
+    }
+    const r = resolveSettings(raw);
+    s = r.values;
+    startNotes.push(...r.notes);
+  }
+  const trainer = new Trainer(ml);
+  let data = null; // full data set { X, y, kind, classes }
+  let testFlags = new Uint8Array(0);
+  let stopPlay = null;
+  let stepsPerFrame = 1;
+  let hovered = null; // { col, unit }
+  let hoverPoint = null;
+  let lastMetricsAt = 0;
+  let hashTimer = 0;
+  let stopped = ''; // why training stopped on its own, shown in the message line
+  const gridImage = new GridImage();
+  const hoverImage = new GridImage();
+  const featureGridCache = new Map();
+
+  // ---- layout ----
+  card.card.classList.add('nnp');
+  const notesBox = el('div', { className: 'nnp-notes', role: 'note' });
+  const top = el('div', { className: 'nnp-top' });
+  const alert = el('div', { className: 'nnp-alert', role: 'alert' });
+  alert.hidden = true;
+  const layout = el('div', { className: 'nnp-layout' });
+  const dataCol = el('section', { className: 'nnp-panel nnp-data', 'aria-label': 'Data' }, [el('h4', { text: 'Data' })]);
+  const netCol = el('section', { className: 'nnp-panel nnp-network', 'aria-label': 'Network' }, [el('h4', { text: 'Network' })]);
+  const outCol = el('section', { className: 'nnp-panel nnp-out', 'aria-label': 'Output' }, [el('h4', { text: 'Output' })]);
+  const training = el('section', { className: 'nnp-panel nnp-training', 'aria-label': 'Training settings' }, [el('h4', { text: 'Training' })]);
+  const trainingGrid = el('div', { className: 'nnp-training-grid' });
+  training.append(trainingGrid);
+  layout.append(outCol, netCol, dataCol, training);
+  card.stage.append(notesBox, top, alert, layout);
+  notesBox.hidden = true;
+
+  const output = createOutputView(outCol, {
+    onResize: () => requestDraw(draw),
+    onRedraw: () => requestDraw(draw),
+    onAdd: (pos) => editPoints('add', pos),
+    onDelete: (i) => editPoints('delete', i),
+    onMovePoint: (i, pos) => editPoints('move', i, pos),
+    onHoverPoint: (p) => { hoverPoint = p; },
+    onNote: (t) => card.setMessage(t, 'info'),
+  });
+  const legend = createLegend(outCol);
+  const outputOptions = el('div', { className: 'nnp-output-options' });
+  outCol.append(outputOptions);
+  const lossChart = createLossChart(outCol, () => requestDraw(draw));
+  const metrics = createMetricsPanel(outCol);
+
+  const network = createNetworkView(netCol, {
+    onLayers: (d) => { const l = parseLayers(s.layers); if (d > 0) l.push(l.length ? l[l.length - 1] : 4); else l.pop(); change({ layers: l.join(',') }); },
+    onUnits: (i, d) => { const l = parseLayers(s.layers); l[i] = Math.max(1, Math.min(16, l[i] + d)); change({ layers: l.join(',') }); },
+    onActivation: (i, a) => { const acts = parseActivations(s.acts, parseLayers(s.layers).length); acts[i] = a; change({ acts: acts.join(',') }); },
+    onFeature: (key) => {
+      const keys = s.features.split(',');
+      const next = keys.includes(key) ? keys.filter((k) => k !== key) : [...keys, key];
+      if (!next.length) { card.setMessage('The network needs at least one input feature.', 'warn'); return; }
+      change({ features: next.join(',') });
+    },
+    onHover: (id) => { hovered = id; requestDraw(draw); },
+    onEditNeuron: (c, u) => editor.openNeuron(c, u),
+    onEditWeight: (l, f, t) => editor.openWeight(l, f, t),
+  });
+  const editor = createWeightEditor(netCol, {
+    trainer,
+    label: (c, u) => network.neuronLabel(c, u),
+    onChanged: (weightsChanged) => { if (weightsChanged) trainer.restartHistory(); requestDraw(draw); },
+    onMessage: (t, tone) => card.setMessage(t, tone),
+  });
+  const jsonRow = el('div', { className: 'dw-buttons nnp-io' });
+  netCol.append(jsonRow);
+  button(jsonRow, 'Export weights (JSON)', () => attemptUi(() => download('network.json', 'application/json', trainer.net.exportJson())));
+  const jsonInput = el('input', { type: 'file', accept: '.json,application/json,text/plain', className: 'nnp-file', id: `json-${Math.random().toString(36).slice(2)}` });
+  jsonRow.append(el('label', { for: jsonInput.id, className: 'dw-btn nnp-file-label', text: 'Import weights' }), jsonInput);
+  jsonInput.addEventListener('change', () => { const f = jsonInput.files && jsonInput.files[0]; if (f) importWeights(f); jsonInput.value = ''; });
+
+  const controls = createControls({ top, training: trainingGrid, dataPanel: dataCol, outputOptions }, s, {
+    change, play: togglePlay, step: () => { stopPlaying(); trainSteps(1); },
+    reset: () => { stopPlaying(); resetNetwork(); },
+    regenerate: () => change({ seed: (s.seed + 1) % 2147483647, dataset: s.dataset === 'custom' ? 'circle' : s.dataset }),
+    setEditing, exportCsv: () => download('points.csv', 'text/csv', toCsv(data, new Set(Array.from(testFlags.keys()).filter((i) => testFlags[i])))),
+    importCsv,
+  });
+
+  const statEpoch = card.stat('epoch');
+  const statSteps = card.stat('steps');
+  const statTrain = card.stat('train loss');
+  const statTest = card.stat('test loss');
+  const statScore = card.stat('test accuracy');
+  const statSpeed = card.stat('steps/frame');
+
+  // ---- settings changes ----
+  const DATA_KEYS = ['dataset', 'points', 'noise', 'seed', 'trainPct', 'earlyStop', 'pts'];
+  const ARCH_KEYS = ['layers', 'acts', 'features'];
+  const TRAIN_KEYS = ['lr', 'optimizer', 'batch', 'reg', 'regRate', 'dropout'];
+
+  function change(patch) {
+    const before = s;
+    if (patch.dataset === 'custom' && !s.pts && data) patch = { ...patch, pts: encodePoints(data) };
+    const r = resolveSettings({ ...s, ...patch });
+    s = r.values;
+    if (r.notes.length) card.setMessage(r.notes.join(' '), 'warn');
+    const changed = (keys) => keys.some((k) => before[k] !== s[k]);
+    if (changed(DATA_KEYS)) { stopPlaying(); rebuildData(); } else if (changed(ARCH_KEYS)) { stopPlaying(); rebuildNetwork(); } else if (changed(TRAIN_KEYS)) attemptUi(() => trainer.applyTraining(s));
+    if (before.reg !== s.reg || before.regRate !== s.regRate) attemptUi(() => trainer.applyTraining(s));
+    controls.sync(s);
+    scheduleHash();
+    requestDraw(draw);
+  }
+
+  function attemptUi(fn) {
+    try { return fn(); } catch (err) { card.setMessage(describeError(err), 'bad'); console.warn(err); return undefined; }
+  }
+
+  function rebuildData() {
+    attemptUi(() => {
+      if (s.dataset === 'custom') {
+        try { data = decodePoints(s.pts); } catch (err) { card.setMessage(`Your points could not be read (${err.message}); using the circle data set.`, 'warn'); s = resolveSettings({ ...s, dataset: 'circle', pts: '' }).values; }
+      }
+      if (s.dataset !== 'custom') { data = generate(ml, s); s = { ...s, pts: '' }; }
+      s.ptsKind = data.kind;
+      controls.setRegressionEditing(data.kind === 'regression');
+    });
+    rebuildNetwork();
+  }
+
+  function partsFor() {
+    const idx = split(ml, data, s);
+    testFlags = new Uint8Array(data.y.length);
+    for (const i of idx.test) testFlags[i] = 1;
+    return { train: subset(data, idx.train), validation: subset(data, idx.validation), test: subset(data, idx.test), kind: data.kind, classes: data.classes };
+  }
+
+  function rebuildNetwork() {
+    stopped = '';
+    alert.hidden = true;
+    editor.close();
+    const ok = attemptUi(() => { trainer.configure(s, partsFor()); return true; });
+    if (!ok) return;
+    const sizes = trainer.layerSizes();
+    network.setStructure({ features: s.features.split(','), layers: parseLayers(s.layers), acts: parseActivations(s.acts, parseLayers(s.layers).length), outputs: sizes[sizes.length - 1], kind: data.kind });
+    network.drawInactive(featureGrid, THUMB_RES);
+    legend.set(legendSpec());
+    statScore.element.firstChild.textContent = data.kind === 'regression' ? 'test R²' : 'test accuracy';
+    describeReady();
+    requestDraw(draw);
+  }
+
+  function resetNetwork() {
+    stopped = '';
+    alert.hidden = true;
+    attemptUi(() => { trainer.applyTraining(s); trainer.restart(s.seed); });
+    describeReady();
+    editor.refresh();
+    requestDraw(draw);
+  }
+
+  function describeReady() {
+    const kind = data.kind === 'regression' ? 'regression: the output is a number' : data.kind === 'multiclass' ? 'three classes: softmax output with cross-entropy loss' : 'two classes: sigmoid output with cross-entropy loss';
+    card.setMessage(`Ready: ${trainer.train.rows} training and ${trainer.test.rows} test points (${kind}). Press Play.`, 'info');
+  }
+
+  // The engine's featureTransform of the grid, for switched-off features' thumbnails.
+  function featureGrid(key) {
+    if (!featureGridCache.has(key)) {
+      const n = THUMB_RES;
+      const h = (2 * DOMAIN) / n;
+      const X = new Float64Array(n * n * 2);
+      for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) { X[2 * (j * n + i)] = -DOMAIN + h / 2 + i * h; X[2 * (j * n + i) + 1] = -DOMAIN + h / 2 + j * h; }
+      featureGridCache.set(key, ml.featureTransform(X, [FEATURES.find((f) => f.key === key).engine]).X);
+    }
+    return featureGridCache.get(key);
+  }
+
+  // ---- training ----
+  function trainSteps(n) {
+    if (trainer.status() === 'diverged') { showDiverged(); return; }
+    const before = performance.now();
+    attemptUi(() => trainer.run(n));
+    const elapsed = performance.now() - before;
+    const row = attemptUi(() => trainer.record());
+    if (trainer.status() === 'diverged') { showDiverged(); stopPlaying(); }
+    else if (row) checkStops(row);
+    requestDraw(draw);
+    return elapsed;
+  }
+
+  function checkStops(row) {
+    if (s.earlyStop && trainer.checkEarlyStop(s.patience, row.validation)) {
+      stopped = `Early stopping: the validation loss has not improved for ${s.patience} epochs, so training stopped and the weights from epoch ${trainer.best.epoch} (validation loss ${fixed(trainer.best.loss, 4)}) were restored.`;
+      trainer.record();
+      stopPlaying();
+    } else if (s.targetLoss > 0 && row.train <= s.targetLoss) {
+      stopped = `Target reached: the training loss ${fixed(row.train, 4)} is at or below ${fixed(s.targetLoss, 4)} after ${trainer.steps} steps.`;
+      stopPlaying();
+    }
+  }
+
+  function showDiverged() {
+    stopPlaying();
+    const lower = LEARNING_RATES.filter((r) => r < s.lr).pop() || s.lr / 10;
+    card.setMessage(`Learning rate too high: the loss went to infinity after ${trainer.steps} steps (each update overshot and made the weights grow without bound). Lower the learning rate and reset.`, 'bad');
+    alert.replaceChildren(el('span', { text: `Diverged at learning rate ${s.lr}.` }));
+    button(alert, `Reset with learning rate ${lower}`, () => { change({ lr: lower }); resetNetwork(); }, { primary: true });
+    button(alert, 'Reset the network', () => resetNetwork());
+    alert.hidden = false;
+  }
+
+  function togglePlay() {
+    if (stopPlay) { stopPlaying(); return; }
+    if (trainer.status() === 'diverged') { showDiverged(); return; }
+    stopped = '';
+    if (prefersReducedMotion()) { trainSteps(Math.max(1, Math.ceil(trainer.train.rows / s.batch)) * 10); card.setMessage('Reduced motion: trained 10 epochs at once. Press Play again for more.', 'info'); return; }
+    controls.setPlaying(true);
+    card.setMessage('Training… each frame runs as many steps as fit in a few milliseconds.', 'info');
+    stopPlay = animate(card.card, () => {
+      const elapsed = trainSteps(stepsPerFrame);
+      // Adapt the steps per frame so training takes about FRAME_BUDGET_MS of each frame.
+      if (elapsed < FRAME_BUDGET_MS * 0.6) stepsPerFrame = Math.min(2000, Math.ceil(stepsPerFrame * 1.25));
+      else if (elapsed > FRAME_BUDGET_MS) stepsPerFrame = Math.max(1, Math.floor(stepsPerFrame * 0.7));
+    }, (err) => { stopPlaying(); card.setMessage(describeError(err), 'bad'); });
+  }
+
+  function stopPlaying() {
+    if (stopPlay) stopPlay();
+    stopPlay = null;
+    controls.setPlaying(false);
+  }
+
+  // ---- your own points, CSV and JSON ----
+  function setEditing(on) {
+    output.setEditing(on, controls.editTool());
+    controls.setEditPressed(on);
+    if (on) {
+      stopPlaying();
+      card.setMessage(`Editing points: ${controls.editTool() === 'add' ? 'click or tap the map to add a point of the chosen class' : controls.editTool() === 'move' ? 'drag a point to move it' : 'click a point to delete it'}. Keyboard: focus the map, arrows move the cross-hair, Enter applies.`, 'info');
+    }
+    requestDraw(draw);
+  }
+
+  function editPoints(action, a, b) {
+    const n = data.y.length;
+    let X = Array.from(data.X);
+    let y = Array.from(data.y);
+    if (action === 'add') {
+      if (n >= MAX_POINTS) { card.setMessage(`At most ${MAX_POINTS} points; delete some first.`, 'warn'); return; }
+      X.push(a.x, a.y); y.push(controls.editClass());
+    } else if (action === 'delete') {
+      if (n <= 4) { card.setMessage('Keep at least 4 points so there is something to train and test on.', 'warn'); return; }
+      X.splice(2 * a, 2); y.splice(a, 1);
+    } else { X[2 * a] = b.x; X[2 * a + 1] = b.y; }
+    const classes = data.kind === 'regression' ? 0 : Math.max(...y) >= 2 ? 3 : 2;
+    const kind = data.kind === 'regression' ? 'regression' : classes === 3 ? 'multiclass' : 'binary';
+    if (kind !== 'regression' && new Set(y).size < 2) { card.setMessage('Add points of both classes: a classifier needs at least two.', 'warn'); }
+    data = { X: Float64Array.from(X), y: Float64Array.from(y), kind, classes };
+    change({ dataset: 'custom', pts: encodePoints(data) });
+  }
+
+  async function importCsv(file) {
+    try {
+      const parsed = parseCsv(await readFile(file, 2e6));
+      stopPlaying();
+      data = parsed;
+      change({ dataset: 'custom', pts: encodePoints(parsed) });
+      card.setMessage(`Imported ${parsed.y.length} points (${parsed.kind === 'regression' ? 'regression targets' : `${parsed.classes} classes`}).`, 'ok');
+    } catch (err) { card.setMessage(err.message, 'bad'); }
+  }
+
+  async function importWeights(file) {
+    let text;
+    try { text = await readFile(file, 2e6); } catch (err) { card.setMessage(err.message, 'bad'); return; }
+    stopPlaying();
+    try {
+      trainer.net.importJson(text);
+    } catch (err) { card.setMessage(`These weights could not be loaded: ${describeError(err)}`, 'bad'); return; }
+    // The engine accepted it; mirror its architecture in the settings without re-initialising.
+    const info = trainer.net.settings();
+    let features = s.features;
+    try {
+      const names = JSON.parse(text).features;
+      if (Array.isArray(names) && names.length) {
+        const norm = (t) => String(t).toLowerCase().replace(/[\s()*]/g, '');
+        features = FEATURES.filter((f) => names.some((n) => norm(n) === norm(f.engine))).map((f) => f.key).join(',') || 'x1,x2';
+      } else features = 'x1,x2';
+    } catch { /* the engine parsed it, so this cannot fail; keep the current features */ }
+    s = resolveSettings({ ...s, layers: Array.from(info.layers).join(','), acts: Array.from(info.activations).join(',') || 'tanh', features }).values;
+    s.ptsKind = data.kind;
+    attemptUi(() => { trainer.applyTraining(s); trainer.restartHistory(); });
+    const sizes = trainer.layerSizes();
+    network.setStructure({ features: s.features.split(','), layers: parseLayers(s.layers), acts: parseActivations(s.acts, parseLayers(s.layers).length), outputs: sizes[sizes.length - 1], kind: data.kind });
+    network.drawInactive(featureGrid, THUMB_RES);
+    controls.sync(s);
+    scheduleHash();
+    card.setMessage('Weights loaded: the maps and metrics show the imported network on the current data.', 'ok');
+    requestDraw(draw);
+  }
+
+  // ---- URL hash ----
+  function scheduleHash() {
+    if (!s.urlState || typeof history === 'undefined') return;
+    clearTimeout(hashTimer);
+    hashTimer = setTimeout(() => {
+      const hash = toHash(s);
+      const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
+      if (`${location.pathname}${location.search}${location.hash}` !== url) history.replaceState(history.state, '', url);
+    }, HASH_DELAY_MS);
+  }
+  const onHashChange = () => {
+    const h = fromHash(location.hash);
+    const r = resolveSettings({ ...s, ...h.raw });
+    showNotes([...h.notes, ...r.notes]);
+    change(r.values);
+  };
+  if (s.urlState) window.addEventListener('hashchange', onHashChange);
+
+  function showNotes(list) {
+    notesBox.replaceChildren();
+    if (!list.length) { notesBox.hidden = true; return; }
+    notesBox.append(el('p', { text: `Some settings in the link were adjusted: ${list.join(' ')}` }));
+    button(notesBox, 'Dismiss', () => { notesBox.hidden = true; });
+    notesBox.hidden = false;
+  }
+
+  // ---- drawing ----
+  function legendSpec() {
+    if (!data) return { theme: readTheme(card.card), kind: 'binary', low: 'class 0', high: 'class 1' };
+    if (data.kind === 'regression') return { theme: readTheme(card.card), kind: 'regression', low: `${fixed(-regressionScale(), 1)}`, high: `${fixed(regressionScale(), 1)}` };
+    if (data.kind === 'multiclass') return { theme: readTheme(card.card), kind: 'multiclass', classNames: CLASS_NAMES };
+    return { theme: readTheme(card.card), kind: 'binary', low: 'class 0 (p = 0)', high: 'class 1 (p = 1)' };
+  }
+  function regressionScale() {
+    let m = 1;
+    for (const v of data.y) if (Math.abs(v) > m) m = Math.abs(v);
+    return m;
+  }
+
+  function outputImage(pal) {
+    const n = OUTPUT_RES;
+    const h = (2 * DOMAIN) / n; // sample at pixel centres so the stretched image lines up
+    if (trainer.status() === 'diverged') return null;
+    if (hovered) {
+      const e = DOMAIN - DOMAIN / HOVER_RES; // centres of the HOVER_RES cells
+      const grid = trainer.net.neuronGrid(-e, e, -e, e, HOVER_RES, HOVER_RES);
+      const sizes = trainer.layerSizes();
+      let index = 0;
+      for (let c = 0; c < hovered.col; c++) index += sizes[c];
+      return drawNormalised(hoverImage, grid, (index + hovered.unit) * HOVER_RES * HOVER_RES, HOVER_RES, pal);
+    }
+    const grid = trainer.net.predictGridFloat32(-DOMAIN + h / 2, DOMAIN - h / 2, -DOMAIN + h / 2, DOMAIN - h / 2, n, n);
+    if (data.kind === 'regression') return gridImage.drawSigned(grid, n, pal, { scale: regressionScale(), discrete: s.discretize });
+    if (data.kind === 'multiclass') return gridImage.drawClasses(grid, n, trainer.net.classCount(), pal, { discrete: s.discretize });
+    // Sigmoid output: [1 − p, p] per cell; map p to 2p − 1 ∈ [−1, 1] (orange … blue).
+    const signed = new Float32Array(n * n);
+    for (let i = 0; i < n * n; i++) signed[i] = 2 * grid[2 * i + 1] - 1;
+    return gridImage.drawSigned(signed, n, pal, { discrete: s.discretize });
+  }
+
+  function draw() {
+    if (!data || !trainer.net) return;
+    const theme = readTheme(card.card);
+    const pal = palette(theme);
+    let image = null;
+    try {
+      image = outputImage(pal);
+      if (trainer.status() !== 'diverged') {
+        const t = (2 * DOMAIN) / THUMB_RES;
+        network.drawThumbnails(trainer.net.neuronGrid(-DOMAIN + t / 2, DOMAIN - t / 2, -DOMAIN + t / 2, DOMAIN - t / 2, THUMB_RES, THUMB_RES), THUMB_RES);
+        network.drawLinks(trainer.net.weights(), trainer.layerSizes(), editor.selected);
+      }
+    } catch (err) { card.setMessage(describeError(err), 'bad'); }
+    const hoverText = hovered ? `Showing ${network.neuronLabel(hovered.col, hovered.unit)} (move away to see the output again).`
+      : data.kind === 'regression' ? 'Output: the predicted value (orange negative, blue positive).'
+        : data.kind === 'multiclass' ? 'Output: the most likely class, deeper colour for more confidence.' : 'Output: the probability of class 1 (blue) versus class 0 (orange).';
+    output.draw({ image, data, isTest: (i) => testFlags[i] === 1, showTest: s.showTest, regressionScale: regressionScale(), captionText: hoverText });
+    lossChart.draw(trainer.history, { showValidation: s.earlyStop });
+    updateReadouts();
+  }
+
+  function updateReadouts() {
+    const last = trainer.history[trainer.history.length - 1] || {};
+    statEpoch.set(String(trainer.epoch()));
+    controls.setEpoch(String(trainer.epoch()).padStart(6, '0'));
+    statSteps.set(String(trainer.steps));
+    statTrain.set(fixed(last.train, 4));
+    statTest.set(fixed(last.test, 4));
+    statSpeed.set(stopPlay ? String(stepsPerFrame) : '–');
+    const now = performance.now();
+    if (stopPlay && now - lastMetricsAt < 250) return;
+    lastMetricsAt = now;
+    const m = attemptUi(() => trainer.metrics()) || { kind: data.kind };
+    metrics.set(m, CLASS_NAMES);
+    if (data.kind === 'regression') statScore.set(m.test ? fixed(m.test.r2, 3) : '–');
+    else statScore.set(m.test ? `${fixed(m.test.accuracy * 100, 1)} %` : '–');
+    if (!stopPlay && stopped) card.setMessage(stopped, 'ok');
+    else if (!stopPlay && trainer.steps > 0 && trainer.status() !== 'diverged' && m.test) {
+      const acc = data.kind === 'regression' ? `test R² ${fixed(m.test.r2, 3)}` : `test accuracy ${fixed(m.test.accuracy * 100, 1)} %`;
+      card.setMessage(`Paused after ${trainer.steps} steps (epoch ${trainer.epoch()}): training loss ${fixed(last.train, 4)}, test loss ${fixed(last.test, 4)}, ${acc}.`, 'info');
+    }
+  }
+
+  const unwatch = watchColorScheme(() => { output.plot.refreshTheme(); lossChart.plot.refreshTheme(); legend.set(legendSpec()); requestDraw(draw); });
+
+  // ---- start ----
+  controls.sync(s);
+  rebuildData();
+  showNotes(startNotes);
+  if (startNotes.length) card.setMessage(`Some settings were adjusted: ${startNotes.join(' ')}`, 'warn');
+  scheduleHash();
+
+  return {
+    update(next) { change(next); },
+    destroy() {
+      stopPlaying();
+      clearTimeout(hashTimer);
+      window.removeEventListener('hashchange', onHashChange);
+      unwatch();
+      network.destroy();
+      output.destroy();
+      lossChart.destroy();
+      trainer.delete();
+    },
+    // For tests: the live settings and the engine objects' state.
+    get settings() { return { ...s }; },
+    trainer,
+  };
+}

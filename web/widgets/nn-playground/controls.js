@@ -1,0 +1,119 @@
+// The playground's controls, grouped like TensorFlow Playground: a transport bar (Play/Pause,
+// Step, Reset, epoch), the training settings, and the data panel. Each control writes one
+// setting through `change(patch)`; `sync(settings)` puts the controls back in step with the
+// settings (after a hash load, an import or a clamp).
+import { button, el, fixed, nextId, select, slider } from '../../lib/ui.js';
+import { DATASETS, LEARNING_RATES, OPTIMIZERS, REG_RATES } from './settings.js';
+
+function checkbox(parent, label, checked, onChange) {
+  const id = nextId('check');
+  const input = el('input', { type: 'checkbox', id });
+  input.checked = checked;
+  input.addEventListener('change', () => onChange(input.checked));
+  parent.append(el('div', { className: 'dw-field nnp-check' }, [el('label', { for: id }, [input, el('span', { text: label })])]));
+  return input;
+}
+
+function numberField(parent, { label, min, max, step, value, onChange }) {
+  const id = nextId('num');
+  const input = el('input', { type: 'number', id, min, max, step, inputmode: 'decimal' });
+  input.value = String(value);
+  input.addEventListener('change', () => onChange(input.value));
+  parent.append(el('div', { className: 'dw-field' }, [el('label', { for: id, text: label }), input]));
+  return input;
+}
+
+const nearestIndex = (list, v) => list.reduce((best, x, i) => (Math.abs(Math.log10(x + 1e-12) - Math.log10(v + 1e-12)) < Math.abs(Math.log10(list[best] + 1e-12) - Math.log10(v + 1e-12)) ? i : best), 0);
+const formatRate = (v) => (v >= 0.01 ? String(Number(v.toPrecision(3))) : v.toExponential(0));
+
+export function createControls({ top, training, dataPanel, outputOptions }, s, { change, play, step, reset, regenerate, setEditing, exportCsv, importCsv }) {
+  // ---- transport ----
+  const transport = el('div', { className: 'nnp-transport dw-buttons' });
+  top.append(transport);
+  const playBtn = button(transport, 'Play', play, { primary: true });
+  playBtn.setAttribute('aria-label', 'Play');
+  const stepBtn = button(transport, 'Step', step, { title: 'One training step (one mini-batch)' });
+  const resetBtn = button(transport, 'Reset', reset, { title: 'New starting weights from the seed; the data stay' });
+  const epochOut = el('span', { className: 'nnp-epoch', 'aria-live': 'off' }, [el('span', { className: 'nnp-epoch-label', text: 'Epoch' }), el('span', { className: 'nnp-epoch-value dw-num', text: '0' })]);
+  top.append(epochOut);
+
+  // ---- training settings ----
+  const lr = slider(training, { label: 'Learning rate', min: 0, max: LEARNING_RATES.length - 1, step: 1, value: nearestIndex(LEARNING_RATES, s.lr), format: (i) => formatRate(LEARNING_RATES[Math.round(i)] ?? s.lr), onInput: (i) => change({ lr: LEARNING_RATES[Math.round(i)] }) });
+  lr.input.setAttribute('aria-label', 'Learning rate');
+  const optimizer = select(training, { label: 'Optimiser', options: OPTIMIZERS, value: s.optimizer, onChange: (v) => change({ optimizer: v }) });
+  const batch = slider(training, { label: 'Batch size', min: 1, max: 100, step: 1, value: s.batch, format: (v) => String(v), onInput: (v) => change({ batch: v }) });
+  const reg = select(training, { label: 'Regularisation', options: [['none', 'none'], ['l1', 'L1'], ['l2', 'L2']], value: s.reg, onChange: (v) => change({ reg: v }) });
+  const regRate = select(training, { label: 'Regularisation rate', options: REG_RATES.map((r) => [String(r), String(r)]), value: String(s.regRate), onChange: (v) => change({ regRate: Number(v) }) });
+  const dropout = slider(training, { label: 'Dropout', min: 0, max: 0.9, step: 0.05, value: s.dropout, format: (v) => fixed(v, 2), onInput: (v) => change({ dropout: v }) });
+  const earlyStop = checkbox(training, 'Early stopping on validation loss', s.earlyStop, (v) => change({ earlyStop: v }));
+  const patience = numberField(training, { label: 'Patience (epochs)', min: 5, max: 1000, step: 5, value: s.patience, onChange: (v) => change({ patience: v }) });
+  const targetLoss = numberField(training, { label: 'Stop at training loss (0 = never)', min: 0, max: 10, step: 0.01, value: s.targetLoss, onChange: (v) => change({ targetLoss: v }) });
+
+  // ---- data ----
+  const dataset = select(dataPanel, { label: 'Data set', options: DATASETS, value: s.dataset, onChange: (v) => change({ dataset: v }) });
+  const points = slider(dataPanel, { label: 'Points', min: 20, max: 1000, step: 10, value: s.points, format: (v) => String(v), onInput: (v) => change({ points: v }) });
+  const noise = slider(dataPanel, { label: 'Noise', min: 0, max: 50, step: 1, value: s.noise, format: (v) => `${v} %`, onInput: (v) => change({ noise: v }) });
+  const trainPct = slider(dataPanel, { label: 'Training share', min: 10, max: 90, step: 5, value: s.trainPct, format: (v) => `${v} %`, onInput: (v) => change({ trainPct: v }) });
+  const seedRow = el('div', { className: 'nnp-seed-row' });
+  dataPanel.append(seedRow);
+  const seed = numberField(seedRow, { label: 'Seed', min: 0, max: 2147483647, step: 1, value: s.seed, onChange: (v) => change({ seed: v }) });
+  button(seedRow, 'Regenerate', regenerate, { title: 'New data and starting weights (next seed)' });
+
+  const edit = el('div', { className: 'nnp-edit', role: 'group', 'aria-label': 'Your own points' });
+  dataPanel.append(edit);
+  const editBtn = button(edit, 'Edit points', () => setEditing(editBtn.getAttribute('aria-pressed') !== 'true'));
+  editBtn.setAttribute('aria-pressed', 'false');
+  const toolSel = select(edit, { label: 'Tool', options: [['add', 'add'], ['move', 'move (drag)'], ['delete', 'delete']], value: 'add', onChange: () => setEditing(true) });
+  const classSel = select(edit, { label: 'New point', options: [['0', 'class 0 (orange ▲)'], ['1', 'class 1 (blue ●)'], ['2', 'class 2 (green ■)']], value: '1', onChange: () => setEditing(true) });
+  const csvRow = el('div', { className: 'dw-buttons nnp-io' });
+  dataPanel.append(csvRow);
+  button(csvRow, 'Export CSV', exportCsv);
+  const fileId = nextId('csv');
+  const csvInput = el('input', { type: 'file', id: fileId, accept: '.csv,text/csv,text/plain', className: 'nnp-file' });
+  const csvLabel = el('label', { for: fileId, className: 'dw-btn nnp-file-label', text: 'Import CSV' });
+  csvInput.addEventListener('change', () => { const f = csvInput.files && csvInput.files[0]; if (f) importCsv(f); csvInput.value = ''; });
+  csvRow.append(csvLabel, csvInput);
+
+  // ---- output options ----
+  const showTest = checkbox(outputOptions, 'Show test data', s.showTest, (v) => change({ showTest: v }));
+  const discretize = checkbox(outputOptions, 'Discretise output', s.discretize, (v) => change({ discretize: v }));
+
+  return {
+    playBtn, stepBtn, resetBtn,
+    editTool: () => toolSel.value,
+    editClass: () => Number(classSel.value),
+    setEditPressed(on) { editBtn.setAttribute('aria-pressed', on ? 'true' : 'false'); editBtn.textContent = on ? 'Done editing' : 'Edit points'; edit.classList.toggle('nnp-editing', on); },
+    setRegressionEditing(regression) {
+      classSel.replaceChildren(...(regression
+        ? [['1', 'value +1 (blue)'], ['0.5', 'value +0.5'], ['-0.5', 'value −0.5'], ['-1', 'value −1 (orange)']]
+        : [['0', 'class 0 (orange ▲)'], ['1', 'class 1 (blue ●)'], ['2', 'class 2 (green ■)']]).map(([v, t]) => el('option', { value: v, text: t })));
+      classSel.value = '1';
+    },
+    setEpoch(text) { const v = epochOut.lastChild; if (v.textContent !== text) v.textContent = text; },
+    setPlaying(on) { playBtn.textContent = on ? 'Pause' : 'Play'; playBtn.setAttribute('aria-label', on ? 'Pause' : 'Play'); },
+    sync(v) {
+      lr.set(nearestIndex(LEARNING_RATES, v.lr));
+      lr.field.querySelector('output').textContent = formatRate(v.lr);
+      optimizer.value = v.optimizer;
+      batch.set(v.batch);
+      reg.value = v.reg;
+      regRate.value = String(REG_RATES.includes(v.regRate) ? v.regRate : REG_RATES[nearestIndex(REG_RATES.slice(1), v.regRate) + 1]);
+      regRate.disabled = v.reg === 'none';
+      dropout.set(v.dropout);
+      earlyStop.checked = v.earlyStop;
+      patience.value = String(v.patience);
+      patience.disabled = !v.earlyStop;
+      targetLoss.value = String(v.targetLoss);
+      dataset.value = v.dataset;
+      points.set(v.points);
+      noise.set(v.noise);
+      trainPct.set(v.trainPct);
+      seed.value = String(v.seed);
+      const generated = v.dataset !== 'custom';
+      points.setDisabled(!generated);
+      noise.setDisabled(!generated);
+      showTest.checked = v.showTest;
+      discretize.checked = v.discretize;
+    },
+  };
+}

@@ -1,0 +1,130 @@
+// Heat maps at grid resolution: values computed by the engine on an n×n grid are written into
+// an n×n ImageData and stretched onto the visible canvas by drawImage (or by CSS for the neuron
+// thumbnails). Colours follow DESIGN.md: a diverging orange–(surface)–blue scale, orange for
+// negative / class 0, blue for positive / class 1, green for a third class.
+import { el } from '../../lib/ui.js';
+
+export function parseColor(text) {
+  const s = String(text).trim();
+  let m = /^#([0-9a-f]{3})$/i.exec(s);
+  if (m) return m[1].split('').map((c) => parseInt(c + c, 16));
+  m = /^#([0-9a-f]{6})$/i.exec(s);
+  if (m) return [0, 2, 4].map((i) => parseInt(m[1].slice(i, i + 2), 16));
+  m = /^rgba?\(([^)]+)\)$/i.exec(s);
+  if (m) return m[1].split(',').slice(0, 3).map((v) => Number.parseFloat(v) || 0);
+  return [136, 136, 136];
+}
+
+// Palette from the theme: mid (the card surface), class colours. `strength` < 1 keeps the
+// map pale enough for the data marks on top to stay readable.
+export function palette(theme, strength = 0.8) {
+  return { mid: parseColor(theme.surface), neg: parseColor(theme.class0), pos: parseColor(theme.class1), third: parseColor(theme.class2), strength };
+}
+
+function mix(out, o, a, b, t) {
+  out[o] = a[0] + (b[0] - a[0]) * t;
+  out[o + 1] = a[1] + (b[1] - a[1]) * t;
+  out[o + 2] = a[2] + (b[2] - a[2]) * t;
+  out[o + 3] = 255;
+}
+
+// A canvas of n×n pixels holding the picture at grid resolution.
+export class GridImage {
+  constructor() {
+    this.canvas = document.createElement('canvas');
+    this.ctx = this.canvas.getContext('2d');
+    this.n = 0;
+  }
+
+  ensure(n) {
+    if (this.n !== n) {
+      this.n = n;
+      this.canvas.width = n;
+      this.canvas.height = n;
+      this.image = this.ctx.createImageData(n, n);
+    }
+  }
+
+  // values: n*n signed values in [−1, 1] (cells from the bottom row upward, x fastest),
+  // read at `offset` with `stride` (for interleaved engine output).
+  drawSigned(values, n, pal, { offset = 0, stride = 1, scale = 1, discrete = false } = {}) {
+    this.ensure(n);
+    const d = this.image.data;
+    for (let j = 0; j < n; j++) {
+      const row = (n - 1 - j) * n; // image rows run top-down; grid rows bottom-up
+      for (let i = 0; i < n; i++) {
+        let v = values[offset + (j * n + i) * stride] / scale;
+        if (!Number.isFinite(v)) v = 0;
+        if (discrete) v = v > 0 ? 1 : v < 0 ? -1 : 0;
+        const t = Math.min(1, Math.abs(v)) * pal.strength;
+        mix(d, (row + i) * 4, pal.mid, v < 0 ? pal.neg : pal.pos, t);
+      }
+    }
+    this.ctx.putImageData(this.image, 0, 0);
+    return this.canvas;
+  }
+
+  // Class probabilities, `k` per cell: the winning class's colour, deeper with confidence.
+  drawClasses(proba, n, k, pal, { discrete = false } = {}) {
+    this.ensure(n);
+    const d = this.image.data;
+    const colours = [pal.neg, pal.pos, pal.third];
+    for (let j = 0; j < n; j++) {
+      const row = (n - 1 - j) * n;
+      for (let i = 0; i < n; i++) {
+        const base = (j * n + i) * k;
+        let best = 0;
+        for (let c = 1; c < k; c++) if (proba[base + c] > proba[base + best]) best = c;
+        const p = proba[base + best];
+        const conf = discrete ? 1 : Math.max(0, Math.min(1, (p - 1 / k) / (1 - 1 / k)));
+        mix(d, (row + i) * 4, pal.mid, colours[best] || pal.pos, (Number.isFinite(conf) ? conf : 0) * pal.strength);
+      }
+    }
+    this.ctx.putImageData(this.image, 0, 0);
+    return this.canvas;
+  }
+}
+
+// One neuron's map scaled to its own range so its shape shows: a one-signed map (ReLU, sigmoid,
+// x²) runs orange → blue from its low to its high end, a two-signed one is centred on white at
+// 0; ranges under 1 are not stretched, so a weak neuron looks pale.
+export function drawNormalised(image, values, offset, n, pal) {
+  const cells = n * n;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = offset; i < offset + cells; i++) { const v = values[i]; if (v < lo) lo = v; if (v > hi) hi = v; }
+  if (lo >= 0) {
+    const half = Math.max(1, hi) / 2;
+    const tmp = new Float32Array(cells);
+    for (let i = 0; i < cells; i++) tmp[i] = values[offset + i] - half;
+    return image.drawSigned(tmp, n, pal, { scale: half });
+  }
+  return image.drawSigned(values, n, pal, { offset, scale: Math.max(1, Math.abs(lo), Math.abs(hi)) });
+}
+
+// A legend row: a gradient bar between two labels, or class swatches.
+export function createLegend(parent) {
+  const root = el('div', { className: 'nnp-legend', role: 'img' });
+  parent.append(root);
+  return {
+    root,
+    set({ theme, kind, low, high, classNames }) {
+      root.replaceChildren();
+      const pal = palette(theme);
+      const css = (c, t) => `rgb(${c.map((v, i) => Math.round(pal.mid[i] + (v - pal.mid[i]) * t)).join(',')})`;
+      if (kind === 'multiclass') {
+        root.setAttribute('aria-label', `Colour legend: ${classNames.join(', ')}`);
+        [pal.neg, pal.pos, pal.third].forEach((c, i) => {
+          const sw = el('span', { className: 'nnp-swatch' });
+          sw.style.background = css(c, pal.strength);
+          root.append(el('span', { className: 'nnp-legend-item' }, [sw, el('span', { text: classNames[i] })]));
+        });
+        return;
+      }
+      root.setAttribute('aria-label', `Colour legend from ${low} (orange) through white to ${high} (blue)`);
+      const bar = el('span', { className: 'nnp-gradient' });
+      bar.style.background = `linear-gradient(to right, ${css(pal.neg, pal.strength)}, ${css(pal.neg, 0)}, ${css(pal.pos, pal.strength)})`;
+      root.append(el('span', { className: 'nnp-legend-label', text: low }), bar, el('span', { className: 'nnp-legend-label', text: high }));
+    },
+  };
+}

@@ -1,0 +1,267 @@
+// The network diagram: a column of input features (click to switch one on or off), one column per
+// hidden layer (+/− neurons, activation per layer), and the output. Every neuron is a focusable
+// button holding a heat-map thumbnail drawn at grid resolution and stretched by CSS. Weights are
+// curves on a canvas behind the neurons: colour = sign (blue positive, orange negative), width =
+// size. Hovering or focusing a neuron reports it (the big view then shows its map); clicking a
+// curve or pressing Enter on a neuron asks to edit a weight.
+import { el } from '../../lib/ui.js';
+import { readTheme } from '../../lib/theme.js';
+import { ACTIVATIONS, FEATURES, MAX_LAYERS, MAX_UNITS } from './settings.js';
+import { GridImage, drawNormalised, palette } from './heatmap.js';
+
+export function createNetworkView(parent, handlers) {
+  const root = el('div', { className: 'nnp-net' });
+  const top = el('div', { className: 'nnp-net-top' });
+  const addLayer = el('button', { type: 'button', className: 'dw-btn nnp-small', text: '+', 'aria-label': 'Add a hidden layer' });
+  const removeLayer = el('button', { type: 'button', className: 'dw-btn nnp-small', text: '−', 'aria-label': 'Remove the last hidden layer' });
+  const layerCount = el('span', { className: 'nnp-net-count', 'aria-live': 'polite' });
+  top.append(addLayer, removeLayer, layerCount);
+  const heads = el('div', { className: 'nnp-net-heads' });
+  const body = el('div', { className: 'nnp-net-body' });
+  const links = el('canvas', { className: 'nnp-links', role: 'img', 'aria-label': 'Weights between neurons' });
+  const columns = el('div', { className: 'nnp-net-columns' });
+  body.append(links, columns);
+  const tip = el('div', { className: 'nnp-tip', role: 'status' });
+  root.append(top, heads, body, tip);
+  parent.append(root);
+  const linkCtx = links.getContext('2d');
+
+  addLayer.addEventListener('click', () => handlers.onLayers(+1));
+  removeLayer.addEventListener('click', () => handlers.onLayers(-1));
+
+  let structure = null; // { features: [keys], layers: [units], acts, outputs, kind }
+  let neurons = []; // per column: [{ button, canvas, image, col, unit }]
+  let inactiveNeurons = []; // switched-off input features (drawn from featureTransform)
+  let positions = null;
+  let paths = []; // hit-test list: { path, layer, from, to, value }
+  let lastWeights = null;
+  let thumbRes = 24;
+
+  function neuronLabel(col, unit) {
+    if (col === 0) return FEATURES.find((f) => f.key === structure.features[unit]).label;
+    if (col === structure.layers.length + 1) {
+      if (structure.kind === 'multiclass') return `output, class ${unit}`;
+      return 'output';
+    }
+    return `layer ${col}, neuron ${unit + 1}`;
+  }
+
+  // Rebuilds the DOM for a new architecture.
+  function setStructure(next) {
+    structure = next;
+    const L = next.layers.length;
+    layerCount.textContent = `${L} hidden layer${L === 1 ? '' : 's'}`;
+    addLayer.disabled = L >= MAX_LAYERS;
+    removeLayer.disabled = L === 0;
+    heads.replaceChildren();
+    columns.replaceChildren();
+    neurons = [];
+    const colCount = L + 2;
+    root.style.setProperty('--nnp-cols', String(colCount));
+
+    // Inputs: all seven features; the active ones feed the network (in canonical order).
+    heads.append(el('div', { className: 'nnp-head' }, [el('span', { className: 'nnp-head-title', text: 'Features' })]));
+    const inputCol = el('div', { className: 'nnp-col', role: 'group', 'aria-label': 'Input features' });
+    const activeList = [];
+    const inactiveList = [];
+    FEATURES.forEach((f) => {
+      const unit = next.features.indexOf(f.key);
+      const active = unit >= 0;
+      const button = el('button', { type: 'button', className: `nnp-neuron nnp-feature${active ? ' nnp-on' : ''}`, 'aria-pressed': active ? 'true' : 'false', 'aria-label': `Input feature ${f.label}` });
+      const canvas = el('canvas', { className: 'nnp-thumb', 'aria-hidden': 'true' });
+      button.append(canvas, el('span', { className: 'nnp-feature-label', 'aria-hidden': 'true', text: f.label }));
+      button.addEventListener('click', () => handlers.onFeature(f.key));
+      if (active) hoverable(button, { col: 0, unit });
+      inputCol.append(button);
+      const entry = { button, canvas, image: new GridImage(), col: 0, unit, key: f.key };
+      (active ? activeList : inactiveList).push(entry);
+    });
+    columns.append(inputCol);
+    const perColumn = [activeList];
+
+    for (let l = 0; l < L; l++) {
+      const head = el('div', { className: 'nnp-head' });
+      const plus = el('button', { type: 'button', className: 'dw-btn nnp-small', text: '+', 'aria-label': `Add a neuron to layer ${l + 1}` });
+      const minus = el('button', { type: 'button', className: 'dw-btn nnp-small', text: '−', 'aria-label': `Remove a neuron from layer ${l + 1}` });
+      plus.disabled = next.layers[l] >= MAX_UNITS;
+      minus.disabled = next.layers[l] <= 1;
+      plus.addEventListener('click', () => handlers.onUnits(l, +1));
+      minus.addEventListener('click', () => handlers.onUnits(l, -1));
+      const act = el('select', { className: 'nnp-act', 'aria-label': `Activation of layer ${l + 1}` });
+      for (const [v, t] of ACTIVATIONS) act.append(el('option', { value: v, text: t }));
+      act.value = next.acts[l];
+      act.addEventListener('change', () => handlers.onActivation(l, act.value));
+      head.append(el('div', { className: 'nnp-head-buttons' }, [plus, minus]), el('span', { className: 'nnp-head-title', text: `${next.layers[l]} neuron${next.layers[l] === 1 ? '' : 's'}` }), act);
+      heads.append(head);
+      const col = el('div', { className: 'nnp-col', role: 'group', 'aria-label': `Hidden layer ${l + 1}` });
+      const list = [];
+      for (let u = 0; u < next.layers[l]; u++) list.push(makeNeuron(col, l + 1, u));
+      columns.append(col);
+      perColumn.push(list);
+    }
+    heads.append(el('div', { className: 'nnp-head' }, [el('span', { className: 'nnp-head-title', text: 'Output' }),
+      el('span', { className: 'nnp-head-sub', text: next.kind === 'regression' ? 'linear' : next.kind === 'multiclass' ? 'softmax' : 'sigmoid' })]));
+    const outCol = el('div', { className: 'nnp-col', role: 'group', 'aria-label': 'Output' });
+    const outs = [];
+    for (let u = 0; u < next.outputs; u++) outs.push(makeNeuron(outCol, L + 1, u));
+    columns.append(outCol);
+    perColumn.push(outs);
+    neurons = perColumn;
+    inactiveNeurons = inactiveList;
+    positions = null;
+    lastWeights = null;
+  }
+
+  function makeNeuron(col, c, u) {
+    const button = el('button', { type: 'button', className: 'nnp-neuron', 'aria-label': `${neuronLabel(c, u)}: show its map; Enter edits its weights` });
+    const canvas = el('canvas', { className: 'nnp-thumb', 'aria-hidden': 'true' });
+    button.append(canvas);
+    hoverable(button, { col: c, unit: u });
+    button.addEventListener('click', () => handlers.onEditNeuron(c, u));
+    col.append(button);
+    return { button, canvas, image: new GridImage(), col: c, unit: u };
+  }
+
+  function hoverable(button, id) {
+    button.addEventListener('pointerenter', () => handlers.onHover(id));
+    button.addEventListener('pointerleave', () => handlers.onHover(null));
+    button.addEventListener('focus', () => handlers.onHover(id));
+    button.addEventListener('blur', () => handlers.onHover(null));
+  }
+
+  function drawThumb(entry, values, offset, pal) {
+    const n = thumbRes;
+    const src = drawNormalised(entry.image, values, offset, n, pal);
+    if (entry.canvas.width !== n) { entry.canvas.width = n; entry.canvas.height = n; }
+    entry.canvas.getContext('2d').drawImage(src, 0, 0);
+  }
+
+  // grid: the engine's neuronGrid (res² values per neuron, layer by layer).
+  function drawThumbnails(grid, res) {
+    if (!structure) return;
+    thumbRes = res;
+    const cells = res * res;
+    const pal = palette(readTheme(root), 0.95);
+    let k = 0;
+    neurons.forEach((list) => list.forEach((entry) => { drawThumb(entry, grid, k * cells, pal); k += 1; }));
+  }
+
+  // featureGrid(key) → the engine's featureTransform of the grid for one feature.
+  function drawInactive(featureGrid, res) {
+    thumbRes = res;
+    const pal = palette(readTheme(root), 0.95);
+    for (const entry of inactiveNeurons) drawThumb(entry, featureGrid(entry.key), 0, pal);
+  }
+
+  function measure() {
+    const box = body.getBoundingClientRect();
+    positions = neurons.map((list) => list.map((entry) => {
+      const r = entry.canvas.getBoundingClientRect();
+      return { x0: r.left - box.left, x1: r.right - box.left, y: r.top - box.top + r.height / 2 };
+    }));
+    const dpr = Math.min(3, window.devicePixelRatio || 1);
+    const w = Math.max(1, Math.round(box.width));
+    const h = Math.max(1, Math.round(box.height));
+    links.style.width = `${w}px`;
+    links.style.height = `${h}px`;
+    if (links.width !== Math.round(w * dpr) || links.height !== Math.round(h * dpr)) {
+      links.width = Math.round(w * dpr);
+      links.height = Math.round(h * dpr);
+    }
+    links.dpr = dpr;
+    links.cssW = w;
+    links.cssH = h;
+  }
+
+  // weights: the engine's weights() (per layer, from × to, row-major); sizes: layerSizes().
+  function drawLinks(weights, sizes, selected) {
+    if (!structure || !weights) return;
+    if (!positions) measure();
+    lastWeights = { weights, sizes, selected };
+    const c = linkCtx;
+    const theme = readTheme(root);
+    c.setTransform(links.dpr, 0, 0, links.dpr, 0, 0);
+    c.clearRect(0, 0, links.cssW, links.cssH);
+    paths = [];
+    let max = 1e-9;
+    for (const w of weights) if (Math.abs(w) > max) max = Math.abs(w);
+    let offset = 0;
+    for (let l = 0; l + 1 < sizes.length; l++) {
+      const from = positions[l];
+      const to = positions[l + 1];
+      const nTo = sizes[l + 1];
+      for (let i = 0; i < sizes[l]; i++) {
+        for (let j = 0; j < nTo; j++) {
+          const v = weights[offset + i * nTo + j];
+          const a = from[i];
+          const b = to[j];
+          if (!a || !b) continue;
+          const path = new Path2D();
+          const mx = (a.x1 + b.x0) / 2;
+          path.moveTo(a.x1, a.y);
+          path.bezierCurveTo(mx, a.y, mx, b.y, b.x0, b.y);
+          const isSel = selected && selected.layer === l && selected.from === i && selected.to === j;
+          c.strokeStyle = v >= 0 ? theme.class1 : theme.class0;
+          c.globalAlpha = isSel ? 1 : 0.3 + 0.6 * Math.min(1, Math.abs(v) / max);
+          c.lineWidth = isSel ? 3 + Math.min(6, Math.abs(v) * 2) : Math.max(0.5, Math.min(6, Math.abs(v) * 2));
+          c.stroke(path);
+          if (isSel) { c.globalAlpha = 1; c.strokeStyle = theme.text; c.lineWidth = 1; c.setLineDash([3, 3]); c.stroke(path); c.setLineDash([]); }
+          paths.push({ path, layer: l, from: i, to: j, value: v });
+        }
+      }
+      offset += sizes[l] * nTo;
+    }
+    c.globalAlpha = 1;
+  }
+
+  function hit(event) {
+    const r = links.getBoundingClientRect();
+    const x = (event.clientX - r.left) * links.dpr;
+    const y = (event.clientY - r.top) * links.dpr;
+    linkCtx.save();
+    linkCtx.setTransform(links.dpr, 0, 0, links.dpr, 0, 0);
+    let found = null;
+    for (let i = paths.length - 1; i >= 0 && !found; i--) {
+      linkCtx.lineWidth = Math.max(10, Math.abs(paths[i].value) * 2 + 6);
+      if (linkCtx.isPointInStroke(paths[i].path, x, y)) found = paths[i];
+    }
+    linkCtx.restore();
+    return found;
+  }
+
+  const onMove = (e) => {
+    const h = hit(e);
+    links.style.cursor = h ? 'pointer' : 'default';
+    if (h) {
+      tip.textContent = `weight ${describeLink(h)}: ${h.value.toFixed(3)} (click to edit)`;
+      tip.classList.add('nnp-show');
+    } else tip.classList.remove('nnp-show');
+  };
+  const onLeave = () => tip.classList.remove('nnp-show');
+  const onClick = (e) => {
+    const h = hit(e);
+    if (h) handlers.onEditWeight(h.layer, h.from, h.to);
+  };
+  links.addEventListener('pointermove', onMove);
+  links.addEventListener('pointerleave', onLeave);
+  links.addEventListener('click', onClick);
+
+  function describeLink(h) {
+    return `${neuronLabel(h.layer, h.from)} → ${neuronLabel(h.layer + 1, h.to)}`;
+  }
+
+  const resizeObserver = new ResizeObserver(() => { positions = null; if (lastWeights) drawLinks(lastWeights.weights, lastWeights.sizes, lastWeights.selected); });
+  resizeObserver.observe(body);
+
+  return {
+    root,
+    setStructure,
+    drawThumbnails,
+    drawInactive,
+    drawLinks,
+    neuronLabel: (c, u) => (structure ? neuronLabel(c, u) : ''),
+    focusNeuron(c, u) { const e = neurons[c] && neurons[c][u]; if (e) e.button.focus(); },
+    invalidate() { positions = null; },
+    destroy() { resizeObserver.disconnect(); root.remove(); },
+  };
+}

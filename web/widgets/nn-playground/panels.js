@@ -1,0 +1,91 @@
+// Read-only panels of the playground: the loss-over-time chart (train solid red-orange, test
+// near-black, validation dashed teal) and the metrics panel (accuracy and confusion matrix for
+// classes, R², RMSE and MAE for regression). Every number comes from the trainer's engine calls.
+import { Plot } from '../../lib/plot.js';
+import { el, fixed } from '../../lib/ui.js';
+
+export function createLossChart(parent, onResize) {
+  const wrap = el('div', { className: 'nnp-loss' });
+  parent.append(wrap);
+  const plot = new Plot(wrap, { aspect: 0.42, minHeight: 120, maxHeight: 180, label: 'Training and test loss over time', onResize });
+  plot.margin = { left: 44, right: 10, top: 8, bottom: 26 };
+  const legend = el('div', { className: 'dw-legend nnp-loss-legend', 'aria-hidden': 'true' });
+  const item = (cls, text) => el('span', { className: 'nnp-key' }, [el('span', { className: `nnp-key-line ${cls}` }), el('span', { text })]);
+  const validationKey = item('nnp-key-val', 'validation');
+  legend.append(item('nnp-key-train', 'train'), item('nnp-key-test', 'test'), validationKey);
+  wrap.append(legend);
+
+  return {
+    plot,
+    draw(history, { showValidation, xKey = 'step' }) {
+      validationKey.hidden = !showValidation;
+      const xs = history.map((h) => h[xKey]);
+      let top = 0;
+      for (const h of history) for (const k of ['train', 'test', 'validation']) if (Number.isFinite(h[k]) && h[k] > top) top = h[k];
+      const last = xs.length ? xs[xs.length - 1] : 0;
+      plot.setDomain(0, Math.max(10, last), 0, top > 0 ? top * 1.08 : 1);
+      plot.begin();
+      plot.axes({ xLabel: xKey === 'step' ? 'steps' : 'epochs', yLabel: 'loss', xTicks: 4, yTicks: 3 });
+      const t = plot.theme;
+      plot.clipToArea(() => {
+        if (showValidation) plot.path(xs, history.map((h) => h.validation), { color: t.good, width: 1.5, dash: [5, 4] });
+        plot.path(xs, history.map((h) => h.test), { color: t.model, width: 1.5 });
+        plot.path(xs, history.map((h) => h.train), { color: t.loss, width: 2 });
+      });
+      const h = history[history.length - 1];
+      if (h) plot.canvas.setAttribute('aria-label', `Loss over time: training ${fixed(h.train, 3)}, test ${fixed(h.test, 3)} after ${h.step} steps`);
+    },
+    destroy() { plot.destroy(); wrap.remove(); },
+  };
+}
+
+export function createMetricsPanel(parent) {
+  const root = el('div', { className: 'nnp-metrics', role: 'group', 'aria-label': 'Metrics' });
+  parent.append(root);
+  let lastKey = '';
+  return {
+    root,
+    set(m, classNames) {
+      const key = JSON.stringify(m);
+      if (key === lastKey) return;
+      lastKey = key;
+      root.replaceChildren();
+      if (!m.train && !m.test) {
+        root.append(el('p', { className: 'nnp-muted', text: 'No metrics: the network has no usable predictions right now.' }));
+        return;
+      }
+      const table = el('table', { className: 'dw-table nnp-metric-table' });
+      const head = el('tr', {}, [el('th', { scope: 'col', text: 'metric' }), el('th', { scope: 'col', text: 'train' }), el('th', { scope: 'col', text: 'test' })]);
+      table.append(el('caption', { className: 'dw-sr-only', text: 'Metrics on the training and test points' }), el('thead', {}, [head]));
+      const body = el('tbody');
+      const row = (label, f, digits, unit = '') => body.append(el('tr', { 'data-metric': label }, [el('th', { scope: 'row', text: label }),
+        el('td', { text: m.train ? `${fixed(f(m.train), digits)}${unit}` : '–' }), el('td', { text: m.test ? `${fixed(f(m.test), digits)}${unit}` : '–' })]));
+      if (m.kind === 'regression') {
+        row('R²', (x) => x.r2, 3);
+        row('RMSE', (x) => x.rmse, 3);
+        row('MAE', (x) => x.mae, 3);
+      } else {
+        row('accuracy', (x) => x.accuracy * 100, 1, ' %');
+      }
+      table.append(body);
+      root.append(table);
+      if (m.kind !== 'regression' && m.test) root.append(confusion(m.test.confusion, classNames));
+    },
+  };
+}
+
+function confusion(matrix, names) {
+  const k = matrix.length;
+  const table = el('table', { className: 'dw-table nnp-confusion' });
+  table.append(el('caption', { text: 'Confusion matrix (test points): rows true class, columns predicted' }));
+  const head = el('tr', {}, [el('th', { scope: 'col', text: 'true ↓ / predicted →' })]);
+  for (let j = 0; j < k; j++) head.append(el('th', { scope: 'col', text: names[j] }));
+  const body = el('tbody');
+  for (let i = 0; i < k; i++) {
+    const tr = el('tr', {}, [el('th', { scope: 'row', text: names[i] })]);
+    for (let j = 0; j < k; j++) tr.append(el('td', { className: i === j ? 'nnp-diag' : '', text: String(Math.round(matrix[i][j])) }));
+    body.append(tr);
+  }
+  table.append(el('thead', {}, [head]), body);
+  return table;
+}

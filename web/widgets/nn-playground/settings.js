@@ -1,0 +1,159 @@
+// The playground's settings table: every setting is declared once here, and the same table
+// drives the widget's option schema, URL-hash (de)serialisation and clamping. Values that are
+// out of range, unreadable or hostile are clamped or replaced by the default, and each change
+// is explained in a note the widget shows in words. Nothing read from a URL is used as HTML.
+import { resolveOptions } from '../../lib/schema.js';
+
+export const DATASETS = [
+  ['circle', 'Circle'], ['xor', 'XOR'], ['gauss', 'Gaussian'], ['spiral', 'Spiral'], ['moons', 'Moons'],
+  ['blobs3', '3 blobs (3 classes)'], ['plane', 'Plane (regression)'], ['multigauss', 'Multi-Gaussian (regression)'],
+  ['custom', 'Your own points'],
+];
+export const REGRESSION_DATASETS = new Set(['plane', 'multigauss']);
+
+// Feature keys in the URL → the engine's featureTransform names and the labels shown.
+export const FEATURES = [
+  { key: 'x1', engine: 'x1', label: 'x₁' },
+  { key: 'x2', engine: 'x2', label: 'x₂' },
+  { key: 'x1sq', engine: 'x1^2', label: 'x₁²' },
+  { key: 'x2sq', engine: 'x2^2', label: 'x₂²' },
+  { key: 'x1x2', engine: 'x1x2', label: 'x₁x₂' },
+  { key: 'sinx1', engine: 'sin x1', label: 'sin x₁' },
+  { key: 'sinx2', engine: 'sin x2', label: 'sin x₂' },
+];
+
+export const ACTIVATIONS = [
+  ['tanh', 'tanh'], ['relu', 'ReLU'], ['leaky-relu', 'leaky ReLU'], ['sigmoid', 'sigmoid'], ['linear', 'linear'], ['gelu', 'GELU'],
+];
+export const OPTIMIZERS = [
+  ['sgd', 'SGD'], ['momentum', 'Momentum'], ['nesterov', 'Nesterov'], ['rmsprop', 'RMSProp'], ['adagrad', 'AdaGrad'], ['adam', 'Adam'],
+];
+// TensorFlow Playground's log-spaced learning rates, extended to 1e-5 … 10.
+export const LEARNING_RATES = [0.00001, 0.00003, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+export const REG_RATES = [0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+
+export const MAX_LAYERS = 6;
+export const MAX_UNITS = 16;
+export const MAX_POINTS = 1000;
+export const DOMAIN = 6; // every data set lives on the square [−6, 6]²
+
+// The table. `type` as in lib/schema.js; list-valued settings are strings parsed below.
+export const SETTINGS = {
+  dataset: { type: 'enum', values: DATASETS.map((d) => d[0]), default: 'circle', description: 'Data set.' },
+  points: { type: 'int', min: 20, max: MAX_POINTS, default: 400, description: 'Number of points generated.' },
+  noise: { type: 'int', min: 0, max: 50, default: 5, description: 'Noise in percent of the data set\'s size.' },
+  trainPct: { type: 'int', min: 10, max: 90, default: 50, description: 'Share of the points used for training, in percent (the rest is test data).' },
+  seed: { type: 'int', min: 0, max: 2147483647, default: 1, description: 'Seed for the data, the split and the initial weights.' },
+  layers: { type: 'string', maxLength: 60, default: '4,2', description: 'Hidden-layer sizes, comma separated: 0–6 layers of 1–16 neurons ("" for none).' },
+  acts: { type: 'string', maxLength: 120, default: 'tanh', description: 'Activation per hidden layer, comma separated (tanh, relu, leaky-relu, sigmoid, linear, gelu); the last one repeats.' },
+  features: { type: 'string', maxLength: 80, default: 'x1,x2', description: 'Input features, comma separated: x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2.' },
+  lr: { type: 'number', min: 0.00001, max: 10, default: 0.03, description: 'Learning rate.' },
+  optimizer: { type: 'enum', values: OPTIMIZERS.map((o) => o[0]), default: 'sgd', description: 'Optimiser.' },
+  batch: { type: 'int', min: 1, max: 100, default: 10, description: 'Batch size (points per step).' },
+  reg: { type: 'enum', values: ['none', 'l1', 'l2'], default: 'none', description: 'Regularisation.' },
+  regRate: { type: 'number', min: 0, max: 10, default: 0, description: 'Regularisation rate.' },
+  dropout: { type: 'number', min: 0, max: 0.9, default: 0, description: 'Dropout probability for hidden neurons.' },
+  earlyStop: { type: 'boolean', default: false, description: 'Hold out a validation set and stop when its loss stops improving.' },
+  patience: { type: 'int', min: 5, max: 1000, default: 50, description: 'Epochs without a better validation loss before early stopping.' },
+  targetLoss: { type: 'number', min: 0, max: 10, default: 0, description: 'Stop when the training loss reaches this value (0: never).' },
+  showTest: { type: 'boolean', default: false, description: 'Show the test data (hollow marks).' },
+  discretize: { type: 'boolean', default: false, description: 'Colour the output by predicted class only.' },
+  pts: { type: 'string', maxLength: 24000, default: '', description: 'Your own points (encoded), used when dataset=custom.' },
+  urlState: { type: 'boolean', default: true, description: 'Keep the settings in the page address (#…) so a link restores them.' },
+};
+
+// Keys written to the URL hash (urlState itself is a page option, not state).
+const HASH_KEYS = Object.keys(SETTINGS).filter((k) => k !== 'urlState');
+
+function clip(text, n = 24) {
+  const s = String(text);
+  return s.length > n ? `${s.slice(0, n)}…` : s;
+}
+
+// Resolves raw options (from mount options or a hash) into clean settings plus notes.
+export function resolveSettings(raw) {
+  const { values, notes } = resolveOptions(SETTINGS, raw, { ignoreUnknown: true });
+  const layers = parseLayers(values.layers, notes);
+  values.layers = layers.join(',');
+  values.acts = parseActivations(values.acts, layers.length, notes).join(',');
+  values.features = parseFeatures(values.features, notes).join(',');
+  values.lr = snapPositive(values.lr);
+  if (values.dataset === 'custom' && !values.pts) {
+    notes.push('dataset=custom needs points; using the circle data set.');
+    values.dataset = 'circle';
+  }
+  return { values, notes };
+}
+
+function snapPositive(v) { return Number(Number(v).toPrecision(6)); }
+
+export function parseLayers(text, notes = []) {
+  const parts = String(text).split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const out = [];
+  for (const p of parts) {
+    const n = Number(p);
+    if (!Number.isFinite(n)) { notes.push(`layers: "${clip(p)}" is not a number and was skipped.`); continue; }
+    let v = Math.round(n);
+    if (v < 1) { notes.push(`layers: ${v} neurons is below 1; using 1.`); v = 1; }
+    if (v > MAX_UNITS) { notes.push(`layers: ${v} neurons is above ${MAX_UNITS}; using ${MAX_UNITS}.`); v = MAX_UNITS; }
+    out.push(v);
+  }
+  if (out.length > MAX_LAYERS) { notes.push(`layers: ${out.length} hidden layers is above ${MAX_LAYERS}; keeping the first ${MAX_LAYERS}.`); out.length = MAX_LAYERS; }
+  return out;
+}
+
+export function parseActivations(text, count, notes = []) {
+  const names = ACTIVATIONS.map((a) => a[0]);
+  const parts = String(text).split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
+  const out = [];
+  for (const p of parts.slice(0, MAX_LAYERS)) {
+    if (names.includes(p)) out.push(p);
+    else { notes.push(`acts: "${clip(p)}" is not an activation; using tanh.`); out.push('tanh'); }
+  }
+  if (!out.length) out.push('tanh');
+  while (out.length < count) out.push(out[out.length - 1]);
+  return out.slice(0, Math.max(count, 1));
+}
+
+export function parseFeatures(text, notes = []) {
+  const keys = FEATURES.map((f) => f.key);
+  const parts = String(text).split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
+  const out = [];
+  for (const p of parts) {
+    if (!keys.includes(p)) { notes.push(`features: "${clip(p)}" is not a feature and was ignored.`); continue; }
+    if (!out.includes(p)) out.push(p);
+  }
+  if (!out.length) { notes.push('features: at least one input is needed; using x1 and x2.'); out.push('x1', 'x2'); }
+  return keys.filter((k) => out.includes(k)); // canonical order
+}
+
+export function isRegression(settings) {
+  return REGRESSION_DATASETS.has(settings.dataset) || (settings.dataset === 'custom' && settings.ptsKind === 'regression');
+}
+
+// Settings → hash string (only values that differ from the defaults, in table order).
+export function toHash(settings) {
+  const params = new URLSearchParams();
+  for (const key of HASH_KEYS) {
+    const v = settings[key];
+    if (v === SETTINGS[key].default) continue;
+    if (key === 'pts' && settings.dataset !== 'custom') continue;
+    params.set(key, typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
+  }
+  return params.toString();
+}
+
+// Hash string → raw options restricted to the table's names (unknown names are reported).
+export function fromHash(hash) {
+  const text = String(hash || '').replace(/^#/, '');
+  const raw = {};
+  const notes = [];
+  if (!text) return { raw, notes, present: false };
+  let params;
+  try { params = new URLSearchParams(text); } catch { return { raw, notes: ['The page address could not be read; using the defaults.'], present: false }; }
+  for (const [k, v] of params) {
+    if (Object.prototype.hasOwnProperty.call(SETTINGS, k) && k !== 'urlState') raw[k] = v;
+    else notes.push(`Unknown setting "${clip(k)}" in the address was ignored.`);
+  }
+  return { raw, notes, present: Object.keys(raw).length > 0 };
+}

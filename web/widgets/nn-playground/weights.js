@@ -1,0 +1,122 @@
+// Reading and editing single weights (the engine's weight/setWeight/setBias), and saving or
+// loading the whole trained network as JSON (the engine's exportJson/importJson). The editor is
+// a small form: pick a connection of the chosen neuron, type a value, press Set.
+import { button, el, fixed, nextId } from '../../lib/ui.js';
+
+export function createWeightEditor(parent, { trainer, label, onChanged, onMessage }) {
+  const root = el('div', { className: 'nnp-weight-editor', role: 'group', 'aria-label': 'Edit a weight' });
+  root.hidden = true;
+  const title = el('p', { className: 'nnp-editor-title' });
+  const selId = nextId('conn');
+  const valId = nextId('wval');
+  const sel = el('select', { id: selId });
+  const input = el('input', { type: 'number', id: valId, step: '0.01', min: '-1000000', max: '1000000', inputmode: 'decimal' });
+  const row = el('div', { className: 'nnp-editor-row' }, [
+    el('div', { className: 'dw-field' }, [el('label', { for: selId, text: 'Connection' }), sel]),
+    el('div', { className: 'dw-field nnp-narrow' }, [el('label', { for: valId, text: 'Value' }), input]),
+  ]);
+  const buttons = el('div', { className: 'dw-buttons' });
+  root.append(title, row, buttons);
+  parent.append(root);
+  const setBtn = button(buttons, 'Set', () => apply(), { primary: true });
+  button(buttons, 'Close', () => close());
+  input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); apply(); } if (e.key === 'Escape') close(); });
+  sel.addEventListener('change', () => showValue());
+
+  let options = []; // { kind: 'weight'|'bias', layer, from, to, unit, text }
+  let selected = null;
+
+  function current() { return options[Number(sel.value)] || null; }
+
+  function valueOf(o) {
+    const net = trainer.net;
+    if (o.kind === 'weight') return net.weight(o.layer, o.from, o.to);
+    const sizes = trainer.layerSizes();
+    let offset = 0;
+    for (let l = 0; l < o.layer; l++) offset += sizes[l + 1];
+    return net.biases()[offset + o.unit];
+  }
+
+  function showValue() {
+    const o = current();
+    selected = o && o.kind === 'weight' ? { layer: o.layer, from: o.from, to: o.to } : null;
+    if (!o) return;
+    try { input.value = fixed(valueOf(o), 4); } catch (err) { onMessage(err.message, 'bad'); }
+    onChanged(false);
+  }
+
+  function fill(list, pick) {
+    options = list;
+    sel.replaceChildren(...list.map((o, i) => el('option', { value: String(i), text: o.text })));
+    sel.value = String(Math.max(0, pick));
+    root.hidden = false;
+    showValue();
+  }
+
+  function weightText(layer, from, to) { return `${label(layer, from)} → ${label(layer + 1, to)}`; }
+
+  function apply() {
+    const o = current();
+    if (!o) return;
+    const v = Number(input.value);
+    if (input.value.trim() === '' || !Number.isFinite(v)) { onMessage('Type a number for the weight, e.g. 0.5 or -1.2.', 'warn'); return; }
+    if (Math.abs(v) > 1e6) { onMessage('A weight must lie between −1 000 000 and 1 000 000.', 'warn'); return; }
+    try {
+      if (o.kind === 'weight') trainer.net.setWeight(o.layer, o.from, o.to, v);
+      else trainer.net.setBias(o.layer, o.unit, v);
+      onMessage(`Set ${o.text} to ${fixed(v, 4)}. The maps show what the network computes now.`, 'ok');
+      onChanged(true);
+    } catch (err) { onMessage(err.message, 'bad'); }
+  }
+
+  function close() { root.hidden = true; selected = null; onChanged(false); }
+
+  return {
+    root,
+    get selected() { return root.hidden ? null : selected; },
+    // A curve was clicked: its neuron pair.
+    openWeight(layer, from, to) {
+      const sizes = trainer.layerSizes();
+      const list = [];
+      for (let i = 0; i < sizes[layer]; i++) list.push({ kind: 'weight', layer, from: i, to, text: weightText(layer, i, to) });
+      list.push({ kind: 'bias', layer, unit: to, text: `bias of ${label(layer + 1, to)}` });
+      title.textContent = `Weights into ${label(layer + 1, to)}`;
+      fill(list, from);
+      sel.focus();
+    },
+    // Enter on a neuron (column c ≥ 1): its incoming weights, its bias, then its outgoing weights.
+    openNeuron(c, unit) {
+      const sizes = trainer.layerSizes();
+      const list = [];
+      for (let i = 0; i < sizes[c - 1]; i++) list.push({ kind: 'weight', layer: c - 1, from: i, to: unit, text: weightText(c - 1, i, unit) });
+      list.push({ kind: 'bias', layer: c - 1, unit, text: `bias of ${label(c, unit)}` });
+      if (c + 1 < sizes.length) for (let j = 0; j < sizes[c + 1]; j++) list.push({ kind: 'weight', layer: c, from: unit, to: j, text: weightText(c, unit, j) });
+      title.textContent = `Weights of ${label(c, unit)}`;
+      fill(list, 0);
+      sel.focus();
+    },
+    refresh() { if (!root.hidden) showValue(); },
+    close,
+    get setButton() { return setBtn; },
+  };
+}
+
+// Offers `text` as a file download (a blob: URL on this machine; nothing leaves it).
+export function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function readFile(file, maxBytes) {
+  return new Promise((resolve, reject) => {
+    if (file.size > maxBytes) { reject(new Error(`The file is ${Math.round(file.size / 1024)} KB; at most ${Math.round(maxBytes / 1024)} KB can be read.`)); return; }
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(new Error('The file could not be read.'));
+    reader.readAsText(file);
+  });
+}
