@@ -42,9 +42,11 @@ test('<dw-widget> validates attributes, never renders them as HTML, and is isola
   assert.equal(await page.locator('#b').evaluate((el) => el.shadowRoot.querySelectorAll('img').length), 0);
   assert.equal(await page.evaluate(() => window.pwned), undefined);
   // The host's aggressive CSS does not reach inside the widget.
-  const style = await a.locator('.dw-card').evaluate((el) => ({ display: getComputedStyle(el).display, color: getComputedStyle(el).color }));
+  const style = await a.locator('.dw-card').evaluate((el) => ({ display: getComputedStyle(el).display, color: getComputedStyle(el).color, size: getComputedStyle(el).fontSize }));
   assert.equal(style.display, 'block');
   assert.notEqual(style.color, 'rgb(255, 0, 0)');
+  assert.equal(style.size, '16px');
+  assert.notEqual(await page.locator('#b .dw-message').evaluate((el) => getComputedStyle(el).color), 'rgb(255, 0, 0)');
   // Two widgets share one engine: both work.
   await page.locator('#c').getByRole('button', { name: 'Step', exact: true }).click();
   assert.equal(await page.locator('#c .dw-stat[data-stat="step"] .dw-stat-value').textContent(), '1');
