@@ -86,6 +86,15 @@ export function slider(parent, { label, min, max, step, value, format = (v) => S
   };
 }
 
+export function checkbox(parent, { label, checked = false, onChange }) {
+  const id = nextId('check');
+  const input = el('input', { type: 'checkbox', id });
+  input.checked = checked;
+  input.addEventListener('change', () => onChange(input.checked));
+  parent.append(el('div', { className: 'dw-check' }, [input, el('label', { for: id, text: label })]));
+  return input;
+}
+
 export function button(parent, label, onClick, { primary = false, title } = {}) {
   const b = el('button', { type: 'button', className: primary ? 'dw-btn dw-primary' : 'dw-btn', text: label, title });
   b.addEventListener('click', onClick);
