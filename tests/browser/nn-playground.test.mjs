@@ -122,7 +122,7 @@ test('learning rate 10 diverges: the message explains it and one click resets', 
 });
 
 test('a hostile address is clamped with a visible note and nothing is injected', async () => {
-  const hash = '#layers=99,-3,abc,4,4,4,4,4&lr=1e9&points=-5&dataset=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&acts=evil&features=zzz&seed=NaN&bogus=1&pts=%%%';
+  const hash = '#layers=99,-3,abc,4,4,4,4,4&lr=1e9&points=-5&dataset=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&acts=evil&features=zzz&seed=abc&bogus=1&pts=%%%';
   const page = await open(hash, { width: 375 });
   const note = await page.locator('.nnp-notes').textContent();
   assert.match(note, /above 16/);
@@ -151,6 +151,7 @@ test('CSV import: bad files get a message in words, good ones replace the data; 
   assert.equal(await page.getByLabel('Data set').inputValue(), 'custom');
   // Draw: add two points by tapping the map.
   await page.getByRole('button', { name: 'Edit points' }).click();
+  await page.locator('.nnp-output canvas').scrollIntoViewIfNeeded();
   const box = await page.locator('.nnp-output canvas').boundingBox();
   await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);
   await page.mouse.click(box.x + box.width * 0.7, box.y + box.height * 0.6);

@@ -65,6 +65,7 @@ function build({ ml, card, options, notes: optionNotes }) {
   let lastMetricsAt = 0;
   let hashTimer = 0;
   let stopped = ''; // why training stopped on its own, shown in the message line
+  let announcePause = false; // the next draw summarises where training stopped
   const gridImage = new GridImage();
   const hoverImage = new GridImage();
   const featureGridCache = new Map();
@@ -276,7 +277,7 @@ function build({ ml, card, options, notes: optionNotes }) {
   }
 
   function stopPlaying() {
-    if (stopPlay) stopPlay();
+    if (stopPlay) { stopPlay(); announcePause = true; requestDraw(draw); }
     stopPlay = null;
     controls.setPlaying(false);
   }
@@ -445,8 +446,10 @@ function build({ ml, card, options, notes: optionNotes }) {
     metrics.set(m, CLASS_NAMES);
     if (data.kind === 'regression') statScore.set(m.test ? fixed(m.test.r2, 3) : '–');
     else statScore.set(m.test ? `${fixed(m.test.accuracy * 100, 1)} %` : '–');
-    if (!stopPlay && stopped) card.setMessage(stopped, 'ok');
-    else if (!stopPlay && trainer.steps > 0 && trainer.status() !== 'diverged' && m.test) {
+    if (stopPlay || !announcePause) return;
+    announcePause = false; // summarise once, when training stops; later messages stay
+    if (stopped) card.setMessage(stopped, 'ok');
+    else if (trainer.steps > 0 && trainer.status() !== 'diverged' && m.test) {
       const acc = data.kind === 'regression' ? `test R² ${fixed(m.test.r2, 3)}` : `test accuracy ${fixed(m.test.accuracy * 100, 1)} %`;
       card.setMessage(`Paused after ${trainer.steps} steps (epoch ${trainer.epoch()}): training loss ${fixed(last.train, 4)}, test loss ${fixed(last.test, 4)}, ${acc}.`, 'info');
     }

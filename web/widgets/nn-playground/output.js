@@ -46,7 +46,7 @@ export function createOutputView(parent, handlers) {
     let best = -1;
     let bestD = Infinity;
     for (let i = 0; i < X.length / 2; i++) {
-      if (!scene.visible(i)) continue;
+      if (!editing && scene.isTest(i) && !scene.showTest) continue;
       const d = Math.hypot(plot.px(X[2 * i]) - plot.px(pos.x), plot.py(X[2 * i + 1]) - plot.py(pos.y));
       if (d < bestD) { bestD = d; best = i; }
     }

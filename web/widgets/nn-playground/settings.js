@@ -44,7 +44,7 @@ export const SETTINGS = {
   noise: { type: 'int', min: 0, max: 50, default: 5, description: 'Noise in percent of the data set\'s size.' },
   trainPct: { type: 'int', min: 10, max: 90, default: 50, description: 'Share of the points used for training, in percent (the rest is test data).' },
   seed: { type: 'int', min: 0, max: 2147483647, default: 1, description: 'Seed for the data, the split and the initial weights.' },
-  layers: { type: 'string', maxLength: 60, default: '4,2', description: 'Hidden-layer sizes, comma separated: 0–6 layers of 1–16 neurons ("" for none).' },
+  layers: { type: 'string', maxLength: 60, default: '4,4', description: 'Hidden-layer sizes, comma separated: 0–6 layers of 1–16 neurons ("" for none).' },
   acts: { type: 'string', maxLength: 120, default: 'tanh', description: 'Activation per hidden layer, comma separated (tanh, relu, leaky-relu, sigmoid, linear, gelu); the last one repeats.' },
   features: { type: 'string', maxLength: 80, default: 'x1,x2', description: 'Input features, comma separated: x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2.' },
   lr: { type: 'number', min: 0.00001, max: 10, default: 0.03, description: 'Learning rate.' },
@@ -75,7 +75,9 @@ export function resolveSettings(raw) {
   const { values, notes } = resolveOptions(SETTINGS, raw, { ignoreUnknown: true });
   const layers = parseLayers(values.layers, notes);
   values.layers = layers.join(',');
-  values.acts = parseActivations(values.acts, layers.length, notes).join(',');
+  // One name when every layer shares it (short links); the last name repeats for new layers.
+  const acts = parseActivations(values.acts, layers.length, notes);
+  values.acts = acts.every((a) => a === acts[0]) ? acts[0] : acts.join(',');
   values.features = parseFeatures(values.features, notes).join(',');
   values.lr = snapPositive(values.lr);
   if (values.dataset === 'custom' && !values.pts) {
@@ -140,7 +142,7 @@ export function toHash(settings) {
     if (key === 'pts' && settings.dataset !== 'custom') continue;
     params.set(key, typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
   }
-  return params.toString();
+  return params.toString().replace(/%2C/gi, ','); // commas are fine in a fragment and easier to read
 }
 
 // Hash string → raw options restricted to the table's names (unknown names are reported).
