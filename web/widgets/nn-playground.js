@@ -69,6 +69,9 @@ function build({ ml, card, options, notes: optionNotes }) {
   const gridImage = new GridImage();
   const hoverImage = new GridImage();
   const featureGridCache = new Map();
+  const perf = {};
+  let theme = readTheme(card.card); // cached; refreshed when the colour scheme flips
+  card.card.nnpTimings = perf;
 
   // ---- layout ----
   card.card.classList.add('nnp');
@@ -234,6 +237,7 @@ function build({ ml, card, options, notes: optionNotes }) {
     attemptUi(() => trainer.run(n));
     const elapsed = performance.now() - before;
     const row = attemptUi(() => trainer.record());
+    timing('train', performance.now() - before);
     if (trainer.status() === 'diverged') { showDiverged(); stopPlaying(); }
     else if (row) checkStops(row);
     requestDraw(draw);
@@ -378,10 +382,10 @@ function build({ ml, card, options, notes: optionNotes }) {
 
   // ---- drawing ----
   function legendSpec() {
-    if (!data) return { theme: readTheme(card.card), kind: 'binary', low: 'class 0', high: 'class 1' };
-    if (data.kind === 'regression') return { theme: readTheme(card.card), kind: 'regression', low: `${fixed(-regressionScale(), 1)}`, high: `${fixed(regressionScale(), 1)}` };
-    if (data.kind === 'multiclass') return { theme: readTheme(card.card), kind: 'multiclass', classNames: CLASS_NAMES };
-    return { theme: readTheme(card.card), kind: 'binary', low: 'class 0 (p = 0)', high: 'class 1 (p = 1)' };
+    if (!data) return { theme: theme, kind: 'binary', low: 'class 0', high: 'class 1' };
+    if (data.kind === 'regression') return { theme: theme, kind: 'regression', low: `${fixed(-regressionScale(), 1)}`, high: `${fixed(regressionScale(), 1)}` };
+    if (data.kind === 'multiclass') return { theme: theme, kind: 'multiclass', classNames: CLASS_NAMES };
+    return { theme: theme, kind: 'binary', low: 'p = 0 (class 0)', high: 'p = 1 (class 1)' };
   }
   function regressionScale() {
     let m = 1;
@@ -412,24 +416,37 @@ function build({ ml, card, options, notes: optionNotes }) {
 
   function draw() {
     if (!data || !trainer.net) return;
-    const theme = readTheme(card.card);
     const pal = palette(theme);
     let image = null;
+    const t0 = performance.now();
+    let t1 = t0;
+    let t2 = t0;
     try {
       image = outputImage(pal);
+      t1 = performance.now();
       if (trainer.status() !== 'diverged') {
         const t = (2 * DOMAIN) / THUMB_RES;
         network.drawThumbnails(trainer.net.neuronGrid(-DOMAIN + t / 2, DOMAIN - t / 2, -DOMAIN + t / 2, DOMAIN - t / 2, THUMB_RES, THUMB_RES), THUMB_RES);
+        t2 = performance.now();
         network.drawLinks(trainer.net.weights(), trainer.layerSizes(), editor.selected);
       }
     } catch (err) { card.setMessage(describeError(err), 'bad'); }
+    t2 = Math.max(t1, t2);
     const hoverText = hovered ? `Showing ${network.neuronLabel(hovered.col, hovered.unit)} (move away to see the output again).`
       : data.kind === 'regression' ? 'Output: the predicted value (orange negative, blue positive).'
         : data.kind === 'multiclass' ? 'Output: the most likely class, deeper colour for more confidence.' : 'Output: the probability of class 1 (blue) versus class 0 (orange).';
     output.draw({ image, data, isTest: (i) => testFlags[i] === 1, showTest: s.showTest, regressionScale: regressionScale(), captionText: hoverText });
     lossChart.draw(trainer.history, { showValidation: s.earlyStop });
     updateReadouts();
+    const t3 = performance.now();
+    timing('map', t1 - t0);
+    timing('neurons', t2 - t1);
+    timing('drawing', t3 - t2);
   }
+
+  // Frame-time breakdown (exponential moving averages, ms), shown in the readout's tooltip and
+  // kept on the card element for the benchmark (bench/) to read.
+  function timing(name, ms) { perf[name] = perf[name] === undefined ? ms : perf[name] * 0.9 + ms * 0.1; }
 
   function updateReadouts() {
     const last = trainer.history[trainer.history.length - 1] || {};
@@ -439,6 +456,7 @@ function build({ ml, card, options, notes: optionNotes }) {
     statTrain.set(fixed(last.train, 4));
     statTest.set(fixed(last.test, 4));
     statSpeed.set(stopPlay ? String(stepsPerFrame) : '–');
+    statSpeed.element.title = Object.entries(perf).map(([k, v]) => `${k} ${fixed(v, 1)} ms`).join(' · ');
     const now = performance.now();
     if (stopPlay && now - lastMetricsAt < 250) return;
     lastMetricsAt = now;
@@ -455,7 +473,7 @@ function build({ ml, card, options, notes: optionNotes }) {
     }
   }
 
-  const unwatch = watchColorScheme(() => { output.plot.refreshTheme(); lossChart.plot.refreshTheme(); legend.set(legendSpec()); requestDraw(draw); });
+  const unwatch = watchColorScheme(() => { theme = readTheme(card.card); network.refreshTheme(); output.plot.refreshTheme(); lossChart.plot.refreshTheme(); legend.set(legendSpec()); requestDraw(draw); });
 
   // ---- start ----
   controls.sync(s);

@@ -36,6 +36,7 @@ export function createNetworkView(parent, handlers) {
   let paths = []; // hit-test list: { path, layer, from, to, value }
   let lastWeights = null;
   let thumbRes = 24;
+  let theme = readTheme(root); // cached: reading computed styles every frame forces style recalculation
 
   function neuronLabel(col, unit) {
     if (col === 0) return FEATURES.find((f) => f.key === structure.features[unit]).label;
@@ -141,7 +142,7 @@ export function createNetworkView(parent, handlers) {
     if (!structure) return;
     thumbRes = res;
     const cells = res * res;
-    const pal = palette(readTheme(root), 0.95);
+    const pal = palette(theme, 0.95);
     let k = 0;
     neurons.forEach((list) => list.forEach((entry) => { drawThumb(entry, grid, k * cells, pal); k += 1; }));
   }
@@ -149,7 +150,7 @@ export function createNetworkView(parent, handlers) {
   // featureGrid(key) → the engine's featureTransform of the grid for one feature.
   function drawInactive(featureGrid, res) {
     thumbRes = res;
-    const pal = palette(readTheme(root), 0.95);
+    const pal = palette(theme, 0.95);
     for (const entry of inactiveNeurons) drawThumb(entry, featureGrid(entry.key), 0, pal);
   }
 
@@ -179,7 +180,6 @@ export function createNetworkView(parent, handlers) {
     if (!positions) measure();
     lastWeights = { weights, sizes, selected };
     const c = linkCtx;
-    const theme = readTheme(root);
     c.setTransform(links.dpr, 0, 0, links.dpr, 0, 0);
     c.clearRect(0, 0, links.cssW, links.cssH);
     paths = [];
@@ -259,6 +259,7 @@ export function createNetworkView(parent, handlers) {
     drawThumbnails,
     drawInactive,
     drawLinks,
+    refreshTheme() { theme = readTheme(root); },
     neuronLabel: (c, u) => (structure ? neuronLabel(c, u) : ''),
     focusNeuron(c, u) { const e = neurons[c] && neurons[c][u]; if (e) e.button.focus(); },
     invalidate() { positions = null; },
