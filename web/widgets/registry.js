@@ -3,6 +3,8 @@
 export const widgets = {
   'gd-walkthrough': () => import('./gd-walkthrough.js'),
   'fit-line': () => import('./fit-line.js'),
+  'gridworld': () => import('./gridworld.js'),
+  'bandit': () => import('./bandit.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }
