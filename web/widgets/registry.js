@@ -5,6 +5,8 @@ export const widgets = {
   'fit-line': () => import('./fit-line.js'),
   'gridworld': () => import('./gridworld.js'),
   'bandit': () => import('./bandit.js'),
+  'dbscan-vs-kmeans': () => import('./dbscan-vs-kmeans.js'),
+  'tsne-vs-pca': () => import('./tsne-vs-pca.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }
