@@ -11,6 +11,10 @@
 
 namespace dw {
 
+namespace {
+constexpr double kVarianceFloor = 1e-12;
+}  // namespace
+
 void GaussianNaiveBayes::setData(const Matrix& X, const Vector& y) {
   const char* where = "GaussianNaiveBayes.setData";
   requireSupervisedShape(X, y, 2, where);
@@ -48,9 +52,6 @@ void GaussianNaiveBayes::doStep() {
   Eigen::RowVectorXd overallMean = X_.colwise().mean();
   double maxVariance = (X_.rowwise() - overallMean).array().square().colwise().mean().maxCoeff();
   double epsilon = varSmoothing_ * maxVariance;
-  // If every feature is constant ε would be 0; fall back to an absolute floor (scikit-learn
-  // would produce NaN here).
-  if (!(epsilon > 0)) epsilon = std::max(varSmoothing_, 1e-12);
 
   priors_.resize(classes_);
   means_ = Matrix::Zero(classes_, d);
@@ -65,7 +66,10 @@ void GaussianNaiveBayes::doStep() {
     Index c = static_cast<Index>(y_(i));
     vars_.row(c) += (X_.row(i) - means_.row(c)).array().square().matrix();
   }
-  for (int c = 0; c < classes_; ++c) vars_.row(c) = (vars_.row(c).array() / counts[static_cast<std::size_t>(c)] + epsilon).matrix();
+  // Variances are floored at 1e-12 so that σ² = 0 (varSmoothing 0, or every feature constant,
+  // where scikit-learn would produce NaN) still gives finite densities.
+  for (int c = 0; c < classes_; ++c)
+    vars_.row(c) = (vars_.row(c).array() / counts[static_cast<std::size_t>(c)] + epsilon).max(kVarianceFloor).matrix();
   fitted_ = true;
   status_ = Status::Converged;
 }
