@@ -79,23 +79,85 @@ std::string KNearestNeighbors::metricName() const { return metric_ == Metric::Eu
 std::string KNearestNeighbors::weightingName() const { return weighting_ == Weighting::Uniform ? "uniform" : "distance"; }
 std::string KNearestNeighbors::modeName() const { return mode_ == Mode::Classify ? "classify" : "regress"; }
 
-void KNearestNeighbors::nearest(const double* q, std::vector<int>& order, std::vector<double>& dist) const {
-  const Index n = X_.rows(), d = X_.cols();
+namespace {
+// Scan keys: the squared Euclidean distance (the square root, monotone, is taken only for the
+// k kept) or the Manhattan distance. Two-feature data, the common case, gets an unrolled loop.
+struct SquaredEuclidean {
+  static double key(const double* p, const double* q, Index d) {
+    if (d == 2) return (p[0] - q[0]) * (p[0] - q[0]) + (p[1] - q[1]) * (p[1] - q[1]);
+    double s = 0;
+    for (Index j = 0; j < d; ++j) s += (p[j] - q[j]) * (p[j] - q[j]);
+    return s;
+  }
+  static double distance(double key) { return std::sqrt(key); }
+};
+struct Manhattan {
+  static double key(const double* p, const double* q, Index d) {
+    if (d == 2) return std::fabs(p[0] - q[0]) + std::fabs(p[1] - q[1]);
+    double s = 0;
+    for (Index j = 0; j < d; ++j) s += std::fabs(p[j] - q[j]);
+    return s;
+  }
+  static double distance(double key) { return key; }
+};
+
+// The k smallest keys of rows 0…n−1 of x, ordered by (key, index). Points arrive in index order
+// and only a strictly smaller key displaces or passes an entry, so equal keys keep the lower
+// index first. Cost O(n) per query when k is small, as most points fail the first comparison.
+template <class Metric>
+void scanSmallK(const double* x, Index n, Index d, const double* q, std::size_t k, std::vector<int>& idx,
+                std::vector<double>& keys) {
+  for (Index i = 0; i < n; ++i) {
+    double key = Metric::key(x + i * d, q, d);
+    if (keys.size() == k && !(key < keys.back())) continue;
+    if (keys.size() < k) { keys.push_back(key); idx.push_back(static_cast<int>(i)); }
+    std::size_t pos = keys.size() - 1;
+    while (pos > 0 && keys[pos - 1] > key) {
+      keys[pos] = keys[pos - 1];
+      idx[pos] = idx[pos - 1];
+      --pos;
+    }
+    keys[pos] = key;
+    idx[pos] = static_cast<int>(i);
+  }
+  for (double& v : keys) v = Metric::distance(v);
+}
+
+// Large k: every key, then a partial sort by (key, index).
+template <class Metric>
+void scanLargeK(const double* x, Index n, Index d, const double* q, std::size_t k, std::vector<int>& idx,
+                std::vector<double>& dist, std::vector<double>& all, std::vector<int>& order) {
+  all.resize(static_cast<std::size_t>(n));
   order.resize(static_cast<std::size_t>(n));
-  dist.resize(static_cast<std::size_t>(n));
-  Eigen::Map<const Eigen::RowVectorXd> query(q, d);
-  // Euclidean ‖x − q‖₂ = sqrt(Σ (x_j − q_j)²); Manhattan ‖x − q‖₁ = Σ |x_j − q_j|.
-  Eigen::Map<Vector> distances(dist.data(), n);
-  if (metric_ == Metric::Euclidean)
-    distances = (X_.rowwise() - query).rowwise().squaredNorm().cwiseSqrt();
-  else
-    distances = (X_.rowwise() - query).cwiseAbs().rowwise().sum();
+  for (Index i = 0; i < n; ++i) all[static_cast<std::size_t>(i)] = Metric::key(x + i * d, q, d);
   std::iota(order.begin(), order.end(), 0);
-  // Order by (distance, index): ties go to the lower training index.
-  std::partial_sort(order.begin(), order.begin() + k_, order.end(), [&](int a, int b) {
-    return dist[static_cast<std::size_t>(a)] < dist[static_cast<std::size_t>(b)] ||
-           (dist[static_cast<std::size_t>(a)] == dist[static_cast<std::size_t>(b)] && a < b);
+  std::partial_sort(order.begin(), order.begin() + static_cast<long>(k), order.end(), [&](int a, int b) {
+    double ka = all[static_cast<std::size_t>(a)], kb = all[static_cast<std::size_t>(b)];
+    return ka < kb || (ka == kb && a < b);
   });
+  for (std::size_t j = 0; j < k; ++j) {
+    idx.push_back(order[j]);
+    dist.push_back(Metric::distance(all[static_cast<std::size_t>(order[j])]));
+  }
+}
+}  // namespace
+
+void KNearestNeighbors::nearest(const double* q, std::vector<int>& idx, std::vector<double>& dist) const {
+  const Index n = X_.rows(), d = X_.cols();
+  const std::size_t k = static_cast<std::size_t>(k_);
+  const double* x = X_.data();  // row-major: point i is x[i*d … i*d+d−1]
+  idx.clear();
+  dist.clear();
+  // Euclidean ‖x − q‖₂ = sqrt(Σ (x_j − q_j)²); Manhattan ‖x − q‖₁ = Σ |x_j − q_j|.
+  bool euclidean = metric_ == Metric::Euclidean;
+  if (k <= kInsertionLimit) {
+    if (euclidean) scanSmallK<SquaredEuclidean>(x, n, d, q, k, idx, dist);
+    else scanSmallK<Manhattan>(x, n, d, q, k, idx, dist);
+  } else if (euclidean) {
+    scanLargeK<SquaredEuclidean>(x, n, d, q, k, idx, dist, scratchDistances_, scratchOrder_);
+  } else {
+    scanLargeK<Manhattan>(x, n, d, q, k, idx, dist, scratchDistances_, scratchOrder_);
+  }
 }
 
 void KNearestNeighbors::weightsFor(const std::vector<double>& dist, std::vector<double>& w) const {
@@ -115,15 +177,8 @@ KNearestNeighbors::Neighbors KNearestNeighbors::neighbors(const Vector& query) c
     throw ShapeError(std::string(where) + ": the query has " + std::to_string(query.size()) +
                      " value(s), expected " + std::to_string(featureCount_));
   requireFinite(query, where, "query");
-  std::vector<int> order;
-  std::vector<double> dist;
-  nearest(query.data(), order, dist);
   Neighbors out;
-  for (int j = 0; j < k_; ++j) {
-    int i = order[static_cast<std::size_t>(j)];
-    out.indices.push_back(i);
-    out.distances.push_back(dist[static_cast<std::size_t>(i)]);
-  }
+  nearest(query.data(), out.indices, out.distances);
   return out;
 }
 
@@ -147,11 +202,10 @@ Matrix KNearestNeighbors::predictProba(const Matrix& X) const {
   requireFinite(X, where, "X");
   Matrix proba = Matrix::Zero(X.rows(), classes_);
   std::vector<int> order;
-  std::vector<double> dist, kDist(static_cast<std::size_t>(k_)), w;
+  std::vector<double> dist, w;
   for (Index r = 0; r < X.rows(); ++r) {
     nearest(X.row(r).data(), order, dist);
-    for (int j = 0; j < k_; ++j) kDist[static_cast<std::size_t>(j)] = dist[static_cast<std::size_t>(order[static_cast<std::size_t>(j)])];
-    weightsFor(kDist, w);
+    weightsFor(dist, w);
     // Vote fraction of class c: Σ_{neighbours of class c} w_j / Σ_j w_j.
     double total = 0;
     for (int j = 0; j < k_; ++j) {
@@ -180,11 +234,10 @@ Vector KNearestNeighbors::predict(const Matrix& X) const {
     return out;
   }
   std::vector<int> order;
-  std::vector<double> dist, kDist(static_cast<std::size_t>(k_)), w;
+  std::vector<double> dist, w;
   for (Index r = 0; r < X.rows(); ++r) {
     nearest(X.row(r).data(), order, dist);
-    for (int j = 0; j < k_; ++j) kDist[static_cast<std::size_t>(j)] = dist[static_cast<std::size_t>(order[static_cast<std::size_t>(j)])];
-    weightsFor(kDist, w);
+    weightsFor(dist, w);
     // Weighted mean Σ w_j y_j / Σ w_j (plain mean under uniform weights).
     double num = 0, den = 0;
     for (int j = 0; j < k_; ++j) {

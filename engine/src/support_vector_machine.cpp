@@ -108,7 +108,15 @@ Vector SupportVectorMachine::decisionValues(const Matrix& X) const {
   Matrix svX(static_cast<Index>(sv.size()), featureCount_);
   for (std::size_t s = 0; s < sv.size(); ++s) svX.row(static_cast<Index>(s)) = X_.row(sv[s]);
   Vector f = Vector::Constant(X.rows(), intercept());
-  if (!sv.empty()) f += kernel_.cross(X, svX) * dualCoefficients();
+  if (sv.empty()) return f;
+  Vector coef = dualCoefficients();
+  // Blocks of rows keep the kernel block small (a 200×200 heat-map grid against 100 support
+  // vectors would otherwise be a 32 MB temporary).
+  const Index block = 1024;
+  for (Index start = 0; start < X.rows(); start += block) {
+    Index rows = std::min(block, X.rows() - start);
+    f.segment(start, rows) += kernel_.cross(X.middleRows(start, rows), svX) * coef;
+  }
   return f;
 }
 

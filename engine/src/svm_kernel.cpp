@@ -1,5 +1,6 @@
 #include "dw/svm_kernel.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace dw {
@@ -20,10 +21,14 @@ Matrix SvmKernel::cross(const Matrix& A, const Matrix& B) const {
     case Type::Linear: return dots;
     case Type::Rbf: {
       // ‖a − b‖² = ‖a‖² + ‖b‖² − 2 a·b (as libsvm computes it), clamped at 0 against rounding.
+      // A plain loop with std::exp: WASM has no SIMD path for Eigen's vectorised exp, and the
+      // scalar libm exp measured faster there.
       Vector a2 = A.rowwise().squaredNorm();
-      Eigen::RowVectorXd b2 = B.rowwise().squaredNorm().transpose();
-      Matrix sq = ((-2.0 * dots).colwise() + a2).rowwise() + b2;
-      return (-gamma * sq.array().max(0.0)).exp().matrix();
+      Vector b2 = B.rowwise().squaredNorm();
+      for (Index i = 0; i < dots.rows(); ++i)
+        for (Index j = 0; j < dots.cols(); ++j)
+          dots(i, j) = std::exp(-gamma * std::max(a2(i) + b2(j) - 2.0 * dots(i, j), 0.0));
+      return dots;
     }
     case Type::Poly: {
       Matrix out(dots.rows(), dots.cols());

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -161,4 +162,39 @@ TEST_CASE("KNN conformance: deterministic, step/fit/score consistent", "[knn][co
   Vector counts = Vector::Zero(3);
   for (dw::Index i = 0; i < 40; ++i) counts(static_cast<dw::Index>(f["y"].vector()(i))) += 1;
   CHECK((all.predictProba(Q).row(0).transpose() - counts / 40).cwiseAbs().maxCoeff() < 1e-15);
+}
+
+TEST_CASE("KNN small-k and large-k searches agree, ties included", "[knn]") {
+  // 60 points on a coarse integer lattice so many distances tie exactly.
+  Matrix X(60, 2);
+  Vector y(60);
+  for (int i = 0; i < 60; ++i) {
+    X(i, 0) = (i * 7) % 5;
+    X(i, 1) = (i * 3) % 4;
+    y(i) = i % 3;
+  }
+  Vector q(2);
+  q << 2, 1.5;
+  for (const char* metric : {"euclidean", "manhattan"}) {
+    INFO(metric);
+    KNearestNeighbors m;
+    m.setData(X, y);
+    m.setMetric(metric);
+    m.setK(40);  // above the insertion-buffer limit: the partial-sort path
+    auto big = m.neighbors(q);
+    // Reference: every index ordered by (distance, index).
+    std::vector<std::pair<double, int>> all;
+    for (int i = 0; i < 60; ++i) {
+      double dx = X(i, 0) - q(0), dy = X(i, 1) - q(1);
+      all.push_back({std::string(metric) == "euclidean" ? std::sqrt(dx * dx + dy * dy) : std::fabs(dx) + std::fabs(dy), i});
+    }
+    std::sort(all.begin(), all.end());
+    for (int j = 0; j < 40; ++j) {
+      CHECK(big.indices[static_cast<std::size_t>(j)] == all[static_cast<std::size_t>(j)].second);
+      CHECK(big.distances[static_cast<std::size_t>(j)] == all[static_cast<std::size_t>(j)].first);
+    }
+    m.setK(9);  // the insertion-buffer path gives the first 9 of the same order
+    auto small = m.neighbors(q);
+    for (int j = 0; j < 9; ++j) CHECK(small.indices[static_cast<std::size_t>(j)] == big.indices[static_cast<std::size_t>(j)]);
+  }
 }

@@ -58,8 +58,10 @@ class KNearestNeighbors : public Model {
 
  private:
   void requireUsable(const char* where) const;
-  // Fills `order` with the k nearest indices for the query row q (no validation).
-  void nearest(const double* q, std::vector<int>& order, std::vector<double>& dist) const;
+  // The k nearest training indices of the query q and their distances, ordered by (distance,
+  // index); no validation. Small k keep a sorted buffer while scanning (O(n) for a grid cell).
+  void nearest(const double* q, std::vector<int>& idx, std::vector<double>& dist) const;
+  static constexpr std::size_t kInsertionLimit = 32;
   // Neighbour weights for the k distances (scikit-learn's rule for zero distances).
   void weightsFor(const std::vector<double>& dist, std::vector<double>& w) const;
   void invalidate() { cachedLoss_ = -1; if (status_ == Status::Converged) status_ = Status::Ready; }
@@ -71,6 +73,8 @@ class KNearestNeighbors : public Model {
   Mode mode_ = Mode::Classify;
   Metric metric_ = Metric::Euclidean;
   Weighting weighting_ = Weighting::Uniform;
+  mutable std::vector<double> scratchDistances_;  // large-k path only: reused between queries
+  mutable std::vector<int> scratchOrder_;
   mutable double cachedLoss_ = -1;  // the training loss costs n² distances: computed once per state
 };
 
