@@ -10,11 +10,10 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kTau = 1e-12;  // libsvm's TAU: curvature used when the pair's is not positive
 }  // namespace
 
-void SmoSolver::start(const Vector& labels, double C, double tolerance, KernelMatrix* kernel) {
+void SmoSolver::start(const Vector& labels, double C, double tolerance) {
   y_ = labels;
   C_ = C;
   tolerance_ = tolerance;
-  kernel_ = kernel;
   alpha_ = Vector::Zero(labels.size());
   gradient_ = Vector::Constant(labels.size(), -1.0);  // G = Qα − 1 at α = 0
   converged_ = false;
@@ -44,7 +43,7 @@ double SmoSolver::currentViolation() const {
 //   j ∈ argmin { −b_it² / a_it : t ∈ I_low(α), −y_t G_t < −y_i G_i },
 // with a_it = K_ii + K_tt − 2K_it and b_it = −y_i G_i + y_t G_t. Stops when
 // m(α) − M(α) = max_{I_up} −yG − min_{I_low} −yG < tolerance.
-bool SmoSolver::selectPair(Index& outI, Index& outJ) {
+bool SmoSolver::selectPair(KernelMatrix& kernel, Index& outI, Index& outJ) {
   const Index n = y_.size();
   double gMax = -kInf, gMax2 = -kInf, bestGain = kInf;
   Index i = -1, j = -1;
@@ -57,8 +56,8 @@ bool SmoSolver::selectPair(Index& outI, Index& outJ) {
     }
   }
   if (i < 0) { violation_ = -kInf; return false; }
-  const double* Ki = kernel_->row(i, 0);
-  const double Kii = kernel_->diagonal(i);
+  const double* Ki = kernel.row(i, 0);
+  const double Kii = kernel.diagonal(i);
   for (Index t = 0; t < n; ++t) {
     double gradDiff;
     if (y_(t) > 0) {
@@ -72,7 +71,7 @@ bool SmoSolver::selectPair(Index& outI, Index& outJ) {
     }
     if (gradDiff <= 0) continue;
     // a_it = K_ii + K_tt − 2 K_it (libsvm writes it with Q: QD_i + QD_t ∓ 2 y_i Q_it).
-    double curvature = Kii + kernel_->diagonal(t) - 2.0 * Ki[t];
+    double curvature = Kii + kernel.diagonal(t) - 2.0 * Ki[t];
     double gain = -(gradDiff * gradDiff) / (curvature > 0 ? curvature : kTau);
     if (gain <= bestGain) { bestGain = gain; j = t; }
   }
@@ -84,15 +83,15 @@ bool SmoSolver::selectPair(Index& outI, Index& outJ) {
 }
 
 // The two-variable subproblem solved exactly and clipped to the box (libsvm Solver::Solve).
-void SmoSolver::updatePair(Index i, Index j) {
-  const double* Ki = kernel_->row(i, 0);
-  const double* Kj = kernel_->row(j, 1);
+void SmoSolver::updatePair(KernelMatrix& kernel, Index i, Index j) {
+  const double* Ki = kernel.row(i, 0);
+  const double* Kj = kernel.row(j, 1);
   const double oldI = alpha_(i), oldJ = alpha_(j);
   double& ai = alpha_(i);
   double& aj = alpha_(j);
   if (y_(i) != y_(j)) {
     // Q_ij = −K_ij here, so the curvature along the feasible line is K_ii + K_jj + 2Q_ij.
-    double curvature = std::max(kernel_->diagonal(i) + kernel_->diagonal(j) - 2.0 * Ki[j], kTau);
+    double curvature = std::max(kernel.diagonal(i) + kernel.diagonal(j) - 2.0 * Ki[j], kTau);
     double delta = (-gradient_(i) - gradient_(j)) / curvature;
     double diff = ai - aj;  // conserved: y_i α_i + y_j α_j is fixed
     ai += delta;
@@ -102,7 +101,7 @@ void SmoSolver::updatePair(Index i, Index j) {
     if (diff > 0) { if (ai > C_) { ai = C_; aj = C_ - diff; } }
     else if (aj > C_) { aj = C_; ai = C_ + diff; }
   } else {
-    double curvature = std::max(kernel_->diagonal(i) + kernel_->diagonal(j) - 2.0 * Ki[j], kTau);
+    double curvature = std::max(kernel.diagonal(i) + kernel.diagonal(j) - 2.0 * Ki[j], kTau);
     double delta = (gradient_(i) - gradient_(j)) / curvature;
     double sum = ai + aj;  // conserved
     ai -= delta;
@@ -118,12 +117,12 @@ void SmoSolver::updatePair(Index i, Index j) {
   for (Index k = 0; k < n; ++k) gradient_(k) += y_(k) * (Ki[k] * di + Kj[k] * dj);
 }
 
-int SmoSolver::iterate(int maxPairs) {
+int SmoSolver::iterate(int maxPairs, KernelMatrix& kernel) {
   int done = 0;
   while (done < maxPairs) {
     Index i = -1, j = -1;
-    if (!selectPair(i, j)) { converged_ = true; break; }
-    updatePair(i, j);
+    if (!selectPair(kernel, i, j)) { converged_ = true; break; }
+    updatePair(kernel, i, j);
     ++done;
     ++totalPairs_;
   }

@@ -33,7 +33,7 @@ void SupportVectorMachine::setData(const Matrix& X, const Vector& y) {
 }
 
 void SupportVectorMachine::restartSolver() {
-  if (X_.rows() > 0) solver_.start(solverSigns_, C_, tolerance_, &kernelMatrix_);
+  if (X_.rows() > 0) solver_.start(solverSigns_, C_, tolerance_);
 }
 
 void SupportVectorMachine::resetParams() {
@@ -71,7 +71,7 @@ void SupportVectorMachine::setPairsPerStep(int pairs) {
 }
 
 void SupportVectorMachine::doStep() {
-  solver_.iterate(pairsPerStep_);
+  solver_.iterate(pairsPerStep_, kernelMatrix_);
   if (solver_.converged()) status_ = Status::Converged;
 }
 

@@ -41,7 +41,6 @@ Matrix SvmKernel::cross(const Matrix& A, const Matrix& B) const {
 }
 
 void KernelMatrix::build(const Matrix& X, const SvmKernel& kernel) {
-  X_ = &X;
   kernel_ = kernel;
   const Index n = X.rows();
   diagonal_.resize(n);
@@ -49,8 +48,10 @@ void KernelMatrix::build(const Matrix& X, const SvmKernel& kernel) {
   squaredNorms_ = X.rowwise().squaredNorm();
   if (n <= kFullCacheLimit) {
     full_ = kernel.cross(X, X);
+    X_.resize(0, 0);
   } else {
     full_.resize(0, 0);
+    X_ = X;
     buffers_[0].resize(n);
     buffers_[1].resize(n);
   }
@@ -59,7 +60,7 @@ void KernelMatrix::build(const Matrix& X, const SvmKernel& kernel) {
 const double* KernelMatrix::row(Index i, int slot) {
   if (full_.rows() > 0) return full_.row(i).data();  // row-major: contiguous
   Vector& out = buffers_[slot];
-  const Matrix& X = *X_;
+  const Matrix& X = X_;
   out.noalias() = X * X.row(i).transpose();
   switch (kernel_.type) {
     case SvmKernel::Type::Linear: break;

@@ -181,6 +181,19 @@ TEST_CASE("SVM conformance: trace, duality, determinism, gradient", "[svm][confo
     down(i) -= h;
     CHECK(G(i) == Approx((dual(up) - dual(down)) / (2 * h)).margin(1e-7));
   }
+  // A copy carries on independently and identically (nothing points into the original).
+  KernelSVM copy = k;
+  k.fit(100000);
+  copy.fit(100000);
+  CHECK(copy.params() == k.params());
+  KernelSVM fresh;
+  configure(fresh, g);
+  fresh.setC(g["C"].num());
+  fresh.setData(g["X"].matrix(), g["y"].vector());
+  fresh.reset(2024);
+  fresh.fit(100000);
+  CHECK(fresh.params() == k.params());
+  alpha = k.alpha();
   // The α the solver holds reproduce, through decisionFunction, its own training margins.
   Vector fTrain = k.decisionFunction(X);
   CHECK(k.loss() == Approx(0.5 * alpha.dot(Q * alpha) +

@@ -16,11 +16,13 @@ namespace dw {
 
 class SmoSolver {
  public:
-  // Starts from α = 0 (so G = −1). `labels` are ±1. `kernel` must stay alive while solving.
-  // Stops when the KKT violation is below `tolerance` (libsvm's eps, 1e-3 by default).
-  void start(const Vector& labels, double C, double tolerance, KernelMatrix* kernel);
-  // Performs up to maxPairs pair updates; returns how many were made. Sets converged().
-  int iterate(int maxPairs);
+  // Starts from α = 0 (so G = −1). `labels` are ±1. Stops when the KKT violation is below
+  // `tolerance` (libsvm's eps, 1e-3 by default).
+  void start(const Vector& labels, double C, double tolerance);
+  // Performs up to maxPairs pair updates with the kernel matrix of the same points; returns
+  // how many were made. Sets converged(). (The kernel is passed, not stored, so a copied model
+  // never points into another one.)
+  int iterate(int maxPairs, KernelMatrix& kernel);
 
   bool converged() const { return converged_; }
   const Vector& alpha() const { return alpha_; }
@@ -34,9 +36,9 @@ class SmoSolver {
   long long totalPairs() const { return totalPairs_; }
 
  private:
-  bool selectPair(Index& i, Index& j);
+  bool selectPair(KernelMatrix& kernel, Index& i, Index& j);
   double currentViolation() const;
-  void updatePair(Index i, Index j);
+  void updatePair(KernelMatrix& kernel, Index i, Index j);
   bool atUpper(Index t) const { return alpha_(t) >= C_; }
   bool atLower(Index t) const { return alpha_(t) <= 0; }
 
@@ -45,7 +47,6 @@ class SmoSolver {
   Vector gradient_;
   double C_ = 1.0;
   double tolerance_ = 1e-3;
-  KernelMatrix* kernel_ = nullptr;
   bool converged_ = false;
   double violation_ = 0.0;
   long long totalPairs_ = 0;

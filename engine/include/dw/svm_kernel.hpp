@@ -33,7 +33,7 @@ class KernelMatrix {
   Index size() const { return diagonal_.size(); }
 
  private:
-  const Matrix* X_ = nullptr;
+  Matrix X_;          // a copy of the points, kept only for on-demand rows
   SvmKernel kernel_;
   Vector squaredNorms_;
   Vector diagonal_;
