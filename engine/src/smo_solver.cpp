@@ -16,9 +16,8 @@ void SmoSolver::start(const Vector& labels, double C, double tolerance) {
   tolerance_ = tolerance;
   alpha_ = Vector::Zero(labels.size());
   gradient_ = Vector::Constant(labels.size(), -1.0);  // G = Qα − 1 at α = 0
-  converged_ = false;
   totalPairs_ = 0;
-  violation_ = currentViolation();
+  violation_ = currentViolation();  // 2 at α = 0, so a fresh start is never already converged
   converged_ = violation_ < tolerance_;
 }
 
