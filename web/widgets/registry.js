@@ -7,6 +7,7 @@ export const widgets = {
   'bandit': () => import('./bandit.js'),
   'dbscan-vs-kmeans': () => import('./dbscan-vs-kmeans.js'),
   'tsne-vs-pca': () => import('./tsne-vs-pca.js'),
+  'optimizer-race': () => import('./optimizer-race.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }
