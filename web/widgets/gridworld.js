@@ -301,7 +301,7 @@ function build({ ml, card, options }) {
             c.fillStyle = color(q[i * 4 + a]); c.fill();
             c.strokeStyle = t.gridLine; c.lineWidth = 1; c.stroke();
           }
-          if (g.size >= 64) {
+          if (g.size >= 84) { // on small boards the wedge colours alone carry the values
             // Each Q-value printed inside its own wedge, near the cell edge, clear of the arrow.
             c.fillStyle = t.text;
             c.font = `${Math.max(9, Math.min(12, Math.round(g.size * 0.1)))}px ${t.mono}`;
