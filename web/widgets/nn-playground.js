@@ -9,7 +9,7 @@
 //   panels.js    loss chart and metrics; weights.js weight editor and JSON files
 //   controls.js  the control panel
 import { mountWidget } from '../lib/widget.js';
-import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, describeError, el, fixed } from '../lib/ui.js';
 import { readTheme, watchColorScheme } from '../lib/theme.js';
 import { SETTINGS, DOMAIN, FEATURES, LEARNING_RATES, MAX_POINTS, parseLayers, parseActivations, resolveSettings, toHash, fromHash } from './nn-playground/settings.js';
@@ -486,6 +486,7 @@ function build({ ml, card, options, notes: optionNotes }) {
     update(next) { change(next); },
     destroy() {
       stopPlaying();
+      cancelDraw(draw);
       clearTimeout(hashTimer);
       window.removeEventListener('hashchange', onHashChange);
       unwatch();
