@@ -190,3 +190,40 @@ test('weights export as JSON and import back; a broken file is refused in words'
   await clean(page);
   await page.close();
 });
+
+test('every data set trains to its expected score with a suitable network (engine, in the page)', async () => {
+  const page = await open();
+  const results = await page.evaluate(async () => {
+    const { loadEngine } = await import('/engine/index.js');
+    const settings = await import('/widgets/nn-playground/settings.js');
+    const data = await import('/widgets/nn-playground/data.js');
+    const { Trainer } = await import('/widgets/nn-playground/trainer.js');
+    const ml = await loadEngine();
+    const cases = [
+      ['circle', {}, 2500], ['xor', {}, 2500], ['gauss', {}, 2000], ['moons', {}, 3000], ['blobs3', {}, 2000],
+      ['spiral', { layers: '8,8', features: 'x1,x2,sinx1,sinx2', optimizer: 'adam', lr: 0.01 }, 2000],
+      ['plane', {}, 3000], ['multigauss', {}, 3000],
+    ];
+    const out = {};
+    for (const [dataset, extra, steps] of cases) {
+      const { values: s } = settings.resolveSettings({ dataset, ...extra });
+      const d = data.generate(ml, s);
+      const idx = data.split(ml, d, s);
+      const t = new Trainer(ml);
+      try {
+        t.configure(s, { train: data.subset(d, idx.train), validation: data.subset(d, idx.validation), test: data.subset(d, idx.test), kind: d.kind, classes: d.classes });
+        t.run(steps);
+        const m = t.metrics();
+        out[dataset] = d.kind === 'regression' ? { r2: m.test.r2 } : { accuracy: m.test.accuracy, classes: t.net.classCount() };
+      } finally { t.delete(); }
+    }
+    return out;
+  });
+  for (const name of ['circle', 'xor', 'gauss', 'moons', 'blobs3']) assert.ok(results[name].accuracy >= 0.95, `${name}: test accuracy ${results[name].accuracy}`);
+  assert.equal(results.blobs3.classes, 3, 'three blobs use a softmax over three classes');
+  assert.ok(results.spiral.accuracy >= 0.9, `spiral: ${results.spiral.accuracy}`);
+  assert.ok(results.plane.r2 >= 0.95, `plane R² ${results.plane.r2}`);
+  assert.ok(results.multigauss.r2 >= 0.85, `multi-Gaussian R² ${results.multigauss.r2}`);
+  await clean(page);
+  await page.close();
+});

@@ -191,6 +191,7 @@ function build({ ml, card, options, notes: optionNotes }) {
 
   function rebuildNetwork() {
     stopped = '';
+    hovered = null;
     alert.hidden = true;
     editor.close();
     const ok = attemptUi(() => { trainer.configure(s, partsFor()); return true; });

@@ -47,7 +47,7 @@ export function generate(ml, s) {
     case 'multigauss': {
       // Four engine blobs; each blob's points carry one target level (+1, −1, +1, −1) plus
       // engine Gaussian noise (makeLinear with slope 0 is pure N(0, σ²)).
-      const d = ml.makeBlobs(n, 4, 0.9 + noise / 50, s.seed);
+      const d = ml.makeBlobs(n, 4, 0.6 + noise / 50, s.seed);
       const e = ml.makeLinear(n, 0, 0, noise / 100, shiftSeed(s.seed, 2), 0, 1);
       const levels = [1, -1, 1, -1];
       const y = new Float64Array(n);

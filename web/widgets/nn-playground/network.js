@@ -49,6 +49,9 @@ export function createNetworkView(parent, handlers) {
 
   // Rebuilds the DOM for a new architecture.
   function setStructure(next) {
+    // Keep keyboard focus on the same control (by its label) across the rebuild.
+    const active = typeof document !== 'undefined' ? document.activeElement : null;
+    const focusedLabel = active && root.contains(active) ? active.getAttribute('aria-label') : null;
     structure = next;
     const L = next.layers.length;
     layerCount.textContent = `${L} hidden layer${L === 1 ? '' : 's'}`;
@@ -111,6 +114,10 @@ export function createNetworkView(parent, handlers) {
     inactiveNeurons = inactiveList;
     positions = null;
     lastWeights = null;
+    if (focusedLabel) {
+      const again = root.querySelector(`[aria-label="${CSS.escape(focusedLabel)}"]`);
+      if (again && !again.disabled) again.focus();
+    }
   }
 
   function makeNeuron(col, c, u) {
