@@ -495,6 +495,11 @@ function build({ ml, card, options, notes: optionNotes }) {
       output.destroy();
       lossChart.destroy();
       trainer.delete();
+      gridImage.release();
+      hoverImage.release();
+      featureGridCache.clear();
+      trainer.history = [];
+      data = null;
     },
     // For tests: the live settings and the engine objects' state.
     get settings() { return { ...s }; },

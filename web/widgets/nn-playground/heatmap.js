@@ -36,6 +36,8 @@ export class GridImage {
     this.n = 0;
   }
 
+  release() { this.canvas.width = 0; this.canvas.height = 0; this.image = null; this.n = 0; }
+
   ensure(n) {
     if (this.n !== n) {
       this.n = n;

@@ -36,6 +36,7 @@ export function createNetworkView(parent, handlers) {
   let paths = []; // hit-test list: { path, layer, from, to, value }
   let lastWeights = null;
   let thumbRes = 24;
+  const scratch = new GridImage(); // one n×n picture reused for every thumbnail (copied by drawImage)
   let theme = readTheme(root); // cached: reading computed styles every frame forces style recalculation
 
   function neuronLabel(col, unit) {
@@ -77,7 +78,7 @@ export function createNetworkView(parent, handlers) {
       button.addEventListener('click', () => handlers.onFeature(f.key));
       if (active) hoverable(button, { col: 0, unit });
       inputCol.append(button);
-      const entry = { button, canvas, image: new GridImage(), col: 0, unit, key: f.key };
+      const entry = { button, canvas, col: 0, unit, key: f.key };
       (active ? activeList : inactiveList).push(entry);
     });
     columns.append(inputCol);
@@ -127,7 +128,7 @@ export function createNetworkView(parent, handlers) {
     hoverable(button, { col: c, unit: u });
     button.addEventListener('click', () => handlers.onEditNeuron(c, u));
     col.append(button);
-    return { button, canvas, image: new GridImage(), col: c, unit: u };
+    return { button, canvas, col: c, unit: u };
   }
 
   function hoverable(button, id) {
@@ -139,7 +140,7 @@ export function createNetworkView(parent, handlers) {
 
   function drawThumb(entry, values, offset, pal) {
     const n = thumbRes;
-    const src = drawNormalised(entry.image, values, offset, n, pal);
+    const src = drawNormalised(scratch, values, offset, n, pal);
     if (entry.canvas.width !== n) { entry.canvas.width = n; entry.canvas.height = n; }
     entry.canvas.getContext('2d').drawImage(src, 0, 0);
   }
@@ -270,6 +271,16 @@ export function createNetworkView(parent, handlers) {
     neuronLabel: (c, u) => (structure ? neuronLabel(c, u) : ''),
     focusNeuron(c, u) { const e = neurons[c] && neurons[c][u]; if (e) e.button.focus(); },
     invalidate() { positions = null; },
-    destroy() { resizeObserver.disconnect(); root.remove(); },
+    destroy() {
+      resizeObserver.disconnect();
+      // Release canvas backing stores now rather than whenever the collector gets to them.
+      for (const c of root.querySelectorAll('canvas')) { c.width = 0; c.height = 0; }
+      scratch.release();
+      neurons = [];
+      inactiveNeurons = [];
+      paths = [];
+      lastWeights = null;
+      root.remove();
+    },
   };
 }

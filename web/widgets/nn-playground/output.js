@@ -182,6 +182,6 @@ export function createOutputView(parent, handlers) {
         : 'Output of the network over the plane, with the data on top');
     },
     get editing() { return editing; },
-    destroy() { plot.destroy(); wrap.remove(); },
+    destroy() { plot.canvas.width = 0; plot.canvas.height = 0; scene = null; plot.destroy(); wrap.remove(); },
   };
 }

@@ -35,7 +35,7 @@ export function createLossChart(parent, onResize) {
       const h = history[history.length - 1];
       if (h) plot.canvas.setAttribute('aria-label', `Loss over time: training ${fixed(h.train, 3)}, test ${fixed(h.test, 3)} after ${h.step} steps`);
     },
-    destroy() { plot.destroy(); wrap.remove(); },
+    destroy() { plot.canvas.width = 0; plot.canvas.height = 0; plot.destroy(); wrap.remove(); },
   };
 }
 

@@ -17,7 +17,12 @@ export class Trainer {
     this.best = null; // early stopping: { loss, epoch, params }
   }
 
-  delete() { this.net.delete(); this.net = null; }
+  delete() {
+    this.net.delete();
+    this.net = null;
+    this.train = this.validation = this.test = this.best = null;
+    this.history = [];
+  }
 
   // Full rebuild: architecture, data and weights from the seed (TensorFlow Playground's reset).
   configure(s, parts) {
