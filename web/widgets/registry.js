@@ -3,6 +3,13 @@
 export const widgets = {
   'gd-walkthrough': () => import('./gd-walkthrough.js'),
   'fit-line': () => import('./fit-line.js'),
+  'kmeans-by-hand': () => import('./kmeans-by-hand.js'),
+  'place-centroids': () => import('./place-centroids.js'),
+  'pca-projection': () => import('./pca-projection.js'),
+  'tree-splits': () => import('./tree-splits.js'),
+  'bagging': () => import('./bagging.js'),
+  'kfold-animation': () => import('./kfold-animation.js'),
+  'ml-badge': () => import('./ml-badge.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }
