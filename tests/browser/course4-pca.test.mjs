@@ -40,6 +40,7 @@ test('PCA projection: the captured share is the engine\'s varianceAlong, keys tu
     assert.equal(await statText(card, 'off PC1 by'), '0.0°');
     assert.match(await card.locator('.dw-message').textContent(), /This is PC1/);
     // Dragging turns the line too.
+    await canvas.scrollIntoViewIfNeeded();
     const box = await canvas.boundingBox();
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.1);
     await page.mouse.down();

@@ -10,6 +10,9 @@ export const widgets = {
   'bagging': () => import('./bagging.js'),
   'kfold-animation': () => import('./kfold-animation.js'),
   'ml-badge': () => import('./ml-badge.js'),
+  'knn-vote': () => import('./knn-vote.js'),
+  'widen-the-street': () => import('./widen-the-street.js'),
+  'feature-scaling': () => import('./feature-scaling.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }
