@@ -141,7 +141,7 @@ function build({ ml, card, options }) {
     plot.setDomain(x0, x1, y0, y1);
     plot.begin();
     const t = plot.theme;
-    if (votes) paintGrid(plot, votes, GRID, GRID, (p) => divergingColor(t, p), { alpha: 0.6 });
+    if (votes) paintGrid(plot, votes, GRID, GRID, (p) => divergingColor(t, p), { alpha: 0.38 });
     plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 5, yTicks: 5 });
     plot.clipToArea(() => {
       const n = memberLines.length;

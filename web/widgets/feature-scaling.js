@@ -57,7 +57,7 @@ function build({ ml, card, options }) {
   let near = null;
 
   const plot = new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'k-NN boundary on age and income', onResize: () => requestDraw(draw) });
-  plot.margin = { left: 64, right: 12, top: 12, bottom: 30 };
+  plot.margin = { left: 64, right: 12, top: 22, bottom: 30 };
   plot.canvas.tabIndex = 0;
   const note = el('p', { className: 'dw-hint c4-explain', 'aria-live': 'polite' });
   card.stage.append(note);
@@ -131,7 +131,7 @@ function build({ ml, card, options }) {
     const ctx = plot.begin();
     const t = plot.theme;
     const h = opts.scaled ? heat.scaled : heat.raw;
-    if (h) paintGrid(plot, h, GRID, GRID, (p) => divergingColor(t, p), { alpha: 0.45, smooth: false });
+    if (h) paintGrid(plot, h, GRID, GRID, (p) => divergingColor(t, p), { alpha: 0.35, smooth: false });
     plot.axes({ xLabel: 'age (years)', yLabel: 'income (thousand €)', xTicks: 5, yTicks: 5 });
     const Q = { X: plot.px(query.x), Y: plot.py(query.y / K) };
     plot.clipToArea(() => {

@@ -7,7 +7,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
-import { paintGrid, divergingColor, free, pct, rgba } from './course4/common.js';
+import { paintGrid, divergingColor, free, pct, rgba, legend } from './course4/common.js';
 import { makeDataset, DATASETS } from './course4/datasets.js';
 
 export const schema = {
@@ -46,6 +46,7 @@ function build({ ml, card, options }) {
   const plot = new Plot(card.stage, { aspect: 0.55, minHeight: 240, maxHeight: 420, label: 'Data with the held-out fold hollow', onResize: () => requestDraw(draw) });
   const foldPlot = new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 240, label: 'Folds and their scores', onResize: () => requestDraw(draw) });
   foldPlot.margin = { left: 64, right: 64, top: 8, bottom: 8 };
+  legend(card.stage, [{ label: 'held-out fold (scored, hollow points)', swatchClass: 'c4-swatch-test' }, { label: 'training folds (solid points)', swatchClass: 'c4-swatch-train' }]);
 
   const buttons = buttonRow(card.controls);
   const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
@@ -157,7 +158,7 @@ function build({ ml, card, options }) {
     plot.setDomain(x0, x1, y0, y1);
     plot.begin();
     const t = plot.theme;
-    if (probs) paintGrid(plot, probs, GRID, GRID, (p) => divergingColor(t, p), { alpha: 0.5, smooth: false });
+    if (probs) paintGrid(plot, probs, GRID, GRID, (p) => divergingColor(t, p), { alpha: 0.35, smooth: false });
     plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 5, yTicks: 5 });
     const held = round >= 0 ? new Set(folds[round].test) : new Set();
     plot.clipToArea(() => {

@@ -20,6 +20,8 @@ export const meta = {
 };
 
 const PHASES = ['Assign', 'Move', 'Check'];
+const LINE_Y = 2;     // the number line, in the plot's (unlabelled) vertical units
+const CENTROID_Y = 3; // centroids float above it
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
@@ -197,22 +199,22 @@ function build({ ml, card, options }) {
 
   function draw() {
     const [x0, x1] = domain();
-    plot.setDomain(x0, x1, -1, 1.6);
+    plot.setDomain(x0, x1, 1, 3.6); // a y range without a round tick, so axes() labels only x
     const ctx = plot.begin();
     const t = plot.theme;
     plot.axes({ xTicks: 8, yTicks: 0 });
     // the number line itself
     ctx.strokeStyle = t.textMuted; ctx.lineWidth = 1.5;
-    ctx.beginPath(); ctx.moveTo(plot.px(x0), plot.py(0)); ctx.lineTo(plot.px(x1), plot.py(0)); ctx.stroke();
+    ctx.beginPath(); ctx.moveTo(plot.px(x0), plot.py(LINE_Y)); ctx.lineTo(plot.px(x1), plot.py(LINE_Y)); ctx.stroke();
     const labels = km.labels();
     const assigned = labels.length && phase !== -1;
     points.forEach((x, i) => {
       const j = assigned ? labels[i] : -1;
-      const X = plot.px(x); const Y = plot.py(0);
+      const X = plot.px(x); const Y = plot.py(LINE_Y);
       if (assigned) {
         // a thin link to the centroid the point joined
         ctx.strokeStyle = clusterColor(t, j); ctx.globalAlpha = 0.45; ctx.lineWidth = 1.5;
-        ctx.beginPath(); ctx.moveTo(X, Y); ctx.lineTo(plot.px(shown[j]), plot.py(1)); ctx.stroke();
+        ctx.beginPath(); ctx.moveTo(X, Y); ctx.lineTo(plot.px(shown[j]), plot.py(CENTROID_Y)); ctx.stroke();
         ctx.globalAlpha = 1;
       }
       ctx.fillStyle = assigned ? clusterColor(t, j) : t.textMuted;
@@ -221,9 +223,9 @@ function build({ ml, card, options }) {
     });
     const focused = hasFocus(plot.canvas);
     shown.forEach((cx, j) => {
-      const X = plot.px(cx); const Y = plot.py(1);
+      const X = plot.px(cx); const Y = plot.py(CENTROID_Y);
       ctx.strokeStyle = clusterColor(t, j); ctx.lineWidth = 1; ctx.setLineDash([3, 3]);
-      ctx.beginPath(); ctx.moveTo(X, Y); ctx.lineTo(X, plot.py(0)); ctx.stroke(); ctx.setLineDash([]);
+      ctx.beginPath(); ctx.moveTo(X, Y); ctx.lineTo(X, plot.py(LINE_Y)); ctx.stroke(); ctx.setLineDash([]);
       ctx.beginPath(); ctx.arc(X, Y, 10, 0, Math.PI * 2);
       ctx.fillStyle = t.surface; ctx.fill(); ctx.lineWidth = 3; ctx.strokeStyle = clusterColor(t, j); ctx.stroke();
       ctx.fillStyle = t.text; ctx.font = `600 11px ${t.font}`; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
@@ -240,7 +242,7 @@ function build({ ml, card, options }) {
   }
   function nearestCentroid(pos) {
     let best = -1; let bestD = Infinity;
-    shown.forEach((cx, j) => { const d = Math.hypot(plot.px(cx) - plot.px(pos.x), plot.py(1) - plot.py(pos.y)); if (d < bestD) { bestD = d; best = j; } });
+    shown.forEach((cx, j) => { const d = Math.hypot(plot.px(cx) - plot.px(pos.x), plot.py(CENTROID_Y) - plot.py(pos.y)); if (d < bestD) { bestD = d; best = j; } });
     return bestD <= 30 ? best : -1;
   }
   const onDown = (e) => {

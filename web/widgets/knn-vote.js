@@ -125,7 +125,7 @@ function build({ ml, card, options }) {
     plot.setDomain(x0, x1, y0, y1);
     const ctx = plot.begin();
     const t = plot.theme;
-    if (heat) paintGrid(plot, heat, GRID, GRID, (p) => divergingColor(t, p), { alpha: 0.4, smooth: false });
+    if (heat) paintGrid(plot, heat, GRID, GRID, (p) => divergingColor(t, p), { alpha: 0.35, smooth: false });
     plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 5, yTicks: 5 });
     const Q = { X: plot.px(query.x), Y: plot.py(query.y) };
     plot.clipToArea(() => {

@@ -98,6 +98,7 @@ function build({ card, options }) {
     feedback.removeAttribute('data-tone');
     answered = false;
     nextBtn.disabled = true;
+    nextBtn.hidden = false;
     nextBtn.textContent = index === total - 1 ? 'See result' : 'Next question';
     updateStats();
     card.setMessage(`Choose one answer. ${needed} correct answers out of ${total} earn the badge.`, 'info');
@@ -148,6 +149,7 @@ function build({ card, options }) {
     feedback.replaceChildren();
     feedback.removeAttribute('data-tone');
     nextBtn.disabled = true;
+    nextBtn.hidden = true;
     let stored = false;
     if (opts.save) {
       const prev = readSaved();

@@ -6,7 +6,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
-import { equalDomain, hasFocus, free, rgba, pct } from './course4/common.js';
+import { equalDomain, hasFocus, free, rgba, pct, yGrid } from './course4/common.js';
 
 export const schema = {
   seed: { type: 'int', min: 0, max: 2147483647, default: 5, description: 'Random seed for the cloud.' },
@@ -45,7 +45,7 @@ function build({ ml, card, options }) {
   const right = el('div', { className: 'dw-col c4-side-col' });
   row.append(left, right);
   card.stage.append(row);
-  const plot = new Plot(left, { aspect: 0.75, minHeight: 260, maxHeight: 500, label: 'Cloud of points with a projection line', onResize: () => requestDraw(draw) });
+  const plot = new Plot(left, { aspect: 0.95, minHeight: 260, maxHeight: 500, label: 'Cloud of points with a projection line', onResize: () => requestDraw(draw) });
   plot.canvas.tabIndex = 0;
   right.append(el('p', { className: 'c4-chart-title', text: 'Scree: share of variance per principal axis' }));
   const scree = new Plot(right, { aspect: 0.75, minHeight: 170, maxHeight: 260, label: 'Scree chart', onResize: () => requestDraw(draw) });
@@ -175,9 +175,9 @@ function build({ ml, card, options }) {
     plot.handle(hx, hy, { focused: hasFocus(plot.canvas) || dragging });
 
     // scree bars, with a marker at the share the learner's line keeps
-    scree.setDomain(0, 2, 0, 1);
+    scree.setDomain(0, 2, 0, 1.08);
     const sc = scree.begin();
-    scree.axes({ yLabel: 'share', xTicks: 0, yTicks: 4 });
+    yGrid(scree, [0, 0.25, 0.5, 0.75, 1], (v) => `${Math.round(v * 100)}%`);
     const names = ['PC1', 'PC2'];
     for (let k = 0; k < 2; k++) {
       const xa = scree.px(k + 0.2); const xb = scree.px(k + 0.8);

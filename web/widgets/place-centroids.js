@@ -5,7 +5,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
-import { clusterColor, marker, hasFocus, equalDomain, free, rgba } from './course4/common.js';
+import { clusterColor, marker, hasFocus, equalDomain, free, rgba, yGrid, roundTicks } from './course4/common.js';
 
 export const schema = {
   seed: { type: 'int', min: 0, max: 2147483647, default: 11, description: 'Random seed for the blobs.' },
@@ -261,7 +261,8 @@ function build({ ml, card, options }) {
     elbowPlot.setDomain(0.5, n + 0.5, 0, top);
     const ctx = elbowPlot.begin();
     const t = elbowPlot.theme;
-    elbowPlot.axes({ xLabel: 'k', yLabel: 'inertia', xTicks: n, yTicks: 4 });
+    elbowPlot.axes({ xLabel: 'k', xTicks: n, yTicks: 0 });
+    yGrid(elbowPlot, roundTicks(top, 4), (v) => fixed(v, 0));
     const ks = Array.from({ length: n }, (_, i) => i + 1);
     elbowPlot.path(ks, Array.from(elbow), { color: t.loss, width: 2 });
     ks.forEach((k, i) => {

@@ -32,7 +32,7 @@ function build({ ml, card, options }) {
   const svm = new ml.LinearSVM();
   let data = null;
   let centre = [0, 0];
-  let angle = 60;          // direction of the learner's line, degrees
+  let angle = 120;         // direction of the learner's line, degrees
   let offset = 0;          // signed shift of the line along its normal, from the centre
   let best = 0;
   let optimal = null;      // { w, b, width, sv: Set, violations: Set } once Optimal was pressed
@@ -70,7 +70,7 @@ function build({ ml, card, options }) {
     }
     best = 0;
     optimal = null;
-    angle = 60; offset = 0;
+    angle = 120; offset = 0.4;
     render();
   }
 

@@ -204,3 +204,34 @@ export function pct(v, digits = 1) {
 export function free(...objects) {
   for (const o of objects) if (o && typeof o.delete === 'function' && !(o.isDeleted && o.isDeleted())) o.delete();
 }
+
+// Horizontal grid lines with formatted labels on the left (for charts whose values the shared
+// axes() would print in exponent form, or as shares).
+export function yGrid(plot, ticks, format) {
+  const c = plot.ctx;
+  const t = plot.theme;
+  c.save();
+  c.font = `11px ${t.mono}`;
+  c.fillStyle = t.textMuted;
+  c.strokeStyle = t.gridLine;
+  c.lineWidth = 1;
+  c.textAlign = 'right';
+  c.textBaseline = 'middle';
+  for (const v of ticks) {
+    const Y = Math.round(plot.py(v)) + 0.5;
+    c.beginPath(); c.moveTo(plot.margin.left, Y); c.lineTo(plot.width - plot.margin.right, Y); c.stroke();
+    c.fillText(format(v), plot.margin.left - 6, Y);
+  }
+  c.restore();
+}
+
+// Up to `count` round tick values from 0 to max (1, 2, 2.5 or 5 times a power of ten apart).
+export function roundTicks(max, count = 4) {
+  if (!(max > 0) || !Number.isFinite(max)) return [0];
+  const raw = max / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => max / s <= count) || 10 * mag;
+  const out = [];
+  for (let v = 0; v <= max + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
+  return out;
+}
