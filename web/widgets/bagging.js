@@ -5,7 +5,7 @@
 // share crosses one half.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
 import { paintGrid, gridPoints, contourSegments, drawSegments, regionBoundaries, divergingColor, free, pct } from './course4/common.js';
 import { makeDataset, DATASETS } from './course4/datasets.js';
@@ -158,6 +158,7 @@ function build({ ml, card, options }) {
   return {
     update(next) { stopPlaying(); opts = { ...next }; loadData(); },
     destroy() {
+      cancelDraw(draw);
       stopPlaying();
       plot.destroy();
       free(forest);

@@ -5,7 +5,7 @@
 // engine's KNearestNeighbors on the raw or standardised features.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
 import { paintGrid, gridPoints, divergingColor, hasFocus, free, marker, pct, rgba } from './course4/common.js';
 import { boxAround } from './course4/datasets.js';
@@ -178,6 +178,7 @@ function build({ ml, card, options }) {
   return {
     update(next) { opts = { ...next }; loadData(); },
     destroy() {
+      cancelDraw(draw);
       plot.destroy();
       free(rawKnn, scaledKnn, scaler);
     },

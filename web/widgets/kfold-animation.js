@@ -5,7 +5,7 @@
 // against crossValScore itself.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
 import { paintGrid, divergingColor, free, pct, rgba, legend } from './course4/common.js';
 import { makeDataset, DATASETS } from './course4/datasets.js';
@@ -203,6 +203,7 @@ function build({ ml, card, options }) {
   return {
     update(next) { stopPlaying(); opts = { ...next }; loadData(); },
     destroy() {
+      cancelDraw(draw);
       stopPlaying();
       plot.destroy();
       foldPlot.destroy();

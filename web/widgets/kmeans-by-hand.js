@@ -4,7 +4,7 @@
 // centroids and inertia shown are the engine's.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed } from '../lib/ui.js';
 import { clusterColor, marker, hasFocus, free } from './course4/common.js';
 
@@ -289,6 +289,7 @@ function build({ ml, card, options }) {
       restart();
     },
     destroy() {
+      cancelDraw(draw);
       stopPlaying();
       if (stopTween) stopTween();
       plot.destroy();

@@ -4,7 +4,7 @@
 // and smoothness at large k can be seen.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { checkbox, el, fixed, slider, select } from '../lib/ui.js';
 import { paintGrid, divergingColor, hasFocus, free, marker, rgba } from './course4/common.js';
 import { makeDataset, DATASETS } from './course4/datasets.js';
@@ -192,6 +192,7 @@ function build({ ml, card, options }) {
   return {
     update(next) { opts = { ...next }; show.checked = opts.boundary; loadData(); },
     destroy() {
+      cancelDraw(draw);
       plot.destroy();
       free(knn);
     },

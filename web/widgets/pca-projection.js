@@ -4,7 +4,7 @@
 // "Snap to PC1" direction and the scree bars are its components() and explainedVarianceRatio().
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
 import { equalDomain, hasFocus, free, rgba, pct, yGrid } from './course4/common.js';
 
@@ -240,6 +240,7 @@ function build({ ml, card, options }) {
   return {
     update(next) { opts = { ...next }; loadData(); },
     destroy() {
+      cancelDraw(draw);
       stopSnapping();
       plot.destroy();
       scree.destroy();

@@ -3,7 +3,7 @@
 // every assignment and update, measures the inertia, seeds k-means++ and draws the elbow curve.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
 import { clusterColor, marker, hasFocus, equalDomain, free, rgba, yGrid, roundTicks } from './course4/common.js';
 
@@ -348,6 +348,7 @@ function build({ ml, card, options }) {
   return {
     update(next) { stopAuto(); opts = { ...next }; loadData(); },
     destroy() {
+      cancelDraw(draw);
       stopAuto();
       plot.destroy();
       elbowPlot.destroy();

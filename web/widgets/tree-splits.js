@@ -3,7 +3,7 @@
 // the node table drawn as a diagram all come from it (regions(), nodes(), score(), loss()).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
 import { rgba, free, pct, clusterColor, marker } from './course4/common.js';
 import { makeDataset, DATASETS } from './course4/datasets.js';
@@ -237,6 +237,7 @@ function build({ ml, card, options }) {
   return {
     update(next) { opts = { ...next }; loadData(); },
     destroy() {
+      cancelDraw(draw);
       stopGrowing();
       plot.destroy();
       diagram.destroy();

@@ -5,7 +5,7 @@
 // with margin violations found from the engine's decisionFunction (y·f(x) < 1).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
 import { equalDomain, hasFocus, free, rgba } from './course4/common.js';
 
@@ -269,6 +269,7 @@ function build({ ml, card, options }) {
   return {
     update(next) { opts = { ...next }; cSlider.set(opts.C); loadData(); },
     destroy() {
+      cancelDraw(draw);
       stopSolving();
       plot.destroy();
       free(svm);
