@@ -83,7 +83,8 @@ test('Draw the boundary: pointer and keys move the line, live accuracy, 95 % win
   const dir = { x: -(means[1].y - means[0].y), y: means[1].x - means[0].x };
   const len = Math.hypot(dir.x, dir.y);
   const targets = [{ x: mid.x - (2 * dir.x) / len, y: mid.y - (2 * dir.y) / len }, { x: mid.x + (2 * dir.x) / len, y: mid.y + (2 * dir.y) / len }];
-  await canvas.focus(); // selects the left handle
+  await canvas.focus();
+  await page.keyboard.press('Escape'); // no selection: the first arrow then picks the left handle
   let ends = await lineEnds(canvas);
   await keyMove(page, ends[0], targets[0]);
   await page.keyboard.press('Enter'); // right handle

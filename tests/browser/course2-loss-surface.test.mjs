@@ -99,6 +99,7 @@ test('Loss surface: engine heat map, click to drop, learning-rate states in word
     const adam = await engineRun(page, { eta: 10 ** -1.3, steps: 3, kind: 'adam' });
     assert.ok(Number.isFinite(adam.loss));
   }
+  await page.getByRole('button', { name: 'Play' }).click(); // reduced motion: the whole run at once
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
     await page.waitForTimeout(150);

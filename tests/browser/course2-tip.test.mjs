@@ -15,11 +15,11 @@ test('Predicting a tip: engine predictions, input validation in words, and the e
     await widgetsReady(page);
     assert.equal(await page.locator('.katex-error').count(), 0);
     const input = page.getByLabel('bill x (dollars)');
-    assert.equal(await stat(page, 'predicted tip'), '9.50', 'seed: a $50 bill gives a $9.50 tip');
+    assert.equal(await stat(page, 'predicted tip'), '$9.50', 'seed: a $50 bill gives a $9.50 tip');
     await input.fill('20');
-    assert.equal(await stat(page, 'predicted tip'), '4.10', 'seed: a $20 bill gives a $4.10 tip');
+    assert.equal(await stat(page, 'predicted tip'), '$4.10', 'seed: a $20 bill gives a $4.10 tip');
     await input.fill('$37.25');
-    const shown = Number(await stat(page, 'predicted tip'));
+    const shown = Number((await stat(page, 'predicted tip')).slice(1));
     // The same prediction and the examples' MSE computed by the engine directly.
     const expected = await page.evaluate(async () => {
       const { loadEngine } = await import('/engine/index.js');

@@ -9,25 +9,22 @@ after(async () => { await site.close(); });
 const stat = (page, label) => page.locator(`.dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
 const percent = async (page, label) => Number((await stat(page, label)).replace(/\s*%$/, ''));
 
-// The same split (every second point hidden) and model, fitted and scored by the engine.
-async function engineScores(page, k) {
-  return page.evaluate(async (k) => {
+// The same split (the engine's stratified 50 % test split) and model, fitted and scored by the
+// engine: k-nearest neighbours with k = setting, or a decision tree of that depth.
+async function engineScores(page, kind, setting) {
+  return page.evaluate(async ({ kind, setting }) => {
     const { loadEngine } = await import('/engine/index.js');
     const ml = await loadEngine();
     const d = ml.makeMoons(200, 0.35, 7);
-    const part = (keep) => {
-      const X = []; const y = [];
-      for (let i = 0; i < d.rows; i++) if ((i % 2 === 1) === keep) { X.push(d.X[2 * i], d.X[2 * i + 1]); y.push(d.y[i]); }
-      return { X, y };
-    };
-    const train = part(false); const test = part(true);
-    const m = new ml.KNearestNeighbors();
+    const split = ml.trainValidationTestSplit(d.y, 0, 0.5, 7, true);
+    const part = (rows) => ({ X: Array.from(rows).flatMap((r) => [d.X[2 * r], d.X[2 * r + 1]]), y: Array.from(rows, (r) => d.y[r]) });
+    const train = part(split.train); const test = part(split.test);
+    const m = kind === 'k' ? new ml.KNearestNeighbors() : new ml.DecisionTree();
     try {
-      m.setK(k);
-      m.setData(train.X, 2, train.y);
+      if (kind === 'k') { m.setK(setting); m.setData(train.X, 2, train.y); } else { m.setMaxDepth(setting); m.setData(train.X, 2, train.y); m.fit(100000); }
       return { train: m.score(train.X, train.y), test: m.score(test.X, test.y) };
     } finally { m.delete(); }
-  }, k);
+  }, { kind, setting });
 }
 
 test('Train vs test: flexibility and "memorise hard" open the overfitting gap; scores match the engine', async (t) => {
@@ -35,16 +32,20 @@ test('Train vs test: flexibility and "memorise hard" open the overfitting gap; s
   await page.goto(`${site.base}/lessons/train-vs-test.html`);
   await widgetsReady(page);
   assert.equal(await page.locator('.katex-error').count(), 0);
-  const hasKnn = await page.evaluate(async () => {
+  const kind = await page.evaluate(async () => {
     const { loadEngine } = await import('/engine/index.js');
-    return typeof (await loadEngine()).KNearestNeighbors === 'function';
+    const ml = await loadEngine();
+    return typeof ml.KNearestNeighbors === 'function' ? 'k' : typeof ml.DecisionTree === 'function' ? 'depth' : null;
   });
-  if (!hasKnn) {
+  if (!kind) {
     assert.match(await page.locator('.dw-message').textContent(), /needs the engine/);
-    t.skip('KNearestNeighbors has not landed in this build');
+    t.skip('neither KNearestNeighbors nor DecisionTree is in this build');
     await page.close();
     return;
   }
+  // Settings per flexibility level, as in the widget.
+  const LEVELS = kind === 'k' ? [61, 45, 31, 21, 15, 11, 7, 5, 3, 2] : [1, 2, 3, 4, 5, 6, 8, 10, 13, 16];
+  const HARD = kind === 'k' ? 1 : 1000;
   const painted = await page.locator('.dw-stage canvas').first().evaluate((c) => {
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     const colours = new Set();
@@ -53,28 +54,28 @@ test('Train vs test: flexibility and "memorise hard" open the overfitting gap; s
   });
   assert.ok(painted > 20, 'the boundary heat map is painted');
 
-  // Starting level 3 → k = 31.
-  assert.equal(await stat(page, 'k'), '31');
-  let expected = await engineScores(page, 31);
+  // Starting level 3.
+  assert.equal(await stat(page, kind), String(LEVELS[2]));
+  let expected = await engineScores(page, kind, LEVELS[2]);
   assert.equal(await percent(page, 'train'), Number((expected.train * 100).toFixed(1)));
   assert.equal(await percent(page, 'test'), Number((expected.test * 100).toFixed(1)));
   const gapStiff = expected.train - expected.test;
 
-  // Memorise hard: k = 1 → train 100 %, test lower, a message in words.
+  // Memorise hard: train ≈ 100 %, test lower, a message in words.
   await page.getByLabel('memorise hard').check();
-  assert.equal(await stat(page, 'k'), '1');
-  expected = await engineScores(page, 1);
+  assert.equal(await stat(page, kind), kind === 'k' ? '1' : 'no limit');
+  expected = await engineScores(page, kind, HARD);
   assert.equal(await percent(page, 'train'), Number((expected.train * 100).toFixed(1)));
   assert.equal(await percent(page, 'test'), Number((expected.test * 100).toFixed(1)));
-  assert.ok(expected.train >= 0.99, 'k = 1 memorises the training points');
-  assert.ok(expected.train - expected.test > gapStiff + 0.05, 'the gap opens');
+  assert.ok(expected.train >= 0.99, 'the memoriser fits its training points');
+  assert.ok(expected.train - expected.test > gapStiff + 0.05, `the gap opens (${gapStiff} → ${expected.train - expected.test})`);
   assert.match(await page.locator('.dw-message').textContent(), /Overfitting/);
 
   // The slider moves the model (and unticks memorise).
   await page.getByRole('slider', { name: /flexibility/ }).fill('9');
-  assert.equal(await stat(page, 'k'), '3');
+  assert.equal(await stat(page, kind), String(LEVELS[8]));
   assert.equal(await page.getByLabel('memorise hard').isChecked(), false);
-  expected = await engineScores(page, 3);
+  expected = await engineScores(page, kind, LEVELS[8]);
   assert.equal(await percent(page, 'test'), Number((expected.test * 100).toFixed(1)));
   // The table holds every level plus "memorise".
   assert.equal(await page.locator('.dw-table thead th').count(), 12);

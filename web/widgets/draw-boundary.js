@@ -50,10 +50,11 @@ function build({ ml, card, options }) {
   let selected = -1;        // 0, 1: a handle; 2: the whole line
   let drag = null;          // { part, startEnds, anchor }
 
-  const plot = new Plot(card.stage, { aspect: 0.72, minHeight: 260, maxHeight: 540, label: 'Two classes of points and your dividing line', onResize: () => { fitView(); requestDraw(draw); } });
+  let plot = null;
+  plot = new Plot(card.stage, { aspect: 0.72, minHeight: 260, maxHeight: 540, label: 'Two classes of points and your dividing line', onResize: () => { fitView(); requestDraw(draw); } });
   plot.canvas.tabIndex = 0;
   const key = legend(card.stage, { color: divergingColor, low: '0 (orange)', high: '1 (blue)', caption: 'logistic probability of class 1 (blue circle):' });
-  key.element.hidden = true;
+  key.element.style.display = 'none';
 
   const buttons = buttonRow(card.controls);
   const fitBtn = hasLogistic ? button(buttons, 'Auto-fit (logistic)', () => toggleFit(), { primary: true }) : null;
@@ -95,7 +96,7 @@ function build({ ml, card, options }) {
 
   // Keep one data unit the same length on both axes so angles look true: widen the shorter side.
   function fitView() {
-    if (!plot.width) return;
+    if (!plot || !plot.width) return; // Plot's constructor calls onResize before `plot` is assigned
     const m = plot.margin;
     const w = plot.width - m.left - m.right;
     const h = plot.height - m.top - m.bottom;
@@ -112,7 +113,7 @@ function build({ ml, card, options }) {
     const cy = (y0 + y1) / 2;
     ends = [{ x: x0 + 0.2 * (x1 - x0), y: cy + 0.25 * (y1 - y0) }, { x: x0 + 0.8 * (x1 - x0), y: cy + 0.32 * (y1 - y0) }];
     heat = null;
-    key.element.hidden = true;
+    key.element.style.display = 'none';
     if (hasLogistic) attempt(card, () => learner.setParams([0, 0, 0]));
     if (statSteps) { statSteps.set('0'); statLoss.set('–'); }
     score(true);
@@ -190,7 +191,7 @@ function build({ ml, card, options }) {
       heat = new Float64Array(cells);
       for (let k = 0; k < cells; k++) heat[k] = grid[k * perCell + perCell - 1];
       heat.domain = { ...d };
-      key.element.hidden = false;
+      key.element.style.display = '';
     }
     const steps = learner.steps();
     statSteps.set(String(steps));
@@ -223,7 +224,7 @@ function build({ ml, card, options }) {
   function userMoved() {
     stopFit();
     heat = null;
-    key.element.hidden = true;
+    key.element.style.display = 'none';
     score(true);
   }
 

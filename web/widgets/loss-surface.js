@@ -97,6 +97,8 @@ function build({ ml, card, options }) {
     return Math.log1p(Math.max(0, v - lo)) / Math.log1p(Math.max(1e-12, hi - lo));
   };
 
+  function nameOf(kind) { return surface.hasOptimizers ? OPTIMIZERS.find((o) => o.id === kind).label : 'Gradient descent'; }
+
   function kinds() { return opts.optimizer === 'race' ? OPTIMIZERS.map((o) => o.id) : [opts.optimizer]; }
 
   function startRun() {
@@ -115,7 +117,7 @@ function build({ ml, card, options }) {
         const chip = document.createElement('span');
         chip.className = 'c2-swatch';
         chip.style.background = racerColor(r.kind);
-        sw.append(chip, document.createTextNode(OPTIMIZERS.find((o) => o.id === r.kind).label));
+        sw.append(chip, document.createTextNode(nameOf(r.kind)));
         racerKey.append(sw);
       }
     }
@@ -197,12 +199,12 @@ function build({ ml, card, options }) {
     statB.set(fixed(lead.points[2 * (n - 1) + 1], 3));
     if (racers.length === 1) {
       const d = diagnose(lead);
-      const name = OPTIMIZERS.find((o) => o.id === lead.kind).label;
+      const name = nameOf(lead.kind);
       card.setMessage(`${name}: ${d.text}.`, d.tone);
     } else {
-      const parts = racers.map((r) => `${OPTIMIZERS.find((o) => o.id === r.kind).label} ${r.status === 'diverged' ? 'diverged' : fixed(r.losses[r.losses.length - 1], 3)}`);
+      const parts = racers.map((r) => `${nameOf(r.kind)} ${r.status === 'diverged' ? 'diverged' : fixed(r.losses[r.losses.length - 1], 3)}`);
       const done = racers.filter((r) => r.status !== 'diverged' && (r.losses[r.losses.length - 1] - view.minValue) < 1e-3 * Math.max(1, Math.abs(r.losses[0] - view.minValue)));
-      card.setMessage(`Race, loss after ${n - 1} steps — ${parts.join(' · ')}.${done.length ? ` At the bottom: ${done.map((r) => OPTIMIZERS.find((o) => o.id === r.kind).label).join(', ')}.` : ''}`, done.length ? 'ok' : 'info');
+      card.setMessage(`Race, loss after ${n - 1} steps — ${parts.join(' · ')}.${done.length ? ` At the bottom: ${done.map((r) => nameOf(r.kind)).join(', ')}.` : ''}`, done.length ? 'ok' : 'info');
     }
     plot.canvas.setAttribute('aria-label', `Loss surface heat map; ball at (${fixed(lead.points[2 * (n - 1)], 2)}, ${fixed(lead.points[2 * (n - 1) + 1], 2)}) with loss ${fixed(lead.losses[n - 1], 3)} after ${n - 1} steps`);
   }

@@ -152,6 +152,7 @@ function build({ card, options }) {
     feedback.dataset.tone = correct === deck.length ? 'ok' : 'info';
     for (const b of [regBtn, clsBtn]) b.disabled = true;
     nextBtn.disabled = true;
+    nextBtn.textContent = 'Next prompt';
     readout();
     card.setMessage('Press New game to sort them again in a different order.', correct === deck.length ? 'ok' : 'info');
   }

@@ -64,7 +64,7 @@ function build({ ml, card, options }) {
   const tableWrap = el('div', { className: 'dw-table-wrap' });
   const table = el('table', { className: 'dw-table' });
   const head = el('tr');
-  for (const h of ['bill x', 'real tip y', 'predicted ŷ', 'error ŷ − y', 'squared error']) head.append(el('th', { scope: 'col', text: h }));
+  for (const h of ['bill x', 'tip y', 'predicted ŷ', 'ŷ − y', '(ŷ − y)²']) head.append(el('th', { scope: 'col', text: h }));
   const body = el('tbody');
   const foot = el('tfoot');
   table.append(el('caption', { className: 'dw-sr-only', text: 'Example bills, their real tips, the line\'s predictions and errors' }), el('thead', {}, [head]), body, foot);
@@ -82,7 +82,7 @@ function build({ ml, card, options }) {
     sliderW.set(opts.w); sliderB.set(opts.b); refresh();
   });
 
-  const statTip = card.stat('predicted tip', { unit: '$' });
+  const statTip = card.stat('predicted tip');
   const statMse = card.stat('MSE on examples', { unit: '$²' });
   const statBest = card.stat('best possible MSE', { unit: '$²' });
 
@@ -134,7 +134,7 @@ function build({ ml, card, options }) {
     statMse.set(fixed(mse, 3));
     statBest.set(fixed(bestMse, 3));
     if (Number.isFinite(prediction)) {
-      statTip.set(fixed(prediction, 2));
+      statTip.set(`\$${fixed(prediction, 2)}`);
       sum.textContent = `ŷ = ${fixed(opts.w, 3)} × ${fixed(bill, 2)} + ${fixed(opts.b, 2)} = \$${fixed(prediction, 2)}`;
       if (prediction < 0) card.setMessage(`With b = ${fixed(opts.b, 2)} the line predicts a negative tip for small bills — a sign the parameters are off, since nobody tips a negative amount.`, 'warn');
       else if (bill === 0) card.setMessage(`A bill of \$0 gets just the intercept: b = \$${fixed(opts.b, 2)}. That is the "base tip" the line adds to every bill.`, 'info');

@@ -99,20 +99,23 @@ function build({ ml, card, options }) {
     if (model) model.delete();
     model = opts.model === 'knn' ? new ml.KNearestNeighbors() : new ml.DecisionTree();
     statKnob.element.firstChild.textContent = opts.model === 'knn' ? 'k' : 'depth';
+    statKnob.element.dataset.stat = opts.model === 'knn' ? 'k' : 'depth';
   }
 
   function loadData() {
     const d = attempt(card, () => ml.makeMoons(opts.points, opts.noise, opts.seed), null);
     if (!d) return;
-    // Every second point is hidden as the test set; the generator's order is random within each
-    // moon, so both halves get both classes in equal numbers.
-    const pick = (keep) => {
-      const X = []; const y = [];
-      for (let i = 0; i < d.rows; i++) if ((i % 2 === 1) === keep) { X.push(d.X[2 * i], d.X[2 * i + 1]); y.push(d.y[i]); }
-      return { X: Float64Array.from(X), y: Float64Array.from(y), rows: y.length };
+    // Half the points are hidden as the test set: the engine's seeded split, stratified so both
+    // halves hold both classes in the same proportion.
+    const split = attempt(card, () => ml.trainValidationTestSplit(d.y, 0, 0.5, opts.seed, true), null);
+    if (!split) return;
+    const pick = (rows) => {
+      const X = new Float64Array(rows.length * 2); const y = new Float64Array(rows.length);
+      rows.forEach((r, k) => { X[2 * k] = d.X[2 * r]; X[2 * k + 1] = d.X[2 * r + 1]; y[k] = d.y[r]; });
+      return { X, y, rows: rows.length };
     };
-    train = pick(false);
-    test = pick(true);
+    train = pick(split.train);
+    test = pick(split.test);
     let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
     for (let i = 0; i < d.rows; i++) {
       x0 = Math.min(x0, d.X[2 * i]); x1 = Math.max(x1, d.X[2 * i]);
