@@ -338,7 +338,7 @@ function build({ ml, card, options }) {
       for (let i = 0; i < data.rows; i++) {
         const x = data.X[2 * i]; const y = data.X[2 * i + 1];
         const predicted = nx * x + ny * y + cc >= 0 ? 1 : 0; // the side, for ringing misclassified points
-        plot.point(x, y, data.y[i], { size: 5, highlight: predicted !== data.y[i] });
+        plot.point(x, y, data.y[i], { size: plot.width < 480 ? 3.5 : 5, highlight: predicted !== data.y[i] });
       }
       const [a, b] = ends;
       const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
