@@ -15,8 +15,8 @@ async function engineScores(page, kind, setting) {
   return page.evaluate(async ({ kind, setting }) => {
     const { loadEngine } = await import('/engine/index.js');
     const ml = await loadEngine();
-    const d = ml.makeMoons(200, 0.35, 7);
-    const split = ml.trainValidationTestSplit(d.y, 0, 0.5, 7, true);
+    const d = ml.makeMoons(200, 0.5, 2);
+    const split = ml.trainValidationTestSplit(d.y, 0, 0.5, 2, true);
     const part = (rows) => ({ X: Array.from(rows).flatMap((r) => [d.X[2 * r], d.X[2 * r + 1]]), y: Array.from(rows, (r) => d.y[r]) });
     const train = part(split.train); const test = part(split.test);
     const m = kind === 'k' ? new ml.KNearestNeighbors() : new ml.DecisionTree();
@@ -27,25 +27,18 @@ async function engineScores(page, kind, setting) {
   }, { kind, setting });
 }
 
-test('Train vs test: flexibility and "memorise hard" open the overfitting gap; scores match the engine', async (t) => {
+test('Train vs test: flexibility and "memorise hard" open the overfitting gap; scores match the engine', async () => {
   const page = await site.newPage();
   await page.goto(`${site.base}/lessons/train-vs-test.html`);
   await widgetsReady(page);
   assert.equal(await page.locator('.katex-error').count(), 0);
-  const kind = await page.evaluate(async () => {
+  const hasKnn = await page.evaluate(async () => {
     const { loadEngine } = await import('/engine/index.js');
-    const ml = await loadEngine();
-    return typeof ml.KNearestNeighbors === 'function' ? 'k' : typeof ml.DecisionTree === 'function' ? 'depth' : null;
+    return typeof (await loadEngine()).KNearestNeighbors === 'function';
   });
-  if (!kind) {
-    assert.match(await page.locator('.dw-message').textContent(), /needs the engine/);
-    t.skip('neither KNearestNeighbors nor DecisionTree is in this build');
-    await page.close();
-    return;
-  }
-  // Settings per flexibility level, as in the widget.
-  const LEVELS = kind === 'k' ? [61, 45, 31, 21, 15, 11, 7, 5, 3, 2] : [1, 2, 3, 4, 5, 6, 8, 10, 13, 16];
-  const HARD = kind === 'k' ? 1 : 1000;
+  const kind = 'depth';
+  const LEVELS = [1, 2, 3, 4, 5, 6, 7, 8, 10, 12]; // as in the widget
+  const HARD = 1000;
   const painted = await page.locator('.dw-stage canvas').first().evaluate((c) => {
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     const colours = new Set();
@@ -77,6 +70,15 @@ test('Train vs test: flexibility and "memorise hard" open the overfitting gap; s
   assert.equal(await page.getByLabel('memorise hard').isChecked(), false);
   expected = await engineScores(page, kind, LEVELS[8]);
   assert.equal(await percent(page, 'test'), Number((expected.test * 100).toFixed(1)));
+  if (hasKnn) {
+    // The model menu switches to k-nearest neighbours; memorising there is k = 1.
+    await page.getByLabel('model').selectOption('knn');
+    await page.getByLabel('memorise hard').check();
+    assert.equal(await stat(page, 'k'), '1');
+    expected = await engineScores(page, 'k', 1);
+    assert.equal(await percent(page, 'test'), Number((expected.test * 100).toFixed(1)));
+    await page.getByLabel('model').selectOption('tree');
+  }
   // The table holds every level plus "memorise".
   assert.equal(await page.locator('.dw-table thead th').count(), 12);
   for (const width of [1280, 375]) {

@@ -147,7 +147,7 @@ function build({ ml, card, options }) {
     const right = accuracyOf(p.map((v) => -v));
     flip = right > left;
     accuracy = Math.max(left, right);
-    best = Math.max(best, accuracy);
+    if (fromUser) best = Math.max(best, accuracy); // the learner's best, not the model's
     statAcc.set(`${fixed(accuracy * 100, 1)} %`);
     statBest.set(`${fixed(best * 100, 1)} %`);
     const wrong = Math.round((1 - accuracy) * data.rows);
@@ -200,6 +200,7 @@ function build({ ml, card, options }) {
     if (status === 'converged') card.setMessage(`Logistic regression converged after ${steps} steps: log loss ${fixed(loss, 4)}, accuracy ${fixed(accuracy * 100, 1)} %. It minimises the log loss, not the error count, so a hand-drawn line can sometimes tie or beat it on accuracy.`, 'ok');
     else if (status === 'diverged') card.setMessage('Logistic regression diverged: the learning rate is too large for this data.', 'bad');
     else if (norm <= 1e-9) card.setMessage('All weights are zero: σ(0) = 0.5 everywhere, so there is no boundary yet. Step once more.', 'info');
+    else if (steps >= MAX_FIT_STEPS) card.setMessage(`Stopped after ${steps} steps: log loss ${fixed(loss, 4)}, accuracy ${fixed(accuracy * 100, 1)} %. The loss still creeps down because the classes barely overlap, so larger weights keep making the model more confident.`, 'ok');
     else card.setMessage(`Logistic step ${steps}: log loss ${fixed(loss, 4)}, accuracy ${fixed(accuracy * 100, 1)} %. The heat map is the model's probability of "blue circle".`, 'info');
     return steps >= MAX_FIT_STEPS ? 'done' : status;
   }
@@ -309,7 +310,7 @@ function build({ ml, card, options }) {
     const c = plot.ctx;
     const [nx, ny, cc] = lineParams().map((v) => (flip ? -v : v));
     if (heat && heat.domain) {
-      drawHeat(plot, heat, GRID[0], GRID[1], heat.domain, { color: divergingColor, alpha: 0.85 });
+      drawHeat(plot, heat, GRID[0], GRID[1], heat.domain, { color: divergingColor, alpha: 0.55 });
     } else {
       // Tint each half-plane with the class it predicts (class 1 where n·p + c ≥ 0).
       plot.clipToArea(() => {

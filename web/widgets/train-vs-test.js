@@ -6,14 +6,14 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw } from '../lib/frame.js';
-import { el, fixed, select, slider } from '../lib/ui.js';
+import { checkbox, el, fixed, select, slider } from '../lib/ui.js';
 import { divergingColor, drawHeat, legend } from './course2/heatmap.js';
 
 export const schema = {
-  model: { type: 'enum', values: ['knn', 'tree'], default: 'knn', description: 'k-nearest neighbours or a decision tree.' },
-  seed: { type: 'int', min: 0, max: 2147483647, default: 7, description: 'Random seed for the data.' },
+  model: { type: 'enum', values: ['tree', 'knn'], default: 'tree', description: 'A decision tree (depth = flexibility) or k-nearest neighbours (fewer neighbours = more flexible).' },
+  seed: { type: 'int', min: 0, max: 2147483647, default: 2, description: 'Random seed for the data and the split.' },
   points: { type: 'int', min: 40, max: 600, default: 200, description: 'Points in total (half train, half test).' },
-  noise: { type: 'number', min: 0, max: 1, default: 0.35, description: 'How noisy the two moons are.' },
+  noise: { type: 'number', min: 0, max: 1, default: 0.5, description: 'How noisy the two moons are.' },
   flexibility: { type: 'int', min: 1, max: 10, default: 3, description: 'Starting flexibility level, 1 (simple) … 10.' },
 };
 
@@ -24,8 +24,8 @@ export const meta = {
 
 // Flexibility level → the model's knob. k-NN: fewer neighbours = wigglier boundary; tree: deeper = more boxes.
 const KNN_K = [61, 45, 31, 21, 15, 11, 7, 5, 3, 2];
-const TREE_DEPTH = [1, 2, 3, 4, 5, 6, 8, 10, 13, 16];
-const GRID = [56, 40];
+const TREE_DEPTH = [1, 2, 3, 4, 5, 6, 7, 8, 10, 12];
+const GRID = [100, 72];
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
@@ -77,10 +77,7 @@ function build({ ml, card, options }) {
   if (kinds.length > 1) {
     select(card.controls, { label: 'model', options: kinds.map((k) => [k, k === 'knn' ? 'k-nearest neighbours' : 'decision tree']), value: opts.model, onChange: (v) => { opts.model = v; makeModel(); loadData(); } });
   }
-  const memId = `memorise-${Math.random().toString(36).slice(2)}`;
-  const memoriseBox = el('input', { type: 'checkbox', id: memId });
-  card.controls.append(el('div', { className: 'dw-field' }, [el('label', { for: memId }, [memoriseBox, el('span', { text: ' memorise hard' })])]));
-  memoriseBox.addEventListener('change', () => { memorise = memoriseBox.checked; refresh(); });
+  const memoriseBox = checkbox(card.controls, { label: 'memorise hard', onChange: (on) => { memorise = on; refresh(); } });
 
   const statTrain = card.stat('train');
   const statTest = card.stat('test');
@@ -181,7 +178,7 @@ function build({ ml, card, options }) {
     statKnob.set(opts.model === 'knn' ? String(Math.min(setting, train.rows)) : (memorise ? 'no limit' : String(setting)));
     const bestTest = curve.reduce((a, c) => (c.test > a.test ? c : a), curve[0] || { test: 0, level: 1 });
     const gap = trainAcc - testAcc;
-    if (memorise || gap > 0.1) card.setMessage(`Overfitting: ${fixed(trainAcc * 100, 0)} % on the points it studied but only ${fixed(testAcc * 100, 0)} % on hidden ones. The boundary bends around individual noisy points, and that knowledge does not carry over.`, 'bad');
+    if (memorise || (gap > 0.08 && trainAcc >= 0.97)) card.setMessage(`Overfitting: ${fixed(trainAcc * 100, 0)} % on the points it studied but only ${fixed(testAcc * 100, 0)} % on hidden ones. The boundary bends around individual noisy points, and that knowledge does not carry over.`, 'bad');
     else if (opts.flexibility < bestTest.level - 2 && testAcc < bestTest.test - 0.02) card.setMessage(`Underfitting: the boundary is too stiff to follow the moons (train ${fixed(trainAcc * 100, 0)} %, test ${fixed(testAcc * 100, 0)} %). Give it more flexibility.`, 'warn');
     else card.setMessage(`Train ${fixed(trainAcc * 100, 0)} %, test ${fixed(testAcc * 100, 0)} %: the two agree, so the model is learning the shape rather than the points. Best test accuracy on the slider: ${fixed(bestTest.test * 100, 0)} %.`, 'ok');
     plot.canvas.setAttribute('aria-label', `Decision boundary of the ${opts.model === 'knn' ? 'k-nearest-neighbours' : 'decision tree'} model; train accuracy ${fixed(trainAcc * 100, 1)} percent, test ${fixed(testAcc * 100, 1)} percent`);
@@ -192,7 +189,7 @@ function build({ ml, card, options }) {
     if (!view) return;
     plot.setDomain(view.x0, view.x1, view.y0, view.y1);
     plot.begin();
-    if (heat) drawHeat(plot, heat, GRID[0], GRID[1], view, { color: divergingColor, alpha: 0.8 });
+    if (heat) drawHeat(plot, heat, GRID[0], GRID[1], view, { color: divergingColor, alpha: 0.55 });
     plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 4, yTicks: 4 });
     plot.clipToArea(() => {
       for (let i = 0; i < train.rows; i++) plot.point(train.X[2 * i], train.X[2 * i + 1], train.y[i], { size: 4 });
