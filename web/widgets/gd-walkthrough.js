@@ -3,7 +3,7 @@
 // LinearRegression (its trace rows hold a, b, loss and the gradient after each step).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot, drawBars } from '../lib/plot.js';
-import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, checkbox, el, fixed, slider } from '../lib/ui.js';
 
 export const schema = {
@@ -208,6 +208,7 @@ function build({ ml, card, options }) {
     },
     destroy() {
       stopPlaying();
+      cancelDraw(draw);
       plot.destroy();
       model.delete();
     },
