@@ -72,12 +72,12 @@ test('Train vs test: flexibility and "memorise hard" open the overfitting gap; s
   assert.equal(await percent(page, 'test'), Number((expected.test * 100).toFixed(1)));
   if (hasKnn) {
     // The model menu switches to k-nearest neighbours; memorising there is k = 1.
-    await page.getByLabel('model').selectOption('knn');
+    await page.getByLabel('model', { exact: true }).selectOption('knn');
     await page.getByLabel('memorise hard').check();
     assert.equal(await stat(page, 'k'), '1');
     expected = await engineScores(page, 'k', 1);
     assert.equal(await percent(page, 'test'), Number((expected.test * 100).toFixed(1)));
-    await page.getByLabel('model').selectOption('tree');
+    await page.getByLabel('model', { exact: true }).selectOption('tree');
   }
   // The table holds every level plus "memorise".
   assert.equal(await page.locator('.dw-table thead th').count(), 12);

@@ -85,6 +85,8 @@ function build({ ml, card, options }) {
     const bowl = opts.surface === 'bowl';
     statW.element.firstChild.textContent = bowl ? 'w' : 'x';
     statB.element.firstChild.textContent = bowl ? 'b' : 'y';
+    statW.element.dataset.stat = bowl ? 'w' : 'x';
+    statB.element.dataset.stat = bowl ? 'b' : 'y';
     statMin.set(fixed(view.minValue, 3));
     start = { x: view.startX, y: view.startY };
     cursor = null;
@@ -193,10 +195,12 @@ function build({ ml, card, options }) {
     const lead = racers[0];
     if (!lead) return;
     const n = lead.losses.length;
+    // Readouts follow the first ball (SGD in a race); huge values in scientific notation.
+    const show = (v) => (Math.abs(v) >= 1e6 ? v.toExponential(2) : fixed(v, 3));
     statStep.set(String(n - 1));
-    statLoss.set(fixed(lead.losses[n - 1], 3));
-    statW.set(fixed(lead.points[2 * (n - 1)], 3));
-    statB.set(fixed(lead.points[2 * (n - 1) + 1], 3));
+    statLoss.set(lead.status === 'diverged' ? 'diverged' : show(lead.losses[n - 1]));
+    statW.set(show(lead.points[2 * (n - 1)]));
+    statB.set(show(lead.points[2 * (n - 1) + 1]));
     if (racers.length === 1) {
       const d = diagnose(lead);
       const name = nameOf(lead.kind);
@@ -204,7 +208,7 @@ function build({ ml, card, options }) {
     } else {
       const parts = racers.map((r) => `${nameOf(r.kind)} ${r.status === 'diverged' ? 'diverged' : fixed(r.losses[r.losses.length - 1], 3)}`);
       const done = racers.filter((r) => r.status !== 'diverged' && (r.losses[r.losses.length - 1] - view.minValue) < 1e-3 * Math.max(1, Math.abs(r.losses[0] - view.minValue)));
-      card.setMessage(`Race, loss after ${n - 1} steps — ${parts.join(' · ')}.${done.length ? ` At the bottom: ${done.map((r) => nameOf(r.kind)).join(', ')}.` : ''}`, done.length ? 'ok' : 'info');
+      card.setMessage(`Race, loss after ${Math.max(...racers.map((r) => r.steps()))} steps — ${parts.join(' · ')}.${done.length ? ` At the bottom: ${done.map((r) => nameOf(r.kind)).join(', ')}.` : ''}`, done.length ? 'ok' : 'info');
     }
     plot.canvas.setAttribute('aria-label', `Loss surface heat map; ball at (${fixed(lead.points[2 * (n - 1)], 2)}, ${fixed(lead.points[2 * (n - 1) + 1], 2)}) with loss ${fixed(lead.losses[n - 1], 3)} after ${n - 1} steps`);
   }
