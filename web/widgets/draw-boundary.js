@@ -5,7 +5,7 @@
 // σ(z) as an orange–white–blue heat map computed by the engine (predictGrid).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, fixed } from '../lib/ui.js';
 import { divergingColor, drawHeat, legend } from './course2/heatmap.js';
 
@@ -357,6 +357,7 @@ function build({ ml, card, options }) {
   return {
     update(next) { stopFit(); opts = { ...next }; loadData(); },
     destroy() {
+      cancelDraw(draw);
       stopFit();
       plot.canvas.removeEventListener('pointerdown', onDown);
       plot.canvas.removeEventListener('pointermove', onMove);

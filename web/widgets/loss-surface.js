@@ -5,7 +5,7 @@
 // are available (OptimizerSurface), races SGD, momentum, RMSProp and Adam on the same surface.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { drawHeat, legend, sequentialColor } from './course2/heatmap.js';
 import { createSurface, OPTIMIZERS } from './course2/surfaces.js';
@@ -295,6 +295,7 @@ function build({ ml, card, options }) {
       loadSurface();
     },
     destroy() {
+      cancelDraw(draw);
       stopPlaying();
       plot.canvas.removeEventListener('pointerdown', onDown);
       plot.canvas.removeEventListener('keydown', onKey);

@@ -4,7 +4,7 @@
 // bills shows each prediction, its error, and the MSE the Fit-the-line game minimised.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { el, fixed, nextId, slider, button, buttonRow } from '../lib/ui.js';
 
 export const schema = {
@@ -201,6 +201,7 @@ function build({ ml, card, options }) {
       setBillFromInput();
     },
     destroy() {
+      cancelDraw(draw);
       input.removeEventListener('input', onInput);
       plot.canvas.removeEventListener('pointerdown', onDown);
       plot.canvas.removeEventListener('keydown', onKey);

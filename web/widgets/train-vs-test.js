@@ -5,7 +5,7 @@
 // Every accuracy and every heat-map probability comes from the engine (score, predictGrid).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { checkbox, el, fixed, select, slider } from '../lib/ui.js';
 import { divergingColor, drawHeat, legend } from './course2/heatmap.js';
 
@@ -231,6 +231,7 @@ function build({ ml, card, options }) {
       loadData();
     },
     destroy() {
+      cancelDraw(draw);
       plot.destroy();
       curvePlot.destroy();
       if (model) model.delete();
