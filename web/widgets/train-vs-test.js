@@ -199,7 +199,7 @@ function build({ ml, card, options }) {
     const t = curvePlot.theme;
     curvePlot.setDomain(0.5, curve.length + 0.5, 0.4, 1.02);
     curvePlot.begin();
-    curvePlot.axes({ xLabel: 'flexibility →', yLabel: 'accuracy', xTicks: 5, yTicks: 4 });
+    curvePlot.axes({ xLabel: 'flexibility →', yLabel: 'accuracy', xTicks: 6, yTicks: 4 });
     const xs = curve.map((c) => c.level);
     curvePlot.clipToArea(() => {
       const now = memorise ? curve.length : opts.flexibility;
