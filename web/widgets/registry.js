@@ -8,6 +8,11 @@ export const widgets = {
   'train-vs-test': () => import('./train-vs-test.js'),
   'loss-surface': () => import('./loss-surface.js'),
   'tip-predictor': () => import('./tip-predictor.js'),
+  'gridworld': () => import('./gridworld.js'),
+  'bandit': () => import('./bandit.js'),
+  'dbscan-vs-kmeans': () => import('./dbscan-vs-kmeans.js'),
+  'tsne-vs-pca': () => import('./tsne-vs-pca.js'),
+  'optimizer-race': () => import('./optimizer-race.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }
