@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderLesson, readCourse, page, esc } from './lesson-render.mjs';
+import { renderLesson, readCourse, page, esc, katexInlineStyleSheet } from './lesson-render.mjs';
+import { widgetCatalogue, renderGallery } from './embed-docs.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, process.argv[2] || 'dist');
@@ -45,6 +46,8 @@ for (const lesson of course.lessons) {
   fs.writeFileSync(path.join(dist, 'lessons', `${lesson.slug}.html`), renderLesson(lesson, course));
 }
 fs.writeFileSync(path.join(dist, 'index.html'), renderHome(course));
+fs.writeFileSync(path.join(dist, 'css', 'katex-inline.css'), katexInlineStyleSheet());
+fs.writeFileSync(path.join(dist, 'gallery.html'), renderGallery(await widgetCatalogue(dist)));
 console.log(`site: ${course.lessons.length} lessons → ${path.relative(root, dist)}/`);
 
 function renderHome(c) {

@@ -50,6 +50,26 @@ function parseDirectiveArgs(text) {
   return options;
 }
 
+// KaTeX sizes glyph boxes with inline style="" attributes, which a strict Content-Security-
+// Policy (style-src 'self') refuses. Each distinct style becomes a class in one generated
+// stylesheet (css/katex-inline.css), so typeset math works under that policy too.
+const inlineStyles = new Map();
+export function katexInlineStyleSheet() {
+  // !important gives the class the precedence the inline style had over katex.min.css.
+  const important = (style) => style.split(';').filter((d) => d.trim()).map((d) => `${d.trim()} !important`).join(';');
+  return [...inlineStyles].map(([style, cls]) => `.${cls}{${important(style)}}`).join('\n') + '\n';
+}
+function moveInlineStyles(html) {
+  return html.replace(/<(\w+)((?:\s+[\w-]+="[^"]*")*?)\s+style="([^"]*)"((?:\s+[\w-]+="[^"]*")*)\s*(\/?)>/g, (_, tag, before, style, after, selfClose) => {
+    let cls = inlineStyles.get(style);
+    if (!cls) { cls = `ks${inlineStyles.size}`; inlineStyles.set(style, cls); }
+    let attrs = `${before}${after}`;
+    if (/\sclass="/.test(attrs)) attrs = attrs.replace(/\sclass="([^"]*)"/, (m, c) => ` class="${c} ${cls}"`);
+    else attrs += ` class="${cls}"`;
+    return `<${tag}${attrs}${selfClose ? ' /' : ''}>`;
+  });
+}
+
 // Markdown + math + widget directives → HTML fragment.
 export function renderMarkdown(body, file = 'lesson') {
   const stash = [];
@@ -61,7 +81,7 @@ export function renderMarkdown(body, file = 'lesson') {
   text = text.replace(/\\\$/g, () => keep('$'));
   const tex = (src, display) => {
     try {
-      return keep(katex.renderToString(src.trim(), { displayMode: display, throwOnError: true, output: 'htmlAndMathml' }));
+      return keep(moveInlineStyles(katex.renderToString(src.trim(), { displayMode: display, throwOnError: true, output: 'htmlAndMathml' })));
     } catch (err) {
       throw new Error(`${file}: KaTeX could not typeset "${src.trim().slice(0, 60)}": ${err.message}`);
     }
@@ -85,13 +105,14 @@ export function page({ title, body, base = '../', scripts = [] }) {
 <link rel="stylesheet" href="${base}css/site.css">
 <link rel="stylesheet" href="${base}css/widget.css">
 <link rel="stylesheet" href="${base}vendor/katex/katex.min.css">
+<link rel="stylesheet" href="${base}css/katex-inline.css">
 ${scripts.map((s) => `<script type="module" src="${base}${s}"></script>`).join('\n')}
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
 <header class="site-header"><div class="inner">
 <a class="brand" href="${base}index.html">Data <span>Workshop</span></a>
-<nav class="site-nav" aria-label="Site"><a href="${base}index.html#course">Course</a></nav>
+<nav class="site-nav" aria-label="Site"><a href="${base}index.html#course">Course</a><a href="${base}gallery.html">Widget gallery</a></nav>
 </div></header>
 <main id="main">
 ${body}

@@ -1,7 +1,176 @@
-// embind registrations for the trees_ensembles family; included by bindings.cpp (the one registry).
+// embind registrations for the trees_ensembles family (DecisionTree, RandomForest,
+// GradientBoosting, AdaBoost); included by bindings.cpp (the one registry). Only translation:
+// numbers arrive as doubles and the engine validates them; arrays go out as fresh copies.
 #pragma once
+#include <string>
+
 #include "adapters.hpp"
+#include "dw/adaboost.hpp"
+#include "dw/decision_tree.hpp"
+#include "dw/gradient_boosting.hpp"
+#include "dw/random_forest.hpp"
+#include "dw/validate.hpp"
 
 namespace dw::js {
-inline void bind_trees_ensembles() {}
+
+namespace trees_detail {
+
+// Query points as a matrix of the model's width (1 before data, so the model reports "no data").
+inline Matrix queryOf(const Model& m, const val& X, const char* call) {
+  std::string where = std::string(m.name()) + "." + call;
+  return toMatrix(X, double(m.featureCount() ? m.featureCount() : 1), where.c_str());
+}
+inline val matrixToJs(const Matrix& m) { return copyToJs(m.data(), static_cast<std::size_t>(m.size())); }
+inline int treeIndex(const Model& m, double i, const char* call) {
+  requireIntInRange(i, 0, 1'000'000, (std::string(m.name()) + "." + call).c_str(), "index");
+  return static_cast<int>(i);
+}
+template <class M>
+val predictProba(const M& m, const val& X) {
+  return guarded([&] { return matrixToJs(m.predictProba(queryOf(m, X, "predictProba"))); });
+}
+template <class M>
+val decisionFunction(const M& m, const val& X) {
+  return guarded([&] { return copyToJs(m.decisionFunction(queryOf(m, X, "decisionFunction"))); });
+}
+template <class M>
+val featureImportances(const M& m) { return guarded([&] { return copyToJs(m.featureImportances()); }); }
+template <class M>
+val treeNodes(const M& m, double i) {
+  return guarded([&] { return copyToJs(treeNodeTable(m.tree(treeIndex(m, i, "treeNodes")), m.isClassifier())); });
+}
+template <class M>
+val treeRegions(const M& m, double i, double x0, double x1, double y0, double y1) {
+  return guarded([&] {
+    std::string where = std::string(m.name()) + ".treeRegions";
+    const CartTree& t = m.tree(treeIndex(m, i, "treeRegions"));
+    if (m.featureCount() != 2) throw ShapeError(where + ": needs a model trained on 2 features");
+    return copyToJs(treeRegions(t, m.isClassifier(), x0, x1, y0, y1, where.c_str()));
+  });
+}
+// A guarded setter for a member taking one number (or string) that the engine validates;
+// embind needs a plain function, so the member is a template argument, not a capture.
+template <auto F>
+struct SetterOf;
+template <class M, class Arg, void (M::*F)(Arg)>
+struct SetterOf<F> {
+  static void call(M& m, Arg v) { guarded([&] { (m.*F)(v); }); }
+};
+
+}  // namespace trees_detail
+
+inline void bind_trees_ensembles() {
+  using namespace emscripten;
+  namespace d = trees_detail;
+
+  class_<DecisionTree, base<Model>>("DecisionTree")
+      .constructor<>()
+      .function("setCriterion", &d::SetterOf<&DecisionTree::setCriterion>::call)
+      .function("criterion", &DecisionTree::criterion)
+      .function("setMaxDepth", &d::SetterOf<&DecisionTree::setMaxDepth>::call)
+      .function("maxDepth", &DecisionTree::maxDepth)
+      .function("setMinSamplesLeaf", &d::SetterOf<&DecisionTree::setMinSamplesLeaf>::call)
+      .function("minSamplesLeaf", &DecisionTree::minSamplesLeaf)
+      .function("setMaxFeatures", &d::SetterOf<&DecisionTree::setMaxFeatures>::call)
+      .function("maxFeatures", &DecisionTree::maxFeatures)
+      .function("isClassifier", &DecisionTree::isClassifier)
+      .function("classCount", &DecisionTree::classCount)
+      .function("depth", &DecisionTree::depth)
+      .function("leafCount", &DecisionTree::leafCount)
+      .function("nodeCount", &DecisionTree::nodeCount)
+      .function("nodes", optional_override([](const DecisionTree& m) {
+                  return guarded([&] { return copyToJs(m.nodeTable()); });
+                }))
+      .function("regions", optional_override([](const DecisionTree& m, double x0, double x1, double y0, double y1) {
+                  return guarded([&] { return copyToJs(m.regions(x0, x1, y0, y1)); });
+                }))
+      .function("featureImportances", optional_override([](const DecisionTree& m) {
+                  return guarded([&] {
+                    if (m.status() == Status::Empty)
+                      throw StateError("DecisionTree.featureImportances: no training data yet; call setData(X, y) first");
+                    return copyToJs(m.featureImportances());
+                  });
+                }))
+      .function("predictProba", &d::predictProba<DecisionTree>);
+
+  class_<RandomForest, base<Model>>("RandomForest")
+      .constructor<>()
+      .function("setTreeCount", &d::SetterOf<&RandomForest::setTreeCount>::call)
+      .function("targetTreeCount", &RandomForest::targetTreeCount)
+      .function("treeCount", &RandomForest::treeCount)
+      .function("setMaxDepth", &d::SetterOf<&RandomForest::setMaxDepth>::call)
+      .function("setMinSamplesLeaf", &d::SetterOf<&RandomForest::setMinSamplesLeaf>::call)
+      .function("setCriterion", &d::SetterOf<&RandomForest::setCriterion>::call)
+      // A string picks a rule ("sqrt", "log2", "all"); a number fixes the count.
+      .function("setMaxFeatures", optional_override([](RandomForest& m, const val& v) {
+                  guarded([&] {
+                    if (v.isString()) m.setMaxFeaturesRule(v.as<std::string>());
+                    else if (v.isNumber()) m.setMaxFeatures(v.as<double>());
+                    else throw InvalidArgument("RandomForest.setMaxFeatures: expected 'sqrt', 'log2', 'all' or a number");
+                  });
+                }))
+      .function("resolvedMaxFeatures", &RandomForest::resolvedMaxFeatures)
+      .function("classCount", &RandomForest::classCount)
+      .function("predictProba", &d::predictProba<RandomForest>)
+      .function("voteFractions", optional_override([](const RandomForest& m, const val& X) {
+                  return guarded([&] { return d::matrixToJs(m.voteFractions(d::queryOf(m, X, "voteFractions"))); });
+                }))
+      .function("oobScore", &RandomForest::oobScore)
+      .function("oobDecision", optional_override([](const RandomForest& m) {
+                  return guarded([&] { return d::matrixToJs(m.oobDecision()); });
+                }))
+      .function("inBagCounts", optional_override([](const RandomForest& m, double i) {
+                  return guarded([&] { return intsToJs(m.inBagCounts(d::treeIndex(m, i, "inBagCounts"))); });
+                }))
+      .function("treeNodes", &d::treeNodes<RandomForest>)
+      .function("treeRegions", &d::treeRegions<RandomForest>)
+      .function("featureImportances", &d::featureImportances<RandomForest>);
+
+  class_<GradientBoosting, base<Model>>("GradientBoosting")
+      .constructor<>()
+      .function("setLoss", &d::SetterOf<&GradientBoosting::setLoss>::call)
+      .function("lossName", &GradientBoosting::lossName)
+      .function("setEstimatorCount", &d::SetterOf<&GradientBoosting::setEstimatorCount>::call)
+      .function("targetRounds", &GradientBoosting::targetRounds)
+      .function("rounds", &GradientBoosting::rounds)
+      .function("setLearningRate", &d::SetterOf<&GradientBoosting::setLearningRate>::call)
+      .function("learningRate", &GradientBoosting::learningRate)
+      .function("setMaxDepth", &d::SetterOf<&GradientBoosting::setMaxDepth>::call)
+      .function("maxDepth", &GradientBoosting::maxDepth)
+      .function("setMinSamplesLeaf", &d::SetterOf<&GradientBoosting::setMinSamplesLeaf>::call)
+      .function("isClassifier", &GradientBoosting::isClassifier)
+      .function("initialValue", &GradientBoosting::initialValue)
+      .function("predictProba", &d::predictProba<GradientBoosting>)
+      .function("decisionFunction", &d::decisionFunction<GradientBoosting>)
+      .function("stagedPredict", optional_override([](const GradientBoosting& m, const val& X) {
+                  return guarded([&] { return d::matrixToJs(m.stagedPredict(d::queryOf(m, X, "stagedPredict"))); });
+                }))
+      .function("treeNodes", &d::treeNodes<GradientBoosting>)
+      .function("treeRegions", &d::treeRegions<GradientBoosting>);
+
+  class_<AdaBoost, base<Model>>("AdaBoost")
+      .constructor<>()
+      .function("setEstimatorCount", &d::SetterOf<&AdaBoost::setEstimatorCount>::call)
+      .function("targetRounds", &AdaBoost::targetRounds)
+      .function("rounds", &AdaBoost::rounds)
+      .function("setLearningRate", &d::SetterOf<&AdaBoost::setLearningRate>::call)
+      .function("learningRate", &AdaBoost::learningRate)
+      .function("sampleWeights", optional_override([](const AdaBoost& m) { return copyToJs(m.sampleWeights()); }))
+      .function("weightHistory", optional_override([](const AdaBoost& m) { return copyToJs(m.weightHistory()); }))
+      .function("alphas", optional_override([](const AdaBoost& m) { return copyToJs(m.alphas()); }))
+      .function("errors", optional_override([](const AdaBoost& m) { return copyToJs(m.errors()); }))
+      .function("trainingErrors", optional_override([](const AdaBoost& m) { return copyToJs(m.trainingErrors()); }))
+      .function("bounds", optional_override([](const AdaBoost& m) { return copyToJs(m.bounds()); }))
+      .function("stumps", optional_override([](const AdaBoost& m) {
+                  std::vector<double> flat;
+                  for (const Stump& s : m.stumps())
+                    flat.insert(flat.end(), {double(s.feature), s.threshold, double(s.leftClass), double(s.rightClass),
+                                             double(s.polarity())});
+                  return copyToJs(flat);
+                }))
+      .function("stopReason", optional_override([](const AdaBoost& m) { return std::string(m.stopReason()); }))
+      .function("predictProba", &d::predictProba<AdaBoost>)
+      .function("decisionFunction", &d::decisionFunction<AdaBoost>);
+}
+
 }  // namespace dw::js

@@ -14,6 +14,8 @@
 #include "bind_evaluation.hpp"
 #include "bind_reinforcement.hpp"
 #include "bind_course.hpp"
+#include "bind_landscape.hpp"
+#include "bind_frontier.hpp"
 #include "dw/datasets.hpp"
 #include "dw/linear_regression.hpp"
 #include "dw/model.hpp"
@@ -195,4 +197,6 @@ EMSCRIPTEN_BINDINGS(data_workshop) {
   dw::js::bind_evaluation();
   dw::js::bind_reinforcement();
   dw::js::bind_course();
+  dw::js::bind_landscape();
+  dw::js::bind_frontier();
 }

@@ -58,7 +58,13 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(outputDir, `${name}.png`), fullPage: true });
 }
 
-// Waits until every widget on the page has finished loading the engine.
+// Waits until every widget on the page (including those inside <dw-widget> shadow roots) has
+// finished loading the engine and built its card.
 export async function widgetsReady(page) {
-  await page.waitForFunction(() => document.querySelectorAll('.dw-loading').length === 0 && document.querySelectorAll('.dw-card').length > 0);
+  await page.waitForFunction(() => {
+    const roots = [document, ...[...document.querySelectorAll('dw-widget')].map((w) => w.shadowRoot).filter(Boolean)];
+    const count = (sel) => roots.reduce((n, r) => n + r.querySelectorAll(sel).length, 0);
+    const hosts = document.querySelectorAll('.dw-mount').length + document.querySelectorAll('dw-widget').length;
+    return count('.dw-loading') === 0 && count('.dw-card') + count('.dw-message[data-tone="bad"]') >= hosts;
+  }, null, { timeout: 60000 });
 }

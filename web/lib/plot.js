@@ -190,7 +190,7 @@ export function drawBars(plot, values, { color, highlightLast = true, labels } =
   const n = values.length;
   if (!n) return;
   const { x0, x1 } = plot.domain;
-  const slot = (x1 - x0) / n;
+  const slot = (x1 - x0) / Math.max(n, x1 - x0);
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (!Number.isFinite(v)) continue;

@@ -1,0 +1,19 @@
+// Checks shared by the linear classifiers: labels are whole numbers 0…k−1 stored as doubles,
+// and every class must have at least one point (a class with none cannot be learnt).
+#pragma once
+#include "dw/types.hpp"
+
+namespace dw {
+
+// Returns the class count k = max label + 1. Throws InvalidArgument when a label is not a
+// whole number in [0, maxClasses−1], when fewer than minClasses classes are present, or when
+// a class between 0 and the largest label has no points.
+int requireClassLabels(const Vector& y, int minClasses, int maxClasses, const char* where);
+
+// Numerically stable log(1 + e^z): never overflows for large z, keeps precision for small.
+double log1pExp(double z);
+
+// Logistic function σ(z) = 1 / (1 + e^−z), evaluated without overflow for either sign of z.
+double sigmoid(double z);
+
+}  // namespace dw

@@ -1,0 +1,172 @@
+// A small multilayer perceptron for the neural-network playground: 0–6 hidden layers of 1–16
+// units, per-layer activations, a sigmoid (binary), softmax (k classes) or linear (regression)
+// output, cross-entropy or squared-error loss, mini-batch training with any dw::Optimizer,
+// L1/L2 regularisation and inverted dropout. One step() is one mini-batch update.
+// Optional input features (x1², sin x1, …) are computed inside the model from 2-D points, so
+// predictGrid()/neuronGrid() work on the plane whatever features the network sees.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "dw/activations.hpp"
+#include "dw/feature_transform.hpp"
+#include "dw/model.hpp"
+#include "dw/optimizers.hpp"
+#include "dw/rng.hpp"
+
+namespace dw {
+
+enum class OutputKind { Auto, Sigmoid, Softmax, Linear };
+enum class LossKind { Auto, CrossEntropy, MeanSquaredError };
+enum class Regularization { None, L1, L2 };
+
+OutputKind outputKindFromName(const std::string& name, const char* where);
+const char* outputKindName(OutputKind k);
+LossKind lossKindFromName(const std::string& name, const char* where);
+const char* lossKindName(LossKind k);
+Regularization regularizationFromName(const std::string& name, const char* where);
+
+class Mlp : public Model {
+ public:
+  static constexpr int kMaxHiddenLayers = 6;
+  static constexpr int kMaxUnits = 16;
+  static constexpr int kMaxClasses = 16;
+
+  Mlp();
+  const char* name() const override { return "MLP"; }
+
+  void setData(const Matrix& X, const Vector& y) override;
+  double score(const Matrix& X, const Vector& y) const override;  // accuracy or R²
+  Vector predict(const Matrix& X) const override;                 // labels or values
+  bool isClassifier() const override;
+  int classCount() const override;
+  Matrix predictProba(const Matrix& X) const override;
+  Vector params() const override { return theta_; }
+  double loss() const override;  // data loss + regularisation penalty, full batch, no dropout
+
+  // ---- architecture (changing it re-initialises the weights from seed()) ----
+  void setLayers(const std::vector<int>& hiddenUnits);
+  // hiddenLayer −1 sets every hidden layer (and the default for layers added later).
+  void setActivation(int hiddenLayer, Activation a);
+  void setOutput(OutputKind k);
+  void setLoss(LossKind k);
+  // Input features computed from 2-column data; an empty list means "use the columns as given".
+  void setFeatures(const std::vector<Feature>& features);
+
+  // ---- training settings (keep the weights) ----
+  void setOptimizer(OptimizerKind k);  // clears the optimiser state
+  void setLearningRate(double eta) { optimizer_.setLearningRate(eta); }
+  void setMomentum(double beta) { optimizer_.setMomentum(beta); }
+  void setBetas(double beta1, double beta2) { optimizer_.setBetas(beta1, beta2); }
+  void setDecay(double rho) { optimizer_.setDecay(rho); }
+  void setEpsilon(double eps) { optimizer_.setEpsilon(eps); }
+  const Optimizer& optimizer() const { return optimizer_; }
+  // Points per mini-batch, 1…n (1…100000 before data). A batch larger than a later data set
+  // is clamped to its n.
+  void setBatchSize(int b);
+  int batchSize() const { return batchSize_; }
+  // Penalty rate·Σ|w| (L1) or rate·½Σw² (L2) on weights, not biases; rate in [0, 10].
+  void setRegularization(Regularization kind, double rate);
+  // Probability of zeroing a hidden unit during a training step, in [0, 0.9].
+  void setDropout(double p);
+  // Completed passes over the training data.
+  int epoch() const { return epoch_; }
+
+  // ---- inspection and editing ----
+  // Units per layer: [inputs, hidden…, outputs]; empty until data (or importJson) fixes the
+  // input and output counts.
+  std::vector<int> layerSizes() const;
+  const std::vector<int>& hiddenLayers() const { return hidden_; }
+  const std::vector<Activation>& activations() const { return activations_; }
+  OutputKind output() const { return outputResolved_; }
+  LossKind lossKind() const { return lossResolved_; }
+  // All weights layer by layer, each layer's (from × to) matrix row-major; all biases likewise.
+  Vector weights() const;
+  Vector biases() const;
+  // Weight layer l connects layerSizes()[l] units to layerSizes()[l+1] units.
+  double weight(int layer, int from, int to) const;
+  void setWeight(int layer, int from, int to, double value);
+  void setBias(int layer, int unit, double value);
+  // The flat vector of params(): per layer its weights (row-major) then its biases.
+  void setParams(const Vector& theta);
+  // Gradient of loss() with respect to params() (full batch, no dropout).
+  Vector gradient() const;
+  double dataLoss() const;
+  double penalty() const;
+  // Every neuron's output over an nx×ny grid (cells ordered as predictGrid): layer by layer
+  // (inputs, hidden layers, outputs), neuron by neuron, nx·ny values each. Needs 2-D data.
+  Vector neuronGrid(double x0, double x1, double y0, double y1, int nx, int ny) const;
+
+  // predictGrid's values (same layout) computed in float32 with vectorised activations: a
+  // dedicated fast path for per-frame heat maps, within ~1e-6 of predictGrid.
+  Eigen::VectorXf predictGridFloat32(double x0, double x1, double y0, double y1, int nx, int ny) const;
+
+  std::string exportJson() const;
+  void importJson(const std::string& json);
+
+ protected:
+  void resetParams() override;
+  void doStep() override;
+  void recordTrace() override;
+
+ private:
+  struct Evaluation {
+    bool valid = false;
+    double dataLoss = 0, penalty = 0, score = 0;
+  };
+  bool shapeKnown() const { return inputs_ > 0 && outputs_ > 0; }
+  int layerCount() const { return static_cast<int>(hidden_.size()) + 1; }
+  int unitsIn(int layer) const;
+  int unitsOut(int layer) const;
+  void rebuildShape(int inputs, int outputs);  // sizes offsets_ and theta_, re-initialises
+  void architectureChanged();
+  void paramsChanged() { eval_.valid = false; }
+  OutputKind resolveOutput(OutputKind wanted, const Vector& y, const char* where, int& classes) const;
+  LossKind resolveLoss(LossKind wanted, OutputKind output, const char* where) const;
+  Matrix inputsOf(const Matrix& X, const char* where) const;  // features or validated columns
+  void buildTargets();
+  // Mean data loss on (X, T) and, when grad is given, its gradient plus the penalty's; the
+  // network's outputs (probabilities or values) go to `outputs` when given.
+  double lossAndGradient(const Matrix& X, const Matrix& T, Vector* grad, Rng* dropout,
+                         Matrix* outputs = nullptr) const;
+  // Forward pass of inputs through the network; the output layer's activations (probabilities
+  // or values) end in `out`. `all`, when given, receives every layer's activations.
+  void forward(const Matrix& Xin, Matrix& out, std::vector<Matrix>* all) const;
+  void outputFunction(const Matrix& Z, Matrix& P) const;
+  Matrix gridInputs(double x0, double x1, double y0, double y1, int nx, int ny, const char* where) const;
+  const Evaluation& evaluate() const;
+  void checkLayer(int layer, const char* where) const;
+
+  // Architecture and settings.
+  std::vector<int> hidden_{4, 2};
+  std::vector<Activation> activations_{Activation::Tanh, Activation::Tanh};
+  Activation defaultActivation_ = Activation::Tanh;
+  OutputKind outputWanted_ = OutputKind::Auto, outputResolved_ = OutputKind::Sigmoid;
+  LossKind lossWanted_ = LossKind::Auto, lossResolved_ = LossKind::CrossEntropy;
+  std::vector<Feature> features_;
+  Optimizer optimizer_;
+  int batchSize_ = 10;
+  Regularization regularization_ = Regularization::None;
+  double regularizationRate_ = 0.0;
+  double dropout_ = 0.0;
+
+  // Shape and parameters.
+  int inputs_ = 0, outputs_ = 0, classes_ = 0;
+  std::vector<Index> offsets_;  // start of layer l's weights in theta_; biases follow them
+  Vector theta_;
+
+  // Data.
+  Matrix X_;    // the data as given
+  Matrix Xin_;  // network inputs (after the feature transform)
+  Vector y_;
+  Matrix T_;    // targets per output unit: y, or one-hot labels for softmax
+
+  // Training progress.
+  Rng trainRng_;
+  std::vector<int> order_;
+  std::size_t cursor_ = 0;
+  int epoch_ = 0;
+  mutable Evaluation eval_;
+};
+
+}  // namespace dw

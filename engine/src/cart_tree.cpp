@@ -1,0 +1,346 @@
+#include "dw/cart_tree.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "dw/errors.hpp"
+#include "dw/validate.hpp"
+
+namespace dw {
+
+namespace {
+// scikit-learn's tolerances (sklearn/tree/_splitter.pyx, _tree.pyx): feature values closer than
+// FEATURE_THRESHOLD are one value; a node whose impurity is at most EPSILON is pure.
+constexpr double kFeatureThreshold = 1e-7;
+constexpr double kPureImpurity = std::numeric_limits<double>::epsilon();
+}  // namespace
+
+const char* criterionName(SplitCriterion c) {
+  switch (c) {
+    case SplitCriterion::Gini: return "gini";
+    case SplitCriterion::Entropy: return "entropy";
+    case SplitCriterion::SquaredError: return "squared_error";
+  }
+  return "unknown";
+}
+
+SplitCriterion parseCriterion(const std::string& text, const char* where) {
+  if (text == "gini") return SplitCriterion::Gini;
+  if (text == "entropy") return SplitCriterion::Entropy;
+  if (text == "squared_error" || text == "mse") return SplitCriterion::SquaredError;
+  throw InvalidArgument(std::string(where) + ": criterion='" + text +
+                        "' is not one of 'gini', 'entropy', 'squared_error'");
+}
+
+ColumnOrders presortColumns(const Matrix& X) {
+  ColumnOrders orders(static_cast<std::size_t>(X.cols()));
+  for (Index f = 0; f < X.cols(); ++f) {
+    auto& order = orders[static_cast<std::size_t>(f)];
+    order.resize(static_cast<std::size_t>(X.rows()));
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return X(a, f) < X(b, f); });
+  }
+  return orders;
+}
+
+int requireClassLabels(const Vector& y, int maxClasses, const char* where) {
+  int largest = -1;
+  std::vector<char> seen(static_cast<std::size_t>(maxClasses), 0);
+  for (Index i = 0; i < y.size(); ++i) {
+    double v = y(i);
+    if (!(v >= 0 && v < maxClasses && v == std::floor(v)))
+      throw InvalidArgument(std::string(where) + ": y[" + std::to_string(i) + "]=" + formatNumber(v) +
+                            " is not a class label (a whole number from 0 to " +
+                            std::to_string(maxClasses - 1) + ")");
+    seen[static_cast<std::size_t>(v)] = 1;
+    largest = std::max(largest, static_cast<int>(v));
+  }
+  if (std::count(seen.begin(), seen.end(), 1) < 2)
+    throw InvalidArgument(std::string(where) + ": y holds a single class (label " + std::to_string(largest) +
+                          "); a classifier needs at least two classes");
+  return largest + 1;
+}
+
+void requireTreeData(const Matrix& X, const Vector& y, const char* where) {
+  requireSupervisedShape(X, y, 1, where);
+  if (X.rows() > 100000)
+    throw ShapeError(std::string(where) + ": " + std::to_string(X.rows()) + " points is too many (at most 100000)");
+}
+
+void requireQuery(const Matrix& X, Index cols, const char* where) {
+  requireColumns(X, cols, where);
+  requireFinite(X, where, "X");
+}
+
+void CartTree::start(const Matrix& X, const Vector& target, const Vector& weight, const ColumnOrders& orders,
+                     const TreeSettings& settings, std::uint64_t seed) {
+  X_ = &X;
+  target_ = target;
+  weight_ = weight;
+  settings_ = settings;
+  rng_ = Rng(seed, 0x7ee5ULL);
+  width_ = settings.criterion == SplitCriterion::SquaredError ? 1 : settings.classes;
+  leftWeights_.assign(static_cast<std::size_t>(width_), 0.0);
+  sorted_.assign(orders.size(), {});
+  for (std::size_t f = 0; f < orders.size(); ++f)
+    for (int r : orders[f])
+      if (weight_(r) > 0) sorted_[f].push_back(r);
+  int count = sorted_.empty() ? 0 : static_cast<int>(sorted_[0].size());
+  if (count == 0) throw StateError("CartTree.start: no rows with positive weight");
+  scratch_.resize(static_cast<std::size_t>(count));
+  goesLeft_.assign(static_cast<std::size_t>(X.rows()), 0);
+  decrease_.assign(orders.size(), 0.0);
+  nodes_.clear();
+  values_.clear();
+  begin_.clear();
+  end_.clear();
+  candidate_.clear();
+  leafCount_ = 1;
+  depth_ = 0;
+  lastSplit_ = -1;
+  lastGain_ = 0.0;
+  totalWeight_ = 0.0;
+  addNode(-1, 0, 0, count);
+  totalWeight_ = nodes_[0].weight;
+}
+
+double CartTree::impurityOf(const double* classWeights, double weight, double sum, double sumSq) const {
+  switch (settings_.criterion) {
+    case SplitCriterion::Gini: {  // 1 − Σ p_k²
+      double sq = 0.0;
+      for (int k = 0; k < width_; ++k) sq += classWeights[k] * classWeights[k];
+      return 1.0 - sq / (weight * weight);
+    }
+    case SplitCriterion::Entropy: {  // −Σ p_k log2 p_k, in bits as scikit-learn
+      double h = 0.0;
+      for (int k = 0; k < width_; ++k)
+        if (classWeights[k] > 0) {
+          double p = classWeights[k] / weight;
+          h -= p * std::log2(p);
+        }
+      return h;
+    }
+    case SplitCriterion::SquaredError:  // variance = E[y²] − E[y]²
+      return sumSq / weight - (sum / weight) * (sum / weight);
+  }
+  return 0.0;
+}
+
+CartTree::Stats CartTree::statsOf(const int* rows, int count) const {
+  Stats s;
+  s.samples = count;
+  s.value.assign(static_cast<std::size_t>(width_), 0.0);
+  double sum = 0.0, sumSq = 0.0;
+  bool classes = settings_.criterion != SplitCriterion::SquaredError;
+  for (int i = 0; i < count; ++i) {
+    double w = weight_(rows[i]), t = target_(rows[i]);
+    s.weight += w;
+    if (classes) s.value[static_cast<std::size_t>(t)] += w;
+    sum += w * t;
+    sumSq += w * t * t;
+  }
+  s.impurity = impurityOf(s.value.data(), s.weight, sum, sumSq);
+  if (classes) for (double& v : s.value) v /= s.weight;  // class proportions
+  else s.value[0] = sum / s.weight;                           // mean target
+  return s;
+}
+
+bool CartTree::splittable(int node) const {
+  const TreeNode& n = nodes_[static_cast<std::size_t>(node)];
+  // scikit-learn's leaf rule with min_samples_split = 2.
+  return n.depth < settings_.maxDepth && n.samples >= 2 && n.samples >= 2 * settings_.minSamplesLeaf &&
+         n.impurity > kPureImpurity;
+}
+
+int CartTree::addNode(int parent, int depth, int begin, int end) {
+  Stats s = statsOf(&sorted_[0][static_cast<std::size_t>(begin)], end - begin);
+  TreeNode n;
+  n.parent = parent;
+  n.depth = depth;
+  n.impurity = s.impurity;
+  n.samples = s.samples;
+  n.weight = s.weight;
+  int id = static_cast<int>(nodes_.size());
+  nodes_.push_back(n);
+  values_.insert(values_.end(), s.value.begin(), s.value.end());
+  begin_.push_back(begin);
+  end_.push_back(end);
+  candidate_.emplace_back();
+  if (splittable(id)) findBestSplit(id);
+  return id;
+}
+
+void CartTree::findBestSplit(int node) {
+  const Matrix& X = *X_;
+  const int b = begin_[static_cast<std::size_t>(node)], count = end_[static_cast<std::size_t>(node)] - b;
+  const int d = static_cast<int>(sorted_.size());
+  const bool classes = settings_.criterion != SplitCriterion::SquaredError;
+  const TreeNode& n = nodes_[static_cast<std::size_t>(node)];
+  const double W = n.weight;
+  std::vector<double> total(static_cast<std::size_t>(width_), 0.0);
+  double sumTotal = 0.0;
+  for (int i = 0; i < count; ++i) {
+    int r = sorted_[0][static_cast<std::size_t>(b + i)];
+    if (classes) total[static_cast<std::size_t>(target_(r))] += weight_(r);
+    sumTotal += weight_(r) * target_(r);
+  }
+  std::vector<int> order(static_cast<std::size_t>(d));
+  std::iota(order.begin(), order.end(), 0);
+  const bool limited = settings_.maxFeatures > 0 && settings_.maxFeatures < d;
+  Candidate best;
+  int bestLeftCount = 0;
+  double bestScore = -std::numeric_limits<double>::infinity();
+  std::vector<double> right(static_cast<std::size_t>(width_));
+  int visited = 0;
+  for (int k = 0; k < d; ++k) {
+    // Random subsets draw features without replacement (a lazy Fisher–Yates shuffle) and, like
+    // scikit-learn, keep drawing past maxFeatures until some valid split has been found.
+    if (limited) {
+      if (visited >= settings_.maxFeatures && best.valid) break;
+      std::swap(order[static_cast<std::size_t>(k)], order[k + rng_.below(static_cast<std::uint32_t>(d - k))]);
+    }
+    const int f = order[static_cast<std::size_t>(k)];
+    const int* rows = &sorted_[static_cast<std::size_t>(f)][static_cast<std::size_t>(b)];
+    if (X(rows[count - 1], f) <= X(rows[0], f) + kFeatureThreshold) continue;  // constant here
+    ++visited;
+    std::fill(leftWeights_.begin(), leftWeights_.end(), 0.0);
+    double wl = 0.0, sumLeft = 0.0;
+    for (int p = 1; p < count; ++p) {
+      const int r = rows[p - 1];
+      const double w = weight_(r);
+      wl += w;
+      if (classes) leftWeights_[static_cast<std::size_t>(target_(r))] += w;
+      else sumLeft += w * target_(r);
+      const double xPrev = X(r, f), xNext = X(rows[p], f);
+      if (xNext <= xPrev + kFeatureThreshold) continue;
+      if (p < settings_.minSamplesLeaf || count - p < settings_.minSamplesLeaf) continue;
+      const double wr = W - wl;
+      double score;
+      if (classes) {  // minimise the weighted child impurity w_L·i_L + w_R·i_R
+        for (int c = 0; c < width_; ++c) right[static_cast<std::size_t>(c)] = total[static_cast<std::size_t>(c)] - leftWeights_[static_cast<std::size_t>(c)];
+        score = -(wl * impurityOf(leftWeights_.data(), wl, 0, 0) + wr * impurityOf(right.data(), wr, 0, 0));
+      } else {  // w_L·var_L + w_R·var_R = Σwy² − (S_L²/w_L + S_R²/w_R): maximise the bracket
+        const double sumRight = sumTotal - sumLeft;
+        if (settings_.friedmanScore) {  // (w_R·S_L − w_L·S_R)² / (w_L·w_R)
+          const double diff = wr * sumLeft - wl * sumRight;
+          score = diff * diff / (wl * wr);
+        } else {
+          score = sumLeft * sumLeft / wl + sumRight * sumRight / wr;
+        }
+      }
+      if (score > bestScore) {  // strict: the first of equal splits wins
+        bestScore = score;
+        double mid = xPrev / 2.0 + xNext / 2.0;  // scikit-learn's midpoint, guarded against rounding up
+        if (mid == xNext || !std::isfinite(mid)) mid = xPrev;
+        best.valid = true;
+        best.feature = f;
+        best.threshold = mid;
+        bestLeftCount = p;
+      }
+    }
+  }
+  if (best.valid) {
+    const int* rows = &sorted_[static_cast<std::size_t>(best.feature)][static_cast<std::size_t>(b)];
+    Stats l = statsOf(rows, bestLeftCount), r = statsOf(rows + bestLeftCount, count - bestLeftCount);
+    best.gain = W * n.impurity - (l.weight * l.impurity + r.weight * r.impurity);
+  }
+  candidate_[static_cast<std::size_t>(node)] = best;
+}
+
+bool CartTree::canGrow() const {
+  for (std::size_t i = 0; i < candidate_.size(); ++i)
+    if (candidate_[i].valid && nodes_[i].feature < 0) return true;
+  return false;
+}
+
+bool CartTree::splitBest() {
+  int chosen = -1;
+  double bestGain = -std::numeric_limits<double>::infinity();
+  for (std::size_t i = 0; i < candidate_.size(); ++i)
+    if (candidate_[i].valid && nodes_[i].feature < 0 && candidate_[i].gain > bestGain) {
+      bestGain = candidate_[i].gain;
+      chosen = static_cast<int>(i);
+    }
+  if (chosen < 0) return false;
+  const Matrix& X = *X_;
+  const Candidate c = candidate_[static_cast<std::size_t>(chosen)];
+  candidate_[static_cast<std::size_t>(chosen)].valid = false;
+  const int b = begin_[static_cast<std::size_t>(chosen)], e = end_[static_cast<std::size_t>(chosen)];
+  for (int i = b; i < e; ++i) {
+    int r = sorted_[0][static_cast<std::size_t>(i)];
+    goesLeft_[static_cast<std::size_t>(r)] = X(r, c.feature) <= c.threshold;
+  }
+  // Stable partition of every feature's segment keeps both halves sorted.
+  int leftCount = 0;
+  for (auto& order : sorted_) {
+    int l = 0, r = e - b;
+    for (int i = b; i < e; ++i) {
+      int row = order[static_cast<std::size_t>(i)];
+      if (goesLeft_[static_cast<std::size_t>(row)]) order[static_cast<std::size_t>(b + l++)] = row;
+      else scratch_[static_cast<std::size_t>(--r)] = row;
+    }
+    for (int i = e - b - 1, o = b + l; i >= l; --i) order[static_cast<std::size_t>(o++)] = scratch_[static_cast<std::size_t>(i)];
+    leftCount = l;
+  }
+  const int depth = nodes_[static_cast<std::size_t>(chosen)].depth + 1;
+  int left = addNode(chosen, depth, b, b + leftCount);
+  int right = addNode(chosen, depth, b + leftCount, e);
+  TreeNode& n = nodes_[static_cast<std::size_t>(chosen)];
+  n.feature = c.feature;
+  n.threshold = c.threshold;
+  n.left = left;
+  n.right = right;
+  const TreeNode &L = nodes_[static_cast<std::size_t>(left)], &R = nodes_[static_cast<std::size_t>(right)];
+  double gain = n.weight * n.impurity - L.weight * L.impurity - R.weight * R.impurity;
+  decrease_[static_cast<std::size_t>(c.feature)] += gain;
+  ++leafCount_;
+  depth_ = std::max(depth_, depth);
+  lastSplit_ = chosen;
+  lastGain_ = gain / totalWeight_;
+  return true;
+}
+
+void CartTree::finishGrowth() {
+  for (auto& c : candidate_) c.valid = false;
+  ColumnOrders().swap(sorted_);
+  std::vector<int>().swap(scratch_);
+  std::vector<char>().swap(goesLeft_);
+  std::vector<int>().swap(begin_);
+  std::vector<int>().swap(end_);
+  target_.resize(0);
+  weight_.resize(0);
+  X_ = nullptr;
+}
+
+int CartTree::majorityClass(int node) const {
+  const double* v = value(node);
+  return static_cast<int>(std::max_element(v, v + width_) - v);
+}
+
+int CartTree::leafOf(const double* x) const {
+  int node = 0;
+  while (nodes_[static_cast<std::size_t>(node)].feature >= 0) {
+    const TreeNode& n = nodes_[static_cast<std::size_t>(node)];
+    node = x[n.feature] <= n.threshold ? n.left : n.right;
+  }
+  return node;
+}
+
+Vector CartTree::featureImportances() const {
+  Vector imp = Eigen::Map<const Vector>(decrease_.data(), static_cast<Index>(decrease_.size()));
+  double total = imp.sum();
+  if (total > 0) imp /= total;
+  else imp.setZero();
+  return imp;
+}
+
+double CartTree::leafImpurity() const {
+  double s = 0.0;
+  for (const TreeNode& n : nodes_)
+    if (n.feature < 0) s += n.weight * n.impurity;
+  return s / totalWeight_;
+}
+
+}  // namespace dw

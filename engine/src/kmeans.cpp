@@ -1,0 +1,339 @@
+#include "dw/kmeans.hpp"
+
+#include <cmath>
+#include <limits>
+
+#include "dw/errors.hpp"
+#include "dw/rng.hpp"
+#include "dw/unsupervised_data.hpp"
+#include "dw/validate.hpp"
+
+namespace dw {
+namespace {
+
+constexpr int kMaxK = 100;
+constexpr int kMaxElbowIterations = 300;
+
+// Nearest centroid of point x; ties go to the lower index (strict <), as scikit-learn does.
+int nearest(const Matrix& C, const Eigen::Ref<const Eigen::RowVectorXd>& x, double* distSq) {
+  int best = 0;
+  double bestD = std::numeric_limits<double>::infinity();
+  for (Index j = 0; j < C.rows(); ++j) {
+    double d = (C.row(j) - x).squaredNorm();
+    if (d < bestD) {
+      bestD = d;
+      best = static_cast<int>(j);
+    }
+  }
+  if (distSq) *distSq = bestD;
+  return best;
+}
+
+// Assignment half of Lloyd's algorithm; returns how many labels changed.
+int assignLabels(const Matrix& X, const Matrix& C, std::vector<int>& labels) {
+  if (labels.size() != static_cast<std::size_t>(X.rows())) labels.assign(X.rows(), -1);
+  int changed = 0;
+  for (Index i = 0; i < X.rows(); ++i) {
+    int j = nearest(C, X.row(i), nullptr);
+    if (j != labels[i]) ++changed;
+    labels[i] = j;
+  }
+  return changed;
+}
+
+// Update half: c_j = mean of the points labelled j (the minimiser of Σ‖x − c_j‖² over c_j).
+// An empty cluster keeps its centroid; returns how many were empty.
+int updateCentroids(const Matrix& X, const std::vector<int>& labels, Matrix& C) {
+  Matrix sums = Matrix::Zero(C.rows(), C.cols());
+  std::vector<int> counts(C.rows(), 0);
+  for (Index i = 0; i < X.rows(); ++i) {
+    sums.row(labels[i]) += X.row(i);
+    ++counts[labels[i]];
+  }
+  int empty = 0;
+  for (Index j = 0; j < C.rows(); ++j) {
+    if (counts[j] == 0) ++empty;
+    else C.row(j) = sums.row(j) / counts[j];
+  }
+  return empty;
+}
+
+double nearestInertia(const Matrix& X, const Matrix& C) {
+  double total = 0.0;
+  for (Index i = 0; i < X.rows(); ++i) {
+    double d;
+    nearest(C, X.row(i), &d);
+    total += d;
+  }
+  return total;
+}
+
+// Greedy k-means++ (Arthur & Vassilvitskii 2007; scikit-learn's variant): the first centroid is
+// a uniform point; each next one is the best of 2 + ⌊ln k⌋ candidates drawn with probability
+// ∝ D(x)², the squared distance to the nearest centroid so far, "best" = lowest total D².
+Matrix kmeansPlusPlus(const Matrix& X, int k, Rng& rng) {
+  const Index n = X.rows();
+  Matrix C(k, X.cols());
+  C.row(0) = X.row(rng.below(static_cast<std::uint32_t>(n)));
+  Vector closest(n);
+  for (Index i = 0; i < n; ++i) closest(i) = (X.row(i) - C.row(0)).squaredNorm();
+  const int trials = 2 + static_cast<int>(std::log(static_cast<double>(k)));
+  Vector candidateDist(n);
+  for (int c = 1; c < k; ++c) {
+    double potential = closest.sum();
+    Index bestCandidate = -1;
+    double bestPotential = std::numeric_limits<double>::infinity();
+    for (int t = 0; t < trials; ++t) {
+      Index pick;
+      if (potential <= 0.0) {
+        pick = rng.below(static_cast<std::uint32_t>(n));  // all points already covered: uniform
+      } else {
+        // First index whose cumulative weight exceeds r, so zero-weight points are never drawn.
+        double r = rng.uniform() * potential, cumulative = 0.0;
+        pick = n - 1;
+        for (Index i = 0; i < n; ++i) {
+          cumulative += closest(i);
+          if (cumulative > r) { pick = i; break; }
+        }
+      }
+      double pot = 0.0;
+      for (Index i = 0; i < n; ++i) pot += std::min(closest(i), (X.row(i) - X.row(pick)).squaredNorm());
+      if (pot < bestPotential) {
+        bestPotential = pot;
+        bestCandidate = pick;
+      }
+    }
+    C.row(c) = X.row(bestCandidate);
+    for (Index i = 0; i < n; ++i)
+      closest(i) = std::min(closest(i), (X.row(i) - C.row(c)).squaredNorm());
+  }
+  return C;
+}
+
+}  // namespace
+
+void KMeans::setData(const Matrix& X, const Vector& y) {
+  const char* where = "KMeans.setData";
+  requireUnlabelledData(X, y, 1, where);
+  if (k_ > X.rows())
+    throw ShapeError(std::string(where) + ": k=" + std::to_string(k_) + " clusters need at least " +
+                     std::to_string(k_) + " points, got " + std::to_string(X.rows()));
+  if (init_ == Init::Given && givenCentroids_.cols() != X.cols())
+    throw ShapeError(std::string(where) + ": the given centroids have " + std::to_string(givenCentroids_.cols()) +
+                     " coordinates but X has " + std::to_string(X.cols()) + " columns; call setInit first");
+  X_ = X;
+  featureCount_ = X.cols();
+  resetParams();
+  restartTrace();
+}
+
+Matrix KMeans::initialCentroids(int k, Init init, int restart) const {
+  if (init == Init::Given) return givenCentroids_;
+  // One PCG stream per (k, restart) so restarts and elbow runs are independent yet seeded.
+  Rng rng(seed_, 1000u + 1000u * static_cast<std::uint64_t>(k) + static_cast<std::uint64_t>(restart));
+  if (init == Init::KMeansPlusPlus) return kmeansPlusPlus(X_, k, rng);
+  std::vector<int> order = rng.permutation(static_cast<int>(X_.rows()));
+  Matrix C(k, X_.cols());
+  for (int j = 0; j < k; ++j) C.row(j) = X_.row(order[j]);
+  return C;
+}
+
+void KMeans::resetParams() {
+  labels_.clear();
+  awaitingUpdate_ = false;
+  lastChanged_ = 0;
+  emptyClusters_ = 0;
+  if (X_.rows() == 0) return;
+  centroids_ = initialCentroids(k_, init_, 0);
+}
+
+void KMeans::setK(int k) {
+  const char* where = "KMeans.setK";
+  requireIntInRange(k, 1, kMaxK, where, "k");
+  if (status_ != Status::Empty && k > X_.rows())
+    throw InvalidArgument(std::string(where) + ": k=" + std::to_string(k) + " exceeds the " +
+                          std::to_string(X_.rows()) + " points");
+  k_ = k;
+  if (init_ == Init::Given && givenCentroids_.rows() != k) init_ = Init::KMeansPlusPlus;
+  if (status_ != Status::Empty) {
+    resetParams();
+    restartTrace();
+  }
+}
+
+void KMeans::setInit(const std::string& init) {
+  const char* where = "KMeans.setInit";
+  if (init == "random") init_ = Init::Random;
+  else if (init == "k-means++") init_ = Init::KMeansPlusPlus;
+  else if (init == "given") {
+    if (givenCentroids_.rows() != k_ || (status_ != Status::Empty && givenCentroids_.cols() != featureCount_))
+      throw StateError(std::string(where) + ": no matching centroids were given; call setCentroids first");
+    init_ = Init::Given;
+  } else {
+    throw InvalidArgument(std::string(where) + ": init='" + init +
+                          "' is not one of 'random', 'k-means++', 'given'");
+  }
+  if (status_ != Status::Empty) {
+    resetParams();
+    restartTrace();
+  }
+}
+
+std::string KMeans::initName() const {
+  switch (init_) {
+    case Init::Random: return "random";
+    case Init::KMeansPlusPlus: return "k-means++";
+    case Init::Given: return "given";
+  }
+  return "";
+}
+
+void KMeans::setCentroids(const Matrix& C) {
+  const char* where = "KMeans.setCentroids";
+  requireData(where);
+  requireColumns(C, featureCount_, where);
+  if (C.rows() < 1 || C.rows() > std::min<Index>(kMaxK, X_.rows()))
+    throw ShapeError(std::string(where) + ": got " + std::to_string(C.rows()) + " centroids; need 1 to " +
+                     std::to_string(std::min<Index>(kMaxK, X_.rows())) + " (at most one per point)");
+  requireFinite(C, where, "centroids");
+  givenCentroids_ = C;
+  k_ = static_cast<int>(C.rows());
+  init_ = Init::Given;
+  resetParams();
+  restartTrace();
+}
+
+void KMeans::setRestarts(int restarts) {
+  requireIntInRange(restarts, 1, 100, "KMeans.setRestarts", "restarts");
+  restarts_ = restarts;
+}
+
+int KMeans::assignStep() {
+  const char* where = "KMeans.assignStep";
+  requireData(where);
+  if (awaitingUpdate_)
+    throw StateError(std::string(where) + ": the points are already assigned; call updateStep() to move the centroids");
+  lastChanged_ = assignLabels(X_, centroids_, labels_);
+  if (lastChanged_ > 0) {
+    awaitingUpdate_ = true;
+  } else {
+    status_ = Status::Converged;  // nothing moved: this assignment closes the iteration
+    completeIteration();
+  }
+  return lastChanged_;
+}
+
+double KMeans::updateStep() {
+  const char* where = "KMeans.updateStep";
+  requireData(where);
+  if (!awaitingUpdate_)
+    throw StateError(std::string(where) + ": assign the points first (call assignStep())");
+  emptyClusters_ = updateCentroids(X_, labels_, centroids_);
+  awaitingUpdate_ = false;
+  completeIteration();
+  return loss();
+}
+
+void KMeans::completeIteration() {
+  ++steps_;
+  recordTrace();
+}
+
+void KMeans::doStep() {
+  // One Lloyd iteration. A step after a lone assignStep() only completes that iteration.
+  if (!awaitingUpdate_) {
+    lastChanged_ = assignLabels(X_, centroids_, labels_);
+    if (lastChanged_ == 0) {
+      status_ = Status::Converged;  // assignments stable ⇒ the means cannot move either
+      return;
+    }
+  }
+  emptyClusters_ = updateCentroids(X_, labels_, centroids_);
+  awaitingUpdate_ = false;
+}
+
+double KMeans::fitBest(int maxIterations) {
+  const char* where = "KMeans.fitBest";
+  requireData(where);
+  requireIntInRange(maxIterations, 1, 100000, where, "maxIterations");
+  const int runs = init_ == Init::Given ? 1 : restarts_;
+  double bestInertia = std::numeric_limits<double>::infinity();
+  int bestRun = 0;
+  for (int r = 0; r < runs; ++r) {
+    labels_.clear();
+    centroids_ = initialCentroids(k_, init_, r);
+    std::vector<int> labels;
+    Matrix C = centroids_;
+    for (int it = 0; it < maxIterations && assignLabels(X_, C, labels) > 0; ++it) updateCentroids(X_, labels, C);
+    double inertia = nearestInertia(X_, C);
+    if (inertia < bestInertia) {
+      bestInertia = inertia;
+      bestRun = r;
+    }
+  }
+  // Replay the winning start through step() so the trace shows its path.
+  resetParams();
+  centroids_ = initialCentroids(k_, init_, bestRun);
+  restartTrace();
+  fit(maxIterations);
+  return loss();
+}
+
+std::vector<double> KMeans::elbowCurve(int kMax) const {
+  const char* where = "KMeans.elbowCurve";
+  requireData(where);
+  requireIntInRange(kMax, 1, std::min<Index>(kMaxK, X_.rows()), where, "kMax");
+  std::vector<double> curve;
+  for (int k = 1; k <= kMax; ++k) {
+    double best = std::numeric_limits<double>::infinity();
+    for (int r = 0; r < restarts_; ++r) {
+      Matrix C = initialCentroids(k, Init::KMeansPlusPlus, r);
+      std::vector<int> labels;
+      for (int it = 0; it < kMaxElbowIterations && assignLabels(X_, C, labels) > 0; ++it)
+        updateCentroids(X_, labels, C);
+      best = std::min(best, nearestInertia(X_, C));
+    }
+    curve.push_back(best);
+  }
+  return curve;
+}
+
+Vector KMeans::params() const { return Eigen::Map<const Vector>(centroids_.data(), centroids_.size()); }
+
+double KMeans::loss() const {
+  if (labels_.empty()) return nearestInertia(X_, centroids_);
+  double total = 0.0;
+  for (Index i = 0; i < X_.rows(); ++i) total += (X_.row(i) - centroids_.row(labels_[i])).squaredNorm();
+  return total;
+}
+
+Vector KMeans::predict(const Matrix& X) const {
+  requireData("KMeans.predict");
+  requireQuery(X, featureCount_, "KMeans.predict");
+  Vector out(X.rows());
+  for (Index i = 0; i < X.rows(); ++i) out(i) = nearest(centroids_, X.row(i), nullptr);
+  return out;
+}
+
+double KMeans::score(const Matrix& X, const Vector& y) const {
+  const char* where = "KMeans.score";
+  requireData(where);
+  requireUnlabelledData(X, y, 1, where);
+  requireColumns(X, featureCount_, where);
+  return -nearestInertia(X, centroids_);
+}
+
+void KMeans::recordTrace() {
+  if (trace_.rows() == 0) {  // row 0: k or d may have changed since the last run
+    std::vector<std::string> cols{"loss", "changed", "empty"};
+    for (Index j = 0; j < centroids_.rows(); ++j)
+      for (Index f = 0; f < centroids_.cols(); ++f) cols.push_back("c" + std::to_string(j) + "_" + std::to_string(f));
+    trace_.setColumns(cols);
+  }
+  std::vector<double> row{loss(), double(lastChanged_), double(emptyClusters_)};
+  for (Index j = 0; j < centroids_.rows(); ++j)
+    for (Index f = 0; f < centroids_.cols(); ++f) row.push_back(centroids_(j, f));
+  trace_.append(row);
+}
+
+}  // namespace dw

@@ -1,0 +1,335 @@
+// MLP: forward and backward passes, training steps and prediction.
+#include <algorithm>
+#include <cmath>
+
+#include "dw/errors.hpp"
+#include "dw/metrics_basic.hpp"
+#include "dw/mlp.hpp"
+#include "dw/validate.hpp"
+
+namespace dw {
+
+namespace {
+constexpr Index kChunkRows = 2048;  // forward passes over big inputs run in cache-sized blocks
+}  // namespace
+
+// ---------------------------------------------------------------- forward and backward
+
+void Mlp::outputFunction(const Matrix& Z, Matrix& P) const {
+  switch (outputResolved_) {
+    case OutputKind::Softmax:
+      // p_k = e^{z_k − max z} / Σ_j e^{z_j − max z}: shifting by the row maximum avoids overflow.
+      P = (Z.colwise() - Z.rowwise().maxCoeff()).array().exp();
+      P.array().colwise() /= P.rowwise().sum().array();
+      break;
+    case OutputKind::Linear: P = Z; break;
+    default: P = Z.unaryExpr([](double z) { return sigmoid(z); }); break;
+  }
+}
+
+void Mlp::forward(const Matrix& Xin, Matrix& out, std::vector<Matrix>* all) const {
+  out.resize(Xin.rows(), outputs_);
+  if (all) {
+    all->assign(static_cast<std::size_t>(layerCount()) + 1, Matrix());
+    (*all)[0] = Xin;
+  }
+  // Blocks of rows keep the per-layer buffers small and in cache; each buffer is allocated
+  // once per block, never per point.
+  Matrix A, Z;
+  for (Index start = 0; start < Xin.rows(); start += kChunkRows) {
+    Index rows = std::min(kChunkRows, Xin.rows() - start);
+    A = Xin.middleRows(start, rows);
+    for (int l = 0; l < layerCount(); ++l) {
+      int in = unitsIn(l), units = unitsOut(l);
+      Index off = offsets_[static_cast<std::size_t>(l)];
+      Eigen::Map<const Matrix> W(theta_.data() + off, in, units);
+      Eigen::Map<const Eigen::RowVectorXd> b(theta_.data() + off + static_cast<Index>(in) * units, units);
+      Z.noalias() = A * W;  // z = a·W + b, one row per point
+      Z.rowwise() += b;
+      if (l + 1 < layerCount()) applyActivation(activations_[static_cast<std::size_t>(l)], Z, A);
+      else outputFunction(Z, A);
+      if (all) {
+        Matrix& dst = (*all)[static_cast<std::size_t>(l) + 1];
+        if (dst.rows() != Xin.rows()) dst.resize(Xin.rows(), units);
+        dst.middleRows(start, rows) = A;
+      }
+    }
+    out.middleRows(start, rows) = A;
+  }
+}
+
+double Mlp::lossAndGradient(const Matrix& X, const Matrix& T, Vector* grad, Rng* dropout, Matrix* outputs) const {
+  const int L = layerCount();
+  const double n = static_cast<double>(X.rows());
+  // Forward pass keeping what back-propagation needs: each layer's input (after dropout) and
+  // the activation derivative f'(z) of each hidden layer.
+  std::vector<Matrix> input(static_cast<std::size_t>(L)), deriv(static_cast<std::size_t>(L)),
+      mask(static_cast<std::size_t>(L));
+  input[0] = X;
+  Matrix Z, A;
+  for (int l = 0; l < L; ++l) {
+    std::size_t ul = static_cast<std::size_t>(l);
+    int in = unitsIn(l), units = unitsOut(l);
+    Index off = offsets_[ul];
+    Eigen::Map<const Matrix> W(theta_.data() + off, in, units);
+    Eigen::Map<const Eigen::RowVectorXd> b(theta_.data() + off + static_cast<Index>(in) * units, units);
+    Z.noalias() = input[ul] * W;
+    Z.rowwise() += b;
+    if (l == L - 1) break;
+    applyActivation(activations_[ul], Z, A);
+    if (grad) activationDerivative(activations_[ul], Z, A, deriv[ul]);
+    if (dropout && dropout_ > 0) {
+      // Inverted dropout (Srivastava et al. 2014, scaled at training time): keep a unit with
+      // probability q = 1 − p and divide by q, so the expected activation is unchanged and
+      // prediction needs no rescaling.
+      const double q = 1.0 - dropout_;
+      mask[ul].resize(A.rows(), A.cols());
+      for (Index i = 0; i < mask[ul].size(); ++i) mask[ul].data()[i] = dropout->uniform() < q ? 1.0 / q : 0.0;
+      A.array() *= mask[ul].array();
+    }
+    input[ul + 1] = A;
+  }
+  // Z now holds the output layer's pre-activations.
+  Matrix P;
+  outputFunction(Z, P);
+  double loss = 0;
+  Matrix delta;  // ∂L/∂Z of the output layer
+  if (lossResolved_ == LossKind::CrossEntropy && outputResolved_ == OutputKind::Sigmoid) {
+    // Binary cross-entropy from the logit z: −[t log σ(z) + (1−t) log(1−σ(z))]
+    // = softplus(z) − t z, with softplus(z) = max(z, 0) + log(1 + e^{−|z|}) (no overflow).
+    for (Index i = 0; i < Z.rows(); ++i) {
+      double z = Z(i, 0);
+      loss += std::max(z, 0.0) + std::log1p(std::exp(-std::fabs(z))) - T(i, 0) * z;
+    }
+    if (grad) delta = (P - T) / n;  // ∂BCE/∂z = σ(z) − t
+  } else if (lossResolved_ == LossKind::CrossEntropy) {
+    // Softmax cross-entropy: −Σ_k t_k log p_k = logsumexp(z) − Σ_k t_k z_k (Σ_k t_k = 1).
+    for (Index i = 0; i < Z.rows(); ++i) {
+      double m = Z.row(i).maxCoeff();
+      double lse = m + std::log((Z.row(i).array() - m).exp().sum());
+      loss += lse - Z.row(i).dot(T.row(i));
+    }
+    if (grad) delta = (P - T) / n;  // ∂CE/∂z_k = p_k − t_k
+  } else {
+    // Squared error summed over output units, averaged over points: (1/n) Σ_i Σ_k (p_ik − t_ik)².
+    loss = (P - T).squaredNorm();
+    if (grad) {
+      Matrix G = 2.0 * (P - T) / n;  // ∂L/∂p
+      if (outputResolved_ == OutputKind::Linear) delta = G;
+      else if (outputResolved_ == OutputKind::Sigmoid) delta = G.array() * P.array() * (1.0 - P.array());  // σ' = p(1−p)
+      else  // softmax Jacobian ∂p_j/∂z_k = p_j(δ_jk − p_k) ⇒ ∂L/∂z_k = p_k (g_k − Σ_j p_j g_j)
+        delta = P.array() * (G.colwise() - (P.array() * G.array()).rowwise().sum().matrix()).array();
+    }
+  }
+  loss /= n;
+  if (outputs) *outputs = P;
+  if (!grad) return loss;
+
+  // Back-propagation: ∂L/∂W_l = input_lᵀ δ_l, ∂L/∂b_l = Σ_rows δ_l,
+  // δ_{l−1} = (δ_l W_lᵀ) ⊙ mask ⊙ f'(z_{l−1}).
+  grad->resize(theta_.size());
+  for (int l = L - 1; l >= 0; --l) {
+    std::size_t ul = static_cast<std::size_t>(l);
+    int in = unitsIn(l), units = unitsOut(l);
+    Index off = offsets_[ul];
+    Eigen::Map<const Matrix> W(theta_.data() + off, in, units);
+    Eigen::Map<Matrix>(grad->data() + off, in, units).noalias() = input[ul].transpose() * delta;
+    grad->segment(off + static_cast<Index>(in) * units, units) = delta.colwise().sum().transpose();
+    if (l == 0) break;
+    Matrix back = delta * W.transpose();
+    if (mask[ul - 1].size()) back.array() *= mask[ul - 1].array();
+    delta = back.array() * deriv[ul - 1].array();
+  }
+  // Penalty gradient on weights only: L2 rate·½Σw² → rate·w;  L1 rate·Σ|w| → rate·sign(w).
+  if (regularization_ != Regularization::None && regularizationRate_ > 0) {
+    for (int l = 0; l < L; ++l) {
+      Index off = offsets_[static_cast<std::size_t>(l)], count = static_cast<Index>(unitsIn(l)) * unitsOut(l);
+      auto w = theta_.segment(off, count).array();
+      if (regularization_ == Regularization::L2) grad->segment(off, count).array() += regularizationRate_ * w;
+      else grad->segment(off, count).array() += regularizationRate_ * w.sign();
+    }
+  }
+  return loss;
+}
+
+double Mlp::penalty() const {
+  if (regularization_ == Regularization::None || regularizationRate_ == 0 || !shapeKnown()) return 0.0;
+  double sum = 0;
+  for (int l = 0; l < layerCount(); ++l) {
+    auto w = theta_.segment(offsets_[static_cast<std::size_t>(l)], static_cast<Index>(unitsIn(l)) * unitsOut(l));
+    sum += regularization_ == Regularization::L2 ? 0.5 * w.squaredNorm() : w.lpNorm<1>();
+  }
+  return regularizationRate_ * sum;
+}
+
+const Mlp::Evaluation& Mlp::evaluate() const {
+  if (eval_.valid) return eval_;
+  // One full-batch forward pass gives the loss and the training score; cached until the
+  // parameters change, since step() and the trace both ask for them.
+  Matrix P;
+  eval_.dataLoss = lossAndGradient(Xin_, T_, nullptr, nullptr, &P);
+  eval_.penalty = penalty();
+  if (outputResolved_ == OutputKind::Linear) {
+    eval_.score = r2Score(y_, P.col(0));
+  } else {
+    Index correct = 0;
+    for (Index i = 0; i < P.rows(); ++i) {
+      Index label;
+      if (outputResolved_ == OutputKind::Sigmoid) label = P(i, 0) >= 0.5 ? 1 : 0;
+      else P.row(i).maxCoeff(&label);
+      if (static_cast<double>(label) == y_(i)) ++correct;
+    }
+    eval_.score = static_cast<double>(correct) / static_cast<double>(P.rows());
+  }
+  eval_.valid = true;
+  return eval_;
+}
+
+double Mlp::loss() const {
+  requireData("MLP.loss");
+  const Evaluation& e = evaluate();
+  return e.dataLoss + e.penalty;
+}
+double Mlp::dataLoss() const {
+  requireData("MLP.dataLoss");
+  return evaluate().dataLoss;
+}
+
+Vector Mlp::gradient() const {
+  requireData("MLP.gradient");
+  Vector g;
+  lossAndGradient(Xin_, T_, &g, nullptr);
+  return g;
+}
+
+void Mlp::doStep() {
+  const Index n = Xin_.rows();
+  // Mini-batches walk through a fresh seeded permutation each epoch; the last batch of an
+  // epoch may be smaller.
+  if (order_.empty() || cursor_ >= static_cast<std::size_t>(n)) {
+    order_ = trainRng_.permutation(static_cast<int>(n));
+    cursor_ = 0;
+  }
+  Index b = std::min<Index>(batchSize_, n - static_cast<Index>(cursor_));
+  std::vector<int> rows(order_.begin() + static_cast<long>(cursor_), order_.begin() + static_cast<long>(cursor_) + b);
+  cursor_ += static_cast<std::size_t>(b);
+  if (cursor_ >= static_cast<std::size_t>(n)) ++epoch_;
+  Vector g;
+  if (b == n && batchSize_ >= n) lossAndGradient(Xin_, T_, &g, &trainRng_);
+  else lossAndGradient(Xin_(rows, Eigen::all), T_(rows, Eigen::all), &g, &trainRng_);
+  optimizer_.update(theta_, g);
+  paramsChanged();
+}
+
+void Mlp::recordTrace() {
+  if (trace_.columns().empty()) trace_.setColumns({"loss", "data_loss", "score", "epoch"});
+  const Evaluation& e = evaluate();
+  trace_.append({e.dataLoss + e.penalty, e.dataLoss, e.score, static_cast<double>(epoch_)});
+}
+
+// ---------------------------------------------------------------- prediction
+
+bool Mlp::isClassifier() const {
+  OutputKind k = status_ == Status::Empty ? outputWanted_ : outputResolved_;
+  return k == OutputKind::Sigmoid || k == OutputKind::Softmax;
+}
+int Mlp::classCount() const { return status_ == Status::Empty ? 0 : classes_; }
+
+Matrix Mlp::predictProba(const Matrix& X) const {
+  const char* where = "MLP.predictProba";
+  requireData(where);
+  if (!isClassifier()) throw StateError("MLP.predictProba: the output is linear (regression); use predict()");
+  requireColumns(X, featureCount_, where);
+  Matrix P;
+  forward(inputsOf(X, where), P, nullptr);
+  if (outputResolved_ == OutputKind::Softmax) return P;
+  Matrix two(P.rows(), 2);
+  two.col(0) = 1.0 - P.col(0).array();
+  two.col(1) = P.col(0);
+  return two;
+}
+
+Vector Mlp::predict(const Matrix& X) const {
+  const char* where = "MLP.predict";
+  requireData(where);
+  requireColumns(X, featureCount_, where);
+  Matrix P;
+  forward(inputsOf(X, where), P, nullptr);
+  if (outputResolved_ == OutputKind::Linear) return P.col(0);
+  Vector labels(P.rows());
+  for (Index i = 0; i < P.rows(); ++i) {
+    Index k;
+    if (outputResolved_ == OutputKind::Sigmoid) k = P(i, 0) >= 0.5 ? 1 : 0;
+    else P.row(i).maxCoeff(&k);
+    labels(i) = static_cast<double>(k);
+  }
+  return labels;
+}
+
+double Mlp::score(const Matrix& X, const Vector& y) const {
+  requireSupervisedShape(X, y, 1, "MLP.score");
+  Vector p = predict(X);
+  return isClassifier() ? accuracy(y, p) : r2Score(y, p);
+}
+
+
+// ---------------------------------------------------------------- float32 heat-map fast path
+
+namespace {
+using MatrixF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+// Eigen vectorises tanh and the logistic function for float (a rational approximation
+// instead of a libm call per value), which is where a heat map spends its time.
+void applyActivationF(Activation a, MatrixF& Z) {
+  switch (a) {
+    case Activation::ReLU: Z = Z.cwiseMax(0.0f); break;
+    case Activation::LeakyReLU: Z = (Z.array() > 0).select(Z, static_cast<float>(kLeakySlope) * Z); break;
+    case Activation::Tanh: Z = Z.array().tanh(); break;
+    case Activation::Sigmoid: Z = Z.array().logistic(); break;
+    case Activation::Linear: break;
+    case Activation::GELU:
+      Z = Z.unaryExpr([](float z) { return 0.5f * z * (1.0f + std::erf(z * 0.70710678f)); });
+      break;
+  }
+}
+}  // namespace
+
+Eigen::VectorXf Mlp::predictGridFloat32(double x0, double x1, double y0, double y1, int nx, int ny) const {
+  const char* where = "MLP.predictGridFloat32";
+  requireData(where);
+  if (featureCount_ != 2) throw ShapeError(std::string(where) + ": needs a model trained on 2 features");
+  const Matrix inputs = gridInputs(x0, x1, y0, y1, nx, ny, where);
+  const Eigen::VectorXf theta = theta_.cast<float>();
+  const bool binary = outputResolved_ == OutputKind::Sigmoid;
+  const Index perCell = binary ? 2 : outputs_;
+  Eigen::VectorXf result(inputs.rows() * perCell);
+  MatrixF A, Z;
+  for (Index start = 0; start < inputs.rows(); start += kChunkRows) {
+    Index rows = std::min(kChunkRows, inputs.rows() - start);
+    A = inputs.middleRows(start, rows).cast<float>();
+    for (int l = 0; l < layerCount(); ++l) {
+      int in = unitsIn(l), units = unitsOut(l);
+      Index off = offsets_[static_cast<std::size_t>(l)];
+      Eigen::Map<const MatrixF> W(theta.data() + off, in, units);
+      Eigen::Map<const Eigen::RowVectorXf> b(theta.data() + off + static_cast<Index>(in) * units, units);
+      Z.noalias() = A * W;
+      Z.rowwise() += b;
+      if (l + 1 < layerCount()) applyActivationF(activations_[static_cast<std::size_t>(l)], Z);
+      A.swap(Z);
+    }
+    // Output units, laid out as predictGrid: [1 − p, p] per cell for a sigmoid output.
+    Eigen::Map<MatrixF> out(result.data() + start * perCell, rows, perCell);
+    if (binary) {
+      out.col(1) = A.col(0).array().logistic();
+      out.col(0) = 1.0f - out.col(1).array();
+    } else if (outputResolved_ == OutputKind::Softmax) {
+      out = (A.colwise() - A.rowwise().maxCoeff()).array().exp();
+      out.array().colwise() /= out.rowwise().sum().array();
+    } else {
+      out = A;
+    }
+  }
+  return result;
+}
+
+}  // namespace dw

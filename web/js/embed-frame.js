@@ -1,0 +1,48 @@
+// The iframe embed: embed.html?w=fit-line&seed=3 mounts one widget with options from the URL
+// (validated against its schema; only the schema's names are read), reports its height to the
+// parent page (postMessage {type: 'dw:resize', height}) so the iframe can size itself, and
+// forwards the widget's 'dw:score' / 'dw:complete' events as postMessage. Incoming messages are
+// validated: {type: 'dw:update', options: {...}} updates the widget; everything else is ignored.
+import { loadWidget, widgetNames } from '../widgets/registry.js';
+import { optionsFromParams } from '../lib/schema.js';
+
+const params = new URLSearchParams(location.search);
+const root = document.getElementById('widget');
+const name = params.get('w') || '';
+let handle = null;
+
+function post(message) {
+  if (window.parent !== window) window.parent.postMessage({ source: 'data-workshop', widget: name, ...message }, '*');
+}
+
+try {
+  const module = await loadWidget(name);
+  document.title = `${module.meta.title} — Data Workshop`;
+  handle = module.mount(root, optionsFromParams(module.schema, params));
+} catch {
+  const p = document.createElement('p');
+  p.className = 'dw-message';
+  p.dataset.tone = 'bad';
+  p.textContent = name ? `Unknown widget "${name.slice(0, 40)}". Available: ${widgetNames().join(', ')}.` : `Add ?w=NAME to the address. Available widgets: ${widgetNames().join(', ')}.`;
+  root.append(p);
+}
+
+let lastHeight = 0;
+new ResizeObserver(() => {
+  const height = Math.ceil(document.documentElement.scrollHeight);
+  if (height !== lastHeight) { lastHeight = height; post({ type: 'dw:resize', height }); }
+}).observe(document.body);
+
+for (const type of ['dw:score', 'dw:complete']) {
+  document.addEventListener(type, (event) => {
+    const detail = event.detail && typeof event.detail === 'object' ? event.detail : {};
+    post({ type, detail: JSON.parse(JSON.stringify(detail)) });
+  });
+}
+
+window.addEventListener('message', (event) => {
+  const data = event.data;
+  if (!data || typeof data !== 'object' || data.type !== 'dw:update' || !handle) return;
+  if (!data.options || typeof data.options !== 'object' || Array.isArray(data.options)) return;
+  handle.update(data.options);
+});
