@@ -160,9 +160,13 @@ function build({ ml, card, options }) {
     statMse.set(fixed(lap.mse, 1));
     statW.set(fixed(lap.after && stage === 4 ? lap.after.w : lap.w, 2));
     statB.set(fixed(lap.after && stage === 4 ? lap.after.b : lap.b, 2));
-    if (model.status() !== 'diverged' && k > 0 && stage === 3) {
+    if (model.status() !== 'diverged' && k > 0) {
       const first = laps[0].mse;
-      card.setMessage(`Error down to ${fixed((lap.mse / first) * 100, 1)}% of where it started after ${k} update${k === 1 ? '' : 's'}. It keeps shrinking, more slowly each lap, and never quite reaches zero: the prices are not exactly on a line.`, 'ok');
+      if (!(lap.mse <= laps[k - 1].mse)) {
+        card.setMessage(`Diverging: the error grew from ${fixed(laps[k - 1].mse, 1)} to ${fixed(lap.mse, 1)} this lap. With η = ${fixed(opts.eta, 2)} every update overshoots the best line by more than it corrects. Lower the learning rate.`, 'bad');
+      } else {
+        card.setMessage(`Error down to ${fixed((lap.mse / first) * 100, 1)}% of where it started after ${k} update${k === 1 ? '' : 's'}. It keeps shrinking, more slowly each lap, and never quite reaches zero: the prices are not exactly on a line.`, 'ok');
+      }
     }
     diagram.canvas.setAttribute('aria-label', `The learning loop, lap ${k + 1}, stage ${STAGES[stage]}; error ${fixed(lap.mse, 1)}`);
     requestDraw(draw);

@@ -3,6 +3,13 @@
 export const widgets = {
   'gd-walkthrough': () => import('./gd-walkthrough.js'),
   'fit-line': () => import('./fit-line.js'),
+  'sin-experiment': () => import('./sin-experiment.js'),
+  'learning-loop': () => import('./learning-loop.js'),
+  'rules-or-learn': () => import('./rules-or-learn.js'),
+  'house-table': () => import('./house-table.js'),
+  'build-dataset': () => import('./build-dataset.js'),
+  'which-learning': () => import('./which-learning.js'),
+  'spam-filter': () => import('./spam-filter.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }
