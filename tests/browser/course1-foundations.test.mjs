@@ -81,8 +81,8 @@ test('learning loop: each lap is one engine step and the error shrinks', async (
     return ml.scoped((track) => {
       const m = track(new ml.LinearRegression());
       m.setData(x, 1, Array.from(h.y));
-      m.setLearningRate(0.3);
-      m.setParams([0, 0]);
+      m.setLearningRate(0.1);
+      m.setParams([150, 0]);
       m.step(); m.step();
       const [w, b] = m.params();
       return { mse: m.loss().toFixed(1), w: w.toFixed(2), b: b.toFixed(2) };

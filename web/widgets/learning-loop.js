@@ -10,7 +10,7 @@ import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
 import { reportComplete } from './course1/report.js';
 
 export const schema = {
-  eta: { type: 'number', min: 0.01, max: 0.6, default: 0.3, description: 'Learning rate η of each update.' },
+  eta: { type: 'number', min: 0.01, max: 0.6, default: 0.1, description: 'Learning rate η of each update.' },
   speed: { type: 'number', min: 0.25, max: 4, default: 1, description: 'Animation speed (stages per 0.9 s).' },
   autoplay: { type: 'boolean', default: true, description: 'Start playing when shown (never with reduced motion).' },
 };
@@ -23,6 +23,7 @@ export const meta = {
 const STAGES = ['Data', 'Model', 'Prediction', 'Error', 'Update'];
 const STAGE_SECONDS = 0.9;
 const SIZE_UNIT = 100; // sizes enter the model in hundreds of m², which keeps gradient descent well conditioned
+const START = [150, 0]; // a rough first guess: 150k per 100 m², no base price
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
@@ -42,7 +43,7 @@ function build({ ml, card, options }) {
   let lastTime = null;
 
   card.card.classList.add('c1-loop');
-  const diagram = new Plot(card.stage, { aspect: 0.5, minHeight: 260, maxHeight: 400, label: 'The learning loop', onResize: () => requestDraw(draw) });
+  const diagram = new Plot(card.stage, { aspect: 0.5, minHeight: 300, maxHeight: 400, label: 'The learning loop', onResize: () => requestDraw(draw) });
   const stageText = el('p', { className: 'c1-stage-text', 'aria-live': 'polite' });
   card.stage.append(stageText);
   const scatter = new Plot(card.stage, { aspect: 0.34, minHeight: 170, maxHeight: 260, label: 'The six houses and the model line', onResize: () => requestDraw(draw) });
@@ -72,14 +73,14 @@ function build({ ml, card, options }) {
     attempt(card, () => {
       model.setData(X, 1, prices);
       model.setLearningRate(opts.eta);
-      model.setParams([0, 0]);
+      model.setParams(START);
     });
     t = 0;
     laps = [];
     const s = snapshot();
     if (s) laps.push(s);
     etaSlider.set(opts.eta);
-    card.setMessage('The model starts knowing nothing (w = 0, b = 0), so its first guesses are far off.', 'info');
+    card.setMessage(`The model starts from a rough guess (w = ${START[0]}, b = ${START[1]}): every house is priced far too low.`, 'info');
     render();
   }
 
@@ -173,15 +174,19 @@ function build({ ml, card, options }) {
   }
 
   // ---- drawing (geometry only; the numbers come from the laps recorded above) ----
+  // Wide: the loop on the left, a vertical error bar on the right. Narrow (phones): the loop
+  // takes the full width and the error bar lies along the bottom, so the nodes do not collide.
   function loopGeometry() {
     const W = diagram.width;
     const H = diagram.height;
-    const barW = Math.max(64, Math.min(120, W * 0.16));
-    const cx = (W - barW - 16) / 2;
-    const cy = H / 2 + 4;
-    const rx = Math.max(60, cx - 64);
-    const ry = Math.max(60, H / 2 - 44);
-    return { W, H, barW, cx, cy, rx, ry };
+    const narrow = W < 520;
+    const barW = narrow ? 0 : Math.max(64, Math.min(120, W * 0.16));
+    const barH = narrow ? 44 : 0;
+    const cx = narrow ? W / 2 : (W - barW - 16) / 2;
+    const cy = (H - barH) / 2 + 4;
+    const rx = Math.max(60, cx - (narrow ? 46 : 64));
+    const ry = Math.max(60, (H - barH) / 2 - (narrow ? 30 : 44));
+    return { W, H, narrow, barW, barH, cx, cy, rx, ry };
   }
   const angleOf = (s) => -Math.PI / 2 + (s / 5) * Math.PI * 2;
 
@@ -213,16 +218,25 @@ function build({ ml, card, options }) {
     }
     c.restore();
 
+    // The packet: evidence (blue) until the error is measured, then error (red-orange), and
+    // after the update a correction (teal) heading back to the data.
+    const a = angleOf(Math.floor(t) % 5 + easeInOut(frac));
+    const px = g.cx + g.rx * Math.cos(a);
+    const py = g.cy + g.ry * Math.sin(a);
+    const colour = stage >= 4 ? th.good : stage >= 3 ? th.loss : th.class1;
+    c.beginPath(); c.arc(px, py, 9, 0, Math.PI * 2); c.fillStyle = colour; c.fill();
+    c.lineWidth = 2; c.strokeStyle = th.surface; c.stroke();
+
     // The nodes: the one the packet is at (or leaving) is highlighted.
-    c.font = `600 13px ${th.font}`;
+    c.font = `600 ${g.narrow ? 11 : 13}px ${th.font}`;
     c.textAlign = 'center';
     c.textBaseline = 'middle';
     STAGES.forEach((name, s) => {
       const a = angleOf(s);
       const x = g.cx + g.rx * Math.cos(a);
       const y = g.cy + g.ry * Math.sin(a);
-      const w = Math.max(76, c.measureText(name).width + 24);
-      const h = 32;
+      const w = Math.max(g.narrow ? 56 : 76, c.measureText(name).width + (g.narrow ? 14 : 24));
+      const h = g.narrow ? 26 : 32;
       const active = s === stage;
       c.beginPath();
       c.roundRect(x - w / 2, y - h / 2, w, h, 16);
@@ -234,15 +248,6 @@ function build({ ml, card, options }) {
       c.fillStyle = active ? (getComputedStyle(card.card).getPropertyValue('--accent-text').trim() || '#fff') : th.text;
       c.fillText(name, x, y);
     });
-
-    // The packet: evidence (blue) until the error is measured, then error (red-orange), and
-    // after the update a correction (teal) heading back to the data.
-    const a = angleOf(Math.floor(t) % 5 + easeInOut(frac));
-    const px = g.cx + g.rx * Math.cos(a);
-    const py = g.cy + g.ry * Math.sin(a);
-    const colour = stage >= 4 ? th.good : stage >= 3 ? th.loss : th.class1;
-    c.beginPath(); c.arc(px, py, 9, 0, Math.PI * 2); c.fillStyle = colour; c.fill();
-    c.lineWidth = 2; c.strokeStyle = th.surface; c.stroke();
 
     // In the middle: this lap's headline number.
     if (lap) {
@@ -256,31 +261,62 @@ function build({ ml, card, options }) {
 
     // The error bar: this lap's MSE against the first lap's, with earlier laps as ticks.
     const first = laps.length ? laps[0].mse : 1;
-    const bx = g.W - g.barW;
-    const top = 28;
-    const bottom = g.H - 30;
-    c.fillStyle = th.textMuted;
-    c.font = `12px ${th.font}`;
+    const share = (mse) => Math.max(0, Math.min(1, mse / first));
     c.textAlign = 'center';
-    c.fillText('error', bx + g.barW / 2, 14);
-    c.fillStyle = th.surface;
-    c.fillRect(bx + g.barW * 0.25, top, g.barW * 0.5, bottom - top);
-    c.strokeStyle = th.border;
-    c.lineWidth = 1;
-    c.strokeRect(bx + g.barW * 0.25 + 0.5, top + 0.5, g.barW * 0.5 - 1, bottom - top - 1);
-    const yOf = (mse) => bottom - Math.max(0, Math.min(1, mse / first)) * (bottom - top);
-    c.strokeStyle = th.truth;
-    for (let j = 0; j < k; j++) {
-      const y = Math.round(yOf(laps[j].mse)) + 0.5;
-      c.beginPath(); c.moveTo(bx + g.barW * 0.2, y); c.lineTo(bx + g.barW * 0.8, y); c.stroke();
-    }
-    if (lap && Number.isFinite(lap.mse)) {
-      const y = yOf(lap.mse);
-      c.fillStyle = th.loss;
-      c.fillRect(bx + g.barW * 0.25, y, g.barW * 0.5, bottom - y);
-      c.fillStyle = th.text;
-      c.font = `600 12px ${th.mono}`;
-      c.fillText(`${fixed((lap.mse / first) * 100, 0)}%`, bx + g.barW / 2, bottom + 14);
+    if (g.narrow) {
+      const left = 56;
+      const right = g.W - 48;
+      const top = g.H - 30;
+      const height = 16;
+      const xOf = (mse) => left + share(mse) * (right - left);
+      c.fillStyle = th.textMuted;
+      c.font = `12px ${th.font}`;
+      c.textAlign = 'left';
+      c.fillText('error', 8, top + height / 2);
+      c.fillStyle = th.surface;
+      c.fillRect(left, top, right - left, height);
+      c.strokeStyle = th.border;
+      c.lineWidth = 1;
+      c.strokeRect(left + 0.5, top + 0.5, right - left - 1, height - 1);
+      c.strokeStyle = th.truth;
+      for (let j = 0; j < k; j++) {
+        const x = Math.round(xOf(laps[j].mse)) + 0.5;
+        c.beginPath(); c.moveTo(x, top - 3); c.lineTo(x, top + height + 3); c.stroke();
+      }
+      if (lap && Number.isFinite(lap.mse)) {
+        c.fillStyle = th.loss;
+        c.fillRect(left, top, xOf(lap.mse) - left, height);
+        c.fillStyle = th.text;
+        c.font = `600 12px ${th.mono}`;
+        c.textAlign = 'left';
+        c.fillText(`${fixed((lap.mse / first) * 100, 0)}%`, right + 6, top + height / 2);
+      }
+    } else {
+      const bx = g.W - g.barW;
+      const top = 28;
+      const bottom = g.H - 30;
+      const yOf = (mse) => bottom - share(mse) * (bottom - top);
+      c.fillStyle = th.textMuted;
+      c.font = `12px ${th.font}`;
+      c.fillText('error', bx + g.barW / 2, 14);
+      c.fillStyle = th.surface;
+      c.fillRect(bx + g.barW * 0.25, top, g.barW * 0.5, bottom - top);
+      c.strokeStyle = th.border;
+      c.lineWidth = 1;
+      c.strokeRect(bx + g.barW * 0.25 + 0.5, top + 0.5, g.barW * 0.5 - 1, bottom - top - 1);
+      c.strokeStyle = th.truth;
+      for (let j = 0; j < k; j++) {
+        const y = Math.round(yOf(laps[j].mse)) + 0.5;
+        c.beginPath(); c.moveTo(bx + g.barW * 0.2, y); c.lineTo(bx + g.barW * 0.8, y); c.stroke();
+      }
+      if (lap && Number.isFinite(lap.mse)) {
+        const y = yOf(lap.mse);
+        c.fillStyle = th.loss;
+        c.fillRect(bx + g.barW * 0.25, y, g.barW * 0.5, bottom - y);
+        c.fillStyle = th.text;
+        c.font = `600 12px ${th.mono}`;
+        c.fillText(`${fixed((lap.mse / first) * 100, 0)}%`, bx + g.barW / 2, bottom + 14);
+      }
     }
     drawScatter(lap, stage);
   }
