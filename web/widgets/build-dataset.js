@@ -45,6 +45,7 @@ function build({ ml, card, options }) {
   const meter = el('div', { className: 'c1-meter', role: 'meter', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-label': 'Signal: validation R² in percent' }, [meterFill, meterBest]);
   card.stage.append(preview, toggles, el('div', { className: 'c1-meter-row' }, [meterLabel, meter]));
   const plot = new Plot(card.stage, { aspect: 0.55, minHeight: 220, maxHeight: 380, label: 'Predicted against actual price for the validation houses', onResize: () => requestDraw(draw) });
+  plot.margin = { ...plot.margin, top: 24 }; // room for the y-axis label above the top tick
   card.stage.append(el('p', { className: 'dw-legend', text: 'Hollow circles: validation houses (never used for fitting). Dashed line: perfect predictions. The closer the circles hug it, the higher R².' }));
 
   const statVal = card.stat('validation R²');

@@ -33,7 +33,7 @@ function build({ ml, card }) {
   const table = el('table', { className: 'dw-table c1-house-table' });
   table.append(el('caption', { className: 'dw-sr-only', text: 'Six houses: features and sale price' }));
   const headRow = el('tr');
-  headRow.append(el('th', { scope: 'col', text: 'house' }));
+  headRow.append(el('th', { scope: 'col', className: 'c1-house-index', text: 'house' }));
   const pickButtons = names.map((name, j) => {
     const b = el('button', { type: 'button', className: 'c1-col-pick', 'aria-pressed': 'false' });
     b.append(el('span', { text: name }), el('small', { text: 'feature' }));
@@ -45,7 +45,7 @@ function build({ ml, card }) {
   const body = el('tbody');
   for (let i = 0; i < data.rows; i++) {
     const tr = el('tr');
-    tr.append(el('td', { text: String(i + 1) }));
+    tr.append(el('td', { className: 'c1-house-index', text: String(i + 1) }));
     for (let j = 0; j < data.cols; j++) tr.append(el('td', { text: fixed(data.X[i * data.cols + j], 0) }));
     tr.append(el('td', { className: 'c1-label-col', text: fixed(data.y[i], 0) }));
     body.append(tr);

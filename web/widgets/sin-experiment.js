@@ -46,8 +46,10 @@ function build({ ml, card, options }) {
   row.append(left, right);
   card.stage.append(row);
   const plot = new Plot(left, { aspect: 0.62, minHeight: 220, maxHeight: 420, label: 'Training points, true curve and fitted polynomial', onResize: () => requestDraw(draw) });
+  plot.margin = { ...plot.margin, top: 24 }; // room for the y-axis label above the top tick
   left.append(el('p', { className: 'dw-legend', text: 'Blue dots: the 12 noisy training points. Dashed grey: the true sin(x), where the 200 clean test points lie. Black: the fitted polynomial.' }));
   const errPlot = new Plot(right, { aspect: 0.7, minHeight: 180, maxHeight: 260, label: 'Train and test error for every degree', onResize: () => requestDraw(draw) });
+  errPlot.margin = { ...errPlot.margin, top: 24 };
   right.append(el('p', { className: 'dw-legend', text: 'Error against degree (log scale). Solid: training MSE. Dashed with hollow dots: test MSE.' }));
 
   const tableWrap = el('div', { className: 'dw-table-wrap' });

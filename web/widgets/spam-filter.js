@@ -68,6 +68,7 @@ function build({ ml, card, options }) {
   const weightPlot = new Plot(left, { aspect: 0.5, minHeight: 170, maxHeight: 240, label: 'Learned weight of each feature', onResize: () => requestDraw(draw) });
   left.append(el('p', { className: 'dw-legend', text: 'Weights: bars to the right push towards spam, to the left towards not spam.' }));
   const sigPlot = new Plot(right, { aspect: 0.75, minHeight: 220, maxHeight: 320, label: 'The sigmoid turns the score z into a probability', onResize: () => requestDraw(draw) });
+  sigPlot.margin = { ...sigPlot.margin, top: 24 }; // room for the y-axis label above the top tick
   right.append(el('p', { className: 'dw-legend', text: 'The sigmoid σ(z). Blue circles: spam training emails; orange triangles: not spam; the ringed dot is the new email.' }));
   card.stage.append(row);
 

@@ -67,7 +67,7 @@ export function createQuiz({ card, widget, title, deck, choices, roundSize, seed
     replayBtn.hidden = true;
     cardBox.classList.remove('c1-done');
     updateStats();
-    card.setMessage('Pick an answer: click or tap a button, or press its letter key.', 'info');
+    card.setMessage('Pick an answer: click or tap a button, or press the key shown on it.', 'info');
   }
 
   function answer(id) {
