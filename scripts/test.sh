@@ -9,6 +9,9 @@ status=0
 echo "== native engine tests (Catch2 via CTest)"
 (cd "$root/native" && ctest --output-on-failure -j"$(nproc 2>/dev/null || echo 2)") || status=1
 
+echo "== single-file build for the file:// tests"
+node scripts/build-single.mjs || status=1
+
 echo "== WASM engine in Node, then the site in Chromium (node:test)"
 node --test --test-concurrency=1 tests/node/ tests/browser/ || status=1
 

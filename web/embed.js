@@ -8,7 +8,7 @@
 // The element re-dispatches the widget's 'dw:score' and 'dw:complete' events from itself.
 import { loadWidget, widgetNames } from './widgets/registry.js';
 
-const STYLESHEETS = ['css/tokens.css', 'css/widget.css'].map((p) => new URL(p, import.meta.url).href);
+const STYLESHEETS = ['css/tokens.css', 'css/widget.css', 'css/embed-host.css'].map((p) => new URL(p, import.meta.url).href);
 
 class DataWorkshopWidget extends HTMLElement {
   static get observedAttributes() { return ['name']; }

@@ -13,7 +13,7 @@ export const outputDir = path.join(root, 'test-output', 'screenshots');
 
 const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-default-apps', '--disable-extensions', '--mute-audio'];
+  '--disable-default-apps', '--disable-extensions', '--mute-audio', '--js-flags=--expose-gc'];
 
 export async function startSite({ dir = path.join(root, 'dist'), csp = null } = {}) {
   const server = createServer(dir, { csp });

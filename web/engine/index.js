@@ -15,7 +15,13 @@ export function loadEngine() {
 
 async function instantiate() {
   const options = {};
-  if (typeof process !== 'undefined' && process.versions && process.versions.node) {
+  if (globalThis.__DW_WASM_BASE64__) {
+    // The single-file build (npm run build:single) carries the module inline, so it works when the
+    // page is opened from file://, where fetching the .wasm beside it is not allowed.
+    const text = atob(globalThis.__DW_WASM_BASE64__);
+    options.wasmBinary = Uint8Array.from(text, (c) => c.charCodeAt(0));
+    options.locateFile = (file) => file;
+  } else if (typeof process !== 'undefined' && process.versions && process.versions.node) {
     // Node 20's global fetch cannot load a file path, so hand the bytes over directly
     // (TOOLCHAIN.md item 4). Browsers locate the .wasm beside this file by import.meta.url.
     const { readFile } = await import('node:fs/promises');

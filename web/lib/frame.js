@@ -28,6 +28,12 @@ export function requestDraw(draw) {
   schedule();
 }
 
+// Drops a pending draw: a widget's destroy() calls this so no draw runs after its engine
+// objects are deleted.
+export function cancelDraw(draw) {
+  pendingDraws.delete(draw);
+}
+
 // Calls fn(timeMs) every frame while `element` is on screen, until the returned stop() is called.
 export function animate(element, fn, onError = (err) => { throw err; }) {
   const ticker = { fn, onError, visible: true };

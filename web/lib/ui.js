@@ -25,11 +25,15 @@ export function createCard(host, { title, hint }) {
   const controls = el('div', { className: 'dw-controls' });
   const readout = el('div', { className: 'dw-readout', role: 'group', 'aria-label': 'Readout' });
   const message = el('p', { className: 'dw-message', role: 'status', 'aria-live': 'polite' });
-  card.append(heading, hintEl, stage, controls, readout, message);
+  // Notes about the options themselves (clamped or ignored values) stay visible while the
+  // message line reports the widget's live state.
+  const notes = el('p', { className: 'dw-notes', role: 'note' });
+  card.append(heading, hintEl, notes, stage, controls, readout, message);
   host.append(card);
 
   const api = {
-    card, stage, controls, readout, message,
+    card, stage, controls, readout, message, notes,
+    setNotes(list) { notes.textContent = list.length ? `Settings adjusted: ${list.join(' ')}` : ''; },
     setMessage(text, tone = 'info') {
       if (message.textContent !== text) message.textContent = text || '';
       message.dataset.tone = tone;
@@ -80,6 +84,15 @@ export function slider(parent, { label, min, max, step, value, format = (v) => S
     set(v) { current = v; input.value = String(toTrack(v)); show(v); },
     setDisabled(d) { input.disabled = d; },
   };
+}
+
+export function checkbox(parent, { label, checked = false, onChange }) {
+  const id = nextId('check');
+  const input = el('input', { type: 'checkbox', id });
+  input.checked = checked;
+  input.addEventListener('change', () => onChange(input.checked));
+  parent.append(el('div', { className: 'dw-check' }, [input, el('label', { for: id, text: label })]));
+  return input;
 }
 
 export function button(parent, label, onClick, { primary = false, title } = {}) {

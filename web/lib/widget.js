@@ -17,7 +17,7 @@ export function mountWidget(element, options, { schema, meta, build }) {
   const card = createCard(element, meta);
   const loading = el('p', { className: 'dw-loading', text: 'Loading the learning engine…' });
   card.stage.append(loading);
-  if (notes.length) card.setMessage(notes.join(' '), 'warn');
+  card.setNotes(notes);
 
   let instance = null;
   let destroyed = false;
@@ -38,7 +38,7 @@ export function mountWidget(element, options, { schema, meta, build }) {
     update(next = {}) {
       const resolved = resolveOptions(schema, { ...current, ...next });
       current = resolved.values;
-      if (resolved.notes.length) card.setMessage(resolved.notes.join(' '), 'warn');
+      card.setNotes(resolved.notes);
       if (instance && instance.update) instance.update(current);
     },
     destroy() {

@@ -3,7 +3,7 @@
 // LinearRegression) find the best line step by step.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, fixed, slider } from '../lib/ui.js';
 
 export const schema = {
@@ -230,6 +230,7 @@ function build({ ml, card, options }) {
     update(next) { stopFitting(); opts = { ...next }; loadData(); },
     destroy() {
       stopFitting();
+      cancelDraw(draw);
       plot.destroy();
       lossPlot.destroy();
       model.delete();

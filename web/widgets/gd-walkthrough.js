@@ -3,8 +3,8 @@
 // LinearRegression (its trace rows hold a, b, loss and the gradient after each step).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot, drawBars } from '../lib/plot.js';
-import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
-import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { button, buttonRow, checkbox, el, fixed, slider } from '../lib/ui.js';
 
 export const schema = {
   x: { type: 'number', min: -5, max: 5, default: 1, description: 'The input of the single training point.' },
@@ -64,11 +64,7 @@ function build({ ml, card, options }) {
     b: slider(card.controls, { label: 'start b', min: -20, max: 20, step: 0.1, value: opts.b, format: (v) => fixed(v, 1), onInput: (v) => change({ b: v }) }),
     eta: slider(card.controls, { label: 'learning rate η', min: 0.01, max: 2, step: 0.01, value: opts.eta, format: (v) => fixed(v, 2), onInput: (v) => change({ eta: v }) }),
   };
-  const freezeId = `freeze-${Math.random().toString(36).slice(2)}`;
-  const freeze = el('input', { type: 'checkbox', id: freezeId });
-  freeze.checked = opts.freezeB;
-  freeze.addEventListener('change', () => change({ freezeB: freeze.checked }));
-  card.controls.append(el('div', { className: 'dw-field' }, [el('label', { for: freezeId }, [freeze, el('span', { text: ' keep b fixed (only a learns)' })])]));
+  const freeze = checkbox(card.controls, { label: 'keep b fixed (only a learns)', checked: opts.freezeB, onChange: (v) => change({ freezeB: v }) });
 
   const statStep = card.stat('step');
   const statLoss = card.stat('loss');
@@ -212,6 +208,7 @@ function build({ ml, card, options }) {
     },
     destroy() {
       stopPlaying();
+      cancelDraw(draw);
       plot.destroy();
       model.delete();
     },

@@ -1,0 +1,56 @@
+// Gaussian naive Bayes: each class is modelled as an axis-aligned Gaussian (features independent
+// given the class), and Bayes' rule turns the class-conditional densities into probabilities.
+// Fitting is closed form, done by the first step(), which converges.
+#pragma once
+#include "dw/model.hpp"
+
+namespace dw {
+
+class GaussianNaiveBayes : public Model {
+ public:
+  const char* name() const override { return "GaussianNaiveBayes"; }
+
+  // y holds class labels 0…K−1 with K ≥ 2 and every class present.
+  void setData(const Matrix& X, const Vector& y) override;
+  double score(const Matrix& X, const Vector& y) const override;  // accuracy
+  Vector predict(const Matrix& X) const override;
+  // [priors (K), means (K×d row-major), variances (K×d row-major)]; empty before the first step.
+  Vector params() const override;
+  // Mean negative log-likelihood of the training labels (log loss); NaN before the first step.
+  double loss() const override;
+
+  bool isClassifier() const override { return true; }
+  int classCount() const override { return classes_; }
+  Matrix predictProba(const Matrix& X) const override;
+  // Per-class log p(c) + log p(x | c) (scikit-learn's joint log-likelihood), n × K.
+  Matrix jointLogLikelihood(const Matrix& X) const;
+
+  // The portion of the largest feature variance added to every variance (default 1e-9, as
+  // scikit-learn's var_smoothing), in [0, 1].
+  void setVarSmoothing(double portion);
+  double varSmoothing() const { return varSmoothing_; }
+
+  bool fitted() const { return fitted_; }
+  const Vector& priors() const { return priors_; }    // K
+  const Matrix& means() const { return means_; }      // K × d
+  const Matrix& variances() const { return vars_; }   // K × d, smoothing included
+
+ protected:
+  void resetParams() override;
+  void doStep() override;
+  void recordTrace() override;
+
+ private:
+  void requireFitted(const char* where) const;
+
+  Matrix X_;
+  Vector y_;
+  int classes_ = 0;
+  double varSmoothing_ = 1e-9;
+  bool fitted_ = false;
+  Vector priors_;
+  Matrix means_;
+  Matrix vars_;
+};
+
+}  // namespace dw
