@@ -41,8 +41,8 @@ test('sin experiment: degree 3 has the lowest test MSE, and the table is the eng
 
   // The slider adds the current degree as a fourth row and changes the readout.
   const before = await stat(page, card, 'test MSE');
-  await page.locator(`${card} input[type="range"]`).fill('7');
-  assert.equal(await stat(page, card, 'degree'), '7');
+  await page.locator(`${card} input[type="range"]`).fill('9');
+  assert.equal(await stat(page, card, 'degree'), '9');
   assert.notEqual(await stat(page, card, 'test MSE'), before);
   assert.equal(await page.locator(`${card} .c1-sin-table tbody tr`).count(), 4);
   await page.getByRole('button', { name: 'Degree 11' }).click();

@@ -5,7 +5,7 @@
 // columns, so informative columns raise it and noise columns drag it down a little.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { el, fixed } from '../lib/ui.js';
 import { reportComplete, reportScore } from './course1/report.js';
 
@@ -238,6 +238,7 @@ function build({ ml, card, options }) {
   return {
     update(next) { options = { ...next }; solvedReported = false; load(); },
     destroy() {
+      cancelDraw(draw);
       plot.destroy();
       model.delete();
     },

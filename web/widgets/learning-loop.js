@@ -5,7 +5,7 @@
 // that lap's numbers.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
 import { reportComplete } from './course1/report.js';
 
@@ -345,6 +345,7 @@ function build({ ml, card, options }) {
   return {
     update(next) { stopPlaying(); opts = { ...next }; restart(); },
     destroy() {
+      cancelDraw(draw);
       stopPlaying();
       diagram.destroy();
       scatter.destroy();

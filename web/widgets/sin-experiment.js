@@ -4,7 +4,7 @@
 // sinExperiment, and each verdict is read off those numbers.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
 import { reportScore } from './course1/report.js';
 
@@ -22,7 +22,9 @@ export const meta = {
 const TWO_PI = 2 * Math.PI;
 const TABLE_DEGREES = [1, 3, 11];
 const ALL_DEGREES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
-const JUST_RIGHT_FACTOR = 1.5; // within 1.5× of the lowest test error of any degree counts as "just right"
+// A degree counts as "just right" when its test MSE is within 0.02 of the lowest any degree
+// reaches: sin x has variance 1/2 on [0, 2π], so 0.02 is 4% of what a flat line would miss by.
+const JUST_RIGHT_MARGIN = 0.02;
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
@@ -106,12 +108,12 @@ function build({ ml, card, options }) {
     return b;
   }
 
-  // A verdict read off the numbers: close to the lowest test error → just right; otherwise the
+  // A verdict read off the engine's numbers: close to the lowest test error → just right; otherwise the
   // training error tells which way it failed (below the best model's: memorising; above: too rigid).
   function verdict(i) {
     const b = bestIndex();
     if (!Number.isFinite(sweep.test[i])) return { text: 'failed', tone: 'bad' };
-    if (sweep.test[i] <= JUST_RIGHT_FACTOR * sweep.test[b]) return { text: 'just right', tone: 'ok' };
+    if (sweep.test[i] <= sweep.test[b] + JUST_RIGHT_MARGIN) return { text: 'just right', tone: 'ok' };
     if (sweep.train[i] <= sweep.train[b]) return { text: 'overfit', tone: 'bad' };
     return { text: 'underfit', tone: 'warn' };
   }
@@ -187,6 +189,7 @@ function build({ ml, card, options }) {
   return {
     update(next) { opts = { ...next }; degree = opts.degree; load(); },
     destroy() {
+      cancelDraw(draw);
       plot.destroy();
       errPlot.destroy();
       model.delete();

@@ -4,7 +4,7 @@
 // Every weight, score z and probability shown is the engine's.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, fixed } from '../lib/ui.js';
 import { reportScore } from './course1/report.js';
 
@@ -263,6 +263,7 @@ function build({ ml, card, options }) {
   return {
     update(next) { opts = { ...next }; refresh(true); },
     destroy() {
+      cancelDraw(draw);
       weightPlot.destroy();
       sigPlot.destroy();
       model.delete();
