@@ -128,7 +128,7 @@ function build({ ml, card, options }) {
       const i = d - 1;
       const v = verdict(i);
       const tr = el('tr', { className: d === degree ? 'dw-current' : '', 'data-degree': String(d) });
-      tr.append(el('td', { text: d === 1 ? 'degree-1 line' : `degree-${d} curve` }), el('td', { text: fixed(r.trainMse[j], 3) }), el('td', { text: fixed(r.testMse[j], 3) }));
+      tr.append(el('td', { text: `degree ${d}` }), el('td', { text: fixed(r.trainMse[j], 3) }), el('td', { text: fixed(r.testMse[j], 3) }));
       const cell = el('td', { className: 'c1-verdict', 'data-tone': v.tone, text: v.text });
       tr.append(cell);
       body.append(tr);

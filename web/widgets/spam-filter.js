@@ -64,13 +64,13 @@ function build({ ml, card, options }) {
   const left = el('div', { className: 'dw-col' });
   const right = el('div', { className: 'dw-col' });
   row.append(left, right);
+  card.stage.append(row); // attached before the plots are made, so they can read the theme's colours
   left.append(newBox);
   const weightPlot = new Plot(left, { aspect: 0.5, minHeight: 170, maxHeight: 240, label: 'Learned weight of each feature', onResize: () => requestDraw(draw) });
   left.append(el('p', { className: 'dw-legend', text: 'Weights: bars to the right push towards spam, to the left towards not spam.' }));
   const sigPlot = new Plot(right, { aspect: 0.75, minHeight: 220, maxHeight: 320, label: 'The sigmoid turns the score z into a probability', onResize: () => requestDraw(draw) });
   sigPlot.margin = { ...sigPlot.margin, top: 24 }; // room for the y-axis label above the top tick
   right.append(el('p', { className: 'dw-legend', text: 'The sigmoid σ(z). Blue circles: spam training emails; orange triangles: not spam; the ringed dot is the new email.' }));
-  card.stage.append(row);
 
   // The training emails, editable.
   const details = el('details', { className: 'c1-train-emails' });
@@ -203,8 +203,8 @@ function build({ ml, card, options }) {
     // Weights as horizontal bars around zero.
     const w = fitted ? fitted.w : [0, 0, 0, 0];
     const span = Math.max(1, ...w.map((v) => Math.abs(v))) * 1.15;
-    weightPlot.margin = { left: 92, right: 16, top: 10, bottom: 26 };
-    weightPlot.setDomain(-span, span, 0, FEATURES.length);
+    weightPlot.margin = { left: 92, right: 40, top: 10, bottom: 26 };
+    weightPlot.setDomain(-span, span, 1e-9, FEATURES.length); // rows, not a numeric axis: the tiny offset keeps a stray "0" tick off
     weightPlot.begin();
     weightPlot.axes({ xLabel: 'weight', xTicks: 4, yTicks: 0 });
     const c = weightPlot.ctx;
