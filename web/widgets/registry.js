@@ -10,6 +10,11 @@ export const widgets = {
   'build-dataset': () => import('./build-dataset.js'),
   'which-learning': () => import('./which-learning.js'),
   'spam-filter': () => import('./spam-filter.js'),
+  'gridworld': () => import('./gridworld.js'),
+  'bandit': () => import('./bandit.js'),
+  'dbscan-vs-kmeans': () => import('./dbscan-vs-kmeans.js'),
+  'tsne-vs-pca': () => import('./tsne-vs-pca.js'),
+  'optimizer-race': () => import('./optimizer-race.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }
