@@ -137,8 +137,10 @@ ${next ? `<a href="${next.slug}.html" rel="next">${esc(next.title)} →</a>` : '
   const body = `<article class="prose">
 <h1>${esc(lesson.title)}</h1>
 <p class="lesson-meta">${esc(level.title)}${lesson.summary ? ` · ${esc(lesson.summary)}` : ''}</p>
+<div class="course-progress" data-lessons="${esc(course.lessons.map((l) => l.slug).join(' '))}"></div>
 ${renderMarkdown(lesson.body, lesson.file)}
+<div class="lesson-complete" data-lesson="${esc(lesson.slug)}"></div>
 ${nav}
 </article>`;
-  return page({ title: `${lesson.title} — Data Workshop`, body, scripts: ['js/lesson.js'] });
+  return page({ title: `${lesson.title} — Data Workshop`, body, scripts: ['js/lesson.js', 'js/progress.js'] });
 }
