@@ -68,7 +68,7 @@ ${lis}
     base: '',
     body: `<div class="hero" id="course"><h1>Learn machine learning by doing it</h1>
 <p>Drag a line through points, drop centroids, slide a learning rate and watch gradient descent crawl, glide or explode. Every number on these pages is computed live by a real learning engine running in your browser.</p>
-<div class="course-progress" data-lessons="${esc(c.lessons.map((l) => l.slug).join(' '))}"></div><div class="progress-reset"></div></div>
+<div class="badge-slot" hidden></div><div class="course-progress" data-lessons="${esc(c.lessons.map((l) => l.slug).join(' '))}"></div><div class="progress-reset"></div></div>
 ${sections}`,
     scripts: ['js/progress.js'],
   });

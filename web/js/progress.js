@@ -145,6 +145,34 @@ function renderLessonPanel(slug) {
   }));
 }
 
+// Home page: the Machine Learning badge (saved by the ml-badge challenge under "dw:badge").
+function renderBadge() {
+  const slot = document.querySelector('.badge-slot');
+  if (!slot) return;
+  const badge = read('badge');
+  slot.replaceChildren();
+  if (!badge || typeof badge !== 'object' || !Number.isFinite(badge.best)) {
+    slot.hidden = true;
+    return;
+  }
+  const link = make('a', '', badge.passed ? 'Machine Learning badge earned' : `Best so far: ${badge.best} of ${badge.total} — pass with 80 %`);
+  link.href = 'lessons/badge.html';
+  if (badge.passed) {
+    const medal = make('div', 'c4-badge-medal');
+    medal.append(make('span', 'c4-badge-ml', 'ML'), make('span', 'c4-badge-sub', `${badge.best}/${badge.total}`));
+    const text = make('div', 'c4-badge-text');
+    const when = typeof badge.earnedAt === 'string' || Number.isFinite(badge.earnedAt) ? new Date(badge.earnedAt) : null;
+    text.append(make('strong', '', ''), make('span', '', when && !Number.isNaN(when.getTime()) ? `Earned on ${when.toLocaleDateString()}` : 'Earned'));
+    text.firstChild.append(link);
+    slot.append(medal, text);
+    slot.className = 'badge-slot c4-badge';
+  } else {
+    slot.append(link);
+    slot.className = 'badge-slot';
+  }
+  slot.hidden = false;
+}
+
 function currentLesson() {
   const host = document.querySelector('.lesson-complete[data-lesson]');
   return host ? host.dataset.lesson : null;
@@ -153,6 +181,7 @@ function currentLesson() {
 function refresh() {
   renderBars();
   renderHomeTicks();
+  renderBadge();
   const slug = currentLesson();
   if (slug) renderLessonPanel(slug);
 }
