@@ -3,6 +3,14 @@
 export const widgets = {
   'gd-walkthrough': () => import('./gd-walkthrough.js'),
   'fit-line': () => import('./fit-line.js'),
+  'loss-penalties': () => import('./loss-penalties.js'),
+  'pick-the-model': () => import('./pick-the-model.js'),
+  'regularisation': () => import('./regularisation.js'),
+  'threshold': () => import('./threshold.js'),
+  'precision-recall-by-hand': () => import('./precision-recall-by-hand.js'),
+  'roc-sweep': () => import('./roc-sweep.js'),
+  'bias-variance-dartboards': () => import('./bias-variance-dartboards.js'),
+  'learning-curves': () => import('./learning-curves.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }
