@@ -1,7 +1,8 @@
 // Shared steps for the Level 3 (course3) browser tests: open a lesson at a width, wait for its
 // widgets, read readouts, and check the invariants every widget test asserts.
 import assert from 'node:assert/strict';
-import { offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import path from 'node:path';
+import { offMachineRequests, outputDir, screenshot, widgetsReady } from './browser.mjs';
 
 export async function openLesson(site, slug, { width = 1280, reducedMotion = 'no-preference' } = {}) {
   const page = await site.newPage({ width, reducedMotion });
@@ -31,6 +32,8 @@ export async function canvasIsDrawn(canvas) {
 
 export async function finish(page, name) {
   await screenshot(page, name);
+  const cards = page.locator('.dw-card');
+  for (let i = 0; i < await cards.count(); i++) await cards.nth(i).screenshot({ path: path.join(outputDir, `${name}-card${i}.png`) });
   const texts = await page.locator('.dw-card').allTextContents();
   for (const t of texts) assert.ok(!/\bNaN\b/.test(t), `NaN shown: ${t.slice(0, 160)}`);
   assert.equal(await page.locator('.katex-error').count(), 0, 'all math typesets');

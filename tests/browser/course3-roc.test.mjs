@@ -58,7 +58,7 @@ for (const width of [1280, 375]) {
     await page.mouse.move(x(0.5), box.y + 30, { steps: 6 });
     await page.mouse.up();
     assert.ok(Number(await stat(w, 'TPR')) > 0.5, `half-way threshold catches most positives: ${await stat(w, 'threshold')} ${await stat(w, 'TPR')}`);
-    await w.getByRole('button', { name: /Hard/ }).click();
+    await w.getByRole('button', { name: 'Hard', exact: true }).click();
     const hard = await engineCurves(page, 5.0);
     assert.equal(await stat(w, 'AUC'), hard.auc.toFixed(3));
     assert.ok(hard.auc < easy.auc - 0.1, `overlap lowers AUC (${hard.auc} vs ${easy.auc})`);

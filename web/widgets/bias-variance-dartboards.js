@@ -56,7 +56,7 @@ function build({ ml, card, options }) {
     const wrap = el('div', { className: 'c3-board' });
     wrap.append(el('p', { className: 'c3-plot-title', text: b.title }));
     grid.append(wrap);
-    const plot = new Plot(wrap, { aspect: 1, minHeight: 200, maxHeight: 480, domain: [-RADIUS, RADIUS, -RADIUS, RADIUS], label: b.title, onResize: () => requestDraw(draw) });
+    const plot = new Plot(wrap, { aspect: 1, minHeight: 200, maxHeight: 340, domain: [-RADIUS, RADIUS, -RADIUS, RADIUS], label: b.title, onResize: () => requestDraw(draw) });
     plot.margin = { left: 8, right: 8, top: 8, bottom: 8 };
     const stats = el('p', { className: 'c3-board-stats', text: describeBoard(b) });
     wrap.append(stats);

@@ -102,7 +102,7 @@ function build({ ml, card, options }) {
     const where = done ? `With all ${last.n} training points` : `At n = ${last.n}`;
     if (last.n <= degree) { card.setMessage(`n = ${last.n} points, ${degree + 1} coefficients: the curve can pass through every point, so training error is 0 while validation error is huge.`, 'warn'); return; }
     const gap = last.valMse - last.trainMse;
-    if (!done && last.n < Math.max(12, 3 * (degree + 1))) { card.setMessage(`n = ${last.n}: training ${fixed(last.trainMse, 3)}, validation ${fixed(last.valMse, 3)}. With this few points any model looks unreliable; watch where the curves settle.`, 'info'); return; }
+    if (!done && last.n < 12) { card.setMessage(`n = ${last.n}: training ${fixed(last.trainMse, 3)}, validation ${fixed(last.valMse, 3)}. With this few points any model looks unreliable; watch where the curves settle.`, 'info'); return; }
     if (last.valMse > floor * 2 && gap < floor * 0.5) card.setMessage(`High bias. ${where}, both curves sit together at about ${fixed(last.valMse, 3)}, far above the noise floor ${fixed(floor, 3)}. More data will not help; a more flexible model would.`, 'bad');
     else if (gap > floor * 0.3) card.setMessage(`High variance. ${where}, validation error is ${fixed(gap, 3)} above training error. ${done ? 'The gap is still closing, so more data would help (so would a simpler model or regularisation).' : 'Keep growing n and watch the gap close.'}`, 'warn');
     else card.setMessage(`${where}, both errors have met near the noise floor σ² = ${fixed(floor, 3)}, the best any model can do on noisy targets.`, 'ok');

@@ -50,8 +50,8 @@ function build({ ml, card, options }) {
   const cePlot = new Plot(rightCol, { aspect: 0.75, minHeight: 220, maxHeight: 340, label: 'Cross-entropy against the predicted probability', onResize: () => requestDraw(draw) });
 
   const labelToggle = segmented(card.controls, {
-    label: 'true class of the example',
-    options: [['1', 'class 1 (positive)'], ['0', 'class 0 (negative)']],
+    label: 'true class of the example (1 = positive)',
+    options: [['1', 'class 1'], ['0', 'class 0']],
     value: opts.label,
     onChange: (v) => { label = Number(v); computeCurves(); update(); },
   });

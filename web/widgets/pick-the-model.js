@@ -140,7 +140,7 @@ function build({ ml, card, options }) {
     const ys = Array.from(data.y);
     const lo = Math.min(-1.3, ...ys) - 0.2;
     const hi = Math.max(1.3, ...ys) + 0.2;
-    fitPlot.setDomain(0, TWO_PI, lo, hi);
+    fitPlot.setDomain(-0.2, TWO_PI + 0.2, lo, hi);
     fitPlot.begin();
     fitPlot.axes({ xLabel: 'x', yLabel: 'y', xTicks: 6, yTicks: 4 });
     fitPlot.clipToArea(() => {

@@ -134,7 +134,7 @@ function build({ ml, card, options }) {
   function draw() {
     if (!data || !fit) return;
     const t = fitPlot.theme;
-    fitPlot.setDomain(0, TWO_PI, -2.2, 2.2);
+    fitPlot.setDomain(-0.2, TWO_PI + 0.2, -2.2, 2.2);
     fitPlot.begin();
     fitPlot.axes({ xLabel: 'x', yLabel: 'y', xTicks: 6, yTicks: 4 });
     const xs = Array.from(truth.X);

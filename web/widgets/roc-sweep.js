@@ -48,14 +48,15 @@ function build({ ml, card, options }) {
   prCol.append(el('p', { className: 'c3-plot-title', text: 'Precision–recall curve' }));
   const rocPlot = new Plot(rocCol, { aspect: 0.9, minHeight: 220, maxHeight: 360, domain: [0, 1, 0, 1], label: 'ROC curve', onResize: () => requestDraw(draw) });
   const prPlot = new Plot(prCol, { aspect: 0.9, minHeight: 220, maxHeight: 360, domain: [0, 1, 0, 1.02], label: 'Precision–recall curve', onResize: () => requestDraw(draw) });
+  for (const p of [rocPlot, prPlot]) p.margin = { ...p.margin, top: 24, right: 16 };
 
   const buttons = buttonRow(card.controls);
   const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
   button(buttons, 'Step', () => { stopPlaying(); setIndex(k + 1); });
   button(buttons, 'Reset', () => { stopPlaying(); setIndex(0); });
   const datasetToggle = segmented(card.controls, {
-    label: 'dataset',
-    options: [['easy', 'Easy (little overlap)'], ['hard', 'Hard (much overlap)']],
+    label: 'dataset (how much the classes overlap)',
+    options: [['easy', 'Easy'], ['hard', 'Hard']],
     value: opts.dataset,
     onChange: (v) => { opts.dataset = v; load(); },
   });
@@ -196,7 +197,7 @@ function build({ ml, card, options }) {
     c.font = `12px ${t.font}`;
     c.fillStyle = t.textMuted;
     c.textAlign = 'right';
-    c.fillText('no skill (AUC 0.5)', rocPlot.px(0.97), rocPlot.py(0.9));
+    c.fillText('no skill (AUC 0.5)', rocPlot.px(0.97), rocPlot.py(0.42));
     c.restore();
 
     // PR curve: thresholds increase along pr arrays; the last entry (recall 0, precision 1)

@@ -30,19 +30,19 @@ function build({ ml, card, options }) {
   let threshold = opts.threshold;
 
   const plot = new Plot(card.stage, { aspect: 0.34, minHeight: 180, maxHeight: 280, label: 'Scored examples and the threshold', onResize: () => requestDraw(draw) });
-  const matrix = el('div', { className: 'c3-confusion', role: 'table', 'aria-label': 'Confusion matrix' });
+  // A real table (row and column headers) so screen readers announce each count with its meaning.
+  const matrix = el('table', { className: 'c3-confusion' });
+  matrix.append(el('caption', { className: 'dw-sr-only', text: 'Confusion matrix at the current threshold' }));
   const cells = {};
   const cell = (key, name, right) => {
     const value = el('strong', { text: '0' });
-    const node = el('span', { className: `c3-cell ${right ? 'c3-right' : 'c3-wrong'}`, role: 'cell', 'data-cell': key }, [value, el('span', { text: name })]);
     cells[key] = value;
-    return node;
+    return el('td', { className: right ? 'c3-right' : 'c3-wrong', 'data-cell': key }, [value, el('span', { text: name })]);
   };
-  matrix.append(
-    el('span', { role: 'columnheader' }), el('span', { className: 'c3-head', role: 'columnheader', text: 'called positive' }), el('span', { className: 'c3-head', role: 'columnheader', text: 'called negative' }),
-    el('span', { className: 'c3-rowhead', role: 'rowheader', text: 'truly positive' }), cell('tp', 'true positives', true), cell('fn', 'false negatives', false),
-    el('span', { className: 'c3-rowhead', role: 'rowheader', text: 'truly negative' }), cell('fp', 'false positives', false), cell('tn', 'true negatives', true),
-  );
+  const headRow = el('tr', {}, [el('td'), el('th', { scope: 'col', text: 'called positive' }), el('th', { scope: 'col', text: 'called negative' })]);
+  const posRow = el('tr', {}, [el('th', { scope: 'row', text: 'truly positive' }), cell('tp', 'true positives', true), cell('fn', 'false negatives', false)]);
+  const negRow = el('tr', {}, [el('th', { scope: 'row', text: 'truly negative' }), cell('fp', 'false positives', false), cell('tn', 'true negatives', true)]);
+  matrix.append(el('thead', {}, [headRow]), el('tbody', {}, [posRow, negRow]));
   card.stage.append(matrix);
 
   const thresholdSlider = slider(card.controls, { label: 'threshold', min: 0, max: 1, step: 0.01, value: threshold, format: (v) => fixed(v, 2), onInput: (v) => setThreshold(v) });
