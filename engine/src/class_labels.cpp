@@ -40,10 +40,4 @@ double log1pExp(double z) {
   return std::max(z, 0.0) + std::log1p(std::exp(-std::fabs(z)));
 }
 
-double sigmoid(double z) {
-  if (z >= 0) return 1.0 / (1.0 + std::exp(-z));
-  double e = std::exp(z);  // σ(z) = e^z / (1 + e^z) for z < 0 avoids e^−z overflowing
-  return e / (1.0 + e);
-}
-
 }  // namespace dw

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 
 #include "dw/errors.hpp"
 
@@ -13,7 +14,8 @@ namespace {
 // but they are accepted and kept as '?').
 class Parser {
  public:
-  Parser(const std::string& s, const char* where) : s_(s), where_(where) {}
+  Parser(const std::string& s, const char* where, bool allowNonFinite)
+      : s_(s), where_(where), allowNonFinite_(allowNonFinite) {}
   JsonValue parseDocument() {
     JsonValue v = value(0);
     skipSpace();
@@ -84,6 +86,13 @@ class Parser {
     if (literal("true")) { v.kind = JsonValue::Kind::Bool; v.boolean = true; return v; }
     if (literal("false")) { v.kind = JsonValue::Kind::Bool; return v; }
     if (literal("null")) return v;
+    if (allowNonFinite_) {
+      v.kind = JsonValue::Kind::Number;
+      if (literal("NaN")) { v.number = std::numeric_limits<double>::quiet_NaN(); return v; }
+      if (literal("Infinity")) { v.number = std::numeric_limits<double>::infinity(); return v; }
+      if (literal("-Infinity")) { v.number = -std::numeric_limits<double>::infinity(); return v; }
+      v.kind = JsonValue::Kind::Null;
+    }
     if (c == '-' || (c >= '0' && c <= '9')) {
       const char* begin = s_.c_str() + pos_;
       char* end = nullptr;
@@ -124,11 +133,14 @@ class Parser {
 
   const std::string& s_;
   const char* where_;
+  bool allowNonFinite_;
   std::size_t pos_ = 0;
 };
 }  // namespace
 
-JsonValue parseJson(const std::string& text, const char* where) { return Parser(text, where).parseDocument(); }
+JsonValue parseJson(const std::string& text, const char* where, bool allowNonFinite) {
+  return Parser(text, where, allowNonFinite).parseDocument();
+}
 
 std::string jsonNumber(double v) {
   if (!std::isfinite(v)) return "null";

@@ -84,13 +84,10 @@ int Model::fit(int maxSteps) {
   return taken;
 }
 
-Vector Model::predictGrid(double x0, double x1, double y0, double y1, int nx, int ny) const {
-  std::string where = std::string(name()) + ".predictGrid";
-  requireData(where.c_str());
-  if (featureCount_ != 2) throw ShapeError(where + ": needs a model trained on 2 features");
-  for (double v : {x0, x1, y0, y1}) requireInRange(v, -1e9, 1e9, where.c_str(), "bound");
-  requireIntInRange(nx, 1, 2000, where.c_str(), "nx");
-  requireIntInRange(ny, 1, 2000, where.c_str(), "ny");
+Matrix gridPoints(double x0, double x1, double y0, double y1, int nx, int ny, const char* where) {
+  for (double v : {x0, x1, y0, y1}) requireInRange(v, -1e9, 1e9, where, "bound");
+  requireIntInRange(nx, 1, 2000, where, "nx");
+  requireIntInRange(ny, 1, 2000, where, "ny");
   Matrix grid(static_cast<Index>(nx) * ny, 2);
   for (int j = 0; j < ny; ++j)
     for (int i = 0; i < nx; ++i) {
@@ -98,6 +95,14 @@ Vector Model::predictGrid(double x0, double x1, double y0, double y1, int nx, in
       grid(r, 0) = nx == 1 ? x0 : x0 + (x1 - x0) * i / (nx - 1);
       grid(r, 1) = ny == 1 ? y0 : y0 + (y1 - y0) * j / (ny - 1);
     }
+  return grid;
+}
+
+Vector Model::predictGrid(double x0, double x1, double y0, double y1, int nx, int ny) const {
+  std::string where = std::string(name()) + ".predictGrid";
+  requireData(where.c_str());
+  if (featureCount_ != 2) throw ShapeError(where + ": needs a model trained on 2 features");
+  Matrix grid = gridPoints(x0, x1, y0, y1, nx, ny, where.c_str());
   if (!isClassifier()) return predict(grid);
   Matrix proba = predictProba(grid);  // row-major, so the data is cells × classes in order
   return Eigen::Map<const Vector>(proba.data(), proba.size());

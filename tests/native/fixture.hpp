@@ -1,141 +1,63 @@
-// A small JSON reader for the committed scikit-learn fixtures (tests/fixtures/*.json), so the
-// C++ tests need neither Python nor a JSON library. Supports objects, arrays, numbers, strings,
-// true/false/null — all that make_fixtures.py writes.
+// Reads the committed scikit-learn fixtures (tests/fixtures/*.json) with the engine's own JSON
+// reader (dw::parseJson, allowing Python's NaN/Infinity tokens) and adds the accessors tests
+// want: f["X"].matrix(), f["y"].vector(), f["alpha"].num().
 #pragma once
-#include <cctype>
-#include <cstdlib>
 #include <fstream>
-#include <limits>
-#include <map>
 #include <memory>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "dw/json_value.hpp"
 #include "dw/types.hpp"
 
 namespace fixture {
 
-struct Json {
-  enum class Kind { Null, Bool, Number, String, Array, Object } kind = Kind::Null;
-  double number = 0;
-  bool boolean = false;
-  std::string text;
-  std::vector<Json> items;
-  std::map<std::string, Json> fields;
+// A view of one value inside a loaded fixture; it keeps the whole document alive.
+class Json {
+ public:
+  using Kind = dw::JsonValue::Kind;
 
-  const Json& operator[](const std::string& key) const {
-    auto it = fields.find(key);
-    if (it == fields.end()) throw std::runtime_error("fixture: missing key '" + key + "'");
-    return it->second;
+  Json(std::shared_ptr<const dw::JsonValue> root, const dw::JsonValue& value)
+      : root_(std::move(root)), value_(&value), kind(value.kind), text(value.text) {}
+
+  Json operator[](const std::string& key) const {
+    auto it = value_->fields.find(key);
+    if (it == value_->fields.end()) throw std::runtime_error("fixture: missing key '" + key + "'");
+    return Json(root_, it->second);
   }
-  const Json& operator[](std::size_t i) const { return items.at(i); }
-  bool has(const std::string& key) const { return fields.count(key) > 0; }
-  std::size_t size() const { return kind == Kind::Array ? items.size() : fields.size(); }
-  double num() const { return number; }
+  Json operator[](std::size_t i) const { return Json(root_, value_->items.at(i)); }
+  bool has(const std::string& key) const { return value_->has(key); }
+  std::size_t size() const { return kind == Kind::Array ? value_->items.size() : value_->fields.size(); }
+  double num() const { return value_->number; }
   std::vector<double> numbers() const {
     std::vector<double> out;
-    for (const auto& j : items) out.push_back(j.number);
+    for (const auto& j : value_->items) out.push_back(j.number);
     return out;
   }
   dw::Vector vector() const {
-    dw::Vector v(static_cast<dw::Index>(items.size()));
-    for (std::size_t i = 0; i < items.size(); ++i) v(static_cast<dw::Index>(i)) = items[i].number;
-    return v;
+    std::vector<double> v = numbers();
+    return Eigen::Map<dw::Vector>(v.data(), static_cast<dw::Index>(v.size()));
   }
   // An array of equal-length arrays → row-major matrix.
   dw::Matrix matrix() const {
-    dw::Index rows = static_cast<dw::Index>(items.size());
-    dw::Index cols = rows ? static_cast<dw::Index>(items[0].items.size()) : 0;
-    dw::Matrix m(rows, cols);
-    for (dw::Index i = 0; i < rows; ++i)
-      for (dw::Index j = 0; j < cols; ++j) m(i, j) = items[i].items[j].number;
+    const auto& rows = value_->items;
+    dw::Index n = static_cast<dw::Index>(rows.size());
+    dw::Index d = n ? static_cast<dw::Index>(rows[0].items.size()) : 0;
+    dw::Matrix m(n, d);
+    for (dw::Index i = 0; i < n; ++i)
+      for (dw::Index j = 0; j < d; ++j) m(i, j) = rows[static_cast<std::size_t>(i)].items.at(static_cast<std::size_t>(j)).number;
     return m;
-  }
-};
-
-class Parser {
- public:
-  explicit Parser(const std::string& s) : s_(s) {}
-  Json parse() {
-    Json j = value();
-    ws();
-    if (i_ != s_.size()) fail("trailing characters");
-    return j;
   }
 
  private:
-  const std::string& s_;
-  std::size_t i_ = 0;
-  [[noreturn]] void fail(const std::string& why) {
-    throw std::runtime_error("fixture JSON: " + why + " at offset " + std::to_string(i_));
-  }
-  void ws() { while (i_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[i_]))) ++i_; }
-  bool lit(const char* word) {
-    std::size_t n = std::char_traits<char>::length(word);
-    if (s_.compare(i_, n, word) == 0) { i_ += n; return true; }
-    return false;
-  }
-  std::string str() {
-    std::string out;
-    ++i_;  // opening quote
-    while (i_ < s_.size() && s_[i_] != '"') {
-      if (s_[i_] == '\\') { ++i_; out += s_[i_] == 'n' ? '\n' : s_[i_]; } else out += s_[i_];
-      ++i_;
-    }
-    ++i_;
-    return out;
-  }
-  Json value() {
-    ws();
-    Json j;
-    if (i_ >= s_.size()) fail("unexpected end");
-    char c = s_[i_];
-    if (c == '{') {
-      j.kind = Json::Kind::Object;
-      ++i_;
-      ws();
-      if (s_[i_] == '}') { ++i_; return j; }
-      for (;;) {
-        ws();
-        std::string key = str();
-        ws();
-        if (s_[i_++] != ':') fail("expected ':'");
-        j.fields[key] = value();
-        ws();
-        if (s_[i_] == ',') { ++i_; continue; }
-        if (s_[i_] == '}') { ++i_; return j; }
-        fail("expected ',' or '}'");
-      }
-    }
-    if (c == '[') {
-      j.kind = Json::Kind::Array;
-      ++i_;
-      ws();
-      if (s_[i_] == ']') { ++i_; return j; }
-      for (;;) {
-        j.items.push_back(value());
-        ws();
-        if (s_[i_] == ',') { ++i_; continue; }
-        if (s_[i_] == ']') { ++i_; return j; }
-        fail("expected ',' or ']'");
-      }
-    }
-    if (c == '"') { j.kind = Json::Kind::String; j.text = str(); return j; }
-    if (lit("true")) { j.kind = Json::Kind::Bool; j.boolean = true; return j; }
-    if (lit("false")) { j.kind = Json::Kind::Bool; return j; }
-    if (lit("null")) return j;
-    if (lit("NaN")) { j.kind = Json::Kind::Number; j.number = std::numeric_limits<double>::quiet_NaN(); return j; }
-    if (lit("Infinity")) { j.kind = Json::Kind::Number; j.number = std::numeric_limits<double>::infinity(); return j; }
-    if (lit("-Infinity")) { j.kind = Json::Kind::Number; j.number = -std::numeric_limits<double>::infinity(); return j; }
-    char* end = nullptr;
-    j.kind = Json::Kind::Number;
-    j.number = std::strtod(s_.c_str() + i_, &end);
-    if (end == s_.c_str() + i_) fail("bad value");
-    i_ = static_cast<std::size_t>(end - s_.c_str());
-    return j;
-  }
+  std::shared_ptr<const dw::JsonValue> root_;
+  const dw::JsonValue* value_;
+
+ public:
+  Kind kind;
+  const std::string& text;
 };
 
 // Loads tests/fixtures/<name>.json (the directory is compiled in as DW_FIXTURES_DIR).
@@ -144,8 +66,8 @@ inline Json load(const std::string& name) {
   if (!in) throw std::runtime_error("fixture: cannot open " + name + ".json");
   std::stringstream buf;
   buf << in.rdbuf();
-  std::string text = buf.str();
-  return Parser(text).parse();
+  auto root = std::make_shared<const dw::JsonValue>(dw::parseJson(buf.str(), "fixture", true));
+  return Json(root, *root);
 }
 
 }  // namespace fixture

@@ -3,6 +3,11 @@
 export const widgets = {
   'gd-walkthrough': () => import('./gd-walkthrough.js'),
   'fit-line': () => import('./fit-line.js'),
+  'gridworld': () => import('./gridworld.js'),
+  'bandit': () => import('./bandit.js'),
+  'dbscan-vs-kmeans': () => import('./dbscan-vs-kmeans.js'),
+  'tsne-vs-pca': () => import('./tsne-vs-pca.js'),
+  'optimizer-race': () => import('./optimizer-race.js'),
   'loss-penalties': () => import('./loss-penalties.js'),
   'pick-the-model': () => import('./pick-the-model.js'),
   'regularisation': () => import('./regularisation.js'),

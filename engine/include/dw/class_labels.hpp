@@ -1,6 +1,8 @@
 // Checks shared by the linear classifiers: labels are whole numbers 0…k−1 stored as doubles,
 // and every class must have at least one point (a class with none cannot be learnt).
 #pragma once
+// sigmoid(), used with these helpers by the linear classifiers, lives with the activations.
+#include "dw/activations.hpp"
 #include "dw/types.hpp"
 
 namespace dw {
@@ -13,7 +15,5 @@ int requireClassLabels(const Vector& y, int minClasses, int maxClasses, const ch
 // Numerically stable log(1 + e^z): never overflows for large z, keeps precision for small.
 double log1pExp(double z);
 
-// Logistic function σ(z) = 1 / (1 + e^−z), evaluated without overflow for either sign of z.
-double sigmoid(double z);
 
 }  // namespace dw

@@ -18,7 +18,9 @@ struct JsonValue {
   bool has(const std::string& key) const { return kind == Kind::Object && fields.count(key) > 0; }
 };
 
-JsonValue parseJson(const std::string& text, const char* where);
+// allowNonFinite also accepts the NaN / Infinity / -Infinity tokens Python's json module writes
+// (the test fixtures use them); model import keeps strict JSON, where they are errors.
+JsonValue parseJson(const std::string& text, const char* where, bool allowNonFinite = false);
 // Shortest decimal text that reads back to exactly the same double ("%.17g" trimmed).
 std::string jsonNumber(double v);
 std::string jsonString(const std::string& s);

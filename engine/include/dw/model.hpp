@@ -12,6 +12,10 @@
 namespace dw {
 
 enum class Status { Empty, Ready, Converged, Diverged };
+
+// The points of an nx-by-ny grid over [x0,x1]x[y0,y1] as rows (x, y): rows from y0 upward, x
+// varying fastest — the cell order of every heat map. Validates the bounds and sizes.
+Matrix gridPoints(double x0, double x1, double y0, double y1, int nx, int ny, const char* where);
 const char* statusName(Status s);
 
 // A table of numbers: named columns, rows appended as learning proceeds. Row k describes the

@@ -1,0 +1,233 @@
+// Clustering beyond k-means (seed 002): the same points clustered twice, by k-means (round
+// clusters around centroids) and by DBSCAN (dense regions, with noise). Sliders for k, eps and
+// minSamples refit at once; silhouettes come from the engine. DBSCAN can also be stepped one
+// discovered cluster at a time.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
+import { legend } from './landscape/draw.js';
+
+export const schema = {
+  data: { type: 'enum', values: ['moons', 'circles', 'blobs'], default: 'moons', description: 'Which point set to cluster.' },
+  points: { type: 'int', min: 40, max: 400, default: 200, description: 'How many points.' },
+  noise: { type: 'number', min: 0, max: 0.3, default: 0.08, description: 'Noise of the generator.' },
+  k: { type: 'int', min: 1, max: 8, default: 2, description: 'Clusters for k-means.' },
+  eps: { type: 'number', min: 0.02, max: 1, default: 0.2, description: 'DBSCAN radius eps.' },
+  minSamples: { type: 'int', min: 1, max: 30, default: 5, description: 'DBSCAN minimum neighbours (itself included) for a core point.' },
+  seed: { type: 'int', min: 0, max: 2147483647, default: 4, description: 'Seed for the points and k-means starts.' },
+};
+
+export const meta = {
+  title: 'k-means versus DBSCAN',
+  hint: 'Both panels cluster the same points. Move eps and min samples until DBSCAN finds the two moons; notice that k-means cannot, whatever k you choose.',
+};
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const km = new ml.KMeans();
+  const db = new ml.DBSCAN();
+  let data = null;
+  let kmLabels = new Int32Array(0);
+  let dbLabels = new Int32Array(0);
+  let core = new Int32Array(0);
+  const sil = { km: NaN, db: NaN, kmNote: '', dbNote: '' };
+
+  const pair = el('div', { className: 'dwl-pair' });
+  const left = el('div', { className: 'dwl-panel' }, [el('p', { className: 'dwl-panel-title', text: 'k-means' })]);
+  const right = el('div', { className: 'dwl-panel' }, [el('p', { className: 'dwl-panel-title', text: 'DBSCAN' })]);
+  pair.append(left, right);
+  card.stage.append(pair);
+  const kmPlot = new Plot(left, { aspect: 0.8, minHeight: 220, maxHeight: 380, label: 'k-means clusters', onResize: () => requestDraw(draw) });
+  const dbPlot = new Plot(right, { aspect: 0.8, minHeight: 220, maxHeight: 380, label: 'DBSCAN clusters', onResize: () => requestDraw(draw) });
+  const kmNote = el('p', { className: 'dwl-panel-note' });
+  const dbNote = el('p', { className: 'dwl-panel-note' });
+  left.append(kmNote);
+  right.append(dbNote);
+  legend(card.stage, [
+    { text: 'cluster 1', className: 'dwl-sw-class0' }, { text: 'cluster 2', className: 'dwl-sw-class1' }, { text: 'cluster 3', className: 'dwl-sw-class2' },
+    { text: 'noise (DBSCAN)', className: 'dwl-sw-noise' }, { text: '× centroid', className: 'dwl-sw-model' },
+  ]);
+
+  const buttons = buttonRow(card.controls);
+  button(buttons, 'Step DBSCAN', () => stepDbscan(), { primary: true, title: 'Restart DBSCAN and discover one cluster per press' });
+  button(buttons, 'Reset', () => { fitAll(); });
+  button(buttons, 'New points', () => { opts.seed = (opts.seed + 1) % 2147483647; loadData(); });
+  select(card.controls, { label: 'data', value: opts.data, options: [['moons', 'two moons'], ['circles', 'ring and disc'], ['blobs', 'three blobs']], onChange: (v) => { opts.data = v; loadData(); } });
+  const sliders = {
+    noise: slider(card.controls, { label: 'noise', min: 0, max: 0.3, step: 0.01, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; loadData(); } }),
+    k: slider(card.controls, { label: 'k-means: k', min: 1, max: 8, step: 1, value: opts.k, format: (v) => String(v), onInput: (v) => { opts.k = v; fitKMeans(); render(); } }),
+    eps: slider(card.controls, { label: 'DBSCAN: eps', min: 0.02, max: 1, step: 0.01, value: opts.eps, format: (v) => fixed(v, 2), onInput: (v) => { opts.eps = v; fitDbscan(); render(); } }),
+    minSamples: slider(card.controls, { label: 'DBSCAN: min samples', min: 1, max: 30, step: 1, value: opts.minSamples, format: (v) => String(v), onInput: (v) => { opts.minSamples = v; fitDbscan(); render(); } }),
+  };
+
+  const statKmSil = card.stat('k-means silhouette');
+  const statDbSil = card.stat('DBSCAN silhouette');
+  const statClusters = card.stat('DBSCAN clusters');
+  const statNoise = card.stat('noise points');
+
+  function loadData() {
+    data = attempt(card, () => {
+      if (opts.data === 'circles') return ml.makeCircles(opts.points, opts.noise, 0.45, opts.seed);
+      if (opts.data === 'blobs') return ml.makeBlobs(opts.points, 3, 0.45 + opts.noise * 2, opts.seed);
+      return ml.makeMoons(opts.points, opts.noise, opts.seed);
+    }, null);
+    if (!data) return;
+    attempt(card, () => { km.setData(data.X, 2, []); db.setData(data.X, 2, []); });
+    fitAll();
+  }
+
+  function fitAll() { fitKMeans(); fitDbscan(); render(); }
+
+  function fitKMeans() {
+    attempt(card, () => {
+      km.setK(opts.k);
+      km.reset(opts.seed);
+      km.fitBest(300);
+      kmLabels = km.labels();
+    });
+    sil.km = silhouette(kmLabels, 'km');
+  }
+
+  function fitDbscan() {
+    attempt(card, () => {
+      db.setEps(opts.eps);
+      db.setMinSamples(opts.minSamples);
+      db.reset(0);
+      db.fit(1000);
+      dbLabels = db.labels();
+      core = db.corePoints();
+    });
+    sil.db = silhouette(dbLabels, 'db');
+  }
+
+  function stepDbscan() {
+    attempt(card, () => {
+      if (db.status() === 'converged') db.reset(0); // start over, then discover cluster 1
+      db.step();
+      dbLabels = db.labels();
+      core = db.corePoints();
+    });
+    sil.db = db.status() === 'converged' ? silhouette(dbLabels, 'db') : NaN;
+    if (db.status() !== 'converged') sil.dbNote = `Growing: cluster ${db.clusterCount()} found; press again for the next.`;
+    render();
+  }
+
+  // Silhouette of the clustered points (DBSCAN noise left out), or a reason in words.
+  function silhouette(labels, which) {
+    const keepX = [];
+    const keepL = [];
+    for (let i = 0; i < labels.length; i++) {
+      if (labels[i] < 0) continue;
+      keepX.push(data.X[2 * i], data.X[2 * i + 1]);
+      keepL.push(labels[i]);
+    }
+    const distinct = new Set(keepL).size;
+    if (distinct < 2) { sil[`${which}Note`] = 'Silhouette needs at least 2 clusters.'; return NaN; }
+    sil[`${which}Note`] = '';
+    return attempt(card, () => ml.silhouetteScore(keepX, 2, keepL), NaN);
+  }
+
+  function render() {
+    const clusters = new Set(Array.from(dbLabels).filter((l) => l >= 0)).size;
+    const noise = Array.from(dbLabels).filter((l) => l < 0).length;
+    statKmSil.set(fixed(sil.km, 3));
+    statDbSil.set(fixed(sil.db, 3));
+    statClusters.set(String(clusters));
+    statNoise.set(String(noise));
+    kmNote.textContent = sil.kmNote || `inertia ${fixed(km.inertia(), 2)}, silhouette ${fixed(sil.km, 3)}`;
+    dbNote.textContent = sil.dbNote || `${clusters} clusters, ${noise} noise, ${Array.from(core).filter((c) => c).length} core points`;
+    const truth = opts.data === 'blobs' ? 3 : 2;
+    const n = dbLabels.length;
+    if (db.status() !== 'converged') card.setMessage(`DBSCAN grows one cluster per step from an unvisited core point: ${clusters} so far.`, 'info');
+    else if (clusters === 0) card.setMessage(`No core points: no point has ${opts.minSamples} neighbours within eps = ${fixed(opts.eps, 2)}. Everything is noise — raise eps or lower min samples.`, 'bad');
+    else if (clusters === 1) card.setMessage(`eps = ${fixed(opts.eps, 2)} is so large that the dense regions touch and merge into one cluster. Lower eps.`, 'warn');
+    else if (noise > n * 0.2) card.setMessage(`${noise} of ${n} points are noise: eps is too small for this density. Raise eps or lower min samples.`, 'warn');
+    else if (clusters > truth) card.setMessage(`DBSCAN split the data into ${clusters} clusters; the generator made ${truth}. Raise eps a little so the pieces join.`, 'warn');
+    else if (clusters === truth && opts.data !== 'blobs') card.setMessage(`DBSCAN follows the ${opts.data === 'moons' ? 'moons' : 'ring and the disc'}: ${clusters} clusters, ${noise} noise points. k-means cannot — its clusters are always the convex cells around centroids. Note that the silhouette, which favours round blobs, may still rate k-means higher.`, 'ok');
+    else card.setMessage(`Both methods find ${truth} groups here: on round, well separated blobs k-means works well.`, 'ok');
+    kmPlot.canvas.setAttribute('aria-label', `k-means with k = ${opts.k}: silhouette ${fixed(sil.km, 3)}`);
+    dbPlot.canvas.setAttribute('aria-label', `DBSCAN with eps ${fixed(opts.eps, 2)}: ${clusters} clusters, ${noise} noise points`);
+    requestDraw(draw);
+  }
+
+  function domainOf() {
+    let x0 = Infinity; let x1 = -Infinity; let y0 = Infinity; let y1 = -Infinity;
+    for (let i = 0; i < data.rows; i++) {
+      x0 = Math.min(x0, data.X[2 * i]); x1 = Math.max(x1, data.X[2 * i]);
+      y0 = Math.min(y0, data.X[2 * i + 1]); y1 = Math.max(y1, data.X[2 * i + 1]);
+    }
+    const px = (x1 - x0) * 0.08 + 0.05;
+    const py = (y1 - y0) * 0.08 + 0.05;
+    return [x0 - px, x1 + px, y0 - py, y1 + py];
+  }
+
+  function drawPanel(plot, labels, { centroids = null, eps = 0, corePts = null } = {}) {
+    plot.setDomain(...domainOf());
+    plot.begin();
+    plot.axes({ xTicks: 4, yTicks: 4 });
+    const t = plot.theme;
+    plot.clipToArea((c) => {
+      for (let i = 0; i < data.rows; i++) {
+        const x = data.X[2 * i];
+        const y = data.X[2 * i + 1];
+        const l = labels[i];
+        if (l === undefined || l < 0) {
+          c.beginPath(); c.arc(plot.px(x), plot.py(y), 3.5, 0, Math.PI * 2);
+          c.strokeStyle = t.textMuted; c.lineWidth = 1.5; c.stroke();
+          continue;
+        }
+        // Clusters beyond the third reuse the three marks, drawn hollow to tell them apart.
+        plot.point(x, y, l % 3, { size: corePts && !corePts[i] ? 3 : 4, hollow: l >= 3 });
+      }
+      if (eps > 0 && corePts) {
+        // One faint eps-circle around a few core points so the radius has a visible size.
+        c.strokeStyle = t.truth; c.setLineDash([3, 3]); c.lineWidth = 1;
+        const r = Math.abs(plot.px(eps) - plot.px(0));
+        let drawn = 0;
+        for (let i = 0; i < data.rows && drawn < 3; i += 37) {
+          if (!corePts[i]) continue;
+          c.beginPath(); c.arc(plot.px(data.X[2 * i]), plot.py(data.X[2 * i + 1]), r, 0, Math.PI * 2); c.stroke();
+          drawn += 1;
+        }
+        c.setLineDash([]);
+      }
+      if (centroids) {
+        for (let j = 0; j < centroids.length / 2; j++) {
+          const X = plot.px(centroids[2 * j]);
+          const Y = plot.py(centroids[2 * j + 1]);
+          c.strokeStyle = t.surface; c.lineWidth = 6;
+          c.beginPath(); c.moveTo(X - 7, Y - 7); c.lineTo(X + 7, Y + 7); c.moveTo(X + 7, Y - 7); c.lineTo(X - 7, Y + 7); c.stroke();
+          c.strokeStyle = t.model; c.lineWidth = 3; c.stroke();
+        }
+      }
+    });
+  }
+
+  function draw() {
+    if (!data) return;
+    drawPanel(kmPlot, kmLabels, { centroids: km.centroids() });
+    drawPanel(dbPlot, dbLabels, { eps: opts.eps, corePts: core });
+  }
+
+  loadData();
+
+  return {
+    update(next) {
+      opts = { ...next };
+      for (const key of Object.keys(sliders)) sliders[key].set(opts[key]);
+      loadData();
+    },
+    destroy() {
+      cancelDraw(draw);
+      kmPlot.destroy();
+      dbPlot.destroy();
+      km.delete();
+      db.delete();
+    },
+  };
+}

@@ -1,0 +1,406 @@
+// Q-learning gridworld (seed 002, reinforcement learning): edit a board of walls, pits and goals,
+// then watch an ε-greedy agent explore it move by move. Each cell shows the engine's four
+// Q-values as coloured wedges and the greedy action as an arrow; a chart follows the return of
+// every episode. The engine's QLearning does every update; its valueIteration gives the optimum.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
+import { Board, divergingScale, drawLegendBar } from './landscape/draw.js';
+
+export const schema = {
+  preset: { type: 'enum', values: ['classic4x4', 'classic4x3', 'cliff', 'open6x6'], default: 'classic4x4', description: 'Starting board.' },
+  epsilon: { type: 'number', min: 0, max: 1, default: 0.2, description: 'Exploration rate ε: chance of a random move.' },
+  alpha: { type: 'number', min: 0.01, max: 1, default: 0.5, description: 'Learning rate α of the Q update.' },
+  gamma: { type: 'number', min: 0, max: 1, default: 0.9, description: 'Discount γ for future rewards.' },
+  seed: { type: 'int', min: 0, max: 2147483647, default: 1, description: 'Seed for exploration and slips.' },
+};
+
+export const meta = {
+  title: 'Q-learning in a gridworld',
+  hint: 'Press Play and watch the agent learn where the goal is. Click cells (or use the arrow keys and Enter) to add walls, pits and goals, then see how the values and arrows adapt.',
+};
+
+const KIND = ['empty', 'wall', 'pit', 'goal'];
+const ARROWS = [[0, -1], [1, 0], [0, 1], [-1, 0]]; // up, right, down, left (y grows downward)
+const SPEEDS = { slow: { every: 180, moves: 1 }, medium: { every: 40, moves: 1 }, fast: { every: 0, moves: 25 } };
+const RETURN_WINDOW = 300;
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const world = new ml.Gridworld();
+  const agent = new ml.QLearning();
+  let tool = 'wall';
+  let cursor = null; // keyboard cursor {x, y}
+  let speed = 'medium';
+  let stopPlay = null;
+  let optimalV = null;
+
+  const board = new Board(card.stage, { aspect: 1, maxHeight: 460, label: 'Gridworld board', onResize: () => requestDraw(draw) });
+  board.canvas.tabIndex = 0;
+  board.canvas.classList.add('dwl-board');
+  const returns = new Plot(card.stage, { aspect: 0.26, minHeight: 130, maxHeight: 190, label: 'Return of each episode', onResize: () => requestDraw(draw) });
+
+  const buttons = buttonRow(card.controls);
+  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
+  button(buttons, 'Step', () => { stopPlaying(); moves(1); });
+  button(buttons, 'Reset', () => { stopPlaying(); resetAgent(); });
+  button(buttons, 'Run 100 episodes', () => { stopPlaying(); episodes(100); });
+  select(card.controls, {
+    label: 'board', value: opts.preset,
+    options: [['classic4x4', 'Frozen lake 4×4'], ['classic4x3', 'Russell & Norvig 4×3 (slippery)'], ['cliff', 'Cliff walk 12×4'], ['open6x6', 'Open 6×6']],
+    onChange: (v) => { stopPlaying(); opts.preset = v; loadPreset(); },
+  });
+  select(card.controls, {
+    label: 'click places', value: tool,
+    options: [['wall', 'wall'], ['pit', 'pit'], ['goal', 'goal'], ['start', 'start'], ['empty', 'empty (erase)']],
+    onChange: (v) => { tool = v; },
+  });
+  select(card.controls, { label: 'speed', value: speed, options: [['slow', 'slow'], ['medium', 'medium'], ['fast', 'fast']], onChange: (v) => { speed = v; } });
+  const sliders = {
+    epsilon: slider(card.controls, { label: 'exploration ε', min: 0, max: 1, step: 0.01, value: opts.epsilon, format: (v) => fixed(v, 2), onInput: (v) => setHyper({ epsilon: v }) }),
+    alpha: slider(card.controls, { label: 'learning rate α', min: 0.01, max: 1, step: 0.01, value: opts.alpha, format: (v) => fixed(v, 2), onInput: (v) => setHyper({ alpha: v }) }),
+    gamma: slider(card.controls, { label: 'discount γ', min: 0, max: 1, step: 0.01, value: opts.gamma, format: (v) => fixed(v, 2), onInput: (v) => setHyper({ gamma: v }) }),
+  };
+
+  const statMoves = card.stat('moves');
+  const statEpisodes = card.stat('episodes');
+  const statLast = card.stat('last return');
+  const statV = card.stat('learned V(start)');
+  const statOpt = card.stat('optimal V*(start)');
+
+  function loadPreset() {
+    attempt(card, () => {
+      if (opts.preset === 'open6x6') {
+        world.setSize(6, 6);
+        world.setGoalReward(1);
+        world.setPitReward(-1);
+        world.setStepCost(0);
+        world.setSlip(0);
+      } else {
+        world.preset(opts.preset);
+      }
+      world.reset(opts.seed);
+    });
+    board.setAspect(world.height() / world.width());
+    pushWorld('Board loaded. Press Play to let the agent explore.');
+  }
+
+  // Hands the edited board to the agent (which resets its Q-table) and recomputes the optimum.
+  function pushWorld(text) {
+    const ok = attempt(card, () => {
+      agent.setEnvironment(world);
+      applyHyper();
+      agent.reset(opts.seed);
+      return true;
+    }, false);
+    computeOptimum();
+    if (ok && text) card.setMessage(text, 'info');
+    render();
+  }
+
+  function applyHyper() {
+    agent.setAlpha(opts.alpha);
+    agent.setGamma(opts.gamma);
+    agent.setEpsilon(opts.epsilon);
+  }
+
+  function setHyper(patch) {
+    opts = { ...opts, ...patch };
+    attempt(card, () => applyHyper());
+    if ('gamma' in patch) computeOptimum();
+    render();
+  }
+
+  function computeOptimum() {
+    optimalV = attempt(card, () => world.valueIteration(opts.gamma, 1e-9), null);
+  }
+
+  function resetAgent() {
+    attempt(card, () => { applyHyper(); agent.reset(opts.seed); });
+    card.setMessage('Q-table cleared: every value is 0 again, so the agent knows nothing.', 'info');
+    render();
+  }
+
+  function moves(n) {
+    let last = null;
+    attempt(card, () => {
+      for (let i = 0; i < n; i++) { agent.step(); last = agent.lastStep(); }
+    });
+    if (last) describeMove(last);
+    render();
+  }
+
+  function episodes(n) {
+    attempt(card, () => agent.runEpisodes(n));
+    const r = agent.episodeReturns();
+    card.setMessage(`Ran ${n} more episodes (${agent.episodes()} so far). Average return of the last ${Math.min(n, r.length)}: ${fixed(mean(r.slice(-n)), 3)}.`, 'info');
+    render();
+  }
+
+  function describeMove(last) {
+    const w = world.width();
+    const kind = KIND[agent.cells()[last.y * w + last.x]];
+    if (last.done && kind === 'goal') card.setMessage(`Reached the goal: reward ${fixed(last.reward, 2)}. The values on the path to it rise a little each episode.`, 'ok');
+    else if (last.done && kind === 'pit') card.setMessage(`Fell into a pit: reward ${fixed(last.reward, 2)}. The move that led here now looks worse.`, 'bad');
+    else if (last.done) card.setMessage('Time limit: the episode ended before reaching a goal or pit.', 'warn');
+  }
+
+  function togglePlay() {
+    if (stopPlay) { stopPlaying(); return; }
+    if (prefersReducedMotion()) { episodes(1); return; }
+    playBtn.textContent = 'Pause';
+    let lastTime = 0;
+    stopPlay = animate(card.card, (time) => {
+      const s = SPEEDS[speed];
+      if (time - lastTime < s.every) return;
+      lastTime = time;
+      moves(s.moves);
+    }, (err) => { stopPlaying(); card.setMessage(String(err.message || err), 'bad'); });
+  }
+
+  function stopPlaying() {
+    if (stopPlay) stopPlay();
+    stopPlay = null;
+    playBtn.textContent = 'Play';
+  }
+
+  // Editing: apply the chosen tool to a cell; an impossible board is refused in words.
+  function edit(x, y) {
+    stopPlaying();
+    const w = world.width();
+    const before = { kind: world.cell(x, y), start: world.start() };
+    const isStart = before.start.x === x && before.start.y === y;
+    const ok = attempt(card, () => {
+      if (tool === 'start') {
+        if (before.kind !== 'empty') throw new Error(`The start must be an empty cell; (${x}, ${y}) is a ${before.kind}.`);
+        world.setStart(x, y);
+      } else {
+        if (isStart && tool !== 'empty') throw new Error('That is the start cell: move the start first (choose “start” and click another cell).');
+        world.setCell(x, y, before.kind === tool ? 'empty' : tool);
+      }
+      world.reset(opts.seed); // checks the layout: a goal must stay reachable
+      return true;
+    }, false);
+    if (!ok) {
+      // Undo the change so the board stays playable; the message says what was wrong.
+      attempt(card, () => { world.setCell(x, y, before.kind); world.setStart(before.start.x, before.start.y); world.reset(opts.seed); });
+      render();
+      return;
+    }
+    const kindNow = world.cell(x, y);
+    const now = tool === 'start' ? 'the start' : kindNow === 'empty' ? 'an empty cell' : `a ${kindNow}`;
+    pushWorld(`(${x}, ${y}) is now ${now}. The agent starts learning from scratch on the new board (${w}×${world.height()}).`);
+  }
+
+  function cellAt(e) {
+    const g = geometry();
+    const r = board.canvas.getBoundingClientRect();
+    const x = Math.floor((e.clientX - r.left - g.ox) / g.size);
+    const y = Math.floor((e.clientY - r.top - g.oy) / g.size);
+    return x >= 0 && y >= 0 && x < world.width() && y < world.height() ? { x, y } : null;
+  }
+  const onDown = (e) => {
+    const c = cellAt(e);
+    if (!c) return;
+    cursor = c;
+    edit(c.x, c.y);
+    e.preventDefault();
+  };
+  const onKey = (e) => {
+    const moveKeys = { ArrowUp: [0, -1], ArrowDown: [0, 1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] };
+    if (moveKeys[e.key]) {
+      if (!cursor) cursor = { ...world.start() };
+      const [dx, dy] = moveKeys[e.key];
+      const k = e.shiftKey ? 10 : 1;
+      cursor = { x: clamp(cursor.x + dx * k, 0, world.width() - 1), y: clamp(cursor.y + dy * k, 0, world.height() - 1) };
+      card.setMessage(`Cell (${cursor.x}, ${cursor.y}): ${world.cell(cursor.x, cursor.y)}. Enter places a ${tool === 'empty' ? 'blank' : tool}.`, 'info');
+      requestDraw(draw);
+      e.preventDefault();
+    } else if ((e.key === 'Enter' || e.key === ' ') && cursor) {
+      edit(cursor.x, cursor.y);
+      e.preventDefault();
+    } else if (e.key === 'Escape') {
+      cursor = null;
+      requestDraw(draw);
+    }
+  };
+  const onFocus = () => { if (!cursor) cursor = { ...world.start() }; requestDraw(draw); };
+  const onBlur = () => { requestDraw(draw); };
+  board.canvas.addEventListener('pointerdown', onDown);
+  board.canvas.addEventListener('keydown', onKey);
+  board.canvas.addEventListener('focus', onFocus);
+  board.canvas.addEventListener('blur', onBlur);
+
+  function geometry() {
+    const w = world.width();
+    const h = world.height();
+    const legendH = 34;
+    const size = Math.floor(Math.min(board.width / w, (board.height - legendH) / h));
+    return { w, h, size, ox: Math.floor((board.width - size * w) / 2), oy: 0, legendH };
+  }
+
+  function render() {
+    const eps = agent.epsilon();
+    const r = agent.episodeReturns();
+    statMoves.set(String(agent.steps()));
+    statEpisodes.set(String(agent.episodes()));
+    statLast.set(r.length ? fixed(r[r.length - 1], 2) : '–');
+    const start = world.start();
+    const idx = start.y * world.width() + start.x;
+    statV.set(fixed(agent.values()[idx], 3));
+    statOpt.set(optimalV ? fixed(optimalV[idx], 3) : '–');
+    board.canvas.setAttribute('aria-label', `Gridworld ${world.width()} by ${world.height()}; agent at (${agent.position().x}, ${agent.position().y}); ε = ${fixed(eps, 2)}; ${agent.episodes()} episodes finished`);
+    requestDraw(draw);
+  }
+
+  function draw() {
+    const t = returns.theme;
+    const c = board.begin();
+    const g = geometry();
+    const cells = agent.cells();
+    const q = agent.qTable();
+    const policy = agent.policy();
+    let range = 0;
+    for (let i = 0; i < q.length; i++) if (Number.isFinite(q[i])) range = Math.max(range, Math.abs(q[i]));
+    range = Math.max(range, Math.abs(world.goalReward()) * 0.25, 1e-6);
+    const color = divergingScale(t, range);
+    const start = world.start();
+    const pos = agent.position();
+    for (let y = 0; y < g.h; y++) {
+      for (let x = 0; x < g.w; x++) {
+        const i = y * g.w + x;
+        const X = g.ox + x * g.size;
+        const Y = g.oy + y * g.size;
+        const cx = X + g.size / 2;
+        const cy = Y + g.size / 2;
+        const kind = KIND[cells[i]];
+        if (kind === 'wall') {
+          c.fillStyle = t.model; c.fillRect(X, Y, g.size, g.size);
+        } else if (kind === 'pit' || kind === 'goal') {
+          c.fillStyle = t.surface; c.fillRect(X, Y, g.size, g.size);
+          c.fillStyle = kind === 'pit' ? t.loss : t.good;
+          c.globalAlpha = 0.85;
+          c.fillRect(X + 3, Y + 3, g.size - 6, g.size - 6);
+          c.globalAlpha = 1;
+          c.fillStyle = '#ffffff';
+          c.font = `600 ${Math.max(10, Math.round(g.size * 0.2))}px ${t.font}`;
+          c.textAlign = 'center'; c.textBaseline = 'middle';
+          c.fillText(kind === 'pit' ? 'pit' : 'goal', cx, cy);
+        } else {
+          // Four wedges, one per action, coloured by Q(s, a) on the diverging scale.
+          const corners = [[X, Y], [X + g.size, Y], [X + g.size, Y + g.size], [X, Y + g.size]];
+          const wedge = [[0, 1], [1, 2], [2, 3], [3, 0]]; // up, right, down, left
+          for (let a = 0; a < 4; a++) {
+            const [p0, p1] = wedge[a];
+            c.beginPath(); c.moveTo(cx, cy); c.lineTo(...corners[p0]); c.lineTo(...corners[p1]); c.closePath();
+            c.fillStyle = color(q[i * 4 + a]); c.fill();
+            c.strokeStyle = t.gridLine; c.lineWidth = 1; c.stroke();
+          }
+          if (g.size >= 84) { // on small boards the wedge colours alone carry the values
+            // Each Q-value printed inside its own wedge, near the cell edge, clear of the arrow.
+            c.fillStyle = t.text;
+            c.font = `${Math.max(9, Math.min(12, Math.round(g.size * 0.1)))}px ${t.mono}`;
+            c.textAlign = 'center'; c.textBaseline = 'middle';
+            const spots = [[0.5, 0.14], [0.82, 0.5], [0.5, 0.86], [0.18, 0.5]];
+            for (let a = 0; a < 4; a++) c.fillText(fixed(q[i * 4 + a], 2), X + spots[a][0] * g.size, Y + spots[a][1] * g.size);
+          }
+          const act = policy[i];
+          const visited = q[i * 4] !== 0 || q[i * 4 + 1] !== 0 || q[i * 4 + 2] !== 0 || q[i * 4 + 3] !== 0;
+          if (act >= 0 && visited) arrow(c, cx, cy, ARROWS[act], g.size * 0.13, t.model);
+        }
+        if (x === start.x && y === start.y) {
+          c.fillStyle = t.text; c.font = `700 ${Math.max(10, Math.round(g.size * 0.18))}px ${t.font}`;
+          c.textAlign = 'left'; c.textBaseline = 'top'; c.fillText('S', X + 4, Y + 3);
+        }
+      }
+    }
+    c.strokeStyle = t.border; c.lineWidth = 1;
+    for (let x = 0; x <= g.w; x++) { c.beginPath(); c.moveTo(g.ox + x * g.size + 0.5, g.oy); c.lineTo(g.ox + x * g.size + 0.5, g.oy + g.h * g.size); c.stroke(); }
+    for (let y = 0; y <= g.h; y++) { c.beginPath(); c.moveTo(g.ox, g.oy + y * g.size + 0.5); c.lineTo(g.ox + g.w * g.size, g.oy + y * g.size + 0.5); c.stroke(); }
+    // The agent: a ring so the wedge colours under it stay readable.
+    const ax = g.ox + (pos.x + 0.5) * g.size;
+    const ay = g.oy + (pos.y + 0.5) * g.size;
+    c.beginPath(); c.arc(ax, ay, g.size * 0.17, 0, Math.PI * 2);
+    c.fillStyle = t.accent; c.fill(); c.lineWidth = 3; c.strokeStyle = t.surface; c.stroke();
+    if (cursor && document.activeElement === board.canvas) {
+      c.strokeStyle = t.accent; c.lineWidth = 3;
+      c.strokeRect(g.ox + cursor.x * g.size + 2, g.oy + cursor.y * g.size + 2, g.size - 4, g.size - 4);
+    }
+    const lw = Math.min(260, board.width - 20);
+    drawLegendBar(c, t, { x: (board.width - lw) / 2, y: g.h * g.size + 6, w: lw, color, lo: -range, hi: range, label: 'Q(s, a)', format: (v) => fixed(v, 2) });
+
+    // Episode returns: each episode a dot, the running mean of 20 a line.
+    const all = agent.episodeReturns();
+    const first = Math.max(0, all.length - RETURN_WINDOW);
+    const shown = Array.from(all.slice(first));
+    const lo = Math.min(0, ...shown, world.pitReward());
+    const hi = Math.max(world.goalReward(), ...shown);
+    returns.setDomain(first, Math.max(first + 20, all.length), lo - (hi - lo) * 0.05, hi + (hi - lo) * 0.08);
+    returns.begin();
+    returns.axes({ xLabel: 'episode', yLabel: 'return', xTicks: 5, yTicks: 3 });
+    returns.clipToArea((ctx) => {
+      ctx.fillStyle = t.textMuted;
+      shown.forEach((v, k) => { ctx.beginPath(); ctx.arc(returns.px(first + k + 1), returns.py(v), 2, 0, Math.PI * 2); ctx.fill(); });
+      const xs = [];
+      const ys = [];
+      for (let k = 0; k < shown.length; k++) {
+        const from = Math.max(0, first + k - 19);
+        xs.push(first + k + 1);
+        ys.push(mean(Array.from(all.slice(from, first + k + 1))));
+      }
+      returns.path(xs, ys, { color: t.good, width: 2 });
+      if (optimalV) {
+        const s = world.start();
+        const best = optimalV[s.y * world.width() + s.x];
+        if (opts.gamma === 1 && Number.isFinite(best)) returns.segment(returns.domain.x0, best, returns.domain.x1, best, { color: t.truth, dash: [5, 4], width: 1.5 });
+      }
+    });
+  }
+
+  loadPreset();
+
+  return {
+    update(next) {
+      stopPlaying();
+      const presetChanged = next.preset !== opts.preset;
+      opts = { ...next };
+      for (const k of Object.keys(sliders)) sliders[k].set(opts[k]);
+      if (presetChanged) loadPreset(); else { attempt(card, () => { applyHyper(); agent.reset(opts.seed); }); computeOptimum(); render(); }
+    },
+    destroy() {
+      cancelDraw(draw);
+      stopPlaying();
+      board.canvas.removeEventListener('pointerdown', onDown);
+      board.canvas.removeEventListener('keydown', onKey);
+      board.canvas.removeEventListener('focus', onFocus);
+      board.canvas.removeEventListener('blur', onBlur);
+      board.destroy();
+      returns.destroy();
+      agent.delete();
+      world.delete();
+    },
+  };
+}
+
+function arrow(c, cx, cy, [dx, dy], len, color) {
+  c.save();
+  c.strokeStyle = color; c.fillStyle = color; c.lineWidth = 2.5;
+  const x1 = cx + dx * len;
+  const y1 = cy + dy * len;
+  c.beginPath(); c.moveTo(cx - dx * len * 0.6, cy - dy * len * 0.6); c.lineTo(x1, y1); c.stroke();
+  const h = Math.max(4, len * 0.45);
+  c.beginPath();
+  c.moveTo(x1 + dx * h * 0.6, y1 + dy * h * 0.6);
+  c.lineTo(x1 - dy * h * 0.6, y1 + dx * h * 0.6);
+  c.lineTo(x1 + dy * h * 0.6, y1 - dx * h * 0.6);
+  c.closePath(); c.fill();
+  c.restore();
+}
+
+function mean(a) { return a.length ? a.reduce((s, v) => s + v, 0) / a.length : NaN; }
+function clamp(v, lo, hi) { return Math.max(lo, Math.min(hi, v)); }

@@ -1,0 +1,247 @@
+// Optimiser race (seed 002): six optimisers start from the same point on the same 2-D loss
+// surface and take one step per frame. The engine's OptimizerSurface evaluates the function,
+// its exact gradient (plus optional mini-batch-style noise) and every update rule.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
+import { sequentialScale } from './landscape/draw.js';
+
+export const schema = {
+  surface: { type: 'enum', values: ['bowl', 'ravine', 'rosenbrock', 'saddle'], default: 'ravine', description: 'Loss surface to race on.' },
+  learningRate: { type: 'number', min: 0.0001, max: 1, default: 0.05, description: 'Learning rate η shared by all optimisers.' },
+  noise: { type: 'number', min: 0, max: 5, default: 0, description: 'Standard deviation of noise added to each gradient (mini-batch jitter).' },
+  seed: { type: 'int', min: 0, max: 2147483647, default: 1, description: 'Seed for the gradient noise.' },
+};
+
+export const meta = {
+  title: 'Optimiser race',
+  hint: 'Press Play: six optimisers roll downhill from the same start. Click the map (or focus it and use the arrow keys) to move the start; switch surfaces and add gradient noise.',
+};
+
+const RACERS = [
+  { name: 'sgd', label: 'SGD', color: 'model', dash: [] },
+  { name: 'momentum', label: 'momentum', color: 'class0', dash: [] },
+  { name: 'nesterov', label: 'Nesterov', color: 'class2', dash: [6, 3] },
+  { name: 'rmsprop', label: 'RMSProp', color: 'good', dash: [] },
+  { name: 'adagrad', label: 'AdaGrad', color: 'loss', dash: [2, 3] },
+  { name: 'adam', label: 'Adam', color: 'class1', dash: [] },
+];
+// Learning rates that make each surface interesting for all six at once (the slider overrides).
+const DEFAULT_RATE = { bowl: 0.02, ravine: 0.05, rosenbrock: 0.001, saddle: 0.05 };
+const MAX_STEPS = 600;
+const GRID = 90;
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const racers = RACERS.map((r) => ({ ...r, surface: new ml.OptimizerSurface() }));
+  const probe = racers[0].surface;
+  let info = null;
+  let start = { x: 0, y: 0 };
+  let heat = null; // offscreen canvas at grid resolution
+  let stopPlay = null;
+  let stepCount = 0;
+
+  const plot = new Plot(card.stage, { aspect: 0.62, minHeight: 240, maxHeight: 460, label: 'Loss surface with optimiser paths', onResize: () => requestDraw(draw) });
+  plot.canvas.tabIndex = 0;
+  const keyRow = el('div', { className: 'dw-legend' });
+  card.stage.append(keyRow);
+  const lossPlot = new Plot(card.stage, { aspect: 0.24, minHeight: 130, maxHeight: 190, label: 'Loss of each optimiser per step (log scale)', onResize: () => requestDraw(draw) });
+
+  const buttons = buttonRow(card.controls);
+  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
+  button(buttons, 'Step', () => { stopPlaying(); advance(1); });
+  button(buttons, 'Reset', () => { stopPlaying(); restart(); });
+  select(card.controls, {
+    label: 'surface', value: opts.surface,
+    options: [['bowl', 'MSE bowl'], ['ravine', 'ravine'], ['rosenbrock', 'Rosenbrock valley'], ['saddle', 'saddle']],
+    onChange: (v) => { stopPlaying(); opts.surface = v; opts.learningRate = DEFAULT_RATE[v]; sliders.learningRate.set(opts.learningRate); loadSurface(); },
+  });
+  const sliders = {
+    learningRate: slider(card.controls, { label: 'learning rate η', min: 0.0001, max: 1, step: 0.01, scale: 'log', value: opts.learningRate, format: (v) => fixed(v, 4), onInput: (v) => { stopPlaying(); opts.learningRate = v; restart(); } }),
+    noise: slider(card.controls, { label: 'gradient noise σ', min: 0, max: 5, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { stopPlaying(); opts.noise = v; restart(); } }),
+  };
+  const stats = racers.map((r) => card.stat(r.label));
+
+  function loadSurface() {
+    attempt(card, () => {
+      for (const r of racers) r.surface.setFunction(opts.surface);
+      info = probe.info();
+      start = { x: info.startX, y: info.startY };
+      const values = probe.grid(info.x0, info.x1, info.y0, info.y1, GRID, GRID).slice();
+      heat = renderHeat(values);
+    });
+    restart();
+  }
+
+  // The surface as a small image: log(f − f_min) on a sequential scale, rows flipped so y grows up.
+  function renderHeat(values) {
+    const canvas = document.createElement('canvas');
+    canvas.width = GRID; canvas.height = GRID;
+    const ctx = canvas.getContext('2d');
+    const img = ctx.createImageData(GRID, GRID);
+    const logs = Array.from(values, (v) => Math.log10(Math.max(v - info.minValue, 0) + 1e-3));
+    const lo = Math.min(...logs);
+    const hi = Math.max(...logs);
+    // Neutral grey ramp so the six coloured paths stay the most visible thing on the map.
+    const color = sequentialScale(plot.theme, lo, hi, plot.theme.truth);
+    for (let j = 0; j < GRID; j++) {
+      for (let i = 0; i < GRID; i++) {
+        const m = /rgb\((\d+), (\d+), (\d+)\)/.exec(color(logs[j * GRID + i]));
+        const k = ((GRID - 1 - j) * GRID + i) * 4;
+        img.data[k] = Number(m[1]); img.data[k + 1] = Number(m[2]); img.data[k + 2] = Number(m[3]); img.data[k + 3] = 255;
+      }
+    }
+    ctx.putImageData(img, 0, 0);
+    return canvas;
+  }
+
+  function restart() {
+    stepCount = 0;
+    attempt(card, () => {
+      racers.forEach((r, i) => r.surface.startPath(start.x, start.y, r.name, opts.learningRate, { noise: opts.noise, seed: opts.seed + i }));
+    });
+    card.setMessage(`All six start at (${fixed(start.x, 2)}, ${fixed(start.y, 2)}) with η = ${fixed(opts.learningRate, 4)}. Press Play.`, 'info');
+    render();
+  }
+
+  function advance(n) {
+    for (let k = 0; k < n; k++) {
+      let moved = false;
+      for (const r of racers) {
+        if (r.surface.pathStatus() !== 'running') continue;
+        attempt(card, () => r.surface.stepPath());
+        moved = true;
+      }
+      if (!moved) break;
+      stepCount += 1;
+    }
+    describe();
+    render();
+  }
+
+  function lastLoss(r) { const l = r.surface.losses(); return l[l.length - 1]; }
+
+  function describe() {
+    const diverged = racers.filter((r) => r.surface.pathStatus() === 'diverged').map((r) => r.label);
+    const ranked = racers.filter((r) => r.surface.pathStatus() === 'running').sort((a, b) => lastLoss(a) - lastLoss(b));
+    const parts = [];
+    if (ranked.length) parts.push(`Step ${stepCount}: ${ranked[0].label} leads with loss ${fixed(lastLoss(ranked[0]), 4)} (minimum ${fixed(info.minValue, 4)}).`);
+    if (diverged.length) parts.push(`Diverged: ${diverged.join(', ')} — η is too large for ${diverged.length > 1 ? 'them' : 'it'} here.`);
+    card.setMessage(parts.join(' '), diverged.length ? 'warn' : 'info');
+  }
+
+  function togglePlay() {
+    if (stopPlay) { stopPlaying(); return; }
+    if (prefersReducedMotion()) { advance(100); return; }
+    playBtn.textContent = 'Pause';
+    stopPlay = animate(card.card, () => {
+      advance(1);
+      if (stepCount >= MAX_STEPS || racers.every((r) => r.surface.pathStatus() !== 'running')) stopPlaying();
+    }, (err) => { stopPlaying(); card.setMessage(String(err.message || err), 'bad'); });
+  }
+
+  function stopPlaying() {
+    if (stopPlay) stopPlay();
+    stopPlay = null;
+    playBtn.textContent = 'Play';
+  }
+
+  function render() {
+    racers.forEach((r, i) => {
+      const status = r.surface.pathStatus();
+      stats[i].set(status === 'diverged' ? 'diverged' : fixed(lastLoss(r), 4));
+    });
+    plot.canvas.setAttribute('aria-label', `${opts.surface} surface; start (${fixed(start.x, 2)}, ${fixed(start.y, 2)}); step ${stepCount}`);
+    keyRow.replaceChildren(...racers.map((r) => {
+      const sw = el('span', { className: 'dwl-swatch', 'aria-hidden': 'true' });
+      sw.style.background = plot.theme[r.color];
+      return el('span', { className: 'dwl-key' }, [sw, el('span', { text: r.label })]);
+    }));
+    requestDraw(draw);
+  }
+
+  // Start point: click, or arrow keys (Shift × 10) once the map has focus.
+  const onDown = (e) => {
+    const p = plot.eventToData(e);
+    stopPlaying();
+    start = { x: clamp(p.x, info.x0, info.x1), y: clamp(p.y, info.y0, info.y1) };
+    restart();
+  };
+  const onKey = (e) => {
+    const keys = { ArrowUp: [0, 1], ArrowDown: [0, -1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] };
+    if (e.key === 'Enter' || e.key === ' ') { togglePlay(); e.preventDefault(); return; }
+    if (e.key === 'Escape') { stopPlaying(); return; }
+    if (!keys[e.key]) return;
+    const k = (e.shiftKey ? 10 : 1) * 0.02;
+    stopPlaying();
+    start = { x: clamp(start.x + keys[e.key][0] * k * (info.x1 - info.x0), info.x0, info.x1), y: clamp(start.y + keys[e.key][1] * k * (info.y1 - info.y0), info.y0, info.y1) };
+    restart();
+    e.preventDefault();
+  };
+  plot.canvas.addEventListener('pointerdown', onDown);
+  plot.canvas.addEventListener('keydown', onKey);
+
+  function draw() {
+    if (!info) return;
+    const t = plot.theme;
+    plot.setDomain(info.x0, info.x1, info.y0, info.y1);
+    const c = plot.begin();
+    const m = plot.margin;
+    if (heat) { c.imageSmoothingEnabled = true; c.drawImage(heat, m.left, m.top, plot.width - m.left - m.right, plot.height - m.top - m.bottom); }
+    plot.axes({ xLabel: opts.surface === 'bowl' ? 'w' : 'x', yLabel: opts.surface === 'bowl' ? 'b' : 'y' });
+    plot.clipToArea((ctx) => {
+      ctx.fillStyle = t.model;
+      ctx.font = `700 16px ${t.font}`; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
+      ctx.fillText('★', plot.px(info.minX), plot.py(info.minY));
+      for (const r of racers) {
+        const p = r.surface.path();
+        const xs = []; const ys = [];
+        for (let i = 0; i < p.length; i += 2) { xs.push(p[i]); ys.push(p[i + 1]); }
+        plot.path(xs, ys, { color: t[r.color], width: 2.5, dash: r.dash });
+        const n = xs.length - 1;
+        if (n >= 0 && Number.isFinite(xs[n]) && Number.isFinite(ys[n])) {
+          ctx.beginPath(); ctx.arc(plot.px(xs[n]), plot.py(ys[n]), 4.5, 0, Math.PI * 2);
+          ctx.fillStyle = t[r.color]; ctx.fill(); ctx.strokeStyle = t.surface; ctx.lineWidth = 1.5; ctx.stroke();
+        }
+      }
+    });
+    plot.handle(start.x, start.y, { focused: document.activeElement === plot.canvas });
+
+    const series = racers.map((r) => Array.from(r.surface.losses(), (v) => Math.log10(Math.max(v - info.minValue, 0) + 1e-8)));
+    const all = series.flat().filter(Number.isFinite);
+    const lo = Math.min(-8, ...all);
+    const hi = Math.max(0, ...all);
+    lossPlot.setDomain(0, Math.max(50, stepCount), Math.max(lo, -8), hi + 0.2);
+    lossPlot.begin();
+    lossPlot.axes({ xLabel: 'step', yLabel: 'log₁₀(loss − min)', xTicks: 5, yTicks: 3 });
+    lossPlot.clipToArea(() => racers.forEach((r, i) => lossPlot.path(series[i].map((_, k) => k), series[i], { color: t[r.color], width: 2, dash: r.dash })));
+  }
+
+  loadSurface();
+
+  return {
+    update(next) {
+      stopPlaying();
+      const surfaceChanged = next.surface !== opts.surface;
+      opts = { ...next };
+      for (const key of Object.keys(sliders)) sliders[key].set(opts[key]);
+      if (surfaceChanged) loadSurface(); else restart();
+    },
+    destroy() {
+      cancelDraw(draw);
+      stopPlaying();
+      plot.canvas.removeEventListener('pointerdown', onDown);
+      plot.canvas.removeEventListener('keydown', onKey);
+      plot.destroy();
+      lossPlot.destroy();
+      for (const r of racers) r.surface.delete();
+    },
+  };
+}
+
+function clamp(v, lo, hi) { return Math.max(lo, Math.min(hi, v)); }

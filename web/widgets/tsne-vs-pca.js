@@ -1,0 +1,198 @@
+// t-SNE versus PCA (seed 002): the same 5-dimensional points drawn in 2-D twice — by PCA, a
+// fixed linear projection onto the two directions of largest variance, and by t-SNE, which
+// moves the points step by step (one engine step per frame) until neighbours in 5-D are
+// neighbours on screen. Colours are the generator's groups, which neither method is shown.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
+
+export const schema = {
+  data: { type: 'enum', values: ['moons', 'circles', 'blobs'], default: 'circles', description: 'Base shape, lifted into 5-D as (x₁, x₂, x₁², x₂², x₁x₂).' },
+  points: { type: 'int', min: 30, max: 300, default: 150, description: 'How many points (t-SNE cost grows with the square).' },
+  perplexity: { type: 'number', min: 2, max: 50, default: 20, description: 't-SNE perplexity: roughly how many neighbours each point keeps.' },
+  seed: { type: 'int', min: 0, max: 2147483647, default: 2, description: 'Seed for the points and the t-SNE start.' },
+};
+
+export const meta = {
+  title: 't-SNE versus PCA',
+  hint: 'Press Play and watch t-SNE pull the 5-D points apart into groups, while PCA shows one fixed linear view. Then change the perplexity.',
+};
+
+// The 5 features each 2-D point is lifted to; computed by the engine's featureTransform.
+const LIFT = ['x1', 'x2', 'x1^2', 'x2^2', 'x1x2'];
+const MAX_STEPS = 1000;
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const pca = new ml.PCA();
+  const tsne = new ml.TSNE();
+  let labels = [];
+  let pcaXY = new Float64Array(0);
+  let stopPlay = null;
+  let view = null; // smoothed t-SNE domain so the picture does not jump every frame
+
+  const pair = el('div', { className: 'dwl-pair' });
+  const left = el('div', { className: 'dwl-panel' }, [el('p', { className: 'dwl-panel-title', text: 'PCA: first two components' })]);
+  const right = el('div', { className: 'dwl-panel' }, [el('p', { className: 'dwl-panel-title', text: 't-SNE embedding' })]);
+  pair.append(left, right);
+  card.stage.append(pair);
+  const pcaPlot = new Plot(left, { aspect: 0.85, minHeight: 220, maxHeight: 380, label: 'PCA projection', onResize: () => requestDraw(draw) });
+  const tsnePlot = new Plot(right, { aspect: 0.85, minHeight: 220, maxHeight: 380, label: 't-SNE embedding', onResize: () => requestDraw(draw) });
+  const pcaNote = el('p', { className: 'dwl-panel-note' });
+  const tsneNote = el('p', { className: 'dwl-panel-note' });
+  left.append(pcaNote);
+  right.append(tsneNote);
+  const lossPlot = new Plot(card.stage, { aspect: 0.2, minHeight: 110, maxHeight: 150, label: 't-SNE loss (KL divergence) per step', onResize: () => requestDraw(draw) });
+
+  const buttons = buttonRow(card.controls);
+  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
+  button(buttons, 'Step', () => { stopPlaying(); steps(1); });
+  button(buttons, 'Reset', () => { stopPlaying(); restartTsne(); });
+  button(buttons, 'New points', () => { stopPlaying(); opts.seed = (opts.seed + 1) % 2147483647; loadData(); });
+  select(card.controls, { label: 'data (lifted to 5-D)', value: opts.data, options: [['circles', 'ring and disc'], ['moons', 'two moons'], ['blobs', 'three blobs']], onChange: (v) => { stopPlaying(); opts.data = v; loadData(); } });
+  const sliders = {
+    points: slider(card.controls, { label: 'points', min: 30, max: 300, step: 10, value: opts.points, format: (v) => String(v), onInput: (v) => { stopPlaying(); opts.points = v; loadData(); } }),
+    perplexity: slider(card.controls, { label: 'perplexity', min: 2, max: 50, step: 1, value: opts.perplexity, format: (v) => String(v), onInput: (v) => { stopPlaying(); opts.perplexity = v; restartTsne(); } }),
+  };
+
+  const statStep = card.stat('t-SNE step');
+  const statKl = card.stat('KL(P‖Q)');
+  const statVar = card.stat('PCA variance kept');
+
+  function loadData() {
+    const ok = attempt(card, () => {
+      const base = opts.data === 'moons' ? ml.makeMoons(opts.points, 0.06, opts.seed)
+        : opts.data === 'blobs' ? ml.makeBlobs(opts.points, 3, 0.5, opts.seed)
+          : ml.makeCircles(opts.points, 0.05, 0.4, opts.seed);
+      labels = Array.from(base.y);
+      const lifted = ml.featureTransform(base.X, LIFT);
+      pca.setComponents(2);
+      pca.setData(lifted.X, lifted.cols, []);
+      pcaXY = pca.transform(lifted.X);
+      tsne.setMaxIterations(MAX_STEPS);
+      tsne.setData(lifted.X, lifted.cols, []);
+      return true;
+    }, false);
+    if (ok) restartTsne();
+  }
+
+  function restartTsne() {
+    const ok = attempt(card, () => {
+      if (opts.perplexity >= opts.points) throw new Error(`Perplexity ${opts.perplexity} must be below the number of points (${opts.points}).`);
+      tsne.setPerplexity(opts.perplexity);
+      tsne.reset(opts.seed);
+      return true;
+    }, false);
+    view = null;
+    if (ok) card.setMessage('t-SNE starts from a tiny random cloud. Press Play or Step.', 'info');
+    render();
+  }
+
+  function steps(n) {
+    if (tsne.status() === 'converged') { card.setMessage(`t-SNE finished its ${MAX_STEPS} steps. Press Reset to run it again.`, 'ok'); return; }
+    attempt(card, () => { for (let i = 0; i < n && tsne.status() !== 'converged'; i++) tsne.step(); });
+    describe();
+    render();
+  }
+
+  function describe() {
+    const s = tsne.steps();
+    if (tsne.status() === 'converged') card.setMessage(`Done after ${s} steps. Groups that overlap in the PCA view sit apart here; distances between the groups, though, mean little in t-SNE.`, 'ok');
+    else if (s < 250) card.setMessage(`Early exaggeration (steps 0–249): attractions are multiplied by ${fixed(tsne.exaggeration(), 0)} so that neighbours clump together first.`, 'info');
+    else card.setMessage('Fine-tuning: exaggeration is off, and the clumps settle into their final shape.', 'info');
+  }
+
+  function togglePlay() {
+    if (stopPlay) { stopPlaying(); return; }
+    if (prefersReducedMotion()) { steps(50); return; }
+    playBtn.textContent = 'Pause';
+    // One t-SNE step per frame: at 300 points a step takes a few milliseconds.
+    stopPlay = animate(card.card, () => {
+      steps(1);
+      if (tsne.status() === 'converged') stopPlaying();
+    }, (err) => { stopPlaying(); card.setMessage(String(err.message || err), 'bad'); });
+  }
+
+  function stopPlaying() {
+    if (stopPlay) stopPlay();
+    stopPlay = null;
+    playBtn.textContent = 'Play';
+  }
+
+  function render() {
+    const ratio = attempt(card, () => pca.explainedVarianceRatio(), new Float64Array(0));
+    const kept = ratio.length >= 2 ? ratio[0] + ratio[1] : NaN;
+    const kl = attempt(card, () => tsne.loss(), NaN);
+    statStep.set(String(tsne.steps()));
+    statKl.set(fixed(kl, 3));
+    statVar.set(`${fixed(kept * 100, 1)}%`);
+    pcaNote.textContent = ratio.length >= 2 ? `component 1 keeps ${fixed(ratio[0] * 100, 1)}%, component 2 ${fixed(ratio[1] * 100, 1)}% of the variance` : '';
+    tsneNote.textContent = `perplexity ${opts.perplexity}, step ${tsne.steps()}, KL ${fixed(kl, 3)} nats`;
+    tsnePlot.canvas.setAttribute('aria-label', `t-SNE embedding after ${tsne.steps()} steps, KL divergence ${fixed(kl, 3)}`);
+    requestDraw(draw);
+  }
+
+  function extent(xy) {
+    let x0 = Infinity; let x1 = -Infinity; let y0 = Infinity; let y1 = -Infinity;
+    for (let i = 0; i < xy.length; i += 2) {
+      x0 = Math.min(x0, xy[i]); x1 = Math.max(x1, xy[i]);
+      y0 = Math.min(y0, xy[i + 1]); y1 = Math.max(y1, xy[i + 1]);
+    }
+    const cx = (x0 + x1) / 2; const cy = (y0 + y1) / 2;
+    const half = Math.max(x1 - x0, y1 - y0, 1e-6) * 0.56;
+    return [cx - half, cx + half, cy - half, cy + half];
+  }
+
+  function scatter(plot, xy, domain) {
+    plot.setDomain(...domain);
+    plot.begin();
+    plot.axes({ xTicks: 4, yTicks: 4 });
+    plot.clipToArea(() => {
+      for (let i = 0; i < labels.length; i++) {
+        if (Number.isFinite(xy[2 * i]) && Number.isFinite(xy[2 * i + 1])) plot.point(xy[2 * i], xy[2 * i + 1], labels[i] % 3, { size: 3.5 });
+      }
+    });
+  }
+
+  function draw() {
+    if (!labels.length) return;
+    scatter(pcaPlot, pcaXY, extent(pcaXY));
+    const emb = tsne.embedding();
+    const target = extent(emb);
+    // Ease the view towards the embedding's extent (only the framing is smoothed, not the data).
+    view = view ? view.map((v, i) => v + (target[i] - v) * 0.2) : target;
+    scatter(tsnePlot, emb, view);
+    const loss = ml.trace(tsne).column('loss');
+    const finite = Array.from(loss).filter(Number.isFinite);
+    lossPlot.setDomain(0, Math.max(50, loss.length - 1), 0, Math.max(0.1, ...finite) * 1.05);
+    lossPlot.begin();
+    lossPlot.axes({ xLabel: 'step', yLabel: 'KL', xTicks: 5, yTicks: 2 });
+    lossPlot.clipToArea(() => lossPlot.path(Array.from(loss, (_, i) => i), Array.from(loss), { color: lossPlot.theme.loss }));
+    if (stopPlay && view.some((v, i) => Math.abs(v - target[i]) > 1e-3)) requestDraw(draw);
+  }
+
+  loadData();
+
+  return {
+    update(next) {
+      stopPlaying();
+      opts = { ...next };
+      for (const key of Object.keys(sliders)) sliders[key].set(opts[key]);
+      loadData();
+    },
+    destroy() {
+      cancelDraw(draw);
+      stopPlaying();
+      pcaPlot.destroy();
+      tsnePlot.destroy();
+      lossPlot.destroy();
+      pca.delete();
+      tsne.delete();
+    },
+  };
+}
