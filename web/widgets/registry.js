@@ -3,6 +3,11 @@
 export const widgets = {
   'gd-walkthrough': () => import('./gd-walkthrough.js'),
   'fit-line': () => import('./fit-line.js'),
+  'spot-the-job': () => import('./spot-the-job.js'),
+  'draw-boundary': () => import('./draw-boundary.js'),
+  'train-vs-test': () => import('./train-vs-test.js'),
+  'loss-surface': () => import('./loss-surface.js'),
+  'tip-predictor': () => import('./tip-predictor.js'),
   'gridworld': () => import('./gridworld.js'),
   'bandit': () => import('./bandit.js'),
   'dbscan-vs-kmeans': () => import('./dbscan-vs-kmeans.js'),
