@@ -150,9 +150,12 @@ function build({ ml, card, options }) {
 
     // Signed bars: one per weight, the scale fixed by the largest |w| (shown in the label).
     const w = Array.from(fit.coef.subarray(1));
-    const maxAbs = Math.max(1e-9, ...w.map(Math.abs));
-    const nice = 10 ** Math.ceil(Math.log10(maxAbs * 1.05));
-    const top = [1, 2, 5, 10].map((m) => (m * nice) / 10).find((v) => v >= maxAbs * 1.05) || nice;
+    const maxAbs = Math.max(...w.map(Math.abs));
+    let top = 1; // every weight exactly 0 (strong L1): keep a readable unit scale
+    if (maxAbs > 1e-6) {
+      const nice = 10 ** Math.ceil(Math.log10(maxAbs * 1.05));
+      top = [1, 2, 5, 10].map((m) => (m * nice) / 10).find((v) => v >= maxAbs * 1.05) || nice;
+    }
     barPlot.setDomain(0, w.length, -top, top);
     const c = barPlot.begin();
     c.font = `11px ${t.mono}`;
