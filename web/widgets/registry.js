@@ -30,6 +30,14 @@ export const widgets = {
   'knn-vote': () => import('./knn-vote.js'),
   'widen-the-street': () => import('./widen-the-street.js'),
   'feature-scaling': () => import('./feature-scaling.js'),
+  'loss-penalties': () => import('./loss-penalties.js'),
+  'pick-the-model': () => import('./pick-the-model.js'),
+  'regularisation': () => import('./regularisation.js'),
+  'threshold': () => import('./threshold.js'),
+  'precision-recall-by-hand': () => import('./precision-recall-by-hand.js'),
+  'roc-sweep': () => import('./roc-sweep.js'),
+  'bias-variance-dartboards': () => import('./bias-variance-dartboards.js'),
+  'learning-curves': () => import('./learning-curves.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }
