@@ -17,7 +17,7 @@ export function parseColor(text) {
 
 // Palette from the theme: mid (the card surface), class colours. `strength` < 1 keeps the
 // map pale enough for the data marks on top to stay readable.
-export function palette(theme, strength = 0.8) {
+export function palette(theme, strength = 0.7) {
   return { mid: parseColor(theme.surface), neg: parseColor(theme.class0), pos: parseColor(theme.class1), third: parseColor(theme.class2), strength };
 }
 

@@ -20,8 +20,11 @@ export function createLossChart(parent, onResize) {
     draw(history, { showValidation, xKey = 'step' }) {
       validationKey.hidden = !showValidation;
       const xs = history.map((h) => h[xKey]);
+      // Scale to the loss after the first moments: the starting loss can be many times larger
+      // and would flatten the rest of the curve (it is drawn clipped at the top).
       let top = 0;
-      for (const h of history) for (const k of ['train', 'test', 'validation']) if (Number.isFinite(h[k]) && h[k] > top) top = h[k];
+      const skip = history.length > 20 ? Math.ceil(history.length * 0.03) : 0;
+      for (const h of history.slice(skip)) for (const k of ['train', 'test', 'validation']) if (Number.isFinite(h[k]) && h[k] > top) top = h[k];
       const last = xs.length ? xs[xs.length - 1] : 0;
       plot.setDomain(0, Math.max(10, last), 0, top > 0 ? top * 1.08 : 1);
       plot.begin();
