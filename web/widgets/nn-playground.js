@@ -7,20 +7,22 @@
 //   network.js   the network diagram (thumbnails, weight curves)
 //   output.js    the big output map and point editing
 //   panels.js    loss chart and metrics; weights.js weight editor and JSON files
-//   controls.js  the control panel
+//   controls.js  the control panel; pictures.js the big view's picture; url-state.js the #… address
 import { mountWidget } from '../lib/widget.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, describeError, el, fixed } from '../lib/ui.js';
 import { readTheme, watchColorScheme } from '../lib/theme.js';
-import { SETTINGS, DOMAIN, FEATURES, LEARNING_RATES, MAX_POINTS, parseLayers, parseActivations, resolveSettings, toHash, fromHash } from './nn-playground/settings.js';
-import { generate, split, subset, encodePoints, decodePoints, toCsv, parseCsv } from './nn-playground/data.js';
+import { SETTINGS, DOMAIN, LEARNING_RATES, parseLayers, parseActivations, resolveSettings, fromHash } from './nn-playground/settings.js';
+import { createUrlState } from './nn-playground/url-state.js';
+import { generate, split, subset, encodePoints, decodePoints, editedData, toCsv, parseCsv } from './nn-playground/data.js';
+import { CLASS_NAMES, featureOverGrid, legendSpec, outputPicture, regressionScale } from './nn-playground/pictures.js';
 import { Trainer } from './nn-playground/trainer.js';
 import { createNetworkView } from './nn-playground/network.js';
 import { createOutputView } from './nn-playground/output.js';
 import { createLossChart, createMetricsPanel } from './nn-playground/panels.js';
-import { createWeightEditor, download, readFile } from './nn-playground/weights.js';
+import { createWeightEditor, download, featuresFromJson, readFile } from './nn-playground/weights.js';
 import { createControls } from './nn-playground/controls.js';
-import { GridImage, createLegend, drawNormalised, palette } from './nn-playground/heatmap.js';
+import { GridImage, createLegend, palette } from './nn-playground/heatmap.js';
 
 export const schema = SETTINGS;
 
@@ -33,8 +35,6 @@ const OUTPUT_RES = 100; // output map: engine grid 100×100, stretched to the ca
 const THUMB_RES = 24; // neuron thumbnails
 const HOVER_RES = 64; // a hovered neuron shown large
 const FRAME_BUDGET_MS = 7; // training time per frame; the rest is drawing at 60 fps
-const HASH_DELAY_MS = 250;
-const CLASS_NAMES = ['class 0', 'class 1', 'class 2'];
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
@@ -63,7 +63,6 @@ function build({ ml, card, options, notes: optionNotes }) {
   let hovered = null; // { col, unit }
   let hoverPoint = null;
   let lastMetricsAt = 0;
-  let hashTimer = 0;
   let stopped = ''; // why training stopped on its own, shown in the message line
   let announcePause = false; // the next draw summarises where training stopped
   const gridImage = new GridImage();
@@ -199,7 +198,7 @@ function build({ ml, card, options, notes: optionNotes }) {
     const sizes = trainer.layerSizes();
     network.setStructure({ features: s.features.split(','), layers: parseLayers(s.layers), acts: parseActivations(s.acts, parseLayers(s.layers).length), outputs: sizes[sizes.length - 1], kind: data.kind });
     network.drawInactive(featureGrid, THUMB_RES);
-    legend.set(legendSpec());
+    legend.set(legendSpec(data, theme));
     statScore.element.firstChild.textContent = data.kind === 'regression' ? 'test R²' : 'test accuracy';
     describeReady();
     requestDraw(draw);
@@ -221,13 +220,7 @@ function build({ ml, card, options, notes: optionNotes }) {
 
   // The engine's featureTransform of the grid, for switched-off features' thumbnails.
   function featureGrid(key) {
-    if (!featureGridCache.has(key)) {
-      const n = THUMB_RES;
-      const h = (2 * DOMAIN) / n;
-      const X = new Float64Array(n * n * 2);
-      for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) { X[2 * (j * n + i)] = -DOMAIN + h / 2 + i * h; X[2 * (j * n + i) + 1] = -DOMAIN + h / 2 + j * h; }
-      featureGridCache.set(key, ml.featureTransform(X, [FEATURES.find((f) => f.key === key).engine]).X);
-    }
+    if (!featureGridCache.has(key)) featureGridCache.set(key, featureOverGrid(ml, key, THUMB_RES));
     return featureGridCache.get(key);
   }
 
@@ -299,20 +292,9 @@ function build({ ml, card, options, notes: optionNotes }) {
   }
 
   function editPoints(action, a, b) {
-    const n = data.y.length;
-    let X = Array.from(data.X);
-    let y = Array.from(data.y);
-    if (action === 'add') {
-      if (n >= MAX_POINTS) { card.setMessage(`At most ${MAX_POINTS} points; delete some first.`, 'warn'); return; }
-      X.push(a.x, a.y); y.push(controls.editClass());
-    } else if (action === 'delete') {
-      if (n <= 4) { card.setMessage('Keep at least 4 points so there is something to train and test on.', 'warn'); return; }
-      X.splice(2 * a, 2); y.splice(a, 1);
-    } else { X[2 * a] = b.x; X[2 * a + 1] = b.y; }
-    const classes = data.kind === 'regression' ? 0 : Math.max(...y) >= 2 ? 3 : 2;
-    const kind = data.kind === 'regression' ? 'regression' : classes === 3 ? 'multiclass' : 'binary';
-    if (kind !== 'regression' && new Set(y).size < 2) { card.setMessage('Add points of both classes: a classifier needs at least two.', 'warn'); }
-    data = { X: Float64Array.from(X), y: Float64Array.from(y), kind, classes };
+    const result = editedData(data, action, a, b, controls.editClass());
+    if (result.problem) { card.setMessage(result.problem, 'warn'); if (!result.data) return; }
+    data = result.data;
     change({ dataset: 'custom', pts: encodePoints(data) });
   }
 
@@ -335,14 +317,7 @@ function build({ ml, card, options, notes: optionNotes }) {
     } catch (err) { card.setMessage(`These weights could not be loaded: ${describeError(err)}`, 'bad'); return; }
     // The engine accepted it; mirror its architecture in the settings without re-initialising.
     const info = trainer.net.settings();
-    let features = s.features;
-    try {
-      const names = JSON.parse(text).features;
-      if (Array.isArray(names) && names.length) {
-        const norm = (t) => String(t).toLowerCase().replace(/[\s()*]/g, '');
-        features = FEATURES.filter((f) => names.some((n) => norm(n) === norm(f.engine))).map((f) => f.key).join(',') || 'x1,x2';
-      } else features = 'x1,x2';
-    } catch { /* the engine parsed it, so this cannot fail; keep the current features */ }
+    const features = featuresFromJson(text, s.features);
     s = resolveSettings({ ...s, layers: Array.from(info.layers).join(','), acts: Array.from(info.activations).join(',') || 'tanh', features }).values;
     s.ptsKind = data.kind;
     attemptUi(() => { trainer.applyTraining(s); trainer.restartHistory(); });
@@ -356,22 +331,8 @@ function build({ ml, card, options, notes: optionNotes }) {
   }
 
   // ---- URL hash ----
-  function scheduleHash() {
-    if (!s.urlState || typeof history === 'undefined') return;
-    clearTimeout(hashTimer);
-    hashTimer = setTimeout(() => {
-      const hash = toHash(s);
-      const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
-      if (`${location.pathname}${location.search}${location.hash}` !== url) history.replaceState(history.state, '', url);
-    }, HASH_DELAY_MS);
-  }
-  const onHashChange = () => {
-    const h = fromHash(location.hash);
-    const r = resolveSettings({ ...s, ...h.raw });
-    showNotes([...h.notes, ...r.notes]);
-    change(r.values);
-  };
-  if (s.urlState) window.addEventListener('hashchange', onHashChange);
+  const urlState = createUrlState({ getSettings: () => s, onExternalChange: (values, notes) => { showNotes(notes); change(values); } });
+  function scheduleHash() { urlState.schedule(); }
 
   function showNotes(list) {
     notesBox.replaceChildren();
@@ -382,39 +343,6 @@ function build({ ml, card, options, notes: optionNotes }) {
   }
 
   // ---- drawing ----
-  function legendSpec() {
-    if (!data) return { theme: theme, kind: 'binary', low: 'class 0', high: 'class 1' };
-    if (data.kind === 'regression') return { theme: theme, kind: 'regression', low: `${fixed(-regressionScale(), 1)}`, high: `${fixed(regressionScale(), 1)}` };
-    if (data.kind === 'multiclass') return { theme: theme, kind: 'multiclass', classNames: CLASS_NAMES };
-    return { theme: theme, kind: 'binary', low: 'p = 0 (class 0)', high: 'p = 1 (class 1)' };
-  }
-  function regressionScale() {
-    let m = 1;
-    for (const v of data.y) if (Math.abs(v) > m) m = Math.abs(v);
-    return m;
-  }
-
-  function outputImage(pal) {
-    const n = OUTPUT_RES;
-    const h = (2 * DOMAIN) / n; // sample at pixel centres so the stretched image lines up
-    if (trainer.status() === 'diverged') return null;
-    if (hovered) {
-      const e = DOMAIN - DOMAIN / HOVER_RES; // centres of the HOVER_RES cells
-      const grid = trainer.net.neuronGrid(-e, e, -e, e, HOVER_RES, HOVER_RES);
-      const sizes = trainer.layerSizes();
-      let index = 0;
-      for (let c = 0; c < hovered.col; c++) index += sizes[c];
-      return drawNormalised(hoverImage, grid, (index + hovered.unit) * HOVER_RES * HOVER_RES, HOVER_RES, pal);
-    }
-    const grid = trainer.net.predictGridFloat32(-DOMAIN + h / 2, DOMAIN - h / 2, -DOMAIN + h / 2, DOMAIN - h / 2, n, n);
-    if (data.kind === 'regression') return gridImage.drawSigned(grid, n, pal, { scale: regressionScale(), discrete: s.discretize });
-    if (data.kind === 'multiclass') return gridImage.drawClasses(grid, n, trainer.net.classCount(), pal, { discrete: s.discretize });
-    // Sigmoid output: [1 − p, p] per cell; map p to 2p − 1 ∈ [−1, 1] (orange … blue).
-    const signed = new Float32Array(n * n);
-    for (let i = 0; i < n * n; i++) signed[i] = 2 * grid[2 * i + 1] - 1;
-    return gridImage.drawSigned(signed, n, pal, { discrete: s.discretize });
-  }
-
   function draw() {
     if (!data || !trainer.net) return;
     const pal = palette(theme);
@@ -423,7 +351,7 @@ function build({ ml, card, options, notes: optionNotes }) {
     let t1 = t0;
     let t2 = t0;
     try {
-      image = outputImage(pal);
+      image = outputPicture(trainer, data, { hovered, discretize: s.discretize, images: { output: gridImage, hover: hoverImage }, pal, res: OUTPUT_RES, hoverRes: HOVER_RES });
       t1 = performance.now();
       if (trainer.status() !== 'diverged') {
         const t = (2 * DOMAIN) / THUMB_RES;
@@ -436,7 +364,7 @@ function build({ ml, card, options, notes: optionNotes }) {
     const hoverText = hovered ? `Showing ${network.neuronLabel(hovered.col, hovered.unit)} (move away to see the output again).`
       : data.kind === 'regression' ? 'Output: the predicted value (orange negative, blue positive).'
         : data.kind === 'multiclass' ? 'Output: the most likely class, deeper colour for more confidence.' : 'Output: the probability of class 1 (blue) versus class 0 (orange).';
-    output.draw({ image, data, isTest: (i) => testFlags[i] === 1, showTest: s.showTest, regressionScale: regressionScale(), captionText: hoverText });
+    output.draw({ image, data, isTest: (i) => testFlags[i] === 1, showTest: s.showTest, regressionScale: regressionScale(data), captionText: hoverText });
     lossChart.draw(trainer.history, { showValidation: s.earlyStop });
     updateReadouts();
     const t3 = performance.now();
@@ -474,7 +402,7 @@ function build({ ml, card, options, notes: optionNotes }) {
     }
   }
 
-  const unwatch = watchColorScheme(() => { theme = readTheme(card.card); network.refreshTheme(); output.plot.refreshTheme(); lossChart.plot.refreshTheme(); legend.set(legendSpec()); requestDraw(draw); });
+  const unwatch = watchColorScheme(() => { theme = readTheme(card.card); network.refreshTheme(); output.plot.refreshTheme(); lossChart.plot.refreshTheme(); legend.set(legendSpec(data, theme)); requestDraw(draw); });
 
   // ---- start ----
   controls.sync(s);
@@ -488,8 +416,7 @@ function build({ ml, card, options, notes: optionNotes }) {
     destroy() {
       stopPlaying();
       cancelDraw(draw);
-      clearTimeout(hashTimer);
-      window.removeEventListener('hashchange', onHashChange);
+      urlState.destroy();
       unwatch();
       network.destroy();
       output.destroy();

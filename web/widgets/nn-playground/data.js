@@ -126,6 +126,31 @@ export function decodePoints(text) {
   return { X, y, ...k };
 }
 
+// Your own points: add (at a = {x, y} with `label`), delete (index a) or move (index a to b).
+// Returns { data } or { problem } in words (with data too when the edit went through anyway).
+export function editedData(data, action, a, b, label) {
+  const n = data.y.length;
+  const X = Array.from(data.X);
+  const y = Array.from(data.y);
+  if (action === 'add') {
+    if (n >= MAX_POINTS) return { problem: `At most ${MAX_POINTS} points; delete some first.` };
+    X.push(a.x, a.y);
+    y.push(label);
+  } else if (action === 'delete') {
+    if (n <= 4) return { problem: 'Keep at least 4 points so there is something to train and test on.' };
+    X.splice(2 * a, 2);
+    y.splice(a, 1);
+  } else {
+    X[2 * a] = b.x;
+    X[2 * a + 1] = b.y;
+  }
+  const regression = data.kind === 'regression';
+  const classes = regression ? 0 : Math.max(...y) >= 2 ? 3 : 2;
+  const next = { X: Float64Array.from(X), y: Float64Array.from(y), kind: regression ? 'regression' : classes === 3 ? 'multiclass' : 'binary', classes };
+  if (!regression && new Set(y).size < 2) return { data: next, problem: 'Add points of both classes: a classifier needs at least two.' };
+  return { data: next };
+}
+
 // ---- CSV ----
 export function toCsv(data, testSet) {
   const lines = ['x1,x2,label,split'];

@@ -2,6 +2,7 @@
 // loading the whole trained network as JSON (the engine's exportJson/importJson). The editor is
 // a small form: pick a connection of the chosen neuron, type a value, press Set.
 import { button, el, fixed, nextId } from '../../lib/ui.js';
+import { FEATURES } from './settings.js';
 
 export function createWeightEditor(parent, { trainer, label, onChanged, onMessage }) {
   const root = el('div', { className: 'nnp-weight-editor', role: 'group', 'aria-label': 'Edit a weight' });
@@ -99,6 +100,19 @@ export function createWeightEditor(parent, { trainer, label, onChanged, onMessag
     close,
     get setButton() { return setBtn; },
   };
+}
+
+// The input features named in an exported network (the engine has already accepted the text),
+// as the playground's feature keys; `fallback` if the text names none we know.
+export function featuresFromJson(text, fallback) {
+  try {
+    const names = JSON.parse(text).features;
+    if (!Array.isArray(names) || !names.length) return 'x1,x2';
+    const norm = (t) => String(t).toLowerCase().replace(/[\s()*]/g, '');
+    return FEATURES.filter((f) => names.some((n) => norm(n) === norm(f.engine))).map((f) => f.key).join(',') || 'x1,x2';
+  } catch {
+    return fallback;
+  }
 }
 
 // Offers `text` as a file download (a blob: URL on this machine; nothing leaves it).

@@ -1,0 +1,57 @@
+// What the big view and the legend show, computed from the engine's grids: the network's output
+// (or one neuron's map while it is hovered), the legend that goes with it, and the engine's
+// featureTransform of the grid for switched-off input features. Grids are sampled at cell
+// centres so the stretched picture lines up with the axes.
+import { fixed } from '../../lib/ui.js';
+import { DOMAIN, FEATURES } from './settings.js';
+import { drawNormalised } from './heatmap.js';
+
+export const CLASS_NAMES = ['class 0', 'class 1', 'class 2'];
+
+// The largest |target| (at least 1): regression maps and point sizes are scaled by it.
+export function regressionScale(data) {
+  let m = 1;
+  for (const v of data.y) if (Math.abs(v) > m) m = Math.abs(v);
+  return m;
+}
+
+export function legendSpec(data, theme) {
+  if (!data) return { theme, kind: 'binary', low: 'class 0', high: 'class 1' };
+  if (data.kind === 'regression') return { theme, kind: 'regression', low: fixed(-regressionScale(data), 1), high: fixed(regressionScale(data), 1) };
+  if (data.kind === 'multiclass') return { theme, kind: 'multiclass', classNames: CLASS_NAMES };
+  return { theme, kind: 'binary', low: 'p = 0 (class 0)', high: 'p = 1 (class 1)' };
+}
+
+// images: { output: GridImage, hover: GridImage }; hovered: { col, unit } or null.
+export function outputPicture(trainer, data, { hovered, discretize, images, pal, res, hoverRes }) {
+  if (trainer.status() === 'diverged') return null;
+  if (hovered) {
+    const e = DOMAIN - DOMAIN / hoverRes;
+    const grid = trainer.net.neuronGrid(-e, e, -e, e, hoverRes, hoverRes);
+    const sizes = trainer.layerSizes();
+    let index = 0;
+    for (let c = 0; c < hovered.col; c++) index += sizes[c];
+    return drawNormalised(images.hover, grid, (index + hovered.unit) * hoverRes * hoverRes, hoverRes, pal);
+  }
+  const e = DOMAIN - DOMAIN / res;
+  const grid = trainer.net.predictGridFloat32(-e, e, -e, e, res, res);
+  if (data.kind === 'regression') return images.output.drawSigned(grid, res, pal, { scale: regressionScale(data), discrete: discretize });
+  if (data.kind === 'multiclass') return images.output.drawClasses(grid, res, trainer.net.classCount(), pal, { discrete: discretize });
+  // Sigmoid output: [1 − p, p] per cell; p is mapped to 2p − 1 ∈ [−1, 1] (orange … blue).
+  const signed = new Float32Array(res * res);
+  for (let i = 0; i < res * res; i++) signed[i] = 2 * grid[2 * i + 1] - 1;
+  return images.output.drawSigned(signed, res, pal, { discrete: discretize });
+}
+
+// One feature over the n×n grid through the engine's featureTransform.
+export function featureOverGrid(ml, key, n) {
+  const h = (2 * DOMAIN) / n;
+  const X = new Float64Array(n * n * 2);
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < n; i++) {
+      X[2 * (j * n + i)] = -DOMAIN + h / 2 + i * h;
+      X[2 * (j * n + i) + 1] = -DOMAIN + h / 2 + j * h;
+    }
+  }
+  return ml.featureTransform(X, [FEATURES.find((f) => f.key === key).engine]).X;
+}
