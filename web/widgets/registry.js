@@ -8,6 +8,15 @@ export const widgets = {
   'dbscan-vs-kmeans': () => import('./dbscan-vs-kmeans.js'),
   'tsne-vs-pca': () => import('./tsne-vs-pca.js'),
   'optimizer-race': () => import('./optimizer-race.js'),
+  'derivation': () => import('./derivation.js'),
+  'adaboost-rounds': () => import('./adaboost-rounds.js'),
+  'kmeans-convergence': () => import('./kmeans-convergence.js'),
+  'generalisation-gap': () => import('./generalisation-gap.js'),
+  'bias-variance-measured': () => import('./bias-variance-measured.js'),
+  'kernel-svm': () => import('./kernel-svm.js'),
+  'activations': () => import('./activations.js'),
+  'convolution': () => import('./convolution.js'),
+  'attention': () => import('./attention.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }
