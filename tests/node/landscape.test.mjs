@@ -72,3 +72,29 @@ test('bounds and gapStudy', () => {
     tree.delete();
   }
 });
+
+test('the Frontier lessons’ worked numbers are what the engine computes', () => {
+  const d = ml.makeCircles(80, 0.1, 0.5, 3);
+  const ada = new ml.AdaBoost();
+  const km = new ml.KMeans();
+  const knn = new ml.KNearestNeighbors();
+  try {
+    ada.setData(d.X, 2, d.y); ada.setEstimatorCount(40); ada.setLearningRate(1); ada.reset(3); ada.fit(40);
+    assert.equal(ada.errors()[0].toFixed(3), '0.325');
+    assert.equal(ada.bounds()[19].toFixed(3), '0.385');
+    assert.equal(ada.trainingErrors()[19], 0);
+    km.setK(3); km.setData([0, 1, 10, 11, 20, 21], 1, []); km.setCentroids([0, 1, 15.5]); km.fit(10);
+    assert.equal(km.inertia(), 101);
+    km.setInit('random');
+    let bad = 0;
+    for (let s = 0; s < 20; s++) { km.reset(s); km.fit(100); if (km.inertia() > 2) bad += 1; }
+    assert.equal(bad, 3);
+    assert.equal(ml.hoeffdingUnionBound(1000, ml.treeClassLogSize(1, 2, 100), 0.05).toFixed(3), '0.072');
+    knn.setMode('regress'); knn.setK(5);
+    const r = ml.biasVariance(knn, null, { noise: 0.3, sampleSize: 30, refits: 100, gridSize: 60, seed: 1, maxSteps: 1, fixedX: true });
+    assert.equal(r.meanVariance.toFixed(4), '0.0193');
+    assert.equal(r.meanBias2.toFixed(4), '0.0134');
+  } finally {
+    ada.delete(); km.delete(); knn.delete();
+  }
+});

@@ -54,7 +54,7 @@ export function drawImageInArea(plot, image) {
 export function legendRow(parent, items) {
   const row = el('div', { className: 'dw-legend' });
   for (const item of items) {
-    const sw = el('span', { className: `dwl-swatch dwf-sw-${item.kind}`, 'aria-hidden': 'true' });
+    const sw = el('span', { className: `dwf-swatch dwf-sw-${item.kind}`, 'aria-hidden': 'true' });
     row.append(el('span', { className: 'dwl-key' }, [sw, el('span', { text: item.text })]));
   }
   parent.append(row);
