@@ -4,7 +4,7 @@
 // MultiArmedBandit (the same seed gives both the same arms).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, fixed, slider } from '../lib/ui.js';
 import { legend } from './landscape/draw.js';
 
@@ -187,6 +187,7 @@ function build({ ml, card, options }) {
       restart();
     },
     destroy() {
+      cancelDraw(draw);
       stopPlaying();
       armsPlot.destroy();
       regretPlot.destroy();

@@ -4,7 +4,7 @@
 // discovered cluster at a time.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 import { legend } from './landscape/draw.js';
 
@@ -223,6 +223,7 @@ function build({ ml, card, options }) {
       loadData();
     },
     destroy() {
+      cancelDraw(draw);
       kmPlot.destroy();
       dbPlot.destroy();
       km.delete();

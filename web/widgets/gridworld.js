@@ -4,7 +4,7 @@
 // every episode. The engine's QLearning does every update; its valueIteration gives the optimum.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 import { Board, divergingScale, drawLegendBar } from './landscape/draw.js';
 
@@ -373,6 +373,7 @@ function build({ ml, card, options }) {
       if (presetChanged) loadPreset(); else { attempt(card, () => { applyHyper(); agent.reset(opts.seed); }); computeOptimum(); render(); }
     },
     destroy() {
+      cancelDraw(draw);
       stopPlaying();
       board.canvas.removeEventListener('pointerdown', onDown);
       board.canvas.removeEventListener('keydown', onKey);

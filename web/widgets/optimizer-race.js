@@ -3,7 +3,7 @@
 // its exact gradient (plus optional mini-batch-style noise) and every update rule.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 import { sequentialScale } from './landscape/draw.js';
 
@@ -233,6 +233,7 @@ function build({ ml, card, options }) {
       if (surfaceChanged) loadSurface(); else restart();
     },
     destroy() {
+      cancelDraw(draw);
       stopPlaying();
       plot.canvas.removeEventListener('pointerdown', onDown);
       plot.canvas.removeEventListener('keydown', onKey);

@@ -4,7 +4,7 @@
 // neighbours on screen. Colours are the generator's groups, which neither method is shown.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 
 export const schema = {
@@ -186,6 +186,7 @@ function build({ ml, card, options }) {
       loadData();
     },
     destroy() {
+      cancelDraw(draw);
       stopPlaying();
       pcaPlot.destroy();
       tsnePlot.destroy();
