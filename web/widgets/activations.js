@@ -3,7 +3,7 @@
 // gradient shrinks or survives layer by layer (gradientChain), and softmax with a temperature.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { fixed, select, slider } from '../lib/ui.js';
 import { legendRow } from './frontier/common.js';
 
@@ -204,6 +204,7 @@ function build({ ml, card, options }) {
       run();
     },
     destroy() {
+      cancelDraw(draw);
       for (const [ev, fn] of [['pointerdown', onDown], ['pointermove', onMove], ['pointerup', onUp], ['pointercancel', onUp], ['keydown', onKey]]) plot.canvas.removeEventListener(ev, fn);
       plot.destroy();
       chainPlot.destroy();

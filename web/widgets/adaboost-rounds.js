@@ -4,7 +4,7 @@
 // training error against the bound ∏ 2√(ε(1−ε)).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { DATASETS, loadDataset, probabilityImage, drawImageInArea, legendRow } from './frontier/common.js';
 
@@ -225,6 +225,7 @@ function build({ ml, card, options }) {
       if (dataChanged) loadData(); else restart();
     },
     destroy() {
+      cancelDraw(draw);
       stopPlaying();
       plot.canvas.removeEventListener('keydown', onKey);
       plot.canvas.removeEventListener('pointerdown', onDown);

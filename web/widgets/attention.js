@@ -3,7 +3,7 @@
 // A = softmax(QKᵀ/√d_k) per head). Each head's A is drawn as a heat map; the selected head's
 // query and key weights are editable, and a causal mask can hide the future.
 import { mountWidget, attempt } from '../lib/widget.js';
-import { requestDraw } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { checkbox, el, fixed, nextId, select } from '../lib/ui.js';
 import { Board, sequentialScale } from './landscape/draw.js';
 
@@ -216,6 +216,7 @@ function build({ ml, card, options }) {
       run();
     },
     destroy() {
+      cancelDraw(draw);
       for (const { board, onKey, onDown, onFocus } of keyHandlers) {
         board.canvas.removeEventListener('keydown', onKey);
         board.canvas.removeEventListener('pointerdown', onDown);

@@ -4,7 +4,7 @@
 // around it, and the expected squared error against fresh noisy targets.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot, drawBars } from '../lib/plot.js';
-import { requestDraw } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, checkbox, fixed, slider } from '../lib/ui.js';
 import { legendRow } from './frontier/common.js';
 
@@ -121,6 +121,7 @@ function build({ ml, card, options }) {
       run();
     },
     destroy() {
+      cancelDraw(draw);
       plot.destroy();
       bars.destroy();
       knn.delete();

@@ -3,7 +3,7 @@
 // MLP's activation via activationCurve) and a 2×2 max-pool (maxPool). Click a feature-map cell
 // to see the 3×3 patch it came from and the sum that produced it.
 import { mountWidget, attempt } from '../lib/widget.js';
-import { requestDraw } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { checkbox, el, fixed, nextId, select } from '../lib/ui.js';
 import { Board, divergingScale, sequentialScale } from './landscape/draw.js';
 
@@ -144,7 +144,9 @@ function build({ ml, card, options }) {
     const ox = (board.width - s * w) / 2; const oy = (board.height - s * h) / 2;
     for (let r = 0; r < h; r++) for (let q = 0; q < w; q++) {
       c.fillStyle = color(values[r * w + q]);
-      c.fillRect(ox + q * s, oy + r * s, Math.ceil(s), Math.ceil(s));
+      // Whole-pixel edges so neighbouring cells meet without hairline seams.
+      const x0 = Math.round(ox + q * s); const y0 = Math.round(oy + r * s);
+      c.fillRect(x0, y0, Math.round(ox + (q + 1) * s) - x0, Math.round(oy + (r + 1) * s) - y0);
     }
     if (highlight) highlight(c, s, ox, oy);
     return { s, ox, oy };
@@ -225,6 +227,7 @@ function build({ ml, card, options }) {
       run();
     },
     destroy() {
+      cancelDraw(draw);
       mapPanel.board.canvas.removeEventListener('pointerdown', onDown);
       mapPanel.board.canvas.removeEventListener('keydown', onKey);
       mapPanel.board.canvas.removeEventListener('focus', onFocus);

@@ -5,7 +5,7 @@
 // treeClassLogSize), which shrinks like √(ln|H| / n).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { legendRow } from './frontier/common.js';
 
@@ -171,6 +171,7 @@ function build({ ml, card, options }) {
       if (dataChanged) loadData(); else run();
     },
     destroy() {
+      cancelDraw(draw);
       chart.canvas.removeEventListener('pointerdown', onDown);
       chart.canvas.removeEventListener('keydown', onKey);
       chart.destroy();

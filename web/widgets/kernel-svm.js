@@ -5,7 +5,7 @@
 // support vectors (αᵢ > 0) are ringed.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { DATASETS, loadDataset, probabilityImage, drawImageInArea, legendRow } from './frontier/common.js';
 
@@ -222,6 +222,7 @@ function build({ ml, card, options }) {
       if (dataChanged) loadData(); else restart(true);
     },
     destroy() {
+      cancelDraw(draw);
       stopPlaying();
       plot.canvas.removeEventListener('pointerdown', onDown);
       plot.canvas.removeEventListener('keydown', onKey);

@@ -5,7 +5,7 @@
 // and plots the final inertias, exposing poor local minima.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { clamp, legendRow } from './frontier/common.js';
 
@@ -279,6 +279,7 @@ function build({ ml, card, options }) {
       if (dataChanged) loadData(); else restart();
     },
     destroy() {
+      cancelDraw(draw);
       stopPlaying();
       for (const [ev, fn] of [['pointerdown', onDown], ['pointermove', onMove], ['pointerup', onUp], ['pointercancel', onUp], ['keydown', onKey]]) plot.canvas.removeEventListener(ev, fn);
       plot.destroy();
