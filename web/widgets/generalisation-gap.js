@@ -40,6 +40,7 @@ function build({ ml, card, options }) {
 
   const chart = new Plot(card.stage, { aspect: 0.55, minHeight: 240, maxHeight: 420, label: 'Train and held-out error against training size', onResize: () => requestDraw(draw) });
   chart.canvas.tabIndex = 0;
+  chart.margin.top = 22; // room for the axis title above the top tick
   legendRow(card.stage, [
     { text: 'held-out error', kind: 'class1' }, { text: 'training error', kind: 'loss' },
     { text: 'gap, middle 80 % of resamples', kind: 'band' }, { text: 'bound on the gap (1 − δ)', kind: 'truth' },
