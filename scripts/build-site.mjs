@@ -54,7 +54,7 @@ function renderHome(c) {
   const sections = c.levels.map((level) => {
     const items = c.lessons.filter((l) => l.level === level.id);
     if (!items.length) return '';
-    const lis = items.map((l) => `<li><a href="lessons/${l.slug}.html"><strong>${esc(l.title)}</strong><span>${esc(l.summary || '')}</span></a></li>`).join('\n');
+    const lis = items.map((l) => `<li data-lesson="${esc(l.slug)}"><a href="lessons/${l.slug}.html"><strong>${esc(l.title)}</strong><span>${esc(l.summary || '')}</span></a></li>`).join('\n');
     return `<section class="level" id="level-${esc(level.id)}" aria-labelledby="h-${esc(level.id)}">
 <h2 id="h-${esc(level.id)}">${esc(level.title)}</h2>
 <p>${esc(level.blurb)}</p>
@@ -67,7 +67,9 @@ ${lis}
     title: 'Data Workshop — learn machine learning by doing it',
     base: '',
     body: `<div class="hero" id="course"><h1>Learn machine learning by doing it</h1>
-<p>Drag a line through points, drop centroids, slide a learning rate and watch gradient descent crawl, glide or explode. Every number on these pages is computed live by a real learning engine running in your browser.</p></div>
+<p>Drag a line through points, drop centroids, slide a learning rate and watch gradient descent crawl, glide or explode. Every number on these pages is computed live by a real learning engine running in your browser.</p>
+<div class="badge-slot" hidden></div><div class="course-progress" data-lessons="${esc(c.lessons.map((l) => l.slug).join(' '))}"></div><div class="progress-reset"></div></div>
 ${sections}`,
+    scripts: ['js/progress.js'],
   });
 }

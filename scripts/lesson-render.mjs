@@ -89,6 +89,8 @@ export function renderMarkdown(body, file = 'lesson') {
   text = text.replace(/\$\$([\s\S]+?)\$\$/g, (_, src) => `\n\n${tex(src, true)}\n\n`);
   text = text.replace(/\$([^$\n]+?)\$/g, (_, src) => tex(src, false));
   let html = marked.parse(text, { async: false, gfm: true });
+  // Wide code blocks scroll sideways on phones; tabindex lets keyboard users scroll them too.
+  html = html.replace(/<pre>/g, '<pre tabindex="0">');
   html = html.replace(/<p>\s*(\u0000\d+\u0000)\s*<\/p>/g, '$1');
   return html.replace(/\u0000(\d+)\u0000/g, (_, i) => stash[Number(i)]);
 }
@@ -135,8 +137,10 @@ ${next ? `<a href="${next.slug}.html" rel="next">${esc(next.title)} →</a>` : '
   const body = `<article class="prose">
 <h1>${esc(lesson.title)}</h1>
 <p class="lesson-meta">${esc(level.title)}${lesson.summary ? ` · ${esc(lesson.summary)}` : ''}</p>
+<div class="course-progress" data-lessons="${esc(course.lessons.map((l) => l.slug).join(' '))}"></div>
 ${renderMarkdown(lesson.body, lesson.file)}
+<div class="lesson-complete" data-lesson="${esc(lesson.slug)}"></div>
 ${nav}
 </article>`;
-  return page({ title: `${lesson.title} — Data Workshop`, body, scripts: ['js/lesson.js'] });
+  return page({ title: `${lesson.title} — Data Workshop`, body, scripts: ['js/lesson.js', 'js/progress.js'] });
 }

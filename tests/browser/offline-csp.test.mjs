@@ -28,6 +28,9 @@ for (const url of [...sitePages(), '/embed.html?w=fit-line&seed=5', '/embed.html
     if (url.includes('no-such-widget')) {
       assert.match(await page.locator('.dw-message').textContent(), /Unknown widget "no-such-widget"/);
     }
+    // A widget that could not start (e.g. the engine refused by the policy) is a failure too.
+    const dead = await page.locator('.dw-message[data-tone="bad"]', { hasText: 'could not start' }).count();
+    assert.equal(dead, 0, 'a widget could not start');
     assert.deepEqual(blocked, []);
     assert.deepEqual(page.record.errors, []);
     await page.close();

@@ -1,0 +1,126 @@
+// Foundations lessons: the sin(x) experiment and the learning-loop animation.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const stat = (page, card, label) => page.locator(`${card} .dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
+const canvasInk = (page, selector) => page.locator(selector).first().evaluate((c) => {
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let ink = 0;
+  for (let i = 3; i < d.length; i += 4) if (d[i] > 0) ink++;
+  return ink;
+});
+
+test('sin experiment: degree 3 has the lowest test MSE, and the table is the engine’s', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/ml-foundations.html`);
+  await widgetsReady(page);
+  const card = '.c1-sin';
+  assert.ok(await page.locator('.katex').count() > 10, 'math typeset');
+  assert.ok(await canvasInk(page, `${card} canvas`) > 1000, 'the plot is drawn');
+  const rows = await page.locator(`${card} .c1-sin-table tbody tr`).evaluateAll((trs) => trs.map((tr) => ({
+    degree: Number(tr.dataset.degree), train: Number(tr.cells[1].textContent), test: Number(tr.cells[2].textContent), verdict: tr.cells[3].textContent,
+  })));
+  assert.deepEqual(rows.map((r) => r.degree), [1, 3, 11]);
+  const lowest = rows.reduce((a, b) => (b.test < a.test ? b : a));
+  assert.equal(lowest.degree, 3, `lowest test MSE at degree ${lowest.degree}`);
+  assert.deepEqual(rows.map((r) => r.verdict), ['underfit', 'just right', 'overfit']);
+  // Same numbers as the engine's sinExperiment for seed 0, noise 0.3.
+  const expected = await page.evaluate(async () => {
+    const { loadEngine } = await import('/engine/index.js');
+    const ml = await loadEngine();
+    const r = ml.sinExperiment([1, 3, 11], 0.3, 0);
+    return { train: Array.from(r.trainMse, (v) => v.toFixed(3)), test: Array.from(r.testMse, (v) => v.toFixed(3)) };
+  });
+  assert.deepEqual(rows.map((r) => r.train.toFixed(3)), expected.train);
+  assert.deepEqual(rows.map((r) => r.test.toFixed(3)), expected.test);
+
+  // The slider adds the current degree as a fourth row and changes the readout.
+  const before = await stat(page, card, 'test MSE');
+  await page.locator(`${card} input[type="range"]`).fill('9');
+  assert.equal(await stat(page, card, 'degree'), '9');
+  assert.notEqual(await stat(page, card, 'test MSE'), before);
+  assert.equal(await page.locator(`${card} .c1-sin-table tbody tr`).count(), 4);
+  await page.getByRole('button', { name: 'Degree 11' }).click();
+  assert.match(await page.locator(`${card} .dw-message`).textContent(), /overfits/);
+  await page.getByRole('button', { name: 'New noise' }).click();
+  assert.equal(await page.locator(`${card} .c1-sin-table tbody tr`).count(), 3);
+  await screenshot(page, 'course1-ml-foundations-1280');
+  assert.ok(!/NaN/.test(await page.locator('main').textContent()));
+  assert.deepEqual(offMachineRequests(page), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('learning loop: each lap is one engine step and the error shrinks', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/learning-loop.html`);
+  await widgetsReady(page);
+  const card = '.c1-loop';
+  assert.ok(await canvasInk(page, `${card} canvas`) > 1000, 'the loop is drawn');
+  assert.equal(await page.locator(`${card} button`, { hasText: 'Play' }).textContent(), 'Play', 'reduced motion: no autoplay');
+  const mse0 = Number(await stat(page, card, 'error (MSE)'));
+  const step = page.locator(card).getByRole('button', { name: 'Step', exact: true });
+  for (let i = 0; i < 5; i++) await step.click(); // Data → Model → Prediction → Error → Update → Data
+  assert.equal(await stat(page, card, 'lap'), '2');
+  const mse1 = Number(await stat(page, card, 'error (MSE)'));
+  assert.ok(mse1 < mse0, `error shrinks: ${mse0} → ${mse1}`);
+  // Play under reduced motion runs one whole lap per press, instantly.
+  await page.locator(card).getByRole('button', { name: 'Play' }).click();
+  assert.equal(await stat(page, card, 'lap'), '3');
+  const shown = { mse: await stat(page, card, 'error (MSE)'), w: await stat(page, card, 'w'), b: await stat(page, card, 'b') };
+  const expected = await page.evaluate(async () => {
+    const { loadEngine } = await import('/engine/index.js');
+    const ml = await loadEngine();
+    const h = ml.houseTable();
+    const x = Array.from({ length: h.rows }, (_, i) => h.X[i * h.cols] / 100);
+    return ml.scoped((track) => {
+      const m = track(new ml.LinearRegression());
+      m.setData(x, 1, Array.from(h.y));
+      m.setLearningRate(0.1);
+      m.setParams([150, 0]);
+      m.step(); m.step();
+      const [w, b] = m.params();
+      return { mse: m.loss().toFixed(1), w: w.toFixed(2), b: b.toFixed(2) };
+    });
+  });
+  assert.deepEqual(shown, expected);
+  assert.match(await page.locator(`${card} .c1-stage-text`).textContent(), /Lap 3 · Data/);
+  await screenshot(page, 'course1-learning-loop-1280');
+  // A learning rate above 2/λmax diverges, and the widget says so in words.
+  await page.locator(`${card} input[type="range"]`).first().fill('0.6');
+  for (let i = 0; i < 8; i++) await page.locator(card).getByRole('button', { name: 'Play' }).click();
+  assert.match(await page.locator(`${card} .dw-message`).textContent(), /Diverg|grow|explod/i);
+  assert.ok(!/NaN/.test(await page.locator('main').textContent()));
+  assert.deepEqual(offMachineRequests(page), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('learning loop animates on its own when motion is allowed', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/learning-loop.html`);
+  await widgetsReady(page);
+  await page.locator('.c1-loop').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => Number(document.querySelector('.c1-loop .dw-stat[data-stat="lap"] .dw-stat-value').textContent) >= 2, null, { timeout: 15000 });
+  await page.locator('.c1-loop').getByRole('button', { name: 'Pause' }).click();
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('foundations lessons at 375 px', async () => {
+  for (const slug of ['ml-foundations', 'learning-loop']) {
+    const page = await site.newPage({ width: 375, height: 800, reducedMotion: 'reduce' });
+    await page.goto(`${site.base}/lessons/${slug}.html`);
+    await widgetsReady(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${slug}: page scrolls sideways by ${overflow}px`);
+    await screenshot(page, `course1-${slug}-375`);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});

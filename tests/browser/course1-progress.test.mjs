@@ -1,0 +1,57 @@
+// Course progress (web/js/progress.js): widget events are recorded per lesson, lessons can be
+// marked complete, the home page shows ticks and can reset, and nothing breaks without storage.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+test('a finished game is recorded, a lesson is marked complete, the home page ticks it, reset clears it', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/data-features-labels.html`);
+  await widgetsReady(page);
+  const total = await page.locator('.course-progress').first().getAttribute('data-lessons');
+  const n = total.split(' ').length;
+  assert.equal(await page.locator('.course-progress-label').textContent(), `Course progress: 0 of ${n} lessons complete`);
+  // The house-table game dispatches dw:complete when the noise column is found.
+  await page.locator('.c1-col-pick', { hasText: 'shoe' }).click();
+  assert.match(await page.locator('.lesson-activities').textContent(), /✓ Spot the noise column/);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:data-features-labels')));
+  assert.equal(stored.activities['house-table'].complete, true);
+  assert.ok(Object.keys(await page.evaluate(() => ({ ...localStorage }))).every((k) => k.startsWith('dw:')), 'keys are namespaced');
+  await page.getByRole('button', { name: 'Mark this lesson complete' }).click();
+  assert.equal(await page.locator('.course-progress-label').textContent(), `Course progress: 1 of ${n} lessons complete`);
+  assert.equal(await page.locator('.lesson-complete button').getAttribute('aria-pressed'), 'true');
+
+  await page.goto(`${site.base}/index.html`);
+  assert.equal(await page.locator('.lesson-done').count(), 1);
+  assert.match(await page.locator('li[data-lesson="data-features-labels"]').textContent(), /Completed/);
+  await screenshot(page, 'course1-home-progress-1280');
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Reset progress' }).click();
+  assert.equal(await page.locator('.lesson-done').count(), 0);
+  assert.equal(await page.locator('.course-progress-label').textContent(), `Course progress: 0 of ${n} lessons complete`);
+  assert.deepEqual(offMachineRequests(page), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('works when localStorage is unavailable', async () => {
+  const page = await site.newPage({ width: 375, height: 800 });
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  await page.goto(`${site.base}/lessons/rules-or-learning.html`);
+  await widgetsReady(page);
+  await page.locator('.c1-choice').first().click();
+  await page.getByRole('button', { name: 'Mark this lesson complete' }).click();
+  assert.match(await page.locator('.course-progress-label').textContent(), /^Course progress: 1 of \d+ lessons complete$/);
+  assert.match(await page.locator('.lesson-activities').textContent(), /Rules or learn\?/);
+  await page.goto(`${site.base}/index.html`);
+  assert.ok(await page.getByRole('button', { name: 'Reset progress' }).isVisible());
+  await screenshot(page, 'course1-home-375');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

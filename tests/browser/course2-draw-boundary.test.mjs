@@ -1,0 +1,132 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const stat = (page, label) => page.locator(`.dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
+const percent = async (page, label) => Number((await stat(page, label)).replace(/\s*%$/, ''));
+const LINE = /line from \((-?[\d.]+), (-?[\d.]+)\) to \((-?[\d.]+), (-?[\d.]+)\)/;
+
+async function lineEnds(canvas) {
+  const [ax, ay, bx, by] = (await canvas.getAttribute('aria-label')).match(LINE).slice(1).map(Number);
+  return [{ x: ax, y: ay }, { x: bx, y: by }];
+}
+
+// Engine view of the same state: LogisticRegression.setParams from the line + score (best of
+// both orientations), and the class means of the widget's data set (seed 4, 80 points).
+async function engine(page, ends) {
+  return page.evaluate(async (ends) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const ml = await loadEngine();
+    const d = ml.makeBlobs(80, 2, 1.1, 4);
+    const mean = [[0, 0, 0], [0, 0, 0]];
+    for (let i = 0; i < d.rows; i++) { const m = mean[d.y[i]]; m[0] += d.X[2 * i]; m[1] += d.X[2 * i + 1]; m[2] += 1; }
+    const means = mean.map(([x, y, n]) => ({ x: x / n, y: y / n }));
+    if (typeof ml.LogisticRegression !== 'function') return { means, accuracy: null };
+    const [a, b] = ends;
+    const nx = -(b.y - a.y); const ny = b.x - a.x; const c = -(nx * a.x + ny * a.y);
+    const m = new ml.LogisticRegression();
+    try {
+      m.setData(d.X, 2, d.y);
+      m.setParams([nx, ny, c]);
+      const s1 = m.score(d.X, d.y);
+      m.setParams([-nx, -ny, -c]);
+      return { means, accuracy: Math.max(s1, m.score(d.X, d.y)) };
+    } finally { m.delete(); }
+  }, ends);
+}
+
+// Moves the selected handle by keyboard from `from` to `to` (0.1 per arrow, 1.0 with Shift).
+async function keyMove(page, from, to) {
+  for (const [delta, plus, minus] of [[to.x - from.x, 'ArrowRight', 'ArrowLeft'], [to.y - from.y, 'ArrowUp', 'ArrowDown']]) {
+    const tenths = Math.round(delta * 10);
+    const key = tenths > 0 ? plus : minus;
+    for (let i = 0; i < Math.floor(Math.abs(tenths) / 10); i++) await page.keyboard.press(`Shift+${key}`);
+    for (let i = 0; i < Math.abs(tenths) % 10; i++) await page.keyboard.press(key);
+  }
+}
+
+test('Draw the boundary: pointer and keys move the line, live accuracy, 95 % wins, logistic auto-fit', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/draw-the-boundary.html`);
+  await widgetsReady(page);
+  assert.ok(await page.locator('.katex').count() > 5, 'the sigmoid, threshold and loss are typeset');
+  assert.equal(await page.locator('.katex-error').count(), 0);
+  const canvas = page.locator('.dw-stage canvas[tabindex="0"]');
+  const start = await percent(page, 'accuracy');
+  assert.ok(start < 95, `the starting line is not already a winner (${start} %)`);
+  const e0 = await engine(page, await lineEnds(canvas));
+  if (e0.accuracy !== null) assert.equal(start.toFixed(1), (e0.accuracy * 100).toFixed(1), 'readout = engine score');
+
+  // Pointer: drag the right handle down by 80 px.
+  const original = await lineEnds(canvas);
+  const [, right] = (await canvas.getAttribute('data-handles')).split(' ').map((s) => s.split(',').map(Number));
+  const box = await canvas.boundingBox();
+  await page.mouse.move(box.x + right[0], box.y + right[1]);
+  await page.mouse.down();
+  await page.mouse.move(box.x + right[0], box.y + right[1] + 40, { steps: 4 });
+  await page.mouse.move(box.x + right[0], box.y + right[1] + 80, { steps: 4 });
+  await page.mouse.up();
+  const dragged = await lineEnds(canvas);
+  assert.ok(dragged[1].y < original[1].y - 0.5, `the right handle moved down (${original[1].y} → ${dragged[1].y})`);
+  assert.equal(dragged[0].y, original[0].y, 'the left handle stayed');
+  const afterDrag = await percent(page, 'accuracy');
+  const e1 = await engine(page, dragged);
+  if (e1.accuracy !== null) assert.equal(afterDrag.toFixed(1), (e1.accuracy * 100).toFixed(1));
+
+  // Keyboard: put the line on the perpendicular bisector of the two class means → a win.
+  const { means } = e1;
+  const mid = { x: (means[0].x + means[1].x) / 2, y: (means[0].y + means[1].y) / 2 };
+  const dir = { x: -(means[1].y - means[0].y), y: means[1].x - means[0].x };
+  const len = Math.hypot(dir.x, dir.y);
+  const targets = [{ x: mid.x - (2 * dir.x) / len, y: mid.y - (2 * dir.y) / len }, { x: mid.x + (2 * dir.x) / len, y: mid.y + (2 * dir.y) / len }];
+  await canvas.focus();
+  await page.keyboard.press('Escape'); // no selection: the first arrow then picks the left handle
+  let ends = await lineEnds(canvas);
+  await keyMove(page, ends[0], targets[0]);
+  await page.keyboard.press('Enter'); // right handle
+  ends = await lineEnds(canvas);
+  await keyMove(page, ends[1], targets[1]);
+  const won = await percent(page, 'accuracy');
+  assert.ok(won >= 95, `the bisector wins (${won} %)`);
+  assert.match(await page.locator('.dw-message').textContent(), /You beat 95 %/);
+  assert.equal(await page.locator('.dw-message').getAttribute('data-tone'), 'ok');
+  const e2 = await engine(page, await lineEnds(canvas));
+  if (e2.accuracy !== null) assert.equal(won.toFixed(1), (e2.accuracy * 100).toFixed(1));
+  assert.equal(await percent(page, 'best'), won);
+  await page.keyboard.press('Escape');
+  assert.equal(await percent(page, 'accuracy'), won, 'Escape only drops the selection');
+
+  if (await page.getByRole('button', { name: 'Auto-fit (logistic)' }).count()) {
+    await page.getByRole('button', { name: 'Auto-fit (logistic)' }).click();
+    const expected = await page.evaluate(async () => {
+      const { loadEngine } = await import('/engine/index.js');
+      const ml = await loadEngine();
+      const d = ml.makeBlobs(80, 2, 1.1, 4);
+      const m = new ml.LogisticRegression();
+      try {
+        m.setData(d.X, 2, d.y); m.setLearningRate(0.5); m.setTolerance(1e-4); m.setParams([0, 0, 0]);
+        for (let i = 0; i < 600 && m.status() === 'ready'; i++) m.step();
+        return { accuracy: m.score(d.X, d.y), loss: m.loss(), steps: m.steps() };
+      } finally { m.delete(); }
+    });
+    assert.equal(await stat(page, 'logistic steps'), String(expected.steps));
+    assert.equal(await stat(page, 'log loss'), expected.loss.toFixed(4));
+    assert.equal((await percent(page, 'accuracy')).toFixed(1), (expected.accuracy * 100).toFixed(1));
+    assert.ok(await page.locator('.c2-legend').first().isVisible(), 'the probability legend is shown');
+  } else {
+    assert.equal(await page.getByRole('button', { name: /Auto-fit/ }).count(), 0, 'no Auto-fit without the engine model');
+  }
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(150);
+    await screenshot(page, `course2-draw-boundary-${width}`);
+  }
+  assert.ok(!/NaN/.test(await page.locator('main').textContent()));
+  assert.deepEqual(offMachineRequests(page), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

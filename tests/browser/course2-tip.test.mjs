@@ -1,0 +1,67 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const stat = (page, label) => page.locator(`.dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
+
+test('Predicting a tip: engine predictions, input validation in words, and the examples\' MSE', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/predicting-a-tip.html`);
+    await widgetsReady(page);
+    assert.equal(await page.locator('.katex-error').count(), 0);
+    const input = page.getByLabel('bill x (dollars)');
+    assert.equal(await stat(page, 'predicted tip'), '$9.50', 'seed: a $50 bill gives a $9.50 tip');
+    await input.fill('20');
+    assert.equal(await stat(page, 'predicted tip'), '$4.10', 'seed: a $20 bill gives a $4.10 tip');
+    await input.fill('$37.25');
+    const shown = Number((await stat(page, 'predicted tip')).slice(1));
+    // The same prediction and the examples' MSE computed by the engine directly.
+    const expected = await page.evaluate(async () => {
+      const { loadEngine } = await import('/engine/index.js');
+      const ml = await loadEngine();
+      const m = new ml.LinearRegression();
+      try {
+        const d = ml.makeLinear(6, 0.18, 0.5, 0.6, 11, 10, 80);
+        const bills = Array.from(d.X, (x) => Math.round(x * 100) / 100);
+        const tips = Array.from(d.y, (y) => Math.max(0, Math.round(y * 100) / 100));
+        m.setData(bills, 1, tips);
+        m.setParams([0.18, 0.5]);
+        return { tip: m.predict([37.25])[0], mse: m.loss() };
+      } finally { m.delete(); }
+    });
+    assert.equal(shown.toFixed(2), expected.tip.toFixed(2));
+    assert.equal(await stat(page, 'MSE on examples'), expected.mse.toFixed(3));
+    assert.equal(await page.locator('.dw-table tbody tr').count(), 6);
+
+    for (const [text, words] of [['-5', /cannot be negative/], ['abc', /not a number/], ['1e9', /not a number|absurd/], ['5000000', /absurd/], ['', /Type a bill/]]) {
+      await input.fill(text);
+      assert.match(await page.locator('.dw-message').textContent(), words, `message for "${text}"`);
+      assert.equal(await stat(page, 'predicted tip'), '–');
+      assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    }
+    await input.fill('400');
+    assert.match(await page.locator('.dw-message').textContent(), /extrapolation/);
+    // Keyboard on the chart moves the bill.
+    await page.locator('.dw-stage canvas[tabindex="0"]').focus();
+    await page.keyboard.press('Shift+ArrowLeft');
+    assert.equal(await input.inputValue(), '390.00');
+    // Moving w away from the trained value raises the MSE.
+    const before = Number(await stat(page, 'MSE on examples'));
+    await page.getByRole('slider', { name: /slope w/ }).fill('0.3');
+    assert.ok(Number(await stat(page, 'MSE on examples')) > before);
+    await page.getByRole('button', { name: 'Best line for these tips' }).click();
+    assert.equal(await stat(page, 'MSE on examples'), await stat(page, 'best possible MSE'));
+    await page.getByRole('button', { name: /Use w = 0.18/ }).click();
+    await input.fill('50');
+    await screenshot(page, `course2-tip-${width}`);
+    assert.ok(!/NaN/.test(await page.locator('main').textContent()));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});

@@ -1,0 +1,93 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const stat = (page, label) => page.locator(`.dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
+const percent = async (page, label) => Number((await stat(page, label)).replace(/\s*%$/, ''));
+
+// The same split (the engine's stratified 50 % test split) and model, fitted and scored by the
+// engine: k-nearest neighbours with k = setting, or a decision tree of that depth.
+async function engineScores(page, kind, setting) {
+  return page.evaluate(async ({ kind, setting }) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const ml = await loadEngine();
+    const d = ml.makeMoons(200, 0.5, 2);
+    const split = ml.trainValidationTestSplit(d.y, 0, 0.5, 2, true);
+    const part = (rows) => ({ X: Array.from(rows).flatMap((r) => [d.X[2 * r], d.X[2 * r + 1]]), y: Array.from(rows, (r) => d.y[r]) });
+    const train = part(split.train); const test = part(split.test);
+    const m = kind === 'k' ? new ml.KNearestNeighbors() : new ml.DecisionTree();
+    try {
+      if (kind === 'k') { m.setK(setting); m.setData(train.X, 2, train.y); } else { m.setMaxDepth(setting); m.setData(train.X, 2, train.y); m.fit(100000); }
+      return { train: m.score(train.X, train.y), test: m.score(test.X, test.y) };
+    } finally { m.delete(); }
+  }, { kind, setting });
+}
+
+test('Train vs test: flexibility and "memorise hard" open the overfitting gap; scores match the engine', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/train-vs-test.html`);
+  await widgetsReady(page);
+  assert.equal(await page.locator('.katex-error').count(), 0);
+  const hasKnn = await page.evaluate(async () => {
+    const { loadEngine } = await import('/engine/index.js');
+    return typeof (await loadEngine()).KNearestNeighbors === 'function';
+  });
+  const kind = 'depth';
+  const LEVELS = [1, 2, 3, 4, 5, 6, 7, 8, 10, 12]; // as in the widget
+  const HARD = 1000;
+  const painted = await page.locator('.dw-stage canvas').first().evaluate((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const colours = new Set();
+    for (let i = 0; i < d.length; i += 4 * 89) colours.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
+    return colours.size;
+  });
+  assert.ok(painted > 20, 'the boundary heat map is painted');
+
+  // Starting level 3.
+  assert.equal(await stat(page, kind), String(LEVELS[2]));
+  let expected = await engineScores(page, kind, LEVELS[2]);
+  assert.equal(await percent(page, 'train'), Number((expected.train * 100).toFixed(1)));
+  assert.equal(await percent(page, 'test'), Number((expected.test * 100).toFixed(1)));
+  const gapStiff = expected.train - expected.test;
+
+  // Memorise hard: train ≈ 100 %, test lower, a message in words.
+  await page.getByLabel('memorise hard').check();
+  assert.equal(await stat(page, kind), kind === 'k' ? '1' : 'no limit');
+  expected = await engineScores(page, kind, HARD);
+  assert.equal(await percent(page, 'train'), Number((expected.train * 100).toFixed(1)));
+  assert.equal(await percent(page, 'test'), Number((expected.test * 100).toFixed(1)));
+  assert.ok(expected.train >= 0.99, 'the memoriser fits its training points');
+  assert.ok(expected.train - expected.test > gapStiff + 0.05, `the gap opens (${gapStiff} → ${expected.train - expected.test})`);
+  assert.match(await page.locator('.dw-message').textContent(), /Overfitting/);
+
+  // The slider moves the model (and unticks memorise).
+  await page.getByRole('slider', { name: /flexibility/ }).fill('9');
+  assert.equal(await stat(page, kind), String(LEVELS[8]));
+  assert.equal(await page.getByLabel('memorise hard').isChecked(), false);
+  expected = await engineScores(page, kind, LEVELS[8]);
+  assert.equal(await percent(page, 'test'), Number((expected.test * 100).toFixed(1)));
+  if (hasKnn) {
+    // The model menu switches to k-nearest neighbours; memorising there is k = 1.
+    await page.getByLabel('model', { exact: true }).selectOption('knn');
+    await page.getByLabel('memorise hard').check();
+    assert.equal(await stat(page, 'k'), '1');
+    expected = await engineScores(page, 'k', 1);
+    assert.equal(await percent(page, 'test'), Number((expected.test * 100).toFixed(1)));
+    await page.getByLabel('model', { exact: true }).selectOption('tree');
+  }
+  // The table holds every level plus "memorise".
+  assert.equal(await page.locator('.dw-table thead th').count(), 12);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(150);
+    await screenshot(page, `course2-train-vs-test-${width}`);
+  }
+  assert.ok(!/NaN/.test(await page.locator('main').textContent()));
+  assert.deepEqual(offMachineRequests(page), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

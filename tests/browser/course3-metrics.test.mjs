@@ -1,0 +1,95 @@
+// Level 3 · Precision, recall and the threshold: the threshold widget's confusion matrix and
+// metrics follow the threshold and equal the engine's; the worked example shows 0.800/0.667/0.727
+// and explains bad input in words.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite } from './browser.mjs';
+import { card, canvasIsDrawn, finish, openLesson, stat, withEngine } from './course3-helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+// The widget's data, rebuilt through the engine exactly as web/widgets/course3/common.js does.
+async function engineMetrics(page, threshold) {
+  return withEngine(page, (ml, t) => ml.scoped((track) => {
+    const model = track(new ml.LogisticRegression());
+    const train = ml.makeBlobs(80, 2, 1.8, 11);
+    const test = ml.makeBlobs(80, 2, 1.8, 11 + 7919);
+    model.setData(train.X, train.cols, train.y);
+    model.setLearningRate(0.5);
+    model.fit(4000);
+    const proba = model.predictProba(test.X);
+    const scores = Array.from({ length: test.rows }, (_, i) => proba[2 * i + 1]);
+    const pred = scores.map((s) => (s >= t ? 1 : 0));
+    return {
+      counts: ml.confusionAtThreshold(test.y, scores, t),
+      accuracy: ml.accuracy(test.y, pred), precision: ml.precision(test.y, pred),
+      recall: ml.recall(test.y, pred), f1: ml.f1Score(test.y, pred),
+    };
+  }), threshold);
+}
+
+for (const width of [1280, 375]) {
+  test(`threshold widget at ${width} px follows the slider, keyboard and drag`, async () => {
+    const page = await openLesson(site, 'classification-metrics', { width });
+    const w = card(page, 'Drag the threshold');
+    const canvas = w.locator('canvas');
+    assert.ok(await canvasIsDrawn(canvas));
+    const check = async (t) => {
+      const e = await engineMetrics(page, t);
+      for (const k of ['tp', 'fp', 'tn', 'fn']) assert.equal(await w.locator(`[data-cell="${k}"] strong`).textContent(), String(e.counts[k]), `${k} at ${t}`);
+      assert.equal(await stat(w, 'accuracy'), e.accuracy.toFixed(3));
+      assert.equal(await stat(w, 'precision'), e.precision.toFixed(3));
+      assert.equal(await stat(w, 'recall'), e.recall.toFixed(3));
+      assert.equal(await stat(w, 'F1'), e.f1.toFixed(3));
+      return e;
+    };
+    const at50 = await check(0.5);
+    await w.getByRole('slider', { name: /threshold/ }).fill('0.1');
+    const at10 = await check(0.1);
+    assert.ok(at10.recall >= at50.recall && at10.precision <= at50.precision, 'lower threshold: more recall, less precision');
+    await canvas.focus();
+    await page.keyboard.press('Shift+ArrowRight');                    // 0.1 → 0.2
+    await check(0.2);
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    const x = (t) => box.x + 74 + t * (box.width - 88);             // strip margins 74 / 14 px
+    await page.mouse.move(x(0.2), box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(x(0.9), box.y + box.height / 2, { steps: 6 });
+    await page.mouse.up();
+    const shown = Number((await w.locator('output').textContent()).trim());
+    assert.ok(shown > 0.8, `dragged threshold ${shown}`);
+    await finish(page, `course3-threshold-${width}`);
+  });
+}
+
+test('precision and recall by hand: 80/20/40 gives 0.800, 0.667, 0.727 from the engine; bad input in words', async () => {
+  const page = await openLesson(site, 'classification-metrics', { width: 375 });
+  const w = card(page, 'Precision and recall by hand');
+  assert.equal(await stat(w, 'precision'), '0.800');
+  assert.equal(await stat(w, 'recall'), '0.667');
+  assert.equal(await stat(w, 'F1'), '0.727');
+  const expected = await withEngine(page, (ml) => {
+    const yTrue = [...Array(80).fill(1), ...Array(20).fill(0), ...Array(40).fill(1)];
+    const yPred = [...Array(80).fill(1), ...Array(20).fill(1), ...Array(40).fill(0)];
+    return [ml.precision(yTrue, yPred), ml.recall(yTrue, yPred), ml.f1Score(yTrue, yPred)].map((v) => v.toFixed(3));
+  });
+  assert.deepEqual(expected, ['0.800', '0.667', '0.727']);
+  const tp = w.getByLabel(/TP/);
+  const fp = w.getByLabel(/FP/);
+  const fn = w.getByLabel(/FN/);
+  await fp.fill('-5');
+  assert.match(await w.locator('.dw-message').textContent(), /FP is negative/);
+  assert.equal(await stat(w, 'precision'), '–');
+  await fp.fill('');
+  assert.match(await w.locator('.dw-message').textContent(), /FP is not a number/);
+  await tp.fill('0'); await fp.fill('0'); await fn.fill('0');
+  assert.match(await w.locator('.dw-message').textContent(), /All three counts are zero/);
+  await tp.fill('30'); await fp.fill('30'); await fn.fill('10');
+  assert.equal(await stat(w, 'precision'), '0.500');
+  assert.equal(await stat(w, 'recall'), '0.750');
+  assert.equal(await stat(w, 'F1'), '0.600');
+  await finish(page, 'course3-pr-by-hand-375');
+});

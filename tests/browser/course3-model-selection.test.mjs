@@ -1,0 +1,60 @@
+// Level 3 · Pick the model: moving the degree changes the fit and the errors (equal to the
+// engine's exact polynomial fits on the same split), and locking in scores against the true
+// validation minimum.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite } from './browser.mjs';
+import { card, canvasIsDrawn, finish, openLesson, stat, withEngine } from './course3-helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+async function engineErrors(page) {
+  return withEngine(page, (ml) => ml.scoped((track) => {
+    const poly = track(new ml.PolynomialRegression());
+    const d = ml.makeNoisySin(30, 0.3, 4);
+    const s = ml.trainValidationTestSplit(30, 1 / 3, 0, 4, false);
+    const take = (a, idx) => Array.from(idx, (i) => a[i]);
+    const out = [];
+    for (let deg = 1; deg <= 12; deg++) {
+      poly.setDegree(deg);
+      poly.setData(take(d.X, s.train), 1, take(d.y, s.train));
+      poly.solve();
+      const train = ml.meanSquaredError(take(d.y, s.train), poly.predict(take(d.X, s.train)).slice());
+      const val = ml.meanSquaredError(take(d.y, s.validation), poly.predict(take(d.X, s.validation)).slice());
+      out[deg] = { train, val };
+    }
+    return out;
+  }));
+}
+
+for (const width of [1280, 375]) {
+  test(`pick the model at ${width} px`, async () => {
+    const page = await openLesson(site, 'model-selection', { width });
+    const w = card(page, 'Pick the model');
+    assert.ok(await canvasIsDrawn(w.locator('canvas').nth(0)));
+    const errors = await engineErrors(page);
+    assert.equal(await stat(w, 'train MSE'), errors[1].train.toFixed(3));
+    const slider = w.getByRole('slider', { name: /degree/ });
+    await slider.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');   // degree 4
+    assert.equal(await stat(w, 'degree'), '4');
+    assert.equal(await stat(w, 'train MSE'), errors[4].train.toFixed(3));
+    assert.equal(await stat(w, 'validation MSE'), errors[4].val.toFixed(3));
+    await slider.fill('12');
+    assert.equal(await stat(w, 'validation MSE'), errors[12].val.toFixed(3));
+    assert.ok(errors[12].train < errors[4].train, 'training error keeps falling with degree');
+    let best = 1;
+    for (let d = 2; d <= 12; d++) if (errors[d].val < errors[best].val) best = d;
+    await w.getByRole('button', { name: /Lock in/ }).click();
+    const expectedScore = Math.round((100 * errors[best].val) / errors[12].val);
+    assert.equal(await stat(w, 'round score'), String(expectedScore));
+    assert.match(await w.locator('.dw-message').textContent(), new RegExp(`degree ${best}`));
+    assert.ok(await w.getByRole('button', { name: /Lock in/ }).isDisabled());
+    // A new round on new data; locking in the best degree gives 100.
+    await w.getByRole('button', { name: 'New data' }).click();
+    assert.equal(await stat(w, 'round score'), '–');
+    await finish(page, `course3-pick-${width}`);
+  });
+}

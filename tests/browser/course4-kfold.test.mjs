@@ -1,0 +1,40 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { statText, canvasIsDrawn, withEngine, assertClean } from './course4-helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+test('k-fold animation: fold by fold, the mean equals the engine\'s crossValScore', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/scaling-and-cv.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'k-fold cross-validation, fold by fold' });
+  assert.ok(await canvasIsDrawn(card.locator('canvas').first()));
+  const expected = await withEngine(page, (ml) => {
+    const t = new ml.DecisionTree();
+    try {
+      const d = ml.makeMoons(100, 0.35, 3);
+      t.setMaxDepth(3);
+      const s = ml.crossValScore(t, d.X, 2, d.y, 5, 3, 100000);
+      const mean = s.reduce((a, b) => a + b, 0) / s.length;
+      return { scores: [...s].map((v) => `${(v * 100).toFixed(1)}%`), mean: `${(mean * 100).toFixed(1)}%` };
+    } finally { t.delete(); }
+  });
+  const step = card.getByRole('button', { name: 'Step', exact: true });
+  for (let f = 0; f < 5; f++) {
+    await step.click();
+    assert.equal(await statText(card, 'fold'), `${f + 1} of 5`);
+    assert.equal(await statText(card, 'this fold'), expected.scores[f]);
+  }
+  assert.equal(await statText(card, 'mean'), expected.mean);
+  assert.match(await card.locator('.dw-message').textContent(), /crossValScore gives the same mean/);
+  // Changing k restarts with new folds.
+  await card.getByRole('slider', { name: /folds k/ }).fill('3');
+  assert.equal(await statText(card, 'fold'), '– of 3');
+  await screenshot(page, 'course4-kfold-1280');
+  await assertClean(page);
+  await page.close();
+});

@@ -1,0 +1,117 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { statText, canvasIsDrawn, withEngine, assertClean } from './course4-helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+test('k-NN vote: dragging and keys move the query; the vote is the engine\'s for that point', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/knn.html`);
+    await widgetsReady(page);
+    const card = page.locator('.dw-card').filter({ hasText: 'Vote of the neighbours' });
+    const canvas = card.locator('canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    assert.ok(await canvasIsDrawn(canvas));
+    const box = await canvas.boundingBox();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.35, { steps: 4 });
+    await page.mouse.up();
+    await canvas.focus();
+    await page.keyboard.press('Shift+ArrowDown');
+    assert.match(await canvas.getAttribute('aria-label'), /^Query at \(/);
+    const [qx, qy] = (await canvas.getAttribute('data-query')).split(',');
+    await card.getByRole('slider', { name: /k \(neighbours\)/ }).fill('7');
+    const shown = [await statText(card, 'votes ▲ orange'), await statText(card, 'votes ● blue')].map(Number);
+    assert.equal(shown[0] + shown[1], 7);
+    const expected = await withEngine(page, (ml, { q }) => {
+      const knn = new ml.KNearestNeighbors();
+      try {
+        const d = ml.makeMoons(70, 0.3, 2);
+        knn.setData(d.X, 2, d.y); knn.setK(7); knn.step();
+        return { votes: [...knn.votes(q)], neighbours: [...knn.neighbors(q).indices] };
+      } finally { knn.delete(); }
+    }, { q: [Number(qx), Number(qy)] });
+    assert.deepEqual(shown, expected.votes);
+    assert.equal(await statText(card, 'prediction'), expected.votes[1] > expected.votes[0] ? 'blue ●' : 'orange ▲');
+    await card.getByRole('slider', { name: /k \(neighbours\)/ }).fill('1');
+    assert.match(await card.locator('.dw-message').textContent(), /k = 1/);
+    await screenshot(page, `course4-knn-${width}`);
+    await assertClean(page);
+    await page.close();
+  }
+});
+
+test('Widen the street: keys move the line; Optimal is the engine\'s LinearSVM; C softens the margin', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/svm.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
+  const canvas = card.locator('canvas');
+  assert.ok(await canvasIsDrawn(canvas));
+  const before = await statText(card, 'your margin');
+  await canvas.focus();
+  await page.keyboard.press('Shift+ArrowUp');
+  assert.notEqual(await statText(card, 'your margin') + await statText(card, 'wrong side'), before + '0');
+  await card.getByRole('button', { name: 'Optimal', exact: true }).click();
+  const expected = await withEngine(page, (ml) => {
+    const svm = new ml.LinearSVM();
+    try {
+      const d = ml.makeBlobs(40, 2, 0.75, 8);
+      svm.setData(d.X, 2, d.y); svm.setC(1000); svm.fit(100000);
+      const hard = { width: svm.marginWidth().toFixed(3), sv: svm.supportVectors().length };
+      svm.setC(0.01); svm.fit(100000);
+      const f = svm.decisionFunction(d.X);
+      let v = 0;
+      for (let i = 0; i < d.rows; i++) if ((d.y[i] === 1 ? 1 : -1) * f[i] < 1 - 1e-3) v += 1;
+      return { hard, soft: { width: svm.marginWidth().toFixed(3), violations: String(v) } };
+    } finally { svm.delete(); }
+  });
+  assert.equal(await statText(card, 'SVM margin'), expected.hard.width);
+  assert.equal(await statText(card, 'violations'), '0');
+  assert.match(await card.locator('.dw-message').textContent(), new RegExp(`${expected.hard.sv} support vectors`));
+  await card.getByRole('slider', { name: /C \(soft margin\)/ }).fill('-2'); // log scale: 10^-2
+  assert.equal(await statText(card, 'SVM margin'), expected.soft.width);
+  assert.equal(await statText(card, 'violations'), expected.soft.violations);
+  assert.ok(Number(expected.soft.width) > Number(expected.hard.width));
+  // The learner's best correct margin never beats the SVM's maximum margin.
+  const best = await statText(card, 'best correct margin');
+  if (best !== '–') assert.ok(Number(best) <= Number(expected.hard.width) + 1e-3);
+  await screenshot(page, 'course4-svm-1280');
+  await assertClean(page);
+  await page.close();
+});
+
+test('Feature scaling: standardising changes the k-NN neighbours and lifts its accuracy', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/scaling-and-cv.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Feature scaling' });
+  assert.ok(await canvasIsDrawn(card.locator('canvas')));
+  const expected = await withEngine(page, (ml) => {
+    const units = (d) => { const X = new Float64Array(d.rows * 2); for (let i = 0; i < d.rows; i++) { X[2 * i] = 45 + 14 * d.X[2 * i]; X[2 * i + 1] = 50000 + 20000 * d.X[2 * i + 1]; } return X; };
+    return ml.scoped((track) => {
+      const tr = ml.makeMoons(120, 0.2, 6); const te = ml.makeMoons(300, 0.2, 1006);
+      const Xtr = units(tr); const Xte = units(te);
+      const raw = track(new ml.KNearestNeighbors()); raw.setData(Xtr, 2, tr.y); raw.setK(7); raw.step();
+      const sc = track(new ml.StandardScaler()); sc.fit(Xtr, 2);
+      const s = track(new ml.KNearestNeighbors()); s.setData(sc.transform(Xtr, 2), 2, tr.y); s.setK(7); s.step();
+      const pct = (v) => `${(v * 100).toFixed(1)}%`;
+      return { raw: pct(raw.score(Xte, te.y)), scaled: pct(s.score(sc.transform(Xte, 2), te.y)) };
+    });
+  });
+  assert.equal(await statText(card, 'test accuracy, raw'), expected.raw);
+  assert.equal(await statText(card, 'test accuracy, standardised'), expected.scaled);
+  assert.ok(parseFloat(expected.scaled) > parseFloat(expected.raw) + 3, `scaling should help clearly: ${expected.raw} → ${expected.scaled}`);
+  const labelRaw = await card.locator('canvas').getAttribute('aria-label');
+  await card.getByRole('button', { name: 'Standardise features' }).click();
+  assert.equal(await statText(card, 'features'), 'standardised');
+  assert.notEqual(await card.locator('canvas').getAttribute('aria-label'), labelRaw);
+  await screenshot(page, 'course4-feature-scaling-1280');
+  await assertClean(page);
+  await page.close();
+});

@@ -1,0 +1,54 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { statText, canvasIsDrawn, withEngine, assertClean } from './course4-helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const shareAlong = (ml, { deg }) => {
+  const pca = new ml.PCA();
+  try {
+    const d = ml.makeLinear(70, 0.6, 0, 0.55, 5, -3, 3);
+    const X = new Float64Array(140);
+    for (let i = 0; i < 70; i++) { X[2 * i] = d.X[i]; X[2 * i + 1] = d.y[i]; }
+    pca.setData(X, 2, []);
+    const r = deg * Math.PI / 180;
+    return { share: (pca.varianceAlong([Math.cos(r), Math.sin(r)]) * 100).toFixed(1), pc1: (pca.explainedVarianceRatio()[0] * 100).toFixed(1) };
+  } finally { pca.delete(); }
+};
+
+test('PCA projection: the captured share is the engine\'s varianceAlong, keys turn the line, Snap finds PC1', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width, reducedMotion: 'reduce' });
+    await page.goto(`${site.base}/lessons/pca.html`);
+    await widgetsReady(page);
+    const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
+    const canvas = card.locator('canvas').first();
+    assert.ok(await canvasIsDrawn(canvas));
+    const start = await withEngine(page, shareAlong, { deg: 100 });
+    assert.equal(await statText(card, 'variance captured'), `${start.share}%`);
+    assert.equal(await statText(card, 'PC1 holds'), `${start.pc1}%`);
+    await canvas.focus();
+    await page.keyboard.press('Shift+ArrowRight'); // 10° clockwise → 90°
+    const turned = await withEngine(page, shareAlong, { deg: 90 });
+    assert.equal(await statText(card, 'variance captured'), `${turned.share}%`);
+    assert.notEqual(turned.share, start.share);
+    await card.getByRole('button', { name: 'Snap to PC1' }).click();
+    assert.equal(await statText(card, 'variance captured'), `${start.pc1}%`);
+    assert.equal(await statText(card, 'off PC1 by'), '0.0°');
+    assert.match(await card.locator('.dw-message').textContent(), /This is PC1/);
+    // Dragging turns the line too.
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.1);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.08);
+    await page.mouse.up();
+    assert.notEqual(await statText(card, 'off PC1 by'), '0.0°');
+    await screenshot(page, `course4-pca-${width}`);
+    await assertClean(page);
+    await page.close();
+  }
+});

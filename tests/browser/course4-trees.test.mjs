@@ -1,0 +1,74 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { statText, canvasIsDrawn, withEngine, assertClean } from './course4-helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+test('Tree splits: depth slider and Step grow the engine\'s tree; purity and leaves match it', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/decision-trees.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Grow the tree' });
+  const [regions, diagram] = [card.locator('canvas').nth(0), card.locator('canvas').nth(1)];
+  assert.ok(await canvasIsDrawn(regions));
+  assert.ok(await canvasIsDrawn(diagram));
+  const at = async (depth) => withEngine(page, (ml, { depth: d }) => {
+    const t = new ml.DecisionTree();
+    try {
+      const data = ml.makeMoons(120, 0.3, 4);
+      const test = ml.makeMoons(200, 0.3, 1004);
+      t.setData(data.X, 2, data.y); t.setMaxDepth(d); t.reset(4); t.fit(100000);
+      return { purity: `${(t.score(data.X, data.y) * 100).toFixed(1)}%`, test: `${(t.score(test.X, test.y) * 100).toFixed(1)}%`, leaves: String(t.leafCount()), gini: t.loss().toFixed(3) };
+    } finally { t.delete(); }
+  }, { depth });
+  const d3 = await at(3);
+  assert.equal(await statText(card, 'purity'), d3.purity);
+  assert.equal(await statText(card, 'leaves'), d3.leaves);
+  await card.getByRole('slider', { name: /max depth/ }).fill('8');
+  const d8 = await at(8);
+  assert.equal(await statText(card, 'purity'), d8.purity);
+  assert.equal(await statText(card, 'test accuracy'), d8.test);
+  assert.equal(await statText(card, 'Gini'), d8.gini);
+  assert.ok(Number(d8.leaves) > Number(d3.leaves));
+  // Reset goes back to the root; Step adds exactly one split (one more leaf).
+  await card.getByRole('button', { name: 'Reset' }).click();
+  assert.equal(await statText(card, 'leaves'), '1');
+  await card.getByRole('button', { name: 'Step', exact: true }).click();
+  assert.equal(await statText(card, 'leaves'), '2');
+  await screenshot(page, 'course4-tree-splits-1280');
+  await assertClean(page);
+  await page.close();
+});
+
+test('Bagging: each Add voter is one more engine tree; the test accuracy is the forest\'s', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/ensembles.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Weak models vote' });
+  assert.equal(await statText(card, 'voters'), '0');
+  const add = card.getByRole('button', { name: 'Add voter' });
+  for (let i = 0; i < 6; i++) await add.click();
+  assert.equal(await statText(card, 'voters'), '6');
+  assert.ok(await canvasIsDrawn(card.locator('canvas')));
+  const expected = await withEngine(page, (ml) => {
+    const f = new ml.RandomForest();
+    try {
+      const d = ml.makeMoons(150, 0.3, 7);
+      const test = ml.makeMoons(300, 0.3, 1007);
+      f.setData(d.X, 2, d.y); f.setMaxDepth(6); f.setMaxFeatures('all'); f.setTreeCount(60); f.reset(7);
+      f.step();
+      const first = f.score(test.X, test.y);
+      for (let i = 0; i < 5; i++) f.step();
+      return { first: `${(first * 100).toFixed(1)}%`, acc: `${(f.score(test.X, test.y) * 100).toFixed(1)}%` };
+    } finally { f.delete(); }
+  });
+  assert.equal(await statText(card, 'test accuracy'), expected.acc);
+  assert.equal(await statText(card, '1 voter'), expected.first);
+  assert.match(await card.locator('.dw-message').textContent(), /6 voters/);
+  await screenshot(page, 'course4-bagging-1280');
+  await assertClean(page);
+  await page.close();
+});

@@ -1,0 +1,29 @@
+// The home page shows the Machine Learning badge once the challenge has been passed (the
+// challenge saves it in localStorage as "dw:badge"), and a best score before that.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, screenshot } from './browser.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+test('home page shows the badge after passing, the best score before', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/index.html`);
+  assert.equal(await page.locator('.badge-slot').isVisible(), false);
+  await page.evaluate(() => localStorage.setItem('dw:badge', JSON.stringify({ best: 15, total: 22, passed: false, earnedAt: '' })));
+  await page.reload();
+  assert.match(await page.locator('.badge-slot').textContent(), /Best so far: 15 of 22/);
+  await page.evaluate(() => localStorage.setItem('dw:badge', JSON.stringify({ best: 20, total: 22, passed: true, earnedAt: '2026-11-21T10:00:00.000Z' })));
+  await page.reload();
+  const text = await page.locator('.badge-slot').textContent();
+  assert.match(text, /Machine Learning badge earned/);
+  assert.match(text, /20\/22/);
+  await page.evaluate(() => localStorage.setItem('dw:badge', '{not json'));
+  await page.reload();
+  assert.equal(await page.locator('.badge-slot').isVisible(), false);
+  await screenshot(page, 'home-badge');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

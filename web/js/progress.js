@@ -1,0 +1,219 @@
+// Course progress, kept in this browser only (localStorage, keys prefixed "dw:"; an in-memory
+// fallback when storage is blocked, e.g. private modes or sandboxed frames, so nothing throws).
+//   lesson pages: a course progress bar (.course-progress), a "Mark this lesson complete"
+//                 toggle (.lesson-complete) and a list of the activities finished on the page;
+//   home page:    the same bar, a "Completed" tick on every finished lesson, "Reset progress".
+// Widgets report without importing this module: they dispatch a bubbling, composed
+// CustomEvent 'dw:score' (detail { widget, score, max }) or 'dw:complete' (same detail) from
+// their card, and this module listens on document.
+const PREFIX = 'dw:';
+
+const memory = new Map();
+const store = (() => {
+  try {
+    const probe = `${PREFIX}probe`;
+    window.localStorage.setItem(probe, '1');
+    window.localStorage.removeItem(probe);
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+})();
+
+function read(key) {
+  try {
+    const raw = store ? store.getItem(PREFIX + key) : memory.get(key);
+    return raw ? JSON.parse(raw) : null;
+  } catch {
+    return null;
+  }
+}
+function write(key, value) {
+  const raw = JSON.stringify(value);
+  try {
+    if (store) store.setItem(PREFIX + key, raw); else memory.set(key, raw);
+  } catch {
+    memory.set(key, raw); // quota exceeded or storage revoked: keep it for this page at least
+  }
+}
+function keys() {
+  if (!store) return [...memory.keys()];
+  const out = [];
+  try {
+    for (let i = 0; i < store.length; i++) {
+      const k = store.key(i);
+      if (k && k.startsWith(PREFIX)) out.push(k.slice(PREFIX.length));
+    }
+  } catch { /* storage revoked mid-way: report what we saw */ }
+  return out;
+}
+
+export function lessonState(slug) {
+  const s = read(`lesson:${slug}`);
+  return s && typeof s === 'object' ? { complete: !!s.complete, activities: s.activities && typeof s.activities === 'object' ? s.activities : {} } : { complete: false, activities: {} };
+}
+function saveLesson(slug, state) { write(`lesson:${slug}`, state); }
+
+export function setLessonComplete(slug, complete) {
+  const s = lessonState(slug);
+  s.complete = !!complete;
+  saveLesson(slug, s);
+}
+
+export function recordActivity(slug, detail, complete) {
+  const name = String(detail.widget || 'activity').slice(0, 60);
+  const s = lessonState(slug);
+  const prev = s.activities[name] || {};
+  const score = Number.isFinite(detail.score) ? detail.score : prev.score;
+  const max = Number.isFinite(detail.max) ? detail.max : prev.max;
+  const best = Number.isFinite(score) && (!Number.isFinite(prev.best) || score > prev.best) ? score : prev.best;
+  s.activities[name] = { title: String(detail.title || prev.title || name).slice(0, 80), score, max, best, complete: !!(prev.complete || complete) };
+  saveLesson(slug, s);
+  return s;
+}
+
+export function resetProgress() {
+  for (const k of keys()) {
+    try { if (store) store.removeItem(PREFIX + k); } catch { /* ignore */ }
+    memory.delete(k);
+  }
+}
+
+function completedCount(slugs) { return slugs.filter((s) => lessonState(s).complete).length; }
+
+function make(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+// <div class="course-progress" data-lessons="a b c"> → "n of m lessons complete" + a bar.
+function renderBars() {
+  for (const host of document.querySelectorAll('.course-progress[data-lessons]')) {
+    const slugs = host.dataset.lessons.split(/\s+/).filter(Boolean);
+    const done = completedCount(slugs);
+    if (!host.firstChild) {
+      const label = make('span', 'course-progress-label');
+      const bar = make('progress', 'course-progress-bar');
+      host.append(label, bar);
+    }
+    const label = host.querySelector('.course-progress-label');
+    const bar = host.querySelector('.course-progress-bar');
+    label.textContent = `Course progress: ${done} of ${slugs.length} lessons complete`;
+    bar.max = Math.max(1, slugs.length);
+    bar.value = done;
+    bar.setAttribute('aria-label', label.textContent);
+  }
+}
+
+function renderHomeTicks() {
+  for (const item of document.querySelectorAll('.lesson-list [data-lesson]')) {
+    const done = lessonState(item.dataset.lesson).complete;
+    let tick = item.querySelector('.lesson-done');
+    if (done && !tick) {
+      tick = make('em', 'lesson-done', '✓ Completed');
+      item.append(tick);
+    } else if (!done && tick) tick.remove();
+    item.classList.toggle('is-complete', done);
+  }
+}
+
+function renderLessonPanel(slug) {
+  const host = document.querySelector(`.lesson-complete[data-lesson="${CSS.escape(slug)}"]`);
+  if (!host) return;
+  const state = lessonState(slug);
+  if (!host.firstChild) {
+    const list = make('ul', 'lesson-activities');
+    const btn = make('button', 'dw-btn');
+    btn.type = 'button';
+    btn.addEventListener('click', () => {
+      setLessonComplete(slug, !lessonState(slug).complete);
+      refresh();
+    });
+    host.append(make('p', 'lesson-complete-status'), list, btn);
+  }
+  const status = host.querySelector('.lesson-complete-status');
+  const list = host.querySelector('.lesson-activities');
+  const btn = host.querySelector('button');
+  status.textContent = state.complete ? '✓ You have completed this lesson.' : 'Finished reading and trying things out? Mark the lesson complete to tick it off on the home page.';
+  btn.textContent = state.complete ? 'Mark as not complete' : 'Mark this lesson complete';
+  btn.setAttribute('aria-pressed', String(state.complete));
+  list.replaceChildren(...Object.values(state.activities).map((a) => {
+    const score = Number.isFinite(a.best) && Number.isFinite(a.max) ? ` — best ${a.best} / ${a.max}` : '';
+    return make('li', a.complete ? 'is-complete' : '', `${a.complete ? '✓' : '•'} ${a.title}${score}`);
+  }));
+}
+
+// Home page: the Machine Learning badge (saved by the ml-badge challenge under "dw:badge").
+function renderBadge() {
+  const slot = document.querySelector('.badge-slot');
+  if (!slot) return;
+  const badge = read('badge');
+  slot.replaceChildren();
+  if (!badge || typeof badge !== 'object' || !Number.isFinite(badge.best)) {
+    slot.hidden = true;
+    return;
+  }
+  const link = make('a', '', badge.passed ? 'Machine Learning badge earned' : `Best so far: ${badge.best} of ${badge.total} — pass with 80 %`);
+  link.href = 'lessons/badge.html';
+  if (badge.passed) {
+    const medal = make('div', 'c4-badge-medal');
+    medal.append(make('span', 'c4-badge-ml', 'ML'), make('span', 'c4-badge-sub', `${badge.best}/${badge.total}`));
+    const text = make('div', 'c4-badge-text');
+    const when = typeof badge.earnedAt === 'string' || Number.isFinite(badge.earnedAt) ? new Date(badge.earnedAt) : null;
+    text.append(make('strong', '', ''), make('span', '', when && !Number.isNaN(when.getTime()) ? `Earned on ${when.toLocaleDateString()}` : 'Earned'));
+    text.firstChild.append(link);
+    slot.append(medal, text);
+    slot.className = 'badge-slot c4-badge';
+  } else {
+    slot.append(link);
+    slot.className = 'badge-slot';
+  }
+  slot.hidden = false;
+}
+
+function currentLesson() {
+  const host = document.querySelector('.lesson-complete[data-lesson]');
+  return host ? host.dataset.lesson : null;
+}
+
+function refresh() {
+  renderBars();
+  renderHomeTicks();
+  renderBadge();
+  const slug = currentLesson();
+  if (slug) renderLessonPanel(slug);
+}
+
+function onReport(event, complete) {
+  const slug = currentLesson();
+  if (!slug || !event.detail || typeof event.detail !== 'object') return;
+  recordActivity(slug, event.detail, complete);
+  refresh();
+}
+
+function init() {
+  document.addEventListener('dw:score', (e) => onReport(e, false));
+  document.addEventListener('dw:complete', (e) => onReport(e, true));
+  for (const host of document.querySelectorAll('.progress-reset')) {
+    const btn = make('button', 'dw-btn', 'Reset progress');
+    btn.type = 'button';
+    btn.addEventListener('click', () => {
+      if (typeof window.confirm === 'function' && !window.confirm('Forget every completed lesson and game score saved in this browser?')) return;
+      resetProgress();
+      refresh();
+      btn.textContent = 'Progress reset';
+      setTimeout(() => { btn.textContent = 'Reset progress'; }, 2000);
+    });
+    host.append(btn);
+  }
+  // Another tab finished a lesson: keep this page in step.
+  window.addEventListener('storage', (e) => { if (!e.key || e.key.startsWith(PREFIX)) refresh(); });
+  refresh();
+}
+
+if (typeof document !== 'undefined') {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+  else init();
+}

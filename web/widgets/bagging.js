@@ -1,0 +1,167 @@
+// Animation "Weak models vote into a smooth boundary" (seed 001, level 4): bagging with the
+// engine's RandomForest. Each Add voter is forest.step(): one more tree grown on a bootstrap
+// resample. Faint lines are the members' own (jagged) boundaries from treeRegions(); the tint is
+// the share of trees voting blue on a 50 × 50 grid (voteFractions); the bold line is where that
+// share crosses one half.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
+import { paintGrid, gridPoints, contourSegments, drawSegments, regionBoundaries, divergingColor, free, pct } from './course4/common.js';
+import { makeDataset, DATASETS } from './course4/datasets.js';
+
+export const schema = {
+  seed: { type: 'int', min: 0, max: 2147483647, default: 7, description: 'Random seed for the points and the bootstrap draws.' },
+  points: { type: 'int', min: 20, max: 400, default: 150, description: 'How many training points.' },
+  dataset: { type: 'enum', values: DATASETS, default: 'moons', description: 'Shape of the two classes.' },
+  noise: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Noise in the data.' },
+  depth: { type: 'int', min: 1, max: 12, default: 6, description: 'Maximum depth of each voter (tree).' },
+  maxVoters: { type: 'int', min: 2, max: 200, default: 60, description: 'Play stops after this many voters.' },
+  features: { type: 'enum', values: ['all', 'sqrt'], default: 'all', description: '"all": plain bagging (every split may use both features); "sqrt": a random forest (one random feature per split).' },
+};
+
+export const meta = {
+  title: 'Weak models vote into a smooth boundary',
+  hint: 'Add voters one at a time (or press Play). Each faint line is one tree trained on a random resample; the bold line is the crowd\'s majority vote, and the tint shows how confident the vote is.',
+};
+
+const GRID = 50;
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const forest = new ml.RandomForest();
+  let train = null;
+  let test = null;
+  let domain = { x0: -1, x1: 1, y0: -1, y1: 1 };
+  let grid = null;
+  let votes = null;         // share of trees voting class 1 per grid cell
+  let memberLines = [];     // cached boundary segments per tree
+  let firstVoterTest = NaN;
+  let stopPlay = null;
+
+  const plot = new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'Ensemble of trees voting on the plane', onResize: () => requestDraw(draw) });
+  const legendRow = el('div', { className: 'dw-legend c4-scale', 'aria-hidden': 'true' });
+  legendRow.append(el('span', { text: 'all vote orange ▲' }), el('span', { className: 'c4-scale-bar' }), el('span', { text: 'all vote blue ●' }));
+  card.stage.append(legendRow);
+
+  const buttons = buttonRow(card.controls);
+  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
+  button(buttons, 'Add voter', () => { stopPlaying(); addVoter(); });
+  button(buttons, 'Reset', () => { stopPlaying(); restart(); });
+  slider(card.controls, { label: 'depth of each voter', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => String(v), onInput: (v) => { stopPlaying(); opts.depth = v; restart(); } });
+  select(card.controls, { label: 'features per split', options: [['all', 'both (bagging)'], ['sqrt', 'one at random (random forest)']], value: opts.features, onChange: (v) => { stopPlaying(); opts.features = v; restart(); } });
+  select(card.controls, { label: 'data', options: DATASETS.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { stopPlaying(); opts.dataset = v; loadData(); } });
+
+  const statVoters = card.stat('voters');
+  const statTest = card.stat('test accuracy');
+  const statFirst = card.stat('1 voter');
+  const statOob = card.stat('out-of-bag');
+
+  function loadData() {
+    attempt(card, () => {
+      train = makeDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
+      test = makeDataset(ml, opts.dataset, 300, opts.noise, opts.seed + 1000);
+      domain = train.domain;
+      grid = gridPoints(domain, GRID, GRID);
+      forest.setData(train.X, 2, train.y);
+    });
+    restart();
+  }
+
+  function restart() {
+    attempt(card, () => {
+      forest.setMaxDepth(opts.depth);
+      forest.setMaxFeatures(opts.features);
+      forest.setTreeCount(opts.maxVoters);
+      forest.reset(opts.seed);
+    });
+    memberLines = [];
+    firstVoterTest = NaN;
+    votes = null;
+    render();
+  }
+
+  function addVoter() {
+    if (!train) return false;
+    const ok = attempt(card, () => { forest.step(); return true; }, false);
+    if (!ok) return false;
+    const t = forest.treeCount() - 1;
+    memberLines[t] = regionBoundaries(attempt(card, () => forest.treeRegions(t, domain.x0, domain.x1, domain.y0, domain.y1), new Float64Array(0)));
+    if (t === 0) firstVoterTest = forest.score(test.X, test.y);
+    render();
+    return forest.treeCount() < opts.maxVoters;
+  }
+
+  function togglePlay() {
+    if (stopPlay) { stopPlaying(); return; }
+    if (forest.treeCount() >= opts.maxVoters) restart();
+    if (prefersReducedMotion()) { addVoter(); return; }
+    playBtn.textContent = 'Pause';
+    let last = -Infinity;
+    stopPlay = animate(card.card, (time) => {
+      const n = forest.treeCount();
+      const wait = n < 10 ? 450 : 160; // slow at first, so single voters can be seen
+      if (time - last < wait) return;
+      last = time;
+      if (!addVoter()) stopPlaying();
+    });
+  }
+  function stopPlaying() { if (stopPlay) stopPlay(); stopPlay = null; playBtn.textContent = 'Play'; }
+
+  function render() {
+    const n = forest.treeCount();
+    if (n > 0) {
+      const f = attempt(card, () => forest.voteFractions(grid), null);
+      if (f) { votes = new Float64Array(GRID * GRID); for (let i = 0; i < votes.length; i++) votes[i] = f[2 * i + 1]; }
+    } else votes = null;
+    const acc = n ? attempt(card, () => forest.score(test.X, test.y), NaN) : NaN;
+    const oob = n ? forest.oobScore() : NaN;
+    statVoters.set(String(n));
+    statTest.set(pct(acc, 1));
+    statFirst.set(pct(firstVoterTest, 1));
+    statOob.set(Number.isFinite(oob) ? pct(oob, 1) : '–');
+    if (n === 0) card.setMessage('No voters yet. Press Add voter: a tree is grown on a bootstrap sample (n draws with replacement) of the training points.', 'info');
+    else if (n === 1) card.setMessage(`One voter: a single deep tree, all sharp corners, ${pct(acc, 1)} on fresh test points. Its boundary follows the quirks of its own resample.`, 'info');
+    else {
+      const diff = acc - firstVoterTest;
+      const verdict = diff > 0.0049 ? `${fixed(diff * 100, 1)} points better than the first voter alone` : diff < -0.0049 ? `${fixed(-diff * 100, 1)} points worse than the first voter alone (with few voters, luck still matters)` : 'level with the first voter alone';
+      card.setMessage(`${n} voters: the crowd scores ${pct(acc, 1)} on test points, ${verdict}. Their disagreements cancel, so the majority boundary is smoother than any member's.`, diff > 0.0049 ? 'ok' : 'info');
+    }
+    plot.canvas.setAttribute('aria-label', `${n} trees voting; test accuracy ${pct(acc, 1)}`);
+    requestDraw(draw);
+  }
+
+  function draw() {
+    if (!train) return;
+    const { x0, x1, y0, y1 } = domain;
+    plot.setDomain(x0, x1, y0, y1);
+    plot.begin();
+    const t = plot.theme;
+    if (votes) paintGrid(plot, votes, GRID, GRID, (p) => divergingColor(t, p), { alpha: 0.38 });
+    plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 5, yTicks: 5 });
+    plot.clipToArea(() => {
+      const n = memberLines.length;
+      const alpha = Math.max(0.08, Math.min(0.5, 1.4 / Math.sqrt(Math.max(1, n))));
+      memberLines.forEach((segs, i) => { if (i < n - 1) drawSegments(plot, segs, { color: t.textMuted, width: 1, alpha }); });
+      if (n) drawSegments(plot, memberLines[n - 1], { color: t.accent, width: 1.5, alpha: 0.9, dash: [4, 3] });
+      for (let i = 0; i < train.rows; i++) plot.point(train.X[2 * i], train.X[2 * i + 1], train.y[i], { size: 3.8 });
+      if (votes && n >= 1) drawSegments(plot, contourSegments(votes, GRID, GRID, domain, 0.5), { color: t.model, width: 3 });
+    });
+  }
+
+  loadData();
+
+  return {
+    update(next) { stopPlaying(); opts = { ...next }; loadData(); },
+    destroy() {
+      cancelDraw(draw);
+      stopPlaying();
+      plot.destroy();
+      free(forest);
+    },
+  };
+}

@@ -1,0 +1,258 @@
+// "The bias–variance dartboard" (seed 001, level 3), built from real refits. Each board is one
+// model setting; the engine's biasVariance draws fresh noisy training sets from sin(x), refits a
+// PolynomialRegression on each (gradient descent to convergence) and predicts on a grid. One dart
+// is one refit: its horizontal offset from the bull's-eye is that refit's prediction error at
+// x = π/2, its vertical offset the error at x = 3π/2. Bias moves the whole cluster off-centre;
+// variance spreads it. The table gives the engine's grid-averaged bias², variance and noise.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
+import { TWO_PI } from './course3/common.js';
+
+export const schema = {
+  seed: { type: 'int', min: 0, max: 2147483647, default: 1, description: 'Random seed for the training sets.' },
+  refits: { type: 'int', min: 5, max: 60, default: 30, description: 'Darts per board (refits on fresh data).' },
+};
+
+export const meta = {
+  title: 'The bias–variance dartboard',
+  hint: 'Press Play: every dart is one model retrained on a fresh noisy sample. Rows differ in the model (a line or a cubic), columns in the data (plenty and clean, or scarce and noisy).',
+};
+
+// Rows: model capacity (bias). Columns: data (variance). Degree 3 on 6 points keeps the fit
+// well posed; gradient descent with η = 0.5 converges for degrees 1 and 3 on [−1, 1] features.
+const BOARDS = [
+  { id: 'lb-lv', title: 'Low bias, low variance', degree: 3, sampleSize: 40, noise: 0.15 },
+  { id: 'lb-hv', title: 'Low bias, high variance', degree: 3, sampleSize: 6, noise: 0.7 },
+  { id: 'hb-lv', title: 'High bias, low variance', degree: 1, sampleSize: 40, noise: 0.15 },
+  { id: 'hb-hv', title: 'High bias, high variance', degree: 1, sampleSize: 6, noise: 0.7 },
+];
+const GRID = 41;              // grid index 10 is x = π/2, index 30 is x = 3π/2
+const A = 10;
+const B = 30;
+const RADIUS = 1.5;           // the board shows errors within ±1.5
+const DART_MS = 110;
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function describeBoard(b) {
+  return `degree ${b.degree}, ${b.sampleSize} points, noise σ = ${b.noise}`;
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const poly = new ml.PolynomialRegression();
+  let results = BOARDS.map(() => null);
+  let thrown = 0;
+  let stopPlay = null;
+  let pending = null;   // timer of the board-by-board computation
+
+  const grid = el('div', { className: 'c3-boards' });
+  card.stage.append(grid); // attached first: the plots read their colours from the live page
+  const boards = BOARDS.map((b) => {
+    const wrap = el('div', { className: 'c3-board' });
+    wrap.append(el('p', { className: 'c3-plot-title', text: b.title }));
+    grid.append(wrap);
+    const plot = new Plot(wrap, { aspect: 1, minHeight: 200, maxHeight: 340, domain: [-RADIUS, RADIUS, -RADIUS, RADIUS], label: b.title, onResize: () => requestDraw(draw) });
+    plot.margin = { left: 8, right: 8, top: 8, bottom: 8 };
+    const stats = el('p', { className: 'c3-board-stats', text: describeBoard(b) });
+    wrap.append(stats);
+    return { plot, stats };
+  });
+
+  const tableWrap = el('div', { className: 'dw-table-wrap' });
+  const table = el('table', { className: 'dw-table c3-table' });
+  table.append(el('caption', { className: 'dw-sr-only', text: 'Bias squared, variance, noise and expected error per board, averaged over 41 test points' }));
+  const headRow = el('tr');
+  for (const h of ['board', 'bias²', 'variance', 'noise σ²', 'sum', 'expected error']) headRow.append(el('th', { scope: 'col', text: h }));
+  table.append(el('thead', {}, [headRow]));
+  const body = el('tbody');
+  const rows = BOARDS.map((b) => {
+    const tr = el('tr', { 'data-board': b.id });
+    const cells = [el('td', { text: b.title }), ...Array.from({ length: 5 }, () => el('td', { text: '–' }))];
+    cells[0].className = 'c3-board-name';
+    tr.append(...cells);
+    body.append(tr);
+    return cells;
+  });
+  table.append(body);
+  tableWrap.append(table);
+  card.stage.append(tableWrap);
+
+  const buttons = buttonRow(card.controls);
+  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
+  button(buttons, 'Step', () => { stopPlaying(); throwDarts(1); });
+  button(buttons, 'Reset', () => { stopPlaying(); thrown = 0; update(); });
+  button(buttons, 'New training sets', () => { stopPlaying(); opts.seed = (opts.seed + 1) % 2147483647; compute(); });
+  const refitSlider = slider(card.controls, { label: 'darts (refits) per board', min: 5, max: 60, step: 1, value: opts.refits, format: (v) => String(v), onInput: (v) => { stopPlaying(); opts.refits = v; compute(); } });
+
+  const statThrown = card.stat('darts thrown');
+  const statReady = card.stat('boards refitted');
+
+  // The four simulations take a few hundred milliseconds each, so they run one per task,
+  // letting the page paint between them.
+  function compute() {
+    if (pending) clearTimeout(pending);
+    results = BOARDS.map(() => null);
+    thrown = 0;
+    let i = 0;
+    const next = () => {
+      pending = null;
+      const b = BOARDS[i];
+      const r = attempt(card, () => {
+        poly.setDegree(b.degree);
+        poly.setLearningRate(0.5);
+        poly.setTolerance(1e-5);
+        return ml.biasVariance(poly, null, { xMin: 0, xMax: TWO_PI, noise: b.noise, sampleSize: b.sampleSize, refits: opts.refits, gridSize: GRID, seed: (opts.seed + i) >>> 0, maxSteps: 20000, fixedX: true });
+      }, null);
+      results[i] = r;
+      fillRow(i);
+      i += 1;
+      update();
+      if (i < BOARDS.length) pending = setTimeout(next, 0);
+      else if (!prefersReducedMotion() && !stopPlay) togglePlay();
+    };
+    card.setMessage('Refitting the models on fresh training sets…', 'info');
+    update();
+    pending = setTimeout(next, 0);
+  }
+
+  function fillRow(i) {
+    const r = results[i];
+    const cells = rows[i];
+    if (!r) { for (let j = 1; j < 6; j++) cells[j].textContent = '–'; return; }
+    const sum = r.meanBias2 + r.meanVariance + r.noiseVariance;
+    const values = [r.meanBias2, r.meanVariance, r.noiseVariance, sum, r.meanExpectedError];
+    values.forEach((v, j) => { cells[j + 1].textContent = fixed(v, 3); });
+    boards[i].stats.textContent = `${describeBoard(BOARDS[i])} · bias² ${fixed(r.meanBias2, 3)} · variance ${fixed(r.meanVariance, 3)}`;
+  }
+
+  function ready() { return results.filter(Boolean).length; }
+
+  function throwDarts(n) {
+    if (ready() < BOARDS.length) return;
+    thrown = Math.min(opts.refits, thrown + n);
+    update();
+  }
+
+  function update() {
+    statThrown.set(`${thrown} / ${opts.refits}`);
+    statReady.set(`${ready()} / ${BOARDS.length}`);
+    if (ready() === BOARDS.length) {
+      if (thrown === 0) card.setMessage('All four models are refitted. Press Play or Step to throw the darts.', 'info');
+      else if (thrown < opts.refits) card.setMessage(`${thrown} darts per board. Tight-and-centred is the goal; tight-but-off is bias; spread-out is variance.`, 'info');
+      else {
+        const [lblv, lbhv, hblv] = results;
+        card.setMessage(`All darts thrown. The line (bottom row) misses by about the same amount every time: bias² ${fixed(hblv.meanBias2, 3)}. Six noisy points (right column) scatter the fits: variance ${fixed(lbhv.meanVariance, 3)} against ${fixed(lblv.meanVariance, 3)} with plenty of clean data.`, 'ok');
+      }
+    }
+    BOARDS.forEach((b, i) => {
+      const r = results[i];
+      boards[i].plot.canvas.setAttribute('aria-label', r ? `${b.title}: ${thrown} darts; bias squared ${fixed(r.meanBias2, 3)}, variance ${fixed(r.meanVariance, 3)}` : `${b.title}: refitting`);
+    });
+    requestDraw(draw);
+  }
+
+  function togglePlay() {
+    if (stopPlay) { stopPlaying(); return; }
+    if (ready() < BOARDS.length) return;
+    if (thrown >= opts.refits) thrown = 0;
+    if (prefersReducedMotion()) { throwDarts(5); return; }
+    playBtn.textContent = 'Pause';
+    let last = -Infinity;
+    stopPlay = animate(card.card, (time) => {
+      if (time - last < DART_MS) return;
+      last = time;
+      throwDarts(1);
+      if (thrown >= opts.refits) stopPlaying();
+    });
+  }
+
+  function stopPlaying() {
+    if (stopPlay) stopPlay();
+    stopPlay = null;
+    playBtn.textContent = 'Play';
+  }
+
+  function draw() {
+    boards.forEach(({ plot }, i) => {
+      const t = plot.theme;
+      const c = plot.begin();
+      // Equal scales on both axes, so the rings are circles whatever the canvas shape.
+      const cx = plot.px(0);
+      const cy = plot.py(0);
+      const unit = Math.min(plot.px(1) - plot.px(0), plot.py(0) - plot.py(1));
+      const at = (ex, ey) => [cx + ex * unit, cy - ey * unit];
+      // Rings at errors of 0.25, 0.5, 1 and 1.5; the bull's-eye is "no error at either x".
+      [1.5, 1, 0.5, 0.25].forEach((rad, j) => {
+        c.beginPath();
+        c.arc(cx, cy, rad * unit, 0, Math.PI * 2);
+        c.fillStyle = j % 2 === 0 ? t.surface2 : t.surface;
+        c.fill();
+        c.lineWidth = 1;
+        c.strokeStyle = t.border;
+        c.stroke();
+      });
+      c.fillStyle = t.good;
+      c.beginPath(); c.arc(cx, cy, 4, 0, Math.PI * 2); c.fill();
+      c.strokeStyle = t.gridLine;
+      c.beginPath(); c.moveTo(cx - RADIUS * unit, cy); c.lineTo(cx + RADIUS * unit, cy); c.moveTo(cx, cy - RADIUS * unit); c.lineTo(cx, cy + RADIUS * unit); c.stroke();
+      const r = results[i];
+      if (!r) {
+        c.fillStyle = t.textMuted;
+        c.font = `13px ${t.font}`;
+        c.textAlign = 'center';
+        c.fillText('refitting…', cx, cy - 14);
+        return;
+      }
+      for (let k = 0; k < thrown; k++) {
+        const dx = r.predictions[k * GRID + A] - r.truth[A];
+        const dy = r.predictions[k * GRID + B] - r.truth[B];
+        const x = Math.max(-RADIUS * 0.98, Math.min(RADIUS * 0.98, dx));
+        const y = Math.max(-RADIUS * 0.98, Math.min(RADIUS * 0.98, dy));
+        c.beginPath();
+        const [X, Y] = at(x, y);
+        c.arc(X, Y, k === thrown - 1 ? 5.5 : 4, 0, Math.PI * 2);
+        c.fillStyle = t.loss;
+        c.globalAlpha = k === thrown - 1 ? 1 : 0.75;
+        c.fill();
+        c.globalAlpha = 1;
+        c.lineWidth = 1;
+        c.strokeStyle = t.surface;
+        c.stroke();
+      }
+      if (thrown >= opts.refits) {
+        // The average dart: the engine's mean prediction at the two test points.
+        const mx = r.meanPrediction[A] - r.truth[A];
+        const my = r.meanPrediction[B] - r.truth[B];
+        const [X, Y] = at(Math.max(-RADIUS, Math.min(RADIUS, mx)), Math.max(-RADIUS, Math.min(RADIUS, my)));
+        c.strokeStyle = t.model;
+        c.lineWidth = 2.5;
+        c.beginPath(); c.moveTo(X - 8, Y - 8); c.lineTo(X + 8, Y + 8); c.moveTo(X + 8, Y - 8); c.lineTo(X - 8, Y + 8); c.stroke();
+      }
+      c.fillStyle = t.textMuted;
+      c.font = `11px ${t.font}`;
+      c.textAlign = 'left';
+      c.fillText('error at x = 3π/2 ↑', 6, 14);
+      c.textAlign = 'right';
+      c.fillText('error at x = π/2 →', plot.width - 6, plot.height - 8);
+    });
+  }
+
+  compute();
+
+  return {
+    update(next) { stopPlaying(); opts = { ...next }; refitSlider.set(opts.refits); compute(); },
+    destroy() {
+      stopPlaying();
+      if (pending) clearTimeout(pending);
+      pending = null;
+      cancelDraw(draw);
+      for (const b of boards) b.plot.destroy();
+      poly.delete();
+    },
+  };
+}

@@ -1,0 +1,246 @@
+// Game "Build the dataset" (seed 001, level 1): choose which columns of a generated house
+// dataset (the engine's courseHouses: 240 houses, 7 candidate features, a seeded 60/40
+// train/validation split) to give a linear model. The signal meter is the validation R² of the
+// engine's LinearRegression fitted by least squares on the training houses with exactly those
+// columns, so informative columns raise it and noise columns drag it down a little.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { el, fixed } from '../lib/ui.js';
+import { reportComplete, reportScore } from './course1/report.js';
+
+export const schema = {
+  seed: { type: 'int', min: 0, max: 4294967295, default: 51, description: 'Seed for the houses and the train/validation split.' },
+  houses: { type: 'int', min: 60, max: 2000, default: 240, description: 'How many houses to generate.' },
+};
+
+export const meta = {
+  title: 'Build the dataset',
+  hint: 'Toggle the features you think help predict the price. The signal meter is the validation R² of a model the engine fits on your columns.',
+};
+
+const VALIDATION_FRACTION = 0.4;
+const PREVIEW_ROWS = 5;
+const SHORT = ['size', 'beds', 'age', 'distance', 'shoe size', 'colour code', 'random ID'];
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  const model = new ml.LinearRegression();
+  let data = null;
+  let chosen = [];
+  let best = null; // { r2, mask } over every non-empty subset of columns
+  let current = null; // { r2Val, r2Train, preds }
+  let bestSeen = -Infinity;
+  let solvedReported = false;
+  card.card.classList.add('c1-build');
+
+  const preview = el('div', { className: 'dw-table-wrap c1-preview' });
+  const toggles = el('div', { className: 'c1-toggles', role: 'group', 'aria-label': 'Features given to the model' });
+  const meterLabel = el('span', { className: 'c1-meter-label' });
+  const meterFill = el('span', { className: 'c1-meter-fill' });
+  const meterBest = el('span', { className: 'c1-meter-best', title: 'best possible' });
+  const meter = el('div', { className: 'c1-meter', role: 'meter', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-label': 'Signal: validation R² in percent' }, [meterFill, meterBest]);
+  card.stage.append(preview, toggles, el('div', { className: 'c1-meter-row' }, [meterLabel, meter]));
+  const plot = new Plot(card.stage, { aspect: 0.55, minHeight: 220, maxHeight: 380, label: 'Predicted against actual price for the validation houses', onResize: () => requestDraw(draw) });
+  plot.margin = { ...plot.margin, top: 24 }; // room for the y-axis label above the top tick
+  card.stage.append(el('p', { className: 'dw-legend', text: 'Hollow circles: validation houses (never used for fitting). Dashed line: perfect predictions. The closer the circles hug it, the higher R².' }));
+
+  const statVal = card.stat('validation R²');
+  const statTrain = card.stat('training R²');
+  const statBest = card.stat('best possible');
+  const statCount = card.stat('features');
+
+  let buttons = [];
+
+  function load() {
+    const ok = attempt(card, () => {
+      data = ml.courseHouses(options.houses, VALIDATION_FRACTION, options.seed);
+      return true;
+    }, false);
+    if (!ok) return;
+    renderPreview();
+    toggles.replaceChildren();
+    buttons = Array.from(data.columns).map((name, j) => {
+      const b = el('button', { type: 'button', className: 'dw-btn c1-toggle', 'aria-pressed': 'false', 'data-column': String(j) });
+      b.append(el('span', { className: 'c1-toggle-box', 'aria-hidden': 'true' }), el('span', { text: name }));
+      b.addEventListener('click', () => toggle(j));
+      toggles.append(b);
+      return b;
+    });
+    best = searchBest();
+    chosen = [];
+    bestSeen = -Infinity;
+    statBest.set(best ? fixed(best.r2, 3) : '–');
+    evaluate(null);
+  }
+
+  function renderPreview() {
+    const table = el('table', { className: 'dw-table' });
+    table.append(el('caption', { className: 'dw-sr-only', text: `The first ${PREVIEW_ROWS} of ${data.rows} generated houses` }));
+    const head = el('tr');
+    for (const name of [...SHORT, 'price (k)']) head.append(el('th', { scope: 'col', text: name }));
+    const body = el('tbody');
+    const digits = [0, 0, 0, 1, 0, 0, 0];
+    for (let i = 0; i < PREVIEW_ROWS; i++) {
+      const tr = el('tr');
+      for (let j = 0; j < data.cols; j++) tr.append(el('td', { text: fixed(data.X[i * data.cols + j], digits[j]) }));
+      tr.append(el('td', { className: 'c1-label-col', text: fixed(data.y[i], 0) }));
+      body.append(tr);
+    }
+    table.append(el('thead', {}, [head]), body);
+    preview.replaceChildren(table, el('p', { className: 'dw-legend', text: `The first ${PREVIEW_ROWS} of ${data.rows} houses: ${data.train.length} train the model, ${data.validation.length} are held back to score it.` }));
+  }
+
+  // Rows of the chosen columns, for the given row indices (bookkeeping: copying numbers).
+  function slice(rows, cols) {
+    const X = new Float64Array(rows.length * cols.length);
+    const y = new Float64Array(rows.length);
+    rows.forEach((r, i) => {
+      cols.forEach((c, j) => { X[i * cols.length + j] = data.X[r * data.cols + c]; });
+      y[i] = data.y[r];
+    });
+    return { X, y };
+  }
+
+  // Least-squares fit on the training rows, scored on both sets. Every number is the engine's.
+  function fit(cols, withPredictions) {
+    const train = slice(data.train, cols);
+    const val = slice(data.validation, cols);
+    model.setData(train.X, cols.length, train.y);
+    model.setParams(model.closedForm());
+    const r2Val = model.score(val.X, val.y);
+    const r2Train = model.score(train.X, train.y);
+    const preds = withPredictions ? model.predict(val.X).slice() : null;
+    return { r2Val, r2Train, preds, actual: val.y };
+  }
+
+  function searchBest() {
+    return attempt(card, () => {
+      let top = null;
+      for (let mask = 1; mask < 1 << data.cols; mask++) {
+        const cols = [];
+        for (let j = 0; j < data.cols; j++) if (mask & (1 << j)) cols.push(j);
+        const r = fit(cols, false);
+        if (Number.isFinite(r.r2Val) && (!top || r.r2Val > top.r2)) top = { r2: r.r2Val, mask };
+      }
+      return top;
+    }, null);
+  }
+
+  function toggle(j) {
+    const adding = !chosen.includes(j);
+    const before = current ? current.r2Val : null;
+    chosen = adding ? [...chosen, j].sort((a, b) => a - b) : chosen.filter((c) => c !== j);
+    evaluate({ column: j, adding, before });
+  }
+
+  function evaluate(change) {
+    buttons.forEach((b, j) => b.setAttribute('aria-pressed', String(chosen.includes(j))));
+    statCount.set(`${chosen.length} of ${data.cols}`);
+    if (!chosen.length) {
+      current = null;
+      statVal.set('–');
+      statTrain.set('–');
+      setMeter(0);
+      card.setMessage('No features chosen: the model has nothing to go on but the average price. Toggle a feature to give it a clue.', 'info');
+      requestDraw(draw);
+      return;
+    }
+    const result = attempt(card, () => fit(chosen, true), null);
+    if (!result || !Number.isFinite(result.r2Val)) {
+      current = null;
+      setMeter(0);
+      card.setMessage('The engine could not fit these columns; try a different set.', 'bad');
+      requestDraw(draw);
+      return;
+    }
+    current = result;
+    statVal.set(fixed(result.r2Val, 3));
+    statTrain.set(fixed(result.r2Train, 3));
+    setMeter(result.r2Val);
+    if (result.r2Val > bestSeen) bestSeen = result.r2Val;
+    reportScore(card, { widget: 'build-dataset', title: meta.title, score: Number(fixed(Math.max(0, bestSeen) * 100, 0)), max: 100 });
+    describe(change, result);
+    requestDraw(draw);
+  }
+
+  function setMeter(r2) {
+    const pct = Math.max(0, Math.min(1, r2)) * 100;
+    meterFill.style.width = `${pct}%`;
+    meterFill.dataset.tone = pct >= 85 ? 'good' : pct >= 50 ? 'mid' : 'low';
+    meterBest.style.left = `${best ? Math.max(0, Math.min(1, best.r2)) * 100 : 100}%`;
+    meter.setAttribute('aria-valuenow', fixed(pct, 1));
+    meterLabel.textContent = `signal ${fixed(pct, 1)}%`;
+  }
+
+  function describe(change, result) {
+    const isBest = best && Math.abs(result.r2Val - best.r2) < 1e-12;
+    if (isBest) {
+      card.setMessage(`The strongest set: validation R² ${fixed(result.r2Val, 3)}, the best any combination of these columns reaches. Every useful clue is in, and nothing that only adds noise.`, 'ok');
+      if (!solvedReported) reportComplete(card, { widget: 'build-dataset', title: meta.title, score: 100, max: 100 });
+      solvedReported = true;
+      return;
+    }
+    if (!change || change.before === null) {
+      card.setMessage(`Validation R² ${fixed(result.r2Val, 3)}. Keep toggling: can you reach ${best ? fixed(best.r2, 3) : 'the best'}?`, 'info');
+      return;
+    }
+    const name = data.columns[change.column];
+    const informative = data.informative[change.column] === 1;
+    const delta = result.r2Val - change.before;
+    const d = `${delta >= 0 ? '+' : '−'}${fixed(Math.abs(delta), 4)}`;
+    if (change.adding && informative) {
+      card.setMessage(`Adding ${name}: validation R² ${d}. It carries real information about the price, so the model predicts unseen houses better.`, delta > 0 ? 'ok' : 'info');
+    } else if (change.adding) {
+      card.setMessage(delta <= 0
+        ? `Adding ${name}: validation R² ${d}. It has nothing to do with the price; the model still gives it a small weight that fits chance wiggles in the ${data.train.length} training houses, and those wiggles do not repeat in the validation houses.`
+        : `Adding ${name}: validation R² ${d}, a lucky blip of this particular split. It cannot really predict price; with other houses it would as likely hurt. Take it out.`, delta <= 0 ? 'warn' : 'info');
+    } else if (informative) {
+      card.setMessage(`Removing ${name}: validation R² ${d}. That clue was helping; the model now misses part of what sets the price.`, 'warn');
+    } else {
+      card.setMessage(`Removing ${name}: validation R² ${d}. Good riddance: it only added noise.`, 'ok');
+    }
+  }
+
+  function draw() {
+    plot.setDomain(0, 700, 0, 700);
+    if (data) {
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const v of data.y) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+      const pad = (hi - lo) * 0.08;
+      plot.setDomain(lo - pad, hi + pad, lo - pad, hi + pad);
+    }
+    plot.begin();
+    plot.axes({ xLabel: 'actual price (k)', yLabel: 'predicted (k)' });
+    const { x0, x1 } = plot.domain;
+    plot.clipToArea(() => {
+      plot.segment(x0, x0, x1, x1, { color: plot.theme.truth, dash: [6, 5], width: 1.5 });
+      if (current && current.preds) {
+        for (let i = 0; i < current.preds.length; i++) plot.point(current.actual[i], current.preds[i], 1, { hollow: true, size: 4 });
+      }
+    });
+    if (!current) {
+      const c = plot.ctx;
+      c.fillStyle = plot.theme.textMuted;
+      c.font = `14px ${plot.theme.font}`;
+      c.textAlign = 'center';
+      c.fillText('Choose a feature to see predictions', plot.width / 2, plot.height / 2);
+    }
+    plot.canvas.setAttribute('aria-label', current ? `Predicted against actual price for ${current.preds.length} validation houses; validation R² ${fixed(current.r2Val, 3)}` : 'No predictions yet: no features chosen');
+  }
+
+  load();
+
+  return {
+    update(next) { options = { ...next }; solvedReported = false; load(); },
+    destroy() {
+      cancelDraw(draw);
+      plot.destroy();
+      model.delete();
+    },
+  };
+}

@@ -1,0 +1,136 @@
+// The sorting-game machinery shared by "Rules or learn?" and "Which kind of learning?": deal a
+// seeded round of scenario cards, take an answer (button, key, or a drop from the widget),
+// give instant feedback with the reason, keep score, and offer a replay. Pure bookkeeping: no
+// model is involved in these two games.
+import { button, buttonRow, el } from '../../lib/ui.js';
+import { reportComplete, reportScore, seededShuffle } from './report.js';
+
+// deck:     [{ text, answer, reason }]
+// choices:  [{ id, label, key, describe }]; `key` is a keyboard shortcut shown on the button
+export function createQuiz({ card, widget, title, deck, choices, roundSize, seed, choiceHost }) {
+  let round = 0;
+  let cards = [];
+  let index = 0;
+  let score = 0;
+  let answered = false;
+
+  const counter = el('p', { className: 'c1-quiz-counter' });
+  const scenario = el('p', { className: 'c1-quiz-scenario', tabindex: '-1' });
+  const cardBox = el('div', { className: 'c1-quiz-card' }, [counter, scenario]);
+  const feedback = el('div', { className: 'c1-quiz-feedback', role: 'status', 'aria-live': 'polite' });
+  card.stage.append(cardBox);
+
+  const choiceRow = el('div', { className: 'c1-quiz-choices', role: 'group', 'aria-label': 'Your answer' });
+  (choiceHost || card.stage).append(choiceRow);
+  const choiceButtons = new Map();
+  for (const c of choices) {
+    const b = el('button', { type: 'button', className: 'dw-btn c1-choice', 'data-choice': c.id, 'aria-keyshortcuts': c.key || undefined });
+    b.append(el('span', { className: 'c1-choice-label', text: c.label }));
+    if (c.describe) b.append(el('span', { className: 'c1-choice-desc', text: c.describe }));
+    if (c.key) b.append(el('kbd', { text: c.key.toUpperCase() }));
+    b.addEventListener('click', () => answer(c.id));
+    choiceRow.append(b);
+    choiceButtons.set(c.id, b);
+  }
+  card.stage.append(feedback);
+
+  const buttons = buttonRow(card.controls);
+  const nextBtn = button(buttons, 'Next scenario', () => next(), { primary: true });
+  const replayBtn = button(buttons, 'Play again', () => { round += 1; start(); });
+  const statScore = card.stat('score');
+  const statLeft = card.stat('scenarios left');
+
+  const onKey = (e) => {
+    if (e.target && /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName)) return;
+    const c = choices.find((x) => x.key && x.key.toLowerCase() === e.key.toLowerCase());
+    if (c && !answered) { answer(c.id); e.preventDefault(); return; }
+    if ((e.key === 'n' || e.key === 'N') && answered) { next(); e.preventDefault(); }
+  };
+  card.card.addEventListener('keydown', onKey);
+
+  function start() {
+    cards = seededShuffle(deck, seed + round * 7919).slice(0, Math.min(roundSize, deck.length));
+    index = 0;
+    score = 0;
+    show();
+  }
+
+  function show() {
+    answered = false;
+    const c = cards[index];
+    counter.textContent = `Scenario ${index + 1} of ${cards.length}`;
+    scenario.textContent = c.text;
+    feedback.replaceChildren();
+    feedback.dataset.tone = '';
+    for (const b of choiceButtons.values()) { b.disabled = false; b.classList.remove('c1-right', 'c1-wrong'); }
+    nextBtn.hidden = true;
+    replayBtn.hidden = true;
+    cardBox.classList.remove('c1-done');
+    updateStats();
+    card.setMessage('Pick an answer: click or tap a button, or press the key shown on it.', 'info');
+  }
+
+  function answer(id) {
+    if (answered || index >= cards.length) return;
+    answered = true;
+    const c = cards[index];
+    const right = id === c.answer;
+    if (right) score += 1;
+    const chosen = choices.find((x) => x.id === id);
+    const correct = choices.find((x) => x.id === c.answer);
+    for (const [cid, b] of choiceButtons) {
+      b.disabled = true;
+      if (cid === c.answer) b.classList.add('c1-right');
+      else if (cid === id) b.classList.add('c1-wrong');
+    }
+    feedback.dataset.tone = right ? 'ok' : 'bad';
+    feedback.replaceChildren(
+      el('strong', { text: right ? `Correct: ${correct.label}.` : `Not quite: you chose ${chosen.label}, the better answer is ${correct.label}.` }),
+      el('span', { text: ` ${c.reason}` }),
+    );
+    updateStats();
+    reportScore(card, { widget, title, score, max: cards.length });
+    const last = index === cards.length - 1;
+    if (last) finish();
+    else {
+      nextBtn.hidden = false;
+      nextBtn.focus();
+      card.setMessage(right ? 'Press Next scenario (or N) to continue.' : 'Read the reason, then press Next scenario (or N).', right ? 'ok' : 'info');
+    }
+    return right;
+  }
+
+  function next() {
+    if (!answered || index >= cards.length - 1) return;
+    index += 1;
+    show();
+    scenario.focus();
+  }
+
+  function finish() {
+    cardBox.classList.add('c1-done');
+    replayBtn.hidden = false;
+    replayBtn.focus();
+    const pct = score / cards.length;
+    const verdict = pct === 1 ? 'A perfect round!' : pct >= 0.75 ? 'Strong instincts.' : pct >= 0.5 ? 'Good start: reread the reasons for the ones you missed.' : 'Worth another round: the reasons above show the pattern.';
+    card.setMessage(`Round over: ${score} of ${cards.length} correct. ${verdict} Play again for a fresh shuffle.`, pct >= 0.75 ? 'ok' : 'info');
+    reportComplete(card, { widget, title, score, max: cards.length });
+    index = cards.length;
+    updateStats();
+  }
+
+  function updateStats() {
+    statScore.set(`${score} / ${Math.min(cards.length, index + (answered ? 1 : 0))}`);
+    statLeft.set(String(Math.max(0, cards.length - index - (answered ? 1 : 0))));
+  }
+
+  start();
+
+  return {
+    answer,
+    current: () => cards[Math.min(index, cards.length - 1)],
+    isAnswered: () => answered,
+    element: cardBox,
+    destroy() { card.card.removeEventListener('keydown', onKey); },
+  };
+}

@@ -1,0 +1,374 @@
+// Game "Draw the boundary" (seed 001, level 2): two classes on the plane; drag the ends of a
+// straight line (or the line itself) so each class lands on its own side. The score is the share
+// of points on the correct side; 95 % wins. "Auto-fit (logistic)" trains the engine's
+// LogisticRegression step by step, drawing its boundary z = w·x + b = 0 and the probability
+// σ(z) as an orange–white–blue heat map computed by the engine (predictGrid).
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { button, buttonRow, fixed } from '../lib/ui.js';
+import { divergingColor, drawHeat, legend } from './course2/heatmap.js';
+
+export const schema = {
+  seed: { type: 'int', min: 0, max: 2147483647, default: 4, description: 'Random seed for the points.' },
+  points: { type: 'int', min: 10, max: 400, default: 80, description: 'How many points (both classes together).' },
+  dataset: { type: 'enum', values: ['blobs', 'moons'], default: 'blobs', description: 'Two Gaussian blobs, or two interleaved moons (no straight line is perfect).' },
+  spread: { type: 'number', min: 0.2, max: 3, default: 1.1, description: 'Blob spread (standard deviation) or moon noise.' },
+  target: { type: 'number', min: 0.5, max: 1, default: 0.95, description: 'Accuracy to beat.' },
+};
+
+export const meta = {
+  title: 'Draw the boundary',
+  hint: 'Drag either round handle to rotate the line, or drag the line to move it, until each class sits on its own side. Can you beat 95 %?',
+};
+
+const GRID = [60, 44];
+const STEPS_PER_FRAME = 2;
+const MAX_FIT_STEPS = 600;
+const KEY_STEP = 0.1;
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const hasLogistic = typeof ml.LogisticRegression === 'function';
+  // Scores the learner's line through the engine: a logistic model whose parameters are set
+  // from the line (threshold 0.5 ⇔ z = 0, so the scale of w does not matter) and score() = accuracy.
+  const judge = hasLogistic ? new ml.LogisticRegression() : null;
+  const learner = hasLogistic ? new ml.LogisticRegression() : null;
+  let data = null;
+  let view = { x0: -5, x1: 5, y0: -4, y1: 4 };
+  let ends = [{ x: -3, y: 1 }, { x: 3, y: 1.5 }];
+  let flip = false;         // which side is class 1 (chosen so the line scores its best)
+  let accuracy = NaN;
+  let best = 0;
+  let won = false;
+  let heat = null;          // p(class 1) per grid cell while the logistic model owns the line
+  let fitting = null;
+  let selected = -1;        // 0, 1: a handle; 2: the whole line
+  let drag = null;          // { part, startEnds, anchor }
+
+  let plot = null;
+  plot = new Plot(card.stage, { aspect: 0.72, minHeight: 260, maxHeight: 540, label: 'Two classes of points and your dividing line', onResize: () => { fitView(); requestDraw(draw); } });
+  plot.canvas.tabIndex = 0;
+  const key = legend(card.stage, { color: divergingColor, low: '0 (orange)', high: '1 (blue)', caption: 'logistic probability of class 1 (blue circle):' });
+  key.element.style.display = 'none';
+
+  const buttons = buttonRow(card.controls);
+  const fitBtn = hasLogistic ? button(buttons, 'Auto-fit (logistic)', () => toggleFit(), { primary: true }) : null;
+  const stepBtn = hasLogistic ? button(buttons, 'Step', () => { stopFit(); logisticSteps(1); }) : null;
+  button(buttons, 'Reset', () => { stopFit(); resetLine(); });
+  button(buttons, 'New points', () => { stopFit(); opts.seed = (opts.seed + 1) % 2147483647; loadData(); });
+
+  const statAcc = card.stat('accuracy');
+  const statBest = card.stat('best');
+  const statTarget = card.stat('target');
+  const statSteps = hasLogistic ? card.stat('logistic steps') : null;
+  const statLoss = hasLogistic ? card.stat('log loss') : null;
+
+  function loadData() {
+    const d = attempt(card, () => (opts.dataset === 'moons' ? ml.makeMoons(opts.points, opts.spread * 0.2, opts.seed) : ml.makeBlobs(opts.points, 2, opts.spread, opts.seed)), null);
+    if (!d) return;
+    data = d;
+    let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (let i = 0; i < d.rows; i++) {
+      x0 = Math.min(x0, d.X[2 * i]); x1 = Math.max(x1, d.X[2 * i]);
+      y0 = Math.min(y0, d.X[2 * i + 1]); y1 = Math.max(y1, d.X[2 * i + 1]);
+    }
+    const pad = 0.12 * Math.max(x1 - x0, y1 - y0);
+    view = { x0: x0 - pad, x1: x1 + pad, y0: y0 - pad, y1: y1 + pad };
+    fitView();
+    if (hasLogistic) {
+      attempt(card, () => {
+        judge.setData(d.X, 2, d.y);
+        learner.setData(d.X, 2, d.y);
+        learner.setLearningRate(0.5);
+        learner.setTolerance(1e-4);
+      });
+    }
+    best = 0;
+    won = false;
+    statTarget.set(`${fixed(opts.target * 100, 0)} %`);
+    resetLine();
+  }
+
+  // Keep one data unit the same length on both axes so angles look true: widen the shorter side.
+  function fitView() {
+    if (!plot || !plot.width) return; // Plot's constructor calls onResize before `plot` is assigned
+    const m = plot.margin;
+    const w = plot.width - m.left - m.right;
+    const h = plot.height - m.top - m.bottom;
+    const cx = (view.x0 + view.x1) / 2;
+    const cy = (view.y0 + view.y1) / 2;
+    const sx = view.x1 - view.x0;
+    const sy = view.y1 - view.y0;
+    const scale = Math.max(sx / w, sy / h);
+    plot.setDomain(cx - (scale * w) / 2, cx + (scale * w) / 2, cy - (scale * h) / 2, cy + (scale * h) / 2);
+  }
+
+  function resetLine() {
+    const { x0, x1, y0, y1 } = view;
+    const cy = (y0 + y1) / 2;
+    ends = [{ x: x0 + 0.2 * (x1 - x0), y: cy + 0.25 * (y1 - y0) }, { x: x0 + 0.8 * (x1 - x0), y: cy + 0.32 * (y1 - y0) }];
+    heat = null;
+    key.element.style.display = 'none';
+    if (hasLogistic) attempt(card, () => learner.setParams([0, 0, 0]));
+    if (statSteps) { statSteps.set('0'); statLoss.set('–'); }
+    score(true);
+  }
+
+  // Line through A and B: n·p + c = 0 with n = (−(By−Ay), Bx−Ax), c = −n·A. Points with n·p + c > 0
+  // are on its left. Engine scoring: parameters [n, c] (or their negation) give logits z.
+  function lineParams() {
+    const [a, b] = ends;
+    const nx = -(b.y - a.y);
+    const ny = b.x - a.x;
+    const len = Math.hypot(nx, ny) || 1;
+    return [nx / len, ny / len, -(nx * a.x + ny * a.y) / len];
+  }
+
+  function accuracyOf(params) {
+    if (judge) return attempt(card, () => { judge.setParams(params); return judge.score(data.X, data.y); }, NaN);
+    // Without the engine's classifier the count is plain geometry: which side each point is on.
+    let right = 0;
+    for (let i = 0; i < data.rows; i++) {
+      const z = params[0] * data.X[2 * i] + params[1] * data.X[2 * i + 1] + params[2];
+      if ((z >= 0 ? 1 : 0) === data.y[i]) right += 1;
+    }
+    return right / data.rows;
+  }
+
+  function score(fromUser) {
+    if (!data) return;
+    const p = lineParams();
+    const left = accuracyOf(p);
+    const right = accuracyOf(p.map((v) => -v));
+    flip = right > left;
+    accuracy = Math.max(left, right);
+    if (fromUser) best = Math.max(best, accuracy); // the learner's best, not the model's
+    statAcc.set(`${fixed(accuracy * 100, 1)} %`);
+    statBest.set(`${fixed(best * 100, 1)} %`);
+    const wrong = Math.round((1 - accuracy) * data.rows);
+    if (fromUser) {
+      if (accuracy >= opts.target) {
+        if (!won) won = true;
+        card.setMessage(`You beat ${fixed(opts.target * 100, 0)} %: ${data.rows - wrong} of ${data.rows} points are on their own side${wrong ? `; the ${wrong} left over sit among the other class, where no straight line can reach them without losing others` : ' — a perfect split'}.`, 'ok');
+      } else if (accuracy >= 0.8) {
+        card.setMessage(`Close: ${wrong} point${wrong === 1 ? '' : 's'} on the wrong side (ringed). Turn the line a little to pick them up.`, 'info');
+      } else {
+        card.setMessage(`${wrong} of ${data.rows} points are on the wrong side (ringed). Each side of the line is tinted with the class it predicts.`, 'warn');
+      }
+    }
+    plot.canvas.setAttribute('aria-label', `Two classes of ${data.rows} points and a dividing line from (${fixed(ends[0].x, 3)}, ${fixed(ends[0].y, 3)}) to (${fixed(ends[1].x, 3)}, ${fixed(ends[1].y, 3)}); accuracy ${fixed(accuracy * 100, 1)} percent`);
+    requestDraw(draw);
+  }
+
+  // ---- logistic regression (engine) ----
+  function logisticSteps(n) {
+    if (!learner) return 'empty';
+    for (let i = 0; i < n && learner.status() === 'ready' && learner.steps() < MAX_FIT_STEPS; i++) attempt(card, () => learner.step());
+    const status = learner.status();
+    const [w0, w1, b] = attempt(card, () => Array.from(learner.params()), [0, 0, 0]);
+    const loss = attempt(card, () => learner.loss(), NaN);
+    const norm = Math.hypot(w0, w1);
+    if (norm > 1e-9) {
+      // The boundary z = 0 drawn as a segment through the point nearest the data's centre.
+      const cx = (view.x0 + view.x1) / 2;
+      const cy = (view.y0 + view.y1) / 2;
+      const t = -(w0 * cx + w1 * cy + b) / (norm * norm);
+      const px = cx + t * w0;
+      const py = cy + t * w1;
+      const half = 0.35 * Math.max(view.x1 - view.x0, view.y1 - view.y0);
+      ends = [{ x: px + (w1 / norm) * half, y: py - (w0 / norm) * half }, { x: px - (w1 / norm) * half, y: py + (w0 / norm) * half }];
+    }
+    const d = plot.domain;
+    const grid = attempt(card, () => learner.predictGrid(d.x0, d.x1, d.y0, d.y1, GRID[0], GRID[1]), null);
+    if (grid) {
+      const cells = GRID[0] * GRID[1];
+      const perCell = grid.length / cells; // classifiers: p(class 0), p(class 1) per cell
+      heat = new Float64Array(cells);
+      for (let k = 0; k < cells; k++) heat[k] = grid[k * perCell + perCell - 1];
+      heat.domain = { ...d };
+      key.element.style.display = '';
+    }
+    const steps = learner.steps();
+    statSteps.set(String(steps));
+    statLoss.set(fixed(loss, 4));
+    score(false);
+    if (status === 'converged') card.setMessage(`Logistic regression converged after ${steps} steps: log loss ${fixed(loss, 4)}, accuracy ${fixed(accuracy * 100, 1)} %. It minimises the log loss, not the error count, so a hand-drawn line can sometimes tie or beat it on accuracy.`, 'ok');
+    else if (status === 'diverged') card.setMessage('Logistic regression diverged: the learning rate is too large for this data.', 'bad');
+    else if (norm <= 1e-9) card.setMessage('All weights are zero: σ(0) = 0.5 everywhere, so there is no boundary yet. Step once more.', 'info');
+    else if (steps >= MAX_FIT_STEPS) card.setMessage(`Stopped after ${steps} steps: log loss ${fixed(loss, 4)}, accuracy ${fixed(accuracy * 100, 1)} %. The loss still creeps down because the classes barely overlap, so larger weights keep making the model more confident.`, 'ok');
+    else card.setMessage(`Logistic step ${steps}: log loss ${fixed(loss, 4)}, accuracy ${fixed(accuracy * 100, 1)} %. The heat map is the model's probability of "blue circle".`, 'info');
+    return steps >= MAX_FIT_STEPS ? 'done' : status;
+  }
+
+  function toggleFit() {
+    if (fitting) { stopFit(); return; }
+    if (learner.status() !== 'ready' || learner.steps() >= MAX_FIT_STEPS) attempt(card, () => learner.setParams([0, 0, 0]));
+    if (prefersReducedMotion()) { logisticSteps(MAX_FIT_STEPS); return; }
+    fitBtn.textContent = 'Pause';
+    fitting = animate(card.card, () => {
+      if (logisticSteps(STEPS_PER_FRAME) !== 'ready') stopFit();
+    });
+  }
+
+  function stopFit() {
+    if (fitting) fitting();
+    fitting = null;
+    if (fitBtn) fitBtn.textContent = 'Auto-fit (logistic)';
+  }
+
+  // ---- dragging and keys ----
+  function userMoved() {
+    stopFit();
+    heat = null;
+    key.element.style.display = 'none';
+    score(true);
+  }
+
+  function hitTest(pos) {
+    const P = { x: plot.px(pos.x), y: plot.py(pos.y) };
+    for (let i = 0; i < 2; i++) if (Math.hypot(plot.px(ends[i].x) - P.x, plot.py(ends[i].y) - P.y) <= 24) return i;
+    // distance from the pointer to the infinite line, in pixels
+    const ax = plot.px(ends[0].x); const ay = plot.py(ends[0].y);
+    const bx = plot.px(ends[1].x); const by = plot.py(ends[1].y);
+    const dist = Math.abs((bx - ax) * (ay - P.y) - (ax - P.x) * (by - ay)) / (Math.hypot(bx - ax, by - ay) || 1);
+    return dist <= 14 ? 2 : -1;
+  }
+
+  function moveTo(part, dx, dy) {
+    const clampX = (v) => Math.min(plot.domain.x1, Math.max(plot.domain.x0, v));
+    const clampY = (v) => Math.min(plot.domain.y1, Math.max(plot.domain.y0, v));
+    if (part === 2) ends = ends.map((e) => ({ x: e.x + dx, y: e.y + dy }));
+    else ends[part] = { x: clampX(ends[part].x + dx), y: clampY(ends[part].y + dy) };
+    if (Math.hypot(ends[1].x - ends[0].x, ends[1].y - ends[0].y) < 1e-3) ends[part === 0 ? 0 : 1].x += 0.05; // keep a direction
+  }
+
+  const onDown = (e) => {
+    const pos = plot.eventToData(e);
+    const part = hitTest(pos);
+    if (part < 0) return;
+    selected = part;
+    drag = { part, startEnds: ends.map((p) => ({ ...p })), last: pos };
+    plot.canvas.setPointerCapture(e.pointerId);
+    plot.canvas.style.cursor = 'grabbing';
+    e.preventDefault();
+  };
+  const onMove = (e) => {
+    const pos = plot.eventToData(e);
+    if (drag) {
+      moveTo(drag.part, pos.x - drag.last.x, pos.y - drag.last.y);
+      drag.last = pos;
+      userMoved();
+    } else {
+      plot.canvas.style.cursor = hitTest(pos) >= 0 ? 'grab' : 'default';
+    }
+  };
+  const onUp = () => { drag = null; plot.canvas.style.cursor = 'default'; };
+  const onKey = (e) => {
+    if (e.key === 'Escape') {
+      if (drag) { ends = drag.startEnds; drag = null; userMoved(); } else { selected = -1; requestDraw(draw); }
+      return;
+    }
+    if (e.key === 'Enter' || e.key === ' ') {
+      selected = (selected + 1) % 3;
+      card.setMessage(`Selected: ${['the left handle', 'the right handle', 'the whole line'][selected]}. Arrow keys move it (Shift for bigger moves).`, 'info');
+      requestDraw(draw);
+      e.preventDefault();
+      return;
+    }
+    const moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+    if (!moves[e.key]) return;
+    if (selected < 0) selected = 0;
+    const s = KEY_STEP * (e.shiftKey ? 10 : 1);
+    moveTo(selected, moves[e.key][0] * s, moves[e.key][1] * s);
+    userMoved();
+    e.preventDefault();
+  };
+  const onFocus = () => {
+    if (selected < 0) selected = 0;
+    card.setMessage('Keyboard: Enter switches between the two handles and the whole line; arrows move it; Shift moves ten times further.', 'info');
+    requestDraw(draw);
+  };
+  const onBlur = () => { selected = -1; requestDraw(draw); };
+  plot.canvas.addEventListener('pointerdown', onDown);
+  plot.canvas.addEventListener('pointermove', onMove);
+  plot.canvas.addEventListener('pointerup', onUp);
+  plot.canvas.addEventListener('pointercancel', onUp);
+  plot.canvas.addEventListener('keydown', onKey);
+  plot.canvas.addEventListener('focus', onFocus);
+  plot.canvas.addEventListener('blur', onBlur);
+
+  function draw() {
+    if (!data) return;
+    fitView();
+    const d = plot.domain;
+    plot.begin();
+    const c = plot.ctx;
+    const [nx, ny, cc] = lineParams().map((v) => (flip ? -v : v));
+    if (heat && heat.domain) {
+      drawHeat(plot, heat, GRID[0], GRID[1], heat.domain, { color: divergingColor, alpha: 0.55 });
+    } else {
+      // Tint each half-plane with the class it predicts (class 1 where n·p + c ≥ 0).
+      plot.clipToArea(() => {
+        const far = 4 * Math.max(d.x1 - d.x0, d.y1 - d.y0);
+        const [a, b] = ends;
+        const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+        const ux = (b.x - a.x) / len; const uy = (b.y - a.y) / len;
+        const mx = (a.x + b.x) / 2; const my = (a.y + b.y) / 2;
+        for (const side of [1, -1]) {
+          const ox = nx * side * far; const oy = ny * side * far;
+          c.beginPath();
+          c.moveTo(plot.px(mx - ux * far), plot.py(my - uy * far));
+          c.lineTo(plot.px(mx + ux * far), plot.py(my + uy * far));
+          c.lineTo(plot.px(mx + ux * far + ox), plot.py(my + uy * far + oy));
+          c.lineTo(plot.px(mx - ux * far + ox), plot.py(my - uy * far + oy));
+          c.closePath();
+          c.fillStyle = side === 1 ? plot.theme.class1 : plot.theme.class0;
+          c.globalAlpha = 0.1;
+          c.fill();
+          c.globalAlpha = 1;
+        }
+      });
+    }
+    plot.axes({ xLabel: 'x₁', yLabel: 'x₂' });
+    plot.clipToArea(() => {
+      for (let i = 0; i < data.rows; i++) {
+        const x = data.X[2 * i]; const y = data.X[2 * i + 1];
+        const predicted = nx * x + ny * y + cc >= 0 ? 1 : 0; // the side, for ringing misclassified points
+        plot.point(x, y, data.y[i], { size: plot.width < 480 ? 3.5 : 5, highlight: predicted !== data.y[i] });
+      }
+      const [a, b] = ends;
+      const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+      const far = 4 * Math.max(d.x1 - d.x0, d.y1 - d.y0);
+      const ux = (b.x - a.x) / len; const uy = (b.y - a.y) / len;
+      plot.segment(a.x - ux * far, a.y - uy * far, b.x + ux * far, b.y + uy * far, { width: 2.5 });
+    });
+    // Handle positions in CSS pixels, for pointer tests and assistive tooling.
+    plot.canvas.dataset.handles = ends.map((p) => `${fixed(plot.px(p.x), 1)},${fixed(plot.py(p.y), 1)}`).join(' ');
+    ends.forEach((p, i) => plot.handle(p.x, p.y, { focused: (selected === i || selected === 2) && (document.activeElement === plot.canvas || drag) }));
+  }
+
+  loadData();
+
+  return {
+    update(next) { stopFit(); opts = { ...next }; loadData(); },
+    destroy() {
+      cancelDraw(draw);
+      stopFit();
+      plot.canvas.removeEventListener('pointerdown', onDown);
+      plot.canvas.removeEventListener('pointermove', onMove);
+      plot.canvas.removeEventListener('pointerup', onUp);
+      plot.canvas.removeEventListener('pointercancel', onUp);
+      plot.canvas.removeEventListener('keydown', onKey);
+      plot.canvas.removeEventListener('focus', onFocus);
+      plot.canvas.removeEventListener('blur', onBlur);
+      plot.destroy();
+      if (judge) judge.delete();
+      if (learner) learner.delete();
+    },
+  };
+}

@@ -1,0 +1,186 @@
+// Interactive "Feature scaling" (seed 001, level 4): k-NN on two features in very different
+// units — age in years and income in euros. Unscaled, distances are all income, so the k-NN
+// boundary runs in horizontal stripes and age is ignored; after the engine's StandardScaler
+// ((x − μ)/σ per column) both features count. Boundaries, neighbours and accuracies are the
+// engine's KNearestNeighbors on the raw or standardised features.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
+import { paintGrid, gridPoints, divergingColor, hasFocus, free, marker, pct, rgba } from './course4/common.js';
+import { boxAround } from './course4/datasets.js';
+
+export const schema = {
+  seed: { type: 'int', min: 0, max: 2147483647, default: 6, description: 'Random seed for the points.' },
+  points: { type: 'int', min: 20, max: 300, default: 120, description: 'How many training points.' },
+  noise: { type: 'number', min: 0, max: 1, default: 0.2, description: 'Noise in the data.' },
+  k: { type: 'int', min: 1, max: 25, default: 7, description: 'Neighbours that vote.' },
+  scaled: { type: 'boolean', default: false, description: 'Start with standardised features.' },
+};
+
+export const meta = {
+  title: 'Feature scaling: who counts as a neighbour?',
+  hint: 'The same k-NN, the same points, two features in very different units. Toggle standardisation and watch the boundary and the circled neighbours of the query change. Click (or use the arrow keys) to move the query.',
+};
+
+// The moons are mapped to plausible units: age = 45 + 14·u (years), income = 50 000 + 20 000·v (euros).
+const AGE = [45, 14];
+const INCOME = [50000, 20000];
+const GRID = 50;
+const K = 1000; // euros per thousand, for the income axis
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function toUnits(d) {
+  const X = new Float64Array(d.rows * 2);
+  for (let i = 0; i < d.rows; i++) {
+    X[2 * i] = AGE[0] + AGE[1] * d.X[2 * i];
+    X[2 * i + 1] = INCOME[0] + INCOME[1] * d.X[2 * i + 1];
+  }
+  return { X, y: Float64Array.from(d.y), rows: d.rows };
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const rawKnn = new ml.KNearestNeighbors();
+  const scaledKnn = new ml.KNearestNeighbors();
+  const scaler = new ml.StandardScaler();
+  let train = null;
+  let test = null;
+  let domain = null;
+  let grid = null;
+  let heat = { raw: null, scaled: null };
+  let acc = { raw: NaN, scaled: NaN };
+  let query = { x: 45, y: 50000 };
+  let near = null;
+
+  const plot = new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'k-NN boundary on age and income', onResize: () => requestDraw(draw) });
+  plot.margin = { left: 64, right: 12, top: 22, bottom: 30 };
+  plot.canvas.tabIndex = 0;
+  const note = el('p', { className: 'dw-hint c4-explain', 'aria-live': 'polite' });
+  card.stage.append(note);
+
+  const buttons = buttonRow(card.controls);
+  const toggle = button(buttons, '', () => { opts.scaled = !opts.scaled; refresh(); }, { primary: true });
+  toggle.setAttribute('aria-pressed', String(opts.scaled));
+  button(buttons, 'New points', () => { opts.seed = (opts.seed + 1) % 2147483647; loadData(); });
+  slider(card.controls, { label: 'k (neighbours)', min: 1, max: 25, step: 1, value: opts.k, format: (v) => String(v), onInput: (v) => { opts.k = v; fit(); } });
+
+  const statMode = card.stat('features');
+  const statRaw = card.stat('test accuracy, raw');
+  const statScaled = card.stat('test accuracy, standardised');
+
+  function loadData() {
+    attempt(card, () => {
+      train = toUnits(ml.makeMoons(opts.points, opts.noise, opts.seed));
+      test = toUnits(ml.makeMoons(300, opts.noise, opts.seed + 1000));
+      domain = boxAround(train.X, train.rows, 0.08);
+      grid = gridPoints(domain, GRID, GRID);
+      scaler.fit(train.X, 2); // μ and σ from the training rows only
+    });
+    query = { x: (domain.x0 + domain.x1) / 2, y: (domain.y0 + domain.y1) / 2 };
+    fit();
+  }
+
+  function fit() {
+    attempt(card, () => {
+      rawKnn.setData(train.X, 2, train.y);
+      scaledKnn.setData(scaler.transform(train.X, 2), 2, train.y);
+      for (const m of [rawKnn, scaledKnn]) { m.setK(Math.min(opts.k, train.rows)); m.step(); }
+      acc.raw = rawKnn.score(test.X, test.y);
+      acc.scaled = scaledKnn.score(scaler.transform(test.X, 2), test.y);
+      heat.raw = classOne(rawKnn.predictProba(grid));
+      heat.scaled = classOne(scaledKnn.predictProba(scaler.transform(grid, 2)));
+    });
+    refresh();
+  }
+
+  function classOne(proba) {
+    const out = new Float64Array(proba.length / 2);
+    for (let i = 0; i < out.length; i++) out[i] = proba[2 * i + 1];
+    return out;
+  }
+
+  function refresh() {
+    toggle.textContent = opts.scaled ? 'Show raw units' : 'Standardise features';
+    toggle.setAttribute('aria-pressed', String(opts.scaled));
+    statMode.set(opts.scaled ? 'standardised' : 'raw units');
+    statRaw.set(pct(acc.raw, 1));
+    statScaled.set(pct(acc.scaled, 1));
+    const q = [query.x, query.y];
+    near = attempt(card, () => (opts.scaled ? scaledKnn.neighbors(scaler.transform(q, 2)) : rawKnn.neighbors(q)), null);
+    const mu = scaler.mean();
+    const sd = scaler.scale();
+    if (opts.scaled) {
+      note.textContent = `Standardised: age' = (age − ${fixed(mu[0], 1)}) / ${fixed(sd[0], 1)} and income' = (income − ${fixed(mu[1], 0)}) / ${fixed(sd[1], 0)}. One standard deviation of either feature now counts the same, so the neighbours are close in both.`;
+      card.setMessage(`Standardised: ${pct(acc.scaled, 1)} of fresh test points right, against ${pct(acc.raw, 1)} in raw units. The boundary follows both features.`, acc.scaled >= acc.raw ? 'ok' : 'info');
+    } else {
+      note.textContent = `Raw units: a gap of 1 year of age counts as much as 1 euro of income. Incomes differ by thousands, so the "nearest" points are simply those with the closest income — look how the circled neighbours spread across all ages.`;
+      card.setMessage(`Raw units: ${pct(acc.raw, 1)} of fresh test points right. The boundary runs in horizontal stripes: age is effectively ignored.`, 'warn');
+    }
+    plot.canvas.setAttribute('aria-label', `k-NN boundary on ${opts.scaled ? 'standardised' : 'raw'} features; query at age ${fixed(query.x, 0)}, income ${fixed(query.y, 0)}`);
+    requestDraw(draw);
+  }
+
+  function draw() {
+    if (!train) return;
+    const { x0, x1, y0, y1 } = domain;
+    plot.setDomain(x0, x1, y0 / K, y1 / K); // incomes are drawn in thousands; the engine sees euros
+    const ctx = plot.begin();
+    const t = plot.theme;
+    const h = opts.scaled ? heat.scaled : heat.raw;
+    if (h) paintGrid(plot, h, GRID, GRID, (p) => divergingColor(t, p), { alpha: 0.35, smooth: false });
+    plot.axes({ xLabel: 'age (years)', yLabel: 'income (thousand €)', xTicks: 5, yTicks: 5 });
+    const Q = { X: plot.px(query.x), Y: plot.py(query.y / K) };
+    plot.clipToArea(() => {
+      const set = new Set(near ? near.indices : []);
+      ctx.strokeStyle = rgba(t.model, 0.5); ctx.lineWidth = 1.2;
+      ctx.beginPath();
+      for (const i of set) { ctx.moveTo(Q.X, Q.Y); ctx.lineTo(plot.px(train.X[2 * i]), plot.py(train.X[2 * i + 1] / K)); }
+      ctx.stroke();
+      for (let i = 0; i < train.rows; i++) plot.point(train.X[2 * i], train.X[2 * i + 1] / K, train.y[i], { size: 4, highlight: set.has(i) });
+    });
+    ctx.lineWidth = 3; ctx.strokeStyle = t.model; ctx.fillStyle = t.surface;
+    marker(ctx, Q.X, Q.Y, 3, 9); ctx.fill(); ctx.stroke();
+    if (hasFocus(plot.canvas)) { ctx.beginPath(); ctx.arc(Q.X, Q.Y, 17, 0, Math.PI * 2); ctx.strokeStyle = t.accent; ctx.lineWidth = 2; ctx.stroke(); }
+  }
+
+  function moveQuery(pos) {
+    const { x0, x1, y0, y1 } = domain;
+    query = { x: Math.max(x0, Math.min(x1, pos.x)), y: Math.max(y0, Math.min(y1, pos.y)) };
+    refresh();
+  }
+  let dragging = false;
+  const fromPointer = (e) => { const p = plot.eventToData(e); return { x: p.x, y: p.y * K }; };
+  const onDown = (e) => { dragging = true; plot.canvas.setPointerCapture(e.pointerId); moveQuery(fromPointer(e)); e.preventDefault(); };
+  const onMove = (e) => { if (dragging) moveQuery(fromPointer(e)); };
+  const onUp = () => { dragging = false; };
+  const onKey = (e) => {
+    const arrows = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+    if (!arrows[e.key]) return;
+    const s = 0.02 * (e.shiftKey ? 10 : 1);
+    moveQuery({ x: query.x + arrows[e.key][0] * s * (domain.x1 - domain.x0), y: query.y + arrows[e.key][1] * s * (domain.y1 - domain.y0) });
+    e.preventDefault();
+  };
+  const onFocus = () => requestDraw(draw);
+  plot.canvas.addEventListener('pointerdown', onDown);
+  plot.canvas.addEventListener('pointermove', onMove);
+  plot.canvas.addEventListener('pointerup', onUp);
+  plot.canvas.addEventListener('pointercancel', onUp);
+  plot.canvas.addEventListener('keydown', onKey);
+  plot.canvas.addEventListener('focus', onFocus);
+  plot.canvas.addEventListener('blur', onFocus);
+
+  loadData();
+
+  return {
+    update(next) { opts = { ...next }; loadData(); },
+    destroy() {
+      cancelDraw(draw);
+      plot.destroy();
+      free(rawKnn, scaledKnn, scaler);
+    },
+  };
+}

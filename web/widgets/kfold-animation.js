@@ -1,0 +1,213 @@
+// Animation "k-fold cross-validation" (seed 001, level 4): the data are cut into k folds; each
+// round trains the engine's DecisionTree on k − 1 folds and scores it on the held-out one. The
+// folds are the engine's stratifiedKFold (what crossValScore uses for a classifier), each round
+// is setData → reset → fit → score exactly as crossValScore does, and the final mean is checked
+// against crossValScore itself.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
+import { paintGrid, divergingColor, free, pct, rgba, legend } from './course4/common.js';
+import { makeDataset, DATASETS } from './course4/datasets.js';
+
+export const schema = {
+  seed: { type: 'int', min: 0, max: 2147483647, default: 3, description: 'Random seed for the points and the fold shuffle.' },
+  points: { type: 'int', min: 20, max: 300, default: 100, description: 'How many points.' },
+  dataset: { type: 'enum', values: DATASETS, default: 'moons', description: 'Shape of the two classes.' },
+  noise: { type: 'number', min: 0, max: 1, default: 0.35, description: 'Noise in the data.' },
+  k: { type: 'int', min: 2, max: 10, default: 5, description: 'Number of folds.' },
+  depth: { type: 'int', min: 1, max: 12, default: 3, description: 'Maximum depth of the decision tree being evaluated.' },
+};
+
+export const meta = {
+  title: 'k-fold cross-validation, fold by fold',
+  hint: 'Press Play (or Step) to hold out one fold at a time: the tree trains on the solid points and is scored on the hollow ones. The average of the k scores is the cross-validated accuracy. Change the depth and compare.',
+};
+
+const GRID = 40;
+const MAX_STEPS = 100000;
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const model = new ml.DecisionTree();
+  const checker = new ml.DecisionTree();
+  let data = null;
+  let folds = [];
+  let scores = [];
+  let round = -1;          // fold currently held out (−1: none yet)
+  let probs = null;
+  let engineMean = NaN;
+  let stopPlay = null;
+
+  const plot = new Plot(card.stage, { aspect: 0.55, minHeight: 240, maxHeight: 420, label: 'Data with the held-out fold hollow', onResize: () => requestDraw(draw) });
+  const foldPlot = new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 240, label: 'Folds and their scores', onResize: () => requestDraw(draw) });
+  foldPlot.margin = { left: 64, right: 64, top: 8, bottom: 8 };
+  legend(card.stage, [{ label: 'held-out fold (scored, hollow points)', swatchClass: 'c4-swatch-test' }, { label: 'training folds (solid points)', swatchClass: 'c4-swatch-train' }]);
+
+  const buttons = buttonRow(card.controls);
+  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
+  button(buttons, 'Step', () => { stopPlaying(); nextFold(); });
+  button(buttons, 'Reset', () => { stopPlaying(); restart(); });
+  slider(card.controls, { label: 'folds k', min: 2, max: 10, step: 1, value: opts.k, format: (v) => String(v), onInput: (v) => { stopPlaying(); opts.k = v; restart(); } });
+  slider(card.controls, { label: 'tree depth', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => String(v), onInput: (v) => { stopPlaying(); opts.depth = v; restart(); } });
+  select(card.controls, { label: 'data', options: DATASETS.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { stopPlaying(); opts.dataset = v; loadData(); } });
+
+  const statFold = card.stat('fold');
+  const statScore = card.stat('this fold');
+  const statMean = card.stat('mean');
+  const statSd = card.stat('spread (sd)');
+
+  function loadData() {
+    attempt(card, () => { data = makeDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed); });
+    restart();
+  }
+
+  function restart() {
+    scores = [];
+    round = -1;
+    probs = null;
+    engineMean = NaN;
+    attempt(card, () => {
+      folds = ml.stratifiedKFold(data.y, opts.k, true, opts.seed);
+      model.setMaxDepth(opts.depth);
+      checker.setMaxDepth(opts.depth);
+    });
+    render();
+  }
+
+  function rowsOf(indices) {
+    const X = new Float64Array(indices.length * 2);
+    const y = new Float64Array(indices.length);
+    indices.forEach((r, i) => { X[2 * i] = data.X[2 * r]; X[2 * i + 1] = data.X[2 * r + 1]; y[i] = data.y[r]; });
+    return { X, y };
+  }
+
+  // One round, as crossValScore runs it: setData(train folds), reset(seed), fit, score(held-out fold).
+  function nextFold() {
+    if (round >= folds.length - 1) { render(); return false; }
+    round += 1;
+    const fold = folds[round];
+    const tr = rowsOf(fold.train);
+    const te = rowsOf(fold.test);
+    const s = attempt(card, () => {
+      model.setData(tr.X, 2, tr.y);
+      model.reset(opts.seed);
+      model.fit(MAX_STEPS);
+      const { x0, x1, y0, y1 } = data.domain;
+      const g = model.predictGrid(x0, x1, y0, y1, GRID, GRID);
+      probs = new Float64Array(GRID * GRID);
+      for (let i = 0; i < probs.length; i++) probs[i] = g[2 * i + 1];
+      return model.score(te.X, te.y);
+    }, NaN);
+    scores[round] = s;
+    if (round === folds.length - 1) {
+      const cv = attempt(card, () => ml.crossValScore(checker, data.X, 2, data.y, opts.k, opts.seed, MAX_STEPS), null);
+      engineMean = cv ? cv.reduce((a, b) => a + b, 0) / cv.length : NaN;
+    }
+    render();
+    return round < folds.length - 1;
+  }
+
+  function togglePlay() {
+    if (stopPlay) { stopPlaying(); return; }
+    if (round >= folds.length - 1) restart();
+    if (prefersReducedMotion()) { nextFold(); return; }
+    playBtn.textContent = 'Pause';
+    let last = -Infinity;
+    stopPlay = animate(card.card, (time) => {
+      if (time - last < 1100) return;
+      last = time;
+      if (!nextFold()) stopPlaying();
+    });
+  }
+  function stopPlaying() { if (stopPlay) stopPlay(); stopPlay = null; playBtn.textContent = 'Play'; }
+
+  function stats() {
+    const done = scores.filter(Number.isFinite);
+    if (!done.length) return { mean: NaN, sd: NaN, lo: NaN, hi: NaN };
+    const mean = done.reduce((a, b) => a + b, 0) / done.length;
+    const sd = Math.sqrt(done.reduce((a, b) => a + (b - mean) ** 2, 0) / done.length);
+    return { mean, sd, lo: Math.min(...done), hi: Math.max(...done) };
+  }
+
+  function render() {
+    const { mean, sd, lo, hi } = stats();
+    statFold.set(round < 0 ? `– of ${folds.length}` : `${round + 1} of ${folds.length}`);
+    statScore.set(round < 0 ? '–' : pct(scores[round], 1));
+    statMean.set(pct(mean, 1));
+    statSd.set(Number.isFinite(sd) ? pct(sd, 1) : '–');
+    if (round < 0) card.setMessage(`${data ? data.rows : 0} points dealt into ${folds.length} folds of about ${Math.round((data ? data.rows : 0) / Math.max(1, folds.length))}, each with the same mix of classes. Press Step to hold out fold 1.`, 'info');
+    else if (round < folds.length - 1) {
+      const fold = folds[round];
+      card.setMessage(`Round ${round + 1}: trained on ${fold.train.length} points, tested on the ${fold.test.length} hollow ones it never saw: ${pct(scores[round], 1)} correct.`, 'info');
+    } else {
+      const agree = Math.abs(mean - engineMean) < 1e-12 ? ' (the engine\'s crossValScore gives the same mean)' : '';
+      card.setMessage(`Cross-validated accuracy ${pct(mean, 1)}${agree}. Single folds ranged from ${pct(lo, 1)} to ${pct(hi, 1)}: one lucky or unlucky split could have told you either, the average is steadier. Every point was tested exactly once.`, 'ok');
+    }
+    plot.canvas.setAttribute('aria-label', round < 0 ? 'Data, no fold held out yet' : `Data; fold ${round + 1} held out (hollow), its accuracy ${pct(scores[round], 1)}`);
+    requestDraw(draw);
+  }
+
+  function draw() {
+    if (!data) return;
+    const { x0, x1, y0, y1 } = data.domain;
+    plot.setDomain(x0, x1, y0, y1);
+    plot.begin();
+    const t = plot.theme;
+    if (probs) paintGrid(plot, probs, GRID, GRID, (p) => divergingColor(t, p), { alpha: 0.35, smooth: false });
+    plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 5, yTicks: 5 });
+    const held = round >= 0 ? new Set(folds[round].test) : new Set();
+    plot.clipToArea(() => {
+      for (let i = 0; i < data.rows; i++) {
+        if (held.has(i)) continue;
+        plot.point(data.X[2 * i], data.X[2 * i + 1], data.y[i], { size: 3.6 });
+      }
+      for (const i of held) plot.point(data.X[2 * i], data.X[2 * i + 1], data.y[i], { size: 5.5, hollow: true });
+    });
+
+    // k rows (rounds) × k blocks (folds); the held-out block of each round is highlighted.
+    const k = folds.length;
+    foldPlot.setDomain(0, k, 0, k);
+    const c = foldPlot.begin();
+    const ft = foldPlot.theme;
+    c.font = `12px ${ft.font}`;
+    c.textBaseline = 'middle';
+    for (let r = 0; r < k; r++) {
+      const ya = foldPlot.py(k - r); const yb = foldPlot.py(k - r - 1);
+      const h = Math.max(4, (yb - ya) * 0.72);
+      const yMid = (ya + yb) / 2;
+      const done = r <= round;
+      for (let f = 0; f < k; f++) {
+        const xa = foldPlot.px(f) + 1.5; const xb = foldPlot.px(f + 1) - 1.5;
+        const isTest = f === r;
+        c.fillStyle = isTest ? (done ? ft.accent : rgba(ft.accent, 0.3)) : (done ? rgba(ft.textMuted, 0.45) : rgba(ft.textMuted, 0.15));
+        c.fillRect(xa, yMid - h / 2, xb - xa, h);
+        if (r === round && isTest) { c.strokeStyle = ft.text; c.lineWidth = 2; c.strokeRect(xa, yMid - h / 2, xb - xa, h); }
+      }
+      c.fillStyle = ft.textMuted; c.textAlign = 'right';
+      c.fillText(`round ${r + 1}`, foldPlot.margin.left - 8, yMid);
+      c.textAlign = 'left';
+      c.fillStyle = done ? ft.text : ft.textMuted;
+      c.font = `${done ? '600 ' : ''}12px ${ft.mono}`;
+      c.fillText(done ? pct(scores[r], 1) : '…', foldPlot.px(k) + 8, yMid);
+      c.font = `12px ${ft.font}`;
+    }
+  }
+
+  loadData();
+
+  return {
+    update(next) { stopPlaying(); opts = { ...next }; loadData(); },
+    destroy() {
+      cancelDraw(draw);
+      stopPlaying();
+      plot.destroy();
+      foldPlot.destroy();
+      free(model, checker);
+    },
+  };
+}

@@ -1,0 +1,200 @@
+// Game "Vote of the neighbours" (seed 001, level 4): drag a query point; its k nearest training
+// points (the engine's KNearestNeighbors.neighbors) are circled and vote (votes()); the tint is
+// the engine's k-NN prediction over the plane (predictGrid), so the boundary's jumpiness at k = 1
+// and smoothness at large k can be seen.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { checkbox, el, fixed, slider, select } from '../lib/ui.js';
+import { paintGrid, divergingColor, hasFocus, free, marker, rgba } from './course4/common.js';
+import { makeDataset, DATASETS } from './course4/datasets.js';
+
+export const schema = {
+  seed: { type: 'int', min: 0, max: 2147483647, default: 2, description: 'Random seed for the points.' },
+  points: { type: 'int', min: 10, max: 300, default: 70, description: 'How many labelled points.' },
+  dataset: { type: 'enum', values: DATASETS, default: 'moons', description: 'Shape of the two classes.' },
+  noise: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Noise in the data.' },
+  k: { type: 'int', min: 1, max: 51, default: 5, description: 'How many neighbours vote.' },
+  boundary: { type: 'boolean', default: true, description: 'Tint the plane with the k-NN prediction.' },
+};
+
+export const meta = {
+  title: 'Vote of the neighbours',
+  hint: 'Drag the big hollow query point (or focus the plot and use the arrow keys). Its k nearest points are circled and vote on its class. Change k and watch the prediction flip near the boundary.',
+};
+
+const GRID = 60;
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const knn = new ml.KNearestNeighbors();
+  let data = null;
+  let domain = { x0: -1, x1: 1, y0: -1, y1: 1 };
+  let query = { x: 0, y: 0 };
+  let near = null;      // { indices, distances } of the query
+  let votes = [0, 0];
+  let predicted = 0;
+  let heat = null;
+  let dragging = false;
+  let lastPrediction = null;
+
+  const plot = new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'Labelled points and a query point', onResize: () => requestDraw(draw) });
+  plot.canvas.tabIndex = 0;
+  const voteBar = el('div', { className: 'c4-votebar', 'aria-hidden': 'true' });
+  const vote0 = el('span', { className: 'c4-vote0' });
+  const vote1 = el('span', { className: 'c4-vote1' });
+  voteBar.append(vote0, vote1);
+  card.stage.append(voteBar);
+
+  const kSlider = slider(card.controls, { label: 'k (neighbours)', min: 1, max: 25, step: 1, value: opts.k, format: (v) => String(v), onInput: (v) => { opts.k = v; setK(); } });
+  select(card.controls, { label: 'data', options: DATASETS.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; loadData(); } });
+  const show = checkbox(card.controls, { label: 'tint the plane with the prediction', checked: opts.boundary, onChange: (v) => { opts.boundary = v; refreshHeat(); requestDraw(draw); } });
+
+  const statK = card.stat('k');
+  const statOrange = card.stat('votes ▲ orange');
+  const statBlue = card.stat('votes ● blue');
+  const statPred = card.stat('prediction');
+
+  function loadData() {
+    attempt(card, () => {
+      data = makeDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
+      domain = data.domain;
+      knn.setData(data.X, 2, data.y);
+    });
+    query = { x: (domain.x0 + domain.x1) / 2, y: (domain.y0 + domain.y1) / 2 };
+    lastPrediction = null;
+    setK();
+  }
+
+  function setK() {
+    const maxK = Math.max(1, Math.min(25, data ? data.rows : 1));
+    if (opts.k > maxK) opts.k = maxK;
+    kSlider.set(opts.k);
+    attempt(card, () => { knn.setK(opts.k); knn.step(); });
+    refreshHeat();
+    vote();
+  }
+
+  function refreshHeat() {
+    if (!opts.boundary || !data) { heat = null; return; }
+    const { x0, x1, y0, y1 } = domain;
+    const g = attempt(card, () => knn.predictGrid(x0, x1, y0, y1, GRID, GRID), null);
+    if (!g) { heat = null; return; }
+    heat = new Float64Array(GRID * GRID);
+    for (let i = 0; i < heat.length; i++) heat[i] = g[2 * i + 1];
+  }
+
+  function vote() {
+    const q = [query.x, query.y];
+    const ok = attempt(card, () => {
+      near = knn.neighbors(q);
+      votes = [...knn.votes(q)];
+      while (votes.length < 2) votes.push(0);
+      predicted = knn.predict(q)[0];
+      return true;
+    }, false);
+    if (!ok) return;
+    const k = opts.k;
+    statK.set(String(k));
+    statOrange.set(String(Math.round(votes[0])));
+    statBlue.set(String(Math.round(votes[1])));
+    statPred.set(predicted === 1 ? 'blue ●' : 'orange ▲');
+    vote0.style.flexGrow = String(votes[0]);
+    vote1.style.flexGrow = String(votes[1]);
+    const name = (c) => (c === 1 ? 'blue circles' : 'orange triangles');
+    const winner = Math.round(votes[predicted]);
+    let text;
+    if (k === 1) text = `k = 1: the single nearest point (a ${predicted === 1 ? 'blue circle' : 'orange triangle'}, ${fixed(near.distances[0], 2)} away) decides alone. Every stray point carves its own island.`;
+    else if (votes[0] === votes[1]) text = `Tie ${votes[0]}–${votes[1]}: with an even k the vote can split, and the engine gives the tie to the lower label (orange). An odd k avoids ties between two classes.`;
+    else text = `${winner} of ${k} neighbours are ${name(predicted)}, so the query is called ${predicted === 1 ? 'blue' : 'orange'} (${Math.round((winner / k) * 100)}% of the vote).`;
+    if (lastPrediction !== null && lastPrediction !== predicted) text = `Flipped! ${text}`;
+    lastPrediction = predicted;
+    card.setMessage(text, 'info');
+    plot.canvas.dataset.query = `${query.x},${query.y}`; // exact position, for tests and embedding pages
+    plot.canvas.setAttribute('aria-label', `Query at (${fixed(query.x, 2)}, ${fixed(query.y, 2)}); ${k} nearest neighbours vote ${Math.round(votes[0])} orange, ${Math.round(votes[1])} blue; predicted ${predicted === 1 ? 'blue' : 'orange'}`);
+    requestDraw(draw);
+  }
+
+  function draw() {
+    if (!data) return;
+    const { x0, x1, y0, y1 } = domain;
+    plot.setDomain(x0, x1, y0, y1);
+    const ctx = plot.begin();
+    const t = plot.theme;
+    if (heat) paintGrid(plot, heat, GRID, GRID, (p) => divergingColor(t, p), { alpha: 0.35, smooth: false });
+    plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 5, yTicks: 5 });
+    const Q = { X: plot.px(query.x), Y: plot.py(query.y) };
+    plot.clipToArea(() => {
+      const neighbours = near ? new Set(near.indices) : new Set();
+      if (near && near.distances.length) {
+        // the circle reaching the k-th neighbour (in data units; x and y scales may differ, so an ellipse)
+        const r = near.distances[near.distances.length - 1];
+        ctx.save();
+        ctx.setLineDash([5, 4]); ctx.strokeStyle = t.textMuted; ctx.lineWidth = 1.5;
+        ctx.beginPath();
+        ctx.ellipse(Q.X, Q.Y, Math.abs(plot.px(query.x + r) - Q.X), Math.abs(plot.py(query.y + r) - Q.Y), 0, 0, Math.PI * 2);
+        ctx.stroke();
+        ctx.restore();
+        ctx.strokeStyle = rgba(t.model, 0.5); ctx.lineWidth = 1.2;
+        ctx.beginPath();
+        for (const i of near.indices) { ctx.moveTo(Q.X, Q.Y); ctx.lineTo(plot.px(data.X[2 * i]), plot.py(data.X[2 * i + 1])); }
+        ctx.stroke();
+      }
+      for (let i = 0; i < data.rows; i++) plot.point(data.X[2 * i], data.X[2 * i + 1], data.y[i], { size: 4.5, highlight: neighbours.has(i) });
+    });
+    // the query: large and hollow, in the shape and colour of its predicted class
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = predicted === 1 ? t.class1 : t.class0;
+    ctx.fillStyle = t.surface;
+    marker(ctx, Q.X, Q.Y, predicted === 1 ? 1 : 0, 11);
+    ctx.fill(); ctx.stroke();
+    if (hasFocus(plot.canvas) || dragging) { ctx.beginPath(); ctx.arc(Q.X, Q.Y, 19, 0, Math.PI * 2); ctx.strokeStyle = t.accent; ctx.lineWidth = 2; ctx.stroke(); }
+  }
+
+  function moveQuery(pos) {
+    const { x0, x1, y0, y1 } = domain;
+    query = { x: Math.max(x0, Math.min(x1, pos.x)), y: Math.max(y0, Math.min(y1, pos.y)) };
+    vote();
+  }
+  const onDown = (e) => {
+    dragging = true;
+    plot.canvas.setPointerCapture(e.pointerId);
+    plot.canvas.style.cursor = 'grabbing';
+    moveQuery(plot.eventToData(e));
+    e.preventDefault();
+  };
+  const onMove = (e) => { if (dragging) moveQuery(plot.eventToData(e)); else plot.canvas.style.cursor = 'grab'; };
+  const onUp = () => { dragging = false; plot.canvas.style.cursor = 'grab'; requestDraw(draw); };
+  const onKey = (e) => {
+    const arrows = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+    if (!arrows[e.key]) return;
+    const step = 0.02 * (e.shiftKey ? 10 : 1);
+    const [dx, dy] = arrows[e.key];
+    moveQuery({ x: query.x + dx * step * (domain.x1 - domain.x0), y: query.y + dy * step * (domain.y1 - domain.y0) });
+    e.preventDefault();
+  };
+  const onFocus = () => { card.setMessage('Arrow keys move the query point (Shift for bigger moves).', 'info'); requestDraw(draw); };
+  const onBlur = () => requestDraw(draw);
+  plot.canvas.addEventListener('pointerdown', onDown);
+  plot.canvas.addEventListener('pointermove', onMove);
+  plot.canvas.addEventListener('pointerup', onUp);
+  plot.canvas.addEventListener('pointercancel', onUp);
+  plot.canvas.addEventListener('keydown', onKey);
+  plot.canvas.addEventListener('focus', onFocus);
+  plot.canvas.addEventListener('blur', onBlur);
+
+  loadData();
+
+  return {
+    update(next) { opts = { ...next }; show.checked = opts.boundary; loadData(); },
+    destroy() {
+      cancelDraw(draw);
+      plot.destroy();
+      free(knn);
+    },
+  };
+}

@@ -1,0 +1,175 @@
+// "Learning curves grow with the dataset" (seed 001, level 3): pick a model capacity (polynomial
+// degree) and watch training and validation error redrawn as the training set grows from a
+// handful of points to many. For each size n the engine fits PolynomialRegression exactly on the
+// first n rows of a seeded shuffle (the engine's trainValidationTestSplit, which also fixes the
+// held-out validation rows) and scores both sets with meanSquaredError.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
+import { holdout, legend, log10, logAxes, marker, polyErrors } from './course3/common.js';
+
+export const schema = {
+  seed: { type: 'int', min: 0, max: 2147483647, default: 8, description: 'Random seed for the data and the split.' },
+  pool: { type: 'int', min: 40, max: 400, default: 120, description: 'Total points (a quarter held out for validation).' },
+  noise: { type: 'number', min: 0.05, max: 1, default: 0.3, description: 'Standard deviation of the noise.' },
+  degree: { type: 'int', min: 1, max: 12, default: 1, description: 'Starting model capacity (polynomial degree).' },
+};
+
+export const meta = {
+  title: 'Learning curves grow with the dataset',
+  hint: 'Set the capacity from high bias (degree 1) to high variance (degree 12), press Play, and read the gap between the two curves as n grows.',
+};
+
+const VALIDATION_FRACTION = 0.25;
+const FRAME_MS = 90; // one new training-set size per ~0.1 s
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const poly = new ml.PolynomialRegression();
+  let data = null;
+  let split = null;
+  let sizes = [];
+  let points = [];      // computed so far: { n, trainMse, valMse }
+  let degree = opts.degree;
+  let stopPlay = null;
+
+  const plot = new Plot(card.stage, { aspect: 0.5, minHeight: 230, maxHeight: 380, label: 'Learning curves', onResize: () => requestDraw(draw) });
+  plot.margin = { ...plot.margin, top: 24 };
+  legend(card.stage, [['c3-train', 'training MSE (filled)'], ['c3-val', 'validation MSE (hollow)'], ['c3-truth', 'noise floor σ²']]);
+
+  const buttons = buttonRow(card.controls);
+  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
+  button(buttons, 'Step', () => { stopPlaying(); grow(); });
+  button(buttons, 'Reset', () => { stopPlaying(); restart(); });
+  const degreeSlider = slider(card.controls, { label: 'capacity: polynomial degree', min: 1, max: 12, step: 1, value: degree, format: (v) => `${v} (${v <= 2 ? 'high bias' : v >= 9 ? 'high variance' : 'moderate'})`, onInput: (v) => { degree = v; restart(); autoRun(); } });
+
+  const statN = card.stat('n');
+  const statTrain = card.stat('train MSE');
+  const statVal = card.stat('validation MSE');
+  const statGap = card.stat('gap');
+
+  function load() {
+    const ok = attempt(card, () => {
+      data = ml.makeNoisySin(opts.pool, opts.noise, opts.seed);
+      split = holdout(ml, opts.pool, VALIDATION_FRACTION, opts.seed);
+      return true;
+    }, false);
+    if (!ok) { data = null; return; }
+    // Sizes 2, 3, … dense while small, then every few points up to the whole training part.
+    const maxN = split.train.length;
+    sizes = [];
+    for (let n = 2; n <= maxN; n += n < 20 ? 1 : n < 60 ? 2 : 5) sizes.push(n);
+    if (sizes[sizes.length - 1] !== maxN) sizes.push(maxN);
+    restart();
+  }
+
+  function restart() {
+    points = [];
+    degreeSlider.set(degree);
+    statN.set('–'); statTrain.set('–'); statVal.set('–'); statGap.set('–');
+    card.setMessage(`Degree ${degree}. Press Play (or Step) to grow the training set from 2 points to ${sizes[sizes.length - 1]}.`, 'info');
+    requestDraw(draw);
+  }
+
+  function grow() {
+    if (!data || points.length >= sizes.length) return false;
+    const n = sizes[points.length];
+    const r = attempt(card, () => {
+      poly.setDegree(degree);
+      return polyErrors(ml, poly, data.X, data.y, split.train.slice(0, n), split.validation);
+    }, null);
+    if (!r) return false;
+    points.push({ n, ...r });
+    statN.set(String(n));
+    statTrain.set(fixed(r.trainMse, 3));
+    statVal.set(fixed(r.valMse, 3));
+    statGap.set(fixed(r.valMse - r.trainMse, 3));
+    describe();
+    plot.canvas.setAttribute('aria-label', `Learning curves for degree ${degree}: at n = ${n}, training MSE ${fixed(r.trainMse, 3)}, validation MSE ${fixed(r.valMse, 3)}`);
+    requestDraw(draw);
+    return points.length < sizes.length;
+  }
+
+  function describe() {
+    const last = points[points.length - 1];
+    const floor = opts.noise * opts.noise;
+    const done = points.length === sizes.length;
+    const where = done ? `With all ${last.n} training points` : `At n = ${last.n}`;
+    if (last.n <= degree) { card.setMessage(`n = ${last.n} points, ${degree + 1} coefficients: the curve can pass through every point, so training error is 0 while validation error is huge.`, 'warn'); return; }
+    const gap = last.valMse - last.trainMse;
+    if (!done && last.n < 12) { card.setMessage(`n = ${last.n}: training ${fixed(last.trainMse, 3)}, validation ${fixed(last.valMse, 3)}. With this few points any model looks unreliable; watch where the curves settle.`, 'info'); return; }
+    if (last.valMse > floor * 2 && gap < floor * 0.5) card.setMessage(`High bias. ${where}, both curves sit together at about ${fixed(last.valMse, 3)}, far above the noise floor ${fixed(floor, 3)}. More data will not help; a more flexible model would.`, 'bad');
+    else if (gap > floor * 0.3) card.setMessage(`High variance. ${where}, validation error is ${fixed(gap, 3)} above training error. ${done ? 'The gap is still closing, so more data would help (so would a simpler model or regularisation).' : 'Keep growing n and watch the gap close.'}`, 'warn');
+    else card.setMessage(`${where}, both errors have met near the noise floor σ² = ${fixed(floor, 3)}, the best any model can do on noisy targets.`, 'ok');
+  }
+
+  function togglePlay() {
+    if (stopPlay) { stopPlaying(); return; }
+    if (points.length >= sizes.length) restart();
+    if (prefersReducedMotion()) { while (grow()) { /* all sizes at once */ } return; }
+    playBtn.textContent = 'Pause';
+    let last = -Infinity;
+    stopPlay = animate(card.card, (time) => {
+      if (time - last < FRAME_MS) return;
+      last = time;
+      if (!grow()) stopPlaying();
+    });
+  }
+
+  // Moving the capacity slider replays the curves straight away (or draws them at once when
+  // motion is reduced), so the comparison between degrees is immediate.
+  function autoRun() { stopPlaying(); togglePlay(); }
+
+  function stopPlaying() {
+    if (stopPlay) stopPlay();
+    stopPlay = null;
+    playBtn.textContent = 'Play';
+  }
+
+  function draw() {
+    if (!data) return;
+    const t = plot.theme;
+    const maxN = sizes[sizes.length - 1];
+    plot.setDomain(0, maxN + 2, -3, 2);
+    plot.begin();
+    logAxes(plot, { xLabel: 'training set size n', yLabel: 'MSE', xTicks: 8 });
+    const floor = opts.noise * opts.noise;
+    const ns = points.map((p) => p.n);
+    plot.clipToArea(() => {
+      plot.segment(0, log10(floor), maxN + 2, log10(floor), { color: t.truth, dash: [6, 4], width: 1.5 });
+      plot.path(ns, points.map((p) => log10(p.trainMse)), { color: t.model, width: 2 });
+      plot.path(ns, points.map((p) => log10(p.valMse)), { color: t.loss, width: 2, dash: [6, 3] });
+      const lastP = points[points.length - 1];
+      if (lastP) {
+        marker(plot, lastP.n, log10(lastP.trainMse), { color: t.model, size: 5 });
+        marker(plot, lastP.n, log10(lastP.valMse), { color: t.loss, hollow: true, size: 5 });
+      }
+    });
+    const c = plot.ctx;
+    c.save();
+    c.font = `12px ${t.font}`;
+    c.fillStyle = t.textMuted;
+    c.textAlign = 'right';
+    c.fillText(`noise floor σ² = ${fixed(floor, 3)}`, plot.width - plot.margin.right - 4, plot.py(log10(floor)) - 6);
+    c.restore();
+  }
+
+  load();
+  autoRunOnce();
+  function autoRunOnce() { if (!prefersReducedMotion()) togglePlay(); else { while (grow()) { /* draw the whole curve */ } } }
+
+  return {
+    update(next) { opts = { ...next }; degree = opts.degree; stopPlaying(); load(); },
+    destroy() {
+      stopPlaying();
+      cancelDraw(draw);
+      plot.destroy();
+      poly.delete();
+    },
+  };
+}

@@ -1,0 +1,357 @@
+// Animation "The learning loop" (seed 001 level 1, seed 003): a packet travels
+// data → model → prediction → error → update and back. Every lap is one real gradient-descent
+// step of the engine's LinearRegression on seed 001's six houses (price against size), so the
+// error bar on the right shrinks by exactly what the engine measured, and each stage shows
+// that lap's numbers.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
+import { reportComplete } from './course1/report.js';
+
+export const schema = {
+  eta: { type: 'number', min: 0.01, max: 0.6, default: 0.1, description: 'Learning rate η of each update.' },
+  speed: { type: 'number', min: 0.25, max: 4, default: 1, description: 'Animation speed (stages per 0.9 s).' },
+  autoplay: { type: 'boolean', default: true, description: 'Start playing when shown (never with reduced motion).' },
+};
+
+export const meta = {
+  title: 'The learning loop',
+  hint: 'Watch a packet of evidence go round: data → model → prediction → error → update. Each lap is one real training step, and the error bar shrinks. Pause or Step to read a stage.',
+};
+
+const STAGES = ['Data', 'Model', 'Prediction', 'Error', 'Update'];
+const STAGE_SECONDS = 0.9;
+const SIZE_UNIT = 100; // sizes enter the model in hundreds of m², which keeps gradient descent well conditioned
+const START = [150, 0]; // a rough first guess: 150k per 100 m², no base price
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const model = new ml.LinearRegression();
+  const houses = ml.houseTable();
+  const sizes = Array.from({ length: houses.rows }, (_, i) => houses.X[i * houses.cols]);
+  const X = Float64Array.from(sizes, (s) => s / SIZE_UNIT);
+  const prices = Array.from(houses.y);
+
+  let t = 0;            // position on the loop in stages: lap = floor(t / 5), stage = floor(t) % 5
+  let laps = [];        // per finished or current lap: { w, b, preds, mse, grad, after }
+  let stopPlay = null;
+  let lastTime = null;
+
+  card.card.classList.add('c1-loop');
+  const diagram = new Plot(card.stage, { aspect: 0.5, minHeight: 300, maxHeight: 400, label: 'The learning loop', onResize: () => requestDraw(draw) });
+  const stageText = el('p', { className: 'c1-stage-text', 'aria-live': 'polite' });
+  card.stage.append(stageText);
+  const scatter = new Plot(card.stage, { aspect: 0.34, minHeight: 170, maxHeight: 260, label: 'The six houses and the model line', onResize: () => requestDraw(draw) });
+
+  const buttons = buttonRow(card.controls);
+  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
+  button(buttons, 'Step', () => { stopPlaying(); advance(1); });
+  button(buttons, 'Reset', () => { stopPlaying(); restart(); });
+  const etaSlider = slider(card.controls, { label: 'learning rate η', min: 0.01, max: 0.6, step: 0.01, value: opts.eta, format: (v) => fixed(v, 2), onInput: (v) => { opts.eta = v; restart(); } });
+  slider(card.controls, { label: 'speed', min: 0.25, max: 4, step: 0.25, value: opts.speed, format: (v) => `${fixed(v, 2)}×`, onInput: (v) => { opts.speed = v; } });
+
+  const statLap = card.stat('lap');
+  const statMse = card.stat('error (MSE)');
+  const statW = card.stat('w');
+  const statB = card.stat('b');
+
+  // Reads the engine's state at the start of a lap: parameters, predictions, loss, gradient.
+  function snapshot() {
+    return attempt(card, () => {
+      const [w, b] = model.params();
+      const preds = Array.from(model.predict(X));
+      return { w, b, preds, mse: model.loss(), grad: Array.from(model.gradient()), after: null };
+    }, null);
+  }
+
+  function restart() {
+    attempt(card, () => {
+      model.setData(X, 1, prices);
+      model.setLearningRate(opts.eta);
+      model.setParams(START);
+    });
+    t = 0;
+    laps = [];
+    const s = snapshot();
+    if (s) laps.push(s);
+    etaSlider.set(opts.eta);
+    card.setMessage(`The model starts from a rough guess (w = ${START[0]}, b = ${START[1]}): every house is priced far too low.`, 'info');
+    render();
+  }
+
+  // Moves the packet forward by `d` stages, running a training step whenever it reaches Update.
+  function advance(d) {
+    const before = Math.floor(t);
+    t += d;
+    for (let s = before + 1; s <= Math.floor(t); s++) if (s % 5 === 4) update(Math.floor(s / 5));
+    // A new lap starts at Data: take the engine's state for it.
+    if (Math.floor(t / 5) >= laps.length && laps[laps.length - 1].after) {
+      const s = snapshot();
+      if (s) laps.push(s); else { stopPlaying(); t = laps.length * 5 - 0.001; }
+    }
+    render();
+  }
+
+  function update(lapIndex) {
+    const lap = laps[lapIndex];
+    if (!lap || lap.after) return;
+    if (model.status() === 'diverged') { stopPlaying(); return; }
+    attempt(card, () => model.step());
+    const [w, b] = model.params();
+    lap.after = { w, b };
+    const status = model.status();
+    if (status === 'diverged' || !Number.isFinite(w) || !Number.isFinite(b)) {
+      stopPlaying();
+      card.setMessage('Diverged: with this learning rate every update overshoots and the error explodes. Lower η and press Reset.', 'bad');
+    } else if (lapIndex === 9) {
+      reportComplete(card, { widget: 'learning-loop', title: meta.title, score: 10, max: 10 });
+    }
+  }
+
+  function togglePlay() {
+    if (stopPlay) { stopPlaying(); return; }
+    if (prefersReducedMotion()) { advance(5 - (t % 5)); return; } // one whole lap per press, no motion
+    playBtn.textContent = 'Pause';
+    stageText.setAttribute('aria-live', 'off'); // do not flood screen readers while it runs
+    lastTime = null;
+    stopPlay = animate(card.card, (time) => {
+      if (lastTime === null) lastTime = time;
+      const dt = Math.min(0.1, (time - lastTime) / 1000);
+      lastTime = time;
+      advance((dt * opts.speed) / STAGE_SECONDS);
+    });
+  }
+
+  function stopPlaying() {
+    if (stopPlay) stopPlay();
+    stopPlay = null;
+    playBtn.textContent = 'Play';
+    stageText.setAttribute('aria-live', 'polite');
+  }
+
+  function lapAt() { return Math.min(laps.length - 1, Math.floor(t / 5)); }
+
+  function render() {
+    const k = lapAt();
+    const lap = laps[k];
+    const stage = Math.floor(t) % 5;
+    if (!lap) return;
+    const i = k % houses.rows; // the house in the spotlight this lap
+    const size = fixed(sizes[i], 0);
+    const price = fixed(prices[i], 0);
+    const pred = lap.preds[i];
+    const miss = pred - prices[i];
+    let text;
+    switch (stage) {
+      case 0: text = `Lap ${k + 1} · Data: the six houses go in. Spotlight on house ${i + 1}: ${size} m², sold for ${price}k.`; break;
+      case 1: text = `Lap ${k + 1} · Model: price = w · size + b, with w = ${fixed(lap.w, 2)} and b = ${fixed(lap.b, 2)} (size in hundreds of m²).`; break;
+      case 2: text = `Lap ${k + 1} · Prediction: for house ${i + 1} the model says ${fixed(pred, 1)}k (it guesses every house the same way).`; break;
+      case 3: text = `Lap ${k + 1} · Error: house ${i + 1} is ${fixed(Math.abs(miss), 1)}k too ${miss < 0 ? 'low' : 'high'}; over all six houses the mean squared error is ${fixed(lap.mse, 1)}.`; break;
+      default: text = lap.after
+        ? `Lap ${k + 1} · Update: the gradient (${fixed(lap.grad[0], 1)}, ${fixed(lap.grad[1], 1)}) says which way is uphill; step the other way: w ${fixed(lap.w, 2)} → ${fixed(lap.after.w, 2)}, b ${fixed(lap.b, 2)} → ${fixed(lap.after.b, 2)}.`
+        : `Lap ${k + 1} · Update: waiting for the engine.`;
+    }
+    stageText.textContent = text;
+    statLap.set(String(k + 1));
+    statMse.set(fixed(lap.mse, 1));
+    statW.set(fixed(lap.after && stage === 4 ? lap.after.w : lap.w, 2));
+    statB.set(fixed(lap.after && stage === 4 ? lap.after.b : lap.b, 2));
+    if (model.status() !== 'diverged' && k > 0) {
+      const first = laps[0].mse;
+      if (!(lap.mse <= laps[k - 1].mse)) {
+        card.setMessage(`Diverging: the error grew from ${fixed(laps[k - 1].mse, 1)} to ${fixed(lap.mse, 1)} this lap. With η = ${fixed(opts.eta, 2)} every update overshoots the best line by more than it corrects. Lower the learning rate.`, 'bad');
+      } else {
+        card.setMessage(`Error down to ${fixed((lap.mse / first) * 100, 1)}% of where it started after ${k} update${k === 1 ? '' : 's'}. It keeps shrinking, more slowly each lap, and never quite reaches zero: the prices are not exactly on a line.`, 'ok');
+      }
+    }
+    diagram.canvas.setAttribute('aria-label', `The learning loop, lap ${k + 1}, stage ${STAGES[stage]}; error ${fixed(lap.mse, 1)}`);
+    requestDraw(draw);
+  }
+
+  // ---- drawing (geometry only; the numbers come from the laps recorded above) ----
+  // Wide: the loop on the left, a vertical error bar on the right. Narrow (phones): the loop
+  // takes the full width and the error bar lies along the bottom, so the nodes do not collide.
+  function loopGeometry() {
+    const W = diagram.width;
+    const H = diagram.height;
+    const narrow = W < 520;
+    const barW = narrow ? 0 : Math.max(64, Math.min(120, W * 0.16));
+    const barH = narrow ? 44 : 0;
+    const cx = narrow ? W / 2 : (W - barW - 16) / 2;
+    const cy = (H - barH) / 2 + 4;
+    const rx = Math.max(60, cx - (narrow ? 46 : 64));
+    const ry = Math.max(60, (H - barH) / 2 - (narrow ? 30 : 44));
+    return { W, H, narrow, barW, barH, cx, cy, rx, ry };
+  }
+  const angleOf = (s) => -Math.PI / 2 + (s / 5) * Math.PI * 2;
+
+  function draw() {
+    const c = diagram.begin();
+    const th = diagram.theme;
+    const g = loopGeometry();
+    const k = lapAt();
+    const lap = laps[k];
+    const stage = Math.floor(t) % 5;
+    const frac = t - Math.floor(t);
+
+    // The track, with an arrowhead halfway along each leg.
+    c.save();
+    c.strokeStyle = th.border;
+    c.lineWidth = 3;
+    c.beginPath();
+    c.ellipse(g.cx, g.cy, g.rx, g.ry, 0, 0, Math.PI * 2);
+    c.stroke();
+    c.fillStyle = th.textMuted;
+    for (let s = 0; s < 5; s++) {
+      const a = angleOf(s + 0.5);
+      const x = g.cx + g.rx * Math.cos(a);
+      const y = g.cy + g.ry * Math.sin(a);
+      const dir = Math.atan2(g.ry * Math.cos(a), -g.rx * Math.sin(a));
+      c.save(); c.translate(x, y); c.rotate(dir);
+      c.beginPath(); c.moveTo(7, 0); c.lineTo(-5, -6); c.lineTo(-5, 6); c.closePath(); c.fill();
+      c.restore();
+    }
+    c.restore();
+
+    // The packet: evidence (blue) until the error is measured, then error (red-orange), and
+    // after the update a correction (teal) heading back to the data.
+    const a = angleOf(Math.floor(t) % 5 + easeInOut(frac));
+    const px = g.cx + g.rx * Math.cos(a);
+    const py = g.cy + g.ry * Math.sin(a);
+    const colour = stage >= 4 ? th.good : stage >= 3 ? th.loss : th.class1;
+    c.beginPath(); c.arc(px, py, 9, 0, Math.PI * 2); c.fillStyle = colour; c.fill();
+    c.lineWidth = 2; c.strokeStyle = th.surface; c.stroke();
+
+    // The nodes: the one the packet is at (or leaving) is highlighted.
+    c.font = `600 ${g.narrow ? 11 : 13}px ${th.font}`;
+    c.textAlign = 'center';
+    c.textBaseline = 'middle';
+    STAGES.forEach((name, s) => {
+      const a = angleOf(s);
+      const x = g.cx + g.rx * Math.cos(a);
+      const y = g.cy + g.ry * Math.sin(a);
+      const w = Math.max(g.narrow ? 56 : 76, c.measureText(name).width + (g.narrow ? 14 : 24));
+      const h = g.narrow ? 26 : 32;
+      const active = s === stage;
+      c.beginPath();
+      c.roundRect(x - w / 2, y - h / 2, w, h, 16);
+      c.fillStyle = active ? th.accent : th.surface;
+      c.fill();
+      c.lineWidth = 2;
+      c.strokeStyle = active ? th.accent : th.border;
+      c.stroke();
+      c.fillStyle = active ? (getComputedStyle(card.card).getPropertyValue('--accent-text').trim() || '#fff') : th.text;
+      c.fillText(name, x, y);
+    });
+
+    // In the middle: this lap's headline number.
+    if (lap) {
+      c.fillStyle = th.textMuted;
+      c.font = `12px ${th.font}`;
+      c.fillText(`lap ${k + 1}`, g.cx, g.cy - 12);
+      c.fillStyle = th.text;
+      c.font = `600 15px ${th.mono}`;
+      c.fillText(`MSE ${fixed(lap.mse, 0)}`, g.cx, g.cy + 10);
+    }
+
+    // The error bar: this lap's MSE against the first lap's, with earlier laps as ticks.
+    const first = laps.length ? laps[0].mse : 1;
+    const share = (mse) => Math.max(0, Math.min(1, mse / first));
+    c.textAlign = 'center';
+    if (g.narrow) {
+      const left = 56;
+      const right = g.W - 48;
+      const top = g.H - 30;
+      const height = 16;
+      const xOf = (mse) => left + share(mse) * (right - left);
+      c.fillStyle = th.textMuted;
+      c.font = `12px ${th.font}`;
+      c.textAlign = 'left';
+      c.fillText('error', 8, top + height / 2);
+      c.fillStyle = th.surface;
+      c.fillRect(left, top, right - left, height);
+      c.strokeStyle = th.border;
+      c.lineWidth = 1;
+      c.strokeRect(left + 0.5, top + 0.5, right - left - 1, height - 1);
+      c.strokeStyle = th.truth;
+      for (let j = 0; j < k; j++) {
+        const x = Math.round(xOf(laps[j].mse)) + 0.5;
+        c.beginPath(); c.moveTo(x, top - 3); c.lineTo(x, top + height + 3); c.stroke();
+      }
+      if (lap && Number.isFinite(lap.mse)) {
+        c.fillStyle = th.loss;
+        c.fillRect(left, top, xOf(lap.mse) - left, height);
+        c.fillStyle = th.text;
+        c.font = `600 12px ${th.mono}`;
+        c.textAlign = 'left';
+        c.fillText(`${fixed((lap.mse / first) * 100, 0)}%`, right + 6, top + height / 2);
+      }
+    } else {
+      const bx = g.W - g.barW;
+      const top = 28;
+      const bottom = g.H - 30;
+      const yOf = (mse) => bottom - share(mse) * (bottom - top);
+      c.fillStyle = th.textMuted;
+      c.font = `12px ${th.font}`;
+      c.fillText('error', bx + g.barW / 2, 14);
+      c.fillStyle = th.surface;
+      c.fillRect(bx + g.barW * 0.25, top, g.barW * 0.5, bottom - top);
+      c.strokeStyle = th.border;
+      c.lineWidth = 1;
+      c.strokeRect(bx + g.barW * 0.25 + 0.5, top + 0.5, g.barW * 0.5 - 1, bottom - top - 1);
+      c.strokeStyle = th.truth;
+      for (let j = 0; j < k; j++) {
+        const y = Math.round(yOf(laps[j].mse)) + 0.5;
+        c.beginPath(); c.moveTo(bx + g.barW * 0.2, y); c.lineTo(bx + g.barW * 0.8, y); c.stroke();
+      }
+      if (lap && Number.isFinite(lap.mse)) {
+        const y = yOf(lap.mse);
+        c.fillStyle = th.loss;
+        c.fillRect(bx + g.barW * 0.25, y, g.barW * 0.5, bottom - y);
+        c.fillStyle = th.text;
+        c.font = `600 12px ${th.mono}`;
+        c.fillText(`${fixed((lap.mse / first) * 100, 0)}%`, bx + g.barW / 2, bottom + 14);
+      }
+    }
+    drawScatter(lap, stage);
+  }
+
+  function drawScatter(lap, stage) {
+    scatter.setDomain(0, 180, 0, 480);
+    scatter.begin();
+    scatter.axes({ xLabel: 'size (m²)', yLabel: 'price (k)', xTicks: 6, yTicks: 4 });
+    if (!lap) return;
+    const w = lap.after && stage === 4 ? lap.after.w : lap.w;
+    const b = lap.after && stage === 4 ? lap.after.b : lap.b;
+    scatter.clipToArea(() => {
+      if (stage >= 2 && stage <= 3) {
+        for (let i = 0; i < sizes.length; i++) scatter.segment(sizes[i], prices[i], sizes[i], lap.preds[i], { color: scatter.theme.loss, width: 2 });
+      }
+      scatter.segment(0, b, 180, b + (w * 180) / SIZE_UNIT, { width: 2.5 });
+      const spot = lapAt() % houses.rows;
+      for (let i = 0; i < sizes.length; i++) scatter.point(sizes[i], prices[i], 1, { size: 5, highlight: i === spot });
+    });
+  }
+
+  restart();
+  if (opts.autoplay && !prefersReducedMotion()) togglePlay();
+  else card.setMessage('Press Step to move the packet one stage, or Play to run whole laps.', 'info');
+
+  return {
+    update(next) { stopPlaying(); opts = { ...next }; restart(); },
+    destroy() {
+      cancelDraw(draw);
+      stopPlaying();
+      diagram.destroy();
+      scatter.destroy();
+      model.delete();
+    },
+  };
+}
+
+function easeInOut(x) { return x < 0.5 ? 2 * x * x : 1 - 2 * (1 - x) * (1 - x); }

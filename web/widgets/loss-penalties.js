@@ -1,0 +1,217 @@
+// "See the loss penalties" (seed 001, level 3): one example, two losses. Drag a regression
+// prediction along the squared-error bowl, and a predicted probability along the cross-entropy
+// curve, which climbs without limit as a confident prediction heads the wrong way. Every value
+// and every point of both curves comes from the engine's meanSquaredError and logLoss.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { el, fixed } from '../lib/ui.js';
+import { attachDrag, segmented } from './course3/common.js';
+
+export const schema = {
+  target: { type: 'number', min: -5, max: 5, default: 2, description: 'True value y of the regression example.' },
+  prediction: { type: 'number', min: -8, max: 8, default: 3, description: 'Starting prediction ŷ (kept within 3 of the target).' },
+  label: { type: 'enum', values: ['0', '1'], default: '1', description: 'True class of the classification example.' },
+  probability: { type: 'number', min: 0.001, max: 0.999, default: 0.7, description: 'Starting predicted probability that the class is 1.' },
+};
+
+export const meta = {
+  title: 'See the loss penalties',
+  hint: 'Drag the round handles (or focus a chart and use the arrow keys). Push the probability towards the wrong end and watch cross-entropy shoot up.',
+};
+
+const SPAN = 3;        // the regression chart shows ŷ within ±3 of the target
+const MSE_TOP = 9;     // = SPAN²: the bowl fills the chart
+const CE_TOP = 7;      // cross-entropy above this is drawn as an arrow off the top
+const P_MIN = 0.001;
+const P_MAX = 0.999;
+const CURVE_POINTS = 241;
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  let yHat = 0;
+  let p = 0.5;
+  let label = 1;
+  let mseCurve = null;
+  let ceCurves = null;
+
+  const row = el('div', { className: 'dw-row' });
+  const leftCol = el('div', { className: 'dw-col' });
+  const rightCol = el('div', { className: 'dw-col' });
+  row.append(leftCol, rightCol);
+  card.stage.append(row);
+  leftCol.append(el('p', { className: 'c3-plot-title', text: 'Regression: squared error' }));
+  rightCol.append(el('p', { className: 'c3-plot-title', text: 'Classification: cross-entropy' }));
+  const msePlot = new Plot(leftCol, { aspect: 0.75, minHeight: 220, maxHeight: 340, label: 'Squared error against the prediction', onResize: () => requestDraw(draw) });
+  const cePlot = new Plot(rightCol, { aspect: 0.75, minHeight: 220, maxHeight: 340, label: 'Cross-entropy against the predicted probability', onResize: () => requestDraw(draw) });
+
+  const labelToggle = segmented(card.controls, {
+    label: 'true class of the example (1 = positive)',
+    options: [['1', 'class 1'], ['0', 'class 0']],
+    value: opts.label,
+    onChange: (v) => { label = Number(v); computeCurves(); update(); },
+  });
+
+  const statYHat = card.stat('prediction ŷ');
+  const statMse = card.stat('squared error');
+  const statP = card.stat('p(class 1)');
+  const statCe = card.stat('cross-entropy');
+
+  function clampPrediction(v) { return Math.max(opts.target - SPAN, Math.min(opts.target + SPAN, v)); }
+  function clampP(v) { return Math.max(P_MIN, Math.min(P_MAX, v)); }
+
+  // The curves are sampled from the engine: one one-example loss per x position.
+  function computeCurves() {
+    attempt(card, () => {
+      const xs = [];
+      const mse = [];
+      for (let i = 0; i < CURVE_POINTS; i++) {
+        const v = opts.target - SPAN + (2 * SPAN * i) / (CURVE_POINTS - 1);
+        xs.push(v);
+        mse.push(ml.meanSquaredError([opts.target], [v]));
+      }
+      mseCurve = { xs, ys: mse };
+      const ps = [];
+      const ce = [[], []];
+      for (let i = 0; i < CURVE_POINTS; i++) {
+        // Denser near 0 and 1, where the curve bends hardest.
+        const u = i / (CURVE_POINTS - 1);
+        const q = P_MIN + (P_MAX - P_MIN) * (0.5 - 0.5 * Math.cos(Math.PI * u));
+        ps.push(q);
+        ce[0].push(ml.logLoss([0], [q]));
+        ce[1].push(ml.logLoss([1], [q]));
+      }
+      ceCurves = { ps, ce };
+    });
+  }
+
+  function update() {
+    const mse = attempt(card, () => ml.meanSquaredError([opts.target], [yHat]), NaN);
+    const ce = attempt(card, () => ml.logLoss([label], [p]), NaN);
+    statYHat.set(fixed(yHat, 2));
+    statMse.set(fixed(mse, 3));
+    statP.set(fixed(p, 3));
+    statCe.set(fixed(ce, 3));
+    const pTrue = label === 1 ? p : 1 - p; // probability given to the class that is true
+    if (!Number.isFinite(ce) || !Number.isFinite(mse)) card.setMessage('The engine could not compute the loss for these values.', 'bad');
+    else if (pTrue < 0.05) card.setMessage(`Confident and wrong: only ${fixed(pTrue * 100, 1)}% on the true class costs ${fixed(ce, 2)}. Each step closer to 0 adds more, without limit (−log of 0 is infinite).`, 'bad');
+    else if (pTrue < 0.5) card.setMessage(`Wrong side of 0.5: ${fixed(pTrue * 100, 1)}% on the true class costs ${fixed(ce, 2)}, already more than the ${fixed(ml.logLoss([1], [0.5]), 3)} of a 50/50 guess.`, 'warn');
+    else if (pTrue > 0.95) card.setMessage(`Confident and right: cross-entropy ${fixed(ce, 3)} is close to 0. Meanwhile the squared error is ${fixed(mse, 3)} for a miss of ${fixed(Math.abs(yHat - opts.target), 2)}.`, 'ok');
+    else card.setMessage(`Squared error ${fixed(mse, 3)} grows with the square of the miss; cross-entropy ${fixed(ce, 3)} depends only on the probability given to the true class.`, 'info');
+    msePlot.canvas.setAttribute('aria-label', `Squared-error bowl: prediction ${fixed(yHat, 2)}, target ${fixed(opts.target, 2)}, squared error ${fixed(mse, 3)}`);
+    cePlot.canvas.setAttribute('aria-label', `Cross-entropy curve for a true class ${label}: probability ${fixed(p, 3)}, loss ${fixed(ce, 3)}`);
+    requestDraw(draw);
+  }
+
+  function probabilityStep(direction) {
+    // Finer steps near the ends so the keyboard can reach 0.001 and 0.999.
+    const near = p < 0.02 || p > 0.98 || (p <= 0.02 + 1e-9 && direction < 0) || (p >= 0.98 - 1e-9 && direction > 0);
+    const step = near ? 0.001 : 0.01;
+    return Number(clampP(p + direction * step).toFixed(3));
+  }
+
+  const mseDrag = attachDrag(msePlot, {
+    touchAction: 'pan-y',
+    hit: (pos) => Math.abs(msePlot.px(pos.x) - msePlot.px(yHat)) < 30,
+    move: (pos) => { yHat = clampPrediction(pos.x); update(); },
+    snapshot: () => yHat,
+    restore: (v) => { yHat = v; update(); },
+    key: (dx, dy) => { yHat = clampPrediction(Number((yHat + (dx || dy) * 0.05).toFixed(4))); update(); },
+    onFocusChange: (on) => { if (on) card.setMessage('Left and right arrows move the prediction by 0.05 (Shift: 0.5); Escape puts it back.', 'info'); requestDraw(draw); },
+  });
+  const ceDrag = attachDrag(cePlot, {
+    touchAction: 'pan-y',
+    hit: (pos) => Math.abs(cePlot.px(pos.x) - cePlot.px(p)) < 30,
+    move: (pos) => { p = clampP(pos.x); update(); },
+    snapshot: () => p,
+    restore: (v) => { p = v; update(); },
+    key: (dx, dy) => {
+      const d = dx || dy;
+      const n = Math.abs(d);
+      for (let i = 0; i < n; i++) p = probabilityStep(Math.sign(d));
+      update();
+    },
+    enter: () => { label = 1 - label; labelToggle.set(String(label)); update(); },
+    onFocusChange: (on) => { if (on) card.setMessage('Arrows move the probability (finer near 0 and 1; Shift for ten steps); Enter switches the true class; Escape puts it back.', 'info'); requestDraw(draw); },
+  });
+
+  function draw() {
+    if (!mseCurve || !ceCurves) return;
+    const t = msePlot.theme;
+    msePlot.setDomain(opts.target - SPAN, opts.target + SPAN, 0, MSE_TOP * 1.08);
+    msePlot.begin();
+    msePlot.axes({ xLabel: 'prediction ŷ', yLabel: '(ŷ − y)²', xTicks: 6, yTicks: 4 });
+    const mseNow = attempt(card, () => ml.meanSquaredError([opts.target], [yHat]), 0);
+    msePlot.clipToArea(() => {
+      msePlot.segment(opts.target, 0, opts.target, MSE_TOP * 1.08, { color: t.truth, dash: [5, 4], width: 1.5 });
+      msePlot.path(mseCurve.xs, mseCurve.ys, { color: t.loss, width: 2.5 });
+      msePlot.segment(yHat, 0, yHat, mseNow, { color: t.loss, width: 1, dash: [2, 3] });
+    });
+    const c = msePlot.ctx;
+    c.save();
+    c.font = `12px ${t.font}`;
+    c.fillStyle = t.textMuted;
+    c.textAlign = 'left';
+    c.fillText(`true y = ${fixed(opts.target, 1)}`, msePlot.px(opts.target) + 6, msePlot.margin.top + 12);
+    c.restore();
+    msePlot.handle(yHat, Math.min(mseNow, MSE_TOP * 1.08), { focused: mseDrag.focused });
+
+    const u = cePlot.theme;
+    cePlot.setDomain(0, 1, 0, CE_TOP * 1.08);
+    cePlot.begin();
+    cePlot.axes({ xLabel: 'predicted p(class 1)', yLabel: 'cross-entropy', xTicks: 5, yTicks: 4 });
+    cePlot.clipToArea(() => {
+      cePlot.path(ceCurves.ps, ceCurves.ce[1 - label], { color: u.truth, width: 1.5, dash: [5, 4] });
+      cePlot.path(ceCurves.ps, ceCurves.ce[label], { color: u.loss, width: 2.5 });
+    });
+    const ceNow = attempt(card, () => ml.logLoss([label], [p]), 0);
+    const d = cePlot.ctx;
+    d.save();
+    d.font = `12px ${u.font}`;
+    d.fillStyle = u.textMuted;
+    d.textAlign = label === 1 ? 'left' : 'right';
+    d.fillText(`true class ${label}`, label === 1 ? cePlot.px(0.55) : cePlot.px(0.45), cePlot.py(CE_TOP * 0.95));
+    d.restore();
+    if (ceNow > CE_TOP * 1.08) {
+      // Off the chart: an arrow at the top edge with the value.
+      const X = cePlot.px(p);
+      const Y = cePlot.margin.top + 4;
+      d.save();
+      d.fillStyle = u.loss;
+      d.beginPath(); d.moveTo(X, Y - 2); d.lineTo(X - 7, Y + 10); d.lineTo(X + 7, Y + 10); d.closePath(); d.fill();
+      d.font = `12px ${u.mono}`;
+      d.textAlign = p < 0.5 ? 'left' : 'right';
+      d.fillText(`↑ ${fixed(ceNow, 2)}`, p < 0.5 ? X + 10 : X - 10, Y + 10);
+      d.restore();
+      cePlot.handle(p, CE_TOP * 1.02, { focused: ceDrag.focused, color: u.loss });
+    } else {
+      cePlot.handle(p, ceNow, { focused: ceDrag.focused });
+    }
+  }
+
+  function reset() {
+    yHat = clampPrediction(opts.prediction);
+    p = clampP(opts.probability);
+    label = Number(opts.label);
+    labelToggle.set(opts.label);
+    computeCurves();
+    update();
+  }
+
+  reset();
+
+  return {
+    update(next) { opts = { ...next }; reset(); },
+    destroy() {
+      cancelDraw(draw);
+      mseDrag.destroy();
+      ceDrag.destroy();
+      msePlot.destroy();
+      cePlot.destroy();
+    },
+  };
+}

@@ -1,0 +1,251 @@
+// Interactive "Project onto the principal axis" (seed 001, level 4): rotate a line through the
+// centre of a stretched 2-D cloud; every point drops a perpendicular foot onto it. The share of
+// the total variance the line keeps, uᵀΣu / trace Σ, is the engine's PCA.varianceAlong(u); the
+// "Snap to PC1" direction and the scree bars are its components() and explainedVarianceRatio().
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
+import { equalDomain, hasFocus, free, rgba, pct, yGrid } from './course4/common.js';
+
+export const schema = {
+  seed: { type: 'int', min: 0, max: 2147483647, default: 5, description: 'Random seed for the cloud.' },
+  points: { type: 'int', min: 10, max: 300, default: 70, description: 'How many points.' },
+  slope: { type: 'number', min: -3, max: 3, default: 0.6, description: 'Trend of the cloud (y grows by this much per unit of x).' },
+  noise: { type: 'number', min: 0.05, max: 3, default: 0.55, description: 'Scatter across the trend.' },
+  angle: { type: 'number', min: 0, max: 180, default: 100, description: 'Starting angle of the projection line, in degrees.' },
+};
+
+export const meta = {
+  title: 'Project onto the principal axis',
+  hint: 'Drag anywhere on the plot to turn the line (or focus it and use the arrow keys). Each point drops a foot onto the line; the readout shows how much of the spread the feet keep. Find the best direction, then press Snap to PC1.',
+};
+
+const RAD = Math.PI / 180;
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const pca = new ml.PCA();
+  let data = null;
+  let mean = [0, 0];
+  let ratios = new Float64Array(0);
+  let pc1Angle = 0;
+  let angle = opts.angle; // degrees, 0…180
+  let bestCaptured = 0;
+  let dragging = false;
+  let stopSnap = null;
+  let found = false;
+
+  const row = el('div', { className: 'dw-row' });
+  const left = el('div', { className: 'dw-col c4-main-col' });
+  const right = el('div', { className: 'dw-col c4-side-col' });
+  row.append(left, right);
+  card.stage.append(row);
+  const plot = new Plot(left, { aspect: 0.95, minHeight: 260, maxHeight: 500, label: 'Cloud of points with a projection line', onResize: () => requestDraw(draw) });
+  plot.canvas.tabIndex = 0;
+  right.append(el('p', { className: 'c4-chart-title', text: 'Scree: share of variance per principal axis' }));
+  const scree = new Plot(right, { aspect: 0.75, minHeight: 170, maxHeight: 260, label: 'Scree chart', onResize: () => requestDraw(draw) });
+  scree.margin = { left: 44, right: 10, top: 14, bottom: 30 };
+  right.append(el('p', { className: 'c4-chart-title', text: 'The 1-D coordinates (feet) along your line' }));
+  const strip = new Plot(right, { aspect: 0.22, minHeight: 64, maxHeight: 90, label: 'Projected coordinates on the line', onResize: () => requestDraw(draw) });
+  strip.margin = { left: 10, right: 10, top: 8, bottom: 8 };
+
+  const buttons = buttonRow(card.controls);
+  button(buttons, 'Snap to PC1', () => snap(), { primary: true });
+  button(buttons, 'New cloud', () => { opts.seed = (opts.seed + 1) % 2147483647; loadData(); });
+  const angleSlider = slider(card.controls, { label: 'line angle', min: 0, max: 180, step: 0.5, value: angle, format: (v) => `${fixed(v, 1)}°`, onInput: (v) => { stopSnapping(); setAngle(v); } });
+
+  const statCaptured = card.stat('variance captured');
+  const statBest = card.stat('best');
+  const statPc1 = card.stat('PC1 holds');
+  const statOff = card.stat('off PC1 by');
+
+  function loadData() {
+    stopSnapping();
+    attempt(card, () => {
+      const d = ml.makeLinear(opts.points, opts.slope, 0, opts.noise, opts.seed, -3, 3);
+      // makeLinear gives (x, y) pairs as X and y; PCA looks at both as features.
+      const X = new Float64Array(d.rows * 2);
+      for (let i = 0; i < d.rows; i++) { X[2 * i] = d.X[i]; X[2 * i + 1] = d.y[i]; }
+      pca.setData(X, 2, []);
+      data = { X, rows: d.rows };
+      mean = [...pca.mean()];
+      ratios = pca.explainedVarianceRatio();
+      const c = pca.components();
+      pc1Angle = ((Math.atan2(c[1], c[0]) / RAD) % 180 + 180) % 180;
+    });
+    bestCaptured = 0;
+    found = false;
+    setAngle(opts.angle);
+  }
+
+  function direction(deg) { return [Math.cos(deg * RAD), Math.sin(deg * RAD)]; }
+  function angleGap(a, b) { const d = Math.abs(a - b) % 180; return Math.min(d, 180 - d); }
+
+  function captured() { return attempt(card, () => pca.varianceAlong(direction(angle)), NaN); }
+
+  function setAngle(deg) {
+    angle = ((deg % 180) + 180) % 180;
+    angleSlider.set(Number(angle.toFixed(1)));
+    const share = captured();
+    if (share > bestCaptured) bestCaptured = share;
+    const gap = angleGap(angle, pc1Angle);
+    statCaptured.set(pct(share, 1));
+    statBest.set(pct(bestCaptured, 1));
+    statPc1.set(pct(ratios[0], 1));
+    statOff.set(`${fixed(gap, 1)}°`);
+    if (Number.isFinite(share)) {
+      const shortfall = ratios[0] - share;
+      if (shortfall <= 0.0005) {
+        card.setMessage(`This is PC1: ${pct(share, 1)} of the spread survives the squeeze to one dimension, and no other line keeps more. The other ${pct(1 - share, 1)} lies across it (PC2).`, 'ok');
+        found = true;
+      } else if (gap >= 89.5) {
+        card.setMessage(`Worst possible line: this is PC2, keeping only ${pct(share, 1)}. The feet bunch up because the line runs across the cloud.`, 'bad');
+      } else if (shortfall < 0.02) {
+        card.setMessage(`Very close: ${pct(share, 1)} kept, ${pct(shortfall, 1)} short of the best. Turn the line ${fixed(gap, 1)}° ${turnHint()}.`, 'info');
+      } else {
+        card.setMessage(`The feet keep ${pct(share, 1)} of the spread. Turn the line so the feet spread out as far as they can along it.`, 'info');
+      }
+    }
+    plot.canvas.setAttribute('aria-label', `Cloud of ${data ? data.rows : 0} points; projection line at ${fixed(angle, 1)} degrees keeps ${pct(share, 1)} of the variance`);
+    requestDraw(draw);
+  }
+
+  function turnHint() {
+    const d = ((pc1Angle - angle + 270) % 180) - 90; // signed, in (−90, 90]
+    return d > 0 ? 'anticlockwise' : 'clockwise';
+  }
+
+  function snap() {
+    stopSnapping();
+    const from = angle;
+    let d = ((pc1Angle - from + 270) % 180) - 90;
+    if (prefersReducedMotion()) { setAngle(pc1Angle); return; }
+    const t0 = performance.now();
+    stopSnap = animate(card.card, (now) => {
+      const t = Math.min(1, (now - t0) / 600);
+      const e = t * t * (3 - 2 * t);
+      setAngle(t >= 1 ? pc1Angle : from + d * e);
+      if (t >= 1) stopSnapping();
+    });
+  }
+  function stopSnapping() { if (stopSnap) stopSnap(); stopSnap = null; }
+
+  function feet() {
+    const [ux, uy] = direction(angle);
+    const out = [];
+    for (let i = 0; i < data.rows; i++) {
+      const dx = data.X[2 * i] - mean[0]; const dy = data.X[2 * i + 1] - mean[1];
+      const s = dx * ux + dy * uy; // coordinate along the line (a dot product: geometry)
+      out.push({ s, fx: mean[0] + s * ux, fy: mean[1] + s * uy, x: data.X[2 * i], y: data.X[2 * i + 1] });
+    }
+    return out;
+  }
+
+  function draw() {
+    if (!data) return;
+    equalDomain(plot, mean[0], mean[1], 4, 3.2);
+    const ctx = plot.begin();
+    const t = plot.theme;
+    plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 6, yTicks: 5 });
+    const [ux, uy] = direction(angle);
+    const f = feet();
+    const L = 20;
+    plot.clipToArea(() => {
+      // PC1 as a dashed grey guide only once it has been found (it is the "truth" here)
+      if (found) {
+        const [px, py] = direction(pc1Angle);
+        plot.segment(mean[0] - L * px, mean[1] - L * py, mean[0] + L * px, mean[1] + L * py, { color: t.truth, dash: [6, 5], width: 1.5 });
+      }
+      ctx.strokeStyle = rgba(t.loss, 0.55); ctx.lineWidth = 1;
+      ctx.beginPath();
+      for (const p of f) { ctx.moveTo(plot.px(p.x), plot.py(p.y)); ctx.lineTo(plot.px(p.fx), plot.py(p.fy)); }
+      ctx.stroke();
+      plot.segment(mean[0] - L * ux, mean[1] - L * uy, mean[0] + L * ux, mean[1] + L * uy, { width: 2.5 });
+      for (const p of f) plot.point(p.x, p.y, 1, { size: 4 });
+      ctx.fillStyle = t.model;
+      for (const p of f) { ctx.beginPath(); ctx.arc(plot.px(p.fx), plot.py(p.fy), 2.6, 0, Math.PI * 2); ctx.fill(); }
+    });
+    // the handle: where dragging turns the line
+    const hx = mean[0] + 2.6 * ux; const hy = mean[1] + 2.6 * uy;
+    plot.handle(hx, hy, { focused: hasFocus(plot.canvas) || dragging });
+
+    // scree bars, with a marker at the share the learner's line keeps
+    scree.setDomain(0, 2, 0, 1.08);
+    const sc = scree.begin();
+    yGrid(scree, [0, 0.25, 0.5, 0.75, 1], (v) => `${Math.round(v * 100)}%`);
+    const names = ['PC1', 'PC2'];
+    for (let k = 0; k < 2; k++) {
+      const xa = scree.px(k + 0.2); const xb = scree.px(k + 0.8);
+      const yb = scree.py(ratios[k] || 0);
+      sc.fillStyle = k === 0 ? t.accent : rgba(t.accent, 0.45);
+      sc.fillRect(xa, yb, xb - xa, scree.py(0) - yb);
+      sc.fillStyle = t.text; sc.font = `12px ${t.font}`; sc.textAlign = 'center'; sc.textBaseline = 'top';
+      sc.fillText(names[k], (xa + xb) / 2, scree.py(0) + 6);
+      sc.textBaseline = 'bottom';
+      sc.fillText(pct(ratios[k], 1), (xa + xb) / 2, yb - 2);
+    }
+    const share = captured();
+    if (Number.isFinite(share)) {
+      const Y = scree.py(share);
+      sc.strokeStyle = t.good; sc.lineWidth = 3;
+      sc.beginPath(); sc.moveTo(scree.px(0.08), Y); sc.lineTo(scree.px(0.92), Y); sc.stroke();
+      sc.fillStyle = t.good; sc.font = `600 11px ${t.font}`; sc.textAlign = 'left'; sc.textBaseline = 'middle';
+      sc.fillText('your line', scree.px(1.0), Y);
+    }
+
+    // the 1-D picture: where the feet land along the line
+    const spread = 4.5;
+    strip.setDomain(-spread, spread, -1, 1);
+    const st = strip.begin();
+    st.strokeStyle = t.model; st.lineWidth = 1.5;
+    st.beginPath(); st.moveTo(strip.px(-spread), strip.py(0)); st.lineTo(strip.px(spread), strip.py(0)); st.stroke();
+    st.fillStyle = rgba(t.class1, 0.6);
+    for (const p of f) { st.beginPath(); st.arc(strip.px(p.s), strip.py(0), 4, 0, Math.PI * 2); st.fill(); }
+  }
+
+  // Dragging anywhere turns the line to point at the pointer (through the centre of the cloud).
+  const angleAt = (pos) => Math.atan2(pos.y - mean[1], pos.x - mean[0]) / RAD;
+  const onDown = (e) => {
+    stopSnapping();
+    dragging = true;
+    plot.canvas.setPointerCapture(e.pointerId);
+    plot.canvas.style.cursor = 'grabbing';
+    setAngle(angleAt(plot.eventToData(e)));
+    e.preventDefault();
+  };
+  const onMove = (e) => { if (dragging) setAngle(angleAt(plot.eventToData(e))); else plot.canvas.style.cursor = 'grab'; };
+  const onUp = () => { dragging = false; plot.canvas.style.cursor = 'grab'; requestDraw(draw); };
+  const onKey = (e) => {
+    const dir = { ArrowLeft: 1, ArrowUp: 1, ArrowRight: -1, ArrowDown: -1 }[e.key];
+    if (dir) { stopSnapping(); setAngle(angle + dir * (e.shiftKey ? 10 : 1)); e.preventDefault(); return; }
+    if (e.key === 'Enter' || e.key === ' ') { snap(); e.preventDefault(); }
+  };
+  const onFocus = () => { card.setMessage('Left/Up turn the line anticlockwise, Right/Down clockwise (1° a press, Shift 10°); Enter snaps to PC1.', 'info'); requestDraw(draw); };
+  const onBlur = () => requestDraw(draw);
+  plot.canvas.addEventListener('pointerdown', onDown);
+  plot.canvas.addEventListener('pointermove', onMove);
+  plot.canvas.addEventListener('pointerup', onUp);
+  plot.canvas.addEventListener('pointercancel', onUp);
+  plot.canvas.addEventListener('keydown', onKey);
+  plot.canvas.addEventListener('focus', onFocus);
+  plot.canvas.addEventListener('blur', onBlur);
+
+  loadData();
+
+  return {
+    update(next) { opts = { ...next }; loadData(); },
+    destroy() {
+      cancelDraw(draw);
+      stopSnapping();
+      plot.destroy();
+      scree.destroy();
+      strip.destroy();
+      free(pca);
+    },
+  };
+}

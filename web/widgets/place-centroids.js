@@ -1,0 +1,358 @@
+// Game "Place the centroids" (seed 001, level 4): drop k centroids on unlabelled blobs, then run
+// k-means one iteration at a time (assign, then move) or to convergence. The engine's KMeans does
+// every assignment and update, measures the inertia, seeds k-means++ and draws the elbow curve.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
+import { clusterColor, marker, hasFocus, equalDomain, free, rgba, yGrid, roundTicks } from './course4/common.js';
+
+export const schema = {
+  seed: { type: 'int', min: 0, max: 2147483647, default: 11, description: 'Random seed for the blobs.' },
+  points: { type: 'int', min: 20, max: 400, default: 150, description: 'How many points.' },
+  blobs: { type: 'int', min: 1, max: 8, default: 4, description: 'How many blobs the points come from (hidden from the game).' },
+  spread: { type: 'number', min: 0.1, max: 2, default: 0.55, description: 'Standard deviation of each blob.' },
+  k: { type: 'int', min: 1, max: 8, default: 4, description: 'How many centroids to place.' },
+};
+
+export const meta = {
+  title: 'Place the centroids',
+  hint: 'Click the plot (or focus it, move the cross with the arrow keys and press Enter) to drop k centroids where you think the clusters are. Then Run iteration to assign and move, or Auto-run to converge. Aim for the lowest inertia.',
+};
+
+const K_MAX_ELBOW = 8;
+const HALF_STEP_MS = 550;
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const km = new ml.KMeans();
+  let data = null;
+  let elbow = new Float64Array(0);
+  let placed = [];          // the centroids as the learner placed them (data coordinates)
+  let shown = [];           // centroids as drawn; they glide to the engine's positions
+  let labels = null;        // engine labels after the last assignment (null before any)
+  let selected = -1;        // centroid picked for keyboard moves
+  let cursor = { x: 0, y: 0 };
+  let dragging = -1;
+  let running = null;       // stop() of the iteration ticker
+  let auto = false;
+  let best = new Map();     // k → lowest converged inertia the learner reached
+  let ppSeed = 1;
+  let converged = false;
+
+  const row = el('div', { className: 'dw-row' });
+  const left = el('div', { className: 'dw-col c4-main-col' });
+  const right = el('div', { className: 'dw-col c4-side-col' });
+  row.append(left, right);
+  card.stage.append(row);
+  const plot = new Plot(left, { aspect: 0.8, minHeight: 280, maxHeight: 520, label: 'Scatter plot of unlabelled points', onResize: () => requestDraw(draw) });
+  plot.canvas.tabIndex = 0;
+  right.append(el('p', { className: 'c4-chart-title', text: 'Elbow: best inertia for each k' }));
+  const elbowPlot = new Plot(right, { aspect: 0.7, minHeight: 170, maxHeight: 260, label: 'Elbow chart', onResize: () => requestDraw(draw) });
+  elbowPlot.margin = { left: 50, right: 10, top: 12, bottom: 30 };
+
+  const buttons = buttonRow(card.controls);
+  const autoBtn = button(buttons, 'Auto-run', () => toggleAuto(), { primary: true });
+  const runBtn = button(buttons, 'Run iteration', () => { stopAuto(); runIteration(); });
+  button(buttons, 'k-means++', () => seedPlusPlus(), { title: 'Let k-means++ place the centroids: spread apart, each drawn with probability proportional to its squared distance' });
+  button(buttons, 'Clear', () => { stopAuto(); placed = []; selected = -1; syncModel(); });
+  button(buttons, 'New points', () => { stopAuto(); opts.seed = (opts.seed + 1) % 2147483647; loadData(); });
+  const kSlider = slider(card.controls, { label: 'k (centroids)', min: 1, max: 8, step: 1, value: opts.k, format: (v) => String(v), onInput: (v) => { stopAuto(); opts.k = v; placed = placed.slice(0, v); selected = -1; syncModel(); } });
+
+  const statInertia = card.stat('inertia');
+  const statBest = card.stat('best inertia');
+  const statTarget = card.stat('k-means++ best');
+  const statIter = card.stat('iterations');
+
+  function loadData() {
+    attempt(card, () => {
+      data = ml.makeBlobs(opts.points, opts.blobs, opts.spread, opts.seed);
+      km.setData(data.X, 2, []);
+      km.setRestarts(4);
+      km.reset(opts.seed);
+      elbow = km.elbowCurve(Math.min(K_MAX_ELBOW, data.rows));
+    });
+    placed = [];
+    best = new Map();
+    selected = -1;
+    cursor = { x: 0, y: 0 };
+    syncModel();
+  }
+
+  // Puts the learner's centroids into the engine (when all k are placed) and restarts the run.
+  function syncModel() {
+    labels = null;
+    converged = false;
+    kSlider.set(opts.k);
+    if (placed.length === opts.k) {
+      attempt(card, () => { km.setCentroids(placed.flatMap((p) => [p.x, p.y])); });
+    }
+    shown = placed.map((p) => ({ ...p }));
+    render();
+  }
+
+  function seedPlusPlus() {
+    stopAuto();
+    const ok = attempt(card, () => {
+      km.setK(opts.k);
+      km.setInit('k-means++');
+      km.reset((opts.seed * 31 + ppSeed++) >>> 0);
+      const c = km.centroids();
+      placed = [];
+      for (let j = 0; j < opts.k; j++) placed.push({ x: c[2 * j], y: c[2 * j + 1] });
+      return true;
+    }, false);
+    if (!ok) return;
+    selected = -1;
+    syncModel();
+    card.setMessage('k-means++ placed the centroids: the first at a random point, each next one drawn with probability proportional to its squared distance from the nearest centroid already placed. Now Run iteration.', 'info');
+  }
+
+  // One iteration: the engine assigns, we show it, then the engine moves the centroids.
+  function runIteration(onDone) {
+    if (placed.length < opts.k) {
+      card.setMessage(`Place ${opts.k - placed.length} more centroid${opts.k - placed.length === 1 ? '' : 's'} first: click where you think a cluster's centre is.`, 'warn');
+      return;
+    }
+    if (running) return;
+    if (converged) { render(); if (onDone) onDone(false); return; }
+    const changed = attempt(card, () => km.assignStep(), null);
+    if (changed === null) return;
+    labels = km.labels();
+    if (km.status() === 'converged') { converged = true; finish(); if (onDone) onDone(false); return; }
+    render(`Assigned: ${changed} point${changed === 1 ? '' : 's'} changed cluster. Now each centroid moves to the mean of its points…`);
+    const afterAssign = () => {
+      const before = shown.map((p) => ({ ...p }));
+      if (!attempt(card, () => { km.updateStep(); return true; }, false)) return;
+      const c = km.centroids();
+      const target = before.map((_, j) => ({ x: c[2 * j], y: c[2 * j + 1] }));
+      glide(before, target, () => { render(); if (onDone) onDone(true); });
+    };
+    if (prefersReducedMotion()) { afterAssign(); return; }
+    const t0 = performance.now();
+    running = animate(card.card, (now) => {
+      if (now - t0 < HALF_STEP_MS) return;
+      stopRunning();
+      afterAssign();
+    });
+  }
+
+  function glide(from, to, done) {
+    if (prefersReducedMotion()) { shown = to; done(); return; }
+    const t0 = performance.now();
+    running = animate(card.card, (now) => {
+      const t = Math.min(1, (now - t0) / 420);
+      const e = t * t * (3 - 2 * t);
+      shown = from.map((f, j) => ({ x: f.x + (to[j].x - f.x) * e, y: f.y + (to[j].y - f.y) * e }));
+      requestDraw(draw);
+      if (t >= 1) { stopRunning(); shown = to; done(); }
+    });
+  }
+
+  function stopRunning() { if (running) running(); running = null; }
+
+  function toggleAuto() {
+    if (auto) { stopAuto(); return; }
+    if (placed.length < opts.k) { runIteration(); return; }
+    if (converged) { syncModel(); }
+    auto = true;
+    autoBtn.textContent = 'Pause';
+    const loop = () => {
+      if (!auto) return;
+      if (prefersReducedMotion()) {
+        let guard = 0;
+        while (!converged && guard++ < 300) runIteration();
+        stopAuto();
+        return;
+      }
+      runIteration((more) => { if (more && auto) loop(); else stopAuto(); });
+    };
+    loop();
+  }
+
+  function stopAuto() {
+    auto = false;
+    autoBtn.textContent = 'Auto-run';
+    stopRunning();
+  }
+
+  function finish() {
+    const inertia = km.inertia();
+    const prev = best.get(opts.k);
+    if (!(prev <= inertia)) best.set(opts.k, inertia);
+    render();
+    const target = elbow[opts.k - 1];
+    const gap = (inertia - target) / target;
+    const empty = km.emptyClusters();
+    const iters = km.steps();
+    if (empty > 0) {
+      card.setMessage(`Converged after ${iters} iterations, but ${empty} centroid${empty === 1 ? '' : 's'} ended with no points at all: it sat farther from every point than some other centroid. Move it into the data and run again.`, 'bad');
+    } else if (!(target > 0) || gap <= 0.005) {
+      card.setMessage(`Converged after ${iters} iterations at inertia ${fixed(inertia, 2)}: as low as the best of four k-means++ restarts. Nothing can move any more, and this is the best k = ${opts.k} grouping the engine knows.`, 'ok');
+    } else {
+      card.setMessage(`Converged after ${iters} iterations at inertia ${fixed(inertia, 2)}, ${fixed(gap * 100, 1)}% above the best known ${fixed(target, 2)}. k-means stopped in a local minimum: usually two centroids share one blob while another blob is split or covered by one centroid. Move a centroid and run again, or press k-means++.`, 'warn');
+    }
+  }
+
+  function render(messageText) {
+    const inertia = placed.length === opts.k ? attempt(card, () => km.inertia(), NaN) : NaN;
+    statInertia.set(placed.length === opts.k ? fixed(inertia, 2) : '–');
+    const b = best.get(opts.k);
+    statBest.set(b === undefined ? '–' : fixed(b, 2));
+    statTarget.set(elbow.length >= opts.k ? fixed(elbow[opts.k - 1], 2) : '–');
+    statIter.set(placed.length === opts.k ? String(km.steps()) : '0');
+    runBtn.disabled = false;
+    if (messageText) card.setMessage(messageText, 'info');
+    else if (!converged) {
+      if (placed.length < opts.k) card.setMessage(`Drop ${opts.k - placed.length} more centroid${opts.k - placed.length === 1 ? '' : 's'} (k = ${opts.k}). Click where you think the middle of a cluster is.`, 'info');
+      else if (!labels) card.setMessage(`All ${opts.k} centroids placed. Inertia ${fixed(inertia, 2)} measures each point's squared distance to its nearest centroid. Press Run iteration.`, 'info');
+    }
+    plot.canvas.setAttribute('aria-label', `Scatter plot of ${data ? data.rows : 0} points with ${placed.length} of ${opts.k} centroids placed${Number.isFinite(inertia) ? `; inertia ${fixed(inertia, 2)}` : ''}`);
+    requestDraw(draw);
+  }
+
+  function draw() {
+    if (!data) return;
+    equalDomain(plot, 0, 0, 4.6, 4.6);
+    const ctx = plot.begin();
+    const t = plot.theme;
+    plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 6, yTicks: 6 });
+    plot.clipToArea(() => {
+      const showLinks = labels && !converged && running;
+      for (let i = 0; i < data.rows; i++) {
+        const x = data.X[2 * i]; const y = data.X[2 * i + 1];
+        const j = labels ? labels[i] : -1;
+        if (showLinks && shown[j]) {
+          ctx.strokeStyle = rgba(clusterColor(t, j), 0.25); ctx.lineWidth = 1;
+          ctx.beginPath(); ctx.moveTo(plot.px(x), plot.py(y)); ctx.lineTo(plot.px(shown[j].x), plot.py(shown[j].y)); ctx.stroke();
+        }
+        ctx.fillStyle = j >= 0 ? clusterColor(t, j) : t.textMuted;
+        marker(ctx, plot.px(x), plot.py(y), j >= 0 ? j : 1, j >= 0 ? 4.2 : 3.5);
+        ctx.fill();
+      }
+    });
+    const focused = hasFocus(plot.canvas);
+    shown.forEach((p, j) => {
+      const X = plot.px(p.x); const Y = plot.py(p.y);
+      ctx.beginPath(); ctx.arc(X, Y, 11, 0, Math.PI * 2);
+      ctx.fillStyle = t.surface; ctx.fill();
+      ctx.lineWidth = 3; ctx.strokeStyle = clusterColor(t, j); ctx.stroke();
+      ctx.strokeStyle = t.model; ctx.lineWidth = 2;
+      ctx.beginPath(); ctx.moveTo(X - 5, Y - 5); ctx.lineTo(X + 5, Y + 5); ctx.moveTo(X + 5, Y - 5); ctx.lineTo(X - 5, Y + 5); ctx.stroke();
+      if ((focused && selected === j) || dragging === j) { ctx.beginPath(); ctx.arc(X, Y, 16, 0, Math.PI * 2); ctx.lineWidth = 2; ctx.strokeStyle = t.accent; ctx.stroke(); }
+    });
+    if (focused && selected < 0 && placed.length < opts.k) {
+      const X = plot.px(cursor.x); const Y = plot.py(cursor.y);
+      ctx.strokeStyle = t.accent; ctx.lineWidth = 2;
+      ctx.beginPath(); ctx.moveTo(X - 12, Y); ctx.lineTo(X + 12, Y); ctx.moveTo(X, Y - 12); ctx.lineTo(X, Y + 12); ctx.stroke();
+    }
+    drawElbow();
+  }
+
+  function drawElbow() {
+    const n = elbow.length;
+    if (!n) return;
+    const current = placed.length === opts.k ? km.inertia() : NaN;
+    const top = Math.max(...elbow, Number.isFinite(current) ? current : 0) * 1.08;
+    elbowPlot.setDomain(0.5, n + 0.5, 0, top);
+    const ctx = elbowPlot.begin();
+    const t = elbowPlot.theme;
+    elbowPlot.axes({ xLabel: 'k', xTicks: n, yTicks: 0 });
+    yGrid(elbowPlot, roundTicks(top, 4), (v) => fixed(v, 0));
+    const ks = Array.from({ length: n }, (_, i) => i + 1);
+    elbowPlot.path(ks, Array.from(elbow), { color: t.loss, width: 2 });
+    ks.forEach((k, i) => {
+      ctx.beginPath(); ctx.arc(elbowPlot.px(k), elbowPlot.py(elbow[i]), k === opts.k ? 6 : 3.5, 0, Math.PI * 2);
+      ctx.fillStyle = k === opts.k ? t.loss : t.surface; ctx.fill(); ctx.strokeStyle = t.loss; ctx.lineWidth = 2; ctx.stroke();
+    });
+    if (Number.isFinite(current)) {
+      // the learner's current inertia at this k: hollow teal ring
+      ctx.beginPath(); ctx.arc(elbowPlot.px(opts.k), elbowPlot.py(current), 8, 0, Math.PI * 2);
+      ctx.strokeStyle = t.good; ctx.lineWidth = 2.5; ctx.stroke();
+    }
+  }
+
+  // ---- pointer and keyboard ----
+  function nearest(pos) {
+    let bestJ = -1; let bestD = Infinity;
+    shown.forEach((p, j) => { const d = Math.hypot(plot.px(p.x) - plot.px(pos.x), plot.py(p.y) - plot.py(pos.y)); if (d < bestD) { bestD = d; bestJ = j; } });
+    return bestD <= 24 ? bestJ : -1;
+  }
+  function clampPos(p) { return { x: Math.max(-6, Math.min(6, p.x)), y: Math.max(-6, Math.min(6, p.y)) }; }
+  function drop(pos) {
+    placed.push(clampPos(pos));
+    selected = -1;
+    syncModel();
+  }
+  function moveCentroid(j, pos) {
+    placed[j] = clampPos(pos);
+    syncModel();
+  }
+  const onDown = (e) => {
+    const pos = plot.eventToData(e);
+    const j = nearest(pos);
+    stopAuto();
+    if (j >= 0) {
+      dragging = j; selected = j;
+      plot.canvas.setPointerCapture(e.pointerId);
+      plot.canvas.style.cursor = 'grabbing';
+      e.preventDefault();
+      return;
+    }
+    if (placed.length < opts.k) drop(pos);
+    else card.setMessage(`All ${opts.k} centroids are placed. Drag one to move it, press Clear to start over, or raise k.`, 'info');
+  };
+  const onMove = (e) => {
+    const pos = plot.eventToData(e);
+    if (dragging >= 0) moveCentroid(dragging, pos);
+    else plot.canvas.style.cursor = nearest(pos) >= 0 ? 'grab' : (placed.length < opts.k ? 'crosshair' : 'default');
+  };
+  const onUp = () => { if (dragging >= 0) { dragging = -1; plot.canvas.style.cursor = 'default'; requestDraw(draw); } };
+  const onKey = (e) => {
+    const arrows = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+    if (arrows[e.key]) {
+      stopAuto();
+      const [dx, dy] = arrows[e.key].map((v) => v * 0.1 * (e.shiftKey ? 10 : 1));
+      if (selected >= 0) moveCentroid(selected, { x: placed[selected].x + dx, y: placed[selected].y + dy });
+      else { cursor = clampPos({ x: cursor.x + dx, y: cursor.y + dy }); requestDraw(draw); }
+      e.preventDefault();
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      stopAuto();
+      if (selected < 0 && placed.length < opts.k) drop(cursor);
+      else if (placed.length) { selected = (selected + 1) % (placed.length + (placed.length < opts.k ? 1 : 0)); if (selected >= placed.length) selected = -1; requestDraw(draw); }
+      e.preventDefault();
+    } else if (e.key === 'Escape') {
+      selected = -1; requestDraw(draw);
+    } else if ((e.key === 'Delete' || e.key === 'Backspace') && selected >= 0) {
+      stopAuto();
+      placed.splice(selected, 1); selected = -1; syncModel();
+      e.preventDefault();
+    }
+  };
+  const onFocus = () => { card.setMessage('Arrow keys move the cross (Shift: ×10); Enter drops a centroid. With all placed, Enter selects a centroid to move; Delete removes it; Escape lets go.', 'info'); requestDraw(draw); };
+  const onBlur = () => requestDraw(draw);
+  plot.canvas.addEventListener('pointerdown', onDown);
+  plot.canvas.addEventListener('pointermove', onMove);
+  plot.canvas.addEventListener('pointerup', onUp);
+  plot.canvas.addEventListener('pointercancel', onUp);
+  plot.canvas.addEventListener('keydown', onKey);
+  plot.canvas.addEventListener('focus', onFocus);
+  plot.canvas.addEventListener('blur', onBlur);
+
+  loadData();
+
+  return {
+    update(next) { stopAuto(); opts = { ...next }; loadData(); },
+    destroy() {
+      cancelDraw(draw);
+      stopAuto();
+      plot.destroy();
+      elbowPlot.destroy();
+      free(km);
+    },
+  };
+}

@@ -1,0 +1,205 @@
+// "Regularisation smooths the fit" (seed 001, level 3): a degree-9 polynomial on a few noisy
+// points, a penalty strength λ on a log scale and an L2 (ridge) / L1 (lasso) switch. The engine's
+// PolynomialRegression.solve() finds the penalised optimum; the weight bars are its coefficients,
+// the errors its meanSquaredError on the training points and on the clean hidden curve.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { el, fixed, slider } from '../lib/ui.js';
+import { TWO_PI, legend, segmented } from './course3/common.js';
+
+export const schema = {
+  seed: { type: 'int', min: 0, max: 2147483647, default: 3, description: 'Random seed for the noisy points.' },
+  points: { type: 'int', min: 10, max: 60, default: 12, description: 'How many noisy training points.' },
+  noise: { type: 'number', min: 0.05, max: 1, default: 0.3, description: 'Standard deviation of the noise.' },
+  degree: { type: 'int', min: 3, max: 15, default: 9, description: 'Polynomial degree.' },
+  penalty: { type: 'enum', values: ['l2', 'l1'], default: 'l2', description: 'L2 (ridge) or L1 (lasso) penalty.' },
+  lambda: { type: 'number', min: 1e-7, max: 10, default: 1e-7, description: 'Starting penalty strength λ.' },
+};
+
+export const meta = {
+  title: 'Regularisation smooths the fit',
+  hint: 'Raise λ and watch the wild degree-9 wiggles relax. Switch between L2 and L1 and compare the weight bars: L1 sets some exactly to zero.',
+};
+
+const CURVE_POINTS = 240;
+const LAMBDA_MIN = 1e-7;
+const LAMBDA_MAX = 10;
+const SCAN = 29; // λ values scanned (log-spaced) to find the best on the hidden curve
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const poly = new ml.PolynomialRegression();
+  let data = null;
+  let truth = null;
+  let lambda = opts.lambda;
+  let penalty = opts.penalty;
+  let fit = null;       // { curve, coef, trainMse, testMse }
+  let plain = null;     // the unpenalised curve, drawn faintly for comparison
+  let best = null;      // { lambda, testMse } from the scan
+
+  const fitPlot = new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 380, label: 'Noisy points and the penalised fit', onResize: () => requestDraw(draw) });
+  legend(card.stage, [['c3-fit', 'penalised fit'], ['c3-faint', 'no penalty (λ = 0)'], ['c3-truth', 'hidden true curve']]);
+  const barTitle = el('p', { className: 'c3-plot-title' });
+  card.stage.append(barTitle);
+  const barPlot = new Plot(card.stage, { aspect: 0.28, minHeight: 150, maxHeight: 220, label: 'Coefficient bars', onResize: () => requestDraw(draw) });
+
+  const lambdaSlider = slider(card.controls, { label: 'penalty strength λ (log scale)', min: LAMBDA_MIN, max: LAMBDA_MAX, step: 0.05, scale: 'log', value: lambda, format: formatLambda, onInput: (v) => { lambda = v; refit(); } });
+  const penaltyToggle = segmented(card.controls, {
+    label: 'penalty',
+    options: [['l2', 'L2 ridge: λ Σ w²'], ['l1', 'L1 lasso: λ Σ |w|']],
+    value: penalty,
+    onChange: (v) => { penalty = v; scan(); refit(); },
+  });
+
+  const statTrain = card.stat('train MSE');
+  const statTest = card.stat('test MSE');
+  const statNorm = card.stat('penalty size');
+  const statZero = card.stat('zero weights');
+
+  function formatLambda(v) {
+    if (v <= LAMBDA_MIN * 1.001) return '≈ 0';
+    return v >= 0.01 ? fixed(v, v >= 1 ? 1 : 3) : v.toExponential(1);
+  }
+
+  function solveAt(lam) {
+    poly.setPenalty(penalty);
+    poly.setLambda(lam);
+    poly.solve();
+    return {
+      curve: poly.curve(0, TWO_PI, CURVE_POINTS).slice(),
+      coef: poly.coefficients(),
+      trainMse: ml.meanSquaredError(data.y, poly.predict(data.X).slice()),
+      testMse: ml.meanSquaredError(truth.y, poly.predict(truth.X).slice()),
+    };
+  }
+
+  function load() {
+    const ok = attempt(card, () => {
+      data = ml.makeNoisySin(opts.points, opts.noise, opts.seed);
+      truth = ml.makeNoisySin(CURVE_POINTS, 0, opts.seed);
+      poly.setDegree(opts.degree);
+      poly.setData(data.X, 1, data.y);
+      poly.setPenalty('none');
+      poly.solve();
+      plain = poly.curve(0, TWO_PI, CURVE_POINTS).slice();
+      return true;
+    }, false);
+    if (!ok) { data = null; return; }
+    barTitle.textContent = `Weights w1 … w${opts.degree} (the intercept is not penalised)`;
+    scan();
+    refit();
+  }
+
+  // The λ with the lowest error against the hidden curve, for the message (an oracle the
+  // learner never has in practice; validation data plays this part in real work).
+  function scan() {
+    best = attempt(card, () => {
+      let b = null;
+      for (let i = 0; i < SCAN; i++) {
+        const lam = 10 ** (Math.log10(LAMBDA_MIN) + (i * (Math.log10(LAMBDA_MAX) - Math.log10(LAMBDA_MIN))) / (SCAN - 1));
+        const r = solveAt(lam);
+        if (!b || r.testMse < b.testMse) b = { lambda: lam, testMse: r.testMse };
+      }
+      return b;
+    }, null);
+  }
+
+  function refit() {
+    if (!data) return;
+    const r = attempt(card, () => solveAt(lambda), null);
+    if (!r) return;
+    fit = r;
+    const w = Array.from(fit.coef.subarray(1));
+    const size = attempt(card, () => (penalty === 'l2' ? ml.meanSquaredError(w, w.map(() => 0)) * w.length : ml.meanAbsoluteError(w, w.map(() => 0)) * w.length), NaN);
+    const zeros = w.filter((v) => v === 0).length;
+    statTrain.set(fixed(fit.trainMse, 3));
+    statTest.set(fixed(fit.testMse, 3));
+    statNorm.set(`${penalty === 'l2' ? 'Σw² ' : 'Σ|w| '}${fixed(size, size >= 100 ? 0 : 2)}`);
+    statZero.set(`${zeros} of ${w.length}`);
+    const bestText = best ? ` On this data the lowest test error, ${fixed(best.testMse, 3)}, comes near λ = ${formatLambda(best.lambda)}.` : '';
+    if (lambda <= LAMBDA_MIN * 1.001) card.setMessage(`Practically no penalty: the degree-${opts.degree} curve threads the noise (train MSE ${fixed(fit.trainMse, 3)}, test MSE ${fixed(fit.testMse, 3)}). Raise λ.${bestText}`, 'warn');
+    else if (best && fit.testMse <= best.testMse * 1.15) card.setMessage(`Good balance: test MSE ${fixed(fit.testMse, 3)} is close to the best this model can do here. The weights are small enough to stop the wiggles but large enough to keep the shape.${penalty === 'l1' ? ` L1 has switched off ${zeros} of ${w.length} weights entirely.` : ''}`, 'ok');
+    else if (best && lambda > best.lambda) card.setMessage(`Too much penalty: the weights are squashed so hard that the curve flattens towards the mean and underfits (test MSE ${fixed(fit.testMse, 3)}).${bestText}`, 'warn');
+    else card.setMessage(`Some smoothing: test MSE ${fixed(fit.testMse, 3)}, training MSE ${fixed(fit.trainMse, 3)}.${bestText}`, 'info');
+    fitPlot.canvas.setAttribute('aria-label', `Degree-${opts.degree} fit with ${penalty.toUpperCase()} penalty λ = ${formatLambda(lambda)}: train MSE ${fixed(fit.trainMse, 3)}, test MSE ${fixed(fit.testMse, 3)}`);
+    barPlot.canvas.setAttribute('aria-label', `Weights: ${w.map((v) => fixed(v, 2)).join(', ')}`);
+    requestDraw(draw);
+  }
+
+  function draw() {
+    if (!data || !fit) return;
+    const t = fitPlot.theme;
+    fitPlot.setDomain(-0.2, TWO_PI + 0.2, -2.2, 2.2);
+    fitPlot.begin();
+    fitPlot.axes({ xLabel: 'x', yLabel: 'y', xTicks: 6, yTicks: 4 });
+    const xs = Array.from(truth.X);
+    fitPlot.clipToArea((c) => {
+      fitPlot.path(xs, Array.from(truth.y), { color: t.truth, dash: [6, 4], width: 2 });
+      c.save();
+      c.globalAlpha = 0.35;
+      fitPlot.path(xs, Array.from(plain), { color: t.truth, width: 1.5 });
+      c.restore();
+      fitPlot.path(xs, Array.from(fit.curve), { color: t.model, width: 2.5 });
+      for (let i = 0; i < data.rows; i++) fitPlot.point(data.X[i], data.y[i], 1, { size: 4.5 });
+    });
+
+    // Signed bars: one per weight, the scale fixed by the largest |w| (shown in the label).
+    const w = Array.from(fit.coef.subarray(1));
+    const maxAbs = Math.max(...w.map(Math.abs));
+    let top = 1; // every weight exactly 0 (strong L1): keep a readable unit scale
+    if (maxAbs > 1e-6) {
+      const nice = 10 ** Math.ceil(Math.log10(maxAbs * 1.05));
+      top = [1, 2, 5, 10].map((m) => (m * nice) / 10).find((v) => v >= maxAbs * 1.05) || nice;
+    }
+    barPlot.setDomain(0, w.length, -top, top);
+    const c = barPlot.begin();
+    c.font = `11px ${t.mono}`;
+    c.textAlign = 'right';
+    c.textBaseline = 'middle';
+    for (const v of [-top, 0, top]) {
+      const Y = Math.round(barPlot.py(v)) + 0.5;
+      c.strokeStyle = v === 0 ? t.truth : t.gridLine;
+      c.lineWidth = 1;
+      c.beginPath(); c.moveTo(barPlot.margin.left, Y); c.lineTo(barPlot.width - barPlot.margin.right, Y); c.stroke();
+      c.fillStyle = t.textMuted;
+      c.fillText(v === 0 ? '0' : String(Number(v.toPrecision(3))), barPlot.margin.left - 6, Y);
+    }
+    const slot = (barPlot.px(1) - barPlot.px(0));
+    for (let j = 0; j < w.length; j++) {
+      const xa = barPlot.px(j) + slot * 0.2;
+      const y0 = barPlot.py(0);
+      const y1 = barPlot.py(w[j]);
+      c.fillStyle = w[j] === 0 ? t.truth : t.model;
+      c.fillRect(xa, Math.min(y0, y1), slot * 0.6, Math.max(1, Math.abs(y1 - y0)));
+      c.fillStyle = t.textMuted;
+      c.font = `11px ${t.mono}`;
+      c.textAlign = 'center';
+      c.textBaseline = 'top';
+      c.fillText(w[j] === 0 ? `w${j + 1}=0` : `w${j + 1}`, xa + slot * 0.3, barPlot.height - barPlot.margin.bottom + 4);
+    }
+  }
+
+  load();
+
+  return {
+    update(next) {
+      opts = { ...next };
+      lambda = opts.lambda;
+      penalty = opts.penalty;
+      lambdaSlider.set(lambda);
+      penaltyToggle.set(penalty);
+      load();
+    },
+    destroy() {
+      cancelDraw(draw);
+      fitPlot.destroy();
+      barPlot.destroy();
+      poly.delete();
+    },
+  };
+}

@@ -1,0 +1,241 @@
+// "Sweep the threshold, trace the ROC" (seed 001, level 3): a threshold slides from "call
+// nothing positive" to "call everything positive"; each position adds one point to the ROC curve
+// (area filling in beneath it) and to the precision–recall curve. Curves, AUC, the partial area
+// and average precision come from the engine (rocCurve, rocAuc, trapezoidArea,
+// precisionRecallCurve, averagePrecision); JS only walks along the arrays it returns.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { button, buttonRow, el, fixed } from '../lib/ui.js';
+import { attachDrag, drawScoreStrip, scoredExamples, segmented } from './course3/common.js';
+
+export const schema = {
+  seed: { type: 'int', min: 0, max: 2147483647, default: 5, description: 'Random seed for the examples.' },
+  points: { type: 'int', min: 10, max: 300, default: 80, description: 'How many scored examples.' },
+  dataset: { type: 'enum', values: ['easy', 'hard'], default: 'easy', description: 'Easy: classes barely overlap. Hard: much overlap.' },
+};
+
+export const meta = {
+  title: 'Sweep the threshold, trace the ROC curve',
+  hint: 'Press Play to sweep the threshold from strict to lenient, or drag the threshold line or the point on the ROC curve yourself.',
+};
+
+const SPREAD = { easy: 2.0, hard: 5.0 }; // AUC about 0.97 and 0.75 on the default seeds
+const SWEEP_MS = 5000; // a whole sweep takes about five seconds
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  let data = null;
+  let roc = null;
+  let pr = null;
+  let auc = NaN;
+  let ap = NaN;
+  let k = 0;             // current ROC point: thresholds[k] is the active threshold
+  let threshold = 1;     // the threshold shown in the strip (continuous when dragged)
+  let stopPlay = null;
+
+  const strip = new Plot(card.stage, { aspect: 0.3, minHeight: 170, maxHeight: 240, label: 'Scored examples and the threshold', onResize: () => requestDraw(draw) });
+  const row = el('div', { className: 'dw-row' });
+  const rocCol = el('div', { className: 'dw-col' });
+  const prCol = el('div', { className: 'dw-col' });
+  row.append(rocCol, prCol);
+  card.stage.append(row);
+  rocCol.append(el('p', { className: 'c3-plot-title', text: 'ROC curve (area = AUC)' }));
+  prCol.append(el('p', { className: 'c3-plot-title', text: 'Precision–recall curve' }));
+  const rocPlot = new Plot(rocCol, { aspect: 0.9, minHeight: 220, maxHeight: 360, domain: [0, 1, 0, 1], label: 'ROC curve', onResize: () => requestDraw(draw) });
+  const prPlot = new Plot(prCol, { aspect: 0.9, minHeight: 220, maxHeight: 360, domain: [0, 1, 0, 1.02], label: 'Precision–recall curve', onResize: () => requestDraw(draw) });
+  for (const p of [rocPlot, prPlot]) p.margin = { ...p.margin, top: 24, right: 16 };
+
+  const buttons = buttonRow(card.controls);
+  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
+  button(buttons, 'Step', () => { stopPlaying(); setIndex(k + 1); });
+  button(buttons, 'Reset', () => { stopPlaying(); setIndex(0); });
+  const datasetToggle = segmented(card.controls, {
+    label: 'dataset (how much the classes overlap)',
+    options: [['easy', 'Easy'], ['hard', 'Hard']],
+    value: opts.dataset,
+    onChange: (v) => { opts.dataset = v; load(); },
+  });
+
+  const statT = card.stat('threshold');
+  const statTpr = card.stat('TPR');
+  const statFpr = card.stat('FPR');
+  const statArea = card.stat('area so far');
+  const statAuc = card.stat('AUC');
+  const statAp = card.stat('avg precision');
+
+  function load() {
+    stopPlaying();
+    const ok = attempt(card, () => {
+      data = scoredExamples(ml, { points: opts.points, spread: SPREAD[opts.dataset], seed: opts.seed });
+      roc = ml.rocCurve(data.y, data.scores);
+      pr = ml.precisionRecallCurve(data.y, data.scores);
+      auc = ml.rocAuc(data.y, data.scores);
+      ap = ml.averagePrecision(data.y, data.scores);
+      return true;
+    }, false);
+    if (!ok) { data = null; return; }
+    datasetToggle.set(opts.dataset);
+    statAuc.set(fixed(auc, 3));
+    statAp.set(fixed(ap, 3));
+    setIndex(0);
+  }
+
+  const last = () => (roc ? roc.fpr.length - 1 : 0);
+
+  // ROC point k predicts positive when score ≥ thresholds[k]; k = 0 is "nothing positive".
+  function setIndex(i, fromThreshold = null) {
+    if (!roc) return;
+    k = Math.max(0, Math.min(last(), i));
+    threshold = fromThreshold ?? (k === 0 ? 1 : roc.thresholds[k]);
+    const area = k === 0 ? 0 : attempt(card, () => ml.trapezoidArea(roc.fpr.slice(0, k + 1), roc.tpr.slice(0, k + 1)), NaN);
+    statT.set(k === 0 && fromThreshold === null ? 'above all' : fixed(threshold, 3));
+    statTpr.set(fixed(roc.tpr[k], 3));
+    statFpr.set(fixed(roc.fpr[k], 3));
+    statArea.set(fixed(area, 3));
+    if (k === 0) card.setMessage('Strictest threshold: nothing is called positive, so the ROC curve starts at (0, 0). Press Play or Step to lower it.', 'info');
+    else if (k === last()) card.setMessage(`Sweep complete: the area under the ROC curve is AUC = ${fixed(auc, 3)}, the chance that a random positive outscores a random negative. ${opts.dataset === 'easy' ? 'Switch to Hard to see overlap pull the curve towards the diagonal.' : 'Much overlap pulls the curve towards the diagonal (AUC 0.5 = coin flip).'}`, 'ok');
+    else card.setMessage(`Threshold ${fixed(threshold, 3)}: ${fixed(roc.tpr[k] * 100, 1)}% of positives caught (TPR) for ${fixed(roc.fpr[k] * 100, 1)}% of negatives wrongly flagged (FPR). Area so far ${fixed(area, 3)}.`, 'info');
+    rocPlot.canvas.setAttribute('aria-label', `ROC curve traced to point ${k} of ${last()}: FPR ${fixed(roc.fpr[k], 3)}, TPR ${fixed(roc.tpr[k], 3)}; AUC ${fixed(auc, 3)}`);
+    requestDraw(draw);
+  }
+
+  // A threshold t from the strip selects the strictest ROC point that still calls every
+  // score ≥ t positive: the last k with thresholds[k] ≥ t.
+  function setThreshold(t) {
+    if (!roc) return;
+    const tt = Math.max(0, Math.min(1, t));
+    let i = 0;
+    while (i + 1 <= last() && roc.thresholds[i + 1] >= tt) i++;
+    setIndex(i, tt);
+  }
+
+  function togglePlay() {
+    if (stopPlay) { stopPlaying(); return; }
+    if (!roc) return;
+    if (k >= last()) setIndex(0);
+    if (prefersReducedMotion()) { setIndex(k + Math.max(1, Math.round(last() / 10))); return; }
+    playBtn.textContent = 'Pause';
+    let start = null;
+    const from = k;
+    stopPlay = animate(card.card, (time) => {
+      if (start === null) start = time;
+      const target = from + Math.floor(((time - start) / SWEEP_MS) * last());
+      if (target > k) setIndex(target);
+      if (k >= last()) stopPlaying();
+    });
+  }
+
+  function stopPlaying() {
+    if (stopPlay) stopPlay();
+    stopPlay = null;
+    playBtn.textContent = 'Play';
+  }
+
+  const stripDrag = attachDrag(strip, {
+    touchAction: 'pan-y',
+    hit: (pos) => Math.abs(strip.px(pos.x) - strip.px(threshold)) < 30,
+    move: (pos) => { stopPlaying(); setThreshold(pos.x); },
+    snapshot: () => threshold,
+    restore: (v) => setThreshold(v),
+    key: (dx, dy) => { stopPlaying(); setThreshold(threshold + (dx || dy) * 0.01); },
+    enter: () => togglePlay(),
+    onFocusChange: (on) => { if (on) card.setMessage('Arrows move the threshold by 0.01 (Shift: 0.1); Enter plays or pauses; Escape puts it back.', 'info'); requestDraw(draw); },
+  });
+  const rocDrag = attachDrag(rocPlot, {
+    hit: (pos) => roc && Math.hypot(rocPlot.px(pos.x) - rocPlot.px(roc.fpr[k]), rocPlot.py(pos.y) - rocPlot.py(roc.tpr[k])) < 30,
+    move: (pos) => {
+      stopPlaying();
+      let best = 0;
+      let bestD = Infinity;
+      for (let i = 0; i <= last(); i++) {
+        const d = Math.hypot(rocPlot.px(roc.fpr[i]) - rocPlot.px(pos.x), rocPlot.py(roc.tpr[i]) - rocPlot.py(pos.y));
+        if (d < bestD) { bestD = d; best = i; }
+      }
+      setIndex(best);
+    },
+    snapshot: () => k,
+    restore: (i) => setIndex(i),
+    key: (dx, dy) => { stopPlaying(); setIndex(k + (dx || dy)); },
+    enter: () => togglePlay(),
+    onFocusChange: (on) => { if (on) card.setMessage('Arrows step along the ROC curve one threshold at a time (Shift: ten); Enter plays or pauses.', 'info'); requestDraw(draw); },
+  });
+
+  function draw() {
+    if (!data || !roc) return;
+    drawScoreStrip(strip, data.y, data.scores, threshold, { focused: stripDrag.focused });
+
+    const t = rocPlot.theme;
+    rocPlot.begin();
+    rocPlot.axes({ xLabel: 'false-positive rate', yLabel: 'true-positive rate', xTicks: 5, yTicks: 5 });
+    const fx = Array.from(roc.fpr.subarray(0, k + 1));
+    const ty = Array.from(roc.tpr.subarray(0, k + 1));
+    rocPlot.clipToArea((c) => {
+      if (k > 0) {
+        c.save();
+        c.globalAlpha = 0.18;
+        c.fillStyle = t.good;
+        c.beginPath();
+        c.moveTo(rocPlot.px(fx[0]), rocPlot.py(0));
+        for (let i = 0; i < fx.length; i++) c.lineTo(rocPlot.px(fx[i]), rocPlot.py(ty[i]));
+        c.lineTo(rocPlot.px(fx[fx.length - 1]), rocPlot.py(0));
+        c.closePath();
+        c.fill();
+        c.restore();
+      }
+      rocPlot.segment(0, 0, 1, 1, { color: t.truth, dash: [5, 4], width: 1.5 });
+      rocPlot.path(Array.from(roc.fpr), Array.from(roc.tpr), { color: t.gridLine, width: 2 });
+      rocPlot.path(fx, ty, { color: t.model, width: 2.5 });
+    });
+    rocPlot.handle(roc.fpr[k], roc.tpr[k], { focused: rocDrag.focused });
+    const c = rocPlot.ctx;
+    c.save();
+    c.font = `12px ${t.font}`;
+    c.fillStyle = t.textMuted;
+    c.textAlign = 'right';
+    c.fillText('no skill (AUC 0.5)', rocPlot.px(0.97), rocPlot.py(0.42));
+    c.restore();
+
+    // PR curve: thresholds increase along pr arrays; the last entry (recall 0, precision 1)
+    // has no threshold. The traced part is every threshold at least as strict as the current.
+    const n = pr.precision.length;
+    let j = n - 1;
+    if (k > 0) {
+      const current = roc.thresholds[k];
+      for (let i = 0; i < pr.thresholds.length; i++) if (pr.thresholds[i] >= current) { j = i; break; }
+    }
+    prPlot.begin();
+    prPlot.axes({ xLabel: 'recall', yLabel: 'precision', xTicks: 5, yTicks: 5 });
+    prPlot.clipToArea(() => {
+      prPlot.path(Array.from(pr.recall), Array.from(pr.precision), { color: t.gridLine, width: 2 });
+      prPlot.path(Array.from(pr.recall.subarray(j)), Array.from(pr.precision.subarray(j)), { color: t.model, width: 2.5 });
+    });
+    prPlot.handle(pr.recall[j], Math.min(1.01, pr.precision[j]), {});
+    const d = prPlot.ctx;
+    d.save();
+    d.font = `12px ${t.font}`;
+    d.fillStyle = t.textMuted;
+    d.textAlign = 'left';
+    d.fillText(`average precision ${fixed(ap, 3)}`, prPlot.px(0.04), prPlot.py(0.08));
+    d.restore();
+  }
+
+  load();
+
+  return {
+    update(next) { opts = { ...next }; load(); },
+    destroy() {
+      stopPlaying();
+      cancelDraw(draw);
+      stripDrag.destroy();
+      rocDrag.destroy();
+      strip.destroy();
+      rocPlot.destroy();
+      prPlot.destroy();
+    },
+  };
+}

@@ -1,0 +1,198 @@
+// Seed 000's experiment, live: 12 noisy training points of sin(x) on [0, 2π] (noise 0.3) and
+// 200 clean test points. A polynomial of the chosen degree is fitted by least squares (the
+// engine's PolynomialRegression.solve()); the table's train/test MSE come from the engine's
+// sinExperiment, and each verdict is read off those numbers.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
+import { reportScore } from './course1/report.js';
+
+export const schema = {
+  seed: { type: 'int', min: 0, max: 4294967295, default: 0, description: 'Seed for the noise on the training points.' },
+  noise: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Standard deviation of the training noise.' },
+  degree: { type: 'int', min: 1, max: 11, default: 3, description: 'Starting polynomial degree.' },
+};
+
+export const meta = {
+  title: 'Underfit, just right, overfit',
+  hint: 'Slide the polynomial degree from 1 to 11 and watch the curve and the train and test errors. Which degree would you trust on new points?',
+};
+
+const TWO_PI = 2 * Math.PI;
+const TABLE_DEGREES = [1, 3, 11];
+const ALL_DEGREES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+// A degree counts as "just right" when its test MSE is within 0.02 of the lowest any degree
+// reaches: sin x has variance 1/2 on [0, 2π], so 0.02 is 4% of what a flat line would miss by.
+const JUST_RIGHT_MARGIN = 0.02;
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  let degree = opts.degree;
+  const model = new ml.PolynomialRegression();
+  let train = null;
+  let truthX = null;
+  let truthY = null;
+  let curveX = null;
+  let curveY = null;
+  let sweep = null; // sinExperiment over every degree 1…11
+
+  card.card.classList.add('c1-sin');
+  const row = el('div', { className: 'dw-row' });
+  const left = el('div', { className: 'dw-col c1-sin-main' });
+  const right = el('div', { className: 'dw-col c1-sin-side' });
+  row.append(left, right);
+  card.stage.append(row);
+  const plot = new Plot(left, { aspect: 0.62, minHeight: 220, maxHeight: 420, label: 'Training points, true curve and fitted polynomial', onResize: () => requestDraw(draw) });
+  plot.margin = { ...plot.margin, top: 24 }; // room for the y-axis label above the top tick
+  left.append(el('p', { className: 'dw-legend', text: 'Blue dots: the 12 noisy training points. Dashed grey: the true sin(x), where the 200 clean test points lie. Black: the fitted polynomial.' }));
+  const errPlot = new Plot(right, { aspect: 0.7, minHeight: 180, maxHeight: 260, label: 'Train and test error for every degree', onResize: () => requestDraw(draw) });
+  errPlot.margin = { ...errPlot.margin, top: 24 };
+  right.append(el('p', { className: 'dw-legend', text: 'Error against degree (log scale). Solid: training MSE. Dashed with hollow dots: test MSE.' }));
+
+  const tableWrap = el('div', { className: 'dw-table-wrap' });
+  const table = el('table', { className: 'dw-table c1-sin-table' });
+  const head = el('tr');
+  for (const h of ['model', 'train MSE', 'test MSE', 'verdict']) head.append(el('th', { scope: 'col', text: h }));
+  const body = el('tbody');
+  table.append(el('caption', { className: 'dw-sr-only', text: 'Training and test mean squared error by polynomial degree' }), el('thead', {}, [head]), body);
+  tableWrap.append(table);
+  right.append(tableWrap);
+
+  const degreeSlider = slider(card.controls, { label: 'degree', min: 1, max: 11, step: 1, value: degree, format: (v) => String(v), onInput: (v) => setDegree(v) });
+  const buttons = buttonRow(card.controls);
+  for (const d of TABLE_DEGREES) button(buttons, `Degree ${d}`, () => setDegree(d));
+  button(buttons, 'New noise', () => { opts.seed = (opts.seed + 1) % 4294967296; load(); });
+
+  const statDeg = card.stat('degree');
+  const statTrain = card.stat('train MSE');
+  const statTest = card.stat('test MSE');
+  const statBest = card.stat('best degree');
+
+  function load() {
+    const ok = attempt(card, () => {
+      train = ml.makeNoisySin(12, opts.noise, opts.seed);
+      const clean = ml.makeNoisySin(200, 0, opts.seed);
+      truthX = clean.X;
+      truthY = clean.y;
+      const r = ml.sinExperiment(ALL_DEGREES, opts.noise, opts.seed);
+      sweep = { degrees: Array.from(r.degrees), train: Array.from(r.trainMse), test: Array.from(r.testMse) };
+      model.setData(train.X, 1, train.y);
+      return true;
+    }, false);
+    if (ok) setDegree(degree);
+  }
+
+  function setDegree(d) {
+    degree = Math.max(1, Math.min(11, Math.round(d)));
+    degreeSlider.set(degree);
+    const ok = attempt(card, () => {
+      model.setDegree(degree);
+      model.solve();
+      curveY = model.curve(0, TWO_PI, 400).slice();
+      curveX = Float64Array.from({ length: 400 }, (_, i) => (TWO_PI * i) / 399);
+      return true;
+    }, false);
+    if (!ok) { curveY = null; requestDraw(draw); return; }
+    renderTable();
+    requestDraw(draw);
+  }
+
+  function bestIndex() {
+    let b = 0;
+    sweep.test.forEach((v, i) => { if (v < sweep.test[b]) b = i; });
+    return b;
+  }
+
+  // A verdict read off the engine's numbers: close to the lowest test error → just right; otherwise the
+  // training error tells which way it failed (below the best model's: memorising; above: too rigid).
+  function verdict(i) {
+    const b = bestIndex();
+    if (!Number.isFinite(sweep.test[i])) return { text: 'failed', tone: 'bad' };
+    if (sweep.test[i] <= sweep.test[b] + JUST_RIGHT_MARGIN) return { text: 'just right', tone: 'ok' };
+    if (sweep.train[i] <= sweep.train[b]) return { text: 'overfit', tone: 'bad' };
+    return { text: 'underfit', tone: 'warn' };
+  }
+
+  function renderTable() {
+    // The engine's sinExperiment for the table's degrees and the current one.
+    const degs = TABLE_DEGREES.includes(degree) ? TABLE_DEGREES : [...TABLE_DEGREES, degree];
+    const r = attempt(card, () => ml.sinExperiment(degs, opts.noise, opts.seed), null);
+    body.replaceChildren();
+    if (!r) return;
+    degs.forEach((d, j) => {
+      const i = d - 1;
+      const v = verdict(i);
+      const tr = el('tr', { className: d === degree ? 'dw-current' : '', 'data-degree': String(d) });
+      tr.append(el('td', { text: `degree ${d}` }), el('td', { text: fixed(r.trainMse[j], 3) }), el('td', { text: fixed(r.testMse[j], 3) }));
+      const cell = el('td', { className: 'c1-verdict', 'data-tone': v.tone, text: v.text });
+      tr.append(cell);
+      body.append(tr);
+    });
+    const i = degree - 1;
+    const b = bestIndex();
+    statDeg.set(String(degree));
+    statTrain.set(fixed(sweep.train[i], 3));
+    statTest.set(fixed(sweep.test[i], 3));
+    statBest.set(String(sweep.degrees[b]));
+    const v = verdict(i);
+    const words = {
+      'just right': `Degree ${degree} is just right: test MSE ${fixed(sweep.test[i], 3)} is close to the lowest any degree reaches (${fixed(sweep.test[b], 3)} at degree ${sweep.degrees[b]}). It follows the wave, not the noise.`,
+      overfit: `Degree ${degree} overfits: training MSE ${fixed(sweep.train[i], 3)} is tiny, but test MSE ${fixed(sweep.test[i], 3)} is ${fixed(sweep.test[i] / sweep.test[b], 1)}× the best. The curve bends to pass through the noise and swings between the points.`,
+      underfit: `Degree ${degree} underfits: training MSE ${fixed(sweep.train[i], 3)} and test MSE ${fixed(sweep.test[i], 3)} are both high. The curve is too stiff to follow the wave.`,
+      failed: 'The engine could not fit this degree.',
+    };
+    card.setMessage(words[v.text], v.tone === 'ok' ? 'ok' : v.tone === 'bad' ? 'bad' : 'warn');
+    reportScore(card, { widget: 'sin-experiment', title: meta.title, score: degree, max: 11 });
+    plot.canvas.setAttribute('aria-label', `Degree ${degree} polynomial through 12 noisy points of sin(x): train MSE ${fixed(sweep.train[i], 3)}, test MSE ${fixed(sweep.test[i], 3)}, ${v.text}`);
+  }
+
+  function draw() {
+    plot.setDomain(0, TWO_PI, -2, 2);
+    plot.begin();
+    plot.axes({ xLabel: 'x', yLabel: 'y', xTicks: 6, yTicks: 4 });
+    plot.clipToArea(() => {
+      if (truthX) plot.path(truthX, truthY, { color: plot.theme.truth, dash: [6, 5], width: 2 });
+      if (curveY) plot.path(curveX, curveY, { width: 2.5 });
+      if (train) for (let i = 0; i < train.rows; i++) plot.point(train.X[i], train.y[i], 1, { size: 5 });
+    });
+
+    if (!sweep) return;
+    const logs = (a) => a.map((v) => Math.log10(Math.max(v, 1e-6)));
+    const lt = logs(sweep.train);
+    const ls = logs(sweep.test);
+    const lo = Math.min(-4, ...lt.filter(Number.isFinite));
+    const hi = Math.max(0, ...ls.filter(Number.isFinite)) + 0.2;
+    errPlot.setDomain(0.5, 11.5, lo, hi);
+    errPlot.begin();
+    errPlot.axes({ xLabel: 'degree', yLabel: 'log₁₀ MSE', xTicks: 6, yTicks: 4 });
+    errPlot.clipToArea(() => {
+      const th = errPlot.theme;
+      const x = sweep.degrees;
+      errPlot.segment(degree, lo, degree, hi, { color: th.gridLine, width: 10 });
+      errPlot.path(x, lt, { color: th.model, width: 2 });
+      errPlot.path(x, ls, { color: th.loss, width: 2, dash: [5, 4] });
+      x.forEach((d, i) => {
+        const c = errPlot.ctx;
+        c.beginPath(); c.arc(errPlot.px(d), errPlot.py(lt[i]), 3.5, 0, Math.PI * 2); c.fillStyle = th.model; c.fill();
+        c.beginPath(); c.arc(errPlot.px(d), errPlot.py(ls[i]), 4, 0, Math.PI * 2); c.lineWidth = 2; c.strokeStyle = th.loss; c.stroke();
+      });
+    });
+  }
+
+  load();
+
+  return {
+    update(next) { opts = { ...next }; degree = opts.degree; load(); },
+    destroy() {
+      cancelDraw(draw);
+      plot.destroy();
+      errPlot.destroy();
+      model.delete();
+    },
+  };
+}

@@ -1,0 +1,124 @@
+// "Drag the threshold" (seed 001, level 3): examples scored by a logistic regression, a
+// threshold that turns scores into decisions, and the confusion matrix and metrics that follow.
+// Counts come from the engine's confusionAtThreshold; accuracy, precision, recall and F1 from its
+// accuracy/precision/recall/f1Score on the labels the threshold gives.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
+import { attachDrag, drawScoreStrip, labelsAt, scoredExamples } from './course3/common.js';
+
+export const schema = {
+  seed: { type: 'int', min: 0, max: 2147483647, default: 11, description: 'Random seed for the examples.' },
+  points: { type: 'int', min: 10, max: 300, default: 80, description: 'How many scored examples.' },
+  overlap: { type: 'number', min: 0.5, max: 4, default: 1.8, description: 'Spread of the two classes (larger = more overlap, harder).' },
+  threshold: { type: 'number', min: 0, max: 1, default: 0.5, description: 'Starting decision threshold.' },
+};
+
+export const meta = {
+  title: 'Drag the threshold',
+  hint: 'Every example right of the line is called positive. Drag the line (or use the slider) and watch the confusion matrix and the four metrics move.',
+};
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  let data = null;
+  let threshold = opts.threshold;
+
+  const plot = new Plot(card.stage, { aspect: 0.34, minHeight: 180, maxHeight: 280, label: 'Scored examples and the threshold', onResize: () => requestDraw(draw) });
+  // A real table (row and column headers) so screen readers announce each count with its meaning.
+  const matrix = el('table', { className: 'c3-confusion' });
+  matrix.append(el('caption', { className: 'dw-sr-only', text: 'Confusion matrix at the current threshold' }));
+  const cells = {};
+  const cell = (key, name, right) => {
+    const value = el('strong', { text: '0' });
+    cells[key] = value;
+    return el('td', { className: right ? 'c3-right' : 'c3-wrong', 'data-cell': key }, [value, el('span', { text: name })]);
+  };
+  const headRow = el('tr', {}, [el('td'), el('th', { scope: 'col', text: 'called positive' }), el('th', { scope: 'col', text: 'called negative' })]);
+  const posRow = el('tr', {}, [el('th', { scope: 'row', text: 'truly positive' }), cell('tp', 'true positives', true), cell('fn', 'false negatives', false)]);
+  const negRow = el('tr', {}, [el('th', { scope: 'row', text: 'truly negative' }), cell('fp', 'false positives', false), cell('tn', 'true negatives', true)]);
+  matrix.append(el('thead', {}, [headRow]), el('tbody', {}, [posRow, negRow]));
+  card.stage.append(matrix);
+
+  const thresholdSlider = slider(card.controls, { label: 'threshold', min: 0, max: 1, step: 0.01, value: threshold, format: (v) => fixed(v, 2), onInput: (v) => setThreshold(v) });
+  const buttons = buttonRow(card.controls);
+  button(buttons, 'New examples', () => { opts.seed = (opts.seed + 1) % 2147483647; load(); });
+  button(buttons, 'Reset threshold', () => setThreshold(opts.threshold));
+
+  const statAcc = card.stat('accuracy');
+  const statP = card.stat('precision');
+  const statR = card.stat('recall');
+  const statF1 = card.stat('F1');
+
+  const drag = attachDrag(plot, {
+    touchAction: 'pan-y',
+    hit: (pos) => Math.abs(plot.px(pos.x) - plot.px(threshold)) < 30,
+    move: (pos) => setThreshold(pos.x),
+    snapshot: () => threshold,
+    restore: (v) => setThreshold(v),
+    key: (dx, dy) => setThreshold(threshold + (dx || dy) * 0.01),
+    onFocusChange: (on) => { if (on) card.setMessage('Left and right arrows move the threshold by 0.01 (Shift: 0.1); Escape puts it back.', 'info'); requestDraw(draw); },
+  });
+
+  function load() {
+    data = attempt(card, () => scoredExamples(ml, { points: opts.points, spread: opts.overlap, seed: opts.seed }), null);
+    setThreshold(threshold);
+  }
+
+  function setThreshold(v) {
+    threshold = Number(Math.max(0, Math.min(1, v)).toFixed(4));
+    thresholdSlider.set(Number(threshold.toFixed(2)));
+    if (!data) { requestDraw(draw); return; }
+    const result = attempt(card, () => {
+      const predicted = labelsAt(data.scores, threshold);
+      return {
+        counts: ml.confusionAtThreshold(data.y, data.scores, threshold),
+        accuracy: ml.accuracy(data.y, predicted),
+        precision: ml.precision(data.y, predicted),
+        recall: ml.recall(data.y, predicted),
+        f1: ml.f1Score(data.y, predicted),
+      };
+    }, null);
+    if (!result) return;
+    const { counts } = result;
+    for (const k of ['tp', 'fp', 'tn', 'fn']) cells[k].textContent = String(counts[k]);
+    statAcc.set(fixed(result.accuracy, 3));
+    statP.set(fixed(result.precision, 3));
+    statR.set(fixed(result.recall, 3));
+    statF1.set(fixed(result.f1, 3));
+    describe(counts, result);
+    plot.canvas.setAttribute('aria-label', `${data.y.length} scored examples; threshold ${fixed(threshold, 2)}; ${counts.tp} true positives, ${counts.fp} false positives, ${counts.fn} false negatives, ${counts.tn} true negatives`);
+    requestDraw(draw);
+  }
+
+  function describe(c, r) {
+    const flagged = c.tp + c.fp;
+    const positives = c.tp + c.fn;
+    if (flagged === 0) card.setMessage('Nothing is called positive, so precision has no meaning here (0 of 0; the engine reports 0) and recall is 0: every real positive is missed.', 'warn');
+    else if (c.tn + c.fn === 0) card.setMessage(`Everything is called positive: recall is ${fixed(r.recall, 3)} (no positive is missed) but precision falls to the share of positives in the data, ${fixed(r.precision, 3)}.`, 'warn');
+    else if (r.recall >= 0.9 && r.precision < 0.8) card.setMessage(`A low threshold catches ${c.tp} of ${positives} positives (recall ${fixed(r.recall, 3)}), paid for with ${c.fp} false alarms (precision ${fixed(r.precision, 3)}).`, 'info');
+    else if (r.precision >= 0.9 && r.recall < 0.8) card.setMessage(`A picky threshold: ${c.tp} of the ${flagged} flagged are right (precision ${fixed(r.precision, 3)}), but ${c.fn} real positives slip through (recall ${fixed(r.recall, 3)}).`, 'info');
+    else card.setMessage(`Balanced: precision ${fixed(r.precision, 3)}, recall ${fixed(r.recall, 3)}, F1 ${fixed(r.f1, 3)}. Moving the line trades one error type for the other.`, 'ok');
+  }
+
+  function draw() {
+    if (!data) return;
+    drawScoreStrip(plot, data.y, data.scores, threshold, { focused: drag.focused });
+  }
+
+  load();
+
+  return {
+    update(next) { opts = { ...next }; threshold = opts.threshold; load(); },
+    destroy() {
+      cancelDraw(draw);
+      drag.destroy();
+      plot.destroy();
+    },
+  };
+}

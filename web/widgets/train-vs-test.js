@@ -1,0 +1,241 @@
+// "Train vs test accuracy" (seed 001, level 2): a flexibility slider and a "memorise hard"
+// toggle on a k-nearest-neighbours classifier (small k = flexible) or a decision tree (deep =
+// flexible), trained on half of a seeded noisy data set and judged on the hidden half. Train
+// accuracy keeps rising with flexibility while test accuracy falls: the overfitting gap.
+// Every accuracy and every heat-map probability comes from the engine (score, predictGrid).
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { checkbox, el, fixed, select, slider } from '../lib/ui.js';
+import { divergingColor, drawHeat, legend } from './course2/heatmap.js';
+
+export const schema = {
+  model: { type: 'enum', values: ['tree', 'knn'], default: 'tree', description: 'A decision tree (depth = flexibility) or k-nearest neighbours (fewer neighbours = more flexible).' },
+  seed: { type: 'int', min: 0, max: 2147483647, default: 2, description: 'Random seed for the data and the split.' },
+  points: { type: 'int', min: 40, max: 600, default: 200, description: 'Points in total (half train, half test).' },
+  noise: { type: 'number', min: 0, max: 1, default: 0.5, description: 'How noisy the two moons are.' },
+  flexibility: { type: 'int', min: 1, max: 10, default: 3, description: 'Starting flexibility level, 1 (simple) … 10.' },
+};
+
+export const meta = {
+  title: 'Train vs test accuracy',
+  hint: 'Slide the flexibility up, or tick "memorise hard": train accuracy climbs towards 100 % while accuracy on the hidden test points drops.',
+};
+
+// Flexibility level → the model's knob. k-NN: fewer neighbours = wigglier boundary; tree: deeper = more boxes.
+const KNN_K = [61, 45, 31, 21, 15, 11, 7, 5, 3, 2];
+const TREE_DEPTH = [1, 2, 3, 4, 5, 6, 7, 8, 10, 12];
+const GRID = [100, 72];
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+export function availableModels(ml) {
+  return [['knn', typeof ml.KNearestNeighbors === 'function'], ['tree', typeof ml.DecisionTree === 'function']].filter(([, ok]) => ok).map(([m]) => m);
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const kinds = availableModels(ml);
+  if (!kinds.length) {
+    card.setMessage('This widget needs the engine\'s k-nearest-neighbours or decision-tree model, which this build does not include.', 'bad');
+    return { update() {}, destroy() {} };
+  }
+  if (!kinds.includes(opts.model)) opts.model = kinds[0];
+  let model = null;
+  let train = null;
+  let test = null;
+  let view = null;
+  let memorise = false;
+  let curve = [];   // [{ level, train, test }] across the slider, from the engine
+  let heat = null;
+
+  const pair = el('div', { className: 'c2-pair' });
+  const left = el('div');
+  const right = el('div');
+  left.append(el('h4', { text: 'The model\'s boundary (solid: train, hollow: test)' }));
+  right.append(el('h4', { text: 'Accuracy across the slider' }));
+  pair.append(left, right);
+  card.stage.append(pair);
+  const plot = new Plot(left, { aspect: 0.78, minHeight: 240, maxHeight: 420, label: 'Decision boundary heat map with train and test points', onResize: () => requestDraw(draw) });
+  legend(left, { color: divergingColor, low: '0', high: '1', caption: 'p(blue circle):' });
+  const curvePlot = new Plot(right, { aspect: 0.78, minHeight: 240, maxHeight: 420, label: 'Train and test accuracy for every flexibility level', onResize: () => requestDraw(draw) });
+  const curveKey = el('div', { className: 'c2-legend' });
+  right.append(curveKey);
+  const tableWrap = el('div', { className: 'dw-table-wrap' });
+  const table = el('table', { className: 'dw-table' });
+  const headRow = el('tr');
+  const bodyTrain = el('tr');
+  const bodyTest = el('tr');
+  const bodyGap = el('tr');
+  table.append(el('caption', { className: 'dw-sr-only', text: 'Train and test accuracy at every flexibility level' }), el('thead', {}, [headRow]), el('tbody', {}, [bodyTrain, bodyTest, bodyGap]));
+  tableWrap.append(table);
+  card.stage.append(tableWrap);
+
+  const flex = slider(card.controls, { label: 'flexibility', min: 1, max: 10, step: 1, value: opts.flexibility, format: (v) => describeLevel(v), onInput: (v) => { opts.flexibility = v; memorise = false; memoriseBox.checked = false; refresh(); } });
+  if (kinds.length > 1) {
+    select(card.controls, { label: 'model', options: kinds.map((k) => [k, k === 'knn' ? 'k-nearest neighbours' : 'decision tree']), value: opts.model, onChange: (v) => { opts.model = v; makeModel(); loadData(); } });
+  }
+  const memoriseBox = checkbox(card.controls, { label: 'memorise hard', onChange: (on) => { memorise = on; refresh(); } });
+
+  const statTrain = card.stat('train');
+  const statTest = card.stat('test');
+  const statGap = card.stat('gap');
+  const statKnob = card.stat(opts.model === 'knn' ? 'k' : 'depth');
+
+  function knob(level, hard) {
+    if (opts.model === 'knn') return hard ? 1 : KNN_K[level - 1];
+    return hard ? 1000 : TREE_DEPTH[level - 1];
+  }
+  function describeLevel(level) {
+    return opts.model === 'knn' ? `${level} (k = ${KNN_K[level - 1]})` : `${level} (depth ${TREE_DEPTH[level - 1]})`;
+  }
+
+  function makeModel() {
+    if (model) model.delete();
+    model = opts.model === 'knn' ? new ml.KNearestNeighbors() : new ml.DecisionTree();
+    statKnob.element.firstChild.textContent = opts.model === 'knn' ? 'k' : 'depth';
+    statKnob.element.dataset.stat = opts.model === 'knn' ? 'k' : 'depth';
+  }
+
+  function loadData() {
+    const d = attempt(card, () => ml.makeMoons(opts.points, opts.noise, opts.seed), null);
+    if (!d) return;
+    // Half the points are hidden as the test set: the engine's seeded split, stratified so both
+    // halves hold both classes in the same proportion.
+    const split = attempt(card, () => ml.trainValidationTestSplit(d.y, 0, 0.5, opts.seed, true), null);
+    if (!split) return;
+    const pick = (rows) => {
+      const X = new Float64Array(rows.length * 2); const y = new Float64Array(rows.length);
+      rows.forEach((r, k) => { X[2 * k] = d.X[2 * r]; X[2 * k + 1] = d.X[2 * r + 1]; y[k] = d.y[r]; });
+      return { X, y, rows: rows.length };
+    };
+    train = pick(split.train);
+    test = pick(split.test);
+    let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (let i = 0; i < d.rows; i++) {
+      x0 = Math.min(x0, d.X[2 * i]); x1 = Math.max(x1, d.X[2 * i]);
+      y0 = Math.min(y0, d.X[2 * i + 1]); y1 = Math.max(y1, d.X[2 * i + 1]);
+    }
+    const pad = 0.08 * Math.max(x1 - x0, y1 - y0);
+    view = { x0: x0 - pad, x1: x1 + pad, y0: y0 - pad, y1: y1 + pad };
+    flex.set(opts.flexibility);
+    computeCurve();
+    refresh();
+  }
+
+  // Fits the model at a setting and returns [train accuracy, test accuracy] from the engine.
+  function fitAt(setting) {
+    if (opts.model === 'knn') {
+      model.setK(Math.min(setting, train.rows));
+      model.setData(train.X, 2, train.y);
+    } else {
+      model.setMaxDepth(setting);
+      model.setData(train.X, 2, train.y);
+      model.fit(100000);
+    }
+    return [model.score(train.X, train.y), model.score(test.X, test.y)];
+  }
+
+  function computeCurve() {
+    curve = [];
+    for (let level = 1; level <= 10; level++) {
+      const acc = attempt(card, () => fitAt(knob(level, false)), null);
+      if (acc) curve.push({ level, train: acc[0], test: acc[1] });
+    }
+    const hard = attempt(card, () => fitAt(knob(10, true)), null);
+    if (hard) curve.push({ level: 11, train: hard[0], test: hard[1] });
+    headRow.replaceChildren(el('th', { scope: 'col', text: opts.model === 'knn' ? 'k' : 'depth' }));
+    bodyTrain.replaceChildren(el('th', { scope: 'row', text: 'train' }));
+    bodyTest.replaceChildren(el('th', { scope: 'row', text: 'test' }));
+    bodyGap.replaceChildren(el('th', { scope: 'row', text: 'gap' }));
+    for (const c of curve) {
+      headRow.append(el('th', { scope: 'col', text: c.level === 11 ? (opts.model === 'knn' ? '1 (memorise)' : 'no limit') : String(knob(c.level, false)) }));
+      bodyTrain.append(el('td', { text: `${fixed(c.train * 100, 0)}%` }));
+      bodyTest.append(el('td', { text: `${fixed(c.test * 100, 0)}%` }));
+      bodyGap.append(el('td', { text: fixed((c.train - c.test) * 100, 0) }));
+    }
+  }
+
+  function refresh() {
+    if (!train) return;
+    const setting = knob(opts.flexibility, memorise);
+    const acc = attempt(card, () => fitAt(setting), null);
+    if (!acc) return;
+    const [trainAcc, testAcc] = acc;
+    const grid = attempt(card, () => model.predictGrid(view.x0, view.x1, view.y0, view.y1, GRID[0], GRID[1]), null);
+    if (grid) {
+      const cells = GRID[0] * GRID[1];
+      const perCell = grid.length / cells; // classifiers: p(class 0), p(class 1) per cell
+      heat = new Float64Array(cells);
+      for (let k = 0; k < cells; k++) heat[k] = grid[k * perCell + perCell - 1];
+    }
+    [...headRow.cells].forEach((cell, i) => cell.classList.toggle('c2-now', i > 0 && (memorise ? i === curve.length : i === opts.flexibility)));
+    statTrain.set(`${fixed(trainAcc * 100, 1)} %`);
+    statTest.set(`${fixed(testAcc * 100, 1)} %`);
+    statGap.set(`${fixed((trainAcc - testAcc) * 100, 1)} points`);
+    statKnob.set(opts.model === 'knn' ? String(Math.min(setting, train.rows)) : (memorise ? 'no limit' : String(setting)));
+    const bestTest = curve.reduce((a, c) => (c.test > a.test ? c : a), curve[0] || { test: 0, level: 1 });
+    const gap = trainAcc - testAcc;
+    if (memorise || (gap > 0.08 && trainAcc >= 0.97)) card.setMessage(`Overfitting: ${fixed(trainAcc * 100, 0)} % on the points it studied but only ${fixed(testAcc * 100, 0)} % on hidden ones. The boundary bends around individual noisy points, and that knowledge does not carry over.`, 'bad');
+    else if (opts.flexibility < bestTest.level - 2 && testAcc < bestTest.test - 0.02) card.setMessage(`Underfitting: the boundary is too stiff to follow the moons (train ${fixed(trainAcc * 100, 0)} %, test ${fixed(testAcc * 100, 0)} %). Give it more flexibility.`, 'warn');
+    else card.setMessage(`Train ${fixed(trainAcc * 100, 0)} %, test ${fixed(testAcc * 100, 0)} %: the two agree, so the model is learning the shape rather than the points. Best test accuracy on the slider: ${fixed(bestTest.test * 100, 0)} %.`, 'ok');
+    plot.canvas.setAttribute('aria-label', `Decision boundary of the ${opts.model === 'knn' ? 'k-nearest-neighbours' : 'decision tree'} model; train accuracy ${fixed(trainAcc * 100, 1)} percent, test ${fixed(testAcc * 100, 1)} percent`);
+    requestDraw(draw);
+  }
+
+  function draw() {
+    if (!view) return;
+    plot.setDomain(view.x0, view.x1, view.y0, view.y1);
+    plot.begin();
+    if (heat) drawHeat(plot, heat, GRID[0], GRID[1], view, { color: divergingColor, alpha: 0.55 });
+    plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 4, yTicks: 4 });
+    plot.clipToArea(() => {
+      for (let i = 0; i < train.rows; i++) plot.point(train.X[2 * i], train.X[2 * i + 1], train.y[i], { size: 4 });
+      for (let i = 0; i < test.rows; i++) plot.point(test.X[2 * i], test.X[2 * i + 1], test.y[i], { size: 4, hollow: true });
+    });
+
+    const t = curvePlot.theme;
+    curvePlot.setDomain(0.5, curve.length + 0.5, 0.4, 1.02);
+    curvePlot.begin();
+    curvePlot.axes({ xLabel: 'flexibility →', yLabel: 'accuracy', xTicks: 6, yTicks: 4 });
+    const xs = curve.map((c) => c.level);
+    curvePlot.clipToArea(() => {
+      const now = memorise ? curve.length : opts.flexibility;
+      curvePlot.segment(now, 0.4, now, 1.02, { color: t.truth, dash: [4, 4], width: 1.5 });
+      curvePlot.path(xs, curve.map((c) => c.train), { color: t.model, width: 2.5 });
+      curvePlot.path(xs, curve.map((c) => c.test), { color: t.loss, width: 2.5, dash: [7, 4] });
+      curve.forEach((c) => {
+        curvePlot.point(c.level, c.train, 1, { size: 4 });
+        curvePlot.point(c.level, c.test, 1, { size: 4, hollow: true });
+      });
+    });
+  }
+  curveKey.replaceChildren(
+    el('span', { className: 'c2-key', text: '— train (solid, studied points)' }),
+    el('span', { className: 'c2-key', text: '- - test (dashed, hidden points)' }),
+    el('span', { className: 'c2-key', text: 'last column: memorise hard' }),
+  );
+
+  makeModel();
+  loadData();
+
+  return {
+    update(next) {
+      opts = { ...next };
+      if (!kinds.includes(opts.model)) opts.model = kinds[0];
+      memorise = false;
+      memoriseBox.checked = false;
+      makeModel();
+      loadData();
+    },
+    destroy() {
+      cancelDraw(draw);
+      plot.destroy();
+      curvePlot.destroy();
+      if (model) model.delete();
+      model = null;
+    },
+  };
+}

@@ -1,0 +1,247 @@
+// Interactive "Grow the tree, watch the regions split" (seed 001, level 4). The engine's
+// DecisionTree makes one split per step (best first); the regions, the purity, the impurity and
+// the node table drawn as a diagram all come from it (regions(), nodes(), score(), loss()).
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
+import { rgba, free, pct, clusterColor, marker } from './course4/common.js';
+import { makeDataset, DATASETS } from './course4/datasets.js';
+
+export const schema = {
+  seed: { type: 'int', min: 0, max: 2147483647, default: 4, description: 'Random seed for the points.' },
+  points: { type: 'int', min: 20, max: 400, default: 120, description: 'How many training points.' },
+  dataset: { type: 'enum', values: DATASETS, default: 'moons', description: 'Shape of the two classes.' },
+  noise: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Noise in the data.' },
+  depth: { type: 'int', min: 1, max: 12, default: 3, description: 'Maximum depth of the tree.' },
+};
+
+export const meta = {
+  title: 'Grow the tree, watch the regions split',
+  hint: 'Raise the depth and watch each new axis-aligned cut appear; the tree diagram grows beside the regions. Step adds one split at a time. Watch purity climb, and watch the boxes shrink around single points at high depth.',
+};
+
+const NODE = 7; // numbers per node in nodes(): feature, threshold, left, right, value, impurity, samples
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const tree = new ml.DecisionTree();
+  let train = null;
+  let test = null;
+  let domain = { x0: -1, x1: 1, y0: -1, y1: 1 };
+  let stopGrow = null;
+
+  const row = el('div', { className: 'dw-row' });
+  const left = el('div', { className: 'dw-col c4-main-col' });
+  const right = el('div', { className: 'dw-col c4-side-col' });
+  row.append(left, right);
+  card.stage.append(row);
+  const plot = new Plot(left, { aspect: 0.8, minHeight: 260, maxHeight: 480, label: 'Regions of the decision tree', onResize: () => requestDraw(draw) });
+  right.append(el('p', { className: 'c4-chart-title', text: 'The tree (left branch: yes, the value is ≤ the threshold)' }));
+  const diagram = new Plot(right, { aspect: 0.8, minHeight: 220, maxHeight: 420, label: 'Tree diagram', onResize: () => requestDraw(draw) });
+  diagram.margin = { left: 6, right: 6, top: 6, bottom: 6 };
+
+  const buttons = buttonRow(card.controls);
+  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
+  button(buttons, 'Step', () => { stopGrowing(); splitOnce(); });
+  button(buttons, 'Reset', () => { stopGrowing(); regrow(false); });
+  const depthSlider = slider(card.controls, { label: 'max depth', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => String(v), onInput: (v) => { opts.depth = v; regrow(true); } });
+  select(card.controls, { label: 'data', options: DATASETS.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; loadData(); } });
+
+  const statDepth = card.stat('depth');
+  const statLeaves = card.stat('leaves');
+  const statPurity = card.stat('purity');
+  const statGini = card.stat('Gini');
+  const statTest = card.stat('test accuracy');
+
+  function loadData() {
+    stopGrowing();
+    attempt(card, () => {
+      train = makeDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
+      test = makeDataset(ml, opts.dataset, 200, opts.noise, opts.seed + 1000);
+      tree.setData(train.X, 2, train.y);
+      domain = train.domain;
+    });
+    regrow(true);
+  }
+
+  // Restart from the root with the current depth; grow to the end (animated unless reduced motion).
+  function regrow(animateGrowth) {
+    stopGrowing();
+    attempt(card, () => { tree.setMaxDepth(opts.depth); tree.reset(opts.seed); });
+    depthSlider.set(opts.depth);
+    if (animateGrowth && !prefersReducedMotion()) startGrowing(140);
+    else if (animateGrowth) { attempt(card, () => tree.fit(100000)); render(); }
+    else render();
+  }
+
+  function splitOnce() {
+    if (tree.status() === 'converged') { render(); return false; }
+    attempt(card, () => tree.step());
+    render();
+    return tree.status() !== 'converged';
+  }
+
+  function startGrowing(interval) {
+    playBtn.textContent = 'Pause';
+    let last = -Infinity;
+    stopGrow = animate(card.card, (time) => {
+      if (time - last < interval) return;
+      last = time;
+      if (!splitOnce()) stopGrowing();
+    });
+  }
+  function stopGrowing() { if (stopGrow) stopGrow(); stopGrow = null; playBtn.textContent = 'Play'; }
+  function togglePlay() {
+    if (stopGrow) { stopGrowing(); return; }
+    if (prefersReducedMotion()) { splitOnce(); return; }
+    if (tree.status() === 'converged') { attempt(card, () => tree.reset(opts.seed)); render(); }
+    startGrowing(550);
+  }
+
+  function nodeTable() {
+    const raw = tree.nodes();
+    const nodes = [];
+    for (let k = 0; k + NODE - 1 < raw.length; k += NODE) {
+      nodes.push({ feature: raw[k], threshold: raw[k + 1], left: raw[k + 2], right: raw[k + 3], value: raw[k + 4], impurity: raw[k + 5], samples: raw[k + 6] });
+    }
+    return nodes;
+  }
+
+  // The last split created the last two nodes; their parent is the newest cut.
+  function newestSplit(nodes) { return nodes.length > 1 ? nodes.findIndex((n) => n.left === nodes.length - 2) : -1; }
+
+  // Each internal node's cut, clipped to the box its ancestors leave it (pure geometry).
+  function cuts(nodes) {
+    const out = [];
+    const walk = (i, box) => {
+      const n = nodes[i];
+      if (!n || n.feature < 0) return;
+      if (n.feature === 0) {
+        out.push({ i, seg: [n.threshold, box.y0, n.threshold, box.y1] });
+        walk(n.left, { ...box, x1: n.threshold }); walk(n.right, { ...box, x0: n.threshold });
+      } else {
+        out.push({ i, seg: [box.x0, n.threshold, box.x1, n.threshold] });
+        walk(n.left, { ...box, y1: n.threshold }); walk(n.right, { ...box, y0: n.threshold });
+      }
+    };
+    walk(0, { ...domain });
+    return out;
+  }
+
+  function render() {
+    const purity = attempt(card, () => tree.score(train.X, train.y), NaN);
+    const testAcc = attempt(card, () => tree.score(test.X, test.y), NaN);
+    const gini = tree.loss();
+    statDepth.set(String(tree.depth()));
+    statLeaves.set(String(tree.leafCount()));
+    statPurity.set(pct(purity, 1));
+    statGini.set(fixed(gini, 3));
+    statTest.set(pct(testAcc, 1));
+    const nodes = nodeTable();
+    const tiny = nodes.filter((n) => n.feature < 0 && n.samples <= 2).length;
+    const leaves = tree.leafCount();
+    if (leaves === 1) card.setMessage('One region, one guess: the root predicts the majority class everywhere. Press Step or raise the depth to make the first cut.', 'info');
+    else if (tiny >= 3) card.setMessage(`${tiny} of ${leaves} boxes hold only one or two training points: the tree is carving boxes around single points. Training purity ${pct(purity, 1)}, but test accuracy ${pct(testAcc, 1)} — that gap is overfitting.`, 'warn');
+    else if (tree.status() === 'converged' && purity >= 0.999) card.setMessage(`Every box is pure (${leaves} leaves). Compare test accuracy (${pct(testAcc, 1)}) with a shallower tree.`, 'info');
+    else card.setMessage(`${leaves} boxes, purity ${pct(purity, 1)}, test accuracy ${pct(testAcc, 1)}. Each cut picked the threshold that lowered the Gini impurity most.`, tree.status() === 'converged' ? 'ok' : 'info');
+    plot.canvas.setAttribute('aria-label', `Decision tree regions: depth ${tree.depth()}, ${leaves} leaves, training purity ${pct(purity, 1)}`);
+    requestDraw(draw);
+  }
+
+  function draw() {
+    if (!train) return;
+    const { x0, x1, y0, y1 } = domain;
+    plot.setDomain(x0, x1, y0, y1);
+    const ctx = plot.begin();
+    const t = plot.theme;
+    plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 5, yTicks: 5 });
+    const regions = attempt(card, () => tree.regions(x0, x1, y0, y1), new Float64Array(0));
+    plot.clipToArea(() => {
+      for (let k = 0; k + 6 < regions.length; k += 7) {
+        const [a, b, c, d, cls, purity] = regions.subarray(k, k + 6);
+        ctx.fillStyle = rgba(cls === 0 ? t.class0 : t.class1, 0.1 + 0.32 * Math.max(0, (purity - 0.5) * 2));
+        ctx.fillRect(plot.px(a), plot.py(d), plot.px(b) - plot.px(a), plot.py(c) - plot.py(d));
+      }
+      const nodes = nodeTable();
+      const all = cuts(nodes);
+      const newest = newestSplit(nodes);
+      for (const { i, seg } of all) {
+        const isNew = i === newest;
+        plot.segment(seg[0], seg[1], seg[2], seg[3], { color: isNew ? t.accent : t.model, width: isNew ? 3 : 1.5 });
+      }
+      for (let i = 0; i < train.rows; i++) plot.point(train.X[2 * i], train.X[2 * i + 1], train.y[i], { size: 4 });
+    });
+    drawDiagram();
+  }
+
+  function drawDiagram() {
+    const nodes = nodeTable();
+    const W = diagram.width; const H = diagram.height;
+    const ctx = diagram.begin();
+    const t = diagram.theme;
+    if (!nodes.length) return;
+    // in-order leaf positions; depth from the root
+    const pos = new Map();
+    let leafIndex = 0;
+    let maxDepth = 0;
+    const place = (i, depth) => {
+      const n = nodes[i];
+      maxDepth = Math.max(maxDepth, depth);
+      if (n.feature < 0) { pos.set(i, { x: leafIndex++, depth }); return; }
+      place(n.left, depth + 1); place(n.right, depth + 1);
+      pos.set(i, { x: (pos.get(n.left).x + pos.get(n.right).x) / 2, depth });
+    };
+    place(0, 0);
+    const leaves = Math.max(1, leafIndex);
+    const X = (p) => 14 + ((p.x + 0.5) / leaves) * (W - 28);
+    const Y = (p) => 22 + (maxDepth ? (p.depth / maxDepth) * (H - 44) : (H - 44) / 2);
+    const roomy = (W - 28) / leaves > 46 && maxDepth <= 6;
+    const newestParent = newestSplit(nodes);
+    ctx.strokeStyle = t.textMuted; ctx.lineWidth = 1.2;
+    nodes.forEach((n, i) => {
+      if (n.feature < 0) return;
+      const p = pos.get(i);
+      for (const c of [n.left, n.right]) { const q = pos.get(c); ctx.beginPath(); ctx.moveTo(X(p), Y(p)); ctx.lineTo(X(q), Y(q)); ctx.stroke(); }
+    });
+    ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
+    nodes.forEach((n, i) => {
+      const p = pos.get(i);
+      const cx = X(p); const cy = Y(p);
+      if (n.feature < 0) {
+        ctx.fillStyle = clusterColor(t, n.value);
+        marker(ctx, cx, cy, n.value, roomy ? 7 : 4.5);
+        ctx.fill();
+        if (roomy) { ctx.fillStyle = t.textMuted; ctx.font = `10px ${t.mono}`; ctx.fillText(String(Math.round(n.samples)), cx, cy + 15); }
+      } else if (roomy) {
+        const label = `${n.feature === 0 ? 'x₁' : 'x₂'} ≤ ${fixed(n.threshold, 2)}`;
+        ctx.font = `11px ${t.mono}`;
+        const w = ctx.measureText(label).width + 10;
+        ctx.fillStyle = t.surface; ctx.strokeStyle = i === newestParent ? t.accent : t.model; ctx.lineWidth = i === newestParent ? 2.5 : 1.2;
+        ctx.beginPath(); ctx.rect(cx - w / 2, cy - 10, w, 20); ctx.fill(); ctx.stroke();
+        ctx.fillStyle = t.text; ctx.fillText(label, cx, cy);
+      } else {
+        ctx.beginPath(); ctx.arc(cx, cy, 3.5, 0, Math.PI * 2);
+        ctx.fillStyle = i === newestParent ? t.accent : t.model; ctx.fill();
+      }
+    });
+    diagram.canvas.setAttribute('aria-label', `Tree diagram: ${nodes.length} nodes, ${leaves} leaves, depth ${maxDepth}${nodes[0].feature >= 0 ? `; the root asks whether ${nodes[0].feature === 0 ? 'x1' : 'x2'} ≤ ${fixed(nodes[0].threshold, 2)}` : ''}`);
+  }
+
+  loadData();
+
+  return {
+    update(next) { opts = { ...next }; loadData(); },
+    destroy() {
+      cancelDraw(draw);
+      stopGrowing();
+      plot.destroy();
+      diagram.destroy();
+      free(tree);
+    },
+  };
+}

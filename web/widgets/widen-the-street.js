@@ -1,0 +1,278 @@
+// Game "Widen the street" (seed 001, level 4): rotate and shift a separating line so the empty
+// band around it is as wide as possible. The learner's street is plain geometry (distance from
+// each point to their line); "Optimal" shows the engine's LinearSVM solution — its weights,
+// bias, marginWidth() = 2/‖w‖, supportVectors() — and the C slider re-solves the soft margin,
+// with margin violations found from the engine's decisionFunction (y·f(x) < 1).
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
+import { equalDomain, hasFocus, free, rgba } from './course4/common.js';
+
+export const schema = {
+  seed: { type: 'int', min: 0, max: 2147483647, default: 8, description: 'Random seed for the points.' },
+  points: { type: 'int', min: 6, max: 200, default: 40, description: 'How many points.' },
+  spread: { type: 'number', min: 0.2, max: 2, default: 0.75, description: 'Spread of each class (large values make the classes overlap).' },
+  C: { type: 'number', min: 0.001, max: 1000, default: 1000, description: 'Soft-margin penalty C of the engine\'s SVM (large: nearly hard margin).' },
+};
+
+export const meta = {
+  title: 'Widen the street',
+  hint: 'Turn and shift the line (drag on the plot, use the sliders, or focus the plot: Left/Right turn, Up/Down shift) so it splits the classes with the widest empty band. Then press Optimal to see the SVM\'s answer, and lower C to soften the margin.',
+};
+
+const RAD = Math.PI / 180;
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const svm = new ml.LinearSVM();
+  let data = null;
+  let centre = [0, 0];
+  let angle = 120;         // direction of the learner's line, degrees
+  let offset = 0;          // signed shift of the line along its normal, from the centre
+  let best = 0;
+  let optimal = null;      // { w, b, width, sv: Set, violations: Set } once Optimal was pressed
+  let dragging = null;     // 'rotate' | 'shift'
+  let stopSolve = null;
+
+  const plot = new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'Two classes and a separating street', onResize: () => requestDraw(draw) });
+  plot.canvas.tabIndex = 0;
+
+  const buttons = buttonRow(card.controls);
+  const optBtn = button(buttons, 'Optimal', () => solve(), { primary: true });
+  button(buttons, 'Hide optimal', () => { stopSolving(); optimal = null; render(); });
+  button(buttons, 'New points', () => { opts.seed = (opts.seed + 1) % 2147483647; loadData(); });
+  const angleSlider = slider(card.controls, { label: 'line angle', min: 0, max: 180, step: 0.5, value: angle, format: (v) => `${fixed(v, 1)}°`, onInput: (v) => { angle = v; render(); } });
+  const offsetSlider = slider(card.controls, { label: 'shift', min: -4, max: 4, step: 0.01, value: offset, format: (v) => fixed(v, 2), onInput: (v) => { offset = v; render(); } });
+  slider(card.controls, { label: 'class spread', min: 0.2, max: 2, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { opts.spread = v; loadData(); } });
+  const cSlider = slider(card.controls, { label: 'C (soft margin)', min: 0.001, max: 1000, value: opts.C, scale: 'log', step: 0.01, format: (v) => (v >= 10 ? fixed(v, 0) : v >= 0.1 ? fixed(v, 2) : fixed(v, 3)), onInput: (v) => { opts.C = v; if (optimal) solve(); } });
+
+  const statMargin = card.stat('your margin');
+  const statBest = card.stat('best correct margin');
+  const statWrong = card.stat('wrong side');
+  const statOpt = card.stat('SVM margin');
+  const statViol = card.stat('violations');
+
+  function loadData() {
+    stopSolving();
+    attempt(card, () => {
+      const d = ml.makeBlobs(opts.points, 2, opts.spread, opts.seed);
+      data = { X: Float64Array.from(d.X), y: Float64Array.from(d.y), rows: d.rows };
+      svm.setData(data.X, 2, data.y);
+    });
+    centre = [0, 0];
+    if (data) {
+      for (let i = 0; i < data.rows; i++) { centre[0] += data.X[2 * i] / data.rows; centre[1] += data.X[2 * i + 1] / data.rows; }
+    }
+    best = 0;
+    optimal = null;
+    angle = 120; offset = 0.4;
+    render();
+  }
+
+  // The learner's line: points p with n·(p − centre) = offset, n the unit normal.
+  function normal() { const a = (angle + 90) * RAD; return [Math.cos(a), Math.sin(a)]; }
+
+  // Signed distances to the learner's line; the side that holds more blue circles counts as "blue".
+  function measure() {
+    const n = normal();
+    const d = new Float64Array(data.rows);
+    let agree = 0;
+    for (let i = 0; i < data.rows; i++) {
+      d[i] = n[0] * (data.X[2 * i] - centre[0]) + n[1] * (data.X[2 * i + 1] - centre[1]) - offset;
+      if ((d[i] > 0) === (data.y[i] === 1)) agree += 1;
+    }
+    const sign = agree >= data.rows - agree ? 1 : -1;
+    let wrong = 0;
+    let half = Infinity;
+    const nearest = [-1, -1];
+    const nearestD = [Infinity, Infinity];
+    for (let i = 0; i < data.rows; i++) {
+      const s = sign * d[i] * (data.y[i] === 1 ? 1 : -1); // > 0: on its own side
+      if (s <= 0) wrong += 1;
+      const c = data.y[i] === 1 ? 1 : 0;
+      if (Math.abs(d[i]) < nearestD[c]) { nearestD[c] = Math.abs(d[i]); nearest[c] = i; }
+      half = Math.min(half, Math.abs(d[i]));
+    }
+    return { wrong, width: wrong ? 0 : 2 * half, half, nearest };
+  }
+
+  function solve() {
+    stopSolving();
+    // Watch SMO work: a few pair updates per frame until it converges (all at once with reduced motion).
+    const reduced = prefersReducedMotion();
+    const ok = attempt(card, () => {
+      svm.setC(opts.C);
+      svm.setPairsPerStep(reduced ? 1000 : Math.max(1, Math.round(opts.points / 10)));
+      svm.reset(0);
+      return true;
+    }, false);
+    if (!ok) return;
+    if (reduced) { attempt(card, () => svm.fit(100000)); readOptimal(); render(); return; }
+    optBtn.disabled = true;
+    stopSolve = animate(card.card, () => {
+      attempt(card, () => svm.step());
+      readOptimal();
+      render();
+      if (svm.status() !== 'ready' || svm.pairUpdates() > 200000) stopSolving();
+    });
+  }
+  function stopSolving() { if (stopSolve) stopSolve(); stopSolve = null; optBtn.disabled = false; }
+
+  function readOptimal() {
+    const w = [...svm.weights()];
+    const b = svm.bias();
+    const f = svm.decisionFunction(data.X);
+    const violations = new Set();
+    for (let i = 0; i < data.rows; i++) if ((data.y[i] === 1 ? 1 : -1) * f[i] < 1 - 1e-3) violations.add(i); // within the solver's KKT tolerance counts as on the edge
+    optimal = { w, b, width: svm.marginWidth(), sv: new Set(svm.supportVectors()), violations, converged: svm.status() === 'converged' };
+  }
+
+  function render() {
+    if (!data) return;
+    angleSlider.set(Number(angle.toFixed(1)));
+    offsetSlider.set(Math.max(-4, Math.min(4, Number(offset.toFixed(2)))));
+    const m = measure();
+    if (m.wrong === 0 && m.width > best) best = m.width;
+    statMargin.set(m.wrong ? '–' : fixed(m.width, 3));
+    statBest.set(best > 0 ? fixed(best, 3) : '–');
+    statWrong.set(String(m.wrong));
+    statOpt.set(optimal ? fixed(optimal.width, 3) : '–');
+    statViol.set(optimal ? String(optimal.violations.size) : '–');
+    if (optimal && !optimal.converged && stopSolve) {
+      card.setMessage(`The SVM solver is working: ${svm.pairUpdates()} pair updates so far, street ${fixed(optimal.width, 3)} wide.`, 'info');
+    } else if (optimal) {
+      const v = optimal.violations.size;
+      const svText = `${optimal.sv.size} support vectors (circled) hold it in place`;
+      if (v === 0) {
+        const ratio = best > 0 ? best / optimal.width : 0;
+        card.setMessage(`The widest street is ${fixed(optimal.width, 3)} wide, and ${svText}. Your best correct street reached ${Math.round(ratio * 100)}% of it.${ratio > 0.98 ? ' Superb — you found the maximum margin.' : ''}`, 'ok');
+      } else {
+        card.setMessage(`With C = ${fixed(opts.C, opts.C >= 10 ? 0 : 3)} the SVM accepts ${v} point${v === 1 ? '' : 's'} inside its street or on the wrong side (ringed in red) in exchange for a wider street (${fixed(optimal.width, 3)}). ${svText}. Raise C to make violations expensive.`, 'info');
+      }
+    } else if (m.wrong) {
+      card.setMessage(`${m.wrong} point${m.wrong === 1 ? ' is' : 's are'} on the wrong side of your line, so it does not separate the classes yet — no margin to score.`, 'bad');
+    } else {
+      card.setMessage(`Your line separates the classes with a street ${fixed(m.width, 3)} wide: twice the distance to the nearest point (circled). Shift it toward the middle and turn it to widen the street.`, 'info');
+    }
+    plot.canvas.setAttribute('aria-label', `Separating line at ${fixed(angle, 1)} degrees; ${m.wrong} points on the wrong side; street width ${m.wrong ? 'none' : fixed(m.width, 3)}`);
+    requestDraw(draw);
+  }
+
+  function draw() {
+    if (!data) return;
+    equalDomain(plot, centre[0], centre[1], 4.4, 3.2);
+    const ctx = plot.begin();
+    const t = plot.theme;
+    plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 6, yTicks: 5 });
+    const m = measure();
+    const n = normal();
+    const dir = [-n[1], n[0]];
+    const L = 30;
+    const at = (s) => [centre[0] + n[0] * (offset + s), centre[1] + n[1] * (offset + s)];
+    plot.clipToArea(() => {
+      // the learner's street: a band of half-width = distance to the nearest point
+      if (!m.wrong) {
+        const [ax, ay] = at(-m.half); const [bx, by] = at(m.half);
+        ctx.fillStyle = rgba(t.good, 0.16);
+        ctx.beginPath();
+        ctx.moveTo(plot.px(ax - L * dir[0]), plot.py(ay - L * dir[1]));
+        ctx.lineTo(plot.px(ax + L * dir[0]), plot.py(ay + L * dir[1]));
+        ctx.lineTo(plot.px(bx + L * dir[0]), plot.py(by + L * dir[1]));
+        ctx.lineTo(plot.px(bx - L * dir[0]), plot.py(by - L * dir[1]));
+        ctx.closePath(); ctx.fill();
+        for (const s of [-m.half, m.half]) { const [px, py] = at(s); plot.segment(px - L * dir[0], py - L * dir[1], px + L * dir[0], py + L * dir[1], { color: t.good, width: 1, dash: [4, 4] }); }
+      }
+      // the engine's optimum: w·x + b = 0 dashed grey, its margins w·x + b = ±1 dotted
+      if (optimal && Math.hypot(...optimal.w) > 1e-12) {
+        const [w0, w1] = optimal.w;
+        const nn = Math.hypot(w0, w1);
+        const od = [-w1 / nn, w0 / nn];
+        for (const level of [0, 1, -1]) {
+          const s = (level - optimal.b) / (nn * nn);
+          const px = w0 * s; const py = w1 * s; // closest point of w·x + b = level to the origin
+          plot.segment(px - L * od[0], py - L * od[1], px + L * od[0], py + L * od[1], { color: t.truth, width: level ? 1.5 : 2.5, dash: level ? [2, 4] : [8, 5] });
+        }
+      }
+      const [cx, cy] = at(0);
+      plot.segment(cx - L * dir[0], cy - L * dir[1], cx + L * dir[0], cy + L * dir[1], { width: 2.5 });
+      for (let i = 0; i < data.rows; i++) {
+        const cls = data.y[i] === 1 ? 1 : 0;
+        const mine = !m.wrong && (i === m.nearest[0] || i === m.nearest[1]);
+        plot.point(data.X[2 * i], data.X[2 * i + 1], cls, { size: 5, highlight: mine || (optimal && optimal.sv.has(i)) });
+        if (optimal && optimal.violations.has(i)) {
+          ctx.beginPath(); ctx.arc(plot.px(data.X[2 * i]), plot.py(data.X[2 * i + 1]), 14, 0, Math.PI * 2);
+          ctx.strokeStyle = t.loss; ctx.lineWidth = 2.5; ctx.setLineDash([3, 2]); ctx.stroke(); ctx.setLineDash([]);
+        }
+      }
+    });
+    // handles: the centre point shifts the line, the end point turns it
+    const [hx, hy] = at(0);
+    const focused = hasFocus(plot.canvas);
+    plot.handle(hx, hy, { focused: focused || dragging === 'shift' });
+    plot.handle(hx + 2.2 * dir[0], hy + 2.2 * dir[1], { focused: dragging === 'rotate', color: t.accent });
+  }
+
+  // Drag near the blue handle to turn; anywhere else to shift the line to the pointer.
+  const onDown = (e) => {
+    const pos = plot.eventToData(e);
+    const n = normal();
+    const dir = [-n[1], n[0]];
+    const hx = centre[0] + n[0] * offset + 2.2 * dir[0];
+    const hy = centre[1] + n[1] * offset + 2.2 * dir[1];
+    dragging = Math.hypot(plot.px(pos.x) - plot.px(hx), plot.py(pos.y) - plot.py(hy)) < 26 ? 'rotate' : 'shift';
+    plot.canvas.setPointerCapture(e.pointerId);
+    plot.canvas.style.cursor = 'grabbing';
+    onMove(e);
+    e.preventDefault();
+  };
+  const onMove = (e) => {
+    const pos = plot.eventToData(e);
+    if (!dragging) { plot.canvas.style.cursor = 'grab'; return; }
+    if (dragging === 'rotate') {
+      const n = normal();
+      const px = centre[0] + n[0] * offset; const py = centre[1] + n[1] * offset;
+      const a = Math.atan2(pos.y - py, pos.x - px) / RAD;
+      // keep the line through its current centre point while it turns
+      angle = ((a % 180) + 180) % 180;
+      const n2 = normal();
+      offset = n2[0] * (px - centre[0]) + n2[1] * (py - centre[1]);
+    } else {
+      const n = normal();
+      offset = Math.max(-4, Math.min(4, n[0] * (pos.x - centre[0]) + n[1] * (pos.y - centre[1])));
+    }
+    render();
+  };
+  const onUp = () => { dragging = null; plot.canvas.style.cursor = 'grab'; requestDraw(draw); };
+  const onKey = (e) => {
+    const big = e.shiftKey ? 10 : 1;
+    if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') { angle = (((angle + (e.key === 'ArrowLeft' ? 1 : -1) * big) % 180) + 180) % 180; render(); e.preventDefault(); }
+    else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') { offset = Math.max(-4, Math.min(4, offset + (e.key === 'ArrowUp' ? 0.05 : -0.05) * big)); render(); e.preventDefault(); }
+    else if (e.key === 'Enter' || e.key === ' ') { solve(); e.preventDefault(); }
+  };
+  const onFocus = () => { card.setMessage('Left/Right turn the line by 1° (Shift: 10°), Up/Down shift it; Enter shows the optimal street.', 'info'); requestDraw(draw); };
+  const onBlur = () => requestDraw(draw);
+  plot.canvas.addEventListener('pointerdown', onDown);
+  plot.canvas.addEventListener('pointermove', onMove);
+  plot.canvas.addEventListener('pointerup', onUp);
+  plot.canvas.addEventListener('pointercancel', onUp);
+  plot.canvas.addEventListener('keydown', onKey);
+  plot.canvas.addEventListener('focus', onFocus);
+  plot.canvas.addEventListener('blur', onBlur);
+
+  loadData();
+
+  return {
+    update(next) { opts = { ...next }; cSlider.set(opts.C); loadData(); },
+    destroy() {
+      cancelDraw(draw);
+      stopSolving();
+      plot.destroy();
+      free(svm);
+    },
+  };
+}
