@@ -43,6 +43,7 @@ function build({ ml, card, options }) {
   const curveLegend = legendRow(card.stage, [{ text: 'f(z)', kind: 'model' }, { text: "f′(z), the slope", kind: 'loss' }]);
   const softLegend = legendRow(card.stage, [{ text: 'logits z (drag)', kind: 'class0' }, { text: 'softmax probabilities', kind: 'class1' }]);
   const chainPlot = new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 220, label: 'Gradient reaching each layer of a deep chain (log scale)', onResize: () => requestDraw(draw) });
+  chainPlot.margin.top = 22; // room for the axis title above the top tick
 
   select(card.controls, {
     label: 'activation', value: opts.activation, options: Object.entries(NAMES),

@@ -42,6 +42,7 @@ function build({ ml, card, options }) {
     { text: 'newest stump', kind: 'model' }, { text: 'ensemble vote (orange 0 … blue 1)', kind: 'heat' },
   ]);
   const chart = new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 210, label: 'Training error and bound per round', onResize: () => requestDraw(draw) });
+  chart.margin.top = 22; // room for the axis title above the top tick
   legendRow(card.stage, [{ text: 'training error', kind: 'loss' }, { text: 'bound ∏ 2√(ε(1−ε))', kind: 'truth' }, { text: 'weighted error ε of each stump', kind: 'good' }]);
 
   const row = buttonRow(card.controls);

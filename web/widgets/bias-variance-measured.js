@@ -37,6 +37,7 @@ function build({ ml, card, options }) {
   const plot = new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 380, label: 'Fitted curves from many resamples, their mean and the true function', onResize: () => requestDraw(draw) });
   legendRow(card.stage, [{ text: 'true f(x) = sin x', kind: 'truth' }, { text: 'one fit per resample', kind: 'faint' }, { text: 'average fit', kind: 'model' }]);
   const bars = new Plot(card.stage, { aspect: 0.26, minHeight: 140, maxHeight: 190, label: 'Bias squared, variance, noise and expected error', onResize: () => requestDraw(draw) });
+  bars.margin.top = 22; // room for the axis title above the top tick
 
   const row = buttonRow(card.controls);
   button(row, 'Resample', () => { opts.seed += 1; run(); }, { primary: true });

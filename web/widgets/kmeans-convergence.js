@@ -46,6 +46,7 @@ function build({ ml, card, options }) {
   plot.canvas.tabIndex = 0;
   plot.canvas.classList.add('dwf-draggable');
   const chart = new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 210, label: 'Inertia after every half-step', onResize: () => requestDraw(draw) });
+  chart.margin.top = 22; // room for the axis title above the top tick
   legendRow(card.stage, [{ text: 'after assigning', kind: 'loss' }, { text: 'after moving centroids', kind: 'good' }, { text: 'final inertia of each start (random ▲, k-means++ ●)', kind: 'model' }]);
 
   const row = buttonRow(card.controls);
