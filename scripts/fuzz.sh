@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 root=${BUILD_ROOT:-build}/fuzz
 mkdir -p "$root/corpus"
-flags="-std=c++17 -O1 -g -fno-omit-frame-pointer -ffp-contract=off -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -DNDEBUG -Iengine/include -isystem /usr/include/eigen3"
+# -O0 keeps the instrumented build quick on 2 cores; the fuzzer needs coverage, not speed.
+flags="-std=c++17 -O0 -g -fno-omit-frame-pointer -ffp-contract=off -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -DNDEBUG -Iengine/include -isystem /usr/include/eigen3"
 objs=()
 for src in engine/src/*.cpp; do
   obj="$root/$(basename "${src%.cpp}").o"

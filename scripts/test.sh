@@ -16,6 +16,7 @@ echo "== single-file build for the file:// tests"
 node scripts/build-single.mjs || status=1
 
 echo "== WASM engine in Node, then the site in Chromium (node:test)"
-node --test --test-concurrency=1 tests/node/ tests/browser/ || status=1
+# Two files at a time: browser tests spend much of their time waiting on pages.
+node --test --test-concurrency=2 tests/node/ tests/browser/ || status=1
 
 exit $status

@@ -133,6 +133,8 @@ inline void bind_linear_models() {
       .function("setParams", &d::setParams<PolynomialRegression>)
       .function("gradient", &d::gradient<PolynomialRegression>)
       .function("solve", optional_override([](PolynomialRegression& m) { return guarded([&] { return m.solve(); }); }))
+      .function("setSolver", optional_override([](PolynomialRegression& m, std::string s) { guarded([&] { m.setSolver(s); }); }))
+      .function("solver", optional_override([](const PolynomialRegression& m) { return std::string(m.solver()); }))
       .function("coefficients", optional_override([](const PolynomialRegression& m) { return copyToJs(m.params()); }))
       .function("range", optional_override([](const PolynomialRegression& m) {
         return guarded([&] {

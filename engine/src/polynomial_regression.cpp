@@ -146,6 +146,14 @@ Vector PolynomialRegression::gradient() const {
 }
 
 void PolynomialRegression::doStep() {
+  if (exactSolver_) {
+    // One step is the whole closed-form fit, so fit()/crossValScore/learningCurve get the
+    // exact optimum instead of a gradient-descent run.
+    int sweeps = 0;
+    c_ = closedForm(sweeps);
+    status_ = Status::Converged;
+    return;
+  }
   Vector next = c_ - learningRate_ * gradient();
   // Proximal gradient (ISTA) for the non-smooth λ‖w‖₁: after the gradient step on the MSE,
   // shrink each w_j towards zero by η·λ.
@@ -181,12 +189,10 @@ Vector PolynomialRegression::solveLasso(int& sweeps) const {
   return c;
 }
 
-int PolynomialRegression::solve() {
-  requireData("PolynomialRegression.solve");
-  int sweeps = 0;
-  if (penalty_ == "l1" && lambda_ > 0) {
-    c_ = solveLasso(sweeps);
-  } else if (penalty_ == "l2" && lambda_ > 0) {
+Vector PolynomialRegression::closedForm(int& sweeps) const {
+  sweeps = 0;
+  if (penalty_ == "l1" && lambda_ > 0) return solveLasso(sweeps);
+  if (penalty_ == "l2" && lambda_ > 0) {
     // min ‖y − Φc‖² + nλ‖w‖² is the least-squares problem of the stacked system
     // [Φ; √(nλ)·D] c = [y; 0] with D = [0 | I] (skips c₀). Solving it by QR avoids forming
     // ΦᵀΦ, whose condition number is the square of Φ's.
@@ -197,15 +203,27 @@ int PolynomialRegression::solve() {
     for (int j = 1; j <= degree_; ++j) A(n + j - 1, j) = root;
     Vector rhs = Vector::Zero(n + degree_);
     rhs.head(n) = y_;
-    c_ = A.colPivHouseholderQr().solve(rhs);
-  } else {
-    // Orthogonal decomposition: the minimum-norm least-squares solution, also when there are
-    // fewer points than coefficients (degree 15 through 12 points).
-    c_ = Phi_.completeOrthogonalDecomposition().solve(y_);
+    return A.colPivHouseholderQr().solve(rhs);
   }
+  // Orthogonal decomposition: the minimum-norm least-squares solution, also when there are
+  // fewer points than coefficients (degree 15 through 12 points).
+  return Phi_.completeOrthogonalDecomposition().solve(y_);
+}
+
+int PolynomialRegression::solve() {
+  requireData("PolynomialRegression.solve");
+  int sweeps = 0;
+  c_ = closedForm(sweeps);
   restartTrace();
   status_ = Status::Converged;
   return sweeps;
+}
+
+void PolynomialRegression::setSolver(const std::string& solver) {
+  if (solver != "gradient" && solver != "exact")
+    throw InvalidArgument("PolynomialRegression.setSolver: solver='" + solver + "' must be \"gradient\" or \"exact\"");
+  exactSolver_ = solver == "exact";
+  if (status_ == Status::Converged) status_ = Status::Ready;
 }
 
 void PolynomialRegression::recordTrace() {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { startSite, widgetsReady } from './browser.mjs';
 import { sitePages } from './pages.mjs';
 
-const ACTIONS_PER_PAGE = Number(process.env.DW_CHAOS_ACTIONS || 80);
+const ACTIONS_PER_PAGE = Number(process.env.DW_CHAOS_ACTIONS || 50);
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });

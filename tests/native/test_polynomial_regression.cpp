@@ -171,3 +171,19 @@ TEST_CASE("polynomial regression is deterministic and rejects bad input", "[line
   CHECK(m.params().isZero());
   CHECK(m.fit(3) >= 1);
 }
+
+TEST_CASE("exact solver: one step reaches the closed form, and generic loops use it", "[linear_models][polynomial]") {
+  dw::Dataset d = dw::makeNoisySin(12, 0.3, 4);
+  dw::PolynomialRegression exact;
+  exact.setDegree(9);
+  exact.setData(d.X, d.y);
+  exact.setSolver("exact");
+  CHECK(exact.fit(100) == 1);
+  CHECK(exact.status() == dw::Status::Converged);
+  dw::PolynomialRegression reference;
+  reference.setDegree(9);
+  reference.setData(d.X, d.y);
+  reference.solve();
+  CHECK((exact.params() - reference.params()).norm() < 1e-12);
+  CHECK_THROWS_AS(exact.setSolver("newton"), dw::InvalidArgument);
+}

@@ -45,6 +45,11 @@ class PolynomialRegression : public Model {
   // lasso by cyclic coordinate descent. Sets the coefficients, restarts the trace from them and
   // marks the model converged. Returns the number of coordinate-descent sweeps (0 otherwise).
   int solve();
+  // "gradient" (default): step() is one gradient-descent step. "exact": step() computes the
+  // closed-form optimum (as solve()) and converges, so generic loops such as learningCurve or
+  // crossValScore use the exact fit.
+  void setSolver(const std::string& solver);
+  const char* solver() const { return exactSolver_ ? "exact" : "gradient"; }
   // Gradient of the smooth part (MSE, + λ‖w‖² for l2) wrt c₀…c_d.
   Vector gradient() const;
   // Training range [lo, hi] of x and the scaled features [1, z, …, z^d] of X.
@@ -62,6 +67,8 @@ class PolynomialRegression : public Model {
  private:
   Matrix basis(const Matrix& X) const;  // no validation
   Vector solveLasso(int& sweeps) const;
+  Vector closedForm(int& sweeps) const;
+  bool exactSolver_ = false;
   Vector y_;
   Matrix Phi_;  // training features, n × (d+1)
   Vector x_;    // raw training inputs, kept so a degree change can rebuild Phi_
