@@ -1,0 +1,146 @@
+// Frontier lessons on boosting, k-means and kernels: the step-through derivation, and each
+// live widget's readouts against the engine computing the same state in the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
+import { card, stat, message, cardShot, ink, noNaNInCards, inEngine } from './frontier-helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+test('boosting: derivation reveals one step per click; AdaBoost rounds match the engine', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/frontier-boosting.html`);
+    await widgetsReady(page);
+    const deriv = card(page, 0);
+    assert.equal(await stat(deriv, 'step'), '1 of 7');
+    assert.equal(await deriv.locator('.dwf-step:visible').count(), 1);
+    assert.ok(await deriv.locator('.katex').count() > 0, 'steps are typeset');
+    await deriv.getByRole('button', { name: 'Next step' }).click();
+    await deriv.getByRole('button', { name: 'Next step' }).click();
+    assert.equal(await stat(deriv, 'step'), '3 of 7');
+    assert.equal(await deriv.locator('.dwf-step:visible').count(), 3);
+    await deriv.locator('ol').focus();
+    await page.keyboard.press('End');
+    assert.equal(await stat(deriv, 'step'), '7 of 7');
+    assert.match(await message(deriv), /completes the argument/);
+    assert.ok(!(await page.locator('#steps-boosting').isVisible()), 'the source block is taken over');
+    if (width === 1280) await cardShot(deriv, 'frontier-derivation-1280');
+
+    const w = card(page, 1);
+    assert.ok(await ink(w, 0) > 5, 'points are drawn');
+    for (let i = 0; i < 5; i++) await w.getByRole('button', { name: 'Step', exact: true }).click();
+    const expected = await inEngine(page, (ml) => {
+      const d = ml.makeCircles(80, 0.1, 0.5, 3);
+      const ada = new ml.AdaBoost();
+      try {
+        ada.setData(d.X, 2, d.y); ada.setEstimatorCount(40); ada.setLearningRate(1); ada.reset(3);
+        for (let i = 0; i < 5; i++) ada.step();
+        return { eps: ada.errors()[4].toFixed(3), alpha: ada.alphas()[4].toFixed(3), train: ada.trainingErrors()[4].toFixed(3), bound: ada.bounds()[4].toFixed(3) };
+      } finally { ada.delete(); }
+    });
+    assert.equal(await stat(w, 'round'), '5 / 40');
+    assert.equal(await stat(w, 'ε (stump)'), expected.eps);
+    assert.equal(await stat(w, 'α'), expected.alpha);
+    assert.equal(await stat(w, 'training error'), expected.train);
+    assert.equal(await stat(w, 'bound'), expected.bound);
+    assert.match(await message(w), /Round 5: .*half the weight/);
+    await w.locator('canvas').first().focus();
+    await page.keyboard.press('ArrowRight');
+    assert.match(await message(w), /Point 2 \(class [01]\) has weight/);
+    await cardShot(w, `frontier-adaboost-${width}`);
+    assert.ok(await noNaNInCards(page));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+test('k-means: inertia per half-step never rises and matches the engine; restarts expose local minima', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/frontier-kmeans.html`);
+    await widgetsReady(page);
+    const w = card(page, 1);
+    assert.ok(await ink(w, 0) > 5);
+    const seen = [];
+    for (let i = 0; i < 6; i++) {
+      await w.getByRole('button', { name: 'Step', exact: true }).click();
+      seen.push(Number(await stat(w, 'inertia')));
+    }
+    for (let i = 1; i < seen.length; i++) assert.ok(seen[i] <= seen[i - 1] + 1e-9, `inertia rose: ${seen}`);
+    const expected = await inEngine(page, (ml) => {
+      const d = ml.makeBlobs(160, 4, 0.45, 7);
+      const km = new ml.KMeans();
+      try {
+        km.setData(d.X, 2, []); km.setK(4); km.setInit('random'); km.reset(5);
+        const out = [];
+        for (let i = 0; i < 6; i++) {
+          if (km.status() === 'converged') { out.push(km.inertia().toFixed(3)); continue; }
+          if (km.awaitingUpdate()) km.updateStep(); else km.assignStep();
+          out.push(km.inertia().toFixed(3));
+        }
+        return out;
+      } finally { km.delete(); }
+    });
+    assert.deepEqual(seen.map((v) => v.toFixed(3)), expected);
+    await w.getByRole('button', { name: 'Try 20 starts' }).click();
+    assert.match(await message(w), /20 random starts: \d+ ended in a worse local minimum/);
+    assert.notEqual(await stat(w, 'best of 20'), '–');
+    // Keyboard: pick centroid 2 and move it; the run restarts from the user's start.
+    await w.locator('canvas').first().focus();
+    await page.keyboard.press('2');
+    await page.keyboard.press('Shift+ArrowLeft');
+    assert.match(await message(w), /Your own start/);
+    assert.equal(await stat(w, 'iterations'), '0');
+    await cardShot(w, `frontier-kmeans-${width}`);
+    assert.ok(await noNaNInCards(page));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+test('kernel SVM: trained boundary, support vectors and accuracy match the engine; γ slider refits', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/frontier-kernels.html`);
+    await widgetsReady(page);
+    const w = card(page, 1);
+    assert.ok(await ink(w, 0) > 20, 'heat map drawn');
+    const expected = await inEngine(page, (ml) => {
+      const d = ml.makeCircles(120, 0.1, 0.5, 4);
+      const svm = new ml.KernelSVM();
+      try {
+        svm.setData(d.X, 2, d.y); svm.setKernel('rbf'); svm.setGamma(1); svm.setDegree(2); svm.setCoef0(0); svm.setC(1); svm.reset(0); svm.fit(400);
+        const sv = svm.supportVectors().length;
+        const acc = svm.score(d.X, d.y);
+        svm.setGamma(100); svm.reset(0); svm.fit(400);
+        return { sv: `${sv} of 120`, acc: `${(acc * 100).toFixed(1)} %`, sv100: `${svm.supportVectors().length} of 120` };
+      } finally { svm.delete(); }
+    });
+    assert.equal(await stat(w, 'support vectors'), expected.sv);
+    assert.equal(await stat(w, 'training accuracy'), expected.acc);
+    assert.match(await message(w), /Converged/);
+    await w.getByRole('slider', { name: /γ/ }).fill('2'); // log track: 10^2 = 100
+    assert.equal(await stat(w, 'support vectors'), expected.sv100);
+    assert.match(await message(w), /hugs the training points/);
+    await w.getByLabel('kernel').selectOption('linear');
+    assert.match(await message(w), /No straight line separates/);
+    await w.getByRole('button', { name: 'Reset' }).click();
+    assert.match(await message(w), /Untrained/);
+    await w.getByRole('button', { name: 'Step', exact: true }).click();
+    assert.notEqual(await stat(w, 'SMO updates'), '0');
+    await w.locator('canvas').first().focus();
+    await page.keyboard.press('ArrowUp');
+    assert.match(await message(w), /f\(x\) = /);
+    await w.getByLabel('kernel').selectOption('rbf');
+    await cardShot(w, `frontier-kernel-svm-${width}`);
+    assert.ok(await noNaNInCards(page));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});

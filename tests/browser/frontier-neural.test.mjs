@@ -1,0 +1,131 @@
+// Landscape playgrounds for neural building blocks: activations, convolution, attention —
+// readouts against the engine's own functions for the same state.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
+import { card, stat, message, cardShot, ink, noNaNInCards, inEngine } from './frontier-helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+test('activations: f, f′ and the chain gradient match the engine; softmax responds', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/activation-functions.html`);
+    await widgetsReady(page);
+    const w = card(page, 0);
+    assert.ok(await ink(w, 0) > 5);
+    await w.locator('canvas').first().focus();
+    await page.keyboard.press('ArrowRight'); // z: 1.00 → 1.10
+    const expected = await inEngine(page, (ml) => {
+      const c = ml.activationCurve('sigmoid', [1.1]);
+      const g = ml.gradientChain('sigmoid', 20, 1, 0, 0.5);
+      const r = ml.gradientChain('relu', 20, 1, 0, 0.5);
+      return { f: c.value[0].toFixed(4), d: c.derivative[0].toFixed(4), g: Math.abs(g.gradient[0]).toExponential(2), r: Math.abs(r.gradient[0]).toFixed(4), p: Array.from(ml.softmax([2, 1, 0.2, -1], 1)) };
+    });
+    assert.equal(await stat(w, 'z'), '1.10');
+    assert.equal(await stat(w, 'f(z)'), expected.f);
+    assert.equal(await stat(w, 'f′(z)'), expected.d);
+    assert.equal(await stat(w, 'gradient at layer 0'), expected.g);
+    assert.match(await message(w), /Vanished/);
+    await w.getByLabel('activation', { exact: true }).selectOption('relu');
+    assert.equal(await stat(w, 'gradient at layer 0'), expected.r);
+    assert.match(await message(w), /survives/);
+    if (width === 1280) await cardShot(w, 'frontier-activations-relu-1280');
+    await w.getByLabel('activation', { exact: true }).selectOption('softmax');
+    assert.equal(await stat(w, 'f(z)'), expected.p[0].toFixed(3));
+    await w.locator('canvas').first().focus();
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await stat(w, 'z'), 'z1 = 2.10');
+    await w.getByLabel('activation', { exact: true }).selectOption('sigmoid');
+    await cardShot(w, `frontier-activations-${width}`);
+    assert.ok(await noNaNInCards(page));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+test('convolution: feature map and pooled values come from the engine; kernels are editable', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/convolution-filters.html`);
+    await widgetsReady(page);
+    const w = card(page, 0);
+    for (let i = 0; i < 3; i++) assert.ok(await ink(w, i) > 2, `panel ${i} drawn`);
+    assert.equal(await stat(w, 'map size'), '14×14');
+    await w.locator('canvas').nth(1).focus();
+    await page.keyboard.press('ArrowRight'); // (3,3) → (3,4)
+    const expected = await inEngine(page, (ml) => {
+      // The widget's house image, rebuilt here from the same pixel rules.
+      const N = 16; const img = new Float64Array(N * N);
+      for (let r = 0; r < N; r++) for (let c = 0; c < N; c++) {
+        const roof = r >= 2 && r <= 7 && Math.abs(c - 7.5) <= r - 1.5;
+        const wall = r >= 8 && r <= 14 && c >= 3 && c <= 12;
+        const door = r >= 10 && r <= 14 && c >= 7 && c <= 8;
+        const win = r >= 9 && r <= 10 && ((c >= 4 && c <= 5) || (c >= 10 && c <= 11));
+        img[r * N + c] = door || win ? 0.15 : roof ? 0.6 : wall ? 1 : 0;
+      }
+      const m = ml.convolve2d(img, N, [-1, 0, 1, -2, 0, 2, -1, 0, 1], 'valid');
+      const same = ml.convolve2d(img, N, [0, 0, 0, 0, 2, 0, 0, 0, 0], 'same');
+      return { v: m.values[3 * 14 + 4].toFixed(3), max: Math.max(...m.values).toFixed(2), sameV: same.values[3 * 16 + 4].toFixed(3) };
+    });
+    assert.equal(await stat(w, 'selected value'), expected.v);
+    assert.equal(await stat(w, 'max'), expected.max);
+    assert.match(await message(w), /Output \(row 4, column 5\)/);
+    await w.getByLabel('padding').selectOption('same');
+    assert.equal(await stat(w, 'map size'), '16×16');
+    await w.getByLabel('kernel', { exact: true }).selectOption('identity');
+    await w.getByLabel('kernel row 2 column 2').fill('2');
+    assert.equal(await stat(w, 'selected value'), expected.sameV);
+    await w.getByLabel('kernel row 2 column 2').fill('');
+    assert.match(await message(w), /must be numbers/);
+    assert.ok(await noNaNInCards(page));
+    await w.getByLabel('kernel', { exact: true }).selectOption('vertical-edge');
+    await w.getByLabel('padding').selectOption('valid');
+    await cardShot(w, `frontier-convolution-${width}`);
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+test('attention: two heads’ weights match the engine; weights are editable; causal mask', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/attention-toy.html`);
+    await widgetsReady(page);
+    const w = card(page, 0);
+    assert.ok(await ink(w, 0) > 5);
+    assert.equal(await stat(w, 'query'), '“sat” (3)');
+    assert.match(await stat(w, 'head 1 looks at'), /^cat \d+ %$/);
+    assert.match(await stat(w, 'head 2 looks at'), /^mat \d+ %$/);
+    const expected = await inEngine(page, (ml) => {
+      const X = [1, 0, 0, 0, 0, 1, 0.2, 0, 0, 0.2, 1, 0, 0.3, 0, 0, 0.5, 1, 0, 0, 0, 0, 0.3, 0, 1];
+      const WQ = [0, 2, 0, 0, 0, 0, 0, 1, 2, 0, 2, 0, 0, 0, 2, 0];
+      const WK = [0, 0, 0, 0, 2, 1.5, 0, 1, 0, 0, 0, 0, 0, 1.5, 2, 0];
+      const WV = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
+      const h = ml.attention(X, 4, WQ, WK, WV, 2);
+      const row = (head, q) => Array.from(head.weights.subarray(q * 6, q * 6 + 6));
+      return { h1: Math.round(Math.max(...row(h[0], 2)) * 100), h2: Math.round(Math.max(...row(h[1], 2)) * 100) };
+    });
+    assert.equal(await stat(w, 'head 1 looks at'), `cat ${expected.h1} %`);
+    assert.equal(await stat(w, 'head 2 looks at'), `mat ${expected.h2} %`);
+    // Zero the action row of head 1's query weights: "sat" spreads its attention evenly.
+    await w.getByLabel('W_Q action dimension 1').fill('0');
+    assert.match(await stat(w, 'head 1 looks at'), / 17 %$/);
+    await w.getByRole('button', { name: 'Reset weights' }).click();
+    await w.getByLabel('causal mask (no peeking ahead)').check();
+    assert.doesNotMatch(await stat(w, 'head 2 looks at'), /^mat/);
+    await w.getByRole('button', { name: 'cat' }).click();
+    assert.equal(await stat(w, 'query'), '“cat” (2)');
+    await w.getByLabel('causal mask (no peeking ahead)').uncheck();
+    await w.getByRole('button', { name: 'sat' }).click();
+    await cardShot(w, `frontier-attention-${width}`);
+    assert.ok(await noNaNInCards(page));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});

@@ -1,0 +1,95 @@
+// Frontier lessons on generalisation and bias–variance: the widgets' readouts against the
+// engine's gapStudy / bounds / biasVariance for the same settings, and the lessons' worked
+// examples against the engine.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
+import { card, stat, message, cardShot, ink, noNaNInCards, inEngine } from './frontier-helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+test('generalisation gap: measured gap and bound match the engine; depth and n respond', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/frontier-generalisation.html`);
+    await widgetsReady(page);
+    const w = card(page, 1);
+    assert.ok(await ink(w, 0) > 5);
+    const expected = await inEngine(page, (ml) => {
+      const d = ml.makeMoons(2400, 0.3, 1);
+      const tree = new ml.DecisionTree();
+      try {
+        const sizes = [8, 16, 32, 64, 128, 256, 512, 1024];
+        const out = {};
+        for (const depth of [1, 10]) {
+          tree.setMaxDepth(depth);
+          const s = ml.gapStudy(tree, d.X, 2, d.y, sizes, 12, 0.5, 1, 1000);
+          out[depth] = { train: s.trainError[3].toFixed(3), test: s.testError[3].toFixed(3), gap: s.gapMean[3].toFixed(3), gapLast: s.gapMean[7] };
+          out[`bound${depth}`] = ml.hoeffdingUnionBound(64, ml.treeClassLogSize(depth, 2, 100), 0.05);
+        }
+        return out;
+      } finally { tree.delete(); }
+    });
+    assert.equal(await stat(w, 'n'), '64');
+    assert.equal(await stat(w, 'train error'), expected[1].train);
+    assert.equal(await stat(w, 'held-out error'), expected[1].test);
+    assert.equal(await stat(w, 'gap'), expected[1].gap);
+    assert.equal(await stat(w, 'bound'), expected.bound1.toFixed(3));
+    await w.getByLabel('model').selectOption('10');
+    assert.equal(await stat(w, 'gap'), expected[10].gap);
+    assert.match(await stat(w, 'bound'), /says nothing/);
+    assert.ok(expected[10].gapLast < Number(expected[10].gap), 'the gap shrinks with n');
+    await w.locator('canvas').first().focus();
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await stat(w, 'n'), '128');
+    assert.match(await message(w), /At n = 128 the measured gap/);
+    await cardShot(w, `frontier-generalisation-${width}`);
+    assert.ok(await noNaNInCards(page));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+test('bias–variance: the measured terms match the engine and k trades bias for variance', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/frontier-bias-variance.html`);
+    await widgetsReady(page);
+    const w = card(page, 1);
+    assert.ok(await ink(w, 0) > 5);
+    const expected = await inEngine(page, (ml) => {
+      const knn = new ml.KNearestNeighbors();
+      try {
+        knn.setMode('regress');
+        const out = {};
+        for (const k of [5, 20]) {
+          knn.setK(k);
+          const r = ml.biasVariance(knn, null, { noise: 0.3, sampleSize: 30, refits: 100, gridSize: 60, seed: 1, maxSteps: 1, fixedX: true });
+          out[k] = { bias: r.meanBias2.toFixed(4), variance: r.meanVariance.toFixed(4), expected: r.meanExpectedError.toFixed(4) };
+        }
+        return out;
+      } finally { knn.delete(); }
+    });
+    assert.equal(await stat(w, 'bias²'), expected[5].bias);
+    assert.equal(await stat(w, 'variance'), expected[5].variance);
+    assert.equal(await stat(w, 'expected error'), expected[5].expected);
+    assert.equal(await stat(w, 'noise σ²'), '0.0900');
+    await w.getByRole('slider', { name: /k neighbours/ }).fill('20');
+    assert.equal(await stat(w, 'bias²'), expected[20].bias);
+    assert.ok(Number(expected[20].bias) > Number(expected[5].bias));
+    assert.ok(Number(expected[20].variance) < Number(expected[5].variance));
+    assert.match(await message(w), /k = 20/);
+    await w.getByRole('slider', { name: /points per set/ }).fill('10');
+    assert.match(await message(w), /more than the 10 points/);
+    await w.getByRole('slider', { name: /points per set/ }).fill('30');
+    await w.getByRole('slider', { name: /k neighbours/ }).fill('5');
+    await cardShot(w, `frontier-bias-variance-${width}`);
+    assert.ok(await noNaNInCards(page));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});

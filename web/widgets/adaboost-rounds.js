@@ -1,0 +1,238 @@
+// AdaBoost round by round (Frontier lesson on boosting): the engine's AdaBoost fits one decision
+// stump per round to re-weighted data. Point area is proportional to the point's weight, the
+// newest stump is drawn as a line, the ensemble's vote as a heat map, and a chart tracks the
+// training error against the bound ∏ 2√(ε(1−ε)).
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
+import { DATASETS, loadDataset, probabilityImage, drawImageInArea, legendRow } from './frontier/common.js';
+
+export const schema = {
+  dataset: { type: 'enum', values: ['circles', 'moons', 'xor'], default: 'circles', description: 'Built-in data set.' },
+  points: { type: 'int', min: 10, max: 300, default: 80, description: 'Number of training points.' },
+  noise: { type: 'number', min: 0, max: 0.5, default: 0.1, description: 'Noise of the data generator.' },
+  rounds: { type: 'int', min: 1, max: 200, default: 40, description: 'Boosting rounds (stumps) to run.' },
+  seed: { type: 'int', min: 0, max: 2147483647, default: 3, description: 'Seed for the data.' },
+};
+
+export const meta = {
+  title: 'AdaBoost, round by round',
+  hint: 'Press Step to add one stump: the points it got wrong grow (area ∝ weight) so the next stump attends to them. Watch the training error stay under the bound.',
+};
+
+const GRID = 64;
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const ada = new ml.AdaBoost();
+  let data = null;
+  let heat = null;
+  let stopPlay = null;
+  let focusPoint = 0;
+
+  const plot = new Plot(card.stage, { aspect: 0.7, minHeight: 260, maxHeight: 460, label: 'Training points sized by weight, newest stump and ensemble vote', onResize: () => requestDraw(draw) });
+  plot.canvas.tabIndex = 0;
+  legendRow(card.stage, [
+    { text: 'class 0', kind: 'class0' }, { text: 'class 1', kind: 'class1' },
+    { text: 'newest stump', kind: 'model' }, { text: 'ensemble vote (orange 0 … blue 1)', kind: 'heat' },
+  ]);
+  const chart = new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 210, label: 'Training error and bound per round', onResize: () => requestDraw(draw) });
+  chart.margin.top = 22; // room for the axis title above the top tick
+  legendRow(card.stage, [{ text: 'training error', kind: 'loss' }, { text: 'bound ∏ 2√(ε(1−ε))', kind: 'truth' }, { text: 'weighted error ε of each stump', kind: 'good' }]);
+
+  const row = buttonRow(card.controls);
+  const playBtn = button(row, 'Play', () => togglePlay(), { primary: true });
+  button(row, 'Step', () => { stopPlaying(); advance(); });
+  button(row, 'Reset', () => { stopPlaying(); restart(); });
+  select(card.controls, {
+    label: 'data', value: opts.dataset,
+    options: Object.entries(DATASETS).map(([k, v]) => [k, v.label]),
+    onChange: (v) => { stopPlaying(); opts.dataset = v; loadData(); },
+  });
+  const sliders = {
+    noise: slider(card.controls, { label: 'noise', min: 0, max: 0.5, step: 0.01, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { stopPlaying(); opts.noise = v; loadData(); } }),
+    rounds: slider(card.controls, { label: 'rounds', min: 1, max: 200, step: 1, value: opts.rounds, format: (v) => String(v), onInput: (v) => { stopPlaying(); opts.rounds = v; restart(); } }),
+  };
+  const stat = {
+    round: card.stat('round'),
+    eps: card.stat('ε (stump)'),
+    alpha: card.stat('α'),
+    train: card.stat('training error'),
+    bound: card.stat('bound'),
+  };
+
+  function loadData() {
+    attempt(card, () => {
+      data = loadDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
+      ada.setData(data.X, 2, data.y);
+    });
+    focusPoint = 0;
+    restart();
+  }
+
+  function restart() {
+    attempt(card, () => {
+      ada.setEstimatorCount(opts.rounds);
+      ada.setLearningRate(1);
+      ada.reset(opts.seed);
+    });
+    heat = null;
+    card.setMessage(`Round 0: every point starts with weight 1/${data ? data.n : opts.points}. Press Step for the first stump.`, 'info');
+    render();
+  }
+
+  function advance() {
+    if (ada.status() === 'converged' || ada.rounds() >= opts.rounds) return false;
+    const before = ada.rounds();
+    attempt(card, () => ada.step());
+    if (ada.rounds() === before) {
+      card.setMessage(`Boosting stopped: ${ada.stopReason() || 'no further round'} — ${ada.stopReason() === 'perfect' ? 'the last stump classifies every point correctly.' : 'no stump beats a coin flip on the weighted data.'}`, 'warn');
+      render();
+      return false;
+    }
+    heat = probabilityImage(plot.theme, ada.predictGrid(...domain(), GRID, GRID), GRID, GRID);
+    describe();
+    render();
+    return true;
+  }
+
+  function domain() { return DATASETS[opts.dataset].domain; }
+
+  function describe() {
+    const r = ada.rounds();
+    const errs = ada.errors();
+    const train = ada.trainingErrors();
+    const bounds = ada.bounds();
+    const e = errs[r - 1];
+    let msg = `Round ${r}: the stump's weighted error is ε = ${fixed(e, 3)}, so its vote counts α = ${fixed(ada.alphas()[r - 1], 3)}. `;
+    msg += `Its mistakes now hold exactly half the weight. Training error ${fixed(train[r - 1], 3)} ≤ bound ${fixed(bounds[r - 1], 3)}.`;
+    if (ada.status() === 'converged') msg += ` Boosting stopped: ${ada.stopReason()}.`;
+    card.setMessage(msg, train[r - 1] === 0 ? 'good' : 'info');
+  }
+
+  function render() {
+    const r = ada.rounds();
+    stat.round.set(`${r} / ${opts.rounds}`);
+    if (r > 0) {
+      stat.eps.set(fixed(ada.errors()[r - 1], 3));
+      stat.alpha.set(fixed(ada.alphas()[r - 1], 3));
+      stat.train.set(fixed(ada.trainingErrors()[r - 1], 3));
+      stat.bound.set(fixed(ada.bounds()[r - 1], 3));
+    } else {
+      stat.eps.set('–'); stat.alpha.set('–'); stat.train.set('–'); stat.bound.set(fixed(1, 3));
+    }
+    requestDraw(draw);
+  }
+
+  function togglePlay() {
+    if (stopPlay) { stopPlaying(); return; }
+    if (prefersReducedMotion()) { for (let i = 0; i < 10 && advance(); i++); return; }
+    playBtn.textContent = 'Pause';
+    let frame = 0;
+    stopPlay = animate(card.card, () => {
+      frame += 1;
+      if (frame % 12) return; // about five rounds a second: slow enough to follow the weights
+      if (!advance()) stopPlaying();
+    }, (err) => { stopPlaying(); card.setMessage(String(err.message || err), 'bad'); });
+  }
+
+  function stopPlaying() {
+    if (stopPlay) stopPlay();
+    stopPlay = null;
+    playBtn.textContent = 'Play';
+  }
+
+  // Keyboard: arrows walk through the points and the message reads out one point's weight.
+  const onKey = (e) => {
+    if (!data) return;
+    if (e.key === 'Enter' || e.key === ' ') { stopPlaying(); advance(); e.preventDefault(); return; }
+    if (e.key === 'Escape') { stopPlaying(); return; }
+    const dir = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 }[e.key];
+    if (!dir) return;
+    focusPoint = (focusPoint + dir * (e.shiftKey ? 10 : 1) + data.n * 10) % data.n;
+    const w = ada.sampleWeights()[focusPoint];
+    card.setMessage(`Point ${focusPoint + 1} (class ${data.y[focusPoint]}) has weight ${fixed(w, 4)} — ${fixed(w * data.n, 2)} × the starting 1/${data.n}.`, 'info');
+    requestDraw(draw);
+    e.preventDefault();
+  };
+  const onDown = (e) => {
+    if (!data) return;
+    const p = plot.eventToData(e);
+    let best = 0; let bestD = Infinity;
+    for (let i = 0; i < data.n; i++) {
+      const d = (data.X[2 * i] - p.x) ** 2 + (data.X[2 * i + 1] - p.y) ** 2;
+      if (d < bestD) { bestD = d; best = i; }
+    }
+    focusPoint = best;
+    const w = ada.sampleWeights()[best];
+    card.setMessage(`Point ${best + 1} (class ${data.y[best]}) has weight ${fixed(w, 4)} — ${fixed(w * data.n, 2)} × the starting 1/${data.n}.`, 'info');
+    requestDraw(draw);
+  };
+  plot.canvas.addEventListener('keydown', onKey);
+  plot.canvas.addEventListener('pointerdown', onDown);
+
+  function draw() {
+    if (!data) return;
+    const t = plot.theme;
+    plot.setDomain(...domain());
+    plot.begin();
+    if (heat) drawImageInArea(plot, heat);
+    plot.axes({ xLabel: 'x₁', yLabel: 'x₂' });
+    const w = ada.sampleWeights();
+    const n = data.n;
+    plot.clipToArea(() => {
+      // Newest stump: a vertical (feature 0) or horizontal (feature 1) line at its threshold.
+      const r = ada.rounds();
+      if (r > 0) {
+        const s = ada.stumps().slice((r - 1) * 5, r * 5);
+        const [x0, x1, y0, y1] = domain();
+        if (s[0] === 0) plot.segment(s[1], y0, s[1], y1, { color: t.model, width: 3 });
+        else if (s[0] === 1) plot.segment(x0, s[1], x1, s[1], { color: t.model, width: 3 });
+      }
+      for (let i = 0; i < n; i++) {
+        // Area ∝ weight: radius ∝ √(n·w), 4 px at the starting weight.
+        const size = Math.max(1.5, Math.min(26, 4 * Math.sqrt(w[i] * n)));
+        plot.point(data.X[2 * i], data.X[2 * i + 1], data.y[i] === 1 ? 1 : 0, { size, highlight: document.activeElement === plot.canvas && i === focusPoint });
+      }
+    });
+
+    const r = ada.rounds();
+    const xs = Array.from({ length: r + 1 }, (_, i) => i);
+    chart.setDomain(0, Math.max(10, opts.rounds), 0, 1);
+    chart.begin();
+    chart.axes({ xLabel: 'round', yLabel: 'error', xTicks: 5, yTicks: 4 });
+    chart.clipToArea(() => {
+      if (r > 0) {
+        chart.path(xs, [1, ...ada.bounds()], { color: t.truth, width: 2, dash: [6, 4] });
+        chart.path(xs.slice(1), Array.from(ada.errors()), { color: t.good, width: 1.5 });
+        chart.path(xs.slice(1), Array.from(ada.trainingErrors()), { color: t.loss, width: 2.5 });
+      }
+    });
+  }
+
+  loadData();
+
+  return {
+    update(next) {
+      stopPlaying();
+      const dataChanged = ['dataset', 'points', 'noise', 'seed'].some((k) => next[k] !== opts[k]);
+      opts = { ...next };
+      sliders.noise.set(opts.noise); sliders.rounds.set(opts.rounds);
+      if (dataChanged) loadData(); else restart();
+    },
+    destroy() {
+      cancelDraw(draw);
+      stopPlaying();
+      plot.canvas.removeEventListener('keydown', onKey);
+      plot.canvas.removeEventListener('pointerdown', onDown);
+      plot.destroy();
+      chart.destroy();
+      ada.delete();
+    },
+  };
+}

@@ -1,0 +1,229 @@
+// Attention toy (landscape): six tokens with hand-made 4-number embeddings, two heads, and the
+// engine's scaled dot-product attention (attention: Q = XW_Q, K = XW_K, V = XW_V,
+// A = softmax(QKᵀ/√d_k) per head). Each head's A is drawn as a heat map; the selected head's
+// query and key weights are editable, and a causal mask can hide the future.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { checkbox, el, fixed, nextId, select } from '../lib/ui.js';
+import { Board, sequentialScale } from './landscape/draw.js';
+
+export const schema = {
+  head: { type: 'int', min: 1, max: 2, default: 1, description: 'Head whose weights the editor shows.' },
+  causal: { type: 'boolean', default: false, description: 'Mask the future: each token attends only to itself and earlier tokens.' },
+  query: { type: 'int', min: 1, max: 6, default: 3, description: 'Token whose attention row is described.' },
+};
+
+export const meta = {
+  title: 'Attention, two heads',
+  hint: 'Pick a token to see where it looks. Each heat-map row is one query’s softmax(QKᵀ/√d) over the keys. Edit the selected head’s query and key weights to make it look elsewhere.',
+};
+
+const TOKENS = ['the', 'cat', 'sat', 'on', 'the', 'mat'];
+const FEATURES = ['determiner', 'animal', 'action', 'place'];
+// Embeddings: one row per token, one column per feature (hand-made, not learned).
+const X = [
+  1, 0, 0, 0,
+  0, 1, 0.2, 0,
+  0, 0.2, 1, 0,
+  0.3, 0, 0, 0.5,
+  1, 0, 0, 0,
+  0, 0.3, 0, 1,
+];
+const D = 4; const DK = 2; const HEADS = 2;
+// Weights: D rows × (HEADS·DK) columns, head h in columns 2h, 2h+1.
+// Head 1 "who?": actions query for animals; determiners query for the noun they introduce.
+// Head 2 "where?": actions and prepositions query for places.
+const WQ = [
+  0, 2, 0, 0,
+  0, 0, 0, 1,
+  2, 0, 2, 0,
+  0, 0, 2, 0,
+];
+const WK = [
+  0, 0, 0, 0,
+  2, 1.5, 0, 1,
+  0, 0, 0, 0,
+  0, 1.5, 2, 0,
+];
+const WV = [
+  1, 0, 0, 0,
+  0, 1, 0, 0,
+  0, 0, 1, 0,
+  0, 0, 0, 1,
+];
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const wq = WQ.slice(); const wk = WK.slice();
+  let heads = null;
+
+  const tokenRow = el('div', { className: 'dwf-tokens', role: 'group', 'aria-label': 'Query token' });
+  card.stage.append(tokenRow);
+  const tokenButtons = TOKENS.map((tok, i) => {
+    const b = el('button', { type: 'button', className: 'dwf-token', text: tok, 'aria-pressed': 'false' });
+    b.addEventListener('click', () => { opts.query = i + 1; describe(); });
+    tokenRow.append(b);
+    return b;
+  });
+  const panels = el('div', { className: 'dwf-panels' });
+  card.stage.append(panels);
+  const boards = [0, 1].map((h) => {
+    const p = el('div', { className: 'dwf-panel' }, [el('h4', { text: `Head ${h + 1}: ${h === 0 ? '“who?”' : '“where?”'}` })]);
+    panels.append(p);
+    const board = new Board(p, { aspect: 1, minHeight: 200, maxHeight: 340, label: `Attention weights of head ${h + 1}`, onResize: () => requestDraw(draw) });
+    board.canvas.tabIndex = 0;
+    p.append(el('p', { text: 'Rows: queries. Columns: keys. Each row sums to 1.' }));
+    return board;
+  });
+
+  // Editor for the selected head's W_Q and W_K (4 features × 2 dimensions each).
+  const editor = el('div', { className: 'dwf-panels' });
+  const cells = { q: [], k: [] };
+  for (const which of ['q', 'k']) {
+    const box = el('div', { className: 'dwf-panel' }, [el('h4', { text: which === 'q' ? 'Query weights W_Q (selected head)' : 'Key weights W_K (selected head)' })]);
+    const m = el('div', { className: 'dwf-matrix', role: 'group', 'aria-label': which === 'q' ? 'query weights' : 'key weights' });
+    m.style.gridTemplateColumns = 'auto repeat(2, minmax(44px, 72px))';
+    for (let f = 0; f < D; f++) {
+      m.append(el('span', { className: 'dwf-rowlabel', text: FEATURES[f] }));
+      for (let j = 0; j < DK; j++) {
+        const input = el('input', { type: 'number', step: '0.5', id: nextId('w'), 'aria-label': `${which === 'q' ? 'W_Q' : 'W_K'} ${FEATURES[f]} dimension ${j + 1}` });
+        input.addEventListener('input', () => {
+          const v = Number(input.value);
+          if (input.value.trim() === '' || !Number.isFinite(v) || Math.abs(v) > 20) { card.setMessage('Weights must be numbers between −20 and 20.', 'warn'); return; }
+          const arr = which === 'q' ? wq : wk;
+          arr[f * HEADS * DK + (opts.head - 1) * DK + j] = v;
+          run();
+        });
+        cells[which].push({ input, f, j });
+        m.append(input);
+      }
+    }
+    box.append(m);
+    editor.append(box);
+  }
+  card.controls.append(editor);
+  const headSelect = select(card.controls, { label: 'edit head', value: String(opts.head), options: [['1', 'head 1 (who?)'], ['2', 'head 2 (where?)']], onChange: (v) => { opts.head = Number(v); showWeights(); describe(); } });
+  const causalBox = checkbox(card.controls, { label: 'causal mask (no peeking ahead)', checked: opts.causal, onChange: (v) => { opts.causal = v; run(); } });
+  const resetBtn = el('button', { type: 'button', className: 'dw-btn', text: 'Reset weights' });
+  resetBtn.addEventListener('click', () => { wq.splice(0, wq.length, ...WQ); wk.splice(0, wk.length, ...WK); showWeights(); run(); });
+  card.controls.append(el('div', { className: 'dw-buttons' }, [resetBtn]));
+  const stat = { query: card.stat('query'), h1: card.stat('head 1 looks at'), h2: card.stat('head 2 looks at') };
+
+  function showWeights() {
+    for (const which of ['q', 'k']) {
+      const arr = which === 'q' ? wq : wk;
+      for (const { input, f, j } of cells[which]) input.value = String(arr[f * HEADS * DK + (opts.head - 1) * DK + j]);
+    }
+  }
+
+  function run() {
+    heads = attempt(card, () => ml.attention(X, D, wq, wk, WV, HEADS, opts.causal), null);
+    describe();
+  }
+
+  function top(h, q) {
+    const n = TOKENS.length;
+    const row = Array.from(heads[h].weights.subarray(q * n, (q + 1) * n));
+    const j = row.indexOf(Math.max(...row));
+    return { j, w: row[j], row };
+  }
+
+  function describe() {
+    const q = opts.query - 1;
+    tokenButtons.forEach((b, i) => b.setAttribute('aria-pressed', String(i === q)));
+    stat.query.set(`“${TOKENS[q]}” (${q + 1})`);
+    if (!heads) { requestDraw(draw); return; }
+    const a = top(0, q); const b = top(1, q);
+    stat.h1.set(`${TOKENS[a.j]} ${fixed(a.w * 100, 0)} %`);
+    stat.h2.set(`${TOKENS[b.j]} ${fixed(b.w * 100, 0)} %`);
+    const h = heads[opts.head - 1];
+    const n = TOKENS.length;
+    const scores = Array.from(h.scores.subarray(q * n, (q + 1) * n));
+    const scoreText = scores.map((s, j) => (Number.isFinite(s) ? `${TOKENS[j]} ${fixed(s, 2)}` : `${TOKENS[j]} masked`)).join(', ');
+    card.setMessage(`“${TOKENS[q]}”: head 1 puts ${fixed(a.w * 100, 0)} % of its attention on “${TOKENS[a.j]}”, head 2 ${fixed(b.w * 100, 0)} % on “${TOKENS[b.j]}”. Head ${opts.head}'s scores q·k/√2 before the softmax: ${scoreText}.`, 'info');
+    requestDraw(draw);
+  }
+
+  function draw() {
+    if (!heads) return;
+    const cs = getComputedStyle(card.card);
+    const v = (name) => cs.getPropertyValue(`--${name}`).trim() || '#888';
+    const theme = { surface: v('surface'), surface2: v('surface-2'), class1: v('class1') };
+    const color = sequentialScale(theme, 0, 1, theme.class1);
+    const text = v('text'); const muted = v('text-muted'); const accent = v('accent'); const mono = v('font-mono'); const font = v('font-sans');
+    const n = TOKENS.length;
+    boards.forEach((board, h) => {
+      const c = board.begin();
+      const label = Math.min(44, board.width * 0.18);
+      const s = (Math.min(board.width, board.height) - label) / n;
+      const ox = label; const oy = label;
+      c.font = `12px ${font}`; c.fillStyle = muted;
+      c.textAlign = 'right'; c.textBaseline = 'middle';
+      TOKENS.forEach((tok, i) => c.fillText(tok, ox - 4, oy + (i + 0.5) * s));
+      c.textAlign = 'center'; c.textBaseline = 'bottom';
+      TOKENS.forEach((tok, j) => c.fillText(tok, ox + (j + 0.5) * s, oy - 4));
+      const W = heads[h].weights;
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+        const w = W[i * n + j];
+        c.fillStyle = color(w);
+        c.fillRect(ox + j * s, oy + i * s, s - 1, s - 1);
+        c.fillStyle = w > 0.55 ? theme.surface : text;
+        c.font = `${Math.max(9, Math.min(13, s * 0.3))}px ${mono}`; c.textBaseline = 'middle';
+        c.fillText(fixed(w, 2), ox + (j + 0.5) * s, oy + (i + 0.5) * s);
+      }
+      const q = opts.query - 1;
+      c.strokeStyle = document.activeElement === board.canvas ? accent : text; c.lineWidth = 2;
+      c.strokeRect(ox - 1, oy + q * s - 1, n * s + 1, s + 1);
+    });
+  }
+
+  const keyHandlers = boards.map((board) => {
+    const onKey = (e) => {
+      const d = { ArrowUp: -1, ArrowDown: 1, ArrowLeft: -1, ArrowRight: 1 }[e.key];
+      if (!d) return;
+      opts.query = Math.max(1, Math.min(TOKENS.length, opts.query + d * (e.shiftKey ? 10 : 1)));
+      describe();
+      e.preventDefault();
+    };
+    const onDown = (e) => {
+      const rect = board.canvas.getBoundingClientRect();
+      const label = Math.min(44, board.width * 0.18);
+      const s = (Math.min(board.width, board.height) - label) / TOKENS.length;
+      const i = Math.floor((e.clientY - rect.top - label) / s);
+      if (i >= 0 && i < TOKENS.length) { opts.query = i + 1; describe(); }
+    };
+    const onFocus = () => requestDraw(draw);
+    board.canvas.addEventListener('keydown', onKey);
+    board.canvas.addEventListener('pointerdown', onDown);
+    board.canvas.addEventListener('focus', onFocus);
+    board.canvas.addEventListener('blur', onFocus);
+    return { board, onKey, onDown, onFocus };
+  });
+
+  showWeights();
+  run();
+
+  return {
+    update(next) {
+      opts = { ...next };
+      headSelect.value = String(opts.head);
+      causalBox.checked = opts.causal;
+      showWeights();
+      run();
+    },
+    destroy() {
+      cancelDraw(draw);
+      for (const { board, onKey, onDown, onFocus } of keyHandlers) {
+        board.canvas.removeEventListener('keydown', onKey);
+        board.canvas.removeEventListener('pointerdown', onDown);
+        board.canvas.removeEventListener('focus', onFocus);
+        board.canvas.removeEventListener('blur', onFocus);
+        board.destroy();
+      }
+    },
+  };
+}

@@ -1,0 +1,131 @@
+// The bias–variance decomposition measured (Frontier lesson): the engine's biasVariance draws
+// many training sets from y = sin x + noise, refits a k-nearest-neighbour regressor on each and
+// measures, on a grid of x, the squared bias of the average fit, the variance of the fits
+// around it, and the expected squared error against fresh noisy targets.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot, drawBars } from '../lib/plot.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { button, buttonRow, checkbox, fixed, slider } from '../lib/ui.js';
+import { legendRow } from './frontier/common.js';
+
+export const schema = {
+  k: { type: 'int', min: 1, max: 30, default: 5, description: 'Neighbours averaged by the k-NN regressor.' },
+  noise: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Noise standard deviation σ of the targets.' },
+  sampleSize: { type: 'int', min: 10, max: 200, default: 30, description: 'Training points per resample.' },
+  refits: { type: 'int', min: 10, max: 400, default: 100, description: 'Number of resampled training sets.' },
+  fixedX: { type: 'boolean', default: true, description: 'Keep the same x positions in every resample (only the noise is redrawn).' },
+  seed: { type: 'int', min: 0, max: 100000, default: 1, description: 'Seed for the resamples.' },
+};
+
+export const meta = {
+  title: 'Bias and variance, measured',
+  hint: 'Slide k: few neighbours give wiggly fits that scatter (variance), many give flat fits that miss the curve (bias). The bars show the engine’s measured terms and check that they add up to the expected error.',
+};
+
+const GRID = 60;
+const SHOWN = 30; // fitted curves drawn
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const knn = new ml.KNearestNeighbors();
+  let result = null;
+
+  const plot = new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 380, label: 'Fitted curves from many resamples, their mean and the true function', onResize: () => requestDraw(draw) });
+  legendRow(card.stage, [{ text: 'true f(x) = sin x', kind: 'truth' }, { text: 'one fit per resample', kind: 'faint' }, { text: 'average fit', kind: 'model' }]);
+  const bars = new Plot(card.stage, { aspect: 0.26, minHeight: 140, maxHeight: 190, label: 'Bias squared, variance, noise and expected error', onResize: () => requestDraw(draw) });
+  bars.margin.top = 22; // room for the axis title above the top tick
+
+  const row = buttonRow(card.controls);
+  button(row, 'Resample', () => { opts.seed += 1; run(); }, { primary: true });
+  const sliders = {
+    k: slider(card.controls, { label: 'k neighbours', min: 1, max: 30, step: 1, value: opts.k, format: String, onInput: (v) => { opts.k = v; run(); } }),
+    noise: slider(card.controls, { label: 'noise σ', min: 0, max: 1, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; run(); } }),
+    sampleSize: slider(card.controls, { label: 'points per set', min: 10, max: 200, step: 1, value: opts.sampleSize, format: String, onInput: (v) => { opts.sampleSize = v; run(); } }),
+  };
+  const fixedBox = checkbox(card.controls, { label: 'same x every time', checked: opts.fixedX, onChange: (v) => { opts.fixedX = v; run(); } });
+  const stat = {
+    bias: card.stat('bias²'), variance: card.stat('variance'), noise: card.stat('noise σ²'),
+    sum: card.stat('sum'), expected: card.stat('expected error'),
+  };
+
+  function run() {
+    if (opts.k > opts.sampleSize) {
+      result = null;
+      card.setMessage(`k = ${opts.k} is more than the ${opts.sampleSize} points in a training set: lower k or add points.`, 'warn');
+      for (const s of Object.values(stat)) s.set('–');
+      requestDraw(draw);
+      return;
+    }
+    result = attempt(card, () => {
+      knn.setMode('regress');
+      knn.setK(opts.k);
+      return ml.biasVariance(knn, null, { noise: opts.noise, sampleSize: opts.sampleSize, refits: opts.refits, gridSize: GRID, seed: opts.seed, maxSteps: 1, fixedX: opts.fixedX });
+    }, null);
+    if (!result) { requestDraw(draw); return; }
+    const sum = result.meanBias2 + result.meanVariance + result.noiseVariance;
+    stat.bias.set(fixed(result.meanBias2, 4));
+    stat.variance.set(fixed(result.meanVariance, 4));
+    stat.noise.set(fixed(result.noiseVariance, 4));
+    stat.sum.set(fixed(sum, 4));
+    stat.expected.set(fixed(result.meanExpectedError, 4));
+    const leader = result.meanBias2 > result.meanVariance ? 'bias² dominates: the fits are too smooth to follow the curve' : 'variance dominates: each fit chases its own noise';
+    card.setMessage(`k = ${opts.k}, ${result.refits} resamples: ${leader}. bias² + variance + σ² = ${fixed(sum, 4)} against a measured expected error of ${fixed(result.meanExpectedError, 4)}.`, 'info');
+    requestDraw(draw);
+  }
+
+  function draw() {
+    const t = plot.theme;
+    plot.setDomain(0, 2 * Math.PI, -1.8, 1.8);
+    const ctx = plot.begin();
+    plot.axes({ xLabel: 'x', yLabel: 'y' });
+    if (result) {
+      const xs = Array.from(result.x);
+      plot.clipToArea(() => {
+        ctx.globalAlpha = 0.22;
+        for (let r = 0; r < Math.min(SHOWN, result.refits); r++) plot.path(xs, Array.from(result.predictions.subarray(r * GRID, (r + 1) * GRID)), { color: t.class1, width: 1 });
+        ctx.globalAlpha = 1;
+        plot.path(xs, Array.from(result.truth), { color: t.truth, width: 2.5, dash: [7, 5] });
+        plot.path(xs, Array.from(result.meanPrediction), { color: t.model, width: 2.5 });
+      });
+    }
+    const b = bars.theme;
+    const vals = result ? [result.meanBias2, result.meanVariance, result.noiseVariance, result.meanExpectedError] : [];
+    const hi = Math.max(0.05, ...vals) * 1.25;
+    bars.setDomain(0, 4, 0, hi);
+    bars.begin();
+    bars.axes({ yLabel: 'squared error', xTicks: 0, yTicks: 3 });
+    if (result) {
+      const labels = ['bias²', 'variance', 'σ²', 'expected'];
+      const colors = [b.loss, b.class1, b.truth, b.model];
+      vals.forEach((v, i) => {
+        bars.ctx.save();
+        drawBars(bars, vals.map((u, j) => (j === i ? u : NaN)), { color: colors[i], highlightLast: false, labels: vals.map((u) => fixed(u, 3)) });
+        bars.ctx.restore();
+      });
+      const c = bars.ctx;
+      c.fillStyle = b.textMuted; c.font = `11px ${b.font}`; c.textAlign = 'center'; c.textBaseline = 'top';
+      labels.forEach((l, i) => c.fillText(l, bars.px(i + 0.5), bars.height - bars.margin.bottom + 4));
+    }
+  }
+
+  run();
+
+  return {
+    update(next) {
+      opts = { ...next };
+      sliders.k.set(opts.k); sliders.noise.set(opts.noise); sliders.sampleSize.set(opts.sampleSize);
+      fixedBox.checked = opts.fixedX;
+      run();
+    },
+    destroy() {
+      cancelDraw(draw);
+      plot.destroy();
+      bars.destroy();
+      knn.delete();
+    },
+  };
+}

@@ -1,0 +1,238 @@
+// Convolution filters (landscape): a 3×3 kernel slides over a small built-in image; the engine
+// computes the feature map (convolve2d, "valid" or zero-"same" padding), an optional ReLU (the
+// MLP's activation via activationCurve) and a 2×2 max-pool (maxPool). Click a feature-map cell
+// to see the 3×3 patch it came from and the sum that produced it.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { checkbox, el, fixed, nextId, select } from '../lib/ui.js';
+import { Board, divergingScale, sequentialScale } from './landscape/draw.js';
+
+export const schema = {
+  image: { type: 'enum', values: ['house', 'ring', 'stripes', 'checker'], default: 'house', description: 'Built-in 16×16 image.' },
+  kernel: { type: 'enum', values: ['vertical-edge', 'horizontal-edge', 'outline', 'blur', 'gaussian', 'sharpen', 'identity', 'custom'], default: 'vertical-edge', description: 'Preset kernel (custom: edit the nine numbers).' },
+  padding: { type: 'enum', values: ['valid', 'same'], default: 'valid', description: 'valid shrinks the map by 2; same pads the image with zeros.' },
+  relu: { type: 'boolean', default: true, description: 'Apply ReLU to the feature map before pooling.' },
+};
+
+export const meta = {
+  title: 'Convolution filters',
+  hint: 'Choose a kernel (or edit its nine numbers) and watch the feature map change. Click a cell of the feature map — or focus it and use the arrow keys — to see which 3×3 patch produced it.',
+};
+
+const N = 16;
+const KERNELS = {
+  'vertical-edge': [-1, 0, 1, -2, 0, 2, -1, 0, 1],
+  'horizontal-edge': [-1, -2, -1, 0, 0, 0, 1, 2, 1],
+  outline: [-1, -1, -1, -1, 8, -1, -1, -1, -1],
+  blur: Array(9).fill(1 / 9),
+  gaussian: [1, 2, 1, 2, 4, 2, 1, 2, 1].map((v) => v / 16),
+  sharpen: [0, -1, 0, -1, 5, -1, 0, -1, 0],
+  identity: [0, 0, 0, 0, 1, 0, 0, 0, 0],
+};
+const KERNEL_NAMES = { 'vertical-edge': 'vertical edges (Sobel)', 'horizontal-edge': 'horizontal edges (Sobel)', outline: 'outline (Laplacian)', blur: 'box blur', gaussian: 'Gaussian blur', sharpen: 'sharpen', identity: 'identity', custom: 'custom' };
+
+// Pixel art, 0 (dark) … 1 (bright): drawn data, not computed maths.
+function makeImage(name) {
+  const img = new Float64Array(N * N);
+  for (let r = 0; r < N; r++) for (let c = 0; c < N; c++) {
+    let v = 0;
+    if (name === 'house') {
+      const roof = r >= 2 && r <= 7 && Math.abs(c - 7.5) <= r - 1.5;
+      const wall = r >= 8 && r <= 14 && c >= 3 && c <= 12;
+      const door = r >= 10 && r <= 14 && c >= 7 && c <= 8;
+      const window = r >= 9 && r <= 10 && ((c >= 4 && c <= 5) || (c >= 10 && c <= 11));
+      v = door || window ? 0.15 : roof ? 0.6 : wall ? 1 : 0;
+    } else if (name === 'ring') {
+      const d = Math.hypot(r - 7.5, c - 7.5);
+      v = d >= 3.5 && d <= 6 ? 1 : 0;
+    } else if (name === 'stripes') {
+      v = Math.floor((r + c) / 3) % 2 ? 1 : 0;
+    } else {
+      v = (Math.floor(r / 4) + Math.floor(c / 4)) % 2 ? 1 : 0;
+    }
+    img[r * N + c] = v;
+  }
+  return img;
+}
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  let image = makeImage(opts.image);
+  let kernel = (KERNELS[opts.kernel] || KERNELS['vertical-edge']).slice();
+  let map = null; let act = null; let pooled = null;
+  let cell = { r: 3, c: 3 };
+
+  const panels = el('div', { className: 'dwf-panels' });
+  card.stage.append(panels);
+  const mkPanel = (title, note) => {
+    const p = el('div', { className: 'dwf-panel' }, [el('h4', { text: title })]);
+    panels.append(p);
+    const board = new Board(p, { aspect: 1, minHeight: 150, maxHeight: 300, label: title, onResize: () => requestDraw(draw) });
+    const caption = el('p', { text: note });
+    p.append(caption);
+    return { board, caption };
+  };
+  const inPanel = mkPanel('Input image', 'The outlined 3×3 patch feeds the selected output cell.');
+  const mapPanel = mkPanel('Feature map', 'Orange negative, blue positive. Click a cell.');
+  const poolPanel = mkPanel('2×2 max-pool', 'Each cell keeps the largest of four.');
+  mapPanel.board.canvas.tabIndex = 0;
+
+  const kernelBox = el('div', { className: 'dwf-panel' }, [el('h4', { text: 'Kernel (editable)' })]);
+  const grid = el('div', { className: 'dwf-kernel', role: 'group', 'aria-label': '3 by 3 kernel weights' });
+  const inputs = [];
+  for (let i = 0; i < 9; i++) {
+    const id = nextId('kern');
+    const input = el('input', { type: 'number', step: '0.1', id, 'aria-label': `kernel row ${Math.floor(i / 3) + 1} column ${(i % 3) + 1}` });
+    input.addEventListener('input', () => {
+      const v = Number(input.value);
+      if (input.value.trim() === '' || !Number.isFinite(v) || Math.abs(v) > 100) { card.setMessage(`Kernel entries must be numbers between −100 and 100 (row ${Math.floor(i / 3) + 1}, column ${(i % 3) + 1}).`, 'warn'); return; }
+      kernel[i] = v;
+      opts.kernel = 'custom'; kernelSelect.value = 'custom';
+      run();
+    });
+    inputs.push(input);
+    grid.append(input);
+  }
+  kernelBox.append(grid);
+  card.controls.append(kernelBox);
+
+  select(card.controls, { label: 'image', value: opts.image, options: [['house', 'house'], ['ring', 'ring'], ['stripes', 'diagonal stripes'], ['checker', 'checkerboard']], onChange: (v) => { opts.image = v; image = makeImage(v); run(); } });
+  const kernelSelect = select(card.controls, { label: 'kernel', value: opts.kernel, options: Object.entries(KERNEL_NAMES), onChange: (v) => { opts.kernel = v; if (KERNELS[v]) kernel = KERNELS[v].slice(); showKernel(); run(); } });
+  select(card.controls, { label: 'padding', value: opts.padding, options: [['valid', 'valid (no padding)'], ['same', 'same (zero padding)']], onChange: (v) => { opts.padding = v; run(); } });
+  const reluBox = checkbox(card.controls, { label: 'ReLU before pooling', checked: opts.relu, onChange: (v) => { opts.relu = v; run(); } });
+  const stat = { size: card.stat('map size'), value: card.stat('selected value'), min: card.stat('min'), max: card.stat('max') };
+
+  function showKernel() { inputs.forEach((inp, i) => { inp.value = String(Number(kernel[i].toFixed(4))); }); }
+
+  function run() {
+    map = attempt(card, () => ml.convolve2d(image, N, kernel, opts.padding), null);
+    if (!map) { requestDraw(draw); return; }
+    const vals = Array.from(map.values);
+    act = opts.relu ? attempt(card, () => Float64Array.from(ml.activationCurve('relu', vals).value), null) : Float64Array.from(vals);
+    pooled = act ? attempt(card, () => ml.maxPool(act, map.width, 2), null) : null;
+    cell = { r: Math.min(cell.r, map.height - 1), c: Math.min(cell.c, map.width - 1) };
+    stat.size.set(`${map.width}×${map.height}`);
+    stat.min.set(fixed(Math.min(...vals), 2));
+    stat.max.set(fixed(Math.max(...vals), 2));
+    describeCell();
+  }
+
+  function describeCell() {
+    if (!map) return;
+    const v = map.values[cell.r * map.width + cell.c];
+    stat.value.set(fixed(v, 3));
+    const off = opts.padding === 'same' ? -1 : 0;
+    const terms = [];
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) {
+      const rr = cell.r + i + off; const cc = cell.c + j + off;
+      const p = rr >= 0 && rr < N && cc >= 0 && cc < N ? image[rr * N + cc] : 0;
+      if (kernel[i * 3 + j] !== 0 && p !== 0) terms.push(`${fixed(kernel[i * 3 + j], 2)}×${fixed(p, 2)}`);
+    }
+    const sum = terms.length ? terms.slice(0, 9).join(' + ') : 'every product is 0';
+    card.setMessage(`Output (row ${cell.r + 1}, column ${cell.c + 1}) = Σ kernel × patch = ${sum} = ${fixed(v, 3)}.${opts.relu && v < 0 ? ' ReLU turns it into 0.' : ''}`, 'info');
+    requestDraw(draw);
+  }
+
+  function drawGrid(board, values, w, h, color, highlight) {
+    const c = board.begin();
+    const size = Math.min(board.width, board.height);
+    const s = size / Math.max(w, h);
+    const ox = (board.width - s * w) / 2; const oy = (board.height - s * h) / 2;
+    for (let r = 0; r < h; r++) for (let q = 0; q < w; q++) {
+      c.fillStyle = color(values[r * w + q]);
+      // Whole-pixel edges so neighbouring cells meet without hairline seams.
+      const x0 = Math.round(ox + q * s); const y0 = Math.round(oy + r * s);
+      c.fillRect(x0, y0, Math.round(ox + (q + 1) * s) - x0, Math.round(oy + (r + 1) * s) - y0);
+    }
+    if (highlight) highlight(c, s, ox, oy);
+    return { s, ox, oy };
+  }
+
+  let mapGeom = null;
+  function draw() {
+    const theme = getTheme();
+    const grey = sequentialScale(theme, 0, 1, theme.model);
+    const off = opts.padding === 'same' ? -1 : 0;
+    drawGrid(inPanel.board, image, N, N, grey, (c, s, ox, oy) => {
+      if (!map) return;
+      c.strokeStyle = theme.accent; c.lineWidth = 3;
+      c.strokeRect(ox + (cell.c + off) * s, oy + (cell.r + off) * s, 3 * s, 3 * s);
+    });
+    if (!map) return;
+    const vals = Array.from(map.values);
+    const range = Math.max(1e-9, ...vals.map(Math.abs));
+    const div = divergingScale(theme, range);
+    mapGeom = drawGrid(mapPanel.board, map.values, map.width, map.height, div, (c, s, ox, oy) => {
+      c.strokeStyle = theme.model; c.lineWidth = 2.5;
+      c.strokeRect(ox + cell.c * s, oy + cell.r * s, s, s);
+      if (document.activeElement === mapPanel.board.canvas) { c.strokeStyle = theme.accent; c.lineWidth = 2; c.strokeRect(ox + cell.c * s - 3, oy + cell.r * s - 3, s + 6, s + 6); }
+    });
+    if (pooled) {
+      const pr = Math.max(1e-9, ...Array.from(pooled.values).map(Math.abs));
+      drawGrid(poolPanel.board, pooled.values, pooled.width, pooled.height, divergingScale(theme, pr), (c, s, ox, oy) => {
+        const pr2 = Math.floor(cell.r / 2); const pc2 = Math.floor(cell.c / 2);
+        if (pr2 < pooled.height && pc2 < pooled.width) { c.strokeStyle = theme.model; c.lineWidth = 2.5; c.strokeRect(ox + pc2 * s, oy + pr2 * s, s, s); }
+      });
+    }
+  }
+  let cachedTheme = null;
+  function getTheme() {
+    if (!cachedTheme) {
+      const cs = getComputedStyle(card.card);
+      const v = (n) => cs.getPropertyValue(`--${n}`).trim() || '#888';
+      cachedTheme = { surface: v('surface'), surface2: v('surface-2'), model: v('model'), accent: v('accent'), class0: v('class0'), class1: v('class1') };
+    }
+    return cachedTheme;
+  }
+
+  const onDown = (e) => {
+    if (!map || !mapGeom) return;
+    const rect = mapPanel.board.canvas.getBoundingClientRect();
+    const q = Math.floor((e.clientX - rect.left - mapGeom.ox) / mapGeom.s);
+    const r = Math.floor((e.clientY - rect.top - mapGeom.oy) / mapGeom.s);
+    if (q < 0 || r < 0 || q >= map.width || r >= map.height) return;
+    cell = { r, c: q };
+    describeCell();
+  };
+  const onKey = (e) => {
+    if (!map) return;
+    const d = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] }[e.key];
+    if (!d) return;
+    const k = e.shiftKey ? 10 : 1;
+    cell = { r: Math.max(0, Math.min(map.height - 1, cell.r + d[0] * k)), c: Math.max(0, Math.min(map.width - 1, cell.c + d[1] * k)) };
+    describeCell();
+    e.preventDefault();
+  };
+  const onFocus = () => requestDraw(draw);
+  mapPanel.board.canvas.addEventListener('pointerdown', onDown);
+  mapPanel.board.canvas.addEventListener('keydown', onKey);
+  mapPanel.board.canvas.addEventListener('focus', onFocus);
+  mapPanel.board.canvas.addEventListener('blur', onFocus);
+
+  showKernel();
+  run();
+
+  return {
+    update(next) {
+      opts = { ...next };
+      image = makeImage(opts.image);
+      if (KERNELS[opts.kernel]) kernel = KERNELS[opts.kernel].slice();
+      kernelSelect.value = opts.kernel;
+      reluBox.checked = opts.relu;
+      showKernel();
+      run();
+    },
+    destroy() {
+      cancelDraw(draw);
+      mapPanel.board.canvas.removeEventListener('pointerdown', onDown);
+      mapPanel.board.canvas.removeEventListener('keydown', onKey);
+      mapPanel.board.canvas.removeEventListener('focus', onFocus);
+      mapPanel.board.canvas.removeEventListener('blur', onFocus);
+      inPanel.board.destroy(); mapPanel.board.destroy(); poolPanel.board.destroy();
+    },
+  };
+}

@@ -1,0 +1,182 @@
+// When does fitting generalise? (Frontier lesson): the engine's gapStudy trains a decision tree
+// on n points for many n, repeated over seeded resamples, and measures the train error, the
+// held-out error and the gap between them. The dashed curve is the Hoeffding + union bound for
+// the finite class of trees of that depth on a grid of thresholds (engine: hoeffdingUnionBound,
+// treeClassLogSize), which shrinks like √(ln|H| / n).
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
+import { legendRow } from './frontier/common.js';
+
+export const schema = {
+  depth: { type: 'int', min: 1, max: 10, default: 1, description: 'Maximum depth of the decision tree (1 = a stump).' },
+  noise: { type: 'number', min: 0, max: 0.6, default: 0.3, description: 'Noise of the moons data.' },
+  repeats: { type: 'int', min: 2, max: 40, default: 12, description: 'Resamples per training size.' },
+  delta: { type: 'number', min: 0.001, max: 0.5, default: 0.05, description: 'The bound holds with probability at least 1 − δ.' },
+  seed: { type: 'int', min: 0, max: 100000, default: 1, description: 'Seed for the data and the resamples.' },
+};
+
+export const meta = {
+  title: 'The generalisation gap shrinks with n',
+  hint: 'Pick a tree depth and watch train and held-out error meet as n grows; the shaded band is the middle 80 % of the gap over resamples, the dashed curve the worst-case bound. Use the n slider (or click the chart) to read off one size.',
+};
+
+const SIZES = [8, 16, 32, 64, 128, 256, 512, 1024];
+const POOL = 2400;        // half held out: 1200 test points, up to 1200 training points
+const THRESHOLDS = 100;   // cut points per feature in the finite class the bound counts
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const tree = new ml.DecisionTree();
+  let data = null;
+  let study = null;
+  let bounds = [];
+  let pick = 3;
+
+  const chart = new Plot(card.stage, { aspect: 0.55, minHeight: 240, maxHeight: 420, label: 'Train and held-out error against training size', onResize: () => requestDraw(draw) });
+  chart.canvas.tabIndex = 0;
+  chart.margin.top = 22; // room for the axis title above the top tick
+  legendRow(card.stage, [
+    { text: 'held-out error', kind: 'class1' }, { text: 'training error', kind: 'loss' },
+    { text: 'gap, middle 80 % of resamples', kind: 'band' }, { text: 'bound on the gap (1 − δ)', kind: 'truth' },
+  ]);
+
+  const row = buttonRow(card.controls);
+  button(row, 'Resample', () => { opts.seed += 1; run(); }, { primary: true });
+  select(card.controls, {
+    label: 'model', value: String(opts.depth),
+    options: Array.from({ length: 10 }, (_, i) => [String(i + 1), i === 0 ? 'stump (depth 1)' : `tree, depth ${i + 1}`]),
+    onChange: (v) => { opts.depth = Number(v); run(); },
+  });
+  const sliders = {
+    n: slider(card.controls, { label: 'read off n', min: 0, max: SIZES.length - 1, step: 1, value: pick, format: (i) => String(SIZES[i]), onInput: (i) => { pick = i; describe(); } }),
+    noise: slider(card.controls, { label: 'label noise', min: 0, max: 0.6, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; loadData(); } }),
+    repeats: slider(card.controls, { label: 'resamples', min: 2, max: 40, step: 1, value: opts.repeats, format: String, onInput: (v) => { opts.repeats = v; run(); } }),
+  };
+  const stat = { n: card.stat('n'), train: card.stat('train error'), test: card.stat('held-out error'), gap: card.stat('gap'), bound: card.stat('bound') };
+
+  function loadData() {
+    attempt(card, () => {
+      const d = ml.makeMoons(POOL, opts.noise, opts.seed);
+      data = { X: Float64Array.from(d.X), y: Float64Array.from(d.y) };
+    });
+    run();
+  }
+
+  function run() {
+    if (!data) return;
+    study = attempt(card, () => {
+      tree.setMaxDepth(opts.depth);
+      return ml.gapStudy(tree, data.X, 2, data.y, SIZES, opts.repeats, 0.5, opts.seed, 1000);
+    }, null);
+    bounds = attempt(card, () => {
+      const logH = ml.treeClassLogSize(opts.depth, 2, THRESHOLDS);
+      return SIZES.map((n) => ml.hoeffdingUnionBound(n, logH, opts.delta));
+    }, []);
+    describe();
+  }
+
+  function describe() {
+    if (!study) { requestDraw(draw); return; }
+    const i = pick;
+    stat.n.set(String(SIZES[i]));
+    stat.train.set(fixed(study.trainError[i], 3));
+    stat.test.set(fixed(study.testError[i], 3));
+    stat.gap.set(fixed(study.gapMean[i], 3));
+    stat.bound.set(bounds[i] > 1 ? `${fixed(bounds[i], 2)} (> 1, says nothing)` : fixed(bounds[i], 3));
+    const first = study.gapMean[0];
+    const last = study.gapMean[SIZES.length - 1];
+    card.setMessage(`Depth ${opts.depth}, averaged over ${study.repeats} resamples: the gap falls from ${fixed(first, 3)} at n = ${SIZES[0]} to ${fixed(last, 3)} at n = ${SIZES[SIZES.length - 1]}. `
+      + `At n = ${SIZES[i]} the measured gap is ${fixed(study.gapMean[i], 3)}; the bound guarantees at most ${fixed(bounds[i], 3)}${bounds[i] > 1 ? ', which is vacuous (an error rate cannot exceed 1)' : ''}.`, 'info');
+    chart.canvas.setAttribute('aria-label', `Errors against training size, depth ${opts.depth}; at n = ${SIZES[i]} train ${fixed(study.trainError[i], 3)}, held-out ${fixed(study.testError[i], 3)}`);
+    requestDraw(draw);
+  }
+
+  const onDown = (e) => {
+    const p = chart.eventToData(e);
+    pick = Math.max(0, Math.min(SIZES.length - 1, Math.round(p.x)));
+    sliders.n.set(pick);
+    describe();
+  };
+  const onKey = (e) => {
+    const d = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 }[e.key];
+    if (e.key === 'Enter' || e.key === ' ') { opts.seed += 1; run(); e.preventDefault(); return; }
+    if (!d) return;
+    pick = Math.max(0, Math.min(SIZES.length - 1, pick + d * (e.shiftKey ? 10 : 1)));
+    sliders.n.set(pick);
+    describe();
+    e.preventDefault();
+  };
+  chart.canvas.addEventListener('pointerdown', onDown);
+  chart.canvas.addEventListener('keydown', onKey);
+
+  function draw() {
+    const t = chart.theme;
+    // x is log₂ n, drawn at evenly spaced positions 0 … 7 labelled with n.
+    chart.setDomain(-0.3, SIZES.length - 0.7, 0, 0.6);
+    const c = chart.begin();
+    const m = chart.margin;
+    c.save();
+    c.strokeStyle = t.gridLine; c.fillStyle = t.textMuted; c.font = `11px ${t.mono}`; c.textAlign = 'center'; c.textBaseline = 'top';
+    SIZES.forEach((n, i) => {
+      const X = Math.round(chart.px(i)) + 0.5;
+      c.beginPath(); c.moveTo(X, m.top); c.lineTo(X, chart.height - m.bottom); c.stroke();
+      c.fillText(String(n), X, chart.height - m.bottom + 4);
+    });
+    c.textAlign = 'right'; c.textBaseline = 'middle';
+    for (const v of [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6]) {
+      const Y = Math.round(chart.py(v)) + 0.5;
+      c.beginPath(); c.moveTo(m.left, Y); c.lineTo(chart.width - m.right, Y); c.stroke();
+      c.fillText(v.toFixed(1), m.left - 6, Y);
+    }
+    c.font = `12px ${t.font}`; c.textAlign = 'right'; c.textBaseline = 'bottom';
+    c.fillText('training size n (log scale)', chart.width - m.right, chart.height - 1);
+    c.textAlign = 'left'; c.textBaseline = 'top';
+    c.fillText('error rate', 4, 0);
+    c.restore();
+    if (!study) return;
+    const xs = SIZES.map((_, i) => i);
+    chart.clipToArea((ctx) => {
+      // Gap band (10th–90th percentile), drawn from 0 so it reads as "how far apart".
+      ctx.beginPath();
+      xs.forEach((x, i) => { const Y = chart.py(Math.max(0, study.gapHigh[i])); if (i) ctx.lineTo(chart.px(x), Y); else ctx.moveTo(chart.px(x), Y); });
+      for (let i = xs.length - 1; i >= 0; i--) ctx.lineTo(chart.px(xs[i]), chart.py(Math.max(0, study.gapLow[i])));
+      ctx.closePath();
+      ctx.globalAlpha = 0.22; ctx.fillStyle = t.class2; ctx.fill(); ctx.globalAlpha = 1;
+      chart.path(xs, Array.from(study.gapMean), { color: t.class2, width: 1.5, dash: [2, 3] });
+      chart.path(xs, bounds.map((b) => Math.min(b, 5)), { color: t.truth, width: 2, dash: [7, 5] });
+      chart.path(xs, Array.from(study.testError), { color: t.class1, width: 2.5 });
+      chart.path(xs, Array.from(study.trainError), { color: t.loss, width: 2.5 });
+      xs.forEach((x, i) => {
+        chart.point(x, study.testError[i], 1, { size: 4, hollow: true });
+        ctx.beginPath(); ctx.arc(chart.px(x), chart.py(study.trainError[i]), 3.5, 0, Math.PI * 2); ctx.fillStyle = t.loss; ctx.fill();
+      });
+      const X = chart.px(pick);
+      ctx.strokeStyle = document.activeElement === chart.canvas ? t.accent : t.model; ctx.lineWidth = 1.5; ctx.setLineDash([3, 3]);
+      ctx.beginPath(); ctx.moveTo(X, m.top); ctx.lineTo(X, chart.height - m.bottom); ctx.stroke(); ctx.setLineDash([]);
+    });
+  }
+
+  loadData();
+
+  return {
+    update(next) {
+      const dataChanged = next.noise !== opts.noise || next.seed !== opts.seed;
+      opts = { ...next };
+      sliders.noise.set(opts.noise); sliders.repeats.set(opts.repeats);
+      if (dataChanged) loadData(); else run();
+    },
+    destroy() {
+      cancelDraw(draw);
+      chart.canvas.removeEventListener('pointerdown', onDown);
+      chart.canvas.removeEventListener('keydown', onKey);
+      chart.destroy();
+      tree.delete();
+    },
+  };
+}

@@ -1,0 +1,233 @@
+// The kernel trick at work (Frontier lesson): the engine's KernelSVM solves the soft-margin dual
+// by SMO on circles, moons or XOR with an RBF, polynomial or linear kernel. The heat map is
+// σ(f(x)) of the decision function f(x) = Σ αᵢyᵢK(xᵢ, x) + b, the boundary f = 0 is drawn
+// solid and the margins f = ±1 dashed (from the engine's decision values on a grid), and the
+// support vectors (αᵢ > 0) are ringed.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
+import { DATASETS, loadDataset, probabilityImage, drawImageInArea, legendRow } from './frontier/common.js';
+
+export const schema = {
+  dataset: { type: 'enum', values: ['circles', 'moons', 'xor'], default: 'circles', description: 'Built-in data set.' },
+  kernel: { type: 'enum', values: ['rbf', 'poly', 'linear'], default: 'rbf', description: 'Kernel function.' },
+  gamma: { type: 'number', min: 0.01, max: 100, default: 1, description: 'Kernel width parameter γ.' },
+  degree: { type: 'int', min: 1, max: 8, default: 2, description: 'Polynomial degree.' },
+  C: { type: 'number', min: 0.01, max: 1000, default: 1, description: 'Soft-margin penalty C.' },
+  points: { type: 'int', min: 20, max: 300, default: 120, description: 'Number of training points.' },
+  noise: { type: 'number', min: 0, max: 0.4, default: 0.1, description: 'Noise of the data generator.' },
+  seed: { type: 'int', min: 0, max: 2147483647, default: 4, description: 'Seed for the data.' },
+};
+
+export const meta = {
+  title: 'Kernel SVM: a straight cut in a curved space',
+  hint: 'Press Play to watch SMO train. Then slide γ: small γ gives smooth boundaries, large γ wraps each point. Switch to the polynomial kernel and change its degree. Click the map to read f(x) there.',
+};
+
+const GRID = 70;
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const svm = new ml.KernelSVM();
+  let data = null;
+  let gridX = null;
+  let heat = null;
+  let fGrid = null;
+  let probe = null;
+  let stopPlay = null;
+
+  const plot = new Plot(card.stage, { aspect: 0.8, minHeight: 260, maxHeight: 480, label: 'Decision heat map, boundary, margins and support vectors', onResize: () => requestDraw(draw) });
+  plot.canvas.tabIndex = 0;
+  legendRow(card.stage, [
+    { text: 'class 0', kind: 'class0' }, { text: 'class 1', kind: 'class1' }, { text: 'boundary f = 0', kind: 'model' },
+    { text: 'margins f = ±1', kind: 'truth' }, { text: 'support vector', kind: 'ring' },
+  ]);
+
+  const row = buttonRow(card.controls);
+  const playBtn = button(row, 'Play', () => togglePlay(), { primary: true });
+  button(row, 'Step', () => { stopPlaying(); advance(); });
+  button(row, 'Reset', () => { stopPlaying(); restart(); });
+  select(card.controls, { label: 'data', value: opts.dataset, options: Object.entries(DATASETS).map(([k, v]) => [k, v.label]), onChange: (v) => { stopPlaying(); opts.dataset = v; loadData(); } });
+  select(card.controls, { label: 'kernel', value: opts.kernel, options: [['rbf', 'RBF  exp(−γ‖a−b‖²)'], ['poly', 'polynomial (γa·b + 1)^d'], ['linear', 'linear a·b']], onChange: (v) => { stopPlaying(); opts.kernel = v; restart(true); } });
+  const sliders = {
+    gamma: slider(card.controls, { label: 'γ', min: 0.01, max: 100, step: 0.02, scale: 'log', value: opts.gamma, format: (v) => fixed(v, 2), onInput: (v) => { stopPlaying(); opts.gamma = v; restart(true); } }),
+    degree: slider(card.controls, { label: 'degree d', min: 1, max: 8, step: 1, value: opts.degree, format: String, onInput: (v) => { stopPlaying(); opts.degree = v; restart(true); } }),
+    C: slider(card.controls, { label: 'C', min: 0.01, max: 1000, step: 0.05, scale: 'log', value: opts.C, format: (v) => fixed(v, 2), onInput: (v) => { stopPlaying(); opts.C = v; restart(true); } }),
+  };
+  const stat = { acc: card.stat('training accuracy'), sv: card.stat('support vectors'), updates: card.stat('SMO updates'), gap: card.stat('primal − dual') };
+
+  function domain() { return DATASETS[opts.dataset].domain; }
+
+  function loadData() {
+    attempt(card, () => {
+      data = loadDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
+      svm.setData(data.X, 2, data.y);
+    });
+    // Grid cell centres, row by row from the bottom, for decisionFunction.
+    const [x0, x1, y0, y1] = domain();
+    gridX = new Float64Array(GRID * GRID * 2);
+    for (let j = 0; j < GRID; j++) for (let i = 0; i < GRID; i++) {
+      gridX[2 * (j * GRID + i)] = x0 + ((i + 0.5) / GRID) * (x1 - x0);
+      gridX[2 * (j * GRID + i) + 1] = y0 + ((j + 0.5) / GRID) * (y1 - y0);
+    }
+    restart(true);
+  }
+
+  function restart(train = false) {
+    attempt(card, () => {
+      svm.setKernel(opts.kernel);
+      svm.setGamma(opts.gamma);
+      svm.setDegree(opts.degree);
+      svm.setCoef0(opts.kernel === 'poly' ? 1 : 0);
+      svm.setC(opts.C);
+      svm.reset(0);
+    });
+    sliders.gamma.setDisabled(opts.kernel === 'linear');
+    sliders.degree.setDisabled(opts.kernel !== 'poly');
+    // Parameter changes retrain straight away (the solver restarts from α = 0 anyway); Reset
+    // shows the untrained state so Play can animate SMO from the start.
+    if (train) attempt(card, () => svm.fit(400));
+    refresh();
+  }
+
+  function advance() {
+    if (svm.status() === 'converged') return false;
+    attempt(card, () => svm.step());
+    refresh();
+    return svm.status() !== 'converged';
+  }
+
+  function refresh() {
+    if (!data) return;
+    attempt(card, () => {
+      heat = probabilityImage(plot.theme, svm.predictGrid(...domain(), GRID, GRID), GRID, GRID);
+      fGrid = Float64Array.from(svm.decisionFunction(gridX));
+    });
+    const sv = svm.supportVectors().length;
+    const acc = svm.steps() > 0 ? svm.score(data.X, data.y) : NaN;
+    stat.acc.set(Number.isFinite(acc) ? `${fixed(acc * 100, 1)} %` : '–');
+    stat.sv.set(`${sv} of ${data.n}`);
+    stat.updates.set(String(svm.pairUpdates()));
+    stat.gap.set(svm.steps() > 0 ? fixed(svm.loss() - svm.dualObjective(), 4) : '–');
+    const kernelText = opts.kernel === 'rbf' ? `RBF, γ = ${fixed(opts.gamma, 2)}` : opts.kernel === 'poly' ? `degree-${opts.degree} polynomial, γ = ${fixed(opts.gamma, 2)}` : 'linear';
+    if (svm.steps() === 0) card.setMessage(`Untrained (all α = 0). Press Play or Step: each step makes up to 50 SMO pair updates.`, 'info');
+    else if (svm.status() === 'converged') {
+      let note = '';
+      if (opts.kernel === 'rbf' && opts.gamma >= 20) note = ' With γ this large each point gets its own small bump: the boundary hugs the training points (overfitting).';
+      else if (opts.kernel === 'rbf' && opts.gamma <= 0.05) note = ' With γ this small the kernel barely varies and the boundary is almost a straight line.';
+      else if (opts.kernel === 'linear' && acc < 0.8) note = ' No straight line separates these classes: a kernel is needed.';
+      card.setMessage(`Converged (${kernelText}, C = ${fixed(opts.C, 2)}): ${fixed(acc * 100, 1)} % of training points right, ${sv} support vectors carry the whole boundary.${note}`, acc > 0.95 ? 'good' : 'info');
+    } else card.setMessage(`Training (${kernelText}): ${svm.pairUpdates()} pair updates so far; KKT violation ${fixed(svm.violation(), 3)} (stops below 0.001).`, 'info');
+    requestDraw(draw);
+  }
+
+  function togglePlay() {
+    if (stopPlay) { stopPlaying(); return; }
+    restart(false);
+    if (prefersReducedMotion()) { attempt(card, () => svm.fit(400)); refresh(); return; }
+    playBtn.textContent = 'Pause';
+    let frame = 0;
+    stopPlay = animate(card.card, () => {
+      frame += 1;
+      if (frame % 6) return;
+      if (!advance()) stopPlaying();
+    }, (err) => { stopPlaying(); card.setMessage(String(err.message || err), 'bad'); });
+  }
+  function stopPlaying() {
+    if (stopPlay) stopPlay();
+    stopPlay = null;
+    playBtn.textContent = 'Play';
+  }
+
+  function readAt(x, y) {
+    probe = { x, y };
+    const f = attempt(card, () => svm.decisionFunction([x, y])[0]);
+    if (Number.isFinite(f)) card.setMessage(`At (${fixed(x, 2)}, ${fixed(y, 2)}): f(x) = ${fixed(f, 3)}, so the SVM says class ${f > 0 ? 1 : 0}${Math.abs(f) < 1 ? ' — inside the margin' : ''}.`, 'info');
+    requestDraw(draw);
+  }
+  const onDown = (e) => { const p = plot.eventToData(e); readAt(p.x, p.y); };
+  const onKey = (e) => {
+    if (e.key === 'Enter' || e.key === ' ') { togglePlay(); e.preventDefault(); return; }
+    if (e.key === 'Escape') { stopPlaying(); probe = null; requestDraw(draw); return; }
+    const d = { ArrowUp: [0, 1], ArrowDown: [0, -1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] }[e.key];
+    if (!d) return;
+    const [x0, x1, y0, y1] = domain();
+    const p = probe || { x: (x0 + x1) / 2, y: (y0 + y1) / 2 };
+    const k = (e.shiftKey ? 10 : 1) * 0.02;
+    readAt(Math.max(x0, Math.min(x1, p.x + d[0] * k * (x1 - x0))), Math.max(y0, Math.min(y1, p.y + d[1] * k * (y1 - y0))));
+    e.preventDefault();
+  };
+  plot.canvas.addEventListener('pointerdown', onDown);
+  plot.canvas.addEventListener('keydown', onKey);
+
+  // Cells where f crosses a level between horizontal or vertical neighbours, drawn as short
+  // segments at the linearly interpolated crossing: a simple contour of the engine's values.
+  function contour(ctx, level, color, dash) {
+    if (!fGrid) return;
+    const [x0, x1, y0, y1] = domain();
+    const cx = (i) => x0 + ((i + 0.5) / GRID) * (x1 - x0);
+    const cy = (j) => y0 + ((j + 0.5) / GRID) * (y1 - y0);
+    ctx.save();
+    ctx.fillStyle = color;
+    for (let j = 0; j < GRID; j++) for (let i = 0; i < GRID; i++) {
+      const a = fGrid[j * GRID + i] - level;
+      if (i + 1 < GRID) {
+        const b = fGrid[j * GRID + i + 1] - level;
+        if ((a > 0) !== (b > 0)) { const s = a / (a - b); dot(ctx, plot.px(cx(i) + s * (cx(i + 1) - cx(i))), plot.py(cy(j)), dash); }
+      }
+      if (j + 1 < GRID) {
+        const b = fGrid[(j + 1) * GRID + i] - level;
+        if ((a > 0) !== (b > 0)) { const s = a / (a - b); dot(ctx, plot.px(cx(i)), plot.py(cy(j) + s * (cy(j + 1) - cy(j))), dash); }
+      }
+    }
+    ctx.restore();
+  }
+  function dot(ctx, X, Y, small) { ctx.beginPath(); ctx.arc(X, Y, small ? 1.1 : 1.8, 0, Math.PI * 2); ctx.fill(); }
+
+  function draw() {
+    if (!data) return;
+    const t = plot.theme;
+    plot.setDomain(...domain());
+    plot.begin();
+    if (heat && svm.steps() > 0) drawImageInArea(plot, heat);
+    plot.axes({ xLabel: 'x₁', yLabel: 'x₂' });
+    const sv = new Set(svm.supportVectors());
+    plot.clipToArea((ctx) => {
+      if (svm.steps() > 0) {
+        contour(ctx, 1, t.truth, true);
+        contour(ctx, -1, t.truth, true);
+        contour(ctx, 0, t.model, false);
+      }
+      for (let i = 0; i < data.n; i++) {
+        plot.point(data.X[2 * i], data.X[2 * i + 1], data.y[i] === 1 ? 1 : 0, { size: 4 });
+        if (sv.has(i)) { ctx.beginPath(); ctx.arc(plot.px(data.X[2 * i]), plot.py(data.X[2 * i + 1]), 8, 0, Math.PI * 2); ctx.strokeStyle = t.model; ctx.lineWidth = 1.5; ctx.stroke(); }
+      }
+      if (probe) plot.handle(probe.x, probe.y, { focused: document.activeElement === plot.canvas });
+    });
+  }
+
+  loadData();
+
+  return {
+    update(next) {
+      stopPlaying();
+      const dataChanged = ['dataset', 'points', 'noise', 'seed'].some((k) => next[k] !== opts[k]);
+      opts = { ...next };
+      sliders.gamma.set(opts.gamma); sliders.degree.set(opts.degree); sliders.C.set(opts.C);
+      if (dataChanged) loadData(); else restart(true);
+    },
+    destroy() {
+      cancelDraw(draw);
+      stopPlaying();
+      plot.canvas.removeEventListener('pointerdown', onDown);
+      plot.canvas.removeEventListener('keydown', onKey);
+      plot.destroy();
+      svm.delete();
+    },
+  };
+}

@@ -1,0 +1,292 @@
+// Why k-means converges (Frontier lesson): the engine's KMeans runs Lloyd's algorithm one half-
+// step at a time (assign, then update). The chart records the inertia after every half-step, so
+// the learner sees that neither half can raise it. Centroids can be dragged (or moved with the
+// keyboard) to start anywhere; "Try 20 starts" reruns from seeded random and k-means++ starts
+// and plots the final inertias, exposing poor local minima.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
+import { clamp, legendRow } from './frontier/common.js';
+
+export const schema = {
+  k: { type: 'int', min: 2, max: 6, default: 4, description: 'Number of clusters.' },
+  blobs: { type: 'int', min: 2, max: 6, default: 4, description: 'Number of blobs in the data.' },
+  points: { type: 'int', min: 20, max: 400, default: 160, description: 'Number of points.' },
+  spread: { type: 'number', min: 0.1, max: 1.5, default: 0.45, description: 'Standard deviation of each blob.' },
+  init: { type: 'enum', values: ['random', 'k-means++'], default: 'random', description: 'How the starting centroids are chosen.' },
+  seed: { type: 'int', min: 0, max: 2147483647, default: 5, description: 'Seed for the random or k-means++ start (the data are fixed).' },
+};
+
+export const meta = {
+  title: 'k-means, half-step by half-step',
+  hint: 'Press Step: each press is one half-step (assign points, or move centroids) and the inertia chart never goes up. Drag a centroid (or focus the map, press 1–6 to pick one and use the arrows) to start somewhere bad.',
+};
+
+const DOMAIN = [-4.5, 4.5, -4.5, 4.5];
+const STARTS = 20;
+const DATA_SEED = 7; // the data stay put while the seed slider changes only the start
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const km = new ml.KMeans();
+  const probe = new ml.KMeans();
+  let data = null;
+  let history = []; // { inertia, half: 'start' | 'assign' | 'update' }
+  let starts = null; // { random: [...], plus: [...] }
+  let stopPlay = null;
+  let selected = 0;
+  let dragging = -1;
+
+  const plot = new Plot(card.stage, { aspect: 0.75, minHeight: 260, maxHeight: 440, label: 'Points coloured by cluster with centroids', onResize: () => requestDraw(draw) });
+  plot.canvas.tabIndex = 0;
+  plot.canvas.classList.add('dwf-draggable');
+  const chart = new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 210, label: 'Inertia after every half-step', onResize: () => requestDraw(draw) });
+  chart.margin.top = 22; // room for the axis title above the top tick
+  legendRow(card.stage, [{ text: 'after assigning', kind: 'loss' }, { text: 'after moving centroids', kind: 'good' }, { text: 'final inertia of each start (random ▲, k-means++ ●)', kind: 'model' }]);
+
+  const row = buttonRow(card.controls);
+  const playBtn = button(row, 'Play', () => togglePlay(), { primary: true });
+  button(row, 'Step', () => { stopPlaying(); halfStep(); });
+  button(row, 'Reset', () => { stopPlaying(); restart(); });
+  button(row, `Try ${STARTS} starts`, () => { stopPlaying(); tryStarts(); });
+  select(card.controls, {
+    label: 'start', value: opts.init, options: [['random', 'random points'], ['k-means++', 'k-means++']],
+    onChange: (v) => { stopPlaying(); opts.init = v; restart(); },
+  });
+  const sliders = {
+    k: slider(card.controls, { label: 'k (clusters)', min: 2, max: 6, step: 1, value: opts.k, format: String, onInput: (v) => { stopPlaying(); opts.k = v; starts = null; restart(); } }),
+    spread: slider(card.controls, { label: 'blob spread', min: 0.1, max: 1.5, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { stopPlaying(); opts.spread = v; loadData(); } }),
+    seed: slider(card.controls, { label: 'seed', min: 0, max: 50, step: 1, value: Math.min(opts.seed, 50), format: String, onInput: (v) => { stopPlaying(); opts.seed = v; restart(); } }),
+  };
+  const stat = { iter: card.stat('iterations'), inertia: card.stat('inertia'), changed: card.stat('labels changed'), best: card.stat(`best of ${STARTS}`) };
+
+  function loadData() {
+    attempt(card, () => {
+      const d = ml.makeBlobs(opts.points, opts.blobs, opts.spread, DATA_SEED);
+      data = { X: Float64Array.from(d.X), n: d.y.length };
+      km.setData(data.X, 2, []);
+      probe.setData(data.X, 2, []);
+    });
+    starts = null;
+    restart();
+  }
+
+  function restart() {
+    attempt(card, () => {
+      km.setK(opts.k);
+      km.setInit(opts.init);
+      km.reset(opts.seed);
+    });
+    history = [{ inertia: km.inertia(), half: 'start' }];
+    selected = Math.min(selected, opts.k - 1);
+    card.setMessage(`Start: ${opts.k} centroids chosen by ${opts.init === 'random' ? 'picking random data points' : 'k-means++ (far-apart seeding)'}. Press Step to assign every point to its nearest centroid.`, 'info');
+    render();
+  }
+
+  // Dragged or keyed centroids: start from exactly these.
+  function setStart(flat) {
+    attempt(card, () => km.setCentroids(flat));
+    history = [{ inertia: km.inertia(), half: 'start' }];
+    card.setMessage('Your own start. Step to see where Lloyd’s algorithm takes it.', 'info');
+    render();
+  }
+
+  function halfStep() {
+    if (km.status() === 'converged') { card.setMessage('Converged: an assignment changed no label, so moving the centroids would change nothing. Reset or try other starts.', 'good'); return false; }
+    let ok = true;
+    if (km.awaitingUpdate()) {
+      const before = history[history.length - 1].inertia;
+      const after = attempt(card, () => km.updateStep());
+      if (after === undefined) return false;
+      history.push({ inertia: after, half: 'update' });
+      card.setMessage(`Update: each centroid moved to the mean of its points. Inertia ${fixed(before, 3)} → ${fixed(after, 3)} (the mean minimises the squared distances of a fixed group).`, 'info');
+    } else {
+      const before = history[history.length - 1].inertia;
+      const changed = attempt(card, () => km.assignStep());
+      if (changed === undefined) return false;
+      stat.changed.set(String(changed));
+      if (km.status() === 'converged') {
+        card.setMessage(`Converged after ${km.steps()} iterations: no point changed cluster. Final inertia ${fixed(km.inertia(), 3)}.`, 'good');
+        ok = false;
+      } else {
+        history.push({ inertia: km.inertia(), half: 'assign' });
+        card.setMessage(`Assign: ${changed} point${changed === 1 ? '' : 's'} moved to a nearer centroid. Inertia ${fixed(before, 3)} → ${fixed(km.inertia(), 3)} (each point's term can only shrink).`, 'info');
+      }
+    }
+    render();
+    return ok;
+  }
+
+  function tryStarts() {
+    const out = { random: [], plus: [] };
+    attempt(card, () => {
+      probe.setK(opts.k);
+      for (const [init, list] of [['random', out.random], ['k-means++', out.plus]]) {
+        probe.setInit(init);
+        for (let s = 0; s < STARTS; s++) {
+          probe.reset(s);
+          probe.fit(300);
+          list.push(probe.inertia());
+        }
+      }
+    });
+    starts = out;
+    const best = Math.min(...out.random, ...out.plus);
+    const near = (v) => v <= best * 1.01 + 1e-9;
+    const badRandom = out.random.filter((v) => !near(v)).length;
+    const badPlus = out.plus.filter((v) => !near(v)).length;
+    card.setMessage(`${STARTS} random starts: ${badRandom} ended in a worse local minimum. ${STARTS} k-means++ starts: ${badPlus} did. The best inertia found was ${fixed(best, 3)}.`, badRandom > badPlus ? 'warn' : 'info');
+    render();
+  }
+
+  function render() {
+    stat.iter.set(String(km.steps()));
+    stat.inertia.set(fixed(km.inertia(), 3));
+    stat.best.set(starts ? fixed(Math.min(...starts.random, ...starts.plus), 3) : '–');
+    requestDraw(draw);
+  }
+
+  function togglePlay() {
+    if (stopPlay) { stopPlaying(); return; }
+    if (prefersReducedMotion()) { for (let i = 0; i < 8 && halfStep(); i++); return; }
+    playBtn.textContent = 'Pause';
+    let frame = 0;
+    stopPlay = animate(card.card, () => {
+      frame += 1;
+      if (frame % 30) return; // two half-steps a second
+      if (!halfStep()) stopPlaying();
+    }, (err) => { stopPlaying(); card.setMessage(String(err.message || err), 'bad'); });
+  }
+
+  function stopPlaying() {
+    if (stopPlay) stopPlay();
+    stopPlay = null;
+    playBtn.textContent = 'Play';
+  }
+
+  function nearestCentroid(p) {
+    const c = km.centroids();
+    let best = -1; let bestD = Infinity;
+    for (let j = 0; j < c.length / 2; j++) {
+      const dx = plot.px(c[2 * j]) - plot.px(p.x);
+      const dy = plot.py(c[2 * j + 1]) - plot.py(p.y);
+      const d = Math.hypot(dx, dy);
+      if (d < bestD) { bestD = d; best = j; }
+    }
+    return bestD < 24 ? best : -1;
+  }
+  function moveCentroid(j, x, y) {
+    const c = Float64Array.from(km.centroids());
+    c[2 * j] = clamp(x, DOMAIN[0], DOMAIN[1]);
+    c[2 * j + 1] = clamp(y, DOMAIN[2], DOMAIN[3]);
+    setStart(c);
+  }
+  const onDown = (e) => {
+    const j = nearestCentroid(plot.eventToData(e));
+    if (j < 0) return;
+    stopPlaying();
+    dragging = j; selected = j;
+    plot.canvas.setPointerCapture(e.pointerId);
+    plot.canvas.classList.add('dwf-dragging');
+  };
+  const onMove = (e) => {
+    if (dragging < 0) return;
+    const p = plot.eventToData(e);
+    moveCentroid(dragging, p.x, p.y);
+  };
+  const onUp = () => { dragging = -1; plot.canvas.classList.remove('dwf-dragging'); };
+  const onKey = (e) => {
+    if (/^[1-6]$/.test(e.key) && Number(e.key) <= opts.k) { selected = Number(e.key) - 1; requestDraw(draw); e.preventDefault(); return; }
+    if (e.key === 'Enter' || e.key === ' ') { stopPlaying(); halfStep(); e.preventDefault(); return; }
+    if (e.key === 'Escape') { stopPlaying(); return; }
+    const d = { ArrowUp: [0, 1], ArrowDown: [0, -1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] }[e.key];
+    if (!d) return;
+    stopPlaying();
+    const k = (e.shiftKey ? 10 : 1) * 0.1;
+    const c = km.centroids();
+    moveCentroid(selected, c[2 * selected] + d[0] * k, c[2 * selected + 1] + d[1] * k);
+    e.preventDefault();
+  };
+  plot.canvas.addEventListener('pointerdown', onDown);
+  plot.canvas.addEventListener('pointermove', onMove);
+  plot.canvas.addEventListener('pointerup', onUp);
+  plot.canvas.addEventListener('pointercancel', onUp);
+  plot.canvas.addEventListener('keydown', onKey);
+
+  function clusterColor(t, j) { return [t.class0, t.class1, t.class2][j % 3]; }
+
+  function draw() {
+    if (!data) return;
+    const t = plot.theme;
+    plot.setDomain(...DOMAIN);
+    const ctx = plot.begin();
+    plot.axes({ xLabel: 'x₁', yLabel: 'x₂' });
+    const labels = km.labels();
+    const cent = km.centroids();
+    plot.clipToArea(() => {
+      for (let i = 0; i < data.n; i++) {
+        const l = labels.length ? labels[i] : -1;
+        if (l < 0) {
+          ctx.beginPath(); ctx.arc(plot.px(data.X[2 * i]), plot.py(data.X[2 * i + 1]), 3, 0, Math.PI * 2);
+          ctx.fillStyle = t.textMuted; ctx.fill();
+        } else {
+          plot.point(data.X[2 * i], data.X[2 * i + 1], l % 3, { size: 4, hollow: l >= 3 });
+        }
+      }
+      const focused = document.activeElement === plot.canvas;
+      for (let j = 0; j < cent.length / 2; j++) {
+        plot.handle(cent[2 * j], cent[2 * j + 1], { focused: focused && j === selected, color: labels.length ? clusterColor(t, j) : t.model });
+        ctx.fillStyle = t.text; ctx.font = `700 11px ${t.font}`; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
+        ctx.fillText(String(j + 1), plot.px(cent[2 * j]), plot.py(cent[2 * j + 1]));
+      }
+    });
+
+    // Inertia after every half-step, plus the final inertias of the seeded starts on the right.
+    const vals = history.map((h) => h.inertia);
+    const all = vals.concat(starts ? [...starts.random, ...starts.plus] : []).filter(Number.isFinite);
+    const hi = Math.max(1e-9, ...all) * 1.08;
+    const lo = Math.max(0, Math.min(...all) * 0.9);
+    const n = Math.max(8, history.length + (starts ? 3 : 0));
+    chart.setDomain(0, n, lo, hi);
+    chart.begin();
+    chart.axes({ xLabel: 'half-step', yLabel: 'inertia', xTicks: 6, yTicks: 3 });
+    chart.clipToArea((c) => {
+      chart.path(history.map((_, i) => i), vals, { color: t.model, width: 1.5 });
+      history.forEach((h, i) => {
+        c.beginPath(); c.arc(chart.px(i), chart.py(h.inertia), 4, 0, Math.PI * 2);
+        c.fillStyle = h.half === 'assign' ? t.loss : h.half === 'update' ? t.good : t.model; c.fill();
+      });
+      if (starts) {
+        const x = n - 1.5;
+        starts.random.forEach((v, s) => chart.point(x - 0.5 + (s % 5) * 0.06, v, 0, { size: 4, hollow: true }));
+        starts.plus.forEach((v, s) => chart.point(x + 0.5 + (s % 5) * 0.06, v, 1, { size: 4, hollow: true }));
+      }
+    });
+  }
+
+  loadData();
+
+  return {
+    update(next) {
+      stopPlaying();
+      const dataChanged = ['blobs', 'points', 'spread'].some((key) => next[key] !== opts[key]);
+      opts = { ...next };
+      sliders.k.set(opts.k); sliders.spread.set(opts.spread); sliders.seed.set(Math.min(opts.seed, 50));
+      if (dataChanged) loadData(); else restart();
+    },
+    destroy() {
+      cancelDraw(draw);
+      stopPlaying();
+      for (const [ev, fn] of [['pointerdown', onDown], ['pointermove', onMove], ['pointerup', onUp], ['pointercancel', onUp], ['keydown', onKey]]) plot.canvas.removeEventListener(ev, fn);
+      plot.destroy();
+      chart.destroy();
+      km.delete();
+      probe.delete();
+    },
+  };
+}
