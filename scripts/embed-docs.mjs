@@ -80,7 +80,9 @@ export function renderEmbeddingMarkdown(catalogue) {
     lines.push(`### ${w.meta.title} — \`${w.name}\``, '', w.meta.hint, '', '```html', `<dw-widget name="${w.name}"${exampleAttributes(w.options)}></dw-widget>`, '```', '');
     if (w.options.length) {
       lines.push('| attribute | type | range | default | meaning |', '|---|---|---|---|---|');
-      for (const o of w.options) lines.push(`| \`${o.name.toLowerCase()}\` | ${o.type} | ${o.range} | ${o.default} | ${o.description} |`);
+      // A '|' inside a cell (enum values are listed as a | b) must be escaped in a Markdown table.
+      const cell = (v) => String(v).replace(/\|/g, '\\|');
+      for (const o of w.options) lines.push(`| \`${o.name.toLowerCase()}\` | ${cell(o.type)} | ${cell(o.range)} | ${cell(o.default)} | ${cell(o.description)} |`);
     } else {
       lines.push('This widget has no options.');
     }
