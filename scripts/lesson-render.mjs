@@ -114,7 +114,7 @@ ${scripts.map((s) => `<script type="module" src="${base}${s}"></script>`).join('
 <a class="skip-link" href="#main">Skip to content</a>
 <header class="site-header"><div class="inner">
 <a class="brand" href="${base}index.html">Data <span>Workshop</span></a>
-<nav class="site-nav" aria-label="Site"><a href="${base}index.html#course">Course</a><a href="${base}gallery.html">Widget gallery</a></nav>
+<nav class="site-nav" aria-label="Site"><a href="${base}index.html#course">Course</a><a href="${base}lessons/neural-network-playground.html">Neural-network playground</a><a href="${base}gallery.html">Widget gallery</a></nav>
 </div></header>
 <main id="main">
 ${body}
