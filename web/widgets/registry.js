@@ -47,6 +47,7 @@ export const widgets = {
   'roc-sweep': () => import('./roc-sweep.js'),
   'bias-variance-dartboards': () => import('./bias-variance-dartboards.js'),
   'learning-curves': () => import('./learning-curves.js'),
+  'pipeline-leakage': () => import('./pipeline-leakage.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }
