@@ -48,6 +48,7 @@ export const widgets = {
   'bias-variance-dartboards': () => import('./bias-variance-dartboards.js'),
   'learning-curves': () => import('./learning-curves.js'),
   'pipeline-leakage': () => import('./pipeline-leakage.js'),
+  'hyperparameter-search': () => import('./hyperparameter-search.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }
