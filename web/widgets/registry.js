@@ -49,6 +49,7 @@ export const widgets = {
   'learning-curves': () => import('./learning-curves.js'),
   'pipeline-leakage': () => import('./pipeline-leakage.js'),
   'hyperparameter-search': () => import('./hyperparameter-search.js'),
+  'distribution-shift': () => import('./distribution-shift.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }
