@@ -47,6 +47,8 @@ function build({ ml, card, options }) {
   const scatter = new Plot(left, { aspect: 0.85, minHeight: 240, maxHeight: 400, label: 'Training and test points', onResize: () => requestDraw(draw) });
   const accPlot = new Plot(right, { aspect: 0.45, minHeight: 150, maxHeight: 200, label: 'Test accuracy against shift', onResize: () => requestDraw(draw) });
   const driftPlot = new Plot(right, { aspect: 0.45, minHeight: 150, maxHeight: 200, label: 'Drift statistic against shift', onResize: () => requestDraw(draw) });
+  // Room for the y-axis titles above the top ticks.
+  for (const p of [scatter, accPlot, driftPlot]) p.margin = { ...p.margin, top: 22 };
   legend(card.stage, [
     { text: 'class 0', className: 'dwl-sw-class0' }, { text: 'class 1', className: 'dwl-sw-class1' },
     { text: 'hollow = test', className: 'dwl-sw-hollow1' }, { text: 'model boundary', className: 'dwl-sw-model' },

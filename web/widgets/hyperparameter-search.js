@@ -54,6 +54,7 @@ function build({ ml, card, options }) {
     const host = el('div', { className: 'dwl-panel' }, [el('p', { className: 'dwl-panel-title', text: title })]);
     pair.append(host);
     const plot = new Plot(host, { aspect: 0.85, minHeight: 240, maxHeight: 400, label: title, onResize: () => requestDraw(draw) });
+    plot.margin = { ...plot.margin, top: 22 }; // room for the y-axis title above the top tick
     const note = el('p', { className: 'dwl2-best' });
     host.append(note);
     panels[key] = { plot, note };
