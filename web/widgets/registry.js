@@ -48,6 +48,9 @@ export const widgets = {
   'bias-variance-dartboards': () => import('./bias-variance-dartboards.js'),
   'learning-curves': () => import('./learning-curves.js'),
   'nn-playground': () => import('./nn-playground.js'),
+  'pipeline-leakage': () => import('./pipeline-leakage.js'),
+  'hyperparameter-search': () => import('./hyperparameter-search.js'),
+  'distribution-shift': () => import('./distribution-shift.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }

@@ -1,0 +1,224 @@
+// Distribution shift (seed 003 "where things go wrong", issue 8): a logistic regression is trained
+// on one seeded pair of blobs; the test points, drawn from the same generator, are then moved by a
+// slider. The engine scores the model on the moved points (accuracy falls) and a StandardScaler
+// fitted on the training features measures how far the test features' mean has moved, in
+// training standard deviations (the drift statistic rises). A sweep chart shows both at once.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
+import { legend } from './landscape/draw.js';
+import { splitBlobs, shiftRows, DIRECTIONS } from './landscape2/data.js';
+
+export const schema = {
+  points: { type: 'int', min: 40, max: 600, default: 400, description: 'Points drawn in all (half train, half test).' },
+  spread: { type: 'number', min: 0.3, max: 2.5, default: 1.1, description: 'Standard deviation of each blob.' },
+  shift: { type: 'number', min: 0, max: 5, default: 0, description: 'How far the test points are moved.' },
+  direction: { type: 'enum', values: ['across', 'along', 'diagonal'], default: 'across', description: 'Which way they move: across the boundary, along it, or at 45°.' },
+  seed: { type: 'int', min: 0, max: 2147483647, default: 7, description: 'Seed for the blobs.' },
+};
+
+export const meta = {
+  title: 'When the test data moves',
+  hint: 'The model was trained on the faint filled points. Slide the shift: the hollow test points move away, accuracy falls and the drift statistic rises.',
+};
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+const SWEEP = 21;
+const MAX_STEPS = 5000;
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const model = new ml.LogisticRegression();
+  const scaler = new ml.StandardScaler();
+  let split = null;
+  let dir = [1, 0];
+  let current = { acc: NaN, drift: NaN, trainAcc: NaN, testX: [] };
+  let sweep = { shift: [], acc: [], drift: [] };
+
+  const pair = el('div', { className: 'dwl-pair' });
+  card.stage.append(pair);
+  const left = el('div', { className: 'dwl-panel' }, [el('p', { className: 'dwl-panel-title', text: 'Training and test points' })]);
+  const right = el('div', { className: 'dwl-panel' }, [el('p', { className: 'dwl-panel-title', text: 'Accuracy and drift against shift' })]);
+  pair.append(left, right);
+  const scatter = new Plot(left, { aspect: 0.85, minHeight: 240, maxHeight: 400, label: 'Training and test points', onResize: () => requestDraw(draw) });
+  const accPlot = new Plot(right, { aspect: 0.45, minHeight: 150, maxHeight: 200, label: 'Test accuracy against shift', onResize: () => requestDraw(draw) });
+  const driftPlot = new Plot(right, { aspect: 0.45, minHeight: 150, maxHeight: 200, label: 'Drift statistic against shift', onResize: () => requestDraw(draw) });
+  // Room for the y-axis titles above the top ticks.
+  for (const p of [scatter, accPlot, driftPlot]) p.margin = { ...p.margin, top: 22 };
+  legend(card.stage, [
+    { text: 'class 0', className: 'dwl-sw-class0' }, { text: 'class 1', className: 'dwl-sw-class1' },
+    { text: 'hollow = test', className: 'dwl-sw-hollow1' }, { text: 'model boundary', className: 'dwl-sw-model' },
+    { text: 'test accuracy', className: 'dwl-sw-good' }, { text: 'drift', className: 'dwl-sw-loss' },
+  ]);
+
+  const buttons = buttonRow(card.controls);
+  button(buttons, 'Reset shift', () => { opts.shift = 0; sliders.shift.set(0); evaluate(); render(); });
+  button(buttons, 'New data', () => { opts.seed = (opts.seed + 1) % 2147483647; loadData(); }, { primary: true });
+  select(card.controls, { label: 'direction of the shift', value: opts.direction, options: [['across', 'across the boundary'], ['along', 'along the boundary'], ['diagonal', 'at 45°']], onChange: (v) => { opts.direction = v; setDirection(); runSweep(); evaluate(); render(); } });
+  const sliders = {
+    shift: slider(card.controls, { label: 'test shift', min: 0, max: 5, step: 0.05, value: opts.shift, format: (v) => fixed(v, 2), onInput: (v) => { opts.shift = v; evaluate(); render(); } }),
+    spread: slider(card.controls, { label: 'blob spread', min: 0.3, max: 2.5, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { opts.spread = v; loadData(); } }),
+  };
+
+  const statAcc = card.stat('test accuracy');
+  const statTrain = card.stat('train accuracy');
+  const statDrift = card.stat('drift (training sds)');
+
+  function loadData() {
+    const blobs = attempt(card, () => ml.makeBlobs(opts.points, 2, opts.spread, opts.seed), null);
+    if (!blobs) return;
+    split = splitBlobs(blobs);
+    const ok = attempt(card, () => {
+      model.setData(split.trainX, 2, split.trainY);
+      model.reset(opts.seed);
+      model.fit(MAX_STEPS);
+      scaler.fit(split.trainX, 2);
+      return true;
+    }, false);
+    if (!ok) { split = null; return; }
+    setDirection();
+    runSweep();
+    evaluate();
+    render();
+  }
+
+  // The shift direction, relative to the learned boundary: "across" follows the weight vector w
+  // (normal to the boundary, pointing to class 1), "along" is perpendicular to it.
+  function setDirection() {
+    const p = model.params();
+    dir = DIRECTIONS[opts.direction]([p[0], p[1]]);
+  }
+
+  // Accuracy (model.score) and drift (mean of the test set standardised with the training scaler)
+  // for the test points moved by `shift`.
+  function measure(shift) {
+    const X = shiftRows(split.testX, dir, shift);
+    return attempt(card, () => {
+      const acc = model.score(X, split.testY);
+      const Z = scaler.transform(X, 2);
+      let m0 = 0; let m1 = 0;
+      for (let i = 0; i < Z.length; i += 2) { m0 += Z[i]; m1 += Z[i + 1]; }
+      const n = Z.length / 2;
+      return { acc, drift: Math.hypot(m0 / n, m1 / n), X };
+    }, { acc: NaN, drift: NaN, X });
+  }
+
+  function runSweep() {
+    sweep = { shift: [], acc: [], drift: [] };
+    for (let i = 0; i < SWEEP; i++) {
+      const s = (5 * i) / (SWEEP - 1);
+      const r = measure(s);
+      sweep.shift.push(s); sweep.acc.push(r.acc); sweep.drift.push(r.drift);
+    }
+  }
+
+  function evaluate() {
+    if (!split) return;
+    const r = measure(opts.shift);
+    current = { acc: r.acc, drift: r.drift, testX: r.X, trainAcc: attempt(card, () => model.score(split.trainX, split.trainY), NaN) };
+  }
+
+  function render() {
+    if (!split) return;
+    statAcc.set(fixed(current.acc, 3));
+    statTrain.set(fixed(current.trainAcc, 3));
+    statDrift.set(fixed(current.drift, 2));
+    const drop = current.trainAcc - current.acc;
+    if (!Number.isFinite(current.acc)) card.setMessage('The model could not be scored on these points.', 'bad');
+    else if (opts.shift === 0) card.setMessage(`No shift: test points come from the same blobs as the training points, so test accuracy (${fixed(current.acc, 3)}) is close to training accuracy (${fixed(current.trainAcc, 3)}) and the drift statistic is near 0.`, 'ok');
+    else if (opts.direction === 'along' && drop < 0.05) card.setMessage(`The test features have moved ${fixed(current.drift, 2)} training sds, yet accuracy holds at ${fixed(current.acc, 3)}: sliding along the boundary keeps every point on its side. Drift is a warning, not proof of harm.`, 'warn');
+    else if (drop > 0.1) card.setMessage(`Shifted by ${fixed(opts.shift, 2)}, the test points have drifted ${fixed(current.drift, 2)} training sds and accuracy fell from ${fixed(current.trainAcc, 3)} to ${fixed(current.acc, 3)}. The model never saw data there; the rule it learned no longer matches where the points are.`, 'bad');
+    else card.setMessage(`A small shift (drift ${fixed(current.drift, 2)} sds): accuracy ${fixed(current.acc, 3)}, still close to the ${fixed(current.trainAcc, 3)} seen in training. Keep sliding.`, 'info');
+    scatter.canvas.setAttribute('aria-label', `Test points shifted by ${fixed(opts.shift, 2)}: accuracy ${fixed(current.acc, 3)}, drift ${fixed(current.drift, 2)} training standard deviations`);
+    requestDraw(draw);
+  }
+
+  function drawScatter() {
+    let x0 = Infinity; let x1 = -Infinity; let y0 = Infinity; let y1 = -Infinity;
+    for (let i = 0; i < split.trainX.length; i += 2) {
+      x0 = Math.min(x0, split.trainX[i]); x1 = Math.max(x1, split.trainX[i]);
+      y0 = Math.min(y0, split.trainX[i + 1]); y1 = Math.max(y1, split.trainX[i + 1]);
+    }
+    // Room for the largest shift, so the axes stay still while the slider moves.
+    const far = shiftRows(split.testX, dir, 5);
+    for (let i = 0; i < far.length; i += 2) {
+      x0 = Math.min(x0, far[i]); x1 = Math.max(x1, far[i]);
+      y0 = Math.min(y0, far[i + 1]); y1 = Math.max(y1, far[i + 1]);
+    }
+    const cx = (x0 + x1) / 2; const cy = (y0 + y1) / 2;
+    const half = Math.max(x1 - x0, y1 - y0) / 2 + 0.3;
+    const aspect = (scatter.height - 42) / Math.max(1, scatter.width - 56);
+    scatter.setDomain(cx - half, cx + half, cy - half * aspect, cy + half * aspect);
+    scatter.begin();
+    scatter.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 5, yTicks: 5 });
+    const t = scatter.theme;
+    scatter.clipToArea((c) => {
+      c.globalAlpha = 0.3;
+      for (let i = 0; i < split.trainY.length; i++) scatter.point(split.trainX[2 * i], split.trainX[2 * i + 1], split.trainY[i], { size: 3.5 });
+      c.globalAlpha = 1;
+      for (let i = 0; i < split.testY.length; i++) scatter.point(current.testX[2 * i], current.testX[2 * i + 1], split.testY[i], { size: 4, hollow: true });
+      // Boundary w·x + b = 0 (geometry from the engine's parameters).
+      const [w0, w1, b] = model.params();
+      const { x0: dx0, x1: dx1, y0: dy0, y1: dy1 } = scatter.domain;
+      if (Math.abs(w1) > Math.abs(w0)) scatter.segment(dx0, -(w0 * dx0 + b) / w1, dx1, -(w0 * dx1 + b) / w1, { color: t.model, width: 2.5 });
+      else if (Math.abs(w0) > 0) scatter.segment(-(w1 * dy0 + b) / w0, dy0, -(w1 * dy1 + b) / w0, dy1, { color: t.model, width: 2.5 });
+      // Arrow from the training mean (engine's scaler) to where the test points were moved.
+      if (opts.shift > 0) {
+        const mu = scaler.mean();
+        const ax = mu[0] + dir[0] * opts.shift; const ay = mu[1] + dir[1] * opts.shift;
+        scatter.segment(mu[0], mu[1], ax, ay, { color: t.loss, width: 2.5 });
+        const X = scatter.px(ax); const Y = scatter.py(ay);
+        const ang = Math.atan2(Y - scatter.py(mu[1]), X - scatter.px(mu[0]));
+        c.fillStyle = t.loss;
+        c.beginPath(); c.moveTo(X, Y);
+        c.lineTo(X - 10 * Math.cos(ang - 0.45), Y - 10 * Math.sin(ang - 0.45));
+        c.lineTo(X - 10 * Math.cos(ang + 0.45), Y - 10 * Math.sin(ang + 0.45));
+        c.closePath(); c.fill();
+      }
+    });
+  }
+
+  function drawCurve(plot, ys, yMax, color, label, now) {
+    plot.setDomain(0, 5, 0, yMax);
+    plot.begin();
+    plot.axes({ xLabel: 'shift', yLabel: label, xTicks: 5, yTicks: 4 });
+    plot.path(sweep.shift, ys, { color, width: 2.5 });
+    plot.segment(opts.shift, 0, opts.shift, yMax, { color: plot.theme.truth, width: 1, dash: [4, 4] });
+    if (Number.isFinite(now)) {
+      const c = plot.ctx;
+      c.beginPath(); c.arc(plot.px(opts.shift), plot.py(Math.min(now, yMax)), 6, 0, Math.PI * 2);
+      c.fillStyle = color; c.fill(); c.strokeStyle = plot.theme.surface; c.lineWidth = 2; c.stroke();
+    }
+  }
+
+  function draw() {
+    if (!split) return;
+    drawScatter();
+    drawCurve(accPlot, sweep.acc, 1, accPlot.theme.good, 'test accuracy', current.acc);
+    const dMax = Math.max(1, ...sweep.drift.filter(Number.isFinite)) * 1.1;
+    drawCurve(driftPlot, sweep.drift, dMax, driftPlot.theme.loss, 'drift (sds)', current.drift);
+  }
+
+  loadData();
+
+  return {
+    update(next) {
+      opts = { ...next };
+      sliders.shift.set(opts.shift);
+      sliders.spread.set(opts.spread);
+      loadData();
+    },
+    destroy() {
+      cancelDraw(draw);
+      scatter.destroy();
+      accPlot.destroy();
+      driftPlot.destroy();
+      model.delete();
+      scaler.delete();
+    },
+  };
+}

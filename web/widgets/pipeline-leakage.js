@@ -1,0 +1,226 @@
+// Pipeline and leakage (seed 002, issue 8): a table of pure noise with gaps goes through
+// impute → select → standardise → logistic regression. Cross-validated twice by the engine's
+// pipelineCrossValScore: with the preprocessing fitted once on all rows (leaky) and fitted inside
+// every fold on its training rows only (honest). A before/after table shows what imputing and
+// scaling do to a few rows, with the statistics learned from all rows or from one training split.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
+import { legend } from './landscape/draw.js';
+import { noiseTable, mean } from './landscape2/data.js';
+
+export const schema = {
+  rows: { type: 'int', min: 20, max: 200, default: 50, description: 'Rows (people, samples) in the table.' },
+  features: { type: 'int', min: 5, max: 2000, default: 500, description: 'Noise columns measured per row.' },
+  select: { type: 'int', min: 1, max: 50, default: 10, description: 'Columns kept by the selection step.' },
+  k: { type: 'int', min: 2, max: 10, default: 5, description: 'Cross-validation folds.' },
+  seed: { type: 'int', min: 0, max: 2147483647, default: 3, description: 'Seed for the table and the folds.' },
+};
+
+export const meta = {
+  title: 'Leakage: where the preprocessing is fitted',
+  hint: 'The labels are coin flips, so no honest method beats 50 %. Add columns and watch the leaky pipeline "find" a pattern anyway.',
+};
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+const MAX_STEPS = 500;
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const model = new ml.LogisticRegression();
+  const imputer = new ml.SimpleImputer();
+  const scaler = new ml.StandardScaler();
+  let data = null;
+  let leaky = new Float64Array(0);
+  let honest = new Float64Array(0);
+  let tableFit = 'all';
+
+  // Pipeline diagram: four boxes and arrows, DOM so it reflows on phones.
+  const diagram = el('ol', { className: 'dwl2-pipeline', 'aria-label': 'Pipeline steps' });
+  const stepText = {
+    impute: el('span', { className: 'dwl2-step-detail' }),
+    select: el('span', { className: 'dwl2-step-detail' }),
+    scale: el('span', { className: 'dwl2-step-detail' }),
+    model: el('span', { className: 'dwl2-step-detail', text: 'logistic regression' }),
+  };
+  for (const [key, name] of [['impute', 'impute gaps'], ['select', 'select columns'], ['scale', 'standardise'], ['model', 'classify']]) {
+    diagram.append(el('li', { className: `dwl2-step dwl2-step-${key}` }, [el('span', { className: 'dwl2-step-name', text: name }), stepText[key]]));
+  }
+  card.stage.append(diagram);
+
+  const plotHost = el('div', { className: 'dwl2-plot' });
+  card.stage.append(plotHost);
+  const plot = new Plot(plotHost, { aspect: 0.42, minHeight: 190, maxHeight: 280, label: 'Fold accuracies, leaky and honest', onResize: () => requestDraw(draw) });
+  plot.margin = { ...plot.margin, left: 16, top: 14 };
+  legend(card.stage, [
+    { text: 'fitted on all rows (leaky)', className: 'dwl-sw-loss' },
+    { text: 'fitted inside each fold (honest)', className: 'dwl-sw-good' },
+    { text: 'chance 0.5', className: 'dwl-sw-truth' },
+  ]);
+
+  // Before/after table of a few rows.
+  const tableWrap = el('div', { className: 'dw-table-wrap dwl2-table-wrap' });
+  const caption = el('p', { className: 'dwl2-caption' });
+  const table = el('table', { className: 'dw-table dwl2-table' });
+  const thead = el('thead');
+  const tbody = el('tbody');
+  const tfoot = el('tfoot');
+  table.append(thead, tbody, tfoot);
+  tableWrap.append(table);
+  card.stage.append(caption, tableWrap);
+
+  const buttons = buttonRow(card.controls);
+  button(buttons, 'New table', () => { opts.seed = (opts.seed + 1) % 2147483647; loadData(); }, { primary: true, title: 'Draw a fresh noise table with the next seed' });
+  select(card.controls, {
+    label: 'table: statistics learned from',
+    value: tableFit,
+    options: [['all', 'all rows (leaky)'], ['train', 'training rows of fold 1 (honest)']],
+    onChange: (v) => { tableFit = v; renderTable(); },
+  });
+  const sliders = {
+    features: slider(card.controls, { label: 'noise columns', min: 5, max: 2000, step: 0.01, scale: 'log', value: opts.features, format: (v) => String(Math.round(v)), onInput: (v) => { opts.features = Math.round(v); loadData(); } }),
+    select: slider(card.controls, { label: 'columns kept by selection', min: 1, max: 50, step: 1, value: opts.select, format: (v) => String(v), onInput: (v) => { opts.select = v; score(); render(); } }),
+  };
+
+  const statLeaky = card.stat('leaky CV accuracy');
+  const statHonest = card.stat('honest CV accuracy');
+  const statGap = card.stat('inflation');
+  const statChance = card.stat('chance');
+
+  function loadData() {
+    data = noiseTable(opts.rows, opts.features, opts.seed);
+    score();
+    renderTable();
+    render();
+  }
+
+  function score() {
+    const keep = Math.min(opts.select, data.cols);
+    const pipe = { impute: true, strategy: 'mean', selectFeatures: keep, scaling: 'standard' };
+    leaky = attempt(card, () => ml.pipelineCrossValScore(model, data.X, data.cols, data.y, pipe, opts.k, opts.seed, MAX_STEPS, true), new Float64Array(0));
+    honest = attempt(card, () => ml.pipelineCrossValScore(model, data.X, data.cols, data.y, pipe, opts.k, opts.seed, MAX_STEPS, false), new Float64Array(0));
+  }
+
+  function render() {
+    const keep = Math.min(opts.select, data.cols);
+    const lm = mean(leaky);
+    const hm = mean(honest);
+    statLeaky.set(fixed(lm, 3));
+    statHonest.set(fixed(hm, 3));
+    statGap.set(Number.isFinite(lm - hm) ? `${lm - hm >= 0 ? '+' : '−'}${fixed(Math.abs(lm - hm), 3)}` : '–');
+    statChance.set('0.500');
+    stepText.impute.textContent = 'fill each gap with its column mean';
+    stepText.select.textContent = `keep ${keep} of ${data.cols} columns most correlated with the label`;
+    stepText.scale.textContent = 'z = (x − mean) / sd per column';
+    if (!leaky.length || !honest.length) return;
+    if (lm - hm > 0.15) {
+      card.setMessage(`Leak: fitted on all ${data.rows} rows, the selection picked the ${keep} columns that happen to match the labels of the very rows it is later tested on. It reports ${fixed(lm, 3)} on coin flips; refitted inside each fold the same pipeline gets ${fixed(hm, 3)}, about chance.`, 'bad');
+    } else if (lm - hm > 0.05) {
+      card.setMessage(`The leaky score (${fixed(lm, 3)}) already sits above the honest one (${fixed(hm, 3)}). Add noise columns: the more columns selection can choose from, the better a chance match it finds.`, 'warn');
+    } else {
+      card.setMessage(`With only ${data.cols} columns to choose from, selection finds little by luck: leaky ${fixed(lm, 3)}, honest ${fixed(hm, 3)}. Both are near chance — but the leaky number is still not a fair estimate.`, 'info');
+    }
+    plot.canvas.setAttribute('aria-label', `Fold accuracies: leaky mean ${fixed(lm, 3)}, honest mean ${fixed(hm, 3)}, chance 0.5`);
+    requestDraw(draw);
+  }
+
+  const SHOW_ROWS = 5;
+  const SHOW_COLS = 3;
+  function renderTable() {
+    if (!data) return;
+    const n = data.rows;
+    const folds = attempt(card, () => ml.stratifiedKFold(data.y, opts.k, true, opts.seed), null);
+    if (!folds) return;
+    const testRows = Array.from(folds[0].test).slice(0, SHOW_ROWS);
+    const fitRows = tableFit === 'all' ? Array.from({ length: n }, (_, i) => i) : Array.from(folds[0].train);
+    const sub = (rows) => {
+      const out = [];
+      for (const i of rows) for (let j = 0; j < SHOW_COLS; j++) out.push(data.X[i * data.cols + j]);
+      return out;
+    };
+    const result = attempt(card, () => {
+      imputer.setStrategy('mean');
+      imputer.fit(sub(fitRows), SHOW_COLS);
+      const filled = imputer.transform(sub(fitRows), SHOW_COLS);
+      scaler.fit(filled, SHOW_COLS);
+      const shown = scaler.transform(imputer.transform(sub(testRows), SHOW_COLS), SHOW_COLS);
+      return { shown, fill: imputer.statistics(), mu: scaler.mean(), sd: scaler.scale() };
+    }, null);
+    if (!result) return;
+    caption.textContent = tableFit === 'all'
+      ? `Five rows of fold 1's test part. Gap fills, means and sds were learned from all ${n} rows — these five included.`
+      : `The same five test rows. Gap fills, means and sds were learned from the ${fitRows.length} training rows only — these five never seen.`;
+    thead.replaceChildren(el('tr', {}, [
+      el('th', { text: 'row', scope: 'col' }),
+      ...Array.from({ length: SHOW_COLS }, (_, j) => [el('th', { text: `x${j + 1} raw`, scope: 'col' }), el('th', { text: `x${j + 1} after`, scope: 'col' })]).flat(),
+      el('th', { text: 'label', scope: 'col' }),
+    ]));
+    tbody.replaceChildren(...testRows.map((i, r) => el('tr', {}, [
+      el('th', { text: String(i + 1), scope: 'row' }),
+      ...Array.from({ length: SHOW_COLS }, (_, j) => {
+        const raw = data.X[i * data.cols + j];
+        const gap = Number.isNaN(raw);
+        return [
+          el('td', { className: gap ? 'dwl2-gap' : '', text: gap ? 'missing' : fixed(raw, 2) }),
+          el('td', { className: gap ? 'dwl2-filled' : '', text: fixed(result.shown[r * SHOW_COLS + j], 2) }),
+        ];
+      }).flat(),
+      el('td', { text: String(data.y[i]) }),
+    ])));
+    tfoot.replaceChildren(
+      el('tr', {}, [el('th', { text: 'fill', scope: 'row' }), ...Array.from({ length: SHOW_COLS }, (_, j) => el('td', { colspan: '2', text: fixed(result.fill[j], 2) })), el('td')]),
+      el('tr', {}, [el('th', { text: 'mean / sd', scope: 'row' }), ...Array.from({ length: SHOW_COLS }, (_, j) => el('td', { colspan: '2', text: `${fixed(result.mu[j], 2)} / ${fixed(result.sd[j], 2)}` })), el('td')]),
+    );
+  }
+
+  function draw() {
+    plot.setDomain(-0.02, 1.04, 0, 3);
+    plot.begin();
+    const t = plot.theme;
+    const c = plot.ctx;
+    plot.axes({ xLabel: 'fold accuracy', xTicks: 5, yTicks: 0 });
+    plot.segment(0.5, 0, 0.5, 3, { color: t.truth, width: 1.5, dash: [5, 4] });
+    const rows = [[leaky, t.loss, 2, 'leaky'], [honest, t.good, 1, 'honest']];
+    for (const [scores, color, y, name] of rows) {
+      if (!scores.length) continue;
+      c.save();
+      c.font = `12px ${t.font}`;
+      c.fillStyle = t.textMuted;
+      c.textAlign = 'left';
+      c.textBaseline = 'bottom';
+      c.fillText(`${name}: ${Array.from(scores).map((s) => fixed(s, 2)).join('  ')}`, plot.px(0) + 4, plot.py(y + 0.55));
+      const m = mean(scores);
+      c.strokeStyle = color;
+      c.lineWidth = 4;
+      c.beginPath(); c.moveTo(plot.px(m), plot.py(y - 0.35)); c.lineTo(plot.px(m), plot.py(y + 0.35)); c.stroke();
+      scores.forEach((s, f) => {
+        c.beginPath();
+        c.arc(plot.px(s), plot.py(y + (f - (scores.length - 1) / 2) * 0.09), 5, 0, Math.PI * 2);
+        c.fillStyle = color; c.globalAlpha = 0.75; c.fill(); c.globalAlpha = 1;
+      });
+      c.restore();
+    }
+  }
+
+  loadData();
+
+  return {
+    update(next) {
+      opts = { ...next };
+      sliders.features.set(opts.features);
+      sliders.select.set(opts.select);
+      loadData();
+    },
+    destroy() {
+      cancelDraw(draw);
+      plot.destroy();
+      model.delete();
+      imputer.delete();
+      scaler.delete();
+    },
+  };
+}
