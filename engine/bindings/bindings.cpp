@@ -67,7 +67,9 @@ val predictGrid(const dw::Model& m, double x0, double x1, double y0, double y1, 
     return dw::js::viewOf(m.predictGrid(x0, x1, y0, y1, static_cast<int>(nx), static_cast<int>(ny)));
   });
 }
-val params(const dw::Model& m) { return guarded([&] { return dw::js::copyToJs(m.params()); }); }
+val params(const dw::Model& m) {
+  return guarded([&] { return dw::js::copyToJs(m.status() == dw::Status::Empty ? dw::Vector() : m.params()); });
+}
 double loss(const dw::Model& m) {
   return guarded([&] {
     if (m.status() == dw::Status::Empty)

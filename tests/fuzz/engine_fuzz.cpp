@@ -128,7 +128,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
           break;
         }
         case 8: model->predictGrid(anyNumber(in), anyNumber(in), anyNumber(in), anyNumber(in), in.ConsumeIntegralInRange(-1, 12), in.ConsumeIntegralInRange(-1, 12)); break;
-        default: model->loss(); model->params(); model->trace(); break;
+        default:
+          // The bindings answer loss()/params() on a model without data themselves (an error /
+          // an empty array), so the engine is only asked once data exists — the same contract.
+          if (model->status() != dw::Status::Empty) { model->loss(); model->params(); }
+          model->trace();
+          break;
       }
     } catch (const dw::Error&) {
       // Expected: a typed, catchable error for the bad call.
