@@ -1,5 +1,5 @@
 // Embeds Data Workshop widgets in any page with one script:
-//   <script type="module" src="https://your-host/data-workshop/embed.js"></script>
+//   <script type="module" src="/data-workshop/embed.js"></script>
 //   <dw-widget name="fit-line" seed="3" points="40"></dw-widget>
 // Each <dw-widget> renders into its own Shadow DOM (the host page's CSS cannot break it, and its
 // styles cannot leak out). Attributes are validated against the widget's schema: out-of-range
