@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-120}
-runs=${2:-200000}
+runs=${2:-50000}
 root=${BUILD_ROOT:-build}/fuzz
 mkdir -p "$root/corpus"
 flags="-std=c++17 -O1 -g -fno-omit-frame-pointer -ffp-contract=off -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -DNDEBUG -Iengine/include -isystem /usr/include/eigen3"

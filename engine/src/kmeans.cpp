@@ -98,7 +98,9 @@ Matrix kmeansPlusPlus(const Matrix& X, int k, Rng& rng) {
       }
       double pot = 0.0;
       for (Index i = 0; i < n; ++i) pot += std::min(closest(i), (X.row(i) - X.row(pick)).squaredNorm());
-      if (pot < bestPotential) {
+      // t == 0 always counts: with huge coordinates every potential can overflow to infinity,
+      // and no candidate would ever compare below the starting bound (found by the fuzzer).
+      if (t == 0 || pot < bestPotential) {
         bestPotential = pot;
         bestCandidate = pick;
       }
