@@ -16,6 +16,8 @@
 #include "bind_course.hpp"
 #include "bind_landscape.hpp"
 #include "bind_frontier.hpp"
+#include "bind_linalg.hpp"
+#include "bind_text.hpp"
 #include "dw/datasets.hpp"
 #include "dw/linear_regression.hpp"
 #include "dw/model.hpp"
@@ -201,4 +203,6 @@ EMSCRIPTEN_BINDINGS(data_workshop) {
   dw::js::bind_course();
   dw::js::bind_landscape();
   dw::js::bind_frontier();
+  dw::js::bind_linalg();
+  dw::js::bind_text();
 }
