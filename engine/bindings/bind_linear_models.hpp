@@ -26,14 +26,6 @@ inline Matrix queryMatrix(const Model& m, const val& X, const char* where) {
 inline val flatView(const Matrix& M) { return viewOf(Eigen::Map<const Vector>(M.data(), M.size())); }
 
 template <class M>
-val predictProba(const M& m, const val& X) {
-  return guarded([&] {
-    std::string where = std::string(m.name()) + ".predictProba";
-    return flatView(m.predictProba(queryMatrix(m, X, where.c_str())));
-  });
-}
-
-template <class M>
 val gradient(const M& m) {
   return guarded([&] {
     std::string where = std::string(m.name()) + ".gradient";
@@ -87,8 +79,6 @@ inline void bind_linear_models() {
       .function("threshold", &LogisticRegression::threshold)
       .function("setParams", &d::setParams<LogisticRegression>)
       .function("gradient", &d::gradient<LogisticRegression>)
-      .function("classCount", optional_override([](const LogisticRegression& m) { return m.classCount(); }))
-      .function("predictProba", &d::predictProba<LogisticRegression>)
       .function("decisionFunction", optional_override([](const LogisticRegression& m, const val& X) {
         return guarded([&] { return viewOf(m.decisionFunction(d::queryMatrix(m, X, "LogisticRegression.decisionFunction"))); });
       }));
@@ -103,8 +93,6 @@ inline void bind_linear_models() {
       .function("l2", &SoftmaxRegression::l2)
       .function("setParams", &d::setParams<SoftmaxRegression>)
       .function("gradient", &d::gradient<SoftmaxRegression>)
-      .function("classCount", optional_override([](const SoftmaxRegression& m) { return m.classCount(); }))
-      .function("predictProba", &d::predictProba<SoftmaxRegression>)
       .function("decisionFunction", optional_override([](const SoftmaxRegression& m, const val& X) {
         return guarded([&] { return d::flatView(m.decisionFunction(d::queryMatrix(m, X, "SoftmaxRegression.decisionFunction"))); });
       }));
@@ -167,8 +155,6 @@ inline void bind_linear_models() {
       .function("setParams", &d::setParams<Perceptron>)
       .function("lastEpochMistakes", &Perceptron::lastEpochMistakes)
       .function("trainingErrors", &Perceptron::trainingErrors)
-      .function("classCount", optional_override([](const Perceptron& m) { return m.classCount(); }))
-      .function("predictProba", &d::predictProba<Perceptron>)
       .function("decisionFunction", optional_override([](const Perceptron& m, const val& X) {
         return guarded([&] { return viewOf(m.decisionFunction(d::queryMatrix(m, X, "Perceptron.decisionFunction"))); });
       }));

@@ -135,12 +135,6 @@ inline void importJson(Mlp& m, const val& s) {
 }
 inline val gradient(const Mlp& m) { return guarded([&] { return copyToJs(m.gradient()); }); }
 inline double dataLoss(const Mlp& m) { return guarded([&] { return m.dataLoss(); }); }
-inline val predictProba(const Mlp& m, const val& X) {
-  return guarded([&] {
-    Matrix P = m.predictProba(toMatrix(X, double(m.featureCount() ? m.featureCount() : 1), "MLP.predictProba"));
-    return copyToJs(P.data(), static_cast<std::size_t>(P.size()));
-  });
-}
 inline val settings(const Mlp& m) {
   val o = val::object();
   std::vector<std::string> acts;
@@ -281,8 +275,6 @@ inline void bind_mlp_optimizers() {
       .function("gradient", &b::gradient)
       .function("dataLoss", &b::dataLoss)
       .function("penalty", optional_override([](const Mlp& m) { return m.penalty(); }))
-      .function("classCount", optional_override([](const Mlp& m) { return m.classCount(); }))
-      .function("predictProba", &b::predictProba)
       .function("settings", &b::settings);
 
   class_<OptimizerSurface>("OptimizerSurface")

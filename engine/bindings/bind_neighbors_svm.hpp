@@ -39,14 +39,6 @@ inline int wholeArg(double v, const char* where, const char* name) {
 
 inline val matrixToJs(const Matrix& m) { return copyToJs(m.data(), static_cast<std::size_t>(m.size())); }
 
-// predictProba(X) → Float64Array of n × classCount() values, row-major (a copy).
-template <class M>
-val predictProba(const M& m, const val& X) {
-  return guarded([&] { return matrixToJs(m.predictProba(rowsFor(m, X, "predictProba"))); });
-}
-template <class M>
-int classCount(const M& m) { return m.classCount(); }
-
 // ---- KNearestNeighbors ----
 inline void knnSetK(KNearestNeighbors& m, double k) {
   guarded([&] { m.setK(wholeArg(k, "KNearestNeighbors.setK", "k")); });
@@ -143,9 +135,7 @@ inline void bind_neighbors_svm() {
       .function("setMode", &d::knnSetMode)
       .function("mode", &KNearestNeighbors::modeName)
       .function("neighbors", &d::knnNeighbors)
-      .function("votes", &d::knnVotes)
-      .function("predictProba", &d::predictProba<KNearestNeighbors>)
-      .function("classCount", &d::classCount<KNearestNeighbors>);
+      .function("votes", &d::knnVotes);
 
   class_<GaussianNaiveBayes, base<Model>>("GaussianNaiveBayes")
       .constructor<>()
@@ -153,9 +143,7 @@ inline void bind_neighbors_svm() {
       .function("varSmoothing", &GaussianNaiveBayes::varSmoothing)
       .function("priors", &d::gnbPriors)
       .function("means", &d::gnbMeans)
-      .function("variances", &d::gnbVariances)
-      .function("predictProba", &d::predictProba<GaussianNaiveBayes>)
-      .function("classCount", &d::classCount<GaussianNaiveBayes>);
+      .function("variances", &d::gnbVariances);
 
   // The shared SVM interface, registered once and inherited by both JS classes.
   class_<SupportVectorMachine, base<Model>>("SupportVectorMachine")
@@ -171,9 +159,7 @@ inline void bind_neighbors_svm() {
       .function("decisionFunction", &d::svmDecisionFunction)
       .function("dualObjective", &d::svmDualObjective)
       .function("violation", &SupportVectorMachine::violation)
-      .function("pairUpdates", &d::svmPairUpdates)
-      .function("predictProba", &d::predictProba<SupportVectorMachine>)
-      .function("classCount", &d::classCount<SupportVectorMachine>);
+      .function("pairUpdates", &d::svmPairUpdates);
 
   class_<LinearSVM, base<SupportVectorMachine>>("LinearSVM")
       .constructor<>()

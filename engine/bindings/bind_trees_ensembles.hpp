@@ -26,10 +26,6 @@ inline int treeIndex(const Model& m, double i, const char* call) {
   return static_cast<int>(i);
 }
 template <class M>
-val predictProba(const M& m, const val& X) {
-  return guarded([&] { return matrixToJs(m.predictProba(queryOf(m, X, "predictProba"))); });
-}
-template <class M>
 val decisionFunction(const M& m, const val& X) {
   return guarded([&] { return copyToJs(m.decisionFunction(queryOf(m, X, "decisionFunction"))); });
 }
@@ -73,8 +69,6 @@ inline void bind_trees_ensembles() {
       .function("minSamplesLeaf", &DecisionTree::minSamplesLeaf)
       .function("setMaxFeatures", &d::SetterOf<&DecisionTree::setMaxFeatures>::call)
       .function("maxFeatures", &DecisionTree::maxFeatures)
-      .function("isClassifier", &DecisionTree::isClassifier)
-      .function("classCount", &DecisionTree::classCount)
       .function("depth", &DecisionTree::depth)
       .function("leafCount", &DecisionTree::leafCount)
       .function("nodeCount", &DecisionTree::nodeCount)
@@ -90,8 +84,7 @@ inline void bind_trees_ensembles() {
                       throw StateError("DecisionTree.featureImportances: no training data yet; call setData(X, y) first");
                     return copyToJs(m.featureImportances());
                   });
-                }))
-      .function("predictProba", &d::predictProba<DecisionTree>);
+                }));
 
   class_<RandomForest, base<Model>>("RandomForest")
       .constructor<>()
@@ -110,8 +103,6 @@ inline void bind_trees_ensembles() {
                   });
                 }))
       .function("resolvedMaxFeatures", &RandomForest::resolvedMaxFeatures)
-      .function("classCount", &RandomForest::classCount)
-      .function("predictProba", &d::predictProba<RandomForest>)
       .function("voteFractions", optional_override([](const RandomForest& m, const val& X) {
                   return guarded([&] { return d::matrixToJs(m.voteFractions(d::queryOf(m, X, "voteFractions"))); });
                 }))
@@ -138,9 +129,7 @@ inline void bind_trees_ensembles() {
       .function("setMaxDepth", &d::SetterOf<&GradientBoosting::setMaxDepth>::call)
       .function("maxDepth", &GradientBoosting::maxDepth)
       .function("setMinSamplesLeaf", &d::SetterOf<&GradientBoosting::setMinSamplesLeaf>::call)
-      .function("isClassifier", &GradientBoosting::isClassifier)
       .function("initialValue", &GradientBoosting::initialValue)
-      .function("predictProba", &d::predictProba<GradientBoosting>)
       .function("decisionFunction", &d::decisionFunction<GradientBoosting>)
       .function("stagedPredict", optional_override([](const GradientBoosting& m, const val& X) {
                   return guarded([&] { return d::matrixToJs(m.stagedPredict(d::queryOf(m, X, "stagedPredict"))); });
@@ -169,7 +158,6 @@ inline void bind_trees_ensembles() {
                   return copyToJs(flat);
                 }))
       .function("stopReason", optional_override([](const AdaBoost& m) { return std::string(m.stopReason()); }))
-      .function("predictProba", &d::predictProba<AdaBoost>)
       .function("decisionFunction", &d::decisionFunction<AdaBoost>);
 }
 

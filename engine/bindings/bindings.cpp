@@ -79,6 +79,15 @@ double loss(const dw::Model& m) {
     return m.loss();
   });
 }
+// Classifiers' class probabilities: n × classCount() values, row-major (a copy, so it survives
+// later allocations). Other models throw the engine's "not a classifier" StateError.
+val predictProba(const dw::Model& m, const val& X) {
+  return guarded([&] {
+    std::string where = std::string(m.name()) + ".predictProba";
+    dw::Matrix P = m.predictProba(dw::js::toMatrix(X, double(m.featureCount() ? m.featureCount() : 1), where.c_str()));
+    return dw::js::copyToJs(P.data(), static_cast<std::size_t>(P.size()));
+  });
+}
 std::string status(const dw::Model& m) { return dw::statusName(m.status()); }
 val traceColumns(const dw::Model& m) { return dw::js::stringsToJs(m.trace().columns()); }
 val traceValues(const dw::Model& m) { return dw::js::copyToJs(m.trace().values()); }
@@ -165,6 +174,11 @@ EMSCRIPTEN_BINDINGS(data_workshop) {
       .function("params", &params)
       .function("loss", &loss)
       .function("status", &status)
+      .function("isClassifier", &dw::Model::isClassifier)
+      .function("classCount", &dw::Model::classCount)
+      .function("predictProba", &predictProba)
+      .function("setTracing", &dw::Model::setTracing)
+      .function("tracing", &dw::Model::tracing)
       .function("steps", &dw::Model::steps)
       .function("featureCount", optional_override([](const dw::Model& m) { return static_cast<int>(m.featureCount()); }))
       .function("traceColumns", &traceColumns)

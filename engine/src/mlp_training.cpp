@@ -211,15 +211,25 @@ void Mlp::doStep() {
     cursor_ = 0;
   }
   Index b = std::min<Index>(batchSize_, n - static_cast<Index>(cursor_));
-  std::vector<int> rows(order_.begin() + static_cast<long>(cursor_), order_.begin() + static_cast<long>(cursor_) + b);
+  if (b == n) {
+    lastBatchLoss_ = lossAndGradient(Xin_, T_, &grad_, &trainRng_);
+  } else {
+    batchX_.resize(b, Xin_.cols());
+    batchT_.resize(b, T_.cols());
+    for (Index i = 0; i < b; ++i) {
+      Index row = order_[cursor_ + static_cast<std::size_t>(i)];
+      batchX_.row(i) = Xin_.row(row);
+      batchT_.row(i) = T_.row(row);
+    }
+    lastBatchLoss_ = lossAndGradient(batchX_, batchT_, &grad_, &trainRng_);
+  }
   cursor_ += static_cast<std::size_t>(b);
   if (cursor_ >= static_cast<std::size_t>(n)) ++epoch_;
-  Vector g;
-  if (b == n && batchSize_ >= n) lossAndGradient(Xin_, T_, &g, &trainRng_);
-  else lossAndGradient(Xin_(rows, Eigen::all), T_(rows, Eigen::all), &g, &trainRng_);
-  optimizer_.update(theta_, g);
+  optimizer_.update(theta_, grad_);
   paramsChanged();
 }
+
+double Mlp::stepLoss() const { return lastBatchLoss_ + penalty(); }
 
 void Mlp::recordTrace() {
   if (trace_.columns().empty()) trace_.setColumns({"loss", "data_loss", "score", "epoch"});
@@ -272,64 +282,5 @@ double Mlp::score(const Matrix& X, const Vector& y) const {
   return isClassifier() ? accuracy(y, p) : r2Score(y, p);
 }
 
-
-// ---------------------------------------------------------------- float32 heat-map fast path
-
-namespace {
-using MatrixF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-
-// Eigen vectorises tanh and the logistic function for float (a rational approximation
-// instead of a libm call per value), which is where a heat map spends its time.
-void applyActivationF(Activation a, MatrixF& Z) {
-  switch (a) {
-    case Activation::ReLU: Z = Z.cwiseMax(0.0f); break;
-    case Activation::LeakyReLU: Z = (Z.array() > 0).select(Z, static_cast<float>(kLeakySlope) * Z); break;
-    case Activation::Tanh: Z = Z.array().tanh(); break;
-    case Activation::Sigmoid: Z = Z.array().logistic(); break;
-    case Activation::Linear: break;
-    case Activation::GELU:
-      Z = Z.unaryExpr([](float z) { return 0.5f * z * (1.0f + std::erf(z * 0.70710678f)); });
-      break;
-  }
-}
-}  // namespace
-
-Eigen::VectorXf Mlp::predictGridFloat32(double x0, double x1, double y0, double y1, int nx, int ny) const {
-  const char* where = "MLP.predictGridFloat32";
-  requireData(where);
-  if (featureCount_ != 2) throw ShapeError(std::string(where) + ": needs a model trained on 2 features");
-  const Matrix inputs = gridInputs(x0, x1, y0, y1, nx, ny, where);
-  const Eigen::VectorXf theta = theta_.cast<float>();
-  const bool binary = outputResolved_ == OutputKind::Sigmoid;
-  const Index perCell = binary ? 2 : outputs_;
-  Eigen::VectorXf result(inputs.rows() * perCell);
-  MatrixF A, Z;
-  for (Index start = 0; start < inputs.rows(); start += kChunkRows) {
-    Index rows = std::min(kChunkRows, inputs.rows() - start);
-    A = inputs.middleRows(start, rows).cast<float>();
-    for (int l = 0; l < layerCount(); ++l) {
-      int in = unitsIn(l), units = unitsOut(l);
-      Index off = offsets_[static_cast<std::size_t>(l)];
-      Eigen::Map<const MatrixF> W(theta.data() + off, in, units);
-      Eigen::Map<const Eigen::RowVectorXf> b(theta.data() + off + static_cast<Index>(in) * units, units);
-      Z.noalias() = A * W;
-      Z.rowwise() += b;
-      if (l + 1 < layerCount()) applyActivationF(activations_[static_cast<std::size_t>(l)], Z);
-      A.swap(Z);
-    }
-    // Output units, laid out as predictGrid: [1 − p, p] per cell for a sigmoid output.
-    Eigen::Map<MatrixF> out(result.data() + start * perCell, rows, perCell);
-    if (binary) {
-      out.col(1) = A.col(0).array().logistic();
-      out.col(0) = 1.0f - out.col(1).array();
-    } else if (outputResolved_ == OutputKind::Softmax) {
-      out = (A.colwise() - A.rowwise().maxCoeff()).array().exp();
-      out.array().colwise() /= out.rowwise().sum().array();
-    } else {
-      out = A;
-    }
-  }
-  return result;
-}
 
 }  // namespace dw

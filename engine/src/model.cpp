@@ -66,9 +66,9 @@ double Model::step() {
                              "or lower the learning rate");
   doStep();
   ++steps_;
-  double l = loss();
+  double l = tracing_ ? loss() : stepLoss();
   if (!std::isfinite(l) || std::fabs(l) > 1e150) status_ = Status::Diverged;
-  recordTrace();
+  if (tracing_) recordTrace();
   return l;
 }
 

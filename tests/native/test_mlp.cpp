@@ -311,3 +311,35 @@ TEST_CASE("the float32 heat-map path agrees with predictGrid", "[mlp][inspect]")
       CHECK((fast.cast<double>() - exact).cwiseAbs().maxCoeff() < 2e-5);
     }
 }
+
+TEST_CASE("with tracing off a step learns the same but skips the full-data loss and the trace", "[mlp][tracing]") {
+  dw::Dataset moons = dw::makeMoons(80, 0.1, 4);
+  Mlp traced, lean;
+  for (Mlp* m : {&traced, &lean}) {
+    m->setLayers({8});
+    m->setBatchSize(10);
+    m->setData(moons.X, moons.y);
+  }
+  lean.setTracing(false);
+  CHECK_FALSE(lean.tracing());
+  for (int i = 0; i < 25; ++i) {
+    double full = traced.step();
+    double batch = lean.step();
+    CHECK(full == Approx(traced.loss()));
+    CHECK(batch != Approx(full));  // a 10-point batch's loss, not the 80-point one
+    CHECK(std::isfinite(batch));
+  }
+  CHECK(lean.params() == traced.params());
+  CHECK(lean.steps() == 25);
+  CHECK(lean.trace().rows() == 1);  // only the starting row
+  CHECK(traced.trace().rows() == 26);
+  CHECK(lean.loss() == Approx(traced.loss()).epsilon(1e-12));
+
+  // Divergence is still caught from the batch loss.
+  lean.setLearningRate(10);
+  lean.setOptimizer(OptimizerKind::SGD);
+  lean.setActivation(-1, Activation::Linear);
+  for (int i = 0; i < 2000 && lean.status() != dw::Status::Diverged; ++i) lean.step();
+  CHECK(lean.status() == dw::Status::Diverged);
+  CHECK_THROWS_AS(lean.step(), dw::StateError);
+}

@@ -108,6 +108,9 @@ class Mlp : public Model {
   void resetParams() override;
   void doStep() override;
   void recordTrace() override;
+  // With tracing off: the last mini-batch's data loss plus the penalty, which every step has
+  // anyway (the full-data loss would cost a forward pass over all points per step).
+  double stepLoss() const override;
 
  private:
   struct Evaluation {
@@ -166,6 +169,9 @@ class Mlp : public Model {
   std::vector<int> order_;
   std::size_t cursor_ = 0;
   int epoch_ = 0;
+  double lastBatchLoss_ = 0;
+  Matrix batchX_, batchT_;  // the current mini-batch, reused so a step does not allocate them
+  Vector grad_;
   mutable Evaluation eval_;
 };
 

@@ -50,7 +50,8 @@ class Model {
   void reset(std::uint32_t seed);
   // Replaces the training data (rows of X are points). Validates shape and finiteness.
   virtual void setData(const Matrix& X, const Vector& y) = 0;
-  // One unit of learning; returns the training loss after it.
+  // One unit of learning; returns the training loss after it (with tracing off, the cheaper
+  // loss stepLoss() reports, e.g. the MLP's mini-batch loss).
   double step();
   // Steps until converged, diverged, or maxSteps; returns the number of steps taken.
   int fit(int maxSteps);
@@ -70,6 +71,12 @@ class Model {
   // Training loss at the current parameters (on the training data).
   virtual double loss() const = 0;
 
+  // Tracing on (the default): every step evaluates the full training loss and appends a trace
+  // row. Off: step() only learns and checks for divergence, for loops that run many steps per
+  // animation frame and read loss() once per frame. Rows are then no longer one per step.
+  void setTracing(bool on) { tracing_ = on; }
+  bool tracing() const { return tracing_; }
+
   const Trace& trace() const { return trace_; }
   Status status() const { return status_; }
   int steps() const { return steps_; }
@@ -82,6 +89,9 @@ class Model {
   virtual void doStep() = 0;
   // Appends the trace row describing the current state.
   virtual void recordTrace() = 0;
+  // The loss step() checks for divergence when tracing is off. Models whose loss() costs a pass
+  // over all the data while a step touches only part of it return something cheaper.
+  virtual double stepLoss() const { return loss(); }
   // Call at the end of setData/parameter changes: clears trace, records row 0, status Ready.
   void restartTrace();
   void requireData(const char* where) const;
@@ -89,6 +99,7 @@ class Model {
   Trace trace_;
   Status status_ = Status::Empty;
   int steps_ = 0;
+  bool tracing_ = true;
   std::uint32_t seed_ = 0;
   Index featureCount_ = 0;
 };

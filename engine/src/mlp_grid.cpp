@@ -1,0 +1,153 @@
+// MLP: the float32 heat-map fast path (predictGridFloat32), evaluated as the playground needs it
+// every animation frame. Layout is structure-of-arrays: a block of grid cells is processed
+// layer by layer, and each unit's values over the block are contiguous. A layer is then a
+// sequence of `out += w · in` loops over cells and an activation is one branch-free loop, both of
+// which the compiler turns into SIMD code (SSE natively, SIMD128 in WebAssembly), while a
+// row-per-point matrix product with 2–16 columns leaves the vector units idle.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+#include "dw/errors.hpp"
+#include "dw/mlp.hpp"
+
+namespace dw {
+
+namespace {
+constexpr Index kBlock = 512;  // cells per block: 16 units × 512 floats stays in L1/L2
+
+// Written as a select rather than std::min/max so that every compiler if-converts it inside a
+// vectorised loop.
+inline float clampTo(float x, float lo, float hi) { return x < lo ? lo : (x > hi ? hi : x); }
+
+// e^y for float y, branch-free so that loops of it vectorise: y = k·ln2 + u with k = round(y/ln2)
+// and |u| ≤ ln2/2 (ln2 split in two parts so u is exact, Cody and Waite 1980), e^u by its Taylor
+// series to u⁶ (remainder below 1.3e-7), and 2^k written straight into the float's exponent.
+inline float expFast(float y) {
+  y = clampTo(y, -87.0f, 88.0f);
+  // round(y/ln2) by truncating a positive number (y ≥ −87 keeps it positive): a plain
+  // float-to-int conversion, which vectorises where floor() may be a library call.
+  const std::int32_t ki = static_cast<std::int32_t>(y * 1.44269504089f + 126.5f) - 126;
+  const float k = static_cast<float>(ki);
+  const float u = (y - k * 0.693145751953125f) - k * 1.428606765330187e-6f;
+  float p = 1.0f / 720;
+  p = p * u + 1.0f / 120;
+  p = p * u + 1.0f / 24;
+  p = p * u + 1.0f / 6;
+  p = p * u + 0.5f;
+  p = p * u + 1.0f;
+  p = p * u + 1.0f;
+  const std::int32_t bits = (ki + 127) << 23;
+  float scale;
+  std::memcpy(&scale, &bits, sizeof scale);
+  return p * scale;
+}
+
+// tanh x = (1 − e^{−2x}) / (1 + e^{−2x}); beyond |x| = 9 tanh is ±1 in float, and clamping there
+// keeps e^{−2x} finite. Absolute error about 1e-7, which is what a heat map needs.
+inline float tanhFast(float x) {
+  x = clampTo(x, -9.0f, 9.0f);
+  const float e = expFast(-2.0f * x);
+  return (1.0f - e) / (1.0f + e);
+}
+
+// σ(z) = 1 / (1 + e^{−z})
+inline float sigmoidFast(float z) { return 1.0f / (1.0f + expFast(-z)); }
+
+void activate(Activation a, float* __restrict v) {
+  constexpr Index n = kBlock;
+  switch (a) {
+    case Activation::ReLU:
+      for (Index c = 0; c < n; ++c) v[c] = std::max(v[c], 0.0f);
+      break;
+    case Activation::LeakyReLU:
+      for (Index c = 0; c < n; ++c) v[c] = v[c] > 0.0f ? v[c] : static_cast<float>(kLeakySlope) * v[c];
+      break;
+    case Activation::Tanh:
+      for (Index c = 0; c < n; ++c) v[c] = tanhFast(v[c]);
+      break;
+    case Activation::Sigmoid:
+      for (Index c = 0; c < n; ++c) v[c] = sigmoidFast(v[c]);
+      break;
+    case Activation::Linear: break;
+    case Activation::GELU:  // exact GELU, z Φ(z); rare enough that the scalar erf is fine
+      for (Index c = 0; c < n; ++c) v[c] = 0.5f * v[c] * (1.0f + std::erf(v[c] * 0.70710678f));
+      break;
+  }
+}
+
+// out[u][c] = b[u] + Σ_k W[k][u] · in[k][c] for one block of cells (W row-major in × units,
+// as the parameters are stored).
+void affine(const float* W, const float* b, int in, int units, const float* in_, float* out) {
+  constexpr Index n = kBlock;
+  for (int u = 0; u < units; ++u) {
+    float* __restrict o = out + static_cast<Index>(u) * kBlock;
+    const float bias = b[u];
+    for (Index c = 0; c < n; ++c) o[c] = bias;
+    for (int k = 0; k < in; ++k) {
+      const float w = W[static_cast<Index>(k) * units + u];
+      const float* __restrict a = in_ + static_cast<Index>(k) * kBlock;
+      for (Index c = 0; c < n; ++c) o[c] += w * a[c];
+    }
+  }
+}
+}  // namespace
+
+Eigen::VectorXf Mlp::predictGridFloat32(double x0, double x1, double y0, double y1, int nx, int ny) const {
+  const char* where = "MLP.predictGridFloat32";
+  requireData(where);
+  if (featureCount_ != 2) throw ShapeError(std::string(where) + ": needs a model trained on 2 features");
+  const Matrix inputs = gridInputs(x0, x1, y0, y1, nx, ny, where);
+  const Eigen::VectorXf theta = theta_.cast<float>();
+  const bool binary = outputResolved_ == OutputKind::Sigmoid;
+  const Index perCell = binary ? 2 : outputs_;
+  const Index cells = inputs.rows();
+  Eigen::VectorXf result(cells * perCell);
+
+  int widest = inputs_;
+  for (int l = 0; l < layerCount(); ++l) widest = std::max(widest, unitsOut(l));
+  std::vector<float> bufA(static_cast<std::size_t>(widest) * kBlock), bufB(bufA.size());
+  for (Index start = 0; start < cells; start += kBlock) {
+    const Index n = std::min(kBlock, cells - start);
+    float* A = bufA.data();
+    float* Z = bufB.data();
+    // Every block is computed at full width (a short last block is padded with zeros) so
+    // the loops above have a constant trip count, which compilers vectorise most readily.
+    std::fill(A, A + inputs.cols() * kBlock, 0.0f);
+    for (Index k = 0; k < inputs.cols(); ++k)
+      for (Index c = 0; c < n; ++c) A[k * kBlock + c] = static_cast<float>(inputs(start + c, k));
+    for (int l = 0; l < layerCount(); ++l) {
+      const int in = unitsIn(l), units = unitsOut(l);
+      const Index off = offsets_[static_cast<std::size_t>(l)];
+      affine(theta.data() + off, theta.data() + off + static_cast<Index>(in) * units, in, units, A, Z);
+      if (l + 1 < layerCount())
+        for (int u = 0; u < units; ++u) activate(activations_[static_cast<std::size_t>(l)], Z + static_cast<Index>(u) * kBlock);
+      std::swap(A, Z);
+    }
+    // A holds the output layer's pre-activations, unit by unit. Cells are laid out as in
+    // predictGrid: [1 − p, p] for a sigmoid output, the class probabilities for softmax.
+    float* out = result.data() + start * perCell;
+    if (binary) {
+      for (Index c = 0; c < n; ++c) {
+        const float p = sigmoidFast(A[c]);
+        out[2 * c] = 1.0f - p;
+        out[2 * c + 1] = p;
+      }
+    } else if (outputResolved_ == OutputKind::Softmax) {
+      for (Index c = 0; c < n; ++c) {
+        float m = A[c];
+        for (int k = 1; k < outputs_; ++k) m = std::max(m, A[k * kBlock + c]);
+        float sum = 0;
+        for (int k = 0; k < outputs_; ++k) sum += (out[c * perCell + k] = std::exp(A[k * kBlock + c] - m));
+        for (int k = 0; k < outputs_; ++k) out[c * perCell + k] /= sum;
+      }
+    } else {
+      for (Index c = 0; c < n; ++c) out[c] = A[c];
+    }
+  }
+  return result;
+}
+
+}  // namespace dw
