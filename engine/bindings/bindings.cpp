@@ -151,6 +151,12 @@ val makeXor(double n, double noise, double seed) {
 val makeSpiral(double n, double noise, double seed) {
   return guarded([&] { return datasetToJs(dw::makeSpiral(countOf(n, "makeSpiral"), noise, seedOf(seed, "makeSpiral"))); });
 }
+val makePlane(double n, double noise, double seed) {
+  return guarded([&] { return datasetToJs(dw::makePlane(countOf(n, "makePlane"), noise, seedOf(seed, "makePlane"))); });
+}
+val makeMultiGaussian(double n, double noise, double seed) {
+  return guarded([&] { return datasetToJs(dw::makeMultiGaussian(countOf(n, "makeMultiGaussian"), noise, seedOf(seed, "makeMultiGaussian"))); });
+}
 val houseTable() {
   val out = datasetToJs(dw::houseTable());
   out.set("columns", dw::js::stringsToJs(dw::houseColumns()));
@@ -203,6 +209,8 @@ EMSCRIPTEN_BINDINGS(data_workshop) {
   function("makeCircles", &makeCircles);
   function("makeXor", &makeXor);
   function("makeSpiral", &makeSpiral);
+  function("makePlane", &makePlane);
+  function("makeMultiGaussian", &makeMultiGaussian);
   function("houseTable", &houseTable);
   function("heapBytesInUse", &heapBytesInUse);
 

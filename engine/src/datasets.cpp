@@ -136,6 +136,58 @@ Dataset makeSpiral(int n, double noise, std::uint32_t seed) {
   return d;
 }
 
+namespace {
+constexpr double kSquare = 6.0;  // the regression sets live on [-kSquare, kSquare]²
+
+// Shared sampler of the two regression sets: uniform positions, target read at the jittered
+// position. Two normals are drawn per point whatever the noise, so a seed's positions stay put
+// when the noise changes.
+template <class Target>
+Dataset regressionSquare(const char* where, int n, double noise, std::uint32_t seed, Target target) {
+  requireIntInRange(n, 1, kMaxPoints, where, "n");
+  requireInRange(noise, 0.0, 1.0, where, "noise");
+  // Standard deviation of U(-6, 6)·noise is 6·noise/√3: the Gaussian jitter matches its spread.
+  const double jitter = noise * kSquare / std::sqrt(3.0);
+  Rng rng(seed);
+  Dataset d = allocate(n, 2);
+  for (int i = 0; i < n; ++i) {
+    double x1 = rng.uniform(-kSquare, kSquare);
+    double x2 = rng.uniform(-kSquare, kSquare);
+    double e1 = jitter * rng.normal();
+    double e2 = jitter * rng.normal();
+    d.X(i, 0) = x1;
+    d.X(i, 1) = x2;
+    d.y(i) = target(x1 + e1, x2 + e2);
+  }
+  return d;
+}
+}  // namespace
+
+// TF Playground maps x₁ + x₂ from [-10, 10] linearly onto [-1, 1] (unclamped): (x₁ + x₂)/10.
+double planeTarget(double x1, double x2) { return (x1 + x2) / 10.0; }
+
+double multiGaussianTarget(double x1, double x2) {
+  // Centre (cx, cy) and sign of each bump: a 3×2 checkerboard.
+  static const double bumps[6][3] = {{-4, 2.5, 1},  {0, 2.5, -1}, {4, 2.5, 1},
+                                     {-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1}};
+  double best = 0.0;
+  for (const auto& b : bumps) {
+    double dx = x1 - b[0], dy = x2 - b[1];
+    double height = 1.0 - std::sqrt(dx * dx + dy * dy) / 2.0;  // 1 at the centre, 0 at distance 2
+    double value = height > 0.0 ? b[2] * height : 0.0;
+    if (std::fabs(value) > std::fabs(best)) best = value;  // the strongest bump wins
+  }
+  return best;
+}
+
+Dataset makePlane(int n, double noise, std::uint32_t seed) {
+  return regressionSquare("makePlane", n, noise, seed, planeTarget);
+}
+
+Dataset makeMultiGaussian(int n, double noise, std::uint32_t seed) {
+  return regressionSquare("makeMultiGaussian", n, noise, seed, multiGaussianTarget);
+}
+
 std::vector<std::string> houseColumns() { return {"size_m2", "bedrooms", "owner_shoe_size"}; }
 
 Dataset houseTable() {

@@ -25,6 +25,65 @@ async function expected(page, features, select) {
   }, [features, select]);
 }
 
+// The one-hot table, rebuilt through the engine: the same city column, fold 1 of the same
+// stratified folds, OneHotEncoder fitted on all rows or on fold 1's training rows.
+async function expectedOneHot(page, fit) {
+  return page.evaluate(async (fit) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const { noiseTable, cityColumn, CITIES } = await import('/widgets/landscape2/data.js');
+    const ml = await loadEngine();
+    const d = noiseTable(50, 500, 3);
+    const folds = ml.stratifiedKFold(d.y, 5, true, 3);
+    const testRows = Array.from(folds[0].test).slice(0, 5);
+    const city = cityColumn(50, 3, testRows[1]);
+    const fitRows = fit === 'all' ? Array.from({ length: 50 }, (_, i) => i) : Array.from(folds[0].train);
+    const enc = new ml.OneHotEncoder();
+    try {
+      enc.setIgnoreUnknown(true);
+      enc.fit(fitRows.map((i) => city[i]), 1);
+      const codes = Array.from(enc.categories(0));
+      const out = Array.from(enc.transform(testRows.map((i) => city[i]), 1));
+      const w = codes.length;
+      return {
+        head: ['row', 'city', 'one-hot columns (0/1)', ...codes.map((c) => CITIES[c])],
+        rows: testRows.map((i, r) => [String(i + 1), ...out.slice(r * w, r * w + w).map(String)]),
+        portoInFit: fitRows.some((i) => city[i] === 2),
+      };
+    } finally { enc.delete(); }
+  }, fit);
+}
+async function shownOneHot(page) {
+  return page.evaluate(() => {
+    const t = document.querySelector('.dwl2-onehot');
+    const head = [...t.querySelectorAll('thead th')].map((c) => c.textContent);
+    const rows = [...t.querySelectorAll('tbody tr')].map((tr) => [tr.querySelector('th').textContent, ...[...tr.querySelectorAll('td')].slice(1).map((c) => c.textContent)]);
+    return { head, rows };
+  });
+}
+
+test('pipeline-leakage: the one-hot table shows the engine encoder, and an unseen city is all zeros', async () => {
+  const page = await site.newPage({ width: 375 });
+  await page.goto(`${site.base}/lessons/pipeline-leakage.html`);
+  await widgetsReady(page);
+  const all = await expectedOneHot(page, 'all');
+  assert.deepEqual(await shownOneHot(page), { head: all.head, rows: all.rows });
+  assert.deepEqual(all.head.slice(3), ['Lyon', 'Oslo', 'Porto'], 'fitted on all rows: a Porto column too');
+  await page.getByLabel('table: statistics learned from').selectOption('train');
+  const honest = await expectedOneHot(page, 'train');
+  assert.equal(honest.portoInFit, false, 'the only Porto row is a test row');
+  assert.deepEqual(await shownOneHot(page), { head: honest.head, rows: honest.rows });
+  assert.deepEqual(honest.head.slice(3), ['Lyon', 'Oslo'], 'fitted on training rows: no Porto column');
+  assert.deepEqual(honest.rows[1].slice(1), ['0', '0'], 'the unseen city is encoded as zeros');
+  assert.match(await page.locator('.dwl2-onehot tbody tr').nth(1).textContent(), /Porto \(unseen\)/);
+  assert.match(await page.locator('.dwl2-onehot-caption').textContent(), /unseen city/);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375, 'the page does not scroll sideways');
+  await screenshot(page, 'landscape2-pipeline-onehot-375');
+  assert.ok(await noNaN(page));
+  assert.deepEqual(offMachineRequests(page), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
 test('pipeline-leakage: leaky score beats chance on noise, honest does not, both match the engine', async () => {
   for (const width of [1280, 375]) {
     const page = await site.newPage({ width });

@@ -30,6 +30,8 @@ TEST_CASE("every generator is deterministic for a seed and varies with it", "[da
   check([](std::uint32_t s) { return makeCircles(60, 0.05, 0.5, s); });
   check([](std::uint32_t s) { return makeXor(60, 0.0, s); });
   check([](std::uint32_t s) { return makeSpiral(60, 0.05, s); });
+  check([](std::uint32_t s) { return makePlane(60, 0.1, s); });
+  check([](std::uint32_t s) { return makeMultiGaussian(60, 0.1, s); });
 }
 
 TEST_CASE("generators have the documented geometry", "[datasets]") {
@@ -52,6 +54,61 @@ TEST_CASE("generators have the documented geometry", "[datasets]") {
   Dataset lin = makeLinear(4000, 2.0, 1.0, 0.5, 9);
   Vector resid = lin.y - (2.0 * lin.X.col(0).array() + 1.0).matrix();
   CHECK(std::sqrt(resid.squaredNorm() / 4000) == Approx(0.5).margin(0.03));
+}
+
+TEST_CASE("regression targets match TensorFlow Playground's definitions at known points", "[datasets]") {
+  // Plane: (x1 + x2)/10.
+  CHECK(planeTarget(0, 0) == 0.0);
+  CHECK(planeTarget(6, 6) == Approx(1.2));
+  CHECK(planeTarget(-3, 1) == Approx(-0.2));
+  CHECK(planeTarget(2.5, 2.5) == Approx(0.5));
+  // Multi-Gaussian: each bump is 1 at its centre with its sign, falls linearly to 0 at distance 2.
+  CHECK(multiGaussianTarget(-4, 2.5) == 1.0);
+  CHECK(multiGaussianTarget(0, 2.5) == -1.0);
+  CHECK(multiGaussianTarget(4, 2.5) == 1.0);
+  CHECK(multiGaussianTarget(-4, -2.5) == -1.0);
+  CHECK(multiGaussianTarget(0, -2.5) == 1.0);
+  CHECK(multiGaussianTarget(4, -2.5) == -1.0);
+  CHECK(multiGaussianTarget(1, 2.5) == Approx(-0.5));     // 1 from the negative bump at (0, 2.5)
+  CHECK(multiGaussianTarget(4, -1.5) == Approx(-0.5));    // 1 above the negative bump at (4, -2.5)
+  CHECK(multiGaussianTarget(3, 3) == Approx(1 - std::sqrt(1.25) / 2));  // √(1² + 0.5²) from (4, 2.5)
+  CHECK(multiGaussianTarget(0, 0) == 0.0);                // 2.5 from every centre: outside all bumps
+  CHECK(multiGaussianTarget(2, 2.5) == 0.0);              // exactly 2 from two bumps
+  CHECK(multiGaussianTarget(-6, -6) == 0.0);
+}
+
+TEST_CASE("regression sets: uniform on the square, noise-free targets exact, noise only moves targets", "[datasets]") {
+  for (auto make : {makePlane, makeMultiGaussian}) {
+    auto target = make == makePlane ? planeTarget : multiGaussianTarget;
+    Dataset clean = make(2000, 0.0, 5);
+    REQUIRE(clean.X.rows() == 2000);
+    REQUIRE(clean.X.cols() == 2);
+    CHECK(clean.X.minCoeff() >= -6.0);
+    CHECK(clean.X.maxCoeff() < 6.0);
+    CHECK(clean.X.minCoeff() < -5.9);  // the whole square is covered
+    CHECK(clean.X.maxCoeff() > 5.9);
+    CHECK(std::fabs(clean.X.mean()) < 0.2);
+    for (int i = 0; i < 2000; ++i) CHECK(clean.y(i) == target(clean.X(i, 0), clean.X(i, 1)));
+    CHECK(clean.y.minCoeff() >= (make == makePlane ? -1.2 : -1.0));
+    CHECK(clean.y.maxCoeff() <= (make == makePlane ? 1.2 : 1.0));
+
+    Dataset noisy = make(2000, 0.3, 5);
+    CHECK(noisy.X == clean.X);  // same positions for the seed
+    CHECK(noisy.y != clean.y);
+  }
+  // Plane noise: the target moves by (e1 + e2)/10 with e ~ N(0, (0.3·6/√3)²), sd = √2·0.3·6/√3/10.
+  Dataset clean = makePlane(20000, 0.0, 8), noisy = makePlane(20000, 0.3, 8);
+  Vector diff = noisy.y - clean.y;
+  double sd = std::sqrt(diff.squaredNorm() / diff.size());
+  CHECK(sd == Approx(std::sqrt(2.0) * 0.3 * 6 / std::sqrt(3.0) / 10).epsilon(0.03));
+}
+
+TEST_CASE("regression sets reject bad sizes and noise", "[datasets]") {
+  CHECK_THROWS_AS(makePlane(0, 0.1, 1), InvalidArgument);
+  CHECK_THROWS_AS(makePlane(10, -0.1, 1), InvalidArgument);
+  CHECK_THROWS_AS(makeMultiGaussian(10, 1.5, 1), InvalidArgument);
+  CHECK_THROWS_AS(makeMultiGaussian(10, std::nan(""), 1), InvalidArgument);
+  CHECK_THROWS_WITH(makeMultiGaussian(10, 2, 1), Catch::Contains("makeMultiGaussian") && Catch::Contains("noise"));
 }
 
 TEST_CASE("rng normal sampler has mean 0 and variance 1", "[rng]") {

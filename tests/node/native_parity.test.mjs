@@ -25,6 +25,8 @@ const calls = {
   circles: () => ml.makeCircles(80, 0.1, 0.5, 7),
   xor: () => ml.makeXor(80, 0.05, 8),
   spiral: () => ml.makeSpiral(80, 0.05, 9),
+  plane: () => ml.makePlane(80, 0.2, 10),
+  multiGaussian: () => ml.makeMultiGaussian(80, 0.2, 11),
 };
 
 for (const [name, make] of Object.entries(calls)) {

@@ -36,7 +36,9 @@ int main() {
   printDataset("moons", dw::makeMoons(80, 0.15, 6));
   printDataset("circles", dw::makeCircles(80, 0.1, 0.5, 7));
   printDataset("xor", dw::makeXor(80, 0.05, 8));
-  printDataset("spiral", dw::makeSpiral(80, 0.05, 9), true);
+  printDataset("spiral", dw::makeSpiral(80, 0.05, 9));
+  printDataset("plane", dw::makePlane(80, 0.2, 10));
+  printDataset("multiGaussian", dw::makeMultiGaussian(80, 0.2, 11), true);
   std::printf("},\n");
   dw::Dataset d = dw::makeLinear(50, 0.8, 1.5, 1.5, 3, 0, 10);
   dw::LinearRegression m;

@@ -362,7 +362,7 @@ function build({ ml, card, options, notes: optionNotes }) {
     } catch (err) { card.setMessage(describeError(err), 'bad'); }
     t2 = Math.max(t1, t2);
     const hoverText = hovered ? `Showing ${network.neuronLabel(hovered.col, hovered.unit)} (move away to see the output again).`
-      : data.kind === 'regression' ? 'Output: the predicted value (orange negative, blue positive).'
+      : data.kind === 'regression' ? 'Output: the predicted value (orange negative, blue positive; small plain dots mark a target of exactly 0).'
         : data.kind === 'multiclass' ? 'Output: the most likely class, deeper colour for more confidence.' : 'Output: the probability of class 1 (blue) versus class 0 (orange).';
     output.draw({ image, data, isTest: (i) => testFlags[i] === 1, showTest: s.showTest, regressionScale: regressionScale(data), captionText: hoverText });
     lossChart.draw(trainer.history, { showValidation: s.earlyStop });

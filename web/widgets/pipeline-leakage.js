@@ -2,13 +2,15 @@
 // impute → select → standardise → logistic regression. Cross-validated twice by the engine's
 // pipelineCrossValScore: with the preprocessing fitted once on all rows (leaky) and fitted inside
 // every fold on its training rows only (honest). A before/after table shows what imputing and
-// scaling do to a few rows, with the statistics learned from all rows or from one training split.
+// scaling do to a few rows, with the statistics learned from all rows or from one training split;
+// a second table shows the engine's OneHotEncoder turning a city column into 0/1 columns, fitted
+// the same two ways (a city that only a test row has is unseen by the honest fit).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 import { legend } from './landscape/draw.js';
-import { noiseTable, mean } from './landscape2/data.js';
+import { noiseTable, mean, cityColumn, CITIES } from './landscape2/data.js';
 
 export const schema = {
   rows: { type: 'int', min: 20, max: 200, default: 50, description: 'Rows (people, samples) in the table.' },
@@ -34,6 +36,9 @@ function build({ ml, card, options }) {
   const model = new ml.LogisticRegression();
   const imputer = new ml.SimpleImputer();
   const scaler = new ml.StandardScaler();
+  const encoder = new ml.OneHotEncoder();
+  // A category the honest fit never saw becomes a row of zeros instead of an error.
+  encoder.setIgnoreUnknown(true);
   let data = null;
   let leaky = new Float64Array(0);
   let honest = new Float64Array(0);
@@ -46,8 +51,9 @@ function build({ ml, card, options }) {
     select: el('span', { className: 'dwl2-step-detail' }),
     scale: el('span', { className: 'dwl2-step-detail' }),
     model: el('span', { className: 'dwl2-step-detail', text: 'logistic regression' }),
+    onehot: el('span', { className: 'dwl2-step-detail', text: 'city → one 0/1 column per city seen in fit (second table)' }),
   };
-  for (const [key, name] of [['impute', 'impute gaps'], ['select', 'select columns'], ['scale', 'standardise'], ['model', 'classify']]) {
+  for (const [key, name] of [['onehot', 'one-hot encode'], ['impute', 'impute gaps'], ['select', 'select columns'], ['scale', 'standardise'], ['model', 'classify']]) {
     diagram.append(el('li', { className: `dwl2-step dwl2-step-${key}` }, [el('span', { className: 'dwl2-step-name', text: name }), stepText[key]]));
   }
   card.stage.append(diagram);
@@ -72,6 +78,16 @@ function build({ ml, card, options }) {
   table.append(thead, tbody, tfoot);
   tableWrap.append(table);
   card.stage.append(caption, tableWrap);
+
+  // One-hot table: the city column before, the encoder's 0/1 columns after.
+  const oneHotWrap = el('div', { className: 'dw-table-wrap dwl2-table-wrap' });
+  const oneHotCaption = el('p', { className: 'dwl2-onehot-caption' });
+  const oneHotTable = el('table', { className: 'dw-table dwl2-onehot' });
+  const oneHotHead = el('thead');
+  const oneHotBody = el('tbody');
+  oneHotTable.append(oneHotHead, oneHotBody);
+  oneHotWrap.append(oneHotTable);
+  card.stage.append(oneHotCaption, oneHotWrap);
 
   const buttons = buttonRow(card.controls);
   button(buttons, 'New table', () => { opts.seed = (opts.seed + 1) % 2147483647; loadData(); }, { primary: true, title: 'Draw a fresh noise table with the next seed' });
@@ -171,10 +187,48 @@ function build({ ml, card, options }) {
       }).flat(),
       el('td', { text: String(data.y[i]) }),
     ])));
+    renderOneHot(testRows, fitRows);
     tfoot.replaceChildren(
       el('tr', {}, [el('th', { text: 'fill', scope: 'row' }), ...Array.from({ length: SHOW_COLS }, (_, j) => el('td', { colspan: '2', text: fixed(result.fill[j], 2) })), el('td')]),
       el('tr', {}, [el('th', { text: 'mean / sd', scope: 'row' }), ...Array.from({ length: SHOW_COLS }, (_, j) => el('td', { colspan: '2', text: `${fixed(result.mu[j], 2)} / ${fixed(result.sd[j], 2)}` })), el('td')]),
     );
+  }
+
+  // The city column of the same rows, one-hot encoded by the engine with categories learned
+  // from `fitRows`. Row testRows[1] is the only Porto, so the honest fit has never seen it.
+  function renderOneHot(testRows, fitRows) {
+    const rare = testRows[Math.min(1, testRows.length - 1)];
+    const city = cityColumn(data.rows, opts.seed, rare);
+    const result = attempt(card, () => {
+      encoder.fit(fitRows.map((i) => city[i]), 1);
+      return { codes: Array.from(encoder.categories(0)), out: encoder.transform(testRows.map((i) => city[i]), 1) };
+    }, null);
+    if (!result) return;
+    const width = result.codes.length;
+    const seen = new Set(result.codes);
+    oneHotHead.replaceChildren(
+      el('tr', {}, [
+        el('th', { text: 'row', scope: 'col', rowspan: '2' }),
+        el('th', { text: 'city', scope: 'col', rowspan: '2' }),
+        el('th', { text: 'one-hot columns (0/1)', scope: 'colgroup', colspan: String(width), className: 'dwl2-group' }),
+      ]),
+      el('tr', {}, result.codes.map((c) => el('th', { text: CITIES[c], scope: 'col', 'aria-label': `city = ${CITIES[c]}` }))),
+    );
+    oneHotBody.replaceChildren(...testRows.map((i, r) => {
+      const unseen = !seen.has(city[i]);
+      return el('tr', { className: unseen ? 'dwl2-unseen' : '' }, [
+        el('th', { text: String(i + 1), scope: 'row' }),
+        el('td', { className: unseen ? 'dwl2-gap' : '', text: unseen ? `${CITIES[city[i]]} (unseen)` : CITIES[city[i]] }),
+        ...Array.from({ length: width }, (_, j) => {
+          const v = result.out[r * width + j];
+          return el('td', { className: v === 1 ? 'dwl2-one' : '', text: String(v) });
+        }),
+      ]);
+    }));
+    const porto = `row ${rare + 1}`;
+    oneHotCaption.textContent = tableFit === 'all'
+      ? `One-hot step on the city column (shown here only; the scores use the noise columns). Fitted on all ${data.rows} rows, the encoder made a Porto column because test ${porto} is the only Porto: a held-out row decided which columns the model gets.`
+      : `One-hot step fitted on the ${fitRows.length} training rows: no Porto among them, so there is no Porto column. Test ${porto} holds an unseen city; our encoder, set to ignore unknown categories, writes 0 in every city column (by default it would stop with an error naming the value).`;
   }
 
   function draw() {
@@ -221,6 +275,7 @@ function build({ ml, card, options }) {
       model.delete();
       imputer.delete();
       scaler.delete();
+      encoder.delete();
     },
   };
 }

@@ -32,6 +32,20 @@ Dataset makeXor(int n, double noise, std::uint32_t seed);
 // Two interleaved spiral arms, one per class.
 Dataset makeSpiral(int n, double noise, std::uint32_t seed);
 
+// Regression sets of TensorFlow Playground, on the square [-6, 6]². Points are uniform there;
+// the target is read off at the point moved by a Gaussian jitter of standard deviation
+// noise·6/√3 per coordinate (the spread of TF Playground's uniform jitter U(-6, 6)·noise), so
+// noise is a fraction of the square's half-width, 0 … 1 (TF Playground's slider stops at 0.5).
+// The positions drawn for a seed do not depend on the noise.
+// Plane: target (x₁ + x₂)/10, so it runs from -1.2 to 1.2 over the square.
+Dataset makePlane(int n, double noise, std::uint32_t seed);
+double planeTarget(double x1, double x2);
+// Multi-Gaussian: six signed bumps at (±4 or 0, ±2.5) in a checkerboard of signs; each bump is
+// a cone s·max(0, 1 - d/2) of radius 2 around its centre (TF Playground's "Gaussians"), and the
+// target is the bump with the largest magnitude there (0 between the bumps), within [-1, 1].
+Dataset makeMultiGaussian(int n, double noise, std::uint32_t seed);
+double multiGaussianTarget(double x1, double x2);
+
 // Seed 001's tiny house table: columns size (m²), bedrooms, owner's shoe size (EU); y is the
 // price in thousands. The shoe-size column is unrelated to price by construction.
 Dataset houseTable();

@@ -39,6 +39,16 @@ export function noiseTable(rows, features, seed, missing = 0.05) {
   return { X, y, rows, cols: features };
 }
 
+// A categorical column for the one-hot step: the city each row comes from, coded 0, 1, 2 in
+// the order of CITIES (alphabetical, which is also the encoder's ascending category order).
+// Every row is Lyon or Oslo at random except `rareRow`, the only Porto — so a split that puts
+// that row in its test part leaves Porto unseen by an encoder fitted on the training part.
+export const CITIES = ['Lyon', 'Oslo', 'Porto'];
+export function cityColumn(rows, seed, rareRow) {
+  const r = rng(seed * 31 + 5);
+  return Array.from({ length: rows }, (_, i) => (i === rareRow ? 2 : r() < 0.5 ? 0 : 1));
+}
+
 // Grid search with a budget of B trials: g₁ × g₂ evenly spaced values (g₁ = ⌊√B⌋, g₂ = ⌊B/g₁⌋)
 // over the log ranges, cell centres so no trial sits on the edge. Returns [{ logC, logG }].
 export function gridTrials(budget, range) {

@@ -22,7 +22,11 @@ export function createNetworkView(parent, handlers) {
   const columns = el('div', { className: 'nnp-net-columns' });
   body.append(links, columns);
   const tip = el('div', { className: 'nnp-tip', role: 'status' });
-  root.append(top, heads, body, tip);
+  // Neurons keep a 44 px touch target; a network wider than the panel scrolls sideways inside
+  // this focusable region (arrow keys scroll it), never the page.
+  const scroller = el('div', { className: 'nnp-net-scroll', tabindex: '0', role: 'region', 'aria-label': 'Network diagram (scrolls sideways when wide)' });
+  scroller.append(heads, body);
+  root.append(top, scroller, tip);
   parent.append(root);
   const linkCtx = links.getContext('2d');
 

@@ -151,7 +151,9 @@ export function createOutputView(parent, handlers) {
         const moving = drag && drag.index === i && drag.moved;
         const at = moving ? drag.pos : { x: px, y: py };
         if (kind === 'regression') {
-          const cls = y[i] >= 0 ? 1 : 0;
+          // Sign as class mark (blue circle +, orange triangle −); a target of exactly 0 (between
+          // the multi-Gaussian's bumps) is a small neutral dot (Plot.point's colour for no class).
+          const cls = y[i] > 0 ? 1 : y[i] < 0 ? 0 : -1;
           plot.point(at.x, at.y, cls, { hollow: test, size: 3 + Math.min(3, Math.abs(y[i]) / s.regressionScale * 3), highlight: i === carried || moving });
         } else plot.point(at.x, at.y, y[i], { hollow: test, size: 4, highlight: i === carried || moving });
       };
