@@ -84,16 +84,24 @@ int Model::fit(int maxSteps) {
   return taken;
 }
 
-Matrix gridPoints(double x0, double x1, double y0, double y1, int nx, int ny, const char* where) {
+GridAxes gridAxes(double x0, double x1, double y0, double y1, int nx, int ny, const char* where) {
   for (double v : {x0, x1, y0, y1}) requireInRange(v, -1e9, 1e9, where, "bound");
   requireIntInRange(nx, 1, 2000, where, "nx");
   requireIntInRange(ny, 1, 2000, where, "ny");
+  GridAxes axes{Vector(nx), Vector(ny)};
+  for (int i = 0; i < nx; ++i) axes.xs(i) = nx == 1 ? x0 : x0 + (x1 - x0) * i / (nx - 1);
+  for (int j = 0; j < ny; ++j) axes.ys(j) = ny == 1 ? y0 : y0 + (y1 - y0) * j / (ny - 1);
+  return axes;
+}
+
+Matrix gridPoints(double x0, double x1, double y0, double y1, int nx, int ny, const char* where) {
+  GridAxes axes = gridAxes(x0, x1, y0, y1, nx, ny, where);
   Matrix grid(static_cast<Index>(nx) * ny, 2);
   for (int j = 0; j < ny; ++j)
     for (int i = 0; i < nx; ++i) {
       Index r = static_cast<Index>(j) * nx + i;
-      grid(r, 0) = nx == 1 ? x0 : x0 + (x1 - x0) * i / (nx - 1);
-      grid(r, 1) = ny == 1 ? y0 : y0 + (y1 - y0) * j / (ny - 1);
+      grid(r, 0) = axes.xs(i);
+      grid(r, 1) = axes.ys(j);
     }
   return grid;
 }

@@ -13,8 +13,14 @@ namespace dw {
 
 enum class Status { Empty, Ready, Converged, Diverged };
 
-// The points of an nx-by-ny grid over [x0,x1]x[y0,y1] as rows (x, y): rows from y0 upward, x
-// varying fastest — the cell order of every heat map. Validates the bounds and sizes.
+// The x and y coordinates of an nx-by-ny grid over [x0,x1]x[y0,y1] (validated: finite bounds
+// within ±1e9, 1 ≤ nx, ny ≤ 2000).
+struct GridAxes {
+  Vector xs, ys;
+};
+GridAxes gridAxes(double x0, double x1, double y0, double y1, int nx, int ny, const char* where);
+// The points of that grid as rows (x, y): rows from y0 upward, x varying fastest — the cell
+// order of every heat map.
 Matrix gridPoints(double x0, double x1, double y0, double y1, int nx, int ny, const char* where);
 const char* statusName(Status s);
 

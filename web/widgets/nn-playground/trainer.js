@@ -7,6 +7,9 @@ export class Trainer {
   constructor(ml) {
     this.ml = ml;
     this.net = new ml.MLP();
+    // Many steps run per animation frame and the losses are read once per frame (record()),
+    // so steps skip the engine's per-step full-data loss and trace row.
+    this.net.setTracing(false);
     this.train = null;
     this.validation = null;
     this.test = null;
