@@ -13,6 +13,7 @@ const TOP_WORDS = 8;
 
 export const schema = {
   alpha: { type: 'number', min: 0.01, max: 10, default: 1, description: 'Smoothing α: pretend every word was seen α extra times in each class.' },
+  openTraining: { type: 'boolean', default: false, description: 'Start with the list of training messages (and their label switches) open.' },
   message: { type: 'string', maxLength: MAX_CHARS, default: START_MESSAGE, description: 'The message typed in the “your message” box at the start.' },
 };
 
@@ -42,7 +43,7 @@ function build({ ml, card, options }) {
   card.stage.append(el('label', { className: 'dwt-label', for: inputId, text: 'Your message' }), box);
   const capNote = el('p', { className: 'dwt-note', role: 'note' });
   const verdict = el('p', { className: 'dwt-verdict', role: 'status', 'aria-live': 'polite' });
-  const chips = el('div', { className: 'dwt-chips', role: 'list', 'aria-label': 'Words of your message with their evidence for spam' });
+  const chips = el('div', { className: 'dwt-chips', role: 'list', 'aria-label': 'Words of your message with their evidence for spam', tabindex: '0' }); // focusable: it scrolls when long
   const sum = el('p', { className: 'dwt-sum' });
   card.stage.append(capNote, verdict, chips, sum);
 
@@ -65,6 +66,7 @@ function build({ ml, card, options }) {
   const testTable = table(['message', 'label', 'p(spam)', 'filter says']);
   testDetails.append(testTable.wrap);
   const trainDetails = el('details', { className: 'dwt-details' });
+  trainDetails.open = opts.openTraining;
   trainDetails.append(el('summary', { text: `The ${trainIdx.length} training messages: flip a label and the filter retrains` }));
   const trainTable = table(['message', 'label']);
   trainDetails.append(trainTable.wrap);
@@ -233,6 +235,7 @@ function build({ ml, card, options }) {
     update(next) {
       opts = { ...next };
       box.value = opts.message;
+      trainDetails.open = opts.openTraining;
       alphaSlider.set(opts.alpha);
       retrain();
     },

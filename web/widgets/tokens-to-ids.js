@@ -12,9 +12,9 @@ import { capText, chip } from './text/ui.js';
 export const MAX_CHARS = 400;
 
 export const schema = {
-  text: { type: 'string', maxLength: MAX_CHARS, default: START_TEXT, description: 'The text typed in the box at the start.' },
   weighting: { type: 'enum', values: ['counts', 'binary', 'tfidf'], default: 'counts', description: 'What each bar holds: word counts, presence (0/1) or tf-idf weights.' },
   minCount: { type: 'int', min: 1, max: 3, default: 1, description: 'Corpus words seen fewer times than this are left out of the vocabulary (they become <unk>).' },
+  text: { type: 'string', maxLength: MAX_CHARS, default: START_TEXT, description: 'The text typed in the box at the start.' },
 };
 
 export const meta = {
@@ -42,7 +42,7 @@ function build({ ml, card, options }) {
   const capNote = el('p', { className: 'dwt-note', role: 'note' });
   card.stage.append(capNote);
   card.stage.append(el('h4', { className: 'dwt-subhead', text: 'Tokens and their ids' }));
-  const chips = el('div', { className: 'dwt-chips', role: 'list', 'aria-label': 'Tokens with their vocabulary ids' });
+  const chips = el('div', { className: 'dwt-chips', role: 'list', 'aria-label': 'Tokens with their vocabulary ids', tabindex: '0' }); // focusable: it scrolls when long
   card.stage.append(chips);
   card.stage.append(el('h4', { className: 'dwt-subhead', text: 'The text as a vector: one bar per vocabulary id' }));
   const plot = new Plot(card.stage, { aspect: 0.32, minHeight: 170, maxHeight: 260, label: 'Bag-of-words vector', onResize: () => requestDraw(draw) });

@@ -47,7 +47,8 @@ function build({ ml, card, options }) {
 
   right.append(el('h4', { className: 'dwt-subhead', text: 'Cosine similarity to the selected word' }));
   const wordSelect = select(right, { label: 'selected word', value: EMBEDDING_WORDS[selected], options: EMBEDDING_WORDS.map((w) => [w, w]), onChange: (v) => choose(EMBEDDING_WORDS.indexOf(v)) });
-  const bars = el('ol', { className: 'dwt-bars dwt-scroll', 'aria-label': 'Words ranked by cosine similarity' });
+  // Focusable so keyboard users can scroll the list (it scrolls on small screens).
+  const bars = el('ol', { className: 'dwt-bars dwt-scroll', 'aria-label': 'Words ranked by cosine similarity', tabindex: '0' });
   right.append(bars);
 
   // Vector arithmetic: a − b + c.
