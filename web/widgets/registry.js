@@ -51,6 +51,9 @@ export const widgets = {
   'pipeline-leakage': () => import('./pipeline-leakage.js'),
   'hyperparameter-search': () => import('./hyperparameter-search.js'),
   'distribution-shift': () => import('./distribution-shift.js'),
+  'tokens-to-ids': () => import('./tokens-to-ids.js'),
+  'word-embeddings': () => import('./word-embeddings.js'),
+  'bag-of-words-spam': () => import('./bag-of-words-spam.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }

@@ -1,0 +1,248 @@
+// A bag-of-words spam filter (landscape): 44 short messages we wrote, every fourth held out for
+// testing. The engine builds a Vocabulary from the training messages only, counts words
+// (bagOfWords) and fits MultinomialNaiveBayes with smoothing α; test accuracy and the confusion
+// counts come from the engine's metrics, the spammiest and hammiest words from
+// featureLogRatio, and a typed message is explained word by word by logOddsContributions.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { el, fixed, nextId, slider } from '../lib/ui.js';
+import { MESSAGES, START_MESSAGE, isTestIndex } from './text/data.js';
+import { capText, chip, renderBars } from './text/ui.js';
+
+export const MAX_CHARS = 300;
+const TOP_WORDS = 8;
+
+export const schema = {
+  alpha: { type: 'number', min: 0.01, max: 10, default: 1, description: 'Smoothing α: pretend every word was seen α extra times in each class.' },
+  openTraining: { type: 'boolean', default: false, description: 'Start with the list of training messages (and their label switches) open.' },
+  message: { type: 'string', maxLength: MAX_CHARS, default: START_MESSAGE, description: 'The message typed in the “your message” box at the start.' },
+};
+
+export const meta = {
+  title: 'A bag-of-words spam filter',
+  hint: 'Type a message and see how each word pushes it towards spam or not spam. Change α, or flip a training label and watch the filter retrain.',
+};
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const vocab = new ml.Vocabulary();
+  const model = new ml.MultinomialNaiveBayes();
+  const labels = MESSAGES.map(([, y]) => y);
+  const trainIdx = MESSAGES.map((_, i) => i).filter((i) => !isTestIndex(i));
+  const testIdx = MESSAGES.map((_, i) => i).filter(isTestIndex);
+  let fit = null; // { ratio, testPred, testProba, trainAcc, testAcc, confusion }
+
+  card.card.classList.add('dwt-card');
+  // Your message.
+  const inputId = nextId('msg');
+  const box = el('textarea', { id: inputId, className: 'dwt-textbox', rows: '2', spellcheck: 'false' });
+  box.value = opts.message;
+  card.stage.append(el('label', { className: 'dwt-label', for: inputId, text: 'Your message' }), box);
+  const capNote = el('p', { className: 'dwt-note', role: 'note' });
+  const verdict = el('p', { className: 'dwt-verdict', role: 'status', 'aria-live': 'polite' });
+  const chips = el('div', { className: 'dwt-chips', role: 'list', 'aria-label': 'Words of your message with their evidence for spam', tabindex: '0' }); // focusable: it scrolls when long
+  const sum = el('p', { className: 'dwt-sum' });
+  card.stage.append(capNote, verdict, chips, sum);
+
+  const row = el('div', { className: 'dw-row' });
+  const spamCol = el('div', { className: 'dw-col' });
+  const hamCol = el('div', { className: 'dw-col' });
+  row.append(spamCol, hamCol);
+  card.stage.append(row);
+  spamCol.append(el('h4', { className: 'dwt-subhead', text: 'Spammiest words' }));
+  const spamBars = el('ol', { className: 'dwt-bars', 'aria-label': 'Words with the most evidence for spam' });
+  spamCol.append(spamBars);
+  hamCol.append(el('h4', { className: 'dwt-subhead', text: 'Hammiest words (not spam)' }));
+  const hamBars = el('ol', { className: 'dwt-bars', 'aria-label': 'Words with the most evidence for not spam' });
+  hamCol.append(hamBars);
+  card.stage.append(el('p', { className: 'dw-legend', text: 'Bar = log θ(word | spam) − log θ(word | not spam): the evidence, in nats, one occurrence of the word adds. Blue pushes towards spam, orange towards not spam.' }));
+
+  // Test messages and their predictions; training messages with a label switch each.
+  const testDetails = el('details', { className: 'dwt-details' });
+  testDetails.append(el('summary', { text: `The ${testIdx.length} test messages (never trained on)` }));
+  const testTable = table(['message', 'label', 'p(spam)', 'filter says']);
+  testDetails.append(testTable.wrap);
+  const trainDetails = el('details', { className: 'dwt-details' });
+  trainDetails.open = opts.openTraining;
+  trainDetails.append(el('summary', { text: `The ${trainIdx.length} training messages: flip a label and the filter retrains` }));
+  const trainTable = table(['message', 'label']);
+  trainDetails.append(trainTable.wrap);
+  card.stage.append(testDetails, trainDetails);
+  const testRows = testIdx.map((i) => {
+    const cells = [el('td', { className: 'dwt-msg', text: MESSAGES[i][0] }), el('td', { text: MESSAGES[i][1] ? 'spam' : 'not spam' }), el('td'), el('td')];
+    testTable.body.append(el('tr', {}, cells));
+    return cells;
+  });
+  const flipButtons = trainIdx.map((i) => {
+    const b = el('button', { type: 'button', className: 'dw-btn dwt-label-btn', 'aria-label': `Label of “${MESSAGES[i][0]}”: click to flip` });
+    b.addEventListener('click', () => { labels[i] = 1 - labels[i]; retrain(); });
+    trainTable.body.append(el('tr', {}, [el('td', { className: 'dwt-msg', text: MESSAGES[i][0] }), el('td', {}, [b])]));
+    return b;
+  });
+
+  const alphaSlider = slider(card.controls, { label: 'smoothing α', min: 0.01, max: 10, value: opts.alpha, scale: 'log', step: 0.01, format: (v) => fixed(v, 2), onInput: (v) => { opts.alpha = v; retrain(); } });
+  const resetBtn = el('button', { type: 'button', className: 'dw-btn', text: 'Reset labels' });
+  resetBtn.addEventListener('click', () => { MESSAGES.forEach(([, y], i) => { labels[i] = y; }); retrain(); });
+  card.controls.append(el('div', { className: 'dw-buttons' }, [resetBtn]));
+
+  const stat = {
+    p: card.stat('your message p(spam)'), test: card.stat('test accuracy'), train: card.stat('training accuracy'),
+    tp: card.stat('spam caught'), fn: card.stat('spam missed'), fp: card.stat('good mail blocked'), tn: card.stat('good mail through'),
+    vocab: card.stat('vocabulary |V|'),
+  };
+
+  function table(headers) {
+    const wrap = el('div', { className: 'dw-table-wrap' });
+    const t = el('table', { className: 'dw-table dwt-table' });
+    const head = el('tr');
+    for (const h of headers) head.append(el('th', { scope: 'col', text: h }));
+    const body = el('tbody');
+    t.append(el('thead', {}, [head]), body);
+    wrap.append(t);
+    return { wrap, body };
+  }
+
+  function retrain() {
+    const trainTexts = trainIdx.map((i) => MESSAGES[i][0]);
+    const trainY = trainIdx.map((i) => labels[i]);
+    const testTexts = testIdx.map((i) => MESSAGES[i][0]);
+    const testY = testIdx.map((i) => labels[i]);
+    const spamCount = trainY.filter((y) => y === 1).length;
+    flipButtons.forEach((b, k) => {
+      const i = trainIdx[k];
+      b.textContent = labels[i] ? 'spam' : 'not spam';
+      b.dataset.tone = labels[i] ? 'spam' : 'ham';
+      b.dataset.flipped = String(labels[i] !== MESSAGES[i][1]);
+    });
+    if (spamCount === 0 || spamCount === trainY.length) {
+      fit = null;
+      card.setMessage('Every training message now has the same label, so there is nothing to tell apart. Flip one back.', 'bad');
+      showFit();
+      explain();
+      return;
+    }
+    fit = attempt(card, () => {
+      // Vocabulary from the training messages only: the test set must stay unseen.
+      vocab.build(trainTexts, 1, 0);
+      const train = ml.bagOfWords(trainTexts, vocab);
+      const test = ml.bagOfWords(testTexts, vocab);
+      model.setData(train.data, train.cols, trainY);
+      model.setAlpha(opts.alpha);
+      model.fit(1);
+      const testPred = Array.from(model.predict(test.data));
+      const proba = model.predictProba(test.data);
+      const confusion = ml.confusionMatrix(testY, testPred, 2);
+      return {
+        ratio: Array.from(model.featureLogRatio(1, 0)),
+        tokens: vocab.tokens(),
+        testPred,
+        testProba: testIdx.map((_, k) => proba[2 * k + 1]),
+        testAcc: ml.accuracy(testY, testPred),
+        trainAcc: model.score(train.data, trainY),
+        confusion: { tn: confusion[0][0], fp: confusion[0][1], fn: confusion[1][0], tp: confusion[1][1] },
+        flipped: labels.some((y, i) => y !== MESSAGES[i][1]),
+      };
+    }, null);
+    showFit();
+    explain();
+  }
+
+  function showFit() {
+    if (!fit) {
+      for (const s of ['test', 'train', 'tp', 'fn', 'fp', 'tn', 'vocab']) stat[s].set('–');
+      spamBars.replaceChildren();
+      hamBars.replaceChildren();
+      testRows.forEach((cells) => { cells[2].textContent = '–'; cells[3].textContent = '–'; });
+      return;
+    }
+    const { ratio, tokens, confusion } = fit;
+    stat.test.set(`${fixed(fit.testAcc * 100, 1)}%`);
+    stat.train.set(`${fixed(fit.trainAcc * 100, 1)}%`);
+    stat.tp.set(String(confusion.tp));
+    stat.fn.set(String(confusion.fn));
+    stat.fp.set(String(confusion.fp));
+    stat.tn.set(String(confusion.tn));
+    stat.vocab.set(String(tokens.length));
+    // Word ids 1…V−1 (id 0, <unk>, never occurs in training), sorted by the engine's ratio.
+    const order = ratio.map((r, id) => ({ id, r })).filter((w) => w.id > 0).sort((x, y) => y.r - x.r || x.id - y.id);
+    const range = Math.max(...order.map((w) => Math.abs(w.r)), 1e-9);
+    renderBars(spamBars, order.slice(0, TOP_WORDS).map((w) => ({ label: tokens[w.id], value: w.r, tone: 'pos' })), { range, signed: false, digits: 2 });
+    renderBars(hamBars, order.slice(-TOP_WORDS).reverse().map((w) => ({ label: tokens[w.id], value: w.r, tone: 'neg' })), { range, signed: false, digits: 2 });
+    testRows.forEach((cells, k) => {
+      cells[2].textContent = fixed(fit.testProba[k], 3);
+      const right = fit.testPred[k] === labels[testIdx[k]];
+      cells[3].textContent = `${fit.testPred[k] ? 'spam' : 'not spam'} ${right ? '✓' : '✗'}`;
+      cells[3].dataset.correct = String(right);
+    });
+  }
+
+  function explain() {
+    const { text, cut } = capText(box.value, MAX_CHARS);
+    capNote.textContent = cut ? `Only the first ${MAX_CHARS} characters are used (the message is ${box.value.length} characters long).` : '';
+    if (!fit) {
+      stat.p.set('–');
+      verdict.textContent = 'No filter is trained.';
+      chips.replaceChildren();
+      sum.textContent = '';
+      return;
+    }
+    const r = attempt(card, () => {
+      const tokens = ml.tokenize(text);
+      const ids = Array.from(vocab.encode(text));
+      const x = ml.bagOfWords([text], vocab).data;
+      const parts = model.logOddsContributions(x, 1, 0);
+      const p = model.predictProba(x)[1];
+      return { tokens, ids, parts, p };
+    }, null);
+    if (!r) return;
+    const { tokens, ids, parts, p } = r;
+    stat.p.set(fixed(p, 3));
+    chips.replaceChildren(...tokens.map((t, k) => {
+      const id = ids[k];
+      const perWord = fit.ratio[id];
+      const tone = id === 0 ? 'unk' : perWord > 0 ? 'spam' : 'ham';
+      const sub = id === 0 ? `unknown ${perWord >= 0 ? '+' : '−'}${fixed(Math.abs(perWord), 2)}` : `${perWord >= 0 ? '+' : '−'}${fixed(Math.abs(perWord), 2)}`;
+      const c = chip(t.text, sub, { tone, title: `“${t.text}”: ${fixed(perWord, 3)} nats of evidence for spam` });
+      c.setAttribute('role', 'listitem');
+      return c;
+    }));
+    if (!tokens.length) chips.append(el('span', { className: 'dwt-empty', text: 'No words: the filter falls back on the prior alone.' }));
+    const prior = parts[0];
+    let words = 0;
+    for (let j = 1; j < parts.length; j++) words += parts[j];
+    const logOdds = prior + words;
+    sum.textContent = `log-odds = prior ${signed(prior)} + words ${signed(words)} = ${signed(logOdds)}  →  p(spam) = ${fixed(p, 3)}`;
+    verdict.textContent = p >= 0.5 ? `Spam (p = ${fixed(p, 3)}).` : `Not spam (p(spam) = ${fixed(p, 3)}).`;
+    verdict.dataset.tone = p >= 0.5 ? 'spam' : 'ham';
+    const strongest = tokens.length ? ids.map((id, k) => ({ k, v: fit.ratio[id] })).sort((a, b) => Math.abs(b.v) - Math.abs(a.v))[0] : null;
+    const why = strongest ? ` The strongest word is “${tokens[strongest.k].text}” (${signed(strongest.v)}).` : '';
+    const unknown = ids.filter((id) => id === 0).length;
+    const unkText = unknown ? ` ${unknown} word${unknown > 1 ? 's are' : ' is'} not in the training vocabulary and count as <unk>.` : '';
+    const flipped = fit.flipped ? ' Some training labels are flipped: the filter learned from them.' : '';
+    card.setMessage(`Test accuracy ${fixed(fit.testAcc * 100, 1)}% (${fit.confusion.tp + fit.confusion.tn} of ${testIdx.length} right).${why}${unkText}${flipped}`, fit.testAcc >= 0.8 ? 'ok' : 'warn');
+  }
+
+  function signed(v) { return `${v >= 0 ? '+' : '−'}${fixed(Math.abs(v), 2)}`; }
+
+  const onInput = () => explain();
+  box.addEventListener('input', onInput);
+  retrain();
+
+  return {
+    update(next) {
+      opts = { ...next };
+      box.value = opts.message;
+      trainDetails.open = opts.openTraining;
+      alphaSlider.set(opts.alpha);
+      retrain();
+    },
+    destroy() {
+      box.removeEventListener('input', onInput);
+      model.delete();
+      vocab.delete();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+// Small DOM pieces shared by the text widgets: a list of horizontal bars (label, bar, value) that
+// can be centred on zero, and token chips. Layout only; the numbers come from the engine. Text
+// is always set with textContent, so words typed by the learner can never become markup.
+import { el, fixed } from '../../lib/ui.js';
+
+// rows: [{ label, value, tone?, highlight?, title? }]; range: the value at a full-width bar.
+// signed: bars grow left (negative) or right (positive) from a centre line.
+export function renderBars(list, rows, { range, signed = false, digits = 2, format } = {}) {
+  const r = range > 0 && Number.isFinite(range) ? range : 1;
+  const items = rows.map((row) => {
+    const v = Number.isFinite(row.value) ? row.value : 0;
+    const share = Math.min(1, Math.abs(v) / r);
+    const bar = el('span', { className: 'dwt-bar-fill' });
+    if (signed) {
+      bar.style.width = `${share * 50}%`;
+      bar.style.left = v >= 0 ? '50%' : `${50 - share * 50}%`;
+    } else {
+      bar.style.width = `${share * 100}%`;
+      bar.style.left = '0';
+    }
+    bar.dataset.tone = row.tone || (v >= 0 ? 'pos' : 'neg');
+    const track = el('span', { className: signed ? 'dwt-bar-track dwt-signed' : 'dwt-bar-track', 'aria-hidden': 'true' }, [bar]);
+    const text = format ? format(row.value) : fixed(row.value, digits);
+    const li = el('li', { className: row.highlight ? 'dwt-bar dwt-highlight' : 'dwt-bar', title: row.title },
+      [el('span', { className: 'dwt-bar-label', text: row.label }), track, el('span', { className: 'dwt-bar-value', text })]);
+    return li;
+  });
+  list.replaceChildren(...items);
+}
+
+// A chip for one token: the word as typed, and a small line under it (its id, or a number).
+export function chip(word, sub, { tone = '', title } = {}) {
+  return el('span', { className: `dwt-chip${tone ? ` dwt-chip-${tone}` : ''}`, title }, [
+    el('span', { className: 'dwt-chip-word', text: word }),
+    el('span', { className: 'dwt-chip-sub', text: sub }),
+  ]);
+}
+
+// Cuts text typed by the learner to `max` characters without splitting a surrogate pair.
+export function capText(text, max) {
+  const s = String(text ?? '');
+  if (s.length <= max) return { text: s, cut: false };
+  let end = max;
+  const code = s.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return { text: s.slice(0, end), cut: true };
+}
