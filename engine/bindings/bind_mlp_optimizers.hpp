@@ -98,14 +98,25 @@ inline val neuronGrid(const Mlp& m, double x0, double x1, double y0, double y1, 
     return viewOf(m.neuronGrid(x0, x1, y0, y1, intArg(nx, 1, 2000, where, "nx"), intArg(ny, 1, 2000, where, "ny")));
   });
 }
-// Float32Array view of a buffer kept until the next call, like viewOf (valid until the next
-// engine call; .slice() to keep).
+// Float32Array views of a buffer kept until the next call of the same function (valid until
+// the next engine call that allocates; .slice() to keep). One buffer each, so a frame can hold
+// the output map and the neuron maps at once.
+inline val float32View(Eigen::VectorXf& buffer, Eigen::VectorXf values) {
+  buffer = std::move(values);
+  return val(emscripten::typed_memory_view(static_cast<std::size_t>(buffer.size()), buffer.data()));
+}
 inline val predictGridFloat32(const Mlp& m, double x0, double x1, double y0, double y1, double nx, double ny) {
   return guarded([&] {
     const char* where = "MLP.predictGridFloat32";
     static Eigen::VectorXf frame;
-    frame = m.predictGridFloat32(x0, x1, y0, y1, intArg(nx, 1, 2000, where, "nx"), intArg(ny, 1, 2000, where, "ny"));
-    return val(emscripten::typed_memory_view(static_cast<std::size_t>(frame.size()), frame.data()));
+    return float32View(frame, m.predictGridFloat32(x0, x1, y0, y1, intArg(nx, 1, 2000, where, "nx"), intArg(ny, 1, 2000, where, "ny")));
+  });
+}
+inline val neuronGridFloat32(const Mlp& m, double x0, double x1, double y0, double y1, double nx, double ny) {
+  return guarded([&] {
+    const char* where = "MLP.neuronGridFloat32";
+    static Eigen::VectorXf frame;
+    return float32View(frame, m.neuronGridFloat32(x0, x1, y0, y1, intArg(nx, 1, 2000, where, "nx"), intArg(ny, 1, 2000, where, "ny")));
   });
 }
 inline val weights(const Mlp& m) { return copyToJs(m.weights()); }
@@ -263,6 +274,7 @@ inline void bind_mlp_optimizers() {
       .function("epoch", &Mlp::epoch)
       .function("neuronGrid", &b::neuronGrid)
       .function("predictGridFloat32", &b::predictGridFloat32)
+      .function("neuronGridFloat32", &b::neuronGridFloat32)
       .function("layerSizes", optional_override([](const Mlp& m) { return b::intsOut(m.layerSizes()); }))
       .function("weights", &b::weights)
       .function("biases", &b::biases)

@@ -108,12 +108,13 @@ struct GridInputs {
   Matrix alongX, alongY;    // feature values for each grid column / row
   Vector xs, ys;
 
-  float at(int input, Index cell) const {
-    const Index i = cell % nx, j = cell / nx;
-    switch (source[static_cast<std::size_t>(input)]) {
-      case 0: return static_cast<float>(alongX(i, input));
-      case 1: return static_cast<float>(alongY(j, input));
-      default: return static_cast<float>(xs(i) * ys(j));
+  // Input k's values for cells start … start+n−1 (row-major cells, x fastest) into dst.
+  void fill(int k, Index start, Index n, float* dst) const {
+    Index i = start % nx, j = start / nx;
+    const int src = source[static_cast<std::size_t>(k)];
+    for (Index c = 0; c < n; ++c) {
+      dst[c] = static_cast<float>(src == 0 ? alongX(i, k) : src == 1 ? alongY(j, k) : xs(i) * ys(j));
+      if (++i == nx) { i = 0; ++j; }
     }
   }
 };
@@ -139,19 +140,45 @@ GridInputs gridInputsPerAxis(const std::vector<Feature>& features, const GridAxe
 }  // namespace
 
 Eigen::VectorXf Mlp::predictGridFloat32(double x0, double x1, double y0, double y1, int nx, int ny) const {
-  const char* where = "MLP.predictGridFloat32";
+  return gridPassFloat32(x0, x1, y0, y1, nx, ny, "MLP.predictGridFloat32", nullptr);
+}
+
+Eigen::VectorXf Mlp::neuronGridFloat32(double x0, double x1, double y0, double y1, int nx, int ny) const {
+  Eigen::VectorXf neurons;
+  gridPassFloat32(x0, x1, y0, y1, nx, ny, "MLP.neuronGridFloat32", &neurons);
+  return neurons;
+}
+
+Eigen::VectorXf Mlp::gridPassFloat32(double x0, double x1, double y0, double y1, int nx, int ny, const char* where,
+                                     Eigen::VectorXf* neurons) const {
   requireData(where);
   if (featureCount_ != 2) throw ShapeError(std::string(where) + ": needs a model trained on 2 features");
   const GridInputs inputs = gridInputsPerAxis(features_, gridAxes(x0, x1, y0, y1, nx, ny, where));
+  const Index cells = static_cast<Index>(nx) * ny;
+  std::vector<Index> neuronStart;  // first neuron of each layer (inputs first) in `neurons`
+  if (neurons) {
+    Index count = 0;
+    for (int s : layerSizes()) { neuronStart.push_back(count); count += s; }
+    if (cells * count > 16'000'000)
+      throw InvalidArgument(std::string(where) + ": " + std::to_string(cells) + " cells × " + std::to_string(count) +
+                            " neurons is too many values; use a smaller grid");
+    neurons->resize(cells * count);
+  }
   const Eigen::VectorXf theta = theta_.cast<float>();
   const bool binary = outputResolved_ == OutputKind::Sigmoid;
   const Index perCell = binary ? 2 : outputs_;
-  const Index cells = static_cast<Index>(nx) * ny;
-  Eigen::VectorXf result(cells * perCell);
+  Eigen::VectorXf result(neurons ? 0 : cells * perCell);
 
   int widest = inputs_;
   for (int l = 0; l < layerCount(); ++l) widest = std::max(widest, unitsOut(l));
   std::vector<float> bufA(static_cast<std::size_t>(widest) * kBlock), bufB(bufA.size());
+  // Copies layer `layer`'s values for this block (units × kBlock, SoA) into the neuron-major
+  // output, where each neuron's map is one contiguous run of `cells` values.
+  auto keep = [&](int layer, const float* values, int units, Index start, Index n) {
+    for (int u = 0; u < units; ++u)
+      std::copy(values + static_cast<Index>(u) * kBlock, values + static_cast<Index>(u) * kBlock + n,
+                neurons->data() + (neuronStart[static_cast<std::size_t>(layer)] + u) * cells + start);
+  };
   for (Index start = 0; start < cells; start += kBlock) {
     const Index n = std::min(kBlock, cells - start);
     float* A = bufA.data();
@@ -159,36 +186,41 @@ Eigen::VectorXf Mlp::predictGridFloat32(double x0, double x1, double y0, double 
     // Every block is computed at full width (a short last block is padded with zeros) so
     // the loops above have a constant trip count, which compilers vectorise most readily.
     std::fill(A, A + static_cast<Index>(inputs_) * kBlock, 0.0f);
-    for (int k = 0; k < inputs_; ++k)
-      for (Index c = 0; c < n; ++c) A[k * kBlock + c] = inputs.at(k, start + c);
+    for (int k = 0; k < inputs_; ++k) inputs.fill(k, start, n, A + static_cast<Index>(k) * kBlock);
+    if (neurons) keep(0, A, inputs_, start, n);
     for (int l = 0; l < layerCount(); ++l) {
       const int in = unitsIn(l), units = unitsOut(l);
       const Index off = offsets_[static_cast<std::size_t>(l)];
       affine(theta.data() + off, theta.data() + off + static_cast<Index>(in) * units, in, units, A, Z);
-      if (l + 1 < layerCount())
+      if (l + 1 < layerCount()) {
         for (int u = 0; u < units; ++u) activate(activations_[static_cast<std::size_t>(l)], Z + static_cast<Index>(u) * kBlock);
+        if (neurons) keep(l + 1, Z, units, start, n);
+      }
       std::swap(A, Z);
     }
-    // A holds the output layer's pre-activations, unit by unit. Cells are laid out as in
-    // predictGrid: [1 − p, p] for a sigmoid output, the class probabilities for softmax.
-    float* out = result.data() + start * perCell;
+    // A holds the output layer's pre-activations, unit by unit. predictGrid's layout: [1 − p, p]
+    // per cell for a sigmoid output, the class probabilities for softmax. Neuron maps hold the
+    // output units themselves (p for a sigmoid output).
+    float* out = neurons ? nullptr : result.data() + start * perCell;
     if (binary) {
-      for (Index c = 0; c < n; ++c) {
-        const float p = sigmoidFast(A[c]);
-        out[2 * c] = 1.0f - p;
-        out[2 * c + 1] = p;
-      }
+      for (Index c = 0; c < n; ++c) A[c] = sigmoidFast(A[c]);
+      if (out)
+        for (Index c = 0; c < n; ++c) { out[2 * c] = 1.0f - A[c]; out[2 * c + 1] = A[c]; }
     } else if (outputResolved_ == OutputKind::Softmax) {
       for (Index c = 0; c < n; ++c) {
         float m = A[c];
         for (int k = 1; k < outputs_; ++k) m = std::max(m, A[k * kBlock + c]);
         float sum = 0;
-        for (int k = 0; k < outputs_; ++k) sum += (out[c * perCell + k] = std::exp(A[k * kBlock + c] - m));
-        for (int k = 0; k < outputs_; ++k) out[c * perCell + k] /= sum;
+        for (int k = 0; k < outputs_; ++k) sum += (A[k * kBlock + c] = std::exp(A[k * kBlock + c] - m));
+        for (int k = 0; k < outputs_; ++k) A[k * kBlock + c] /= sum;
       }
-    } else {
+      if (out)
+        for (Index c = 0; c < n; ++c)
+          for (int k = 0; k < outputs_; ++k) out[c * perCell + k] = A[k * kBlock + c];
+    } else if (out) {
       for (Index c = 0; c < n; ++c) out[c] = A[c];
     }
+    if (neurons) keep(layerCount(), A, outputs_, start, n);
   }
   return result;
 }

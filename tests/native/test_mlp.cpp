@@ -343,3 +343,27 @@ TEST_CASE("with tracing off a step learns the same but skips the full-data loss 
   CHECK(lean.status() == dw::Status::Diverged);
   CHECK_THROWS_AS(lean.step(), dw::StateError);
 }
+
+TEST_CASE("the float32 neuron maps agree with neuronGrid, features and all", "[mlp][inspect]") {
+  dw::Dataset spiral = dw::makeSpiral(120, 0.1, 5);
+  dw::Dataset blobs = dw::makeBlobs(90, 3, 0.6, 5);
+  for (const dw::Dataset* d : {&spiral, &blobs}) {
+    Mlp m;
+    m.setLayers({8, 5, 3});
+    m.setActivation(-1, Activation::Tanh);
+    m.setFeatures({dw::Feature::X1, dw::Feature::X2, dw::Feature::X1Squared, dw::Feature::X2Squared,
+                   dw::Feature::X1TimesX2, dw::Feature::SinX1, dw::Feature::SinX2});
+    m.setData(d->X, d->y);
+    m.fit(40);
+    // 600+ cells: more than one block, and a short last block.
+    Vector exact = m.neuronGrid(-3, 4, -2, 2.5, 29, 23);
+    Eigen::VectorXf fast = m.neuronGridFloat32(-3, 4, -2, 2.5, 29, 23);
+    REQUIRE(fast.size() == exact.size());
+    CHECK((fast.cast<double>() - exact).cwiseAbs().maxCoeff() < 2e-5);
+    Vector grid = m.predictGrid(-3, 4, -2, 2.5, 29, 23);
+    Eigen::VectorXf gridFast = m.predictGridFloat32(-3, 4, -2, 2.5, 29, 23);
+    CHECK((gridFast.cast<double>() - grid).cwiseAbs().maxCoeff() < 2e-5);
+  }
+  Mlp m;
+  CHECK_THROWS_AS(m.neuronGridFloat32(0, 1, 0, 1, 4, 4), dw::StateError);
+}

@@ -355,7 +355,7 @@ function build({ ml, card, options, notes: optionNotes }) {
       t1 = performance.now();
       if (trainer.status() !== 'diverged') {
         const t = (2 * DOMAIN) / THUMB_RES;
-        network.drawThumbnails(trainer.net.neuronGrid(-DOMAIN + t / 2, DOMAIN - t / 2, -DOMAIN + t / 2, DOMAIN - t / 2, THUMB_RES, THUMB_RES), THUMB_RES);
+        network.drawThumbnails(trainer.net.neuronGridFloat32(-DOMAIN + t / 2, DOMAIN - t / 2, -DOMAIN + t / 2, DOMAIN - t / 2, THUMB_RES, THUMB_RES), THUMB_RES);
         t2 = performance.now();
         network.drawLinks(trainer.net.weights(), trainer.layerSizes(), editor.selected);
       }

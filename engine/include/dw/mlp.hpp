@@ -100,6 +100,8 @@ class Mlp : public Model {
   // predictGrid's values (same layout) computed in float32 with vectorised activations: a
   // dedicated fast path for per-frame heat maps, within ~1e-6 of predictGrid.
   Eigen::VectorXf predictGridFloat32(double x0, double x1, double y0, double y1, int nx, int ny) const;
+  // neuronGrid's values (same layout) from the same float32 pass, for per-frame thumbnails.
+  Eigen::VectorXf neuronGridFloat32(double x0, double x1, double y0, double y1, int nx, int ny) const;
 
   std::string exportJson() const;
   void importJson(const std::string& json);
@@ -138,6 +140,10 @@ class Mlp : public Model {
   void outputFunction(const Matrix& Z, Matrix& P) const;
   Matrix gridInputs(double x0, double x1, double y0, double y1, int nx, int ny, const char* where) const;
   const Evaluation& evaluate() const;
+  // The float32 grid pass behind predictGridFloat32 (returns its values) and, when `neurons` is
+  // given, neuronGridFloat32 (fills it and returns nothing).
+  Eigen::VectorXf gridPassFloat32(double x0, double x1, double y0, double y1, int nx, int ny, const char* where,
+                                  Eigen::VectorXf* neurons) const;
   void checkLayer(int layer, const char* where) const;
 
   // Architecture and settings.

@@ -27,7 +27,7 @@ export function outputPicture(trainer, data, { hovered, discretize, images, pal,
   if (trainer.status() === 'diverged') return null;
   if (hovered) {
     const e = DOMAIN - DOMAIN / hoverRes;
-    const grid = trainer.net.neuronGrid(-e, e, -e, e, hoverRes, hoverRes);
+    const grid = trainer.net.neuronGridFloat32(-e, e, -e, e, hoverRes, hoverRes);
     const sizes = trainer.layerSizes();
     let index = 0;
     for (let c = 0; c < hovered.col; c++) index += sizes[c];

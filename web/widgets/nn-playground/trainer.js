@@ -172,6 +172,6 @@ export class Trainer {
 
   // Per-frame pictures: output over the grid (float32, the fast path) and every neuron's map.
   outputGrid(res, d) { return this.net.predictGridFloat32(-d, d, -d, d, res, res); }
-  neuronGrid(res, d) { return this.net.neuronGrid(-d, d, -d, d, res, res); }
+  neuronGrid(res, d) { return this.net.neuronGridFloat32(-d, d, -d, d, res, res); }
   layerSizes() { return Array.from(this.net.layerSizes()); }
 }
