@@ -11,21 +11,22 @@ import { pathToFileURL } from 'node:url';
 import { runWorkloads } from './workloads.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const closure = path.join(root, 'node_modules', '.bin', 'google-closure-compiler');
+const closure = process.env.EM_CLOSURE_COMPILER || path.join(root, 'node_modules', '.bin', 'google-closure-compiler');
 
 export const VARIANTS = [
-  { name: 'shipped', label: '-O2, SIMD128 (shipped)', cmake: [] },
+  { name: 'shipped', label: '-O2, SIMD128 (shipped)', cmake: [], dir: path.join(process.env.BUILD_ROOT || path.join(root, 'build'), 'wasm') },
   { name: 'O3', label: '-O3, SIMD128', cmake: ['-DDW_OPT_LEVEL=-O3'] },
   { name: 'Os', label: '-Os, SIMD128', cmake: ['-DDW_OPT_LEVEL=-Os'] },
   { name: 'lto', label: '-O2 -flto, SIMD128', cmake: ['-DDW_EXTRA_FLAGS=-flto'] },
   { name: 'nosimd', label: '-O2 without SIMD128', cmake: ['-DDW_SIMD=OFF'] },
   // Closure needs google-closure-compiler@20220104.0.0 (TOOLCHAIN.md item 11); only measured
-  // when that package is installed (npm i --no-save google-closure-compiler@20220104.0.0).
+  // when that package is installed (npm i --no-save google-closure-compiler@20220104.0.0, or
+  // EM_CLOSURE_COMPILER pointing at its bin/google-closure-compiler elsewhere).
   { name: 'closure', label: '-O2, SIMD128, --closure 1', cmake: ['-DDW_LINK_FLAGS=--closure 1'], needs: closure },
 ];
 
 function build(v) {
-  const dir = path.join(root, 'build', 'flags', v.name);
+  const dir = v.dir || path.join(root, 'build', 'flags', v.name);
   const env = { ...process.env, ...(v.needs ? { EM_CLOSURE_COMPILER: v.needs } : {}) };
   if (!fs.existsSync(path.join(dir, 'CMakeCache.txt')))
     execFileSync('emcmake', ['cmake', '-S', root, '-B', dir, '-DCMAKE_BUILD_TYPE=Release', ...v.cmake], { env, stdio: 'ignore' });

@@ -16,6 +16,7 @@
 #include "dw/dbscan.hpp"
 #include "dw/decision_tree.hpp"
 #include "dw/errors.hpp"
+#include "dw/feature_transform.hpp"
 #include "dw/gaussian_naive_bayes.hpp"
 #include "dw/gradient_boosting.hpp"
 #include "dw/k_nearest_neighbors.hpp"
@@ -91,6 +92,13 @@ std::pair<std::unique_ptr<dw::Model>, Tweak> anyModel(FuzzedDataProvider& in) {
       m.setLearningRate(anyNumber(in));
       m.setBatchSize(in.ConsumeIntegralInRange(-1, 40));
       m.setDropout(anyNumber(in));
+      if (in.ConsumeBool())
+        m.setFeatures({dw::Feature::X1, dw::Feature::X2, dw::Feature::X1TimesX2, dw::Feature::SinX1});
+      // The float32 heat-map kernel, with absurd bounds and sizes as well as sane ones.
+      if (m.status() != dw::Status::Empty) {
+        m.predictGridFloat32(anyNumber(in), anyNumber(in), anyNumber(in), anyNumber(in), in.ConsumeIntegralInRange(-1, 40), in.ConsumeIntegralInRange(-1, 40));
+        m.neuronGridFloat32(anyNumber(in), anyNumber(in), anyNumber(in), anyNumber(in), in.ConsumeIntegralInRange(-1, 40), in.ConsumeIntegralInRange(-1, 40));
+      }
     });
     case 14: return make<dw::KMeans>([](auto& m, auto& in) { m.setK(in.ConsumeIntegralInRange(-1, 40)); m.setInit(in.ConsumeBool() ? "k-means++" : "random"); });
     case 15: return make<dw::DBSCAN>([](auto& m, auto& in) { m.setEps(anyNumber(in)); m.setMinSamples(in.ConsumeIntegralInRange(-1, 10)); });
@@ -118,7 +126,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
           break;
         }
         case 2: tweak(*model, in); break;
-        case 3: model->reset(in.ConsumeIntegral<std::uint32_t>()); break;
+        case 3:
+          model->setTracing(in.ConsumeBool());
+          model->reset(in.ConsumeIntegral<std::uint32_t>());
+          break;
         case 4: model->step(); break;
         case 5: model->fit(in.ConsumeIntegralInRange(-1, 30)); break;
         case 6: model->predict(anyMatrix(in, in.ConsumeIntegralInRange(0, 6), in.ConsumeIntegralInRange(0, 4))); break;
