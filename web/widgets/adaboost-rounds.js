@@ -6,7 +6,8 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
-import { DATASETS, loadDataset, probabilityImage, drawImageInArea, legendRow } from './frontier/common.js';
+import { DATASETS, loadDataset, legendRow } from './frontier/common.js';
+import { GridImage, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
 
 export const schema = {
   dataset: { type: 'enum', values: ['circles', 'moons', 'xor'], default: 'circles', description: 'Built-in data set.' },
@@ -31,7 +32,8 @@ function build({ ml, card, options }) {
   let opts = { ...options };
   const ada = new ml.AdaBoost();
   let data = null;
-  let heat = null;
+  let heat = null; // the ensemble's p(class 1) picture, painted into heatImage
+  const heatImage = new GridImage();
   let stopPlay = null;
   let focusPoint = 0;
 
@@ -95,7 +97,7 @@ function build({ ml, card, options }) {
       render();
       return false;
     }
-    heat = probabilityImage(plot.theme, ada.predictGrid(...domain(), GRID, GRID), GRID, GRID);
+    heat = heatImage.paintValues(ada.predictGrid(...domain(), GRID, GRID), GRID, GRID, probabilityRgb(plot.theme), { offset: 1, stride: 2, alpha: 200 });
     describe();
     render();
     return true;
@@ -181,7 +183,7 @@ function build({ ml, card, options }) {
     const t = plot.theme;
     plot.setDomain(...domain());
     plot.begin();
-    if (heat) drawImageInArea(plot, heat);
+    if (heat) drawGridImage(plot, heat);
     plot.axes({ xLabel: 'x₁', yLabel: 'x₂' });
     const w = ada.sampleWeights();
     const n = data.n;
@@ -232,6 +234,7 @@ function build({ ml, card, options }) {
       plot.canvas.removeEventListener('pointerdown', onDown);
       plot.destroy();
       chart.destroy();
+      heatImage.release();
       ada.delete();
     },
   };

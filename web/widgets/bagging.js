@@ -7,7 +7,8 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
-import { paintGrid, gridPoints, contourSegments, drawSegments, regionBoundaries, divergingColor, free, pct } from './course4/common.js';
+import { gridPoints, contourSegments, drawSegments, regionBoundaries, free, pct } from './course4/common.js';
+import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { makeDataset, DATASETS } from './course4/datasets.js';
 
 export const schema = {
@@ -141,7 +142,7 @@ function build({ ml, card, options }) {
     plot.setDomain(x0, x1, y0, y1);
     plot.begin();
     const t = plot.theme;
-    if (votes) paintGrid(plot, votes, GRID, GRID, (p) => divergingColor(t, p), { alpha: 0.38 });
+    if (votes) drawHeatmap(plot, votes, GRID, GRID, probabilityRgb(t), { alpha: 0.38 });
     plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 5, yTicks: 5 });
     plot.clipToArea(() => {
       const n = memberLines.length;

@@ -7,7 +7,8 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
-import { DATASETS, loadDataset, probabilityImage, drawImageInArea, legendRow } from './frontier/common.js';
+import { DATASETS, loadDataset, legendRow } from './frontier/common.js';
+import { GridImage, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
 
 export const schema = {
   dataset: { type: 'enum', values: ['circles', 'moons', 'xor'], default: 'circles', description: 'Built-in data set.' },
@@ -36,7 +37,8 @@ function build({ ml, card, options }) {
   const svm = new ml.KernelSVM();
   let data = null;
   let gridX = null;
-  let heat = null;
+  let heat = null; // the SVM's p(class 1) picture, painted into heatImage
+  const heatImage = new GridImage();
   let fGrid = null;
   let probe = null;
   let stopPlay = null;
@@ -105,7 +107,7 @@ function build({ ml, card, options }) {
   function refresh() {
     if (!data) return;
     attempt(card, () => {
-      heat = probabilityImage(plot.theme, svm.predictGrid(...domain(), GRID, GRID), GRID, GRID);
+      heat = heatImage.paintValues(svm.predictGrid(...domain(), GRID, GRID), GRID, GRID, probabilityRgb(plot.theme), { offset: 1, stride: 2, alpha: 200 });
       fGrid = Float64Array.from(svm.decisionFunction(gridX));
     });
     const sv = svm.supportVectors().length;
@@ -194,7 +196,7 @@ function build({ ml, card, options }) {
     const t = plot.theme;
     plot.setDomain(...domain());
     plot.begin();
-    if (heat && svm.steps() > 0) drawImageInArea(plot, heat);
+    if (heat && svm.steps() > 0) drawGridImage(plot, heat);
     plot.axes({ xLabel: 'x₁', yLabel: 'x₂' });
     const sv = new Set(svm.supportVectors());
     plot.clipToArea((ctx) => {
@@ -227,6 +229,7 @@ function build({ ml, card, options }) {
       plot.canvas.removeEventListener('pointerdown', onDown);
       plot.canvas.removeEventListener('keydown', onKey);
       plot.destroy();
+      heatImage.release();
       svm.delete();
     },
   };

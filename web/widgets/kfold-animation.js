@@ -7,7 +7,8 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
-import { paintGrid, divergingColor, free, pct, rgba, legend } from './course4/common.js';
+import { free, pct, rgba, legend } from './course4/common.js';
+import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { makeDataset, DATASETS } from './course4/datasets.js';
 
 export const schema = {
@@ -158,7 +159,7 @@ function build({ ml, card, options }) {
     plot.setDomain(x0, x1, y0, y1);
     plot.begin();
     const t = plot.theme;
-    if (probs) paintGrid(plot, probs, GRID, GRID, (p) => divergingColor(t, p), { alpha: 0.35, smooth: false });
+    if (probs) drawHeatmap(plot, probs, GRID, GRID, probabilityRgb(t), { alpha: 0.35, smooth: false });
     plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 5, yTicks: 5 });
     const held = round >= 0 ? new Set(folds[round].test) : new Set();
     plot.clipToArea(() => {

@@ -7,7 +7,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
-import { drawHeat, legend, sequentialColor } from './course2/heatmap.js';
+import { drawHeatmap, heatLegend, lossRgb } from '../lib/heatmap.js';
 import { createSurface, OPTIMIZERS } from './course2/surfaces.js';
 
 export const schema = {
@@ -45,7 +45,7 @@ function build({ ml, card, options }) {
   const plot = new Plot(card.stage, { aspect: 0.72, minHeight: 260, maxHeight: 560, label: 'Loss surface heat map', onResize: () => requestDraw(draw) });
   plot.canvas.tabIndex = 0;
   plot.canvas.style.cursor = 'crosshair';
-  const key = legend(card.stage, { color: sequentialColor, low: '', high: '', caption: 'loss (MSE):' });
+  const key = heatLegend(card.stage, { color: lossRgb, low: '', high: '', caption: 'loss (MSE):', className: 'c2-legend' });
   const racerKey = document.createElement('div');
   racerKey.className = 'c2-legend';
   card.stage.append(racerKey);
@@ -250,7 +250,7 @@ function build({ ml, card, options }) {
     if (!view || !grid) return;
     plot.setDomain(view.x0, view.x1, view.y0, view.y1);
     plot.begin();
-    drawHeat(plot, grid, GRID[0], GRID[1], view, { color: sequentialColor, toUnit });
+    drawHeatmap(plot, grid, GRID[0], GRID[1], (v, out) => lossRgb(toUnit(v), out), { rect: view });
     const bowl = opts.surface === 'bowl';
     plot.axes({ xLabel: bowl ? 'slope w' : 'x', yLabel: bowl ? 'intercept b' : 'y' });
     const c = plot.ctx;

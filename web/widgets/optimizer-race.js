@@ -5,7 +5,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
-import { sequentialScale } from './landscape/draw.js';
+import { GridImage, drawGridImage, sequentialRgb } from '../lib/heatmap.js';
 
 export const schema = {
   surface: { type: 'enum', values: ['bowl', 'ravine', 'rosenbrock', 'saddle'], default: 'ravine', description: 'Loss surface to race on.' },
@@ -42,7 +42,8 @@ function build({ ml, card, options }) {
   const probe = racers[0].surface;
   let info = null;
   let start = { x: 0, y: 0 };
-  let heat = null; // offscreen canvas at grid resolution
+  let heat = null; // the surface at grid resolution, painted into heatImage
+  const heatImage = new GridImage();
   let stopPlay = null;
   let stepCount = 0;
 
@@ -78,26 +79,15 @@ function build({ ml, card, options }) {
     restart();
   }
 
-  // The surface as a small image: log(f − f_min) on a sequential scale, rows flipped so y grows up.
+  // The surface as a small image: log(f − f_min) on a sequential scale.
   function renderHeat(values) {
-    const canvas = document.createElement('canvas');
-    canvas.width = GRID; canvas.height = GRID;
-    const ctx = canvas.getContext('2d');
-    const img = ctx.createImageData(GRID, GRID);
     const logs = Array.from(values, (v) => Math.log10(Math.max(v - info.minValue, 0) + 1e-3));
     const lo = Math.min(...logs);
     const hi = Math.max(...logs);
+    const span = hi - lo > 0 ? hi - lo : 1;
     // Neutral grey ramp so the six coloured paths stay the most visible thing on the map.
-    const color = sequentialScale(plot.theme, lo, hi, plot.theme.truth);
-    for (let j = 0; j < GRID; j++) {
-      for (let i = 0; i < GRID; i++) {
-        const m = /rgb\((\d+), (\d+), (\d+)\)/.exec(color(logs[j * GRID + i]));
-        const k = ((GRID - 1 - j) * GRID + i) * 4;
-        img.data[k] = Number(m[1]); img.data[k + 1] = Number(m[2]); img.data[k + 2] = Number(m[3]); img.data[k + 3] = 255;
-      }
-    }
-    ctx.putImageData(img, 0, 0);
-    return canvas;
+    const color = sequentialRgb(plot.theme, plot.theme.truth);
+    return heatImage.paint(GRID, GRID, (k, out) => color((logs[k] - lo) / span, out));
   }
 
   function restart() {
@@ -190,9 +180,8 @@ function build({ ml, card, options }) {
     if (!info) return;
     const t = plot.theme;
     plot.setDomain(info.x0, info.x1, info.y0, info.y1);
-    const c = plot.begin();
-    const m = plot.margin;
-    if (heat) { c.imageSmoothingEnabled = true; c.drawImage(heat, m.left, m.top, plot.width - m.left - m.right, plot.height - m.top - m.bottom); }
+    plot.begin();
+    if (heat) drawGridImage(plot, heat);
     plot.axes({ xLabel: opts.surface === 'bowl' ? 'w' : 'x', yLabel: opts.surface === 'bowl' ? 'b' : 'y' });
     plot.clipToArea((ctx) => {
       ctx.fillStyle = t.model;
@@ -239,6 +228,7 @@ function build({ ml, card, options }) {
       plot.canvas.removeEventListener('keydown', onKey);
       plot.destroy();
       lossPlot.destroy();
+      heatImage.release();
       for (const r of racers) r.surface.delete();
     },
   };
