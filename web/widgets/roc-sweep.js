@@ -7,7 +7,8 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed } from '../lib/ui.js';
-import { attachDrag, drawScoreStrip, scoredExamples, segmented } from './course3/common.js';
+import { attachDrag } from '../lib/drag.js';
+import { drawScoreStrip, scoredExamples, segmented } from './course3/common.js';
 
 export const schema = {
   seed: { type: 'int', min: 0, max: 2147483647, default: 5, description: 'Random seed for the examples.' },

@@ -6,7 +6,8 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
-import { attachDrag, drawScoreStrip, labelsAt, scoredExamples } from './course3/common.js';
+import { attachDrag } from '../lib/drag.js';
+import { drawScoreStrip, labelsAt, scoredExamples } from './course3/common.js';
 
 export const schema = {
   seed: { type: 'int', min: 0, max: 2147483647, default: 11, description: 'Random seed for the examples.' },
