@@ -5,7 +5,8 @@
 // share crosses one half.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
 import { gridPoints, contourSegments, drawSegments, regionBoundaries, free, pct } from './course4/common.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
@@ -42,7 +43,6 @@ function build({ ml, card, options }) {
   let votes = null;         // share of trees voting class 1 per grid cell
   let memberLines = [];     // cached boundary segments per tree
   let firstVoterTest = NaN;
-  let stopPlay = null;
 
   const plot = new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'Ensemble of trees voting on the plane', onResize: () => requestDraw(draw) });
   const legendRow = el('div', { className: 'dw-legend c4-scale', 'aria-hidden': 'true' });
@@ -50,12 +50,17 @@ function build({ ml, card, options }) {
   card.stage.append(legendRow);
 
   const buttons = buttonRow(card.controls);
-  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
-  button(buttons, 'Add voter', () => { stopPlaying(); addVoter(); });
-  button(buttons, 'Reset', () => { stopPlaying(); restart(); });
-  slider(card.controls, { label: 'depth of each voter', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => String(v), onInput: (v) => { stopPlaying(); opts.depth = v; restart(); } });
-  select(card.controls, { label: 'features per split', options: [['all', 'both (bagging)'], ['sqrt', 'one at random (random forest)']], value: opts.features, onChange: (v) => { stopPlaying(); opts.features = v; restart(); } });
-  select(card.controls, { label: 'data', options: DATASETS.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { stopPlaying(); opts.dataset = v; loadData(); } });
+  const play = player(buttons, card, {
+    start: () => { if (forest.treeCount() >= opts.maxVoters) restart(); },
+    reduced: () => addVoter(),
+    every: () => (forest.treeCount() < 10 ? 450 : 160), // slow at first, so single voters can be seen
+    tick: () => addVoter(),
+  });
+  button(buttons, 'Add voter', () => { play.stop(); addVoter(); });
+  button(buttons, 'Reset', () => { play.stop(); restart(); });
+  slider(card.controls, { label: 'depth of each voter', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => String(v), onInput: (v) => { play.stop(); opts.depth = v; restart(); } });
+  select(card.controls, { label: 'features per split', options: [['all', 'both (bagging)'], ['sqrt', 'one at random (random forest)']], value: opts.features, onChange: (v) => { play.stop(); opts.features = v; restart(); } });
+  select(card.controls, { label: 'data', options: DATASETS.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { play.stop(); opts.dataset = v; loadData(); } });
 
   const statVoters = card.stat('voters');
   const statTest = card.stat('test accuracy');
@@ -96,22 +101,6 @@ function build({ ml, card, options }) {
     render();
     return forest.treeCount() < opts.maxVoters;
   }
-
-  function togglePlay() {
-    if (stopPlay) { stopPlaying(); return; }
-    if (forest.treeCount() >= opts.maxVoters) restart();
-    if (prefersReducedMotion()) { addVoter(); return; }
-    playBtn.textContent = 'Pause';
-    let last = -Infinity;
-    stopPlay = animate(card.card, (time) => {
-      const n = forest.treeCount();
-      const wait = n < 10 ? 450 : 160; // slow at first, so single voters can be seen
-      if (time - last < wait) return;
-      last = time;
-      if (!addVoter()) stopPlaying();
-    });
-  }
-  function stopPlaying() { if (stopPlay) stopPlay(); stopPlay = null; playBtn.textContent = 'Play'; }
 
   function render() {
     const n = forest.treeCount();
@@ -157,10 +146,10 @@ function build({ ml, card, options }) {
   loadData();
 
   return {
-    update(next) { stopPlaying(); opts = { ...next }; loadData(); },
+    update(next) { play.stop(); opts = { ...next }; loadData(); },
     destroy() {
       cancelDraw(draw);
-      stopPlaying();
+      play.stop();
       plot.destroy();
       free(forest);
     },

@@ -5,7 +5,8 @@
 // support vectors (αᵢ > 0) are ringed.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw, animate } from '../lib/frame.js';
+import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { DATASETS, loadDataset, legendRow } from './frontier/common.js';
 import { GridImage, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
@@ -41,7 +42,6 @@ function build({ ml, card, options }) {
   const heatImage = new GridImage();
   let fGrid = null;
   let probe = null;
-  let stopPlay = null;
 
   const plot = new Plot(card.stage, { aspect: 0.8, minHeight: 260, maxHeight: 480, label: 'Decision heat map, boundary, margins and support vectors', onResize: () => requestDraw(draw) });
   plot.canvas.tabIndex = 0;
@@ -51,15 +51,20 @@ function build({ ml, card, options }) {
   ]);
 
   const row = buttonRow(card.controls);
-  const playBtn = button(row, 'Play', () => togglePlay(), { primary: true });
-  button(row, 'Step', () => { stopPlaying(); advance(); });
-  button(row, 'Reset', () => { stopPlaying(); restart(); });
-  select(card.controls, { label: 'data', value: opts.dataset, options: Object.entries(DATASETS).map(([k, v]) => [k, v.label]), onChange: (v) => { stopPlaying(); opts.dataset = v; loadData(); } });
-  select(card.controls, { label: 'kernel', value: opts.kernel, options: [['rbf', 'RBF  exp(−γ‖a−b‖²)'], ['poly', 'polynomial (γa·b + 1)^d'], ['linear', 'linear a·b']], onChange: (v) => { stopPlaying(); opts.kernel = v; restart(true); } });
+  const play = player(row, card, {
+    start: () => { restart(false); },
+    reduced: () => { attempt(card, () => svm.fit(400)); refresh(); },
+    everyFrames: 6,
+    tick: () => advance(),
+  });
+  button(row, 'Step', () => { play.stop(); advance(); });
+  button(row, 'Reset', () => { play.stop(); restart(); });
+  select(card.controls, { label: 'data', value: opts.dataset, options: Object.entries(DATASETS).map(([k, v]) => [k, v.label]), onChange: (v) => { play.stop(); opts.dataset = v; loadData(); } });
+  select(card.controls, { label: 'kernel', value: opts.kernel, options: [['rbf', 'RBF  exp(−γ‖a−b‖²)'], ['poly', 'polynomial (γa·b + 1)^d'], ['linear', 'linear a·b']], onChange: (v) => { play.stop(); opts.kernel = v; restart(true); } });
   const sliders = {
-    gamma: slider(card.controls, { label: 'γ', min: 0.01, max: 100, step: 0.02, scale: 'log', value: opts.gamma, format: (v) => fixed(v, 2), onInput: (v) => { stopPlaying(); opts.gamma = v; restart(true); } }),
-    degree: slider(card.controls, { label: 'degree d', min: 1, max: 8, step: 1, value: opts.degree, format: String, onInput: (v) => { stopPlaying(); opts.degree = v; restart(true); } }),
-    C: slider(card.controls, { label: 'C', min: 0.01, max: 1000, step: 0.05, scale: 'log', value: opts.C, format: (v) => fixed(v, 2), onInput: (v) => { stopPlaying(); opts.C = v; restart(true); } }),
+    gamma: slider(card.controls, { label: 'γ', min: 0.01, max: 100, step: 0.02, scale: 'log', value: opts.gamma, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.gamma = v; restart(true); } }),
+    degree: slider(card.controls, { label: 'degree d', min: 1, max: 8, step: 1, value: opts.degree, format: String, onInput: (v) => { play.stop(); opts.degree = v; restart(true); } }),
+    C: slider(card.controls, { label: 'C', min: 0.01, max: 1000, step: 0.05, scale: 'log', value: opts.C, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.C = v; restart(true); } }),
   };
   const stat = { acc: card.stat('training accuracy'), sv: card.stat('support vectors'), updates: card.stat('SMO updates'), gap: card.stat('primal − dual') };
 
@@ -128,24 +133,6 @@ function build({ ml, card, options }) {
     requestDraw(draw);
   }
 
-  function togglePlay() {
-    if (stopPlay) { stopPlaying(); return; }
-    restart(false);
-    if (prefersReducedMotion()) { attempt(card, () => svm.fit(400)); refresh(); return; }
-    playBtn.textContent = 'Pause';
-    let frame = 0;
-    stopPlay = animate(card.card, () => {
-      frame += 1;
-      if (frame % 6) return;
-      if (!advance()) stopPlaying();
-    }, (err) => { stopPlaying(); card.setMessage(String(err.message || err), 'bad'); });
-  }
-  function stopPlaying() {
-    if (stopPlay) stopPlay();
-    stopPlay = null;
-    playBtn.textContent = 'Play';
-  }
-
   function readAt(x, y) {
     probe = { x, y };
     const f = attempt(card, () => svm.decisionFunction([x, y])[0]);
@@ -154,8 +141,8 @@ function build({ ml, card, options }) {
   }
   const onDown = (e) => { const p = plot.eventToData(e); readAt(p.x, p.y); };
   const onKey = (e) => {
-    if (e.key === 'Enter' || e.key === ' ') { togglePlay(); e.preventDefault(); return; }
-    if (e.key === 'Escape') { stopPlaying(); probe = null; requestDraw(draw); return; }
+    if (e.key === 'Enter' || e.key === ' ') { play.toggle(); e.preventDefault(); return; }
+    if (e.key === 'Escape') { play.stop(); probe = null; requestDraw(draw); return; }
     const d = { ArrowUp: [0, 1], ArrowDown: [0, -1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] }[e.key];
     if (!d) return;
     const [x0, x1, y0, y1] = domain();
@@ -217,7 +204,7 @@ function build({ ml, card, options }) {
 
   return {
     update(next) {
-      stopPlaying();
+      play.stop();
       const dataChanged = ['dataset', 'points', 'noise', 'seed'].some((k) => next[k] !== opts[k]);
       opts = { ...next };
       sliders.gamma.set(opts.gamma); sliders.degree.set(opts.degree); sliders.C.set(opts.C);
@@ -225,7 +212,7 @@ function build({ ml, card, options }) {
     },
     destroy() {
       cancelDraw(draw);
-      stopPlaying();
+      play.stop();
       plot.canvas.removeEventListener('pointerdown', onDown);
       plot.canvas.removeEventListener('keydown', onKey);
       plot.destroy();

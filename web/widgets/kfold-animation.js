@@ -5,8 +5,9 @@
 // against crossValScore itself.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
-import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { player } from '../lib/player.js';
+import { button, buttonRow, slider, select } from '../lib/ui.js';
 import { free, pct, rgba, legend } from './course4/common.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { makeDataset, DATASETS } from './course4/datasets.js';
@@ -42,7 +43,6 @@ function build({ ml, card, options }) {
   let round = -1;          // fold currently held out (−1: none yet)
   let probs = null;
   let engineMean = NaN;
-  let stopPlay = null;
 
   const plot = new Plot(card.stage, { aspect: 0.55, minHeight: 240, maxHeight: 420, label: 'Data with the held-out fold hollow', onResize: () => requestDraw(draw) });
   const foldPlot = new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 240, label: 'Folds and their scores', onResize: () => requestDraw(draw) });
@@ -50,12 +50,17 @@ function build({ ml, card, options }) {
   legend(card.stage, [{ label: 'held-out fold (scored, hollow points)', swatchClass: 'c4-swatch-test' }, { label: 'training folds (solid points)', swatchClass: 'c4-swatch-train' }]);
 
   const buttons = buttonRow(card.controls);
-  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
-  button(buttons, 'Step', () => { stopPlaying(); nextFold(); });
-  button(buttons, 'Reset', () => { stopPlaying(); restart(); });
-  slider(card.controls, { label: 'folds k', min: 2, max: 10, step: 1, value: opts.k, format: (v) => String(v), onInput: (v) => { stopPlaying(); opts.k = v; restart(); } });
-  slider(card.controls, { label: 'tree depth', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => String(v), onInput: (v) => { stopPlaying(); opts.depth = v; restart(); } });
-  select(card.controls, { label: 'data', options: DATASETS.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { stopPlaying(); opts.dataset = v; loadData(); } });
+  const play = player(buttons, card, {
+    start: () => { if (round >= folds.length - 1) restart(); },
+    reduced: () => nextFold(),
+    every: 1100,
+    tick: () => nextFold(),
+  });
+  button(buttons, 'Step', () => { play.stop(); nextFold(); });
+  button(buttons, 'Reset', () => { play.stop(); restart(); });
+  slider(card.controls, { label: 'folds k', min: 2, max: 10, step: 1, value: opts.k, format: (v) => String(v), onInput: (v) => { play.stop(); opts.k = v; restart(); } });
+  slider(card.controls, { label: 'tree depth', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => String(v), onInput: (v) => { play.stop(); opts.depth = v; restart(); } });
+  select(card.controls, { label: 'data', options: DATASETS.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { play.stop(); opts.dataset = v; loadData(); } });
 
   const statFold = card.stat('fold');
   const statScore = card.stat('this fold');
@@ -112,20 +117,6 @@ function build({ ml, card, options }) {
     render();
     return round < folds.length - 1;
   }
-
-  function togglePlay() {
-    if (stopPlay) { stopPlaying(); return; }
-    if (round >= folds.length - 1) restart();
-    if (prefersReducedMotion()) { nextFold(); return; }
-    playBtn.textContent = 'Pause';
-    let last = -Infinity;
-    stopPlay = animate(card.card, (time) => {
-      if (time - last < 1100) return;
-      last = time;
-      if (!nextFold()) stopPlaying();
-    });
-  }
-  function stopPlaying() { if (stopPlay) stopPlay(); stopPlay = null; playBtn.textContent = 'Play'; }
 
   function stats() {
     const done = scores.filter(Number.isFinite);
@@ -202,10 +193,10 @@ function build({ ml, card, options }) {
   loadData();
 
   return {
-    update(next) { stopPlaying(); opts = { ...next }; loadData(); },
+    update(next) { play.stop(); opts = { ...next }; loadData(); },
     destroy() {
       cancelDraw(draw);
-      stopPlaying();
+      play.stop();
       plot.destroy();
       foldPlot.destroy();
       free(model, checker);

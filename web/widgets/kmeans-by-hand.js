@@ -5,6 +5,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed } from '../lib/ui.js';
 import { clusterColor, marker, free } from './course4/common.js';
 import { attachDrag } from '../lib/drag.js';
@@ -43,7 +44,6 @@ function build({ ml, card, options }) {
   let iterations = 0;
   let shown = [...start]; // centroid positions as drawn (they glide to the engine's values)
   let selected = 0;
-  let stopPlay = null;
   let stopTween = null;
   let lastAssign = null; // { labels, centroids } used for the explanation
 
@@ -66,9 +66,14 @@ function build({ ml, card, options }) {
   card.stage.append(tableWrap);
 
   const buttons = buttonRow(card.controls);
-  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
-  button(buttons, 'Step', () => { stopPlaying(); advance(); });
-  button(buttons, 'Reset', () => { stopPlaying(); restart(); });
+  const play = player(buttons, card, {
+    reduced: () => advance(),
+    onStart: () => { if (phase === 2) restart(); },
+    every: 1100,
+    tick: () => advance(),
+  });
+  button(buttons, 'Step', () => { play.stop(); advance(); });
+  button(buttons, 'Reset', () => { play.stop(); restart(); });
 
   const statIter = card.stat('iteration');
   const statC1 = card.stat('c₁');
@@ -125,25 +130,6 @@ function build({ ml, card, options }) {
       requestDraw(draw);
       if (t >= 1 && stopTween) { stopTween(); stopTween = null; }
     });
-  }
-
-  function togglePlay() {
-    if (stopPlay) { stopPlaying(); return; }
-    if (prefersReducedMotion()) { advance(); return; }
-    if (phase === 2) restart();
-    playBtn.textContent = 'Pause';
-    let last = -Infinity;
-    stopPlay = animate(card.card, (time) => {
-      if (time - last < 1100) return;
-      last = time;
-      if (!advance()) stopPlaying();
-    });
-  }
-
-  function stopPlaying() {
-    if (stopPlay) stopPlay();
-    stopPlay = null;
-    playBtn.textContent = 'Play';
   }
 
   function groupText(labels, j) {
@@ -235,7 +221,7 @@ function build({ ml, card, options }) {
 
   // Moving a starting centroid restarts the example from there.
   function moveStart(j, x) {
-    stopPlaying();
+    play.stop();
     start[j] = Math.max(-20, Math.min(40, Math.round(x * 10) / 10));
     restart();
   }
@@ -268,7 +254,7 @@ function build({ ml, card, options }) {
 
   return {
     update(next) {
-      stopPlaying();
+      play.stop();
       opts = { ...next };
       points = parsePoints(opts.points) || [1, 2, 3, 9, 10, 11];
       start = [opts.c1, opts.c2];
@@ -277,7 +263,7 @@ function build({ ml, card, options }) {
     destroy() {
       cancelDraw(draw);
       drag.destroy();
-      stopPlaying();
+      play.stop();
       if (stopTween) stopTween();
       plot.destroy();
       free(km);

@@ -3,7 +3,8 @@
 // its exact gradient (plus optional mini-batch-style noise) and every update rule.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 import { GridImage, drawGridImage, sequentialRgb } from '../lib/heatmap.js';
 
@@ -44,7 +45,6 @@ function build({ ml, card, options }) {
   let start = { x: 0, y: 0 };
   let heat = null; // the surface at grid resolution, painted into heatImage
   const heatImage = new GridImage();
-  let stopPlay = null;
   let stepCount = 0;
 
   const plot = new Plot(card.stage, { aspect: 0.62, minHeight: 240, maxHeight: 460, label: 'Loss surface with optimiser paths', onResize: () => requestDraw(draw) });
@@ -54,17 +54,23 @@ function build({ ml, card, options }) {
   const lossPlot = new Plot(card.stage, { aspect: 0.24, minHeight: 130, maxHeight: 190, label: 'Loss of each optimiser per step (log scale)', onResize: () => requestDraw(draw) });
 
   const buttons = buttonRow(card.controls);
-  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
-  button(buttons, 'Step', () => { stopPlaying(); advance(1); });
-  button(buttons, 'Reset', () => { stopPlaying(); restart(); });
+  const play = player(buttons, card, {
+    reduced: () => advance(100),
+    tick: () => {
+      advance(1);
+      return !(stepCount >= MAX_STEPS || racers.every((r) => r.surface.pathStatus() !== 'running'));
+    },
+  });
+  button(buttons, 'Step', () => { play.stop(); advance(1); });
+  button(buttons, 'Reset', () => { play.stop(); restart(); });
   select(card.controls, {
     label: 'surface', value: opts.surface,
     options: [['bowl', 'MSE bowl'], ['ravine', 'ravine'], ['rosenbrock', 'Rosenbrock valley'], ['saddle', 'saddle']],
-    onChange: (v) => { stopPlaying(); opts.surface = v; opts.learningRate = DEFAULT_RATE[v]; sliders.learningRate.set(opts.learningRate); loadSurface(); },
+    onChange: (v) => { play.stop(); opts.surface = v; opts.learningRate = DEFAULT_RATE[v]; sliders.learningRate.set(opts.learningRate); loadSurface(); },
   });
   const sliders = {
-    learningRate: slider(card.controls, { label: 'learning rate η', min: 0.0001, max: 1, step: 0.01, scale: 'log', value: opts.learningRate, format: (v) => fixed(v, 4), onInput: (v) => { stopPlaying(); opts.learningRate = v; restart(); } }),
-    noise: slider(card.controls, { label: 'gradient noise σ', min: 0, max: 5, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { stopPlaying(); opts.noise = v; restart(); } }),
+    learningRate: slider(card.controls, { label: 'learning rate η', min: 0.0001, max: 1, step: 0.01, scale: 'log', value: opts.learningRate, format: (v) => fixed(v, 4), onInput: (v) => { play.stop(); opts.learningRate = v; restart(); } }),
+    noise: slider(card.controls, { label: 'gradient noise σ', min: 0, max: 5, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.noise = v; restart(); } }),
   };
   const stats = racers.map((r) => card.stat(r.label));
 
@@ -125,22 +131,6 @@ function build({ ml, card, options }) {
     card.setMessage(parts.join(' '), diverged.length ? 'warn' : 'info');
   }
 
-  function togglePlay() {
-    if (stopPlay) { stopPlaying(); return; }
-    if (prefersReducedMotion()) { advance(100); return; }
-    playBtn.textContent = 'Pause';
-    stopPlay = animate(card.card, () => {
-      advance(1);
-      if (stepCount >= MAX_STEPS || racers.every((r) => r.surface.pathStatus() !== 'running')) stopPlaying();
-    }, (err) => { stopPlaying(); card.setMessage(String(err.message || err), 'bad'); });
-  }
-
-  function stopPlaying() {
-    if (stopPlay) stopPlay();
-    stopPlay = null;
-    playBtn.textContent = 'Play';
-  }
-
   function render() {
     racers.forEach((r, i) => {
       const status = r.surface.pathStatus();
@@ -158,17 +148,17 @@ function build({ ml, card, options }) {
   // Start point: click, or arrow keys (Shift × 10) once the map has focus.
   const onDown = (e) => {
     const p = plot.eventToData(e);
-    stopPlaying();
+    play.stop();
     start = { x: clamp(p.x, info.x0, info.x1), y: clamp(p.y, info.y0, info.y1) };
     restart();
   };
   const onKey = (e) => {
     const keys = { ArrowUp: [0, 1], ArrowDown: [0, -1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] };
-    if (e.key === 'Enter' || e.key === ' ') { togglePlay(); e.preventDefault(); return; }
-    if (e.key === 'Escape') { stopPlaying(); return; }
+    if (e.key === 'Enter' || e.key === ' ') { play.toggle(); e.preventDefault(); return; }
+    if (e.key === 'Escape') { play.stop(); return; }
     if (!keys[e.key]) return;
     const k = (e.shiftKey ? 10 : 1) * 0.02;
-    stopPlaying();
+    play.stop();
     start = { x: clamp(start.x + keys[e.key][0] * k * (info.x1 - info.x0), info.x0, info.x1), y: clamp(start.y + keys[e.key][1] * k * (info.y1 - info.y0), info.y0, info.y1) };
     restart();
     e.preventDefault();
@@ -215,7 +205,7 @@ function build({ ml, card, options }) {
 
   return {
     update(next) {
-      stopPlaying();
+      play.stop();
       const surfaceChanged = next.surface !== opts.surface;
       opts = { ...next };
       for (const key of Object.keys(sliders)) sliders[key].set(opts[key]);
@@ -223,7 +213,7 @@ function build({ ml, card, options }) {
     },
     destroy() {
       cancelDraw(draw);
-      stopPlaying();
+      play.stop();
       plot.canvas.removeEventListener('pointerdown', onDown);
       plot.canvas.removeEventListener('keydown', onKey);
       plot.destroy();
