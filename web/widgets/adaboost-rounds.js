@@ -9,13 +9,14 @@ import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { DATASETS, loadDataset, legendRow } from './frontier/common.js';
 import { GridImage, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
   dataset: { type: 'enum', values: ['circles', 'moons', 'xor'], default: 'circles', description: 'Built-in data set.' },
   points: { type: 'int', min: 10, max: 300, default: 80, description: 'Number of training points.' },
   noise: { type: 'number', min: 0, max: 0.5, default: 0.1, description: 'Noise of the data generator.' },
   rounds: { type: 'int', min: 1, max: 200, default: 40, description: 'Boosting rounds (stumps) to run.' },
-  seed: { type: 'int', min: 0, max: 2147483647, default: 3, description: 'Seed for the data.' },
+  seed: seedOption(3, 'Seed for the data.'),
 };
 
 export const meta = {

@@ -11,9 +11,10 @@ import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
 import { gridPoints, contourSegments, drawSegments, regionBoundaries, free, pct } from './course4/common.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { makeDataset, DATASETS } from './course4/datasets.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 7, description: 'Random seed for the points and the bootstrap draws.' },
+  seed: seedOption(7, 'Random seed for the points and the bootstrap draws.'),
   points: { type: 'int', min: 20, max: 400, default: 150, description: 'How many training points.' },
   dataset: { type: 'enum', values: DATASETS, default: 'moons', description: 'Shape of the two classes.' },
   noise: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Noise in the data.' },

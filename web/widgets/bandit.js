@@ -8,12 +8,13 @@ import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, slider } from '../lib/ui.js';
 import { legend } from './landscape/draw.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
   arms: { type: 'int', min: 2, max: 10, default: 6, description: 'Number of arms (slot machines).' },
   epsilon: { type: 'number', min: 0, max: 1, default: 0.1, description: 'ε of the ε-greedy learner.' },
   c: { type: 'number', min: 0, max: 5, default: 1.41, description: 'Exploration constant c of UCB1.' },
-  seed: { type: 'int', min: 0, max: 2147483647, default: 7, description: 'Seed for the arms and the pulls.' },
+  seed: seedOption(7, 'Seed for the arms and the pulls.'),
 };
 
 export const meta = {
@@ -49,7 +50,7 @@ function build({ ml, card, options }) {
   });
   button(buttons, 'Step', () => { play.stop(); pull(1); });
   button(buttons, 'Reset', () => { play.stop(); restart(); });
-  button(buttons, 'New arms', () => { play.stop(); opts.seed = (opts.seed + 1) % 2147483647; restart(); });
+  button(buttons, 'New arms', () => { play.stop(); opts.seed = nextSeed(opts.seed); restart(); });
   const sliders = {
     arms: slider(card.controls, { label: 'arms k', min: 2, max: 10, step: 1, value: opts.arms, format: (v) => String(v), onInput: (v) => { opts.arms = v; restart(); } }),
     epsilon: slider(card.controls, { label: 'ε-greedy: ε', min: 0, max: 1, step: 0.01, value: opts.epsilon, format: (v) => fixed(v, 2), onInput: (v) => { opts.epsilon = v; restart(); } }),

@@ -10,9 +10,10 @@ import { requestDraw, cancelDraw, prefersReducedMotion } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
 import { TWO_PI } from './course3/common.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 1, description: 'Random seed for the training sets.' },
+  seed: seedOption(1, 'Random seed for the training sets.'),
   refits: { type: 'int', min: 5, max: 60, default: 30, description: 'Darts per board (refits on fresh data).' },
 };
 
@@ -95,7 +96,7 @@ function build({ ml, card, options }) {
   });
   button(buttons, 'Step', () => { play.stop(); throwDarts(1); });
   button(buttons, 'Reset', () => { play.stop(); thrown = 0; update(); });
-  button(buttons, 'New training sets', () => { play.stop(); opts.seed = (opts.seed + 1) % 2147483647; compute(); });
+  button(buttons, 'New training sets', () => { play.stop(); opts.seed = nextSeed(opts.seed); compute(); });
   const refitSlider = slider(card.controls, { label: 'darts (refits) per board', min: 5, max: 60, step: 1, value: opts.refits, format: (v) => String(v), onInput: (v) => { play.stop(); opts.refits = v; compute(); } });
 
   const statThrown = card.stat('darts thrown');

@@ -8,9 +8,10 @@ import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, fixed } from '../lib/ui.js';
 import { drawHeatmap, heatLegend, probabilityRgb } from '../lib/heatmap.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 4, description: 'Random seed for the points.' },
+  seed: seedOption(4, 'Random seed for the points.'),
   points: { type: 'int', min: 10, max: 400, default: 80, description: 'How many points (both classes together).' },
   dataset: { type: 'enum', values: ['blobs', 'moons'], default: 'blobs', description: 'Two Gaussian blobs, or two interleaved moons (no straight line is perfect).' },
   spread: { type: 'number', min: 0.2, max: 3, default: 1.1, description: 'Blob spread (standard deviation) or moon noise.' },
@@ -60,7 +61,7 @@ function build({ ml, card, options }) {
   const fitBtn = hasLogistic ? button(buttons, 'Auto-fit (logistic)', () => toggleFit(), { primary: true }) : null;
   const stepBtn = hasLogistic ? button(buttons, 'Step', () => { stopFit(); logisticSteps(1); }) : null;
   button(buttons, 'Reset', () => { stopFit(); resetLine(); });
-  button(buttons, 'New points', () => { stopFit(); opts.seed = (opts.seed + 1) % 2147483647; loadData(); });
+  button(buttons, 'New points', () => { stopFit(); opts.seed = nextSeed(opts.seed); loadData(); });
 
   const statAcc = card.stat('accuracy');
   const statBest = card.stat('best');

@@ -11,9 +11,10 @@ import { gridPoints, free, marker, pct, rgba } from './course4/common.js';
 import { attachDrag } from '../lib/drag.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { boxAround } from './course4/datasets.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 6, description: 'Random seed for the points.' },
+  seed: seedOption(6, 'Random seed for the points.'),
   points: { type: 'int', min: 20, max: 300, default: 120, description: 'How many training points.' },
   noise: { type: 'number', min: 0, max: 1, default: 0.2, description: 'Noise in the data.' },
   k: { type: 'int', min: 1, max: 25, default: 7, description: 'Neighbours that vote.' },
@@ -66,7 +67,7 @@ function build({ ml, card, options }) {
   const buttons = buttonRow(card.controls);
   const toggle = button(buttons, '', () => { opts.scaled = !opts.scaled; refresh(); }, { primary: true });
   toggle.setAttribute('aria-pressed', String(opts.scaled));
-  button(buttons, 'New points', () => { opts.seed = (opts.seed + 1) % 2147483647; loadData(); });
+  button(buttons, 'New points', () => { opts.seed = nextSeed(opts.seed); loadData(); });
   slider(card.controls, { label: 'k (neighbours)', min: 1, max: 25, step: 1, value: opts.k, format: (v) => String(v), onInput: (v) => { opts.k = v; fit(); } });
 
   const statMode = card.stat('features');

@@ -5,9 +5,10 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, fixed, slider } from '../lib/ui.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 3, description: 'Random seed for the points.' },
+  seed: seedOption(3, 'Random seed for the points.'),
   points: { type: 'int', min: 5, max: 200, default: 30, description: 'How many noisy points.' },
   noise: { type: 'number', min: 0, max: 5, default: 1.5, description: 'Standard deviation of the noise.' },
   slope: { type: 'number', min: -2, max: 2, default: 0.8, description: 'Slope of the hidden true line.' },
@@ -49,7 +50,7 @@ function build({ ml, card, options }) {
   const buttons = buttonRow(card.controls);
   const fitBtn = button(buttons, 'Auto-fit', () => toggleFit(), { primary: true });
   button(buttons, 'Step', () => { stopFitting(); gdSteps(1); });
-  button(buttons, 'New points', () => { stopFitting(); opts.seed = (opts.seed + 1) % 2147483647; loadData(); });
+  button(buttons, 'New points', () => { stopFitting(); opts.seed = nextSeed(opts.seed); loadData(); });
   button(buttons, 'Reset line', () => { stopFitting(); setLine(0, 5, true); });
   const slopeSlider = slider(card.controls, { label: 'slope w', min: -2, max: 2, step: 0.01, value: 0, format: (v) => fixed(v, 2), onInput: (v) => { stopFitting(); setLine(v, b, true); } });
   const interceptSlider = slider(card.controls, { label: 'intercept b', min: -5, max: 12, step: 0.05, value: 5, format: (v) => fixed(v, 2), onInput: (v) => { stopFitting(); setLine(w, v, true); } });

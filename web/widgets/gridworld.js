@@ -8,13 +8,14 @@ import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { Board, divergingScale, drawLegendBar } from './landscape/draw.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
   preset: { type: 'enum', values: ['classic4x4', 'classic4x3', 'cliff', 'open6x6'], default: 'classic4x4', description: 'Starting board.' },
   epsilon: { type: 'number', min: 0, max: 1, default: 0.2, description: 'Exploration rate ε: chance of a random move.' },
   alpha: { type: 'number', min: 0.01, max: 1, default: 0.5, description: 'Learning rate α of the Q update.' },
   gamma: { type: 'number', min: 0, max: 1, default: 0.9, description: 'Discount γ for future rewards.' },
-  seed: { type: 'int', min: 0, max: 2147483647, default: 1, description: 'Seed for exploration and slips.' },
+  seed: seedOption(1, 'Seed for exploration and slips.'),
 };
 
 export const meta = {

@@ -10,6 +10,7 @@ import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { DATASETS, loadDataset, legendRow } from './frontier/common.js';
 import { GridImage, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
   dataset: { type: 'enum', values: ['circles', 'moons', 'xor'], default: 'circles', description: 'Built-in data set.' },
@@ -19,7 +20,7 @@ export const schema = {
   C: { type: 'number', min: 0.01, max: 1000, default: 1, description: 'Soft-margin penalty C.' },
   points: { type: 'int', min: 20, max: 300, default: 120, description: 'Number of training points.' },
   noise: { type: 'number', min: 0, max: 0.4, default: 0.1, description: 'Noise of the data generator.' },
-  seed: { type: 'int', min: 0, max: 2147483647, default: 4, description: 'Seed for the data.' },
+  seed: seedOption(4, 'Seed for the data.'),
 };
 
 export const meta = {

@@ -11,9 +11,10 @@ import { button, buttonRow, slider, select } from '../lib/ui.js';
 import { free, pct, rgba, legend } from './course4/common.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { makeDataset, DATASETS } from './course4/datasets.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 3, description: 'Random seed for the points and the fold shuffle.' },
+  seed: seedOption(3, 'Random seed for the points and the fold shuffle.'),
   points: { type: 'int', min: 20, max: 300, default: 100, description: 'How many points.' },
   dataset: { type: 'enum', values: DATASETS, default: 'moons', description: 'Shape of the two classes.' },
   noise: { type: 'number', min: 0, max: 1, default: 0.35, description: 'Noise in the data.' },

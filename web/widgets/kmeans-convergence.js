@@ -9,6 +9,7 @@ import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { clamp, legendRow } from './frontier/common.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
   k: { type: 'int', min: 2, max: 6, default: 4, description: 'Number of clusters.' },
@@ -16,7 +17,7 @@ export const schema = {
   points: { type: 'int', min: 20, max: 400, default: 160, description: 'Number of points.' },
   spread: { type: 'number', min: 0.1, max: 1.5, default: 0.45, description: 'Standard deviation of each blob.' },
   init: { type: 'enum', values: ['random', 'k-means++'], default: 'random', description: 'How the starting centroids are chosen.' },
-  seed: { type: 'int', min: 0, max: 2147483647, default: 5, description: 'Seed for the random or k-means++ start (the data are fixed).' },
+  seed: seedOption(5, 'Seed for the random or k-means++ start (the data are fixed).'),
 };
 
 export const meta = {

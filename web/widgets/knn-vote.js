@@ -10,9 +10,10 @@ import { free, marker, rgba } from './course4/common.js';
 import { attachDrag } from '../lib/drag.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { makeDataset, DATASETS } from './course4/datasets.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 2, description: 'Random seed for the points.' },
+  seed: seedOption(2, 'Random seed for the points.'),
   points: { type: 'int', min: 10, max: 300, default: 70, description: 'How many labelled points.' },
   dataset: { type: 'enum', values: DATASETS, default: 'moons', description: 'Shape of the two classes.' },
   noise: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Noise in the data.' },

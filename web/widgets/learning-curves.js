@@ -9,9 +9,10 @@ import { requestDraw, cancelDraw, prefersReducedMotion } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, slider } from '../lib/ui.js';
 import { holdout, legend, log10, logAxes, marker, polyErrors } from './course3/common.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 8, description: 'Random seed for the data and the split.' },
+  seed: seedOption(8, 'Random seed for the data and the split.'),
   pool: { type: 'int', min: 40, max: 400, default: 120, description: 'Total points (a quarter held out for validation).' },
   noise: { type: 'number', min: 0.05, max: 1, default: 0.3, description: 'Standard deviation of the noise.' },
   degree: { type: 'int', min: 1, max: 12, default: 1, description: 'Starting model capacity (polynomial degree).' },

@@ -7,12 +7,13 @@ import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 import { GridImage, drawGridImage, sequentialRgb } from '../lib/heatmap.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
   surface: { type: 'enum', values: ['bowl', 'ravine', 'rosenbrock', 'saddle'], default: 'ravine', description: 'Loss surface to race on.' },
   learningRate: { type: 'number', min: 0.0001, max: 1, default: 0.05, description: 'Learning rate η shared by all optimisers.' },
   noise: { type: 'number', min: 0, max: 5, default: 0, description: 'Standard deviation of noise added to each gradient (mini-batch jitter).' },
-  seed: { type: 'int', min: 0, max: 2147483647, default: 1, description: 'Seed for the gradient noise.' },
+  seed: seedOption(1, 'Seed for the gradient noise.'),
 };
 
 export const meta = {

@@ -8,9 +8,10 @@ import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/f
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
 import { equalDomain, free, rgba, pct, yGrid } from './course4/common.js';
 import { attachDrag } from '../lib/drag.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 5, description: 'Random seed for the cloud.' },
+  seed: seedOption(5, 'Random seed for the cloud.'),
   points: { type: 'int', min: 10, max: 300, default: 70, description: 'How many points.' },
   slope: { type: 'number', min: -3, max: 3, default: 0.6, description: 'Trend of the cloud (y grows by this much per unit of x).' },
   noise: { type: 'number', min: 0.05, max: 3, default: 0.55, description: 'Scatter across the trend.' },
@@ -55,7 +56,7 @@ function build({ ml, card, options }) {
 
   const buttons = buttonRow(card.controls);
   button(buttons, 'Snap to PC1', () => snap(), { primary: true });
-  button(buttons, 'New cloud', () => { opts.seed = (opts.seed + 1) % 2147483647; loadData(); });
+  button(buttons, 'New cloud', () => { opts.seed = nextSeed(opts.seed); loadData(); });
   const angleSlider = slider(card.controls, { label: 'line angle', min: 0, max: 180, step: 0.5, value: angle, format: (v) => `${fixed(v, 1)}°`, onInput: (v) => { stopSnapping(); setAngle(v); } });
 
   const statCaptured = card.stat('variance captured');

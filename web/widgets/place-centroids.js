@@ -7,9 +7,10 @@ import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/f
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
 import { clusterColor, marker, equalDomain, free, rgba, yGrid, roundTicks } from './course4/common.js';
 import { attachDrag } from '../lib/drag.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 11, description: 'Random seed for the blobs.' },
+  seed: seedOption(11, 'Random seed for the blobs.'),
   points: { type: 'int', min: 20, max: 400, default: 150, description: 'How many points.' },
   blobs: { type: 'int', min: 1, max: 8, default: 4, description: 'How many blobs the points come from (hidden from the game).' },
   spread: { type: 'number', min: 0.1, max: 2, default: 0.55, description: 'Standard deviation of each blob.' },
@@ -59,7 +60,7 @@ function build({ ml, card, options }) {
   const runBtn = button(buttons, 'Run iteration', () => { stopAuto(); runIteration(); });
   button(buttons, 'k-means++', () => seedPlusPlus(), { title: 'Let k-means++ place the centroids: spread apart, each drawn with probability proportional to its squared distance' });
   button(buttons, 'Clear', () => { stopAuto(); placed = []; selected = -1; syncModel(); });
-  button(buttons, 'New points', () => { stopAuto(); opts.seed = (opts.seed + 1) % 2147483647; loadData(); });
+  button(buttons, 'New points', () => { stopAuto(); opts.seed = nextSeed(opts.seed); loadData(); });
   const kSlider = slider(card.controls, { label: 'k (centroids)', min: 1, max: 8, step: 1, value: opts.k, format: (v) => String(v), onInput: (v) => { stopAuto(); opts.k = v; placed = placed.slice(0, v); selected = -1; syncModel(); } });
 
   const statInertia = card.stat('inertia');

@@ -10,9 +10,10 @@ import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed } from '../lib/ui.js';
 import { attachDrag } from '../lib/drag.js';
 import { drawScoreStrip, scoredExamples, segmented } from './course3/common.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 5, description: 'Random seed for the examples.' },
+  seed: seedOption(5, 'Random seed for the examples.'),
   points: { type: 'int', min: 10, max: 300, default: 80, description: 'How many scored examples.' },
   dataset: { type: 'enum', values: ['easy', 'hard'], default: 'easy', description: 'Easy: classes barely overlap. Hard: much overlap.' },
 };

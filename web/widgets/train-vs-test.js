@@ -8,10 +8,11 @@ import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { checkbox, el, fixed, select, slider } from '../lib/ui.js';
 import { drawHeatmap, heatLegend, probabilityRgb } from '../lib/heatmap.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
   model: { type: 'enum', values: ['tree', 'knn'], default: 'tree', description: 'A decision tree (depth = flexibility) or k-nearest neighbours (fewer neighbours = more flexible).' },
-  seed: { type: 'int', min: 0, max: 2147483647, default: 2, description: 'Random seed for the data and the split.' },
+  seed: seedOption(2, 'Random seed for the data and the split.'),
   points: { type: 'int', min: 40, max: 600, default: 200, description: 'Points in total (half train, half test).' },
   noise: { type: 'number', min: 0, max: 1, default: 0.5, description: 'How noisy the two moons are.' },
   flexibility: { type: 'int', min: 1, max: 10, default: 3, description: 'Starting flexibility level, 1 (simple) … 10.' },

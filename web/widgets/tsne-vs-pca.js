@@ -7,12 +7,13 @@ import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
   data: { type: 'enum', values: ['moons', 'circles', 'blobs'], default: 'circles', description: 'Base shape, lifted into 5-D as (x₁, x₂, x₁², x₂², x₁x₂).' },
   points: { type: 'int', min: 30, max: 300, default: 150, description: 'How many points (t-SNE cost grows with the square).' },
   perplexity: { type: 'number', min: 2, max: 50, default: 20, description: 't-SNE perplexity: roughly how many neighbours each point keeps.' },
-  seed: { type: 'int', min: 0, max: 2147483647, default: 2, description: 'Seed for the points and the t-SNE start.' },
+  seed: seedOption(2, 'Seed for the points and the t-SNE start.'),
 };
 
 export const meta = {
@@ -57,7 +58,7 @@ function build({ ml, card, options }) {
   });
   button(buttons, 'Step', () => { play.stop(); steps(1); });
   button(buttons, 'Reset', () => { play.stop(); restartTsne(); });
-  button(buttons, 'New points', () => { play.stop(); opts.seed = (opts.seed + 1) % 2147483647; loadData(); });
+  button(buttons, 'New points', () => { play.stop(); opts.seed = nextSeed(opts.seed); loadData(); });
   select(card.controls, { label: 'data (lifted to 5-D)', value: opts.data, options: [['circles', 'ring and disc'], ['moons', 'two moons'], ['blobs', 'three blobs']], onChange: (v) => { play.stop(); opts.data = v; loadData(); } });
   const sliders = {
     points: slider(card.controls, { label: 'points', min: 30, max: 300, step: 10, value: opts.points, format: (v) => String(v), onInput: (v) => { play.stop(); opts.points = v; loadData(); } }),

@@ -9,9 +9,10 @@ import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/f
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
 import { equalDomain, free, rgba } from './course4/common.js';
 import { attachDrag } from '../lib/drag.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 8, description: 'Random seed for the points.' },
+  seed: seedOption(8, 'Random seed for the points.'),
   points: { type: 'int', min: 6, max: 200, default: 40, description: 'How many points.' },
   spread: { type: 'number', min: 0.2, max: 2, default: 0.75, description: 'Spread of each class (large values make the classes overlap).' },
   C: { type: 'number', min: 0.001, max: 1000, default: 1000, description: 'Soft-margin penalty C of the engine\'s SVM (large: nearly hard margin).' },
@@ -44,7 +45,7 @@ function build({ ml, card, options }) {
   const buttons = buttonRow(card.controls);
   const optBtn = button(buttons, 'Optimal', () => solve(), { primary: true });
   button(buttons, 'Hide optimal', () => { stopSolving(); optimal = null; render(); });
-  button(buttons, 'New points', () => { opts.seed = (opts.seed + 1) % 2147483647; loadData(); });
+  button(buttons, 'New points', () => { opts.seed = nextSeed(opts.seed); loadData(); });
   const angleSlider = slider(card.controls, { label: 'line angle', min: 0, max: 180, step: 0.5, value: angle, format: (v) => `${fixed(v, 1)}°`, onInput: (v) => { angle = v; render(); } });
   const offsetSlider = slider(card.controls, { label: 'shift', min: -4, max: 4, step: 0.01, value: offset, format: (v) => fixed(v, 2), onInput: (v) => { offset = v; render(); } });
   slider(card.controls, { label: 'class spread', min: 0.2, max: 2, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { opts.spread = v; loadData(); } });
