@@ -5,7 +5,8 @@
 import { readTheme } from './theme.js';
 
 export class Plot {
-  constructor(parent, { aspect = 0.62, minHeight = 220, maxHeight = 520, domain = [0, 1, 0, 1], label = 'Plot', onResize } = {}) {
+  // minWidth and fallbackWidth (used while the parent has no layout yet) are in CSS pixels.
+  constructor(parent, { aspect = 0.62, minHeight = 220, maxHeight = 520, domain = [0, 1, 0, 1], label = 'Plot', onResize, minWidth = 200, fallbackWidth = 600 } = {}) {
     this.canvas = document.createElement('canvas');
     this.canvas.setAttribute('role', 'img');
     this.canvas.setAttribute('aria-label', label);
@@ -13,6 +14,8 @@ export class Plot {
     this.aspect = aspect;
     this.minHeight = minHeight;
     this.maxHeight = maxHeight;
+    this.minWidth = minWidth;
+    this.fallbackWidth = fallbackWidth;
     this.margin = { left: 44, right: 12, top: 12, bottom: 30 };
     this.setDomain(...domain);
     this.onResize = onResize;
@@ -35,7 +38,7 @@ export class Plot {
   resize() {
     const parent = this.canvas.parentElement;
     if (!parent) return;
-    const width = Math.max(200, parent.clientWidth || 600);
+    const width = Math.max(this.minWidth, parent.clientWidth || this.fallbackWidth);
     const height = Math.round(Math.min(this.maxHeight, Math.max(this.minHeight, width * this.aspect)));
     const dpr = Math.min(3, window.devicePixelRatio || 1);
     if (this.width === width && this.height === height && this.dpr === dpr) return;

@@ -83,3 +83,16 @@ export function describeSchema(schema) {
     description: spec.description || '',
   }));
 }
+
+// The seed option of every widget with random data: a whole number the engine's dw::Rng takes,
+// kept below 2³¹ so it survives any integer conversion on the way. nextSeed() is what a
+// "New points" button moves to.
+export const SEED_MAX = 2147483647;
+
+export function seedOption(defaultSeed, description = 'Random seed for the points.') {
+  return { type: 'int', min: 0, max: SEED_MAX, default: defaultSeed, description };
+}
+
+export function nextSeed(seed) {
+  return (seed + 1) % SEED_MAX;
+}

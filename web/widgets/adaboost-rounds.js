@@ -4,16 +4,19 @@
 // training error against the bound ∏ 2√(ε(1−ε)).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
-import { DATASETS, loadDataset, probabilityImage, drawImageInArea, legendRow } from './frontier/common.js';
+import { DATASETS, loadDataset, legendRow } from './frontier/common.js';
+import { GridImage, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
   dataset: { type: 'enum', values: ['circles', 'moons', 'xor'], default: 'circles', description: 'Built-in data set.' },
   points: { type: 'int', min: 10, max: 300, default: 80, description: 'Number of training points.' },
   noise: { type: 'number', min: 0, max: 0.5, default: 0.1, description: 'Noise of the data generator.' },
   rounds: { type: 'int', min: 1, max: 200, default: 40, description: 'Boosting rounds (stumps) to run.' },
-  seed: { type: 'int', min: 0, max: 2147483647, default: 3, description: 'Seed for the data.' },
+  seed: seedOption(3, 'Seed for the data.'),
 };
 
 export const meta = {
@@ -31,8 +34,8 @@ function build({ ml, card, options }) {
   let opts = { ...options };
   const ada = new ml.AdaBoost();
   let data = null;
-  let heat = null;
-  let stopPlay = null;
+  let heat = null; // the ensemble's p(class 1) picture, painted into heatImage
+  const heatImage = new GridImage();
   let focusPoint = 0;
 
   const plot = new Plot(card.stage, { aspect: 0.7, minHeight: 260, maxHeight: 460, label: 'Training points sized by weight, newest stump and ensemble vote', onResize: () => requestDraw(draw) });
@@ -46,17 +49,21 @@ function build({ ml, card, options }) {
   legendRow(card.stage, [{ text: 'training error', kind: 'loss' }, { text: 'bound ∏ 2√(ε(1−ε))', kind: 'truth' }, { text: 'weighted error ε of each stump', kind: 'good' }]);
 
   const row = buttonRow(card.controls);
-  const playBtn = button(row, 'Play', () => togglePlay(), { primary: true });
-  button(row, 'Step', () => { stopPlaying(); advance(); });
-  button(row, 'Reset', () => { stopPlaying(); restart(); });
+  const play = player(row, card, {
+    reduced: () => { for (let i = 0; i < 10 && advance(); i++); },
+    everyFrames: 12, // about five rounds a second: slow enough to follow the weights
+    tick: () => advance(),
+  });
+  button(row, 'Step', () => { play.stop(); advance(); });
+  button(row, 'Reset', () => { play.stop(); restart(); });
   select(card.controls, {
     label: 'data', value: opts.dataset,
     options: Object.entries(DATASETS).map(([k, v]) => [k, v.label]),
-    onChange: (v) => { stopPlaying(); opts.dataset = v; loadData(); },
+    onChange: (v) => { play.stop(); opts.dataset = v; loadData(); },
   });
   const sliders = {
-    noise: slider(card.controls, { label: 'noise', min: 0, max: 0.5, step: 0.01, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { stopPlaying(); opts.noise = v; loadData(); } }),
-    rounds: slider(card.controls, { label: 'rounds', min: 1, max: 200, step: 1, value: opts.rounds, format: (v) => String(v), onInput: (v) => { stopPlaying(); opts.rounds = v; restart(); } }),
+    noise: slider(card.controls, { label: 'noise', min: 0, max: 0.5, step: 0.01, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.noise = v; loadData(); } }),
+    rounds: slider(card.controls, { label: 'rounds', min: 1, max: 200, step: 1, value: opts.rounds, format: (v) => String(v), onInput: (v) => { play.stop(); opts.rounds = v; restart(); } }),
   };
   const stat = {
     round: card.stat('round'),
@@ -95,7 +102,7 @@ function build({ ml, card, options }) {
       render();
       return false;
     }
-    heat = probabilityImage(plot.theme, ada.predictGrid(...domain(), GRID, GRID), GRID, GRID);
+    heat = heatImage.paintValues(ada.predictGrid(...domain(), GRID, GRID), GRID, GRID, probabilityRgb(plot.theme), { offset: 1, stride: 2, alpha: 200 });
     describe();
     render();
     return true;
@@ -129,29 +136,11 @@ function build({ ml, card, options }) {
     requestDraw(draw);
   }
 
-  function togglePlay() {
-    if (stopPlay) { stopPlaying(); return; }
-    if (prefersReducedMotion()) { for (let i = 0; i < 10 && advance(); i++); return; }
-    playBtn.textContent = 'Pause';
-    let frame = 0;
-    stopPlay = animate(card.card, () => {
-      frame += 1;
-      if (frame % 12) return; // about five rounds a second: slow enough to follow the weights
-      if (!advance()) stopPlaying();
-    }, (err) => { stopPlaying(); card.setMessage(String(err.message || err), 'bad'); });
-  }
-
-  function stopPlaying() {
-    if (stopPlay) stopPlay();
-    stopPlay = null;
-    playBtn.textContent = 'Play';
-  }
-
   // Keyboard: arrows walk through the points and the message reads out one point's weight.
   const onKey = (e) => {
     if (!data) return;
-    if (e.key === 'Enter' || e.key === ' ') { stopPlaying(); advance(); e.preventDefault(); return; }
-    if (e.key === 'Escape') { stopPlaying(); return; }
+    if (e.key === 'Enter' || e.key === ' ') { play.stop(); advance(); e.preventDefault(); return; }
+    if (e.key === 'Escape') { play.stop(); return; }
     const dir = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 }[e.key];
     if (!dir) return;
     focusPoint = (focusPoint + dir * (e.shiftKey ? 10 : 1) + data.n * 10) % data.n;
@@ -181,7 +170,7 @@ function build({ ml, card, options }) {
     const t = plot.theme;
     plot.setDomain(...domain());
     plot.begin();
-    if (heat) drawImageInArea(plot, heat);
+    if (heat) drawGridImage(plot, heat);
     plot.axes({ xLabel: 'x₁', yLabel: 'x₂' });
     const w = ada.sampleWeights();
     const n = data.n;
@@ -219,7 +208,7 @@ function build({ ml, card, options }) {
 
   return {
     update(next) {
-      stopPlaying();
+      play.stop();
       const dataChanged = ['dataset', 'points', 'noise', 'seed'].some((k) => next[k] !== opts[k]);
       opts = { ...next };
       sliders.noise.set(opts.noise); sliders.rounds.set(opts.rounds);
@@ -227,11 +216,12 @@ function build({ ml, card, options }) {
     },
     destroy() {
       cancelDraw(draw);
-      stopPlaying();
+      play.stop();
       plot.canvas.removeEventListener('keydown', onKey);
       plot.canvas.removeEventListener('pointerdown', onDown);
       plot.destroy();
       chart.destroy();
+      heatImage.release();
       ada.delete();
     },
   };

@@ -5,13 +5,16 @@
 // share crosses one half.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
-import { paintGrid, gridPoints, contourSegments, drawSegments, regionBoundaries, divergingColor, free, pct } from './course4/common.js';
+import { gridPoints, contourSegments, drawSegments, regionBoundaries, free, pct } from './course4/common.js';
+import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { makeDataset, DATASETS } from './course4/datasets.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 7, description: 'Random seed for the points and the bootstrap draws.' },
+  seed: seedOption(7, 'Random seed for the points and the bootstrap draws.'),
   points: { type: 'int', min: 20, max: 400, default: 150, description: 'How many training points.' },
   dataset: { type: 'enum', values: DATASETS, default: 'moons', description: 'Shape of the two classes.' },
   noise: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Noise in the data.' },
@@ -41,7 +44,6 @@ function build({ ml, card, options }) {
   let votes = null;         // share of trees voting class 1 per grid cell
   let memberLines = [];     // cached boundary segments per tree
   let firstVoterTest = NaN;
-  let stopPlay = null;
 
   const plot = new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'Ensemble of trees voting on the plane', onResize: () => requestDraw(draw) });
   const legendRow = el('div', { className: 'dw-legend c4-scale', 'aria-hidden': 'true' });
@@ -49,12 +51,17 @@ function build({ ml, card, options }) {
   card.stage.append(legendRow);
 
   const buttons = buttonRow(card.controls);
-  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
-  button(buttons, 'Add voter', () => { stopPlaying(); addVoter(); });
-  button(buttons, 'Reset', () => { stopPlaying(); restart(); });
-  slider(card.controls, { label: 'depth of each voter', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => String(v), onInput: (v) => { stopPlaying(); opts.depth = v; restart(); } });
-  select(card.controls, { label: 'features per split', options: [['all', 'both (bagging)'], ['sqrt', 'one at random (random forest)']], value: opts.features, onChange: (v) => { stopPlaying(); opts.features = v; restart(); } });
-  select(card.controls, { label: 'data', options: DATASETS.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { stopPlaying(); opts.dataset = v; loadData(); } });
+  const play = player(buttons, card, {
+    start: () => { if (forest.treeCount() >= opts.maxVoters) restart(); },
+    reduced: () => addVoter(),
+    every: () => (forest.treeCount() < 10 ? 450 : 160), // slow at first, so single voters can be seen
+    tick: () => addVoter(),
+  });
+  button(buttons, 'Add voter', () => { play.stop(); addVoter(); });
+  button(buttons, 'Reset', () => { play.stop(); restart(); });
+  slider(card.controls, { label: 'depth of each voter', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => String(v), onInput: (v) => { play.stop(); opts.depth = v; restart(); } });
+  select(card.controls, { label: 'features per split', options: [['all', 'both (bagging)'], ['sqrt', 'one at random (random forest)']], value: opts.features, onChange: (v) => { play.stop(); opts.features = v; restart(); } });
+  select(card.controls, { label: 'data', options: DATASETS.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { play.stop(); opts.dataset = v; loadData(); } });
 
   const statVoters = card.stat('voters');
   const statTest = card.stat('test accuracy');
@@ -96,22 +103,6 @@ function build({ ml, card, options }) {
     return forest.treeCount() < opts.maxVoters;
   }
 
-  function togglePlay() {
-    if (stopPlay) { stopPlaying(); return; }
-    if (forest.treeCount() >= opts.maxVoters) restart();
-    if (prefersReducedMotion()) { addVoter(); return; }
-    playBtn.textContent = 'Pause';
-    let last = -Infinity;
-    stopPlay = animate(card.card, (time) => {
-      const n = forest.treeCount();
-      const wait = n < 10 ? 450 : 160; // slow at first, so single voters can be seen
-      if (time - last < wait) return;
-      last = time;
-      if (!addVoter()) stopPlaying();
-    });
-  }
-  function stopPlaying() { if (stopPlay) stopPlay(); stopPlay = null; playBtn.textContent = 'Play'; }
-
   function render() {
     const n = forest.treeCount();
     if (n > 0) {
@@ -141,7 +132,7 @@ function build({ ml, card, options }) {
     plot.setDomain(x0, x1, y0, y1);
     plot.begin();
     const t = plot.theme;
-    if (votes) paintGrid(plot, votes, GRID, GRID, (p) => divergingColor(t, p), { alpha: 0.38 });
+    if (votes) drawHeatmap(plot, votes, GRID, GRID, probabilityRgb(t), { alpha: 0.38 });
     plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 5, yTicks: 5 });
     plot.clipToArea(() => {
       const n = memberLines.length;
@@ -156,10 +147,10 @@ function build({ ml, card, options }) {
   loadData();
 
   return {
-    update(next) { stopPlaying(); opts = { ...next }; loadData(); },
+    update(next) { play.stop(); opts = { ...next }; loadData(); },
     destroy() {
       cancelDraw(draw);
-      stopPlaying();
+      play.stop();
       plot.destroy();
       free(forest);
     },

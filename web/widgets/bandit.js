@@ -4,15 +4,17 @@
 // MultiArmedBandit (the same seed gives both the same arms).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, slider } from '../lib/ui.js';
 import { legend } from './landscape/draw.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
   arms: { type: 'int', min: 2, max: 10, default: 6, description: 'Number of arms (slot machines).' },
   epsilon: { type: 'number', min: 0, max: 1, default: 0.1, description: 'ε of the ε-greedy learner.' },
   c: { type: 'number', min: 0, max: 5, default: 1.41, description: 'Exploration constant c of UCB1.' },
-  seed: { type: 'int', min: 0, max: 2147483647, default: 7, description: 'Seed for the arms and the pulls.' },
+  seed: seedOption(7, 'Seed for the arms and the pulls.'),
 };
 
 export const meta = {
@@ -31,7 +33,6 @@ function build({ ml, card, options }) {
   let opts = { ...options };
   const greedy = new ml.MultiArmedBandit();
   const ucb = new ml.MultiArmedBandit();
-  let stopPlay = null;
 
   const armsPlot = new Plot(card.stage, { aspect: 0.42, minHeight: 200, maxHeight: 320, label: 'Arms: true means, estimates and pulls', onResize: () => requestDraw(draw) });
   legend(card.stage, [
@@ -43,10 +44,13 @@ function build({ ml, card, options }) {
   const regretPlot = new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 220, label: 'Cumulative regret of both learners', onResize: () => requestDraw(draw) });
 
   const buttons = buttonRow(card.controls);
-  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
-  button(buttons, 'Step', () => { stopPlaying(); pull(1); });
-  button(buttons, 'Reset', () => { stopPlaying(); restart(); });
-  button(buttons, 'New arms', () => { stopPlaying(); opts.seed = (opts.seed + 1) % 2147483647; restart(); });
+  const play = player(buttons, card, {
+    reduced: () => pull(100),
+    tick: () => { pull(PULLS_PER_FRAME); return greedy.steps() < MAX_PULLS; },
+  });
+  button(buttons, 'Step', () => { play.stop(); pull(1); });
+  button(buttons, 'Reset', () => { play.stop(); restart(); });
+  button(buttons, 'New arms', () => { play.stop(); opts.seed = nextSeed(opts.seed); restart(); });
   const sliders = {
     arms: slider(card.controls, { label: 'arms k', min: 2, max: 10, step: 1, value: opts.arms, format: (v) => String(v), onInput: (v) => { opts.arms = v; restart(); } }),
     epsilon: slider(card.controls, { label: 'ε-greedy: ε', min: 0, max: 1, step: 0.01, value: opts.epsilon, format: (v) => fixed(v, 2), onInput: (v) => { opts.epsilon = v; restart(); } }),
@@ -75,7 +79,7 @@ function build({ ml, card, options }) {
 
   function pull(n) {
     const left = MAX_PULLS - greedy.steps();
-    if (left <= 0) { stopPlaying(); card.setMessage(`Stopped at ${MAX_PULLS} pulls. Press Reset to play again.`, 'info'); return; }
+    if (left <= 0) { play.stop(); card.setMessage(`Stopped at ${MAX_PULLS} pulls. Press Reset to play again.`, 'info'); return; }
     attempt(card, () => { greedy.fit(Math.min(n, left)); ucb.fit(Math.min(n, left)); });
     describe();
     render();
@@ -89,22 +93,6 @@ function build({ ml, card, options }) {
     if (opts.epsilon === 0 && greedy.optimalFraction() < 0.5) card.setMessage(`With ε = 0 the greedy learner never explores: it is stuck on an arm that is not the best and its regret grows by the same amount every pull.`, 'bad');
     else if (ru < rg) card.setMessage(`UCB1 is ahead (${fixed(ru, 1)} vs ${fixed(rg, 1)} regret): it explores an arm only while its estimate is uncertain, so its regret flattens; ε-greedy keeps spending ε of its pulls at random forever.`, 'ok');
     else card.setMessage(`ε-greedy is ahead for now (${fixed(rg, 1)} vs ${fixed(ru, 1)}). Keep playing: a fixed ε keeps wasting pulls, so its regret grows in a straight line.`, 'warn');
-  }
-
-  function togglePlay() {
-    if (stopPlay) { stopPlaying(); return; }
-    if (prefersReducedMotion()) { pull(100); return; }
-    playBtn.textContent = 'Pause';
-    stopPlay = animate(card.card, () => {
-      pull(PULLS_PER_FRAME);
-      if (greedy.steps() >= MAX_PULLS) stopPlaying();
-    }, (err) => { stopPlaying(); card.setMessage(String(err.message || err), 'bad'); });
-  }
-
-  function stopPlaying() {
-    if (stopPlay) stopPlay();
-    stopPlay = null;
-    playBtn.textContent = 'Play';
   }
 
   function render() {
@@ -181,14 +169,14 @@ function build({ ml, card, options }) {
 
   return {
     update(next) {
-      stopPlaying();
+      play.stop();
       opts = { ...next };
       for (const key of Object.keys(sliders)) sliders[key].set(opts[key]);
       restart();
     },
     destroy() {
       cancelDraw(draw);
-      stopPlaying();
+      play.stop();
       armsPlot.destroy();
       regretPlot.destroy();
       greedy.delete();

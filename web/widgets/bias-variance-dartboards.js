@@ -6,12 +6,14 @@
 // variance spreads it. The table gives the engine's grid-averaged bias², variance and noise.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw, prefersReducedMotion } from '../lib/frame.js';
+import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
 import { TWO_PI } from './course3/common.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 1, description: 'Random seed for the training sets.' },
+  seed: seedOption(1, 'Random seed for the training sets.'),
   refits: { type: 'int', min: 5, max: 60, default: 30, description: 'Darts per board (refits on fresh data).' },
 };
 
@@ -47,7 +49,6 @@ function build({ ml, card, options }) {
   const poly = new ml.PolynomialRegression();
   let results = BOARDS.map(() => null);
   let thrown = 0;
-  let stopPlay = null;
   let pending = null;   // timer of the board-by-board computation
 
   const grid = el('div', { className: 'c3-boards' });
@@ -83,11 +84,20 @@ function build({ ml, card, options }) {
   card.stage.append(tableWrap);
 
   const buttons = buttonRow(card.controls);
-  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
-  button(buttons, 'Step', () => { stopPlaying(); throwDarts(1); });
-  button(buttons, 'Reset', () => { stopPlaying(); thrown = 0; update(); });
-  button(buttons, 'New training sets', () => { stopPlaying(); opts.seed = (opts.seed + 1) % 2147483647; compute(); });
-  const refitSlider = slider(card.controls, { label: 'darts (refits) per board', min: 5, max: 60, step: 1, value: opts.refits, format: (v) => String(v), onInput: (v) => { stopPlaying(); opts.refits = v; compute(); } });
+  const play = player(buttons, card, {
+    start: () => {
+      if (ready() < BOARDS.length) return false;
+      if (thrown >= opts.refits) thrown = 0;
+      return true;
+    },
+    reduced: () => throwDarts(5),
+    every: DART_MS,
+    tick: () => { throwDarts(1); return thrown < opts.refits; },
+  });
+  button(buttons, 'Step', () => { play.stop(); throwDarts(1); });
+  button(buttons, 'Reset', () => { play.stop(); thrown = 0; update(); });
+  button(buttons, 'New training sets', () => { play.stop(); opts.seed = nextSeed(opts.seed); compute(); });
+  const refitSlider = slider(card.controls, { label: 'darts (refits) per board', min: 5, max: 60, step: 1, value: opts.refits, format: (v) => String(v), onInput: (v) => { play.stop(); opts.refits = v; compute(); } });
 
   const statThrown = card.stat('darts thrown');
   const statReady = card.stat('boards refitted');
@@ -113,7 +123,7 @@ function build({ ml, card, options }) {
       i += 1;
       update();
       if (i < BOARDS.length) pending = setTimeout(next, 0);
-      else if (!prefersReducedMotion() && !stopPlay) togglePlay();
+      else if (!prefersReducedMotion() && !play.playing) play.toggle();
     };
     card.setMessage('Refitting the models on fresh training sets…', 'info');
     update();
@@ -154,27 +164,6 @@ function build({ ml, card, options }) {
       boards[i].plot.canvas.setAttribute('aria-label', r ? `${b.title}: ${thrown} darts; bias squared ${fixed(r.meanBias2, 3)}, variance ${fixed(r.meanVariance, 3)}` : `${b.title}: refitting`);
     });
     requestDraw(draw);
-  }
-
-  function togglePlay() {
-    if (stopPlay) { stopPlaying(); return; }
-    if (ready() < BOARDS.length) return;
-    if (thrown >= opts.refits) thrown = 0;
-    if (prefersReducedMotion()) { throwDarts(5); return; }
-    playBtn.textContent = 'Pause';
-    let last = -Infinity;
-    stopPlay = animate(card.card, (time) => {
-      if (time - last < DART_MS) return;
-      last = time;
-      throwDarts(1);
-      if (thrown >= opts.refits) stopPlaying();
-    });
-  }
-
-  function stopPlaying() {
-    if (stopPlay) stopPlay();
-    stopPlay = null;
-    playBtn.textContent = 'Play';
   }
 
   function draw() {
@@ -245,9 +234,9 @@ function build({ ml, card, options }) {
   compute();
 
   return {
-    update(next) { stopPlaying(); opts = { ...next }; refitSlider.set(opts.refits); compute(); },
+    update(next) { play.stop(); opts = { ...next }; refitSlider.set(opts.refits); compute(); },
     destroy() {
-      stopPlaying();
+      play.stop();
       if (pending) clearTimeout(pending);
       pending = null;
       cancelDraw(draw);

@@ -7,6 +7,7 @@ import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 import { legend } from './landscape/draw.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
   data: { type: 'enum', values: ['moons', 'circles', 'blobs'], default: 'moons', description: 'Which point set to cluster.' },
@@ -15,7 +16,7 @@ export const schema = {
   k: { type: 'int', min: 1, max: 8, default: 2, description: 'Clusters for k-means.' },
   eps: { type: 'number', min: 0.02, max: 1, default: 0.2, description: 'DBSCAN radius eps.' },
   minSamples: { type: 'int', min: 1, max: 30, default: 5, description: 'DBSCAN minimum neighbours (itself included) for a core point.' },
-  seed: { type: 'int', min: 0, max: 2147483647, default: 4, description: 'Seed for the points and k-means starts.' },
+  seed: seedOption(4, 'Seed for the points and k-means starts.'),
 };
 
 export const meta = {
@@ -56,7 +57,7 @@ function build({ ml, card, options }) {
   const buttons = buttonRow(card.controls);
   button(buttons, 'Step DBSCAN', () => stepDbscan(), { primary: true, title: 'Restart DBSCAN and discover one cluster per press' });
   button(buttons, 'Reset', () => { fitAll(); });
-  button(buttons, 'New points', () => { opts.seed = (opts.seed + 1) % 2147483647; loadData(); });
+  button(buttons, 'New points', () => { opts.seed = nextSeed(opts.seed); loadData(); });
   select(card.controls, { label: 'data', value: opts.data, options: [['moons', 'two moons'], ['circles', 'ring and disc'], ['blobs', 'three blobs']], onChange: (v) => { opts.data = v; loadData(); } });
   const sliders = {
     noise: slider(card.controls, { label: 'noise', min: 0, max: 0.3, step: 0.01, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; loadData(); } }),

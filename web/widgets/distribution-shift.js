@@ -9,13 +9,14 @@ import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 import { legend } from './landscape/draw.js';
 import { splitBlobs, shiftRows, DIRECTIONS } from './landscape2/data.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
   points: { type: 'int', min: 40, max: 600, default: 400, description: 'Points drawn in all (half train, half test).' },
   spread: { type: 'number', min: 0.3, max: 2.5, default: 1.1, description: 'Standard deviation of each blob.' },
   shift: { type: 'number', min: 0, max: 5, default: 0, description: 'How far the test points are moved.' },
   direction: { type: 'enum', values: ['across', 'along', 'diagonal'], default: 'across', description: 'Which way they move: across the boundary, along it, or at 45°.' },
-  seed: { type: 'int', min: 0, max: 2147483647, default: 7, description: 'Seed for the blobs.' },
+  seed: seedOption(7, 'Seed for the blobs.'),
 };
 
 export const meta = {
@@ -57,7 +58,7 @@ function build({ ml, card, options }) {
 
   const buttons = buttonRow(card.controls);
   button(buttons, 'Reset shift', () => { opts.shift = 0; sliders.shift.set(0); evaluate(); render(); });
-  button(buttons, 'New data', () => { opts.seed = (opts.seed + 1) % 2147483647; loadData(); }, { primary: true });
+  button(buttons, 'New data', () => { opts.seed = nextSeed(opts.seed); loadData(); }, { primary: true });
   select(card.controls, { label: 'direction of the shift', value: opts.direction, options: [['across', 'across the boundary'], ['along', 'along the boundary'], ['diagonal', 'at 45°']], onChange: (v) => { opts.direction = v; setDirection(); runSweep(); evaluate(); render(); } });
   const sliders = {
     shift: slider(card.controls, { label: 'test shift', min: 0, max: 5, step: 0.05, value: opts.shift, format: (v) => fixed(v, 2), onInput: (v) => { opts.shift = v; evaluate(); render(); } }),

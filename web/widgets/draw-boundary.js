@@ -7,10 +7,11 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, fixed } from '../lib/ui.js';
-import { divergingColor, drawHeat, legend } from './course2/heatmap.js';
+import { drawHeatmap, heatLegend, probabilityRgb } from '../lib/heatmap.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 4, description: 'Random seed for the points.' },
+  seed: seedOption(4, 'Random seed for the points.'),
   points: { type: 'int', min: 10, max: 400, default: 80, description: 'How many points (both classes together).' },
   dataset: { type: 'enum', values: ['blobs', 'moons'], default: 'blobs', description: 'Two Gaussian blobs, or two interleaved moons (no straight line is perfect).' },
   spread: { type: 'number', min: 0.2, max: 3, default: 1.1, description: 'Blob spread (standard deviation) or moon noise.' },
@@ -53,14 +54,14 @@ function build({ ml, card, options }) {
   let plot = null;
   plot = new Plot(card.stage, { aspect: 0.72, minHeight: 260, maxHeight: 540, label: 'Two classes of points and your dividing line', onResize: () => { fitView(); requestDraw(draw); } });
   plot.canvas.tabIndex = 0;
-  const key = legend(card.stage, { color: divergingColor, low: '0 (orange)', high: '1 (blue)', caption: 'logistic probability of class 1 (blue circle):' });
+  const key = heatLegend(card.stage, { color: probabilityRgb(plot.theme), low: '0 (orange)', high: '1 (blue)', caption: 'logistic probability of class 1 (blue circle):', className: 'c2-legend' });
   key.element.style.display = 'none';
 
   const buttons = buttonRow(card.controls);
   const fitBtn = hasLogistic ? button(buttons, 'Auto-fit (logistic)', () => toggleFit(), { primary: true }) : null;
   const stepBtn = hasLogistic ? button(buttons, 'Step', () => { stopFit(); logisticSteps(1); }) : null;
   button(buttons, 'Reset', () => { stopFit(); resetLine(); });
-  button(buttons, 'New points', () => { stopFit(); opts.seed = (opts.seed + 1) % 2147483647; loadData(); });
+  button(buttons, 'New points', () => { stopFit(); opts.seed = nextSeed(opts.seed); loadData(); });
 
   const statAcc = card.stat('accuracy');
   const statBest = card.stat('best');
@@ -310,7 +311,7 @@ function build({ ml, card, options }) {
     const c = plot.ctx;
     const [nx, ny, cc] = lineParams().map((v) => (flip ? -v : v));
     if (heat && heat.domain) {
-      drawHeat(plot, heat, GRID[0], GRID[1], heat.domain, { color: divergingColor, alpha: 0.55 });
+      drawHeatmap(plot, heat, GRID[0], GRID[1], probabilityRgb(plot.theme), { rect: heat.domain, alpha: 0.55 });
     } else {
       // Tint each half-plane with the class it predicts (class 1 where n·p + c ≥ 0).
       plot.clipToArea(() => {

@@ -7,11 +7,14 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
-import { paintGrid, gridPoints, divergingColor, hasFocus, free, marker, pct, rgba } from './course4/common.js';
+import { gridPoints, free, marker, pct, rgba } from './course4/common.js';
+import { attachDrag } from '../lib/drag.js';
+import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { boxAround } from './course4/datasets.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 6, description: 'Random seed for the points.' },
+  seed: seedOption(6, 'Random seed for the points.'),
   points: { type: 'int', min: 20, max: 300, default: 120, description: 'How many training points.' },
   noise: { type: 'number', min: 0, max: 1, default: 0.2, description: 'Noise in the data.' },
   k: { type: 'int', min: 1, max: 25, default: 7, description: 'Neighbours that vote.' },
@@ -58,14 +61,13 @@ function build({ ml, card, options }) {
 
   const plot = new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'k-NN boundary on age and income', onResize: () => requestDraw(draw) });
   plot.margin = { left: 64, right: 12, top: 22, bottom: 30 };
-  plot.canvas.tabIndex = 0;
   const note = el('p', { className: 'dw-hint c4-explain', 'aria-live': 'polite' });
   card.stage.append(note);
 
   const buttons = buttonRow(card.controls);
   const toggle = button(buttons, '', () => { opts.scaled = !opts.scaled; refresh(); }, { primary: true });
   toggle.setAttribute('aria-pressed', String(opts.scaled));
-  button(buttons, 'New points', () => { opts.seed = (opts.seed + 1) % 2147483647; loadData(); });
+  button(buttons, 'New points', () => { opts.seed = nextSeed(opts.seed); loadData(); });
   slider(card.controls, { label: 'k (neighbours)', min: 1, max: 25, step: 1, value: opts.k, format: (v) => String(v), onInput: (v) => { opts.k = v; fit(); } });
 
   const statMode = card.stat('features');
@@ -131,7 +133,7 @@ function build({ ml, card, options }) {
     const ctx = plot.begin();
     const t = plot.theme;
     const h = opts.scaled ? heat.scaled : heat.raw;
-    if (h) paintGrid(plot, h, GRID, GRID, (p) => divergingColor(t, p), { alpha: 0.35, smooth: false });
+    if (h) drawHeatmap(plot, h, GRID, GRID, probabilityRgb(t), { alpha: 0.35, smooth: false });
     plot.axes({ xLabel: 'age (years)', yLabel: 'income (thousand €)', xTicks: 5, yTicks: 5 });
     const Q = { X: plot.px(query.x), Y: plot.py(query.y / K) };
     plot.clipToArea(() => {
@@ -144,7 +146,7 @@ function build({ ml, card, options }) {
     });
     ctx.lineWidth = 3; ctx.strokeStyle = t.model; ctx.fillStyle = t.surface;
     marker(ctx, Q.X, Q.Y, 3, 9); ctx.fill(); ctx.stroke();
-    if (hasFocus(plot.canvas)) { ctx.beginPath(); ctx.arc(Q.X, Q.Y, 17, 0, Math.PI * 2); ctx.strokeStyle = t.accent; ctx.lineWidth = 2; ctx.stroke(); }
+    if (drag.focused) { ctx.beginPath(); ctx.arc(Q.X, Q.Y, 17, 0, Math.PI * 2); ctx.strokeStyle = t.accent; ctx.lineWidth = 2; ctx.stroke(); }
   }
 
   function moveQuery(pos) {
@@ -152,26 +154,13 @@ function build({ ml, card, options }) {
     query = { x: Math.max(x0, Math.min(x1, pos.x)), y: Math.max(y0, Math.min(y1, pos.y)) };
     refresh();
   }
-  let dragging = false;
-  const fromPointer = (e) => { const p = plot.eventToData(e); return { x: p.x, y: p.y * K }; };
-  const onDown = (e) => { dragging = true; plot.canvas.setPointerCapture(e.pointerId); moveQuery(fromPointer(e)); e.preventDefault(); };
-  const onMove = (e) => { if (dragging) moveQuery(fromPointer(e)); };
-  const onUp = () => { dragging = false; };
-  const onKey = (e) => {
-    const arrows = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
-    if (!arrows[e.key]) return;
-    const s = 0.02 * (e.shiftKey ? 10 : 1);
-    moveQuery({ x: query.x + arrows[e.key][0] * s * (domain.x1 - domain.x0), y: query.y + arrows[e.key][1] * s * (domain.y1 - domain.y0) });
-    e.preventDefault();
-  };
-  const onFocus = () => requestDraw(draw);
-  plot.canvas.addEventListener('pointerdown', onDown);
-  plot.canvas.addEventListener('pointermove', onMove);
-  plot.canvas.addEventListener('pointerup', onUp);
-  plot.canvas.addEventListener('pointercancel', onUp);
-  plot.canvas.addEventListener('keydown', onKey);
-  plot.canvas.addEventListener('focus', onFocus);
-  plot.canvas.addEventListener('blur', onFocus);
+  const drag = attachDrag(plot, {
+    move: (p) => moveQuery({ x: p.x, y: p.y * K }), // the plot shows feature 2 divided by K
+    key: (dx, dy) => moveQuery({ x: query.x + dx * 0.02 * (domain.x1 - domain.x0), y: query.y + dy * 0.02 * (domain.y1 - domain.y0) }),
+    snapshot: () => ({ ...query }),
+    restore: moveQuery,
+    onFocusChange: () => requestDraw(draw),
+  });
 
   loadData();
 
@@ -179,6 +168,7 @@ function build({ ml, card, options }) {
     update(next) { opts = { ...next }; loadData(); },
     destroy() {
       cancelDraw(draw);
+      drag.destroy();
       plot.destroy();
       free(rawKnn, scaledKnn, scaler);
     },

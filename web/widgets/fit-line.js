@@ -3,11 +3,14 @@
 // LinearRegression) find the best line step by step.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { player } from '../lib/player.js';
+import { attachDrag } from '../lib/drag.js';
 import { button, buttonRow, fixed, slider } from '../lib/ui.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 3, description: 'Random seed for the points.' },
+  seed: seedOption(3, 'Random seed for the points.'),
   points: { type: 'int', min: 5, max: 200, default: 30, description: 'How many noisy points.' },
   noise: { type: 'number', min: 0, max: 5, default: 1.5, description: 'Standard deviation of the noise.' },
   slope: { type: 'number', min: -2, max: 2, default: 0.8, description: 'Slope of the hidden true line.' },
@@ -38,21 +41,23 @@ function build({ ml, card, options }) {
   let best = Infinity;
   let bestPossible = NaN;
   let lossHistory = [];
-  let stopFit = null;
   let focusedHandle = -1;
-  let dragging = -1;
 
   const plot = new Plot(card.stage, { aspect: 0.6, label: 'Scatter plot with your line', onResize: () => requestDraw(draw) });
-  plot.canvas.tabIndex = 0;
   const lossPlot = new Plot(card.stage, { aspect: 0.22, minHeight: 110, maxHeight: 170, label: 'Loss curve of gradient descent', onResize: () => requestDraw(draw) });
 
   const buttons = buttonRow(card.controls);
-  const fitBtn = button(buttons, 'Auto-fit', () => toggleFit(), { primary: true });
-  button(buttons, 'Step', () => { stopFitting(); gdSteps(1); });
-  button(buttons, 'New points', () => { stopFitting(); opts.seed = (opts.seed + 1) % 2147483647; loadData(); });
-  button(buttons, 'Reset line', () => { stopFitting(); setLine(0, 5, true); });
-  const slopeSlider = slider(card.controls, { label: 'slope w', min: -2, max: 2, step: 0.01, value: 0, format: (v) => fixed(v, 2), onInput: (v) => { stopFitting(); setLine(v, b, true); } });
-  const interceptSlider = slider(card.controls, { label: 'intercept b', min: -5, max: 12, step: 0.05, value: 5, format: (v) => fixed(v, 2), onInput: (v) => { stopFitting(); setLine(w, v, true); } });
+  const fit = player(buttons, card, {
+    label: 'Auto-fit',
+    start: () => { if (model.status() !== 'ready') setLine(w, b, true); },
+    reduced: () => gdSteps(5000),
+    tick: () => gdSteps(STEPS_PER_FRAME) === 'ready',
+  });
+  button(buttons, 'Step', () => { fit.stop(); gdSteps(1); });
+  button(buttons, 'New points', () => { fit.stop(); opts.seed = nextSeed(opts.seed); loadData(); });
+  button(buttons, 'Reset line', () => { fit.stop(); setLine(0, 5, true); });
+  const slopeSlider = slider(card.controls, { label: 'slope w', min: -2, max: 2, step: 0.01, value: 0, format: (v) => fixed(v, 2), onInput: (v) => { fit.stop(); setLine(v, b, true); } });
+  const interceptSlider = slider(card.controls, { label: 'intercept b', min: -5, max: 12, step: 0.05, value: 5, format: (v) => fixed(v, 2), onInput: (v) => { fit.stop(); setLine(w, v, true); } });
 
   const statMse = card.stat('MSE');
   const statBest = card.stat('best MSE');
@@ -129,23 +134,6 @@ function build({ ml, card, options }) {
     return status;
   }
 
-  function toggleFit() {
-    if (stopFit) { stopFitting(); return; }
-    if (model.status() !== 'ready') setLine(w, b, true);
-    if (prefersReducedMotion()) { gdSteps(5000); return; }
-    fitBtn.textContent = 'Pause';
-    stopFit = animate(card.card, () => {
-      const status = gdSteps(STEPS_PER_FRAME);
-      if (status !== 'ready') stopFitting();
-    });
-  }
-
-  function stopFitting() {
-    if (stopFit) stopFit();
-    stopFit = null;
-    fitBtn.textContent = 'Auto-fit';
-  }
-
   // Dragging an end handle moves that end; the other end stays put, so w and b both change.
   function endpoints() { return HANDLE_X.map((x) => ({ x, y: w * x + b })); }
   function moveHandle(index, y) {
@@ -163,42 +151,28 @@ function build({ ml, card, options }) {
     });
     return bestD <= 28 ? bestI : -1;
   }
-  const onDown = (e) => {
-    const i = nearestHandle(plot.eventToData(e));
-    if (i < 0) return;
-    stopFitting();
-    dragging = i;
-    focusedHandle = i;
-    plot.canvas.setPointerCapture(e.pointerId);
-    plot.canvas.style.cursor = 'grabbing';
-    e.preventDefault();
-  };
-  const onMove = (e) => {
-    const pos = plot.eventToData(e);
-    if (dragging >= 0) moveHandle(dragging, pos.y);
-    else plot.canvas.style.cursor = nearestHandle(pos) >= 0 ? 'grab' : 'default';
-  };
-  const onUp = () => { dragging = -1; plot.canvas.style.cursor = 'default'; };
-  const onKey = (e) => {
-    if (e.key === 'Tab') return;
-    if (e.key === 'Escape') { focusedHandle = -1; requestDraw(draw); return; }
-    if (e.key === 'Enter' || e.key === ' ') { focusedHandle = (focusedHandle + 1) % 2; requestDraw(draw); e.preventDefault(); return; }
-    if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
-    if (focusedHandle < 0) focusedHandle = 0;
-    stopFitting();
-    const delta = (e.key === 'ArrowUp' ? 0.1 : -0.1) * (e.shiftKey ? 10 : 1);
-    moveHandle(focusedHandle, endpoints()[focusedHandle].y + delta);
-    e.preventDefault();
-  };
-  const onFocus = () => { if (focusedHandle < 0) focusedHandle = 0; card.setMessage('Arrow keys move the selected end of the line (Shift for bigger moves); Enter switches ends.', 'info'); requestDraw(draw); };
-  const onBlur = () => { focusedHandle = -1; requestDraw(draw); };
-  plot.canvas.addEventListener('pointerdown', onDown);
-  plot.canvas.addEventListener('pointermove', onMove);
-  plot.canvas.addEventListener('pointerup', onUp);
-  plot.canvas.addEventListener('pointercancel', onUp);
-  plot.canvas.addEventListener('keydown', onKey);
-  plot.canvas.addEventListener('focus', onFocus);
-  plot.canvas.addEventListener('blur', onBlur);
+  const drag = attachDrag(plot, {
+    hit: (pos) => { const i = nearestHandle(pos); return i >= 0 ? i : null; },
+    grab: (i) => { fit.stop(); focusedHandle = i; },
+    moveOnPress: false,
+    move: (pos, i) => moveHandle(i, pos.y),
+    key: (dx, dy) => {
+      if (!dy) return false; // the ends move up and down only
+      if (focusedHandle < 0) focusedHandle = 0;
+      fit.stop();
+      moveHandle(focusedHandle, endpoints()[focusedHandle].y + dy * 0.1);
+      return true;
+    },
+    enter: () => { focusedHandle = (focusedHandle + 1) % 2; requestDraw(draw); },
+    escape: () => { focusedHandle = -1; requestDraw(draw); },
+    onFocusChange: (on) => {
+      if (on) {
+        if (focusedHandle < 0) focusedHandle = 0;
+        card.setMessage('Arrow keys move the selected end of the line (Shift for bigger moves); Enter switches ends.', 'info');
+      } else focusedHandle = -1;
+      requestDraw(draw);
+    },
+  });
 
   function draw() {
     if (!data) return;
@@ -212,7 +186,7 @@ function build({ ml, card, options }) {
       for (let i = 0; i < data.rows; i++) plot.point(data.X[i], data.y[i], 1, { size: 4.5 });
       plot.segment(X_MIN, b + w * X_MIN, X_MAX, b + w * X_MAX, { width: 2.5 });
     });
-    endpoints().forEach((h, i) => plot.handle(h.x, h.y, { focused: i === focusedHandle && document.activeElement === plot.canvas || i === dragging }));
+    endpoints().forEach((h, i) => plot.handle(h.x, h.y, { focused: (i === focusedHandle && drag.focused) || i === drag.grabbed }));
 
     const finite = lossHistory.filter(Number.isFinite);
     lossPlot.setDomain(0, Math.max(10, lossHistory.length - 1), 0, Math.max(bestPossible * 1.2 || 1, ...finite.slice(0, 1)) * 1.05);
@@ -227,9 +201,10 @@ function build({ ml, card, options }) {
   loadData();
 
   return {
-    update(next) { stopFitting(); opts = { ...next }; loadData(); },
+    update(next) { fit.stop(); opts = { ...next }; loadData(); },
     destroy() {
-      stopFitting();
+      drag.destroy();
+      fit.stop();
       cancelDraw(draw);
       plot.destroy();
       lossPlot.destroy();

@@ -3,7 +3,8 @@
 // LinearRegression (its trace rows hold a, b, loss and the gradient after each step).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot, drawBars } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { player } from '../lib/player.js';
 import { button, buttonRow, checkbox, el, fixed, slider } from '../lib/ui.js';
 
 export const schema = {
@@ -31,7 +32,6 @@ function build({ ml, card, options }) {
   let opts = { ...options };
   const model = new ml.LinearRegression();
   let phase = -1; // -1: no phase shown; 0..3: the phase-by-phase walk
-  let stopPlay = null;
 
   const phaseBar = el('div', { className: 'dw-phase', 'aria-label': 'Training phases' });
   const phaseChips = PHASES.map((p, i) => el('span', { text: `${i + 1} ${p}` }));
@@ -52,10 +52,18 @@ function build({ ml, card, options }) {
   card.stage.append(tableWrap);
 
   const buttons = buttonRow(card.controls);
-  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
-  const stepBtn = button(buttons, 'Step', () => { stopPlaying(); fullStep(); });
-  const phaseBtn = button(buttons, 'Next phase', () => { stopPlaying(); nextPhase(); }, { title: 'Walk through one step phase by phase' });
-  button(buttons, 'Reset', () => { stopPlaying(); restart(); });
+  const play = player(buttons, card, {
+    reduced: () => fullStep(),
+    every: 450, // one step per ~half second so each row can be read
+    tick: () => {
+      fullStep();
+      const s = model.status();
+      return !(s === 'converged' || s === 'diverged' || model.steps() >= 200);
+    },
+  });
+  const stepBtn = button(buttons, 'Step', () => { play.stop(); fullStep(); });
+  const phaseBtn = button(buttons, 'Next phase', () => { play.stop(); nextPhase(); }, { title: 'Walk through one step phase by phase' });
+  button(buttons, 'Reset', () => { play.stop(); restart(); });
 
   const sliders = {
     x: slider(card.controls, { label: 'x', min: -5, max: 5, step: 0.1, value: opts.x, format: (v) => fixed(v, 1), onInput: (v) => change({ x: v }) }),
@@ -112,26 +120,6 @@ function build({ ml, card, options }) {
     if (phase === 3) attempt(card, () => model.step());
     if (phase > 3) phase = 0;
     render();
-  }
-
-  function togglePlay() {
-    if (stopPlay) { stopPlaying(); return; }
-    if (prefersReducedMotion()) { fullStep(); return; }
-    playBtn.textContent = 'Pause';
-    let last = 0;
-    stopPlay = animate(card.card, (time) => {
-      if (time - last < 450) return; // one step per ~half second so each row can be read
-      last = time;
-      fullStep();
-      const s = model.status();
-      if (s === 'converged' || s === 'diverged' || model.steps() >= 200) stopPlaying();
-    });
-  }
-
-  function stopPlaying() {
-    if (stopPlay) stopPlay();
-    stopPlay = null;
-    playBtn.textContent = 'Play';
   }
 
   function describeState(all) {
@@ -207,7 +195,7 @@ function build({ ml, card, options }) {
       restart();
     },
     destroy() {
-      stopPlaying();
+      play.stop();
       cancelDraw(draw);
       plot.destroy();
       model.delete();

@@ -4,16 +4,18 @@
 // every episode. The engine's QLearning does every update; its valueIteration gives the optimum.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
-import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { player } from '../lib/player.js';
+import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { Board, divergingScale, drawLegendBar } from './landscape/draw.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
   preset: { type: 'enum', values: ['classic4x4', 'classic4x3', 'cliff', 'open6x6'], default: 'classic4x4', description: 'Starting board.' },
   epsilon: { type: 'number', min: 0, max: 1, default: 0.2, description: 'Exploration rate ε: chance of a random move.' },
   alpha: { type: 'number', min: 0.01, max: 1, default: 0.5, description: 'Learning rate α of the Q update.' },
   gamma: { type: 'number', min: 0, max: 1, default: 0.9, description: 'Discount γ for future rewards.' },
-  seed: { type: 'int', min: 0, max: 2147483647, default: 1, description: 'Seed for exploration and slips.' },
+  seed: seedOption(1, 'Seed for exploration and slips.'),
 };
 
 export const meta = {
@@ -37,7 +39,6 @@ function build({ ml, card, options }) {
   let tool = 'wall';
   let cursor = null; // keyboard cursor {x, y}
   let speed = 'medium';
-  let stopPlay = null;
   let optimalV = null;
 
   const board = new Board(card.stage, { aspect: 1, maxHeight: 460, label: 'Gridworld board', onResize: () => requestDraw(draw) });
@@ -46,14 +47,18 @@ function build({ ml, card, options }) {
   const returns = new Plot(card.stage, { aspect: 0.26, minHeight: 130, maxHeight: 190, label: 'Return of each episode', onResize: () => requestDraw(draw) });
 
   const buttons = buttonRow(card.controls);
-  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
-  button(buttons, 'Step', () => { stopPlaying(); moves(1); });
-  button(buttons, 'Reset', () => { stopPlaying(); resetAgent(); });
-  button(buttons, 'Run 100 episodes', () => { stopPlaying(); episodes(100); });
+  const play = player(buttons, card, {
+    reduced: () => episodes(1),
+    every: () => SPEEDS[speed].every,
+    tick: () => { moves(SPEEDS[speed].moves); },
+  });
+  button(buttons, 'Step', () => { play.stop(); moves(1); });
+  button(buttons, 'Reset', () => { play.stop(); resetAgent(); });
+  button(buttons, 'Run 100 episodes', () => { play.stop(); episodes(100); });
   select(card.controls, {
     label: 'board', value: opts.preset,
     options: [['classic4x4', 'Frozen lake 4×4'], ['classic4x3', 'Russell & Norvig 4×3 (slippery)'], ['cliff', 'Cliff walk 12×4'], ['open6x6', 'Open 6×6']],
-    onChange: (v) => { stopPlaying(); opts.preset = v; loadPreset(); },
+    onChange: (v) => { play.stop(); opts.preset = v; loadPreset(); },
   });
   select(card.controls, {
     label: 'click places', value: tool,
@@ -150,28 +155,9 @@ function build({ ml, card, options }) {
     else if (last.done) card.setMessage('Time limit: the episode ended before reaching a goal or pit.', 'warn');
   }
 
-  function togglePlay() {
-    if (stopPlay) { stopPlaying(); return; }
-    if (prefersReducedMotion()) { episodes(1); return; }
-    playBtn.textContent = 'Pause';
-    let lastTime = 0;
-    stopPlay = animate(card.card, (time) => {
-      const s = SPEEDS[speed];
-      if (time - lastTime < s.every) return;
-      lastTime = time;
-      moves(s.moves);
-    }, (err) => { stopPlaying(); card.setMessage(String(err.message || err), 'bad'); });
-  }
-
-  function stopPlaying() {
-    if (stopPlay) stopPlay();
-    stopPlay = null;
-    playBtn.textContent = 'Play';
-  }
-
   // Editing: apply the chosen tool to a cell; an impossible board is refused in words.
   function edit(x, y) {
-    stopPlaying();
+    play.stop();
     const w = world.width();
     const before = { kind: world.cell(x, y), start: world.start() };
     const isStart = before.start.x === x && before.start.y === y;
@@ -366,7 +352,7 @@ function build({ ml, card, options }) {
 
   return {
     update(next) {
-      stopPlaying();
+      play.stop();
       const presetChanged = next.preset !== opts.preset;
       opts = { ...next };
       for (const k of Object.keys(sliders)) sliders[k].set(opts[k]);
@@ -374,7 +360,7 @@ function build({ ml, card, options }) {
     },
     destroy() {
       cancelDraw(draw);
-      stopPlaying();
+      play.stop();
       board.canvas.removeEventListener('pointerdown', onDown);
       board.canvas.removeEventListener('keydown', onKey);
       board.canvas.removeEventListener('focus', onFocus);

@@ -8,6 +8,7 @@ import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/f
 import { button, buttonRow, checkbox, el, fixed, select, slider } from '../lib/ui.js';
 import { legend, divergingScale } from './landscape/draw.js';
 import { gridTrials, randomTrials, mean } from './landscape2/data.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
   data: { type: 'enum', values: ['moons', 'circles'], default: 'moons', description: 'Which seeded data set the SVM learns.' },
@@ -16,7 +17,7 @@ export const schema = {
   k: { type: 'int', min: 2, max: 5, default: 3, description: 'Cross-validation folds per trial.' },
   budget: { type: 'int', min: 4, max: 25, default: 16, description: 'Trials each strategy may spend.' },
   resolution: { type: 'int', min: 4, max: 10, default: 8, description: 'Heat map cells per axis.' },
-  seed: { type: 'int', min: 0, max: 2147483647, default: 5, description: 'Seed for the data, the folds and the random trials.' },
+  seed: seedOption(5, 'Seed for the data, the folds and the random trials.'),
   autoplay: { type: 'boolean', default: false, description: 'Start playing on load (ignored with reduced motion).' },
 };
 

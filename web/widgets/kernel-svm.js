@@ -5,9 +5,12 @@
 // support vectors (αᵢ > 0) are ringed.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw, animate } from '../lib/frame.js';
+import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
-import { DATASETS, loadDataset, probabilityImage, drawImageInArea, legendRow } from './frontier/common.js';
+import { DATASETS, loadDataset, legendRow } from './frontier/common.js';
+import { GridImage, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
   dataset: { type: 'enum', values: ['circles', 'moons', 'xor'], default: 'circles', description: 'Built-in data set.' },
@@ -17,7 +20,7 @@ export const schema = {
   C: { type: 'number', min: 0.01, max: 1000, default: 1, description: 'Soft-margin penalty C.' },
   points: { type: 'int', min: 20, max: 300, default: 120, description: 'Number of training points.' },
   noise: { type: 'number', min: 0, max: 0.4, default: 0.1, description: 'Noise of the data generator.' },
-  seed: { type: 'int', min: 0, max: 2147483647, default: 4, description: 'Seed for the data.' },
+  seed: seedOption(4, 'Seed for the data.'),
 };
 
 export const meta = {
@@ -36,10 +39,10 @@ function build({ ml, card, options }) {
   const svm = new ml.KernelSVM();
   let data = null;
   let gridX = null;
-  let heat = null;
+  let heat = null; // the SVM's p(class 1) picture, painted into heatImage
+  const heatImage = new GridImage();
   let fGrid = null;
   let probe = null;
-  let stopPlay = null;
 
   const plot = new Plot(card.stage, { aspect: 0.8, minHeight: 260, maxHeight: 480, label: 'Decision heat map, boundary, margins and support vectors', onResize: () => requestDraw(draw) });
   plot.canvas.tabIndex = 0;
@@ -49,15 +52,20 @@ function build({ ml, card, options }) {
   ]);
 
   const row = buttonRow(card.controls);
-  const playBtn = button(row, 'Play', () => togglePlay(), { primary: true });
-  button(row, 'Step', () => { stopPlaying(); advance(); });
-  button(row, 'Reset', () => { stopPlaying(); restart(); });
-  select(card.controls, { label: 'data', value: opts.dataset, options: Object.entries(DATASETS).map(([k, v]) => [k, v.label]), onChange: (v) => { stopPlaying(); opts.dataset = v; loadData(); } });
-  select(card.controls, { label: 'kernel', value: opts.kernel, options: [['rbf', 'RBF  exp(−γ‖a−b‖²)'], ['poly', 'polynomial (γa·b + 1)^d'], ['linear', 'linear a·b']], onChange: (v) => { stopPlaying(); opts.kernel = v; restart(true); } });
+  const play = player(row, card, {
+    start: () => { restart(false); },
+    reduced: () => { attempt(card, () => svm.fit(400)); refresh(); },
+    everyFrames: 6,
+    tick: () => advance(),
+  });
+  button(row, 'Step', () => { play.stop(); advance(); });
+  button(row, 'Reset', () => { play.stop(); restart(); });
+  select(card.controls, { label: 'data', value: opts.dataset, options: Object.entries(DATASETS).map(([k, v]) => [k, v.label]), onChange: (v) => { play.stop(); opts.dataset = v; loadData(); } });
+  select(card.controls, { label: 'kernel', value: opts.kernel, options: [['rbf', 'RBF  exp(−γ‖a−b‖²)'], ['poly', 'polynomial (γa·b + 1)^d'], ['linear', 'linear a·b']], onChange: (v) => { play.stop(); opts.kernel = v; restart(true); } });
   const sliders = {
-    gamma: slider(card.controls, { label: 'γ', min: 0.01, max: 100, step: 0.02, scale: 'log', value: opts.gamma, format: (v) => fixed(v, 2), onInput: (v) => { stopPlaying(); opts.gamma = v; restart(true); } }),
-    degree: slider(card.controls, { label: 'degree d', min: 1, max: 8, step: 1, value: opts.degree, format: String, onInput: (v) => { stopPlaying(); opts.degree = v; restart(true); } }),
-    C: slider(card.controls, { label: 'C', min: 0.01, max: 1000, step: 0.05, scale: 'log', value: opts.C, format: (v) => fixed(v, 2), onInput: (v) => { stopPlaying(); opts.C = v; restart(true); } }),
+    gamma: slider(card.controls, { label: 'γ', min: 0.01, max: 100, step: 0.02, scale: 'log', value: opts.gamma, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.gamma = v; restart(true); } }),
+    degree: slider(card.controls, { label: 'degree d', min: 1, max: 8, step: 1, value: opts.degree, format: String, onInput: (v) => { play.stop(); opts.degree = v; restart(true); } }),
+    C: slider(card.controls, { label: 'C', min: 0.01, max: 1000, step: 0.05, scale: 'log', value: opts.C, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.C = v; restart(true); } }),
   };
   const stat = { acc: card.stat('training accuracy'), sv: card.stat('support vectors'), updates: card.stat('SMO updates'), gap: card.stat('primal − dual') };
 
@@ -105,7 +113,7 @@ function build({ ml, card, options }) {
   function refresh() {
     if (!data) return;
     attempt(card, () => {
-      heat = probabilityImage(plot.theme, svm.predictGrid(...domain(), GRID, GRID), GRID, GRID);
+      heat = heatImage.paintValues(svm.predictGrid(...domain(), GRID, GRID), GRID, GRID, probabilityRgb(plot.theme), { offset: 1, stride: 2, alpha: 200 });
       fGrid = Float64Array.from(svm.decisionFunction(gridX));
     });
     const sv = svm.supportVectors().length;
@@ -126,24 +134,6 @@ function build({ ml, card, options }) {
     requestDraw(draw);
   }
 
-  function togglePlay() {
-    if (stopPlay) { stopPlaying(); return; }
-    restart(false);
-    if (prefersReducedMotion()) { attempt(card, () => svm.fit(400)); refresh(); return; }
-    playBtn.textContent = 'Pause';
-    let frame = 0;
-    stopPlay = animate(card.card, () => {
-      frame += 1;
-      if (frame % 6) return;
-      if (!advance()) stopPlaying();
-    }, (err) => { stopPlaying(); card.setMessage(String(err.message || err), 'bad'); });
-  }
-  function stopPlaying() {
-    if (stopPlay) stopPlay();
-    stopPlay = null;
-    playBtn.textContent = 'Play';
-  }
-
   function readAt(x, y) {
     probe = { x, y };
     const f = attempt(card, () => svm.decisionFunction([x, y])[0]);
@@ -152,8 +142,8 @@ function build({ ml, card, options }) {
   }
   const onDown = (e) => { const p = plot.eventToData(e); readAt(p.x, p.y); };
   const onKey = (e) => {
-    if (e.key === 'Enter' || e.key === ' ') { togglePlay(); e.preventDefault(); return; }
-    if (e.key === 'Escape') { stopPlaying(); probe = null; requestDraw(draw); return; }
+    if (e.key === 'Enter' || e.key === ' ') { play.toggle(); e.preventDefault(); return; }
+    if (e.key === 'Escape') { play.stop(); probe = null; requestDraw(draw); return; }
     const d = { ArrowUp: [0, 1], ArrowDown: [0, -1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] }[e.key];
     if (!d) return;
     const [x0, x1, y0, y1] = domain();
@@ -194,7 +184,7 @@ function build({ ml, card, options }) {
     const t = plot.theme;
     plot.setDomain(...domain());
     plot.begin();
-    if (heat && svm.steps() > 0) drawImageInArea(plot, heat);
+    if (heat && svm.steps() > 0) drawGridImage(plot, heat);
     plot.axes({ xLabel: 'x₁', yLabel: 'x₂' });
     const sv = new Set(svm.supportVectors());
     plot.clipToArea((ctx) => {
@@ -215,7 +205,7 @@ function build({ ml, card, options }) {
 
   return {
     update(next) {
-      stopPlaying();
+      play.stop();
       const dataChanged = ['dataset', 'points', 'noise', 'seed'].some((k) => next[k] !== opts[k]);
       opts = { ...next };
       sliders.gamma.set(opts.gamma); sliders.degree.set(opts.degree); sliders.C.set(opts.C);
@@ -223,10 +213,11 @@ function build({ ml, card, options }) {
     },
     destroy() {
       cancelDraw(draw);
-      stopPlaying();
+      play.stop();
       plot.canvas.removeEventListener('pointerdown', onDown);
       plot.canvas.removeEventListener('keydown', onKey);
       plot.destroy();
+      heatImage.release();
       svm.delete();
     },
   };

@@ -5,13 +5,16 @@
 // against crossValScore itself.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
-import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
-import { paintGrid, divergingColor, free, pct, rgba, legend } from './course4/common.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { player } from '../lib/player.js';
+import { button, buttonRow, slider, select } from '../lib/ui.js';
+import { free, pct, rgba, legend } from './course4/common.js';
+import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { makeDataset, DATASETS } from './course4/datasets.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 3, description: 'Random seed for the points and the fold shuffle.' },
+  seed: seedOption(3, 'Random seed for the points and the fold shuffle.'),
   points: { type: 'int', min: 20, max: 300, default: 100, description: 'How many points.' },
   dataset: { type: 'enum', values: DATASETS, default: 'moons', description: 'Shape of the two classes.' },
   noise: { type: 'number', min: 0, max: 1, default: 0.35, description: 'Noise in the data.' },
@@ -41,7 +44,6 @@ function build({ ml, card, options }) {
   let round = -1;          // fold currently held out (−1: none yet)
   let probs = null;
   let engineMean = NaN;
-  let stopPlay = null;
 
   const plot = new Plot(card.stage, { aspect: 0.55, minHeight: 240, maxHeight: 420, label: 'Data with the held-out fold hollow', onResize: () => requestDraw(draw) });
   const foldPlot = new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 240, label: 'Folds and their scores', onResize: () => requestDraw(draw) });
@@ -49,12 +51,17 @@ function build({ ml, card, options }) {
   legend(card.stage, [{ label: 'held-out fold (scored, hollow points)', swatchClass: 'c4-swatch-test' }, { label: 'training folds (solid points)', swatchClass: 'c4-swatch-train' }]);
 
   const buttons = buttonRow(card.controls);
-  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
-  button(buttons, 'Step', () => { stopPlaying(); nextFold(); });
-  button(buttons, 'Reset', () => { stopPlaying(); restart(); });
-  slider(card.controls, { label: 'folds k', min: 2, max: 10, step: 1, value: opts.k, format: (v) => String(v), onInput: (v) => { stopPlaying(); opts.k = v; restart(); } });
-  slider(card.controls, { label: 'tree depth', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => String(v), onInput: (v) => { stopPlaying(); opts.depth = v; restart(); } });
-  select(card.controls, { label: 'data', options: DATASETS.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { stopPlaying(); opts.dataset = v; loadData(); } });
+  const play = player(buttons, card, {
+    start: () => { if (round >= folds.length - 1) restart(); },
+    reduced: () => nextFold(),
+    every: 1100,
+    tick: () => nextFold(),
+  });
+  button(buttons, 'Step', () => { play.stop(); nextFold(); });
+  button(buttons, 'Reset', () => { play.stop(); restart(); });
+  slider(card.controls, { label: 'folds k', min: 2, max: 10, step: 1, value: opts.k, format: (v) => String(v), onInput: (v) => { play.stop(); opts.k = v; restart(); } });
+  slider(card.controls, { label: 'tree depth', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => String(v), onInput: (v) => { play.stop(); opts.depth = v; restart(); } });
+  select(card.controls, { label: 'data', options: DATASETS.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { play.stop(); opts.dataset = v; loadData(); } });
 
   const statFold = card.stat('fold');
   const statScore = card.stat('this fold');
@@ -112,20 +119,6 @@ function build({ ml, card, options }) {
     return round < folds.length - 1;
   }
 
-  function togglePlay() {
-    if (stopPlay) { stopPlaying(); return; }
-    if (round >= folds.length - 1) restart();
-    if (prefersReducedMotion()) { nextFold(); return; }
-    playBtn.textContent = 'Pause';
-    let last = -Infinity;
-    stopPlay = animate(card.card, (time) => {
-      if (time - last < 1100) return;
-      last = time;
-      if (!nextFold()) stopPlaying();
-    });
-  }
-  function stopPlaying() { if (stopPlay) stopPlay(); stopPlay = null; playBtn.textContent = 'Play'; }
-
   function stats() {
     const done = scores.filter(Number.isFinite);
     if (!done.length) return { mean: NaN, sd: NaN, lo: NaN, hi: NaN };
@@ -158,7 +151,7 @@ function build({ ml, card, options }) {
     plot.setDomain(x0, x1, y0, y1);
     plot.begin();
     const t = plot.theme;
-    if (probs) paintGrid(plot, probs, GRID, GRID, (p) => divergingColor(t, p), { alpha: 0.35, smooth: false });
+    if (probs) drawHeatmap(plot, probs, GRID, GRID, probabilityRgb(t), { alpha: 0.35, smooth: false });
     plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 5, yTicks: 5 });
     const held = round >= 0 ? new Set(folds[round].test) : new Set();
     plot.clipToArea(() => {
@@ -201,10 +194,10 @@ function build({ ml, card, options }) {
   loadData();
 
   return {
-    update(next) { stopPlaying(); opts = { ...next }; loadData(); },
+    update(next) { play.stop(); opts = { ...next }; loadData(); },
     destroy() {
       cancelDraw(draw);
-      stopPlaying();
+      play.stop();
       plot.destroy();
       foldPlot.destroy();
       free(model, checker);

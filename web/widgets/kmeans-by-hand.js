@@ -5,8 +5,10 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed } from '../lib/ui.js';
-import { clusterColor, marker, hasFocus, free } from './course4/common.js';
+import { clusterColor, marker, free } from './course4/common.js';
+import { attachDrag } from '../lib/drag.js';
 
 export const schema = {
   points: { type: 'string', maxLength: 80, default: '1,2,3,9,10,11', description: 'Comma-separated positions on the number line (2 to 12 numbers between −20 and 40).' },
@@ -42,8 +44,6 @@ function build({ ml, card, options }) {
   let iterations = 0;
   let shown = [...start]; // centroid positions as drawn (they glide to the engine's values)
   let selected = 0;
-  let dragging = -1;
-  let stopPlay = null;
   let stopTween = null;
   let lastAssign = null; // { labels, centroids } used for the explanation
 
@@ -52,7 +52,6 @@ function build({ ml, card, options }) {
   phaseBar.append(...chips);
   card.stage.append(phaseBar);
   const plot = new Plot(card.stage, { aspect: 0.22, minHeight: 150, maxHeight: 200, label: 'Number line with six points and two centroids', onResize: () => requestDraw(draw) });
-  plot.canvas.tabIndex = 0;
   plot.margin = { left: 16, right: 16, top: 16, bottom: 30 };
   const explain = el('p', { className: 'dw-hint c4-explain', 'aria-live': 'polite' });
   card.stage.append(explain);
@@ -67,9 +66,14 @@ function build({ ml, card, options }) {
   card.stage.append(tableWrap);
 
   const buttons = buttonRow(card.controls);
-  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
-  button(buttons, 'Step', () => { stopPlaying(); advance(); });
-  button(buttons, 'Reset', () => { stopPlaying(); restart(); });
+  const play = player(buttons, card, {
+    reduced: () => advance(),
+    onStart: () => { if (phase === 2) restart(); },
+    every: 1100,
+    tick: () => advance(),
+  });
+  button(buttons, 'Step', () => { play.stop(); advance(); });
+  button(buttons, 'Reset', () => { play.stop(); restart(); });
 
   const statIter = card.stat('iteration');
   const statC1 = card.stat('c₁');
@@ -126,25 +130,6 @@ function build({ ml, card, options }) {
       requestDraw(draw);
       if (t >= 1 && stopTween) { stopTween(); stopTween = null; }
     });
-  }
-
-  function togglePlay() {
-    if (stopPlay) { stopPlaying(); return; }
-    if (prefersReducedMotion()) { advance(); return; }
-    if (phase === 2) restart();
-    playBtn.textContent = 'Pause';
-    let last = -Infinity;
-    stopPlay = animate(card.card, (time) => {
-      if (time - last < 1100) return;
-      last = time;
-      if (!advance()) stopPlaying();
-    });
-  }
-
-  function stopPlaying() {
-    if (stopPlay) stopPlay();
-    stopPlay = null;
-    playBtn.textContent = 'Play';
   }
 
   function groupText(labels, j) {
@@ -221,7 +206,7 @@ function build({ ml, card, options }) {
       marker(ctx, X, Y, assigned ? j : 1, 6);
       ctx.fill(); ctx.strokeStyle = t.surface; ctx.lineWidth = 1; ctx.stroke();
     });
-    const focused = hasFocus(plot.canvas);
+    const focused = drag.focused;
     shown.forEach((cx, j) => {
       const X = plot.px(cx); const Y = plot.py(CENTROID_Y);
       ctx.strokeStyle = clusterColor(t, j); ctx.lineWidth = 1; ctx.setLineDash([3, 3]);
@@ -230,13 +215,13 @@ function build({ ml, card, options }) {
       ctx.fillStyle = t.surface; ctx.fill(); ctx.lineWidth = 3; ctx.strokeStyle = clusterColor(t, j); ctx.stroke();
       ctx.fillStyle = t.text; ctx.font = `600 11px ${t.font}`; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
       ctx.fillText(j === 0 ? 'c₁' : 'c₂', X, Y);
-      if ((focused && j === selected) || dragging === j) { ctx.beginPath(); ctx.arc(X, Y, 15, 0, Math.PI * 2); ctx.lineWidth = 2; ctx.strokeStyle = t.accent; ctx.stroke(); }
+      if ((focused && j === selected) || drag.grabbed === j) { ctx.beginPath(); ctx.arc(X, Y, 15, 0, Math.PI * 2); ctx.lineWidth = 2; ctx.strokeStyle = t.accent; ctx.stroke(); }
     });
   }
 
   // Moving a starting centroid restarts the example from there.
   function moveStart(j, x) {
-    stopPlaying();
+    play.stop();
     start[j] = Math.max(-20, Math.min(40, Math.round(x * 10) / 10));
     restart();
   }
@@ -245,44 +230,31 @@ function build({ ml, card, options }) {
     shown.forEach((cx, j) => { const d = Math.hypot(plot.px(cx) - plot.px(pos.x), plot.py(CENTROID_Y) - plot.py(pos.y)); if (d < bestD) { bestD = d; best = j; } });
     return bestD <= 30 ? best : -1;
   }
-  const onDown = (e) => {
-    const j = nearestCentroid(plot.eventToData(e));
-    if (j < 0) return;
-    dragging = j; selected = j;
-    plot.canvas.setPointerCapture(e.pointerId);
-    plot.canvas.style.cursor = 'grabbing';
-    e.preventDefault();
-  };
-  const onMove = (e) => {
-    const pos = plot.eventToData(e);
-    if (dragging >= 0) moveStart(dragging, pos.x);
-    else plot.canvas.style.cursor = nearestCentroid(pos) >= 0 ? 'grab' : 'default';
-  };
-  const onUp = () => { dragging = -1; plot.canvas.style.cursor = 'default'; requestDraw(draw); };
-  const onKey = (e) => {
-    if (e.key === 'Enter' || e.key === ' ') { selected = 1 - selected; requestDraw(draw); e.preventDefault(); return; }
-    if (e.key === 'Escape') { plot.canvas.blur(); return; }
-    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-    const delta = (e.key === 'ArrowRight' ? 0.5 : -0.5) * (e.shiftKey ? 10 : 1);
-    moveStart(selected, start[selected] + delta);
-    e.preventDefault();
-  };
-  const onFocus = () => { card.setMessage('Left/Right move the selected starting centroid (Shift for bigger moves); Enter switches centroid.', 'info'); requestDraw(draw); };
-  const onBlur = () => requestDraw(draw);
-  plot.canvas.addEventListener('pointerdown', onDown);
-  plot.canvas.addEventListener('pointermove', onMove);
-  plot.canvas.addEventListener('pointerup', onUp);
-  plot.canvas.addEventListener('pointercancel', onUp);
-  plot.canvas.addEventListener('keydown', onKey);
-  plot.canvas.addEventListener('focus', onFocus);
-  plot.canvas.addEventListener('blur', onBlur);
+  const drag = attachDrag(plot, {
+    hit: (pos) => { const j = nearestCentroid(pos); return j >= 0 ? j : null; },
+    grab: (j) => { selected = j; },
+    moveOnPress: false,
+    move: (pos, j) => moveStart(j, pos.x),
+    release: () => requestDraw(draw),
+    key: (dx) => {
+      if (!dx) return false; // the centroids only move along the line
+      moveStart(selected, start[selected] + dx * 0.5);
+      return true;
+    },
+    enter: () => { selected = 1 - selected; requestDraw(draw); },
+    escape: () => plot.canvas.blur(),
+    onFocusChange: (on) => {
+      if (on) card.setMessage('Left/Right move the selected starting centroid (Shift for bigger moves); Enter switches centroid.', 'info');
+      requestDraw(draw);
+    },
+  });
 
   if (!parsePoints(opts.points)) card.setMessage(`points="${String(opts.points).slice(0, 40)}" is not a list of 2 to 12 numbers between −20 and 40; using 1, 2, 3, 9, 10, 11.`, 'warn');
   restart();
 
   return {
     update(next) {
-      stopPlaying();
+      play.stop();
       opts = { ...next };
       points = parsePoints(opts.points) || [1, 2, 3, 9, 10, 11];
       start = [opts.c1, opts.c2];
@@ -290,7 +262,8 @@ function build({ ml, card, options }) {
     },
     destroy() {
       cancelDraw(draw);
-      stopPlaying();
+      drag.destroy();
+      play.stop();
       if (stopTween) stopTween();
       plot.destroy();
       free(km);

@@ -5,9 +5,11 @@
 // and plots the final inertias, exposing poor local minima.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { clamp, legendRow } from './frontier/common.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
   k: { type: 'int', min: 2, max: 6, default: 4, description: 'Number of clusters.' },
@@ -15,7 +17,7 @@ export const schema = {
   points: { type: 'int', min: 20, max: 400, default: 160, description: 'Number of points.' },
   spread: { type: 'number', min: 0.1, max: 1.5, default: 0.45, description: 'Standard deviation of each blob.' },
   init: { type: 'enum', values: ['random', 'k-means++'], default: 'random', description: 'How the starting centroids are chosen.' },
-  seed: { type: 'int', min: 0, max: 2147483647, default: 5, description: 'Seed for the random or k-means++ start (the data are fixed).' },
+  seed: seedOption(5, 'Seed for the random or k-means++ start (the data are fixed).'),
 };
 
 export const meta = {
@@ -38,7 +40,6 @@ function build({ ml, card, options }) {
   let data = null;
   let history = []; // { inertia, half: 'start' | 'assign' | 'update' }
   let starts = null; // { random: [...], plus: [...] }
-  let stopPlay = null;
   let selected = 0;
   let dragging = -1;
 
@@ -50,18 +51,22 @@ function build({ ml, card, options }) {
   legendRow(card.stage, [{ text: 'after assigning', kind: 'loss' }, { text: 'after moving centroids', kind: 'good' }, { text: 'final inertia of each start (random ▲, k-means++ ●)', kind: 'model' }]);
 
   const row = buttonRow(card.controls);
-  const playBtn = button(row, 'Play', () => togglePlay(), { primary: true });
-  button(row, 'Step', () => { stopPlaying(); halfStep(); });
-  button(row, 'Reset', () => { stopPlaying(); restart(); });
-  button(row, `Try ${STARTS} starts`, () => { stopPlaying(); tryStarts(); });
+  const play = player(row, card, {
+    reduced: () => { for (let i = 0; i < 8 && halfStep(); i++); },
+    everyFrames: 30, // two half-steps a second
+    tick: () => halfStep(),
+  });
+  button(row, 'Step', () => { play.stop(); halfStep(); });
+  button(row, 'Reset', () => { play.stop(); restart(); });
+  button(row, `Try ${STARTS} starts`, () => { play.stop(); tryStarts(); });
   select(card.controls, {
     label: 'start', value: opts.init, options: [['random', 'random points'], ['k-means++', 'k-means++']],
-    onChange: (v) => { stopPlaying(); opts.init = v; restart(); },
+    onChange: (v) => { play.stop(); opts.init = v; restart(); },
   });
   const sliders = {
-    k: slider(card.controls, { label: 'k (clusters)', min: 2, max: 6, step: 1, value: opts.k, format: String, onInput: (v) => { stopPlaying(); opts.k = v; starts = null; restart(); } }),
-    spread: slider(card.controls, { label: 'blob spread', min: 0.1, max: 1.5, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { stopPlaying(); opts.spread = v; loadData(); } }),
-    seed: slider(card.controls, { label: 'seed', min: 0, max: 50, step: 1, value: Math.min(opts.seed, 50), format: String, onInput: (v) => { stopPlaying(); opts.seed = v; restart(); } }),
+    k: slider(card.controls, { label: 'k (clusters)', min: 2, max: 6, step: 1, value: opts.k, format: String, onInput: (v) => { play.stop(); opts.k = v; starts = null; restart(); } }),
+    spread: slider(card.controls, { label: 'blob spread', min: 0.1, max: 1.5, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.spread = v; loadData(); } }),
+    seed: slider(card.controls, { label: 'seed', min: 0, max: 50, step: 1, value: Math.min(opts.seed, 50), format: String, onInput: (v) => { play.stop(); opts.seed = v; restart(); } }),
   };
   const stat = { iter: card.stat('iterations'), inertia: card.stat('inertia'), changed: card.stat('labels changed'), best: card.stat(`best of ${STARTS}`) };
 
@@ -151,24 +156,6 @@ function build({ ml, card, options }) {
     requestDraw(draw);
   }
 
-  function togglePlay() {
-    if (stopPlay) { stopPlaying(); return; }
-    if (prefersReducedMotion()) { for (let i = 0; i < 8 && halfStep(); i++); return; }
-    playBtn.textContent = 'Pause';
-    let frame = 0;
-    stopPlay = animate(card.card, () => {
-      frame += 1;
-      if (frame % 30) return; // two half-steps a second
-      if (!halfStep()) stopPlaying();
-    }, (err) => { stopPlaying(); card.setMessage(String(err.message || err), 'bad'); });
-  }
-
-  function stopPlaying() {
-    if (stopPlay) stopPlay();
-    stopPlay = null;
-    playBtn.textContent = 'Play';
-  }
-
   function nearestCentroid(p) {
     const c = km.centroids();
     let best = -1; let bestD = Infinity;
@@ -189,7 +176,7 @@ function build({ ml, card, options }) {
   const onDown = (e) => {
     const j = nearestCentroid(plot.eventToData(e));
     if (j < 0) return;
-    stopPlaying();
+    play.stop();
     dragging = j; selected = j;
     plot.canvas.setPointerCapture(e.pointerId);
     plot.canvas.classList.add('dwf-dragging');
@@ -202,11 +189,11 @@ function build({ ml, card, options }) {
   const onUp = () => { dragging = -1; plot.canvas.classList.remove('dwf-dragging'); };
   const onKey = (e) => {
     if (/^[1-6]$/.test(e.key) && Number(e.key) <= opts.k) { selected = Number(e.key) - 1; requestDraw(draw); e.preventDefault(); return; }
-    if (e.key === 'Enter' || e.key === ' ') { stopPlaying(); halfStep(); e.preventDefault(); return; }
-    if (e.key === 'Escape') { stopPlaying(); return; }
+    if (e.key === 'Enter' || e.key === ' ') { play.stop(); halfStep(); e.preventDefault(); return; }
+    if (e.key === 'Escape') { play.stop(); return; }
     const d = { ArrowUp: [0, 1], ArrowDown: [0, -1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] }[e.key];
     if (!d) return;
-    stopPlaying();
+    play.stop();
     const k = (e.shiftKey ? 10 : 1) * 0.1;
     const c = km.centroids();
     moveCentroid(selected, c[2 * selected] + d[0] * k, c[2 * selected + 1] + d[1] * k);
@@ -273,7 +260,7 @@ function build({ ml, card, options }) {
 
   return {
     update(next) {
-      stopPlaying();
+      play.stop();
       const dataChanged = ['blobs', 'points', 'spread'].some((key) => next[key] !== opts[key]);
       opts = { ...next };
       sliders.k.set(opts.k); sliders.spread.set(opts.spread); sliders.seed.set(Math.min(opts.seed, 50));
@@ -281,7 +268,7 @@ function build({ ml, card, options }) {
     },
     destroy() {
       cancelDraw(draw);
-      stopPlaying();
+      play.stop();
       for (const [ev, fn] of [['pointerdown', onDown], ['pointermove', onMove], ['pointerup', onUp], ['pointercancel', onUp], ['keydown', onKey]]) plot.canvas.removeEventListener(ev, fn);
       plot.destroy();
       chart.destroy();

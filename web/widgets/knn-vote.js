@@ -6,11 +6,14 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { checkbox, el, fixed, slider, select } from '../lib/ui.js';
-import { paintGrid, divergingColor, hasFocus, free, marker, rgba } from './course4/common.js';
+import { free, marker, rgba } from './course4/common.js';
+import { attachDrag } from '../lib/drag.js';
+import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { makeDataset, DATASETS } from './course4/datasets.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 2, description: 'Random seed for the points.' },
+  seed: seedOption(2, 'Random seed for the points.'),
   points: { type: 'int', min: 10, max: 300, default: 70, description: 'How many labelled points.' },
   dataset: { type: 'enum', values: DATASETS, default: 'moons', description: 'Shape of the two classes.' },
   noise: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Noise in the data.' },
@@ -39,11 +42,9 @@ function build({ ml, card, options }) {
   let votes = [0, 0];
   let predicted = 0;
   let heat = null;
-  let dragging = false;
   let lastPrediction = null;
 
   const plot = new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'Labelled points and a query point', onResize: () => requestDraw(draw) });
-  plot.canvas.tabIndex = 0;
   const voteBar = el('div', { className: 'c4-votebar', 'aria-hidden': 'true' });
   const vote0 = el('span', { className: 'c4-vote0' });
   const vote1 = el('span', { className: 'c4-vote1' });
@@ -125,7 +126,7 @@ function build({ ml, card, options }) {
     plot.setDomain(x0, x1, y0, y1);
     const ctx = plot.begin();
     const t = plot.theme;
-    if (heat) paintGrid(plot, heat, GRID, GRID, (p) => divergingColor(t, p), { alpha: 0.35, smooth: false });
+    if (heat) drawHeatmap(plot, heat, GRID, GRID, probabilityRgb(t), { alpha: 0.35, smooth: false });
     plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 5, yTicks: 5 });
     const Q = { X: plot.px(query.x), Y: plot.py(query.y) };
     plot.clipToArea(() => {
@@ -152,7 +153,7 @@ function build({ ml, card, options }) {
     ctx.fillStyle = t.surface;
     marker(ctx, Q.X, Q.Y, predicted === 1 ? 1 : 0, 11);
     ctx.fill(); ctx.stroke();
-    if (hasFocus(plot.canvas) || dragging) { ctx.beginPath(); ctx.arc(Q.X, Q.Y, 19, 0, Math.PI * 2); ctx.strokeStyle = t.accent; ctx.lineWidth = 2; ctx.stroke(); }
+    if (drag.focused || drag.grabbed !== null) { ctx.beginPath(); ctx.arc(Q.X, Q.Y, 19, 0, Math.PI * 2); ctx.strokeStyle = t.accent; ctx.lineWidth = 2; ctx.stroke(); }
   }
 
   function moveQuery(pos) {
@@ -160,32 +161,18 @@ function build({ ml, card, options }) {
     query = { x: Math.max(x0, Math.min(x1, pos.x)), y: Math.max(y0, Math.min(y1, pos.y)) };
     vote();
   }
-  const onDown = (e) => {
-    dragging = true;
-    plot.canvas.setPointerCapture(e.pointerId);
-    plot.canvas.style.cursor = 'grabbing';
-    moveQuery(plot.eventToData(e));
-    e.preventDefault();
-  };
-  const onMove = (e) => { if (dragging) moveQuery(plot.eventToData(e)); else plot.canvas.style.cursor = 'grab'; };
-  const onUp = () => { dragging = false; plot.canvas.style.cursor = 'grab'; requestDraw(draw); };
-  const onKey = (e) => {
-    const arrows = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
-    if (!arrows[e.key]) return;
-    const step = 0.02 * (e.shiftKey ? 10 : 1);
-    const [dx, dy] = arrows[e.key];
-    moveQuery({ x: query.x + dx * step * (domain.x1 - domain.x0), y: query.y + dy * step * (domain.y1 - domain.y0) });
-    e.preventDefault();
-  };
-  const onFocus = () => { card.setMessage('Arrow keys move the query point (Shift for bigger moves).', 'info'); requestDraw(draw); };
-  const onBlur = () => requestDraw(draw);
-  plot.canvas.addEventListener('pointerdown', onDown);
-  plot.canvas.addEventListener('pointermove', onMove);
-  plot.canvas.addEventListener('pointerup', onUp);
-  plot.canvas.addEventListener('pointercancel', onUp);
-  plot.canvas.addEventListener('keydown', onKey);
-  plot.canvas.addEventListener('focus', onFocus);
-  plot.canvas.addEventListener('blur', onBlur);
+  const drag = attachDrag(plot, {
+    move: moveQuery,
+    release: () => requestDraw(draw),
+    cursor: () => 'grab',
+    key: (dx, dy) => moveQuery({ x: query.x + dx * 0.02 * (domain.x1 - domain.x0), y: query.y + dy * 0.02 * (domain.y1 - domain.y0) }),
+    snapshot: () => ({ ...query }),
+    restore: moveQuery,
+    onFocusChange: (on) => {
+      if (on) card.setMessage('Arrow keys move the query point (Shift for bigger moves); Escape puts it back.', 'info');
+      requestDraw(draw);
+    },
+  });
 
   loadData();
 
@@ -193,6 +180,7 @@ function build({ ml, card, options }) {
     update(next) { opts = { ...next }; show.checked = opts.boundary; loadData(); },
     destroy() {
       cancelDraw(draw);
+      drag.destroy();
       plot.destroy();
       free(knn);
     },

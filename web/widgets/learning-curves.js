@@ -5,12 +5,14 @@
 // held-out validation rows) and scores both sets with meanSquaredError.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
-import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
+import { requestDraw, cancelDraw, prefersReducedMotion } from '../lib/frame.js';
+import { player } from '../lib/player.js';
+import { button, buttonRow, fixed, slider } from '../lib/ui.js';
 import { holdout, legend, log10, logAxes, marker, polyErrors } from './course3/common.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 8, description: 'Random seed for the data and the split.' },
+  seed: seedOption(8, 'Random seed for the data and the split.'),
   pool: { type: 'int', min: 40, max: 400, default: 120, description: 'Total points (a quarter held out for validation).' },
   noise: { type: 'number', min: 0.05, max: 1, default: 0.3, description: 'Standard deviation of the noise.' },
   degree: { type: 'int', min: 1, max: 12, default: 1, description: 'Starting model capacity (polynomial degree).' },
@@ -36,16 +38,20 @@ function build({ ml, card, options }) {
   let sizes = [];
   let points = [];      // computed so far: { n, trainMse, valMse }
   let degree = opts.degree;
-  let stopPlay = null;
 
   const plot = new Plot(card.stage, { aspect: 0.5, minHeight: 230, maxHeight: 380, label: 'Learning curves', onResize: () => requestDraw(draw) });
   plot.margin = { ...plot.margin, top: 24 };
   legend(card.stage, [['c3-train', 'training MSE (filled)'], ['c3-val', 'validation MSE (hollow)'], ['c3-truth', 'noise floor σ²']]);
 
   const buttons = buttonRow(card.controls);
-  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
-  button(buttons, 'Step', () => { stopPlaying(); grow(); });
-  button(buttons, 'Reset', () => { stopPlaying(); restart(); });
+  const play = player(buttons, card, {
+    start: () => { if (points.length >= sizes.length) restart(); },
+    reduced: () => { while (grow()) { /* all sizes at once */ } },
+    every: FRAME_MS,
+    tick: () => grow(),
+  });
+  button(buttons, 'Step', () => { play.stop(); grow(); });
+  button(buttons, 'Reset', () => { play.stop(); restart(); });
   const degreeSlider = slider(card.controls, { label: 'capacity: polynomial degree', min: 1, max: 12, step: 1, value: degree, format: (v) => `${v} (${v <= 2 ? 'high bias' : v >= 9 ? 'high variance' : 'moderate'})`, onInput: (v) => { degree = v; restart(); autoRun(); } });
 
   const statN = card.stat('n');
@@ -108,28 +114,9 @@ function build({ ml, card, options }) {
     else card.setMessage(`${where}, both errors have met near the noise floor σ² = ${fixed(floor, 3)}, the best any model can do on noisy targets.`, 'ok');
   }
 
-  function togglePlay() {
-    if (stopPlay) { stopPlaying(); return; }
-    if (points.length >= sizes.length) restart();
-    if (prefersReducedMotion()) { while (grow()) { /* all sizes at once */ } return; }
-    playBtn.textContent = 'Pause';
-    let last = -Infinity;
-    stopPlay = animate(card.card, (time) => {
-      if (time - last < FRAME_MS) return;
-      last = time;
-      if (!grow()) stopPlaying();
-    });
-  }
-
   // Moving the capacity slider replays the curves straight away (or draws them at once when
   // motion is reduced), so the comparison between degrees is immediate.
-  function autoRun() { stopPlaying(); togglePlay(); }
-
-  function stopPlaying() {
-    if (stopPlay) stopPlay();
-    stopPlay = null;
-    playBtn.textContent = 'Play';
-  }
+  function autoRun() { play.stop(); play.toggle(); }
 
   function draw() {
     if (!data) return;
@@ -161,12 +148,12 @@ function build({ ml, card, options }) {
 
   load();
   autoRunOnce();
-  function autoRunOnce() { if (!prefersReducedMotion()) togglePlay(); else { while (grow()) { /* draw the whole curve */ } } }
+  function autoRunOnce() { if (!prefersReducedMotion()) play.toggle(); else { while (grow()) { /* draw the whole curve */ } } }
 
   return {
-    update(next) { opts = { ...next }; degree = opts.degree; stopPlaying(); load(); },
+    update(next) { opts = { ...next }; degree = opts.degree; play.stop(); load(); },
     destroy() {
-      stopPlaying();
+      play.stop();
       cancelDraw(draw);
       plot.destroy();
       poly.delete();

@@ -5,7 +5,8 @@
 // that lap's numbers.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw, prefersReducedMotion } from '../lib/frame.js';
+import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
 import { reportComplete } from './course1/report.js';
 
@@ -39,7 +40,6 @@ function build({ ml, card, options }) {
 
   let t = 0;            // position on the loop in stages: lap = floor(t / 5), stage = floor(t) % 5
   let laps = [];        // per finished or current lap: { w, b, preds, mse, grad, after }
-  let stopPlay = null;
   let lastTime = null;
 
   card.card.classList.add('c1-loop');
@@ -49,9 +49,22 @@ function build({ ml, card, options }) {
   const scatter = new Plot(card.stage, { aspect: 0.34, minHeight: 170, maxHeight: 260, label: 'The six houses and the model line', onResize: () => requestDraw(draw) });
 
   const buttons = buttonRow(card.controls);
-  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
-  button(buttons, 'Step', () => { stopPlaying(); advance(1); });
-  button(buttons, 'Reset', () => { stopPlaying(); restart(); });
+  const play = player(buttons, card, {
+    reduced: () => advance(5 - (t % 5)), // one whole lap per press, no motion
+    onStart: () => {
+      stageText.setAttribute('aria-live', 'off'); // do not flood screen readers while it runs
+      lastTime = null;
+    },
+    tick: (time) => {
+      if (lastTime === null) lastTime = time;
+      const dt = Math.min(0.1, (time - lastTime) / 1000);
+      lastTime = time;
+      advance((dt * opts.speed) / STAGE_SECONDS);
+    },
+    onStop: () => stageText.setAttribute('aria-live', 'polite'),
+  });
+  button(buttons, 'Step', () => { play.stop(); advance(1); });
+  button(buttons, 'Reset', () => { play.stop(); restart(); });
   const etaSlider = slider(card.controls, { label: 'learning rate η', min: 0.01, max: 0.6, step: 0.01, value: opts.eta, format: (v) => fixed(v, 2), onInput: (v) => { opts.eta = v; restart(); } });
   slider(card.controls, { label: 'speed', min: 0.25, max: 4, step: 0.25, value: opts.speed, format: (v) => `${fixed(v, 2)}×`, onInput: (v) => { opts.speed = v; } });
 
@@ -92,7 +105,7 @@ function build({ ml, card, options }) {
     // A new lap starts at Data: take the engine's state for it.
     if (Math.floor(t / 5) >= laps.length && laps[laps.length - 1].after) {
       const s = snapshot();
-      if (s) laps.push(s); else { stopPlaying(); t = laps.length * 5 - 0.001; }
+      if (s) laps.push(s); else { play.stop(); t = laps.length * 5 - 0.001; }
     }
     render();
   }
@@ -100,38 +113,17 @@ function build({ ml, card, options }) {
   function update(lapIndex) {
     const lap = laps[lapIndex];
     if (!lap || lap.after) return;
-    if (model.status() === 'diverged') { stopPlaying(); return; }
+    if (model.status() === 'diverged') { play.stop(); return; }
     attempt(card, () => model.step());
     const [w, b] = model.params();
     lap.after = { w, b };
     const status = model.status();
     if (status === 'diverged' || !Number.isFinite(w) || !Number.isFinite(b)) {
-      stopPlaying();
+      play.stop();
       card.setMessage('Diverged: with this learning rate every update overshoots and the error explodes. Lower η and press Reset.', 'bad');
     } else if (lapIndex === 9) {
       reportComplete(card, { widget: 'learning-loop', title: meta.title, score: 10, max: 10 });
     }
-  }
-
-  function togglePlay() {
-    if (stopPlay) { stopPlaying(); return; }
-    if (prefersReducedMotion()) { advance(5 - (t % 5)); return; } // one whole lap per press, no motion
-    playBtn.textContent = 'Pause';
-    stageText.setAttribute('aria-live', 'off'); // do not flood screen readers while it runs
-    lastTime = null;
-    stopPlay = animate(card.card, (time) => {
-      if (lastTime === null) lastTime = time;
-      const dt = Math.min(0.1, (time - lastTime) / 1000);
-      lastTime = time;
-      advance((dt * opts.speed) / STAGE_SECONDS);
-    });
-  }
-
-  function stopPlaying() {
-    if (stopPlay) stopPlay();
-    stopPlay = null;
-    playBtn.textContent = 'Play';
-    stageText.setAttribute('aria-live', 'polite');
   }
 
   function lapAt() { return Math.min(laps.length - 1, Math.floor(t / 5)); }
@@ -339,14 +331,14 @@ function build({ ml, card, options }) {
   }
 
   restart();
-  if (opts.autoplay && !prefersReducedMotion()) togglePlay();
+  if (opts.autoplay && !prefersReducedMotion()) play.toggle();
   else card.setMessage('Press Step to move the packet one stage, or Play to run whole laps.', 'info');
 
   return {
-    update(next) { stopPlaying(); opts = { ...next }; restart(); },
+    update(next) { play.stop(); opts = { ...next }; restart(); },
     destroy() {
       cancelDraw(draw);
-      stopPlaying();
+      play.stop();
       diagram.destroy();
       scatter.destroy();
       model.delete();

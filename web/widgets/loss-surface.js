@@ -5,9 +5,10 @@
 // are available (OptimizerSurface), races SGD, momentum, RMSProp and Adam on the same surface.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
-import { drawHeat, legend, sequentialColor } from './course2/heatmap.js';
+import { drawHeatmap, heatLegend, lossRgb } from '../lib/heatmap.js';
 import { createSurface, OPTIMIZERS } from './course2/surfaces.js';
 
 export const schema = {
@@ -40,27 +41,31 @@ function build({ ml, card, options }) {
   let start = null;     // { x, y } where the ball is dropped
   let cursor = null;    // keyboard cursor in data coordinates
   let racers = [];      // { kind, points: [x, y, …], losses: [], status }
-  let stopPlay = null;
 
   const plot = new Plot(card.stage, { aspect: 0.72, minHeight: 260, maxHeight: 560, label: 'Loss surface heat map', onResize: () => requestDraw(draw) });
   plot.canvas.tabIndex = 0;
   plot.canvas.style.cursor = 'crosshair';
-  const key = legend(card.stage, { color: sequentialColor, low: '', high: '', caption: 'loss (MSE):' });
+  const key = heatLegend(card.stage, { color: lossRgb, low: '', high: '', caption: 'loss (MSE):', className: 'c2-legend' });
   const racerKey = document.createElement('div');
   racerKey.className = 'c2-legend';
   card.stage.append(racerKey);
 
   const buttons = buttonRow(card.controls);
-  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
-  button(buttons, 'Step', () => { stopPlaying(); stepAll(1); });
-  button(buttons, 'Reset', () => { stopPlaying(); startRun(); });
-  const etaSlider = slider(card.controls, { label: 'learning rate η', min: 0.001, max: 2, value: opts.eta, scale: 'log', step: 0.01, format: (v) => fixed(v, 3), onInput: (v) => { opts.eta = v; stopPlaying(); startRun(); } });
+  const play = player(buttons, card, {
+    start: () => { if (racers.every((r) => r.status !== 'running' || r.steps() >= opts.maxSteps)) startRun(); },
+    reduced: () => stepAll(opts.maxSteps),
+    every: 30, // ~30 steps a second: slow enough to follow the ball
+    tick: () => stepAll(1),
+  });
+  button(buttons, 'Step', () => { play.stop(); stepAll(1); });
+  button(buttons, 'Reset', () => { play.stop(); startRun(); });
+  const etaSlider = slider(card.controls, { label: 'learning rate η', min: 0.001, max: 2, value: opts.eta, scale: 'log', step: 0.01, format: (v) => fixed(v, 3), onInput: (v) => { opts.eta = v; play.stop(); startRun(); } });
   const optimizerChoices = surface.hasOptimizers
     ? [['sgd', 'SGD (plain gradient descent)'], ['momentum', 'Momentum'], ['rmsprop', 'RMSProp'], ['adam', 'Adam'], ['race', 'Race all four']]
     : [['sgd', 'Gradient descent']];
-  const optSelect = select(card.controls, { label: 'optimiser', options: optimizerChoices, value: opts.optimizer, onChange: (v) => { opts.optimizer = v; stopPlaying(); startRun(); } });
+  const optSelect = select(card.controls, { label: 'optimiser', options: optimizerChoices, value: opts.optimizer, onChange: (v) => { opts.optimizer = v; play.stop(); startRun(); } });
   if (surface.hasSurfaces) {
-    select(card.controls, { label: 'surface', options: [['bowl', 'MSE bowl of a line fit'], ['ravine', 'Ravine (narrow valley)'], ['rosenbrock', 'Rosenbrock banana'], ['saddle', 'Saddle']], value: opts.surface, onChange: (v) => { opts.surface = v; stopPlaying(); loadSurface(); } });
+    select(card.controls, { label: 'surface', options: [['bowl', 'MSE bowl of a line fit'], ['ravine', 'Ravine (narrow valley)'], ['rosenbrock', 'Rosenbrock banana'], ['saddle', 'Saddle']], value: opts.surface, onChange: (v) => { opts.surface = v; play.stop(); loadSurface(); } });
   }
 
   const statLoss = card.stat('loss');
@@ -145,25 +150,6 @@ function build({ ml, card, options }) {
     return moving;
   }
 
-  function togglePlay() {
-    if (stopPlay) { stopPlaying(); return; }
-    if (racers.every((r) => r.status !== 'running' || r.steps() >= opts.maxSteps)) startRun();
-    if (prefersReducedMotion()) { stepAll(opts.maxSteps); return; }
-    playBtn.textContent = 'Pause';
-    let last = 0;
-    stopPlay = animate(card.card, (time) => {
-      if (time - last < 30) return; // ~30 steps a second: slow enough to follow the ball
-      last = time;
-      if (!stepAll(1)) stopPlaying();
-    });
-  }
-
-  function stopPlaying() {
-    if (stopPlay) stopPlay();
-    stopPlay = null;
-    playBtn.textContent = 'Play';
-  }
-
   // The state in words, read from the engine's path (bookkeeping on its numbers only).
   function diagnose(r) {
     const n = r.losses.length;
@@ -214,7 +200,7 @@ function build({ ml, card, options }) {
   }
 
   function dropAt(x, y) {
-    stopPlaying();
+    play.stop();
     start = {
       x: Math.min(view.x1, Math.max(view.x0, x)),
       y: Math.min(view.y1, Math.max(view.y0, y)),
@@ -238,9 +224,9 @@ function build({ ml, card, options }) {
     } else if ((e.key === 'Enter' || e.key === ' ') && cursor) {
       const c = cursor; cursor = null; dropAt(c.x, c.y); e.preventDefault();
     } else if (e.key === 'Enter' || e.key === ' ') {
-      togglePlay(); e.preventDefault();
+      play.toggle(); e.preventDefault();
     } else if (e.key === 'Escape') {
-      cursor = null; stopPlaying(); describe(); requestDraw(draw);
+      cursor = null; play.stop(); describe(); requestDraw(draw);
     }
   };
   plot.canvas.addEventListener('pointerdown', onDown);
@@ -250,7 +236,7 @@ function build({ ml, card, options }) {
     if (!view || !grid) return;
     plot.setDomain(view.x0, view.x1, view.y0, view.y1);
     plot.begin();
-    drawHeat(plot, grid, GRID[0], GRID[1], view, { color: sequentialColor, toUnit });
+    drawHeatmap(plot, grid, GRID[0], GRID[1], (v, out) => lossRgb(toUnit(v), out), { rect: view });
     const bowl = opts.surface === 'bowl';
     plot.axes({ xLabel: bowl ? 'slope w' : 'x', yLabel: bowl ? 'intercept b' : 'y' });
     const c = plot.ctx;
@@ -286,7 +272,7 @@ function build({ ml, card, options }) {
 
   return {
     update(next) {
-      stopPlaying();
+      play.stop();
       opts = { ...next };
       if (!surface.hasOptimizers) opts.optimizer = 'sgd';
       if (!surface.hasSurfaces) opts.surface = 'bowl';
@@ -296,7 +282,7 @@ function build({ ml, card, options }) {
     },
     destroy() {
       cancelDraw(draw);
-      stopPlaying();
+      play.stop();
       plot.canvas.removeEventListener('pointerdown', onDown);
       plot.canvas.removeEventListener('keydown', onKey);
       plot.destroy();

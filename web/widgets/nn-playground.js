@@ -23,6 +23,7 @@ import { createLossChart, createMetricsPanel } from './nn-playground/panels.js';
 import { createWeightEditor, download, featuresFromJson, readFile } from './nn-playground/weights.js';
 import { createControls } from './nn-playground/controls.js';
 import { GridImage, createLegend, palette } from './nn-playground/heatmap.js';
+import { nextSeed } from '../lib/schema.js';
 
 export const schema = SETTINGS;
 
@@ -134,7 +135,7 @@ function build({ ml, card, options, notes: optionNotes }) {
   const controls = createControls({ top, training: trainingGrid, dataPanel: dataCol, outputOptions }, s, {
     change, play: togglePlay, step: () => { stopPlaying(); trainSteps(1); },
     reset: () => { stopPlaying(); resetNetwork(); },
-    regenerate: () => change({ seed: (s.seed + 1) % 2147483647, dataset: s.dataset === 'custom' ? 'circle' : s.dataset }),
+    regenerate: () => change({ seed: nextSeed(s.seed), dataset: s.dataset === 'custom' ? 'circle' : s.dataset }),
     setEditing, exportCsv: () => download('points.csv', 'text/csv', toCsv(data, new Set(Array.from(testFlags.keys()).filter((i) => testFlags[i])))),
     importCsv,
   });

@@ -3,15 +3,17 @@
 // its exact gradient (plus optional mini-batch-style noise) and every update rule.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
-import { sequentialScale } from './landscape/draw.js';
+import { GridImage, drawGridImage, sequentialRgb } from '../lib/heatmap.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
   surface: { type: 'enum', values: ['bowl', 'ravine', 'rosenbrock', 'saddle'], default: 'ravine', description: 'Loss surface to race on.' },
   learningRate: { type: 'number', min: 0.0001, max: 1, default: 0.05, description: 'Learning rate η shared by all optimisers.' },
   noise: { type: 'number', min: 0, max: 5, default: 0, description: 'Standard deviation of noise added to each gradient (mini-batch jitter).' },
-  seed: { type: 'int', min: 0, max: 2147483647, default: 1, description: 'Seed for the gradient noise.' },
+  seed: seedOption(1, 'Seed for the gradient noise.'),
 };
 
 export const meta = {
@@ -42,8 +44,8 @@ function build({ ml, card, options }) {
   const probe = racers[0].surface;
   let info = null;
   let start = { x: 0, y: 0 };
-  let heat = null; // offscreen canvas at grid resolution
-  let stopPlay = null;
+  let heat = null; // the surface at grid resolution, painted into heatImage
+  const heatImage = new GridImage();
   let stepCount = 0;
 
   const plot = new Plot(card.stage, { aspect: 0.62, minHeight: 240, maxHeight: 460, label: 'Loss surface with optimiser paths', onResize: () => requestDraw(draw) });
@@ -53,17 +55,23 @@ function build({ ml, card, options }) {
   const lossPlot = new Plot(card.stage, { aspect: 0.24, minHeight: 130, maxHeight: 190, label: 'Loss of each optimiser per step (log scale)', onResize: () => requestDraw(draw) });
 
   const buttons = buttonRow(card.controls);
-  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
-  button(buttons, 'Step', () => { stopPlaying(); advance(1); });
-  button(buttons, 'Reset', () => { stopPlaying(); restart(); });
+  const play = player(buttons, card, {
+    reduced: () => advance(100),
+    tick: () => {
+      advance(1);
+      return !(stepCount >= MAX_STEPS || racers.every((r) => r.surface.pathStatus() !== 'running'));
+    },
+  });
+  button(buttons, 'Step', () => { play.stop(); advance(1); });
+  button(buttons, 'Reset', () => { play.stop(); restart(); });
   select(card.controls, {
     label: 'surface', value: opts.surface,
     options: [['bowl', 'MSE bowl'], ['ravine', 'ravine'], ['rosenbrock', 'Rosenbrock valley'], ['saddle', 'saddle']],
-    onChange: (v) => { stopPlaying(); opts.surface = v; opts.learningRate = DEFAULT_RATE[v]; sliders.learningRate.set(opts.learningRate); loadSurface(); },
+    onChange: (v) => { play.stop(); opts.surface = v; opts.learningRate = DEFAULT_RATE[v]; sliders.learningRate.set(opts.learningRate); loadSurface(); },
   });
   const sliders = {
-    learningRate: slider(card.controls, { label: 'learning rate η', min: 0.0001, max: 1, step: 0.01, scale: 'log', value: opts.learningRate, format: (v) => fixed(v, 4), onInput: (v) => { stopPlaying(); opts.learningRate = v; restart(); } }),
-    noise: slider(card.controls, { label: 'gradient noise σ', min: 0, max: 5, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { stopPlaying(); opts.noise = v; restart(); } }),
+    learningRate: slider(card.controls, { label: 'learning rate η', min: 0.0001, max: 1, step: 0.01, scale: 'log', value: opts.learningRate, format: (v) => fixed(v, 4), onInput: (v) => { play.stop(); opts.learningRate = v; restart(); } }),
+    noise: slider(card.controls, { label: 'gradient noise σ', min: 0, max: 5, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.noise = v; restart(); } }),
   };
   const stats = racers.map((r) => card.stat(r.label));
 
@@ -78,26 +86,15 @@ function build({ ml, card, options }) {
     restart();
   }
 
-  // The surface as a small image: log(f − f_min) on a sequential scale, rows flipped so y grows up.
+  // The surface as a small image: log(f − f_min) on a sequential scale.
   function renderHeat(values) {
-    const canvas = document.createElement('canvas');
-    canvas.width = GRID; canvas.height = GRID;
-    const ctx = canvas.getContext('2d');
-    const img = ctx.createImageData(GRID, GRID);
     const logs = Array.from(values, (v) => Math.log10(Math.max(v - info.minValue, 0) + 1e-3));
     const lo = Math.min(...logs);
     const hi = Math.max(...logs);
+    const span = hi - lo > 0 ? hi - lo : 1;
     // Neutral grey ramp so the six coloured paths stay the most visible thing on the map.
-    const color = sequentialScale(plot.theme, lo, hi, plot.theme.truth);
-    for (let j = 0; j < GRID; j++) {
-      for (let i = 0; i < GRID; i++) {
-        const m = /rgb\((\d+), (\d+), (\d+)\)/.exec(color(logs[j * GRID + i]));
-        const k = ((GRID - 1 - j) * GRID + i) * 4;
-        img.data[k] = Number(m[1]); img.data[k + 1] = Number(m[2]); img.data[k + 2] = Number(m[3]); img.data[k + 3] = 255;
-      }
-    }
-    ctx.putImageData(img, 0, 0);
-    return canvas;
+    const color = sequentialRgb(plot.theme, plot.theme.truth);
+    return heatImage.paint(GRID, GRID, (k, out) => color((logs[k] - lo) / span, out));
   }
 
   function restart() {
@@ -135,22 +132,6 @@ function build({ ml, card, options }) {
     card.setMessage(parts.join(' '), diverged.length ? 'warn' : 'info');
   }
 
-  function togglePlay() {
-    if (stopPlay) { stopPlaying(); return; }
-    if (prefersReducedMotion()) { advance(100); return; }
-    playBtn.textContent = 'Pause';
-    stopPlay = animate(card.card, () => {
-      advance(1);
-      if (stepCount >= MAX_STEPS || racers.every((r) => r.surface.pathStatus() !== 'running')) stopPlaying();
-    }, (err) => { stopPlaying(); card.setMessage(String(err.message || err), 'bad'); });
-  }
-
-  function stopPlaying() {
-    if (stopPlay) stopPlay();
-    stopPlay = null;
-    playBtn.textContent = 'Play';
-  }
-
   function render() {
     racers.forEach((r, i) => {
       const status = r.surface.pathStatus();
@@ -168,17 +149,17 @@ function build({ ml, card, options }) {
   // Start point: click, or arrow keys (Shift × 10) once the map has focus.
   const onDown = (e) => {
     const p = plot.eventToData(e);
-    stopPlaying();
+    play.stop();
     start = { x: clamp(p.x, info.x0, info.x1), y: clamp(p.y, info.y0, info.y1) };
     restart();
   };
   const onKey = (e) => {
     const keys = { ArrowUp: [0, 1], ArrowDown: [0, -1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] };
-    if (e.key === 'Enter' || e.key === ' ') { togglePlay(); e.preventDefault(); return; }
-    if (e.key === 'Escape') { stopPlaying(); return; }
+    if (e.key === 'Enter' || e.key === ' ') { play.toggle(); e.preventDefault(); return; }
+    if (e.key === 'Escape') { play.stop(); return; }
     if (!keys[e.key]) return;
     const k = (e.shiftKey ? 10 : 1) * 0.02;
-    stopPlaying();
+    play.stop();
     start = { x: clamp(start.x + keys[e.key][0] * k * (info.x1 - info.x0), info.x0, info.x1), y: clamp(start.y + keys[e.key][1] * k * (info.y1 - info.y0), info.y0, info.y1) };
     restart();
     e.preventDefault();
@@ -190,9 +171,8 @@ function build({ ml, card, options }) {
     if (!info) return;
     const t = plot.theme;
     plot.setDomain(info.x0, info.x1, info.y0, info.y1);
-    const c = plot.begin();
-    const m = plot.margin;
-    if (heat) { c.imageSmoothingEnabled = true; c.drawImage(heat, m.left, m.top, plot.width - m.left - m.right, plot.height - m.top - m.bottom); }
+    plot.begin();
+    if (heat) drawGridImage(plot, heat);
     plot.axes({ xLabel: opts.surface === 'bowl' ? 'w' : 'x', yLabel: opts.surface === 'bowl' ? 'b' : 'y' });
     plot.clipToArea((ctx) => {
       ctx.fillStyle = t.model;
@@ -226,7 +206,7 @@ function build({ ml, card, options }) {
 
   return {
     update(next) {
-      stopPlaying();
+      play.stop();
       const surfaceChanged = next.surface !== opts.surface;
       opts = { ...next };
       for (const key of Object.keys(sliders)) sliders[key].set(opts[key]);
@@ -234,11 +214,12 @@ function build({ ml, card, options }) {
     },
     destroy() {
       cancelDraw(draw);
-      stopPlaying();
+      play.stop();
       plot.canvas.removeEventListener('pointerdown', onDown);
       plot.canvas.removeEventListener('keydown', onKey);
       plot.destroy();
       lossPlot.destroy();
+      heatImage.release();
       for (const r of racers) r.surface.delete();
     },
   };

@@ -6,10 +6,12 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
-import { equalDomain, hasFocus, free, rgba, pct, yGrid } from './course4/common.js';
+import { equalDomain, free, rgba, pct, yGrid } from './course4/common.js';
+import { attachDrag } from '../lib/drag.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 5, description: 'Random seed for the cloud.' },
+  seed: seedOption(5, 'Random seed for the cloud.'),
   points: { type: 'int', min: 10, max: 300, default: 70, description: 'How many points.' },
   slope: { type: 'number', min: -3, max: 3, default: 0.6, description: 'Trend of the cloud (y grows by this much per unit of x).' },
   noise: { type: 'number', min: 0.05, max: 3, default: 0.55, description: 'Scatter across the trend.' },
@@ -36,7 +38,6 @@ function build({ ml, card, options }) {
   let pc1Angle = 0;
   let angle = opts.angle; // degrees, 0…180
   let bestCaptured = 0;
-  let dragging = false;
   let stopSnap = null;
   let found = false;
 
@@ -46,7 +47,6 @@ function build({ ml, card, options }) {
   row.append(left, right);
   card.stage.append(row);
   const plot = new Plot(left, { aspect: 0.95, minHeight: 260, maxHeight: 500, label: 'Cloud of points with a projection line', onResize: () => requestDraw(draw) });
-  plot.canvas.tabIndex = 0;
   right.append(el('p', { className: 'c4-chart-title', text: 'Scree: share of variance per principal axis' }));
   const scree = new Plot(right, { aspect: 0.75, minHeight: 170, maxHeight: 260, label: 'Scree chart', onResize: () => requestDraw(draw) });
   scree.margin = { left: 44, right: 10, top: 14, bottom: 30 };
@@ -56,7 +56,7 @@ function build({ ml, card, options }) {
 
   const buttons = buttonRow(card.controls);
   button(buttons, 'Snap to PC1', () => snap(), { primary: true });
-  button(buttons, 'New cloud', () => { opts.seed = (opts.seed + 1) % 2147483647; loadData(); });
+  button(buttons, 'New cloud', () => { opts.seed = nextSeed(opts.seed); loadData(); });
   const angleSlider = slider(card.controls, { label: 'line angle', min: 0, max: 180, step: 0.5, value: angle, format: (v) => `${fixed(v, 1)}°`, onInput: (v) => { stopSnapping(); setAngle(v); } });
 
   const statCaptured = card.stat('variance captured');
@@ -172,7 +172,7 @@ function build({ ml, card, options }) {
     });
     // the handle: where dragging turns the line
     const hx = mean[0] + 2.6 * ux; const hy = mean[1] + 2.6 * uy;
-    plot.handle(hx, hy, { focused: hasFocus(plot.canvas) || dragging });
+    plot.handle(hx, hy, { focused: drag.focused || drag.grabbed !== null });
 
     // scree bars, with a marker at the share the learner's line keeps
     scree.setDomain(0, 2, 0, 1.08);
@@ -210,30 +210,19 @@ function build({ ml, card, options }) {
 
   // Dragging anywhere turns the line to point at the pointer (through the centre of the cloud).
   const angleAt = (pos) => Math.atan2(pos.y - mean[1], pos.x - mean[0]) / RAD;
-  const onDown = (e) => {
-    stopSnapping();
-    dragging = true;
-    plot.canvas.setPointerCapture(e.pointerId);
-    plot.canvas.style.cursor = 'grabbing';
-    setAngle(angleAt(plot.eventToData(e)));
-    e.preventDefault();
-  };
-  const onMove = (e) => { if (dragging) setAngle(angleAt(plot.eventToData(e))); else plot.canvas.style.cursor = 'grab'; };
-  const onUp = () => { dragging = false; plot.canvas.style.cursor = 'grab'; requestDraw(draw); };
-  const onKey = (e) => {
-    const dir = { ArrowLeft: 1, ArrowUp: 1, ArrowRight: -1, ArrowDown: -1 }[e.key];
-    if (dir) { stopSnapping(); setAngle(angle + dir * (e.shiftKey ? 10 : 1)); e.preventDefault(); return; }
-    if (e.key === 'Enter' || e.key === ' ') { snap(); e.preventDefault(); }
-  };
-  const onFocus = () => { card.setMessage('Left/Up turn the line anticlockwise, Right/Down clockwise (1° a press, Shift 10°); Enter snaps to PC1.', 'info'); requestDraw(draw); };
-  const onBlur = () => requestDraw(draw);
-  plot.canvas.addEventListener('pointerdown', onDown);
-  plot.canvas.addEventListener('pointermove', onMove);
-  plot.canvas.addEventListener('pointerup', onUp);
-  plot.canvas.addEventListener('pointercancel', onUp);
-  plot.canvas.addEventListener('keydown', onKey);
-  plot.canvas.addEventListener('focus', onFocus);
-  plot.canvas.addEventListener('blur', onBlur);
+  const drag = attachDrag(plot, {
+    move: (pos) => { stopSnapping(); setAngle(angleAt(pos)); },
+    release: () => requestDraw(draw),
+    cursor: () => 'grab',
+    key: (dx, dy) => { stopSnapping(); setAngle(angle - dx + dy); }, // Left/Up anticlockwise
+    enter: () => snap(),
+    snapshot: () => angle,
+    restore: (a) => { stopSnapping(); setAngle(a); },
+    onFocusChange: (on) => {
+      if (on) card.setMessage('Left/Up turn the line anticlockwise, Right/Down clockwise (1° a press, Shift 10°); Enter snaps to PC1; Escape puts it back.', 'info');
+      requestDraw(draw);
+    },
+  });
 
   loadData();
 
@@ -241,6 +230,7 @@ function build({ ml, card, options }) {
     update(next) { opts = { ...next }; loadData(); },
     destroy() {
       cancelDraw(draw);
+      drag.destroy();
       stopSnapping();
       plot.destroy();
       scree.destroy();

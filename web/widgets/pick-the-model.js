@@ -8,9 +8,10 @@ import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, checkbox, el, fixed, slider } from '../lib/ui.js';
 import { TWO_PI, holdout, legend, log10, logAxes, marker, polyErrors } from './course3/common.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 4, description: 'Random seed for the data and the split.' },
+  seed: seedOption(4, 'Random seed for the data and the split.'),
   points: { type: 'int', min: 20, max: 120, default: 30, description: 'How many noisy points (a third are held out for validation).' },
   noise: { type: 'number', min: 0.05, max: 1, default: 0.3, description: 'Standard deviation of the noise around the hidden curve.' },
   degree: { type: 'int', min: 1, max: 12, default: 1, description: 'Starting degree.' },
@@ -58,7 +59,7 @@ function build({ ml, card, options }) {
   const degreeSlider = slider(card.controls, { label: 'polynomial degree', min: 1, max: MAX_DEGREE, step: 1, value: degree, format: (v) => String(v), onInput: (v) => setDegree(v) });
   const buttons = buttonRow(card.controls);
   const lockBtn = button(buttons, 'Lock in this degree', () => lockIn(), { primary: true });
-  button(buttons, 'New data', () => { opts.seed = (opts.seed + 1) % 2147483647; load(); });
+  button(buttons, 'New data', () => { opts.seed = nextSeed(opts.seed); load(); });
   const truthBox = checkbox(card.controls, { label: 'show the hidden true curve', checked: false, onChange: () => requestDraw(draw) });
 
   const statDegree = card.stat('degree');

@@ -11,13 +11,14 @@ import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 import { legend } from './landscape/draw.js';
 import { noiseTable, mean, cityColumn, CITIES } from './landscape2/data.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
   rows: { type: 'int', min: 20, max: 200, default: 50, description: 'Rows (people, samples) in the table.' },
   features: { type: 'int', min: 5, max: 2000, default: 500, description: 'Noise columns measured per row.' },
   select: { type: 'int', min: 1, max: 50, default: 10, description: 'Columns kept by the selection step.' },
   k: { type: 'int', min: 2, max: 10, default: 5, description: 'Cross-validation folds.' },
-  seed: { type: 'int', min: 0, max: 2147483647, default: 3, description: 'Seed for the table and the folds.' },
+  seed: seedOption(3, 'Seed for the table and the folds.'),
 };
 
 export const meta = {
@@ -90,7 +91,7 @@ function build({ ml, card, options }) {
   card.stage.append(oneHotCaption, oneHotWrap);
 
   const buttons = buttonRow(card.controls);
-  button(buttons, 'New table', () => { opts.seed = (opts.seed + 1) % 2147483647; loadData(); }, { primary: true, title: 'Draw a fresh noise table with the next seed' });
+  button(buttons, 'New table', () => { opts.seed = nextSeed(opts.seed); loadData(); }, { primary: true, title: 'Draw a fresh noise table with the next seed' });
   select(card.controls, {
     label: 'table: statistics learned from',
     value: tableFit,

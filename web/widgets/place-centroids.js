@@ -5,10 +5,12 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
-import { clusterColor, marker, hasFocus, equalDomain, free, rgba, yGrid, roundTicks } from './course4/common.js';
+import { clusterColor, marker, equalDomain, free, rgba, yGrid, roundTicks } from './course4/common.js';
+import { attachDrag } from '../lib/drag.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 11, description: 'Random seed for the blobs.' },
+  seed: seedOption(11, 'Random seed for the blobs.'),
   points: { type: 'int', min: 20, max: 400, default: 150, description: 'How many points.' },
   blobs: { type: 'int', min: 1, max: 8, default: 4, description: 'How many blobs the points come from (hidden from the game).' },
   spread: { type: 'number', min: 0.1, max: 2, default: 0.55, description: 'Standard deviation of each blob.' },
@@ -37,7 +39,6 @@ function build({ ml, card, options }) {
   let labels = null;        // engine labels after the last assignment (null before any)
   let selected = -1;        // centroid picked for keyboard moves
   let cursor = { x: 0, y: 0 };
-  let dragging = -1;
   let running = null;       // stop() of the iteration ticker
   let auto = false;
   let best = new Map();     // k → lowest converged inertia the learner reached
@@ -50,7 +51,6 @@ function build({ ml, card, options }) {
   row.append(left, right);
   card.stage.append(row);
   const plot = new Plot(left, { aspect: 0.8, minHeight: 280, maxHeight: 520, label: 'Scatter plot of unlabelled points', onResize: () => requestDraw(draw) });
-  plot.canvas.tabIndex = 0;
   right.append(el('p', { className: 'c4-chart-title', text: 'Elbow: best inertia for each k' }));
   const elbowPlot = new Plot(right, { aspect: 0.7, minHeight: 170, maxHeight: 260, label: 'Elbow chart', onResize: () => requestDraw(draw) });
   elbowPlot.margin = { left: 50, right: 10, top: 12, bottom: 30 };
@@ -60,7 +60,7 @@ function build({ ml, card, options }) {
   const runBtn = button(buttons, 'Run iteration', () => { stopAuto(); runIteration(); });
   button(buttons, 'k-means++', () => seedPlusPlus(), { title: 'Let k-means++ place the centroids: spread apart, each drawn with probability proportional to its squared distance' });
   button(buttons, 'Clear', () => { stopAuto(); placed = []; selected = -1; syncModel(); });
-  button(buttons, 'New points', () => { stopAuto(); opts.seed = (opts.seed + 1) % 2147483647; loadData(); });
+  button(buttons, 'New points', () => { stopAuto(); opts.seed = nextSeed(opts.seed); loadData(); });
   const kSlider = slider(card.controls, { label: 'k (centroids)', min: 1, max: 8, step: 1, value: opts.k, format: (v) => String(v), onInput: (v) => { stopAuto(); opts.k = v; placed = placed.slice(0, v); selected = -1; syncModel(); } });
 
   const statInertia = card.stat('inertia');
@@ -235,7 +235,7 @@ function build({ ml, card, options }) {
         ctx.fill();
       }
     });
-    const focused = hasFocus(plot.canvas);
+    const focused = drag.focused;
     shown.forEach((p, j) => {
       const X = plot.px(p.x); const Y = plot.py(p.y);
       ctx.beginPath(); ctx.arc(X, Y, 11, 0, Math.PI * 2);
@@ -243,7 +243,7 @@ function build({ ml, card, options }) {
       ctx.lineWidth = 3; ctx.strokeStyle = clusterColor(t, j); ctx.stroke();
       ctx.strokeStyle = t.model; ctx.lineWidth = 2;
       ctx.beginPath(); ctx.moveTo(X - 5, Y - 5); ctx.lineTo(X + 5, Y + 5); ctx.moveTo(X + 5, Y - 5); ctx.lineTo(X - 5, Y + 5); ctx.stroke();
-      if ((focused && selected === j) || dragging === j) { ctx.beginPath(); ctx.arc(X, Y, 16, 0, Math.PI * 2); ctx.lineWidth = 2; ctx.strokeStyle = t.accent; ctx.stroke(); }
+      if ((focused && selected === j) || drag.grabbed === j) { ctx.beginPath(); ctx.arc(X, Y, 16, 0, Math.PI * 2); ctx.lineWidth = 2; ctx.strokeStyle = t.accent; ctx.stroke(); }
     });
     if (focused && selected < 0 && placed.length < opts.k) {
       const X = plot.px(cursor.x); const Y = plot.py(cursor.y);
@@ -292,56 +292,41 @@ function build({ ml, card, options }) {
     placed[j] = clampPos(pos);
     syncModel();
   }
-  const onDown = (e) => {
-    const pos = plot.eventToData(e);
-    const j = nearest(pos);
-    stopAuto();
-    if (j >= 0) {
-      dragging = j; selected = j;
-      plot.canvas.setPointerCapture(e.pointerId);
-      plot.canvas.style.cursor = 'grabbing';
-      e.preventDefault();
-      return;
-    }
-    if (placed.length < opts.k) drop(pos);
-    else card.setMessage(`All ${opts.k} centroids are placed. Drag one to move it, press Clear to start over, or raise k.`, 'info');
-  };
-  const onMove = (e) => {
-    const pos = plot.eventToData(e);
-    if (dragging >= 0) moveCentroid(dragging, pos);
-    else plot.canvas.style.cursor = nearest(pos) >= 0 ? 'grab' : (placed.length < opts.k ? 'crosshair' : 'default');
-  };
-  const onUp = () => { if (dragging >= 0) { dragging = -1; plot.canvas.style.cursor = 'default'; requestDraw(draw); } };
-  const onKey = (e) => {
-    const arrows = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
-    if (arrows[e.key]) {
+  const drag = attachDrag(plot, {
+    hit: (pos) => { const j = nearest(pos); return j >= 0 ? j : null; },
+    grab: (j) => { stopAuto(); selected = j; },
+    press: (pos) => {
       stopAuto();
-      const [dx, dy] = arrows[e.key].map((v) => v * 0.1 * (e.shiftKey ? 10 : 1));
-      if (selected >= 0) moveCentroid(selected, { x: placed[selected].x + dx, y: placed[selected].y + dy });
-      else { cursor = clampPos({ x: cursor.x + dx, y: cursor.y + dy }); requestDraw(draw); }
-      e.preventDefault();
-    } else if (e.key === 'Enter' || e.key === ' ') {
+      if (placed.length < opts.k) drop(pos);
+      else card.setMessage(`All ${opts.k} centroids are placed. Drag one to move it, press Clear to start over, or raise k.`, 'info');
+    },
+    moveOnPress: false,
+    move: (pos, j) => moveCentroid(j, pos),
+    release: () => requestDraw(draw),
+    cursor: (pos) => (nearest(pos) >= 0 ? 'grab' : (placed.length < opts.k ? 'crosshair' : 'default')),
+    key: (dx, dy) => {
+      stopAuto();
+      if (selected >= 0) moveCentroid(selected, { x: placed[selected].x + dx * 0.1, y: placed[selected].y + dy * 0.1 });
+      else { cursor = clampPos({ x: cursor.x + dx * 0.1, y: cursor.y + dy * 0.1 }); requestDraw(draw); }
+    },
+    enter: () => {
       stopAuto();
       if (selected < 0 && placed.length < opts.k) drop(cursor);
       else if (placed.length) { selected = (selected + 1) % (placed.length + (placed.length < opts.k ? 1 : 0)); if (selected >= placed.length) selected = -1; requestDraw(draw); }
-      e.preventDefault();
-    } else if (e.key === 'Escape') {
-      selected = -1; requestDraw(draw);
-    } else if ((e.key === 'Delete' || e.key === 'Backspace') && selected >= 0) {
-      stopAuto();
-      placed.splice(selected, 1); selected = -1; syncModel();
-      e.preventDefault();
-    }
-  };
-  const onFocus = () => { card.setMessage('Arrow keys move the cross (Shift: ×10); Enter drops a centroid. With all placed, Enter selects a centroid to move; Delete removes it; Escape lets go.', 'info'); requestDraw(draw); };
-  const onBlur = () => requestDraw(draw);
-  plot.canvas.addEventListener('pointerdown', onDown);
-  plot.canvas.addEventListener('pointermove', onMove);
-  plot.canvas.addEventListener('pointerup', onUp);
-  plot.canvas.addEventListener('pointercancel', onUp);
-  plot.canvas.addEventListener('keydown', onKey);
-  plot.canvas.addEventListener('focus', onFocus);
-  plot.canvas.addEventListener('blur', onBlur);
+    },
+    escape: () => { selected = -1; requestDraw(draw); },
+    otherKey: (e) => {
+      if ((e.key === 'Delete' || e.key === 'Backspace') && selected >= 0) {
+        stopAuto();
+        placed.splice(selected, 1); selected = -1; syncModel();
+        e.preventDefault();
+      }
+    },
+    onFocusChange: (on) => {
+      if (on) card.setMessage('Arrow keys move the cross (Shift: ×10); Enter drops a centroid. With all placed, Enter selects a centroid to move; Delete removes it; Escape lets go.', 'info');
+      requestDraw(draw);
+    },
+  });
 
   loadData();
 
@@ -349,6 +334,7 @@ function build({ ml, card, options }) {
     update(next) { stopAuto(); opts = { ...next }; loadData(); },
     destroy() {
       cancelDraw(draw);
+      drag.destroy();
       stopAuto();
       plot.destroy();
       elbowPlot.destroy();

@@ -7,9 +7,10 @@ import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { el, fixed, slider } from '../lib/ui.js';
 import { TWO_PI, legend, segmented } from './course3/common.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 3, description: 'Random seed for the noisy points.' },
+  seed: seedOption(3, 'Random seed for the noisy points.'),
   points: { type: 'int', min: 10, max: 60, default: 12, description: 'How many noisy training points.' },
   noise: { type: 'number', min: 0.05, max: 1, default: 0.3, description: 'Standard deviation of the noise.' },
   degree: { type: 'int', min: 3, max: 15, default: 9, description: 'Polynomial degree.' },

@@ -5,12 +5,15 @@
 // precisionRecallCurve, averagePrecision); JS only walks along the arrays it returns.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed } from '../lib/ui.js';
-import { attachDrag, drawScoreStrip, scoredExamples, segmented } from './course3/common.js';
+import { attachDrag } from '../lib/drag.js';
+import { drawScoreStrip, scoredExamples, segmented } from './course3/common.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 5, description: 'Random seed for the examples.' },
+  seed: seedOption(5, 'Random seed for the examples.'),
   points: { type: 'int', min: 10, max: 300, default: 80, description: 'How many scored examples.' },
   dataset: { type: 'enum', values: ['easy', 'hard'], default: 'easy', description: 'Easy: classes barely overlap. Hard: much overlap.' },
 };
@@ -36,7 +39,6 @@ function build({ ml, card, options }) {
   let ap = NaN;
   let k = 0;             // current ROC point: thresholds[k] is the active threshold
   let threshold = 1;     // the threshold shown in the strip (continuous when dragged)
-  let stopPlay = null;
 
   const strip = new Plot(card.stage, { aspect: 0.3, minHeight: 170, maxHeight: 240, label: 'Scored examples and the threshold', onResize: () => requestDraw(draw) });
   const row = el('div', { className: 'dw-row' });
@@ -51,9 +53,25 @@ function build({ ml, card, options }) {
   for (const p of [rocPlot, prPlot]) p.margin = { ...p.margin, top: 24, right: 16 };
 
   const buttons = buttonRow(card.controls);
-  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
-  button(buttons, 'Step', () => { stopPlaying(); setIndex(k + 1); });
-  button(buttons, 'Reset', () => { stopPlaying(); setIndex(0); });
+  let sweepStart = null; // time and index where Play's sweep began
+  let sweepFrom = 0;
+  const play = player(buttons, card, {
+    start: () => {
+      if (!roc) return false;
+      if (k >= last()) setIndex(0);
+      return true;
+    },
+    reduced: () => setIndex(k + Math.max(1, Math.round(last() / 10))),
+    onStart: () => { sweepStart = null; sweepFrom = k; },
+    tick: (time) => {
+      if (sweepStart === null) sweepStart = time;
+      const target = sweepFrom + Math.floor(((time - sweepStart) / SWEEP_MS) * last());
+      if (target > k) setIndex(target);
+      return k < last();
+    },
+  });
+  button(buttons, 'Step', () => { play.stop(); setIndex(k + 1); });
+  button(buttons, 'Reset', () => { play.stop(); setIndex(0); });
   const datasetToggle = segmented(card.controls, {
     label: 'dataset (how much the classes overlap)',
     options: [['easy', 'Easy'], ['hard', 'Hard']],
@@ -69,7 +87,7 @@ function build({ ml, card, options }) {
   const statAp = card.stat('avg precision');
 
   function load() {
-    stopPlaying();
+    play.stop();
     const ok = attempt(card, () => {
       data = scoredExamples(ml, { points: opts.points, spread: SPREAD[opts.dataset], seed: opts.seed });
       roc = ml.rocCurve(data.y, data.scores);
@@ -114,42 +132,20 @@ function build({ ml, card, options }) {
     setIndex(i, tt);
   }
 
-  function togglePlay() {
-    if (stopPlay) { stopPlaying(); return; }
-    if (!roc) return;
-    if (k >= last()) setIndex(0);
-    if (prefersReducedMotion()) { setIndex(k + Math.max(1, Math.round(last() / 10))); return; }
-    playBtn.textContent = 'Pause';
-    let start = null;
-    const from = k;
-    stopPlay = animate(card.card, (time) => {
-      if (start === null) start = time;
-      const target = from + Math.floor(((time - start) / SWEEP_MS) * last());
-      if (target > k) setIndex(target);
-      if (k >= last()) stopPlaying();
-    });
-  }
-
-  function stopPlaying() {
-    if (stopPlay) stopPlay();
-    stopPlay = null;
-    playBtn.textContent = 'Play';
-  }
-
   const stripDrag = attachDrag(strip, {
     touchAction: 'pan-y',
     hit: (pos) => Math.abs(strip.px(pos.x) - strip.px(threshold)) < 30,
-    move: (pos) => { stopPlaying(); setThreshold(pos.x); },
+    move: (pos) => { play.stop(); setThreshold(pos.x); },
     snapshot: () => threshold,
     restore: (v) => setThreshold(v),
-    key: (dx, dy) => { stopPlaying(); setThreshold(threshold + (dx || dy) * 0.01); },
-    enter: () => togglePlay(),
+    key: (dx, dy) => { play.stop(); setThreshold(threshold + (dx || dy) * 0.01); },
+    enter: () => play.toggle(),
     onFocusChange: (on) => { if (on) card.setMessage('Arrows move the threshold by 0.01 (Shift: 0.1); Enter plays or pauses; Escape puts it back.', 'info'); requestDraw(draw); },
   });
   const rocDrag = attachDrag(rocPlot, {
     hit: (pos) => roc && Math.hypot(rocPlot.px(pos.x) - rocPlot.px(roc.fpr[k]), rocPlot.py(pos.y) - rocPlot.py(roc.tpr[k])) < 30,
     move: (pos) => {
-      stopPlaying();
+      play.stop();
       let best = 0;
       let bestD = Infinity;
       for (let i = 0; i <= last(); i++) {
@@ -160,8 +156,8 @@ function build({ ml, card, options }) {
     },
     snapshot: () => k,
     restore: (i) => setIndex(i),
-    key: (dx, dy) => { stopPlaying(); setIndex(k + (dx || dy)); },
-    enter: () => togglePlay(),
+    key: (dx, dy) => { play.stop(); setIndex(k + (dx || dy)); },
+    enter: () => play.toggle(),
     onFocusChange: (on) => { if (on) card.setMessage('Arrows step along the ROC curve one threshold at a time (Shift: ten); Enter plays or pauses.', 'info'); requestDraw(draw); },
   });
 
@@ -229,7 +225,7 @@ function build({ ml, card, options }) {
   return {
     update(next) { opts = { ...next }; load(); },
     destroy() {
-      stopPlaying();
+      play.stop();
       cancelDraw(draw);
       stripDrag.destroy();
       rocDrag.destroy();

@@ -3,9 +3,10 @@
 // Pure game bookkeeping: no model is trained, so no engine call is needed beyond loading it.
 import { mountWidget } from '../lib/widget.js';
 import { button, buttonRow, el } from '../lib/ui.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 1, description: 'Seed for the order of the prompts.' },
+  seed: seedOption(1, 'Seed for the order of the prompts.'),
   rounds: { type: 'int', min: 6, max: 14, default: 14, description: 'How many prompts one game has.' },
 };
 
@@ -75,7 +76,7 @@ function build({ card, options }) {
 
   const buttons = buttonRow(card.controls);
   const nextBtn = button(buttons, 'Next prompt', () => next(), { primary: true });
-  button(buttons, 'New game', () => { opts.seed = (opts.seed + 1) % 2147483647; restart(); });
+  button(buttons, 'New game', () => { opts.seed = nextSeed(opts.seed); restart(); });
 
   const statScore = card.stat('score');
   const statStreak = card.stat('best streak');

@@ -6,10 +6,12 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
-import { attachDrag, drawScoreStrip, labelsAt, scoredExamples } from './course3/common.js';
+import { attachDrag } from '../lib/drag.js';
+import { drawScoreStrip, labelsAt, scoredExamples } from './course3/common.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 11, description: 'Random seed for the examples.' },
+  seed: seedOption(11, 'Random seed for the examples.'),
   points: { type: 'int', min: 10, max: 300, default: 80, description: 'How many scored examples.' },
   overlap: { type: 'number', min: 0.5, max: 4, default: 1.8, description: 'Spread of the two classes (larger = more overlap, harder).' },
   threshold: { type: 'number', min: 0, max: 1, default: 0.5, description: 'Starting decision threshold.' },
@@ -47,7 +49,7 @@ function build({ ml, card, options }) {
 
   const thresholdSlider = slider(card.controls, { label: 'threshold', min: 0, max: 1, step: 0.01, value: threshold, format: (v) => fixed(v, 2), onInput: (v) => setThreshold(v) });
   const buttons = buttonRow(card.controls);
-  button(buttons, 'New examples', () => { opts.seed = (opts.seed + 1) % 2147483647; load(); });
+  button(buttons, 'New examples', () => { opts.seed = nextSeed(opts.seed); load(); });
   button(buttons, 'Reset threshold', () => setThreshold(opts.threshold));
 
   const statAcc = card.stat('accuracy');

@@ -6,13 +6,14 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { el, fixed, nextId, slider, button, buttonRow } from '../lib/ui.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
   w: { type: 'number', min: 0, max: 0.5, default: 0.18, description: 'Slope: tip per dollar of bill.' },
   b: { type: 'number', min: -5, max: 5, default: 0.5, description: 'Intercept: the base tip in dollars.' },
   bill: { type: 'number', min: 0, max: 1000, default: 50, description: 'The bill shown first, in dollars.' },
   examples: { type: 'int', min: 3, max: 12, default: 6, description: 'How many example bills in the table.' },
-  seed: { type: 'int', min: 0, max: 2147483647, default: 11, description: 'Seed for the example tips.' },
+  seed: seedOption(11, 'Seed for the example tips.'),
 };
 
 export const meta = {

@@ -7,11 +7,12 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { checkbox, el, fixed, select, slider } from '../lib/ui.js';
-import { divergingColor, drawHeat, legend } from './course2/heatmap.js';
+import { drawHeatmap, heatLegend, probabilityRgb } from '../lib/heatmap.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
   model: { type: 'enum', values: ['tree', 'knn'], default: 'tree', description: 'A decision tree (depth = flexibility) or k-nearest neighbours (fewer neighbours = more flexible).' },
-  seed: { type: 'int', min: 0, max: 2147483647, default: 2, description: 'Random seed for the data and the split.' },
+  seed: seedOption(2, 'Random seed for the data and the split.'),
   points: { type: 'int', min: 40, max: 600, default: 200, description: 'Points in total (half train, half test).' },
   noise: { type: 'number', min: 0, max: 1, default: 0.5, description: 'How noisy the two moons are.' },
   flexibility: { type: 'int', min: 1, max: 10, default: 3, description: 'Starting flexibility level, 1 (simple) … 10.' },
@@ -59,7 +60,7 @@ function build({ ml, card, options }) {
   pair.append(left, right);
   card.stage.append(pair);
   const plot = new Plot(left, { aspect: 0.78, minHeight: 240, maxHeight: 420, label: 'Decision boundary heat map with train and test points', onResize: () => requestDraw(draw) });
-  legend(left, { color: divergingColor, low: '0', high: '1', caption: 'p(blue circle):' });
+  heatLegend(left, { color: probabilityRgb(plot.theme), low: '0', high: '1', caption: 'p(blue circle):', className: 'c2-legend' });
   const curvePlot = new Plot(right, { aspect: 0.78, minHeight: 240, maxHeight: 420, label: 'Train and test accuracy for every flexibility level', onResize: () => requestDraw(draw) });
   const curveKey = el('div', { className: 'c2-legend' });
   right.append(curveKey);
@@ -189,7 +190,7 @@ function build({ ml, card, options }) {
     if (!view) return;
     plot.setDomain(view.x0, view.x1, view.y0, view.y1);
     plot.begin();
-    if (heat) drawHeat(plot, heat, GRID[0], GRID[1], view, { color: divergingColor, alpha: 0.55 });
+    if (heat) drawHeatmap(plot, heat, GRID[0], GRID[1], probabilityRgb(plot.theme), { rect: view, alpha: 0.55 });
     plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 4, yTicks: 4 });
     plot.clipToArea(() => {
       for (let i = 0; i < train.rows; i++) plot.point(train.X[2 * i], train.X[2 * i + 1], train.y[i], { size: 4 });

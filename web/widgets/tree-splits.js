@@ -7,9 +7,10 @@ import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/f
 import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
 import { rgba, free, pct, clusterColor, marker } from './course4/common.js';
 import { makeDataset, DATASETS } from './course4/datasets.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 4, description: 'Random seed for the points.' },
+  seed: seedOption(4, 'Random seed for the points.'),
   points: { type: 'int', min: 20, max: 400, default: 120, description: 'How many training points.' },
   dataset: { type: 'enum', values: DATASETS, default: 'moons', description: 'Shape of the two classes.' },
   noise: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Noise in the data.' },

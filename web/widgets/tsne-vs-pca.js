@@ -4,14 +4,16 @@
 // neighbours on screen. Colours are the generator's groups, which neither method is shown.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
   data: { type: 'enum', values: ['moons', 'circles', 'blobs'], default: 'circles', description: 'Base shape, lifted into 5-D as (x₁, x₂, x₁², x₂², x₁x₂).' },
   points: { type: 'int', min: 30, max: 300, default: 150, description: 'How many points (t-SNE cost grows with the square).' },
   perplexity: { type: 'number', min: 2, max: 50, default: 20, description: 't-SNE perplexity: roughly how many neighbours each point keeps.' },
-  seed: { type: 'int', min: 0, max: 2147483647, default: 2, description: 'Seed for the points and the t-SNE start.' },
+  seed: seedOption(2, 'Seed for the points and the t-SNE start.'),
 };
 
 export const meta = {
@@ -33,7 +35,6 @@ function build({ ml, card, options }) {
   const tsne = new ml.TSNE();
   let labels = [];
   let pcaXY = new Float64Array(0);
-  let stopPlay = null;
   let view = null; // smoothed t-SNE domain so the picture does not jump every frame
 
   const pair = el('div', { className: 'dwl-pair' });
@@ -50,14 +51,18 @@ function build({ ml, card, options }) {
   const lossPlot = new Plot(card.stage, { aspect: 0.2, minHeight: 110, maxHeight: 150, label: 't-SNE loss (KL divergence) per step', onResize: () => requestDraw(draw) });
 
   const buttons = buttonRow(card.controls);
-  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
-  button(buttons, 'Step', () => { stopPlaying(); steps(1); });
-  button(buttons, 'Reset', () => { stopPlaying(); restartTsne(); });
-  button(buttons, 'New points', () => { stopPlaying(); opts.seed = (opts.seed + 1) % 2147483647; loadData(); });
-  select(card.controls, { label: 'data (lifted to 5-D)', value: opts.data, options: [['circles', 'ring and disc'], ['moons', 'two moons'], ['blobs', 'three blobs']], onChange: (v) => { stopPlaying(); opts.data = v; loadData(); } });
+  const play = player(buttons, card, {
+    reduced: () => steps(50),
+    // One t-SNE step per frame: at 300 points a step takes a few milliseconds.
+    tick: () => { steps(1); return tsne.status() !== 'converged'; },
+  });
+  button(buttons, 'Step', () => { play.stop(); steps(1); });
+  button(buttons, 'Reset', () => { play.stop(); restartTsne(); });
+  button(buttons, 'New points', () => { play.stop(); opts.seed = nextSeed(opts.seed); loadData(); });
+  select(card.controls, { label: 'data (lifted to 5-D)', value: opts.data, options: [['circles', 'ring and disc'], ['moons', 'two moons'], ['blobs', 'three blobs']], onChange: (v) => { play.stop(); opts.data = v; loadData(); } });
   const sliders = {
-    points: slider(card.controls, { label: 'points', min: 30, max: 300, step: 10, value: opts.points, format: (v) => String(v), onInput: (v) => { stopPlaying(); opts.points = v; loadData(); } }),
-    perplexity: slider(card.controls, { label: 'perplexity', min: 2, max: 50, step: 1, value: opts.perplexity, format: (v) => String(v), onInput: (v) => { stopPlaying(); opts.perplexity = v; restartTsne(); } }),
+    points: slider(card.controls, { label: 'points', min: 30, max: 300, step: 10, value: opts.points, format: (v) => String(v), onInput: (v) => { play.stop(); opts.points = v; loadData(); } }),
+    perplexity: slider(card.controls, { label: 'perplexity', min: 2, max: 50, step: 1, value: opts.perplexity, format: (v) => String(v), onInput: (v) => { play.stop(); opts.perplexity = v; restartTsne(); } }),
   };
 
   const statStep = card.stat('t-SNE step');
@@ -105,23 +110,6 @@ function build({ ml, card, options }) {
     if (tsne.status() === 'converged') card.setMessage(`Done after ${s} steps. Groups that overlap in the PCA view sit apart here; distances between the groups, though, mean little in t-SNE.`, 'ok');
     else if (s < 250) card.setMessage(`Early exaggeration (steps 0–249): attractions are multiplied by ${fixed(tsne.exaggeration(), 0)} so that neighbours clump together first.`, 'info');
     else card.setMessage('Fine-tuning: exaggeration is off, and the clumps settle into their final shape.', 'info');
-  }
-
-  function togglePlay() {
-    if (stopPlay) { stopPlaying(); return; }
-    if (prefersReducedMotion()) { steps(50); return; }
-    playBtn.textContent = 'Pause';
-    // One t-SNE step per frame: at 300 points a step takes a few milliseconds.
-    stopPlay = animate(card.card, () => {
-      steps(1);
-      if (tsne.status() === 'converged') stopPlaying();
-    }, (err) => { stopPlaying(); card.setMessage(String(err.message || err), 'bad'); });
-  }
-
-  function stopPlaying() {
-    if (stopPlay) stopPlay();
-    stopPlay = null;
-    playBtn.textContent = 'Play';
   }
 
   function render() {
@@ -173,21 +161,21 @@ function build({ ml, card, options }) {
     lossPlot.begin();
     lossPlot.axes({ xLabel: 'step', yLabel: 'KL', xTicks: 5, yTicks: 2 });
     lossPlot.clipToArea(() => lossPlot.path(Array.from(loss, (_, i) => i), Array.from(loss), { color: lossPlot.theme.loss }));
-    if (stopPlay && view.some((v, i) => Math.abs(v - target[i]) > 1e-3)) requestDraw(draw);
+    if (play.playing && view.some((v, i) => Math.abs(v - target[i]) > 1e-3)) requestDraw(draw);
   }
 
   loadData();
 
   return {
     update(next) {
-      stopPlaying();
+      play.stop();
       opts = { ...next };
       for (const key of Object.keys(sliders)) sliders[key].set(opts[key]);
       loadData();
     },
     destroy() {
       cancelDraw(draw);
-      stopPlaying();
+      play.stop();
       pcaPlot.destroy();
       tsnePlot.destroy();
       lossPlot.destroy();

@@ -3,9 +3,10 @@
 // scenario card onto a bin, or tap a bin, or press 1–4; each answer is explained.
 import { mountWidget } from '../lib/widget.js';
 import { createQuiz } from './course1/quiz.js';
+import { seedOption } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 2, description: 'Seed for the order the scenarios are dealt in.' },
+  seed: seedOption(2, 'Seed for the order the scenarios are dealt in.'),
   rounds: { type: 'int', min: 4, max: 16, default: 12, description: 'Scenarios per round (the deck holds 16).' },
 };
 

@@ -7,10 +7,12 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
-import { equalDomain, hasFocus, free, rgba } from './course4/common.js';
+import { equalDomain, free, rgba } from './course4/common.js';
+import { attachDrag } from '../lib/drag.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
-  seed: { type: 'int', min: 0, max: 2147483647, default: 8, description: 'Random seed for the points.' },
+  seed: seedOption(8, 'Random seed for the points.'),
   points: { type: 'int', min: 6, max: 200, default: 40, description: 'How many points.' },
   spread: { type: 'number', min: 0.2, max: 2, default: 0.75, description: 'Spread of each class (large values make the classes overlap).' },
   C: { type: 'number', min: 0.001, max: 1000, default: 1000, description: 'Soft-margin penalty C of the engine\'s SVM (large: nearly hard margin).' },
@@ -36,16 +38,14 @@ function build({ ml, card, options }) {
   let offset = 0;          // signed shift of the line along its normal, from the centre
   let best = 0;
   let optimal = null;      // { w, b, width, sv: Set, violations: Set } once Optimal was pressed
-  let dragging = null;     // 'rotate' | 'shift'
   let stopSolve = null;
 
   const plot = new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'Two classes and a separating street', onResize: () => requestDraw(draw) });
-  plot.canvas.tabIndex = 0;
 
   const buttons = buttonRow(card.controls);
   const optBtn = button(buttons, 'Optimal', () => solve(), { primary: true });
   button(buttons, 'Hide optimal', () => { stopSolving(); optimal = null; render(); });
-  button(buttons, 'New points', () => { opts.seed = (opts.seed + 1) % 2147483647; loadData(); });
+  button(buttons, 'New points', () => { opts.seed = nextSeed(opts.seed); loadData(); });
   const angleSlider = slider(card.controls, { label: 'line angle', min: 0, max: 180, step: 0.5, value: angle, format: (v) => `${fixed(v, 1)}°`, onInput: (v) => { angle = v; render(); } });
   const offsetSlider = slider(card.controls, { label: 'shift', min: -4, max: 4, step: 0.01, value: offset, format: (v) => fixed(v, 2), onInput: (v) => { offset = v; render(); } });
   slider(card.controls, { label: 'class spread', min: 0.2, max: 2, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { opts.spread = v; loadData(); } });
@@ -212,28 +212,21 @@ function build({ ml, card, options }) {
     });
     // handles: the centre point shifts the line, the end point turns it
     const [hx, hy] = at(0);
-    const focused = hasFocus(plot.canvas);
-    plot.handle(hx, hy, { focused: focused || dragging === 'shift' });
-    plot.handle(hx + 2.2 * dir[0], hy + 2.2 * dir[1], { focused: dragging === 'rotate', color: t.accent });
+    const focused = drag.focused;
+    plot.handle(hx, hy, { focused: focused || drag.grabbed === 'shift' });
+    plot.handle(hx + 2.2 * dir[0], hy + 2.2 * dir[1], { focused: drag.grabbed === 'rotate', color: t.accent });
   }
 
   // Drag near the blue handle to turn; anywhere else to shift the line to the pointer.
-  const onDown = (e) => {
-    const pos = plot.eventToData(e);
+  const rotateHandleHit = (pos) => {
     const n = normal();
     const dir = [-n[1], n[0]];
     const hx = centre[0] + n[0] * offset + 2.2 * dir[0];
     const hy = centre[1] + n[1] * offset + 2.2 * dir[1];
-    dragging = Math.hypot(plot.px(pos.x) - plot.px(hx), plot.py(pos.y) - plot.py(hy)) < 26 ? 'rotate' : 'shift';
-    plot.canvas.setPointerCapture(e.pointerId);
-    plot.canvas.style.cursor = 'grabbing';
-    onMove(e);
-    e.preventDefault();
+    return Math.hypot(plot.px(pos.x) - plot.px(hx), plot.py(pos.y) - plot.py(hy)) < 26;
   };
-  const onMove = (e) => {
-    const pos = plot.eventToData(e);
-    if (!dragging) { plot.canvas.style.cursor = 'grab'; return; }
-    if (dragging === 'rotate') {
+  const turnOrShift = (pos, part) => {
+    if (part === 'rotate') {
       const n = normal();
       const px = centre[0] + n[0] * offset; const py = centre[1] + n[1] * offset;
       const a = Math.atan2(pos.y - py, pos.x - px) / RAD;
@@ -247,22 +240,24 @@ function build({ ml, card, options }) {
     }
     render();
   };
-  const onUp = () => { dragging = null; plot.canvas.style.cursor = 'grab'; requestDraw(draw); };
-  const onKey = (e) => {
-    const big = e.shiftKey ? 10 : 1;
-    if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') { angle = (((angle + (e.key === 'ArrowLeft' ? 1 : -1) * big) % 180) + 180) % 180; render(); e.preventDefault(); }
-    else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') { offset = Math.max(-4, Math.min(4, offset + (e.key === 'ArrowUp' ? 0.05 : -0.05) * big)); render(); e.preventDefault(); }
-    else if (e.key === 'Enter' || e.key === ' ') { solve(); e.preventDefault(); }
-  };
-  const onFocus = () => { card.setMessage('Left/Right turn the line by 1° (Shift: 10°), Up/Down shift it; Enter shows the optimal street.', 'info'); requestDraw(draw); };
-  const onBlur = () => requestDraw(draw);
-  plot.canvas.addEventListener('pointerdown', onDown);
-  plot.canvas.addEventListener('pointermove', onMove);
-  plot.canvas.addEventListener('pointerup', onUp);
-  plot.canvas.addEventListener('pointercancel', onUp);
-  plot.canvas.addEventListener('keydown', onKey);
-  plot.canvas.addEventListener('focus', onFocus);
-  plot.canvas.addEventListener('blur', onBlur);
+  const drag = attachDrag(plot, {
+    hit: (pos) => (rotateHandleHit(pos) ? 'rotate' : 'shift'),
+    move: turnOrShift,
+    release: () => requestDraw(draw),
+    cursor: () => 'grab',
+    key: (dx, dy) => {
+      if (dx) angle = (((angle - dx) % 180) + 180) % 180; // Left turns anticlockwise
+      else offset = Math.max(-4, Math.min(4, offset + dy * 0.05));
+      render();
+    },
+    enter: () => solve(),
+    snapshot: () => ({ angle, offset }),
+    restore: (s) => { angle = s.angle; offset = s.offset; render(); },
+    onFocusChange: (on) => {
+      if (on) card.setMessage('Left/Right turn the line by 1° (Shift: 10°), Up/Down shift it; Enter shows the optimal street; Escape puts it back.', 'info');
+      requestDraw(draw);
+    },
+  });
 
   loadData();
 
@@ -270,6 +265,7 @@ function build({ ml, card, options }) {
     update(next) { opts = { ...next }; cSlider.set(opts.C); loadData(); },
     destroy() {
       cancelDraw(draw);
+      drag.destroy();
       stopSolving();
       plot.destroy();
       free(svm);

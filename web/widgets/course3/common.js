@@ -1,6 +1,6 @@
 // Shared pieces of the Level 3 (advanced) widgets: hold-out splits and polynomial errors computed
 // by the engine, a log-scale error axis, scored examples from a logistic model, the score strip
-// with its threshold, a segmented toggle, and one pointer + keyboard drag helper. No maths here
+// with its threshold and a segmented toggle (dragging is web/lib/drag.js). No maths here
 // that the engine does not do: JS only indexes, compares a score with a threshold, and lays out.
 import { el, nextId } from '../../lib/ui.js';
 import { niceTicks } from '../../lib/plot.js';
@@ -171,70 +171,6 @@ export function segmented(parent, { label, options, value, onChange }) {
   }
   set(value);
   return { set, element: group };
-}
-
-// Pointer and keyboard dragging on a plot. `hit(pos)` says whether a press grabs the handle;
-// `move(pos)` moves it; `snapshot()`/`restore(s)` let Escape cancel a drag; `key(dx, dy)` gets
-// arrow presses (±1, ×10 with Shift); `enter()` is Enter/Space. touch-action keeps vertical page
-// scrolling available for horizontal-only drags.
-export function attachDrag(plot, { hit = () => true, move, snapshot = () => null, restore = () => {}, key, enter, onFocusChange = () => {}, touchAction = 'none' }) {
-  const canvas = plot.canvas;
-  canvas.tabIndex = 0;
-  canvas.style.touchAction = touchAction;
-  let dragging = false;
-  let saved = null;
-  const onDown = (e) => {
-    const pos = plot.eventToData(e);
-    if (!hit(pos)) return;
-    dragging = true;
-    saved = snapshot();
-    canvas.setPointerCapture(e.pointerId);
-    canvas.style.cursor = 'grabbing';
-    move(pos);
-    e.preventDefault();
-  };
-  const onMove = (e) => {
-    const pos = plot.eventToData(e);
-    if (dragging) move(pos);
-    else canvas.style.cursor = hit(pos) ? 'grab' : 'default';
-  };
-  const onUp = () => { dragging = false; canvas.style.cursor = 'default'; };
-  const onKey = (e) => {
-    const big = e.shiftKey ? 10 : 1;
-    if (e.key === 'Escape') {
-      if (saved !== null) restore(saved);
-      saved = snapshot();
-      dragging = false;
-      e.preventDefault();
-      return;
-    }
-    if ((e.key === 'Enter' || e.key === ' ') && enter) { enter(); e.preventDefault(); return; }
-    const d = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] }[e.key];
-    if (!d || !key) return;
-    key(d[0] * big, d[1] * big);
-    e.preventDefault();
-  };
-  const onFocus = () => { saved = snapshot(); onFocusChange(true); };
-  const onBlur = () => { saved = null; onFocusChange(false); };
-  canvas.addEventListener('pointerdown', onDown);
-  canvas.addEventListener('pointermove', onMove);
-  canvas.addEventListener('pointerup', onUp);
-  canvas.addEventListener('pointercancel', onUp);
-  canvas.addEventListener('keydown', onKey);
-  canvas.addEventListener('focus', onFocus);
-  canvas.addEventListener('blur', onBlur);
-  return {
-    get focused() { return document.activeElement === canvas || (canvas.getRootNode && canvas.getRootNode().activeElement === canvas); },
-    destroy() {
-      canvas.removeEventListener('pointerdown', onDown);
-      canvas.removeEventListener('pointermove', onMove);
-      canvas.removeEventListener('pointerup', onUp);
-      canvas.removeEventListener('pointercancel', onUp);
-      canvas.removeEventListener('keydown', onKey);
-      canvas.removeEventListener('focus', onFocus);
-      canvas.removeEventListener('blur', onBlur);
-    },
-  };
 }
 
 export function legend(parent, items) {

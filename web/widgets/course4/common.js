@@ -1,34 +1,12 @@
 // Drawing and interaction helpers shared by the Level 4 (expert) widgets. Only geometry, colour
 // and layout live here: every number a widget shows still comes from the engine.
+import { parseColor } from '../../lib/heatmap.js';
 
 // ---- colour ----
 
-// '#rrggbb' or '#rgb' → [r, g, b]; anything unreadable becomes mid grey.
-export function rgb(color) {
-  const s = String(color || '').trim();
-  let m = /^#([0-9a-f]{6})$/i.exec(s);
-  if (m) return [0, 2, 4].map((i) => parseInt(m[1].slice(i, i + 2), 16));
-  m = /^#([0-9a-f]{3})$/i.exec(s);
-  if (m) return [0, 1, 2].map((i) => parseInt(m[1][i] + m[1][i], 16));
-  m = /^rgba?\(([^)]+)\)$/i.exec(s);
-  if (m) return m[1].split(',').slice(0, 3).map((v) => Number.parseFloat(v) || 0);
-  return [136, 136, 136];
-}
-
 export function rgba(color, alpha) {
-  const [r, g, b] = rgb(color);
+  const [r, g, b] = parseColor(color);
   return `rgba(${r}, ${g}, ${b}, ${alpha})`;
-}
-
-function mix(a, b, t) { return [0, 1, 2].map((i) => a[i] + (b[i] - a[i]) * t); }
-
-// DESIGN.md's diverging scale for a probability of class 1: orange (class 0) – surface – blue (class 1).
-export function divergingColor(theme, p) {
-  const q = Math.max(0, Math.min(1, Number.isFinite(p) ? p : 0.5));
-  const c0 = rgb(theme.class0);
-  const c1 = rgb(theme.class1);
-  const mid = rgb(theme.surface);
-  return q < 0.5 ? mix(c0, mid, q * 2) : mix(mid, c1, (q - 0.5) * 2);
 }
 
 // Colours and shapes for up to eight clusters: the first three are the class marks of DESIGN.md.
@@ -52,35 +30,7 @@ export function marker(ctx, X, Y, shape, size) {
   }
 }
 
-// ---- heat maps ----
-
-// Paints a grid of values (nx × ny, x fastest, row 0 at the bottom as predictGrid returns it) over
-// the plot area, stretched from grid resolution. colorAt(value) → [r, g, b].
-export function paintGrid(plot, values, nx, ny, colorAt, { alpha = 0.55, smooth = true } = {}) {
-  if (!plot.gridCanvas) plot.gridCanvas = document.createElement('canvas');
-  const off = plot.gridCanvas;
-  if (off.width !== nx || off.height !== ny) { off.width = nx; off.height = ny; }
-  const octx = off.getContext('2d');
-  const img = octx.createImageData(nx, ny);
-  for (let j = 0; j < ny; j++) {
-    for (let i = 0; i < nx; i++) {
-      const [r, g, b] = colorAt(values[j * nx + i]);
-      const o = ((ny - 1 - j) * nx + i) * 4; // flip: image row 0 is the top
-      img.data[o] = r; img.data[o + 1] = g; img.data[o + 2] = b; img.data[o + 3] = 255;
-    }
-  }
-  octx.putImageData(img, 0, 0);
-  const c = plot.ctx;
-  const { x0, x1, y0, y1 } = plot.domain;
-  const dx = (x1 - x0) / nx;
-  const dy = (y1 - y0) / ny;
-  c.save();
-  c.globalAlpha = alpha;
-  c.imageSmoothingEnabled = smooth;
-  // Cell centres sit at x0 + (i + ½)dx, so the image spans exactly the domain.
-  c.drawImage(off, plot.px(x0), plot.py(y1), plot.px(x0 + nx * dx) - plot.px(x0), plot.py(y0) - plot.py(y0 + ny * dy));
-  c.restore();
-}
+// ---- heat maps (painted by web/lib/heatmap.js) ----
 
 // Cell centres of an nx × ny grid over the plot's domain, as a flat [x, y, x, y, …] array.
 export function gridPoints(domain, nx, ny) {
@@ -189,11 +139,6 @@ export function legend(parent, items) {
   }
   parent.append(row);
   return row;
-}
-
-// A canvas is focused (works inside Shadow DOM too, where document.activeElement is the host).
-export function hasFocus(canvas) {
-  try { return canvas.matches(':focus'); } catch { return false; }
 }
 
 export function pct(v, digits = 1) {

@@ -1,45 +1,25 @@
-// Drawing helpers shared by the landscape widgets: the diverging orange–white–blue scale of
-// DESIGN.md (negative orange, positive blue, zero the card surface), a sequential scale, a
-// legend bar, and small labelled controls. Geometry and colour only: no maths a lesson teaches.
+// Drawing helpers shared by the landscape widgets: CSS-colour forms of web/lib/heatmap.js's
+// diverging orange–white–blue scale (negative orange, positive blue, zero the card surface) and
+// sequential scale for cell-by-cell grids, a legend bar, a plain Board canvas, and small
+// labelled controls. Geometry and colour only: no maths a lesson teaches.
 import { el, nextId } from '../../lib/ui.js';
+import { Plot } from '../../lib/plot.js';
+import { cssColor, divergingRgb, sequentialRgb } from '../../lib/heatmap.js';
 
-export function hexToRgb(hex) {
-  const s = String(hex).trim();
-  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(s);
-  if (m) {
-    const h = m[1].length === 3 ? m[1].split('').map((c) => c + c).join('') : m[1];
-    return [parseInt(h.slice(0, 2), 16), parseInt(h.slice(2, 4), 16), parseInt(h.slice(4, 6), 16)];
-  }
-  const r = /rgba?\((\d+)[ ,]+(\d+)[ ,]+(\d+)/.exec(s);
-  return r ? [Number(r[1]), Number(r[2]), Number(r[3])] : [128, 128, 128];
-}
-
-function mixRgb(a, b, t) {
-  return [0, 1, 2].map((i) => Math.round(a[i] + (b[i] - a[i]) * t));
-}
-
-const css = (rgb) => `rgb(${rgb[0]}, ${rgb[1]}, ${rgb[2]})`;
-
-// A diverging colour function v ↦ colour for v in [−range, range] (clamped), centred on the
-// surface colour. Returns a function so the theme is parsed once per draw.
+// A diverging colour function v ↦ CSS colour for v in [−range, range] (clamped), centred on the
+// surface colour (web/lib/heatmap.js's scale; non-finite values get surface-2). Returns a
+// function so the theme is parsed once per draw.
 export function divergingScale(theme, range) {
-  const neg = hexToRgb(theme.class0);
-  const mid = hexToRgb(theme.surface);
-  const pos = hexToRgb(theme.class1);
+  const rgb = divergingRgb(theme);
   const r = range > 0 && Number.isFinite(range) ? range : 1;
-  return (v) => {
-    if (!Number.isFinite(v)) return theme.surface2;
-    const t = Math.max(-1, Math.min(1, v / r));
-    return css(t < 0 ? mixRgb(mid, neg, -t) : mixRgb(mid, pos, t));
-  };
+  return (v) => (Number.isFinite(v) ? cssColor(rgb(v / r)) : theme.surface2);
 }
 
 // A sequential scale from the surface colour to `to` (a theme colour) for v in [lo, hi].
 export function sequentialScale(theme, lo, hi, to = theme.class1) {
-  const a = hexToRgb(theme.surface);
-  const b = hexToRgb(to);
+  const rgb = sequentialRgb(theme, to);
   const span = hi - lo > 0 ? hi - lo : 1;
-  return (v) => (Number.isFinite(v) ? css(mixRgb(a, b, Math.max(0, Math.min(1, (v - lo) / span)))) : theme.surface2);
+  return (v) => (Number.isFinite(v) ? cssColor(rgb((v - lo) / span)) : theme.surface2);
 }
 
 // A horizontal legend bar drawn on a canvas context at (x, y) with width w.
@@ -63,53 +43,15 @@ export function drawLegendBar(ctx, theme, { x, y, w, h = 10, color, lo, hi, labe
 }
 
 // A plain canvas that fills its parent's width with a fixed aspect (height = width × aspect,
-// clamped), crisp at any devicePixelRatio. For boards and matrices where the Plot's axes and
-// margins are not wanted. draw(ctx, width, height) is called by the owner.
-export class Board {
+// clamped), crisp at any devicePixelRatio: a Plot (same sizing and resizing) without margins,
+// for boards and matrices where axes are not wanted. draw(ctx, width, height) is called by the owner.
+export class Board extends Plot {
   constructor(parent, { aspect = 1, minHeight = 120, maxHeight = 520, label = 'Figure', onResize } = {}) {
-    this.canvas = document.createElement('canvas');
-    this.canvas.setAttribute('role', 'img');
-    this.canvas.setAttribute('aria-label', label);
-    parent.append(this.canvas);
-    this.aspect = aspect;
-    this.minHeight = minHeight;
-    this.maxHeight = maxHeight;
-    this.onResize = onResize;
-    this.ctx = this.canvas.getContext('2d');
-    this.resizeObserver = new ResizeObserver(() => this.resize());
-    this.resizeObserver.observe(parent);
-    this.resize();
+    super(parent, { aspect, minHeight, maxHeight, label, onResize, minWidth: 160, fallbackWidth: 400 });
+    this.margin = { left: 0, right: 0, top: 0, bottom: 0 };
   }
 
   setAspect(aspect) { this.aspect = aspect; this.width = 0; this.resize(); }
-
-  resize() {
-    const parent = this.canvas.parentElement;
-    if (!parent) return;
-    const width = Math.max(160, parent.clientWidth || 400);
-    const height = Math.round(Math.min(this.maxHeight, Math.max(this.minHeight, width * this.aspect)));
-    const dpr = Math.min(3, window.devicePixelRatio || 1);
-    if (this.width === width && this.height === height && this.dpr === dpr) return;
-    this.width = width;
-    this.height = height;
-    this.dpr = dpr;
-    this.canvas.style.height = `${height}px`;
-    this.canvas.width = Math.round(width * dpr);
-    this.canvas.height = Math.round(height * dpr);
-    if (this.onResize) this.onResize();
-  }
-
-  begin() {
-    const c = this.ctx;
-    c.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
-    c.clearRect(0, 0, this.width, this.height);
-    return c;
-  }
-
-  destroy() {
-    this.resizeObserver.disconnect();
-    this.canvas.remove();
-  }
 }
 
 // A legend row of swatches: items = [{ text, className }] where className styles the swatch.

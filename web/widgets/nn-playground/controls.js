@@ -4,6 +4,7 @@
 // settings (after a hash load, an import or a clamp).
 import { button, el, fixed, nextId, select, slider } from '../../lib/ui.js';
 import { DATASETS, LEARNING_RATES, OPTIMIZERS, REG_RATES } from './settings.js';
+import { SEED_MAX } from '../../lib/schema.js';
 
 function checkbox(parent, label, checked, onChange) {
   const id = nextId('check');
@@ -56,7 +57,7 @@ export function createControls({ top, training, dataPanel, outputOptions }, s, {
   const trainPct = slider(dataPanel, { label: 'Training share', min: 10, max: 90, step: 5, value: s.trainPct, format: (v) => `${v} %`, onInput: (v) => change({ trainPct: v }) });
   const seedRow = el('div', { className: 'nnp-seed-row' });
   dataPanel.append(seedRow);
-  const seed = numberField(seedRow, { label: 'Seed', min: 0, max: 2147483647, step: 1, value: s.seed, onChange: (v) => change({ seed: v }) });
+  const seed = numberField(seedRow, { label: 'Seed', min: 0, max: SEED_MAX, step: 1, value: s.seed, onChange: (v) => change({ seed: v }) });
   button(seedRow, 'Regenerate', regenerate, { title: 'New data and starting weights (next seed)' });
 
   const edit = el('div', { className: 'nnp-edit', role: 'group', 'aria-label': 'Your own points' });

@@ -1,89 +1,40 @@
-// Heat maps at grid resolution: values computed by the engine on an n×n grid are written into
-// an n×n ImageData and stretched onto the visible canvas by drawImage (or by CSS for the neuron
-// thumbnails). Colours follow DESIGN.md: a diverging orange–(surface)–blue scale, orange for
-// negative / class 0, blue for positive / class 1, green for a third class.
+// Heat maps at grid resolution: values computed by the engine on an n×n grid are painted into
+// an n×n GridImage (web/lib/heatmap.js) and stretched onto the visible canvas by drawImage (or
+// by CSS for the neuron thumbnails). Colours follow DESIGN.md: a diverging orange–(surface)–blue
+// scale, orange for negative / class 0, blue for positive / class 1, green for a third class.
 import { el } from '../../lib/ui.js';
-
-export function parseColor(text) {
-  const s = String(text).trim();
-  let m = /^#([0-9a-f]{3})$/i.exec(s);
-  if (m) return m[1].split('').map((c) => parseInt(c + c, 16));
-  m = /^#([0-9a-f]{6})$/i.exec(s);
-  if (m) return [0, 2, 4].map((i) => parseInt(m[1].slice(i, i + 2), 16));
-  m = /^rgba?\(([^)]+)\)$/i.exec(s);
-  if (m) return m[1].split(',').slice(0, 3).map((v) => Number.parseFloat(v) || 0);
-  return [136, 136, 136];
-}
+import { GridImage as LibGridImage, cssColor, divergingRgb, mixRgb, parseColor } from '../../lib/heatmap.js';
 
 // Palette from the theme: mid (the card surface), class colours. `strength` < 1 keeps the
 // map pale enough for the data marks on top to stay readable.
 export function palette(theme, strength = 0.7) {
-  return { mid: parseColor(theme.surface), neg: parseColor(theme.class0), pos: parseColor(theme.class1), third: parseColor(theme.class2), strength };
+  return { mid: parseColor(theme.surface), neg: parseColor(theme.class0), pos: parseColor(theme.class1), third: parseColor(theme.class2), strength, signed: divergingRgb(theme, { strength }) };
 }
 
-function mix(out, o, a, b, t) {
-  out[o] = a[0] + (b[0] - a[0]) * t;
-  out[o + 1] = a[1] + (b[1] - a[1]) * t;
-  out[o + 2] = a[2] + (b[2] - a[2]) * t;
-  out[o + 3] = 255;
-}
-
-// A canvas of n×n pixels holding the picture at grid resolution.
-export class GridImage {
-  constructor() {
-    this.canvas = document.createElement('canvas');
-    this.ctx = this.canvas.getContext('2d');
-    this.n = 0;
-  }
-
-  release() { this.canvas.width = 0; this.canvas.height = 0; this.image = null; this.n = 0; }
-
-  ensure(n) {
-    if (this.n !== n) {
-      this.n = n;
-      this.canvas.width = n;
-      this.canvas.height = n;
-      this.image = this.ctx.createImageData(n, n);
-    }
-  }
-
+// An n×n picture at grid resolution (web/lib/heatmap.js), with the two ways this playground
+// colours it.
+export class GridImage extends LibGridImage {
   // values: n*n signed values in [−1, 1] (cells from the bottom row upward, x fastest),
   // read at `offset` with `stride` (for interleaved engine output).
   drawSigned(values, n, pal, { offset = 0, stride = 1, scale = 1, discrete = false } = {}) {
-    this.ensure(n);
-    const d = this.image.data;
-    for (let j = 0; j < n; j++) {
-      const row = (n - 1 - j) * n; // image rows run top-down; grid rows bottom-up
-      for (let i = 0; i < n; i++) {
-        let v = values[offset + (j * n + i) * stride] / scale;
-        if (!Number.isFinite(v)) v = 0;
-        if (discrete) v = v > 0 ? 1 : v < 0 ? -1 : 0;
-        const t = Math.min(1, Math.abs(v)) * pal.strength;
-        mix(d, (row + i) * 4, pal.mid, v < 0 ? pal.neg : pal.pos, t);
-      }
-    }
-    this.ctx.putImageData(this.image, 0, 0);
-    return this.canvas;
+    return this.paint(n, n, (k, out) => {
+      let v = values[offset + k * stride] / scale;
+      if (discrete) v = v > 0 ? 1 : v < 0 ? -1 : 0;
+      return pal.signed(v, out);
+    });
   }
 
   // Class probabilities, `k` per cell: the winning class's colour, deeper with confidence.
   drawClasses(proba, n, k, pal, { discrete = false } = {}) {
-    this.ensure(n);
-    const d = this.image.data;
     const colours = [pal.neg, pal.pos, pal.third];
-    for (let j = 0; j < n; j++) {
-      const row = (n - 1 - j) * n;
-      for (let i = 0; i < n; i++) {
-        const base = (j * n + i) * k;
-        let best = 0;
-        for (let c = 1; c < k; c++) if (proba[base + c] > proba[base + best]) best = c;
-        const p = proba[base + best];
-        const conf = discrete ? 1 : Math.max(0, Math.min(1, (p - 1 / k) / (1 - 1 / k)));
-        mix(d, (row + i) * 4, pal.mid, colours[best] || pal.pos, (Number.isFinite(conf) ? conf : 0) * pal.strength);
-      }
-    }
-    this.ctx.putImageData(this.image, 0, 0);
-    return this.canvas;
+    return this.paint(n, n, (cell, out) => {
+      const base = cell * k;
+      let best = 0;
+      for (let c = 1; c < k; c++) if (proba[base + c] > proba[base + best]) best = c;
+      const p = proba[base + best];
+      const conf = discrete ? 1 : Math.max(0, Math.min(1, (p - 1 / k) / (1 - 1 / k)));
+      return mixRgb(out, pal.mid, colours[best] || pal.pos, (Number.isFinite(conf) ? conf : 0) * pal.strength);
+    });
   }
 }
 
@@ -113,7 +64,7 @@ export function createLegend(parent) {
     set({ theme, kind, low, high, classNames }) {
       root.replaceChildren();
       const pal = palette(theme);
-      const css = (c, t) => `rgb(${c.map((v, i) => Math.round(pal.mid[i] + (v - pal.mid[i]) * t)).join(',')})`;
+      const css = (c, t) => cssColor(mixRgb([0, 0, 0], pal.mid, c, t));
       if (kind === 'multiclass') {
         root.setAttribute('aria-label', `Colour legend: ${classNames.join(', ')}`);
         [pal.neg, pal.pos, pal.third].forEach((c, i) => {

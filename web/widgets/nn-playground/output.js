@@ -5,6 +5,7 @@
 // Space applies the tool there (move: first press picks the nearest point, second drops it),
 // Escape cancels.
 import { Plot } from '../../lib/plot.js';
+import { drawGridImage } from '../../lib/heatmap.js';
 import { el } from '../../lib/ui.js';
 import { DOMAIN } from './settings.js';
 
@@ -133,16 +134,8 @@ export function createOutputView(parent, handlers) {
     scene = s;
     resize();
     const ctx = plot.begin();
-    const m = plot.margin;
-    const x0 = m.left;
-    const y0 = m.top;
-    const w = plot.width - m.left - m.right;
-    const h = plot.height - m.top - m.bottom;
     plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 6, yTicks: 6 });
-    if (s.image) {
-      ctx.imageSmoothingEnabled = true;
-      ctx.drawImage(s.image, x0, y0, w, h);
-    }
+    if (s.image) drawGridImage(plot, s.image);
     const { X, y, kind } = s.data;
     plot.clipToArea(() => {
       const mark = (i, px, py) => {

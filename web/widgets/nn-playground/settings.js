@@ -2,7 +2,7 @@
 // drives the widget's option schema, URL-hash (de)serialisation and clamping. Values that are
 // out of range, unreadable or hostile are clamped or replaced by the default, and each change
 // is explained in a note the widget shows in words. Nothing read from a URL is used as HTML.
-import { resolveOptions } from '../../lib/schema.js';
+import { resolveOptions, seedOption } from '../../lib/schema.js';
 
 export const DATASETS = [
   ['circle', 'Circle'], ['xor', 'XOR'], ['gauss', 'Gaussian'], ['spiral', 'Spiral'], ['moons', 'Moons'],
@@ -43,7 +43,7 @@ export const SETTINGS = {
   points: { type: 'int', min: 20, max: MAX_POINTS, default: 400, description: 'Number of points generated.' },
   noise: { type: 'int', min: 0, max: 50, default: 5, description: 'Noise in percent of the data set\'s size.' },
   trainPct: { type: 'int', min: 10, max: 90, default: 50, description: 'Share of the points used for training, in percent (the rest is test data).' },
-  seed: { type: 'int', min: 0, max: 2147483647, default: 1, description: 'Seed for the data, the split and the initial weights.' },
+  seed: seedOption(1, 'Seed for the data, the split and the initial weights.'),
   layers: { type: 'string', maxLength: 60, default: '4,4', description: 'Hidden-layer sizes, comma separated: 0–6 layers of 1–16 neurons ("" for none).' },
   acts: { type: 'string', maxLength: 120, default: 'tanh', description: 'Activation per hidden layer, comma separated (tanh, relu, leaky-relu, sigmoid, linear, gelu); the last one repeats.' },
   features: { type: 'string', maxLength: 80, default: 'x1,x2', description: 'Input features, comma separated: x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2.' },
