@@ -118,6 +118,7 @@ const frameTable = tableOf([...Object.keys(FRAME_LABELS).map((k, i) => rowOf(FRA
   rowOf('**total of the three**', frameTotal)]);
 const ms = (v) => `${v.toFixed(1)} ms`;
 const pt = playground.timings;
+const pageFrame = ['train', 'map', 'neurons', 'drawing'].reduce((t, k) => t + (pt[k] ?? NaN), 0);
 const machine = `${os.cpus()[0].model}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
 const load = `load average ${loadAtStart.map((v) => v.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the start`;
 const report = `# Performance report
@@ -147,17 +148,17 @@ ${playground.trainingPoints ?? '?'} training points), playing for 4 s; the widge
 | output map (100×100 grid + colouring) | ${ms(pt.map ?? NaN)} |
 | neuron thumbnails (24×24) | ${ms(pt.neurons ?? NaN)} |
 | drawing (canvas, links, chart, readouts) | ${ms(pt.drawing ?? NaN)} |
+| **whole frame (the four above)** | ${ms(pageFrame)} |
 | frames per second (rAF intervals) | ${playground.fps.toFixed(1)} (median interval ${ms(playground.medianFrameMs)}) |
 | training steps per frame | ${playground.stepsPerFrame.toFixed(0)} (${(playground.stepsPerFrame / 25).toFixed(1)} epochs) |
 
-How to read them: at 60 Hz a frame lasts 16.7 ms; the playground gives the engine about half of it, about 8 ms
-(its steps per frame adapt so that training takes \`FRAME_BUDGET_MS\` = 7 ms, then the losses are read once), and
-keeps the rest for the map, the thumbnails and drawing. In Chromium one epoch of this network costs
-${ms(frameTotal.wc !== undefined ? browserRun.tfp_train_epoch.wasm / 1000 : NaN)} of WASM time, so that budget holds about
-${(8000 / browserRun.tfp_train_epoch.wasm).toFixed(0)} epochs per frame (the page measured ${(playground.stepsPerFrame / 25).toFixed(1)});
-a 200×200 map costs ${ms(browserRun.tfp_map_200.wasm / 1000)} (the page draws 100×100, a quarter of the cells) and all
-thumbnails ${ms(browserRun.tfp_neurons_24.wasm / 1000)}. TensorFlow Playground trains one epoch per frame and needs ≈51 ms
-for that frame at 100×100 (about 20 fps); the page's train + map + neurons + drawing above is the comparable frame time.
+How to read them: at 60 Hz a frame lasts 16.7 ms, and the playground gives the engine about half of it, about
+8 ms: its steps per frame adapt so that training takes \`FRAME_BUDGET_MS\` = 7 ms, then the losses are read once;
+the rest of the frame is for the map, the thumbnails and drawing. In Chromium one epoch of this network costs
+${ms(browserRun.tfp_train_epoch.wasm / 1000)} of WASM time, so that budget holds about ${(8000 / browserRun.tfp_train_epoch.wasm).toFixed(0)} epochs per frame (the page
+measured ${(playground.stepsPerFrame / 25).toFixed(1)}); a 200×200 map costs ${ms(browserRun.tfp_map_200.wasm / 1000)} (the page draws 100×100, a quarter of the cells)
+and all thumbnails ${ms(browserRun.tfp_neurons_24.wasm / 1000)}. TensorFlow Playground trains one epoch per frame and needs ≈51 ms for
+that frame at 100×100 (about 20 fps); compare it with the page's whole frame, ${ms(pageFrame)} above.
 
 ## Page metrics (Chromium, first lesson "How does a model learn?")
 

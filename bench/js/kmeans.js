@@ -11,6 +11,7 @@ export class JsKMeans {
     this.labels = new Int32Array(this.n).fill(-1);
     this.sums = new Float64Array(this.C.length);
     this.counts = new Int32Array(this.k);
+    this.lastInertia = NaN;
   }
 
   // Back to the starting centroids, no labels yet; returns the starting inertia (nearest
@@ -74,10 +75,11 @@ export class JsKMeans {
   }
 
   // One Lloyd iteration as the engine's step(): when no label changes the run has converged and
-  // the centroids stay. Returns { changed, inertia }.
+  // the centroids stay. Returns how many labels changed; the inertia after it is in lastInertia.
   step() {
     const changed = this.assign();
     if (changed > 0) this.update();
-    return { changed, inertia: this.inertia() };
+    this.lastInertia = this.inertia();
+    return changed;
   }
 }
