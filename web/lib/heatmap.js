@@ -142,7 +142,7 @@ export function drawHeatmap(plot, values, nx, ny, color, { rect, alpha, smooth, 
 // A legend under a plot: caption, low label, a colour bar, high label. color(x) for x ∈ [0, 1]
 // gives the bar's colours; set() changes the labels, paint() recolours the bar (e.g. after a
 // theme change). `className` lays it out (the widget family's CSS).
-export function heatLegend(parent, { color, low = '', high = '', caption = '', className = 'dw-legend' }) {
+export function heatLegend(parent, { color, low = '', high = '', caption = '', className = 'dw-heat-legend' }) {
   const width = 160;
   const bar = el('canvas', { width: String(width), height: '12', 'aria-hidden': 'true' });
   const lowEl = el('span', { className: 'dw-num', text: low });

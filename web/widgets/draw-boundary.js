@@ -54,7 +54,7 @@ function build({ ml, card, options }) {
   let plot = null;
   plot = new Plot(card.stage, { aspect: 0.72, minHeight: 260, maxHeight: 540, label: 'Two classes of points and your dividing line', onResize: () => { fitView(); requestDraw(draw); } });
   plot.canvas.tabIndex = 0;
-  const key = heatLegend(card.stage, { color: probabilityRgb(plot.theme), low: '0 (orange)', high: '1 (blue)', caption: 'logistic probability of class 1 (blue circle):', className: 'c2-legend' });
+  const key = heatLegend(card.stage, { color: probabilityRgb(plot.theme), low: '0 (orange)', high: '1 (blue)', caption: 'logistic probability of class 1 (blue circle):' });
   key.element.style.display = 'none';
 
   const buttons = buttonRow(card.controls);

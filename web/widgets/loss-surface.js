@@ -45,9 +45,9 @@ function build({ ml, card, options }) {
   const plot = new Plot(card.stage, { aspect: 0.72, minHeight: 260, maxHeight: 560, label: 'Loss surface heat map', onResize: () => requestDraw(draw) });
   plot.canvas.tabIndex = 0;
   plot.canvas.style.cursor = 'crosshair';
-  const key = heatLegend(card.stage, { color: lossRgb, low: '', high: '', caption: 'loss (MSE):', className: 'c2-legend' });
+  const key = heatLegend(card.stage, { color: lossRgb, low: '', high: '', caption: 'loss (MSE):' });
   const racerKey = document.createElement('div');
-  racerKey.className = 'c2-legend';
+  racerKey.className = 'dw-heat-legend';
   card.stage.append(racerKey);
 
   const buttons = buttonRow(card.controls);
@@ -120,7 +120,7 @@ function build({ ml, card, options }) {
     if (racers.length > 1) {
       for (const r of racers) {
         const sw = document.createElement('span');
-        sw.className = 'c2-key';
+        sw.className = 'dw-key';
         const chip = document.createElement('span');
         chip.className = 'c2-swatch';
         chip.style.background = racerColor(r.kind);

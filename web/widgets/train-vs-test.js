@@ -60,9 +60,9 @@ function build({ ml, card, options }) {
   pair.append(left, right);
   card.stage.append(pair);
   const plot = new Plot(left, { aspect: 0.78, minHeight: 240, maxHeight: 420, label: 'Decision boundary heat map with train and test points', onResize: () => requestDraw(draw) });
-  heatLegend(left, { color: probabilityRgb(plot.theme), low: '0', high: '1', caption: 'p(blue circle):', className: 'c2-legend' });
+  heatLegend(left, { color: probabilityRgb(plot.theme), low: '0', high: '1', caption: 'p(blue circle):' });
   const curvePlot = new Plot(right, { aspect: 0.78, minHeight: 240, maxHeight: 420, label: 'Train and test accuracy for every flexibility level', onResize: () => requestDraw(draw) });
-  const curveKey = el('div', { className: 'c2-legend' });
+  const curveKey = el('div', { className: 'dw-heat-legend' });
   right.append(curveKey);
   const tableWrap = el('div', { className: 'dw-table-wrap' });
   const table = el('table', { className: 'dw-table' });
@@ -214,9 +214,9 @@ function build({ ml, card, options }) {
     });
   }
   curveKey.replaceChildren(
-    el('span', { className: 'c2-key', text: '— train (solid, studied points)' }),
-    el('span', { className: 'c2-key', text: '- - test (dashed, hidden points)' }),
-    el('span', { className: 'c2-key', text: 'last column: memorise hard' }),
+    el('span', { className: 'dw-key', text: '— train (solid, studied points)' }),
+    el('span', { className: 'dw-key', text: '- - test (dashed, hidden points)' }),
+    el('span', { className: 'dw-key', text: 'last column: memorise hard' }),
   );
 
   makeModel();
