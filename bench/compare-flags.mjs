@@ -54,7 +54,7 @@ for (const v of variants) {
 const ROUNDS = 3;
 const results = engines.map(() => []);
 for (let r = 0; r < ROUNDS; r++)
-  engines.forEach((e, i) => { console.log(`round ${r + 1}: ${e.v.label}`); results[i].push(runWorkloads(e.ml, { wasmOnly: true })); });
+  engines.forEach((e, i) => { console.log(`round ${r + 1}: ${e.v.label}`); results[i].push(runWorkloads(e.ml, { js: false })); });
 const keys = Object.keys(results[0][0]);
 const median = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
 const micros = results.map((rs) => Object.fromEntries(keys.map((k) => [k, median(rs.map((r) => r[k].wasm))])));

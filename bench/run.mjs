@@ -31,7 +31,7 @@ const LABELS = {
 const FRAME_LABELS = {
   tfp_train_epoch: 'train: one epoch (25 lean steps) + dataLoss()',
   tfp_map_200: 'output map 200×200 (predictGridFloat32; JS: float64)',
-  tfp_neurons_24: 'every neuron\'s thumbnail, neuronGrid 24×24',
+  tfp_neurons_24: 'every neuron\'s thumbnail, neuronGridFloat32 24×24',
 };
 
 const started = Date.now();

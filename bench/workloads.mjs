@@ -45,7 +45,8 @@ function tfpNet(ml, data) {
   return net;
 }
 
-export function runWorkloads(ml) {
+// { js: false } skips the plain-JS baselines (bench/compare-flags.mjs only compares WASM builds).
+export function runWorkloads(ml, { js = true } = {}) {
   const out = {};
   // Linear regression: one full-batch GD step on 10 000 points.
   const lin = ml.makeLinear(10000, 0.8, 1.5, 1.5, 3, 0, 10);
@@ -55,7 +56,7 @@ export function runWorkloads(ml) {
   out.lr_gd_step_10k = { wasm: medianMicros(15, 50, () => { lr.step(); if (lr.steps() > 100000) lr.reset(0); }) };
   lr.delete();
   const jsLr = new JsLinearRegression(lin.X, lin.y, 0.001);
-  out.lr_gd_step_10k.js = medianMicros(15, 50, () => jsLr.step());
+  if (js) out.lr_gd_step_10k.js = medianMicros(15, 50, () => jsLr.step());
 
   // MLP 2-16-16-1 tanh on 200 moons points: one Adam mini-batch (10) step, lean (what the JS
   // baseline does) and with the per-step full-data loss and trace row; 200×200 grids.
@@ -75,10 +76,10 @@ export function runWorkloads(ml) {
   out.mlp_grid_200_f32 = { wasm: medianMicros(5, 2, () => net.predictGridFloat32(-1.5, 2.5, -1, 1.5, 200, 200)) };
   net.delete();
   const jsNet = new JsMlp([2, 16, 16, 1], moons.X, moons.y, { batch: 10 });
-  out.mlp_step.js = medianMicros(15, 100, () => jsNet.step());
+  if (js) out.mlp_step.js = medianMicros(15, 100, () => jsNet.step());
   const buf = new Float64Array(2 * 40000);
-  out.mlp_grid_200.js = medianMicros(5, 2, () => jsNet.predictGrid(-1.5, 2.5, -1, 1.5, 200, 200, buf));
-  out.mlp_grid_200_f32.js = out.mlp_grid_200.js;
+  if (js) out.mlp_grid_200.js = medianMicros(5, 2, () => jsNet.predictGrid(-1.5, 2.5, -1, 1.5, 200, 200, buf));
+  if (js) out.mlp_grid_200_f32.js = out.mlp_grid_200.js;
 
   // TensorFlow Playground's largest network: one lean step, then one frame's work.
   const tfp = tfpData(ml);
@@ -88,16 +89,16 @@ export function runWorkloads(ml) {
   out.tfp_largest_step = { wasm: medianMicros(15, 100, () => big.step()) };
   out.tfp_train_epoch = { wasm: medianMicros(9, 4, () => { for (let s = 0; s < TFP_STEPS_PER_EPOCH; s++) big.step(); big.dataLoss(); }) };
   out.tfp_map_200 = { wasm: medianMicros(5, 2, () => big.predictGridFloat32(-d, d, -d, d, TFP_MAP_RES, TFP_MAP_RES)) };
-  out.tfp_neurons_24 = { wasm: medianMicros(9, 10, () => big.neuronGrid(-d + t / 2, d - t / 2, -d + t / 2, d - t / 2, TFP_THUMB_RES, TFP_THUMB_RES)) };
+  out.tfp_neurons_24 = { wasm: medianMicros(9, 10, () => big.neuronGridFloat32(-d + t / 2, d - t / 2, -d + t / 2, d - t / 2, TFP_THUMB_RES, TFP_THUMB_RES)) };
   big.delete();
   const wide = ml.featureTransform(tfp.X, TFP_FEATURES);
   const jsBig = new JsMlp([7, 8, 8, 8, 8, 8, 8, 1], Float64Array.from(wide.X), tfp.y, { batch: 10, optimizer: 'sgd', features: TFP_FEATURES });
-  out.tfp_largest_step.js = medianMicros(15, 100, () => jsBig.step());
-  out.tfp_train_epoch.js = medianMicros(9, 4, () => { for (let s = 0; s < TFP_STEPS_PER_EPOCH; s++) jsBig.step(); jsBig.dataLoss(); });
+  if (js) out.tfp_largest_step.js = medianMicros(15, 100, () => jsBig.step());
+  if (js) out.tfp_train_epoch.js = medianMicros(9, 4, () => { for (let s = 0; s < TFP_STEPS_PER_EPOCH; s++) jsBig.step(); jsBig.dataLoss(); });
   const mapBuf = new Float64Array(2 * TFP_MAP_RES * TFP_MAP_RES);
-  out.tfp_map_200.js = medianMicros(5, 2, () => jsBig.predictGrid(-d, d, -d, d, TFP_MAP_RES, TFP_MAP_RES, mapBuf));
+  if (js) out.tfp_map_200.js = medianMicros(5, 2, () => jsBig.predictGrid(-d, d, -d, d, TFP_MAP_RES, TFP_MAP_RES, mapBuf));
   const thumbBuf = new Float64Array(jsBig.sizes.reduce((s, k) => s + k, 0) * TFP_THUMB_RES * TFP_THUMB_RES);
-  out.tfp_neurons_24.js = medianMicros(9, 10, () => jsBig.neuronGrid(-d + t / 2, d - t / 2, -d + t / 2, d - t / 2, TFP_THUMB_RES, TFP_THUMB_RES, thumbBuf));
+  if (js) out.tfp_neurons_24.js = medianMicros(9, 10, () => jsBig.neuronGrid(-d + t / 2, d - t / 2, -d + t / 2, d - t / 2, TFP_THUMB_RES, TFP_THUMB_RES, thumbBuf));
 
   // k-means on 5 000 points, k = 5, from one k-means++ start: a whole run to convergence (the
   // reset's starting inertia, then Lloyd iterations until no label changes), per iteration.
@@ -114,7 +115,7 @@ export function runWorkloads(ml) {
   out.kmeans_iter_5k = { wasm: medianMicros(9, 3, () => { km.reset(1); km.fit(1000); }) / iterations };
   km.delete();
   const jsKm = new JsKMeans(blobs.X, 2, start);
-  out.kmeans_iter_5k.js = medianMicros(9, 3, () => { jsKm.reset(); for (let i = 0; i < 1000 && jsKm.step() > 0; i++); }) / iterations;
+  if (js) out.kmeans_iter_5k.js = medianMicros(9, 3, () => { jsKm.reset(); for (let i = 0; i < 1000 && jsKm.step() > 0; i++); }) / iterations;
 
   // A full decision tree (Gini, unlimited depth) on 500 spiral points: sort + grow.
   const sp = ml.makeSpiral(500, 0.05, 5);
@@ -124,7 +125,7 @@ export function runWorkloads(ml) {
   tree.setTracing(true);
   out.tree_fit_500_traced = { wasm: medianMicros(9, 3, () => { tree.setData(sp.X, 2, sp.y); tree.fit(100000); }) };
   tree.delete();
-  out.tree_fit_500.js = medianMicros(9, 3, () => new JsDecisionTree(sp.X, 2, sp.y).fit());
+  if (js) out.tree_fit_500.js = medianMicros(9, 3, () => new JsDecisionTree(sp.X, 2, sp.y).fit());
 
   // Kernel SVM (RBF, C = 1, γ = 1, tolerance 1e-3) fitted to convergence on 200 moons points:
   // kernel matrix + SMO.
@@ -133,6 +134,6 @@ export function runWorkloads(ml) {
   out.svm_fit_200 = { wasm: medianMicros(9, 5, () => { svm.setData(moons.X, 2, moons.y); svm.fit(100000); }) };
   svm.delete();
   const jsSvm = new JsKernelSvm(moons.X, 2, moons.y);
-  out.svm_fit_200.js = medianMicros(9, 5, () => jsSvm.fit());
+  if (js) out.svm_fit_200.js = medianMicros(9, 5, () => jsSvm.fit());
   return out;
 }

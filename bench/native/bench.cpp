@@ -72,7 +72,7 @@ int main() {
   out.emplace_back("tfp_largest_step", medianMicros(15, 100, [&] { big.step(); }));
   out.emplace_back("tfp_train_epoch", medianMicros(9, 4, [&] { for (int s = 0; s < 25; ++s) big.step(); big.dataLoss(); }));
   out.emplace_back("tfp_map_200", medianMicros(5, 2, [&] { big.predictGridFloat32(-d, d, -d, d, 200, 200); }));
-  out.emplace_back("tfp_neurons_24", medianMicros(9, 10, [&] { big.neuronGrid(-d + t / 2, d - t / 2, -d + t / 2, d - t / 2, 24, 24); }));
+  out.emplace_back("tfp_neurons_24", medianMicros(9, 10, [&] { big.neuronGridFloat32(-d + t / 2, d - t / 2, -d + t / 2, d - t / 2, 24, 24); }));
 
   dw::Dataset blobs = dw::makeBlobs(5000, 5, 0.8, 4);
   dw::KMeans km;
