@@ -23,4 +23,29 @@ async function mountAll() {
   }
 }
 
-mountAll();
+// Display formulas wider than the text column (long derivations on a phone) are scaled down to
+// fit, to no less than MIN_FORMULA_SCALE of the text size; beyond that they scroll sideways in
+// their own box (site.css), never the page. Re-fitted whenever a formula's width changes: on
+// resize, and when a hidden derivation step is revealed.
+const MIN_FORMULA_SCALE = 0.7;
+const fittedWidth = new WeakMap();
+
+function fitFormula(box) {
+  const width = box.clientWidth;
+  if (!width || fittedWidth.get(box) === width) return;
+  fittedWidth.set(box, width);
+  box.style.fontSize = '';
+  if (box.scrollWidth > width + 1) box.style.fontSize = `${Math.max(MIN_FORMULA_SCALE, width / box.scrollWidth).toFixed(3)}em`;
+}
+
+// Fitting changes the box's height, so it runs in the next frame rather than inside the
+// observer's callback (which would otherwise be notified again within the same frame).
+const formulaObserver = new ResizeObserver((entries) => {
+  requestAnimationFrame(() => entries.forEach((entry) => fitFormula(entry.target)));
+});
+function observeFormulas() {
+  for (const box of document.querySelectorAll('.katex-display')) formulaObserver.observe(box);
+}
+
+observeFormulas();
+mountAll().then(observeFormulas);
