@@ -130,6 +130,10 @@ above 1 in the JS÷WASM columns means the WASM engine is faster than plain JavaS
 ${table}
 
 Build flags: \`-O2 -DNDEBUG -ffp-contract=off\`, wasm exceptions (\`-fwasm-exceptions\`), \`-msimd128\`, \`ALLOW_MEMORY_GROWTH\`.
+They are the winners of \`npm run bench:flags\` (full builds of each variant, measured in rotating rounds; table in
+bench/FLAGS.md): -O3 is no faster and 6 % larger, -Os is about 7× slower, LTO is larger and no faster, and dropping
+SIMD128 makes the heat-map kernels about 3× slower. Closure shrinks only the JS glue (about 7 KiB gzip) and needs a
+pinned Java/native compiler package on every machine, so it is not used.
 
 ## Neural-network playground frame
 

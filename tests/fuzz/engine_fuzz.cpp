@@ -26,6 +26,8 @@
 #include "dw/linear_svm.hpp"
 #include "dw/logistic_regression.hpp"
 #include "dw/mlp.hpp"
+#include "dw/multinomial_naive_bayes.hpp"
+#include "dw/text_features.hpp"
 #include "dw/pca.hpp"
 #include "dw/perceptron.hpp"
 #include "dw/polynomial_regression.hpp"
@@ -71,7 +73,7 @@ std::pair<std::unique_ptr<dw::Model>, Tweak> make(std::function<void(M&, FuzzedD
 std::pair<std::unique_ptr<dw::Model>, Tweak> anyModel(FuzzedDataProvider& in) {
   static const char* kernels[] = {"rbf", "poly", "linear", "bogus"};
   static const char* criteria[] = {"gini", "entropy", "squared_error", ""};
-  switch (in.ConsumeIntegralInRange(0, 18)) {
+  switch (in.ConsumeIntegralInRange(0, 19)) {
     case 0: return make<dw::LinearRegression>([](auto& m, auto& in) { m.setLearningRate(anyNumber(in)); });
     case 1: return make<dw::LogisticRegression>([](auto& m, auto& in) { m.setLearningRate(anyNumber(in)); m.setThreshold(anyNumber(in)); });
     case 2: return make<dw::SoftmaxRegression>([](auto& m, auto& in) { m.setLearningRate(anyNumber(in)); });
@@ -104,7 +106,27 @@ std::pair<std::unique_ptr<dw::Model>, Tweak> anyModel(FuzzedDataProvider& in) {
     case 15: return make<dw::DBSCAN>([](auto& m, auto& in) { m.setEps(anyNumber(in)); m.setMinSamples(in.ConsumeIntegralInRange(-1, 10)); });
     case 16: return make<dw::PCA>([](auto& m, auto& in) { m.setComponents(in.ConsumeIntegralInRange(-1, 5)); });
     case 17: return make<dw::TSNE>([](auto& m, auto& in) { m.setPerplexity(anyNumber(in)); m.setLearningRate(anyNumber(in)); });
+    case 18: return make<dw::MultinomialNaiveBayes>([](auto& m, auto& in) { m.setAlpha(anyNumber(in)); m.setFitPrior(in.ConsumeBool()); });
     default: return make<dw::LinearRegression>([](auto& m, auto& in) { m.setTolerance(anyNumber(in)); });
+  }
+}
+
+// The text functions on arbitrary bytes: tokenise, build a vocabulary, encode, bag of words,
+// tf-idf and cosine rankings of the result.
+void fuzzText(FuzzedDataProvider& in) {
+  std::vector<std::string> corpus;
+  for (int i = in.ConsumeIntegralInRange(0, 5); i > 0; --i) corpus.push_back(in.ConsumeRandomLengthString(200));
+  for (const std::string& text : corpus) dw::tokenize(text);
+  dw::Vocabulary vocab;
+  vocab.build(corpus, in.ConsumeIntegralInRange(-1, 3), in.ConsumeIntegralInRange(-1, 20));
+  vocab.encode(in.ConsumeRandomLengthString(100));
+  vocab.token(in.ConsumeIntegralInRange(-2, 30));
+  dw::Matrix counts = dw::bagOfWords(corpus, vocab, in.ConsumeBool());
+  dw::Matrix weighted = dw::tfidf(counts, dw::inverseDocumentFrequency(counts));
+  dw::cosineSimilarityMatrix(weighted);
+  if (weighted.rows() > 0) {
+    dw::rankByCosine(weighted, weighted.row(0).transpose(), {in.ConsumeIntegralInRange(-1, 6)});
+    dw::analogy(weighted, in.ConsumeIntegralInRange(-1, 6), in.ConsumeIntegralInRange(-1, 6), in.ConsumeIntegralInRange(-1, 6));
   }
 }
 
@@ -112,6 +134,13 @@ std::pair<std::unique_ptr<dw::Model>, Tweak> anyModel(FuzzedDataProvider& in) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   FuzzedDataProvider in(data, size);
+  if (in.ConsumeIntegralInRange(0, 9) == 0) {
+    try {
+      fuzzText(in);
+    } catch (const dw::Error&) {
+    }
+    return 0;
+  }
   auto [model, tweak] = anyModel(in);
   int cols = in.ConsumeIntegralInRange(0, 4);
   for (int action = 0; action < 12 && in.remaining_bytes() > 0; ++action) {
