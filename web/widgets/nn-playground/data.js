@@ -4,13 +4,7 @@
 // (geometry). Also: the engine's seeded train/validation/test split, CSV import/export with
 // messages in words, and a compact encoding of your own points for the URL hash.
 import { DOMAIN, MAX_POINTS } from './settings.js';
-import { SEED_MAX } from '../../lib/schema.js';
 
-<<<<<<< HEAD
-=======
-const shiftSeed = (seed, k) => (seed + 7919 * k) % SEED_MAX;
-
->>>>>>> cleanup
 // Noise slider (percent) → the generator's standard deviation, in the generator's own units.
 const unitNoise = (pct) => (pct / 100) * 0.5;
 
