@@ -19,6 +19,9 @@
 namespace {
 // Median of `rounds` timings, each the mean over `inner` calls, in microseconds.
 double medianMicros(int rounds, int inner, const std::function<void()>& op) {
+  // The same warm-up as bench/workloads.mjs (at least 2 calls and 50 ms, at most 2 000 calls).
+  auto warmStart = std::chrono::steady_clock::now();
+  for (int i = 0; i < 2000 && (i < 2 || std::chrono::steady_clock::now() - warmStart < std::chrono::milliseconds(50)); ++i) op();
   std::vector<double> times;
   for (int r = 0; r < rounds; ++r) {
     auto t0 = std::chrono::steady_clock::now();
