@@ -51,6 +51,10 @@ export const widgets = {
   'pipeline-leakage': () => import('./pipeline-leakage.js'),
   'hyperparameter-search': () => import('./hyperparameter-search.js'),
   'distribution-shift': () => import('./distribution-shift.js'),
+  'ai-timeline': () => import('./ai-timeline.js'),
+  'ai-hierarchy': () => import('./ai-hierarchy.js'),
+  'matrix-transform': () => import('./matrix-transform.js'),
+  'dot-product': () => import('./dot-product.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }
