@@ -54,6 +54,10 @@ export const widgets = {
   'tokens-to-ids': () => import('./tokens-to-ids.js'),
   'word-embeddings': () => import('./word-embeddings.js'),
   'bag-of-words-spam': () => import('./bag-of-words-spam.js'),
+  'ai-timeline': () => import('./ai-timeline.js'),
+  'ai-hierarchy': () => import('./ai-hierarchy.js'),
+  'matrix-transform': () => import('./matrix-transform.js'),
+  'dot-product': () => import('./dot-product.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }

@@ -1,0 +1,301 @@
+// AI timeline (landscape, history lesson): the milestones of AI from the 1943 artificial neuron to
+// today's language models, drawn on one canvas over shaded eras (symbolic AI, the two winters,
+// statistical ML, deep learning). Horizontal on wide cards, vertical on phones. Arrow keys, the
+// Earlier/Later buttons or a click select an event; its story appears in a live region with links
+// to the course lessons that let the learner try the idea. Content only: no model is trained here.
+import { mountWidget } from '../lib/widget.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { el } from '../lib/ui.js';
+import { readTheme } from '../lib/theme.js';
+import { Board, legend } from './landscape/draw.js';
+import { ERAS, ERA_LABEL, EVENTS, FIRST_YEAR, LAST_YEAR, LESSONS, eraOf } from './landscape3/history.js';
+
+export const schema = {
+  event: { type: 'int', min: 1, max: EVENTS.length, default: 1, description: 'The event selected at the start (1 = 1943, the artificial neuron).' },
+  layout: { type: 'enum', values: ['auto', 'horizontal', 'vertical'], default: 'auto', description: 'Timeline direction: auto picks vertical on narrow screens.' },
+};
+
+export const meta = {
+  title: 'Eighty years of AI',
+  hint: 'Click an event, or focus the timeline and use the arrow keys, to read what happened and why it mattered. Shaded bands are the eras.',
+};
+
+const ERA_TINT = { symbolic: 'class0', winter: 'truth', statistical: 'class2', deep: 'class1' };
+
+function lessonUrl(slug) {
+  try { return new URL(`../lessons/${slug}.html`, import.meta.url).href; } catch { return null; }
+}
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ card, options }) {
+  let opts = { ...options };
+  let selected = opts.event - 1;
+  let mode = 'horizontal';
+  let layout = [];   // per event: { mx, my, box: {x, y, w, h} } in CSS pixels, from the last draw
+
+  const wrap = el('div', { className: 'dwl3-timeline' });
+  card.stage.append(wrap);
+  // The Board calls onResize from its constructor, before `board` is assigned: relayout waits for it.
+  let board = null;
+  board = new Board(wrap, { aspect: 0.36, minHeight: 300, maxHeight: 380, label: 'Timeline of AI from 1943 to 2024', onResize: () => relayout() });
+  board.canvas.tabIndex = 0;
+  board.canvas.classList.add('dwl3-scrollable');
+
+  legend(card.stage, [
+    { text: 'symbolic AI (rules, search)', className: 'dwl3-sw-symbolic' },
+    { text: 'AI winter', className: 'dwl3-sw-winter' },
+    { text: 'statistical ML', className: 'dwl3-sw-statistical' },
+    { text: 'deep learning', className: 'dwl3-sw-deep' },
+  ]);
+
+  const panel = el('div', { className: 'dwl3-event', 'aria-live': 'polite' });
+  const whenEl = el('p', { className: 'dwl3-event-when' });
+  const titleEl = el('h4', { className: 'dwl3-event-title' });
+  const detailEl = el('p', { className: 'dwl3-event-detail' });
+  const linksEl = el('p', { className: 'dwl3-event-links' });
+  panel.append(whenEl, titleEl, detailEl, linksEl);
+  card.stage.append(panel);
+
+  const nav = el('div', { className: 'dw-buttons' });
+  const prevBtn = el('button', { type: 'button', className: 'dw-btn', text: '← Earlier' });
+  const nextBtn = el('button', { type: 'button', className: 'dw-btn', text: 'Later →' });
+  nav.append(prevBtn, nextBtn);
+  card.controls.append(nav);
+  const stat = { event: card.stat('event'), year: card.stat('year'), era: card.stat('era') };
+
+  function choose(i) {
+    selected = Math.max(0, Math.min(EVENTS.length - 1, i));
+    describe();
+  }
+
+  function describe() {
+    const ev = EVENTS[selected];
+    const era = eraOf(ev.year);
+    stat.event.set(`${selected + 1} of ${EVENTS.length}`);
+    stat.year.set(ev.when);
+    stat.era.set(era === 'early' ? 'beginnings' : ERAS.find((e) => e.kind === era && ev.year >= e.from && ev.year < e.to).name);
+    whenEl.textContent = `${ev.when} · ${ERA_LABEL[era]}`;
+    titleEl.textContent = ev.title;
+    detailEl.textContent = ev.detail;
+    linksEl.replaceChildren();
+    const links = ev.lessons.map((slug) => [slug, lessonUrl(slug)]).filter(([, href]) => href);
+    if (links.length) {
+      linksEl.append(el('span', { text: 'Try the idea: ' }));
+      links.forEach(([slug, href], k) => {
+        if (k) linksEl.append(el('span', { text: ' · ' }));
+        linksEl.append(el('a', { href, text: LESSONS[slug] || slug }));
+      });
+    }
+    prevBtn.disabled = selected === 0;
+    nextBtn.disabled = selected === EVENTS.length - 1;
+    board.canvas.setAttribute('aria-label', `Timeline of AI, 1943 to 2024. Selected: ${ev.when}, ${ev.title}. Arrow keys move between events.`);
+    card.setMessage(`${ev.when}: ${ev.short}. Event ${selected + 1} of ${EVENTS.length}; ← and → (or the buttons) step through time.`, 'info');
+    requestDraw(draw);
+  }
+
+  function relayout() {
+    if (!board) return;
+    const want = opts.layout === 'auto' ? (board.width >= 640 ? 'horizontal' : 'vertical') : opts.layout;
+    if (want !== mode) {
+      mode = want;
+      if (mode === 'vertical') { board.minHeight = 640; board.maxHeight = 900; board.setAspect(2.2); } else { board.minHeight = 300; board.maxHeight = 380; board.setAspect(0.36); }
+      return;   // setAspect resizes and calls relayout again
+    }
+    requestDraw(draw);
+  }
+
+  function colours() {
+    const t = readTheme(card.card);
+    return { ...t, tint: (kind) => t[ERA_TINT[kind]] };
+  }
+
+  function drawEras(c, t, along) {
+    // along(year) → position on the time axis; bands span the whole other direction.
+    for (const era of ERAS) {
+      const a = along(era.from);
+      // The last era runs on to the edge of the canvas: it has not ended.
+      const b = era.to >= LAST_YEAR ? (mode === 'horizontal' ? board.width : board.height) : along(era.to);
+      c.globalAlpha = era.kind === 'winter' ? 0.22 : 0.13;
+      c.fillStyle = t.tint(era.kind);
+      if (mode === 'horizontal') c.fillRect(a, 0, b - a, board.height); else c.fillRect(0, a, board.width, b - a);
+      c.globalAlpha = 1;
+    }
+    c.font = `11px ${t.font}`;
+    c.fillStyle = t.textMuted;
+    for (const era of ERAS) {
+      const a = along(era.from); const b = along(Math.min(era.to, LAST_YEAR));
+      const room = Math.abs(b - a) - 6;
+      const name = [era.name, era.short].find((s) => s && c.measureText(s).width <= room);
+      if (!name) continue;
+      if (mode === 'horizontal') {
+        c.textAlign = 'left'; c.textBaseline = 'top';
+        c.fillText(name, a + 3, 4);
+      } else {
+        c.save(); c.translate(12, b - 3); c.rotate(-Math.PI / 2);
+        c.textAlign = 'left'; c.textBaseline = 'middle';
+        c.fillText(name, 0, 0); c.restore();
+      }
+    }
+  }
+
+  function draw() {
+    const c = board.begin();
+    const t = colours();
+    const W = board.width; const H = board.height;
+    const focused = document.activeElement === board.canvas;
+    layout = [];
+    c.font = `12px ${t.font}`;
+    if (mode === 'horizontal') {
+      const left = 24; const right = 24; const axisY = Math.round(H * 0.52);
+      const x = (y) => left + ((y - FIRST_YEAR) / (LAST_YEAR - FIRST_YEAR)) * (W - left - right);
+      drawEras(c, t, x);
+      c.strokeStyle = t.textMuted; c.lineWidth = 1.5;
+      c.beginPath(); c.moveTo(left, axisY); c.lineTo(W - right, axisY); c.stroke();
+      c.font = `11px ${t.mono}`; c.fillStyle = t.textMuted; c.textAlign = 'center'; c.textBaseline = 'top';
+      for (let y = 1940; y <= 2020; y += 10) {
+        c.beginPath(); c.moveTo(x(y), axisY - 3); c.lineTo(x(y), axisY + 3); c.stroke();
+        c.fillText(String(y), x(y), axisY + 5);
+      }
+      // Labels (year over title) in lanes alternating above and below the axis, greedily: each
+      // label takes the first lane where it does not overlap the previous label of that lane.
+      const laneGap = 32; const lanes = [-1, 1, -2, 2, -3, 3];
+      const lastRight = new Map();
+      EVENTS.forEach((ev) => {
+        c.font = `600 12px ${t.font}`;
+        const w = Math.max(c.measureText(ev.short).width, 30) + 8;
+        const mx = x(ev.year);
+        const bx = Math.max(2, Math.min(W - w - 2, mx - w / 2));
+        let lane = lanes.find((l) => (lastRight.get(l) ?? -Infinity) < bx - 2);
+        if (lane === undefined) lane = lanes.reduce((best, l) => ((lastRight.get(l) ?? 0) < (lastRight.get(best) ?? 0) ? l : best), lanes[0]);
+        lastRight.set(lane, bx + w);
+        const h = 30;
+        const by = lane < 0 ? axisY - 14 + lane * laneGap - 6 : axisY + 20 + (lane - 1) * laneGap;
+        layout.push({ mx, my: axisY, box: { x: bx, y: by, w, h } });
+      });
+    } else {
+      // Recent events crowd together (eight from 2012 on); the bottom margin leaves room for
+      // their stacked labels: 8 labels × 22 px from 2012 must fit above the canvas's bottom.
+      const top = 16; const axisX = 78;
+      const perYear = (H - top - 40) / (LAST_YEAR - FIRST_YEAR);
+      const bottom = Math.max(40, 190 - 14 * perYear);
+      const y = (yr) => top + ((yr - FIRST_YEAR) / (LAST_YEAR - FIRST_YEAR)) * (H - top - bottom);
+      drawEras(c, t, y);
+      c.strokeStyle = t.textMuted; c.lineWidth = 1.5;
+      c.beginPath(); c.moveTo(axisX, top); c.lineTo(axisX, H - bottom); c.stroke();
+      c.font = `11px ${t.mono}`; c.fillStyle = t.textMuted; c.textAlign = 'right'; c.textBaseline = 'middle';
+      for (let yr = 1940; yr <= 2020; yr += 10) {
+        c.beginPath(); c.moveTo(axisX - 3, y(yr)); c.lineTo(axisX + 3, y(yr)); c.stroke();
+        c.fillText(String(yr), axisX - 6, y(yr));
+      }
+      // One label per event to the right of the axis, pushed down when it would overlap.
+      let nextFree = -Infinity;
+      EVENTS.forEach((ev) => {
+        const my = y(ev.year);
+        const h = 20;
+        const by = Math.max(my - h / 2, nextFree);
+        nextFree = by + h + 2;
+        c.font = `600 12px ${t.font}`;
+        const w = c.measureText(`${ev.when}  ${ev.short}`).width + 10;
+        layout.push({ mx: axisX, my, box: { x: axisX + 22, y: by, w: Math.min(w, W - axisX - 24), h } });
+      });
+    }
+    // Leader lines first (all of them), then labels and markers on top, so no line crosses a label.
+    const order = EVENTS.map((_, i) => i).filter((i) => i !== selected).concat([selected]);
+    for (const i of order) {
+      const L = layout[i]; const b = L.box;
+      c.strokeStyle = i === selected ? t.accent : t.textMuted; c.lineWidth = i === selected ? 2 : 1;
+      c.globalAlpha = i === selected ? 1 : 0.6;
+      c.beginPath();
+      if (mode === 'horizontal') { c.moveTo(L.mx, L.my); c.lineTo(Math.max(b.x + 4, Math.min(b.x + b.w - 4, L.mx)), b.y < L.my ? b.y + b.h : b.y); } else { c.moveTo(L.mx, L.my); c.lineTo(b.x, b.y + b.h / 2); }
+      c.stroke();
+      c.globalAlpha = 1;
+    }
+    order.forEach((i) => {
+      const ev = EVENTS[i];
+      const L = layout[i];
+      const sel = i === selected;
+      const bx = L.box.x; const by = L.box.y; const bw = L.box.w; const bh = L.box.h;
+      c.fillStyle = sel ? t.accent : t.surface;
+      roundRect(c, bx, by, bw, bh, 5); c.fill();
+      c.strokeStyle = sel ? t.accent : t.border; c.lineWidth = 1; roundRect(c, bx, by, bw, bh, 5); c.stroke();
+      c.fillStyle = sel ? t.surface : t.text;
+      if (mode === 'horizontal') {
+        c.textAlign = 'center'; c.textBaseline = 'top';
+        c.font = `11px ${t.mono}`; c.fillText(ev.when, bx + bw / 2, by + 2);
+        c.font = `600 12px ${t.font}`; c.fillText(ev.short, bx + bw / 2, by + 15);
+      } else {
+        c.textAlign = 'left'; c.textBaseline = 'middle';
+        c.font = `600 12px ${t.font}`; c.fillText(`${ev.when}  ${ev.short}`, bx + 5, by + bh / 2);
+      }
+      c.beginPath(); c.arc(L.mx, L.my, sel ? 7 : 4.5, 0, Math.PI * 2);
+      c.fillStyle = sel ? t.accent : t.model; c.fill();
+      c.strokeStyle = t.surface; c.lineWidth = 1.5; c.stroke();
+      if (sel && focused) { c.beginPath(); c.arc(L.mx, L.my, 12, 0, Math.PI * 2); c.strokeStyle = t.accent; c.lineWidth = 2; c.stroke(); }
+    });
+  }
+
+  function roundRect(c, x, y, w, h, r) {
+    c.beginPath();
+    c.moveTo(x + r, y); c.arcTo(x + w, y, x + w, y + h, r); c.arcTo(x + w, y + h, x, y + h, r);
+    c.arcTo(x, y + h, x, y, r); c.arcTo(x, y, x + w, y, r); c.closePath();
+  }
+
+  // The event under the pointer: inside a label, or the nearest marker within reach.
+  function hit(px, py) {
+    for (let i = layout.length - 1; i >= 0; i--) {
+      const b = layout[i].box;
+      if (px >= b.x && px <= b.x + b.w && py >= b.y && py <= b.y + b.h) return i;
+    }
+    let best = -1; let bestD = 24;
+    layout.forEach((L, i) => { const d = Math.hypot(px - L.mx, py - L.my); if (d < bestD) { bestD = d; best = i; } });
+    return best;
+  }
+
+  const onPointer = (e) => {
+    const r = board.canvas.getBoundingClientRect();
+    const i = hit(e.clientX - r.left, e.clientY - r.top);
+    if (i >= 0) choose(i);
+  };
+  const onKey = (e) => {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+    if (step) choose(selected + step * (e.shiftKey ? 5 : 1));
+    else if (e.key === 'Home') choose(0);
+    else if (e.key === 'End') choose(EVENTS.length - 1);
+    else return;
+    e.preventDefault();
+  };
+  const onFocus = () => requestDraw(draw);
+  const onPrev = () => choose(selected - 1);
+  const onNext = () => choose(selected + 1);
+  board.canvas.addEventListener('click', onPointer);
+  board.canvas.addEventListener('keydown', onKey);
+  board.canvas.addEventListener('focus', onFocus);
+  board.canvas.addEventListener('blur', onFocus);
+  prevBtn.addEventListener('click', onPrev);
+  nextBtn.addEventListener('click', onNext);
+
+  relayout();
+  describe();
+
+  return {
+    update(next) {
+      const layoutChanged = next.layout !== opts.layout;
+      opts = { ...next };
+      if (layoutChanged) { mode = ''; relayout(); }
+      choose(opts.event - 1);
+    },
+    destroy() {
+      cancelDraw(draw);
+      board.canvas.removeEventListener('click', onPointer);
+      board.canvas.removeEventListener('keydown', onKey);
+      board.canvas.removeEventListener('focus', onFocus);
+      board.canvas.removeEventListener('blur', onFocus);
+      prevBtn.removeEventListener('click', onPrev);
+      nextBtn.removeEventListener('click', onNext);
+      board.destroy();
+    },
+  };
+}

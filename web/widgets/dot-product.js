@@ -1,0 +1,211 @@
+// The dot product (landscape, vectors-and-matrices lesson): drag two vectors a and b and read
+// a·b, |a||b|cos θ, the angle, the cosine similarity and the shadow (projection) of a on b, drawn
+// as the foot of the perpendicular. Every number comes from the engine (vectorDot, vectorAngle,
+// vectorCosine, vectorProjection); the widget only draws and explains the sign in words.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { Plot } from '../lib/plot.js';
+import { describeError, el, fixed } from '../lib/ui.js';
+import { arrow, squareDomain, vec } from './landscape3/linalg-draw.js';
+
+export const schema = {
+  ax: { type: 'number', min: -4, max: 4, default: 3, description: 'First coordinate of a.' },
+  ay: { type: 'number', min: -4, max: 4, default: 1, description: 'Second coordinate of a.' },
+  bx: { type: 'number', min: -4, max: 4, default: 1, description: 'First coordinate of b.' },
+  by: { type: 'number', min: -4, max: 4, default: 2, description: 'Second coordinate of b.' },
+};
+
+export const meta = {
+  title: 'The dot product: how much a goes along b',
+  hint: 'Drag the tips of a and b (or focus the figure and use the arrow keys; Enter switches vector). Watch the sign of a·b as the angle passes 90°.',
+};
+
+const SPAN = 4;
+const PRESET = {
+  same: { label: 'Same direction', a: [3, 1.5], b: [2, 1] },
+  perpendicular: { label: 'Perpendicular', a: [-1, 2], b: [2, 1] },
+  opposite: { label: 'Opposite', a: [-3, -1], b: [2, 1] },
+};
+const ZERO = 1e-9;
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  const v = { a: [opts.ax, opts.ay], b: [opts.bx, opts.by] };
+  let r = null;              // engine results for the current a, b
+  let active = 'a'; let dragging = null; let before = null;
+
+  const plot = new Plot(card.stage, { aspect: 0.9, minHeight: 280, maxHeight: 480, domain: [-SPAN, SPAN, -SPAN, SPAN], label: 'Vectors a and b with the projection of a onto b', onResize: () => requestDraw(draw) });
+  plot.canvas.tabIndex = 0;
+  card.stage.append(el('p', { className: 'dwl3-caption', text: 'Orange: a. Blue: b. Teal: the projection of a onto b, ending at the foot of the dashed perpendicular from a’s tip.' }));
+
+  const row = el('div', { className: 'dw-buttons' });
+  for (const p of Object.values(PRESET)) {
+    const b = el('button', { type: 'button', className: 'dw-btn', text: p.label });
+    b.addEventListener('click', () => { v.a = p.a.slice(); v.b = p.b.slice(); compute(); });
+    row.append(b);
+  }
+  card.controls.append(row);
+
+  const stat = {
+    a: card.stat('a'), b: card.stat('b'), dot: card.stat('a · b'), product: card.stat('|a| |b| cos θ'),
+    angle: card.stat('θ'), cos: card.stat('cos θ'), shadow: card.stat('shadow of a on b'),
+  };
+
+  function compute() {
+    const { a, b } = v;
+    stat.a.set(vec(a[0], a[1]));
+    stat.b.set(vec(b[0], b[1]));
+    r = { dot: attempt(card, () => ml.vectorDot(a, b), null) };
+    // The angle, cosine and projection are undefined for a zero vector: the engine says so.
+    const tryCall = (fn) => { try { return { value: fn() }; } catch (err) { return { error: describeError(err) }; } };
+    r.angle = tryCall(() => ml.vectorAngle(a, b));
+    r.cos = tryCall(() => ml.vectorCosine(a, b));
+    r.proj = tryCall(() => ml.vectorProjection(a, b));
+    const p = r.proj.value;
+    stat.dot.set(fixed(r.dot, 3));
+    stat.product.set(p && r.cos.value !== undefined ? fixed(p.normA * p.normB * r.cos.value, 3) : '–');
+    stat.angle.set(r.angle.value !== undefined ? `${fixed((r.angle.value * 180) / Math.PI, 1)}°` : '–');
+    stat.cos.set(r.cos.value !== undefined ? fixed(r.cos.value, 3) : '–');
+    stat.shadow.set(p ? fixed(p.scalar, 3) : '–');
+    describe();
+    plot.canvas.setAttribute('aria-label', `a = ${vec(a[0], a[1])}, b = ${vec(b[0], b[1])}, a·b = ${fixed(r.dot, 3)}`);
+    requestDraw(draw);
+  }
+
+  function describe() {
+    const p = r.proj.value;
+    if (r.dot === null) return;
+    if (!p) { card.setMessage('b is the zero vector: it has no direction, so there is no angle and nothing to project onto; a·b = 0. Drag b away from the origin.', 'warn'); return; }
+    if (r.angle.value === undefined) { card.setMessage(`a is the zero vector: a·b = 0, and with no direction a has no angle to b and casts no shadow.`, 'warn'); return; }
+    const deg = `${fixed((r.angle.value * 180) / Math.PI, 1)}°`;
+    const same = `cosine similarity ${fixed(r.cos.value, 3)}`;
+    if (Math.abs(r.dot) <= ZERO) {
+      card.setMessage(`a·b = 0: a and b are perpendicular (θ = ${deg}). a casts no shadow on b — a neuron with weights b would give input a a weighted sum of exactly zero.`, 'info');
+    } else if (r.dot > 0) {
+      card.setMessage(`a·b = ${fixed(r.dot, 3)} > 0: a and b point broadly the same way (θ = ${deg}, under 90°), so a’s shadow falls along b; ${same}.`, 'ok');
+    } else {
+      card.setMessage(`a·b = ${fixed(r.dot, 3)} < 0: a points away from b (θ = ${deg}, over 90°), so its shadow falls on the far side of the origin, against b; ${same}.`, 'warn');
+    }
+  }
+
+  function draw() {
+    plot.refreshTheme();
+    const th = plot.theme;
+    squareDomain(plot, SPAN);
+    const c = plot.begin();
+    plot.axes({ xLabel: 'x₁', yLabel: 'x₂' });
+    const { a, b } = v;
+    const p = r && r.proj.value;
+    plot.clipToArea(() => {
+      const nb = Math.hypot(b[0], b[1]);
+      if (nb > 0) {
+        // The line through b, on which the shadow falls.
+        const L = 4 * SPAN / nb;
+        plot.segment(-L * b[0], -L * b[1], L * b[0], L * b[1], { color: th.truth, width: 1, dash: [4, 4] });
+      }
+      if (p) {
+        const fx = p.vector[0]; const fy = p.vector[1];
+        plot.segment(a[0], a[1], fx, fy, { color: th.truth, width: 1.5, dash: [6, 4] });
+        // A right-angle mark at the foot, when the perpendicular has length.
+        const ux = b[0] / p.normB; const uy = b[1] / p.normB;
+        const px = a[0] - fx; const py = a[1] - fy; const pl = Math.hypot(px, py);
+        if (pl > 0.15) {
+          const s = 0.18; const qx = (px / pl) * s; const qy = (py / pl) * s;
+          const dir = p.scalar >= 0 ? -1 : 1;
+          plot.path([fx + dir * ux * s, fx + dir * ux * s + qx, fx + qx], [fy + dir * uy * s, fy + dir * uy * s + qy, fy + qy], { color: th.textMuted, width: 1 });
+        }
+        arrow(c, plot, 0, 0, fx, fy, th.good, '', 6);
+      }
+      if (r && r.angle.value !== undefined) {
+        // The angle θ as an arc from a to b, the short way round.
+        const a0 = Math.atan2(a[1], a[0]); let a1 = Math.atan2(b[1], b[0]);
+        let d = a1 - a0; if (d > Math.PI) d -= 2 * Math.PI; if (d < -Math.PI) d += 2 * Math.PI; a1 = a0 + d;
+        const rad = 28;
+        c.beginPath(); c.arc(plot.px(0), plot.py(0), rad, -a0, -a1, d > 0); c.strokeStyle = th.textMuted; c.lineWidth = 1.5; c.stroke();
+        const mid = (a0 + a1) / 2;
+        c.fillStyle = th.text; c.font = `13px ${th.font}`; c.textAlign = 'center'; c.textBaseline = 'middle';
+        c.fillText('θ', plot.px(0) + (rad + 10) * Math.cos(mid), plot.py(0) - (rad + 10) * Math.sin(mid));
+      }
+      arrow(c, plot, 0, 0, b[0], b[1], th.class1, 'b');
+      arrow(c, plot, 0, 0, a[0], a[1], th.class0, 'a');
+    });
+    const focused = document.activeElement === plot.canvas;
+    plot.handle(b[0], b[1], { focused: (focused && active === 'b') || dragging === 'b', color: th.class1 });
+    plot.handle(a[0], a[1], { focused: (focused && active === 'a') || dragging === 'a', color: th.class0 });
+  }
+
+  const snap = (x) => Math.round(Math.max(-SPAN, Math.min(SPAN, x)) * 10) / 10;
+  function nearest(e) {
+    const rect = plot.canvas.getBoundingClientRect();
+    const px = e.clientX - rect.left; const py = e.clientY - rect.top;
+    let best = null; let bestD = 28;
+    for (const k of ['a', 'b']) {
+      const d = Math.hypot(plot.px(v[k][0]) - px, plot.py(v[k][1]) - py);
+      if (d < bestD) { bestD = d; best = k; }
+    }
+    return best;
+  }
+  const onDown = (e) => {
+    const k = nearest(e);
+    if (!k) return;
+    dragging = k; active = k; before = { a: v.a.slice(), b: v.b.slice() };
+    plot.canvas.setPointerCapture(e.pointerId);
+    plot.canvas.style.cursor = 'grabbing';
+    e.preventDefault();
+  };
+  const onMove = (e) => {
+    if (!dragging) { plot.canvas.style.cursor = nearest(e) ? 'grab' : 'default'; return; }
+    const p = plot.eventToData(e);
+    const next = [snap(p.x), snap(p.y)];
+    if (next[0] !== v[dragging][0] || next[1] !== v[dragging][1]) { v[dragging] = next; compute(); }
+  };
+  const onUp = () => { dragging = null; before = null; plot.canvas.style.cursor = 'default'; requestDraw(draw); };
+  const onKey = (e) => {
+    if (e.key === 'Escape') {
+      if (before) { v.a = before.a; v.b = before.b; onUp(); compute(); }
+      e.preventDefault();
+      return;
+    }
+    if (e.key === 'Enter' || e.key === ' ') { active = active === 'a' ? 'b' : 'a'; card.setMessage(`Arrow keys now move ${active}.`, 'info'); requestDraw(draw); e.preventDefault(); return; }
+    const d = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] }[e.key];
+    if (!d) return;
+    const step = e.shiftKey ? 1 : 0.1;
+    v[active] = [snap(v[active][0] + d[0] * step), snap(v[active][1] + d[1] * step)];
+    compute();
+    e.preventDefault();
+  };
+  const onFocus = () => { card.setMessage(`Arrow keys move ${active} by 0.1 (Shift: by 1); Enter or Space switches between a and b.`, 'info'); requestDraw(draw); };
+  const onBlur = () => requestDraw(draw);
+  plot.canvas.addEventListener('pointerdown', onDown);
+  plot.canvas.addEventListener('pointermove', onMove);
+  plot.canvas.addEventListener('pointerup', onUp);
+  plot.canvas.addEventListener('pointercancel', onUp);
+  plot.canvas.addEventListener('keydown', onKey);
+  plot.canvas.addEventListener('focus', onFocus);
+  plot.canvas.addEventListener('blur', onBlur);
+
+  compute();
+
+  return {
+    update(next) {
+      opts = { ...next };
+      v.a = [opts.ax, opts.ay]; v.b = [opts.bx, opts.by];
+      compute();
+    },
+    destroy() {
+      cancelDraw(draw);
+      plot.canvas.removeEventListener('pointerdown', onDown);
+      plot.canvas.removeEventListener('pointermove', onMove);
+      plot.canvas.removeEventListener('pointerup', onUp);
+      plot.canvas.removeEventListener('pointercancel', onUp);
+      plot.canvas.removeEventListener('keydown', onKey);
+      plot.canvas.removeEventListener('focus', onFocus);
+      plot.canvas.removeEventListener('blur', onBlur);
+      plot.destroy();
+    },
+  };
+}

@@ -1,0 +1,270 @@
+// A 2×2 matrix as a transformation (landscape, vectors-and-matrices lesson). Edit A's four
+// entries, pick a preset, or drag the images of the basis vectors Aî and Aĵ (its columns); the
+// grid, a smiley and the unit square move with it. Determinant, eigenvalues and eigenvectors come
+// from the engine (matrix2Apply, matrix2Determinant, matrix2Eigen); Play blends identity → A.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { Plot } from '../lib/plot.js';
+import { el, fixed, nextId, select, slider } from '../lib/ui.js';
+import { PRESETS, SMILEY, arrow, describeMatrix, formatEntry, gridSegments, squareDomain } from './landscape3/linalg-draw.js';
+
+export const schema = {
+  preset: { type: 'enum', values: Object.keys(PRESETS), default: 'symmetric', description: 'The matrix shown at the start.' },
+  angle: { type: 'number', min: -180, max: 180, default: 30, description: 'Rotation angle θ in degrees for the rotate preset.' },
+  eigen: { type: 'boolean', default: true, description: 'Draw the eigenvector directions.' },
+};
+
+export const meta = {
+  title: 'A matrix moves the whole plane',
+  hint: 'Type entries, pick a preset or drag the tips of Aî and Aĵ (the matrix’s columns). Watch the area of the square, the flip, and the directions that only stretch.',
+};
+
+const LIMIT = 10;          // entries are kept within ±10 so the picture stays readable
+const SPAN = 4;            // the plot shows [−4, 4]²
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  let A = PRESETS[opts.preset].matrix(opts.angle);
+  let t = 1;                // blend: the picture shows (1 − t)·I + t·A
+  let info = null;          // { det, eig } for A, from the engine
+  let stop = null;
+  let dragging = -1; let active = 0; let before = null;
+
+  const plot = new Plot(card.stage, { aspect: 1, minHeight: 280, maxHeight: 540, domain: [-SPAN, SPAN, -SPAN, SPAN], label: 'The plane before and after the matrix', onResize: () => requestDraw(draw) });
+  plot.canvas.tabIndex = 0;
+  card.stage.append(el('p', { className: 'dwl3-caption', text: 'Grey: the plane before. Coloured: after A. Orange arrow Aî = first column, blue arrow Aĵ = second column; teal lines are eigenvector directions.' }));
+
+  // The matrix editor: [[a, b], [c, d]] as four number inputs.
+  const editor = el('div', { className: 'dwl3-matrix', role: 'group', 'aria-label': 'Matrix A' });
+  const names = ['a (row 1, column 1)', 'b (row 1, column 2)', 'c (row 2, column 1)', 'd (row 2, column 2)'];
+  const inputs = names.map((n, k) => {
+    const input = el('input', { type: 'number', step: '0.1', min: String(-LIMIT), max: String(LIMIT), id: nextId('m'), 'aria-label': `A entry ${n}` });
+    input.addEventListener('change', () => edit(k, input));
+    input.addEventListener('input', () => edit(k, input, true));
+    return input;
+  });
+  editor.append(el('span', { className: 'dwl3-bracket', text: 'A =', 'aria-hidden': 'true' }), el('div', { className: 'dwl3-cells' }, inputs));
+  card.controls.append(editor);
+  const presetSelect = select(card.controls, {
+    label: 'preset', value: opts.preset,
+    options: Object.entries(PRESETS).map(([k, p]) => [k, p.label]),
+    onChange: (v) => { opts.preset = v; if (v !== 'custom') setMatrix(PRESETS[v].matrix(opts.angle)); },
+  });
+  const angleSlider = slider(card.controls, {
+    label: 'rotation angle θ', min: -180, max: 180, step: 5, value: opts.angle, format: (v) => `${fixed(v, 0)}°`,
+    onInput: (v) => { opts.angle = v; opts.preset = 'rotate'; presetSelect.value = 'rotate'; setMatrix(PRESETS.rotate.matrix(v)); },
+  });
+  const blend = slider(card.controls, {
+    label: 'blend identity → A (t)', min: 0, max: 1, step: 0.05, value: 1, format: (v) => fixed(v, 2),
+    onInput: (v) => { pause(); t = v; showBlend(); },
+  });
+  const buttons = el('div', { className: 'dw-buttons' });
+  const playBtn = el('button', { type: 'button', className: 'dw-btn dw-primary', text: 'Play' });
+  const stepBtn = el('button', { type: 'button', className: 'dw-btn', text: 'Step' });
+  const resetBtn = el('button', { type: 'button', className: 'dw-btn', text: 'Reset' });
+  buttons.append(playBtn, stepBtn, resetBtn);
+  card.controls.append(buttons);
+  const eigenBox = el('input', { type: 'checkbox', id: nextId('eig') });
+  eigenBox.checked = opts.eigen;
+  eigenBox.addEventListener('change', () => { opts.eigen = eigenBox.checked; requestDraw(draw); });
+  card.controls.append(el('div', { className: 'dw-check' }, [eigenBox, el('label', { for: eigenBox.id, text: 'show eigenvectors' })]));
+
+  const stat = { det: card.stat('det A'), area: card.stat('area of square'), l1: card.stat('λ₁'), l2: card.stat('λ₂') };
+
+  function edit(k, input, live = false) {
+    const v = Number(input.value);
+    if (input.value.trim() === '' || !Number.isFinite(v)) { if (!live) card.setMessage('Each entry must be a number.', 'warn'); return; }
+    if (Math.abs(v) > LIMIT) { card.setMessage(`Entries are kept between −${LIMIT} and ${LIMIT} so the picture stays readable.`, 'warn'); return; }
+    const next = A.slice(); next[k] = v;
+    setMatrix(next, { keepInputs: live });
+  }
+
+  function setMatrix(next, { keepInputs = false } = {}) {
+    A = next.map((v) => Math.max(-LIMIT, Math.min(LIMIT, v)));
+    const det = attempt(card, () => ml.matrix2Determinant(A), null);
+    const eig = attempt(card, () => ml.matrix2Eigen(A), null);
+    info = det === null || !eig ? null : { det, eig };
+    if (!keepInputs) inputs.forEach((input, k) => { input.value = formatEntry(A[k]); });
+    describe();
+  }
+
+  function describe() {
+    if (!info) { requestDraw(draw); return; }
+    const { det, eig } = info;
+    stat.det.set(fixed(det, 3));
+    stat.area.set(`× ${fixed(Math.abs(det), 3)}`);
+    if (eig.real) { stat.l1.set(fixed(eig.values[0], 3)); stat.l2.set(fixed(eig.values[1], 3)); } else {
+      stat.l1.set(`${fixed(eig.re, 3)} + ${fixed(eig.im, 3)}i`); stat.l2.set(`${fixed(eig.re, 3)} − ${fixed(eig.im, 3)}i`);
+    }
+    const { text, tone } = describeMatrix(det, eig);
+    const prefix = t < 1 ? `Showing (1 − t)·I + t·A at t = ${fixed(t, 2)}; the numbers are for A. ` : '';
+    card.setMessage(prefix + text, tone);
+    plot.canvas.setAttribute('aria-label', `The plane transformed by A = [[${A.map(formatEntry).join(', ').replace(/^(.*?, .*?), /, '$1], [')}]]. ${text}`);
+    requestDraw(draw);
+  }
+
+  // The matrix the picture shows: the straight-line blend from the identity to A.
+  const shown = () => [1 - t + t * A[0], t * A[1], t * A[2], 1 - t + t * A[3]];
+
+  function showBlend() { blend.set(Number(t.toFixed(2))); describe(); }
+  function pause() { if (stop) stop(); stop = null; playBtn.textContent = 'Play'; }
+  function play() {
+    if (stop) { pause(); return; }
+    if (t >= 1) t = 0;
+    if (prefersReducedMotion()) { stepBlend(); return; }
+    playBtn.textContent = 'Pause';
+    let last = null;
+    stop = animate(card.card, (time) => {
+      if (last !== null) t = Math.min(1, t + (time - last) / 2000);
+      last = time;
+      showBlend();
+      if (t >= 1) pause();
+    });
+  }
+  function stepBlend() { pause(); t = t >= 1 ? 0 : Math.min(1, Math.round((t + 0.1) * 10) / 10); showBlend(); }
+  function reset() { pause(); t = 0; showBlend(); }
+  playBtn.addEventListener('click', play);
+  stepBtn.addEventListener('click', stepBlend);
+  resetBtn.addEventListener('click', reset);
+
+  function draw() {
+    plot.refreshTheme();
+    const th = plot.theme;
+    const { sx, sy } = squareDomain(plot, SPAN);
+    const c = plot.begin();
+    plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: Math.round(2 * sx), yTicks: Math.round(2 * sy) });
+    const M = shown();
+    const grid = gridSegments(Math.ceil(Math.max(sx, sy)));
+    // One engine call maps everything drawn: grid ends, square corners, smiley, basis tips.
+    const square = [0, 0, 1, 0, 1, 1, 0, 1];
+    const all = [...grid, ...square, ...SMILEY, 1, 0, 0, 1];
+    const out = attempt(card, () => ml.matrix2Apply(M, all), null);
+    if (!out) return;
+    const g = grid.length; const s = g + square.length; const f = s + SMILEY.length;
+    const detShown = attempt(card, () => ml.matrix2Determinant(M), 0);
+    plot.clipToArea(() => {
+      c.globalAlpha = 0.5;
+      for (let i = 0; i < g; i += 4) plot.segment(out[i], out[i + 1], out[i + 2], out[i + 3], { color: th.accent, width: 1 });
+      c.globalAlpha = 1;
+      // Before: dashed unit square and grey smiley.
+      plot.path([0, 1, 1, 0, 0], [0, 0, 1, 1, 0], { color: th.truth, width: 1.5, dash: [5, 4] });
+      for (let i = 0; i < SMILEY.length; i += 2) dot(c, plot.px(SMILEY[i]), plot.py(SMILEY[i + 1]), 1.8, th.truth);
+      // After: the parallelogram (orange when orientation flips), the smiley, the basis arrows.
+      const sx = []; const sy = [];
+      for (let i = g; i < s; i += 2) { sx.push(out[i]); sy.push(out[i + 1]); }
+      const flipped = detShown < -1e-12;
+      c.beginPath(); sx.forEach((x, k) => (k ? c.lineTo(plot.px(x), plot.py(sy[k])) : c.moveTo(plot.px(x), plot.py(sy[k])))); c.closePath();
+      c.globalAlpha = 0.22; c.fillStyle = flipped ? th.class0 : th.good; c.fill(); c.globalAlpha = 1;
+      c.strokeStyle = flipped ? th.class0 : th.good; c.lineWidth = 2; c.stroke();
+      for (let i = s; i < f; i += 2) dot(c, plot.px(out[i]), plot.py(out[i + 1]), 2.4, th.model);
+      if (opts.eigen && info && info.eig.real) drawEigen(c, th);
+      arrow(c, plot, 0, 0, out[f], out[f + 1], th.class0, 'Aî');
+      arrow(c, plot, 0, 0, out[f + 2], out[f + 3], th.class1, 'Aĵ');
+    });
+    const focused = document.activeElement === plot.canvas;
+    if (t >= 1) {
+      plot.handle(A[0], A[2], { focused: (focused && active === 0) || dragging === 0, color: th.class0 });
+      plot.handle(A[1], A[3], { focused: (focused && active === 1) || dragging === 1, color: th.class1 });
+    }
+  }
+
+  function drawEigen(c, th) {
+    const { eig } = info;
+    const n = eig.directions;
+    for (let k = 0; k < n; k++) {
+      const vx = eig.vectors[2 * k]; const vy = eig.vectors[2 * k + 1];
+      plot.segment(-3 * SPAN * vx, -3 * SPAN * vy, 3 * SPAN * vx, 3 * SPAN * vy, { color: th.good, width: 1.5, dash: [8, 5] });
+      // Eigenvalues of the blend are 1 − t + tλ (same eigenvectors): the arrow shows that stretch.
+      const lam = 1 - t + t * eig.values[k];
+      arrow(c, plot, 0, 0, lam * vx, lam * vy, th.good, eig.kind === 'scalar' ? '' : `λ${k ? '₂' : '₁'}v`, 3);
+    }
+  }
+
+  function dot(c, x, y, r, color) { c.beginPath(); c.arc(x, y, r, 0, Math.PI * 2); c.fillStyle = color; c.fill(); }
+
+  // Dragging the tip of Aî sets the first column (a, c); Aĵ the second (b, d).
+  const tips = () => [[A[0], A[2]], [A[1], A[3]]];
+  function nearest(e) {
+    const r = plot.canvas.getBoundingClientRect();
+    const px = e.clientX - r.left; const py = e.clientY - r.top;
+    let best = -1; let bestD = 28;
+    tips().forEach(([x, y], k) => { const d = Math.hypot(plot.px(x) - px, plot.py(y) - py); if (d < bestD) { bestD = d; best = k; } });
+    return best;
+  }
+  const snap = (v) => Math.round(Math.max(-SPAN, Math.min(SPAN, v)) * 10) / 10;
+  function moveTip(k, x, y) {
+    const next = A.slice();
+    if (k === 0) { next[0] = x; next[2] = y; } else { next[1] = x; next[3] = y; }
+    opts.preset = 'custom'; presetSelect.value = 'custom';
+    setMatrix(next);
+  }
+  const onDown = (e) => {
+    if (t < 1) return;
+    const k = nearest(e);
+    if (k < 0) return;
+    pause();
+    dragging = k; active = k; before = A.slice();
+    plot.canvas.setPointerCapture(e.pointerId);
+    plot.canvas.style.cursor = 'grabbing';
+    e.preventDefault();
+  };
+  const onMove = (e) => {
+    if (dragging < 0) { plot.canvas.style.cursor = t >= 1 && nearest(e) >= 0 ? 'grab' : 'default'; return; }
+    const p = plot.eventToData(e);
+    moveTip(dragging, snap(p.x), snap(p.y));
+  };
+  const onUp = () => { dragging = -1; before = null; plot.canvas.style.cursor = 'default'; requestDraw(draw); };
+  const onKey = (e) => {
+    if (e.key === 'Escape') {
+      if (before) { const b = before; onUp(); setMatrix(b); }
+      e.preventDefault();
+      return;
+    }
+    if (e.key === 'Enter' || e.key === ' ') { active = 1 - active; card.setMessage(`Arrow keys now move ${active ? 'Aĵ (second column)' : 'Aî (first column)'}.`, 'info'); requestDraw(draw); e.preventDefault(); return; }
+    const d = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] }[e.key];
+    if (!d) return;
+    if (t < 1) { pause(); t = 1; showBlend(); }
+    const step = e.shiftKey ? 1 : 0.1;
+    const [x, y] = tips()[active];
+    moveTip(active, snap(x + d[0] * step), snap(y + d[1] * step));
+    e.preventDefault();
+  };
+  const onFocus = () => { card.setMessage(`Arrow keys move ${active ? 'Aĵ' : 'Aî'} by 0.1 (Shift: by 1); Enter or Space switches arrow.`, 'info'); requestDraw(draw); };
+  const onBlur = () => requestDraw(draw);
+  plot.canvas.addEventListener('pointerdown', onDown);
+  plot.canvas.addEventListener('pointermove', onMove);
+  plot.canvas.addEventListener('pointerup', onUp);
+  plot.canvas.addEventListener('pointercancel', onUp);
+  plot.canvas.addEventListener('keydown', onKey);
+  plot.canvas.addEventListener('focus', onFocus);
+  plot.canvas.addEventListener('blur', onBlur);
+
+  setMatrix(A);
+
+  return {
+    update(next) {
+      opts = { ...next };
+      presetSelect.value = opts.preset;
+      angleSlider.set(opts.angle);
+      eigenBox.checked = opts.eigen;
+      pause(); t = 1; blend.set(1);
+      setMatrix(PRESETS[opts.preset].matrix(opts.angle));
+    },
+    destroy() {
+      pause();
+      cancelDraw(draw);
+      plot.canvas.removeEventListener('pointerdown', onDown);
+      plot.canvas.removeEventListener('pointermove', onMove);
+      plot.canvas.removeEventListener('pointerup', onUp);
+      plot.canvas.removeEventListener('pointercancel', onUp);
+      plot.canvas.removeEventListener('keydown', onKey);
+      plot.canvas.removeEventListener('focus', onFocus);
+      plot.canvas.removeEventListener('blur', onBlur);
+      plot.destroy();
+    },
+  };
+}
