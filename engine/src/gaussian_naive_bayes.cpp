@@ -85,6 +85,8 @@ Matrix GaussianNaiveBayes::jointLogLikelihood(const Matrix& X) const {
   requireColumns(X, featureCount_, where);
   requireFinite(X, where, "X");
   const double twoPi = 2.0 * 3.14159265358979323846;
+  // No points: nothing to compute (and columns of an empty matrix have no storage to point at).
+  if (X.rows() == 0) return Matrix(0, classes_);
   Matrix jll(X.rows(), classes_);
   for (int c = 0; c < classes_; ++c) {
     // log p(c) − ½ Σ_j log(2π σ²_cj) − ½ Σ_j (x_j − μ_cj)² / σ²_cj

@@ -98,3 +98,18 @@ TEST_CASE("Gaussian naive Bayes rejects bad input", "[gnb][errors]") {
   b.fit(5);
   CHECK(a.params() == b.params());
 }
+
+TEST_CASE("Gaussian naive Bayes answers an empty query with empty results", "[gnb]") {
+  // Found by the fuzzer: a query with no rows used to index columns of an empty matrix.
+  dw::GaussianNaiveBayes m;
+  dw::Matrix X(4, 1);
+  X << 0, 1, 5, 6;
+  dw::Vector y(4);
+  y << 0, 0, 1, 1;
+  m.setData(X, y);
+  m.step();
+  CHECK(m.predict(dw::Matrix(0, 1)).size() == 0);
+  dw::Matrix p = m.predictProba(dw::Matrix(0, 1));
+  CHECK(p.rows() == 0);
+  CHECK(p.cols() == 2);
+}
