@@ -40,4 +40,37 @@ double log1pExp(double z) {
   return std::max(z, 0.0) + std::log1p(std::exp(-std::fabs(z)));
 }
 
+namespace {
+// log Σ_c exp(row_c), shifted by the row maximum so exp never overflows.
+double logSumExp(const Eigen::Ref<const Eigen::RowVectorXd>& row) {
+  double m = row.maxCoeff();
+  return m + std::log((row.array() - m).exp().sum());
+}
+}  // namespace
+
+Matrix probabilitiesFromLogScores(Matrix scores) {
+  for (Index r = 0; r < scores.rows(); ++r) {
+    double norm = logSumExp(scores.row(r));
+    scores.row(r) = (scores.row(r).array() - norm).exp().matrix();
+  }
+  return scores;
+}
+
+Vector mostLikelyClasses(const Matrix& scores) {
+  Vector out(scores.rows());
+  for (Index r = 0; r < scores.rows(); ++r) {
+    Index best = 0;
+    scores.row(r).maxCoeff(&best);
+    out(r) = static_cast<double>(best);
+  }
+  return out;
+}
+
+double meanLogLossFromLogScores(const Matrix& scores, const Vector& y) {
+  // −(1/n) Σ log p(y_i | x_i) = (1/n) Σ (logsumexp(s_i) − s_{i,y_i}).
+  double total = 0;
+  for (Index r = 0; r < scores.rows(); ++r) total += logSumExp(scores.row(r)) - scores(r, static_cast<Index>(y(r)));
+  return total / static_cast<double>(scores.rows());
+}
+
 }  // namespace dw

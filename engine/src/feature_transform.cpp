@@ -55,6 +55,7 @@ Matrix featureTransform(const Matrix& X, const std::vector<Feature>& features, c
   requireColumns(X, 2, where);
   requireFinite(X, where, "X");
   Matrix out(X.rows(), static_cast<Index>(features.size()));
+  if (X.rows() == 0) return out;  // an empty matrix's columns have no storage to point at
   for (std::size_t k = 0; k < features.size(); ++k) {
     auto col = out.col(static_cast<Index>(k));
     auto x1 = X.col(0), x2 = X.col(1);

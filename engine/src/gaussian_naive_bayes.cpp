@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "dw/class_labels.hpp"
 #include "dw/errors.hpp"
 #include "dw/metrics_basic.hpp"
 #include "dw/neighbors_svm_labels.hpp"
@@ -100,26 +101,10 @@ Matrix GaussianNaiveBayes::jointLogLikelihood(const Matrix& X) const {
 }
 
 Matrix GaussianNaiveBayes::predictProba(const Matrix& X) const {
-  Matrix jll = jointLogLikelihood(X);
-  // p(c | x) = exp(jll_c − logsumexp(jll)); subtracting the row maximum first keeps exp finite.
-  for (Index r = 0; r < jll.rows(); ++r) {
-    double m = jll.row(r).maxCoeff();
-    double logNorm = m + std::log((jll.row(r).array() - m).exp().sum());
-    jll.row(r) = (jll.row(r).array() - logNorm).exp().matrix();
-  }
-  return jll;
+  return probabilitiesFromLogScores(jointLogLikelihood(X));
 }
 
-Vector GaussianNaiveBayes::predict(const Matrix& X) const {
-  Matrix jll = jointLogLikelihood(X);
-  Vector out(X.rows());
-  for (Index r = 0; r < X.rows(); ++r) {
-    Index best = 0;
-    jll.row(r).maxCoeff(&best);  // ties: the lower label, as numpy's argmax
-    out(r) = static_cast<double>(best);
-  }
-  return out;
-}
+Vector GaussianNaiveBayes::predict(const Matrix& X) const { return mostLikelyClasses(jointLogLikelihood(X)); }
 
 double GaussianNaiveBayes::score(const Matrix& X, const Vector& y) const {
   requireSupervisedShape(X, y, 1, "GaussianNaiveBayes.score");
@@ -128,15 +113,7 @@ double GaussianNaiveBayes::score(const Matrix& X, const Vector& y) const {
 
 double GaussianNaiveBayes::loss() const {
   if (!fitted_) return std::numeric_limits<double>::quiet_NaN();
-  Matrix jll = jointLogLikelihood(X_);
-  // Log loss −(1/n) Σ log p(y_i | x_i) = (1/n) Σ (logsumexp(jll_i) − jll_{i,y_i}).
-  double total = 0;
-  for (Index r = 0; r < jll.rows(); ++r) {
-    double m = jll.row(r).maxCoeff();
-    double logNorm = m + std::log((jll.row(r).array() - m).exp().sum());
-    total += logNorm - jll(r, static_cast<Index>(y_(r)));
-  }
-  return total / static_cast<double>(jll.rows());
+  return meanLogLossFromLogScores(jointLogLikelihood(X_), y_);
 }
 
 Vector GaussianNaiveBayes::params() const {

@@ -91,6 +91,7 @@ Matrix LogisticRegression::predictProba(const Matrix& X) const {
 
 Vector LogisticRegression::predict(const Matrix& X) const {
   Matrix P = predictProba(X);
+  if (P.rows() == 0) return Vector(0);  // an empty matrix's columns have no storage to point at
   return (P.col(1).array() >= threshold_).cast<double>();
 }
 

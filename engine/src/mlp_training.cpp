@@ -253,6 +253,7 @@ Matrix Mlp::predictProba(const Matrix& X) const {
   Matrix P;
   forward(inputsOf(X, where), P, nullptr);
   if (outputResolved_ == OutputKind::Softmax) return P;
+  if (P.rows() == 0) return Matrix(0, 2);  // an empty matrix's columns have no storage to point at
   Matrix two(P.rows(), 2);
   two.col(0) = 1.0 - P.col(0).array();
   two.col(1) = P.col(0);

@@ -4,20 +4,13 @@
 #include <cmath>
 #include <limits>
 
+#include "dw/class_labels.hpp"
 #include "dw/errors.hpp"
 #include "dw/metrics_basic.hpp"
 #include "dw/neighbors_svm_labels.hpp"
 #include "dw/validate.hpp"
 
 namespace dw {
-
-namespace {
-// log Σ_c exp(row_c), shifted by the row maximum so exp never overflows.
-double logSumExp(const Eigen::Ref<const Eigen::RowVectorXd>& row) {
-  double m = row.maxCoeff();
-  return m + std::log((row.array() - m).exp().sum());
-}
-}  // namespace
 
 void MultinomialNaiveBayes::requireCountRows(const Matrix& X, const char* where) const {
   requireFinite(X, where, "X");
@@ -106,25 +99,10 @@ Matrix MultinomialNaiveBayes::jointLogLikelihood(const Matrix& X) const {
 }
 
 Matrix MultinomialNaiveBayes::predictProba(const Matrix& X) const {
-  Matrix jll = jointLogLikelihood(X);
-  // p(c | x) = exp(jll_c − logsumexp(jll)).
-  for (Index r = 0; r < jll.rows(); ++r) {
-    double norm = logSumExp(jll.row(r));
-    jll.row(r) = (jll.row(r).array() - norm).exp().matrix();
-  }
-  return jll;
+  return probabilitiesFromLogScores(jointLogLikelihood(X));
 }
 
-Vector MultinomialNaiveBayes::predict(const Matrix& X) const {
-  Matrix jll = jointLogLikelihood(X);
-  Vector out(X.rows());
-  for (Index r = 0; r < X.rows(); ++r) {
-    Index best = 0;
-    jll.row(r).maxCoeff(&best);  // ties: the lower label, as numpy's argmax
-    out(r) = static_cast<double>(best);
-  }
-  return out;
-}
+Vector MultinomialNaiveBayes::predict(const Matrix& X) const { return mostLikelyClasses(jointLogLikelihood(X)); }
 
 double MultinomialNaiveBayes::score(const Matrix& X, const Vector& y) const {
   requireSupervisedShape(X, y, 1, "MultinomialNaiveBayes.score");
@@ -133,11 +111,7 @@ double MultinomialNaiveBayes::score(const Matrix& X, const Vector& y) const {
 
 double MultinomialNaiveBayes::loss() const {
   if (!fitted_) return std::numeric_limits<double>::quiet_NaN();
-  Matrix jll = jointLogLikelihood(X_);
-  // Log loss −(1/n) Σ log p(y_i | x_i) = (1/n) Σ (logsumexp(jll_i) − jll_{i,y_i}).
-  double total = 0;
-  for (Index r = 0; r < jll.rows(); ++r) total += logSumExp(jll.row(r)) - jll(r, static_cast<Index>(y_(r)));
-  return total / static_cast<double>(jll.rows());
+  return meanLogLossFromLogScores(jointLogLikelihood(X_), y_);
 }
 
 Vector MultinomialNaiveBayes::params() const {

@@ -72,6 +72,7 @@ Vector Perceptron::predict(const Matrix& X) const {
 
 Matrix Perceptron::predictProba(const Matrix& X) const {
   Vector label = predict(X);
+  if (label.size() == 0) return Matrix(0, 2);  // an empty matrix's columns have no storage to point at
   Matrix P(label.size(), 2);
   P.col(0) = 1.0 - label.array();
   P.col(1) = label;

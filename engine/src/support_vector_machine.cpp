@@ -133,6 +133,7 @@ Vector SupportVectorMachine::predict(const Matrix& X) const {
 Matrix SupportVectorMachine::predictProba(const Matrix& X) const {
   validateInput(X, "predictProba");
   Vector f = decisionValues(X);
+  if (f.size() == 0) return Matrix(0, 2);  // an empty matrix's columns have no storage to point at
   Matrix proba(X.rows(), 2);
   // σ(f) = 1 / (1 + e^(−f)): monotone in the decision value, ½ on the boundary.
   proba.col(1) = (1.0 / (1.0 + (-f.array()).exp())).matrix();

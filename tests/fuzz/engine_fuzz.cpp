@@ -22,6 +22,7 @@
 #include "dw/k_nearest_neighbors.hpp"
 #include "dw/kernel_svm.hpp"
 #include "dw/kmeans.hpp"
+#include "dw/landscape_linalg.hpp"
 #include "dw/linear_regression.hpp"
 #include "dw/linear_svm.hpp"
 #include "dw/logistic_regression.hpp"
@@ -130,13 +131,39 @@ void fuzzText(FuzzedDataProvider& in) {
   }
 }
 
+// The 2×2 linear-algebra toolkit on arbitrary (also non-finite, huge or singular) matrices and
+// vectors of any length.
+void fuzzLinalg(FuzzedDataProvider& in) {
+  Eigen::Matrix2d A;
+  A << anyNumber(in), anyNumber(in), anyNumber(in), anyNumber(in);
+  if (in.ConsumeBool()) A(1, 0) = A(0, 1);  // symmetric: real eigenvalues
+  dw::matrix2Determinant(A);
+  dw::matrix2Eigen(A);
+  dw::matrix2Apply(A, anyMatrix(in, in.ConsumeIntegralInRange(0, 5), in.ConsumeIntegralInRange(0, 3)));
+  dw::Vector a(in.ConsumeIntegralInRange(0, 3)), b(in.ConsumeIntegralInRange(0, 3));
+  for (auto* v : {&a, &b})
+    for (Eigen::Index i = 0; i < v->size(); ++i) (*v)(i) = anyNumber(in);
+  for (int call = 0; call < 4; ++call) {
+    try {
+      switch (call) {
+        case 0: dw::vectorDot(a, b); break;
+        case 1: dw::vectorAngle(a, b); break;
+        case 2: dw::vectorCosine(a, b); break;
+        default: dw::vectorProjection(a, b); break;
+      }
+    } catch (const dw::Error&) {
+    }
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   FuzzedDataProvider in(data, size);
-  if (in.ConsumeIntegralInRange(0, 9) == 0) {
+  if (int pick = in.ConsumeIntegralInRange(0, 9); pick < 2) {
     try {
-      fuzzText(in);
+      if (pick == 0) fuzzText(in);
+      else fuzzLinalg(in);
     } catch (const dw::Error&) {
     }
     return 0;

@@ -15,5 +15,12 @@ int requireClassLabels(const Vector& y, int minClasses, int maxClasses, const ch
 // Numerically stable log(1 + e^z): never overflows for large z, keeps precision for small.
 double log1pExp(double z);
 
+// From per-class log scores (e.g. a generative classifier's joint log-likelihoods, one row per
+// point): the class probabilities exp(s_c − logsumexp(s)) per row, the most likely class per row
+// (ties: the lower label, as numpy's argmax), and the mean log loss of true labels y.
+Matrix probabilitiesFromLogScores(Matrix scores);
+Vector mostLikelyClasses(const Matrix& scores);
+double meanLogLossFromLogScores(const Matrix& scores, const Vector& y);
+
 
 }  // namespace dw
