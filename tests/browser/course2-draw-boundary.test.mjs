@@ -116,7 +116,7 @@ test('Draw the boundary: pointer and keys move the line, live accuracy, 95 % win
     assert.equal(await stat(page, 'logistic steps'), String(expected.steps));
     assert.equal(await stat(page, 'log loss'), expected.loss.toFixed(4));
     assert.equal((await percent(page, 'accuracy')).toFixed(1), (expected.accuracy * 100).toFixed(1));
-    assert.ok(await page.locator('.c2-legend').first().isVisible(), 'the probability legend is shown');
+    assert.ok(await page.locator('.dw-heat-legend').first().isVisible(), 'the probability legend is shown');
   } else {
     assert.equal(await page.getByRole('button', { name: /Auto-fit/ }).count(), 0, 'no Auto-fit without the engine model');
   }
