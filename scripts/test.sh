@@ -15,8 +15,8 @@ bash scripts/fuzz.sh "${DW_FUZZ_SECONDS:-120}" "${DW_FUZZ_RUNS:-50000}" || statu
 echo "== single-file build for the file:// tests"
 node scripts/build-single.mjs || status=1
 
-echo "== WASM engine in Node, then the site in Chromium (node:test)"
+echo "== WASM engine in Node, lesson claims (lessons/*.claims.test.mjs), then the site in Chromium (node:test)"
 # Two files at a time: browser tests spend much of their time waiting on pages.
-node --test --test-concurrency=2 tests/node/ tests/browser/ || status=1
+node --test --test-concurrency=2 tests/node/ lessons/ tests/browser/ || status=1
 
 exit $status

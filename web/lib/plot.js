@@ -3,6 +3,7 @@
 // and the shared marks of DESIGN.md (class 0 triangles, class 1 circles, class 2 squares,
 // model line solid, truth dashed, test data hollow).
 import { readTheme } from './theme.js';
+import { formatTick } from './format.js';
 
 export class Plot {
   // minWidth and fallbackWidth (used while the parent has no layout yet) are in CSS pixels.
@@ -180,12 +181,6 @@ export function niceTicks(lo, hi, count) {
   return ticks;
 }
 
-function formatTick(v) {
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  if (a >= 1000 || a < 0.01) return v.toExponential(0);
-  return String(Number(v.toPrecision(3)));
-}
 
 // A small bar chart for loss histories etc.: values drawn left to right, newest highlighted.
 export function drawBars(plot, values, { color, highlightLast = true, labels } = {}) {

@@ -2,6 +2,8 @@
 // controls, readout strip and a message line. Every widget builds its card with createCard()
 // so all fifty widgets look and behave alike. Text is always set with textContent.
 
+import { formatNumber } from './format.js';
+
 let uid = 0;
 export function nextId(prefix = 'dw') { uid += 1; return `${prefix}-${uid}`; }
 
@@ -118,13 +120,8 @@ export function select(parent, { label, options, value, onChange }) {
   return sel;
 }
 
-// Fixed-decimal formatting for readouts; never shows NaN to a learner.
-export function fixed(v, digits = 3) {
-  if (v === undefined || v === null || Number.isNaN(v)) return '–';
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
-  const s = v.toFixed(digits);
-  return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
-}
+// Fixed-decimal formatting for readouts (the site's one number formatter, web/lib/format.js).
+export function fixed(v, digits = 3) { return formatNumber(v, digits); }
 
 // Message for an engine error (a JS Error thrown through the bindings) in plain words.
 export function describeError(err) {

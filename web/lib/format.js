@@ -1,0 +1,76 @@
+// The one formatter for every number, count and unit a learner reads (readouts, messages,
+// tables, axis ticks, aria labels). Rules, so every widget reads the same:
+//   - never "NaN", "undefined", "Infinity" or "-0": missing → "–", infinite → "∞" / "−∞";
+//   - negative numbers keep the ASCII minus, so a reader (or a test) can copy them as numbers;
+//   - from ±1,000,000 on, a number is written as "9.55 × 10³³", never JavaScript's "9.55e+33"
+//     or thirty digits (formatShort and formatTick also do so below 0.001);
+//   - thousands are grouped with a thin space only when asked (grouping: true);
+//   - counts agree with their noun: "1 dart", "3 darts".
+
+const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+const LARGE = 1e6;
+const SMALL = 1e-3;
+
+// Scientific notation for a learner: mantissa with `significant` digits, "× 10ⁿ".
+export function scientific(v, significant = 3) {
+  const [mantissa, exponent] = v.toExponential(Math.max(0, significant - 1)).split('e');
+  const exp = String(Number(exponent)).split('').map((ch) => SUPERSCRIPT[ch]).join('');
+  return `${String(Number(mantissa))} × 10${exp}`;
+}
+
+// A number with a fixed count of decimals (the common readout). Very large or very small
+// values switch to scientific notation instead of printing thirty digits.
+export function formatNumber(v, digits = 3, { grouping = false } = {}) {
+  if (v === undefined || v === null || typeof v !== 'number' || Number.isNaN(v)) return '–';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  const a = Math.abs(v);
+  if (a >= LARGE) return scientific(v, 3);
+  let s = v.toFixed(digits);
+  if (/^-0\.?0*$/.test(s)) s = s.slice(1);
+  if (grouping) {
+    const [int, frac] = s.split('.');
+    s = int.replace(/\B(?=(\d{3})+(?!\d))/g, '\u2009') + (frac !== undefined ? `.${frac}` : '');
+  }
+  return s;
+}
+
+// Up to `significant` significant digits, trailing zeros dropped ("0.25", "1200", "3.14").
+export function formatShort(v, significant = 3) {
+  if (v === undefined || v === null || typeof v !== 'number' || Number.isNaN(v)) return '–';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= LARGE || a < SMALL) return scientific(v, significant);
+  return String(Number(v.toPrecision(significant)));
+}
+
+// A fraction in [0, 1] as a percentage: formatPercent(0.834) → "83.4%" (no space, as
+// everywhere else on the site).
+export function formatPercent(fraction, digits = 1) {
+  if (typeof fraction !== 'number' || !Number.isFinite(fraction)) return '–';
+  return `${formatNumber(fraction * 100, digits)}%`;
+}
+
+// "1 dart", "2 darts", "1 centroid"; an irregular plural is passed explicitly.
+export function countOf(n, singular, plural = `${singular}s`) {
+  const shown = Number.isInteger(n) ? formatNumber(n, 0) : formatNumber(n, 1);
+  return `${shown} ${n === 1 ? singular : plural}`;
+}
+
+// An angle in degrees folded into [0°, 180°) for an undirected axis (a line through the origin
+// at 180° is the same line as at 0°), so a readout never shows "-0.0°" or "180.0°" for one axis.
+export function formatAxisAngle(degrees, digits = 1) {
+  if (!Number.isFinite(degrees)) return '–';
+  let d = ((degrees % 180) + 180) % 180;
+  if (Number(d.toFixed(digits)) === 180) d = 0;
+  return `${formatNumber(d, digits)}°`;
+}
+
+// Axis tick labels: short, no exponent notation a learner has not met ("1000", "2000"; beyond
+// a million the × 10ⁿ form).
+export function formatTick(v) {
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= LARGE || a < SMALL) return scientific(v, 2);
+  return String(Number(v.toPrecision(4)));
+}
