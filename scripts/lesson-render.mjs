@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import katex from 'katex';
 import { marked } from 'marked';
+import { activityWidgets } from '../web/widgets/registry.js';
 
 export function esc(s) {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -114,7 +115,7 @@ ${scripts.map((s) => `<script type="module" src="${base}${s}"></script>`).join('
 <a class="skip-link" href="#main">Skip to content</a>
 <header class="site-header"><div class="inner">
 <a class="brand" href="${base}index.html">Data <span>Workshop</span></a>
-<nav class="site-nav" aria-label="Site"><a href="${base}index.html#course">Course</a><a href="${base}lessons/neural-network-playground.html">Neural-network playground</a><a href="${base}gallery.html">Widget gallery</a></nav>
+<nav class="site-nav" aria-label="Site"><a href="${base}index.html#course">Course</a><a href="${base}lessons/neural-network-playground.html">Playground</a><a href="${base}gallery.html">Widget gallery</a></nav>
 </div></header>
 <main id="main">
 ${body}
@@ -134,12 +135,15 @@ export function renderLesson(lesson, course) {
 ${prev ? `<a href="${prev.slug}.html" rel="prev">← ${esc(prev.title)}</a>` : '<span></span>'}
 ${next ? `<a href="${next.slug}.html" rel="next">${esc(next.title)} →</a>` : '<span></span>'}
 </nav>`;
+  // The games and checks on this page, in page order: finishing all of them completes the lesson.
+  const activities = [...new Set([...lesson.body.matchAll(/^::: *widget +([a-z0-9-]+)/gm)].map((m) => m[1]))]
+    .filter((name) => activityWidgets.has(name));
   const body = `<article class="prose">
 <h1>${esc(lesson.title)}</h1>
 <p class="lesson-meta">${esc(level.title)}${lesson.summary ? ` · ${esc(lesson.summary)}` : ''}</p>
 <div class="course-progress" data-lessons="${esc(course.lessons.map((l) => l.slug).join(' '))}"></div>
 ${renderMarkdown(lesson.body, lesson.file)}
-<div class="lesson-complete" data-lesson="${esc(lesson.slug)}"></div>
+<div class="lesson-complete" data-lesson="${esc(lesson.slug)}" data-activities="${esc(activities.join(' '))}"></div>
 ${nav}
 </article>`;
   return page({ title: `${lesson.title} — Data Workshop`, body, scripts: ['js/lesson.js', 'js/progress.js'] });

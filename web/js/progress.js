@@ -4,8 +4,11 @@
 //                 toggle (.lesson-complete) and a list of the activities finished on the page;
 //   home page:    the same bar, a "Completed" tick on every finished lesson, "Reset progress".
 // Widgets report without importing this module: they dispatch a bubbling, composed
-// CustomEvent 'dw:score' (detail { widget, score, max }) or 'dw:complete' (same detail) from
-// their card, and this module listens on document.
+// CustomEvent 'dw:score' (detail { widget, title, score, max }: an attempt, whatever its
+// result) or 'dw:complete' (same detail: the learner finished the game or check) from their
+// card, and this module listens on document. A lesson page lists its games and checks in
+// .lesson-complete[data-activities]; once every one has reported 'dw:complete' the lesson counts
+// as complete. The manual button stays for lessons read without playing, and to undo.
 const PREFIX = 'dw:';
 
 const memory = new Map();
@@ -119,10 +122,32 @@ function renderHomeTicks() {
   }
 }
 
+// The games and checks on this lesson page (names as in web/widgets/registry.js).
+function pageActivities() {
+  const host = document.querySelector('.lesson-complete[data-lesson]');
+  return host && host.dataset.activities ? host.dataset.activities.split(/\s+/).filter(Boolean) : [];
+}
+
+// A widget's title as its card shows it, for activities not yet reported.
+function activityTitle(name) {
+  for (const mount of document.querySelectorAll('.dw-mount[data-widget]')) {
+    if (mount.dataset.widget !== name) continue;
+    const title = mount.querySelector('.dw-title');
+    if (title && title.textContent) return title.textContent;
+  }
+  return name.replace(/-/g, ' ');
+}
+
+function describeActivity(a) {
+  const score = Number.isFinite(a.best) && Number.isFinite(a.max) ? ` — best ${a.best} of ${a.max}` : '';
+  return `${a.complete ? '✓' : '•'} ${a.title}${score}${a.complete ? '' : ' (not finished yet)'}`;
+}
+
 function renderLessonPanel(slug) {
   const host = document.querySelector(`.lesson-complete[data-lesson="${CSS.escape(slug)}"]`);
   if (!host) return;
   const state = lessonState(slug);
+  const expected = pageActivities();
   if (!host.firstChild) {
     const list = make('ul', 'lesson-activities');
     const btn = make('button', 'dw-btn');
@@ -136,13 +161,18 @@ function renderLessonPanel(slug) {
   const status = host.querySelector('.lesson-complete-status');
   const list = host.querySelector('.lesson-activities');
   const btn = host.querySelector('button');
-  status.textContent = state.complete ? '✓ You have completed this lesson.' : 'Finished reading and trying things out? Mark the lesson complete to tick it off on the home page.';
+  const finished = expected.filter((name) => state.activities[name] && state.activities[name].complete).length;
+  if (state.complete) status.textContent = '✓ You have completed this lesson.';
+  else if (expected.length) {
+    const noun = expected.length === 1 ? 'activity' : 'activities';
+    status.textContent = `Finish the ${expected.length === 1 ? '' : `${expected.length} `}${noun} on this page to complete the lesson (${finished} of ${expected.length} done), or mark it complete yourself.`;
+  } else status.textContent = 'Finished reading and trying things out? Mark the lesson complete to tick it off on the home page.';
   btn.textContent = state.complete ? 'Mark as not complete' : 'Mark this lesson complete';
   btn.setAttribute('aria-pressed', String(state.complete));
-  list.replaceChildren(...Object.values(state.activities).map((a) => {
-    const score = Number.isFinite(a.best) && Number.isFinite(a.max) ? ` — best ${a.best} / ${a.max}` : '';
-    return make('li', a.complete ? 'is-complete' : '', `${a.complete ? '✓' : '•'} ${a.title}${score}`);
-  }));
+  // Every activity of the page, finished or not, then anything else this lesson recorded.
+  const rows = expected.map((name) => state.activities[name] || { title: activityTitle(name), complete: false });
+  for (const [name, a] of Object.entries(state.activities)) if (!expected.includes(name)) rows.push(a);
+  list.replaceChildren(...rows.map((a) => make('li', a.complete ? 'is-complete' : '', describeActivity(a))));
 }
 
 // Home page: the Machine Learning badge (saved by the ml-badge challenge under "dw:badge").
@@ -189,7 +219,11 @@ function refresh() {
 function onReport(event, complete) {
   const slug = currentLesson();
   if (!slug || !event.detail || typeof event.detail !== 'object') return;
-  recordActivity(slug, event.detail, complete);
+  const state = recordActivity(slug, event.detail, complete);
+  const expected = pageActivities();
+  if (complete && expected.length && expected.every((name) => state.activities[name] && state.activities[name].complete)) {
+    setLessonComplete(slug, true);
+  }
   refresh();
 }
 

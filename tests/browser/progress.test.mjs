@@ -55,3 +55,37 @@ test('works when localStorage is unavailable', async () => {
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// A lesson counts as complete once every game and check on its page has reported dw:complete;
+// a score alone (an attempt, e.g. a failed one) never completes anything.
+test('finishing every activity on a page completes the lesson; an attempt alone does not', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/data-features-labels.html`);
+  await widgetsReady(page);
+  const expected = (await page.locator('.lesson-complete').getAttribute('data-activities')).split(' ');
+  assert.deepEqual(expected, ['house-table', 'build-dataset']);
+  assert.match(await page.locator('.lesson-complete-status').textContent(), /0 of 2 done/);
+  const report = (type, widget, score, max) => page.evaluate(([t, w, s, m]) => {
+    const card = document.querySelector(`.dw-mount[data-widget="${w}"] .dw-card`);
+    card.dispatchEvent(new CustomEvent(t, { bubbles: true, composed: true, detail: { widget: w, title: w, score: s, max: m } }));
+  }, [type, widget, score, max]);
+  await report('dw:score', 'house-table', 0, 1);
+  await report('dw:score', 'build-dataset', 40, 100);
+  let stored = await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:data-features-labels')));
+  assert.equal(stored.complete, false);
+  assert.equal(stored.activities['build-dataset'].complete, false);
+  assert.match(await page.locator('.lesson-activities').textContent(), /• build-dataset — best 40 of 100 \(not finished yet\)/);
+  await report('dw:complete', 'house-table', 1, 1);
+  assert.match(await page.locator('.lesson-complete-status').textContent(), /1 of 2 done/);
+  assert.equal(await page.locator('.lesson-complete button').getAttribute('aria-pressed'), 'false');
+  await report('dw:complete', 'build-dataset', 100, 100);
+  assert.equal(await page.locator('.lesson-complete-status').textContent(), '✓ You have completed this lesson.');
+  assert.equal(await page.locator('.lesson-complete button').getAttribute('aria-pressed'), 'true');
+  stored = await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:data-features-labels')));
+  assert.equal(stored.complete, true);
+  // The manual button still undoes it.
+  await page.getByRole('button', { name: 'Mark as not complete' }).click();
+  assert.equal(await page.locator('.lesson-complete button').getAttribute('aria-pressed'), 'false');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
