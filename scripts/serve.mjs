@@ -1,6 +1,8 @@
-// A small static file server for dist/ (no dependencies): `node scripts/serve.mjs [dir] [port]`.
+// A small static file server for dist/ (no dependencies):
+//   node scripts/serve.mjs [dir] [port] [--csp]
 // Serves .wasm as application/wasm so browsers can compile while downloading, refuses paths
-// outside the folder, and can add a Content-Security-Policy header (--csp) for tests.
+// outside the folder, and with --csp sends the strict Content-Security-Policy the site is built
+// to work under (STRICT_CSP; the browser tests use the same one), to try a page as a strict host would.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +13,9 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf',
   '.md': 'text/markdown; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.ico': 'image/x-icon',
 };
+
+// No inline scripts or styles, no eval; WebAssembly compilation allowed; everything from this origin.
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 export function createServer(dir, { csp = null } = {}) {
   const rootDir = path.resolve(dir);
@@ -35,9 +40,11 @@ export function createServer(dir, { csp = null } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const dir = process.argv[2] || 'dist';
-  const port = Number(process.argv[3] || process.env.PORT || 8080);
-  createServer(dir).listen(port, () => {
-    console.log(`Data Workshop is being served at http://localhost:${port}/  (Ctrl-C to stop)`);
+  const args = process.argv.slice(2);
+  const csp = args.includes('--csp') ? STRICT_CSP : null;
+  const [dir = 'dist', portArg] = args.filter((a) => a !== '--csp');
+  const port = Number(portArg || process.env.PORT || 8080);
+  createServer(dir, { csp }).listen(port, () => {
+    console.log(`Data Workshop is being served at http://localhost:${port}/${csp ? '  with a strict Content-Security-Policy' : ''}  (Ctrl-C to stop)`);
   });
 }

@@ -7,8 +7,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, widgetsReady } from './browser.mjs';
 import { sitePages } from './pages.mjs';
+import { STRICT_CSP as CSP } from '../../scripts/serve.mjs';
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 let site;
 before(async () => { site = await startSite({ csp: CSP }); });
 after(async () => { await site.close(); });
