@@ -54,6 +54,8 @@ function renderHome(c) {
   const sections = c.levels.map((level) => {
     const items = c.lessons.filter((l) => l.level === level.id);
     if (!items.length) return '';
+    // Lessons of this level with a check-yourself block: the home page sums their saved answers.
+    const checks = items.filter((l) => /^::: *check-yourself *$/m.test(l.body)).map((l) => l.slug);
     const lis = items.map((l) => `<li data-lesson="${esc(l.slug)}"><a href="lessons/${l.slug}.html"><strong>${esc(l.title)}</strong><span>${esc(l.summary || '')}</span></a></li>`).join('\n');
     return `<section class="level" id="level-${esc(level.id)}" aria-labelledby="h-${esc(level.id)}">
 <h2 id="h-${esc(level.id)}">${esc(level.title)}</h2>
@@ -61,6 +63,7 @@ function renderHome(c) {
 <ul class="lesson-list">
 ${lis}
 </ul>
+${checks.length ? `<p class="level-checks" data-lessons="${esc(checks.join(' '))}"></p>` : ''}
 </section>`;
   }).join('\n');
   return page({

@@ -8,6 +8,7 @@ import path from 'node:path';
 import katex from 'katex';
 import { marked } from 'marked';
 import { activityWidgets } from '../web/widgets/registry.js';
+import { parseComputation } from '../web/js/check-computations.js';
 
 export function esc(s) {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -71,10 +72,79 @@ function moveInlineStyles(html) {
   });
 }
 
-// Markdown + math + widget directives → HTML fragment.
-export function renderMarkdown(body, file = 'lesson') {
+// A `::: check-yourself` block (closed by a line `:::`) → a form per question, rendered here so
+// it reads (and its explanations exist) before any script runs; web/js/check-yourself.js makes
+// it answerable. Lines:
+//   ? The question (Markdown and $math$).
+//   - A wrong choice :: why it is wrong          + The right choice :: why it is right
+//   = computation.result name=value … ± tolerance :: the explanation ({answer} = the engine's number)
+// A question has either choices (exactly one right) or one `=` line; every answer carries an
+// explanation. Numeric answers come from web/js/check-computations.js, never from the page.
+export function renderCheckYourself(block, file = 'lesson', prefix = 'cy') {
+  const items = [];
+  const fail = (msg) => { throw new Error(`${file}: check-yourself: ${msg}`); };
+  for (const raw of block.split('\n')) {
+    const line = raw.trim();
+    if (!line) continue;
+    const [head, ...rest] = line.slice(1).split(' :: ');
+    const why = rest.join(' :: ').trim();
+    if (line.startsWith('?')) { items.push({ question: head.trim(), choices: [], numeric: null }); continue; }
+    const item = items[items.length - 1];
+    if (!item) fail(`"${line.slice(0, 40)}" comes before the first "?" question line`);
+    if (!why) fail(`"${line.slice(0, 40)}" needs an explanation after " :: "`);
+    if (line.startsWith('-') || line.startsWith('+')) item.choices.push({ text: head.trim(), right: line[0] === '+', why });
+    else if (line.startsWith('=')) {
+      const m = /^(.*?)\s*±\s*([0-9.]+)\s*$/.exec(head.trim());
+      if (!m || !(Number(m[2]) > 0)) fail(`"${line.slice(0, 50)}" needs a tolerance, e.g. "± 0.01"`);
+      try { parseComputation(m[1]); } catch (err) { fail(err.message); }
+      item.numeric = { compute: m[1], tolerance: m[2], why };
+    } else fail(`a line must start with ?, -, + or =: "${line.slice(0, 40)}"`);
+  }
+  if (items.length < 1) fail('needs at least one question');
+  const md = (text) => renderMarkdown(text, file, { inline: true });
+  const forms = items.map((item, i) => {
+    const id = `${prefix}-${i + 1}`;
+    const q = `<span class="cy-number">${i + 1}.</span> ${md(item.question)}`;
+    const feedback = `<p class="cy-feedback" id="${id}-feedback" role="status" aria-live="polite"></p>`;
+    const check = '<button type="submit" class="dw-btn">Check</button>';
+    if (item.numeric && item.choices.length) fail(`question ${i + 1} has both choices and a numeric answer`);
+    if (item.numeric) {
+      const { compute, tolerance, why } = item.numeric;
+      return `<form class="cy-item" data-kind="number" data-compute="${esc(compute)}" data-tolerance="${esc(tolerance)}" novalidate>
+<p class="cy-question"><label for="${id}-input">${q}</label></p>
+<p class="cy-answer"><input id="${id}-input" type="text" inputmode="decimal" autocomplete="off" spellcheck="false" aria-describedby="${id}-tolerance ${id}-feedback"> <span class="cy-tolerance" id="${id}-tolerance">Answers within ±${esc(tolerance)} count.</span></p>
+${check}${feedback}<template class="cy-why" data-right="true">${md(why)}</template>
+</form>`;
+    }
+    if (item.choices.length < 2) fail(`question ${i + 1} needs two or more choices or one "=" line`);
+    if (item.choices.filter((c) => c.right).length !== 1) fail(`question ${i + 1} needs exactly one right choice (+)`);
+    const choices = item.choices.map((c, j) => `<label class="cy-choice"><input type="radio" name="${id}" value="${j}"> <span>${md(c.text)}</span></label>`).join('\n');
+    const whys = item.choices.map((c, j) => `<template class="cy-why" data-choice="${j}" data-right="${c.right}">${md(c.why)}</template>`).join('');
+    return `<form class="cy-item" data-kind="choice" novalidate>
+<fieldset><legend class="cy-question">${q}</legend>
+${choices}
+</fieldset>
+${check}${feedback}${whys}
+</form>`;
+  });
+  return `<section class="check-yourself" data-check-yourself aria-labelledby="${prefix}-heading">
+<h2 id="${prefix}-heading">Check yourself</h2>
+<p class="cy-intro">Your first answer to each question is saved with your progress. Try again as often as you like.</p>
+${forms.join('\n')}
+<p class="cy-score" role="status" aria-live="polite"></p>
+</section>`;
+}
+
+// Markdown + math + widget and check-yourself directives → HTML fragment (inline: one line of
+// text, no paragraph).
+export function renderMarkdown(body, file = 'lesson', { inline = false } = {}) {
   const stash = [];
   const keep = (html) => `\u0000${stash.push(html) - 1}\u0000`;
+  let blocks = 0;
+  body = body.replace(/^::: *check-yourself *\n([\s\S]*?)^::: *$/gm, (_, block) => {
+    blocks += 1;
+    return `\n${keep(renderCheckYourself(block, file, blocks === 1 ? 'cy' : `cy${blocks}`))}\n`;
+  });
   let text = body.replace(/^::: *widget +([a-z0-9-]+)(.*)$/gm, (_, name, args) => {
     const options = parseDirectiveArgs(args);
     return `\n<div class="dw-mount lesson-widget" data-widget="${esc(name)}" data-options="${esc(JSON.stringify(options))}"></div>\n`;
@@ -89,7 +159,7 @@ export function renderMarkdown(body, file = 'lesson') {
   };
   text = text.replace(/\$\$([\s\S]+?)\$\$/g, (_, src) => `\n\n${tex(src, true)}\n\n`);
   text = text.replace(/\$([^$\n]+?)\$/g, (_, src) => tex(src, false));
-  let html = marked.parse(text, { async: false, gfm: true });
+  let html = inline ? marked.parseInline(text, { async: false, gfm: true }) : marked.parse(text, { async: false, gfm: true });
   // Wide code blocks scroll sideways on phones; tabindex lets keyboard users scroll them too.
   html = html.replace(/<pre>/g, '<pre tabindex="0">');
   html = html.replace(/<p>\s*(\u0000\d+\u0000)\s*<\/p>/g, '$1');
@@ -138,6 +208,7 @@ ${next ? `<a href="${next.slug}.html" rel="next">${esc(next.title)} →</a>` : '
   // The games and checks on this page, in page order: finishing all of them completes the lesson.
   const activities = [...new Set([...lesson.body.matchAll(/^::: *widget +([a-z0-9-]+)/gm)].map((m) => m[1]))]
     .filter((name) => activityWidgets.has(name));
+  if (/^::: *check-yourself *$/m.test(lesson.body)) activities.push('check-yourself');
   const body = `<article class="prose">
 <h1>${esc(lesson.title)}</h1>
 <p class="lesson-meta">${esc(level.title)}${lesson.summary ? ` · ${esc(lesson.summary)}` : ''}</p>
@@ -146,5 +217,5 @@ ${renderMarkdown(lesson.body, lesson.file)}
 <div class="lesson-complete" data-lesson="${esc(lesson.slug)}" data-activities="${esc(activities.join(' '))}"></div>
 ${nav}
 </article>`;
-  return page({ title: `${lesson.title} — Data Workshop`, body, scripts: ['js/lesson.js', 'js/progress.js'] });
+  return page({ title: `${lesson.title} — Data Workshop`, body, scripts: ['js/lesson.js', 'js/progress.js', 'js/check-yourself.js'] });
 }

@@ -175,6 +175,27 @@ function renderLessonPanel(slug) {
   list.replaceChildren(...rows.map((a) => make('li', a.complete ? 'is-complete' : '', describeActivity(a))));
 }
 
+// Home page, per level: the check-yourself questions answered right at the first try, summed
+// over the level's lessons that have a check-yourself block (.level-checks[data-lessons]).
+function renderLevelChecks() {
+  for (const host of document.querySelectorAll('.level-checks[data-lessons]')) {
+    const slugs = host.dataset.lessons.split(/\s+/).filter(Boolean);
+    let right = 0;
+    let asked = 0;
+    let lessons = 0;
+    for (const slug of slugs) {
+      const a = lessonState(slug).activities['check-yourself'];
+      if (!a || !Number.isFinite(a.best) || !Number.isFinite(a.max)) continue;
+      right += a.best;
+      asked += a.max;
+      if (a.complete) lessons += 1;
+    }
+    host.textContent = asked
+      ? `Check yourself: ${right} of ${asked} questions right at the first try; ${lessons} of ${slugs.length} lesson${slugs.length === 1 ? '' : 's'} fully checked.`
+      : `Check yourself: ${slugs.length} lesson${slugs.length === 1 ? ' ends' : 's end'} with questions; none answered yet.`;
+  }
+}
+
 // Home page: the Machine Learning badge (saved by the ml-badge challenge under "dw:badge").
 function renderBadge() {
   const slot = document.querySelector('.badge-slot');
@@ -211,6 +232,7 @@ function currentLesson() {
 function refresh() {
   renderBars();
   renderHomeTicks();
+  renderLevelChecks();
   renderBadge();
   const slug = currentLesson();
   if (slug) renderLessonPanel(slug);

@@ -1,0 +1,84 @@
+// Check-yourself blocks: the computations behind numeric answers give the hand-derived numbers,
+// every lesson's block parses and every numeric answer evaluates in the engine, and typed
+// answers and directive mistakes are refused in words.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ml } from './engine.mjs';
+import { computations, evaluateComputation, parseComputation, readNumber } from '../../web/js/check-computations.js';
+import { renderCheckYourself, readCourse } from '../../scripts/lesson-render.mjs';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const close = (a, b, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
+const value = (spec) => evaluateComputation(ml, parseComputation(spec));
+
+test('computations give the hand-derived numbers', () => {
+  // One point (1, 4) from w = 3, b = 4: error 3, both gradients 2·3 = 6, step 0.1 → w = 2.4, b = 3.4, loss 0.36·9.
+  const s = computations['gd-step'](ml, { x: 1, y: 4, w: 3, b: 4, eta: 0.1 });
+  close(s.gradW, 6); close(s.gradB, 6); close(s.w, 2.4); close(s.b, 3.4); close(s.lossBefore, 9); close(s.loss, 3.24);
+  close(value('sigmoid.value z=0'), 0.5);
+  close(value('sigmoid.value z=2'), 1 / (1 + Math.exp(-2)), 1e-12);
+  close(value('log-loss.value y=1 p=0.8'), -Math.log(0.8), 1e-12);
+  close(value('mse.value y=1,2,3 yhat=1,2,5'), 4 / 3, 1e-12);
+  // y = 1 0 1 1, ŷ = 1 1 1 0: tp 2, fp 1, fn 1 → precision = recall = 2/3, accuracy 2/4.
+  close(value('classification.precision y=1,0,1,1 yhat=1,1,1,0'), 2 / 3, 1e-12);
+  close(value('classification.accuracy y=1,0,1,1 yhat=1,1,1,0'), 0.5);
+  // Positives 0.9, 0.4; negatives 0.8, 0.1: pairs won (0.9>0.8, 0.9>0.1, 0.4>0.1) = 3 of 4.
+  close(value('auc.value y=1,0,1,0 scores=0.9,0.8,0.4,0.1'), 0.75);
+  close(value('softmax.value z=0,0 i=1'), 0.5);
+  close(value('dot.value u=1,2 v=3,4'), 11);
+  close(value('matrix-2x2.largest m=2,1,1,2'), 3, 1e-12);
+  close(value('matrix-2x2.determinant m=2,1,1,2'), 3, 1e-12);
+  // Values 2 4 4 4 5 5 7 9: mean 5, population sd 2 → z(9) = 2.
+  close(value('z-score.value values=2,4,4,4,5,5,7,9 x=9'), 2, 1e-12);
+  // The k-means example: {1,2,3} and {9,10,11} around 2 and 10, inertia 4.
+  close(value('kmeans-1d.inertia points=1,2,3,9,10,11 centroids=2,4'), 4, 1e-12);
+  close(value('kmeans-1d.c2 points=1,2,3,9,10,11 centroids=2,4'), 10, 1e-12);
+  // Query 4, neighbours 3 (label 1), 6 (label 1), 2 (label 0) → class 1 by 2 votes to 1.
+  close(value('knn-1d.label points=1,2,3,6,7 labels=0,0,1,1,1 query=4 k=3'), 1);
+  close(value('activation.value fn=2 z=-1'), 0);
+});
+
+test('directive mistakes and bad arguments are refused in words', () => {
+  assert.throws(() => parseComputation('nope.value'), /unknown computation "nope"/);
+  assert.throws(() => parseComputation('sigmoid'), /must name a result/);
+  assert.throws(() => parseComputation('sigmoid.value z=abc'), /must be numbers/);
+  assert.throws(() => value('sigmoid.nothing z=1'), /has no result "nothing"/);
+  assert.throws(() => value('gd-step.w x=1 y=4 w=3 b=4'), /needs eta= a number/);
+  assert.throws(() => renderCheckYourself('? Q\n- a :: x\n- b :: y', 'f.md'), /exactly one right choice/);
+  assert.throws(() => renderCheckYourself('? Q\n+ a', 'f.md'), /needs an explanation/);
+  assert.throws(() => renderCheckYourself('? Q\n= sigmoid.value z=0 :: why', 'f.md'), /needs a tolerance/);
+  assert.throws(() => renderCheckYourself('- a :: x', 'f.md'), /before the first "\?"/);
+  const html = renderCheckYourself('? Is $x$ one?\n+ Yes :: because.\n- No :: not so.\n? Sigmoid of 0?\n= sigmoid.value z=0 ± 0.01 :: It is {answer}.', 'f.md');
+  assert.match(html, /data-check-yourself/);
+  assert.equal((html.match(/class="cy-item"/g) || []).length, 2);
+  assert.match(html, /data-compute="sigmoid.value z=0" data-tolerance="0.01"/);
+  assert.match(html, /class="katex"/);
+});
+
+test('typed answers: decimals with point or comma and a sign; anything else in words', () => {
+  assert.deepEqual(readNumber(' 2.4 '), { value: 2.4 });
+  assert.deepEqual(readNumber('2,4'), { value: 2.4 });
+  assert.deepEqual(readNumber('−0.5'), { value: -0.5 });
+  assert.deepEqual(readNumber('.5'), { value: 0.5 });
+  assert.match(readNumber('').error, /Type a number/);
+  assert.match(readNumber('NaN').error, /not a number/);
+  assert.match(readNumber('1e400').error, /not a number/);
+  assert.match(readNumber('<img src=x>').error, /not a number/);
+});
+
+test('every lesson block parses and each numeric answer comes out of the engine', () => {
+  const course = readCourse(path.join(root, 'lessons'));
+  let numeric = 0;
+  for (const lesson of course.lessons) {
+    for (const [, block] of lesson.body.matchAll(/^::: *check-yourself *\n([\s\S]*?)^::: *$/gm)) {
+      renderCheckYourself(block, lesson.file);
+      for (const [, spec] of block.matchAll(/^\s*=\s*(.*?)\s*±/gm)) {
+        assert.ok(Number.isFinite(value(spec)), `${lesson.slug}: ${spec}`);
+        numeric += 1;
+      }
+    }
+  }
+  assert.ok(numeric >= 1, 'at least one lesson has a numeric check');
+});

@@ -1,0 +1,136 @@
+// The numbers behind check-yourself answers. A lesson never types a numeric answer: its
+// `::: check-yourself` block names one of these computations with the lesson's own numbers
+// (`= gd-step.w x=1 y=4 w=3 b=4 eta=0.1 ± 0.01`), and the page asks the engine for it, so the
+// answer is the engine's, computed from the same state the lesson describes. Each computation
+// takes the loaded engine and an object of named arguments (numbers, or arrays of numbers for
+// comma lists) and returns an object of named results; the directive picks one result.
+// Kept free of the DOM so Node tests evaluate every lesson's answers with the same code.
+
+function need(args, name, kind = 'number') {
+  const v = args[name];
+  if (kind === 'list') {
+    const list = Array.isArray(v) ? v : (typeof v === 'number' ? [v] : null);
+    if (!list || !list.length || !list.every(Number.isFinite)) throw new RangeError(`needs ${name}= a list of numbers`);
+    return list;
+  }
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`needs ${name}= a number`);
+  return v;
+}
+function opt(args, name, fallback) { return args[name] === undefined ? fallback : need(args, name); }
+
+// Runs fn with engine objects that are always freed.
+function scoped(fn) {
+  const made = [];
+  try {
+    return fn((obj) => { made.push(obj); return obj; });
+  } finally {
+    for (const obj of made) obj.delete();
+  }
+}
+
+export const computations = {
+  // Gradient steps of ŷ = w·x + b on one point under squared error (the two-parameter walkthrough).
+  'gd-step': (ml, a) => scoped((track) => {
+    const m = track(new ml.LinearRegression());
+    m.setData([need(a, 'x')], 1, [need(a, 'y')]);
+    m.setLearningRate(need(a, 'eta'));
+    m.setParams([need(a, 'w'), need(a, 'b')]);
+    const before = m.loss();
+    const [gw, gb] = m.gradient();
+    const steps = opt(a, 'steps', 1);
+    for (let i = 0; i < steps; i++) m.step();
+    const [w, b] = m.params();
+    return { w, b, lossBefore: before, loss: m.loss(), gradW: gw, gradB: gb };
+  }),
+  sigmoid: (ml, a) => ({ value: ml.activationCurve('sigmoid', [need(a, 'z')]).value[0] }),
+  activation: (ml, a) => {
+    const names = ['sigmoid', 'tanh', 'relu', 'leaky-relu', 'gelu', 'linear'];
+    const name = names[need(a, 'fn')];
+    if (!name) throw new RangeError(`needs fn= 0…${names.length - 1} (${names.join(', ')})`);
+    const c = ml.activationCurve(name, [need(a, 'z')]);
+    return { value: c.value[0], derivative: c.derivative[0] };
+  },
+  'log-loss': (ml, a) => ({ value: ml.logLoss(need(a, 'y', 'list'), need(a, 'p', 'list')) }),
+  mse: (ml, a) => ({ value: ml.meanSquaredError(need(a, 'y', 'list'), need(a, 'yhat', 'list')) }),
+  mae: (ml, a) => ({ value: ml.meanAbsoluteError(need(a, 'y', 'list'), need(a, 'yhat', 'list')) }),
+  classification: (ml, a) => {
+    const y = need(a, 'y', 'list');
+    const yhat = need(a, 'yhat', 'list');
+    return { accuracy: ml.accuracy(y, yhat), precision: ml.precision(y, yhat), recall: ml.recall(y, yhat), f1: ml.f1Score(y, yhat) };
+  },
+  auc: (ml, a) => ({ value: ml.mannWhitneyAuc(need(a, 'y', 'list'), need(a, 'scores', 'list')) }),
+  softmax: (ml, a) => {
+    const p = ml.softmax(need(a, 'z', 'list'), opt(a, 't', 1));
+    return { value: p[opt(a, 'i', 0)], max: Math.max(...p) };
+  },
+  dot: (ml, a) => ({ value: ml.vectorDot(need(a, 'u', 'list'), need(a, 'v', 'list')), cosine: ml.vectorCosine(need(a, 'u', 'list'), need(a, 'v', 'list')) }),
+  'matrix-2x2': (ml, a) => {
+    const m = need(a, 'm', 'list');
+    const e = ml.matrix2Eigen(m);
+    return { determinant: ml.matrix2Determinant(m), largest: e.real ? e.values[0] : NaN, smallest: e.real ? e.values[1] : NaN };
+  },
+  // The z-score of x among values (population standard deviation, as the engine's scaler).
+  'z-score': (ml, a) => scoped((track) => {
+    const scaler = track(new ml.StandardScaler());
+    scaler.fit(need(a, 'values', 'list'), 1);
+    return { value: scaler.transform([need(a, 'x')], 1)[0], mean: scaler.mean()[0], sd: scaler.scale()[0] };
+  }),
+  // k-means on points of a line from given centroids, run to convergence.
+  'kmeans-1d': (ml, a) => scoped((track) => {
+    const m = track(new ml.KMeans());
+    m.setData(need(a, 'points', 'list'), 1, []);
+    m.setCentroids(need(a, 'centroids', 'list'));
+    m.fit(opt(a, 'iterations', 100));
+    const c = m.centroids();
+    return { inertia: m.inertia(), c1: c[0], c2: c.length > 1 ? c[1] : NaN, steps: m.steps() };
+  }),
+  // k-NN vote for one query among labelled points on a line.
+  'knn-1d': (ml, a) => scoped((track) => {
+    const m = track(new ml.KNearestNeighbors());
+    m.setData(need(a, 'points', 'list'), 1, need(a, 'labels', 'list'));
+    m.setK(need(a, 'k'));
+    const q = need(a, 'query');
+    return { label: m.predict([q])[0], votes1: m.votes([q])[1] };
+  }),
+};
+
+export const computationNames = Object.keys(computations);
+
+// "gd-step.w x=1 y=4 eta=0.1 list=1,2,3" → { name, output, args }. Throws a RangeError in words.
+export function parseComputation(spec) {
+  const parts = String(spec).trim().split(/\s+/);
+  const [name, output] = parts[0].split('.');
+  if (!Object.prototype.hasOwnProperty.call(computations, name)) {
+    throw new RangeError(`unknown computation "${name}" (known: ${computationNames.join(', ')})`);
+  }
+  if (!output) throw new RangeError(`"${parts[0]}" must name a result, e.g. ${name}.value`);
+  const args = {};
+  for (const p of parts.slice(1)) {
+    const m = /^([a-zA-Z][\w]*)=(.+)$/.exec(p);
+    if (!m) throw new RangeError(`argument "${p}" must look like name=3 or name=1,2,3`);
+    const values = m[2].split(',').map(Number);
+    if (!values.every(Number.isFinite)) throw new RangeError(`argument "${p}" must be numbers`);
+    args[m[1]] = m[2].includes(',') ? values : values[0];
+  }
+  return { name, output, args };
+}
+
+// The answer of one parsed computation, from the engine.
+export function evaluateComputation(ml, { name, output, args }) {
+  const result = computations[name](ml, args);
+  if (!Object.prototype.hasOwnProperty.call(result, output)) {
+    throw new RangeError(`${name} has no result "${output}" (it gives ${Object.keys(result).join(', ')})`);
+  }
+  const value = result[output];
+  if (!Number.isFinite(value)) throw new RangeError(`${name}.${output} is not a finite number for these arguments`);
+  return value;
+}
+
+// What a learner typed as a numeric answer: a plain decimal with an optional sign, a decimal
+// point or comma ("2.4", "2,4", "-0.5", "−0.5", ".5"). Anything else is refused in words.
+export function readNumber(text) {
+  const t = String(text).trim().replace(/\u2212/g, '-').replace(/^\+/, '');
+  if (!t) return { error: 'Type a number first.' };
+  if (!/^-?(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return { error: `"${t.slice(0, 20)}" is not a number: type digits, e.g. 2.4 or -0.5.` };
+  return { value: Number(t.replace(',', '.')) };
+}

@@ -1,0 +1,124 @@
+// Makes a lesson's check-yourself block answerable (the HTML, with every explanation, is written
+// by the site build: scripts/lesson-render.mjs, renderCheckYourself). A choice question is checked
+// against the choice marked right; a numeric question against the engine's own number
+// (web/js/check-computations.js) within the stated tolerance. Each answer shows why it is right
+// or wrong. The first answer to each question is what counts: the block reports
+//   'dw:score'    { widget: 'check-yourself', title, score: first answers right so far, max }
+//   'dw:complete' (same detail) once every question has an answer,
+// which web/js/progress.js saves with the lesson's progress (and restores on the next visit).
+import { loadEngine } from '../engine/index.js';
+import { evaluateComputation, parseComputation, readNumber } from './check-computations.js';
+import { formatShort } from '../lib/format.js';
+import { lessonState } from './progress.js';
+
+const WIDGET = 'check-yourself';
+const TITLE = 'Check yourself';
+
+function explain(form, selector) {
+  const tpl = form.querySelector(selector);
+  return tpl ? tpl.content.cloneNode(true) : document.createTextNode('');
+}
+
+function setFeedback(form, right, verdict, why) {
+  const out = form.querySelector('.cy-feedback');
+  out.replaceChildren();
+  const strong = document.createElement('strong');
+  strong.textContent = verdict;
+  out.append(strong, ' ', why);
+  out.dataset.tone = right ? 'ok' : 'bad';
+}
+
+function enhance(section, index) {
+  const forms = [...section.querySelectorAll('form.cy-item')];
+  const first = new Array(forms.length).fill(null); // first answer right (true/false), or null
+  const scoreLine = section.querySelector('.cy-score');
+  let answers = null; // engine numbers per numeric form, loaded on first use
+
+  // A returning learner sees what was saved (never more than was achieved).
+  const saved = lessonState(document.querySelector('.lesson-complete[data-lesson]')?.dataset.lesson || '').activities?.[WIDGET];
+  if (saved && Number.isFinite(saved.best) && Number.isFinite(saved.max)) {
+    scoreLine.textContent = `Saved from an earlier visit: ${saved.best} of ${saved.max} right at the first try${saved.complete ? ', every question answered' : ''}.`;
+  }
+
+  function report() {
+    const answered = first.filter((v) => v !== null).length;
+    const right = first.filter((v) => v === true).length;
+    const detail = { widget: WIDGET, title: TITLE, score: right, max: forms.length };
+    scoreLine.textContent = `${right} of ${forms.length} right at the first try; ${answered} of ${forms.length} answered.`;
+    section.dispatchEvent(new CustomEvent(answered === forms.length ? 'dw:complete' : 'dw:score', { bubbles: true, composed: true, detail }));
+  }
+
+  async function engineAnswer(form) {
+    if (!answers) {
+      const ml = await loadEngine();
+      answers = new Map();
+      for (const f of forms) {
+        if (f.dataset.kind !== 'number') continue;
+        try {
+          answers.set(f, evaluateComputation(ml, parseComputation(f.dataset.compute)));
+        } catch (err) {
+          answers.set(f, err);
+        }
+      }
+    }
+    return answers.get(form);
+  }
+
+  forms.forEach((form, i) => {
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      let right;
+      if (form.dataset.kind === 'choice') {
+        const picked = form.querySelector('input[type=radio]:checked');
+        if (!picked) {
+          setFeedback(form, false, 'Pick an answer first.', '');
+          return;
+        }
+        const tpl = form.querySelector(`template.cy-why[data-choice="${picked.value}"]`);
+        right = tpl && tpl.dataset.right === 'true';
+        setFeedback(form, right, right ? 'Right.' : 'Not quite.', explain(form, `template.cy-why[data-choice="${picked.value}"]`));
+      } else {
+        const input = form.querySelector('input');
+        const typed = readNumber(input.value);
+        if (typed.error) {
+          setFeedback(form, false, typed.error, '');
+          input.setAttribute('aria-invalid', 'true');
+          return;
+        }
+        input.removeAttribute('aria-invalid');
+        let answer;
+        try {
+          answer = await engineAnswer(form);
+        } catch (err) {
+          answer = err;
+        }
+        if (!(typeof answer === 'number')) {
+          setFeedback(form, false, 'This question could not be checked:', `the learning engine did not start (${answer && answer.message ? answer.message : 'unknown error'}).`);
+          return;
+        }
+        const tolerance = Number(form.dataset.tolerance);
+        right = Math.abs(typed.value - answer) <= tolerance + 1e-12;
+        const why = explain(form, 'template.cy-why');
+        // {answer} in an explanation is the engine's number.
+        const walker = document.createTreeWalker(why, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) n.nodeValue = n.nodeValue.replaceAll('{answer}', formatShort(answer, 4));
+        setFeedback(form, right, right ? `Right: ${formatShort(answer, 4)}.` : `Not quite: the answer is ${formatShort(answer, 4)}.`, why);
+      }
+      if (first[i] === null) {
+        first[i] = right;
+        report();
+      }
+    });
+  });
+  section.dataset.ready = 'true';
+  section.dataset.index = String(index);
+}
+
+function init() {
+  document.querySelectorAll('section[data-check-yourself]').forEach(enhance);
+}
+
+if (typeof document !== 'undefined') {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+  else init();
+}
