@@ -38,6 +38,14 @@ test('computations give the hand-derived numbers', () => {
   // Query 4, neighbours 3 (label 1), 6 (label 1), 2 (label 0) → class 1 by 2 votes to 1.
   close(value('knn-1d.label points=1,2,3,6,7 labels=0,0,1,1,1 query=4 k=3'), 1);
   close(value('activation.value fn=2 z=-1'), 0);
+  // Gini: two classes 50/50 → 0.5; three classes evenly → 1 − 1/3; entropy of 50/50 → 1 bit.
+  close(value('tree-split.impurity labels=0,0,1,1'), 0.5, 1e-12);
+  close(value('tree-split.impurity labels=0,1,2'), 2 / 3, 1e-12);
+  close(value('tree-split.impurity labels=0,0,1,1 criterion=1'), 1, 1e-12);
+  // 0 0 0 | 1 1 0 at x ≤ 3.5: left pure, right Gini 4/9, weighted ½·4/9; root 1 − (2/3)² − (1/3)².
+  close(value('tree-split.impurity points=1,2,3,4,5,6 labels=0,0,0,1,1,0'), 4 / 9, 1e-12);
+  close(value('tree-split.childImpurity points=1,2,3,4,5,6 labels=0,0,0,1,1,0'), 2 / 9, 1e-12);
+  close(value('tree-split.threshold points=1,2,3,4,5,6 labels=0,0,0,1,1,0'), 3.5, 1e-12);
 });
 
 test('directive mistakes and bad arguments are refused in words', () => {

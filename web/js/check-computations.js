@@ -84,6 +84,20 @@ export const computations = {
     const c = m.centroids();
     return { inertia: m.inertia(), c1: c[0], c2: c.length > 1 ? c[1] : NaN, steps: m.steps() };
   }),
+  // The impurity of a node holding these labels (criterion 0 Gini, 1 entropy in bits), and the
+  // best split of points on a line: its threshold and the weighted impurity of the two children.
+  'tree-split': (ml, a) => scoped((track) => {
+    const t = track(new ml.DecisionTree());
+    const labels = need(a, 'labels', 'list');
+    const x = a.points === undefined ? labels.map(() => 0) : need(a, 'points', 'list');
+    t.setCriterion(opt(a, 'criterion', 0) === 1 ? 'entropy' : 'gini');
+    t.setMaxDepth(1);
+    t.setData(x, 1, labels);
+    const impurity = t.loss();
+    t.fit(1);
+    const nodes = t.nodes();
+    return { impurity, childImpurity: t.loss(), gain: impurity - t.loss(), threshold: nodes[0] >= 0 ? nodes[1] : NaN };
+  }),
   // k-NN vote for one query among labelled points on a line.
   'knn-1d': (ml, a) => scoped((track) => {
     const m = track(new ml.KNearestNeighbors());
