@@ -122,9 +122,11 @@ test('typed numbers are validated: empty, text and NaN give a message, not a sco
 
 // Strategies that know nothing: a constant key (typing that digit into number questions), or a
 // seeded random guess (a random choice; a random digit 0–9 typed).
+const replayed = new Map(); // seed → instantiated attempt, computed once for all strategies
 function strategyScores(strategy, seeds) {
   return seeds.map((seed) => {
-    const items = attempt(seed);
+    if (!replayed.has(seed)) replayed.set(seed, attempt(seed));
+    const items = replayed.get(seed);
     return scoreAttempt(items, items.map((item, i) => strategy(item, seed, i))).score;
   });
 }

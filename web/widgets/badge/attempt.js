@@ -92,7 +92,7 @@ export function grade(item, response) {
     const mistake = correct ? null : item.mistakes.find((m) => Math.abs(parsed.value - m.value) <= item.tolerance + 1e-12);
     return { valid: true, correct, value: parsed.value, why: item.why, mistakeWhy: mistake ? mistake.why : null };
   }
-  const i = Number(response);
+  const i = typeof response === 'number' ? response : Number.NaN; // no answer (null) is not choice 0
   if (!Number.isInteger(i) || i < 0 || i >= item.choices.length) return { valid: false, message: 'Pick one of the four answers.' };
   const correct = i === item.answer;
   return { valid: true, correct, why: item.choices[item.answer].why, mistakeWhy: correct ? null : item.choices[i].why };
