@@ -178,3 +178,10 @@ test('the result lists missed topics with their lessons; 17 of 22 fails, 18 pass
   assert.equal(none.score, 0);
   assert.equal(none.missed.reduce((s, m) => s + m.topics.length, 0) <= 22, true);
 });
+
+test('"about a third of the questions ask for a number": the measured share over 500 attempts', () => {
+  let computed = 0;
+  for (let seed = 1; seed <= 500; seed++) computed += drawAttempt(seed).filter((d) => d.question.compute).length;
+  const share = computed / (500 * 22);
+  assert.ok(share > 0.27 && share < 0.38, `share ${share}`);
+});
