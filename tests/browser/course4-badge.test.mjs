@@ -1,8 +1,12 @@
+// The Machine Learning badge (lessons/badge.html): an attempt is replayed in Node from the seed
+// the widget shows on its card (data-seed), using the same rules module and engine, so the test
+// knows every right answer without an answer key.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
 import { statText, assertClean } from './course4-helpers.mjs';
-import { QUESTIONS } from '../../web/widgets/course4/badge-questions.js';
+import { ml } from '../node/engine.mjs';
+import { drawAttempt, instantiate, formatAnswer } from '../../web/widgets/badge/attempt.js';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -12,61 +16,118 @@ async function openBadge(page) {
   await page.goto(`${site.base}/lessons/badge.html`);
   await widgetsReady(page);
   await page.evaluate(() => {
-    window.completions = [];
-    document.addEventListener('dw:complete', (e) => window.completions.push(e.detail));
+    window.reports = [];
+    document.addEventListener('dw:score', (e) => window.reports.push(['score', e.detail]));
+    document.addEventListener('dw:complete', (e) => window.reports.push(['complete', e.detail]));
   });
-  return page.locator('.dw-card').filter({ hasText: 'earn the Machine Learning badge' });
+  const card = page.locator('.dw-card').filter({ hasText: 'earn the Machine Learning badge' });
+  const seed = Number(await card.getAttribute('data-seed'));
+  assert.ok(Number.isInteger(seed) && seed > 0, 'the card carries its attempt seed');
+  return { card, items: drawAttempt(seed).map((d) => instantiate(d, ml)) };
 }
 
-test('ML badge: 22 questions answered correctly (keyboard) pass, save and dispatch dw:complete', async () => {
-  assert.equal(QUESTIONS.length, 22);
+const TITLE = 'Challenge: earn the Machine Learning badge';
+
+test('ML badge: the right answers (mouse, keys and typed numbers) pass, save, and report score and completion', async () => {
   const page = await site.newPage();
-  const card = await openBadge(page);
-  const next = card.getByRole('button', { name: /Next question|See result/ });
-  for (let i = 0; i < QUESTIONS.length; i++) {
+  const { card, items } = await openBadge(page);
+  assert.equal(items.length, 22);
+  let shotNumber = false;
+  let shotChoice = false;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     assert.equal(await statText(card, 'question'), `${i + 1} of 22`);
-    assert.equal(await card.locator('.c4-quiz-question').textContent(), QUESTIONS[i].q);
-    if (i % 2 === 0) await card.locator(`.c4-choice[data-choice="${QUESTIONS[i].answer}"]`).click();
-    else await page.keyboard.press(String(QUESTIONS[i].answer + 1)); // keys 1–4 while focus is in the card
-    assert.match(await card.locator('.c4-quiz-feedback').textContent(), /^Correct\./);
-    if (i === 3) await screenshot(page, 'course4-badge-feedback-1280');
+    assert.equal(await card.locator('.c4-quiz-question').textContent(), item.q);
+    if (item.kind === 'number') {
+      const input = card.getByLabel(/Your answer/);
+      await input.fill(formatAnswer(item));
+      await input.press('Enter');
+      if (!shotNumber) { await screenshot(page, 'course4-badge-number-1280'); shotNumber = true; }
+    } else if (i % 2 === 0) {
+      await card.locator(`.c4-choice[data-choice="${item.answer}"]`).click();
+    } else {
+      await card.locator('.c4-quiz-question').click();
+      await page.keyboard.press(String(item.answer + 1)); // keys 1–4 while focus is in the card
+    }
+    assert.match(await card.locator('.c4-quiz-feedback').textContent(), /^Correct/);
+    if (!shotChoice && item.kind === 'choice') { await screenshot(page, 'course4-badge-feedback-1280'); shotChoice = true; }
     await page.keyboard.press('Enter'); // focus sits on Next after answering
-    void next;
   }
   assert.equal(await statText(card, 'score'), '22');
   assert.ok(await card.locator('.c4-badge').isVisible(), 'the badge is shown');
   assert.match(await card.locator('.dw-message').textContent(), /Passed with 22 of 22/);
-  assert.deepEqual(await page.evaluate(() => window.completions), [{ score: 22, total: 22, passed: true }]);
+  assert.match(await card.locator('.c4-quiz-result').textContent(), /No topic missed/);
+  const detail = { widget: 'ml-badge', title: TITLE, score: 22, max: 22, passed: true };
+  assert.deepEqual(await page.evaluate(() => window.reports), [['score', detail], ['complete', detail]]);
   const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('dw:badge')));
   assert.equal(saved.best, 22);
   assert.equal(saved.passed, true);
+  assert.match(await page.locator('.lesson-activities').textContent(), /✓ Challenge: earn the Machine Learning badge — best 22 \/ 22/);
   await screenshot(page, 'course4-badge-passed-1280');
-  // On a later visit the badge is remembered.
+  // On a later visit the badge is remembered; a new attempt has a new seed.
+  const firstSeed = await card.getAttribute('data-seed');
   await page.reload();
   await widgetsReady(page);
   assert.match(await page.locator('.dw-card .dw-message').textContent(), /already hold the badge/);
+  assert.notEqual(await page.locator('.dw-card').first().getAttribute('data-seed'), firstSeed);
   await assertClean(page);
   await page.close();
 });
 
-test('ML badge: a failing run shows what is missing, and blocked storage does not break it', async () => {
+test('ML badge: a failed attempt (1 of 22) reports only its score, lists the missed topics, survives bad input and blocked storage', async () => {
   const page = await site.newPage({ width: 375 });
   await page.addInitScript(() => {
     const deny = () => { throw new DOMException('blocked', 'SecurityError'); };
     Object.defineProperty(window, 'localStorage', { get: deny, configurable: true });
   });
-  const card = await openBadge(page);
-  for (let i = 0; i < QUESTIONS.length; i++) {
-    // right for the first 17, wrong afterwards: 17 of 22 is below 80 %
-    const pick = i < 17 ? QUESTIONS[i].answer : (QUESTIONS[i].answer + 1) % 4;
-    await card.locator(`.c4-choice[data-choice="${pick}"]`).click();
-    if (i >= 17) assert.match(await card.locator('.c4-quiz-feedback').textContent(), /^Not quite/);
+  const { card, items } = await openBadge(page);
+  let checkedInput = false;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.kind === 'number') {
+      const input = card.getByLabel(/Your answer/);
+      if (!checkedInput) {
+        // empty, text and NaN are refused with a message and do not count as an answer
+        await card.getByRole('button', { name: 'Check' }).click();
+        assert.match(await card.locator('.dw-message').textContent(), /Type a number first/);
+        await input.fill('abc');
+        await input.press('Enter');
+        assert.match(await card.locator('.dw-message').textContent(), /"abc" is not a number/);
+        assert.equal(await input.getAttribute('aria-invalid'), 'true');
+        await input.fill('NaN');
+        await input.press('Enter');
+        assert.match(await card.locator('.dw-message').textContent(), /"NaN" is not a number/);
+        assert.equal(await card.locator('.c4-quiz-feedback').textContent(), '');
+        await screenshot(page, 'course4-badge-invalid-375');
+        checkedInput = true;
+      }
+      await input.fill(i === 0 ? formatAnswer(item) : '123456');
+      await input.press('Enter');
+    } else {
+      await card.locator(`.c4-choice[data-choice="${i === 0 ? item.answer : (item.answer + 1) % 4}"]`).click();
+    }
+    if (i > 0) {
+      const text = await card.locator('.c4-quiz-feedback').textContent();
+      assert.match(text, /^Not quite/);
+      if (item.kind === 'choice') assert.match(text, /Your choice, "/); // why the chosen answer is wrong
+    }
     await card.getByRole('button', { name: /Next question|See result/ }).click();
   }
-  assert.equal(await statText(card, 'score'), '17');
+  assert.equal(await statText(card, 'score'), '1');
   assert.ok(!(await card.locator('.c4-badge').isVisible()));
-  assert.match(await card.locator('.dw-message').textContent(), /1 more correct answer needed/);
-  assert.deepEqual(await page.evaluate(() => window.completions), [{ score: 17, total: 22, passed: false }]);
+  assert.match(await card.locator('.dw-message').textContent(), /17 more correct answers needed/);
+  assert.deepEqual(await page.evaluate(() => window.reports), [['score', { widget: 'ml-badge', title: TITLE, score: 1, max: 22, passed: false }]]);
+  // The lesson's activity list shows the score, not a tick.
+  const activities = await page.locator('.lesson-activities').textContent();
+  assert.match(activities, /• Challenge: earn the Machine Learning badge — best 1 \/ 22/);
+  assert.ok(!/✓/.test(activities), 'a failed attempt is not marked complete');
+  // Every missed topic links to its lesson.
+  const links = card.locator('.c4-quiz-result a');
+  const lessons = new Set(items.slice(1).map((it) => `${it.lesson}.html`));
+  assert.equal(await links.count(), lessons.size);
+  for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) assert.ok(lessons.has(href), href);
+  const res = await page.request.get(`${site.base}/lessons/${[...lessons][0]}`);
+  assert.equal(res.status(), 200);
   await screenshot(page, 'course4-badge-failed-375');
   await assertClean(page);
   await page.close();

@@ -15,6 +15,10 @@ test('home page shows the badge after passing, the best score before', async () 
   await page.evaluate(() => localStorage.setItem('dw:badge', JSON.stringify({ best: 15, total: 22, passed: false, earnedAt: '' })));
   await page.reload();
   assert.match(await page.locator('.badge-slot').textContent(), /Best so far: 15 of 22/);
+  // A failed attempt records a score only: the challenge's lesson is not ticked on the home page.
+  await page.evaluate(() => localStorage.setItem('dw:lesson:badge', JSON.stringify({ complete: false, activities: { 'ml-badge': { title: 'Challenge: earn the Machine Learning badge', score: 1, max: 22, best: 1, complete: false } } })));
+  await page.reload();
+  assert.equal(await page.locator('.lesson-list [data-lesson="badge"] .lesson-done').count(), 0);
   await page.evaluate(() => localStorage.setItem('dw:badge', JSON.stringify({ best: 20, total: 22, passed: true, earnedAt: '2026-11-21T10:00:00.000Z' })));
   await page.reload();
   const text = await page.locator('.badge-slot').textContent();

@@ -1,0 +1,187 @@
+// The badge challenge (lessons/badge.md, widget ml-badge): the bank's shape, the numbers the
+// engine computes for it, seeded replay, and that the pass mark cannot be reached by pressing
+// the same key or by guessing. Uses the pure rules module the widget displays.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ml } from '../tests/node/engine.mjs';
+import { SLOTS, QUESTIONS } from '../web/widgets/badge/bank.js';
+import { PASS_MARK, QUESTION_COUNT, drawAttempt, instantiate, grade, scoreAttempt, parseNumber, formatAnswer } from '../web/widgets/badge/attempt.js';
+import { seededShuffle } from '../web/widgets/course1/report.js';
+
+const lessonsDir = import.meta.dirname;
+const attempt = (seed) => drawAttempt(seed).map((d) => instantiate(d, ml));
+
+test('the lesson states 22 questions and a pass mark of 18 (80 %)', () => {
+  const md = fs.readFileSync(path.join(lessonsDir, 'badge.md'), 'utf8');
+  assert.equal(QUESTION_COUNT, 22);
+  assert.equal(PASS_MARK, 18);
+  assert.match(md, /\*\*22 questions\*\*/);
+  assert.match(md, /80%.*18 of 22|18 of 22.*80%/s);
+});
+
+test('bank: ≥ 66 questions, ≥ 3 per slot, every level, every choice explained', () => {
+  assert.equal(SLOTS.length, 22);
+  assert.ok(QUESTIONS.length >= 66, `${QUESTIONS.length} questions`);
+  const ids = new Set();
+  for (const q of QUESTIONS) {
+    assert.ok(!ids.has(q.id), `duplicate id ${q.id}`);
+    ids.add(q.id);
+    assert.ok(SLOTS.some((s) => s.id === q.slot), `${q.id}: unknown slot ${q.slot}`);
+    if (!q.compute) {
+      assert.equal(q.wrong.length, 3, q.id);
+      for (const [text, why] of [q.right, ...q.wrong]) assert.ok(text.length > 0 && why.length > 20, `${q.id}: "${text}" needs a why`);
+    }
+  }
+  for (const s of SLOTS) assert.ok(QUESTIONS.filter((q) => q.slot === s.id).length >= 3, `slot ${s.id} has fewer than 3 questions`);
+  const levels = new Set(SLOTS.map((s) => s.level));
+  assert.deepEqual([...levels].sort(), ['advanced', 'beginner', 'expert', 'foundations', 'frontier', 'intermediate', 'landscape']);
+  for (const needed of ['gradient-step', 'decision-trees', 'cross-validation', 'reinforcement-learning']) assert.ok(SLOTS.some((s) => s.id === needed), needed);
+  assert.ok(QUESTIONS.filter((q) => q.compute).length >= 17, 'at least 17 questions computed by the engine');
+});
+
+test('every question builds; computed answers come from the engine and distractors are distinct', () => {
+  for (const question of QUESTIONS) {
+    const item = instantiate({ question, choiceOrder: [0, 1, 2, 3] }, ml);
+    const lesson = path.join(lessonsDir, `${item.lesson}.md`);
+    assert.ok(fs.existsSync(lesson), `${item.id}: lesson ${item.lesson} does not exist`);
+    assert.ok(item.q.length > 10 && item.topic.length > 0);
+    if (item.kind === 'number') {
+      assert.ok(Number.isFinite(item.value), item.id);
+      assert.ok(item.why.length > 20 && !/NaN|undefined/.test(item.why), `${item.id}: ${item.why}`);
+      for (const m of item.mistakes) {
+        assert.ok(Math.abs(m.value - item.value) > item.tolerance, `${item.id}: mistake ${m.value} is accepted as right`);
+        assert.ok(m.why.length > 20, item.id);
+      }
+    } else {
+      const texts = item.choices.map((c) => c.text);
+      assert.equal(new Set(texts).size, 4, `${item.id}: choices not distinct: ${texts.join(' | ')}`);
+      assert.ok(texts.every((t) => !/NaN|undefined|Infinity|e\+/.test(t)), texts.join(' | '));
+      for (const c of item.choices) assert.ok(c.why.length > 20, `${item.id}: ${c.text}`);
+    }
+  }
+});
+
+test('worked values: the engine\'s numbers are the lessons\' numbers', () => {
+  const byId = (id) => instantiate({ question: QUESTIONS.find((q) => q.id === id), choiceOrder: [0, 1, 2, 3] }, ml);
+  assert.ok(Math.abs(byId('gd-step-w').value - 2.4) < 1e-12);            // how-models-learn: w = 3 → 2.4
+  assert.ok(Math.abs(byId('gd-loss-after').value - 3.24) < 1e-12);       // its table: 9 → 3.24
+  assert.equal(byId('tip-prediction').choices[0].text, '7.70');
+  assert.ok(Math.abs(byId('gini-box').value - 0.375) < 1e-12);
+  assert.equal(byId('gini-split').choices[0].text, '0.190');             // 3/7 × 4/9
+  assert.equal(byId('kmeans-move').choices[0].text, '10.00');
+  assert.ok(Math.abs(byId('kmeans-inertia').value - 10) < 1e-12);
+  assert.equal(byId('kfold-train-size').value, 17);
+  assert.ok(Math.abs(byId('grid-value').value - 0.9 ** 5) < 1e-9);
+  assert.ok(Math.abs(byId('recall-spam').value - 2 / 3) < 1e-12);
+  assert.ok(Math.abs(byId('auc-four').value - 0.75) < 1e-12);
+  assert.equal(byId('edge-filter').choices[0].text, '6');
+});
+
+test('an attempt is one question per slot, replayable from its seed, shuffled per seed', () => {
+  const a = drawAttempt(12345);
+  assert.equal(a.length, 22);
+  assert.deepEqual(a.map((d) => d.question.slot).sort(), SLOTS.map((s) => s.id).sort());
+  const b = drawAttempt(12345);
+  assert.deepEqual(a.map((d) => [d.question.id, d.choiceOrder]), b.map((d) => [d.question.id, d.choiceOrder]));
+  const c = drawAttempt(12346);
+  assert.notDeepEqual(a.map((d) => d.question.id), c.map((d) => d.question.id));
+  // Over many seeds each question gets drawn, and the right answer sits in every position equally.
+  const drawn = new Set();
+  const position = [0, 0, 0, 0];
+  for (let seed = 1; seed <= 500; seed++) {
+    for (const d of drawAttempt(seed)) {
+      drawn.add(d.question.id);
+      if (d.choiceOrder) position[d.choiceOrder.indexOf(0)] += 1;
+    }
+  }
+  assert.equal(drawn.size, QUESTIONS.length, 'every question appears in 500 attempts');
+  const n = position.reduce((s, v) => s + v, 0);
+  for (const p of position) assert.ok(Math.abs(p / n - 0.25) < 0.03, `right answer in one position ${p} of ${n}`);
+});
+
+test('typed numbers are validated: empty, text and NaN give a message, not a score', () => {
+  assert.equal(parseNumber('').ok, false);
+  assert.match(parseNumber('   ').message, /Type a number/);
+  assert.match(parseNumber('abc').message, /"abc" is not a number/);
+  assert.equal(parseNumber('NaN').ok, false);
+  assert.equal(parseNumber('Infinity').ok, false);
+  assert.equal(parseNumber('1e999').ok, false);
+  assert.equal(parseNumber('2,4').value, 2.4);
+  assert.equal(parseNumber('\u22123').value, -3);
+  assert.equal(parseNumber(' .5 ').value, 0.5);
+  const item = instantiate({ question: QUESTIONS.find((q) => q.id === 'gd-step-w'), choiceOrder: null }, ml);
+  assert.equal(grade(item, 'two').valid, false);
+  assert.equal(grade(item, '2.4').correct, true);
+  assert.equal(grade(item, '2.41').correct, true);                      // within ±0.01
+  assert.equal(grade(item, '2.42').correct, false);
+  assert.match(grade(item, '2.7').mistakeWhy, /factor 2/);               // a named mistake is explained
+  assert.match(grade(item, '3.6').mistakeWhy, /uphill/);
+});
+
+// Strategies that know nothing: a constant key (typing that digit into number questions), or a
+// seeded random guess (a random choice; a random digit 0–9 typed).
+const replayed = new Map(); // seed → instantiated attempt, computed once for all strategies
+function strategyScores(strategy, seeds) {
+  return seeds.map((seed) => {
+    if (!replayed.has(seed)) replayed.set(seed, attempt(seed));
+    const items = replayed.get(seed);
+    return scoreAttempt(items, items.map((item, i) => strategy(item, seed, i))).score;
+  });
+}
+const summary = (scores) => ({ mean: scores.reduce((s, v) => s + v, 0) / scores.length, max: Math.max(...scores) });
+
+test('the pass mark cannot be gamed: constant keys and guessing stay far below 18 of 22 over 500 attempts', () => {
+  const seeds = Array.from({ length: 500 }, (_, i) => 1 + i * 7919);
+  const report = {};
+  for (let k = 0; k < 4; k++) {
+    report[`always ${k + 1}`] = summary(strategyScores((item) => (item.kind === 'number' ? String(k + 1) : k), seeds));
+  }
+  report.random = summary(strategyScores((item, seed, i) => {
+    const r = seededShuffle([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], seed * 31 + i)[0];
+    return item.kind === 'number' ? String(r) : r % 4;
+  }, seeds));
+  // Test-wise guesses: always the longest choice, the shortest, or one in between (a tell when
+  // right answers are written out more carefully than wrong ones).
+  ['shortest', 'second shortest', 'second longest', 'longest'].forEach((name, rank) => {
+    report[name] = summary(strategyScores((item) => {
+      if (item.kind === 'number') return '0';
+      const order = item.choices.map((c, i) => [c.text.length, i]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      return order[rank][1];
+    }, seeds));
+  });
+  const right = strategyScores((item) => (item.kind === 'number' ? formatAnswer(item) : item.answer), seeds);
+  console.log('badge strategies over 500 seeded attempts (score of 22):', JSON.stringify(report));
+  for (const [name, s] of Object.entries(report)) {
+    assert.ok(s.max <= PASS_MARK - 5, `${name} reached ${s.max}`);
+    assert.ok(s.mean < 6, `${name} averaged ${s.mean}`);
+  }
+  assert.ok(right.every((s) => s === 22), 'the right answers (typed as shown) score 22 every time');
+  const pass = scoreAttempt(attempt(7), attempt(7).map((item) => (item.kind === 'number' ? formatAnswer(item) : item.answer)));
+  assert.equal(pass.passed, true);
+  assert.deepEqual(pass.missed, []);
+});
+
+test('the result lists missed topics with their lessons; 17 of 22 fails, 18 passes', () => {
+  const items = attempt(99);
+  const answers = items.map((item) => (item.kind === 'number' ? formatAnswer(item) : item.answer));
+  const wrong = (item) => (item.kind === 'number' ? '123456' : (item.answer + 1) % 4);
+  const seventeen = answers.map((a, i) => (i < 17 ? a : wrong(items[i])));
+  const r17 = scoreAttempt(items, seventeen);
+  assert.equal(r17.score, 17);
+  assert.equal(r17.passed, false);
+  assert.deepEqual(r17.missed.map((m) => m.lesson), [...new Set(items.slice(17).map((it) => it.lesson))]);
+  const r18 = scoreAttempt(items, answers.map((a, i) => (i < 18 ? a : wrong(items[i]))));
+  assert.equal(r18.passed, true);
+  const none = scoreAttempt(items, items.map(() => null));
+  assert.equal(none.score, 0);
+  assert.equal(none.missed.reduce((s, m) => s + m.topics.length, 0) <= 22, true);
+});
+
+test('"about a third of the questions ask for a number": the measured share over 500 attempts', () => {
+  let computed = 0;
+  for (let seed = 1; seed <= 500; seed++) computed += drawAttempt(seed).filter((d) => d.question.compute).length;
+  const share = computed / (500 * 22);
+  assert.ok(share > 0.27 && share < 0.38, `share ${share}`);
+});

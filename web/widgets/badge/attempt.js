@@ -1,0 +1,121 @@
+// The badge challenge's rules, with no DOM: which questions an attempt draws, in what order, how
+// a typed number is read, what counts as right, and what the result says. The widget
+// (ml-badge.js) only displays this; node tests import it to replay attempts by seed.
+//
+// An attempt is one question from each of the 22 slots in bank.js (so every level and topic is
+// always covered in the same proportions), the 22 in a shuffled order, and each multiple-choice
+// question's four choices shuffled too. Everything follows from one integer seed.
+import { seededShuffle } from '../course1/report.js';
+import { formatNumber } from '../../lib/format.js';
+import { SLOTS, QUESTIONS } from './bank.js';
+
+export const PASS_FRACTION = 0.8;
+export const QUESTION_COUNT = SLOTS.length;
+export const PASS_MARK = Math.ceil(PASS_FRACTION * QUESTION_COUNT); // 18 of 22
+
+// Independent sub-seeds from one attempt seed (Knuth's multiplicative hash keeps them apart).
+function subSeed(seed, salt) {
+  return (Math.imul((seed >>> 0) ^ Math.imul(salt + 1, 0x9e3779b1), 2654435761) ^ salt) >>> 0;
+}
+
+// The questions of one attempt, before any number is computed: [{ question, choiceOrder }].
+export function drawAttempt(seed, bank = QUESTIONS, slots = SLOTS) {
+  const picked = slots.map((slot, i) => {
+    const pool = bank.filter((q) => q.slot === slot.id);
+    if (pool.length === 0) throw new Error(`badge: slot "${slot.id}" has no questions`);
+    return seededShuffle(pool, subSeed(seed, i))[0];
+  });
+  return seededShuffle(picked, subSeed(seed, 1000)).map((question, i) => ({
+    question,
+    // the four choices' display order, as indices into [right, ...wrong]
+    choiceOrder: question.kind !== 'number' ? seededShuffle([0, 1, 2, 3], subSeed(seed, 2000 + i)) : null,
+  }));
+}
+
+// Turn a drawn question into what the learner sees. `ml` is the loaded engine: computed
+// questions ask it for the right answer and for the mistakes the distractors stand for.
+export function instantiate({ question, choiceOrder }, ml) {
+  const slot = SLOTS.find((s) => s.id === question.slot);
+  const base = {
+    id: question.id,
+    slot: question.slot,
+    level: slot.level,
+    topic: question.topic || slot.topic,
+    lesson: question.lesson || slot.lesson,
+    kind: question.kind === 'number' ? 'number' : 'choice',
+  };
+  const computed = question.compute ? question.compute(ml) : null;
+  const q = typeof question.q === 'function' ? question.q(computed) : question.q;
+  if (question.kind === 'number') {
+    const digits = question.digits ?? 2;
+    return {
+      ...base,
+      q,
+      value: computed.value,
+      digits,
+      tolerance: question.tolerance ?? 10 ** -digits,
+      why: computed.why,
+      mistakes: computed.mistakes || [],
+    };
+  }
+  let options;
+  if (computed) {
+    const digits = question.digits ?? 2;
+    const show = (v) => `${question.prefix || ''}${formatNumber(v, digits)}${question.unit || ''}`;
+    options = [{ text: show(computed.value), why: computed.why }, ...computed.mistakes.map((m) => ({ text: show(m.value), why: m.why }))];
+  } else {
+    options = [{ text: question.right[0], why: question.right[1] }, ...question.wrong.map(([text, why]) => ({ text, why }))];
+  }
+  if (options.length !== 4) throw new Error(`badge: question "${question.id}" needs exactly 4 choices, has ${options.length}`);
+  const choices = choiceOrder.map((k) => ({ ...options[k], correct: k === 0 }));
+  return { ...base, q, choices, answer: choices.findIndex((c) => c.correct) };
+}
+
+// Read a typed number: "2.4", "-0,5", "−3", " 0.67 ". Returns { ok, value } or { ok: false, message }.
+export function parseNumber(text) {
+  const s = String(text ?? '').trim().replace(/\u2212/g, '-').replace(/\s+/g, '');
+  if (s === '') return { ok: false, message: 'Type a number first, for example 0.25.' };
+  const normal = /^[-+]?\d*,\d+$/.test(s) ? s.replace(',', '.') : s; // a decimal comma
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(normal)) return { ok: false, message: `"${String(text).trim().slice(0, 20)}" is not a number. Type digits only, for example 0.25 or -1.5.` };
+  const value = Number(normal);
+  if (!Number.isFinite(value)) return { ok: false, message: 'That number is too large. Type a smaller one.' };
+  return { ok: true, value };
+}
+
+// Grade one response: a choice index for multiple choice, the typed text for a number.
+// { valid: false, message } means "not an answer yet" (nothing is scored).
+export function grade(item, response) {
+  if (item.kind === 'number') {
+    const parsed = parseNumber(response);
+    if (!parsed.ok) return { valid: false, message: parsed.message };
+    const correct = Math.abs(parsed.value - item.value) <= item.tolerance + 1e-12;
+    const mistake = correct ? null : item.mistakes.find((m) => Math.abs(parsed.value - m.value) <= item.tolerance + 1e-12);
+    return { valid: true, correct, value: parsed.value, why: item.why, mistakeWhy: mistake ? mistake.why : null };
+  }
+  const i = typeof response === 'number' ? response : Number.NaN; // no answer (null) is not choice 0
+  if (!Number.isInteger(i) || i < 0 || i >= item.choices.length) return { valid: false, message: 'Pick one of the four answers.' };
+  const correct = i === item.answer;
+  return { valid: true, correct, why: item.choices[item.answer].why, mistakeWhy: correct ? null : item.choices[i].why };
+}
+
+// The result of a finished attempt: score, pass or not, and the missed topics with their lessons
+// (one entry { lesson, topics } per lesson, in question order).
+export function scoreAttempt(items, responses) {
+  let score = 0;
+  const missed = [];
+  items.forEach((item, i) => {
+    const g = grade(item, responses[i]);
+    if (g.valid && g.correct) { score += 1; return; }
+    const entry = missed.find((m) => m.lesson === item.lesson);
+    if (!entry) missed.push({ lesson: item.lesson, topics: [item.topic] });
+    else if (!entry.topics.includes(item.topic)) entry.topics.push(item.topic);
+  });
+  const max = items.length;
+  const needed = Math.ceil(PASS_FRACTION * max);
+  return { score, max, needed, passed: score >= needed, missed };
+}
+
+// The text shown for a number the learner should type (the answer to the stated precision).
+export function formatAnswer(item) {
+  return formatNumber(item.value, item.digits);
+}

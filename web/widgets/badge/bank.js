@@ -1,0 +1,64 @@
+// The question bank of the Machine Learning badge.
+//
+// An attempt has 22 questions, one drawn from each slot below, so every attempt covers the same
+// topics in the same proportions:
+//   foundations   3 of 22  (what ML is · one gradient step · the learning loop)
+//   beginner      3 of 22  (rules or learning · features and labels · kinds of learning)
+//   intermediate  4 of 22  (a line's predictions · gradient descent · train vs test · the boundary)
+//   advanced      4 of 22  (losses · overfitting and regularisation · precision/recall · ROC)
+//   expert        5 of 22  (k-means · k-NN · decision trees · scaling and cross-validation ·
+//                           margins, principal axes and ensembles)
+//   frontier      1 of 22
+//   landscape     2 of 22  (reinforcement learning · neural networks and practice)
+//
+// A question is one of
+//   { id, slot, q, right: [text, why], wrong: [[text, why], [text, why], [text, why]] }
+//       multiple choice written out; every choice carries why it is right or wrong;
+//   { id, slot, kind: 'choice', digits, q: () => text, compute(ml) → { value, why, mistakes } }
+//       multiple choice whose right answer and three distractors (common mistakes) are computed
+//       by the engine at run time, shown with `digits` decimals;
+//   { id, slot, kind: 'number', digits, tolerance?, q: () => text, compute(ml) → … }
+//       a typed number, right within ±tolerance (default 10^−digits); `mistakes` name typical
+//       wrong numbers so their explanation can be shown.
+// `lesson` and `topic` default to the slot's; the result screen links missed topics to
+// lessons/<lesson>.html.
+import { BASICS } from './questions-basics.js';
+import { MODELS } from './questions-models.js';
+import { EXPERT } from './questions-expert.js';
+
+export const SLOTS = [
+  { id: 'what-ml-is', level: 'foundations', topic: 'What machine learning is', lesson: 'ml-foundations' },
+  { id: 'gradient-step', level: 'foundations', topic: 'One gradient-descent step', lesson: 'how-models-learn' },
+  { id: 'learning-loop', level: 'foundations', topic: 'The learning loop', lesson: 'learning-loop' },
+  { id: 'rules-or-learning', level: 'beginner', topic: 'Rules or learning', lesson: 'rules-or-learning' },
+  { id: 'features-labels', level: 'beginner', topic: 'Examples, features and labels', lesson: 'data-features-labels' },
+  { id: 'kinds-of-learning', level: 'beginner', topic: 'Kinds of learning', lesson: 'kinds-of-learning' },
+  { id: 'line-prediction', level: 'intermediate', topic: 'Predicting with a line', lesson: 'predicting-a-tip' },
+  { id: 'gradient-descent', level: 'intermediate', topic: 'Gradient descent', lesson: 'gradient-descent' },
+  { id: 'train-test', level: 'intermediate', topic: 'Train vs test', lesson: 'train-vs-test' },
+  { id: 'classification-boundary', level: 'intermediate', topic: 'Boundaries and the sigmoid', lesson: 'draw-the-boundary' },
+  { id: 'losses', level: 'advanced', topic: 'Loss functions', lesson: 'loss-functions' },
+  { id: 'overfitting', level: 'advanced', topic: 'Overfitting and regularisation', lesson: 'regularisation' },
+  { id: 'metrics', level: 'advanced', topic: 'Precision and recall', lesson: 'classification-metrics' },
+  { id: 'roc', level: 'advanced', topic: 'ROC curves and AUC', lesson: 'roc-curves' },
+  { id: 'kmeans', level: 'expert', topic: 'k-means', lesson: 'kmeans' },
+  { id: 'knn', level: 'expert', topic: 'k-nearest neighbours', lesson: 'knn' },
+  { id: 'decision-trees', level: 'expert', topic: 'Decision trees', lesson: 'decision-trees' },
+  { id: 'cross-validation', level: 'expert', topic: 'Feature scaling and cross-validation', lesson: 'scaling-and-cv' },
+  { id: 'margins-axes-ensembles', level: 'expert', topic: 'SVMs, PCA and ensembles', lesson: 'svm' },
+  { id: 'frontier', level: 'frontier', topic: 'Frontier', lesson: 'frontier-generalisation' },
+  { id: 'reinforcement-learning', level: 'landscape', topic: 'Reinforcement learning', lesson: 'q-learning' },
+  { id: 'neural-landscape', level: 'landscape', topic: 'Neural networks in practice', lesson: 'activation-functions' },
+];
+
+export const LEVEL_NAMES = {
+  foundations: 'Foundations',
+  beginner: 'Beginner',
+  intermediate: 'Intermediate',
+  advanced: 'Advanced',
+  expert: 'Expert',
+  frontier: 'Frontier',
+  landscape: 'Landscape',
+};
+
+export const QUESTIONS = [...BASICS, ...MODELS, ...EXPERT];
