@@ -153,7 +153,6 @@ function build({ ml, card, options }) {
     const inputId = `badge-n-${uid}`;
     const errorId = `badge-e-${uid}`;
     const input = el('input', { type: 'text', id: inputId, className: 'c4-number-input', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': errorId });
-    input.style.cssText = 'font: inherit; padding: 6px 8px; min-height: 36px; max-width: 12em; border: 1px solid var(--border); border-radius: var(--radius-sm); background: var(--surface); color: var(--text);';
     const error = el('p', { className: 'dw-hint', id: errorId });
     const check = el('button', { type: 'submit', className: 'dw-btn dw-primary', text: 'Check' });
     const row = el('div', { className: 'dw-buttons' }, [input, check]);
