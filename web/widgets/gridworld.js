@@ -7,6 +7,7 @@ import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
+import { countOf, formatNumber } from '../lib/format.js';
 import { Board, divergingScale, drawLegendBar } from './landscape/draw.js';
 import { seedOption } from '../lib/schema.js';
 
@@ -143,7 +144,7 @@ function build({ ml, card, options }) {
   function episodes(n) {
     attempt(card, () => agent.runEpisodes(n));
     const r = agent.episodeReturns();
-    card.setMessage(`Ran ${n} more episodes (${agent.episodes()} so far). Average return of the last ${Math.min(n, r.length)}: ${fixed(mean(r.slice(-n)), 3)}.`, 'info');
+    card.setMessage(`Ran ${countOf(n, 'more episode', 'more episodes')} (${formatNumber(agent.episodes(), 0)} so far). Average return of the last ${countOf(Math.min(n, r.length), 'episode')}: ${fixed(mean(r.slice(-n)), 3)}.`, 'info');
     render();
   }
 
@@ -233,14 +234,14 @@ function build({ ml, card, options }) {
   function render() {
     const eps = agent.epsilon();
     const r = agent.episodeReturns();
-    statMoves.set(String(agent.steps()));
-    statEpisodes.set(String(agent.episodes()));
+    statMoves.set(formatNumber(agent.steps(), 0));
+    statEpisodes.set(formatNumber(agent.episodes(), 0));
     statLast.set(r.length ? fixed(r[r.length - 1], 2) : '–');
     const start = world.start();
     const idx = start.y * world.width() + start.x;
     statV.set(fixed(agent.values()[idx], 3));
     statOpt.set(optimalV ? fixed(optimalV[idx], 3) : '–');
-    board.canvas.setAttribute('aria-label', `Gridworld ${world.width()} by ${world.height()}; agent at (${agent.position().x}, ${agent.position().y}); ε = ${fixed(eps, 2)}; ${agent.episodes()} episodes finished`);
+    board.canvas.setAttribute('aria-label', `Gridworld ${world.width()} by ${world.height()}; agent at (${agent.position().x}, ${agent.position().y}); ε = ${fixed(eps, 2)}; ${countOf(agent.episodes(), 'episode')} finished`);
     requestDraw(draw);
   }
 
