@@ -193,7 +193,6 @@ function build({ ml, card, options }) {
         }
         c.setLineDash([]);
       }
-      drawClusterNumbers(c, plot, labels);
       if (centroids) {
         for (let j = 0; j < centroids.length / 2; j++) {
           const X = plot.px(centroids[2 * j]);
@@ -203,6 +202,7 @@ function build({ ml, card, options }) {
           c.strokeStyle = t.model; c.lineWidth = 3; c.stroke();
         }
       }
+      drawClusterNumbers(c, plot, labels); // after the centroids, so no cross hides a number
     });
   }
 

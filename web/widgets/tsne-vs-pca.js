@@ -108,7 +108,7 @@ function build({ ml, card, options }) {
 
   function describe() {
     const s = tsne.steps();
-    if (tsne.status() === 'converged') card.setMessage(`Done after ${formatNumber(s, 0)} steps. Groups that overlap in the PCA view sit apart here; distances between the groups, though, mean little in t-SNE.`, 'ok');
+    if (tsne.status() === 'converged') card.setMessage(`Done after ${formatNumber(s, 0)} steps. t-SNE keeps each point's neighbours close; the gaps between its groups and their sizes, unlike distances in the PCA view, mean little.`, 'ok');
     else if (s < 250) card.setMessage(`Early exaggeration (steps 0–249): attractions are multiplied by ${fixed(tsne.exaggeration(), 0)} so that neighbours clump together first.`, 'info');
     else card.setMessage('Fine-tuning: exaggeration is off, and the clumps settle into their final shape.', 'info');
   }
