@@ -90,3 +90,28 @@ test('spiral at the defaults: after 2,000 steps the training loss is 0.65 for SG
   }
   assert.deepEqual(at2000, { sgd: '0.65', adam: '0.53', rmsprop: '0.54' });
 });
+
+test('first hidden layer: with inputs x₁, x₂ every neuron map is φ of a plane (straight edges); with x₁² it can bend', () => {
+  // Largest second difference of atanh(h) over a grid: 0 when h = tanh(w·x + b) with x = (x₁, x₂).
+  const bend = (features) => {
+    const p = playground({ dataset: 'xor', layers: '4', features });
+    try {
+      p.to(1000);
+      const n = 9;
+      const grid = p.t.net.neuronGrid(-6, 6, -6, 6, n, n);
+      const inputs = features.split(',').length;
+      let worst = 0;
+      for (let unit = 0; unit < 4; unit++) {
+        const z = (i, j) => Math.atanh(grid[(inputs + unit) * n * n + j * n + i]);
+        for (let j = 0; j < n; j++) for (let i = 1; i < n - 1; i++) {
+          const h = [i - 1, i, i + 1].map((k) => Math.abs(grid[(inputs + unit) * n * n + j * n + k]));
+          if (Math.max(...h) > 0.999) continue; // atanh is ill-conditioned where tanh saturates
+          worst = Math.max(worst, Math.abs(z(i + 1, j) - 2 * z(i, j) + z(i - 1, j)));
+        }
+      }
+      return worst;
+    } finally { p.free(); }
+  };
+  assert.ok(bend('x1,x2') < 1e-6, 'straight edges');
+  assert.ok(bend('x1,x2,x1sq') > 0.01, 'bent edges');
+});
