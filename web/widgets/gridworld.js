@@ -14,7 +14,7 @@ import { seedOption } from '../lib/schema.js';
 export const schema = {
   preset: { type: 'enum', values: ['classic4x4', 'classic4x3', 'cliff', 'open6x6'], default: 'classic4x4', description: 'Starting board.' },
   epsilon: { type: 'number', min: 0, max: 1, default: 0.2, description: 'Exploration rate ε: chance of a random move.' },
-  alpha: { type: 'number', min: 0.01, max: 1, default: 0.5, description: 'Learning rate α of the Q update.' },
+  alpha: { type: 'number', min: 0.01, max: 1, default: 0.5, description: 'Learning rate η of the Q update.' },
   gamma: { type: 'number', min: 0, max: 1, default: 0.9, description: 'Discount γ for future rewards.' },
   seed: seedOption(1, 'Seed for exploration and slips.'),
 };
@@ -69,7 +69,7 @@ function build({ ml, card, options }) {
   select(card.controls, { label: 'speed', value: speed, options: [['slow', 'slow'], ['medium', 'medium'], ['fast', 'fast']], onChange: (v) => { speed = v; } });
   const sliders = {
     epsilon: slider(card.controls, { label: 'exploration ε', min: 0, max: 1, step: 0.01, value: opts.epsilon, format: (v) => fixed(v, 2), onInput: (v) => setHyper({ epsilon: v }) }),
-    alpha: slider(card.controls, { label: 'learning rate α', min: 0.01, max: 1, step: 0.01, value: opts.alpha, format: (v) => fixed(v, 2), onInput: (v) => setHyper({ alpha: v }) }),
+    alpha: slider(card.controls, { label: 'learning rate η', min: 0.01, max: 1, step: 0.01, value: opts.alpha, format: (v) => fixed(v, 2), onInput: (v) => setHyper({ alpha: v }) }),
     gamma: slider(card.controls, { label: 'discount γ', min: 0, max: 1, step: 0.01, value: opts.gamma, format: (v) => fixed(v, 2), onInput: (v) => setHyper({ gamma: v }) }),
   };
 
