@@ -55,8 +55,8 @@ export function createControls({ top, training, dataPanel, outputOptions }, s, {
   // ---- data ----
   const dataset = select(dataPanel, { label: 'Data set', options: DATASETS, value: s.dataset, onChange: (v) => change({ dataset: v }) });
   const points = slider(dataPanel, { label: 'Points', min: 20, max: 1000, step: 10, value: s.points, format: (v) => formatNumber(v, 0), onInput: (v) => change({ points: v }) });
-  const noise = slider(dataPanel, { label: 'Noise', min: 0, max: 50, step: 1, value: s.noise, format: (v) => `${v} %`, onInput: (v) => change({ noise: v }) });
-  const trainPct = slider(dataPanel, { label: 'Training share', min: 10, max: 90, step: 5, value: s.trainPct, format: (v) => `${v} %`, onInput: (v) => change({ trainPct: v }) });
+  const noise = slider(dataPanel, { label: 'Noise', min: 0, max: 50, step: 1, value: s.noise, format: (v) => `${formatNumber(v, 0)}%`, onInput: (v) => change({ noise: v }) });
+  const trainPct = slider(dataPanel, { label: 'Training share', min: 10, max: 90, step: 5, value: s.trainPct, format: (v) => `${formatNumber(v, 0)}%`, onInput: (v) => change({ trainPct: v }) });
   const seedRow = el('div', { className: 'nnp-seed-row' });
   dataPanel.append(seedRow);
   const seed = numberField(seedRow, { label: 'Seed', min: 0, max: SEED_MAX, step: 1, value: s.seed, onChange: (v) => change({ seed: v }) });

@@ -69,7 +69,7 @@ export function createMetricsPanel(parent) {
         row('RMSE', (x) => x.rmse, 3);
         row('MAE', (x) => x.mae, 3);
       } else {
-        row('accuracy', (x) => x.accuracy * 100, 1, ' %');
+        row('accuracy', (x) => x.accuracy * 100, 1, '%');
       }
       table.append(body);
       root.append(table);
