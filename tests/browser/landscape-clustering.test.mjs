@@ -23,7 +23,7 @@ test('dbscan-vs-kmeans: DBSCAN finds the two moons, silhouettes match the engine
       assert.ok(ink > 4, `panel ${i} is drawn`);
     }
     assert.equal(await stat('DBSCAN clusters'), '2');
-    assert.match(await page.locator('.dw-message').first().textContent(), /DBSCAN follows the moons/);
+    assert.match(await page.locator('.dw-message').first().textContent(), /DBSCAN follows the two moons/);
     const expected = await page.evaluate(async () => {
       const { loadEngine } = await import('/engine/index.js');
       const ml = await loadEngine();
@@ -50,13 +50,19 @@ test('dbscan-vs-kmeans: DBSCAN finds the two moons, silhouettes match the engine
     assert.equal(await stat('DBSCAN clusters'), '1');
     assert.match(await page.locator('.dw-message').first().textContent(), /merge into one cluster/);
     assert.equal(await stat('DBSCAN silhouette'), '–');
+    // eps 0.05: 195 of 200 points are noise (one tiny cluster): the advice is to raise eps.
+    await eps.fill('0.05');
+    assert.equal(await stat('noise points'), '195');
+    const small = await page.locator('.dw-message').first().textContent();
+    assert.match(small, /195 of 200 points are noise.*Raise eps/);
+    assert.doesNotMatch(small, /Lower eps/);
     await eps.fill('0.03');
     assert.match(await page.locator('.dw-message').first().textContent(), /noise|No core points/);
     await eps.fill('0.2');
     // Stepping: one cluster per press.
     const stepBtn = page.getByRole('button', { name: 'Step DBSCAN' });
     await stepBtn.click();
-    assert.match(await page.locator('.dw-message').first().textContent(), /1 so far|follows the moons/);
+    assert.match(await page.locator('.dw-message').first().textContent(), /1 so far|follows the two moons/);
     await stepBtn.click();
     assert.equal(await stat('DBSCAN clusters'), '2');
     // k-means with k = 5 chops the moons further: silhouette readout changes.

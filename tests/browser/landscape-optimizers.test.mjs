@@ -55,6 +55,11 @@ test('optimizer-race: every optimiser’s loss matches the engine; start moves b
     assert.match(await page.locator('.dw-message').first().textContent(), /Diverged: .*SGD/);
     await page.getByLabel('surface', { exact: true }).selectOption('rosenbrock');
     assert.match(await page.locator('.dw-message').first().textContent(), /η = 0\.0010/);
+    // The saddle's start is on y = 0: stepping says why nobody leaves the ridge.
+    await page.getByLabel('surface', { exact: true }).selectOption('saddle');
+    for (let i = 0; i < 3; i++) await stepBtn.click();
+    assert.match(await page.locator('.dw-message').first().textContent(), /no y-part.*minima at \(0, ±1\)/);
+    assert.ok(await page.getByRole('slider', { name: /gradient noise s/ }).count());
     assert.ok(await noNaN(page));
     assert.deepEqual(offMachineRequests(page), []);
     assert.deepEqual(page.record.errors, []);

@@ -65,7 +65,7 @@ test('XOR: a small tanh network trains to ≥ 90 % test accuracy with Play, matc
   const shown = parseFloat(await stat(page, 'test accuracy'));
   assert.ok(shown >= 90, `test accuracy ${shown} %`);
   const replay = await engineReplay(page, steps);
-  assert.equal(`${(replay.accuracy * 100).toFixed(1)} %`, await stat(page, 'test accuracy'), 'accuracy matches the engine');
+  assert.equal(`${(replay.accuracy * 100).toFixed(1)}%`, await stat(page, 'test accuracy'), 'accuracy matches the engine');
   assert.equal(Number(await stat(page, 'train loss')).toFixed(4), replay.train.toFixed(4));
   assert.match(await message(page), /Paused after \d+ steps/);
   // Hover-equivalent by keyboard: focusing a hidden neuron shows its map in the big view.

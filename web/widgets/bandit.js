@@ -7,6 +7,7 @@ import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, slider } from '../lib/ui.js';
+import { formatNumber, formatPercent } from '../lib/format.js';
 import { legend } from './landscape/draw.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 
@@ -52,7 +53,7 @@ function build({ ml, card, options }) {
   button(buttons, 'Reset', () => { play.stop(); restart(); });
   button(buttons, 'New arms', () => { play.stop(); opts.seed = nextSeed(opts.seed); restart(); });
   const sliders = {
-    arms: slider(card.controls, { label: 'arms k', min: 2, max: 10, step: 1, value: opts.arms, format: (v) => String(v), onInput: (v) => { opts.arms = v; restart(); } }),
+    arms: slider(card.controls, { label: 'arms k', min: 2, max: 10, step: 1, value: opts.arms, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.arms = v; restart(); } }),
     epsilon: slider(card.controls, { label: 'ε-greedy: ε', min: 0, max: 1, step: 0.01, value: opts.epsilon, format: (v) => fixed(v, 2), onInput: (v) => { opts.epsilon = v; restart(); } }),
     c: slider(card.controls, { label: 'UCB1: c', min: 0, max: 5, step: 0.01, value: opts.c, format: (v) => fixed(v, 2), onInput: (v) => { opts.c = v; restart(); } }),
   };
@@ -79,7 +80,7 @@ function build({ ml, card, options }) {
 
   function pull(n) {
     const left = MAX_PULLS - greedy.steps();
-    if (left <= 0) { play.stop(); card.setMessage(`Stopped at ${MAX_PULLS} pulls. Press Reset to play again.`, 'info'); return; }
+    if (left <= 0) { play.stop(); card.setMessage(`Stopped at ${formatNumber(MAX_PULLS, 0, { grouping: true })} pulls. Press Reset to play again.`, 'info'); return; }
     attempt(card, () => { greedy.fit(Math.min(n, left)); ucb.fit(Math.min(n, left)); });
     describe();
     render();
@@ -87,20 +88,22 @@ function build({ ml, card, options }) {
 
   function describe() {
     const t = greedy.steps();
-    if (t < 2 * opts.arms) { card.setMessage(`UCB1 first tries every arm once (pull ${t} of ${opts.arms}); ε-greedy already exploits its first lucky guess.`, 'info'); return; }
+    if (t < opts.arms) { card.setMessage(`UCB1 first tries every arm once (pull ${formatNumber(t, 0)} of ${formatNumber(opts.arms, 0)}); ε-greedy already exploits its first lucky guess.`, 'info'); return; }
     const rg = greedy.regret();
     const ru = ucb.regret();
-    if (opts.epsilon === 0 && greedy.optimalFraction() < 0.5) card.setMessage(`With ε = 0 the greedy learner never explores: it is stuck on an arm that is not the best and its regret grows by the same amount every pull.`, 'bad');
+    const greedyStuck = greedy.optimalFraction() < 0.5;
+    if (opts.epsilon === 0 && greedyStuck) card.setMessage(`With ε = 0 the greedy learner never explores: it is stuck on an arm that is not the best and its regret grows by the same amount every pull.`, 'bad');
+    else if (opts.epsilon === 0 && rg <= ru) card.setMessage(`With ε = 0 the greedy learner was lucky: it met the best arm early and, never exploring, its regret stays flat (${fixed(rg, 1)} vs ${fixed(ru, 1)} for UCB1). On other arms it can lock onto a worse one: press New arms.`, 'warn');
     else if (ru < rg) card.setMessage(`UCB1 is ahead (${fixed(ru, 1)} vs ${fixed(rg, 1)} regret): it explores an arm only while its estimate is uncertain, so its regret flattens; ε-greedy keeps spending ε of its pulls at random forever.`, 'ok');
     else card.setMessage(`ε-greedy is ahead for now (${fixed(rg, 1)} vs ${fixed(ru, 1)}). Keep playing: a fixed ε keeps wasting pulls, so its regret grows in a straight line.`, 'warn');
   }
 
   function render() {
-    statPulls.set(String(greedy.steps()));
+    statPulls.set(formatNumber(greedy.steps(), 0));
     statRegretG.set(fixed(greedy.regret(), 2));
     statRegretU.set(fixed(ucb.regret(), 2));
-    statBestG.set(`${fixed(greedy.optimalFraction() * 100, 1)}%`);
-    statBestU.set(`${fixed(ucb.optimalFraction() * 100, 1)}%`);
+    statBestG.set(formatPercent(greedy.optimalFraction(), 1));
+    statBestU.set(formatPercent(ucb.optimalFraction(), 1));
     armsPlot.canvas.setAttribute('aria-label', `${opts.arms} arms; best arm ${greedy.optimalArm() + 1}; after ${greedy.steps()} pulls regret ε-greedy ${fixed(greedy.regret(), 2)}, UCB1 ${fixed(ucb.regret(), 2)}`);
     requestDraw(draw);
   }

@@ -8,6 +8,8 @@ import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 import { legend } from './landscape/draw.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
+import { countOf, formatNumber } from '../lib/format.js';
+import { dbscanAdvice } from './clustering/dbscan-advice.js';
 
 export const schema = {
   data: { type: 'enum', values: ['moons', 'circles', 'blobs'], default: 'moons', description: 'Which point set to cluster.' },
@@ -61,9 +63,9 @@ function build({ ml, card, options }) {
   select(card.controls, { label: 'data', value: opts.data, options: [['moons', 'two moons'], ['circles', 'ring and disc'], ['blobs', 'three blobs']], onChange: (v) => { opts.data = v; loadData(); } });
   const sliders = {
     noise: slider(card.controls, { label: 'noise', min: 0, max: 0.3, step: 0.01, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; loadData(); } }),
-    k: slider(card.controls, { label: 'k-means: k', min: 1, max: 8, step: 1, value: opts.k, format: (v) => String(v), onInput: (v) => { opts.k = v; fitKMeans(); render(); } }),
+    k: slider(card.controls, { label: 'k-means: k', min: 1, max: 8, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; fitKMeans(); render(); } }),
     eps: slider(card.controls, { label: 'DBSCAN: eps', min: 0.02, max: 1, step: 0.01, value: opts.eps, format: (v) => fixed(v, 2), onInput: (v) => { opts.eps = v; fitDbscan(); render(); } }),
-    minSamples: slider(card.controls, { label: 'DBSCAN: min samples', min: 1, max: 30, step: 1, value: opts.minSamples, format: (v) => String(v), onInput: (v) => { opts.minSamples = v; fitDbscan(); render(); } }),
+    minSamples: slider(card.controls, { label: 'DBSCAN: min samples', min: 1, max: 30, step: 1, value: opts.minSamples, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.minSamples = v; fitDbscan(); render(); } }),
   };
 
   const statKmSil = card.stat('k-means silhouette');
@@ -114,7 +116,7 @@ function build({ ml, card, options }) {
       core = db.corePoints();
     });
     sil.db = db.status() === 'converged' ? silhouette(dbLabels, 'db') : NaN;
-    if (db.status() !== 'converged') sil.dbNote = `Growing: cluster ${db.clusterCount()} found; press again for the next.`;
+    if (db.status() !== 'converged') sil.dbNote = `Growing: cluster ${formatNumber(db.clusterCount(), 0)} found; press again for the next.`;
     render();
   }
 
@@ -138,21 +140,15 @@ function build({ ml, card, options }) {
     const noise = Array.from(dbLabels).filter((l) => l < 0).length;
     statKmSil.set(fixed(sil.km, 3));
     statDbSil.set(fixed(sil.db, 3));
-    statClusters.set(String(clusters));
-    statNoise.set(String(noise));
+    statClusters.set(formatNumber(clusters, 0));
+    statNoise.set(formatNumber(noise, 0));
     kmNote.textContent = sil.kmNote || `inertia ${fixed(km.inertia(), 2)}, silhouette ${fixed(sil.km, 3)}`;
-    dbNote.textContent = sil.dbNote || `${clusters} clusters, ${noise} noise, ${Array.from(core).filter((c) => c).length} core points`;
-    const truth = opts.data === 'blobs' ? 3 : 2;
-    const n = dbLabels.length;
-    if (db.status() !== 'converged') card.setMessage(`DBSCAN grows one cluster per step from an unvisited core point: ${clusters} so far.`, 'info');
-    else if (clusters === 0) card.setMessage(`No core points: no point has ${opts.minSamples} neighbours within eps = ${fixed(opts.eps, 2)}. Everything is noise — raise eps or lower min samples.`, 'bad');
-    else if (clusters === 1) card.setMessage(`eps = ${fixed(opts.eps, 2)} is so large that the dense regions touch and merge into one cluster. Lower eps.`, 'warn');
-    else if (noise > n * 0.2) card.setMessage(`${noise} of ${n} points are noise: eps is too small for this density. Raise eps or lower min samples.`, 'warn');
-    else if (clusters > truth) card.setMessage(`DBSCAN split the data into ${clusters} clusters; the generator made ${truth}. Raise eps a little so the pieces join.`, 'warn');
-    else if (clusters === truth && opts.data !== 'blobs') card.setMessage(`DBSCAN follows the ${opts.data === 'moons' ? 'moons' : 'ring and the disc'}: ${clusters} clusters, ${noise} noise points. k-means cannot — its clusters are always the convex cells around centroids. Note that the silhouette, which favours round blobs, may still rate k-means higher.`, 'ok');
-    else card.setMessage(`Both methods find ${truth} groups here: on round, well separated blobs k-means works well.`, 'ok');
+    const repeat = clusters > 3 ? '; marks repeat after cluster 3, the numbers tell clusters apart' : '';
+    dbNote.textContent = sil.dbNote || `${countOf(clusters, 'cluster')}, ${formatNumber(noise, 0)} noise, ${countOf(Array.from(core).filter((c) => c).length, 'core point')}${repeat}`;
+    const advice = dbscanAdvice({ clusters, noise, n: dbLabels.length, data: opts.data, eps: opts.eps, minSamples: opts.minSamples, k: opts.k, converged: db.status() === 'converged' });
+    card.setMessage(advice.text, advice.tone);
     kmPlot.canvas.setAttribute('aria-label', `k-means with k = ${opts.k}: silhouette ${fixed(sil.km, 3)}`);
-    dbPlot.canvas.setAttribute('aria-label', `DBSCAN with eps ${fixed(opts.eps, 2)}: ${clusters} clusters, ${noise} noise points`);
+    dbPlot.canvas.setAttribute('aria-label', `DBSCAN with eps ${fixed(opts.eps, 2)}: ${countOf(clusters, 'cluster')}, ${countOf(noise, 'noise point')}`);
     requestDraw(draw);
   }
 
@@ -206,7 +202,42 @@ function build({ ml, card, options }) {
           c.strokeStyle = t.model; c.lineWidth = 3; c.stroke();
         }
       }
+      drawClusterNumbers(c, plot, labels); // after the centroids, so no cross hides a number
     });
+  }
+
+  // Each cluster's number beside the member nearest its mean: with more than three clusters the
+  // three marks repeat (drawn hollow from the fourth), so the number is what tells them apart.
+  function drawClusterNumbers(c, plot, labels) {
+    const sums = new Map();
+    for (let i = 0; i < data.rows; i++) {
+      const l = labels[i];
+      if (l === undefined || l < 0) continue;
+      const s0 = sums.get(l) || { x: 0, y: 0, n: 0 };
+      s0.x += data.X[2 * i]; s0.y += data.X[2 * i + 1]; s0.n += 1;
+      sums.set(l, s0);
+    }
+    if (sums.size < 2) return;
+    const t = plot.theme;
+    c.font = `600 12px ${t.font}`;
+    c.textAlign = 'center'; c.textBaseline = 'middle';
+    c.lineJoin = 'round';
+    for (const [l, s0] of sums) {
+      const mx = s0.x / s0.n;
+      const my = s0.y / s0.n;
+      let best = -1;
+      let bestD = Infinity;
+      for (let i = 0; i < data.rows; i++) {
+        if (labels[i] !== l) continue;
+        const d = (data.X[2 * i] - mx) ** 2 + (data.X[2 * i + 1] - my) ** 2;
+        if (d < bestD) { bestD = d; best = i; }
+      }
+      const X = plot.px(data.X[2 * best]) + 9;
+      const Y = plot.py(data.X[2 * best + 1]) - 9;
+      const text = formatNumber(l + 1, 0);
+      c.strokeStyle = t.surface; c.lineWidth = 4; c.strokeText(text, X, Y);
+      c.fillStyle = t.text; c.fillText(text, X, Y);
+    }
   }
 
   function draw() {

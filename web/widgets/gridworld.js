@@ -7,13 +7,14 @@ import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
+import { countOf, formatNumber } from '../lib/format.js';
 import { Board, divergingScale, drawLegendBar } from './landscape/draw.js';
 import { seedOption } from '../lib/schema.js';
 
 export const schema = {
   preset: { type: 'enum', values: ['classic4x4', 'classic4x3', 'cliff', 'open6x6'], default: 'classic4x4', description: 'Starting board.' },
   epsilon: { type: 'number', min: 0, max: 1, default: 0.2, description: 'Exploration rate ε: chance of a random move.' },
-  alpha: { type: 'number', min: 0.01, max: 1, default: 0.5, description: 'Learning rate α of the Q update.' },
+  alpha: { type: 'number', min: 0.01, max: 1, default: 0.5, description: 'Learning rate η of the Q update.' },
   gamma: { type: 'number', min: 0, max: 1, default: 0.9, description: 'Discount γ for future rewards.' },
   seed: seedOption(1, 'Seed for exploration and slips.'),
 };
@@ -68,7 +69,7 @@ function build({ ml, card, options }) {
   select(card.controls, { label: 'speed', value: speed, options: [['slow', 'slow'], ['medium', 'medium'], ['fast', 'fast']], onChange: (v) => { speed = v; } });
   const sliders = {
     epsilon: slider(card.controls, { label: 'exploration ε', min: 0, max: 1, step: 0.01, value: opts.epsilon, format: (v) => fixed(v, 2), onInput: (v) => setHyper({ epsilon: v }) }),
-    alpha: slider(card.controls, { label: 'learning rate α', min: 0.01, max: 1, step: 0.01, value: opts.alpha, format: (v) => fixed(v, 2), onInput: (v) => setHyper({ alpha: v }) }),
+    alpha: slider(card.controls, { label: 'learning rate η', min: 0.01, max: 1, step: 0.01, value: opts.alpha, format: (v) => fixed(v, 2), onInput: (v) => setHyper({ alpha: v }) }),
     gamma: slider(card.controls, { label: 'discount γ', min: 0, max: 1, step: 0.01, value: opts.gamma, format: (v) => fixed(v, 2), onInput: (v) => setHyper({ gamma: v }) }),
   };
 
@@ -143,7 +144,7 @@ function build({ ml, card, options }) {
   function episodes(n) {
     attempt(card, () => agent.runEpisodes(n));
     const r = agent.episodeReturns();
-    card.setMessage(`Ran ${n} more episodes (${agent.episodes()} so far). Average return of the last ${Math.min(n, r.length)}: ${fixed(mean(r.slice(-n)), 3)}.`, 'info');
+    card.setMessage(`Ran ${countOf(n, 'more episode', 'more episodes')} (${formatNumber(agent.episodes(), 0)} so far). Average return of the last ${countOf(Math.min(n, r.length), 'episode')}: ${fixed(mean(r.slice(-n)), 3)}.`, 'info');
     render();
   }
 
@@ -233,14 +234,14 @@ function build({ ml, card, options }) {
   function render() {
     const eps = agent.epsilon();
     const r = agent.episodeReturns();
-    statMoves.set(String(agent.steps()));
-    statEpisodes.set(String(agent.episodes()));
+    statMoves.set(formatNumber(agent.steps(), 0));
+    statEpisodes.set(formatNumber(agent.episodes(), 0));
     statLast.set(r.length ? fixed(r[r.length - 1], 2) : '–');
     const start = world.start();
     const idx = start.y * world.width() + start.x;
     statV.set(fixed(agent.values()[idx], 3));
     statOpt.set(optimalV ? fixed(optimalV[idx], 3) : '–');
-    board.canvas.setAttribute('aria-label', `Gridworld ${world.width()} by ${world.height()}; agent at (${agent.position().x}, ${agent.position().y}); ε = ${fixed(eps, 2)}; ${agent.episodes()} episodes finished`);
+    board.canvas.setAttribute('aria-label', `Gridworld ${world.width()} by ${world.height()}; agent at (${agent.position().x}, ${agent.position().y}); ε = ${fixed(eps, 2)}; ${countOf(agent.episodes(), 'episode')} finished`);
     requestDraw(draw);
   }
 

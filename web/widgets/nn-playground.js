@@ -24,6 +24,7 @@ import { createWeightEditor, download, featuresFromJson, readFile } from './nn-p
 import { createControls } from './nn-playground/controls.js';
 import { GridImage, createLegend, palette } from './nn-playground/heatmap.js';
 import { nextSeed } from '../lib/schema.js';
+import { countOf, formatNumber, formatPercent, formatShort } from '../lib/format.js';
 
 export const schema = SETTINGS;
 
@@ -216,7 +217,7 @@ function build({ ml, card, options, notes: optionNotes }) {
 
   function describeReady() {
     const kind = data.kind === 'regression' ? 'regression: the output is a number' : data.kind === 'multiclass' ? 'three classes: softmax output with cross-entropy loss' : 'two classes: sigmoid output with cross-entropy loss';
-    card.setMessage(`Ready: ${trainer.train.rows} training and ${trainer.test.rows} test points (${kind}). Press Play.`, 'info');
+    card.setMessage(`Ready: ${formatNumber(trainer.train.rows, 0)} training and ${countOf(trainer.test.rows, 'test point')} (${kind}). Press Play.`, 'info');
   }
 
   // The engine's featureTransform of the grid, for switched-off features' thumbnails.
@@ -241,11 +242,11 @@ function build({ ml, card, options, notes: optionNotes }) {
 
   function checkStops(row) {
     if (s.earlyStop && trainer.checkEarlyStop(s.patience, row.validation)) {
-      stopped = `Early stopping: the validation loss has not improved for ${s.patience} epochs, so training stopped and the weights from epoch ${trainer.best.epoch} (validation loss ${fixed(trainer.best.loss, 4)}) were restored.`;
+      stopped = `Early stopping: the validation loss has not improved for ${countOf(s.patience, 'epoch')}, so training stopped and the weights from epoch ${formatNumber(trainer.best.epoch, 0)} (validation loss ${fixed(trainer.best.loss, 4)}) were restored.`;
       trainer.record();
       stopPlaying();
     } else if (s.targetLoss > 0 && row.train <= s.targetLoss) {
-      stopped = `Target reached: the training loss ${fixed(row.train, 4)} is at or below ${fixed(s.targetLoss, 4)} after ${trainer.steps} steps.`;
+      stopped = `Target reached: the training loss ${fixed(row.train, 4)} is at or below ${fixed(s.targetLoss, 4)} after ${countOf(trainer.steps, 'step')}.`;
       stopPlaying();
     }
   }
@@ -253,9 +254,9 @@ function build({ ml, card, options, notes: optionNotes }) {
   function showDiverged() {
     stopPlaying();
     const lower = LEARNING_RATES.filter((r) => r < s.lr).pop() || s.lr / 10;
-    card.setMessage(`Learning rate too high: the loss went to infinity after ${trainer.steps} steps (each update overshot and made the weights grow without bound). Lower the learning rate and reset.`, 'bad');
-    alert.replaceChildren(el('span', { text: `Diverged at learning rate ${s.lr}.` }));
-    button(alert, `Reset with learning rate ${lower}`, () => { change({ lr: lower }); resetNetwork(); }, { primary: true });
+    card.setMessage(`Learning rate too high: the loss went to infinity after ${countOf(trainer.steps, 'step')} (each update overshot and made the weights grow without bound). Lower the learning rate and reset.`, 'bad');
+    alert.replaceChildren(el('span', { text: `Diverged at learning rate ${formatShort(s.lr, 3)}.` }));
+    button(alert, `Reset with learning rate ${formatShort(lower, 3)}`, () => { change({ lr: lower }); resetNetwork(); }, { primary: true });
     button(alert, 'Reset the network', () => resetNetwork());
     alert.hidden = false;
   }
@@ -305,7 +306,7 @@ function build({ ml, card, options, notes: optionNotes }) {
       stopPlaying();
       data = parsed;
       change({ dataset: 'custom', pts: encodePoints(parsed) });
-      card.setMessage(`Imported ${parsed.y.length} points (${parsed.kind === 'regression' ? 'regression targets' : `${parsed.classes} classes`}).`, 'ok');
+      card.setMessage(`Imported ${countOf(parsed.y.length, 'point')} (${parsed.kind === 'regression' ? 'regression targets' : `${parsed.classes} classes`}).`, 'ok');
     } catch (err) { card.setMessage(err.message, 'bad'); }
   }
 
@@ -380,12 +381,12 @@ function build({ ml, card, options, notes: optionNotes }) {
 
   function updateReadouts() {
     const last = trainer.history[trainer.history.length - 1] || {};
-    statEpoch.set(String(trainer.epoch()));
-    controls.setEpoch(String(trainer.epoch()).padStart(6, '0'));
-    statSteps.set(String(trainer.steps));
+    statEpoch.set(formatNumber(trainer.epoch(), 0));
+    controls.setEpoch(formatNumber(trainer.epoch(), 0).padStart(6, '0'));
+    statSteps.set(formatNumber(trainer.steps, 0));
     statTrain.set(fixed(last.train, 4));
     statTest.set(fixed(last.test, 4));
-    statSpeed.set(stopPlay ? String(stepsPerFrame) : '–');
+    statSpeed.set(stopPlay ? formatNumber(stepsPerFrame, 0) : '–');
     statSpeed.element.title = Object.entries(perf).map(([k, v]) => `${k} ${fixed(v, 1)} ms`).join(' · ');
     const now = performance.now();
     if (stopPlay && now - lastMetricsAt < 250) return;
@@ -393,13 +394,13 @@ function build({ ml, card, options, notes: optionNotes }) {
     const m = attemptUi(() => trainer.metrics()) || { kind: data.kind };
     metrics.set(m, CLASS_NAMES);
     if (data.kind === 'regression') statScore.set(m.test ? fixed(m.test.r2, 3) : '–');
-    else statScore.set(m.test ? `${fixed(m.test.accuracy * 100, 1)} %` : '–');
+    else statScore.set(m.test ? formatPercent(m.test.accuracy, 1) : '–');
     if (stopPlay || !announcePause) return;
     announcePause = false; // summarise once, when training stops; later messages stay
     if (stopped) card.setMessage(stopped, 'ok');
     else if (trainer.steps > 0 && trainer.status() !== 'diverged' && m.test) {
-      const acc = data.kind === 'regression' ? `test R² ${fixed(m.test.r2, 3)}` : `test accuracy ${fixed(m.test.accuracy * 100, 1)} %`;
-      card.setMessage(`Paused after ${trainer.steps} steps (epoch ${trainer.epoch()}): training loss ${fixed(last.train, 4)}, test loss ${fixed(last.test, 4)}, ${acc}.`, 'info');
+      const acc = data.kind === 'regression' ? `test R² ${fixed(m.test.r2, 3)}` : `test accuracy ${formatPercent(m.test.accuracy, 1)}`;
+      card.setMessage(`Paused after ${countOf(trainer.steps, 'step')} (epoch ${formatNumber(trainer.epoch(), 0)}): training loss ${fixed(last.train, 4)}, test loss ${fixed(last.test, 4)}, ${acc}.`, 'info');
     }
   }
 

@@ -71,7 +71,7 @@ function build({ ml, card, options }) {
   });
   const sliders = {
     learningRate: slider(card.controls, { label: 'learning rate η', min: 0.0001, max: 1, step: 0.01, scale: 'log', value: opts.learningRate, format: (v) => fixed(v, 4), onInput: (v) => { play.stop(); opts.learningRate = v; restart(); } }),
-    noise: slider(card.controls, { label: 'gradient noise σ', min: 0, max: 5, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.noise = v; restart(); } }),
+    noise: slider(card.controls, { label: 'gradient noise s', min: 0, max: 5, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.noise = v; restart(); } }),
   };
   const stats = racers.map((r) => card.stat(r.label));
 
@@ -129,6 +129,11 @@ function build({ ml, card, options }) {
     const parts = [];
     if (ranked.length) parts.push(`Step ${stepCount}: ${ranked[0].label} leads with loss ${fixed(lastLoss(ranked[0]), 4)} (minimum ${fixed(info.minValue, 4)}).`);
     if (diverged.length) parts.push(`Diverged: ${diverged.join(', ')} — η is too large for ${diverged.length > 1 ? 'them' : 'it'} here.`);
+    // On the saddle's line y = 0 the gradient (2x, y³ − y) has no y-part: nothing turns the
+    // optimisers towards the minima at (0, ±1) unless noise (or a start off the line) does.
+    if (opts.surface === 'saddle' && opts.noise === 0 && ranked.length && ranked.every((r) => { const p = r.surface.path(); return p[p.length - 1] === 0; })) {
+      parts.push('On the line y = 0 the gradient has no y-part, so nothing pushes them off the ridge towards the minima at (0, ±1): add gradient noise, or start off the line.');
+    }
     card.setMessage(parts.join(' '), diverged.length ? 'warn' : 'info');
   }
 

@@ -8,6 +8,7 @@ import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
+import { formatNumber, formatPercent } from '../lib/format.js';
 
 export const schema = {
   data: { type: 'enum', values: ['moons', 'circles', 'blobs'], default: 'circles', description: 'Base shape, lifted into 5-D as (x₁, x₂, x₁², x₂², x₁x₂).' },
@@ -61,8 +62,8 @@ function build({ ml, card, options }) {
   button(buttons, 'New points', () => { play.stop(); opts.seed = nextSeed(opts.seed); loadData(); });
   select(card.controls, { label: 'data (lifted to 5-D)', value: opts.data, options: [['circles', 'ring and disc'], ['moons', 'two moons'], ['blobs', 'three blobs']], onChange: (v) => { play.stop(); opts.data = v; loadData(); } });
   const sliders = {
-    points: slider(card.controls, { label: 'points', min: 30, max: 300, step: 10, value: opts.points, format: (v) => String(v), onInput: (v) => { play.stop(); opts.points = v; loadData(); } }),
-    perplexity: slider(card.controls, { label: 'perplexity', min: 2, max: 50, step: 1, value: opts.perplexity, format: (v) => String(v), onInput: (v) => { play.stop(); opts.perplexity = v; restartTsne(); } }),
+    points: slider(card.controls, { label: 'points', min: 30, max: 300, step: 10, value: opts.points, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.points = v; loadData(); } }),
+    perplexity: slider(card.controls, { label: 'perplexity', min: 2, max: 50, step: 1, value: opts.perplexity, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.perplexity = v; restartTsne(); } }),
   };
 
   const statStep = card.stat('t-SNE step');
@@ -99,7 +100,7 @@ function build({ ml, card, options }) {
   }
 
   function steps(n) {
-    if (tsne.status() === 'converged') { card.setMessage(`t-SNE finished its ${MAX_STEPS} steps. Press Reset to run it again.`, 'ok'); return; }
+    if (tsne.status() === 'converged') { card.setMessage(`t-SNE has finished (${formatNumber(tsne.steps(), 0)} steps). Press Reset to run it again, or New points for a new sample and start.`, 'ok'); return; }
     attempt(card, () => { for (let i = 0; i < n && tsne.status() !== 'converged'; i++) tsne.step(); });
     describe();
     render();
@@ -107,7 +108,7 @@ function build({ ml, card, options }) {
 
   function describe() {
     const s = tsne.steps();
-    if (tsne.status() === 'converged') card.setMessage(`Done after ${s} steps. Groups that overlap in the PCA view sit apart here; distances between the groups, though, mean little in t-SNE.`, 'ok');
+    if (tsne.status() === 'converged') card.setMessage(`Done after ${formatNumber(s, 0)} steps. t-SNE keeps each point's neighbours close; the gaps between its groups and their sizes, unlike distances in the PCA view, mean little.`, 'ok');
     else if (s < 250) card.setMessage(`Early exaggeration (steps 0–249): attractions are multiplied by ${fixed(tsne.exaggeration(), 0)} so that neighbours clump together first.`, 'info');
     else card.setMessage('Fine-tuning: exaggeration is off, and the clumps settle into their final shape.', 'info');
   }
@@ -116,12 +117,12 @@ function build({ ml, card, options }) {
     const ratio = attempt(card, () => pca.explainedVarianceRatio(), new Float64Array(0));
     const kept = ratio.length >= 2 ? ratio[0] + ratio[1] : NaN;
     const kl = attempt(card, () => tsne.loss(), NaN);
-    statStep.set(String(tsne.steps()));
+    statStep.set(formatNumber(tsne.steps(), 0));
     statKl.set(fixed(kl, 3));
-    statVar.set(`${fixed(kept * 100, 1)}%`);
-    pcaNote.textContent = ratio.length >= 2 ? `component 1 keeps ${fixed(ratio[0] * 100, 1)}%, component 2 ${fixed(ratio[1] * 100, 1)}% of the variance` : '';
-    tsneNote.textContent = `perplexity ${opts.perplexity}, step ${tsne.steps()}, KL ${fixed(kl, 3)} nats`;
-    tsnePlot.canvas.setAttribute('aria-label', `t-SNE embedding after ${tsne.steps()} steps, KL divergence ${fixed(kl, 3)}`);
+    statVar.set(formatPercent(kept, 1));
+    pcaNote.textContent = ratio.length >= 2 ? `component 1 keeps ${formatPercent(ratio[0], 1)}, component 2 ${formatPercent(ratio[1], 1)} of the variance` : '';
+    tsneNote.textContent = `perplexity ${formatNumber(opts.perplexity, 0)}, step ${formatNumber(tsne.steps(), 0)}, KL ${fixed(kl, 3)} nats`;
+    tsnePlot.canvas.setAttribute('aria-label', `t-SNE embedding after ${formatNumber(tsne.steps(), 0)} steps, KL divergence ${fixed(kl, 3)}`);
     requestDraw(draw);
   }
 

@@ -5,6 +5,7 @@
 import { button, el, fixed, nextId, select, slider } from '../../lib/ui.js';
 import { DATASETS, LEARNING_RATES, OPTIMIZERS, REG_RATES } from './settings.js';
 import { SEED_MAX } from '../../lib/schema.js';
+import { formatNumber, formatShort } from '../../lib/format.js';
 
 function checkbox(parent, label, checked, onChange) {
   const id = nextId('check');
@@ -25,7 +26,8 @@ function numberField(parent, { label, min, max, step, value, onChange }) {
 }
 
 const nearestIndex = (list, v) => list.reduce((best, x, i) => (Math.abs(Math.log10(x + 1e-12) - Math.log10(v + 1e-12)) < Math.abs(Math.log10(list[best] + 1e-12) - Math.log10(v + 1e-12)) ? i : best), 0);
-const formatRate = (v) => (v >= 0.01 ? String(Number(v.toPrecision(3))) : v.toExponential(0));
+// Rates below 0.001 read as "1 × 10⁻⁵" (the site's formatter), never JavaScript's "1e-5".
+const formatRate = (v) => formatShort(v, 3);
 
 export function createControls({ top, training, dataPanel, outputOptions }, s, { change, play, step, reset, regenerate, setEditing, exportCsv, importCsv }) {
   // ---- transport ----
@@ -42,9 +44,9 @@ export function createControls({ top, training, dataPanel, outputOptions }, s, {
   const lr = slider(training, { label: 'Learning rate', min: 0, max: LEARNING_RATES.length - 1, step: 1, value: nearestIndex(LEARNING_RATES, s.lr), format: (i) => formatRate(LEARNING_RATES[Math.round(i)] ?? s.lr), onInput: (i) => change({ lr: LEARNING_RATES[Math.round(i)] }) });
   lr.input.setAttribute('aria-label', 'Learning rate');
   const optimizer = select(training, { label: 'Optimiser', options: OPTIMIZERS, value: s.optimizer, onChange: (v) => change({ optimizer: v }) });
-  const batch = slider(training, { label: 'Batch size', min: 1, max: 100, step: 1, value: s.batch, format: (v) => String(v), onInput: (v) => change({ batch: v }) });
+  const batch = slider(training, { label: 'Batch size', min: 1, max: 100, step: 1, value: s.batch, format: (v) => formatNumber(v, 0), onInput: (v) => change({ batch: v }) });
   const reg = select(training, { label: 'Regularisation', options: [['none', 'none'], ['l1', 'L1'], ['l2', 'L2']], value: s.reg, onChange: (v) => change({ reg: v }) });
-  const regRate = select(training, { label: 'Regularisation rate', options: REG_RATES.map((r) => [String(r), String(r)]), value: String(s.regRate), onChange: (v) => change({ regRate: Number(v) }) });
+  const regRate = select(training, { label: 'Regularisation rate', options: REG_RATES.map((r) => [String(r), formatShort(r, 3)]), value: String(s.regRate), onChange: (v) => change({ regRate: Number(v) }) });
   const dropout = slider(training, { label: 'Dropout', min: 0, max: 0.9, step: 0.05, value: s.dropout, format: (v) => fixed(v, 2), onInput: (v) => change({ dropout: v }) });
   const earlyStop = checkbox(training, 'Early stopping on validation loss', s.earlyStop, (v) => change({ earlyStop: v }));
   const patience = numberField(training, { label: 'Patience (epochs)', min: 5, max: 1000, step: 5, value: s.patience, onChange: (v) => change({ patience: v }) });
@@ -52,9 +54,9 @@ export function createControls({ top, training, dataPanel, outputOptions }, s, {
 
   // ---- data ----
   const dataset = select(dataPanel, { label: 'Data set', options: DATASETS, value: s.dataset, onChange: (v) => change({ dataset: v }) });
-  const points = slider(dataPanel, { label: 'Points', min: 20, max: 1000, step: 10, value: s.points, format: (v) => String(v), onInput: (v) => change({ points: v }) });
-  const noise = slider(dataPanel, { label: 'Noise', min: 0, max: 50, step: 1, value: s.noise, format: (v) => `${v} %`, onInput: (v) => change({ noise: v }) });
-  const trainPct = slider(dataPanel, { label: 'Training share', min: 10, max: 90, step: 5, value: s.trainPct, format: (v) => `${v} %`, onInput: (v) => change({ trainPct: v }) });
+  const points = slider(dataPanel, { label: 'Points', min: 20, max: 1000, step: 10, value: s.points, format: (v) => formatNumber(v, 0), onInput: (v) => change({ points: v }) });
+  const noise = slider(dataPanel, { label: 'Noise', min: 0, max: 50, step: 1, value: s.noise, format: (v) => `${formatNumber(v, 0)}%`, onInput: (v) => change({ noise: v }) });
+  const trainPct = slider(dataPanel, { label: 'Training share', min: 10, max: 90, step: 5, value: s.trainPct, format: (v) => `${formatNumber(v, 0)}%`, onInput: (v) => change({ trainPct: v }) });
   const seedRow = el('div', { className: 'nnp-seed-row' });
   dataPanel.append(seedRow);
   const seed = numberField(seedRow, { label: 'Seed', min: 0, max: SEED_MAX, step: 1, value: s.seed, onChange: (v) => change({ seed: v }) });

@@ -8,6 +8,7 @@ import { el } from '../../lib/ui.js';
 import { readTheme } from '../../lib/theme.js';
 import { ACTIVATIONS, FEATURES, MAX_LAYERS, MAX_UNITS } from './settings.js';
 import { GridImage, drawNormalised, palette } from './heatmap.js';
+import { formatNumber } from '../../lib/format.js';
 
 export function createNetworkView(parent, handlers) {
   const root = el('div', { className: 'nnp-net' });
@@ -245,7 +246,7 @@ export function createNetworkView(parent, handlers) {
     const h = hit(e);
     links.style.cursor = h ? 'pointer' : 'default';
     if (h) {
-      tip.textContent = `weight ${describeLink(h)}: ${h.value.toFixed(3)} (click to edit)`;
+      tip.textContent = `weight ${describeLink(h)}: ${formatNumber(h.value, 3)} (click to edit)`;
       tip.classList.add('nnp-show');
     } else tip.classList.remove('nnp-show');
   };

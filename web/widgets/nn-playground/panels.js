@@ -3,6 +3,7 @@
 // classes, R², RMSE and MAE for regression). Every number comes from the trainer's engine calls.
 import { Plot } from '../../lib/plot.js';
 import { el, fixed } from '../../lib/ui.js';
+import { formatNumber } from '../../lib/format.js';
 
 export function createLossChart(parent, onResize) {
   const wrap = el('div', { className: 'nnp-loss' });
@@ -68,7 +69,7 @@ export function createMetricsPanel(parent) {
         row('RMSE', (x) => x.rmse, 3);
         row('MAE', (x) => x.mae, 3);
       } else {
-        row('accuracy', (x) => x.accuracy * 100, 1, ' %');
+        row('accuracy', (x) => x.accuracy * 100, 1, '%');
       }
       table.append(body);
       root.append(table);
@@ -86,7 +87,7 @@ function confusion(matrix, names) {
   const body = el('tbody');
   for (let i = 0; i < k; i++) {
     const tr = el('tr', {}, [el('th', { scope: 'row', text: names[i] })]);
-    for (let j = 0; j < k; j++) tr.append(el('td', { className: i === j ? 'nnp-diag' : '', text: String(Math.round(matrix[i][j])) }));
+    for (let j = 0; j < k; j++) tr.append(el('td', { className: i === j ? 'nnp-diag' : '', text: formatNumber(Math.round(matrix[i][j]), 0) }));
     body.append(tr);
   }
   table.append(el('thead', {}, [head]), body);

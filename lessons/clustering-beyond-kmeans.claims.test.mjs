@@ -1,0 +1,133 @@
+// Claims of clustering-beyond-kmeans.md checked against the engine with the dbscan-vs-kmeans
+// widget's settings (web/widgets/dbscan-vs-kmeans.js: moons, 200 points, noise 0.08, k = 2,
+// eps = 0.2, min samples 5, seed 4; blobs use spread 0.45 + 2 × noise; k-means reset(seed) +
+// fitBest(300); DBSCAN reset(0) + fit(1000)), and the widget's advice at its boundaries.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+import { dbscanAdvice, MOST_NOISE, MANY_NOISE } from '../web/widgets/clustering/dbscan-advice.js';
+
+const WIDGET = { data: 'moons', points: 200, noise: 0.08, k: 2, eps: 0.2, minSamples: 5, seed: 4 };
+
+function points(o) {
+  if (o.data === 'circles') return ml.makeCircles(o.points, o.noise, 0.45, o.seed);
+  if (o.data === 'blobs') return ml.makeBlobs(o.points, 3, 0.45 + o.noise * 2, o.seed);
+  return ml.makeMoons(o.points, o.noise, o.seed);
+}
+
+function cluster(settings = {}) {
+  const o = { ...WIDGET, ...settings };
+  const data = points(o);
+  const km = new ml.KMeans();
+  const db = new ml.DBSCAN();
+  try {
+    km.setData(data.X, 2, []); km.setK(o.k); km.reset(o.seed); km.fitBest(300);
+    db.setData(data.X, 2, []); db.setEps(o.eps); db.setMinSamples(o.minSamples); db.reset(0); db.fit(1000);
+    const kmLabels = Array.from(km.labels());
+    const dbLabels = Array.from(db.labels());
+    const clusters = new Set(dbLabels.filter((l) => l >= 0)).size;
+    const noise = dbLabels.filter((l) => l < 0).length;
+    return { o, data, truth: Array.from(data.y), kmLabels, dbLabels, clusters, noise };
+  } finally { km.delete(); db.delete(); }
+}
+
+// Silhouette as the widget computes it: DBSCAN's noise left out.
+function silhouette(data, labels) {
+  const X = [];
+  const L = [];
+  labels.forEach((l, i) => { if (l >= 0) { X.push(data.X[2 * i], data.X[2 * i + 1]); L.push(l); } });
+  return ml.silhouetteScore(X, 2, L);
+}
+
+// Adjusted Rand index (Hubert & Arabie 1985): 1 for identical partitions, ≈ 0 for chance.
+function adjustedRand(a, b) {
+  const pairs = (m) => (m * (m - 1)) / 2;
+  const joint = new Map(); const ca = new Map(); const cb = new Map();
+  a.forEach((x, i) => {
+    const key = `${x},${b[i]}`;
+    joint.set(key, (joint.get(key) || 0) + 1);
+    ca.set(x, (ca.get(x) || 0) + 1);
+    cb.set(b[i], (cb.get(b[i]) || 0) + 1);
+  });
+  const sum = (m) => [...m.values()].reduce((s, v) => s + pairs(v), 0);
+  const index = sum(joint); const sa = sum(ca); const sb = sum(cb);
+  const expected = (sa * sb) / pairs(a.length);
+  return (index - expected) / ((sa + sb) / 2 - expected);
+}
+
+test('moons at the defaults: DBSCAN finds the two moons exactly, k-means does not', () => {
+  const r = cluster();
+  assert.equal(r.clusters, 2);
+  assert.equal(r.noise, 0);
+  assert.equal(adjustedRand(r.dbLabels, r.truth), 1);
+  assert.ok(adjustedRand(r.kmLabels, r.truth) < 0.5);
+  // "k-means always cuts the moons": no k from 1 to 8 recovers them.
+  for (let k = 1; k <= 8; k++) assert.ok(adjustedRand(cluster({ k }).kmLabels, r.truth) < 0.5, `k = ${k}`);
+});
+
+test('eps 0.05: 195 of 200 points are noise; eps 0.3 and beyond: one cluster', () => {
+  const small = cluster({ eps: 0.05 });
+  assert.equal(small.noise, 195);
+  for (const eps of [0.3, 0.45, 0.6, 1]) {
+    const big = cluster({ eps });
+    assert.equal(big.clusters, 1, `eps ${eps}`);
+    assert.equal(big.noise, 0);
+  }
+  assert.equal(cluster({ eps: 0.25 }).clusters, 2);
+});
+
+test('the widget\'s advice follows the counts: mostly noise → raise eps; one merged cluster → lower eps', () => {
+  const advise = (r) => dbscanAdvice({ clusters: r.clusters, noise: r.noise, n: r.dbLabels.length, data: r.o.data, eps: r.o.eps, minSamples: r.o.minSamples, k: r.o.k });
+  const small = advise(cluster({ eps: 0.05 }));
+  assert.match(small.text, /^195 of 200 points are noise/);
+  assert.match(small.text, /too small.*Raise eps/);
+  assert.doesNotMatch(small.text, /large|Lower eps/);
+  const merged = advise(cluster({ eps: 0.6 }));
+  assert.match(merged.text, /so large.*merge into one cluster\. Lower eps/);
+  assert.match(advise(cluster({ eps: 0.02 })).text, /Everything is noise — raise eps/);
+  assert.match(advise(cluster()).text, /DBSCAN follows the two moons: 2 clusters, 0 noise points/);
+  assert.match(advise(cluster({ eps: 0.1 })).text, /67 of 200 points are noise.*Raise eps/);
+});
+
+test('advice boundaries: "most" is more than half noise, "many" more than a fifth', () => {
+  const base = { n: 200, data: 'moons', eps: 0.1, minSamples: 5, k: 2 };
+  assert.equal(MOST_NOISE, 0.5);
+  assert.equal(MANY_NOISE, 0.2);
+  // One cluster with 101 noise points: eps too small, whatever the single cluster suggests.
+  assert.match(dbscanAdvice({ ...base, clusters: 1, noise: 101 }).text, /too small.*Raise eps/);
+  assert.equal(dbscanAdvice({ ...base, clusters: 1, noise: 101 }).tone, 'bad');
+  // Exactly half is not "most": a little small.
+  assert.match(dbscanAdvice({ ...base, clusters: 1, noise: 100 }).text, /a little small.*Raise eps/);
+  // One cluster with a fifth or less noise: merged, lower eps.
+  assert.match(dbscanAdvice({ ...base, clusters: 1, noise: 40 }).text, /merge into one cluster\. Lower eps/);
+  assert.match(dbscanAdvice({ ...base, clusters: 1, noise: 41 }).text, /a little small.*Raise eps/);
+  // Too many or too few clusters with little noise.
+  assert.match(dbscanAdvice({ ...base, clusters: 4, noise: 6 }).text, /4 clusters; the generator made 2\. Raise eps/);
+  assert.match(dbscanAdvice({ ...base, data: 'blobs', clusters: 2, noise: 0 }).text, /the generator made 3, so some groups touch and merged\. Lower eps/);
+  assert.match(dbscanAdvice({ ...base, data: 'blobs', clusters: 3, noise: 0, k: 2 }).text, /k-means with k = 2 cannot\. Set k = 3/);
+  assert.match(dbscanAdvice({ ...base, data: 'blobs', clusters: 3, noise: 1, k: 3 }).text, /Both methods find the three blobs.*1 point as noise/);
+});
+
+test('three blobs: k-means with k = 3 is exact; DBSCAN at eps 0.2 fragments them; at 0.8 they agree but for one point', () => {
+  const blobs = { data: 'blobs', k: 3 };
+  const at02 = cluster(blobs);
+  assert.equal(adjustedRand(at02.kmLabels, at02.truth), 1);
+  assert.equal(at02.clusters, 10);
+  assert.equal(at02.noise, 122);
+  assert.ok(adjustedRand(at02.kmLabels, at02.dbLabels) < 0.1);
+  const at08 = cluster({ ...blobs, eps: 0.8 });
+  assert.equal(at08.clusters, 3);
+  assert.equal(at08.noise, 1);
+  // Every clustered point lands in the same group under both methods (labels matched by majority).
+  const match = new Map();
+  at08.dbLabels.forEach((l, i) => { if (l >= 0) match.set(`${l},${at08.kmLabels[i]}`, true); });
+  assert.equal(match.size, 3, 'each DBSCAN cluster maps onto exactly one k-means cluster');
+});
+
+test('silhouette on the moons: k-means 0.48 beats DBSCAN 0.32 although DBSCAN is right', () => {
+  const r = cluster();
+  const km = silhouette(r.data, r.kmLabels);
+  const db = silhouette(r.data, r.dbLabels);
+  assert.equal(km.toFixed(2), '0.48');
+  assert.equal(db.toFixed(2), '0.32');
+});

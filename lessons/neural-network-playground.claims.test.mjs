@@ -1,0 +1,117 @@
+// Claims of neural-network-playground.md checked against the engine through the playground's own
+// modules (web/widgets/nn-playground/: settings.js defaults — 400 points, noise 5, 50% training,
+// seed 1, layers 4,4 tanh, features x1,x2, SGD at 0.03, batch 10 — data.js generators and split,
+// trainer.js's Trainer, which drives the engine's MLP exactly as the widget does). Fixed step
+// counts, not seconds: the widget runs as many steps per frame as fit its time budget.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+import { resolveSettings } from '../web/widgets/nn-playground/settings.js';
+import { generate, split, subset } from '../web/widgets/nn-playground/data.js';
+import { Trainer } from '../web/widgets/nn-playground/trainer.js';
+
+function playground(raw) {
+  const s = resolveSettings(raw).values;
+  const data = generate(ml, s);
+  const idx = split(ml, data, s);
+  const parts = { train: subset(data, idx.train), validation: subset(data, idx.validation), test: subset(data, idx.test), kind: data.kind, classes: data.classes };
+  const t = new Trainer(ml);
+  t.configure(s, parts);
+  return {
+    t,
+    to(steps) { t.run(steps - t.steps); return t; },
+    testScore() { const m = t.metrics().test; return m.r2 ?? m.accuracy; },
+    losses() { return t.record(); },
+    free() { t.delete(); },
+  };
+}
+
+function scoresAt(raw, marks) {
+  const p = playground(raw);
+  try { return marks.map((n) => { p.to(n); return p.testScore(); }); } finally { p.free(); }
+}
+
+test('XOR: no hidden layer stalls near 50%; one layer of four tanh neurons reaches 95%; x₁x₂ alone is solved at once', () => {
+  const none = scoresAt({ dataset: 'xor', layers: '' }, [50, 200, 500, 1000, 2000, 3000]);
+  for (const a of none) assert.ok(a >= 0.36 && a <= 0.5, `no hidden layer: ${a}`);
+  const [one] = scoresAt({ dataset: 'xor', layers: '4' }, [3000]);
+  assert.equal(Math.round(one * 100), 95);
+  for (const seed of [1, 2, 3]) {
+    const [a] = scoresAt({ dataset: 'xor', layers: '', features: 'x1x2', seed }, [50]);
+    assert.equal(a, 1, `seed ${seed}`);
+  }
+});
+
+test('plane: learning rate 3 or 10 diverges within 60 steps; 0.00001 still learns, needing ~65,000 steps for R² 0.8', () => {
+  for (const lr of [3, 10]) {
+    const p = playground({ dataset: 'plane', lr });
+    try { p.to(60); assert.equal(p.t.status(), 'diverged', `lr ${lr}`); } finally { p.free(); }
+  }
+  const [fast] = scoresAt({ dataset: 'plane' }, [100]);
+  assert.ok(fast >= 0.8, `R² ${fast} after 100 steps at 0.03`);
+  const slow = scoresAt({ dataset: 'plane', lr: 0.00001 }, [1000, 60000, 70000]);
+  assert.ok(slow[0] < slow[1], 'it learns: R² rises');
+  assert.ok(slow[1] < 0.8 && slow[2] >= 0.8, `R² ${slow[1]} at 60,000, ${slow[2]} at 70,000`);
+});
+
+test('spiral, 30% noise, 10% training, six layers of 16: the test loss climbs as the training loss falls; L2 and dropout hold it down', () => {
+  const base = { dataset: 'spiral', noise: 30, trainPct: 10, layers: '16,16,16,16,16,16' };
+  const run = (extra) => {
+    const p = playground({ ...base, ...extra });
+    try { p.to(500); const early = p.losses(); p.to(4000); return { early, late: p.losses() }; } finally { p.free(); }
+  };
+  const plain = run({});
+  assert.equal(plain.early.test.toFixed(2), '0.74');
+  assert.equal(plain.late.test.toFixed(2), '2.15');
+  assert.equal(plain.late.train.toFixed(2), '0.23');
+  assert.ok(plain.late.train < plain.early.train);
+  assert.equal(run({ reg: 'l2', regRate: 0.01 }).late.test.toFixed(2), '0.91');
+  assert.equal(run({ dropout: 0.2 }).late.test.toFixed(2), '0.73');
+});
+
+test('multi-Gaussian: the default network reaches about 0.5 and slips; sin features, 8+8 and Adam pass 0.8', () => {
+  const def = scoresAt({ dataset: 'multigauss' }, [5000, 20000]);
+  assert.equal(def[0].toFixed(2), '0.50');
+  assert.equal(def[1].toFixed(2), '0.45');
+  const seeds = [1, 2, 3, 4, 5].map((seed) => scoresAt({ dataset: 'multigauss', seed }, [5000])[0]);
+  assert.equal(Math.min(...seeds).toFixed(2), '0.36');
+  assert.equal(Math.max(...seeds).toFixed(2), '0.60');
+  const marks = [1000, 1500, 2000, 2500, 3000, 3500, 4000, 4500, 5000, 5500, 6000];
+  const better = scoresAt({ dataset: 'multigauss', features: 'x1,x2,sinx1,sinx2', layers: '8,8', optimizer: 'adam', lr: 0.01 }, marks);
+  assert.ok(better[0] >= 0.8, `R² ${better[0]} at 1,000 steps`);
+  for (const r of better) assert.ok(r >= 0.74 && r <= 0.86, `R² ${r}`);
+});
+
+test('spiral at the defaults: after 2,000 steps the training loss is 0.65 for SGD, 0.53 for Adam, 0.54 for RMSProp', () => {
+  const at2000 = {};
+  for (const optimizer of ['sgd', 'adam', 'rmsprop']) {
+    const p = playground({ dataset: 'spiral', optimizer });
+    try { p.to(2000); at2000[optimizer] = p.losses().train.toFixed(2); } finally { p.free(); }
+  }
+  assert.deepEqual(at2000, { sgd: '0.65', adam: '0.53', rmsprop: '0.54' });
+});
+
+test('first hidden layer: with inputs x₁, x₂ every neuron map is φ of a plane (straight edges); with x₁² it can bend', () => {
+  // Largest second difference of atanh(h) over a grid: 0 when h = tanh(w·x + b) with x = (x₁, x₂).
+  const bend = (features) => {
+    const p = playground({ dataset: 'xor', layers: '4', features });
+    try {
+      p.to(1000);
+      const n = 9;
+      const grid = p.t.net.neuronGrid(-6, 6, -6, 6, n, n);
+      const inputs = features.split(',').length;
+      let worst = 0;
+      for (let unit = 0; unit < 4; unit++) {
+        const z = (i, j) => Math.atanh(grid[(inputs + unit) * n * n + j * n + i]);
+        for (let j = 0; j < n; j++) for (let i = 1; i < n - 1; i++) {
+          const h = [i - 1, i, i + 1].map((k) => Math.abs(grid[(inputs + unit) * n * n + j * n + k]));
+          if (Math.max(...h) > 0.999) continue; // atanh is ill-conditioned where tanh saturates
+          worst = Math.max(worst, Math.abs(z(i + 1, j) - 2 * z(i, j) + z(i - 1, j)));
+        }
+      }
+      return worst;
+    } finally { p.free(); }
+  };
+  assert.ok(bend('x1,x2') < 1e-6, 'straight edges');
+  assert.ok(bend('x1,x2,x1sq') > 0.01, 'bent edges');
+});

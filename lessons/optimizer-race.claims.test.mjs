@@ -1,0 +1,118 @@
+// Claims of optimizer-race.md checked against the engine with the optimizer-race widget's
+// settings (web/widgets/optimizer-race.js: six racers started from the surface's info() start,
+// 600 steps at most, racer i seeded seed + i with seed 1; default η per surface: bowl 0.02,
+// ravine 0.05, rosenbrock 0.001, saddle 0.05).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+
+const RACERS = ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adagrad', 'adam'];
+const MAX_STEPS = 600;
+
+function race(surface, learningRate, { noise = 0, seed = 1 } = {}) {
+  const out = {};
+  RACERS.forEach((name, i) => {
+    const s = new ml.OptimizerSurface();
+    try {
+      s.setFunction(surface);
+      const info = s.info();
+      s.startPath(info.startX, info.startY, name, learningRate, { noise, seed: seed + i });
+      for (let k = 0; k < MAX_STEPS && s.pathStatus() === 'running'; k++) s.stepPath();
+      const p = Array.from(s.path());
+      const losses = Array.from(s.losses());
+      out[name] = { status: s.pathStatus(), path: p, x: p[p.length - 2], y: p[p.length - 1], gap: losses[losses.length - 1] - info.minValue, info };
+    } finally { s.delete(); }
+  });
+  return out;
+}
+
+function surfaceOf(name) { const s = new ml.OptimizerSurface(); s.setFunction(name); return s; }
+
+test('saddle: zero gradient at the origin, Hessian diag(2, −1), minima −1/4 at (0, ±1)', () => {
+  const s = surfaceOf('saddle');
+  try {
+    assert.deepEqual(Array.from(s.gradient(0, 0)), [0, 0]);
+    // Second derivatives by central differences of the engine's exact gradient.
+    const h = 1e-5;
+    const dgx = (Array.from(s.gradient(h, 0))[0] - Array.from(s.gradient(-h, 0))[0]) / (2 * h);
+    const dgy = (Array.from(s.gradient(0, h))[1] - Array.from(s.gradient(0, -h))[1]) / (2 * h);
+    const cross = (Array.from(s.gradient(h, 0))[1] - Array.from(s.gradient(-h, 0))[1]) / (2 * h);
+    assert.ok(Math.abs(dgx - 2) < 1e-6, `f_xx ${dgx}`);
+    assert.ok(Math.abs(dgy + 1) < 1e-6, `f_yy ${dgy}`);
+    assert.ok(Math.abs(cross) < 1e-9, `f_xy ${cross}`);
+    // Not flat in any direction: the loss rises along x and falls along y.
+    assert.ok(s.value(0.1, 0) > 0 && s.value(0, 0.1) < 0);
+    for (const y of [1, -1]) {
+      assert.equal(s.value(0, y), -0.25);
+      assert.deepEqual(Array.from(s.gradient(0, y)), [0, 0]);
+    }
+    // On y = 0 the gradient has no y-part.
+    for (const x of [-1.5, -0.3, 0.7]) assert.equal(Array.from(s.gradient(x, 0))[1], 0);
+    const info = s.info();
+    assert.deepEqual([info.startX, info.startY], [-1.5, 0]);
+  } finally { s.delete(); }
+});
+
+test('saddle race: without noise all six stay on y = 0; with noise 0.1 all six end near a minimum', () => {
+  const still = race('saddle', 0.05);
+  for (const name of RACERS) {
+    assert.ok(still[name].path.every((v, i) => i % 2 === 0 || v === 0), `${name} left y = 0`);
+    assert.ok(Math.abs(still[name].x) < 0.1, `${name} ends near the origin (x ${still[name].x})`);
+  }
+  const noisy = race('saddle', 0.05, { noise: 0.1 });
+  for (const name of RACERS) assert.ok(noisy[name].gap < 0.01 && Math.abs(Math.abs(noisy[name].y) - 1) < 0.1, `${name}: gap ${noisy[name].gap}, y ${noisy[name].y}`);
+});
+
+test('ravine: curvature 50× across; SGD zig-zags only above η = 0.2 and diverges above 0.4', () => {
+  const s = surfaceOf('ravine');
+  try {
+    const h = 1e-4;
+    const fxx = (Array.from(s.gradient(h, 0))[0] - Array.from(s.gradient(-h, 0))[0]) / (2 * h);
+    const fyy = (Array.from(s.gradient(0, h))[1] - Array.from(s.gradient(0, -h))[1]) / (2 * h);
+    assert.ok(Math.abs(fyy / fxx - 50) < 1e-6);
+  } finally { s.delete(); }
+  const signChanges = (path) => { let n = 0; for (let i = 3; i < path.length; i += 2) if (path[i] * path[i - 2] < 0) n += 1; return n; };
+  const slow = race('ravine', 0.05);
+  assert.equal(signChanges(slow.sgd.path), 0, 'at η = 0.05 SGD does not zig-zag');
+  assert.ok(Math.abs(slow.sgd.x + 0.45) < 0.01, `SGD still about 0.45 short (x ${slow.sgd.x})`);
+  assert.ok(slow.momentum.gap < 1e-12, 'momentum reaches the minimum');
+  assert.ok(signChanges(race('ravine', 0.3).sgd.path) > 100, 'at η = 0.3 SGD zig-zags');
+  // The thresholds: y ← (1 − 5η) y flips sign above η = 0.2 and grows above η = 0.4.
+  assert.equal(signChanges(race('ravine', 0.19).sgd.path), 0);
+  assert.ok(signChanges(race('ravine', 0.21).sgd.path) > 100);
+  assert.equal(race('ravine', 0.39).sgd.status, 'running');
+  assert.equal(race('ravine', 0.41).sgd.status, 'diverged');
+  const fast = race('ravine', 0.45);
+  assert.equal(fast.sgd.status, 'diverged');
+  assert.equal(race('ravine', 0.3).nesterov.status, 'diverged');
+  assert.equal(fast.momentum.status, 'running');
+  assert.equal(race('ravine', 0.7).momentum.status, 'running');
+  const faster = race('ravine', 0.8);
+  assert.equal(faster.momentum.status, 'diverged');
+  for (const lr of [0.05, 0.3, 0.45, 0.8]) assert.ok(race('ravine', lr).adam.gap < 1e-6, `Adam at η = ${lr}`);
+});
+
+test('Rosenbrock at η = 0.001: only the momentum methods get near (1, 1); the rest are at x < −1', () => {
+  const r = race('rosenbrock', 0.001);
+  for (const name of ['momentum', 'nesterov']) assert.ok(Math.hypot(r[name].x - 1, r[name].y - 1) < 0.1, name);
+  assert.equal(r.nesterov.x.toFixed(2), '0.97');
+  assert.equal(r.nesterov.y.toFixed(2), '0.95');
+  for (const name of ['sgd', 'rmsprop', 'adagrad', 'adam']) assert.ok(r[name].x < -1, `${name} at x ${r[name].x}`);
+});
+
+test('noisy bowl: a smaller η shrinks SGD\'s jitter by about a third but leaves it further away', () => {
+  const jitter = (path) => {
+    const n = path.length / 2;
+    let mx = 0; let my = 0;
+    for (let i = n - 100; i < n; i++) { mx += path[2 * i] / 100; my += path[2 * i + 1] / 100; }
+    let s = 0;
+    for (let i = n - 100; i < n; i++) s += (path[2 * i] - mx) ** 2 + (path[2 * i + 1] - my) ** 2;
+    return Math.sqrt(s / 100);
+  };
+  const big = race('bowl', 0.02, { noise: 0.5 }).sgd;
+  const small = race('bowl', 0.005, { noise: 0.5 }).sgd;
+  const ratio = jitter(small.path) / jitter(big.path);
+  assert.ok(ratio > 0.55 && ratio < 0.75, `jitter ratio ${ratio}`);
+  assert.ok(small.gap > big.gap, `${small.gap} vs ${big.gap}`);
+  assert.ok(big.gap > 0, 'no path settles exactly on the minimum');
+});

@@ -1,0 +1,123 @@
+// Claims of q-learning.md checked against the engine with the gridworld widget's settings
+// (web/widgets/gridworld.js: preset classic4x4, ε = 0.2, α = 0.5, γ = 0.9, seed 1; the world and
+// the agent are both reset with the seed; V* from valueIteration(γ, 1e-9)).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+
+const WIDGET = { preset: 'classic4x4', epsilon: 0.2, alpha: 0.5, gamma: 0.9, seed: 1 };
+const ACTIONS = [[0, -1], [1, 0], [0, 1], [-1, 0]]; // up, right, down, left
+
+function agentOn(settings = {}) {
+  const o = { ...WIDGET, ...settings };
+  const world = new ml.Gridworld();
+  const agent = new ml.QLearning();
+  world.preset(o.preset);
+  world.reset(o.seed);
+  agent.setEnvironment(world);
+  agent.setAlpha(o.alpha);
+  agent.setGamma(o.gamma);
+  agent.setEpsilon(o.epsilon);
+  agent.reset(o.seed);
+  const start = world.start();
+  const startIndex = start.y * world.width() + start.x;
+  return {
+    world, agent, start, startIndex,
+    optimum: () => world.valueIteration(o.gamma, 1e-9)[startIndex],
+    free() { world.delete(); agent.delete(); },
+  };
+}
+
+test('rewards: +1 / −1 on most boards, the cliff −100 and a goal worth 0; move costs 0.04 and 1', () => {
+  const g = new ml.Gridworld();
+  try {
+    const seen = {};
+    for (const p of ['classic4x4', 'classic4x3', 'cliff']) {
+      g.preset(p);
+      seen[p] = [g.goalReward(), g.pitReward(), g.stepCost(), g.slip()];
+    }
+    assert.deepEqual(seen, { classic4x4: [1, -1, 0, 0], classic4x3: [1, -1, 0.04, 0.2], cliff: [0, -100, 1, 0] });
+  } finally { g.delete(); }
+});
+
+test('the start\'s value stays 0 for a few dozen episodes, then meets V* = 0.9⁵ by episode 100', () => {
+  const a = agentOn();
+  try {
+    assert.ok(Math.abs(a.optimum() - 0.9 ** 5) < 1e-12);
+    let firstNonZero = null;
+    while (a.agent.episodes() < 100) {
+      a.agent.runEpisodes(1);
+      if (firstNonZero === null && a.agent.values()[a.startIndex] !== 0) firstNonZero = a.agent.episodes();
+    }
+    assert.ok(firstNonZero >= 24 && firstNonZero <= 60, `first non-zero value after episode ${firstNonZero}`);
+    assert.equal(a.agent.values()[a.startIndex].toFixed(3), a.optimum().toFixed(3));
+    assert.equal(a.optimum().toFixed(3), '0.590');
+  } finally { a.free(); }
+});
+
+test('γ = 0: only moves into the goal (blue) or a pit (orange) get a value', () => {
+  const a = agentOn({ gamma: 0 });
+  try {
+    a.agent.runEpisodes(100);
+    const q = a.agent.qTable();
+    const w = a.world.width();
+    let blue = 0;
+    let orange = 0;
+    for (let cell = 0; cell < w * a.world.height(); cell++) {
+      for (let act = 0; act < 4; act++) {
+        const v = q[cell * 4 + act];
+        if (v === 0) continue;
+        const tx = (cell % w) + ACTIONS[act][0];
+        const ty = Math.floor(cell / w) + ACTIONS[act][1];
+        const target = a.world.cell(tx, ty);
+        assert.ok(target === 'goal' || target === 'pit', `cell ${cell} action ${act} has ${v} but leads to ${target}`);
+        if (target === 'goal') { assert.ok(v > 0); blue += 1; } else { assert.ok(v < 0); orange += 1; }
+      }
+    }
+    assert.equal(blue, 1);
+    assert.ok(orange >= 3);
+    assert.equal(a.agent.values()[a.startIndex], 0);
+  } finally { a.free(); }
+});
+
+test('ε = 0 on the frozen lake: 93 of the first 100 episodes reach the goal and V(start) = V*', () => {
+  const a = agentOn({ epsilon: 0 });
+  try {
+    a.agent.runEpisodes(100);
+    const returns = Array.from(a.agent.episodeReturns());
+    assert.equal(returns.filter((r) => r > 0).length, 93);
+    assert.equal(a.agent.values()[a.startIndex].toFixed(3), a.optimum().toFixed(3));
+  } finally { a.free(); }
+});
+
+test('cliff walk: the greedy path runs along the cliff edge; the exploring agent falls in about a third of episodes', () => {
+  const a = agentOn({ preset: 'cliff' });
+  try {
+    a.agent.runEpisodes(500);
+    const w = a.world.width();
+    const policy = a.agent.policy();
+    let { x, y } = a.start;
+    const path = [[x, y]];
+    for (let k = 0; k < 40 && a.world.cell(x, y) === 'empty'; k++) {
+      const [dx, dy] = ACTIONS[policy[y * w + x]];
+      x += dx; y += dy;
+      path.push([x, y]);
+    }
+    assert.equal(a.world.cell(x, y), 'goal');
+    assert.equal(path.length - 1, 13, 'the shortest safe path: up, 11 along, down');
+    assert.ok(path.slice(1, -1).every(([, py]) => py === 2), 'every step between start and goal is on the row beside the cliff');
+    const last100 = Array.from(a.agent.episodeReturns()).slice(-100);
+    const falls = last100.filter((r) => r <= -100).length;
+    assert.ok(falls >= 25 && falls <= 45, `${falls} falls in episodes 401–500`);
+    assert.ok(Math.abs(a.agent.values()[a.startIndex] - a.optimum()) < 1e-6);
+  } finally { a.free(); }
+});
+
+test('a board on which no goal can be reached is refused', () => {
+  const g = new ml.Gridworld();
+  try {
+    g.preset('classic4x4');
+    g.setCell(2, 3, 'wall'); // the goal (3, 3) has pits/walls on both open sides now
+    assert.throws(() => g.reset(1), /no goal can be reached/);
+  } finally { g.delete(); }
+});

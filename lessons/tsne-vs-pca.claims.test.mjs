@@ -1,0 +1,126 @@
+// Claims of tsne-vs-pca.md checked against the engine with the tsne-vs-pca widget's settings
+// (web/widgets/tsne-vs-pca.js: ring and disc = makeCircles(150, 0.05, 0.4, seed 2), moons
+// makeMoons(n, 0.06), blobs makeBlobs(n, 3, 0.5); lifted by featureTransform to
+// (x1, x2, x1², x2², x1x2); PCA with 2 components; t-SNE perplexity 20, at most 1,000 steps,
+// reset(seed)).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+
+const LIFT = ['x1', 'x2', 'x1^2', 'x2^2', 'x1x2'];
+const WIDGET = { data: 'circles', points: 150, perplexity: 20, seed: 2 };
+
+function lifted({ data = WIDGET.data, points = WIDGET.points, seed = WIDGET.seed } = {}) {
+  const base = data === 'moons' ? ml.makeMoons(points, 0.06, seed) : data === 'blobs' ? ml.makeBlobs(points, 3, 0.5, seed) : ml.makeCircles(points, 0.05, 0.4, seed);
+  const L = ml.featureTransform(base.X, LIFT);
+  return { X: Float64Array.from(L.X), cols: L.cols, labels: Array.from(base.y) };
+}
+
+function pcaView(d) {
+  const p = new ml.PCA();
+  try { p.setComponents(2); p.setData(d.X, d.cols, []); return Float64Array.from(p.transform(d.X)); } finally { p.delete(); }
+}
+
+// Runs t-SNE to its end, calling probe(tsne) after every step.
+function tsneView(d, perplexity = WIDGET.perplexity, seed = WIDGET.seed, probe = () => {}) {
+  const t = new ml.TSNE();
+  try {
+    t.setMaxIterations(1000);
+    t.setData(d.X, d.cols, []);
+    t.setPerplexity(perplexity);
+    t.reset(seed);
+    while (t.status() !== 'converged') { t.step(); probe(t); }
+    return Float64Array.from(t.embedding());
+  } finally { t.delete(); }
+}
+
+const dist2 = (a, i, j) => (a[2 * i] - a[2 * j]) ** 2 + (a[2 * i + 1] - a[2 * j + 1]) ** 2;
+
+// For each point its five nearest on-screen neighbours: share of points where all five (or a
+// majority) come from the point's own group.
+function neighbourPurity(xy, labels, k = 5) {
+  let all = 0; let most = 0;
+  for (let i = 0; i < labels.length; i++) {
+    const order = labels.map((_, j) => j).filter((j) => j !== i).sort((a, b) => dist2(xy, i, a) - dist2(xy, i, b)).slice(0, k);
+    const same = order.filter((j) => labels[j] === labels[i]).length;
+    if (same === k) all += 1;
+    if (same > k / 2) most += 1;
+  }
+  return { all: all / labels.length, most: most / labels.length };
+}
+
+// Pearson correlation between pairwise distances in 5-D and on screen.
+function distanceCorrelation(d, xy) {
+  const n = d.labels.length; const a = []; const b = [];
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
+    let s = 0;
+    for (let c = 0; c < d.cols; c++) s += (d.X[i * d.cols + c] - d.X[j * d.cols + c]) ** 2;
+    a.push(Math.sqrt(s)); b.push(Math.sqrt(dist2(xy, i, j)));
+  }
+  const mean = (v) => v.reduce((s, x) => s + x, 0) / v.length;
+  const ma = mean(a); const mb = mean(b);
+  let sab = 0; let saa = 0; let sbb = 0;
+  for (let k = 0; k < a.length; k++) { sab += (a[k] - ma) * (b[k] - mb); saa += (a[k] - ma) ** 2; sbb += (b[k] - mb) ** 2; }
+  return sab / Math.sqrt(saa * sbb);
+}
+
+// Pieces of a set of points: linked when closer than 5% of the picture's diagonal.
+function pieces(xy, members) {
+  let x0 = Infinity; let x1 = -Infinity; let y0 = Infinity; let y1 = -Infinity;
+  for (let i = 0; i < xy.length; i += 2) { x0 = Math.min(x0, xy[i]); x1 = Math.max(x1, xy[i]); y0 = Math.min(y0, xy[i + 1]); y1 = Math.max(y1, xy[i + 1]); }
+  const r2 = (0.05 * Math.hypot(x1 - x0, y1 - y0)) ** 2;
+  const parent = new Map(members.map((i) => [i, i]));
+  const find = (i) => { while (parent.get(i) !== i) i = parent.get(i); return i; };
+  for (const i of members) for (const j of members) if (i < j && dist2(xy, i, j) <= r2) parent.set(find(i), find(j));
+  return new Set(members.map(find)).size;
+}
+
+const ring = lifted();
+const all = ring.labels.map((_, i) => i);
+const losses = [];
+const at20 = tsneView(ring, 20, WIDGET.seed, (t) => { losses[t.steps()] = t.loss(); });
+
+test('early exaggeration: KL rises for 250 steps (1.96 → 2.48), drops to 0.23 by step 300, 0.17 at 1,000', () => {
+  const t = new ml.TSNE();
+  try {
+    t.setData(ring.X, ring.cols, []); t.setPerplexity(20); t.reset(WIDGET.seed);
+    assert.equal(t.loss().toFixed(2), '1.96');
+    assert.equal(t.exaggeration(), 12);
+  } finally { t.delete(); }
+  assert.equal(losses[250].toFixed(2), '2.48');
+  assert.ok(losses[250] > losses[100], 'rises during exaggeration');
+  assert.equal(losses[300].toFixed(2), '0.23');
+  assert.equal(losses[1000].toFixed(2), '0.17');
+});
+
+test('perplexity 2 shatters and mixes; 50 keeps more global shape (distance correlation 0.05 / 0.84 / 0.91)', () => {
+  const at2 = tsneView(ring, 2);
+  const at50 = tsneView(ring, 50);
+  assert.ok(pieces(at2, all) >= 3 * pieces(at20, all), `${pieces(at2, all)} pieces vs ${pieces(at20, all)}`);
+  assert.equal(Math.round(neighbourPurity(at2, ring.labels).most * 100), 79);
+  assert.equal(neighbourPurity(at20, ring.labels).most, 1);
+  assert.equal(distanceCorrelation(ring, at2).toFixed(2), '0.05');
+  assert.equal(distanceCorrelation(ring, at20).toFixed(2), '0.84');
+  assert.equal(distanceCorrelation(ring, at50).toFixed(2), '0.91');
+});
+
+test('PCA keeps the groups apart on all three data sets and keeps distances best (0.95)', () => {
+  for (const data of ['circles', 'moons', 'blobs']) {
+    const d = lifted({ data });
+    assert.ok(neighbourPurity(pcaView(d), d.labels).all >= 0.97, data);
+  }
+  assert.equal(distanceCorrelation(ring, pcaView(ring)).toFixed(2), '0.95');
+});
+
+test('t-SNE tears the ring into more than one piece (perplexity 20, seed 2)', () => {
+  const ringPoints = all.filter((i) => ring.labels[i] === 0);
+  assert.ok(pieces(at20, ringPoints) >= 2);
+});
+
+test('Reset repeats the picture exactly; New points (the next seed) moves the islands', () => {
+  const again = tsneView(ring, 20, WIDGET.seed);
+  assert.deepEqual(Array.from(again), Array.from(at20));
+  const next = lifted({ seed: WIDGET.seed + 1 });
+  const moved = tsneView(next, 20, WIDGET.seed + 1);
+  assert.notDeepEqual(Array.from(moved), Array.from(at20));
+});
