@@ -46,7 +46,14 @@ test('boosting: derivation reveals one step per click; AdaBoost rounds match the
     assert.equal(await stat(w, 'α'), expected.alpha);
     assert.equal(await stat(w, 'training error'), expected.train);
     assert.equal(await stat(w, 'bound'), expected.bound);
-    assert.match(await message(w), /Round 5: .*half the weight/);
+    assert.match(await message(w), /Round 5: .*mistakes now hold 0\.500 of the weight/);
+    // At the round limit the message says why boosting stopped, in words.
+    await w.getByRole('slider', { name: /rounds/ }).fill('3');
+    for (let i = 0; i < 4; i++) await w.getByRole('button', { name: 'Step', exact: true }).click();
+    assert.equal(await stat(w, 'round'), '3 / 3');
+    assert.match(await message(w), /Boosting stopped: it reached the round limit of 3 /);
+    assert.doesNotMatch(await message(w), /stopped: \./);
+    await w.getByRole('slider', { name: /rounds/ }).fill('40');
     await w.locator('canvas').first().focus();
     await page.keyboard.press('ArrowRight');
     assert.match(await message(w), /Point 2 \(class [01]\) has weight/);
@@ -127,6 +134,14 @@ test('kernel SVM: trained boundary, support vectors and accuracy match the engin
     await w.getByRole('slider', { name: /γ/ }).fill('2'); // log track: 10^2 = 100
     assert.equal(await stat(w, 'support vectors'), expected.sv100);
     assert.match(await message(w), /hugs the training points/);
+    // C = 1000 at γ = 100: the KKT test passes with primal − dual still 7.31 — not called converged.
+    await w.getByRole('slider', { name: /^C/ }).fill('3'); // log track: 10^3 = 1000
+    assert.match(await message(w), /^Stopped, not at the optimum/);
+    assert.match(await message(w), /primal − dual is still 7\.31/);
+    assert.doesNotMatch(await message(w), /Converged/);
+    assert.equal(await w.locator('.dw-message').first().getAttribute('data-tone'), 'warn');
+    await w.getByRole('slider', { name: /^C/ }).fill('0');
+    assert.match(await message(w), /^Converged/);
     await w.getByLabel('kernel').selectOption('linear');
     assert.match(await message(w), /No straight line separates/);
     await w.getByRole('button', { name: 'Reset' }).click();
