@@ -235,7 +235,7 @@ test('matrix-transform: determinant, eigenvalues and eigenvectors agree with the
   }
 });
 
-test('dot-product: a·b, |a||b|cos θ and the projection match the engine as the vectors move', async () => {
+test('dot-product: a·b, |a||b|cos ω and the projection match the engine as the vectors move', async () => {
   for (const width of [1280, 375]) {
     const page = await site.newPage({ width });
     await page.goto(`${site.base}/lessons/vectors-and-matrices.html`);
@@ -251,9 +251,9 @@ test('dot-product: a·b, |a||b|cos θ and the projection match the engine as the
     let e = await ref([3, 1], [1, 2]);
     assert.equal(await stat('a · b'), e.dot.toFixed(3));
     assert.equal(await stat('a · b'), '5.000');
-    assert.equal(await stat('|a| |b| cos θ'), e.product.toFixed(3));
-    assert.equal(await stat('θ'), `${e.angle.toFixed(1)}°`);
-    assert.equal(await stat('cos θ'), e.cos.toFixed(3));
+    assert.equal(await stat('|a| |b| cos ω'), e.product.toFixed(3));
+    assert.equal(await stat('ω'), `${e.angle.toFixed(1)}°`);
+    assert.equal(await stat('cos ω'), e.cos.toFixed(3));
     assert.equal(await stat('shadow of a on b'), e.scalar.toFixed(3));
     assert.match(await message.textContent(), /point broadly the same way/);
 
@@ -267,7 +267,7 @@ test('dot-product: a·b, |a||b|cos θ and the projection match the engine as the
 
     await card.getByRole('button', { name: 'Perpendicular' }).click();
     assert.equal(await stat('a · b'), '0.000');
-    assert.equal(await stat('θ'), '90.0°');
+    assert.equal(await stat('ω'), '90.0°');
     assert.match(await message.textContent(), /perpendicular/);
     await card.getByRole('button', { name: 'Opposite' }).click();
     e = await ref([-3, -1], [2, 1]);
