@@ -20,7 +20,7 @@ export const schema = {
 
 export const meta = {
   title: 'Bias and variance, measured',
-  hint: 'Slide k: few neighbours give wiggly fits that scatter (variance), many give flat fits that miss the curve (bias). The bars show the engine’s measured terms and check that they add up to the expected error.',
+  hint: 'Slide k: few neighbours give wiggly fits that scatter (variance), many give flat fits that miss the curve (bias). The bars show the engine’s estimate of each term and, beside them, of the expected error: the three terms add up to it approximately (≈).',
 };
 
 const GRID = 60;
@@ -74,7 +74,7 @@ function build({ ml, card, options }) {
     stat.sum.set(fixed(sum, 4));
     stat.expected.set(fixed(result.meanExpectedError, 4));
     const leader = result.meanBias2 > result.meanVariance ? 'bias² dominates: the fits are too smooth to follow the curve' : 'variance dominates: each fit chases its own noise';
-    card.setMessage(`k = ${opts.k}: ${leader}. Estimated from ${countOf(result.refits, 'resample')}, bias² + variance + s² = ${fixed(sum, 4)} ≈ the measured expected error ${fixed(result.meanExpectedError, 4)} (in expectation the split is exact; a finite number of resamples leaves a difference of ${fixed(Math.abs(sum - result.meanExpectedError), 4)}).`, 'info');
+    card.setMessage(`k = ${opts.k}: ${leader}. Estimated from ${countOf(result.refits, 'resample')}, bias² + variance + s² = ${fixed(sum, 4)} ≈ the estimated expected error ${fixed(result.meanExpectedError, 4)} (in expectation the split is exact; a finite number of resamples leaves a difference of ${fixed(Math.abs(sum - result.meanExpectedError), 4)}).`, 'info');
     requestDraw(draw);
   }
 
