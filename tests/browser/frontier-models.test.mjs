@@ -94,7 +94,8 @@ test('k-means: inertia per half-step never rises and matches the engine; restart
     });
     assert.deepEqual(seen.map((v) => v.toFixed(3)), expected);
     await w.getByRole('button', { name: 'Try 20 starts' }).click();
-    assert.match(await message(w), /20 random starts: \d+ ended in a worse local minimum/);
+    // The lesson: at the default spread 1 random start of 20 stops at a poor minimum, no k-means++ start does.
+    assert.match(await message(w), /20 random starts: 1 ended in a worse local minimum\. 20 k-means\+\+ starts: 0 did\. The best inertia found was 63\.866/);
     assert.notEqual(await stat(w, 'best of 20'), '–');
     // Keyboard: pick centroid 2 and move it; the run restarts from the user's start.
     await w.locator('canvas').first().focus();
