@@ -46,7 +46,14 @@ test('boosting: derivation reveals one step per click; AdaBoost rounds match the
     assert.equal(await stat(w, 'α'), expected.alpha);
     assert.equal(await stat(w, 'training error'), expected.train);
     assert.equal(await stat(w, 'bound'), expected.bound);
-    assert.match(await message(w), /Round 5: .*half the weight/);
+    assert.match(await message(w), /Round 5: .*mistakes now hold 0\.500 of the weight/);
+    // At the round limit the message says why boosting stopped, in words.
+    await w.getByRole('slider', { name: /rounds/ }).fill('3');
+    for (let i = 0; i < 4; i++) await w.getByRole('button', { name: 'Step', exact: true }).click();
+    assert.equal(await stat(w, 'round'), '3 / 3');
+    assert.match(await message(w), /Boosting stopped: it reached the round limit of 3 /);
+    assert.doesNotMatch(await message(w), /stopped: \./);
+    await w.getByRole('slider', { name: /rounds/ }).fill('40');
     await w.locator('canvas').first().focus();
     await page.keyboard.press('ArrowRight');
     assert.match(await message(w), /Point 2 \(class [01]\) has weight/);
@@ -87,7 +94,8 @@ test('k-means: inertia per half-step never rises and matches the engine; restart
     });
     assert.deepEqual(seen.map((v) => v.toFixed(3)), expected);
     await w.getByRole('button', { name: 'Try 20 starts' }).click();
-    assert.match(await message(w), /20 random starts: \d+ ended in a worse local minimum/);
+    // The lesson: at the default spread 1 random start of 20 stops at a poor minimum, no k-means++ start does.
+    assert.match(await message(w), /20 random starts: 1 ended in a worse local minimum\. 20 k-means\+\+ starts: 0 did\. The best inertia found was 63\.866/);
     assert.notEqual(await stat(w, 'best of 20'), '–');
     // Keyboard: pick centroid 2 and move it; the run restarts from the user's start.
     await w.locator('canvas').first().focus();
@@ -127,6 +135,14 @@ test('kernel SVM: trained boundary, support vectors and accuracy match the engin
     await w.getByRole('slider', { name: /γ/ }).fill('2'); // log track: 10^2 = 100
     assert.equal(await stat(w, 'support vectors'), expected.sv100);
     assert.match(await message(w), /hugs the training points/);
+    // C = 1000 at γ = 100: the KKT test passes with primal − dual still 7.31 — not called converged.
+    await w.getByRole('slider', { name: /^C/ }).fill('3'); // log track: 10^3 = 1000
+    assert.match(await message(w), /^Stopped, not at the optimum/);
+    assert.match(await message(w), /primal − dual is still 7\.31/);
+    assert.doesNotMatch(await message(w), /Converged/);
+    assert.equal(await w.locator('.dw-message').first().getAttribute('data-tone'), 'warn');
+    await w.getByRole('slider', { name: /^C/ }).fill('0');
+    assert.match(await message(w), /^Converged/);
     await w.getByLabel('kernel').selectOption('linear');
     assert.match(await message(w), /No straight line separates/);
     await w.getByRole('button', { name: 'Reset' }).click();

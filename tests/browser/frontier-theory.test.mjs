@@ -76,7 +76,8 @@ test('bias–variance: the measured terms match the engine and k trades bias for
     assert.equal(await stat(w, 'bias²'), expected[5].bias);
     assert.equal(await stat(w, 'variance'), expected[5].variance);
     assert.equal(await stat(w, 'expected error'), expected[5].expected);
-    assert.equal(await stat(w, 'noise σ²'), '0.0900');
+    assert.equal(await stat(w, 'noise s²'), '0.0900');
+    assert.match(await message(w), /Estimated from 100 resamples, bias² \+ variance \+ s² = 0\.1226 ≈ the estimated expected error 0\.1218/);
     await w.getByRole('slider', { name: /k neighbours/ }).fill('20');
     assert.equal(await stat(w, 'bias²'), expected[20].bias);
     assert.ok(Number(expected[20].bias) > Number(expected[5].bias));

@@ -131,6 +131,36 @@ test('ai-hierarchy: placing techniques gives instant, explained feedback and a s
   await page.close();
 });
 
+test('ai-hierarchy: sorting all 11 reports the result once through dw:score and dw:complete', async () => {
+  const { TECHNIQUES, REGIONS } = await import('../../web/widgets/landscape3/history.js');
+  const page = await site.newPage({ width: 1280 });
+  await page.goto(`${site.base}/lessons/history-of-ai.html`);
+  await widgetsReady(page);
+  await page.evaluate(() => {
+    window.reports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.reports.push({ type, ...e.detail }));
+  });
+  const card = page.locator('.dw-card', { hasText: 'sort them' });
+  const stat = statReader(page, card);
+  const setButton = (region) => card.getByRole('button', { name: `${REGIONS[region].name}: ${REGIONS[region].long}` });
+  // One deliberate mistake (linear regression into DL first), the rest right first time.
+  await card.getByRole('button', { name: 'Linear regression' }).click();
+  await setButton('dl').click();
+  for (const t of TECHNIQUES) {
+    await card.getByRole('button', { name: t.name, exact: true }).click();
+    await setButton(t.region).click();
+    if (t !== TECHNIQUES[TECHNIQUES.length - 1]) assert.deepEqual(await page.evaluate(() => window.reports), [], 'nothing is reported before the end');
+  }
+  assert.equal(await stat('sorted'), '11 of 11');
+  assert.equal(await stat('right first time'), '10 / 11');
+  const reports = await page.evaluate(() => window.reports);
+  const detail = { widget: 'ai-hierarchy', title: 'AI, machine learning, deep learning: sort them', score: 10, max: 11 };
+  assert.deepEqual(reports, [{ type: 'dw:score', ...detail }, { type: 'dw:complete', ...detail }]);
+  assert.match(await card.locator('.dw-message').textContent(), /All 11 sorted, 10 right first time/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
 test('matrix-transform: determinant, eigenvalues and eigenvectors agree with the engine', async () => {
   for (const width of [1280, 375]) {
     const page = await site.newPage({ width });
@@ -205,7 +235,7 @@ test('matrix-transform: determinant, eigenvalues and eigenvectors agree with the
   }
 });
 
-test('dot-product: a·b, |a||b|cos θ and the projection match the engine as the vectors move', async () => {
+test('dot-product: a·b, |a||b|cos ω and the projection match the engine as the vectors move', async () => {
   for (const width of [1280, 375]) {
     const page = await site.newPage({ width });
     await page.goto(`${site.base}/lessons/vectors-and-matrices.html`);
@@ -221,9 +251,9 @@ test('dot-product: a·b, |a||b|cos θ and the projection match the engine as the
     let e = await ref([3, 1], [1, 2]);
     assert.equal(await stat('a · b'), e.dot.toFixed(3));
     assert.equal(await stat('a · b'), '5.000');
-    assert.equal(await stat('|a| |b| cos θ'), e.product.toFixed(3));
-    assert.equal(await stat('θ'), `${e.angle.toFixed(1)}°`);
-    assert.equal(await stat('cos θ'), e.cos.toFixed(3));
+    assert.equal(await stat('|a| |b| cos ω'), e.product.toFixed(3));
+    assert.equal(await stat('ω'), `${e.angle.toFixed(1)}°`);
+    assert.equal(await stat('cos ω'), e.cos.toFixed(3));
     assert.equal(await stat('shadow of a on b'), e.scalar.toFixed(3));
     assert.match(await message.textContent(), /point broadly the same way/);
 
@@ -237,7 +267,7 @@ test('dot-product: a·b, |a||b|cos θ and the projection match the engine as the
 
     await card.getByRole('button', { name: 'Perpendicular' }).click();
     assert.equal(await stat('a · b'), '0.000');
-    assert.equal(await stat('θ'), '90.0°');
+    assert.equal(await stat('ω'), '90.0°');
     assert.match(await message.textContent(), /perpendicular/);
     await card.getByRole('button', { name: 'Opposite' }).click();
     e = await ref([-3, -1], [2, 1]);

@@ -7,6 +7,7 @@ import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
+import { countOf } from '../lib/format.js';
 import { DATASETS, loadDataset, legendRow } from './frontier/common.js';
 import { GridImage, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
@@ -63,7 +64,7 @@ function build({ ml, card, options }) {
   });
   const sliders = {
     noise: slider(card.controls, { label: 'noise', min: 0, max: 0.5, step: 0.01, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.noise = v; loadData(); } }),
-    rounds: slider(card.controls, { label: 'rounds', min: 1, max: 200, step: 1, value: opts.rounds, format: (v) => String(v), onInput: (v) => { play.stop(); opts.rounds = v; restart(); } }),
+    rounds: slider(card.controls, { label: 'rounds', min: 1, max: 200, step: 1, value: opts.rounds, format: (v) => fixed(v, 0), onInput: (v) => { play.stop(); opts.rounds = v; restart(); } }),
   };
   const stat = {
     round: card.stat('round'),
@@ -94,11 +95,11 @@ function build({ ml, card, options }) {
   }
 
   function advance() {
-    if (ada.status() === 'converged' || ada.rounds() >= opts.rounds) return false;
+    if (ada.rounds() >= opts.rounds || ada.status() === 'converged') { stopMessage(); return false; }
     const before = ada.rounds();
     attempt(card, () => ada.step());
     if (ada.rounds() === before) {
-      card.setMessage(`Boosting stopped: ${ada.stopReason() || 'no further round'} — ${ada.stopReason() === 'perfect' ? 'the last stump classifies every point correctly.' : 'no stump beats a coin flip on the weighted data.'}`, 'warn');
+      stopMessage();
       render();
       return false;
     }
@@ -110,6 +111,35 @@ function build({ ml, card, options }) {
 
   function domain() { return DATASETS[opts.dataset].domain; }
 
+  // Why boosting has stopped, in words: the engine's reason, or the round limit the learner set.
+  function stopReason() {
+    const reason = ada.stopReason();
+    if (reason === 'perfect') return 'the last stump classifies every point correctly (ε = 0), so there is nothing left to re-weight';
+    if (reason === 'no better than chance') return 'no stump beats a coin flip on the weighted data (ε ≥ ½)';
+    if (ada.rounds() >= opts.rounds) return `it reached the round limit of ${opts.rounds} (raise “rounds” to continue)`;
+    return '';
+  }
+
+  // Pressing Step or Play after boosting has stopped: the last round's story, ending with why.
+  function stopMessage() {
+    if (ada.rounds() > 0) { describe(); return; }
+    const why = stopReason();
+    if (why) card.setMessage(`Boosting stopped: ${why}.`, 'info');
+  }
+
+  // Weight now held by the points the newest stump got wrong (step 7 of the lesson: exactly ½).
+  function mistakesWeight(r) {
+    const [feature, threshold, leftClass, rightClass] = ada.stumps().slice((r - 1) * 5, r * 5);
+    if (feature < 0) return null;
+    const w = ada.sampleWeights();
+    let sum = 0; let count = 0;
+    for (let i = 0; i < data.n; i++) {
+      const said = data.X[2 * i + feature] <= threshold ? leftClass : rightClass;
+      if (said !== data.y[i]) { sum += w[i]; count += 1; }
+    }
+    return { sum, count };
+  }
+
   function describe() {
     const r = ada.rounds();
     const errs = ada.errors();
@@ -117,8 +147,11 @@ function build({ ml, card, options }) {
     const bounds = ada.bounds();
     const e = errs[r - 1];
     let msg = `Round ${r}: the stump's weighted error is ε = ${fixed(e, 3)}, so its vote counts α = ${fixed(ada.alphas()[r - 1], 3)}. `;
-    msg += `Its mistakes now hold exactly half the weight. Training error ${fixed(train[r - 1], 3)} ≤ bound ${fixed(bounds[r - 1], 3)}.`;
-    if (ada.status() === 'converged') msg += ` Boosting stopped: ${ada.stopReason()}.`;
+    const m = mistakesWeight(r);
+    if (m && m.count > 0) msg += `Its ${countOf(m.count, 'mistake')} now hold ${fixed(m.sum, 3)} of the weight. `;
+    msg += `Training error ${fixed(train[r - 1], 3)} ≤ bound ${fixed(bounds[r - 1], 3)}.`;
+    const why = ada.status() === 'converged' || r >= opts.rounds ? stopReason() : '';
+    if (why) msg += ` Boosting stopped: ${why}.`;
     card.setMessage(msg, train[r - 1] === 0 ? 'good' : 'info');
   }
 

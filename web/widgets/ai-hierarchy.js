@@ -8,6 +8,7 @@ import { el } from '../lib/ui.js';
 import { readTheme } from '../lib/theme.js';
 import { Board, sequentialScale } from './landscape/draw.js';
 import { DEAL_ORDER, REGIONS, TECHNIQUES } from './landscape3/history.js';
+import { reportComplete, reportScore } from './course1/report.js';
 
 export const schema = {
   items: { type: 'int', min: 4, max: TECHNIQUES.length, default: TECHNIQUES.length, description: 'How many techniques to sort.' },
@@ -96,6 +97,12 @@ function build({ card, options }) {
       picked = null;
       const done = placed.size === items.length;
       card.setMessage(`Right: ${t.name} → ${inner}. ${t.why}${done ? ` All ${items.length} sorted, ${firstTry} right first time.` : ''}`, 'ok');
+      // The course records the finished game: the score is what the learner got right first time.
+      if (done) {
+        const detail = { widget: 'ai-hierarchy', title: meta.title, score: firstTry, max: items.length };
+        reportScore(card, detail);
+        reportComplete(card, detail);
+      }
     } else {
       const said = REGIONS[region].long;
       const tooDeep = ORDER.indexOf(region) > ORDER.indexOf(t.region);

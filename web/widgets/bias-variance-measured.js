@@ -7,10 +7,11 @@ import { Plot, drawBars } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, checkbox, fixed, slider } from '../lib/ui.js';
 import { legendRow } from './frontier/common.js';
+import { countOf } from '../lib/format.js';
 
 export const schema = {
   k: { type: 'int', min: 1, max: 30, default: 5, description: 'Neighbours averaged by the k-NN regressor.' },
-  noise: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Noise standard deviation σ of the targets.' },
+  noise: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Noise standard deviation s of the targets.' },
   sampleSize: { type: 'int', min: 10, max: 200, default: 30, description: 'Training points per resample.' },
   refits: { type: 'int', min: 10, max: 400, default: 100, description: 'Number of resampled training sets.' },
   fixedX: { type: 'boolean', default: true, description: 'Keep the same x positions in every resample (only the noise is redrawn).' },
@@ -19,7 +20,7 @@ export const schema = {
 
 export const meta = {
   title: 'Bias and variance, measured',
-  hint: 'Slide k: few neighbours give wiggly fits that scatter (variance), many give flat fits that miss the curve (bias). The bars show the engine’s measured terms and check that they add up to the expected error.',
+  hint: 'Slide k: few neighbours give wiggly fits that scatter (variance), many give flat fits that miss the curve (bias). The bars show the engine’s estimate of each term and, beside them, of the expected error: the three terms add up to it approximately (≈).',
 };
 
 const GRID = 60;
@@ -43,12 +44,12 @@ function build({ ml, card, options }) {
   button(row, 'Resample', () => { opts.seed += 1; run(); }, { primary: true });
   const sliders = {
     k: slider(card.controls, { label: 'k neighbours', min: 1, max: 30, step: 1, value: opts.k, format: String, onInput: (v) => { opts.k = v; run(); } }),
-    noise: slider(card.controls, { label: 'noise σ', min: 0, max: 1, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; run(); } }),
+    noise: slider(card.controls, { label: 'noise s', min: 0, max: 1, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; run(); } }),
     sampleSize: slider(card.controls, { label: 'points per set', min: 10, max: 200, step: 1, value: opts.sampleSize, format: String, onInput: (v) => { opts.sampleSize = v; run(); } }),
   };
   const fixedBox = checkbox(card.controls, { label: 'same x every time', checked: opts.fixedX, onChange: (v) => { opts.fixedX = v; run(); } });
   const stat = {
-    bias: card.stat('bias²'), variance: card.stat('variance'), noise: card.stat('noise σ²'),
+    bias: card.stat('bias²'), variance: card.stat('variance'), noise: card.stat('noise s²'),
     sum: card.stat('sum'), expected: card.stat('expected error'),
   };
 
@@ -73,7 +74,7 @@ function build({ ml, card, options }) {
     stat.sum.set(fixed(sum, 4));
     stat.expected.set(fixed(result.meanExpectedError, 4));
     const leader = result.meanBias2 > result.meanVariance ? 'bias² dominates: the fits are too smooth to follow the curve' : 'variance dominates: each fit chases its own noise';
-    card.setMessage(`k = ${opts.k}, ${result.refits} resamples: ${leader}. bias² + variance + σ² = ${fixed(sum, 4)} against a measured expected error of ${fixed(result.meanExpectedError, 4)}.`, 'info');
+    card.setMessage(`k = ${opts.k}: ${leader}. Estimated from ${countOf(result.refits, 'resample')}, bias² + variance + s² = ${fixed(sum, 4)} ≈ the estimated expected error ${fixed(result.meanExpectedError, 4)} (in expectation the split is exact; a finite number of resamples leaves a difference of ${fixed(Math.abs(sum - result.meanExpectedError), 4)}).`, 'info');
     requestDraw(draw);
   }
 
@@ -99,7 +100,7 @@ function build({ ml, card, options }) {
     bars.begin();
     bars.axes({ yLabel: 'squared error', xTicks: 0, yTicks: 3 });
     if (result) {
-      const labels = ['bias²', 'variance', 'σ²', 'expected'];
+      const labels = ['bias²', 'variance', 's²', 'expected'];
       const colors = [b.loss, b.class1, b.truth, b.model];
       vals.forEach((v, i) => {
         bars.ctx.save();

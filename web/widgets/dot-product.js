@@ -1,5 +1,5 @@
 // The dot product (landscape, vectors-and-matrices lesson): drag two vectors a and b and read
-// a·b, |a||b|cos θ, the angle, the cosine similarity and the shadow (projection) of a on b, drawn
+// a·b, |a||b|cos ω, the angle, the cosine similarity and the shadow (projection) of a on b, drawn
 // as the foot of the perpendicular. Every number comes from the engine (vectorDot, vectorAngle,
 // vectorCosine, vectorProjection); the widget only draws and explains the sign in words.
 import { mountWidget, attempt } from '../lib/widget.js';
@@ -51,8 +51,8 @@ function build({ ml, card, options }) {
   card.controls.append(row);
 
   const stat = {
-    a: card.stat('a'), b: card.stat('b'), dot: card.stat('a · b'), product: card.stat('|a| |b| cos θ'),
-    angle: card.stat('θ'), cos: card.stat('cos θ'), shadow: card.stat('shadow of a on b'),
+    a: card.stat('a'), b: card.stat('b'), dot: card.stat('a · b'), product: card.stat('|a| |b| cos ω'),
+    angle: card.stat('ω'), cos: card.stat('cos ω'), shadow: card.stat('shadow of a on b'),
   };
 
   function compute() {
@@ -84,11 +84,11 @@ function build({ ml, card, options }) {
     const deg = `${fixed((r.angle.value * 180) / Math.PI, 1)}°`;
     const same = `cosine similarity ${fixed(r.cos.value, 3)}`;
     if (Math.abs(r.dot) <= ZERO) {
-      card.setMessage(`a·b = 0: a and b are perpendicular (θ = ${deg}). a casts no shadow on b — a neuron with weights b would give input a a weighted sum of exactly zero.`, 'info');
+      card.setMessage(`a·b = 0: a and b are perpendicular (ω = ${deg}). a casts no shadow on b — a neuron with weights b would give input a a weighted sum of exactly zero.`, 'info');
     } else if (r.dot > 0) {
-      card.setMessage(`a·b = ${fixed(r.dot, 3)} > 0: a and b point broadly the same way (θ = ${deg}, under 90°), so a’s shadow falls along b; ${same}.`, 'ok');
+      card.setMessage(`a·b = ${fixed(r.dot, 3)} > 0: a and b point broadly the same way (ω = ${deg}, under 90°), so a’s shadow falls along b; ${same}.`, 'ok');
     } else {
-      card.setMessage(`a·b = ${fixed(r.dot, 3)} < 0: a points away from b (θ = ${deg}, over 90°), so its shadow falls on the far side of the origin, against b; ${same}.`, 'warn');
+      card.setMessage(`a·b = ${fixed(r.dot, 3)} < 0: a points away from b (ω = ${deg}, over 90°), so its shadow falls on the far side of the origin, against b; ${same}.`, 'warn');
     }
   }
 
@@ -121,14 +121,14 @@ function build({ ml, card, options }) {
         arrow(c, plot, 0, 0, fx, fy, th.good, '', 6);
       }
       if (r && r.angle.value !== undefined) {
-        // The angle θ as an arc from a to b, the short way round.
+        // The angle ω as an arc from a to b, the short way round.
         const a0 = Math.atan2(a[1], a[0]); let a1 = Math.atan2(b[1], b[0]);
         let d = a1 - a0; if (d > Math.PI) d -= 2 * Math.PI; if (d < -Math.PI) d += 2 * Math.PI; a1 = a0 + d;
         const rad = 28;
         c.beginPath(); c.arc(plot.px(0), plot.py(0), rad, -a0, -a1, d > 0); c.strokeStyle = th.textMuted; c.lineWidth = 1.5; c.stroke();
         const mid = (a0 + a1) / 2;
         c.fillStyle = th.text; c.font = `13px ${th.font}`; c.textAlign = 'center'; c.textBaseline = 'middle';
-        c.fillText('θ', plot.px(0) + (rad + 10) * Math.cos(mid), plot.py(0) - (rad + 10) * Math.sin(mid));
+        c.fillText('ω', plot.px(0) + (rad + 10) * Math.cos(mid), plot.py(0) - (rad + 10) * Math.sin(mid));
       }
       arrow(c, plot, 0, 0, b[0], b[1], th.class1, 'b');
       arrow(c, plot, 0, 0, a[0], a[1], th.class0, 'a');

@@ -11,7 +11,7 @@ import { legendRow } from './frontier/common.js';
 
 export const schema = {
   depth: { type: 'int', min: 1, max: 10, default: 1, description: 'Maximum depth of the decision tree (1 = a stump).' },
-  noise: { type: 'number', min: 0, max: 0.6, default: 0.3, description: 'Noise of the moons data.' },
+  noise: { type: 'number', min: 0, max: 0.6, default: 0.3, description: 'Noise of the moons data: the standard deviation of the jitter added to each point (0 = clean moons).' },
   repeats: { type: 'int', min: 2, max: 40, default: 12, description: 'Resamples per training size.' },
   delta: { type: 'number', min: 0.001, max: 0.5, default: 0.05, description: 'The bound holds with probability at least 1 − δ.' },
   seed: { type: 'int', min: 0, max: 100000, default: 1, description: 'Seed for the data and the resamples.' },
@@ -55,7 +55,7 @@ function build({ ml, card, options }) {
   });
   const sliders = {
     n: slider(card.controls, { label: 'read off n', min: 0, max: SIZES.length - 1, step: 1, value: pick, format: (i) => String(SIZES[i]), onInput: (i) => { pick = i; describe(); } }),
-    noise: slider(card.controls, { label: 'label noise', min: 0, max: 0.6, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; loadData(); } }),
+    noise: slider(card.controls, { label: 'noise', min: 0, max: 0.6, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; loadData(); } }),
     repeats: slider(card.controls, { label: 'resamples', min: 2, max: 40, step: 1, value: opts.repeats, format: String, onInput: (v) => { opts.repeats = v; run(); } }),
   };
   const stat = { n: card.stat('n'), train: card.stat('train error'), test: card.stat('held-out error'), gap: card.stat('gap'), bound: card.stat('bound') };
@@ -132,7 +132,7 @@ function build({ ml, card, options }) {
     for (const v of [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6]) {
       const Y = Math.round(chart.py(v)) + 0.5;
       c.beginPath(); c.moveTo(m.left, Y); c.lineTo(chart.width - m.right, Y); c.stroke();
-      c.fillText(v.toFixed(1), m.left - 6, Y);
+      c.fillText(fixed(v, 1), m.left - 6, Y);
     }
     c.font = `12px ${t.font}`; c.textAlign = 'right'; c.textBaseline = 'bottom';
     c.fillText('training size n (log scale)', chart.width - m.right, chart.height - 1);

@@ -9,6 +9,7 @@ import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { clamp, legendRow } from './frontier/common.js';
+import { countOf } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 
 export const schema = {
@@ -114,9 +115,9 @@ function build({ ml, card, options }) {
       const before = history[history.length - 1].inertia;
       const changed = attempt(card, () => km.assignStep());
       if (changed === undefined) return false;
-      stat.changed.set(String(changed));
+      stat.changed.set(fixed(changed, 0));
       if (km.status() === 'converged') {
-        card.setMessage(`Converged after ${km.steps()} iterations: no point changed cluster. Final inertia ${fixed(km.inertia(), 3)}.`, 'good');
+        card.setMessage(`Converged after ${countOf(km.steps(), 'iteration')}: no point changed cluster. Final inertia ${fixed(km.inertia(), 3)}.`, 'good');
         ok = false;
       } else {
         history.push({ inertia: km.inertia(), half: 'assign' });
@@ -150,7 +151,7 @@ function build({ ml, card, options }) {
   }
 
   function render() {
-    stat.iter.set(String(km.steps()));
+    stat.iter.set(fixed(km.steps(), 0));
     stat.inertia.set(fixed(km.inertia(), 3));
     stat.best.set(starts ? fixed(Math.min(...starts.random, ...starts.plus), 3) : '–');
     requestDraw(draw);

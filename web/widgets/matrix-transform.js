@@ -10,7 +10,7 @@ import { PRESETS, SMILEY, arrow, describeMatrix, formatEntry, gridSegments, squa
 
 export const schema = {
   preset: { type: 'enum', values: Object.keys(PRESETS), default: 'symmetric', description: 'The matrix shown at the start.' },
-  angle: { type: 'number', min: -180, max: 180, default: 30, description: 'Rotation angle θ in degrees for the rotate preset.' },
+  angle: { type: 'number', min: -180, max: 180, default: 30, description: 'Rotation angle ω in degrees for the rotate preset.' },
   eigen: { type: 'boolean', default: true, description: 'Draw the eigenvector directions.' },
 };
 
@@ -55,7 +55,7 @@ function build({ ml, card, options }) {
     onChange: (v) => { opts.preset = v; if (v !== 'custom') setMatrix(PRESETS[v].matrix(opts.angle)); },
   });
   const angleSlider = slider(card.controls, {
-    label: 'rotation angle θ', min: -180, max: 180, step: 5, value: opts.angle, format: (v) => `${fixed(v, 0)}°`,
+    label: 'rotation angle ω', min: -180, max: 180, step: 5, value: opts.angle, format: (v) => `${fixed(v, 0)}°`,
     onInput: (v) => { opts.angle = v; opts.preset = 'rotate'; presetSelect.value = 'rotate'; setMatrix(PRESETS.rotate.matrix(v)); },
   });
   const blend = slider(card.controls, {

@@ -11,7 +11,7 @@ export const PRESETS = {
   symmetric: { label: 'symmetric [[2, 1], [1, 2]]', matrix: () => [2, 1, 1, 2] },
   scale: { label: 'stretch x₁ ×2, squash x₂ ×½', matrix: () => [2, 0, 0, 0.5] },
   uniform: { label: 'scale everything ×1.5', matrix: () => [1.5, 0, 0, 1.5] },
-  rotate: { label: 'rotate by θ', matrix: (deg) => { const r = (deg * Math.PI) / 180; return [tidy(Math.cos(r)), tidy(-Math.sin(r)), tidy(Math.sin(r)), tidy(Math.cos(r))]; } },
+  rotate: { label: 'rotate by ω', matrix: (deg) => { const r = (deg * Math.PI) / 180; return [tidy(Math.cos(r)), tidy(-Math.sin(r)), tidy(Math.sin(r)), tidy(Math.cos(r))]; } },
   shear: { label: 'shear [[1, 1], [0, 1]]', matrix: () => [1, 1, 0, 1] },
   reflect: { label: 'reflect in the x₂-axis', matrix: () => [-1, 0, 0, 1] },
   project: { label: 'project onto the x₁-axis (singular)', matrix: () => [1, 0, 0, 0] },

@@ -1,0 +1,79 @@
+// Claims of the bias–variance lesson, checked against the engine with the
+// bias-variance-measured widget's defaults (web/widgets/bias-variance-measured.js: k-NN
+// regression, noise s = 0.3, 30 points, 100 refits, a grid of 60, seed 1, fixed x).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+
+const S2 = 0.3 * 0.3;
+
+function measure(k, { noise = 0.3, seed = 1, fixedX = true } = {}) {
+  const knn = new ml.KNearestNeighbors();
+  try {
+    knn.setMode('regress');
+    knn.setK(k);
+    const r = ml.biasVariance(knn, null, { noise, sampleSize: 30, refits: 100, gridSize: 60, seed, maxSteps: 1, fixedX });
+    return { bias2: r.meanBias2, variance: r.meanVariance, noise: r.noiseVariance, expected: r.meanExpectedError };
+  } finally {
+    knn.delete();
+  }
+}
+
+test('the worked-example table (seed 1)', () => {
+  const table = {
+    1: ['0.0023', '0.0906', '0.0900', '0.1829', '0.1842'],
+    5: ['0.0134', '0.0193', '0.0180', '0.1226', '0.1218'],
+    20: ['0.1882', '0.0052', '0.0045', '0.2834', '0.2820'],
+  };
+  for (const [k, row] of Object.entries(table)) {
+    const r = measure(Number(k));
+    assert.equal(r.noise.toFixed(4), '0.0900');
+    assert.deepEqual([r.bias2, r.variance, S2 / k, r.bias2 + r.variance + r.noise, r.expected].map((v) => v.toFixed(4)), row, `k = ${k}`);
+    // "add up to the separately estimated expected error within 0.002" (≈: an estimate, not an identity)
+    assert.ok(Math.abs(r.bias2 + r.variance + r.noise - r.expected) < 0.002, `k = ${k}`);
+  }
+});
+
+test('the estimated variance is 1 %, 7 % and 15 % above s²/k; over seeds 1–20 the ratio averages 0.99, 1.00, 1.01', () => {
+  const above = [1, 5, 20].map((k) => Math.round(100 * (measure(k).variance / (S2 / k) - 1)));
+  assert.deepEqual(above, [1, 7, 15]);
+  const means = {};
+  let lo = Infinity; let hi = -Infinity;
+  for (const k of [1, 5, 20]) {
+    let sum = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const ratio = measure(k, { seed }).variance / (S2 / k);
+      sum += ratio;
+      if (k === 20) { lo = Math.min(lo, ratio); hi = Math.max(hi, ratio); }
+    }
+    means[k] = (sum / 20).toFixed(2);
+  }
+  assert.deepEqual(means, { 1: '0.99', 5: '1.00', 20: '1.01' });
+  assert.equal(lo.toFixed(2), '0.80');
+  assert.equal(hi.toFixed(2), '1.22');
+});
+
+test('of the three rows k = 5 is lowest; over k = 1…30 the total is smallest at k = 4 (0.1205)', () => {
+  const totals = Array.from({ length: 30 }, (_, i) => measure(i + 1).expected);
+  assert.ok(totals[4] < totals[0] && totals[4] < totals[19]);
+  const best = totals.indexOf(Math.min(...totals));
+  assert.equal(best + 1, 4);
+  assert.equal(totals[best].toFixed(4), '0.1205');
+  // Variance falls with k while bias² grows (k = 1 vs 5 vs 20 vs 30).
+  const v = [1, 5, 20, 30].map((k) => measure(k));
+  for (let i = 1; i < v.length; i++) {
+    assert.ok(v[i].variance < v[i - 1].variance);
+    assert.ok(v[i].bias2 > v[i - 1].bias2);
+  }
+  // k = 1 is dominated by variance, k = 20 by bias.
+  assert.ok(v[0].variance > 10 * v[0].bias2);
+  assert.ok(v[2].bias2 > 10 * v[2].variance);
+});
+
+test('noise 0 leaves only bias²; redrawing x raises the variance at k = 5 from 0.019 to 0.031', () => {
+  const clean = measure(5, { noise: 0 });
+  assert.ok(clean.variance < 1e-20, `variance ${clean.variance}`);
+  assert.ok(clean.bias2 > 0.01);
+  assert.equal(measure(5).variance.toFixed(3), '0.019');
+  assert.equal(measure(5, { fixedX: false }).variance.toFixed(3), '0.031');
+});

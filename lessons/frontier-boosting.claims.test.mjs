@@ -1,0 +1,82 @@
+// Claims of the boosting lesson, checked against the engine with the adaboost-rounds widget's
+// defaults (web/widgets/adaboost-rounds.js: makeCircles(80, noise 0.1, 0.5, seed 3), 40 rounds,
+// learning rate 1, reset(seed 3)).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+
+function boost(noise = 0.1, rounds = 40) {
+  const d = ml.makeCircles(80, noise, 0.5, 3);
+  const X = Float64Array.from(d.X); const y = Float64Array.from(d.y);
+  const ada = new ml.AdaBoost();
+  try {
+    ada.setData(X, 2, y); ada.setEstimatorCount(rounds); ada.setLearningRate(1); ada.reset(3);
+    const mistakesWeight = [];
+    for (let r = 1; r <= rounds; r++) {
+      ada.step();
+      // The weight now on the newest stump's mistakes (what the widget's message adds up).
+      const [feature, threshold, left, right] = ada.stumps().slice((r - 1) * 5, r * 5);
+      const w = ada.sampleWeights();
+      let sum = 0;
+      for (let i = 0; i < 80; i++) if ((X[2 * i + feature] <= threshold ? left : right) !== y[i]) sum += w[i];
+      mistakesWeight.push(sum);
+    }
+    return {
+      X, y, stumps: Array.from(ada.stumps()), errors: Array.from(ada.errors()), alphas: Array.from(ada.alphas()),
+      bounds: Array.from(ada.bounds()), train: Array.from(ada.trainingErrors()), history: Array.from(ada.weightHistory()),
+      weights: Array.from(ada.sampleWeights()), mistakesWeight, status: ada.status(), reason: ada.stopReason(), rounds: ada.rounds(),
+    };
+  } finally {
+    ada.delete();
+  }
+}
+
+test('the worked example: the first stump, ε₁, α₁, Z₁ and the new weights', () => {
+  const b = boost();
+  const [feature, threshold] = b.stumps.slice(0, 5);
+  assert.equal(feature, 0);
+  assert.equal(threshold.toFixed(3), '-0.668');
+  assert.equal(Math.round(b.errors[0] * 80), 26);
+  assert.equal(b.errors[0].toFixed(3), '0.325');
+  // The engine's SAMME α is twice the lesson's ½ ln((1 − ε)/ε).
+  assert.equal((b.alphas[0] / 2).toFixed(3), '0.365');
+  assert.equal((2 * Math.sqrt(0.325 * 0.675)).toFixed(3), '0.937');
+  const after = [...new Set(b.history.slice(80, 160).map((w) => w.toFixed(4)))].sort();
+  assert.deepEqual(after, ['0.0093', '0.0192']);
+});
+
+test('the round table; training error ≤ bound in every round; the bound keeps falling', () => {
+  const b = boost();
+  const table = { 1: ['0.325', '0.937', '0.325'], 3: ['0.317', '0.842', '0.175'], 5: ['0.330', '0.763', '0.075'], 10: ['0.381', '0.608', '0.025'], 20: ['0.373', '0.385', '0.000'], 40: ['0.381', '0.168', '0.000'] };
+  for (const [r, row] of Object.entries(table)) {
+    assert.deepEqual([b.errors[r - 1], b.bounds[r - 1], b.train[r - 1]].map((v) => v.toFixed(3)), row, `round ${r}`);
+  }
+  for (let r = 0; r < 40; r++) {
+    assert.ok(b.train[r] <= b.bounds[r] + 1e-12, `round ${r + 1}`);
+    if (r) assert.ok(b.bounds[r] < b.bounds[r - 1]);
+  }
+});
+
+test('things to try at noise 0.1: mistakes hold ½ of the weight; ε between 0.32 and 0.38; error 0 from round 15', () => {
+  const b = boost();
+  for (const m of b.mistakesWeight) assert.equal(m.toFixed(3), '0.500');
+  assert.ok(Math.min(...b.errors) >= 0.315 && Math.max(...b.errors) <= 0.385, `${Math.min(...b.errors)} … ${Math.max(...b.errors)}`);
+  const worst = Math.max(...b.errors);
+  assert.equal((2 * Math.sqrt(worst * (1 - worst))).toFixed(2), '0.97');
+  assert.equal(b.train.findIndex((v) => v === 0) + 1, 15);
+  assert.ok(b.train.slice(14).every((v) => v === 0));
+  // The round limit: the engine stops with no reason of its own, and the widget names the limit.
+  assert.equal(b.rounds, 40);
+  assert.equal(b.status, 'converged');
+  assert.equal(b.reason, '');
+});
+
+test('3. noise 0.3: the heaviest point keeps gaining weight, ε climbs to 0.47, the bound flattens at 0.730', () => {
+  const b = boost(0.3);
+  const heaviest = b.weights.indexOf(Math.max(...b.weights));
+  const traj = [10, 20, 30, 40].map((r) => (b.history[r * 80 + heaviest] * 80).toFixed(2));
+  assert.deepEqual(traj, ['1.61', '2.15', '2.25', '3.05']);
+  assert.equal(Math.max(...b.errors).toFixed(2), '0.47');
+  assert.equal(b.bounds[39].toFixed(3), '0.730');
+  assert.equal(b.train[39].toFixed(2), '0.15');
+});

@@ -1,0 +1,70 @@
+// Claims of the generalisation lesson, checked against the engine with the generalisation-gap
+// widget's defaults (web/widgets/generalisation-gap.js: makeMoons(2400, noise, seed 1), half held
+// out, sizes 8 … 1024, 12 repeats, G = 100 thresholds, δ = 0.05).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+
+const SIZES = [8, 16, 32, 64, 128, 256, 512, 1024];
+const at = (n) => SIZES.indexOf(n);
+
+function study(depth, noise = 0.3) {
+  const d = ml.makeMoons(2400, noise, 1);
+  const tree = new ml.DecisionTree();
+  try {
+    tree.setMaxDepth(depth);
+    const s = ml.gapStudy(tree, d.X, 2, d.y, SIZES, 12, 0.5, 1, 1000);
+    return { train: Array.from(s.trainError), test: Array.from(s.testError), gap: Array.from(s.gapMean) };
+  } finally {
+    tree.delete();
+  }
+}
+const bound = (n, depth) => ml.hoeffdingUnionBound(n, ml.treeClassLogSize(depth, 2, 100), 0.05);
+
+test('the worked example: ln|H| for stumps and depth-3 trees, and the tolerances', () => {
+  const stump = ml.treeClassLogSize(1, 2, 100);
+  assert.equal(Math.exp(stump).toFixed(0), '800');
+  assert.equal(stump.toFixed(3), '6.685');
+  assert.equal(Math.log(40).toFixed(3), '3.689');
+  assert.equal(bound(1000, 1).toFixed(3), '0.072');
+  assert.equal(bound(4000, 1).toFixed(3), '0.036');
+  const deep = ml.treeClassLogSize(3, 2, 100);
+  assert.equal(deep.toFixed(1), '42.6');
+  assert.ok(Math.abs(deep - (7 * Math.log(200) + 8 * Math.log(2))) < 1e-12);
+  assert.equal(bound(1000, 3).toFixed(3), '0.152');
+  // "about four and a half times as much data for the same guarantee"
+  const ratio = (deep + Math.log(40)) / (stump + Math.log(40));
+  assert.ok(ratio > 4.3 && ratio < 4.7, `ratio ${ratio}`);
+});
+
+test('the engine\'s measurement at n = 1024 and the things to try with noise 0.3', () => {
+  const s1 = study(1);
+  const i = at(1024);
+  assert.equal(s1.test[i].toFixed(3), '0.217');
+  assert.equal(s1.train[i].toFixed(3), '0.194');
+  assert.equal(s1.gap[i].toFixed(3), '0.023');
+  assert.ok(s1.gap[i] < bound(1024, 1), 'comfortably inside the bound');
+  // 1. The stump's gap: 0.177 at n = 8, 0.023 at n = 256.
+  assert.equal(s1.gap[at(8)].toFixed(3), '0.177');
+  assert.equal(s1.gap[at(256)].toFixed(3), '0.023');
+  const s10 = study(10);
+  assert.equal(s10.train[i].toFixed(3), '0.024');
+  assert.equal(s10.test[i].toFixed(3), '0.124');
+  assert.equal(s10.gap[i].toFixed(3), '0.101');
+  assert.ok(s10.test[i] < s1.test[i], 'a smaller test error than the stump');
+  assert.ok(s10.gap[i] > 4 * s1.gap[i], 'more than four times the stump\'s gap');
+  // 2. Depth 10 memorises up to n = 64; the gap goes from 0.266 to 0.101; the bound stays above 1.
+  for (const n of [8, 16, 32, 64]) assert.equal(s10.train[at(n)], 0);
+  assert.equal(s10.gap[at(8)].toFixed(3), '0.266');
+  for (const n of SIZES) assert.ok(bound(n, 10) > 1);
+  assert.equal(bound(1024, 10).toFixed(2), '1.73');
+});
+
+test('3. noise 0, depth 10: the gap closes faster than 1/√n', () => {
+  const s = study(10, 0);
+  assert.ok(s.train.every((v) => v === 0), 'fitted perfectly');
+  assert.equal(s.gap[at(128)].toFixed(3), '0.039');
+  assert.equal(s.gap[at(1024)].toFixed(3), '0.004');
+  assert.ok(s.gap[at(128)] / s.gap[at(1024)] > 10, 'ten times smaller');
+  assert.ok(s.gap[at(128)] / s.gap[at(1024)] > 3 * Math.sqrt(8));
+});

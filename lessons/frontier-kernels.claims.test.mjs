@@ -1,0 +1,130 @@
+// Claims of the kernels lesson, checked against the engine with the kernel-svm widget's defaults
+// (web/widgets/kernel-svm.js: makeCircles(120, 0.1, 0.5, seed 4), fit(400), polynomial kernel
+// (γ a·b + 1)^d with coef0 = 1, RBF exp(−γ‖a − b‖²)).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+
+const close = (a, b, tol, what) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
+const dot = (u, v) => u.reduce((s, x, i) => s + x * v[i], 0);
+// Step 1's map (kernel (a·b)²) and step 2's six-feature map (kernel (a·b + 1)²).
+const phi = ([x1, x2]) => [x1 * x1, Math.SQRT2 * x1 * x2, x2 * x2];
+const psi = ([x1, x2]) => [x1 * x1, Math.SQRT2 * x1 * x2, x2 * x2, Math.SQRT2 * x1, Math.SQRT2 * x2, 1];
+
+function data(name = 'circles') {
+  const d = name === 'circles' ? ml.makeCircles(120, 0.1, 0.5, 4) : name === 'xor' ? ml.makeXor(120, 0.1, 4) : ml.makeMoons(120, 0.1, 4);
+  return { X: Float64Array.from(d.X), y: Float64Array.from(d.y) };
+}
+
+// Trains exactly as the widget's restart(true) does.
+function train(d, { kernel = 'rbf', gamma = 1, degree = 2, C = 1 } = {}) {
+  const svm = new ml.KernelSVM();
+  try {
+    svm.setData(d.X, 2, d.y);
+    svm.setKernel(kernel); svm.setGamma(gamma); svm.setDegree(degree);
+    svm.setCoef0(kernel === 'poly' ? 1 : 0); svm.setC(C); svm.reset(0);
+    svm.fit(400);
+    const primal = svm.loss();
+    return {
+      acc: svm.score(d.X, d.y), sv: svm.supportVectors().length, status: svm.status(),
+      gap: primal - svm.dualObjective(), primal, violation: svm.violation(),
+    };
+  } finally {
+    svm.delete();
+  }
+}
+
+test('steps 1–2: (a·b)² is Φ(a)·Φ(b); (a·b + 1)² is Ψ(a)·Ψ(b); the worked example', () => {
+  const a = [1, 2]; const b = [3, 1];
+  assert.equal(dot(a, b), 5);
+  close(dot(phi(a), phi(b)), 25, 1e-12, 'Φ(a)·Φ(b)');
+  assert.deepEqual(phi(a).map((v) => Number(v.toFixed(6))), [1, Number((2 * Math.SQRT2).toFixed(6)), 4]);
+  assert.deepEqual(phi(b).map((v) => Number(v.toFixed(6))), [9, Number((3 * Math.SQRT2).toFixed(6)), 1]);
+  close(dot(psi(a), psi(b)), (5 + 1) ** 2, 1e-12, 'Ψ(a)·Ψ(b)');
+  for (const [u, v] of [[[0.3, -1.2], [2, 0.5]], [[-1, -1], [4, -2]]]) {
+    close(dot(phi(u), phi(v)), dot(u, v) ** 2, 1e-12, 'Φ identity');
+    close(dot(psi(u), psi(v)), (dot(u, v) + 1) ** 2, 1e-12, 'Ψ identity');
+  }
+  // The RBF example: ‖a − b‖² = 5, K = e^{−2.5} = 0.082 at γ = 0.5, scale 1/√(2γ) = 1.
+  assert.equal((Math.exp(-0.5 * 5)).toFixed(3), '0.082');
+});
+
+test('Φ gives only conics centred on the origin: its planes are symmetric under x → −x; Ψ reaches a shifted circle', () => {
+  // Every Φ feature is unchanged by x → −x, so any separator w·Φ(x) + b is too: no circle centred off the origin.
+  for (const x of [[0.7, 0.2], [-1.3, 2]]) assert.deepEqual(phi(x), phi(x.map((v) => -v)));
+  // (x₁ − 1)² + x₂² = 1 in Ψ's features: x₁² + x₂² − 2x₁ = 0 → w = (1, 0, 1, −√2, 0, 0).
+  const w = [1, 0, 1, -Math.SQRT2, 0, 0];
+  for (const t of [0, 1, 2, 3]) close(dot(w, psi([1 + Math.cos(t), Math.sin(t)])), 0, 1e-12, 'shifted circle');
+  assert.ok(dot(w, psi([1, 0])) < 0 && dot(w, psi([3, 0])) > 0, 'inside negative, outside positive');
+});
+
+test('the engine\'s polynomial kernel is (γ a·b + 1)^d: its decision function is Σ yᵢαᵢ K(xᵢ, x) + b', () => {
+  const d = data('circles');
+  const svm = new ml.KernelSVM();
+  try {
+    svm.setData(d.X, 2, d.y);
+    svm.setKernel('poly'); svm.setGamma(1); svm.setDegree(2); svm.setCoef0(1); svm.setC(1); svm.reset(0); svm.fit(400);
+    const sv = Array.from(svm.supportVectors());
+    const coef = Array.from(svm.dualCoefficients());
+    const b = svm.bias();
+    const probes = [[0.2, -0.4], [1.1, 0.3], [-0.9, -0.9]];
+    const f = svm.decisionFunction(probes.flat());
+    probes.forEach((x, k) => {
+      // By the kernel (a·b + 1)² and, equivalently, through the six features Ψ.
+      let byKernel = b; let byFeatures = b;
+      sv.forEach((i, j) => {
+        const xi = [d.X[2 * i], d.X[2 * i + 1]];
+        byKernel += coef[j] * (dot(xi, x) + 1) ** 2;
+        byFeatures += coef[j] * dot(psi(xi), psi(x));
+      });
+      close(f[k], byKernel, 1e-9, 'f by kernel');
+      close(f[k], byFeatures, 1e-9, 'f by features');
+    });
+  } finally {
+    svm.delete();
+  }
+});
+
+test('the worked-example table on the widget\'s 120 circle points with C = 1', () => {
+  const d = data('circles');
+  const rows = [
+    [{ kernel: 'linear' }, '61.7', 119],
+    [{ kernel: 'poly', degree: 1 }, '61.7', 119],
+    [{ kernel: 'poly', degree: 2 }, '100.0', 31],
+    [{ kernel: 'rbf', gamma: 0.05 }, '68.3', 120],
+    [{ kernel: 'rbf', gamma: 1 }, '100.0', 37],
+    [{ kernel: 'rbf', gamma: 50 }, '100.0', 90],
+  ];
+  for (const [settings, acc, sv] of rows) {
+    const r = train(d, settings);
+    assert.equal((r.acc * 100).toFixed(1), acc, JSON.stringify(settings));
+    assert.equal(r.sv, sv, JSON.stringify(settings));
+  }
+});
+
+test('things to try: the gap at the defaults, the large-C stop, degree on XOR, lower C', () => {
+  const d = data('circles');
+  // 1. Defaults: the KKT test passes and primal − dual is 0.001.
+  const def = train(d);
+  assert.equal(def.status, 'converged');
+  assert.ok(def.violation < 1e-3);
+  assert.equal(def.gap.toFixed(3), '0.001');
+  // 1. C = 1000, γ = 100: the KKT test passes with the gap still 7.31, 18 % of the primal.
+  const big = train(d, { gamma: 100, C: 1000 });
+  assert.equal(big.status, 'converged');
+  assert.ok(big.violation < 1e-3);
+  assert.equal(big.gap.toFixed(2), '7.31');
+  assert.equal(Math.round((100 * big.gap) / big.primal), 18);
+  assert.ok(big.gap / big.primal > 0.01, 'the widget calls this "stopped, not at the optimum"');
+  assert.ok(def.gap / def.primal <= 0.01, 'the widget calls the default "converged"');
+  // 2. γ from 0.05 to 50: 120, then 37, then 90 support vectors (table above).
+  // 3. XOR: degree 1 is near chance, degree 2 separates it.
+  const xor = data('xor');
+  const deg1 = train(xor, { kernel: 'poly', degree: 1 });
+  const deg2 = train(xor, { kernel: 'poly', degree: 2 });
+  assert.ok(deg1.acc < 0.6, `XOR degree 1: ${deg1.acc}`);
+  assert.ok(deg2.acc > 0.95, `XOR degree 2: ${deg2.acc}`);
+  // 4. Lower C: more support vectors (37 at C = 1, 114 at C = 0.1, all 120 at C = 0.01).
+  assert.equal(train(d, { C: 0.1 }).sv, 114);
+  assert.equal(train(d, { C: 0.01 }).sv, 120);
+});

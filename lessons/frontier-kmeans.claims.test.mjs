@@ -1,0 +1,123 @@
+// Claims of the k-means lesson, checked against the engine: the worked examples by hand-set
+// centroids, and the kmeans-convergence widget's defaults (web/widgets/kmeans-convergence.js:
+// makeBlobs(160, 4 blobs, spread 0.45, data seed 7), k = 4, "Try 20 starts" = reset(s) for
+// s = 0…19 then fit(300), once with random and once with k-means++ starts).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+
+function withKMeans(X, cols, fn) {
+  const km = new ml.KMeans();
+  try { km.setData(X, cols, []); return fn(km); } finally { km.delete(); }
+}
+
+function starts(X, cols, k) {
+  return withKMeans(X, cols, (km) => {
+    km.setK(k);
+    const out = {};
+    for (const init of ['random', 'k-means++']) {
+      km.setInit(init);
+      out[init] = [];
+      for (let s = 0; s < 20; s++) { km.reset(s); km.fit(300); out[init].push(km.inertia()); }
+    }
+    return out;
+  });
+}
+
+function blobs(spread) {
+  const d = ml.makeBlobs(160, 4, spread, 7);
+  const X = Float64Array.from(d.X);
+  const centre = [0, 1, 2, 3].map((l) => {
+    let x = 0; let y = 0; let n = 0;
+    for (let i = 0; i < 160; i++) if (d.y[i] === l) { x += X[2 * i]; y += X[2 * i + 1]; n += 1; }
+    return [x / n, y / n];
+  });
+  return { X, centre };
+}
+
+test('worked example 1: 1, 2, 3, 9, 10, 11 from centres 2 and 4', () => {
+  withKMeans([1, 2, 3, 9, 10, 11], 1, (km) => {
+    km.setCentroids([2, 4]);
+    assert.equal(km.inertia(), 112);
+    km.assignStep();
+    assert.deepEqual(Array.from(km.labels()), [0, 0, 0, 1, 1, 1]); // 3 is a tie and goes to the first
+    assert.equal(km.inertia(), 112);
+    assert.equal(km.updateStep(), 4);
+    assert.deepEqual(Array.from(km.centroids()), [2, 10]);
+    assert.equal(112 - 4, 3 * (10 - 4) ** 2);
+    km.step();
+    assert.equal(km.status(), 'converged');
+    assert.equal(km.steps(), 2);
+    assert.equal(km.inertia(), 4);
+  });
+});
+
+test('worked example 2: the poor local minimum at 101, and 3 of 20 random starts land in it', () => {
+  const X = [0, 1, 10, 11, 20, 21];
+  withKMeans(X, 1, (km) => {
+    km.setCentroids([0, 1, 15.5]);
+    km.fit(100);
+    assert.equal(km.status(), 'converged');
+    assert.deepEqual(Array.from(km.centroids()), [0, 1, 15.5]);
+    assert.equal(km.inertia(), 101);
+    km.setCentroids([0.5, 10.5, 20.5]);
+    assert.equal(km.inertia(), 1.5);
+  });
+  const s = starts(X, 1, 3);
+  assert.equal(s.random.filter((v) => v > 100).length, 3);
+  assert.ok(s.random.every((v) => v === 1.5 || v === 101));
+  assert.ok(s['k-means++'].every((v) => v === 1.5));
+});
+
+test('things to try: two centroids in one blob, repaired at spread 0.45, stuck at spread 0.2', () => {
+  // Two centroids in blob 0, one each in blobs 1 and 3, none in blob 2 (diagonally opposite blob 0).
+  const run = (spread) => {
+    const { X, centre } = blobs(spread);
+    const [c0, c1, , c3] = centre;
+    return withKMeans(X, 2, (km) => {
+      km.setCentroids([c0[0] - 0.2, c0[1], c0[0] + 0.2, c0[1], ...c1, ...c3]);
+      km.fit(300);
+      const stuck = km.inertia();
+      km.step();
+      return { status: km.status(), inertia: stuck, after: km.inertia() };
+    });
+  };
+  const loose = run(0.45);
+  assert.equal(loose.status, 'converged');
+  assert.equal(loose.inertia.toFixed(1), '63.9');
+  const tight = run(0.2);
+  assert.equal(tight.inertia.toFixed(1), '260.7');
+  assert.equal(tight.after, tight.inertia, 'stepping further changes nothing');
+});
+
+test('Try 20 starts: 1 poor random start at spread 0.45, 7 at spread 0.2; k-means++ always best', () => {
+  const bad = (list, best) => list.filter((v) => v > best * 1.01 + 1e-9); // the widget's test
+  const loose = starts(blobs(0.45).X, 2, 4);
+  const bestLoose = Math.min(...loose.random, ...loose['k-means++']);
+  assert.equal(bestLoose.toFixed(1), '63.9');
+  assert.deepEqual(bad(loose.random, bestLoose).map((v) => v.toFixed(1)), ['300.2']);
+  assert.equal(bad(loose['k-means++'], bestLoose).length, 0);
+  const tight = starts(blobs(0.2).X, 2, 4);
+  const bestTight = Math.min(...tight.random, ...tight['k-means++']);
+  assert.equal(bestTight.toFixed(1), '12.6');
+  const poor = bad(tight.random, bestTight);
+  assert.equal(poor.length, 7);
+  assert.equal(Math.min(...poor).toFixed(1), '254.4');
+  assert.equal(Math.max(...poor).toFixed(1), '508.7');
+  assert.equal(bad(tight['k-means++'], bestTight).length, 0);
+});
+
+test('k-means++ guarantee factor 8(ln k + 2) and the widget\'s default start', () => {
+  assert.equal((8 * (Math.log(4) + 2)).toFixed(1), '27.1');
+  const { X } = blobs(0.45);
+  withKMeans(X, 2, (km) => {
+    km.setK(4); km.setInit('random'); km.reset(5);
+    let last = km.inertia();
+    while (km.status() !== 'converged') {
+      if (km.awaitingUpdate()) km.updateStep(); else km.assignStep();
+      assert.ok(km.inertia() <= last + 1e-9, 'no half-step raises the inertia');
+      last = km.inertia();
+    }
+    assert.equal(km.inertia().toFixed(1), '63.9');
+  });
+});

@@ -1,0 +1,52 @@
+// Claims of the history lesson, checked against the content the two widgets show
+// (web/widgets/landscape3/history.js: the timeline's events and eras, the sorting game's sets) and,
+// for the McCulloch–Pitts unit, against the engine's dot product.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+import { DEAL_ORDER, ERAS, EVENTS, TECHNIQUES, eraOf } from '../web/widgets/landscape3/history.js';
+
+const event = (year) => EVENTS.find((e) => e.year === year);
+
+test('the McCulloch–Pitts unit: fire when the dot product w·x reaches the threshold t', () => {
+  // An AND unit (w = (1, 1), t = 2) and an inhibited unit (w = (1, −1), t = 1).
+  const fire = (w, x, t) => (ml.vectorDot(w, x) >= t ? 1 : 0);
+  assert.deepEqual([[0, 0], [0, 1], [1, 0], [1, 1]].map((x) => fire([1, 1], x, 2)), [0, 0, 0, 1]);
+  assert.deepEqual([[0, 0], [0, 1], [1, 0], [1, 1]].map((x) => fire([1, -1], x, 1)), [0, 0, 1, 0]);
+  // "Fifteen years later" the perceptron: 1943 + 15.
+  assert.equal(event(1943).year + 15, event(1958).year);
+  assert.match(event(1958).title, /perceptron/);
+});
+
+test('the timeline: the winters, and what followed each', () => {
+  assert.equal(EVENTS[0].when, '1943');
+  const winters = ERAS.filter((e) => e.kind === 'winter');
+  assert.equal(winters.length, 2);
+  const next = winters.map((w) => ERAS.find((e) => e.from === w.to));
+  assert.deepEqual(next.map((e) => e.name), ['Expert systems', 'Statistical ML']);
+  assert.match(event(1969).detail, /XOR/);
+  assert.match(event(1969).detail, /Lighthill report/);
+  assert.equal(eraOf(1987), 'winter');
+  assert.match(event(2012).detail, /about 15 %, against about 26 %/);
+  assert.equal(eraOf(2012), 'deep');
+  assert.equal(event(2017).short, 'Transformer');
+});
+
+test('things to try: Deep Blue searched, AlphaGo learned; the "Try the idea" links', () => {
+  assert.match(event(1997).detail, /search and hand-crafted knowledge rather than of learning/);
+  assert.match(event(2016).detail, /learned from human games and from self-play/);
+  assert.ok(event(1958).lessons.includes('draw-the-boundary'));
+  assert.ok(event(1986).lessons.includes('neural-network-playground'));
+  assert.ok(event(2012).lessons.includes('convolution-filters'));
+  assert.ok(event(2017).lessons.includes('attention-toy'));
+});
+
+test('AI ⊃ ML ⊃ DL: the sorting game agrees with the lesson', () => {
+  const region = Object.fromEntries(TECHNIQUES.map((t) => [t.id, t.region]));
+  for (const id of ['linreg', 'tree', 'kmeans', 'qtable']) assert.equal(region[id], 'ml', id);
+  assert.equal(region.perceptron, 'ml', 'one perceptron is a neural network but not deep');
+  for (const id of ['cnn', 'llm', 'dqn']) assert.equal(region[id], 'dl', id);
+  for (const id of ['expert', 'minimax', 'astar']) assert.equal(region[id], 'ai', id);
+  assert.deepEqual([...DEAL_ORDER].sort(), TECHNIQUES.map((t) => t.id).sort());
+  assert.equal(TECHNIQUES.length, 11);
+});

@@ -1,0 +1,98 @@
+// Claims of the vectors-and-matrices lesson, checked against the engine's 2×2 linear-algebra
+// calls with the widgets' presets (web/widgets/landscape3/linalg-draw.js) and the dot-product
+// widget's defaults and buttons (web/widgets/dot-product.js: a = (3, 1), b = (1, 2)).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+import { PRESETS } from '../web/widgets/landscape3/linalg-draw.js';
+
+const close = (a, b, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
+
+test('columns are the images of î and ĵ; linearity', () => {
+  const A = [1, 2, 3, 4];
+  assert.deepEqual([...ml.matrix2Apply(A, [1, 0, 0, 1])], [1, 3, 2, 4]);
+  const [x1, x2] = [2, -1];
+  const direct = ml.matrix2Apply(A, [x1, x2]);
+  const cols = ml.matrix2Apply(A, [1, 0, 0, 1]);
+  assert.deepEqual([...direct], [x1 * cols[0] + x2 * cols[2], x1 * cols[1] + x2 * cols[3]]);
+  assert.deepEqual([...ml.matrix2Apply(A, [0, 0])], [0, 0], 'the origin stays put');
+});
+
+test('determinant: area factor, orientation, singular', () => {
+  const A = [2, 1, 1, 2];
+  assert.equal(ml.matrix2Determinant(A), 3);
+  // The image of a 1 × 2 rectangle has 3 times its area (shoelace formula on the mapped corners).
+  const c = ml.matrix2Apply(A, [0, 0, 1, 0, 1, 2, 0, 2]);
+  let area = 0;
+  for (let k = 0; k < 4; k++) { const j = (k + 1) % 4; area += c[2 * k] * c[2 * j + 1] - c[2 * j] * c[2 * k + 1]; }
+  close(area / 2, 3 * 2);
+  assert.equal(ml.matrix2Determinant(PRESETS.reflect.matrix()), -1);
+  assert.equal(ml.matrix2Determinant(PRESETS.project.matrix()), 0);
+  // det 0: two different inputs land on the same output.
+  assert.deepEqual([...ml.matrix2Apply(PRESETS.project.matrix(), [1, 0, 1, 5])], [1, 0, 1, 0]);
+});
+
+test('eigenvectors: the symmetric example, the shear, the rotation, the characteristic equation', () => {
+  const e = ml.matrix2Eigen(PRESETS.symmetric.matrix());
+  assert.deepEqual([...e.values], [3, 1]);
+  assert.deepEqual([...e.vectors].map((v) => v.toFixed(4)), ['0.7071', '0.7071', '0.7071', '-0.7071']);
+  assert.equal(e.vectors[0] * e.vectors[2] + e.vectors[1] * e.vectors[3], 0, 'perpendicular');
+  // λ² − (a + d)λ + det A = 0 for both eigenvalues.
+  for (const l of e.values) assert.equal(l * l - 4 * l + 3, 0);
+  const shear = ml.matrix2Eigen(PRESETS.shear.matrix());
+  assert.equal(shear.kind, 'defective');
+  assert.deepEqual([...shear.vectors], [1, 0]);
+  assert.equal(ml.matrix2Determinant(PRESETS.shear.matrix()), 1);
+  for (const deg of [30, 90, -45, 135]) {
+    const R = PRESETS.rotate.matrix(deg);
+    assert.equal(ml.matrix2Eigen(R).kind, 'complex', `${deg}°`);
+    close(ml.matrix2Determinant(R), 1, 1e-9); // the preset rounds cos and sin to 12 decimals
+  }
+  for (const deg of [0, 180]) assert.equal(ml.matrix2Eigen(PRESETS.rotate.matrix(deg)).kind, 'scalar', `${deg}°`);
+  const proj = ml.matrix2Eigen(PRESETS.project.matrix());
+  assert.deepEqual([...proj.values], [1, 0]);
+  assert.deepEqual([...proj.vectors], [1, 0, 0, 1]);
+});
+
+test('the blend (1 − t)I + tA keeps the eigenvectors with eigenvalues 1 − t + tλ', () => {
+  const A = PRESETS.symmetric.matrix();
+  const e = ml.matrix2Eigen(A);
+  for (const t of [0.25, 0.5, 0.8]) {
+    const B = [1 - t + t * A[0], t * A[1], t * A[2], 1 - t + t * A[3]];
+    const f = ml.matrix2Eigen(B);
+    f.values.forEach((v, k) => close(v, 1 - t + t * e.values[k], 1e-12));
+    f.vectors.forEach((v, k) => close(v, e.vectors[k], 1e-12));
+  }
+});
+
+test('the dot product: defaults, the two formulas, the buttons, doubling a, projection', () => {
+  const a = [3, 1]; const b = [1, 2];
+  assert.equal(ml.vectorDot(a, b), 5);
+  const p = ml.vectorProjection(a, b);
+  assert.equal((p.normA * p.normB * Math.cos(ml.vectorAngle(a, b))).toFixed(3), ml.vectorDot(a, b).toFixed(3));
+  close(p.scalar, 5 / Math.sqrt(5));
+  [...p.vector].forEach((v, k) => close(v, b[k], 1e-12)); // (a·b / b·b) b = (5/5) b
+  // Perpendicular and Opposite buttons.
+  assert.equal(ml.vectorDot([-1, 2], [2, 1]), 0);
+  assert.equal(ml.vectorProjection([-1, 2], [2, 1]).scalar, 0);
+  assert.equal(ml.vectorDot([-3, -1], [2, 1]), -7);
+  assert.ok(ml.vectorProjection([-3, -1], [2, 1]).scalar < 0, 'the shadow points against b');
+  // Twice as long: a·b doubles, the cosine similarity stays.
+  assert.equal(ml.vectorDot([6, 2], b), 10);
+  close(ml.vectorCosine([6, 2], b), ml.vectorCosine(a, b), 1e-15);
+  // Signs against the angle.
+  assert.ok(ml.vectorAngle(a, b) < Math.PI / 2 && ml.vectorDot(a, b) > 0);
+  assert.ok(ml.vectorAngle([-3, -1], [2, 1]) > Math.PI / 2);
+  assert.throws(() => ml.vectorProjection(a, [0, 0]), /b is the zero vector/);
+});
+
+test('a layer is one dot product per row of W; without φ two layers are one matrix', () => {
+  const W = [2, -1, 0.5, 3]; const x = [1, 4];
+  const h = ml.matrix2Apply(W, x);
+  assert.equal(h[0], ml.vectorDot([2, -1], x));
+  assert.equal(h[1], ml.vectorDot([0.5, 3], x));
+  const V = [1, 1, -2, 0.5];
+  const twice = ml.matrix2Apply(V, h);
+  const VW = [V[0] * W[0] + V[1] * W[2], V[0] * W[1] + V[1] * W[3], V[2] * W[0] + V[3] * W[2], V[2] * W[1] + V[3] * W[3]];
+  assert.deepEqual([...twice], [...ml.matrix2Apply(VW, x)]);
+});
