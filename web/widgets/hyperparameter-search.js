@@ -149,7 +149,7 @@ function build({ ml, card, options }) {
     else {
       const unused = opts.budget - trials.grid.length;
       const tail = unused > 0 ? ` The grid could only use ${trials.grid.length} of the ${opts.budget} trials (a rectangle of points), so ${unused} went unspent.` : '';
-      const verdict = r.score > g.score + 1e-9 ? 'Random search found the better setting' : g.score > r.score + 1e-9 ? 'Grid search found the better setting this time' : 'Both found equally good settings';
+      const verdict = r.score > g.score + 1e-9 ? 'Random search found the better setting' : g.score > r.score + 1e-9 ? 'Grid search found the better setting' : 'Both found equally good settings';
       card.setMessage(`${verdict}: random ${fixed(r.score, 3)} vs grid ${fixed(g.score, 3)}. The grid tried only ${distinct(trials.grid, 'logG')} values of γ; random search tried ${distinct(trials.random, 'logG')}.${tail}`, r.score >= g.score ? 'ok' : 'info');
     }
     for (const key of ['grid', 'random']) {
