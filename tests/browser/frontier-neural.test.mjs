@@ -4,12 +4,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
 import { card, stat, message, cardShot, ink, noNaNInCards, inEngine } from './frontier-helpers.mjs';
+import { scientific } from '../../web/lib/format.js';
 
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
-test('activations: f, f′ and the chain gradient match the engine; softmax responds', async () => {
+test('activations: φ, φ′ and the chain gradient match the engine; softmax responds', async () => {
   for (const width of [1280, 375]) {
     const page = await site.newPage({ width });
     await page.goto(`${site.base}/lessons/activation-functions.html`);
@@ -22,19 +23,19 @@ test('activations: f, f′ and the chain gradient match the engine; softmax resp
       const c = ml.activationCurve('sigmoid', [1.1]);
       const g = ml.gradientChain('sigmoid', 20, 1, 0, 0.5);
       const r = ml.gradientChain('relu', 20, 1, 0, 0.5);
-      return { f: c.value[0].toFixed(4), d: c.derivative[0].toFixed(4), g: Math.abs(g.gradient[0]).toExponential(2), r: Math.abs(r.gradient[0]).toFixed(4), p: Array.from(ml.softmax([2, 1, 0.2, -1], 1)) };
+      return { f: c.value[0].toFixed(4), d: c.derivative[0].toFixed(4), g: Math.abs(g.gradient[0]), r: Math.abs(r.gradient[0]).toFixed(4), p: Array.from(ml.softmax([2, 1, 0.2, -1], 1)) };
     });
     assert.equal(await stat(w, 'z'), '1.10');
-    assert.equal(await stat(w, 'f(z)'), expected.f);
-    assert.equal(await stat(w, 'f′(z)'), expected.d);
-    assert.equal(await stat(w, 'gradient at layer 0'), expected.g);
+    assert.equal(await stat(w, 'φ(z)'), expected.f);
+    assert.equal(await stat(w, 'φ′(z)'), expected.d);
+    assert.equal(await stat(w, 'gradient at layer 0'), scientific(expected.g, 3));
     assert.match(await message(w), /Vanished/);
     await w.getByLabel('activation', { exact: true }).selectOption('relu');
     assert.equal(await stat(w, 'gradient at layer 0'), expected.r);
     assert.match(await message(w), /survives/);
     if (width === 1280) await cardShot(w, 'frontier-activations-relu-1280');
     await w.getByLabel('activation', { exact: true }).selectOption('softmax');
-    assert.equal(await stat(w, 'f(z)'), expected.p[0].toFixed(3));
+    assert.equal(await stat(w, 'φ(z)'), expected.p[0].toFixed(3));
     await w.locator('canvas').first().focus();
     await page.keyboard.press('ArrowUp');
     assert.equal(await stat(w, 'z'), 'z1 = 2.10');
