@@ -6,6 +6,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { checkbox, el, fixed, nextId, select } from '../lib/ui.js';
 import { Board, divergingScale, sequentialScale } from './landscape/draw.js';
+import { formatShort } from '../lib/format.js';
 
 export const schema = {
   image: { type: 'enum', values: ['house', 'ring', 'stripes', 'checker'], default: 'house', description: 'Built-in 16×16 image.' },
@@ -106,7 +107,7 @@ function build({ ml, card, options }) {
   const reluBox = checkbox(card.controls, { label: 'ReLU before pooling', checked: opts.relu, onChange: (v) => { opts.relu = v; run(); } });
   const stat = { size: card.stat('map size'), value: card.stat('selected value'), min: card.stat('min'), max: card.stat('max') };
 
-  function showKernel() { inputs.forEach((inp, i) => { inp.value = String(Number(kernel[i].toFixed(4))); }); }
+  function showKernel() { inputs.forEach((inp, i) => { inp.value = formatShort(kernel[i], 4); }); }
 
   function run() {
     map = attempt(card, () => ml.convolve2d(image, N, kernel, opts.padding), null);
