@@ -100,8 +100,8 @@ test('attention: two heads’ weights match the engine; weights are editable; ca
     const w = card(page, 0);
     assert.ok(await ink(w, 0) > 5);
     assert.equal(await stat(w, 'query'), '“sat” (3)');
-    assert.match(await stat(w, 'head 1 looks at'), /^cat \d+ %$/);
-    assert.match(await stat(w, 'head 2 looks at'), /^mat \d+ %$/);
+    assert.match(await stat(w, 'head 1 looks at'), /^cat \d+%$/);
+    assert.match(await stat(w, 'head 2 looks at'), /^mat \d+%$/);
     const expected = await inEngine(page, (ml) => {
       const X = [1, 0, 0, 0, 0, 1, 0.2, 0, 0, 0.2, 1, 0, 0.3, 0, 0, 0.5, 1, 0, 0, 0, 0, 0.3, 0, 1];
       const WQ = [0, 2, 0, 0, 0, 0, 0, 1, 2, 0, 2, 0, 0, 0, 2, 0];
@@ -111,11 +111,11 @@ test('attention: two heads’ weights match the engine; weights are editable; ca
       const row = (head, q) => Array.from(head.weights.subarray(q * 6, q * 6 + 6));
       return { h1: Math.round(Math.max(...row(h[0], 2)) * 100), h2: Math.round(Math.max(...row(h[1], 2)) * 100) };
     });
-    assert.equal(await stat(w, 'head 1 looks at'), `cat ${expected.h1} %`);
-    assert.equal(await stat(w, 'head 2 looks at'), `mat ${expected.h2} %`);
+    assert.equal(await stat(w, 'head 1 looks at'), `cat ${expected.h1}%`);
+    assert.equal(await stat(w, 'head 2 looks at'), `mat ${expected.h2}%`);
     // Zero the action row of head 1's query weights: "sat" spreads its attention evenly.
     await w.getByLabel('W_Q action dimension 1').fill('0');
-    assert.match(await stat(w, 'head 1 looks at'), / 17 %$/);
+    assert.match(await stat(w, 'head 1 looks at'), / 17%$/);
     await w.getByRole('button', { name: 'Reset weights' }).click();
     await w.getByLabel('causal mask (no peeking ahead)').check();
     assert.doesNotMatch(await stat(w, 'head 2 looks at'), /^mat/);
