@@ -220,7 +220,9 @@ function build({ ml, card, options }) {
     const prior = parts[0];
     let words = 0;
     for (let j = 1; j < parts.length; j++) words += parts[j];
-    const logOdds = prior + words;
+    // The sum shown is the sum of the two rounded terms, so the line adds up as printed.
+    const round2 = (v) => Math.round(v * 100) / 100;
+    const logOdds = round2(prior) + round2(words);
     sum.textContent = `log-odds = prior ${signed(prior)} + words ${signed(words)} = ${signed(logOdds)}  →  p(spam) = ${fixed(p, 3)}`;
     verdict.textContent = p >= 0.5 ? `Spam (p = ${fixed(p, 3)}).` : `Not spam (p(spam) = ${fixed(p, 3)}).`;
     verdict.dataset.tone = p >= 0.5 ? 'spam' : 'ham';

@@ -32,7 +32,7 @@ const KERNELS = {
 };
 const KERNEL_NAMES = { 'vertical-edge': 'vertical edges (Sobel)', 'horizontal-edge': 'horizontal edges (Sobel)', outline: 'outline (Laplacian)', blur: 'box blur', gaussian: 'Gaussian blur', sharpen: 'sharpen', identity: 'identity', custom: 'custom' };
 
-// Pixel art, 0 (dark) … 1 (bright): drawn data, not computed maths.
+// Pixel art, values 0 … 1 (drawn as ink: 0 blank, 1 solid): drawn data, not computed maths.
 function makeImage(name) {
   const img = new Float64Array(N * N);
   for (let r = 0; r < N; r++) for (let c = 0; c < N; c++) {
@@ -77,7 +77,7 @@ function build({ ml, card, options }) {
     p.append(caption);
     return { board, caption };
   };
-  const inPanel = mkPanel('Input image', 'The outlined 3×3 patch feeds the selected output cell.');
+  const inPanel = mkPanel('Input image', 'Pixel values drawn as ink, from 0 (blank) to 1 (solid). The outlined 3×3 patch feeds the selected output cell.');
   const mapPanel = mkPanel('Feature map', 'Orange negative, blue positive. Click a cell.');
   const poolPanel = mkPanel('2×2 max-pool', 'Each cell keeps the largest of four.');
   mapPanel.board.canvas.tabIndex = 0;
