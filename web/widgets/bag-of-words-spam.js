@@ -7,7 +7,7 @@
 // before scoring, so they add nothing to the log-odds (as a fitted CountVectorizer drops them).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { el, fixed, nextId, slider } from '../lib/ui.js';
-import { countOf, formatPercent } from '../lib/format.js';
+import { countOf, formatNumber, formatPercent } from '../lib/format.js';
 import { MESSAGES, START_MESSAGE, isTestIndex } from './text/data.js';
 import { capText, chip, renderBars } from './text/ui.js';
 
@@ -171,8 +171,8 @@ function build({ ml, card, options }) {
     const { ratio, tokens, confusion } = fit;
     stat.test.set(formatPercent(fit.testAcc, 1));
     stat.train.set(formatPercent(fit.trainAcc, 1));
-    for (const k of ['tp', 'fn', 'fp', 'tn']) stat[k].set(String(confusion[k]));
-    stat.vocab.set(String(tokens.length));
+    for (const k of ['tp', 'fn', 'fp', 'tn']) stat[k].set(formatNumber(confusion[k], 0));
+    stat.vocab.set(formatNumber(tokens.length, 0));
     // Word ids 1…V−1 (id 0, <unk>, never occurs in training), sorted by the engine's ratio.
     const order = ratio.map((r, id) => ({ id, r })).filter((w) => w.id > 0).sort((x, y) => y.r - x.r || x.id - y.id);
     const range = Math.max(...order.map((w) => Math.abs(w.r)), 1e-9);

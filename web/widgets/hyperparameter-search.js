@@ -9,6 +9,7 @@ import { button, buttonRow, checkbox, el, fixed, select, slider } from '../lib/u
 import { legend, divergingScale } from './landscape/draw.js';
 import { gridTrials, randomTrials, mean } from './landscape2/data.js';
 import { seedOption } from '../lib/schema.js';
+import { formatNumber } from '../lib/format.js';
 
 export const schema = {
   data: { type: 'enum', values: ['moons', 'circles'], default: 'moons', description: 'Which seeded data set the SVM learns.' },
@@ -72,7 +73,7 @@ function build({ ml, card, options }) {
   button(buttons, 'Reset', () => { pause(); resetTrials(); });
   select(card.controls, { label: 'data', value: opts.data, options: [['moons', 'two moons'], ['circles', 'ring and disc']], onChange: (v) => { opts.data = v; loadData(); } });
   const sliders = {
-    budget: slider(card.controls, { label: 'budget of trials', min: 4, max: 25, step: 1, value: opts.budget, format: (v) => String(v), onInput: (v) => { opts.budget = v; pause(); resetTrials(); } }),
+    budget: slider(card.controls, { label: 'budget of trials', min: 4, max: 25, step: 1, value: opts.budget, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.budget = v; pause(); resetTrials(); } }),
   };
   const heatBox = checkbox(card.controls, { label: 'show the full heat map (extra evaluations)', checked: true, onChange: (v) => { showHeat = v; requestDraw(draw); } });
   heatBox.closest('.dw-check')?.classList.add('dwl-check');

@@ -12,6 +12,7 @@ import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 import { legend } from './landscape/draw.js';
 import { noiseTable, mean, cityColumn, CITIES } from './landscape2/data.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
+import { formatNumber } from '../lib/format.js';
 
 export const schema = {
   rows: { type: 'int', min: 20, max: 200, default: 50, description: 'Rows (people, samples) in the table.' },
@@ -99,8 +100,8 @@ function build({ ml, card, options }) {
     onChange: (v) => { tableFit = v; renderTable(); },
   });
   const sliders = {
-    features: slider(card.controls, { label: 'noise columns', min: 5, max: 2000, step: 0.01, scale: 'log', value: opts.features, format: (v) => String(Math.round(v)), onInput: (v) => { opts.features = Math.round(v); loadData(); } }),
-    select: slider(card.controls, { label: 'columns kept by selection', min: 1, max: 50, step: 1, value: opts.select, format: (v) => String(v), onInput: (v) => { opts.select = v; score(); render(); } }),
+    features: slider(card.controls, { label: 'noise columns', min: 5, max: 2000, step: 0.01, scale: 'log', value: opts.features, format: (v) => formatNumber(Math.round(v), 0), onInput: (v) => { opts.features = Math.round(v); loadData(); } }),
+    select: slider(card.controls, { label: 'columns kept by selection', min: 1, max: 50, step: 1, value: opts.select, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.select = v; score(); render(); } }),
   };
 
   const statLeaky = card.stat('leaky CV accuracy');
@@ -185,7 +186,7 @@ function build({ ml, card, options }) {
       el('th', { text: 'label', scope: 'col' }),
     ]));
     tbody.replaceChildren(...testRows.map((i, r) => el('tr', {}, [
-      el('th', { text: String(i + 1), scope: 'row' }),
+      el('th', { text: formatNumber(i + 1, 0), scope: 'row' }),
       ...Array.from({ length: SHOW_COLS }, (_, j) => {
         const raw = data.X[i * data.cols + j];
         const gap = Number.isNaN(raw);
@@ -194,7 +195,7 @@ function build({ ml, card, options }) {
           el('span', { className: 'dwl2-after', text: fixed(result.shown[r * SHOW_COLS + j], 2) }),
         ]);
       }),
-      el('td', { text: String(data.y[i]) }),
+      el('td', { text: formatNumber(data.y[i], 0) }),
     ])));
     renderOneHot(testRows, fitRows);
     tfoot.replaceChildren(
@@ -227,11 +228,11 @@ function build({ ml, card, options }) {
     oneHotBody.replaceChildren(...testRows.map((i, r) => {
       const unseen = !seen.has(city[i]);
       return el('tr', { className: unseen ? 'dwl2-unseen' : '' }, [
-        el('th', { text: String(i + 1), scope: 'row' }),
+        el('th', { text: formatNumber(i + 1, 0), scope: 'row' }),
         el('td', { className: unseen ? 'dwl2-gap' : '', text: unseen ? `${CITIES[city[i]]} (unseen)` : CITIES[city[i]] }),
         ...Array.from({ length: width }, (_, j) => {
           const v = result.out[r * width + j];
-          return el('td', { className: v === 1 ? 'dwl2-one' : '', text: String(v) });
+          return el('td', { className: v === 1 ? 'dwl2-one' : '', text: formatNumber(v, 0) });
         }),
       ]);
     }));

@@ -6,7 +6,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { el, fixed, nextId, select, slider } from '../lib/ui.js';
-import { countOf } from '../lib/format.js';
+import { countOf, formatNumber } from '../lib/format.js';
 import { CORPUS, START_TEXT } from './text/data.js';
 import { capText, chip } from './text/ui.js';
 
@@ -59,7 +59,7 @@ function build({ ml, card, options }) {
   card.stage.append(vocabDetails);
 
   const weightSelect = select(card.controls, { label: 'bar height', value: opts.weighting, options: WEIGHTINGS, onChange: (v) => { opts.weighting = v; refresh(); } });
-  const minSlider = slider(card.controls, { label: 'minimum corpus count', min: 1, max: 3, step: 1, value: opts.minCount, format: (v) => String(v), onInput: (v) => { opts.minCount = v; buildVocabulary(); refresh(); } });
+  const minSlider = slider(card.controls, { label: 'minimum corpus count', min: 1, max: 3, step: 1, value: opts.minCount, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.minCount = v; buildVocabulary(); refresh(); } });
 
   const stat = { tokens: card.stat('tokens'), unknown: card.stat('unknown'), size: card.stat('vector length |V|'), nonzero: card.stat('non-zero entries') };
 
@@ -97,9 +97,9 @@ function build({ ml, card, options }) {
     if (!tokens.length) chips.append(el('span', { className: 'dwt-empty', text: 'No words yet: only letters, digits and apostrophes make words.' }));
     const unknown = ids.filter((id) => id === 0).length;
     const nonzero = vector.filter((v) => v !== 0).length;
-    stat.tokens.set(String(tokens.length));
-    stat.unknown.set(String(unknown));
-    stat.size.set(String(vector.length));
+    stat.tokens.set(formatNumber(tokens.length, 0));
+    stat.unknown.set(formatNumber(unknown, 0));
+    stat.size.set(formatNumber(vector.length, 0));
     stat.nonzero.set(`${nonzero} of ${vector.length}`);
     if (!tokens.length) card.setMessage('The text has no words, so its vector is all zeros.', 'warn');
     else if (unknown === tokens.length) {
