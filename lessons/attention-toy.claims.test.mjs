@@ -57,3 +57,11 @@ test('zeroing the action row of head 1\'s W_Q: sat\'s query is 0 and its row is 
   for (const v of r) assert.ok(Math.abs(v - 1 / 6) < 1e-12);
   assert.equal(pct(r[0]), 17);
 });
+
+test('the heads as described: head 1 "who?" (sat → cat), head 2 "where?" (sat and on → mat)', () => {
+  const [h1, h2] = run();
+  const top = (h, q) => { const r = row(h, q); return TOKENS[r.indexOf(Math.max(...r))]; };
+  assert.equal(top(h1, SAT), 'cat');
+  assert.equal(top(h2, SAT), 'mat');
+  assert.equal(top(h2, 3), 'mat');
+});
