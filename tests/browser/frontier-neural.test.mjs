@@ -4,12 +4,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
 import { card, stat, message, cardShot, ink, noNaNInCards, inEngine } from './frontier-helpers.mjs';
+import { scientific } from '../../web/lib/format.js';
 
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
-test('activations: f, f′ and the chain gradient match the engine; softmax responds', async () => {
+test('activations: φ, φ′ and the chain gradient match the engine; softmax responds', async () => {
   for (const width of [1280, 375]) {
     const page = await site.newPage({ width });
     await page.goto(`${site.base}/lessons/activation-functions.html`);
@@ -22,19 +23,19 @@ test('activations: f, f′ and the chain gradient match the engine; softmax resp
       const c = ml.activationCurve('sigmoid', [1.1]);
       const g = ml.gradientChain('sigmoid', 20, 1, 0, 0.5);
       const r = ml.gradientChain('relu', 20, 1, 0, 0.5);
-      return { f: c.value[0].toFixed(4), d: c.derivative[0].toFixed(4), g: Math.abs(g.gradient[0]).toExponential(2), r: Math.abs(r.gradient[0]).toFixed(4), p: Array.from(ml.softmax([2, 1, 0.2, -1], 1)) };
+      return { f: c.value[0].toFixed(4), d: c.derivative[0].toFixed(4), g: Math.abs(g.gradient[0]), r: Math.abs(r.gradient[0]).toFixed(4), p: Array.from(ml.softmax([2, 1, 0.2, -1], 1)) };
     });
     assert.equal(await stat(w, 'z'), '1.10');
-    assert.equal(await stat(w, 'f(z)'), expected.f);
-    assert.equal(await stat(w, 'f′(z)'), expected.d);
-    assert.equal(await stat(w, 'gradient at layer 0'), expected.g);
+    assert.equal(await stat(w, 'φ(z)'), expected.f);
+    assert.equal(await stat(w, 'φ′(z)'), expected.d);
+    assert.equal(await stat(w, 'gradient at layer 0'), scientific(expected.g, 3));
     assert.match(await message(w), /Vanished/);
     await w.getByLabel('activation', { exact: true }).selectOption('relu');
     assert.equal(await stat(w, 'gradient at layer 0'), expected.r);
     assert.match(await message(w), /survives/);
     if (width === 1280) await cardShot(w, 'frontier-activations-relu-1280');
     await w.getByLabel('activation', { exact: true }).selectOption('softmax');
-    assert.equal(await stat(w, 'f(z)'), expected.p[0].toFixed(3));
+    assert.equal(await stat(w, 'φ(z)'), expected.p[0].toFixed(3));
     await w.locator('canvas').first().focus();
     await page.keyboard.press('ArrowUp');
     assert.equal(await stat(w, 'z'), 'z1 = 2.10');
@@ -99,8 +100,8 @@ test('attention: two heads’ weights match the engine; weights are editable; ca
     const w = card(page, 0);
     assert.ok(await ink(w, 0) > 5);
     assert.equal(await stat(w, 'query'), '“sat” (3)');
-    assert.match(await stat(w, 'head 1 looks at'), /^cat \d+ %$/);
-    assert.match(await stat(w, 'head 2 looks at'), /^mat \d+ %$/);
+    assert.match(await stat(w, 'head 1 looks at'), /^cat \d+%$/);
+    assert.match(await stat(w, 'head 2 looks at'), /^mat \d+%$/);
     const expected = await inEngine(page, (ml) => {
       const X = [1, 0, 0, 0, 0, 1, 0.2, 0, 0, 0.2, 1, 0, 0.3, 0, 0, 0.5, 1, 0, 0, 0, 0, 0.3, 0, 1];
       const WQ = [0, 2, 0, 0, 0, 0, 0, 1, 2, 0, 2, 0, 0, 0, 2, 0];
@@ -110,11 +111,11 @@ test('attention: two heads’ weights match the engine; weights are editable; ca
       const row = (head, q) => Array.from(head.weights.subarray(q * 6, q * 6 + 6));
       return { h1: Math.round(Math.max(...row(h[0], 2)) * 100), h2: Math.round(Math.max(...row(h[1], 2)) * 100) };
     });
-    assert.equal(await stat(w, 'head 1 looks at'), `cat ${expected.h1} %`);
-    assert.equal(await stat(w, 'head 2 looks at'), `mat ${expected.h2} %`);
+    assert.equal(await stat(w, 'head 1 looks at'), `cat ${expected.h1}%`);
+    assert.equal(await stat(w, 'head 2 looks at'), `mat ${expected.h2}%`);
     // Zero the action row of head 1's query weights: "sat" spreads its attention evenly.
     await w.getByLabel('W_Q action dimension 1').fill('0');
-    assert.match(await stat(w, 'head 1 looks at'), / 17 %$/);
+    assert.match(await stat(w, 'head 1 looks at'), / 17%$/);
     await w.getByRole('button', { name: 'Reset weights' }).click();
     await w.getByLabel('causal mask (no peeking ahead)').check();
     assert.doesNotMatch(await stat(w, 'head 2 looks at'), /^mat/);

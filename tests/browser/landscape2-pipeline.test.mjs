@@ -77,6 +77,12 @@ test('pipeline-leakage: the one-hot table shows the engine encoder, and an unsee
   assert.match(await page.locator('.dwl2-onehot tbody tr').nth(1).textContent(), /Porto \(unseen\)/);
   assert.match(await page.locator('.dwl2-onehot-caption').textContent(), /unseen city/);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375, 'the page does not scroll sideways');
+  // Both tables fit at 375 px: row, every feature column and the label stay in view, no hidden scroll.
+  for (const sel of ['.dwl2-table', '.dwl2-onehot']) {
+    assert.ok(await page.evaluate((s) => { const w = document.querySelector(s).closest('.dw-table-wrap'); return w.scrollWidth <= w.clientWidth; }, sel), `${sel} fits without scrolling`);
+  }
+  assert.deepEqual(await page.locator('.dwl2-table thead th').allTextContents(), ['row', 'x1 rawafter', 'x2 rawafter', 'x3 rawafter', 'label']);
+  assert.doesNotMatch(await page.locator('.dw-card').first().textContent(), /coin flip/);
   await screenshot(page, 'landscape2-pipeline-onehot-375');
   assert.ok(await noNaN(page));
   assert.deepEqual(offMachineRequests(page), []);

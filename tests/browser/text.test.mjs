@@ -73,6 +73,11 @@ test('tokens-to-ids: live tokens, ids and bag-of-words counts from the engine; h
     assert.match(await card.locator('.dwt-note').first().textContent(), /first 400 characters/);
     assert.equal(await stat('tokens'), '80');
 
+    // One unknown word: the count agrees with its noun, and <unk> is explained in words.
+    await card.locator('textarea').fill('Quantum');
+    assert.match(await card.locator('.dw-message').textContent(), /^The only word, “quantum”, is not in the vocabulary, so it gets id 0, <unk> \(“unknown word”\)/);
+    await card.locator('textarea').fill('Quantum physics');
+    assert.match(await card.locator('.dw-message').textContent(), /^None of the 2 words is in the vocabulary, so each gets id 0, <unk> \(“unknown word”\)/);
     await card.locator('textarea').fill('');
     assert.equal(await stat('tokens'), '0');
     assert.match(await card.locator('.dw-message').textContent(), /no words/);
@@ -173,6 +178,8 @@ test('bag-of-words-spam: accuracy, confusion and p(spam) equal the engine; alpha
         v.build(train.map((i) => MESSAGES[i][0]));
         const X = ml.bagOfWords(train.map((i) => MESSAGES[i][0]), v);
         const T = ml.bagOfWords(test.map((i) => MESSAGES[i][0]), v);
+        // Unknown words (column 0) carry no evidence: the widget zeroes their count.
+        for (let r = 0; r < T.data.length; r += T.cols) T.data[r] = 0;
         m.setData(X.data, X.cols, train.map((i) => labels[i]));
         m.setAlpha(alpha);
         m.fit(1);
@@ -180,6 +187,7 @@ test('bag-of-words-spam: accuracy, confusion and p(spam) equal the engine; alpha
         const pred = Array.from(m.predict(T.data));
         const cm = ml.confusionMatrix(yT, pred, 2);
         const q = ml.bagOfWords([message], v).data;
+        q[0] = 0;
         const ratio = m.featureLogRatio(1, 0);
         let best = 1;
         for (let j = 1; j < ratio.length; j++) if (ratio[j] > ratio[best]) best = j;
@@ -214,6 +222,10 @@ test('bag-of-words-spam: accuracy, confusion and p(spam) equal the engine; alpha
     assert.equal(await card.locator('img').count(), 0);
     const eHostile = await expected(1, [], '<img src=x onerror=alert(1)> FREE prize');
     assert.equal(await stat('your message p(spam)'), fixed(eHostile.p, 3));
+    // Six unknown words weigh nothing; the strongest word named is a known one.
+    assert.match(await card.locator('.dw-message').textContent(), /strongest word is “free”/);
+    assert.match(await card.locator('.dw-message').textContent(), /6 words never occur in the training messages; the filter has no evidence about them, so they add 0\./);
+    assert.equal(await card.locator('.dwt-chip-unk .dwt-chip-sub').first().textContent(), 'unknown: 0');
 
     // α slider (log scale: the track holds log10 α).
     await card.getByRole('slider', { name: /smoothing/ }).fill('-2');

@@ -1,10 +1,11 @@
 // Activation functions explorer (landscape): the MLP's own activations from the engine
-// (activationCurve: f and f′), a deep chain of one-unit layers showing how the back-propagated
+// (activationCurve: φ and φ′), a deep chain of one-unit layers showing how the back-propagated
 // gradient shrinks or survives layer by layer (gradientChain), and softmax with a temperature.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { fixed, select, slider } from '../lib/ui.js';
+import { formatPercent, scientific } from '../lib/format.js';
 import { legendRow } from './frontier/common.js';
 
 export const schema = {
@@ -16,7 +17,7 @@ export const schema = {
 
 export const meta = {
   title: 'Activation functions and vanishing gradients',
-  hint: 'Pick an activation and drag along the curve (or use the arrow keys) to read f(z) and its slope. Below, a chain of layers multiplies one slope per layer: watch the gradient vanish with sigmoid and survive with ReLU. Softmax: drag the logit bars.',
+  hint: 'Pick an activation φ and drag along the curve (or use the arrow keys) to read φ(z) and its slope φ′(z). Below, a chain of layers multiplies one slope per layer: watch the gradient vanish with sigmoid and survive with ReLU. Softmax: drag the logit bars.',
 };
 
 const Z = Array.from({ length: 241 }, (_, i) => -6 + i * 0.05);
@@ -40,7 +41,7 @@ function build({ ml, card, options }) {
   const plot = new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 360, label: 'Activation and its derivative', onResize: () => requestDraw(draw) });
   plot.canvas.tabIndex = 0;
   plot.canvas.classList.add('dwf-draggable');
-  const curveLegend = legendRow(card.stage, [{ text: 'f(z)', kind: 'model' }, { text: "f′(z), the slope", kind: 'loss' }]);
+  const curveLegend = legendRow(card.stage, [{ text: 'φ(z)', kind: 'model' }, { text: 'φ′(z), the slope', kind: 'loss' }]);
   const softLegend = legendRow(card.stage, [{ text: 'logits z (drag)', kind: 'class0' }, { text: 'softmax probabilities', kind: 'class1' }]);
   const chainPlot = new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 220, label: 'Gradient reaching each layer of a deep chain (log scale)', onResize: () => requestDraw(draw) });
   chainPlot.margin.top = 22; // room for the axis title above the top tick
@@ -54,7 +55,7 @@ function build({ ml, card, options }) {
     weight: slider(card.controls, { label: 'weight w', min: -4, max: 4, step: 0.05, value: opts.weight, format: (v) => fixed(v, 2), onInput: (v) => { opts.weight = v; run(); } }),
     temperature: slider(card.controls, { label: 'temperature T', min: 0.05, max: 10, step: 0.01, scale: 'log', value: opts.temperature, format: (v) => fixed(v, 2), onInput: (v) => { opts.temperature = v; run(); } }),
   };
-  const stat = { z: card.stat('z'), f: card.stat('f(z)'), d: card.stat("f′(z)"), g: card.stat('gradient at layer 0') };
+  const stat = { z: card.stat('z'), f: card.stat('φ(z)'), d: card.stat('φ′(z)'), g: card.stat('gradient at layer 0') };
 
   const isSoft = () => opts.activation === 'softmax';
 
@@ -72,7 +73,7 @@ function build({ ml, card, options }) {
       stat.d.set('–'); stat.g.set('–');
       if (probs) {
         const top = probs.indexOf(Math.max(...probs));
-        card.setMessage(`softmax(z/T) with T = ${fixed(opts.temperature, 2)}: class ${top + 1} gets ${fixed(probs[top] * 100, 1)} %. ${opts.temperature < 0.3 ? 'A low temperature makes it nearly an arg-max.' : opts.temperature > 3 ? 'A high temperature flattens it towards uniform.' : 'Adding the same number to every logit changes nothing.'}`, 'info');
+        card.setMessage(`softmax(z/T) with T = ${fixed(opts.temperature, 2)}: class ${top + 1} gets ${formatPercent(probs[top], 1)}. ${opts.temperature < 0.3 ? 'A low temperature makes it nearly an arg-max.' : opts.temperature > 3 ? 'A high temperature flattens it towards uniform.' : 'Adding the same number to every logit changes nothing.'}`, 'info');
       }
       requestDraw(draw);
       return;
@@ -88,14 +89,14 @@ function build({ ml, card, options }) {
     if (probeVals) { stat.f.set(fixed(probeVals.value[0], 4)); stat.d.set(fixed(probeVals.derivative[0], 4)); }
     if (chain) {
       const g0 = Math.abs(chain.gradient[0]);
-      const gText = g0 !== 0 && (g0 < 1e-3 || g0 >= 1e4) ? g0.toExponential(2) : fixed(g0, 4);
+      const gText = g0 !== 0 && (g0 < 1e-3 || g0 >= 1e4) ? scientific(g0, 3) : fixed(g0, 4);
       stat.g.set(gText);
       let verdict;
       if (g0 < 1e-6) verdict = 'Vanished: the first layers would learn essentially nothing.';
       else if (g0 > 1e6 || !Number.isFinite(g0)) verdict = 'Exploded: the first layers would take enormous steps.';
       else if (g0 < 0.01) verdict = 'Shrinking fast: the early layers learn far more slowly than the late ones.';
       else verdict = 'The gradient survives the trip back through the layers.';
-      card.setMessage(`${NAMES[opts.activation]} through ${opts.depth} layers with w = ${fixed(opts.weight, 2)}: each layer multiplies the gradient by w·f′(z). It reaches layer 0 at ${gText}. ${verdict}`, g0 < 1e-6 || g0 > 1e6 ? 'warn' : 'info');
+      card.setMessage(`${NAMES[opts.activation]} through ${opts.depth} layers with w = ${fixed(opts.weight, 2)}: each layer multiplies the gradient by w·φ′(z). It reaches layer 0 at ${gText}. ${verdict}`, g0 < 1e-6 || g0 > 1e6 ? 'warn' : 'info');
     }
     requestDraw(draw);
   }
@@ -171,7 +172,7 @@ function build({ ml, card, options }) {
         plot.path(Z, Array.from(curve.value), { color: t.model, width: 2.5 });
         if (probeVals) {
           const X = plot.px(probe); const Y = plot.py(probeVals.value[0]);
-          // Tangent line with the engine's slope f′(z) at the probe.
+          // Tangent line with the engine's slope φ′(z) at the probe.
           const s = probeVals.derivative[0];
           plot.segment(probe - 1.2, probeVals.value[0] - 1.2 * s, probe + 1.2, probeVals.value[0] + 1.2 * s, { color: t.accent, width: 1.5 });
           c.beginPath(); c.arc(X, Y, 6, 0, Math.PI * 2); c.fillStyle = t.surface; c.fill(); c.strokeStyle = t.model; c.lineWidth = 2.5; c.stroke();

@@ -6,6 +6,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { checkbox, el, fixed, nextId, select } from '../lib/ui.js';
 import { Board, sequentialScale } from './landscape/draw.js';
+import { formatPercent } from '../lib/format.js';
 
 export const schema = {
   head: { type: 'int', min: 1, max: 2, default: 1, description: 'Head whose weights the editor shows.' },
@@ -129,7 +130,9 @@ function build({ ml, card, options }) {
     const n = TOKENS.length;
     const row = Array.from(heads[h].weights.subarray(q * n, (q + 1) * n));
     const j = row.indexOf(Math.max(...row));
-    return { j, w: row[j], row };
+    // Equal scores give a uniform row: no token is "the" one looked at.
+    const live = row.filter((v) => v > 0);
+    return { j, w: row[j], row, even: live.length > 1 && Math.max(...live) - Math.min(...live) < 0.005 };
   }
 
   function describe() {
@@ -138,13 +141,14 @@ function build({ ml, card, options }) {
     stat.query.set(`“${TOKENS[q]}” (${q + 1})`);
     if (!heads) { requestDraw(draw); return; }
     const a = top(0, q); const b = top(1, q);
-    stat.h1.set(`${TOKENS[a.j]} ${fixed(a.w * 100, 0)} %`);
-    stat.h2.set(`${TOKENS[b.j]} ${fixed(b.w * 100, 0)} %`);
+    stat.h1.set(a.even ? `all ${formatPercent(a.w, 0)}` : `${TOKENS[a.j]} ${formatPercent(a.w, 0)}`);
+    stat.h2.set(b.even ? `all ${formatPercent(b.w, 0)}` : `${TOKENS[b.j]} ${formatPercent(b.w, 0)}`);
     const h = heads[opts.head - 1];
     const n = TOKENS.length;
     const scores = Array.from(h.scores.subarray(q * n, (q + 1) * n));
     const scoreText = scores.map((s, j) => (Number.isFinite(s) ? `${TOKENS[j]} ${fixed(s, 2)}` : `${TOKENS[j]} masked`)).join(', ');
-    card.setMessage(`“${TOKENS[q]}”: head 1 puts ${fixed(a.w * 100, 0)} % of its attention on “${TOKENS[a.j]}”, head 2 ${fixed(b.w * 100, 0)} % on “${TOKENS[b.j]}”. Head ${opts.head}'s scores q·k/√2 before the softmax: ${scoreText}.`, 'info');
+    const where = (r) => (r.even ? `spreads its attention evenly (${formatPercent(r.w, 0)} on each token it may see)` : `puts ${formatPercent(r.w, 0)} of its attention on “${TOKENS[r.j]}”`);
+    card.setMessage(`“${TOKENS[q]}”: head 1 ${where(a)}; head 2 ${where(b)}. Head ${opts.head}'s scores q·k/√2 before the softmax: ${scoreText}.`, 'info');
     requestDraw(draw);
   }
 

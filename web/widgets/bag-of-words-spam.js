@@ -3,8 +3,11 @@
 // (bagOfWords) and fits MultinomialNaiveBayes with smoothing α; test accuracy and the confusion
 // counts come from the engine's metrics, the spammiest and hammiest words from
 // featureLogRatio, and a typed message is explained word by word by logOddsContributions.
+// Words outside the training vocabulary (id 0, <unk>) carry no evidence: their count is zeroed
+// before scoring, so they add nothing to the log-odds (as a fitted CountVectorizer drops them).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { el, fixed, nextId, slider } from '../lib/ui.js';
+import { countOf, formatNumber, formatPercent } from '../lib/format.js';
 import { MESSAGES, START_MESSAGE, isTestIndex } from './text/data.js';
 import { capText, chip, renderBars } from './text/ui.js';
 
@@ -129,6 +132,7 @@ function build({ ml, card, options }) {
       vocab.build(trainTexts, 1, 0);
       const train = ml.bagOfWords(trainTexts, vocab);
       const test = ml.bagOfWords(testTexts, vocab);
+      dropUnknown(test.data, test.cols);
       model.setData(train.data, train.cols, trainY);
       model.setAlpha(opts.alpha);
       model.fit(1);
@@ -150,6 +154,12 @@ function build({ ml, card, options }) {
     explain();
   }
 
+  // Zeroes column 0 (<unk>) of every row: an unknown word is evidence for neither class.
+  function dropUnknown(data, cols) {
+    for (let i = 0; i < data.length; i += cols) data[i] = 0;
+    return data;
+  }
+
   function showFit() {
     if (!fit) {
       for (const s of ['test', 'train', 'tp', 'fn', 'fp', 'tn', 'vocab']) stat[s].set('–');
@@ -159,13 +169,10 @@ function build({ ml, card, options }) {
       return;
     }
     const { ratio, tokens, confusion } = fit;
-    stat.test.set(`${fixed(fit.testAcc * 100, 1)}%`);
-    stat.train.set(`${fixed(fit.trainAcc * 100, 1)}%`);
-    stat.tp.set(String(confusion.tp));
-    stat.fn.set(String(confusion.fn));
-    stat.fp.set(String(confusion.fp));
-    stat.tn.set(String(confusion.tn));
-    stat.vocab.set(String(tokens.length));
+    stat.test.set(formatPercent(fit.testAcc, 1));
+    stat.train.set(formatPercent(fit.trainAcc, 1));
+    for (const k of ['tp', 'fn', 'fp', 'tn']) stat[k].set(formatNumber(confusion[k], 0));
+    stat.vocab.set(formatNumber(tokens.length, 0));
     // Word ids 1…V−1 (id 0, <unk>, never occurs in training), sorted by the engine's ratio.
     const order = ratio.map((r, id) => ({ id, r })).filter((w) => w.id > 0).sort((x, y) => y.r - x.r || x.id - y.id);
     const range = Math.max(...order.map((w) => Math.abs(w.r)), 1e-9);
@@ -192,7 +199,7 @@ function build({ ml, card, options }) {
     const r = attempt(card, () => {
       const tokens = ml.tokenize(text);
       const ids = Array.from(vocab.encode(text));
-      const x = ml.bagOfWords([text], vocab).data;
+      const x = dropUnknown(ml.bagOfWords([text], vocab).data, vocab.size());
       const parts = model.logOddsContributions(x, 1, 0);
       const p = model.predictProba(x)[1];
       return { tokens, ids, parts, p };
@@ -203,9 +210,9 @@ function build({ ml, card, options }) {
     chips.replaceChildren(...tokens.map((t, k) => {
       const id = ids[k];
       const perWord = fit.ratio[id];
-      const tone = id === 0 ? 'unk' : perWord > 0 ? 'spam' : 'ham';
-      const sub = id === 0 ? `unknown ${perWord >= 0 ? '+' : '−'}${fixed(Math.abs(perWord), 2)}` : `${perWord >= 0 ? '+' : '−'}${fixed(Math.abs(perWord), 2)}`;
-      const c = chip(t.text, sub, { tone, title: `“${t.text}”: ${fixed(perWord, 3)} nats of evidence for spam` });
+      const c = id === 0
+        ? chip(t.text, 'unknown: 0', { tone: 'unk', title: `“${t.text}” never occurs in the training messages, so it carries no evidence either way` })
+        : chip(t.text, signed(perWord), { tone: perWord > 0 ? 'spam' : 'ham', title: `“${t.text}”: ${signed(perWord)} nats of evidence for spam` });
       c.setAttribute('role', 'listitem');
       return c;
     }));
@@ -213,16 +220,22 @@ function build({ ml, card, options }) {
     const prior = parts[0];
     let words = 0;
     for (let j = 1; j < parts.length; j++) words += parts[j];
-    const logOdds = prior + words;
+    // The sum shown is the sum of the two rounded terms, so the line adds up as printed.
+    const round2 = (v) => Math.round(v * 100) / 100;
+    const logOdds = round2(prior) + round2(words);
     sum.textContent = `log-odds = prior ${signed(prior)} + words ${signed(words)} = ${signed(logOdds)}  →  p(spam) = ${fixed(p, 3)}`;
     verdict.textContent = p >= 0.5 ? `Spam (p = ${fixed(p, 3)}).` : `Not spam (p(spam) = ${fixed(p, 3)}).`;
     verdict.dataset.tone = p >= 0.5 ? 'spam' : 'ham';
-    const strongest = tokens.length ? ids.map((id, k) => ({ k, v: fit.ratio[id] })).sort((a, b) => Math.abs(b.v) - Math.abs(a.v))[0] : null;
-    const why = strongest ? ` The strongest word is “${tokens[strongest.k].text}” (${signed(strongest.v)}).` : '';
+    // The strongest word is the known word with the largest push; unknown words weigh nothing.
+    const known = ids.map((id, k) => ({ k, id, v: fit.ratio[id] })).filter((w) => w.id !== 0);
+    const strongest = known.sort((a, b) => Math.abs(b.v) - Math.abs(a.v) || a.k - b.k)[0];
+    const why = strongest ? ` The strongest word is “${tokens[strongest.k].text}” (${signed(strongest.v)}).` : tokens.length ? ' None of its words occurs in the training messages, so only the prior speaks.' : '';
     const unknown = ids.filter((id) => id === 0).length;
-    const unkText = unknown ? ` ${unknown} word${unknown > 1 ? 's are' : ' is'} not in the training vocabulary and count as <unk>.` : '';
+    const unkText = unknown && strongest
+      ? ` ${countOf(unknown, 'word')} never ${unknown === 1 ? 'occurs' : 'occur'} in the training messages; the filter has no evidence about ${unknown === 1 ? 'it' : 'them'}, so ${unknown === 1 ? 'it adds' : 'they add'} 0.`
+      : '';
     const flipped = fit.flipped ? ' Some training labels are flipped: the filter learned from them.' : '';
-    card.setMessage(`Test accuracy ${fixed(fit.testAcc * 100, 1)}% (${fit.confusion.tp + fit.confusion.tn} of ${testIdx.length} right).${why}${unkText}${flipped}`, fit.testAcc >= 0.8 ? 'ok' : 'warn');
+    card.setMessage(`Test accuracy ${formatPercent(fit.testAcc, 1)} (${fit.confusion.tp + fit.confusion.tn} of ${testIdx.length} right).${why}${unkText}${flipped}`, fit.testAcc >= 0.8 ? 'ok' : 'warn');
   }
 
   function signed(v) { return `${v >= 0 ? '+' : '−'}${fixed(Math.abs(v), 2)}`; }

@@ -6,6 +6,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { checkbox, el, fixed, nextId, select } from '../lib/ui.js';
 import { Board, divergingScale, sequentialScale } from './landscape/draw.js';
+import { formatShort } from '../lib/format.js';
 
 export const schema = {
   image: { type: 'enum', values: ['house', 'ring', 'stripes', 'checker'], default: 'house', description: 'Built-in 16×16 image.' },
@@ -31,7 +32,7 @@ const KERNELS = {
 };
 const KERNEL_NAMES = { 'vertical-edge': 'vertical edges (Sobel)', 'horizontal-edge': 'horizontal edges (Sobel)', outline: 'outline (Laplacian)', blur: 'box blur', gaussian: 'Gaussian blur', sharpen: 'sharpen', identity: 'identity', custom: 'custom' };
 
-// Pixel art, 0 (dark) … 1 (bright): drawn data, not computed maths.
+// Pixel art, values 0 … 1 (drawn as ink: 0 blank, 1 solid): drawn data, not computed maths.
 function makeImage(name) {
   const img = new Float64Array(N * N);
   for (let r = 0; r < N; r++) for (let c = 0; c < N; c++) {
@@ -76,7 +77,7 @@ function build({ ml, card, options }) {
     p.append(caption);
     return { board, caption };
   };
-  const inPanel = mkPanel('Input image', 'The outlined 3×3 patch feeds the selected output cell.');
+  const inPanel = mkPanel('Input image', 'Pixel values drawn as ink, from 0 (blank) to 1 (solid). The outlined 3×3 patch feeds the selected output cell.');
   const mapPanel = mkPanel('Feature map', 'Orange negative, blue positive. Click a cell.');
   const poolPanel = mkPanel('2×2 max-pool', 'Each cell keeps the largest of four.');
   mapPanel.board.canvas.tabIndex = 0;
@@ -106,7 +107,7 @@ function build({ ml, card, options }) {
   const reluBox = checkbox(card.controls, { label: 'ReLU before pooling', checked: opts.relu, onChange: (v) => { opts.relu = v; run(); } });
   const stat = { size: card.stat('map size'), value: card.stat('selected value'), min: card.stat('min'), max: card.stat('max') };
 
-  function showKernel() { inputs.forEach((inp, i) => { inp.value = String(Number(kernel[i].toFixed(4))); }); }
+  function showKernel() { inputs.forEach((inp, i) => { inp.value = formatShort(kernel[i], 4); }); }
 
   function run() {
     map = attempt(card, () => ml.convolve2d(image, N, kernel, opts.padding), null);

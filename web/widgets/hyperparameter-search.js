@@ -9,6 +9,7 @@ import { button, buttonRow, checkbox, el, fixed, select, slider } from '../lib/u
 import { legend, divergingScale } from './landscape/draw.js';
 import { gridTrials, randomTrials, mean } from './landscape2/data.js';
 import { seedOption } from '../lib/schema.js';
+import { formatNumber } from '../lib/format.js';
 
 export const schema = {
   data: { type: 'enum', values: ['moons', 'circles'], default: 'moons', description: 'Which seeded data set the SVM learns.' },
@@ -72,7 +73,7 @@ function build({ ml, card, options }) {
   button(buttons, 'Reset', () => { pause(); resetTrials(); });
   select(card.controls, { label: 'data', value: opts.data, options: [['moons', 'two moons'], ['circles', 'ring and disc']], onChange: (v) => { opts.data = v; loadData(); } });
   const sliders = {
-    budget: slider(card.controls, { label: 'budget of trials', min: 4, max: 25, step: 1, value: opts.budget, format: (v) => String(v), onInput: (v) => { opts.budget = v; pause(); resetTrials(); } }),
+    budget: slider(card.controls, { label: 'budget of trials', min: 4, max: 25, step: 1, value: opts.budget, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.budget = v; pause(); resetTrials(); } }),
   };
   const heatBox = checkbox(card.controls, { label: 'show the full heat map (extra evaluations)', checked: true, onChange: (v) => { showHeat = v; requestDraw(draw); } });
   heatBox.closest('.dw-check')?.classList.add('dwl-check');
@@ -149,7 +150,7 @@ function build({ ml, card, options }) {
     else {
       const unused = opts.budget - trials.grid.length;
       const tail = unused > 0 ? ` The grid could only use ${trials.grid.length} of the ${opts.budget} trials (a rectangle of points), so ${unused} went unspent.` : '';
-      const verdict = r.score > g.score + 1e-9 ? 'Random search found the better setting' : g.score > r.score + 1e-9 ? 'Grid search found the better setting this time' : 'Both found equally good settings';
+      const verdict = r.score > g.score + 1e-9 ? 'Random search found the better setting' : g.score > r.score + 1e-9 ? 'Grid search found the better setting' : 'Both found equally good settings';
       card.setMessage(`${verdict}: random ${fixed(r.score, 3)} vs grid ${fixed(g.score, 3)}. The grid tried only ${distinct(trials.grid, 'logG')} values of γ; random search tried ${distinct(trials.random, 'logG')}.${tail}`, r.score >= g.score ? 'ok' : 'info');
     }
     for (const key of ['grid', 'random']) {

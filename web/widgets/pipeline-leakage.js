@@ -12,6 +12,7 @@ import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 import { legend } from './landscape/draw.js';
 import { noiseTable, mean, cityColumn, CITIES } from './landscape2/data.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
+import { formatNumber } from '../lib/format.js';
 
 export const schema = {
   rows: { type: 'int', min: 20, max: 200, default: 50, description: 'Rows (people, samples) in the table.' },
@@ -23,7 +24,7 @@ export const schema = {
 
 export const meta = {
   title: 'Leakage: where the preprocessing is fitted',
-  hint: 'The labels are coin flips, so no honest method beats 50 %. Add columns and watch the leaky pipeline "find" a pattern anyway.',
+  hint: 'The labels alternate 0, 1 down the rows and no column knows them, so no honest method beats 50 % except by luck. Add columns and watch the leaky pipeline "find" a pattern anyway.',
 };
 
 export function mount(element, options) {
@@ -99,8 +100,8 @@ function build({ ml, card, options }) {
     onChange: (v) => { tableFit = v; renderTable(); },
   });
   const sliders = {
-    features: slider(card.controls, { label: 'noise columns', min: 5, max: 2000, step: 0.01, scale: 'log', value: opts.features, format: (v) => String(Math.round(v)), onInput: (v) => { opts.features = Math.round(v); loadData(); } }),
-    select: slider(card.controls, { label: 'columns kept by selection', min: 1, max: 50, step: 1, value: opts.select, format: (v) => String(v), onInput: (v) => { opts.select = v; score(); render(); } }),
+    features: slider(card.controls, { label: 'noise columns', min: 5, max: 2000, step: 0.01, scale: 'log', value: opts.features, format: (v) => formatNumber(Math.round(v), 0), onInput: (v) => { opts.features = Math.round(v); loadData(); } }),
+    select: slider(card.controls, { label: 'columns kept by selection', min: 1, max: 50, step: 1, value: opts.select, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.select = v; score(); render(); } }),
   };
 
   const statLeaky = card.stat('leaky CV accuracy');
@@ -134,12 +135,16 @@ function build({ ml, card, options }) {
     stepText.select.textContent = `keep ${keep} of ${data.cols} columns most correlated with the label`;
     stepText.scale.textContent = 'z = (x − mean) / sd per column';
     if (!leaky.length || !honest.length) return;
+    // "About chance" only where it is: with 50 rows an honest score wanders several points either way.
+    const honestText = Math.abs(hm - 0.5) <= 0.1
+      ? `${fixed(hm, 3)}, about chance`
+      : `${fixed(hm, 3)} — ${hm > 0.5 ? 'above' : 'below'} 0.5 by luck alone, since with ${data.rows} rows an honest score wobbles`;
     if (lm - hm > 0.15) {
-      card.setMessage(`Leak: fitted on all ${data.rows} rows, the selection picked the ${keep} columns that happen to match the labels of the very rows it is later tested on. It reports ${fixed(lm, 3)} on coin flips; refitted inside each fold the same pipeline gets ${fixed(hm, 3)}, about chance.`, 'bad');
+      card.setMessage(`Leak: fitted on all ${data.rows} rows, the selection picked the ${keep} columns that happen to match the labels of the very rows it is later tested on. It reports ${fixed(lm, 3)} on columns of pure noise; refitted inside each fold the same pipeline gets ${honestText}.`, 'bad');
     } else if (lm - hm > 0.05) {
       card.setMessage(`The leaky score (${fixed(lm, 3)}) already sits above the honest one (${fixed(hm, 3)}). Add noise columns: the more columns selection can choose from, the better a chance match it finds.`, 'warn');
     } else {
-      card.setMessage(`With only ${data.cols} columns to choose from, selection finds little by luck: leaky ${fixed(lm, 3)}, honest ${fixed(hm, 3)}. Both are near chance — but the leaky number is still not a fair estimate.`, 'info');
+      card.setMessage(`With only ${data.cols} columns to choose from, selection finds little by luck: leaky ${fixed(lm, 3)}, honest ${fixed(hm, 3)}, ${Math.abs(lm - hm) < 5e-4 ? 'the same' : 'close together'}. Neither column set carries real information — and the leaky number is still not a fair estimate.`, 'info');
     }
     plot.canvas.setAttribute('aria-label', `Fold accuracies: leaky mean ${fixed(lm, 3)}, honest mean ${fixed(hm, 3)}, chance 0.5`);
     requestDraw(draw);
@@ -169,29 +174,34 @@ function build({ ml, card, options }) {
     }, null);
     if (!result) return;
     caption.textContent = tableFit === 'all'
-      ? `Five rows of fold 1's test part. Gap fills, means and sds were learned from all ${n} rows — these five included.`
-      : `The same five test rows. Gap fills, means and sds were learned from the ${fitRows.length} training rows only — these five never seen.`;
+      ? `Five rows of fold 1's test part, each value over its value after filling and standardising. Gap fills, means and sds were learned from all ${n} rows — these five included.`
+      : `The same five test rows, each value over its value after filling and standardising. Gap fills, means and sds were learned from the ${fitRows.length} training rows only — these five never seen.`;
+    // One column per feature, raw value over the value after imputing and scaling: five columns
+    // in all, so the row, every feature and the label stay visible on a phone.
     thead.replaceChildren(el('tr', {}, [
       el('th', { text: 'row', scope: 'col' }),
-      ...Array.from({ length: SHOW_COLS }, (_, j) => [el('th', { text: `x${j + 1} raw`, scope: 'col' }), el('th', { text: `x${j + 1} after`, scope: 'col' })]).flat(),
+      ...Array.from({ length: SHOW_COLS }, (_, j) => el('th', { scope: 'col', 'aria-label': `x${j + 1}: raw, then after` }, [
+        el('span', { className: 'dwl2-raw', text: `x${j + 1} raw` }), el('span', { className: 'dwl2-after', text: 'after' }),
+      ])),
       el('th', { text: 'label', scope: 'col' }),
     ]));
     tbody.replaceChildren(...testRows.map((i, r) => el('tr', {}, [
-      el('th', { text: String(i + 1), scope: 'row' }),
+      el('th', { text: formatNumber(i + 1, 0), scope: 'row' }),
       ...Array.from({ length: SHOW_COLS }, (_, j) => {
         const raw = data.X[i * data.cols + j];
         const gap = Number.isNaN(raw);
-        return [
-          el('td', { className: gap ? 'dwl2-gap' : '', text: gap ? 'missing' : fixed(raw, 2) }),
-          el('td', { className: gap ? 'dwl2-filled' : '', text: fixed(result.shown[r * SHOW_COLS + j], 2) }),
-        ];
-      }).flat(),
-      el('td', { text: String(data.y[i]) }),
+        return el('td', { className: gap ? 'dwl2-filled' : '' }, [
+          el('span', { className: gap ? 'dwl2-raw dwl2-gap' : 'dwl2-raw', text: gap ? 'missing' : fixed(raw, 2) }),
+          el('span', { className: 'dwl2-after', text: fixed(result.shown[r * SHOW_COLS + j], 2) }),
+        ]);
+      }),
+      el('td', { text: formatNumber(data.y[i], 0) }),
     ])));
     renderOneHot(testRows, fitRows);
     tfoot.replaceChildren(
-      el('tr', {}, [el('th', { text: 'fill', scope: 'row' }), ...Array.from({ length: SHOW_COLS }, (_, j) => el('td', { colspan: '2', text: fixed(result.fill[j], 2) })), el('td')]),
-      el('tr', {}, [el('th', { text: 'mean / sd', scope: 'row' }), ...Array.from({ length: SHOW_COLS }, (_, j) => el('td', { colspan: '2', text: `${fixed(result.mu[j], 2)} / ${fixed(result.sd[j], 2)}` })), el('td')]),
+      el('tr', {}, [el('th', { text: 'fill', scope: 'row' }), ...Array.from({ length: SHOW_COLS }, (_, j) => el('td', { text: fixed(result.fill[j], 2) })), el('td')]),
+      el('tr', {}, [el('th', { text: 'mean', scope: 'row' }), ...Array.from({ length: SHOW_COLS }, (_, j) => el('td', { text: fixed(result.mu[j], 2) })), el('td')]),
+      el('tr', {}, [el('th', { text: 'sd', scope: 'row' }), ...Array.from({ length: SHOW_COLS }, (_, j) => el('td', { text: fixed(result.sd[j], 2) })), el('td')]),
     );
   }
 
@@ -218,11 +228,11 @@ function build({ ml, card, options }) {
     oneHotBody.replaceChildren(...testRows.map((i, r) => {
       const unseen = !seen.has(city[i]);
       return el('tr', { className: unseen ? 'dwl2-unseen' : '' }, [
-        el('th', { text: String(i + 1), scope: 'row' }),
+        el('th', { text: formatNumber(i + 1, 0), scope: 'row' }),
         el('td', { className: unseen ? 'dwl2-gap' : '', text: unseen ? `${CITIES[city[i]]} (unseen)` : CITIES[city[i]] }),
         ...Array.from({ length: width }, (_, j) => {
           const v = result.out[r * width + j];
-          return el('td', { className: v === 1 ? 'dwl2-one' : '', text: String(v) });
+          return el('td', { className: v === 1 ? 'dwl2-one' : '', text: formatNumber(v, 0) });
         }),
       ]);
     }));

@@ -6,6 +6,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { el, fixed, nextId, select, slider } from '../lib/ui.js';
+import { countOf, formatNumber } from '../lib/format.js';
 import { CORPUS, START_TEXT } from './text/data.js';
 import { capText, chip } from './text/ui.js';
 
@@ -58,7 +59,7 @@ function build({ ml, card, options }) {
   card.stage.append(vocabDetails);
 
   const weightSelect = select(card.controls, { label: 'bar height', value: opts.weighting, options: WEIGHTINGS, onChange: (v) => { opts.weighting = v; refresh(); } });
-  const minSlider = slider(card.controls, { label: 'minimum corpus count', min: 1, max: 3, step: 1, value: opts.minCount, format: (v) => String(v), onInput: (v) => { opts.minCount = v; buildVocabulary(); refresh(); } });
+  const minSlider = slider(card.controls, { label: 'minimum corpus count', min: 1, max: 3, step: 1, value: opts.minCount, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.minCount = v; buildVocabulary(); refresh(); } });
 
   const stat = { tokens: card.stat('tokens'), unknown: card.stat('unknown'), size: card.stat('vector length |V|'), nonzero: card.stat('non-zero entries') };
 
@@ -88,7 +89,7 @@ function build({ ml, card, options }) {
     const { tokens, ids, vector } = state;
     chips.replaceChildren(...tokens.map((t, i) => {
       const c = ids[i] === 0
-        ? chip(t.text, '<unk> 0', { tone: 'unk', title: `“${t.text}” is not in the vocabulary` })
+        ? chip(t.text, '<unk> 0', { tone: 'unk', title: `“${t.text}” is not in the vocabulary: id 0, <unk>, the id every unknown word shares` })
         : chip(t.text, `id ${ids[i]}`, { title: `“${t.text}” has id ${ids[i]}` });
       c.setAttribute('role', 'listitem');
       return c;
@@ -96,16 +97,22 @@ function build({ ml, card, options }) {
     if (!tokens.length) chips.append(el('span', { className: 'dwt-empty', text: 'No words yet: only letters, digits and apostrophes make words.' }));
     const unknown = ids.filter((id) => id === 0).length;
     const nonzero = vector.filter((v) => v !== 0).length;
-    stat.tokens.set(String(tokens.length));
-    stat.unknown.set(String(unknown));
-    stat.size.set(String(vector.length));
+    stat.tokens.set(formatNumber(tokens.length, 0));
+    stat.unknown.set(formatNumber(unknown, 0));
+    stat.size.set(formatNumber(vector.length, 0));
     stat.nonzero.set(`${nonzero} of ${vector.length}`);
     if (!tokens.length) card.setMessage('The text has no words, so its vector is all zeros.', 'warn');
-    else if (unknown === tokens.length) card.setMessage(`None of the ${tokens.length} words is in the vocabulary: the vector only counts <unk>. A model would learn nothing from this text.`, 'warn');
+    else if (unknown === tokens.length) {
+      const which = tokens.length === 1
+        ? `The only word, “${tokens[0].text}”, is not in the vocabulary, so it gets`
+        : `None of the ${countOf(tokens.length, 'word')} is in the vocabulary, so each gets`;
+      card.setMessage(`${which} id 0, <unk> (“unknown word”): the vector is a single bar at id 0. A model would learn nothing from this text.`, 'warn');
+    }
     else {
       const share = fixed((100 * nonzero) / vector.length, 0);
       const tail = opts.weighting === 'tfidf' ? ' With tf-idf, words that appear in many corpus sentences (like “the”) get smaller bars, and the vector has length 1.' : '';
-      card.setMessage(`${tokens.length} tokens, ${unknown} unknown. The vector has ${vector.length} entries, only ${nonzero} non-zero (${share}%): bag-of-words vectors are mostly zeros, and word order is gone.${tail}`, unknown ? 'info' : 'ok');
+      const unkText = unknown ? `, ${unknown} of them unknown (id 0, <unk>)` : ', all in the vocabulary';
+      card.setMessage(`${countOf(tokens.length, 'token')}${unkText}. The vector has ${countOf(vector.length, 'entry', 'entries')}, only ${nonzero} non-zero (${share}%): bag-of-words vectors are mostly zeros, and word order is gone.${tail}`, unknown ? 'info' : 'ok');
     }
     plot.canvas.setAttribute('aria-label', `Bag-of-words vector of ${vector.length} entries, ${nonzero} non-zero`);
     requestDraw(draw);

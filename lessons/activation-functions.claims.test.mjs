@@ -1,0 +1,68 @@
+// Claims of activation-functions.md, checked against the engine with the widget's defaults
+// (activations.js: activationCurve for φ and φ′, gradientChain(name, depth 20, w, bias 0,
+// input 0.5), softmax of the logits [2, 1, 0.2, −1]).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+
+const chain = (name, w, depth = 20) => ml.gradientChain(name, depth, w, 0, 0.5);
+const g0 = (name, w) => Math.abs(chain(name, w).gradient[0]);
+const curve = (name, z) => ml.activationCurve(name, z);
+const near = (a, b, rel) => Math.abs(a - b) <= rel * Math.abs(b);
+
+test('the contestants: slopes and ranges as stated', () => {
+  const s = curve('sigmoid', [0, 5, -5, 2]);
+  assert.equal(s.derivative[0], 0.25);
+  assert.ok(s.derivative[1] < 0.007 && s.derivative[2] < 0.007, 'almost zero for |z| > 5');
+  const zs = Array.from({ length: 241 }, (_, i) => -6 + i * 0.05);
+  assert.ok(Math.max(...curve('sigmoid', zs).derivative) <= 0.25);
+  const t = curve('tanh', zs);
+  assert.ok(Math.abs(Math.max(...t.derivative) - 1) < 1e-12, 'tanh slope peaks at 1');
+  for (const [k, z] of zs.entries()) assert.ok(Math.abs(t.value[k] - (2 / (1 + Math.exp(-2 * z)) - 1)) < 1e-12, 'tanh = 2σ(2z) − 1');
+  const r = curve('relu', [-2, 3]);
+  assert.deepEqual(Array.from(r.derivative), [0, 1]);
+  const l = curve('leaky-relu', [-1, 2]);
+  assert.deepEqual(Array.from(l.value), [-0.01, 2]);
+  assert.ok(Math.min(...curve('gelu', zs).value) < -0.1, 'GELU dips below zero');
+});
+
+test('sigmoid, 20 layers, w = 1: about 1.1 × 10⁻¹³, below 0.25²⁰ ≈ 10⁻¹²; ReLU passes 1 through', () => {
+  const g = g0('sigmoid', 1);
+  assert.ok(g < 0.25 ** 20 && near(0.25 ** 20, 1e-12, 0.1));
+  assert.equal(g.toExponential(1), '1.1e-13');
+  assert.equal(g0('relu', 1), 1);
+  assert.ok(Array.from(chain('relu', 1).localFactor).every((f) => f === 1));
+});
+
+test('sigmoid w = 4: first factor ≈ 0.42, then z ≈ 3.9 and factors ≈ 0.08, gradient ≈ 4 × 10⁻²²; w = −4: factors 0.4–0.95, ≈ 3 × 10⁻³', () => {
+  const up = chain('sigmoid', 4);
+  assert.ok(Math.abs(up.localFactor[0] - 0.42) < 0.005);
+  for (let l = 3; l < 20; l++) {
+    assert.ok(Math.abs(up.preActivation[l] - 3.92) < 0.02, `z_${l + 1} = ${up.preActivation[l]}`);
+    assert.ok(Math.abs(up.localFactor[l] - 0.076) < 0.005);
+  }
+  assert.ok(near(g0('sigmoid', 4), 4e-22, 0.15), String(g0('sigmoid', 4)));
+  assert.ok(g0('sigmoid', 4) < g0('sigmoid', 1));
+  const down = chain('sigmoid', -4);
+  const f = Array.from(down.localFactor, Math.abs);
+  assert.ok(Math.min(...f) >= 0.4 && Math.max(...f) <= 0.95, f.join(' '));
+  const z = Array.from(down.preActivation).slice(1);
+  assert.ok(Math.abs(z.reduce((a, v) => a + v, 0) / z.length + 1) < 0.15, 'z swings around −1');
+  assert.ok(near(g0('sigmoid', -4), 3e-3, 0.1), String(g0('sigmoid', -4)));
+});
+
+test('ReLU: 1.5²⁰ ≈ 3.3 × 10³ at w = 1.5, 0.5²⁰ ≈ 10⁻⁶ at w = 0.5; tanh: 0.11, ≈ 10⁻³, 5.5 × 10⁻⁸ at w = 1, 1.2, 1.5', () => {
+  assert.ok(near(g0('relu', 1.5), 1.5 ** 20, 1e-9) && near(1.5 ** 20, 3.3e3, 0.01));
+  assert.ok(near(g0('relu', 0.5), 0.5 ** 20, 1e-9) && near(0.5 ** 20, 1e-6, 0.05));
+  assert.equal(g0('tanh', 1).toFixed(2), '0.11');
+  assert.ok(near(g0('tanh', 1.2), 1e-3, 0.15), String(g0('tanh', 1.2)));
+  assert.equal(g0('tanh', 1.5).toExponential(1), '5.5e-8');
+});
+
+test('softmax: at T = 0.1 the largest logit takes more than 99.99 % (the widget messages: low T, near arg-max)', () => {
+  const p = ml.softmax([2, 1, 0.2, -1], 0.1);
+  assert.ok(p[0] > 0.9999);
+  const p1 = ml.softmax([2, 1, 0.2, -1], 1);
+  assert.ok(Math.abs(p1.reduce((a, v) => a + v, 0) - 1) < 1e-12);
+  assert.ok(p1[0] < 0.7, 'at T = 1 it is far from one-hot');
+});

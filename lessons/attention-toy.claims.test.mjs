@@ -1,0 +1,67 @@
+// Claims of attention-toy.md, checked against the engine with the widget's defaults
+// (attention.js: six tokens × four hand-made features, two heads with d_k = 2, the widget's
+// W_Q, W_K, W_V; attention(X, 4, W_Q, W_K, W_V, 2, causal)).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+
+const TOKENS = ['the', 'cat', 'sat', 'on', 'the', 'mat'];
+const X = [1, 0, 0, 0, 0, 1, 0.2, 0, 0, 0.2, 1, 0, 0.3, 0, 0, 0.5, 1, 0, 0, 0, 0, 0.3, 0, 1];
+const WQ = [0, 2, 0, 0, 0, 0, 0, 1, 2, 0, 2, 0, 0, 0, 2, 0];
+const WK = [0, 0, 0, 0, 2, 1.5, 0, 1, 0, 0, 0, 0, 0, 1.5, 2, 0];
+const WV = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
+const run = (causal = false, wq = WQ) => ml.attention(X, 4, wq, WK, WV, 2, causal);
+const row = (head, q) => Array.from(head.weights.subarray(q * 6, q * 6 + 6));
+const pct = (v) => Math.round(v * 100);
+const SAT = 2;
+
+test('rows are non-negative and sum to 1', () => {
+  for (const causal of [false, true]) for (const h of run(causal)) for (let q = 0; q < 6; q++) {
+    const r = row(h, q);
+    assert.ok(r.every((v) => v >= 0) && Math.abs(r.reduce((a, v) => a + v, 0) - 1) < 1e-12);
+  }
+});
+
+test('sat: head 1 gives 70 % to cat; head 2 gives 68 % to mat, the next largest share (16 %) to on', () => {
+  const [h1, h2] = run();
+  const r1 = row(h1, SAT); const r2 = row(h2, SAT);
+  assert.equal(TOKENS[r1.indexOf(Math.max(...r1))], 'cat');
+  assert.equal(pct(r1[1]), 70);
+  assert.equal(pct(r2[5]), 68);
+  const rest = r2.map((v, j) => (j === 5 ? -1 : v));
+  assert.equal(TOKENS[rest.indexOf(Math.max(...rest))], 'on');
+  assert.equal(pct(r2[3]), 16);
+});
+
+test('the first "the": head 1 puts almost 80 % on mat and cat; both "the" rows are identical without a mask, different with it', () => {
+  const [h1, h2] = run();
+  const r = row(h1, 0);
+  assert.ok(r[1] + r[5] > 0.78 && r[1] + r[5] < 0.8, String(r[1] + r[5]));
+  assert.ok(r[5] > r[1] && r[1] > Math.max(r[0], r[2], r[3], r[4]));
+  for (const h of [h1, h2]) assert.deepEqual(row(h, 0), row(h, 4));
+  const [c1] = run(true);
+  assert.notDeepEqual(row(c1, 0), row(c1, 4));
+});
+
+test('causal mask, sat: mat and on get 0; head 2 spreads 31 / 36 / 32 % over the, cat, sat', () => {
+  const [, h2] = run(true);
+  const r = row(h2, SAT);
+  assert.equal(r[3], 0); assert.equal(r[5], 0);
+  assert.deepEqual(r.slice(0, 3).map(pct), [31, 36, 32]);
+});
+
+test('zeroing the action row of head 1\'s W_Q: sat\'s query is 0 and its row is uniform, 17 % each', () => {
+  const wq = WQ.slice();
+  wq[2 * 4 + 0] = 0; wq[2 * 4 + 1] = 0; // row "action", head 1's two columns
+  const r = row(run(false, wq)[0], SAT);
+  for (const v of r) assert.ok(Math.abs(v - 1 / 6) < 1e-12);
+  assert.equal(pct(r[0]), 17);
+});
+
+test('the heads as described: head 1 "who?" (sat → cat), head 2 "where?" (sat and on → mat)', () => {
+  const [h1, h2] = run();
+  const top = (h, q) => { const r = row(h, q); return TOKENS[r.indexOf(Math.max(...r))]; };
+  assert.equal(top(h1, SAT), 'cat');
+  assert.equal(top(h2, SAT), 'mat');
+  assert.equal(top(h2, 3), 'mat');
+});

@@ -1,0 +1,109 @@
+// Claims of distribution-shift.md, checked against the engine with the widget's defaults
+// (distribution-shift.js: makeBlobs(400, 2, spread 1.1, seed 7), splitBlobs, LogisticRegression
+// reset(seed) + fit(5000), StandardScaler on the training features, shifts 0 … 5).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+import { splitBlobs, shiftRows, DIRECTIONS } from '../web/widgets/landscape2/data.js';
+
+const SEED = 7;
+function setup(spread) {
+  const split = splitBlobs(ml.makeBlobs(400, 2, spread, SEED));
+  const model = new ml.LogisticRegression();
+  model.setData(split.trainX, 2, split.trainY);
+  model.reset(SEED);
+  model.fit(5000);
+  const scaler = new ml.StandardScaler();
+  scaler.fit(split.trainX, 2);
+  return { split, model, scaler, free() { model.delete(); scaler.delete(); } };
+}
+
+// The widget's measure(): accuracy on the moved test points, the drift D (length of the mean of
+// the standardised test features), and the accuracy within each class.
+function measure({ split, model, scaler }, direction, shift) {
+  const p = model.params();
+  const X = shiftRows(split.testX, DIRECTIONS[direction]([p[0], p[1]]), shift);
+  const Z = scaler.transform(X, 2);
+  let m0 = 0; let m1 = 0;
+  for (let i = 0; i < Z.length; i += 2) { m0 += Z[i]; m1 += Z[i + 1]; }
+  const n = Z.length / 2;
+  const pred = model.predict(X);
+  const byClass = [0, 1].map((c) => {
+    const idx = split.testY.map((y, i) => (y === c ? i : -1)).filter((i) => i >= 0);
+    return idx.filter((i) => pred[i] === c).length / idx.length;
+  });
+  return { acc: model.score(X, split.testY), drift: Math.hypot(m0 / n, m1 / n), byClass, X, m: [m0 / n, m1 / n] };
+}
+const shifts = Array.from({ length: 21 }, (_, i) => (5 * i) / 20);
+
+test('D is the distance of the average, |mean of the standardised test features|, and equals the formula', () => {
+  const s = setup(1.1);
+  try {
+    const mu = s.scaler.mean(); const sd = s.scaler.scale();
+    for (const shift of [0, 1.5, 4]) {
+      const r = measure(s, 'diagonal', shift);
+      const xbar = [0, 1].map((j) => r.X.filter((_, i) => i % 2 === j).reduce((a, v) => a + v, 0) / (r.X.length / 2));
+      const formula = Math.hypot((xbar[0] - mu[0]) / sd[0], (xbar[1] - mu[1]) / sd[1]);
+      assert.ok(Math.abs(formula - r.drift) < 1e-9, `formula ${formula} vs widget ${r.drift}`);
+      // …and it is not the average distance from 0, which is far larger (at no shift about 1.2 against D ≈ 0.1).
+      const Z = s.scaler.transform(r.X, 2);
+      let avgDist = 0;
+      for (let i = 0; i < Z.length; i += 2) avgDist += Math.hypot(Z[i], Z[i + 1]);
+      avgDist /= Z.length / 2;
+      assert.ok(avgDist > r.drift + 0.25, `average distance ${avgDist} differs from D ${r.drift}`);
+    }
+  } finally { s.free(); }
+});
+
+test('no shift: test accuracy about equals training accuracy, D near 0', () => {
+  const s = setup(1.1);
+  try {
+    const r = measure(s, 'across', 0);
+    const train = s.model.score(s.split.trainX, s.split.trainY);
+    assert.ok(Math.abs(r.acc - train) <= 0.02, `test ${r.acc} vs train ${train}`);
+    assert.ok(r.drift < 0.2, `D at no shift = ${r.drift}`);
+  } finally { s.free(); }
+});
+
+test('across: class-0 triangles cross, circles stay; accuracy falls towards 0.5 while D rises steadily', () => {
+  const s = setup(1.1);
+  try {
+    const rs = shifts.map((sh) => measure(s, 'across', sh));
+    for (let i = 1; i < rs.length; i++) {
+      assert.ok(rs[i].drift > rs[i - 1].drift, `D rises at shift ${shifts[i]}`);
+      assert.ok(rs[i].acc <= rs[i - 1].acc + 1e-12, `accuracy never rises at shift ${shifts[i]}`);
+      assert.ok(rs[i].byClass[1] >= 0.99, 'class-1 circles stay on their side');
+    }
+    const last = rs[rs.length - 1];
+    assert.ok(last.acc < 0.55 && last.acc >= 0.5, `accuracy at shift 5 = ${last.acc}`);
+    assert.ok(last.byClass[0] < 0.05, 'nearly every class-0 triangle has crossed');
+    assert.ok(last.drift > 2, `D at shift 5 = ${last.drift}`);
+  } finally { s.free(); }
+});
+
+test('along: D rises about as much as across, accuracy hardly moves', () => {
+  const s = setup(1.1);
+  try {
+    const along = measure(s, 'along', 5);
+    const across = measure(s, 'across', 5);
+    assert.ok(Math.abs(along.drift - across.drift) < 0.1, `D along ${along.drift} vs across ${across.drift}`);
+    for (const sh of shifts) {
+      const r = measure(s, 'along', sh);
+      assert.ok(Math.abs(r.acc - measure(s, 'along', 0).acc) <= 0.01, `accuracy along at ${sh} = ${r.acc}`);
+    }
+  } finally { s.free(); }
+});
+
+test('tight blobs (spread 0.3): accuracy holds at 1 for small shifts, then collapses to 0.5 within about one unit', () => {
+  const s = setup(0.3);
+  try {
+    const rs = shifts.map((sh) => ({ sh, ...measure(s, 'across', sh) }));
+    const firstDrop = rs.find((r) => r.acc < 1);
+    const bottom = rs.find((r) => r.acc <= 0.5);
+    assert.ok(firstDrop.sh >= 1.5, `accuracy holds until shift ${firstDrop.sh}`);
+    assert.ok(bottom.sh - firstDrop.sh <= 1.5, `collapse from ${firstDrop.sh} to ${bottom.sh}`);
+    // The wide default blobs lose accuracy much earlier.
+    const wide = setup(1.1);
+    try { assert.ok(measure(wide, 'across', 1).acc < 1 && measure(s, 'across', 1).acc === 1); } finally { wide.free(); }
+  } finally { s.free(); }
+});

@@ -1,0 +1,76 @@
+// Claims of hyperparameter-search.md, checked against the engine with the widget's defaults
+// (hyperparameter-search.js: makeMoons(120, 0.3, seed 5) or makeCircles(120, 0.15, 0.5, seed),
+// KernelSVM, crossValScore with 3 folds and 2000 steps, log₁₀ C in [−2, 3], log₁₀ γ in [−2, 2],
+// gridTrials / randomTrials from landscape2/data.js, an 8 × 8 heat map at cell centres).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+import { gridTrials, randomTrials, mean } from '../web/widgets/landscape2/data.js';
+
+const RANGE = { c0: -2, c1: 3, g0: -2, g1: 2 };
+const svm = new ml.KernelSVM();
+const data = (kind, seed) => (kind === 'circles' ? ml.makeCircles(120, 0.3 * 0.5, 0.5, seed) : ml.makeMoons(120, 0.3, seed));
+function cv(d, seed, logC, logG) {
+  svm.setC(10 ** logC);
+  svm.setGamma(10 ** logG);
+  return mean(ml.crossValScore(svm, d.X, 2, d.y, 3, seed, 2000));
+}
+function search(kind, seed, budget) {
+  const d = data(kind, seed);
+  const grid = gridTrials(budget, RANGE).map((t) => ({ ...t, score: cv(d, seed, t.logC, t.logG) }));
+  const random = randomTrials(budget, RANGE, seed).map((t) => ({ ...t, score: cv(d, seed, t.logC, t.logG) }));
+  const best = (list) => Math.max(...list.map((t) => t.score));
+  return { grid, random, g: best(grid), r: best(random) };
+}
+function heat(kind, seed, n = 8) {
+  const d = data(kind, seed);
+  const cells = [];
+  for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) {
+    const logC = RANGE.c0 + ((i + 0.5) / n) * (RANGE.c1 - RANGE.c0);
+    const logG = RANGE.g0 + ((j + 0.5) / n) * (RANGE.g1 - RANGE.g0);
+    cells.push({ logC, logG, score: cv(d, seed, logC, logG) });
+  }
+  return cells;
+}
+
+test('16 trials: the grid tests 4 values of γ (and 4 of C), random search 16 of each', () => {
+  const g = gridTrials(16, RANGE);
+  const r = randomTrials(16, RANGE, 5);
+  assert.equal(g.length, 16);
+  assert.equal(new Set(g.map((t) => t.logG)).size, 4);
+  assert.equal(new Set(g.map((t) => t.logC)).size, 4);
+  assert.equal(new Set(r.map((t) => t.logG)).size, 16);
+  assert.equal(new Set(r.map((t) => t.logC)).size, 16);
+});
+
+test('default (moons, seed 5, 16 trials): both searches end on 0.892', () => {
+  const { g, r } = search('moons', 5, 16);
+  assert.equal(g.toFixed(3), '0.892');
+  assert.equal(r.toFixed(3), '0.892');
+});
+
+test('budget 5: a 2 × 2 grid with one trial unspent, best 0.850, below the best band; random finds 0.892', () => {
+  assert.equal(gridTrials(5, RANGE).length, 4);
+  const { g, r } = search('moons', 5, 5);
+  assert.equal(g.toFixed(3), '0.850');
+  assert.equal(r.toFixed(3), '0.892');
+  const top = Math.max(...heat('moons', 5).map((c) => c.score));
+  assert.ok(top - g > 0.03, `heat map best ${top} vs grid ${g}`);
+});
+
+test('50 seeds of the moons set-up, 16 trials: random better 19 times, grid 17, ties 14', () => {
+  let random = 0; let grid = 0; let ties = 0;
+  for (let seed = 1; seed <= 50; seed++) {
+    const { g, r } = search('moons', seed, 16);
+    if (r > g + 1e-9) random += 1; else if (g > r + 1e-9) grid += 1; else ties += 1;
+  }
+  assert.deepEqual({ random, grid, ties }, { random: 19, grid: 17, ties: 14 });
+});
+
+test('ring and disc: the best cells sit at large C and small γ, unlike the moons', () => {
+  const argmax = (cells) => cells.reduce((b, c) => (c.score > b.score ? c : b));
+  const circles = argmax(heat('circles', 5));
+  const moons = argmax(heat('moons', 5));
+  assert.ok(circles.logC >= 2 && circles.logG < 0, `circles best at log C ${circles.logC}, log γ ${circles.logG}`);
+  assert.ok(moons.logC < 2 && moons.logG > 0, `moons best at log C ${moons.logC}, log γ ${moons.logG}`);
+});
