@@ -10,6 +10,7 @@ import { free, marker, rgba } from './course4/common.js';
 import { attachDrag } from '../lib/drag.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { makeDataset, DATASETS } from './course4/datasets.js';
+import { formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 
 export const schema = {
@@ -51,7 +52,7 @@ function build({ ml, card, options }) {
   voteBar.append(vote0, vote1);
   card.stage.append(voteBar);
 
-  const kSlider = slider(card.controls, { label: 'k (neighbours)', min: 1, max: 25, step: 1, value: opts.k, format: (v) => String(v), onInput: (v) => { opts.k = v; setK(); } });
+  const kSlider = slider(card.controls, { label: 'k (neighbours)', min: 1, max: 25, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; setK(); } });
   select(card.controls, { label: 'data', options: DATASETS.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; loadData(); } });
   const show = checkbox(card.controls, { label: 'tint the plane with the prediction', checked: opts.boundary, onChange: (v) => { opts.boundary = v; refreshHeat(); requestDraw(draw); } });
 
@@ -100,9 +101,9 @@ function build({ ml, card, options }) {
     }, false);
     if (!ok) return;
     const k = opts.k;
-    statK.set(String(k));
-    statOrange.set(String(Math.round(votes[0])));
-    statBlue.set(String(Math.round(votes[1])));
+    statK.set(formatNumber(k, 0));
+    statOrange.set(formatNumber(Math.round(votes[0]), 0));
+    statBlue.set(formatNumber(Math.round(votes[1]), 0));
     statPred.set(predicted === 1 ? 'blue ●' : 'orange ▲');
     vote0.style.flexGrow = String(votes[0]);
     vote1.style.flexGrow = String(votes[1]);

@@ -6,7 +6,8 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
-import { equalDomain, free, rgba, pct, yGrid } from './course4/common.js';
+import { equalDomain, free, rgba, yGrid } from './course4/common.js';
+import { formatPercent as pct } from '../lib/format.js';
 import { attachDrag } from '../lib/drag.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 
