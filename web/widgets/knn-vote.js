@@ -111,8 +111,8 @@ function build({ ml, card, options }) {
     const winner = Math.round(votes[predicted]);
     let text;
     if (k === 1) text = `k = 1: the single nearest point (a ${predicted === 1 ? 'blue circle' : 'orange triangle'}, ${fixed(near.distances[0], 2)} away) decides alone. Every stray point carves its own island.`;
-    else if (votes[0] === votes[1]) text = `Tie ${votes[0]}–${votes[1]}: with an even k the vote can split, and the engine gives the tie to the lower label (orange). An odd k avoids ties between two classes.`;
-    else text = `${winner} of ${k} neighbours are ${name(predicted)}, so the query is called ${predicted === 1 ? 'blue' : 'orange'} (${Math.round((winner / k) * 100)}% of the vote).`;
+    else if (votes[0] === votes[1]) text = `Tie ${formatNumber(votes[0], 0)}–${formatNumber(votes[1], 0)}: with an even k the vote can split, and the engine gives the tie to the lower label (orange). An odd k avoids ties between two classes.`;
+    else text = `${winner} of ${k} neighbours are ${name(predicted)}, so the query is called ${predicted === 1 ? 'blue' : 'orange'} (${formatNumber((winner / k) * 100, 0)}% of the vote).`;
     if (lastPrediction !== null && lastPrediction !== predicted) text = `Flipped! ${text}`;
     lastPrediction = predicted;
     card.setMessage(text, 'info');
