@@ -81,7 +81,7 @@ function build({ ml, card, options }) {
       test = toUnits(ml.makeMoons(300, opts.noise, opts.seed + 1000));
       domain = boxAround(train.X, train.rows, 0.08);
       grid = gridPoints(domain, GRID, GRID);
-      scaler.fit(train.X, 2); // μ and σ from the training rows only
+      scaler.fit(train.X, 2); // μ and s from the training rows only
     });
     query = { x: (domain.x0 + domain.x1) / 2, y: (domain.y0 + domain.y1) / 2 };
     fit();
