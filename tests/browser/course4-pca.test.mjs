@@ -62,6 +62,7 @@ test('PCA projection: turning onto PC1 by hand is reported once; Snap is not; 18
   await card.getByRole('button', { name: 'Snap to PC1' }).click();
   assert.match(await card.locator('.dw-message').textContent(), /This is PC1/);
   assert.deepEqual(await reportedEvents(page), [], 'Snap found PC1, not the learner');
+  assert.equal(await statText(card, 'best'), '21.1%', 'the best share is the learner\'s own, not Snap\'s');
   const slider = card.getByRole('slider', { name: /line angle/ });
   assert.equal(await slider.getAttribute('max'), '179.5');
   await slider.fill('100');

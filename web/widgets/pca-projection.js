@@ -62,7 +62,7 @@ function build({ ml, card, options }) {
   button(buttons, 'New cloud', () => { opts.seed = nextSeed(opts.seed); loadData(); });
   // A line through the centre has no arrow: 180° is 0° again, so the slider stops short of it
   // and every angle is read through formatAxisAngle.
-  const angleSlider = slider(card.controls, { label: 'line angle', min: 0, max: 179.5, step: 0.5, value: angle, format: (v) => formatAxisAngle(v, 1), onInput: (v) => { stopSnapping(); setAngle(v, true); } });
+  const angleSlider = slider(card.controls, { label: 'line angle', min: 0, max: 179.5, step: 0.5, value: angle, format: (v) => formatAxisAngle(v, 1), onInput: (v) => { stopSnapping(); setAngle(v, 'learner'); } });
 
   const statCaptured = card.stat('variance captured');
   const statBest = card.stat('best');
@@ -94,11 +94,13 @@ function build({ ml, card, options }) {
 
   function captured() { return attempt(card, () => pca.varianceAlong(direction(angle)), NaN); }
 
-  function setAngle(deg, byLearner = false) {
+  // by: 'learner' (slider, drag, keys), 'snap' (the Snap button) or 'start'. The best share and
+  // the game's result record only what the learner's own turning reached.
+  function setAngle(deg, by = 'start') {
     angle = ((deg % 180) + 180) % 180;
     angleSlider.set(Number(angle.toFixed(1)));
     const share = captured();
-    if (share > bestCaptured) bestCaptured = share;
+    if (by !== 'snap' && share > bestCaptured) bestCaptured = share;
     const gap = angleGap(angle, pc1Angle);
     statCaptured.set(pct(share, 1));
     statBest.set(pct(bestCaptured, 1));
@@ -109,7 +111,7 @@ function build({ ml, card, options }) {
       if (shortfall <= 0.0005) {
         card.setMessage(`This is PC1: ${pct(share, 1)} of the spread survives the squeeze to one dimension, and no other line keeps more. The other ${pct(1 - share, 1)} lies across it (PC2).`, 'ok');
         found = true;
-        if (byLearner && !foundByHand) {
+        if (by === 'learner' && !foundByHand) {
           foundByHand = true;
           reportComplete(card, { widget: 'pca-projection', title: meta.title, score: 1, max: 1 });
         }
@@ -134,12 +136,12 @@ function build({ ml, card, options }) {
     stopSnapping();
     const from = angle;
     let d = ((pc1Angle - from + 270) % 180) - 90;
-    if (prefersReducedMotion()) { setAngle(pc1Angle); return; }
+    if (prefersReducedMotion()) { setAngle(pc1Angle, 'snap'); return; }
     const t0 = performance.now();
     stopSnap = animate(card.card, (now) => {
       const t = Math.min(1, (now - t0) / 600);
       const e = t * t * (3 - 2 * t);
-      setAngle(t >= 1 ? pc1Angle : from + d * e);
+      setAngle(t >= 1 ? pc1Angle : from + d * e, 'snap');
       if (t >= 1) stopSnapping();
     });
   }
@@ -221,13 +223,13 @@ function build({ ml, card, options }) {
   // Dragging anywhere turns the line to point at the pointer (through the centre of the cloud).
   const angleAt = (pos) => Math.atan2(pos.y - mean[1], pos.x - mean[0]) / RAD;
   const drag = attachDrag(plot, {
-    move: (pos) => { stopSnapping(); setAngle(angleAt(pos), true); },
+    move: (pos) => { stopSnapping(); setAngle(angleAt(pos), 'learner'); },
     release: () => requestDraw(draw),
     cursor: () => 'grab',
-    key: (dx, dy) => { stopSnapping(); setAngle(angle - dx + dy, true); }, // Left/Up anticlockwise
+    key: (dx, dy) => { stopSnapping(); setAngle(angle - dx + dy, 'learner'); }, // Left/Up anticlockwise
     enter: () => snap(),
     snapshot: () => angle,
-    restore: (a) => { stopSnapping(); setAngle(a); },
+    restore: (a) => { stopSnapping(); setAngle(a, 'learner'); },
     onFocusChange: (on) => {
       if (on) card.setMessage('Left/Up turn the line anticlockwise, Right/Down clockwise (1° a press, Shift 10°); Enter snaps to PC1; Escape puts it back.', 'info');
       requestDraw(draw);
