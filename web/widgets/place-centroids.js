@@ -200,7 +200,8 @@ function build({ ml, card, options }) {
     if (empty > 0) {
       card.setMessage(`Converged after ${iters}, but ${countOf(empty, 'centroid')} ended with no points at all: ${empty === 1 ? 'it' : 'each'} sat farther from every point than some other centroid. Move ${empty === 1 ? 'it' : 'them'} into the data and run again.${byHand}`, 'bad');
     } else if (matched) {
-      card.setMessage(`Converged after ${iters} at inertia ${fixed(inertia, 2)}: as low as the best of four k-means++ restarts. Nothing can move any more, and this is the best k = ${opts.k} grouping the engine knows.${byHand}`, 'ok');
+      const level = gap <= 1e-9 ? 'as low as' : `within ${fixed(gap * 100, 2)}% of`;
+      card.setMessage(`Converged after ${iters} at inertia ${fixed(inertia, 2)}: ${level} the best of four k-means++ restarts. Nothing can move any more, and this is the best k = ${opts.k} grouping the engine knows.${byHand}`, 'ok');
     } else {
       card.setMessage(`Converged after ${iters} at inertia ${fixed(inertia, 2)}, ${fixed(gap * 100, 1)}% above the best known ${fixed(target, 2)}. k-means stopped in a local minimum: usually two centroids share one blob while another blob is split or covered by one centroid. Move a centroid and run again, or press k-means++.${byHand}`, 'warn');
     }
