@@ -38,3 +38,15 @@ export async function assertClean(page) {
   assert.deepEqual(offMachineRequests(page), []);
   assert.deepEqual(page.record.errors, []);
 }
+
+// Starts collecting the course events widgets dispatch (dw:score, dw:complete), listening on
+// document as web/js/progress.js does; read them back with reportedEvents(page).
+export async function listenForReports(page) {
+  await page.evaluate(() => {
+    window.__dwReports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.__dwReports.push({ type, ...e.detail }));
+  });
+}
+export async function reportedEvents(page) {
+  return page.evaluate(() => window.__dwReports.slice());
+}

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
-import { statText, canvasIsDrawn, withEngine, assertClean } from './course4-helpers.mjs';
+import { statText, canvasIsDrawn, withEngine, assertClean, listenForReports, reportedEvents } from './course4-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -37,6 +37,30 @@ test('k-means by hand: the seed example moves c2 from 4 to 10 and ends at inerti
   await page.keyboard.press('ArrowRight');
   assert.equal(await statText(card, 'c₁'), '2.50');
   assert.equal(await statText(card, 'iteration'), '0');
+  // Enter selects c₂; Shift+Right (5 units a press) stops at the end of the drawn axis, 22.
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+ArrowRight');
+  assert.equal(await statText(card, 'c₂'), '22.00');
+  assert.match(await card.locator('canvas').getAttribute('aria-label'), /^Number line from 0\.0 to 22\.0:/);
+  // From 20 on every point is nearer c₁: c₂ ends as an empty cluster.
+  for (let i = 0; i < 3; i++) await step.click();
+  assert.deepEqual(await card.locator('tbody tr td:last-child').allTextContents(), ['c₁', 'c₁', 'c₁', 'c₁', 'c₁', 'c₁']);
+  assert.equal(await statText(card, 'inertia'), '100.00');
+  assert.match(await card.locator('.c4-explain').textContent(), /c₂ has no points at all/);
+  assert.match(await card.locator('.dw-message').textContent(), /One centroid ended with no points/);
+  // c₁ starts at 2.5 here (moved above), so the limit is 2·11 − 2.5 = 19.5: at 19.5 point 11
+  // is a tie (still an empty cluster), at 19 both clumps are found.
+  await card.locator('canvas').focus();
+  await page.keyboard.press('Enter'); await page.keyboard.press('Enter'); // c₁, then c₂ again
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+  assert.equal(await statText(card, 'c₂'), '19.50');
+  for (let i = 0; i < 4; i++) await step.click();
+  assert.equal(await statText(card, 'inertia'), '100.00');
+  await card.locator('canvas').focus();
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await statText(card, 'c₂'), '19.00');
+  for (let i = 0; i < 8; i++) await step.click();
+  assert.equal(await statText(card, 'inertia'), '4.00');
   await assertClean(page);
   await page.close();
 });
@@ -46,6 +70,7 @@ test('Place the centroids: clicks, k-means++ and Auto-run match the engine', asy
     const page = await site.newPage({ width, reducedMotion: 'reduce' });
     await page.goto(`${site.base}/lessons/kmeans.html`);
     await widgetsReady(page);
+    await listenForReports(page);
     const card = page.locator('.dw-card').filter({ hasText: 'Place the centroids' });
     const canvas = card.locator('canvas').first();
     await canvas.scrollIntoViewIfNeeded();
@@ -57,6 +82,22 @@ test('Place the centroids: clicks, k-means++ and Auto-run match the engine', asy
     assert.ok(inertiaPlaced > 0, 'inertia shown once all four are placed');
     await card.getByRole('button', { name: 'Run iteration' }).click();
     assert.ok(Number(await statText(card, 'inertia')) < inertiaPlaced, 'one iteration lowers the inertia');
+    assert.deepEqual(await reportedEvents(page), [], 'nothing reported before the run converges');
+    // Auto-run to convergence: the game reports the learner's own result, once.
+    await card.getByRole('button', { name: 'Auto-run' }).click();
+    assert.match(await card.locator('.dw-message').textContent(), /Converged after \d+ iterations/);
+    const mine = await statText(card, 'inertia');
+    assert.equal(await statText(card, 'best inertia'), mine);
+    const target = Number(await statText(card, 'k-means++ best'));
+    const reports = await reportedEvents(page);
+    const scores = reports.filter((r) => r.type === 'dw:score');
+    assert.equal(scores.length, 1);
+    assert.equal(scores[0].widget, 'place-centroids');
+    assert.equal(scores[0].title, 'Place the centroids');
+    assert.equal(scores[0].max, 100);
+    assert.ok(Math.abs(scores[0].score - Math.min(100, Math.round((100 * target) / Number(mine)))) <= 1, `score ${scores[0].score} for ${mine} vs ${target}`);
+    const matched = Math.abs(Number(mine) - target) / target <= 0.005;
+    assert.equal(reports.some((r) => r.type === 'dw:complete'), matched, 'complete only when the best grouping was reached');
     // k-means++ then Auto-run: the converged inertia is the engine's for the same start.
     await card.getByRole('button', { name: 'k-means++' }).click();
     await card.getByRole('button', { name: 'Auto-run' }).click();
@@ -78,7 +119,10 @@ test('Place the centroids: clicks, k-means++ and Auto-run match the engine', asy
     });
     assert.equal(shown, expected.inertia);
     assert.equal(await statText(card, 'k-means++ best'), expected.best);
-    assert.equal(await statText(card, 'best inertia'), expected.inertia);
+    // A run started by k-means++ is not the learner's: no report, and "best inertia" keeps theirs.
+    assert.equal(await statText(card, 'best inertia'), mine);
+    assert.match(await card.locator('.dw-message').textContent(), /does not count this run as yours/);
+    assert.equal((await reportedEvents(page)).length, reports.length);
     // Keyboard: change k with the slider, then drop a centroid with Enter.
     await card.getByRole('slider', { name: /k \(centroids\)/ }).fill('2');
     await card.getByRole('button', { name: 'Clear' }).click();

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
-import { statText, canvasIsDrawn, withEngine, assertClean } from './course4-helpers.mjs';
+import { statText, canvasIsDrawn, withEngine, assertClean, listenForReports, reportedEvents } from './course4-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -50,6 +50,7 @@ test('Widen the street: keys move the line; Optimal is the engine\'s LinearSVM; 
   const page = await site.newPage({ reducedMotion: 'reduce' });
   await page.goto(`${site.base}/lessons/svm.html`);
   await widgetsReady(page);
+  await listenForReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
   const canvas = card.locator('canvas');
   assert.ok(await canvasIsDrawn(canvas));
@@ -74,9 +75,21 @@ test('Widen the street: keys move the line; Optimal is the engine\'s LinearSVM; 
   assert.equal(await statText(card, 'SVM margin'), expected.hard.width);
   assert.equal(await statText(card, 'violations'), '0');
   assert.match(await card.locator('.dw-message').textContent(), new RegExp(`${expected.hard.sv} support vectors`));
+  // The game reports the learner's best correct street as a share of the SVM's, and only that.
+  const mine = await statText(card, 'best correct margin');
+  const reports = await reportedEvents(page);
+  assert.notEqual(mine, '–', 'the starting line separates the classes, so there is a street to compare');
+  const score = Math.min(100, Math.round((100 * Number(mine)) / Number(expected.hard.width)));
+  assert.deepEqual(reports.filter((r) => r.type === 'dw:score').map((r) => [r.widget, r.title, r.max]), [['widen-the-street', 'Widen the street', 100]]);
+  assert.ok(Math.abs(reports[0].score - score) <= 1, `${reports[0].score} vs ${score}`);
+  assert.equal(reports.some((r) => r.type === 'dw:complete'), score > 98);
   await card.getByRole('slider', { name: /C \(soft margin\)/ }).fill('-2'); // log scale: 10^-2
   assert.equal(await statText(card, 'SVM margin'), expected.soft.width);
   assert.equal(await statText(card, 'violations'), expected.soft.violations);
+  assert.equal((await reportedEvents(page)).length, reports.length, 'a street with violations is not the widest empty one: no new result');
+  // A line's angle has no arrow: the slider stops at 179.5° and reads through formatAxisAngle.
+  const angle = card.getByRole('slider', { name: /line angle/ });
+  assert.equal(await angle.getAttribute('max'), '179.5');
   assert.ok(Number(expected.soft.width) > Number(expected.hard.width));
   // The learner's best correct margin never beats the SVM's maximum margin.
   const best = await statText(card, 'best correct margin');

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
-import { statText, canvasIsDrawn, withEngine, assertClean } from './course4-helpers.mjs';
+import { statText, canvasIsDrawn, withEngine, assertClean, listenForReports, reportedEvents } from './course4-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -51,4 +51,36 @@ test('PCA projection: the captured share is the engine\'s varianceAlong, keys tu
     await assertClean(page);
     await page.close();
   }
+});
+
+test('PCA projection: turning onto PC1 by hand is reported once; Snap is not; 180° reads as the same axis as 0°', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/pca.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
+  await card.getByRole('button', { name: 'Snap to PC1' }).click();
+  assert.match(await card.locator('.dw-message').textContent(), /This is PC1/);
+  assert.deepEqual(await reportedEvents(page), [], 'Snap found PC1, not the learner');
+  assert.equal(await statText(card, 'best'), '21.1%', 'the best share is the learner\'s own, not Snap\'s');
+  const slider = card.getByRole('slider', { name: /line angle/ });
+  assert.equal(await slider.getAttribute('max'), '179.5');
+  await slider.fill('100');
+  const canvas = card.locator('canvas').first();
+  await canvas.focus();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight'); // 100° → 40°
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight'); // → 35°, PC1 is at 34.7°
+  assert.match(await canvas.getAttribute('aria-label'), /projection line at 35\.0° keeps/);
+  assert.match(await card.locator('.dw-message').textContent(), /This is PC1/);
+  assert.deepEqual(await reportedEvents(page), [{ type: 'dw:complete', widget: 'pca-projection', title: 'Project onto the principal axis', score: 1, max: 1 }]);
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowRight');
+  assert.equal((await reportedEvents(page)).length, 1, 'reported once');
+  // Turning past 0° wraps: 5° − 10° is the axis at 175°, never "−5°" or "180°".
+  await slider.fill('5');
+  await canvas.focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  assert.match(await canvas.getAttribute('aria-label'), /projection line at 175\.0° keeps/);
+  await assertClean(page);
+  await page.close();
 });

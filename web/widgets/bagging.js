@@ -8,7 +8,8 @@ import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
-import { gridPoints, contourSegments, drawSegments, regionBoundaries, free, pct } from './course4/common.js';
+import { gridPoints, contourSegments, drawSegments, regionBoundaries, free } from './course4/common.js';
+import { formatPercent as pct, formatNumber } from '../lib/format.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { makeDataset, DATASETS } from './course4/datasets.js';
 import { seedOption } from '../lib/schema.js';
@@ -59,7 +60,7 @@ function build({ ml, card, options }) {
   });
   button(buttons, 'Add voter', () => { play.stop(); addVoter(); });
   button(buttons, 'Reset', () => { play.stop(); restart(); });
-  slider(card.controls, { label: 'depth of each voter', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => String(v), onInput: (v) => { play.stop(); opts.depth = v; restart(); } });
+  slider(card.controls, { label: 'depth of each voter', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.depth = v; restart(); } });
   select(card.controls, { label: 'features per split', options: [['all', 'both (bagging)'], ['sqrt', 'one at random (random forest)']], value: opts.features, onChange: (v) => { play.stop(); opts.features = v; restart(); } });
   select(card.controls, { label: 'data', options: DATASETS.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { play.stop(); opts.dataset = v; loadData(); } });
 
@@ -111,7 +112,7 @@ function build({ ml, card, options }) {
     } else votes = null;
     const acc = n ? attempt(card, () => forest.score(test.X, test.y), NaN) : NaN;
     const oob = n ? forest.oobScore() : NaN;
-    statVoters.set(String(n));
+    statVoters.set(formatNumber(n, 0));
     statTest.set(pct(acc, 1));
     statFirst.set(pct(firstVoterTest, 1));
     statOob.set(Number.isFinite(oob) ? pct(oob, 1) : '–');

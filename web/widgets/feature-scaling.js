@@ -7,7 +7,8 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
-import { gridPoints, free, marker, pct, rgba } from './course4/common.js';
+import { gridPoints, free, marker, rgba } from './course4/common.js';
+import { formatPercent as pct, formatNumber } from '../lib/format.js';
 import { attachDrag } from '../lib/drag.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { boxAround } from './course4/datasets.js';
@@ -68,7 +69,7 @@ function build({ ml, card, options }) {
   const toggle = button(buttons, '', () => { opts.scaled = !opts.scaled; refresh(); }, { primary: true });
   toggle.setAttribute('aria-pressed', String(opts.scaled));
   button(buttons, 'New points', () => { opts.seed = nextSeed(opts.seed); loadData(); });
-  slider(card.controls, { label: 'k (neighbours)', min: 1, max: 25, step: 1, value: opts.k, format: (v) => String(v), onInput: (v) => { opts.k = v; fit(); } });
+  slider(card.controls, { label: 'k (neighbours)', min: 1, max: 25, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; fit(); } });
 
   const statMode = card.stat('features');
   const statRaw = card.stat('test accuracy, raw');
@@ -80,7 +81,7 @@ function build({ ml, card, options }) {
       test = toUnits(ml.makeMoons(300, opts.noise, opts.seed + 1000));
       domain = boxAround(train.X, train.rows, 0.08);
       grid = gridPoints(domain, GRID, GRID);
-      scaler.fit(train.X, 2); // μ and σ from the training rows only
+      scaler.fit(train.X, 2); // μ and s from the training rows only
     });
     query = { x: (domain.x0 + domain.x1) / 2, y: (domain.y0 + domain.y1) / 2 };
     fit();

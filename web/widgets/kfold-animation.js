@@ -8,7 +8,8 @@ import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, slider, select } from '../lib/ui.js';
-import { free, pct, rgba, legend } from './course4/common.js';
+import { free, rgba, legend } from './course4/common.js';
+import { formatPercent as pct, formatNumber } from '../lib/format.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { makeDataset, DATASETS } from './course4/datasets.js';
 import { seedOption } from '../lib/schema.js';
@@ -59,8 +60,8 @@ function build({ ml, card, options }) {
   });
   button(buttons, 'Step', () => { play.stop(); nextFold(); });
   button(buttons, 'Reset', () => { play.stop(); restart(); });
-  slider(card.controls, { label: 'folds k', min: 2, max: 10, step: 1, value: opts.k, format: (v) => String(v), onInput: (v) => { play.stop(); opts.k = v; restart(); } });
-  slider(card.controls, { label: 'tree depth', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => String(v), onInput: (v) => { play.stop(); opts.depth = v; restart(); } });
+  slider(card.controls, { label: 'folds k', min: 2, max: 10, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.k = v; restart(); } });
+  slider(card.controls, { label: 'tree depth', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.depth = v; restart(); } });
   select(card.controls, { label: 'data', options: DATASETS.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { play.stop(); opts.dataset = v; loadData(); } });
 
   const statFold = card.stat('fold');

@@ -7,6 +7,7 @@ import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed } from '../lib/ui.js';
+import { countOf, formatNumber, formatShort } from '../lib/format.js';
 import { clusterColor, marker, free } from './course4/common.js';
 import { attachDrag } from '../lib/drag.js';
 
@@ -20,6 +21,17 @@ export const meta = {
   title: 'One k-means iteration by hand',
   hint: 'Press Step to assign every point to its nearest centroid, Step again to move each centroid to the mean of its points, and once more to check. Drag a centroid (or focus the line and use the arrow keys) to start somewhere else.',
 };
+
+// The number line runs from just left of the points to one span of the points further right
+// than the last point ({1 … 11} → 0 to 22), so a centroid can be dragged far enough to the right
+// that no point is nearer to it (from 20 on, with c₁ = 2): the empty cluster the lesson shows.
+// Starting positions given as options widen the axis; dragging and the arrow keys stay on it.
+export function axisRange(points, starts = []) {
+  const lo = Math.min(...points);
+  const hi = Math.max(...points);
+  const pad = Math.max(1, (hi - lo) * 0.08);
+  return [Math.min(lo - pad, ...starts), Math.max(hi + (hi - lo) + pad, ...starts)];
+}
 
 const PHASES = ['Assign', 'Move', 'Check'];
 const LINE_Y = 2;     // the number line, in the plot's (unlabelled) vertical units
@@ -46,6 +58,7 @@ function build({ ml, card, options }) {
   let selected = 0;
   let stopTween = null;
   let lastAssign = null; // { labels, centroids } used for the explanation
+  let axis = axisRange(points, start);
 
   const phaseBar = el('div', { className: 'dw-phase', 'aria-label': 'Phases of one k-means iteration' });
   const chips = PHASES.map((p, i) => el('span', { text: `${i + 1} ${p}` }));
@@ -142,7 +155,7 @@ function build({ ml, card, options }) {
     const c = [...km.centroids()];
     if (!stopTween) shown = c.length === 2 ? c : shown;
     const inertia = attempt(card, () => km.inertia(), NaN);
-    statIter.set(String(iterations));
+    statIter.set(formatNumber(iterations, 0));
     statC1.set(fixed(c[0], 2));
     statC2.set(fixed(c[1], 2));
     statInertia.set(fixed(inertia, 2));
@@ -163,24 +176,21 @@ function build({ ml, card, options }) {
       const probe = points.findIndex((x, i) => lab[i] === 1);
       const example = probe >= 0 ? ` For example |${fixed(points[probe], 0)} − ${fixed(ref[1], 2)}| = ${fixed(Math.abs(points[probe] - ref[1]), 2)} is less than |${fixed(points[probe], 0)} − ${fixed(ref[0], 2)}| = ${fixed(Math.abs(points[probe] - ref[0]), 2)}.` : '';
       explain.textContent = `Assign: c₁ gets ${groupText(lab, 0)} and c₂ gets ${groupText(lab, 1)}.${example} The centroids have not moved yet, so the inertia is still large.`;
-      card.setMessage(`Assignment done: ${lastAssign.changed} label${lastAssign.changed === 1 ? '' : 's'} set or changed. Step again to move the centroids.`, 'info');
+      card.setMessage(`Assignment done: ${countOf(lastAssign.changed, 'label')} set or changed. Step again to move the centroids.`, 'info');
     } else if (phase === 1) {
       explain.textContent = `Move: each centroid jumps to the mean of its points: c₁ = ${fixed(c[0], 2)}, c₂ = ${fixed(c[1], 2)}. Inertia falls to ${fixed(inertia, 2)}.`;
       card.setMessage('Centroids moved. Step again to re-assign and check whether anything changes.', 'info');
     } else {
-      explain.textContent = `Check: re-assigning with c₁ = ${fixed(c[0], 2)} and c₂ = ${fixed(c[1], 2)} changes no label, so nothing would move again.`;
-      card.setMessage(`Converged after ${Math.max(1, iterations - 1)} update${iterations - 1 === 1 ? '' : 's'} (the engine counts ${iterations} iterations including the confirming one). Final inertia ${fixed(inertia, 2)}.`, 'ok');
+      const empty = labels.length ? [0, 1].filter((j) => !labels.some((l) => l === j)) : [];
+      const emptyText = empty.length ? ` c${empty[0] === 0 ? '₁' : '₂'} has no points at all: every point is at least as close to the other centroid, so this is an empty cluster and only one group was found.` : '';
+      explain.textContent = `Check: re-assigning with c₁ = ${fixed(c[0], 2)} and c₂ = ${fixed(c[1], 2)} changes no label, so nothing would move again.${emptyText}`;
+      card.setMessage(`Converged after ${countOf(Math.max(1, iterations - 1), 'update')} (the engine counts ${countOf(iterations, 'iteration')} including the confirming one). Final inertia ${fixed(inertia, 2)}.${empty.length ? ' One centroid ended with no points.' : ''}`, empty.length ? 'warn' : 'ok');
     }
-    plot.canvas.setAttribute('aria-label', `Number line: points ${points.join(', ')}; centroid 1 at ${fixed(c[0], 2)}, centroid 2 at ${fixed(c[1], 2)}; inertia ${fixed(inertia, 2)}`);
+    plot.canvas.setAttribute('aria-label', `Number line from ${fixed(axis[0], 1)} to ${fixed(axis[1], 1)}: points ${points.map((v) => formatShort(v)).join(', ')}; centroid 1 at ${fixed(c[0], 2)}, centroid 2 at ${fixed(c[1], 2)}; inertia ${fixed(inertia, 2)}`);
     requestDraw(draw);
   }
 
-  function domain() {
-    const lo = Math.min(...points, ...start, ...shown);
-    const hi = Math.max(...points, ...start, ...shown);
-    const pad = Math.max(1, (hi - lo) * 0.08);
-    return [lo - pad, hi + pad];
-  }
+  function domain() { return axis; }
 
   function draw() {
     const [x0, x1] = domain();
@@ -222,7 +232,8 @@ function build({ ml, card, options }) {
   // Moving a starting centroid restarts the example from there.
   function moveStart(j, x) {
     play.stop();
-    start[j] = Math.max(-20, Math.min(40, Math.round(x * 10) / 10));
+    // clamped to the drawn axis, so a centroid can never be pushed out of sight
+    start[j] = Math.max(axis[0], Math.min(axis[1], Math.round(x * 10) / 10));
     restart();
   }
   function nearestCentroid(pos) {
@@ -258,6 +269,7 @@ function build({ ml, card, options }) {
       opts = { ...next };
       points = parsePoints(opts.points) || [1, 2, 3, 9, 10, 11];
       start = [opts.c1, opts.c2];
+      axis = axisRange(points, start);
       restart();
     },
     destroy() {

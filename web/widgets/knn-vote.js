@@ -10,6 +10,7 @@ import { free, marker, rgba } from './course4/common.js';
 import { attachDrag } from '../lib/drag.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { makeDataset, DATASETS } from './course4/datasets.js';
+import { formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 
 export const schema = {
@@ -51,7 +52,7 @@ function build({ ml, card, options }) {
   voteBar.append(vote0, vote1);
   card.stage.append(voteBar);
 
-  const kSlider = slider(card.controls, { label: 'k (neighbours)', min: 1, max: 25, step: 1, value: opts.k, format: (v) => String(v), onInput: (v) => { opts.k = v; setK(); } });
+  const kSlider = slider(card.controls, { label: 'k (neighbours)', min: 1, max: 25, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; setK(); } });
   select(card.controls, { label: 'data', options: DATASETS.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; loadData(); } });
   const show = checkbox(card.controls, { label: 'tint the plane with the prediction', checked: opts.boundary, onChange: (v) => { opts.boundary = v; refreshHeat(); requestDraw(draw); } });
 
@@ -100,9 +101,9 @@ function build({ ml, card, options }) {
     }, false);
     if (!ok) return;
     const k = opts.k;
-    statK.set(String(k));
-    statOrange.set(String(Math.round(votes[0])));
-    statBlue.set(String(Math.round(votes[1])));
+    statK.set(formatNumber(k, 0));
+    statOrange.set(formatNumber(Math.round(votes[0]), 0));
+    statBlue.set(formatNumber(Math.round(votes[1]), 0));
     statPred.set(predicted === 1 ? 'blue ●' : 'orange ▲');
     vote0.style.flexGrow = String(votes[0]);
     vote1.style.flexGrow = String(votes[1]);
@@ -110,8 +111,8 @@ function build({ ml, card, options }) {
     const winner = Math.round(votes[predicted]);
     let text;
     if (k === 1) text = `k = 1: the single nearest point (a ${predicted === 1 ? 'blue circle' : 'orange triangle'}, ${fixed(near.distances[0], 2)} away) decides alone. Every stray point carves its own island.`;
-    else if (votes[0] === votes[1]) text = `Tie ${votes[0]}–${votes[1]}: with an even k the vote can split, and the engine gives the tie to the lower label (orange). An odd k avoids ties between two classes.`;
-    else text = `${winner} of ${k} neighbours are ${name(predicted)}, so the query is called ${predicted === 1 ? 'blue' : 'orange'} (${Math.round((winner / k) * 100)}% of the vote).`;
+    else if (votes[0] === votes[1]) text = `Tie ${formatNumber(votes[0], 0)}–${formatNumber(votes[1], 0)}: with an even k the vote can split, and the engine gives the tie to the lower label (orange). An odd k avoids ties between two classes.`;
+    else text = `${winner} of ${k} neighbours are ${name(predicted)}, so the query is called ${predicted === 1 ? 'blue' : 'orange'} (${formatNumber((winner / k) * 100, 0)}% of the vote).`;
     if (lastPrediction !== null && lastPrediction !== predicted) text = `Flipped! ${text}`;
     lastPrediction = predicted;
     card.setMessage(text, 'info');

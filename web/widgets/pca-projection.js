@@ -5,8 +5,10 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
-import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
-import { equalDomain, free, rgba, pct, yGrid } from './course4/common.js';
+import { button, buttonRow, el, slider } from '../lib/ui.js';
+import { equalDomain, free, rgba, yGrid } from './course4/common.js';
+import { formatPercent as pct, formatAxisAngle, formatNumber } from '../lib/format.js';
+import { reportComplete } from './course1/report.js';
 import { attachDrag } from '../lib/drag.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 
@@ -40,6 +42,7 @@ function build({ ml, card, options }) {
   let bestCaptured = 0;
   let stopSnap = null;
   let found = false;
+  let foundByHand = false;  // the learner turned the line onto PC1 themselves (not Snap)
 
   const row = el('div', { className: 'dw-row' });
   const left = el('div', { className: 'dw-col c4-main-col' });
@@ -57,7 +60,9 @@ function build({ ml, card, options }) {
   const buttons = buttonRow(card.controls);
   button(buttons, 'Snap to PC1', () => snap(), { primary: true });
   button(buttons, 'New cloud', () => { opts.seed = nextSeed(opts.seed); loadData(); });
-  const angleSlider = slider(card.controls, { label: 'line angle', min: 0, max: 180, step: 0.5, value: angle, format: (v) => `${fixed(v, 1)}°`, onInput: (v) => { stopSnapping(); setAngle(v); } });
+  // A line through the centre has no arrow: 180° is 0° again, so the slider stops short of it
+  // and every angle is read through formatAxisAngle.
+  const angleSlider = slider(card.controls, { label: 'line angle', min: 0, max: 179.5, step: 0.5, value: angle, format: (v) => formatAxisAngle(v, 1), onInput: (v) => { stopSnapping(); setAngle(v, 'learner'); } });
 
   const statCaptured = card.stat('variance captured');
   const statBest = card.stat('best');
@@ -80,6 +85,7 @@ function build({ ml, card, options }) {
     });
     bestCaptured = 0;
     found = false;
+    foundByHand = false;
     setAngle(opts.angle);
   }
 
@@ -88,30 +94,36 @@ function build({ ml, card, options }) {
 
   function captured() { return attempt(card, () => pca.varianceAlong(direction(angle)), NaN); }
 
-  function setAngle(deg) {
+  // by: 'learner' (slider, drag, keys), 'snap' (the Snap button) or 'start'. The best share and
+  // the game's result record only what the learner's own turning reached.
+  function setAngle(deg, by = 'start') {
     angle = ((deg % 180) + 180) % 180;
     angleSlider.set(Number(angle.toFixed(1)));
     const share = captured();
-    if (share > bestCaptured) bestCaptured = share;
+    if (by !== 'snap' && share > bestCaptured) bestCaptured = share;
     const gap = angleGap(angle, pc1Angle);
     statCaptured.set(pct(share, 1));
     statBest.set(pct(bestCaptured, 1));
     statPc1.set(pct(ratios[0], 1));
-    statOff.set(`${fixed(gap, 1)}°`);
+    statOff.set(`${formatNumber(gap, 1)}°`);
     if (Number.isFinite(share)) {
       const shortfall = ratios[0] - share;
       if (shortfall <= 0.0005) {
         card.setMessage(`This is PC1: ${pct(share, 1)} of the spread survives the squeeze to one dimension, and no other line keeps more. The other ${pct(1 - share, 1)} lies across it (PC2).`, 'ok');
         found = true;
+        if (by === 'learner' && !foundByHand) {
+          foundByHand = true;
+          reportComplete(card, { widget: 'pca-projection', title: meta.title, score: 1, max: 1 });
+        }
       } else if (gap >= 89.5) {
         card.setMessage(`Worst possible line: this is PC2, keeping only ${pct(share, 1)}. The feet bunch up because the line runs across the cloud.`, 'bad');
       } else if (shortfall < 0.02) {
-        card.setMessage(`Very close: ${pct(share, 1)} kept, ${pct(shortfall, 1)} short of the best. Turn the line ${fixed(gap, 1)}° ${turnHint()}.`, 'info');
+        card.setMessage(`Very close: ${pct(share, 1)} kept, ${pct(shortfall, 1)} short of the best. Turn the line ${formatNumber(gap, 1)}° ${turnHint()}.`, 'info');
       } else {
         card.setMessage(`The feet keep ${pct(share, 1)} of the spread. Turn the line so the feet spread out as far as they can along it.`, 'info');
       }
     }
-    plot.canvas.setAttribute('aria-label', `Cloud of ${data ? data.rows : 0} points; projection line at ${fixed(angle, 1)} degrees keeps ${pct(share, 1)} of the variance`);
+    plot.canvas.setAttribute('aria-label', `Cloud of ${data ? data.rows : 0} points; projection line at ${formatAxisAngle(angle, 1)} keeps ${pct(share, 1)} of the variance`);
     requestDraw(draw);
   }
 
@@ -124,12 +136,12 @@ function build({ ml, card, options }) {
     stopSnapping();
     const from = angle;
     let d = ((pc1Angle - from + 270) % 180) - 90;
-    if (prefersReducedMotion()) { setAngle(pc1Angle); return; }
+    if (prefersReducedMotion()) { setAngle(pc1Angle, 'snap'); return; }
     const t0 = performance.now();
     stopSnap = animate(card.card, (now) => {
       const t = Math.min(1, (now - t0) / 600);
       const e = t * t * (3 - 2 * t);
-      setAngle(t >= 1 ? pc1Angle : from + d * e);
+      setAngle(t >= 1 ? pc1Angle : from + d * e, 'snap');
       if (t >= 1) stopSnapping();
     });
   }
@@ -211,13 +223,13 @@ function build({ ml, card, options }) {
   // Dragging anywhere turns the line to point at the pointer (through the centre of the cloud).
   const angleAt = (pos) => Math.atan2(pos.y - mean[1], pos.x - mean[0]) / RAD;
   const drag = attachDrag(plot, {
-    move: (pos) => { stopSnapping(); setAngle(angleAt(pos)); },
+    move: (pos) => { stopSnapping(); setAngle(angleAt(pos), 'learner'); },
     release: () => requestDraw(draw),
     cursor: () => 'grab',
-    key: (dx, dy) => { stopSnapping(); setAngle(angle - dx + dy); }, // Left/Up anticlockwise
+    key: (dx, dy) => { stopSnapping(); setAngle(angle - dx + dy, 'learner'); }, // Left/Up anticlockwise
     enter: () => snap(),
     snapshot: () => angle,
-    restore: (a) => { stopSnapping(); setAngle(a); },
+    restore: (a) => { stopSnapping(); setAngle(a, 'learner'); },
     onFocusChange: (on) => {
       if (on) card.setMessage('Left/Up turn the line anticlockwise, Right/Down clockwise (1° a press, Shift 10°); Enter snaps to PC1; Escape puts it back.', 'info');
       requestDraw(draw);

@@ -8,6 +8,8 @@ import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
 import { clusterColor, marker, equalDomain, free, rgba, yGrid, roundTicks } from './course4/common.js';
 import { attachDrag } from '../lib/drag.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
+import { countOf, formatNumber } from '../lib/format.js';
+import { reportScore, reportComplete } from './course1/report.js';
 
 export const schema = {
   seed: seedOption(11, 'Random seed for the blobs.'),
@@ -44,6 +46,7 @@ function build({ ml, card, options }) {
   let best = new Map();     // k → lowest converged inertia the learner reached
   let ppSeed = 1;
   let converged = false;
+  let assisted = false;     // some centroid was put there by the k-means++ button, not the learner
 
   const row = el('div', { className: 'dw-row' });
   const left = el('div', { className: 'dw-col c4-main-col' });
@@ -59,9 +62,9 @@ function build({ ml, card, options }) {
   const autoBtn = button(buttons, 'Auto-run', () => toggleAuto(), { primary: true });
   const runBtn = button(buttons, 'Run iteration', () => { stopAuto(); runIteration(); });
   button(buttons, 'k-means++', () => seedPlusPlus(), { title: 'Let k-means++ place the centroids: spread apart, each drawn with probability proportional to its squared distance' });
-  button(buttons, 'Clear', () => { stopAuto(); placed = []; selected = -1; syncModel(); });
+  button(buttons, 'Clear', () => { stopAuto(); placed = []; selected = -1; assisted = false; syncModel(); });
   button(buttons, 'New points', () => { stopAuto(); opts.seed = nextSeed(opts.seed); loadData(); });
-  const kSlider = slider(card.controls, { label: 'k (centroids)', min: 1, max: 8, step: 1, value: opts.k, format: (v) => String(v), onInput: (v) => { stopAuto(); opts.k = v; placed = placed.slice(0, v); selected = -1; syncModel(); } });
+  const kSlider = slider(card.controls, { label: 'k (centroids)', min: 1, max: 8, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { stopAuto(); opts.k = v; placed = placed.slice(0, v); if (!placed.length) assisted = false; selected = -1; syncModel(); } });
 
   const statInertia = card.stat('inertia');
   const statBest = card.stat('best inertia');
@@ -77,6 +80,7 @@ function build({ ml, card, options }) {
       elbow = km.elbowCurve(Math.min(K_MAX_ELBOW, data.rows));
     });
     placed = [];
+    assisted = false;
     best = new Map();
     selected = -1;
     cursor = { x: 0, y: 0 };
@@ -107,6 +111,7 @@ function build({ ml, card, options }) {
       return true;
     }, false);
     if (!ok) return;
+    assisted = true;
     selected = -1;
     syncModel();
     card.setMessage('k-means++ placed the centroids: the first at a random point, each next one drawn with probability proportional to its squared distance from the nearest centroid already placed. Now Run iteration.', 'info');
@@ -115,7 +120,7 @@ function build({ ml, card, options }) {
   // One iteration: the engine assigns, we show it, then the engine moves the centroids.
   function runIteration(onDone) {
     if (placed.length < opts.k) {
-      card.setMessage(`Place ${opts.k - placed.length} more centroid${opts.k - placed.length === 1 ? '' : 's'} first: click where you think a cluster's centre is.`, 'warn');
+      card.setMessage(`Place ${countOf(opts.k - placed.length, 'more centroid', 'more centroids')} first: click where you think a cluster's centre is.`, 'warn');
       return;
     }
     if (running) return;
@@ -124,7 +129,7 @@ function build({ ml, card, options }) {
     if (changed === null) return;
     labels = km.labels();
     if (km.status() === 'converged') { converged = true; finish(); if (onDone) onDone(false); return; }
-    render(`Assigned: ${changed} point${changed === 1 ? '' : 's'} changed cluster. Now each centroid moves to the mean of its points…`);
+    render(`Assigned: ${countOf(changed, 'point')} changed cluster. Now each centroid moves to the mean of its points…`);
     const afterAssign = () => {
       const before = shown.map((p) => ({ ...p }));
       if (!attempt(card, () => { km.updateStep(); return true; }, false)) return;
@@ -182,19 +187,31 @@ function build({ ml, card, options }) {
 
   function finish() {
     const inertia = km.inertia();
+    // "best inertia" is the learner's own: runs started from k-means++ centroids do not count.
     const prev = best.get(opts.k);
-    if (!(prev <= inertia)) best.set(opts.k, inertia);
+    if (!assisted && !(prev <= inertia)) best.set(opts.k, inertia);
     render();
     const target = elbow[opts.k - 1];
     const gap = (inertia - target) / target;
     const empty = km.emptyClusters();
-    const iters = km.steps();
+    const iters = countOf(km.steps(), 'iteration');
+    const matched = empty === 0 && (!(target > 0) || gap <= 0.005);
+    const byHand = assisted ? ' (k-means++ placed these centroids, so the game does not count this run as yours)' : '';
     if (empty > 0) {
-      card.setMessage(`Converged after ${iters} iterations, but ${empty} centroid${empty === 1 ? '' : 's'} ended with no points at all: it sat farther from every point than some other centroid. Move it into the data and run again.`, 'bad');
-    } else if (!(target > 0) || gap <= 0.005) {
-      card.setMessage(`Converged after ${iters} iterations at inertia ${fixed(inertia, 2)}: as low as the best of four k-means++ restarts. Nothing can move any more, and this is the best k = ${opts.k} grouping the engine knows.`, 'ok');
+      card.setMessage(`Converged after ${iters}, but ${countOf(empty, 'centroid')} ended with no points at all: ${empty === 1 ? 'it' : 'each'} sat farther from every point than some other centroid. Move ${empty === 1 ? 'it' : 'them'} into the data and run again.${byHand}`, 'bad');
+    } else if (matched) {
+      const level = gap <= 1e-9 ? 'as low as' : `within ${fixed(gap * 100, 2)}% of`;
+      card.setMessage(`Converged after ${iters} at inertia ${fixed(inertia, 2)}: ${level} the best of four k-means++ restarts. Nothing can move any more, and this is the best k = ${opts.k} grouping the engine knows.${byHand}`, 'ok');
     } else {
-      card.setMessage(`Converged after ${iters} iterations at inertia ${fixed(inertia, 2)}, ${fixed(gap * 100, 1)}% above the best known ${fixed(target, 2)}. k-means stopped in a local minimum: usually two centroids share one blob while another blob is split or covered by one centroid. Move a centroid and run again, or press k-means++.`, 'warn');
+      card.setMessage(`Converged after ${iters} at inertia ${fixed(inertia, 2)}, ${fixed(gap * 100, 1)}% above the best known ${fixed(target, 2)}. k-means stopped in a local minimum: usually two centroids share one blob while another blob is split or covered by one centroid. Move a centroid and run again, or press k-means++.${byHand}`, 'warn');
+    }
+    // The game's result: how close the learner's own start came to the best known inertia
+    // (100 = as low as the best k-means++ restart). Runs started by k-means++ are not the learner's.
+    if (!assisted && target > 0 && inertia > 0) {
+      const score = Math.max(0, Math.min(100, Math.round((100 * target) / inertia)));
+      const detail = { widget: 'place-centroids', title: meta.title, score, max: 100 };
+      reportScore(card, detail);
+      if (matched) reportComplete(card, detail);
     }
   }
 
@@ -204,12 +221,12 @@ function build({ ml, card, options }) {
     const b = best.get(opts.k);
     statBest.set(b === undefined ? '–' : fixed(b, 2));
     statTarget.set(elbow.length >= opts.k ? fixed(elbow[opts.k - 1], 2) : '–');
-    statIter.set(placed.length === opts.k ? String(km.steps()) : '0');
+    statIter.set(placed.length === opts.k ? formatNumber(km.steps(), 0) : '0');
     runBtn.disabled = false;
     if (messageText) card.setMessage(messageText, 'info');
     else if (!converged) {
-      if (placed.length < opts.k) card.setMessage(`Drop ${opts.k - placed.length} more centroid${opts.k - placed.length === 1 ? '' : 's'} (k = ${opts.k}). Click where you think the middle of a cluster is.`, 'info');
-      else if (!labels) card.setMessage(`All ${opts.k} centroids placed. Inertia ${fixed(inertia, 2)} measures each point's squared distance to its nearest centroid. Press Run iteration.`, 'info');
+      if (placed.length < opts.k) card.setMessage(`Drop ${countOf(opts.k - placed.length, 'more centroid', 'more centroids')} (k = ${opts.k}). Click where you think the middle of a cluster is.`, 'info');
+      else if (!labels) card.setMessage(`${opts.k === 1 ? 'The centroid is placed' : `All ${countOf(opts.k, 'centroid')} placed`}. Inertia ${fixed(inertia, 2)} measures each point's squared distance to its nearest centroid. Press Run iteration.`, 'info');
     }
     plot.canvas.setAttribute('aria-label', `Scatter plot of ${data ? data.rows : 0} points with ${placed.length} of ${opts.k} centroids placed${Number.isFinite(inertia) ? `; inertia ${fixed(inertia, 2)}` : ''}`);
     requestDraw(draw);
@@ -282,7 +299,11 @@ function build({ ml, card, options }) {
     shown.forEach((p, j) => { const d = Math.hypot(plot.px(p.x) - plot.px(pos.x), plot.py(p.y) - plot.py(pos.y)); if (d < bestD) { bestD = d; bestJ = j; } });
     return bestD <= 24 ? bestJ : -1;
   }
-  function clampPos(p) { return { x: Math.max(-6, Math.min(6, p.x)), y: Math.max(-6, Math.min(6, p.y)) }; }
+  // Centroids and the keyboard cross stay inside the drawn plot (never pushed out of sight).
+  function clampPos(p) {
+    const { x0, x1, y0, y1 } = plot.domain;
+    return { x: Math.max(x0, Math.min(x1, p.x)), y: Math.max(y0, Math.min(y1, p.y)) };
+  }
   function drop(pos) {
     placed.push(clampPos(pos));
     selected = -1;
@@ -298,7 +319,7 @@ function build({ ml, card, options }) {
     press: (pos) => {
       stopAuto();
       if (placed.length < opts.k) drop(pos);
-      else card.setMessage(`All ${opts.k} centroids are placed. Drag one to move it, press Clear to start over, or raise k.`, 'info');
+      else card.setMessage(`${opts.k === 1 ? 'The centroid is placed. Drag it somewhere else' : `All ${countOf(opts.k, 'centroid')} are placed. Drag one to move it`}, press Clear to start over, or raise k.`, 'info');
     },
     moveOnPress: false,
     move: (pos, j) => moveCentroid(j, pos),

@@ -5,7 +5,8 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
-import { rgba, free, pct, clusterColor, marker } from './course4/common.js';
+import { rgba, free, clusterColor, marker } from './course4/common.js';
+import { formatPercent as pct, formatNumber } from '../lib/format.js';
 import { makeDataset, DATASETS } from './course4/datasets.js';
 import { seedOption } from '../lib/schema.js';
 
@@ -50,7 +51,7 @@ function build({ ml, card, options }) {
   const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
   button(buttons, 'Step', () => { stopGrowing(); splitOnce(); });
   button(buttons, 'Reset', () => { stopGrowing(); regrow(false); });
-  const depthSlider = slider(card.controls, { label: 'max depth', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => String(v), onInput: (v) => { opts.depth = v; regrow(true); } });
+  const depthSlider = slider(card.controls, { label: 'max depth', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.depth = v; regrow(true); } });
   select(card.controls, { label: 'data', options: DATASETS.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; loadData(); } });
 
   const statDepth = card.stat('depth');
@@ -138,8 +139,8 @@ function build({ ml, card, options }) {
     const purity = attempt(card, () => tree.score(train.X, train.y), NaN);
     const testAcc = attempt(card, () => tree.score(test.X, test.y), NaN);
     const gini = tree.loss();
-    statDepth.set(String(tree.depth()));
-    statLeaves.set(String(tree.leafCount()));
+    statDepth.set(formatNumber(tree.depth(), 0));
+    statLeaves.set(formatNumber(tree.leafCount(), 0));
     statPurity.set(pct(purity, 1));
     statGini.set(fixed(gini, 3));
     statTest.set(pct(testAcc, 1));
@@ -217,7 +218,7 @@ function build({ ml, card, options }) {
         ctx.fillStyle = clusterColor(t, n.value);
         marker(ctx, cx, cy, n.value, roomy ? 7 : 4.5);
         ctx.fill();
-        if (roomy) { ctx.fillStyle = t.textMuted; ctx.font = `10px ${t.mono}`; ctx.fillText(String(Math.round(n.samples)), cx, cy + 15); }
+        if (roomy) { ctx.fillStyle = t.textMuted; ctx.font = `10px ${t.mono}`; ctx.fillText(formatNumber(n.samples, 0), cx, cy + 15); }
       } else if (roomy) {
         const label = `${n.feature === 0 ? 'x₁' : 'x₂'} ≤ ${fixed(n.threshold, 2)}`;
         ctx.font = `11px ${t.mono}`;

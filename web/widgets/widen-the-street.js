@@ -10,6 +10,8 @@ import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
 import { equalDomain, free, rgba } from './course4/common.js';
 import { attachDrag } from '../lib/drag.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
+import { formatAxisAngle, formatNumber, countOf } from '../lib/format.js';
+import { reportScore, reportComplete } from './course1/report.js';
 
 export const schema = {
   seed: seedOption(8, 'Random seed for the points.'),
@@ -46,7 +48,8 @@ function build({ ml, card, options }) {
   const optBtn = button(buttons, 'Optimal', () => solve(), { primary: true });
   button(buttons, 'Hide optimal', () => { stopSolving(); optimal = null; render(); });
   button(buttons, 'New points', () => { opts.seed = nextSeed(opts.seed); loadData(); });
-  const angleSlider = slider(card.controls, { label: 'line angle', min: 0, max: 180, step: 0.5, value: angle, format: (v) => `${fixed(v, 1)}°`, onInput: (v) => { angle = v; render(); } });
+  // A line's direction is undirected (180° is 0° again), so the slider stops short of 180°.
+  const angleSlider = slider(card.controls, { label: 'line angle', min: 0, max: 179.5, step: 0.5, value: angle, format: (v) => formatAxisAngle(v, 1), onInput: (v) => { angle = v; render(); } });
   const offsetSlider = slider(card.controls, { label: 'shift', min: -4, max: 4, step: 0.01, value: offset, format: (v) => fixed(v, 2), onInput: (v) => { offset = v; render(); } });
   slider(card.controls, { label: 'class spread', min: 0.2, max: 2, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { opts.spread = v; loadData(); } });
   const cSlider = slider(card.controls, { label: 'C (soft margin)', min: 0.001, max: 1000, value: opts.C, scale: 'log', step: 0.01, format: (v) => (v >= 10 ? fixed(v, 0) : v >= 0.1 ? fixed(v, 2) : fixed(v, 3)), onInput: (v) => { opts.C = v; if (optimal) solve(); } });
@@ -112,14 +115,25 @@ function build({ ml, card, options }) {
       return true;
     }, false);
     if (!ok) return;
-    if (reduced) { attempt(card, () => svm.fit(100000)); readOptimal(); render(); return; }
+    if (reduced) { attempt(card, () => svm.fit(100000)); readOptimal(); render(); reportResult(); return; }
     optBtn.disabled = true;
     stopSolve = animate(card.card, () => {
       attempt(card, () => svm.step());
       readOptimal();
       render();
-      if (svm.status() !== 'ready' || svm.pairUpdates() > 200000) stopSolving();
+      if (svm.status() !== 'ready' || svm.pairUpdates() > 200000) { stopSolving(); render(); reportResult(); }
     });
+  }
+
+  // The game's result, once the SVM has shown the widest street: the learner's best correct
+  // street as a share of it (only when their line did separate the classes, and only against a
+  // hard margin: with violations the SVM's street is not the widest empty one).
+  function reportResult() {
+    if (!optimal || !optimal.converged || optimal.violations.size || !(best > 0) || !(optimal.width > 0)) return;
+    const score = Math.min(100, Math.round((100 * best) / optimal.width));
+    const detail = { widget: 'widen-the-street', title: meta.title, score, max: 100 };
+    reportScore(card, detail);
+    if (best / optimal.width > 0.98) reportComplete(card, detail);
   }
   function stopSolving() { if (stopSolve) stopSolve(); stopSolve = null; optBtn.disabled = false; }
 
@@ -140,26 +154,27 @@ function build({ ml, card, options }) {
     if (m.wrong === 0 && m.width > best) best = m.width;
     statMargin.set(m.wrong ? '–' : fixed(m.width, 3));
     statBest.set(best > 0 ? fixed(best, 3) : '–');
-    statWrong.set(String(m.wrong));
+    statWrong.set(formatNumber(m.wrong, 0));
     statOpt.set(optimal ? fixed(optimal.width, 3) : '–');
-    statViol.set(optimal ? String(optimal.violations.size) : '–');
+    statViol.set(optimal ? formatNumber(optimal.violations.size, 0) : '–');
     if (optimal && !optimal.converged && stopSolve) {
-      card.setMessage(`The SVM solver is working: ${svm.pairUpdates()} pair updates so far, street ${fixed(optimal.width, 3)} wide.`, 'info');
+      card.setMessage(`The SVM solver is working: ${countOf(svm.pairUpdates(), 'pair update')} so far, street ${fixed(optimal.width, 3)} wide.`, 'info');
     } else if (optimal) {
       const v = optimal.violations.size;
-      const svText = `${optimal.sv.size} support vectors (circled) hold it in place`;
+      const svText = `${countOf(optimal.sv.size, 'support vector')} (circled) ${optimal.sv.size === 1 ? 'holds' : 'hold'} it in place`;
       if (v === 0) {
         const ratio = best > 0 ? best / optimal.width : 0;
-        card.setMessage(`The widest street is ${fixed(optimal.width, 3)} wide, and ${svText}. Your best correct street reached ${Math.round(ratio * 100)}% of it.${ratio > 0.98 ? ' Superb — you found the maximum margin.' : ''}`, 'ok');
+        const yours = best > 0 ? ` Your best correct street reached ${formatNumber(Math.min(100, Math.round(ratio * 100)), 0)}% of it.${ratio > 0.98 ? ' Superb — you found the maximum margin.' : ''}` : ' You have not yet drawn a line that separates the classes, so there is no street of yours to compare.';
+        card.setMessage(`The widest street is ${fixed(optimal.width, 3)} wide, and ${svText}.${yours}`, 'ok');
       } else {
-        card.setMessage(`With C = ${fixed(opts.C, opts.C >= 10 ? 0 : 3)} the SVM accepts ${v} point${v === 1 ? '' : 's'} inside its street or on the wrong side (ringed in red) in exchange for a wider street (${fixed(optimal.width, 3)}). ${svText}. Raise C to make violations expensive.`, 'info');
+        card.setMessage(`With C = ${fixed(opts.C, opts.C >= 10 ? 0 : 3)} the SVM accepts ${countOf(v, 'point')} inside its street or on the wrong side (ringed in red) in exchange for a wider street (${fixed(optimal.width, 3)}). ${svText}. Raise C to make violations expensive.`, 'info');
       }
     } else if (m.wrong) {
-      card.setMessage(`${m.wrong} point${m.wrong === 1 ? ' is' : 's are'} on the wrong side of your line, so it does not separate the classes yet — no margin to score.`, 'bad');
+      card.setMessage(`${countOf(m.wrong, 'point')} ${m.wrong === 1 ? 'is' : 'are'} on the wrong side of your line, so it does not separate the classes yet — no margin to score.`, 'bad');
     } else {
       card.setMessage(`Your line separates the classes with a street ${fixed(m.width, 3)} wide: twice the distance to the nearest point (circled). Shift it toward the middle and turn it to widen the street.`, 'info');
     }
-    plot.canvas.setAttribute('aria-label', `Separating line at ${fixed(angle, 1)} degrees; ${m.wrong} points on the wrong side; street width ${m.wrong ? 'none' : fixed(m.width, 3)}`);
+    plot.canvas.setAttribute('aria-label', `Separating line at ${formatAxisAngle(angle, 1)}; ${countOf(m.wrong, 'point')} on the wrong side; street width ${m.wrong ? 'none' : fixed(m.width, 3)}`);
     requestDraw(draw);
   }
 

@@ -1,0 +1,56 @@
+// Claims of lessons/decision-trees.md, checked against the engine with tree-splits' defaults:
+// moons, 120 training points, noise 0.3, seed 4, test set of 200 from seed 1004, tree reset(4)
+// (web/widgets/tree-splits.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+import { makeDataset } from '../dist/widgets/course4/datasets.js';
+
+test('Gini: 0 for one class, worst 1 − 1/K for K evenly mixed classes (0.5 for two, 2/3 for three)', () => {
+  const t = new ml.DecisionTree();
+  try {
+    const rootImpurity = (y) => { t.setData(y.map((_, i) => i), 1, y); t.reset(0); return t.loss(); };
+    assert.equal(rootImpurity([0, 0, 1, 1]), 0.5);
+    t.fit(100); // one cut separates them: two single-class leaves
+    assert.equal(t.loss(), 0);
+    assert.ok(Math.abs(rootImpurity([0, 0, 1, 1, 2, 2]) - 2 / 3) < 1e-12);
+    assert.ok(Math.abs(rootImpurity([0, 1, 2, 3]) - 3 / 4) < 1e-12);
+    // uneven mixes of three classes stay below 1 − 1/3, and above 0.5 can happen only with K > 2
+    assert.ok(rootImpurity([0, 0, 0, 1, 1, 2]) < 2 / 3);
+    assert.ok(rootImpurity([0, 0, 1, 1, 2, 2]) > 0.5);
+  } finally {
+    t.delete();
+  }
+});
+
+test('depth sweep: purity climbs to 100%, Gini falls to 0, test accuracy peaks early (84.0 → 91.5 → 89.5%)', () => {
+  const train = makeDataset(ml, 'moons', 120, 0.3, 4);
+  const testSet = makeDataset(ml, 'moons', 200, 0.3, 1004);
+  const t = new ml.DecisionTree();
+  try {
+    t.setData(train.X, 2, train.y);
+    const rows = [];
+    for (let depth = 1; depth <= 12; depth++) {
+      t.setMaxDepth(depth); t.reset(4); t.fit(100000);
+      rows.push({ depth, leaves: t.leafCount(), purity: t.score(train.X, train.y), gini: t.loss(), test: t.score(testSet.X, testSet.y) });
+    }
+    for (let i = 1; i < rows.length; i++) {
+      assert.ok(rows[i].purity >= rows[i - 1].purity, 'purity never falls');
+      assert.ok(rows[i].gini <= rows[i - 1].gini + 1e-12, 'Gini never rises');
+    }
+    const pure = rows.find((r) => r.purity === 1);
+    assert.equal(pure.depth, 7);
+    assert.equal(pure.leaves, 20);
+    assert.equal(pure.gini, 0);
+    const pct = (r) => (r.test * 100).toFixed(1);
+    assert.equal(pct(rows[0]), '84.0');
+    assert.equal(pct(rows[1]), '91.5');
+    const later = rows.slice(2, 7).map((r) => r.test);
+    assert.equal((Math.min(...later) * 100).toFixed(1), '86.5');
+    assert.equal((Math.max(...later) * 100).toFixed(1), '91.5');
+    assert.equal(pct(rows[11]), '89.5');
+    assert.ok(rows.every((r) => r.test <= rows[1].test), 'no deeper tree beats depth 2');
+  } finally {
+    t.delete();
+  }
+});

@@ -1,0 +1,122 @@
+// Claims of lessons/kmeans.md, checked against the engine with the widgets' defaults:
+// kmeans-by-hand (points 1,2,3,9,10,11; c₁ = 2, c₂ = 4) and place-centroids (makeBlobs(150, 4,
+// 0.55, seed 11), k = 4, four restarts seeded 11, as in web/widgets/place-centroids.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+import { axisRange } from '../dist/widgets/kmeans-by-hand.js';
+
+const POINTS = [1, 2, 3, 9, 10, 11];
+
+function byHand(c1, c2, run) {
+  const km = new ml.KMeans();
+  try {
+    km.setK(2);
+    km.setData(POINTS, 1, []);
+    km.setCentroids([c1, c2]);
+    return run(km);
+  } finally {
+    km.delete();
+  }
+}
+
+const converge = (c2) => byHand(2, c2, (km) => {
+  km.fit(100);
+  return { labels: [...km.labels()], centroids: [...km.centroids()], inertia: km.inertia(), empty: km.emptyClusters(), steps: km.steps() };
+});
+
+test('worked example: 3 is a tie and joins c₁ by the tie rule; one update reaches inertia 4', () => {
+  assert.equal(Math.abs(3 - 2), Math.abs(3 - 4)); // the tie the lesson points out
+  byHand(2, 4, (km) => {
+    km.assignStep();
+    assert.deepEqual([...km.labels()], [0, 0, 0, 1, 1, 1]); // 3 goes to c₁ (lower number wins)
+    km.updateStep();
+    assert.deepEqual([...km.centroids()], [2, 10]); // c₁ stays, c₂ leaps six units
+    assert.equal(km.assignStep(), 0); // the check changes nobody's group
+    assert.equal(km.status(), 'converged');
+    assert.equal(km.steps(), 2); // one update plus the confirming assignment
+    assert.equal(km.inertia(), 4); // 1 + 0 + 1 + 1 + 0 + 1
+  });
+});
+
+test('dragging c₂ right: both clumps found below 20, an empty cluster from 20 on', () => {
+  for (let c2 = 4; c2 < 20; c2 += 0.5) {
+    const r = converge(c2);
+    assert.deepEqual(r.labels, [0, 0, 0, 1, 1, 1], `c₂ = ${c2}`);
+    assert.equal(r.inertia, 4, `c₂ = ${c2}`);
+  }
+  assert.deepEqual(converge(19.9).centroids, [2, 10]);
+  // "from far out it takes an extra round: at first only 11 joins c₂"
+  byHand(2, 19, (km) => { km.assignStep(); assert.deepEqual([...km.labels()], [0, 0, 0, 0, 0, 1]); });
+  assert.equal(converge(19).steps, 3);
+  assert.equal(converge(12).steps, 2);
+  for (const c2 of [20, 21, 22, 30]) {
+    const r = converge(c2);
+    assert.deepEqual(r.labels, [0, 0, 0, 0, 0, 0], `c₂ = ${c2}`);
+    assert.equal(r.empty, 1);
+    assert.deepEqual(r.centroids, [6, c2]); // c₁ at the mean of all six, c₂ left where it was
+    assert.equal(r.inertia, 100);
+  }
+  assert.equal(Math.abs(11 - 2), Math.abs(11 - 20)); // the tie at exactly 20
+});
+
+test('the by-hand number line reaches past 20, and no further than it draws', () => {
+  const [lo, hi] = axisRange(POINTS, [2, 4]);
+  assert.equal(lo, 0);
+  assert.equal(hi, 22);
+  assert.ok(hi >= 20, 'the empty-cluster start can be reached by dragging');
+});
+
+function blobs() {
+  const d = ml.makeBlobs(150, 4, 0.55, 11);
+  const km = new ml.KMeans();
+  km.setData(d.X, 2, []);
+  km.setRestarts(4);
+  km.reset(11);
+  return { d, km, elbow: [...km.elbowCurve(8)] };
+}
+
+test('place-centroids: a bad start converges, but to a worse local minimum', () => {
+  const { d, km, elbow } = blobs();
+  try {
+    const mean = (c) => {
+      let x = 0; let y = 0; let n = 0;
+      for (let i = 0; i < d.rows; i++) if (d.y[i] === c) { x += d.X[2 * i]; y += d.X[2 * i + 1]; n += 1; }
+      return [x / n, y / n];
+    };
+    const m = [0, 1, 2, 3].map(mean);
+    // two centroids inside blob 0, one between blobs 1 and 2, one on blob 3
+    km.setK(4);
+    km.setCentroids([m[0][0] - 0.2, m[0][1], m[0][0] + 0.2, m[0][1], (m[1][0] + m[2][0]) / 2, (m[1][1] + m[2][1]) / 2, m[3][0], m[3][1]]);
+    const losses = [];
+    for (let i = 0; i < 200 && km.status() !== 'converged'; i++) { km.assignStep(); losses.push(km.inertia()); if (km.status() === 'converged') break; km.updateStep(); losses.push(km.inertia()); }
+    assert.equal(km.status(), 'converged');
+    for (let i = 1; i < losses.length; i++) assert.ok(losses[i] <= losses[i - 1] + 1e-9, 'neither move raises the inertia');
+    assert.ok(km.inertia() > elbow[3] * 3, `local minimum ${km.inertia()} vs best ${elbow[3]}`);
+  } finally {
+    km.delete();
+  }
+});
+
+test('place-centroids: the elbow falls with k and bends at the 4 true blobs', () => {
+  const { km, elbow } = blobs();
+  km.delete();
+  for (let k = 1; k < elbow.length; k++) assert.ok(elbow[k] < elbow[k - 1], `inertia falls from k = ${k} to ${k + 1}`);
+  const drop = (k) => elbow[k - 2] - elbow[k - 1]; // drop when going to k
+  assert.ok(drop(4) > 10 * drop(5), `3→4 drops ${drop(4)}, 4→5 only ${drop(5)}`);
+  assert.ok(Math.abs(elbow[3] - 100.79) < 0.01);
+});
+
+test('place-centroids: a k-means++ start reaches the "k-means++ best" readout', () => {
+  const { km, elbow } = blobs();
+  try {
+    km.setK(4);
+    km.setInit('k-means++');
+    km.reset((11 * 31 + 1) >>> 0); // the widget's first k-means++ press
+    km.setCentroids(km.centroids());
+    km.fit(1000);
+    assert.ok(Math.abs(km.inertia() - elbow[3]) / elbow[3] <= 0.005);
+  } finally {
+    km.delete();
+  }
+});

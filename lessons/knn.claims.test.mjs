@@ -1,0 +1,78 @@
+// Claims of lessons/knn.md, checked against the engine with knn-vote's defaults: moons, 70 points,
+// noise 0.3, seed 2, k = 5, the prediction over a 60 × 60 grid of the points' box
+// (web/widgets/knn-vote.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+import { makeDataset } from '../dist/widgets/course4/datasets.js';
+
+const GRID = 60;
+
+function withKnn(k, run) {
+  const data = makeDataset(ml, 'moons', 70, 0.3, 2);
+  const knn = new ml.KNearestNeighbors();
+  try {
+    knn.setData(data.X, 2, data.y);
+    knn.setK(k);
+    knn.step();
+    return run(knn, data);
+  } finally {
+    knn.delete();
+  }
+}
+
+// Connected same-class regions of the tinted grid (4-neighbour flood fill).
+function regions(knn, { x0, x1, y0, y1 }) {
+  const g = knn.predictGrid(x0, x1, y0, y1, GRID, GRID);
+  const cls = Array.from({ length: GRID * GRID }, (_, i) => g[2 * i + 1] >= 0.5);
+  const seen = new Uint8Array(cls.length);
+  let count = 0;
+  for (let s = 0; s < cls.length; s++) {
+    if (seen[s]) continue;
+    count += 1;
+    const stack = [s]; seen[s] = 1;
+    while (stack.length) {
+      const c = stack.pop(); const i = c % GRID; const j = (c - i) / GRID;
+      for (const [di, dj] of [[1, 0], [-1, 0], [0, 1], [0, -1]]) {
+        const a = i + di; const b = j + dj;
+        if (a < 0 || b < 0 || a >= GRID || b >= GRID) continue;
+        const n = b * GRID + a;
+        if (!seen[n] && cls[n] === cls[c]) { seen[n] = 1; stack.push(n); }
+      }
+    }
+  }
+  return count;
+}
+
+test('k = 1 carves islands around stray points; a large k gives a smooth two-region boundary', () => {
+  const one = withKnn(1, (knn, d) => regions(knn, d.domain));
+  const five = withKnn(5, (knn, d) => regions(knn, d.domain));
+  const fifteen = withKnn(15, (knn, d) => regions(knn, d.domain));
+  assert.ok(one > fifteen, `k=1: ${one} regions, k=15: ${fifteen}`);
+  assert.ok(one >= 4, `k=1 has islands (${one} regions)`);
+  assert.ok(five <= one);
+});
+
+test('k equal to the number of points gives every query the same class', () => {
+  withKnn(70, (knn, d) => {
+    const { x0, x1, y0, y1 } = d.domain;
+    const g = knn.predictGrid(x0, x1, y0, y1, 20, 20);
+    const classes = new Set(Array.from({ length: 400 }, (_, i) => g[2 * i + 1] >= 0.5));
+    assert.equal(classes.size, 1);
+  });
+});
+
+test('an even k can split 2–2, and the lower label (orange, class 0) wins the tie', () => {
+  withKnn(4, (knn, d) => {
+    const { x0, x1, y0, y1 } = d.domain;
+    let ties = 0;
+    for (let j = 0; j < 40; j++) {
+      for (let i = 0; i < 40; i++) {
+        const q = [x0 + ((i + 0.5) * (x1 - x0)) / 40, y0 + ((j + 0.5) * (y1 - y0)) / 40];
+        const v = knn.votes(q);
+        if (v[0] === 2 && v[1] === 2) { ties += 1; assert.equal(knn.predict(q)[0], 0); }
+      }
+    }
+    assert.ok(ties > 0, 'some query splits 2–2');
+  });
+});

@@ -1,0 +1,64 @@
+// Claims of lessons/pca.md, checked against the engine with pca-projection's defaults:
+// makeLinear(70, slope 0.6, 0, noise 0.55, seed 5, −3, 3) read as two features, line starting at
+// 100° (web/widgets/pca-projection.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+import { formatAxisAngle } from '../web/lib/format.js';
+
+const RAD = Math.PI / 180;
+const along = (pca, deg) => pca.varianceAlong([Math.cos(deg * RAD), Math.sin(deg * RAD)]);
+
+function cloud(run) {
+  const d = ml.makeLinear(70, 0.6, 0, 0.55, 5, -3, 3);
+  const X = new Float64Array(d.rows * 2);
+  for (let i = 0; i < d.rows; i++) { X[2 * i] = d.X[i]; X[2 * i + 1] = d.y[i]; }
+  const pca = new ml.PCA();
+  try {
+    pca.setData(X, 2, []);
+    return run(pca, d);
+  } finally {
+    pca.delete();
+  }
+}
+
+test('start at 100° keeps 21.1%; PC1 at 34.7° keeps 94.4%; PC2 at right angles 5.6%; they add to 100%', () => {
+  cloud((pca) => {
+    const [r1, r2] = pca.explainedVarianceRatio();
+    const c = pca.components();
+    const pc1 = (((Math.atan2(c[1], c[0]) / RAD) % 180) + 180) % 180;
+    assert.equal(formatAxisAngle(pc1), '34.7°');
+    assert.equal((r1 * 100).toFixed(1), '94.4');
+    assert.equal((r2 * 100).toFixed(1), '5.6');
+    assert.ok(Math.abs(r1 + r2 - 1) < 1e-12);
+    assert.equal((along(pca, 100) * 100).toFixed(1), '21.1');
+    assert.ok(Math.abs(along(pca, pc1) - r1) < 1e-12);
+    assert.ok(Math.abs(along(pca, pc1 + 90) - r2) < 1e-12);
+    assert.equal(formatAxisAngle(pc1 + 90), '124.7°');
+    for (let a = 0; a < 180; a += 0.5) {
+      assert.ok(along(pca, a) <= r1 + 1e-12 && along(pca, a) >= r2 - 1e-12, `${a}°`);
+    }
+  });
+});
+
+test('an axis has no arrow: 180° is the same line as 0° and reads 0°', () => {
+  cloud((pca) => {
+    for (const a of [0, 20, 34.7, 100]) assert.ok(Math.abs(along(pca, a) - along(pca, a + 180)) < 1e-12);
+  });
+  assert.equal(formatAxisAngle(180), '0.0°');
+  assert.equal(formatAxisAngle(179.5), '179.5°');
+  assert.equal(formatAxisAngle(-0.01), '0.0°');
+});
+
+test('the regression line of x₂ on x₁ rises at 32.4°, not along PC1', () => {
+  cloud((pca, d) => {
+    const n = d.rows;
+    const mx = d.X.reduce((s, v) => s + v, 0) / n;
+    const my = d.y.reduce((s, v) => s + v, 0) / n;
+    let sxy = 0; let sxx = 0;
+    for (let i = 0; i < n; i++) { sxy += (d.X[i] - mx) * (d.y[i] - my); sxx += (d.X[i] - mx) ** 2; }
+    assert.equal(formatAxisAngle(Math.atan(sxy / sxx) / RAD), '32.4°');
+    const c = pca.components();
+    assert.ok(Math.abs(Math.atan2(c[1], c[0]) / RAD - Math.atan(sxy / sxx) / RAD) > 2);
+  });
+});
