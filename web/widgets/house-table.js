@@ -52,7 +52,14 @@ function build({ ml, card }) {
   }
   table.append(el('thead', {}, [headRow]), body);
   wrap.append(table);
-  card.stage.append(wrap);
+  // Should the table ever be wider than the card (a very narrow screen, large text), the price
+  // column stays pinned on the right (CSS) and this line says the features scroll under it.
+  const cue = el('p', { className: 'c1-scroll-cue', text: 'The table is wider than the screen: swipe it sideways to see every feature; the price column stays in view.' });
+  cue.hidden = true;
+  card.stage.append(wrap, cue);
+  const checkOverflow = () => { cue.hidden = wrap.scrollWidth <= wrap.clientWidth + 1; };
+  const resizeObserver = new ResizeObserver(checkOverflow);
+  resizeObserver.observe(wrap);
   const statGuess = card.stat('your pick');
   statGuess.set('–');
   card.setMessage('Click the header of the column you think is noise.', 'info');
@@ -74,5 +81,5 @@ function build({ ml, card }) {
     }
   }
 
-  return { update() {}, destroy() {} };
+  return { update() {}, destroy() { resizeObserver.disconnect(); } };
 }
