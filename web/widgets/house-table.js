@@ -65,7 +65,9 @@ function build({ ml, card }) {
   card.setMessage('Click the header of the column you think is noise.', 'info');
 
   let solved = false;
+  let picks = 0;
   function pick(j) {
+    if (!solved) picks += 1;
     pickButtons.forEach((b, k) => {
       b.setAttribute('aria-pressed', String(k === j));
       b.classList.toggle('c1-right', k === j && j === noiseColumn);
@@ -74,7 +76,8 @@ function build({ ml, card }) {
     statGuess.set(names[j]);
     if (j === noiseColumn) {
       card.setMessage(WHY[Math.min(j, 2)], 'ok');
-      if (!solved) reportComplete(card, { widget: 'house-table', title: 'Spot the noise column', score: 1, max: 1 });
+      // Found: complete. The score says whether it was the first pick (1) or came after a miss (0).
+      if (!solved) reportComplete(card, { widget: 'house-table', title: 'Spot the noise column (first pick)', score: picks === 1 ? 1 : 0, max: 1 });
       solved = true;
     } else {
       card.setMessage(`Not that one. ${WHY[Math.min(j, 2)]} Try another column.`, 'bad');

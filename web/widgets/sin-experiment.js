@@ -27,7 +27,7 @@ const TABLE_DEGREES = [1, 3, 11];
 const ALL_DEGREES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 // A degree counts as "just right" when its test MSE is within 0.02 of the lowest any degree
 // reaches: sin x has variance 1/2 on [0, 2π], so 0.02 is 4% of what a flat line would miss by.
-const JUST_RIGHT_MARGIN = 0.02;
+export const JUST_RIGHT_MARGIN = 0.02;
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });

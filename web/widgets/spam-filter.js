@@ -25,10 +25,10 @@ export const FEATURES = [
   { name: '“meeting”', long: 'times the word “meeting” appears' },
 ];
 const MAX_COUNT = 5;
-const LEARNING_RATE = 0.5;
-const MAX_STEPS = 50000;
+export const LEARNING_RATE = 0.5;
+export const MAX_STEPS = 50000;
 
-const TRAINING = [
+export const TRAINING = [
   { subject: 'FREE prize inside, claim now', counts: [3, 2, 3, 0], spam: 1 },
   { subject: 'You are a WINNER: free cruise', counts: [2, 3, 2, 0], spam: 1 },
   { subject: 'Cheap pills, free shipping', counts: [1, 4, 1, 0], spam: 1 },
@@ -38,7 +38,7 @@ const TRAINING = [
   { subject: 'Are you free for lunch?', counts: [1, 0, 0, 0], spam: 0 },
   { subject: 'Holiday photos (link inside)', counts: [0, 1, 1, 0], spam: 0 },
 ];
-const START_EMAIL = [2, 1, 1, 0];
+export const START_EMAIL = [2, 1, 1, 0];
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
