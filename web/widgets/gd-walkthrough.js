@@ -172,7 +172,7 @@ function build({ ml, card, options }) {
     } else {
       for (let i = 0; i < HEAD_ROWS; i++) body.append(tableRow(all[i], false));
       const hidden = n - HEAD_ROWS - TAIL_ROWS;
-      body.append(el('tr', { className: 'c1-summary-row' }, [el('td', { colspan: '8', text: summaryText(all, hidden) })]));
+      body.append(el('tr', { className: 'c1-summary-row' }, [el('td', { colspan: '8' }, [el('span', { text: summaryText(all, hidden) })])]));
       for (let i = n - TAIL_ROWS; i < n; i++) body.append(tableRow(all[i], i === n - 1));
     }
     if (last) {
@@ -209,6 +209,8 @@ function build({ ml, card, options }) {
     const losses = all.map((r) => r.loss);
     const finite = losses.filter(Number.isFinite);
     const top = Math.max(1e-9, ...finite) * 1.15;
+    // Ticks from a million on read "2.5 × 10²¹": give them room so they are not cut at the edge.
+    plot.margin = { ...plot.margin, left: top >= 1e6 ? 78 : 44 };
     plot.setDomain(0, Math.max(6, losses.length), 0, top);
     plot.begin();
     plot.axes({ xLabel: 'step', yLabel: 'loss', xTicks: 0, yTicks: 4 });
@@ -227,9 +229,12 @@ function build({ ml, card, options }) {
     for (const i of order) {
       const v = losses[i];
       if (!Number.isFinite(v)) continue;
-      const text = formatShort(v, 3);
-      const cx = (plot.px(x0 + slot * (i + 0.15)) + plot.px(x0 + slot * (i + 0.85))) / 2;
+      // Exact below a million (441, 21609, 3.24), three significant digits beyond.
+      const text = Math.abs(v) >= 1e6 ? formatShort(v, 3) : formatNumber(v, Math.abs(v) >= 100 ? 0 : 2);
       const half = c.measureText(text).width / 2;
+      // Centred over its bar, but never past the canvas edge (the newest bar sits at the right).
+      const centre = (plot.px(x0 + slot * (i + 0.15)) + plot.px(x0 + slot * (i + 0.85))) / 2;
+      const cx = Math.max(half + 2, Math.min(plot.width - half - 2, centre));
       const span = [cx - half, cx + half];
       if (placed.some(([a, b]) => span[0] < b + GAP && span[1] > a - GAP)) continue;
       placed.push(span);
