@@ -48,6 +48,10 @@ function build({ ml, card, options }) {
   card.stage.append(stageText);
   const scatter = new Plot(card.stage, { aspect: 0.34, minHeight: 170, maxHeight: 260, label: 'The six houses and the model line', onResize: () => requestDraw(draw) });
 
+  let learnerActed = false; // a press or slide in the controls, as opposed to autoplay
+  let reported = false;
+  card.controls.addEventListener('click', () => { learnerActed = true; });
+  card.controls.addEventListener('input', () => { learnerActed = true; });
   const buttons = buttonRow(card.controls);
   const play = player(buttons, card, {
     reduced: () => advance(5 - (t % 5)), // one whole lap per press, no motion
@@ -121,8 +125,10 @@ function build({ ml, card, options }) {
     if (status === 'diverged' || !Number.isFinite(w) || !Number.isFinite(b)) {
       play.stop();
       card.setMessage('Diverged: with this learning rate every update overshoots and the error explodes. Lower η and press Reset.', 'bad');
-    } else if (lapIndex === 9) {
-      // What happened: ten training steps ran without diverging. Watching is not a score, so none is claimed.
+    } else if (lapIndex >= 9 && learnerActed && !reported) {
+      // What happened: ten training steps ran without diverging, and the learner drove or stopped
+      // the loop at least once (autoplay alone records nothing). Watching is not a score, so none is claimed.
+      reported = true;
       reportComplete(card, { widget: 'learning-loop', title: 'Ten laps of the learning loop' });
     }
   }

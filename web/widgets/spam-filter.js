@@ -77,7 +77,7 @@ function build({ ml, card, options }) {
 
   // The training emails, editable.
   const details = el('details', { className: 'c1-train-emails' });
-  details.append(el('summary', { text: 'The eight training emails (open to edit them too)' }));
+  details.append(el('summary', { text: 'The eight training emails (you can edit them too)' }));
   const wrap = el('div', { className: 'dw-table-wrap' });
   const table = el('table', { className: 'dw-table' });
   const head = el('tr');
