@@ -47,6 +47,25 @@ test('sin experiment: degree 3 has the lowest test MSE, and the table is the eng
   assert.equal(await page.locator(`${card} .c1-sin-table tbody tr`).count(), 4);
   await page.getByRole('button', { name: 'Degree 11' }).click();
   assert.match(await page.locator(`${card} .dw-message`).textContent(), /overfits/);
+  // Visiting degrees records nothing; choosing one is the check, and only the lowest test MSE
+  // (degree 5 for seed 0) completes it.
+  const reports = () => page.evaluate(() => window.__reports);
+  await page.evaluate(() => {
+    window.__reports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.__reports.push({ type, ...e.detail }));
+  });
+  await page.locator(`${card} input[type="range"]`).fill('11');
+  assert.deepEqual(await reports(), [], 'moving the slider reports nothing');
+  await page.locator(card).getByRole('button', { name: 'Choose this degree' }).click();
+  assert.match(await page.locator(`${card} .dw-message`).textContent(), /Not degree 11/);
+  await page.locator(`${card} input[type="range"]`).fill('3');
+  await page.locator(card).getByRole('button', { name: 'Choose this degree' }).click();
+  assert.match(await page.locator(`${card} .dw-message`).textContent(), /^Close: degree 3 is just right/);
+  await page.locator(`${card} input[type="range"]`).fill('5');
+  await page.locator(card).getByRole('button', { name: 'Choose this degree' }).click();
+  assert.match(await page.locator(`${card} .dw-message`).textContent(), /^Found it: degree 5 has the lowest test MSE/);
+  assert.deepEqual((await reports()).map((r) => [r.type, r.score, r.max]), [['dw:score', 0, 1], ['dw:score', 0, 1], ['dw:complete', 1, 1]]);
+  await page.getByRole('button', { name: 'Degree 11' }).click();
   await page.getByRole('button', { name: 'New noise' }).click();
   assert.equal(await page.locator(`${card} .c1-sin-table tbody tr`).count(), 3);
   await screenshot(page, 'course1-ml-foundations-1280');
@@ -112,8 +131,53 @@ test('learning loop animates on its own when motion is allowed', async () => {
   await page.close();
 });
 
+test('gradient-descent walkthrough: w in the table, step 1 as worked by hand, a diverging run summarised', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/how-models-learn.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card', { hasText: 'one step at a time' });
+  assert.deepEqual(await card.locator('thead th').allTextContents(), ['step', 'w', 'b', 'ŷ', 'error', '∂L/∂w', '∂L/∂b', 'loss']);
+  await card.getByRole('button', { name: 'Step', exact: true }).click();
+  const row1 = await card.locator('tbody tr').nth(1).locator('td').allTextContents();
+  assert.deepEqual(row1, ['1', '2.4000', '3.4000', '5.8000', '1.8000', '3.6000', '3.6000', '3.2400']);
+  assert.equal(await card.locator('.dw-stat[data-stat="w"] .dw-stat-value').textContent(), '2.4000');
+  // η = 2: the steps diverge; the table keeps 6 + 1 summary + 2 rows, no raw exponent anywhere.
+  await card.locator('input[type="range"]').last().fill('2');
+  const step = card.getByRole('button', { name: 'Step', exact: true });
+  for (let i = 0; i < 95; i++) await step.click();
+  assert.match(await card.locator('.dw-message').textContent(), /^Diverged: the steps grew without limit until, after 89 steps/);
+  assert.equal(await card.locator('tbody tr').count(), 9);
+  assert.match(await card.locator('tbody tr.c1-summary-row').textContent(), /^… 82 more steps: the loss keeps growing \(about ×49 per step\) …$/);
+  const text = await card.textContent();
+  assert.ok(!/e[+-]\d|NaN|Infinity/.test(text), 'no raw exponent, NaN or Infinity');
+  assert.match(await card.locator('tbody tr').last().textContent(), /× 10/);
+  // Bar labels never overlap: the canvas text calls are recorded on redraw.
+  const boxes = await card.locator('canvas').first().evaluate(async (canvas) => {
+    const ctx = canvas.getContext('2d');
+    const spans = [];
+    const original = ctx.fillText;
+    ctx.fillText = function (text, x, y, ...rest) {
+      if (this.textAlign === 'center' && this.textBaseline === 'bottom') { const w = this.measureText(text).width; spans.push([x - w / 2, x + w / 2, y]); }
+      return original.call(this, text, x, y, ...rest);
+    };
+    window.dispatchEvent(new Event('resize'));
+    canvas.parentElement.style.width = `${canvas.parentElement.clientWidth - 1}px`;
+    await new Promise((r) => setTimeout(r, 300));
+    ctx.fillText = original;
+    return spans;
+  });
+  assert.ok(boxes.length >= 2, `labels drawn: ${boxes.length}`);
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const overlap = boxes[i][0] < boxes[j][1] && boxes[j][0] < boxes[i][1] && Math.abs(boxes[i][2] - boxes[j][2]) < 12;
+    assert.ok(!overlap, `labels ${i} and ${j} overlap`);
+  }
+  await screenshot(page, 'course1-how-models-learn-diverged-1280');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
 test('foundations lessons at 375 px', async () => {
-  for (const slug of ['ml-foundations', 'learning-loop']) {
+  for (const slug of ['notation', 'ml-foundations', 'learning-loop', 'how-models-learn']) {
     const page = await site.newPage({ width: 375, height: 800, reducedMotion: 'reduce' });
     await page.goto(`${site.base}/lessons/${slug}.html`);
     await widgetsReady(page);

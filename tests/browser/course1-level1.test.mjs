@@ -48,10 +48,13 @@ test('house table and build the dataset: the signal meter is the engine’s vali
   await widgetsReady(page);
   // The tiny table: six engine rows; picking the shoe-size column is right, size is wrong.
   assert.equal(await page.locator('.c1-house-table tbody tr').count(), 6);
+  const houseReports = page.evaluate(() => new Promise((resolve) => document.addEventListener('dw:complete', (e) => resolve(e.detail), { once: true })));
   await page.locator('.c1-col-pick', { hasText: 'size (m²)' }).click();
   assert.match(await page.locator('.c1-house-table').locator('xpath=ancestor::section').locator('.dw-message').textContent(), /Not that one/);
   await page.locator('.c1-col-pick', { hasText: 'shoe' }).click();
   assert.match(await page.locator('.c1-house-table').locator('xpath=ancestor::section').locator('.dw-message').textContent(), /noise/);
+  const found = await houseReports;
+  assert.deepEqual([found.score, found.max], [0, 1], 'found on the second pick: complete, but not a first-pick score');
 
   const card = '.c1-build';
   const COLUMN = { size: 0, bedrooms: 1, age: 2, distance: 3, 'shoe size': 4, 'colour code': 5, 'random ID': 6 };
@@ -165,14 +168,49 @@ test('spam filter: editing the email moves p(spam), and it is the engine’s log
     });
   });
   assert.equal(p1, expected);
+  // The training emails sit in a closed disclosure with a visible marker; the keyboard opens it.
+  const summary = page.locator(`${card} .c1-train-emails summary`);
+  const marker = () => summary.evaluate((el) => ({ content: getComputedStyle(el, '::before').content, transform: getComputedStyle(el, '::before').transform }));
+  assert.equal((await marker()).content, '"▸"');
+  assert.equal(await page.locator(`${card} .c1-train-emails`).evaluate((d) => d.open), false);
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator(`${card} .c1-train-emails`).evaluate((d) => d.open), true);
+  assert.notEqual((await marker()).transform, 'none', 'the marker turns when open');
+  await page.keyboard.press('Space');
+  assert.equal(await page.locator(`${card} .c1-train-emails`).evaluate((d) => d.open), false);
+  // Tipping the new email over 50% by the learner's own edits is what gets recorded.
+  await page.evaluate(() => {
+    window.__reports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.__reports.push({ type, ...e.detail }));
+  });
+  await page.locator(card).getByRole('button', { name: 'Looks like spam' }).click();
+  assert.deepEqual(await page.evaluate(() => window.__reports.map((r) => r.type)), ['dw:complete']);
   // Flip a training label: the model retrains and the training probabilities change.
   const probsBefore = await page.locator(`${card} .c1-prob`).allTextContents();
-  await page.locator(`${card} .c1-train-emails summary`).click();
+  await summary.click();
   await page.locator(`${card} .c1-label-btn`).nth(4).click();
   const probsAfter = await page.locator(`${card} .c1-prob`).allTextContents();
   assert.notDeepEqual(probsAfter, probsBefore);
   await screenshot(page, 'course1-spam-filter-1280');
   await clean(page);
+  await page.close();
+});
+
+test('the house table keeps every column, the price label included, on screen at 375 px', async () => {
+  const page = await site.newPage({ width: 375, height: 800 });
+  await page.goto(`${site.base}/lessons/data-features-labels.html`);
+  await widgetsReady(page);
+  const wrap = page.locator('.c1-house-table').locator('xpath=..');
+  const { scroll, client } = await wrap.evaluate((w) => ({ scroll: w.scrollWidth, client: w.clientWidth }));
+  assert.ok(scroll <= client + 1, `the table scrolls sideways by ${scroll - client}px`);
+  const wrapBox = await wrap.boundingBox();
+  for (const name of ['size (m²)', 'bedrooms', 'shoe', 'price']) {
+    const box = await page.locator('.c1-house-table thead th', { hasText: name }).boundingBox();
+    assert.ok(box.x >= wrapBox.x - 1 && box.x + box.width <= wrapBox.x + wrapBox.width + 1, `${name} column visible`);
+  }
+  assert.equal(await page.locator('.c1-scroll-cue').isVisible(), false, 'no scroll cue when nothing scrolls');
+  await page.locator('.c1-house-table').screenshot({ path: 'test-output/screenshots/course1-house-table-375.png' });
   await page.close();
 });
 

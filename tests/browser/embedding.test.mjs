@@ -69,9 +69,9 @@ test('iframe embed posts its height and clamps URL parameters with a note', asyn
     const w = document.querySelector('iframe').contentWindow;
     w.postMessage('garbage', '*');
     w.postMessage({ type: 'dw:update', options: 'nope' }, '*');
-    w.postMessage({ type: 'dw:update', options: { a: 1, b: 1 } }, '*');
+    w.postMessage({ type: 'dw:update', options: { w0: 1, b0: 1 } }, '*');
   });
-  await frame.locator('.dw-stat[data-stat="a"] .dw-stat-value', { hasText: '1.0000' }).waitFor();
+  await frame.locator('.dw-stat[data-stat="w"] .dw-stat-value', { hasText: '1.0000' }).waitFor();
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

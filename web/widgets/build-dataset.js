@@ -19,7 +19,7 @@ export const meta = {
   hint: 'Toggle the features you think help predict the price. The signal meter is the validation R² of a model the engine fits on your columns.',
 };
 
-const VALIDATION_FRACTION = 0.4;
+export const VALIDATION_FRACTION = 0.4;
 const PREVIEW_ROWS = 5;
 const SHORT = ['size', 'beds', 'age', 'distance', 'shoe size', 'colour code', 'random ID'];
 
@@ -162,7 +162,9 @@ function build({ ml, card, options }) {
     statTrain.set(fixed(result.r2Train, 3));
     setMeter(result.r2Val);
     if (result.r2Val > bestSeen) bestSeen = result.r2Val;
-    reportScore(card, { widget: 'build-dataset', title: meta.title, score: Number(fixed(Math.max(0, bestSeen) * 100, 0)), max: 100 });
+    // The score is the best validation R² the learner's own choices reached, as a percentage of
+    // the best any combination reaches (100 = they found the strongest set).
+    if (best && best.r2 > 0) reportScore(card, { widget: 'build-dataset', title: meta.title, score: Math.round((Math.max(0, bestSeen) / best.r2) * 100), max: 100 });
     describe(change, result);
     requestDraw(draw);
   }
@@ -180,7 +182,7 @@ function build({ ml, card, options }) {
     const isBest = best && Math.abs(result.r2Val - best.r2) < 1e-12;
     if (isBest) {
       card.setMessage(`The strongest set: validation R² ${fixed(result.r2Val, 3)}, the best any combination of these columns reaches. Every useful clue is in, and nothing that only adds noise.`, 'ok');
-      if (!solvedReported) reportComplete(card, { widget: 'build-dataset', title: meta.title, score: 100, max: 100 });
+      if (!solvedReported) reportComplete(card, { widget: 'build-dataset', title: meta.title, score: 100, max: 100 }); // reached the best set: 100% of the best
       solvedReported = true;
       return;
     }

@@ -1,28 +1,35 @@
-// "How does a model learn?" (seed 004): y = a·x + b fitted to one point by gradient descent on
+// "How does a model learn?" (seed 004): ŷ = w·x + b fitted to one point by gradient descent on
 // the squared error, one step at a time. Every number shown comes from the engine's
-// LinearRegression (its trace rows hold a, b, loss and the gradient after each step).
+// LinearRegression (its trace rows hold w, b, loss and the gradient after each step). Every
+// number a learner reads goes through web/lib/format.js; a long run is summarised, not listed.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot, drawBars } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
-import { button, buttonRow, checkbox, el, fixed, slider } from '../lib/ui.js';
+import { button, buttonRow, checkbox, el, slider } from '../lib/ui.js';
+import { formatNumber, formatShort, countOf } from '../lib/format.js';
 
 export const schema = {
   x: { type: 'number', min: -5, max: 5, default: 1, description: 'The input of the single training point.' },
   y: { type: 'number', min: -20, max: 20, default: 4, description: 'The true output of the training point.' },
-  a: { type: 'number', min: -20, max: 20, default: 3, description: 'Starting slope a.' },
-  b: { type: 'number', min: -20, max: 20, default: 4, description: 'Starting intercept b.' },
+  w0: { type: 'number', min: -20, max: 20, default: 3, description: 'Starting slope w.' },
+  b0: { type: 'number', min: -20, max: 20, default: 4, description: 'Starting intercept b.' },
   eta: { type: 'number', min: 0.001, max: 2, default: 0.1, description: 'Learning rate η.' },
-  freezeB: { type: 'boolean', default: false, description: 'Keep b fixed so only a learns.' },
+  freezeB: { type: 'boolean', default: false, description: 'Keep b fixed so only w learns.' },
 };
 
 export const meta = {
-  title: 'Train y = a·x + b, one step at a time',
-  hint: 'Press Step to predict, measure the loss, compute the gradient and update a and b. Then try η = 0.5 or η = 0.6.',
+  title: 'Train ŷ = w·x + b, one step at a time',
+  hint: 'Press Step to predict, measure the loss, compute the gradient and update w and b. Then try η = 0.5 or η = 0.6.',
 };
 
 const PHASES = ['Predict', 'Loss', 'Gradient', 'Update'];
-const MAX_TABLE_ROWS = 60;
+// A long run is not listed row by row: the first HEAD_ROWS steps, one summary row, the last
+// TAIL_ROWS steps (a diverging run would otherwise print ninety rows of ever larger numbers).
+const HEAD_ROWS = 6;
+const TAIL_ROWS = 2;
+const MAX_BARS = 24;
+const fmt = (v) => formatNumber(v, 4);
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
@@ -44,7 +51,7 @@ function build({ ml, card, options }) {
   const caption = el('caption', { className: 'dw-sr-only', text: 'Parameters, prediction, error, gradients and loss at every step' });
   const head = el('thead');
   const headRow = el('tr');
-  for (const h of ['step', 'a', 'b', 'y_pred', 'error', '∂L/∂a', '∂L/∂b', 'loss']) headRow.append(el('th', { scope: 'col', text: h }));
+  for (const h of ['step', 'w', 'b', 'ŷ', 'error', '∂L/∂w', '∂L/∂b', 'loss']) headRow.append(el('th', { scope: 'col', text: h }));
   head.append(headRow);
   const body = el('tbody');
   table.append(caption, head, body);
@@ -66,17 +73,17 @@ function build({ ml, card, options }) {
   button(buttons, 'Reset', () => { play.stop(); restart(); });
 
   const sliders = {
-    x: slider(card.controls, { label: 'x', min: -5, max: 5, step: 0.1, value: opts.x, format: (v) => fixed(v, 1), onInput: (v) => change({ x: v }) }),
-    y: slider(card.controls, { label: 'y_true', min: -20, max: 20, step: 0.1, value: opts.y, format: (v) => fixed(v, 1), onInput: (v) => change({ y: v }) }),
-    a: slider(card.controls, { label: 'start a', min: -20, max: 20, step: 0.1, value: opts.a, format: (v) => fixed(v, 1), onInput: (v) => change({ a: v }) }),
-    b: slider(card.controls, { label: 'start b', min: -20, max: 20, step: 0.1, value: opts.b, format: (v) => fixed(v, 1), onInput: (v) => change({ b: v }) }),
-    eta: slider(card.controls, { label: 'learning rate η', min: 0.01, max: 2, step: 0.01, value: opts.eta, format: (v) => fixed(v, 2), onInput: (v) => change({ eta: v }) }),
+    x: slider(card.controls, { label: 'x', min: -5, max: 5, step: 0.1, value: opts.x, format: (v) => formatNumber(v, 1), onInput: (v) => change({ x: v }) }),
+    y: slider(card.controls, { label: 'true y', min: -20, max: 20, step: 0.1, value: opts.y, format: (v) => formatNumber(v, 1), onInput: (v) => change({ y: v }) }),
+    w0: slider(card.controls, { label: 'start w', min: -20, max: 20, step: 0.1, value: opts.w0, format: (v) => formatNumber(v, 1), onInput: (v) => change({ w0: v }) }),
+    b0: slider(card.controls, { label: 'start b', min: -20, max: 20, step: 0.1, value: opts.b0, format: (v) => formatNumber(v, 1), onInput: (v) => change({ b0: v }) }),
+    eta: slider(card.controls, { label: 'learning rate η', min: 0.01, max: 2, step: 0.01, value: opts.eta, format: (v) => formatNumber(v, 2), onInput: (v) => change({ eta: v }) }),
   };
-  const freeze = checkbox(card.controls, { label: 'keep b fixed (only a learns)', checked: opts.freezeB, onChange: (v) => change({ freezeB: v }) });
+  const freeze = checkbox(card.controls, { label: 'keep b fixed (only w learns)', checked: opts.freezeB, onChange: (v) => change({ freezeB: v }) });
 
   const statStep = card.stat('step');
   const statLoss = card.stat('loss');
-  const statA = card.stat('a');
+  const statW = card.stat('w');
   const statB = card.stat('b');
 
   function change(patch) {
@@ -90,8 +97,8 @@ function build({ ml, card, options }) {
       model.setData([opts.x], 1, [opts.y]);
       model.setInterceptFrozen(opts.freezeB);
       model.setLearningRate(opts.eta);
-      model.setParams([opts.a, opts.b]);
-      card.setMessage('Ready. Each step moves a and b against their gradients.', 'info');
+      model.setParams([opts.w0, opts.b0]);
+      card.setMessage('Ready. Each step moves w and b against their gradients.', 'info');
     });
     render();
   }
@@ -102,7 +109,7 @@ function build({ ml, card, options }) {
     for (let i = 0; i < t.rows; i++) {
       const r = t.row(i);
       const pred = r.w0 * opts.x + r.b;
-      out.push({ step: i, a: r.w0, b: r.b, pred, error: pred - opts.y, ga: r.grad_w0, gb: r.grad_b, loss: r.loss });
+      out.push({ step: i, w: r.w0, b: r.b, pred, error: pred - opts.y, gw: r.grad_w0, gb: r.grad_b, loss: r.loss });
     }
     return out;
   }
@@ -125,64 +132,115 @@ function build({ ml, card, options }) {
   function describeState(all) {
     const s = model.status();
     const n = all.length;
-    if (s === 'diverged') { card.setMessage('Diverged: the loss grew past any number we can store. The learning rate is too large — lower η and press Reset.', 'bad'); return; }
-    if (s === 'converged') { card.setMessage(`Converged after ${n - 1} steps: the gradient is practically zero, so updates no longer change a or b.`, 'ok'); return; }
+    if (s === 'diverged') { card.setMessage(`Diverged: the steps grew without limit until, after ${countOf(n - 1, 'step')}, the loss was too large to store. The learning rate is too large — lower η and press Reset.`, 'bad'); return; }
+    if (s === 'converged') { card.setMessage(`Converged after ${countOf(n - 1, 'step')}: the gradient is practically zero, so updates no longer change w or b.`, 'ok'); return; }
     if (n < 2) return;
     const e0 = Math.abs(all[n - 2].error);
     const e1 = Math.abs(all[n - 1].error);
     const flipped = Math.sign(all[n - 2].error) !== Math.sign(all[n - 1].error) && e1 > 0;
-    if (e1 > e0 * (1 + 1e-9)) card.setMessage(`Diverging: each update overshoots the target by more than it corrects (|error| ${fixed(e0, 4)} → ${fixed(e1, 4)}). The learning rate is too large.`, 'bad');
-    else if (flipped && Math.abs(e1 - e0) <= e0 * 1e-9) card.setMessage('Oscillating: every update jumps exactly across the target and back. Halve η to converge.', 'warn');
+    if (e1 > e0 * (1 + 1e-9)) card.setMessage(`Diverging: each update overshoots the target by more than it corrects (|error| ${fmt(e0)} → ${fmt(e1)}), so the steps grow without limit and the loss keeps growing. The learning rate is too large.`, 'bad');
+    else if (flipped && Math.abs(e1 - e0) <= e0 * 1e-9) card.setMessage('Oscillating: every update jumps exactly across the target and back, so the loss never changes. Halve η to converge.', 'warn');
     else if (flipped) card.setMessage('Overshooting: the prediction jumps past the target each step, but by less each time, so it still converges.', 'warn');
     else card.setMessage('Converging: the error shrinks every step, and so does the gradient, so steps get gentler.', 'ok');
+  }
+
+  // The summary row that stands in for the steps a long run does not list: how many, and which
+  // way the loss went (ratio of the last two losses, the factor per step).
+  function summaryText(all, hidden) {
+    const n = all.length;
+    const l0 = all[n - 2].loss;
+    const l1 = all[n - 1].loss;
+    let trend = 'the loss stays where it is';
+    if (l1 > l0 * (1 + 1e-9)) trend = `the loss keeps growing (about ×${formatShort(l1 / l0, 3)} per step)`;
+    else if (l1 < l0 * (1 - 1e-9)) trend = `the loss keeps shrinking (about ×${formatShort(l1 / l0, 3)} per step)`;
+    return `… ${countOf(hidden, 'more step')}: ${trend} …`;
+  }
+
+  function tableRow(r, current) {
+    const tr = el('tr', { className: current ? 'dw-current' : '' });
+    for (const v of [String(r.step), fmt(r.w), fmt(r.b), fmt(r.pred), fmt(r.error), fmt(r.gw), fmt(r.gb), fmt(r.loss)]) tr.append(el('td', { text: v }));
+    return tr;
   }
 
   function render() {
     const all = rows();
     const last = all[all.length - 1];
     body.replaceChildren();
-    const start = Math.max(0, all.length - MAX_TABLE_ROWS);
-    for (let i = start; i < all.length; i++) {
-      const r = all[i];
-      const tr = el('tr', { className: i === all.length - 1 ? 'dw-current' : '' });
-      for (const v of [String(r.step), fixed(r.a, 4), fixed(r.b, 4), fixed(r.pred, 4), fixed(r.error, 4), fixed(r.ga, 4), fixed(r.gb, 4), fixed(r.loss, 4)]) tr.append(el('td', { text: v }));
-      body.append(tr);
+    const n = all.length;
+    if (n <= HEAD_ROWS + TAIL_ROWS + 1) {
+      all.forEach((r, i) => body.append(tableRow(r, i === n - 1)));
+    } else {
+      for (let i = 0; i < HEAD_ROWS; i++) body.append(tableRow(all[i], false));
+      const hidden = n - HEAD_ROWS - TAIL_ROWS;
+      body.append(el('tr', { className: 'c1-summary-row' }, [el('td', { colspan: '8' }, [el('span', { text: summaryText(all, hidden) })])]));
+      for (let i = n - TAIL_ROWS; i < n; i++) body.append(tableRow(all[i], i === n - 1));
     }
-    tableWrap.scrollTop = tableWrap.scrollHeight;
     if (last) {
       statStep.set(String(last.step));
-      statLoss.set(fixed(last.loss, 4));
-      statA.set(fixed(last.a, 4));
-      statB.set(fixed(last.b, 4));
+      statLoss.set(fmt(last.loss));
+      statW.set(fmt(last.w));
+      statB.set(fmt(last.b));
       const prev = all[all.length - 2];
       phaseChips.forEach((chip, i) => chip.classList.toggle('dw-active', i === phase));
-      phaseText.textContent = phase < 0 ? `Now: a = ${fixed(last.a, 4)}, b = ${fixed(last.b, 4)}; prediction ${fixed(last.pred, 4)} for x = ${fixed(opts.x, 2)}, target ${fixed(opts.y, 2)}.`
+      phaseText.textContent = phase < 0 ? `Now: w = ${fmt(last.w)}, b = ${fmt(last.b)}; prediction ŷ = ${fmt(last.pred)} for x = ${formatNumber(opts.x, 2)}, target y = ${formatNumber(opts.y, 2)}.`
         : phaseDescription(phase, phase === 3 ? prev : last, last);
-      plot.canvas.setAttribute('aria-label', `Loss after each step; latest loss ${fixed(last.loss, 4)} at step ${last.step}`);
+      plot.canvas.setAttribute('aria-label', `Loss after each step; latest loss ${fmt(last.loss)} at step ${last.step}`);
     }
     if (phase < 0 || phase === 3) describeState(all);
     requestDraw(draw);
   }
 
   function phaseDescription(p, r, after) {
-    const x = fixed(opts.x, 2);
+    const x = formatNumber(opts.x, 2);
+    const eta = formatNumber(opts.eta, 2);
     switch (p) {
-      case 0: return `Predict: y_pred = a·x + b = ${fixed(r.a, 4)} × ${x} + ${fixed(r.b, 4)} = ${fixed(r.pred, 4)}.`;
-      case 1: return `Loss: error = y_pred − y_true = ${fixed(r.error, 4)}; loss = error² = ${fixed(r.loss, 4)}.`;
-      case 2: return `Gradient: ∂L/∂a = 2·error·x = ${fixed(r.ga, 4)}; ∂L/∂b = 2·error = ${fixed(r.gb, 4)}.`;
-      default: return `Update: a ← ${fixed(r.a, 4)} − ${fixed(opts.eta, 2)} × ${fixed(r.ga, 4)} = ${fixed(after.a, 4)}; b ← ${fixed(r.b, 4)} − ${fixed(opts.eta, 2)} × ${fixed(r.gb, 4)} = ${fixed(after.b, 4)}.`;
+      case 0: return `Predict: ŷ = w·x + b = ${fmt(r.w)} × ${x} + ${fmt(r.b)} = ${fmt(r.pred)}.`;
+      case 1: return `Loss: error = ŷ − y = ${fmt(r.error)}; loss = error² = ${fmt(r.loss)}.`;
+      case 2: return `Gradient: ∂L/∂w = 2·error·x = ${fmt(r.gw)}; ∂L/∂b = 2·error = ${fmt(r.gb)}.`;
+      default: return `Update: w ← ${fmt(r.w)} − ${eta} × ${fmt(r.gw)} = ${fmt(after.w)}; b ← ${fmt(r.b)} − ${eta} × ${fmt(r.gb)} = ${fmt(after.b)}.`;
     }
   }
 
+  // Bar labels are drawn only where they fit: the newest bar always, then the others from the
+  // left, each skipped if it would touch a label already drawn (24 bars of "9.55 × 10³³" cannot
+  // all be read on a phone, and overlapping text helps no one).
   function draw() {
-    const all = rows().slice(-24);
+    const all = rows().slice(-MAX_BARS);
     const losses = all.map((r) => r.loss);
     const finite = losses.filter(Number.isFinite);
-    const top = Math.max(1e-9, ...finite.slice(0, 1), ...finite) * 1.15;
+    const top = Math.max(1e-9, ...finite) * 1.15;
+    // Ticks from a million on read "2.5 × 10²¹": give them room so they are not cut at the edge.
+    plot.margin = { ...plot.margin, left: top >= 1e6 ? 78 : 44 };
     plot.setDomain(0, Math.max(6, losses.length), 0, top);
     plot.begin();
     plot.axes({ xLabel: 'step', yLabel: 'loss', xTicks: 0, yTicks: 4 });
-    drawBars(plot, losses, { labels: losses.map((l) => (Number.isFinite(l) ? fixed(l, 2) : '∞')) });
+    drawBars(plot, losses);
+    const c = plot.ctx;
+    const { x0, x1 } = plot.domain;
+    const slot = (x1 - x0) / Math.max(losses.length, x1 - x0);
+    c.save();
+    c.font = `11px ${plot.theme.mono}`;
+    c.fillStyle = plot.theme.textMuted;
+    c.textAlign = 'center';
+    c.textBaseline = 'bottom';
+    const placed = [];
+    const GAP = 6;
+    const order = [losses.length - 1, ...losses.keys()].filter((v, i, a) => a.indexOf(v) === i);
+    for (const i of order) {
+      const v = losses[i];
+      if (!Number.isFinite(v)) continue;
+      // Exact below a million (441, 21609, 3.24), three significant digits beyond.
+      const text = Math.abs(v) >= 1e6 ? formatShort(v, 3) : formatNumber(v, Math.abs(v) >= 100 ? 0 : 2);
+      const half = c.measureText(text).width / 2;
+      // Centred over its bar, but never past the canvas edge (the newest bar sits at the right).
+      const centre = (plot.px(x0 + slot * (i + 0.15)) + plot.px(x0 + slot * (i + 0.85))) / 2;
+      const cx = Math.max(half + 2, Math.min(plot.width - half - 2, centre));
+      const span = [cx - half, cx + half];
+      if (placed.some(([a, b]) => span[0] < b + GAP && span[1] > a - GAP)) continue;
+      placed.push(span);
+      c.fillText(text, cx, plot.py(Math.min(v, top)) - 2);
+    }
+    c.restore();
   }
 
   restart();

@@ -52,13 +52,22 @@ function build({ ml, card }) {
   }
   table.append(el('thead', {}, [headRow]), body);
   wrap.append(table);
-  card.stage.append(wrap);
+  // Should the table ever be wider than the card (a very narrow screen, large text), the price
+  // column stays pinned on the right (CSS) and this line says the features scroll under it.
+  const cue = el('p', { className: 'c1-scroll-cue', text: 'The table is wider than the screen: swipe it sideways to see every feature; the price column stays in view.' });
+  cue.hidden = true;
+  card.stage.append(wrap, cue);
+  const checkOverflow = () => { cue.hidden = wrap.scrollWidth <= wrap.clientWidth + 1; };
+  const resizeObserver = new ResizeObserver(checkOverflow);
+  resizeObserver.observe(wrap);
   const statGuess = card.stat('your pick');
   statGuess.set('–');
   card.setMessage('Click the header of the column you think is noise.', 'info');
 
   let solved = false;
+  let picks = 0;
   function pick(j) {
+    if (!solved) picks += 1;
     pickButtons.forEach((b, k) => {
       b.setAttribute('aria-pressed', String(k === j));
       b.classList.toggle('c1-right', k === j && j === noiseColumn);
@@ -67,12 +76,13 @@ function build({ ml, card }) {
     statGuess.set(names[j]);
     if (j === noiseColumn) {
       card.setMessage(WHY[Math.min(j, 2)], 'ok');
-      if (!solved) reportComplete(card, { widget: 'house-table', title: 'Spot the noise column', score: 1, max: 1 });
+      // Found: complete. The score says whether it was the first pick (1) or came after a miss (0).
+      if (!solved) reportComplete(card, { widget: 'house-table', title: 'Spot the noise column (first pick)', score: picks === 1 ? 1 : 0, max: 1 });
       solved = true;
     } else {
       card.setMessage(`Not that one. ${WHY[Math.min(j, 2)]} Try another column.`, 'bad');
     }
   }
 
-  return { update() {}, destroy() {} };
+  return { update() {}, destroy() { resizeObserver.disconnect(); } };
 }

@@ -23,8 +23,8 @@ export const meta = {
 
 const STAGES = ['Data', 'Model', 'Prediction', 'Error', 'Update'];
 const STAGE_SECONDS = 0.9;
-const SIZE_UNIT = 100; // sizes enter the model in hundreds of m², which keeps gradient descent well conditioned
-const START = [150, 0]; // a rough first guess: 150k per 100 m², no base price
+export const SIZE_UNIT = 100; // sizes enter the model in hundreds of m², which keeps gradient descent well conditioned
+export const START = [150, 0]; // a rough first guess: 150k per 100 m², no base price
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
@@ -48,6 +48,10 @@ function build({ ml, card, options }) {
   card.stage.append(stageText);
   const scatter = new Plot(card.stage, { aspect: 0.34, minHeight: 170, maxHeight: 260, label: 'The six houses and the model line', onResize: () => requestDraw(draw) });
 
+  let learnerActed = false; // a press or slide in the controls, as opposed to autoplay
+  let reported = false;
+  card.controls.addEventListener('click', () => { learnerActed = true; });
+  card.controls.addEventListener('input', () => { learnerActed = true; });
   const buttons = buttonRow(card.controls);
   const play = player(buttons, card, {
     reduced: () => advance(5 - (t % 5)), // one whole lap per press, no motion
@@ -121,8 +125,11 @@ function build({ ml, card, options }) {
     if (status === 'diverged' || !Number.isFinite(w) || !Number.isFinite(b)) {
       play.stop();
       card.setMessage('Diverged: with this learning rate every update overshoots and the error explodes. Lower η and press Reset.', 'bad');
-    } else if (lapIndex === 9) {
-      reportComplete(card, { widget: 'learning-loop', title: meta.title, score: 10, max: 10 });
+    } else if (lapIndex >= 9 && learnerActed && !reported) {
+      // What happened: ten training steps ran without diverging, and the learner drove or stopped
+      // the loop at least once (autoplay alone records nothing). Watching is not a score, so none is claimed.
+      reported = true;
+      reportComplete(card, { widget: 'learning-loop', title: 'Ten laps of the learning loop' });
     }
   }
 

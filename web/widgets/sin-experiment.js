@@ -1,12 +1,15 @@
 // Seed 000's experiment, live: 12 noisy training points of sin(x) on [0, 2π] (noise 0.3) and
 // 200 clean test points. A polynomial of the chosen degree is fitted by least squares (the
 // engine's PolynomialRegression.solve()); the table's train/test MSE come from the engine's
-// sinExperiment, and each verdict is read off those numbers.
+// sinExperiment, and each verdict is read off those numbers. The check: the learner chooses the
+// degree they would trust, and it counts only if it is the degree with the lowest test MSE
+// (merely visiting a degree records nothing).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
-import { reportScore } from './course1/report.js';
+import { button, buttonRow, el, slider } from '../lib/ui.js';
+import { formatNumber, formatShort } from '../lib/format.js';
+import { reportComplete, reportScore } from './course1/report.js';
 
 export const schema = {
   seed: { type: 'int', min: 0, max: 4294967295, default: 0, description: 'Seed for the noise on the training points.' },
@@ -16,7 +19,7 @@ export const schema = {
 
 export const meta = {
   title: 'Underfit, just right, overfit',
-  hint: 'Slide the polynomial degree from 1 to 11 and watch the curve and the train and test errors. Which degree would you trust on new points?',
+  hint: 'Slide the polynomial degree from 1 to 11 and watch the curve and the train and test errors. Which degree would you trust on new points? Find the one with the lowest test error and press Choose this degree.',
 };
 
 const TWO_PI = 2 * Math.PI;
@@ -24,7 +27,7 @@ const TABLE_DEGREES = [1, 3, 11];
 const ALL_DEGREES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 // A degree counts as "just right" when its test MSE is within 0.02 of the lowest any degree
 // reaches: sin x has variance 1/2 on [0, 2π], so 0.02 is 4% of what a flat line would miss by.
-const JUST_RIGHT_MARGIN = 0.02;
+export const JUST_RIGHT_MARGIN = 0.02;
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
@@ -65,6 +68,7 @@ function build({ ml, card, options }) {
 
   const degreeSlider = slider(card.controls, { label: 'degree', min: 1, max: 11, step: 1, value: degree, format: (v) => String(v), onInput: (v) => setDegree(v) });
   const buttons = buttonRow(card.controls);
+  button(buttons, 'Choose this degree', () => choose(), { primary: true });
   for (const d of TABLE_DEGREES) button(buttons, `Degree ${d}`, () => setDegree(d));
   button(buttons, 'New noise', () => { opts.seed = (opts.seed + 1) % 4294967296; load(); });
 
@@ -128,7 +132,7 @@ function build({ ml, card, options }) {
       const i = d - 1;
       const v = verdict(i);
       const tr = el('tr', { className: d === degree ? 'dw-current' : '', 'data-degree': String(d) });
-      tr.append(el('td', { text: `degree ${d}` }), el('td', { text: fixed(r.trainMse[j], 3) }), el('td', { text: fixed(r.testMse[j], 3) }));
+      tr.append(el('td', { text: `degree ${d}` }), el('td', { text: formatNumber(r.trainMse[j], 3) }), el('td', { text: formatNumber(r.testMse[j], 3) }));
       const cell = el('td', { className: 'c1-verdict', 'data-tone': v.tone, text: v.text });
       tr.append(cell);
       body.append(tr);
@@ -136,19 +140,40 @@ function build({ ml, card, options }) {
     const i = degree - 1;
     const b = bestIndex();
     statDeg.set(String(degree));
-    statTrain.set(fixed(sweep.train[i], 3));
-    statTest.set(fixed(sweep.test[i], 3));
+    statTrain.set(formatNumber(sweep.train[i], 3));
+    statTest.set(formatNumber(sweep.test[i], 3));
     statBest.set(String(sweep.degrees[b]));
     const v = verdict(i);
     const words = {
-      'just right': `Degree ${degree} is just right: test MSE ${fixed(sweep.test[i], 3)} is close to the lowest any degree reaches (${fixed(sweep.test[b], 3)} at degree ${sweep.degrees[b]}). It follows the wave, not the noise.`,
-      overfit: `Degree ${degree} overfits: training MSE ${fixed(sweep.train[i], 3)} is tiny, but test MSE ${fixed(sweep.test[i], 3)} is ${fixed(sweep.test[i] / sweep.test[b], 1)}× the best. The curve bends to pass through the noise and swings between the points.`,
-      underfit: `Degree ${degree} underfits: training MSE ${fixed(sweep.train[i], 3)} and test MSE ${fixed(sweep.test[i], 3)} are both high. The curve is too stiff to follow the wave.`,
+      'just right': `Degree ${degree} is just right: test MSE ${formatNumber(sweep.test[i], 3)} is close to the lowest any degree reaches (${formatNumber(sweep.test[b], 3)} at degree ${sweep.degrees[b]}). It follows the wave, not the noise.`,
+      overfit: `Degree ${degree} overfits: training MSE ${formatNumber(sweep.train[i], 3)} is tiny, but test MSE ${formatNumber(sweep.test[i], 3)} is ${formatNumber(sweep.test[i] / sweep.test[b], 1)}× the best. The curve bends to pass through the noise and swings between the points.`,
+      underfit: `Degree ${degree} underfits: training MSE ${formatNumber(sweep.train[i], 3)} and test MSE ${formatNumber(sweep.test[i], 3)} are both high. The curve is too stiff to follow the wave.`,
       failed: 'The engine could not fit this degree.',
     };
     card.setMessage(words[v.text], v.tone === 'ok' ? 'ok' : v.tone === 'bad' ? 'bad' : 'warn');
-    reportScore(card, { widget: 'sin-experiment', title: meta.title, score: degree, max: 11 });
-    plot.canvas.setAttribute('aria-label', `Degree ${degree} polynomial through 12 noisy points of sin(x): train MSE ${fixed(sweep.train[i], 3)}, test MSE ${fixed(sweep.test[i], 3)}, ${v.text}`);
+    plot.canvas.setAttribute('aria-label', `Degree ${degree} polynomial through 12 noisy points of sin(x): train MSE ${formatNumber(sweep.train[i], 3)}, test MSE ${formatNumber(sweep.test[i], 3)}, ${v.text}`);
+  }
+
+  // The learner's answer to "which degree would you trust?": right only for the degree with the
+  // lowest test MSE; a near miss inside the just-right band is told so, with the numbers.
+  function choose() {
+    if (!sweep) return;
+    const i = degree - 1;
+    const b = bestIndex();
+    const bestDegree = sweep.degrees[b];
+    const test = formatNumber(sweep.test[i], 3);
+    if (degree === bestDegree) {
+      card.setMessage(`Found it: degree ${degree} has the lowest test MSE of all eleven degrees (${test}). It is the model to trust on new points, although degree 11 fits the training points better.`, 'ok');
+      reportComplete(card, { widget: 'sin-experiment', title: 'Find the degree with the lowest test error', score: 1, max: 1 });
+      return;
+    }
+    const v = verdict(i);
+    if (v.text === 'failed') return;
+    const why = v.text === 'just right'
+      ? `Close: degree ${degree} is just right (test MSE ${test}, within ${formatShort(JUST_RIGHT_MARGIN)} of the lowest), but another degree does a little better on the test points.`
+      : `Not degree ${degree}: its test MSE ${test} is ${formatNumber(sweep.test[i] / sweep.test[b], 1)}× the lowest (it ${v.text === 'overfit' ? 'overfits' : 'underfits'}).`;
+    card.setMessage(`${why} Follow the dashed test-error curve to its lowest point.`, 'warn');
+    reportScore(card, { widget: 'sin-experiment', title: 'Find the degree with the lowest test error', score: 0, max: 1 });
   }
 
   function draw() {

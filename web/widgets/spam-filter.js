@@ -1,12 +1,13 @@
 // Worked example "A spam filter" (seed 001, level 1): eight toy emails described by four word
 // counts, labelled spam or not spam, train the engine's LogisticRegression. Edit the counts or
 // the labels and the model retrains; edit the new email and its spam probability σ(z) updates.
-// Every weight, score z and probability shown is the engine's.
+// Every weight, score z and probability shown is the engine's. Progress records one thing the
+// learner did: their own edits tipped the new email from one side of 50% to the other.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, fixed } from '../lib/ui.js';
-import { reportScore } from './course1/report.js';
+import { reportComplete } from './course1/report.js';
 
 export const schema = {
   l2: { type: 'number', min: 0.001, max: 1, default: 0.05, description: 'L2 penalty λ that keeps the weights finite on separable toy data.' },
@@ -24,10 +25,10 @@ export const FEATURES = [
   { name: '“meeting”', long: 'times the word “meeting” appears' },
 ];
 const MAX_COUNT = 5;
-const LEARNING_RATE = 0.5;
-const MAX_STEPS = 50000;
+export const LEARNING_RATE = 0.5;
+export const MAX_STEPS = 50000;
 
-const TRAINING = [
+export const TRAINING = [
   { subject: 'FREE prize inside, claim now', counts: [3, 2, 3, 0], spam: 1 },
   { subject: 'You are a WINNER: free cruise', counts: [2, 3, 2, 0], spam: 1 },
   { subject: 'Cheap pills, free shipping', counts: [1, 4, 1, 0], spam: 1 },
@@ -37,7 +38,7 @@ const TRAINING = [
   { subject: 'Are you free for lunch?', counts: [1, 0, 0, 0], spam: 0 },
   { subject: 'Holiday photos (link inside)', counts: [0, 1, 1, 0], spam: 0 },
 ];
-const START_EMAIL = [2, 1, 1, 0];
+export const START_EMAIL = [2, 1, 1, 0];
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
@@ -49,6 +50,8 @@ function build({ ml, card, options }) {
   let emails = TRAINING.map((e) => ({ ...e, counts: e.counts.slice() }));
   let email = START_EMAIL.slice();
   let fitted = null; // { w, b, z, p, zs, accuracy, converged }
+  let shownVerdict = null; // 'spam' | 'ham' for the new email as last shown
+  let tipped = false;
 
   card.card.classList.add('c1-spam');
   // The new email: one stepper per feature.
@@ -74,7 +77,7 @@ function build({ ml, card, options }) {
 
   // The training emails, editable.
   const details = el('details', { className: 'c1-train-emails' });
-  details.append(el('summary', { text: 'The eight training emails (edit them too)' }));
+  details.append(el('summary', { text: 'The eight training emails (you can edit them too)' }));
   const wrap = el('div', { className: 'dw-table-wrap' });
   const table = el('table', { className: 'dw-table' });
   const head = el('tr');
@@ -145,7 +148,8 @@ function build({ ml, card, options }) {
     }, null);
   }
 
-  function refresh(retrain) {
+  // `byLearner`: the refresh follows the learner's edit (not the first render or an embed update).
+  function refresh(retrain, byLearner = true) {
     if (retrain || !fitted) {
       const spamCount = emails.filter((e) => e.spam === 1).length;
       if (spamCount === 0 || spamCount === emails.length) {
@@ -162,7 +166,7 @@ function build({ ml, card, options }) {
     const r = attempt(card, () => ({ z: model.decisionFunction(email)[0], p: model.predictProba(email)[1] }), null);
     if (r) Object.assign(fitted, r);
     renderRows();
-    renderEmail();
+    renderEmail(byLearner);
   }
 
   function renderRows() {
@@ -175,7 +179,7 @@ function build({ ml, card, options }) {
     });
   }
 
-  function renderEmail() {
+  function renderEmail(byLearner = false) {
     steppers.forEach((s) => s.show());
     if (!fitted || !Number.isFinite(fitted.p)) {
       statZ.set('–'); statP.set('–'); statAcc.set('–');
@@ -192,10 +196,14 @@ function build({ ml, card, options }) {
     formula.textContent = `z = ${terms} + (${fixed(b, 2)}) = ${fixed(z, 2)};  p = σ(z) = ${fixed(p, 3)}`;
     verdict.textContent = p >= 0.5 ? `Spam, with probability ${fixed(p * 100, 1)}%.` : `Not spam: only ${fixed(p * 100, 1)}% likely to be spam.`;
     verdict.dataset.tone = p >= 0.5 ? 'spam' : 'ham';
+    if (byLearner && shownVerdict && shownVerdict !== verdict.dataset.tone && !tipped) {
+      tipped = true;
+      reportComplete(card, { widget: 'spam-filter', title: 'Tip the new email across the 50% line' });
+    }
+    shownVerdict = verdict.dataset.tone;
     const top = w.map((wj, j) => ({ j, c: wj * email[j] })).sort((a, c) => Math.abs(c.c) - Math.abs(a.c))[0];
     const why = top && Math.abs(top.c) > 0.05 ? ` The biggest push comes from ${FEATURES[top.j].long} (${top.c > 0 ? '+' : '−'}${fixed(Math.abs(top.c), 2)} to z).` : ' No feature is pushing much either way, so it stays near 50%.';
     card.setMessage(`${p >= 0.5 ? 'Flagged as spam.' : 'Let through.'}${why}${fitted.converged ? '' : ' (Training stopped before fully converging.)'}`, p >= 0.5 ? 'warn' : 'ok');
-    reportScore(card, { widget: 'spam-filter', title: meta.title, score: 1, max: 1 });
     requestDraw(draw);
   }
 
@@ -258,10 +266,10 @@ function build({ ml, card, options }) {
     return { z, p };
   }
 
-  refresh(true);
+  refresh(true, false);
 
   return {
-    update(next) { opts = { ...next }; refresh(true); },
+    update(next) { opts = { ...next }; refresh(true, false); },
     destroy() {
       cancelDraw(draw);
       weightPlot.destroy();

@@ -1,0 +1,79 @@
+// Claims of "Examples, features and labels" about the house-table and build-dataset widgets:
+// houseTable() for the six houses; courseHouses(240, 0.4, 51) with a least-squares
+// LinearRegression on the chosen columns (closedForm), scored by R² on the validation rows,
+// exactly as build-dataset fits them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ml } from '../tests/node/engine.mjs';
+
+const dist = process.env.DW_ENGINE_DIR ? path.resolve(process.env.DW_ENGINE_DIR, '..') : path.resolve(import.meta.dirname, '../dist');
+const { schema, VALIDATION_FRACTION } = await import(pathToFileURL(path.join(dist, 'widgets', 'build-dataset.js')).href);
+const data = ml.courseHouses(schema.houses.default, VALIDATION_FRACTION, schema.seed.default);
+const COL = { size: 0, bedrooms: 1, age: 2, distance: 3, shoe: 4, colour: 5, id: 6 };
+
+function fit(cols) {
+  const slice = (rows) => {
+    const X = [];
+    const y = [];
+    for (const r of rows) { for (const c of cols) X.push(data.X[r * data.cols + c]); y.push(data.y[r]); }
+    return { X, y };
+  };
+  const tr = slice(Array.from(data.train));
+  const va = slice(Array.from(data.validation));
+  return ml.scoped((track) => {
+    const m = track(new ml.LinearRegression());
+    m.setData(tr.X, cols.length, tr.y);
+    m.setParams(m.closedForm());
+    return { val: m.score(va.X, va.y), train: m.score(tr.X, tr.y) };
+  });
+}
+const INFORMATIVE = [COL.size, COL.bedrooms, COL.age, COL.distance];
+
+test('six houses: three feature columns, one of them the owner’s shoe size, and a price label', () => {
+  const h = ml.houseTable();
+  assert.equal(h.rows, 6);
+  assert.equal(h.cols, 3);
+  assert.ok(Array.from(h.columns).some((c) => /shoe/.test(c)));
+  assert.equal(h.y.length, 6);
+});
+
+test('240 houses, seven candidate features, 144 for fitting and 96 for scoring', () => {
+  assert.equal(data.rows, 240);
+  assert.equal(data.cols, 7);
+  assert.equal(data.train.length, 144);
+  assert.equal(data.validation.length, 96);
+  assert.deepEqual(Array.from(data.informative), [1, 1, 1, 1, 0, 0, 0]);
+});
+
+test('size alone 0.822; with bedrooms 0.840; the four informative columns 0.916, the best of every combination', () => {
+  assert.equal(fit([COL.size]).val.toFixed(3), '0.822');
+  assert.equal(fit([COL.size, COL.bedrooms]).val.toFixed(3), '0.840');
+  const four = fit(INFORMATIVE).val;
+  assert.equal(four.toFixed(3), '0.916');
+  for (let mask = 1; mask < 1 << 7; mask++) {
+    const cols = [0, 1, 2, 3, 4, 5, 6].filter((j) => mask & (1 << j));
+    assert.ok(fit(cols).val <= four + 1e-12, `columns ${cols} beat the four informative ones`);
+  }
+});
+
+test('each noise column lowers the validation R² of the four informative ones, by less than 0.005', () => {
+  const base = fit(INFORMATIVE).val;
+  for (const noise of [COL.shoe, COL.colour, COL.id]) {
+    const drop = base - fit([...INFORMATIVE, noise]).val;
+    assert.ok(drop > 0 && drop < 0.005, `column ${noise}: drop ${drop}`);
+  }
+});
+
+test('adding any column never lowers the training R²', () => {
+  for (let mask = 1; mask < 1 << 7; mask++) {
+    const cols = [0, 1, 2, 3, 4, 5, 6].filter((j) => mask & (1 << j));
+    const train = fit(cols).train;
+    for (let j = 0; j < 7; j++) {
+      if (cols.includes(j)) continue;
+      const more = [...cols, j].sort((a, b) => a - b);
+      assert.ok(fit(more).train >= train - 1e-9, `adding ${j} to ${cols}`);
+    }
+  }
+});

@@ -1,0 +1,138 @@
+// Claims of "How does a model learn?" checked against the engine, called the way the
+// gd-walkthrough widget calls it: LinearRegression on the one point (x, y), setParams([w, b]),
+// setLearningRate(η), optionally setInterceptFrozen, then step() and ml.trace().
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ml } from '../tests/node/engine.mjs';
+
+const dist = process.env.DW_ENGINE_DIR ? path.resolve(process.env.DW_ENGINE_DIR, '..') : path.resolve(import.meta.dirname, '../dist');
+const { schema } = await import(pathToFileURL(path.join(dist, 'widgets', 'gd-walkthrough.js')).href);
+const defaults = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, v.default]));
+const close = (actual, expected, tol = 1e-9, what = '') => assert.ok(Math.abs(actual - expected) <= tol, `${what} ${actual} ≠ ${expected}`);
+
+// Runs the widget's model for `steps` steps; returns the trace rows (prediction and error added
+// as the widget computes them) and the final status.
+function run({ eta = defaults.eta, freezeB = false, steps = 5 } = {}) {
+  return ml.scoped((track) => {
+    const m = track(new ml.LinearRegression());
+    m.setData([defaults.x], 1, [defaults.y]);
+    m.setInterceptFrozen(freezeB);
+    m.setLearningRate(eta);
+    m.setParams([defaults.w0, defaults.b0]);
+    let taken = 0;
+    for (; taken < steps; taken++) {
+      m.step();
+      if (m.status() === 'diverged') { taken++; break; }
+    }
+    const t = ml.trace(m);
+    const rows = [];
+    for (let i = 0; i < t.rows; i++) {
+      const r = t.row(i);
+      const pred = r.w0 * defaults.x + r.b;
+      rows.push({ w: r.w0, b: r.b, pred, error: pred - defaults.y, gw: r.grad_w0, gb: r.grad_b, loss: r.loss });
+    }
+    return { rows, status: m.status(), taken };
+  });
+}
+
+test('the widget starts from the lesson’s set-up: x = 1, y = 4, w = 3, b = 4, η = 0.1', () => {
+  assert.deepEqual([defaults.x, defaults.y, defaults.w0, defaults.b0, defaults.eta], [1, 4, 3, 4, 0.1]);
+});
+
+test('step 0 → 1 by hand: prediction 7, error 3, loss 9, both derivatives 6, w 2.4, b 3.4, new loss 3.24', () => {
+  const [s0, s1] = run({ steps: 1 }).rows;
+  close(s0.pred, 7, 1e-12, 'prediction');
+  close(s0.error, 3, 1e-12, 'error');
+  close(s0.loss, 9, 1e-12, 'loss');
+  close(s0.gw, 6, 1e-12, '∂L/∂w');
+  close(s0.gb, 6, 1e-12, '∂L/∂b');
+  close(s1.w, 2.4, 1e-12, 'w');
+  close(s1.b, 3.4, 1e-12, 'b');
+  close(s1.pred, 5.8, 1e-12, 'new prediction');
+  close(s1.error, 1.8, 1e-12, 'new error');
+  close(s1.loss, 3.24, 1e-12, 'new loss');
+});
+
+test('finite-difference check: nudging w by 0.001 raises the loss by 0.006001', () => {
+  const loss = (w) => ml.scoped((track) => {
+    const m = track(new ml.LinearRegression());
+    m.setData([1], 1, [4]);
+    m.setParams([w, 4]);
+    return m.loss();
+  });
+  close(loss(3.001) - loss(3), 0.006001, 1e-9, 'rise');
+});
+
+test('five steps: loss 9 → 3.24 → 1.1664 → 0.4199 → 0.1512 → 0.0544, ending at w = b − 1 = 1.6166', () => {
+  const { rows } = run({ steps: 5 });
+  assert.deepEqual(rows.map((r) => r.loss.toFixed(4)), ['9.0000', '3.2400', '1.1664', '0.4199', '0.1512', '0.0544']);
+  assert.equal(rows[5].w.toFixed(4), '1.6166');
+  assert.equal(rows[5].b.toFixed(4), '2.6166');
+  // both parameters dropped by the same 1.3834
+  assert.equal((3 - rows[5].w).toFixed(4), '1.3834');
+  assert.equal((4 - rows[5].b).toFixed(4), '1.3834');
+});
+
+test('each step keeps 60% of the error and 36% of the loss; the two derivatives are equal', () => {
+  const { rows } = run({ steps: 5 });
+  assert.deepEqual(rows.slice(0, 4).map((r) => r.error.toFixed(4)), ['3.0000', '1.8000', '1.0800', '0.6480']);
+  for (let i = 1; i < rows.length; i++) {
+    close(rows[i].error / rows[i - 1].error, 0.6, 1e-9, `error ratio at ${i}`);
+    close(rows[i].loss / rows[i - 1].loss, 0.36, 1e-9, `loss ratio at ${i}`);
+    close(rows[i].gw, rows[i].gb, 1e-12, 'equal derivatives');
+  }
+});
+
+test('η = 0.25 lands on the target in one step', () => {
+  const { rows } = run({ eta: 0.25, steps: 1 });
+  close(rows[1].loss, 0, 1e-20, 'loss after one step');
+});
+
+test('η = 0.4 overshoots every step but converges', () => {
+  const { rows } = run({ eta: 0.4, steps: 6 });
+  for (let i = 1; i < rows.length; i++) {
+    assert.ok(Math.sign(rows[i].error) !== Math.sign(rows[i - 1].error), `sign flips at ${i}`);
+    assert.ok(Math.abs(rows[i].error) < Math.abs(rows[i - 1].error), `shrinks at ${i}`);
+  }
+});
+
+test('η = 0.5 jumps between 7 and 1 and the loss stays at 9', () => {
+  const { rows } = run({ eta: 0.5, steps: 4 });
+  assert.deepEqual(rows.map((r) => r.pred.toFixed(6)), ['7.000000', '1.000000', '7.000000', '1.000000', '7.000000']);
+  for (const r of rows) close(r.loss, 9, 1e-9, 'loss');
+});
+
+test('η = 0.6 diverges: every step overshoots by more, the loss grows', () => {
+  const { rows } = run({ eta: 0.6, steps: 6 });
+  for (let i = 1; i < rows.length; i++) assert.ok(rows[i].loss > rows[i - 1].loss, `loss grows at ${i}`);
+});
+
+test('η = 2: factor −7, loss 9 → 441 → 21 609, and after 89 steps the engine reports divergence', () => {
+  const first = run({ eta: 2, steps: 2 }).rows;
+  assert.deepEqual(first.map((r) => r.loss), [9, 441, 21609]);
+  close(first[1].error / first[0].error, -7, 1e-12, 'error factor');
+  const all = run({ eta: 2, steps: 1000 });
+  assert.equal(all.status, 'diverged');
+  assert.equal(all.taken, 89);
+});
+
+test('keep b fixed: η = 0.5 lands in one step, η = 1.0 oscillates, η = 1.1 diverges', () => {
+  close(run({ eta: 0.5, freezeB: true, steps: 1 }).rows[1].loss, 0, 1e-20, 'η = 0.5');
+  for (const r of run({ eta: 1.0, freezeB: true, steps: 4 }).rows) close(r.loss, 9, 1e-9, 'η = 1.0');
+  const grow = run({ eta: 1.1, freezeB: true, steps: 5 }).rows;
+  for (let i = 1; i < grow.length; i++) assert.ok(grow[i].loss > grow[i - 1].loss, 'η = 1.1 grows');
+});
+
+test('every pair with w + b = 4 predicts the point perfectly', () => {
+  for (const [w, b] of [[1, 3], [0, 4]]) {
+    const loss = ml.scoped((track) => {
+      const m = track(new ml.LinearRegression());
+      m.setData([1], 1, [4]);
+      m.setParams([w, b]);
+      return m.loss();
+    });
+    assert.equal(loss, 0);
+  }
+});

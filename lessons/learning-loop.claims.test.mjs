@@ -1,0 +1,78 @@
+// Claims of "The learning loop" about the learning-loop widget: the engine's LinearRegression
+// on the six houses of houseTable(), size in hundreds of m² (the widget's SIZE_UNIT), started
+// from the widget's START and stepped once per lap at the lesson's learning rates.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ml } from '../tests/node/engine.mjs';
+
+const dist = process.env.DW_ENGINE_DIR ? path.resolve(process.env.DW_ENGINE_DIR, '..') : path.resolve(import.meta.dirname, '../dist');
+const { schema, SIZE_UNIT, START } = await import(pathToFileURL(path.join(dist, 'widgets', 'learning-loop.js')).href);
+const houses = ml.houseTable();
+const x = Array.from({ length: houses.rows }, (_, i) => houses.X[i * houses.cols] / SIZE_UNIT);
+const y = Array.from(houses.y);
+
+// MSE at the start of each lap (lap 1 = start), and the gradient the first update used.
+function laps(eta, count = 11) {
+  return ml.scoped((track) => {
+    const m = track(new ml.LinearRegression());
+    m.setData(x, 1, y);
+    m.setLearningRate(eta);
+    m.setParams(START);
+    const mse = [m.loss()];
+    const grad = Array.from(m.gradient());
+    const params = Array.from(m.params());
+    for (let i = 1; i < count; i++) { m.step(); mse.push(m.loss()); }
+    return { mse, grad, params };
+  });
+}
+
+test('six houses, η = 0.1 by default, starting from a line that prices every house too low', () => {
+  assert.equal(houses.rows, 6);
+  assert.equal(schema.eta.default, 0.1);
+  x.forEach((xi, i) => assert.ok(START[0] * xi + START[1] < y[i], `house ${i + 1} priced too low`));
+});
+
+test('the gradient is (2/n)·Σ e·x and (2/n)·Σ e, and the update moves w and b by −η times it', () => {
+  const { grad, params } = laps(0.1, 1);
+  const e = x.map((xi, i) => params[0] * xi + params[1] - y[i]);
+  const n = x.length;
+  assert.ok(Math.abs(grad[0] - (2 / n) * e.reduce((s, ei, i) => s + ei * x[i], 0)) < 1e-9);
+  assert.ok(Math.abs(grad[1] - (2 / n) * e.reduce((s, ei) => s + ei, 0)) < 1e-9);
+  const after = ml.scoped((track) => {
+    const m = track(new ml.LinearRegression());
+    m.setData(x, 1, y); m.setLearningRate(0.1); m.setParams(START); m.step();
+    return Array.from(m.params());
+  });
+  assert.ok(Math.abs(after[0] - (START[0] - 0.1 * grad[0])) < 1e-9);
+  assert.ok(Math.abs(after[1] - (START[1] - 0.1 * grad[1])) < 1e-9);
+});
+
+test('η = 0.1: the error shrinks every lap, by less each lap, and never reaches zero', () => {
+  const { mse } = laps(0.1, 30);
+  for (let i = 1; i < mse.length; i++) assert.ok(mse[i] < mse[i - 1], `lap ${i}`);
+  for (let i = 2; i < mse.length; i++) assert.ok(mse[i - 1] - mse[i] < mse[i - 2] - mse[i - 1], `smaller drop at lap ${i}`);
+  // The best possible line still misses: six prices are not on a line.
+  const floor = ml.scoped((track) => {
+    const m = track(new ml.LinearRegression());
+    m.setData(x, 1, y); m.setParams(m.closedForm());
+    return m.loss();
+  });
+  assert.ok(floor > 1, `least-squares MSE ${floor}`);
+});
+
+test('η = 0.6: the error grows every lap', () => {
+  const { mse } = laps(0.6, 8);
+  for (let i = 1; i < mse.length; i++) assert.ok(mse[i] > mse[i - 1], `lap ${i}: ${mse[i - 1]} → ${mse[i]}`);
+});
+
+test('after ten laps η = 0.02 leaves about a fifth of the error, η = 0.1 about 2%', () => {
+  const slow = laps(0.02, 11).mse;
+  const normal = laps(0.1, 11).mse;
+  const slowShare = slow[10] / slow[0];
+  const normalShare = normal[10] / normal[0];
+  assert.ok(slowShare > 0.15 && slowShare < 0.25, `η = 0.02: ${slowShare}`);
+  assert.ok(normalShare > 0.015 && normalShare < 0.03, `η = 0.1: ${normalShare}`);
+  for (let i = 1; i < slow.length; i++) assert.ok(slow[i] < slow[i - 1], 'every slow lap still helps');
+});

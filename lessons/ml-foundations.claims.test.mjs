@@ -1,0 +1,53 @@
+// Claims of "What machine learning is" about the sin-experiment widget, checked with the engine
+// call the widget uses: sinExperiment(degrees, noise, seed) with its defaults (seed 0, noise 0.3),
+// and the widget's own "just right" margin. "New noise" adds 1 to the seed, so the claims that
+// must survive it are checked over many seeds.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ml } from '../tests/node/engine.mjs';
+
+const dist = process.env.DW_ENGINE_DIR ? path.resolve(process.env.DW_ENGINE_DIR, '..') : path.resolve(import.meta.dirname, '../dist');
+const { schema, JUST_RIGHT_MARGIN } = await import(pathToFileURL(path.join(dist, 'widgets', 'sin-experiment.js')).href);
+const ALL = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+const sweep = (seed) => {
+  const r = ml.sinExperiment(ALL, schema.noise.default, seed);
+  return { train: Array.from(r.trainMse), test: Array.from(r.testMse) };
+};
+const at = (s, degree) => ({ train: s.train[degree - 1], test: s.test[degree - 1] });
+
+test('the widget’s defaults are the lesson’s: seed 0, noise s = 0.3, 12 training and 200 test points', () => {
+  assert.equal(schema.seed.default, 0);
+  assert.equal(schema.noise.default, 0.3);
+  assert.equal(ml.makeNoisySin(12, 0.3, 0).rows, 12);
+  assert.equal(ml.makeNoisySin(200, 0, 0).rows, 200);
+});
+
+test('seed 0: degree 1 is 0.231 / 0.219, degree 3 is 0.025 / 0.011, degree 11 is 0.000 / 4.359', () => {
+  const s = sweep(0);
+  assert.deepEqual([at(s, 1).train, at(s, 1).test].map((v) => v.toFixed(3)), ['0.231', '0.219']);
+  assert.deepEqual([at(s, 3).train, at(s, 3).test].map((v) => v.toFixed(3)), ['0.025', '0.011']);
+  assert.deepEqual([at(s, 11).train, at(s, 11).test].map((v) => v.toFixed(3)), ['0.000', '4.359']);
+  const ratio = at(s, 11).test / at(s, 3).test;
+  assert.ok(ratio > 350 && ratio < 450, `degree 11 / degree 3 test MSE is about 400: ${ratio}`);
+});
+
+test('seed 0: the lowest test MSE is at degree 5 (0.007); degrees 3–8 are within the just-right margin', () => {
+  const s = sweep(0);
+  const best = s.test.indexOf(Math.min(...s.test)) + 1;
+  assert.equal(best, 5);
+  assert.equal(at(s, 5).test.toFixed(3), '0.007');
+  assert.equal(JUST_RIGHT_MARGIN, 0.02);
+  const justRight = ALL.filter((d) => at(s, d).test <= at(s, best).test + JUST_RIGHT_MARGIN);
+  assert.deepEqual(justRight, [3, 4, 5, 6, 7, 8]);
+});
+
+test('New noise keeps the story: degree 1 poor on both sets, degree 11 near-perfect on its dots and worse than degree 3 on the test points', () => {
+  for (let seed = 0; seed < 100; seed++) {
+    const s = sweep(seed);
+    assert.ok(at(s, 1).train > 0.1 && at(s, 1).test > 0.1, `seed ${seed}: degree 1 ${at(s, 1).train} / ${at(s, 1).test}`);
+    assert.ok(at(s, 11).train < 1e-6, `seed ${seed}: degree 11 train ${at(s, 11).train}`);
+    assert.ok(at(s, 11).test > at(s, 3).test, `seed ${seed}: degree 11 test ${at(s, 11).test} vs degree 3 ${at(s, 3).test}`);
+  }
+});
