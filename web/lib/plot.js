@@ -96,9 +96,12 @@ export class Plot {
       c.textAlign = 'center'; c.textBaseline = 'top';
       c.fillText(formatTick(v), X, this.height - this.margin.bottom + 4);
     }
+    // When both axes start at 0 the corner gets one "0" (the x axis's), not two side by side.
+    const sharedZero = x0 === 0 && y0 === 0;
     for (const v of niceTicks(y0, y1, yTicks)) {
       const Y = Math.round(this.py(v)) + 0.5;
       c.beginPath(); c.moveTo(this.margin.left, Y); c.lineTo(this.width - this.margin.right, Y); c.stroke();
+      if (sharedZero && v === 0) continue;
       c.textAlign = 'right'; c.textBaseline = 'middle';
       c.fillText(formatTick(v), this.margin.left - 6, Y);
     }
