@@ -17,10 +17,10 @@ function configure(degree) {
   poly.setTolerance(1e-5);
 }
 
-function boards(seed) {
+function boards(seed, refits = 30) {
   return BOARDS.map(([degree, sampleSize, noise], i) => {
     configure(degree);
-    return ml.biasVariance(poly, null, { xMin: 0, xMax: 2 * Math.PI, noise, sampleSize, refits: 30, gridSize: 41, seed: (seed + i) >>> 0, maxSteps: 20000, fixedX: true });
+    return ml.biasVariance(poly, null, { xMin: 0, xMax: 2 * Math.PI, noise, sampleSize, refits, gridSize: 41, seed: (seed + i) >>> 0, maxSteps: 20000, fixedX: true });
   });
 }
 
@@ -75,4 +75,17 @@ test('first 100 draws: within 10% in 98, never above 12%; bias and variance orde
   assert.equal(within, 98);
   assert.ok(worst < 0.12, `worst ${worst}`);
   assert.ok(flexibleMoreVariance >= 99, `flexibility raised variance in ${flexibleMoreVariance} of 100`);
+});
+
+test('more refits shrink the average gap between the sum and the expected-error estimate (25 draws)', () => {
+  const average = (refits) => {
+    let total = 0;
+    for (let seed = 1; seed <= 25; seed++) for (const r of boards(seed, refits)) total += relativeGap(r);
+    return (100 * total) / 100;
+  };
+  const [five, thirty, sixty] = [average(5), average(30), average(60)];
+  assert.equal(Math.round(five), 6);
+  assert.equal(thirty.toFixed(1), '2.3');
+  assert.ok(sixty < 2, `sixty ${sixty}`);
+  assert.ok(five > thirty && thirty > sixty);
 });
