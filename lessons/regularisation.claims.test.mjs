@@ -38,6 +38,8 @@ test('λ ≈ 0: nine weights, squares adding to about 3,200, test MSE 0.172', ()
   assert.equal(f.w.length, 9);
   assert.ok(Math.abs(f.squares - 3200) < 100, `Σw² ${f.squares}`);
   assert.equal(f.test.toFixed(3), '0.172');
+  // The tell-tale sign of overfitting: large weights of opposite signs.
+  assert.ok(Math.max(...f.w) > 20 && Math.min(...f.w) < -20, `weights ${f.w}`);
 });
 
 test('L2: Σw² only shrinks; test error falls to ~0.082 near λ = 0.001, then climbs to 0.477 at λ = 10; never an exact zero', () => {
