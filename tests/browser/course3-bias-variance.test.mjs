@@ -37,6 +37,14 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
     assert.equal(await stat(w, 'darts thrown'), '0 / 30');
     await w.getByRole('button', { name: 'Step', exact: true }).click();
     assert.equal(await stat(w, 'darts thrown'), '1 / 30');
+    assert.match(await w.locator('.dw-message').textContent(), /^1 dart per board\./);
+    // Every column of the table is in view (no hidden horizontal scroll), at 375 px too.
+    const overflow = await w.locator('.dw-table-wrap').evaluate((el) => {
+      const cells = el.querySelectorAll('thead th');
+      return cells[cells.length - 1].getBoundingClientRect().right - el.getBoundingClientRect().right;
+    });
+    assert.ok(overflow <= 1, `table overflows by ${overflow} px`);
+    assert.deepEqual(await w.locator('thead th').allTextContents(), ['board', 'bias²', 'variance', 'noise s²', 'sum (≈)', 'expected error']);
     await w.getByRole('button', { name: 'Play' }).click();
     if (reducedMotion === 'reduce') assert.equal(await stat(w, 'darts thrown'), '6 / 30', 'reduced motion: Play throws a batch at once');
     else await page.waitForFunction(() => /30 \/ 30/.test(document.querySelector('.dw-stat[data-stat="darts thrown"]').textContent), null, { timeout: 15000 });

@@ -42,7 +42,12 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
     assert.match(await msg.textContent(), /High bias/);
     // Step from the start: n = 2, 3, 4.
     await w.getByRole('button', { name: 'Reset' }).click();
-    for (let i = 0; i < 3; i++) await w.getByRole('button', { name: 'Step', exact: true }).click();
+    const step = () => w.getByRole('button', { name: 'Step', exact: true }).click();
+    await step();   // n = 2: a line passes exactly through 2 points
+    assert.match(await msg.textContent(), /n = 2 points, 2 coefficients: the curve passes exactly through every training point/);
+    await step();   // n = 3: no longer
+    assert.doesNotMatch(await msg.textContent(), /passes exactly/);
+    await step();
     assert.equal(await stat(w, 'n'), '4');
     const small = await engineAt(page, 1, 4);
     assert.equal(await stat(w, 'train MSE'), small.train.toFixed(3));
@@ -57,6 +62,12 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
     const mid = await engineAt(page, 12, 17);
     assert.equal(await stat(w, 'validation MSE'), mid.val.toFixed(3));
     assert.ok(mid.val > 3 * mid.train, 'degree 12 on 17 points overfits');
+    assert.match(await msg.textContent(), /High variance/);
+    // Errors far above the axis are pinned to the top edge with a note, and read in × 10ⁿ form.
+    assert.match(await w.locator('canvas').getAttribute('data-off-top'), /× 10/);
+    await w.getByRole('button', { name: 'Reset' }).click();
+    for (let i = 0; i < 3; i++) await w.getByRole('button', { name: 'Step', exact: true }).click();   // n = 4
+    assert.match(await stat(w, 'validation MSE'), /^\d\.\d\d × 10[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/);
     await finish(page, `course3-learning-curves-${width}`);
   });
 }

@@ -45,9 +45,15 @@ for (const width of [1280, 375]) {
       assert.equal(await stat(w, 'F1'), e.f1.toFixed(3));
       return e;
     };
+    const msg = w.locator('.dw-message');
     const at50 = await check(0.5);
+    assert.match(await msg.textContent(), /^Balanced: precision 0\.860 and recall 0\.925 are within 0\.1/);
+    await w.getByRole('slider', { name: /threshold t/ }).fill('0.9');
+    await check(0.9);
+    assert.match(await msg.textContent(), /^A picky threshold/);
     await w.getByRole('slider', { name: /threshold/ }).fill('0.1');
     const at10 = await check(0.1);
+    assert.match(await msg.textContent(), /^A low threshold/);
     assert.ok(at10.recall >= at50.recall && at10.precision <= at50.precision, 'lower threshold: more recall, less precision');
     await canvas.focus();
     await page.keyboard.press('Shift+ArrowRight');                    // 0.1 → 0.2

@@ -35,6 +35,12 @@ for (const width of [1280, 375]) {
     const w = card(page, 'Pick the model');
     assert.ok(await canvasIsDrawn(w.locator('canvas').nth(0)));
     const errors = await engineErrors(page);
+    // Reports to the course progress are DOM events on document; collect them from the start.
+    await page.evaluate(() => {
+      window.reports = [];
+      for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.reports.push({ type, ...e.detail }));
+    });
+    const reports = () => page.evaluate(() => window.reports);
     assert.equal(await stat(w, 'train MSE'), errors[1].train.toFixed(3));
     const slider = w.getByRole('slider', { name: /degree/ });
     await slider.focus();
@@ -47,14 +53,33 @@ for (const width of [1280, 375]) {
     assert.ok(errors[12].train < errors[4].train, 'training error keeps falling with degree');
     let best = 1;
     for (let d = 2; d <= 12; d++) if (errors[d].val < errors[best].val) best = d;
+    assert.deepEqual(await reports(), [], 'sliding the degree reports nothing');
     await w.getByRole('button', { name: /Lock in/ }).click();
     const expectedScore = Math.round((100 * errors[best].val) / errors[12].val);
     assert.equal(await stat(w, 'round score'), String(expectedScore));
+    assert.deepEqual(await reports(), [{ type: 'dw:complete', widget: 'pick-the-model', title: 'Pick the model', score: expectedScore, max: 100 }],
+      'locking in reports this round\'s score, once');
+    assert.match(await page.locator('.lesson-activities').textContent(), /Pick the model/);
     assert.match(await w.locator('.dw-message').textContent(), new RegExp(`degree ${best}`));
     assert.ok(await w.getByRole('button', { name: /Lock in/ }).isDisabled());
     // A new round on new data; locking in the best degree gives 100.
     await w.getByRole('button', { name: 'New data' }).click();
     assert.equal(await stat(w, 'round score'), '–');
+    assert.equal((await reports()).length, 1, 'a new round reports nothing until it is locked in');
     await finish(page, `course3-pick-${width}`);
   });
 }
+
+// Feedback follows the lesson's definition of underfitting (too stiff: training error high too).
+// On the first sample (seed 4) the best degree is 5: degree 2's training error is over four times
+// degree 5's (underfits), degree 4's only 1.34 times (a near miss, not underfitting).
+test('locking in below the best: underfitting only when the training error is high too', async () => {
+  for (const [degree, pattern] of [[2, /too simple: .*It underfits/], [4, /a little simpler than the best: .*near miss rather than underfitting/]]) {
+    const page = await openLesson(site, 'model-selection', { width: 1280 });
+    const w = card(page, 'Pick the model');
+    await w.getByRole('slider', { name: /degree/ }).fill(String(degree));
+    await w.getByRole('button', { name: /Lock in/ }).click();
+    assert.match(await w.locator('.dw-message').textContent(), pattern);
+    await page.close();
+  }
+});

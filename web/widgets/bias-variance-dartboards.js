@@ -8,7 +8,8 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, prefersReducedMotion } from '../lib/frame.js';
 import { player } from '../lib/player.js';
-import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
+import { button, buttonRow, el, slider } from '../lib/ui.js';
+import { countOf, formatNumber } from '../lib/format.js';
 import { TWO_PI } from './course3/common.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 
@@ -41,7 +42,7 @@ export function mount(element, options) {
 }
 
 function describeBoard(b) {
-  return `degree ${b.degree}, ${b.sampleSize} points, noise σ = ${b.noise}`;
+  return `degree ${b.degree}, ${countOf(b.sampleSize, 'point')}, noise s = ${formatNumber(b.noise, 2)}`;
 }
 
 function build({ ml, card, options }) {
@@ -66,9 +67,9 @@ function build({ ml, card, options }) {
 
   const tableWrap = el('div', { className: 'dw-table-wrap' });
   const table = el('table', { className: 'dw-table c3-table' });
-  table.append(el('caption', { className: 'dw-sr-only', text: 'Bias squared, variance, noise and expected error per board, averaged over 41 test points' }));
+  table.append(el('caption', { className: 'dw-sr-only', text: 'Bias squared, variance, noise variance, their sum and a separate estimate of the expected error per board, averaged over 41 test points; estimated from the refits, so the sum matches the expected error only approximately' }));
   const headRow = el('tr');
-  for (const h of ['board', 'bias²', 'variance', 'noise σ²', 'sum', 'expected error']) headRow.append(el('th', { scope: 'col', text: h }));
+  for (const h of ['board', 'bias²', 'variance', 'noise s²', 'sum (≈)', 'expected error']) headRow.append(el('th', { scope: 'col', text: h }));
   table.append(el('thead', {}, [headRow]));
   const body = el('tbody');
   const rows = BOARDS.map((b) => {
@@ -97,7 +98,7 @@ function build({ ml, card, options }) {
   button(buttons, 'Step', () => { play.stop(); throwDarts(1); });
   button(buttons, 'Reset', () => { play.stop(); thrown = 0; update(); });
   button(buttons, 'New training sets', () => { play.stop(); opts.seed = nextSeed(opts.seed); compute(); });
-  const refitSlider = slider(card.controls, { label: 'darts (refits) per board', min: 5, max: 60, step: 1, value: opts.refits, format: (v) => String(v), onInput: (v) => { play.stop(); opts.refits = v; compute(); } });
+  const refitSlider = slider(card.controls, { label: 'darts (refits) per board', min: 5, max: 60, step: 1, value: opts.refits, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.refits = v; compute(); } });
 
   const statThrown = card.stat('darts thrown');
   const statReady = card.stat('boards refitted');
@@ -136,8 +137,8 @@ function build({ ml, card, options }) {
     if (!r) { for (let j = 1; j < 6; j++) cells[j].textContent = '–'; return; }
     const sum = r.meanBias2 + r.meanVariance + r.noiseVariance;
     const values = [r.meanBias2, r.meanVariance, r.noiseVariance, sum, r.meanExpectedError];
-    values.forEach((v, j) => { cells[j + 1].textContent = fixed(v, 3); });
-    boards[i].stats.textContent = `${describeBoard(BOARDS[i])} · bias² ${fixed(r.meanBias2, 3)} · variance ${fixed(r.meanVariance, 3)}`;
+    values.forEach((v, j) => { cells[j + 1].textContent = formatNumber(v, 3); });
+    boards[i].stats.textContent = `${describeBoard(BOARDS[i])} · bias² ${formatNumber(r.meanBias2, 3)} · variance ${formatNumber(r.meanVariance, 3)}`;
   }
 
   function ready() { return results.filter(Boolean).length; }
@@ -149,19 +150,19 @@ function build({ ml, card, options }) {
   }
 
   function update() {
-    statThrown.set(`${thrown} / ${opts.refits}`);
-    statReady.set(`${ready()} / ${BOARDS.length}`);
+    statThrown.set(`${formatNumber(thrown, 0)} / ${formatNumber(opts.refits, 0)}`);
+    statReady.set(`${formatNumber(ready(), 0)} / ${formatNumber(BOARDS.length, 0)}`);
     if (ready() === BOARDS.length) {
       if (thrown === 0) card.setMessage('All four models are refitted. Press Play or Step to throw the darts.', 'info');
-      else if (thrown < opts.refits) card.setMessage(`${thrown} darts per board. Tight-and-centred is the goal; tight-but-off is bias; spread-out is variance.`, 'info');
+      else if (thrown < opts.refits) card.setMessage(`${countOf(thrown, 'dart')} per board. Tight-and-centred is the goal; tight-but-off is bias; spread-out is variance.`, 'info');
       else {
         const [lblv, lbhv, hblv] = results;
-        card.setMessage(`All darts thrown. The line (bottom row) misses by about the same amount every time: bias² ${fixed(hblv.meanBias2, 3)}. Six noisy points (right column) scatter the fits: variance ${fixed(lbhv.meanVariance, 3)} against ${fixed(lblv.meanVariance, 3)} with plenty of clean data.`, 'ok');
+        card.setMessage(`All darts thrown. The line (bottom row) misses by about the same amount every time: bias² ${formatNumber(hblv.meanBias2, 3)}. Six noisy points (right column) scatter the fits: variance ${formatNumber(lbhv.meanVariance, 3)} against ${formatNumber(lblv.meanVariance, 3)} with plenty of clean data.`, 'ok');
       }
     }
     BOARDS.forEach((b, i) => {
       const r = results[i];
-      boards[i].plot.canvas.setAttribute('aria-label', r ? `${b.title}: ${thrown} darts; bias squared ${fixed(r.meanBias2, 3)}, variance ${fixed(r.meanVariance, 3)}` : `${b.title}: refitting`);
+      boards[i].plot.canvas.setAttribute('aria-label', r ? `${b.title}: ${countOf(thrown, 'dart')}; bias squared ${formatNumber(r.meanBias2, 3)}, variance ${formatNumber(r.meanVariance, 3)}` : `${b.title}: refitting`);
     });
     requestDraw(draw);
   }

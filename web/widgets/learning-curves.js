@@ -7,7 +7,8 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, prefersReducedMotion } from '../lib/frame.js';
 import { player } from '../lib/player.js';
-import { button, buttonRow, fixed, slider } from '../lib/ui.js';
+import { button, buttonRow, slider } from '../lib/ui.js';
+import { formatNumber, formatShort } from '../lib/format.js';
 import { holdout, legend, log10, logAxes, marker, polyErrors } from './course3/common.js';
 import { seedOption } from '../lib/schema.js';
 
@@ -25,6 +26,10 @@ export const meta = {
 
 const VALIDATION_FRACTION = 0.25;
 const FRAME_MS = 90; // one new training-set size per ~0.1 s
+// The error axis spans 10⁻³ … 10²; an error above the top (a wild interpolating polynomial
+// can miss the validation points by 10⁵⁰) is pinned to the top edge and the largest is noted.
+const LOG_TOP = 2;
+const LOG_BOTTOM = -3;
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
@@ -41,7 +46,7 @@ function build({ ml, card, options }) {
 
   const plot = new Plot(card.stage, { aspect: 0.5, minHeight: 230, maxHeight: 380, label: 'Learning curves', onResize: () => requestDraw(draw) });
   plot.margin = { ...plot.margin, top: 24 };
-  legend(card.stage, [['c3-train', 'training MSE (filled)'], ['c3-val', 'validation MSE (hollow)'], ['c3-truth', 'noise floor σ²']]);
+  legend(card.stage, [['c3-train', 'training MSE (filled)'], ['c3-val', 'validation MSE (hollow)'], ['c3-truth', 'noise floor s²']]);
 
   const buttons = buttonRow(card.controls);
   const play = player(buttons, card, {
@@ -91,12 +96,12 @@ function build({ ml, card, options }) {
     }, null);
     if (!r) return false;
     points.push({ n, ...r });
-    statN.set(String(n));
-    statTrain.set(fixed(r.trainMse, 3));
-    statVal.set(fixed(r.valMse, 3));
-    statGap.set(fixed(r.valMse - r.trainMse, 3));
+    statN.set(formatNumber(n, 0));
+    statTrain.set(formatNumber(r.trainMse, 3));
+    statVal.set(formatNumber(r.valMse, 3));
+    statGap.set(formatNumber(r.valMse - r.trainMse, 3));
     describe();
-    plot.canvas.setAttribute('aria-label', `Learning curves for degree ${degree}: at n = ${n}, training MSE ${fixed(r.trainMse, 3)}, validation MSE ${fixed(r.valMse, 3)}`);
+    plot.canvas.setAttribute('aria-label', `Learning curves for degree ${degree}: at n = ${n}, training MSE ${formatNumber(r.trainMse, 3)}, validation MSE ${formatNumber(r.valMse, 3)}`);
     requestDraw(draw);
     return points.length < sizes.length;
   }
@@ -106,12 +111,20 @@ function build({ ml, card, options }) {
     const floor = opts.noise * opts.noise;
     const done = points.length === sizes.length;
     const where = done ? `With all ${last.n} training points` : `At n = ${last.n}`;
-    if (last.n <= degree) { card.setMessage(`n = ${last.n} points, ${degree + 1} coefficients: the curve can pass through every point, so training error is 0 while validation error is huge.`, 'warn'); return; }
+    // A polynomial with degree + 1 coefficients passes exactly through up to degree + 1 points
+    // (distinct x), so its training error is 0 there.
+    if (last.n <= degree + 1) { card.setMessage(`n = ${last.n} points, ${degree + 1} coefficients: the curve passes exactly through every training point, so training error is 0, while validation error is ${formatNumber(last.valMse, 3)}.`, 'warn'); return; }
     const gap = last.valMse - last.trainMse;
-    if (!done && last.n < 12) { card.setMessage(`n = ${last.n}: training ${fixed(last.trainMse, 3)}, validation ${fixed(last.valMse, 3)}. With this few points any model looks unreliable; watch where the curves settle.`, 'info'); return; }
-    if (last.valMse > floor * 2 && gap < floor * 0.5) card.setMessage(`High bias. ${where}, both curves sit together at about ${fixed(last.valMse, 3)}, far above the noise floor ${fixed(floor, 3)}. More data will not help; a more flexible model would.`, 'bad');
-    else if (gap > floor * 0.3) card.setMessage(`High variance. ${where}, validation error is ${fixed(gap, 3)} above training error. ${done ? 'The gap is still closing, so more data would help (so would a simpler model or regularisation).' : 'Keep growing n and watch the gap close.'}`, 'warn');
-    else card.setMessage(`${where}, both errors have met near the noise floor σ² = ${fixed(floor, 3)}, the best any model can do on noisy targets.`, 'ok');
+    if (!done && last.n < 12) { card.setMessage(`n = ${last.n}: training ${formatNumber(last.trainMse, 3)}, validation ${formatNumber(last.valMse, 3)}. With this few points any model looks unreliable; watch where the curves settle.`, 'info'); return; }
+    // The lesson's definitions: high bias = both curves together (gap below s²/2) and high (validation
+    // above 2 s²); high variance = a wide gap (validation more than twice training).
+    if (last.valMse > floor * 2 && gap < floor * 0.5) card.setMessage(`High bias. ${where}, both curves sit together at about ${formatNumber(last.valMse, 3)}, far above the noise floor ${formatNumber(floor, 3)}. More data will not help; a more flexible model would.`, 'bad');
+    else if (last.valMse > 2 * last.trainMse) card.setMessage(`High variance. ${where}, validation error ${formatNumber(last.valMse, 3)} is more than twice training error ${formatNumber(last.trainMse, 3)}. ${done ? 'More data would help (so would a simpler model or regularisation).' : 'Keep growing n and watch the gap close.'}`, 'warn');
+    else {
+      const ratio = last.valMse / floor;
+      const near = ratio < 1.5;
+      card.setMessage(`${where}, training ${formatNumber(last.trainMse, 3)} and validation ${formatNumber(last.valMse, 3)} are close (gap ${formatNumber(gap, 3)}); validation error is ${formatNumber(ratio, 2)} times the noise floor s² = ${formatNumber(floor, 3)}${near ? ', close to the best any model can do on noisy targets' : ''}.`, near ? 'ok' : 'info');
+    }
   }
 
   // Moving the capacity slider replays the curves straight away (or draws them at once when
@@ -122,19 +135,21 @@ function build({ ml, card, options }) {
     if (!data) return;
     const t = plot.theme;
     const maxN = sizes[sizes.length - 1];
-    plot.setDomain(0, maxN + 2, -3, 2);
+    plot.setDomain(0, maxN + 2, LOG_BOTTOM, LOG_TOP);
     plot.begin();
     logAxes(plot, { xLabel: 'training set size n', yLabel: 'MSE', xTicks: 8 });
     const floor = opts.noise * opts.noise;
     const ns = points.map((p) => p.n);
+    const shown = (v) => Math.min(LOG_TOP, log10(v));
+    const offTop = points.reduce((m, p) => Math.max(m, p.trainMse, p.valMse), 0);
     plot.clipToArea(() => {
       plot.segment(0, log10(floor), maxN + 2, log10(floor), { color: t.truth, dash: [6, 4], width: 1.5 });
-      plot.path(ns, points.map((p) => log10(p.trainMse)), { color: t.model, width: 2 });
-      plot.path(ns, points.map((p) => log10(p.valMse)), { color: t.loss, width: 2, dash: [6, 3] });
+      plot.path(ns, points.map((p) => shown(p.trainMse)), { color: t.model, width: 2 });
+      plot.path(ns, points.map((p) => shown(p.valMse)), { color: t.loss, width: 2, dash: [6, 3] });
       const lastP = points[points.length - 1];
       if (lastP) {
-        marker(plot, lastP.n, log10(lastP.trainMse), { color: t.model, size: 5 });
-        marker(plot, lastP.n, log10(lastP.valMse), { color: t.loss, hollow: true, size: 5 });
+        marker(plot, lastP.n, shown(lastP.trainMse), { color: t.model, size: 5 });
+        marker(plot, lastP.n, shown(lastP.valMse), { color: t.loss, hollow: true, size: 5 });
       }
     });
     const c = plot.ctx;
@@ -142,8 +157,29 @@ function build({ ml, card, options }) {
     c.font = `12px ${t.font}`;
     c.fillStyle = t.textMuted;
     c.textAlign = 'right';
-    c.fillText(`noise floor σ² = ${fixed(floor, 3)}`, plot.width - plot.margin.right - 4, plot.py(log10(floor)) - 6);
+    // The label sits on a small backing so a curve running along the floor does not cross it.
+    const floorLabel = `noise floor s² = ${formatNumber(floor, 3)}`;
+    const labelX = plot.width - plot.margin.right - 4;
+    const labelY = plot.py(log10(floor)) - 6;
+    const labelW = c.measureText(floorLabel).width;
+    c.fillStyle = t.surface;
+    c.globalAlpha = 0.85;
+    c.fillRect(labelX - labelW - 3, labelY - 12, labelW + 6, 15);
+    c.globalAlpha = 1;
+    c.fillStyle = t.textMuted;
+    c.fillText(floorLabel, labelX, labelY);
+    if (offTop > 10 ** LOG_TOP) {
+      c.fillStyle = t.text;
+      c.textAlign = 'left';
+      c.textBaseline = 'bottom';
+      const room = plot.width - plot.margin.left - plot.margin.right - 8;
+      const long = `↑ errors above 100 are drawn at the top edge (largest: ${formatShort(offTop, 3)})`;
+      const short = `↑ over 100, up to ${formatShort(offTop, 3)}`;
+      if (c.measureText(long).width > room) c.font = `11px ${t.font}`;
+      c.fillText(c.measureText(long).width <= room ? long : short, plot.margin.left + 4, plot.margin.top - 4);
+    }
     c.restore();
+    plot.canvas.dataset.offTop = offTop > 10 ** LOG_TOP ? formatShort(offTop, 3) : '';
   }
 
   load();

@@ -5,7 +5,8 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { el, fixed } from '../lib/ui.js';
+import { el } from '../lib/ui.js';
+import { formatNumber, formatPercent } from '../lib/format.js';
 import { attachDrag } from '../lib/drag.js';
 import { segmented } from './course3/common.js';
 
@@ -93,18 +94,18 @@ function build({ ml, card, options }) {
   function update() {
     const mse = attempt(card, () => ml.meanSquaredError([opts.target], [yHat]), NaN);
     const ce = attempt(card, () => ml.logLoss([label], [p]), NaN);
-    statYHat.set(fixed(yHat, 2));
-    statMse.set(fixed(mse, 3));
-    statP.set(fixed(p, 3));
-    statCe.set(fixed(ce, 3));
+    statYHat.set(formatNumber(yHat, 2));
+    statMse.set(formatNumber(mse, 3));
+    statP.set(formatNumber(p, 3));
+    statCe.set(formatNumber(ce, 3));
     const pTrue = label === 1 ? p : 1 - p; // probability given to the class that is true
     if (!Number.isFinite(ce) || !Number.isFinite(mse)) card.setMessage('The engine could not compute the loss for these values.', 'bad');
-    else if (pTrue < 0.05) card.setMessage(`Confident and wrong: only ${fixed(pTrue * 100, 1)}% on the true class costs ${fixed(ce, 2)}. Each step closer to 0 adds more, without limit (−log of 0 is infinite).`, 'bad');
-    else if (pTrue < 0.5) card.setMessage(`Wrong side of 0.5: ${fixed(pTrue * 100, 1)}% on the true class costs ${fixed(ce, 2)}, already more than the ${fixed(ml.logLoss([1], [0.5]), 3)} of a 50/50 guess.`, 'warn');
-    else if (pTrue > 0.95) card.setMessage(`Confident and right: cross-entropy ${fixed(ce, 3)} is close to 0. Meanwhile the squared error is ${fixed(mse, 3)} for a miss of ${fixed(Math.abs(yHat - opts.target), 2)}.`, 'ok');
-    else card.setMessage(`Squared error ${fixed(mse, 3)} grows with the square of the miss; cross-entropy ${fixed(ce, 3)} depends only on the probability given to the true class.`, 'info');
-    msePlot.canvas.setAttribute('aria-label', `Squared-error bowl: prediction ${fixed(yHat, 2)}, target ${fixed(opts.target, 2)}, squared error ${fixed(mse, 3)}`);
-    cePlot.canvas.setAttribute('aria-label', `Cross-entropy curve for a true class ${label}: probability ${fixed(p, 3)}, loss ${fixed(ce, 3)}`);
+    else if (pTrue < 0.05) card.setMessage(`Confident and wrong: only ${formatPercent(pTrue, 1)} on the true class costs ${formatNumber(ce, 2)}. Each step closer to 0 adds more, without limit (−log of 0 is infinite).`, 'bad');
+    else if (pTrue < 0.5) card.setMessage(`Wrong side of 0.5: ${formatPercent(pTrue, 1)} on the true class costs ${formatNumber(ce, 2)}, already more than the ${formatNumber(ml.logLoss([1], [0.5]), 3)} of a 50/50 guess.`, 'warn');
+    else if (pTrue > 0.95) card.setMessage(`Confident and right: cross-entropy ${formatNumber(ce, 3)} is close to 0. Meanwhile the squared error is ${formatNumber(mse, 3)} for a miss of ${formatNumber(Math.abs(yHat - opts.target), 2)}.`, 'ok');
+    else card.setMessage(`Squared error ${formatNumber(mse, 3)} grows with the square of the miss; cross-entropy ${formatNumber(ce, 3)} depends only on the probability given to the true class.`, 'info');
+    msePlot.canvas.setAttribute('aria-label', `Squared-error bowl: prediction ${formatNumber(yHat, 2)}, target ${formatNumber(opts.target, 2)}, squared error ${formatNumber(mse, 3)}`);
+    cePlot.canvas.setAttribute('aria-label', `Cross-entropy curve for a true class ${label}: probability ${formatNumber(p, 3)}, loss ${formatNumber(ce, 3)}`);
     requestDraw(draw);
   }
 
@@ -157,7 +158,7 @@ function build({ ml, card, options }) {
     c.font = `12px ${t.font}`;
     c.fillStyle = t.textMuted;
     c.textAlign = 'left';
-    c.fillText(`true y = ${fixed(opts.target, 1)}`, msePlot.px(opts.target) + 6, msePlot.margin.top + 12);
+    c.fillText(`true y = ${formatNumber(opts.target, 1)}`, msePlot.px(opts.target) + 6, msePlot.margin.top + 12);
     c.restore();
     msePlot.handle(yHat, Math.min(mseNow, MSE_TOP * 1.08), { focused: mseDrag.focused });
 
@@ -186,7 +187,7 @@ function build({ ml, card, options }) {
       d.beginPath(); d.moveTo(X, Y - 2); d.lineTo(X - 7, Y + 10); d.lineTo(X + 7, Y + 10); d.closePath(); d.fill();
       d.font = `12px ${u.mono}`;
       d.textAlign = p < 0.5 ? 'left' : 'right';
-      d.fillText(`↑ ${fixed(ceNow, 2)}`, p < 0.5 ? X + 10 : X - 10, Y + 10);
+      d.fillText(`↑ ${formatNumber(ceNow, 2)}`, p < 0.5 ? X + 10 : X - 10, Y + 10);
       d.restore();
       cePlot.handle(p, CE_TOP * 1.02, { focused: ceDrag.focused, color: u.loss });
     } else {

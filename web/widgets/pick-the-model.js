@@ -6,7 +6,9 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { button, buttonRow, checkbox, el, fixed, slider } from '../lib/ui.js';
+import { button, buttonRow, checkbox, el, slider } from '../lib/ui.js';
+import { formatNumber } from '../lib/format.js';
+import { reportComplete } from './course1/report.js';
 import { TWO_PI, holdout, legend, log10, logAxes, marker, polyErrors } from './course3/common.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 
@@ -56,7 +58,7 @@ function build({ ml, card, options }) {
   errPlot.margin = { ...errPlot.margin, top: 24 };
   legend(errCol, [['c3-train', 'training MSE (filled)'], ['c3-val', 'validation MSE (hollow)']]);
 
-  const degreeSlider = slider(card.controls, { label: 'polynomial degree', min: 1, max: MAX_DEGREE, step: 1, value: degree, format: (v) => String(v), onInput: (v) => setDegree(v) });
+  const degreeSlider = slider(card.controls, { label: 'polynomial degree', min: 1, max: MAX_DEGREE, step: 1, value: degree, format: (v) => formatNumber(v, 0), onInput: (v) => setDegree(v) });
   const buttons = buttonRow(card.controls);
   const lockBtn = button(buttons, 'Lock in this degree', () => lockIn(), { primary: true });
   button(buttons, 'New data', () => { opts.seed = nextSeed(opts.seed); load(); });
@@ -101,16 +103,16 @@ function build({ ml, card, options }) {
     if (!data) return;
     visited.add(degree);
     const r = results[degree];
-    statDegree.set(String(degree));
-    statTrain.set(fixed(r.trainMse, 3));
-    statVal.set(fixed(r.valMse, 3));
+    statDegree.set(formatNumber(degree, 0));
+    statTrain.set(formatNumber(r.trainMse, 3));
+    statVal.set(formatNumber(r.valMse, 3));
     if (locked === null) {
       const tried = visited.size;
-      if (degree <= 2) card.setMessage(`Degree ${degree}: too stiff to follow the curve, so even the training error (${fixed(r.trainMse, 3)}) stays high. ${tried < 4 ? 'Try more degrees.' : ''}`, 'info');
-      else if (r.trainMse < r.valMse / 3) card.setMessage(`Degree ${degree}: training error ${fixed(r.trainMse, 3)} is far below validation ${fixed(r.valMse, 3)}: the curve is bending to fit the noise.`, 'warn');
-      else card.setMessage(`Degree ${degree}: training ${fixed(r.trainMse, 3)}, validation ${fixed(r.valMse, 3)}. You have tried ${tried} of ${MAX_DEGREE} degrees; lock one in when ready.`, 'info');
+      if (degree <= 2) card.setMessage(`Degree ${degree}: too stiff to follow the curve, so even the training error (${formatNumber(r.trainMse, 3)}) stays high. ${tried < 4 ? 'Try more degrees.' : ''}`, 'info');
+      else if (r.trainMse < r.valMse / 3) card.setMessage(`Degree ${degree}: training error ${formatNumber(r.trainMse, 3)} is far below validation ${formatNumber(r.valMse, 3)}: the curve is bending to fit the noise.`, 'warn');
+      else card.setMessage(`Degree ${degree}: training ${formatNumber(r.trainMse, 3)}, validation ${formatNumber(r.valMse, 3)}. You have tried ${tried} of ${MAX_DEGREE} degrees; lock one in when ready.`, 'info');
     }
-    fitPlot.canvas.setAttribute('aria-label', `${opts.points} noisy points with a degree-${degree} polynomial; training MSE ${fixed(r.trainMse, 3)}, validation MSE ${fixed(r.valMse, 3)}`);
+    fitPlot.canvas.setAttribute('aria-label', `${opts.points} noisy points with a degree-${degree} polynomial; training MSE ${formatNumber(r.trainMse, 3)}, validation MSE ${formatNumber(r.valMse, 3)}`);
     requestDraw(draw);
   }
 
@@ -124,14 +126,23 @@ function build({ ml, card, options }) {
     const score = Math.round((100 * min) / mine);
     rounds += 1;
     total += score;
-    statScore.set(String(score));
-    statTotal.set(`${total} / ${rounds * 100}`);
+    statScore.set(formatNumber(score, 0));
+    statTotal.set(`${formatNumber(total, 0)} / ${formatNumber(rounds * 100, 0)}`);
+    // A locked-in degree finishes the round: report this round's score, nothing more.
+    reportComplete(card, { widget: 'pick-the-model', title: meta.title, score, max: 100 });
     lockBtn.disabled = true;
     for (let d = 1; d <= MAX_DEGREE; d++) visited.add(d);
-    const pct = fixed((mine / min - 1) * 100, 0);
-    if (locked === best) card.setMessage(`Spot on: degree ${locked} has the lowest validation error of all twelve (${fixed(min, 3)}). ${score} points. Press New data for another round.`, 'ok');
-    else if (locked < best) card.setMessage(`${score} points. Degree ${locked} is too simple: its validation error ${fixed(mine, 3)} is ${pct}% above the best, ${fixed(min, 3)} at degree ${best}. It underfits: the training error (${fixed(results[locked].trainMse, 3)}) is high too.`, 'warn');
-    else card.setMessage(`${score} points. Degree ${locked} is more flexible than needed: training error ${fixed(results[locked].trainMse, 3)} is lower, but validation ${fixed(mine, 3)} is ${pct}% above the best, ${fixed(min, 3)} at degree ${best}. The extra wiggles follow noise.`, mine > min * 1.25 ? 'bad' : 'warn');
+    const pct = formatNumber((mine / min - 1) * 100, 0);
+    if (locked === best) card.setMessage(`Spot on: degree ${locked} has the lowest validation error of all twelve (${formatNumber(min, 3)}). ${score} points. Press New data for another round.`, 'ok');
+    else if (locked < best) {
+      // Underfitting, as the lesson defines it: too stiff, so the training error is high too
+      // (here: more than 1.5 times the best degree's training error).
+      const trainMine = results[locked].trainMse;
+      const trainBest = results[best].trainMse;
+      const stiff = trainMine > 1.5 * trainBest;
+      card.setMessage(`${score} points. Degree ${locked} is ${stiff ? 'too simple' : 'a little simpler than the best'}: its validation error ${formatNumber(mine, 3)} is ${pct}% above the best, ${formatNumber(min, 3)} at degree ${best}. ${stiff ? `It underfits: its training error (${formatNumber(trainMine, 3)}) is high too, against ${formatNumber(trainBest, 3)} at degree ${best}.` : `Its training error (${formatNumber(trainMine, 3)}) is close to degree ${best}'s (${formatNumber(trainBest, 3)}), so this is a near miss rather than underfitting.`}`, 'warn');
+    }
+    else card.setMessage(`${score} points. Degree ${locked} is more flexible than needed: training error ${formatNumber(results[locked].trainMse, 3)} is lower, but validation ${formatNumber(mine, 3)} is ${pct}% above the best, ${formatNumber(min, 3)} at degree ${best}. The extra wiggles follow noise.`, mine > min * 1.25 ? 'bad' : 'warn');
     requestDraw(draw);
   }
 

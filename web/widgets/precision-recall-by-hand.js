@@ -3,6 +3,7 @@
 // label list with exactly those counts (ml.precision, ml.recall, ml.f1Score).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { el, fixed, nextId } from '../lib/ui.js';
+import { formatNumber } from '../lib/format.js';
 
 export const schema = {
   tp: { type: 'int', min: 0, max: 100000, default: 80, description: 'True positives: flagged and really positive.' },
@@ -52,7 +53,7 @@ function build({ ml, card, options }) {
       if (raw === '' || !Number.isFinite(v)) problems.push(`${label} is not a number`);
       else if (v < 0) problems.push(`${label} is negative (a count cannot be below 0)`);
       else if (!Number.isInteger(v)) problems.push(`${label} is not a whole number (counts are whole examples)`);
-      else if (v > MAX_COUNT) problems.push(`${label} is above ${MAX_COUNT.toLocaleString('en')}`);
+      else if (v > MAX_COUNT) problems.push(`${label} is above ${formatNumber(MAX_COUNT, 0, { grouping: true })}`);
       else counts[key] = v;
     }
     return { counts, problems };

@@ -5,7 +5,8 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { el, fixed, slider } from '../lib/ui.js';
+import { el, slider } from '../lib/ui.js';
+import { formatNumber, formatShort } from '../lib/format.js';
 import { TWO_PI, legend, segmented } from './course3/common.js';
 import { seedOption } from '../lib/schema.js';
 
@@ -64,7 +65,7 @@ function build({ ml, card, options }) {
 
   function formatLambda(v) {
     if (v <= LAMBDA_MIN * 1.001) return '≈ 0';
-    return v >= 0.01 ? fixed(v, v >= 1 ? 1 : 3) : v.toExponential(1);
+    return formatShort(v, 2); // "0.0013", "2.5", below 0.001 "5 × 10⁻⁶"
   }
 
   function solveAt(lam) {
@@ -118,17 +119,17 @@ function build({ ml, card, options }) {
     const w = Array.from(fit.coef.subarray(1));
     const size = attempt(card, () => (penalty === 'l2' ? ml.meanSquaredError(w, w.map(() => 0)) * w.length : ml.meanAbsoluteError(w, w.map(() => 0)) * w.length), NaN);
     const zeros = w.filter((v) => v === 0).length;
-    statTrain.set(fixed(fit.trainMse, 3));
-    statTest.set(fixed(fit.testMse, 3));
-    statNorm.set(`${penalty === 'l2' ? 'Σw² ' : 'Σ|w| '}${fixed(size, size >= 100 ? 0 : 2)}`);
+    statTrain.set(formatNumber(fit.trainMse, 3));
+    statTest.set(formatNumber(fit.testMse, 3));
+    statNorm.set(`${penalty === 'l2' ? 'Σw² ' : 'Σ|w| '}${formatNumber(size, size >= 100 ? 0 : 2)}`);
     statZero.set(`${zeros} of ${w.length}`);
-    const bestText = best ? ` On this data the lowest test error, ${fixed(best.testMse, 3)}, comes near λ = ${formatLambda(best.lambda)}.` : '';
-    if (lambda <= LAMBDA_MIN * 1.001) card.setMessage(`Practically no penalty: the degree-${opts.degree} curve threads the noise (train MSE ${fixed(fit.trainMse, 3)}, test MSE ${fixed(fit.testMse, 3)}). Raise λ.${bestText}`, 'warn');
-    else if (best && fit.testMse <= best.testMse * 1.15) card.setMessage(`Good balance: test MSE ${fixed(fit.testMse, 3)} is close to the best this model can do here. The weights are small enough to stop the wiggles but large enough to keep the shape.${penalty === 'l1' ? ` L1 has switched off ${zeros} of ${w.length} weights entirely.` : ''}`, 'ok');
-    else if (best && lambda > best.lambda) card.setMessage(`Too much penalty: the weights are squashed so hard that the curve flattens towards the mean and underfits (test MSE ${fixed(fit.testMse, 3)}).${bestText}`, 'warn');
-    else card.setMessage(`Some smoothing: test MSE ${fixed(fit.testMse, 3)}, training MSE ${fixed(fit.trainMse, 3)}.${bestText}`, 'info');
-    fitPlot.canvas.setAttribute('aria-label', `Degree-${opts.degree} fit with ${penalty.toUpperCase()} penalty λ = ${formatLambda(lambda)}: train MSE ${fixed(fit.trainMse, 3)}, test MSE ${fixed(fit.testMse, 3)}`);
-    barPlot.canvas.setAttribute('aria-label', `Weights: ${w.map((v) => fixed(v, 2)).join(', ')}`);
+    const bestText = best ? ` On this data the lowest test error, ${formatNumber(best.testMse, 3)}, comes near λ = ${formatLambda(best.lambda)}.` : '';
+    if (lambda <= LAMBDA_MIN * 1.001) card.setMessage(`Practically no penalty: the degree-${opts.degree} curve threads the noise (train MSE ${formatNumber(fit.trainMse, 3)}, test MSE ${formatNumber(fit.testMse, 3)}). Raise λ.${bestText}`, 'warn');
+    else if (best && fit.testMse <= best.testMse * 1.15) card.setMessage(`Good balance: test MSE ${formatNumber(fit.testMse, 3)} is close to the best this model can do here. The weights are small enough to stop the wiggles but large enough to keep the shape.${penalty === 'l1' ? ` L1 has switched off ${zeros} of ${w.length} weights entirely.` : ''}`, 'ok');
+    else if (best && lambda > best.lambda) card.setMessage(`Too much penalty: the weights are squashed so hard that the curve flattens towards the mean and underfits (test MSE ${formatNumber(fit.testMse, 3)}).${bestText}`, 'warn');
+    else card.setMessage(`Some smoothing: test MSE ${formatNumber(fit.testMse, 3)}, training MSE ${formatNumber(fit.trainMse, 3)}.${bestText}`, 'info');
+    fitPlot.canvas.setAttribute('aria-label', `Degree-${opts.degree} fit with ${penalty.toUpperCase()} penalty λ = ${formatLambda(lambda)}: train MSE ${formatNumber(fit.trainMse, 3)}, test MSE ${formatNumber(fit.testMse, 3)}`);
+    barPlot.canvas.setAttribute('aria-label', `Weights: ${w.map((v) => formatNumber(v, 2)).join(', ')}`);
     requestDraw(draw);
   }
 
@@ -168,7 +169,7 @@ function build({ ml, card, options }) {
       c.lineWidth = 1;
       c.beginPath(); c.moveTo(barPlot.margin.left, Y); c.lineTo(barPlot.width - barPlot.margin.right, Y); c.stroke();
       c.fillStyle = t.textMuted;
-      c.fillText(v === 0 ? '0' : String(Number(v.toPrecision(3))), barPlot.margin.left - 6, Y);
+      c.fillText(formatShort(v, 3), barPlot.margin.left - 6, Y);
     }
     const slot = (barPlot.px(1) - barPlot.px(0));
     for (let j = 0; j < w.length; j++) {

@@ -7,7 +7,8 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
-import { button, buttonRow, el, fixed } from '../lib/ui.js';
+import { button, buttonRow, el } from '../lib/ui.js';
+import { formatNumber, formatPercent } from '../lib/format.js';
 import { attachDrag } from '../lib/drag.js';
 import { drawScoreStrip, scoredExamples, segmented } from './course3/common.js';
 import { seedOption } from '../lib/schema.js';
@@ -23,7 +24,7 @@ export const meta = {
   hint: 'Press Play to sweep the threshold from strict to lenient, or drag the threshold line or the point on the ROC curve yourself.',
 };
 
-const SPREAD = { easy: 2.0, hard: 5.0 }; // AUC about 0.97 and 0.75 on the default seeds
+const SPREAD = { easy: 2.0, hard: 5.0 }; // AUC 0.983 and 0.752 on the default seed (lessons/roc-curves.claims.test.mjs)
 const SWEEP_MS = 5000; // a whole sweep takes about five seconds
 
 export function mount(element, options) {
@@ -79,7 +80,7 @@ function build({ ml, card, options }) {
     onChange: (v) => { opts.dataset = v; load(); },
   });
 
-  const statT = card.stat('threshold');
+  const statT = card.stat('threshold');   // the threshold t
   const statTpr = card.stat('TPR');
   const statFpr = card.stat('FPR');
   const statArea = card.stat('area so far');
@@ -98,8 +99,8 @@ function build({ ml, card, options }) {
     }, false);
     if (!ok) { data = null; return; }
     datasetToggle.set(opts.dataset);
-    statAuc.set(fixed(auc, 3));
-    statAp.set(fixed(ap, 3));
+    statAuc.set(formatNumber(auc, 3));
+    statAp.set(formatNumber(ap, 3));
     setIndex(0);
   }
 
@@ -111,14 +112,14 @@ function build({ ml, card, options }) {
     k = Math.max(0, Math.min(last(), i));
     threshold = fromThreshold ?? (k === 0 ? 1 : roc.thresholds[k]);
     const area = k === 0 ? 0 : attempt(card, () => ml.trapezoidArea(roc.fpr.slice(0, k + 1), roc.tpr.slice(0, k + 1)), NaN);
-    statT.set(k === 0 && fromThreshold === null ? 'above all' : fixed(threshold, 3));
-    statTpr.set(fixed(roc.tpr[k], 3));
-    statFpr.set(fixed(roc.fpr[k], 3));
-    statArea.set(fixed(area, 3));
+    statT.set(k === 0 && fromThreshold === null ? 'above all' : formatNumber(threshold, 3));
+    statTpr.set(formatNumber(roc.tpr[k], 3));
+    statFpr.set(formatNumber(roc.fpr[k], 3));
+    statArea.set(formatNumber(area, 3));
     if (k === 0) card.setMessage('Strictest threshold: nothing is called positive, so the ROC curve starts at (0, 0). Press Play or Step to lower it.', 'info');
-    else if (k === last()) card.setMessage(`Sweep complete: the area under the ROC curve is AUC = ${fixed(auc, 3)}, the chance that a random positive outscores a random negative. ${opts.dataset === 'easy' ? 'Switch to Hard to see overlap pull the curve towards the diagonal.' : 'Much overlap pulls the curve towards the diagonal (AUC 0.5 = coin flip).'}`, 'ok');
-    else card.setMessage(`Threshold ${fixed(threshold, 3)}: ${fixed(roc.tpr[k] * 100, 1)}% of positives caught (TPR) for ${fixed(roc.fpr[k] * 100, 1)}% of negatives wrongly flagged (FPR). Area so far ${fixed(area, 3)}.`, 'info');
-    rocPlot.canvas.setAttribute('aria-label', `ROC curve traced to point ${k} of ${last()}: FPR ${fixed(roc.fpr[k], 3)}, TPR ${fixed(roc.tpr[k], 3)}; AUC ${fixed(auc, 3)}`);
+    else if (k === last()) card.setMessage(`Sweep complete: the area under the ROC curve is AUC = ${formatNumber(auc, 3)}, the chance that a random positive outscores a random negative. ${opts.dataset === 'easy' ? 'Switch to Hard to see overlap pull the curve towards the diagonal.' : 'Much overlap pulls the curve towards the diagonal (AUC 0.5 = coin flip).'}`, 'ok');
+    else card.setMessage(`Threshold t = ${formatNumber(threshold, 3)}: ${formatPercent(roc.tpr[k], 1)} of positives caught (TPR) for ${formatPercent(roc.fpr[k], 1)} of negatives wrongly flagged (FPR). Area so far ${formatNumber(area, 3)}.`, 'info');
+    rocPlot.canvas.setAttribute('aria-label', `ROC curve traced to point ${k} of ${last()}: FPR ${formatNumber(roc.fpr[k], 3)}, TPR ${formatNumber(roc.tpr[k], 3)}; AUC ${formatNumber(auc, 3)}`);
     requestDraw(draw);
   }
 
@@ -216,7 +217,7 @@ function build({ ml, card, options }) {
     d.font = `12px ${t.font}`;
     d.fillStyle = t.textMuted;
     d.textAlign = 'left';
-    d.fillText(`average precision ${fixed(ap, 3)}`, prPlot.px(0.04), prPlot.py(0.08));
+    d.fillText(`average precision ${formatNumber(ap, 3)}`, prPlot.px(0.04), prPlot.py(0.08));
     d.restore();
   }
 

@@ -5,7 +5,8 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
+import { button, buttonRow, el, slider } from '../lib/ui.js';
+import { formatNumber } from '../lib/format.js';
 import { attachDrag } from '../lib/drag.js';
 import { drawScoreStrip, labelsAt, scoredExamples } from './course3/common.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
@@ -47,7 +48,7 @@ function build({ ml, card, options }) {
   matrix.append(el('thead', {}, [headRow]), el('tbody', {}, [posRow, negRow]));
   card.stage.append(matrix);
 
-  const thresholdSlider = slider(card.controls, { label: 'threshold', min: 0, max: 1, step: 0.01, value: threshold, format: (v) => fixed(v, 2), onInput: (v) => setThreshold(v) });
+  const thresholdSlider = slider(card.controls, { label: 'threshold t', min: 0, max: 1, step: 0.01, value: threshold, format: (v) => formatNumber(v, 2), onInput: (v) => setThreshold(v) });
   const buttons = buttonRow(card.controls);
   button(buttons, 'New examples', () => { opts.seed = nextSeed(opts.seed); load(); });
   button(buttons, 'Reset threshold', () => setThreshold(opts.threshold));
@@ -88,13 +89,13 @@ function build({ ml, card, options }) {
     }, null);
     if (!result) return;
     const { counts } = result;
-    for (const k of ['tp', 'fp', 'tn', 'fn']) cells[k].textContent = String(counts[k]);
-    statAcc.set(fixed(result.accuracy, 3));
-    statP.set(fixed(result.precision, 3));
-    statR.set(fixed(result.recall, 3));
-    statF1.set(fixed(result.f1, 3));
+    for (const k of ['tp', 'fp', 'tn', 'fn']) cells[k].textContent = formatNumber(counts[k], 0);
+    statAcc.set(formatNumber(result.accuracy, 3));
+    statP.set(formatNumber(result.precision, 3));
+    statR.set(formatNumber(result.recall, 3));
+    statF1.set(formatNumber(result.f1, 3));
     describe(counts, result);
-    plot.canvas.setAttribute('aria-label', `${data.y.length} scored examples; threshold ${fixed(threshold, 2)}; ${counts.tp} true positives, ${counts.fp} false positives, ${counts.fn} false negatives, ${counts.tn} true negatives`);
+    plot.canvas.setAttribute('aria-label', `${data.y.length} scored examples; threshold ${formatNumber(threshold, 2)}; ${counts.tp} true positives, ${counts.fp} false positives, ${counts.fn} false negatives, ${counts.tn} true negatives`);
     requestDraw(draw);
   }
 
@@ -102,10 +103,12 @@ function build({ ml, card, options }) {
     const flagged = c.tp + c.fp;
     const positives = c.tp + c.fn;
     if (flagged === 0) card.setMessage('Nothing is called positive, so precision has no meaning here (0 of 0; the engine reports 0) and recall is 0: every real positive is missed.', 'warn');
-    else if (c.tn + c.fn === 0) card.setMessage(`Everything is called positive: recall is ${fixed(r.recall, 3)} (no positive is missed) but precision falls to the share of positives in the data, ${fixed(r.precision, 3)}.`, 'warn');
-    else if (r.recall >= 0.9 && r.precision < 0.8) card.setMessage(`A low threshold catches ${c.tp} of ${positives} positives (recall ${fixed(r.recall, 3)}), paid for with ${c.fp} false alarms (precision ${fixed(r.precision, 3)}).`, 'info');
-    else if (r.precision >= 0.9 && r.recall < 0.8) card.setMessage(`A picky threshold: ${c.tp} of the ${flagged} flagged are right (precision ${fixed(r.precision, 3)}), but ${c.fn} real positives slip through (recall ${fixed(r.recall, 3)}).`, 'info');
-    else card.setMessage(`Balanced: precision ${fixed(r.precision, 3)}, recall ${fixed(r.recall, 3)}, F1 ${fixed(r.f1, 3)}. Moving the line trades one error type for the other.`, 'ok');
+    else if (c.tn + c.fn === 0) card.setMessage(`Everything is called positive: recall is ${formatNumber(r.recall, 3)} (no positive is missed) but precision falls to the share of positives in the data, ${formatNumber(r.precision, 3)}.`, 'warn');
+    // Which of the two the threshold favours: a gap of more than 0.1 between recall and
+    // precision is called a lean; within 0.1 they are balanced.
+    else if (r.recall > r.precision + 0.1) card.setMessage(`A low threshold: it catches ${c.tp} of ${positives} positives (recall ${formatNumber(r.recall, 3)}), paid for with ${c.fp} false alarms (precision ${formatNumber(r.precision, 3)}).`, 'info');
+    else if (r.precision > r.recall + 0.1) card.setMessage(`A picky threshold: ${c.tp} of the ${flagged} flagged are right (precision ${formatNumber(r.precision, 3)}), but ${c.fn} real positives slip through (recall ${formatNumber(r.recall, 3)}).`, 'info');
+    else card.setMessage(`Balanced: precision ${formatNumber(r.precision, 3)} and recall ${formatNumber(r.recall, 3)} are within 0.1 of each other, F1 ${formatNumber(r.f1, 3)}. Moving the line trades one error type for the other.`, 'ok');
   }
 
   function draw() {

@@ -4,6 +4,7 @@
 // that the engine does not do: JS only indexes, compares a score with a threshold, and lays out.
 import { el, nextId } from '../../lib/ui.js';
 import { niceTicks } from '../../lib/plot.js';
+import { formatTick } from '../../lib/format.js';
 
 export const TWO_PI = 2 * Math.PI;
 
@@ -57,13 +58,13 @@ export function logAxes(plot, { xLabel = '', yLabel = '', xTicks = 6 } = {}) {
     const X = Math.round(plot.px(v)) + 0.5;
     c.beginPath(); c.moveTo(X, plot.margin.top); c.lineTo(X, plot.height - plot.margin.bottom); c.stroke();
     c.textAlign = 'center'; c.textBaseline = 'top';
-    c.fillText(String(v), X, plot.height - plot.margin.bottom + 4);
+    c.fillText(formatTick(v), X, plot.height - plot.margin.bottom + 4);
   }
   for (let p = Math.ceil(y0); p <= Math.floor(y1); p++) {
     const Y = Math.round(plot.py(p)) + 0.5;
     c.beginPath(); c.moveTo(plot.margin.left, Y); c.lineTo(plot.width - plot.margin.right, Y); c.stroke();
     c.textAlign = 'right'; c.textBaseline = 'middle';
-    c.fillText(p >= 0 ? String(10 ** p) : (10 ** p).toFixed(-p), plot.margin.left - 6, Y);
+    c.fillText(formatTick(10 ** p), plot.margin.left - 6, Y);
   }
   c.font = `12px ${t.font}`;
   if (xLabel) { c.textAlign = 'right'; c.textBaseline = 'bottom'; c.fillText(xLabel, plot.width - plot.margin.right, plot.height - 1); }
@@ -127,7 +128,7 @@ export function drawScoreStrip(plot, y, scores, threshold, { focused = false } =
     const X = Math.round(plot.px(v)) + 0.5;
     c.beginPath(); c.moveTo(X, plot.margin.top); c.lineTo(X, plot.py(0)); c.stroke();
     c.textAlign = 'center'; c.textBaseline = 'top';
-    c.fillText(String(v), X, plot.py(0) + 4);
+    c.fillText(formatTick(v), X, plot.py(0) + 4);
   }
   c.beginPath(); c.moveTo(plot.margin.left, Math.round(plot.py(1)) + 0.5); c.lineTo(plot.width - plot.margin.right, Math.round(plot.py(1)) + 0.5); c.stroke();
   c.font = `12px ${t.font}`;

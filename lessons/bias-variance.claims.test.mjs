@@ -1,0 +1,91 @@
+// Claims of the bias–variance lesson, checked against the engine exactly as the
+// bias-variance-dartboards widget computes them (web/widgets/bias-variance-dartboards.js:
+// seed 1, 30 refits, 41 grid points on [0, 2π], board i uses seed + i, PolynomialRegression with
+// η = 0.5, tolerance 1e-5, at most 20 000 steps, fixedX). "New training sets" moves to seed + 1.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+
+// cubic 40 clean, cubic 6 noisy, line 40 clean, line 6 noisy (rows = model, columns = data)
+const BOARDS = [[3, 40, 0.15], [3, 6, 0.7], [1, 40, 0.15], [1, 6, 0.7]];
+const poly = new ml.PolynomialRegression();
+after(() => poly.delete());
+
+function configure(degree) {
+  poly.setDegree(degree);
+  poly.setLearningRate(0.5);
+  poly.setTolerance(1e-5);
+}
+
+function boards(seed, refits = 30) {
+  return BOARDS.map(([degree, sampleSize, noise], i) => {
+    configure(degree);
+    return ml.biasVariance(poly, null, { xMin: 0, xMax: 2 * Math.PI, noise, sampleSize, refits, gridSize: 41, seed: (seed + i) >>> 0, maxSteps: 20000, fixedX: true });
+  });
+}
+
+const relativeGap = (r) => {
+  const sum = r.meanBias2 + r.meanVariance + r.noiseVariance;
+  return Math.abs(r.meanExpectedError - sum) / sum;
+};
+
+test('gradient descent converges to within 0.0001 of the exact least-squares fit', () => {
+  for (const [degree, n, noise] of BOARDS) {
+    const d = ml.makeNoisySin(n, noise, 1);
+    configure(degree);
+    poly.setData(d.X, 1, d.y);
+    poly.reset(0);
+    poly.fit(20000);
+    const gd = poly.predict(d.X).slice();
+    poly.solve();
+    const exact = poly.predict(d.X).slice();
+    const worst = Math.max(...gd.map((v, i) => Math.abs(v - exact[i])));
+    assert.ok(worst < 1e-4, `degree ${degree}, ${n} points: ${worst}`);
+  }
+});
+
+test('the noise column is s² exactly, and the darts use the grid points π/2 and 3π/2', () => {
+  const r = boards(1);
+  assert.equal(r[0].noiseVariance.toFixed(4), '0.0225');
+  assert.equal(r[1].noiseVariance.toFixed(2), '0.49');
+  assert.ok(Math.abs(r[0].x[10] - Math.PI / 2) < 1e-12 && Math.abs(r[0].x[30] - 3 * Math.PI / 2) < 1e-12);
+  assert.equal(r[0].predictions.length, 30 * 41);
+});
+
+test('default draws (seed 1): the estimated sum is within 4% of the expected-error estimate', () => {
+  for (const r of boards(1)) assert.ok(relativeGap(r) < 0.04, `gap ${relativeGap(r)}`);
+});
+
+test('first 100 draws: within 10% in 98, never above 12%; bias and variance order the boards every time', () => {
+  let within = 0;
+  let worst = 0;
+  let flexibleMoreVariance = 0;
+  for (let seed = 1; seed <= 100; seed++) {
+    const [cubicClean, cubicNoisy, lineClean, lineNoisy] = boards(seed);
+    for (const r of [cubicClean, cubicNoisy, lineClean, lineNoisy]) worst = Math.max(worst, relativeGap(r));
+    if ([cubicClean, cubicNoisy, lineClean, lineNoisy].every((r) => relativeGap(r) < 0.1)) within++;
+    // The line: bias² above 0.2 on both bottom boards; the cubic: a few hundredths at most.
+    assert.ok(lineClean.meanBias2 > 0.2 && lineNoisy.meanBias2 > 0.2, `seed ${seed}: line bias`);
+    assert.ok(cubicClean.meanBias2 < 0.06 && cubicNoisy.meanBias2 < 0.06, `seed ${seed}: cubic bias`);
+    // Six noisy points: variance more than twenty times that of plenty of clean data.
+    assert.ok(cubicNoisy.meanVariance > 20 * cubicClean.meanVariance, `seed ${seed}: cubic variance`);
+    assert.ok(lineNoisy.meanVariance > 20 * lineClean.meanVariance, `seed ${seed}: line variance`);
+    if (cubicNoisy.meanVariance > lineNoisy.meanVariance && cubicClean.meanVariance > lineClean.meanVariance) flexibleMoreVariance++;
+  }
+  assert.equal(within, 98);
+  assert.ok(worst < 0.12, `worst ${worst}`);
+  assert.ok(flexibleMoreVariance >= 99, `flexibility raised variance in ${flexibleMoreVariance} of 100`);
+});
+
+test('more refits shrink the average gap between the sum and the expected-error estimate (25 draws)', () => {
+  const average = (refits) => {
+    let total = 0;
+    for (let seed = 1; seed <= 25; seed++) for (const r of boards(seed, refits)) total += relativeGap(r);
+    return (100 * total) / 100;
+  };
+  const [five, thirty, sixty] = [average(5), average(30), average(60)];
+  assert.equal(Math.round(five), 6);
+  assert.equal(thirty.toFixed(1), '2.3');
+  assert.ok(sixty < 2, `sixty ${sixty}`);
+  assert.ok(five > thirty && thirty > sixty);
+});

@@ -1,0 +1,92 @@
+// Claims of the classification-metrics lesson, checked against the engine with the widgets'
+// defaults: threshold (web/widgets/threshold.js + course3/common.js scoredExamples: 80 points,
+// spread 1.8, seed 11; a LogisticRegression (η 0.5, 4000 steps) trained on makeBlobs(seed) scores
+// makeBlobs(seed + 7919)) and precision-recall-by-hand (TP 80, FP 20, FN 40).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+
+function scoredExamples(points, spread, seed) {
+  return ml.scoped((track) => {
+    const model = track(new ml.LogisticRegression());
+    const train = ml.makeBlobs(points, 2, spread, seed);
+    const test = ml.makeBlobs(points, 2, spread, (seed + 7919) >>> 0);
+    model.setData(train.X, train.cols, train.y);
+    model.setLearningRate(0.5);
+    model.fit(4000);
+    const proba = model.predictProba(test.X);
+    const scores = new Float64Array(test.rows);
+    for (let i = 0; i < test.rows; i++) scores[i] = proba[2 * i + 1];
+    return { y: Float64Array.from(test.y), scores };
+  });
+}
+
+const data = scoredExamples(80, 1.8, 11);
+function at(t) {
+  const predicted = data.scores.map((s) => (s >= t ? 1 : 0));
+  return {
+    counts: ml.confusionAtThreshold(data.y, data.scores, t),
+    precision: ml.precision(data.y, predicted),
+    recall: ml.recall(data.y, predicted),
+  };
+}
+// The widget's lean: low when recall − precision > 0.1, picky when precision − recall > 0.1.
+const lean = ({ precision, recall }) => (recall > precision + 0.1 ? 'low' : precision > recall + 0.1 ? 'picky' : 'balanced');
+
+test('eighty examples, 40 positive and 40 negative', () => {
+  assert.equal(data.y.length, 80);
+  assert.equal(data.y.reduce((a, b) => a + b, 0), 40);
+});
+
+test('the table at t = 0.1, 0.5, 0.9 and the widget\'s lean at each', () => {
+  const rows = { 0.1: [40, 18, 0, 22, '0.690', '1.000', 'low'], 0.5: [37, 6, 3, 34, '0.860', '0.925', 'balanced'], 0.9: [32, 1, 8, 39, '0.970', '0.800', 'picky'] };
+  for (const [t, [tp, fp, fn, tn, p, r, kind]] of Object.entries(rows)) {
+    const m = at(Number(t));
+    assert.deepEqual(m.counts, { tp, fp, tn, fn }, `counts at ${t}`);
+    assert.equal(m.precision.toFixed(3), p);
+    assert.equal(m.recall.toFixed(3), r);
+    assert.equal(lean(m), kind, `lean at ${t}`);
+  }
+});
+
+test('lowering t never lowers recall; precision tends to fall, with brief upticks', () => {
+  let previous = null;
+  let rose = 0;
+  let fell = 0;
+  for (let k = 99; k >= 1; k--) {
+    const m = at(k / 100);
+    if (previous) {
+      assert.ok(m.recall >= previous.recall, `recall at ${k / 100}`);
+      if (m.precision > previous.precision + 1e-12) {
+        rose++;
+        assert.ok(m.counts.tp > previous.counts.tp, 'an uptick comes from a newly flagged positive');
+      }
+      if (m.precision < previous.precision - 1e-12) fell++;
+    }
+    previous = m;
+  }
+  assert.ok(rose > 0 && fell > rose, `fell ${fell}, rose ${rose}`);
+  assert.ok(at(0.1).precision < at(0.9).precision);
+});
+
+test('accuracy misleads on rare classes: all "not spam" with 1% spam is 99% accurate', () => {
+  const y = Array.from({ length: 100 }, (_, i) => (i === 0 ? 1 : 0));
+  assert.equal(ml.accuracy(y, y.map(() => 0)), 0.99);
+  // Nothing flagged: precision is 0/0, reported as 0.
+  assert.equal(ml.precision(y, y.map(() => 0)), 0);
+});
+
+test('worked example TP 80, FP 20, FN 40: precision 0.800, recall 0.667, F1 0.727', () => {
+  const yTrue = [...Array(80).fill(1), ...Array(20).fill(0), ...Array(40).fill(1)];
+  const yPred = [...Array(80).fill(1), ...Array(20).fill(1), ...Array(40).fill(0)];
+  const p = ml.precision(yTrue, yPred);
+  const r = ml.recall(yTrue, yPred);
+  const f1 = ml.f1Score(yTrue, yPred);
+  assert.equal(p.toFixed(3), '0.800');
+  assert.equal(r.toFixed(3), '0.667');
+  assert.equal(f1.toFixed(3), '0.727');
+  assert.ok(Math.abs(f1 - (2 * p * r) / (p + r)) < 1e-12, 'harmonic mean');
+  assert.ok(Math.abs(f1 - 160 / 220) < 1e-12, '2TP / (2TP + FP + FN)');
+  assert.ok(Math.abs(f1 - r) < Math.abs(f1 - p), 'nearer the smaller');
+  assert.ok(Math.abs(1 - r - 1 / 3) < 1e-12, 'a third of the spam got through');
+});

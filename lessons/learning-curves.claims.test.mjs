@@ -1,0 +1,86 @@
+// Claims of the learning-curves lesson, checked against the engine exactly as the
+// learning-curves widget computes them (web/widgets/learning-curves.js: seed 8, pool 120,
+// noise 0.3, a quarter held out by trainValidationTestSplit, exact PolynomialRegression.solve()
+// on the first n shuffled training rows, meanSquaredError on both sets).
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+
+const SEED = 8;
+const POOL = 120;
+const NOISE = 0.3;
+const FLOOR = NOISE * NOISE;
+const data = ml.makeNoisySin(POOL, NOISE, SEED);
+const split = ml.trainValidationTestSplit(POOL, 0.25, 0, SEED, false);
+const train = Array.from(split.train);
+const validation = Array.from(split.validation);
+const take = (a, idx) => Float64Array.from(idx, (i) => a[i]);
+const poly = new ml.PolynomialRegression();
+after(() => poly.delete());
+
+// The widget's sizes: 2, 3, … dense while small, then every few points up to all 90.
+const sizes = [];
+for (let n = 2; n <= train.length; n += n < 20 ? 1 : n < 60 ? 2 : 5) sizes.push(n);
+if (sizes[sizes.length - 1] !== train.length) sizes.push(train.length);
+
+function errorsAt(degree, n) {
+  const rows = train.slice(0, n);
+  poly.setDegree(degree);
+  poly.setData(take(data.X, rows), 1, take(data.y, rows));
+  poly.solve();
+  return {
+    train: ml.meanSquaredError(take(data.y, rows), poly.predict(take(data.X, rows)).slice()),
+    val: ml.meanSquaredError(take(data.y, validation), poly.predict(take(data.X, validation)).slice()),
+  };
+}
+
+test('120 samples, 30 held out, n grows from 2 to 90', () => {
+  assert.equal(validation.length, 30);
+  assert.equal(train.length, 90);
+  assert.equal(sizes[0], 2);
+  assert.equal(sizes[sizes.length - 1], 90);
+  assert.equal(FLOOR.toFixed(2), '0.09');
+});
+
+test('a degree-d polynomial passes exactly through n ≤ d + 1 points, and not through d + 2', () => {
+  for (const d of [1, 2, 4, 12]) {
+    for (let n = 2; n <= d + 1; n++) assert.ok(errorsAt(d, n).train < 1e-12, `degree ${d}, n = ${n}`);
+    assert.ok(errorsAt(d, d + 2).train > 1e-6, `degree ${d}, n = ${d + 2} is not interpolated`);
+  }
+});
+
+test('degree 1: high bias, flat early and together, about four times the floor', () => {
+  const end = errorsAt(1, 90);
+  assert.equal(end.train.toFixed(3), '0.325');
+  assert.equal(end.val.toFixed(3), '0.350');
+  assert.ok(end.val > 2 * FLOOR && end.val - end.train < FLOOR / 2, "the widget's high-bias test");
+  assert.equal(Math.round(end.val / FLOOR), 4);
+  for (const n of sizes.filter((m) => m >= 20)) {
+    const e = errorsAt(1, n);
+    assert.ok(e.train > 0.3 && e.train < 0.4 && e.val > 0.3 && e.val < 0.4, `n = ${n}: ${e.train} / ${e.val}`);
+  }
+});
+
+test('degree 4 or 5: validation near 0.12, within 1.5× the floor, small gap (not "high variance")', () => {
+  for (const d of [4, 5]) {
+    const e = errorsAt(d, 90);
+    assert.ok(Math.abs(e.val - 0.12) < 0.01, `degree ${d}: ${e.val}`);
+    assert.ok(e.val < 1.5 * FLOOR);
+    assert.ok(e.val < 2 * e.train, 'no wide gap');
+    // Few examples: low training error, high validation error; with more, they meet.
+    const early = errorsAt(d, d + 2);
+    assert.ok(early.train < e.train && early.val > e.val);
+  }
+});
+
+test('degree 12: a wide gap at n = 17 that narrows by n = 90', () => {
+  const mid = errorsAt(12, 17);
+  assert.ok(Math.abs(mid.train - 0.05) < 0.01, `train ${mid.train}`);
+  assert.ok(mid.val > 100, `validation ${mid.val}`);
+  const end = errorsAt(12, 90);
+  assert.ok(Math.abs(end.val - end.train - 0.05) < 0.01, `gap ${end.val - end.train}`);
+  assert.ok(end.val - end.train < mid.val - mid.train);
+  // Errors above 100 occur, so the widget's note about the top edge is needed.
+  const worst = Math.max(...sizes.map((n) => errorsAt(12, n).val));
+  assert.ok(worst > 1e6);
+});

@@ -1,0 +1,70 @@
+// Claims of the loss-functions lesson, checked against the engine with the loss-penalties
+// widget's defaults (target 2, prediction 3, probability 0.7, label 1; the probability handle is
+// clamped to [0.001, 0.999]) and the worked gradient example (y = 1, z = −4).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+
+const close = (got, want, tol, what) => assert.ok(Math.abs(got - want) <= tol, `${what}: ${got} vs ${want}`);
+
+test('squared error: a miss of 2 costs four times a miss of 1; the widget starts at 1.000', () => {
+  const one = ml.meanSquaredError([2], [3]);
+  assert.equal(one, 1);
+  assert.equal(ml.meanSquaredError([2], [4]), 4 * one);
+  assert.equal(ml.meanSquaredError([2], [0]), 4 * one); // misses in either direction cost the same
+});
+
+test('cross-entropy costs quoted in the lesson', () => {
+  close(ml.logLoss([1], [0.5]), Math.LN2, 1e-12, 'p = 0.5');
+  assert.equal(ml.logLoss([1], [0.5]).toFixed(3), '0.693');
+  assert.equal(ml.logLoss([1], [0.1]).toFixed(1), '2.3');
+  assert.equal(ml.logLoss([1], [0.01]).toFixed(1), '4.6');
+  assert.equal(ml.logLoss([1], [0]).toFixed(1), '34.5');     // clipped at 1e-15
+  assert.equal(ml.logLoss([0], [1]).toFixed(1), '34.5');
+  assert.equal(ml.logLoss([1], [0.7]).toFixed(3), '0.357');  // the widget's starting point
+  assert.equal(ml.logLoss([1], [0.001]).toFixed(2), '6.91'); // the widget's wrong-end stop
+  // Only the term of the true class counts: the class-0 cost at p is the class-1 cost at 1 − p.
+  close(ml.logLoss([0], [0.7]), ml.logLoss([1], [0.3]), 1e-12, 'symmetry');
+});
+
+test('cross-entropy is nearly flat while right and steep while confidently wrong', () => {
+  const rightSide = ml.logLoss([1], [0.9]) - ml.logLoss([1], [0.99]);
+  const wrongSide = ml.logLoss([1], [0.01]) - ml.logLoss([1], [0.1]);
+  assert.ok(rightSide < 0.1, `right side rises ${rightSide}`);
+  assert.ok(wrongSide > 20 * rightSide, `wrong side rises ${wrongSide}`);
+  // A probability is at most 1 from a 0/1 label, so squared error on it never exceeds 1.
+  assert.ok(ml.meanSquaredError([1], [0.001]) < 1);
+});
+
+// Slope with respect to the score z of a one-example loss evaluated by the engine, by central
+// differences through the engine's sigmoid.
+function slopeInZ(loss, y, z, h = 1e-5) {
+  const [pPlus, pMinus] = ml.activationCurve('sigmoid', [z + h, z - h]).value;
+  return (loss([y], [pPlus]) - loss([y], [pMinus])) / (2 * h);
+}
+
+test('worked example y = 1, z = −4: squared error flattens in z, cross-entropy does not', () => {
+  const curve = ml.activationCurve('sigmoid', [-4, 0]);
+  const p = curve.value[0];
+  const dp = curve.derivative[0];
+  assert.equal(p.toFixed(4), '0.0180');
+  assert.equal(dp.toFixed(4), '0.0177');
+  close(dp, p * (1 - p), 1e-12, "σ'(z) = σ(1 − σ)");
+  // Closed forms from the lesson, checked against finite differences of the engine's losses.
+  const squared = 2 * (p - 1) * dp;
+  const crossEntropy = p - 1;
+  close(slopeInZ(ml.meanSquaredError, 1, -4), squared, 1e-7, 'squared error slope');
+  close(slopeInZ(ml.logLoss, 1, -4), crossEntropy, 1e-7, 'cross-entropy slope');
+  assert.equal(squared.toFixed(4), '-0.0347');
+  assert.equal(crossEntropy.toFixed(3), '-0.982');
+  assert.equal(Math.round(crossEntropy / squared), 28);
+  // In the probability, the squared-error slope 2(p − y) is near its largest here, not flat.
+  assert.ok(Math.abs(2 * (p - 1)) > 1.9);
+  // At z = 0: −0.25 and −0.5; squared error pushes the confident mistake ~7× less.
+  const sq0 = slopeInZ(ml.meanSquaredError, 1, 0);
+  const ce0 = slopeInZ(ml.logLoss, 1, 0);
+  close(sq0, -0.25, 1e-7, 'squared error at z = 0');
+  close(ce0, -0.5, 1e-7, 'cross-entropy at z = 0');
+  assert.equal(Math.round(sq0 / squared), 7);
+  assert.equal(Math.round(crossEntropy / ce0), 2);
+});

@@ -1,0 +1,75 @@
+// Claims of the model-selection lesson, checked against the engine exactly as the
+// pick-the-model widget computes them (web/widgets/pick-the-model.js: makeNoisySin(30, 0.3, seed),
+// a third held out by trainValidationTestSplit(30, 1/3, 0, seed), exact PolynomialRegression
+// solve() for degrees 1…12, meanSquaredError). The first sample is seed 4; New data moves to seed + 1.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+
+const take = (a, idx) => Float64Array.from(idx, (i) => a[i]);
+const poly = new ml.PolynomialRegression();
+after(() => poly.delete());
+
+function round(seed) {
+  const d = ml.makeNoisySin(30, 0.3, seed);
+  const s = ml.trainValidationTestSplit(30, 1 / 3, 0, seed, false);
+  const train = Array.from(s.train);
+  const validation = Array.from(s.validation);
+  const errors = [];
+  for (let degree = 1; degree <= 12; degree++) {
+    poly.setDegree(degree);
+    poly.setData(take(d.X, train), 1, take(d.y, train));
+    poly.solve();
+    errors[degree] = {
+      train: ml.meanSquaredError(take(d.y, train), poly.predict(take(d.X, train)).slice()),
+      val: ml.meanSquaredError(take(d.y, validation), poly.predict(take(d.X, validation)).slice()),
+    };
+  }
+  let best = 1;
+  for (let degree = 2; degree <= 12; degree++) if (errors[degree].val < errors[best].val) best = degree;
+  const worst = Math.max(...errors.slice(1).map((e) => e.val));
+  return { train, validation, errors, best, worst };
+}
+
+const rounds = Array.from({ length: 100 }, (_, i) => round(4 + i));
+
+test('30 points: 10 held out, 20 for fitting', () => {
+  assert.equal(rounds[0].validation.length, 10);
+  assert.equal(rounds[0].train.length, 20);
+});
+
+test('first sample: best degree 5, worst about 4.5 times the best, 3–4 times from degree 9 on', () => {
+  const { errors, best, worst } = rounds[0];
+  assert.equal(best, 5);
+  assert.equal((worst / errors[best].val).toFixed(1), '4.5');
+  for (let d = 9; d <= 12; d++) {
+    const ratio = errors[d].val / errors[best].val;
+    assert.ok(ratio > 2.7 && ratio < 4.1, `degree ${d}: ${ratio}`);
+  }
+  for (let d = 1; d < best; d++) assert.ok(errors[d].val > errors[best].val);
+});
+
+test('training error never goes up with the degree (every sample)', () => {
+  for (const { errors } of rounds) {
+    for (let d = 2; d <= 12; d++) assert.ok(errors[d].train <= errors[d - 1].train * (1 + 1e-9) + 1e-12, `degree ${d}`);
+  }
+});
+
+test('first 100 samples: about half have a worst degree over 100× the best; best interior in 93; best ranges 1…12, mostly 3', () => {
+  const hundred = rounds.filter((r) => r.worst > 100 * r.errors[r.best].val).length;
+  assert.ok(hundred >= 40 && hundred <= 60, `${hundred} of 100`);
+  assert.equal(rounds.filter((r) => r.best > 1 && r.best < 12).length, 93);
+  const counts = {};
+  for (const r of rounds) counts[r.best] = (counts[r.best] || 0) + 1;
+  assert.equal(Math.min(...rounds.map((r) => r.best)), 1);
+  assert.equal(Math.max(...rounds.map((r) => r.best)), 12);
+  const mode = Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0];
+  assert.equal(mode, '3');
+});
+
+test('score = round(100 × best / yours): 100 at the minimum, less elsewhere', () => {
+  const { errors, best } = rounds[0];
+  const score = (d) => Math.round((100 * errors[best].val) / errors[d].val);
+  assert.equal(score(best), 100);
+  assert.ok(score(12) < 30 && score(1) < 30);
+});

@@ -1,0 +1,76 @@
+// Claims of the regularisation lesson, checked against the engine exactly as the regularisation
+// widget computes them (web/widgets/regularisation.js: makeNoisySin(12, 0.3, seed 3), degree 9,
+// PolynomialRegression.setPenalty/setLambda/solve; train MSE on the 12 points, test MSE against
+// the clean curve makeNoisySin(240, 0, 3); λ on a log slider from 1e-7 to 10).
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+
+const data = ml.makeNoisySin(12, 0.3, 3);
+const truth = ml.makeNoisySin(240, 0, 3);
+const poly = new ml.PolynomialRegression();
+poly.setDegree(9);
+poly.setData(data.X, 1, data.y);
+after(() => poly.delete());
+
+function fitAt(penalty, lambda) {
+  poly.setPenalty(penalty);
+  poly.setLambda(lambda);
+  poly.solve();
+  const w = Array.from(poly.coefficients().subarray(1));
+  return {
+    w,
+    intercept: poly.coefficients()[0],
+    squares: w.reduce((a, v) => a + v * v, 0),
+    sizes: w.reduce((a, v) => a + Math.abs(v), 0),
+    zeros: w.filter((v) => v === 0).length,
+    train: ml.meanSquaredError(data.y, poly.predict(data.X).slice()),
+    test: ml.meanSquaredError(truth.y, poly.predict(truth.X).slice()),
+    curve: poly.curve(0, 2 * Math.PI, 50).slice(),
+  };
+}
+
+// The slider's track is log10 λ from −7 to 1 in steps of 0.05.
+const slider = Array.from({ length: 161 }, (_, k) => 10 ** (-7 + k * 0.05));
+
+test('λ ≈ 0: nine weights, squares adding to about 3,200, test MSE 0.172', () => {
+  const f = fitAt('l2', 1e-7);
+  assert.equal(f.w.length, 9);
+  assert.ok(Math.abs(f.squares - 3200) < 100, `Σw² ${f.squares}`);
+  assert.equal(f.test.toFixed(3), '0.172');
+  // The tell-tale sign of overfitting: large weights of opposite signs.
+  assert.ok(Math.max(...f.w) > 20 && Math.min(...f.w) < -20, `weights ${f.w}`);
+});
+
+test('L2: Σw² only shrinks; test error falls to ~0.082 near λ = 0.001, then climbs to 0.477 at λ = 10; never an exact zero', () => {
+  const fits = slider.map((lam) => fitAt('l2', lam));
+  for (let k = 1; k < fits.length; k++) assert.ok(fits[k].squares <= fits[k - 1].squares * (1 + 1e-9), `Σw² at step ${k}`);
+  let best = 0;
+  for (let k = 1; k < fits.length; k++) if (fits[k].test < fits[best].test) best = k;
+  assert.equal(fits[best].test.toFixed(3), '0.082');
+  assert.ok(Math.abs(Math.log10(slider[best]) + 3) <= 0.25, `best λ ${slider[best]}`);
+  assert.ok(fits[best].test < fits[0].test && fits[best].test < fits[fits.length - 1].test);
+  assert.equal(fits[fits.length - 1].test.toFixed(3), '0.477');
+  for (const f of fits) assert.equal(f.zeros, 0);
+});
+
+test('L1: at λ = 0.01 four of nine weights are zero, test MSE about 0.06 (below L2\'s best); from λ ≈ 0.6 all are zero, a flat line at the mean', () => {
+  const f = fitAt('l1', 0.01);
+  assert.equal(f.zeros, 4);
+  assert.ok(Math.abs(f.test - 0.06) < 0.005, `test ${f.test}`);
+  const bestL2 = Math.min(...slider.map((lam) => fitAt('l2', lam).test));
+  assert.ok(f.test < bestL2);
+  for (const lam of slider.filter((l) => l >= 0.63)) assert.equal(fitAt('l1', lam).zeros, 9, `λ ${lam}`);
+  assert.ok(fitAt('l1', 0.5).zeros < 9, 'not yet all zero at 0.5');
+  const flat = fitAt('l1', 1);
+  const mean = data.y.reduce((a, b) => a + b, 0) / data.y.length;
+  assert.ok(Math.abs(flat.intercept - mean) < 1e-9, 'the unpenalised intercept is the mean');
+  for (const v of flat.curve) assert.ok(Math.abs(v - mean) < 1e-9);
+});
+
+test('plain least squares comes back as λ → 0 (the faint curve)', () => {
+  poly.setPenalty('none');
+  poly.solve();
+  const plain = ml.meanSquaredError(data.y, poly.predict(data.X).slice());
+  assert.ok(Math.abs(fitAt('l2', 1e-7).train - plain) < 0.001);
+});
