@@ -64,6 +64,18 @@ test('Train vs test: flexibility and "memorise hard" open the overfitting gap; s
   assert.ok(expected.train - expected.test > gapStiff + 0.05, `the gap opens (${gapStiff} → ${expected.train - expected.test})`);
   assert.match(await page.locator('.dw-message').textContent(), /Overfitting/);
 
+  // The verdict follows the lesson's definitions (gap > 10 points: overfitting; train < 80 %:
+  // underfitting): depth 1 underfits, depth 2 fits, depth 7 (train 94 %, test 70 %) overfits.
+  const flexSlider = page.getByRole('slider', { name: /flexibility/ });
+  const tone = () => page.locator('.dw-message').getAttribute('data-tone');
+  for (const [level, words, expectedTone] of [[1, /^Underfitting: train 76%, test 74%/, 'warn'], [2, /^Good fit: train 85%, test 84%, a gap of 1 point \(/, 'ok'], [7, /^Overfitting: 94% on the points it studied but only 70% on hidden ones, a gap of 24 points/, 'bad']]) {
+    await flexSlider.fill(String(level));
+    assert.equal(await stat(page, kind), String(LEVELS[level - 1]));
+    assert.match(await page.locator('.dw-message').textContent(), words, `depth ${LEVELS[level - 1]}`);
+    assert.equal(await tone(), expectedTone);
+  }
+  assert.doesNotMatch(await page.locator('main').textContent(), /engine build|this build/);
+
   // The slider moves the model (and unticks memorise).
   await page.getByRole('slider', { name: /flexibility/ }).fill('9');
   assert.equal(await stat(page, kind), String(LEVELS[8]));

@@ -2,13 +2,16 @@
 // toggle on a k-nearest-neighbours classifier (small k = flexible) or a decision tree (deep =
 // flexible), trained on half of a seeded noisy data set and judged on the hidden half. Train
 // accuracy keeps rising with flexibility while test accuracy falls: the overfitting gap.
-// Every accuracy and every heat-map probability comes from the engine (score, predictGrid).
+// Every accuracy and every heat-map probability comes from the engine (score, predictGrid); the
+// verdict in words follows the lesson's own definitions (course2/train-test-verdict.js).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { checkbox, el, fixed, select, slider } from '../lib/ui.js';
+import { checkbox, el, select, slider } from '../lib/ui.js';
+import { formatNumber, formatPercent } from '../lib/format.js';
 import { drawHeatmap, heatLegend, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
+import { OVERFIT_GAP, UNDERFIT_TRAIN, trainTestVerdict } from './course2/train-test-verdict.js';
 
 export const schema = {
   model: { type: 'enum', values: ['tree', 'knn'], default: 'tree', description: 'A decision tree (depth = flexibility) or k-nearest neighbours (fewer neighbours = more flexible).' },
@@ -40,7 +43,7 @@ function build({ ml, card, options }) {
   let opts = { ...options };
   const kinds = availableModels(ml);
   if (!kinds.length) {
-    card.setMessage('This widget needs the engine\'s k-nearest-neighbours or decision-tree model, which this build does not include.', 'bad');
+    card.setMessage('The learning engine did not provide the decision-tree or k-nearest-neighbours model this widget trains.', 'bad');
     return { update() {}, destroy() {} };
   }
   if (!kinds.includes(opts.model)) opts.model = kinds[0];
@@ -150,12 +153,12 @@ function build({ ml, card, options }) {
     headRow.replaceChildren(el('th', { scope: 'col', text: opts.model === 'knn' ? 'k' : 'depth' }));
     bodyTrain.replaceChildren(el('th', { scope: 'row', text: 'train' }));
     bodyTest.replaceChildren(el('th', { scope: 'row', text: 'test' }));
-    bodyGap.replaceChildren(el('th', { scope: 'row', text: 'gap' }));
+    bodyGap.replaceChildren(el('th', { scope: 'row', text: 'gap (points)' }));
     for (const c of curve) {
       headRow.append(el('th', { scope: 'col', text: c.level === 11 ? (opts.model === 'knn' ? '1 (memorise)' : 'no limit') : String(knob(c.level, false)) }));
-      bodyTrain.append(el('td', { text: `${fixed(c.train * 100, 0)}%` }));
-      bodyTest.append(el('td', { text: `${fixed(c.test * 100, 0)}%` }));
-      bodyGap.append(el('td', { text: fixed((c.train - c.test) * 100, 0) }));
+      bodyTrain.append(el('td', { text: formatPercent(c.train, 0) }));
+      bodyTest.append(el('td', { text: formatPercent(c.test, 0) }));
+      bodyGap.append(el('td', { text: formatNumber((c.train - c.test) * 100, 0) }));
     }
   }
 
@@ -173,17 +176,38 @@ function build({ ml, card, options }) {
       for (let k = 0; k < cells; k++) heat[k] = grid[k * perCell + perCell - 1];
     }
     [...headRow.cells].forEach((cell, i) => cell.classList.toggle('c2-now', i > 0 && (memorise ? i === curve.length : i === opts.flexibility)));
-    statTrain.set(`${fixed(trainAcc * 100, 1)} %`);
-    statTest.set(`${fixed(testAcc * 100, 1)} %`);
-    statGap.set(`${fixed((trainAcc - testAcc) * 100, 1)} points`);
-    statKnob.set(opts.model === 'knn' ? String(Math.min(setting, train.rows)) : (memorise ? 'no limit' : String(setting)));
+    statTrain.set(formatPercent(trainAcc, 1));
+    statTest.set(formatPercent(testAcc, 1));
+    statGap.set(`${formatNumber((trainAcc - testAcc) * 100, 1)} points`);
+    statKnob.set(opts.model === 'knn' ? formatNumber(Math.min(setting, train.rows), 0) : (memorise ? 'no limit' : formatNumber(setting, 0)));
     const bestTest = curve.reduce((a, c) => (c.test > a.test ? c : a), curve[0] || { test: 0, level: 1 });
-    const gap = trainAcc - testAcc;
-    if (memorise || (gap > 0.08 && trainAcc >= 0.97)) card.setMessage(`Overfitting: ${fixed(trainAcc * 100, 0)} % on the points it studied but only ${fixed(testAcc * 100, 0)} % on hidden ones. The boundary bends around individual noisy points, and that knowledge does not carry over.`, 'bad');
-    else if (opts.flexibility < bestTest.level - 2 && testAcc < bestTest.test - 0.02) card.setMessage(`Underfitting: the boundary is too stiff to follow the moons (train ${fixed(trainAcc * 100, 0)} %, test ${fixed(testAcc * 100, 0)} %). Give it more flexibility.`, 'warn');
-    else card.setMessage(`Train ${fixed(trainAcc * 100, 0)} %, test ${fixed(testAcc * 100, 0)} %: the two agree, so the model is learning the shape rather than the points. Best test accuracy on the slider: ${fixed(bestTest.test * 100, 0)} %.`, 'ok');
-    plot.canvas.setAttribute('aria-label', `Decision boundary of the ${opts.model === 'knn' ? 'k-nearest-neighbours' : 'decision tree'} model; train accuracy ${fixed(trainAcc * 100, 1)} percent, test ${fixed(testAcc * 100, 1)} percent`);
+    card.setMessage(...verdictMessage(trainAcc, testAcc, bestTest.test));
+    plot.canvas.setAttribute('aria-label', `Decision boundary of the ${opts.model === 'knn' ? 'k-nearest-neighbours' : 'decision tree'} model; train accuracy ${formatNumber(trainAcc * 100, 1)} percent, test ${formatNumber(testAcc * 100, 1)} percent`);
     requestDraw(draw);
+  }
+
+  // The lesson's definitions in words: the verdict, the numbers it rests on, and what to try.
+  function verdictMessage(trainAcc, testAcc, bestTest) {
+    // Whole percents and points when the counts allow it (100 test points), else one decimal, so
+    // a gap of 10.4 points is never printed as "10" beside the word "overfitting".
+    const shown = (v) => formatNumber(v, Math.abs(v - Math.round(v)) < 1e-6 ? 0 : 1);
+    const pct = (fraction) => `${shown(fraction * 100)}%`;
+    const tr = pct(trainAcc);
+    const te = pct(testAcc);
+    const points = (trainAcc - testAcc) * 100;
+    const pointsOf = (v) => `${shown(v)} ${shown(v) === '1' ? 'point' : 'points'}`;
+    const gap = points >= 0 ? `a gap of ${pointsOf(points)}` : `test ${pointsOf(-points)} above train`;
+    const limit = formatNumber(OVERFIT_GAP * 100, 0);
+    switch (trainTestVerdict(trainAcc, testAcc)) {
+      case 'overfitting':
+        return [`Overfitting: ${tr} on the points it studied but only ${te} on hidden ones, ${gap} (more than ${limit}). The boundary bends around individual noisy training points, and that does not carry over to new ones.`, 'bad'];
+      case 'underfitting':
+        return [`Underfitting: train ${tr}, test ${te}. Below ${pct(UNDERFIT_TRAIN)} even on the points it studied, the boundary is too stiff to follow the moons. Give it more flexibility.`, 'warn'];
+      case 'good fit':
+        return [`Good fit: train ${tr}, test ${te}, ${gap} (at most ${limit}), so the model is learning the shape rather than the points. Best test accuracy on the slider: ${pct(bestTest)}.`, 'ok'];
+      default:
+        return ['', 'info'];
+    }
   }
 
   function draw() {
