@@ -96,6 +96,16 @@ test('Train vs test: flexibility and "memorise hard" open the overfitting gap; s
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
     await page.waitForTimeout(150);
+    // On a phone the table says it scrolls and keeps the current setting's column in view.
+    const view = await page.locator('.c2-curve-table').evaluate((table) => {
+      const scroller = [table, table.parentElement].find((e) => e.scrollWidth > e.clientWidth + 1);
+      const box = (scroller || table).getBoundingClientRect();
+      const now = table.querySelector('th.c2-now').getBoundingClientRect();
+      return { scrolls: !!scroller, visible: now.left >= box.left - 0.5 && now.right <= box.right + 0.5 };
+    });
+    assert.equal(await page.locator('.c2-scroll-note').isVisible(), view.scrolls, `scroll note at ${width} px`);
+    assert.ok(view.visible, `the current column is in view at ${width} px`);
+    if (width === 375) assert.ok(view.scrolls, 'eleven columns scroll on a phone');
     await screenshot(page, `course2-train-vs-test-${width}`);
   }
   assert.ok(!/NaN/.test(await page.locator('main').textContent()));

@@ -64,17 +64,21 @@ function build({ ml, card, options }) {
   card.stage.append(pair);
   const plot = new Plot(left, { aspect: 0.78, minHeight: 240, maxHeight: 420, label: 'Decision boundary heat map with train and test points', onResize: () => requestDraw(draw) });
   heatLegend(left, { color: probabilityRgb(plot.theme), low: '0', high: '1', caption: 'p(blue circle):' });
-  const curvePlot = new Plot(right, { aspect: 0.78, minHeight: 240, maxHeight: 420, label: 'Train and test accuracy for every flexibility level', onResize: () => requestDraw(draw) });
+  const curvePlot = new Plot(right, { aspect: 0.78, minHeight: 240, maxHeight: 420, label: 'Train and test accuracy for every flexibility level', onResize: () => { requestDraw(draw); requestDraw(revealCurrent); } });
   const curveKey = el('div', { className: 'dw-heat-legend' });
   right.append(curveKey);
   const tableWrap = el('div', { className: 'dw-table-wrap' });
-  const table = el('table', { className: 'dw-table' });
+  const table = el('table', { className: 'dw-table c2-curve-table' });
+  // On a phone the eleven settings do not fit: say that the table scrolls, keep the row names
+  // in view (sticky first column, course2.css) and scroll the current setting into view.
+  const scrollNote = el('p', { className: 'c2-scroll-note', text: 'The table scrolls sideways: every setting of the slider has a column.' });
+  scrollNote.hidden = true;
   const headRow = el('tr');
   const bodyTrain = el('tr');
   const bodyTest = el('tr');
   const bodyGap = el('tr');
   table.append(el('caption', { className: 'dw-sr-only', text: 'Train and test accuracy at every flexibility level' }), el('thead', {}, [headRow]), el('tbody', {}, [bodyTrain, bodyTest, bodyGap]));
-  tableWrap.append(table);
+  tableWrap.append(scrollNote, table);
   card.stage.append(tableWrap);
 
   const flex = slider(card.controls, { label: 'flexibility', min: 1, max: 10, step: 1, value: opts.flexibility, format: (v) => describeLevel(v), onInput: (v) => { opts.flexibility = v; memorise = false; memoriseBox.checked = false; refresh(); } });
@@ -176,6 +180,7 @@ function build({ ml, card, options }) {
       for (let k = 0; k < cells; k++) heat[k] = grid[k * perCell + perCell - 1];
     }
     [...headRow.cells].forEach((cell, i) => cell.classList.toggle('c2-now', i > 0 && (memorise ? i === curve.length : i === opts.flexibility)));
+    requestDraw(revealCurrent);
     statTrain.set(formatPercent(trainAcc, 1));
     statTest.set(formatPercent(testAcc, 1));
     statGap.set(`${formatNumber((trainAcc - testAcc) * 100, 1)} points`);
@@ -184,6 +189,17 @@ function build({ ml, card, options }) {
     card.setMessage(...verdictMessage(trainAcc, testAcc, bestTest.test));
     plot.canvas.setAttribute('aria-label', `Decision boundary of the ${opts.model === 'knn' ? 'k-nearest-neighbours' : 'decision tree'} model; train accuracy ${formatNumber(trainAcc * 100, 1)} percent, test ${formatNumber(testAcc * 100, 1)} percent`);
     requestDraw(draw);
+  }
+
+  // Whichever box scrolls the table (the wrapper, or the table itself inside lesson prose).
+  function revealCurrent() {
+    const scroller = [table, tableWrap].find((e) => e.scrollWidth > e.clientWidth + 1);
+    scrollNote.hidden = !scroller;
+    const cell = headRow.querySelector('.c2-now');
+    if (!scroller || !cell) return;
+    const box = scroller.getBoundingClientRect();
+    const c = cell.getBoundingClientRect();
+    scroller.scrollLeft += (c.left + c.width / 2) - (box.left + box.width / 2);
   }
 
   // The lesson's definitions in words: the verdict, the numbers it rests on, and what to try.
@@ -257,6 +273,7 @@ function build({ ml, card, options }) {
     },
     destroy() {
       cancelDraw(draw);
+      cancelDraw(revealCurrent);
       plot.destroy();
       curvePlot.destroy();
       if (model) model.delete();
