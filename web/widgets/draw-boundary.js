@@ -153,9 +153,9 @@ function build({ ml, card, options }) {
     const right = accuracyOf(p.map((v) => -v));
     flip = right > left;
     accuracy = Math.max(left, right);
-    if (fromUser) best = Math.max(best, accuracy); // the learner's best, not the model's
+    if (moved) best = Math.max(best, accuracy); // the learner's best: not the model's, not the starting line's
     statAcc.set(formatPercent(accuracy, 1));
-    statBest.set(formatPercent(best, 1));
+    statBest.set(best > 0 ? formatPercent(best, 1) : '–');
     const wrong = Math.round((1 - accuracy) * data.rows);
     if (fromUser) {
       if (accuracy >= opts.target) {
