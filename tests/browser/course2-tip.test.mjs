@@ -15,6 +15,7 @@ test('Predicting a tip: engine predictions, input validation in words, and the e
     await widgetsReady(page);
     assert.equal(await page.locator('.katex-error').count(), 0);
     const input = page.getByLabel('bill x (dollars)');
+    assert.ok(await page.getByRole('button', { name: /Use w = 0.18/ }).isDisabled(), 'the line already is the trained one');
     assert.equal(await stat(page, 'predicted tip'), '$9.50', 'seed: a $50 bill gives a $9.50 tip');
     await input.fill('20');
     assert.equal(await stat(page, 'predicted tip'), '$4.10', 'seed: a $20 bill gives a $4.10 tip');
@@ -54,8 +55,10 @@ test('Predicting a tip: engine predictions, input validation in words, and the e
     const before = Number(await stat(page, 'MSE on examples'));
     await page.getByRole('slider', { name: /slope w/ }).fill('0.3');
     assert.ok(Number(await stat(page, 'MSE on examples')) > before);
+    assert.equal(await page.getByRole('button', { name: /Use w = 0.18/ }).isDisabled(), false);
     await page.getByRole('button', { name: 'Best line for these tips' }).click();
     assert.equal(await stat(page, 'MSE on examples'), await stat(page, 'best possible MSE'));
+    assert.ok(await page.getByRole('button', { name: 'Best line for these tips' }).isDisabled(), 'offered only while it changes the line');
     // The best line's intercept is negative: the sign goes before the currency, never "$-0.15".
     await input.fill('50');
     assert.match(await page.locator('.dw-message').textContent(), /plus a negative base of \u2212\$0\.15\.$/);
@@ -72,6 +75,7 @@ test('Predicting a tip: engine predictions, input validation in words, and the e
     await input.fill('90');
     assert.match(await page.locator('.dw-message').textContent(), /outside the bills the line was trained on \(\$10\.00 to \$80\.00\).*extrapolation/);
     await page.getByRole('button', { name: /Use w = 0.18/ }).click();
+    assert.ok(await page.getByRole('button', { name: /Use w = 0.18/ }).isDisabled());
     await input.fill('50');
     await screenshot(page, `course2-tip-${width}`);
     assert.ok(!/NaN/.test(await page.locator('main').textContent()));

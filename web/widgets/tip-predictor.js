@@ -92,8 +92,8 @@ function build({ ml, card, options }) {
   const sliderW = slider(card.controls, { label: 'slope w (tip per dollar)', min: 0, max: 0.5, step: 0.005, value: opts.w, format: (v) => formatNumber(v, 3), onInput: (v) => { opts.w = v; refresh(); } });
   const sliderB = slider(card.controls, { label: 'intercept b (base tip, \$)', min: -5, max: 5, step: 0.05, value: opts.b, format: (v) => formatNumber(v, 2), onInput: (v) => { opts.b = v; refresh(); } });
   const buttons = buttonRow(card.controls);
-  button(buttons, 'Use w = 0.18, b = 0.5', () => { opts.w = 0.18; opts.b = 0.5; sliderW.set(0.18); sliderB.set(0.5); refresh(); });
-  button(buttons, 'Best line for these tips', () => {
+  const trainedBtn = button(buttons, 'Use w = 0.18, b = 0.5', () => { opts.w = 0.18; opts.b = 0.5; sliderW.set(0.18); sliderB.set(0.5); refresh(); });
+  const bestBtn = button(buttons, 'Best line for these tips', () => {
     if (!Number.isFinite(bestParams[0])) return;
     opts.w = Math.min(0.5, Math.max(0, bestParams[0]));
     opts.b = Math.min(5, Math.max(-5, bestParams[1]));
@@ -151,6 +151,9 @@ function build({ ml, card, options }) {
 
     statMse.set(formatNumber(mse, 3));
     statBest.set(formatNumber(bestMse, 3));
+    // Each button is offered only while it would change the line.
+    trainedBtn.disabled = opts.w === 0.18 && opts.b === 0.5;
+    bestBtn.disabled = !Number.isFinite(bestParams[0]) || (opts.w === Math.min(0.5, Math.max(0, bestParams[0])) && opts.b === Math.min(5, Math.max(-5, bestParams[1])));
     if (Number.isFinite(prediction)) {
       statTip.set(money(prediction));
       sum.textContent = `ŷ = ${formatNumber(opts.w, 3)} × ${formatNumber(bill, 2)} ${signedTerm(opts.b, 2)} = ${money(prediction)}`;
