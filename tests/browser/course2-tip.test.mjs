@@ -61,7 +61,7 @@ test('Predicting a tip: engine predictions, input validation in words, and the e
     assert.ok(await page.getByRole('button', { name: 'Best line for these tips' }).isDisabled(), 'offered only while it changes the line');
     // The best line's intercept is negative: the sign goes before the currency, never "$-0.15".
     await input.fill('50');
-    assert.match(await page.locator('.dw-message').textContent(), /plus a negative base of \u2212\$0\.15\.$/);
+    assert.match(await page.locator('.dw-message').textContent(), /plus a base of \u2212\$0\.15\.$/);
     assert.match(await page.locator('.c2-tip-sum').textContent(), /^ŷ = 0\.188 × 50\.00 \u2212 0\.15 = \$9\.26$/);
     assert.ok(!/\$-|\+ -/.test(await page.locator('.dw-card').textContent()), 'no "$-" or "+ -" anywhere');
     // Every column of the receipts table is visible, also on a 375 px phone.

@@ -157,11 +157,10 @@ function build({ ml, card, options }) {
     if (Number.isFinite(prediction)) {
       statTip.set(money(prediction));
       sum.textContent = `ŷ = ${formatNumber(opts.w, 3)} × ${formatNumber(bill, 2)} ${signedTerm(opts.b, 2)} = ${money(prediction)}`;
-      const base = `${opts.b < 0 ? 'a negative base of ' : 'a base of '}${money(opts.b)}`;
       if (prediction < 0) card.setMessage(`With b = ${money(opts.b)} the line predicts a negative tip (${money(prediction)}) for this bill — a sign the parameters are off, since nobody tips a negative amount.`, 'warn');
       else if (bill === 0) card.setMessage(`A bill of $0 gets just the intercept: b = ${money(opts.b)}. That is the "base tip" the line adds to every bill.`, 'info');
       else if (bill < BILL_RANGE[0] || bill > BILL_RANGE[1]) card.setMessage(`${money(bill)} lies outside the bills the line was trained on (${money(BILL_RANGE[0])} to ${money(BILL_RANGE[1])}). The line still answers, but this is extrapolation: nothing in the data says tipping stays linear out there.`, 'warn');
-      else card.setMessage(`For a ${money(bill)} bill the line predicts a ${money(prediction)} tip: ${formatNumber(opts.w * 100, 1)} cents per dollar plus ${base}.`, 'ok');
+      else card.setMessage(`For a ${money(bill)} bill the line predicts a ${money(prediction)} tip: ${formatNumber(opts.w * 100, 1)} cents per dollar plus a base of ${money(opts.b)}.`, 'ok');
     } else {
       statTip.set('–');
       sum.textContent = 'ŷ = w × bill + b — waiting for a valid bill.';
