@@ -91,6 +91,8 @@ test('Train vs test: flexibility and "memorise hard" open the overfitting gap; s
     assert.equal(await percent(page, 'test'), Number((expected.test * 100).toFixed(1)));
     await page.getByLabel('model', { exact: true }).selectOption('tree');
   }
+  // The verdict row applies the same rule to every column: depth 1 under, 2–5 good, 6 on over.
+  assert.deepEqual(await page.locator('td.c2-verdict').allTextContents(), ['under', 'good', 'good', 'good', 'good', 'over', 'over', 'over', 'over', 'over', 'over']);
   // The table holds every level plus "memorise".
   assert.equal(await page.locator('.dw-table thead th').count(), 12);
   for (const width of [1280, 375]) {

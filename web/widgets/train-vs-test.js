@@ -77,7 +77,8 @@ function build({ ml, card, options }) {
   const bodyTrain = el('tr');
   const bodyTest = el('tr');
   const bodyGap = el('tr');
-  table.append(el('caption', { className: 'dw-sr-only', text: 'Train and test accuracy at every flexibility level' }), el('thead', {}, [headRow]), el('tbody', {}, [bodyTrain, bodyTest, bodyGap]));
+  const bodyVerdict = el('tr');
+  table.append(el('caption', { className: 'dw-sr-only', text: 'Train and test accuracy at every flexibility level, and the lesson\'s verdict' }), el('thead', {}, [headRow]), el('tbody', {}, [bodyTrain, bodyTest, bodyGap, bodyVerdict]));
   tableWrap.append(scrollNote, table);
   card.stage.append(tableWrap);
 
@@ -158,11 +159,14 @@ function build({ ml, card, options }) {
     bodyTrain.replaceChildren(el('th', { scope: 'row', text: 'train' }));
     bodyTest.replaceChildren(el('th', { scope: 'row', text: 'test' }));
     bodyGap.replaceChildren(el('th', { scope: 'row', text: 'gap (points)' }));
+    bodyVerdict.replaceChildren(el('th', { scope: 'row', text: 'verdict' }));
     for (const c of curve) {
       headRow.append(el('th', { scope: 'col', text: c.level === 11 ? (opts.model === 'knn' ? '1 (memorise)' : 'no limit') : String(knob(c.level, false)) }));
       bodyTrain.append(el('td', { text: formatPercent(c.train, 0) }));
       bodyTest.append(el('td', { text: formatPercent(c.test, 0) }));
       bodyGap.append(el('td', { text: formatNumber((c.train - c.test) * 100, 0) }));
+      const verdict = trainTestVerdict(c.train, c.test);
+      bodyVerdict.append(el('td', { className: 'c2-verdict', 'data-verdict': verdict, text: { underfitting: 'under', 'good fit': 'good', overfitting: 'over' }[verdict] || '–' }));
     }
   }
 
