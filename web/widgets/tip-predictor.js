@@ -33,6 +33,9 @@ export function money(v, { grouping = false } = {}) {
   return `${v < 0 && digits !== formatNumber(0, 2) ? '\u2212' : ''}$${digits}`;
 }
 
+// The bill shown in the input: whole dollars as typed ("50"), otherwise with cents.
+const billText = (v) => formatNumber(v, Number.isInteger(v) ? 0 : 2);
+
 // "+ 0.50" or "− 0.15": a term added in a worked sum, its sign written as an operator.
 function signedTerm(v, digits) {
   const text = formatNumber(v, digits);
@@ -67,7 +70,7 @@ function build({ ml, card, options }) {
 
   const inputId = nextId('bill');
   const input = el('input', { type: 'text', id: inputId, inputmode: 'decimal', autocomplete: 'off', 'aria-describedby': `${inputId}-sum` });
-  input.value = String(opts.bill);
+  input.value = billText(opts.bill);
   const inputRow = el('div', { className: 'c2-tip-input' }, [
     el('div', { className: 'dw-field' }, [el('label', { for: inputId, text: 'bill x (dollars)' }), input]),
   ]);
@@ -217,7 +220,7 @@ function build({ ml, card, options }) {
     update(next) {
       opts = { ...next };
       sliderW.set(opts.w); sliderB.set(opts.b);
-      input.value = String(opts.bill);
+      input.value = billText(opts.bill);
       loadExamples();
       setBillFromInput();
     },

@@ -161,7 +161,7 @@ function build({ ml, card, options }) {
     bodyGap.replaceChildren(el('th', { scope: 'row', text: 'gap (points)' }));
     bodyVerdict.replaceChildren(el('th', { scope: 'row', text: 'verdict' }));
     for (const c of curve) {
-      headRow.append(el('th', { scope: 'col', text: c.level === 11 ? (opts.model === 'knn' ? '1 (memorise)' : 'no limit') : String(knob(c.level, false)) }));
+      headRow.append(el('th', { scope: 'col', text: c.level === 11 ? (opts.model === 'knn' ? '1 (memorise)' : 'no limit') : formatNumber(knob(c.level, false), 0) }));
       bodyTrain.append(el('td', { text: formatPercent(c.train, 0) }));
       bodyTest.append(el('td', { text: formatPercent(c.test, 0) }));
       bodyGap.append(el('td', { text: formatNumber((c.train - c.test) * 100, 0) }));
