@@ -51,6 +51,12 @@ async function keyMove(page, from, to) {
 
 test('Draw the boundary: pointer and keys move the line, live accuracy, 95 % wins, logistic auto-fit', async () => {
   const page = await site.newPage({ reducedMotion: 'reduce' });
+  // Every score the widget reports to the course (dw:score / dw:complete on document).
+  await page.addInitScript(() => {
+    window.__reports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.__reports.push({ type, ...e.detail }));
+  });
+  const reports = () => page.evaluate(() => window.__reports);
   await page.goto(`${site.base}/lessons/draw-the-boundary.html`);
   await widgetsReady(page);
   assert.ok(await page.locator('.katex').count() > 5, 'the sigmoid, threshold and loss are typeset');
@@ -87,12 +93,22 @@ test('Draw the boundary: pointer and keys move the line, live accuracy, 95 % win
   await page.keyboard.press('Escape'); // no selection: the first arrow then picks the left handle
   let ends = await lineEnds(canvas);
   await keyMove(page, ends[0], targets[0]);
+  assert.deepEqual(await reports(), [], 'no report before the line beats the target');
   await page.keyboard.press('Enter'); // right handle
   ends = await lineEnds(canvas);
   await keyMove(page, ends[1], targets[1]);
   const won = await percent(page, 'accuracy');
   assert.ok(won >= 95, `the bisector wins (${won} %)`);
-  assert.match(await page.locator('.dw-message').textContent(), /You beat 95 %/);
+  assert.match(await page.locator('.dw-message').textContent(), /You beat 95%/);
+  // The win is reported once (dw:complete, the accuracy that first beat 95 %); a better hand-drawn
+  // line afterwards only raises the score (dw:score); the last report is the learner's best.
+  let got = await reports();
+  assert.ok(got.length >= 1, 'the win is reported');
+  assert.deepEqual({ ...got[0], score: 0 }, { type: 'dw:complete', widget: 'draw-boundary', title: 'Draw the boundary', score: 0, max: 100 });
+  assert.ok(got[0].score >= 95);
+  got.slice(1).forEach((r, i) => { assert.equal(r.type, 'dw:score'); assert.ok(r.score > got[i].score); });
+  assert.equal(got.at(-1).score, Math.round(await percent(page, 'best')));
+  const reportedAtWin = got.length;
   assert.equal(await page.locator('.dw-message').getAttribute('data-tone'), 'ok');
   const e2 = await engine(page, await lineEnds(canvas));
   if (e2.accuracy !== null) assert.equal(won.toFixed(1), (e2.accuracy * 100).toFixed(1));
@@ -117,6 +133,8 @@ test('Draw the boundary: pointer and keys move the line, live accuracy, 95 % win
     assert.equal(await stat(page, 'log loss'), expected.loss.toFixed(4));
     assert.equal((await percent(page, 'accuracy')).toFixed(1), (expected.accuracy * 100).toFixed(1));
     assert.ok(await page.locator('.dw-heat-legend').first().isVisible(), 'the probability legend is shown');
+    got = await reports();
+    assert.equal(got.length, reportedAtWin, 'Auto-fit\'s line is the model\'s, not the learner\'s: nothing more is reported');
   } else {
     assert.equal(await page.getByRole('button', { name: /Auto-fit/ }).count(), 0, 'no Auto-fit without the engine model');
   }

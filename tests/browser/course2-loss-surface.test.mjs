@@ -99,6 +99,32 @@ test('Loss surface: engine heat map, click to drop, learning-rate states in word
     const adam = await engineRun(page, { eta: 10 ** -1.3, steps: 3, kind: 'adam' });
     assert.ok(Number.isFinite(adam.loss));
   }
+  if (expected.optimizers) {
+    // The saddle: from the default start (on y = 0) every optimiser stalls at the saddle point,
+    // loss 0 against a minimum of −0.25, and the message says so instead of "gliding downhill".
+    await page.getByLabel('surface', { exact: true }).selectOption('saddle');
+    await eta.fill(String(Math.log10(0.05)));
+    await page.getByLabel('optimiser').selectOption('sgd');
+    await page.getByRole('button', { name: 'Play' }).click();
+    assert.equal(await stat(page, 'step'), '300');
+    assert.equal(await stat(page, 'loss'), '0.000');
+    assert.equal(await stat(page, 'minimum loss'), '-0.250');
+    assert.match(await message(page), /^SGD: stalled at a saddle point: after 300 steps the loss is 0\.000, but the lowest point of this surface is at -0\.250\..*curves down along y/);
+    assert.equal(await page.locator('.dw-message').getAttribute('data-tone'), 'warn');
+    await page.getByLabel('optimiser').selectOption('race');
+    await page.getByRole('button', { name: 'Play' }).click();
+    assert.match(await message(page), /Stalled at a saddle point[^:]*: SGD, Momentum, RMSProp, Adam\./);
+    assert.doesNotMatch(await message(page), /gliding|At the bottom/);
+    // Dropped a little off the ridge (y = 0.05 of a −2…2 view), the ball escapes into a valley.
+    await page.getByLabel('optimiser').selectOption('sgd');
+    const map = page.locator('.dw-stage canvas[tabindex="0"]');
+    await map.focus();
+    await page.keyboard.press('ArrowUp'); // cursor moves 1/40 of the view: y = 0.1
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Play' }).click();
+    assert.match(await message(page), /^SGD: reached the bottom in \d+ steps \(loss -0\.250\)/);
+    await page.getByLabel('surface', { exact: true }).selectOption('saddle');
+  }
   await page.getByRole('button', { name: 'Play' }).click(); // reduced motion: the whole run at once
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });

@@ -11,6 +11,12 @@ const stat = (page, label) => page.locator(`.dw-stat[data-stat="${label}"] .dw-s
 test('Two jobs: the sorter gives instant feedback with a reason, keeps score, and works by key and tap', async () => {
   for (const width of [1280, 375]) {
     const page = await site.newPage({ width });
+    // Every score the widget reports to the course (dw:score / dw:complete on document).
+    await page.addInitScript(() => {
+      window.__reports = [];
+      for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.__reports.push({ type, ...e.detail }));
+    });
+    const reports = () => page.evaluate(() => window.__reports);
     await page.goto(`${site.base}/lessons/two-jobs.html`);
     await widgetsReady(page);
     assert.ok(await page.locator('.katex').count() >= 1, 'math is typeset');
@@ -42,10 +48,13 @@ test('Two jobs: the sorter gives instant feedback with a reason, keeps score, an
       await page.keyboard.press(key[text] === 'regression' ? 'r' : 'c');
       feedback = await page.locator('.c2-sorter-feedback').textContent();
       assert.match(feedback, /^✓ Correct/);
+      if (i === Object.keys(key).length - 1) assert.deepEqual(await reports(), [], 'nothing is reported before the game is over');
       await page.keyboard.press('Enter');
     }
     const n = Object.keys(key).length;
+    // The last Enter showed the result: the finished game is reported once, as played.
     assert.equal(await stat(page, 'score'), `${n - 1} / ${n}`);
+    assert.deepEqual(await reports(), [{ type: 'dw:complete', widget: 'spot-the-job', title: 'Spot the job', score: n - 1, max: n }]);
     assert.equal(await stat(page, 'best streak'), String(n - 1));
     assert.match(await page.locator('.c2-sorter-prompt').textContent(), new RegExp(`Done: ${n - 1} of ${n}`));
     await screenshot(page, `course2-two-jobs-${width}`);

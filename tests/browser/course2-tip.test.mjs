@@ -15,6 +15,7 @@ test('Predicting a tip: engine predictions, input validation in words, and the e
     await widgetsReady(page);
     assert.equal(await page.locator('.katex-error').count(), 0);
     const input = page.getByLabel('bill x (dollars)');
+    assert.ok(await page.getByRole('button', { name: /Use w = 0.18/ }).isDisabled(), 'the line already is the trained one');
     assert.equal(await stat(page, 'predicted tip'), '$9.50', 'seed: a $50 bill gives a $9.50 tip');
     await input.fill('20');
     assert.equal(await stat(page, 'predicted tip'), '$4.10', 'seed: a $20 bill gives a $4.10 tip');
@@ -54,9 +55,27 @@ test('Predicting a tip: engine predictions, input validation in words, and the e
     const before = Number(await stat(page, 'MSE on examples'));
     await page.getByRole('slider', { name: /slope w/ }).fill('0.3');
     assert.ok(Number(await stat(page, 'MSE on examples')) > before);
+    assert.equal(await page.getByRole('button', { name: /Use w = 0.18/ }).isDisabled(), false);
     await page.getByRole('button', { name: 'Best line for these tips' }).click();
     assert.equal(await stat(page, 'MSE on examples'), await stat(page, 'best possible MSE'));
+    assert.ok(await page.getByRole('button', { name: 'Best line for these tips' }).isDisabled(), 'offered only while it changes the line');
+    // The best line's intercept is negative: the sign goes before the currency, never "$-0.15".
+    await input.fill('50');
+    assert.match(await page.locator('.dw-message').textContent(), /plus a base of \u2212\$0\.15\.$/);
+    assert.match(await page.locator('.c2-tip-sum').textContent(), /^ŷ = 0\.188 × 50\.00 \u2212 0\.15 = \$9\.26$/);
+    assert.ok(!/\$-|\+ -/.test(await page.locator('.dw-card').textContent()), 'no "$-" or "+ -" anywhere');
+    // Every column of the receipts table is visible, also on a 375 px phone.
+    const overflow = await page.locator('.c2-tip-table-wrap').evaluate((wrap) => {
+      const edge = wrap.getBoundingClientRect().right + 0.5;
+      return [...wrap.querySelectorAll('th, td')].filter((c) => c.getBoundingClientRect().right > edge).map((c) => c.textContent);
+    });
+    assert.deepEqual(overflow, [], `cells cut off at ${width} px`);
+    assert.equal(await page.locator('.c2-tip-table thead th').count(), 5);
+    // Outside the $10–$80 the line was trained on: a warning, also just above it.
+    await input.fill('90');
+    assert.match(await page.locator('.dw-message').textContent(), /outside the bills the line was trained on \(\$10\.00 to \$80\.00\).*extrapolation/);
     await page.getByRole('button', { name: /Use w = 0.18/ }).click();
+    assert.ok(await page.getByRole('button', { name: /Use w = 0.18/ }).isDisabled());
     await input.fill('50');
     await screenshot(page, `course2-tip-${width}`);
     assert.ok(!/NaN/.test(await page.locator('main').textContent()));

@@ -64,6 +64,18 @@ test('Train vs test: flexibility and "memorise hard" open the overfitting gap; s
   assert.ok(expected.train - expected.test > gapStiff + 0.05, `the gap opens (${gapStiff} → ${expected.train - expected.test})`);
   assert.match(await page.locator('.dw-message').textContent(), /Overfitting/);
 
+  // The verdict follows the lesson's definitions (gap > 10 points: overfitting; train < 80 %:
+  // underfitting): depth 1 underfits, depth 2 fits, depth 7 (train 94 %, test 70 %) overfits.
+  const flexSlider = page.getByRole('slider', { name: /flexibility/ });
+  const tone = () => page.locator('.dw-message').getAttribute('data-tone');
+  for (const [level, words, expectedTone] of [[1, /^Underfitting: train 76%, test 74%/, 'warn'], [2, /^Good fit: train 85%, test 84%, a gap of 1 point \(/, 'ok'], [7, /^Overfitting: 94% on the points it studied but only 70% on hidden ones, a gap of 24 points/, 'bad']]) {
+    await flexSlider.fill(String(level));
+    assert.equal(await stat(page, kind), String(LEVELS[level - 1]));
+    assert.match(await page.locator('.dw-message').textContent(), words, `depth ${LEVELS[level - 1]}`);
+    assert.equal(await tone(), expectedTone);
+  }
+  assert.doesNotMatch(await page.locator('main').textContent(), /engine build|this build/);
+
   // The slider moves the model (and unticks memorise).
   await page.getByRole('slider', { name: /flexibility/ }).fill('9');
   assert.equal(await stat(page, kind), String(LEVELS[8]));
@@ -79,11 +91,23 @@ test('Train vs test: flexibility and "memorise hard" open the overfitting gap; s
     assert.equal(await percent(page, 'test'), Number((expected.test * 100).toFixed(1)));
     await page.getByLabel('model', { exact: true }).selectOption('tree');
   }
+  // The verdict row applies the same rule to every column: depth 1 under, 2–5 good, 6 on over.
+  assert.deepEqual(await page.locator('td.c2-verdict').allTextContents(), ['under', 'good', 'good', 'good', 'good', 'over', 'over', 'over', 'over', 'over', 'over']);
   // The table holds every level plus "memorise".
   assert.equal(await page.locator('.dw-table thead th').count(), 12);
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
     await page.waitForTimeout(150);
+    // On a phone the table says it scrolls and keeps the current setting's column in view.
+    const view = await page.locator('.c2-curve-table').evaluate((table) => {
+      const scroller = [table, table.parentElement].find((e) => e.scrollWidth > e.clientWidth + 1);
+      const box = (scroller || table).getBoundingClientRect();
+      const now = table.querySelector('th.c2-now').getBoundingClientRect();
+      return { scrolls: !!scroller, visible: now.left >= box.left - 0.5 && now.right <= box.right + 0.5 };
+    });
+    assert.equal(await page.locator('.c2-scroll-note').isVisible(), view.scrolls, `scroll note at ${width} px`);
+    assert.ok(view.visible, `the current column is in view at ${width} px`);
+    if (width === 375) assert.ok(view.scrolls, 'eleven columns scroll on a phone');
     await screenshot(page, `course2-train-vs-test-${width}`);
   }
   assert.ok(!/NaN/.test(await page.locator('main').textContent()));

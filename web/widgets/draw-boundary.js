@@ -6,9 +6,11 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
-import { button, buttonRow, fixed } from '../lib/ui.js';
+import { button, buttonRow } from '../lib/ui.js';
 import { drawHeatmap, heatLegend, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
+import { formatNumber, formatPercent } from '../lib/format.js';
+import { reportComplete, reportScore } from './course1/report.js';
 
 export const schema = {
   seed: seedOption(4, 'Random seed for the points.'),
@@ -46,6 +48,7 @@ function build({ ml, card, options }) {
   let accuracy = NaN;
   let best = 0;
   let won = false;
+  let reported = 0;         // the best hand-drawn accuracy already reported to the course (percent)
   let heat = null;          // p(class 1) per grid cell while the logistic model owns the line
   let fitting = null;
   let selected = -1;        // 0, 1: a handle; 2: the whole line
@@ -91,7 +94,7 @@ function build({ ml, card, options }) {
     }
     best = 0;
     won = false;
-    statTarget.set(`${fixed(opts.target * 100, 0)} %`);
+    statTarget.set(formatPercent(opts.target, 0));
     resetLine();
   }
 
@@ -141,29 +144,40 @@ function build({ ml, card, options }) {
     return right / data.rows;
   }
 
-  function score(fromUser) {
+  // fromUser: the line is the learner's (not the logistic model's); moved: the learner just moved
+  // it (a reset or new points are not a move, so they never win the game by themselves).
+  function score(fromUser, moved = false) {
     if (!data) return;
     const p = lineParams();
     const left = accuracyOf(p);
     const right = accuracyOf(p.map((v) => -v));
     flip = right > left;
     accuracy = Math.max(left, right);
-    if (fromUser) best = Math.max(best, accuracy); // the learner's best, not the model's
-    statAcc.set(`${fixed(accuracy * 100, 1)} %`);
-    statBest.set(`${fixed(best * 100, 1)} %`);
+    if (moved) best = Math.max(best, accuracy); // the learner's best: not the model's, not the starting line's
+    statAcc.set(formatPercent(accuracy, 1));
+    statBest.set(best > 0 ? formatPercent(best, 1) : '–');
     const wrong = Math.round((1 - accuracy) * data.rows);
     if (fromUser) {
       if (accuracy >= opts.target) {
-        if (!won) won = true;
-        card.setMessage(`You beat ${fixed(opts.target * 100, 0)} %: ${data.rows - wrong} of ${data.rows} points are on their own side${wrong ? `; the ${wrong} left over sit among the other class, where no straight line can reach them without losing others` : ' — a perfect split'}.`, 'ok');
+        card.setMessage(`You beat ${formatPercent(opts.target, 0)}: ${formatNumber(data.rows - wrong, 0)} of ${formatNumber(data.rows, 0)} points are on their own side${wrong ? `; the ${formatNumber(wrong, 0)} left over sit among the other class, where no straight line can reach them without losing others` : ' — a perfect split'}.`, 'ok');
+        if (moved) reportWin();
       } else if (accuracy >= 0.8) {
-        card.setMessage(`Close: ${wrong} point${wrong === 1 ? '' : 's'} on the wrong side (ringed). Turn the line a little to pick them up.`, 'info');
+        card.setMessage(`Close: ${formatNumber(wrong, 0)} ${wrong === 1 ? 'point' : 'points'} on the wrong side (ringed). Turn the line a little to pick them up.`, 'info');
       } else {
-        card.setMessage(`${wrong} of ${data.rows} points are on the wrong side (ringed). Each side of the line is tinted with the class it predicts.`, 'warn');
+        card.setMessage(`${formatNumber(wrong, 0)} of ${formatNumber(data.rows, 0)} points are on the wrong side (ringed). Each side of the line is tinted with the class it predicts.`, 'warn');
       }
     }
-    plot.canvas.setAttribute('aria-label', `Two classes of ${data.rows} points and a dividing line from (${fixed(ends[0].x, 3)}, ${fixed(ends[0].y, 3)}) to (${fixed(ends[1].x, 3)}, ${fixed(ends[1].y, 3)}); accuracy ${fixed(accuracy * 100, 1)} percent`);
+    plot.canvas.setAttribute('aria-label', `Two classes of ${data.rows} points and a dividing line from (${formatNumber(ends[0].x, 3)}, ${formatNumber(ends[0].y, 3)}) to (${formatNumber(ends[1].x, 3)}, ${formatNumber(ends[1].y, 3)}); accuracy ${formatNumber(accuracy * 100, 1)} percent`);
     requestDraw(draw);
+  }
+
+  // The learner's own line beat the target: the game is won (once per set of points), and a
+  // later, better hand-drawn line raises the reported score. Auto-fit never reports: it is the
+  // model's result, not the learner's.
+  function reportWin() {
+    const percent = Math.round(best * 100);
+    const detail = { widget: 'draw-boundary', title: meta.title, score: percent, max: 100 };
+    if (!won) { won = true; reported = percent; reportComplete(card, detail); } else if (percent > reported) { reported = percent; reportScore(card, detail); }
   }
 
   // ---- logistic regression (engine) ----
@@ -195,14 +209,14 @@ function build({ ml, card, options }) {
       key.element.style.display = '';
     }
     const steps = learner.steps();
-    statSteps.set(String(steps));
-    statLoss.set(fixed(loss, 4));
+    statSteps.set(formatNumber(steps, 0));
+    statLoss.set(formatNumber(loss, 4));
     score(false);
-    if (status === 'converged') card.setMessage(`Logistic regression converged after ${steps} steps: log loss ${fixed(loss, 4)}, accuracy ${fixed(accuracy * 100, 1)} %. It minimises the log loss, not the error count, so a hand-drawn line can sometimes tie or beat it on accuracy.`, 'ok');
+    if (status === 'converged') card.setMessage(`Logistic regression converged after ${formatNumber(steps, 0)} steps: log loss ${formatNumber(loss, 4)}, accuracy ${formatPercent(accuracy, 1)}. It minimises the log loss, not the error count, so a hand-drawn line can sometimes tie or beat it on accuracy.`, 'ok');
     else if (status === 'diverged') card.setMessage('Logistic regression diverged: the learning rate is too large for this data.', 'bad');
     else if (norm <= 1e-9) card.setMessage('All weights are zero: σ(0) = 0.5 everywhere, so there is no boundary yet. Step once more.', 'info');
-    else if (steps >= MAX_FIT_STEPS) card.setMessage(`Stopped after ${steps} steps: log loss ${fixed(loss, 4)}, accuracy ${fixed(accuracy * 100, 1)} %. The loss still creeps down because the classes barely overlap, so larger weights keep making the model more confident.`, 'ok');
-    else card.setMessage(`Logistic step ${steps}: log loss ${fixed(loss, 4)}, accuracy ${fixed(accuracy * 100, 1)} %. The heat map is the model's probability of "blue circle".`, 'info');
+    else if (steps >= MAX_FIT_STEPS) card.setMessage(`Stopped after ${formatNumber(steps, 0)} steps: log loss ${formatNumber(loss, 4)}, accuracy ${formatPercent(accuracy, 1)}. The loss still creeps down because the classes barely overlap, so larger weights keep making the model more confident.`, 'ok');
+    else card.setMessage(`Logistic step ${formatNumber(steps, 0)}: log loss ${formatNumber(loss, 4)}, accuracy ${formatPercent(accuracy, 1)}. The heat map is the model's probability of "blue circle".`, 'info');
     return steps >= MAX_FIT_STEPS ? 'done' : status;
   }
 
@@ -227,7 +241,7 @@ function build({ ml, card, options }) {
     stopFit();
     heat = null;
     key.element.style.display = 'none';
-    score(true);
+    score(true, true);
   }
 
   function hitTest(pos) {
@@ -349,7 +363,7 @@ function build({ ml, card, options }) {
       plot.segment(a.x - ux * far, a.y - uy * far, b.x + ux * far, b.y + uy * far, { width: 2.5 });
     });
     // Handle positions in CSS pixels, for pointer tests and assistive tooling.
-    plot.canvas.dataset.handles = ends.map((p) => `${fixed(plot.px(p.x), 1)},${fixed(plot.py(p.y), 1)}`).join(' ');
+    plot.canvas.dataset.handles = ends.map((p) => `${formatNumber(plot.px(p.x), 1)},${formatNumber(plot.py(p.y), 1)}`).join(' ');
     ends.forEach((p, i) => plot.handle(p.x, p.y, { focused: (selected === i || selected === 2) && (document.activeElement === plot.canvas || drag) }));
   }
 

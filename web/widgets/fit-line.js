@@ -1,13 +1,16 @@
 // Game "Fit the line" (seed 001, level 2): drag the line's ends or use the sliders to make the
 // mean squared error as small as you can, then let gradient descent (the engine's
-// LinearRegression) find the best line step by step.
+// LinearRegression) find the best line step by step. The game is won when the learner's own line
+// comes within 1 % of the best possible MSE; Auto-fit's line never counts as the learner's.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { attachDrag } from '../lib/drag.js';
-import { button, buttonRow, fixed, slider } from '../lib/ui.js';
+import { button, buttonRow, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
+import { formatNumber } from '../lib/format.js';
+import { reportComplete } from './course1/report.js';
 
 export const schema = {
   seed: seedOption(3, 'Random seed for the points.'),
@@ -38,7 +41,9 @@ function build({ ml, card, options }) {
   let data = null;
   let w = 0;
   let b = 0;
-  let best = Infinity;
+  let best = Infinity;      // the learner's best MSE by hand (Auto-fit's lines do not count)
+  let won = false;
+  let assisted = false;     // gradient descent has moved the line since the last reset
   let bestPossible = NaN;
   let lossHistory = [];
   let focusedHandle = -1;
@@ -49,18 +54,18 @@ function build({ ml, card, options }) {
   const buttons = buttonRow(card.controls);
   const fit = player(buttons, card, {
     label: 'Auto-fit',
-    start: () => { if (model.status() !== 'ready') setLine(w, b, true); },
+    start: () => { if (model.status() !== 'ready') setLine(w, b, false); },
     reduced: () => gdSteps(5000),
     tick: () => gdSteps(STEPS_PER_FRAME) === 'ready',
   });
   button(buttons, 'Step', () => { fit.stop(); gdSteps(1); });
   button(buttons, 'New points', () => { fit.stop(); opts.seed = nextSeed(opts.seed); loadData(); });
-  button(buttons, 'Reset line', () => { fit.stop(); setLine(0, 5, true); });
-  const slopeSlider = slider(card.controls, { label: 'slope w', min: -2, max: 2, step: 0.01, value: 0, format: (v) => fixed(v, 2), onInput: (v) => { fit.stop(); setLine(v, b, true); } });
-  const interceptSlider = slider(card.controls, { label: 'intercept b', min: -5, max: 12, step: 0.05, value: 5, format: (v) => fixed(v, 2), onInput: (v) => { fit.stop(); setLine(w, v, true); } });
+  button(buttons, 'Reset line', () => { fit.stop(); assisted = false; setLine(0, 5, false); });
+  const slopeSlider = slider(card.controls, { label: 'slope w', min: -2, max: 2, step: 0.01, value: 0, format: (v) => formatNumber(v, 2), onInput: (v) => { fit.stop(); setLine(v, b, true); } });
+  const interceptSlider = slider(card.controls, { label: 'intercept b', min: -5, max: 12, step: 0.05, value: 5, format: (v) => formatNumber(v, 2), onInput: (v) => { fit.stop(); setLine(w, v, true); } });
 
   const statMse = card.stat('MSE');
-  const statBest = card.stat('best MSE');
+  const statBest = card.stat('your best');
   const statTarget = card.stat('best possible');
   const statSteps = card.stat('GD steps');
 
@@ -74,8 +79,10 @@ function build({ ml, card, options }) {
       bestPossible = model.mse(data.X, data.y) >= 0 ? mseOf(exact[0], exact[1]) : NaN;
     });
     best = Infinity;
+    won = false;
+    assisted = false;
     lossHistory = [];
-    setLine(0, 5, true);
+    setLine(0, 5, false);
   }
 
   function mseOf(slope, intercept) {
@@ -85,25 +92,44 @@ function build({ ml, card, options }) {
     }, NaN);
   }
 
-  function setLine(slope, intercept, fromUser) {
+  // Puts the line at (slope, intercept). moved: the learner put it there (drag, keys, sliders),
+  // so it counts towards "your best" and can win the game; a reset or new points do not, and
+  // neither does nudging a line gradient descent found (until Reset line or New points).
+  function setLine(slope, intercept, moved) {
+    const own = moved && !assisted;
     w = Math.max(-50, Math.min(50, slope));
     b = Math.max(-500, Math.min(500, intercept));
     const mse = mseOf(w, b); // also puts the engine model at (w, b) for the next GD step
-    if (fromUser) { lossHistory = [mse]; statSteps.set('0'); }
-    if (mse < best) best = mse;
+    lossHistory = [mse];
+    statSteps.set('0');
+    if (own && mse < best) best = mse;
     slopeSlider.set(Math.max(-2, Math.min(2, w)));
     interceptSlider.set(Math.max(-5, Math.min(12, b)));
-    statMse.set(fixed(mse, 3));
-    statBest.set(fixed(best, 3));
-    statTarget.set(fixed(bestPossible, 3));
-    const gap = (mse - bestPossible) / bestPossible;
-    if (fromUser) {
-      if (gap <= 0.01) card.setMessage('Excellent — within 1% of the best possible line!', 'ok');
-      else if (gap <= 0.1) card.setMessage(`Close: ${fixed(gap * 100, 1)}% above the best possible MSE.`, 'info');
-      else card.setMessage('Drag the round handles at the ends of the line, or use the arrow keys after focusing the plot.', 'info');
-    }
-    plot.canvas.setAttribute('aria-label', `Scatter plot of ${opts.points} points with the line y = ${fixed(w, 2)}x + ${fixed(b, 2)}, MSE ${fixed(mse, 3)}`);
+    statMse.set(formatNumber(mse, 3));
+    statBest.set(Number.isFinite(best) ? formatNumber(best, 3) : '–'); // until the learner has moved the line
+    statTarget.set(formatNumber(bestPossible, 3));
+    // Relative gap to the least-squares MSE (absolute when that MSE is 0, i.e. noise-free points).
+    const gap = bestPossible > 1e-12 ? (mse - bestPossible) / bestPossible : mse - bestPossible;
+    if (!moved) card.setMessage('Drag the round handles at the ends of the line, or use the arrow keys after focusing the plot.', 'info');
+    else if (gap <= 0.01 && !own) card.setMessage('Within 1% of the best possible line, but gradient descent found this one. Press Reset line to find it on your own.', 'info');
+    else if (gap <= 0.01) {
+      card.setMessage('Excellent — within 1% of the best possible line!', 'ok');
+      if (!won) {
+        won = true;
+        // Score: how close the learner's best came, as a percentage of the best possible MSE.
+        const closeness = bestPossible > 1e-12 ? Math.min(100, Math.round((100 * bestPossible) / best)) : 100;
+        reportComplete(card, { widget: 'fit-line', title: meta.title, score: closeness, max: 100 });
+      }
+    } else if (gap <= 0.1) card.setMessage(`Close: ${formatNumber(gap * 100, 1)}% above the best possible MSE.`, 'info');
+    else card.setMessage('Drag the round handles at the ends of the line, or use the arrow keys after focusing the plot.', 'info');
+    plot.canvas.setAttribute('aria-label', `Scatter plot of ${opts.points} points with the line y = ${formatNumber(w, 2)}x ${signedTerm(b, 2)}, MSE ${formatNumber(mse, 3)}`);
     requestDraw(draw);
+  }
+
+  // "+ 1.50" or "- 1.50" as a term of the line's equation.
+  function signedTerm(v, digits) {
+    const text = formatNumber(v, digits);
+    return text.startsWith('-') ? `- ${text.slice(1)}` : `+ ${text}`;
   }
 
   function gdSteps(n) {
@@ -113,23 +139,22 @@ function build({ ml, card, options }) {
       const loss = attempt(card, () => model.step(), NaN);
       if (!Number.isFinite(loss)) break;
       lossHistory.push(loss);
+      assisted = true;
     }
     const p = model.params();
     const stepsTaken = lossHistory.length - 1;
     w = p[0];
     b = p[1];
     const mse = model.loss();
-    if (mse < best) best = mse;
     slopeSlider.set(Math.max(-2, Math.min(2, w)));
     interceptSlider.set(Math.max(-5, Math.min(12, b)));
-    statMse.set(fixed(mse, 3));
-    statBest.set(fixed(best, 3));
-    statSteps.set(String(stepsTaken));
+    statMse.set(formatNumber(mse, 3));
+    statSteps.set(formatNumber(stepsTaken, 0));
     const status = model.status();
-    if (status === 'converged') card.setMessage(`Gradient descent converged after ${stepsTaken} steps: MSE ${fixed(mse, 3)}, the best possible for these points.`, 'ok');
+    if (status === 'converged') card.setMessage(`Gradient descent converged after ${formatNumber(stepsTaken, 0)} steps: MSE ${formatNumber(mse, 3)}, the best possible for these points.`, 'ok');
     else if (status === 'diverged') card.setMessage('Gradient descent diverged: the learning rate is too large for this data.', 'bad');
-    else card.setMessage(`Gradient descent: step ${stepsTaken}, MSE ${fixed(mse, 3)}.`, 'info');
-    plot.canvas.setAttribute('aria-label', `Scatter plot with the line y = ${fixed(w, 2)}x + ${fixed(b, 2)}, MSE ${fixed(mse, 3)}`);
+    else card.setMessage(`Gradient descent: step ${formatNumber(stepsTaken, 0)}, MSE ${formatNumber(mse, 3)}.`, 'info');
+    plot.canvas.setAttribute('aria-label', `Scatter plot with the line y = ${formatNumber(w, 2)}x ${signedTerm(b, 2)}, MSE ${formatNumber(mse, 3)}`);
     requestDraw(draw);
     return status;
   }

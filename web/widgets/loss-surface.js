@@ -3,13 +3,16 @@
 // (w, b), computed by the engine; the learner drops a ball and watches it roll downhill with a
 // chosen learning rate — crawling, gliding or overshooting — and, when the engine's optimisers
 // are available (OptimizerSurface), races SGD, momentum, RMSProp and Adam on the same surface.
+// The message line names what each ball is doing (course2/surfaces.js describePath), including
+// a ball stalled at a saddle point, where the gradient vanishes above the surface's minimum.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
-import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
+import { button, buttonRow, select, slider } from '../lib/ui.js';
+import { formatNumber } from '../lib/format.js';
 import { drawHeatmap, heatLegend, lossRgb } from '../lib/heatmap.js';
-import { createSurface, OPTIMIZERS } from './course2/surfaces.js';
+import { createSurface, describePath, minimaOf, OPTIMIZERS } from './course2/surfaces.js';
 
 export const schema = {
   eta: { type: 'number', min: 0.001, max: 2, default: 0.05, description: 'Learning rate η (step size).' },
@@ -36,6 +39,7 @@ function build({ ml, card, options }) {
   if (!surface.hasOptimizers && opts.optimizer !== 'sgd') opts.optimizer = 'sgd';
   if (!surface.hasSurfaces) opts.surface = 'bowl';
   let view = null;      // { x0, x1, y0, y1, minX, minY, minValue, startX, startY }
+  let minima = [];      // every lowest point, one teal ring each
   let grid = null;      // Float64Array copy of the losses on the grid
   let gridRange = [0, 1];
   let start = null;     // { x, y } where the ball is dropped
@@ -59,7 +63,7 @@ function build({ ml, card, options }) {
   });
   button(buttons, 'Step', () => { play.stop(); stepAll(1); });
   button(buttons, 'Reset', () => { play.stop(); startRun(); });
-  const etaSlider = slider(card.controls, { label: 'learning rate η', min: 0.001, max: 2, value: opts.eta, scale: 'log', step: 0.01, format: (v) => fixed(v, 3), onInput: (v) => { opts.eta = v; play.stop(); startRun(); } });
+  const etaSlider = slider(card.controls, { label: 'learning rate η', min: 0.001, max: 2, value: opts.eta, scale: 'log', step: 0.01, format: (v) => formatNumber(v, 3), onInput: (v) => { opts.eta = v; play.stop(); startRun(); } });
   const optimizerChoices = surface.hasOptimizers
     ? [['sgd', 'SGD (plain gradient descent)'], ['momentum', 'Momentum'], ['rmsprop', 'RMSProp'], ['adam', 'Adam'], ['race', 'Race all four']]
     : [['sgd', 'Gradient descent']];
@@ -86,13 +90,14 @@ function build({ ml, card, options }) {
     let hi = -Infinity;
     for (const v of grid) { if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); } }
     gridRange = [lo, hi];
-    key.set({ low: fixed(lo, 2), high: fixed(hi, 1), caption: opts.surface === 'bowl' ? 'MSE of the line (log scale):' : 'loss (log scale):' });
+    minima = attempt(card, () => minimaOf(surface, view), [[view.minX, view.minY]]);
+    key.set({ low: formatNumber(lo, 2), high: formatNumber(hi, 1), caption: opts.surface === 'bowl' ? 'MSE of the line (log scale):' : 'loss (log scale):' });
     const bowl = opts.surface === 'bowl';
     statW.element.firstChild.textContent = bowl ? 'w' : 'x';
     statB.element.firstChild.textContent = bowl ? 'b' : 'y';
     statW.element.dataset.stat = bowl ? 'w' : 'x';
     statB.element.dataset.stat = bowl ? 'b' : 'y';
-    statMin.set(fixed(view.minValue, 3));
+    statMin.set(formatNumber(view.minValue, 3));
     start = { x: view.startX, y: view.startY };
     cursor = null;
     startRun();
@@ -152,29 +157,13 @@ function build({ ml, card, options }) {
 
   // The state in words, read from the engine's path (bookkeeping on its numbers only).
   function diagnose(r) {
-    const n = r.losses.length;
-    const steps = n - 1;
-    if (r.status === 'diverged') return { tone: 'bad', text: `diverged after ${steps} steps: η = ${fixed(opts.eta, 3)} is too large, every step overshoots further than the last and the ball flies out of the bowl` };
-    if (steps === 0) return { tone: 'info', text: 'waiting at the start' };
-    const loss = r.losses[n - 1];
-    const first = r.losses[0];
-    const gap = first - view.minValue;
-    const left = (loss - view.minValue) / (Math.abs(gap) > 1e-12 ? Math.abs(gap) : 1);
-    let rises = 0;
-    let flips = 0;
-    for (let i = 1; i < n; i++) if (r.losses[i] > r.losses[i - 1] + 1e-12) rises += 1;
-    for (let i = 2; i < n; i++) {
-      const d1 = r.points[2 * (i - 1)] - r.points[2 * (i - 2)];
-      const d2 = r.points[2 * i] - r.points[2 * (i - 1)];
-      const e1 = r.points[2 * (i - 1) + 1] - r.points[2 * (i - 2) + 1];
-      const e2 = r.points[2 * i + 1] - r.points[2 * (i - 1) + 1];
-      if (d1 * d2 < 0 || e1 * e2 < 0) flips += 1;
-    }
-    if (rises > steps / 4 && loss > first) return { tone: 'bad', text: `overshooting: the loss is rising (${fixed(first, 3)} → ${fixed(loss, 3)}); each step jumps past the valley floor by more than it gains` };
-    if (left < 0.001) return { tone: 'ok', text: `reached the bottom in ${steps} steps (loss ${fixed(loss, 3)})` };
-    if (flips > steps / 3 && steps > 4) return { tone: 'warn', text: `zig-zagging: the ball overshoots the valley floor and swings back; it still gets lower (loss ${fixed(loss, 3)})` };
-    if (steps >= opts.maxSteps && left > 0.05) return { tone: 'warn', text: `crawling: after ${steps} steps ${fixed(left * 100, 0)}% of the way down is still left — η = ${fixed(opts.eta, 3)} is too small` };
-    return { tone: 'info', text: `gliding downhill (step ${steps}, loss ${fixed(loss, 3)})` };
+    return describePath(r, {
+      minValue: view.minValue,
+      maxSteps: opts.maxSteps,
+      eta: opts.eta,
+      gradient: surface.gradient ? (x, y) => surface.gradient(x, y) : null,
+      span: Math.max(view.x1 - view.x0, view.y1 - view.y0),
+    });
   }
 
   function describe() {
@@ -182,21 +171,26 @@ function build({ ml, card, options }) {
     if (!lead) return;
     const n = lead.losses.length;
     // Readouts follow the first ball (SGD in a race); huge values in scientific notation.
-    const show = (v) => (Math.abs(v) >= 1e6 ? v.toExponential(2) : fixed(v, 3));
-    statStep.set(String(n - 1));
+    const show = (v) => formatNumber(v, 3);
+    statStep.set(formatNumber(n - 1, 0));
     statLoss.set(lead.status === 'diverged' ? 'diverged' : show(lead.losses[n - 1]));
     statW.set(show(lead.points[2 * (n - 1)]));
     statB.set(show(lead.points[2 * (n - 1) + 1]));
     if (racers.length === 1) {
-      const d = diagnose(lead);
-      const name = nameOf(lead.kind);
-      card.setMessage(`${name}: ${d.text}.`, d.tone);
+      const d = attempt(card, () => diagnose(lead), null);
+      if (d) card.setMessage(`${nameOf(lead.kind)}: ${d.text}.`, d.tone);
     } else {
-      const parts = racers.map((r) => `${nameOf(r.kind)} ${r.status === 'diverged' ? 'diverged' : fixed(r.losses[r.losses.length - 1], 3)}`);
-      const done = racers.filter((r) => r.status !== 'diverged' && (r.losses[r.losses.length - 1] - view.minValue) < 1e-3 * Math.max(1, Math.abs(r.losses[0] - view.minValue)));
-      card.setMessage(`Race, loss after ${Math.max(...racers.map((r) => r.steps()))} steps — ${parts.join(' · ')}.${done.length ? ` At the bottom: ${done.map((r) => nameOf(r.kind)).join(', ')}.` : ''}`, done.length ? 'ok' : 'info');
+      const verdicts = racers.map((r) => ({ r, d: attempt(card, () => diagnose(r), { state: 'unknown' }) }));
+      const parts = racers.map((r) => `${nameOf(r.kind)} ${r.status === 'diverged' ? 'diverged' : show(r.losses[r.losses.length - 1])}`);
+      const named = (state) => verdicts.filter((v) => v.d.state === state).map((v) => nameOf(v.r.kind));
+      const done = named('bottom');
+      const stalled = named('saddle');
+      let text = `Race, loss after ${formatNumber(Math.max(...racers.map((r) => r.steps())), 0)} steps — ${parts.join(' · ')}.`;
+      if (done.length) text += ` At the bottom: ${done.join(', ')}.`;
+      if (stalled.length) text += ` Stalled at a saddle point, where the gradient is almost zero but the lowest loss is ${show(view.minValue)}: ${stalled.join(', ')}. Drop the balls a little to one side to let them escape.`;
+      card.setMessage(text, done.length ? 'ok' : stalled.length ? 'warn' : 'info');
     }
-    plot.canvas.setAttribute('aria-label', `Loss surface heat map; ball at (${fixed(lead.points[2 * (n - 1)], 2)}, ${fixed(lead.points[2 * (n - 1) + 1], 2)}) with loss ${fixed(lead.losses[n - 1], 3)} after ${n - 1} steps`);
+    plot.canvas.setAttribute('aria-label', `Loss surface heat map; ball at (${formatNumber(lead.points[2 * (n - 1)], 2)}, ${formatNumber(lead.points[2 * (n - 1) + 1], 2)}) with loss ${formatNumber(lead.losses[n - 1], 3)} after ${formatNumber(n - 1, 0)} steps`);
   }
 
   function dropAt(x, y) {
@@ -218,7 +212,7 @@ function build({ ml, card, options }) {
       if (!cursor) cursor = { ...start };
       cursor.x = Math.min(view.x1, Math.max(view.x0, cursor.x + moves[e.key][0]));
       cursor.y = Math.min(view.y1, Math.max(view.y0, cursor.y + moves[e.key][1]));
-      card.setMessage(`Cursor at (${fixed(cursor.x, 2)}, ${fixed(cursor.y, 2)}), loss ${fixed(attempt(card, () => surface.value(cursor.x, cursor.y), NaN), 3)}. Press Enter to drop the ball here, Escape to cancel.`, 'info');
+      card.setMessage(`Cursor at (${formatNumber(cursor.x, 2)}, ${formatNumber(cursor.y, 2)}), loss ${formatNumber(attempt(card, () => surface.value(cursor.x, cursor.y), NaN), 3)}. Press Enter to drop the ball here, Escape to cancel.`, 'info');
       requestDraw(draw);
       e.preventDefault();
     } else if ((e.key === 'Enter' || e.key === ' ') && cursor) {
@@ -241,12 +235,14 @@ function build({ ml, card, options }) {
     plot.axes({ xLabel: bowl ? 'slope w' : 'x', yLabel: bowl ? 'intercept b' : 'y' });
     const c = plot.ctx;
     plot.clipToArea(() => {
-      // the minimum: a hollow teal ring ("good") where the loss is lowest
-      c.save();
-      c.beginPath(); c.arc(plot.px(view.minX), plot.py(view.minY), 9, 0, Math.PI * 2);
-      c.lineWidth = 3; c.strokeStyle = '#ffffff'; c.stroke();
-      c.lineWidth = 2; c.strokeStyle = plot.theme.good; c.stroke();
-      c.restore();
+      // every minimum: a hollow teal ring ("good") where the loss is lowest
+      for (const [mx, my] of minima) {
+        c.save();
+        c.beginPath(); c.arc(plot.px(mx), plot.py(my), 9, 0, Math.PI * 2);
+        c.lineWidth = 3; c.strokeStyle = '#ffffff'; c.stroke();
+        c.lineWidth = 2; c.strokeStyle = plot.theme.good; c.stroke();
+        c.restore();
+      }
       for (const r of racers) {
         const xs = []; const ys = [];
         for (let i = 0; i < r.points.length; i += 2) { xs.push(r.points[i]); ys.push(r.points[i + 1]); }

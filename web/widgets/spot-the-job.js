@@ -4,6 +4,8 @@
 import { mountWidget } from '../lib/widget.js';
 import { button, buttonRow, el } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
+import { formatNumber } from '../lib/format.js';
+import { reportComplete } from './course1/report.js';
 
 export const schema = {
   seed: seedOption(1, 'Seed for the order of the prompts.'),
@@ -109,7 +111,7 @@ function build({ card, options }) {
   function show() {
     answered = false;
     const item = deck[index];
-    progress.textContent = `Prompt ${index + 1} of ${deck.length}`;
+    progress.textContent = `Prompt ${formatNumber(index + 1, 0)} of ${formatNumber(deck.length, 0)}`;
     prompt.textContent = item.text;
     feedback.textContent = '';
     feedback.dataset.tone = '';
@@ -156,14 +158,16 @@ function build({ card, options }) {
     nextBtn.textContent = 'Next prompt';
     readout();
     card.setMessage('Press New game to sort them again in a different order.', correct === deck.length ? 'ok' : 'info');
+    // The finished game, as played: how many of this deck were sorted correctly.
+    reportComplete(card, { widget: 'spot-the-job', title: meta.title, score: correct, max: deck.length });
   }
 
   function readout() {
     const done = index + (answered || index >= deck.length ? 1 : 0);
     const seen = Math.min(done, deck.length);
-    statScore.set(`${correct} / ${seen}`);
-    statStreak.set(String(bestStreak));
-    statLeft.set(String(deck.length - seen));
+    statScore.set(`${formatNumber(correct, 0)} / ${formatNumber(seen, 0)}`);
+    statStreak.set(formatNumber(bestStreak, 0));
+    statLeft.set(formatNumber(deck.length - seen, 0));
   }
 
   restart();

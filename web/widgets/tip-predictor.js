@@ -5,7 +5,8 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { el, fixed, nextId, slider, button, buttonRow } from '../lib/ui.js';
+import { el, nextId, slider, button, buttonRow } from '../lib/ui.js';
+import { formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 
 export const schema = {
@@ -21,8 +22,25 @@ export const meta = {
   hint: 'Type a bill amount (or click the chart) to see the tip the line predicts. Nudge w and b to see the MSE on the example bills change.',
 };
 
-const BILL_RANGE = [10, 80];     // the example bills lie here: predictions outside it are extrapolation
+const BILL_RANGE = [10, 80];     // the line was trained on bills here: predictions outside it are extrapolation
 const ABSURD = 100000;           // above this we refuse: no restaurant bill, and not what the line learned
+
+// Dollars for a learner, through the site's one formatter: the sign goes before the currency
+// ("−$0.15", never "$-0.15"), cents always shown; a value that rounds to $0.00 has no sign.
+export function money(v, { grouping = false } = {}) {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return formatNumber(v, 2);
+  const digits = formatNumber(Math.abs(v), 2, { grouping });
+  return `${v < 0 && digits !== formatNumber(0, 2) ? '\u2212' : ''}$${digits}`;
+}
+
+// The bill shown in the input: whole dollars as typed ("50"), otherwise with cents.
+const billText = (v) => formatNumber(v, Number.isInteger(v) ? 0 : 2);
+
+// "+ 0.50" or "− 0.15": a term added in a worked sum, its sign written as an operator.
+function signedTerm(v, digits) {
+  const text = formatNumber(v, digits);
+  return text.startsWith('-') ? `\u2212 ${text.slice(1)}` : `+ ${text}`;
+}
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
@@ -37,7 +55,7 @@ export function parseBill(text) {
   const value = Number(cleaned);
   if (!Number.isFinite(value)) return { error: 'That number is too large to be a bill.' };
   if (value < 0) return { error: 'A bill cannot be negative: there is nothing to tip on a refund.' };
-  if (value > ABSURD) return { error: `A bill of \$${value.toLocaleString('en-US')} is absurd for a restaurant. The line was trained on bills between \$${BILL_RANGE[0]} and \$${BILL_RANGE[1]}; it would still answer, but nobody should trust that answer.` };
+  if (value > ABSURD) return { error: `A bill of ${money(value, { grouping: true })} is absurd for a restaurant. The line was trained on bills between ${money(BILL_RANGE[0])} and ${money(BILL_RANGE[1])}; it would still answer, but nobody should trust that answer.` };
   return { value };
 }
 
@@ -52,7 +70,7 @@ function build({ ml, card, options }) {
 
   const inputId = nextId('bill');
   const input = el('input', { type: 'text', id: inputId, inputmode: 'decimal', autocomplete: 'off', 'aria-describedby': `${inputId}-sum` });
-  input.value = String(opts.bill);
+  input.value = billText(opts.bill);
   const inputRow = el('div', { className: 'c2-tip-input' }, [
     el('div', { className: 'dw-field' }, [el('label', { for: inputId, text: 'bill x (dollars)' }), input]),
   ]);
@@ -62,21 +80,23 @@ function build({ ml, card, options }) {
   const plot = new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 360, label: 'Bill versus tip with the model line', onResize: () => requestDraw(draw) });
   plot.canvas.tabIndex = 0;
 
-  const tableWrap = el('div', { className: 'dw-table-wrap' });
-  const table = el('table', { className: 'dw-table' });
+  const tableWrap = el('div', { className: 'dw-table-wrap c2-tip-table-wrap' });
+  const table = el('table', { className: 'dw-table c2-tip-table' });
   const head = el('tr');
-  for (const h of ['bill x', 'tip y', 'predicted ŷ', 'ŷ − y', '(ŷ − y)²']) head.append(el('th', { scope: 'col', text: h }));
+  // Dollars go in the headers, not in every cell, so all five columns fit a 375 px phone.
+  // (No-break spaces keep "ŷ − y" in one piece when a header wraps.)
+  for (const h of ['bill x ($)', 'tip y ($)', 'ŷ ($)', 'ŷ\u00a0−\u00a0y ($)', '(ŷ\u00a0−\u00a0y)² ($²)']) head.append(el('th', { scope: 'col', text: h }));
   const body = el('tbody');
   const foot = el('tfoot');
   table.append(el('caption', { className: 'dw-sr-only', text: 'Example bills, their real tips, the line\'s predictions and errors' }), el('thead', {}, [head]), body, foot);
   tableWrap.append(table);
   card.stage.append(tableWrap);
 
-  const sliderW = slider(card.controls, { label: 'slope w (tip per dollar)', min: 0, max: 0.5, step: 0.005, value: opts.w, format: (v) => fixed(v, 3), onInput: (v) => { opts.w = v; refresh(); } });
-  const sliderB = slider(card.controls, { label: 'intercept b (base tip, \$)', min: -5, max: 5, step: 0.05, value: opts.b, format: (v) => fixed(v, 2), onInput: (v) => { opts.b = v; refresh(); } });
+  const sliderW = slider(card.controls, { label: 'slope w (tip per dollar)', min: 0, max: 0.5, step: 0.005, value: opts.w, format: (v) => formatNumber(v, 3), onInput: (v) => { opts.w = v; refresh(); } });
+  const sliderB = slider(card.controls, { label: 'intercept b (base tip, \$)', min: -5, max: 5, step: 0.05, value: opts.b, format: (v) => formatNumber(v, 2), onInput: (v) => { opts.b = v; refresh(); } });
   const buttons = buttonRow(card.controls);
-  button(buttons, 'Use w = 0.18, b = 0.5', () => { opts.w = 0.18; opts.b = 0.5; sliderW.set(0.18); sliderB.set(0.5); refresh(); });
-  button(buttons, 'Best line for these tips', () => {
+  const trainedBtn = button(buttons, 'Use w = 0.18, b = 0.5', () => { opts.w = 0.18; opts.b = 0.5; sliderW.set(0.18); sliderB.set(0.5); refresh(); });
+  const bestBtn = button(buttons, 'Best line for these tips', () => {
     if (!Number.isFinite(bestParams[0])) return;
     opts.w = Math.min(0.5, Math.max(0, bestParams[0]));
     opts.b = Math.min(5, Math.max(-5, bestParams[1]));
@@ -125,27 +145,30 @@ function build({ ml, card, options }) {
       bills.forEach((x, i) => {
         const sq = attempt(card, () => model.mse([x], [tips[i]]), NaN); // one-row MSE = its squared error
         const tr = el('tr');
-        for (const v of [`\$${fixed(x, 2)}`, `\$${fixed(tips[i], 2)}`, `\$${fixed(preds[i], 2)}`, fixed(preds[i] - tips[i], 2), fixed(sq, 3)]) tr.append(el('td', { text: v }));
+        for (const v of [formatNumber(x, 2), formatNumber(tips[i], 2), formatNumber(preds[i], 2), formatNumber(preds[i] - tips[i], 2), formatNumber(sq, 3)]) tr.append(el('td', { text: v }));
         body.append(tr);
       });
     }
     foot.replaceChildren(el('tr', { className: 'dw-current' }, [
-      el('td', { text: 'mean' }), el('td', { text: '' }), el('td', { text: '' }), el('td', { text: '' }), el('td', { text: `MSE ${fixed(mse, 3)}` })]));
+      el('td', { text: 'mean of the squared errors: MSE', colspan: '4', className: 'c2-tip-mean' }), el('td', { text: formatNumber(mse, 3) })]));
 
-    statMse.set(fixed(mse, 3));
-    statBest.set(fixed(bestMse, 3));
+    statMse.set(formatNumber(mse, 3));
+    statBest.set(formatNumber(bestMse, 3));
+    // Each button is offered only while it would change the line.
+    trainedBtn.disabled = opts.w === 0.18 && opts.b === 0.5;
+    bestBtn.disabled = !Number.isFinite(bestParams[0]) || (opts.w === Math.min(0.5, Math.max(0, bestParams[0])) && opts.b === Math.min(5, Math.max(-5, bestParams[1])));
     if (Number.isFinite(prediction)) {
-      statTip.set(`\$${fixed(prediction, 2)}`);
-      sum.textContent = `ŷ = ${fixed(opts.w, 3)} × ${fixed(bill, 2)} + ${fixed(opts.b, 2)} = \$${fixed(prediction, 2)}`;
-      if (prediction < 0) card.setMessage(`With b = ${fixed(opts.b, 2)} the line predicts a negative tip for small bills — a sign the parameters are off, since nobody tips a negative amount.`, 'warn');
-      else if (bill === 0) card.setMessage(`A bill of \$0 gets just the intercept: b = \$${fixed(opts.b, 2)}. That is the "base tip" the line adds to every bill.`, 'info');
-      else if (bill < BILL_RANGE[0] || bill > BILL_RANGE[1] * 1.25) card.setMessage(`\$${fixed(bill, 2)} lies outside the example bills (\$${BILL_RANGE[0]}–\$${BILL_RANGE[1]}). The line still answers, but this is extrapolation: nothing in the data says tipping stays linear out there.`, 'warn');
-      else card.setMessage(`For a \$${fixed(bill, 2)} bill the line predicts a \$${fixed(prediction, 2)} tip: ${fixed(opts.w * 100, 1)} cents per dollar plus a \$${fixed(opts.b, 2)} base.`, 'ok');
+      statTip.set(money(prediction));
+      sum.textContent = `ŷ = ${formatNumber(opts.w, 3)} × ${formatNumber(bill, 2)} ${signedTerm(opts.b, 2)} = ${money(prediction)}`;
+      if (prediction < 0) card.setMessage(`With b = ${money(opts.b)} the line predicts a negative tip (${money(prediction)}) for this bill — a sign the parameters are off, since nobody tips a negative amount.`, 'warn');
+      else if (bill === 0) card.setMessage(`A bill of $0 gets just the intercept: b = ${money(opts.b)}. That is the "base tip" the line adds to every bill.`, 'info');
+      else if (bill < BILL_RANGE[0] || bill > BILL_RANGE[1]) card.setMessage(`${money(bill)} lies outside the bills the line was trained on (${money(BILL_RANGE[0])} to ${money(BILL_RANGE[1])}). The line still answers, but this is extrapolation: nothing in the data says tipping stays linear out there.`, 'warn');
+      else card.setMessage(`For a ${money(bill)} bill the line predicts a ${money(prediction)} tip: ${formatNumber(opts.w * 100, 1)} cents per dollar plus a base of ${money(opts.b)}.`, 'ok');
     } else {
       statTip.set('–');
       sum.textContent = 'ŷ = w × bill + b — waiting for a valid bill.';
     }
-    plot.canvas.setAttribute('aria-label', `Bill versus tip: ${bills.length} example bills and the line tip = ${fixed(opts.w, 3)} × bill + ${fixed(opts.b, 2)}`);
+    plot.canvas.setAttribute('aria-label', `Bill versus tip: ${bills.length} example bills and the line tip = ${formatNumber(opts.w, 3)} × bill ${signedTerm(opts.b, 2)}`);
     requestDraw(draw);
   }
 
@@ -169,7 +192,7 @@ function build({ ml, card, options }) {
         c.font = `12px ${plot.theme.mono}`;
         c.fillStyle = plot.theme.text;
         c.textAlign = plot.px(bill) > plot.width - 120 ? 'right' : 'left';
-        c.fillText(`ŷ = \$${fixed(prediction, 2)}`, plot.px(bill) + (c.textAlign === 'right' ? -14 : 14), plot.py(prediction) - 12);
+        c.fillText(`ŷ = ${money(prediction)}`, plot.px(bill) + (c.textAlign === 'right' ? -14 : 14), plot.py(prediction) - 12);
         c.restore();
       }
     });
@@ -177,7 +200,7 @@ function build({ ml, card, options }) {
 
   const onInput = () => setBillFromInput();
   input.addEventListener('input', onInput);
-  const setBill = (v) => { bill = Math.max(0, Math.min(1000, Math.round(v * 100) / 100)); input.value = fixed(bill, 2); input.removeAttribute('aria-invalid'); refresh(); };
+  const setBill = (v) => { bill = Math.max(0, Math.min(1000, Math.round(v * 100) / 100)); input.value = formatNumber(bill, 2); input.removeAttribute('aria-invalid'); refresh(); };
   const onDown = (e) => { const p = plot.eventToData(e); setBill(p.x); };
   const onKey = (e) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight' && e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
@@ -197,7 +220,7 @@ function build({ ml, card, options }) {
     update(next) {
       opts = { ...next };
       sliderW.set(opts.w); sliderB.set(opts.b);
-      input.value = String(opts.bill);
+      input.value = billText(opts.bill);
       loadExamples();
       setBillFromInput();
     },

@@ -2,13 +2,16 @@
 // toggle on a k-nearest-neighbours classifier (small k = flexible) or a decision tree (deep =
 // flexible), trained on half of a seeded noisy data set and judged on the hidden half. Train
 // accuracy keeps rising with flexibility while test accuracy falls: the overfitting gap.
-// Every accuracy and every heat-map probability comes from the engine (score, predictGrid).
+// Every accuracy and every heat-map probability comes from the engine (score, predictGrid); the
+// verdict in words follows the lesson's own definitions (course2/train-test-verdict.js).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { checkbox, el, fixed, select, slider } from '../lib/ui.js';
+import { checkbox, el, select, slider } from '../lib/ui.js';
+import { formatNumber, formatPercent } from '../lib/format.js';
 import { drawHeatmap, heatLegend, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
+import { OVERFIT_GAP, UNDERFIT_TRAIN, trainTestVerdict } from './course2/train-test-verdict.js';
 
 export const schema = {
   model: { type: 'enum', values: ['tree', 'knn'], default: 'tree', description: 'A decision tree (depth = flexibility) or k-nearest neighbours (fewer neighbours = more flexible).' },
@@ -40,7 +43,7 @@ function build({ ml, card, options }) {
   let opts = { ...options };
   const kinds = availableModels(ml);
   if (!kinds.length) {
-    card.setMessage('This widget needs the engine\'s k-nearest-neighbours or decision-tree model, which this build does not include.', 'bad');
+    card.setMessage('The learning engine did not provide the decision-tree or k-nearest-neighbours model this widget trains.', 'bad');
     return { update() {}, destroy() {} };
   }
   if (!kinds.includes(opts.model)) opts.model = kinds[0];
@@ -61,17 +64,22 @@ function build({ ml, card, options }) {
   card.stage.append(pair);
   const plot = new Plot(left, { aspect: 0.78, minHeight: 240, maxHeight: 420, label: 'Decision boundary heat map with train and test points', onResize: () => requestDraw(draw) });
   heatLegend(left, { color: probabilityRgb(plot.theme), low: '0', high: '1', caption: 'p(blue circle):' });
-  const curvePlot = new Plot(right, { aspect: 0.78, minHeight: 240, maxHeight: 420, label: 'Train and test accuracy for every flexibility level', onResize: () => requestDraw(draw) });
+  const curvePlot = new Plot(right, { aspect: 0.78, minHeight: 240, maxHeight: 420, label: 'Train and test accuracy for every flexibility level', onResize: () => { requestDraw(draw); requestDraw(revealCurrent); } });
   const curveKey = el('div', { className: 'dw-heat-legend' });
   right.append(curveKey);
   const tableWrap = el('div', { className: 'dw-table-wrap' });
-  const table = el('table', { className: 'dw-table' });
+  const table = el('table', { className: 'dw-table c2-curve-table' });
+  // On a phone the eleven settings do not fit: say that the table scrolls, keep the row names
+  // in view (sticky first column, course2.css) and scroll the current setting into view.
+  const scrollNote = el('p', { className: 'c2-scroll-note', text: 'The table scrolls sideways: every setting of the slider has a column.' });
+  scrollNote.hidden = true;
   const headRow = el('tr');
   const bodyTrain = el('tr');
   const bodyTest = el('tr');
   const bodyGap = el('tr');
-  table.append(el('caption', { className: 'dw-sr-only', text: 'Train and test accuracy at every flexibility level' }), el('thead', {}, [headRow]), el('tbody', {}, [bodyTrain, bodyTest, bodyGap]));
-  tableWrap.append(table);
+  const bodyVerdict = el('tr');
+  table.append(el('caption', { className: 'dw-sr-only', text: 'Train and test accuracy at every flexibility level, and the lesson\'s verdict' }), el('thead', {}, [headRow]), el('tbody', {}, [bodyTrain, bodyTest, bodyGap, bodyVerdict]));
+  tableWrap.append(scrollNote, table);
   card.stage.append(tableWrap);
 
   const flex = slider(card.controls, { label: 'flexibility', min: 1, max: 10, step: 1, value: opts.flexibility, format: (v) => describeLevel(v), onInput: (v) => { opts.flexibility = v; memorise = false; memoriseBox.checked = false; refresh(); } });
@@ -150,12 +158,15 @@ function build({ ml, card, options }) {
     headRow.replaceChildren(el('th', { scope: 'col', text: opts.model === 'knn' ? 'k' : 'depth' }));
     bodyTrain.replaceChildren(el('th', { scope: 'row', text: 'train' }));
     bodyTest.replaceChildren(el('th', { scope: 'row', text: 'test' }));
-    bodyGap.replaceChildren(el('th', { scope: 'row', text: 'gap' }));
+    bodyGap.replaceChildren(el('th', { scope: 'row', text: 'gap (points)' }));
+    bodyVerdict.replaceChildren(el('th', { scope: 'row', text: 'verdict' }));
     for (const c of curve) {
-      headRow.append(el('th', { scope: 'col', text: c.level === 11 ? (opts.model === 'knn' ? '1 (memorise)' : 'no limit') : String(knob(c.level, false)) }));
-      bodyTrain.append(el('td', { text: `${fixed(c.train * 100, 0)}%` }));
-      bodyTest.append(el('td', { text: `${fixed(c.test * 100, 0)}%` }));
-      bodyGap.append(el('td', { text: fixed((c.train - c.test) * 100, 0) }));
+      headRow.append(el('th', { scope: 'col', text: c.level === 11 ? (opts.model === 'knn' ? '1 (memorise)' : 'no limit') : formatNumber(knob(c.level, false), 0) }));
+      bodyTrain.append(el('td', { text: formatPercent(c.train, 0) }));
+      bodyTest.append(el('td', { text: formatPercent(c.test, 0) }));
+      bodyGap.append(el('td', { text: formatNumber((c.train - c.test) * 100, 0) }));
+      const verdict = trainTestVerdict(c.train, c.test);
+      bodyVerdict.append(el('td', { className: 'c2-verdict', 'data-verdict': verdict, text: { underfitting: 'under', 'good fit': 'good', overfitting: 'over' }[verdict] || '–' }));
     }
   }
 
@@ -173,17 +184,50 @@ function build({ ml, card, options }) {
       for (let k = 0; k < cells; k++) heat[k] = grid[k * perCell + perCell - 1];
     }
     [...headRow.cells].forEach((cell, i) => cell.classList.toggle('c2-now', i > 0 && (memorise ? i === curve.length : i === opts.flexibility)));
-    statTrain.set(`${fixed(trainAcc * 100, 1)} %`);
-    statTest.set(`${fixed(testAcc * 100, 1)} %`);
-    statGap.set(`${fixed((trainAcc - testAcc) * 100, 1)} points`);
-    statKnob.set(opts.model === 'knn' ? String(Math.min(setting, train.rows)) : (memorise ? 'no limit' : String(setting)));
+    requestDraw(revealCurrent);
+    statTrain.set(formatPercent(trainAcc, 1));
+    statTest.set(formatPercent(testAcc, 1));
+    statGap.set(`${formatNumber((trainAcc - testAcc) * 100, 1)} points`);
+    statKnob.set(opts.model === 'knn' ? formatNumber(Math.min(setting, train.rows), 0) : (memorise ? 'no limit' : formatNumber(setting, 0)));
     const bestTest = curve.reduce((a, c) => (c.test > a.test ? c : a), curve[0] || { test: 0, level: 1 });
-    const gap = trainAcc - testAcc;
-    if (memorise || (gap > 0.08 && trainAcc >= 0.97)) card.setMessage(`Overfitting: ${fixed(trainAcc * 100, 0)} % on the points it studied but only ${fixed(testAcc * 100, 0)} % on hidden ones. The boundary bends around individual noisy points, and that knowledge does not carry over.`, 'bad');
-    else if (opts.flexibility < bestTest.level - 2 && testAcc < bestTest.test - 0.02) card.setMessage(`Underfitting: the boundary is too stiff to follow the moons (train ${fixed(trainAcc * 100, 0)} %, test ${fixed(testAcc * 100, 0)} %). Give it more flexibility.`, 'warn');
-    else card.setMessage(`Train ${fixed(trainAcc * 100, 0)} %, test ${fixed(testAcc * 100, 0)} %: the two agree, so the model is learning the shape rather than the points. Best test accuracy on the slider: ${fixed(bestTest.test * 100, 0)} %.`, 'ok');
-    plot.canvas.setAttribute('aria-label', `Decision boundary of the ${opts.model === 'knn' ? 'k-nearest-neighbours' : 'decision tree'} model; train accuracy ${fixed(trainAcc * 100, 1)} percent, test ${fixed(testAcc * 100, 1)} percent`);
+    card.setMessage(...verdictMessage(trainAcc, testAcc, bestTest.test));
+    plot.canvas.setAttribute('aria-label', `Decision boundary of the ${opts.model === 'knn' ? 'k-nearest-neighbours' : 'decision tree'} model; train accuracy ${formatNumber(trainAcc * 100, 1)} percent, test ${formatNumber(testAcc * 100, 1)} percent`);
     requestDraw(draw);
+  }
+
+  // Whichever box scrolls the table (the wrapper, or the table itself inside lesson prose).
+  function revealCurrent() {
+    const scroller = [table, tableWrap].find((e) => e.scrollWidth > e.clientWidth + 1);
+    scrollNote.hidden = !scroller;
+    const cell = headRow.querySelector('.c2-now');
+    if (!scroller || !cell) return;
+    const box = scroller.getBoundingClientRect();
+    const c = cell.getBoundingClientRect();
+    scroller.scrollLeft += (c.left + c.width / 2) - (box.left + box.width / 2);
+  }
+
+  // The lesson's definitions in words: the verdict, the numbers it rests on, and what to try.
+  function verdictMessage(trainAcc, testAcc, bestTest) {
+    // Whole percents and points when the counts allow it (100 test points), else one decimal, so
+    // a gap of 10.4 points is never printed as "10" beside the word "overfitting".
+    const shown = (v) => formatNumber(v, Math.abs(v - Math.round(v)) < 1e-6 ? 0 : 1);
+    const pct = (fraction) => `${shown(fraction * 100)}%`;
+    const tr = pct(trainAcc);
+    const te = pct(testAcc);
+    const points = (trainAcc - testAcc) * 100;
+    const pointsOf = (v) => `${shown(v)} ${shown(v) === '1' ? 'point' : 'points'}`;
+    const gap = points >= 0 ? `a gap of ${pointsOf(points)}` : `test ${pointsOf(-points)} above train`;
+    const limit = formatNumber(OVERFIT_GAP * 100, 0);
+    switch (trainTestVerdict(trainAcc, testAcc)) {
+      case 'overfitting':
+        return [`Overfitting: ${tr} on the points it studied but only ${te} on hidden ones, ${gap} (more than ${limit}). The boundary bends around individual noisy training points, and that does not carry over to new ones.`, 'bad'];
+      case 'underfitting':
+        return [`Underfitting: train ${tr}, test ${te}. Below ${pct(UNDERFIT_TRAIN)} even on the points it studied, the boundary is too stiff to follow the moons. Give it more flexibility.`, 'warn'];
+      case 'good fit':
+        return [`Good fit: train ${tr}, test ${te}, ${gap} (at most ${limit}), so the model is learning the shape rather than the points. Best test accuracy on the slider: ${pct(bestTest)}.`, 'ok'];
+      default:
+        return ['', 'info'];
+    }
   }
 
   function draw() {
@@ -233,6 +277,7 @@ function build({ ml, card, options }) {
     },
     destroy() {
       cancelDraw(draw);
+      cancelDraw(revealCurrent);
       plot.destroy();
       curvePlot.destroy();
       if (model) model.delete();

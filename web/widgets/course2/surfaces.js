@@ -6,6 +6,12 @@
 //    and plain full-batch gradient descent via step() — used when OptimizerSurface is absent.
 // Every value, gradient step and loss comes from the engine; this file only keeps the path.
 
+import { formatNumber, formatShort } from '../../lib/format.js';
+
+// Numbers in the message line go through the site's one formatter (format.js).
+const formatLoss = (v) => formatNumber(v, 3);
+const formatShortNumber = (v) => formatShort(v, 3);
+
 export const OPTIMIZERS = [
   { id: 'sgd', label: 'SGD' },
   { id: 'momentum', label: 'Momentum' },
@@ -30,6 +36,7 @@ function optimizerSurfaceBackend(ml) {
     info() { return { ...shared.info() }; },
     grid(x0, x1, y0, y1, nx, ny) { return shared.grid(x0, x1, y0, y1, nx, ny).slice(); },
     value(x, y) { return shared.value(x, y); },
+    gradient(x, y) { return Array.from(shared.gradient(x, y)); },
     startRacer(kind, x, y, eta) {
       const s = new ml.OptimizerSurface();
       live.add(s);
@@ -86,6 +93,7 @@ function linearRegressionBackend(ml) {
       return out;
     },
     value: lossAt,
+    gradient: null, // a convex bowl: no saddle to look for
     startRacer(kind, x, y, eta) {
       const m = new ml.LinearRegression();
       models.add(m);
@@ -115,4 +123,111 @@ function linearRegressionBackend(ml) {
     },
     delete() { for (const m of models) m.delete(); models.clear(); probe.delete(); },
   };
+}
+
+// Every lowest point of the surface, for the rings on the map. info() names one; the saddle
+// surface x² + y⁴/4 − y²/2 is even in y, so its mirror image (minX, −minY) is a second minimum —
+// checked with the engine's own value rather than assumed.
+export function minimaOf(surface, info) {
+  const out = [[info.minX, info.minY]];
+  if (Math.abs(info.minY) > 1e-9) {
+    const mirror = surface.value(info.minX, -info.minY);
+    if (Math.abs(mirror - info.minValue) <= 1e-9 * Math.max(1, Math.abs(info.minValue))) out.push([info.minX, -info.minY]);
+  }
+  return out;
+}
+
+// The Hessian of the loss at (x, y) by central differences of the engine's exact gradient
+// (H_ij ≈ [g_i(p + h e_j) − g_i(p − h e_j)] / 2h, symmetrised), and its smallest eigenvalue with
+// the matching unit eigenvector (closed form for a symmetric 2 × 2 matrix).
+export function curvatureAt(gradient, x, y, h = 1e-4) {
+  const [gxp, gyp] = gradient(x + h, y);
+  const [gxm, gym] = gradient(x - h, y);
+  const [gxq, gyq] = gradient(x, y + h);
+  const [gxn, gyn] = gradient(x, y - h);
+  const a = (gxp - gxm) / (2 * h);
+  const d = (gyq - gyn) / (2 * h);
+  const b = ((gyp - gym) + (gxq - gxn)) / (4 * h);
+  const mean = (a + d) / 2;
+  const radius = Math.hypot((a - d) / 2, b);
+  const lowest = mean - radius;
+  // (b, λ − a) solves (H − λI)v = 0 unless b = 0, when the axes are the eigenvectors.
+  let v = Math.abs(b) > 1e-12 ? [b, lowest - a] : (a <= d ? [1, 0] : [0, 1]);
+  const n = Math.hypot(v[0], v[1]) || 1;
+  v = [v[0] / n, v[1] / n];
+  return { hessian: [[a, b], [b, d]], lowest, direction: v };
+}
+
+// The state of one ball in words, from the engine's path (losses and points) alone:
+//   { state, tone, text } with state one of waiting, diverged, overshooting, bottom, saddle,
+//   zigzag, crawling, stopped, gliding.
+// "saddle": the ball has stalled (the loss moved by less than 0.1 % of the way down over the
+// last STALL_WINDOW steps) well above the surface's minimum, next to a point where the gradient
+// vanishes — the Newton step H⁻¹∇L is short and the engine's gradient at its end is ≈ 0 — and
+// the Hessian there has a negative eigenvalue,
+// so the surface still falls away in one direction: a saddle point, not a bottom.
+export const STALL_WINDOW = 20;
+
+export function describePath(racer, { minValue, maxSteps, eta, gradient = null, span = 1 }) {
+  const { losses, points, status } = racer;
+  const n = losses.length;
+  const steps = n - 1;
+  const fmt = (v) => formatLoss(v);
+  if (status === 'diverged') return { state: 'diverged', tone: 'bad', text: `diverged after ${steps} ${steps === 1 ? 'step' : 'steps'}: η = ${formatShortNumber(eta)} is too large, every step overshoots further than the last and the ball flies off the surface` };
+  if (steps === 0) return { state: 'waiting', tone: 'info', text: 'waiting at the start' };
+  const loss = losses[n - 1];
+  const first = losses[0];
+  const drop = Math.abs(first - minValue) > 1e-12 ? Math.abs(first - minValue) : 1;
+  const left = (loss - minValue) / drop;
+  let rises = 0;
+  let flips = 0;
+  for (let i = 1; i < n; i++) if (losses[i] > losses[i - 1] + 1e-12) rises += 1;
+  for (let i = 2; i < n; i++) {
+    const d1 = points[2 * (i - 1)] - points[2 * (i - 2)];
+    const d2 = points[2 * i] - points[2 * (i - 1)];
+    const e1 = points[2 * (i - 1) + 1] - points[2 * (i - 2) + 1];
+    const e2 = points[2 * i + 1] - points[2 * (i - 1) + 1];
+    if (d1 * d2 < 0 || e1 * e2 < 0) flips += 1;
+  }
+  if (rises > steps / 4 && loss > first) return { state: 'overshooting', tone: 'bad', text: `overshooting: the loss is rising (${fmt(first)} → ${fmt(loss)}); each step jumps past the valley floor by more than it gains` };
+  if (left < 0.001) {
+    // The step on which it arrived, not the steps run so far.
+    let arrived = steps;
+    while (arrived > 1 && (losses[arrived - 1] - minValue) / drop < 0.001) arrived -= 1;
+    return { state: 'bottom', tone: 'ok', arrived, text: `reached the bottom in ${arrived} ${arrived === 1 ? 'step' : 'steps'} (loss ${fmt(loss)})` };
+  }
+  const saddle = gradient ? saddleNear(racer, { gradient, drop, left, span }) : null;
+  if (saddle) {
+    const along = Math.abs(saddle.direction[1]) > 0.9 ? 'along y' : Math.abs(saddle.direction[0]) > 0.9 ? 'along x' : 'along a diagonal';
+    return { state: 'saddle', tone: 'warn', text: `stalled at a saddle point: after ${steps} steps the loss is ${fmt(loss)}, but the lowest point of this surface is at ${fmt(minValue)}. Here the gradient is almost zero, so nothing pushes the ball off the ridge, yet the surface still curves down ${along}. A ball exactly on the ridge stays there for ever; drop it a little to one side and it escapes, slowly at first` };
+  }
+  if (flips > steps / 3 && steps > 4) return { state: 'zigzag', tone: 'warn', text: `zig-zagging: the ball overshoots the valley floor and swings back; it still gets lower (loss ${fmt(loss)})` };
+  if (steps >= maxSteps && left > 0.05) return { state: 'crawling', tone: 'warn', text: `crawling: after ${steps} steps ${formatShortNumber(Math.round(left * 100))}% of the way down is still left — η = ${formatShortNumber(eta)} is too small for this surface` };
+  if (steps >= maxSteps) return { state: 'stopped', tone: 'info', text: `stopped after ${steps} steps, close to the bottom but not there yet (loss ${fmt(loss)}, lowest ${fmt(minValue)})` };
+  return { state: 'gliding', tone: 'info', text: `gliding downhill (step ${steps}, loss ${fmt(loss)})` };
+}
+
+function saddleNear({ losses, points }, { gradient, drop, left, span }) {
+  const n = losses.length;
+  if (n <= STALL_WINDOW || left < 0.01) return null;
+  const recent = losses.slice(n - 1 - STALL_WINDOW);
+  if (Math.max(...recent) - Math.min(...recent) > 1e-3 * drop) return null;
+  const x = points[2 * (n - 1)];
+  const y = points[2 * (n - 1) + 1];
+  const c = curvatureAt(gradient, x, y);
+  if (!(c.lowest < -1e-6)) return null;
+  // Newton step to the nearby stationary point: −H⁻¹∇L. Short means the ball sits at it.
+  const [[a, b], [, d]] = c.hessian;
+  const det = a * d - b * b;
+  if (Math.abs(det) < 1e-12) return null;
+  const [gx, gy] = gradient(x, y);
+  const sx = (d * gx - b * gy) / det;
+  const sy = (a * gy - b * gx) / det;
+  if (Math.hypot(sx, sy) > 0.05 * span) return null;
+  // The quadratic model can promise a stationary point that is not there (Rosenbrock's curved
+  // valley): confirm with the engine's gradient at the promised point.
+  const [hx, hy] = gradient(x - sx, y - sy);
+  const [fx, fy] = gradient(points[0], points[1]);
+  if (Math.hypot(hx, hy) > 1e-3 * Math.max(1, Math.hypot(fx, fy))) return null;
+  return c;
 }

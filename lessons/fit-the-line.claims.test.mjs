@@ -1,0 +1,76 @@
+// Claims of lessons/fit-the-line.md, checked against the engine's LinearRegression with the
+// fit-line widget's settings: the lesson's directive (seed 3, 30 points, noise 1.5), the widget's
+// hidden line 0.8x + 1.5 on x in [0, 10], its starting line w = 0, b = 5, learning rate 0.02,
+// tolerance 1e-7 and the 5000-step run of Auto-fit (web/widgets/fit-line.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { ml } from '../tests/node/engine.mjs';
+
+const lesson = fs.readFileSync(new URL('./fit-the-line.md', import.meta.url), 'utf8');
+const directive = Object.fromEntries([...lesson.match(/^::: widget fit-line (.*)$/m)[1].matchAll(/(\w+)=(\S+)/g)].map(([, k, v]) => [k, Number(v)]));
+const data = ml.makeLinear(directive.points, 0.8, 1.5, directive.noise, directive.seed, 0, 10);
+const X = Array.from(data.X);
+const Y = Array.from(data.y);
+const n = X.length;
+
+function withModel(fn) {
+  const m = new ml.LinearRegression();
+  try {
+    m.setData(X, 1, Y);
+    m.setLearningRate(0.02);
+    m.setTolerance(1e-7);
+    return fn(m);
+  } finally { m.delete(); }
+}
+const mseAt = (m, w, b) => { m.setParams([w, b]); return m.loss(); };
+
+test('the MSE formula is what the engine computes', () => {
+  withModel((m) => {
+    for (const [w, b] of [[0, 5], [0.8, 1.5], [-1, 2]]) {
+      const byHand = X.reduce((s, x, i) => s + (w * x + b - Y[i]) ** 2, 0) / n;
+      assert.ok(Math.abs(mseAt(m, w, b) - byHand) < 1e-9);
+    }
+  });
+});
+
+test('the gradient formulas are what the engine steps along', () => {
+  withModel((m) => {
+    const [w, b] = [0, 5];
+    m.setParams([w, b]);
+    const g = Array.from(m.gradient());
+    const dw = (2 / n) * X.reduce((s, x, i) => s + (w * x + b - Y[i]) * x, 0);
+    const db = (2 / n) * X.reduce((s, x, i) => s + (w * x + b - Y[i]), 0);
+    assert.ok(Math.abs(g[0] - dw) < 1e-9 && Math.abs(g[1] - db) < 1e-9, `${g} vs ${[dw, db]}`);
+  });
+});
+
+test('the dashed line, the least-squares MSE, is the lowest any straight line reaches', () => {
+  withModel((m) => {
+    const [w, b] = Array.from(m.closedForm());
+    const best = mseAt(m, w, b);
+    for (const dw of [-0.05, 0, 0.05]) for (const db of [-0.3, 0, 0.3]) {
+      if (dw || db) assert.ok(mseAt(m, w + dw, b + db) > best);
+    }
+  });
+});
+
+test('Auto-fit from the starting line: fast drop, then flat, then convergence at the least-squares line', () => {
+  withModel((m) => {
+    const [wStar, bStar] = Array.from(m.closedForm());
+    const best = mseAt(m, wStar, bStar);
+    m.setParams([0, 5]);
+    const losses = [m.loss()];
+    for (let i = 0; i < 5000 && m.status() === 'ready'; i++) losses.push(m.step());
+    assert.equal(m.status(), 'converged', 'the engine reports convergence');
+    const steps = losses.length - 1;
+    const total = losses[0] - losses[steps];
+    const early = losses[0] - losses[Math.ceil(steps / 10)];
+    assert.ok(early > 0.9 * total, `most of the drop comes in the first tenth of the run (${early / total})`);
+    const lateStep = losses[steps - 1] - losses[steps];
+    assert.ok(lateStep < 1e-6 * total, 'the last steps barely move the loss');
+    const [w, b] = Array.from(m.params());
+    assert.ok(Math.abs(w - wStar) < 0.01 && Math.abs(b - bStar) < 0.05, `arrives at the least-squares line (${w}, ${b}) vs (${wStar}, ${bStar})`);
+    assert.ok(m.loss() <= best * 1.001);
+  });
+});

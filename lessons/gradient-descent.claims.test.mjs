@@ -1,0 +1,167 @@
+// Claims of lessons/gradient-descent.md, checked against the engine's OptimizerSurface with the
+// loss-surface widget's settings (default start from info(), 300 steps, η from the lesson) and
+// the widget's own words for a path (describePath in web/widgets/course2/surfaces.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { ml } from '../tests/node/engine.mjs';
+import { createSurface, curvatureAt, describePath, minimaOf } from '../web/widgets/course2/surfaces.js';
+
+const lesson = fs.readFileSync(new URL('./gradient-descent.md', import.meta.url), 'utf8');
+const MAX_STEPS = 300; // the widget's maxSteps default
+const directiveEta = Number(lesson.match(/^::: widget loss-surface .*eta=(\S+)/m)[1]);
+
+// Runs one optimiser on a surface as the widget does and returns its path and the widget's words.
+function run(name, kind, eta, start = null) {
+  const surface = createSurface(ml);
+  try {
+    surface.setFunction(name);
+    const info = surface.info();
+    const [x, y] = start || [info.startX, info.startY];
+    const racer = surface.startRacer(kind, x, y, eta);
+    const states = [];
+    for (let i = 0; i < MAX_STEPS && racer.status === 'running'; i++) {
+      racer.step();
+      states.push(words(racer).state);
+    }
+    function words(r) {
+      return describePath(r, { minValue: info.minValue, maxSteps: MAX_STEPS, eta, gradient: surface.gradient, span: Math.max(info.x1 - info.x0, info.y1 - info.y0) });
+    }
+    const final = words(racer);
+    const out = { info, losses: racer.losses.slice(), points: racer.points.slice(), status: racer.status, states, final };
+    racer.delete();
+    return out;
+  } finally { surface.delete(); }
+}
+const last = (r) => ({ x: r.points[r.points.length - 2], y: r.points[r.points.length - 1], loss: r.losses[r.losses.length - 1] });
+
+test('the widget starts at η = 0.05, the rate the lesson calls about right', () => {
+  assert.equal(directiveEta, 0.05);
+});
+
+test('the line-fit loss is a bowl with a single lowest point', () => {
+  const surface = createSurface(ml);
+  try {
+    surface.setFunction('bowl');
+    const info = surface.info();
+    for (const [x, y] of [[info.minX, info.minY], [-1.5, 4.5], [5, -2]]) {
+      assert.ok(curvatureAt((a, b) => surface.gradient(a, b), x, y).lowest > 0, 'curves up in every direction everywhere');
+    }
+    assert.equal(minimaOf(surface, info).length, 1);
+  } finally { surface.delete(); }
+});
+
+test('the learning-rate table: crawl at 0.001, glide at 0.05, zig-zag at 0.4, diverge from 0.5', () => {
+  const crawl = run('bowl', 'sgd', 0.001);
+  assert.equal(crawl.final.state, 'crawling');
+  const left = (last(crawl).loss - crawl.info.minValue) / (crawl.losses[0] - crawl.info.minValue);
+  assert.ok(left > 1 / 3, `more than a third of the way down still ahead (${left})`);
+  assert.match(lesson, /too small \(0\.001\) \| crawls[^|]*after 300 steps more than a third/);
+
+  const glide = run('bowl', 'sgd', 0.05);
+  assert.equal(glide.final.state, 'bottom');
+  assert.ok(glide.final.arrived < 60, `arrives in under 60 steps (${glide.final.arrived})`);
+  assert.ok(!glide.states.includes('zigzag') && !glide.states.includes('overshooting'), 'smoothly');
+  assert.match(glide.final.text, /reached the bottom in \d+ steps/);
+
+  const zig = run('bowl', 'sgd', 10 ** -0.4); // the log slider's nearest value to 0.4
+  assert.ok(zig.states.includes('zigzag'), 'zig-zags');
+  assert.equal(zig.final.state, 'bottom', 'but still settles');
+
+  for (const eta of [10 ** -0.3, 1, 2]) { // 0.501 on the slider, and above
+    const far = run('bowl', 'sgd', eta);
+    assert.equal(far.status, 'diverged', `η = ${eta}`);
+    assert.equal(far.final.tone, 'bad');
+  }
+});
+
+test('ravine: SGD at 0.05 is about 2 short after 300 steps, momentum settles in about 60; SGD bounces at 0.35', () => {
+  const sgd = run('ravine', 'sgd', 0.05);
+  assert.ok(Math.abs(Math.hypot(last(sgd).x, last(sgd).y) - 2) < 0.1, `about 2 units short (${last(sgd).x}, ${last(sgd).y})`);
+  assert.ok(sgd.final.state !== 'bottom');
+  const momentum = run('ravine', 'momentum', 0.05);
+  assert.equal(momentum.final.state, 'bottom');
+  assert.ok(momentum.final.arrived >= 50 && momentum.final.arrived <= 70, `momentum settles in ${momentum.final.arrived} steps`);
+  assert.match(lesson, /settles at the bottom in about 60/);
+  // Fifty times steeper across: the curvatures (Hessian diagonal) are 0.1 along x and 5 across.
+  const surface = createSurface(ml);
+  try {
+    surface.setFunction('ravine');
+    const [[a], [, d]] = curvatureAt((x, y) => surface.gradient(x, y), 1, 1).hessian;
+    assert.ok(Math.abs(d / a - 50) < 1e-3);
+  } finally { surface.delete(); }
+  const bouncy = run('ravine', 'sgd', 10 ** -0.46); // 0.347 on the slider
+  let flips = 0;
+  for (let i = 2; i < bouncy.points.length; i += 2) if (bouncy.points[i + 1] * bouncy.points[i - 1] < 0) flips += 1;
+  assert.ok(flips >= 10, `y changes side ${flips} times: wall to wall`);
+  const calm = run('ravine', 'sgd', 0.05);
+  let calmFlips = 0;
+  for (let i = 2; i < calm.points.length; i += 2) if (calm.points[i + 1] * calm.points[i - 1] < 0) calmFlips += 1;
+  assert.equal(calmFlips, 0, 'at 0.05 it does not bounce');
+});
+
+test('Rosenbrock at 0.05: SGD and momentum fly off within a few steps, RMSProp and Adam creep along', () => {
+  for (const kind of ['sgd', 'momentum']) {
+    const r = run('rosenbrock', kind, 0.05);
+    assert.equal(r.status, 'diverged', kind);
+    assert.ok(r.losses.length - 1 <= 5, `${kind} within a few steps (${r.losses.length - 1})`);
+  }
+  for (const kind of ['rmsprop', 'adam']) {
+    const r = run('rosenbrock', kind, 0.05);
+    assert.equal(r.status, 'running', kind);
+    assert.ok(last(r).loss < r.losses[0] / 2, `${kind} goes down (${r.losses[0]} → ${last(r).loss})`);
+  }
+  const r = run('rosenbrock', 'sgd', 0.05);
+  assert.deepEqual([r.info.minX, r.info.minY, r.info.minValue], [1, 1, 0]);
+});
+
+test('saddle: curves up along x, down along y, two valleys at (0, ±1) with loss −0.25', () => {
+  const surface = createSurface(ml);
+  try {
+    surface.setFunction('saddle');
+    const info = surface.info();
+    const c = curvatureAt((x, y) => surface.gradient(x, y), 0, 0);
+    assert.ok(Math.abs(c.hessian[0][0] - 2) < 1e-6, 'curves up along x');
+    assert.ok(Math.abs(c.hessian[1][1] + 1) < 1e-6, 'curves down along y');
+    assert.deepEqual(Array.from(surface.gradient(0, 0)), [0, 0], 'the gradient is zero at the saddle point');
+    assert.equal(surface.value(0, 0), 0);
+    assert.deepEqual(minimaOf(surface, info), [[0, 1], [0, -1]]);
+    assert.equal(info.minValue, -0.25);
+    assert.equal(surface.value(0, -1), -0.25);
+    assert.equal(info.startY, 0, 'the default start lies on y = 0');
+    assert.equal(surface.gradient(info.startX, 0)[1], 0, 'no sideways pull there');
+  } finally { surface.delete(); }
+});
+
+test('saddle, default start: every optimiser stalls at loss 0 and the message says "saddle point"', () => {
+  for (const kind of ['sgd', 'momentum', 'rmsprop', 'adam']) {
+    const r = run('saddle', kind, 0.05);
+    assert.ok(Math.abs(last(r).loss) < 1e-3, `${kind} ends at loss ≈ 0 (${last(r).loss})`);
+    assert.ok(Math.hypot(last(r).x, last(r).y) < 0.05, `${kind} sits at the saddle point`);
+    assert.equal(r.final.state, 'saddle', kind);
+    assert.equal(r.final.tone, 'warn');
+    assert.match(r.final.text, /saddle point/);
+    assert.match(r.final.text, /-0\.250/);
+    assert.doesNotMatch(r.final.text, /gliding|bottom|too small/);
+  }
+});
+
+test('saddle, dropped at y = 0.05: SGD needs about 60 steps to loss −0.2, the others about half as many', () => {
+  const stepsTo = (kind) => run('saddle', kind, 0.05, [-1.5, 0.05]).losses.findIndex((v) => v < -0.2);
+  const sgd = stepsTo('sgd');
+  assert.ok(sgd >= 50 && sgd <= 70, `SGD ${sgd}`);
+  for (const kind of ['momentum', 'rmsprop', 'adam']) {
+    const n = stepsTo(kind);
+    assert.ok(n > 0 && n <= 0.6 * sgd, `${kind} ${n} vs SGD ${sgd}`);
+  }
+  const escaped = run('saddle', 'sgd', 0.05, [-1.5, 0.05]);
+  assert.equal(escaped.final.state, 'bottom', 'and the message then says it reached the bottom');
+});
+
+test('no other surface is ever called a saddle', () => {
+  for (const name of ['bowl', 'ravine', 'rosenbrock']) {
+    for (const kind of ['sgd', 'momentum', 'rmsprop', 'adam']) {
+      for (const eta of [0.01, 0.05, 0.3]) assert.ok(!run(name, kind, eta).states.includes('saddle'), `${name} ${kind} ${eta}`);
+    }
+  }
+});

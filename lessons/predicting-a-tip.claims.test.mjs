@@ -1,0 +1,75 @@
+// Claims of lessons/predicting-a-tip.md, checked against the engine's LinearRegression with the
+// tip-predictor widget's defaults (w = 0.18, b = 0.5; six example receipts from makeLinear with
+// seed 11, bills $10–$80, rounded to cents as in web/widgets/tip-predictor.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { ml } from '../tests/node/engine.mjs';
+
+const lesson = fs.readFileSync(new URL('./predicting-a-tip.md', import.meta.url), 'utf8');
+const W = 0.18;
+const B = 0.5;
+
+function receipts() {
+  const d = ml.makeLinear(6, 0.18, 0.5, 0.6, 11, 10, 80);
+  const order = Array.from(d.X, (_, i) => i).sort((i, j) => d.X[i] - d.X[j]);
+  return {
+    bills: order.map((i) => Math.round(d.X[i] * 100) / 100),
+    tips: order.map((i) => Math.max(0, Math.round(d.y[i] * 100) / 100)),
+  };
+}
+
+function withModel(fn) {
+  const m = new ml.LinearRegression();
+  try { return fn(m); } finally { m.delete(); }
+}
+
+test('the widget opens on the trained line and a $50 bill', () => {
+  assert.match(lesson, /::: widget tip-predictor bill=50/);
+  assert.match(lesson, /w = 0\.18, \\qquad b = 0\.5/);
+});
+
+test('the two worked predictions: $9.50 for a $50 bill, $4.10 for a $20 bill', () => {
+  const { bills, tips } = receipts();
+  withModel((m) => {
+    m.setData(bills, 1, tips);
+    m.setParams([W, B]);
+    const [fifty, twenty] = Array.from(m.predict([50, 20]));
+    assert.ok(Math.abs(fifty - 9.5) < 1e-12);
+    assert.ok(Math.abs(twenty - 4.1) < 1e-12);
+    // The intercept is the prediction for a $0 bill.
+    assert.ok(Math.abs(m.predict([0])[0] - B) < 1e-12);
+  });
+});
+
+test('six receipts with bills from about $24 to $79, all inside the $10–$80 training range', () => {
+  const { bills } = receipts();
+  assert.equal(bills.length, 6);
+  assert.equal(Math.round(bills[0]), 24);
+  assert.equal(Math.round(bills[5]), 79);
+  for (const x of bills) assert.ok(x >= 10 && x <= 80);
+  assert.match(lesson, /bills spread from about \\\$24 to \\\$79/);
+});
+
+test('the trained line: MSE about 0.144 on the receipts; the best line: MSE about 0.070, w ≈ 0.188, b ≈ −0.15', () => {
+  const { bills, tips } = receipts();
+  withModel((m) => {
+    m.setData(bills, 1, tips);
+    m.setParams([W, B]);
+    const trained = m.loss();
+    assert.equal(trained.toFixed(3), '0.144');
+    const [w, b] = Array.from(m.closedForm());
+    m.setParams([w, b]);
+    const best = m.loss();
+    assert.equal(best.toFixed(3), '0.070');
+    assert.ok(best < trained);
+    assert.equal(w.toFixed(3), '0.188', 'slope close to the trained 0.18');
+    assert.equal(b.toFixed(2), '-0.15', 'a negative base tip of about 15 cents');
+    // Moving away from the trained values does not always raise the MSE: towards the best line it falls.
+    m.setParams([W + 0.004, B - 0.3]);
+    assert.ok(m.loss() < trained);
+  });
+  assert.match(lesson, /MSE of about 0\.144/);
+  assert.match(lesson, /MSE down to about 0\.070\. Its slope, about 0\.188, is close to the trained 0\.18, but its intercept lands near \$-0\.15\$/);
+  assert.doesNotMatch(lesson, /and the MSE grows/);
+});

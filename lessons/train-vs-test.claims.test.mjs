@@ -1,0 +1,106 @@
+// Claims of lessons/train-vs-test.md, checked against the engine with the widget's settings
+// (the lesson's directive: tree, seed 2, 200 points, noise 0.5; depths as in
+// web/widgets/train-vs-test.js) and the widget's own verdict rule.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { ml } from '../tests/node/engine.mjs';
+import { trainTestVerdict, OVERFIT_GAP, UNDERFIT_TRAIN } from '../web/widgets/course2/train-test-verdict.js';
+
+const lesson = fs.readFileSync(new URL('./train-vs-test.md', import.meta.url), 'utf8');
+const directive = Object.fromEntries([...lesson.match(/^::: widget train-vs-test (.*)$/m)[1].matchAll(/(\w+)=(\S+)/g)].map(([, k, v]) => [k, v]));
+const SEED = Number(directive.seed);
+const POINTS = Number(directive.points);
+const NOISE = Number(directive.noise);
+const TREE_DEPTH = [1, 2, 3, 4, 5, 6, 7, 8, 10, 12]; // the slider's levels 1…10
+const NO_LIMIT = 1000;                                // "memorise hard"
+
+function splitData(points, noise, seed) {
+  const d = ml.makeMoons(points, noise, seed);
+  const split = ml.trainValidationTestSplit(d.y, 0, 0.5, seed, true);
+  const pick = (rows) => ({ X: Array.from(rows).flatMap((r) => [d.X[2 * r], d.X[2 * r + 1]]), y: Array.from(rows, (r) => d.y[r]), rows: rows.length });
+  return { train: pick(split.train), test: pick(split.test) };
+}
+
+function treeScores({ train, test }, depth) {
+  const m = new ml.DecisionTree();
+  try {
+    m.setMaxDepth(depth);
+    m.setData(train.X, 2, train.y);
+    m.fit(100000);
+    return { train: m.score(train.X, train.y), test: m.score(test.X, test.y) };
+  } finally { m.delete(); }
+}
+
+const data = splitData(POINTS, NOISE, SEED);
+const curve = TREE_DEPTH.map((depth) => ({ depth, ...treeScores(data, depth) }));
+const at = (depth) => curve.find((c) => c.depth === depth);
+const pct = (v) => Math.round(v * 100);
+
+test('the verdict rule follows the lesson: gap > 10 points is overfitting, train < 80 % underfitting', () => {
+  assert.equal(OVERFIT_GAP, 0.10);
+  assert.equal(UNDERFIT_TRAIN, 0.80);
+  // The gap boundary: exactly 10 points is not overfitting, anything more is.
+  assert.equal(trainTestVerdict(0.94, 0.84), 'good fit');
+  assert.equal(trainTestVerdict(0.94, 0.835), 'overfitting');
+  assert.equal(trainTestVerdict(0.90, 0.80), 'good fit');
+  assert.equal(trainTestVerdict(1.00, 0.89), 'overfitting');
+  // The training-accuracy boundary: 80 % is enough, 79.5 % is not.
+  assert.equal(trainTestVerdict(0.80, 0.78), 'good fit');
+  assert.equal(trainTestVerdict(0.795, 0.78), 'underfitting');
+  // Test above train is no overfitting; a big gap wins over a low train score.
+  assert.equal(trainTestVerdict(0.74, 0.83), 'underfitting');
+  assert.equal(trainTestVerdict(0.75, 0.60), 'overfitting');
+  assert.equal(trainTestVerdict(NaN, 0.5), null);
+});
+
+test('half the points train, half are hidden for the test', () => {
+  assert.equal(data.train.rows, POINTS / 2);
+  assert.equal(data.test.rows, POINTS / 2);
+});
+
+test('the numbers quoted in the lesson: depth 1, 2 and 7', () => {
+  assert.deepEqual([pct(at(1).train), pct(at(1).test)], [76, 74]);
+  assert.deepEqual([pct(at(2).train), pct(at(2).test)], [85, 84]);
+  assert.deepEqual([pct(at(7).train), pct(at(7).test)], [94, 70]);
+  assert.match(lesson, /76 % on its training half and 74 %[^.]*at depth 1, 85 % and 84 % at depth 2, and 94 % and 70 % at depth 7/);
+});
+
+test('depth 1 underfits, depth 2 fits well, depth 7 overfits (the widget says so)', () => {
+  assert.equal(trainTestVerdict(at(1).train, at(1).test), 'underfitting');
+  assert.equal(trainTestVerdict(at(2).train, at(2).test), 'good fit');
+  assert.equal(trainTestVerdict(at(7).train, at(7).test), 'overfitting');
+  assert.equal(pct(at(7).train - at(7).test), 24, 'a 24-point gap');
+});
+
+test('train keeps climbing; test rises, peaks and then falls away', () => {
+  for (let i = 1; i < curve.length; i++) assert.ok(curve[i].train >= curve[i - 1].train, `train never drops (depth ${curve[i].depth})`);
+  const peak = curve.reduce((a, c) => (c.test > a.test ? c : a));
+  const first = curve[0];
+  const last = curve[curve.length - 1];
+  assert.ok(peak.test > first.test + 0.05, 'test rises from depth 1 to its peak');
+  assert.ok(peak.test > last.test + 0.1, 'and falls well below the peak at the deepest setting');
+  assert.ok(peak.depth > 1 && peak.depth < 6, `the peak is a shallow tree (depth ${peak.depth})`);
+});
+
+test('a tree with no depth limit reaches 100 % training accuracy whatever the noise', () => {
+  for (const noise of [0, 0.5, 1]) {
+    const s = treeScores(splitData(POINTS, noise, SEED), NO_LIMIT);
+    assert.equal(s.train, 1, `noise ${noise}`);
+  }
+  const hard = treeScores(data, NO_LIMIT);
+  assert.equal(trainTestVerdict(hard.train, hard.test), 'overfitting', 'memorise hard overfits on the lesson\'s data');
+});
+
+test('k-nearest neighbours with k = 1 memorises its training points', () => {
+  const m = new ml.KNearestNeighbors();
+  try {
+    m.setK(1);
+    m.setData(data.train.X, 2, data.train.y);
+    assert.equal(m.score(data.train.X, data.train.y), 1);
+  } finally { m.delete(); }
+});
+
+test('no build details are shown to learners', () => {
+  assert.doesNotMatch(lesson, /engine build|this build/i);
+});

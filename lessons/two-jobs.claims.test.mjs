@@ -1,0 +1,52 @@
+// Claims of lessons/two-jobs.md. The spot-the-job widget trains no model, so its claims are about
+// its answer key (PROMPTS in web/widgets/spot-the-job.js, read from the built site) and about
+// the order of the level's lessons the text points to.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const here = import.meta.dirname;
+const lesson = fs.readFileSync(path.join(here, 'two-jobs.md'), 'utf8');
+// The widget module imports the engine loader, which only resolves in the built site (dist/).
+const { PROMPTS, schema } = await import(pathToFileURL(path.resolve(here, '../dist/widgets/spot-the-job.js')).href);
+const jobOf = (words) => {
+  const hits = PROMPTS.filter((p) => words.test(p.text));
+  assert.equal(hits.length, 1, `one prompt matches ${words}`);
+  return hits[0].job;
+};
+const intermediate = fs.readdirSync(here).filter((f) => f.endsWith('.md'))
+  .map((f) => ({ slug: f.slice(0, -3), text: fs.readFileSync(path.join(here, f), 'utf8') }))
+  .filter((l) => /^level: intermediate$/m.test(l.text))
+  .map((l) => ({ slug: l.slug, order: Number(l.text.match(/^order: (\d+)$/m)[1]) }))
+  .sort((a, b) => a.order - b.order)
+  .map((l) => l.slug);
+
+test('the game deals every prompt once with the lesson\'s seed', () => {
+  assert.match(lesson, /::: widget spot-the-job seed=1/);
+  assert.equal(schema.rounds.default, PROMPTS.length);
+});
+
+test('labels written with digits are classification; counts are regression', () => {
+  assert.equal(jobOf(/postcode/i), 'classification');
+  assert.equal(jobOf(/handwritten scribble/i), 'classification');
+  assert.equal(jobOf(/goals/i), 'regression');
+  assert.match(lesson, /postcode/);
+  assert.match(lesson, /goals in a match/);
+});
+
+test('the examples the lesson names are sorted the same way by the game', () => {
+  assert.equal(jobOf(/spam/i), 'classification');
+  assert.equal(jobOf(/benign or malignant/i), 'classification');
+  assert.equal(jobOf(/temperature/i), 'regression');
+  assert.equal(jobOf(/price/i), 'regression');
+});
+
+test('the tip prompt points at the worked example that ends the level; the next two lessons fit a line, then draw a boundary', () => {
+  assert.equal(intermediate[0], 'two-jobs');
+  assert.equal(intermediate[1], 'fit-the-line');
+  assert.equal(intermediate[2], 'draw-the-boundary');
+  assert.equal(intermediate.at(-1), 'predicting-a-tip');
+  assert.match(PROMPTS.find((p) => /tip/.test(p.text)).why, /worked example at the end of this level/);
+});

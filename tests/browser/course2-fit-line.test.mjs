@@ -1,0 +1,67 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const stat = (page, label) => page.locator(`.dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
+const message = (page) => page.locator('.dw-message').textContent();
+
+// The game is won by the learner's own line only: within 1 % of the least-squares MSE by hand
+// reports dw:complete once; Auto-fit's line, and nudges of it, report nothing.
+test('Fit the line: reports the win by hand once, never the machine\'s line', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.addInitScript(() => {
+    window.__reports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.__reports.push({ type, ...e.detail }));
+  });
+  const reports = () => page.evaluate(() => window.__reports);
+  await page.goto(`${site.base}/lessons/fit-the-line.html`);
+  await widgetsReady(page);
+  assert.equal(await stat(page, 'your best'), '–', 'no best before the learner moves the line');
+
+  // The widget's data (seed 3, 30 points, noise 1.5, true line 0.8x + 1.5 on [0, 10]) and its
+  // least-squares line, from the engine.
+  const exact = await page.evaluate(async () => {
+    const { loadEngine } = await import('/engine/index.js');
+    const ml = await loadEngine();
+    const d = ml.makeLinear(30, 0.8, 1.5, 1.5, 3, 0, 10);
+    const m = new ml.LinearRegression();
+    try { m.setData(d.X, 1, d.y); const p = Array.from(m.closedForm()); m.setParams(p); return { w: p[0], b: p[1], mse: m.loss() }; } finally { m.delete(); }
+  });
+  assert.equal(await stat(page, 'best possible'), exact.mse.toFixed(3));
+
+  // Auto-fit (the whole run at once under reduced motion): converged, nothing reported.
+  await page.getByRole('button', { name: 'Auto-fit' }).click();
+  assert.match(await message(page), /converged/);
+  assert.equal(await stat(page, 'your best'), '–', 'the machine\'s MSE is not the learner\'s best');
+  await page.locator('canvas[tabindex="0"]').focus();
+  await page.keyboard.press('ArrowUp'); // a nudge of the machine's line: still not the learner's
+  assert.match(await message(page), /gradient descent found this one|Close/);
+  assert.deepEqual(await reports(), []);
+
+  // Reset, then put the line at the least-squares values with the sliders: the learner wins.
+  await page.getByRole('button', { name: 'Reset line' }).click();
+  assert.deepEqual(await reports(), []);
+  await page.getByRole('slider', { name: /slope w/ }).fill(exact.w.toFixed(2));
+  await page.getByRole('slider', { name: /intercept b/ }).fill((Math.round(exact.b * 20) / 20).toFixed(2));
+  assert.match(await message(page), /Excellent/);
+  const best = Number(await stat(page, 'your best'));
+  assert.equal(await stat(page, 'MSE'), best.toFixed(3));
+  const got = await reports();
+  assert.equal(got.length, 1, JSON.stringify(got));
+  assert.equal(got[0].type, 'dw:complete');
+  assert.equal(got[0].widget, 'fit-line');
+  assert.equal(got[0].title, 'Fit the line');
+  assert.equal(got[0].max, 100);
+  assert.ok(got[0].score >= 99 && got[0].score <= 100, `closeness ${got[0].score}`);
+  // Another winning move is no second win.
+  await page.getByRole('slider', { name: /slope w/ }).fill(exact.w.toFixed(2));
+  assert.equal((await reports()).length, 1);
+  assert.ok(!/NaN/.test(await page.locator('main').textContent()));
+  assert.deepEqual(offMachineRequests(page), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
