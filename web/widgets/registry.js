@@ -67,7 +67,9 @@ export function widgetNames() { return Object.keys(widgets); }
 // holds one or more of them counts as complete once every one is finished (web/js/progress.js);
 // the site build lists them on the page (scripts/lesson-render.mjs).
 export const activityWidgets = new Set([
-  'rules-or-learn', 'which-learning', 'house-table', 'build-dataset', 'learning-loop', 'ml-badge',
+  'rules-or-learn', 'which-learning', 'house-table', 'build-dataset', 'learning-loop', 'sin-experiment', 'spam-filter',
+  'spot-the-job', 'fit-line', 'draw-boundary', 'pick-the-model', 'place-centroids', 'widen-the-street', 'pca-projection',
+  'ai-hierarchy', 'ml-badge',
 ]);
 
 export async function loadWidget(name) {
