@@ -62,12 +62,17 @@ function build({ card, options }) {
   box.classList.add('c1-draggable');
   box.setAttribute('aria-roledescription', 'draggable scenario card');
   let drag = null;
+  const DRAG_SCALE = 0.35;
   const bins = () => [...card.card.querySelectorAll('.c1-choice')];
   const binAt = (x, y) => bins().find((b) => { const r = b.getBoundingClientRect(); return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom; });
   const clearHover = () => bins().forEach((b) => b.classList.remove('c1-hover'));
   const onDown = (e) => {
     if (quiz.isAnswered() || e.button > 0) return;
     drag = { id: e.pointerId, x: e.clientX, y: e.clientY, moved: false };
+    // The card shrinks towards the point where it was grabbed, so while it follows the pointer
+    // it stays small and the bins it is dropped on remain visible.
+    const r = box.getBoundingClientRect();
+    box.style.transformOrigin = `${e.clientX - r.left}px ${e.clientY - r.top}px`;
     box.setPointerCapture(e.pointerId);
   };
   const onMove = (e) => {
@@ -77,7 +82,7 @@ function build({ card, options }) {
     if (!drag.moved && Math.hypot(dx, dy) < 6) return;
     drag.moved = true;
     box.classList.add('c1-dragging');
-    box.style.transform = `translate(${dx}px, ${dy}px) rotate(${Math.max(-4, Math.min(4, dx / 40))}deg)`;
+    box.style.transform = `translate(${dx}px, ${dy}px) scale(${DRAG_SCALE}) rotate(${Math.max(-4, Math.min(4, dx / 40))}deg)`;
     clearHover();
     const bin = binAt(e.clientX, e.clientY);
     if (bin) bin.classList.add('c1-hover');
