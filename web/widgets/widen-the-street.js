@@ -46,7 +46,9 @@ function build({ ml, card, options }) {
 
   const buttons = buttonRow(card.controls);
   const optBtn = button(buttons, 'Optimal', () => solve(), { primary: true });
-  button(buttons, 'Hide optimal', () => { stopSolving(); optimal = null; render(); });
+  // Offered only while there is an optimal street to hide.
+  const hideBtn = button(buttons, 'Hide optimal', () => { stopSolving(); optimal = null; render(); optBtn.focus(); });
+  hideBtn.hidden = true;
   button(buttons, 'New points', () => { opts.seed = nextSeed(opts.seed); loadData(); });
   // A line's direction is undirected (180° is 0° again), so the slider stops short of 180°.
   const angleSlider = slider(card.controls, { label: 'line angle', min: 0, max: 179.5, step: 0.5, value: angle, format: (v) => formatAxisAngle(v, 1), onInput: (v) => { angle = v; render(); } });
@@ -155,6 +157,7 @@ function build({ ml, card, options }) {
     statMargin.set(m.wrong ? '–' : fixed(m.width, 3));
     statBest.set(best > 0 ? fixed(best, 3) : '–');
     statWrong.set(formatNumber(m.wrong, 0));
+    hideBtn.hidden = !optimal;
     statOpt.set(optimal ? fixed(optimal.width, 3) : '–');
     statViol.set(optimal ? formatNumber(optimal.violations.size, 0) : '–');
     if (optimal && !optimal.converged && stopSolve) {
