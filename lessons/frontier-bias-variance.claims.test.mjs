@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
+import { computations } from '../web/js/check-computations/frontier.js';
 
 const S2 = 0.3 * 0.3;
 
@@ -76,4 +77,24 @@ test('noise 0 leaves only bias²; redrawing x raises the variance at k = 5 from 
   assert.ok(clean.bias2 > 0.01);
   assert.equal(measure(5).variance.toFixed(3), '0.019');
   assert.equal(measure(5, { fixedX: false }).variance.toFixed(3), '0.031');
+});
+
+test('check yourself: k = 3 variance ≈ s²/3 within the tolerance; the numbers the explanations quote', () => {
+  const r = computations['bias-variance'](ml, { k: 3, noise: 0.3 });
+  assert.ok(Math.abs(r.variance - measure(3).variance) < 1e-15, 'the computation is the widget setting');
+  assert.ok(Math.abs(r.variance - S2 / 3) <= 0.003, `0.03 is accepted: ${r.variance}`);
+  const off = 100 * (r.variance / (S2 / 3) - 1);
+  assert.ok(off > 0 && off < 6, `a few per cent off: ${off}`);
+  assert.equal(r.noise, S2);
+  // Noise 0: variance gone, bias² left.
+  const clean = computations['bias-variance'](ml, { k: 3, noise: 0 });
+  assert.ok(clean.variance < 1e-20 && clean.bias2 > 0);
+  // k = 20 vs k = 5: expected 0.28 vs 0.12, bias² 0.19, variance ≈ 0.0045, a gap of 0.16.
+  const k20 = measure(20); const k5 = measure(5);
+  assert.equal(k20.expected.toFixed(2), '0.28');
+  assert.equal(k5.expected.toFixed(2), '0.12');
+  assert.equal(k20.bias2.toFixed(2), '0.19');
+  assert.equal((k20.expected - k5.expected).toFixed(2), '0.16');
+  assert.equal((k5.bias2 + k5.variance + k5.noise).toFixed(4), '0.1226');
+  assert.equal(k5.expected.toFixed(4), '0.1218');
 });

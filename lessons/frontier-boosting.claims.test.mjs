@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
+import { computations } from '../web/js/check-computations/frontier.js';
 
 function boost(noise = 0.1, rounds = 40) {
   const d = ml.makeCircles(80, noise, 0.5, 3);
@@ -79,4 +80,43 @@ test('3. noise 0.3: the heaviest point keeps gaining weight, ε climbs to 0.47, 
   assert.equal(Math.max(...b.errors).toFixed(2), '0.47');
   assert.equal(b.bounds[39].toFixed(3), '0.730');
   assert.equal(b.train[39].toFixed(2), '0.15');
+});
+
+test('check yourself: five points, ε₁ = 0.2, α₁ = ln 2, the mistake ends with weight ½; a bound under 1/n; ε = ½', () => {
+  const args = { points: [1, 2, 3, 4, 5], labels: [0, 0, 1, 0, 1] };
+  const r = computations['adaboost-1d'](ml, args);
+  assert.ok(Math.abs(r.epsilon - 0.2) < 1e-12);
+  assert.ok(Math.abs(r.alpha - Math.log(2)) < 1e-12);
+  assert.equal(r.alpha.toFixed(3), '0.693');
+  assert.ok(Math.abs(r.bound - 0.8) < 1e-12, 'Z₁ = 2√(0.2·0.8) = 0.8');
+  assert.ok(Math.abs(r.mistakesWeight - 0.5) < 1e-12);
+  // By hand: 0.2·e^α = 0.4 and 0.8·e^−α = 0.4 before normalising.
+  assert.ok(Math.abs(0.2 * Math.exp(r.alpha) - 0.4) < 1e-12 && Math.abs(0.8 * Math.exp(-r.alpha) - 0.4) < 1e-12);
+  // The engine's own α (SAMME) is ln 4.
+  const ada = new ml.AdaBoost();
+  try {
+    ada.setData(args.points, 1, args.labels); ada.setEstimatorCount(1); ada.reset(0); ada.step();
+    assert.ok(Math.abs(ada.alphas()[0] - Math.log(4)) < 1e-12);
+    // One mistake of five: the single misclassified point now weighs ½.
+    assert.equal(Math.max(...ada.sampleWeights()).toFixed(3), '0.500');
+  } finally {
+    ada.delete();
+  }
+  // On 80 points, any bound below 1/80 forces zero training error (in the widget's run, too).
+  const b = boost(0.1, 200);
+  const below = b.bounds.findIndex((bound) => bound < 1 / 80);
+  assert.ok(below > 0, 'the bound gets below 1/80 within 200 rounds');
+  for (let r = below; r < b.bounds.length; r++) assert.equal(b.train[r], 0);
+  // ε = ½: every stump on these points is a coin flip; the engine keeps none and says why.
+  const flip = new ml.AdaBoost();
+  try {
+    flip.setData([1, 1, 2, 2], 1, [0, 1, 0, 1]); flip.setEstimatorCount(5); flip.reset(0); flip.fit(5);
+    assert.equal(flip.rounds(), 0);
+    assert.equal(flip.stopReason(), 'no better than chance');
+  } finally {
+    flip.delete();
+  }
+  assert.throws(() => computations['adaboost-1d'](ml, { points: [1, 1, 2, 2], labels: [0, 1, 0, 1] }), /no stump beats a coin flip/);
+  assert.equal(0.5 * Math.log(1), 0);
+  assert.equal(2 * Math.sqrt(0.25), 1);
 });

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
+import { computations } from '../web/js/check-computations/frontier.js';
 
 const SIZES = [8, 16, 32, 64, 128, 256, 512, 1024];
 const at = (n) => SIZES.indexOf(n);
@@ -67,4 +68,25 @@ test('3. noise 0, depth 10: the gap closes faster than 1/√n', () => {
   assert.equal(s.gap[at(1024)].toFixed(3), '0.004');
   assert.ok(s.gap[at(128)] / s.gap[at(1024)] > 10, 'ten times smaller');
   assert.ok(s.gap[at(128)] / s.gap[at(1024)] > 3 * Math.sqrt(8));
+});
+
+test('check yourself: the bound at n = 250 by hand and by the hoeffding computation; the data multipliers', () => {
+  const byHand = Math.sqrt((Math.log(800) + Math.log(40)) / 500);
+  const r = computations.hoeffding(ml, { n: 250, delta: 0.05, depth: 1, features: 2, grid: 100 });
+  assert.ok(Math.abs(r.epsilon - byHand) < 1e-12);
+  assert.equal(r.epsilon.toFixed(3), '0.144');
+  assert.equal(((Math.log(800) + Math.log(40)) / 500).toFixed(4), '0.0207');
+  assert.ok(Math.abs(r.epsilon - 2 * bound(1000, 1)) < 1e-12, 'twice the n = 1000 value');
+  // The class given by its size gives the same number.
+  assert.ok(Math.abs(computations.hoeffding(ml, { n: 250, delta: 0.05, size: 800 }).epsilon - byHand) < 1e-12);
+  // 0.05 → 0.025 takes four times the data; twice gives 0.035, sixteen times 0.0125, √2 times 0.05/2^(1/4).
+  const logH = ml.treeClassLogSize(1, 2, 100) + Math.log(40);
+  const n = logH / (2 * 0.05 ** 2);
+  const term = (m) => ml.hoeffdingUnionBound(m, ml.treeClassLogSize(1, 2, 100), 0.05);
+  assert.ok(Math.abs(term(n) - 0.05) < 1e-12);
+  assert.ok(Math.abs(term(4 * n) - 0.025) < 1e-12);
+  assert.equal(term(2 * n).toFixed(3), '0.035');
+  assert.equal(term(16 * n).toFixed(4), '0.0125');
+  assert.equal((0.05 / term(Math.SQRT2 * n)).toFixed(2), '1.19');
+  assert.throws(() => computations.hoeffding(ml, { n: 250, delta: 0.05 }), /needs depth=/);
 });

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
+import { computations } from '../web/js/check-computations/frontier.js';
 
 const close = (a, b, tol, what) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
 const dot = (u, v) => u.reduce((s, x, i) => s + x * v[i], 0);
@@ -127,4 +128,53 @@ test('things to try: the gap at the defaults, the large-C stop, degree on XOR, l
   // 4. Lower C: more support vectors (37 at C = 1, 114 at C = 0.1, all 120 at C = 0.01).
   assert.equal(train(d, { C: 0.1 }).sv, 114);
   assert.equal(train(d, { C: 0.01 }).sv, 120);
+});
+
+test('the two-point SVM: α = 0.25, w = (0.5, 0.5), b = −1, distance 1.414, band 2.83, primal = dual', () => {
+  const r = computations['svm-two-points'](ml, { p: [2, 2], q: [0, 0] });
+  close(r.alpha, 0.25, 1e-9, 'α'); close(r.w1, 0.5, 1e-9, 'w1'); close(r.w2, 0.5, 1e-9, 'w2'); close(r.bias, -1, 1e-9, 'b');
+  close(r.margin, Math.SQRT2, 1e-9, '1/‖w‖');
+  assert.equal(r.margin.toFixed(3), '1.414');
+  assert.equal(r.width.toFixed(2), '2.83');
+  assert.equal(Math.sqrt(8).toFixed(2), '2.83');
+  close(r.margin, Math.sqrt(8) / 2, 1e-9, 'half the distance between the points');
+  // By hand: 8α = 2; dual 2α − ½α²·8 = primal ½‖w‖² = 0.25.
+  close(2 * 0.25 - 0.5 * 0.25 ** 2 * 8, 0.25, 1e-15, 'dual'); close(0.5 * (0.5 ** 2 + 0.5 ** 2), 0.25, 1e-15, 'primal');
+  const svm = new ml.LinearSVM();
+  try {
+    svm.setData([0, 0, 2, 2], 2, [0, 1]); svm.setC(1e6); svm.fit(1000);
+    close(svm.loss(), 0.25, 1e-9, 'engine primal'); close(svm.dualObjective(), 0.25, 1e-9, 'engine dual');
+    assert.deepEqual(Array.from(svm.supportVectors()), [0, 1]);
+    const f = svm.decisionFunction([2, 2, 0, 0, 1, 1]);
+    close(f[0], 1, 1e-9, 'f(x+)'); close(f[1], -1, 1e-9, 'f(x−)'); close(f[2], 0, 1e-9, 'midpoint');
+  } finally {
+    svm.delete();
+  }
+});
+
+test('check yourself: the (4, 3) / (1, −1) margin is 2.5; a point far outside the margin changes nothing', () => {
+  const r = computations['svm-two-points'](ml, { p: [4, 3], q: [1, -1] });
+  close(r.margin, 2.5, 1e-9, 'margin');
+  close(r.w1, 0.24, 1e-9, 'w1'); close(r.w2, 0.32, 1e-9, 'w2');
+  close(Math.hypot(r.w1, r.w2), 0.4, 1e-9, '‖w‖');
+  // Delete a training point with y f(x) > 1 from the widget's circles and retrain: f is unchanged.
+  const d = data('circles');
+  const fit = (X, y) => {
+    const svm = new ml.KernelSVM();
+    try {
+      svm.setData(X, 2, y); svm.setKernel('rbf'); svm.setGamma(1); svm.setCoef0(0); svm.setC(1); svm.reset(0); svm.fit(400);
+      return { f: Array.from(svm.decisionFunction(d.X)), sv: new Set(svm.supportVectors()) };
+    } finally {
+      svm.delete();
+    }
+  };
+  const full = fit(d.X, d.y);
+  const margins = full.f.map((v, i) => (2 * d.y[i] - 1) * v);
+  const far = margins.findIndex((m, i) => m > 1.5 && !full.sv.has(i));
+  assert.ok(far >= 0, 'a point well outside the margin');
+  const keep = [...d.y.keys()].filter((i) => i !== far);
+  const less = fit(Float64Array.from(keep.flatMap((i) => [d.X[2 * i], d.X[2 * i + 1]])), Float64Array.from(keep.map((i) => d.y[i])));
+  less.f.forEach((v, i) => close(v, full.f[i], 1e-3, `f at point ${i}`));
+  // γ = 50 bumps are about 1/√(2γ) = 0.1 wide.
+  assert.equal((1 / Math.sqrt(2 * 50)).toFixed(1), '0.1');
 });

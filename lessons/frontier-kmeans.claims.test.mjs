@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
+import { computations } from '../web/js/check-computations.js';
 
 function withKMeans(X, cols, fn) {
   const km = new ml.KMeans();
@@ -119,5 +120,35 @@ test('k-means++ guarantee factor 8(ln k + 2) and the widget\'s default start', (
       last = km.inertia();
     }
     assert.equal(km.inertia().toFixed(1), '63.9');
+  });
+});
+
+test('check yourself: 0, 2, 4, 10, 12 from 0 and 12 ends at 2 and 11 with J = 10; the update identity; k-means++ picks data points', () => {
+  const r = computations['kmeans-1d'](ml, { points: [0, 2, 4, 10, 12], centroids: [0, 12] });
+  assert.equal(r.inertia, 10);
+  assert.deepEqual([r.c1, r.c2], [2, 11]);
+  withKMeans([0, 2, 4, 10, 12], 1, (km) => {
+    km.setCentroids([0, 12]);
+    km.assignStep();
+    assert.deepEqual(Array.from(km.labels()), [0, 0, 0, 1, 1]);
+  });
+  // {1, 2, 3} with its centre at 5: 29 before the update, 2 after, a drop of 3·3² = 27.
+  withKMeans([1, 2, 3], 1, (km) => {
+    km.setCentroids([5]);
+    assert.equal(km.inertia(), 29);
+    km.assignStep();
+    assert.equal(km.updateStep(), 2);
+    assert.equal(29 - 2, 3 * 3 ** 2);
+  });
+  // k-means++ starts are data points.
+  const { X } = blobs(0.45);
+  const points = new Set(Array.from({ length: 160 }, (_, i) => `${X[2 * i]},${X[2 * i + 1]}`));
+  withKMeans(X, 2, (km) => {
+    km.setK(4); km.setInit('k-means++');
+    for (let s = 0; s < 5; s++) {
+      km.reset(s);
+      const c = km.centroids();
+      for (let j = 0; j < 4; j++) assert.ok(points.has(`${c[2 * j]},${c[2 * j + 1]}`), `seed ${s}, centre ${j}`);
+    }
   });
 });

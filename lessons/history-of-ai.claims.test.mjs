@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
+import { computations } from '../web/js/check-computations.js';
 import { DEAL_ORDER, ERAS, EVENTS, TECHNIQUES, eraOf } from '../web/widgets/landscape3/history.js';
 
 const event = (year) => EVENTS.find((e) => e.year === year);
@@ -49,4 +50,41 @@ test('AI ⊃ ML ⊃ DL: the sorting game agrees with the lesson', () => {
   for (const id of ['expert', 'minimax', 'astar']) assert.equal(region[id], 'ai', id);
   assert.deepEqual([...DEAL_ORDER].sort(), TECHNIQUES.map((t) => t.id).sort());
   assert.equal(TECHNIQUES.length, 11);
+});
+
+test('one unit by hand: w = (1, 1, −2), t = 1, and one perceptron correction', () => {
+  const fire = (w, x, t) => (ml.vectorDot(w, x) >= t ? 1 : 0);
+  let w = [1, 1, -2];
+  assert.equal(ml.vectorDot(w, [1, 0, 0]), 1);
+  assert.equal(fire(w, [1, 0, 0], 1), 1);
+  assert.equal(ml.vectorDot(w, [1, 1, 1]), 0);
+  assert.equal(fire(w, [1, 1, 1], 1), 0, 'the inhibitor wins');
+  // Fires when the first or second input is on, unless the third is.
+  for (const x of [[0, 0, 0], [1, 0, 0], [0, 1, 0], [1, 1, 0], [0, 0, 1], [1, 0, 1], [0, 1, 1], [1, 1, 1]]) {
+    assert.equal(fire(w, x, 1), (x[0] || x[1]) && !x[2] ? 1 : 0, x.join(''));
+  }
+  // Silent but should fire: add the input (η = 1, threshold fixed).
+  const x = [1, 1, 1];
+  w = w.map((v, i) => v + (1 - fire(w, x, 1)) * x[i]);
+  assert.deepEqual(w, [2, 2, -1]);
+  assert.equal(ml.vectorDot(w, x), 3);
+  assert.equal(fire(w, x, 1), 1);
+});
+
+test('check yourself: the weighted sum 2 reaches t = 2; XOR defeats one unit; the winters', () => {
+  const sum = computations.dot(ml, { u: [2, -1, 1], v: [1, 1, 1] }).value;
+  assert.equal(sum, 2);
+  assert.ok(sum >= 2, 'fires');
+  assert.equal(ml.vectorDot([2, -1, 1], [1, 1, 0]), 1, 'third input off: below t');
+  // No single threshold unit on a grid of weights and thresholds computes XOR.
+  const grid = Array.from({ length: 41 }, (_, i) => -5 + i / 4);
+  const inputs = [[0, 0], [0, 1], [1, 0], [1, 1]];
+  let found = false;
+  for (const w1 of grid) for (const w2 of grid) for (const t of grid) {
+    if (inputs.every(([a, b]) => ((ml.vectorDot([w1, w2], [a, b]) >= t ? 1 : 0) === (a ^ b)))) found = true;
+  }
+  assert.equal(found, false);
+  // The second winter ended in the 1990s, long before the Transformer.
+  const second = ERAS.filter((e) => e.kind === 'winter')[1];
+  assert.ok(second.to >= 1990 && second.to < 2000 && second.to < event(2017).year);
 });

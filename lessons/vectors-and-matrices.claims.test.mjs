@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
+import { computations } from '../web/js/check-computations.js';
 import { PRESETS } from '../web/widgets/landscape3/linalg-draw.js';
 
 const close = (a, b, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
@@ -95,4 +96,41 @@ test('a layer is one dot product per row of W; without φ two layers are one mat
   const twice = ml.matrix2Apply(V, h);
   const VW = [V[0] * W[0] + V[1] * W[2], V[0] * W[1] + V[1] * W[3], V[2] * W[0] + V[3] * W[2], V[2] * W[1] + V[3] * W[3]];
   assert.deepEqual([...twice], [...ml.matrix2Apply(VW, x)]);
+});
+
+test('by hand: det and eigenvalues of [[2, 1], [1, 2]]; the dot product, angle and projection of (3, 1) and (1, 2)', () => {
+  const A = [2, 1, 1, 2];
+  assert.deepEqual([...ml.matrix2Apply(A, [1, 0, 0, 1])], [2, 1, 1, 2], 'î → (2, 1), ĵ → (1, 2)');
+  assert.equal(ml.matrix2Determinant(A), 2 * 2 - 1 * 1);
+  const e = ml.matrix2Eigen(A);
+  assert.deepEqual([...e.values], [3, 1]);
+  assert.deepEqual([...ml.matrix2Apply(A, [1, 1])], [3, 3]);
+  assert.equal(e.values[0] * e.values[1], ml.matrix2Determinant(A));
+  assert.equal(e.values[0] + e.values[1], A[0] + A[3]);
+  const a = [3, 1]; const b = [1, 2];
+  assert.equal(ml.vectorDot(a, b), 3 * 1 + 1 * 2);
+  const p = ml.vectorProjection(a, b);
+  assert.equal(p.normA.toFixed(3), '3.162');
+  assert.equal(p.normB.toFixed(3), '2.236');
+  assert.equal(ml.vectorCosine(a, b).toFixed(3), '0.707');
+  close(ml.vectorCosine(a, b), 5 / Math.sqrt(50), 1e-15);
+  close(ml.vectorAngle(a, b), Math.PI / 4, 1e-12);
+  assert.equal(p.scalar.toFixed(3), '2.236');
+  [...p.vector].forEach((v, k) => close(v, [1, 2][k], 1e-12));
+});
+
+test('check yourself: det 10, larger eigenvalue 5, det −2, doubling a', () => {
+  const det = computations['matrix-2x2'](ml, { m: [3, 1, 2, 4] }).determinant;
+  close(det, 3 * 4 - 1 * 2);
+  const m = computations['matrix-2x2'](ml, { m: [4, 1, 2, 3] });
+  close(m.largest, 5); close(m.smallest, 2);
+  assert.deepEqual([...ml.matrix2Apply([4, 1, 2, 3], [1, 1])], [5, 5]);
+  // det −2: area doubled, orientation flipped; −I has det +1.
+  const F = [0, 2, 1, 0];
+  assert.equal(ml.matrix2Determinant(F), -2);
+  assert.equal(ml.matrix2Determinant([-1, 0, 0, -1]), 1);
+  // Doubling a: a·b doubles, the cosine stays.
+  const a = [3, 1]; const b = [1, 2];
+  assert.equal(computations.dot(ml, { u: [6, 2], v: b }).value, 2 * ml.vectorDot(a, b));
+  close(computations.dot(ml, { u: [6, 2], v: b }).cosine, ml.vectorCosine(a, b), 1e-15);
 });
