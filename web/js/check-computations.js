@@ -6,27 +6,9 @@
 // comma lists) and returns an object of named results; the directive picks one result.
 // Kept free of the DOM so Node tests evaluate every lesson's answers with the same code.
 
-function need(args, name, kind = 'number') {
-  const v = args[name];
-  if (kind === 'list') {
-    const list = Array.isArray(v) ? v : (typeof v === 'number' ? [v] : null);
-    if (!list || !list.length || !list.every(Number.isFinite)) throw new RangeError(`needs ${name}= a list of numbers`);
-    return list;
-  }
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`needs ${name}= a number`);
-  return v;
-}
-function opt(args, name, fallback) { return args[name] === undefined ? fallback : need(args, name); }
+import { computations as frontier } from './check-computations/frontier.js';
 
-// Runs fn with engine objects that are always freed.
-function scoped(fn) {
-  const made = [];
-  try {
-    return fn((obj) => { made.push(obj); return obj; });
-  } finally {
-    for (const obj of made) obj.delete();
-  }
-}
+import { need, opt, scoped } from './check-computations/args.js';
 
 export const computations = {
   // Gradient steps of ŷ = w·x + b on one point under squared error (the two-parameter walkthrough).
@@ -106,6 +88,8 @@ export const computations = {
     const q = need(a, 'query');
     return { label: m.predict([q])[0], votes1: m.votes([q])[1] };
   }),
+  // Computations of one level's lessons, each in its own module.
+  ...frontier,
 };
 
 export const computationNames = Object.keys(computations);

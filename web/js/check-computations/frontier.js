@@ -3,27 +3,7 @@
 // takes the loaded engine and an object of named arguments (numbers, or arrays for comma lists)
 // and returns an object of named results, every one of them computed by the engine.
 
-function need(args, name, kind = 'number') {
-  const v = args[name];
-  if (kind === 'list') {
-    const list = Array.isArray(v) ? v : (typeof v === 'number' ? [v] : null);
-    if (!list || !list.length || !list.every(Number.isFinite)) throw new RangeError(`needs ${name}= a list of numbers`);
-    return list;
-  }
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`needs ${name}= a number`);
-  return v;
-}
-function opt(args, name, fallback) { return args[name] === undefined ? fallback : need(args, name); }
-
-// Runs fn with engine objects that are always freed.
-function scoped(fn) {
-  const made = [];
-  try {
-    return fn((obj) => { made.push(obj); return obj; });
-  } finally {
-    for (const obj of made) obj.delete();
-  }
-}
+import { need, opt, scoped } from './args.js';
 
 export const computations = {
   // The Hoeffding + union bound ε = √((ln|H| + ln(2/δ)) / 2n) for n points and failure
