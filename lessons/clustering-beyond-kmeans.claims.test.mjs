@@ -131,3 +131,55 @@ test('silhouette on the moons: k-means 0.48 beats DBSCAN 0.32 although DBSCAN is
   assert.equal(km.toFixed(2), '0.48');
   assert.equal(db.toFixed(2), '0.32');
 });
+
+test('core points by hand: 0, 1, 2, 10, 10.5, 11, 20 with eps 1 and m 3 — four core, two border, one noise', () => {
+  const db = new ml.DBSCAN();
+  try {
+    db.setEps(1);
+    db.setMinSamples(3);
+    db.setData([0, 1, 2, 10, 10.5, 11, 20], 1, []);
+    assert.deepEqual(Array.from(db.corePoints()), [0, 1, 0, 1, 1, 1, 0]);
+    db.fit(100);
+    assert.deepEqual(Array.from(db.labels()), [0, 0, 0, 1, 1, 1, -1]);
+  } finally { db.delete(); }
+});
+
+test('silhouette by hand: {0, 2} and {6, 8}, point 2 has a = 2, b = 5, s = 0.6', () => {
+  const s = ml.silhouetteSamples([0, 2, 6, 8], 1, [0, 0, 1, 1]);
+  assert.ok(Math.abs(s[1] - (5 - 2) / 5) < 1e-12, `${s[1]}`);
+});
+
+test('the check: 1, 2, 3, 4, 8, 9, 15 at eps 1.5, m 3 — core 2 and 3, one cluster, three noise (computation dbscan-1d)', async () => {
+  const { computations } = await import('../web/js/check-computations/landscape1.js');
+  assert.deepEqual(computations['dbscan-1d'](ml, { points: [1, 2, 3, 4, 8, 9, 15], eps: 1.5, minSamples: 3 }), { clusters: 1, noise: 3, core: 2 });
+  assert.deepEqual(computations['dbscan-1d'](ml, { points: [0, 1, 2, 10, 10.5, 11, 20], eps: 1, minSamples: 3 }), { clusters: 2, noise: 1, core: 4 });
+  // With m = 2 the pair 8, 9 becomes a cluster of its own.
+  assert.deepEqual(computations['dbscan-1d'](ml, { points: [1, 2, 3, 4, 8, 9, 15], eps: 1.5, minSamples: 2 }), { clusters: 2, noise: 1, core: 6 });
+});
+
+test('the check\'s claim: at the defaults DBSCAN marks no moon point as noise', () => {
+  assert.equal(cluster().noise, 0);
+});
+
+test('the check\'s explanation: under DBSCAN\'s moons the mean a(i) is larger and the mean b(i) smaller than under k-means', () => {
+  const r = cluster();
+  const n = r.dbLabels.length;
+  const meanAB = (labels) => {
+    let A = 0; let B = 0;
+    for (let i = 0; i < n; i++) {
+      const sum = new Map(); const cnt = new Map();
+      for (let j = 0; j < n; j++) {
+        if (i === j) continue;
+        const d = Math.hypot(r.data.X[2 * i] - r.data.X[2 * j], r.data.X[2 * i + 1] - r.data.X[2 * j + 1]);
+        sum.set(labels[j], (sum.get(labels[j]) || 0) + d); cnt.set(labels[j], (cnt.get(labels[j]) || 0) + 1);
+      }
+      let b = Infinity;
+      for (const [l, v] of sum) if (l !== labels[i]) b = Math.min(b, v / cnt.get(l));
+      A += sum.get(labels[i]) / cnt.get(labels[i]) / n; B += b / n;
+    }
+    return { A, B };
+  };
+  const km = meanAB(r.kmLabels);
+  const db = meanAB(r.dbLabels);
+  assert.ok(db.A > km.A && db.B < km.B, `k-means a ${km.A}, b ${km.B}; DBSCAN a ${db.A}, b ${db.B}`);
+});

@@ -115,3 +115,49 @@ test('first hidden layer: with inputs x₁, x₂ every neuron map is φ of a pla
   assert.ok(bend('x1,x2') < 1e-6, 'straight edges');
   assert.ok(bend('x1,x2,x1sq') > 0.01, 'bent edges');
 });
+
+test('one layer by hand: x = (1, 2), weights (0.5, −1), (1, 1), biases 0, −1 → ReLU (0, 2), tanh ≈ (−0.905, 0.964)', () => {
+  for (const [fn, want] of [['relu', [0, 2]], ['tanh', [Math.tanh(-1.5), Math.tanh(2)]]]) {
+    const m = new ml.MLP();
+    try {
+      m.setLayers([2]);
+      m.setActivation('all', fn);
+      m.setOutput('linear');
+      m.setData([1, 2, 0, 0, 3, 1], 2, [0.1, 0.2, 0.3]);
+      m.setWeight(0, 0, 0, 0.5); m.setWeight(0, 1, 0, -1); m.setBias(0, 0, 0);
+      m.setWeight(0, 0, 1, 1); m.setWeight(0, 1, 1, 1); m.setBias(0, 1, -1);
+      // Every neuron's output at the single point (1, 2): inputs, the hidden layer, the output.
+      const [x1, x2, h1, h2] = Array.from(m.neuronGrid(1, 1, 2, 2, 1, 1));
+      assert.deepEqual([x1, x2], [1, 2]);
+      assert.ok(Math.abs(h1 - want[0]) < 1e-12 && Math.abs(h2 - want[1]) < 1e-12, `${fn}: ${h1}, ${h2}`);
+    } finally { m.delete(); }
+  }
+  assert.equal(Math.tanh(-1.5).toFixed(3), '-0.905');
+  assert.equal(Math.tanh(2).toFixed(3), '0.964');
+});
+
+test('one update by hand: a weight 0.5 with gradient 2 becomes 0.44 at η = 0.03; a zero gradient leaves it', () => {
+  const m = new ml.MLP();
+  try {
+    m.setLayers([]);
+    m.setOutput('linear');
+    m.setLoss('mse');
+    m.setLearningRate(0.03);
+    m.setBatchSize(1);
+    // One point x = (1, 0), target −0.5; ŷ = 0.5·1 + 0·0 + 0 = 0.5, so ∂L/∂w₁ = 2·(0.5 + 0.5)·1 = 2, ∂L/∂w₂ = 0.
+    m.setData([1, 0], 2, [-0.5]);
+    m.setParams([0.5, 0, 0]);
+    const g = Array.from(m.gradient());
+    assert.deepEqual(g.slice(0, 2), [2, 0]);
+    m.step();
+    const [w1, w2] = Array.from(m.params());
+    assert.ok(Math.abs(w1 - 0.44) < 1e-12, `${w1}`);
+    assert.equal(w2, 0);
+  } finally { m.delete(); }
+});
+
+test('the check: a ReLU neuron (1, −2), bias 0.5, at x = (3, 1) passes on 1.5 (computation neuron)', async () => {
+  const { computations } = await import('../web/js/check-computations/landscape1.js');
+  assert.deepEqual(computations.neuron(ml, { w: [1, -2], x: [3, 1], b: 0.5, fn: 2 }), { z: 1.5, value: 1.5 });
+  assert.deepEqual(computations.neuron(ml, { w: [0.5, -1], x: [1, 2], b: 0, fn: 2 }), { z: -1.5, value: 0 });
+});

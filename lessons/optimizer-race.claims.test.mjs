@@ -116,3 +116,37 @@ test('noisy bowl: a smaller η shrinks SGD\'s jitter by about a third but leaves
   assert.ok(small.gap > big.gap, `${small.gap} vs ${big.gap}`);
   assert.ok(big.gap > 0, 'no path settles exactly on the minimum');
 });
+
+test('momentum by hand on 2.5y² from y = 2 (η 0.05): 1.5 then 0.675, where SGD is at 1.125; the check\'s −0.2', async () => {
+  const { computations } = await import('../web/js/check-computations/landscape1.js');
+  const at = (optimizer, steps, y = 2, eta = 0.05) => computations['optimizer-step'](ml, { surface: 1, optimizer, x: 0, y, eta, steps });
+  const close = (a, b) => assert.ok(Math.abs(a - b) < 1e-12, `${a} vs ${b}`);
+  close(at(1, 1).y, 2 - 0.05 * 10);
+  close(at(1, 2).y, 1.5 + (0.9 * -0.5 - 0.05 * 7.5));
+  close(at(1, 2).y, 0.675);
+  close(at(0, 2).y, 1.125);
+  assert.equal(at(1, 2).x, 0, 'x stays 0: no gradient along x there');
+  // The check: from y = 1 at η = 0.1, 0.5 then −0.2.
+  close(at(1, 1, 1, 0.1).y, 0.5);
+  close(at(1, 2, 1, 0.1).y, 0.5 + (0.9 * -0.5 - 0.1 * 2.5));
+});
+
+test('first steps: AdaGrad and Adam move each coordinate by η, RMSProp by η/√0.1; Adam from (−9, 2) to (−8.95, 1.95)', () => {
+  const first = (name, x, y, eta = 0.05) => {
+    const s = new ml.OptimizerSurface();
+    try { s.setFunction('ravine'); s.startPath(x, y, name, eta); s.stepPath(); const p = s.path(); return [p[2] - p[0], p[3] - p[1]]; } finally { s.delete(); }
+  };
+  const s = surfaceOf('ravine');
+  try { assert.deepEqual(Array.from(s.gradient(-9, 2)).map((v) => +v.toFixed(12)), [-0.9, 10]); } finally { s.delete(); }
+  for (const [x, y] of [[-9, 2], [3, -0.5]]) {
+    for (const name of ['adagrad', 'adam']) {
+      const [dx, dy] = first(name, x, y);
+      assert.ok(Math.abs(Math.abs(dx) - 0.05) < 1e-8 && Math.abs(Math.abs(dy) - 0.05) < 1e-8, `${name}: ${dx}, ${dy}`);
+    }
+    const [rx, ry] = first('rmsprop', x, y);
+    assert.ok(Math.abs(Math.abs(rx) - 0.05 / Math.sqrt(0.1)) < 1e-7 && Math.abs(Math.abs(ry) - 0.05 / Math.sqrt(0.1)) < 1e-7, `rmsprop ${rx}, ${ry}`);
+  }
+  const [dx, dy] = first('adam', -9, 2);
+  assert.equal((-9 + dx).toFixed(4), '-8.9500');
+  assert.equal((2 + dy).toFixed(4), '1.9500');
+});

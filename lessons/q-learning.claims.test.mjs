@@ -121,3 +121,37 @@ test('a board on which no goal can be reached is refused', () => {
     assert.throws(() => g.reset(1), /no goal can be reached/);
   } finally { g.delete(); }
 });
+
+test('one update by hand: the widget\'s agent first learns 0.5 on the move into the goal, then 0.225 one cell back', () => {
+  const a = agentOn();
+  try {
+    const w = a.world.width();
+    const found = [];
+    for (let k = 0; k < 20000 && found.length < 2; k++) {
+      const before = a.agent.qTable();
+      a.agent.step();
+      const q = a.agent.qTable();
+      for (let i = 0; i < q.length; i++) if (q[i] > 0 && before[i] === 0) found.push({ x: Math.floor(i / 4) % w, y: Math.floor(Math.floor(i / 4) / w), action: i % 4, value: q[i] });
+    }
+    // Just left of the goal (3, 3), moving right: 0 + 0.5·[1 + 0 − 0].
+    assert.deepEqual(found[0], { x: 2, y: 3, action: 1, value: 0.5 * (1 + 0.9 * 0 - 0) });
+    // The cell above it, moving down into it: 0 + 0.5·[0 + 0.9·0.5 − 0].
+    assert.equal(found[1].x, 2); assert.equal(found[1].y, 2); assert.equal(found[1].action, 2);
+    assert.ok(Math.abs(found[1].value - 0.225) < 1e-12, `${found[1].value}`);
+  } finally { a.free(); }
+});
+
+test('the corridor of the check: 0.5, then 0.75 and 0.225, then 0.45 (computation q-corridor)', async () => {
+  const { computations } = await import('../web/js/check-computations/landscape1.js');
+  const at = (episodes) => computations['q-corridor'](ml, { eta: 0.5, gamma: 0.9, r: 1, episodes });
+  assert.deepEqual(at(0), { near: 0, far: 0 });
+  assert.deepEqual(at(1), { near: 0.5, far: 0 });
+  assert.deepEqual(at(2), { near: 0.5 + 0.5 * (1 - 0.5), far: 0.5 * 0.9 * 0.5 });
+  const third = at(3);
+  assert.ok(Math.abs(third.far - (0.225 + 0.5 * (0.9 * 0.75 - 0.225))) < 1e-12);
+  assert.ok(Math.abs(third.far - 0.45) < 1e-12);
+  // The same for any seed: ties only decide how long the first episode wanders.
+  for (const seed of [0, 2, 9]) assert.ok(Math.abs(computations['q-corridor'](ml, { eta: 0.5, gamma: 0.9, r: 1, episodes: 3, seed }).far - 0.45) < 1e-12);
+  // A goal worth 2 doubles every value.
+  assert.ok(Math.abs(computations['q-corridor'](ml, { eta: 0.5, gamma: 0.9, r: 2, episodes: 3 }).far - 0.9) < 1e-12);
+});

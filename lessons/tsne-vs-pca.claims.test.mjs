@@ -124,3 +124,59 @@ test('Reset repeats the picture exactly; New points (the next seed) moves the is
   const moved = tsneView(next, 20, WIDGET.seed + 1);
   assert.notDeepEqual(Array.from(moved), Array.from(at20));
 });
+
+test('PCA by hand: Σ = [[5, 2], [2, 2]] has eigenvalues 6 and 1, w₁ = (2, 1)/√5, keeps 6/7 (5/7 along the first axis)', async () => {
+  const e = ml.matrix2Eigen([5, 2, 2, 2]);
+  assert.deepEqual(Array.from(e.values), [6, 1]);
+  const [vx, vy] = [e.vectors[0], e.vectors[2]]; // first column: the first eigenvector
+  assert.ok(Math.abs(Math.abs(vx) - 2 / Math.sqrt(5)) < 1e-12 && Math.abs(Math.abs(vy) - 1 / Math.sqrt(5)) < 1e-12, `${vx}, ${vy}`);
+  assert.equal((5 * 4 + 2 * 2 + 2 * 2 + 2 * 1) / 5, 6);
+  const { computations } = await import('../web/js/check-computations/landscape1.js');
+  assert.ok(Math.abs(computations['pca-2x2'](ml, { m: [5, 2, 2, 2] }).kept - 6 / 7) < 1e-12);
+  assert.equal(Math.round(6 / 7 * 100), 86);
+  assert.equal(Math.round(5 / 7 * 100), 71);
+  // The check: [[3, 1], [1, 3]] → 4 and 2, the first keeps 4/6.
+  const check = computations['pca-2x2'](ml, { m: [3, 1, 1, 3] });
+  assert.ok(Math.abs(check.first - 4) < 1e-12 && Math.abs(check.second - 2) < 1e-12 && Math.abs(check.kept - 2 / 3) < 1e-12);
+  // The same share from the PCA class on points whose sample covariance is [[3, 1], [1, 3]].
+  const pca = new ml.PCA();
+  try {
+    // (±1, ±1) along (1, 1) and (1, −1) scaled to variances 4 and 2 (n − 1 = 3 for 4 points).
+    const a = Math.sqrt(4 * 3 / 2 / 2); const b = Math.sqrt(2 * 3 / 2 / 2);
+    pca.setData([a + b, a - b, -a - b, -a + b, a - b, a + b, -a + b, -a - b], 2, []);
+    assert.ok(Math.abs(pca.explainedVarianceRatio()[0] - 2 / 3) < 1e-12, `${pca.explainedVarianceRatio()[0]}`);
+  } finally { pca.delete(); }
+});
+
+test('q and KL by hand: screen points 0, 1, 3 → q 0.3125, 0.0625, 0.125; with equal p = 1/6, KL ≈ 0.213', () => {
+  const k = [1 / (1 + 1), 1 / (1 + 9), 1 / (1 + 4)];
+  const total = 2 * (k[0] + k[1] + k[2]);
+  assert.equal(total, 1.6);
+  assert.deepEqual(k.map((v) => v / total), [0.3125, 0.0625, 0.125]);
+  const t = new ml.TSNE();
+  try {
+    t.setPerplexity(2);
+    t.setData([0, 0, 1, 0, 0.5, Math.sqrt(3) / 2], 2, []); // an equilateral triangle: every p_ij = 1/6
+    for (const p of t.rowPerplexities()) assert.ok(Math.abs(p - 2) < 1e-9);
+    t.setEmbedding([0, 0, 1, 0, 3, 0]);
+    const byHand = (2 / 6) * (Math.log((1 / 6) / 0.3125) + Math.log((1 / 6) / 0.0625) + Math.log((1 / 6) / 0.125));
+    assert.ok(Math.abs(t.loss() - byHand) < 1e-12, `${t.loss()} vs ${byHand}`);
+    assert.equal(byHand.toFixed(3), '0.213');
+  } finally { t.delete(); }
+});
+
+test('the check: without early exaggeration the same descent lowers KL from the first steps', () => {
+  const d = lifted();
+  const t = new ml.TSNE();
+  try {
+    t.setMaxIterations(1000);
+    t.setData(d.X, d.cols, []);
+    t.setPerplexity(WIDGET.perplexity);
+    t.setExaggeration(1);
+    t.reset(WIDGET.seed);
+    const start = t.loss();
+    const seen = [];
+    for (let k = 0; k < 50; k++) { t.step(); seen.push(t.loss()); }
+    assert.ok(seen[9] < start && seen[49] < seen[9], `${start} → ${seen[9]} → ${seen[49]}`);
+  } finally { t.delete(); }
+});
