@@ -7,6 +7,7 @@
 // Kept free of the DOM so Node tests evaluate every lesson's answers with the same code.
 
 import { computations as frontier } from './check-computations/frontier.js';
+import { computations as landscape1 } from './check-computations/landscape1.js';
 
 import { need, opt, scoped } from './check-computations/args.js';
 
@@ -90,6 +91,7 @@ export const computations = {
   }),
   // Computations of one level's lessons, each in its own module.
   ...frontier,
+  ...landscape1,
 };
 
 export const computationNames = Object.keys(computations);

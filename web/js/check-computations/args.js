@@ -13,6 +13,11 @@ export function need(args, name, kind = 'number') {
   return v;
 }
 export function opt(args, name, fallback) { return args[name] === undefined ? fallback : need(args, name); }
+export function whole(args, name, lo, hi, fallback) {
+  const v = fallback === undefined ? need(args, name) : opt(args, name, fallback);
+  if (!Number.isInteger(v) || v < lo || v > hi) throw new RangeError(`needs ${name}= a whole number from ${lo} to ${hi}`);
+  return v;
+}
 
 // Runs fn with engine objects that are always freed.
 export function scoped(fn) {
