@@ -4,6 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
+import { computations } from '../web/js/check-computations/landscape2.js';
+import { evaluateComputation, parseComputation } from '../web/js/check-computations.js';
 
 const chain = (name, w, depth = 20) => ml.gradientChain(name, depth, w, 0, 0.5);
 const g0 = (name, w) => Math.abs(chain(name, w).gradient[0]);
@@ -65,4 +67,39 @@ test('softmax: at T = 0.1 the largest logit takes more than 99.99 % (the widget 
   const p1 = ml.softmax([2, 1, 0.2, -1], 1);
   assert.ok(Math.abs(p1.reduce((a, v) => a + v, 0) - 1) < 1e-12);
   assert.ok(p1[0] < 0.7, 'at T = 1 it is far from one-hot');
+});
+
+const r3 = (v) => Math.round(v * 1000) / 1000;
+const r2 = (v) => Math.round(v * 100) / 100;
+
+test('worked examples: σ(2) = 0.881, σ\'(2) = 0.105; softmax of the widget\'s logits (2, 1, 0.2, −1): exponentials 7.39 / 2.72 / 1.22 / 0.37, total 11.70, p = 0.63 / 0.23 / 0.10 / 0.03', () => {
+  const c = ml.activationCurve('sigmoid', [2]);
+  assert.equal(r3(c.value[0]), 0.881);
+  assert.equal(r3(c.derivative[0]), 0.105);
+  const logits = [2, 1, 0.2, -1];
+  assert.deepEqual(logits.map((z) => r2(Math.exp(z))), [7.39, 2.72, 1.22, 0.37]);
+  assert.equal(r2(logits.reduce((a, z) => a + Math.exp(z), 0)), 11.7);
+  assert.deepEqual(Array.from(ml.softmax(logits, 1), r2), [0.63, 0.23, 0.1, 0.03]);
+});
+
+test('worked example: three sigmoid layers, w = 1, b = 0, a0 = 0.5 — z 0.5 / 0.622 / 0.651, slopes 0.235 / 0.227 / 0.225, gradient 0.012, shrunk more than 80-fold', () => {
+  const ch = ml.gradientChain('sigmoid', 3, 1, 0, 0.5);
+  assert.deepEqual(Array.from(ch.preActivation, r3), [0.5, 0.622, 0.651]);
+  assert.equal(r3(ch.activation[1]), 0.622);
+  assert.deepEqual(Array.from(ch.localFactor, r3), [0.235, 0.227, 0.225]);
+  assert.equal(r3(ch.gradient[0]), 0.012);
+  assert.ok(1 / ch.gradient[0] > 80);
+  assert.equal(computations['gradient-chain'](ml, { fn: 0, depth: 3, w: 1 }).gradient, ch.gradient[0]);
+});
+
+test('check-yourself: two ReLU layers with w = 1.5 give 1.5² = 2.25 (20 give about 3300); σ\'(−3) = 0.045, less than a fifth of ¼', () => {
+  const g = computations['gradient-chain'](ml, { fn: 2, depth: 2, w: 1.5 });
+  assert.ok(Math.abs(g.gradient - 2.25) < 1e-12);
+  assert.deepEqual(Array.from(ml.gradientChain('relu', 2, 1.5, 0, 0.5).preActivation), [0.75, 1.125]);
+  assert.equal(Math.round(computations['gradient-chain'](ml, { fn: 2, depth: 20, w: 1.5 }).gradient / 100) * 100, 3300);
+  const d = evaluateComputation(ml, parseComputation('activation.derivative fn=0 z=-3'));
+  assert.equal(r3(d), 0.045);
+  assert.ok(d < 0.25 / 5);
+  assert.equal(r3(ml.activationCurve('sigmoid', [-3]).value[0]), 0.047);
+  assert.throws(() => computations['gradient-chain'](ml, { fn: 9, depth: 2, w: 1 }), /needs fn=/);
 });

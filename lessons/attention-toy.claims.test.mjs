@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
+import { computations } from '../web/js/check-computations/landscape2.js';
 
 const TOKENS = ['the', 'cat', 'sat', 'on', 'the', 'mat'];
 const X = [1, 0, 0, 0, 0, 1, 0.2, 0, 0, 0.2, 1, 0, 0.3, 0, 0, 0.5, 1, 0, 0, 0, 0, 0.3, 0, 1];
@@ -64,4 +65,33 @@ test('the heads as described: head 1 "who?" (sat → cat), head 2 "where?" (sat 
   assert.equal(top(h1, SAT), 'cat');
   assert.equal(top(h2, SAT), 'mat');
   assert.equal(top(h2, 3), 'mat');
+});
+
+test('worked example: sat\'s weight on cat in head 1 — q = (2, 0), keys as listed, scores 0 / 2.83 / 0.57 / 0 / 0 / 0.85, exponentials 24.0, weight 0.70; mat 0.10', () => {
+  const [h1] = run();
+  const r2 = (v) => Math.round(v * 100) / 100;
+  assert.deepEqual(Array.from(h1.Q.subarray(SAT * 2, SAT * 2 + 2)), [2, 0]);
+  const keys = Array.from(h1.K).map(r2);
+  assert.deepEqual(keys, [0, 0, 2, 1.5, 0.4, 0.3, 0, 0.75, 0, 0, 0.6, 1.95]);
+  const scores = Array.from(h1.scores.subarray(SAT * 6, SAT * 6 + 6));
+  assert.deepEqual(scores.map(r2), [0, 2.83, 0.57, 0, 0, 0.85]);
+  const exps = scores.map(Math.exp);
+  assert.equal(Math.round(exps[1] * 10) / 10, 16.9);
+  assert.equal(Math.round(exps.reduce((a, v) => a + v, 0) * 10) / 10, 24.0);
+  assert.deepEqual([exps[2], exps[5]].map(r2), [1.76, 2.34]);
+  const r = row(h1, SAT);
+  assert.equal(r2(r[1]), 0.7);
+  assert.equal(r2(r[5]), 0.1);
+  // The check-yourself computation, fed the same query and keys, gives the widget's weight.
+  const c = computations.attention(ml, { q: [2, 0], keys: Array.from(h1.K), j: 1 });
+  assert.ok(Math.abs(c.weight - r[1]) < 1e-12 && Math.abs(c.score - scores[1]) < 1e-12);
+});
+
+test('check-yourself: q = (1, 0) against keys (1, 0) and (0, 1) gives e^{1/√2} / (e^{1/√2} + 1) ≈ 0.67', () => {
+  const c = computations.attention(ml, { q: [1, 0], keys: [1, 0, 0, 1], j: 0 });
+  const e = Math.exp(Math.SQRT1_2);
+  assert.ok(Math.abs(c.weight - e / (e + 1)) < 1e-12);
+  assert.equal(Math.round(c.weight * 100) / 100, 0.67);
+  assert.ok(Math.abs(c.score - Math.SQRT1_2) < 1e-12);
+  assert.throws(() => computations.attention(ml, { q: [1, 0], keys: [1, 0, 0] }), /multiple of 2/);
 });

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
+import { computations } from '../web/js/check-computations/landscape2.js';
 
 const N = 16;
 // The widget's house, rebuilt from the same pixel rules (makeImage('house') in convolution.js).
@@ -81,4 +82,26 @@ test('sharpen adds the pixel\'s difference from its four neighbours back to it',
     const nb = img[r * N + c + 1] + img[(r + 2) * N + c + 1] + img[(r + 1) * N + c] + img[(r + 1) * N + c + 2];
     assert.ok(Math.abs(at(s, r, c) - (x + (4 * x - nb))) < 1e-12);
   }
+});
+
+test('worked example: the roof patch (0 0 0.6 / 0 0.6 0.6 / 0.6 0.6 0.6) under Sobel gives 0.6 + 1.2 + 0 = 1.8, feature-map row 3, column 6', () => {
+  const patch = [];
+  for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) patch.push(img[(2 + i) * N + 5 + j]);
+  assert.deepEqual(patch, [0, 0, 0.6, 0, 0.6, 0.6, 0.6, 0.6, 0.6]);
+  const rows = [0, 1, 2].map((i) => [0, 1, 2].reduce((a, j) => a + VERTICAL[i * 3 + j] * patch[i * 3 + j], 0));
+  assert.deepEqual(rows.map((v) => Math.round(v * 10) / 10), [0.6, 1.2, 0]);
+  const v = ml.convolve2d(img, N, VERTICAL, 'valid');
+  assert.ok(Math.abs(at(v, 2, 5) - 1.8) < 1e-12, String(at(v, 2, 5)));   // 0-based (2, 5) = the widget's row 3, column 6
+  assert.ok(Math.abs(computations.convolution(ml, { patch, kernel: VERTICAL }).value - 1.8) < 1e-12);
+});
+
+test('check-yourself: sharpen on a patch of 0.2s with centre 1 gives 5 − 0.8 = 4.2; 28 → 26 (valid) → 13 (pooled)', () => {
+  const sharpen = [0, -1, 0, -1, 5, -1, 0, -1, 0];
+  const patch = [0.2, 0.2, 0.2, 0.2, 1, 0.2, 0.2, 0.2, 0.2];
+  assert.ok(Math.abs(computations.convolution(ml, { patch, kernel: sharpen }).value - 4.2) < 1e-12);
+  const v = ml.convolve2d(new Float64Array(28 * 28), 28, VERTICAL, 'valid');
+  assert.deepEqual([v.width, v.height], [26, 26]);
+  const p = ml.maxPool(v.values, v.width, 2);
+  assert.deepEqual([p.width, p.height], [13, 13]);
+  assert.throws(() => computations.convolution(ml, { patch: [1, 2], kernel: VERTICAL }), /same square size/);
 });

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
 import { splitBlobs, shiftRows, DIRECTIONS } from '../web/widgets/landscape2/data.js';
+import { computations } from '../web/js/check-computations/landscape2.js';
 
 const SEED = 7;
 function setup(spread) {
@@ -106,4 +107,28 @@ test('tight blobs (spread 0.3): accuracy holds at 1 for small shifts, then colla
     const wide = setup(1.1);
     try { assert.ok(measure(wide, 'across', 1).acc < 1 && measure(s, 'across', 1).acc === 1); } finally { wide.free(); }
   } finally { s.free(); }
+});
+
+test('worked example: μ = (1, 2), s = (1, 2), new mean (1.6, 3.6) → standardised 0.6 and 0.8, D = 1', () => {
+  // Training rows (0, 0) and (2, 4): means (1, 2), population sds (1, 2).
+  const scaler = new ml.StandardScaler();
+  try {
+    scaler.fit([0, 0, 2, 4], 2);
+    assert.deepEqual(Array.from(scaler.mean()), [1, 2]);
+    assert.deepEqual(Array.from(scaler.scale()), [1, 2]);
+    assert.deepEqual(Array.from(scaler.transform([1.6, 3.6], 2), (v) => Math.round(v * 10) / 10), [0.6, 0.8]);
+  } finally { scaler.delete(); }
+  const d = computations.drift(ml, { cols: 2, train: [0, 0, 2, 4], test: [1.6, 3.6, 1.2, 3.2, 2, 4] });
+  assert.ok(Math.abs(d.value - 1) < 1e-12, String(d.value));
+});
+
+test('check-yourself: training rows (8, −1), (12, 1) → μ = (10, 0), s = (2, 1); new mean (13, 2) → D = √(1.5² + 2²) = 2.5', () => {
+  const scaler = new ml.StandardScaler();
+  try {
+    scaler.fit([8, -1, 12, 1], 2);
+    assert.deepEqual(Array.from(scaler.mean()), [10, 0]);
+    assert.deepEqual(Array.from(scaler.scale()), [2, 1]);
+  } finally { scaler.delete(); }
+  assert.ok(Math.abs(computations.drift(ml, { cols: 2, train: [8, -1, 12, 1], test: [13, 2] }).value - 2.5) < 1e-12);
+  assert.throws(() => computations.drift(ml, { cols: 2, train: [8, -1, 12], test: [13, 2] }), /multiple of cols=2/);
 });

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
 import { gridTrials, randomTrials, mean } from '../web/widgets/landscape2/data.js';
+import { computations } from '../web/js/check-computations/landscape2.js';
 
 const RANGE = { c0: -2, c1: 3, g0: -2, g1: 2 };
 const svm = new ml.KernelSVM();
@@ -73,4 +74,33 @@ test('ring and disc: the best cells sit at large C and small γ, unlike the moon
   const moons = argmax(heat('moons', 5));
   assert.ok(circles.logC >= 2 && circles.logG < 0, `circles best at log C ${circles.logC}, log γ ${circles.logG}`);
   assert.ok(moons.logC < 2 && moons.logG > 0, `moons best at log C ${moons.logC}, log γ ${moons.logG}`);
+});
+
+test('worked example: the grid\'s best trial (log C = −0.125, log γ = 0.5) scores 36, 34, 37 of 40 on the three folds, CV = 0.892', () => {
+  const d = data('moons', 5);
+  const best = gridTrials(16, RANGE).find((t) => t.logC === -0.125 && t.logG === 0.5);
+  assert.ok(best);
+  svm.setC(10 ** best.logC);
+  svm.setGamma(10 ** best.logG);
+  const folds = Array.from(ml.crossValScore(svm, d.X, 2, d.y, 3, 5, 2000));
+  assert.deepEqual(folds.map((a) => Math.round(a * 40)), [36, 34, 37]);
+  assert.deepEqual(folds.map((a) => a.toFixed(3)), ['0.900', '0.850', '0.925']);
+  assert.equal(mean(folds).toFixed(3), '0.892');
+  assert.equal(Math.max(...gridTrials(16, RANGE).map((t) => cv(d, 5, t.logC, t.logG))), mean(folds));
+});
+
+test('worked example and check-yourself: RBF of (0, 0) and (1, 2) is e^{−0.5} = 0.61 at γ = 0.1, e^{−5} = 0.0067 at γ = 1, practically 0 at γ = 10; (1, 0), (0, 1), γ = 0.5 → e^{−1}', () => {
+  const k = (a, b, gamma) => computations['rbf-kernel'](ml, { a, b, gamma }).value;
+  assert.ok(Math.abs(k([0, 0], [1, 2], 0.1) - Math.exp(-0.5)) < 1e-9);
+  assert.equal(k([0, 0], [1, 2], 0.1).toFixed(2), '0.61');
+  assert.ok(Math.abs(k([0, 0], [1, 2], 1) - Math.exp(-5)) < 1e-9);
+  assert.equal(k([0, 0], [1, 2], 1).toFixed(4), '0.0067');
+  assert.ok(Math.abs(k([0, 0], [1, 2], 10)) < 1e-9);
+  assert.equal(Math.exp(-50).toExponential(0), '2e-22');
+  assert.ok(Math.abs(k([1, 0], [0, 1], 0.5) - Math.exp(-1)) < 1e-9);
+});
+
+test('check-yourself: a budget of 25 gives the grid 5 values of γ, random search 25', () => {
+  assert.equal(new Set(gridTrials(25, RANGE).map((t) => t.logG)).size, 5);
+  assert.equal(new Set(randomTrials(25, RANGE, 5).map((t) => t.logG)).size, 25);
 });

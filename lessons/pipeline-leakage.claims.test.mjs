@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { noiseTable, mean, cityColumn } from '../web/widgets/landscape2/data.js';
+import { noiseTable, mean, cityColumn, CITIES } from '../web/widgets/landscape2/data.js';
+import { evaluateComputation, parseComputation } from '../web/js/check-computations.js';
 
 const model = new ml.LogisticRegression();
 function scores(features, seed = 3, select = 10) {
@@ -87,4 +88,47 @@ test('OneHotEncoder: an unseen city is an error naming row, column and value by 
     enc.setIgnoreUnknown(true);
     assert.deepEqual(Array.from(enc.transform([0, 2], 1)), [1, 0, 0, 0]);
   } finally { enc.delete(); }
+});
+
+const r2 = (v) => Math.round(v * 100) / 100;
+
+test('worked examples: Oslo → (0, 1, 0); a gap among 2, 4, 9 is filled with 5; 2 4 6 8 standardise with μ = 5, s = √5 to −1.34 −0.45 0.45 1.34', () => {
+  assert.deepEqual(CITIES, ['Lyon', 'Oslo', 'Porto']);
+  const onehot = new ml.OneHotEncoder();
+  const imputer = new ml.SimpleImputer();
+  const scaler = new ml.StandardScaler();
+  try {
+    onehot.fit([0, 1, 2], 1);
+    assert.deepEqual(Array.from(onehot.transform([CITIES.indexOf('Oslo')], 1)), [0, 1, 0]);
+    imputer.setStrategy('mean');
+    imputer.fit([2, NaN, 4, 9], 1);
+    assert.deepEqual(Array.from(imputer.transform([2, NaN, 4, 9], 1)), [2, 5, 4, 9]);
+    scaler.fit([2, 4, 6, 8], 1);
+    assert.equal(scaler.mean()[0], 5);
+    assert.ok(Math.abs(scaler.scale()[0] - Math.sqrt(5)) < 1e-12);
+    assert.deepEqual(Array.from(scaler.transform([2, 4, 6, 8], 1), r2), [-1.34, -0.45, 0.45, 1.34]);
+  } finally { onehot.delete(); imputer.delete(); scaler.delete(); }
+});
+
+test('check-yourself: 10 20 30 40 → μ = 25, s = √125; a test value 50 becomes 25/√125 ≈ 2.24; unseen cities become all zeros', () => {
+  const z = evaluateComputation(ml, parseComputation('z-score.value values=10,20,30,40 x=50'));
+  assert.ok(Math.abs(z - 25 / Math.sqrt(125)) < 1e-12);
+  assert.equal(r2(Math.sqrt(125)), 11.18);
+  const onehot = new ml.OneHotEncoder();
+  try {
+    onehot.setIgnoreUnknown(true);
+    onehot.fit([0, 1], 1);
+    assert.deepEqual(Array.from(onehot.transform([2], 1)), [0, 0]);
+  } finally { onehot.delete(); }
+});
+
+test('check-yourself: selection is the step that leaks — without it the leaky and honest scores stay near chance, with it alone the leaky one soars', () => {
+  const d = noiseTable(50, 500, 3);
+  const run = (pipe, leaky) => mean(ml.pipelineCrossValScore(model, d.X, d.cols, d.y, pipe, 5, 3, 500, leaky));
+  const noSelect = { impute: true, strategy: 'mean', selectFeatures: 0, scaling: 'standard' };
+  const leakyAll = run(noSelect, true);
+  assert.ok(Math.abs(leakyAll - run(noSelect, false)) <= 0.1);
+  assert.ok(Math.abs(leakyAll - 0.5) <= 0.1);
+  const selectOnly = { impute: true, strategy: 'mean', selectFeatures: 10, scaling: 'none' };
+  assert.ok(run(selectOnly, true) > run(selectOnly, false) + 0.15);
 });

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
+import { computations } from '../web/js/check-computations/landscape2.js';
 import { CORPUS, START_TEXT, EMBEDDING_FLAT, EMBEDDING_WORDS, MESSAGES, isTestIndex } from '../web/widgets/text/data.js';
 
 const W = EMBEDDING_WORDS;
@@ -129,4 +130,68 @@ test('spam: flipping the three training meeting messages puts "meeting" in the t
     assert.ok(f.p('Please review the draft before the meeting') > 0.5);
     assert.ok(f.p('Can you call me after the meeting?') < 0.5, 'the other test meeting message still passes');
   } finally { f.free(); }
+});
+
+test('worked example, tf-idf: "the" in 11 of 12 corpus sentences (idf 1.08), "kitchen" in 2 (idf 2.47); the opening text has 3 and 1, weights 3.24 and 2.47, bars in the ratio 1.3', () => {
+  const v = new ml.Vocabulary();
+  try {
+    v.build(CORPUS, 1, 0);
+    assert.equal(CORPUS.length, 12);
+    const bow = ml.bagOfWords(CORPUS, v);
+    const idf = ml.inverseDocumentFrequency(bow.data, bow.cols);
+    const the = v.tokens().indexOf('the'); const kitchen = v.tokens().indexOf('kitchen');
+    const df = (j) => CORPUS.reduce((a, _, r) => a + (bow.data[r * bow.cols + j] > 0 ? 1 : 0), 0);
+    assert.deepEqual([df(the), df(kitchen)], [11, 2]);
+    const r2 = (x) => Math.round(x * 100) / 100;
+    assert.deepEqual([r2(idf[the]), r2(idf[kitchen])], [1.08, 2.47]);
+    const x = ml.bagOfWords([START_TEXT], v);
+    assert.deepEqual([x.data[the], x.data[kitchen]], [3, 1]);
+    assert.deepEqual([r2(x.data[the] * idf[the]), r2(x.data[kitchen] * idf[kitchen])], [3.24, 2.47]);
+    const w = ml.tfidf(x.data, x.cols, idf);
+    assert.equal(Math.round((w[the] / w[kitchen]) * 10) / 10, 1.3);
+    // The check-yourself computation gives the same numbers from n and the two dfs.
+    const c = computations.tfidf(ml, { n: 12, df: [11, 2], x: [3, 1], j: 0 });
+    assert.ok(Math.abs(c.idf - idf[the]) < 1e-12 && Math.abs(c.raw - 3 * idf[the]) < 1e-12);
+  } finally { v.delete(); }
+});
+
+test('worked example, cosine: man (2, 4) and woman (4, 2): dot 16, lengths √20, cos ω = 0.8, listed as 0.800 when man is clicked', () => {
+  const vec = (w) => Array.from(EMBEDDING_FLAT.subarray(W.indexOf(w) * 2, W.indexOf(w) * 2 + 2));
+  assert.deepEqual(vec('man'), [2, 4]);
+  assert.deepEqual(vec('woman'), [4, 2]);
+  assert.equal(ml.vectorDot(vec('man'), vec('woman')), 16);
+  const m = W.indexOf('man');
+  const r = ml.rankByCosine(EMBEDDING_FLAT, 2, EMBEDDING_FLAT.subarray(m * 2, m * 2 + 2), [m]);
+  const k = Array.from(r.indices).indexOf(W.indexOf('woman'));
+  assert.equal(r.similarities[k].toFixed(3), '0.800');
+  assert.ok(Math.abs(computations.cosine(ml, { a: vec('man'), b: vec('woman') }).value - 0.8) < 1e-12);
+});
+
+test('check-yourself: cos((3, 4), (4, 0)) = 12/20; idf with n = 4, df = 1 is ln 2.5 + 1; "dog bites man" and "man bites dog" have cosine 1; a word unseen in spam with α → 0 outweighs everything', () => {
+  assert.ok(Math.abs(computations.cosine(ml, { a: [3, 4], b: [4, 0] }).value - 0.6) < 1e-12);
+  assert.ok(Math.abs(computations.tfidf(ml, { n: 4, df: [1], x: [1] }).idf - (Math.log(2.5) + 1)) < 1e-12);
+  assert.ok(Math.abs(computations.tfidf(ml, { n: 4, df: [4], x: [1] }).idf - 1) < 1e-12);
+  const v = new ml.Vocabulary();
+  try {
+    v.build(['dog bites man'], 1, 0);
+    const b = ml.bagOfWords(['dog bites man', 'man bites dog'], v);
+    assert.ok(Math.abs(ml.cosineSimilarity(b.data.subarray(0, b.cols), b.data.subarray(b.cols)) - 1) < 1e-12);
+  } finally { v.delete(); }
+  // "meeting" is only in not-spam training messages: with α near 0 its term outweighs spammy words.
+  const nb = new ml.MultinomialNaiveBayes();
+  const voc = new ml.Vocabulary();
+  try {
+    // Every word but "meeting" occurs in both classes, so only "meeting" has a zero θ (in spam).
+    const texts = ['free prize now', 'free prize money now', 'meeting now', 'free prize lunch money meeting'];
+    voc.build(texts, 1, 0);
+    const bow = ml.bagOfWords(texts, voc);
+    nb.setAlpha(0);
+    nb.setData(bow.data, bow.cols, [1, 1, 0, 0]);
+    nb.fit(1);
+    const msg = ml.bagOfWords(['free free free prize prize money now meeting'], voc);
+    assert.ok(nb.predictProba(ml.bagOfWords(['free free free prize prize money now'], voc).data)[1] > 0.9, 'spammy without meeting');
+    const p = nb.predictProba(msg.data);
+    assert.ok(p[1] < 1e-3, `p(spam) = ${p[1]}`);
+  } finally { nb.delete(); voc.delete(); }
+  assert.throws(() => computations.tfidf(ml, { n: 4, df: [5], x: [1] }), /df=/);
 });
