@@ -8,6 +8,7 @@
 
 import { computations as frontier } from './check-computations/frontier.js';
 import { computations as landscape1 } from './check-computations/landscape1.js';
+import { computations as landscape2 } from './check-computations/landscape2.js';
 
 import { need, opt, scoped } from './check-computations/args.js';
 
@@ -92,6 +93,7 @@ export const computations = {
   // Computations of one level's lessons, each in its own module.
   ...frontier,
   ...landscape1,
+  ...landscape2,
 };
 
 export const computationNames = Object.keys(computations);

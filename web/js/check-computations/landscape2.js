@@ -4,32 +4,10 @@
 // engine and an object of named arguments and returns an object of named results, every number
 // from the engine. Kept free of the DOM.
 
-function need(args, name, kind = 'number') {
-  const v = args[name];
-  if (kind === 'list') {
-    const list = Array.isArray(v) ? v : (typeof v === 'number' ? [v] : null);
-    if (!list || !list.length || !list.every(Number.isFinite)) throw new RangeError(`needs ${name}= a list of numbers`);
-    return list;
-  }
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`needs ${name}= a number`);
-  return v;
-}
-function opt(args, name, fallback) { return args[name] === undefined ? fallback : need(args, name); }
-function index(args, name, length) {
-  const i = opt(args, name, 0);
-  if (!Number.isInteger(i) || i < 0 || i >= length) throw new RangeError(`needs ${name}= a whole number from 0 to ${length - 1}`);
-  return i;
-}
+import { need, opt, whole, scoped } from './args.js';
 
-// Runs fn with engine objects that are always freed.
-function scoped(fn) {
-  const made = [];
-  try {
-    return fn((obj) => { made.push(obj); return obj; });
-  } finally {
-    for (const obj of made) obj.delete();
-  }
-}
+// A whole-number index into something of this length (0 when not given).
+function index(args, name, length) { return whole(args, name, 0, length - 1, 0); }
 
 // A d × d identity stacked over (or under) a d × d zero block, flat row-major: picks one half
 // of a token row [q, k].
