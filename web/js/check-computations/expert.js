@@ -67,6 +67,18 @@ export const computations = {
     const { test, train } = folds[f - 1];
     return { size: test.length, train: train.length, first: test[0], last: test[test.length - 1], folds: folds.length };
   },
+  // How many weights and biases a network with these hidden-layer sizes has (inputs features,
+  // one sigmoid output unit), counted from the engine's MLP.
+  'mlp-size': (ml, a) => scoped((track) => {
+    const d = opt(a, 'inputs', 2);
+    if (!Number.isInteger(d) || d < 1 || d > 64) throw new RangeError('needs inputs= a whole number 1 … 64');
+    const hidden = a.hidden === undefined ? [] : need(a, 'hidden', 'list');
+    const net = track(new ml.MLP());
+    net.setLayers(hidden);
+    net.setData(Array.from({ length: 2 * d }, (_, i) => (i < d ? 0 : 1)), d, [0, 1]);
+    net.reset(0);
+    return { params: net.params().length };
+  }),
   // Bootstrap samples of n points drawn by the engine's random forest (one per tree): the
   // average share of the points a sample leaves out, and the average number of distinct points drawn.
   'bootstrap-left-out': (ml, a) => scoped((track) => {
