@@ -54,3 +54,29 @@ test('depth sweep: purity climbs to 100%, Gini falls to 0, test accuracy peaks e
     t.delete();
   }
 });
+
+test('worked split: O O B O O B B O B B on x = 1…10 — best cut 5.5, Gini 0.5 → 0.32 (gain 0.18), entropy 1 → 0.722 bits (gain 0.278)', async () => {
+  const { computations } = await import('../web/js/check-computations.js');
+  const points = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const labels = [0, 0, 1, 0, 0, 1, 1, 0, 1, 1];
+  const gini = computations['tree-split'](ml, { points, labels, criterion: 0 });
+  const near = (a, b, tol = 1e-12) => assert.ok(Math.abs(a - b) < tol, `${a} vs ${b}`);
+  near(gini.impurity, 0.5); near(gini.threshold, 5.5); near(gini.childImpurity, 0.32); near(gini.gain, 0.18);
+  const entropy = computations['tree-split'](ml, { points, labels, criterion: 1 });
+  near(entropy.impurity, 1); near(entropy.threshold, 5.5);
+  assert.equal(entropy.childImpurity.toFixed(3), '0.722');
+  assert.equal(entropy.gain.toFixed(3), '0.278');
+  // the two children alone, and the cut at 2.5 for comparison
+  const imp = (l, criterion = 0) => computations['tree-split'](ml, { labels: l, criterion }).impurity;
+  near(imp([0, 0, 0, 0, 1]), 0.32); near(imp([1, 1, 1, 1, 0]), 0.32);
+  assert.equal(imp([0, 0, 0, 0, 1], 1).toFixed(3), '0.722');
+  const right = imp([1, 0, 0, 1, 1, 0, 1, 1]);
+  near(right, 1 - 34 / 64);
+  assert.equal(right.toFixed(3), '0.469');
+  near(0.8 * right, 0.375);
+});
+
+test('check-yourself: 6 orange, 2 blue → Gini 1 − (0.75² + 0.25²) = 0.375', async () => {
+  const { computations } = await import('../web/js/check-computations.js');
+  assert.ok(Math.abs(computations['tree-split'](ml, { labels: [0, 0, 0, 0, 0, 0, 1, 1] }).impurity - 0.375) < 1e-12);
+});

@@ -58,3 +58,33 @@ test('over seeds 1–40: 12 voters beat the first in 34, 60 in 38; the forest\'s
   }
   assert.deepEqual({ beat12, beat60, firstWorse, crowdBetter }, { beat12: 34, beat60: 38, firstWorse: 27, crowdBetter: 23 });
 });
+
+test('worked example n = 4: (3/4)⁴ = 81/256 ≈ 0.316 left out, ≈ 2.7 distinct points; the engine\'s bootstrap samples agree', async () => {
+  assert.equal(((3 / 4) ** 4).toFixed(3), '0.316');
+  assert.equal((4 * (1 - (3 / 4) ** 4)).toFixed(1), '2.7');
+  const { computations } = await import('../web/js/check-computations/expert.js');
+  const r = computations['bootstrap-left-out'](ml, { n: 4, trees: 1000, seed: 1 });
+  assert.ok(Math.abs(r.share - 81 / 256) < 0.02, `${r.share}`);
+  assert.equal(r.distinct.toFixed(1), '2.7');
+});
+
+test('worked example: s² = 0.09 over B = 9 independent trees → 0.01 (s from 0.3 to 0.1)', () => {
+  assert.ok(Math.abs(0.09 / 9 - 0.01) < 1e-15);
+  assert.ok(Math.abs(Math.sqrt(0.09 / 9) - 0.1) < 1e-15);
+});
+
+test('check-yourself: 10 points → 0.9¹⁰ ≈ 0.349 left out; the engine\'s 400 samples within the stated ± 0.02', async () => {
+  const { computations } = await import('../web/js/check-computations/expert.js');
+  const r = computations['bootstrap-left-out'](ml, { n: 10 });
+  assert.equal((0.9 ** 10).toFixed(3), '0.349');
+  assert.ok(Math.abs(r.share - 0.9 ** 10) < 0.02, `${r.share}`);
+  // a bootstrap sample is n draws: every tree's in-bag counts add up to n
+  const forest = new ml.RandomForest();
+  try {
+    forest.setData([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 1, [0, 1, 0, 1, 0, 1, 0, 1, 0, 1]);
+    forest.setTreeCount(5); forest.reset(1); forest.fit(5);
+    for (let t = 0; t < 5; t++) assert.equal(forest.inBagCounts(t).reduce((a, b) => a + b, 0), 10);
+  } finally {
+    forest.delete();
+  }
+});

@@ -120,3 +120,11 @@ test('place-centroids: a k-means++ start reaches the "k-means++ best" readout', 
     km.delete();
   }
 });
+
+test('check-yourself: 1, 3, 8, 10 from centroids 1 and 3 → 1 | 3 8 10 (c₂ = 7), then 1 3 | 8 10 → 2 and 9, inertia 4', async () => {
+  const { computations } = await import('../web/js/check-computations.js');
+  const one = computations['kmeans-1d'](ml, { points: [1, 3, 8, 10], centroids: [1, 3], iterations: 1 });
+  assert.equal(one.c1, 1); assert.equal(one.c2, 7);
+  const r = computations['kmeans-1d'](ml, { points: [1, 3, 8, 10], centroids: [1, 3] });
+  assert.equal(r.c1, 2); assert.equal(r.c2, 9); assert.equal(r.inertia, 4);
+});

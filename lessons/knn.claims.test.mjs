@@ -76,3 +76,30 @@ test('an even k can split 2–2, and the lower label (orange, class 0) wins the 
     assert.ok(ties > 0, 'some query splits 2–2');
   });
 });
+
+test('worked vote: q = (2, 2); distances 1, 1.41, 2, 2.24, 4.24; k = 1 and 3 say blue, k = 5 says orange 3–2', () => {
+  const knn = new ml.KNearestNeighbors();
+  try {
+    // orange = class 0, blue = class 1, as in the widget
+    knn.setData([3, 2, 1, 1, 2, 4, 0, 3, 5, 5], 2, [1, 0, 1, 0, 0]);
+    knn.setK(5);
+    knn.step();
+    const { indices, distances } = knn.neighbors([2, 2]);
+    assert.deepEqual([...indices], [0, 1, 2, 3, 4]);
+    assert.deepEqual([...distances].map((d) => d.toFixed(2)), ['1.00', '1.41', '2.00', '2.24', '4.24']);
+    const ask = (k) => { knn.setK(k); knn.step(); return { label: knn.predict([2, 2])[0], votes: [...knn.votes([2, 2])] }; };
+    assert.deepEqual(ask(1), { label: 1, votes: [0, 1] });
+    assert.deepEqual(ask(3), { label: 1, votes: [1, 2] });
+    assert.deepEqual(ask(5), { label: 0, votes: [3, 2] });
+  } finally {
+    knn.delete();
+  }
+});
+
+test('check-yourself: query 3.4 among 1, 2, 4, 7, 8 → neighbours 4, 2, 1; one vote for class 1, called class 0', async () => {
+  const { computations } = await import('../web/js/check-computations.js');
+  const r = computations['knn-1d'](ml, { points: [1, 2, 4, 7, 8], labels: [0, 0, 1, 1, 1], query: 3.4, k: 3 });
+  assert.equal(r.votes1, 1);
+  assert.equal(r.label, 0);
+  assert.equal(computations['knn-1d'](ml, { points: [1, 2, 4, 7, 8], labels: [0, 0, 1, 1, 1], query: 3.4, k: 1 }).label, 1);
+});

@@ -62,3 +62,33 @@ test('the regression line of x₂ on x₁ rises at 32.4°, not along PC1', () =>
     assert.ok(Math.abs(Math.atan2(c[1], c[0]) / RAD - Math.atan(sxy / sxx) / RAD) > 2);
   });
 });
+
+test('worked example: Σ = [[2,1],[1,2]] has eigenvalues 3 and 1 along (1,1)/√2 and (1,−1)/√2; shares 75% / 50% / 25%', () => {
+  const e = ml.matrix2Eigen([2, 1, 1, 2]);
+  assert.equal(e.kind, 'distinct');
+  assert.deepEqual([...e.values].map((v) => v.toFixed(9)), ['3.000000000', '1.000000000']);
+  assert.deepEqual([...e.vectors].map((v) => Math.abs(v).toFixed(9)), Array(4).fill(Math.SQRT1_2.toFixed(9)));
+  assert.ok(e.vectors[0] * e.vectors[1] > 0 && e.vectors[2] * e.vectors[3] < 0, 'PC1 on the diagonal, PC2 across it');
+  const pca = new ml.PCA();
+  try {
+    pca.setData([1, 0, 2, 2, 1, 3, 4, 3], 2, []);
+    const [v1, v2] = pca.explainedVariance();
+    assert.ok(Math.abs(v1 - 3) < 1e-12 && Math.abs(v2 - 1) < 1e-12, 'the four points have exactly this Σ');
+    assert.ok(Math.abs(pca.explainedVarianceRatio()[0] - 0.75) < 1e-12);
+    const [c1, c2] = pca.components();
+    assert.ok(Math.abs(c1 - Math.SQRT1_2) < 1e-12 && Math.abs(c2 - Math.SQRT1_2) < 1e-12, 'PC1 at 45°');
+    assert.ok(Math.abs(pca.varianceAlong([1, 0]) - 0.5) < 1e-12);
+    assert.ok(Math.abs(pca.varianceAlong([1, -1]) - 0.25) < 1e-12);
+  } finally {
+    pca.delete();
+  }
+});
+
+test('check-yourself: (±2, 0), (0, ±1) → PC1 is the x₁ axis with 8/(8 + 2) = 0.8 of the spread', async () => {
+  const { computations } = await import('../web/js/check-computations/expert.js');
+  const r = computations['pca-2d'](ml, { points: [-2, 0, 2, 0, 0, -1, 0, 1] });
+  assert.ok(Math.abs(r.share - 0.8) < 1e-12);
+  assert.ok(Math.abs(r.variance1 - 8 / 3) < 1e-12 && Math.abs(r.variance2 - 2 / 3) < 1e-12);
+  assert.ok(Math.abs(r.angle) < 1e-9);
+  assert.ok(Math.abs(computations['pca-2d'](ml, { points: [1, 0, 2, 2, 1, 3, 4, 3] }).angle - 45) < 1e-9);
+});

@@ -124,3 +124,35 @@ test('depth 10 vs depth 3: 83.0% → 84.0% with the widget\'s seed; below in 70 
   }
   assert.deepEqual({ below, above, level }, { below: 70, above: 23, level: 7 });
 });
+
+test('worked example: ages 20, 20, 40, 40 have μ = 30, s = 10; 45 → 1.5 and 25 → −0.5', () => {
+  const scaler = new ml.StandardScaler();
+  try {
+    scaler.fit([20, 20, 40, 40], 1);
+    assert.equal(scaler.mean()[0], 30);
+    assert.equal(scaler.scale()[0], 10);
+    assert.deepEqual([...scaler.transform([45, 25], 1)], [1.5, -0.5]);
+  } finally {
+    scaler.delete();
+  }
+});
+
+test('worked example: n = 10, k = 5 unshuffled folds are {0,1} … {8,9}; round 3 trains on 0–3 and 6–9; 10 in 3 folds → 4, 3, 3', () => {
+  const folds = ml.kFold(10, 5, false, 0);
+  assert.deepEqual(folds.map((f) => [...f.test]), [[0, 1], [2, 3], [4, 5], [6, 7], [8, 9]]);
+  assert.deepEqual([...folds[2].train], [0, 1, 2, 3, 6, 7, 8, 9]);
+  const tested = folds.flatMap((f) => [...f.test]).sort((a, b) => a - b);
+  assert.deepEqual(tested, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  for (let i = 0; i < 10; i++) assert.equal(folds.filter((f) => [...f.train].includes(i)).length, 4);
+  assert.deepEqual(ml.kFold(10, 3, false, 0).map((f) => f.test.length), [4, 3, 3]);
+});
+
+test('check-yourself: values 2 4 4 4 5 5 7 9 → μ 5, s 2, x = 8 → 1.5; 23 points in 5 folds → 5, 5, 5, 4, 4', async () => {
+  const { computations } = await import('../web/js/check-computations/expert.js');
+  const { computations: base } = await import('../web/js/check-computations.js');
+  const z = base['z-score'](ml, { values: [2, 4, 4, 4, 5, 5, 7, 9], x: 8 });
+  assert.equal(z.mean, 5); assert.equal(z.sd, 2); assert.equal(z.value, 1.5);
+  assert.deepEqual([1, 2, 3, 4, 5].map((fold) => computations['k-fold'](ml, { n: 23, k: 5, fold }).size), [5, 5, 5, 4, 4]);
+  const r = computations['k-fold'](ml, { n: 10, k: 5, fold: 3 });
+  assert.deepEqual([r.size, r.train, r.first, r.last], [2, 8, 4, 5]);
+});

@@ -67,3 +67,33 @@ test('class spread: separable up to 1.5, from 1.75 on even C = 1000 leaves point
   for (const spread of [0.75, 1, 1.25, 1.5]) assert.equal(solve({ spread }).wrong, 0, `spread ${spread}`);
   for (const spread of [1.75, 2]) assert.ok(solve({ spread }).wrong > 0, `spread ${spread}`);
 });
+
+test('worked example: (0,0) and (3,4) → w = (0.24, 0.32), b = −1, ‖w‖ = 0.4, margin 5 through the midpoint', () => {
+  const svm = new ml.LinearSVM();
+  try {
+    svm.setData([0, 0, 3, 4], 2, [0, 1]);
+    svm.setC(1e6);
+    svm.setPairsPerStep(1000);
+    svm.reset(0);
+    svm.fit(100000);
+    const [w1, w2] = svm.weights();
+    const near = (a, b) => assert.ok(Math.abs(a - b) < 1e-9, `${a} vs ${b}`);
+    near(w1, 0.24); near(w2, 0.32); near(svm.bias(), -1);
+    near(Math.hypot(w1, w2), 0.4);
+    near(svm.marginWidth(), 5);
+    near(w1 * 1.5 + w2 * 2 + svm.bias(), 0);
+    assert.deepEqual([...svm.supportVectors()], [0, 1]);
+  } finally {
+    svm.delete();
+  }
+});
+
+test('check-yourself: (0,0) and (0,4) → margin 4, ‖w‖ = 0.5, w = (0, 0.5), b = −1', async () => {
+  const { computations } = await import('../web/js/check-computations/expert.js');
+  const r = computations['svm-margin'](ml, { points: [0, 0, 0, 4], labels: [0, 1] });
+  assert.ok(Math.abs(r.width - 4) < 1e-9 && Math.abs(r.norm - 0.5) < 1e-9);
+  assert.ok(Math.abs(r.w1) < 1e-9 && Math.abs(r.w2 - 0.5) < 1e-9 && Math.abs(r.b + 1) < 1e-9);
+  assert.equal(r.supportVectors, 2);
+  // The worked example through the same computation.
+  assert.ok(Math.abs(computations['svm-margin'](ml, { points: [0, 0, 3, 4], labels: [0, 1] }).width - 5) < 1e-9);
+});

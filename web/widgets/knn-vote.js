@@ -1,5 +1,6 @@
-// Game "Vote of the neighbours" (seed 001, level 4): drag a query point; its k nearest training
-// points (the engine's KNearestNeighbors.neighbors) are circled and vote (votes()); the tint is
+// Widget "Vote of the neighbours", an exploration without a goal or score (not a game): drag a
+// query point; its k nearest training points (the engine's KNearestNeighbors.neighbors) are
+// circled and vote (votes()); the tint is
 // the engine's k-NN prediction over the plane (predictGrid), so the boundary's jumpiness at k = 1
 // and smoothness at large k can be seen.
 import { mountWidget, attempt } from '../lib/widget.js';

@@ -1,6 +1,7 @@
 // Drawing and interaction helpers shared by the Level 4 (expert) widgets. Only geometry, colour
 // and layout live here: every number a widget shows still comes from the engine.
 import { parseColor } from '../../lib/heatmap.js';
+import { formatPercent } from '../../lib/format.js';
 
 // ---- colour ----
 
@@ -141,8 +142,9 @@ export function legend(parent, items) {
   return row;
 }
 
+// A fraction as a percentage, through the site's one formatter ("–" for a non-number).
 export function pct(v, digits = 1) {
-  return Number.isFinite(v) ? `${(v * 100).toFixed(digits)}%` : '–';
+  return formatPercent(v, digits);
 }
 
 // Deletes engine objects that may be null or already deleted.
