@@ -2,27 +2,7 @@
 // in the shape of web/js/check-computations.js: each takes the loaded engine and an object of
 // named arguments and returns an object of named results, all from the engine.
 
-function need(args, name, kind = 'number') {
-  const v = args[name];
-  if (kind === 'list') {
-    const list = Array.isArray(v) ? v : (typeof v === 'number' ? [v] : null);
-    if (!list || !list.length || !list.every(Number.isFinite)) throw new RangeError(`needs ${name}= a list of numbers`);
-    return list;
-  }
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`needs ${name}= a number`);
-  return v;
-}
-function opt(args, name, fallback) { return args[name] === undefined ? fallback : need(args, name); }
-
-// Runs fn with engine objects that are always freed.
-function scoped(fn) {
-  const made = [];
-  try {
-    return fn((obj) => { made.push(obj); return obj; });
-  } finally {
-    for (const obj of made) obj.delete();
-  }
-}
+import { need, opt, scoped } from './args.js';
 
 // Points of the plane given as one flat list x1,y1,x2,y2,… .
 function plane(args, name = 'points') {
