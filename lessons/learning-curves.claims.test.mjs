@@ -101,8 +101,10 @@ test('worked example: a line on (0,0), (1,2), then (2,1); validation (3,2.5), (4
   assert.ok(Math.abs(three.validation - 0.25) < 1e-12);
 });
 
-test('check-yourself: a cubic through four points has training error 0', async () => {
+test('check-yourself: the line through (0, 1) and (2, 5) has E_train 0 and E_val 2.5 on (1, 2), (3, 9)', async () => {
   const { computations } = await import('../web/js/check-computations/advanced.js');
-  assert.ok(computations['poly-fit'](ml, { degree: 3, x: [0, 1, 2, 3], y: [1, 3, 2, 5] }).train < 1e-20);
-  assert.ok(computations['poly-fit'](ml, { degree: 2, x: [0, 1, 2, 3], y: [1, 3, 2, 5] }).train > 0.01, 'a parabola cannot');
+  const r = computations['poly-fit'](ml, { degree: 1, x: [0, 2], y: [1, 5], vx: [1, 3], vy: [2, 9], at: 3 });
+  assert.ok(r.train < 1e-20);
+  assert.ok(Math.abs(r.prediction - 7) < 1e-9, 'ŷ = 2x + 1 at 3');
+  assert.ok(Math.abs(r.validation - 2.5) < 1e-12);
 });
