@@ -11,18 +11,37 @@ const BOARDS = [[3, 40, 0.15], [3, 6, 0.7], [1, 40, 0.15], [1, 6, 0.7]];
 const poly = new ml.PolynomialRegression();
 after(() => poly.delete());
 
-function configure(degree) {
+function configure(degree, tracing = true) {
   poly.setDegree(degree);
   poly.setLearningRate(0.5);
   poly.setTolerance(1e-5);
+  poly.setTracing(tracing);
 }
 
-function boards(seed, refits = 30) {
+function simulate(seed, refits, tracing) {
   return BOARDS.map(([degree, sampleSize, noise], i) => {
-    configure(degree);
+    configure(degree, tracing);
     return ml.biasVariance(poly, null, { xMin: 0, xMax: 2 * Math.PI, noise, sampleSize, refits, gridSize: 41, seed: (seed + i) >>> 0, maxSteps: 20000, fixedX: true });
   });
 }
+
+// The many-draw tests refit with tracing off: the same steps and the same fits (asserted below)
+// at a third of the cost, since no per-step loss is evaluated. Each (seed, refits) is simulated once.
+const cache = new Map();
+function boards(seed, refits = 30) {
+  const key = `${seed}/${refits}`;
+  if (!cache.has(key)) cache.set(key, simulate(seed, refits, false));
+  return cache.get(key);
+}
+
+test("tracing off (used below for speed) gives exactly the widget's numbers", () => {
+  const traced = simulate(1, 30, true);
+  const quiet = boards(1);
+  for (let i = 0; i < BOARDS.length; i++) {
+    for (const key of ['meanBias2', 'meanVariance', 'meanExpectedError']) assert.equal(quiet[i][key], traced[i][key], `board ${i} ${key}`);
+    assert.deepEqual(Array.from(quiet[i].predictions), Array.from(traced[i].predictions));
+  }
+});
 
 const relativeGap = (r) => {
   const sum = r.meanBias2 + r.meanVariance + r.noiseVariance;
@@ -88,4 +107,28 @@ test('more refits shrink the average gap between the sum and the expected-error 
   assert.equal(thirty.toFixed(1), '2.3');
   assert.ok(sixty < 2, `sixty ${sixty}`);
   assert.ok(five > thirty && thirty > sixty);
+});
+
+test('worked example: fits 1.2, 1.4, 1.0 at f = 1 with s = 0.3 → bias² 0.04, variance 0.0267, sum 0.0667, with noise 0.157', async () => {
+  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const r = computations['bias-variance-point'](ml, { preds: [1.2, 1.4, 1.0], f: 1, s: 0.3 });
+  const close = (a, b) => assert.ok(Math.abs(a - b) < 1e-12, `${a} vs ${b}`);
+  close(r.mean, 1.2);
+  close(r.bias2, 0.04);
+  close(r.variance, 0.08 / 3);
+  assert.equal(r.variance.toFixed(4), '0.0267');
+  close(r.error, 0.2 / 3);
+  assert.equal(r.error.toFixed(4), '0.0667');
+  close(r.error, r.bias2 + r.variance); // exact for any set of fits
+  assert.equal(r.expected.toFixed(3), '0.157');
+});
+
+test('check-yourself: predictions 2, 4, 3, 3 at f = 2.5 → variance 0.5, bias² 0.25, average squared miss 0.75', async () => {
+  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const r = computations['bias-variance-point'](ml, { preds: [2, 4, 3, 3], f: 2.5 });
+  assert.ok(Math.abs(r.variance - 0.5) < 1e-12);
+  assert.ok(Math.abs(r.bias2 - 0.25) < 1e-12);
+  assert.ok(Math.abs(r.error - 0.75) < 1e-12);
+  // The widget's table at the default draw differs from the sum by a few percent: more than 0, under 4%.
+  for (const b of boards(1)) assert.ok(relativeGap(b) > 0 && relativeGap(b) < 0.04);
 });

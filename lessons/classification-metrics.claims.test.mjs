@@ -90,3 +90,33 @@ test('worked example TP 80, FP 20, FN 40: precision 0.800, recall 0.667, F1 0.72
   assert.ok(Math.abs(f1 - r) < Math.abs(f1 - p), 'nearer the smaller');
   assert.ok(Math.abs(1 - r - 1 / 3) < 1e-12, 'a third of the spam got through');
 });
+
+test('worked example, fourth count: 1,000 emails leave TN = 860 and accuracy 0.940', async () => {
+  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const r = computations['confusion-counts'](ml, { tp: 80, fp: 20, fn: 40, tn: 860 });
+  assert.equal(1000 - 80 - 20 - 40, 860);
+  assert.equal(r.accuracy.toFixed(3), '0.940');
+  assert.equal(r.precision.toFixed(3), '0.800');
+  assert.equal(r.recall.toFixed(3), '0.667');
+  assert.equal(r.f1.toFixed(3), '0.727');
+  assert.ok(r.accuracy > r.f1 && r.accuracy > r.recall, 'accuracy flatters the filter');
+});
+
+test('check-yourself: TP 6, FP 2, FN 4, TN 8 → recall 0.6, precision 0.75, accuracy 0.7; lowering t never lowers recall', async () => {
+  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const r = computations['confusion-counts'](ml, { tp: 6, fp: 2, fn: 4, tn: 8 });
+  assert.ok(Math.abs(r.recall - 0.6) < 1e-12);
+  assert.ok(Math.abs(r.precision - 0.75) < 1e-12);
+  assert.ok(Math.abs(r.accuracy - 0.7) < 1e-12);
+  // One more flag: on a negative, accuracy and precision fall and recall stays; on a positive, recall rises.
+  const onNegative = computations['confusion-counts'](ml, { tp: 6, fp: 3, fn: 4, tn: 7 });
+  assert.ok(onNegative.accuracy < r.accuracy && onNegative.precision < r.precision && onNegative.recall === r.recall);
+  const onPositive = computations['confusion-counts'](ml, { tp: 7, fp: 2, fn: 3, tn: 8 });
+  assert.ok(onPositive.recall > r.recall && onPositive.precision > r.precision);
+  // Everyone declared healthy, 1 in 100 sick: accuracy 0.99, recall 0, precision reported as 0.
+  const none = computations['confusion-counts'](ml, { tp: 0, fp: 0, fn: 1, tn: 99 });
+  assert.equal(none.accuracy, 0.99);
+  assert.equal(none.recall, 0);
+  assert.equal(none.precision, 0);
+  assert.throws(() => computations['confusion-counts'](ml, { tp: 1.5, fp: 0, fn: 0, tn: 0 }), /whole number/);
+});

@@ -84,3 +84,27 @@ test('degree 12: a wide gap at n = 17 that narrows by n = 90', () => {
   const worst = Math.max(...sizes.map((n) => errorsAt(12, n).val));
   assert.ok(worst > 1e6);
 });
+
+test('worked example: a line on (0,0), (1,2), then (2,1); validation (3,2.5), (4,2): E_train 0 → 0.5, E_val 24.1 → 0.25', async () => {
+  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const x = [0, 1, 2];
+  const y = [0, 2, 1];
+  const two = computations['poly-fit'](ml, { degree: 1, x: x.slice(0, 2), y: y.slice(0, 2), vx: [3, 4], vy: [2.5, 2], at: 3 });
+  assert.ok(two.train < 1e-20);
+  assert.ok(Math.abs(two.prediction - 6) < 1e-9, 'ŷ = 2x at 3');
+  assert.ok(Math.abs(two.validation - (12.25 + 36) / 2) < 1e-9);
+  assert.equal(two.validation.toFixed(1), '24.1');
+  const three = computations['poly-fit'](ml, { degree: 1, x, y, vx: [3, 4], vy: [2.5, 2], at: 0 });
+  assert.ok(Math.abs(three.prediction - 0.5) < 1e-9, 'ŷ = 0.5x + 0.5 at 0');
+  assert.ok(Math.abs(computations['poly-fit'](ml, { degree: 1, x, y, at: 4 }).prediction - 2.5) < 1e-9);
+  assert.ok(Math.abs(three.train - 0.5) < 1e-12);
+  assert.ok(Math.abs(three.validation - 0.25) < 1e-12);
+});
+
+test('check-yourself: the line through (0, 1) and (2, 5) has E_train 0 and E_val 2.5 on (1, 2), (3, 9)', async () => {
+  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const r = computations['poly-fit'](ml, { degree: 1, x: [0, 2], y: [1, 5], vx: [1, 3], vy: [2, 9], at: 3 });
+  assert.ok(r.train < 1e-20);
+  assert.ok(Math.abs(r.prediction - 7) < 1e-9, 'ŷ = 2x + 1 at 3');
+  assert.ok(Math.abs(r.validation - 2.5) < 1e-12);
+});

@@ -68,3 +68,43 @@ test('worked example y = 1, z = −4: squared error flattens in z, cross-entropy
   assert.equal(Math.round(sq0 / squared), 7);
   assert.equal(Math.round(crossEntropy / ce0), 2);
 });
+
+test('worked example: rents 2, 5, 4 predicted 3, 5, 2 give MSE 5/3, four fifths from the one miss of 2', () => {
+  const mse = ml.meanSquaredError([2, 5, 4], [3, 5, 2]);
+  close(mse, 5 / 3, 1e-12, 'MSE');
+  assert.equal(mse.toFixed(3), '1.667');
+  close(ml.meanSquaredError([4], [2]) / 3 / mse, 4 / 5, 1e-12, 'share of the miss of 2');
+});
+
+test('worked example: score z = 2 → p ≈ 0.881 → log loss 0.127 (y = 1) or 2.127 (y = 0)', () => {
+  const p = ml.activationCurve('sigmoid', [2]).value[0];
+  assert.equal(Math.exp(-2).toFixed(3), '0.135');
+  assert.equal(p.toFixed(3), '0.881');
+  const right = ml.logLoss([1], [p]);
+  const wrong = ml.logLoss([0], [p]);
+  assert.equal(right.toFixed(3), '0.127');
+  assert.equal((1 - p).toFixed(3), '0.119');
+  assert.equal(wrong.toFixed(3), '2.127');
+  assert.ok(wrong / right > 16 && wrong / right < 17, `ratio ${wrong / right}`);
+  // The widget's probability handle at 0.881 with label 1 reads the same cost.
+  assert.equal(ml.logLoss([1], [0.881]).toFixed(3), '0.127');
+});
+
+test('check-yourself: z = −1, y = 1 costs about 1.313, about twice a 50/50 guess; MSE of the four predictions is 1.5', async () => {
+  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const r = computations['logistic-point'](ml, { z: -1, y: 1 });
+  close(r.p, 1 / (1 + Math.E), 1e-12, 'σ(−1)');
+  close(r.loss, Math.log(1 + Math.E), 1e-12, 'log loss');
+  assert.equal(r.p.toFixed(3), '0.269');
+  assert.equal(Math.round(r.loss / Math.LN2), 2);
+  close(computations['logistic-point'](ml, { z: 2, y: 0 }).loss, 2 + Math.log(1 + Math.exp(-2)), 1e-12, 'y = 0 branch');
+  assert.equal(ml.meanSquaredError([3, 0, 2, 5], [1, 1, 2, 4]), 1.5);
+  assert.throws(() => computations['logistic-point'](ml, { z: 0, y: 2 }), /y= 0 or 1/);
+});
+
+test('check-yourself: at z = −4 the squared-error push is about 0.035 through a sigmoid slope of about 0.018', () => {
+  const { value: [p], derivative: [dp] } = ml.activationCurve('sigmoid', [-4]);
+  assert.equal(dp.toFixed(3), '0.018');
+  assert.equal(Math.abs(2 * (p - 1) * dp).toFixed(3), '0.035');
+  assert.equal((p - 1).toFixed(2), '-0.98');
+});

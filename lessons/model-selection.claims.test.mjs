@@ -73,3 +73,31 @@ test('score = round(100 × best / yours): 100 at the minimum, less elsewhere', (
   assert.equal(score(best), 100);
   assert.ok(score(12) < 30 && score(1) < 30);
 });
+
+test('worked example: three training points, two held out; degree 1 flat at 2/3 scores 11.88, degree 2 (ŷ = x²) 0.10', async () => {
+  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const fit = (degree) => computations['poly-fit'](ml, { degree, x: [-1, 0, 1], y: [1, 0, 1], vx: [-2, 2], vy: [4.4, 3.8], at: 2 });
+  const line = fit(1);
+  const parabola = fit(2);
+  assert.ok(Math.abs(line.prediction - 2 / 3) < 1e-12, 'the line is flat at the mean 2/3');
+  assert.ok(Math.abs(computations['poly-fit'](ml, { degree: 1, x: [-1, 0, 1], y: [1, 0, 1], at: -2 }).prediction - 2 / 3) < 1e-12);
+  assert.equal(((2 / 3 - 4.4) ** 2).toFixed(2), '13.94');
+  assert.equal(((2 / 3 - 3.8) ** 2).toFixed(2), '9.82');
+  assert.equal(line.validation.toFixed(2), '11.88');
+  assert.equal(line.train.toFixed(3), '0.222');
+  assert.ok(Math.abs(parabola.prediction - 4) < 1e-9, 'x² at 2');
+  assert.equal(parabola.validation.toFixed(2), '0.10');
+  assert.ok(parabola.train < 1e-20);
+  assert.ok(parabola.validation < line.validation);
+  // More coefficients than points: training error 0 as well.
+  assert.ok(computations['poly-fit'](ml, { degree: 5, x: [-1, 0, 1], y: [1, 0, 1] }).train < 1e-20);
+});
+
+test('check-yourself: ŷ = x + 1 through (0,1), (1,2), (2,3) has validation MSE 1 on (3,5), (4,4)', async () => {
+  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const r = computations['poly-fit'](ml, { degree: 1, x: [0, 1, 2], y: [1, 2, 3], vx: [3, 4], vy: [5, 4], at: 3 });
+  assert.ok(r.train < 1e-20);
+  assert.ok(Math.abs(r.prediction - 4) < 1e-9);
+  assert.ok(Math.abs(r.validation - 1) < 1e-9);
+  assert.throws(() => computations['poly-fit'](ml, { degree: 1, x: [0, 1], y: [1] }), /same length/);
+});

@@ -74,3 +74,40 @@ test('plain least squares comes back as λ → 0 (the faint curve)', () => {
   const plain = ml.meanSquaredError(data.y, poly.predict(data.X).slice());
   assert.ok(Math.abs(fitAt('l2', 1e-7).train - plain) < 0.001);
 });
+
+test('worked example: w = (3, −1, 2), λ = 0.1 costs 1.4 under L2 and 0.6 under L1; halving the weights quarters one and halves the other', async () => {
+  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const full = computations.penalty(ml, { w: [3, -1, 2], lambda: 0.1 });
+  const half = computations.penalty(ml, { w: [1.5, -0.5, 1], lambda: 0.1 });
+  assert.equal(full.squares, 14);
+  assert.equal(full.sizes, 6);
+  assert.ok(Math.abs(full.l2 - 1.4) < 1e-12 && Math.abs(full.l1 - 0.6) < 1e-12);
+  assert.ok(Math.abs(0.5 + full.l2 - 1.9) < 1e-12, 'regularised loss with L(w) = 0.5');
+  assert.ok(Math.abs(half.l2 - 0.35) < 1e-12 && Math.abs(half.l2 / full.l2 - 0.25) < 1e-12);
+  assert.ok(Math.abs(half.l1 - 0.3) < 1e-12 && Math.abs(half.l1 / full.l1 - 0.5) < 1e-12);
+  // The engine's own objective is MSE + λ‖w‖² with the intercept left out: a cubic with
+  // coefficients (c₀, 3, −1, 2) on any data has loss − MSE = 1.4, whatever c₀ is.
+  const m = new ml.PolynomialRegression();
+  try {
+    m.setDegree(3);
+    m.setData([0, 1, 2, 3], 1, [1, 0, 2, 1]);
+    m.setPenalty('l2');
+    m.setLambda(0.1);
+    for (const c0 of [0, 5]) {
+      m.setParams([c0, 3, -1, 2]);
+      const row = ml.trace(m).row(0);
+      assert.ok(Math.abs(row.loss - row.mse - 1.4) < 1e-12, `c₀ = ${c0}: ${row.loss - row.mse}`);
+    }
+  } finally {
+    m.delete();
+  }
+});
+
+test('check-yourself: w = (1, −2, 0.5), λ = 0.2 gives the L2 penalty 1.05; below 1, |w| > w²', async () => {
+  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const r = computations.penalty(ml, { w: [1, -2, 0.5], lambda: 0.2 });
+  assert.equal(r.squares, 5.25);
+  assert.ok(Math.abs(r.l2 - 1.05) < 1e-12);
+  assert.ok(4 / 5.25 > 0.5, 'the largest weight supplies most of the charge');
+  for (const w of [0.1, 0.5, 0.9]) assert.ok(computations.penalty(ml, { w: [w], lambda: 1 }).l1 > computations.penalty(ml, { w: [w], lambda: 1 }).l2);
+});

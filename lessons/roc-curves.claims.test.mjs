@@ -83,3 +83,57 @@ test('rare positives: FPR 0.02 while precision is about 0.29', () => {
   assert.ok(Math.abs(1 - ml.specificity(y, flagged) - 0.02) < 1e-12);
   assert.equal(ml.precision(y, flagged).toFixed(2), '0.29');
 });
+
+// The lesson's six worked examples: positives 0.9, 0.7, 0.4; negatives 0.8, 0.4, 0.2.
+const six = { y: [1, 1, 1, 0, 0, 0], scores: [0.9, 0.7, 0.4, 0.8, 0.4, 0.2] };
+
+test('worked example, six examples: at t = 0.5, TP 2, FN 1, FP 1, TN 2, so FPR 1/3 and TPR 2/3', () => {
+  assert.deepEqual(ml.confusionAtThreshold(six.y, six.scores, 0.5), { tp: 2, fp: 1, tn: 2, fn: 1 });
+  const roc = ml.rocCurve(six.y, six.scores);
+  const k = Array.from(roc.fpr).findIndex((f, i) => Math.abs(f - 1 / 3) < 1e-12 && Math.abs(roc.tpr[i] - 2 / 3) < 1e-12);
+  assert.ok(k > 0, 'the point (1/3, 2/3) is on the curve');
+});
+
+test('worked example: 6.5 pairs won of 9, AUC 0.722 by counting, by the engine and by trapezoids; the tie is a diagonal step', async () => {
+  let wins = 0;
+  for (const p of [0.9, 0.7, 0.4]) for (const n of [0.8, 0.4, 0.2]) wins += p > n ? 1 : p === n ? 0.5 : 0;
+  assert.equal(wins, 6.5);
+  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const r = computations.ranking(ml, six);
+  assert.ok(Math.abs(r.pairs - 6.5 / 9) < 1e-12);
+  assert.ok(Math.abs(r.auc - 6.5 / 9) < 1e-12);
+  assert.equal(r.auc.toFixed(3), '0.722');
+  const roc = ml.rocCurve(six.y, six.scores);
+  assert.ok(Math.abs(ml.trapezoidArea(roc.fpr, roc.tpr) - 6.5 / 9) < 1e-12);
+  let diagonal = 0;
+  for (let k = 1; k < roc.fpr.length; k++) if (roc.fpr[k] > roc.fpr[k - 1] && roc.tpr[k] > roc.tpr[k - 1]) diagonal++;
+  assert.equal(diagonal, 1, 'exactly one diagonal step, at the tie');
+});
+
+test('worked example: AP = 1/3·1 + 1/3·2/3 + 1/3·3/5 ≈ 0.756 on the six examples', async () => {
+  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const ap = computations.ranking(ml, six).ap;
+  assert.ok(Math.abs(ap - (1 / 3 + 2 / 9 + 1 / 5)) < 1e-12);
+  assert.equal(ap.toFixed(3), '0.756');
+  // Precision and recall at the thresholds 0.9, 0.8, 0.7, 0.4.
+  const at = (t) => {
+    const c = ml.confusionAtThreshold(six.y, six.scores, t);
+    return [c.tp / (c.tp + c.fp), c.tp / (c.tp + c.fn)];
+  };
+  assert.deepEqual(at(0.9), [1, 1 / 3]);
+  assert.deepEqual(at(0.8), [1 / 2, 1 / 3]);
+  assert.deepEqual(at(0.7), [2 / 3, 2 / 3]);
+  assert.deepEqual(at(0.4), [3 / 5, 1]);
+});
+
+test('check-yourself: 3.5 pairs of 6 → AUC 0.583; neither AP nor AUC is always the higher', async () => {
+  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const r = computations.ranking(ml, { y: [1, 1, 1, 0, 0], scores: [0.9, 0.5, 0.3, 0.6, 0.3] });
+  assert.ok(Math.abs(r.pairs - 3.5 / 6) < 1e-12);
+  assert.ok(Math.abs(r.auc - r.pairs) < 1e-12);
+  assert.ok(computations.ranking(ml, six).ap > computations.ranking(ml, six).auc, 'six examples: AP above AUC');
+  assert.ok(ml.averagePrecision(hard.y, hard.scores) < ml.rocAuc(hard.y, hard.scores), 'Hard: AP below AUC');
+  // Threshold above every score: all negatives right, all positives wrong.
+  assert.deepEqual(ml.confusionAtThreshold(six.y, six.scores, 1), { tp: 0, fp: 0, tn: 3, fn: 3 });
+  assert.throws(() => computations.ranking(ml, { y: [1, 0], scores: [0.5] }), /same length/);
+});
