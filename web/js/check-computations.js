@@ -9,6 +9,7 @@
 import { computations as frontier } from './check-computations/frontier.js';
 import { computations as landscape1 } from './check-computations/landscape1.js';
 import { computations as landscape2 } from './check-computations/landscape2.js';
+import { computations as advanced } from './check-computations/advanced.js';
 import { computations as expert } from './check-computations/expert.js';
 
 import { need, opt, scoped } from './check-computations/args.js';
@@ -95,6 +96,7 @@ export const computations = {
   ...frontier,
   ...landscape1,
   ...landscape2,
+  ...advanced,
   ...expert,
 };
 

@@ -3,34 +3,11 @@
 // shape of web/js/check-computations.js: each takes the loaded engine and an object of named
 // arguments and returns an object of named results, all from the engine.
 
-function need(args, name, kind = 'number') {
-  const v = args[name];
-  if (kind === 'list') {
-    const list = Array.isArray(v) ? v : (typeof v === 'number' ? [v] : null);
-    if (!list || !list.length || !list.every(Number.isFinite)) throw new RangeError(`needs ${name}= a list of numbers`);
-    return list;
-  }
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`needs ${name}= a number`);
-  return v;
-}
-function opt(args, name, fallback) { return args[name] === undefined ? fallback : need(args, name); }
-function count(args, name) {
-  const v = need(args, name);
-  if (!Number.isInteger(v) || v < 0 || v > 100000) throw new RangeError(`needs ${name}= a whole number from 0 to 100000`);
-  return v;
-}
+import { need, opt, whole, scoped } from './args.js';
+
+function count(args, name) { return whole(args, name, 0, 100000); }
 function sameLength(a, b, what) {
   if (a.length !== b.length) throw new RangeError(`needs ${what} lists of the same length`);
-}
-
-// Runs fn with engine objects that are always freed.
-function scoped(fn) {
-  const made = [];
-  try {
-    return fn((obj) => { made.push(obj); return obj; });
-  } finally {
-    for (const obj of made) obj.delete();
-  }
 }
 
 export const computations = {
