@@ -5,23 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
+import { scoredExamples } from '../web/widgets/course3/common.js';
 
-function scoredExamples(points, spread, seed) {
-  return ml.scoped((track) => {
-    const model = track(new ml.LogisticRegression());
-    const train = ml.makeBlobs(points, 2, spread, seed);
-    const test = ml.makeBlobs(points, 2, spread, (seed + 7919) >>> 0);
-    model.setData(train.X, train.cols, train.y);
-    model.setLearningRate(0.5);
-    model.fit(4000);
-    const proba = model.predictProba(test.X);
-    const scores = new Float64Array(test.rows);
-    for (let i = 0; i < test.rows; i++) scores[i] = proba[2 * i + 1];
-    return { y: Float64Array.from(test.y), scores };
-  });
-}
 
-const data = scoredExamples(80, 1.8, 11);
+const data = scoredExamples(ml, { points: 80, spread: 1.8, seed: 11 });
 function at(t) {
   const predicted = data.scores.map((s) => (s >= t ? 1 : 0));
   return {

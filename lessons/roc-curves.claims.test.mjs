@@ -5,24 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
+import { scoredExamples } from '../web/widgets/course3/common.js';
 
-function scoredExamples(points, spread, seed) {
-  return ml.scoped((track) => {
-    const model = track(new ml.LogisticRegression());
-    const train = ml.makeBlobs(points, 2, spread, seed);
-    const test = ml.makeBlobs(points, 2, spread, (seed + 7919) >>> 0);
-    model.setData(train.X, train.cols, train.y);
-    model.setLearningRate(0.5);
-    model.fit(4000);
-    const proba = model.predictProba(test.X);
-    const scores = new Float64Array(test.rows);
-    for (let i = 0; i < test.rows; i++) scores[i] = proba[2 * i + 1];
-    return { y: Float64Array.from(test.y), scores };
-  });
-}
 
-const easy = scoredExamples(80, 2.0, 5);
-const hard = scoredExamples(80, 5.0, 5);
+const easy = scoredExamples(ml, { points: 80, spread: 2.0, seed: 5 });
+const hard = scoredExamples(ml, { points: 80, spread: 5.0, seed: 5 });
 
 test('80 examples, 40 of each class, 80 different scores: the ROC curve has 81 points from (0, 0) to (1, 1)', () => {
   for (const d of [easy, hard]) {

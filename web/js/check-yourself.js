@@ -96,6 +96,8 @@ function enhance(section, index) {
           setFeedback(form, false, 'This question could not be checked:', `the learning engine did not start (${answer && answer.message ? answer.message : 'unknown error'}).`);
           return;
         }
+        // Rounding noise around an exact 0 (4 × 10⁻³¹) reads as the 0 it is.
+        if (Math.abs(answer) < 1e-12) answer = 0;
         const tolerance = Number(form.dataset.tolerance);
         right = Math.abs(typed.value - answer) <= tolerance + 1e-12;
         const why = explain(form, 'template.cy-why');
