@@ -198,7 +198,7 @@ test('one step by hand on the ravine: from (−9, 2), loss 14.05, gradient (−0
   // Half a unit along y, under a twentieth along x.
   near(2 - r.path[3], 0.5);
   assert.ok(Math.abs(r.path[2] + 9) < 1 / 20);
-  assert.match(lesson, /x \\leftarrow -9 - 0\.05 \\cdot \(-0\.9\) = -8\.955, \\qquad y \\leftarrow 2 - 0\.05 \\cdot 10 = 1\.5/);
+  assert.match(lesson, /x &\\leftarrow -9 - 0\.05 \\cdot \(-0\.9\) = -8\.955, \\\\ y &\\leftarrow 2 - 0\.05 \\cdot 10 = 1\.5/);
 });
 
 test('one momentum step by hand: v = (−1.7055, 16.5), the ball at about (−8.870, 0.675), 0.085 along x against SGD\'s 0.045', () => {

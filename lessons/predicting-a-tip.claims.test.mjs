@@ -89,7 +89,7 @@ test('worked MSE: $30 → $5.50 and $60 → $11.50 are predicted 5.9 and 11.3, e
   assert.ok(Math.abs(r.predictions[0] - 5.9) < 1e-12 && Math.abs(r.predictions[1] - 11.3) < 1e-12);
   assert.ok(Math.abs(r.predictions[0] - 5.5 - 0.4) < 1e-12 && Math.abs(r.predictions[1] - 11.5 + 0.2) < 1e-12);
   assert.ok(Math.abs(r.mse - 0.1) < 1e-12);
-  assert.match(lesson, /\\text\{MSE\} = \\tfrac\{1\}\{2\}\\big\(0\.4\^2 \+ \(-0\.2\)\^2\\big\) = \\tfrac\{1\}\{2\}\(0\.16 \+ 0\.04\) = 0\.1\./);
+  assert.match(lesson, /\\text\{MSE\} &= \\tfrac\{1\}\{2\}\\big\(0\.4\^2 \+ \(-0\.2\)\^2\\big\) \\\\ &= \\tfrac\{1\}\{2\}\(0\.16 \+ 0\.04\) = 0\.1\./);
 });
 
 test('check yourself: a $35 bill → $6.80; $40 → $7.00 and $70 → $13.50 give MSE 0.325', () => {
