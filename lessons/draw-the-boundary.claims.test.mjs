@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
+import { intermediate } from '../web/js/check-computations/intermediate.js';
 
 const lesson = fs.readFileSync(new URL('./draw-the-boundary.md', import.meta.url), 'utf8');
 const directive = Object.fromEntries([...lesson.match(/^::: widget draw-boundary (.*)$/m)[1].matchAll(/(\w+)=(\S+)/g)].map(([, k, v]) => [k, Number(v)]));
@@ -85,4 +86,69 @@ test('on these 80 points: logistic 78 right (97.5 %), a hand-placed line 79 (98.
     assert.equal(m.score(data.X, data.y), 0.9875);
   });
   assert.match(lesson, /puts 78 on the correct side \(97\.5 %\), yet a straight line placed by hand can reach 79 \(98\.75 %\)/);
+});
+
+// The worked example: w = (2, −1), b = 0.5, the point (1, 1).
+function onePoint(params, point) {
+  const m = new ml.LogisticRegression();
+  try {
+    m.setData([...point, ...point], 2, [0, 1]); // fixes two features; the parameters are set below
+    m.setParams(params);
+    const z = m.decisionFunction(point)[0];
+    const p = m.predictProba(point)[1];
+    m.setThreshold(0.9);
+    const strict = m.predict(point)[0];
+    m.setThreshold(0.5);
+    return { z, p, label: m.predict(point)[0], strict };
+  } finally { m.delete(); }
+}
+
+test('worked example: z = 1.5, σ(1.5) ≈ 0.818, class 1 at t = 0.5 but class 0 at t = 0.9', () => {
+  const r = onePoint([2, -1, 0.5], [1, 1]);
+  assert.ok(Math.abs(r.z - 1.5) < 1e-12);
+  assert.ok(Math.abs(Math.exp(-1.5) - 0.223) < 0.0005);
+  assert.equal(Math.round(r.p * 1000) / 1000, 0.818);
+  assert.equal(r.label, 1);
+  assert.equal(r.strict, 0);
+  assert.match(lesson, /\\sigma\(1\.5\) = \\frac\{1\}\{1 \+ e\^\{-1\.5\}\} = \\frac\{1\}\{1 \+ 0\.223\} \\approx 0\.818/);
+});
+
+test('worked example: log loss of that point ≈ 0.20 as class 1, ≈ 1.70 as class 0 (over eight times as much)', () => {
+  const { p } = onePoint([2, -1, 0.5], [1, 1]);
+  const right = ml.logLoss([1], [p]);
+  const wrong = ml.logLoss([0], [p]);
+  assert.equal(Math.round(right * 100) / 100, 0.20);
+  assert.equal(Math.round(wrong * 100) / 100, 1.70);
+  assert.equal(Math.round((1 - p) * 1000) / 1000, 0.182);
+  assert.ok(wrong / right > 8 && wrong / right < 9);
+  // The same numbers from the check-yourself computation.
+  const c = intermediate['logistic-point'](ml, { x1: 1, x2: 1, w1: 2, w2: -1, b: 0.5, y: 0 });
+  assert.ok(Math.abs(c.loss - wrong) < 1e-12 && c.label === 1);
+});
+
+test('check yourself: (0.5, 0.5) under w = (1, 2), b = −1 has z = 0.5, p ≈ 0.622, log loss ≈ 0.974 as class 0 and ≈ 0.47 as class 1', () => {
+  const args = { x1: 0.5, x2: 0.5, w1: 1, w2: 2, b: -1 };
+  const as0 = intermediate['logistic-point'](ml, { ...args, y: 0 });
+  const as1 = intermediate['logistic-point'](ml, { ...args, y: 1 });
+  assert.ok(Math.abs(as0.z - 0.5) < 1e-12);
+  assert.ok(Math.abs(as0.p - 1 / (1 + Math.exp(-0.5))) < 1e-12 && Math.abs(1 + Math.exp(-0.5) - 1.607) < 0.0005);
+  assert.ok(Math.abs(as0.loss + Math.log(1 - as0.p)) < 1e-12 && Math.abs(as0.loss - 0.974) < 0.001);
+  assert.equal(Math.round(as1.loss * 100) / 100, 0.47);
+  // Raising t to 0.8 changes the label of a 0.622 point, never its probability.
+  const strict = intermediate['logistic-point'](ml, { ...args, y: 1, t: 0.8 });
+  assert.equal(strict.p, as1.p);
+  assert.equal(as1.label, 1);
+  assert.equal(strict.label, 0);
+});
+
+test('check yourself: after 600 steps the log loss is within 1 % of its lowest, and the full fit still gets 78 right', () => {
+  withModel((m) => {
+    autoFit(m);
+    const at600 = m.loss();
+    m.setTolerance(1e-9);
+    for (let i = 0; i < 100000 && m.status() === 'ready'; i++) m.step();
+    assert.equal(m.status(), 'converged');
+    assert.ok(at600 - m.loss() < 0.01 * m.loss(), `${at600} vs ${m.loss()}`);
+    assert.equal(Math.round(m.score(data.X, data.y) * 80), 78);
+  });
 });

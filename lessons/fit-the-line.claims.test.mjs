@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
+import { intermediate } from '../web/js/check-computations/intermediate.js';
 
 const lesson = fs.readFileSync(new URL('./fit-the-line.md', import.meta.url), 'utf8');
 const directive = Object.fromEntries([...lesson.match(/^::: widget fit-line (.*)$/m)[1].matchAll(/(\w+)=(\S+)/g)].map(([, k, v]) => [k, Number(v)]));
@@ -73,4 +74,57 @@ test('Auto-fit from the starting line: fast drop, then flat, then convergence at
     assert.ok(Math.abs(w - wStar) < 0.01 && Math.abs(b - bStar) < 0.05, `arrives at the least-squares line (${w}, ${b}) vs (${wStar}, ${bStar})`);
     assert.ok(m.loss() <= best * 1.001);
   });
+});
+
+// The worked example: three points, the line ŷ = 2x − 1, then the best line and the gradients.
+const TOY = { X: [1, 2, 3], Y: [2, 2, 6] };
+function withToy(fn) {
+  const m = new ml.LinearRegression();
+  try { m.setData(TOY.X, 1, TOY.Y); return fn(m); } finally { m.delete(); }
+}
+
+test('worked example: ŷ = 2x − 1 on (1, 2), (2, 2), (3, 6) predicts 1, 3, 5 and has MSE 1', () => {
+  withToy((m) => {
+    m.setParams([2, -1]);
+    assert.deepEqual(Array.from(m.predict(TOY.X)).map((v) => Math.round(v * 1e9) / 1e9), [1, 3, 5]);
+    assert.ok(Math.abs(m.loss() - 1) < 1e-12);
+    assert.match(lesson, /\\text\{MSE\}\(2, -1\) = \\tfrac\{1\}\{3\}\(1 \+ 1 \+ 1\) = 1/);
+  });
+});
+
+test('worked example: the best line keeps w = 2, raises b to −2/3 and reaches MSE 8/9 ≈ 0.89', () => {
+  withToy((m) => {
+    const [w, b] = Array.from(m.closedForm());
+    assert.ok(Math.abs(w - 2) < 1e-9 && Math.abs(b + 2 / 3) < 1e-9, `${w}, ${b}`);
+    m.setParams([w, b]);
+    assert.ok(Math.abs(m.loss() - 8 / 9) < 1e-12);
+    assert.ok(Math.abs(m.loss() - 0.89) < 0.005);
+  });
+});
+
+test('worked example: at w = 2, b = −1 the gradients are −4/3 and −2/3, so a step raises both', () => {
+  withToy((m) => {
+    m.setParams([2, -1]);
+    const [gw, gb] = Array.from(m.gradient());
+    assert.ok(Math.abs(gw + 4 / 3) < 1e-12 && Math.abs(gb + 2 / 3) < 1e-12, `${gw}, ${gb}`);
+    m.setLearningRate(0.1);
+    m.step();
+    const [w, b] = Array.from(m.params());
+    assert.ok(w > 2 && b > -1);
+  });
+});
+
+test('check yourself: ŷ = x + 1 on (0, 1), (1, 3), (2, 2) has MSE 2/3; a positive ∂MSE/∂b lowers b', () => {
+  assert.ok(Math.abs(intermediate['line-fit'](ml, { x: [0, 1, 2], y: [1, 3, 2], w: 1, b: 1 }).mse - 2 / 3) < 1e-12);
+  assert.match(lesson, /= line-fit\.mse x=0,1,2 y=1,3,2 w=1 b=1 ± 0\.01/);
+  // A line above every point: ∂MSE/∂b > 0, and one step lowers b.
+  const m = new ml.LinearRegression();
+  try {
+    m.setData([0, 1], 1, [0, 0]);
+    m.setParams([0, 0.4]);
+    assert.ok(Math.abs(m.gradient()[1] - 0.8) < 1e-12);
+    m.setLearningRate(0.1);
+    m.step();
+    assert.ok(m.params()[1] < 0.4);
+  } finally { m.delete(); }
 });

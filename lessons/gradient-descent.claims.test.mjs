@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
+import { intermediate } from '../web/js/check-computations/intermediate.js';
 import { createSurface, curvatureAt, describePath, minimaOf } from '../web/widgets/course2/surfaces.js';
 
 const lesson = fs.readFileSync(new URL('./gradient-descent.md', import.meta.url), 'utf8');
@@ -164,4 +165,75 @@ test('no other surface is ever called a saddle', () => {
       for (const eta of [0.01, 0.05, 0.3]) assert.ok(!run(name, kind, eta).states.includes('saddle'), `${name} ${kind} ${eta}`);
     }
   }
+});
+
+// The worked steps on the ravine, against the engine's OptimizerSurface as the widget drives it.
+function ravinePath(kind, steps, start = [-9, 2], eta = 0.05) {
+  const s = new ml.OptimizerSurface();
+  try {
+    s.setFunction('ravine');
+    s.startPath(start[0], start[1], kind, eta);
+    for (let i = 0; i < steps; i++) s.stepPath();
+    return { path: Array.from(s.path()), losses: Array.from(s.losses()), gradient: ravineGradient, info: s.info() };
+  } finally { s.delete(); }
+}
+function ravineGradient(x, y) {
+  const s = new ml.OptimizerSurface();
+  try { s.setFunction('ravine'); return Array.from(s.gradient(x, y)); } finally { s.delete(); }
+}
+const near = (a, b, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
+
+test('one step by hand on the ravine: from (−9, 2), loss 14.05, gradient (−0.9, 10), to (−8.955, 1.5), loss ≈ 9.63', () => {
+  const r = ravinePath('sgd', 1);
+  assert.deepEqual([r.info.startX, r.info.startY], [-9, 2], 'the widget drops the ball at the surface\'s start');
+  near(r.losses[0], 14.05);
+  const [gx, gy] = r.gradient(-9, 2);
+  near(gx, -0.9); near(gy, 10);
+  near(r.path[2], -8.955); near(r.path[3], 1.5);
+  near(r.losses[1], 8.955 ** 2 / 20 + 2.5 * 1.5 ** 2);
+  assert.equal(Math.round(r.losses[1] * 100) / 100, 9.63);
+  assert.equal(Math.round(8.955 ** 2 / 20 * 100) / 100, 4.01);
+  // The gradient formula (x/10, 5y) holds everywhere, not only at the start.
+  for (const [x, y] of [[3, -1], [0.5, 0.2]]) { const [a, b] = r.gradient(x, y); near(a, x / 10); near(b, 5 * y); }
+  // Half a unit along y, under a twentieth along x.
+  near(2 - r.path[3], 0.5);
+  assert.ok(Math.abs(r.path[2] + 9) < 1 / 20);
+  assert.match(lesson, /x &\\leftarrow -9 - 0\.05 \\cdot \(-0\.9\) = -8\.955, \\\\ y &\\leftarrow 2 - 0\.05 \\cdot 10 = 1\.5/);
+});
+
+test('one momentum step by hand: v = (−1.7055, 16.5), the ball at about (−8.870, 0.675), 0.085 along x against SGD\'s 0.045', () => {
+  const m = ravinePath('momentum', 2);
+  const sgd = ravinePath('sgd', 2);
+  near(m.path[2], -8.955); near(m.path[3], 1.5); // the first step equals SGD's
+  const [gx, gy] = m.gradient(-8.955, 1.5);
+  near(gx, -0.8955); near(gy, 7.5);
+  near(m.path[4], -8.955 + 0.05 * 1.7055, 1e-12);
+  near(m.path[5], 0.675, 1e-12);
+  assert.equal(m.path[4].toFixed(3), '-8.870');
+  assert.equal((m.path[4] - m.path[2]).toFixed(3), '0.085');
+  assert.equal((sgd.path[4] - sgd.path[2]).toFixed(3), '0.045');
+});
+
+test('check yourself: from (4, 1) at η = 0.1 plain SGD reaches x = 3.96, y = 0.5', () => {
+  const r = intermediate['surface-step'](ml, { surface: 1, optimizer: 0, x: 4, y: 1, eta: 0.1 });
+  near(r.gradX, 0.4); near(r.gradY, 5);
+  near(r.x, 3.96); near(r.y, 0.5);
+  assert.match(lesson, /= surface-step\.x surface=1 optimizer=0 x=4 y=1 eta=0\.1 ± 0\.005/);
+  // The computation is the widget's ravine walk.
+  const w = ravinePath('sgd', 1, [4, 1], 0.1);
+  near(w.path[2], r.x); near(w.path[3], r.y);
+});
+
+test('far too large: from the second jump on every jump lands higher, and the ball diverges', () => {
+  for (const eta of [0.5, 10 ** -0.3, 1, 2]) {
+    const r = run('bowl', 'sgd', eta);
+    const rising = r.losses.slice(2).every((v, i) => v > r.losses[i + 1]);
+    assert.ok(rising, `η = ${eta}: each loss from the second step on is above the one before`);
+    assert.ok(r.losses.length > 4);
+    assert.equal(r.status, 'diverged');
+  }
+  // At η = 0.5 exactly the first jump still lands lower: hence "from the second jump on".
+  const half = run('bowl', 'sgd', 0.5);
+  assert.ok(half.losses[1] < half.losses[0]);
+  assert.match(lesson, /far too large \(0\.5 and up\) \| from the second jump on, every jump lands higher than the last/);
 });

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
+import { intermediate } from '../web/js/check-computations/intermediate.js';
 
 const lesson = fs.readFileSync(new URL('./predicting-a-tip.md', import.meta.url), 'utf8');
 const W = 0.18;
@@ -72,4 +73,49 @@ test('the trained line: MSE about 0.144 on the receipts; the best line: MSE abou
   assert.match(lesson, /MSE of about 0\.144/);
   assert.match(lesson, /MSE down to about 0\.070\. Its slope, about 0\.188, is close to the trained 0\.18, but its intercept lands near \$-0\.15\$/);
   assert.doesNotMatch(lesson, /and the MSE grows/);
+});
+
+// Two receipts through the trained line, as the engine scores them.
+function lineOn(bills, tips) {
+  return withModel((m) => {
+    m.setData(bills, 1, tips);
+    m.setParams([W, B]);
+    return { predictions: Array.from(m.predict(bills)), mse: m.loss() };
+  });
+}
+
+test('worked MSE: $30 → $5.50 and $60 → $11.50 are predicted 5.9 and 11.3, errors 0.4 and −0.2, MSE 0.1', () => {
+  const r = lineOn([30, 60], [5.5, 11.5]);
+  assert.ok(Math.abs(r.predictions[0] - 5.9) < 1e-12 && Math.abs(r.predictions[1] - 11.3) < 1e-12);
+  assert.ok(Math.abs(r.predictions[0] - 5.5 - 0.4) < 1e-12 && Math.abs(r.predictions[1] - 11.5 + 0.2) < 1e-12);
+  assert.ok(Math.abs(r.mse - 0.1) < 1e-12);
+  assert.match(lesson, /\\text\{MSE\} &= \\tfrac\{1\}\{2\}\\big\(0\.4\^2 \+ \(-0\.2\)\^2\\big\) \\\\ &= \\tfrac\{1\}\{2\}\(0\.16 \+ 0\.04\) = 0\.1\./);
+});
+
+test('check yourself: a $35 bill → $6.80; $40 → $7.00 and $70 → $13.50 give MSE 0.325', () => {
+  assert.ok(Math.abs(intermediate['line-predict'](ml, { x: 35, w: W, b: B }).value - 6.8) < 1e-12);
+  const r = lineOn([40, 70], [7, 13.5]);
+  assert.ok(Math.abs(r.predictions[0] - 7.7) < 1e-12 && Math.abs(r.predictions[1] - 13.1) < 1e-12);
+  assert.ok(Math.abs(r.mse - 0.325) < 1e-12);
+  assert.ok(Math.abs(intermediate['line-fit'](ml, { x: [40, 70], y: [7, 13.5], w: W, b: B }).mse - r.mse) < 1e-12);
+});
+
+test('check yourself: the slope is 18 cents per dollar, not 18 % of the bill ($20 → $4.10, $1 → $0.68, $51 → $9.68)', () => {
+  const at = (x) => intermediate['line-predict'](ml, { x, w: W, b: B }).value;
+  assert.ok(Math.abs(at(20) - 4.1) < 1e-12 && Math.abs(0.18 * 20 - 3.6) < 1e-12);
+  assert.ok(Math.abs(at(1) - 0.68) < 1e-12);
+  assert.ok(Math.abs(at(51) - 9.68) < 1e-12 && Math.abs(at(51) - at(50) - W) < 1e-12);
+});
+
+test('check yourself: a $400 bill is answered (with the widget\'s extrapolation warning), not refused', () => {
+  // The widget refuses only bills above ABSURD and warns outside BILL_RANGE (read from its source,
+  // which cannot be imported without the browser's engine loader).
+  const widget = fs.readFileSync(new URL('../web/widgets/tip-predictor.js', import.meta.url), 'utf8');
+  const absurd = Number(widget.match(/^const ABSURD = (\d+);/m)[1]);
+  const range = widget.match(/^const BILL_RANGE = \[(\d+), (\d+)\];/m).slice(1).map(Number);
+  assert.ok(400 <= absurd, 'not refused');
+  assert.deepEqual(range, [10, 80]);
+  assert.ok(400 > range[1], 'outside the training range, so the widget warns');
+  assert.match(lesson, /bills outside the range the line was trained on, \\\$10 to \\\$80, come with a warning/);
+  assert.ok(Number.isFinite(intermediate['line-predict'](ml, { x: 400, w: W, b: B }).value));
 });

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
+import { intermediate } from '../web/js/check-computations/intermediate.js';
 import { trainTestVerdict, OVERFIT_GAP, UNDERFIT_TRAIN } from '../web/widgets/course2/train-test-verdict.js';
 
 const lesson = fs.readFileSync(new URL('./train-vs-test.md', import.meta.url), 'utf8');
@@ -103,4 +104,30 @@ test('k-nearest neighbours with k = 1 memorises its training points', () => {
 
 test('no build details are shown to learners', () => {
   assert.doesNotMatch(lesson, /engine build|this build/i);
+});
+
+test('worked example: labels 1 0 1 1 0 against predictions 1 0 0 1 1 give accuracy 3/5 = 60 %', () => {
+  assert.equal(ml.accuracy([1, 0, 1, 1, 0], [1, 0, 0, 1, 1]), 0.6);
+  assert.match(lesson, /true labels \$1, 0, 1, 1, 0\$ and predictions \$1, 0, 0, 1, 1\$[^\n]*= \\tfrac\{3\}\{5\} = 60\\,\\%/);
+});
+
+test('check yourself: eight test points, six right → 0.75', () => {
+  assert.equal(ml.accuracy([0, 1, 1, 0, 1, 0, 0, 1], [0, 1, 0, 0, 1, 1, 0, 1]), 0.75);
+});
+
+test('check yourself: at depth 4 the widget shows 88 % and 81 %, a 7-point gap, still a good fit', () => {
+  assert.deepEqual([SEED, POINTS, NOISE], [2, 200, 0.5], 'the question names the widget\'s own data');
+  const c = intermediate['tree-train-test'](ml, { seed: SEED, points: POINTS, noise: NOISE, depth: 4 });
+  assert.equal(c.train, at(4).train);
+  assert.equal(c.test, at(4).test);
+  assert.deepEqual([pct(c.train), pct(c.test)], [88, 81]);
+  assert.equal(Math.round(c.gap), 7);
+  assert.equal(trainTestVerdict(c.train, c.test), 'good fit');
+  // The computation and the widget agree at every depth the lesson quotes.
+  for (const d of [1, 2, 7]) assert.equal(intermediate['tree-train-test'](ml, { seed: SEED, points: POINTS, noise: NOISE, depth: d }).test, at(d).test);
+  assert.match(lesson, /= tree-train-test\.gap seed=2 points=200 noise=0\.5 depth=4 ± 1 :: At depth 4 the tree scores 88 % on its training half and 81 %/);
+});
+
+test('check yourself: 99 % against 72 % is overfitting (27 points), whatever the training score', () => {
+  assert.equal(trainTestVerdict(0.99, 0.72), 'overfitting');
 });

@@ -50,3 +50,12 @@ test('the tip prompt points at the worked example that ends the level; the next 
   assert.equal(intermediate.at(-1), 'predicting-a-tip');
   assert.match(PROMPTS.find((p) => /tip/.test(p.text)).why, /worked example at the end of this level/);
 });
+
+test('check yourself: 19, 22 and 20 °C against 20 °C each give MSE 5/3; counts are regression, line numbers classification', async () => {
+  const { ml } = await import('../tests/node/engine.mjs');
+  assert.ok(Math.abs(ml.meanSquaredError([20, 20, 20], [19, 22, 20]) - 5 / 3) < 1e-12);
+  assert.match(lesson, /= mse\.value y=20,20,20 yhat=19,22,20 ± 0\.01/);
+  // The game sorts the same way: a count is regression, digits that name things are classification.
+  assert.equal(jobOf(/postcode/i), 'classification');
+  assert.ok(PROMPTS.some((p) => /how many/i.test(p.text) && p.job === 'regression'));
+});
