@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ml } from '../tests/node/engine.mjs';
+import { foundationsComputations } from '../web/js/check-computations/foundations.js';
 
 const dist = process.env.DW_ENGINE_DIR ? path.resolve(process.env.DW_ENGINE_DIR, '..') : path.resolve(import.meta.dirname, '../dist');
 const { schema, VALIDATION_FRACTION } = await import(pathToFileURL(path.join(dist, 'widgets', 'build-dataset.js')).href);
@@ -76,4 +77,26 @@ test('adding any column never lowers the training R²', () => {
       assert.ok(fit(more).train >= train - 1e-9, `adding ${j} to ${cols}`);
     }
   }
+});
+
+test('worked example: w₁ = 2, w₂ = 10, b = 20 prices a 100 m², 3-bedroom house at 250', () => {
+  const price = ml.scoped((track) => {
+    const m = track(new ml.LinearRegression());
+    m.setData([100, 3, 50, 2], 2, [250, 150]);
+    m.setParams([2, 10, 20]);
+    return m.predict([100, 3])[0];
+  });
+  assert.equal(price, 250);
+});
+
+// Three validation houses sold for 100, 200, 300; predictions are made by a line in x = 1, 2, 3.
+const r2 = (w, b) => foundationsComputations.linear(ml, { x: [1, 2, 3], y: [100, 200, 300], w, b }).r2;
+test('worked example: predictions 110, 200, 290 give R² = 1 − 200/20 000 = 0.99', () => {
+  assert.ok(Math.abs(r2(90, 20) - (1 - 200 / 20000)) < 1e-12, `R² ${r2(90, 20)}`);
+});
+
+test('check yourself: predictions 130, 230, 330 give R² = 1 − 2700/20 000 = 0.865; always guessing the average gives 0', () => {
+  assert.ok(Math.abs(r2(100, 30) - 0.865) < 1e-12, `R² ${r2(100, 30)}`);
+  assert.ok(Math.abs(r2(0, 200)) < 1e-12, `average R² ${r2(0, 200)}`);
+  assert.ok(r2(0, 0) < -1, 'guessing 0 everywhere is far worse than the average');
 });

@@ -136,3 +136,31 @@ test('every pair with w + b = 4 predicts the point perfectly', () => {
     assert.equal(loss, 0);
   }
 });
+
+// The check-yourself item: from w = 2, b = 1 the error is −1, then −0.6 (the factor 0.6 again),
+// so b climbs 1 → 1.2 → 1.32 and w 2 → 2.2 → 2.32.
+test('check yourself: from w = 2, b = 1 two steps give b = 1.32 (w = 2.32); at x = 2 ∂L/∂w is twice ∂L/∂b', () => {
+  const two = ml.scoped((track) => {
+    const m = track(new ml.LinearRegression());
+    m.setData([1], 1, [4]);
+    m.setLearningRate(0.1);
+    m.setParams([2, 1]);
+    m.step();
+    m.step();
+    return Array.from(m.params());
+  });
+  close(two[1], 1.32, 1e-12, 'b');
+  close(two[0], 2.32, 1e-12, 'w');
+  const grad = ml.scoped((track) => {
+    const m = track(new ml.LinearRegression());
+    m.setData([2], 1, [4]);
+    m.setParams([3, 4]);
+    return Array.from(m.gradient());
+  });
+  close(grad[0], 2 * grad[1], 1e-12, '∂L/∂w = 2·∂L/∂b');
+});
+
+test('check yourself: η = 0.3 at x = 1 overshoots every step by less (factor −0.2)', () => {
+  const { rows } = run({ eta: 0.3, steps: 4 });
+  for (let i = 1; i < rows.length; i++) close(rows[i].error / rows[i - 1].error, -0.2, 1e-9, `factor at ${i}`);
+});

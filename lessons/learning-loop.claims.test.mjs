@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ml } from '../tests/node/engine.mjs';
+import { foundationsComputations } from '../web/js/check-computations/foundations.js';
 
 const dist = process.env.DW_ENGINE_DIR ? path.resolve(process.env.DW_ENGINE_DIR, '..') : path.resolve(import.meta.dirname, '../dist');
 const { schema, SIZE_UNIT, START } = await import(pathToFileURL(path.join(dist, 'widgets', 'learning-loop.js')).href);
@@ -75,4 +76,28 @@ test('after ten laps η = 0.02 leaves about a fifth of the error, η = 0.1 about
   assert.ok(slowShare > 0.15 && slowShare < 0.25, `η = 0.02: ${slowShare}`);
   assert.ok(normalShare > 0.015 && normalShare < 0.03, `η = 0.1: ${normalShare}`);
   for (let i = 1; i < slow.length; i++) assert.ok(slow[i] < slow[i - 1], 'every slow lap still helps');
+});
+
+test('lap 1 on paper: misses −63 … −198 sum to −756.5, Σe·x = −809.725, gradient (−269.9, −252.2), w 176.99, b 25.22, MSE 17 774.4', () => {
+  assert.deepEqual(x, [0.5, 0.7, 0.85, 1, 1.2, 1.5]);
+  assert.deepEqual(y, [138, 201, 236, 287, 334, 423]);
+  assert.deepEqual(START, [150, 0]);
+  const e = x.map((xi, i) => START[0] * xi + START[1] - y[i]);
+  assert.deepEqual(e.map((v) => Math.round(v * 1e6) / 1e6), [-63, -96, -108.5, -137, -154, -198]);
+  assert.ok(Math.abs(e.reduce((s, v) => s + v, 0) - -756.5) < 1e-9);
+  assert.ok(Math.abs(e.reduce((s, v, i) => s + v * x[i], 0) - -809.725) < 1e-9);
+  // The widget shows the gradient with one decimal and w, b with two.
+  const { grad, mse } = laps(0.1, 2);
+  assert.deepEqual(grad.map((g) => g.toFixed(1)), ['-269.9', '-252.2']);
+  assert.equal(mse[0].toFixed(1), '17774.4');
+  const one = foundationsComputations.linear(ml, { x, y, w: START[0], b: START[1], eta: 0.1, steps: 1 });
+  assert.equal(one.w.toFixed(2), '176.99');
+  assert.equal(one.b.toFixed(2), '25.22');
+});
+
+test('check yourself: two houses (1, 200) and (2, 300) from w = 100, b = 0: gradient (−300, −200), one lap gives w = 130, b = 20', () => {
+  const r = foundationsComputations.linear(ml, { x: [1, 2], y: [200, 300], w: 100, b: 0, eta: 0.1, steps: 1 });
+  assert.ok(Math.abs(r.gradW - -300) < 1e-9 && Math.abs(r.gradB - -200) < 1e-9, `gradient ${r.gradW}, ${r.gradB}`);
+  assert.ok(Math.abs(r.w - 130) < 1e-9 && Math.abs(r.b - 20) < 1e-9, `w ${r.w}, b ${r.b}`);
+  assert.ok(Math.abs(r.mseBefore - 10000) < 1e-9);
 });

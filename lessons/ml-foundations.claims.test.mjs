@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ml } from '../tests/node/engine.mjs';
+import { foundationsComputations } from '../web/js/check-computations/foundations.js';
 
 const dist = process.env.DW_ENGINE_DIR ? path.resolve(process.env.DW_ENGINE_DIR, '..') : path.resolve(import.meta.dirname, '../dist');
 const { schema, JUST_RIGHT_MARGIN } = await import(pathToFileURL(path.join(dist, 'widgets', 'sin-experiment.js')).href);
@@ -50,4 +51,39 @@ test('New noise keeps the story: degree 1 poor on both sets, degree 11 near-perf
     assert.ok(at(s, 11).train < 1e-6, `seed ${seed}: degree 11 train ${at(s, 11).train}`);
     assert.ok(at(s, 11).test > at(s, 3).test, `seed ${seed}: degree 11 test ${at(s, 11).test} vs degree 3 ${at(s, 3).test}`);
   }
+});
+
+// The worked example of the empirical risk and the check-yourself question that extends it, in the
+// engine: LinearRegression's loss() is the mean squared error at the parameters it is given.
+const AREA = [2000, 1500, 3000];
+const PRICE = [300, 250, 400];
+const risk = (w, b) => foundationsComputations.linear(ml, { x: AREA, y: PRICE, w, b });
+
+test('worked example: w = 0.1, b = 0 misses every house by −100, empirical risk 10 000', () => {
+  const predictions = ml.scoped((track) => {
+    const m = track(new ml.LinearRegression());
+    m.setData(AREA, 1, PRICE);
+    m.setParams([0.1, 0]);
+    return Array.from(m.predict(AREA));
+  });
+  predictions.forEach((p, i) => assert.ok(Math.abs(p - PRICE[i] - -100) < 1e-9, `house ${i + 1}: ${p}`));
+  assert.ok(Math.abs(risk(0.1, 0).mseBefore - 10000) < 1e-6);
+});
+
+test('worked example: w = 0.15, b = 10 predicts 310, 235, 460 and the risk falls to about 1308', () => {
+  const predictions = ml.scoped((track) => {
+    const m = track(new ml.LinearRegression());
+    m.setData(AREA, 1, PRICE);
+    m.setParams([0.15, 10]);
+    return Array.from(m.predict(AREA));
+  });
+  assert.deepEqual(predictions.map((p) => Math.round(p * 1e6) / 1e6), [310, 235, 460]);
+  assert.ok(Math.abs(risk(0.15, 10).mseBefore - (100 + 225 + 3600) / 3) < 1e-6);
+  assert.equal(Math.round(risk(0.15, 10).mseBefore), 1308);
+});
+
+test('check yourself: w = 0.14, b = 0 misses by −20, −40, +20, risk 800, below both pairs of the text', () => {
+  const r = risk(0.14, 0).mseBefore;
+  assert.ok(Math.abs(r - (400 + 1600 + 400) / 3) < 1e-6, `risk ${r}`);
+  assert.ok(r < risk(0.15, 10).mseBefore && r < risk(0.1, 0).mseBefore);
 });

@@ -1,9 +1,11 @@
 // Claims of "Rules or learning?" about the rules-or-learn game: its deck and round size (no
-// model is involved in this game), and the dealing the widget does (seededShuffle of the deck).
+// model is involved in this game), and the dealing the widget does (seededShuffle of the deck); the
+// engine only computes the check-yourself answers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ml } from '../tests/node/engine.mjs';
 
 const dist = path.resolve(import.meta.dirname, '../dist');
 const { schema, DECK } = await import(pathToFileURL(path.join(dist, 'widgets', 'rules-or-learn.js')).href);
@@ -25,4 +27,12 @@ test('the lesson’s examples are in the deck with the answers the lesson gives'
   assert.equal(answer(/spam/), 'learn');
   assert.equal(answer(/face/), 'learn');
   assert.equal(answer(/ice creams/), 'learn');
+});
+
+test('check yourself: the "free" rule on eight emails (spam 1–3, flags 1, 2, 4) is right on 6 of 8', () => {
+  const y = [1, 1, 1, 0, 0, 0, 0, 0];
+  const flagged = [1, 1, 0, 1, 0, 0, 0, 0];
+  assert.equal(ml.accuracy(y, flagged), 6 / 8);
+  assert.equal(ml.recall(y, flagged), 2 / 3); // one spam email missed
+  assert.equal(ml.precision(y, flagged), 2 / 3); // one false alarm
 });

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ml } from '../tests/node/engine.mjs';
+import { foundationsComputations } from '../web/js/check-computations/foundations.js';
 
 const dist = process.env.DW_ENGINE_DIR ? path.resolve(process.env.DW_ENGINE_DIR, '..') : path.resolve(import.meta.dirname, '../dist');
 const { schema, FEATURES, TRAINING, START_EMAIL, LEARNING_RATE, MAX_STEPS } = await import(pathToFileURL(path.join(dist, 'widgets', 'spam-filter.js')).href);
@@ -79,4 +80,37 @@ test('three "meeting"s in each of the first two spam emails turn the weight of "
   spam[0].counts[MEETING] = 3;
   spam[1].counts[MEETING] = 3;
   assert.ok(weights(edited)[MEETING] > 0);
+});
+
+test('the starting email by hand: weights 0.605, 1.198, 1.019, −0.272, b −3.909; z ≈ −0.482, e^0.482 ≈ 1.62, p ≈ 0.382', () => {
+  const [params, z, p] = train(TRAINING, (m) => [Array.from(m.params()), m.decisionFunction(START_EMAIL)[0], m.predictProba(START_EMAIL)[1]]);
+  assert.deepEqual(params.map((v) => v.toFixed(3)), ['0.605', '1.198', '1.019', '-0.272', '-3.909']);
+  // The sum with the three-decimal weights agrees with the engine's z to three decimals.
+  const rounded = params.map((v) => Number(v.toFixed(3)));
+  const byHand = rounded.slice(0, 4).reduce((s, w, j) => s + w * START_EMAIL[j], rounded[4]);
+  assert.equal(byHand.toFixed(3), '-0.482');
+  assert.equal(z.toFixed(3), '-0.482');
+  assert.equal(Math.exp(-z).toFixed(2), '1.62');
+  assert.equal(p.toFixed(3), '0.382');
+  assert.ok(Math.abs(ml.activationCurve('sigmoid', [z]).value[0] - p) < 1e-12, 'the engine’s sigmoid of z is the widget’s p');
+});
+
+test('what that guess costs: −ln 0.382 ≈ 0.96 if spam, −ln 0.618 ≈ 0.48 if not; p = 0.01 for spam costs ≈ 4.6', () => {
+  const p = pSpam(START_EMAIL);
+  assert.equal(ml.logLoss([1], [p]).toFixed(2), '0.96');
+  assert.equal(ml.logLoss([0], [p]).toFixed(2), '0.48');
+  assert.equal(ml.logLoss([1], [0.01]).toFixed(1), '4.6');
+});
+
+test('check yourself: weights 1, 1, 1, −1 and b = −4 score the email (3, 2, 1, 0) z = 2, p = 1/1.135 ≈ 0.881', () => {
+  const r = foundationsComputations.logistic(ml, { x: [3, 2, 1, 0], w: [1, 1, 1, -1], b: -4 });
+  assert.ok(Math.abs(r.z - 2) < 1e-12, `z ${r.z}`);
+  assert.ok(Math.abs(r.p - 1 / (1 + Math.exp(-2))) < 1e-12, `p ${r.p}`);
+  assert.equal(r.p.toFixed(3), '0.881');
+  assert.ok(Math.abs(r.lossIf1 - -Math.log(r.p)) < 1e-12 && Math.abs(r.lossIf0 - -Math.log(1 - r.p)) < 1e-12);
+  // The sigmoid values the threshold question quotes, and the two log losses of the third question.
+  assert.equal(ml.activationCurve('sigmoid', [0.5]).value[0].toFixed(2), '0.62');
+  assert.equal(ml.activationCurve('sigmoid', [1]).value[0].toFixed(2), '0.73');
+  assert.equal(ml.logLoss([1], [0.9]).toFixed(2), '0.11');
+  assert.equal(ml.logLoss([1], [0.1]).toFixed(1), '2.3');
 });
