@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
-import { intermediate } from '../web/js/check-computations/intermediate.js';
+import { computations } from '../web/js/check-computations.js';
 
 const lesson = fs.readFileSync(new URL('./draw-the-boundary.md', import.meta.url), 'utf8');
 const directive = Object.fromEntries([...lesson.match(/^::: widget draw-boundary (.*)$/m)[1].matchAll(/(\w+)=(\S+)/g)].map(([, k, v]) => [k, Number(v)]));
@@ -122,20 +122,20 @@ test('worked example: log loss of that point ≈ 0.20 as class 1, ≈ 1.70 as cl
   assert.equal(Math.round((1 - p) * 1000) / 1000, 0.182);
   assert.ok(wrong / right > 8 && wrong / right < 9);
   // The same numbers from the check-yourself computation.
-  const c = intermediate['logistic-point'](ml, { x1: 1, x2: 1, w1: 2, w2: -1, b: 0.5, y: 0 });
+  const c = computations.logistic(ml, { x1: 1, x2: 1, w1: 2, w2: -1, b: 0.5, y: 0 });
   assert.ok(Math.abs(c.loss - wrong) < 1e-12 && c.label === 1);
 });
 
 test('check yourself: (0.5, 0.5) under w = (1, 2), b = −1 has z = 0.5, p ≈ 0.622, log loss ≈ 0.974 as class 0 and ≈ 0.47 as class 1', () => {
   const args = { x1: 0.5, x2: 0.5, w1: 1, w2: 2, b: -1 };
-  const as0 = intermediate['logistic-point'](ml, { ...args, y: 0 });
-  const as1 = intermediate['logistic-point'](ml, { ...args, y: 1 });
+  const as0 = computations.logistic(ml, { ...args, y: 0 });
+  const as1 = computations.logistic(ml, { ...args, y: 1 });
   assert.ok(Math.abs(as0.z - 0.5) < 1e-12);
   assert.ok(Math.abs(as0.p - 1 / (1 + Math.exp(-0.5))) < 1e-12 && Math.abs(1 + Math.exp(-0.5) - 1.607) < 0.0005);
   assert.ok(Math.abs(as0.loss + Math.log(1 - as0.p)) < 1e-12 && Math.abs(as0.loss - 0.974) < 0.001);
   assert.equal(Math.round(as1.loss * 100) / 100, 0.47);
   // Raising t to 0.8 changes the label of a 0.622 point, never its probability.
-  const strict = intermediate['logistic-point'](ml, { ...args, y: 1, t: 0.8 });
+  const strict = computations.logistic(ml, { ...args, y: 1, t: 0.8 });
   assert.equal(strict.p, as1.p);
   assert.equal(as1.label, 1);
   assert.equal(strict.label, 0);

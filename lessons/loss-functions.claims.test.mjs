@@ -91,15 +91,15 @@ test('worked example: score z = 2 → p ≈ 0.881 → log loss 0.127 (y = 1) or 
 });
 
 test('check-yourself: z = −1, y = 1 costs about 1.313, about twice a 50/50 guess; MSE of the four predictions is 1.5', async () => {
-  const { computations } = await import('../web/js/check-computations/advanced.js');
-  const r = computations['logistic-point'](ml, { z: -1, y: 1 });
+  const { computations: base } = await import('../web/js/check-computations.js');
+  const r = base.logistic(ml, { z: -1, y: 1 });
   close(r.p, 1 / (1 + Math.E), 1e-12, 'σ(−1)');
   close(r.loss, Math.log(1 + Math.E), 1e-12, 'log loss');
   assert.equal(r.p.toFixed(3), '0.269');
   assert.equal(Math.round(r.loss / Math.LN2), 2);
-  close(computations['logistic-point'](ml, { z: 2, y: 0 }).loss, 2 + Math.log(1 + Math.exp(-2)), 1e-12, 'y = 0 branch');
+  close(base.logistic(ml, { z: 2, y: 0 }).loss, 2 + Math.log(1 + Math.exp(-2)), 1e-12, 'y = 0 branch');
   assert.equal(ml.meanSquaredError([3, 0, 2, 5], [1, 1, 2, 4]), 1.5);
-  assert.throws(() => computations['logistic-point'](ml, { z: 0, y: 2 }), /y= 0 or 1/);
+  assert.throws(() => base.logistic(ml, { z: 0, y: 2 }), /y= 0 or 1/);
 });
 
 test('check-yourself: at z = −4 the squared-error push is about 0.035 through a sigmoid slope of about 0.018', () => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ml } from '../tests/node/engine.mjs';
-import { foundationsComputations } from '../web/js/check-computations/foundations.js';
+import { computations } from '../web/js/check-computations.js';
 
 const dist = process.env.DW_ENGINE_DIR ? path.resolve(process.env.DW_ENGINE_DIR, '..') : path.resolve(import.meta.dirname, '../dist');
 const { schema, FEATURES, TRAINING, START_EMAIL, LEARNING_RATE, MAX_STEPS } = await import(pathToFileURL(path.join(dist, 'widgets', 'spam-filter.js')).href);
@@ -103,7 +103,7 @@ test('what that guess costs: −ln 0.382 ≈ 0.96 if spam, −ln 0.618 ≈ 0.48 
 });
 
 test('check yourself: weights 1, 1, 1, −1 and b = −4 score the email (3, 2, 1, 0) z = 2, p = 1/1.135 ≈ 0.881', () => {
-  const r = foundationsComputations.logistic(ml, { x: [3, 2, 1, 0], w: [1, 1, 1, -1], b: -4 });
+  const r = computations.logistic(ml, { x: [3, 2, 1, 0], w: [1, 1, 1, -1], b: -4 });
   assert.ok(Math.abs(r.z - 2) < 1e-12, `z ${r.z}`);
   assert.ok(Math.abs(r.p - 1 / (1 + Math.exp(-2))) < 1e-12, `p ${r.p}`);
   assert.equal(r.p.toFixed(3), '0.881');

@@ -9,6 +9,8 @@
 import { computations as frontier } from './check-computations/frontier.js';
 import { computations as landscape1 } from './check-computations/landscape1.js';
 import { computations as landscape2 } from './check-computations/landscape2.js';
+import { foundationsComputations as foundations } from './check-computations/foundations.js';
+import { intermediate } from './check-computations/intermediate.js';
 import { computations as advanced } from './check-computations/advanced.js';
 import { computations as expert } from './check-computations/expert.js';
 
@@ -29,6 +31,39 @@ export const computations = {
     return { w, b, lossBefore: before, loss: m.loss(), gradW: gw, gradB: gb };
   }),
   sigmoid: (ml, a) => ({ value: ml.activationCurve('sigmoid', [need(a, 'z')]).value[0] }),
+  // A logistic model on one example: the score z (given as z=, or from features and weights as
+  // x=…,… w=…,… b= or x1= x2= w1= w2= b=), the probability p = σ(z), the class at threshold t
+  // (t=, default 0.5), and the log loss for label y (y=; lossIf1 / lossIf0 for both labels).
+  logistic: (ml, a) => scoped((track) => {
+    let z;
+    let p;
+    let label;
+    const t = opt(a, 't', 0.5);
+    if (a.z !== undefined) {
+      z = need(a, 'z');
+      p = ml.activationCurve('sigmoid', [z]).value[0];
+      label = p >= t ? 1 : 0;
+    } else {
+      const x = a.x1 !== undefined ? [need(a, 'x1'), need(a, 'x2')] : need(a, 'x', 'list');
+      const w = a.w1 !== undefined ? [need(a, 'w1'), need(a, 'w2')] : need(a, 'w', 'list');
+      if (w.length !== x.length) throw new RangeError(`needs one weight per feature (${x.length})`);
+      const m = track(new ml.LogisticRegression());
+      // Two rows (the example and an all-zero one) only to give the model its feature count.
+      m.setData([...x, ...x.map(() => 0)], x.length, [1, 0]);
+      m.setParams([...w, need(a, 'b')]);
+      m.setThreshold(t);
+      z = m.decisionFunction(x)[0];
+      p = m.predictProba(x)[1];
+      label = m.predict(x)[0];
+    }
+    const out = { z, p, label, lossIf1: ml.logLoss([1], [p]), lossIf0: ml.logLoss([0], [p]) };
+    if (a.y !== undefined) {
+      const y = need(a, 'y');
+      if (y !== 0 && y !== 1) throw new RangeError('needs y= 0 or 1');
+      out.loss = y === 1 ? out.lossIf1 : out.lossIf0;
+    }
+    return out;
+  }),
   activation: (ml, a) => {
     const names = ['sigmoid', 'tanh', 'relu', 'leaky-relu', 'gelu', 'linear'];
     const name = names[need(a, 'fn')];
@@ -93,6 +128,8 @@ export const computations = {
     return { label: m.predict([q])[0], votes1: m.votes([q])[1] };
   }),
   // Computations of one level's lessons, each in its own module.
+  ...foundations,
+  ...intermediate,
   ...frontier,
   ...landscape1,
   ...landscape2,

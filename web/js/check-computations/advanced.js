@@ -11,13 +11,6 @@ function sameLength(a, b, what) {
 }
 
 export const computations = {
-  // One example of a logistic model: score z → probability σ(z) → log loss for label y.
-  'logistic-point': (ml, a) => {
-    const y = need(a, 'y');
-    if (y !== 0 && y !== 1) throw new RangeError('needs y= 0 or 1');
-    const p = ml.activationCurve('sigmoid', [need(a, 'z')]).value[0];
-    return { p, loss: ml.logLoss([y], [p]) };
-  },
   // The penalty λ‖w‖² (l2) or λ‖w‖₁ (l1) of a weight vector, and the sums inside.
   penalty: (ml, a) => {
     const w = need(a, 'w', 'list');

@@ -3,27 +3,7 @@
 // of named arguments (numbers, or arrays for comma lists) and returns an object of named results,
 // every one of them computed by the engine. Free of the DOM, so Node tests run the same code.
 
-function need(args, name, kind = 'number') {
-  const v = args[name];
-  if (kind === 'list') {
-    const list = Array.isArray(v) ? v : (typeof v === 'number' ? [v] : null);
-    if (!list || !list.length || !list.every(Number.isFinite)) throw new RangeError(`needs ${name}= a list of numbers`);
-    return list;
-  }
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`needs ${name}= a number`);
-  return v;
-}
-function opt(args, name, fallback) { return args[name] === undefined ? fallback : need(args, name); }
-
-// Runs fn with engine objects that are always freed.
-function scoped(fn) {
-  const made = [];
-  try {
-    return fn((obj) => { made.push(obj); return obj; });
-  } finally {
-    for (const obj of made) obj.delete();
-  }
-}
+import { need, opt, scoped } from './args.js';
 
 const SURFACES = ['bowl', 'ravine', 'rosenbrock', 'saddle'];
 const OPTIMIZERS = ['sgd', 'momentum', 'rmsprop', 'adam'];
@@ -57,22 +37,6 @@ export const intermediate = {
     m.setData([x], 1, [0]);
     m.setParams([need(a, 'w'), need(a, 'b')]);
     return { value: m.predict([x])[0] };
-  }),
-  // One point (x1, x2) of class y under logistic regression with weights w1, w2 and bias b:
-  // its score z, probability p = σ(z) of class 1, the label at threshold t (default 0.5) and the
-  // log loss of that one point. The two training rows only fix the feature count.
-  'logistic-point': (ml, a) => scoped((track) => {
-    const pt = [need(a, 'x1'), need(a, 'x2')];
-    const y = need(a, 'y');
-    if (y !== 0 && y !== 1) throw new RangeError('needs y= 0 or 1');
-    const m = track(new ml.LogisticRegression());
-    m.setData([...pt, ...pt], 2, [0, 1]);
-    m.setParams([need(a, 'w1'), need(a, 'w2'), need(a, 'b')]);
-    m.setThreshold(opt(a, 't', 0.5));
-    const z = m.decisionFunction(pt)[0];
-    const p = m.predictProba(pt)[1];
-    const label = m.predict(pt)[0];
-    return { z, p, label, loss: ml.logLoss([y], [p]) };
   }),
   // Steps of one optimiser (0 sgd, 1 momentum, 2 rmsprop, 3 adam) on one of the loss-surface
   // widget's surfaces (0 bowl, 1 ravine, 2 rosenbrock, 3 saddle) from (x, y) at learning rate eta.
