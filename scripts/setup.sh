@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what this project needs on a Debian machine, skipping whatever is already there:
-#   apt: Emscripten 3.1.6, Eigen 3, Catch2 2, CMake, Chromium (browser tests), clang + libFuzzer runtime (fuzz test)
-#   npm: the locked dev dependencies (KaTeX, marked, playwright-core, axe-core)
+#   apt: Emscripten 3.1.6, Eigen 3, Catch2 2, CMake, Chromium (browser tests), clang + libFuzzer runtime (fuzz test),
+#        Firefox ESR, WebKitGTK's WebDriver and Xvfb (cross-browser smoke tests)
+#   npm: the locked dev dependencies (KaTeX, marked, playwright-core, axe-core, puppeteer-core, selenium-webdriver)
 # Safe to run any number of times. The network reaches Debian and npm only, so nothing here
 # downloads toolchains or browsers by other means (no emsdk, no `playwright install`).
 set -euo pipefail
@@ -15,6 +16,11 @@ command -v make >/dev/null 2>&1 || need+=(make)
 [[ -f /usr/include/eigen3/Eigen/Dense ]] || need+=(libeigen3-dev)
 [[ -f /usr/include/catch2/catch.hpp ]] || need+=(catch2)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# The cross-browser smoke suite (tests/cross-browser/): Firefox driven over WebDriver BiDi, and
+# WebKitGTK (Safari's engine) through its WebDriver, which needs an X display, hence Xvfb.
+command -v firefox-esr >/dev/null 2>&1 || need+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null 2>&1 || need+=(webkit2gtk-driver)
+command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
 # clang's libFuzzer and sanitizer runtimes, for the engine fuzz test (scripts/fuzz.sh).
 command -v clang++ >/dev/null 2>&1 || need+=(clang)
 compgen -G "/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a" >/dev/null || need+=(libclang-rt-14-dev)

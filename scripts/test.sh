@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test: native Catch2 (through CTest), the WASM module in Node, and the site in headless
-# Chromium. Run by `npm test` after the build; exits non-zero if any part fails.
+# Every test: native Catch2 (through CTest), the WASM module in Node, the site in headless
+# Chromium, then a smoke test of every page in Firefox ESR and WebKitGTK. Run by `npm test` after
+# the build; exits non-zero if any part fails.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=${BUILD_ROOT:-build}
@@ -18,5 +19,10 @@ node scripts/build-single.mjs || status=1
 echo "== WASM engine in Node, lesson claims (lessons/*.claims.test.mjs), then the site in Chromium (node:test)"
 # Two files at a time: browser tests spend much of their time waiting on pages.
 node --test --test-concurrency=2 tests/node/ lessons/ tests/browser/ || status=1
+
+echo "== cross-browser smoke: every page in Firefox ESR and in WebKitGTK (Safari's engine)"
+# One browser process per engine, pages in sequence; the two engines run side by side. A missing
+# browser fails here (scripts/setup.sh installs them), it is never skipped.
+node --test --test-concurrency=2 tests/cross-browser/firefox.test.mjs tests/cross-browser/webkit.test.mjs || status=1
 
 exit $status

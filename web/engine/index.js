@@ -13,7 +13,34 @@ export function loadEngine() {
   return enginePromise;
 }
 
+// The engine is built with two WebAssembly features (CMakeLists.txt): SIMD128 (-msimd128) and
+// native exception handling (-fwasm-exceptions, the try/catch form Emscripten 3.1.6 emits).
+// A browser without one would fail to compile the module with a cryptic message, so each is
+// checked first by validating the smallest module that uses it:
+//   SIMD128:    (func (result v128) i32.const 0 i8x16.splat)
+//   exceptions: (func try catch_all end)
+const WASM_FEATURES = [
+  ['SIMD128', [0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 8, 1, 6, 0, 65, 0, 253, 15, 11]],
+  ['exception handling', [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11]],
+];
+// First versions with both: SIMD128 (Chrome 91, Firefox 89, Safari 16.4) and exceptions
+// (Chrome 95, Firefox 100, Safari 15.2).
+export const SUPPORTED_BROWSERS = 'Chrome or Edge 95 or later, Firefox 100 or later, or Safari 16.4 or later (on iPhone and iPad: iOS 16.4 or later)';
+
+// The features this JavaScript engine's WebAssembly lacks, by name ([] when all is well).
+export function missingWasmFeatures(wasm = globalThis.WebAssembly) {
+  if (!wasm || typeof wasm.validate !== 'function') return ['WebAssembly'];
+  return WASM_FEATURES.filter(([, bytes]) => {
+    try { return !wasm.validate(new Uint8Array(bytes)); } catch { return true; }
+  }).map(([name]) => name);
+}
+
 async function instantiate() {
+  const missing = missingWasmFeatures();
+  if (missing.length) {
+    throw new Error(`This browser cannot run the learning engine: it lacks WebAssembly ${missing.join(' and ')}. `
+      + `The lessons work in ${SUPPORTED_BROWSERS}.`);
+  }
   const options = {};
   if (globalThis.__DW_WASM_BASE64__) {
     // The single-file build (npm run build:single) carries the module inline, so it works when the

@@ -22,13 +22,22 @@ export class Plot {
     this.onResize = onResize;
     this.ctx = this.canvas.getContext('2d');
     this.theme = readTheme(parent);
-    this.resizeObserver = new ResizeObserver(() => this.resize());
+    // A resize changes the canvas's height, and so the parent's, which this observer watches.
+    // Done inside the callback, that change would be due again in the same frame, and every
+    // engine then reports "ResizeObserver loop completed with undelivered notifications" as an
+    // error (Firefox and WebKit log it; Chromium fires it at window.onerror). So the resize runs
+    // in the next frame, as lesson.js does for formulas.
+    this.resizeFrame = 0;
+    this.resizeObserver = new ResizeObserver(() => {
+      if (!this.resizeFrame) this.resizeFrame = requestAnimationFrame(() => { this.resizeFrame = 0; this.resize(); });
+    });
     this.resizeObserver.observe(parent);
     this.resize();
   }
 
   destroy() {
     this.resizeObserver.disconnect();
+    cancelAnimationFrame(this.resizeFrame);
     this.canvas.remove();
   }
 
