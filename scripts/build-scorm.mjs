@@ -70,7 +70,7 @@ export function buildPackages({ out = path.join(root, 'dist-scorm'), lessons: on
   for (const version of VERSIONS) {
     const folder = path.join(out, versionFolder(version));
     fs.mkdirSync(folder, { recursive: true });
-    const pages = new Map(lessons.map((l) => [l.slug, zipEntry(`lessons/${l.slug}.html`, packagePage(renderLesson(l, course), version))]));
+    const pages = new Map((withCourse ? course.lessons : lessons).map((l) => [l.slug, zipEntry(`lessons/${l.slug}.html`, packagePage(renderLesson(l, course), version))]));
     const pack = (name, title, items) => {
       const manifest = scormManifest({ version, identifier: name === COURSE_PACKAGE ? name : `data-workshop-${name}`, title, items, shared, levels: course.levels });
       const zip = writeZip([zipEntry('imsmanifest.xml', manifest), ...items.map((l) => pages.get(l.slug)), ...sharedEntries]);

@@ -128,7 +128,9 @@ function connect(runtime, slug, expected) {
   function report() {
     if (!open) return;
     const state = lessonState(slug);
-    const score = lessonScore(state, expected);
+    // No score before the first attempt: a platform would record a 0 the learner never earned.
+    const attempted = expected.some((name) => state.activities[name]);
+    const score = attempted ? lessonScore(state, expected) : null;
     const done = expected.filter((name) => state.activities[name] && state.activities[name].complete).length;
     if (score !== null) {
       const raw = Math.round(score * 10000) / 100;
