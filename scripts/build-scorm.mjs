@@ -55,7 +55,7 @@ export function packagePage(html, version) {
     .replace(/<nav class="lesson-nav"[\s\S]*?<\/nav>/, '')
     .replace(/<div class="course-progress"[^>]*><\/div>\n?/, '')
     .replace(/<a href="(?:\.\.\/lessons\/)?[a-z0-9-]+\.html(?:#[^"]*)?"( rel="[a-z]+")?>([\s\S]*?)<\/a>/g, '<span class="lesson-ref">$2</span>')
-    .replace(/<footer class="site-footer">[\s\S]*?<\/footer>/, '<footer class="site-footer">Data Workshop runs in your browser. Your learning platform receives whether you completed this lesson, your score and your saved progress.</footer>');
+    .replace(/<footer class="site-footer">[\s\S]*?<\/footer>/, '<footer class="site-footer">Data Workshop runs in your browser. Opened from a learning platform, this lesson tells it whether you completed it, your score and your saved progress; nothing else leaves your browser.</footer>');
 }
 
 export function buildPackages({ out = path.join(root, 'dist-scorm'), lessons: only = null, course: withCourse = true } = {}) {
