@@ -217,5 +217,6 @@ ${renderMarkdown(lesson.body, lesson.file)}
 <div class="lesson-complete" data-lesson="${esc(lesson.slug)}" data-activities="${esc(activities.join(' '))}"></div>
 ${nav}
 </article>`;
-  return page({ title: `${lesson.title} — Data Workshop`, body, scripts: ['js/lesson.js', 'js/progress.js', 'js/check-yourself.js'] });
+  // lms.js (a learning platform's runtime, if any) restores progress before check-yourself.js reads it.
+  return page({ title: `${lesson.title} — Data Workshop`, body, scripts: ['js/lesson.js', 'js/progress.js', 'js/lms.js', 'js/xapi.js', 'js/check-yourself.js'] });
 }

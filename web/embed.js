@@ -5,8 +5,10 @@
 // styles cannot leak out). Attributes are validated against the widget's schema: out-of-range
 // values are clamped with a visible note, unknown names get a clear message, nothing is ever
 // inserted as HTML. All widgets on a page share one engine instance (loadEngine caches it).
-// The element re-dispatches the widget's 'dw:score' and 'dw:complete' events from itself.
+// The element re-dispatches the widget's 'dw:score' and 'dw:complete' events from itself, and
+// 'dw:xapi' with each result as an xAPI statement (web/js/xapi.js).
 import { loadWidget, widgetNames } from './widgets/registry.js';
+import './js/xapi.js'; // each result is also dispatched as an xAPI-shaped 'dw:xapi' statement
 
 const STYLESHEETS = ['css/tokens.css', 'css/widget.css', 'css/embed-host.css'].map((p) => new URL(p, import.meta.url).href);
 

@@ -1,10 +1,12 @@
 // The iframe embed: embed.html?w=fit-line&seed=3 mounts one widget with options from the URL
 // (validated against its schema; only the schema's names are read), reports its height to the
 // parent page (postMessage {type: 'dw:resize', height}) so the iframe can size itself, and
-// forwards the widget's 'dw:score' / 'dw:complete' events as postMessage. Incoming messages are
-// validated: {type: 'dw:update', options: {...}} updates the widget; everything else is ignored.
+// forwards the widget's 'dw:score' / 'dw:complete' events, and each result as an xAPI statement
+// ('dw:xapi', web/js/xapi.js), as postMessage. Incoming messages are validated:
+// {type: 'dw:update', options: {...}} updates the widget; everything else is ignored.
 import { loadWidget, widgetNames } from '../widgets/registry.js';
 import { optionsFromParams } from '../lib/schema.js';
+import './xapi.js'; // adds 'dw:xapi' (an xAPI statement) to each result, forwarded below
 
 const params = new URLSearchParams(location.search);
 const root = document.getElementById('widget');
@@ -33,7 +35,7 @@ new ResizeObserver(() => {
   if (height !== lastHeight) { lastHeight = height; post({ type: 'dw:resize', height }); }
 }).observe(document.body);
 
-for (const type of ['dw:score', 'dw:complete']) {
+for (const type of ['dw:score', 'dw:complete', 'dw:xapi']) {
   document.addEventListener(type, (event) => {
     const detail = event.detail && typeof event.detail === 'object' ? event.detail : {};
     post({ type, detail: JSON.parse(JSON.stringify(detail)) });

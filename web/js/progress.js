@@ -57,10 +57,16 @@ export function lessonState(slug) {
 }
 function saveLesson(slug, state) { write(`lesson:${slug}`, state); }
 
+// Tells other modules (web/js/lms.js reports it to a learning platform) when a lesson's
+// completion changes, whether by finishing its activities or by the manual button.
 export function setLessonComplete(slug, complete) {
   const s = lessonState(slug);
+  const changed = s.complete !== !!complete;
   s.complete = !!complete;
   saveLesson(slug, s);
+  if (changed && typeof document !== 'undefined') {
+    document.dispatchEvent(new CustomEvent('dw:lesson-complete', { detail: { lesson: slug, complete: s.complete } }));
+  }
 }
 
 export function recordActivity(slug, detail, complete) {
@@ -72,6 +78,23 @@ export function recordActivity(slug, detail, complete) {
   const best = Number.isFinite(score) && (!Number.isFinite(prev.best) || score > prev.best) ? score : prev.best;
   s.activities[name] = { title: String(detail.title || prev.title || name).slice(0, 80), score, max, best, complete: !!(prev.complete || complete) };
   saveLesson(slug, s);
+  return s;
+}
+
+// Replaces a lesson's saved progress with progress kept elsewhere: a learning platform's suspend
+// data (web/js/lms.js). There the platform, not this browser, knows who the learner is, so its
+// record wins over whatever an earlier user of this browser left. Re-renders the page.
+export function restoreLessonState(slug, saved) {
+  const s = { complete: !!(saved && saved.complete), activities: {} };
+  const activities = saved && saved.activities && typeof saved.activities === 'object' ? saved.activities : {};
+  const num = (v) => (Number.isFinite(v) ? v : undefined);
+  for (const [name, a] of Object.entries(activities)) {
+    if (!a || typeof a !== 'object') continue;
+    const key = String(name).slice(0, 60);
+    s.activities[key] = { title: String(a.title || key).slice(0, 80), score: num(a.score), max: num(a.max), best: num(a.best), complete: !!a.complete };
+  }
+  saveLesson(slug, s);
+  if (typeof document !== 'undefined' && document.readyState !== 'loading') refresh();
   return s;
 }
 

@@ -1,0 +1,95 @@
+// The pure parts of the learning-platform support: xAPI statements (web/js/xapi.js), the lesson
+// score and the suspend-data format of web/js/lms.js, the zip writer/reader and the manifests.
+// The runtime itself is exercised in Chromium: tests/browser/scorm.test.mjs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { statementFor } from '../../web/js/xapi.js';
+import { encodeProgress, decodeProgress, lessonScore } from '../../web/js/lms.js';
+import { writeZip, readZip, zipEntry, crc32 } from '../../scripts/zip.mjs';
+import { scormManifest } from '../../scripts/scorm-manifest.mjs';
+import { packagePage } from '../../scripts/build-scorm.mjs';
+
+const PAGE = 'https://lms.example/pluginfile.php/12/mod_scorm/content/1/lessons/fit-the-line.html?x=1#top';
+
+test('a finished game becomes a "completed" statement with a scaled score and no actor', () => {
+  const s = statementFor('dw:complete', { widget: 'fit-line', title: 'Fit the line', score: 8, max: 10 }, PAGE);
+  assert.deepEqual(s.verb, { id: 'http://adlnet.gov/expapi/verbs/completed', display: { 'en-US': 'completed' } });
+  assert.equal(s.object.id, 'https://lms.example/pluginfile.php/12/mod_scorm/content/1/lessons/fit-the-line.html#fit-line');
+  assert.equal(s.object.definition.name['en-US'], 'Fit the line');
+  assert.equal(s.object.definition.type, 'http://adlnet.gov/expapi/activities/interaction');
+  assert.deepEqual(s.result, { completion: true, score: { raw: 8, min: 0, max: 10, scaled: 0.8 }, success: false });
+  assert.equal(s.actor, undefined);
+});
+
+test('an attempt is "scored"; a check-yourself answer is "answered", an assessment; no score, no score object', () => {
+  assert.equal(statementFor('dw:score', { widget: 'fit-line', score: 3, max: 10 }, PAGE).verb.id, 'http://adlnet.gov/expapi/verbs/scored');
+  const answered = statementFor('dw:score', { widget: 'check-yourself', title: 'Check yourself', score: 1, max: 3 }, PAGE);
+  assert.equal(answered.verb.id, 'http://adlnet.gov/expapi/verbs/answered');
+  assert.equal(answered.object.definition.type, 'http://adlnet.gov/expapi/activities/assessment');
+  assert.deepEqual(answered.result, { completion: false, score: { raw: 1, min: 0, max: 3, scaled: 0.3333 } });
+  assert.deepEqual(statementFor('dw:complete', { widget: 'house-table' }, PAGE).result, { completion: true });
+  // A score above its maximum is clamped: xAPI requires min ≤ raw ≤ max and scaled ≤ 1.
+  assert.deepEqual(statementFor('dw:complete', { widget: 'x', score: 12, max: 10 }, PAGE).result.score, { raw: 10, min: 0, max: 10, scaled: 1 });
+});
+
+test('the lesson score is the mean of best/max over the page activities; unplayed ones count 0', () => {
+  const state = { complete: false, activities: { a: { best: 1, max: 1, complete: true }, b: { best: 40, max: 100 }, other: { best: 5, max: 5 } } };
+  assert.equal(lessonScore(state, ['a', 'b']), 0.7);
+  assert.equal(lessonScore(state, ['a', 'b', 'c']), (1 + 0.4) / 3);
+  assert.equal(lessonScore({ activities: { a: { complete: true } } }, ['a']), 1, 'a finished game without a score counts in full');
+  assert.equal(lessonScore(state, []), null);
+});
+
+test('suspend data round-trips and always fits SCORM 1.2\'s 4096 characters', () => {
+  const state = { complete: true, activities: { 'check-yourself': { title: 'Check yourself', best: 2, max: 3, score: 2, complete: true } } };
+  const back = decodeProgress(encodeProgress(state));
+  assert.deepEqual(back, { complete: true, activities: { 'check-yourself': { best: 2, score: 2, max: 3, complete: true, title: 'Check yourself' } } });
+  // Many long-titled activities: titles go first, then activities not on the page.
+  const many = { complete: false, activities: {} };
+  for (let i = 0; i < 60; i++) many.activities[`game-number-${i}-with-a-long-name`] = { title: 'T'.repeat(80), best: i, max: 100, complete: i % 2 === 0 };
+  const text = encodeProgress(many, 4096, ['game-number-1-with-a-long-name']);
+  assert.ok(text.length <= 4096);
+  assert.deepEqual(decodeProgress(text).activities['game-number-1-with-a-long-name'], { best: 1, score: 1, max: 100, complete: false, title: undefined });
+  assert.equal(decodeProgress('not json'), null);
+  assert.equal(decodeProgress(''), null);
+});
+
+test('the zip writer produces archives the reader (and CRC-32) agree on', () => {
+  assert.equal(crc32(Buffer.from('123456789')), 0xcbf43926); // the CRC-32 check value
+  const big = 'Data Workshop '.repeat(1000);
+  const files = readZip(writeZip([zipEntry('imsmanifest.xml', '<manifest/>'), zipEntry('lessons/a.html', big), zipEntry('bin', Buffer.from([0, 255]))]));
+  assert.deepEqual([...files.keys()], ['imsmanifest.xml', 'lessons/a.html', 'bin']);
+  assert.equal(files.get('lessons/a.html').toString(), big);
+  assert.deepEqual([...files.get('bin')], [0, 255]);
+});
+
+test('manifests: SCORM 1.2 and 2004 spellings, one SCO per lesson grouped by level', () => {
+  const levels = [{ id: 'one', title: 'Level 1' }, { id: 'two', title: 'Level 2' }];
+  const items = [{ slug: 'a', title: 'A & B', level: 'one' }, { slug: 'b', title: 'B', level: 'two' }];
+  const m12 = scormManifest({ version: '1.2', identifier: 'course', title: 'Course', items, shared: ['js/lms.js'], levels });
+  assert.match(m12, /<schemaversion>1\.2<\/schemaversion>/);
+  assert.match(m12, /adlcp:scormtype="sco" href="lessons\/a\.html"/);
+  assert.match(m12, /<title>A &amp; B<\/title>/);
+  assert.match(m12, /<item identifier="level-two"><title>Level 2<\/title>\n\s*<item identifier="item-b" identifierref="sco-b">/);
+  assert.doesNotMatch(m12, /imsss/);
+  const m2004 = scormManifest({ version: '2004', identifier: 'lesson-a', title: 'A', items: [items[0]], shared: ['js/lms.js'], levels });
+  assert.match(m2004, /<schemaversion>2004 4th Edition<\/schemaversion>/);
+  assert.match(m2004, /adlcp:scormType="sco"/);
+  assert.doesNotMatch(m2004, /level-one/, 'a single lesson is a single item');
+});
+
+test('a packaged page loses the site navigation and links to other lessons, and says where results go', () => {
+  const html = `<html lang="en"><head></head><body><header><a class="brand" href="../index.html">Data <span>Workshop</span></a>
+<nav class="site-nav" aria-label="Site"><a href="../index.html#course">Course</a></nav></header>
+<div class="course-progress" data-lessons="a b"></div>
+<p>See <a href="kinds-of-learning.html">Kinds of learning</a> and <a href="https://example.org/x.html">this</a>.</p>
+<nav class="lesson-nav" aria-label="Lesson order"><a href="b.html" rel="next">B →</a></nav>
+<footer class="site-footer">nothing you do here leaves your machine.</footer></body></html>`;
+  const out = packagePage(html, '2004');
+  assert.match(out, /<html lang="en" data-scorm="2004">/);
+  assert.match(out, /<span class="brand">Data <span>Workshop<\/span><\/span>/);
+  assert.doesNotMatch(out, /site-nav|lesson-nav|course-progress|leaves your machine/);
+  assert.match(out, /See <span class="lesson-ref">Kinds of learning<\/span>/);
+  assert.match(out, /<a href="https:\/\/example.org\/x.html">this<\/a>/, 'links out of the course stay');
+  assert.match(out, /Opened from a learning platform, this lesson tells it whether you completed it, your score and your saved progress/);
+});

@@ -1,0 +1,59 @@
+// Every game and check also reports its result as an xAPI-shaped statement, so a host page
+// connected to a Learning Record Store can record it without knowing our event format. One
+// listener on the document translates the widgets' own events (no widget knows about xAPI):
+//   'dw:score'    (an attempt)                 → verb "scored" ("answered" for check-yourself)
+//   'dw:complete' (the game or check finished) → verb "completed"
+// and dispatches a bubbling, composed CustomEvent 'dw:xapi' from the same element, its detail a
+// statement without actor (the host knows who the learner is; we do not) and without timestamp
+// or id (the host's LRS client adds those when it sends the statement):
+//   { verb: { id, display: { 'en-US' } },
+//     object: { objectType: 'Activity', id, definition: { name: { 'en-US' }, type } },
+//     result: { score: { raw, min, max, scaled }, completion, success } }
+// The object id is the page's address (without query or hash) followed by #widget-name.
+// `success` is given on completion only: true when the learner finished with full marks.
+
+const VERBS = {
+  completed: 'http://adlnet.gov/expapi/verbs/completed',
+  scored: 'http://adlnet.gov/expapi/verbs/scored',
+  answered: 'http://adlnet.gov/expapi/verbs/answered',
+};
+const ASSESSMENT = 'http://adlnet.gov/expapi/activities/assessment';
+const INTERACTION = 'http://adlnet.gov/expapi/activities/interaction';
+
+// Builds the statement for one widget event. Pure: tested in Node (tests/node/xapi.test.mjs).
+export function statementFor(type, detail, pageUrl) {
+  const d = detail && typeof detail === 'object' ? detail : {};
+  const widget = String(d.widget || 'activity').slice(0, 60);
+  const title = String(d.title || widget).slice(0, 80);
+  const complete = type === 'dw:complete';
+  const verb = complete ? 'completed' : widget === 'check-yourself' ? 'answered' : 'scored';
+  const result = { completion: complete };
+  if (Number.isFinite(d.score) && Number.isFinite(d.max) && d.max > 0) {
+    // xAPI: scaled ∈ [-1, 1], raw between min and max.
+    const raw = Math.min(Math.max(d.score, 0), d.max);
+    result.score = { raw, min: 0, max: d.max, scaled: Math.round((raw / d.max) * 10000) / 10000 };
+    if (complete) result.success = raw >= d.max;
+  }
+  return {
+    verb: { id: VERBS[verb], display: { 'en-US': verb } },
+    object: {
+      objectType: 'Activity',
+      id: `${String(pageUrl || 'urn:data-workshop').split(/[?#]/)[0]}#${encodeURIComponent(widget)}`,
+      definition: { name: { 'en-US': title }, type: widget === 'check-yourself' ? ASSESSMENT : INTERACTION },
+    },
+    result,
+  };
+}
+
+function relay(event) {
+  const target = event.target && typeof event.target.dispatchEvent === 'function' ? event.target : document;
+  const statement = statementFor(event.type, event.detail, location.href);
+  target.dispatchEvent(new CustomEvent('dw:xapi', { bubbles: true, composed: true, detail: statement }));
+}
+
+// Installed once per page, whichever script (lesson page, embed.js, embed.html) loads it first:
+// a module runs once however many scripts import it.
+if (typeof document !== 'undefined') {
+  document.addEventListener('dw:score', relay);
+  document.addEventListener('dw:complete', relay);
+}
