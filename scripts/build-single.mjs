@@ -13,8 +13,14 @@ const dist = path.join(root, 'dist');
 const out = path.join(root, 'dist-single');
 if (!fs.existsSync(path.join(dist, 'engine', 'dw-engine.wasm'))) throw new Error('build-single: run npm run build first (dist/ is missing)');
 
+// Everything a lesson page loads as modules: the widgets, progress (with lesson completion) and
+// the check-yourself blocks.
 const bundle = await esbuild.build({
-  entryPoints: [path.join(dist, 'js', 'lesson.js')],
+  stdin: {
+    contents: "import './lesson.js';\nimport './progress.js';\nimport './check-yourself.js';\n",
+    resolveDir: path.join(dist, 'js'),
+    sourcefile: 'single-file-entry.js',
+  },
   bundle: true,
   write: false,
   format: 'iife',
