@@ -182,7 +182,9 @@ function renderSvg(course) {
     const nodes = course.lessons.filter((l) => l.level === level.id).map((lesson) => {
       const b = boxes.get(lesson.slug);
       const tx = b.x + BOX_PAD;
-      const tspans = b.lines.map((line, i) => `<tspan x="${tx}" y="${b.y + BOX_PAD + 12 + i * LINE}">${esc(line)}</tspan>`).join('');
+      // A space ends every line but the last, so the text reads "A B", not "AB", to assistive
+      // technology (and matches the link's accessible name).
+      const tspans = b.lines.map((line, i) => `<tspan x="${tx}" y="${b.y + BOX_PAD + 12 + i * LINE}">${esc(line)}${i < b.lines.length - 1 ? ' ' : ''}</tspan>`).join('');
       const incoming = edges.filter((e) => e.to === lesson.slug);
       return `<g class="map-node" role="listitem">
 <a href="lessons/${esc(lesson.slug)}.html" aria-label="${esc([lesson.title, buildsOnText(lesson, course)].filter(Boolean).join(' — '))}"><rect class="map-box" x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="6"/><text class="map-title">${tspans}</text></a>${incoming.length ? `<g class="map-in" aria-hidden="true">${paths(incoming, 'map-edge-hi', 'map-arrow-hi')}</g>` : ''}
