@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderLesson, readCourse, page, esc, katexInlineStyleSheet } from './lesson-render.mjs';
 import { widgetCatalogue, renderGallery } from './embed-docs.mjs';
+import { renderLessonMap } from './lesson-map.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, process.argv[2] || 'dist');
@@ -70,9 +71,10 @@ ${checks.length ? `<p class="level-checks" data-lessons="${esc(checks.join(' '))
     title: 'Data Workshop — learn machine learning by doing it',
     base: '',
     body: `<div class="hero" id="course"><h1>Learn machine learning by doing it</h1>
-<p>Drag a line through points, drop centroids, slide a learning rate and watch gradient descent crawl, glide or explode. Every number on these pages is computed live by a real learning engine running in your browser.</p>
+<p>Drag a line through points, drop centroids, slide a learning rate and watch gradient descent crawl, glide or explode. Every number on these pages is computed live by a real learning engine running in your browser. <a href="#map">See how the lessons build on each other.</a></p>
 <div class="badge-slot" hidden></div><div class="course-progress" data-lessons="${esc(c.lessons.map((l) => l.slug).join(' '))}"></div><div class="progress-reset"></div></div>
-${sections}`,
+${sections}
+${renderLessonMap(c)}`,
     scripts: ['js/progress.js'],
   });
 }

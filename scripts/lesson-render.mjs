@@ -1,5 +1,6 @@
 // Renders lesson content files (lessons/*.md) to HTML pages. A lesson is Markdown with front
-// matter (title, level, order, summary) and two extensions:
+// matter (title, level, order, summary; assumes, outcomes, requires — see readCourse) and two
+// extensions:
 //   math:      $inline$ and $$display$$, typeset by KaTeX at build time (no KaTeX JS at run time);
 //   widgets:   a line `::: widget NAME key=value key2="text"` becomes a mount point for NAME.
 // lessons/course.json lists the levels in order. Shared by the site build and the single-file build.
@@ -38,7 +39,54 @@ export function readCourse(dir) {
     return { ...meta, slug: f.replace(/\.md$/, ''), body, file: f };
   });
   lessons.sort((a, b) => levelIds.indexOf(a.level) - levelIds.indexOf(b.level) || a.order - b.order);
-  return { ...course, lessons };
+  const result = { ...course, lessons };
+  checkRequires(result);
+  return result;
+}
+
+// `requires:` names, space-separated, the lessons a lesson builds on directly. Each must exist
+// and come earlier in the course, so reading in course order never meets an idea before the
+// lesson that teaches it. Replaces the string with an array of slugs (empty when none).
+function checkRequires(course) {
+  const position = new Map(course.lessons.map((l, i) => [l.slug, i]));
+  const where = (l) => `"${l.title}" (${course.levels.find((v) => v.id === l.level).title})`;
+  course.lessons.forEach((lesson, i) => {
+    const slugs = String(lesson.requires ?? '').split(/[\s,]+/).filter(Boolean);
+    for (const slug of slugs) {
+      const j = position.get(slug);
+      const fail = (why) => { throw new Error(`${lesson.file}: requires "${slug}", ${why}. A lesson may only build on lessons that come before it in the course.`); };
+      if (j === undefined) fail(`but there is no lesson of that name (no lessons/${slug}.md)`);
+      if (j === i) fail('which is this lesson itself');
+      if (j > i) fail(`but ${where(course.lessons[j])} comes after ${where(lesson)} in the course`);
+    }
+    if (new Set(slugs).size !== slugs.length) throw new Error(`${lesson.file}: requires names a lesson twice: "${lesson.requires}"`);
+    // A lesson that says `requires:` with no names is a starting point; one without the field
+    // (the notation page, the badge challenge) is neither built on nor a start.
+    lesson.startsHere = lesson.requires !== undefined && !slugs.length;
+    lesson.requires = slugs;
+  });
+}
+
+// The two lines under a lesson's title: what it assumes (with links to the lessons it builds
+// on) and what the learner will be able to do after it. Empty when the front matter has neither.
+export function renderAims(lesson, course, base = '') {
+  const required = (lesson.requires || []).map((slug) => course.lessons.find((l) => l.slug === slug));
+  const links = required.map((l) => `<a href="${base}${esc(l.slug)}.html">${esc(l.title)}</a>`);
+  const sentence = (text) => `${esc(String(text).replace(/[.\s]+$/, ''))}.`;
+  const rows = [];
+  if (lesson.assumes || links.length) {
+    const stop = required.length && /[?!]$/.test(required[required.length - 1].title) ? '' : '.';
+    const builds = links.length ? `<span class="aims-builds">Builds on ${joinWords(links)}${stop}</span>` : '';
+    rows.push(`<dt>You need</dt><dd>${lesson.assumes ? sentence(lesson.assumes) : ''}${lesson.assumes && builds ? ' ' : ''}${builds}</dd>`);
+  }
+  if (lesson.outcomes) rows.push(`<dt>You will be able to</dt><dd>${sentence(lesson.outcomes)}</dd>`);
+  if (!rows.length) return '';
+  return `<dl class="lesson-aims">\n${rows.join('\n')}\n</dl>`;
+}
+
+// "A", "A and B", "A, B and C".
+export function joinWords(items) {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 function parseDirectiveArgs(text) {
@@ -212,6 +260,7 @@ ${next ? `<a href="${next.slug}.html" rel="next">${esc(next.title)} →</a>` : '
   const body = `<article class="prose">
 <h1>${esc(lesson.title)}</h1>
 <p class="lesson-meta">${esc(level.title)}${lesson.summary ? ` · ${esc(lesson.summary)}` : ''}</p>
+${renderAims(lesson, course)}
 <div class="course-progress" data-lessons="${esc(course.lessons.map((l) => l.slug).join(' '))}"></div>
 ${renderMarkdown(lesson.body, lesson.file)}
 <div class="lesson-complete" data-lesson="${esc(lesson.slug)}" data-activities="${esc(activities.join(' '))}"></div>

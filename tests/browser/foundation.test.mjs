@@ -24,7 +24,7 @@ test('home page lists the lessons by level', async () => {
   await assert.doesNotReject(page.getByRole('heading', { name: 'Foundations' }).waitFor());
   const links = await page.locator('.lesson-list a').count();
   assert.ok(links >= 2, `expected lesson links, found ${links}`);
-  assert.ok(await page.getByRole('link', { name: /How does a model learn\?/ }).isVisible());
+  assert.ok(await page.locator('.lesson-list').getByRole('link', { name: /How does a model learn\?/ }).isVisible());
   await screenshot(page, 'home-desktop');
   assert.deepEqual(offMachineRequests(page), []);
   assert.deepEqual(page.record.errors, []);
