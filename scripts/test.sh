@@ -11,7 +11,7 @@ echo "== native engine tests (Catch2 via CTest)"
 (cd "$root/native" && ctest --output-on-failure -j"$(nproc 2>/dev/null || echo 2)") || status=1
 
 echo "== engine API fuzzing (libFuzzer + ASan + UBSan, bounded time)"
-bash scripts/fuzz.sh "${DW_FUZZ_SECONDS:-120}" "${DW_FUZZ_RUNS:-50000}" || status=1
+bash scripts/fuzz.sh "${DW_FUZZ_SECONDS:-60}" "${DW_FUZZ_RUNS:-50000}" || status=1
 
 echo "== single-file build for the file:// tests"
 node scripts/build-single.mjs || status=1
