@@ -58,6 +58,11 @@ export const widgets = {
   'ai-hierarchy': () => import('./ai-hierarchy.js'),
   'matrix-transform': () => import('./matrix-transform.js'),
   'dot-product': () => import('./dot-product.js'),
+  'primer-sum': () => import('./primer-sum.js'),
+  'primer-slope': () => import('./primer-slope.js'),
+  'primer-chain': () => import('./primer-chain.js'),
+  'primer-log': () => import('./primer-log.js'),
+  'primer-dot': () => import('./primer-dot.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }

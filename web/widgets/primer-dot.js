@@ -1,0 +1,87 @@
+// Vectors and the dot product (maths primer): a weight vector w and an example x with three
+// components each, set with sliders. The bars are the three products wⱼxⱼ and, last, their sum
+// wᵀx — a weighted sum of the features. Each product and the sum are the engine's vectorDot.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { Plot } from '../lib/plot.js';
+import { slider } from '../lib/ui.js';
+import { formatNumber } from '../lib/format.js';
+
+const weight = { type: 'number', min: -3, max: 3 };
+const feature = { type: 'number', min: -5, max: 5 };
+export const schema = {
+  w1: { ...weight, default: 0.5, description: 'Weight w₁.' },
+  w2: { ...weight, default: -1, description: 'Weight w₂.' },
+  w3: { ...weight, default: 2, description: 'Weight w₃.' },
+  x1: { ...feature, default: 2, description: 'Feature x₁.' },
+  x2: { ...feature, default: 1, description: 'Feature x₂.' },
+  x3: { ...feature, default: 3, description: 'Feature x₃.' },
+};
+
+export const meta = {
+  title: 'wᵀx: a weighted sum, term by term',
+  hint: 'Move the sliders. Each bar is one weight times its feature; the last bar adds them up.',
+};
+
+const SUB = ['₁', '₂', '₃'];
+const NAMES = ['w₁x₁', 'w₂x₂', 'w₃x₃', 'wᵀx'];
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  const w = [options.w1, options.w2, options.w3];
+  const x = [options.x1, options.x2, options.x3];
+  let bars = [0, 0, 0, 0];
+  const plot = new Plot(card.stage, { aspect: 0.45, minHeight: 200, maxHeight: 320, domain: [0, 4, -1, 1], label: 'The three products and their sum', onResize: () => requestDraw(draw) });
+  const fmt = (v) => formatNumber(v, 1);
+  const sliders = [];
+  for (const [vec, name, spec] of [[w, 'w', weight], [x, 'x', feature]]) {
+    for (let j = 0; j < 3; j++) {
+      sliders.push(slider(card.controls, { label: `${name}${SUB[j]}`, min: spec.min, max: spec.max, step: 0.5, value: vec[j], format: fmt, onInput: (v) => { vec[j] = v; compute(); } }));
+    }
+  }
+  const stats = NAMES.map((n) => card.stat(n));
+
+  function compute() {
+    bars = attempt(card, () => [0, 1, 2].map((j) => ml.vectorDot([w[j]], [x[j]])).concat(ml.vectorDot(w, x)), [NaN, NaN, NaN, NaN]);
+    bars.forEach((v, i) => stats[i].set(formatNumber(v, 2)));
+    const terms = [0, 1, 2].map((j) => `${fmt(w[j])} × ${fmt(x[j])}`).join(' + ');
+    card.setMessage(`wᵀx = ${terms} = ${bars.slice(0, 3).map((v) => formatNumber(v, 2)).join(' + ')} = ${formatNumber(bars[3], 2)}`, 'info');
+    plot.canvas.setAttribute('aria-label', `Products ${bars.slice(0, 3).map((v) => formatNumber(v, 2)).join(', ')}; sum wᵀx = ${formatNumber(bars[3], 2)}`);
+    const top = Math.max(1, ...bars.filter(Number.isFinite).map(Math.abs)) * 1.2;
+    plot.setDomain(0, 4, -top, top);
+    requestDraw(draw);
+  }
+
+  function draw() {
+    plot.refreshTheme();
+    const th = plot.theme;
+    const c = plot.begin();
+    plot.axes({ xTicks: 0 });
+    c.font = `12px ${th.font}`; c.textAlign = 'center';
+    bars.forEach((v, i) => {
+      if (!Number.isFinite(v)) return;
+      const xa = plot.px(i + 0.2); const xb = plot.px(i + 0.8);
+      const y0 = plot.py(0); const y1 = plot.py(v);
+      c.fillStyle = i === 3 ? th.model : v >= 0 ? th.good : th.loss;
+      c.fillRect(xa, Math.min(y0, y1), xb - xa, Math.abs(y1 - y0));
+      c.fillStyle = th.text;
+      c.textBaseline = v >= 0 ? 'bottom' : 'top';
+      c.fillText(formatNumber(v, 2), (xa + xb) / 2, y1 + (v >= 0 ? -3 : 3));
+      c.textBaseline = 'top';
+      c.fillText(NAMES[i], (xa + xb) / 2, plot.height - plot.margin.bottom + 6);
+    });
+    plot.segment(0, 0, 4, 0, { color: th.textMuted, width: 1 });
+  }
+
+  compute();
+  return {
+    update(next) {
+      [next.w1, next.w2, next.w3, next.x1, next.x2, next.x3].forEach((v, i) => { (i < 3 ? w : x)[i % 3] = v; sliders[i].set(v); });
+      compute();
+    },
+    destroy() { cancelDraw(draw); plot.destroy(); },
+  };
+}

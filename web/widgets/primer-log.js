@@ -1,0 +1,77 @@
+// e and ln (maths primer): two probabilities a and b that a model gave the true answers of two
+// examples. The curve is −ln p, the log loss of one example; the readouts show ln a, ln b, their
+// sum, and ln(a·b), which is the same number: the log of a product is the sum of the logs.
+// Every logarithm is the engine's: for a label 1 and probability p, logLoss([1], [p]) = −ln p.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { Plot } from '../lib/plot.js';
+import { slider } from '../lib/ui.js';
+import { formatNumber } from '../lib/format.js';
+
+const probability = { type: 'number', min: 0.01, max: 1 };
+export const schema = {
+  a: { ...probability, default: 0.8, description: 'Probability given to the true answer of example 1.' },
+  b: { ...probability, default: 0.5, description: 'Probability given to the true answer of example 2.' },
+};
+
+export const meta = {
+  title: 'ln: turning products into sums',
+  hint: 'Slide a and b. The curve is −ln p, the loss of one prediction; ln(a·b) always equals ln a + ln b.',
+};
+
+const P0 = 0.01;
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options }) {
+  let { a, b } = options;
+  let curve = { ps: [], loss: [] };
+  let now = {};
+  const plot = new Plot(card.stage, { aspect: 0.55, minHeight: 220, maxHeight: 380, domain: [0, 1, 0, 5], label: 'The curve −ln p with the points a, b and a·b', onResize: () => requestDraw(draw) });
+  const fmt = (v) => formatNumber(v, 2);
+  const aSlider = slider(card.controls, { label: 'a', min: P0, max: 1, step: 0.01, value: a, format: fmt, onInput: (v) => { a = v; compute(); } });
+  const bSlider = slider(card.controls, { label: 'b', min: P0, max: 1, step: 0.01, value: b, format: fmt, onInput: (v) => { b = v; compute(); } });
+  const stat = { lnA: card.stat('ln a'), lnB: card.stat('ln b'), sum: card.stat('ln a + ln b'), ab: card.stat('a·b'), lnAB: card.stat('ln(a·b)') };
+  const ln = (p) => -ml.logLoss([1], [p]);
+
+  curve.ps = Array.from({ length: 100 }, (_, i) => P0 + (i / 99) * (1 - P0));
+  curve.loss = attempt(card, () => curve.ps.map((p) => -ln(p)), []);
+
+  function compute() {
+    now = attempt(card, () => ({ lnA: ln(a), lnB: ln(b), lnAB: ln(a * b) }), { lnA: NaN, lnB: NaN, lnAB: NaN });
+    stat.lnA.set(formatNumber(now.lnA, 3));
+    stat.lnB.set(formatNumber(now.lnB, 3));
+    stat.sum.set(formatNumber(now.lnA + now.lnB, 3));
+    stat.ab.set(formatNumber(a * b, 4));
+    stat.lnAB.set(formatNumber(now.lnAB, 3));
+    card.setMessage(`ln(${fmt(a)} × ${fmt(b)}) = ln ${formatNumber(a * b, 4)} = ${formatNumber(now.lnAB, 3)}, and ln ${fmt(a)} + ln ${fmt(b)} = ${formatNumber(now.lnA, 3)} + (${formatNumber(now.lnB, 3)}) = ${formatNumber(now.lnA + now.lnB, 3)}. The loss of both examples, ${formatNumber(-now.lnAB, 3)}, is the sum of their losses.`, 'info');
+    plot.canvas.setAttribute('aria-label', `−ln a = ${formatNumber(-now.lnA, 3)}, −ln b = ${formatNumber(-now.lnB, 3)}, −ln(a·b) = ${formatNumber(-now.lnAB, 3)}`);
+    requestDraw(draw);
+  }
+
+  function draw() {
+    plot.refreshTheme();
+    const th = plot.theme;
+    const c = plot.begin();
+    plot.axes({ xLabel: 'p', yLabel: '−ln p' });
+    plot.clipToArea(() => plot.path(curve.ps, curve.loss, { color: th.loss, width: 2 }));
+    const marks = [[a, -now.lnA, 'a', th.class0], [b, -now.lnB, 'b', th.class1], [a * b, -now.lnAB, 'a·b', th.model]];
+    c.font = `12px ${th.font}`; c.textAlign = 'left'; c.textBaseline = 'bottom';
+    for (const [p, h, name, color] of marks) {
+      if (!Number.isFinite(h)) continue;
+      const y = Math.min(h, plot.domain.y1);
+      plot.segment(p, 0, p, y, { color, width: 1.5, dash: [4, 3] });
+      plot.handle(p, y, { color });
+      c.fillStyle = th.text;
+      c.fillText(name, plot.px(p) + 10, plot.py(y) - 6);
+    }
+  }
+
+  compute();
+  return {
+    update(next) { ({ a, b } = next); aSlider.set(a); bSlider.set(b); compute(); },
+    destroy() { cancelDraw(draw); plot.destroy(); },
+  };
+}
