@@ -55,7 +55,7 @@ test('slope: y = 3x + 1 rises 6 over a run of 2 between x = 1 and x = 3', () => 
 
 test('partial derivative: x = 2, y = 5, w = 1, b = 1 gives L = 4, ∂L/∂w = −8, ∂L/∂b = −4 (primer-slope defaults)', async () => {
   const { schema } = await widget('primer-slope');
-  assert.deepEqual(defaults(schema), { x: 2, y: 5, b: 1, w: 1 });
+  assert.deepEqual(defaults(schema), { x: 2, y: 5, b: 1, w: 1, h: 1 });
   const at1 = onePoint(2, 5, 1, 1);
   assert.equal(at1.loss, 4);
   assert.equal(at1.gw, -8);
@@ -65,8 +65,14 @@ test('partial derivative: x = 2, y = 5, w = 1, b = 1 gives L = 4, ∂L/∂w = �
   const ahead = onePoint(2, 5, 1.01, 1).loss;
   close(ahead, 3.9204, 1e-12, 'L(1.01)');
   close((ahead - 4) / 0.01, -7.96, 1e-9, 'small-run slope');
-  // The widget's chord from w = 1 to 1.1: (3.24 − 4) / 0.1 = −7.6.
-  close((onePoint(2, 5, 1.1, 1).loss - 4) / 0.1, -7.6, 1e-9, 'chord');
+  // The widget's chord from w = 1 to 1 + h: slope −4 for its default h = 1 (L(2) = 0), −7.6 for
+  // h = 0.1 (L = 3.24) and −7.8 for h = 0.05 (L = 3.61).
+  const { h } = defaults(schema);
+  assert.equal(h, 1);
+  const chord = (run) => (onePoint(2, 5, 1 + run, 1).loss - 4) / run;
+  assert.equal(chord(1), -4);
+  close(chord(0.1), -7.6, 1e-9, 'chord 0.1');
+  close(chord(0.05), -7.8, 1e-9, 'chord 0.05');
   // At w = 2 the tangent is flat and the loss is 0.
   const at2 = onePoint(2, 5, 2, 1);
   assert.equal(at2.gw, 0);

@@ -3,9 +3,9 @@
 // wᵀx — a weighted sum of the features. Each product and the sum are the engine's vectorDot.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { Plot } from '../lib/plot.js';
-import { slider } from '../lib/ui.js';
-import { formatNumber } from '../lib/format.js';
+import { el, slider } from '../lib/ui.js';
+import { Plot, niceTicks } from '../lib/plot.js';
+import { formatNumber, formatTick } from '../lib/format.js';
 
 const weight = { type: 'number', min: -3, max: 3 };
 const feature = { type: 'number', min: -5, max: 5 };
@@ -38,8 +38,10 @@ function build({ ml, card, options }) {
   const fmt = (v) => formatNumber(v, 1);
   const sliders = [];
   for (const [vec, name, spec] of [[w, 'w', weight], [x, 'x', feature]]) {
+    const row = el('div', { className: 'primer-vector', role: 'group', 'aria-label': name === 'w' ? 'Weights' : 'Features' });
+    card.controls.append(row);
     for (let j = 0; j < 3; j++) {
-      sliders.push(slider(card.controls, { label: `${name}${SUB[j]}`, min: spec.min, max: spec.max, step: 0.5, value: vec[j], format: fmt, onInput: (v) => { vec[j] = v; compute(); } }));
+      sliders.push(slider(row, { label: `${name}${SUB[j]}`, min: spec.min, max: spec.max, step: 0.5, value: vec[j], format: fmt, onInput: (v) => { vec[j] = v; compute(); } }));
     }
   }
   const stats = NAMES.map((n) => card.stat(n));
@@ -47,8 +49,10 @@ function build({ ml, card, options }) {
   function compute() {
     bars = attempt(card, () => [0, 1, 2].map((j) => ml.vectorDot([w[j]], [x[j]])).concat(ml.vectorDot(w, x)), [NaN, NaN, NaN, NaN]);
     bars.forEach((v, i) => stats[i].set(formatNumber(v, 2)));
-    const terms = [0, 1, 2].map((j) => `${fmt(w[j])} × ${fmt(x[j])}`).join(' + ');
-    card.setMessage(`wᵀx = ${terms} = ${bars.slice(0, 3).map((v) => formatNumber(v, 2)).join(' + ')} = ${formatNumber(bars[3], 2)}`, 'info');
+    // Negative numbers in brackets, so "+ (-1.00)" cannot be misread.
+    const term = (v, d) => (v < 0 ? `(${formatNumber(v, d)})` : formatNumber(v, d));
+    const terms = [0, 1, 2].map((j) => `${term(w[j], 1)} × ${term(x[j], 1)}`).join(' + ');
+    card.setMessage(`wᵀx = ${terms} = ${bars.slice(0, 3).map((v) => term(v, 2)).join(' + ')} = ${formatNumber(bars[3], 2)}`, 'info');
     plot.canvas.setAttribute('aria-label', `Products ${bars.slice(0, 3).map((v) => formatNumber(v, 2)).join(', ')}; sum wᵀx = ${formatNumber(bars[3], 2)}`);
     const top = Math.max(1, ...bars.filter(Number.isFinite).map(Math.abs)) * 1.2;
     plot.setDomain(0, 4, -top, top);
@@ -59,7 +63,13 @@ function build({ ml, card, options }) {
     plot.refreshTheme();
     const th = plot.theme;
     const c = plot.begin();
-    plot.axes({ xTicks: 0 });
+    // Value gridlines only: the bars stand for names, not positions on an x axis.
+    c.font = `11px ${th.mono}`; c.textAlign = 'right'; c.textBaseline = 'middle';
+    for (const v of niceTicks(plot.domain.y0, plot.domain.y1, 5)) {
+      plot.segment(0, v, 4, v, { color: th.gridLine, width: 1 });
+      c.fillStyle = th.textMuted;
+      c.fillText(formatTick(v), plot.margin.left - 6, plot.py(v));
+    }
     c.font = `12px ${th.font}`; c.textAlign = 'center';
     bars.forEach((v, i) => {
       if (!Number.isFinite(v)) return;

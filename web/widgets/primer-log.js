@@ -29,7 +29,7 @@ function build({ ml, card, options }) {
   let { a, b } = options;
   let curve = { ps: [], loss: [] };
   let now = {};
-  const plot = new Plot(card.stage, { aspect: 0.55, minHeight: 220, maxHeight: 380, domain: [0, 1, 0, 5], label: 'The curve −ln p with the points a, b and a·b', onResize: () => requestDraw(draw) });
+  const plot = new Plot(card.stage, { aspect: 0.55, minHeight: 220, maxHeight: 380, domain: [0, 1, 0, 5.5], label: 'The curve −ln p with the points a, b and a·b', onResize: () => requestDraw(draw) });
   const fmt = (v) => formatNumber(v, 2);
   const aSlider = slider(card.controls, { label: 'a', min: P0, max: 1, step: 0.01, value: a, format: fmt, onInput: (v) => { a = v; compute(); } });
   const bSlider = slider(card.controls, { label: 'b', min: P0, max: 1, step: 0.01, value: b, format: fmt, onInput: (v) => { b = v; compute(); } });

@@ -1,7 +1,7 @@
 // Slope and partial derivative (maths primer): the loss of one point, L(w) = (w x + b − y)², as
 // a curve over w with b held fixed. Move w (slider, or drag the dot along the curve) and read the
-// tangent's slope ∂L/∂w — the engine's LinearRegression.gradient()[0] — beside the slope of a
-// short chord from w to w + 0.1, which comes close to it. Every loss is the engine's loss().
+// tangent's slope ∂L/∂w — the engine's LinearRegression.gradient()[0] — beside the slope of the
+// chord from w to w + h, which comes closer to it as h shrinks. Every loss is the engine's loss().
 import { mountWidget, attempt } from '../lib/widget.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { Plot } from '../lib/plot.js';
@@ -14,14 +14,15 @@ export const schema = {
   y: { type: 'number', min: -5, max: 10, default: 5, description: 'The point’s label y.' },
   b: { type: 'number', min: -5, max: 5, default: 1, description: 'The intercept, held fixed.' },
   w: { type: 'number', min: -1, max: 5, default: 1, description: 'The starting slope w.' },
+  h: { type: 'number', min: 0.05, max: 2, default: 1, description: 'The run h of the chord from w to w + h.' },
 };
 
 export const meta = {
   title: 'The slope of the loss: ∂L/∂w',
-  hint: 'Move w with the slider, or drag the dot along the curve (arrow keys when the figure has focus). The solid line touches the curve; its slope is ∂L/∂w.',
+  hint: 'Move w with the slider, or drag the dot along the curve (arrow keys when the figure has focus). The solid line touches the curve; its slope is ∂L/∂w. Shrink h and the dashed chord’s slope closes in on it.',
 };
 
-const W0 = -1; const W1 = 5; const H = 0.1;
+const W0 = -1; const W1 = 5;
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
@@ -30,12 +31,14 @@ export function mount(element, options) {
 function build({ ml, card, options }) {
   let opts = { ...options };
   let w = opts.w;
+  let h = opts.h;
   let curve = { ws: [], ls: [] };
   let now = { loss: NaN, grad: NaN, chord: NaN, ahead: NaN };
   const model = new ml.LinearRegression();
   const plot = new Plot(card.stage, { aspect: 0.62, minHeight: 240, maxHeight: 420, domain: [W0, W1, 0, 1], label: 'The loss L(w) with its tangent', onResize: () => requestDraw(draw) });
   const wSlider = slider(card.controls, { label: 'w', min: W0, max: W1, step: 0.1, value: w, format: (v) => formatNumber(v, 1), onInput: (v) => { w = v; compute(); } });
-  const stat = { loss: card.stat('L(w)'), grad: card.stat('∂L/∂w'), chord: card.stat('chord slope, w to w + 0.1') };
+  const hSlider = slider(card.controls, { label: 'chord run h', min: 0.05, max: 2, step: 0.05, value: h, format: (v) => formatNumber(v, 2), onInput: (v) => { h = v; compute(); } });
+  const stat = { loss: card.stat('L(w)'), grad: card.stat('∂L/∂w'), chord: card.stat('chord slope, w to w + h') };
 
   const lossAt = (v) => { model.setParams([v, opts.b]); return model.loss(); };
   function setData() {
@@ -48,9 +51,9 @@ function build({ ml, card, options }) {
 
   function compute() {
     now = attempt(card, () => {
-      const ahead = lossAt(w + H);
+      const ahead = lossAt(w + h);
       const loss = lossAt(w);
-      return { loss, ahead, grad: model.gradient()[0], chord: (ahead - loss) / H };
+      return { loss, ahead, grad: model.gradient()[0], chord: (ahead - loss) / h };
     }, { loss: NaN, grad: NaN, chord: NaN, ahead: NaN });
     stat.loss.set(formatNumber(now.loss, 2));
     stat.grad.set(formatNumber(now.grad, 2));
@@ -71,8 +74,9 @@ function build({ ml, card, options }) {
     plot.clipToArea(() => {
       plot.path(curve.ws, curve.ls, { color: th.loss, width: 2 });
       if (Number.isFinite(now.grad)) plot.segment(W0, now.loss + now.grad * (W0 - w), W1, now.loss + now.grad * (W1 - w), { color: th.model, width: 2 });
-      if (Number.isFinite(now.chord)) plot.segment(w - 1, now.loss - now.chord, w + 1.1, now.loss + now.chord * 1.1, { color: th.truth, width: 1.5, dash: [5, 4] });
+      if (Number.isFinite(now.chord)) plot.segment(w - 1, now.loss - now.chord, w + h + 1, now.ahead + now.chord, { color: th.class1, width: 2, dash: [6, 4] });
     });
+    if (Number.isFinite(now.ahead)) plot.point(w + h, now.ahead, 1, { hollow: true });
     plot.handle(w, now.loss, { focused: drag.focused || drag.grabbed !== null });
   }
 
@@ -90,7 +94,7 @@ function build({ ml, card, options }) {
   setData();
   compute();
   return {
-    update(next) { opts = { ...next }; setData(); setW(opts.w); },
+    update(next) { opts = { ...next }; h = opts.h; hSlider.set(h); setData(); setW(opts.w); },
     destroy() { cancelDraw(draw); drag.destroy(); plot.destroy(); model.delete(); },
   };
 }
