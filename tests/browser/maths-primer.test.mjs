@@ -1,0 +1,162 @@
+// The maths primer page: it loads with no console errors, sits between the notation page and
+// "What machine learning is", each of its five widgets mounts and answers one interaction (pointer
+// or keyboard) with the number the engine gives, and the lessons that rely on a section link to it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { statReader, noNaN } from './landscape-helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const engine = (page, fn, arg) => page.evaluate(async ([src, a]) => {
+  const { loadEngine } = await import('/engine/index.js');
+  const ml = await loadEngine();
+  // eslint-disable-next-line no-new-func
+  return new Function('ml', 'a', src)(ml, a);
+}, [fn, arg]);
+
+async function open(width) {
+  const page = await site.newPage({ width });
+  await page.goto(`${site.base}/lessons/maths-primer.html`);
+  await widgetsReady(page);
+  return page;
+}
+const cardOf = (page, title) => page.locator('.dw-card', { hasText: title });
+const press = async (page, key, times) => { for (let i = 0; i < times; i++) await page.keyboard.press(key); };
+
+test('the page loads cleanly at 1280 and 375 px, with five widgets and no NaN', async () => {
+  for (const width of [1280, 375]) {
+    const page = await open(width);
+    assert.equal(await page.locator('.dw-card').count(), 5);
+    assert.deepEqual(page.record.errors, []);
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.ok(await noNaN(page));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling at ${width} px (${overflow})`);
+    await screenshot(page, `maths-primer-${width}`);
+    await page.close();
+  }
+});
+
+test('primer-sum: the terms 1, 1, 4 add to 6; keyboard and pointer move a point and Escape puts it back', async () => {
+  const page = await open(1280);
+  const card = cardOf(page, 'adding up the squared errors');
+  const stat = statReader(page, card);
+  assert.equal(await stat('Σ'), '6.00');
+  assert.equal(await stat('(ŷ₃ − y₃)²'), '4.00');
+  const canvas = card.locator('canvas');
+  await canvas.focus();
+  await press(page, 'ArrowRight', 2);            // pick point 3
+  await press(page, 'Shift+ArrowDown', 2);       // 7 → 5, onto the line
+  assert.equal(await stat('(ŷ₃ − y₃)²'), '0.00');
+  assert.equal(await stat('Σ'), '2.00');
+  assert.equal(await stat('Σ'), (3 * await engine(page, 'return ml.meanSquaredError([2, 2, 5], [1, 3, 5]);')).toFixed(2));
+  await page.keyboard.press('Escape');
+  assert.equal(await stat('Σ'), '6.00');
+  // Drag point 1 (x = 0, y = 2) up to y = 3: its miss is 2, so Σ = 4 + 1 + 4 = 9.
+  const box = await canvas.boundingBox();
+  const px = (x, y) => {
+    // The widget's domain is [-0.6, 2.8] × [-2, 10] inside the Plot's margins (44, 12, 12, 30).
+    const left = 44; const right = 12; const top = 12; const bottom = 30;
+    return { x: box.x + left + ((x + 0.6) / 3.4) * (box.width - left - right), y: box.y + box.height - bottom - ((y + 2) / 12) * (box.height - top - bottom) };
+  };
+  const from = px(0, 2); const to = px(0, 3);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 4 });
+  await page.mouse.up();
+  assert.equal(await stat('(ŷ₁ − y₁)²'), '4.00');
+  assert.equal(await stat('Σ'), '9.00');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('primer-slope: ∂L/∂w starts at −8 (the engine’s gradient); a shorter chord closes in; arrow keys walk w to the flat bottom', async () => {
+  const page = await open(1280);
+  const card = cardOf(page, 'The slope of the loss');
+  const stat = statReader(page, card);
+  const grad = await engine(page, 'const m = new ml.LinearRegression(); m.setData([2], 1, [5]); m.setParams([1, 1]); const g = m.gradient()[0]; m.delete(); return g;');
+  assert.equal(grad, -8);
+  assert.equal(await stat('∂L/∂w'), '-8.00');
+  assert.equal(await stat('L(w)'), '4.00');
+  assert.equal(await stat('chord slope, w to w + h'), '-4.00');
+  const h = card.getByRole('slider').nth(1);
+  await h.focus();
+  await press(page, 'ArrowLeft', 18);            // 1 → 0.1
+  assert.equal(await stat('chord slope, w to w + h'), '-7.60');
+  await page.keyboard.press('Home');             // 0.05
+  assert.equal(await stat('chord slope, w to w + h'), '-7.80');
+  await card.locator('canvas').focus();
+  await press(page, 'ArrowRight', 10);           // w 1 → 2
+  assert.equal(await stat('∂L/∂w'), '0.00');
+  assert.equal(await stat('L(w)'), '0.00');
+  assert.match(await card.locator('.dw-message').textContent(), /bottom of the curve/);
+  assert.equal(await card.getByRole('slider').nth(0).inputValue(), '2');
+  await page.close();
+});
+
+test('primer-chain: at z = 0, y = 1 the product is −1 × 0.25; at z = −5 it shrinks to −0.013; y = 0 flips the outer factor', async () => {
+  const page = await open(1280);
+  const card = cardOf(page, 'The chain rule');
+  const stat = statReader(page, card);
+  assert.equal(await stat('outer: 2(σ(z) − y)'), '-1.000');
+  assert.equal(await stat('inner: σ′(z)'), '0.250');
+  assert.equal(await stat('dL/dz = outer × inner'), '-0.250');
+  await card.getByRole('slider').focus();
+  await press(page, 'ArrowLeft', 50);            // 0 → −5
+  const c = await engine(page, 'const c = ml.activationCurve("sigmoid", [-5]); return [c.value[0], c.derivative[0]];');
+  assert.equal(await stat('dL/dz = outer × inner'), (2 * (c[0] - 1) * c[1]).toFixed(3));
+  assert.equal(await stat('dL/dz = outer × inner'), '-0.013');
+  await card.getByRole('button', { name: 'y = 0' }).click();
+  assert.equal(await stat('outer: 2(σ(z) − y)'), (2 * c[0]).toFixed(3));
+  assert.equal(await card.getByRole('button', { name: 'y = 0' }).getAttribute('aria-pressed'), 'true');
+  await page.close();
+});
+
+test('primer-log: ln(0.8 · 0.5) = ln 0.8 + ln 0.5 = −0.916; with a = 0.4 both read ln 0.2', async () => {
+  const page = await open(1280);
+  const card = cardOf(page, 'turning products into sums');
+  const stat = statReader(page, card);
+  assert.equal(await stat('ln(a·b)'), '-0.916');
+  assert.equal(await stat('ln a + ln b'), '-0.916');
+  await card.getByRole('slider').nth(0).focus();
+  await press(page, 'ArrowLeft', 40);            // 0.8 → 0.4
+  const ln02 = await engine(page, 'return -ml.logLoss([1], [0.2]);');
+  assert.equal(await stat('ln(a·b)'), ln02.toFixed(3));
+  assert.equal(await stat('ln a + ln b'), '-1.609');
+  assert.equal(await stat('ln a'), '-0.916');
+  await page.close();
+});
+
+test('primer-dot: the terms 1, −1, 6 add to wᵀx = 6; setting w₃ to 0 leaves 0', async () => {
+  const page = await open(375);
+  const card = cardOf(page, 'a weighted sum, term by term');
+  const stat = statReader(page, card);
+  assert.equal(await stat('wᵀx'), '6.00');
+  assert.equal(await stat('w₂x₂'), '-1.00');
+  assert.equal(await stat('wᵀx'), (await engine(page, 'return ml.vectorDot([0.5, -1, 2], [2, 1, 3]);')).toFixed(2));
+  await card.getByRole('slider').nth(2).focus();
+  await press(page, 'ArrowLeft', 4);             // 2 → 0 in steps of 0.5
+  assert.equal(await stat('w₃x₃'), '0.00');
+  assert.equal(await stat('wᵀx'), '0.00');
+  await page.close();
+});
+
+test('the primer sits between the notation page and the first lesson, and five lessons link to its sections', async () => {
+  const page = await site.newPage({ width: 1280 });
+  await page.goto(`${site.base}/index.html`);
+  const order = await page.locator('#level-foundations li[data-lesson]').evaluateAll((lis) => lis.map((li) => li.dataset.lesson));
+  assert.deepEqual(order.slice(0, 3), ['notation', 'maths-primer', 'ml-foundations']);
+  await page.goto(`${site.base}/lessons/maths-primer.html`);
+  const ids = await page.locator('article h2[id]').evaluateAll((hs) => hs.map((h) => h.id));
+  const links = { 'ml-foundations': 'sigma-notation', 'how-models-learn': 'slopes-and-partial-derivatives', 'loss-functions': 'e-and-ln', 'vectors-and-matrices': 'vectors-and-the-dot-product', 'draw-the-boundary': 'vectors-and-the-dot-product' };
+  for (const [slug, id] of Object.entries(links)) {
+    assert.ok(ids.includes(id), `the primer has a section #${id} (headings: ${ids.join(', ')})`);
+    await page.goto(`${site.base}/lessons/${slug}.html`);
+    assert.ok(await page.locator(`a[href="maths-primer.html#${id}"]`).count() >= 1, `${slug} links to #${id}`);
+  }
+  assert.ok(ids.includes('the-chain-rule'));
+  await page.close();
+});
