@@ -208,10 +208,30 @@ export function renderMarkdown(body, file = 'lesson', { inline = false } = {}) {
   text = text.replace(/\$\$([\s\S]+?)\$\$/g, (_, src) => `\n\n${tex(src, true)}\n\n`);
   text = text.replace(/\$([^$\n]+?)\$/g, (_, src) => tex(src, false));
   let html = inline ? marked.parseInline(text, { async: false, gfm: true }) : marked.parse(text, { async: false, gfm: true });
+  if (!inline) html = addHeadingIds(html);
   // Wide code blocks scroll sideways on phones; tabindex lets keyboard users scroll them too.
   html = html.replace(/<pre>/g, '<pre tabindex="0">');
   html = html.replace(/<p>\s*(\u0000\d+\u0000)\s*<\/p>/g, '$1');
   return html.replace(/\u0000(\d+)\u0000/g, (_, i) => stash[Number(i)]);
+}
+
+// Section headings get ids made from their words, so a lesson can link to another lesson's
+// section: "## The chain rule" → id="the-chain-rule" (lessons/maths-primer.html#the-chain-rule).
+// Typeset math (still a stash placeholder here) and tags are left out; a repeated heading gets
+// "-2", "-3"; a heading with no letters or digits gets no id.
+export function headingId(text) {
+  return text.replace(/\u0000\d+\u0000/g, ' ').replace(/<[^>]*>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ')
+    .toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+function addHeadingIds(html) {
+  const seen = new Map();
+  return html.replace(/<h([2-4])>([\s\S]*?)<\/h\1>/g, (whole, level, inner) => {
+    const base = headingId(inner);
+    if (!base) return whole;
+    const n = (seen.get(base) || 0) + 1;
+    seen.set(base, n);
+    return `<h${level} id="${n === 1 ? base : `${base}-${n}`}">${inner}</h${level}>`;
+  });
 }
 
 export function page({ title, body, base = '../', scripts = [] }) {
