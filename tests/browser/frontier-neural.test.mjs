@@ -33,6 +33,10 @@ test('activations: φ, φ′ and the chain gradient match the engine; softmax re
     await w.getByLabel('activation', { exact: true }).selectOption('relu');
     assert.equal(await stat(w, 'gradient at layer 0'), expected.r);
     assert.match(await message(w), /survives/);
+    // The lesson: "at w = 1.5 every factor is 1.5 and the gradient explodes to 1.5^20 ≈ 3.3 × 10^3".
+    await w.getByLabel(/^weight w/).fill('1.5');
+    assert.match(await message(w), /w = 1\.50.*Exploding/);
+    await w.getByLabel(/^weight w/).fill('1');
     if (width === 1280) await cardShot(w, 'frontier-activations-relu-1280');
     await w.getByLabel('activation', { exact: true }).selectOption('softmax');
     assert.equal(await stat(w, 'φ(z)'), expected.p[0].toFixed(3));

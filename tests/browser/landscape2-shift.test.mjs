@@ -46,6 +46,12 @@ test('distribution-shift: moving the test points lowers accuracy and raises drif
     assert.equal(await stat('drift (training sds)'), e0.drift);
     assert.ok(Number(e0.acc) > 0.85);
 
+    // A drop of 5 to 10 points is not "still close": 1.5 across costs 0.075 (0.990 → 0.915).
+    await page.getByRole('slider', { name: /test shift/ }).fill('1.5');
+    const e15 = await expected(page, 1.5, 'across');
+    const drop15 = Number(e15.train) - Number(e15.acc);
+    assert.ok(drop15 >= 0.05 && drop15 <= 0.1, `drop ${drop15}`);
+    assert.match(await page.locator('.dw-message').first().textContent(), /started to slip/);
     await page.getByRole('slider', { name: /test shift/ }).fill('3');
     const e3 = await expected(page, 3, 'across');
     assert.equal(await stat('test accuracy'), e3.acc);

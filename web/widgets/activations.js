@@ -95,8 +95,9 @@ function build({ ml, card, options }) {
       if (g0 < 1e-6) verdict = 'Vanished: the first layers would learn essentially nothing.';
       else if (g0 > 1e6 || !Number.isFinite(g0)) verdict = 'Exploded: the first layers would take enormous steps.';
       else if (g0 < 0.01) verdict = 'Shrinking fast: the early layers learn far more slowly than the late ones.';
+      else if (g0 > 100) verdict = 'Exploding: the first layers would take far larger steps than the last ones.';
       else verdict = 'The gradient survives the trip back through the layers.';
-      card.setMessage(`${NAMES[opts.activation]} through ${opts.depth} layers with w = ${fixed(opts.weight, 2)}: each layer multiplies the gradient by w·φ′(z). It reaches layer 0 at ${gText}. ${verdict}`, g0 < 1e-6 || g0 > 1e6 ? 'warn' : 'info');
+      card.setMessage(`${NAMES[opts.activation]} through ${opts.depth} layers with w = ${fixed(opts.weight, 2)}: each layer multiplies the gradient by w·φ′(z). It reaches layer 0 at ${gText}. ${verdict}`, g0 < 1e-6 || g0 > 100 ? 'warn' : 'info');
     }
     requestDraw(draw);
   }

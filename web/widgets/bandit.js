@@ -94,6 +94,7 @@ function build({ ml, card, options }) {
     const greedyStuck = greedy.optimalFraction() < 0.5;
     if (opts.epsilon === 0 && greedyStuck) card.setMessage(`With ε = 0 the greedy learner never explores: it is stuck on an arm that is not the best and its regret grows by the same amount every pull.`, 'bad');
     else if (opts.epsilon === 0 && rg <= ru) card.setMessage(`With ε = 0 the greedy learner was lucky: it met the best arm early and, never exploring, its regret stays flat (${fixed(rg, 1)} vs ${fixed(ru, 1)} for UCB1). On other arms it can lock onto a worse one: press New arms.`, 'warn');
+    else if (opts.epsilon === 0) card.setMessage(`With ε = 0 the greedy learner never explores; UCB1 is ahead for now (${fixed(ru, 1)} vs ${fixed(rg, 1)} regret). Whether greedy ever met the best arm is luck: press New arms to see it lock onto a worse one.`, 'warn');
     else if (ru < rg) card.setMessage(`UCB1 is ahead (${fixed(ru, 1)} vs ${fixed(rg, 1)} regret): it explores an arm only while its estimate is uncertain, so its regret flattens; ε-greedy keeps spending ε of its pulls at random forever.`, 'ok');
     else card.setMessage(`ε-greedy is ahead for now (${fixed(rg, 1)} vs ${fixed(ru, 1)}). Keep playing: a fixed ε keeps wasting pulls, so its regret grows in a straight line.`, 'warn');
   }
