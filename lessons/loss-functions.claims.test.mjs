@@ -88,6 +88,11 @@ test('worked example: score z = 2 → p ≈ 0.881 → log loss 0.127 (y = 1) or 
   assert.ok(wrong / right > 16 && wrong / right < 17, `ratio ${wrong / right}`);
   // The widget's probability handle at 0.881 with label 1 reads the same cost.
   assert.equal(ml.logLoss([1], [0.881]).toFixed(3), '0.127');
+  // The keys step the handle by 0.01 (0.001 only beyond 0.98): 0.7 + 18 × 0.01 = 0.88 reads 0.128.
+  let q = 0.7;
+  for (let i = 0; i < 18; i++) q = Number(Math.min(0.999, q + 0.01).toFixed(3));
+  assert.equal(q, 0.88);
+  assert.equal(ml.logLoss([1], [q]).toFixed(3), '0.128');
 });
 
 test('check-yourself: z = −1, y = 1 costs about 1.313, about twice a 50/50 guess; MSE of the four predictions is 1.5', async () => {

@@ -63,6 +63,11 @@ test('PCA projection: turning onto PC1 by hand is reported once; Snap is not; 18
   assert.match(await card.locator('.dw-message').textContent(), /This is PC1/);
   assert.deepEqual(await reportedEvents(page), [], 'Snap found PC1, not the learner');
   assert.equal(await statText(card, 'best'), '21.1%', 'the best share is the learner\'s own, not Snap\'s');
+  // One nudge from the snapped line is still Snap's find, not the learner's.
+  await card.locator('canvas').first().focus();
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await reportedEvents(page), [], 'a nudge after Snap is not a find by hand');
+  assert.equal(await statText(card, 'best'), '21.1%');
   const slider = card.getByRole('slider', { name: /line angle/ });
   assert.equal(await slider.getAttribute('max'), '179.5');
   await slider.fill('100');

@@ -43,6 +43,7 @@ function build({ ml, card, options }) {
   let stopSnap = null;
   let found = false;
   let foundByHand = false;  // the learner turned the line onto PC1 themselves (not Snap)
+  let snapped = false;      // Snap put the line near PC1: nudges from there are not the learner's find
 
   const row = el('div', { className: 'dw-row' });
   const left = el('div', { className: 'dw-col c4-main-col' });
@@ -86,6 +87,7 @@ function build({ ml, card, options }) {
     bestCaptured = 0;
     found = false;
     foundByHand = false;
+    snapped = false;
     setAngle(opts.angle);
   }
 
@@ -100,7 +102,9 @@ function build({ ml, card, options }) {
     angle = ((deg % 180) + 180) % 180;
     angleSlider.set(Number(angle.toFixed(1)));
     const share = captured();
-    if (by !== 'snap' && share > bestCaptured) bestCaptured = share;
+    if (by === 'snap') snapped = true;
+    else if (ratios[0] - share > 0.02) snapped = false; // turned well away from the snapped line: on their own again
+    if (by !== 'snap' && !snapped && share > bestCaptured) bestCaptured = share;
     const gap = angleGap(angle, pc1Angle);
     statCaptured.set(pct(share, 1));
     statBest.set(pct(bestCaptured, 1));
@@ -111,7 +115,7 @@ function build({ ml, card, options }) {
       if (shortfall <= 0.0005) {
         card.setMessage(`This is PC1: ${pct(share, 1)} of the spread survives the squeeze to one dimension, and no other line keeps more. The other ${pct(1 - share, 1)} lies across it (PC2).`, 'ok');
         found = true;
-        if (by === 'learner' && !foundByHand) {
+        if (by === 'learner' && !snapped && !foundByHand) {
           foundByHand = true;
           reportComplete(card, { widget: 'pca-projection', title: meta.title, score: 1, max: 1 });
         }

@@ -148,7 +148,7 @@ function build({ ml, card, options }) {
     const tiny = nodes.filter((n) => n.feature < 0 && n.samples <= 2).length;
     const leaves = tree.leafCount();
     if (leaves === 1) card.setMessage('One region, one guess: the root predicts the majority class everywhere. Press Step or raise the depth to make the first cut.', 'info');
-    else if (tiny >= 3) card.setMessage(`${tiny} of ${leaves} boxes hold only one or two training points: the tree is carving boxes around single points. Training purity ${pct(purity, 1)}, but test accuracy ${pct(testAcc, 1)} — that gap is overfitting.`, 'warn');
+    else if (tiny >= 3) card.setMessage(`${tiny} of ${leaves} boxes hold only one or two training points: the tree is carving boxes around single points, which is how overfitting starts. Training purity ${pct(purity, 1)}, test accuracy ${pct(testAcc, 1)}: compare the test accuracy with a shallower tree's to see whether fresh points pay for it.`, 'warn');
     else if (tree.status() === 'converged' && purity >= 0.999) card.setMessage(`Every box is pure (${leaves} leaves). Compare test accuracy (${pct(testAcc, 1)}) with a shallower tree.`, 'info');
     else card.setMessage(`${leaves} boxes, purity ${pct(purity, 1)}, test accuracy ${pct(testAcc, 1)}. Each cut picked the threshold that lowered the Gini impurity most.`, tree.status() === 'converged' ? 'ok' : 'info');
     plot.canvas.setAttribute('aria-label', `Decision tree regions: depth ${tree.depth()}, ${leaves} leaves, training purity ${pct(purity, 1)}`);

@@ -39,6 +39,7 @@ function build({ ml, card, options }) {
   let angle = 120;         // direction of the learner's line, degrees
   let offset = 0;          // signed shift of the line along its normal, from the centre
   let best = 0;
+  let moved = false;       // the starting line is not the learner's: only streets after a move count
   let optimal = null;      // { w, b, width, sv: Set, violations: Set } once Optimal was pressed
   let stopSolve = null;
 
@@ -51,8 +52,8 @@ function build({ ml, card, options }) {
   hideBtn.hidden = true;
   button(buttons, 'New points', () => { opts.seed = nextSeed(opts.seed); loadData(); });
   // A line's direction is undirected (180° is 0° again), so the slider stops short of 180°.
-  const angleSlider = slider(card.controls, { label: 'line angle', min: 0, max: 179.5, step: 0.5, value: angle, format: (v) => formatAxisAngle(v, 1), onInput: (v) => { angle = v; render(); } });
-  const offsetSlider = slider(card.controls, { label: 'shift', min: -4, max: 4, step: 0.01, value: offset, format: (v) => fixed(v, 2), onInput: (v) => { offset = v; render(); } });
+  const angleSlider = slider(card.controls, { label: 'line angle', min: 0, max: 179.5, step: 0.5, value: angle, format: (v) => formatAxisAngle(v, 1), onInput: (v) => { angle = v; moved = true; render(); } });
+  const offsetSlider = slider(card.controls, { label: 'shift', min: -4, max: 4, step: 0.01, value: offset, format: (v) => fixed(v, 2), onInput: (v) => { offset = v; moved = true; render(); } });
   slider(card.controls, { label: 'class spread', min: 0.2, max: 2, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { opts.spread = v; loadData(); } });
   const cSlider = slider(card.controls, { label: 'C (soft margin)', min: 0.001, max: 1000, value: opts.C, scale: 'log', step: 0.01, format: (v) => (v >= 10 ? fixed(v, 0) : v >= 0.1 ? fixed(v, 2) : fixed(v, 3)), onInput: (v) => { opts.C = v; if (optimal) solve(); } });
 
@@ -74,6 +75,7 @@ function build({ ml, card, options }) {
       for (let i = 0; i < data.rows; i++) { centre[0] += data.X[2 * i] / data.rows; centre[1] += data.X[2 * i + 1] / data.rows; }
     }
     best = 0;
+    moved = false;
     optimal = null;
     angle = 120; offset = 0.4;
     render();
@@ -132,10 +134,10 @@ function build({ ml, card, options }) {
   // hard margin: with violations the SVM's street is not the widest empty one).
   function reportResult() {
     if (!optimal || !optimal.converged || optimal.violations.size || !(best > 0) || !(optimal.width > 0)) return;
-    const score = Math.min(100, Math.round((100 * best) / optimal.width));
+    const score = Math.min(100, Math.floor((100 * best) / optimal.width + 1e-9));
     const detail = { widget: 'widen-the-street', title: meta.title, score, max: 100 };
     reportScore(card, detail);
-    if (best / optimal.width > 0.98) reportComplete(card, detail);
+    if (score >= 98) reportComplete(card, detail);
   }
   function stopSolving() { if (stopSolve) stopSolve(); stopSolve = null; optBtn.disabled = false; }
 
@@ -153,7 +155,7 @@ function build({ ml, card, options }) {
     angleSlider.set(Number(angle.toFixed(1)));
     offsetSlider.set(Math.max(-4, Math.min(4, Number(offset.toFixed(2)))));
     const m = measure();
-    if (m.wrong === 0 && m.width > best) best = m.width;
+    if (moved && m.wrong === 0 && m.width > best) best = m.width;
     statMargin.set(m.wrong ? '–' : fixed(m.width, 3));
     statBest.set(best > 0 ? fixed(best, 3) : '–');
     statWrong.set(formatNumber(m.wrong, 0));
@@ -167,7 +169,7 @@ function build({ ml, card, options }) {
       const svText = `${countOf(optimal.sv.size, 'support vector')} (circled) ${optimal.sv.size === 1 ? 'holds' : 'hold'} it in place`;
       if (v === 0) {
         const ratio = best > 0 ? best / optimal.width : 0;
-        const yours = best > 0 ? ` Your best correct street reached ${formatNumber(Math.min(100, Math.round(ratio * 100)), 0)}% of it.${ratio > 0.98 ? ' Superb — you found the maximum margin.' : ''}` : ' You have not yet drawn a line that separates the classes, so there is no street of yours to compare.';
+        const yours = best > 0 ? ` Your best correct street reached ${formatNumber(Math.min(100, Math.floor(ratio * 100 + 1e-9)), 0)}% of it.${ratio * 100 + 1e-9 >= 98 ? ' Superb — you found the maximum margin.' : ''}` : ' You have not yet moved the line to a place where it separates the classes, so there is no street of yours to compare.';
         card.setMessage(`The widest street is ${fixed(optimal.width, 3)} wide, and ${svText}.${yours}`, 'ok');
       } else {
         card.setMessage(`With C = ${fixed(opts.C, opts.C >= 10 ? 0 : 3)} the SVM accepts ${countOf(v, 'point')} inside its street or on the wrong side (ringed in red) in exchange for a wider street (${fixed(optimal.width, 3)}). ${svText}. Raise C to make violations expensive.`, 'info');
@@ -256,6 +258,7 @@ function build({ ml, card, options }) {
       const n = normal();
       offset = Math.max(-4, Math.min(4, n[0] * (pos.x - centre[0]) + n[1] * (pos.y - centre[1])));
     }
+    moved = true;
     render();
   };
   const drag = attachDrag(plot, {
@@ -266,6 +269,7 @@ function build({ ml, card, options }) {
     key: (dx, dy) => {
       if (dx) angle = (((angle - dx) % 180) + 180) % 180; // Left turns anticlockwise
       else offset = Math.max(-4, Math.min(4, offset + dy * 0.05));
+      moved = true;
       render();
     },
     enter: () => solve(),
