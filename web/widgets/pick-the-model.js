@@ -132,7 +132,8 @@ function build({ ml, card, options }) {
     reportComplete(card, { widget: 'pick-the-model', title: meta.title, score, max: 100 });
     lockBtn.disabled = true;
     for (let d = 1; d <= MAX_DEGREE; d++) visited.add(d);
-    const pct = formatNumber((mine / min - 1) * 100, 0);
+    // "35% above the best"; far off, a ratio reads better than "1882% above".
+    const above = mine / min >= 2 ? `${formatNumber(mine / min, 1)} times` : `${formatNumber((mine / min - 1) * 100, 0)}% above`;
     if (locked === best) card.setMessage(`Spot on: degree ${locked} has the lowest validation error of all twelve (${formatNumber(min, 3)}). ${score} points. Press New data for another round.`, 'ok');
     else if (locked < best) {
       // Underfitting, as the lesson defines it: too stiff, so the training error is high too
@@ -140,9 +141,9 @@ function build({ ml, card, options }) {
       const trainMine = results[locked].trainMse;
       const trainBest = results[best].trainMse;
       const stiff = trainMine > 1.5 * trainBest;
-      card.setMessage(`${score} points. Degree ${locked} is ${stiff ? 'too simple' : 'a little simpler than the best'}: its validation error ${formatNumber(mine, 3)} is ${pct}% above the best, ${formatNumber(min, 3)} at degree ${best}. ${stiff ? `It underfits: its training error (${formatNumber(trainMine, 3)}) is high too, against ${formatNumber(trainBest, 3)} at degree ${best}.` : `Its training error (${formatNumber(trainMine, 3)}) is close to degree ${best}'s (${formatNumber(trainBest, 3)}), so this is a near miss rather than underfitting.`}`, 'warn');
+      card.setMessage(`${score} points. Degree ${locked} is ${stiff ? 'too simple' : 'a little simpler than the best'}: its validation error ${formatNumber(mine, 3)} is ${above} the best, ${formatNumber(min, 3)} at degree ${best}. ${stiff ? `It underfits: its training error (${formatNumber(trainMine, 3)}) is high too, against ${formatNumber(trainBest, 3)} at degree ${best}.` : `Its training error (${formatNumber(trainMine, 3)}) is close to degree ${best}'s (${formatNumber(trainBest, 3)}), so this is a near miss rather than underfitting.`}`, 'warn');
     }
-    else card.setMessage(`${score} points. Degree ${locked} is more flexible than needed: training error ${formatNumber(results[locked].trainMse, 3)} is lower, but validation ${formatNumber(mine, 3)} is ${pct}% above the best, ${formatNumber(min, 3)} at degree ${best}. The extra wiggles follow noise.`, mine > min * 1.25 ? 'bad' : 'warn');
+    else card.setMessage(`${score} points. Degree ${locked} is more flexible than needed: training error ${formatNumber(results[locked].trainMse, 3)} is lower, but validation ${formatNumber(mine, 3)} is ${above} the best, ${formatNumber(min, 3)} at degree ${best}. The extra wiggles follow noise.`, mine > min * 1.25 ? 'bad' : 'warn');
     requestDraw(draw);
   }
 
