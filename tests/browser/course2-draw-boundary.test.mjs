@@ -99,7 +99,7 @@ test('Draw the boundary: pointer and keys move the line, live accuracy, 95 % win
   await keyMove(page, ends[1], targets[1]);
   const won = await percent(page, 'accuracy');
   assert.ok(won >= 95, `the bisector wins (${won} %)`);
-  assert.match(await page.locator('.dw-message').textContent(), /You beat 95%/);
+  assert.match(await page.locator('.dw-message').textContent(), /You reached 95%/);
   // The win is reported once (dw:complete, the accuracy that first beat 95 %); a better hand-drawn
   // line afterwards only raises the score (dw:score); the last report is the learner's best.
   let got = await reports();

@@ -163,8 +163,9 @@ function build({ ml, card, options }) {
     setMeter(result.r2Val);
     if (result.r2Val > bestSeen) bestSeen = result.r2Val;
     // The score is the best validation R² the learner's own choices reached, as a percentage of
-    // the best any combination reaches (100 = they found the strongest set).
-    if (best && best.r2 > 0) reportScore(card, { widget: 'build-dataset', title: meta.title, score: Math.round((Math.max(0, bestSeen) / best.r2) * 100), max: 100 });
+    // the best any combination reaches, rounded down: 100 only once they found the strongest set
+    // (reported in describe()), never "100 of 100" for a near miss.
+    if (best && best.r2 > 0) reportScore(card, { widget: 'build-dataset', title: meta.title, score: Math.min(99, Math.floor((Math.max(0, bestSeen) / best.r2) * 100)), max: 100 });
     describe(change, result);
     requestDraw(draw);
   }
@@ -194,16 +195,24 @@ function build({ ml, card, options }) {
     const informative = data.informative[change.column] === 1;
     const delta = result.r2Val - change.before;
     const d = `${delta >= 0 ? '+' : '−'}${fixed(Math.abs(delta), 4)}`;
+    // Every verdict agrees with the sign of the change it reports (a real clue can still lose a
+    // little on this split, and dropping a noise column can lose a lucky blip).
     if (change.adding && informative) {
-      card.setMessage(`Adding ${name}: validation R² ${d}. It carries real information about the price, so the model predicts unseen houses better.`, delta > 0 ? 'ok' : 'info');
+      card.setMessage(delta > 0
+        ? `Adding ${name}: validation R² ${d}. It carries real information about the price, so the model predicts unseen houses better.`
+        : `Adding ${name}: validation R² ${d}. It does carry information about the price, but with the columns already in, what it adds is lost in the extra weight fitted to this split's noise.`, delta > 0 ? 'ok' : 'info');
     } else if (change.adding) {
       card.setMessage(delta <= 0
         ? `Adding ${name}: validation R² ${d}. It has nothing to do with the price; the model still gives it a small weight that fits chance wiggles in the ${data.train.length} training houses, and those wiggles do not repeat in the validation houses.`
         : `Adding ${name}: validation R² ${d}, a lucky blip of this particular split. It cannot really predict price; with other houses it would as likely hurt. Take it out.`, delta <= 0 ? 'warn' : 'info');
     } else if (informative) {
-      card.setMessage(`Removing ${name}: validation R² ${d}. That clue was helping; the model now misses part of what sets the price.`, 'warn');
+      card.setMessage(delta < 0
+        ? `Removing ${name}: validation R² ${d}. That clue was helping; the model now misses part of what sets the price.`
+        : `Removing ${name}: validation R² ${d}. It does carry information about the price, but with these other columns in, this split did not reward it.`, delta < 0 ? 'warn' : 'info');
     } else {
-      card.setMessage(`Removing ${name}: validation R² ${d}. Good riddance: it only added noise.`, 'ok');
+      card.setMessage(delta >= 0
+        ? `Removing ${name}: validation R² ${d}. Good riddance: it only added noise.`
+        : `Removing ${name}: validation R² ${d}: it had given a lucky blip on this split. It cannot really predict price, so leaving it out is still the honest choice.`, delta >= 0 ? 'ok' : 'info');
     }
   }
 

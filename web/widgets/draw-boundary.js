@@ -17,12 +17,12 @@ export const schema = {
   points: { type: 'int', min: 10, max: 400, default: 80, description: 'How many points (both classes together).' },
   dataset: { type: 'enum', values: ['blobs', 'moons'], default: 'blobs', description: 'Two Gaussian blobs, or two interleaved moons (no straight line is perfect).' },
   spread: { type: 'number', min: 0.2, max: 3, default: 1.1, description: 'Blob spread (standard deviation) or moon noise.' },
-  target: { type: 'number', min: 0.5, max: 1, default: 0.95, description: 'Accuracy to beat.' },
+  target: { type: 'number', min: 0.5, max: 1, default: 0.95, description: 'Accuracy to reach.' },
 };
 
 export const meta = {
   title: 'Draw the boundary',
-  hint: 'Drag either round handle to rotate the line, or drag the line to move it, until each class sits on its own side. Can you beat 95 %?',
+  hint: 'Drag either round handle to rotate the line, or drag the line to move it, until each class sits on its own side. Can you reach 95 %?',
 };
 
 const GRID = [60, 44];
@@ -159,7 +159,7 @@ function build({ ml, card, options }) {
     const wrong = Math.round((1 - accuracy) * data.rows);
     if (fromUser) {
       if (accuracy >= opts.target) {
-        card.setMessage(`You beat ${formatPercent(opts.target, 0)}: ${formatNumber(data.rows - wrong, 0)} of ${formatNumber(data.rows, 0)} points are on their own side${wrong ? `; the ${formatNumber(wrong, 0)} left over sit among the other class, where no straight line can reach them without losing others` : ' — a perfect split'}.`, 'ok');
+        card.setMessage(`You reached ${formatPercent(opts.target, 0)}: ${formatNumber(data.rows - wrong, 0)} of ${formatNumber(data.rows, 0)} points are on their own side${wrong ? `; the ${formatNumber(wrong, 0)} left over are ringed. Can a small turn pick one up without losing another?` : ' — a perfect split'}.`, 'ok');
         if (moved) reportWin();
       } else if (accuracy >= 0.8) {
         card.setMessage(`Close: ${formatNumber(wrong, 0)} ${wrong === 1 ? 'point' : 'points'} on the wrong side (ringed). Turn the line a little to pick them up.`, 'info');

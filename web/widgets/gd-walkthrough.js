@@ -133,7 +133,14 @@ function build({ ml, card, options }) {
     const s = model.status();
     const n = all.length;
     if (s === 'diverged') { card.setMessage(`Diverged: the steps grew without limit until, after ${countOf(n - 1, 'step')}, the loss was too large to store. The learning rate is too large — lower η and press Reset.`, 'bad'); return; }
-    if (s === 'converged') { card.setMessage(`Converged after ${countOf(n - 1, 'step')}: the gradient is practically zero, so updates no longer change w or b.`, 'ok'); return; }
+    if (s === 'converged') {
+      // The step from which w and b stop changing at the table's precision (η = 0.25 lands in one).
+      const last = all[n - 1];
+      let k = n - 1;
+      while (k > 0 && Math.abs(all[k - 1].w - last.w) < 5e-5 && Math.abs(all[k - 1].b - last.b) < 5e-5) k -= 1;
+      card.setMessage(`Converged: from step ${k} on the gradient is practically zero, so updates no longer change w or b.`, 'ok');
+      return;
+    }
     if (n < 2) return;
     const e0 = Math.abs(all[n - 2].error);
     const e1 = Math.abs(all[n - 1].error);
@@ -146,13 +153,21 @@ function build({ ml, card, options }) {
 
   // The summary row that stands in for the steps a long run does not list: how many, and which
   // way the loss went (ratio of the last two losses, the factor per step).
+  // The trend is read across the hidden steps (last listed row to first tail row), so a run that
+  // shrank to zero inside them is not summarised as staying where it is.
   function summaryText(all, hidden) {
     const n = all.length;
     const l0 = all[n - 2].loss;
     const l1 = all[n - 1].loss;
+    const before = all[HEAD_ROWS - 1].loss;
+    const after = all[n - TAIL_ROWS].loss;
     let trend = 'the loss stays where it is';
-    if (l1 > l0 * (1 + 1e-9)) trend = `the loss keeps growing (about ×${formatShort(l1 / l0, 3)} per step)`;
-    else if (l1 < l0 * (1 - 1e-9)) trend = `the loss keeps shrinking (about ×${formatShort(l1 / l0, 3)} per step)`;
+    if (after > before * (1 + 1e-9)) trend = `the loss keeps growing (about ×${formatShort(l1 / l0, 3)} per step)`;
+    else if (after < before * (1 - 1e-9)) {
+      trend = l1 < l0 * (1 - 1e-9)
+        ? `the loss keeps shrinking (about ×${formatShort(l1 / l0, 3)} per step)`
+        : 'the loss shrinks until it stops changing';
+    }
     return `… ${countOf(hidden, 'more step')}: ${trend} …`;
   }
 

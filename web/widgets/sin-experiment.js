@@ -145,7 +145,9 @@ function build({ ml, card, options }) {
     statBest.set(String(sweep.degrees[b]));
     const v = verdict(i);
     const words = {
-      'just right': `Degree ${degree} is just right: test MSE ${formatNumber(sweep.test[i], 3)} is close to the lowest any degree reaches (${formatNumber(sweep.test[b], 3)} at degree ${sweep.degrees[b]}). It follows the wave, not the noise.`,
+      'just right': i === b
+        ? `Degree ${degree} is just right: its test MSE ${formatNumber(sweep.test[i], 3)} is the lowest any degree reaches. It follows the wave, not the noise.`
+        : `Degree ${degree} is just right: test MSE ${formatNumber(sweep.test[i], 3)} is close to the lowest any degree reaches (${formatNumber(sweep.test[b], 3)} at degree ${sweep.degrees[b]}). It follows the wave, not the noise.`,
       overfit: `Degree ${degree} overfits: training MSE ${formatNumber(sweep.train[i], 3)} is tiny, but test MSE ${formatNumber(sweep.test[i], 3)} is ${formatNumber(sweep.test[i] / sweep.test[b], 1)}× the best. The curve bends to pass through the noise and swings between the points.`,
       underfit: `Degree ${degree} underfits: training MSE ${formatNumber(sweep.train[i], 3)} and test MSE ${formatNumber(sweep.test[i], 3)} are both high. The curve is too stiff to follow the wave.`,
       failed: 'The engine could not fit this degree.',

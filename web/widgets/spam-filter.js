@@ -192,8 +192,10 @@ function build({ ml, card, options }) {
     statZ.set(fixed(z, 2));
     statP.set(`${fixed(p * 100, 1)}%`);
     statAcc.set(`${fixed(fitted.accuracy * 100, 0)}%`);
-    const terms = w.map((wj, j) => `${fixed(wj, 2)}×${email[j]}`).join(' + ');
-    formula.textContent = `z = ${terms} + (${fixed(b, 2)}) = ${fixed(z, 2)};  p = σ(z) = ${fixed(p, 3)}`;
+    // Signed terms ("− 0.27×0 − 3.91"), never "+ -0.27×0 + (-3.91)".
+    const signed = (v, text, first) => (v < 0 ? (first ? '−' : ' − ') : first ? '' : ' + ') + text;
+    const terms = w.map((wj, j) => signed(wj, `${fixed(Math.abs(wj), 2)}×${email[j]}`, j === 0)).join('');
+    formula.textContent = `z = ${terms}${signed(b, fixed(Math.abs(b), 2), false)} = ${fixed(z, 2).replace('-', '−')};  p = σ(z) = ${fixed(p, 3)}`;
     verdict.textContent = p >= 0.5 ? `Spam, with probability ${fixed(p * 100, 1)}%.` : `Not spam: only ${fixed(p * 100, 1)}% likely to be spam.`;
     verdict.dataset.tone = p >= 0.5 ? 'spam' : 'ham';
     if (byLearner && shownVerdict && shownVerdict !== verdict.dataset.tone && !tipped) {
