@@ -63,8 +63,8 @@ test('finishing every activity on a page completes the lesson; an attempt alone 
   await page.goto(`${site.base}/lessons/data-features-labels.html`);
   await widgetsReady(page);
   const expected = (await page.locator('.lesson-complete').getAttribute('data-activities')).split(' ');
-  assert.deepEqual(expected, ['house-table', 'build-dataset']);
-  assert.match(await page.locator('.lesson-complete-status').textContent(), /0 of 2 done/);
+  assert.deepEqual(expected, ['house-table', 'build-dataset', 'check-yourself']);
+  assert.match(await page.locator('.lesson-complete-status').textContent(), /0 of 3 done/);
   const report = (type, widget, score, max) => page.evaluate(([t, w, s, m]) => {
     const card = document.querySelector(`.dw-mount[data-widget="${w}"] .dw-card`);
     card.dispatchEvent(new CustomEvent(t, { bubbles: true, composed: true, detail: { widget: w, title: w, score: s, max: m } }));
@@ -76,9 +76,12 @@ test('finishing every activity on a page completes the lesson; an attempt alone 
   assert.equal(stored.activities['build-dataset'].complete, false);
   assert.match(await page.locator('.lesson-activities').textContent(), /• build-dataset — best 40 of 100 \(not finished yet\)/);
   await report('dw:complete', 'house-table', 1, 1);
-  assert.match(await page.locator('.lesson-complete-status').textContent(), /1 of 2 done/);
+  assert.match(await page.locator('.lesson-complete-status').textContent(), /1 of 3 done/);
   assert.equal(await page.locator('.lesson-complete button').getAttribute('aria-pressed'), 'false');
   await report('dw:complete', 'build-dataset', 100, 100);
+  assert.match(await page.locator('.lesson-complete-status').textContent(), /2 of 3 done/);
+  assert.match(await page.locator('.lesson-activities').textContent(), /• Check yourself \(not finished yet\)/);
+  await page.evaluate(() => document.querySelector('section[data-check-yourself]').dispatchEvent(new CustomEvent('dw:complete', { bubbles: true, composed: true, detail: { widget: 'check-yourself', title: 'Check yourself', score: 3, max: 4 } })));
   assert.equal(await page.locator('.lesson-complete-status').textContent(), '✓ You have completed this lesson.');
   assert.equal(await page.locator('.lesson-complete button').getAttribute('aria-pressed'), 'true');
   stored = await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:data-features-labels')));

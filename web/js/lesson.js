@@ -3,6 +3,7 @@
 import { loadWidget } from '../widgets/registry.js';
 
 async function mountAll() {
+  const handles = [];
   for (const host of document.querySelectorAll('.dw-mount[data-widget]')) {
     let options = {};
     try {
@@ -13,6 +14,7 @@ async function mountAll() {
     try {
       const module = await loadWidget(host.dataset.widget);
       host.dwHandle = module.mount(host, options);
+      handles.push(host.dwHandle);
     } catch (err) {
       const p = document.createElement('p');
       p.className = 'dw-message';
@@ -21,6 +23,7 @@ async function mountAll() {
       host.append(p);
     }
   }
+  return handles;
 }
 
 // Display formulas wider than the text column (long derivations on a phone) are scaled down to
@@ -48,4 +51,10 @@ function observeFormulas() {
 }
 
 observeFormulas();
-mountAll().then(observeFormulas);
+// Once every widget has built its card (or failed in words), the page says so: the progress
+// panel then names each activity by its card's title.
+mountAll().then(async (handles) => {
+  observeFormulas();
+  await Promise.allSettled(handles.map((h) => h && h.ready));
+  document.dispatchEvent(new CustomEvent('dw:widgets-mounted'));
+});

@@ -158,7 +158,10 @@ function activityTitle(name) {
     const title = mount.querySelector('.dw-title');
     if (title && title.textContent) return title.textContent;
   }
-  return name.replace(/-/g, ' ');
+  const block = name === 'check-yourself' && document.querySelector('section[data-check-yourself] h2');
+  if (block && block.textContent) return block.textContent;
+  const words = name.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function describeActivity(a) {
@@ -287,6 +290,8 @@ function init() {
     });
     host.append(btn);
   }
+  // The panel names unplayed activities by their cards' titles, which exist once widgets mount.
+  document.addEventListener('dw:widgets-mounted', refresh);
   // Another tab finished a lesson: keep this page in step.
   window.addEventListener('storage', (e) => { if (!e.key || e.key.startsWith(PREFIX)) refresh(); });
   refresh();
