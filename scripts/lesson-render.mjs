@@ -120,6 +120,16 @@ function moveInlineStyles(html) {
   });
 }
 
+// Markdown with $math$ as plain words for an accessible name: "$13 \\times 13$" → "13 × 13".
+const TEX_WORDS = { times: '×', cdot: '·', le: '≤', ge: '≥', leq: '≤', geq: '≥', approx: '≈', ne: '≠', pm: '±', infty: '∞', to: '→', sigma: 'σ', eta: 'η', theta: 'θ', mu: 'μ', lambda: 'λ', gamma: 'γ', alpha: 'α', beta: 'β', epsilon: 'ε', varepsilon: 'ε', phi: 'φ', omega: 'ω', sum: 'Σ', log: 'log', ln: 'ln', top: 'ᵀ', hat: '', mathbf: '', text: '', frac: '' };
+export function plainText(markdown) {
+  const tex = (src) => src
+    .replace(/\\frac\{([^{}]*)\}\{([^{}]*)\}/g, '($1)/($2)')
+    .replace(/\\([a-zA-Z]+)/g, (m, name) => (name in TEX_WORDS ? TEX_WORDS[name] : name))
+    .replace(/\^\{?2\}?/g, '²').replace(/[{}]/g, '').replace(/\\[,;!]/g, ' ').replace(/\s+/g, ' ').trim();
+  return markdown.replace(/\$\$?([^$]+)\$\$?/g, (m, src) => tex(src)).replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+}
+
 // A `::: check-yourself` block (closed by a line `:::`) → a form per question, rendered here so
 // it reads (and its explanations exist) before any script runs; web/js/check-yourself.js makes
 // it answerable. Lines:
@@ -166,7 +176,12 @@ ${check}${feedback}<template class="cy-why" data-right="true">${md(why)}</templa
     }
     if (item.choices.length < 2) fail(`question ${i + 1} needs two or more choices or one "=" line`);
     if (item.choices.filter((c) => c.right).length !== 1) fail(`question ${i + 1} needs exactly one right choice (+)`);
-    const choices = item.choices.map((c, j) => `<label class="cy-choice"><input type="radio" name="${id}" value="${j}"> <span>${md(c.text)}</span></label>`).join('\n');
+    // A choice that holds math also gets its words as the radio's name: assistive tools (and
+    // axe) do not all read KaTeX's MathML as a label.
+    const choices = item.choices.map((c, j) => {
+      const named = c.text.includes('$') ? ` aria-label="${esc(plainText(c.text))}"` : '';
+      return `<label class="cy-choice"><input type="radio" name="${id}" value="${j}"${named}> <span>${md(c.text)}</span></label>`;
+    }).join('\n');
     const whys = item.choices.map((c, j) => `<template class="cy-why" data-choice="${j}" data-right="${c.right}">${md(c.why)}</template>`).join('');
     return `<form class="cy-item" data-kind="choice" novalidate>
 <fieldset><legend class="cy-question">${q}</legend>

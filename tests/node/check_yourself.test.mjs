@@ -90,3 +90,12 @@ test('every lesson block parses and each numeric answer comes out of the engine'
   }
   assert.ok(numeric >= 1, 'at least one lesson has a numeric check');
 });
+
+test('a choice written in math gets its words as the radio button\'s name', async () => {
+  const { plainText } = await import('../../scripts/lesson-render.mjs');
+  assert.equal(plainText('$13 \\times 13$'), '13 × 13');
+  assert.equal(plainText('$\\frac{1}{2}$ of $w^2$, **bold**'), '(1)/(2) of w², bold');
+  const html = renderCheckYourself('? Size?\n+ $13 \\times 13$ :: yes\n- fourteen :: no', 'f.md');
+  assert.match(html, /value="0" aria-label="13 × 13">/);
+  assert.match(html, /value="1">/, 'plain words need no extra name');
+});
