@@ -67,7 +67,8 @@ test('Draw the boundary: pointer and keys move the line, live accuracy, 95 % win
   const e0 = await engine(page, await lineEnds(canvas));
   if (e0.accuracy !== null) assert.equal(start.toFixed(1), (e0.accuracy * 100).toFixed(1), 'readout = engine score');
 
-  // Pointer: drag the right handle down by 80 px.
+  // Pointer: drag the right handle down by 80 px (the plot in view, so the pointer reaches it).
+  await canvas.scrollIntoViewIfNeeded();
   const original = await lineEnds(canvas);
   const [, right] = (await canvas.getAttribute('data-handles')).split(' ').map((s) => s.split(',').map(Number));
   const box = await canvas.boundingBox();
