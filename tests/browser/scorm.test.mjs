@@ -112,9 +112,10 @@ test('SCORM 1.2: a finished game reaches the runtime (status, score, suspend dat
     window.statements = [];
     document.addEventListener('dw:xapi', (e) => window.statements.push(e.detail));
   });
-  // The house-table game: spotting the noise column finishes it (1 of the page's 2 games).
+  // The house-table game: spotting the noise column finishes it (1 of the page's 3 activities:
+  // two games and the check-yourself block), so the lesson's score is 100 · 1/3.
   await frame.locator('.c1-col-pick', { hasText: 'shoe' }).click();
-  await page.waitForFunction(() => window.lms.cmi.core.score.raw === '50');
+  await page.waitForFunction(() => window.lms.cmi.core.score.raw === '33.33');
   const cmi = await page.evaluate(() => ({
     status: window.lms.cmi.core.lesson_status,
     raw: window.lms.cmi.core.score.raw,
@@ -124,7 +125,7 @@ test('SCORM 1.2: a finished game reaches the runtime (status, score, suspend dat
     suspend: window.lms.cmi.suspend_data,
     commits: window.commits,
   }));
-  assert.equal(cmi.status, 'incomplete', 'one of two games finished: the lesson is not complete yet');
+  assert.equal(cmi.status, 'incomplete', 'one of three activities finished: the lesson is not complete yet');
   assert.deepEqual([cmi.min, cmi.max], ['0', '100']);
   assert.equal(cmi.exit, 'suspend');
   assert.ok(cmi.commits >= 2, 'committed at launch and after the game');
