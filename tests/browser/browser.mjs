@@ -61,10 +61,13 @@ export async function screenshot(page, name) {
 // Waits until every widget on the page (including those inside <dw-widget> shadow roots) has
 // finished loading the engine and built its card.
 export async function widgetsReady(page) {
+  // Host by host: each has built its card or shown an error in words, and none is still loading
+  // (counting cards and messages over the page would call it ready while a later host has not
+  // even started, since a card that failed holds both).
   await page.waitForFunction(() => {
-    const roots = [document, ...[...document.querySelectorAll('dw-widget')].map((w) => w.shadowRoot).filter(Boolean)];
-    const count = (sel) => roots.reduce((n, r) => n + r.querySelectorAll(sel).length, 0);
-    const hosts = document.querySelectorAll('.dw-mount').length + document.querySelectorAll('dw-widget').length;
-    return count('.dw-loading') === 0 && count('.dw-card') + count('.dw-message[data-tone="bad"]') >= hosts;
+    const done = (root) => !!root && !root.querySelector('.dw-loading')
+      && !!(root.querySelector('.dw-card') || root.querySelector('.dw-message[data-tone="bad"]'));
+    return [...document.querySelectorAll('.dw-mount')].every(done)
+      && [...document.querySelectorAll('dw-widget')].every((w) => done(w.shadowRoot));
   }, null, { timeout: 60000 });
 }
