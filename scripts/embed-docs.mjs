@@ -12,22 +12,24 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Reads the built site (dist/), where the engine module the widgets import exists.
 export async function widgetCatalogue(webDir = path.join(root, 'dist')) {
   const { widgets } = await import(pathToFileURL(path.join(webDir, 'widgets', 'registry.js')).href);
-  const { describeSchema } = await import(pathToFileURL(path.join(webDir, 'lib', 'schema.js')).href);
+  const { describeSchema, kebabName } = await import(pathToFileURL(path.join(webDir, 'lib', 'schema.js')).href);
   const out = [];
   for (const name of Object.keys(widgets).sort()) {
     const module = await widgets[name]();
-    out.push({ name, meta: module.meta, options: describeSchema(module.schema) });
+    // Attributes and address parameters are written in kebab-case (train-pct), the one spelling
+    // the docs show; the schema's camelCase still works.
+    out.push({ name, meta: module.meta, options: describeSchema(module.schema).map((o) => ({ ...o, name: kebabName(o.name) })) });
   }
   return out;
 }
 
 function exampleAttributes(options) {
-  return options.slice(0, 2).map((o) => ` ${o.name.toLowerCase()}="${o.default}"`).join('');
+  return options.slice(0, 2).map((o) => ` ${o.name}="${o.default}"`).join('');
 }
 
 // Results as xAPI statements (web/js/xapi.js).
 const XAPI_SECTION = [
-  '## 3. Results as xAPI statements',
+  '## 4. Results as xAPI statements',
   '',
   'Every game and check also reports each result as an xAPI-shaped statement, so a page connected to a Learning',
   'Record Store (LRS) can record it. With the same `dw:score` / `dw:complete` events, lesson pages and `<dw-widget>`',
@@ -177,17 +179,42 @@ export function renderEmbeddingMarkdown(catalogue) {
     '<dw-widget name="fit-line" seed="3" points="40"></dw-widget>',
     '```',
     '',
-    'Attributes are validated against the widget\'s options below: out-of-range numbers are clamped and a note says so',
-    'inside the widget; an unknown widget name shows a message listing the available ones. The element dispatches',
-    '`dw:score` and `dw:complete` events (with a `detail` object) that your page can listen to:',
+    'Attribute names are written in kebab-case, as in the tables below (`train-pct`, `show-test`); the camelCase',
+    'spelling of older embeds (`trainPct`, which HTML reads as `trainpct`) names the same option. Attributes are',
+    'validated against the widget\'s options: out-of-range numbers are clamped, an unknown attribute is ignored, and a',
+    'note inside the widget says so once, with where the setting came from ("in the attributes", "in the page',
+    'address"). An unknown widget name shows a message listing the available ones.',
+    '',
+    'Changing an attribute after the widget is on the page updates it in place (removing one restores its default);',
+    'changing `name` shows another widget. A page script can also update the options:',
+    '',
+    '```js',
+    "const widget = document.querySelector('dw-widget');",
+    "widget.setAttribute('points', '80');                                   // like any attribute",
+    "widget.dispatchEvent(new CustomEvent('dw:update', { detail: { points: 80 } })); // or an event",
+    '```',
+    '',
+    'The element dispatches `dw:score` (an attempt, with `detail` `{widget, title, score, max}`) and `dw:complete`',
+    '(the learner finished the game or check, same `detail`) that your page can listen to. Every game reports a',
+    '`dw:score` before its `dw:complete`:',
     '',
     '```js',
     "document.querySelector('dw-widget').addEventListener('dw:complete', (e) => console.log(e.detail));",
     '```',
     '',
+    'Three attributes work on every widget:',
+    '',
+    '| attribute | meaning |',
+    '|---|---|',
+    '| `address` | Keep the widget\'s state in the page address (`#…`) so the page\'s own link restores it. Off unless you add it. The widget writes only keys of its own, `NAME.option=value` (`nn-playground.lr=0.1`); your page\'s anchors (`#week4`) and other widgets\' keys are left as they are and never reported. Two widgets of the same name get `NAME` and `NAME-2`; `address="mine"` picks the prefix. |',
+    '| `share` | `share="false"` hides the Share control. |',
+    '| `state` | What the widget\'s learner did (points placed, a line, centroids), as a Share link or snippet writes it. A damaged value gets a note and the widget starts from its defaults. |',
+    '',
     '## 2. An iframe',
     '',
     'For hosts that only allow iframes, `embed.html?w=NAME&option=value` shows one widget without the site around it.',
+    'The parameters are the attributes below, with the same names (`embed.html?w=nn-playground&train-pct=70&show-test=true`);',
+    'unknown parameters are reported in a note, like unknown attributes.',
     'It posts `{source: "data-workshop", type: "dw:resize", height}` to the parent whenever its height changes, and',
     'forwards `dw:score` / `dw:complete` the same way. It accepts one message, `{type: "dw:update", options: {...}}`;',
     'every other message is ignored.',
@@ -206,6 +233,16 @@ export function renderEmbeddingMarkdown(catalogue) {
     'Both ways work under a strict Content-Security-Policy: `default-src \'self\'; script-src \'self\' \'wasm-unsafe-eval\'; style-src \'self\'`.',
     'The gallery page of the built site (`gallery.html`) shows every widget embedded with its snippet.',
     '',
+    '## 3. Share',
+    '',
+    'Every widget has a Share button in its top corner. It shows a link and an embed snippet (a `<dw-widget>` element or',
+    'an iframe) that restore the widget exactly as it is: its options and what the learner did with it. On a lesson',
+    'page the link opens the lesson with the widget\'s own keys in the address (`#place-centroids.state=…`); elsewhere',
+    'it opens `embed.html`. The snippet is what you paste into your own page.',
+    '',
+    'On the course\'s own lesson pages, the page\'s only widget (such as the neural-network playground) keeps its state',
+    'in the page address as you work, so the address itself is always a link to what you see.',
+    '',
     ...XAPI_SECTION,
     ...PLATFORM_SECTION,
     '## Widgets and their attributes',
@@ -217,7 +254,7 @@ export function renderEmbeddingMarkdown(catalogue) {
       lines.push('| attribute | type | range | default | meaning |', '|---|---|---|---|---|');
       // A '|' inside a cell (enum values are listed as a | b) must be escaped in a Markdown table.
       const cell = (v) => String(v).replace(/\|/g, '\\|');
-      for (const o of w.options) lines.push(`| \`${o.name.toLowerCase()}\` | ${cell(o.type)} | ${cell(o.range)} | ${cell(o.default)} | ${cell(o.description)} |`);
+      for (const o of w.options) lines.push(`| \`${o.name}\` | ${cell(o.type)} | ${cell(o.range)} | ${cell(o.default)} | ${cell(o.description)} |`);
     } else {
       lines.push('This widget has no options.');
     }

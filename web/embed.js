@@ -7,12 +7,25 @@
 // inserted as HTML. All widgets on a page share one engine instance (loadEngine caches it).
 // The element re-dispatches the widget's 'dw:score' and 'dw:complete' events from itself, and
 // 'dw:xapi' with each result as an xAPI statement (web/js/xapi.js).
+//
+// Attribute names are kebab-case (train-pct); the schema's camelCase spelling is accepted too
+// (HTML lower-cases it to trainpct, which names the same option). Changing an attribute after
+// the widget is on the page updates it in place; changing `name` mounts another widget. A page
+// script can also call element.update({ option: value }) or dispatch a 'dw:update' event with
+// the options as its detail. The widget never touches the page address unless the element has
+// an `address` attribute (see web/lib/address-state.js).
 import { loadWidget, widgetNames } from './widgets/registry.js';
+import { MOUNT_CONTEXT } from './lib/widget.js';
 import './js/xapi.js'; // each result is also dispatched as an xAPI-shaped 'dw:xapi' statement
 
 const STYLESHEETS = ['css/tokens.css', 'css/widget.css', 'css/embed-host.css'].map((p) => new URL(p, import.meta.url).href);
+// Attributes that belong to the element, not to the widget.
+const ELEMENT_ATTRIBUTES = new Set(['name', 'class', 'id', 'style', 'title', 'hidden', 'slot', 'part', 'lang', 'dir', 'tabindex']);
 
 class DataWorkshopWidget extends HTMLElement {
+  // `name` mounts a different widget. Every other attribute is an option of the widget, and
+  // which names exist depends on the widget, so a MutationObserver (which sees every
+  // attribute) forwards their changes instead of a fixed observedAttributes list.
   static get observedAttributes() { return ['name']; }
 
   constructor() {
@@ -20,26 +33,55 @@ class DataWorkshopWidget extends HTMLElement {
     this.shadow = this.attachShadow({ mode: 'open' });
     this.handle = null;
     this.generation = 0;
+    this.observer = new MutationObserver((records) => this.attributesChanged(records));
+    this.addEventListener('dw:update', (event) => {
+      // Only the page's own event, not the widget's events bubbling out of the shadow root.
+      if (event.target === this && event.detail && typeof event.detail === 'object' && !Array.isArray(event.detail)) this.update(event.detail);
+    });
   }
 
-  connectedCallback() { this.render(); }
+  connectedCallback() {
+    this.observer.observe(this, { attributes: true });
+    this.render();
+  }
 
   disconnectedCallback() {
+    this.observer.disconnect();
     this.generation += 1;
     if (this.handle) this.handle.destroy();
     this.handle = null;
   }
 
-  attributeChangedCallback() { if (this.isConnected) this.render(); }
+  attributeChangedCallback(attribute, before, after) {
+    if (this.isConnected && before !== after && this.rendered) this.render();
+  }
 
-  // The widget's options: every attribute except `name`, as strings; the schema converts them.
+  // Options changed by a page script: update the widget in place (no new mount).
+  update(options) {
+    if (this.handle) this.handle.update(options, 'update');
+  }
+
+  attributesChanged(records) {
+    if (!this.handle) return;
+    const next = {};
+    for (const { attributeName } of records) {
+      if (ELEMENT_ATTRIBUTES.has(attributeName)) continue;
+      // A removed attribute goes back to the option's default.
+      next[attributeName] = this.hasAttribute(attributeName) ? this.getAttribute(attributeName) : undefined;
+    }
+    if (Object.keys(next).length) this.handle.update(next, 'attribute');
+  }
+
+  // The widget's options: every attribute except the element's own, as strings; the schema
+  // converts them (and maps every spelling of a name onto the schema's).
   attributeOptions() {
     const options = {};
-    for (const attr of this.attributes) if (attr.name !== 'name' && attr.name !== 'class' && attr.name !== 'id' && attr.name !== 'style') options[attr.name] = attr.value;
+    for (const attr of this.attributes) if (!ELEMENT_ATTRIBUTES.has(attr.name)) options[attr.name] = attr.value;
     return options;
   }
 
   async render() {
+    this.rendered = true;
     const generation = ++this.generation;
     if (this.handle) this.handle.destroy();
     this.handle = null;
@@ -67,17 +109,7 @@ class DataWorkshopWidget extends HTMLElement {
       return;
     }
     if (generation !== this.generation) return;
-    // Attribute names are lower-case in HTML; map them onto the schema's camelCase names.
-    const raw = this.attributeOptions();
-    const options = {};
-    for (const key of Object.keys(module.schema)) {
-      const attr = key.toLowerCase();
-      if (attr in raw) options[key] = raw[attr];
-    }
-    for (const attr of Object.keys(raw)) {
-      if (!Object.keys(module.schema).some((k) => k.toLowerCase() === attr)) options[attr] = raw[attr];
-    }
-    this.handle = module.mount(container, options);
+    this.handle = module.mount(container, { ...this.attributeOptions(), [MOUNT_CONTEXT]: { name, source: 'attribute' } });
   }
 }
 

@@ -57,15 +57,16 @@ for (const width of [1280, 375]) {
     await w.getByRole('button', { name: /Lock in/ }).click();
     const expectedScore = Math.round((100 * errors[best].val) / errors[12].val);
     assert.equal(await stat(w, 'round score'), String(expectedScore));
-    assert.deepEqual(await reports(), [{ type: 'dw:complete', widget: 'pick-the-model', title: 'Pick the model', score: expectedScore, max: 100 }],
-      'locking in reports this round\'s score, once');
+    const result = { widget: 'pick-the-model', title: 'Pick the model', score: expectedScore, max: 100 };
+    assert.deepEqual(await reports(), [{ type: 'dw:score', ...result }, { type: 'dw:complete', ...result }],
+      'locking in reports this round\'s score (and, as every finished game, its completion), once');
     assert.match(await page.locator('.lesson-activities').textContent(), new RegExp(`Pick the model — best ${expectedScore} of 100`), 'the progress panel keeps the best round score, as the lesson says');
     assert.match(await w.locator('.dw-message').textContent(), new RegExp(`degree ${best}`));
     assert.ok(await w.getByRole('button', { name: /Lock in/ }).isDisabled());
     // A new round on new data; locking in the best degree gives 100.
     await w.getByRole('button', { name: 'New data' }).click();
     assert.equal(await stat(w, 'round score'), '–');
-    assert.equal((await reports()).length, 1, 'a new round reports nothing until it is locked in');
+    assert.equal((await reports()).length, 2, 'a new round reports nothing until it is locked in');
     await finish(page, `course3-pick-${width}`);
   });
 }

@@ -77,10 +77,11 @@ test('PCA projection: turning onto PC1 by hand is reported once; Snap is not; 18
   for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight'); // → 35°, PC1 is at 34.7°
   assert.match(await canvas.getAttribute('aria-label'), /projection line at 35\.0° keeps/);
   assert.match(await card.locator('.dw-message').textContent(), /This is PC1/);
-  assert.deepEqual(await reportedEvents(page), [{ type: 'dw:complete', widget: 'pca-projection', title: 'Project onto the principal axis', score: 1, max: 1 }]);
+  const result = { widget: 'pca-projection', title: 'Project onto the principal axis', score: 1, max: 1 };
+  assert.deepEqual(await reportedEvents(page), [{ type: 'dw:score', ...result }, { type: 'dw:complete', ...result }], 'every finished game reports its score and its completion');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowRight');
-  assert.equal((await reportedEvents(page)).length, 1, 'reported once');
+  assert.equal((await reportedEvents(page)).length, 2, 'reported once');
   // Turning past 0° wraps: 5° − 10° is the axis at 175°, never "−5°" or "180°".
   await slider.fill('5');
   await canvas.focus();

@@ -37,7 +37,9 @@ async function engineReplay(page, steps) {
     const data = await import('/widgets/nn-playground/data.js');
     const { Trainer } = await import('/widgets/nn-playground/trainer.js');
     const ml = await loadEngine();
-    const { values: s } = settings.resolveSettings(Object.fromEntries(new URLSearchParams(location.hash.slice(1))));
+    // The widget's keys in the address are namespaced (nn-playground.lr=…) and kebab-case.
+    const own = [...new URLSearchParams(location.hash.slice(1))].filter(([k]) => k.startsWith('nn-playground.'));
+    const { values: s } = settings.resolveSettings(Object.fromEntries(own.map(([k, v]) => [k.slice('nn-playground.'.length), v])));
     const d = s.dataset === 'custom' ? data.decodePoints(s.pts) : data.generate(ml, s);
     const idx = data.split(ml, d, s);
     const t = new Trainer(ml);
@@ -85,7 +87,7 @@ test('the page address restores the same settings, data and seed (same loss afte
   await page.getByLabel('Optimiser').selectOption('adam');
   await page.getByLabel('Regularisation', { exact: true }).selectOption('l2');
   await page.getByLabel('Regularisation rate').selectOption('0.001');
-  await page.waitForFunction(() => location.hash.includes('optimizer=adam') && location.hash.includes('regRate=0.001'));
+  await page.waitForFunction(() => location.hash.includes('nn-playground.optimizer=adam') && location.hash.includes('nn-playground.reg-rate=0.001'));
   const url = page.url();
   for (let i = 0; i < 7; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
   const loss = await stat(page, 'train loss');
@@ -122,14 +124,16 @@ test('learning rate 10 diverges: the message explains it and one click resets', 
 });
 
 test('a hostile address is clamped with a visible note and nothing is injected', async () => {
-  const hash = '#layers=99,-3,abc,4,4,4,4,4&lr=1e9&points=-5&dataset=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&acts=evil&features=zzz&seed=abc&bogus=1&pts=%%%';
+  const hash = '#nn-playground.layers=99,-3,abc,4,4,4,4,4&nn-playground.lr=1e9&nn-playground.points=-5&nn-playground.dataset=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&nn-playground.acts=evil&nn-playground.features=zzz&nn-playground.seed=abc&nn-playground.bogus=1&nn-playground.pts=%%%';
   const page = await open(hash, { width: 375 });
-  const note = await page.locator('.nnp-notes').textContent();
+  const note = await page.locator('.nnp .dw-notes').textContent();
   assert.match(note, /above 16/);
   assert.match(note, /lr=1000000000 is above 10/);
   assert.match(note, /points=-5 is below 20/);
   assert.match(note, /is not one of/);
-  assert.match(note, /Unknown setting "bogus"/);
+  assert.match(note, /Unknown option "bogus"/);
+  assert.match(note, /"pts" could not be read/);
+  assert.match(note, /^Settings adjusted \(in the page address\)/);
   assert.equal(await page.locator('.nnp img').count(), 0);
   assert.equal(await page.locator('.nnp-net-count').textContent(), '6 hidden layers');
   assert.equal(await page.getByRole('slider', { name: 'Learning rate' }).getAttribute('aria-valuetext'), 'Learning rate 10');

@@ -1,5 +1,9 @@
 // Widget options are declared once as a schema; the same table validates mount() options,
 // <dw-widget> attributes and URL parameters, and generates the embedding docs.
+// Names: the schema writes camelCase (trainPct); attributes and addresses use kebab-case
+// (train-pct), because HTML attribute names are case-insensitive. Every spelling that differs
+// only in case and dashes (train-pct, trainPct, trainpct) names the same option, so old links
+// and embeds keep working.
 //   { points: { type: 'int', min: 5, max: 200, default: 40, description: '…' }, … }
 // Types: 'number', 'int', 'boolean', 'enum' (with `values`), 'string' (with `maxLength`).
 // Values that are out of range are clamped and explained in `notes`; values that cannot be
@@ -8,6 +12,7 @@
 export function resolveOptions(schema, raw = {}, { ignoreUnknown = false } = {}) {
   const values = {};
   const notes = [];
+  raw = canonicalOptions(schema, raw);
   for (const [name, spec] of Object.entries(schema)) {
     const has = raw != null && Object.prototype.hasOwnProperty.call(raw, name) && raw[name] !== undefined && raw[name] !== null;
     values[name] = has ? coerce(name, spec, raw[name], notes) : spec.default;
@@ -65,11 +70,44 @@ function coerce(name, spec, value, notes) {
   }
 }
 
-// Options from a URL query or hash string, restricted to the schema's names.
-export function optionsFromParams(schema, params) {
-  const raw = {};
-  for (const name of Object.keys(schema)) if (params.has(name)) raw[name] = params.get(name);
-  return raw;
+// trainPct → train-pct: the spelling used in attributes, addresses and the docs.
+export function kebabName(name) {
+  return String(name).replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+}
+
+const looseName = (name) => String(name).toLowerCase().replace(/[-_]/g, '');
+
+// The schema's name for `name` in any accepted spelling, or null.
+export function schemaName(schema, name) {
+  if (Object.prototype.hasOwnProperty.call(schema, name)) return name;
+  const loose = looseName(name);
+  return Object.keys(schema).find((k) => looseName(k) === loose) || null;
+}
+
+// Raw options with every recognised spelling renamed to the schema's name; unknown names are
+// kept as they are (resolveOptions reports them). When two spellings of one option are given,
+// the later one wins, as in an object spread.
+export function canonicalOptions(schema, raw) {
+  if (!raw || typeof raw !== 'object') return {};
+  const out = {};
+  for (const [name, value] of Object.entries(raw)) {
+    const key = schemaName(schema, name) || name;
+    if (key !== name && Object.prototype.hasOwnProperty.call(out, key)) delete out[key];
+    out[key] = value;
+  }
+  return out;
+}
+
+// Schema values → { kebab-name: text } for the options that differ from `reference` (the
+// defaults unless given), in schema order: what a link or an embed snippet needs to restore them.
+export function changedOptionText(schema, values, reference = null) {
+  const out = {};
+  for (const [name, spec] of Object.entries(schema)) {
+    const v = values[name];
+    if (v === undefined || v === null || v === (reference ? reference[name] : spec.default)) continue;
+    out[kebabName(name)] = String(v);
+  }
+  return out;
 }
 
 // A human-readable table row per option, for the embedding docs and the gallery.

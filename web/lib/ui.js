@@ -19,6 +19,14 @@ export function el(tag, attrs = {}, children = []) {
   return node;
 }
 
+const NOTE_SOURCES = {
+  attribute: 'in the attributes',
+  address: 'in the page address',
+  options: 'in the options',
+  update: 'in the update',
+  file: 'in the file',
+};
+
 export function createCard(host, { title, hint }) {
   const card = el('section', { className: 'dw-card', 'aria-label': title });
   const heading = el('h3', { className: 'dw-title', text: title });
@@ -33,9 +41,19 @@ export function createCard(host, { title, hint }) {
   card.append(heading, hintEl, notes, stage, controls, readout, message);
   host.append(card);
 
+  let noteGroups = [];
   const api = {
     card, stage, controls, readout, message, notes,
-    setNotes(list) { notes.textContent = list.length ? `Settings adjusted: ${list.join(' ')}` : ''; },
+    // Each group of notes says where its settings came from, once: setNotes replaces every
+    // group, addNotes adds one (source: 'attribute', 'address', 'options', 'update', 'file').
+    setNotes(list, source) { noteGroups = []; api.addNotes(list, source); },
+    addNotes(list, source) {
+      const group = noteGroups.find((g) => g.source === source);
+      const fresh = list.filter((n) => !(group && group.list.includes(n)));
+      if (group) group.list.push(...fresh);
+      else if (fresh.length) noteGroups.push({ source, list: [...new Set(fresh)] });
+      notes.textContent = noteGroups.map(({ source: from, list: l }) => `Settings adjusted${NOTE_SOURCES[from] ? ` (${NOTE_SOURCES[from]})` : ''}: ${l.join(' ')}`).join(' ');
+    },
     setMessage(text, tone = 'info') {
       if (message.textContent !== text) message.textContent = text || '';
       message.dataset.tone = tone;

@@ -3,29 +3,243 @@
 //   meta              { title, hint }
 //   mount(el, opts)   → { update(opts), destroy(), ready: Promise }
 // and implements mount by calling mountWidget(el, opts, { schema, meta, build }), where
-// build(ctx) sets up canvases/controls with the loaded engine and returns { update, destroy }.
-// mountWidget resolves options (clamping with visible notes), builds the card, loads the
-// engine once per page, turns setup errors into a message in words, and makes destroy() undo
-// everything (the widget's own destroy must .delete() every engine object it created).
+// build(ctx) sets up canvases/controls with the loaded engine and returns
+//   { update(options)?, destroy(), state?: { get(), set(value) }, currentOptions?() }.
+// mountWidget resolves options (clamping with visible notes that say where each setting came
+// from), builds the card, loads the engine once per page, turns setup errors into a message in
+// words, and makes destroy() undo everything (the widget's own destroy must .delete() every
+// engine object it created).
+//
+// Sharing is written here once for every widget:
+//   - the options that differ from their defaults, plus the widget's extra `state` (points
+//     placed, a line, centroids…), make up what a Share link or embed snippet restores.
+//     state.get() returns a JSON value (or null for "nothing beyond the options");
+//     state.set(value) must check the value completely before changing anything and throw an
+//     Error saying in words what is wrong, so a damaged link leaves the widget at its start.
+//   - currentOptions() reports option values the learner changed with the widget's own
+//     controls (the neural-network playground's settings), so links carry them too.
+//   - a widget without an update() is rebuilt with the new options when they change.
+//   - the page address (#…) is read and written only when allowed: on our lesson pages every
+//     widget reads its own namespaced keys and the page's only widget also writes them; on any
+//     other page only an embedder's `address` option turns it on (address-state.js).
 import { loadEngine } from '../engine/index.js';
-import { resolveOptions } from './schema.js';
+import { canonicalOptions, changedOptionText, resolveOptions, schemaName } from './schema.js';
 import { createCard, describeError, el } from './ui.js';
+import { bindAddress, claimNamespace, fragmentFor } from './address-state.js';
+import { createShareControl, decodeState, elementSnippet, encodeState, frameAddress, frameSnippet } from './share.js';
+
+// Set by the code that mounts a widget for a page (embed.js, embed-frame.js) as a key of the
+// options: { name, source: 'attribute' | 'address' | 'options' }. A symbol, so it can never be
+// confused with an option.
+export const MOUNT_CONTEXT = Symbol.for('data-workshop.mount-context');
+
+// Options every widget understands besides its schema's (reserved names, any letter case):
+//   address  use the page address: present/true for the widget's name, or a namespace
+//   share    "false" hides the Share control
+//   state    the widget's extra state, as a Share link writes it
+export const COMMON_OPTIONS = ['address', 'share', 'state'];
+
+// The site's root (where embed.js and embed.html live): this file is lib/widget.js.
+const SITE_BASE = new URL('../', import.meta.url);
+const OFF = /^(false|0|no|off)$/i;
+const CHANGE_EVENTS = ['input', 'change', 'pointerup', 'keyup'];
+
+function splitCommon(raw) {
+  const common = {};
+  const rest = {};
+  for (const [k, v] of Object.entries(raw || {})) {
+    if (COMMON_OPTIONS.includes(k.toLowerCase())) common[k.toLowerCase()] = v;
+    else rest[k] = v;
+  }
+  return { common, rest };
+}
+
+// A widget's namespace in the address follows its place on the page, not the order in which
+// widgets finish loading: the first of its name is NAME, the next NAME-2, … (claimNamespace
+// still guarantees uniqueness when an embedder's chosen prefix collides with one of these).
+function pageNamespace(element, name) {
+  if (typeof document === 'undefined') return name;
+  const root = element.getRootNode ? element.getRootNode() : null;
+  const host = root && root.host ? root.host : element;
+  const hosts = host.localName === 'dw-widget'
+    ? [...document.querySelectorAll('dw-widget')].filter((h) => h.getAttribute('name') === name)
+    : [...document.querySelectorAll('.dw-mount')].filter((h) => h.dataset.widget === name);
+  const index = hosts.indexOf(host);
+  return index <= 0 ? name : `${name}-${index + 1}`;
+}
+
+function addressPolicy(element, context, common) {
+  const flag = common.address;
+  if (flag === false || OFF.test(String(flag ?? ''))) return null;
+  if (flag !== undefined && flag !== null) {
+    const text = String(flag);
+    const namespace = /^[a-z][a-z0-9-]{0,39}$/i.test(text) && !/^(true|yes|on)$/i.test(text) ? text : null;
+    return { write: true, namespace };
+  }
+  if (element.classList && element.classList.contains('lesson-widget') && typeof document !== 'undefined') {
+    const main = document.querySelectorAll('.dw-mount.lesson-widget').length === 1;
+    return { write: main, legacy: main };
+  }
+  return null;
+}
 
 export function mountWidget(element, options, { schema, meta, build }) {
   if (!element || typeof element.append !== 'function') throw new TypeError('mount: expected a DOM element to mount into');
-  const { values, notes } = resolveOptions(schema, options || {});
-  const card = createCard(element, meta);
+  const context = (options && options[MOUNT_CONTEXT]) || {};
+  const source = context.source || 'options';
+  const name = context.name || (element.dataset && element.dataset.widget) || meta.title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const { common, rest } = splitCommon(options);
+  const showShare = !(common.share === false || OFF.test(String(common.share ?? '')));
+
+  // Values of the keys present in `raw`, resolved, laid over `values`.
+  function overlay(values, raw) {
+    const canonical = canonicalOptions(schema, raw);
+    const r = resolveOptions(schema, canonical);
+    const out = { ...values };
+    for (const k of Object.keys(canonical)) if (Object.prototype.hasOwnProperty.call(schema, k)) out[k] = r.values[k];
+    return { values: out, notes: r.notes };
+  }
+
+  const base = resolveOptions(schema, rest);
+  let current = base.values;
+  const startNotes = [[base.notes, source]];
+  let pendingState = null; // { text, source } restored once the widget is built
+
+  if (common.state !== undefined && common.state !== null && String(common.state) !== '') pendingState = { text: String(common.state), source };
+
+  // ---- the page address ----
+  const policy = addressPolicy(element, context, common);
+  let address = null;
+  function addressLayer(found, onto) {
+    const raw = {};
+    let state = null;
+    for (const [k, v] of found.entries) { if (k === 'state') state = v; else raw[k] = v; }
+    const o = overlay(onto, raw);
+    return { values: o.values, notes: [...found.damaged.map((k) => `"${k}" could not be read and was ignored.`), ...o.notes], state };
+  }
+  if (policy) {
+    address = bindAddress(claimNamespace(policy.namespace || pageNamespace(element, name)), {
+      write: policy.write,
+      legacy: policy.legacy ? (k) => !!schemaName(schema, k) && !COMMON_OPTIONS.includes(k) : null,
+      onExternalChange: (found) => {
+        const layer = addressLayer(found, base.values);
+        applyOptions(layer.values, layer.notes, 'address');
+        if (layer.state !== null) restoreState({ text: layer.state, source: 'address' });
+      },
+    });
+    const found = address.read();
+    if (found.entries.length || found.damaged.length) {
+      const layer = addressLayer(found, current);
+      current = layer.values;
+      startNotes.push([layer.notes, 'address']);
+      if (layer.state !== null) pendingState = { text: layer.state, source: 'address' };
+    }
+  }
+
+  // ---- the card ----
+  let card = null;
+  let instance = null;
+  let engine = null;
+  let destroyed = false;
+  const onUserChange = () => stateChanged();
+  // Every finished game reports a score: a 'dw:complete' with no 'dw:score' since the last one
+  // is preceded by a 'dw:score' with the same detail (dispatched here, before the completion
+  // bubbles on to the page), so a host that only counts scores misses no game.
+  let scoreSinceComplete = false;
+  const onScore = () => { scoreSinceComplete = true; };
+  const onComplete = (event) => {
+    if (!scoreSinceComplete && event.target === event.currentTarget) {
+      event.currentTarget.dispatchEvent(new CustomEvent('dw:score', { bubbles: true, composed: true, detail: { ...(event.detail || {}) } }));
+    }
+    scoreSinceComplete = false;
+  };
+  function makeCard() {
+    card = createCard(element, meta);
+    card.card.addEventListener('dw:score', onScore);
+    card.card.addEventListener('dw:complete', onComplete);
+    if (showShare) createShareControl(card, describeShare);
+    for (const type of CHANGE_EVENTS) card.card.addEventListener(type, onUserChange);
+  }
+  makeCard();
   const loading = el('p', { className: 'dw-loading', text: 'Loading the learning engine…' });
   card.stage.append(loading);
-  card.setNotes(notes);
+  card.setNotes([]);
+  for (const [list, from] of startNotes) card.addNotes(list, from);
 
-  let instance = null;
-  let destroyed = false;
-  let current = values;
+  // Where the options came from, for notes a widget adds about them (the address when it set any).
+  const noteSource = () => (startNotes.some(([, from]) => from === 'address') ? 'address' : source);
+  function start() {
+    instance = build({ ml: engine, card, options: current, notes: startNotes.flatMap(([list]) => list), element, stateChanged, noteSource: noteSource() });
+    if (pendingState) restoreState(pendingState);
+    pendingState = null;
+    stateChanged();
+  }
+
+  function restoreState({ text, source: from }) {
+    let value;
+    try { value = decodeState(text); } catch (err) {
+      card.addNotes([`The saved state could not be read (${err.message}); the widget starts from its defaults.`], from);
+      return;
+    }
+    if (!instance || !instance.state) return; // a widget with no extra state: its options are everything
+    try { instance.state.set(value); } catch (err) {
+      card.addNotes([`The saved state could not be used (${describeError(err)}); the widget starts from its defaults.`], from);
+    }
+  }
+
+  // The options as the learner sees them now (including changes made with the widget's controls).
+  function liveOptions() {
+    if (!instance || typeof instance.currentOptions !== 'function') return current;
+    const live = instance.currentOptions() || {};
+    const out = { ...current };
+    for (const k of Object.keys(schema)) if (live[k] !== undefined) out[k] = live[k];
+    return out;
+  }
+
+  // What restores the widget: options that differ from `reference` (the schema's defaults for
+  // embed.html and snippets; the page's own options for its address, which it applies anyway).
+  function shareAttributes(reference = null) {
+    const attrs = changedOptionText(schema, liveOptions(), reference);
+    if (instance && instance.state) {
+      const extra = instance.state.get();
+      if (extra !== null && extra !== undefined) attrs.state = encodeState(extra);
+    }
+    return attrs;
+  }
+
+  function describeShare() {
+    const attrs = shareAttributes();
+    const link = address
+      ? `${location.origin}${location.pathname}${location.search}${fragmentFor(address.namespace, Object.entries(shareAttributes(base.values)))}`
+      : frameAddress(SITE_BASE, name, attrs);
+    return { link, element: elementSnippet(SITE_BASE, name, attrs), frame: frameSnippet(SITE_BASE, name, attrs, meta.title, card.card.offsetHeight + 40) };
+  }
+
+  // Called after anything the learner did (the card's input events) and after updates; the
+  // page's main widget then writes its state to the address (debounced in address-state.js).
+  function stateChanged() {
+    if (address && instance && !destroyed) address.write(Object.entries(shareAttributes(base.values)));
+  }
+
+  function applyOptions(values, notes, from) {
+    current = values;
+    card.setNotes(notes, from);
+    if (!instance) return;
+    if (typeof instance.update === 'function') { instance.update(current); return; }
+    // No update(): build the widget again with the new options, in a fresh card.
+    if (instance.destroy) instance.destroy();
+    instance = null;
+    card.remove();
+    makeCard();
+    card.setNotes(notes, from);
+    instance = build({ ml: engine, card, options: current, notes, element, stateChanged, noteSource: from });
+  }
+
   const ready = loadEngine().then((ml) => {
     if (destroyed) return;
+    engine = ml;
     loading.remove();
-    instance = build({ ml, card, options: values, notes, element });
+    start();
   }).catch((err) => {
     loading.remove();
     card.setMessage(`This widget could not start: ${describeError(err)}`, 'bad');
@@ -34,16 +248,22 @@ export function mountWidget(element, options, { schema, meta, build }) {
 
   return {
     ready,
-    get options() { return { ...current }; },
-    update(next = {}) {
-      const resolved = resolveOptions(schema, { ...current, ...next });
-      current = resolved.values;
-      card.setNotes(resolved.notes);
-      if (instance && instance.update) instance.update(current);
+    name,
+    get options() { return { ...liveOptions() }; },
+    // The widget's extra state (what a Share link carries besides the options), for tests.
+    get state() { return instance && instance.state ? instance.state.get() : null; },
+    share() { return describeShare(); },
+    update(next = {}, from = 'update') {
+      const { common: c, rest: r } = splitCommon(next);
+      const o = overlay(liveOptions(), r);
+      applyOptions(o.values, o.notes, from);
+      if (c.state !== undefined && c.state !== null && String(c.state) !== '') restoreState({ text: String(c.state), source: from });
+      stateChanged();
     },
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      if (address) address.destroy();
       if (instance && instance.destroy) instance.destroy();
       instance = null;
       card.remove();

@@ -28,6 +28,8 @@ function findSource(element, id) {
 }
 
 function build({ card, options, element }) {
+  card.card.querySelector('.dw-title').textContent = options.title || meta.title;
+  card.card.setAttribute('aria-label', options.title || meta.title);
   const source = findSource(element, options.steps);
   const list = el('ol', { className: 'dwf-derivation', tabindex: '0', 'aria-label': 'Derivation steps' });
   card.stage.append(list);
@@ -80,8 +82,8 @@ function build({ card, options, element }) {
   list.addEventListener('keydown', onKey);
   reveal(1);
 
+  // No update(): new options (another block, another title) build the card again.
   return {
-    update() {},
     destroy() {
       list.removeEventListener('keydown', onKey);
       if (source) { source.hidden = false; source.classList.remove('dwf-taken'); }

@@ -227,6 +227,17 @@ function build({ ml, card, options }) {
 
   return {
     update(next) { fit.stop(); opts = { ...next }; loadData(); },
+    // Shared by a link: the seed (New points changes it) and the line as it is now.
+    currentOptions() { return { seed: opts.seed }; },
+    state: {
+      get() { return w === 0 && b === 5 ? null : { w, b }; },
+      set(value) {
+        const ok = value && typeof value === 'object' && Number.isFinite(value.w) && Number.isFinite(value.b) && Math.abs(value.w) <= 50 && Math.abs(value.b) <= 500;
+        if (!ok) throw new RangeError('the line needs a slope w within ±50 and an intercept b within ±500');
+        fit.stop();
+        setLine(value.w, value.b, false);
+      },
+    },
     destroy() {
       drag.destroy();
       fit.stop();

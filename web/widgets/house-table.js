@@ -84,5 +84,5 @@ function build({ ml, card }) {
     }
   }
 
-  return { update() {}, destroy() { resizeObserver.disconnect(); } };
+  return { destroy() { resizeObserver.disconnect(); } };
 }

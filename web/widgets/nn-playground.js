@@ -7,13 +7,14 @@
 //   network.js   the network diagram (thumbnails, weight curves)
 //   output.js    the big output map and point editing
 //   panels.js    loss chart and metrics; weights.js weight editor and JSON files
-//   controls.js  the control panel; pictures.js the big view's picture; url-state.js the #… address
+//   controls.js  the control panel; pictures.js the big view's picture
+// Its settings reach the page address and Share links through mountWidget (web/lib/widget.js):
+// currentOptions() reports them and stateChanged() says when they changed.
 import { mountWidget } from '../lib/widget.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, describeError, el, fixed } from '../lib/ui.js';
 import { readTheme, watchColorScheme } from '../lib/theme.js';
-import { SETTINGS, DOMAIN, LEARNING_RATES, parseLayers, parseActivations, resolveSettings, fromHash } from './nn-playground/settings.js';
-import { createUrlState } from './nn-playground/url-state.js';
+import { SETTINGS, DOMAIN, LEARNING_RATES, parseLayers, parseActivations, resolveSettings } from './nn-playground/settings.js';
 import { generate, split, subset, encodePoints, decodePoints, editedData, toCsv, parseCsv } from './nn-playground/data.js';
 import { CLASS_NAMES, featureOverGrid, legendSpec, outputPicture, regressionScale } from './nn-playground/pictures.js';
 import { Trainer } from './nn-playground/trainer.js';
@@ -39,23 +40,21 @@ const HOVER_RES = 64; // a hovered neuron shown large
 const FRAME_BUDGET_MS = 7; // training time per frame; the rest is drawing at 60 fps
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  // urlState=false (the option before every widget could use the address) still turns the
+  // address off; the address is now off by default except on the playground's own lesson page.
+  const { urlState, urlstate, ...rest } = options || {};
+  const off = [urlState, urlstate].some((v) => v === false || /^(false|0|no|off)$/i.test(String(v ?? '')));
+  return mountWidget(element, off ? { ...rest, address: false } : (options && rest), { schema, meta, build });
 }
 
-function build({ ml, card, options, notes: optionNotes }) {
-  // ---- settings: mount options, then the page address (which wins) ----
+function build({ ml, card, options, stateChanged, noteSource }) {
+  // ---- settings: the options as mountWidget resolved them (from attributes, lesson or address),
+  // then the table's own checks of the list-valued ones (layers, activations, features) ----
   let s;
-  const startNotes = [...optionNotes];
   {
-    let raw = { ...options };
-    if (options.urlState && typeof location !== 'undefined') {
-      const h = fromHash(location.hash);
-      startNotes.push(...h.notes);
-      if (h.present) raw = { ...raw, ...h.raw };
-    }
-    const r = resolveSettings(raw);
+    const r = resolveSettings(options);
     s = r.values;
-    startNotes.push(...r.notes);
+    card.addNotes(r.notes, noteSource);
   }
   const trainer = new Trainer(ml);
   let data = null; // full data set { X, y, kind, classes }
@@ -76,7 +75,6 @@ function build({ ml, card, options, notes: optionNotes }) {
 
   // ---- layout ----
   card.card.classList.add('nnp');
-  const notesBox = el('div', { className: 'nnp-notes', role: 'note' });
   const top = el('div', { className: 'nnp-top' });
   const alert = el('div', { className: 'nnp-alert', role: 'alert' });
   alert.hidden = true;
@@ -88,8 +86,7 @@ function build({ ml, card, options, notes: optionNotes }) {
   const trainingGrid = el('div', { className: 'nnp-training-grid' });
   training.append(trainingGrid);
   layout.append(outCol, netCol, dataCol, training);
-  card.stage.append(notesBox, top, alert, layout);
-  notesBox.hidden = true;
+  card.stage.append(top, alert, layout);
 
   const output = createOutputView(outCol, {
     onResize: () => requestDraw(draw),
@@ -163,7 +160,7 @@ function build({ ml, card, options, notes: optionNotes }) {
     if (changed(DATA_KEYS)) { stopPlaying(); rebuildData(); } else if (changed(ARCH_KEYS)) { stopPlaying(); rebuildNetwork(); } else if (changed(TRAIN_KEYS)) attemptUi(() => trainer.applyTraining(s));
     if (before.reg !== s.reg || before.regRate !== s.regRate) attemptUi(() => trainer.applyTraining(s));
     controls.sync(s);
-    scheduleHash();
+    stateChanged();
     requestDraw(draw);
   }
 
@@ -174,7 +171,12 @@ function build({ ml, card, options, notes: optionNotes }) {
   function rebuildData() {
     attemptUi(() => {
       if (s.dataset === 'custom') {
-        try { data = decodePoints(s.pts); } catch (err) { card.setMessage(`Your points could not be read (${err.message}); using the circle data set.`, 'warn'); s = resolveSettings({ ...s, dataset: 'circle', pts: '' }).values; }
+        try { data = decodePoints(s.pts); } catch (err) {
+          // Said in the notes (the message line is soon taken by "Ready"), and the menu follows.
+          card.addNotes([`Your own points could not be read (${err.message}); showing the circle data set instead.`], noteSource);
+          s = resolveSettings({ ...s, dataset: 'circle', pts: '' }).values;
+          controls.sync(s);
+        }
       }
       if (s.dataset !== 'custom') { data = generate(ml, s); s = { ...s, pts: '' }; }
       s.ptsKind = data.kind;
@@ -327,21 +329,9 @@ function build({ ml, card, options, notes: optionNotes }) {
     network.setStructure({ features: s.features.split(','), layers: parseLayers(s.layers), acts: parseActivations(s.acts, parseLayers(s.layers).length), outputs: sizes[sizes.length - 1], kind: data.kind });
     network.drawInactive(featureGrid, THUMB_RES);
     controls.sync(s);
-    scheduleHash();
+    stateChanged();
     card.setMessage('Weights loaded: the maps and metrics show the imported network on the current data.', 'ok');
     requestDraw(draw);
-  }
-
-  // ---- URL hash ----
-  const urlState = createUrlState({ getSettings: () => s, onExternalChange: (values, notes) => { showNotes(notes); change(values); } });
-  function scheduleHash() { urlState.schedule(); }
-
-  function showNotes(list) {
-    notesBox.replaceChildren();
-    if (!list.length) { notesBox.hidden = true; return; }
-    notesBox.append(el('p', { text: `Some settings in the link were adjusted: ${list.join(' ')}` }));
-    button(notesBox, 'Dismiss', () => { notesBox.hidden = true; });
-    notesBox.hidden = false;
   }
 
   // ---- drawing ----
@@ -409,16 +399,13 @@ function build({ ml, card, options, notes: optionNotes }) {
   // ---- start ----
   controls.sync(s);
   rebuildData();
-  showNotes(startNotes);
-  if (startNotes.length) card.setMessage(`Some settings were adjusted: ${startNotes.join(' ')}`, 'warn');
-  scheduleHash();
 
   return {
     update(next) { change(next); },
+    currentOptions() { return { ...s }; },
     destroy() {
       stopPlaying();
       cancelDraw(draw);
-      urlState.destroy();
       unwatch();
       network.destroy();
       output.destroy();

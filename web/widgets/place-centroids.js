@@ -353,6 +353,22 @@ function build({ ml, card, options }) {
 
   return {
     update(next) { stopAuto(); opts = { ...next }; loadData(); },
+    // Shared by a link: the points (New points changes the seed), k (its slider) and the
+    // centroids as placed.
+    currentOptions() { return { seed: opts.seed, k: opts.k }; },
+    state: {
+      get() { return placed.length ? { c: placed.map((p) => [p.x, p.y]) } : null; },
+      set(value) {
+        const list = value && Array.isArray(value.c) ? value.c : null;
+        if (!list || list.length > opts.k || !list.every((p) => Array.isArray(p) && p.length === 2 && p.every((v) => Number.isFinite(v) && Math.abs(v) <= 1e3))) {
+          throw new RangeError(`the centroids must be a list of at most ${opts.k} points (x, y)`);
+        }
+        stopAuto();
+        placed = list.map(([x, y]) => ({ x, y })); // as placed (and clamped) on the sharer's plot
+        selected = -1;
+        syncModel();
+      },
+    },
     destroy() {
       cancelDraw(draw);
       drag.destroy();

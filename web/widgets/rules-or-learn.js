@@ -55,8 +55,8 @@ function build({ card, options }) {
       { id: LEARN, label: 'Learn from data', key: 'l' },
     ],
   });
+  // No update(): new options (seed, rounds) start a new round, which mountWidget does by building again.
   return {
-    update() {},
     destroy() { quiz.destroy(); },
     quiz,
   };

@@ -120,6 +120,9 @@ function build({ ml, card, options }) {
 
   return {
     update(next) { opts = { ...next }; threshold = opts.threshold; load(); },
+    // Shared by a link: the examples (New examples changes the seed) and the threshold where the
+    // learner left it (the link's starting threshold).
+    currentOptions() { return { seed: opts.seed, threshold }; },
     destroy() {
       cancelDraw(draw);
       drag.destroy();

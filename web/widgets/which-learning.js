@@ -106,8 +106,8 @@ function build({ card, options }) {
   box.addEventListener('pointercancel', onCancel);
   card.card.addEventListener('keydown', onKey);
 
+  // No update(): new options start a new round, which mountWidget does by building again.
   return {
-    update() {},
     destroy() {
       box.removeEventListener('pointerdown', onDown);
       box.removeEventListener('pointermove', onMove);

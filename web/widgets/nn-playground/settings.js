@@ -1,5 +1,6 @@
 // The playground's settings table: every setting is declared once here, and the same table
-// drives the widget's option schema, URL-hash (de)serialisation and clamping. Values that are
+// drives the widget's option schema (and through it the page address and Share links, see
+// web/lib/widget.js) and clamping. Values that are
 // out of range, unreadable or hostile are clamped or replaced by the default, and each change
 // is explained in a note the widget shows in words. Nothing read from a URL is used as HTML.
 import { resolveOptions, seedOption } from '../../lib/schema.js';
@@ -59,11 +60,7 @@ export const SETTINGS = {
   showTest: { type: 'boolean', default: false, description: 'Show the test data (hollow marks).' },
   discretize: { type: 'boolean', default: false, description: 'Colour the output by predicted class only.' },
   pts: { type: 'string', maxLength: 24000, default: '', description: 'Your own points (encoded), used when dataset=custom.' },
-  urlState: { type: 'boolean', default: true, description: 'Keep the settings in the page address (#…) so a link restores them.' },
 };
-
-// Keys written to the URL hash (urlState itself is a page option, not state).
-const HASH_KEYS = Object.keys(SETTINGS).filter((k) => k !== 'urlState');
 
 function clip(text, n = 24) {
   const s = String(text);
@@ -131,31 +128,4 @@ export function parseFeatures(text, notes = []) {
 
 export function isRegression(settings) {
   return REGRESSION_DATASETS.has(settings.dataset) || (settings.dataset === 'custom' && settings.ptsKind === 'regression');
-}
-
-// Settings → hash string (only values that differ from the defaults, in table order).
-export function toHash(settings) {
-  const params = new URLSearchParams();
-  for (const key of HASH_KEYS) {
-    const v = settings[key];
-    if (v === SETTINGS[key].default) continue;
-    if (key === 'pts' && settings.dataset !== 'custom') continue;
-    params.set(key, typeof v === 'boolean' ? (v ? '1' : '0') : String(v));
-  }
-  return params.toString().replace(/%2C/gi, ','); // commas are fine in a fragment and easier to read
-}
-
-// Hash string → raw options restricted to the table's names (unknown names are reported).
-export function fromHash(hash) {
-  const text = String(hash || '').replace(/^#/, '');
-  const raw = {};
-  const notes = [];
-  if (!text) return { raw, notes, present: false };
-  let params;
-  try { params = new URLSearchParams(text); } catch { return { raw, notes: ['The page address could not be read; using the defaults.'], present: false }; }
-  for (const [k, v] of params) {
-    if (Object.prototype.hasOwnProperty.call(SETTINGS, k) && k !== 'urlState') raw[k] = v;
-    else notes.push(`Unknown setting "${clip(k)}" in the address was ignored.`);
-  }
-  return { raw, notes, present: Object.keys(raw).length > 0 };
 }

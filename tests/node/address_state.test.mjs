@@ -1,0 +1,67 @@
+// The page-address and share encodings behind every widget's Share link (web/lib/address-state.js,
+// web/lib/share.js) and the option names every embed accepts (web/lib/schema.js).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readNamespace, readLegacy, writeNamespace, fragmentFor, claimNamespace, releaseNamespace } from '../../web/lib/address-state.js';
+import { decodeState, encodeState, elementSnippet, frameAddress } from '../../web/lib/share.js';
+import { canonicalOptions, kebabName, resolveOptions } from '../../web/lib/schema.js';
+import { widgetCatalogue } from '../../scripts/embed-docs.mjs';
+import { COMMON_OPTIONS } from '../../dist/lib/widget.js';
+
+test('a widget reads and writes only its own namespaced parts of the address', () => {
+  const hash = '#week4&nn-playground.lr=0.1&nn-playground-2.dataset=xor&x=1';
+  assert.deepEqual(readNamespace(hash, 'nn-playground').entries, [['lr', '0.1']]);
+  assert.deepEqual(readNamespace(hash, 'nn-playground-2').entries, [['dataset', 'xor']]);
+  assert.deepEqual(readNamespace('#week4', 'nn-playground'), { entries: [], damaged: [] });
+  // Replaced in place; the host's anchor, the other widget and unknown parts keep their text.
+  assert.equal(writeNamespace(hash, 'nn-playground', [['lr', '3'], ['layers', '4,4']]), 'week4&nn-playground.lr=3&nn-playground.layers=4,4&nn-playground-2.dataset=xor&x=1');
+  assert.equal(writeNamespace('week4', 'fit-line', [['state', 'abc']]), 'week4&fit-line.state=abc');
+  assert.equal(writeNamespace('fit-line.state=abc', 'fit-line', []), '');
+  assert.equal(fragmentFor('threshold', [['threshold', '0.73']]), '#threshold.threshold=0.73');
+  assert.equal(fragmentFor('threshold', []), '');
+  // Damaged percent-encoding is reported by key, never thrown.
+  assert.deepEqual(readNamespace('#a.pts=%%%&a.lr=1', 'a'), { entries: [['lr', '1']], damaged: ['pts'] });
+  // Old unprefixed links, for the lesson page's main widget only, restricted to known names.
+  assert.deepEqual(readLegacy('#main&dataset=xor&bogus=1&b.x=2', (k) => k === 'dataset'), [['dataset', 'xor']]);
+});
+
+test('namespaces are unique per page: NAME, NAME-2, …', () => {
+  const a = claimNamespace('nn-playground');
+  const b = claimNamespace('nn-playground');
+  assert.deepEqual([a, b], ['nn-playground', 'nn-playground-2']);
+  releaseNamespace(a);
+  assert.equal(claimNamespace('nn-playground'), 'nn-playground');
+  assert.equal(claimNamespace('<img>'), '-img-');
+});
+
+test('shared state round-trips exactly; damaged text is refused in words', () => {
+  for (const value of [{ w: 1.37, b: -2.4500000000000006 }, { c: [[0.1, 1e-9], [-3, 4]] }, 'ünïcode', [1, 2, 3]]) {
+    assert.deepEqual(decodeState(encodeState(value)), value);
+  }
+  assert.match(encodeState({ w: 1 }), /^[A-Za-z0-9_-]+$/);
+  assert.throws(() => decodeState('%%not'), /not the text a Share link holds/);
+  assert.throws(() => decodeState(encodeState({ c: [[1, 2]] }).slice(0, -3)), /cut short or altered|not the text/);
+});
+
+test('snippets escape values and name the widget first', () => {
+  const base = new URL('https://example.org/dw/');
+  assert.equal(elementSnippet(base, 'bag-of-words-spam', { message: '"><script>' }), '<script type="module" src="https://example.org/dw/embed.js"></script>\n<dw-widget name="bag-of-words-spam" message="&quot;&gt;&lt;script&gt;"></dw-widget>');
+  assert.equal(frameAddress(base, 'tip-predictor', { w: '0.3', layers: '4,4' }), 'https://example.org/dw/embed.html?w=tip-predictor&w=0.3&layers=4,4');
+});
+
+test('option names: kebab-case, camelCase and lower-case name the same option', () => {
+  const schema = { trainPct: { type: 'int', min: 10, max: 90, default: 50 }, showTest: { type: 'boolean', default: false } };
+  assert.equal(kebabName('trainPct'), 'train-pct');
+  assert.deepEqual(canonicalOptions(schema, { 'train-pct': '70', showtest: 'true' }), { trainPct: '70', showTest: 'true' });
+  const r = resolveOptions(schema, { 'train-pct': '70', 'show-test': '', bogus: 1 });
+  assert.deepEqual(r.values, { trainPct: 70, showTest: true });
+  assert.deepEqual(r.notes, ['Unknown option "bogus" was ignored.']);
+});
+
+test('no widget has two options that differ only in case or dashes, or one named like a common option', async () => {
+  for (const w of await widgetCatalogue()) {
+    const loose = w.options.map((o) => o.name.replace(/-/g, ''));
+    assert.equal(new Set(loose).size, loose.length, w.name);
+    for (const o of w.options) assert.ok(!COMMON_OPTIONS.includes(o.name), `${w.name}: ${o.name} is reserved`);
+  }
+});

@@ -1,0 +1,143 @@
+// A widget's state in the page address (#…), namespaced so that the page and other widgets keep
+// theirs. The fragment is read as '&'-separated parts; a widget owns exactly the parts named
+// `NAMESPACE.key=value` (for example `nn-playground.lr=0.1`). Every other part — a host page's
+// own anchor (#week4), another widget's keys, the lesson's #main — is left exactly as written
+// and never reported. A widget uses the address only when asked (its lesson page's only widget,
+// or an embedder's `address` attribute): see mountWidget in widget.js.
+//
+// Values are percent-encoded as in a query string; the state blob is base64url (share.js).
+
+const claimed = new Set();
+
+// One namespace per widget instance on the page: the name given, else `name-2`, `name-3`, …
+// The first instance keeps the plain name, so a link to a page with one widget stays short.
+export function claimNamespace(wanted) {
+  const base = String(wanted || 'widget').toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 40) || 'widget';
+  let ns = base;
+  for (let i = 2; claimed.has(ns); i++) ns = `${base}-${i}`;
+  claimed.add(ns);
+  return ns;
+}
+
+export function releaseNamespace(ns) { claimed.delete(ns); }
+
+function splitHash(hash) {
+  const text = String(hash || '').replace(/^#/, '');
+  return text ? text.split('&') : [];
+}
+
+function decode(text) {
+  try { return decodeURIComponent(text.replace(/\+/g, ' ')); } catch { return null; }
+}
+
+// Commas and colons read better unescaped in an address and are safe in a fragment.
+function encode(text) {
+  return encodeURIComponent(text).replace(/%2C/gi, ',').replace(/%3A/gi, ':');
+}
+
+// The parts of `hash` that belong to `ns`: { entries: [[key, value], …], damaged: [part, …] }.
+export function readNamespace(hash, ns) {
+  const entries = [];
+  const damaged = [];
+  const prefix = `${ns}.`;
+  for (const part of splitHash(hash)) {
+    const rawKey = part.split('=')[0];
+    const key = decode(rawKey);
+    if (key === null || !key.startsWith(prefix)) continue;
+    const eq = part.indexOf('=');
+    const value = eq < 0 ? '' : decode(part.slice(eq + 1));
+    if (value === null) { damaged.push(key.slice(prefix.length)); continue; }
+    entries.push([key.slice(prefix.length), value]);
+  }
+  return { entries, damaged };
+}
+
+// Unprefixed parts whose names `accept(name)` recognises: links written before the keys were
+// namespaced (#dataset=xor&lr=0.1). Read only by a lesson page's main widget.
+export function readLegacy(hash, accept) {
+  const entries = [];
+  for (const part of splitHash(hash)) {
+    if (part.includes('.')) continue;
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    const key = decode(part.slice(0, eq));
+    const value = decode(part.slice(eq + 1));
+    if (key !== null && value !== null && accept(key)) entries.push([key, value]);
+  }
+  return entries;
+}
+
+// The hash with `ns`'s parts replaced by `entries` (and parts `drop(part)` names removed);
+// every other part keeps its text and its place. Returns '' when nothing is left.
+export function writeNamespace(hash, ns, entries, drop = () => false) {
+  const prefix = `${ns}.`;
+  const own = entries.map(([k, v]) => `${encode(prefix + k)}=${encode(v)}`);
+  const out = [];
+  let placed = false;
+  for (const part of splitHash(hash)) {
+    const key = decode(part.split('=')[0]);
+    if ((key !== null && key.startsWith(prefix)) || drop(part)) {
+      if (!placed) { out.push(...own); placed = true; }
+      continue;
+    }
+    out.push(part);
+  }
+  if (!placed) out.push(...own);
+  return out.join('&');
+}
+
+// The namespace's entries as the text of a fragment (for a share link): '#ns.k=v&…'.
+export function fragmentFor(ns, entries) {
+  const text = writeNamespace('', ns, entries);
+  return text ? `#${text}` : '';
+}
+
+// Live binding to the address for one widget instance.
+//   read()            → { entries, damaged } of its namespace now
+//   write(entries)    debounced replaceState with its parts replaced (write mode only)
+//   onExternalChange  called with { entries, damaged } when someone else edits its parts
+export function bindAddress(ns, { write = false, legacy = null, onExternalChange = () => {} } = {}) {
+  const available = typeof location !== 'undefined' && typeof history !== 'undefined' && typeof window !== 'undefined';
+  let timer = 0;
+  let lastOwn = available ? ownText(location.hash) : '';
+  let legacyParts = new Set();
+  function ownText(hash) { return readNamespace(hash, ns).entries.map((e) => e.join('=')).join('&'); }
+  const onHashChange = () => {
+    const own = ownText(location.hash);
+    // Someone navigated to an anchor (the skip link's #main) or cleared the address: the
+    // widget's parts are gone, not changed; the widget keeps its state and stays quiet.
+    if (own === lastOwn || own === '') return;
+    lastOwn = own;
+    onExternalChange(readNamespace(location.hash, ns));
+  };
+  if (available) window.addEventListener('hashchange', onHashChange);
+  return {
+    namespace: ns,
+    read() {
+      if (!available) return { entries: [], damaged: [] };
+      const found = readNamespace(location.hash, ns);
+      if (!found.entries.length && !found.damaged.length && legacy) {
+        const entries = readLegacy(location.hash, legacy);
+        legacyParts = new Set(splitHash(location.hash).filter((part) => entries.some(([k]) => decode(part.split('=')[0]) === k)));
+        return { entries, damaged: [] };
+      }
+      return found;
+    },
+    write(entries) {
+      if (!available || !write) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const hash = writeNamespace(location.hash, ns, entries, (part) => legacyParts.has(part));
+        legacyParts = new Set();
+        const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
+        lastOwn = ownText(hash);
+        if (`${location.pathname}${location.search}${location.hash}` !== url) history.replaceState(history.state, '', url);
+      }, 250);
+    },
+    destroy() {
+      clearTimeout(timer);
+      if (available) window.removeEventListener('hashchange', onHashChange);
+      releaseNamespace(ns);
+    },
+  };
+}

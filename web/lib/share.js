@@ -1,0 +1,104 @@
+// Sharing a widget: its state as text (for links and embed snippets) and the "Share" control
+// every card carries. mountWidget (widget.js) decides what the state is — the options that
+// differ from their defaults, plus whatever the widget reports through `state.get()` — and
+// this module only encodes it and shows it.
+import { el, nextId } from './ui.js';
+
+// A widget's extra state (any JSON value) ↔ base64url text of its JSON. Numbers are written
+// with JavaScript's shortest round-trip form, so a restored state is exactly the shared one.
+export function encodeState(value) {
+  const bytes = new TextEncoder().encode(JSON.stringify(value));
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+// Text → value, or throws a RangeError saying in words why the text cannot be read.
+export function decodeState(text) {
+  const clean = String(text).trim();
+  if (!/^[A-Za-z0-9_-]*$/.test(clean) || clean.length % 4 === 1) throw new RangeError('it is not the text a Share link holds');
+  let json;
+  try {
+    const bin = atob(clean.replace(/-/g, '+').replace(/_/g, '/'));
+    json = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+  } catch { throw new RangeError('it is not the text a Share link holds'); }
+  try { return JSON.parse(json); } catch { throw new RangeError('it is cut short or altered'); }
+}
+
+function escapeAttribute(text) {
+  return String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+// `<dw-widget name="…" key="value" …>` for the given kebab-case attributes.
+export function elementSnippet(siteBase, name, attributes) {
+  const attrs = Object.entries(attributes).map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`).join('');
+  return `<script type="module" src="${escapeAttribute(new URL('embed.js', siteBase).href)}"></script>\n<dw-widget name="${escapeAttribute(name)}"${attrs}></dw-widget>`;
+}
+
+// embed.html?w=name&key=value… on the site that serves the widget.
+export function frameAddress(siteBase, name, attributes) {
+  const url = new URL('embed.html', siteBase);
+  // append, not set: an option may itself be called w (tip-predictor's slope); the first w
+  // names the widget (embed-frame.js).
+  url.searchParams.append('w', name);
+  for (const [k, v] of Object.entries(attributes)) url.searchParams.append(k, v);
+  return url.href.replace(/%2C/gi, ',');
+}
+
+export function frameSnippet(siteBase, name, attributes, title, height) {
+  return `<iframe src="${escapeAttribute(frameAddress(siteBase, name, attributes))}" title="${escapeAttribute(title)}" width="100%" height="${Math.max(300, Math.ceil(height))}"></iframe>`;
+}
+
+async function copyText(field) {
+  try {
+    if (navigator.clipboard && navigator.clipboard.writeText) { await navigator.clipboard.writeText(field.value); return true; }
+  } catch { /* denied (no user permission, or an iframe without clipboard-write): select instead */ }
+  field.focus();
+  field.select();
+  try { return document.execCommand('copy'); } catch { return false; }
+}
+
+// The Share control: a disclosure in the card's top corner. `describe()` is called each time it
+// opens and returns { link, element, frame } (texts ready to copy).
+export function createShareControl(card, describe) {
+  const details = el('details', { className: 'dw-share' });
+  const summary = el('summary', { className: 'dw-btn dw-share-toggle', text: 'Share' });
+  const panel = el('div', { className: 'dw-share-panel', role: 'group', 'aria-label': 'Share this widget' });
+  const status = el('p', { className: 'dw-share-status', role: 'status', 'aria-live': 'polite' });
+  const linkId = nextId('share-link');
+  const codeId = nextId('share-code');
+  const link = el('input', { id: linkId, type: 'text', readonly: true, className: 'dw-share-field', spellcheck: 'false' });
+  const kind = el('select', { 'aria-label': 'Kind of embed code' }, [
+    el('option', { value: 'element', text: '<dw-widget> element' }),
+    el('option', { value: 'frame', text: 'iframe' }),
+  ]);
+  const code = el('textarea', { id: codeId, readonly: true, rows: '4', className: 'dw-share-field', spellcheck: 'false' });
+  let texts = { link: '', element: '', frame: '' };
+  const copyButton = (field, what) => {
+    const b = el('button', { type: 'button', className: 'dw-btn', text: 'Copy' });
+    b.addEventListener('click', async () => { status.textContent = (await copyText(field)) ? `${what} copied.` : 'Select the text and copy it with Ctrl+C (⌘C).'; });
+    return b;
+  };
+  panel.append(
+    el('p', { className: 'dw-share-intro', text: 'This link and this code restore the widget exactly as it is now.' }),
+    el('label', { for: linkId, text: 'Link' }),
+    el('div', { className: 'dw-share-row' }, [link, copyButton(link, 'Link')]),
+    el('div', { className: 'dw-share-row dw-share-kind' }, [el('label', { for: codeId, text: 'Embed code' }), kind]),
+    code,
+    el('div', { className: 'dw-share-row' }, [copyButton(code, 'Embed code')]),
+    status,
+  );
+  details.append(summary, panel);
+  const refresh = () => {
+    texts = describe();
+    link.value = texts.link;
+    code.value = kind.value === 'frame' ? texts.frame : texts.element;
+    status.textContent = '';
+  };
+  kind.addEventListener('change', () => { code.value = kind.value === 'frame' ? texts.frame : texts.element; });
+  details.addEventListener('toggle', () => { if (details.open) refresh(); });
+  details.addEventListener('keydown', (e) => { if (e.key === 'Escape' && details.open) { details.open = false; summary.focus(); } });
+  // First in the card and floated right, so the title wraps around it and nothing else moves.
+  card.card.prepend(details);
+  return { element: details, refresh, get texts() { return texts; } };
+}
