@@ -49,7 +49,8 @@ test('the widget’s defaults: forest 0.920 vs logistic 0.850, 7 fold wins and n
   const b = make(D.modelB);
   assert.equal(D.modelA, 'forest');
   assert.equal(D.modelB, 'logistic');
-  assert.equal(MODELS.forest.label, 'random forest, 15 trees');
+  assert.equal(MODELS.forest.label, 'forest, 15 trees');
+  assert.equal(MODELS.tree.label, 'tree, depth 4');
   const r = compareOnFolds(ml, a, b, data, D.k, D.seed);
   assert.equal(r.a.length, 10);
   assert.equal(mean(r.a).toFixed(3), '0.920');

@@ -139,14 +139,15 @@ function build({ ml, card, options }) {
     statMc.set(formatP(testSet.exactPValue));
     const row = (cells) => el('tr', {}, cells.map((c, i) => el(i ? 'td' : 'th', i ? { text: c } : { text: c, scope: 'row' })));
     testsTable.replaceChildren(
+      el('caption', { className: 'dwc-caption', text: `Over ${countOf(t.n, 'fold')}. Sign flips: of the 2ᵏ ways to flip the gaps’ signs, how many give a mean gap at least as large.` }),
       el('thead', {}, [el('tr', {}, ['test', 'statistic', 'p-value'].map((h) => el('th', { text: h, scope: 'col' })))]),
       el('tbody', {}, [
-        row(['paired t-test', `t = ${formatNumber(t.t, 2)}, ${countOf(t.df, 'degree')} of freedom`, formatP(t.pValue)]),
-        row(['permutation (sign flips)', `${countOf(perm.atLeastAsExtreme, 'pattern')} of ${formatNumber(perm.resamples, 0)} at least as extreme`, formatP(perm.pValue)]),
+        row(['paired t-test', `t = ${formatNumber(t.t, 2)}, df = ${formatNumber(t.df, 0)}`, formatP(t.pValue)]),
+        row(['sign flips', `${formatNumber(perm.atLeastAsExtreme, 0)} of ${countOf(perm.resamples, 'pattern')}${perm.exact ? '' : ' drawn'}`, formatP(perm.pValue)]),
       ]),
       el('tfoot', {}, [el('tr', {}, [
-        el('th', { text: 'mean gap A − B', scope: 'row' }),
-        el('td', { text: `${formatNumber(t.meanDifference, 3)} (s = ${formatNumber(t.sdDifference, 3)} over ${countOf(t.n, 'fold')})`, colspan: '2' }),
+        el('th', { text: 'gap A − B', scope: 'row' }),
+        el('td', { text: `mean ${formatNumber(t.meanDifference, 3)}, s = ${formatNumber(t.sdDifference, 3)}`, colspan: '2' }),
       ])]),
     );
     mcCaption.textContent = `Both models trained on ${formatPercent(1 - TEST_FRACTION, 0)} of the points and tested once on the other ${countOf(testSet.testSize, 'point')}. Only the points where they disagree count.`;
@@ -212,7 +213,7 @@ function build({ ml, card, options }) {
 
   function renderNoise() {
     const tally = tallyNoise(experiment.results);
-    noiseCaption.textContent = `Two copies of one ${MODELS.forest.label} that differ only in their seed, so neither is better. Each resample draws ${countOf(opts.points, 'fresh point')} and fresh folds (k = ${formatNumber(opts.k, 0)}) and compares the copies fold by fold.`;
+    noiseCaption.textContent = `Two copies of the same random forest (${MODELS.forest.label.replace('forest, ', '')}) that differ only in their seed, so neither is better. Each resample draws ${countOf(opts.points, 'fresh point')} and fresh folds (k = ${formatNumber(opts.k, 0)}) and compares the copies fold by fold.`;
     const lines = tally.runs
       ? [
         `${countOf(tally.runs, 'resample')} of ${formatNumber(experiment.target, 0)} run.`,

@@ -23,7 +23,7 @@ export const schema = {
 
 export const meta = {
   title: 'Regression metrics with an outlier',
-  hint: 'Drag the orange point (or focus the plot and use the arrow keys; Shift moves further). Each metric is shown for the ten ordinary points and for all eleven.',
+  hint: 'Drag the hollow red point, the outlier (or focus the plot and use the arrow keys; Shift moves further). Each metric is shown for the ten ordinary points and for all eleven.',
 };
 
 export function mount(element, options) {
@@ -70,7 +70,11 @@ function build({ ml, card, options }) {
   const scaleHead = el('h4', { className: 'dwc-head', text: 'The same eleven y values through three scalers' });
   const scaleHost = el('div', { className: 'dwc-plot' });
   const scaleText = el('ul', { className: 'dwc-summary' });
-  card.stage.append(scaleHead, scaleHost, scaleText);
+  const scaleKey = el('p', { className: 'dwc-legend' }, [
+    el('span', { className: 'dwc-key' }, [el('span', { className: 'dwc-sw dwc-sw-a' }), el('span', { text: 'the ten ordinary points' })]),
+    el('span', { className: 'dwc-key' }, [el('span', { className: 'dwc-sw dwc-sw-out' }), el('span', { text: 'the outlier' })]),
+  ]);
+  card.stage.append(scaleHead, scaleHost, scaleKey, scaleText);
   const scalePlot = new Plot(scaleHost, { aspect: 0.3, minHeight: 170, maxHeight: 220, label: 'Scaled values', onResize: () => requestDraw(draw) });
   scalePlot.margin = { ...scalePlot.margin, left: 92 };
 
@@ -127,8 +131,8 @@ function build({ ml, card, options }) {
     table.replaceChildren(
       el('thead', {}, [el('tr', {}, [
         el('th', { text: 'metric', scope: 'col' }),
-        el('th', { text: 'ten ordinary points', scope: 'col' }),
-        el('th', { text: 'all eleven', scope: 'col' }),
+        el('th', { text: '10 points', scope: 'col', title: 'the ten ordinary points' }),
+        el('th', { text: 'all 11', scope: 'col', title: 'the ten points and the outlier' }),
         el('th', { text: 'change', scope: 'col' }),
       ])]),
       el('tbody', {}, METRICS.map(([key, name, long]) => el('tr', { 'data-metric': key }, [
@@ -186,7 +190,8 @@ function build({ ml, card, options }) {
     const lo = Math.min(...values, 0);
     const hi = Math.max(...values, 1);
     const pad = (hi - lo) * 0.05;
-    p.setDomain(lo - pad, hi + pad, 0, SCALERS.length);
+    // A hair above 0 so the row axis gets no tick label (the rows are named on the left).
+    p.setDomain(lo - pad, hi + pad, 1e-9, SCALERS.length);
     p.begin();
     const th = p.theme;
     const c = p.ctx;
@@ -196,7 +201,7 @@ function build({ ml, card, options }) {
       p.segment(lo - pad, yRow, hi + pad, yRow, { color: th.gridLine, width: 1 });
       const s = scaled[key].scaled;
       for (let i = 0; i < s.length - 1; i++) p.point(s[i], yRow, 1, { size: 5 });
-      p.point(s[s.length - 1], yRow, 2, { size: 6, highlight: true });
+      p.handle(s[s.length - 1], yRow, { color: th.loss });
       c.save();
       c.font = `12px ${th.font}`;
       c.fillStyle = th.text;

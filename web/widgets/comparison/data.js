@@ -9,9 +9,9 @@
 // two different but equally good models).
 export const MODELS = {
   logistic: { label: 'logistic regression', random: false, make: (ml) => new ml.LogisticRegression() },
-  knn: { label: '15-nearest neighbours', random: false, make: (ml) => { const m = new ml.KNearestNeighbors(); m.setK(15); return m; } },
-  tree: { label: 'decision tree, depth 4', random: false, make: (ml) => { const m = new ml.DecisionTree(); m.setMaxDepth(4); return m; } },
-  forest: { label: 'random forest, 15 trees', random: true, make: (ml) => { const m = new ml.RandomForest(); m.setTreeCount(15); return m; } },
+  knn: { label: '15 nearest neighbours', random: false, make: (ml) => { const m = new ml.KNearestNeighbors(); m.setK(15); return m; } },
+  tree: { label: 'tree, depth 4', random: false, make: (ml) => { const m = new ml.DecisionTree(); m.setMaxDepth(4); return m; } },
+  forest: { label: 'forest, 15 trees', random: true, make: (ml) => { const m = new ml.RandomForest(); m.setTreeCount(15); return m; } },
 };
 export const MODEL_NAMES = Object.keys(MODELS);
 // Gradient steps for the models that take them (logistic regression); the others fit in one go.
