@@ -219,6 +219,7 @@ function build({ ml, card, options }) {
         `${countOf(tally.runs, 'resample')} of ${formatNumber(experiment.target, 0)} run.`,
         `Higher mean: copy A in ${formatNumber(tally.aWins, 0)}, copy B in ${formatNumber(tally.bWins, 0)}, a tie in ${formatNumber(tally.ties, 0)} — the naive rule names a “better” model ${formatPercent((tally.aWins + tally.bWins) / tally.runs, 0)} of the time.`,
         `p < 0.05 in ${formatNumber(tally.significant, 0)} (${formatPercent(tally.significant / tally.runs, 1)}) — the rate of false alarms the 0.05 threshold promises is 5 %.`,
+        'Red bar: p < 0.05. Dashed line: the height every bar would have if the p-values were spread evenly.',
       ]
       : ['Not run yet. Predict first: how often will one copy have the higher mean, and how often will the t-test say p < 0.05?'];
     noiseSummary.replaceChildren(...lines.map((text) => el('li', { text })));
