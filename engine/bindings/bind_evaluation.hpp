@@ -353,6 +353,17 @@ inline void bind_evaluation() {
       .function("dataMin", optional_override([](const MinMaxScaler& s) { return copyToJs(s.dataMin()); }))
       .function("dataMax", optional_override([](const MinMaxScaler& s) { return copyToJs(s.dataMax()); }));
 
+  class_<RobustScaler>("RobustScaler")
+      .constructor<>()
+      .function("setQuantileRange", optional_override([](RobustScaler& s, double lo, double hi) { guarded([&] { s.setQuantileRange(lo, hi); }); }))
+      .function("setCentering", &RobustScaler::setCentering)
+      .function("setScaling", &RobustScaler::setScaling)
+      .function("fit", optional_override([](RobustScaler& s, const val& X, double c) { ev::fitJs(s, X, c, "RobustScaler.fit"); }))
+      .function("transform", optional_override([](const RobustScaler& s, const val& X, double c) { return ev::transformJs(s, X, c, "RobustScaler.transform"); }))
+      .function("inverseTransform", optional_override([](const RobustScaler& s, const val& X, double c) { return ev::inverseJs(s, X, c, "RobustScaler.inverseTransform"); }))
+      .function("center", optional_override([](const RobustScaler& s) { return copyToJs(s.center()); }))
+      .function("scale", optional_override([](const RobustScaler& s) { return copyToJs(s.scale()); }));
+
   class_<OneHotEncoder>("OneHotEncoder")
       .constructor<>()
       .function("setIgnoreUnknown", &OneHotEncoder::setIgnoreUnknown)

@@ -87,6 +87,56 @@ Matrix MinMaxScaler::inverseTransform(const Matrix& Z) const {
   return ((Z.array().rowwise() - offset_.transpose().array()).rowwise() / scale_.transpose().array()).matrix();
 }
 
+// ---- RobustScaler ----
+double percentileLinear(std::vector<double> values, double q) {
+  const char* where = "percentileLinear";
+  if (values.empty()) throw ShapeError(std::string(where) + ": no values");
+  requireInRange(q, 0.0, 100.0, where, "q");
+  std::sort(values.begin(), values.end());
+  // Position (n − 1)·q/100 between order statistics; interpolate between its neighbours.
+  const double pos = double(values.size() - 1) * q / 100.0;
+  const std::size_t below = std::size_t(std::floor(pos));
+  const std::size_t above = std::min(below + 1, values.size() - 1);
+  const double frac = pos - double(below);
+  return values[below] + (values[above] - values[below]) * frac;
+}
+
+void RobustScaler::setQuantileRange(double lo, double hi) {
+  const char* where = "RobustScaler.setQuantileRange";
+  requireInRange(lo, 0.0, 100.0, where, "lo");
+  requireInRange(hi, 0.0, 100.0, where, "hi");
+  if (!(lo < hi))
+    throw InvalidArgument(std::string(where) + ": lo=" + formatNumber(lo) + " must be below hi=" + formatNumber(hi));
+  qLo_ = lo;
+  qHi_ = hi;
+}
+
+void RobustScaler::fit(const Matrix& X) {
+  requireFitInput(X, "RobustScaler.fit");
+  Vector center = Vector::Zero(X.cols()), scale = Vector::Ones(X.cols());
+  for (Index j = 0; j < X.cols(); ++j) {
+    std::vector<double> column(static_cast<std::size_t>(X.rows()));
+    for (Index i = 0; i < X.rows(); ++i) column[std::size_t(i)] = X(i, j);  // X is row-major
+    if (centering_) center(j) = percentileLinear(column, 50.0);
+    if (scaling_) {
+      const double range = percentileLinear(column, qHi_) - percentileLinear(column, qLo_);
+      scale(j) = range == 0.0 ? 1.0 : range;  // scikit-learn's _handle_zeros_in_scale
+    }
+  }
+  center_ = center;
+  scale_ = scale;
+}
+
+Matrix RobustScaler::transform(const Matrix& X) const {
+  requireTransformInput(X, center_.size(), fitted(), "RobustScaler.transform");
+  return ((X.rowwise() - center_.transpose()).array().rowwise() / scale_.transpose().array()).matrix();
+}
+
+Matrix RobustScaler::inverseTransform(const Matrix& Z) const {
+  requireTransformInput(Z, center_.size(), fitted(), "RobustScaler.inverseTransform");
+  return ((Z.array().rowwise() * scale_.transpose().array()).rowwise() + center_.transpose().array()).matrix();
+}
+
 // ---- OneHotEncoder ----
 void OneHotEncoder::fit(const Matrix& X) {
   const char* where = "OneHotEncoder.fit";

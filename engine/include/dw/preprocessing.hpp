@@ -44,6 +44,36 @@ class MinMaxScaler {
   Vector dataMin_, dataMax_, scale_, offset_;  // x' = x·scale + offset
 };
 
+// x' = (x − median) / (q_hi − q_lo) per column, the quantiles of the training column taken by
+// linear interpolation between order statistics (numpy's default percentile, as scikit-learn's
+// RobustScaler uses); default quantiles 25 and 75, so the scale is the interquartile range. A
+// column whose range between the quantiles is 0 keeps scale 1. A few extreme values barely move
+// the median or the quartiles, so the bulk of the data keeps its spread.
+class RobustScaler {
+ public:
+  // Quantiles in percent, 0 ≤ lo < hi ≤ 100. Default (25, 75). Takes effect at the next fit().
+  void setQuantileRange(double lo, double hi);
+  void setCentering(bool on) { centering_ = on; }
+  void setScaling(bool on) { scaling_ = on; }
+  void fit(const Matrix& X);
+  Matrix transform(const Matrix& X) const;
+  Matrix fitTransform(const Matrix& X) { fit(X); return transform(X); }
+  Matrix inverseTransform(const Matrix& Z) const;
+  // Per column: the median (0 when centering is off) and the quantile range (1 when scaling is off).
+  const Vector& center() const { return center_; }
+  const Vector& scale() const { return scale_; }
+  bool fitted() const { return center_.size() > 0; }
+
+ private:
+  double qLo_ = 25.0, qHi_ = 75.0;
+  bool centering_ = true, scaling_ = true;
+  Vector center_, scale_;
+};
+
+// Percentile q (0…100) of the values by linear interpolation between order statistics: the value
+// at position (n − 1)·q/100 of the sorted list (numpy.percentile's default). values non-empty.
+double percentileLinear(std::vector<double> values, double q);
+
 // One 0/1 column per category of every input column (categories = the distinct values seen
 // in fit, ascending), blocks in input-column order.
 class OneHotEncoder {

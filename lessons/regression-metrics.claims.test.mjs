@@ -1,0 +1,110 @@
+// Claims of regression-metrics.md, checked against the engine with the widget's defaults
+// (regression-metrics.js: ten makeLinear points of REGRESSION_SEED, the outlier at OUTLIER_DEFAULT,
+// the line fitted to the ten ordinary points unless "refit"), through the widget's own helpers.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+import { OUTLIER_DEFAULT, REGRESSION_SEED, regressionScene, scaleColumn } from '../web/widgets/comparison/data.js';
+import { computations } from '../web/js/check-computations/comparison.js';
+
+const f = (v, d = 2) => v.toFixed(d);
+const start = regressionScene(ml, REGRESSION_SEED, OUTLIER_DEFAULT, 'fixed');
+const high = regressionScene(ml, REGRESSION_SEED, { x: OUTLIER_DEFAULT.x, y: 24 }, 'fixed');
+const residual = (s, p) => p.y - (s.line.w * p.x + s.line.b);
+
+test('worked example: four points, then one bad miss', () => {
+  const m = computations['regression-metrics'](ml, { y: [3, 5, 4, 8], pred: [2, 6, 4, 6] });
+  assert.equal(m.mae, 1);
+  assert.equal(m.mse, 1.5);
+  assert.equal(f(m.rmse), '1.22');
+  assert.equal(f(m.r2, 3), '0.571');
+  const o = computations['regression-metrics'](ml, { y: [3, 5, 4, 16], pred: [2, 6, 4, 6] });
+  assert.equal(o.mae, 3);
+  assert.equal(o.mse, 25.5);
+  assert.equal(f(o.rmse), '5.05');
+  assert.equal(o.mae / m.mae, 3);
+  assert.equal(o.mse / m.mse, 17);
+  assert.equal(Math.round(o.rmse / m.rmse), 4);
+});
+
+test('RMSE is never below MAE, equal when every miss has the same size', () => {
+  const same = computations['regression-metrics'](ml, { y: [1, 2, 3], pred: [2, 1, 4] });
+  assert.equal(same.rmse, same.mae);
+  for (const s of [start, high]) assert.ok(s.with.rmse >= s.with.mae && s.without.rmse >= s.without.mae);
+});
+
+test('the widget at its start: residual 9.40, metrics on ten and eleven points', () => {
+  assert.equal(f(residual(start, OUTLIER_DEFAULT)), '9.40');
+  assert.equal(f(start.without.mae), '0.41');
+  assert.equal(f(start.with.mae), '1.23');
+  assert.equal((start.with.mae / start.without.mae).toFixed(1), '3.0');
+  assert.equal(f(start.without.mse), '0.24');
+  assert.equal(f(start.with.mse), '8.25');
+  assert.equal((start.with.mse / start.without.mse).toFixed(1), '34.7');
+  assert.equal(f(start.without.rmse), '0.49');
+  assert.equal(f(start.with.rmse), '2.87');
+  assert.equal((start.with.rmse / start.without.rmse).toFixed(1), '5.9');
+  assert.equal(f(start.without.r2, 3), '0.918');
+  assert.equal(f(start.with.r2, 3), '0.396');
+});
+
+test('predict-then-check: at y = 24 the gap nearly doubles and RMSE grows by the larger factor', () => {
+  assert.equal(f(residual(high, { x: OUTLIER_DEFAULT.x, y: 24 })), '17.40');
+  assert.equal(f(high.with.mae), '1.96');
+  assert.equal(f(high.with.rmse), '5.27');
+  const maeGrow = high.with.mae / start.with.mae;
+  const rmseGrow = high.with.rmse / start.with.rmse;
+  assert.equal(maeGrow.toFixed(1), '1.6');
+  assert.equal(rmseGrow.toFixed(1), '1.8');
+  assert.ok(rmseGrow > maeGrow);
+});
+
+test('outlier back on the trend: every metric barely moves, MAE drops a little', () => {
+  const l = start.cleanLine;
+  const on = regressionScene(ml, REGRESSION_SEED, { x: OUTLIER_DEFAULT.x, y: l.w * OUTLIER_DEFAULT.x + l.b }, 'fixed');
+  assert.ok(Math.abs(residual(on, { x: OUTLIER_DEFAULT.x, y: l.w * OUTLIER_DEFAULT.x + l.b })) < 1e-12);
+  assert.ok(on.with.mae < on.without.mae);
+  for (const k of ['mae', 'mse', 'rmse']) assert.ok(Math.abs(on.with[k] / on.without[k] - 1) < 0.1, k);
+});
+
+test('refit: the slope goes from 1.00 to 1.59 and most ordinary points are missed by more', () => {
+  const refit = regressionScene(ml, REGRESSION_SEED, OUTLIER_DEFAULT, 'refit');
+  assert.equal(f(start.line.w), '1.00');
+  assert.equal(f(refit.line.w), '1.59');
+  const base = start.base;
+  let worse = 0;
+  for (let i = 0; i < base.x.length; i++) {
+    const p = { x: base.x[i], y: base.y[i] };
+    if (Math.abs(residual(refit, p)) > Math.abs(residual(start, p))) worse += 1;
+  }
+  assert.ok(worse > base.x.length / 2, `${worse} of ${base.x.length}`);
+});
+
+test('worked example: 1, 2, 3, 4 and 100 through the three scalers', () => {
+  const s = scaleColumn(ml, [1, 2, 3, 4, 100]);
+  assert.deepEqual(s.minmax.scaled.map((v) => f(v, 4)), ['0.0000', '0.0101', '0.0202', '0.0303', '1.0000']);
+  assert.equal(f(s.minmax.inlierSpread), '0.03');
+  assert.deepEqual(s.standard.scaled.slice(0, 4).map((v) => f(v)), ['-0.54', '-0.51', '-0.49', '-0.46']);
+  assert.equal(f(s.standard.inlierSpread), '0.08');
+  assert.equal(f(s.standard.outlier, 1), '2.0');
+  assert.equal(f(Math.sqrt(7610 / 5), 1), '39.0');
+  assert.deepEqual(s.robust.scaled, [-1, -0.5, 0, 0.5, 48.5]);
+});
+
+test('the scalers panel: spans of the ten ordinary points, at the start and at y = 24', () => {
+  const a = scaleColumn(ml, start.y);
+  const b = scaleColumn(ml, high.y);
+  assert.equal(f(a.standard.inlierSpread), '1.48');
+  assert.equal(f(a.minmax.inlierSpread), '0.37');
+  assert.equal(f(a.robust.inlierSpread), '2.20');
+  assert.equal(f(b.minmax.inlierSpread), '0.24');
+  assert.equal(f(b.robust.inlierSpread), '2.20');
+  assert.equal(f(b.robust.outlier), '7.64');
+});
+
+test('check-yourself answers', () => {
+  const r = computations['regression-metrics'](ml, { y: [1, 1, 3, 5], pred: [0, 0, 0, 0] });
+  assert.equal(r.rmse, 3);
+  assert.equal(r.mae, 2.5);
+  assert.equal(computations['robust-scale'](ml, { values: [2, 4, 6, 8, 500], x: 500 }).value, 123.5);
+});

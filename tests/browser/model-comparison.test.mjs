@@ -1,0 +1,124 @@
+// The model-comparison widget on its lesson page: every readout is the engine's number for the
+// widget's defaults, controls change the comparison, the noise experiment reports the counts the
+// engine gives, and the page works at 375 px with nothing leaving the machine.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { canvasInk, statReader, noNaN } from './landscape-helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+// The widget's numbers recomputed in the page through the engine and the widget's own helpers.
+async function expected(page, modelA, modelB, k = 10) {
+  return page.evaluate(async ([modelA, modelB, k]) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const d = await import('/widgets/comparison/data.js');
+    const { formatP } = await import('/widgets/model-comparison.js');
+    const ml = await loadEngine();
+    const a = d.MODELS[modelA].make(ml);
+    const b = d.MODELS[modelB].make(ml);
+    try {
+      const data = d.moons(ml, 200, 0.3, 4);
+      const f = d.compareOnFolds(ml, a, b, data, k, 4);
+      const t = d.compareOnTestSet(ml, a, b, data, 4);
+      return {
+        meanA: d.mean(f.a).toFixed(3), meanB: d.mean(f.b).toFixed(3),
+        pT: formatP(f.t.pValue), pPerm: formatP(f.permutation.pValue), pMc: formatP(t.exactPValue),
+        n01: t.aRightBWrong, n10: t.aWrongBRight,
+      };
+    } finally { a.delete(); b.delete(); }
+  }, [modelA, modelB, k]);
+}
+
+async function shown(page) {
+  const stat = statReader(page);
+  return { meanA: await stat('mean A'), meanB: await stat('mean B'), pT: await stat('t-test p'), pPerm: await stat('permutation p'), pMc: await stat('McNemar p') };
+}
+
+test('model-comparison: the readouts are the engine’s for the defaults, and the model menus change them', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/comparing-models.html`);
+  await widgetsReady(page);
+  const want = await expected(page, 'forest', 'logistic');
+  const got = await shown(page);
+  assert.deepEqual(got, { meanA: want.meanA, meanB: want.meanB, pT: want.pT, pPerm: want.pPerm, pMc: want.pMc });
+  const mc = await page.locator('.dwc-mcnemar').textContent();
+  assert.ok(mc.includes(`${want.n01} (n₀₁)`) && mc.includes(`${want.n10} (n₁₀)`), mc);
+  assert.match(await page.locator('.dwc-result').textContent(), /Exact binomial test \(used for the verdict\)/);
+  const ink = await canvasInk(page, '.dwc-plot canvas');
+  assert.ok(ink.painted > 100 && ink.colours > 3, 'the fold plot is drawn');
+
+  await page.getByLabel('model B', { exact: true }).selectOption('tree');
+  const tree = await expected(page, 'forest', 'tree');
+  assert.deepEqual(await shown(page), { meanA: tree.meanA, meanB: tree.meanB, pT: tree.pT, pPerm: tree.pPerm, pMc: tree.pMc });
+
+  await page.getByLabel('model A', { exact: true }).selectOption('logistic');
+  await page.getByLabel('model B', { exact: true }).selectOption('logistic');
+  assert.equal(await statReader(page)('t-test p'), '1.0000');
+  assert.equal(await statReader(page)('permutation p'), '1.0000');
+  assert.match(await page.locator('.dw-message').first().textContent(), /same deterministic model/);
+  assert.ok(await noNaN(page));
+  assert.deepEqual(page.record.errors, []);
+  assert.deepEqual(offMachineRequests(page), []);
+  await page.close();
+});
+
+test('model-comparison: three folds put the permutation test’s floor at 0.25', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/comparing-models.html`);
+  await widgetsReady(page);
+  const k = page.locator('.dw-field', { hasText: 'folds k' }).locator('input');
+  await k.focus();
+  for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowLeft');
+  const want = await expected(page, 'forest', 'logistic', 3);
+  assert.equal(await statReader(page)('permutation p'), want.pPerm);
+  assert.ok(Number(want.pPerm) >= 0.25, want.pPerm);
+  assert.match(await page.locator('.dwc-tests').textContent(), /of 8 patterns/);
+  await page.close();
+});
+
+test('model-comparison: the noise experiment reports the engine’s counts', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/comparing-models.html`);
+  await widgetsReady(page);
+  assert.match(await page.locator('.dwc-summary').textContent(), /Not run yet\. Predict first/);
+  await page.getByRole('button', { name: 'Run the experiment' }).click();
+  await page.waitForFunction(() => /200 resamples of 200 run/.test(document.querySelector('.dwc-summary').textContent), null, { timeout: 240000 });
+  const tally = await page.evaluate(async () => {
+    const { loadEngine } = await import('/engine/index.js');
+    const d = await import('/widgets/comparison/data.js');
+    const ml = await loadEngine();
+    const a = d.MODELS.forest.make(ml);
+    const b = d.MODELS.forest.make(ml);
+    try {
+      const results = [];
+      for (let r = 0; r < 200; r++) results.push(d.noiseResample(ml, a, b, r, d.COMPARISON_DEFAULTS));
+      return d.tallyNoise(results);
+    } finally { a.delete(); b.delete(); }
+  });
+  const text = await page.locator('.dwc-summary').textContent();
+  assert.ok(text.includes(`copy A in ${tally.aWins}, copy B in ${tally.bWins}, a tie in ${tally.ties}`), text);
+  assert.ok(text.includes(`p < 0.05 in ${tally.significant} (`), text);
+  const ink = await canvasInk(page, '.dwc-plot >> nth=1 >> canvas');
+  assert.ok(ink.painted > 100, 'the histogram is drawn');
+  await page.getByRole('button', { name: 'Clear' }).click();
+  assert.match(await page.locator('.dwc-summary').textContent(), /Not run yet/);
+  await page.close();
+});
+
+for (const width of [1280, 375]) {
+  test(`model-comparison: the lesson page at ${width} px has no sideways scroll and no NaN`, async () => {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/comparing-models.html`);
+    await widgetsReady(page);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, 'no horizontal scroll');
+    const hidden = await page.evaluate(() => [...document.querySelectorAll('.dw-card .dw-table-wrap')].filter((w) => w.scrollWidth > w.clientWidth + 1).length);
+    assert.equal(hidden, 0, 'every table fits its card without a hidden sideways scroll');
+    assert.ok(await noNaN(page));
+    await screenshot(page, `model-comparison-${width}`);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  });
+}

@@ -1,0 +1,106 @@
+// The regression-metrics widget on its lesson page: the table is the engine's MAE, MSE, RMSE
+// and R², the outlier moves by keyboard and pointer, the line can be refitted, the scalers panel
+// is the engine's, Share state restores the outlier, and the page works at 375 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { canvasInk, statReader, noNaN } from './landscape-helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+async function expected(page, outlier, line = 'fixed') {
+  return page.evaluate(async ([outlier, line]) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const d = await import('/widgets/comparison/data.js');
+    const ml = await loadEngine();
+    const s = d.regressionScene(ml, d.REGRESSION_SEED, outlier, line);
+    const sc = d.scaleColumn(ml, s.y);
+    return { mae: s.with.mae.toFixed(2), rmse: s.with.rmse.toFixed(2), r2: s.with.r2.toFixed(3), mae10: s.without.mae.toFixed(2), robustSpan: sc.robust.inlierSpread.toFixed(2), minmaxSpan: sc.minmax.inlierSpread.toFixed(2) };
+  }, [outlier, line]);
+}
+const cell = (page, metric, col) => page.locator(`.dwc-metrics tr[data-metric="${metric}"] td`).nth(col).textContent();
+
+test('regression-metrics: the table and readouts are the engine’s; arrows move the outlier', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/regression-metrics.html`);
+  await widgetsReady(page);
+  let want = await expected(page, { x: 6, y: 16 });
+  const stat = statReader(page);
+  assert.equal(await stat('MAE'), want.mae);
+  assert.equal(await stat('RMSE'), want.rmse);
+  assert.equal(await stat('R²'), want.r2);
+  assert.equal(await cell(page, 'mae', 0), want.mae10);
+  assert.equal(await cell(page, 'mae', 1), want.mae);
+  assert.match(await page.locator('.dwc-summary').textContent(), new RegExp(`min–max: the ten ordinary points span ${want.minmaxSpan}`));
+  assert.ok((await canvasInk(page, '.dwc-plot canvas')).painted > 100);
+
+  // Up arrow: +0.5 in y per press; 16 presses take the outlier from 16 to 24.
+  await page.locator('.dwc-plot canvas').first().focus();
+  for (let i = 0; i < 16; i++) await page.keyboard.press('ArrowUp');
+  want = await expected(page, { x: 6, y: 24 });
+  assert.equal(await stat('MAE'), want.mae);
+  assert.equal(await stat('RMSE'), want.rmse);
+  assert.match(await page.locator('.dwc-summary').textContent(), new RegExp(`robust: the ten ordinary points span ${want.robustSpan}`));
+  // Escape puts it back where it was when the plot got focus.
+  await page.keyboard.press('Escape');
+  assert.equal(await stat('MAE'), (await expected(page, { x: 6, y: 16 })).mae);
+
+  await page.getByLabel('line', { exact: true }).selectOption('refit');
+  want = await expected(page, { x: 6, y: 16 }, 'refit');
+  assert.equal(await stat('RMSE'), want.rmse);
+  assert.match(await page.locator('.dw-message').first().textContent(), /refitted to all eleven points/);
+
+  await page.getByRole('button', { name: 'Outlier back on the trend' }).click();
+  assert.match(await cell(page, 'mse', 2), /^× (0\.\d|1\.0)$/);
+  assert.ok(await noNaN(page));
+  assert.deepEqual(page.record.errors, []);
+  assert.deepEqual(offMachineRequests(page), []);
+  await page.close();
+});
+
+test('regression-metrics: a pointer drag moves the outlier, and Share state restores it', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/regression-metrics.html`);
+  await widgetsReady(page);
+  const canvas = page.locator('.dwc-plot canvas').first();
+  const before = await statReader(page)('MAE');
+  // Find the outlier's pixel position from the plot's own mapping (x 6, y 16 in data units).
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  const at = await canvas.evaluate((c) => {
+    const w = c.clientWidth; const h = c.clientHeight;
+    const m = { left: 44, right: 12, top: 12, bottom: 30 };
+    return { x: m.left + ((6 + 0.5) / 10) * (w - m.left - m.right), y: h - m.bottom - ((16 + 4) / 28) * (h - m.top - m.bottom) };
+  });
+  await page.mouse.move(box.x + at.x, box.y + at.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + at.x, box.y + at.y + 80, { steps: 5 });
+  await page.mouse.up();
+  assert.notEqual(await statReader(page)('MAE'), before, 'the drag changed the metrics');
+  // The lesson page's only widget writes its state to the address (debounced).
+  await page.waitForFunction(() => /state=/.test(location.hash), null, { timeout: 10000 });
+  const state = await page.evaluate(() => location.hash);
+  const again = await site.newPage();
+  await again.goto(`${site.base}/lessons/regression-metrics.html${state}`);
+  await widgetsReady(again);
+  assert.equal(await statReader(again)('MAE'), await statReader(page)('MAE'));
+  await again.close();
+  await page.close();
+});
+
+for (const width of [1280, 375]) {
+  test(`regression-metrics: the lesson page at ${width} px has no sideways scroll and no NaN`, async () => {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/regression-metrics.html`);
+    await widgetsReady(page);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, 'no horizontal scroll');
+    const hidden = await page.evaluate(() => [...document.querySelectorAll('.dw-card .dw-table-wrap')].filter((w) => w.scrollWidth > w.clientWidth + 1).length);
+    assert.equal(hidden, 0, 'every table fits its card without a hidden sideways scroll');
+    assert.ok(await noNaN(page));
+    await screenshot(page, `regression-metrics-${width}`);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  });
+}

@@ -1,0 +1,330 @@
+// Is model A really better than model B? (issue 19, item 5). Two classifiers are cross-validated
+// on the same folds of seeded moons by the engine's pairedCrossValScores; the fold scores are
+// drawn as pairs, with the paired t-test and the exact sign-flip permutation test beside them.
+// McNemar's test compares the two on one held-out test set (the verdict uses its exact binomial
+// p-value; the chi-square version is shown beside it). A third panel runs the noise experiment:
+// two copies of one random forest that differ only in their seed, compared on many fresh
+// resamples, counting how often the "higher mean" wins and how often p < 0.05.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw, animate } from '../lib/frame.js';
+import { button, buttonRow, el, select, slider } from '../lib/ui.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
+import { countOf, formatNumber, formatPercent } from '../lib/format.js';
+import {
+  COMPARISON_DEFAULTS as D, MODELS, MODEL_NAMES, ALPHA, PERMUTATIONS, TEST_FRACTION,
+  compareOnFolds, compareOnTestSet, mean, moons, noiseResample, tallyNoise,
+} from './comparison/data.js';
+
+export const schema = {
+  modelA: { type: 'enum', values: MODEL_NAMES, default: D.modelA, description: 'Model A: logistic, knn (15 neighbours), tree (depth 4) or forest (15 trees).' },
+  modelB: { type: 'enum', values: MODEL_NAMES, default: D.modelB, description: 'Model B, compared with A on the same folds.' },
+  points: { type: 'int', min: 60, max: 400, default: D.points, description: 'Points in the two-moons data set.' },
+  noise: { type: 'number', min: 0.05, max: 0.6, default: D.noise, description: 'Noise of the moons.' },
+  k: { type: 'int', min: 3, max: 12, default: D.k, description: 'Cross-validation folds (the permutation test is exact: 2^k sign patterns).' },
+  resamples: { type: 'int', min: 20, max: 500, default: D.resamples, description: 'Resamples in the noise experiment.' },
+  seed: seedOption(D.seed, 'Seed for the data, the folds and the test split.'),
+};
+
+export const meta = {
+  title: 'Is model A really better than B?',
+  hint: 'Each fold scores both models on the same held-out points, so the scores come in pairs. The tests ask whether the gaps between pairs are bigger than luck would make them.',
+};
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+// Resamples of the noise experiment run per animation frame: one resample is 2k forest fits, so
+// one per frame keeps the page responsive (the histogram grows as it runs, even under reduced
+// motion, since blocking the page for the whole run would be worse than a growing bar chart).
+const PER_FRAME = 1;
+const BINS = 20;
+
+// "p = 0.0123", or "p < 0.0001" when it is smaller than the readout can show.
+export function formatP(p) {
+  if (!Number.isFinite(p)) return '–';
+  return p < 1e-4 ? '< 0.0001' : formatNumber(p, 4);
+}
+
+function build({ ml, card, options }) {
+  let opts = { ...options };
+  // Everything to release in destroy(), in one place.
+  const owned = { models: [], stopRun: null };
+  let modelA = null;
+  let modelB = null;
+  const forestA = MODELS.forest.make(ml);
+  const forestB = MODELS.forest.make(ml);
+  owned.models.push(forestA, forestB);
+  let folds = null;
+  let testSet = null;
+  let experiment = { results: [], target: opts.resamples };
+
+  // ---- panel 1: fold by fold ----
+  const foldHead = el('h4', { className: 'dwc-head', text: 'Fold by fold: the same folds for both models' });
+  const foldHost = el('div', { className: 'dwc-plot' });
+  card.stage.append(foldHead, foldHost);
+  const foldPlot = new Plot(foldHost, { aspect: 0.42, minHeight: 200, maxHeight: 300, label: 'Fold accuracies of models A and B', onResize: () => requestDraw(draw) });
+  foldPlot.margin = { ...foldPlot.margin, left: 48 };
+  const legendA = el('span', { className: 'dwc-key' }, [el('span', { className: 'dwc-sw dwc-sw-a' }), el('span', { className: 'dwc-key-a' })]);
+  const legendB = el('span', { className: 'dwc-key' }, [el('span', { className: 'dwc-sw dwc-sw-b' }), el('span', { className: 'dwc-key-b' })]);
+  card.stage.append(el('p', { className: 'dwc-legend' }, [legendA, legendB, el('span', { className: 'dwc-key' }, [el('span', { className: 'dwc-sw dwc-sw-pair' }), el('span', { text: 'one fold’s pair' })])]));
+  const testsTable = el('table', { className: 'dw-table dwc-tests' });
+  card.stage.append(el('div', { className: 'dw-table-wrap' }, [testsTable]));
+
+  // ---- panel 2: McNemar on one test set ----
+  const mcHead = el('h4', { className: 'dwc-head', text: 'One test set: McNemar’s test' });
+  const mcCaption = el('p', { className: 'dwc-caption' });
+  const mcTable = el('table', { className: 'dw-table dwc-mcnemar' });
+  const mcResult = el('p', { className: 'dwc-result' });
+  card.stage.append(mcHead, mcCaption, el('div', { className: 'dw-table-wrap' }, [mcTable]), mcResult);
+
+  // ---- panel 3: the noise experiment ----
+  const noiseHead = el('h4', { className: 'dwc-head', text: 'How often is a “better” model just noise?' });
+  const noiseCaption = el('p', { className: 'dwc-caption' });
+  const noiseHost = el('div', { className: 'dwc-plot' });
+  card.stage.append(noiseHead, noiseCaption);
+  const noiseButtons = buttonRow(card.stage);
+  const runButton = button(noiseButtons, 'Run the experiment', () => runExperiment(), { primary: true, title: 'Compare two copies of one forest on many fresh resamples' });
+  button(noiseButtons, 'Clear', () => { stopExperiment(); experiment = { results: [], target: opts.resamples }; renderNoise(); });
+  card.stage.append(noiseHost);
+  const noisePlot = new Plot(noiseHost, { aspect: 0.36, minHeight: 180, maxHeight: 260, label: 'Histogram of p-values from the noise experiment', onResize: () => requestDraw(draw) });
+  const noiseSummary = el('ul', { className: 'dwc-summary', 'aria-live': 'polite' });
+  card.stage.append(noiseSummary);
+
+  // ---- controls ----
+  const choices = MODEL_NAMES.map((n) => [n, MODELS[n].label]);
+  const selectA = select(card.controls, { label: 'model A', value: opts.modelA, options: choices, onChange: (v) => { opts.modelA = v; makeModels(); compare(); } });
+  const selectB = select(card.controls, { label: 'model B', value: opts.modelB, options: choices, onChange: (v) => { opts.modelB = v; makeModels(); compare(); } });
+  const sliders = {
+    k: slider(card.controls, { label: 'folds k', min: 3, max: 12, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; compare(); resetExperiment(); } }),
+    noise: slider(card.controls, { label: 'noise', min: 0.05, max: 0.6, step: 0.05, value: opts.noise, format: (v) => formatNumber(v, 2), onInput: (v) => { opts.noise = v; compare(); resetExperiment(); } }),
+  };
+  const dataButtons = buttonRow(card.controls);
+  button(dataButtons, 'New data', () => { opts.seed = nextSeed(opts.seed); compare(); resetExperiment(); }, { title: 'Draw fresh moons, folds and test split with the next seed' });
+
+  const statA = card.stat('mean A');
+  const statB = card.stat('mean B');
+  const statT = card.stat('t-test p');
+  const statPerm = card.stat('permutation p');
+  const statMc = card.stat('McNemar p');
+
+  function makeModels() {
+    for (const m of [modelA, modelB]) if (m) { m.delete(); owned.models.splice(owned.models.indexOf(m), 1); }
+    modelA = MODELS[opts.modelA].make(ml);
+    modelB = MODELS[opts.modelB].make(ml);
+    owned.models.push(modelA, modelB);
+  }
+
+  function compare() {
+    const data = moons(ml, opts.points, opts.noise, opts.seed);
+    folds = attempt(card, () => compareOnFolds(ml, modelA, modelB, data, opts.k, opts.seed), null);
+    testSet = attempt(card, () => compareOnTestSet(ml, modelA, modelB, data, opts.seed), null);
+    render();
+  }
+
+  const nameA = () => `A: ${MODELS[opts.modelA].label}`;
+  const nameB = () => `B: ${MODELS[opts.modelB].label}`;
+
+  function render() {
+    legendA.lastChild.textContent = nameA();
+    legendB.lastChild.textContent = nameB();
+    if (!folds || !testSet) return;
+    const t = folds.t;
+    const perm = folds.permutation;
+    statA.set(formatNumber(mean(folds.a), 3));
+    statB.set(formatNumber(mean(folds.b), 3));
+    statT.set(formatP(t.pValue));
+    statPerm.set(formatP(perm.pValue));
+    statMc.set(formatP(testSet.exactPValue));
+    const row = (cells) => el('tr', {}, cells.map((c, i) => el(i ? 'td' : 'th', i ? { text: c } : { text: c, scope: 'row' })));
+    testsTable.replaceChildren(
+      el('caption', { className: 'dwc-caption', text: `Over ${countOf(t.n, 'fold')}. Sign flips: of the 2ᵏ ways to flip the gaps’ signs, how many give a mean gap at least as large.` }),
+      el('thead', {}, [el('tr', {}, ['test', 'statistic', 'p-value'].map((h) => el('th', { text: h, scope: 'col' })))]),
+      el('tbody', {}, [
+        row(['paired t-test', `t = ${formatNumber(t.t, 2)}, df = ${formatNumber(t.df, 0)}`, formatP(t.pValue)]),
+        row(['sign flips', `${formatNumber(perm.atLeastAsExtreme, 0)} of ${countOf(perm.resamples, 'pattern')}${perm.exact ? '' : ' drawn'}`, formatP(perm.pValue)]),
+      ]),
+      el('tfoot', {}, [el('tr', {}, [
+        el('th', { text: 'gap A − B', scope: 'row' }),
+        el('td', { text: `mean ${formatNumber(t.meanDifference, 3)}, s = ${formatNumber(t.sdDifference, 3)}`, colspan: '2' }),
+      ])]),
+    );
+    mcCaption.textContent = `Both models trained on ${formatPercent(1 - TEST_FRACTION, 0)} of the points and tested once on the other ${countOf(testSet.testSize, 'point')}. Only the points where they disagree count.`;
+    const n01 = testSet.aRightBWrong;
+    const n10 = testSet.aWrongBRight;
+    mcTable.replaceChildren(
+      el('thead', {}, [el('tr', {}, [el('td'), el('th', { text: 'B right', scope: 'col' }), el('th', { text: 'B wrong', scope: 'col' })])]),
+      el('tbody', {}, [
+        el('tr', {}, [el('th', { text: 'A right', scope: 'row' }), el('td', { text: formatNumber(testSet.bothRight, 0) }), el('td', { className: 'dwc-discordant', text: `${formatNumber(n01, 0)} (n₀₁)` })]),
+        el('tr', {}, [el('th', { text: 'A wrong', scope: 'row' }), el('td', { className: 'dwc-discordant', text: `${formatNumber(n10, 0)} (n₁₀)` }), el('td', { text: formatNumber(testSet.bothWrong, 0) })]),
+      ]),
+    );
+    mcResult.textContent = `Exact binomial test (used for the verdict): p = ${formatP(testSet.exactPValue)}. Chi-square with continuity correction: χ² = ${formatNumber(testSet.chiSquare, 2)}, p = ${formatP(testSet.chiSquarePValue)}. Test accuracy A ${formatNumber(testSet.accuracyA, 3)}, B ${formatNumber(testSet.accuracyB, 3)}.`;
+    card.setMessage(verdict(), t.pValue < ALPHA ? 'good' : 'info');
+    const scoresText = (s) => s.map((v) => formatNumber(v, 3)).join(', ');
+    foldPlot.canvas.setAttribute('aria-label', `Fold accuracies. ${nameA()}: ${scoresText(folds.a)}. ${nameB()}: ${scoresText(folds.b)}. Paired t-test p = ${formatP(t.pValue)}.`);
+    requestDraw(draw);
+  }
+
+  // The lesson's rule: a gap counts as real only when p < 0.05; otherwise the data cannot tell
+  // the two apart (which is not the same as "they are equal").
+  function verdict() {
+    const t = folds.t;
+    const gap = t.meanDifference;
+    if (opts.modelA === opts.modelB && !MODELS[opts.modelA].random) return 'A and B are the same deterministic model: every fold scores them the same, so there is nothing to test (p = 1).';
+    const leader = gap > 0 ? 'A' : 'B';
+    const mc = testSet.exactPValue < ALPHA ? `McNemar agrees on the test set (p = ${formatP(testSet.exactPValue)}).` : `McNemar on the one test set does not separate them (p = ${formatP(testSet.exactPValue)}).`;
+    if (gap === 0) return `Equal mean accuracy over the ${countOf(t.n, 'fold')}: no winner. ${mc}`;
+    if (t.pValue < ALPHA) return `${leader} is ahead by ${formatNumber(Math.abs(gap), 3)} on average and the paired t-test gives p = ${formatP(t.pValue)} < 0.05: a gap this steady across folds would rarely come from luck. ${mc}`;
+    return `${leader} has the higher mean by ${formatNumber(Math.abs(gap), 3)}, but p = ${formatP(t.pValue)} ≥ 0.05: the fold-to-fold gaps swing too much to call it. ${mc}`;
+  }
+
+  // ---- the noise experiment ----
+  function resetExperiment() {
+    stopExperiment();
+    experiment = { results: [], target: opts.resamples };
+    renderNoise();
+  }
+  function stopExperiment() {
+    if (owned.stopRun) { owned.stopRun(); owned.stopRun = null; }
+    syncRunButton();
+  }
+  function syncRunButton() {
+    const partial = experiment.results.length > 0 && experiment.results.length < experiment.target;
+    runButton.textContent = owned.stopRun ? 'Pause' : partial ? 'Continue' : 'Run the experiment';
+  }
+  function step(count) {
+    for (let i = 0; i < count && experiment.results.length < experiment.target; i++) {
+      const r = experiment.results.length;
+      const res = attempt(card, () => noiseResample(ml, forestA, forestB, r, opts), null);
+      if (!res) { experiment.target = experiment.results.length; break; }
+      experiment.results.push(res);
+    }
+    renderNoise();
+    if (experiment.results.length >= experiment.target) stopExperiment();
+  }
+  function runExperiment() {
+    if (owned.stopRun) { stopExperiment(); return; }
+    if (experiment.results.length >= experiment.target) experiment = { results: [], target: opts.resamples };
+    owned.stopRun = animate(noiseHost, () => step(PER_FRAME), (err) => { stopExperiment(); card.setMessage(String(err.message || err), 'bad'); });
+    syncRunButton();
+  }
+
+  function renderNoise() {
+    const tally = tallyNoise(experiment.results);
+    noiseCaption.textContent = `Two copies of the same random forest (${MODELS.forest.label.replace('forest, ', '')}) that differ only in their seed, so neither is better. Each resample draws ${countOf(opts.points, 'fresh point')} and fresh folds (k = ${formatNumber(opts.k, 0)}) and compares the copies fold by fold.`;
+    const lines = tally.runs
+      ? [
+        `${countOf(tally.runs, 'resample')} of ${formatNumber(experiment.target, 0)} run.`,
+        `Higher mean: copy A in ${formatNumber(tally.aWins, 0)}, copy B in ${formatNumber(tally.bWins, 0)}, a tie in ${formatNumber(tally.ties, 0)} — the naive rule names a “better” model ${formatPercent((tally.aWins + tally.bWins) / tally.runs, 0)} of the time.`,
+        `p < 0.05 in ${formatNumber(tally.significant, 0)} (${formatPercent(tally.significant / tally.runs, 1)}) — the rate of false alarms the 0.05 threshold promises is 5 %.`,
+        'Red bar: p < 0.05. Dashed line: the height every bar would have if the p-values were spread evenly.',
+      ]
+      : ['Not run yet. Predict first: how often will one copy have the higher mean, and how often will the t-test say p < 0.05?'];
+    noiseSummary.replaceChildren(...lines.map((text) => el('li', { text })));
+    syncRunButton();
+    noisePlot.canvas.setAttribute('aria-label', tally.runs
+      ? `Histogram of ${countOf(tally.runs, 'p-value')} in ${BINS} bins from 0 to 1; ${formatNumber(tally.significant, 0)} below 0.05.`
+      : 'Histogram of p-values: empty until the experiment runs.');
+    requestDraw(draw);
+  }
+
+  // ---- drawing ----
+  function drawFolds() {
+    const p = foldPlot;
+    const k = folds ? folds.a.length : opts.k;
+    const all = folds ? [...folds.a, ...folds.b] : [0.5, 1];
+    const lo = Math.max(0, Math.floor((Math.min(...all) - 0.03) * 20) / 20);
+    const hi = Math.min(1.0001, Math.ceil((Math.max(...all) + 0.03) * 20) / 20);
+    p.setDomain(0.4, k + 0.6, lo, hi);
+    p.begin();
+    const th = p.theme;
+    const c = p.ctx;
+    p.axes({ xLabel: 'fold', yLabel: 'accuracy', xTicks: Math.min(k, 12), yTicks: 4 });
+    if (!folds) return;
+    for (const [scores, color] of [[folds.a, th.class1], [folds.b, th.class0]]) {
+      const m = mean(scores);
+      p.segment(0.5, m, k + 0.5, m, { color, width: 1.5, dash: [6, 4] });
+    }
+    for (let f = 0; f < k; f++) {
+      const x = f + 1;
+      p.segment(x, folds.a[f], x, folds.b[f], { color: th.textMuted, width: 2 });
+      p.point(x - 0.08, folds.b[f], 0, { size: 6 });
+      p.point(x + 0.08, folds.a[f], 1, { size: 6 });
+    }
+    c.save();
+    c.font = `12px ${th.font}`;
+    c.fillStyle = th.textMuted;
+    c.textAlign = 'right';
+    c.textBaseline = 'top';
+    c.fillText('dashed: each model’s mean', p.width - p.margin.right - 2, p.margin.top);
+    c.restore();
+  }
+
+  function drawNoise() {
+    const p = noisePlot;
+    const counts = new Array(BINS).fill(0);
+    for (const r of experiment.results) counts[Math.min(BINS - 1, Math.floor(r.p * BINS))] += 1;
+    const top = Math.max(4, ...counts);
+    p.setDomain(0, 1, 0, top * 1.1);
+    p.begin();
+    const th = p.theme;
+    const c = p.ctx;
+    p.axes({ xLabel: 'p-value of the paired t-test', yLabel: 'resamples', xTicks: 5, yTicks: 4 });
+    for (let b = 0; b < BINS; b++) {
+      if (!counts[b]) continue;
+      const x0 = p.px(b / BINS) + 1;
+      const x1 = p.px((b + 1) / BINS) - 1;
+      c.fillStyle = b / BINS < ALPHA ? th.loss : th.model;
+      c.globalAlpha = b / BINS < ALPHA ? 0.95 : 0.55;
+      c.fillRect(x0, p.py(counts[b]), x1 - x0, p.py(0) - p.py(counts[b]));
+      c.globalAlpha = 1;
+    }
+    p.segment(ALPHA, 0, ALPHA, top * 1.1, { color: th.loss, width: 1.5, dash: [4, 3] });
+    // Where every bin would stand if p were spread evenly (what "no real difference" predicts).
+    if (experiment.results.length) {
+      const even = experiment.results.length / BINS;
+      p.segment(0, even, 1, even, { color: th.truth, width: 1.5, dash: [6, 4] });
+    }
+    c.save();
+    c.font = `12px ${th.font}`;
+    c.fillStyle = th.textMuted;
+    c.textAlign = 'left';
+    c.textBaseline = 'top';
+    c.fillText('p < 0.05', p.px(ALPHA) + 4, p.margin.top);
+    c.restore();
+  }
+
+  function draw() {
+    drawFolds();
+    drawNoise();
+  }
+
+  makeModels();
+  compare();
+  renderNoise();
+
+  return {
+    update(next) {
+      const rebuild = next.modelA !== opts.modelA || next.modelB !== opts.modelB;
+      const experimentChanged = ['points', 'noise', 'k', 'seed', 'resamples'].some((key) => next[key] !== opts[key]);
+      opts = { ...next };
+      selectA.value = opts.modelA;
+      selectB.value = opts.modelB;
+      sliders.k.set(opts.k);
+      sliders.noise.set(opts.noise);
+      if (rebuild) makeModels();
+      compare();
+      if (experimentChanged) resetExperiment();
+    },
+    destroy() {
+      stopExperiment();
+      cancelDraw(draw);
+      foldPlot.destroy();
+      noisePlot.destroy();
+      for (const m of owned.models) m.delete();
+      owned.models.length = 0;
+    },
+  };
+}
