@@ -281,3 +281,8 @@ export function attempt(card, fn, fallback = undefined) {
     return fallback;
   }
 }
+
+// Deletes engine objects that may be null or already deleted.
+export function free(...objects) {
+  for (const o of objects) if (o && typeof o.delete === 'function' && !(o.isDeleted && o.isDeleted())) o.delete();
+}

@@ -6,7 +6,7 @@ import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { fixed, select, slider } from '../lib/ui.js';
 import { formatPercent, scientific } from '../lib/format.js';
-import { legendRow } from './frontier/common.js';
+import { legend } from '../lib/legend.js';
 
 export const schema = {
   activation: { type: 'enum', values: ['sigmoid', 'tanh', 'relu', 'leaky-relu', 'gelu', 'softmax'], default: 'sigmoid', description: 'Activation function shown.' },
@@ -41,8 +41,8 @@ function build({ ml, card, options }) {
   const plot = new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 360, label: 'Activation and its derivative', onResize: () => requestDraw(draw) });
   plot.canvas.tabIndex = 0;
   plot.canvas.classList.add('dwf-draggable');
-  const curveLegend = legendRow(card.stage, [{ text: 'φ(z)', kind: 'model' }, { text: 'φ′(z), the slope', kind: 'loss' }]);
-  const softLegend = legendRow(card.stage, [{ text: 'logits z (drag)', kind: 'class0' }, { text: 'softmax probabilities', kind: 'class1' }]);
+  const curveLegend = legend(card.stage, [{ text: 'φ(z)', swatch: 'dwf-swatch dwf-sw-model' }, { text: 'φ′(z), the slope', swatch: 'dwf-swatch dwf-sw-loss' }]);
+  const softLegend = legend(card.stage, [{ text: 'logits z (drag)', swatch: 'dwf-swatch dwf-sw-class0' }, { text: 'softmax probabilities', swatch: 'dwf-swatch dwf-sw-class1' }]);
   const chainPlot = new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 220, label: 'Gradient reaching each layer of a deep chain (log scale)', onResize: () => requestDraw(draw) });
   chainPlot.margin.top = 22; // room for the axis title above the top tick
 

@@ -8,9 +8,10 @@ import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { countOf } from '../lib/format.js';
-import { DATASETS, loadDataset, legendRow } from './frontier/common.js';
 import { GridImage, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
+import { DATASETS, loadDataset } from '../lib/datasets.js';
+import { legend } from '../lib/legend.js';
 
 export const schema = {
   dataset: { type: 'enum', values: ['circles', 'moons', 'xor'], default: 'circles', description: 'Built-in data set.' },
@@ -41,13 +42,13 @@ function build({ ml, card, options }) {
 
   const plot = new Plot(card.stage, { aspect: 0.7, minHeight: 260, maxHeight: 460, label: 'Training points sized by weight, newest stump and ensemble vote', onResize: () => requestDraw(draw) });
   plot.canvas.tabIndex = 0;
-  legendRow(card.stage, [
-    { text: 'class 0', kind: 'class0' }, { text: 'class 1', kind: 'class1' },
-    { text: 'newest stump', kind: 'model' }, { text: 'ensemble vote (orange 0 … blue 1)', kind: 'heat' },
+  legend(card.stage, [
+    { text: 'class 0', swatch: 'dwf-swatch dwf-sw-class0' }, { text: 'class 1', swatch: 'dwf-swatch dwf-sw-class1' },
+    { text: 'newest stump', swatch: 'dwf-swatch dwf-sw-model' }, { text: 'ensemble vote (orange 0 … blue 1)', swatch: 'dwf-swatch dwf-sw-heat' },
   ]);
   const chart = new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 210, label: 'Training error and bound per round', onResize: () => requestDraw(draw) });
   chart.margin.top = 22; // room for the axis title above the top tick
-  legendRow(card.stage, [{ text: 'training error', kind: 'loss' }, { text: 'bound ∏ 2√(ε(1−ε))', kind: 'truth' }, { text: 'weighted error ε of each stump', kind: 'good' }]);
+  legend(card.stage, [{ text: 'training error', swatch: 'dwf-swatch dwf-sw-loss' }, { text: 'bound ∏ 2√(ε(1−ε))', swatch: 'dwf-swatch dwf-sw-truth' }, { text: 'weighted error ε of each stump', swatch: 'dwf-swatch dwf-sw-good' }]);
 
   const row = buttonRow(card.controls);
   const play = player(row, card, {

@@ -6,9 +6,10 @@ import { mountWidget } from '../lib/widget.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { el } from '../lib/ui.js';
 import { readTheme } from '../lib/theme.js';
-import { Board, sequentialScale } from './landscape/draw.js';
-import { DEAL_ORDER, REGIONS, TECHNIQUES } from './landscape3/history.js';
-import { reportComplete, reportScore } from './course1/report.js';
+import { Board } from '../lib/board.js';
+import { sequentialScale } from '../lib/colors.js';
+import { DEAL_ORDER, REGIONS, TECHNIQUES } from '../lib/ai-history.js';
+import { reportComplete, reportScore } from '../lib/report.js';
 
 export const schema = {
   items: { type: 'int', min: 4, max: TECHNIQUES.length, default: TECHNIQUES.length, description: 'How many techniques to sort.' },

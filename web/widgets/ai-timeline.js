@@ -7,8 +7,9 @@ import { mountWidget } from '../lib/widget.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { el } from '../lib/ui.js';
 import { readTheme } from '../lib/theme.js';
-import { Board, legend } from './landscape/draw.js';
-import { ERAS, ERA_LABEL, EVENTS, FIRST_YEAR, LAST_YEAR, LESSONS, eraOf } from './landscape3/history.js';
+import { Board } from '../lib/board.js';
+import { legend } from '../lib/legend.js';
+import { ERA_LABEL, eraOf, ERAS, EVENTS, FIRST_YEAR, LAST_YEAR, LESSONS } from '../lib/ai-history.js';
 
 export const schema = {
   event: { type: 'int', min: 1, max: EVENTS.length, default: 1, description: 'The event selected at the start (1 = 1943, the artificial neuron).' },
@@ -45,10 +46,10 @@ function build({ card, options }) {
   board.canvas.classList.add('dwl3-scrollable');
 
   legend(card.stage, [
-    { text: 'symbolic AI (rules, search)', className: 'dwl3-sw-symbolic' },
-    { text: 'AI winter', className: 'dwl3-sw-winter' },
-    { text: 'statistical ML', className: 'dwl3-sw-statistical' },
-    { text: 'deep learning', className: 'dwl3-sw-deep' },
+    { text: 'symbolic AI (rules, search)', swatch: 'dwl-swatch dwl3-sw-symbolic' },
+    { text: 'AI winter', swatch: 'dwl-swatch dwl3-sw-winter' },
+    { text: 'statistical ML', swatch: 'dwl-swatch dwl3-sw-statistical' },
+    { text: 'deep learning', swatch: 'dwl-swatch dwl3-sw-deep' },
   ]);
 
   const panel = el('div', { className: 'dwl3-event', 'aria-live': 'polite' });

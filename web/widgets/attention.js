@@ -5,8 +5,9 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { checkbox, el, fixed, nextId, select } from '../lib/ui.js';
-import { Board, sequentialScale } from './landscape/draw.js';
 import { formatPercent } from '../lib/format.js';
+import { Board } from '../lib/board.js';
+import { sequentialScale } from '../lib/colors.js';
 
 export const schema = {
   head: { type: 'int', min: 1, max: 2, default: 1, description: 'Head whose weights the editor shows.' },

@@ -8,8 +8,9 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { el, fixed, nextId, slider } from '../lib/ui.js';
 import { countOf, formatNumber, formatPercent } from '../lib/format.js';
-import { MESSAGES, START_MESSAGE, isTestIndex } from './text/data.js';
-import { capText, chip, renderBars } from './text/ui.js';
+import { isTestIndex, MESSAGES, START_MESSAGE } from '../lib/text-examples.js';
+import { capText, chip } from '../lib/tokens.js';
+import { renderBars } from '../lib/bars.js';
 
 export const MAX_CHARS = 300;
 const TOP_WORDS = 8;

@@ -3,21 +3,22 @@
 // resample. Faint lines are the members' own (jagged) boundaries from treeRegions(); the tint is
 // the share of trees voting blue on a 50 × 50 grid (voteFractions); the bold line is where that
 // share crosses one half.
-import { mountWidget, attempt } from '../lib/widget.js';
+import { attempt, free, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
-import { gridPoints, contourSegments, drawSegments, regionBoundaries, free } from './course4/common.js';
 import { formatPercent as pct, formatNumber } from '../lib/format.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
-import { makeDataset, DATASETS } from './course4/datasets.js';
 import { seedOption } from '../lib/schema.js';
+import { contourSegments, gridPoints, regionBoundaries } from '../lib/contour.js';
+import { drawSegments } from '../lib/marks.js';
+import { DATASET_NAMES, makeDataset } from '../lib/datasets.js';
 
 export const schema = {
   seed: seedOption(7, 'Random seed for the points and the bootstrap draws.'),
   points: { type: 'int', min: 20, max: 400, default: 150, description: 'How many training points.' },
-  dataset: { type: 'enum', values: DATASETS, default: 'moons', description: 'Shape of the two classes.' },
+  dataset: { type: 'enum', values: DATASET_NAMES, default: 'moons', description: 'Shape of the two classes.' },
   noise: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Noise in the data.' },
   depth: { type: 'int', min: 1, max: 12, default: 6, description: 'Maximum depth of each voter (tree).' },
   maxVoters: { type: 'int', min: 2, max: 200, default: 60, description: 'Play stops after this many voters.' },
@@ -62,7 +63,7 @@ function build({ ml, card, options }) {
   button(buttons, 'Reset', () => { play.stop(); restart(); });
   slider(card.controls, { label: 'depth of each voter', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.depth = v; restart(); } });
   select(card.controls, { label: 'features per split', options: [['all', 'both (bagging)'], ['sqrt', 'one at random (random forest)']], value: opts.features, onChange: (v) => { play.stop(); opts.features = v; restart(); } });
-  select(card.controls, { label: 'data', options: DATASETS.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { play.stop(); opts.dataset = v; loadData(); } });
+  select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { play.stop(); opts.dataset = v; loadData(); } });
 
   const statVoters = card.stat('voters');
   const statTest = card.stat('test accuracy');

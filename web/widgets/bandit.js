@@ -8,8 +8,8 @@ import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, slider } from '../lib/ui.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
-import { legend } from './landscape/draw.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
+import { legend } from '../lib/legend.js';
 
 export const schema = {
   arms: { type: 'int', min: 2, max: 10, default: 6, description: 'Number of arms (slot machines).' },
@@ -37,10 +37,10 @@ function build({ ml, card, options }) {
 
   const armsPlot = new Plot(card.stage, { aspect: 0.42, minHeight: 200, maxHeight: 320, label: 'Arms: true means, estimates and pulls', onResize: () => requestDraw(draw) });
   legend(card.stage, [
-    { text: 'true mean', className: 'dwl-sw-truth' },
-    { text: 'ε-greedy estimate', className: 'dwl-sw-class0' },
-    { text: 'UCB1 estimate', className: 'dwl-sw-class1' },
-    { text: 'bars: share of pulls', className: 'dwl-sw-bar' },
+    { text: 'true mean', swatch: 'dwl-swatch dwl-sw-truth' },
+    { text: 'ε-greedy estimate', swatch: 'dwl-swatch dwl-sw-class0' },
+    { text: 'UCB1 estimate', swatch: 'dwl-swatch dwl-sw-class1' },
+    { text: 'bars: share of pulls', swatch: 'dwl-swatch dwl-sw-bar' },
   ]);
   const regretPlot = new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 220, label: 'Cumulative regret of both learners', onResize: () => requestDraw(draw) });
 

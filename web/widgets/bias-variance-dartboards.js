@@ -10,7 +10,6 @@ import { requestDraw, cancelDraw, prefersReducedMotion } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
 import { countOf, formatNumber } from '../lib/format.js';
-import { TWO_PI } from './course3/common.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
@@ -117,7 +116,7 @@ function build({ ml, card, options }) {
         poly.setDegree(b.degree);
         poly.setLearningRate(0.5);
         poly.setTolerance(1e-5);
-        return ml.biasVariance(poly, null, { xMin: 0, xMax: TWO_PI, noise: b.noise, sampleSize: b.sampleSize, refits: opts.refits, gridSize: GRID, seed: (opts.seed + i) >>> 0, maxSteps: 20000, fixedX: true });
+        return ml.biasVariance(poly, null, { xMin: 0, xMax: (2 * Math.PI), noise: b.noise, sampleSize: b.sampleSize, refits: opts.refits, gridSize: GRID, seed: (opts.seed + i) >>> 0, maxSteps: 20000, fixedX: true });
       }, null);
       results[i] = r;
       fillRow(i);

@@ -6,8 +6,8 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot, drawBars } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, checkbox, fixed, slider } from '../lib/ui.js';
-import { legendRow } from './frontier/common.js';
 import { countOf } from '../lib/format.js';
+import { legend } from '../lib/legend.js';
 
 export const schema = {
   k: { type: 'int', min: 1, max: 30, default: 5, description: 'Neighbours averaged by the k-NN regressor.' },
@@ -36,7 +36,7 @@ function build({ ml, card, options }) {
   let result = null;
 
   const plot = new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 380, label: 'Fitted curves from many resamples, their mean and the true function', onResize: () => requestDraw(draw) });
-  legendRow(card.stage, [{ text: 'true f(x) = sin x', kind: 'truth' }, { text: 'one fit per resample', kind: 'faint' }, { text: 'average fit', kind: 'model' }]);
+  legend(card.stage, [{ text: 'true f(x) = sin x', swatch: 'dwf-swatch dwf-sw-truth' }, { text: 'one fit per resample', swatch: 'dwf-swatch dwf-sw-faint' }, { text: 'average fit', swatch: 'dwf-swatch dwf-sw-model' }]);
   const bars = new Plot(card.stage, { aspect: 0.26, minHeight: 140, maxHeight: 190, label: 'Bias squared, variance, noise and expected error', onResize: () => requestDraw(draw) });
   bars.margin.top = 22; // room for the axis title above the top tick
 

@@ -7,7 +7,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { el, fixed } from '../lib/ui.js';
-import { reportComplete, reportScore } from './course1/report.js';
+import { reportComplete, reportScore } from '../lib/report.js';
 
 export const schema = {
   seed: { type: 'int', min: 0, max: 4294967295, default: 51, description: 'Seed for the houses and the train/validation split.' },

@@ -5,8 +5,9 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { checkbox, el, fixed, nextId, select } from '../lib/ui.js';
-import { Board, divergingScale, sequentialScale } from './landscape/draw.js';
 import { formatShort } from '../lib/format.js';
+import { Board } from '../lib/board.js';
+import { divergingScale, sequentialScale } from '../lib/colors.js';
 
 export const schema = {
   image: { type: 'enum', values: ['house', 'ring', 'stripes', 'checker'], default: 'house', description: 'Built-in 16×16 image.' },

@@ -6,10 +6,10 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
-import { legend } from './landscape/draw.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { countOf, formatNumber } from '../lib/format.js';
-import { dbscanAdvice } from './clustering/dbscan-advice.js';
+import { legend } from '../lib/legend.js';
+import { dbscanAdvice } from './dbscan-vs-kmeans/advice.js';
 
 export const schema = {
   data: { type: 'enum', values: ['moons', 'circles', 'blobs'], default: 'moons', description: 'Which point set to cluster.' },
@@ -52,8 +52,8 @@ function build({ ml, card, options }) {
   left.append(kmNote);
   right.append(dbNote);
   legend(card.stage, [
-    { text: 'cluster 1', className: 'dwl-sw-class0' }, { text: 'cluster 2', className: 'dwl-sw-class1' }, { text: 'cluster 3', className: 'dwl-sw-class2' },
-    { text: 'noise (DBSCAN)', className: 'dwl-sw-noise' }, { text: '× centroid', className: 'dwl-sw-model' },
+    { text: 'cluster 1', swatch: 'dwl-swatch dwl-sw-class0' }, { text: 'cluster 2', swatch: 'dwl-swatch dwl-sw-class1' }, { text: 'cluster 3', swatch: 'dwl-swatch dwl-sw-class2' },
+    { text: 'noise (DBSCAN)', swatch: 'dwl-swatch dwl-sw-noise' }, { text: '× centroid', swatch: 'dwl-swatch dwl-sw-model' },
   ]);
 
   const buttons = buttonRow(card.controls);

@@ -7,9 +7,9 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
-import { legend } from './landscape/draw.js';
-import { splitBlobs, shiftRows, DIRECTIONS } from './landscape2/data.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
+import { legend } from '../lib/legend.js';
+import { DIRECTIONS, shiftRows, splitBlobs } from './distribution-shift/shift.js';
 
 export const schema = {
   points: { type: 'int', min: 40, max: 600, default: 400, description: 'Points drawn in all (half train, half test).' },
@@ -51,9 +51,9 @@ function build({ ml, card, options }) {
   // Room for the y-axis titles above the top ticks.
   for (const p of [scatter, accPlot, driftPlot]) p.margin = { ...p.margin, top: 22 };
   legend(card.stage, [
-    { text: 'class 0', className: 'dwl-sw-class0' }, { text: 'class 1', className: 'dwl-sw-class1' },
-    { text: 'hollow = test', className: 'dwl-sw-hollow1' }, { text: 'model boundary', className: 'dwl-sw-model' },
-    { text: 'test accuracy', className: 'dwl-sw-good' }, { text: 'drift', className: 'dwl-sw-loss' },
+    { text: 'class 0', swatch: 'dwl-swatch dwl-sw-class0' }, { text: 'class 1', swatch: 'dwl-swatch dwl-sw-class1' },
+    { text: 'hollow = test', swatch: 'dwl-swatch dwl-sw-hollow1' }, { text: 'model boundary', swatch: 'dwl-swatch dwl-sw-model' },
+    { text: 'test accuracy', swatch: 'dwl-swatch dwl-sw-good' }, { text: 'drift', swatch: 'dwl-swatch dwl-sw-loss' },
   ]);
 
   const buttons = buttonRow(card.controls);

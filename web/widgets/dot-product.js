@@ -6,7 +6,9 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { Plot } from '../lib/plot.js';
 import { describeError, el, fixed } from '../lib/ui.js';
-import { arrow, squareDomain, vec } from './landscape3/linalg-draw.js';
+import { arrow } from '../lib/marks.js';
+import { equalDomain } from '../lib/domain.js';
+import { vec } from '../lib/linear-algebra.js';
 
 export const schema = {
   ax: { type: 'number', min: -4, max: 4, default: 3, description: 'First coordinate of a.' },
@@ -95,7 +97,7 @@ function build({ ml, card, options }) {
   function draw() {
     plot.refreshTheme();
     const th = plot.theme;
-    squareDomain(plot, SPAN);
+    equalDomain(plot, SPAN);
     const c = plot.begin();
     plot.axes({ xLabel: 'x₁', yLabel: 'x₂' });
     const { a, b } = v;

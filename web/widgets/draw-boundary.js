@@ -10,7 +10,7 @@ import { button, buttonRow } from '../lib/ui.js';
 import { drawHeatmap, heatLegend, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
-import { reportComplete, reportScore } from './course1/report.js';
+import { reportComplete, reportScore } from '../lib/report.js';
 
 export const schema = {
   seed: seedOption(4, 'Random seed for the points.'),
@@ -36,11 +36,10 @@ export function mount(element, options) {
 
 function build({ ml, card, options }) {
   let opts = { ...options };
-  const hasLogistic = typeof ml.LogisticRegression === 'function';
   // Scores the learner's line through the engine: a logistic model whose parameters are set
   // from the line (threshold 0.5 ⇔ z = 0, so the scale of w does not matter) and score() = accuracy.
-  const judge = hasLogistic ? new ml.LogisticRegression() : null;
-  const learner = hasLogistic ? new ml.LogisticRegression() : null;
+  const judge = new ml.LogisticRegression();
+  const learner = new ml.LogisticRegression();
   let data = null;
   let view = { x0: -5, x1: 5, y0: -4, y1: 4 };
   let ends = [{ x: -3, y: 1 }, { x: 3, y: 1.5 }];
@@ -61,16 +60,16 @@ function build({ ml, card, options }) {
   key.element.style.display = 'none';
 
   const buttons = buttonRow(card.controls);
-  const fitBtn = hasLogistic ? button(buttons, 'Auto-fit (logistic)', () => toggleFit(), { primary: true }) : null;
-  const stepBtn = hasLogistic ? button(buttons, 'Step', () => { stopFit(); logisticSteps(1); }) : null;
+  const fitBtn = button(buttons, 'Auto-fit (logistic)', () => toggleFit(), { primary: true });
+  button(buttons, 'Step', () => { stopFit(); logisticSteps(1); });
   button(buttons, 'Reset', () => { stopFit(); resetLine(); });
   button(buttons, 'New points', () => { stopFit(); opts.seed = nextSeed(opts.seed); loadData(); });
 
   const statAcc = card.stat('accuracy');
   const statBest = card.stat('best');
   const statTarget = card.stat('target');
-  const statSteps = hasLogistic ? card.stat('logistic steps') : null;
-  const statLoss = hasLogistic ? card.stat('log loss') : null;
+  const statSteps = card.stat('logistic steps');
+  const statLoss = card.stat('log loss');
 
   function loadData() {
     const d = attempt(card, () => (opts.dataset === 'moons' ? ml.makeMoons(opts.points, opts.spread * 0.2, opts.seed) : ml.makeBlobs(opts.points, 2, opts.spread, opts.seed)), null);
@@ -84,14 +83,12 @@ function build({ ml, card, options }) {
     const pad = 0.12 * Math.max(x1 - x0, y1 - y0);
     view = { x0: x0 - pad, x1: x1 + pad, y0: y0 - pad, y1: y1 + pad };
     fitView();
-    if (hasLogistic) {
-      attempt(card, () => {
-        judge.setData(d.X, 2, d.y);
-        learner.setData(d.X, 2, d.y);
-        learner.setLearningRate(0.5);
-        learner.setTolerance(1e-4);
-      });
-    }
+    attempt(card, () => {
+      judge.setData(d.X, 2, d.y);
+      learner.setData(d.X, 2, d.y);
+      learner.setLearningRate(0.5);
+      learner.setTolerance(1e-4);
+    });
     best = 0;
     won = false;
     statTarget.set(formatPercent(opts.target, 0));
@@ -118,8 +115,9 @@ function build({ ml, card, options }) {
     ends = [{ x: x0 + 0.2 * (x1 - x0), y: cy + 0.25 * (y1 - y0) }, { x: x0 + 0.8 * (x1 - x0), y: cy + 0.32 * (y1 - y0) }];
     heat = null;
     key.element.style.display = 'none';
-    if (hasLogistic) attempt(card, () => learner.setParams([0, 0, 0]));
-    if (statSteps) { statSteps.set('0'); statLoss.set('–'); }
+    attempt(card, () => learner.setParams([0, 0, 0]));
+    statSteps.set('0');
+    statLoss.set('–');
     score(true);
   }
 
@@ -134,14 +132,7 @@ function build({ ml, card, options }) {
   }
 
   function accuracyOf(params) {
-    if (judge) return attempt(card, () => { judge.setParams(params); return judge.score(data.X, data.y); }, NaN);
-    // Without the engine's classifier the count is plain geometry: which side each point is on.
-    let right = 0;
-    for (let i = 0; i < data.rows; i++) {
-      const z = params[0] * data.X[2 * i] + params[1] * data.X[2 * i + 1] + params[2];
-      if ((z >= 0 ? 1 : 0) === data.y[i]) right += 1;
-    }
-    return right / data.rows;
+    return attempt(card, () => { judge.setParams(params); return judge.score(data.X, data.y); }, NaN);
   }
 
   // fromUser: the line is the learner's (not the logistic model's); moved: the learner just moved
@@ -182,7 +173,6 @@ function build({ ml, card, options }) {
 
   // ---- logistic regression (engine) ----
   function logisticSteps(n) {
-    if (!learner) return 'empty';
     for (let i = 0; i < n && learner.status() === 'ready' && learner.steps() < MAX_FIT_STEPS; i++) attempt(card, () => learner.step());
     const status = learner.status();
     const [w0, w1, b] = attempt(card, () => Array.from(learner.params()), [0, 0, 0]);
@@ -233,7 +223,7 @@ function build({ ml, card, options }) {
   function stopFit() {
     if (fitting) fitting();
     fitting = null;
-    if (fitBtn) fitBtn.textContent = 'Auto-fit (logistic)';
+    fitBtn.textContent = 'Auto-fit (logistic)';
   }
 
   // ---- dragging and keys ----
@@ -382,8 +372,8 @@ function build({ ml, card, options }) {
       plot.canvas.removeEventListener('focus', onFocus);
       plot.canvas.removeEventListener('blur', onBlur);
       plot.destroy();
-      if (judge) judge.delete();
-      if (learner) learner.delete();
+      judge.delete();
+      learner.delete();
     },
   };
 }

@@ -3,16 +3,18 @@
 // boundary runs in horizontal stripes and age is ignored; after the engine's StandardScaler
 // ((x − μ)/σ per column) both features count. Boundaries, neighbours and accuracies are the
 // engine's KNearestNeighbors on the raw or standardised features.
-import { mountWidget, attempt } from '../lib/widget.js';
+import { attempt, free, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
-import { gridPoints, free, marker, rgba } from './course4/common.js';
 import { formatPercent as pct, formatNumber } from '../lib/format.js';
 import { attachDrag } from '../lib/drag.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
-import { boxAround } from './course4/datasets.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
+import { gridPoints } from '../lib/contour.js';
+import { shapeMarker } from '../lib/marks.js';
+import { rgba } from '../lib/colors.js';
+import { boxAround } from '../lib/datasets.js';
 
 export const schema = {
   seed: seedOption(6, 'Random seed for the points.'),
@@ -146,7 +148,7 @@ function build({ ml, card, options }) {
       for (let i = 0; i < train.rows; i++) plot.point(train.X[2 * i], train.X[2 * i + 1] / K, train.y[i], { size: 4, highlight: set.has(i) });
     });
     ctx.lineWidth = 3; ctx.strokeStyle = t.model; ctx.fillStyle = t.surface;
-    marker(ctx, Q.X, Q.Y, 3, 9); ctx.fill(); ctx.stroke();
+    shapeMarker(ctx, Q.X, Q.Y, 3, 9); ctx.fill(); ctx.stroke();
     if (drag.focused) { ctx.beginPath(); ctx.arc(Q.X, Q.Y, 17, 0, Math.PI * 2); ctx.strokeStyle = t.accent; ctx.lineWidth = 2; ctx.stroke(); }
   }
 

@@ -10,7 +10,7 @@ import { attachDrag } from '../lib/drag.js';
 import { button, buttonRow, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber } from '../lib/format.js';
-import { reportComplete } from './course1/report.js';
+import { reportComplete } from '../lib/report.js';
 
 export const schema = {
   seed: seedOption(3, 'Random seed for the points.'),

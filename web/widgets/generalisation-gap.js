@@ -7,7 +7,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
-import { legendRow } from './frontier/common.js';
+import { legend } from '../lib/legend.js';
 
 export const schema = {
   depth: { type: 'int', min: 1, max: 10, default: 1, description: 'Maximum depth of the decision tree (1 = a stump).' },
@@ -41,9 +41,9 @@ function build({ ml, card, options }) {
   const chart = new Plot(card.stage, { aspect: 0.55, minHeight: 240, maxHeight: 420, label: 'Train and held-out error against training size', onResize: () => requestDraw(draw) });
   chart.canvas.tabIndex = 0;
   chart.margin.top = 22; // room for the axis title above the top tick
-  legendRow(card.stage, [
-    { text: 'held-out error', kind: 'class1' }, { text: 'training error', kind: 'loss' },
-    { text: 'gap, middle 80 % of resamples', kind: 'band' }, { text: 'bound on the gap (1 − δ)', kind: 'truth' },
+  legend(card.stage, [
+    { text: 'held-out error', swatch: 'dwf-swatch dwf-sw-class1' }, { text: 'training error', swatch: 'dwf-swatch dwf-sw-loss' },
+    { text: 'gap, middle 80 % of resamples', swatch: 'dwf-swatch dwf-sw-band' }, { text: 'bound on the gap (1 − δ)', swatch: 'dwf-swatch dwf-sw-truth' },
   ]);
 
   const row = buttonRow(card.controls);

@@ -8,8 +8,10 @@ import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { countOf, formatNumber } from '../lib/format.js';
-import { Board, divergingScale, drawLegendBar } from './landscape/draw.js';
 import { seedOption } from '../lib/schema.js';
+import { Board } from '../lib/board.js';
+import { divergingScale } from '../lib/colors.js';
+import { drawLegendBar } from '../lib/legend.js';
 
 export const schema = {
   preset: { type: 'enum', values: ['classic4x4', 'classic4x3', 'cliff', 'open6x6'], default: 'classic4x4', description: 'Starting board.' },

@@ -6,10 +6,12 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, checkbox, el, fixed, select, slider } from '../lib/ui.js';
-import { legend, divergingScale } from './landscape/draw.js';
-import { gridTrials, randomTrials, mean } from './landscape2/data.js';
 import { seedOption } from '../lib/schema.js';
 import { formatNumber } from '../lib/format.js';
+import { legend } from '../lib/legend.js';
+import { divergingScale } from '../lib/colors.js';
+import { gridTrials, randomTrials } from './hyperparameter-search/trials.js';
+import { mean } from '../lib/arrays.js';
 
 export const schema = {
   data: { type: 'enum', values: ['moons', 'circles'], default: 'moons', description: 'Which seeded data set the SVM learns.' },
@@ -62,9 +64,9 @@ function build({ ml, card, options }) {
     panels[key] = { plot, note };
   }
   legend(card.stage, [
-    { text: 'heat map: CV accuracy, ≤ 0.5 orange → 0.75 white → 1 blue', className: 'dwl-sw-heat' },
-    { text: 'trial', className: 'dwl-sw-model' },
-    { text: 'best so far', className: 'dwl-sw-best' },
+    { text: 'heat map: CV accuracy, ≤ 0.5 orange → 0.75 white → 1 blue', swatch: 'dwl-swatch dwl-sw-heat' },
+    { text: 'trial', swatch: 'dwl-swatch dwl-sw-model' },
+    { text: 'best so far', swatch: 'dwl-swatch dwl-sw-best' },
   ]);
 
   const buttons = buttonRow(card.controls);

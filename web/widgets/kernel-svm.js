@@ -9,9 +9,10 @@ import { requestDraw, cancelDraw, animate } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { countOf, formatPercent } from '../lib/format.js';
-import { DATASETS, loadDataset, legendRow } from './frontier/common.js';
 import { GridImage, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
+import { DATASETS, loadDataset } from '../lib/datasets.js';
+import { legend } from '../lib/legend.js';
 
 export const schema = {
   dataset: { type: 'enum', values: ['circles', 'moons', 'xor'], default: 'circles', description: 'Built-in data set.' },
@@ -49,9 +50,9 @@ function build({ ml, card, options }) {
 
   const plot = new Plot(card.stage, { aspect: 0.8, minHeight: 260, maxHeight: 480, label: 'Decision heat map, boundary, margins and support vectors', onResize: () => requestDraw(draw) });
   plot.canvas.tabIndex = 0;
-  legendRow(card.stage, [
-    { text: 'class 0', kind: 'class0' }, { text: 'class 1', kind: 'class1' }, { text: 'boundary f = 0', kind: 'model' },
-    { text: 'margins f = ±1', kind: 'truth' }, { text: 'support vector', kind: 'ring' },
+  legend(card.stage, [
+    { text: 'class 0', swatch: 'dwf-swatch dwf-sw-class0' }, { text: 'class 1', swatch: 'dwf-swatch dwf-sw-class1' }, { text: 'boundary f = 0', swatch: 'dwf-swatch dwf-sw-model' },
+    { text: 'margins f = ±1', swatch: 'dwf-swatch dwf-sw-truth' }, { text: 'support vector', swatch: 'dwf-swatch dwf-sw-ring' },
   ]);
 
   const row = buttonRow(card.controls);

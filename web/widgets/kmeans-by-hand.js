@@ -2,14 +2,15 @@
 // line, {1, 2, 3, 9, 10, 11}, k = 2, centroids starting badly at 2 and 4. Each Step runs one
 // half of Lloyd's algorithm in the engine's KMeans (assignStep, then updateStep); the labels,
 // centroids and inertia shown are the engine's.
-import { mountWidget, attempt } from '../lib/widget.js';
+import { attempt, free, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed } from '../lib/ui.js';
 import { countOf, formatNumber, formatShort } from '../lib/format.js';
-import { clusterColor, marker, free } from './course4/common.js';
 import { attachDrag } from '../lib/drag.js';
+import { clusterColor } from '../lib/colors.js';
+import { shapeMarker } from '../lib/marks.js';
 
 export const schema = {
   points: { type: 'string', maxLength: 80, default: '1,2,3,9,10,11', description: 'Comma-separated positions on the number line (2 to 12 numbers between −20 and 40).' },
@@ -213,7 +214,7 @@ function build({ ml, card, options }) {
         ctx.globalAlpha = 1;
       }
       ctx.fillStyle = assigned ? clusterColor(t, j) : t.textMuted;
-      marker(ctx, X, Y, assigned ? j : 1, 6);
+      shapeMarker(ctx, X, Y, assigned ? j : 1, 6);
       ctx.fill(); ctx.strokeStyle = t.surface; ctx.lineWidth = 1; ctx.stroke();
     });
     const focused = drag.focused;

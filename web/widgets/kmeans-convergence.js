@@ -8,9 +8,10 @@ import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
-import { clamp, legendRow } from './frontier/common.js';
 import { countOf } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
+import { clamp } from '../lib/arrays.js';
+import { legend } from '../lib/legend.js';
 
 export const schema = {
   k: { type: 'int', min: 2, max: 6, default: 4, description: 'Number of clusters.' },
@@ -49,7 +50,7 @@ function build({ ml, card, options }) {
   plot.canvas.classList.add('dwf-draggable');
   const chart = new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 210, label: 'Inertia after every half-step', onResize: () => requestDraw(draw) });
   chart.margin.top = 22; // room for the axis title above the top tick
-  legendRow(card.stage, [{ text: 'after assigning', kind: 'loss' }, { text: 'after moving centroids', kind: 'good' }, { text: 'final inertia of each start (random ▲, k-means++ ●)', kind: 'model' }]);
+  legend(card.stage, [{ text: 'after assigning', swatch: 'dwf-swatch dwf-sw-loss' }, { text: 'after moving centroids', swatch: 'dwf-swatch dwf-sw-good' }, { text: 'final inertia of each start (random ▲, k-means++ ●)', swatch: 'dwf-swatch dwf-sw-model' }]);
 
   const row = buttonRow(card.controls);
   const play = player(row, card, {

@@ -3,21 +3,22 @@
 // circled and vote (votes()); the tint is
 // the engine's k-NN prediction over the plane (predictGrid), so the boundary's jumpiness at k = 1
 // and smoothness at large k can be seen.
-import { mountWidget, attempt } from '../lib/widget.js';
+import { attempt, free, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { checkbox, el, fixed, slider, select } from '../lib/ui.js';
-import { free, marker, rgba } from './course4/common.js';
 import { attachDrag } from '../lib/drag.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
-import { makeDataset, DATASETS } from './course4/datasets.js';
 import { formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
+import { shapeMarker } from '../lib/marks.js';
+import { rgba } from '../lib/colors.js';
+import { DATASET_NAMES, makeDataset } from '../lib/datasets.js';
 
 export const schema = {
   seed: seedOption(2, 'Random seed for the points.'),
   points: { type: 'int', min: 10, max: 300, default: 70, description: 'How many labelled points.' },
-  dataset: { type: 'enum', values: DATASETS, default: 'moons', description: 'Shape of the two classes.' },
+  dataset: { type: 'enum', values: DATASET_NAMES, default: 'moons', description: 'Shape of the two classes.' },
   noise: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Noise in the data.' },
   k: { type: 'int', min: 1, max: 51, default: 5, description: 'How many neighbours vote.' },
   boundary: { type: 'boolean', default: true, description: 'Tint the plane with the k-NN prediction.' },
@@ -54,7 +55,7 @@ function build({ ml, card, options }) {
   card.stage.append(voteBar);
 
   const kSlider = slider(card.controls, { label: 'k (neighbours)', min: 1, max: 25, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; setK(); } });
-  select(card.controls, { label: 'data', options: DATASETS.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; loadData(); } });
+  select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; loadData(); } });
   const show = checkbox(card.controls, { label: 'tint the plane with the prediction', checked: opts.boundary, onChange: (v) => { opts.boundary = v; refreshHeat(); requestDraw(draw); } });
 
   const statK = card.stat('k');
@@ -153,7 +154,7 @@ function build({ ml, card, options }) {
     ctx.lineWidth = 3;
     ctx.strokeStyle = predicted === 1 ? t.class1 : t.class0;
     ctx.fillStyle = t.surface;
-    marker(ctx, Q.X, Q.Y, predicted === 1 ? 1 : 0, 11);
+    shapeMarker(ctx, Q.X, Q.Y, predicted === 1 ? 1 : 0, 11);
     ctx.fill(); ctx.stroke();
     if (drag.focused || drag.grabbed !== null) { ctx.beginPath(); ctx.arc(Q.X, Q.Y, 19, 0, Math.PI * 2); ctx.strokeStyle = t.accent; ctx.lineWidth = 2; ctx.stroke(); }
   }

@@ -9,8 +9,11 @@ import { requestDraw, cancelDraw, prefersReducedMotion } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, slider } from '../lib/ui.js';
 import { formatNumber, formatShort } from '../lib/format.js';
-import { holdout, legend, log10, logAxes, marker, polyErrors } from './course3/common.js';
 import { seedOption } from '../lib/schema.js';
+import { holdout, polyErrors } from '../lib/holdout.js';
+import { legend } from '../lib/legend.js';
+import { log10, logAxes } from '../lib/ticks.js';
+import { curveMarker } from '../lib/marks.js';
 
 export const schema = {
   seed: seedOption(8, 'Random seed for the data and the split.'),
@@ -46,7 +49,7 @@ function build({ ml, card, options }) {
 
   const plot = new Plot(card.stage, { aspect: 0.5, minHeight: 230, maxHeight: 380, label: 'Learning curves', onResize: () => requestDraw(draw) });
   plot.margin = { ...plot.margin, top: 24 };
-  legend(card.stage, [['c3-train', 'training MSE (filled)'], ['c3-val', 'validation MSE (hollow)'], ['c3-truth', 'noise floor s²']]);
+  legend(card.stage, [{ text: 'training MSE (filled)', swatch: 'c3-swatch c3-train' }, { text: 'validation MSE (hollow)', swatch: 'c3-swatch c3-val' }, { text: 'noise floor s²', swatch: 'c3-swatch c3-truth' }]);
 
   const buttons = buttonRow(card.controls);
   const play = player(buttons, card, {
@@ -148,8 +151,8 @@ function build({ ml, card, options }) {
       plot.path(ns, points.map((p) => shown(p.valMse)), { color: t.loss, width: 2, dash: [6, 3] });
       const lastP = points[points.length - 1];
       if (lastP) {
-        marker(plot, lastP.n, shown(lastP.trainMse), { color: t.model, size: 5 });
-        marker(plot, lastP.n, shown(lastP.valMse), { color: t.loss, hollow: true, size: 5 });
+        curveMarker(plot, lastP.n, shown(lastP.trainMse), { color: t.model, size: 5 });
+        curveMarker(plot, lastP.n, shown(lastP.valMse), { color: t.loss, hollow: true, size: 5 });
       }
     });
     const c = plot.ctx;

@@ -8,7 +8,7 @@ import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, prefersReducedMotion } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
-import { reportComplete } from './course1/report.js';
+import { reportComplete } from '../lib/report.js';
 
 export const schema = {
   eta: { type: 'number', min: 0.01, max: 0.6, default: 0.1, description: 'Learning rate η of each update.' },

@@ -5,10 +5,9 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { el } from '../lib/ui.js';
+import { el, segmented } from '../lib/ui.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
 import { attachDrag } from '../lib/drag.js';
-import { segmented } from './course3/common.js';
 
 export const schema = {
   target: { type: 'number', min: -5, max: 5, default: 2, description: 'True value y of the regression example.' },

@@ -3,7 +3,7 @@
 // (w, b), computed by the engine; the learner drops a ball and watches it roll downhill with a
 // chosen learning rate — crawling, gliding or overshooting — and, when the engine's optimisers
 // are available (OptimizerSurface), races SGD, momentum, RMSProp and Adam on the same surface.
-// The message line names what each ball is doing (course2/surfaces.js describePath), including
+// The message line names what each ball is doing (loss-surface/surfaces.js describePath), including
 // a ball stalled at a saddle point, where the gradient vanishes above the surface's minimum.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
@@ -12,7 +12,7 @@ import { player } from '../lib/player.js';
 import { button, buttonRow, select, slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
 import { drawHeatmap, heatLegend, lossRgb } from '../lib/heatmap.js';
-import { createSurface, describePath, minimaOf, OPTIMIZERS } from './course2/surfaces.js';
+import { createSurface, describePath, minimaOf, OPTIMIZERS } from './loss-surface/surfaces.js';
 
 export const schema = {
   eta: { type: 'number', min: 0.001, max: 2, default: 0.05, description: 'Learning rate η (step size).' },
@@ -36,8 +36,6 @@ export function mount(element, options) {
 function build({ ml, card, options }) {
   let opts = { ...options };
   const surface = createSurface(ml);
-  if (!surface.hasOptimizers && opts.optimizer !== 'sgd') opts.optimizer = 'sgd';
-  if (!surface.hasSurfaces) opts.surface = 'bowl';
   let view = null;      // { x0, x1, y0, y1, minX, minY, minValue, startX, startY }
   let minima = [];      // every lowest point, one teal ring each
   let grid = null;      // Float64Array copy of the losses on the grid
@@ -64,18 +62,14 @@ function build({ ml, card, options }) {
   button(buttons, 'Step', () => { play.stop(); stepAll(1); });
   button(buttons, 'Reset', () => { play.stop(); startRun(); });
   const etaSlider = slider(card.controls, { label: 'learning rate η', min: 0.001, max: 2, value: opts.eta, scale: 'log', step: 0.01, format: (v) => formatNumber(v, 3), onInput: (v) => { opts.eta = v; play.stop(); startRun(); } });
-  const optimizerChoices = surface.hasOptimizers
-    ? [['sgd', 'SGD (plain gradient descent)'], ['momentum', 'Momentum'], ['rmsprop', 'RMSProp'], ['adam', 'Adam'], ['race', 'Race all four']]
-    : [['sgd', 'Gradient descent']];
+  const optimizerChoices = [['sgd', 'SGD (plain gradient descent)'], ['momentum', 'Momentum'], ['rmsprop', 'RMSProp'], ['adam', 'Adam'], ['race', 'Race all four']];
   const optSelect = select(card.controls, { label: 'optimiser', options: optimizerChoices, value: opts.optimizer, onChange: (v) => { opts.optimizer = v; play.stop(); startRun(); } });
-  if (surface.hasSurfaces) {
-    select(card.controls, { label: 'surface', options: [['bowl', 'MSE bowl of a line fit'], ['ravine', 'Ravine (narrow valley)'], ['rosenbrock', 'Rosenbrock banana'], ['saddle', 'Saddle']], value: opts.surface, onChange: (v) => { opts.surface = v; play.stop(); loadSurface(); } });
-  }
+  select(card.controls, { label: 'surface', options: [['bowl', 'MSE bowl of a line fit'], ['ravine', 'Ravine (narrow valley)'], ['rosenbrock', 'Rosenbrock banana'], ['saddle', 'Saddle']], value: opts.surface, onChange: (v) => { opts.surface = v; play.stop(); loadSurface(); } });
 
   const statLoss = card.stat('loss');
   const statStep = card.stat('step');
-  const statW = card.stat(surface.hasSurfaces && opts.surface !== 'bowl' ? 'x' : 'w');
-  const statB = card.stat(surface.hasSurfaces && opts.surface !== 'bowl' ? 'y' : 'b');
+  const statW = card.stat(opts.surface !== 'bowl' ? 'x' : 'w');
+  const statB = card.stat(opts.surface !== 'bowl' ? 'y' : 'b');
   const statMin = card.stat('minimum loss');
 
   function loadSurface() {
@@ -109,7 +103,7 @@ function build({ ml, card, options }) {
     return Math.log1p(Math.max(0, v - lo)) / Math.log1p(Math.max(1e-12, hi - lo));
   };
 
-  function nameOf(kind) { return surface.hasOptimizers ? OPTIMIZERS.find((o) => o.id === kind).label : 'Gradient descent'; }
+  function nameOf(kind) { return OPTIMIZERS.find((o) => o.id === kind).label; }
 
   function kinds() { return opts.optimizer === 'race' ? OPTIMIZERS.map((o) => o.id) : [opts.optimizer]; }
 
@@ -161,7 +155,7 @@ function build({ ml, card, options }) {
       minValue: view.minValue,
       maxSteps: opts.maxSteps,
       eta: opts.eta,
-      gradient: surface.gradient ? (x, y) => surface.gradient(x, y) : null,
+      gradient: (x, y) => surface.gradient(x, y),
       span: Math.max(view.x1 - view.x0, view.y1 - view.y0),
     });
   }
@@ -270,8 +264,6 @@ function build({ ml, card, options }) {
     update(next) {
       play.stop();
       opts = { ...next };
-      if (!surface.hasOptimizers) opts.optimizer = 'sgd';
-      if (!surface.hasSurfaces) opts.surface = 'bowl';
       etaSlider.set(opts.eta);
       optSelect.value = opts.optimizer;
       loadSurface();

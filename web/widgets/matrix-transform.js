@@ -6,7 +6,9 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { Plot } from '../lib/plot.js';
 import { el, fixed, nextId, select, slider } from '../lib/ui.js';
-import { PRESETS, SMILEY, arrow, describeMatrix, formatEntry, gridSegments, squareDomain } from './landscape3/linalg-draw.js';
+import { describeMatrix, formatEntry, gridSegments, PRESETS, SMILEY } from '../lib/linear-algebra.js';
+import { arrow } from '../lib/marks.js';
+import { equalDomain } from '../lib/domain.js';
 
 export const schema = {
   preset: { type: 'enum', values: Object.keys(PRESETS), default: 'symmetric', description: 'The matrix shown at the start.' },
@@ -134,7 +136,7 @@ function build({ ml, card, options }) {
   function draw() {
     plot.refreshTheme();
     const th = plot.theme;
-    const { sx, sy } = squareDomain(plot, SPAN);
+    const { sx, sy } = equalDomain(plot, SPAN);
     const c = plot.begin();
     plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: Math.round(2 * sx), yTicks: Math.round(2 * sy) });
     const M = shown();

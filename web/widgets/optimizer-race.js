@@ -8,6 +8,7 @@ import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 import { GridImage, drawGridImage, sequentialRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
+import { fillLegend, legend } from '../lib/legend.js';
 
 export const schema = {
   surface: { type: 'enum', values: ['bowl', 'ravine', 'rosenbrock', 'saddle'], default: 'ravine', description: 'Loss surface to race on.' },
@@ -50,8 +51,7 @@ function build({ ml, card, options }) {
 
   const plot = new Plot(card.stage, { aspect: 0.62, minHeight: 240, maxHeight: 460, label: 'Loss surface with optimiser paths', onResize: () => requestDraw(draw) });
   plot.canvas.tabIndex = 0;
-  const keyRow = el('div', { className: 'dw-legend' });
-  card.stage.append(keyRow);
+  const keyRow = legend(card.stage, []);
   const lossPlot = new Plot(card.stage, { aspect: 0.24, minHeight: 130, maxHeight: 190, label: 'Loss of each optimiser per step (log scale)', onResize: () => requestDraw(draw) });
 
   const buttons = buttonRow(card.controls);
@@ -143,11 +143,7 @@ function build({ ml, card, options }) {
       stats[i].set(status === 'diverged' ? 'diverged' : fixed(lastLoss(r), 4));
     });
     plot.canvas.setAttribute('aria-label', `${opts.surface} surface; start (${fixed(start.x, 2)}, ${fixed(start.y, 2)}); step ${stepCount}`);
-    keyRow.replaceChildren(...racers.map((r) => {
-      const sw = el('span', { className: 'dwl-swatch', 'aria-hidden': 'true' });
-      sw.style.background = plot.theme[r.color];
-      return el('span', { className: 'dwl-key' }, [sw, el('span', { text: r.label })]);
-    }));
+    fillLegend(keyRow, racers.map((r) => ({ text: r.label, swatch: 'dwl-swatch', color: plot.theme[r.color] })));
     requestDraw(draw);
   }
 

@@ -2,15 +2,17 @@
 // centre of a stretched 2-D cloud; every point drops a perpendicular foot onto it. The share of
 // the total variance the line keeps, uᵀΣu / trace Σ, is the engine's PCA.varianceAlong(u); the
 // "Snap to PC1" direction and the scree bars are its components() and explainedVarianceRatio().
-import { mountWidget, attempt } from '../lib/widget.js';
+import { attempt, free, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
-import { equalDomain, free, rgba, yGrid } from './course4/common.js';
 import { formatPercent as pct, formatAxisAngle, formatNumber } from '../lib/format.js';
-import { reportComplete } from './course1/report.js';
 import { attachDrag } from '../lib/drag.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
+import { equalDomain } from '../lib/domain.js';
+import { rgba } from '../lib/colors.js';
+import { yGrid } from '../lib/ticks.js';
+import { reportComplete } from '../lib/report.js';
 
 export const schema = {
   seed: seedOption(5, 'Random seed for the cloud.'),

@@ -8,9 +8,12 @@ import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, checkbox, el, slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
-import { reportComplete } from './course1/report.js';
-import { TWO_PI, holdout, legend, log10, logAxes, marker, polyErrors } from './course3/common.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
+import { reportComplete } from '../lib/report.js';
+import { holdout, polyErrors } from '../lib/holdout.js';
+import { legend } from '../lib/legend.js';
+import { log10, logAxes } from '../lib/ticks.js';
+import { curveMarker } from '../lib/marks.js';
 
 export const schema = {
   seed: seedOption(4, 'Random seed for the data and the split.'),
@@ -53,10 +56,10 @@ function build({ ml, card, options }) {
   fitCol.append(el('p', { className: 'c3-plot-title', text: 'The fit' }));
   errCol.append(el('p', { className: 'c3-plot-title', text: 'Error by degree (log scale)' }));
   const fitPlot = new Plot(fitCol, { aspect: 0.75, minHeight: 220, maxHeight: 360, label: 'Noisy points and the fitted polynomial', onResize: () => requestDraw(draw) });
-  legend(fitCol, [['c3-fit', 'fitted curve'], ['c3-truth', 'hidden true curve']]);
+  legend(fitCol, [{ text: 'fitted curve', swatch: 'c3-swatch c3-fit' }, { text: 'hidden true curve', swatch: 'c3-swatch c3-truth' }]);
   const errPlot = new Plot(errCol, { aspect: 0.75, minHeight: 220, maxHeight: 360, label: 'Training and validation error by degree', onResize: () => requestDraw(draw) });
   errPlot.margin = { ...errPlot.margin, top: 24 };
-  legend(errCol, [['c3-train', 'training MSE (filled)'], ['c3-val', 'validation MSE (hollow)']]);
+  legend(errCol, [{ text: 'training MSE (filled)', swatch: 'c3-swatch c3-train' }, { text: 'validation MSE (hollow)', swatch: 'c3-swatch c3-val' }]);
 
   const degreeSlider = slider(card.controls, { label: 'polynomial degree', min: 1, max: MAX_DEGREE, step: 1, value: degree, format: (v) => formatNumber(v, 0), onInput: (v) => setDegree(v) });
   const buttons = buttonRow(card.controls);
@@ -81,7 +84,7 @@ function build({ ml, card, options }) {
       for (let d = 1; d <= MAX_DEGREE; d++) {
         poly.setDegree(d);
         const errs = polyErrors(ml, poly, data.X, data.y, split.train, split.validation);
-        results[d] = { ...errs, curve: poly.curve(0, TWO_PI, CURVE_POINTS).slice() };
+        results[d] = { ...errs, curve: poly.curve(0, (2 * Math.PI), CURVE_POINTS).slice() };
       }
       return true;
     }, false);
@@ -153,7 +156,7 @@ function build({ ml, card, options }) {
     const ys = Array.from(data.y);
     const lo = Math.min(-1.3, ...ys) - 0.2;
     const hi = Math.max(1.3, ...ys) + 0.2;
-    fitPlot.setDomain(-0.2, TWO_PI + 0.2, lo, hi);
+    fitPlot.setDomain(-0.2, (2 * Math.PI) + 0.2, lo, hi);
     fitPlot.begin();
     fitPlot.axes({ xLabel: 'x', yLabel: 'y', xTicks: 6, yTicks: 4 });
     fitPlot.clipToArea(() => {
@@ -174,8 +177,8 @@ function build({ ml, card, options }) {
       errPlot.path(shown, shown.map((d) => log10(results[d].trainMse)), { color: t.model, width: 2 });
       errPlot.path(shown, shown.map((d) => log10(results[d].valMse)), { color: t.loss, width: 2, dash: [6, 3] });
       for (const d of shown) {
-        marker(errPlot, d, log10(results[d].trainMse), { color: t.model });
-        marker(errPlot, d, log10(results[d].valMse), { color: t.loss, hollow: true });
+        curveMarker(errPlot, d, log10(results[d].trainMse), { color: t.model });
+        curveMarker(errPlot, d, log10(results[d].valMse), { color: t.loss, hollow: true });
       }
     });
     const c = errPlot.ctx;

@@ -9,10 +9,11 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
-import { legend } from './landscape/draw.js';
-import { noiseTable, mean, cityColumn, CITIES } from './landscape2/data.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber } from '../lib/format.js';
+import { legend } from '../lib/legend.js';
+import { CITIES, cityColumn, noiseTable } from './pipeline-leakage/noise-table.js';
+import { mean } from '../lib/arrays.js';
 
 export const schema = {
   rows: { type: 'int', min: 20, max: 200, default: 50, description: 'Rows (people, samples) in the table.' },
@@ -65,9 +66,9 @@ function build({ ml, card, options }) {
   const plot = new Plot(plotHost, { aspect: 0.42, minHeight: 190, maxHeight: 280, label: 'Fold accuracies, leaky and honest', onResize: () => requestDraw(draw) });
   plot.margin = { ...plot.margin, left: 16, top: 14 };
   legend(card.stage, [
-    { text: 'fitted on all rows (leaky)', className: 'dwl-sw-loss' },
-    { text: 'fitted inside each fold (honest)', className: 'dwl-sw-good' },
-    { text: 'chance 0.5', className: 'dwl-sw-truth' },
+    { text: 'fitted on all rows (leaky)', swatch: 'dwl-swatch dwl-sw-loss' },
+    { text: 'fitted inside each fold (honest)', swatch: 'dwl-swatch dwl-sw-good' },
+    { text: 'chance 0.5', swatch: 'dwl-swatch dwl-sw-truth' },
   ]);
 
   // Before/after table of a few rows.

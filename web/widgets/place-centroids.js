@@ -1,15 +1,18 @@
 // Game "Place the centroids" (seed 001, level 4): drop k centroids on unlabelled blobs, then run
 // k-means one iteration at a time (assign, then move) or to convergence. The engine's KMeans does
 // every assignment and update, measures the inertia, seeds k-means++ and draws the elbow curve.
-import { mountWidget, attempt } from '../lib/widget.js';
+import { attempt, free, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
-import { clusterColor, marker, equalDomain, free, rgba, yGrid, roundTicks } from './course4/common.js';
 import { attachDrag } from '../lib/drag.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { countOf, formatNumber } from '../lib/format.js';
-import { reportScore, reportComplete } from './course1/report.js';
+import { clusterColor, rgba } from '../lib/colors.js';
+import { shapeMarker } from '../lib/marks.js';
+import { equalDomain } from '../lib/domain.js';
+import { roundTicks, yGrid } from '../lib/ticks.js';
+import { reportComplete, reportScore } from '../lib/report.js';
 
 export const schema = {
   seed: seedOption(11, 'Random seed for the blobs.'),
@@ -248,7 +251,7 @@ function build({ ml, card, options }) {
           ctx.beginPath(); ctx.moveTo(plot.px(x), plot.py(y)); ctx.lineTo(plot.px(shown[j].x), plot.py(shown[j].y)); ctx.stroke();
         }
         ctx.fillStyle = j >= 0 ? clusterColor(t, j) : t.textMuted;
-        marker(ctx, plot.px(x), plot.py(y), j >= 0 ? j : 1, j >= 0 ? 4.2 : 3.5);
+        shapeMarker(ctx, plot.px(x), plot.py(y), j >= 0 ? j : 1, j >= 0 ? 4.2 : 3.5);
         ctx.fill();
       }
     });

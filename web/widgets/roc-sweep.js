@@ -7,11 +7,11 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
-import { button, buttonRow, el } from '../lib/ui.js';
+import { button, buttonRow, el, segmented } from '../lib/ui.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
 import { attachDrag } from '../lib/drag.js';
-import { drawScoreStrip, scoredExamples, segmented } from './course3/common.js';
 import { seedOption } from '../lib/schema.js';
+import { drawScoreStrip, scoredExamples } from '../lib/scores.js';
 
 export const schema = {
   seed: seedOption(5, 'Random seed for the examples.'),

@@ -2,8 +2,8 @@
 // should write the rules by hand or let a model learn them from examples. A seeded round of
 // 12 cards from a deck of 16, instant feedback with the reason, score, replay.
 import { mountWidget } from '../lib/widget.js';
-import { createQuiz } from './course1/quiz.js';
 import { seedOption } from '../lib/schema.js';
+import { createQuiz } from '../lib/quiz.js';
 
 export const schema = {
   seed: seedOption(1, 'Seed for the order the scenarios are dealt in.'),

@@ -9,7 +9,7 @@ import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
 import { formatNumber, formatShort } from '../lib/format.js';
-import { reportComplete, reportScore } from './course1/report.js';
+import { reportComplete, reportScore } from '../lib/report.js';
 
 export const schema = {
   seed: { type: 'int', min: 0, max: 4294967295, default: 0, description: 'Seed for the noise on the training points.' },

@@ -7,7 +7,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, fixed } from '../lib/ui.js';
-import { reportComplete } from './course1/report.js';
+import { reportComplete } from '../lib/report.js';
 
 export const schema = {
   l2: { type: 'number', min: 0.001, max: 1, default: 0.05, description: 'L2 penalty λ that keeps the weights finite on separable toy data.' },

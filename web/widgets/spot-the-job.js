@@ -5,7 +5,7 @@ import { mountWidget } from '../lib/widget.js';
 import { button, buttonRow, el } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber } from '../lib/format.js';
-import { reportComplete } from './course1/report.js';
+import { reportComplete } from '../lib/report.js';
 
 export const schema = {
   seed: seedOption(1, 'Seed for the order of the prompts.'),

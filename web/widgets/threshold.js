@@ -8,8 +8,8 @@ import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
 import { attachDrag } from '../lib/drag.js';
-import { drawScoreStrip, labelsAt, scoredExamples } from './course3/common.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
+import { drawScoreStrip, labelsAt, scoredExamples } from '../lib/scores.js';
 
 export const schema = {
   seed: seedOption(11, 'Random seed for the examples.'),

@@ -7,8 +7,8 @@ import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { el, fixed, nextId, select, slider } from '../lib/ui.js';
 import { countOf, formatNumber } from '../lib/format.js';
-import { CORPUS, START_TEXT } from './text/data.js';
-import { capText, chip } from './text/ui.js';
+import { CORPUS, START_TEXT } from '../lib/text-examples.js';
+import { capText, chip } from '../lib/tokens.js';
 
 export const MAX_CHARS = 400;
 

@@ -3,7 +3,7 @@
 // flexible), trained on half of a seeded noisy data set and judged on the hidden half. Train
 // accuracy keeps rising with flexibility while test accuracy falls: the overfitting gap.
 // Every accuracy and every heat-map probability comes from the engine (score, predictGrid); the
-// verdict in words follows the lesson's own definitions (course2/train-test-verdict.js).
+// verdict in words follows the lesson's own definitions (train-vs-test/verdict.js).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
@@ -11,7 +11,7 @@ import { checkbox, el, select, slider } from '../lib/ui.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
 import { drawHeatmap, heatLegend, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
-import { OVERFIT_GAP, UNDERFIT_TRAIN, trainTestVerdict } from './course2/train-test-verdict.js';
+import { OVERFIT_GAP, trainTestVerdict, UNDERFIT_TRAIN } from './train-vs-test/verdict.js';
 
 export const schema = {
   model: { type: 'enum', values: ['tree', 'knn'], default: 'tree', description: 'A decision tree (depth = flexibility) or k-nearest neighbours (fewer neighbours = more flexible).' },

@@ -1,19 +1,20 @@
 // Interactive "Grow the tree, watch the regions split" (seed 001, level 4). The engine's
 // DecisionTree makes one split per step (best first); the regions, the purity, the impurity and
 // the node table drawn as a diagram all come from it (regions(), nodes(), score(), loss()).
-import { mountWidget, attempt } from '../lib/widget.js';
+import { attempt, free, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
-import { rgba, free, clusterColor, marker } from './course4/common.js';
 import { formatPercent as pct, formatNumber } from '../lib/format.js';
-import { makeDataset, DATASETS } from './course4/datasets.js';
 import { seedOption } from '../lib/schema.js';
+import { clusterColor, rgba } from '../lib/colors.js';
+import { shapeMarker } from '../lib/marks.js';
+import { DATASET_NAMES, makeDataset } from '../lib/datasets.js';
 
 export const schema = {
   seed: seedOption(4, 'Random seed for the points.'),
   points: { type: 'int', min: 20, max: 400, default: 120, description: 'How many training points.' },
-  dataset: { type: 'enum', values: DATASETS, default: 'moons', description: 'Shape of the two classes.' },
+  dataset: { type: 'enum', values: DATASET_NAMES, default: 'moons', description: 'Shape of the two classes.' },
   noise: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Noise in the data.' },
   depth: { type: 'int', min: 1, max: 12, default: 3, description: 'Maximum depth of the tree.' },
 };
@@ -52,7 +53,7 @@ function build({ ml, card, options }) {
   button(buttons, 'Step', () => { stopGrowing(); splitOnce(); });
   button(buttons, 'Reset', () => { stopGrowing(); regrow(false); });
   const depthSlider = slider(card.controls, { label: 'max depth', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.depth = v; regrow(true); } });
-  select(card.controls, { label: 'data', options: DATASETS.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; loadData(); } });
+  select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; loadData(); } });
 
   const statDepth = card.stat('depth');
   const statLeaves = card.stat('leaves');
@@ -216,7 +217,7 @@ function build({ ml, card, options }) {
       const cx = X(p); const cy = Y(p);
       if (n.feature < 0) {
         ctx.fillStyle = clusterColor(t, n.value);
-        marker(ctx, cx, cy, n.value, roomy ? 7 : 4.5);
+        shapeMarker(ctx, cx, cy, n.value, roomy ? 7 : 4.5);
         ctx.fill();
         if (roomy) { ctx.fillStyle = t.textMuted; ctx.font = `10px ${t.mono}`; ctx.fillText(formatNumber(n.samples, 0), cx, cy + 15); }
       } else if (roomy) {

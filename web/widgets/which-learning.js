@@ -2,8 +2,8 @@
 // scenarios into supervised, unsupervised, reinforcement or self-supervised learning. Drag the
 // scenario card onto a bin, or tap a bin, or press 1–4; each answer is explained.
 import { mountWidget } from '../lib/widget.js';
-import { createQuiz } from './course1/quiz.js';
 import { seedOption } from '../lib/schema.js';
+import { createQuiz } from '../lib/quiz.js';
 
 export const schema = {
   seed: seedOption(2, 'Seed for the order the scenarios are dealt in.'),

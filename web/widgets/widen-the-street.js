@@ -3,15 +3,16 @@
 // each point to their line); "Optimal" shows the engine's LinearSVM solution — its weights,
 // bias, marginWidth() = 2/‖w‖, supportVectors() — and the C slider re-solves the soft margin,
 // with margin violations found from the engine's decisionFunction (y·f(x) < 1).
-import { mountWidget, attempt } from '../lib/widget.js';
+import { attempt, free, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
-import { equalDomain, free, rgba } from './course4/common.js';
 import { attachDrag } from '../lib/drag.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatAxisAngle, formatNumber, countOf } from '../lib/format.js';
-import { reportScore, reportComplete } from './course1/report.js';
+import { equalDomain } from '../lib/domain.js';
+import { rgba } from '../lib/colors.js';
+import { reportComplete, reportScore } from '../lib/report.js';
 
 export const schema = {
   seed: seedOption(8, 'Random seed for the points.'),

@@ -6,8 +6,8 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { el, fixed, select } from '../lib/ui.js';
-import { EMBEDDING, EMBEDDING_DOMAIN, EMBEDDING_FLAT, EMBEDDING_WORDS } from './text/data.js';
-import { renderBars } from './text/ui.js';
+import { EMBEDDING, EMBEDDING_DOMAIN, EMBEDDING_FLAT, EMBEDDING_WORDS } from '../lib/text-examples.js';
+import { renderBars } from '../lib/bars.js';
 
 export const schema = {
   word: { type: 'enum', values: EMBEDDING_WORDS, default: 'cat', description: 'The selected word whose similarities are listed.' },

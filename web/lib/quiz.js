@@ -2,8 +2,9 @@
 // seeded round of scenario cards, take an answer (button, key, or a drop from the widget),
 // give instant feedback with the reason, keep score, and offer a replay. Pure bookkeeping: no
 // model is involved in these two games.
-import { button, buttonRow, el } from '../../lib/ui.js';
-import { reportComplete, reportScore, seededShuffle } from './report.js';
+import { button, buttonRow, el } from './ui.js';
+import { reportComplete, reportScore } from './report.js';
+import { seededShuffle } from './rng.js';
 
 // deck:     [{ text, answer, reason }]
 // choices:  [{ id, label, key, describe }]; `key` is a keyboard shortcut shown on the button
