@@ -3,10 +3,8 @@
 // resample. Faint lines are the members' own (jagged) boundaries from treeRegions(); the tint is
 // the share of trees voting blue on a 50 × 50 grid (voteFractions); the bold line is where that
 // share crosses one half.
-import { attempt, free, mountWidget } from '../lib/widget.js';
+import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
 import { formatPercent as pct, formatNumber } from '../lib/format.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
@@ -36,9 +34,10 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const forest = new ml.RandomForest();
+  const forest = ctx.own(new ml.RandomForest());
   let train = null;
   let test = null;
   let domain = { x0: -1, x1: 1, y0: -1, y1: 1 };
@@ -47,13 +46,13 @@ function build({ ml, card, options }) {
   let memberLines = [];     // cached boundary segments per tree
   let firstVoterTest = NaN;
 
-  const plot = new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'Ensemble of trees voting on the plane', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'Ensemble of trees voting on the plane', onResize: () => ctx.requestDraw(draw) }));
   const legendRow = el('div', { className: 'dw-legend c4-scale', 'aria-hidden': 'true' });
   legendRow.append(el('span', { text: 'all vote orange ▲' }), el('span', { className: 'c4-scale-bar' }), el('span', { text: 'all vote blue ●' }));
   card.stage.append(legendRow);
 
   const buttons = buttonRow(card.controls);
-  const play = player(buttons, card, {
+  const play = ctx.player(buttons, {
     start: () => { if (forest.treeCount() >= opts.maxVoters) restart(); },
     reduced: () => addVoter(),
     every: () => (forest.treeCount() < 10 ? 450 : 160), // slow at first, so single voters can be seen
@@ -125,7 +124,7 @@ function build({ ml, card, options }) {
       card.setMessage(`${n} voters: the crowd scores ${pct(acc, 1)} on test points, ${verdict}. Their disagreements cancel, so the majority boundary is smoother than any member's.`, diff > 0.0049 ? 'ok' : 'info');
     }
     plot.canvas.setAttribute('aria-label', `${n} trees voting; test accuracy ${pct(acc, 1)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -150,11 +149,5 @@ function build({ ml, card, options }) {
 
   return {
     update(next) { play.stop(); opts = { ...next }; loadData(); },
-    destroy() {
-      cancelDraw(draw);
-      play.stop();
-      plot.destroy();
-      free(forest);
-    },
   };
 }

@@ -3,10 +3,8 @@
 // folds are the engine's stratifiedKFold (what crossValScore uses for a classifier), each round
 // is setData → reset → fit → score exactly as crossValScore does, and the final mean is checked
 // against crossValScore itself.
-import { attempt, free, mountWidget } from '../lib/widget.js';
+import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { player } from '../lib/player.js';
 import { button, buttonRow, slider, select } from '../lib/ui.js';
 import { formatPercent as pct, formatNumber } from '../lib/format.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
@@ -36,10 +34,11 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const model = new ml.DecisionTree();
-  const checker = new ml.DecisionTree();
+  const model = ctx.own(new ml.DecisionTree());
+  const checker = ctx.own(new ml.DecisionTree());
   let data = null;
   let folds = [];
   let scores = [];
@@ -47,13 +46,13 @@ function build({ ml, card, options }) {
   let probs = null;
   let engineMean = NaN;
 
-  const plot = new Plot(card.stage, { aspect: 0.55, minHeight: 240, maxHeight: 420, label: 'Data with the held-out fold hollow', onResize: () => requestDraw(draw) });
-  const foldPlot = new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 240, label: 'Folds and their scores', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.55, minHeight: 240, maxHeight: 420, label: 'Data with the held-out fold hollow', onResize: () => ctx.requestDraw(draw) }));
+  const foldPlot = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 240, label: 'Folds and their scores', onResize: () => ctx.requestDraw(draw) }));
   foldPlot.margin = { left: 64, right: 64, top: 8, bottom: 8 };
   legend(card.stage, [{ text: 'held-out fold (scored, hollow points)', swatch: 'c4-swatch c4-swatch-test' }, { text: 'training folds (solid points)', swatch: 'c4-swatch c4-swatch-train' }]);
 
   const buttons = buttonRow(card.controls);
-  const play = player(buttons, card, {
+  const play = ctx.player(buttons, {
     start: () => { if (round >= folds.length - 1) restart(); },
     reduced: () => nextFold(),
     every: 1100,
@@ -144,7 +143,7 @@ function build({ ml, card, options }) {
       card.setMessage(`Cross-validated accuracy ${pct(mean, 1)}${agree}. Single folds ranged from ${pct(lo, 1)} to ${pct(hi, 1)}: one lucky or unlucky split could have told you either, the average is steadier. Every point was tested exactly once.`, 'ok');
     }
     plot.canvas.setAttribute('aria-label', round < 0 ? 'Data, no fold held out yet' : `Data; fold ${round + 1} held out (hollow), its accuracy ${pct(scores[round], 1)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -197,12 +196,5 @@ function build({ ml, card, options }) {
 
   return {
     update(next) { play.stop(); opts = { ...next }; loadData(); },
-    destroy() {
-      cancelDraw(draw);
-      play.stop();
-      plot.destroy();
-      foldPlot.destroy();
-      free(model, checker);
-    },
   };
 }

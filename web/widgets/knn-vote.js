@@ -3,11 +3,9 @@
 // circled and vote (votes()); the tint is
 // the engine's k-NN prediction over the plane (predictGrid), so the boundary's jumpiness at k = 1
 // and smoothness at large k can be seen.
-import { attempt, free, mountWidget } from '../lib/widget.js';
+import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { checkbox, el, fixed, slider, select } from '../lib/ui.js';
-import { attachDrag } from '../lib/drag.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
@@ -35,9 +33,10 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const knn = new ml.KNearestNeighbors();
+  const knn = ctx.own(new ml.KNearestNeighbors());
   let data = null;
   let domain = { x0: -1, x1: 1, y0: -1, y1: 1 };
   let query = { x: 0, y: 0 };
@@ -47,7 +46,7 @@ function build({ ml, card, options }) {
   let heat = null;
   let lastPrediction = null;
 
-  const plot = new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'Labelled points and a query point', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'Labelled points and a query point', onResize: () => ctx.requestDraw(draw) }));
   const voteBar = el('div', { className: 'c4-votebar', 'aria-hidden': 'true' });
   const vote0 = el('span', { className: 'c4-vote0' });
   const vote1 = el('span', { className: 'c4-vote1' });
@@ -56,7 +55,7 @@ function build({ ml, card, options }) {
 
   const kSlider = slider(card.controls, { label: 'k (neighbours)', min: 1, max: 25, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; setK(); } });
   select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; loadData(); } });
-  const show = checkbox(card.controls, { label: 'tint the plane with the prediction', checked: opts.boundary, onChange: (v) => { opts.boundary = v; refreshHeat(); requestDraw(draw); } });
+  const show = checkbox(card.controls, { label: 'tint the plane with the prediction', checked: opts.boundary, onChange: (v) => { opts.boundary = v; refreshHeat(); ctx.requestDraw(draw); } });
 
   const statK = card.stat('k');
   const statOrange = card.stat('votes ▲ orange');
@@ -120,7 +119,7 @@ function build({ ml, card, options }) {
     card.setMessage(text, 'info');
     plot.canvas.dataset.query = `${query.x},${query.y}`; // exact position, for tests and embedding pages
     plot.canvas.setAttribute('aria-label', `Query at (${fixed(query.x, 2)}, ${fixed(query.y, 2)}); ${k} nearest neighbours vote ${Math.round(votes[0])} orange, ${Math.round(votes[1])} blue; predicted ${predicted === 1 ? 'blue' : 'orange'}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -164,16 +163,16 @@ function build({ ml, card, options }) {
     query = { x: Math.max(x0, Math.min(x1, pos.x)), y: Math.max(y0, Math.min(y1, pos.y)) };
     vote();
   }
-  const drag = attachDrag(plot, {
+  const drag = ctx.drag(plot, {
     move: moveQuery,
-    release: () => requestDraw(draw),
+    release: () => ctx.requestDraw(draw),
     cursor: () => 'grab',
     key: (dx, dy) => moveQuery({ x: query.x + dx * 0.02 * (domain.x1 - domain.x0), y: query.y + dy * 0.02 * (domain.y1 - domain.y0) }),
     snapshot: () => ({ ...query }),
     restore: moveQuery,
     onFocusChange: (on) => {
       if (on) card.setMessage('Arrow keys move the query point (Shift for bigger moves); Escape puts it back.', 'info');
-      requestDraw(draw);
+      ctx.requestDraw(draw);
     },
   });
 
@@ -181,11 +180,5 @@ function build({ ml, card, options }) {
 
   return {
     update(next) { opts = { ...next }; show.checked = opts.boundary; loadData(); },
-    destroy() {
-      cancelDraw(draw);
-      drag.destroy();
-      plot.destroy();
-      free(knn);
-    },
   };
 }

@@ -7,8 +7,6 @@
 // a ball stalled at a saddle point, where the gradient vanishes above the surface's minimum.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { player } from '../lib/player.js';
 import { button, buttonRow, select, slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
 import { drawHeatmap, heatLegend, lossRgb } from '../lib/heatmap.js';
@@ -33,9 +31,10 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const surface = createSurface(ml);
+  const surface = ctx.own(createSurface(ml));
   let view = null;      // { x0, x1, y0, y1, minX, minY, minValue, startX, startY }
   let minima = [];      // every lowest point, one teal ring each
   let grid = null;      // Float64Array copy of the losses on the grid
@@ -44,7 +43,7 @@ function build({ ml, card, options }) {
   let cursor = null;    // keyboard cursor in data coordinates
   let racers = [];      // { kind, points: [x, y, …], losses: [], status }
 
-  const plot = new Plot(card.stage, { aspect: 0.72, minHeight: 260, maxHeight: 560, label: 'Loss surface heat map', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.72, minHeight: 260, maxHeight: 560, label: 'Loss surface heat map', onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
   plot.canvas.style.cursor = 'crosshair';
   const key = heatLegend(card.stage, { color: lossRgb, low: '', high: '', caption: 'loss (MSE):' });
@@ -53,7 +52,7 @@ function build({ ml, card, options }) {
   card.stage.append(racerKey);
 
   const buttons = buttonRow(card.controls);
-  const play = player(buttons, card, {
+  const play = ctx.player(buttons, {
     start: () => { if (racers.every((r) => r.status !== 'running' || r.steps() >= opts.maxSteps)) startRun(); },
     reduced: () => stepAll(opts.maxSteps),
     every: 30, // ~30 steps a second: slow enough to follow the ball
@@ -128,7 +127,7 @@ function build({ ml, card, options }) {
       }
     }
     describe();
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function racerColor(kind) {
@@ -145,7 +144,7 @@ function build({ ml, card, options }) {
       if (r.status === 'running' && r.steps() < opts.maxSteps) moving = true;
     }
     describe();
-    requestDraw(draw);
+    ctx.requestDraw(draw);
     return moving;
   }
 
@@ -207,18 +206,18 @@ function build({ ml, card, options }) {
       cursor.x = Math.min(view.x1, Math.max(view.x0, cursor.x + moves[e.key][0]));
       cursor.y = Math.min(view.y1, Math.max(view.y0, cursor.y + moves[e.key][1]));
       card.setMessage(`Cursor at (${formatNumber(cursor.x, 2)}, ${formatNumber(cursor.y, 2)}), loss ${formatNumber(attempt(card, () => surface.value(cursor.x, cursor.y), NaN), 3)}. Press Enter to drop the ball here, Escape to cancel.`, 'info');
-      requestDraw(draw);
+      ctx.requestDraw(draw);
       e.preventDefault();
     } else if ((e.key === 'Enter' || e.key === ' ') && cursor) {
       const c = cursor; cursor = null; dropAt(c.x, c.y); e.preventDefault();
     } else if (e.key === 'Enter' || e.key === ' ') {
       play.toggle(); e.preventDefault();
     } else if (e.key === 'Escape') {
-      cursor = null; play.stop(); describe(); requestDraw(draw);
+      cursor = null; play.stop(); describe(); ctx.requestDraw(draw);
     }
   };
-  plot.canvas.addEventListener('pointerdown', onDown);
-  plot.canvas.addEventListener('keydown', onKey);
+  ctx.listen(plot.canvas, 'pointerdown', onDown);
+  ctx.listen(plot.canvas, 'keydown', onKey);
 
   function draw() {
     if (!view || !grid) return;
@@ -256,8 +255,8 @@ function build({ ml, card, options }) {
     else if (document.activeElement === plot.canvas && start) plot.handle(start.x, start.y, { focused: true });
   }
 
-  plot.canvas.addEventListener('focus', () => requestDraw(draw));
-  plot.canvas.addEventListener('blur', () => requestDraw(draw));
+  plot.canvas.addEventListener('focus', () => ctx.requestDraw(draw));
+  plot.canvas.addEventListener('blur', () => ctx.requestDraw(draw));
   loadSurface();
 
   return {
@@ -267,14 +266,6 @@ function build({ ml, card, options }) {
       etaSlider.set(opts.eta);
       optSelect.value = opts.optimizer;
       loadSurface();
-    },
-    destroy() {
-      cancelDraw(draw);
-      play.stop();
-      plot.canvas.removeEventListener('pointerdown', onDown);
-      plot.canvas.removeEventListener('keydown', onKey);
-      plot.destroy();
-      surface.delete();
     },
   };
 }

@@ -65,7 +65,8 @@ function lessonHref(slug) {
   return `${inLessons ? '' : 'lessons/'}${slug}.html`;
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
   const total = QUESTION_COUNT;
   const needed = Math.ceil(PASS_FRACTION * total);
@@ -303,13 +304,12 @@ function build({ ml, card, options }) {
       e.preventDefault();
     }
   };
-  card.card.addEventListener('keydown', onKey);
+  ctx.listen(card.card, 'keydown', onKey);
 
   start(false);
   if (saved && saved.passed) card.setMessage(`You already hold the badge (best ${saved.best} of ${saved.total}). Take the challenge again any time.`, 'ok');
 
   return {
     update(nextOptions) { opts = { ...nextOptions }; attemptNo = 0; saved = opts.save ? readSaved() : null; start(true); },
-    destroy() { card.card.removeEventListener('keydown', onKey); },
   };
 }

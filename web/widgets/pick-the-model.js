@@ -5,7 +5,6 @@
 // least squares, solve()), every error the engine's meanSquaredError on an engine hold-out split.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, checkbox, el, slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
@@ -35,9 +34,10 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const poly = new ml.PolynomialRegression();
+  const poly = ctx.own(new ml.PolynomialRegression());
   let data = null;
   let split = null;
   let truth = null;
@@ -55,9 +55,9 @@ function build({ ml, card, options }) {
   card.stage.append(row);
   fitCol.append(el('p', { className: 'c3-plot-title', text: 'The fit' }));
   errCol.append(el('p', { className: 'c3-plot-title', text: 'Error by degree (log scale)' }));
-  const fitPlot = new Plot(fitCol, { aspect: 0.75, minHeight: 220, maxHeight: 360, label: 'Noisy points and the fitted polynomial', onResize: () => requestDraw(draw) });
+  const fitPlot = ctx.own(new Plot(fitCol, { aspect: 0.75, minHeight: 220, maxHeight: 360, label: 'Noisy points and the fitted polynomial', onResize: () => ctx.requestDraw(draw) }));
   legend(fitCol, [{ text: 'fitted curve', swatch: 'c3-swatch c3-fit' }, { text: 'hidden true curve', swatch: 'c3-swatch c3-truth' }]);
-  const errPlot = new Plot(errCol, { aspect: 0.75, minHeight: 220, maxHeight: 360, label: 'Training and validation error by degree', onResize: () => requestDraw(draw) });
+  const errPlot = ctx.own(new Plot(errCol, { aspect: 0.75, minHeight: 220, maxHeight: 360, label: 'Training and validation error by degree', onResize: () => ctx.requestDraw(draw) }));
   errPlot.margin = { ...errPlot.margin, top: 24 };
   legend(errCol, [{ text: 'training MSE (filled)', swatch: 'c3-swatch c3-train' }, { text: 'validation MSE (hollow)', swatch: 'c3-swatch c3-val' }]);
 
@@ -65,7 +65,7 @@ function build({ ml, card, options }) {
   const buttons = buttonRow(card.controls);
   const lockBtn = button(buttons, 'Lock in this degree', () => lockIn(), { primary: true });
   button(buttons, 'New data', () => { opts.seed = nextSeed(opts.seed); load(); });
-  const truthBox = checkbox(card.controls, { label: 'show the hidden true curve', checked: false, onChange: () => requestDraw(draw) });
+  const truthBox = checkbox(card.controls, { label: 'show the hidden true curve', checked: false, onChange: () => ctx.requestDraw(draw) });
 
   const statDegree = card.stat('degree');
   const statTrain = card.stat('train MSE');
@@ -116,7 +116,7 @@ function build({ ml, card, options }) {
       else card.setMessage(`Degree ${degree}: training ${formatNumber(r.trainMse, 3)}, validation ${formatNumber(r.valMse, 3)}. You have tried ${tried} of ${MAX_DEGREE} degrees; lock one in when ready.`, 'info');
     }
     fitPlot.canvas.setAttribute('aria-label', `${opts.points} noisy points with a degree-${degree} polynomial; training MSE ${formatNumber(r.trainMse, 3)}, validation MSE ${formatNumber(r.valMse, 3)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function lockIn() {
@@ -147,7 +147,7 @@ function build({ ml, card, options }) {
       card.setMessage(`${score} points. Degree ${locked} is ${stiff ? 'too simple' : 'a little simpler than the best'}: its validation error ${formatNumber(mine, 3)} is ${above} the best, ${formatNumber(min, 3)} at degree ${best}. ${stiff ? `It underfits: its training error (${formatNumber(trainMine, 3)}) is high too, against ${formatNumber(trainBest, 3)} at degree ${best}.` : `Its training error (${formatNumber(trainMine, 3)}) is close to degree ${best}'s (${formatNumber(trainBest, 3)}), so this is a near miss rather than underfitting.`}`, 'warn');
     }
     else card.setMessage(`${score} points. Degree ${locked} is more flexible than needed: training error ${formatNumber(results[locked].trainMse, 3)} is lower, but validation ${formatNumber(mine, 3)} is ${above} the best, ${formatNumber(min, 3)} at degree ${best}. The extra wiggles follow noise.`, mine > min * 1.25 ? 'bad' : 'warn');
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -205,11 +205,5 @@ function build({ ml, card, options }) {
 
   return {
     update(next) { opts = { ...next }; degree = opts.degree; load(); },
-    destroy() {
-      cancelDraw(draw);
-      fitPlot.destroy();
-      errPlot.destroy();
-      poly.delete();
-    },
   };
 }

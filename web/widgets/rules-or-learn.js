@@ -41,10 +41,10 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ card, options }) {
+function build(ctx) {
+  const { card, options } = ctx;
   card.card.classList.add('c1-quiz');
-  const quiz = createQuiz({
-    card,
+  const quiz = createQuiz(ctx, {
     widget: 'rules-or-learn',
     title: meta.title,
     deck: DECK,
@@ -57,7 +57,6 @@ function build({ card, options }) {
   });
   // No update(): new options (seed, rounds) start a new round, which mountWidget does by building again.
   return {
-    destroy() { quiz.destroy(); },
     quiz,
   };
 }

@@ -1,9 +1,9 @@
 // Interactive "Grow the tree, watch the regions split" (seed 001, level 4). The engine's
 // DecisionTree makes one split per step (best first); the regions, the purity, the impurity and
 // the node table drawn as a diagram all come from it (regions(), nodes(), score(), loss()).
-import { attempt, free, mountWidget } from '../lib/widget.js';
+import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
 import { formatPercent as pct, formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
@@ -30,9 +30,10 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const tree = new ml.DecisionTree();
+  const tree = ctx.own(new ml.DecisionTree());
   let train = null;
   let test = null;
   let domain = { x0: -1, x1: 1, y0: -1, y1: 1 };
@@ -43,9 +44,9 @@ function build({ ml, card, options }) {
   const right = el('div', { className: 'dw-col c4-side-col' });
   row.append(left, right);
   card.stage.append(row);
-  const plot = new Plot(left, { aspect: 0.8, minHeight: 260, maxHeight: 480, label: 'Regions of the decision tree', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(left, { aspect: 0.8, minHeight: 260, maxHeight: 480, label: 'Regions of the decision tree', onResize: () => ctx.requestDraw(draw) }));
   right.append(el('p', { className: 'c4-chart-title', text: 'The tree (left branch: yes, the value is ≤ the threshold)' }));
-  const diagram = new Plot(right, { aspect: 0.8, minHeight: 220, maxHeight: 420, label: 'Tree diagram', onResize: () => requestDraw(draw) });
+  const diagram = ctx.own(new Plot(right, { aspect: 0.8, minHeight: 220, maxHeight: 420, label: 'Tree diagram', onResize: () => ctx.requestDraw(draw) }));
   diagram.margin = { left: 6, right: 6, top: 6, bottom: 6 };
 
   const buttons = buttonRow(card.controls);
@@ -92,7 +93,7 @@ function build({ ml, card, options }) {
   function startGrowing(interval) {
     playBtn.textContent = 'Pause';
     let last = -Infinity;
-    stopGrow = animate(card.card, (time) => {
+    stopGrow = ctx.animate((time) => {
       if (time - last < interval) return;
       last = time;
       if (!splitOnce()) stopGrowing();
@@ -153,7 +154,7 @@ function build({ ml, card, options }) {
     else if (tree.status() === 'converged' && purity >= 0.999) card.setMessage(`Every box is pure (${leaves} leaves). Compare test accuracy (${pct(testAcc, 1)}) with a shallower tree.`, 'info');
     else card.setMessage(`${leaves} boxes, purity ${pct(purity, 1)}, test accuracy ${pct(testAcc, 1)}. Each cut picked the threshold that lowered the Gini impurity most.`, tree.status() === 'converged' ? 'ok' : 'info');
     plot.canvas.setAttribute('aria-label', `Decision tree regions: depth ${tree.depth()}, ${leaves} leaves, training purity ${pct(purity, 1)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -239,12 +240,5 @@ function build({ ml, card, options }) {
 
   return {
     update(next) { opts = { ...next }; loadData(); },
-    destroy() {
-      cancelDraw(draw);
-      stopGrowing();
-      plot.destroy();
-      diagram.destroy();
-      free(tree);
-    },
   };
 }
