@@ -36,7 +36,6 @@ function build(ctx) {
   let logits = [2, 1, 0.2, -1];
   let probs = null;
   let selectedLogit = 0;
-  let dragging = false;
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 360, label: 'Activation and its derivative', onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
@@ -102,42 +101,34 @@ function build(ctx) {
     ctx.requestDraw(draw);
   }
 
-  const xFrom = (e) => plot.eventToData(e);
-  const onDown = (e) => {
-    dragging = true;
-    plot.canvas.setPointerCapture(e.pointerId);
-    onMove(e);
-  };
-  const onMove = (e) => {
-    if (!dragging) return;
-    const p = xFrom(e);
-    if (isSoft()) {
-      const i = Math.max(0, Math.min(3, Math.floor(p.x)));
-      selectedLogit = i;
-      logits[i] = Math.max(-5, Math.min(5, p.y));
-      run();
-    } else {
-      probe = Math.max(-6, Math.min(6, p.x));
-      readProbe();
-    }
-  };
-  const onUp = () => { dragging = false; };
-  const onKey = (e) => {
-    if (isSoft() && /^[1-4]$/.test(e.key)) { selectedLogit = Number(e.key) - 1; run(); e.preventDefault(); return; }
-    const d = { ArrowUp: 1, ArrowRight: 1, ArrowDown: -1, ArrowLeft: -1 }[e.key];
-    if (!d) return;
-    const k = (e.shiftKey ? 10 : 1) * 0.1;
-    if (isSoft()) {
-      if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') selectedLogit = (selectedLogit + d + 4) % 4;
-      else logits[selectedLogit] = Math.max(-5, Math.min(5, logits[selectedLogit] + d * k));
-      run();
-    } else {
-      probe = Math.max(-6, Math.min(6, probe + d * k));
-      readProbe();
-    }
-    e.preventDefault();
-  };
-  for (const [ev, fn] of [['pointerdown', onDown], ['pointermove', onMove], ['pointerup', onUp], ['pointercancel', onUp], ['keydown', onKey]]) ctx.listen(plot.canvas, ev, fn);
+  // Pointer: drag the probe along z (or a softmax logit up and down); keys: arrows move it by 0.1
+  // (1 with Shift: drag.js gives ±1, ±10), Left/Right pick the logit and 1–4 select one directly.
+  ctx.drag(plot, {
+    move: (p) => {
+      if (isSoft()) {
+        const i = Math.max(0, Math.min(3, Math.floor(p.x)));
+        selectedLogit = i;
+        logits[i] = Math.max(-5, Math.min(5, p.y));
+        run();
+      } else {
+        probe = Math.max(-6, Math.min(6, p.x));
+        readProbe();
+      }
+    },
+    key: (dx, dy) => {
+      if (isSoft()) {
+        if (dx) selectedLogit = (selectedLogit + Math.sign(dx) + 4) % 4;
+        else logits[selectedLogit] = Math.max(-5, Math.min(5, logits[selectedLogit] + dy * 0.1));
+        run();
+      } else {
+        probe = Math.max(-6, Math.min(6, probe + (dx + dy) * 0.1));
+        readProbe();
+      }
+    },
+    otherKey: (e) => {
+      if (isSoft() && /^[1-4]$/.test(e.key)) { selectedLogit = Number(e.key) - 1; run(); e.preventDefault(); }
+    },
+  });
 
   function draw() {
     const t = plot.theme;

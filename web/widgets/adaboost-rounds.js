@@ -8,7 +8,7 @@ import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { countOf } from '../lib/format.js';
 import { GridImage, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
-import { DATASETS, loadDataset } from '../lib/datasets.js';
+import { DATASETS, datasetOptions, loadDataset } from '../lib/datasets.js';
 import { legend } from '../lib/legend.js';
 
 export const schema = {
@@ -59,7 +59,7 @@ function build(ctx) {
   button(row, 'Reset', () => { play.stop(); restart(); });
   select(card.controls, {
     label: 'data', value: opts.dataset,
-    options: Object.entries(DATASETS).map(([k, v]) => [k, v.label]),
+    options: datasetOptions(schema.dataset.values),
     onChange: (v) => { play.stop(); opts.dataset = v; loadData(); },
   });
   const sliders = {

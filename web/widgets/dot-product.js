@@ -97,7 +97,7 @@ function build(ctx) {
   function draw() {
     plot.refreshTheme();
     const th = plot.theme;
-    equalDomain(plot, SPAN);
+    equalDomain(plot, 0, 0, SPAN, SPAN);
     const c = plot.begin();
     plot.axes({ xLabel: 'x₁', yLabel: 'x₂' });
     const { a, b } = v;

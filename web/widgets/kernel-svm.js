@@ -9,7 +9,7 @@ import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { countOf, formatPercent } from '../lib/format.js';
 import { GridImage, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
-import { DATASETS, loadDataset } from '../lib/datasets.js';
+import { DATASETS, datasetOptions, loadDataset } from '../lib/datasets.js';
 import { legend } from '../lib/legend.js';
 
 export const schema = {
@@ -63,7 +63,7 @@ function build(ctx) {
   });
   button(row, 'Step', () => { play.stop(); advance(); });
   button(row, 'Reset', () => { play.stop(); restart(); });
-  select(card.controls, { label: 'data', value: opts.dataset, options: Object.entries(DATASETS).map(([k, v]) => [k, v.label]), onChange: (v) => { play.stop(); opts.dataset = v; loadData(); } });
+  select(card.controls, { label: 'data', value: opts.dataset, options: datasetOptions(schema.dataset.values), onChange: (v) => { play.stop(); opts.dataset = v; loadData(); } });
   select(card.controls, { label: 'kernel', value: opts.kernel, options: [['rbf', 'RBF  exp(−γ‖a−b‖²)'], ['poly', 'polynomial (γa·b + 1)^d'], ['linear', 'linear a·b']], onChange: (v) => { play.stop(); opts.kernel = v; restart(true); } });
   const sliders = {
     gamma: slider(card.controls, { label: 'γ', min: 0.01, max: 100, step: 0.02, scale: 'log', value: opts.gamma, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.gamma = v; restart(true); } }),

@@ -42,7 +42,6 @@ function build(ctx) {
   let history = []; // { inertia, half: 'start' | 'assign' | 'update' }
   let starts = null; // { random: [...], plus: [...] }
   let selected = 0;
-  let dragging = -1;
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.75, minHeight: 260, maxHeight: 440, label: 'Points coloured by cluster with centroids', onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
@@ -174,37 +173,25 @@ function build(ctx) {
     c[2 * j + 1] = clamp(y, DOMAIN[2], DOMAIN[3]);
     setStart(c);
   }
-  const onDown = (e) => {
-    const j = nearestCentroid(plot.eventToData(e));
-    if (j < 0) return;
-    play.stop();
-    dragging = j; selected = j;
-    plot.canvas.setPointerCapture(e.pointerId);
-    plot.canvas.classList.add('dwf-dragging');
-  };
-  const onMove = (e) => {
-    if (dragging < 0) return;
-    const p = plot.eventToData(e);
-    moveCentroid(dragging, p.x, p.y);
-  };
-  const onUp = () => { dragging = -1; plot.canvas.classList.remove('dwf-dragging'); };
-  const onKey = (e) => {
-    if (/^[1-6]$/.test(e.key) && Number(e.key) <= opts.k) { selected = Number(e.key) - 1; ctx.requestDraw(draw); e.preventDefault(); return; }
-    if (e.key === 'Enter' || e.key === ' ') { play.stop(); halfStep(); e.preventDefault(); return; }
-    if (e.key === 'Escape') { play.stop(); return; }
-    const d = { ArrowUp: [0, 1], ArrowDown: [0, -1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] }[e.key];
-    if (!d) return;
-    play.stop();
-    const k = (e.shiftKey ? 10 : 1) * 0.1;
-    const c = km.centroids();
-    moveCentroid(selected, c[2 * selected] + d[0] * k, c[2 * selected + 1] + d[1] * k);
-    e.preventDefault();
-  };
-  ctx.listen(plot.canvas, 'pointerdown', onDown);
-  ctx.listen(plot.canvas, 'pointermove', onMove);
-  ctx.listen(plot.canvas, 'pointerup', onUp);
-  ctx.listen(plot.canvas, 'pointercancel', onUp);
-  ctx.listen(plot.canvas, 'keydown', onKey);
+  // Drag a centroid, or select one with keys 1–6 and move it with the arrows (0.1 a press, 1 with
+  // Shift: drag.js gives ±1, ±10); Enter or Space runs a half-step; Escape stops playing.
+  ctx.drag(plot, {
+    hit: (pos) => { const j = nearestCentroid(pos); return j < 0 ? null : j; },
+    grab: (j) => { play.stop(); selected = j; plot.canvas.classList.add('dwf-dragging'); },
+    moveOnPress: false,
+    move: (p, j) => moveCentroid(j, p.x, p.y),
+    release: () => plot.canvas.classList.remove('dwf-dragging'),
+    key: (dx, dy) => {
+      play.stop();
+      const c = km.centroids();
+      moveCentroid(selected, c[2 * selected] + dx * 0.1, c[2 * selected + 1] + dy * 0.1);
+    },
+    enter: () => { play.stop(); halfStep(); },
+    escape: () => play.stop(),
+    otherKey: (e) => {
+      if (/^[1-6]$/.test(e.key) && Number(e.key) <= opts.k) { selected = Number(e.key) - 1; ctx.requestDraw(draw); e.preventDefault(); }
+    },
+  });
 
   function clusterColor(t, j) { return [t.class0, t.class1, t.class2][j % 3]; }
 

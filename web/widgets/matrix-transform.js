@@ -137,7 +137,7 @@ function build(ctx) {
   function draw() {
     plot.refreshTheme();
     const th = plot.theme;
-    const { sx, sy } = equalDomain(plot, SPAN);
+    const { sx, sy } = equalDomain(plot, 0, 0, SPAN, SPAN);
     const c = plot.begin();
     plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: Math.round(2 * sx), yTicks: Math.round(2 * sy) });
     const M = shown();
