@@ -53,37 +53,8 @@ test('New noise keeps the story: degree 1 poor on both sets, degree 11 near-perf
   }
 });
 
-// The worked example of the empirical risk and the check-yourself question that extends it, in the
-// engine: LinearRegression's loss() is the mean squared error at the parameters it is given.
-const AREA = [2000, 1500, 3000];
-const PRICE = [300, 250, 400];
-const risk = (w, b) => foundationsComputations.linear(ml, { x: AREA, y: PRICE, w, b });
-
-test('worked example: w = 0.1, b = 0 misses every house by −100, empirical risk 10 000', () => {
-  const predictions = ml.scoped((track) => {
-    const m = track(new ml.LinearRegression());
-    m.setData(AREA, 1, PRICE);
-    m.setParams([0.1, 0]);
-    return Array.from(m.predict(AREA));
-  });
-  predictions.forEach((p, i) => assert.ok(Math.abs(p - PRICE[i] - -100) < 1e-9, `house ${i + 1}: ${p}`));
-  assert.ok(Math.abs(risk(0.1, 0).mseBefore - 10000) < 1e-6);
-});
-
-test('worked example: w = 0.15, b = 10 predicts 310, 235, 460 and the risk falls to about 1308', () => {
-  const predictions = ml.scoped((track) => {
-    const m = track(new ml.LinearRegression());
-    m.setData(AREA, 1, PRICE);
-    m.setParams([0.15, 10]);
-    return Array.from(m.predict(AREA));
-  });
-  assert.deepEqual(predictions.map((p) => Math.round(p * 1e6) / 1e6), [310, 235, 460]);
-  assert.ok(Math.abs(risk(0.15, 10).mseBefore - (100 + 225 + 3600) / 3) < 1e-6);
-  assert.equal(Math.round(risk(0.15, 10).mseBefore), 1308);
-});
-
-test('check yourself: w = 0.14, b = 0 misses by −20, −40, +20, risk 800, below both pairs of the text', () => {
-  const r = risk(0.14, 0).mseBefore;
-  assert.ok(Math.abs(r - (400 + 1600 + 400) / 3) < 1e-6, `risk ${r}`);
-  assert.ok(r < risk(0.15, 10).mseBefore && r < risk(0.1, 0).mseBefore);
+// Inference with the finished line ŷ = 0.1x + 100 (the check-yourself item): 0.1 · 2500 + 100.
+test('check yourself: the line 0.1x + 100 predicts 350 for 2500 square feet', () => {
+  const r = foundationsComputations.linear(ml, { x: [2000, 1500, 3000], y: [300, 250, 400], w: [0.1], b: 100, at: 2500 });
+  assert.ok(Math.abs(r.prediction - 350) < 1e-9, `prediction ${r.prediction}`);
 });

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import katex from 'katex';
 import { marked } from 'marked';
+import { addGlossaryIds, linkGlossary, readGlossary } from './glossary.mjs';
 import { activityWidgets } from '../web/widgets/registry.js';
 import { parseComputation } from '../web/js/check-computations.js';
 
@@ -199,8 +200,9 @@ ${forms.join('\n')}
 }
 
 // Markdown + math + widget and check-yourself directives → HTML fragment (inline: one line of
-// text, no paragraph).
-export function renderMarkdown(body, file = 'lesson', { inline = false } = {}) {
+// text, no paragraph). glossary: the notation page's entries, whose first use is linked
+// (scripts/glossary.mjs); glossaryIds: give the glossary's own paragraphs their ids.
+export function renderMarkdown(body, file = 'lesson', { inline = false, glossary = null, glossaryIds = false } = {}) {
   const stash = [];
   const keep = (html) => `\u0000${stash.push(html) - 1}\u0000`;
   let blocks = 0;
@@ -224,6 +226,8 @@ export function renderMarkdown(body, file = 'lesson', { inline = false } = {}) {
   text = text.replace(/\$([^$\n]+?)\$/g, (_, src) => tex(src, false));
   let html = inline ? marked.parseInline(text, { async: false, gfm: true }) : marked.parse(text, { async: false, gfm: true });
   if (!inline) html = addHeadingIds(html);
+  if (glossary) html = linkGlossary(html, glossary);
+  if (glossaryIds) html = addGlossaryIds(html);
   // Wide code blocks scroll sideways on phones; tabindex lets keyboard users scroll them too.
   html = html.replace(/<pre>/g, '<pre tabindex="0">');
   html = html.replace(/<p>\s*(\u0000\d+\u0000)\s*<\/p>/g, '$1');
@@ -279,6 +283,16 @@ ${body}
 `;
 }
 
+// The glossary entries of the course's notation page, read once per course.
+const glossaries = new WeakMap();
+function glossaryOf(course) {
+  if (!glossaries.has(course)) {
+    const notation = course.lessons.find((l) => l.slug === 'notation');
+    glossaries.set(course, notation ? readGlossary(notation.body) : []);
+  }
+  return glossaries.get(course);
+}
+
 export function renderLesson(lesson, course) {
   const i = course.lessons.indexOf(lesson);
   const prev = course.lessons[i - 1];
@@ -297,7 +311,7 @@ ${next ? `<a href="${next.slug}.html" rel="next">${esc(next.title)} →</a>` : '
 <p class="lesson-meta">${esc(level.title)}${lesson.summary ? ` · ${esc(lesson.summary)}` : ''}</p>
 ${renderAims(lesson, course)}
 <div class="course-progress" data-lessons="${esc(course.lessons.map((l) => l.slug).join(' '))}"></div>
-${renderMarkdown(lesson.body, lesson.file)}
+${renderMarkdown(lesson.body, lesson.file, lesson.slug === 'notation' ? { glossaryIds: true } : { glossary: glossaryOf(course) })}
 <div class="lesson-complete" data-lesson="${esc(lesson.slug)}" data-activities="${esc(activities.join(' '))}"></div>
 ${nav}
 </article>`;

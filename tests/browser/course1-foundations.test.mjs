@@ -177,7 +177,7 @@ test('gradient-descent walkthrough: w in the table, step 1 as worked by hand, a 
 });
 
 test('foundations lessons at 375 px', async () => {
-  for (const slug of ['notation', 'ml-foundations', 'learning-loop', 'how-models-learn']) {
+  for (const slug of ['notation', 'ml-foundations', 'empirical-risk', 'generalisation', 'learning-loop', 'how-models-learn']) {
     const page = await site.newPage({ width: 375, height: 800, reducedMotion: 'reduce' });
     await page.goto(`${site.base}/lessons/${slug}.html`);
     await widgetsReady(page);

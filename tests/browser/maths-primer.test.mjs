@@ -151,7 +151,7 @@ test('the primer sits between the notation page and the first lesson, and five l
   assert.deepEqual(order.slice(0, 3), ['notation', 'maths-primer', 'ml-foundations']);
   await page.goto(`${site.base}/lessons/maths-primer.html`);
   const ids = await page.locator('article h2[id]').evaluateAll((hs) => hs.map((h) => h.id));
-  const links = { 'ml-foundations': 'sigma-notation', 'how-models-learn': 'slopes-and-partial-derivatives', 'loss-functions': 'e-and-ln', 'vectors-and-matrices': 'vectors-and-the-dot-product', 'draw-the-boundary': 'vectors-and-the-dot-product' };
+  const links = { 'empirical-risk': 'sigma-notation', 'how-models-learn': 'slopes-and-partial-derivatives', 'loss-functions': 'e-and-ln', 'vectors-and-matrices': 'vectors-and-the-dot-product', 'draw-the-boundary': 'vectors-and-the-dot-product' };
   for (const [slug, id] of Object.entries(links)) {
     assert.ok(ids.includes(id), `the primer has a section #${id} (headings: ${ids.join(', ')})`);
     await page.goto(`${site.base}/lessons/${slug}.html`);

@@ -90,7 +90,7 @@ test('every lesson page shows "You need / You will be able to" under its title, 
   const fit = renderAims(course.lessons.find((l) => l.slug === 'fit-the-line'), course);
   assert.match(fit, /Builds on <a href="how-models-learn\.html">How does a model learn\?<\/a> and <a href="two-jobs\.html">Two jobs<\/a>\.<\/span>/);
   const learn = renderAims(course.lessons.find((l) => l.slug === 'learning-loop'), course);
-  assert.match(learn, /Builds on <a href="ml-foundations\.html">What machine learning is<\/a>\./);
+  assert.match(learn, /Builds on <a href="generalisation\.html">Judged on new data: generalisation and overfitting<\/a>\./);
   assert.doesNotMatch(renderAims(course.lessons.find((l) => l.slug === 'how-models-learn'), course), /\?\./);
 });
 

@@ -2,6 +2,7 @@
 // resolve names here, so a widget is added to the site by adding one line.
 export const widgets = {
   'gd-walkthrough': () => import('./gd-walkthrough.js'),
+  'empirical-risk': () => import('./empirical-risk.js'),
   'fit-line': () => import('./fit-line.js'),
   'spot-the-job': () => import('./spot-the-job.js'),
   'draw-boundary': () => import('./draw-boundary.js'),
@@ -74,7 +75,7 @@ export function widgetNames() { return Object.keys(widgets); }
 export const activityWidgets = new Set([
   'rules-or-learn', 'which-learning', 'house-table', 'build-dataset', 'learning-loop', 'sin-experiment', 'spam-filter',
   'spot-the-job', 'fit-line', 'draw-boundary', 'pick-the-model', 'place-centroids', 'widen-the-street', 'pca-projection',
-  'ai-hierarchy', 'ml-badge',
+  'ai-hierarchy', 'ml-badge', 'empirical-risk',
 ]);
 
 export async function loadWidget(name) {

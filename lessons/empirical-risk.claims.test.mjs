@@ -1,0 +1,71 @@
+// Claims of "How wrong is a model?" — the three-house worked example, the check-yourself items and
+// what the empirical-risk widget shows — checked in the engine with the widget's own helpers
+// (riskOf: LinearRegression.loss() at a line; bestLine: least squares by PolynomialRegression).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ml } from '../tests/node/engine.mjs';
+import { foundationsComputations } from '../web/js/check-computations/foundations.js';
+
+const dist = process.env.DW_ENGINE_DIR ? path.resolve(process.env.DW_ENGINE_DIR, '..') : path.resolve(import.meta.dirname, '../dist');
+const { schema, HOUSES, riskOf, bestLine } = await import(pathToFileURL(path.join(dist, 'widgets', 'empirical-risk.js')).href);
+
+const AREA = [2000, 1500, 3000];
+const PRICE = [300, 250, 400];
+const risk = (w, b) => foundationsComputations.linear(ml, { x: AREA, y: PRICE, w, b });
+
+test('the widget holds the lesson’s three houses and starts at w = 0.1, b = 0 with the goal "under 100"', () => {
+  assert.deepEqual(HOUSES, { x: AREA, y: PRICE });
+  assert.equal(schema.w.default, 0.1);
+  assert.equal(schema.b.default, 0);
+  assert.equal(schema.goal.default, 100);
+});
+
+test('squared error: a miss of 20 costs 400, a miss of 40 costs 1600 (twice the miss, four times the cost)', () => {
+  assert.equal(ml.meanSquaredError([0], [20]), 400);
+  assert.equal(ml.meanSquaredError([0], [40]), 1600);
+});
+
+test('worked example: w = 0.1, b = 0 misses every house by −100, empirical risk 10 000 (widget start)', () => {
+  const r = riskOf(ml, 0.1, 0);
+  r.predictions.forEach((p, i) => assert.ok(Math.abs(p - PRICE[i] - -100) < 1e-9, `house ${i + 1}: ${p}`));
+  assert.ok(Math.abs(r.risk - 10000) < 1e-6);
+  assert.ok(Math.abs(risk(0.1, 0).mseBefore - 10000) < 1e-6);
+});
+
+test('worked example: w = 0.15, b = 10 predicts 310, 235, 460; squared misses 100, 225, 3600; risk about 1308, over nine tenths from house 3', () => {
+  const r = riskOf(ml, 0.15, 10);
+  assert.deepEqual(r.predictions.map((p) => Math.round(p * 1e6) / 1e6), [310, 235, 460]);
+  const squares = r.predictions.map((p, i) => (p - PRICE[i]) ** 2);
+  assert.deepEqual(squares.map((v) => Math.round(v * 1e6) / 1e6), [100, 225, 3600]);
+  assert.equal(Math.round(r.risk), 1308);
+  assert.ok(squares[2] / squares.reduce((a, v) => a + v, 0) > 0.9);
+});
+
+test('the best line is w = 0.1, b = 100 with empirical risk 0 (the houses lie on one line)', () => {
+  const line = bestLine(ml);
+  assert.ok(Math.abs(line.w - 0.1) < 1e-9, `w ${line.w}`);
+  assert.ok(Math.abs(line.b - 100) < 1e-6, `b ${line.b}`);
+  assert.ok(riskOf(ml, line.w, line.b).risk < 1e-9);
+  assert.ok(riskOf(ml, 0.1, 100).risk < 1e-9);
+});
+
+test('the goal is reachable with the sliders (w in steps of 0.001, b in steps of 1) but not at the start', () => {
+  assert.ok(riskOf(ml, schema.w.default, schema.b.default).risk >= schema.goal.default);
+  assert.ok(riskOf(ml, 0.1, 95).risk < schema.goal.default);
+});
+
+test('check yourself: w = 0.14, b = 0 misses by −20, −40, +20, risk 800, below both pairs of the text', () => {
+  const r = risk(0.14, 0).mseBefore;
+  assert.ok(Math.abs(r - (400 + 1600 + 400) / 3) < 1e-6, `risk ${r}`);
+  assert.ok(r < risk(0.15, 10).mseBefore && r < risk(0.1, 0).mseBefore);
+});
+
+test('check yourself: misses −10, +10, −10 give risk 100; 0, 0, +30 give 300; absolute error ties at 10', () => {
+  const y = [0, 0, 0];
+  assert.equal(ml.meanSquaredError(y, [-10, 10, -10]), 100);
+  assert.equal(ml.meanSquaredError(y, [0, 0, 30]), 300);
+  assert.equal(ml.meanAbsoluteError(y, [-10, 10, -10]), 10);
+  assert.equal(ml.meanAbsoluteError(y, [0, 0, 30]), 10);
+});

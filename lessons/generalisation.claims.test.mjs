@@ -1,0 +1,31 @@
+// Claims of "Judged on new data" about the sin-experiment widget as this lesson mounts it (seed 0,
+// starting at degree 11, the widget's default noise), checked with the engine call the widget uses.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ml } from '../tests/node/engine.mjs';
+
+const dist = process.env.DW_ENGINE_DIR ? path.resolve(process.env.DW_ENGINE_DIR, '..') : path.resolve(import.meta.dirname, '../dist');
+const { schema } = await import(pathToFileURL(path.join(dist, 'widgets', 'sin-experiment.js')).href);
+const ALL = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+const r = ml.sinExperiment(ALL, schema.noise.default, 0);
+const train = Array.from(r.trainMse);
+const test_ = Array.from(r.testMse);
+
+test('degree 11 at seed 0: training MSE 0.000 (the smallest of all) and test MSE 4.359 (the worst of all)', () => {
+  assert.equal(train[10].toFixed(3), '0.000');
+  assert.equal(test_[10].toFixed(3), '4.359');
+  assert.equal(Math.min(...train), train[10]);
+  assert.equal(Math.max(...test_), test_[10]);
+});
+
+test('degree 3 is small on both sets, degree 1 large on both (0.231 and 0.219)', () => {
+  assert.ok(train[2] < 0.03 && test_[2] < 0.02, `degree 3: ${train[2]} / ${test_[2]}`);
+  assert.deepEqual([train[0], test_[0]].map((v) => v.toFixed(3)), ['0.231', '0.219']);
+});
+
+test('check yourself: 0.90 is forty-five times 0.02; validation MSE of 3, 5, 4 against 2, 5, 6 is 5/3', () => {
+  assert.ok(Math.abs(0.9 / 0.02 - 45) < 1e-9);
+  assert.ok(Math.abs(ml.meanSquaredError([2, 5, 6], [3, 5, 4]) - 5 / 3) < 1e-12);
+});

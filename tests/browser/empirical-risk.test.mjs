@@ -1,0 +1,93 @@
+// The empirical-risk widget on "How wrong is a model?": the table reproduces the lesson's worked
+// example, the game reports a score only when the learner brings the risk under the goal, and
+// "Show the best line" reveals least squares (risk 0) without recording a win.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { statReader, noNaN } from './landscape-helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+async function open(width) {
+  const page = await site.newPage({ width });
+  await page.addInitScript(() => {
+    window.__events = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail }));
+  });
+  await page.goto(`${site.base}/lessons/empirical-risk.html`);
+  await widgetsReady(page);
+  return page;
+}
+const cardOf = (page) => page.locator('.dw-card', { hasText: 'Three houses' });
+const setSlider = (card, label, value) => card.locator('.dw-field', { hasText: label }).locator('input[type=range]').evaluate((input, v) => {
+  input.value = String(v);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}, value);
+const rows = (card) => card.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent.trim())));
+
+test('the page is clean at 1280 and 375 px and the table starts at the lesson’s first guess (risk 10 000)', async () => {
+  for (const width of [1280, 375]) {
+    const page = await open(width);
+    const card = cardOf(page);
+    assert.deepEqual(await rows(card), [
+      ['1', '2\u2009000', '300', '200', '-100', '10\u2009000'],
+      ['2', '1\u2009500', '250', '150', '-100', '10\u2009000'],
+      ['3', '3\u2009000', '400', '300', '-100', '10\u2009000'],
+    ]);
+    assert.equal(await statReader(page, card)('empirical risk'), '10\u2009000');
+    assert.deepEqual(page.record.errors, []);
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.ok(await noNaN(page));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no sideways scrolling at ${width} px (${overflow})`);
+    await screenshot(page, `empirical-risk-${width}`);
+    await page.close();
+  }
+});
+
+test('w = 0.15, b = 10 gives the text’s second table: 310, 235, 460 and a risk of 1308', async () => {
+  const page = await open(1280);
+  const card = cardOf(page);
+  await setSlider(card, 'slope w', 0.15);
+  await setSlider(card, 'intercept b', 10);
+  const r = await rows(card);
+  assert.deepEqual(r.map((row) => row[3]), ['310', '235', '460']);
+  assert.deepEqual(r.map((row) => row[5]), ['100', '225', '3\u2009600']);
+  assert.equal(await statReader(page, card)('empirical risk'), '1\u2009308');
+  assert.deepEqual(await page.evaluate(() => window.__events), []);
+  await page.close();
+});
+
+test('keyboard: Up on the right handle raises that end by 5; bringing the risk under 100 reports one win', async () => {
+  const page = await open(1280);
+  const card = cardOf(page);
+  await setSlider(card, 'slope w', 0.1);
+  await setSlider(card, 'intercept b', 90);   // misses −10 each: risk 100, not under the goal
+  assert.equal(await statReader(page, card)('empirical risk'), '100');
+  assert.deepEqual(await page.evaluate(() => window.__events), []);
+  await card.locator('canvas').focus();
+  await page.keyboard.press('ArrowRight');     // the right handle
+  await page.keyboard.press('ArrowUp');        // + 5 at x = 3250
+  const text = await card.locator('.dw-message').textContent();
+  assert.match(text, /under the goal of 100/);
+  const events = await page.evaluate(() => window.__events);
+  assert.deepEqual(events.map((e) => e.type), ['dw:score', 'dw:complete']);
+  assert.equal(events[0].detail.score, 1);
+  await page.keyboard.press('ArrowUp');        // a second win in the same round is not reported again
+  assert.equal((await page.evaluate(() => window.__events)).length, 2);
+  await page.close();
+});
+
+test('Show the best line gives w = 0.1, b = 100, risk 0, and records nothing', async () => {
+  const page = await open(375);
+  const card = cardOf(page);
+  await card.getByRole('button', { name: 'Show the best line' }).click();
+  assert.equal(await statReader(page, card)('empirical risk'), '0');
+  assert.equal(await card.locator('.dw-field', { hasText: 'slope w' }).locator('output').textContent(), '0.100');
+  assert.equal(await card.locator('.dw-field', { hasText: 'intercept b' }).locator('output').textContent(), '100');
+  assert.match(await card.locator('.dw-message').textContent(), /shown, not found/);
+  assert.deepEqual(await page.evaluate(() => window.__events), []);
+  await page.close();
+});

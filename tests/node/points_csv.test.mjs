@@ -1,0 +1,73 @@
+// The shared CSV rules for point widgets (web/lib/points-csv.js): headers, separators, skipped
+// lines reported by number, label sets mapped to classes with a note, positions-only files, limits.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parsePointsCsv, pointsToCsv } from '../../web/lib/points-csv.js';
+
+test('a header, three separators, comments and blank lines; labels 0/1 need no note', () => {
+  const r = parsePointsCsv('x1,x2,label\n# a comment\n0,0,0\n\n1;1;1\n2\t0.5\t1\n', { domain: [-5, 5] });
+  assert.deepEqual(Array.from(r.X), [0, 0, 1, 1, 2, 0.5]);
+  assert.deepEqual(Array.from(r.y), [0, 1, 1]);
+  assert.equal(r.kind, 'binary');
+  assert.equal(r.classes, 2);
+  assert.deepEqual(r.notes, []);
+});
+
+test('labels −1/1 and 1/2/3 become classes 0, 1 (, 2) with a note saying so', () => {
+  const a = parsePointsCsv('0,0,-1\n1,1,1\n2,2,-1\n');
+  assert.deepEqual(Array.from(a.y), [0, 1, 0]);
+  assert.deepEqual(a.notes, ['Labels -1, 1 were read as classes 0, 1.']);
+  const b = parsePointsCsv('0,0,1\n1,1,2\n2,2,3\n', { maxClasses: 3 });
+  assert.deepEqual(Array.from(b.y), [0, 1, 2]);
+  assert.equal(b.kind, 'multiclass');
+  assert.match(b.notes[0], /Labels 1, 2, 3 were read as classes 0, 1, 2/);
+});
+
+test('bad lines are skipped and reported by number; the rest is used', () => {
+  const r = parsePointsCsv('x,y,c\n0,0,0\n1,abc,1\n2,2\n99,0,1\n1,1,1\n', { domain: [-5, 5] });
+  assert.equal(r.X.length / 2, 2);
+  assert.equal(r.notes.length, 1);
+  assert.match(r.notes[0], /^3 lines skipped: line 3 has a value that is not a number \("1,abc,1"\); line 4 has 2 values, x1, x2 and a label are needed; line 5: the point \(99, 0\) lies outside the plot/);
+  const many = parsePointsCsv(['0,0,0', '1,1,1', ...Array.from({ length: 6 }, () => 'x,1,1')].join('\n'));
+  assert.match(many.notes[0], /^6 lines skipped: .*\(and 3 more lines\)\.$/);
+});
+
+test('class sets that cannot be classes are refused in words, never turned into regression', () => {
+  assert.throws(() => parsePointsCsv('0,0,1\n1,1,1\n'), /Every point has the label 1; at least two classes are needed/);
+  assert.throws(() => parsePointsCsv('0,0,0\n1,1,1\n2,2,2\n3,3,3\n', { maxClasses: 3 }), /4 different labels \(0, 1, 2, 3\); this widget shows at most 3 classes/);
+  assert.throws(() => parsePointsCsv('0,0,0.5\n1,1,1\n'), /Class labels must be whole numbers; the file has 0.5/);
+});
+
+test('auto: whole labels within the class limit are classes, anything else regression values', () => {
+  assert.equal(parsePointsCsv('0,0,0\n1,1,1\n', { labels: 'auto' }).kind, 'binary');
+  const r = parsePointsCsv('0,0,0.5\n1,1,1.25\n', { labels: 'auto' });
+  assert.equal(r.kind, 'regression');
+  assert.deepEqual(Array.from(r.y), [0.5, 1.25]);
+});
+
+test('positions only: two columns read, a third ignored with a note', () => {
+  const r = parsePointsCsv('x1,x2\n0,0\n1,2\n', { labels: 'none' });
+  assert.deepEqual(Array.from(r.X), [0, 0, 1, 2]);
+  assert.equal(r.y, null);
+  assert.deepEqual(parsePointsCsv('0,0,7\n1,2,8\n', { labels: 'none' }).notes, ['The third column was ignored: this widget uses the positions only.']);
+});
+
+test('empty, unusable, too few and too many points are refused with the reason', () => {
+  assert.throws(() => parsePointsCsv(''), /The file is empty/);
+  assert.throws(() => parsePointsCsv(42), /The file is empty/);
+  assert.throws(() => parsePointsCsv('a,b,c\nNaN,1,0\n'), /No point could be read: 1 line skipped: line 2 has a value that is not a number/);
+  assert.throws(() => parsePointsCsv('0,0,0\n1,1,1\n', { minPoints: 4 }), /holds 2 usable points; at least 4 are needed/);
+  assert.throws(() => parsePointsCsv('0,0,0\n1,1,1\n2,2,0\n', { maxPoints: 2 }), /holds 3 points; at most 2 can be used here/);
+  assert.throws(() => parsePointsCsv('1e400,0,0\n1,1,1\n'), /Every point has the label 1; at least two classes are needed\. 1 line skipped: line 1 has a value that is not a number/);
+});
+
+test('export then import gives the same points and labels back', () => {
+  const X = Float64Array.from([0.123456789, -2, 3.5, 4]);
+  const y = Float64Array.from([0, 1]);
+  const text = pointsToCsv(X, y);
+  assert.equal(text, 'x1,x2,label\n0.123457,-2,0\n3.5,4,1\n');
+  const back = parsePointsCsv(text);
+  assert.deepEqual(Array.from(back.X), [0.123457, -2, 3.5, 4]);
+  assert.deepEqual(Array.from(back.y), [0, 1]);
+  assert.equal(pointsToCsv(X), 'x1,x2\n0.123457,-2\n3.5,4\n');
+});

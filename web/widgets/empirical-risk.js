@@ -1,0 +1,209 @@
+// The three houses of "How wrong is a model?": a line ŷ = w x + b through three sales, each
+// miss drawn as a bar from the house to the line, and the table the lesson works by hand —
+// prediction, miss, squared miss and their mean, the empirical risk. Every number on screen is
+// the engine's (LinearRegression.predict and loss()). The game: bring the risk under the goal
+// with the sliders or by dragging the line's two handles. "Show the best line" asks least
+// squares (PolynomialRegression of degree 1, solve()) and ends the round without a score, so a
+// revealed answer is never recorded as found.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { Plot } from '../lib/plot.js';
+import { attachDrag } from '../lib/drag.js';
+import { button, buttonRow, el, slider } from '../lib/ui.js';
+import { formatNumber } from '../lib/format.js';
+import { reportComplete, reportScore } from './course1/report.js';
+
+// Floor area in square feet and price in thousands: the lesson's table.
+export const HOUSES = { x: [2000, 1500, 3000], y: [300, 250, 400] };
+const W_RANGE = [0, 0.3];
+const B_RANGE = [-300, 300];
+// The handles sit at these areas; dragging one moves that end of the line.
+const HANDLE_X = [1250, 3250];
+
+export const schema = {
+  w: { type: 'number', min: W_RANGE[0], max: W_RANGE[1], default: 0.1, description: 'The starting slope w (thousands per square foot).' },
+  b: { type: 'number', min: B_RANGE[0], max: B_RANGE[1], default: 0, description: 'The starting intercept b (thousands).' },
+  goal: { type: 'number', min: 1, max: 10000, default: 100, description: 'The game: bring the empirical risk below this.' },
+};
+
+export const meta = {
+  title: 'Three houses: the empirical risk of a line',
+  hint: 'Move w and b (sliders, or drag the line’s round handles; arrow keys when the figure has focus). Each bar is a miss; the table squares the misses and averages them.',
+};
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+// The empirical risk and the predictions of the line (w, b) on the houses, from the engine.
+export function riskOf(ml, w, b, houses = HOUSES) {
+  const m = new ml.LinearRegression();
+  try {
+    m.setData(houses.x, 1, houses.y);
+    m.setParams([w, b]);
+    return { risk: m.loss(), predictions: Array.from(m.predict(houses.x)) };
+  } finally { m.delete(); }
+}
+
+// The least-squares line through the houses (slope, intercept), from the engine's solver.
+export function bestLine(ml, houses = HOUSES) {
+  const m = new ml.PolynomialRegression();
+  try {
+    m.setDegree(1);
+    m.setData(houses.x, 1, houses.y);
+    m.solve();
+    const [p0, p1] = Array.from(m.predict([0, 1000]));
+    return { w: (p1 - p0) / 1000, b: p0 };
+  } finally { m.delete(); }
+}
+
+const clamp = (v, [lo, hi]) => Math.max(lo, Math.min(hi, v));
+const roundTo = (v, step) => Number((Math.round(v / step) * step).toPrecision(12));
+
+function build({ ml, card, options, stateChanged }) {
+  let opts = { ...options };
+  let w = opts.w;
+  let b = opts.b;
+  let now = { risk: NaN, predictions: [] };
+  let best = Infinity;
+  let reached = false;    // the learner brought the risk under the goal
+  let revealed = false;   // the best line was shown before that
+  const n = HOUSES.x.length;
+
+  const plot = new Plot(card.stage, { aspect: 0.6, minHeight: 240, maxHeight: 400, domain: [1000, 3500, 0, 560], label: 'Three houses and the line', onResize: () => requestDraw(draw) });
+  const table = el('table', { className: 'dw-table dw-compact' });
+  table.append(el('caption', { text: 'Area x in square feet; price y, prediction ŷ and miss ŷ − y in thousands' }));
+  const head = el('tr');
+  for (const h of ['house', 'x', 'y', 'ŷ', 'ŷ − y', '(ŷ − y)²']) head.append(el('th', { scope: 'col', text: h }));
+  const body = el('tbody');
+  const cells = HOUSES.x.map((x, i) => {
+    const tr = el('tr');
+    const row = [String(i + 1), formatNumber(x, 0, { grouping: true }), formatNumber(HOUSES.y[i], 0), '', '', ''].map((t) => el('td', { text: t }));
+    tr.append(...row);
+    body.append(tr);
+    return row;
+  });
+  const foot = el('tr');
+  const meanCell = el('td', { text: '' });
+  foot.append(el('th', { scope: 'row', colSpan: 5, text: 'mean = empirical risk' }), meanCell);
+  table.append(el('thead', {}, [head]), body, el('tfoot', {}, [foot]));
+  card.stage.append(el('div', { className: 'dw-table-wrap' }, [table]));
+
+  const fmtW = (v) => formatNumber(v, 3);
+  const fmtB = (v) => formatNumber(v, 0);
+  const wSlider = slider(card.controls, { label: 'slope w', min: W_RANGE[0], max: W_RANGE[1], step: 0.001, value: w, format: fmtW, onInput: (v) => setLine(v, b) });
+  const bSlider = slider(card.controls, { label: 'intercept b', min: B_RANGE[0], max: B_RANGE[1], step: 1, value: b, format: fmtB, onInput: (v) => setLine(w, v) });
+  const row = buttonRow(card.controls);
+  button(row, 'Show the best line', () => showBest());
+  button(row, 'Reset', () => { revealed = false; reached = false; best = Infinity; setLine(opts.w, opts.b); });
+  const stat = { risk: card.stat('empirical risk'), best: card.stat('best so far') };
+
+  function setLine(nextW, nextB) {
+    w = roundTo(clamp(nextW, W_RANGE), 0.001);
+    b = roundTo(clamp(nextB, B_RANGE), 1);
+    wSlider.set(w);
+    bSlider.set(b);
+    compute();
+    stateChanged();
+  }
+
+  function showBest() {
+    const line = attempt(card, () => bestLine(ml), null);
+    if (!line) return;
+    if (!reached) revealed = true;
+    setLine(line.w, line.b);
+  }
+
+  function compute() {
+    now = attempt(card, () => riskOf(ml, w, b), { risk: NaN, predictions: [] });
+    cells.forEach((row, i) => {
+      const p = now.predictions[i];
+      const miss = p - HOUSES.y[i];
+      row[3].textContent = formatNumber(p, 0);
+      row[4].textContent = formatNumber(miss, 0);
+      row[5].textContent = formatNumber(miss * miss, 0, { grouping: true });
+    });
+    meanCell.textContent = formatNumber(now.risk, 0, { grouping: true });
+    stat.risk.set(formatNumber(now.risk, 0, { grouping: true }));
+    const goal = formatNumber(opts.goal, 0, { grouping: true });
+    if (!revealed && Number.isFinite(now.risk)) best = Math.min(best, now.risk);
+    stat.best.set(Number.isFinite(best) ? formatNumber(best, 0, { grouping: true }) : '–');
+    if (revealed) {
+      card.setMessage(`This is the least-squares line: ŷ = ${fmtW(w)}x + ${fmtB(b)}, empirical risk ${formatNumber(now.risk, 0)}. It was shown, not found, so this round has no score; press Reset to play again.`, 'info');
+    } else if (now.risk < opts.goal) {
+      card.setMessage(`Empirical risk ${formatNumber(now.risk, 0, { grouping: true })}: under the goal of ${goal}. ${now.risk < 0.5 ? 'No line can do better: every miss is zero.' : 'Can you bring it to 0?'}`, 'ok');
+      if (!reached) {
+        reached = true;
+        const detail = { widget: 'empirical-risk', title: `Empirical risk under ${goal}`, score: 1, max: 1 };
+        reportScore(card, detail);
+        reportComplete(card, detail);
+      }
+    } else {
+      card.setMessage(`Empirical risk ${formatNumber(now.risk, 0, { grouping: true })}. The goal is under ${goal}: shorten the longest bars first, since a miss counts squared.`, 'info');
+    }
+    const misses = now.predictions.map((p, i) => `house ${i + 1} ${formatNumber(p - HOUSES.y[i], 0)}`).join(', ');
+    plot.canvas.setAttribute('aria-label', `The line ŷ = ${fmtW(w)}x + ${fmtB(b)} through ${n} houses; misses ${misses}; empirical risk ${formatNumber(now.risk, 0)}`);
+    requestDraw(draw);
+  }
+
+  const lineAt = (x) => w * x + b;
+
+  function draw() {
+    plot.refreshTheme();
+    const th = plot.theme;
+    plot.begin();
+    plot.axes({ xLabel: 'floor area x (square feet)', yLabel: 'price y (k)' });
+    plot.clipToArea(() => {
+      HOUSES.x.forEach((x, i) => {
+        if (Number.isFinite(now.predictions[i])) plot.segment(x, HOUSES.y[i], x, now.predictions[i], { color: th.loss, width: 3 });
+      });
+      plot.segment(1000, lineAt(1000), 3500, lineAt(3500), { color: th.model, width: 2 });
+    });
+    HOUSES.x.forEach((x, i) => plot.point(x, HOUSES.y[i], 1));
+    HANDLE_X.forEach((x, i) => plot.handle(x, lineAt(x), { focused: drag.focused && (drag.grabbed === i || (drag.grabbed === null && i === active)) }));
+  }
+
+  // Dragging a handle moves that end of the line and keeps the other end where it is.
+  let active = 1;
+  function moveEnd(i, y) {
+    const ys = HANDLE_X.map(lineAt);
+    ys[i] = y;
+    const nextW = (ys[1] - ys[0]) / (HANDLE_X[1] - HANDLE_X[0]);
+    setLine(nextW, ys[0] - nextW * HANDLE_X[0]);
+  }
+  const drag = attachDrag(plot, {
+    hit: (pos) => {
+      const d = HANDLE_X.map((x) => Math.hypot(plot.px(x) - plot.px(pos.x), plot.py(lineAt(x)) - plot.py(pos.y)));
+      const i = d[0] <= d[1] ? 0 : 1;
+      return d[i] < 30 ? i : null;
+    },
+    grab: (i) => { active = i; },
+    move: (pos, i) => moveEnd(i, pos.y),
+    // Left/Right choose the handle, Up/Down move it by 5 thousand (50 with Shift).
+    key: (dx, dy) => {
+      if (dx) { active = dx < 0 ? 0 : 1; requestDraw(draw); return true; }
+      moveEnd(active, lineAt(HANDLE_X[active]) + dy * 5);
+      return true;
+    },
+    snapshot: () => [w, b],
+    restore: ([sw, sb]) => setLine(sw, sb),
+    onFocusChange: () => requestDraw(draw),
+  });
+
+  compute();
+  return {
+    update(next) {
+      opts = { ...next };
+      setLine(opts.w, opts.b);
+    },
+    state: {
+      get: () => (w === opts.w && b === opts.b ? null : { w, b }),
+      set(value) {
+        if (!value || typeof value !== 'object' || !Number.isFinite(value.w) || !Number.isFinite(value.b)) throw new Error('expected a line { w, b } with two numbers');
+        if (value.w < W_RANGE[0] || value.w > W_RANGE[1] || value.b < B_RANGE[0] || value.b > B_RANGE[1]) throw new Error('the line lies outside the sliders’ ranges');
+        setLine(value.w, value.b);
+      },
+    },
+    destroy() { cancelDraw(draw); drag.destroy(); plot.destroy(); },
+  };
+}
