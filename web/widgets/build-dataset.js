@@ -27,7 +27,7 @@ export function mount(element, options) {
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  let { ml, card, options } = ctx;
   const model = ctx.own(new ml.LinearRegression());
   let data = null;
   let chosen = [];
