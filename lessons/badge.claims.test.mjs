@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ml } from '../tests/node/engine.mjs';
-import { SLOTS, QUESTIONS } from '../web/widgets/badge/bank.js';
-import { PASS_MARK, QUESTION_COUNT, drawAttempt, instantiate, grade, scoreAttempt, parseNumber, formatAnswer } from '../web/widgets/badge/attempt.js';
-import { seededShuffle } from '../web/widgets/course1/report.js';
+import { QUESTIONS, SLOTS } from '../web/widgets/ml-badge/bank.js';
+import { drawAttempt, formatAnswer, grade, instantiate, parseNumber, PASS_MARK, QUESTION_COUNT, scoreAttempt } from '../web/widgets/ml-badge/attempt.js';
+import { seededShuffle } from '../web/lib/rng.js';
 
 const lessonsDir = import.meta.dirname;
 const attempt = (seed) => drawAttempt(seed).map((d) => instantiate(d, ml));

@@ -1,11 +1,11 @@
 // Claims of the classification-metrics lesson, checked against the engine with the widgets'
-// defaults: threshold (web/widgets/threshold.js + course3/common.js scoredExamples: 80 points,
+// defaults: threshold (web/widgets/threshold.js + web/lib/scores.js scoredExamples: 80 points,
 // spread 1.8, seed 11; a LogisticRegression (η 0.5, 4000 steps) trained on makeBlobs(seed) scores
 // makeBlobs(seed + 7919)) and precision-recall-by-hand (TP 80, FP 20, FN 40).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { scoredExamples } from '../web/widgets/course3/common.js';
+import { scoredExamples } from '../web/lib/scores.js';
 
 
 const data = scoredExamples(ml, { points: 80, spread: 1.8, seed: 11 });

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { dbscanAdvice, MOST_NOISE, MANY_NOISE } from '../web/widgets/clustering/dbscan-advice.js';
+import { dbscanAdvice, MANY_NOISE, MOST_NOISE } from '../web/widgets/dbscan-vs-kmeans/advice.js';
 
 const WIDGET = { data: 'moons', points: 200, noise: 0.08, k: 2, eps: 0.2, minSamples: 5, seed: 4 };
 

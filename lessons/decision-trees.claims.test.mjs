@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { makeDataset } from '../dist/widgets/course4/datasets.js';
+import { makeDataset } from '../dist/lib/datasets.js';
 
 test('Gini: 0 for one class, worst 1 − 1/K for K evenly mixed classes (0.5 for two, 2/3 for three)', () => {
   const t = new ml.DecisionTree();

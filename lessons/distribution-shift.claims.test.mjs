@@ -4,8 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { splitBlobs, shiftRows, DIRECTIONS } from '../web/widgets/landscape2/data.js';
 import { computations } from '../web/js/check-computations/landscape2.js';
+import { DIRECTIONS, shiftRows, splitBlobs } from '../web/widgets/distribution-shift/shift.js';
 
 const SEED = 7;
 function setup(spread) {

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { makeDataset } from '../dist/widgets/course4/datasets.js';
+import { makeDataset } from '../dist/lib/datasets.js';
 
 function curve(seed, features = 'all', voters = 60) {
   const train = makeDataset(ml, 'moons', 150, 0.3, seed);

@@ -1,12 +1,12 @@
 // Claims of lessons/gradient-descent.md, checked against the engine's OptimizerSurface with the
 // loss-surface widget's settings (default start from info(), 300 steps, η from the lesson) and
-// the widget's own words for a path (describePath in web/widgets/course2/surfaces.js).
+// the widget's own words for a path (describePath in web/widgets/loss-surface/surfaces.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { intermediate } from '../web/js/check-computations/intermediate.js';
-import { createSurface, curvatureAt, describePath, minimaOf } from '../web/widgets/course2/surfaces.js';
+import { createSurface, curvatureAt, describePath, minimaOf } from '../web/widgets/loss-surface/surfaces.js';
 
 const lesson = fs.readFileSync(new URL('./gradient-descent.md', import.meta.url), 'utf8');
 const MAX_STEPS = 300; // the widget's maxSteps default

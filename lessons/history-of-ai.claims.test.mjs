@@ -1,11 +1,11 @@
 // Claims of the history lesson, checked against the content the two widgets show
-// (web/widgets/landscape3/history.js: the timeline's events and eras, the sorting game's sets) and,
+// (web/lib/ai-history.js: the timeline's events and eras, the sorting game's sets) and,
 // for the McCulloch–Pitts unit, against the engine's dot product.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations.js';
-import { DEAL_ORDER, ERAS, EVENTS, TECHNIQUES, eraOf } from '../web/widgets/landscape3/history.js';
+import { DEAL_ORDER, eraOf, ERAS, EVENTS, TECHNIQUES } from '../web/lib/ai-history.js';
 
 const event = (year) => EVENTS.find((e) => e.year === year);
 

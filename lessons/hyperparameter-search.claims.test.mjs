@@ -1,12 +1,13 @@
 // Claims of hyperparameter-search.md, checked against the engine with the widget's defaults
 // (hyperparameter-search.js: makeMoons(120, 0.3, seed 5) or makeCircles(120, 0.15, 0.5, seed),
 // KernelSVM, crossValScore with 3 folds and 2000 steps, log₁₀ C in [−2, 3], log₁₀ γ in [−2, 2],
-// gridTrials / randomTrials from landscape2/data.js, an 8 × 8 heat map at cell centres).
+// gridTrials / randomTrials from web/widgets/hyperparameter-search/trials.js, an 8 × 8 heat map at cell centres).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { gridTrials, randomTrials, mean } from '../web/widgets/landscape2/data.js';
 import { computations } from '../web/js/check-computations/landscape2.js';
+import { gridTrials, randomTrials } from '../web/widgets/hyperparameter-search/trials.js';
+import { mean } from '../web/lib/arrays.js';
 
 const RANGE = { c0: -2, c1: 3, g0: -2, g1: 2 };
 const svm = new ml.KernelSVM();

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { makeDataset } from '../dist/widgets/course4/datasets.js';
+import { makeDataset } from '../dist/lib/datasets.js';
 
 const GRID = 60;
 

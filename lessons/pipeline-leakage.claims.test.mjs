@@ -5,8 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { noiseTable, mean, cityColumn, CITIES } from '../web/widgets/landscape2/data.js';
 import { evaluateComputation, parseComputation } from '../web/js/check-computations.js';
+import { CITIES, cityColumn, noiseTable } from '../web/widgets/pipeline-leakage/noise-table.js';
+import { mean } from '../web/lib/arrays.js';
 
 const model = new ml.LogisticRegression();
 function scores(features, seed = 3, select = 10) {

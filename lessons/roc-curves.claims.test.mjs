@@ -1,11 +1,11 @@
 // Claims of the roc-curves lesson, checked against the engine with the roc-sweep widget's
-// defaults (web/widgets/roc-sweep.js + course3/common.js scoredExamples: 80 points, seed 5,
+// defaults (web/widgets/roc-sweep.js + web/lib/scores.js scoredExamples: 80 points, seed 5,
 // spread 2.0 for Easy and 5.0 for Hard; a LogisticRegression (η 0.5, 4000 steps) trained on
 // makeBlobs(seed) scores makeBlobs(seed + 7919)).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { scoredExamples } from '../web/widgets/course3/common.js';
+import { scoredExamples } from '../web/lib/scores.js';
 
 
 const easy = scoredExamples(ml, { points: 80, spread: 2.0, seed: 5 });

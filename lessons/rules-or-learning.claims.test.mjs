@@ -9,7 +9,7 @@ import { ml } from '../tests/node/engine.mjs';
 
 const dist = path.resolve(import.meta.dirname, '../dist');
 const { schema, DECK } = await import(pathToFileURL(path.join(dist, 'widgets', 'rules-or-learn.js')).href);
-const { seededShuffle } = await import(pathToFileURL(path.join(dist, 'widgets', 'course1', 'report.js')).href);
+const { seededShuffle } = await import(pathToFileURL(path.join(dist, 'lib', 'rng.js')).href);
 
 test('the game deals twelve of its sixteen scenarios, in a shuffled order', () => {
   assert.equal(DECK.length, 16);

@@ -6,8 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { boxAround, makeDataset } from '../dist/widgets/course4/datasets.js';
-import { gridPoints } from '../dist/widgets/course4/common.js';
+import { boxAround, makeDataset } from '../dist/lib/datasets.js';
+import { gridPoints } from '../dist/lib/contour.js';
 
 const toUnits = (d) => {
   const X = new Float64Array(d.rows * 2);

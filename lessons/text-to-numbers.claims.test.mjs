@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/landscape2.js';
-import { CORPUS, START_TEXT, EMBEDDING_FLAT, EMBEDDING_WORDS, MESSAGES, isTestIndex } from '../web/widgets/text/data.js';
+import { CORPUS, EMBEDDING_FLAT, EMBEDDING_WORDS, isTestIndex, MESSAGES, START_TEXT } from '../web/lib/text-examples.js';
 
 const W = EMBEDDING_WORDS;
 

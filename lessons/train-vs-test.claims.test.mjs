@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { intermediate } from '../web/js/check-computations/intermediate.js';
-import { trainTestVerdict, OVERFIT_GAP, UNDERFIT_TRAIN } from '../web/widgets/course2/train-test-verdict.js';
+import { OVERFIT_GAP, trainTestVerdict, UNDERFIT_TRAIN } from '../web/widgets/train-vs-test/verdict.js';
 
 const lesson = fs.readFileSync(new URL('./train-vs-test.md', import.meta.url), 'utf8');
 const directive = Object.fromEntries([...lesson.match(/^::: widget train-vs-test (.*)$/m)[1].matchAll(/(\w+)=(\S+)/g)].map(([, k, v]) => [k, v]));

@@ -1,11 +1,11 @@
 // Claims of the vectors-and-matrices lesson, checked against the engine's 2×2 linear-algebra
-// calls with the widgets' presets (web/widgets/landscape3/linalg-draw.js) and the dot-product
+// calls with the widgets' presets (web/lib/linear-algebra.js) and the dot-product
 // widget's defaults and buttons (web/widgets/dot-product.js: a = (3, 1), b = (1, 2)).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations.js';
-import { PRESETS } from '../web/widgets/landscape3/linalg-draw.js';
+import { PRESETS } from '../web/lib/linear-algebra.js';
 
 const close = (a, b, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
 

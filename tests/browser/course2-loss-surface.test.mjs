@@ -9,8 +9,8 @@ after(async () => { await site.close(); });
 const stat = (page, label) => page.locator(`.dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
 const message = (page) => page.locator('.dw-message').textContent();
 
-// The engine's own run from the widget's default start: OptimizerSurface when the build has it,
-// otherwise LinearRegression on the widget's six points (see web/widgets/course2/surfaces.js).
+// The engine's own run from the widget's default start (OptimizerSurface, as
+// web/widgets/loss-surface/surfaces.js uses it; the LinearRegression branch is for old builds).
 async function engineRun(page, { eta, steps, kind = 'sgd' }) {
   return page.evaluate(async ({ eta, steps, kind }) => {
     const { loadEngine } = await import('/engine/index.js');

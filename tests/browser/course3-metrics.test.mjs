@@ -10,7 +10,7 @@ let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
-// The widget's data, rebuilt through the engine exactly as web/widgets/course3/common.js does.
+// The widget's data, rebuilt through the engine exactly as web/lib/scores.js does.
 async function engineMetrics(page, threshold) {
   return withEngine(page, (ml, t) => ml.scoped((track) => {
     const model = track(new ml.LogisticRegression());

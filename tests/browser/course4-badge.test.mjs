@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
 import { statText, assertClean } from './course4-helpers.mjs';
 import { ml } from '../node/engine.mjs';
-import { drawAttempt, instantiate, formatAnswer } from '../../web/widgets/badge/attempt.js';
+import { drawAttempt, formatAnswer, instantiate } from '../../web/widgets/ml-badge/attempt.js';
 
 let site;
 before(async () => { site = await startSite(); });

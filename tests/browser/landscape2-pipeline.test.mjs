@@ -11,7 +11,7 @@ after(async () => { await site.close(); });
 async function expected(page, features, select) {
   return page.evaluate(async ([features, select]) => {
     const { loadEngine } = await import('/engine/index.js');
-    const { noiseTable } = await import('/widgets/landscape2/data.js');
+    const { noiseTable } = await import('/widgets/pipeline-leakage/noise-table.js');
     const ml = await loadEngine();
     const d = noiseTable(50, features, 3);
     const m = new ml.LogisticRegression();
@@ -30,7 +30,7 @@ async function expected(page, features, select) {
 async function expectedOneHot(page, fit) {
   return page.evaluate(async (fit) => {
     const { loadEngine } = await import('/engine/index.js');
-    const { noiseTable, cityColumn, CITIES } = await import('/widgets/landscape2/data.js');
+    const { noiseTable, cityColumn, CITIES } = await import('/widgets/pipeline-leakage/noise-table.js');
     const ml = await loadEngine();
     const d = noiseTable(50, 500, 3);
     const folds = ml.stratifiedKFold(d.y, 5, true, 3);

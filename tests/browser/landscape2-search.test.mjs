@@ -11,7 +11,7 @@ after(async () => { await site.close(); });
 async function expectedBest(page, budget, n) {
   return page.evaluate(async ([budget, n]) => {
     const { loadEngine } = await import('/engine/index.js');
-    const { gridTrials, randomTrials } = await import('/widgets/landscape2/data.js');
+    const { gridTrials, randomTrials } = await import('/widgets/hyperparameter-search/trials.js');
     const { RANGE } = await import('/widgets/hyperparameter-search.js');
     const ml = await loadEngine();
     const d = ml.makeMoons(120, 0.3, 5);

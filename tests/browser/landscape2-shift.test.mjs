@@ -11,7 +11,7 @@ after(async () => { await site.close(); });
 async function expected(page, shift, direction) {
   return page.evaluate(async ([shift, direction]) => {
     const { loadEngine } = await import('/engine/index.js');
-    const { splitBlobs, shiftRows, DIRECTIONS } = await import('/widgets/landscape2/data.js');
+    const { splitBlobs, shiftRows, DIRECTIONS } = await import('/widgets/distribution-shift/shift.js');
     const ml = await loadEngine();
     const s = splitBlobs(ml.makeBlobs(400, 2, 1.1, 7));
     const m = new ml.LogisticRegression();

@@ -132,7 +132,7 @@ test('ai-hierarchy: placing techniques gives instant, explained feedback and a s
 });
 
 test('ai-hierarchy: sorting all 11 reports the result once through dw:score and dw:complete', async () => {
-  const { TECHNIQUES, REGIONS } = await import('../../web/widgets/landscape3/history.js');
+  const { TECHNIQUES, REGIONS } = await import('../../web/lib/ai-history.js');
   const page = await site.newPage({ width: 1280 });
   await page.goto(`${site.base}/lessons/history-of-ai.html`);
   await widgetsReady(page);

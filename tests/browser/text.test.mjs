@@ -33,7 +33,7 @@ test('tokens-to-ids: live tokens, ids and bag-of-words counts from the engine; h
 
     const expected = (text) => page.evaluate(async (t) => {
       const { loadEngine } = await import('/engine/index.js');
-      const { CORPUS } = await import('/widgets/text/data.js');
+      const { CORPUS } = await import('/lib/text-examples.js');
       const ml = await loadEngine();
       const v = new ml.Vocabulary();
       try {
@@ -103,7 +103,7 @@ test('word-embeddings: cosine ranking and analogy equal the engine; click and ke
 
     const rank = (word) => page.evaluate(async (w) => {
       const { loadEngine } = await import('/engine/index.js');
-      const { EMBEDDING_FLAT, EMBEDDING_WORDS } = await import('/widgets/text/data.js');
+      const { EMBEDDING_FLAT, EMBEDDING_WORDS } = await import('/lib/text-examples.js');
       const ml = await loadEngine();
       const i = EMBEDDING_WORDS.indexOf(w);
       const r = ml.rankByCosine(EMBEDDING_FLAT, 2, EMBEDDING_FLAT.subarray(2 * i, 2 * i + 2), [i]);
@@ -167,7 +167,7 @@ test('bag-of-words-spam: accuracy, confusion and p(spam) equal the engine; alpha
 
     const expected = (alpha, flips, message) => page.evaluate(async ([alpha, flips, message]) => {
       const { loadEngine } = await import('/engine/index.js');
-      const { MESSAGES, isTestIndex } = await import('/widgets/text/data.js');
+      const { MESSAGES, isTestIndex } = await import('/lib/text-examples.js');
       const ml = await loadEngine();
       const labels = MESSAGES.map(([, y], i) => (flips.includes(i) ? 1 - y : y));
       const train = MESSAGES.map((_, i) => i).filter((i) => !isTestIndex(i));
@@ -235,7 +235,7 @@ test('bag-of-words-spam: accuracy, confusion and p(spam) equal the engine; alpha
     await card.locator('details').nth(1).locator('summary').click();
     const flips = [4, 10, 32, 40];
     for (const i of flips) {
-      const text = await page.evaluate(async (k) => (await import('/widgets/text/data.js')).MESSAGES[k][0], i);
+      const text = await page.evaluate(async (k) => (await import('/lib/text-examples.js')).MESSAGES[k][0], i);
       await card.getByRole('button', { name: `Label of “${text}”: click to flip` }).click();
     }
     const eFlip = await expected(0.01, flips, '<img src=x onerror=alert(1)> FREE prize');

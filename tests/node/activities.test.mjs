@@ -11,13 +11,14 @@ import { readCourse } from '../../scripts/lesson-render.mjs';
 const root = path.resolve(import.meta.dirname, '../..');
 const widgetsDir = path.join(root, 'web', 'widgets');
 
-// A widget module and the widget-local modules it imports (one level: helpers such as quiz.js).
+// A widget module and the modules it imports (one level: its own folder's parts and shared
+// helpers such as web/lib/quiz.js), leaving out the event plumbing itself (report.js, widget.js).
 function sourceOf(name) {
   const file = path.join(widgetsDir, `${name}.js`);
   let text = fs.readFileSync(file, 'utf8');
-  for (const [, rel] of text.matchAll(/from '(\.\/[^']+\.js)'/g)) {
+  for (const [, rel] of text.matchAll(/from '(\.\.?\/[^']+\.js)'/g)) {
     const dep = path.join(widgetsDir, rel);
-    if (fs.existsSync(dep) && !rel.endsWith('/report.js')) text += fs.readFileSync(dep, 'utf8');
+    if (fs.existsSync(dep) && !/\/(report|widget)\.js$/.test(rel)) text += fs.readFileSync(dep, 'utf8');
   }
   return text;
 }

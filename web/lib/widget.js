@@ -4,11 +4,32 @@
 //   mount(el, opts)   → { update(opts), destroy(), ready: Promise }
 // and implements mount by calling mountWidget(el, opts, { schema, meta, build }), where
 // build(ctx) sets up canvases/controls with the loaded engine and returns
-//   { update(options)?, destroy(), state?: { get(), set(value) }, currentOptions?() }.
+//   { update(options)?, destroy()?, state?: { get(), set(value) }, currentOptions?() }.
 // mountWidget resolves options (clamping with visible notes that say where each setting came
 // from), builds the card, loads the engine once per page, turns setup errors into a message in
-// words, and makes destroy() undo everything (the widget's own destroy must .delete() every
-// engine object it created).
+// words, and makes destroy() undo everything.
+//
+// The widget context. build(ctx) gets
+//   ctx.ml, ctx.card, ctx.options, ctx.notes, ctx.element, ctx.stateChanged, ctx.noteSource
+// and creates everything that must be undone through it, so nothing can be forgotten:
+//   ctx.own(thing)            → thing. Disposed when the widget goes: an engine object is
+//                               .delete()d (unless already deleted), anything else with
+//                               destroy(), release() (a GridImage) or disconnect() (an observer)
+//                               has it called, and a function is called (any other clean-up).
+//   ctx.free(thing)           disposes `thing` now (null and already-deleted are fine) and
+//                               forgets it; returns null — for objects replaced while the widget
+//                               lives: `model = ctx.free(model); model = ctx.own(new ml.KMeans())`.
+//   ctx.listen(target, type, fn, options) → remove(). An event listener, removed at the end.
+//   ctx.drag(plot, spec)      → the attachDrag handle (drag.js), detached at the end.
+//   ctx.requestDraw(draw)     frame.js's coalesced redraw; pending draws are dropped at the end,
+//                               so no draw runs after the widget's engine objects are deleted.
+//   ctx.animate(fn)           → stop(). frame.js's animation tick on this card, stopped at the end.
+//   ctx.player(row, spec)     → player.js's Play/Pause on this card, stopped at the end.
+//   ctx.timeout(fn, ms), ctx.interval(fn, ms) → cancel(). Timers, cleared at the end.
+// "The end" is destroy() and every rebuild with new options (a widget without update()). The
+// runtime first calls the widget's own destroy() if it returned one (for what is truly its own,
+// e.g. putting back a page element it borrowed), then disposes what the context holds, newest
+// first. A widget therefore has no teardown list of its own.
 //
 // Sharing is written here once for every widget:
 //   - the options that differ from their defaults, plus the widget's extra `state` (points
@@ -23,6 +44,9 @@
 //     widget reads its own namespaced keys and the page's only widget also writes them; on any
 //     other page only an embedder's `address` option turns it on (address-state.js).
 import { loadEngine } from '../engine/index.js';
+import { attachDrag } from './drag.js';
+import { animate, cancelDraw, requestDraw } from './frame.js';
+import { player } from './player.js';
 import { canonicalOptions, changedOptionText, resolveOptions, schemaName } from './schema.js';
 import { createCard, describeError, el } from './ui.js';
 import { bindAddress, claimNamespace, fragmentFor } from './address-state.js';
@@ -81,6 +105,91 @@ function addressPolicy(element, context, common) {
     return { write: main, legacy: main };
   }
   return null;
+}
+
+// Disposes one thing the context owns (see ctx.own above).
+function dispose(thing) {
+  if (!thing) return;
+  if (typeof thing === 'function') thing();
+  else if (typeof thing.delete === 'function') { if (!(thing.isDeleted && thing.isDeleted())) thing.delete(); }
+  else if (typeof thing.destroy === 'function') thing.destroy();
+  else if (typeof thing.release === 'function') thing.release();
+  else if (typeof thing.disconnect === 'function') thing.disconnect();
+}
+
+// The context one build() of a widget creates its disposables through; dispose() undoes them
+// all, newest first. Exported for tests of the runtime itself.
+export function createWidgetContext(base) {
+  let owned = [];
+  const draws = new Set();
+  let closed = false;
+  const own = (thing) => {
+    if (closed) { dispose(thing); return thing; } // created after the end (a late callback)
+    owned.push(thing);
+    return thing;
+  };
+  // A clean-up that may also run early (a listener removed, an animation stopped, a timer that
+  // fired): it runs once and leaves the list, so a long-lived widget's list does not grow.
+  const ownOnce = (fn) => {
+    let done = false;
+    const once = () => {
+      if (done) return;
+      done = true;
+      const i = owned.lastIndexOf(once);
+      if (i >= 0) owned.splice(i, 1);
+      fn();
+    };
+    return own(once);
+  };
+  const ctx = {
+    ...base,
+    own,
+    free(thing) {
+      const i = owned.lastIndexOf(thing);
+      if (i >= 0) owned.splice(i, 1);
+      dispose(thing);
+      return null;
+    },
+    listen(target, type, fn, opts) {
+      target.addEventListener(type, fn, opts);
+      return ownOnce(() => target.removeEventListener(type, fn, opts));
+    },
+    drag(plot, spec) { return own(attachDrag(plot, spec)); },
+    requestDraw(draw) {
+      if (closed) return;
+      draws.add(draw);
+      requestDraw(draw);
+    },
+    animate(fn, onError) { return ownOnce(animate(base.card.card, fn, onError)); },
+    player(row, spec) {
+      const handle = player(row, base.card, spec);
+      own(() => handle.stop());
+      return handle;
+    },
+    timeout(fn, ms) {
+      let cancel = null;
+      const id = setTimeout(() => { cancel(); fn(); }, ms);
+      cancel = ownOnce(() => clearTimeout(id));
+      return cancel;
+    },
+    interval(fn, ms) {
+      const id = setInterval(fn, ms);
+      return ownOnce(() => clearInterval(id));
+    },
+  };
+  return {
+    ctx,
+    dispose() {
+      closed = true;
+      for (const draw of draws) cancelDraw(draw);
+      draws.clear();
+      const list = owned;
+      owned = [];
+      for (let i = list.length - 1; i >= 0; i--) {
+        try { dispose(list[i]); } catch (err) { console.warn(err); }
+      }
+    },
+  };
 }
 
 export function mountWidget(element, options, { schema, meta, build }) {
@@ -168,8 +277,21 @@ export function mountWidget(element, options, { schema, meta, build }) {
 
   // Where the options came from, for notes a widget adds about them (the address when it set any).
   const noteSource = () => (startNotes.some(([, from]) => from === 'address') ? 'address' : source);
+  // One build of the widget through a fresh context; a build that throws leaves nothing behind.
+  let widgetContext = null;
+  function buildWith(base) {
+    widgetContext = createWidgetContext(base);
+    try { return build(widgetContext.ctx); } catch (err) { widgetContext.dispose(); widgetContext = null; throw err; }
+  }
+  function teardown() {
+    if (instance && instance.destroy) instance.destroy();
+    instance = null;
+    if (widgetContext) widgetContext.dispose();
+    widgetContext = null;
+  }
+
   function start() {
-    instance = build({ ml: engine, card, options: current, notes: startNotes.flatMap(([list]) => list), element, stateChanged, noteSource: noteSource() });
+    instance = buildWith({ ml: engine, card, options: current, notes: startNotes.flatMap(([list]) => list), element, stateChanged, noteSource: noteSource() });
     if (pendingState) restoreState(pendingState);
     pendingState = null;
     stateChanged();
@@ -227,12 +349,11 @@ export function mountWidget(element, options, { schema, meta, build }) {
     if (!instance) return;
     if (typeof instance.update === 'function') { instance.update(current); return; }
     // No update(): build the widget again with the new options, in a fresh card.
-    if (instance.destroy) instance.destroy();
-    instance = null;
+    teardown();
     card.remove();
     makeCard();
     card.setNotes(notes, from);
-    instance = build({ ml: engine, card, options: current, notes, element, stateChanged, noteSource: from });
+    instance = buildWith({ ml: engine, card, options: current, notes, element, stateChanged, noteSource: from });
   }
 
   const ready = loadEngine().then((ml) => {
@@ -264,8 +385,7 @@ export function mountWidget(element, options, { schema, meta, build }) {
       if (destroyed) return;
       destroyed = true;
       if (address) address.destroy();
-      if (instance && instance.destroy) instance.destroy();
-      instance = null;
+      teardown();
       card.remove();
     },
   };
@@ -281,3 +401,4 @@ export function attempt(card, fn, fallback = undefined) {
     return fallback;
   }
 }
+

@@ -3,10 +3,9 @@
 // gradient shrinks or survives layer by layer (gradientChain), and softmax with a temperature.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { fixed, select, slider } from '../lib/ui.js';
 import { formatPercent, scientific } from '../lib/format.js';
-import { legendRow } from './frontier/common.js';
+import { legend } from '../lib/legend.js';
 
 export const schema = {
   activation: { type: 'enum', values: ['sigmoid', 'tanh', 'relu', 'leaky-relu', 'gelu', 'softmax'], default: 'sigmoid', description: 'Activation function shown.' },
@@ -27,7 +26,8 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
   let curve = null;
   let chain = null;
@@ -36,14 +36,13 @@ function build({ ml, card, options }) {
   let logits = [2, 1, 0.2, -1];
   let probs = null;
   let selectedLogit = 0;
-  let dragging = false;
 
-  const plot = new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 360, label: 'Activation and its derivative', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 360, label: 'Activation and its derivative', onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
   plot.canvas.classList.add('dwf-draggable');
-  const curveLegend = legendRow(card.stage, [{ text: 'φ(z)', kind: 'model' }, { text: 'φ′(z), the slope', kind: 'loss' }]);
-  const softLegend = legendRow(card.stage, [{ text: 'logits z (drag)', kind: 'class0' }, { text: 'softmax probabilities', kind: 'class1' }]);
-  const chainPlot = new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 220, label: 'Gradient reaching each layer of a deep chain (log scale)', onResize: () => requestDraw(draw) });
+  const curveLegend = legend(card.stage, [{ text: 'φ(z)', swatch: 'dwf-swatch dwf-sw-model' }, { text: 'φ′(z), the slope', swatch: 'dwf-swatch dwf-sw-loss' }]);
+  const softLegend = legend(card.stage, [{ text: 'logits z (drag)', swatch: 'dwf-swatch dwf-sw-class0' }, { text: 'softmax probabilities', swatch: 'dwf-swatch dwf-sw-class1' }]);
+  const chainPlot = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 220, label: 'Gradient reaching each layer of a deep chain (log scale)', onResize: () => ctx.requestDraw(draw) }));
   chainPlot.margin.top = 22; // room for the axis title above the top tick
 
   select(card.controls, {
@@ -75,7 +74,7 @@ function build({ ml, card, options }) {
         const top = probs.indexOf(Math.max(...probs));
         card.setMessage(`softmax(z/T) with T = ${fixed(opts.temperature, 2)}: class ${top + 1} gets ${formatPercent(probs[top], 1)}. ${opts.temperature < 0.3 ? 'A low temperature makes it nearly an arg-max.' : opts.temperature > 3 ? 'A high temperature flattens it towards uniform.' : 'Adding the same number to every logit changes nothing.'}`, 'info');
       }
-      requestDraw(draw);
+      ctx.requestDraw(draw);
       return;
     }
     curve = attempt(card, () => ml.activationCurve(opts.activation, Z), null);
@@ -99,45 +98,37 @@ function build({ ml, card, options }) {
       else verdict = 'The gradient survives the trip back through the layers.';
       card.setMessage(`${NAMES[opts.activation]} through ${opts.depth} layers with w = ${fixed(opts.weight, 2)}: each layer multiplies the gradient by w·φ′(z). It reaches layer 0 at ${gText}. ${verdict}`, g0 < 1e-6 || g0 > 100 ? 'warn' : 'info');
     }
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
-  const xFrom = (e) => plot.eventToData(e);
-  const onDown = (e) => {
-    dragging = true;
-    plot.canvas.setPointerCapture(e.pointerId);
-    onMove(e);
-  };
-  const onMove = (e) => {
-    if (!dragging) return;
-    const p = xFrom(e);
-    if (isSoft()) {
-      const i = Math.max(0, Math.min(3, Math.floor(p.x)));
-      selectedLogit = i;
-      logits[i] = Math.max(-5, Math.min(5, p.y));
-      run();
-    } else {
-      probe = Math.max(-6, Math.min(6, p.x));
-      readProbe();
-    }
-  };
-  const onUp = () => { dragging = false; };
-  const onKey = (e) => {
-    if (isSoft() && /^[1-4]$/.test(e.key)) { selectedLogit = Number(e.key) - 1; run(); e.preventDefault(); return; }
-    const d = { ArrowUp: 1, ArrowRight: 1, ArrowDown: -1, ArrowLeft: -1 }[e.key];
-    if (!d) return;
-    const k = (e.shiftKey ? 10 : 1) * 0.1;
-    if (isSoft()) {
-      if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') selectedLogit = (selectedLogit + d + 4) % 4;
-      else logits[selectedLogit] = Math.max(-5, Math.min(5, logits[selectedLogit] + d * k));
-      run();
-    } else {
-      probe = Math.max(-6, Math.min(6, probe + d * k));
-      readProbe();
-    }
-    e.preventDefault();
-  };
-  for (const [ev, fn] of [['pointerdown', onDown], ['pointermove', onMove], ['pointerup', onUp], ['pointercancel', onUp], ['keydown', onKey]]) plot.canvas.addEventListener(ev, fn);
+  // Pointer: drag the probe along z (or a softmax logit up and down); keys: arrows move it by 0.1
+  // (1 with Shift: drag.js gives ±1, ±10), Left/Right pick the logit and 1–4 select one directly.
+  ctx.drag(plot, {
+    move: (p) => {
+      if (isSoft()) {
+        const i = Math.max(0, Math.min(3, Math.floor(p.x)));
+        selectedLogit = i;
+        logits[i] = Math.max(-5, Math.min(5, p.y));
+        run();
+      } else {
+        probe = Math.max(-6, Math.min(6, p.x));
+        readProbe();
+      }
+    },
+    key: (dx, dy) => {
+      if (isSoft()) {
+        if (dx) selectedLogit = (selectedLogit + Math.sign(dx) + 4) % 4;
+        else logits[selectedLogit] = Math.max(-5, Math.min(5, logits[selectedLogit] + dy * 0.1));
+        run();
+      } else {
+        probe = Math.max(-6, Math.min(6, probe + (dx + dy) * 0.1));
+        readProbe();
+      }
+    },
+    otherKey: (e) => {
+      if (isSoft() && /^[1-4]$/.test(e.key)) { selectedLogit = Number(e.key) - 1; run(); e.preventDefault(); }
+    },
+  });
 
   function draw() {
     const t = plot.theme;
@@ -205,12 +196,6 @@ function build({ ml, card, options }) {
       opts = { ...next };
       sliders.depth.set(opts.depth); sliders.weight.set(opts.weight); sliders.temperature.set(opts.temperature);
       run();
-    },
-    destroy() {
-      cancelDraw(draw);
-      for (const [ev, fn] of [['pointerdown', onDown], ['pointermove', onMove], ['pointerup', onUp], ['pointercancel', onUp], ['keydown', onKey]]) plot.canvas.removeEventListener(ev, fn);
-      plot.destroy();
-      chainPlot.destroy();
     },
   };
 }

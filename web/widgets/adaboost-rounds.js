@@ -4,13 +4,12 @@
 // training error against the bound ∏ 2√(ε(1−ε)).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { countOf } from '../lib/format.js';
-import { DATASETS, loadDataset, legendRow } from './frontier/common.js';
 import { GridImage, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
+import { DATASETS, datasetOptions, loadDataset } from '../lib/datasets.js';
+import { legend } from '../lib/legend.js';
 
 export const schema = {
   dataset: { type: 'enum', values: ['circles', 'moons', 'xor'], default: 'circles', description: 'Built-in data set.' },
@@ -31,26 +30,27 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const ada = new ml.AdaBoost();
+  const ada = ctx.own(new ml.AdaBoost());
   let data = null;
   let heat = null; // the ensemble's p(class 1) picture, painted into heatImage
-  const heatImage = new GridImage();
+  const heatImage = ctx.own(new GridImage());
   let focusPoint = 0;
 
-  const plot = new Plot(card.stage, { aspect: 0.7, minHeight: 260, maxHeight: 460, label: 'Training points sized by weight, newest stump and ensemble vote', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.7, minHeight: 260, maxHeight: 460, label: 'Training points sized by weight, newest stump and ensemble vote', onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
-  legendRow(card.stage, [
-    { text: 'class 0', kind: 'class0' }, { text: 'class 1', kind: 'class1' },
-    { text: 'newest stump', kind: 'model' }, { text: 'ensemble vote (orange 0 … blue 1)', kind: 'heat' },
+  legend(card.stage, [
+    { text: 'class 0', swatch: 'dwf-swatch dwf-sw-class0' }, { text: 'class 1', swatch: 'dwf-swatch dwf-sw-class1' },
+    { text: 'newest stump', swatch: 'dwf-swatch dwf-sw-model' }, { text: 'ensemble vote (orange 0 … blue 1)', swatch: 'dwf-swatch dwf-sw-heat' },
   ]);
-  const chart = new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 210, label: 'Training error and bound per round', onResize: () => requestDraw(draw) });
+  const chart = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 210, label: 'Training error and bound per round', onResize: () => ctx.requestDraw(draw) }));
   chart.margin.top = 22; // room for the axis title above the top tick
-  legendRow(card.stage, [{ text: 'training error', kind: 'loss' }, { text: 'bound ∏ 2√(ε(1−ε))', kind: 'truth' }, { text: 'weighted error ε of each stump', kind: 'good' }]);
+  legend(card.stage, [{ text: 'training error', swatch: 'dwf-swatch dwf-sw-loss' }, { text: 'bound ∏ 2√(ε(1−ε))', swatch: 'dwf-swatch dwf-sw-truth' }, { text: 'weighted error ε of each stump', swatch: 'dwf-swatch dwf-sw-good' }]);
 
   const row = buttonRow(card.controls);
-  const play = player(row, card, {
+  const play = ctx.player(row, {
     reduced: () => { for (let i = 0; i < 10 && advance(); i++); },
     everyFrames: 12, // about five rounds a second: slow enough to follow the weights
     tick: () => advance(),
@@ -59,7 +59,7 @@ function build({ ml, card, options }) {
   button(row, 'Reset', () => { play.stop(); restart(); });
   select(card.controls, {
     label: 'data', value: opts.dataset,
-    options: Object.entries(DATASETS).map(([k, v]) => [k, v.label]),
+    options: datasetOptions(schema.dataset.values),
     onChange: (v) => { play.stop(); opts.dataset = v; loadData(); },
   });
   const sliders = {
@@ -166,7 +166,7 @@ function build({ ml, card, options }) {
     } else {
       stat.eps.set('–'); stat.alpha.set('–'); stat.train.set('–'); stat.bound.set(fixed(1, 3));
     }
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   // Keyboard: arrows walk through the points and the message reads out one point's weight.
@@ -179,7 +179,7 @@ function build({ ml, card, options }) {
     focusPoint = (focusPoint + dir * (e.shiftKey ? 10 : 1) + data.n * 10) % data.n;
     const w = ada.sampleWeights()[focusPoint];
     card.setMessage(`Point ${focusPoint + 1} (class ${data.y[focusPoint]}) has weight ${fixed(w, 4)} — ${fixed(w * data.n, 2)} × the starting 1/${data.n}.`, 'info');
-    requestDraw(draw);
+    ctx.requestDraw(draw);
     e.preventDefault();
   };
   const onDown = (e) => {
@@ -193,10 +193,10 @@ function build({ ml, card, options }) {
     focusPoint = best;
     const w = ada.sampleWeights()[best];
     card.setMessage(`Point ${best + 1} (class ${data.y[best]}) has weight ${fixed(w, 4)} — ${fixed(w * data.n, 2)} × the starting 1/${data.n}.`, 'info');
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   };
-  plot.canvas.addEventListener('keydown', onKey);
-  plot.canvas.addEventListener('pointerdown', onDown);
+  ctx.listen(plot.canvas, 'keydown', onKey);
+  ctx.listen(plot.canvas, 'pointerdown', onDown);
 
   function draw() {
     if (!data) return;
@@ -246,16 +246,6 @@ function build({ ml, card, options }) {
       opts = { ...next };
       sliders.noise.set(opts.noise); sliders.rounds.set(opts.rounds);
       if (dataChanged) loadData(); else restart();
-    },
-    destroy() {
-      cancelDraw(draw);
-      play.stop();
-      plot.canvas.removeEventListener('keydown', onKey);
-      plot.canvas.removeEventListener('pointerdown', onDown);
-      plot.destroy();
-      chart.destroy();
-      heatImage.release();
-      ada.delete();
     },
   };
 }

@@ -3,12 +3,12 @@
 // click inside the figure). Every answer is explained at once; the score counts first tries.
 // Game bookkeeping only: no model is trained here.
 import { mountWidget } from '../lib/widget.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { el } from '../lib/ui.js';
 import { readTheme } from '../lib/theme.js';
-import { Board, sequentialScale } from './landscape/draw.js';
-import { DEAL_ORDER, REGIONS, TECHNIQUES } from './landscape3/history.js';
-import { reportComplete, reportScore } from './course1/report.js';
+import { Board } from '../lib/board.js';
+import { sequentialScale } from '../lib/colors.js';
+import { DEAL_ORDER, REGIONS, TECHNIQUES } from '../lib/ai-history.js';
+import { reportComplete, reportScore } from '../lib/report.js';
 
 export const schema = {
   items: { type: 'int', min: 4, max: TECHNIQUES.length, default: TECHNIQUES.length, description: 'How many techniques to sort.' },
@@ -32,7 +32,8 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ card, options }) {
+function build(ctx) {
+  const { card, options } = ctx;
   let opts = { ...options };
   let items = [];
   let picked = null;              // id of the selected technique
@@ -42,7 +43,7 @@ function build({ card, options }) {
   let rects = {};                 // region → {x, y, w, h} from the last draw
 
   let board = null;
-  board = new Board(card.stage, { aspect: 0.5, minHeight: 300, maxHeight: 300, label: 'Nested sets: deep learning inside machine learning inside artificial intelligence', onResize: () => requestDraw(draw) });
+  board = ctx.own(new Board(card.stage, { aspect: 0.5, minHeight: 300, maxHeight: 300, label: 'Nested sets: deep learning inside machine learning inside artificial intelligence', onResize: () => ctx.requestDraw(draw) }));
   board.canvas.classList.add('dwl3-scrollable');
 
   const tray = el('div', { className: 'dwl3-tray', role: 'group', 'aria-label': 'Techniques to sort' });
@@ -82,7 +83,7 @@ function build({ card, options }) {
     if (focusedId) { const again = tray.querySelector(`[data-id="${focusedId}"]`); if (again) again.focus(); }
     stat.score.set(`${firstTry} / ${tried.size}`);
     stat.placed.set(`${placed.size} of ${items.length}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function place(region) {
@@ -185,18 +186,12 @@ function build({ card, options }) {
     if (!picked) { card.setMessage(`That is the ${HEADINGS[region][0].toLowerCase()} set. Pick a technique first, then click the set it belongs to.`, 'info'); return; }
     place(region);
   };
-  board.canvas.addEventListener('click', onClick);
-  resetBtn.addEventListener('click', deal);
+  ctx.listen(board.canvas, 'click', onClick);
+  ctx.listen(resetBtn, 'click', deal);
 
   deal();
 
   return {
     update(next) { opts = { ...next }; deal(); },
-    destroy() {
-      cancelDraw(draw);
-      board.canvas.removeEventListener('click', onClick);
-      resetBtn.removeEventListener('click', deal);
-      board.destroy();
-    },
   };
 }

@@ -4,11 +4,11 @@
 // Earlier/Later buttons or a click select an event; its story appears in a live region with links
 // to the course lessons that let the learner try the idea. Content only: no model is trained here.
 import { mountWidget } from '../lib/widget.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { el } from '../lib/ui.js';
 import { readTheme } from '../lib/theme.js';
-import { Board, legend } from './landscape/draw.js';
-import { ERAS, ERA_LABEL, EVENTS, FIRST_YEAR, LAST_YEAR, LESSONS, eraOf } from './landscape3/history.js';
+import { Board } from '../lib/board.js';
+import { legend } from '../lib/legend.js';
+import { ERA_LABEL, eraOf, ERAS, EVENTS, FIRST_YEAR, LAST_YEAR, LESSONS } from '../lib/ai-history.js';
 
 export const schema = {
   event: { type: 'int', min: 1, max: EVENTS.length, default: 1, description: 'The event selected at the start (1 = 1943, the artificial neuron).' },
@@ -30,7 +30,8 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ card, options }) {
+function build(ctx) {
+  const { card, options } = ctx;
   let opts = { ...options };
   let selected = opts.event - 1;
   let mode = 'horizontal';
@@ -40,15 +41,15 @@ function build({ card, options }) {
   card.stage.append(wrap);
   // The Board calls onResize from its constructor, before `board` is assigned: relayout waits for it.
   let board = null;
-  board = new Board(wrap, { aspect: 0.36, minHeight: 300, maxHeight: 380, label: 'Timeline of AI from 1943 to 2024', onResize: () => relayout() });
+  board = ctx.own(new Board(wrap, { aspect: 0.36, minHeight: 300, maxHeight: 380, label: 'Timeline of AI from 1943 to 2024', onResize: () => relayout() }));
   board.canvas.tabIndex = 0;
   board.canvas.classList.add('dwl3-scrollable');
 
   legend(card.stage, [
-    { text: 'symbolic AI (rules, search)', className: 'dwl3-sw-symbolic' },
-    { text: 'AI winter', className: 'dwl3-sw-winter' },
-    { text: 'statistical ML', className: 'dwl3-sw-statistical' },
-    { text: 'deep learning', className: 'dwl3-sw-deep' },
+    { text: 'symbolic AI (rules, search)', swatch: 'dwl-swatch dwl3-sw-symbolic' },
+    { text: 'AI winter', swatch: 'dwl-swatch dwl3-sw-winter' },
+    { text: 'statistical ML', swatch: 'dwl-swatch dwl3-sw-statistical' },
+    { text: 'deep learning', swatch: 'dwl-swatch dwl3-sw-deep' },
   ]);
 
   const panel = el('div', { className: 'dwl3-event', 'aria-live': 'polite' });
@@ -93,7 +94,7 @@ function build({ card, options }) {
     nextBtn.disabled = selected === EVENTS.length - 1;
     board.canvas.setAttribute('aria-label', `Timeline of AI, 1943 to 2024. Selected: ${ev.when}, ${ev.title}. Arrow keys move between events.`);
     card.setMessage(`${ev.when}: ${ev.short}. Event ${selected + 1} of ${EVENTS.length}; ← and → (or the buttons) step through time.`, 'info');
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function relayout() {
@@ -104,7 +105,7 @@ function build({ card, options }) {
       if (mode === 'vertical') { board.minHeight = 640; board.maxHeight = 900; board.setAspect(2.2); } else { board.minHeight = 300; board.maxHeight = 380; board.setAspect(0.36); }
       return;   // setAspect resizes and calls relayout again
     }
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function colours() {
@@ -267,15 +268,15 @@ function build({ card, options }) {
     else return;
     e.preventDefault();
   };
-  const onFocus = () => requestDraw(draw);
+  const onFocus = () => ctx.requestDraw(draw);
   const onPrev = () => choose(selected - 1);
   const onNext = () => choose(selected + 1);
-  board.canvas.addEventListener('click', onPointer);
-  board.canvas.addEventListener('keydown', onKey);
-  board.canvas.addEventListener('focus', onFocus);
-  board.canvas.addEventListener('blur', onFocus);
-  prevBtn.addEventListener('click', onPrev);
-  nextBtn.addEventListener('click', onNext);
+  ctx.listen(board.canvas, 'click', onPointer);
+  ctx.listen(board.canvas, 'keydown', onKey);
+  ctx.listen(board.canvas, 'focus', onFocus);
+  ctx.listen(board.canvas, 'blur', onFocus);
+  ctx.listen(prevBtn, 'click', onPrev);
+  ctx.listen(nextBtn, 'click', onNext);
 
   relayout();
   describe();
@@ -286,16 +287,6 @@ function build({ card, options }) {
       opts = { ...next };
       if (layoutChanged) { mode = ''; relayout(); }
       choose(opts.event - 1);
-    },
-    destroy() {
-      cancelDraw(draw);
-      board.canvas.removeEventListener('click', onPointer);
-      board.canvas.removeEventListener('keydown', onKey);
-      board.canvas.removeEventListener('focus', onFocus);
-      board.canvas.removeEventListener('blur', onFocus);
-      prevBtn.removeEventListener('click', onPrev);
-      nextBtn.removeEventListener('click', onNext);
-      board.destroy();
     },
   };
 }

@@ -3,10 +3,10 @@
 // A = softmax(QKᵀ/√d_k) per head). Each head's A is drawn as a heat map; the selected head's
 // query and key weights are editable, and a causal mask can hide the future.
 import { mountWidget, attempt } from '../lib/widget.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { checkbox, el, fixed, nextId, select } from '../lib/ui.js';
-import { Board, sequentialScale } from './landscape/draw.js';
 import { formatPercent } from '../lib/format.js';
+import { Board } from '../lib/board.js';
+import { sequentialScale } from '../lib/colors.js';
 
 export const schema = {
   head: { type: 'int', min: 1, max: 2, default: 1, description: 'Head whose weights the editor shows.' },
@@ -57,7 +57,8 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
   const wq = WQ.slice(); const wk = WK.slice();
   let heads = null;
@@ -75,7 +76,7 @@ function build({ ml, card, options }) {
   const boards = [0, 1].map((h) => {
     const p = el('div', { className: 'dwf-panel' }, [el('h4', { text: `Head ${h + 1}: ${h === 0 ? '“who?”' : '“where?”'}` })]);
     panels.append(p);
-    const board = new Board(p, { aspect: 1, minHeight: 200, maxHeight: 340, label: `Attention weights of head ${h + 1}`, onResize: () => requestDraw(draw) });
+    const board = ctx.own(new Board(p, { aspect: 1, minHeight: 200, maxHeight: 340, label: `Attention weights of head ${h + 1}`, onResize: () => ctx.requestDraw(draw) }));
     board.canvas.tabIndex = 0;
     p.append(el('p', { text: 'Rows: queries. Columns: keys. Each row sums to 1.' }));
     return board;
@@ -139,7 +140,7 @@ function build({ ml, card, options }) {
     const q = opts.query - 1;
     tokenButtons.forEach((b, i) => b.setAttribute('aria-pressed', String(i === q)));
     stat.query.set(`“${TOKENS[q]}” (${q + 1})`);
-    if (!heads) { requestDraw(draw); return; }
+    if (!heads) { ctx.requestDraw(draw); return; }
     const a = top(0, q); const b = top(1, q);
     stat.h1.set(a.even ? `all ${formatPercent(a.w, 0)}` : `${TOKENS[a.j]} ${formatPercent(a.w, 0)}`);
     stat.h2.set(b.even ? `all ${formatPercent(b.w, 0)}` : `${TOKENS[b.j]} ${formatPercent(b.w, 0)}`);
@@ -149,7 +150,7 @@ function build({ ml, card, options }) {
     const scoreText = scores.map((s, j) => (Number.isFinite(s) ? `${TOKENS[j]} ${fixed(s, 2)}` : `${TOKENS[j]} masked`)).join(', ');
     const where = (r) => (r.even ? `spreads its attention evenly (${formatPercent(r.w, 0)} on each token it may see)` : `puts ${formatPercent(r.w, 0)} of its attention on “${TOKENS[r.j]}”`);
     card.setMessage(`“${TOKENS[q]}”: head 1 ${where(a)}; head 2 ${where(b)}. Head ${opts.head}'s scores q·k/√2 before the softmax: ${scoreText}.`, 'info');
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -185,7 +186,7 @@ function build({ ml, card, options }) {
     });
   }
 
-  const keyHandlers = boards.map((board) => {
+  boards.forEach((board) => {
     const onKey = (e) => {
       const d = { ArrowUp: -1, ArrowDown: 1, ArrowLeft: -1, ArrowRight: 1 }[e.key];
       if (!d) return;
@@ -200,12 +201,11 @@ function build({ ml, card, options }) {
       const i = Math.floor((e.clientY - rect.top - label) / s);
       if (i >= 0 && i < TOKENS.length) { opts.query = i + 1; describe(); }
     };
-    const onFocus = () => requestDraw(draw);
-    board.canvas.addEventListener('keydown', onKey);
-    board.canvas.addEventListener('pointerdown', onDown);
-    board.canvas.addEventListener('focus', onFocus);
-    board.canvas.addEventListener('blur', onFocus);
-    return { board, onKey, onDown, onFocus };
+    const onFocus = () => ctx.requestDraw(draw);
+    ctx.listen(board.canvas, 'keydown', onKey);
+    ctx.listen(board.canvas, 'pointerdown', onDown);
+    ctx.listen(board.canvas, 'focus', onFocus);
+    ctx.listen(board.canvas, 'blur', onFocus);
   });
 
   showWeights();
@@ -218,16 +218,6 @@ function build({ ml, card, options }) {
       causalBox.checked = opts.causal;
       showWeights();
       run();
-    },
-    destroy() {
-      cancelDraw(draw);
-      for (const { board, onKey, onDown, onFocus } of keyHandlers) {
-        board.canvas.removeEventListener('keydown', onKey);
-        board.canvas.removeEventListener('pointerdown', onDown);
-        board.canvas.removeEventListener('focus', onFocus);
-        board.canvas.removeEventListener('blur', onFocus);
-        board.destroy();
-      }
     },
   };
 }

@@ -8,8 +8,9 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { el, fixed, nextId, slider } from '../lib/ui.js';
 import { countOf, formatNumber, formatPercent } from '../lib/format.js';
-import { MESSAGES, START_MESSAGE, isTestIndex } from './text/data.js';
-import { capText, chip, renderBars } from './text/ui.js';
+import { isTestIndex, MESSAGES, START_MESSAGE } from '../lib/text-examples.js';
+import { capText, chip } from '../lib/tokens.js';
+import { renderBars } from '../lib/bars.js';
 
 export const MAX_CHARS = 300;
 const TOP_WORDS = 8;
@@ -29,10 +30,11 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const vocab = new ml.Vocabulary();
-  const model = new ml.MultinomialNaiveBayes();
+  const vocab = ctx.own(new ml.Vocabulary());
+  const model = ctx.own(new ml.MultinomialNaiveBayes());
   const labels = MESSAGES.map(([, y]) => y);
   const trainIdx = MESSAGES.map((_, i) => i).filter((i) => !isTestIndex(i));
   const testIdx = MESSAGES.map((_, i) => i).filter(isTestIndex);
@@ -241,7 +243,7 @@ function build({ ml, card, options }) {
   function signed(v) { return `${v >= 0 ? '+' : '−'}${fixed(Math.abs(v), 2)}`; }
 
   const onInput = () => explain();
-  box.addEventListener('input', onInput);
+  ctx.listen(box, 'input', onInput);
   retrain();
 
   return {
@@ -251,11 +253,6 @@ function build({ ml, card, options }) {
       trainDetails.open = opts.openTraining;
       alphaSlider.set(opts.alpha);
       retrain();
-    },
-    destroy() {
-      box.removeEventListener('input', onInput);
-      model.delete();
-      vocab.delete();
     },
   };
 }

@@ -3,21 +3,20 @@
 // resample. Faint lines are the members' own (jagged) boundaries from treeRegions(); the tint is
 // the share of trees voting blue on a 50 × 50 grid (voteFractions); the bold line is where that
 // share crosses one half.
-import { mountWidget, attempt } from '../lib/widget.js';
+import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
-import { gridPoints, contourSegments, drawSegments, regionBoundaries, free } from './course4/common.js';
 import { formatPercent as pct, formatNumber } from '../lib/format.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
-import { makeDataset, DATASETS } from './course4/datasets.js';
 import { seedOption } from '../lib/schema.js';
+import { contourSegments, gridPoints, regionBoundaries } from '../lib/contour.js';
+import { drawSegments } from '../lib/marks.js';
+import { DATASET_NAMES, makeDataset } from '../lib/datasets.js';
 
 export const schema = {
   seed: seedOption(7, 'Random seed for the points and the bootstrap draws.'),
   points: { type: 'int', min: 20, max: 400, default: 150, description: 'How many training points.' },
-  dataset: { type: 'enum', values: DATASETS, default: 'moons', description: 'Shape of the two classes.' },
+  dataset: { type: 'enum', values: DATASET_NAMES, default: 'moons', description: 'Shape of the two classes.' },
   noise: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Noise in the data.' },
   depth: { type: 'int', min: 1, max: 12, default: 6, description: 'Maximum depth of each voter (tree).' },
   maxVoters: { type: 'int', min: 2, max: 200, default: 60, description: 'Play stops after this many voters.' },
@@ -35,9 +34,10 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const forest = new ml.RandomForest();
+  const forest = ctx.own(new ml.RandomForest());
   let train = null;
   let test = null;
   let domain = { x0: -1, x1: 1, y0: -1, y1: 1 };
@@ -46,13 +46,13 @@ function build({ ml, card, options }) {
   let memberLines = [];     // cached boundary segments per tree
   let firstVoterTest = NaN;
 
-  const plot = new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'Ensemble of trees voting on the plane', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'Ensemble of trees voting on the plane', onResize: () => ctx.requestDraw(draw) }));
   const legendRow = el('div', { className: 'dw-legend c4-scale', 'aria-hidden': 'true' });
   legendRow.append(el('span', { text: 'all vote orange ▲' }), el('span', { className: 'c4-scale-bar' }), el('span', { text: 'all vote blue ●' }));
   card.stage.append(legendRow);
 
   const buttons = buttonRow(card.controls);
-  const play = player(buttons, card, {
+  const play = ctx.player(buttons, {
     start: () => { if (forest.treeCount() >= opts.maxVoters) restart(); },
     reduced: () => addVoter(),
     every: () => (forest.treeCount() < 10 ? 450 : 160), // slow at first, so single voters can be seen
@@ -62,7 +62,7 @@ function build({ ml, card, options }) {
   button(buttons, 'Reset', () => { play.stop(); restart(); });
   slider(card.controls, { label: 'depth of each voter', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.depth = v; restart(); } });
   select(card.controls, { label: 'features per split', options: [['all', 'both (bagging)'], ['sqrt', 'one at random (random forest)']], value: opts.features, onChange: (v) => { play.stop(); opts.features = v; restart(); } });
-  select(card.controls, { label: 'data', options: DATASETS.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { play.stop(); opts.dataset = v; loadData(); } });
+  select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { play.stop(); opts.dataset = v; loadData(); } });
 
   const statVoters = card.stat('voters');
   const statTest = card.stat('test accuracy');
@@ -124,7 +124,7 @@ function build({ ml, card, options }) {
       card.setMessage(`${n} voters: the crowd scores ${pct(acc, 1)} on test points, ${verdict}. Their disagreements cancel, so the majority boundary is smoother than any member's.`, diff > 0.0049 ? 'ok' : 'info');
     }
     plot.canvas.setAttribute('aria-label', `${n} trees voting; test accuracy ${pct(acc, 1)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -149,11 +149,5 @@ function build({ ml, card, options }) {
 
   return {
     update(next) { play.stop(); opts = { ...next }; loadData(); },
-    destroy() {
-      cancelDraw(draw);
-      play.stop();
-      plot.destroy();
-      free(forest);
-    },
   };
 }

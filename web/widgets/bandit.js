@@ -4,12 +4,10 @@
 // MultiArmedBandit (the same seed gives both the same arms).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, slider } from '../lib/ui.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
-import { legend } from './landscape/draw.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
+import { legend } from '../lib/legend.js';
 
 export const schema = {
   arms: { type: 'int', min: 2, max: 10, default: 6, description: 'Number of arms (slot machines).' },
@@ -30,22 +28,23 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const greedy = new ml.MultiArmedBandit();
-  const ucb = new ml.MultiArmedBandit();
+  const greedy = ctx.own(new ml.MultiArmedBandit());
+  const ucb = ctx.own(new ml.MultiArmedBandit());
 
-  const armsPlot = new Plot(card.stage, { aspect: 0.42, minHeight: 200, maxHeight: 320, label: 'Arms: true means, estimates and pulls', onResize: () => requestDraw(draw) });
+  const armsPlot = ctx.own(new Plot(card.stage, { aspect: 0.42, minHeight: 200, maxHeight: 320, label: 'Arms: true means, estimates and pulls', onResize: () => ctx.requestDraw(draw) }));
   legend(card.stage, [
-    { text: 'true mean', className: 'dwl-sw-truth' },
-    { text: 'ε-greedy estimate', className: 'dwl-sw-class0' },
-    { text: 'UCB1 estimate', className: 'dwl-sw-class1' },
-    { text: 'bars: share of pulls', className: 'dwl-sw-bar' },
+    { text: 'true mean', swatch: 'dwl-swatch dwl-sw-truth' },
+    { text: 'ε-greedy estimate', swatch: 'dwl-swatch dwl-sw-class0' },
+    { text: 'UCB1 estimate', swatch: 'dwl-swatch dwl-sw-class1' },
+    { text: 'bars: share of pulls', swatch: 'dwl-swatch dwl-sw-bar' },
   ]);
-  const regretPlot = new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 220, label: 'Cumulative regret of both learners', onResize: () => requestDraw(draw) });
+  const regretPlot = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 220, label: 'Cumulative regret of both learners', onResize: () => ctx.requestDraw(draw) }));
 
   const buttons = buttonRow(card.controls);
-  const play = player(buttons, card, {
+  const play = ctx.player(buttons, {
     reduced: () => pull(100),
     tick: () => { pull(PULLS_PER_FRAME); return greedy.steps() < MAX_PULLS; },
   });
@@ -106,7 +105,7 @@ function build({ ml, card, options }) {
     statBestG.set(formatPercent(greedy.optimalFraction(), 1));
     statBestU.set(formatPercent(ucb.optimalFraction(), 1));
     armsPlot.canvas.setAttribute('aria-label', `${opts.arms} arms; best arm ${greedy.optimalArm() + 1}; after ${greedy.steps()} pulls regret ε-greedy ${fixed(greedy.regret(), 2)}, UCB1 ${fixed(ucb.regret(), 2)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -177,14 +176,6 @@ function build({ ml, card, options }) {
       opts = { ...next };
       for (const key of Object.keys(sliders)) sliders[key].set(opts[key]);
       restart();
-    },
-    destroy() {
-      cancelDraw(draw);
-      play.stop();
-      armsPlot.destroy();
-      regretPlot.destroy();
-      greedy.delete();
-      ucb.delete();
     },
   };
 }

@@ -6,11 +6,9 @@
 // variance spreads it. The table gives the engine's grid-averaged bias², variance and noise.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, prefersReducedMotion } from '../lib/frame.js';
-import { player } from '../lib/player.js';
+import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
 import { countOf, formatNumber } from '../lib/format.js';
-import { TWO_PI } from './course3/common.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 
 export const schema = {
@@ -45,9 +43,10 @@ function describeBoard(b) {
   return `degree ${b.degree}, ${countOf(b.sampleSize, 'point')}, noise s = ${formatNumber(b.noise, 2)}`;
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const poly = new ml.PolynomialRegression();
+  const poly = ctx.own(new ml.PolynomialRegression());
   let results = BOARDS.map(() => null);
   let thrown = 0;
   let pending = null;   // timer of the board-by-board computation
@@ -58,7 +57,7 @@ function build({ ml, card, options }) {
     const wrap = el('div', { className: 'c3-board' });
     wrap.append(el('p', { className: 'c3-plot-title', text: b.title }));
     grid.append(wrap);
-    const plot = new Plot(wrap, { aspect: 1, minHeight: 200, maxHeight: 340, domain: [-RADIUS, RADIUS, -RADIUS, RADIUS], label: b.title, onResize: () => requestDraw(draw) });
+    const plot = ctx.own(new Plot(wrap, { aspect: 1, minHeight: 200, maxHeight: 340, domain: [-RADIUS, RADIUS, -RADIUS, RADIUS], label: b.title, onResize: () => ctx.requestDraw(draw) }));
     plot.margin = { left: 8, right: 8, top: 8, bottom: 8 };
     const stats = el('p', { className: 'c3-board-stats', text: describeBoard(b) });
     wrap.append(stats);
@@ -85,7 +84,7 @@ function build({ ml, card, options }) {
   card.stage.append(tableWrap);
 
   const buttons = buttonRow(card.controls);
-  const play = player(buttons, card, {
+  const play = ctx.player(buttons, {
     start: () => {
       if (ready() < BOARDS.length) return false;
       if (thrown >= opts.refits) thrown = 0;
@@ -106,7 +105,7 @@ function build({ ml, card, options }) {
   // The four simulations take a few hundred milliseconds each, so they run one per task,
   // letting the page paint between them.
   function compute() {
-    if (pending) clearTimeout(pending);
+    if (pending) pending();
     results = BOARDS.map(() => null);
     thrown = 0;
     let i = 0;
@@ -117,18 +116,18 @@ function build({ ml, card, options }) {
         poly.setDegree(b.degree);
         poly.setLearningRate(0.5);
         poly.setTolerance(1e-5);
-        return ml.biasVariance(poly, null, { xMin: 0, xMax: TWO_PI, noise: b.noise, sampleSize: b.sampleSize, refits: opts.refits, gridSize: GRID, seed: (opts.seed + i) >>> 0, maxSteps: 20000, fixedX: true });
+        return ml.biasVariance(poly, null, { xMin: 0, xMax: (2 * Math.PI), noise: b.noise, sampleSize: b.sampleSize, refits: opts.refits, gridSize: GRID, seed: (opts.seed + i) >>> 0, maxSteps: 20000, fixedX: true });
       }, null);
       results[i] = r;
       fillRow(i);
       i += 1;
       update();
-      if (i < BOARDS.length) pending = setTimeout(next, 0);
+      if (i < BOARDS.length) pending = ctx.timeout(next, 0);
       else if (!prefersReducedMotion() && !play.playing) play.toggle();
     };
     card.setMessage('Refitting the models on fresh training sets…', 'info');
     update();
-    pending = setTimeout(next, 0);
+    pending = ctx.timeout(next, 0);
   }
 
   function fillRow(i) {
@@ -164,7 +163,7 @@ function build({ ml, card, options }) {
       const r = results[i];
       boards[i].plot.canvas.setAttribute('aria-label', r ? `${b.title}: ${countOf(thrown, 'dart')}; bias squared ${formatNumber(r.meanBias2, 3)}, variance ${formatNumber(r.meanVariance, 3)}` : `${b.title}: refitting`);
     });
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -236,13 +235,5 @@ function build({ ml, card, options }) {
 
   return {
     update(next) { play.stop(); opts = { ...next }; refitSlider.set(opts.refits); compute(); },
-    destroy() {
-      play.stop();
-      if (pending) clearTimeout(pending);
-      pending = null;
-      cancelDraw(draw);
-      for (const b of boards) b.plot.destroy();
-      poly.delete();
-    },
   };
 }

@@ -4,10 +4,9 @@
 // around it, and the expected squared error against fresh noisy targets.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot, drawBars } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, checkbox, fixed, slider } from '../lib/ui.js';
-import { legendRow } from './frontier/common.js';
 import { countOf } from '../lib/format.js';
+import { legend } from '../lib/legend.js';
 
 export const schema = {
   k: { type: 'int', min: 1, max: 30, default: 5, description: 'Neighbours averaged by the k-NN regressor.' },
@@ -30,14 +29,15 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const knn = new ml.KNearestNeighbors();
+  const knn = ctx.own(new ml.KNearestNeighbors());
   let result = null;
 
-  const plot = new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 380, label: 'Fitted curves from many resamples, their mean and the true function', onResize: () => requestDraw(draw) });
-  legendRow(card.stage, [{ text: 'true f(x) = sin x', kind: 'truth' }, { text: 'one fit per resample', kind: 'faint' }, { text: 'average fit', kind: 'model' }]);
-  const bars = new Plot(card.stage, { aspect: 0.26, minHeight: 140, maxHeight: 190, label: 'Bias squared, variance, noise and expected error', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 380, label: 'Fitted curves from many resamples, their mean and the true function', onResize: () => ctx.requestDraw(draw) }));
+  legend(card.stage, [{ text: 'true f(x) = sin x', swatch: 'dwf-swatch dwf-sw-truth' }, { text: 'one fit per resample', swatch: 'dwf-swatch dwf-sw-faint' }, { text: 'average fit', swatch: 'dwf-swatch dwf-sw-model' }]);
+  const bars = ctx.own(new Plot(card.stage, { aspect: 0.26, minHeight: 140, maxHeight: 190, label: 'Bias squared, variance, noise and expected error', onResize: () => ctx.requestDraw(draw) }));
   bars.margin.top = 22; // room for the axis title above the top tick
 
   const row = buttonRow(card.controls);
@@ -58,7 +58,7 @@ function build({ ml, card, options }) {
       result = null;
       card.setMessage(`k = ${opts.k} is more than the ${opts.sampleSize} points in a training set: lower k or add points.`, 'warn');
       for (const s of Object.values(stat)) s.set('–');
-      requestDraw(draw);
+      ctx.requestDraw(draw);
       return;
     }
     result = attempt(card, () => {
@@ -66,7 +66,7 @@ function build({ ml, card, options }) {
       knn.setK(opts.k);
       return ml.biasVariance(knn, null, { noise: opts.noise, sampleSize: opts.sampleSize, refits: opts.refits, gridSize: GRID, seed: opts.seed, maxSteps: 1, fixedX: opts.fixedX });
     }, null);
-    if (!result) { requestDraw(draw); return; }
+    if (!result) { ctx.requestDraw(draw); return; }
     const sum = result.meanBias2 + result.meanVariance + result.noiseVariance;
     stat.bias.set(fixed(result.meanBias2, 4));
     stat.variance.set(fixed(result.meanVariance, 4));
@@ -75,7 +75,7 @@ function build({ ml, card, options }) {
     stat.expected.set(fixed(result.meanExpectedError, 4));
     const leader = result.meanBias2 > result.meanVariance ? 'bias² dominates: the fits are too smooth to follow the curve' : 'variance dominates: each fit chases its own noise';
     card.setMessage(`k = ${opts.k}: ${leader}. Estimated from ${countOf(result.refits, 'resample')}, bias² + variance + s² = ${fixed(sum, 4)} ≈ the estimated expected error ${fixed(result.meanExpectedError, 4)} (in expectation the split is exact; a finite number of resamples leaves a difference of ${fixed(Math.abs(sum - result.meanExpectedError), 4)}).`, 'info');
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -121,12 +121,6 @@ function build({ ml, card, options }) {
       sliders.k.set(opts.k); sliders.noise.set(opts.noise); sliders.sampleSize.set(opts.sampleSize);
       fixedBox.checked = opts.fixedX;
       run();
-    },
-    destroy() {
-      cancelDraw(draw);
-      plot.destroy();
-      bars.destroy();
-      knn.delete();
     },
   };
 }

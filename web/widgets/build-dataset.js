@@ -5,9 +5,8 @@
 // columns, so informative columns raise it and noise columns drag it down a little.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { el, fixed } from '../lib/ui.js';
-import { reportComplete, reportScore } from './course1/report.js';
+import { reportComplete, reportScore } from '../lib/report.js';
 
 export const schema = {
   seed: { type: 'int', min: 0, max: 4294967295, default: 51, description: 'Seed for the houses and the train/validation split.' },
@@ -27,8 +26,9 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
-  const model = new ml.LinearRegression();
+function build(ctx) {
+  let { ml, card, options } = ctx;
+  const model = ctx.own(new ml.LinearRegression());
   let data = null;
   let chosen = [];
   let best = null; // { r2, mask } over every non-empty subset of columns
@@ -44,7 +44,7 @@ function build({ ml, card, options }) {
   const meterBest = el('span', { className: 'c1-meter-best', title: 'best possible' });
   const meter = el('div', { className: 'c1-meter', role: 'meter', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-label': 'Signal: validation R² in percent' }, [meterFill, meterBest]);
   card.stage.append(preview, toggles, el('div', { className: 'c1-meter-row' }, [meterLabel, meter]));
-  const plot = new Plot(card.stage, { aspect: 0.55, minHeight: 220, maxHeight: 380, label: 'Predicted against actual price for the validation houses', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.55, minHeight: 220, maxHeight: 380, label: 'Predicted against actual price for the validation houses', onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { ...plot.margin, top: 24 }; // room for the y-axis label above the top tick
   card.stage.append(el('p', { className: 'dw-legend', text: 'Hollow circles: validation houses (never used for fitting). Dashed line: perfect predictions. The closer the circles hug it, the higher R².' }));
 
@@ -146,7 +146,7 @@ function build({ ml, card, options }) {
       statTrain.set('–');
       setMeter(0);
       card.setMessage('No features chosen: the model has nothing to go on but the average price. Toggle a feature to give it a clue.', 'info');
-      requestDraw(draw);
+      ctx.requestDraw(draw);
       return;
     }
     const result = attempt(card, () => fit(chosen, true), null);
@@ -154,7 +154,7 @@ function build({ ml, card, options }) {
       current = null;
       setMeter(0);
       card.setMessage('The engine could not fit these columns; try a different set.', 'bad');
-      requestDraw(draw);
+      ctx.requestDraw(draw);
       return;
     }
     current = result;
@@ -167,7 +167,7 @@ function build({ ml, card, options }) {
     // (reported in describe()), never "100 of 100" for a near miss.
     if (best && best.r2 > 0) reportScore(card, { widget: 'build-dataset', title: meta.title, score: Math.min(99, Math.floor((Math.max(0, bestSeen) / best.r2) * 100)), max: 100 });
     describe(change, result);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function setMeter(r2) {
@@ -248,10 +248,5 @@ function build({ ml, card, options }) {
 
   return {
     update(next) { options = { ...next }; solvedReported = false; load(); },
-    destroy() {
-      cancelDraw(draw);
-      plot.destroy();
-      model.delete();
-    },
   };
 }

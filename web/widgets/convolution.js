@@ -3,10 +3,10 @@
 // MLP's activation via activationCurve) and a 2×2 max-pool (maxPool). Click a feature-map cell
 // to see the 3×3 patch it came from and the sum that produced it.
 import { mountWidget, attempt } from '../lib/widget.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { checkbox, el, fixed, nextId, select } from '../lib/ui.js';
-import { Board, divergingScale, sequentialScale } from './landscape/draw.js';
 import { formatShort } from '../lib/format.js';
+import { Board } from '../lib/board.js';
+import { divergingScale, sequentialScale } from '../lib/colors.js';
 
 export const schema = {
   image: { type: 'enum', values: ['house', 'ring', 'stripes', 'checker'], default: 'house', description: 'Built-in 16×16 image.' },
@@ -60,7 +60,8 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
   let image = makeImage(opts.image);
   let kernel = (KERNELS[opts.kernel] || KERNELS['vertical-edge']).slice();
@@ -72,7 +73,7 @@ function build({ ml, card, options }) {
   const mkPanel = (title, note) => {
     const p = el('div', { className: 'dwf-panel' }, [el('h4', { text: title })]);
     panels.append(p);
-    const board = new Board(p, { aspect: 1, minHeight: 150, maxHeight: 300, label: title, onResize: () => requestDraw(draw) });
+    const board = ctx.own(new Board(p, { aspect: 1, minHeight: 150, maxHeight: 300, label: title, onResize: () => ctx.requestDraw(draw) }));
     const caption = el('p', { text: note });
     p.append(caption);
     return { board, caption };
@@ -111,7 +112,7 @@ function build({ ml, card, options }) {
 
   function run() {
     map = attempt(card, () => ml.convolve2d(image, N, kernel, opts.padding), null);
-    if (!map) { requestDraw(draw); return; }
+    if (!map) { ctx.requestDraw(draw); return; }
     const vals = Array.from(map.values);
     act = opts.relu ? attempt(card, () => Float64Array.from(ml.activationCurve('relu', vals).value), null) : Float64Array.from(vals);
     pooled = act ? attempt(card, () => ml.maxPool(act, map.width, 2), null) : null;
@@ -135,7 +136,7 @@ function build({ ml, card, options }) {
     }
     const sum = terms.length ? terms.slice(0, 9).join(' + ') : 'every product is 0';
     card.setMessage(`Output (row ${cell.r + 1}, column ${cell.c + 1}) = Σ kernel × patch = ${sum} = ${fixed(v, 3)}.${opts.relu && v < 0 ? ' ReLU turns it into 0.' : ''}`, 'info');
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function drawGrid(board, values, w, h, color, highlight) {
@@ -208,11 +209,11 @@ function build({ ml, card, options }) {
     describeCell();
     e.preventDefault();
   };
-  const onFocus = () => requestDraw(draw);
-  mapPanel.board.canvas.addEventListener('pointerdown', onDown);
-  mapPanel.board.canvas.addEventListener('keydown', onKey);
-  mapPanel.board.canvas.addEventListener('focus', onFocus);
-  mapPanel.board.canvas.addEventListener('blur', onFocus);
+  const onFocus = () => ctx.requestDraw(draw);
+  ctx.listen(mapPanel.board.canvas, 'pointerdown', onDown);
+  ctx.listen(mapPanel.board.canvas, 'keydown', onKey);
+  ctx.listen(mapPanel.board.canvas, 'focus', onFocus);
+  ctx.listen(mapPanel.board.canvas, 'blur', onFocus);
 
   showKernel();
   run();
@@ -226,14 +227,6 @@ function build({ ml, card, options }) {
       reluBox.checked = opts.relu;
       showKernel();
       run();
-    },
-    destroy() {
-      cancelDraw(draw);
-      mapPanel.board.canvas.removeEventListener('pointerdown', onDown);
-      mapPanel.board.canvas.removeEventListener('keydown', onKey);
-      mapPanel.board.canvas.removeEventListener('focus', onFocus);
-      mapPanel.board.canvas.removeEventListener('blur', onFocus);
-      inPanel.board.destroy(); mapPanel.board.destroy(); poolPanel.board.destroy();
     },
   };
 }

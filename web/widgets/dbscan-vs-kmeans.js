@@ -4,12 +4,11 @@
 // discovered cluster at a time.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
-import { legend } from './landscape/draw.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { countOf, formatNumber } from '../lib/format.js';
-import { dbscanAdvice } from './clustering/dbscan-advice.js';
+import { legend } from '../lib/legend.js';
+import { dbscanAdvice } from './dbscan-vs-kmeans/advice.js';
 
 export const schema = {
   data: { type: 'enum', values: ['moons', 'circles', 'blobs'], default: 'moons', description: 'Which point set to cluster.' },
@@ -30,10 +29,11 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const km = new ml.KMeans();
-  const db = new ml.DBSCAN();
+  const km = ctx.own(new ml.KMeans());
+  const db = ctx.own(new ml.DBSCAN());
   let data = null;
   let kmLabels = new Int32Array(0);
   let dbLabels = new Int32Array(0);
@@ -45,15 +45,15 @@ function build({ ml, card, options }) {
   const right = el('div', { className: 'dwl-panel' }, [el('p', { className: 'dwl-panel-title', text: 'DBSCAN' })]);
   pair.append(left, right);
   card.stage.append(pair);
-  const kmPlot = new Plot(left, { aspect: 0.8, minHeight: 220, maxHeight: 380, label: 'k-means clusters', onResize: () => requestDraw(draw) });
-  const dbPlot = new Plot(right, { aspect: 0.8, minHeight: 220, maxHeight: 380, label: 'DBSCAN clusters', onResize: () => requestDraw(draw) });
+  const kmPlot = ctx.own(new Plot(left, { aspect: 0.8, minHeight: 220, maxHeight: 380, label: 'k-means clusters', onResize: () => ctx.requestDraw(draw) }));
+  const dbPlot = ctx.own(new Plot(right, { aspect: 0.8, minHeight: 220, maxHeight: 380, label: 'DBSCAN clusters', onResize: () => ctx.requestDraw(draw) }));
   const kmNote = el('p', { className: 'dwl-panel-note' });
   const dbNote = el('p', { className: 'dwl-panel-note' });
   left.append(kmNote);
   right.append(dbNote);
   legend(card.stage, [
-    { text: 'cluster 1', className: 'dwl-sw-class0' }, { text: 'cluster 2', className: 'dwl-sw-class1' }, { text: 'cluster 3', className: 'dwl-sw-class2' },
-    { text: 'noise (DBSCAN)', className: 'dwl-sw-noise' }, { text: '× centroid', className: 'dwl-sw-model' },
+    { text: 'cluster 1', swatch: 'dwl-swatch dwl-sw-class0' }, { text: 'cluster 2', swatch: 'dwl-swatch dwl-sw-class1' }, { text: 'cluster 3', swatch: 'dwl-swatch dwl-sw-class2' },
+    { text: 'noise (DBSCAN)', swatch: 'dwl-swatch dwl-sw-noise' }, { text: '× centroid', swatch: 'dwl-swatch dwl-sw-model' },
   ]);
 
   const buttons = buttonRow(card.controls);
@@ -149,7 +149,7 @@ function build({ ml, card, options }) {
     card.setMessage(advice.text, advice.tone);
     kmPlot.canvas.setAttribute('aria-label', `k-means with k = ${opts.k}: silhouette ${fixed(sil.km, 3)}`);
     dbPlot.canvas.setAttribute('aria-label', `DBSCAN with eps ${fixed(opts.eps, 2)}: ${countOf(clusters, 'cluster')}, ${countOf(noise, 'noise point')}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function domainOf() {
@@ -253,13 +253,6 @@ function build({ ml, card, options }) {
       opts = { ...next };
       for (const key of Object.keys(sliders)) sliders[key].set(opts[key]);
       loadData();
-    },
-    destroy() {
-      cancelDraw(draw);
-      kmPlot.destroy();
-      dbPlot.destroy();
-      km.delete();
-      db.delete();
     },
   };
 }

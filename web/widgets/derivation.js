@@ -27,7 +27,8 @@ function findSource(element, id) {
   return found && found.classList.contains('dw-derivation-steps') ? found : null;
 }
 
-function build({ card, options, element }) {
+function build(ctx) {
+  const { card, options, element } = ctx;
   card.card.querySelector('.dw-title').textContent = options.title || meta.title;
   card.card.setAttribute('aria-label', options.title || meta.title);
   const source = findSource(element, options.steps);
@@ -79,13 +80,13 @@ function build({ card, options, element }) {
     else if (e.key === 'End') { reveal(items.length); e.preventDefault(); }
     else if (e.key === 'Home' || e.key === 'Escape') { reveal(1); e.preventDefault(); }
   };
-  list.addEventListener('keydown', onKey);
+  ctx.listen(list, 'keydown', onKey);
   reveal(1);
 
   // No update(): new options (another block, another title) build the card again.
   return {
+    // What is truly the widget's own: the page's steps block it borrowed is put back.
     destroy() {
-      list.removeEventListener('keydown', onKey);
       if (source) { source.hidden = false; source.classList.remove('dwf-taken'); }
     },
   };

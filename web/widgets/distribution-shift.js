@@ -5,11 +5,10 @@
 // training standard deviations (the drift statistic rises). A sweep chart shows both at once.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
-import { legend } from './landscape/draw.js';
-import { splitBlobs, shiftRows, DIRECTIONS } from './landscape2/data.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
+import { legend } from '../lib/legend.js';
+import { DIRECTIONS, shiftRows, splitBlobs } from './distribution-shift/shift.js';
 
 export const schema = {
   points: { type: 'int', min: 40, max: 600, default: 400, description: 'Points drawn in all (half train, half test).' },
@@ -31,10 +30,11 @@ export function mount(element, options) {
 const SWEEP = 21;
 const MAX_STEPS = 5000;
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const model = new ml.LogisticRegression();
-  const scaler = new ml.StandardScaler();
+  const model = ctx.own(new ml.LogisticRegression());
+  const scaler = ctx.own(new ml.StandardScaler());
   let split = null;
   let dir = [1, 0];
   let current = { acc: NaN, drift: NaN, trainAcc: NaN, testX: [] };
@@ -45,15 +45,15 @@ function build({ ml, card, options }) {
   const left = el('div', { className: 'dwl-panel' }, [el('p', { className: 'dwl-panel-title', text: 'Training and test points' })]);
   const right = el('div', { className: 'dwl-panel' }, [el('p', { className: 'dwl-panel-title', text: 'Accuracy and drift against shift' })]);
   pair.append(left, right);
-  const scatter = new Plot(left, { aspect: 0.85, minHeight: 240, maxHeight: 400, label: 'Training and test points', onResize: () => requestDraw(draw) });
-  const accPlot = new Plot(right, { aspect: 0.45, minHeight: 150, maxHeight: 200, label: 'Test accuracy against shift', onResize: () => requestDraw(draw) });
-  const driftPlot = new Plot(right, { aspect: 0.45, minHeight: 150, maxHeight: 200, label: 'Drift statistic against shift', onResize: () => requestDraw(draw) });
+  const scatter = ctx.own(new Plot(left, { aspect: 0.85, minHeight: 240, maxHeight: 400, label: 'Training and test points', onResize: () => ctx.requestDraw(draw) }));
+  const accPlot = ctx.own(new Plot(right, { aspect: 0.45, minHeight: 150, maxHeight: 200, label: 'Test accuracy against shift', onResize: () => ctx.requestDraw(draw) }));
+  const driftPlot = ctx.own(new Plot(right, { aspect: 0.45, minHeight: 150, maxHeight: 200, label: 'Drift statistic against shift', onResize: () => ctx.requestDraw(draw) }));
   // Room for the y-axis titles above the top ticks.
   for (const p of [scatter, accPlot, driftPlot]) p.margin = { ...p.margin, top: 22 };
   legend(card.stage, [
-    { text: 'class 0', className: 'dwl-sw-class0' }, { text: 'class 1', className: 'dwl-sw-class1' },
-    { text: 'hollow = test', className: 'dwl-sw-hollow1' }, { text: 'model boundary', className: 'dwl-sw-model' },
-    { text: 'test accuracy', className: 'dwl-sw-good' }, { text: 'drift', className: 'dwl-sw-loss' },
+    { text: 'class 0', swatch: 'dwl-swatch dwl-sw-class0' }, { text: 'class 1', swatch: 'dwl-swatch dwl-sw-class1' },
+    { text: 'hollow = test', swatch: 'dwl-swatch dwl-sw-hollow1' }, { text: 'model boundary', swatch: 'dwl-swatch dwl-sw-model' },
+    { text: 'test accuracy', swatch: 'dwl-swatch dwl-sw-good' }, { text: 'drift', swatch: 'dwl-swatch dwl-sw-loss' },
   ]);
 
   const buttons = buttonRow(card.controls);
@@ -136,7 +136,7 @@ function build({ ml, card, options }) {
     else if (drop >= 0.05) card.setMessage(`Accuracy has started to slip (drift ${fixed(current.drift, 2)} sds): ${fixed(current.acc, 3)}, down from ${fixed(current.trainAcc, 3)} in training as the first test points cross the line. Keep sliding.`, 'warn');
     else card.setMessage(`A small shift (drift ${fixed(current.drift, 2)} sds): accuracy ${fixed(current.acc, 3)}, still close to the ${fixed(current.trainAcc, 3)} seen in training. Keep sliding.`, 'info');
     scatter.canvas.setAttribute('aria-label', `Test points shifted by ${fixed(opts.shift, 2)}: accuracy ${fixed(current.acc, 3)}, drift ${fixed(current.drift, 2)} training standard deviations`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function drawScatter() {
@@ -213,14 +213,6 @@ function build({ ml, card, options }) {
       sliders.shift.set(opts.shift);
       sliders.spread.set(opts.spread);
       loadData();
-    },
-    destroy() {
-      cancelDraw(draw);
-      scatter.destroy();
-      accPlot.destroy();
-      driftPlot.destroy();
-      model.delete();
-      scaler.delete();
     },
   };
 }

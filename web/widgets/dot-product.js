@@ -3,10 +3,11 @@
 // as the foot of the perpendicular. Every number comes from the engine (vectorDot, vectorAngle,
 // vectorCosine, vectorProjection); the widget only draws and explains the sign in words.
 import { mountWidget, attempt } from '../lib/widget.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { Plot } from '../lib/plot.js';
 import { describeError, el, fixed } from '../lib/ui.js';
-import { arrow, squareDomain, vec } from './landscape3/linalg-draw.js';
+import { arrow } from '../lib/marks.js';
+import { equalDomain } from '../lib/domain.js';
+import { vec } from '../lib/linear-algebra.js';
 
 export const schema = {
   ax: { type: 'number', min: -4, max: 4, default: 3, description: 'First coordinate of a.' },
@@ -32,13 +33,14 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
   const v = { a: [opts.ax, opts.ay], b: [opts.bx, opts.by] };
   let r = null;              // engine results for the current a, b
-  let active = 'a'; let dragging = null; let before = null;
+  let active = 'a';
 
-  const plot = new Plot(card.stage, { aspect: 0.9, minHeight: 280, maxHeight: 480, domain: [-SPAN, SPAN, -SPAN, SPAN], label: 'Vectors a and b with the projection of a onto b', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.9, minHeight: 280, maxHeight: 480, domain: [-SPAN, SPAN, -SPAN, SPAN], label: 'Vectors a and b with the projection of a onto b', onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
   card.stage.append(el('p', { className: 'dwl3-caption', text: 'Orange: a. Blue: b. Teal: the projection of a onto b, ending at the foot of the dashed perpendicular from a’s tip.' }));
 
@@ -73,7 +75,7 @@ function build({ ml, card, options }) {
     stat.shadow.set(p ? fixed(p.scalar, 3) : '–');
     describe();
     plot.canvas.setAttribute('aria-label', `a = ${vec(a[0], a[1])}, b = ${vec(b[0], b[1])}, a·b = ${fixed(r.dot, 3)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function describe() {
@@ -95,7 +97,7 @@ function build({ ml, card, options }) {
   function draw() {
     plot.refreshTheme();
     const th = plot.theme;
-    squareDomain(plot, SPAN);
+    equalDomain(plot, 0, 0, SPAN, SPAN);
     const c = plot.begin();
     plot.axes({ xLabel: 'x₁', yLabel: 'x₂' });
     const { a, b } = v;
@@ -134,14 +136,14 @@ function build({ ml, card, options }) {
       arrow(c, plot, 0, 0, a[0], a[1], th.class0, 'a');
     });
     const focused = document.activeElement === plot.canvas;
-    plot.handle(b[0], b[1], { focused: (focused && active === 'b') || dragging === 'b', color: th.class1 });
-    plot.handle(a[0], a[1], { focused: (focused && active === 'a') || dragging === 'a', color: th.class0 });
+    plot.handle(b[0], b[1], { focused: (focused && active === 'b') || drag.grabbed === 'b', color: th.class1 });
+    plot.handle(a[0], a[1], { focused: (focused && active === 'a') || drag.grabbed === 'a', color: th.class0 });
   }
 
   const snap = (x) => Math.round(Math.max(-SPAN, Math.min(SPAN, x)) * 10) / 10;
-  function nearest(e) {
-    const rect = plot.canvas.getBoundingClientRect();
-    const px = e.clientX - rect.left; const py = e.clientY - rect.top;
+  // The vector tip within 28 px of a position (data coordinates), or null.
+  function nearest(pos) {
+    const px = plot.px(pos.x); const py = plot.py(pos.y);
     let best = null; let bestD = 28;
     for (const k of ['a', 'b']) {
       const d = Math.hypot(plot.px(v[k][0]) - px, plot.py(v[k][1]) - py);
@@ -149,44 +151,30 @@ function build({ ml, card, options }) {
     }
     return best;
   }
-  const onDown = (e) => {
-    const k = nearest(e);
-    if (!k) return;
-    dragging = k; active = k; before = { a: v.a.slice(), b: v.b.slice() };
-    plot.canvas.setPointerCapture(e.pointerId);
-    plot.canvas.style.cursor = 'grabbing';
-    e.preventDefault();
-  };
-  const onMove = (e) => {
-    if (!dragging) { plot.canvas.style.cursor = nearest(e) ? 'grab' : 'default'; return; }
-    const p = plot.eventToData(e);
-    const next = [snap(p.x), snap(p.y)];
-    if (next[0] !== v[dragging][0] || next[1] !== v[dragging][1]) { v[dragging] = next; compute(); }
-  };
-  const onUp = () => { dragging = null; before = null; plot.canvas.style.cursor = 'default'; requestDraw(draw); };
-  const onKey = (e) => {
-    if (e.key === 'Escape') {
-      if (before) { v.a = before.a; v.b = before.b; onUp(); compute(); }
-      e.preventDefault();
-      return;
-    }
-    if (e.key === 'Enter' || e.key === ' ') { active = active === 'a' ? 'b' : 'a'; card.setMessage(`Arrow keys now move ${active}.`, 'info'); requestDraw(draw); e.preventDefault(); return; }
-    const d = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] }[e.key];
-    if (!d) return;
-    const step = e.shiftKey ? 1 : 0.1;
-    v[active] = [snap(v[active][0] + d[0] * step), snap(v[active][1] + d[1] * step)];
-    compute();
-    e.preventDefault();
-  };
-  const onFocus = () => { card.setMessage(`Arrow keys move ${active} by 0.1 (Shift: by 1); Enter or Space switches between a and b.`, 'info'); requestDraw(draw); };
-  const onBlur = () => requestDraw(draw);
-  plot.canvas.addEventListener('pointerdown', onDown);
-  plot.canvas.addEventListener('pointermove', onMove);
-  plot.canvas.addEventListener('pointerup', onUp);
-  plot.canvas.addEventListener('pointercancel', onUp);
-  plot.canvas.addEventListener('keydown', onKey);
-  plot.canvas.addEventListener('focus', onFocus);
-  plot.canvas.addEventListener('blur', onBlur);
+
+  // Tips move by pointer (snapped) or by arrow keys: 0.1 a press, 1 with Shift (drag.js gives
+  // ±1, ±10); Enter or Space switches between a and b; Escape puts them back.
+  const drag = ctx.drag(plot, {
+    hit: nearest,
+    grab: (k) => { active = k; },
+    moveOnPress: false,
+    move: (p, k) => {
+      const next = [snap(p.x), snap(p.y)];
+      if (next[0] !== v[k][0] || next[1] !== v[k][1]) { v[k] = next; compute(); }
+    },
+    release: () => ctx.requestDraw(draw),
+    key: (dx, dy) => {
+      v[active] = [snap(v[active][0] + dx * 0.1), snap(v[active][1] + dy * 0.1)];
+      compute();
+    },
+    enter: () => { active = active === 'a' ? 'b' : 'a'; card.setMessage(`Arrow keys now move ${active}.`, 'info'); ctx.requestDraw(draw); },
+    snapshot: () => ({ a: v.a.slice(), b: v.b.slice() }),
+    restore: (saved) => { v.a = saved.a.slice(); v.b = saved.b.slice(); compute(); },
+    onFocusChange: (on) => {
+      if (on) card.setMessage(`Arrow keys move ${active} by 0.1 (Shift: by 1); Enter or Space switches between a and b.`, 'info');
+      ctx.requestDraw(draw);
+    },
+  });
 
   compute();
 
@@ -195,17 +183,6 @@ function build({ ml, card, options }) {
       opts = { ...next };
       v.a = [opts.ax, opts.ay]; v.b = [opts.bx, opts.by];
       compute();
-    },
-    destroy() {
-      cancelDraw(draw);
-      plot.canvas.removeEventListener('pointerdown', onDown);
-      plot.canvas.removeEventListener('pointermove', onMove);
-      plot.canvas.removeEventListener('pointerup', onUp);
-      plot.canvas.removeEventListener('pointercancel', onUp);
-      plot.canvas.removeEventListener('keydown', onKey);
-      plot.canvas.removeEventListener('focus', onFocus);
-      plot.canvas.removeEventListener('blur', onBlur);
-      plot.destroy();
     },
   };
 }

@@ -5,12 +5,12 @@
 // σ(z) as an orange–white–blue heat map computed by the engine (predictGrid).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow } from '../lib/ui.js';
 import { drawHeatmap, heatLegend, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
-import { reportComplete, reportScore } from './course1/report.js';
+import { reportComplete, reportScore } from '../lib/report.js';
 
 export const schema = {
   seed: seedOption(4, 'Random seed for the points.'),
@@ -34,13 +34,13 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const hasLogistic = typeof ml.LogisticRegression === 'function';
   // Scores the learner's line through the engine: a logistic model whose parameters are set
   // from the line (threshold 0.5 ⇔ z = 0, so the scale of w does not matter) and score() = accuracy.
-  const judge = hasLogistic ? new ml.LogisticRegression() : null;
-  const learner = hasLogistic ? new ml.LogisticRegression() : null;
+  const judge = ctx.own(new ml.LogisticRegression());
+  const learner = ctx.own(new ml.LogisticRegression());
   let data = null;
   let view = { x0: -5, x1: 5, y0: -4, y1: 4 };
   let ends = [{ x: -3, y: 1 }, { x: 3, y: 1.5 }];
@@ -52,25 +52,24 @@ function build({ ml, card, options }) {
   let heat = null;          // p(class 1) per grid cell while the logistic model owns the line
   let fitting = null;
   let selected = -1;        // 0, 1: a handle; 2: the whole line
-  let drag = null;          // { part, startEnds, anchor }
 
   let plot = null;
-  plot = new Plot(card.stage, { aspect: 0.72, minHeight: 260, maxHeight: 540, label: 'Two classes of points and your dividing line', onResize: () => { fitView(); requestDraw(draw); } });
+  plot = ctx.own(new Plot(card.stage, { aspect: 0.72, minHeight: 260, maxHeight: 540, label: 'Two classes of points and your dividing line', onResize: () => { fitView(); ctx.requestDraw(draw); } }));
   plot.canvas.tabIndex = 0;
   const key = heatLegend(card.stage, { color: probabilityRgb(plot.theme), low: '0 (orange)', high: '1 (blue)', caption: 'logistic probability of class 1 (blue circle):' });
   key.element.style.display = 'none';
 
   const buttons = buttonRow(card.controls);
-  const fitBtn = hasLogistic ? button(buttons, 'Auto-fit (logistic)', () => toggleFit(), { primary: true }) : null;
-  const stepBtn = hasLogistic ? button(buttons, 'Step', () => { stopFit(); logisticSteps(1); }) : null;
+  const fitBtn = button(buttons, 'Auto-fit (logistic)', () => toggleFit(), { primary: true });
+  button(buttons, 'Step', () => { stopFit(); logisticSteps(1); });
   button(buttons, 'Reset', () => { stopFit(); resetLine(); });
   button(buttons, 'New points', () => { stopFit(); opts.seed = nextSeed(opts.seed); loadData(); });
 
   const statAcc = card.stat('accuracy');
   const statBest = card.stat('best');
   const statTarget = card.stat('target');
-  const statSteps = hasLogistic ? card.stat('logistic steps') : null;
-  const statLoss = hasLogistic ? card.stat('log loss') : null;
+  const statSteps = card.stat('logistic steps');
+  const statLoss = card.stat('log loss');
 
   function loadData() {
     const d = attempt(card, () => (opts.dataset === 'moons' ? ml.makeMoons(opts.points, opts.spread * 0.2, opts.seed) : ml.makeBlobs(opts.points, 2, opts.spread, opts.seed)), null);
@@ -84,14 +83,12 @@ function build({ ml, card, options }) {
     const pad = 0.12 * Math.max(x1 - x0, y1 - y0);
     view = { x0: x0 - pad, x1: x1 + pad, y0: y0 - pad, y1: y1 + pad };
     fitView();
-    if (hasLogistic) {
-      attempt(card, () => {
-        judge.setData(d.X, 2, d.y);
-        learner.setData(d.X, 2, d.y);
-        learner.setLearningRate(0.5);
-        learner.setTolerance(1e-4);
-      });
-    }
+    attempt(card, () => {
+      judge.setData(d.X, 2, d.y);
+      learner.setData(d.X, 2, d.y);
+      learner.setLearningRate(0.5);
+      learner.setTolerance(1e-4);
+    });
     best = 0;
     won = false;
     statTarget.set(formatPercent(opts.target, 0));
@@ -118,8 +115,9 @@ function build({ ml, card, options }) {
     ends = [{ x: x0 + 0.2 * (x1 - x0), y: cy + 0.25 * (y1 - y0) }, { x: x0 + 0.8 * (x1 - x0), y: cy + 0.32 * (y1 - y0) }];
     heat = null;
     key.element.style.display = 'none';
-    if (hasLogistic) attempt(card, () => learner.setParams([0, 0, 0]));
-    if (statSteps) { statSteps.set('0'); statLoss.set('–'); }
+    attempt(card, () => learner.setParams([0, 0, 0]));
+    statSteps.set('0');
+    statLoss.set('–');
     score(true);
   }
 
@@ -134,14 +132,7 @@ function build({ ml, card, options }) {
   }
 
   function accuracyOf(params) {
-    if (judge) return attempt(card, () => { judge.setParams(params); return judge.score(data.X, data.y); }, NaN);
-    // Without the engine's classifier the count is plain geometry: which side each point is on.
-    let right = 0;
-    for (let i = 0; i < data.rows; i++) {
-      const z = params[0] * data.X[2 * i] + params[1] * data.X[2 * i + 1] + params[2];
-      if ((z >= 0 ? 1 : 0) === data.y[i]) right += 1;
-    }
-    return right / data.rows;
+    return attempt(card, () => { judge.setParams(params); return judge.score(data.X, data.y); }, NaN);
   }
 
   // fromUser: the line is the learner's (not the logistic model's); moved: the learner just moved
@@ -168,7 +159,7 @@ function build({ ml, card, options }) {
       }
     }
     plot.canvas.setAttribute('aria-label', `Two classes of ${data.rows} points and a dividing line from (${formatNumber(ends[0].x, 3)}, ${formatNumber(ends[0].y, 3)}) to (${formatNumber(ends[1].x, 3)}, ${formatNumber(ends[1].y, 3)}); accuracy ${formatNumber(accuracy * 100, 1)} percent`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   // The learner's own line beat the target: the game is won (once per set of points), and a
@@ -182,7 +173,6 @@ function build({ ml, card, options }) {
 
   // ---- logistic regression (engine) ----
   function logisticSteps(n) {
-    if (!learner) return 'empty';
     for (let i = 0; i < n && learner.status() === 'ready' && learner.steps() < MAX_FIT_STEPS; i++) attempt(card, () => learner.step());
     const status = learner.status();
     const [w0, w1, b] = attempt(card, () => Array.from(learner.params()), [0, 0, 0]);
@@ -225,7 +215,7 @@ function build({ ml, card, options }) {
     if (learner.status() !== 'ready' || learner.steps() >= MAX_FIT_STEPS) attempt(card, () => learner.setParams([0, 0, 0]));
     if (prefersReducedMotion()) { logisticSteps(MAX_FIT_STEPS); return; }
     fitBtn.textContent = 'Pause';
-    fitting = animate(card.card, () => {
+    fitting = ctx.animate(() => {
       if (logisticSteps(STEPS_PER_FRAME) !== 'ready') stopFit();
     });
   }
@@ -233,7 +223,7 @@ function build({ ml, card, options }) {
   function stopFit() {
     if (fitting) fitting();
     fitting = null;
-    if (fitBtn) fitBtn.textContent = 'Auto-fit (logistic)';
+    fitBtn.textContent = 'Auto-fit (logistic)';
   }
 
   // ---- dragging and keys ----
@@ -262,60 +252,51 @@ function build({ ml, card, options }) {
     if (Math.hypot(ends[1].x - ends[0].x, ends[1].y - ends[0].y) < 1e-3) ends[part === 0 ? 0 : 1].x += 0.05; // keep a direction
   }
 
-  const onDown = (e) => {
-    const pos = plot.eventToData(e);
-    const part = hitTest(pos);
-    if (part < 0) return;
-    selected = part;
-    drag = { part, startEnds: ends.map((p) => ({ ...p })), last: pos };
-    plot.canvas.setPointerCapture(e.pointerId);
-    plot.canvas.style.cursor = 'grabbing';
-    e.preventDefault();
-  };
-  const onMove = (e) => {
-    const pos = plot.eventToData(e);
-    if (drag) {
-      moveTo(drag.part, pos.x - drag.last.x, pos.y - drag.last.y);
-      drag.last = pos;
+  // Pointer: grab a handle (0, 1) or the line (2) and drag it; keys: Enter or Space picks the
+  // part, arrows move it by KEY_STEP (×10 with Shift: drag.js gives ±1, ±10); Escape during a
+  // pointer drag puts the line back, otherwise it lets go of the selection.
+  let last = null;            // the pointer's previous position while dragging
+  let pointerDrag = false;    // a pointer drag is in progress (Escape then undoes it)
+  let undone = false;
+  const drag = ctx.drag(plot, {
+    hit: (pos) => { const part = hitTest(pos); return part < 0 ? null : part; },
+    grab: (part, pos) => { selected = part; last = pos; pointerDrag = true; },
+    moveOnPress: false,
+    move: (pos, part) => {
+      moveTo(part, pos.x - last.x, pos.y - last.y);
+      last = pos;
       userMoved();
-    } else {
-      plot.canvas.style.cursor = hitTest(pos) >= 0 ? 'grab' : 'default';
-    }
-  };
-  const onUp = () => { drag = null; plot.canvas.style.cursor = 'default'; };
-  const onKey = (e) => {
-    if (e.key === 'Escape') {
-      if (drag) { ends = drag.startEnds; drag = null; userMoved(); } else { selected = -1; requestDraw(draw); }
-      return;
-    }
-    if (e.key === 'Enter' || e.key === ' ') {
+    },
+    release: () => { pointerDrag = false; },
+    key: (dx, dy) => {
+      if (selected < 0) selected = 0;
+      moveTo(selected, dx * KEY_STEP, dy * KEY_STEP);
+      userMoved();
+    },
+    enter: () => {
       selected = (selected + 1) % 3;
       card.setMessage(`Selected: ${['the left handle', 'the right handle', 'the whole line'][selected]}. Arrow keys move it (Shift for bigger moves).`, 'info');
-      requestDraw(draw);
-      e.preventDefault();
-      return;
-    }
-    const moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
-    if (!moves[e.key]) return;
-    if (selected < 0) selected = 0;
-    const s = KEY_STEP * (e.shiftKey ? 10 : 1);
-    moveTo(selected, moves[e.key][0] * s, moves[e.key][1] * s);
-    userMoved();
-    e.preventDefault();
-  };
-  const onFocus = () => {
-    if (selected < 0) selected = 0;
-    card.setMessage('Keyboard: Enter switches between the two handles and the whole line; arrows move it; Shift moves ten times further.', 'info');
-    requestDraw(draw);
-  };
-  const onBlur = () => { selected = -1; requestDraw(draw); };
-  plot.canvas.addEventListener('pointerdown', onDown);
-  plot.canvas.addEventListener('pointermove', onMove);
-  plot.canvas.addEventListener('pointerup', onUp);
-  plot.canvas.addEventListener('pointercancel', onUp);
-  plot.canvas.addEventListener('keydown', onKey);
-  plot.canvas.addEventListener('focus', onFocus);
-  plot.canvas.addEventListener('blur', onBlur);
+      ctx.requestDraw(draw);
+    },
+    snapshot: () => ends.map((p) => ({ ...p })),
+    restore: (saved) => {
+      if (!pointerDrag) return;
+      ends = saved.map((p) => ({ ...p }));
+      undone = true;
+      userMoved();
+    },
+    escape: () => {
+      if (!undone) { selected = -1; ctx.requestDraw(draw); }
+      undone = false;
+    },
+    onFocusChange: (on) => {
+      if (on) {
+        if (selected < 0) selected = 0;
+        card.setMessage('Keyboard: Enter switches between the two handles and the whole line; arrows move it; Shift moves ten times further.', 'info');
+      } else selected = -1;
+      ctx.requestDraw(draw);
+    },
+  });
 
   function draw() {
     if (!data) return;
@@ -364,26 +345,12 @@ function build({ ml, card, options }) {
     });
     // Handle positions in CSS pixels, for pointer tests and assistive tooling.
     plot.canvas.dataset.handles = ends.map((p) => `${formatNumber(plot.px(p.x), 1)},${formatNumber(plot.py(p.y), 1)}`).join(' ');
-    ends.forEach((p, i) => plot.handle(p.x, p.y, { focused: (selected === i || selected === 2) && (document.activeElement === plot.canvas || drag) }));
+    ends.forEach((p, i) => plot.handle(p.x, p.y, { focused: (selected === i || selected === 2) && (document.activeElement === plot.canvas || drag.grabbed !== null) }));
   }
 
   loadData();
 
   return {
     update(next) { stopFit(); opts = { ...next }; loadData(); },
-    destroy() {
-      cancelDraw(draw);
-      stopFit();
-      plot.canvas.removeEventListener('pointerdown', onDown);
-      plot.canvas.removeEventListener('pointermove', onMove);
-      plot.canvas.removeEventListener('pointerup', onUp);
-      plot.canvas.removeEventListener('pointercancel', onUp);
-      plot.canvas.removeEventListener('keydown', onKey);
-      plot.canvas.removeEventListener('focus', onFocus);
-      plot.canvas.removeEventListener('blur', onBlur);
-      plot.destroy();
-      if (judge) judge.delete();
-      if (learner) learner.delete();
-    },
   };
 }

@@ -6,12 +6,10 @@
 // squares (PolynomialRegression of degree 1, solve()) and ends the round without a score, so a
 // revealed answer is never recorded as found.
 import { mountWidget, attempt } from '../lib/widget.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { Plot } from '../lib/plot.js';
-import { attachDrag } from '../lib/drag.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
-import { reportComplete, reportScore } from './course1/report.js';
+import { reportComplete, reportScore } from '../lib/report.js';
 
 // Floor area in square feet and price in thousands: the lesson's table.
 export const HOUSES = { x: [2000, 1500, 3000], y: [300, 250, 400] };
@@ -60,7 +58,8 @@ export function bestLine(ml, houses = HOUSES) {
 const clamp = (v, [lo, hi]) => Math.max(lo, Math.min(hi, v));
 const roundTo = (v, step) => Number((Math.round(v / step) * step).toPrecision(12));
 
-function build({ ml, card, options, stateChanged }) {
+function build(ctx) {
+  const { ml, card, options, stateChanged } = ctx;
   let opts = { ...options };
   let w = opts.w;
   let b = opts.b;
@@ -70,7 +69,7 @@ function build({ ml, card, options, stateChanged }) {
   let revealed = false;   // the best line was shown before that
   const n = HOUSES.x.length;
 
-  const plot = new Plot(card.stage, { aspect: 0.6, minHeight: 240, maxHeight: 400, domain: [1000, 3500, 0, 560], label: 'Three houses and the line', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.6, minHeight: 240, maxHeight: 400, domain: [1000, 3500, 0, 560], label: 'Three houses and the line', onResize: () => ctx.requestDraw(draw) }));
   const table = el('table', { className: 'dw-table dw-compact' });
   table.append(el('caption', { text: 'Area x in square feet; price y, prediction ŷ and miss ŷ − y in thousands' }));
   const head = el('tr');
@@ -143,7 +142,7 @@ function build({ ml, card, options, stateChanged }) {
     }
     const misses = now.predictions.map((p, i) => `house ${i + 1} ${formatNumber(p - HOUSES.y[i], 0)}`).join(', ');
     plot.canvas.setAttribute('aria-label', `The line ŷ = ${fmtW(w)}x + ${fmtB(b)} through ${n} houses; misses ${misses}; empirical risk ${formatNumber(now.risk, 0)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   const lineAt = (x) => w * x + b;
@@ -171,7 +170,7 @@ function build({ ml, card, options, stateChanged }) {
     const nextW = (ys[1] - ys[0]) / (HANDLE_X[1] - HANDLE_X[0]);
     setLine(nextW, ys[0] - nextW * HANDLE_X[0]);
   }
-  const drag = attachDrag(plot, {
+  const drag = ctx.drag(plot, {
     hit: (pos) => {
       const d = HANDLE_X.map((x) => Math.hypot(plot.px(x) - plot.px(pos.x), plot.py(lineAt(x)) - plot.py(pos.y)));
       const i = d[0] <= d[1] ? 0 : 1;
@@ -181,13 +180,13 @@ function build({ ml, card, options, stateChanged }) {
     move: (pos, i) => moveEnd(i, pos.y),
     // Left/Right choose the handle, Up/Down move it by 5 thousand (50 with Shift).
     key: (dx, dy) => {
-      if (dx) { active = dx < 0 ? 0 : 1; requestDraw(draw); return true; }
+      if (dx) { active = dx < 0 ? 0 : 1; ctx.requestDraw(draw); return true; }
       moveEnd(active, lineAt(HANDLE_X[active]) + dy * 5);
       return true;
     },
     snapshot: () => [w, b],
     restore: ([sw, sb]) => setLine(sw, sb),
-    onFocusChange: () => requestDraw(draw),
+    onFocusChange: () => ctx.requestDraw(draw),
   });
 
   compute();
@@ -204,6 +203,5 @@ function build({ ml, card, options, stateChanged }) {
         setLine(value.w, value.b);
       },
     },
-    destroy() { cancelDraw(draw); drag.destroy(); plot.destroy(); },
   };
 }

@@ -3,16 +3,16 @@
 // boundary runs in horizontal stripes and age is ignored; after the engine's StandardScaler
 // ((x − μ)/σ per column) both features count. Boundaries, neighbours and accuracies are the
 // engine's KNearestNeighbors on the raw or standardised features.
-import { mountWidget, attempt } from '../lib/widget.js';
+import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
-import { gridPoints, free, marker, rgba } from './course4/common.js';
 import { formatPercent as pct, formatNumber } from '../lib/format.js';
-import { attachDrag } from '../lib/drag.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
-import { boxAround } from './course4/datasets.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
+import { gridPoints } from '../lib/contour.js';
+import { shapeMarker } from '../lib/marks.js';
+import { rgba } from '../lib/colors.js';
+import { boxAround } from '../lib/datasets.js';
 
 export const schema = {
   seed: seedOption(6, 'Random seed for the points.'),
@@ -46,11 +46,12 @@ function toUnits(d) {
   return { X, y: Float64Array.from(d.y), rows: d.rows };
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const rawKnn = new ml.KNearestNeighbors();
-  const scaledKnn = new ml.KNearestNeighbors();
-  const scaler = new ml.StandardScaler();
+  const rawKnn = ctx.own(new ml.KNearestNeighbors());
+  const scaledKnn = ctx.own(new ml.KNearestNeighbors());
+  const scaler = ctx.own(new ml.StandardScaler());
   let train = null;
   let test = null;
   let domain = null;
@@ -60,7 +61,7 @@ function build({ ml, card, options }) {
   let query = { x: 45, y: 50000 };
   let near = null;
 
-  const plot = new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'k-NN boundary on age and income', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'k-NN boundary on age and income', onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { left: 64, right: 12, top: 22, bottom: 30 };
   const note = el('p', { className: 'dw-hint c4-explain', 'aria-live': 'polite' });
   card.stage.append(note);
@@ -124,7 +125,7 @@ function build({ ml, card, options }) {
       card.setMessage(`Raw units: ${pct(acc.raw, 1)} of fresh test points right. The boundary runs in horizontal stripes: age is effectively ignored.`, 'warn');
     }
     plot.canvas.setAttribute('aria-label', `k-NN boundary on ${opts.scaled ? 'standardised' : 'raw'} features; query at age ${fixed(query.x, 0)}, income ${fixed(query.y, 0)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -146,7 +147,7 @@ function build({ ml, card, options }) {
       for (let i = 0; i < train.rows; i++) plot.point(train.X[2 * i], train.X[2 * i + 1] / K, train.y[i], { size: 4, highlight: set.has(i) });
     });
     ctx.lineWidth = 3; ctx.strokeStyle = t.model; ctx.fillStyle = t.surface;
-    marker(ctx, Q.X, Q.Y, 3, 9); ctx.fill(); ctx.stroke();
+    shapeMarker(ctx, Q.X, Q.Y, 3, 9); ctx.fill(); ctx.stroke();
     if (drag.focused) { ctx.beginPath(); ctx.arc(Q.X, Q.Y, 17, 0, Math.PI * 2); ctx.strokeStyle = t.accent; ctx.lineWidth = 2; ctx.stroke(); }
   }
 
@@ -155,23 +156,17 @@ function build({ ml, card, options }) {
     query = { x: Math.max(x0, Math.min(x1, pos.x)), y: Math.max(y0, Math.min(y1, pos.y)) };
     refresh();
   }
-  const drag = attachDrag(plot, {
+  const drag = ctx.drag(plot, {
     move: (p) => moveQuery({ x: p.x, y: p.y * K }), // the plot shows feature 2 divided by K
     key: (dx, dy) => moveQuery({ x: query.x + dx * 0.02 * (domain.x1 - domain.x0), y: query.y + dy * 0.02 * (domain.y1 - domain.y0) }),
     snapshot: () => ({ ...query }),
     restore: moveQuery,
-    onFocusChange: () => requestDraw(draw),
+    onFocusChange: () => ctx.requestDraw(draw),
   });
 
   loadData();
 
   return {
     update(next) { opts = { ...next }; loadData(); },
-    destroy() {
-      cancelDraw(draw);
-      drag.destroy();
-      plot.destroy();
-      free(rawKnn, scaledKnn, scaler);
-    },
   };
 }

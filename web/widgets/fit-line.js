@@ -4,13 +4,10 @@
 // comes within 1 % of the best possible MSE; Auto-fit's line never counts as the learner's.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { player } from '../lib/player.js';
-import { attachDrag } from '../lib/drag.js';
 import { button, buttonRow, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber } from '../lib/format.js';
-import { reportComplete } from './course1/report.js';
+import { reportComplete } from '../lib/report.js';
 
 export const schema = {
   seed: seedOption(3, 'Random seed for the points.'),
@@ -35,9 +32,10 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const model = new ml.LinearRegression();
+  const model = ctx.own(new ml.LinearRegression());
   let data = null;
   let w = 0;
   let b = 0;
@@ -48,11 +46,11 @@ function build({ ml, card, options }) {
   let lossHistory = [];
   let focusedHandle = -1;
 
-  const plot = new Plot(card.stage, { aspect: 0.6, label: 'Scatter plot with your line', onResize: () => requestDraw(draw) });
-  const lossPlot = new Plot(card.stage, { aspect: 0.22, minHeight: 110, maxHeight: 170, label: 'Loss curve of gradient descent', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.6, label: 'Scatter plot with your line', onResize: () => ctx.requestDraw(draw) }));
+  const lossPlot = ctx.own(new Plot(card.stage, { aspect: 0.22, minHeight: 110, maxHeight: 170, label: 'Loss curve of gradient descent', onResize: () => ctx.requestDraw(draw) }));
 
   const buttons = buttonRow(card.controls);
-  const fit = player(buttons, card, {
+  const fit = ctx.player(buttons, {
     label: 'Auto-fit',
     start: () => { if (model.status() !== 'ready') setLine(w, b, false); },
     reduced: () => gdSteps(5000),
@@ -123,7 +121,7 @@ function build({ ml, card, options }) {
     } else if (gap <= 0.1) card.setMessage(`Close: ${formatNumber(gap * 100, 1)}% above the best possible MSE.`, 'info');
     else card.setMessage('Drag the round handles at the ends of the line, or use the arrow keys after focusing the plot.', 'info');
     plot.canvas.setAttribute('aria-label', `Scatter plot of ${opts.points} points with the line y = ${formatNumber(w, 2)}x ${signedTerm(b, 2)}, MSE ${formatNumber(mse, 3)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   // "+ 1.50" or "- 1.50" as a term of the line's equation.
@@ -155,7 +153,7 @@ function build({ ml, card, options }) {
     else if (status === 'diverged') card.setMessage('Gradient descent diverged: the learning rate is too large for this data.', 'bad');
     else card.setMessage(`Gradient descent: step ${formatNumber(stepsTaken, 0)}, MSE ${formatNumber(mse, 3)}.`, 'info');
     plot.canvas.setAttribute('aria-label', `Scatter plot with the line y = ${formatNumber(w, 2)}x ${signedTerm(b, 2)}, MSE ${formatNumber(mse, 3)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
     return status;
   }
 
@@ -176,7 +174,7 @@ function build({ ml, card, options }) {
     });
     return bestD <= 28 ? bestI : -1;
   }
-  const drag = attachDrag(plot, {
+  const drag = ctx.drag(plot, {
     hit: (pos) => { const i = nearestHandle(pos); return i >= 0 ? i : null; },
     grab: (i) => { fit.stop(); focusedHandle = i; },
     moveOnPress: false,
@@ -188,14 +186,14 @@ function build({ ml, card, options }) {
       moveHandle(focusedHandle, endpoints()[focusedHandle].y + dy * 0.1);
       return true;
     },
-    enter: () => { focusedHandle = (focusedHandle + 1) % 2; requestDraw(draw); },
-    escape: () => { focusedHandle = -1; requestDraw(draw); },
+    enter: () => { focusedHandle = (focusedHandle + 1) % 2; ctx.requestDraw(draw); },
+    escape: () => { focusedHandle = -1; ctx.requestDraw(draw); },
     onFocusChange: (on) => {
       if (on) {
         if (focusedHandle < 0) focusedHandle = 0;
         card.setMessage('Arrow keys move the selected end of the line (Shift for bigger moves); Enter switches ends.', 'info');
       } else focusedHandle = -1;
-      requestDraw(draw);
+      ctx.requestDraw(draw);
     },
   });
 
@@ -237,14 +235,6 @@ function build({ ml, card, options }) {
         fit.stop();
         setLine(value.w, value.b, false);
       },
-    },
-    destroy() {
-      drag.destroy();
-      fit.stop();
-      cancelDraw(draw);
-      plot.destroy();
-      lossPlot.destroy();
-      model.delete();
     },
   };
 }

@@ -4,8 +4,6 @@
 // number a learner reads goes through web/lib/format.js; a long run is summarised, not listed.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot, drawBars } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { player } from '../lib/player.js';
 import { button, buttonRow, checkbox, el, slider } from '../lib/ui.js';
 import { formatNumber, formatShort, countOf } from '../lib/format.js';
 
@@ -35,9 +33,10 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const model = new ml.LinearRegression();
+  const model = ctx.own(new ml.LinearRegression());
   let phase = -1; // -1: no phase shown; 0..3: the phase-by-phase walk
 
   const phaseBar = el('div', { className: 'dw-phase', 'aria-label': 'Training phases' });
@@ -45,7 +44,7 @@ function build({ ml, card, options }) {
   phaseBar.append(...phaseChips);
   const phaseText = el('p', { className: 'dw-hint', 'aria-live': 'polite' });
   card.stage.append(phaseBar, phaseText);
-  const plot = new Plot(card.stage, { aspect: 0.32, minHeight: 160, maxHeight: 260, label: 'Loss after each step', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.32, minHeight: 160, maxHeight: 260, label: 'Loss after each step', onResize: () => ctx.requestDraw(draw) }));
   const tableWrap = el('div', { className: 'dw-table-wrap' });
   const table = el('table', { className: 'dw-table' });
   const caption = el('caption', { className: 'dw-sr-only', text: 'Parameters, prediction, error, gradients and loss at every step' });
@@ -59,7 +58,7 @@ function build({ ml, card, options }) {
   card.stage.append(tableWrap);
 
   const buttons = buttonRow(card.controls);
-  const play = player(buttons, card, {
+  const play = ctx.player(buttons, {
     reduced: () => fullStep(),
     every: 450, // one step per ~half second so each row can be read
     tick: () => {
@@ -202,7 +201,7 @@ function build({ ml, card, options }) {
       plot.canvas.setAttribute('aria-label', `Loss after each step; latest loss ${fmt(last.loss)} at step ${last.step}`);
     }
     if (phase < 0 || phase === 3) describeState(all);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function phaseDescription(p, r, after) {
@@ -266,12 +265,6 @@ function build({ ml, card, options }) {
       for (const k of Object.keys(sliders)) sliders[k].set(opts[k]);
       freeze.checked = opts.freezeB;
       restart();
-    },
-    destroy() {
-      play.stop();
-      cancelDraw(draw);
-      plot.destroy();
-      model.delete();
     },
     // For tests and the loop animation: the engine-computed rows.
     rows,

@@ -5,9 +5,8 @@
 // treeClassLogSize), which shrinks like √(ln|H| / n).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
-import { legendRow } from './frontier/common.js';
+import { legend } from '../lib/legend.js';
 
 export const schema = {
   depth: { type: 'int', min: 1, max: 10, default: 1, description: 'Maximum depth of the decision tree (1 = a stump).' },
@@ -30,20 +29,21 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const tree = new ml.DecisionTree();
+  const tree = ctx.own(new ml.DecisionTree());
   let data = null;
   let study = null;
   let bounds = [];
   let pick = 3;
 
-  const chart = new Plot(card.stage, { aspect: 0.55, minHeight: 240, maxHeight: 420, label: 'Train and held-out error against training size', onResize: () => requestDraw(draw) });
+  const chart = ctx.own(new Plot(card.stage, { aspect: 0.55, minHeight: 240, maxHeight: 420, label: 'Train and held-out error against training size', onResize: () => ctx.requestDraw(draw) }));
   chart.canvas.tabIndex = 0;
   chart.margin.top = 22; // room for the axis title above the top tick
-  legendRow(card.stage, [
-    { text: 'held-out error', kind: 'class1' }, { text: 'training error', kind: 'loss' },
-    { text: 'gap, middle 80 % of resamples', kind: 'band' }, { text: 'bound on the gap (1 − δ)', kind: 'truth' },
+  legend(card.stage, [
+    { text: 'held-out error', swatch: 'dwf-swatch dwf-sw-class1' }, { text: 'training error', swatch: 'dwf-swatch dwf-sw-loss' },
+    { text: 'gap, middle 80 % of resamples', swatch: 'dwf-swatch dwf-sw-band' }, { text: 'bound on the gap (1 − δ)', swatch: 'dwf-swatch dwf-sw-truth' },
   ]);
 
   const row = buttonRow(card.controls);
@@ -82,7 +82,7 @@ function build({ ml, card, options }) {
   }
 
   function describe() {
-    if (!study) { requestDraw(draw); return; }
+    if (!study) { ctx.requestDraw(draw); return; }
     const i = pick;
     stat.n.set(String(SIZES[i]));
     stat.train.set(fixed(study.trainError[i], 3));
@@ -94,7 +94,7 @@ function build({ ml, card, options }) {
     card.setMessage(`Depth ${opts.depth}, averaged over ${study.repeats} resamples: the gap falls from ${fixed(first, 3)} at n = ${SIZES[0]} to ${fixed(last, 3)} at n = ${SIZES[SIZES.length - 1]}. `
       + `At n = ${SIZES[i]} the measured gap is ${fixed(study.gapMean[i], 3)}; the bound guarantees at most ${fixed(bounds[i], 3)}${bounds[i] > 1 ? ', which is vacuous (an error rate cannot exceed 1)' : ''}.`, 'info');
     chart.canvas.setAttribute('aria-label', `Errors against training size, depth ${opts.depth}; at n = ${SIZES[i]} train ${fixed(study.trainError[i], 3)}, held-out ${fixed(study.testError[i], 3)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   const onDown = (e) => {
@@ -112,8 +112,8 @@ function build({ ml, card, options }) {
     describe();
     e.preventDefault();
   };
-  chart.canvas.addEventListener('pointerdown', onDown);
-  chart.canvas.addEventListener('keydown', onKey);
+  ctx.listen(chart.canvas, 'pointerdown', onDown);
+  ctx.listen(chart.canvas, 'keydown', onKey);
 
   function draw() {
     const t = chart.theme;
@@ -170,13 +170,6 @@ function build({ ml, card, options }) {
       opts = { ...next };
       sliders.noise.set(opts.noise); sliders.repeats.set(opts.repeats);
       if (dataChanged) loadData(); else run();
-    },
-    destroy() {
-      cancelDraw(draw);
-      chart.canvas.removeEventListener('pointerdown', onDown);
-      chart.canvas.removeEventListener('keydown', onKey);
-      chart.destroy();
-      tree.delete();
     },
   };
 }

@@ -4,12 +4,12 @@
 // every episode. The engine's QLearning does every update; its valueIteration gives the optimum.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { countOf, formatNumber } from '../lib/format.js';
-import { Board, divergingScale, drawLegendBar } from './landscape/draw.js';
 import { seedOption } from '../lib/schema.js';
+import { Board } from '../lib/board.js';
+import { divergingScale } from '../lib/colors.js';
+import { drawLegendBar } from '../lib/legend.js';
 
 export const schema = {
   preset: { type: 'enum', values: ['classic4x4', 'classic4x3', 'cliff', 'open6x6'], default: 'classic4x4', description: 'Starting board.' },
@@ -33,22 +33,23 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const world = new ml.Gridworld();
-  const agent = new ml.QLearning();
+  const world = ctx.own(new ml.Gridworld());
+  const agent = ctx.own(new ml.QLearning());
   let tool = 'wall';
   let cursor = null; // keyboard cursor {x, y}
   let speed = 'medium';
   let optimalV = null;
 
-  const board = new Board(card.stage, { aspect: 1, maxHeight: 460, label: 'Gridworld board', onResize: () => requestDraw(draw) });
+  const board = ctx.own(new Board(card.stage, { aspect: 1, maxHeight: 460, label: 'Gridworld board', onResize: () => ctx.requestDraw(draw) }));
   board.canvas.tabIndex = 0;
   board.canvas.classList.add('dwl-board');
-  const returns = new Plot(card.stage, { aspect: 0.26, minHeight: 130, maxHeight: 190, label: 'Return of each episode', onResize: () => requestDraw(draw) });
+  const returns = ctx.own(new Plot(card.stage, { aspect: 0.26, minHeight: 130, maxHeight: 190, label: 'Return of each episode', onResize: () => ctx.requestDraw(draw) }));
 
   const buttons = buttonRow(card.controls);
-  const play = player(buttons, card, {
+  const play = ctx.player(buttons, {
     reduced: () => episodes(1),
     every: () => SPEEDS[speed].every,
     tick: () => { moves(SPEEDS[speed].moves); },
@@ -206,22 +207,22 @@ function build({ ml, card, options }) {
       const k = e.shiftKey ? 10 : 1;
       cursor = { x: clamp(cursor.x + dx * k, 0, world.width() - 1), y: clamp(cursor.y + dy * k, 0, world.height() - 1) };
       card.setMessage(`Cell (${cursor.x}, ${cursor.y}): ${world.cell(cursor.x, cursor.y)}. Enter places a ${tool === 'empty' ? 'blank' : tool}.`, 'info');
-      requestDraw(draw);
+      ctx.requestDraw(draw);
       e.preventDefault();
     } else if ((e.key === 'Enter' || e.key === ' ') && cursor) {
       edit(cursor.x, cursor.y);
       e.preventDefault();
     } else if (e.key === 'Escape') {
       cursor = null;
-      requestDraw(draw);
+      ctx.requestDraw(draw);
     }
   };
-  const onFocus = () => { if (!cursor) cursor = { ...world.start() }; requestDraw(draw); };
-  const onBlur = () => { requestDraw(draw); };
-  board.canvas.addEventListener('pointerdown', onDown);
-  board.canvas.addEventListener('keydown', onKey);
-  board.canvas.addEventListener('focus', onFocus);
-  board.canvas.addEventListener('blur', onBlur);
+  const onFocus = () => { if (!cursor) cursor = { ...world.start() }; ctx.requestDraw(draw); };
+  const onBlur = () => { ctx.requestDraw(draw); };
+  ctx.listen(board.canvas, 'pointerdown', onDown);
+  ctx.listen(board.canvas, 'keydown', onKey);
+  ctx.listen(board.canvas, 'focus', onFocus);
+  ctx.listen(board.canvas, 'blur', onBlur);
 
   function geometry() {
     const w = world.width();
@@ -242,7 +243,7 @@ function build({ ml, card, options }) {
     statV.set(fixed(agent.values()[idx], 3));
     statOpt.set(optimalV ? fixed(optimalV[idx], 3) : '–');
     board.canvas.setAttribute('aria-label', `Gridworld ${world.width()} by ${world.height()}; agent at (${agent.position().x}, ${agent.position().y}); ε = ${fixed(eps, 2)}; ${countOf(agent.episodes(), 'episode')} finished`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -358,18 +359,6 @@ function build({ ml, card, options }) {
       opts = { ...next };
       for (const k of Object.keys(sliders)) sliders[k].set(opts[k]);
       if (presetChanged) loadPreset(); else { attempt(card, () => { applyHyper(); agent.reset(opts.seed); }); computeOptimum(); render(); }
-    },
-    destroy() {
-      cancelDraw(draw);
-      play.stop();
-      board.canvas.removeEventListener('pointerdown', onDown);
-      board.canvas.removeEventListener('keydown', onKey);
-      board.canvas.removeEventListener('focus', onFocus);
-      board.canvas.removeEventListener('blur', onBlur);
-      board.destroy();
-      returns.destroy();
-      agent.delete();
-      world.delete();
     },
   };
 }

@@ -3,7 +3,7 @@
 // the price.
 import { mountWidget } from '../lib/widget.js';
 import { el, fixed } from '../lib/ui.js';
-import { reportComplete } from './course1/report.js';
+import { reportComplete } from '../lib/report.js';
 
 export const schema = {};
 
@@ -25,7 +25,8 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card }) {
+function build(ctx) {
+  const { ml, card } = ctx;
   const data = ml.houseTable();
   const names = Array.from(data.columns, (c) => LABELS[c] || c);
   const noiseColumn = names.findIndex((n) => /shoe/i.test(n));
@@ -58,7 +59,7 @@ function build({ ml, card }) {
   cue.hidden = true;
   card.stage.append(wrap, cue);
   const checkOverflow = () => { cue.hidden = wrap.scrollWidth <= wrap.clientWidth + 1; };
-  const resizeObserver = new ResizeObserver(checkOverflow);
+  const resizeObserver = ctx.own(new ResizeObserver(checkOverflow));
   resizeObserver.observe(wrap);
   const statGuess = card.stat('your pick');
   statGuess.set('–');
@@ -84,5 +85,5 @@ function build({ ml, card }) {
     }
   }
 
-  return { destroy() { resizeObserver.disconnect(); } };
+  return {};
 }

@@ -4,12 +4,14 @@
 // plane is computed lazily, a few cells per frame, as a heat map behind both panels.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, checkbox, el, fixed, select, slider } from '../lib/ui.js';
-import { legend, divergingScale } from './landscape/draw.js';
-import { gridTrials, randomTrials, mean } from './landscape2/data.js';
 import { seedOption } from '../lib/schema.js';
 import { formatNumber } from '../lib/format.js';
+import { legend } from '../lib/legend.js';
+import { divergingScale } from '../lib/colors.js';
+import { gridTrials, randomTrials } from './hyperparameter-search/trials.js';
+import { mean } from '../lib/arrays.js';
 
 export const schema = {
   data: { type: 'enum', values: ['moons', 'circles'], default: 'moons', description: 'Which seeded data set the SVM learns.' },
@@ -37,9 +39,10 @@ const MAX_STEPS = 2000;
 const TRIAL_MS = 220;
 const CELLS_PER_FRAME = 2;
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const svm = new ml.KernelSVM();
+  const svm = ctx.own(new ml.KernelSVM());
   let data = null;
   let heat = [];
   let heatNext = 0;
@@ -55,16 +58,16 @@ function build({ ml, card, options }) {
   for (const [key, title] of [['grid', 'Grid search'], ['random', 'Random search']]) {
     const host = el('div', { className: 'dwl-panel' }, [el('p', { className: 'dwl-panel-title', text: title })]);
     pair.append(host);
-    const plot = new Plot(host, { aspect: 0.85, minHeight: 240, maxHeight: 400, label: title, onResize: () => requestDraw(draw) });
+    const plot = ctx.own(new Plot(host, { aspect: 0.85, minHeight: 240, maxHeight: 400, label: title, onResize: () => ctx.requestDraw(draw) }));
     plot.margin = { ...plot.margin, top: 22 }; // room for the y-axis title above the top tick
     const note = el('p', { className: 'dwl2-best' });
     host.append(note);
     panels[key] = { plot, note };
   }
   legend(card.stage, [
-    { text: 'heat map: CV accuracy, ≤ 0.5 orange → 0.75 white → 1 blue', className: 'dwl-sw-heat' },
-    { text: 'trial', className: 'dwl-sw-model' },
-    { text: 'best so far', className: 'dwl-sw-best' },
+    { text: 'heat map: CV accuracy, ≤ 0.5 orange → 0.75 white → 1 blue', swatch: 'dwl-swatch dwl-sw-heat' },
+    { text: 'trial', swatch: 'dwl-swatch dwl-sw-model' },
+    { text: 'best so far', swatch: 'dwl-swatch dwl-sw-best' },
   ]);
 
   const buttons = buttonRow(card.controls);
@@ -75,7 +78,7 @@ function build({ ml, card, options }) {
   const sliders = {
     budget: slider(card.controls, { label: 'budget of trials', min: 4, max: 25, step: 1, value: opts.budget, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.budget = v; pause(); resetTrials(); } }),
   };
-  const heatBox = checkbox(card.controls, { label: 'show the full heat map (extra evaluations)', checked: true, onChange: (v) => { showHeat = v; requestDraw(draw); } });
+  const heatBox = checkbox(card.controls, { label: 'show the full heat map (extra evaluations)', checked: true, onChange: (v) => { showHeat = v; ctx.requestDraw(draw); } });
   heatBox.closest('.dw-check')?.classList.add('dwl-check');
 
   const statTrials = card.stat('trials');
@@ -157,7 +160,7 @@ function build({ ml, card, options }) {
       const b = key === 'grid' ? g : r;
       panels[key].plot.canvas.setAttribute('aria-label', `${key} search, ${done} trials, best cross-validated accuracy ${b ? fixed(b.score, 3) : 'none yet'}`);
     }
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function fmtPow(lg) {
@@ -166,7 +169,7 @@ function build({ ml, card, options }) {
   }
 
   // Heat map cells are evaluated a few per frame in the background; trials advance on Play.
-  const stop = animate(card.card, (time) => {
+  const stop = ctx.animate((time) => {
     if (data && showHeat && heatNext < heat.length) {
       const n = opts.resolution;
       for (let s = 0; s < CELLS_PER_FRAME && heatNext < heat.length; s++) {
@@ -258,14 +261,6 @@ function build({ ml, card, options }) {
       sliders.budget.set(opts.budget);
       pause();
       loadData();
-    },
-    destroy() {
-      stop();
-      playing = false;
-      cancelDraw(draw);
-      panels.grid.plot.destroy();
-      panels.random.plot.destroy();
-      svm.delete();
     },
   };
 }

@@ -5,13 +5,12 @@
 // support vectors (αᵢ > 0) are ringed.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate } from '../lib/frame.js';
-import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { countOf, formatPercent } from '../lib/format.js';
-import { DATASETS, loadDataset, legendRow } from './frontier/common.js';
 import { GridImage, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
+import { DATASETS, datasetOptions, loadDataset } from '../lib/datasets.js';
+import { legend } from '../lib/legend.js';
 
 export const schema = {
   dataset: { type: 'enum', values: ['circles', 'moons', 'xor'], default: 'circles', description: 'Built-in data set.' },
@@ -37,25 +36,26 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const svm = new ml.KernelSVM();
+  const svm = ctx.own(new ml.KernelSVM());
   let data = null;
   let gridX = null;
   let heat = null; // the SVM's p(class 1) picture, painted into heatImage
-  const heatImage = new GridImage();
+  const heatImage = ctx.own(new GridImage());
   let fGrid = null;
   let probe = null;
 
-  const plot = new Plot(card.stage, { aspect: 0.8, minHeight: 260, maxHeight: 480, label: 'Decision heat map, boundary, margins and support vectors', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.8, minHeight: 260, maxHeight: 480, label: 'Decision heat map, boundary, margins and support vectors', onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
-  legendRow(card.stage, [
-    { text: 'class 0', kind: 'class0' }, { text: 'class 1', kind: 'class1' }, { text: 'boundary f = 0', kind: 'model' },
-    { text: 'margins f = ±1', kind: 'truth' }, { text: 'support vector', kind: 'ring' },
+  legend(card.stage, [
+    { text: 'class 0', swatch: 'dwf-swatch dwf-sw-class0' }, { text: 'class 1', swatch: 'dwf-swatch dwf-sw-class1' }, { text: 'boundary f = 0', swatch: 'dwf-swatch dwf-sw-model' },
+    { text: 'margins f = ±1', swatch: 'dwf-swatch dwf-sw-truth' }, { text: 'support vector', swatch: 'dwf-swatch dwf-sw-ring' },
   ]);
 
   const row = buttonRow(card.controls);
-  const play = player(row, card, {
+  const play = ctx.player(row, {
     start: () => { restart(false); },
     reduced: () => { attempt(card, () => svm.fit(400)); refresh(); },
     everyFrames: 6,
@@ -63,7 +63,7 @@ function build({ ml, card, options }) {
   });
   button(row, 'Step', () => { play.stop(); advance(); });
   button(row, 'Reset', () => { play.stop(); restart(); });
-  select(card.controls, { label: 'data', value: opts.dataset, options: Object.entries(DATASETS).map(([k, v]) => [k, v.label]), onChange: (v) => { play.stop(); opts.dataset = v; loadData(); } });
+  select(card.controls, { label: 'data', value: opts.dataset, options: datasetOptions(schema.dataset.values), onChange: (v) => { play.stop(); opts.dataset = v; loadData(); } });
   select(card.controls, { label: 'kernel', value: opts.kernel, options: [['rbf', 'RBF  exp(−γ‖a−b‖²)'], ['poly', 'polynomial (γa·b + 1)^d'], ['linear', 'linear a·b']], onChange: (v) => { play.stop(); opts.kernel = v; restart(true); } });
   const sliders = {
     gamma: slider(card.controls, { label: 'γ', min: 0.01, max: 100, step: 0.02, scale: 'log', value: opts.gamma, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.gamma = v; restart(true); } }),
@@ -144,19 +144,19 @@ function build({ ml, card, options }) {
         card.setMessage(`Stopped, not at the optimum (${kernelText}, C = ${fixed(opts.C, 2)}): the solver's KKT test is met (violation below ${fixed(TOLERANCE, 3)}), but primal − dual is still ${fixed(gap, 2)}, ${formatPercent(relGap, 0)} of the primal ${fixed(primal, 1)}.${opts.C >= 10 ? ' With C this large each small margin violation the test leaves costs C times as much in the primal.' : ''} ${result}${note}`, 'warn');
       }
     } else card.setMessage(`Training (${kernelText}): ${svm.pairUpdates()} pair updates so far; KKT violation ${fixed(svm.violation(), 3)} (stops below ${fixed(TOLERANCE, 3)}).`, 'info');
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function readAt(x, y) {
     probe = { x, y };
     const f = attempt(card, () => svm.decisionFunction([x, y])[0]);
     if (Number.isFinite(f)) card.setMessage(`At (${fixed(x, 2)}, ${fixed(y, 2)}): f(x) = ${fixed(f, 3)}, so the SVM says class ${f > 0 ? 1 : 0}${Math.abs(f) < 1 ? ' — inside the margin' : ''}.`, 'info');
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
   const onDown = (e) => { const p = plot.eventToData(e); readAt(p.x, p.y); };
   const onKey = (e) => {
     if (e.key === 'Enter' || e.key === ' ') { play.toggle(); e.preventDefault(); return; }
-    if (e.key === 'Escape') { play.stop(); probe = null; requestDraw(draw); return; }
+    if (e.key === 'Escape') { play.stop(); probe = null; ctx.requestDraw(draw); return; }
     const d = { ArrowUp: [0, 1], ArrowDown: [0, -1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] }[e.key];
     if (!d) return;
     const [x0, x1, y0, y1] = domain();
@@ -165,8 +165,8 @@ function build({ ml, card, options }) {
     readAt(Math.max(x0, Math.min(x1, p.x + d[0] * k * (x1 - x0))), Math.max(y0, Math.min(y1, p.y + d[1] * k * (y1 - y0))));
     e.preventDefault();
   };
-  plot.canvas.addEventListener('pointerdown', onDown);
-  plot.canvas.addEventListener('keydown', onKey);
+  ctx.listen(plot.canvas, 'pointerdown', onDown);
+  ctx.listen(plot.canvas, 'keydown', onKey);
 
   // Cells where f crosses a level between horizontal or vertical neighbours, drawn as short
   // segments at the linearly interpolated crossing: a simple contour of the engine's values.
@@ -223,15 +223,6 @@ function build({ ml, card, options }) {
       opts = { ...next };
       sliders.gamma.set(opts.gamma); sliders.degree.set(opts.degree); sliders.C.set(opts.C);
       if (dataChanged) loadData(); else restart(true);
-    },
-    destroy() {
-      cancelDraw(draw);
-      play.stop();
-      plot.canvas.removeEventListener('pointerdown', onDown);
-      plot.canvas.removeEventListener('keydown', onKey);
-      plot.destroy();
-      heatImage.release();
-      svm.delete();
     },
   };
 }

@@ -3,21 +3,20 @@
 // folds are the engine's stratifiedKFold (what crossValScore uses for a classifier), each round
 // is setData → reset → fit → score exactly as crossValScore does, and the final mean is checked
 // against crossValScore itself.
-import { mountWidget, attempt } from '../lib/widget.js';
+import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { player } from '../lib/player.js';
 import { button, buttonRow, slider, select } from '../lib/ui.js';
-import { free, rgba, legend } from './course4/common.js';
 import { formatPercent as pct, formatNumber } from '../lib/format.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
-import { makeDataset, DATASETS } from './course4/datasets.js';
 import { seedOption } from '../lib/schema.js';
+import { rgba } from '../lib/colors.js';
+import { legend } from '../lib/legend.js';
+import { DATASET_NAMES, makeDataset } from '../lib/datasets.js';
 
 export const schema = {
   seed: seedOption(3, 'Random seed for the points and the fold shuffle.'),
   points: { type: 'int', min: 20, max: 300, default: 100, description: 'How many points.' },
-  dataset: { type: 'enum', values: DATASETS, default: 'moons', description: 'Shape of the two classes.' },
+  dataset: { type: 'enum', values: DATASET_NAMES, default: 'moons', description: 'Shape of the two classes.' },
   noise: { type: 'number', min: 0, max: 1, default: 0.35, description: 'Noise in the data.' },
   k: { type: 'int', min: 2, max: 10, default: 5, description: 'Number of folds.' },
   depth: { type: 'int', min: 1, max: 12, default: 3, description: 'Maximum depth of the decision tree being evaluated.' },
@@ -35,10 +34,11 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const model = new ml.DecisionTree();
-  const checker = new ml.DecisionTree();
+  const model = ctx.own(new ml.DecisionTree());
+  const checker = ctx.own(new ml.DecisionTree());
   let data = null;
   let folds = [];
   let scores = [];
@@ -46,13 +46,13 @@ function build({ ml, card, options }) {
   let probs = null;
   let engineMean = NaN;
 
-  const plot = new Plot(card.stage, { aspect: 0.55, minHeight: 240, maxHeight: 420, label: 'Data with the held-out fold hollow', onResize: () => requestDraw(draw) });
-  const foldPlot = new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 240, label: 'Folds and their scores', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.55, minHeight: 240, maxHeight: 420, label: 'Data with the held-out fold hollow', onResize: () => ctx.requestDraw(draw) }));
+  const foldPlot = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 240, label: 'Folds and their scores', onResize: () => ctx.requestDraw(draw) }));
   foldPlot.margin = { left: 64, right: 64, top: 8, bottom: 8 };
-  legend(card.stage, [{ label: 'held-out fold (scored, hollow points)', swatchClass: 'c4-swatch-test' }, { label: 'training folds (solid points)', swatchClass: 'c4-swatch-train' }]);
+  legend(card.stage, [{ text: 'held-out fold (scored, hollow points)', swatch: 'c4-swatch c4-swatch-test' }, { text: 'training folds (solid points)', swatch: 'c4-swatch c4-swatch-train' }]);
 
   const buttons = buttonRow(card.controls);
-  const play = player(buttons, card, {
+  const play = ctx.player(buttons, {
     start: () => { if (round >= folds.length - 1) restart(); },
     reduced: () => nextFold(),
     every: 1100,
@@ -62,7 +62,7 @@ function build({ ml, card, options }) {
   button(buttons, 'Reset', () => { play.stop(); restart(); });
   slider(card.controls, { label: 'folds k', min: 2, max: 10, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.k = v; restart(); } });
   slider(card.controls, { label: 'tree depth', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.depth = v; restart(); } });
-  select(card.controls, { label: 'data', options: DATASETS.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { play.stop(); opts.dataset = v; loadData(); } });
+  select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { play.stop(); opts.dataset = v; loadData(); } });
 
   const statFold = card.stat('fold');
   const statScore = card.stat('this fold');
@@ -143,7 +143,7 @@ function build({ ml, card, options }) {
       card.setMessage(`Cross-validated accuracy ${pct(mean, 1)}${agree}. Single folds ranged from ${pct(lo, 1)} to ${pct(hi, 1)}: one lucky or unlucky split could have told you either, the average is steadier. Every point was tested exactly once.`, 'ok');
     }
     plot.canvas.setAttribute('aria-label', round < 0 ? 'Data, no fold held out yet' : `Data; fold ${round + 1} held out (hollow), its accuracy ${pct(scores[round], 1)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -196,12 +196,5 @@ function build({ ml, card, options }) {
 
   return {
     update(next) { play.stop(); opts = { ...next }; loadData(); },
-    destroy() {
-      cancelDraw(draw);
-      play.stop();
-      plot.destroy();
-      foldPlot.destroy();
-      free(model, checker);
-    },
   };
 }

@@ -2,14 +2,13 @@
 // line, {1, 2, 3, 9, 10, 11}, k = 2, centroids starting badly at 2 and 4. Each Step runs one
 // half of Lloyd's algorithm in the engine's KMeans (assignStep, then updateStep); the labels,
 // centroids and inertia shown are the engine's.
-import { mountWidget, attempt } from '../lib/widget.js';
+import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
-import { player } from '../lib/player.js';
+import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed } from '../lib/ui.js';
 import { countOf, formatNumber, formatShort } from '../lib/format.js';
-import { clusterColor, marker, free } from './course4/common.js';
-import { attachDrag } from '../lib/drag.js';
+import { clusterColor } from '../lib/colors.js';
+import { shapeMarker } from '../lib/marks.js';
 
 export const schema = {
   points: { type: 'string', maxLength: 80, default: '1,2,3,9,10,11', description: 'Comma-separated positions on the number line (2 to 12 numbers between −20 and 40).' },
@@ -47,9 +46,10 @@ function parsePoints(text) {
   return parts;
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const km = new ml.KMeans();
+  const km = ctx.own(new ml.KMeans());
   let points = parsePoints(opts.points) || [1, 2, 3, 9, 10, 11];
   let start = [opts.c1, opts.c2];
   let phase = -1; // -1 start, 0 assigned, 1 moved, 2 converged
@@ -64,7 +64,7 @@ function build({ ml, card, options }) {
   const chips = PHASES.map((p, i) => el('span', { text: `${i + 1} ${p}` }));
   phaseBar.append(...chips);
   card.stage.append(phaseBar);
-  const plot = new Plot(card.stage, { aspect: 0.22, minHeight: 150, maxHeight: 200, label: 'Number line with six points and two centroids', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.22, minHeight: 150, maxHeight: 200, label: 'Number line with six points and two centroids', onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { left: 16, right: 16, top: 16, bottom: 30 };
   const explain = el('p', { className: 'dw-hint c4-explain', 'aria-live': 'polite' });
   card.stage.append(explain);
@@ -79,7 +79,7 @@ function build({ ml, card, options }) {
   card.stage.append(tableWrap);
 
   const buttons = buttonRow(card.controls);
-  const play = player(buttons, card, {
+  const play = ctx.player(buttons, {
     reduced: () => advance(),
     onStart: () => { if (phase === 2) restart(); },
     every: 1100,
@@ -136,11 +136,11 @@ function build({ ml, card, options }) {
     stopTween = null;
     if (prefersReducedMotion()) { shown = to; return; }
     const t0 = performance.now();
-    stopTween = animate(card.card, (now) => {
+    stopTween = ctx.animate((now) => {
       const t = Math.min(1, (now - t0) / 500);
       const e = t * t * (3 - 2 * t);
       shown = from.map((f, j) => f + (to[j] - f) * e);
-      requestDraw(draw);
+      ctx.requestDraw(draw);
       if (t >= 1 && stopTween) { stopTween(); stopTween = null; }
     });
   }
@@ -187,7 +187,7 @@ function build({ ml, card, options }) {
       card.setMessage(`Converged after ${countOf(Math.max(1, iterations - 1), 'update')} (the engine counts ${countOf(iterations, 'iteration')} including the confirming one). Final inertia ${fixed(inertia, 2)}.${empty.length ? ' One centroid ended with no points.' : ''}`, empty.length ? 'warn' : 'ok');
     }
     plot.canvas.setAttribute('aria-label', `Number line from ${fixed(axis[0], 1)} to ${fixed(axis[1], 1)}: points ${points.map((v) => formatShort(v)).join(', ')}; centroid 1 at ${fixed(c[0], 2)}, centroid 2 at ${fixed(c[1], 2)}; inertia ${fixed(inertia, 2)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function domain() { return axis; }
@@ -213,7 +213,7 @@ function build({ ml, card, options }) {
         ctx.globalAlpha = 1;
       }
       ctx.fillStyle = assigned ? clusterColor(t, j) : t.textMuted;
-      marker(ctx, X, Y, assigned ? j : 1, 6);
+      shapeMarker(ctx, X, Y, assigned ? j : 1, 6);
       ctx.fill(); ctx.strokeStyle = t.surface; ctx.lineWidth = 1; ctx.stroke();
     });
     const focused = drag.focused;
@@ -241,22 +241,22 @@ function build({ ml, card, options }) {
     shown.forEach((cx, j) => { const d = Math.hypot(plot.px(cx) - plot.px(pos.x), plot.py(CENTROID_Y) - plot.py(pos.y)); if (d < bestD) { bestD = d; best = j; } });
     return bestD <= 30 ? best : -1;
   }
-  const drag = attachDrag(plot, {
+  const drag = ctx.drag(plot, {
     hit: (pos) => { const j = nearestCentroid(pos); return j >= 0 ? j : null; },
     grab: (j) => { selected = j; },
     moveOnPress: false,
     move: (pos, j) => moveStart(j, pos.x),
-    release: () => requestDraw(draw),
+    release: () => ctx.requestDraw(draw),
     key: (dx) => {
       if (!dx) return false; // the centroids only move along the line
       moveStart(selected, start[selected] + dx * 0.5);
       return true;
     },
-    enter: () => { selected = 1 - selected; requestDraw(draw); },
+    enter: () => { selected = 1 - selected; ctx.requestDraw(draw); },
     escape: () => plot.canvas.blur(),
     onFocusChange: (on) => {
       if (on) card.setMessage('Left/Right move the selected starting centroid (Shift for bigger moves); Enter switches centroid.', 'info');
-      requestDraw(draw);
+      ctx.requestDraw(draw);
     },
   });
 
@@ -271,14 +271,6 @@ function build({ ml, card, options }) {
       start = [opts.c1, opts.c2];
       axis = axisRange(points, start);
       restart();
-    },
-    destroy() {
-      cancelDraw(draw);
-      drag.destroy();
-      play.stop();
-      if (stopTween) stopTween();
-      plot.destroy();
-      free(km);
     },
   };
 }

@@ -5,12 +5,11 @@
 // and plots the final inertias, exposing poor local minima.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { player } from '../lib/player.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
-import { clamp, legendRow } from './frontier/common.js';
 import { countOf } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
+import { clamp } from '../lib/arrays.js';
+import { legend } from '../lib/legend.js';
 
 export const schema = {
   k: { type: 'int', min: 2, max: 6, default: 4, description: 'Number of clusters.' },
@@ -34,25 +33,25 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const km = new ml.KMeans();
-  const probe = new ml.KMeans();
+  const km = ctx.own(new ml.KMeans());
+  const probe = ctx.own(new ml.KMeans());
   let data = null;
   let history = []; // { inertia, half: 'start' | 'assign' | 'update' }
   let starts = null; // { random: [...], plus: [...] }
   let selected = 0;
-  let dragging = -1;
 
-  const plot = new Plot(card.stage, { aspect: 0.75, minHeight: 260, maxHeight: 440, label: 'Points coloured by cluster with centroids', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.75, minHeight: 260, maxHeight: 440, label: 'Points coloured by cluster with centroids', onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
   plot.canvas.classList.add('dwf-draggable');
-  const chart = new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 210, label: 'Inertia after every half-step', onResize: () => requestDraw(draw) });
+  const chart = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 210, label: 'Inertia after every half-step', onResize: () => ctx.requestDraw(draw) }));
   chart.margin.top = 22; // room for the axis title above the top tick
-  legendRow(card.stage, [{ text: 'after assigning', kind: 'loss' }, { text: 'after moving centroids', kind: 'good' }, { text: 'final inertia of each start (random ▲, k-means++ ●)', kind: 'model' }]);
+  legend(card.stage, [{ text: 'after assigning', swatch: 'dwf-swatch dwf-sw-loss' }, { text: 'after moving centroids', swatch: 'dwf-swatch dwf-sw-good' }, { text: 'final inertia of each start (random ▲, k-means++ ●)', swatch: 'dwf-swatch dwf-sw-model' }]);
 
   const row = buttonRow(card.controls);
-  const play = player(row, card, {
+  const play = ctx.player(row, {
     reduced: () => { for (let i = 0; i < 8 && halfStep(); i++); },
     everyFrames: 30, // two half-steps a second
     tick: () => halfStep(),
@@ -154,7 +153,7 @@ function build({ ml, card, options }) {
     stat.iter.set(fixed(km.steps(), 0));
     stat.inertia.set(fixed(km.inertia(), 3));
     stat.best.set(starts ? fixed(Math.min(...starts.random, ...starts.plus), 3) : '–');
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function nearestCentroid(p) {
@@ -174,37 +173,25 @@ function build({ ml, card, options }) {
     c[2 * j + 1] = clamp(y, DOMAIN[2], DOMAIN[3]);
     setStart(c);
   }
-  const onDown = (e) => {
-    const j = nearestCentroid(plot.eventToData(e));
-    if (j < 0) return;
-    play.stop();
-    dragging = j; selected = j;
-    plot.canvas.setPointerCapture(e.pointerId);
-    plot.canvas.classList.add('dwf-dragging');
-  };
-  const onMove = (e) => {
-    if (dragging < 0) return;
-    const p = plot.eventToData(e);
-    moveCentroid(dragging, p.x, p.y);
-  };
-  const onUp = () => { dragging = -1; plot.canvas.classList.remove('dwf-dragging'); };
-  const onKey = (e) => {
-    if (/^[1-6]$/.test(e.key) && Number(e.key) <= opts.k) { selected = Number(e.key) - 1; requestDraw(draw); e.preventDefault(); return; }
-    if (e.key === 'Enter' || e.key === ' ') { play.stop(); halfStep(); e.preventDefault(); return; }
-    if (e.key === 'Escape') { play.stop(); return; }
-    const d = { ArrowUp: [0, 1], ArrowDown: [0, -1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] }[e.key];
-    if (!d) return;
-    play.stop();
-    const k = (e.shiftKey ? 10 : 1) * 0.1;
-    const c = km.centroids();
-    moveCentroid(selected, c[2 * selected] + d[0] * k, c[2 * selected + 1] + d[1] * k);
-    e.preventDefault();
-  };
-  plot.canvas.addEventListener('pointerdown', onDown);
-  plot.canvas.addEventListener('pointermove', onMove);
-  plot.canvas.addEventListener('pointerup', onUp);
-  plot.canvas.addEventListener('pointercancel', onUp);
-  plot.canvas.addEventListener('keydown', onKey);
+  // Drag a centroid, or select one with keys 1–6 and move it with the arrows (0.1 a press, 1 with
+  // Shift: drag.js gives ±1, ±10); Enter or Space runs a half-step; Escape stops playing.
+  ctx.drag(plot, {
+    hit: (pos) => { const j = nearestCentroid(pos); return j < 0 ? null : j; },
+    grab: (j) => { play.stop(); selected = j; plot.canvas.classList.add('dwf-dragging'); },
+    moveOnPress: false,
+    move: (p, j) => moveCentroid(j, p.x, p.y),
+    release: () => plot.canvas.classList.remove('dwf-dragging'),
+    key: (dx, dy) => {
+      play.stop();
+      const c = km.centroids();
+      moveCentroid(selected, c[2 * selected] + dx * 0.1, c[2 * selected + 1] + dy * 0.1);
+    },
+    enter: () => { play.stop(); halfStep(); },
+    escape: () => play.stop(),
+    otherKey: (e) => {
+      if (/^[1-6]$/.test(e.key) && Number(e.key) <= opts.k) { selected = Number(e.key) - 1; ctx.requestDraw(draw); e.preventDefault(); }
+    },
+  });
 
   function clusterColor(t, j) { return [t.class0, t.class1, t.class2][j % 3]; }
 
@@ -266,15 +253,6 @@ function build({ ml, card, options }) {
       opts = { ...next };
       sliders.k.set(opts.k); sliders.spread.set(opts.spread); sliders.seed.set(Math.min(opts.seed, 50));
       if (dataChanged) loadData(); else restart();
-    },
-    destroy() {
-      cancelDraw(draw);
-      play.stop();
-      for (const [ev, fn] of [['pointerdown', onDown], ['pointermove', onMove], ['pointerup', onUp], ['pointercancel', onUp], ['keydown', onKey]]) plot.canvas.removeEventListener(ev, fn);
-      plot.destroy();
-      chart.destroy();
-      km.delete();
-      probe.delete();
     },
   };
 }

@@ -3,21 +3,20 @@
 // circled and vote (votes()); the tint is
 // the engine's k-NN prediction over the plane (predictGrid), so the boundary's jumpiness at k = 1
 // and smoothness at large k can be seen.
-import { mountWidget, attempt } from '../lib/widget.js';
+import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { checkbox, el, fixed, slider, select } from '../lib/ui.js';
-import { free, marker, rgba } from './course4/common.js';
-import { attachDrag } from '../lib/drag.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
-import { makeDataset, DATASETS } from './course4/datasets.js';
 import { formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
+import { shapeMarker } from '../lib/marks.js';
+import { rgba } from '../lib/colors.js';
+import { DATASET_NAMES, makeDataset } from '../lib/datasets.js';
 
 export const schema = {
   seed: seedOption(2, 'Random seed for the points.'),
   points: { type: 'int', min: 10, max: 300, default: 70, description: 'How many labelled points.' },
-  dataset: { type: 'enum', values: DATASETS, default: 'moons', description: 'Shape of the two classes.' },
+  dataset: { type: 'enum', values: DATASET_NAMES, default: 'moons', description: 'Shape of the two classes.' },
   noise: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Noise in the data.' },
   k: { type: 'int', min: 1, max: 51, default: 5, description: 'How many neighbours vote.' },
   boundary: { type: 'boolean', default: true, description: 'Tint the plane with the k-NN prediction.' },
@@ -34,9 +33,10 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const knn = new ml.KNearestNeighbors();
+  const knn = ctx.own(new ml.KNearestNeighbors());
   let data = null;
   let domain = { x0: -1, x1: 1, y0: -1, y1: 1 };
   let query = { x: 0, y: 0 };
@@ -46,7 +46,7 @@ function build({ ml, card, options }) {
   let heat = null;
   let lastPrediction = null;
 
-  const plot = new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'Labelled points and a query point', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'Labelled points and a query point', onResize: () => ctx.requestDraw(draw) }));
   const voteBar = el('div', { className: 'c4-votebar', 'aria-hidden': 'true' });
   const vote0 = el('span', { className: 'c4-vote0' });
   const vote1 = el('span', { className: 'c4-vote1' });
@@ -54,8 +54,8 @@ function build({ ml, card, options }) {
   card.stage.append(voteBar);
 
   const kSlider = slider(card.controls, { label: 'k (neighbours)', min: 1, max: 25, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; setK(); } });
-  select(card.controls, { label: 'data', options: DATASETS.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; loadData(); } });
-  const show = checkbox(card.controls, { label: 'tint the plane with the prediction', checked: opts.boundary, onChange: (v) => { opts.boundary = v; refreshHeat(); requestDraw(draw); } });
+  select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; loadData(); } });
+  const show = checkbox(card.controls, { label: 'tint the plane with the prediction', checked: opts.boundary, onChange: (v) => { opts.boundary = v; refreshHeat(); ctx.requestDraw(draw); } });
 
   const statK = card.stat('k');
   const statOrange = card.stat('votes ▲ orange');
@@ -119,7 +119,7 @@ function build({ ml, card, options }) {
     card.setMessage(text, 'info');
     plot.canvas.dataset.query = `${query.x},${query.y}`; // exact position, for tests and embedding pages
     plot.canvas.setAttribute('aria-label', `Query at (${fixed(query.x, 2)}, ${fixed(query.y, 2)}); ${k} nearest neighbours vote ${Math.round(votes[0])} orange, ${Math.round(votes[1])} blue; predicted ${predicted === 1 ? 'blue' : 'orange'}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -153,7 +153,7 @@ function build({ ml, card, options }) {
     ctx.lineWidth = 3;
     ctx.strokeStyle = predicted === 1 ? t.class1 : t.class0;
     ctx.fillStyle = t.surface;
-    marker(ctx, Q.X, Q.Y, predicted === 1 ? 1 : 0, 11);
+    shapeMarker(ctx, Q.X, Q.Y, predicted === 1 ? 1 : 0, 11);
     ctx.fill(); ctx.stroke();
     if (drag.focused || drag.grabbed !== null) { ctx.beginPath(); ctx.arc(Q.X, Q.Y, 19, 0, Math.PI * 2); ctx.strokeStyle = t.accent; ctx.lineWidth = 2; ctx.stroke(); }
   }
@@ -163,16 +163,16 @@ function build({ ml, card, options }) {
     query = { x: Math.max(x0, Math.min(x1, pos.x)), y: Math.max(y0, Math.min(y1, pos.y)) };
     vote();
   }
-  const drag = attachDrag(plot, {
+  const drag = ctx.drag(plot, {
     move: moveQuery,
-    release: () => requestDraw(draw),
+    release: () => ctx.requestDraw(draw),
     cursor: () => 'grab',
     key: (dx, dy) => moveQuery({ x: query.x + dx * 0.02 * (domain.x1 - domain.x0), y: query.y + dy * 0.02 * (domain.y1 - domain.y0) }),
     snapshot: () => ({ ...query }),
     restore: moveQuery,
     onFocusChange: (on) => {
       if (on) card.setMessage('Arrow keys move the query point (Shift for bigger moves); Escape puts it back.', 'info');
-      requestDraw(draw);
+      ctx.requestDraw(draw);
     },
   });
 
@@ -180,11 +180,5 @@ function build({ ml, card, options }) {
 
   return {
     update(next) { opts = { ...next }; show.checked = opts.boundary; loadData(); },
-    destroy() {
-      cancelDraw(draw);
-      drag.destroy();
-      plot.destroy();
-      free(knn);
-    },
   };
 }

@@ -5,12 +5,14 @@
 // held-out validation rows) and scores both sets with meanSquaredError.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, prefersReducedMotion } from '../lib/frame.js';
-import { player } from '../lib/player.js';
+import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, slider } from '../lib/ui.js';
 import { formatNumber, formatShort } from '../lib/format.js';
-import { holdout, legend, log10, logAxes, marker, polyErrors } from './course3/common.js';
 import { seedOption } from '../lib/schema.js';
+import { holdout, polyErrors } from '../lib/holdout.js';
+import { legend } from '../lib/legend.js';
+import { log10, logAxes } from '../lib/ticks.js';
+import { curveMarker } from '../lib/marks.js';
 
 export const schema = {
   seed: seedOption(8, 'Random seed for the data and the split.'),
@@ -35,21 +37,22 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const poly = new ml.PolynomialRegression();
+  const poly = ctx.own(new ml.PolynomialRegression());
   let data = null;
   let split = null;
   let sizes = [];
   let points = [];      // computed so far: { n, trainMse, valMse }
   let degree = opts.degree;
 
-  const plot = new Plot(card.stage, { aspect: 0.5, minHeight: 230, maxHeight: 380, label: 'Learning curves', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 230, maxHeight: 380, label: 'Learning curves', onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { ...plot.margin, top: 24 };
-  legend(card.stage, [['c3-train', 'training MSE (filled)'], ['c3-val', 'validation MSE (hollow)'], ['c3-truth', 'noise floor s²']]);
+  legend(card.stage, [{ text: 'training MSE (filled)', swatch: 'c3-swatch c3-train' }, { text: 'validation MSE (hollow)', swatch: 'c3-swatch c3-val' }, { text: 'noise floor s²', swatch: 'c3-swatch c3-truth' }]);
 
   const buttons = buttonRow(card.controls);
-  const play = player(buttons, card, {
+  const play = ctx.player(buttons, {
     start: () => { if (points.length >= sizes.length) restart(); },
     reduced: () => { while (grow()) { /* all sizes at once */ } },
     every: FRAME_MS,
@@ -84,7 +87,7 @@ function build({ ml, card, options }) {
     degreeSlider.set(degree);
     statN.set('–'); statTrain.set('–'); statVal.set('–'); statGap.set('–');
     card.setMessage(`Degree ${degree}. Press Play (or Step) to grow the training set from 2 points to ${sizes[sizes.length - 1]}.`, 'info');
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function grow() {
@@ -102,7 +105,7 @@ function build({ ml, card, options }) {
     statGap.set(formatNumber(r.valMse - r.trainMse, 3));
     describe();
     plot.canvas.setAttribute('aria-label', `Learning curves for degree ${degree}: at n = ${n}, training MSE ${formatNumber(r.trainMse, 3)}, validation MSE ${formatNumber(r.valMse, 3)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
     return points.length < sizes.length;
   }
 
@@ -148,8 +151,8 @@ function build({ ml, card, options }) {
       plot.path(ns, points.map((p) => shown(p.valMse)), { color: t.loss, width: 2, dash: [6, 3] });
       const lastP = points[points.length - 1];
       if (lastP) {
-        marker(plot, lastP.n, shown(lastP.trainMse), { color: t.model, size: 5 });
-        marker(plot, lastP.n, shown(lastP.valMse), { color: t.loss, hollow: true, size: 5 });
+        curveMarker(plot, lastP.n, shown(lastP.trainMse), { color: t.model, size: 5 });
+        curveMarker(plot, lastP.n, shown(lastP.valMse), { color: t.loss, hollow: true, size: 5 });
       }
     });
     const c = plot.ctx;
@@ -188,11 +191,5 @@ function build({ ml, card, options }) {
 
   return {
     update(next) { opts = { ...next }; degree = opts.degree; play.stop(); load(); },
-    destroy() {
-      play.stop();
-      cancelDraw(draw);
-      plot.destroy();
-      poly.delete();
-    },
   };
 }

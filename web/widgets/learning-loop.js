@@ -5,10 +5,9 @@
 // that lap's numbers.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, prefersReducedMotion } from '../lib/frame.js';
-import { player } from '../lib/player.js';
+import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
-import { reportComplete } from './course1/report.js';
+import { reportComplete } from '../lib/report.js';
 
 export const schema = {
   eta: { type: 'number', min: 0.01, max: 0.6, default: 0.1, description: 'Learning rate η of each update.' },
@@ -30,9 +29,10 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const model = new ml.LinearRegression();
+  const model = ctx.own(new ml.LinearRegression());
   const houses = ml.houseTable();
   const sizes = Array.from({ length: houses.rows }, (_, i) => houses.X[i * houses.cols]);
   const X = Float64Array.from(sizes, (s) => s / SIZE_UNIT);
@@ -43,17 +43,17 @@ function build({ ml, card, options }) {
   let lastTime = null;
 
   card.card.classList.add('c1-loop');
-  const diagram = new Plot(card.stage, { aspect: 0.5, minHeight: 300, maxHeight: 400, label: 'The learning loop', onResize: () => requestDraw(draw) });
+  const diagram = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 300, maxHeight: 400, label: 'The learning loop', onResize: () => ctx.requestDraw(draw) }));
   const stageText = el('p', { className: 'c1-stage-text', 'aria-live': 'polite' });
   card.stage.append(stageText);
-  const scatter = new Plot(card.stage, { aspect: 0.34, minHeight: 170, maxHeight: 260, label: 'The six houses and the model line', onResize: () => requestDraw(draw) });
+  const scatter = ctx.own(new Plot(card.stage, { aspect: 0.34, minHeight: 170, maxHeight: 260, label: 'The six houses and the model line', onResize: () => ctx.requestDraw(draw) }));
 
   let learnerActed = false; // a press or slide in the controls, as opposed to autoplay
   let reported = false;
   card.controls.addEventListener('click', () => { learnerActed = true; });
   card.controls.addEventListener('input', () => { learnerActed = true; });
   const buttons = buttonRow(card.controls);
-  const play = player(buttons, card, {
+  const play = ctx.player(buttons, {
     reduced: () => advance(5 - (t % 5)), // one whole lap per press, no motion
     onStart: () => {
       stageText.setAttribute('aria-live', 'off'); // do not flood screen readers while it runs
@@ -169,7 +169,7 @@ function build({ ml, card, options }) {
       }
     }
     diagram.canvas.setAttribute('aria-label', `The learning loop, lap ${k + 1}, stage ${STAGES[stage]}; error ${fixed(lap.mse, 1)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   // ---- drawing (geometry only; the numbers come from the laps recorded above) ----
@@ -343,13 +343,6 @@ function build({ ml, card, options }) {
 
   return {
     update(next) { play.stop(); opts = { ...next }; restart(); },
-    destroy() {
-      cancelDraw(draw);
-      play.stop();
-      diagram.destroy();
-      scatter.destroy();
-      model.delete();
-    },
   };
 }
 

@@ -4,11 +4,8 @@
 // and every point of both curves comes from the engine's meanSquaredError and logLoss.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { el } from '../lib/ui.js';
+import { el, segmented } from '../lib/ui.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
-import { attachDrag } from '../lib/drag.js';
-import { segmented } from './course3/common.js';
 
 export const schema = {
   target: { type: 'number', min: -5, max: 5, default: 2, description: 'True value y of the regression example.' },
@@ -33,7 +30,8 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
   let yHat = 0;
   let p = 0.5;
@@ -48,8 +46,8 @@ function build({ ml, card, options }) {
   card.stage.append(row);
   leftCol.append(el('p', { className: 'c3-plot-title', text: 'Regression: squared error' }));
   rightCol.append(el('p', { className: 'c3-plot-title', text: 'Classification: cross-entropy' }));
-  const msePlot = new Plot(leftCol, { aspect: 0.75, minHeight: 220, maxHeight: 340, label: 'Squared error against the prediction', onResize: () => requestDraw(draw) });
-  const cePlot = new Plot(rightCol, { aspect: 0.75, minHeight: 220, maxHeight: 340, label: 'Cross-entropy against the predicted probability', onResize: () => requestDraw(draw) });
+  const msePlot = ctx.own(new Plot(leftCol, { aspect: 0.75, minHeight: 220, maxHeight: 340, label: 'Squared error against the prediction', onResize: () => ctx.requestDraw(draw) }));
+  const cePlot = ctx.own(new Plot(rightCol, { aspect: 0.75, minHeight: 220, maxHeight: 340, label: 'Cross-entropy against the predicted probability', onResize: () => ctx.requestDraw(draw) }));
 
   const labelToggle = segmented(card.controls, {
     label: 'true class of the example (1 = positive)',
@@ -106,7 +104,7 @@ function build({ ml, card, options }) {
     else card.setMessage(`Squared error ${formatNumber(mse, 3)} grows with the square of the miss; cross-entropy ${formatNumber(ce, 3)} depends only on the probability given to the true class.`, 'info');
     msePlot.canvas.setAttribute('aria-label', `Squared-error bowl: prediction ${formatNumber(yHat, 2)}, target ${formatNumber(opts.target, 2)}, squared error ${formatNumber(mse, 3)}`);
     cePlot.canvas.setAttribute('aria-label', `Cross-entropy curve for a true class ${label}: probability ${formatNumber(p, 3)}, loss ${formatNumber(ce, 3)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function probabilityStep(direction) {
@@ -116,16 +114,16 @@ function build({ ml, card, options }) {
     return Number(clampP(p + direction * step).toFixed(3));
   }
 
-  const mseDrag = attachDrag(msePlot, {
+  const mseDrag = ctx.drag(msePlot, {
     touchAction: 'pan-y',
     hit: (pos) => Math.abs(msePlot.px(pos.x) - msePlot.px(yHat)) < 30,
     move: (pos) => { yHat = clampPrediction(pos.x); update(); },
     snapshot: () => yHat,
     restore: (v) => { yHat = v; update(); },
     key: (dx, dy) => { yHat = clampPrediction(Number((yHat + (dx || dy) * 0.05).toFixed(4))); update(); },
-    onFocusChange: (on) => { if (on) card.setMessage('Left and right arrows move the prediction by 0.05 (Shift: 0.5); Escape puts it back.', 'info'); requestDraw(draw); },
+    onFocusChange: (on) => { if (on) card.setMessage('Left and right arrows move the prediction by 0.05 (Shift: 0.5); Escape puts it back.', 'info'); ctx.requestDraw(draw); },
   });
-  const ceDrag = attachDrag(cePlot, {
+  const ceDrag = ctx.drag(cePlot, {
     touchAction: 'pan-y',
     hit: (pos) => Math.abs(cePlot.px(pos.x) - cePlot.px(p)) < 30,
     move: (pos) => { p = clampP(pos.x); update(); },
@@ -138,7 +136,7 @@ function build({ ml, card, options }) {
       update();
     },
     enter: () => { label = 1 - label; labelToggle.set(String(label)); update(); },
-    onFocusChange: (on) => { if (on) card.setMessage('Arrows move the probability (finer near 0 and 1; Shift for ten steps); Enter switches the true class; Escape puts it back.', 'info'); requestDraw(draw); },
+    onFocusChange: (on) => { if (on) card.setMessage('Arrows move the probability (finer near 0 and 1; Shift for ten steps); Enter switches the true class; Escape puts it back.', 'info'); ctx.requestDraw(draw); },
   });
 
   function draw() {
@@ -208,12 +206,5 @@ function build({ ml, card, options }) {
 
   return {
     update(next) { opts = { ...next }; reset(); },
-    destroy() {
-      cancelDraw(draw);
-      mseDrag.destroy();
-      ceDrag.destroy();
-      msePlot.destroy();
-      cePlot.destroy();
-    },
   };
 }

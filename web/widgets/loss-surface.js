@@ -3,16 +3,14 @@
 // (w, b), computed by the engine; the learner drops a ball and watches it roll downhill with a
 // chosen learning rate — crawling, gliding or overshooting — and, when the engine's optimisers
 // are available (OptimizerSurface), races SGD, momentum, RMSProp and Adam on the same surface.
-// The message line names what each ball is doing (course2/surfaces.js describePath), including
+// The message line names what each ball is doing (loss-surface/surfaces.js describePath), including
 // a ball stalled at a saddle point, where the gradient vanishes above the surface's minimum.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { player } from '../lib/player.js';
 import { button, buttonRow, select, slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
 import { drawHeatmap, heatLegend, lossRgb } from '../lib/heatmap.js';
-import { createSurface, describePath, minimaOf, OPTIMIZERS } from './course2/surfaces.js';
+import { createSurface, describePath, minimaOf, OPTIMIZERS } from './loss-surface/surfaces.js';
 
 export const schema = {
   eta: { type: 'number', min: 0.001, max: 2, default: 0.05, description: 'Learning rate η (step size).' },
@@ -33,11 +31,10 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const surface = createSurface(ml);
-  if (!surface.hasOptimizers && opts.optimizer !== 'sgd') opts.optimizer = 'sgd';
-  if (!surface.hasSurfaces) opts.surface = 'bowl';
+  const surface = ctx.own(createSurface(ml));
   let view = null;      // { x0, x1, y0, y1, minX, minY, minValue, startX, startY }
   let minima = [];      // every lowest point, one teal ring each
   let grid = null;      // Float64Array copy of the losses on the grid
@@ -46,7 +43,7 @@ function build({ ml, card, options }) {
   let cursor = null;    // keyboard cursor in data coordinates
   let racers = [];      // { kind, points: [x, y, …], losses: [], status }
 
-  const plot = new Plot(card.stage, { aspect: 0.72, minHeight: 260, maxHeight: 560, label: 'Loss surface heat map', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.72, minHeight: 260, maxHeight: 560, label: 'Loss surface heat map', onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
   plot.canvas.style.cursor = 'crosshair';
   const key = heatLegend(card.stage, { color: lossRgb, low: '', high: '', caption: 'loss (MSE):' });
@@ -55,7 +52,7 @@ function build({ ml, card, options }) {
   card.stage.append(racerKey);
 
   const buttons = buttonRow(card.controls);
-  const play = player(buttons, card, {
+  const play = ctx.player(buttons, {
     start: () => { if (racers.every((r) => r.status !== 'running' || r.steps() >= opts.maxSteps)) startRun(); },
     reduced: () => stepAll(opts.maxSteps),
     every: 30, // ~30 steps a second: slow enough to follow the ball
@@ -64,18 +61,14 @@ function build({ ml, card, options }) {
   button(buttons, 'Step', () => { play.stop(); stepAll(1); });
   button(buttons, 'Reset', () => { play.stop(); startRun(); });
   const etaSlider = slider(card.controls, { label: 'learning rate η', min: 0.001, max: 2, value: opts.eta, scale: 'log', step: 0.01, format: (v) => formatNumber(v, 3), onInput: (v) => { opts.eta = v; play.stop(); startRun(); } });
-  const optimizerChoices = surface.hasOptimizers
-    ? [['sgd', 'SGD (plain gradient descent)'], ['momentum', 'Momentum'], ['rmsprop', 'RMSProp'], ['adam', 'Adam'], ['race', 'Race all four']]
-    : [['sgd', 'Gradient descent']];
+  const optimizerChoices = [['sgd', 'SGD (plain gradient descent)'], ['momentum', 'Momentum'], ['rmsprop', 'RMSProp'], ['adam', 'Adam'], ['race', 'Race all four']];
   const optSelect = select(card.controls, { label: 'optimiser', options: optimizerChoices, value: opts.optimizer, onChange: (v) => { opts.optimizer = v; play.stop(); startRun(); } });
-  if (surface.hasSurfaces) {
-    select(card.controls, { label: 'surface', options: [['bowl', 'MSE bowl of a line fit'], ['ravine', 'Ravine (narrow valley)'], ['rosenbrock', 'Rosenbrock banana'], ['saddle', 'Saddle']], value: opts.surface, onChange: (v) => { opts.surface = v; play.stop(); loadSurface(); } });
-  }
+  select(card.controls, { label: 'surface', options: [['bowl', 'MSE bowl of a line fit'], ['ravine', 'Ravine (narrow valley)'], ['rosenbrock', 'Rosenbrock banana'], ['saddle', 'Saddle']], value: opts.surface, onChange: (v) => { opts.surface = v; play.stop(); loadSurface(); } });
 
   const statLoss = card.stat('loss');
   const statStep = card.stat('step');
-  const statW = card.stat(surface.hasSurfaces && opts.surface !== 'bowl' ? 'x' : 'w');
-  const statB = card.stat(surface.hasSurfaces && opts.surface !== 'bowl' ? 'y' : 'b');
+  const statW = card.stat(opts.surface !== 'bowl' ? 'x' : 'w');
+  const statB = card.stat(opts.surface !== 'bowl' ? 'y' : 'b');
   const statMin = card.stat('minimum loss');
 
   function loadSurface() {
@@ -109,7 +102,7 @@ function build({ ml, card, options }) {
     return Math.log1p(Math.max(0, v - lo)) / Math.log1p(Math.max(1e-12, hi - lo));
   };
 
-  function nameOf(kind) { return surface.hasOptimizers ? OPTIMIZERS.find((o) => o.id === kind).label : 'Gradient descent'; }
+  function nameOf(kind) { return OPTIMIZERS.find((o) => o.id === kind).label; }
 
   function kinds() { return opts.optimizer === 'race' ? OPTIMIZERS.map((o) => o.id) : [opts.optimizer]; }
 
@@ -134,7 +127,7 @@ function build({ ml, card, options }) {
       }
     }
     describe();
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function racerColor(kind) {
@@ -151,7 +144,7 @@ function build({ ml, card, options }) {
       if (r.status === 'running' && r.steps() < opts.maxSteps) moving = true;
     }
     describe();
-    requestDraw(draw);
+    ctx.requestDraw(draw);
     return moving;
   }
 
@@ -161,7 +154,7 @@ function build({ ml, card, options }) {
       minValue: view.minValue,
       maxSteps: opts.maxSteps,
       eta: opts.eta,
-      gradient: surface.gradient ? (x, y) => surface.gradient(x, y) : null,
+      gradient: (x, y) => surface.gradient(x, y),
       span: Math.max(view.x1 - view.x0, view.y1 - view.y0),
     });
   }
@@ -213,18 +206,18 @@ function build({ ml, card, options }) {
       cursor.x = Math.min(view.x1, Math.max(view.x0, cursor.x + moves[e.key][0]));
       cursor.y = Math.min(view.y1, Math.max(view.y0, cursor.y + moves[e.key][1]));
       card.setMessage(`Cursor at (${formatNumber(cursor.x, 2)}, ${formatNumber(cursor.y, 2)}), loss ${formatNumber(attempt(card, () => surface.value(cursor.x, cursor.y), NaN), 3)}. Press Enter to drop the ball here, Escape to cancel.`, 'info');
-      requestDraw(draw);
+      ctx.requestDraw(draw);
       e.preventDefault();
     } else if ((e.key === 'Enter' || e.key === ' ') && cursor) {
       const c = cursor; cursor = null; dropAt(c.x, c.y); e.preventDefault();
     } else if (e.key === 'Enter' || e.key === ' ') {
       play.toggle(); e.preventDefault();
     } else if (e.key === 'Escape') {
-      cursor = null; play.stop(); describe(); requestDraw(draw);
+      cursor = null; play.stop(); describe(); ctx.requestDraw(draw);
     }
   };
-  plot.canvas.addEventListener('pointerdown', onDown);
-  plot.canvas.addEventListener('keydown', onKey);
+  ctx.listen(plot.canvas, 'pointerdown', onDown);
+  ctx.listen(plot.canvas, 'keydown', onKey);
 
   function draw() {
     if (!view || !grid) return;
@@ -262,27 +255,17 @@ function build({ ml, card, options }) {
     else if (document.activeElement === plot.canvas && start) plot.handle(start.x, start.y, { focused: true });
   }
 
-  plot.canvas.addEventListener('focus', () => requestDraw(draw));
-  plot.canvas.addEventListener('blur', () => requestDraw(draw));
+  plot.canvas.addEventListener('focus', () => ctx.requestDraw(draw));
+  plot.canvas.addEventListener('blur', () => ctx.requestDraw(draw));
   loadSurface();
 
   return {
     update(next) {
       play.stop();
       opts = { ...next };
-      if (!surface.hasOptimizers) opts.optimizer = 'sgd';
-      if (!surface.hasSurfaces) opts.surface = 'bowl';
       etaSlider.set(opts.eta);
       optSelect.value = opts.optimizer;
       loadSurface();
-    },
-    destroy() {
-      cancelDraw(draw);
-      play.stop();
-      plot.canvas.removeEventListener('pointerdown', onDown);
-      plot.canvas.removeEventListener('keydown', onKey);
-      plot.destroy();
-      surface.delete();
     },
   };
 }

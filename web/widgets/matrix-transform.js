@@ -3,10 +3,12 @@
 // grid, a smiley and the unit square move with it. Determinant, eigenvalues and eigenvectors come
 // from the engine (matrix2Apply, matrix2Determinant, matrix2Eigen); Play blends identity → A.
 import { mountWidget, attempt } from '../lib/widget.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { prefersReducedMotion } from '../lib/frame.js';
 import { Plot } from '../lib/plot.js';
 import { el, fixed, nextId, select, slider } from '../lib/ui.js';
-import { PRESETS, SMILEY, arrow, describeMatrix, formatEntry, gridSegments, squareDomain } from './landscape3/linalg-draw.js';
+import { describeMatrix, formatEntry, gridSegments, PRESETS, SMILEY } from '../lib/linear-algebra.js';
+import { arrow } from '../lib/marks.js';
+import { equalDomain } from '../lib/domain.js';
 
 export const schema = {
   preset: { type: 'enum', values: Object.keys(PRESETS), default: 'symmetric', description: 'The matrix shown at the start.' },
@@ -26,15 +28,16 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
   let A = PRESETS[opts.preset].matrix(opts.angle);
   let t = 1;                // blend: the picture shows (1 − t)·I + t·A
   let info = null;          // { det, eig } for A, from the engine
   let stop = null;
-  let dragging = -1; let active = 0; let before = null;
+  let active = 0;
 
-  const plot = new Plot(card.stage, { aspect: 1, minHeight: 280, maxHeight: 540, domain: [-SPAN, SPAN, -SPAN, SPAN], label: 'The plane before and after the matrix', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 1, minHeight: 280, maxHeight: 540, domain: [-SPAN, SPAN, -SPAN, SPAN], label: 'The plane before and after the matrix', onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
   card.stage.append(el('p', { className: 'dwl3-caption', text: 'Grey: the plane before. Coloured: after A. Orange arrow Aî = first column, blue arrow Aĵ = second column; teal lines are eigenvector directions.' }));
 
@@ -70,7 +73,7 @@ function build({ ml, card, options }) {
   card.controls.append(buttons);
   const eigenBox = el('input', { type: 'checkbox', id: nextId('eig') });
   eigenBox.checked = opts.eigen;
-  eigenBox.addEventListener('change', () => { opts.eigen = eigenBox.checked; requestDraw(draw); });
+  eigenBox.addEventListener('change', () => { opts.eigen = eigenBox.checked; ctx.requestDraw(draw); });
   card.controls.append(el('div', { className: 'dw-check' }, [eigenBox, el('label', { for: eigenBox.id, text: 'show eigenvectors' })]));
 
   const stat = { det: card.stat('det A'), area: card.stat('area of square'), l1: card.stat('λ₁'), l2: card.stat('λ₂') };
@@ -93,7 +96,7 @@ function build({ ml, card, options }) {
   }
 
   function describe() {
-    if (!info) { requestDraw(draw); return; }
+    if (!info) { ctx.requestDraw(draw); return; }
     const { det, eig } = info;
     stat.det.set(fixed(det, 3));
     stat.area.set(`× ${fixed(Math.abs(det), 3)}`);
@@ -104,7 +107,7 @@ function build({ ml, card, options }) {
     const prefix = t < 1 ? `Showing (1 − t)·I + t·A at t = ${fixed(t, 2)}; the numbers are for A. ` : '';
     card.setMessage(prefix + text, tone);
     plot.canvas.setAttribute('aria-label', `The plane transformed by A = [[${A.map(formatEntry).join(', ').replace(/^(.*?, .*?), /, '$1], [')}]]. ${text}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   // The matrix the picture shows: the straight-line blend from the identity to A.
@@ -118,7 +121,7 @@ function build({ ml, card, options }) {
     if (prefersReducedMotion()) { stepBlend(); return; }
     playBtn.textContent = 'Pause';
     let last = null;
-    stop = animate(card.card, (time) => {
+    stop = ctx.animate((time) => {
       if (last !== null) t = Math.min(1, t + (time - last) / 2000);
       last = time;
       showBlend();
@@ -134,7 +137,7 @@ function build({ ml, card, options }) {
   function draw() {
     plot.refreshTheme();
     const th = plot.theme;
-    const { sx, sy } = squareDomain(plot, SPAN);
+    const { sx, sy } = equalDomain(plot, 0, 0, SPAN, SPAN);
     const c = plot.begin();
     plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: Math.round(2 * sx), yTicks: Math.round(2 * sy) });
     const M = shown();
@@ -167,8 +170,8 @@ function build({ ml, card, options }) {
     });
     const focused = document.activeElement === plot.canvas;
     if (t >= 1) {
-      plot.handle(A[0], A[2], { focused: (focused && active === 0) || dragging === 0, color: th.class0 });
-      plot.handle(A[1], A[3], { focused: (focused && active === 1) || dragging === 1, color: th.class1 });
+      plot.handle(A[0], A[2], { focused: (focused && active === 0) || drag.grabbed === 0, color: th.class0 });
+      plot.handle(A[1], A[3], { focused: (focused && active === 1) || drag.grabbed === 1, color: th.class1 });
     }
   }
 
@@ -188,10 +191,12 @@ function build({ ml, card, options }) {
 
   // Dragging the tip of Aî sets the first column (a, c); Aĵ the second (b, d).
   const tips = () => [[A[0], A[2]], [A[1], A[3]]];
-  function nearest(e) {
-    const r = plot.canvas.getBoundingClientRect();
-    const px = e.clientX - r.left; const py = e.clientY - r.top;
-    let best = -1; let bestD = 28;
+  // The arrow tip (0: Aî, 1: Aĵ) within 28 px of a position (data coordinates), or null; tips
+  // can be grabbed only once the animation shows the matrix in full.
+  function nearest(pos) {
+    if (t < 1) return null;
+    const px = plot.px(pos.x); const py = plot.py(pos.y);
+    let best = null; let bestD = 28;
     tips().forEach(([x, y], k) => { const d = Math.hypot(plot.px(x) - px, plot.py(y) - py); if (d < bestD) { bestD = d; best = k; } });
     return best;
   }
@@ -202,46 +207,27 @@ function build({ ml, card, options }) {
     opts.preset = 'custom'; presetSelect.value = 'custom';
     setMatrix(next);
   }
-  const onDown = (e) => {
-    if (t < 1) return;
-    const k = nearest(e);
-    if (k < 0) return;
-    pause();
-    dragging = k; active = k; before = A.slice();
-    plot.canvas.setPointerCapture(e.pointerId);
-    plot.canvas.style.cursor = 'grabbing';
-    e.preventDefault();
-  };
-  const onMove = (e) => {
-    if (dragging < 0) { plot.canvas.style.cursor = t >= 1 && nearest(e) >= 0 ? 'grab' : 'default'; return; }
-    const p = plot.eventToData(e);
-    moveTip(dragging, snap(p.x), snap(p.y));
-  };
-  const onUp = () => { dragging = -1; before = null; plot.canvas.style.cursor = 'default'; requestDraw(draw); };
-  const onKey = (e) => {
-    if (e.key === 'Escape') {
-      if (before) { const b = before; onUp(); setMatrix(b); }
-      e.preventDefault();
-      return;
-    }
-    if (e.key === 'Enter' || e.key === ' ') { active = 1 - active; card.setMessage(`Arrow keys now move ${active ? 'Aĵ (second column)' : 'Aî (first column)'}.`, 'info'); requestDraw(draw); e.preventDefault(); return; }
-    const d = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] }[e.key];
-    if (!d) return;
-    if (t < 1) { pause(); t = 1; showBlend(); }
-    const step = e.shiftKey ? 1 : 0.1;
-    const [x, y] = tips()[active];
-    moveTip(active, snap(x + d[0] * step), snap(y + d[1] * step));
-    e.preventDefault();
-  };
-  const onFocus = () => { card.setMessage(`Arrow keys move ${active ? 'Aĵ' : 'Aî'} by 0.1 (Shift: by 1); Enter or Space switches arrow.`, 'info'); requestDraw(draw); };
-  const onBlur = () => requestDraw(draw);
-  plot.canvas.addEventListener('pointerdown', onDown);
-  plot.canvas.addEventListener('pointermove', onMove);
-  plot.canvas.addEventListener('pointerup', onUp);
-  plot.canvas.addEventListener('pointercancel', onUp);
-  plot.canvas.addEventListener('keydown', onKey);
-  plot.canvas.addEventListener('focus', onFocus);
-  plot.canvas.addEventListener('blur', onBlur);
+  // Tips move by pointer (snapped) or by arrow keys: 0.1 a press, 1 with Shift (drag.js gives
+  // ±1, ±10); Enter or Space switches arrow; Escape puts the matrix back.
+  const drag = ctx.drag(plot, {
+    hit: nearest,
+    grab: (k) => { pause(); active = k; },
+    moveOnPress: false,
+    move: (p, k) => moveTip(k, snap(p.x), snap(p.y)),
+    release: () => ctx.requestDraw(draw),
+    key: (dx, dy) => {
+      if (t < 1) { pause(); t = 1; showBlend(); }
+      const [x, y] = tips()[active];
+      moveTip(active, snap(x + dx * 0.1), snap(y + dy * 0.1));
+    },
+    enter: () => { active = 1 - active; card.setMessage(`Arrow keys now move ${active ? 'Aĵ (second column)' : 'Aî (first column)'}.`, 'info'); ctx.requestDraw(draw); },
+    snapshot: () => A.slice(),
+    restore: (saved) => setMatrix(saved.slice()),
+    onFocusChange: (on) => {
+      if (on) card.setMessage(`Arrow keys move ${active ? 'Aĵ' : 'Aî'} by 0.1 (Shift: by 1); Enter or Space switches arrow.`, 'info');
+      ctx.requestDraw(draw);
+    },
+  });
 
   setMatrix(A);
 
@@ -253,18 +239,6 @@ function build({ ml, card, options }) {
       eigenBox.checked = opts.eigen;
       pause(); t = 1; blend.set(1);
       setMatrix(PRESETS[opts.preset].matrix(opts.angle));
-    },
-    destroy() {
-      pause();
-      cancelDraw(draw);
-      plot.canvas.removeEventListener('pointerdown', onDown);
-      plot.canvas.removeEventListener('pointermove', onMove);
-      plot.canvas.removeEventListener('pointerup', onUp);
-      plot.canvas.removeEventListener('pointercancel', onUp);
-      plot.canvas.removeEventListener('keydown', onKey);
-      plot.canvas.removeEventListener('focus', onFocus);
-      plot.canvas.removeEventListener('blur', onBlur);
-      plot.destroy();
     },
   };
 }

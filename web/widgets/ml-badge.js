@@ -1,7 +1,7 @@
 // Challenge "Earn the Machine Learning badge": 22 questions, one from each slot of the bank
-// (web/widgets/badge/bank.js) so every level and topic is covered in fixed proportions, in a
+// (web/widgets/ml-badge/bank.js) so every level and topic is covered in fixed proportions, in a
 // seeded shuffled order with shuffled choices. Numeric questions are computed by the engine when
-// the attempt starts. The rules live in badge/attempt.js (no DOM); this file only displays them.
+// the attempt starts. The rules live in ml-badge/attempt.js (no DOM); this file only displays them.
 //
 // Progress: every finished attempt reports dw:score { widget, title, score, max }; only a pass
 // reports dw:complete. The best result is kept in localStorage under "dw:badge" (the page keeps
@@ -9,9 +9,9 @@
 import { mountWidget } from '../lib/widget.js';
 import { button, buttonRow, el } from '../lib/ui.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
-import { reportComplete, reportScore } from './course1/report.js';
-import { LEVEL_NAMES } from './badge/bank.js';
-import { PASS_FRACTION, QUESTION_COUNT, drawAttempt, formatAnswer, grade, instantiate, scoreAttempt } from './badge/attempt.js';
+import { reportComplete, reportScore } from '../lib/report.js';
+import { LEVEL_NAMES } from './ml-badge/bank.js';
+import { drawAttempt, formatAnswer, grade, instantiate, PASS_FRACTION, QUESTION_COUNT, scoreAttempt } from './ml-badge/attempt.js';
 
 export const schema = {
   save: { type: 'boolean', default: true, description: 'Remember the best score and the badge in this browser (localStorage key "dw:badge").' },
@@ -65,7 +65,8 @@ function lessonHref(slug) {
   return `${inLessons ? '' : 'lessons/'}${slug}.html`;
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
   const total = QUESTION_COUNT;
   const needed = Math.ceil(PASS_FRACTION * total);
@@ -303,13 +304,12 @@ function build({ ml, card, options }) {
       e.preventDefault();
     }
   };
-  card.card.addEventListener('keydown', onKey);
+  ctx.listen(card.card, 'keydown', onKey);
 
   start(false);
   if (saved && saved.passed) card.setMessage(`You already hold the badge (best ${saved.best} of ${saved.total}). Take the challenge again any time.`, 'ok');
 
   return {
     update(nextOptions) { opts = { ...nextOptions }; attemptNo = 0; saved = opts.save ? readSaved() : null; start(true); },
-    destroy() { card.card.removeEventListener('keydown', onKey); },
   };
 }

@@ -11,7 +11,7 @@
 // Its settings reach the page address and Share links through mountWidget (web/lib/widget.js):
 // currentOptions() reports them and stateChanged() says when they changed.
 import { mountWidget } from '../lib/widget.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { prefersReducedMotion } from '../lib/frame.js';
 import { button, describeError, el, fixed } from '../lib/ui.js';
 import { readTheme, watchColorScheme } from '../lib/theme.js';
 import { SETTINGS, DOMAIN, LEARNING_RATES, parseLayers, parseActivations, resolveSettings } from './nn-playground/settings.js';
@@ -47,7 +47,8 @@ export function mount(element, options) {
   return mountWidget(element, off ? { ...rest, address: false } : (options && rest), { schema, meta, build });
 }
 
-function build({ ml, card, options, stateChanged, noteSource }) {
+function build(ctx) {
+  const { ml, card, options, stateChanged, noteSource } = ctx;
   // ---- settings: the options as mountWidget resolved them (from attributes, lesson or address),
   // then the table's own checks of the list-valued ones (layers, activations, features) ----
   let s;
@@ -56,7 +57,7 @@ function build({ ml, card, options, stateChanged, noteSource }) {
     s = r.values;
     card.addNotes(r.notes, noteSource);
   }
-  const trainer = new Trainer(ml);
+  const trainer = ctx.own(new Trainer(ml));
   let data = null; // full data set { X, y, kind, classes }
   let testFlags = new Uint8Array(0);
   let stopPlay = null;
@@ -66,8 +67,8 @@ function build({ ml, card, options, stateChanged, noteSource }) {
   let lastMetricsAt = 0;
   let stopped = ''; // why training stopped on its own, shown in the message line
   let announcePause = false; // the next draw summarises where training stopped
-  const gridImage = new GridImage();
-  const hoverImage = new GridImage();
+  const gridImage = ctx.own(new GridImage());
+  const hoverImage = ctx.own(new GridImage());
   const featureGridCache = new Map();
   const perf = {};
   let theme = readTheme(card.card); // cached; refreshed when the colour scheme flips
@@ -88,22 +89,22 @@ function build({ ml, card, options, stateChanged, noteSource }) {
   layout.append(outCol, netCol, dataCol, training);
   card.stage.append(top, alert, layout);
 
-  const output = createOutputView(outCol, {
-    onResize: () => requestDraw(draw),
-    onRedraw: () => requestDraw(draw),
+  const output = ctx.own(createOutputView(outCol, {
+    onResize: () => ctx.requestDraw(draw),
+    onRedraw: () => ctx.requestDraw(draw),
     onAdd: (pos) => editPoints('add', pos),
     onDelete: (i) => editPoints('delete', i),
     onMovePoint: (i, pos) => editPoints('move', i, pos),
     onHoverPoint: (p) => { hoverPoint = p; },
     onNote: (t) => card.setMessage(t, 'info'),
-  });
+  }));
   const legend = createLegend(outCol);
   const outputOptions = el('div', { className: 'nnp-output-options' });
   outCol.append(outputOptions);
-  const lossChart = createLossChart(outCol, () => requestDraw(draw));
+  const lossChart = ctx.own(createLossChart(outCol, () => ctx.requestDraw(draw)));
   const metrics = createMetricsPanel(outCol);
 
-  const network = createNetworkView(netCol, {
+  const network = ctx.own(createNetworkView(netCol, {
     onLayers: (d) => { const l = parseLayers(s.layers); if (d > 0) l.push(l.length ? l[l.length - 1] : 4); else l.pop(); change({ layers: l.join(',') }); },
     onUnits: (i, d) => { const l = parseLayers(s.layers); l[i] = Math.max(1, Math.min(16, l[i] + d)); change({ layers: l.join(',') }); },
     onActivation: (i, a) => { const acts = parseActivations(s.acts, parseLayers(s.layers).length); acts[i] = a; change({ acts: acts.join(',') }); },
@@ -113,14 +114,14 @@ function build({ ml, card, options, stateChanged, noteSource }) {
       if (!next.length) { card.setMessage('The network needs at least one input feature.', 'warn'); return; }
       change({ features: next.join(',') });
     },
-    onHover: (id) => { hovered = id; requestDraw(draw); },
+    onHover: (id) => { hovered = id; ctx.requestDraw(draw); },
     onEditNeuron: (c, u) => editor.openNeuron(c, u),
     onEditWeight: (l, f, t) => editor.openWeight(l, f, t),
-  });
+  }));
   const editor = createWeightEditor(netCol, {
     trainer,
     label: (c, u) => network.neuronLabel(c, u),
-    onChanged: (weightsChanged) => { if (weightsChanged) trainer.restartHistory(); requestDraw(draw); },
+    onChanged: (weightsChanged) => { if (weightsChanged) trainer.restartHistory(); ctx.requestDraw(draw); },
     onMessage: (t, tone) => card.setMessage(t, tone),
   });
   const jsonRow = el('div', { className: 'dw-buttons nnp-io' });
@@ -161,7 +162,7 @@ function build({ ml, card, options, stateChanged, noteSource }) {
     if (before.reg !== s.reg || before.regRate !== s.regRate) attemptUi(() => trainer.applyTraining(s));
     controls.sync(s);
     stateChanged();
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function attemptUi(fn) {
@@ -205,7 +206,7 @@ function build({ ml, card, options, stateChanged, noteSource }) {
     legend.set(legendSpec(data, theme));
     statScore.element.firstChild.textContent = data.kind === 'regression' ? 'test R²' : 'test accuracy';
     describeReady();
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function resetNetwork() {
@@ -214,7 +215,7 @@ function build({ ml, card, options, stateChanged, noteSource }) {
     attemptUi(() => { trainer.applyTraining(s); trainer.restart(s.seed); });
     describeReady();
     editor.refresh();
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function describeReady() {
@@ -238,7 +239,7 @@ function build({ ml, card, options, stateChanged, noteSource }) {
     timing('train', performance.now() - before);
     if (trainer.status() === 'diverged') { showDiverged(); stopPlaying(); }
     else if (row) checkStops(row);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
     return elapsed;
   }
 
@@ -270,7 +271,7 @@ function build({ ml, card, options, stateChanged, noteSource }) {
     if (prefersReducedMotion()) { trainSteps(Math.max(1, Math.ceil(trainer.train.rows / s.batch)) * 10); card.setMessage('Reduced motion: trained 10 epochs at once. Press Play again for more.', 'info'); return; }
     controls.setPlaying(true);
     card.setMessage('Training… each frame runs as many steps as fit in a few milliseconds.', 'info');
-    stopPlay = animate(card.card, () => {
+    stopPlay = ctx.animate(() => {
       const elapsed = trainSteps(stepsPerFrame);
       // Adapt the steps per frame so training takes about FRAME_BUDGET_MS of each frame.
       if (elapsed < FRAME_BUDGET_MS * 0.6) stepsPerFrame = Math.min(2000, Math.ceil(stepsPerFrame * 1.25));
@@ -279,7 +280,7 @@ function build({ ml, card, options, stateChanged, noteSource }) {
   }
 
   function stopPlaying() {
-    if (stopPlay) { stopPlay(); announcePause = true; requestDraw(draw); }
+    if (stopPlay) { stopPlay(); announcePause = true; ctx.requestDraw(draw); }
     stopPlay = null;
     controls.setPlaying(false);
   }
@@ -292,7 +293,7 @@ function build({ ml, card, options, stateChanged, noteSource }) {
       stopPlaying();
       card.setMessage(`Editing points: ${controls.editTool() === 'add' ? 'click or tap the map to add a point of the chosen class' : controls.editTool() === 'move' ? 'drag a point to move it' : 'click a point to delete it'}. Keyboard: focus the map, arrows move the cross-hair, Enter applies.`, 'info');
     }
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function editPoints(action, a, b) {
@@ -331,7 +332,7 @@ function build({ ml, card, options, stateChanged, noteSource }) {
     controls.sync(s);
     stateChanged();
     card.setMessage('Weights loaded: the maps and metrics show the imported network on the current data.', 'ok');
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   // ---- drawing ----
@@ -394,7 +395,7 @@ function build({ ml, card, options, stateChanged, noteSource }) {
     }
   }
 
-  const unwatch = watchColorScheme(() => { theme = readTheme(card.card); network.refreshTheme(); output.plot.refreshTheme(); lossChart.plot.refreshTheme(); legend.set(legendSpec(data, theme)); requestDraw(draw); });
+  ctx.own(watchColorScheme(() => { theme = readTheme(card.card); network.refreshTheme(); output.plot.refreshTheme(); lossChart.plot.refreshTheme(); legend.set(legendSpec(data, theme)); ctx.requestDraw(draw); }));
 
   // ---- start ----
   controls.sync(s);
@@ -403,20 +404,6 @@ function build({ ml, card, options, stateChanged, noteSource }) {
   return {
     update(next) { change(next); },
     currentOptions() { return { ...s }; },
-    destroy() {
-      stopPlaying();
-      cancelDraw(draw);
-      unwatch();
-      network.destroy();
-      output.destroy();
-      lossChart.destroy();
-      trainer.delete();
-      gridImage.release();
-      hoverImage.release();
-      featureGridCache.clear();
-      trainer.history = [];
-      data = null;
-    },
     // For tests: the live settings and the engine objects' state.
     get settings() { return { ...s }; },
     trainer,

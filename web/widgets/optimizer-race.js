@@ -3,11 +3,10 @@
 // its exact gradient (plus optional mini-batch-style noise) and every update rule.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 import { GridImage, drawGridImage, sequentialRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
+import { fillLegend, legend } from '../lib/legend.js';
 
 export const schema = {
   surface: { type: 'enum', values: ['bowl', 'ravine', 'rosenbrock', 'saddle'], default: 'ravine', description: 'Loss surface to race on.' },
@@ -38,24 +37,24 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const racers = RACERS.map((r) => ({ ...r, surface: new ml.OptimizerSurface() }));
+  const racers = RACERS.map((r) => ({ ...r, surface: ctx.own(new ml.OptimizerSurface()) }));
   const probe = racers[0].surface;
   let info = null;
   let start = { x: 0, y: 0 };
   let heat = null; // the surface at grid resolution, painted into heatImage
-  const heatImage = new GridImage();
+  const heatImage = ctx.own(new GridImage());
   let stepCount = 0;
 
-  const plot = new Plot(card.stage, { aspect: 0.62, minHeight: 240, maxHeight: 460, label: 'Loss surface with optimiser paths', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 240, maxHeight: 460, label: 'Loss surface with optimiser paths', onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
-  const keyRow = el('div', { className: 'dw-legend' });
-  card.stage.append(keyRow);
-  const lossPlot = new Plot(card.stage, { aspect: 0.24, minHeight: 130, maxHeight: 190, label: 'Loss of each optimiser per step (log scale)', onResize: () => requestDraw(draw) });
+  const keyRow = legend(card.stage, []);
+  const lossPlot = ctx.own(new Plot(card.stage, { aspect: 0.24, minHeight: 130, maxHeight: 190, label: 'Loss of each optimiser per step (log scale)', onResize: () => ctx.requestDraw(draw) }));
 
   const buttons = buttonRow(card.controls);
-  const play = player(buttons, card, {
+  const play = ctx.player(buttons, {
     reduced: () => advance(100),
     tick: () => {
       advance(1);
@@ -143,12 +142,8 @@ function build({ ml, card, options }) {
       stats[i].set(status === 'diverged' ? 'diverged' : fixed(lastLoss(r), 4));
     });
     plot.canvas.setAttribute('aria-label', `${opts.surface} surface; start (${fixed(start.x, 2)}, ${fixed(start.y, 2)}); step ${stepCount}`);
-    keyRow.replaceChildren(...racers.map((r) => {
-      const sw = el('span', { className: 'dwl-swatch', 'aria-hidden': 'true' });
-      sw.style.background = plot.theme[r.color];
-      return el('span', { className: 'dwl-key' }, [sw, el('span', { text: r.label })]);
-    }));
-    requestDraw(draw);
+    fillLegend(keyRow, racers.map((r) => ({ text: r.label, swatch: 'dwl-swatch', color: plot.theme[r.color] })));
+    ctx.requestDraw(draw);
   }
 
   // Start point: click, or arrow keys (Shift × 10) once the map has focus.
@@ -169,8 +164,8 @@ function build({ ml, card, options }) {
     restart();
     e.preventDefault();
   };
-  plot.canvas.addEventListener('pointerdown', onDown);
-  plot.canvas.addEventListener('keydown', onKey);
+  ctx.listen(plot.canvas, 'pointerdown', onDown);
+  ctx.listen(plot.canvas, 'keydown', onKey);
 
   function draw() {
     if (!info) return;
@@ -216,16 +211,6 @@ function build({ ml, card, options }) {
       opts = { ...next };
       for (const key of Object.keys(sliders)) sliders[key].set(opts[key]);
       if (surfaceChanged) loadSurface(); else restart();
-    },
-    destroy() {
-      cancelDraw(draw);
-      play.stop();
-      plot.canvas.removeEventListener('pointerdown', onDown);
-      plot.canvas.removeEventListener('keydown', onKey);
-      plot.destroy();
-      lossPlot.destroy();
-      heatImage.release();
-      for (const r of racers) r.surface.delete();
     },
   };
 }

@@ -2,15 +2,16 @@
 // centre of a stretched 2-D cloud; every point drops a perpendicular foot onto it. The share of
 // the total variance the line keeps, uᵀΣu / trace Σ, is the engine's PCA.varianceAlong(u); the
 // "Snap to PC1" direction and the scree bars are its components() and explainedVarianceRatio().
-import { mountWidget, attempt } from '../lib/widget.js';
+import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
-import { equalDomain, free, rgba, yGrid } from './course4/common.js';
 import { formatPercent as pct, formatAxisAngle, formatNumber } from '../lib/format.js';
-import { reportComplete } from './course1/report.js';
-import { attachDrag } from '../lib/drag.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
+import { equalDomain } from '../lib/domain.js';
+import { rgba } from '../lib/colors.js';
+import { yGrid } from '../lib/ticks.js';
+import { reportComplete } from '../lib/report.js';
 
 export const schema = {
   seed: seedOption(5, 'Random seed for the cloud.'),
@@ -31,9 +32,10 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const pca = new ml.PCA();
+  const pca = ctx.own(new ml.PCA());
   let data = null;
   let mean = [0, 0];
   let ratios = new Float64Array(0);
@@ -50,12 +52,12 @@ function build({ ml, card, options }) {
   const right = el('div', { className: 'dw-col c4-side-col' });
   row.append(left, right);
   card.stage.append(row);
-  const plot = new Plot(left, { aspect: 0.95, minHeight: 260, maxHeight: 500, label: 'Cloud of points with a projection line', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(left, { aspect: 0.95, minHeight: 260, maxHeight: 500, label: 'Cloud of points with a projection line', onResize: () => ctx.requestDraw(draw) }));
   right.append(el('p', { className: 'c4-chart-title', text: 'Scree: share of variance per principal axis' }));
-  const scree = new Plot(right, { aspect: 0.75, minHeight: 170, maxHeight: 260, label: 'Scree chart', onResize: () => requestDraw(draw) });
+  const scree = ctx.own(new Plot(right, { aspect: 0.75, minHeight: 170, maxHeight: 260, label: 'Scree chart', onResize: () => ctx.requestDraw(draw) }));
   scree.margin = { left: 44, right: 10, top: 14, bottom: 30 };
   right.append(el('p', { className: 'c4-chart-title', text: 'The 1-D coordinates (feet) along your line' }));
-  const strip = new Plot(right, { aspect: 0.22, minHeight: 64, maxHeight: 90, label: 'Projected coordinates on the line', onResize: () => requestDraw(draw) });
+  const strip = ctx.own(new Plot(right, { aspect: 0.22, minHeight: 64, maxHeight: 90, label: 'Projected coordinates on the line', onResize: () => ctx.requestDraw(draw) }));
   strip.margin = { left: 10, right: 10, top: 8, bottom: 8 };
 
   const buttons = buttonRow(card.controls);
@@ -128,7 +130,7 @@ function build({ ml, card, options }) {
       }
     }
     plot.canvas.setAttribute('aria-label', `Cloud of ${data ? data.rows : 0} points; projection line at ${formatAxisAngle(angle, 1)} keeps ${pct(share, 1)} of the variance`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function turnHint() {
@@ -142,7 +144,7 @@ function build({ ml, card, options }) {
     let d = ((pc1Angle - from + 270) % 180) - 90;
     if (prefersReducedMotion()) { setAngle(pc1Angle, 'snap'); return; }
     const t0 = performance.now();
-    stopSnap = animate(card.card, (now) => {
+    stopSnap = ctx.animate((now) => {
       const t = Math.min(1, (now - t0) / 600);
       const e = t * t * (3 - 2 * t);
       setAngle(t >= 1 ? pc1Angle : from + d * e, 'snap');
@@ -226,9 +228,9 @@ function build({ ml, card, options }) {
 
   // Dragging anywhere turns the line to point at the pointer (through the centre of the cloud).
   const angleAt = (pos) => Math.atan2(pos.y - mean[1], pos.x - mean[0]) / RAD;
-  const drag = attachDrag(plot, {
+  const drag = ctx.drag(plot, {
     move: (pos) => { stopSnapping(); setAngle(angleAt(pos), 'learner'); },
-    release: () => requestDraw(draw),
+    release: () => ctx.requestDraw(draw),
     cursor: () => 'grab',
     key: (dx, dy) => { stopSnapping(); setAngle(angle - dx + dy, 'learner'); }, // Left/Up anticlockwise
     enter: () => snap(),
@@ -236,7 +238,7 @@ function build({ ml, card, options }) {
     restore: (a) => { stopSnapping(); setAngle(a, 'learner'); },
     onFocusChange: (on) => {
       if (on) card.setMessage('Left/Up turn the line anticlockwise, Right/Down clockwise (1° a press, Shift 10°); Enter snaps to PC1; Escape puts it back.', 'info');
-      requestDraw(draw);
+      ctx.requestDraw(draw);
     },
   });
 
@@ -244,14 +246,5 @@ function build({ ml, card, options }) {
 
   return {
     update(next) { opts = { ...next }; loadData(); },
-    destroy() {
-      cancelDraw(draw);
-      drag.destroy();
-      stopSnapping();
-      plot.destroy();
-      scree.destroy();
-      strip.destroy();
-      free(pca);
-    },
   };
 }

@@ -5,12 +5,14 @@
 // least squares, solve()), every error the engine's meanSquaredError on an engine hold-out split.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, checkbox, el, slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
-import { reportComplete } from './course1/report.js';
-import { TWO_PI, holdout, legend, log10, logAxes, marker, polyErrors } from './course3/common.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
+import { reportComplete } from '../lib/report.js';
+import { holdout, polyErrors } from '../lib/holdout.js';
+import { legend } from '../lib/legend.js';
+import { log10, logAxes } from '../lib/ticks.js';
+import { curveMarker } from '../lib/marks.js';
 
 export const schema = {
   seed: seedOption(4, 'Random seed for the data and the split.'),
@@ -32,9 +34,10 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const poly = new ml.PolynomialRegression();
+  const poly = ctx.own(new ml.PolynomialRegression());
   let data = null;
   let split = null;
   let truth = null;
@@ -52,17 +55,17 @@ function build({ ml, card, options }) {
   card.stage.append(row);
   fitCol.append(el('p', { className: 'c3-plot-title', text: 'The fit' }));
   errCol.append(el('p', { className: 'c3-plot-title', text: 'Error by degree (log scale)' }));
-  const fitPlot = new Plot(fitCol, { aspect: 0.75, minHeight: 220, maxHeight: 360, label: 'Noisy points and the fitted polynomial', onResize: () => requestDraw(draw) });
-  legend(fitCol, [['c3-fit', 'fitted curve'], ['c3-truth', 'hidden true curve']]);
-  const errPlot = new Plot(errCol, { aspect: 0.75, minHeight: 220, maxHeight: 360, label: 'Training and validation error by degree', onResize: () => requestDraw(draw) });
+  const fitPlot = ctx.own(new Plot(fitCol, { aspect: 0.75, minHeight: 220, maxHeight: 360, label: 'Noisy points and the fitted polynomial', onResize: () => ctx.requestDraw(draw) }));
+  legend(fitCol, [{ text: 'fitted curve', swatch: 'c3-swatch c3-fit' }, { text: 'hidden true curve', swatch: 'c3-swatch c3-truth' }]);
+  const errPlot = ctx.own(new Plot(errCol, { aspect: 0.75, minHeight: 220, maxHeight: 360, label: 'Training and validation error by degree', onResize: () => ctx.requestDraw(draw) }));
   errPlot.margin = { ...errPlot.margin, top: 24 };
-  legend(errCol, [['c3-train', 'training MSE (filled)'], ['c3-val', 'validation MSE (hollow)']]);
+  legend(errCol, [{ text: 'training MSE (filled)', swatch: 'c3-swatch c3-train' }, { text: 'validation MSE (hollow)', swatch: 'c3-swatch c3-val' }]);
 
   const degreeSlider = slider(card.controls, { label: 'polynomial degree', min: 1, max: MAX_DEGREE, step: 1, value: degree, format: (v) => formatNumber(v, 0), onInput: (v) => setDegree(v) });
   const buttons = buttonRow(card.controls);
   const lockBtn = button(buttons, 'Lock in this degree', () => lockIn(), { primary: true });
   button(buttons, 'New data', () => { opts.seed = nextSeed(opts.seed); load(); });
-  const truthBox = checkbox(card.controls, { label: 'show the hidden true curve', checked: false, onChange: () => requestDraw(draw) });
+  const truthBox = checkbox(card.controls, { label: 'show the hidden true curve', checked: false, onChange: () => ctx.requestDraw(draw) });
 
   const statDegree = card.stat('degree');
   const statTrain = card.stat('train MSE');
@@ -81,7 +84,7 @@ function build({ ml, card, options }) {
       for (let d = 1; d <= MAX_DEGREE; d++) {
         poly.setDegree(d);
         const errs = polyErrors(ml, poly, data.X, data.y, split.train, split.validation);
-        results[d] = { ...errs, curve: poly.curve(0, TWO_PI, CURVE_POINTS).slice() };
+        results[d] = { ...errs, curve: poly.curve(0, (2 * Math.PI), CURVE_POINTS).slice() };
       }
       return true;
     }, false);
@@ -113,7 +116,7 @@ function build({ ml, card, options }) {
       else card.setMessage(`Degree ${degree}: training ${formatNumber(r.trainMse, 3)}, validation ${formatNumber(r.valMse, 3)}. You have tried ${tried} of ${MAX_DEGREE} degrees; lock one in when ready.`, 'info');
     }
     fitPlot.canvas.setAttribute('aria-label', `${opts.points} noisy points with a degree-${degree} polynomial; training MSE ${formatNumber(r.trainMse, 3)}, validation MSE ${formatNumber(r.valMse, 3)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function lockIn() {
@@ -144,7 +147,7 @@ function build({ ml, card, options }) {
       card.setMessage(`${score} points. Degree ${locked} is ${stiff ? 'too simple' : 'a little simpler than the best'}: its validation error ${formatNumber(mine, 3)} is ${above} the best, ${formatNumber(min, 3)} at degree ${best}. ${stiff ? `It underfits: its training error (${formatNumber(trainMine, 3)}) is high too, against ${formatNumber(trainBest, 3)} at degree ${best}.` : `Its training error (${formatNumber(trainMine, 3)}) is close to degree ${best}'s (${formatNumber(trainBest, 3)}), so this is a near miss rather than underfitting.`}`, 'warn');
     }
     else card.setMessage(`${score} points. Degree ${locked} is more flexible than needed: training error ${formatNumber(results[locked].trainMse, 3)} is lower, but validation ${formatNumber(mine, 3)} is ${above} the best, ${formatNumber(min, 3)} at degree ${best}. The extra wiggles follow noise.`, mine > min * 1.25 ? 'bad' : 'warn');
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -153,7 +156,7 @@ function build({ ml, card, options }) {
     const ys = Array.from(data.y);
     const lo = Math.min(-1.3, ...ys) - 0.2;
     const hi = Math.max(1.3, ...ys) + 0.2;
-    fitPlot.setDomain(-0.2, TWO_PI + 0.2, lo, hi);
+    fitPlot.setDomain(-0.2, (2 * Math.PI) + 0.2, lo, hi);
     fitPlot.begin();
     fitPlot.axes({ xLabel: 'x', yLabel: 'y', xTicks: 6, yTicks: 4 });
     fitPlot.clipToArea(() => {
@@ -174,8 +177,8 @@ function build({ ml, card, options }) {
       errPlot.path(shown, shown.map((d) => log10(results[d].trainMse)), { color: t.model, width: 2 });
       errPlot.path(shown, shown.map((d) => log10(results[d].valMse)), { color: t.loss, width: 2, dash: [6, 3] });
       for (const d of shown) {
-        marker(errPlot, d, log10(results[d].trainMse), { color: t.model });
-        marker(errPlot, d, log10(results[d].valMse), { color: t.loss, hollow: true });
+        curveMarker(errPlot, d, log10(results[d].trainMse), { color: t.model });
+        curveMarker(errPlot, d, log10(results[d].valMse), { color: t.loss, hollow: true });
       }
     });
     const c = errPlot.ctx;
@@ -202,11 +205,5 @@ function build({ ml, card, options }) {
 
   return {
     update(next) { opts = { ...next }; degree = opts.degree; load(); },
-    destroy() {
-      cancelDraw(draw);
-      fitPlot.destroy();
-      errPlot.destroy();
-      poly.delete();
-    },
   };
 }

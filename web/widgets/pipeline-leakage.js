@@ -7,12 +7,12 @@
 // the same two ways (a city that only a test row has is unseen by the honest fit).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
-import { legend } from './landscape/draw.js';
-import { noiseTable, mean, cityColumn, CITIES } from './landscape2/data.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber } from '../lib/format.js';
+import { legend } from '../lib/legend.js';
+import { CITIES, cityColumn, noiseTable } from './pipeline-leakage/noise-table.js';
+import { mean } from '../lib/arrays.js';
 
 export const schema = {
   rows: { type: 'int', min: 20, max: 200, default: 50, description: 'Rows (people, samples) in the table.' },
@@ -33,12 +33,13 @@ export function mount(element, options) {
 
 const MAX_STEPS = 500;
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const model = new ml.LogisticRegression();
-  const imputer = new ml.SimpleImputer();
-  const scaler = new ml.StandardScaler();
-  const encoder = new ml.OneHotEncoder();
+  const model = ctx.own(new ml.LogisticRegression());
+  const imputer = ctx.own(new ml.SimpleImputer());
+  const scaler = ctx.own(new ml.StandardScaler());
+  const encoder = ctx.own(new ml.OneHotEncoder());
   // A category the honest fit never saw becomes a row of zeros instead of an error.
   encoder.setIgnoreUnknown(true);
   let data = null;
@@ -62,12 +63,12 @@ function build({ ml, card, options }) {
 
   const plotHost = el('div', { className: 'dwl2-plot' });
   card.stage.append(plotHost);
-  const plot = new Plot(plotHost, { aspect: 0.42, minHeight: 190, maxHeight: 280, label: 'Fold accuracies, leaky and honest', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(plotHost, { aspect: 0.42, minHeight: 190, maxHeight: 280, label: 'Fold accuracies, leaky and honest', onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { ...plot.margin, left: 16, top: 14 };
   legend(card.stage, [
-    { text: 'fitted on all rows (leaky)', className: 'dwl-sw-loss' },
-    { text: 'fitted inside each fold (honest)', className: 'dwl-sw-good' },
-    { text: 'chance 0.5', className: 'dwl-sw-truth' },
+    { text: 'fitted on all rows (leaky)', swatch: 'dwl-swatch dwl-sw-loss' },
+    { text: 'fitted inside each fold (honest)', swatch: 'dwl-swatch dwl-sw-good' },
+    { text: 'chance 0.5', swatch: 'dwl-swatch dwl-sw-truth' },
   ]);
 
   // Before/after table of a few rows.
@@ -147,7 +148,7 @@ function build({ ml, card, options }) {
       card.setMessage(`With only ${data.cols} columns to choose from, selection finds little by luck: leaky ${fixed(lm, 3)}, honest ${fixed(hm, 3)}, ${Math.abs(lm - hm) < 5e-4 ? 'the same' : 'close together'}. Neither column set carries real information — and the leaky number is still not a fair estimate.`, 'info');
     }
     plot.canvas.setAttribute('aria-label', `Fold accuracies: leaky mean ${fixed(lm, 3)}, honest mean ${fixed(hm, 3)}, chance 0.5`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   const SHOW_ROWS = 5;
@@ -279,14 +280,6 @@ function build({ ml, card, options }) {
       sliders.features.set(opts.features);
       sliders.select.set(opts.select);
       loadData();
-    },
-    destroy() {
-      cancelDraw(draw);
-      plot.destroy();
-      model.delete();
-      imputer.delete();
-      scaler.delete();
-      encoder.delete();
     },
   };
 }

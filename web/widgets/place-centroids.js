@@ -1,15 +1,17 @@
 // Game "Place the centroids" (seed 001, level 4): drop k centroids on unlabelled blobs, then run
 // k-means one iteration at a time (assign, then move) or to convergence. The engine's KMeans does
 // every assignment and update, measures the inertia, seeds k-means++ and draws the elbow curve.
-import { mountWidget, attempt } from '../lib/widget.js';
+import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
-import { clusterColor, marker, equalDomain, free, rgba, yGrid, roundTicks } from './course4/common.js';
-import { attachDrag } from '../lib/drag.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { countOf, formatNumber } from '../lib/format.js';
-import { reportScore, reportComplete } from './course1/report.js';
+import { clusterColor, rgba } from '../lib/colors.js';
+import { shapeMarker } from '../lib/marks.js';
+import { equalDomain } from '../lib/domain.js';
+import { roundTicks, yGrid } from '../lib/ticks.js';
+import { reportComplete, reportScore } from '../lib/report.js';
 
 export const schema = {
   seed: seedOption(11, 'Random seed for the blobs.'),
@@ -31,9 +33,10 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const km = new ml.KMeans();
+  const km = ctx.own(new ml.KMeans());
   let data = null;
   let elbow = new Float64Array(0);
   let placed = [];          // the centroids as the learner placed them (data coordinates)
@@ -53,9 +56,9 @@ function build({ ml, card, options }) {
   const right = el('div', { className: 'dw-col c4-side-col' });
   row.append(left, right);
   card.stage.append(row);
-  const plot = new Plot(left, { aspect: 0.8, minHeight: 280, maxHeight: 520, label: 'Scatter plot of unlabelled points', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(left, { aspect: 0.8, minHeight: 280, maxHeight: 520, label: 'Scatter plot of unlabelled points', onResize: () => ctx.requestDraw(draw) }));
   right.append(el('p', { className: 'c4-chart-title', text: 'Elbow: best inertia for each k' }));
-  const elbowPlot = new Plot(right, { aspect: 0.7, minHeight: 170, maxHeight: 260, label: 'Elbow chart', onResize: () => requestDraw(draw) });
+  const elbowPlot = ctx.own(new Plot(right, { aspect: 0.7, minHeight: 170, maxHeight: 260, label: 'Elbow chart', onResize: () => ctx.requestDraw(draw) }));
   elbowPlot.margin = { left: 50, right: 10, top: 12, bottom: 30 };
 
   const buttons = buttonRow(card.controls);
@@ -139,7 +142,7 @@ function build({ ml, card, options }) {
     };
     if (prefersReducedMotion()) { afterAssign(); return; }
     const t0 = performance.now();
-    running = animate(card.card, (now) => {
+    running = ctx.animate((now) => {
       if (now - t0 < HALF_STEP_MS) return;
       stopRunning();
       afterAssign();
@@ -149,11 +152,11 @@ function build({ ml, card, options }) {
   function glide(from, to, done) {
     if (prefersReducedMotion()) { shown = to; done(); return; }
     const t0 = performance.now();
-    running = animate(card.card, (now) => {
+    running = ctx.animate((now) => {
       const t = Math.min(1, (now - t0) / 420);
       const e = t * t * (3 - 2 * t);
       shown = from.map((f, j) => ({ x: f.x + (to[j].x - f.x) * e, y: f.y + (to[j].y - f.y) * e }));
-      requestDraw(draw);
+      ctx.requestDraw(draw);
       if (t >= 1) { stopRunning(); shown = to; done(); }
     });
   }
@@ -229,7 +232,7 @@ function build({ ml, card, options }) {
       else if (!labels) card.setMessage(`${opts.k === 1 ? 'The centroid is placed' : `All ${countOf(opts.k, 'centroid')} placed`}. Inertia ${fixed(inertia, 2)} measures each point's squared distance to its nearest centroid. Press Run iteration.`, 'info');
     }
     plot.canvas.setAttribute('aria-label', `Scatter plot of ${data ? data.rows : 0} points with ${placed.length} of ${opts.k} centroids placed${Number.isFinite(inertia) ? `; inertia ${fixed(inertia, 2)}` : ''}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -248,7 +251,7 @@ function build({ ml, card, options }) {
           ctx.beginPath(); ctx.moveTo(plot.px(x), plot.py(y)); ctx.lineTo(plot.px(shown[j].x), plot.py(shown[j].y)); ctx.stroke();
         }
         ctx.fillStyle = j >= 0 ? clusterColor(t, j) : t.textMuted;
-        marker(ctx, plot.px(x), plot.py(y), j >= 0 ? j : 1, j >= 0 ? 4.2 : 3.5);
+        shapeMarker(ctx, plot.px(x), plot.py(y), j >= 0 ? j : 1, j >= 0 ? 4.2 : 3.5);
         ctx.fill();
       }
     });
@@ -313,7 +316,7 @@ function build({ ml, card, options }) {
     placed[j] = clampPos(pos);
     syncModel();
   }
-  const drag = attachDrag(plot, {
+  const drag = ctx.drag(plot, {
     hit: (pos) => { const j = nearest(pos); return j >= 0 ? j : null; },
     grab: (j) => { stopAuto(); selected = j; },
     press: (pos) => {
@@ -323,19 +326,19 @@ function build({ ml, card, options }) {
     },
     moveOnPress: false,
     move: (pos, j) => moveCentroid(j, pos),
-    release: () => requestDraw(draw),
+    release: () => ctx.requestDraw(draw),
     cursor: (pos) => (nearest(pos) >= 0 ? 'grab' : (placed.length < opts.k ? 'crosshair' : 'default')),
     key: (dx, dy) => {
       stopAuto();
       if (selected >= 0) moveCentroid(selected, { x: placed[selected].x + dx * 0.1, y: placed[selected].y + dy * 0.1 });
-      else { cursor = clampPos({ x: cursor.x + dx * 0.1, y: cursor.y + dy * 0.1 }); requestDraw(draw); }
+      else { cursor = clampPos({ x: cursor.x + dx * 0.1, y: cursor.y + dy * 0.1 }); ctx.requestDraw(draw); }
     },
     enter: () => {
       stopAuto();
       if (selected < 0 && placed.length < opts.k) drop(cursor);
-      else if (placed.length) { selected = (selected + 1) % (placed.length + (placed.length < opts.k ? 1 : 0)); if (selected >= placed.length) selected = -1; requestDraw(draw); }
+      else if (placed.length) { selected = (selected + 1) % (placed.length + (placed.length < opts.k ? 1 : 0)); if (selected >= placed.length) selected = -1; ctx.requestDraw(draw); }
     },
-    escape: () => { selected = -1; requestDraw(draw); },
+    escape: () => { selected = -1; ctx.requestDraw(draw); },
     otherKey: (e) => {
       if ((e.key === 'Delete' || e.key === 'Backspace') && selected >= 0) {
         stopAuto();
@@ -345,7 +348,7 @@ function build({ ml, card, options }) {
     },
     onFocusChange: (on) => {
       if (on) card.setMessage('Arrow keys move the cross (Shift: ×10); Enter drops a centroid. With all placed, Enter selects a centroid to move; Delete removes it; Escape lets go.', 'info');
-      requestDraw(draw);
+      ctx.requestDraw(draw);
     },
   });
 
@@ -368,14 +371,6 @@ function build({ ml, card, options }) {
         selected = -1;
         syncModel();
       },
-    },
-    destroy() {
-      cancelDraw(draw);
-      drag.destroy();
-      stopAuto();
-      plot.destroy();
-      elbowPlot.destroy();
-      free(km);
     },
   };
 }

@@ -22,7 +22,8 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
   const inputs = {};
   const wrap = el('div', { className: 'c3-inputs' });
@@ -31,7 +32,7 @@ function build({ ml, card, options }) {
     const id = nextId(`c3-${key}`);
     const input = el('input', { type: 'number', id, min: '0', max: String(MAX_COUNT), step: '1', inputmode: 'numeric', name: key });
     input.value = String(opts[key]);
-    input.addEventListener('input', compute);
+    ctx.listen(input, 'input', compute);
     inputs[key] = input;
     wrap.append(el('div', { className: 'dw-field' }, [el('label', { for: id, text: names[key] }), input]));
   }
@@ -116,9 +117,6 @@ function build({ ml, card, options }) {
       opts = { ...next };
       for (const key of ['tp', 'fp', 'fn']) inputs[key].value = String(opts[key]);
       compute();
-    },
-    destroy() {
-      for (const key of ['tp', 'fp', 'fn']) inputs[key].removeEventListener('input', compute);
     },
   };
 }

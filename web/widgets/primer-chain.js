@@ -3,7 +3,6 @@
 // and their product dL/dz, drawn as the slope of the tangent to L. σ(z) and σ′(z) are the
 // engine's activationCurve('sigmoid'); the widget multiplies the two factors and shows it.
 import { mountWidget, attempt } from '../lib/widget.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
@@ -24,12 +23,13 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
   let z = opts.z;
   let curve = { zs: [], s: [], loss: [] };
   let now = {};
-  const plot = new Plot(card.stage, { aspect: 0.55, minHeight: 220, maxHeight: 380, domain: [Z0, Z1, -0.1, 1.1], label: 'σ(z) and the loss (σ(z) − y)² with its tangent', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.55, minHeight: 220, maxHeight: 380, domain: [Z0, Z1, -0.1, 1.1], label: 'σ(z) and the loss (σ(z) − y)² with its tangent', onResize: () => ctx.requestDraw(draw) }));
   const zSlider = slider(card.controls, { label: 'z', min: Z0, max: Z1, step: 0.1, value: z, format: (v) => formatNumber(v, 1), onInput: (v) => { z = v; compute(); } });
   const yButtons = labelButtons(card, (y) => { opts = { ...opts, y }; setCurve(); compute(); });
   const stat = {
@@ -55,7 +55,7 @@ function build({ ml, card, options }) {
     stat.product.set(formatNumber(now.product, 3));
     card.setMessage(`dL/dz = ${formatNumber(outer, 3)} × ${formatNumber(ds, 3)} = ${formatNumber(now.product, 3)}. ${Math.abs(z) >= 4 ? 'Far from 0, σ is nearly flat, so the product is tiny however wrong the prediction is.' : 'Each factor is one link of the chain.'}`, 'info');
     plot.canvas.setAttribute('aria-label', `At z = ${formatNumber(z, 1)}: σ(z) = ${formatNumber(s, 3)}, dL/dz = ${formatNumber(now.product, 3)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -76,7 +76,6 @@ function build({ ml, card, options }) {
   compute();
   return {
     update(next) { opts = { ...next }; z = opts.z; zSlider.set(z); setCurve(); compute(); },
-    destroy() { cancelDraw(draw); plot.destroy(); },
   };
 }
 

@@ -2,7 +2,6 @@
 // components each, set with sliders. The bars are the three products wⱼxⱼ and, last, their sum
 // wᵀx — a weighted sum of the features. Each product and the sum are the engine's vectorDot.
 import { mountWidget, attempt } from '../lib/widget.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { el, slider } from '../lib/ui.js';
 import { Plot, niceTicks } from '../lib/plot.js';
 import { formatNumber, formatTick } from '../lib/format.js';
@@ -30,11 +29,12 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   const w = [options.w1, options.w2, options.w3];
   const x = [options.x1, options.x2, options.x3];
   let bars = [0, 0, 0, 0];
-  const plot = new Plot(card.stage, { aspect: 0.45, minHeight: 200, maxHeight: 320, domain: [0, 4, -1, 1], label: 'The three products and their sum', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.45, minHeight: 200, maxHeight: 320, domain: [0, 4, -1, 1], label: 'The three products and their sum', onResize: () => ctx.requestDraw(draw) }));
   const fmt = (v) => formatNumber(v, 1);
   const sliders = [];
   for (const [vec, name, spec] of [[w, 'w', weight], [x, 'x', feature]]) {
@@ -56,7 +56,7 @@ function build({ ml, card, options }) {
     plot.canvas.setAttribute('aria-label', `Products ${bars.slice(0, 3).map((v) => formatNumber(v, 2)).join(', ')}; sum wᵀx = ${formatNumber(bars[3], 2)}`);
     const top = Math.max(1, ...bars.filter(Number.isFinite).map(Math.abs)) * 1.2;
     plot.setDomain(0, 4, -top, top);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -92,6 +92,5 @@ function build({ ml, card, options }) {
       [next.w1, next.w2, next.w3, next.x1, next.x2, next.x3].forEach((v, i) => { (i < 3 ? w : x)[i % 3] = v; sliders[i].set(v); });
       compute();
     },
-    destroy() { cancelDraw(draw); plot.destroy(); },
   };
 }

@@ -3,7 +3,6 @@
 // sum, and ln(a·b), which is the same number: the log of a product is the sum of the logs.
 // Every logarithm is the engine's: for a label 1 and probability p, logLoss([1], [p]) = −ln p.
 import { mountWidget, attempt } from '../lib/widget.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { Plot } from '../lib/plot.js';
 import { slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
@@ -25,11 +24,12 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let { a, b } = options;
   let curve = { ps: [], loss: [] };
   let now = {};
-  const plot = new Plot(card.stage, { aspect: 0.55, minHeight: 220, maxHeight: 380, domain: [0, 1, 0, 5.5], label: 'The curve −ln p with the points a, b and a·b', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.55, minHeight: 220, maxHeight: 380, domain: [0, 1, 0, 5.5], label: 'The curve −ln p with the points a, b and a·b', onResize: () => ctx.requestDraw(draw) }));
   const fmt = (v) => formatNumber(v, 2);
   const aSlider = slider(card.controls, { label: 'a', min: P0, max: 1, step: 0.01, value: a, format: fmt, onInput: (v) => { a = v; compute(); } });
   const bSlider = slider(card.controls, { label: 'b', min: P0, max: 1, step: 0.01, value: b, format: fmt, onInput: (v) => { b = v; compute(); } });
@@ -48,7 +48,7 @@ function build({ ml, card, options }) {
     stat.lnAB.set(formatNumber(now.lnAB, 3));
     card.setMessage(`ln(${fmt(a)} × ${fmt(b)}) = ln ${formatNumber(a * b, 4)} = ${formatNumber(now.lnAB, 3)}, and ln ${fmt(a)} + ln ${fmt(b)} = ${formatNumber(now.lnA, 3)} + (${formatNumber(now.lnB, 3)}) = ${formatNumber(now.lnA + now.lnB, 3)}. The loss of both examples, ${formatNumber(-now.lnAB, 3)}, is the sum of their losses.`, 'info');
     plot.canvas.setAttribute('aria-label', `−ln a = ${formatNumber(-now.lnA, 3)}, −ln b = ${formatNumber(-now.lnB, 3)}, −ln(a·b) = ${formatNumber(-now.lnAB, 3)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -72,6 +72,5 @@ function build({ ml, card, options }) {
   compute();
   return {
     update(next) { ({ a, b } = next); aSlider.set(a); bSlider.set(b); compute(); },
-    destroy() { cancelDraw(draw); plot.destroy(); },
   };
 }

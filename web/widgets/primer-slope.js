@@ -3,9 +3,7 @@
 // tangent's slope ∂L/∂w — the engine's LinearRegression.gradient()[0] — beside the slope of the
 // chord from w to w + h, which comes closer to it as h shrinks. Every loss is the engine's loss().
 import { mountWidget, attempt } from '../lib/widget.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { Plot } from '../lib/plot.js';
-import { attachDrag } from '../lib/drag.js';
 import { slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
 
@@ -28,14 +26,15 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
   let w = opts.w;
   let h = opts.h;
   let curve = { ws: [], ls: [] };
   let now = { loss: NaN, grad: NaN, chord: NaN, ahead: NaN };
-  const model = new ml.LinearRegression();
-  const plot = new Plot(card.stage, { aspect: 0.62, minHeight: 240, maxHeight: 420, domain: [W0, W1, 0, 1], label: 'The loss L(w) with its tangent', onResize: () => requestDraw(draw) });
+  const model = ctx.own(new ml.LinearRegression());
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 240, maxHeight: 420, domain: [W0, W1, 0, 1], label: 'The loss L(w) with its tangent', onResize: () => ctx.requestDraw(draw) }));
   const wSlider = slider(card.controls, { label: 'w', min: W0, max: W1, step: 0.1, value: w, format: (v) => formatNumber(v, 1), onInput: (v) => { w = v; compute(); } });
   const hSlider = slider(card.controls, { label: 'chord run h', min: 0.05, max: 2, step: 0.05, value: h, format: (v) => formatNumber(v, 2), onInput: (v) => { h = v; compute(); } });
   const stat = { loss: card.stat('L(w)'), grad: card.stat('∂L/∂w'), chord: card.stat('chord slope, w to w + h') };
@@ -63,7 +62,7 @@ function build({ ml, card, options }) {
     else if (now.grad < 0) card.setMessage(`∂L/∂w = ${g}: the loss falls as w grows, about ${formatNumber(-now.grad, 2)} for each unit (while the step is small). Increase w to go downhill.`, 'info');
     else card.setMessage(`∂L/∂w = ${g}: the loss rises as w grows, about ${g} for each unit (while the step is small). Decrease w to go downhill.`, 'info');
     plot.canvas.setAttribute('aria-label', `Loss curve over w with b = ${formatNumber(opts.b, 1)}; at w = ${formatNumber(w, 1)} the loss is ${formatNumber(now.loss, 2)} and the slope ${g}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -81,13 +80,13 @@ function build({ ml, card, options }) {
   }
 
   const setW = (v) => { w = Math.round(Math.max(W0, Math.min(W1, v)) * 10) / 10; wSlider.set(w); compute(); };
-  const drag = attachDrag(plot, {
+  const drag = ctx.drag(plot, {
     hit: (pos) => Math.abs(plot.px(pos.x) - plot.px(w)) < 30,
     move: (pos) => setW(pos.x),
     key: (dx) => { if (!dx) return false; setW(w + dx * 0.1); return true; },
     snapshot: () => w,
     restore: (s) => setW(s),
-    onFocusChange: () => requestDraw(draw),
+    onFocusChange: () => ctx.requestDraw(draw),
     touchAction: 'pan-y',
   });
 
@@ -95,6 +94,5 @@ function build({ ml, card, options }) {
   compute();
   return {
     update(next) { opts = { ...next }; h = opts.h; hSlider.set(h); setData(); setW(opts.w); },
-    destroy() { cancelDraw(draw); drag.destroy(); plot.destroy(); model.delete(); },
   };
 }

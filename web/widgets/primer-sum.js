@@ -3,9 +3,7 @@
 // engine's meanSquaredError: on one point the mean is that point's term; on all three, n × the
 // mean is the sum. Each term is also drawn as a square whose side is the miss.
 import { mountWidget, attempt } from '../lib/widget.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { Plot } from '../lib/plot.js';
-import { attachDrag } from '../lib/drag.js';
 import { formatNumber } from '../lib/format.js';
 
 const label = { min: -2, max: 10, type: 'number' };
@@ -29,13 +27,14 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
   let ys = [opts.y1, opts.y2, opts.y3];
   let active = 0;
   let terms = [0, 0, 0];
   let total = 0;
-  const plot = new Plot(card.stage, { aspect: 0.7, minHeight: 260, maxHeight: 420, domain: [-0.6, 2.8, -2, 10], label: 'Three points, a line and their squared errors', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.7, minHeight: 260, maxHeight: 420, domain: [-0.6, 2.8, -2, 10], label: 'Three points, a line and their squared errors', onResize: () => ctx.requestDraw(draw) }));
   const stats = SUB.map((s) => card.stat(`(ŷ${s} − y${s})²`));
   const sumStat = card.stat('Σ');
   const yhat = (i) => opts.w * X[i] + opts.b;
@@ -49,7 +48,7 @@ function build({ ml, card, options }) {
     sumStat.set(formatNumber(total, 2));
     card.setMessage(`Σ (ŷᵢ − yᵢ)² for i = 1 to 3 = ${terms.map((t) => formatNumber(t, 2)).join(' + ')} = ${formatNumber(total, 2)}`, 'info');
     plot.canvas.setAttribute('aria-label', `Points at y = ${ys.map((y) => formatNumber(y, 1)).join(', ')}; line ŷ = ${formatNumber(opts.w, 1)}x + ${formatNumber(opts.b, 1)}; sum of squared errors ${formatNumber(total, 2)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -72,28 +71,27 @@ function build({ ml, card, options }) {
     ys.forEach((y, i) => plot.handle(X[i], y, { focused: (focused || drag.grabbed !== null) && active === i, color: th.class1 }));
   }
 
-  const drag = attachDrag(plot, {
+  const drag = ctx.drag(plot, {
     hit: (pos) => {
       const i = X.findIndex((x) => Math.abs(x - pos.x) < 0.3);
       return i >= 0 && Math.abs(plot.py(ys[i]) - plot.py(pos.y)) < 40 ? i : null;
     },
     grab: (i) => { active = i; },
     move: (pos, i) => { const y = snap(pos.y); if (y !== ys[i]) { ys[i] = y; compute(); } },
-    release: () => requestDraw(draw),
+    release: () => ctx.requestDraw(draw),
     key: (dx, dy) => {
-      if (dx) { active = (active + (dx > 0 ? 1 : 2)) % 3; requestDraw(draw); return true; }
+      if (dx) { active = (active + (dx > 0 ? 1 : 2)) % 3; ctx.requestDraw(draw); return true; }
       ys[active] = snap(ys[active] + dy * 0.1);
       compute();
       return true;
     },
     snapshot: () => ys.slice(),
     restore: (s) => { ys = s.slice(); compute(); },
-    onFocusChange: () => requestDraw(draw),
+    onFocusChange: () => ctx.requestDraw(draw),
   });
 
   compute();
   return {
     update(next) { opts = { ...next }; ys = [opts.y1, opts.y2, opts.y3]; compute(); },
-    destroy() { cancelDraw(draw); drag.destroy(); plot.destroy(); },
   };
 }

@@ -71,7 +71,7 @@ export const widgets = {
 export function widgetNames() { return Object.keys(widgets); }
 
 // The games and checks: widgets a learner finishes, which then report 'dw:complete' with
-// detail.widget set to their name here (web/widgets/course1/report.js). A lesson whose page
+// detail.widget set to their name here (web/lib/report.js). A lesson whose page
 // holds one or more of them counts as complete once every one is finished (web/js/progress.js);
 // the site build lists them on the page (scripts/lesson-render.mjs).
 export const activityWidgets = new Set([

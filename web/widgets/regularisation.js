@@ -4,11 +4,10 @@
 // the errors its meanSquaredError on the training points and on the clean hidden curve.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { el, slider } from '../lib/ui.js';
+import { el, segmented, slider } from '../lib/ui.js';
 import { formatNumber, formatShort } from '../lib/format.js';
-import { TWO_PI, legend, segmented } from './course3/common.js';
 import { seedOption } from '../lib/schema.js';
+import { legend } from '../lib/legend.js';
 
 export const schema = {
   seed: seedOption(3, 'Random seed for the noisy points.'),
@@ -33,9 +32,10 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const poly = new ml.PolynomialRegression();
+  const poly = ctx.own(new ml.PolynomialRegression());
   let data = null;
   let truth = null;
   let lambda = opts.lambda;
@@ -44,11 +44,11 @@ function build({ ml, card, options }) {
   let plain = null;     // the unpenalised curve, drawn faintly for comparison
   let best = null;      // { lambda, testMse } from the scan
 
-  const fitPlot = new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 380, label: 'Noisy points and the penalised fit', onResize: () => requestDraw(draw) });
-  legend(card.stage, [['c3-fit', 'penalised fit'], ['c3-faint', 'no penalty (λ = 0)'], ['c3-truth', 'hidden true curve']]);
+  const fitPlot = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 380, label: 'Noisy points and the penalised fit', onResize: () => ctx.requestDraw(draw) }));
+  legend(card.stage, [{ text: 'penalised fit', swatch: 'c3-swatch c3-fit' }, { text: 'no penalty (λ = 0)', swatch: 'c3-swatch c3-faint' }, { text: 'hidden true curve', swatch: 'c3-swatch c3-truth' }]);
   const barTitle = el('p', { className: 'c3-plot-title' });
   card.stage.append(barTitle);
-  const barPlot = new Plot(card.stage, { aspect: 0.28, minHeight: 150, maxHeight: 220, label: 'Coefficient bars', onResize: () => requestDraw(draw) });
+  const barPlot = ctx.own(new Plot(card.stage, { aspect: 0.28, minHeight: 150, maxHeight: 220, label: 'Coefficient bars', onResize: () => ctx.requestDraw(draw) }));
 
   const lambdaSlider = slider(card.controls, { label: 'penalty strength λ (log scale)', min: LAMBDA_MIN, max: LAMBDA_MAX, step: 0.05, scale: 'log', value: lambda, format: formatLambda, onInput: (v) => { lambda = v; refit(); } });
   const penaltyToggle = segmented(card.controls, {
@@ -73,7 +73,7 @@ function build({ ml, card, options }) {
     poly.setLambda(lam);
     poly.solve();
     return {
-      curve: poly.curve(0, TWO_PI, CURVE_POINTS).slice(),
+      curve: poly.curve(0, (2 * Math.PI), CURVE_POINTS).slice(),
       coef: poly.coefficients(),
       trainMse: ml.meanSquaredError(data.y, poly.predict(data.X).slice()),
       testMse: ml.meanSquaredError(truth.y, poly.predict(truth.X).slice()),
@@ -88,7 +88,7 @@ function build({ ml, card, options }) {
       poly.setData(data.X, 1, data.y);
       poly.setPenalty('none');
       poly.solve();
-      plain = poly.curve(0, TWO_PI, CURVE_POINTS).slice();
+      plain = poly.curve(0, (2 * Math.PI), CURVE_POINTS).slice();
       return true;
     }, false);
     if (!ok) { data = null; return; }
@@ -130,13 +130,13 @@ function build({ ml, card, options }) {
     else card.setMessage(`Some smoothing: test MSE ${formatNumber(fit.testMse, 3)}, training MSE ${formatNumber(fit.trainMse, 3)}.${bestText}`, 'info');
     fitPlot.canvas.setAttribute('aria-label', `Degree-${opts.degree} fit with ${penalty.toUpperCase()} penalty λ = ${formatLambda(lambda)}: train MSE ${formatNumber(fit.trainMse, 3)}, test MSE ${formatNumber(fit.testMse, 3)}`);
     barPlot.canvas.setAttribute('aria-label', `Weights: ${w.map((v) => formatNumber(v, 2)).join(', ')}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
     if (!data || !fit) return;
     const t = fitPlot.theme;
-    fitPlot.setDomain(-0.2, TWO_PI + 0.2, -2.2, 2.2);
+    fitPlot.setDomain(-0.2, (2 * Math.PI) + 0.2, -2.2, 2.2);
     fitPlot.begin();
     fitPlot.axes({ xLabel: 'x', yLabel: 'y', xTicks: 6, yTicks: 4 });
     const xs = Array.from(truth.X);
@@ -196,12 +196,6 @@ function build({ ml, card, options }) {
       lambdaSlider.set(lambda);
       penaltyToggle.set(penalty);
       load();
-    },
-    destroy() {
-      cancelDraw(draw);
-      fitPlot.destroy();
-      barPlot.destroy();
-      poly.delete();
     },
   };
 }

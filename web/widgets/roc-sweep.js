@@ -5,13 +5,10 @@
 // precisionRecallCurve, averagePrecision); JS only walks along the arrays it returns.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { player } from '../lib/player.js';
-import { button, buttonRow, el } from '../lib/ui.js';
+import { button, buttonRow, el, segmented } from '../lib/ui.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
-import { attachDrag } from '../lib/drag.js';
-import { drawScoreStrip, scoredExamples, segmented } from './course3/common.js';
 import { seedOption } from '../lib/schema.js';
+import { drawScoreStrip, scoredExamples } from '../lib/scores.js';
 
 export const schema = {
   seed: seedOption(5, 'Random seed for the examples.'),
@@ -31,7 +28,8 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
   let data = null;
   let roc = null;
@@ -41,7 +39,7 @@ function build({ ml, card, options }) {
   let k = 0;             // current ROC point: thresholds[k] is the active threshold
   let threshold = 1;     // the threshold shown in the strip (continuous when dragged)
 
-  const strip = new Plot(card.stage, { aspect: 0.3, minHeight: 170, maxHeight: 240, label: 'Scored examples and the threshold', onResize: () => requestDraw(draw) });
+  const strip = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 170, maxHeight: 240, label: 'Scored examples and the threshold', onResize: () => ctx.requestDraw(draw) }));
   const row = el('div', { className: 'dw-row' });
   const rocCol = el('div', { className: 'dw-col' });
   const prCol = el('div', { className: 'dw-col' });
@@ -49,14 +47,14 @@ function build({ ml, card, options }) {
   card.stage.append(row);
   rocCol.append(el('p', { className: 'c3-plot-title', text: 'ROC curve (area = AUC)' }));
   prCol.append(el('p', { className: 'c3-plot-title', text: 'Precision–recall curve' }));
-  const rocPlot = new Plot(rocCol, { aspect: 0.9, minHeight: 220, maxHeight: 360, domain: [0, 1, 0, 1], label: 'ROC curve', onResize: () => requestDraw(draw) });
-  const prPlot = new Plot(prCol, { aspect: 0.9, minHeight: 220, maxHeight: 360, domain: [0, 1, 0, 1.02], label: 'Precision–recall curve', onResize: () => requestDraw(draw) });
+  const rocPlot = ctx.own(new Plot(rocCol, { aspect: 0.9, minHeight: 220, maxHeight: 360, domain: [0, 1, 0, 1], label: 'ROC curve', onResize: () => ctx.requestDraw(draw) }));
+  const prPlot = ctx.own(new Plot(prCol, { aspect: 0.9, minHeight: 220, maxHeight: 360, domain: [0, 1, 0, 1.02], label: 'Precision–recall curve', onResize: () => ctx.requestDraw(draw) }));
   for (const p of [rocPlot, prPlot]) p.margin = { ...p.margin, top: 24, right: 16 };
 
   const buttons = buttonRow(card.controls);
   let sweepStart = null; // time and index where Play's sweep began
   let sweepFrom = 0;
-  const play = player(buttons, card, {
+  const play = ctx.player(buttons, {
     start: () => {
       if (!roc) return false;
       if (k >= last()) setIndex(0);
@@ -120,7 +118,7 @@ function build({ ml, card, options }) {
     else if (k === last()) card.setMessage(`Sweep complete: the area under the ROC curve is AUC = ${formatNumber(auc, 3)}, the chance that a random positive outscores a random negative. ${opts.dataset === 'easy' ? 'Switch to Hard to see overlap pull the curve towards the diagonal.' : 'Much overlap pulls the curve towards the diagonal (AUC 0.5 = coin flip).'}`, 'ok');
     else card.setMessage(`Threshold t = ${formatNumber(threshold, 3)}: ${formatPercent(roc.tpr[k], 1)} of positives caught (TPR) for ${formatPercent(roc.fpr[k], 1)} of negatives wrongly flagged (FPR). Area so far ${formatNumber(area, 3)}.`, 'info');
     rocPlot.canvas.setAttribute('aria-label', `ROC curve traced to point ${k} of ${last()}: FPR ${formatNumber(roc.fpr[k], 3)}, TPR ${formatNumber(roc.tpr[k], 3)}; AUC ${formatNumber(auc, 3)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   // A threshold t from the strip selects the strictest ROC point that still calls every
@@ -133,7 +131,7 @@ function build({ ml, card, options }) {
     setIndex(i, tt);
   }
 
-  const stripDrag = attachDrag(strip, {
+  const stripDrag = ctx.drag(strip, {
     touchAction: 'pan-y',
     hit: (pos) => Math.abs(strip.px(pos.x) - strip.px(threshold)) < 30,
     move: (pos) => { play.stop(); setThreshold(pos.x); },
@@ -141,9 +139,9 @@ function build({ ml, card, options }) {
     restore: (v) => setThreshold(v),
     key: (dx, dy) => { play.stop(); setThreshold(threshold + (dx || dy) * 0.01); },
     enter: () => play.toggle(),
-    onFocusChange: (on) => { if (on) card.setMessage('Arrows move the threshold by 0.01 (Shift: 0.1); Enter plays or pauses; Escape puts it back.', 'info'); requestDraw(draw); },
+    onFocusChange: (on) => { if (on) card.setMessage('Arrows move the threshold by 0.01 (Shift: 0.1); Enter plays or pauses; Escape puts it back.', 'info'); ctx.requestDraw(draw); },
   });
-  const rocDrag = attachDrag(rocPlot, {
+  const rocDrag = ctx.drag(rocPlot, {
     hit: (pos) => roc && Math.hypot(rocPlot.px(pos.x) - rocPlot.px(roc.fpr[k]), rocPlot.py(pos.y) - rocPlot.py(roc.tpr[k])) < 30,
     move: (pos) => {
       play.stop();
@@ -159,7 +157,7 @@ function build({ ml, card, options }) {
     restore: (i) => setIndex(i),
     key: (dx, dy) => { play.stop(); setIndex(k + (dx || dy)); },
     enter: () => play.toggle(),
-    onFocusChange: (on) => { if (on) card.setMessage('Arrows step along the ROC curve one threshold at a time (Shift: ten); Enter plays or pauses.', 'info'); requestDraw(draw); },
+    onFocusChange: (on) => { if (on) card.setMessage('Arrows step along the ROC curve one threshold at a time (Shift: ten); Enter plays or pauses.', 'info'); ctx.requestDraw(draw); },
   });
 
   function draw() {
@@ -225,14 +223,5 @@ function build({ ml, card, options }) {
 
   return {
     update(next) { opts = { ...next }; load(); },
-    destroy() {
-      play.stop();
-      cancelDraw(draw);
-      stripDrag.destroy();
-      rocDrag.destroy();
-      strip.destroy();
-      rocPlot.destroy();
-      prPlot.destroy();
-    },
   };
 }

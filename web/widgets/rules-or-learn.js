@@ -2,8 +2,8 @@
 // should write the rules by hand or let a model learn them from examples. A seeded round of
 // 12 cards from a deck of 16, instant feedback with the reason, score, replay.
 import { mountWidget } from '../lib/widget.js';
-import { createQuiz } from './course1/quiz.js';
 import { seedOption } from '../lib/schema.js';
+import { createQuiz } from '../lib/quiz.js';
 
 export const schema = {
   seed: seedOption(1, 'Seed for the order the scenarios are dealt in.'),
@@ -41,10 +41,10 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ card, options }) {
+function build(ctx) {
+  const { card, options } = ctx;
   card.card.classList.add('c1-quiz');
-  const quiz = createQuiz({
-    card,
+  const quiz = createQuiz(ctx, {
     widget: 'rules-or-learn',
     title: meta.title,
     deck: DECK,
@@ -57,7 +57,6 @@ function build({ card, options }) {
   });
   // No update(): new options (seed, rounds) start a new round, which mountWidget does by building again.
   return {
-    destroy() { quiz.destroy(); },
     quiz,
   };
 }

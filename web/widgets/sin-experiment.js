@@ -6,10 +6,9 @@
 // (merely visiting a degree records nothing).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
 import { formatNumber, formatShort } from '../lib/format.js';
-import { reportComplete, reportScore } from './course1/report.js';
+import { reportComplete, reportScore } from '../lib/report.js';
 
 export const schema = {
   seed: { type: 'int', min: 0, max: 4294967295, default: 0, description: 'Seed for the noise on the training points.' },
@@ -33,10 +32,11 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
   let degree = opts.degree;
-  const model = new ml.PolynomialRegression();
+  const model = ctx.own(new ml.PolynomialRegression());
   let train = null;
   let truthX = null;
   let truthY = null;
@@ -50,10 +50,10 @@ function build({ ml, card, options }) {
   const right = el('div', { className: 'dw-col c1-sin-side' });
   row.append(left, right);
   card.stage.append(row);
-  const plot = new Plot(left, { aspect: 0.62, minHeight: 220, maxHeight: 420, label: 'Training points, true curve and fitted polynomial', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(left, { aspect: 0.62, minHeight: 220, maxHeight: 420, label: 'Training points, true curve and fitted polynomial', onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { ...plot.margin, top: 24 }; // room for the y-axis label above the top tick
   left.append(el('p', { className: 'dw-legend', text: 'Blue dots: the 12 noisy training points. Dashed grey: the true sin(x), where the 200 clean test points lie. Black: the fitted polynomial.' }));
-  const errPlot = new Plot(right, { aspect: 0.7, minHeight: 180, maxHeight: 260, label: 'Train and test error for every degree', onResize: () => requestDraw(draw) });
+  const errPlot = ctx.own(new Plot(right, { aspect: 0.7, minHeight: 180, maxHeight: 260, label: 'Train and test error for every degree', onResize: () => ctx.requestDraw(draw) }));
   errPlot.margin = { ...errPlot.margin, top: 24 };
   right.append(el('p', { className: 'dw-legend', text: 'Error against degree (log scale). Solid: training MSE. Dashed with hollow dots: test MSE.' }));
 
@@ -101,9 +101,9 @@ function build({ ml, card, options }) {
       curveX = Float64Array.from({ length: 400 }, (_, i) => (TWO_PI * i) / 399);
       return true;
     }, false);
-    if (!ok) { curveY = null; requestDraw(draw); return; }
+    if (!ok) { curveY = null; ctx.requestDraw(draw); return; }
     renderTable();
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function bestIndex() {
@@ -215,11 +215,5 @@ function build({ ml, card, options }) {
 
   return {
     update(next) { opts = { ...next }; degree = opts.degree; load(); },
-    destroy() {
-      cancelDraw(draw);
-      plot.destroy();
-      errPlot.destroy();
-      model.delete();
-    },
   };
 }

@@ -5,9 +5,8 @@
 // learner did: their own edits tipped the new email from one side of 50% to the other.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, fixed } from '../lib/ui.js';
-import { reportComplete } from './course1/report.js';
+import { reportComplete } from '../lib/report.js';
 
 export const schema = {
   l2: { type: 'number', min: 0.001, max: 1, default: 0.05, description: 'L2 penalty λ that keeps the weights finite on separable toy data.' },
@@ -44,9 +43,10 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const model = new ml.LogisticRegression();
+  const model = ctx.own(new ml.LogisticRegression());
   let emails = TRAINING.map((e) => ({ ...e, counts: e.counts.slice() }));
   let email = START_EMAIL.slice();
   let fitted = null; // { w, b, z, p, zs, accuracy, converged }
@@ -69,9 +69,9 @@ function build({ ml, card, options }) {
   row.append(left, right);
   card.stage.append(row); // attached before the plots are made, so they can read the theme's colours
   left.append(newBox);
-  const weightPlot = new Plot(left, { aspect: 0.5, minHeight: 170, maxHeight: 240, label: 'Learned weight of each feature', onResize: () => requestDraw(draw) });
+  const weightPlot = ctx.own(new Plot(left, { aspect: 0.5, minHeight: 170, maxHeight: 240, label: 'Learned weight of each feature', onResize: () => ctx.requestDraw(draw) }));
   left.append(el('p', { className: 'dw-legend', text: 'Weights: bars to the right push towards spam, to the left towards not spam.' }));
-  const sigPlot = new Plot(right, { aspect: 0.75, minHeight: 220, maxHeight: 320, label: 'The sigmoid turns the score z into a probability', onResize: () => requestDraw(draw) });
+  const sigPlot = ctx.own(new Plot(right, { aspect: 0.75, minHeight: 220, maxHeight: 320, label: 'The sigmoid turns the score z into a probability', onResize: () => ctx.requestDraw(draw) }));
   sigPlot.margin = { ...sigPlot.margin, top: 24 }; // room for the y-axis label above the top tick
   right.append(el('p', { className: 'dw-legend', text: 'The sigmoid σ(z). Blue circles: spam training emails; orange triangles: not spam; the ringed dot is the new email.' }));
 
@@ -185,7 +185,7 @@ function build({ ml, card, options }) {
       statZ.set('–'); statP.set('–'); statAcc.set('–');
       verdict.textContent = 'No model yet.';
       formula.textContent = '';
-      requestDraw(draw);
+      ctx.requestDraw(draw);
       return;
     }
     const { w, b, z, p } = fitted;
@@ -206,7 +206,7 @@ function build({ ml, card, options }) {
     const top = w.map((wj, j) => ({ j, c: wj * email[j] })).sort((a, c) => Math.abs(c.c) - Math.abs(a.c))[0];
     const why = top && Math.abs(top.c) > 0.05 ? ` The biggest push comes from ${FEATURES[top.j].long} (${top.c > 0 ? '+' : '−'}${fixed(Math.abs(top.c), 2)} to z).` : ' No feature is pushing much either way, so it stays near 50%.';
     card.setMessage(`${p >= 0.5 ? 'Flagged as spam.' : 'Let through.'}${why}${fitted.converged ? '' : ' (Training stopped before fully converging.)'}`, p >= 0.5 ? 'warn' : 'ok');
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -272,11 +272,5 @@ function build({ ml, card, options }) {
 
   return {
     update(next) { opts = { ...next }; refresh(true, false); },
-    destroy() {
-      cancelDraw(draw);
-      weightPlot.destroy();
-      sigPlot.destroy();
-      model.delete();
-    },
   };
 }

@@ -5,7 +5,7 @@ import { mountWidget } from '../lib/widget.js';
 import { button, buttonRow, el } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber } from '../lib/format.js';
-import { reportComplete } from './course1/report.js';
+import { reportComplete } from '../lib/report.js';
 
 export const schema = {
   seed: seedOption(1, 'Seed for the order of the prompts.'),
@@ -53,7 +53,8 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ card, options }) {
+function build(ctx) {
+  const { card, options } = ctx;
   let opts = { ...options };
   let deck = [];
   let index = 0;
@@ -86,8 +87,8 @@ function build({ card, options }) {
 
   const onRegression = () => answer('regression');
   const onClassification = () => answer('classification');
-  regBtn.addEventListener('click', onRegression);
-  clsBtn.addEventListener('click', onClassification);
+  ctx.listen(regBtn, 'click', onRegression);
+  ctx.listen(clsBtn, 'click', onClassification);
   const onKey = (e) => {
     if (e.target !== board && !board.contains(e.target) && e.target !== card.card) return;
     const k = e.key.toLowerCase();
@@ -95,7 +96,7 @@ function build({ card, options }) {
     else if (k === 'c' || k === 'arrowright') { answer('classification'); e.preventDefault(); }
     else if ((k === 'enter' || k === ' ' || k === 'n') && answered && e.target === board) { next(); e.preventDefault(); }
   };
-  card.card.addEventListener('keydown', onKey);
+  ctx.listen(card.card, 'keydown', onKey);
 
   function restart() {
     deck = shuffled(PROMPTS, opts.seed).slice(0, opts.rounds);
@@ -174,10 +175,5 @@ function build({ card, options }) {
 
   return {
     update(nextOpts) { opts = { ...nextOpts }; restart(); },
-    destroy() {
-      regBtn.removeEventListener('click', onRegression);
-      clsBtn.removeEventListener('click', onClassification);
-      card.card.removeEventListener('keydown', onKey);
-    },
   };
 }

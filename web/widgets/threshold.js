@@ -4,12 +4,10 @@
 // accuracy/precision/recall/f1Score on the labels the threshold gives.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
-import { attachDrag } from '../lib/drag.js';
-import { drawScoreStrip, labelsAt, scoredExamples } from './course3/common.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
+import { drawScoreStrip, labelsAt, scoredExamples } from '../lib/scores.js';
 
 export const schema = {
   seed: seedOption(11, 'Random seed for the examples.'),
@@ -27,12 +25,13 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
   let data = null;
   let threshold = opts.threshold;
 
-  const plot = new Plot(card.stage, { aspect: 0.34, minHeight: 180, maxHeight: 280, label: 'Scored examples and the threshold', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.34, minHeight: 180, maxHeight: 280, label: 'Scored examples and the threshold', onResize: () => ctx.requestDraw(draw) }));
   // A real table (row and column headers) so screen readers announce each count with its meaning.
   const matrix = el('table', { className: 'c3-confusion' });
   matrix.append(el('caption', { className: 'dw-sr-only', text: 'Confusion matrix at the current threshold' }));
@@ -58,14 +57,14 @@ function build({ ml, card, options }) {
   const statR = card.stat('recall');
   const statF1 = card.stat('F1');
 
-  const drag = attachDrag(plot, {
+  const drag = ctx.drag(plot, {
     touchAction: 'pan-y',
     hit: (pos) => Math.abs(plot.px(pos.x) - plot.px(threshold)) < 30,
     move: (pos) => setThreshold(pos.x),
     snapshot: () => threshold,
     restore: (v) => setThreshold(v),
     key: (dx, dy) => setThreshold(threshold + (dx || dy) * 0.01),
-    onFocusChange: (on) => { if (on) card.setMessage('Left and right arrows move the threshold by 0.01 (Shift: 0.1); Escape puts it back.', 'info'); requestDraw(draw); },
+    onFocusChange: (on) => { if (on) card.setMessage('Left and right arrows move the threshold by 0.01 (Shift: 0.1); Escape puts it back.', 'info'); ctx.requestDraw(draw); },
   });
 
   function load() {
@@ -76,7 +75,7 @@ function build({ ml, card, options }) {
   function setThreshold(v) {
     threshold = Number(Math.max(0, Math.min(1, v)).toFixed(4));
     thresholdSlider.set(Number(threshold.toFixed(2)));
-    if (!data) { requestDraw(draw); return; }
+    if (!data) { ctx.requestDraw(draw); return; }
     const result = attempt(card, () => {
       const predicted = labelsAt(data.scores, threshold);
       return {
@@ -96,7 +95,7 @@ function build({ ml, card, options }) {
     statF1.set(formatNumber(result.f1, 3));
     describe(counts, result);
     plot.canvas.setAttribute('aria-label', `${data.y.length} scored examples; threshold ${formatNumber(threshold, 2)}; ${counts.tp} true positives, ${counts.fp} false positives, ${counts.fn} false negatives, ${counts.tn} true negatives`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function describe(c, r) {
@@ -123,10 +122,5 @@ function build({ ml, card, options }) {
     // Shared by a link: the examples (New examples changes the seed) and the threshold where the
     // learner left it (the link's starting threshold).
     currentOptions() { return { seed: opts.seed, threshold }; },
-    destroy() {
-      cancelDraw(draw);
-      drag.destroy();
-      plot.destroy();
-    },
   };
 }

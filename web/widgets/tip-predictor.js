@@ -4,7 +4,6 @@
 // bills shows each prediction, its error, and the MSE the Fit-the-line game minimised.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { el, nextId, slider, button, buttonRow } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
@@ -59,9 +58,10 @@ export function parseBill(text) {
   return { value };
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const model = new ml.LinearRegression();
+  const model = ctx.own(new ml.LinearRegression());
   let bills = [];
   let tips = [];
   let bill = opts.bill;
@@ -77,7 +77,7 @@ function build({ ml, card, options }) {
   const sum = el('p', { className: 'c2-tip-sum', id: `${inputId}-sum`, 'aria-live': 'polite' });
   card.stage.append(inputRow, sum);
 
-  const plot = new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 360, label: 'Bill versus tip with the model line', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 360, label: 'Bill versus tip with the model line', onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
 
   const tableWrap = el('div', { className: 'dw-table-wrap c2-tip-table-wrap' });
@@ -169,7 +169,7 @@ function build({ ml, card, options }) {
       sum.textContent = 'ŷ = w × bill + b — waiting for a valid bill.';
     }
     plot.canvas.setAttribute('aria-label', `Bill versus tip: ${bills.length} example bills and the line tip = ${formatNumber(opts.w, 3)} × bill ${signedTerm(opts.b, 2)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -199,7 +199,7 @@ function build({ ml, card, options }) {
   }
 
   const onInput = () => setBillFromInput();
-  input.addEventListener('input', onInput);
+  ctx.listen(input, 'input', onInput);
   const setBill = (v) => { bill = Math.max(0, Math.min(1000, Math.round(v * 100) / 100)); input.value = formatNumber(bill, 2); input.removeAttribute('aria-invalid'); refresh(); };
   const onDown = (e) => { const p = plot.eventToData(e); setBill(p.x); };
   const onKey = (e) => {
@@ -208,10 +208,10 @@ function build({ ml, card, options }) {
     setBill((Number.isFinite(bill) ? bill : opts.bill) + dir * (e.shiftKey ? 10 : 1));
     e.preventDefault();
   };
-  plot.canvas.addEventListener('pointerdown', onDown);
-  plot.canvas.addEventListener('keydown', onKey);
-  plot.canvas.addEventListener('focus', () => requestDraw(draw));
-  plot.canvas.addEventListener('blur', () => requestDraw(draw));
+  ctx.listen(plot.canvas, 'pointerdown', onDown);
+  ctx.listen(plot.canvas, 'keydown', onKey);
+  plot.canvas.addEventListener('focus', () => ctx.requestDraw(draw));
+  plot.canvas.addEventListener('blur', () => ctx.requestDraw(draw));
 
   loadExamples();
   setBillFromInput();
@@ -223,14 +223,6 @@ function build({ ml, card, options }) {
       input.value = billText(opts.bill);
       loadExamples();
       setBillFromInput();
-    },
-    destroy() {
-      cancelDraw(draw);
-      input.removeEventListener('input', onInput);
-      plot.canvas.removeEventListener('pointerdown', onDown);
-      plot.canvas.removeEventListener('keydown', onKey);
-      plot.destroy();
-      model.delete();
     },
   };
 }

@@ -4,11 +4,10 @@
 // Counts, presence (binary) and tf-idf weights are all the engine's.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { el, fixed, nextId, select, slider } from '../lib/ui.js';
 import { countOf, formatNumber } from '../lib/format.js';
-import { CORPUS, START_TEXT } from './text/data.js';
-import { capText, chip } from './text/ui.js';
+import { CORPUS, START_TEXT } from '../lib/text-examples.js';
+import { capText, chip } from '../lib/tokens.js';
 
 export const MAX_CHARS = 400;
 
@@ -29,9 +28,10 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const vocab = new ml.Vocabulary();
+  const vocab = ctx.own(new ml.Vocabulary());
   let idf = null; // from the corpus's bag of words
   let state = null; // { tokens, ids, vector, cut }
 
@@ -46,7 +46,7 @@ function build({ ml, card, options }) {
   const chips = el('div', { className: 'dwt-chips', role: 'list', 'aria-label': 'Tokens with their vocabulary ids', tabindex: '0' }); // focusable: it scrolls when long
   card.stage.append(chips);
   card.stage.append(el('h4', { className: 'dwt-subhead', text: 'The text as a vector: one bar per vocabulary id' }));
-  const plot = new Plot(card.stage, { aspect: 0.32, minHeight: 170, maxHeight: 260, label: 'Bag-of-words vector', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.32, minHeight: 170, maxHeight: 260, label: 'Bag-of-words vector', onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { left: 40, right: 8, top: 48, bottom: 30 }; // room above the bars for three lanes of word labels
   card.stage.append(el('p', { className: 'dw-legend', text: 'Bar j is the value for vocabulary id j; ids 1, 2, … go to the corpus words from most to least frequent, id 0 (orange) counts unknown words. Words in your text are labelled.' }));
 
@@ -85,7 +85,7 @@ function build({ ml, card, options }) {
       if (opts.weighting === 'tfidf') vector = ml.tfidf(bow.data, bow.cols, idf);
       return { tokens, ids, vector: Array.from(vector), cut };
     }, null);
-    if (!state) { requestDraw(draw); return; }
+    if (!state) { ctx.requestDraw(draw); return; }
     const { tokens, ids, vector } = state;
     chips.replaceChildren(...tokens.map((t, i) => {
       const c = ids[i] === 0
@@ -115,7 +115,7 @@ function build({ ml, card, options }) {
       card.setMessage(`${countOf(tokens.length, 'token')}${unkText}. The vector has ${countOf(vector.length, 'entry', 'entries')}, only ${nonzero} non-zero (${share}%): bag-of-words vectors are mostly zeros, and word order is gone.${tail}`, unknown ? 'info' : 'ok');
     }
     plot.canvas.setAttribute('aria-label', `Bag-of-words vector of ${vector.length} entries, ${nonzero} non-zero`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -163,7 +163,7 @@ function build({ ml, card, options }) {
   }
 
   const onInput = () => refresh();
-  textBox.addEventListener('input', onInput);
+  ctx.listen(textBox, 'input', onInput);
   buildVocabulary();
   refresh();
 
@@ -176,12 +176,6 @@ function build({ ml, card, options }) {
       weightSelect.value = opts.weighting;
       if (vocabChanged) buildVocabulary();
       refresh();
-    },
-    destroy() {
-      textBox.removeEventListener('input', onInput);
-      cancelDraw(draw);
-      plot.destroy();
-      vocab.delete();
     },
   };
 }

@@ -3,15 +3,14 @@
 // flexible), trained on half of a seeded noisy data set and judged on the hidden half. Train
 // accuracy keeps rising with flexibility while test accuracy falls: the overfitting gap.
 // Every accuracy and every heat-map probability comes from the engine (score, predictGrid); the
-// verdict in words follows the lesson's own definitions (course2/train-test-verdict.js).
+// verdict in words follows the lesson's own definitions (train-vs-test/verdict.js).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { checkbox, el, select, slider } from '../lib/ui.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
 import { drawHeatmap, heatLegend, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
-import { OVERFIT_GAP, UNDERFIT_TRAIN, trainTestVerdict } from './course2/train-test-verdict.js';
+import { OVERFIT_GAP, trainTestVerdict, UNDERFIT_TRAIN } from './train-vs-test/verdict.js';
 
 export const schema = {
   model: { type: 'enum', values: ['tree', 'knn'], default: 'tree', description: 'A decision tree (depth = flexibility) or k-nearest neighbours (fewer neighbours = more flexible).' },
@@ -39,7 +38,8 @@ export function availableModels(ml) {
   return [['knn', typeof ml.KNearestNeighbors === 'function'], ['tree', typeof ml.DecisionTree === 'function']].filter(([, ok]) => ok).map(([m]) => m);
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
   const kinds = availableModels(ml);
   if (!kinds.length) {
@@ -62,9 +62,9 @@ function build({ ml, card, options }) {
   right.append(el('h4', { text: 'Accuracy across the slider' }));
   pair.append(left, right);
   card.stage.append(pair);
-  const plot = new Plot(left, { aspect: 0.78, minHeight: 240, maxHeight: 420, label: 'Decision boundary heat map with train and test points', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(left, { aspect: 0.78, minHeight: 240, maxHeight: 420, label: 'Decision boundary heat map with train and test points', onResize: () => ctx.requestDraw(draw) }));
   heatLegend(left, { color: probabilityRgb(plot.theme), low: '0', high: '1', caption: 'p(blue circle):' });
-  const curvePlot = new Plot(right, { aspect: 0.78, minHeight: 240, maxHeight: 420, label: 'Train and test accuracy for every flexibility level', onResize: () => { requestDraw(draw); requestDraw(revealCurrent); } });
+  const curvePlot = ctx.own(new Plot(right, { aspect: 0.78, minHeight: 240, maxHeight: 420, label: 'Train and test accuracy for every flexibility level', onResize: () => { ctx.requestDraw(draw); ctx.requestDraw(revealCurrent); } }));
   const curveKey = el('div', { className: 'dw-heat-legend' });
   right.append(curveKey);
   const tableWrap = el('div', { className: 'dw-table-wrap' });
@@ -102,8 +102,8 @@ function build({ ml, card, options }) {
   }
 
   function makeModel() {
-    if (model) model.delete();
-    model = opts.model === 'knn' ? new ml.KNearestNeighbors() : new ml.DecisionTree();
+    model = ctx.free(model);
+    model = opts.model === 'knn' ? ctx.own(new ml.KNearestNeighbors()) : ctx.own(new ml.DecisionTree());
     statKnob.element.firstChild.textContent = opts.model === 'knn' ? 'k' : 'depth';
     statKnob.element.dataset.stat = opts.model === 'knn' ? 'k' : 'depth';
   }
@@ -184,7 +184,7 @@ function build({ ml, card, options }) {
       for (let k = 0; k < cells; k++) heat[k] = grid[k * perCell + perCell - 1];
     }
     [...headRow.cells].forEach((cell, i) => cell.classList.toggle('c2-now', i > 0 && (memorise ? i === curve.length : i === opts.flexibility)));
-    requestDraw(revealCurrent);
+    ctx.requestDraw(revealCurrent);
     statTrain.set(formatPercent(trainAcc, 1));
     statTest.set(formatPercent(testAcc, 1));
     statGap.set(`${formatNumber((trainAcc - testAcc) * 100, 1)} points`);
@@ -192,7 +192,7 @@ function build({ ml, card, options }) {
     const bestTest = curve.reduce((a, c) => (c.test > a.test ? c : a), curve[0] || { test: 0, level: 1 });
     card.setMessage(...verdictMessage(trainAcc, testAcc, bestTest.test));
     plot.canvas.setAttribute('aria-label', `Decision boundary of the ${opts.model === 'knn' ? 'k-nearest-neighbours' : 'decision tree'} model; train accuracy ${formatNumber(trainAcc * 100, 1)} percent, test ${formatNumber(testAcc * 100, 1)} percent`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   // Whichever box scrolls the table (the wrapper, or the table itself inside lesson prose).
@@ -274,14 +274,6 @@ function build({ ml, card, options }) {
       memoriseBox.checked = false;
       makeModel();
       loadData();
-    },
-    destroy() {
-      cancelDraw(draw);
-      cancelDraw(revealCurrent);
-      plot.destroy();
-      curvePlot.destroy();
-      if (model) model.delete();
-      model = null;
     },
   };
 }

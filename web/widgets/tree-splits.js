@@ -1,19 +1,20 @@
 // Interactive "Grow the tree, watch the regions split" (seed 001, level 4). The engine's
 // DecisionTree makes one split per step (best first); the regions, the purity, the impurity and
 // the node table drawn as a diagram all come from it (regions(), nodes(), score(), loss()).
-import { mountWidget, attempt } from '../lib/widget.js';
+import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
-import { rgba, free, clusterColor, marker } from './course4/common.js';
 import { formatPercent as pct, formatNumber } from '../lib/format.js';
-import { makeDataset, DATASETS } from './course4/datasets.js';
 import { seedOption } from '../lib/schema.js';
+import { clusterColor, rgba } from '../lib/colors.js';
+import { shapeMarker } from '../lib/marks.js';
+import { DATASET_NAMES, makeDataset } from '../lib/datasets.js';
 
 export const schema = {
   seed: seedOption(4, 'Random seed for the points.'),
   points: { type: 'int', min: 20, max: 400, default: 120, description: 'How many training points.' },
-  dataset: { type: 'enum', values: DATASETS, default: 'moons', description: 'Shape of the two classes.' },
+  dataset: { type: 'enum', values: DATASET_NAMES, default: 'moons', description: 'Shape of the two classes.' },
   noise: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Noise in the data.' },
   depth: { type: 'int', min: 1, max: 12, default: 3, description: 'Maximum depth of the tree.' },
 };
@@ -29,9 +30,10 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const tree = new ml.DecisionTree();
+  const tree = ctx.own(new ml.DecisionTree());
   let train = null;
   let test = null;
   let domain = { x0: -1, x1: 1, y0: -1, y1: 1 };
@@ -42,9 +44,9 @@ function build({ ml, card, options }) {
   const right = el('div', { className: 'dw-col c4-side-col' });
   row.append(left, right);
   card.stage.append(row);
-  const plot = new Plot(left, { aspect: 0.8, minHeight: 260, maxHeight: 480, label: 'Regions of the decision tree', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(left, { aspect: 0.8, minHeight: 260, maxHeight: 480, label: 'Regions of the decision tree', onResize: () => ctx.requestDraw(draw) }));
   right.append(el('p', { className: 'c4-chart-title', text: 'The tree (left branch: yes, the value is ≤ the threshold)' }));
-  const diagram = new Plot(right, { aspect: 0.8, minHeight: 220, maxHeight: 420, label: 'Tree diagram', onResize: () => requestDraw(draw) });
+  const diagram = ctx.own(new Plot(right, { aspect: 0.8, minHeight: 220, maxHeight: 420, label: 'Tree diagram', onResize: () => ctx.requestDraw(draw) }));
   diagram.margin = { left: 6, right: 6, top: 6, bottom: 6 };
 
   const buttons = buttonRow(card.controls);
@@ -52,7 +54,7 @@ function build({ ml, card, options }) {
   button(buttons, 'Step', () => { stopGrowing(); splitOnce(); });
   button(buttons, 'Reset', () => { stopGrowing(); regrow(false); });
   const depthSlider = slider(card.controls, { label: 'max depth', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.depth = v; regrow(true); } });
-  select(card.controls, { label: 'data', options: DATASETS.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; loadData(); } });
+  select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; loadData(); } });
 
   const statDepth = card.stat('depth');
   const statLeaves = card.stat('leaves');
@@ -91,7 +93,7 @@ function build({ ml, card, options }) {
   function startGrowing(interval) {
     playBtn.textContent = 'Pause';
     let last = -Infinity;
-    stopGrow = animate(card.card, (time) => {
+    stopGrow = ctx.animate((time) => {
       if (time - last < interval) return;
       last = time;
       if (!splitOnce()) stopGrowing();
@@ -152,7 +154,7 @@ function build({ ml, card, options }) {
     else if (tree.status() === 'converged' && purity >= 0.999) card.setMessage(`Every box is pure (${leaves} leaves). Compare test accuracy (${pct(testAcc, 1)}) with a shallower tree.`, 'info');
     else card.setMessage(`${leaves} boxes, purity ${pct(purity, 1)}, test accuracy ${pct(testAcc, 1)}. Each cut picked the threshold that lowered the Gini impurity most.`, tree.status() === 'converged' ? 'ok' : 'info');
     plot.canvas.setAttribute('aria-label', `Decision tree regions: depth ${tree.depth()}, ${leaves} leaves, training purity ${pct(purity, 1)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -216,7 +218,7 @@ function build({ ml, card, options }) {
       const cx = X(p); const cy = Y(p);
       if (n.feature < 0) {
         ctx.fillStyle = clusterColor(t, n.value);
-        marker(ctx, cx, cy, n.value, roomy ? 7 : 4.5);
+        shapeMarker(ctx, cx, cy, n.value, roomy ? 7 : 4.5);
         ctx.fill();
         if (roomy) { ctx.fillStyle = t.textMuted; ctx.font = `10px ${t.mono}`; ctx.fillText(formatNumber(n.samples, 0), cx, cy + 15); }
       } else if (roomy) {
@@ -238,12 +240,5 @@ function build({ ml, card, options }) {
 
   return {
     update(next) { opts = { ...next }; loadData(); },
-    destroy() {
-      cancelDraw(draw);
-      stopGrowing();
-      plot.destroy();
-      diagram.destroy();
-      free(tree);
-    },
   };
 }

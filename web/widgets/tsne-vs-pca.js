@@ -4,8 +4,6 @@
 // neighbours on screen. Colours are the generator's groups, which neither method is shown.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { player } from '../lib/player.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
@@ -30,10 +28,11 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const pca = new ml.PCA();
-  const tsne = new ml.TSNE();
+  const pca = ctx.own(new ml.PCA());
+  const tsne = ctx.own(new ml.TSNE());
   let labels = [];
   let pcaXY = new Float64Array(0);
   let view = null; // smoothed t-SNE domain so the picture does not jump every frame
@@ -43,16 +42,16 @@ function build({ ml, card, options }) {
   const right = el('div', { className: 'dwl-panel' }, [el('p', { className: 'dwl-panel-title', text: 't-SNE embedding' })]);
   pair.append(left, right);
   card.stage.append(pair);
-  const pcaPlot = new Plot(left, { aspect: 0.85, minHeight: 220, maxHeight: 380, label: 'PCA projection', onResize: () => requestDraw(draw) });
-  const tsnePlot = new Plot(right, { aspect: 0.85, minHeight: 220, maxHeight: 380, label: 't-SNE embedding', onResize: () => requestDraw(draw) });
+  const pcaPlot = ctx.own(new Plot(left, { aspect: 0.85, minHeight: 220, maxHeight: 380, label: 'PCA projection', onResize: () => ctx.requestDraw(draw) }));
+  const tsnePlot = ctx.own(new Plot(right, { aspect: 0.85, minHeight: 220, maxHeight: 380, label: 't-SNE embedding', onResize: () => ctx.requestDraw(draw) }));
   const pcaNote = el('p', { className: 'dwl-panel-note' });
   const tsneNote = el('p', { className: 'dwl-panel-note' });
   left.append(pcaNote);
   right.append(tsneNote);
-  const lossPlot = new Plot(card.stage, { aspect: 0.2, minHeight: 110, maxHeight: 150, label: 't-SNE loss (KL divergence) per step', onResize: () => requestDraw(draw) });
+  const lossPlot = ctx.own(new Plot(card.stage, { aspect: 0.2, minHeight: 110, maxHeight: 150, label: 't-SNE loss (KL divergence) per step', onResize: () => ctx.requestDraw(draw) }));
 
   const buttons = buttonRow(card.controls);
-  const play = player(buttons, card, {
+  const play = ctx.player(buttons, {
     reduced: () => steps(50),
     // One t-SNE step per frame: at 300 points a step takes a few milliseconds.
     tick: () => { steps(1); return tsne.status() !== 'converged'; },
@@ -123,7 +122,7 @@ function build({ ml, card, options }) {
     pcaNote.textContent = ratio.length >= 2 ? `component 1 keeps ${formatPercent(ratio[0], 1)}, component 2 ${formatPercent(ratio[1], 1)} of the variance` : '';
     tsneNote.textContent = `perplexity ${formatNumber(opts.perplexity, 0)}, step ${formatNumber(tsne.steps(), 0)}, KL ${fixed(kl, 3)} nats`;
     tsnePlot.canvas.setAttribute('aria-label', `t-SNE embedding after ${formatNumber(tsne.steps(), 0)} steps, KL divergence ${fixed(kl, 3)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function extent(xy) {
@@ -162,7 +161,7 @@ function build({ ml, card, options }) {
     lossPlot.begin();
     lossPlot.axes({ xLabel: 'step', yLabel: 'KL', xTicks: 5, yTicks: 2 });
     lossPlot.clipToArea(() => lossPlot.path(Array.from(loss, (_, i) => i), Array.from(loss), { color: lossPlot.theme.loss }));
-    if (play.playing && view.some((v, i) => Math.abs(v - target[i]) > 1e-3)) requestDraw(draw);
+    if (play.playing && view.some((v, i) => Math.abs(v - target[i]) > 1e-3)) ctx.requestDraw(draw);
   }
 
   loadData();
@@ -173,15 +172,6 @@ function build({ ml, card, options }) {
       opts = { ...next };
       for (const key of Object.keys(sliders)) sliders[key].set(opts[key]);
       loadData();
-    },
-    destroy() {
-      cancelDraw(draw);
-      play.stop();
-      pcaPlot.destroy();
-      tsnePlot.destroy();
-      lossPlot.destroy();
-      pca.delete();
-      tsne.delete();
     },
   };
 }

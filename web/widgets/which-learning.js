@@ -2,8 +2,8 @@
 // scenarios into supervised, unsupervised, reinforcement or self-supervised learning. Drag the
 // scenario card onto a bin, or tap a bin, or press 1–4; each answer is explained.
 import { mountWidget } from '../lib/widget.js';
-import { createQuiz } from './course1/quiz.js';
 import { seedOption } from '../lib/schema.js';
+import { createQuiz } from '../lib/quiz.js';
 
 export const schema = {
   seed: seedOption(2, 'Seed for the order the scenarios are dealt in.'),
@@ -50,10 +50,11 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ card, options }) {
+function build(ctx) {
+  const { card, options } = ctx;
   card.card.classList.add('c1-quiz', 'c1-sort');
-  const quiz = createQuiz({
-    card, widget: 'which-learning', title: meta.title, deck: DECK, choices: CHOICES, roundSize: options.rounds, seed: options.seed,
+  const quiz = createQuiz(ctx, {
+    widget: 'which-learning', title: meta.title, deck: DECK, choices: CHOICES, roundSize: options.rounds, seed: options.seed,
   });
 
   // Drag the card onto a bin (pointer events: mouse, pen, touch). The bins are also buttons, so
@@ -100,21 +101,12 @@ function build({ card, options }) {
   const onUp = (e) => endDrag(e, true);
   const onCancel = (e) => endDrag(e, false);
   const onKey = (e) => { if (e.key === 'Escape' && drag) { drag = null; box.classList.remove('c1-dragging'); box.style.transform = ''; clearHover(); } };
-  box.addEventListener('pointerdown', onDown);
-  box.addEventListener('pointermove', onMove);
-  box.addEventListener('pointerup', onUp);
-  box.addEventListener('pointercancel', onCancel);
-  card.card.addEventListener('keydown', onKey);
+  ctx.listen(box, 'pointerdown', onDown);
+  ctx.listen(box, 'pointermove', onMove);
+  ctx.listen(box, 'pointerup', onUp);
+  ctx.listen(box, 'pointercancel', onCancel);
+  ctx.listen(card.card, 'keydown', onKey);
 
   // No update(): new options start a new round, which mountWidget does by building again.
-  return {
-    destroy() {
-      box.removeEventListener('pointerdown', onDown);
-      box.removeEventListener('pointermove', onMove);
-      box.removeEventListener('pointerup', onUp);
-      box.removeEventListener('pointercancel', onCancel);
-      card.card.removeEventListener('keydown', onKey);
-      quiz.destroy();
-    },
-  };
+  return {};
 }

@@ -3,15 +3,15 @@
 // each point to their line); "Optimal" shows the engine's LinearSVM solution — its weights,
 // bias, marginWidth() = 2/‖w‖, supportVectors() — and the C slider re-solves the soft margin,
 // with margin violations found from the engine's decisionFunction (y·f(x) < 1).
-import { mountWidget, attempt } from '../lib/widget.js';
+import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw, animate, prefersReducedMotion } from '../lib/frame.js';
+import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
-import { equalDomain, free, rgba } from './course4/common.js';
-import { attachDrag } from '../lib/drag.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatAxisAngle, formatNumber, countOf } from '../lib/format.js';
-import { reportScore, reportComplete } from './course1/report.js';
+import { equalDomain } from '../lib/domain.js';
+import { rgba } from '../lib/colors.js';
+import { reportComplete, reportScore } from '../lib/report.js';
 
 export const schema = {
   seed: seedOption(8, 'Random seed for the points.'),
@@ -31,9 +31,10 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
-  const svm = new ml.LinearSVM();
+  const svm = ctx.own(new ml.LinearSVM());
   let data = null;
   let centre = [0, 0];
   let angle = 120;         // direction of the learner's line, degrees
@@ -43,7 +44,7 @@ function build({ ml, card, options }) {
   let optimal = null;      // { w, b, width, sv: Set, violations: Set } once Optimal was pressed
   let stopSolve = null;
 
-  const plot = new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'Two classes and a separating street', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'Two classes and a separating street', onResize: () => ctx.requestDraw(draw) }));
 
   const buttons = buttonRow(card.controls);
   const optBtn = button(buttons, 'Optimal', () => solve(), { primary: true });
@@ -121,7 +122,7 @@ function build({ ml, card, options }) {
     if (!ok) return;
     if (reduced) { attempt(card, () => svm.fit(100000)); readOptimal(); render(); reportResult(); return; }
     optBtn.disabled = true;
-    stopSolve = animate(card.card, () => {
+    stopSolve = ctx.animate(() => {
       attempt(card, () => svm.step());
       readOptimal();
       render();
@@ -180,7 +181,7 @@ function build({ ml, card, options }) {
       card.setMessage(`Your line separates the classes with a street ${fixed(m.width, 3)} wide: twice the distance to the nearest point (circled). Shift it toward the middle and turn it to widen the street.`, 'info');
     }
     plot.canvas.setAttribute('aria-label', `Separating line at ${formatAxisAngle(angle, 1)}; ${countOf(m.wrong, 'point')} on the wrong side; street width ${m.wrong ? 'none' : fixed(m.width, 3)}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function draw() {
@@ -261,10 +262,10 @@ function build({ ml, card, options }) {
     moved = true;
     render();
   };
-  const drag = attachDrag(plot, {
+  const drag = ctx.drag(plot, {
     hit: (pos) => (rotateHandleHit(pos) ? 'rotate' : 'shift'),
     move: turnOrShift,
-    release: () => requestDraw(draw),
+    release: () => ctx.requestDraw(draw),
     cursor: () => 'grab',
     key: (dx, dy) => {
       if (dx) angle = (((angle - dx) % 180) + 180) % 180; // Left turns anticlockwise
@@ -277,7 +278,7 @@ function build({ ml, card, options }) {
     restore: (s) => { angle = s.angle; offset = s.offset; render(); },
     onFocusChange: (on) => {
       if (on) card.setMessage('Left/Right turn the line by 1° (Shift: 10°), Up/Down shift it; Enter shows the optimal street; Escape puts it back.', 'info');
-      requestDraw(draw);
+      ctx.requestDraw(draw);
     },
   });
 
@@ -285,12 +286,5 @@ function build({ ml, card, options }) {
 
   return {
     update(next) { opts = { ...next }; cSlider.set(opts.C); loadData(); },
-    destroy() {
-      cancelDraw(draw);
-      drag.destroy();
-      stopSolving();
-      plot.destroy();
-      free(svm);
-    },
   };
 }

@@ -4,10 +4,9 @@
 // arithmetic box asks the engine for a − b + c and the word nearest to it (analogy).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { el, fixed, select } from '../lib/ui.js';
-import { EMBEDDING, EMBEDDING_DOMAIN, EMBEDDING_FLAT, EMBEDDING_WORDS } from './text/data.js';
-import { renderBars } from './text/ui.js';
+import { EMBEDDING, EMBEDDING_DOMAIN, EMBEDDING_FLAT, EMBEDDING_WORDS } from '../lib/text-examples.js';
+import { renderBars } from '../lib/bars.js';
 
 export const schema = {
   word: { type: 'enum', values: EMBEDDING_WORDS, default: 'cat', description: 'The selected word whose similarities are listed.' },
@@ -28,7 +27,8 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
   let selected = EMBEDDING_WORDS.indexOf(opts.word);
   let ranking = null; // { indices, similarities }
@@ -40,7 +40,7 @@ function build({ ml, card, options }) {
   const right = el('div', { className: 'dw-col' });
   row.append(left, right);
   card.stage.append(row);
-  const plot = new Plot(left, { aspect: 1, minHeight: 280, maxHeight: 520, label: 'Word embedding plot', onResize: () => requestDraw(draw) });
+  const plot = ctx.own(new Plot(left, { aspect: 1, minHeight: 280, maxHeight: 520, label: 'Word embedding plot', onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
   plot.margin = { left: 34, right: 10, top: 16, bottom: 28 }; // equal sums: the same scale on both axes
   left.append(el('p', { className: 'dw-legend', text: 'Each word is an arrow from the origin (0, 0). Cosine similarity compares directions: the ringed words point most nearly the same way as the selected one.' }));
@@ -92,7 +92,7 @@ function build({ ml, card, options }) {
       answer.textContent = `${opts.a} − ${opts.b} + ${opts.c} = (${fixed(v[0], 2)}, ${fixed(v[1], 2)}). Nearest word by cosine: ${EMBEDDING_WORDS[best]} (${fixed(arithmetic.similarities[0], 3)}); next ${runners}. The three input words are left out.`;
       stat.answer.set(EMBEDDING_WORDS[best]);
     }
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   function neighbourSet() {
@@ -103,7 +103,7 @@ function build({ ml, card, options }) {
   function describe() {
     const word = EMBEDDING_WORDS[selected];
     stat.word.set(word);
-    if (!ranking || !ranking.indices.length) { requestDraw(draw); return; }
+    if (!ranking || !ranking.indices.length) { ctx.requestDraw(draw); return; }
     const near = neighbourSet();
     renderBars(bars, Array.from(ranking.indices, (i, k) => ({
       label: EMBEDDING_WORDS[i], value: ranking.similarities[k], highlight: near.has(i),
@@ -116,7 +116,7 @@ function build({ ml, card, options }) {
     const names = Array.from(ranking.indices.slice(0, opts.neighbours), (i) => EMBEDDING_WORDS[i]).join(', ');
     card.setMessage(`Closest to “${word}”: ${names}. Furthest: “${EMBEDDING_WORDS[last]}” (cosine ${fixed(ranking.similarities[ranking.similarities.length - 1], 3)}, pointing ${ranking.similarities[ranking.similarities.length - 1] < 0 ? 'the opposite way' : 'far off to the side'}).`, 'info');
     plot.canvas.setAttribute('aria-label', `Word embedding plot; selected “${word}”, nearest ${names}`);
-    requestDraw(draw);
+    ctx.requestDraw(draw);
   }
 
   // Pointer: the word nearest the click (within 28 px) becomes the selection.
@@ -145,10 +145,10 @@ function build({ ml, card, options }) {
     e.preventDefault();
   };
   const onFocus = () => card.setMessage('Arrow keys step through the words (Shift jumps ten); the list on the right updates.', 'info');
-  plot.canvas.addEventListener('pointerdown', onDown);
-  plot.canvas.addEventListener('pointermove', onMove);
-  plot.canvas.addEventListener('keydown', onKey);
-  plot.canvas.addEventListener('focus', onFocus);
+  ctx.listen(plot.canvas, 'pointerdown', onDown);
+  ctx.listen(plot.canvas, 'pointermove', onMove);
+  ctx.listen(plot.canvas, 'keydown', onKey);
+  ctx.listen(plot.canvas, 'focus', onFocus);
 
   function arrow(c, x0, y0, x1, y1, color, { dash = [], width = 1.5 } = {}) {
     const X0 = plot.px(x0); const Y0 = plot.py(y0); const X1 = plot.px(x1); const Y1 = plot.py(y1);
@@ -212,8 +212,8 @@ function build({ ml, card, options }) {
       c.strokeRect(1, 1, plot.width - 2, plot.height - 2);
     }
   }
-  const onBlur = () => requestDraw(draw);
-  plot.canvas.addEventListener('blur', onBlur);
+  const onBlur = () => ctx.requestDraw(draw);
+  ctx.listen(plot.canvas, 'blur', onBlur);
 
   choose(selected);
   runArithmetic();
@@ -224,15 +224,6 @@ function build({ ml, card, options }) {
       selA.value = opts.a; selB.value = opts.b; selC.value = opts.c;
       choose(EMBEDDING_WORDS.indexOf(opts.word));
       runArithmetic();
-    },
-    destroy() {
-      plot.canvas.removeEventListener('pointerdown', onDown);
-      plot.canvas.removeEventListener('pointermove', onMove);
-      plot.canvas.removeEventListener('keydown', onKey);
-      plot.canvas.removeEventListener('focus', onFocus);
-      plot.canvas.removeEventListener('blur', onBlur);
-      cancelDraw(draw);
-      plot.destroy();
     },
   };
 }

@@ -4,17 +4,19 @@
 import { Plot } from '../../lib/plot.js';
 import { el, fixed } from '../../lib/ui.js';
 import { formatNumber } from '../../lib/format.js';
+import { legend } from '../../lib/legend.js';
 
 export function createLossChart(parent, onResize) {
   const wrap = el('div', { className: 'nnp-loss' });
   parent.append(wrap);
   const plot = new Plot(wrap, { aspect: 0.42, minHeight: 120, maxHeight: 180, label: 'Training and test loss over time', onResize });
   plot.margin = { left: 44, right: 10, top: 8, bottom: 26 };
-  const legend = el('div', { className: 'dw-legend nnp-loss-legend', 'aria-hidden': 'true' });
-  const item = (cls, text) => el('span', { className: 'nnp-key' }, [el('span', { className: `nnp-key-line ${cls}` }), el('span', { text })]);
-  const validationKey = item('nnp-key-val', 'validation');
-  legend.append(item('nnp-key-train', 'train'), item('nnp-key-test', 'test'), validationKey);
-  wrap.append(legend);
+  const keys = legend(wrap, [
+    { text: 'train', swatch: 'nnp-key-line nnp-key-train' },
+    { text: 'test', swatch: 'nnp-key-line nnp-key-test' },
+    { text: 'validation', swatch: 'nnp-key-line nnp-key-val' },
+  ], { className: 'nnp-loss-legend', decorative: true });
+  const validationKey = keys.lastElementChild;
 
   return {
     plot,

@@ -2,12 +2,15 @@
 // seeded round of scenario cards, take an answer (button, key, or a drop from the widget),
 // give instant feedback with the reason, keep score, and offer a replay. Pure bookkeeping: no
 // model is involved in these two games.
-import { button, buttonRow, el } from '../../lib/ui.js';
-import { reportComplete, reportScore, seededShuffle } from './report.js';
+import { button, buttonRow, el } from './ui.js';
+import { reportComplete, reportScore } from './report.js';
+import { seededShuffle } from './rng.js';
 
+// ctx:      the widget's context (widget.js): the quiz draws on ctx.card and listens through it
 // deck:     [{ text, answer, reason }]
 // choices:  [{ id, label, key, describe }]; `key` is a keyboard shortcut shown on the button
-export function createQuiz({ card, widget, title, deck, choices, roundSize, seed, choiceHost }) {
+export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed, choiceHost }) {
+  const { card } = ctx;
   let round = 0;
   let cards = [];
   let index = 0;
@@ -46,7 +49,7 @@ export function createQuiz({ card, widget, title, deck, choices, roundSize, seed
     if (c && !answered) { answer(c.id); e.preventDefault(); return; }
     if ((e.key === 'n' || e.key === 'N') && answered) { next(); e.preventDefault(); }
   };
-  card.card.addEventListener('keydown', onKey);
+  ctx.listen(card.card, 'keydown', onKey);
 
   function start() {
     cards = seededShuffle(deck, seed + round * 7919).slice(0, Math.min(roundSize, deck.length));
@@ -131,6 +134,5 @@ export function createQuiz({ card, widget, title, deck, choices, roundSize, seed
     current: () => cards[Math.min(index, cards.length - 1)],
     isAnswered: () => answered,
     element: cardBox,
-    destroy() { card.card.removeEventListener('keydown', onKey); },
   };
 }

@@ -8,22 +8,3 @@ function dispatch(card, type, detail) {
   if (!target || typeof target.dispatchEvent !== 'function') return;
   target.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail: { ...detail } }));
 }
-
-// A small seeded shuffle for game decks (bookkeeping, not maths: the order cards are dealt).
-// mulberry32 by Tommy Ettinger, public domain.
-export function seededShuffle(items, seed) {
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = items.slice();
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}

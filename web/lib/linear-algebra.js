@@ -1,7 +1,7 @@
 // Shared pieces of the linear-algebra widgets: the matrix presets, the smiley's points, grid-line
-// ends, an arrow mark, number formatting and the words that describe a determinant and an
+// ends, number formatting and the words that describe a determinant and an
 // eigen-decomposition. Geometry, data and wording only: every number described comes from the engine.
-import { fixed } from '../../lib/ui.js';
+import { fixed } from './ui.js';
 
 // Tidy floating-point dust (cos 90° = 6e-17) so typed-back entries read 0.
 const tidy = (v) => Math.round(v * 1e12) / 1e12 + 0;
@@ -38,31 +38,6 @@ export function gridSegments(span) {
   const L = span * 4;
   for (let k = -span; k <= span; k++) out.push(k, -L, k, L, -L, k, L, k);
   return out;
-}
-
-// An arrow from (x0, y0) to (x1, y1) in data coordinates with an optional label at its tip.
-export function arrow(c, plot, x0, y0, x1, y1, color, label = '', width = 3) {
-  const X0 = plot.px(x0); const Y0 = plot.py(y0); const X1 = plot.px(x1); const Y1 = plot.py(y1);
-  const len = Math.hypot(X1 - X0, Y1 - Y0);
-  c.save();
-  c.strokeStyle = color; c.fillStyle = color; c.lineWidth = width; c.lineCap = 'round';
-  c.beginPath(); c.moveTo(X0, Y0); c.lineTo(X1, Y1); c.stroke();
-  if (len > 6) {
-    const ux = (X1 - X0) / len; const uy = (Y1 - Y0) / len; const h = Math.min(12, len * 0.45);
-    c.beginPath();
-    c.moveTo(X1, Y1);
-    c.lineTo(X1 - ux * h - uy * h * 0.5, Y1 - uy * h + ux * h * 0.5);
-    c.lineTo(X1 - ux * h + uy * h * 0.5, Y1 - uy * h - ux * h * 0.5);
-    c.closePath(); c.fill();
-  }
-  if (label) {
-    c.font = `600 13px ${plot.theme.font}`;
-    c.textAlign = 'left'; c.textBaseline = 'bottom';
-    const dx = len > 0 ? ((X1 - X0) / len) * 8 : 6; const dy = len > 0 ? ((Y1 - Y0) / len) * 8 : -6;
-    c.lineWidth = 3; c.strokeStyle = plot.theme.surface; c.strokeText(label, X1 + dx + 2, Y1 + dy);
-    c.fillText(label, X1 + dx + 2, Y1 + dy);
-  }
-  c.restore();
 }
 
 // An entry as typed into the editor: at most 3 decimals, no trailing zeros.
@@ -104,15 +79,4 @@ export function describeMatrix(det, eig) {
     eigen = `Eigenvectors: ${part(0)}; ${part(1)}.`;
   }
   return { text: `${area} ${eigen}`, tone };
-}
-
-// Sets the plot's domain so one unit is as long across as it is up (angles and right angles look
-// true), showing at least [−span, span] in both directions. Returns the half-widths used.
-export function squareDomain(plot, span) {
-  const m = plot.margin;
-  const aw = plot.width - m.left - m.right; const ah = plot.height - m.top - m.bottom;
-  const sx = aw >= ah ? (span * aw) / ah : span;
-  const sy = aw >= ah ? span : (span * ah) / aw;
-  plot.setDomain(-sx, sx, -sy, sy);
-  return { sx, sy };
 }

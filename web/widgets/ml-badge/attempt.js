@@ -5,9 +5,9 @@
 // An attempt is one question from each of the 22 slots in bank.js (so every level and topic is
 // always covered in the same proportions), the 22 in a shuffled order, and each multiple-choice
 // question's four choices shuffled too. Everything follows from one integer seed.
-import { seededShuffle } from '../course1/report.js';
 import { formatNumber } from '../../lib/format.js';
 import { SLOTS, QUESTIONS } from './bank.js';
+import { seededShuffle } from '../../lib/rng.js';
 
 export const PASS_FRACTION = 0.8;
 export const QUESTION_COUNT = SLOTS.length;

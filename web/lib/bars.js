@@ -1,7 +1,6 @@
-// Small DOM pieces shared by the text widgets: a list of horizontal bars (label, bar, value) that
-// can be centred on zero, and token chips. Layout only; the numbers come from the engine. Text
-// is always set with textContent, so words typed by the learner can never become markup.
-import { el, fixed } from '../../lib/ui.js';
+// A list of horizontal bars (label, bar, value) that can be centred on zero, for the text
+// widgets. Layout only; the numbers come from the engine. Text is set with textContent.
+import { el, fixed } from './ui.js';
 
 // rows: [{ label, value, tone?, highlight?, title? }]; range: the value at a full-width bar.
 // signed: bars grow left (negative) or right (positive) from a centre line.
@@ -26,22 +25,4 @@ export function renderBars(list, rows, { range, signed = false, digits = 2, form
     return li;
   });
   list.replaceChildren(...items);
-}
-
-// A chip for one token: the word as typed, and a small line under it (its id, or a number).
-export function chip(word, sub, { tone = '', title } = {}) {
-  return el('span', { className: `dwt-chip${tone ? ` dwt-chip-${tone}` : ''}`, title }, [
-    el('span', { className: 'dwt-chip-word', text: word }),
-    el('span', { className: 'dwt-chip-sub', text: sub }),
-  ]);
-}
-
-// Cuts text typed by the learner to `max` characters without splitting a surrogate pair.
-export function capText(text, max) {
-  const s = String(text ?? '');
-  if (s.length <= max) return { text: s, cut: false };
-  let end = max;
-  const code = s.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return { text: s.slice(0, end), cut: true };
 }

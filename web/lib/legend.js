@@ -1,0 +1,44 @@
+// Legends, written once for every widget: a row of swatch keys under a figure, and a colour bar
+// drawn on a canvas (heatmap.js's heatLegend is the DOM form of a colour bar).
+import { el } from './ui.js';
+
+// A legend row: items [{ text, swatch, color? }], where `swatch` is the class list that styles
+// the key's swatch (the widget family's stylesheet in web/css/widgets/ defines them) and `color`
+// an optional CSS colour painted on it. `className` is added to the row; `decorative` hides the
+// row from assistive technology (for legends that repeat what a text alternative already says).
+export function legend(parent, items, { className = '', decorative = false } = {}) {
+  const row = el('div', { className: className ? `dw-legend ${className}` : 'dw-legend', 'aria-hidden': decorative ? 'true' : undefined });
+  fillLegend(row, items);
+  parent.append(row);
+  return row;
+}
+
+// Replaces a legend row's keys (for legends that change with the widget's settings).
+export function fillLegend(row, items) {
+  row.replaceChildren(...items.map((item) => {
+    const sw = el('span', { className: item.swatch, 'aria-hidden': 'true' });
+    if (item.color) sw.style.background = item.color;
+    return el('span', { className: 'dw-legend-key' }, [sw, el('span', { text: item.text })]);
+  }));
+  return row;
+}
+
+// A horizontal colour bar drawn on a canvas context at (x, y) with width w.
+export function drawLegendBar(ctx, theme, { x, y, w, h = 10, color, lo, hi, label = '', format = (v) => String(v) }) {
+  const n = 48;
+  for (let i = 0; i < n; i++) {
+    ctx.fillStyle = color(lo + ((hi - lo) * (i + 0.5)) / n);
+    ctx.fillRect(x + (w * i) / n, y, w / n + 0.5, h);
+  }
+  ctx.strokeStyle = theme.border;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(x + 0.5, y + 0.5, w - 1, h - 1);
+  ctx.fillStyle = theme.textMuted;
+  ctx.font = `11px ${theme.mono}`;
+  ctx.textBaseline = 'top';
+  ctx.textAlign = 'left';
+  ctx.fillText(format(lo), x, y + h + 2);
+  ctx.textAlign = 'right';
+  ctx.fillText(format(hi), x + w, y + h + 2);
+  if (label) { ctx.textAlign = 'center'; ctx.fillText(label, x + w / 2, y + h + 2); }
+}
