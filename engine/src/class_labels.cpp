@@ -31,16 +31,19 @@ std::vector<int> classCounts(const Vector& y, int classes) {
 int requireClassLabels(const Vector& y, int maxClasses, const char* where, bool everyClassPresent) {
   int k = classLabelCount(y, maxClasses, where);
   std::vector<int> counts = classCounts(y, k);
-  if (everyClassPresent && k >= 2)
-    for (int c = 0; c < k; ++c)
-      if (counts[static_cast<std::size_t>(c)] == 0)
-        throw InvalidArgument(std::string(where) + ": class " + std::to_string(c) + " has no points (labels must be 0…" +
-                              std::to_string(k - 1) + " with every class present)");
-  int present = 0;
-  for (int c : counts) present += c > 0;
+  int present = 0, firstEmpty = -1;
+  for (int c = 0; c < k; ++c) {
+    present += counts[static_cast<std::size_t>(c)] > 0;
+    if (firstEmpty < 0 && counts[static_cast<std::size_t>(c)] == 0) firstEmpty = c;
+  }
+  std::string missing = everyClassPresent && firstEmpty >= 0
+                            ? "; class " + std::to_string(firstEmpty) + " has no points (labels must be 0…" +
+                                  std::to_string(k - 1) + " with every class present)"
+                            : "";
   if (present < 2)
-    throw InvalidArgument(std::string(where) + ": y holds a single class (label " + std::to_string(std::max(k - 1, 0)) +
-                          "); a classifier needs at least two classes");
+    throw InvalidArgument(std::string(where) + ": y holds " + std::to_string(present) + " class(es), a single class (label " +
+                          std::to_string(std::max(k - 1, 0)) + ")" + missing + "; a classifier needs points of at least 2 classes");
+  if (!missing.empty()) throw InvalidArgument(std::string(where) + ": " + missing.substr(2));
   return k;
 }
 

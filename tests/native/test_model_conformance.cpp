@@ -65,6 +65,24 @@ Dataset counts(int n, std::uint32_t seed) {
 template <class M>
 struct Setup;
 
+// Values predict() gives per point (1, or the coordinates of a projection) and whether it maps
+// new points at all (t-SNE only embeds its training data).
+template <class M>
+struct Output {
+  static constexpr int perRow = 1;
+  static constexpr bool newPoints = true;
+};
+template <>
+struct Output<PCA> {
+  static constexpr int perRow = 2;  // the configured 2 components
+  static constexpr bool newPoints = true;
+};
+template <>
+struct Output<TSNE> {
+  static constexpr int perRow = 2;
+  static constexpr bool newPoints = false;
+};
+
 template <>
 struct Setup<LinearRegression> {
   static constexpr Labels labels = Labels::Regression;
@@ -177,9 +195,11 @@ struct Setup<AdaBoost> {
   static void configure(AdaBoost& m) { m.setEstimatorCount(10); }
   static void explode(AdaBoost& m) { m.setLearningRate(10); }
 };
+// The MLP picks its output from y ("auto"): labels make it a classifier, other numbers a
+// regressor, so any finite y is accepted.
 template <>
 struct Setup<Mlp> {
-  static constexpr Labels labels = Labels::Binary;
+  static constexpr Labels labels = Labels::Regression;
   static constexpr bool canDiverge = false;
   static Dataset data(int n, std::uint32_t s) { return binaryBlobs(n, s); }
   static void configure(Mlp& m) { m.setLayers({4}); }
@@ -306,7 +326,7 @@ TEMPLATE_TEST_CASE("conformance: bad input gives typed errors and leaves the mod
   CHECK_THROWS_AS(m.fit(-1), InvalidArgument);
   if (cols == 2) CHECK_THROWS_AS(m.predictGrid(0, 1, 0, 1, 0, 3), InvalidArgument);
   // Still usable.
-  CHECK(m.predict(d.X).size() == d.X.rows());
+  CHECK(m.predict(d.X).size() == Output<TestType>::perRow * d.X.rows());
   CHECK(std::isfinite(m.loss()));
 }
 
@@ -320,7 +340,7 @@ TEMPLATE_TEST_CASE("conformance: params, predict, probabilities and grids have t
   m.fit(10);
   CHECK(allFinite(m.params()));
   Vector p = m.predict(d.X);
-  CHECK(p.size() == d.X.rows());
+  CHECK(p.size() == Output<TestType>::perRow * d.X.rows());
   CHECK(allFinite(p));
   CHECK(m.featureCount() == d.X.cols());
   if (m.isClassifier()) {
@@ -331,9 +351,11 @@ TEMPLATE_TEST_CASE("conformance: params, predict, probabilities and grids have t
   } else {
     CHECK_THROWS_AS(m.predictProba(d.X), StateError);
   }
-  if (d.X.cols() == 2) {
+  if (d.X.cols() == 2 && !Output<TestType>::newPoints) {
+    CHECK_THROWS_AS(m.predictGrid(-2, 2, -1, 1, 7, 5), Error);  // a typed refusal, not a crash
+  } else if (d.X.cols() == 2) {
     Vector g = m.predictGrid(-2, 2, -1, 1, 7, 5);
-    CHECK(g.size() == 7 * 5 * (m.isClassifier() ? m.classCount() : 1));
+    CHECK(g.size() == 7 * 5 * (m.isClassifier() ? m.classCount() : Output<TestType>::perRow));
   } else {
     CHECK_THROWS_AS(m.predictGrid(-2, 2, -1, 1, 7, 5), ShapeError);
   }
@@ -376,7 +398,7 @@ TEMPLATE_TEST_CASE("conformance: setData after fit starts over on the new data",
   CHECK(m.steps() == 0);
   CHECK(m.trace().rows() == 1);
   m.fit(5);
-  CHECK(m.predict(second.X).size() == second.X.rows());
+  CHECK(m.predict(second.X).size() == Output<TestType>::perRow * second.X.rows());
   CHECK(std::isfinite(m.loss()));
   // setData may keep parameters of the same shape (a widget's line survives new data); after
   // reset the model is the same as one that only ever saw the second set.
