@@ -89,11 +89,10 @@ export function runWorkloads(ml, { js = true } = {}) {
   const tfp = tfpData(ml);
   const big = tfpNet(ml, tfp);
   const d = TFP_DOMAIN;
-  const t = (2 * d) / TFP_THUMB_RES; // thumbnails sample cell centres, as the playground does
   out.tfp_largest_step = { wasm: medianMicros(15, 100, () => big.step()) };
   out.tfp_train_epoch = { wasm: medianMicros(9, 4, () => { for (let s = 0; s < TFP_STEPS_PER_EPOCH; s++) big.step(); big.dataLoss(); }) };
   out.tfp_map_200 = { wasm: medianMicros(5, 2, () => big.predictGridFloat32(-d, d, -d, d, TFP_MAP_RES, TFP_MAP_RES)) };
-  out.tfp_neurons_24 = { wasm: medianMicros(9, 10, () => big.neuronGridFloat32(-d + t / 2, d - t / 2, -d + t / 2, d - t / 2, TFP_THUMB_RES, TFP_THUMB_RES)) };
+  out.tfp_neurons_24 = { wasm: medianMicros(9, 10, () => big.neuronGridFloat32(-d, d, -d, d, TFP_THUMB_RES, TFP_THUMB_RES)) };
   big.delete();
   const wide = ml.featureTransform(tfp.X, TFP_FEATURES);
   const jsBig = new JsMlp([7, 8, 8, 8, 8, 8, 8, 1], Float64Array.from(wide.X), tfp.y, { batch: 10, optimizer: 'sgd', features: TFP_FEATURES });
@@ -102,7 +101,7 @@ export function runWorkloads(ml, { js = true } = {}) {
   const mapBuf = new Float64Array(2 * TFP_MAP_RES * TFP_MAP_RES);
   if (js) out.tfp_map_200.js = medianMicros(5, 2, () => jsBig.predictGrid(-d, d, -d, d, TFP_MAP_RES, TFP_MAP_RES, mapBuf));
   const thumbBuf = new Float64Array(jsBig.sizes.reduce((s, k) => s + k, 0) * TFP_THUMB_RES * TFP_THUMB_RES);
-  if (js) out.tfp_neurons_24.js = medianMicros(9, 10, () => jsBig.neuronGrid(-d + t / 2, d - t / 2, -d + t / 2, d - t / 2, TFP_THUMB_RES, TFP_THUMB_RES, thumbBuf));
+  if (js) out.tfp_neurons_24.js = medianMicros(9, 10, () => jsBig.neuronGrid(-d, d, -d, d, TFP_THUMB_RES, TFP_THUMB_RES, thumbBuf));
 
   // k-means on 5 000 points, k = 5, from one k-means++ start: a whole run to convergence (the
   // reset's starting inertia, then Lloyd iterations until no label changes), per iteration.

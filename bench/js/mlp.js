@@ -149,12 +149,12 @@ export class JsMlp {
   }
 
   // Class probabilities [1 − p, p] per cell of an nx-by-ny grid (x fastest): the engine's
-  // predictGrid layout for a sigmoid classifier, as a heat map needs.
+  // predictGrid layout for a sigmoid classifier, as a heat map needs (cell centres, as the engine).
   predictGrid(x0, x1, y0, y1, nx, ny, out = new Float64Array(2 * nx * ny)) {
     for (let j = 0; j < ny; j++) {
-      const yv = y0 + ((y1 - y0) * j) / (ny - 1);
+      const yv = y0 + ((y1 - y0) * (j + 0.5)) / ny;
       for (let i = 0; i < nx; i++) {
-        this.inputsAt(x0 + ((x1 - x0) * i) / (nx - 1), yv);
+        this.inputsAt(x0 + ((x1 - x0) * (i + 0.5)) / nx, yv);
         const p = this.forward();
         const c = 2 * (j * nx + i);
         out[c] = 1 - p;
@@ -171,9 +171,9 @@ export class JsMlp {
     const total = this.sizes.reduce((s, k) => s + k, 0);
     if (!out) out = new Float64Array(total * cells);
     for (let j = 0; j < ny; j++) {
-      const yv = y0 + ((y1 - y0) * j) / (ny - 1);
+      const yv = y0 + ((y1 - y0) * (j + 0.5)) / ny;
       for (let i = 0; i < nx; i++) {
-        this.inputsAt(x0 + ((x1 - x0) * i) / (nx - 1), yv);
+        this.inputsAt(x0 + ((x1 - x0) * (i + 0.5)) / nx, yv);
         this.forward();
         const c = j * nx + i;
         let unit = 0;

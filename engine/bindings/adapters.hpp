@@ -6,12 +6,21 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cmath>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
+#include "dw/datasets.hpp"
 #include "dw/errors.hpp"
+#include "dw/model.hpp"
 #include "dw/types.hpp"
+#include "dw/validate.hpp"
 
 namespace dw::js {
 
@@ -36,6 +45,30 @@ auto guarded(F&& f) -> decltype(f()) {
     jsError->set("code", val("engine-error"));
   }
   jsError->throw_();
+}
+
+// ---- numbers and strings in ----
+// embind hands every JS number over as a double and checks nothing (1.7 would silently become
+// 1). intArg is the one conversion to int: it insists on a finite whole number that fits an int
+// and names the argument otherwise. It checks no meaningful range — the engine call that
+// receives the int does that, once, with its own message.
+inline int intArg(double v, const char* where, const char* name) {
+  std::string prefix = std::string(where) + ": " + name + "=" + formatNumber(v);
+  if (!std::isfinite(v)) throw InvalidArgument(prefix + " is not a finite number");
+  if (v != std::floor(v)) throw InvalidArgument(prefix + " must be a whole number");
+  if (v < -2147483648.0 || v > 2147483647.0)
+    throw InvalidArgument(prefix + " must be a whole number from -2147483648 to 2147483647");
+  return static_cast<int>(v);
+}
+// The one conversion of a seed: a whole number from 0 to 2^32 − 1 (the engine's RNG seed type).
+inline std::uint32_t seedArg(double v, const char* where) {
+  requireIntInRange(v, 0, 4294967295LL, where, "seed");
+  return static_cast<std::uint32_t>(v);
+}
+// embind would turn a non-string into an opaque BindingError; name the problem instead.
+inline std::string stringArg(const val& v, const char* where, const char* name) {
+  if (!v.isString()) throw InvalidArgument(std::string(where) + ": " + name + " must be a string");
+  return v.as<std::string>();
 }
 
 inline std::vector<double> toDoubles(const val& array, const char* where, const char* name) {
@@ -66,6 +99,14 @@ inline Matrix toMatrix(const val& flat, double cols, const char* where) {
   return Eigen::Map<Matrix>(v.data(), static_cast<Index>(v.size()) / c, c);
 }
 
+// Query points for a model: a flat array of n × featureCount() numbers (width 1 before any
+// data, so the engine's own "no training data yet" check speaks first).
+inline Matrix queryRows(const Model& m, const val& X, const char* call) {
+  std::string where = std::string(m.name()) + "." + call;
+  return toMatrix(X, double(m.featureCount() ? m.featureCount() : 1), where.c_str());
+}
+
+// ---- values out ----
 inline val copyToJs(const double* data, std::size_t n) {
   val out = val::global("Float64Array").new_(n);
   out.call<void>("set", val(emscripten::typed_memory_view(n, data)));
@@ -83,6 +124,66 @@ inline val intsToJs(const std::vector<int>& v) {
 inline val stringsToJs(const std::vector<std::string>& v) {
   val out = val::array();
   for (const auto& s : v) out.call<void>("push", val(s));
+  return out;
+}
+
+// toJs: the one conversion of engine results to JS values. Numbers → number, bool → boolean,
+// strings → string, Vector / std::vector<double> / Matrix (flat, row-major) → Float64Array
+// (a copy), std::vector<int> → Int32Array, std::vector<std::string> → array of strings, a
+// std::vector of result structs → array of objects, and a result struct → a plain object whose
+// fields are listed once in its JsFields specialisation (below, and beside each binding
+// family): `static auto list() { return std::make_tuple(field("name", &S::member), …); }`. A
+// field reads a member pointer or a function of the struct (for derived values such as a
+// matrix's row count).
+template <class T>
+struct JsFields {};
+
+template <class R>
+constexpr std::pair<const char*, R> field(const char* name, R read) { return {name, read}; }
+
+inline val toJs(bool v) { return val(v); }
+template <class N, std::enable_if_t<std::is_arithmetic_v<N> && !std::is_same_v<N, bool>, int> = 0>
+val toJs(N v) { return val(static_cast<double>(v)); }
+inline val toJs(const std::string& s) { return val(s); }
+inline val toJs(const char* s) { return val(std::string(s)); }
+inline val toJs(const Vector& v) { return copyToJs(v); }
+inline val toJs(const std::vector<double>& v) { return copyToJs(v); }
+inline val toJs(const Matrix& m) { return copyToJs(m.data(), static_cast<std::size_t>(m.size())); }
+inline val toJs(const std::vector<int>& v) { return intsToJs(v); }
+inline val toJs(const std::vector<std::string>& v) { return stringsToJs(v); }
+template <class T, class = decltype(JsFields<T>::list())>
+val toJs(const T& s);
+template <class T>
+val toJs(const std::vector<T>& items);
+
+// A data set reaches JS as { X (flat, row-major), y, cols, rows }; datasetFields lists those
+// fields for a struct that holds a Dataset member D (to extend with fields of its own).
+template <class S, Dataset S::*D>
+auto datasetFields() {
+  return std::make_tuple(field("X", +[](const S& s) -> const Matrix& { return (s.*D).X; }),
+                         field("y", +[](const S& s) -> const Vector& { return (s.*D).y; }),
+                         field("cols", +[](const S& s) { return (s.*D).X.cols(); }),
+                         field("rows", +[](const S& s) { return (s.*D).X.rows(); }));
+}
+template <>
+struct JsFields<Dataset> {
+  static auto list() {
+    return std::make_tuple(field("X", &Dataset::X), field("y", &Dataset::y),
+                           field("cols", +[](const Dataset& d) { return d.X.cols(); }),
+                           field("rows", +[](const Dataset& d) { return d.X.rows(); }));
+  }
+};
+
+template <class T, class>
+val toJs(const T& s) {
+  val out = val::object();
+  std::apply([&](const auto&... f) { (out.set(f.first, toJs(std::invoke(f.second, s))), ...); }, JsFields<T>::list());
+  return out;
+}
+template <class T>
+val toJs(const std::vector<T>& items) {
+  val out = val::array();
+  for (const T& item : items) out.call<void>("push", toJs(item));
   return out;
 }
 

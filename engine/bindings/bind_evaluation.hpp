@@ -19,24 +19,90 @@
 
 namespace dw::js {
 
+// Result structs of this family as JS objects (see toJs in adapters.hpp).
+template <>
+struct JsFields<BinaryConfusion> {
+  static auto list() {
+    return std::make_tuple(field("tp", &BinaryConfusion::tp), field("fp", &BinaryConfusion::fp), field("tn", &BinaryConfusion::tn),
+                           field("fn", &BinaryConfusion::fn));
+  }
+};
+template <>
+struct JsFields<RocCurve> {
+  static auto list() {
+    return std::make_tuple(field("fpr", &RocCurve::fpr), field("tpr", &RocCurve::tpr), field("thresholds", &RocCurve::thresholds));
+  }
+};
+template <>
+struct JsFields<PrecisionRecallCurve> {
+  static auto list() {
+    using P = PrecisionRecallCurve;
+    return std::make_tuple(field("precision", &P::precision), field("recall", &P::recall), field("thresholds", &P::thresholds));
+  }
+};
+template <>
+struct JsFields<Fold> {
+  static auto list() { return std::make_tuple(field("train", &Fold::train), field("test", &Fold::test)); }
+};
+template <>
+struct JsFields<SplitIndices> {
+  static auto list() {
+    return std::make_tuple(field("train", &SplitIndices::train), field("validation", &SplitIndices::validation),
+                           field("test", &SplitIndices::test));
+  }
+};
+// A curve's x values are called "sizes" (learning curve) or "values" (validation curve).
+struct SizesCurve {
+  CurvePoints c;
+};
+struct ValuesCurve {
+  CurvePoints c;
+};
+template <class S>
+auto curveFields(const char* atName) {
+  return std::make_tuple(field(atName, +[](const S& s) -> const Vector& { return s.c.at; }),
+                         field("trainLoss", +[](const S& s) -> const Vector& { return s.c.trainLoss; }),
+                         field("trainError", +[](const S& s) -> const Vector& { return s.c.trainError; }),
+                         field("validationError", +[](const S& s) -> const Vector& { return s.c.validationError; }));
+}
+template <>
+struct JsFields<SizesCurve> {
+  static auto list() { return curveFields<SizesCurve>("sizes"); }
+};
+template <>
+struct JsFields<ValuesCurve> {
+  static auto list() { return curveFields<ValuesCurve>("values"); }
+};
+template <>
+struct JsFields<BiasVarianceResult> {
+  static auto list() {
+    using R = BiasVarianceResult;
+    return std::make_tuple(field("x", &R::x), field("truth", &R::truth), field("meanPrediction", &R::meanPrediction),
+                           field("bias2", &R::bias2), field("variance", &R::variance), field("expectedError", &R::expectedError),
+                           field("noiseVariance", &R::noiseVariance), field("predictions", &R::predictions),
+                           field("refits", +[](const R& r) { return r.predictions.rows(); }),
+                           field("gridSize", +[](const R& r) { return r.predictions.cols(); }), field("meanBias2", &R::meanBias2),
+                           field("meanVariance", &R::meanVariance), field("meanExpectedError", &R::meanExpectedError));
+  }
+};
+template <>
+struct JsFields<LeakageResult> {
+  static auto list() {
+    using R = LeakageResult;
+    return std::make_tuple(field("rightScores", &R::rightScores), field("leakyScores", &R::leakyScores),
+                           field("rightMean", &R::rightMean), field("leakyMean", &R::leakyMean), field("chance", &R::chance));
+  }
+};
+
 namespace evaluation {
 
 inline Vector vec(const val& a, const char* where, const char* name) { return toVector(a, where, name); }
-inline int whole(double v, long long lo, long long hi, const char* where, const char* name) {
-  requireIntInRange(v, lo, hi, where, name);
-  return static_cast<int>(v);
-}
-inline std::uint32_t seedOf(double seed, const char* where) {
-  requireIntInRange(seed, 0, 4294967295LL, where, "seed");
-  return static_cast<std::uint32_t>(seed);
-}
 // Optional numeric argument: undefined → fallback.
 inline double optionalNumber(const val& v, double fallback, const char* where, const char* name) {
   if (v.isUndefined() || v.isNull()) return fallback;
   if (!v.isNumber()) throw InvalidArgument(std::string(where) + ": " + name + " must be a number");
   return v.as<double>();
 }
-inline val matrixToJs(const Matrix& m) { return copyToJs(m.data(), static_cast<std::size_t>(m.size())); }
 inline Matrix matrixIn(const val& X, double cols, const char* where) { return toMatrix(X, cols, where); }
 inline void requireFunction(const val& f, const char* where, const char* name) {
   if (f.typeOf().as<std::string>() != "function")
@@ -49,21 +115,13 @@ inline double mae(const val& t, const val& p) { return guarded([&] { return maeM
 inline double r2(const val& t, const val& p) { return guarded([&] { return r2Metric(vec(t, "r2Score", "yTrue"), vec(p, "r2Score", "yPred")); }); }
 inline double acc(const val& t, const val& p) { return guarded([&] { return accuracyMetric(vec(t, "accuracy", "yTrue"), vec(p, "accuracy", "yPred")); }); }
 
-inline val confusionToJs(const BinaryConfusion& c) {
-  val out = val::object();
-  out.set("tp", c.tp);
-  out.set("fp", c.fp);
-  out.set("tn", c.tn);
-  out.set("fn", c.fn);
-  return out;
-}
 inline val confusionAtThresholdJs(const val& t, const val& s, double threshold) {
-  return guarded([&] { return confusionToJs(confusionAtThreshold(vec(t, "confusionAtThreshold", "yTrue"), vec(s, "confusionAtThreshold", "scores"), threshold)); });
+  return guarded([&] { return toJs(confusionAtThreshold(vec(t, "confusionAtThreshold", "yTrue"), vec(s, "confusionAtThreshold", "scores"), threshold)); });
 }
 inline val confusionMatrixJs(const val& t, const val& p, double classes) {
   return guarded([&] {
     const char* where = "confusionMatrix";
-    Matrix cm = confusionMatrix(vec(t, where, "yTrue"), vec(p, where, "yPred"), whole(classes, 1, 1000, where, "classes"));
+    Matrix cm = confusionMatrix(vec(t, where, "yTrue"), vec(p, where, "yPred"), intArg(classes, where, "classes"));
     val rows = val::array();
     for (Index i = 0; i < cm.rows(); ++i) rows.call<void>("push", copyToJs(Vector(cm.row(i).transpose())));
     return rows;
@@ -85,12 +143,7 @@ inline double logLossMulticlassJs(const val& t, const val& proba, double classes
 }
 inline val rocCurveJs(const val& t, const val& s) {
   return guarded([&] {
-    RocCurve r = rocCurve(vec(t, "rocCurve", "yTrue"), vec(s, "rocCurve", "scores"));
-    val out = val::object();
-    out.set("fpr", copyToJs(r.fpr));
-    out.set("tpr", copyToJs(r.tpr));
-    out.set("thresholds", copyToJs(r.thresholds));
-    return out;
+    return toJs(rocCurve(vec(t, "rocCurve", "yTrue"), vec(s, "rocCurve", "scores")));
   });
 }
 inline double rocAucJs(const val& t, const val& s) { return guarded([&] { return rocAuc(vec(t, "rocAuc", "yTrue"), vec(s, "rocAuc", "scores")); }); }
@@ -98,12 +151,7 @@ inline double mannWhitneyJs(const val& t, const val& s) { return guarded([&] { r
 inline double trapezoidJs(const val& x, const val& y) { return guarded([&] { return trapezoidArea(vec(x, "trapezoidArea", "x"), vec(y, "trapezoidArea", "y")); }); }
 inline val prCurveJs(const val& t, const val& s) {
   return guarded([&] {
-    PrecisionRecallCurve c = precisionRecallCurve(vec(t, "precisionRecallCurve", "yTrue"), vec(s, "precisionRecallCurve", "scores"));
-    val out = val::object();
-    out.set("precision", copyToJs(c.precision));
-    out.set("recall", copyToJs(c.recall));
-    out.set("thresholds", copyToJs(c.thresholds));
-    return out;
+    return toJs(precisionRecallCurve(vec(t, "precisionRecallCurve", "yTrue"), vec(s, "precisionRecallCurve", "scores")));
   });
 }
 inline double averagePrecisionJs(const val& t, const val& s) {
@@ -111,27 +159,16 @@ inline double averagePrecisionJs(const val& t, const val& s) {
 }
 
 // ---- splits ----
-inline val foldsToJs(const std::vector<Fold>& folds) {
-  val out = val::array();
-  for (const Fold& f : folds) {
-    val o = val::object();
-    o.set("train", intsToJs(f.train));
-    o.set("test", intsToJs(f.test));
-    out.call<void>("push", o);
-  }
-  return out;
-}
 inline val kFoldJs(double n, double k, bool shuffle, double seed) {
   return guarded([&] {
     const char* where = "kFold";
-    int nn = whole(n, 2, 100000, where, "n");
-    return foldsToJs(kFold(nn, whole(k, 2, nn, where, "k"), shuffle, seedOf(seed, where)));
+    return toJs(kFold(intArg(n, where, "n"), intArg(k, where, "k"), shuffle, seedArg(seed, where)));
   });
 }
 inline val stratifiedKFoldJs(const val& labels, double k, bool shuffle, double seed) {
   return guarded([&] {
     const char* where = "stratifiedKFold";
-    return foldsToJs(stratifiedKFold(vec(labels, where, "labels"), whole(k, 2, 100000, where, "k"), shuffle, seedOf(seed, where)));
+    return toJs(stratifiedKFold(vec(labels, where, "labels"), intArg(k, where, "k"), shuffle, seedArg(seed, where)));
   });
 }
 inline val splitJs(const val& nOrLabels, double validationFraction, double testFraction, double seed, bool stratify) {
@@ -140,17 +177,13 @@ inline val splitJs(const val& nOrLabels, double validationFraction, double testF
     SplitIndices s;
     if (nOrLabels.isNumber()) {
       if (stratify) throw InvalidArgument(std::string(where) + ": stratify needs the labels array, not a count");
-      s = trainValidationTestSplit(whole(nOrLabels.as<double>(), 1, 100000, where, "n"), validationFraction, testFraction, seedOf(seed, where));
+      s = trainValidationTestSplit(intArg(nOrLabels.as<double>(), where, "n"), validationFraction, testFraction, seedArg(seed, where));
     } else {
       Vector labels = vec(nOrLabels, where, "labels");
-      s = stratify ? stratifiedTrainValidationTestSplit(labels, validationFraction, testFraction, seedOf(seed, where))
-                   : trainValidationTestSplit(int(labels.size()), validationFraction, testFraction, seedOf(seed, where));
+      s = stratify ? stratifiedTrainValidationTestSplit(labels, validationFraction, testFraction, seedArg(seed, where))
+                   : trainValidationTestSplit(int(labels.size()), validationFraction, testFraction, seedArg(seed, where));
     }
-    val out = val::object();
-    out.set("train", intsToJs(s.train));
-    out.set("validation", intsToJs(s.validation));
-    out.set("test", intsToJs(s.test));
-    return out;
+    return toJs(s);
   });
 }
 
@@ -158,26 +191,18 @@ inline val splitJs(const val& nOrLabels, double validationFraction, double testF
 inline val crossValScoreJs(Model& m, const val& X, double cols, const val& y, double k, double seed, double maxSteps) {
   return guarded([&] {
     const char* where = "crossValScore";
-    return copyToJs(crossValScore(m, matrixIn(X, cols, where), vec(y, where, "y"), whole(k, 2, 100000, where, "k"),
-                                  seedOf(seed, where), whole(maxSteps, 0, 10'000'000, where, "maxSteps")));
+    return copyToJs(crossValScore(m, matrixIn(X, cols, where), vec(y, where, "y"), intArg(k, where, "k"),
+                                  seedArg(seed, where), intArg(maxSteps, where, "maxSteps")));
   });
-}
-inline val curveToJs(const CurvePoints& c, const char* atName) {
-  val out = val::object();
-  out.set(atName, copyToJs(c.at));
-  out.set("trainLoss", copyToJs(c.trainLoss));
-  out.set("trainError", copyToJs(c.trainError));
-  out.set("validationError", copyToJs(c.validationError));
-  return out;
 }
 inline val learningCurveJs(Model& m, const val& X, double cols, const val& y, const val& sizes, double validationFraction,
                            double seed, double maxSteps) {
   return guarded([&] {
     const char* where = "learningCurve";
     std::vector<int> n;
-    for (double v : toDoubles(sizes, where, "sizes")) n.push_back(whole(v, 1, 100000, where, "size"));
-    return curveToJs(learningCurve(m, matrixIn(X, cols, where), vec(y, where, "y"), n, validationFraction, seedOf(seed, where),
-                                   whole(maxSteps, 0, 10'000'000, where, "maxSteps")), "sizes");
+    for (double v : toDoubles(sizes, where, "sizes")) n.push_back(intArg(v, where, "size"));
+    return toJs(SizesCurve{learningCurve(m, matrixIn(X, cols, where), vec(y, where, "y"), n, validationFraction, seedArg(seed, where),
+                                   intArg(maxSteps, where, "maxSteps"))});
   });
 }
 inline val validationCurveJs(Model& m, const val& X, double cols, const val& y, const val& values, const val& applyFn,
@@ -188,9 +213,8 @@ inline val validationCurveJs(Model& m, const val& X, double cols, const val& y, 
     // The JS callback closes over its own handle of the model (e.g. v => model.setK(v)), so it
     // receives only the value. An exception it throws propagates to the caller of validationCurve.
     ApplyValue apply = [&applyFn](Model&, double v) { applyFn(v); };
-    return curveToJs(validationCurve(m, matrixIn(X, cols, where), vec(y, where, "y"), toDoubles(values, where, "values"), apply,
-                                     validationFraction, seedOf(seed, where), whole(maxSteps, 0, 10'000'000, where, "maxSteps")),
-                     "values");
+    return toJs(ValuesCurve{validationCurve(m, matrixIn(X, cols, where), vec(y, where, "y"), toDoubles(values, where, "values"), apply,
+                                     validationFraction, seedArg(seed, where), intArg(maxSteps, where, "maxSteps"))});
   });
 }
 
@@ -203,11 +227,11 @@ inline val biasVarianceJs(Model& m, const val& fn, const val& options) {
       o.xMin = optionalNumber(options["xMin"], o.xMin, where, "xMin");
       o.xMax = optionalNumber(options["xMax"], o.xMax, where, "xMax");
       o.noise = optionalNumber(options["noise"], o.noise, where, "noise");
-      o.sampleSize = whole(optionalNumber(options["sampleSize"], o.sampleSize, where, "sampleSize"), 2, 10000, where, "sampleSize");
-      o.refits = whole(optionalNumber(options["refits"], o.refits, where, "refits"), 2, 2000, where, "refits");
-      o.gridSize = whole(optionalNumber(options["gridSize"], o.gridSize, where, "gridSize"), 1, 1000, where, "gridSize");
-      o.seed = seedOf(optionalNumber(options["seed"], 0, where, "seed"), where);
-      o.maxSteps = whole(optionalNumber(options["maxSteps"], o.maxSteps, where, "maxSteps"), 0, 10'000'000, where, "maxSteps");
+      o.sampleSize = intArg(optionalNumber(options["sampleSize"], o.sampleSize, where, "sampleSize"), where, "sampleSize");
+      o.refits = intArg(optionalNumber(options["refits"], o.refits, where, "refits"), where, "refits");
+      o.gridSize = intArg(optionalNumber(options["gridSize"], o.gridSize, where, "gridSize"), where, "gridSize");
+      o.seed = seedArg(optionalNumber(options["seed"], 0, where, "seed"), where);
+      o.maxSteps = intArg(optionalNumber(options["maxSteps"], o.maxSteps, where, "maxSteps"), where, "maxSteps");
       o.fixedX = options["fixedX"].isTrue();
     }
     TargetFunction f;  // empty → sin
@@ -218,22 +242,7 @@ inline val biasVarianceJs(Model& m, const val& fn, const val& options) {
         return r.isNumber() ? r.as<double>() : std::numeric_limits<double>::quiet_NaN();
       };
     }
-    BiasVarianceResult r = biasVariance(m, f, o);
-    val out = val::object();
-    out.set("x", copyToJs(r.x));
-    out.set("truth", copyToJs(r.truth));
-    out.set("meanPrediction", copyToJs(r.meanPrediction));
-    out.set("bias2", copyToJs(r.bias2));
-    out.set("variance", copyToJs(r.variance));
-    out.set("expectedError", copyToJs(r.expectedError));
-    out.set("noiseVariance", r.noiseVariance);
-    out.set("predictions", matrixToJs(r.predictions));
-    out.set("refits", static_cast<int>(r.predictions.rows()));
-    out.set("gridSize", static_cast<int>(r.predictions.cols()));
-    out.set("meanBias2", r.meanBias2);
-    out.set("meanVariance", r.meanVariance);
-    out.set("meanExpectedError", r.meanExpectedError);
-    return out;
+    return toJs(biasVariance(m, f, o));
   });
 }
 
@@ -246,7 +255,7 @@ inline PipelineOptions pipelineOptionsOf(const val& o, const char* where) {
   if (strategy != "mean" && strategy != "median")
     throw InvalidArgument(std::string(where) + ": strategy='" + strategy + "' must be 'mean' or 'median'");
   p.imputeStrategy = strategy == "median" ? SimpleImputer::Strategy::Median : SimpleImputer::Strategy::Mean;
-  p.selectFeatures = whole(optionalNumber(o["selectFeatures"], 0, where, "selectFeatures"), 0, 4096, where, "selectFeatures");
+  p.selectFeatures = intArg(optionalNumber(o["selectFeatures"], 0, where, "selectFeatures"), where, "selectFeatures");
   std::string scaling = o["scaling"].isString() ? o["scaling"].as<std::string>() : "standard";
   if (scaling == "standard") p.scaling = Scaling::Standard;
   else if (scaling == "minmax") p.scaling = Scaling::MinMax;
@@ -259,23 +268,15 @@ inline val pipelineCrossValScoreJs(Model& m, const val& X, double cols, const va
   return guarded([&] {
     const char* where = "pipelineCrossValScore";
     return copyToJs(pipelineCrossValScore(m, matrixIn(X, cols, where), vec(y, where, "y"), pipelineOptionsOf(options, where),
-                                          whole(k, 2, 100000, where, "k"), seedOf(seed, where),
-                                          whole(maxSteps, 0, 10'000'000, where, "maxSteps"), leaky));
+                                          intArg(k, where, "k"), seedArg(seed, where),
+                                          intArg(maxSteps, where, "maxSteps"), leaky));
   });
 }
 inline val leakageDemoJs(Model& m, double samples, double features, double select, double k, double seed, double maxSteps) {
   return guarded([&] {
     const char* where = "leakageDemo";
-    LeakageResult r = leakageDemo(m, whole(samples, 10, 5000, where, "samples"), whole(features, 1, 5000, where, "features"),
-                                  whole(select, 1, 5000, where, "select"), whole(k, 2, 2500, where, "k"), seedOf(seed, where),
-                                  whole(maxSteps, 0, 10'000'000, where, "maxSteps"));
-    val out = val::object();
-    out.set("rightScores", copyToJs(r.rightScores));
-    out.set("leakyScores", copyToJs(r.leakyScores));
-    out.set("rightMean", r.rightMean);
-    out.set("leakyMean", r.leakyMean);
-    out.set("chance", r.chance);
-    return out;
+    return toJs(leakageDemo(m, intArg(samples, where, "samples"), intArg(features, where, "features"), intArg(select, where, "select"),
+                            intArg(k, where, "k"), seedArg(seed, where), intArg(maxSteps, where, "maxSteps")));
   });
 }
 
@@ -286,11 +287,11 @@ void fitJs(T& t, const val& X, double cols, const char* where) {
 }
 template <class T>
 val transformJs(const T& t, const val& X, double cols, const char* where) {
-  return guarded([&] { return matrixToJs(t.transform(matrixIn(X, cols, where))); });
+  return guarded([&] { return toJs(t.transform(matrixIn(X, cols, where))); });
 }
 template <class T>
 val inverseJs(const T& t, const val& X, double cols, const char* where) {
-  return guarded([&] { return matrixToJs(t.inverseTransform(matrixIn(X, cols, where))); });
+  return guarded([&] { return toJs(t.inverseTransform(matrixIn(X, cols, where))); });
 }
 
 }  // namespace evaluation
@@ -370,7 +371,7 @@ inline void bind_evaluation() {
       .function("fit", optional_override([](OneHotEncoder& s, const val& X, double c) { ev::fitJs(s, X, c, "OneHotEncoder.fit"); }))
       .function("transform", optional_override([](const OneHotEncoder& s, const val& X, double c) { return ev::transformJs(s, X, c, "OneHotEncoder.transform"); }))
       .function("categories", optional_override([](const OneHotEncoder& s, double j) {
-        return guarded([&] { return copyToJs(s.categories(ev::whole(j, 0, 4095, "OneHotEncoder.categories", "column"))); });
+        return guarded([&] { return copyToJs(s.categories(intArg(j, "OneHotEncoder.categories", "column"))); });
       }))
       .function("outputColumns", &OneHotEncoder::outputColumns);
 

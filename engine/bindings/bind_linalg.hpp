@@ -6,9 +6,26 @@
 #include <string>
 
 #include "adapters.hpp"
-#include "dw/landscape_linalg.hpp"
+#include "dw/linear_algebra_2d.hpp"
 
 namespace dw::js {
+
+template <>
+struct JsFields<Eigen2> {
+  static auto list() {
+    return std::make_tuple(field("kind", &Eigen2::kind), field("real", +[](const Eigen2& e) { return e.kind != "complex"; }),
+                           field("trace", &Eigen2::trace), field("determinant", &Eigen2::determinant), field("values", &Eigen2::values),
+                           field("vectors", &Eigen2::vectors), field("directions", +[](const Eigen2& e) { return e.vectors.rows(); }),
+                           field("re", &Eigen2::re), field("im", &Eigen2::im));
+  }
+};
+template <>
+struct JsFields<Projection> {
+  static auto list() {
+    return std::make_tuple(field("dot", &Projection::dot), field("scalar", &Projection::scalar), field("vector", &Projection::vector),
+                           field("normA", &Projection::normA), field("normB", &Projection::normB));
+  }
+};
 
 namespace linalg {
 
@@ -26,8 +43,7 @@ inline val matrix2ApplyJs(const val& A, const val& points) {
   return guarded([&] {
     const char* where = "matrix2Apply";
     Eigen::Matrix2d m = matrix2In(A, where);
-    Matrix out = matrix2Apply(m, toMatrix(points, 2, where));
-    return copyToJs(out.data(), static_cast<std::size_t>(out.size()));
+    return toJs(matrix2Apply(m, toMatrix(points, 2, where)));
   });
 }
 
@@ -37,18 +53,7 @@ inline double matrix2DeterminantJs(const val& A) {
 
 inline val matrix2EigenJs(const val& A) {
   return guarded([&] {
-    Eigen2 e = matrix2Eigen(matrix2In(A, "matrix2Eigen"));
-    val o = val::object();
-    o.set("kind", e.kind);
-    o.set("real", e.kind != "complex");
-    o.set("trace", e.trace);
-    o.set("determinant", e.determinant);
-    o.set("values", copyToJs(e.values));
-    o.set("vectors", copyToJs(e.vectors.data(), static_cast<std::size_t>(e.vectors.size())));
-    o.set("directions", static_cast<double>(e.vectors.rows()));
-    o.set("re", e.re);
-    o.set("im", e.im);
-    return o;
+    return toJs(matrix2Eigen(matrix2In(A, "matrix2Eigen")));
   });
 }
 
@@ -66,14 +71,7 @@ inline double vectorAngleJs(const val& a, const val& b) {
 
 inline val vectorProjectionJs(const val& a, const val& b) {
   return guarded([&] {
-    Projection p = vectorProjection(toVector(a, "vectorProjection", "a"), toVector(b, "vectorProjection", "b"));
-    val o = val::object();
-    o.set("dot", p.dot);
-    o.set("scalar", p.scalar);
-    o.set("vector", copyToJs(p.vector));
-    o.set("normA", p.normA);
-    o.set("normB", p.normB);
-    return o;
+    return toJs(vectorProjection(toVector(a, "vectorProjection", "a"), toVector(b, "vectorProjection", "b")));
   });
 }
 

@@ -16,11 +16,23 @@
 
 namespace dw::js {
 
-namespace linear_models_detail {
+template <>
+struct JsFields<SinExperimentResult> {
+  static auto list() {
+    using R = SinExperimentResult;
+    return std::make_tuple(field("degrees", &R::degrees), field("trainMse", &R::trainMse), field("testMse", &R::testMse));
+  }
+};
+// PolynomialRegression.range(): the x interval the features are scaled over.
+struct XRange {
+  double lo, hi;
+};
+template <>
+struct JsFields<XRange> {
+  static auto list() { return std::make_tuple(field("lo", &XRange::lo), field("hi", &XRange::hi)); }
+};
 
-inline Matrix queryMatrix(const Model& m, const val& X, const char* where) {
-  return toMatrix(X, double(m.featureCount() ? m.featureCount() : 1), where);
-}
+namespace linear_models_detail {
 
 // A row-major matrix as a flat view (rows × cols numbers, row after row).
 inline val flatView(const Matrix& M) { return viewOf(Eigen::Map<const Vector>(M.data(), M.size())); }
@@ -28,8 +40,6 @@ inline val flatView(const Matrix& M) { return viewOf(Eigen::Map<const Vector>(M.
 template <class M>
 val gradient(const M& m) {
   return guarded([&] {
-    std::string where = std::string(m.name()) + ".gradient";
-    if (m.status() == Status::Empty) throw StateError(where + ": no training data yet; call setData(X, y) first");
     return copyToJs(m.gradient());
   });
 }
@@ -45,19 +55,9 @@ void setParams(M& m, const val& p) {
 inline val sinExperiment(const val& degrees, double noise, double seed) {
   return guarded([&] {
     const char* where = "sinExperiment";
-    Vector d = toVector(degrees, where, "degrees");
     std::vector<int> ints;
-    for (Index i = 0; i < d.size(); ++i) {
-      requireIntInRange(d(i), 1, 15, where, "degree");
-      ints.push_back(static_cast<int>(d(i)));
-    }
-    requireIntInRange(seed, 0, 4294967295LL, where, "seed");
-    SinExperimentResult r = dw::sinExperiment(ints, noise, static_cast<std::uint32_t>(seed));
-    val out = val::object();
-    out.set("degrees", intsToJs(r.degrees));
-    out.set("trainMse", copyToJs(r.trainMse));
-    out.set("testMse", copyToJs(r.testMse));
-    return out;
+    for (double d : toDoubles(degrees, where, "degrees")) ints.push_back(intArg(d, where, "degree"));
+    return toJs(dw::sinExperiment(ints, noise, seedArg(seed, where)));
   });
 }
 
@@ -80,7 +80,7 @@ inline void bind_linear_models() {
       .function("setParams", &d::setParams<LogisticRegression>)
       .function("gradient", &d::gradient<LogisticRegression>)
       .function("decisionFunction", optional_override([](const LogisticRegression& m, const val& X) {
-        return guarded([&] { return viewOf(m.decisionFunction(d::queryMatrix(m, X, "LogisticRegression.decisionFunction"))); });
+        return guarded([&] { return viewOf(m.decisionFunction(queryRows(m, X, "decisionFunction"))); });
       }));
 
   class_<SoftmaxRegression, base<Model>>("SoftmaxRegression")
@@ -94,16 +94,13 @@ inline void bind_linear_models() {
       .function("setParams", &d::setParams<SoftmaxRegression>)
       .function("gradient", &d::gradient<SoftmaxRegression>)
       .function("decisionFunction", optional_override([](const SoftmaxRegression& m, const val& X) {
-        return guarded([&] { return d::flatView(m.decisionFunction(d::queryMatrix(m, X, "SoftmaxRegression.decisionFunction"))); });
+        return guarded([&] { return d::flatView(m.decisionFunction(queryRows(m, X, "decisionFunction"))); });
       }));
 
   class_<PolynomialRegression, base<Model>>("PolynomialRegression")
       .constructor<>()
       .function("setDegree", optional_override([](PolynomialRegression& m, double v) {
-        guarded([&] {
-          requireIntInRange(v, 1, 15, "PolynomialRegression.setDegree", "degree");
-          m.setDegree(static_cast<int>(v));
-        });
+        guarded([&] { m.setDegree(intArg(v, "PolynomialRegression.setDegree", "degree")); });
       }))
       .function("degree", &PolynomialRegression::degree)
       .function("setPenalty", optional_override([](PolynomialRegression& m, const val& p) {
@@ -125,25 +122,15 @@ inline void bind_linear_models() {
       .function("solver", optional_override([](const PolynomialRegression& m) { return std::string(m.solver()); }))
       .function("coefficients", optional_override([](const PolynomialRegression& m) { return copyToJs(m.params()); }))
       .function("range", optional_override([](const PolynomialRegression& m) {
-        return guarded([&] {
-          if (m.status() == Status::Empty) throw StateError("PolynomialRegression.range: no training data yet; call setData(X, y) first");
-          val out = val::object();
-          out.set("lo", m.rangeLow());
-          out.set("hi", m.rangeHigh());
-          return out;
-        });
+        return guarded([&] { return toJs(XRange{m.rangeLow(), m.rangeHigh()}); });
       }))
       .function("features", optional_override([](const PolynomialRegression& m, const val& X) {
         return guarded([&] {
-          Matrix F = m.features(toMatrix(X, 1.0, "PolynomialRegression.features"));
-          return copyToJs(F.data(), static_cast<std::size_t>(F.size()));
+          return toJs(m.features(toMatrix(X, 1.0, "PolynomialRegression.features")));
         });
       }))
       .function("curve", optional_override([](const PolynomialRegression& m, double x0, double x1, double count) {
-        return guarded([&] {
-          requireIntInRange(count, 2, 10000, "PolynomialRegression.curve", "count");
-          return viewOf(m.curve(x0, x1, static_cast<int>(count)));
-        });
+        return guarded([&] { return viewOf(m.curve(x0, x1, intArg(count, "PolynomialRegression.curve", "count"))); });
       }));
 
   class_<Perceptron, base<Model>>("Perceptron")
@@ -156,7 +143,7 @@ inline void bind_linear_models() {
       .function("lastEpochMistakes", &Perceptron::lastEpochMistakes)
       .function("trainingErrors", &Perceptron::trainingErrors)
       .function("decisionFunction", optional_override([](const Perceptron& m, const val& X) {
-        return guarded([&] { return viewOf(m.decisionFunction(d::queryMatrix(m, X, "Perceptron.decisionFunction"))); });
+        return guarded([&] { return viewOf(m.decisionFunction(queryRows(m, X, "decisionFunction"))); });
       }));
 
   function("sinExperiment", &d::sinExperiment);

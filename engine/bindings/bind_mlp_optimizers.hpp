@@ -12,12 +12,42 @@
 
 namespace dw::js {
 
+// MLP.settings(): the architecture and training settings in words and numbers.
+struct MlpSettings {
+  std::vector<int> layers;
+  std::vector<std::string> activations;
+  std::string output, loss, optimizer;
+  double learningRate;
+  int batchSize;
+};
+template <>
+struct JsFields<MlpSettings> {
+  static auto list() {
+    using S = MlpSettings;
+    return std::make_tuple(field("layers", &S::layers), field("activations", &S::activations), field("output", &S::output),
+                           field("loss", &S::loss), field("optimizer", &S::optimizer), field("learningRate", &S::learningRate),
+                           field("batchSize", &S::batchSize));
+  }
+};
+template <>
+struct JsFields<SurfaceInfo> {
+  static auto list() {
+    using I = SurfaceInfo;
+    return std::make_tuple(field("x0", &I::x0), field("x1", &I::x1), field("y0", &I::y0), field("y1", &I::y1), field("startX", &I::startX),
+                           field("startY", &I::startY), field("minX", &I::minX), field("minY", &I::minY), field("minValue", &I::minValue));
+  }
+};
+// OptimizerSurface.stepPath(): the new point and the loss there.
+struct PathStep {
+  double x, y, loss;
+};
+template <>
+struct JsFields<PathStep> {
+  static auto list() { return std::make_tuple(field("x", &PathStep::x), field("y", &PathStep::y), field("loss", &PathStep::loss)); }
+};
+
 namespace mlp_bind {
 
-inline std::string stringArg(const val& v, const char* where, const char* name) {
-  if (!v.isString()) throw InvalidArgument(std::string(where) + ": " + name + " must be a string");
-  return v.as<std::string>();
-}
 inline std::vector<std::string> stringsArg(const val& v, const char* where, const char* name) {
   // Array.isArray, not a length check: a lone string would otherwise pass as its characters.
   if (!val::global("Array").call<bool>("isArray", v))
@@ -28,22 +58,13 @@ inline std::vector<std::string> stringsArg(const val& v, const char* where, cons
   for (int i = 0; i < n; ++i) out.push_back(stringArg(v[i], where, name));
   return out;
 }
-inline int intArg(double v, long long lo, long long hi, const char* where, const char* name) {
-  requireIntInRange(v, lo, hi, where, name);
-  return static_cast<int>(v);
-}
-inline val intsOut(const std::vector<int>& v) { return intsToJs(v); }
 
 // ---- MLP ----
 inline void setLayers(Mlp& m, const val& units) {
   guarded([&] {
     const char* where = "MLP.setLayers";
-    std::vector<double> raw = toDoubles(units, where, "units");
-    if (raw.size() > static_cast<std::size_t>(Mlp::kMaxHiddenLayers))
-      throw InvalidArgument(std::string(where) + ": " + std::to_string(raw.size()) + " hidden layers; at most " +
-                            std::to_string(Mlp::kMaxHiddenLayers));
     std::vector<int> layers;
-    for (double u : raw) layers.push_back(intArg(u, 1, Mlp::kMaxUnits, where, "units"));
+    for (double u : toDoubles(units, where, "units")) layers.push_back(intArg(u, where, "units"));
     m.setLayers(layers);
   });
 }
@@ -55,7 +76,7 @@ inline void setActivation(Mlp& m, const val& layer, const val& name) {
       if (layer.as<std::string>() != "all") throw InvalidArgument(std::string(where) + ": layer must be a hidden-layer index or 'all'");
       index = -1;
     } else if (layer.isNumber()) {
-      index = intArg(layer.as<double>(), 0, Mlp::kMaxHiddenLayers - 1, where, "layer");
+      index = intArg(layer.as<double>(), where, "layer");
     } else {
       throw InvalidArgument(std::string(where) + ": layer must be a hidden-layer index or 'all'");
     }
@@ -83,7 +104,7 @@ inline void setBetas(Mlp& m, double b1, double b2) { guarded([&] { m.setBetas(b1
 inline void setDecay(Mlp& m, double v) { guarded([&] { m.setDecay(v); }); }
 inline void setEpsilon(Mlp& m, double v) { guarded([&] { m.setEpsilon(v); }); }
 inline void setBatchSize(Mlp& m, double b) {
-  guarded([&] { m.setBatchSize(intArg(b, 1, 100000, "MLP.setBatchSize", "batchSize")); });
+  guarded([&] { m.setBatchSize(intArg(b, "MLP.setBatchSize", "batchSize")); });
 }
 inline void setRegularization(Mlp& m, const val& kind, double rate) {
   guarded([&] {
@@ -95,7 +116,7 @@ inline void setDropout(Mlp& m, double p) { guarded([&] { m.setDropout(p); }); }
 inline val neuronGrid(const Mlp& m, double x0, double x1, double y0, double y1, double nx, double ny) {
   return guarded([&] {
     const char* where = "MLP.neuronGrid";
-    return viewOf(m.neuronGrid(x0, x1, y0, y1, intArg(nx, 1, 2000, where, "nx"), intArg(ny, 1, 2000, where, "ny")));
+    return viewOf(m.neuronGrid(x0, x1, y0, y1, intArg(nx, where, "nx"), intArg(ny, where, "ny")));
   });
 }
 // Float32Array views of a buffer kept until the next call of the same function (valid until
@@ -109,14 +130,14 @@ inline val predictGridFloat32(const Mlp& m, double x0, double x1, double y0, dou
   return guarded([&] {
     const char* where = "MLP.predictGridFloat32";
     static Eigen::VectorXf frame;
-    return float32View(frame, m.predictGridFloat32(x0, x1, y0, y1, intArg(nx, 1, 2000, where, "nx"), intArg(ny, 1, 2000, where, "ny")));
+    return float32View(frame, m.predictGridFloat32(x0, x1, y0, y1, intArg(nx, where, "nx"), intArg(ny, where, "ny")));
   });
 }
 inline val neuronGridFloat32(const Mlp& m, double x0, double x1, double y0, double y1, double nx, double ny) {
   return guarded([&] {
     const char* where = "MLP.neuronGridFloat32";
     static Eigen::VectorXf frame;
-    return float32View(frame, m.neuronGridFloat32(x0, x1, y0, y1, intArg(nx, 1, 2000, where, "nx"), intArg(ny, 1, 2000, where, "ny")));
+    return float32View(frame, m.neuronGridFloat32(x0, x1, y0, y1, intArg(nx, where, "nx"), intArg(ny, where, "ny")));
   });
 }
 inline val weights(const Mlp& m) { return copyToJs(m.weights()); }
@@ -124,19 +145,19 @@ inline val biases(const Mlp& m) { return copyToJs(m.biases()); }
 inline double weight(const Mlp& m, double l, double f, double t) {
   return guarded([&] {
     const char* where = "MLP.weight";
-    return m.weight(intArg(l, 0, 100, where, "layer"), intArg(f, 0, 4096, where, "from"), intArg(t, 0, 4096, where, "to"));
+    return m.weight(intArg(l, where, "layer"), intArg(f, where, "from"), intArg(t, where, "to"));
   });
 }
 inline void setWeight(Mlp& m, double l, double f, double t, double v) {
   guarded([&] {
     const char* where = "MLP.setWeight";
-    m.setWeight(intArg(l, 0, 100, where, "layer"), intArg(f, 0, 4096, where, "from"), intArg(t, 0, 4096, where, "to"), v);
+    m.setWeight(intArg(l, where, "layer"), intArg(f, where, "from"), intArg(t, where, "to"), v);
   });
 }
 inline void setBias(Mlp& m, double l, double u, double v) {
   guarded([&] {
     const char* where = "MLP.setBias";
-    m.setBias(intArg(l, 0, 100, where, "layer"), intArg(u, 0, 4096, where, "unit"), v);
+    m.setBias(intArg(l, where, "layer"), intArg(u, where, "unit"), v);
   });
 }
 inline void setParams(Mlp& m, const val& p) { guarded([&] { m.setParams(toVector(p, "MLP.setParams", "params")); }); }
@@ -147,28 +168,17 @@ inline void importJson(Mlp& m, const val& s) {
 inline val gradient(const Mlp& m) { return guarded([&] { return copyToJs(m.gradient()); }); }
 inline double dataLoss(const Mlp& m) { return guarded([&] { return m.dataLoss(); }); }
 inline val settings(const Mlp& m) {
-  val o = val::object();
-  std::vector<std::string> acts;
-  for (Activation a : m.activations()) acts.push_back(activationName(a));
-  o.set("layers", intsOut(m.hiddenLayers()));
-  o.set("activations", stringsToJs(acts));
-  o.set("output", std::string(m.status() == Status::Empty ? "auto" : outputKindName(m.output())));
-  o.set("loss", std::string(m.status() == Status::Empty ? "auto" : lossKindName(m.lossKind())));
-  o.set("optimizer", std::string(optimizerName(m.optimizer().kind())));
-  o.set("learningRate", m.optimizer().learningRate());
-  o.set("batchSize", m.batchSize());
-  return o;
+  MlpSettings o{m.hiddenLayers(), {}, m.status() == Status::Empty ? "auto" : outputKindName(m.output()),
+                m.status() == Status::Empty ? "auto" : lossKindName(m.lossKind()), optimizerName(m.optimizer().kind()),
+                m.optimizer().learningRate(), m.batchSize()};
+  for (Activation a : m.activations()) o.activations.push_back(activationName(a));
+  return toJs(o);
 }
 
 // ---- featureTransform ----
 inline val featureTransformJs(const val& X, const val& names) {
   return guarded([&] {
-    Matrix F = featureTransform(toMatrix(X, 2, "featureTransform"), stringsArg(names, "featureTransform", "names"));
-    val out = val::object();
-    out.set("X", copyToJs(F.data(), static_cast<std::size_t>(F.size())));
-    out.set("cols", static_cast<int>(F.cols()));
-    out.set("rows", static_cast<int>(F.rows()));
-    return out;
+    return toJs(Dataset{featureTransform(toMatrix(X, 2, "featureTransform"), stringsArg(names, "featureTransform", "names")), Vector()});
   });
 }
 
@@ -177,36 +187,21 @@ inline void setFunction(OptimizerSurface& s, const val& n) {
   guarded([&] { s.setFunction(surfaceKindFromName(stringArg(n, "OptimizerSurface.setFunction", "function"), "OptimizerSurface.setFunction")); });
 }
 inline std::string functionName(const OptimizerSurface& s) { return surfaceKindName(s.function()); }
-inline val info(const OptimizerSurface& s) {
-  SurfaceInfo i = s.info();
-  val o = val::object();
-  o.set("x0", i.x0); o.set("x1", i.x1); o.set("y0", i.y0); o.set("y1", i.y1);
-  o.set("startX", i.startX); o.set("startY", i.startY);
-  o.set("minX", i.minX); o.set("minY", i.minY); o.set("minValue", i.minValue);
-  return o;
-}
+inline val info(const OptimizerSurface& s) { return toJs(s.info()); }
 inline double surfaceValue(const OptimizerSurface& s, double x, double y) {
-  return guarded([&] {
-    requireInRange(x, -1e6, 1e6, "OptimizerSurface.value", "x");
-    requireInRange(y, -1e6, 1e6, "OptimizerSurface.value", "y");
-    return s.value(x, y);
-  });
+  return guarded([&] { return s.value(x, y); });
 }
 inline val surfaceGradient(const OptimizerSurface& s, double x, double y) {
-  return guarded([&] {
-    requireInRange(x, -1e6, 1e6, "OptimizerSurface.gradient", "x");
-    requireInRange(y, -1e6, 1e6, "OptimizerSurface.gradient", "y");
-    return copyToJs(s.gradient(x, y));
-  });
+  return guarded([&] { return copyToJs(s.gradient(x, y)); });
 }
 inline val surfaceGrid(const OptimizerSurface& s, double x0, double x1, double y0, double y1, double nx, double ny) {
   return guarded([&] {
     const char* where = "OptimizerSurface.grid";
-    return viewOf(s.grid(x0, x1, y0, y1, intArg(nx, 1, 2000, where, "nx"), intArg(ny, 1, 2000, where, "ny")));
+    return viewOf(s.grid(x0, x1, y0, y1, intArg(nx, where, "nx"), intArg(ny, where, "ny")));
   });
 }
 inline void setNoise(OptimizerSurface& s, double sd, double seed) {
-  guarded([&] { s.setNoise(sd, static_cast<std::uint32_t>(intArg(seed, 0, 2147483647, "OptimizerSurface.setNoise", "seed"))); });
+  guarded([&] { s.setNoise(sd, seedArg(seed, "OptimizerSurface.setNoise")); });
 }
 inline void startPath(OptimizerSurface& s, double x, double y, const val& name, double lr) {
   guarded([&] {
@@ -231,7 +226,7 @@ inline void startPathWithOptions(OptimizerSurface& s, double x, double y, const 
       o.setDecay(number("decay", o.decay()));
       o.setEpsilon(number("epsilon", o.epsilon()));
       double seed = number("seed", 0);
-      s.setNoise(number("noise", 0), static_cast<std::uint32_t>(intArg(seed, 0, 2147483647, where, "seed")));
+      s.setNoise(number("noise", 0), seedArg(seed, where));
     }
     s.startPath(x, y, optimizerKindFromName(stringArg(name, where, "optimizer"), where), lr);
   });
@@ -239,11 +234,7 @@ inline void startPathWithOptions(OptimizerSurface& s, double x, double y, const 
 inline val stepPath(OptimizerSurface& s) {
   return guarded([&] {
     Vector p = s.stepPath();
-    val o = val::object();
-    o.set("x", p(0));
-    o.set("y", p(1));
-    o.set("loss", s.pathLosses().back());
-    return o;
+    return toJs(PathStep{p(0), p(1), s.pathLosses().back()});
   });
 }
 inline std::string pathStatus(const OptimizerSurface& s) {
@@ -275,7 +266,7 @@ inline void bind_mlp_optimizers() {
       .function("neuronGrid", &b::neuronGrid)
       .function("predictGridFloat32", &b::predictGridFloat32)
       .function("neuronGridFloat32", &b::neuronGridFloat32)
-      .function("layerSizes", optional_override([](const Mlp& m) { return b::intsOut(m.layerSizes()); }))
+      .function("layerSizes", optional_override([](const Mlp& m) { return intsToJs(m.layerSizes()); }))
       .function("weights", &b::weights)
       .function("biases", &b::biases)
       .function("weight", &b::weight)

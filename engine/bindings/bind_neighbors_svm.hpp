@@ -15,50 +15,34 @@
 
 namespace dw::js {
 
+template <>
+struct JsFields<KNearestNeighbors::Neighbors> {
+  static auto list() {
+    using N = KNearestNeighbors::Neighbors;
+    return std::make_tuple(field("indices", &N::indices), field("distances", &N::distances));
+  }
+};
+
 namespace neighbors_svm_detail {
 
 inline std::string where(const Model& m, const char* call) { return std::string(m.name()) + "." + call; }
 
-// Rows of X for a trained model: a flat array of n × featureCount numbers.
-inline Matrix rowsFor(const Model& m, const val& X, const char* call) {
-  std::string w = where(m, call);
-  return toMatrix(X, double(m.featureCount() ? m.featureCount() : 1), w.c_str());
-}
-
-// embind turns a non-string into an opaque BindingError; take a val and name the problem instead.
-inline std::string textArg(const val& v, const char* where, const char* name) {
-  if (!v.isString()) throw InvalidArgument(std::string(where) + ": " + name + " must be a string");
-  return v.as<std::string>();
-}
-
-inline int wholeArg(double v, const char* where, const char* name) {
-  // Range checks with the engine's own messages happen in the setter; here only "is it whole".
-  requireIntInRange(v, -2'000'000'000LL, 2'000'000'000LL, where, name);
-  return static_cast<int>(v);
-}
-
-inline val matrixToJs(const Matrix& m) { return copyToJs(m.data(), static_cast<std::size_t>(m.size())); }
-
 // ---- KNearestNeighbors ----
 inline void knnSetK(KNearestNeighbors& m, double k) {
-  guarded([&] { m.setK(wholeArg(k, "KNearestNeighbors.setK", "k")); });
+  guarded([&] { m.setK(intArg(k, "KNearestNeighbors.setK", "k")); });
 }
 inline void knnSetMetric(KNearestNeighbors& m, const val& s) {
-  guarded([&] { m.setMetric(textArg(s, "KNearestNeighbors.setMetric", "metric")); });
+  guarded([&] { m.setMetric(stringArg(s, "KNearestNeighbors.setMetric", "metric")); });
 }
 inline void knnSetWeighting(KNearestNeighbors& m, const val& s) {
-  guarded([&] { m.setWeighting(textArg(s, "KNearestNeighbors.setWeighting", "weighting")); });
+  guarded([&] { m.setWeighting(stringArg(s, "KNearestNeighbors.setWeighting", "weighting")); });
 }
 inline void knnSetMode(KNearestNeighbors& m, const val& s) {
-  guarded([&] { m.setMode(textArg(s, "KNearestNeighbors.setMode", "mode")); });
+  guarded([&] { m.setMode(stringArg(s, "KNearestNeighbors.setMode", "mode")); });
 }
 inline val knnNeighbors(const KNearestNeighbors& m, const val& query) {
   return guarded([&] {
-    KNearestNeighbors::Neighbors nb = m.neighbors(toVector(query, "KNearestNeighbors.neighbors", "query"));
-    val out = val::object();
-    out.set("indices", intsToJs(nb.indices));
-    out.set("distances", copyToJs(nb.distances));
-    return out;
+    return toJs(m.neighbors(toVector(query, "KNearestNeighbors.neighbors", "query")));
   });
 }
 inline val knnVotes(const KNearestNeighbors& m, const val& query) {
@@ -67,25 +51,15 @@ inline val knnVotes(const KNearestNeighbors& m, const val& query) {
 
 // ---- GaussianNaiveBayes ----
 inline void gnbSetVarSmoothing(GaussianNaiveBayes& m, double v) { guarded([&] { m.setVarSmoothing(v); }); }
-inline void gnbRequireFitted(const GaussianNaiveBayes& m, const char* call) {
-  if (!m.fitted())
-    throw StateError(where(m, call) + ": the model is not fitted yet; call step() or fit() first");
-}
-inline val gnbPriors(const GaussianNaiveBayes& m) {
-  return guarded([&] { gnbRequireFitted(m, "priors"); return copyToJs(m.priors()); });
-}
-inline val gnbMeans(const GaussianNaiveBayes& m) {
-  return guarded([&] { gnbRequireFitted(m, "means"); return matrixToJs(m.means()); });
-}
-inline val gnbVariances(const GaussianNaiveBayes& m) {
-  return guarded([&] { gnbRequireFitted(m, "variances"); return matrixToJs(m.variances()); });
-}
+inline val gnbPriors(const GaussianNaiveBayes& m) { return guarded([&] { return copyToJs(m.priors()); }); }
+inline val gnbMeans(const GaussianNaiveBayes& m) { return guarded([&] { return toJs(m.means()); }); }
+inline val gnbVariances(const GaussianNaiveBayes& m) { return guarded([&] { return toJs(m.variances()); }); }
 
 // ---- SupportVectorMachine (LinearSVM, KernelSVM) ----
 inline void svmSetC(SupportVectorMachine& m, double c) { guarded([&] { m.setC(c); }); }
 inline void svmSetTolerance(SupportVectorMachine& m, double t) { guarded([&] { m.setTolerance(t); }); }
 inline void svmSetPairsPerStep(SupportVectorMachine& m, double p) {
-  guarded([&] { m.setPairsPerStep(wholeArg(p, where(m, "setPairsPerStep").c_str(), "pairs")); });
+  guarded([&] { m.setPairsPerStep(intArg(p, where(m, "setPairsPerStep").c_str(), "pairs")); });
 }
 inline double svmBias(const SupportVectorMachine& m) { return guarded([&] { return m.bias(); }); }
 inline val svmSupportVectors(const SupportVectorMachine& m) {
@@ -95,26 +69,20 @@ inline val svmDualCoefficients(const SupportVectorMachine& m) {
   return guarded([&] { return copyToJs(m.dualCoefficients()); });
 }
 inline val svmDecisionFunction(const SupportVectorMachine& m, const val& X) {
-  return guarded([&] { return copyToJs(m.decisionFunction(rowsFor(m, X, "decisionFunction"))); });
+  return guarded([&] { return copyToJs(m.decisionFunction(queryRows(m, X, "decisionFunction"))); });
 }
 inline double svmDualObjective(const SupportVectorMachine& m) {
-  return guarded([&] {
-    if (m.status() == Status::Empty) throw StateError(where(m, "dualObjective") + ": no training data yet; call setData(X, y) first");
-    return m.dualObjective();
-  });
+  return guarded([&] { return m.dualObjective(); });
 }
 inline double svmPairUpdates(const SupportVectorMachine& m) { return static_cast<double>(m.pairUpdates()); }
 inline val linearWeights(const LinearSVM& m) { return guarded([&] { return copyToJs(m.weights()); }); }
 inline double linearMarginWidth(const LinearSVM& m) { return guarded([&] { return m.marginWidth(); }); }
 inline void kernelSetKernel(KernelSVM& m, const val& s) {
-  guarded([&] { m.setKernel(textArg(s, "KernelSVM.setKernel", "kernel")); });
+  guarded([&] { m.setKernel(stringArg(s, "KernelSVM.setKernel", "kernel")); });
 }
 inline void kernelSetGamma(KernelSVM& m, double g) { guarded([&] { m.setGamma(g); }); }
 inline void kernelSetDegree(KernelSVM& m, double d) {
-  guarded([&] {
-    requireIntInRange(d, 1, 10, "KernelSVM.setDegree", "degree");
-    m.setDegree(static_cast<int>(d));
-  });
+  guarded([&] { m.setDegree(intArg(d, "KernelSVM.setDegree", "degree")); });
 }
 inline void kernelSetCoef0(KernelSVM& m, double c) { guarded([&] { m.setCoef0(c); }); }
 

@@ -14,65 +14,55 @@
 
 namespace dw::js {
 
+// A cell of the grid, { x, y }.
+struct GridCell {
+  int x, y;
+};
+template <>
+struct JsFields<GridCell> {
+  static auto list() { return std::make_tuple(field("x", &GridCell::x), field("y", &GridCell::y)); }
+};
+template <>
+struct JsFields<StepResult> {
+  static auto list() {
+    return std::make_tuple(field("reward", &StepResult::reward), field("x", &StepResult::x), field("y", &StepResult::y),
+                           field("done", &StepResult::done));
+  }
+};
+
 namespace reinforcement {
 
-// JS numbers arrive as doubles and embind does not check them: insist on a whole number here,
-// the engine then checks the meaningful range.
-inline int wholeNumber(double v, const char* where, const char* name) {
-  requireIntInRange(v, -1'000'000'000, 1'000'000'000, where, name);
-  return static_cast<int>(v);
-}
-inline std::uint32_t seedOf(double seed, const char* where) {
-  requireIntInRange(seed, 0, 4294967295LL, where, "seed");
-  return static_cast<std::uint32_t>(seed);
-}
-inline std::string stringOf(const val& v, const char* where, const char* name) {
-  if (!v.isString()) throw InvalidArgument(std::string(where) + ": " + name + " must be a string");
-  return v.as<std::string>();
-}
-inline val pointToJs(int x, int y) {
-  val out = val::object();
-  out.set("x", x);
-  out.set("y", y);
-  return out;
-}
-inline val stepToJs(const StepResult& r) {
-  val out = val::object();
-  out.set("reward", r.reward);
-  out.set("x", r.x);
-  out.set("y", r.y);
-  out.set("done", r.done);
-  return out;
-}
+inline val pointToJs(int x, int y) { return toJs(GridCell{x, y}); }
+inline val stepToJs(const StepResult& r) { return toJs(r); }
 
 // ---- Gridworld ----
 inline void gwSetSize(Gridworld& g, double w, double h) {
-  guarded([&] { g.setSize(wholeNumber(w, "Gridworld.setSize", "width"), wholeNumber(h, "Gridworld.setSize", "height")); });
+  guarded([&] { g.setSize(intArg(w, "Gridworld.setSize", "width"), intArg(h, "Gridworld.setSize", "height")); });
 }
 inline void gwSetCell(Gridworld& g, double x, double y, const val& kind) {
   guarded([&] {
     const char* where = "Gridworld.setCell";
-    g.setCell(wholeNumber(x, where, "x"), wholeNumber(y, where, "y"), parseCellKind(stringOf(kind, where, "kind"), where));
+    g.setCell(intArg(x, where, "x"), intArg(y, where, "y"), parseCellKind(stringArg(kind, where, "kind"), where));
   });
 }
 inline std::string gwCell(const Gridworld& g, double x, double y) {
   return guarded([&] {
-    return std::string(cellKindName(g.cell(wholeNumber(x, "Gridworld.cell", "x"), wholeNumber(y, "Gridworld.cell", "y"))));
+    return std::string(cellKindName(g.cell(intArg(x, "Gridworld.cell", "x"), intArg(y, "Gridworld.cell", "y"))));
   });
 }
 inline void gwSetStart(Gridworld& g, double x, double y) {
-  guarded([&] { g.setStart(wholeNumber(x, "Gridworld.setStart", "x"), wholeNumber(y, "Gridworld.setStart", "y")); });
+  guarded([&] { g.setStart(intArg(x, "Gridworld.setStart", "x"), intArg(y, "Gridworld.setStart", "y")); });
 }
 inline void gwPreset(Gridworld& g, const val& name) {
-  guarded([&] { g.preset(stringOf(name, "Gridworld.preset", "name")); });
+  guarded([&] { g.preset(stringArg(name, "Gridworld.preset", "name")); });
 }
 inline void gwSetGoalReward(Gridworld& g, double r) { guarded([&] { g.setGoalReward(r); }); }
 inline void gwSetPitReward(Gridworld& g, double r) { guarded([&] { g.setPitReward(r); }); }
 inline void gwSetStepCost(Gridworld& g, double c) { guarded([&] { g.setStepCost(c); }); }
 inline void gwSetSlip(Gridworld& g, double p) { guarded([&] { g.setSlip(p); }); }
-inline void gwReset(Gridworld& g, double seed) { guarded([&] { g.reset(seedOf(seed, "Gridworld.reset")); }); }
+inline void gwReset(Gridworld& g, double seed) { guarded([&] { g.reset(seedArg(seed, "Gridworld.reset")); }); }
 inline val gwAct(Gridworld& g, double action) {
-  return guarded([&] { return stepToJs(g.act(wholeNumber(action, "Gridworld.act", "action"))); });
+  return guarded([&] { return stepToJs(g.act(intArg(action, "Gridworld.act", "action"))); });
 }
 inline val gwPosition(const Gridworld& g) { return pointToJs(g.position() % g.width(), g.position() / g.width()); }
 inline val gwStart(const Gridworld& g) { return pointToJs(g.startX(), g.startY()); }
@@ -98,13 +88,13 @@ inline void qlSetEpsilonDecay(QLearning& m, double v) { guarded([&] { m.setEpsil
 inline void qlSetEpsilonMin(QLearning& m, double v) { guarded([&] { m.setEpsilonMin(v); }); }
 inline void qlSetTolerance(QLearning& m, double v) { guarded([&] { m.setTolerance(v); }); }
 inline void qlSetMaxEpisodeSteps(QLearning& m, double n) {
-  guarded([&] { m.setMaxEpisodeSteps(wholeNumber(n, "QLearning.setMaxEpisodeSteps", "maxEpisodeSteps")); });
+  guarded([&] { m.setMaxEpisodeSteps(intArg(n, "QLearning.setMaxEpisodeSteps", "maxEpisodeSteps")); });
 }
-inline void qlReset(QLearning& m, double seed) { guarded([&] { m.reset(seedOf(seed, "QLearning.reset")); }); }
+inline void qlReset(QLearning& m, double seed) { guarded([&] { m.reset(seedArg(seed, "QLearning.reset")); }); }
 inline double qlStep(QLearning& m) { return guarded([&] { return m.step(); }); }
-inline int qlFit(QLearning& m, double n) { return guarded([&] { return m.fit(wholeNumber(n, "QLearning.fit", "maxSteps")); }); }
+inline int qlFit(QLearning& m, double n) { return guarded([&] { return m.fit(intArg(n, "QLearning.fit", "maxSteps")); }); }
 inline int qlRunEpisodes(QLearning& m, double n) {
-  return guarded([&] { return m.runEpisodes(wholeNumber(n, "QLearning.runEpisodes", "n")); });
+  return guarded([&] { return m.runEpisodes(intArg(n, "QLearning.runEpisodes", "n")); });
 }
 inline val qlQTable(const QLearning& m) {
   return copyToJs(m.qTable().data(), static_cast<std::size_t>(m.qTable().size()));
@@ -112,22 +102,22 @@ inline val qlQTable(const QLearning& m) {
 
 // ---- MultiArmedBandit ----
 inline void mabSetArms(MultiArmedBandit& b, double k) {
-  guarded([&] { b.setArms(wholeNumber(k, "MultiArmedBandit.setArms", "k")); });
+  guarded([&] { b.setArms(intArg(k, "MultiArmedBandit.setArms", "k")); });
 }
 inline void mabSetMeans(MultiArmedBandit& b, const val& means) {
   guarded([&] { b.setMeans(toDoubles(means, "MultiArmedBandit.setMeans", "means")); });
 }
 inline void mabSetRewardSd(MultiArmedBandit& b, double v) { guarded([&] { b.setRewardSd(v); }); }
 inline void mabSetStrategy(MultiArmedBandit& b, const val& name) {
-  guarded([&] { b.setStrategy(stringOf(name, "MultiArmedBandit.setStrategy", "strategy")); });
+  guarded([&] { b.setStrategy(stringArg(name, "MultiArmedBandit.setStrategy", "strategy")); });
 }
 inline void mabSetEpsilon(MultiArmedBandit& b, double v) { guarded([&] { b.setEpsilon(v); }); }
 inline void mabSetC(MultiArmedBandit& b, double v) { guarded([&] { b.setC(v); }); }
 inline void mabSetInitialEstimate(MultiArmedBandit& b, double v) { guarded([&] { b.setInitialEstimate(v); }); }
-inline void mabReset(MultiArmedBandit& b, double seed) { guarded([&] { b.reset(seedOf(seed, "MultiArmedBandit.reset")); }); }
+inline void mabReset(MultiArmedBandit& b, double seed) { guarded([&] { b.reset(seedArg(seed, "MultiArmedBandit.reset")); }); }
 inline double mabStep(MultiArmedBandit& b) { return guarded([&] { return b.step(); }); }
 inline int mabFit(MultiArmedBandit& b, double n) {
-  return guarded([&] { return b.fit(wholeNumber(n, "MultiArmedBandit.fit", "maxSteps")); });
+  return guarded([&] { return b.fit(intArg(n, "MultiArmedBandit.fit", "maxSteps")); });
 }
 
 template <class T>

@@ -14,13 +14,35 @@
 
 namespace dw::js {
 
-namespace text_detail {
+template <>
+struct JsFields<Token> {
+  static auto list() { return std::make_tuple(field("text", &Token::text), field("start", &Token::start), field("end", &Token::end)); }
+};
+template <>
+struct JsFields<CosineRanking> {
+  static auto list() { return std::make_tuple(field("indices", &CosineRanking::indices), field("similarities", &CosineRanking::similarities)); }
+};
+template <>
+struct JsFields<Analogy> {
+  static auto list() {
+    return std::make_tuple(field("indices", +[](const Analogy& a) -> const std::vector<int>& { return a.ranking.indices; }),
+                           field("similarities", +[](const Analogy& a) -> const std::vector<double>& { return a.ranking.similarities; }),
+                           field("vector", &Analogy::vector));
+  }
+};
+// A document-term count table: { data (flat, row-major), rows, cols }.
+struct CountTable {
+  Matrix data;
+};
+template <>
+struct JsFields<CountTable> {
+  static auto list() {
+    return std::make_tuple(field("data", &CountTable::data), field("rows", +[](const CountTable& t) { return t.data.rows(); }),
+                           field("cols", +[](const CountTable& t) { return t.data.cols(); }));
+  }
+};
 
-// embind would turn a non-string into an opaque BindingError (or "undefined"); name the problem.
-inline std::string textArg(const val& v, const char* where, const char* name) {
-  if (!v.isString()) throw InvalidArgument(std::string(where) + ": " + name + " must be a string");
-  return v.as<std::string>();
-}
+namespace text_detail {
 
 inline std::vector<std::string> textsArg(const val& v, const char* where, const char* name) {
   if (!val::global("Array").call<bool>("isArray", v))
@@ -40,50 +62,23 @@ inline std::vector<std::string> textsArg(const val& v, const char* where, const 
   return out;
 }
 
-inline int intArg(double v, const char* where, const char* name) {
-  requireIntInRange(v, -2'000'000'000LL, 2'000'000'000LL, where, name);
-  return static_cast<int>(v);
-}
-
 inline std::vector<int> intsArg(const val& v, const char* where, const char* name) {
   std::vector<int> out;
   for (double d : toDoubles(v, where, name)) out.push_back(intArg(d, where, name));
   return out;
 }
 
-inline val matrixToJs(const Matrix& m) { return copyToJs(m.data(), static_cast<std::size_t>(m.size())); }
-
-inline val rankingToJs(const CosineRanking& r) {
-  val out = val::object();
-  out.set("indices", intsToJs(r.indices));
-  out.set("similarities", copyToJs(r.similarities));
-  return out;
-}
 
 // ---- free functions ----
 inline val tokenizeJs(const val& text) {
   return guarded([&] {
-    std::vector<Token> tokens = tokenize(textArg(text, "tokenize", "text"));
-    val out = val::array();
-    for (const Token& t : tokens) {
-      val o = val::object();
-      o.set("text", val(t.text));
-      o.set("start", t.start);
-      o.set("end", t.end);
-      out.call<void>("push", o);
-    }
-    return out;
+    return toJs(tokenize(stringArg(text, "tokenize", "text")));
   });
 }
 
 inline val bagOfWordsJs(const val& texts, const Vocabulary& vocab, bool binary) {
   return guarded([&] {
-    Matrix m = bagOfWords(textsArg(texts, "bagOfWords", "texts"), vocab, binary);
-    val out = val::object();
-    out.set("data", matrixToJs(m));
-    out.set("rows", static_cast<int>(m.rows()));
-    out.set("cols", static_cast<int>(m.cols()));
-    return out;
+    return toJs(CountTable{bagOfWords(textsArg(texts, "bagOfWords", "texts"), vocab, binary)});
   });
 }
 
@@ -93,7 +88,7 @@ inline val idfJs(const val& counts, double cols) {
 
 inline val tfidfJs(const val& counts, double cols, const val& idf) {
   return guarded([&] {
-    return matrixToJs(tfidf(toMatrix(counts, cols, "tfidf"), toVector(idf, "tfidf", "idf")));
+    return toJs(tfidf(toMatrix(counts, cols, "tfidf"), toVector(idf, "tfidf", "idf")));
   });
 }
 
@@ -102,22 +97,19 @@ inline double cosineJs(const val& a, const val& b) {
 }
 
 inline val cosineMatrixJs(const val& X, double cols) {
-  return guarded([&] { return matrixToJs(cosineSimilarityMatrix(toMatrix(X, cols, "cosineSimilarityMatrix"))); });
+  return guarded([&] { return toJs(cosineSimilarityMatrix(toMatrix(X, cols, "cosineSimilarityMatrix"))); });
 }
 
 inline val rankJs(const val& X, double cols, const val& query, const val& exclude) {
   return guarded([&] {
     std::vector<int> skip = exclude.isUndefined() || exclude.isNull() ? std::vector<int>{} : intsArg(exclude, "rankByCosine", "exclude");
-    return rankingToJs(rankByCosine(toMatrix(X, cols, "rankByCosine"), toVector(query, "rankByCosine", "query"), skip));
+    return toJs(rankByCosine(toMatrix(X, cols, "rankByCosine"), toVector(query, "rankByCosine", "query"), skip));
   });
 }
 
 inline val analogyJs(const val& X, double cols, double a, double b, double c) {
   return guarded([&] {
-    Analogy r = analogy(toMatrix(X, cols, "analogy"), intArg(a, "analogy", "a"), intArg(b, "analogy", "b"), intArg(c, "analogy", "c"));
-    val out = rankingToJs(r.ranking);
-    out.set("vector", copyToJs(r.vector));
-    return out;
+    return toJs(analogy(toMatrix(X, cols, "analogy"), intArg(a, "analogy", "a"), intArg(b, "analogy", "b"), intArg(c, "analogy", "c")));
   });
 }
 
@@ -126,28 +118,20 @@ inline void vocabBuild(Vocabulary& v, const val& corpus, double minCount, double
   guarded([&] {
     const char* where = "Vocabulary.build";
     std::vector<std::string> texts = textsArg(corpus, where, "corpus");
-    requireIntInRange(minCount, 1, 1'000'000, where, "minCount");
-    requireIntInRange(maxWords, 0, 1'000'000, where, "maxWords");
-    v.build(texts, static_cast<int>(minCount), static_cast<int>(maxWords));
+    v.build(texts, intArg(minCount, where, "minCount"), intArg(maxWords, where, "maxWords"));
   });
 }
 inline int vocabIdOf(const Vocabulary& v, const val& token) {
-  return guarded([&] { return v.idOf(textArg(token, "Vocabulary.idOf", "token")); });
+  return guarded([&] { return v.idOf(stringArg(token, "Vocabulary.idOf", "token")); });
 }
 inline std::string vocabToken(const Vocabulary& v, double id) {
   return guarded([&] { return v.token(intArg(id, "Vocabulary.token", "id")); });
 }
 inline val vocabEncode(const Vocabulary& v, const val& text) {
-  return guarded([&] { return intsToJs(v.encode(textArg(text, "Vocabulary.encode", "text"))); });
+  return guarded([&] { return intsToJs(v.encode(stringArg(text, "Vocabulary.encode", "text"))); });
 }
 
 // ---- MultinomialNaiveBayes ----
-inline Matrix rowsFor(const MultinomialNaiveBayes& m, const val& X, const char* where) {
-  return toMatrix(X, double(m.featureCount() ? m.featureCount() : 1), where);
-}
-inline void mnbRequireFitted(const MultinomialNaiveBayes& m, const char* where) {
-  if (!m.fitted()) throw StateError(std::string(where) + ": the model is not fitted yet; call step() or fit() first");
-}
 
 }  // namespace text_detail
 
@@ -190,31 +174,31 @@ inline void bind_text() {
       .function("fitted", &M::fitted)
       .function("classCount", optional_override([](const M& m) { return m.classCount(); }))
       .function("classLogPrior", optional_override([](const M& m) {
-        return guarded([&] { d::mnbRequireFitted(m, "MultinomialNaiveBayes.classLogPrior"); return copyToJs(m.classLogPrior()); });
+        return guarded([&] { return copyToJs(m.classLogPrior()); });
       }))
       .function("featureLogProb", optional_override([](const M& m) {
-        return guarded([&] { d::mnbRequireFitted(m, "MultinomialNaiveBayes.featureLogProb"); return d::matrixToJs(m.featureLogProb()); });
+        return guarded([&] { return toJs(m.featureLogProb()); });
       }))
       .function("featureCounts", optional_override([](const M& m) {
-        return guarded([&] { d::mnbRequireFitted(m, "MultinomialNaiveBayes.featureCounts"); return d::matrixToJs(m.featureCounts()); });
+        return guarded([&] { return toJs(m.featureCounts()); });
       }))
       .function("featureLogRatio", optional_override([](const M& m, double pos, double neg) {
         return guarded([&] {
           const char* w = "MultinomialNaiveBayes.featureLogRatio";
-          return copyToJs(m.featureLogRatio(d::intArg(pos, w, "positive"), d::intArg(neg, w, "negative")));
+          return copyToJs(m.featureLogRatio(intArg(pos, w, "positive"), intArg(neg, w, "negative")));
         });
       }))
       .function("logOddsContributions", optional_override([](const M& m, const val& x, double pos, double neg) {
         return guarded([&] {
           const char* w = "MultinomialNaiveBayes.logOddsContributions";
-          return copyToJs(m.logOddsContributions(toVector(x, w, "x"), d::intArg(pos, w, "positive"), d::intArg(neg, w, "negative")));
+          return copyToJs(m.logOddsContributions(toVector(x, w, "x"), intArg(pos, w, "positive"), intArg(neg, w, "negative")));
         });
       }))
       .function("predictProba", optional_override([](const M& m, const val& X) {
-        return guarded([&] { return d::matrixToJs(m.predictProba(d::rowsFor(m, X, "MultinomialNaiveBayes.predictProba"))); });
+        return guarded([&] { return toJs(m.predictProba(queryRows(m, X, "predictProba"))); });
       }))
       .function("jointLogLikelihood", optional_override([](const M& m, const val& X) {
-        return guarded([&] { return d::matrixToJs(m.jointLogLikelihood(d::rowsFor(m, X, "MultinomialNaiveBayes.jointLogLikelihood"))); });
+        return guarded([&] { return toJs(m.jointLogLikelihood(queryRows(m, X, "jointLogLikelihood"))); });
       }));
 }
 

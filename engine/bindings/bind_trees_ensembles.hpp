@@ -15,19 +15,12 @@ namespace dw::js {
 
 namespace trees_detail {
 
-// Query points as a matrix of the model's width (1 before data, so the model reports "no data").
-inline Matrix queryOf(const Model& m, const val& X, const char* call) {
-  std::string where = std::string(m.name()) + "." + call;
-  return toMatrix(X, double(m.featureCount() ? m.featureCount() : 1), where.c_str());
-}
-inline val matrixToJs(const Matrix& m) { return copyToJs(m.data(), static_cast<std::size_t>(m.size())); }
 inline int treeIndex(const Model& m, double i, const char* call) {
-  requireIntInRange(i, 0, 1'000'000, (std::string(m.name()) + "." + call).c_str(), "index");
-  return static_cast<int>(i);
+  return intArg(i, (std::string(m.name()) + "." + call).c_str(), "index");
 }
 template <class M>
 val decisionFunction(const M& m, const val& X) {
-  return guarded([&] { return copyToJs(m.decisionFunction(queryOf(m, X, "decisionFunction"))); });
+  return guarded([&] { return copyToJs(m.decisionFunction(queryRows(m, X, "decisionFunction"))); });
 }
 template <class M>
 val featureImportances(const M& m) { return guarded([&] { return copyToJs(m.featureImportances()); }); }
@@ -37,21 +30,21 @@ val treeNodes(const M& m, double i) {
 }
 template <class M>
 val treeRegions(const M& m, double i, double x0, double x1, double y0, double y1) {
-  return guarded([&] {
-    std::string where = std::string(m.name()) + ".treeRegions";
-    const CartTree& t = m.tree(treeIndex(m, i, "treeRegions"));
-    if (m.featureCount() != 2) throw ShapeError(where + ": needs a model trained on 2 features");
-    return copyToJs(treeRegions(t, m.isClassifier(), x0, x1, y0, y1, where.c_str()));
-  });
+  return guarded([&] { return copyToJs(m.treeRegions(treeIndex(m, i, "treeRegions"), x0, x1, y0, y1)); });
 }
-// A guarded setter for a member taking one number (or string) that the engine validates;
-// embind needs a plain function, so the member is a template argument, not a capture.
+// A guarded setter for a member taking one number or string that the engine validates; embind
+// needs a plain function, so the member is a template argument, not a capture.
 template <auto F>
 struct SetterOf;
 template <class M, class Arg, void (M::*F)(Arg)>
 struct SetterOf<F> {
   static void call(M& m, Arg v) { guarded([&] { (m.*F)(v); }); }
 };
+// A count or depth: the JS number goes through intArg, then to the engine's setter.
+template <class M>
+void setCount(M& m, void (M::*set)(int), double v, const char* call, const char* name) {
+  guarded([&] { (m.*set)(intArg(v, (std::string(m.name()) + "." + call).c_str(), name)); });
+}
 
 }  // namespace trees_detail
 
@@ -63,11 +56,11 @@ inline void bind_trees_ensembles() {
       .constructor<>()
       .function("setCriterion", &d::SetterOf<&DecisionTree::setCriterion>::call)
       .function("criterion", &DecisionTree::criterion)
-      .function("setMaxDepth", &d::SetterOf<&DecisionTree::setMaxDepth>::call)
+      .function("setMaxDepth", optional_override([](DecisionTree& m, double v) { d::setCount(m, &DecisionTree::setMaxDepth, v, "setMaxDepth", "maxDepth"); }))
       .function("maxDepth", &DecisionTree::maxDepth)
-      .function("setMinSamplesLeaf", &d::SetterOf<&DecisionTree::setMinSamplesLeaf>::call)
+      .function("setMinSamplesLeaf", optional_override([](DecisionTree& m, double v) { d::setCount(m, &DecisionTree::setMinSamplesLeaf, v, "setMinSamplesLeaf", "minSamplesLeaf"); }))
       .function("minSamplesLeaf", &DecisionTree::minSamplesLeaf)
-      .function("setMaxFeatures", &d::SetterOf<&DecisionTree::setMaxFeatures>::call)
+      .function("setMaxFeatures", optional_override([](DecisionTree& m, double v) { d::setCount(m, &DecisionTree::setMaxFeatures, v, "setMaxFeatures", "maxFeatures"); }))
       .function("maxFeatures", &DecisionTree::maxFeatures)
       .function("depth", &DecisionTree::depth)
       .function("leafCount", &DecisionTree::leafCount)
@@ -79,36 +72,32 @@ inline void bind_trees_ensembles() {
                   return guarded([&] { return copyToJs(m.regions(x0, x1, y0, y1)); });
                 }))
       .function("featureImportances", optional_override([](const DecisionTree& m) {
-                  return guarded([&] {
-                    if (m.status() == Status::Empty)
-                      throw StateError("DecisionTree.featureImportances: no training data yet; call setData(X, y) first");
-                    return copyToJs(m.featureImportances());
-                  });
+                  return guarded([&] { return copyToJs(m.featureImportances()); });
                 }));
 
   class_<RandomForest, base<Model>>("RandomForest")
       .constructor<>()
-      .function("setTreeCount", &d::SetterOf<&RandomForest::setTreeCount>::call)
+      .function("setTreeCount", optional_override([](RandomForest& m, double v) { d::setCount(m, &RandomForest::setTreeCount, v, "setTreeCount", "nTrees"); }))
       .function("targetTreeCount", &RandomForest::targetTreeCount)
       .function("treeCount", &RandomForest::treeCount)
-      .function("setMaxDepth", &d::SetterOf<&RandomForest::setMaxDepth>::call)
-      .function("setMinSamplesLeaf", &d::SetterOf<&RandomForest::setMinSamplesLeaf>::call)
+      .function("setMaxDepth", optional_override([](RandomForest& m, double v) { d::setCount(m, &RandomForest::setMaxDepth, v, "setMaxDepth", "maxDepth"); }))
+      .function("setMinSamplesLeaf", optional_override([](RandomForest& m, double v) { d::setCount(m, &RandomForest::setMinSamplesLeaf, v, "setMinSamplesLeaf", "minSamplesLeaf"); }))
       .function("setCriterion", &d::SetterOf<&RandomForest::setCriterion>::call)
       // A string picks a rule ("sqrt", "log2", "all"); a number fixes the count.
       .function("setMaxFeatures", optional_override([](RandomForest& m, const val& v) {
                   guarded([&] {
                     if (v.isString()) m.setMaxFeaturesRule(v.as<std::string>());
-                    else if (v.isNumber()) m.setMaxFeatures(v.as<double>());
+                    else if (v.isNumber()) m.setMaxFeatures(intArg(v.as<double>(), "RandomForest.setMaxFeatures", "maxFeatures"));
                     else throw InvalidArgument("RandomForest.setMaxFeatures: expected 'sqrt', 'log2', 'all' or a number");
                   });
                 }))
       .function("resolvedMaxFeatures", &RandomForest::resolvedMaxFeatures)
       .function("voteFractions", optional_override([](const RandomForest& m, const val& X) {
-                  return guarded([&] { return d::matrixToJs(m.voteFractions(d::queryOf(m, X, "voteFractions"))); });
+                  return guarded([&] { return toJs(m.voteFractions(queryRows(m, X, "voteFractions"))); });
                 }))
       .function("oobScore", &RandomForest::oobScore)
       .function("oobDecision", optional_override([](const RandomForest& m) {
-                  return guarded([&] { return d::matrixToJs(m.oobDecision()); });
+                  return guarded([&] { return toJs(m.oobDecision()); });
                 }))
       .function("inBagCounts", optional_override([](const RandomForest& m, double i) {
                   return guarded([&] { return intsToJs(m.inBagCounts(d::treeIndex(m, i, "inBagCounts"))); });
@@ -121,25 +110,25 @@ inline void bind_trees_ensembles() {
       .constructor<>()
       .function("setLoss", &d::SetterOf<&GradientBoosting::setLoss>::call)
       .function("lossName", &GradientBoosting::lossName)
-      .function("setEstimatorCount", &d::SetterOf<&GradientBoosting::setEstimatorCount>::call)
+      .function("setEstimatorCount", optional_override([](GradientBoosting& m, double v) { d::setCount(m, &GradientBoosting::setEstimatorCount, v, "setEstimatorCount", "nEstimators"); }))
       .function("targetRounds", &GradientBoosting::targetRounds)
       .function("rounds", &GradientBoosting::rounds)
       .function("setLearningRate", &d::SetterOf<&GradientBoosting::setLearningRate>::call)
       .function("learningRate", &GradientBoosting::learningRate)
-      .function("setMaxDepth", &d::SetterOf<&GradientBoosting::setMaxDepth>::call)
+      .function("setMaxDepth", optional_override([](GradientBoosting& m, double v) { d::setCount(m, &GradientBoosting::setMaxDepth, v, "setMaxDepth", "maxDepth"); }))
       .function("maxDepth", &GradientBoosting::maxDepth)
-      .function("setMinSamplesLeaf", &d::SetterOf<&GradientBoosting::setMinSamplesLeaf>::call)
+      .function("setMinSamplesLeaf", optional_override([](GradientBoosting& m, double v) { d::setCount(m, &GradientBoosting::setMinSamplesLeaf, v, "setMinSamplesLeaf", "minSamplesLeaf"); }))
       .function("initialValue", &GradientBoosting::initialValue)
       .function("decisionFunction", &d::decisionFunction<GradientBoosting>)
       .function("stagedPredict", optional_override([](const GradientBoosting& m, const val& X) {
-                  return guarded([&] { return d::matrixToJs(m.stagedPredict(d::queryOf(m, X, "stagedPredict"))); });
+                  return guarded([&] { return toJs(m.stagedPredict(queryRows(m, X, "stagedPredict"))); });
                 }))
       .function("treeNodes", &d::treeNodes<GradientBoosting>)
       .function("treeRegions", &d::treeRegions<GradientBoosting>);
 
   class_<AdaBoost, base<Model>>("AdaBoost")
       .constructor<>()
-      .function("setEstimatorCount", &d::SetterOf<&AdaBoost::setEstimatorCount>::call)
+      .function("setEstimatorCount", optional_override([](AdaBoost& m, double v) { d::setCount(m, &AdaBoost::setEstimatorCount, v, "setEstimatorCount", "nEstimators"); }))
       .function("targetRounds", &AdaBoost::targetRounds)
       .function("rounds", &AdaBoost::rounds)
       .function("setLearningRate", &d::SetterOf<&AdaBoost::setLearningRate>::call)

@@ -16,15 +16,9 @@
 namespace dw::js {
 namespace unsupervised_detail {
 
-inline int wholeNumber(double v, long long lo, long long hi, const char* where, const char* name) {
-  requireIntInRange(v, lo, hi, where, name);
-  return static_cast<int>(v);
-}
-inline val flatToJs(const Matrix& m) { return copyToJs(m.data(), static_cast<std::size_t>(m.size())); }
-inline double columnsOf(const Model& m) { return double(m.featureCount() ? m.featureCount() : 1); }
 
 // ---- KMeans ----
-inline void kmSetK(KMeans& m, double k) { guarded([&] { m.setK(wholeNumber(k, 1, 100, "KMeans.setK", "k")); }); }
+inline void kmSetK(KMeans& m, double k) { guarded([&] { m.setK(intArg(k, "KMeans.setK", "k")); }); }
 inline void kmSetInit(KMeans& m, const val& name) {
   guarded([&] {
     if (!name.isString()) throw InvalidArgument("KMeans.setInit: init must be 'random', 'k-means++' or 'given'");
@@ -33,52 +27,49 @@ inline void kmSetInit(KMeans& m, const val& name) {
 }
 inline void kmSetCentroids(KMeans& m, const val& flat) {
   guarded([&] {
-    m.setCentroids(toMatrix(flat, columnsOf(m), "KMeans.setCentroids"));
+    m.setCentroids(queryRows(m, flat, "setCentroids"));
   });
 }
-inline val kmCentroids(const KMeans& m) { return flatToJs(m.centroids()); }
+inline val kmCentroids(const KMeans& m) { return toJs(m.centroids()); }
 inline val kmLabels(const KMeans& m) { return intsToJs(m.labels()); }
 inline int kmAssignStep(KMeans& m) { return guarded([&] { return m.assignStep(); }); }
 inline double kmUpdateStep(KMeans& m) { return guarded([&] { return m.updateStep(); }); }
 inline double kmInertia(const KMeans& m) {
-  return guarded([&] {
-    if (m.status() == Status::Empty) throw StateError("KMeans.inertia: no training data yet; call setData(X, y) first");
-    return m.inertia();
-  });
+  return guarded([&] { return m.inertia(); });
 }
 inline void kmSetRestarts(KMeans& m, double r) {
-  guarded([&] { m.setRestarts(wholeNumber(r, 1, 100, "KMeans.setRestarts", "restarts")); });
+  guarded([&] { m.setRestarts(intArg(r, "KMeans.setRestarts", "restarts")); });
 }
 inline double kmFitBest(KMeans& m, double maxIterations) {
-  return guarded([&] { return m.fitBest(wholeNumber(maxIterations, 1, 100000, "KMeans.fitBest", "maxIterations")); });
+  return guarded([&] { return m.fitBest(intArg(maxIterations, "KMeans.fitBest", "maxIterations")); });
 }
 inline val kmElbowCurve(const KMeans& m, double kMax) {
-  return guarded([&] { return copyToJs(m.elbowCurve(wholeNumber(kMax, 1, 100, "KMeans.elbowCurve", "kMax"))); });
+  return guarded([&] { return copyToJs(m.elbowCurve(intArg(kMax, "KMeans.elbowCurve", "kMax"))); });
 }
 
 // ---- DBSCAN ----
 inline void dbSetEps(DBSCAN& m, double eps) { guarded([&] { m.setEps(eps); }); }
 inline void dbSetMinSamples(DBSCAN& m, double s) {
-  guarded([&] { m.setMinSamples(wholeNumber(s, 1, 10000, "DBSCAN.setMinSamples", "minSamples")); });
+  guarded([&] { m.setMinSamples(intArg(s, "DBSCAN.setMinSamples", "minSamples")); });
 }
 inline val dbLabels(const DBSCAN& m) { return intsToJs(m.labels()); }
 inline val dbCorePoints(const DBSCAN& m) { return intsToJs(m.corePoints()); }
 
 // ---- PCA ----
 inline void pcaSetComponents(PCA& m, double n) {
-  guarded([&] { m.setComponents(wholeNumber(n, 1, 4096, "PCA.setComponents", "nComponents")); });
+  guarded([&] { m.setComponents(intArg(n, "PCA.setComponents", "nComponents")); });
 }
-inline val pcaComponents(const PCA& m) { return guarded([&] { return flatToJs(m.components()); }); }
+inline val pcaComponents(const PCA& m) { return guarded([&] { return toJs(m.components()); }); }
 inline val pcaExplainedVariance(const PCA& m) { return guarded([&] { return copyToJs(m.explainedVariance()); }); }
 inline val pcaExplainedVarianceRatio(const PCA& m) {
   return guarded([&] { return copyToJs(m.explainedVarianceRatio()); });
 }
 inline val pcaMean(const PCA& m) { return guarded([&] { return copyToJs(m.mean()); }); }
 inline val pcaTransform(const PCA& m, const val& X) {
-  return guarded([&] { return flatToJs(m.transform(toMatrix(X, columnsOf(m), "PCA.transform"))); });
+  return guarded([&] { return toJs(m.transform(queryRows(m, X, "transform"))); });
 }
 inline val pcaReconstruct(const PCA& m, const val& X) {
-  return guarded([&] { return flatToJs(m.reconstruct(toMatrix(X, columnsOf(m), "PCA.reconstruct"))); });
+  return guarded([&] { return toJs(m.reconstruct(queryRows(m, X, "reconstruct"))); });
 }
 inline double pcaVarianceAlong(const PCA& m, const val& u) {
   return guarded([&] { return m.varianceAlong(toVector(u, "PCA.varianceAlong", "u")); });
@@ -103,14 +94,14 @@ inline void tsSetPerplexity(TSNE& m, double p) { guarded([&] { m.setPerplexity(p
 inline void tsSetLearningRate(TSNE& m, double eta) { guarded([&] { m.setLearningRate(eta); }); }
 inline void tsSetExaggeration(TSNE& m, double a) { guarded([&] { m.setExaggeration(a); }); }
 inline void tsSetMaxIterations(TSNE& m, double n) {
-  guarded([&] { m.setMaxIterations(wholeNumber(n, 1, 100000, "TSNE.setMaxIterations", "maxIterations")); });
+  guarded([&] { m.setMaxIterations(intArg(n, "TSNE.setMaxIterations", "maxIterations")); });
 }
 inline void tsSetEmbedding(TSNE& m, const val& flat) {
   guarded([&] { m.setEmbedding(toMatrix(flat, 2, "TSNE.setEmbedding")); });
 }
-inline val tsEmbedding(const TSNE& m) { return flatToJs(m.embedding()); }
+inline val tsEmbedding(const TSNE& m) { return toJs(m.embedding()); }
 inline val tsRowPerplexities(const TSNE& m) { return copyToJs(m.rowPerplexities()); }
-inline val tsGradient(const TSNE& m) { return guarded([&] { return flatToJs(m.gradient()); }); }
+inline val tsGradient(const TSNE& m) { return guarded([&] { return toJs(m.gradient()); }); }
 
 }  // namespace unsupervised_detail
 

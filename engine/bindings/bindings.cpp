@@ -13,9 +13,9 @@
 #include "bind_unsupervised.hpp"
 #include "bind_evaluation.hpp"
 #include "bind_reinforcement.hpp"
-#include "bind_course.hpp"
-#include "bind_landscape.hpp"
-#include "bind_frontier.hpp"
+#include "bind_house_prices.hpp"
+#include "bind_learning_theory.hpp"
+#include "bind_neural_blocks.hpp"
 #include "bind_linalg.hpp"
 #include "bind_text.hpp"
 #include "bind_model_comparison.hpp"
@@ -28,6 +28,20 @@ using namespace emscripten;
 using dw::js::guarded;
 using dw::js::val;
 
+namespace dw::js {
+// The house table: the data set plus its column names.
+struct HouseTable {
+  Dataset data;
+  std::vector<std::string> columns;
+};
+template <>
+struct JsFields<HouseTable> {
+  static auto list() {
+    return std::tuple_cat(datasetFields<HouseTable, &HouseTable::data>(), std::make_tuple(field("columns", &HouseTable::columns)));
+  }
+};
+}  // namespace dw::js
+
 namespace {
 
 // ---- the interface every model shares ----
@@ -38,56 +52,35 @@ void setData(dw::Model& m, const val& X, double cols, const val& y) {
   });
 }
 void reset(dw::Model& m, double seed) {
-  guarded([&] {
-    dw::requireIntInRange(seed, 0, 4294967295LL, (std::string(m.name()) + ".reset").c_str(), "seed");
-    m.reset(static_cast<std::uint32_t>(seed));
-  });
+  guarded([&] { m.reset(dw::js::seedArg(seed, (std::string(m.name()) + ".reset").c_str())); });
 }
 double step(dw::Model& m) { return guarded([&] { return m.step(); }); }
 int fit(dw::Model& m, double maxSteps) {
-  return guarded([&] {
-    dw::requireIntInRange(maxSteps, 0, 10'000'000, (std::string(m.name()) + ".fit").c_str(), "maxSteps");
-    return m.fit(static_cast<int>(maxSteps));
-  });
+  return guarded([&] { return m.fit(dw::js::intArg(maxSteps, (std::string(m.name()) + ".fit").c_str(), "maxSteps")); });
 }
 double score(const dw::Model& m, const val& X, const val& y) {
   return guarded([&] {
     std::string where = std::string(m.name()) + ".score";
-    return m.score(dw::js::toMatrix(X, double(m.featureCount() ? m.featureCount() : 1), where.c_str()),
-                   dw::js::toVector(y, where.c_str(), "y"));
+    return m.score(dw::js::queryRows(m, X, "score"), dw::js::toVector(y, where.c_str(), "y"));
   });
 }
 val predict(const dw::Model& m, const val& X) {
-  return guarded([&] {
-    std::string where = std::string(m.name()) + ".predict";
-    return dw::js::viewOf(m.predict(dw::js::toMatrix(X, double(m.featureCount() ? m.featureCount() : 1), where.c_str())));
-  });
+  return guarded([&] { return dw::js::viewOf(m.predict(dw::js::queryRows(m, X, "predict"))); });
 }
 val predictGrid(const dw::Model& m, double x0, double x1, double y0, double y1, double nx, double ny) {
   return guarded([&] {
-    dw::requireIntInRange(nx, 1, 2000, (std::string(m.name()) + ".predictGrid").c_str(), "nx");
-    dw::requireIntInRange(ny, 1, 2000, (std::string(m.name()) + ".predictGrid").c_str(), "ny");
-    return dw::js::viewOf(m.predictGrid(x0, x1, y0, y1, static_cast<int>(nx), static_cast<int>(ny)));
+    std::string where = std::string(m.name()) + ".predictGrid";
+    return dw::js::viewOf(m.predictGrid(x0, x1, y0, y1, dw::js::intArg(nx, where.c_str(), "nx"), dw::js::intArg(ny, where.c_str(), "ny")));
   });
 }
 val params(const dw::Model& m) {
   return guarded([&] { return dw::js::copyToJs(m.status() == dw::Status::Empty ? dw::Vector() : m.params()); });
 }
-double loss(const dw::Model& m) {
-  return guarded([&] {
-    if (m.status() == dw::Status::Empty)
-      throw dw::StateError(std::string(m.name()) + ".loss: no training data yet; call setData(X, y) first");
-    return m.loss();
-  });
-}
+double loss(const dw::Model& m) { return guarded([&] { return m.loss(); }); }
 // Classifiers' class probabilities: n × classCount() values, row-major (a copy, so it survives
 // later allocations). Other models throw the engine's "not a classifier" StateError.
 val predictProba(const dw::Model& m, const val& X) {
-  return guarded([&] {
-    std::string where = std::string(m.name()) + ".predictProba";
-    dw::Matrix P = m.predictProba(dw::js::toMatrix(X, double(m.featureCount() ? m.featureCount() : 1), where.c_str()));
-    return dw::js::copyToJs(P.data(), static_cast<std::size_t>(P.size()));
-  });
+  return guarded([&] { return dw::js::toJs(m.predictProba(dw::js::queryRows(m, X, "predictProba"))); });
 }
 std::string status(const dw::Model& m) { return dw::statusName(m.status()); }
 val traceColumns(const dw::Model& m) { return dw::js::stringsToJs(m.trace().columns()); }
@@ -103,66 +96,46 @@ void lrSetParams(dw::LinearRegression& m, const val& p) {
 val lrGradient(const dw::LinearRegression& m) { return guarded([&] { return dw::js::copyToJs(m.gradient()); }); }
 val lrClosedForm(const dw::LinearRegression& m) { return guarded([&] { return dw::js::copyToJs(m.closedForm()); }); }
 double lrMse(const dw::LinearRegression& m, const val& X, const val& y) {
-  return guarded([&] {
-    return m.mse(dw::js::toMatrix(X, double(m.featureCount() ? m.featureCount() : 1), "LinearRegression.mse"),
-                 dw::js::toVector(y, "LinearRegression.mse", "y"));
-  });
+  return guarded([&] { return m.mse(dw::js::queryRows(m, X, "mse"), dw::js::toVector(y, "LinearRegression.mse", "y")); });
 }
 
 // ---- datasets ----
-val datasetToJs(const dw::Dataset& d) {
-  val out = val::object();
-  out.set("X", dw::js::copyToJs(d.X.data(), static_cast<std::size_t>(d.X.size())));
-  out.set("y", dw::js::copyToJs(d.y));
-  out.set("cols", static_cast<int>(d.X.cols()));
-  out.set("rows", static_cast<int>(d.X.rows()));
-  return out;
-}
-std::uint32_t seedOf(double seed, const char* where) {
-  dw::requireIntInRange(seed, 0, 4294967295LL, where, "seed");
-  return static_cast<std::uint32_t>(seed);
-}
-int countOf(double n, const char* where) {
-  dw::requireIntInRange(n, 1, 100000, where, "n");
-  return static_cast<int>(n);
-}
+using dw::js::intArg;
+using dw::js::seedArg;
 val makeLinear(double n, double slope, double intercept, double noise, double seed, double xMin, double xMax) {
   return guarded([&] {
-    return datasetToJs(dw::makeLinear(countOf(n, "makeLinear"), slope, intercept, noise, seedOf(seed, "makeLinear"), xMin, xMax));
+    return dw::js::toJs(dw::makeLinear(intArg(n, "makeLinear", "n"), slope, intercept, noise, seedArg(seed, "makeLinear"), xMin, xMax));
   });
 }
 val makeNoisySin(double n, double noise, double seed) {
-  return guarded([&] { return datasetToJs(dw::makeNoisySin(countOf(n, "makeNoisySin"), noise, seedOf(seed, "makeNoisySin"))); });
+  return guarded([&] { return dw::js::toJs(dw::makeNoisySin(intArg(n, "makeNoisySin", "n"), noise, seedArg(seed, "makeNoisySin"))); });
 }
 val makeBlobs(double n, double classes, double spread, double seed) {
   return guarded([&] {
-    dw::requireIntInRange(classes, 1, 8, "makeBlobs", "classes");
-    return datasetToJs(dw::makeBlobs(countOf(n, "makeBlobs"), static_cast<int>(classes), spread, seedOf(seed, "makeBlobs")));
+    return dw::js::toJs(dw::makeBlobs(intArg(n, "makeBlobs", "n"), intArg(classes, "makeBlobs", "classes"), spread, seedArg(seed, "makeBlobs")));
   });
 }
 val makeMoons(double n, double noise, double seed) {
-  return guarded([&] { return datasetToJs(dw::makeMoons(countOf(n, "makeMoons"), noise, seedOf(seed, "makeMoons"))); });
+  return guarded([&] { return dw::js::toJs(dw::makeMoons(intArg(n, "makeMoons", "n"), noise, seedArg(seed, "makeMoons"))); });
 }
 val makeCircles(double n, double noise, double factor, double seed) {
-  return guarded([&] { return datasetToJs(dw::makeCircles(countOf(n, "makeCircles"), noise, factor, seedOf(seed, "makeCircles"))); });
+  return guarded([&] { return dw::js::toJs(dw::makeCircles(intArg(n, "makeCircles", "n"), noise, factor, seedArg(seed, "makeCircles"))); });
 }
 val makeXor(double n, double noise, double seed) {
-  return guarded([&] { return datasetToJs(dw::makeXor(countOf(n, "makeXor"), noise, seedOf(seed, "makeXor"))); });
+  return guarded([&] { return dw::js::toJs(dw::makeXor(intArg(n, "makeXor", "n"), noise, seedArg(seed, "makeXor"))); });
 }
 val makeSpiral(double n, double noise, double seed) {
-  return guarded([&] { return datasetToJs(dw::makeSpiral(countOf(n, "makeSpiral"), noise, seedOf(seed, "makeSpiral"))); });
+  return guarded([&] { return dw::js::toJs(dw::makeSpiral(intArg(n, "makeSpiral", "n"), noise, seedArg(seed, "makeSpiral"))); });
 }
 val makePlane(double n, double noise, double seed) {
-  return guarded([&] { return datasetToJs(dw::makePlane(countOf(n, "makePlane"), noise, seedOf(seed, "makePlane"))); });
+  return guarded([&] { return dw::js::toJs(dw::makePlane(intArg(n, "makePlane", "n"), noise, seedArg(seed, "makePlane"))); });
 }
 val makeMultiGaussian(double n, double noise, double seed) {
-  return guarded([&] { return datasetToJs(dw::makeMultiGaussian(countOf(n, "makeMultiGaussian"), noise, seedOf(seed, "makeMultiGaussian"))); });
+  return guarded([&] {
+    return dw::js::toJs(dw::makeMultiGaussian(intArg(n, "makeMultiGaussian", "n"), noise, seedArg(seed, "makeMultiGaussian")));
+  });
 }
-val houseTable() {
-  val out = datasetToJs(dw::houseTable());
-  out.set("columns", dw::js::stringsToJs(dw::houseColumns()));
-  return out;
-}
+val houseTable() { return dw::js::toJs(dw::js::HouseTable{dw::houseTable(), dw::houseColumns()}); }
 
 // Bytes currently allocated by malloc inside the WASM heap, for leak tests.
 double heapBytesInUse() { return static_cast<double>(mallinfo().uordblks); }
@@ -223,9 +196,9 @@ EMSCRIPTEN_BINDINGS(data_workshop) {
   dw::js::bind_unsupervised();
   dw::js::bind_evaluation();
   dw::js::bind_reinforcement();
-  dw::js::bind_course();
-  dw::js::bind_landscape();
-  dw::js::bind_frontier();
+  dw::js::bind_house_prices();
+  dw::js::bind_neural_blocks();
+  dw::js::bind_learning_theory();
   dw::js::bind_linalg();
   dw::js::bind_text();
   dw::js::bind_model_comparison();

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "dw/class_labels.hpp"
 #include "dw/errors.hpp"
 #include "dw/metrics_basic.hpp"
 #include "dw/validate.hpp"
@@ -35,7 +36,7 @@ void AdaBoost::restartBoosting() {
 
 void AdaBoost::resetParams() { restartBoosting(); }
 
-void AdaBoost::setEstimatorCount(double count) {
+void AdaBoost::setEstimatorCount(int count) {
   requireIntInRange(count, 1, 5000, "AdaBoost.setEstimatorCount", "nEstimators");
   targetRounds_ = static_cast<int>(count);
   if (status_ == Status::Empty || *stopReason_) return;
@@ -46,7 +47,7 @@ void AdaBoost::setEstimatorCount(double count) {
 void AdaBoost::setLearningRate(double rate) {
   requireInOpenClosed(rate, 0.0, 10.0, "AdaBoost.setLearningRate", "learningRate");
   learningRate_ = rate;
-  if (status_ != Status::Empty) { restartBoosting(); restartTrace(); }
+  settingsChanged();
 }
 
 void AdaBoost::doStep() {
@@ -130,7 +131,7 @@ double AdaBoost::score(const Matrix& X, const Vector& y) const {
   return accuracy(y, predict(X));
 }
 
-double AdaBoost::loss() const {
+double AdaBoost::trainingLoss() const {
   double s = 0.0;
   for (Index i = 0; i < y_.size(); ++i) s += std::exp(-(2.0 * y_(i) - 1.0) * 0.5 * F_(i));
   return y_.size() ? s / static_cast<double>(y_.size()) : 0.0;

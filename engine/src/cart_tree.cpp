@@ -45,33 +45,10 @@ ColumnOrders presortColumns(const Matrix& X) {
   return orders;
 }
 
-int requireClassLabels(const Vector& y, int maxClasses, const char* where) {
-  int largest = -1;
-  std::vector<char> seen(static_cast<std::size_t>(maxClasses), 0);
-  for (Index i = 0; i < y.size(); ++i) {
-    double v = y(i);
-    if (!(v >= 0 && v < maxClasses && v == std::floor(v)))
-      throw InvalidArgument(std::string(where) + ": y[" + std::to_string(i) + "]=" + formatNumber(v) +
-                            " is not a class label (a whole number from 0 to " +
-                            std::to_string(maxClasses - 1) + ")");
-    seen[static_cast<std::size_t>(v)] = 1;
-    largest = std::max(largest, static_cast<int>(v));
-  }
-  if (std::count(seen.begin(), seen.end(), 1) < 2)
-    throw InvalidArgument(std::string(where) + ": y holds a single class (label " + std::to_string(largest) +
-                          "); a classifier needs at least two classes");
-  return largest + 1;
-}
-
 void requireTreeData(const Matrix& X, const Vector& y, const char* where) {
   requireSupervisedShape(X, y, 1, where);
   if (X.rows() > 100000)
     throw ShapeError(std::string(where) + ": " + std::to_string(X.rows()) + " points is too many (at most 100000)");
-}
-
-void requireQuery(const Matrix& X, Index cols, const char* where) {
-  requireColumns(X, cols, where);
-  requireFinite(X, where, "X");
 }
 
 void CartTree::start(const Matrix& X, const Vector& target, const Vector& weight, const ColumnOrders& orders,

@@ -1,5 +1,6 @@
 #include "dw/class_labels.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -9,29 +10,40 @@
 
 namespace dw {
 
-int requireClassLabels(const Vector& y, int minClasses, int maxClasses, const char* where) {
+int classLabelCount(const Vector& y, int maxClasses, const char* where, const char* name) {
   int k = 0;
   for (Index i = 0; i < y.size(); ++i) {
     double v = y(i);
     if (!(v >= 0 && v <= maxClasses - 1 && v == std::floor(v)))
-      throw InvalidArgument(std::string(where) + ": y[" + std::to_string(i) + "]=" + formatNumber(v) +
-                            " is not a class label (a whole number from 0 to " +
-                            std::to_string(maxClasses - 1) + ")");
+      throw InvalidArgument(std::string(where) + ": " + name + "[" + std::to_string(i) + "]=" + formatNumber(v) +
+                            " is not a class label (a whole number from 0 to " + std::to_string(maxClasses - 1) + ")");
     k = std::max(k, static_cast<int>(v) + 1);
   }
-  std::vector<int> counts(static_cast<std::size_t>(k), 0);
+  return k;
+}
+
+std::vector<int> classCounts(const Vector& y, int classes) {
+  std::vector<int> counts(static_cast<std::size_t>(classes), 0);
   for (Index i = 0; i < y.size(); ++i) ++counts[static_cast<std::size_t>(y(i))];
-  int present = 0;
-  for (int c : counts) present += c > 0;
-  if (present < minClasses)
-    throw InvalidArgument(std::string(where) + ": y holds " + std::to_string(present) +
-                          " class(es); needs points of at least " + std::to_string(minClasses) +
-                          " classes");
-  for (int c = 0; c < k; ++c)
-    if (counts[static_cast<std::size_t>(c)] == 0)
-      throw InvalidArgument(std::string(where) + ": class " + std::to_string(c) +
-                            " has no points (labels must be 0…" + std::to_string(k - 1) +
-                            " with every class present)");
+  return counts;
+}
+
+int requireClassLabels(const Vector& y, int maxClasses, const char* where, bool everyClassPresent) {
+  int k = classLabelCount(y, maxClasses, where);
+  std::vector<int> counts = classCounts(y, k);
+  int present = 0, firstEmpty = -1;
+  for (int c = 0; c < k; ++c) {
+    present += counts[static_cast<std::size_t>(c)] > 0;
+    if (firstEmpty < 0 && counts[static_cast<std::size_t>(c)] == 0) firstEmpty = c;
+  }
+  std::string missing = everyClassPresent && firstEmpty >= 0
+                            ? "; class " + std::to_string(firstEmpty) + " has no points (labels must be 0…" +
+                                  std::to_string(k - 1) + " with every class present)"
+                            : "";
+  if (present < 2)
+    throw InvalidArgument(std::string(where) + ": y holds " + std::to_string(present) + " class(es), a single class (label " +
+                          std::to_string(std::max(k - 1, 0)) + ")" + missing + "; a classifier needs points of at least 2 classes");
+  if (!missing.empty()) throw InvalidArgument(std::string(where) + ": " + missing.substr(2));
   return k;
 }
 

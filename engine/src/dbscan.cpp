@@ -107,7 +107,7 @@ Vector DBSCAN::params() const {
   return p;
 }
 
-double DBSCAN::loss() const {
+double DBSCAN::trainingLoss() const {
   if (labels_.empty()) return 0.0;
   Index unlabelled = 0;
   for (int l : labels_) unlabelled += l < 0;

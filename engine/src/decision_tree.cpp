@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "dw/class_labels.hpp"
 #include "dw/errors.hpp"
 #include "dw/metrics_basic.hpp"
 #include "dw/validate.hpp"
@@ -15,7 +16,7 @@ constexpr int kMaxClasses = 64;
 void DecisionTree::setData(const Matrix& X, const Vector& y) {
   const char* where = "DecisionTree.setData";
   requireTreeData(X, y, where);
-  int classes = isClassifier() ? requireClassLabels(y, kMaxClasses, where) : 0;
+  int classes = isClassifier() ? requireClassLabels(y, kMaxClasses, where, /*everyClassPresent=*/false) : 0;
   X_ = X;
   y_ = y;
   target_ = y;
@@ -40,32 +41,32 @@ void DecisionTree::setCriterion(const std::string& criterion) {
   SplitCriterion c = parseCriterion(criterion, where);
   int classes = classes_;
   if (status_ != Status::Empty && c != SplitCriterion::SquaredError)
-    classes = requireClassLabels(y_, kMaxClasses, where);  // the current y must be labels
+    classes = requireClassLabels(y_, kMaxClasses, where, /*everyClassPresent=*/false);  // the current y must be labels
   settings_.criterion = c;
   classes_ = c == SplitCriterion::SquaredError ? 0 : classes;
-  if (status_ != Status::Empty) { restartGrowth(); restartTrace(); }
+  settingsChanged();
 }
 
-void DecisionTree::setMaxDepth(double depth) {
+void DecisionTree::setMaxDepth(int depth) {
   requireIntInRange(depth, 1, kUnlimitedDepth, "DecisionTree.setMaxDepth", "maxDepth");
   settings_.maxDepth = static_cast<int>(depth);
-  if (status_ != Status::Empty) { restartGrowth(); restartTrace(); }
+  settingsChanged();
 }
 
-void DecisionTree::setMinSamplesLeaf(double count) {
+void DecisionTree::setMinSamplesLeaf(int count) {
   requireIntInRange(count, 1, 1'000'000, "DecisionTree.setMinSamplesLeaf", "minSamplesLeaf");
   settings_.minSamplesLeaf = static_cast<int>(count);
-  if (status_ != Status::Empty) { restartGrowth(); restartTrace(); }
+  settingsChanged();
 }
 
-void DecisionTree::setMaxFeatures(double count) {
+void DecisionTree::setMaxFeatures(int count) {
   const char* where = "DecisionTree.setMaxFeatures";
   requireIntInRange(count, 0, 4096, where, "maxFeatures");
   if (status_ != Status::Empty && count > featureCount_)
     throw InvalidArgument(std::string(where) + ": maxFeatures=" + formatNumber(count) + " exceeds the " +
                           std::to_string(featureCount_) + " features");
   settings_.maxFeatures = static_cast<int>(count);
-  if (status_ != Status::Empty) { restartGrowth(); restartTrace(); }
+  settingsChanged();
 }
 
 void DecisionTree::doStep() {
@@ -73,7 +74,7 @@ void DecisionTree::doStep() {
   if (!tree_.splitBest() || !tree_.canGrow()) status_ = Status::Converged;
 }
 
-double DecisionTree::loss() const { return tree_.leafImpurity(); }
+double DecisionTree::trainingLoss() const { return tree_.leafImpurity(); }
 
 Vector DecisionTree::predict(const Matrix& X) const {
   requireData("DecisionTree.predict");

@@ -7,7 +7,6 @@
 #include "dw/class_labels.hpp"
 #include "dw/errors.hpp"
 #include "dw/metrics_basic.hpp"
-#include "dw/neighbors_svm_labels.hpp"
 #include "dw/validate.hpp"
 
 namespace dw {
@@ -19,8 +18,7 @@ constexpr double kVarianceFloor = 1e-12;
 void GaussianNaiveBayes::setData(const Matrix& X, const Vector& y) {
   const char* where = "GaussianNaiveBayes.setData";
   requireSupervisedShape(X, y, 2, where);
-  int classes = classLabelCount(y, where);
-  requireEveryClassPresent(classCounts(y, classes), where);
+  int classes = requireClassLabels(y, kMaxClassLabels, where);
   X_ = X;
   y_ = y;
   classes_ = classes;
@@ -76,8 +74,10 @@ void GaussianNaiveBayes::doStep() {
 }
 
 void GaussianNaiveBayes::requireFitted(const char* where) const {
-  requireData(where);
-  if (!fitted_) throw StateError(std::string(where) + ": the model is not fitted yet; call step() or fit() first");
+  if (!fitted_)
+    throw StateError(std::string(where) + (status_ == Status::Empty
+                                               ? ": the model is not fitted yet; call setData(X, y), then step() or fit()"
+                                               : ": the model is not fitted yet; call step() or fit() first"));
 }
 
 Matrix GaussianNaiveBayes::jointLogLikelihood(const Matrix& X) const {
@@ -111,7 +111,7 @@ double GaussianNaiveBayes::score(const Matrix& X, const Vector& y) const {
   return accuracy(y, predict(X));
 }
 
-double GaussianNaiveBayes::loss() const {
+double GaussianNaiveBayes::trainingLoss() const {
   if (!fitted_) return std::numeric_limits<double>::quiet_NaN();
   return meanLogLossFromLogScores(jointLogLikelihood(X_), y_);
 }

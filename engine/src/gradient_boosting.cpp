@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "dw/class_labels.hpp"
+#include "dw/decision_tree.hpp"
 #include "dw/errors.hpp"
 #include "dw/metrics_basic.hpp"
 #include "dw/validate.hpp"
@@ -53,10 +55,10 @@ void GradientBoosting::setLoss(const std::string& loss) {
   if (wantLog && status_ != Status::Empty && requireClassLabels(y_, 2, where) != 2)
     throw InvalidArgument(std::string(where) + ": log_loss needs labels 0 and 1");
   logLoss_ = wantLog;
-  if (status_ != Status::Empty) { restartBoosting(); restartTrace(); }
+  settingsChanged();
 }
 
-void GradientBoosting::setEstimatorCount(double count) {
+void GradientBoosting::setEstimatorCount(int count) {
   requireIntInRange(count, 1, 5000, "GradientBoosting.setEstimatorCount", "nEstimators");
   targetRounds_ = static_cast<int>(count);
   if (status_ == Status::Empty) return;
@@ -67,19 +69,19 @@ void GradientBoosting::setEstimatorCount(double count) {
 void GradientBoosting::setLearningRate(double rate) {
   requireInOpenClosed(rate, 0.0, 10.0, "GradientBoosting.setLearningRate", "learningRate");
   learningRate_ = rate;
-  if (status_ != Status::Empty) { restartBoosting(); restartTrace(); }
+  settingsChanged();
 }
 
-void GradientBoosting::setMaxDepth(double depth) {
+void GradientBoosting::setMaxDepth(int depth) {
   requireIntInRange(depth, 1, 32, "GradientBoosting.setMaxDepth", "maxDepth");
   maxDepth_ = static_cast<int>(depth);
-  if (status_ != Status::Empty) { restartBoosting(); restartTrace(); }
+  settingsChanged();
 }
 
-void GradientBoosting::setMinSamplesLeaf(double count) {
+void GradientBoosting::setMinSamplesLeaf(int count) {
   requireIntInRange(count, 1, 1'000'000, "GradientBoosting.setMinSamplesLeaf", "minSamplesLeaf");
   minSamplesLeaf_ = static_cast<int>(count);
-  if (status_ != Status::Empty) { restartBoosting(); restartTrace(); }
+  settingsChanged();
 }
 
 Vector GradientBoosting::negativeGradient(const Vector& y, const Vector& F, bool logLoss) {
@@ -125,6 +127,13 @@ void GradientBoosting::doStep() {
   for (Index i = 0; i < n; ++i) F_(i) += learningRate_ * *tree.value(leaf[static_cast<std::size_t>(i)]);
   trees_.push_back(std::move(tree));
   if (rounds() >= targetRounds_) status_ = Status::Converged;
+}
+
+std::vector<double> GradientBoosting::treeRegions(int i, double x0, double x1, double y0, double y1) const {
+  const char* where = "GradientBoosting.treeRegions";
+  const CartTree& t = tree(i);
+  if (featureCount_ != 2) throw ShapeError(std::string(where) + ": needs a model trained on 2 features");
+  return dw::treeRegions(t, isClassifier(), x0, x1, y0, y1, where);
 }
 
 const CartTree& GradientBoosting::tree(int i) const {
@@ -181,7 +190,7 @@ double GradientBoosting::score(const Matrix& X, const Vector& y) const {
   return logLoss_ ? accuracy(y, p) : r2Score(y, p);
 }
 
-double GradientBoosting::loss() const {
+double GradientBoosting::trainingLoss() const {
   double total = totalLoss(y_, F_, logLoss_) / static_cast<double>(y_.size());
   return logLoss_ ? total : 2.0 * total;  // squared: report the MSE, as scikit-learn's train_score_
 }

@@ -7,7 +7,7 @@
 
 #include "dw/errors.hpp"
 #include "dw/metrics_basic.hpp"
-#include "dw/neighbors_svm_labels.hpp"
+#include "dw/class_labels.hpp"
 #include "dw/validate.hpp"
 
 namespace dw {
@@ -22,7 +22,7 @@ std::string tooManyNeighbours(const char* where, int k, Index n) {
 void KNearestNeighbors::setData(const Matrix& X, const Vector& y) {
   const char* where = "KNearestNeighbors.setData";
   requireSupervisedShape(X, y, 1, where);
-  int classes = mode_ == Mode::Classify ? classLabelCount(y, where) : 0;
+  int classes = mode_ == Mode::Classify ? classLabelCount(y, kMaxClassLabels, where) : 0;
   X_ = X;
   y_ = y;
   classes_ = classes;
@@ -43,7 +43,7 @@ void KNearestNeighbors::setK(int k) {
   if (k > 100000) throw InvalidArgument(std::string(where) + ": k=" + std::to_string(k) + " must be at most 100000");
   k_ = k;
   invalidate();
-  if (status_ != Status::Empty) restartTrace();
+  settingsChanged();
 }
 
 void KNearestNeighbors::setMetric(const std::string& metric) {
@@ -51,7 +51,7 @@ void KNearestNeighbors::setMetric(const std::string& metric) {
   else if (metric == "manhattan") metric_ = Metric::Manhattan;
   else throw InvalidArgument("KNearestNeighbors.setMetric: metric='" + metric + "' must be 'euclidean' or 'manhattan'");
   invalidate();
-  if (status_ != Status::Empty) restartTrace();
+  settingsChanged();
 }
 
 void KNearestNeighbors::setWeighting(const std::string& weighting) {
@@ -59,7 +59,7 @@ void KNearestNeighbors::setWeighting(const std::string& weighting) {
   else if (weighting == "distance") weighting_ = Weighting::Distance;
   else throw InvalidArgument("KNearestNeighbors.setWeighting: weighting='" + weighting + "' must be 'uniform' or 'distance'");
   invalidate();
-  if (status_ != Status::Empty) restartTrace();
+  settingsChanged();
 }
 
 void KNearestNeighbors::setMode(const std::string& mode) {
@@ -69,10 +69,10 @@ void KNearestNeighbors::setMode(const std::string& mode) {
   else if (mode == "regress") next = Mode::Regress;
   else throw InvalidArgument(std::string(where) + ": mode='" + mode + "' must be 'classify' or 'regress'");
   // Switching to classification needs the stored targets to be class labels.
-  if (next == Mode::Classify && status_ != Status::Empty) classes_ = classLabelCount(y_, where);
+  if (next == Mode::Classify && status_ != Status::Empty) classes_ = classLabelCount(y_, kMaxClassLabels, where);
   mode_ = next;
   invalidate();
-  if (status_ != Status::Empty) restartTrace();
+  settingsChanged();
 }
 
 std::string KNearestNeighbors::metricName() const { return metric_ == Metric::Euclidean ? "euclidean" : "manhattan"; }
@@ -256,7 +256,7 @@ double KNearestNeighbors::score(const Matrix& X, const Vector& y) const {
   return mode_ == Mode::Classify ? accuracy(y, p) : r2Score(y, p);
 }
 
-double KNearestNeighbors::loss() const {
+double KNearestNeighbors::trainingLoss() const {
   // Undefined until there are at least k points to vote.
   if (status_ == Status::Empty || k_ > X_.rows()) return std::numeric_limits<double>::quiet_NaN();
   if (cachedLoss_ < 0) {

@@ -302,7 +302,7 @@ std::vector<double> KMeans::elbowCurve(int kMax) const {
 
 Vector KMeans::params() const { return Eigen::Map<const Vector>(centroids_.data(), centroids_.size()); }
 
-double KMeans::loss() const {
+double KMeans::trainingLoss() const {
   if (labels_.empty()) return nearestInertia(X_, centroids_);
   double total = 0.0;
   for (Index i = 0; i < X_.rows(); ++i) total += (X_.row(i) - centroids_.row(labels_[i])).squaredNorm();

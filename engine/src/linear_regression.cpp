@@ -75,7 +75,7 @@ double LinearRegression::mse(const Matrix& X, const Vector& y) const {
   return meanSquaredError(y, predict(X));
 }
 
-double LinearRegression::loss() const { return loss_; }
+double LinearRegression::trainingLoss() const { return loss_; }
 
 double LinearRegression::score(const Matrix& X, const Vector& y) const {
   requireSupervisedShape(X, y, 1, "LinearRegression.score");

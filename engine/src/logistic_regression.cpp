@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "dw/activations.hpp"
 #include "dw/class_labels.hpp"
 #include "dw/errors.hpp"
 #include "dw/metrics_basic.hpp"
@@ -14,7 +15,7 @@ void LogisticRegression::setData(const Matrix& X, const Vector& y) {
   const char* where = "LogisticRegression.setData";
   requireSupervisedShape(X, y, 1, where);
   // Binary only: more than two classes belong to SoftmaxRegression.
-  requireClassLabels(y, 2, 2, where);
+  requireClassLabels(y, 2, where);
   bool sameWidth = X.cols() == featureCount_;
   X_ = X;
   y_ = y;
@@ -45,7 +46,7 @@ void LogisticRegression::setL2(double lambda) {
   requireInRange(lambda, 0.0, 1e6, "LogisticRegression.setL2", "lambda");
   lambda_ = lambda;
   // The optimum moved: restart the trace so its loss column stays one objective.
-  if (status_ != Status::Empty) restartTrace();
+  settingsChanged();
 }
 
 void LogisticRegression::setThreshold(double threshold) {
@@ -100,7 +101,7 @@ double LogisticRegression::score(const Matrix& X, const Vector& y) const {
   return accuracy(y, predict(X));
 }
 
-double LogisticRegression::loss() const {
+double LogisticRegression::trainingLoss() const {
   // BCE of a logit z with label y: log(1 + e^z) − y·z  (= −y log σ(z) − (1−y) log(1−σ(z))).
   Vector z = (X_ * w_).array() + b_;
   double total = 0.0;
@@ -109,6 +110,7 @@ double LogisticRegression::loss() const {
 }
 
 Vector LogisticRegression::gradient() const {
+  requireData("LogisticRegression.gradient");
   // Gradient of the BCE wrt the logits is p − y, so ∂L/∂w = Xᵀ(p − y)/n + λw and
   // ∂L/∂b = mean(p − y).
   Vector z = (X_ * w_).array() + b_;

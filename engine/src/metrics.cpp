@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "dw/class_labels.hpp"
 #include "dw/errors.hpp"
 #include "dw/metrics_basic.hpp"
 #include "dw/validate.hpp"
@@ -28,14 +29,6 @@ void requireBinaryLabels(const Vector& y, const char* where, const char* name) {
     if (y(i) != 0.0 && y(i) != 1.0)
       throw InvalidArgument(std::string(where) + ": " + name + "[" + std::to_string(i) + "]=" +
                             formatNumber(y(i)) + " is not a binary label (0 or 1)");
-}
-
-void requireClassLabels(const Vector& y, int classes, const char* where, const char* name) {
-  for (Index i = 0; i < y.size(); ++i)
-    if (!(y(i) >= 0 && y(i) < classes && y(i) == std::floor(y(i))))
-      throw InvalidArgument(std::string(where) + ": " + name + "[" + std::to_string(i) + "]=" +
-                            formatNumber(y(i)) + " is not a class label in 0…" +
-                            std::to_string(classes - 1));
 }
 
 double mseMetric(const Vector& yTrue, const Vector& yPred) {
@@ -80,8 +73,8 @@ Matrix confusionMatrix(const Vector& yTrue, const Vector& yPred, int classes) {
   const char* where = "confusionMatrix";
   requireIntInRange(classes, 1, 1000, where, "classes");
   requireSameLength(yTrue, yPred, where, "yTrue", "yPred");
-  requireClassLabels(yTrue, classes, where, "yTrue");
-  requireClassLabels(yPred, classes, where, "yPred");
+  classLabelCount(yTrue, classes, where, "yTrue");
+  classLabelCount(yPred, classes, where, "yPred");
   Matrix cm = Matrix::Zero(classes, classes);
   for (Index i = 0; i < yTrue.size(); ++i) cm(Index(yTrue(i)), Index(yPred(i))) += 1;
   return cm;
@@ -127,7 +120,7 @@ double logLossMulticlass(const Vector& yTrue, const Matrix& proba, double eps) {
   requireFinite(yTrue, where, "yTrue");
   requireFinite(proba, where, "proba");
   requireInOpenClosed(eps, 0.0, 0.25, where, "eps");
-  requireClassLabels(yTrue, int(proba.cols()), where, "yTrue");
+  classLabelCount(yTrue, int(proba.cols()), where, "yTrue");
   if (proba.minCoeff() < 0) throw InvalidArgument(std::string(where) + ": probabilities must not be negative");
   double sum = 0;
   for (Index i = 0; i < yTrue.size(); ++i) {

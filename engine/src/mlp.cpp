@@ -119,7 +119,7 @@ void Mlp::setLoss(LossKind k) {
   if (out != OutputKind::Auto) lossResolved_ = resolveLoss(k, out, where);
   lossWanted_ = k;
   paramsChanged();
-  if (status_ != Status::Empty) restartTrace();
+  settingsChanged();
 }
 
 void Mlp::setFeatures(const std::vector<Feature>& features) {

@@ -58,7 +58,7 @@ void Mlp::setWeight(int layer, int from, int to, double value) {
   requireInRange(value, -1e6, 1e6, where, "value");
   theta_(offsets_[static_cast<std::size_t>(layer)] + static_cast<Index>(from) * unitsOut(layer) + to) = value;
   paramsChanged();
-  if (status_ != Status::Empty) restartTrace();
+  settingsChanged();
 }
 
 void Mlp::setBias(int layer, int unit, double value) {
@@ -68,7 +68,7 @@ void Mlp::setBias(int layer, int unit, double value) {
   requireInRange(value, -1e6, 1e6, where, "value");
   theta_(offsets_[static_cast<std::size_t>(layer)] + static_cast<Index>(unitsIn(layer)) * unitsOut(layer) + unit) = value;
   paramsChanged();
-  if (status_ != Status::Empty) restartTrace();
+  settingsChanged();
 }
 
 void Mlp::setParams(const Vector& theta) {
@@ -80,7 +80,7 @@ void Mlp::setParams(const Vector& theta) {
   for (Index i = 0; i < theta.size(); ++i) requireInRange(theta(i), -1e6, 1e6, where, "param");
   theta_ = theta;
   paramsChanged();
-  if (status_ != Status::Empty) restartTrace();
+  settingsChanged();
 }
 
 Vector Mlp::neuronGrid(double x0, double x1, double y0, double y1, int nx, int ny) const {

@@ -185,7 +185,7 @@ const Mlp::Evaluation& Mlp::evaluate() const {
   return eval_;
 }
 
-double Mlp::loss() const {
+double Mlp::trainingLoss() const {
   requireData("MLP.loss");
   const Evaluation& e = evaluate();
   return e.dataLoss + e.penalty;

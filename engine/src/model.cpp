@@ -53,9 +53,20 @@ void Model::restartTrace() {
   recordTrace();
 }
 
+void Model::settingsChanged() {
+  if (status_ == Status::Empty) return;
+  restartLearning();
+  restartTrace();
+}
+
 void Model::requireData(const char* where) const {
   if (status_ == Status::Empty)
     throw StateError(std::string(where) + ": no training data yet; call setData(X, y) first");
+}
+
+void Model::throwNoData(const char* call) const {
+  requireData((std::string(name()) + "." + call).c_str());
+  throw StateError(std::string(name()) + "." + call + ": no training data yet");  // not reached
 }
 
 double Model::step() {
@@ -89,8 +100,8 @@ GridAxes gridAxes(double x0, double x1, double y0, double y1, int nx, int ny, co
   requireIntInRange(nx, 1, 2000, where, "nx");
   requireIntInRange(ny, 1, 2000, where, "ny");
   GridAxes axes{Vector(nx), Vector(ny)};
-  for (int i = 0; i < nx; ++i) axes.xs(i) = nx == 1 ? x0 : x0 + (x1 - x0) * i / (nx - 1);
-  for (int j = 0; j < ny; ++j) axes.ys(j) = ny == 1 ? y0 : y0 + (y1 - y0) * j / (ny - 1);
+  for (int i = 0; i < nx; ++i) axes.xs(i) = x0 + (x1 - x0) * (i + 0.5) / nx;
+  for (int j = 0; j < ny; ++j) axes.ys(j) = y0 + (y1 - y0) * (j + 0.5) / ny;
   return axes;
 }
 

@@ -7,7 +7,6 @@
 #include "dw/class_labels.hpp"
 #include "dw/errors.hpp"
 #include "dw/metrics_basic.hpp"
-#include "dw/neighbors_svm_labels.hpp"
 #include "dw/validate.hpp"
 
 namespace dw {
@@ -23,8 +22,7 @@ void MultinomialNaiveBayes::setData(const Matrix& X, const Vector& y) {
   const char* where = "MultinomialNaiveBayes.setData";
   requireSupervisedShape(X, y, 2, where);
   requireCountRows(X, where);
-  int classes = classLabelCount(y, where);
-  requireEveryClassPresent(classCounts(y, classes), where);
+  int classes = requireClassLabels(y, kMaxClassLabels, where);
   X_ = X;
   y_ = y;
   classes_ = classes;
@@ -76,8 +74,10 @@ void MultinomialNaiveBayes::doStep() {
 }
 
 void MultinomialNaiveBayes::requireFitted(const char* where) const {
-  requireData(where);
-  if (!fitted_) throw StateError(std::string(where) + ": the model is not fitted yet; call step() or fit() first");
+  if (!fitted_)
+    throw StateError(std::string(where) + (status_ == Status::Empty
+                                               ? ": the model is not fitted yet; call setData(X, y), then step() or fit()"
+                                               : ": the model is not fitted yet; call step() or fit() first"));
 }
 
 void MultinomialNaiveBayes::requireClass(int c, const char* where, const char* name) const {
@@ -109,7 +109,7 @@ double MultinomialNaiveBayes::score(const Matrix& X, const Vector& y) const {
   return accuracy(y, predict(X));
 }
 
-double MultinomialNaiveBayes::loss() const {
+double MultinomialNaiveBayes::trainingLoss() const {
   if (!fitted_) return std::numeric_limits<double>::quiet_NaN();
   return meanLogLossFromLogScores(jointLogLikelihood(X_), y_);
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "dw/errors.hpp"
+#include "dw/model.hpp"
 #include "dw/validate.hpp"
 
 namespace dw {
@@ -54,7 +55,7 @@ SurfaceInfo OptimizerSurface::info() const {
         sx += kBowlX[i]; sy += kBowlY[i]; sxx += kBowlX[i] * kBowlX[i]; sxy += kBowlX[i] * kBowlY[i];
       }
       double w = (kBowlN * sxy - sx * sy) / (kBowlN * sxx - sx * sx), b = (sy - w * sx) / kBowlN;
-      return {-2.0, 6.0, -3.0, 5.0, -1.5, 4.5, w, b, value(w, b)};
+      return {-2.0, 6.0, -3.0, 5.0, -1.5, 4.5, w, b, valueAt(w, b)};
     }
     case SurfaceKind::Ravine: return {-10.0, 10.0, -3.0, 3.0, -9.0, 2.0, 0.0, 0.0, 0.0};
     case SurfaceKind::Rosenbrock: return {-2.0, 2.0, -1.0, 3.0, -1.5, 2.0, 1.0, 1.0, 0.0};
@@ -64,6 +65,18 @@ SurfaceInfo OptimizerSurface::info() const {
 }
 
 double OptimizerSurface::value(double x, double y) const {
+  requireInRange(x, -1e6, 1e6, "OptimizerSurface.value", "x");
+  requireInRange(y, -1e6, 1e6, "OptimizerSurface.value", "y");
+  return valueAt(x, y);
+}
+
+Vector OptimizerSurface::gradient(double x, double y) const {
+  requireInRange(x, -1e6, 1e6, "OptimizerSurface.gradient", "x");
+  requireInRange(y, -1e6, 1e6, "OptimizerSurface.gradient", "y");
+  return gradientAt(x, y);
+}
+
+double OptimizerSurface::valueAt(double x, double y) const {
   switch (kind_) {
     case SurfaceKind::Bowl: {
       // f(w, b) = (1/n) Σ (w x_i + b − y_i)².
@@ -88,7 +101,7 @@ double OptimizerSurface::value(double x, double y) const {
   return 0;
 }
 
-Vector OptimizerSurface::gradient(double x, double y) const {
+Vector OptimizerSurface::gradientAt(double x, double y) const {
   Vector g(2);
   switch (kind_) {
     case SurfaceKind::Bowl: {
@@ -113,13 +126,10 @@ Vector OptimizerSurface::gradient(double x, double y) const {
 Vector OptimizerSurface::grid(double x0, double x1, double y0, double y1, int nx, int ny) const {
   const char* where = "OptimizerSurface.grid";
   for (double v : {x0, x1, y0, y1}) requireInRange(v, -1e6, 1e6, where, "bound");
-  requireIntInRange(nx, 1, 2000, where, "nx");
-  requireIntInRange(ny, 1, 2000, where, "ny");
+  GridAxes axes = gridAxes(x0, x1, y0, y1, nx, ny, where);
   Vector out(static_cast<Index>(nx) * ny);
-  for (int j = 0; j < ny; ++j) {
-    double y = ny == 1 ? y0 : y0 + (y1 - y0) * j / (ny - 1);
-    for (int i = 0; i < nx; ++i) out(static_cast<Index>(j) * nx + i) = value(nx == 1 ? x0 : x0 + (x1 - x0) * i / (nx - 1), y);
-  }
+  for (int j = 0; j < ny; ++j)
+    for (int i = 0; i < nx; ++i) out(static_cast<Index>(j) * nx + i) = valueAt(axes.xs(i), axes.ys(j));
   return out;
 }
 
@@ -139,7 +149,7 @@ void OptimizerSurface::startPath(double x, double y, OptimizerKind kind, double 
   noiseRng_ = Rng(noiseSeed_);
   theta_ << x, y;
   points_.assign({x, y});
-  losses_.assign({value(x, y)});
+  losses_.assign({valueAt(x, y)});
   started_ = true;
   diverged_ = false;
 }
@@ -149,13 +159,13 @@ Vector OptimizerSurface::stepPath() {
   if (!started_) throw StateError(std::string(where) + ": no path yet; call startPath(x, y, optimizer, learningRate) first");
   if (diverged_)
     throw StateError(std::string(where) + ": the path has diverged; call startPath again with a smaller learning rate");
-  Vector g = gradient(theta_(0), theta_(1));
+  Vector g = gradientAt(theta_(0), theta_(1));
   if (noiseSd_ > 0) {
     g(0) += noiseSd_ * noiseRng_.normal();
     g(1) += noiseSd_ * noiseRng_.normal();
   }
   optimizer_.update(theta_, g);
-  double f = value(theta_(0), theta_(1));
+  double f = valueAt(theta_(0), theta_(1));
   if (!std::isfinite(f) || !theta_.allFinite() || theta_.cwiseAbs().maxCoeff() > 1e6) diverged_ = true;
   if (points_.size() < 2 * kMaxPathPoints) {
     points_.push_back(theta_(0));

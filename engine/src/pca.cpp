@@ -55,7 +55,7 @@ void PCA::setComponents(int nComponents) {
     throw InvalidArgument(std::string(where) + ": nComponents=" + std::to_string(nComponents) + " exceeds the " +
                           std::to_string(featureCount_) + " features");
   nComponents_ = nComponents;
-  if (status_ != Status::Empty) restartTrace();
+  settingsChanged();
 }
 
 int PCA::componentCount() const {
@@ -126,7 +126,7 @@ Vector PCA::params() const {
   return Eigen::Map<const Vector>(W.data(), W.size());
 }
 
-double PCA::loss() const {
+double PCA::trainingLoss() const {
   if (X_.rows() == 0) return 0.0;
   return (X_ - reconstruct(X_)).squaredNorm() / double(X_.rows());
 }

@@ -14,7 +14,7 @@ namespace dw {
 void Perceptron::setData(const Matrix& X, const Vector& y) {
   const char* where = "Perceptron.setData";
   requireSupervisedShape(X, y, 1, where);
-  requireClassLabels(y, 2, 2, where);
+  requireClassLabels(y, 2, where);
   bool sameWidth = X.cols() == featureCount_;
   X_ = X;
   t_ = 2.0 * y.array() - 1.0;  // 0/1 → −1/+1
@@ -84,7 +84,7 @@ double Perceptron::score(const Matrix& X, const Vector& y) const {
   return accuracy(y, predict(X));
 }
 
-double Perceptron::loss() const {
+double Perceptron::trainingLoss() const {
   // Perceptron criterion: Σ max(0, −t_i f(x_i)) / n, zero exactly when no point is on the
   // wrong side (points on the boundary cost 0 but still count as mistakes for the rule).
   Vector margin = t_.array() * ((X_ * w_).array() + b_);

@@ -77,13 +77,13 @@ void PolynomialRegression::setPenalty(const std::string& penalty) {
     throw InvalidArgument("PolynomialRegression.setPenalty: penalty='" + penalty +
                           "' must be \"none\", \"l2\" or \"l1\"");
   penalty_ = penalty;
-  if (status_ != Status::Empty) restartTrace();
+  settingsChanged();
 }
 
 void PolynomialRegression::setLambda(double lambda) {
   requireInRange(lambda, 0.0, 1e6, "PolynomialRegression.setLambda", "lambda");
   lambda_ = lambda;
-  if (status_ != Status::Empty) restartTrace();
+  settingsChanged();
 }
 
 void PolynomialRegression::setLearningRate(double eta) {
@@ -130,7 +130,7 @@ double PolynomialRegression::score(const Matrix& X, const Vector& y) const {
   return r2Score(y, predict(X));
 }
 
-double PolynomialRegression::loss() const {
+double PolynomialRegression::trainingLoss() const {
   double mse = (Phi_ * c_ - y_).squaredNorm() / static_cast<double>(y_.size());
   auto w = c_.tail(degree_);
   if (penalty_ == "l2") return mse + lambda_ * w.squaredNorm();
@@ -139,6 +139,7 @@ double PolynomialRegression::loss() const {
 }
 
 Vector PolynomialRegression::gradient() const {
+  requireData("PolynomialRegression.gradient");
   // ∂MSE/∂c = (2/n) Φᵀ(Φc − y); the ridge term λ‖w‖² adds 2λw (not on c₀).
   Vector g = (2.0 / static_cast<double>(y_.size())) * (Phi_.transpose() * (Phi_ * c_ - y_));
   if (penalty_ == "l2") g.tail(degree_) += 2.0 * lambda_ * c_.tail(degree_);

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "dw/class_labels.hpp"
+#include "dw/decision_tree.hpp"
 #include "dw/errors.hpp"
 #include "dw/metrics_basic.hpp"
 #include "dw/validate.hpp"
@@ -27,7 +29,7 @@ Vector argmaxRows(const Matrix& m) {
 void RandomForest::setData(const Matrix& X, const Vector& y) {
   const char* where = "RandomForest.setData";
   requireTreeData(X, y, where);
-  int classes = requireClassLabels(y, kMaxClasses, where);
+  int classes = requireClassLabels(y, kMaxClasses, where, /*everyClassPresent=*/false);
   X_ = X;
   y_ = y;
   classes_ = classes;
@@ -48,7 +50,7 @@ void RandomForest::restartForest() {
 
 void RandomForest::resetParams() { restartForest(); }
 
-void RandomForest::setTreeCount(double count) {
+void RandomForest::setTreeCount(int count) {
   requireIntInRange(count, 1, 1000, "RandomForest.setTreeCount", "nTrees");
   targetTrees_ = static_cast<int>(count);
   if (status_ == Status::Empty) return;
@@ -56,16 +58,16 @@ void RandomForest::setTreeCount(double count) {
   else if (status_ == Status::Converged) status_ = Status::Ready;
 }
 
-void RandomForest::setMaxDepth(double depth) {
+void RandomForest::setMaxDepth(int depth) {
   requireIntInRange(depth, 1, kUnlimitedDepth, "RandomForest.setMaxDepth", "maxDepth");
   settings_.maxDepth = static_cast<int>(depth);
-  if (status_ != Status::Empty) { restartForest(); restartTrace(); }
+  settingsChanged();
 }
 
-void RandomForest::setMinSamplesLeaf(double count) {
+void RandomForest::setMinSamplesLeaf(int count) {
   requireIntInRange(count, 1, 1'000'000, "RandomForest.setMinSamplesLeaf", "minSamplesLeaf");
   settings_.minSamplesLeaf = static_cast<int>(count);
-  if (status_ != Status::Empty) { restartForest(); restartTrace(); }
+  settingsChanged();
 }
 
 void RandomForest::setCriterion(const std::string& criterion) {
@@ -74,10 +76,10 @@ void RandomForest::setCriterion(const std::string& criterion) {
     throw InvalidArgument("RandomForest.setCriterion: criterion='" + criterion +
                           "' is for regression; a forest classifier takes 'gini' or 'entropy'");
   settings_.criterion = c;
-  if (status_ != Status::Empty) { restartForest(); restartTrace(); }
+  settingsChanged();
 }
 
-void RandomForest::setMaxFeatures(double count) {
+void RandomForest::setMaxFeatures(int count) {
   const char* where = "RandomForest.setMaxFeatures";
   requireIntInRange(count, 1, 4096, where, "maxFeatures");
   if (status_ != Status::Empty && count > featureCount_)
@@ -85,14 +87,14 @@ void RandomForest::setMaxFeatures(double count) {
                           std::to_string(featureCount_) + " features");
   maxFeaturesRule_ = "count";
   maxFeaturesCount_ = static_cast<int>(count);
-  if (status_ != Status::Empty) { restartForest(); restartTrace(); }
+  settingsChanged();
 }
 
 void RandomForest::setMaxFeaturesRule(const std::string& rule) {
   if (rule != "sqrt" && rule != "log2" && rule != "all")
     throw InvalidArgument("RandomForest.setMaxFeaturesRule: rule='" + rule + "' is not one of 'sqrt', 'log2', 'all'");
   maxFeaturesRule_ = rule;
-  if (status_ != Status::Empty) { restartForest(); restartTrace(); }
+  settingsChanged();
 }
 
 int RandomForest::resolvedMaxFeatures() const {
@@ -132,6 +134,13 @@ void RandomForest::doStep() {
   trees_.push_back(std::move(tree));
   inBag_.push_back(std::move(counts));
   if (treeCount() >= targetTrees_) status_ = Status::Converged;
+}
+
+std::vector<double> RandomForest::treeRegions(int i, double x0, double x1, double y0, double y1) const {
+  const char* where = "RandomForest.treeRegions";
+  const CartTree& t = tree(i);
+  if (featureCount_ != 2) throw ShapeError(std::string(where) + ": needs a model trained on 2 features");
+  return dw::treeRegions(t, isClassifier(), x0, x1, y0, y1, where);
 }
 
 const CartTree& RandomForest::tree(int i) const {
@@ -176,7 +185,7 @@ double RandomForest::score(const Matrix& X, const Vector& y) const {
   return accuracy(y, predict(X));
 }
 
-double RandomForest::loss() const {
+double RandomForest::trainingLoss() const {
   if (trees_.empty()) return 1.0 - accuracy(y_, Vector::Zero(y_.size()));  // all tied: class 0
   return 1.0 - accuracy(y_, argmaxRows(trainProbaSum_));
 }

@@ -17,7 +17,7 @@ constexpr int kMaxClasses = 32;
 void SoftmaxRegression::setData(const Matrix& X, const Vector& y) {
   const char* where = "SoftmaxRegression.setData";
   requireSupervisedShape(X, y, 1, where);
-  int k = requireClassLabels(y, 2, kMaxClasses, where);
+  int k = requireClassLabels(y, kMaxClasses, where);
   bool sameShape = X.cols() == featureCount_ && k == classes_;
   X_ = X;
   y_ = y;
@@ -48,7 +48,7 @@ void SoftmaxRegression::setTolerance(double tol) {
 void SoftmaxRegression::setL2(double lambda) {
   requireInRange(lambda, 0.0, 1e6, "SoftmaxRegression.setL2", "lambda");
   lambda_ = lambda;
-  if (status_ != Status::Empty) restartTrace();
+  settingsChanged();
 }
 
 void SoftmaxRegression::setParams(const Vector& p) {
@@ -114,7 +114,7 @@ double SoftmaxRegression::score(const Matrix& X, const Vector& y) const {
   return accuracy(y, predict(X));
 }
 
-double SoftmaxRegression::loss() const {
+double SoftmaxRegression::trainingLoss() const {
   // Cross-entropy −log p(y_i|x_i) = logsumexp(z_i) − z_{i,y_i}, computed in log space so a
   // confidently wrong point gives a large finite loss rather than log(0).
   Matrix Z = (X_ * W_).rowwise() + b_.transpose();
@@ -128,6 +128,7 @@ double SoftmaxRegression::loss() const {
 }
 
 Vector SoftmaxRegression::gradient() const {
+  requireData("SoftmaxRegression.gradient");
   // Gradient of the cross-entropy wrt the logits is P − Y (Y one-hot), so
   // ∂L/∂W = Xᵀ(P − Y)/n + λW and ∂L/∂b = column means of (P − Y).
   Matrix E = probabilities(X_);

@@ -6,7 +6,7 @@
 
 #include "dw/errors.hpp"
 #include "dw/metrics_basic.hpp"
-#include "dw/neighbors_svm_labels.hpp"
+#include "dw/class_labels.hpp"
 #include "dw/validate.hpp"
 
 namespace dw {
@@ -14,11 +14,11 @@ namespace dw {
 void SupportVectorMachine::setData(const Matrix& X, const Vector& y) {
   std::string where = std::string(name()) + ".setData";
   requireSupervisedShape(X, y, 2, where.c_str());
-  int classes = classLabelCount(y, where.c_str());
+  int classes = classLabelCount(y, kMaxClassLabels, where.c_str());
   if (classes > 2)
     throw InvalidArgument(where + ": labels must be 0 or 1 (a binary classifier), found " +
                           std::to_string(classes - 1));
-  requireEveryClassPresent(classCounts(y, classes), where.c_str());
+  requireClassLabels(y, 2, where.c_str());
   X_ = X;
   labels_ = y;
   signs_ = (2.0 * y.array() - 1.0).matrix();  // label 1 → +1, label 0 → −1
@@ -146,7 +146,7 @@ double SupportVectorMachine::score(const Matrix& X, const Vector& y) const {
   return accuracy(y, predict(X));
 }
 
-double SupportVectorMachine::loss() const {
+double SupportVectorMachine::trainingLoss() const {
   if (X_.rows() == 0) return 0.0;
   // In the solver's orientation (labels s_i = −y_i, decision g = −f with bias β = −b), on the
   // training points Σ_j α_j s_j K_ij = s_i (G_i + 1), so the margin y_i f(x_i) = s_i g(x_i) =
@@ -158,7 +158,7 @@ double SupportVectorMachine::loss() const {
 }
 
 double SupportVectorMachine::dualObjective() const {
-  if (X_.rows() == 0) return 0.0;
+  requireData((std::string(name()) + ".dualObjective").c_str());
   return solver_.alpha().sum() - solver_.quadraticTerm();
 }
 

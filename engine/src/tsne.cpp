@@ -214,7 +214,7 @@ void TSNE::doStep() {
   if (steps_ + 1 >= maxIterations_ || (!early && lastGradNorm_ <= kMinGradNorm)) status_ = Status::Converged;
 }
 
-double TSNE::loss() const {
+double TSNE::trainingLoss() const {
   if (X_.rows() == 0) return 0.0;
   if (!lossValid_) {
     cachedLoss_ = klAndGradient(Y_, 1.0, nullptr);

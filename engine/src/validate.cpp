@@ -73,4 +73,9 @@ void requireColumns(const Matrix& X, Index cols, const char* where) {
                      " feature column(s), got " + std::to_string(X.cols()));
 }
 
+void requireQuery(const Matrix& X, Index cols, const char* where) {
+  requireColumns(X, cols, where);
+  requireFinite(X, where, "X");
+}
+
 }  // namespace dw

@@ -22,7 +22,7 @@
 #include "dw/k_nearest_neighbors.hpp"
 #include "dw/kernel_svm.hpp"
 #include "dw/kmeans.hpp"
-#include "dw/landscape_linalg.hpp"
+#include "dw/linear_algebra_2d.hpp"
 #include "dw/linear_regression.hpp"
 #include "dw/linear_svm.hpp"
 #include "dw/logistic_regression.hpp"

@@ -35,7 +35,7 @@ class NearestCentroid : public dw::Model {
     p << c0_, c1_;
     return p;
   }
-  double loss() const override { return 1.0 - score(X_, y_); }
+  double trainingLoss() const override { return 1.0 - score(X_, y_); }
   int shrinkCalls = 0;
   double shrink = 0.0;  // a fake hyper-parameter for validation-curve tests
 

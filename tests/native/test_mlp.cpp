@@ -170,10 +170,10 @@ TEST_CASE("neuronGrid gives every neuron's output over the plane", "[mlp][inspec
   REQUIRE(all.size() == 12 * (2 + 3 + 2 + 1));
   Vector grid = m.predictGrid(-1, 2, -1, 1, 4, 3);  // two probabilities per cell
   for (int c = 0; c < 12; ++c) CHECK(all(12 * 7 + c) == Approx(grid(2 * c + 1)).epsilon(1e-14));
-  CHECK(all(1) == Approx(0.0));   // input x1 at cell (1, 0) is −1 + 3·1/3
-  CHECK(all(12 + 4) == Approx(0.0));  // input x2 at row 1 of 3 over [−1, 1]
-  // Hidden neuron 0 of layer 1 equals tanh(x·W[:,0] + b0).
-  double x = 2.0, y = 1.0, z = x * m.weight(0, 0, 0) + y * m.weight(0, 1, 0) + m.biases()(0);
+  CHECK(all(1) == Approx(0.125));     // input x1 at cell (1, 0): the centre −1 + 3·1.5/4
+  CHECK(all(12 + 4) == Approx(0.0));  // input x2 at row 1 of 3 over [−1, 1]: the centre 0
+  // Hidden neuron 0 of layer 1 at the last cell (centre (1.625, 2/3)) equals tanh(x·W[:,0] + b0).
+  double x = 1.625, y = 2.0 / 3.0, z = x * m.weight(0, 0, 0) + y * m.weight(0, 1, 0) + m.biases()(0);
   CHECK(all(24 + 11) == Approx(std::tanh(z)).epsilon(1e-12));
 }
 

@@ -122,9 +122,10 @@ TEST_CASE("surface gradients match finite differences and minima are stationary"
   CHECK(s.value(0, 0) == 1.0);
   Vector grid = s.grid(-1, 1, 0, 2, 3, 2);
   REQUIRE(grid.size() == 6);
-  CHECK(grid(0) == s.value(-1, 0));
-  CHECK(grid(1) == s.value(0, 0));
-  CHECK(grid(5) == s.value(1, 2));
+  // Cell centres: x ∈ {−2/3, 0, 2/3}, y ∈ {0.5, 1.5}.
+  CHECK(grid(0) == Approx(s.value(-2.0 / 3.0, 0.5)));
+  CHECK(grid(1) == Approx(s.value(0, 0.5)));
+  CHECK(grid(5) == Approx(s.value(2.0 / 3.0, 1.5)));
 }
 
 TEST_CASE("a surface path runs the shared optimiser step by step", "[optimizers][surface]") {

@@ -178,7 +178,7 @@ test('OptimizerSurface runs the shared optimisers step by step', () => {
     assert.deepEqual([info.minX, info.minY, info.minValue], [1, 1, 0]);
     const grid = s.grid(-2, 2, -1, 3, 50, 40);
     assert.equal(grid.length, 2000);
-    close(grid[0], s.value(-2, -1));
+    close(grid[0], s.value(-2 + 4 * 0.5 / 50, -1 + 4 * 0.5 / 40)); // the first cell's centre
     s.startPath(-1.5, 2, 'sgd', 0.01);
     for (let i = 0; i < 100 && s.pathStatus() === 'running'; i++) s.stepPath();
     assert.equal(s.pathStatus(), 'diverged');

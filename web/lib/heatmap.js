@@ -1,11 +1,19 @@
 // Heat maps, the one way every widget draws them. The engine computes values on an nx × ny grid
-// (x fastest, row 0 at the bottom, as predictGrid returns them); they are painted one pixel per
-// cell into a reused offscreen canvas and stretched over a Plot's data area (tensorflow/
+// (x fastest, row 0 at the bottom, as predictGrid returns them) at the cell centres (cellCentre
+// below; docs/engine-api.md, "Grids"); they are painted one pixel per cell into a reused
+// offscreen canvas and stretched over exactly the rectangle the grid was asked for, so no
+// caller insets bounds by half a cell. The stretch goes over a Plot's data area (tensorflow/
 // playground's trick: the grid, not the screen, sets the cost). Colours follow DESIGN.md and the
 // theme tokens: a diverging scale orange (class 0 / negative) – card surface – blue (class 1 /
 // positive) for probabilities and signed values, so dark mode gets a dark middle; sequential
 // scales for losses. Colour and geometry only: no maths a lesson teaches.
 import { el } from './ui.js';
+
+// The heat-map convention, shared with the engine's grid calls (gridAxes in engine/include/dw/
+// model.hpp): cell i of n over [lo, hi] is sampled at its centre.
+export function cellCentre(i, n, lo, hi) {
+  return lo + ((hi - lo) * (i + 0.5)) / n;
+}
 
 // '#rgb', '#rrggbb' or 'rgb(a)(r, g, b…)' → [r, g, b]; anything unreadable becomes mid grey.
 export function parseColor(text) {

@@ -7,7 +7,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { countOf, formatPercent } from '../lib/format.js';
-import { GridImage, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
+import { GridImage, cellCentre, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
 import { DATASETS, datasetOptions, loadDataset } from '../lib/datasets.js';
 import { legend } from '../lib/legend.js';
@@ -83,8 +83,8 @@ function build(ctx) {
     const [x0, x1, y0, y1] = domain();
     gridX = new Float64Array(GRID * GRID * 2);
     for (let j = 0; j < GRID; j++) for (let i = 0; i < GRID; i++) {
-      gridX[2 * (j * GRID + i)] = x0 + ((i + 0.5) / GRID) * (x1 - x0);
-      gridX[2 * (j * GRID + i) + 1] = y0 + ((j + 0.5) / GRID) * (y1 - y0);
+      gridX[2 * (j * GRID + i)] = cellCentre(i, GRID, x0, x1);
+      gridX[2 * (j * GRID + i) + 1] = cellCentre(j, GRID, y0, y1);
     }
     restart(true);
   }
@@ -173,8 +173,8 @@ function build(ctx) {
   function contour(ctx, level, color, dash) {
     if (!fGrid) return;
     const [x0, x1, y0, y1] = domain();
-    const cx = (i) => x0 + ((i + 0.5) / GRID) * (x1 - x0);
-    const cy = (j) => y0 + ((j + 0.5) / GRID) * (y1 - y0);
+    const cx = (i) => cellCentre(i, GRID, x0, x1);
+    const cy = (j) => cellCentre(j, GRID, y0, y1);
     ctx.save();
     ctx.fillStyle = color;
     for (let j = 0; j < GRID; j++) for (let i = 0; i < GRID; i++) {

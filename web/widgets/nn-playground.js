@@ -347,8 +347,7 @@ function build(ctx) {
       image = outputPicture(trainer, data, { hovered, discretize: s.discretize, images: { output: gridImage, hover: hoverImage }, pal, res: OUTPUT_RES, hoverRes: HOVER_RES });
       t1 = performance.now();
       if (trainer.status() !== 'diverged') {
-        const t = (2 * DOMAIN) / THUMB_RES;
-        network.drawThumbnails(trainer.net.neuronGridFloat32(-DOMAIN + t / 2, DOMAIN - t / 2, -DOMAIN + t / 2, DOMAIN - t / 2, THUMB_RES, THUMB_RES), THUMB_RES);
+        network.drawThumbnails(trainer.net.neuronGridFloat32(-DOMAIN, DOMAIN, -DOMAIN, DOMAIN, THUMB_RES, THUMB_RES), THUMB_RES);
         t2 = performance.now();
         network.drawLinks(trainer.net.weights(), trainer.layerSizes(), editor.selected);
       }

@@ -20,7 +20,7 @@ struct Stump {
   int predict(const double* x) const { return feature < 0 || x[feature] <= threshold ? leftClass : rightClass; }
 };
 
-class AdaBoost : public Model {
+class AdaBoost : public SupervisedModel {
  public:
   const char* name() const override { return "AdaBoost"; }
 
@@ -34,9 +34,9 @@ class AdaBoost : public Model {
   Vector params() const override;  // the α of every round
   // Exponential loss mean exp(−ỹ·½Σα_m h_m) with ỹ, h ∈ {−1, +1}. With learning rate 1 it equals
   // the bound ∏ 2√(ε_m(1 − ε_m)) exactly (the ½ turns SAMME's α into the classic AdaBoost α).
-  double loss() const override;
+  double trainingLoss() const override;
 
-  void setEstimatorCount(double count);  // target rounds for fit(), 1 … 5000, default 50
+  void setEstimatorCount(int count);  // target rounds for fit(), 1 … 5000, default 50
   void setLearningRate(double rate);     // (0, 10], default 1; discards the rounds made
   double learningRate() const { return learningRate_; }
   int targetRounds() const { return targetRounds_; }
@@ -63,8 +63,8 @@ class AdaBoost : public Model {
 
  private:
   void restartBoosting();
-  Matrix X_;
-  Vector y_, weights_, F_;  // F_: Σ α_m h_m on the training points
+  void restartLearning() override { restartBoosting(); }
+  Vector weights_, F_;  // F_: Σ α_m h_m on the training points
   ColumnOrders orders_;
   std::vector<Stump> stumps_;
   std::vector<double> alphas_, errors_, trainErrors_, bounds_, weightHistory_;

@@ -127,12 +127,7 @@ class CartTree {
   double lastGain_ = 0.0;
 };
 
-// Checks class labels at the door: every y is a whole number in [0, maxClasses), at least two
-// distinct labels. Returns the class count (largest label + 1).
-int requireClassLabels(const Vector& y, int maxClasses, const char* where);
 // Training data for the tree family: non-empty, matching, finite, at most 100 000 rows.
 void requireTreeData(const Matrix& X, const Vector& y, const char* where);
-// Query points: exactly `cols` finite columns.
-void requireQuery(const Matrix& X, Index cols, const char* where);
 
 }  // namespace dw

@@ -1,16 +1,23 @@
-// Checks shared by the linear classifiers: labels are whole numbers 0…k−1 stored as doubles,
-// and every class must have at least one point (a class with none cannot be learnt).
+// The one set of class-label checks: labels are whole numbers 0…K−1 stored as doubles (JS
+// numbers), and a classifier needs points of at least two classes.
 #pragma once
-// sigmoid(), used with these helpers by the linear classifiers, lives with the activations.
-#include "dw/activations.hpp"
+#include <vector>
+
 #include "dw/types.hpp"
 
 namespace dw {
 
-// Returns the class count k = max label + 1. Throws InvalidArgument when a label is not a
-// whole number in [0, maxClasses−1], when fewer than minClasses classes are present, or when
-// a class between 0 and the largest label has no points.
-int requireClassLabels(const Vector& y, int minClasses, int maxClasses, const char* where);
+// Largest class count the classifiers accept; a widget never draws more than a handful.
+constexpr int kMaxClassLabels = 64;
+
+// Returns K = largest label + 1 (0 for an empty y). Throws InvalidArgument naming the first
+// entry of `name` that is not a whole number in [0, maxClasses − 1].
+int classLabelCount(const Vector& y, int maxClasses, const char* where, const char* name = "y");
+// Points per class 0…classes−1 (labels already checked).
+std::vector<int> classCounts(const Vector& y, int classes);
+// Training labels: classLabelCount, then at least two classes present, and (everyClassPresent)
+// no class between 0 and the largest label without points. Returns K.
+int requireClassLabels(const Vector& y, int maxClasses, const char* where, bool everyClassPresent = true);
 
 // Numerically stable log(1 + e^z): never overflows for large z, keeps precision for small.
 double log1pExp(double z);

@@ -20,7 +20,7 @@ class DBSCAN : public Model {
   Vector predict(const Matrix& X) const override;
   Vector params() const override;  // the current labels, as doubles
   // Fraction of points not (yet) in any cluster: the noise fraction once converged.
-  double loss() const override;
+  double trainingLoss() const override;
 
   // Neighbourhood radius eps in (0, 1e6]. Default 0.5.
   void setEps(double eps);

@@ -9,7 +9,7 @@
 
 namespace dw {
 
-class DecisionTree : public Model {
+class DecisionTree : public SupervisedModel {
  public:
   const char* name() const override { return "DecisionTree"; }
 
@@ -22,13 +22,13 @@ class DecisionTree : public Model {
   int classCount() const override { return isClassifier() ? classes_ : 0; }
   Matrix predictProba(const Matrix& X) const override;  // leaf class proportions
   Vector params() const override;  // the node list, 7 numbers per node (see nodeTable)
-  double loss() const override;    // weighted leaf impurity on the training data
+  double trainingLoss() const override;    // weighted leaf impurity on the training data
 
   // Hyper-parameters. Each change restarts growth from the root (data kept).
   void setCriterion(const std::string& criterion);  // "gini" (default), "entropy", "squared_error"
-  void setMaxDepth(double depth);                     // 1 … 1e6, default 1e6 (unlimited)
-  void setMinSamplesLeaf(double count);               // 1 … 1e6, default 1
-  void setMaxFeatures(double count);                  // features tried per split; 0 = all (default)
+  void setMaxDepth(int depth);                     // 1 … 1e6, default 1e6 (unlimited)
+  void setMinSamplesLeaf(int count);               // 1 … 1e6, default 1
+  void setMaxFeatures(int count);                  // features tried per split; 0 = all (default)
   std::string criterion() const { return criterionName(settings_.criterion); }
   int maxDepth() const { return settings_.maxDepth; }
   int minSamplesLeaf() const { return settings_.minSamplesLeaf; }
@@ -38,7 +38,10 @@ class DecisionTree : public Model {
   int depth() const { return tree_.depth(); }
   int leafCount() const { return tree_.leafCount(); }
   int nodeCount() const { return tree_.nodeCount(); }
-  Vector featureImportances() const { return tree_.featureImportances(); }
+  Vector featureImportances() const {
+    requireData("DecisionTree.featureImportances");
+    return tree_.featureImportances();
+  }
   // Per node: [feature, threshold, left, right, value, impurity, samples]; leaves have feature,
   // left and right −1 and threshold 0; value is the majority class (classifier) or mean (regressor).
   std::vector<double> nodeTable() const;
@@ -53,8 +56,8 @@ class DecisionTree : public Model {
 
  private:
   void restartGrowth();
-  Matrix X_;
-  Vector y_, target_;
+  void restartLearning() override { restartGrowth(); }
+  Vector target_;
   ColumnOrders orders_;
   TreeSettings settings_;
   CartTree tree_;

@@ -6,7 +6,7 @@
 
 namespace dw {
 
-class GaussianNaiveBayes : public Model {
+class GaussianNaiveBayes : public SupervisedModel {
  public:
   const char* name() const override { return "GaussianNaiveBayes"; }
 
@@ -17,7 +17,7 @@ class GaussianNaiveBayes : public Model {
   // [priors (K), means (K×d row-major), variances (K×d row-major)]; empty before the first step.
   Vector params() const override;
   // Mean negative log-likelihood of the training labels (log loss); NaN before the first step.
-  double loss() const override;
+  double trainingLoss() const override;
 
   bool isClassifier() const override { return true; }
   int classCount() const override { return classes_; }
@@ -31,9 +31,10 @@ class GaussianNaiveBayes : public Model {
   double varSmoothing() const { return varSmoothing_; }
 
   bool fitted() const { return fitted_; }
-  const Vector& priors() const { return priors_; }    // K
-  const Matrix& means() const { return means_; }      // K × d
-  const Matrix& variances() const { return vars_; }   // K × d, smoothing included
+  // The fitted statistics (StateError before the model is fitted).
+  const Vector& priors() const { requireFitted("GaussianNaiveBayes.priors"); return priors_; }    // K
+  const Matrix& means() const { requireFitted("GaussianNaiveBayes.means"); return means_; }      // K × d
+  const Matrix& variances() const { requireFitted("GaussianNaiveBayes.variances"); return vars_; }  // K × d, smoothing included
 
  protected:
   void resetParams() override;
@@ -43,8 +44,6 @@ class GaussianNaiveBayes : public Model {
  private:
   void requireFitted(const char* where) const;
 
-  Matrix X_;
-  Vector y_;
   int classes_ = 0;
   double varSmoothing_ = 1e-9;
   bool fitted_ = false;

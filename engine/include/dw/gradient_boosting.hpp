@@ -11,7 +11,7 @@
 
 namespace dw {
 
-class GradientBoosting : public Model {
+class GradientBoosting : public SupervisedModel {
  public:
   const char* name() const override { return "GradientBoosting"; }
 
@@ -24,14 +24,14 @@ class GradientBoosting : public Model {
   Matrix predictProba(const Matrix& X) const override;  // [1 − σ(F), σ(F)]
   Vector params() const override;  // [F0, rounds]
   // Training loss: mean squared error, or mean log loss  log(1 + e^F) − y·F.
-  double loss() const override;
+  double trainingLoss() const override;
 
   // Each change except setEstimatorCount discards the rounds made so far.
   void setLoss(const std::string& loss);   // "squared_error" (default) or "log_loss"
-  void setEstimatorCount(double count);     // target rounds for fit(), 1 … 5000, default 100
+  void setEstimatorCount(int count);     // target rounds for fit(), 1 … 5000, default 100
   void setLearningRate(double rate);        // (0, 10], default 0.1
-  void setMaxDepth(double depth);           // 1 … 32, default 3
-  void setMinSamplesLeaf(double count);     // 1 … 1e6, default 1
+  void setMaxDepth(int depth);           // 1 … 32, default 3
+  void setMinSamplesLeaf(int count);     // 1 … 1e6, default 1
   std::string lossName() const { return logLoss_ ? "log_loss" : "squared_error"; }
   double learningRate() const { return learningRate_; }
   int maxDepth() const { return maxDepth_; }
@@ -40,6 +40,8 @@ class GradientBoosting : public Model {
   int rounds() const { return static_cast<int>(trees_.size()); }
   double initialValue() const { return init_; }  // F0: mean of y, or log-odds of class 1
   const CartTree& tree(int i) const;
+  // Leaf rectangles of tree i over [x0,x1]×[y0,y1] (models of 2 features; see treeRegions).
+  std::vector<double> treeRegions(int i, double x0, double x1, double y0, double y1) const;
   // Raw scores F(x) (log-odds for the classifier).
   Vector decisionFunction(const Matrix& X) const;
   // predict() after each round 1 … rounds(): rounds × n values, row r = after round r+1.
@@ -58,8 +60,8 @@ class GradientBoosting : public Model {
 
  private:
   void restartBoosting();
-  Matrix X_;
-  Vector y_, F_;
+  void restartLearning() override { restartBoosting(); }
+  Vector F_;
   ColumnOrders orders_;
   std::vector<CartTree> trees_;
   double init_ = 0.0;

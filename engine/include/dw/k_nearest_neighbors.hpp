@@ -9,7 +9,7 @@
 
 namespace dw {
 
-class KNearestNeighbors : public Model {
+class KNearestNeighbors : public SupervisedModel {
  public:
   enum class Mode { Classify, Regress };
   enum class Metric { Euclidean, Manhattan };
@@ -31,7 +31,7 @@ class KNearestNeighbors : public Model {
   Vector params() const override;  // [k, metric (0 Euclidean, 1 Manhattan), weighting (0/1), mode (0/1)]
   // Training error with each training point answered by the model (itself included, as
   // scikit-learn's score on the training set does): 1 − accuracy, or the MSE when regressing.
-  double loss() const override;
+  double trainingLoss() const override;
 
   bool isClassifier() const override { return mode_ == Mode::Classify; }
   int classCount() const override { return mode_ == Mode::Classify ? classes_ : 0; }
@@ -66,8 +66,6 @@ class KNearestNeighbors : public Model {
   void weightsFor(const std::vector<double>& dist, std::vector<double>& w) const;
   void invalidate() { cachedLoss_ = -1; if (status_ == Status::Converged) status_ = Status::Ready; }
 
-  Matrix X_;
-  Vector y_;
   int classes_ = 0;
   int k_ = 5;
   Mode mode_ = Mode::Classify;

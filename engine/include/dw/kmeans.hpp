@@ -25,7 +25,7 @@ class KMeans : public Model {
   Vector params() const override;  // centroids, row-major k × d
   // Inertia Σ‖x_i − c_{label_i}‖² with the current labels (nearest centroids before the first
   // assignment).
-  double loss() const override;
+  double trainingLoss() const override;
 
   // Number of clusters k in [1, 100] and at most the number of points. Default 3.
   void setK(int k);
@@ -56,7 +56,10 @@ class KMeans : public Model {
 
   const Matrix& centroids() const { return centroids_; }
   const std::vector<int>& labels() const { return labels_; }
-  double inertia() const { return loss(); }
+  double inertia() const {
+    if (status_ == Status::Empty) throwNoData("inertia");
+    return trainingLoss();
+  }
   int emptyClusters() const { return emptyClusters_; }
 
  protected:

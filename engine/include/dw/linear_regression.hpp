@@ -13,7 +13,7 @@ class LinearRegression : public Model {
   double score(const Matrix& X, const Vector& y) const override;  // R^2
   Vector predict(const Matrix& X) const override;
   Vector params() const override;  // [w_0 … w_{d-1}, b]
-  double loss() const override;    // MSE on the training data
+  double trainingLoss() const override;    // MSE on the training data
 
   // Learning rate η in (0, 100]. Default 0.1.
   void setLearningRate(double eta);

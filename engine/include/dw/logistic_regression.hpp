@@ -7,7 +7,7 @@
 
 namespace dw {
 
-class LogisticRegression : public Model {
+class LogisticRegression : public SupervisedModel {
  public:
   const char* name() const override { return "LogisticRegression"; }
 
@@ -19,7 +19,7 @@ class LogisticRegression : public Model {
   int classCount() const override { return 2; }
   Matrix predictProba(const Matrix& X) const override;  // columns p(y=0), p(y=1)
   Vector params() const override;                      // [w_0 … w_{d-1}, b]
-  double loss() const override;                         // mean BCE + (λ/2)‖w‖²
+  double trainingLoss() const override;                         // mean BCE + (λ/2)‖w‖²
 
   // Logits z = x·w + b, one per row of X.
   Vector decisionFunction(const Matrix& X) const;
@@ -46,8 +46,6 @@ class LogisticRegression : public Model {
   void recordTrace() override;
 
  private:
-  Matrix X_;
-  Vector y_;
   Vector w_;
   double b_ = 0.0;
   double learningRate_ = 0.5;

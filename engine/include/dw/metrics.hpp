@@ -76,7 +76,5 @@ void requireSameLength(const Vector& a, const Vector& b, const char* where, cons
                        const char* nameB);
 // Throws InvalidArgument unless every entry is 0 or 1.
 void requireBinaryLabels(const Vector& y, const char* where, const char* name);
-// Throws InvalidArgument unless every entry is a whole number in [0, classes).
-void requireClassLabels(const Vector& y, int classes, const char* where, const char* name);
 
 }  // namespace dw

@@ -42,7 +42,7 @@ class Mlp : public Model {
   int classCount() const override;
   Matrix predictProba(const Matrix& X) const override;
   Vector params() const override { return theta_; }
-  double loss() const override;  // data loss + regularisation penalty, full batch, no dropout
+  double trainingLoss() const override;  // data loss + regularisation penalty, full batch, no dropout
 
   // ---- architecture (changing it re-initialises the weights from seed()) ----
   void setLayers(const std::vector<int>& hiddenUnits);

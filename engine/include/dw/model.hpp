@@ -13,14 +13,19 @@ namespace dw {
 
 enum class Status { Empty, Ready, Converged, Diverged };
 
-// The x and y coordinates of an nx-by-ny grid over [x0,x1]x[y0,y1] (validated: finite bounds
-// within ±1e9, 1 ≤ nx, ny ≤ 2000).
+// THE HEAT-MAP CONVENTION (one for the engine and the web): an nx-by-ny grid over
+// [x0,x1]x[y0,y1] splits the rectangle into nx × ny equal cells and samples each cell at its
+// centre, xs(i) = x0 + (i + ½)(x1 − x0)/nx and ys(j) = y0 + (j + ½)(y1 − y0)/ny. A picture of
+// nx × ny pixels stretched over exactly [x0,x1]x[y0,y1] then shows every value over the region
+// it stands for, with no half-cell shift (web/lib/heatmap.js cellCentre is the same formula).
+// Every grid call (predictGrid, MLP neuron/output grids, OptimizerSurface.grid) uses this.
+// Validated: finite bounds within ±1e9, 1 ≤ nx, ny ≤ 2000.
 struct GridAxes {
   Vector xs, ys;
 };
 GridAxes gridAxes(double x0, double x1, double y0, double y1, int nx, int ny, const char* where);
-// The points of that grid as rows (x, y): rows from y0 upward, x varying fastest — the cell
-// order of every heat map.
+// The cell centres of that grid as rows (x, y): rows from y0 upward, x varying fastest — the
+// cell order of every heat map.
 Matrix gridPoints(double x0, double x1, double y0, double y1, int nx, int ny, const char* where);
 const char* statusName(Status s);
 
@@ -69,13 +74,16 @@ class Model {
   virtual bool isClassifier() const { return false; }
   virtual int classCount() const { return 0; }
   virtual Matrix predictProba(const Matrix& X) const;
-  // Values for a heat map on an nx-by-ny grid over [x0,x1]x[y0,y1] (2-feature models), row by
-  // row from y0 upward, x varying fastest. Regressors: one prediction per cell. Classifiers:
+  // Values for a heat map at the cell centres of an nx-by-ny grid over [x0,x1]x[y0,y1] (see
+  // gridAxes; 2-feature models), row by row from y0 upward, x varying fastest. Regressors: one prediction per cell. Classifiers:
   // classCount() probabilities per cell (row-major cells × classes).
   Vector predictGrid(double x0, double x1, double y0, double y1, int nx, int ny) const;
   virtual Vector params() const = 0;
-  // Training loss at the current parameters (on the training data).
-  virtual double loss() const = 0;
+  // Training loss at the current parameters (on the training data); StateError before setData.
+  double loss() const {
+    if (status_ == Status::Empty) throwNoData("loss");
+    return trainingLoss();
+  }
 
   // Tracing on (the default): every step evaluates the full training loss and appends a trace
   // row. Off: step() only learns and checks for divergence, for loops that run many steps per
@@ -91,6 +99,8 @@ class Model {
 
  protected:
   // Subclass hooks. doStep() performs one unit of learning; it may set status_ to Converged.
+  // trainingLoss() is loss() once data is known to be there.
+  virtual double trainingLoss() const = 0;
   virtual void resetParams() = 0;
   virtual void doStep() = 0;
   // Appends the trace row describing the current state.
@@ -100,7 +110,14 @@ class Model {
   virtual double stepLoss() const { return loss(); }
   // Call at the end of setData/parameter changes: clears trace, records row 0, status Ready.
   void restartTrace();
+  // The rule every setter of a setting follows, written once: once there is data, a changed
+  // setting restarts learning (restartLearning(), e.g. regrow a tree or drop boosting rounds)
+  // and then the trace (restartTrace()); before data it only stores the setting.
+  void settingsChanged();
+  virtual void restartLearning() {}
   void requireData(const char* where) const;
+  // Throws the StateError of requireData for the call "<name>.<call>".
+  [[noreturn]] void throwNoData(const char* call) const;
 
   Trace trace_;
   Status status_ = Status::Empty;
@@ -108,6 +125,15 @@ class Model {
   bool tracing_ = true;
   std::uint32_t seed_ = 0;
   Index featureCount_ = 0;
+};
+
+// The base of every model trained on (X, y) pairs: it owns the training data. A subclass's
+// setData validates what it needs (labels, shapes), then stores X_ and y_ here and sets
+// featureCount_; settings go through settingsChanged().
+class SupervisedModel : public Model {
+ protected:
+  Matrix X_;  // training points, one per row
+  Vector y_;  // their targets or class labels
 };
 
 }  // namespace dw

@@ -9,7 +9,7 @@
 
 namespace dw {
 
-class MultinomialNaiveBayes : public Model {
+class MultinomialNaiveBayes : public SupervisedModel {
  public:
   // scikit-learn replaces a smoothing below 1e-10 by 1e-10 (so log θ stays finite); so do we.
   static constexpr double kMinEffectiveAlpha = 1e-10;
@@ -23,7 +23,7 @@ class MultinomialNaiveBayes : public Model {
   // [class log-priors (K), feature log-probabilities (K × V row-major)]; empty before the first step.
   Vector params() const override;
   // Mean negative log-likelihood of the training labels (log loss); NaN before the first step.
-  double loss() const override;
+  double trainingLoss() const override;
 
   bool isClassifier() const override { return true; }
   int classCount() const override { return classes_; }
@@ -39,9 +39,10 @@ class MultinomialNaiveBayes : public Model {
   bool fitPrior() const { return fitPrior_; }
 
   bool fitted() const { return fitted_; }
-  const Vector& classLogPrior() const { return classLogPrior_; }    // K
-  const Matrix& featureLogProb() const { return featureLogProb_; }  // K × V: log θ_cj
-  const Matrix& featureCounts() const { return featureCounts_; }    // K × V: Σ of counts per class
+  // The fitted statistics (StateError before the model is fitted).
+  const Vector& classLogPrior() const { requireFitted("MultinomialNaiveBayes.classLogPrior"); return classLogPrior_; }  // K
+  const Matrix& featureLogProb() const { requireFitted("MultinomialNaiveBayes.featureLogProb"); return featureLogProb_; }  // K × V: log θ_cj
+  const Matrix& featureCounts() const { requireFitted("MultinomialNaiveBayes.featureCounts"); return featureCounts_; }  // K × V
 
   // log θ_positive,j − log θ_negative,j for every feature j: how many nats of evidence for
   // `positive` over `negative` one occurrence of word j adds (the "spamminess" of a word).
@@ -60,8 +61,6 @@ class MultinomialNaiveBayes : public Model {
   void requireClass(int c, const char* where, const char* name) const;
   void requireCountRows(const Matrix& X, const char* where) const;
 
-  Matrix X_;
-  Vector y_;
   int classes_ = 0;
   double alpha_ = 1.0;
   bool fitPrior_ = true;

@@ -31,10 +31,11 @@ class OptimizerSurface {
   void setFunction(SurfaceKind k);  // also clears the path
   SurfaceKind function() const { return kind_; }
   SurfaceInfo info() const;
+  // f(x, y) and its exact gradient (∂f/∂x, ∂f/∂y) at a point within ±1e6 (checked).
   double value(double x, double y) const;
-  // Exact gradient (∂f/∂x, ∂f/∂y).
   Vector gradient(double x, double y) const;
-  // Values on an nx×ny grid over [x0,x1]×[y0,y1], rows from y0 upward, x fastest.
+  // Values at the cell centres of an nx×ny grid over [x0,x1]×[y0,y1] (see gridAxes in
+  // model.hpp), rows from y0 upward, x fastest.
   Vector grid(double x0, double x1, double y0, double y1, int nx, int ny) const;
 
   // Optimiser settings used by the next startPath (η is given to startPath itself).
@@ -55,6 +56,10 @@ class OptimizerSurface {
   bool started() const { return started_; }
 
  private:
+  // value() and gradient() without the door check, for the path and the grid.
+  double valueAt(double x, double y) const;
+  Vector gradientAt(double x, double y) const;
+
   SurfaceKind kind_ = SurfaceKind::Bowl;
   Optimizer optimizer_;
   double noiseSd_ = 0.0;

@@ -20,7 +20,7 @@ class PCA : public Model {
   Vector predict(const Matrix& X) const override;
   Vector params() const override;  // components, row-major nComponents × d
   // Mean squared reconstruction error per point on the training data.
-  double loss() const override;
+  double trainingLoss() const override;
 
   // Components kept, in [1, d] (d = feature count once data is set). Default 2 (capped at d).
   void setComponents(int nComponents);

@@ -23,7 +23,7 @@ class Perceptron : public Model {
   Matrix predictProba(const Matrix& X) const override;
   Vector params() const override;  // [w_0 … w_{d-1}, b]
   // Perceptron criterion: mean over points of max(0, −t·(x·w + b)).
-  double loss() const override;
+  double trainingLoss() const override;
 
   Vector decisionFunction(const Matrix& X) const;  // x·w + b per row
   void setLearningRate(double eta);                // (0, 100], default 1

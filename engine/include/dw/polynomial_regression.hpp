@@ -24,7 +24,7 @@ class PolynomialRegression : public Model {
   double score(const Matrix& X, const Vector& y) const override;  // R²
   Vector predict(const Matrix& X) const override;
   Vector params() const override;  // coefficients c₀…c_d in the scaled basis
-  double loss() const override;    // the objective above on the training data
+  double trainingLoss() const override;    // the objective above on the training data
 
   // Degree 1–15 (default 3). Changing it resets the coefficients to zero.
   void setDegree(int degree);
@@ -53,8 +53,8 @@ class PolynomialRegression : public Model {
   // Gradient of the smooth part (MSE, + λ‖w‖² for l2) wrt c₀…c_d.
   Vector gradient() const;
   // Training range [lo, hi] of x and the scaled features [1, z, …, z^d] of X.
-  double rangeLow() const { return lo_; }
-  double rangeHigh() const { return hi_; }
+  double rangeLow() const { requireData("PolynomialRegression.range"); return lo_; }
+  double rangeHigh() const { requireData("PolynomialRegression.range"); return hi_; }
   Matrix features(const Matrix& X) const;
   // The fitted curve at `count` (2–10000) evenly spaced x from x0 to x1, for drawing.
   Vector curve(double x0, double x1, int count) const;

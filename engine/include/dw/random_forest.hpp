@@ -13,7 +13,7 @@
 
 namespace dw {
 
-class RandomForest : public Model {
+class RandomForest : public SupervisedModel {
  public:
   const char* name() const override { return "RandomForest"; }
 
@@ -25,15 +25,15 @@ class RandomForest : public Model {
   // Mean of the trees' class proportions; uniform 1/k before the first tree.
   Matrix predictProba(const Matrix& X) const override;
   Vector params() const override { return featureImportances(); }
-  double loss() const override;  // training error rate of the forest (1 − training accuracy)
+  double trainingLoss() const override;  // training error rate of the forest (1 − training accuracy)
 
   // Target number of trees for fit(), 1 … 1000, default 100. Does not discard grown trees.
-  void setTreeCount(double count);
+  void setTreeCount(int count);
   // Changing any of these discards the trees grown so far.
-  void setMaxDepth(double depth);        // 1 … 1e6, default unlimited
-  void setMinSamplesLeaf(double count);  // 1 … 1e6, default 1
+  void setMaxDepth(int depth);        // 1 … 1e6, default unlimited
+  void setMinSamplesLeaf(int count);  // 1 … 1e6, default 1
   void setCriterion(const std::string& criterion);  // "gini" (default) or "entropy"
-  void setMaxFeatures(double count);     // a fixed number 1 … d of features per split
+  void setMaxFeatures(int count);     // a fixed number 1 … d of features per split
   void setMaxFeaturesRule(const std::string& rule);  // "sqrt" (default), "log2" or "all"
   int targetTreeCount() const { return targetTrees_; }
   // Features tried per split for the current data: the rule or number resolved against d.
@@ -41,6 +41,8 @@ class RandomForest : public Model {
 
   int treeCount() const { return static_cast<int>(trees_.size()); }
   const CartTree& tree(int i) const;
+  // Leaf rectangles of tree i over [x0,x1]×[y0,y1] (models of 2 features; see treeRegions).
+  std::vector<double> treeRegions(int i, double x0, double x1, double y0, double y1) const;
   // How many times each training point was drawn into tree i's bootstrap sample (0 = out of bag).
   const std::vector<int>& inBagCounts(int i) const;
   // Accuracy of the out-of-bag vote over the points that were out of bag at least once;
@@ -60,8 +62,7 @@ class RandomForest : public Model {
 
  private:
   void restartForest();
-  Matrix X_;
-  Vector y_;
+  void restartLearning() override { restartForest(); }
   ColumnOrders orders_;
   TreeSettings settings_;
   std::string maxFeaturesRule_ = "sqrt";  // or "count"

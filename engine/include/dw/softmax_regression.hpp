@@ -8,7 +8,7 @@
 
 namespace dw {
 
-class SoftmaxRegression : public Model {
+class SoftmaxRegression : public SupervisedModel {
  public:
   const char* name() const override { return "SoftmaxRegression"; }
 
@@ -21,7 +21,7 @@ class SoftmaxRegression : public Model {
   Matrix predictProba(const Matrix& X) const override;  // n × k, rows sum to 1
   // [W row-major (d rows of k class weights), then b (k values)]
   Vector params() const override;
-  double loss() const override;  // mean cross-entropy + (λ/2)‖W‖²
+  double trainingLoss() const override;  // mean cross-entropy + (λ/2)‖W‖²
 
   // Logits xW + b, n × k.
   Matrix decisionFunction(const Matrix& X) const;
@@ -43,8 +43,6 @@ class SoftmaxRegression : public Model {
 
  private:
   Matrix probabilities(const Matrix& X) const;  // no validation, for the training loop
-  Matrix X_;
-  Vector y_;
   Matrix W_;  // d × k
   Vector b_;  // k
   int classes_ = 0;

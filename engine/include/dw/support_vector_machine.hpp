@@ -18,7 +18,7 @@ class SupportVectorMachine : public Model {
   double score(const Matrix& X, const Vector& y) const override;  // accuracy
   Vector predict(const Matrix& X) const override;                 // 1 where decision > 0, else 0
   // Primal objective ½‖w‖² + C Σ max(0, 1 − y_i f(x_i)) (‖w‖² = αᵀQα in feature space).
-  double loss() const override;
+  double trainingLoss() const override;
   // Dual objective Σ α_i − ½ αᵀQα; it rises towards the primal, meeting it at the optimum.
   double dualObjective() const;
 

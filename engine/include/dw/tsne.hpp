@@ -26,7 +26,7 @@ class TSNE : public Model {
   // The embedding flattened (n × 2), only for X equal to the training data.
   Vector predict(const Matrix& X) const override;
   Vector params() const override;  // the embedding, row-major n × 2
-  double loss() const override;    // KL(P‖Q) with the true (unexaggerated) P
+  double trainingLoss() const override;    // KL(P‖Q) with the true (unexaggerated) P
 
   // Perplexity in [2, 100], below the number of points. Default 30. Recomputes P.
   void setPerplexity(double perplexity);

@@ -25,10 +25,4 @@ inline void requireUnlabelledData(const Matrix& X, const Vector& y, Index minRow
   requireFinite(X, where, "X");
 }
 
-// Checks for a query matrix against a model fitted on `cols` features.
-inline void requireQuery(const Matrix& X, Index cols, const char* where) {
-  requireColumns(X, cols, where);
-  requireFinite(X, where, "X");
-}
-
 }  // namespace dw

@@ -24,5 +24,7 @@ void requireFinite(const Vector& v, const char* where, const char* name);
 void requireSupervisedShape(const Matrix& X, const Vector& y, Index minRows, const char* where);
 // Throws ShapeError unless X has exactly `cols` columns.
 void requireColumns(const Matrix& X, Index cols, const char* where);
+// Query points for a model fitted on `cols` features: exactly `cols` columns, all finite.
+void requireQuery(const Matrix& X, Index cols, const char* where);
 
 }  // namespace dw

@@ -3,6 +3,7 @@
 // featureTransform of the grid for switched-off input features. Grids are sampled at cell
 // centres so the stretched picture lines up with the axes.
 import { fixed } from '../../lib/ui.js';
+import { cellCentre } from '../../lib/heatmap.js';
 import { DOMAIN, FEATURES } from './settings.js';
 import { drawNormalised } from './heatmap.js';
 
@@ -26,15 +27,13 @@ export function legendSpec(data, theme) {
 export function outputPicture(trainer, data, { hovered, discretize, images, pal, res, hoverRes }) {
   if (trainer.status() === 'diverged') return null;
   if (hovered) {
-    const e = DOMAIN - DOMAIN / hoverRes;
-    const grid = trainer.net.neuronGridFloat32(-e, e, -e, e, hoverRes, hoverRes);
+    const grid = trainer.net.neuronGridFloat32(-DOMAIN, DOMAIN, -DOMAIN, DOMAIN, hoverRes, hoverRes);
     const sizes = trainer.layerSizes();
     let index = 0;
     for (let c = 0; c < hovered.col; c++) index += sizes[c];
     return drawNormalised(images.hover, grid, (index + hovered.unit) * hoverRes * hoverRes, hoverRes, pal);
   }
-  const e = DOMAIN - DOMAIN / res;
-  const grid = trainer.net.predictGridFloat32(-e, e, -e, e, res, res);
+  const grid = trainer.net.predictGridFloat32(-DOMAIN, DOMAIN, -DOMAIN, DOMAIN, res, res);
   if (data.kind === 'regression') return images.output.drawSigned(grid, res, pal, { scale: regressionScale(data), discrete: discretize });
   if (data.kind === 'multiclass') return images.output.drawClasses(grid, res, trainer.net.classCount(), pal, { discrete: discretize });
   // Sigmoid output: [1 − p, p] per cell; p is mapped to 2p − 1 ∈ [−1, 1] (orange … blue).
@@ -45,12 +44,11 @@ export function outputPicture(trainer, data, { hovered, discretize, images, pal,
 
 // One feature over the n×n grid through the engine's featureTransform.
 export function featureOverGrid(ml, key, n) {
-  const h = (2 * DOMAIN) / n;
   const X = new Float64Array(n * n * 2);
   for (let j = 0; j < n; j++) {
     for (let i = 0; i < n; i++) {
-      X[2 * (j * n + i)] = -DOMAIN + h / 2 + i * h;
-      X[2 * (j * n + i) + 1] = -DOMAIN + h / 2 + j * h;
+      X[2 * (j * n + i)] = cellCentre(i, n, -DOMAIN, DOMAIN);
+      X[2 * (j * n + i) + 1] = cellCentre(j, n, -DOMAIN, DOMAIN);
     }
   }
   return ml.featureTransform(X, [FEATURES.find((f) => f.key === key).engine]).X;

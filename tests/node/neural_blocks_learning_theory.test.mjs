@@ -1,4 +1,4 @@
-// JS API of the landscape/frontier helpers through WASM: values against hand-derived numbers,
+// JS API of the neural building blocks and learning-theory helpers through WASM: values against hand-derived numbers,
 // bad calls throw clear errors, and the engine keeps working afterwards.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Small building blocks of neural networks for the landscape playgrounds: activation curves
+// Small building blocks of neural networks for the neural playgrounds: activation curves
 // (the MLP's own activations, applied to a list of inputs), softmax, a deep chain of one-unit
 // layers that shows vanishing gradients, a 2-D convolution with max-pooling, and scaled
 // dot-product attention with several heads. Pure functions: no state, no randomness.

@@ -1,4 +1,4 @@
-#include "dw/course_houses.hpp"
+#include "dw/house_prices.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "dw/errors.hpp"
-#include "dw/landscape_linalg.hpp"
+#include "dw/linear_algebra_2d.hpp"
 
 using dw::Matrix;
 using dw::Vector;

@@ -2,7 +2,7 @@
 // hundred houses with four columns that drive the price, three that are pure noise, and a
 // seeded train/validation split. The game fits LinearRegression on the columns a learner picks
 // and shows the validation R², so informative columns must raise it and noise columns must
-// not help (tests/native/test_course_houses.cpp checks both for the default seed).
+// not help (tests/native/test_house_prices.cpp checks both for the default seed).
 #pragma once
 #include <cstdint>
 #include <string>

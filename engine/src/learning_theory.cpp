@@ -1,4 +1,4 @@
-#include "dw/landscape_learning_theory.hpp"
+#include "dw/learning_theory.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -43,6 +43,8 @@ GapStudy gapStudy(Model& model, const Matrix& X, const Vector& y, const std::vec
                   double validationFraction, std::uint32_t seed, int maxSteps) {
   const char* where = "gapStudy";
   requireIntInRange(repeats, 1, 200, where, "repeats");
+  // Repeat r uses seed + r, so the seed leaves room for the largest repeat count.
+  requireIntInRange(double(seed), 0, 4294967295LL - 200, where, "seed");
   if (sizes.empty()) throw InvalidArgument(std::string(where) + ": sizes is empty");
   const auto m = static_cast<Index>(sizes.size());
   std::vector<std::vector<double>> gaps(sizes.size());

@@ -1,4 +1,4 @@
-#include "dw/landscape_neural.hpp"
+#include "dw/neural_blocks.hpp"
 
 #include <cmath>
 #include <limits>
@@ -132,6 +132,7 @@ std::vector<AttentionHead> attention(const Matrix& X, const Matrix& Wq, const Ma
   requireIntInRange(heads, 1, 16, where, "heads");
   if (X.rows() < 1 || X.rows() > 256) throw InvalidArgument(std::string(where) + ": need 1 to 256 tokens, got " + std::to_string(X.rows()));
   const Index d = X.cols();
+  requireIntInRange(double(d), 1, 512, where, "d");
   for (const Matrix* W : {&Wq, &Wk, &Wv})
     if (W->rows() != d)
       throw ShapeError(std::string(where) + ": a weight matrix has " + std::to_string(W->rows()) +

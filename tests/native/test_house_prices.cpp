@@ -6,7 +6,7 @@
 #include <set>
 #include <vector>
 
-#include "dw/course_houses.hpp"
+#include "dw/house_prices.hpp"
 #include "dw/errors.hpp"
 #include "dw/linear_regression.hpp"
 
@@ -32,7 +32,7 @@ double validationR2(const CourseHouses& h, const std::vector<int>& cols) {
 }
 }  // namespace
 
-TEST_CASE("courseHouses is deterministic, well-formed and split without overlap", "[course]") {
+TEST_CASE("courseHouses is deterministic, well-formed and split without overlap", "[house_prices]") {
   CourseHouses a = courseHouses(kRows, kValidation, kSeed), b = courseHouses(kRows, kValidation, kSeed);
   CourseHouses c = courseHouses(kRows, kValidation, kSeed + 1);
   REQUIRE(a.data.X.rows() == kRows);
@@ -56,7 +56,7 @@ TEST_CASE("courseHouses is deterministic, well-formed and split without overlap"
   }
 }
 
-TEST_CASE("courseHouses: informative columns raise validation R², noise columns lower it", "[course]") {
+TEST_CASE("courseHouses: informative columns raise validation R², noise columns lower it", "[house_prices]") {
   CourseHouses h = courseHouses(kRows, kValidation, kSeed);
   const std::vector<int> informative = {0, 1, 2, 3};
   const double best = validationR2(h, informative);
@@ -79,7 +79,7 @@ TEST_CASE("courseHouses: informative columns raise validation R², noise columns
   CHECK(validationR2(h, {0, 1, 2, 3, 4, 5, 6}) < best);
 }
 
-TEST_CASE("courseHouses rejects bad arguments with a message naming the call", "[course]") {
+TEST_CASE("courseHouses rejects bad arguments with a message naming the call", "[house_prices]") {
   CHECK_THROWS_AS(courseHouses(5, kValidation, 1), InvalidArgument);
   CHECK_THROWS_WITH(courseHouses(240, 0.95, 1), Catch::Contains("courseHouses"));
 }

@@ -1,12 +1,12 @@
-// Landscape/frontier helpers checked against values worked out by hand.
+// Neural building blocks and learning-theory helpers checked against values worked out by hand.
 #include <catch2/catch.hpp>
 #include <cmath>
 
 #include "dw/datasets.hpp"
 #include "dw/decision_tree.hpp"
 #include "dw/errors.hpp"
-#include "dw/landscape_learning_theory.hpp"
-#include "dw/landscape_neural.hpp"
+#include "dw/learning_theory.hpp"
+#include "dw/neural_blocks.hpp"
 
 using dw::Matrix;
 using dw::Vector;
@@ -27,7 +27,7 @@ Matrix mat(dw::Index rows, dw::Index cols, std::initializer_list<double> v) {
 }
 }  // namespace
 
-TEST_CASE("activationCurve uses the MLP's activations and their derivatives", "[landscape]") {
+TEST_CASE("activationCurve uses the MLP's activations and their derivatives", "[neural_blocks]") {
   auto s = dw::activationCurve("sigmoid", vec({0, 2}));
   CHECK(s.value(0) == Approx(0.5));
   CHECK(s.derivative(0) == Approx(0.25));  // σ'(0) = σ(0)(1 − σ(0)) = 1/4
@@ -50,7 +50,7 @@ TEST_CASE("activationCurve uses the MLP's activations and their derivatives", "[
   CHECK_THROWS_AS(dw::activationCurve("relu", vec({NAN})), dw::InvalidArgument);
 }
 
-TEST_CASE("softmax sums to one, is shift-invariant and sharpens as the temperature falls", "[landscape]") {
+TEST_CASE("softmax sums to one, is shift-invariant and sharpens as the temperature falls", "[neural_blocks]") {
   Vector p = dw::softmax(vec({0, std::log(3.0)}), 1.0);  // e^0 : e^{ln 3} = 1 : 3
   CHECK(p(0) == Approx(0.25));
   CHECK(p(1) == Approx(0.75));
@@ -62,7 +62,7 @@ TEST_CASE("softmax sums to one, is shift-invariant and sharpens as the temperatu
   CHECK_THROWS_AS(dw::softmax(Vector(), 1), dw::InvalidArgument);
 }
 
-TEST_CASE("gradientChain multiplies one w·f'(z) per layer", "[landscape]") {
+TEST_CASE("gradientChain multiplies one w·f'(z) per layer", "[neural_blocks]") {
   // Sigmoid, w = 1, b = 0, input 0: z_1 = 0, a_1 = 0.5, factor 0.25; z_2 = 0.5.
   auto g = dw::gradientChain("sigmoid", 2, 1.0, 0.0, 0.0);
   CHECK(g.activation(1) == Approx(0.5));
@@ -81,7 +81,7 @@ TEST_CASE("gradientChain multiplies one w·f'(z) per layer", "[landscape]") {
   CHECK_THROWS_WITH(dw::gradientChain("relu", 0, 1, 0, 0), Contains("depth=0"));
 }
 
-TEST_CASE("convolve2d cross-correlates with valid or zero padding", "[landscape]") {
+TEST_CASE("convolve2d cross-correlates with valid or zero padding", "[neural_blocks]") {
   Matrix img = mat(3, 3, {1, 2, 3, 4, 5, 6, 7, 8, 9});
   Matrix k = mat(3, 3, {0, 0, 0, 0, 1, 0, 0, 0, 0});
   CHECK(dw::convolve2d(img, k, "same").isApprox(img));  // identity kernel
@@ -106,7 +106,7 @@ TEST_CASE("convolve2d cross-correlates with valid or zero padding", "[landscape]
   CHECK_THROWS_AS(dw::convolve2d(Matrix::Ones(2, 2), box, "valid"), dw::ShapeError);
 }
 
-TEST_CASE("maxPool keeps the largest value of each window and where it was", "[landscape]") {
+TEST_CASE("maxPool keeps the largest value of each window and where it was", "[neural_blocks]") {
   Matrix m = mat(4, 4, {1, 2, 0, 0, 3, 4, 0, 9, 0, 0, 5, 5, -1, 0, 5, 6});
   auto p = dw::maxPool(m, 2);
   CHECK(p.values(0, 0) == 4);
@@ -122,7 +122,7 @@ TEST_CASE("maxPool keeps the largest value of each window and where it was", "[l
   CHECK_THROWS_AS(dw::maxPool(Matrix::Ones(1, 1), 2), dw::ShapeError);
 }
 
-TEST_CASE("attention: softmax(QKᵀ/√dk) rows sum to one and weigh V", "[landscape]") {
+TEST_CASE("attention: softmax(QKᵀ/√dk) rows sum to one and weigh V", "[neural_blocks]") {
   // Two tokens in 2-D, identity projections, one head: S = X Xᵀ / √2.
   Matrix X = mat(2, 2, {1, 0, 0, 1});
   Matrix I = Matrix::Identity(2, 2);
@@ -150,7 +150,7 @@ TEST_CASE("attention: softmax(QKᵀ/√dk) rows sum to one and weigh V", "[lands
   CHECK_THROWS_AS(dw::attention(X, I, I, I, 3, false), dw::ShapeError);
 }
 
-TEST_CASE("Hoeffding union bound and tree class sizes", "[landscape]") {
+TEST_CASE("Hoeffding union bound and tree class sizes", "[neural_blocks]") {
   // √((ln 1 + ln 2/0.05)/(2·100)) = √(ln 40 / 200)
   CHECK(dw::hoeffdingUnionBound(100, 0, 0.05) == Approx(std::sqrt(std::log(40.0) / 200)));
   // Quadrupling n halves the bound.
@@ -161,7 +161,7 @@ TEST_CASE("Hoeffding union bound and tree class sizes", "[landscape]") {
   CHECK_THROWS_WITH(dw::hoeffdingUnionBound(100, 1, 0), Contains("delta=0"));
 }
 
-TEST_CASE("gapStudy averages repeated learning curves", "[landscape]") {
+TEST_CASE("gapStudy averages repeated learning curves", "[neural_blocks]") {
   auto d = dw::makeMoons(400, 0.3, 3);
   dw::DecisionTree tree;
   tree.setMaxDepth(8);

@@ -1,4 +1,4 @@
-#include "dw/landscape_linalg.hpp"
+#include "dw/linear_algebra_2d.hpp"
 
 #include <algorithm>
 #include <cmath>

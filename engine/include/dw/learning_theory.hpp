@@ -1,4 +1,4 @@
-// Learning theory made concrete for the frontier lesson "When does fitting generalise?":
+// Learning theory made concrete for the lesson "When does fitting generalise?":
 // the Hoeffding + union bound for a finite hypothesis class, the size of the class of
 // depth-limited trees on a threshold grid, and a repeated learning-curve experiment that
 // measures the train/test gap the bound speaks about.
