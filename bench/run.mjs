@@ -6,7 +6,8 @@
 // the passes, so a change of machine load during the run touches all of them. Then it adds page
 // metrics from Chromium and writes bench/REPORT.md (the quick mode writes bench/REPORT-quick.md).
 // Wall-clock numbers are reported, never asserted in tests.
-//   node bench/run.mjs [--quick] [--only=row,row] [--no-pages] [--no-native]
+//   node bench/run.mjs [--quick] [--passes=N] [--only=row,row] [--no-pages] [--no-native]
+// BENCH_OUT names the report file instead of bench/REPORT.md (or test-output/bench-quick.md).
 // BUILD_ROOT picks the native build (default build/), DIST the built site (default dist/).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -49,7 +50,8 @@ const quick = args.includes('--quick');
 const mode = quick ? 'quick' : 'full';
 const only = (args.find((a) => a.startsWith('--only=')) || '').slice(7).split(',').filter(Boolean);
 const withPages = !args.includes('--no-pages') && !only.length;
-const PASSES = quick ? 1 : 3;
+const passesArg = args.find((a) => a.startsWith('--passes='));
+const PASSES = passesArg ? Math.max(1, Number(passesArg.slice(9)) || 1) : quick ? 1 : 3;
 
 const started = Date.now();
 const cpus = os.cpus();
@@ -256,6 +258,9 @@ ${firstPages.map((p) => `| ${p.slug} | ${p.responses} | ${kib(p.raw)} | ${kib(p.
 if (pageMetrics.frameMs !== undefined) report += `Median frame time while Fit the line auto-fits: ${pageMetrics.frameMs.toFixed(1)} ms.
 
 `;
+// The plan for the engine's split by family (hand-written, with sizes from bench/engine-size.mjs).
+const splitPlan = path.join(root, 'bench', 'engine-split.md');
+if (fs.existsSync(splitPlan)) report += `${fs.readFileSync(splitPlan, 'utf8').trim()}\n\n`;
 report += `## Reading these numbers
 
 - Absolute times depend on the machine's load (above); ratios measured in the same run are more stable.
@@ -279,7 +284,7 @@ report += `## Reading these numbers
 - The SVM row includes building the 200×200 RBF kernel matrix (\`setData\`) and every SMO pair update.
 - The float32 grid path (\`predictGridFloat32\`) is what the playground uses for its heat map.
 `;
-const out = quick ? path.join(root, 'test-output', 'bench-quick.md') : path.join(root, 'bench', 'REPORT.md');
+const out = process.env.BENCH_OUT ? path.resolve(process.env.BENCH_OUT) : quick ? path.join(root, 'test-output', 'bench-quick.md') : path.join(root, 'bench', 'REPORT.md');
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, report);
 fs.writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({ machine, loads, mode, passes: PASSES, runs, firstPages, pageMetrics, playground }, null, 1));
