@@ -55,79 +55,91 @@ const PASSES = passesArg ? Math.max(1, Number(passesArg.slice(9)) || 1) : quick 
 
 const started = Date.now();
 const cpus = os.cpus();
-const machine = `${cpus[0].model}, ${cpus.length} logical cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
-const loads = [{ at: 'start', load: os.loadavg() }];
-const { loadEngine } = await import(pathToFileURL(path.join(dist, 'engine', 'index.js')).href);
-const ml = await loadEngine();
+// --from-json=FILE makes the report again from a run's saved data (the .json beside a report);
+// --add-native=FILE adds the samples of a separate run of dw_bench_native (its JSON output), for a
+// run made with --no-native.
+const fromJson = (args.find((a) => a.startsWith('--from-json=')) || '').slice(12);
+const addNative = (args.find((a) => a.startsWith('--add-native=')) || '').slice(13);
 
-const benchDir = path.join(dist, '__bench__');
-fs.mkdirSync(path.join(benchDir, 'js'), { recursive: true });
-for (const f of ['workloads.mjs', 'timing.mjs', 'browser-entry.mjs']) fs.copyFileSync(path.join(root, 'bench', f), path.join(benchDir, f));
-for (const f of fs.readdirSync(path.join(root, 'bench', 'js'))) fs.copyFileSync(path.join(root, 'bench', 'js', f), path.join(benchDir, 'js', f));
-fs.writeFileSync(path.join(benchDir, 'index.html'), '<!doctype html><title>bench</title><script type="module" src="browser-entry.mjs"></script>');
-const site = await startSite({ dir: dist });
+async function measure() {
+  const machine = `${cpus[0].model}, ${cpus.length} logical cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
+  const loads = [{ at: 'start', load: os.loadavg() }];
+  const { loadEngine } = await import(pathToFileURL(path.join(dist, 'engine', 'index.js')).href);
+  const ml = await loadEngine();
 
-// runs[env][row][impl] = [run, run, …] (one per pass)
-const runs = { native: {}, node: {}, chromium: {} };
-const keep = (env, result) => {
-  for (const [row, impls] of Object.entries(result))
-    for (const [impl, run] of Object.entries(impls)) ((runs[env][row] ??= {})[impl] ??= []).push(run);
-};
-const nativeArgs = [...(quick ? ['--quick'] : []), ...(only.length ? [`--only=${only.join(',')}`] : [])];
-let playground;
-const pageMetrics = {};
-let firstPages = [];
-try {
-  const benchPage = await site.newPage();
-  await benchPage.goto(`${site.base}/__bench__/index.html`);
-  await benchPage.waitForFunction(() => window.benchReady, null, { timeout: 120000 });
-  const envs = {
-    native: () => ({ native: JSON.parse(execFileSync(path.join(buildRoot, 'native', 'dw_bench_native'), nativeArgs, { encoding: 'utf8', maxBuffer: 1 << 24 })) }),
-    node: () => runWorkloads(ml, { mode, only: only.length ? only : null }),
-    chromium: () => benchPage.evaluate((o) => window.runBench(o), { mode, only: only.length ? only : null }),
+  const benchDir = path.join(dist, '__bench__');
+  fs.mkdirSync(path.join(benchDir, 'js'), { recursive: true });
+  for (const f of ['workloads.mjs', 'timing.mjs', 'browser-entry.mjs']) fs.copyFileSync(path.join(root, 'bench', f), path.join(benchDir, f));
+  for (const f of fs.readdirSync(path.join(root, 'bench', 'js'))) fs.copyFileSync(path.join(root, 'bench', 'js', f), path.join(benchDir, 'js', f));
+  fs.writeFileSync(path.join(benchDir, 'index.html'), '<!doctype html><title>bench</title><script type="module" src="browser-entry.mjs"></script>');
+  const site = await startSite({ dir: dist });
+
+  // runs[env][row][impl] = [run, run, …] (one per pass)
+  const runs = { native: {}, node: {}, chromium: {} };
+  const keep = (env, result) => {
+    for (const [row, impls] of Object.entries(result))
+      for (const [impl, run] of Object.entries(impls)) ((runs[env][row] ??= {})[impl] ??= []).push(run);
   };
-  if (args.includes('--no-native')) delete envs.native;
-  const order = Object.keys(envs);
-  for (let p = 0; p < PASSES; p++)
-    for (let k = 0; k < order.length; k++) {
-      const env = order[(k + p) % order.length];
-      const t0 = Date.now();
-      console.log(`pass ${p + 1}/${PASSES}: ${env} …`);
-      const result = await envs[env]();
-      if (env === 'native') for (const [row, run] of Object.entries(result.native)) ((runs.native[row] ??= {}).native ??= []).push(run);
-      else keep(env, result);
-      console.log(`  ${((Date.now() - t0) / 1000).toFixed(0)} s, load ${os.loadavg()[0].toFixed(1)}`);
+  const nativeArgs = [...(quick ? ['--quick'] : []), ...(only.length ? [`--only=${only.join(',')}`] : [])];
+  let playground;
+  const pageMetrics = {};
+  let firstPages = [];
+  try {
+    const benchPage = await site.newPage();
+    await benchPage.goto(`${site.base}/__bench__/index.html`);
+    await benchPage.waitForFunction(() => window.benchReady, null, { timeout: 120000 });
+    const envs = {
+      native: () => ({ native: JSON.parse(execFileSync(path.join(buildRoot, 'native', 'dw_bench_native'), nativeArgs, { encoding: 'utf8', maxBuffer: 1 << 24 })) }),
+      node: () => runWorkloads(ml, { mode, only: only.length ? only : null }),
+      chromium: () => benchPage.evaluate((o) => window.runBench(o), { mode, only: only.length ? only : null }),
+    };
+    if (args.includes('--no-native')) delete envs.native;
+    const order = Object.keys(envs);
+    for (let p = 0; p < PASSES; p++)
+      for (let k = 0; k < order.length; k++) {
+        const env = order[(k + p) % order.length];
+        const t0 = Date.now();
+        console.log(`pass ${p + 1}/${PASSES}: ${env} …`);
+        const result = await envs[env]();
+        if (env === 'native') for (const [row, run] of Object.entries(result.native)) ((runs.native[row] ??= {}).native ??= []).push(run);
+        else keep(env, result);
+        console.log(`  ${((Date.now() - t0) / 1000).toFixed(0)} s, load ${os.loadavg()[0].toFixed(1)}`);
+      }
+    await benchPage.close();
+    loads.push({ at: 'end of the hot-path passes', load: os.loadavg() });
+
+    if (withPages) {
+      // Page metrics: the first lesson of each level (bench/first-page.mjs), cache off.
+      console.log('first pages …');
+      firstPages = await measureFirstPage(site, { dist });
+
+      // Frame time while the busiest foundation animation runs (Fit the line's auto-fit).
+      const anim = await site.newPage();
+      await anim.goto(`${site.base}/lessons/fit-the-line.html`);
+      await anim.locator('.dw-card canvas').first().waitFor();
+      await anim.getByRole('button', { name: 'Auto-fit' }).click();
+      pageMetrics.frameMs = await anim.evaluate(() => new Promise((resolve) => {
+        const times = [];
+        let last = performance.now();
+        const tick = (now) => { times.push(now - last); last = now; if (times.length < 90) requestAnimationFrame(tick); else { times.sort((a, b) => a - b); resolve(times[Math.floor(times.length / 2)]); } };
+        requestAnimationFrame(tick);
+      }));
+      await anim.close();
+
+      // The neural-network playground at TensorFlow Playground's largest configuration.
+      console.log('playground …');
+      playground = await measurePlayground(site, { seconds: 4 });
     }
-  await benchPage.close();
-  loads.push({ at: 'end of the hot-path passes', load: os.loadavg() });
-
-  if (withPages) {
-    // Page metrics: the first lesson of each level (bench/first-page.mjs), cache off.
-    console.log('first pages …');
-    firstPages = await measureFirstPage(site, { dist });
-
-    // Frame time while the busiest foundation animation runs (Fit the line's auto-fit).
-    const anim = await site.newPage();
-    await anim.goto(`${site.base}/lessons/fit-the-line.html`);
-    await anim.locator('.dw-card canvas').first().waitFor();
-    await anim.getByRole('button', { name: 'Auto-fit' }).click();
-    pageMetrics.frameMs = await anim.evaluate(() => new Promise((resolve) => {
-      const times = [];
-      let last = performance.now();
-      const tick = (now) => { times.push(now - last); last = now; if (times.length < 90) requestAnimationFrame(tick); else { times.sort((a, b) => a - b); resolve(times[Math.floor(times.length / 2)]); } };
-      requestAnimationFrame(tick);
-    }));
-    await anim.close();
-
-    // The neural-network playground at TensorFlow Playground's largest configuration.
-    console.log('playground …');
-    playground = await measurePlayground(site, { seconds: 4 });
+  } finally {
+    await site.close();
+    fs.rmSync(benchDir, { recursive: true, force: true });
   }
-} finally {
-  await site.close();
-  fs.rmSync(benchDir, { recursive: true, force: true });
+  loads.push({ at: 'end', load: os.loadavg() });
+  return { machine, loads, runs, firstPages, pageMetrics, playground };
 }
-loads.push({ at: 'end', load: os.loadavg() });
+const saved = fromJson ? JSON.parse(fs.readFileSync(fromJson, 'utf8')) : await measure();
+const { machine, loads, runs, firstPages, pageMetrics, playground } = saved;
+if (addNative) for (const [row, run] of Object.entries(JSON.parse(fs.readFileSync(addNative, 'utf8')))) ((runs.native[row] ??= {}).native ??= []).push(run);
 
 const wasmFile = path.join(dist, 'engine', 'dw-engine.wasm');
 const jsGlue = path.join(dist, 'engine', 'dw-engine.mjs');
