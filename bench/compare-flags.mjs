@@ -9,6 +9,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { runWorkloads } from './workloads.mjs';
+import { summarise } from './timing.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const closure = process.env.EM_CLOSURE_COMPILER || path.join(root, 'node_modules', '.bin', 'google-closure-compiler');
@@ -58,11 +59,11 @@ for (let r = 0; r < ROUNDS; r++)
   for (let k = 0; k < engines.length; k++) {
     const i = (k + r) % engines.length;
     console.log(`round ${r + 1}: ${engines[i].v.label}`);
-    results[i].push(runWorkloads(engines[i].ml, { js: false }));
+    results[i].push(runWorkloads(engines[i].ml, { js: false, mode: 'quick' }));
   }
 const keys = Object.keys(results[0][0]);
 const median = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
-const micros = results.map((rs) => Object.fromEntries(keys.map((k) => [k, median(rs.map((r) => r[k].wasm))])));
+const micros = results.map((rs) => Object.fromEntries(keys.map((k) => [k, median(rs.map((r) => summarise([r[k].wasm]).median))])));
 
 const header = ['flags', 'wasm KiB (gzip)', 'JS glue KiB (gzip)', ...keys.map((k) => `${k} µs`), 'geometric mean vs shipped'];
 const rows = engines.map((e, i) => {

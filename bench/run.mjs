@@ -1,21 +1,32 @@
-// `npm run bench`: one run measures every hot path natively (bench/native), in WASM under Node,
-// in WASM inside Chromium and as plain JS in both, prints the ratios, adds page metrics from
-// Chromium, and writes bench/REPORT.md. Wall-clock numbers are reported, never asserted in tests.
+// `npm run bench` (full) or `npm run bench:quick` (a short run that checks the method): measures
+// every hot path natively (bench/native), in WASM and plain JS under Node, and in WASM and plain
+// JS inside Chromium, with the method of bench/timing.mjs (warm-up until stable, the compared
+// implementations interleaved, median and IQR). The three environments also take turns: the run
+// makes several passes, each starting with a different one, and pools each row's samples over
+// the passes, so a change of machine load during the run touches all of them. Then it adds page
+// metrics from Chromium and writes bench/REPORT.md (the quick mode writes bench/REPORT-quick.md).
+// Wall-clock numbers are reported, never asserted in tests.
+//   node bench/run.mjs [--quick] [--passes=N] [--only=row,row] [--no-pages] [--no-native]
+// BENCH_OUT names the report file instead of bench/REPORT.md (or test-output/bench-quick.md).
+// BUILD_ROOT picks the native build (default build/), DIST the built site (default dist/).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { loadEngine } from '../dist/engine/index.js';
+import { pathToFileURL } from 'node:url';
 import { runWorkloads } from './workloads.mjs';
+import { MODES, summarise } from './timing.mjs';
+import { measureFirstPage } from './first-page.mjs';
 import { startSite } from '../tests/browser/browser.mjs';
 import { measurePlayground, PLAYGROUND_HASH } from './playground-frame.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const dist = path.join(root, 'dist');
+const dist = path.resolve(process.env.DIST || path.join(root, 'dist'));
 const buildRoot = process.env.BUILD_ROOT || path.join(root, 'build');
 
 const LABELS = {
+  call_overhead: 'per-call overhead: a trivial bound method (JS: a plain method, which the JIT inlines)',
   lr_gd_step_10k: 'linear regression GD step, 10 000 points',
   mlp_step: 'MLP 2-16-16-1 tanh, Adam step (batch 10), lean: setTracing(false)',
   mlp_step_traced: 'MLP 2-16-16-1 tanh, Adam step (batch 10), with per-step trace',
@@ -34,66 +45,102 @@ const FRAME_LABELS = {
   tfp_neurons_24: 'every neuron\'s thumbnail, neuronGridFloat32 24×24',
 };
 
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const mode = quick ? 'quick' : 'full';
+const only = (args.find((a) => a.startsWith('--only=')) || '').slice(7).split(',').filter(Boolean);
+const withPages = !args.includes('--no-pages') && !only.length;
+const passesArg = args.find((a) => a.startsWith('--passes='));
+const PASSES = passesArg ? Math.max(1, Number(passesArg.slice(9)) || 1) : quick ? 1 : 3;
+
 const started = Date.now();
-const loadAtStart = os.loadavg();
-console.log('native …');
-const native = JSON.parse(execFileSync(path.join(buildRoot, 'native', 'dw_bench_native'), { encoding: 'utf8' }));
-console.log('WASM and JS in Node …');
-const nodeRun = runWorkloads(await loadEngine());
+const cpus = os.cpus();
+// --from-json=FILE makes the report again from a run's saved data (the .json beside a report);
+// --add-native=FILE adds the samples of a separate run of dw_bench_native (its JSON output), for a
+// run made with --no-native.
+const fromJson = (args.find((a) => a.startsWith('--from-json=')) || '').slice(12);
+const addNative = (args.find((a) => a.startsWith('--add-native=')) || '').slice(13);
 
-console.log('WASM and JS in Chromium …');
-const benchDir = path.join(dist, '__bench__');
-fs.mkdirSync(path.join(benchDir, 'js'), { recursive: true });
-for (const f of ['workloads.mjs', 'browser-entry.mjs']) fs.copyFileSync(path.join(root, 'bench', f), path.join(benchDir, f));
-for (const f of fs.readdirSync(path.join(root, 'bench', 'js'))) fs.copyFileSync(path.join(root, 'bench', 'js', f), path.join(benchDir, 'js', f));
-fs.writeFileSync(path.join(benchDir, 'index.html'), '<!doctype html><title>bench</title><script type="module" src="browser-entry.mjs"></script>');
-const site = await startSite();
-let browserRun;
-let playground;
-const pageMetrics = {};
-try {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/__bench__/index.html`);
-  await page.waitForFunction(() => window.benchResult, null, { timeout: 300000 });
-  browserRun = await page.evaluate(() => window.benchResult);
-  await page.close();
+async function measure() {
+  const machine = `${cpus[0].model}, ${cpus.length} logical cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
+  const loads = [{ at: 'start', load: os.loadavg() }];
+  const { loadEngine } = await import(pathToFileURL(path.join(dist, 'engine', 'index.js')).href);
+  const ml = await loadEngine();
 
-  // Page metrics on the first lesson.
-  const lesson = await site.newPage();
-  const bytes = [];
-  lesson.on('response', async (r) => { try { bytes.push({ url: r.url(), size: (await r.body()).length }); } catch { /* redirects have no body */ } });
-  const t0 = Date.now();
-  await lesson.goto(`${site.base}/lessons/how-models-learn.html`);
-  await lesson.locator('.dw-card canvas').first().waitFor();
-  pageMetrics.firstInteractiveMs = Date.now() - t0;
-  await lesson.waitForLoadState('networkidle');
-  pageMetrics.rawBytes = bytes.reduce((s, b) => s + b.size, 0);
-  pageMetrics.gzipBytes = bytes.reduce((s, b) => {
-    const file = path.join(dist, decodeURIComponent(new URL(b.url).pathname));
-    return s + (fs.existsSync(file) ? zlib.gzipSync(fs.readFileSync(file)).length : b.size);
-  }, 0);
-  pageMetrics.requests = bytes.length;
-  await lesson.close();
+  const benchDir = path.join(dist, '__bench__');
+  fs.mkdirSync(path.join(benchDir, 'js'), { recursive: true });
+  for (const f of ['workloads.mjs', 'timing.mjs', 'browser-entry.mjs']) fs.copyFileSync(path.join(root, 'bench', f), path.join(benchDir, f));
+  for (const f of fs.readdirSync(path.join(root, 'bench', 'js'))) fs.copyFileSync(path.join(root, 'bench', 'js', f), path.join(benchDir, 'js', f));
+  fs.writeFileSync(path.join(benchDir, 'index.html'), '<!doctype html><title>bench</title><script type="module" src="browser-entry.mjs"></script>');
+  const site = await startSite({ dir: dist });
 
-  // Frame time while the busiest foundation animation runs (Fit the line's auto-fit).
-  const anim = await site.newPage();
-  await anim.goto(`${site.base}/lessons/fit-the-line.html`);
-  await anim.locator('.dw-card canvas').first().waitFor();
-  await anim.getByRole('button', { name: 'Auto-fit' }).click();
-  pageMetrics.frameMs = await anim.evaluate(() => new Promise((resolve) => {
-    const times = [];
-    let last = performance.now();
-    const tick = (now) => { times.push(now - last); last = now; if (times.length < 90) requestAnimationFrame(tick); else { times.sort((a, b) => a - b); resolve(times[Math.floor(times.length / 2)]); } };
-    requestAnimationFrame(tick);
-  }));
-  await anim.close();
+  // runs[env][row][impl] = [run, run, …] (one per pass)
+  const runs = { native: {}, node: {}, chromium: {} };
+  const keep = (env, result) => {
+    for (const [row, impls] of Object.entries(result))
+      for (const [impl, run] of Object.entries(impls)) ((runs[env][row] ??= {})[impl] ??= []).push(run);
+  };
+  const nativeArgs = [...(quick ? ['--quick'] : []), ...(only.length ? [`--only=${only.join(',')}`] : [])];
+  let playground;
+  const pageMetrics = {};
+  let firstPages = [];
+  try {
+    const benchPage = await site.newPage();
+    await benchPage.goto(`${site.base}/__bench__/index.html`);
+    await benchPage.waitForFunction(() => window.benchReady, null, { timeout: 120000 });
+    const envs = {
+      native: () => ({ native: JSON.parse(execFileSync(path.join(buildRoot, 'native', 'dw_bench_native'), nativeArgs, { encoding: 'utf8', maxBuffer: 1 << 24 })) }),
+      node: () => runWorkloads(ml, { mode, only: only.length ? only : null }),
+      chromium: () => benchPage.evaluate((o) => window.runBench(o), { mode, only: only.length ? only : null }),
+    };
+    if (args.includes('--no-native')) delete envs.native;
+    const order = Object.keys(envs);
+    for (let p = 0; p < PASSES; p++)
+      for (let k = 0; k < order.length; k++) {
+        const env = order[(k + p) % order.length];
+        const t0 = Date.now();
+        console.log(`pass ${p + 1}/${PASSES}: ${env} …`);
+        const result = await envs[env]();
+        if (env === 'native') for (const [row, run] of Object.entries(result.native)) ((runs.native[row] ??= {}).native ??= []).push(run);
+        else keep(env, result);
+        console.log(`  ${((Date.now() - t0) / 1000).toFixed(0)} s, load ${os.loadavg()[0].toFixed(1)}`);
+      }
+    await benchPage.close();
+    loads.push({ at: 'end of the hot-path passes', load: os.loadavg() });
 
-  // The neural-network playground at TensorFlow Playground's largest configuration.
-  playground = await measurePlayground(site, { seconds: 4 });
-} finally {
-  await site.close();
-  fs.rmSync(benchDir, { recursive: true, force: true });
+    if (withPages) {
+      // Page metrics: the first lesson of each level (bench/first-page.mjs), cache off.
+      console.log('first pages …');
+      firstPages = await measureFirstPage(site, { dist });
+
+      // Frame time while the busiest foundation animation runs (Fit the line's auto-fit).
+      const anim = await site.newPage();
+      await anim.goto(`${site.base}/lessons/fit-the-line.html`);
+      await anim.locator('.dw-card canvas').first().waitFor();
+      await anim.getByRole('button', { name: 'Auto-fit' }).click();
+      pageMetrics.frameMs = await anim.evaluate(() => new Promise((resolve) => {
+        const times = [];
+        let last = performance.now();
+        const tick = (now) => { times.push(now - last); last = now; if (times.length < 90) requestAnimationFrame(tick); else { times.sort((a, b) => a - b); resolve(times[Math.floor(times.length / 2)]); } };
+        requestAnimationFrame(tick);
+      }));
+      await anim.close();
+
+      // The neural-network playground at TensorFlow Playground's largest configuration.
+      console.log('playground …');
+      playground = await measurePlayground(site, { seconds: 4 });
+    }
+  } finally {
+    await site.close();
+    fs.rmSync(benchDir, { recursive: true, force: true });
+  }
+  loads.push({ at: 'end', load: os.loadavg() });
+  return { machine, loads, runs, firstPages, pageMetrics, playground };
 }
+const saved = fromJson ? JSON.parse(fs.readFileSync(fromJson, 'utf8')) : await measure();
+const { machine, loads, runs, firstPages, pageMetrics, playground } = saved;
+const passes = saved.passes ?? PASSES;
+if (addNative) for (const [row, run] of Object.entries(JSON.parse(fs.readFileSync(addNative, 'utf8')))) ((runs.native[row] ??= {}).native ??= []).push(run);
 
 const wasmFile = path.join(dist, 'engine', 'dw-engine.wasm');
 const jsGlue = path.join(dist, 'engine', 'dw-engine.mjs');
@@ -101,31 +148,62 @@ const size = (f) => ({ raw: fs.statSync(f).size, gzip: zlib.gzipSync(fs.readFile
 const wasmSize = size(wasmFile);
 const glueSize = size(jsGlue);
 
-const f1 = (v) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
-const ratio = (a, b) => (a !== undefined && b !== undefined ? `${(a / b).toFixed(2)}×` : '–');
-const cell = (v) => (v !== undefined ? f1(v) : '–');
-const timesOf = (k) => ({ n: native[k], wn: nodeRun[k].wasm, wc: browserRun[k].wasm, jn: nodeRun[k].js, jc: browserRun[k].js });
+// Each cell: median, then the interquartile range in brackets, of every sample of every pass;
+// † marks a cell whose warm-up never settled (the medians of two consecutive windows stayed
+// more than 5 % apart until the cap), which on a loaded machine happens.
+const stat = (env, row, impl) => { const r = runs[env][row]?.[impl]; return r ? summarise(r) : undefined; };
+const fmt = (v) => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(1) : v >= 0.01 ? v.toFixed(3) : v.toExponential(1));
+const cell = (s) => (s ? `${fmt(s.median)} (${fmt(s.q1)}–${fmt(s.q3)})${s.stable ? '' : ' †'}` : '–');
+const ratio = (a, b) => (a && b ? `${(a.median / b.median).toFixed(2)}×` : '–');
+const timesOf = (k) => ({ n: stat('native', k, 'native'), wn: stat('node', k, 'wasm'), wc: stat('chromium', k, 'wasm'), jn: stat('node', k, 'js'), jc: stat('chromium', k, 'js') });
 const rowOf = (label, t) => [label, cell(t.n), cell(t.wn), cell(t.wc), cell(t.jn), cell(t.jc),
   ratio(t.wn, t.n), ratio(t.wc, t.n), ratio(t.jn, t.wn), ratio(t.jc, t.wc)];
 const header = ['hot path', 'native µs', 'WASM Node µs', 'WASM Chromium µs', 'JS Node µs', 'JS Chromium µs',
   'WASM÷native (Node)', 'WASM÷native (Chromium)', 'JS÷WASM (Node)', 'JS÷WASM (Chromium)'];
 const tableOf = (rows) => [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
-const table = tableOf(Object.keys(LABELS).map((k) => rowOf(LABELS[k], timesOf(k))));
-const frameTimes = Object.keys(FRAME_LABELS).map(timesOf);
-const sum = (key) => frameTimes.reduce((s, t) => (s === undefined || t[key] === undefined ? undefined : s + t[key]), 0);
-const frameTotal = { n: sum('n'), wn: sum('wn'), wc: sum('wc'), jn: sum('jn'), jc: sum('jc') };
-const frameTable = tableOf([...Object.keys(FRAME_LABELS).map((k, i) => rowOf(FRAME_LABELS[k], frameTimes[i])),
-  rowOf('**total of the three**', frameTotal)]);
+const measured = (k) => runs.node[k] || runs.native[k];
+const table = tableOf(Object.keys(LABELS).filter(measured).map((k) => rowOf(LABELS[k], timesOf(k))));
+const frameKeys = Object.keys(FRAME_LABELS).filter(measured);
+// The total of the frame's three parts: sums of the medians (the spread of a sum is not the sum of spreads; none shown).
+const frameTotal = Object.fromEntries(['n', 'wn', 'wc', 'jn', 'jc'].map((e) => {
+  const parts = frameKeys.map((k) => timesOf(k)[e]);
+  return [e, parts.every(Boolean) && parts.length ? { median: parts.reduce((s, p) => s + p.median, 0) } : undefined];
+}));
+const totalCell = (s) => (s ? fmt(s.median) : '–');
+const frameTable = tableOf([...frameKeys.map((k) => rowOf(FRAME_LABELS[k], timesOf(k))),
+  ['**total of the three** (sum of medians)', ...['n', 'wn', 'wc', 'jn', 'jc'].map((e) => totalCell(frameTotal[e])),
+    ratio(frameTotal.wn, frameTotal.n), ratio(frameTotal.wc, frameTotal.n), ratio(frameTotal.jn, frameTotal.wn), ratio(frameTotal.jc, frameTotal.wc)]]);
 const ms = (v) => `${v.toFixed(1)} ms`;
-const pt = playground.timings;
-const pageFrame = ['train', 'map', 'neurons', 'drawing'].reduce((t, k) => t + (pt[k] ?? NaN), 0);
-const machine = `${os.cpus()[0].model}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
-const load = `load average ${loadAtStart.map((v) => v.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the start`;
-const report = `# Performance report
+const loadText = loads.map((l) => `${l.load.map((v) => v.toFixed(1)).join(' / ')} at the ${l.at}`).join('; ');
+const meanLoad = loads.reduce((s, l) => s + l.load[0], 0) / loads.length;
+const loaded = meanLoad > cpus.length * 0.5;
+const M = MODES[mode];
 
-Generated by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine}; ${load}.
-Every number is a median over repeated runs, measured in one run of the command. Lower is better; a ratio
-above 1 in the JS÷WASM columns means the WASM engine is faster than plain JavaScript.
+let report = `# Performance report
+
+Generated by \`${quick ? 'npm run bench:quick' : 'npm run bench'}\` on ${new Date().toISOString().slice(0, 10)}${fromJson ? '' : ` in ${((Date.now() - started) / 60000).toFixed(0)} min`}${passes !== 3 && !quick ? ` with --passes=${passes}` : ''}.${addNative ? ' The native column comes from a separate run of `dw_bench_native` (`--add-native`), not interleaved with the others.' : ''}
+Machine: ${machine}. Load average (1 / 5 / 15 min): ${loadText}.
+${loaded ? `\n**These figures were taken on a loaded shared machine** (load average about ${meanLoad.toFixed(0)} on ${cpus.length} logical cores):
+each process got only part of a core and was preempted at random, which inflates medians and widens
+ranges unevenly. Ratios within one row are fairer than absolute times (the implementations were interleaved),
+but the whole table must be retaken on an idle machine (\`npm run bench\`) before any figure is quoted.\n` : ''}
+## How it is measured
+
+Every implementation of a row (native C++, WASM and plain JS in Node, WASM and plain JS in Chromium) is timed the
+same way (bench/timing.mjs; bench/native/bench.cpp follows the same rules):
+
+- **Warm-up until stable**: windows of ${M.window} samples are timed until the median of one window is within 5 % of the
+  previous window's, after at least ${M.minWarmMs} ms (V8 runs code in a baseline tier first and optimises it later);
+  if that never happens within ${M.maxWarmMs / 1000} s the cell is marked †.
+- **Samples**: a sample times enough calls to last about ${M.sampleMs} ms (the page's clock is coarse); each
+  implementation takes ${M.samples} samples per pass.
+- **Interleaved**: within a row, WASM and JS take turns sample by sample (the order rotating); the three environments
+  take turns pass by pass (${passes} pass${passes > 1 ? 'es' : ''}, each starting with a different environment), and
+  every cell pools its samples over the passes.
+- **Spread**: each cell is the median µs per call with the interquartile range (25th–75th percentile) in brackets.
+  Ratios are ratios of medians.
+
+Lower is better; a ratio above 1 in the JS÷WASM columns means the WASM engine is faster than plain JavaScript.
 
 ${table}
 
@@ -135,7 +213,12 @@ bench/FLAGS.md): -O3 is no faster and 6 % larger, -Os is about 7× slower, LTO i
 SIMD128 makes the heat-map kernels about 3× slower. Closure shrinks only the JS glue (about 7 KiB gzip) and needs a
 pinned Java/native compiler package on every machine, so it is not used.
 
-## Neural-network playground frame
+`;
+if (playground) {
+  const pt = playground.timings;
+  const pageFrame = ['train', 'map', 'neurons', 'drawing'].reduce((t, k) => t + (pt[k] ?? NaN), 0);
+  const wc = (k) => stat('chromium', k, 'wasm')?.median ?? NaN;
+  report += `## Neural-network playground frame
 
 TensorFlow Playground's largest configuration: 7 input features (x₁, x₂, x₁², x₂², x₁x₂, sin x₁, sin x₂),
 6 hidden layers of 8 tanh units, SGD at 0.03, batch 10, 250 training points (the playground's spiral).
@@ -159,32 +242,57 @@ ${playground.trainingPoints ?? '?'} training points), playing for 4 s; the widge
 How to read them: at 60 Hz a frame lasts 16.7 ms, and the playground gives the engine about half of it, about
 8 ms: its steps per frame adapt so that training takes \`FRAME_BUDGET_MS\` = 7 ms, then the losses are read once;
 the rest of the frame is for the map, the thumbnails and drawing. In Chromium one epoch of this network costs
-${ms(browserRun.tfp_train_epoch.wasm / 1000)} of WASM time, so that budget holds about ${(8000 / browserRun.tfp_train_epoch.wasm).toFixed(0)} epochs per frame (the page
-measured ${(playground.stepsPerFrame / 25).toFixed(1)}); a 200×200 map costs ${ms(browserRun.tfp_map_200.wasm / 1000)} (the page draws 100×100, a quarter of the cells)
-and all thumbnails ${ms(browserRun.tfp_neurons_24.wasm / 1000)}. TensorFlow Playground trains one epoch per frame and needs ≈51 ms for
+${ms(wc('tfp_train_epoch') / 1000)} of WASM time, so that budget holds about ${(8000 / wc('tfp_train_epoch')).toFixed(0)} epochs per frame (the page
+measured ${(playground.stepsPerFrame / 25).toFixed(1)}); a 200×200 map costs ${ms(wc('tfp_map_200') / 1000)} (the page draws 100×100, a quarter of the cells)
+and all thumbnails ${ms(wc('tfp_neurons_24') / 1000)}. TensorFlow Playground trains one epoch per frame and needs ≈51 ms for
 that frame at 100×100 (about 20 fps); compare it with the page's whole frame, ${ms(pageFrame)} above.
 
-## Page metrics (Chromium, first lesson "How does a model learn?")
+`;
+}
+if (firstPages.length) {
+  const kib = (b) => `${(b / 1024).toFixed(0)} KiB`;
+  report += `## First pages (Chromium, cache off; bench/first-page.mjs)
 
-| metric | value |
-|---|---|
-| time to first interactive widget | ${pageMetrics.firstInteractiveMs} ms |
-| bytes transferred | ${(pageMetrics.rawBytes / 1024).toFixed(0)} KiB raw, ${(pageMetrics.gzipBytes / 1024).toFixed(0)} KiB gzip, ${pageMetrics.requests} requests |
-| WASM module | ${(wasmSize.raw / 1024).toFixed(0)} KiB raw, ${(wasmSize.gzip / 1024).toFixed(0)} KiB gzip |
-| JS glue | ${(glueSize.raw / 1024).toFixed(0)} KiB raw, ${(glueSize.gzip / 1024).toFixed(0)} KiB gzip |
-| median frame time, Fit the line auto-fit | ${pageMetrics.frameMs.toFixed(1)} ms |
+The first lesson of each level, loaded in a fresh page with the cache disabled. "gzip" is what a host that
+compresses sends (each response's body gzipped at level 9; the precompressed \`.gz\` files in dist/ are the same),
+"first widget drawn" the time from navigation until the first widget's canvas has been painted.
 
-## Reading these numbers
+| lesson | responses | raw | gzip | brotli | WASM (gzip) | WASM request starts | first widget drawn |
+|---|---|---|---|---|---|---|---|
+${firstPages.map((p) => `| ${p.slug} | ${p.responses} | ${kib(p.raw)} | ${kib(p.gzip)} | ${kib(p.brotli)} | ${kib(p.wasmGzip)} | ${p.wasmStartMs === null ? '–' : `${p.wasmStartMs.toFixed(0)} ms`} | ${p.firstWidgetMs.toFixed(0)} ms |`).join('\n')}
+
+| file | raw | gzip |
+|---|---|---|
+| WASM module | ${kib(wasmSize.raw)} | ${kib(wasmSize.gzip)} |
+| JS glue | ${kib(glueSize.raw)} | ${kib(glueSize.gzip)} |
+
+`;
+}
+if (pageMetrics.frameMs !== undefined) report += `Median frame time while Fit the line auto-fits: ${pageMetrics.frameMs.toFixed(1)} ms.
+
+`;
+// The plan for the engine's split by family (hand-written, with sizes from bench/engine-size.mjs).
+// Hand-written sections kept beside the generated ones: the rows against the targets, then the plan.
+for (const f of ['rows.md', 'engine-split.md']) {
+  const file = path.join(root, 'bench', f);
+  if (fs.existsSync(file)) report += `${fs.readFileSync(file, 'utf8').trim()}\n\n`;
+}
+report += `## Reading these numbers
 
 - Absolute times depend on the machine's load (above); ratios measured in the same run are more stable.
   Regenerate this file with \`npm run bench\` on an idle machine before quoting numbers.
+- The per-call overhead row is the price of crossing from JS into WASM through embind for a trivial method
+  (\`steps()\`, an int getter); the plain-JS method is inlined by the JIT, and the native row is a call through a
+  function pointer. Every other row includes this overhead once per call.
 - Every plain-JS baseline (\`bench/js/\`) computes what the engine computes, checked by
-  \`tests/node/bench_baselines.test.mjs\`: k-means gives the same centroids, labels and inertia after every
-  step; the CART tree has the same splits, size, depth and predictions; the SMO follows the same iterates
-  (libsvm's second-order working-set selection, WSS 2, no shrinking, in both) and its decision values agree
-  within the KKT tolerance; the MLP, given the engine's weights, gives the same grids, losses and steps.
+  \`tests/node/bench_baselines.test.mjs\`: the linear-regression step gives the engine's w, b and loss; k-means gives
+  the same centroids, labels and inertia after every step; the CART tree has the same splits, size, depth and
+  predictions; the SMO follows the same iterates (libsvm's second-order working-set selection, WSS 2, no shrinking,
+  in both) and its decision values agree within the KKT tolerance; the MLP, given the engine's weights, gives the
+  same grids, losses and steps.
 - "Lean" MLP rows call \`setTracing(false)\`: a step only processes its mini-batch, as the JS baseline does.
   The "with per-step trace" row adds the full-data loss and the trace row the lesson widgets draw.
+- The grid rows draw a network trained for 500 steps, the same weights in WASM and JS.
 - k-means is timed over a whole run to convergence from one k-means++ start (the starting inertia, then
   Lloyd iterations until no label changes) and divided by the number of iterations; the JS does the same.
 - The tree rows include sorting the columns (\`setData\`); the engine grows best-first, one split per step so a
@@ -192,6 +300,9 @@ that frame at 100×100 (about 20 fps); compare it with the page's whole frame, $
 - The SVM row includes building the 200×200 RBF kernel matrix (\`setData\`) and every SMO pair update.
 - The float32 grid path (\`predictGridFloat32\`) is what the playground uses for its heat map.
 `;
-fs.writeFileSync(path.join(root, 'bench', 'REPORT.md'), report);
+const out = process.env.BENCH_OUT ? path.resolve(process.env.BENCH_OUT) : quick ? path.join(root, 'test-output', 'bench-quick.md') : path.join(root, 'bench', 'REPORT.md');
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, report);
+fs.writeFileSync(out.replace(/\.md$/, '.json'), JSON.stringify({ machine, loads, mode, passes, runs, firstPages, pageMetrics, playground }, null, 1));
 console.log(`\n${report}`);
-console.log(`bench/run.mjs took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`wrote ${path.relative(root, out)}; bench/run.mjs took ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -1,27 +1,14 @@
 // The benchmark workloads for WASM and plain JS, shared by the Node run and the Chromium run
 // (bench/run.mjs) so both measure exactly the same thing, on the same seeded data and settings
-// as bench/native/bench.cpp. Each returns median µs per call. The JS baselines (bench/js/) are
-// checked to compute what the engine computes by tests/node/bench_baselines.test.mjs.
+// as bench/native/bench.cpp. Each row's implementations are timed interleaved by
+// bench/timing.mjs (warm-up until stable, rounds, samples for median and IQR). The JS baselines
+// (bench/js/) are checked to compute what the engine computes by tests/node/bench_baselines.test.mjs.
 import { JsLinearRegression } from './js/linear_regression.js';
 import { JsMlp } from './js/mlp.js';
 import { JsKMeans } from './js/kmeans.js';
 import { JsDecisionTree } from './js/cart.js';
 import { JsKernelSvm } from './js/smo.js';
-
-export function medianMicros(rounds, inner, op) {
-  // Warm up first (at least 2 calls and 50 ms, at most 2 000 calls): V8 starts WASM and JS in a
-  // baseline tier and optimises hot code later, which would otherwise land in the first rounds.
-  const warmStart = performance.now();
-  for (let i = 0; i < 2000 && (i < 2 || performance.now() - warmStart < 50); i++) op();
-  const times = [];
-  for (let r = 0; r < rounds; r++) {
-    const t0 = performance.now();
-    for (let i = 0; i < inner; i++) op();
-    times.push(((performance.now() - t0) * 1000) / inner);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
+import { MODES, measureRow } from './timing.mjs';
 
 // TensorFlow Playground's largest configuration: 7 input features, 6 hidden layers of 8 tanh
 // units, SGD at 0.03, batch 10, 250 training points (the playground's spiral, scaled to ±6).
@@ -49,94 +36,167 @@ function tfpNet(ml, data) {
   return net;
 }
 
+// The rows, in report order. Each builds its objects, returns the implementations to compare
+// (wasm, and js where a plain-JS baseline exists) and frees its objects in done().
 // { js: false } skips the plain-JS baselines (bench/compare-flags.mjs only compares WASM builds).
-export function runWorkloads(ml, { js = true } = {}) {
-  const out = {};
+function rows(ml, { js }) {
+  const list = [];
+  const row = (key, build) => list.push({ key, build });
+
+  // Per-call overhead: a trivial bound method (an int getter) against a plain JS method.
+  row('call_overhead', () => {
+    const lr = new ml.LinearRegression();
+    const jsLr = new JsLinearRegression(new Float64Array(1), new Float64Array(1), 0.001);
+    return { impls: { wasm: () => lr.steps(), ...(js && { js: () => jsLr.steps() }) }, done: () => lr.delete() };
+  });
+
   // Linear regression: one full-batch GD step on 10 000 points.
-  const lin = ml.makeLinear(10000, 0.8, 1.5, 1.5, 3, 0, 10);
-  const lr = new ml.LinearRegression();
-  lr.setData(lin.X, 1, lin.y);
-  lr.setLearningRate(0.001);
-  out.lr_gd_step_10k = { wasm: medianMicros(15, 50, () => { lr.step(); if (lr.steps() > 100000) lr.reset(0); }) };
-  lr.delete();
-  const jsLr = new JsLinearRegression(lin.X, lin.y, 0.001);
-  if (js) out.lr_gd_step_10k.js = medianMicros(15, 50, () => jsLr.step());
+  row('lr_gd_step_10k', () => {
+    const lin = ml.makeLinear(10000, 0.8, 1.5, 1.5, 3, 0, 10);
+    const lr = new ml.LinearRegression();
+    lr.setData(lin.X, 1, lin.y);
+    lr.setLearningRate(0.001);
+    const jsLr = new JsLinearRegression(lin.X, lin.y, 0.001);
+    return {
+      impls: {
+        wasm: () => { lr.step(); if (lr.steps() > 100000) lr.reset(0); },
+        ...(js && { js: () => { jsLr.step(); if (jsLr.steps() > 100000) jsLr.reset(); } }),
+      },
+      done: () => lr.delete(),
+    };
+  });
 
   // MLP 2-16-16-1 tanh on 200 moons points: one Adam mini-batch (10) step, lean (what the JS
   // baseline does) and with the per-step full-data loss and trace row; 200×200 grids.
   const moons = ml.makeMoons(200, 0.15, 1);
-  const net = new ml.MLP();
-  net.setLayers([16, 16]);
-  net.setActivation('all', 'tanh');
-  net.setOptimizer('adam');
-  net.setLearningRate(0.03);
-  net.setBatchSize(10);
-  net.setData(moons.X, 2, moons.y);
-  net.setTracing(false);
-  out.mlp_step = { wasm: medianMicros(15, 100, () => net.step()) };
-  net.setTracing(true);
-  out.mlp_step_traced = { wasm: medianMicros(15, 100, () => net.step()) };
-  out.mlp_grid_200 = { wasm: medianMicros(5, 2, () => net.predictGrid(-1.5, 2.5, -1, 1.5, 200, 200)) };
-  out.mlp_grid_200_f32 = { wasm: medianMicros(5, 2, () => net.predictGridFloat32(-1.5, 2.5, -1, 1.5, 200, 200)) };
-  net.delete();
-  const jsNet = new JsMlp([2, 16, 16, 1], moons.X, moons.y, { batch: 10 });
-  if (js) out.mlp_step.js = medianMicros(15, 100, () => jsNet.step());
-  const buf = new Float64Array(2 * 40000);
-  if (js) out.mlp_grid_200.js = medianMicros(5, 2, () => jsNet.predictGrid(-1.5, 2.5, -1, 1.5, 200, 200, buf));
-  if (js) out.mlp_grid_200_f32.js = out.mlp_grid_200.js;
+  const moonsNet = (tracing) => {
+    const net = new ml.MLP();
+    net.setLayers([16, 16]);
+    net.setActivation('all', 'tanh');
+    net.setOptimizer('adam');
+    net.setLearningRate(0.03);
+    net.setBatchSize(10);
+    net.setData(moons.X, 2, moons.y);
+    net.setTracing(tracing);
+    return net;
+  };
+  const jsMoons = () => new JsMlp([2, 16, 16, 1], moons.X, moons.y, { batch: 10 });
+  row('mlp_step', () => {
+    const net = moonsNet(false);
+    const jsNet = jsMoons();
+    return { impls: { wasm: () => net.step(), ...(js && { js: () => jsNet.step() }) }, done: () => net.delete() };
+  });
+  row('mlp_step_traced', () => {
+    const net = moonsNet(true);
+    return { impls: { wasm: () => net.step() }, done: () => net.delete() };
+  });
+  // The grids are drawn from a trained-looking state: 500 steps first, the same in WASM and JS
+  // (the JS network starts from the engine's weights).
+  const gridRow = (key, f32) => row(key, () => {
+    const net = moonsNet(false);
+    for (let s = 0; s < 500; s++) net.step();
+    const jsNet = jsMoons();
+    jsNet.setParams(net.params().slice());
+    const buf = new Float64Array(2 * 40000);
+    const wasm = f32 ? () => net.predictGridFloat32(-1.5, 2.5, -1, 1.5, 200, 200) : () => net.predictGrid(-1.5, 2.5, -1, 1.5, 200, 200);
+    return { impls: { wasm, ...(js && { js: () => jsNet.predictGrid(-1.5, 2.5, -1, 1.5, 200, 200, buf) }) }, done: () => net.delete() };
+  });
+  gridRow('mlp_grid_200', false);
+  gridRow('mlp_grid_200_f32', true);
 
   // TensorFlow Playground's largest network: one lean step, then one frame's work.
   const tfp = tfpData(ml);
-  const big = tfpNet(ml, tfp);
-  const d = TFP_DOMAIN;
-  out.tfp_largest_step = { wasm: medianMicros(15, 100, () => big.step()) };
-  out.tfp_train_epoch = { wasm: medianMicros(9, 4, () => { for (let s = 0; s < TFP_STEPS_PER_EPOCH; s++) big.step(); big.dataLoss(); }) };
-  out.tfp_map_200 = { wasm: medianMicros(5, 2, () => big.predictGridFloat32(-d, d, -d, d, TFP_MAP_RES, TFP_MAP_RES)) };
-  out.tfp_neurons_24 = { wasm: medianMicros(9, 10, () => big.neuronGridFloat32(-d, d, -d, d, TFP_THUMB_RES, TFP_THUMB_RES)) };
-  big.delete();
   const wide = ml.featureTransform(tfp.X, TFP_FEATURES);
-  const jsBig = new JsMlp([7, 8, 8, 8, 8, 8, 8, 1], Float64Array.from(wide.X), tfp.y, { batch: 10, optimizer: 'sgd', features: TFP_FEATURES });
-  if (js) out.tfp_largest_step.js = medianMicros(15, 100, () => jsBig.step());
-  if (js) out.tfp_train_epoch.js = medianMicros(9, 4, () => { for (let s = 0; s < TFP_STEPS_PER_EPOCH; s++) jsBig.step(); jsBig.dataLoss(); });
-  const mapBuf = new Float64Array(2 * TFP_MAP_RES * TFP_MAP_RES);
-  if (js) out.tfp_map_200.js = medianMicros(5, 2, () => jsBig.predictGrid(-d, d, -d, d, TFP_MAP_RES, TFP_MAP_RES, mapBuf));
-  const thumbBuf = new Float64Array(jsBig.sizes.reduce((s, k) => s + k, 0) * TFP_THUMB_RES * TFP_THUMB_RES);
-  if (js) out.tfp_neurons_24.js = medianMicros(9, 10, () => jsBig.neuronGrid(-d, d, -d, d, TFP_THUMB_RES, TFP_THUMB_RES, thumbBuf));
+  const d = TFP_DOMAIN;
+  const tfpRow = (key, wasmOf, jsOf) => row(key, () => {
+    const big = tfpNet(ml, tfp);
+    const jsBig = new JsMlp([7, 8, 8, 8, 8, 8, 8, 1], Float64Array.from(wide.X), tfp.y, { batch: 10, optimizer: 'sgd', features: TFP_FEATURES });
+    jsBig.setParams(big.params().slice());
+    return { impls: { wasm: wasmOf(big), ...(js && { js: jsOf(jsBig) }) }, done: () => big.delete() };
+  });
+  tfpRow('tfp_largest_step', (big) => () => big.step(), (jsBig) => () => jsBig.step());
+  tfpRow('tfp_train_epoch',
+    (big) => () => { for (let s = 0; s < TFP_STEPS_PER_EPOCH; s++) big.step(); big.dataLoss(); },
+    (jsBig) => () => { for (let s = 0; s < TFP_STEPS_PER_EPOCH; s++) jsBig.step(); jsBig.dataLoss(); });
+  tfpRow('tfp_map_200', (big) => () => big.predictGridFloat32(-d, d, -d, d, TFP_MAP_RES, TFP_MAP_RES), (jsBig) => {
+    const mapBuf = new Float64Array(2 * TFP_MAP_RES * TFP_MAP_RES);
+    return () => jsBig.predictGrid(-d, d, -d, d, TFP_MAP_RES, TFP_MAP_RES, mapBuf);
+  });
+  tfpRow('tfp_neurons_24', (big) => () => big.neuronGridFloat32(-d, d, -d, d, TFP_THUMB_RES, TFP_THUMB_RES), (jsBig) => {
+    const thumbBuf = new Float64Array(jsBig.sizes.reduce((s, k) => s + k, 0) * TFP_THUMB_RES * TFP_THUMB_RES);
+    return () => jsBig.neuronGrid(-d, d, -d, d, TFP_THUMB_RES, TFP_THUMB_RES, thumbBuf);
+  });
 
   // k-means on 5 000 points, k = 5, from one k-means++ start: a whole run to convergence (the
   // reset's starting inertia, then Lloyd iterations until no label changes), per iteration.
-  const blobs = ml.makeBlobs(5000, 5, 0.8, 4);
-  const km = new ml.KMeans();
-  km.setK(5);
-  km.setData(blobs.X, 2, []);
-  km.reset(1);
-  const start = km.centroids().slice();
-  km.setCentroids(start); // reset() now restores these instead of seeding again
-  km.setTracing(false);
-  km.fit(1000);
-  const iterations = km.steps();
-  out.kmeans_iter_5k = { wasm: medianMicros(9, 3, () => { km.reset(1); km.fit(1000); }) / iterations };
-  km.delete();
-  const jsKm = new JsKMeans(blobs.X, 2, start);
-  if (js) out.kmeans_iter_5k.js = medianMicros(9, 3, () => { jsKm.reset(); for (let i = 0; i < 1000 && jsKm.step() > 0; i++); }) / iterations;
+  row('kmeans_iter_5k', () => {
+    const blobs = ml.makeBlobs(5000, 5, 0.8, 4);
+    const km = new ml.KMeans();
+    km.setK(5);
+    km.setData(blobs.X, 2, []);
+    km.reset(1);
+    const start = km.centroids().slice();
+    km.setCentroids(start); // reset() now restores these instead of seeding again
+    km.setTracing(false);
+    km.fit(1000);
+    const iterations = km.steps();
+    const jsKm = new JsKMeans(blobs.X, 2, start);
+    return {
+      impls: {
+        wasm: () => { km.reset(1); km.fit(1000); },
+        ...(js && { js: () => { jsKm.reset(); for (let i = 0; i < 1000 && jsKm.step() > 0; i++); } }),
+      },
+      scale: 1 / iterations,
+      done: () => km.delete(),
+    };
+  });
 
   // A full decision tree (Gini, unlimited depth) on 500 spiral points: sort + grow.
   const sp = ml.makeSpiral(500, 0.05, 5);
-  const tree = new ml.DecisionTree();
-  tree.setTracing(false);
-  out.tree_fit_500 = { wasm: medianMicros(9, 3, () => { tree.setData(sp.X, 2, sp.y); tree.fit(100000); }) };
-  tree.setTracing(true);
-  out.tree_fit_500_traced = { wasm: medianMicros(9, 3, () => { tree.setData(sp.X, 2, sp.y); tree.fit(100000); }) };
-  tree.delete();
-  if (js) out.tree_fit_500.js = medianMicros(9, 3, () => new JsDecisionTree(sp.X, 2, sp.y).fit());
+  const treeRow = (key, tracing, withJs) => row(key, () => {
+    const tree = new ml.DecisionTree();
+    tree.setTracing(tracing);
+    return {
+      impls: {
+        wasm: () => { tree.setData(sp.X, 2, sp.y); tree.fit(100000); },
+        ...(js && withJs && { js: () => new JsDecisionTree(sp.X, 2, sp.y).fit() }),
+      },
+      done: () => tree.delete(),
+    };
+  });
+  treeRow('tree_fit_500', false, true);
+  treeRow('tree_fit_500_traced', true, false);
 
   // Kernel SVM (RBF, C = 1, γ = 1, tolerance 1e-3) fitted to convergence on 200 moons points:
   // kernel matrix + SMO.
-  const svm = new ml.KernelSVM();
-  svm.setTracing(false);
-  out.svm_fit_200 = { wasm: medianMicros(9, 5, () => { svm.setData(moons.X, 2, moons.y); svm.fit(100000); }) };
-  svm.delete();
-  const jsSvm = new JsKernelSvm(moons.X, 2, moons.y);
-  if (js) out.svm_fit_200.js = medianMicros(9, 5, () => jsSvm.fit());
+  row('svm_fit_200', () => {
+    const svm = new ml.KernelSVM();
+    svm.setTracing(false);
+    const jsSvm = new JsKernelSvm(moons.X, 2, moons.y);
+    return {
+      impls: {
+        wasm: () => { svm.setData(moons.X, 2, moons.y); svm.fit(100000); },
+        ...(js && { js: () => jsSvm.fit() }),
+      },
+      done: () => svm.delete(),
+    };
+  });
+  return list;
+}
+
+// Runs every row (or those in `only`) and returns { key: { wasm: run, js?: run } }, each run
+// holding raw samples (bench/timing.mjs measureRow).
+export function runWorkloads(ml, { js = true, mode = 'full', only = null, log = () => {} } = {}) {
+  const out = {};
+  for (const { key, build } of rows(ml, { js })) {
+    if (only && !only.includes(key)) continue;
+    const { impls, scale = 1, done } = build();
+    try {
+      out[key] = measureRow(impls, MODES[mode], { scale });
+    } finally {
+      done();
+    }
+    log(key, out[key]);
+  }
   return out;
 }

@@ -34,7 +34,8 @@ function sharedFiles() {
   for (const folder of ['css', 'js', 'lib', 'widgets', 'engine', 'vendor']) walk(folder);
   files.push('favicon.svg');
   // KaTeX lists woff2, woff and ttf for each font; every browser we support takes woff2.
-  return files.filter((f) => !/\.(woff|ttf)$/.test(f) && !/^css\/embed|^js\/embed-frame/.test(f)).sort();
+  // Nor the precompressed .gz/.br copies (a package's platform serves the files as they are).
+  return files.filter((f) => !/\.(woff|ttf|gz|br)$/.test(f) && !/^css\/embed|^js\/embed-frame/.test(f)).sort();
 }
 
 function sharedContent(file) {

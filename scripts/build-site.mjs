@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { renderLesson, readCourse, page, esc, katexInlineStyleSheet } from './lesson-render.mjs';
 import { widgetCatalogue, renderGallery } from './embed-docs.mjs';
 import { renderLessonMap } from './lesson-map.mjs';
+import { precompress } from './precompress.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, process.argv[2] || 'dist');
@@ -49,7 +50,10 @@ for (const lesson of course.lessons) {
 fs.writeFileSync(path.join(dist, 'index.html'), renderHome(course));
 fs.writeFileSync(path.join(dist, 'css', 'katex-inline.css'), katexInlineStyleSheet());
 fs.writeFileSync(path.join(dist, 'gallery.html'), renderGallery(await widgetCatalogue(dist)));
-console.log(`site: ${course.lessons.length} lessons → ${path.relative(root, dist)}/`);
+// Precompressed copies for hosts that serve them (scripts/precompress.mjs); DW_NO_PRECOMPRESS=1
+// skips the few seconds this takes when only the pages matter.
+const packed = process.env.DW_NO_PRECOMPRESS ? null : precompress(dist);
+console.log(`site: ${course.lessons.length} lessons → ${path.relative(root, dist)}/${packed ? ` (+ .gz and .br copies: ${(packed.gz / 1048576).toFixed(2)} / ${(packed.br / 1048576).toFixed(2)} MiB)` : ''}`);
 
 function renderHome(c) {
   const sections = c.levels.map((level) => {

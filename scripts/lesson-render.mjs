@@ -253,14 +253,23 @@ function addHeadingIds(html) {
   });
 }
 
-export function page({ title, body, base = '../', scripts = [] }) {
+// A page whose widgets use the engine names it in `engine`: its head then starts the WASM download
+// and compilation at once (web/js/engine-early.js, the module glue preloaded, the .wasm preloaded
+// with the request the glue makes — credentials same-origin — so the glue's fetch reuses it).
+const engineHead = (base) => `<link rel="preload" href="${base}engine/dw-engine.wasm" as="fetch" type="application/wasm" crossorigin>
+<link rel="modulepreload" href="${base}engine/index.js">
+<link rel="modulepreload" href="${base}engine/dw-engine.mjs">
+<script type="module" src="${base}js/engine-early.js"></script>
+`;
+
+export function page({ title, body, base = '../', scripts = [], engine = false }) {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
-<link rel="icon" href="${base}favicon.svg" type="image/svg+xml">
+${engine ? engineHead(base) : ''}<link rel="icon" href="${base}favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${base}css/tokens.css">
 <link rel="stylesheet" href="${base}css/site.css">
 <link rel="stylesheet" href="${base}css/widget.css">
@@ -316,5 +325,6 @@ ${renderMarkdown(lesson.body, lesson.file, lesson.slug === 'notation' ? { glossa
 ${nav}
 </article>`;
   // lms.js (a learning platform's runtime, if any) restores progress before check-yourself.js reads it.
-  return page({ title: `${lesson.title} — Data Workshop`, body, scripts: ['js/lesson.js', 'js/progress.js', 'js/lms.js', 'js/xapi.js', 'js/check-yourself.js'] });
+  const engine = /^::: *widget /m.test(lesson.body);
+  return page({ title: `${lesson.title} — Data Workshop`, body, engine, scripts: ['js/lesson.js', 'js/progress.js', 'js/lms.js', 'js/xapi.js', 'js/check-yourself.js'] });
 }

@@ -1,6 +1,8 @@
 // A small static file server for dist/ (no dependencies):
 //   node scripts/serve.mjs [dir] [port] [--csp]
-// Serves .wasm as application/wasm so browsers can compile while downloading, refuses paths
+// Serves .wasm as application/wasm so browsers can compile while downloading, sends the
+// precompressed copy of a file (file.br or file.gz, written by scripts/precompress.mjs) when the
+// client accepts that encoding and the copy is not older than the file, refuses paths
 // outside the folder, and with --csp sends the strict Content-Security-Policy the site is built
 // to work under (STRICT_CSP; the browser tests use the same one), to try a page as a strict host would.
 import http from 'node:http';
@@ -17,6 +19,19 @@ const TYPES = {
 // No inline scripts or styles, no eval; WebAssembly compilation allowed; everything from this origin.
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
+// The precompressed copy to send for `file`, if the client accepts its encoding (brotli first).
+function precompressedEncoding(file, accept = '') {
+  const accepted = new Set(String(accept).split(',').map((a) => a.trim().split(';')[0].toLowerCase()));
+  for (const e of [{ name: 'br', ext: 'br' }, { name: 'gzip', ext: 'gz' }]) {
+    if (!accepted.has(e.name)) continue;
+    try {
+      const copy = fs.statSync(`${file}.${e.ext}`);
+      if (copy.mtimeMs >= fs.statSync(file).mtimeMs) return e;
+    } catch { /* no copy */ }
+  }
+  return null;
+}
+
 export function createServer(dir, { csp = null } = {}) {
   const rootDir = path.resolve(dir);
   return http.createServer((req, res) => {
@@ -30,9 +45,11 @@ export function createServer(dir, { csp = null } = {}) {
     let file = path.join(rootDir, pathname);
     if (!file.startsWith(rootDir)) { res.writeHead(403).end('Forbidden'); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    fs.readFile(file, (err, data) => {
+    const encoding = precompressedEncoding(file, req.headers['accept-encoding']);
+    fs.readFile(encoding ? `${file}.${encoding.ext}` : file, (err, data) => {
       if (err) { res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found'); return; }
-      const headers = { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache' };
+      const headers = { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
+      if (encoding) headers['Content-Encoding'] = encoding.name;
       if (csp) headers['Content-Security-Policy'] = csp;
       res.writeHead(200, headers).end(data);
     });

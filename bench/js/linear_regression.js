@@ -6,9 +6,16 @@ export class JsLinearRegression {
     this.x = x;
     this.y = y;
     this.eta = learningRate;
+    this.reset();
+  }
+
+  reset() {
     this.w = 0;
     this.b = 0;
+    this.count = 0;
   }
+
+  steps() { return this.count; }
 
   step() {
     const { x, y } = this;
@@ -22,6 +29,7 @@ export class JsLinearRegression {
     }
     this.w -= this.eta * (2 / n) * gw;
     this.b -= this.eta * (2 / n) * gb;
+    this.count++;
     let loss = 0;
     for (let i = 0; i < n; i++) {
       const e = this.w * x[i] + this.b - y[i];

@@ -1,8 +1,9 @@
 // Native side of the benchmark (bench/run.mjs runs it and the WASM/JS sides in one go).
-// Prints one JSON object: median microseconds per call for each hot path, on the same seeded
+// Prints one JSON object: for each hot path, samples of microseconds per call (bench/timing.mjs's method), on the same seeded
 // data and settings as bench/workloads.mjs (keep the two in step).
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <functional>
 #include <string>
@@ -17,21 +18,69 @@
 #include "dw/mlp.hpp"
 
 namespace {
-// Median of `rounds` timings, each the mean over `inner` calls, in microseconds.
-double medianMicros(int rounds, int inner, const std::function<void()>& op) {
-  // The same warm-up as bench/workloads.mjs (at least 2 calls and 50 ms, at most 2 000 calls).
-  auto warmStart = std::chrono::steady_clock::now();
-  for (int i = 0; i < 2000 && (i < 2 || std::chrono::steady_clock::now() - warmStart < std::chrono::milliseconds(50)); ++i) op();
-  std::vector<double> times;
-  for (int r = 0; r < rounds; ++r) {
-    auto t0 = std::chrono::steady_clock::now();
-    for (int i = 0; i < inner; ++i) op();
-    auto t1 = std::chrono::steady_clock::now();
-    times.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count() / inner);
-  }
-  std::sort(times.begin(), times.end());
-  return times[times.size() / 2];
+// The method of bench/timing.mjs, in C++: warm up until the median of consecutive windows changes
+// by less than 5 % (after a floor, up to a cap), then time `samples` samples of `inner` calls
+// (each about sampleMs long). bench/run.mjs pools the samples of several runs of this binary,
+// interleaved with the Node and Chromium runs, into a median and an interquartile range.
+struct Mode {
+  double sampleMs, minWarmMs, maxWarmMs;
+  int window, samples;
+};
+const Mode kQuick{4, 200, 1500, 3, 7};
+const Mode kFull{15, 400, 6000, 5, 21};
+
+using Clock = std::chrono::steady_clock;
+double msSince(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+
+double sampleMicros(const std::function<void()>& op, long inner) {
+  auto t0 = Clock::now();
+  for (long i = 0; i < inner; ++i) op();
+  return msSince(t0) * 1000.0 / static_cast<double>(inner);
 }
+
+double medianOf(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  std::size_t n = v.size();
+  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+long callsFor(double ms, double perCallUs) {
+  return std::max(1L, static_cast<long>(std::ceil(ms * 1000.0 / std::max(perCallUs, 1e-3))));
+}
+
+struct Run {
+  std::vector<double> samples;
+  double warmMs = 0;
+  bool stable = false;
+};
+
+Run measure(const Mode& mode, const std::function<void()>& op, double scale = 1.0) {
+  Run run;
+  auto t0 = Clock::now();
+  long inner = callsFor(mode.sampleMs, sampleMicros(op, 1));
+  double previous = -1;
+  for (;;) {
+    std::vector<double> times;
+    for (int k = 0; k < mode.window; ++k) times.push_back(sampleMicros(op, inner));
+    double m = medianOf(times);
+    double elapsed = msSince(t0);
+    bool settled = previous > 0 && std::fabs(m - previous) < 0.05 * previous;
+    previous = m;
+    inner = callsFor(mode.sampleMs, m);
+    if ((settled && elapsed >= mode.minWarmMs) || elapsed >= mode.maxWarmMs) {
+      run.warmMs = elapsed;
+      run.stable = settled && elapsed >= mode.minWarmMs;
+      break;
+    }
+  }
+  for (int r = 0; r < mode.samples; ++r) run.samples.push_back(sampleMicros(op, inner) * scale);
+  return run;
+}
+
+// A trivial call the optimiser cannot remove: through a volatile function pointer.
+int __attribute__((noinline)) stepsOf(const dw::LinearRegression& m) { return m.steps(); }
+int (*volatile stepsCall)(const dw::LinearRegression&) = stepsOf;
+volatile int sink = 0;
 
 void tanhNet(dw::Mlp& net, const std::vector<int>& layers, dw::OptimizerKind opt) {
   net.setLayers(layers);
@@ -42,25 +91,41 @@ void tanhNet(dw::Mlp& net, const std::vector<int>& layers, dw::OptimizerKind opt
 }
 }  // namespace
 
-int main() {
-  std::vector<std::pair<std::string, double>> out;
+int main(int argc, char** argv) {
+  // Arguments: --quick (the short mode), --only=key1,key2 (those rows only).
+  const Mode* mode = &kFull;
+  std::string only;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--quick") mode = &kQuick;
+    if (a.rfind("--only=", 0) == 0) only = "," + a.substr(7) + ",";
+  }
+  std::vector<std::pair<std::string, Run>> out;
+  auto measureRow = [&](const std::string& key, const std::function<void()>& op, double scale = 1.0) {
+    if (only.empty() || only.find("," + key + ",") != std::string::npos) out.emplace_back(key, measure(*mode, op, scale));
+  };
+
+  dw::LinearRegression idle;
+  measureRow("call_overhead", [&] { sink = stepsCall(idle); });
 
   dw::Dataset lin = dw::makeLinear(10000, 0.8, 1.5, 1.5, 3, 0, 10);
   dw::LinearRegression lr;
   lr.setData(lin.X, lin.y);
   lr.setLearningRate(0.001);
-  out.emplace_back("lr_gd_step_10k", medianMicros(15, 50, [&] { lr.step(); if (lr.steps() > 100000) lr.reset(0); }));
+  measureRow("lr_gd_step_10k", [&] { lr.step(); if (lr.steps() > 100000) lr.reset(0); });
 
   dw::Dataset moons = dw::makeMoons(200, 0.15, 1);
   dw::Mlp net;
   tanhNet(net, {16, 16}, dw::OptimizerKind::Adam);
   net.setData(moons.X, moons.y);
   net.setTracing(false);
-  out.emplace_back("mlp_step", medianMicros(15, 100, [&] { net.step(); }));
+  measureRow("mlp_step", [&] { net.step(); });
   net.setTracing(true);
-  out.emplace_back("mlp_step_traced", medianMicros(15, 100, [&] { net.step(); }));
-  out.emplace_back("mlp_grid_200", medianMicros(5, 2, [&] { net.predictGrid(-1.5, 2.5, -1, 1.5, 200, 200); }));
-  out.emplace_back("mlp_grid_200_f32", medianMicros(5, 2, [&] { net.predictGridFloat32(-1.5, 2.5, -1, 1.5, 200, 200); }));
+  measureRow("mlp_step_traced", [&] { net.step(); });
+  net.setTracing(false);
+  for (int s = 0; s < 500; ++s) net.step();  // the grids are drawn after 500 more steps, as in workloads.mjs
+  measureRow("mlp_grid_200", [&] { net.predictGrid(-1.5, 2.5, -1, 1.5, 200, 200); });
+  measureRow("mlp_grid_200_f32", [&] { net.predictGridFloat32(-1.5, 2.5, -1, 1.5, 200, 200); });
 
   // TensorFlow Playground's largest configuration (see TFP_* in bench/workloads.mjs).
   dw::Dataset spiral = dw::makeSpiral(250, 0.1, 2);
@@ -72,10 +137,10 @@ int main() {
   big.setData(spiral.X, spiral.y);
   big.setTracing(false);
   const double d = 6, t = 2 * d / 24;
-  out.emplace_back("tfp_largest_step", medianMicros(15, 100, [&] { big.step(); }));
-  out.emplace_back("tfp_train_epoch", medianMicros(9, 4, [&] { for (int s = 0; s < 25; ++s) big.step(); big.dataLoss(); }));
-  out.emplace_back("tfp_map_200", medianMicros(5, 2, [&] { big.predictGridFloat32(-d, d, -d, d, 200, 200); }));
-  out.emplace_back("tfp_neurons_24", medianMicros(9, 10, [&] { big.neuronGridFloat32(-d + t / 2, d - t / 2, -d + t / 2, d - t / 2, 24, 24); }));
+  measureRow("tfp_largest_step", [&] { big.step(); });
+  measureRow("tfp_train_epoch", [&] { for (int s = 0; s < 25; ++s) big.step(); big.dataLoss(); });
+  measureRow("tfp_map_200", [&] { big.predictGridFloat32(-d, d, -d, d, 200, 200); });
+  measureRow("tfp_neurons_24", [&] { big.neuronGridFloat32(-d + t / 2, d - t / 2, -d + t / 2, d - t / 2, 24, 24); });
 
   dw::Dataset blobs = dw::makeBlobs(5000, 5, 0.8, 4);
   dw::KMeans km;
@@ -86,22 +151,26 @@ int main() {
   km.setTracing(false);
   km.fit(1000);
   const int iterations = km.steps();
-  out.emplace_back("kmeans_iter_5k", medianMicros(9, 3, [&] { km.reset(1); km.fit(1000); }) / iterations);
+  measureRow("kmeans_iter_5k", [&] { km.reset(1); km.fit(1000); }, 1.0 / iterations);
 
   dw::Dataset sp = dw::makeSpiral(500, 0.05, 5);
   dw::DecisionTree tree;
   tree.setTracing(false);
-  out.emplace_back("tree_fit_500", medianMicros(9, 3, [&] { tree.setData(sp.X, sp.y); tree.fit(100000); }));
+  measureRow("tree_fit_500", [&] { tree.setData(sp.X, sp.y); tree.fit(100000); });
   tree.setTracing(true);
-  out.emplace_back("tree_fit_500_traced", medianMicros(9, 3, [&] { tree.setData(sp.X, sp.y); tree.fit(100000); }));
+  measureRow("tree_fit_500_traced", [&] { tree.setData(sp.X, sp.y); tree.fit(100000); });
 
   dw::KernelSVM svm;
   svm.setTracing(false);
-  out.emplace_back("svm_fit_200", medianMicros(9, 5, [&] { svm.setData(moons.X, moons.y); svm.fit(100000); }));
+  measureRow("svm_fit_200", [&] { svm.setData(moons.X, moons.y); svm.fit(100000); });
 
   std::printf("{");
-  for (std::size_t i = 0; i < out.size(); ++i)
-    std::printf("%s\"%s\": %.3f", i ? ", " : "", out[i].first.c_str(), out[i].second);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const Run& r = out[i].second;
+    std::printf("%s\"%s\": {\"samples\": [", i ? ", " : "", out[i].first.c_str());
+    for (std::size_t k = 0; k < r.samples.size(); ++k) std::printf("%s%.4f", k ? ", " : "", r.samples[k]);
+    std::printf("], \"warmMs\": %.1f, \"stable\": %s}", r.warmMs, r.stable ? "true" : "false");
+  }
   std::printf("}\n");
   return 0;
 }

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <vector>
 
 #include "dw/errors.hpp"
 #include "dw/rng.hpp"
@@ -15,14 +16,37 @@ constexpr int kMaxK = 100;
 constexpr int kMaxElbowIterations = 300;
 
 // Nearest centroid of point x; ties go to the lower index (strict <), as scikit-learn does.
+// Plain loops over the row-major data: for the few features and centroids of a lesson, Eigen's
+// dynamic-size expressions cost more in set-up than in arithmetic (and are scalar in WASM).
+// Each distance is summed feature by feature, (c − x)² in order, as squaredNorm() would.
 int nearest(const Matrix& C, const Eigen::Ref<const Eigen::RowVectorXd>& x, double* distSq) {
+  const Index k = C.rows(), d = C.cols();
+  const double* c = C.data();
+  const double* p = x.data();
   int best = 0;
   double bestD = std::numeric_limits<double>::infinity();
-  for (Index j = 0; j < C.rows(); ++j) {
-    double d = (C.row(j) - x).squaredNorm();
-    if (d < bestD) {
-      bestD = d;
-      best = static_cast<int>(j);
+  if (d == 2) {
+    const double x0 = p[0], x1 = p[1];
+    for (Index j = 0; j < k; ++j) {
+      const double a = c[2 * j] - x0, b = c[2 * j + 1] - x1;
+      const double dist = a * a + b * b;
+      if (dist < bestD) {
+        bestD = dist;
+        best = static_cast<int>(j);
+      }
+    }
+  } else {
+    for (Index j = 0; j < k; ++j) {
+      const double* cj = c + j * d;
+      double dist = 0.0;
+      for (Index t = 0; t < d; ++t) {
+        const double a = cj[t] - p[t];
+        dist += a * a;
+      }
+      if (dist < bestD) {
+        bestD = dist;
+        best = static_cast<int>(j);
+      }
     }
   }
   if (distSq) *distSq = bestD;
@@ -44,16 +68,23 @@ int assignLabels(const Matrix& X, const Matrix& C, std::vector<int>& labels) {
 // Update half: c_j = mean of the points labelled j (the minimiser of Σ‖x − c_j‖² over c_j).
 // An empty cluster keeps its centroid; returns how many were empty.
 int updateCentroids(const Matrix& X, const std::vector<int>& labels, Matrix& C) {
-  Matrix sums = Matrix::Zero(C.rows(), C.cols());
-  std::vector<int> counts(C.rows(), 0);
-  for (Index i = 0; i < X.rows(); ++i) {
-    sums.row(labels[i]) += X.row(i);
+  const Index k = C.rows(), d = C.cols(), n = X.rows();
+  std::vector<double> sums(static_cast<std::size_t>(k * d), 0.0);
+  std::vector<int> counts(k, 0);
+  const double* x = X.data();
+  for (Index i = 0; i < n; ++i) {
+    double* s = sums.data() + labels[i] * d;
+    const double* xi = x + i * d;
+    for (Index t = 0; t < d; ++t) s[t] += xi[t];
     ++counts[labels[i]];
   }
   int empty = 0;
-  for (Index j = 0; j < C.rows(); ++j) {
-    if (counts[j] == 0) ++empty;
-    else C.row(j) = sums.row(j) / counts[j];
+  for (Index j = 0; j < k; ++j) {
+    if (counts[j] == 0) {
+      ++empty;
+      continue;
+    }
+    for (Index t = 0; t < d; ++t) C(j, t) = sums[j * d + t] / counts[j];
   }
   return empty;
 }

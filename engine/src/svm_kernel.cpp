@@ -46,7 +46,26 @@ void KernelMatrix::build(const Matrix& X, const SvmKernel& kernel) {
   diagonal_.resize(n);
   for (Index i = 0; i < n; ++i) diagonal_(i) = kernel(X.row(i), X.row(i));
   squaredNorms_ = X.rowwise().squaredNorm();
-  if (n <= kFullCacheLimit) {
+  if (n <= kFullCacheLimit && kernel.type == SvmKernel::Type::Rbf) {
+    // K is symmetric: compute the upper triangle once (half the exp calls, the costly part of
+    // setData) and mirror it. Each entry as cross() gives it: exp(−γ·max(‖a‖² + ‖b‖² − 2a·b, 0)).
+    full_.resize(n, n);
+    const Index d = X.cols();
+    const double* x = X.data();
+    const double* norms = squaredNorms_.data();
+    for (Index i = 0; i < n; ++i) {
+      const double* xi = x + i * d;
+      double* Ki = full_.row(i).data();
+      for (Index j = i; j < n; ++j) {
+        const double* xj = x + j * d;
+        double dot = 0.0;
+        for (Index t = 0; t < d; ++t) dot += xi[t] * xj[t];
+        Ki[j] = std::exp(-kernel.gamma * std::max(norms[i] + norms[j] - 2.0 * dot, 0.0));
+      }
+      for (Index j = 0; j < i; ++j) Ki[j] = full_(j, i);
+    }
+    X_.resize(0, 0);
+  } else if (n <= kFullCacheLimit) {
     full_ = kernel.cross(X, X);
     X_.resize(0, 0);
   } else {

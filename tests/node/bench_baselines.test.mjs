@@ -3,6 +3,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from './engine.mjs';
+import { JsLinearRegression } from '../../bench/js/linear_regression.js';
 import { JsKMeans } from '../../bench/js/kmeans.js';
 import { JsDecisionTree } from '../../bench/js/cart.js';
 import { JsKernelSvm } from '../../bench/js/smo.js';
@@ -16,6 +17,33 @@ function gridPoints(x0, x1, y0, y1, n) {
   }
   return P;
 }
+
+test('linear regression: the JS gradient-descent step gives the engine\'s w, b and loss, step by step', () => {
+  // The benchmark's data and learning rate (bench/workloads.mjs lr_gd_step_10k).
+  const lin = ml.makeLinear(10000, 0.8, 1.5, 1.5, 3, 0, 10);
+  const lr = new ml.LinearRegression();
+  try {
+    lr.setData(lin.X, 1, lin.y);
+    lr.setLearningRate(0.001);
+    const js = new JsLinearRegression(lin.X, lin.y, 0.001);
+    const close = (a, b, what) => assert.ok(Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);
+    for (let s = 1; s <= 200; s++) {
+      lr.step();
+      const loss = js.step();
+      if (s % 20 && s > 3) continue;
+      const [w, b] = lr.params();
+      close(js.w, w, `w after step ${s}`);
+      close(js.b, b, `b after step ${s}`);
+      close(loss, lr.loss(), `loss after step ${s}`);
+    }
+    assert.equal(js.steps(), lr.steps());
+    // The steps move: the loss has fallen well below its start, so the comparison is not of two idle models.
+    const start = new JsLinearRegression(lin.X, lin.y, 0.001);
+    assert.ok(lr.loss() < 0.5 * start.step());
+    js.reset();
+    assert.equal(js.steps(), 0);
+  } finally { lr.delete(); }
+});
 
 test('k-means: the JS Lloyd iteration gives the engine\'s centroids, labels and inertia, step by step', () => {
   const blobs = ml.makeBlobs(5000, 5, 0.8, 4);
