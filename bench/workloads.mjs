@@ -49,6 +49,18 @@ function tfpNet(ml, data) {
   return net;
 }
 
+// n images of 8×8 values k/16 (k = 0…16) from a fixed arithmetic pattern, labels i mod 10; the
+// same formula as cnnImages() in bench/native/bench.cpp.
+export function cnnImages(n) {
+  const X = new Float64Array(n * 64);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    y[i] = i % 10;
+    for (let p = 0; p < 64; p++) X[i * 64 + p] = ((i * 31 + p * 17 + (p >> 3) * (i % 7)) % 17) / 16;
+  }
+  return { X, y };
+}
+
 // { js: false } skips the plain-JS baselines (bench/compare-flags.mjs only compares WASM builds).
 export function runWorkloads(ml, { js = true } = {}) {
   const out = {};
@@ -139,5 +151,18 @@ export function runWorkloads(ml, { js = true } = {}) {
   svm.delete();
   const jsSvm = new JsKernelSvm(moons.X, 2, moons.y);
   if (js) out.svm_fit_200.js = medianMicros(9, 5, () => jsSvm.fit());
+
+  // The digits CNN's network (8 filters 3×3, padding 1, 2×2 max-pool, dense 128→10, Adam 0.01,
+  // batch 32) on 1 437 seeded synthetic 8×8 images shaped like the digits split (the native side
+  // cannot read web/data): one lean mini-batch step, and one test pass over 360 images.
+  const digits = cnnImages(1437);
+  const cnn = new ml.ConvNet();
+  cnn.setClasses(10);
+  cnn.setData(digits.X, 64, digits.y);
+  cnn.setTracing(false);
+  out.cnn_step = { wasm: medianMicros(15, 20, () => cnn.step()) };
+  const held = cnnImages(360);
+  out.cnn_test_360 = { wasm: medianMicros(9, 3, () => cnn.score(held.X, held.y)) };
+  cnn.delete();
   return out;
 }

@@ -28,6 +28,7 @@ export const widgets = {
   'kernel-svm': () => import('./kernel-svm.js'),
   'activations': () => import('./activations.js'),
   'convolution': () => import('./convolution.js'),
+  'digits-cnn': () => import('./digits-cnn.js'),
   'attention': () => import('./attention.js'),
   'kmeans-by-hand': () => import('./kmeans-by-hand.js'),
   'place-centroids': () => import('./place-centroids.js'),
