@@ -71,7 +71,7 @@ function build({ ml, card, options }) {
   const trainPanel = panel('Training', 'dcnn-train');
   const curve = new Plot(trainPanel, { aspect: 0.5, minHeight: 180, maxHeight: 260, domain: [0, 100, 0, 1], label: 'Loss and test accuracy against training steps', onResize: () => requestDraw(draw) });
   cleanup.push(() => curve.destroy());
-  trainPanel.append(el('p', { className: 'dcnn-legend', text: 'Red-orange: training loss (mini-batch, smoothed). Teal: test accuracy on 360 unseen digits. Dashed: the 95 % goal.' }));
+  trainPanel.append(el('p', { className: 'dcnn-legend', text: 'Red-orange: training loss (mini-batch, smoothed). Teal: test accuracy on 360 unseen digits. Dashed: the 95% goal.' }));
 
   // ---- filters and feature maps ----
   const mapsPanel = panel('What the first layer sees', 'dcnn-maps');
@@ -223,20 +223,9 @@ function build({ ml, card, options }) {
   // ---- the image under study ----
   function showTestImage(index) {
     source = { kind: 'test', index };
-    ink = inkFromImage(test.pixels.subarray(index * PIXELS, (index + 1) * PIXELS));
+    ink = new Float64Array(PAD_SIDE * PAD_SIDE);
     picker.set(index);
     refreshPad();
-  }
-  // A test image drawn on the pad: each 8×8 pixel's count of 0–16 inks that many of its 16 cells
-  // (in a fixed order from the block's centre outwards), so the pad's blocks give back the image.
-  function inkFromImage(pixels) {
-    const out = new Float64Array(PAD_SIDE * PAD_SIDE);
-    const order = [5, 6, 9, 10, 1, 2, 4, 7, 8, 11, 13, 14, 0, 3, 12, 15];
-    for (let p = 0; p < PIXELS; p++) {
-      const br = Math.floor(p / SIDE) * 4; const bc = (p % SIDE) * 4;
-      for (let k = 0; k < pixels[p]; k++) out[(br + (order[k] >> 2)) * PAD_SIDE + bc + (order[k] & 3)] = 1;
-    }
-    return out;
   }
   function showNextMistake() {
     if (!net) return;
@@ -369,7 +358,7 @@ function build({ ml, card, options }) {
     const maxLoss = Math.max(2.5, ...history.map((h) => h.loss).filter(Number.isFinite));
     curve.setDomain(0, steps, 0, 1);
     curve.begin();
-    curve.axes({ xLabel: 'training steps', yLabel: 'accuracy · loss/' + formatNumber(maxLoss, 1) });
+    curve.axes({ xLabel: 'training steps', yLabel: `accuracy; loss ÷ ${formatNumber(maxLoss, 1)}` });
     curve.segment(0, TARGET_ACCURACY, steps, TARGET_ACCURACY, { color: theme.truth, width: 1.5, dash: [5, 4] });
     const pts = history.filter((h) => Number.isFinite(h.loss));
     if (pts.length > 1) {
@@ -385,9 +374,19 @@ function build({ ml, card, options }) {
     const cell = pad.width / PAD_SIDE;
     c.fillStyle = theme.surface;
     c.fillRect(0, 0, pad.width, pad.height);
-    c.fillStyle = theme.text;
-    for (let r = 0; r < PAD_SIDE; r++) for (let q = 0; q < PAD_SIDE; q++) {
-      if (ink[r * PAD_SIDE + q]) c.fillRect(q * cell, r * cell, Math.ceil(cell), Math.ceil(cell));
+    if (source.kind === 'test') {
+      // A test image is shown as its 8×8 blocks shaded by their 0–16 counts (where in its block
+      // each inked cell of the original bitmap lay is not part of the data set).
+      for (let p = 0; p < PIXELS; p++) {
+        c.fillStyle = inkColor(theme, padImage[p] / MAX_INK);
+        const x0 = Math.round((p % SIDE) * 4 * cell); const y0 = Math.round(Math.floor(p / SIDE) * 4 * cell);
+        c.fillRect(x0, y0, Math.round(((p % SIDE) + 1) * 4 * cell) - x0, Math.round((Math.floor(p / SIDE) + 1) * 4 * cell) - y0);
+      }
+    } else {
+      c.fillStyle = theme.text;
+      for (let r = 0; r < PAD_SIDE; r++) for (let q = 0; q < PAD_SIDE; q++) {
+        if (ink[r * PAD_SIDE + q]) c.fillRect(q * cell, r * cell, Math.ceil(cell), Math.ceil(cell));
+      }
     }
     // The 8×8 blocks the network counts.
     c.strokeStyle = theme.gridLine;
@@ -455,11 +454,11 @@ function build({ ml, card, options }) {
     const k = 3;
     let range = 1e-9;
     for (const v of padFilters) range = Math.max(range, Math.abs(v));
-    filterCanvases.forEach((canvas, f) => drawCells(canvas, padFilters.subarray(f * k * k, (f + 1) * k * k), k, k, (v) => signedColor(theme, v / range), 40));
+    filterCanvases.forEach((canvas, f) => drawCells(canvas, padFilters.subarray(f * k * k, (f + 1) * k * k), k, k, (v) => signedColor(theme, v / range), 32));
     if (!padMaps) return;
     let top = 1e-9;
     for (const v of padMaps) top = Math.max(top, v);
-    mapCanvases.forEach((canvas, f) => drawCells(canvas, padMaps.subarray(f * PIXELS, (f + 1) * PIXELS), SIDE, SIDE, (v) => inkColor(theme, v / top, theme.class1), 40));
+    mapCanvases.forEach((canvas, f) => drawCells(canvas, padMaps.subarray(f * PIXELS, (f + 1) * PIXELS), SIDE, SIDE, (v) => inkColor(theme, v / top, theme.class1), 32));
   }
 
   cleanup.push(watchColorScheme(() => requestDraw(draw)));

@@ -75,7 +75,7 @@ export function widgetNames() { return Object.keys(widgets); }
 export const activityWidgets = new Set([
   'rules-or-learn', 'which-learning', 'house-table', 'build-dataset', 'learning-loop', 'sin-experiment', 'spam-filter',
   'spot-the-job', 'fit-line', 'draw-boundary', 'pick-the-model', 'place-centroids', 'widen-the-street', 'pca-projection',
-  'ai-hierarchy', 'ml-badge',
+  'ai-hierarchy', 'ml-badge', 'digits-cnn',
 ]);
 
 export async function loadWidget(name) {
