@@ -12,7 +12,7 @@ import { readTheme, watchColorScheme } from '../lib/theme.js';
 import { countOf, formatNumber, formatPercent } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import {
-  CLASSES, MAX_INK, PAD_SIDE, PIXELS, SIDE, confusion, createNetwork, downsample, loadDigits, scaled, testAccuracy,
+  CLASSES, MAX_INK, PAD_SIDE, PIXELS, SIDE, createNetwork, downsample, evaluateTest, loadDigits, scaled,
 } from './digits-cnn/data.js';
 import { STEP_BUDGET, TARGET_ACCURACY, TEST_EVERY } from './digits-cnn/goal.js';
 import { drawCells, inkColor, signedColor } from './digits-cnn/cells.js';
@@ -41,7 +41,6 @@ function build({ ml, card, options }) {
   const cleanup = [];  // every listener, observer, plot and animation: undone in destroy()
   const { test } = loadDigits();
   const testX = scaled(test.pixels);
-  const testY = Float64Array.from(test.labels);
   let net = null;
   let history = [];  // { step, loss, accuracy }
   let lossAvg = null;
@@ -173,11 +172,13 @@ function build({ ml, card, options }) {
   }
 
   function measure(batchLoss) {
-    const accuracy = net.score(testX, testY);
+    // One pass over the 360 test images gives both the accuracy and the confusion matrix.
+    const result = evaluateTest(net, testX);
+    const { accuracy } = result;
     best = Math.max(best, accuracy);
     history.push({ step: net.steps(), loss: lossAvg ?? (net.steps() === 0 ? net.loss() : batchLoss), accuracy });
     if (history.length > HISTORY_MAX) history = history.filter((_, i) => i % 2 === 0 || i === history.length - 1);
-    confusionCounts = confusion(net);
+    confusionCounts = result.confusion;
     if (!completed && accuracy >= TARGET_ACCURACY && net.steps() > 0) {
       completed = true;
       const detail = { widget: 'digits-cnn', title: meta.title, score: Math.round(accuracy * 1000) / 10, max: 100, steps: net.steps() };

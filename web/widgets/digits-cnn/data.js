@@ -135,10 +135,18 @@ export function testAccuracy(net) {
 }
 
 // A 10×10 confusion matrix (rows: true digit, columns: predicted) on the test split.
-export function confusion(net) {
+export function confusion(net) { return evaluateTest(net).confusion; }
+
+// One pass over the test split: { accuracy, confusion, predicted } (predicted copied out of the
+// engine's view). `inputs` lets a caller pass the scaled test images it already holds.
+export function evaluateTest(net, inputs = null) {
   const { test } = loadDigits();
-  const predicted = net.predict(scaled(test.pixels));
+  const predicted = Int32Array.from(net.predict(inputs || scaled(test.pixels)));
   const counts = new Int32Array(CLASSES * CLASSES);
-  for (let i = 0; i < test.n; i++) counts[test.labels[i] * CLASSES + predicted[i]] += 1;
-  return counts;
+  let right = 0;
+  for (let i = 0; i < test.n; i++) {
+    counts[test.labels[i] * CLASSES + predicted[i]] += 1;
+    if (predicted[i] === test.labels[i]) right += 1;
+  }
+  return { accuracy: right / test.n, confusion: counts, predicted };
 }
