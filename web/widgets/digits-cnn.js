@@ -12,7 +12,7 @@ import { readTheme, watchColorScheme } from '../lib/theme.js';
 import { countOf, formatNumber, formatPercent } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import {
-  CLASSES, MAX_INK, PAD_SIDE, PIXELS, SIDE, createNetwork, downsample, evaluateTest, loadDigits, scaled,
+  CLASSES, MAX_INK, PAD_SIDE, PIXELS, SIDE, createNetwork, downsample, evaluateTest, loadDigits, testInputsScaled,
 } from './digits-cnn/data.js';
 import { STEP_BUDGET, TARGET_ACCURACY, TEST_EVERY } from './digits-cnn/goal.js';
 import { drawCells, inkColor, signedColor } from './digits-cnn/cells.js';
@@ -40,7 +40,7 @@ function build({ ml, card, options }) {
   let opts = { ...options };
   const cleanup = [];  // every listener, observer, plot and animation: undone in destroy()
   const { test } = loadDigits();
-  const testX = scaled(test.pixels);
+  const testX = testInputsScaled();
   let net = null;
   let history = [];  // { step, loss, accuracy }
   let lossAvg = null;

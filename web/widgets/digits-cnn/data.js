@@ -128,6 +128,14 @@ export function createNetwork(ml, settings = {}) {
   }
 }
 
+// The test split's network inputs, scaled once per page (every widget on the page shares them;
+// read-only).
+let testInputs = null;
+export function testInputsScaled() {
+  if (!testInputs) testInputs = scaled(loadDigits().test.pixels);
+  return testInputs;
+}
+
 // Test accuracy of a network on the shipped test split.
 export function testAccuracy(net) {
   const { test } = loadDigits();
@@ -141,7 +149,7 @@ export function confusion(net) { return evaluateTest(net).confusion; }
 // engine's view). `inputs` lets a caller pass the scaled test images it already holds.
 export function evaluateTest(net, inputs = null) {
   const { test } = loadDigits();
-  const predicted = Int32Array.from(net.predict(inputs || scaled(test.pixels)));
+  const predicted = Int32Array.from(net.predict(inputs || testInputsScaled()));
   const counts = new Int32Array(CLASSES * CLASSES);
   let right = 0;
   for (let i = 0; i < test.n; i++) {
