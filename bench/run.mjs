@@ -37,6 +37,8 @@ const LABELS = {
   tree_fit_500: 'decision tree full fit (Gini, unlimited depth), 500 points',
   tree_fit_500_traced: 'decision tree full fit, 500 points, with per-split trace',
   svm_fit_200: 'kernel SVM (RBF, C = 1, γ = 1) fit to convergence, 200 points',
+  cnn_step: 'digits CNN (8 conv 3×3 → pool → 10), Adam mini-batch step of 32 8×8 images, lean',
+  cnn_test_360: 'digits CNN test accuracy over 360 8×8 images (the widget: every 25 steps)',
 };
 // TensorFlow Playground's largest configuration, one frame's work (bench/workloads.mjs, TFP_*).
 const FRAME_LABELS = {

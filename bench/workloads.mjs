@@ -36,6 +36,18 @@ function tfpNet(ml, data) {
   return net;
 }
 
+// n images of 8×8 values k/16 (k = 0…16) from a fixed arithmetic pattern, labels i mod 10; the
+// same formula as cnnImages() in bench/native/bench.cpp.
+export function cnnImages(n) {
+  const X = new Float64Array(n * 64);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    y[i] = i % 10;
+    for (let p = 0; p < 64; p++) X[i * 64 + p] = ((i * 31 + p * 17 + (p >> 3) * (i % 7)) % 17) / 16;
+  }
+  return { X, y };
+}
+
 // The rows, in report order. Each builds its objects, returns the implementations to compare
 // (wasm, and js where a plain-JS baseline exists) and frees its objects in done().
 // { js: false } skips the plain-JS baselines (bench/compare-flags.mjs only compares WASM builds).
@@ -181,6 +193,20 @@ function rows(ml, { js }) {
       done: () => svm.delete(),
     };
   });
+  // The digits CNN's network (8 filters 3×3, padding 1, 2×2 max-pool, dense 128→10, Adam 0.01,
+  // batch 32) on 1 437 seeded synthetic 8×8 images shaped like the digits split (the native side
+  // cannot read web/data): one lean mini-batch step, and one test pass over 360 images.
+  const digits = cnnImages(1437);
+  const held = cnnImages(360);
+  const cnnRow = (key, opOf) => row(key, () => {
+    const cnn = new ml.ConvNet();
+    cnn.setClasses(10);
+    cnn.setData(digits.X, 64, digits.y);
+    cnn.setTracing(false);
+    return { impls: { wasm: opOf(cnn) }, done: () => cnn.delete() };
+  });
+  cnnRow('cnn_step', (cnn) => () => cnn.step());
+  cnnRow('cnn_test_360', (cnn) => () => cnn.score(held.X, held.y));
   return list;
 }
 

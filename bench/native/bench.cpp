@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "dw/conv_net.hpp"
 #include "dw/datasets.hpp"
 #include "dw/decision_tree.hpp"
 #include "dw/kernel_svm.hpp"
@@ -81,6 +82,16 @@ Run measure(const Mode& mode, const std::function<void()>& op, double scale = 1.
 int __attribute__((noinline)) stepsOf(const dw::LinearRegression& m) { return m.steps(); }
 int (*volatile stepsCall)(const dw::LinearRegression&) = stepsOf;
 volatile int sink = 0;
+
+// The same synthetic 8×8 images as cnnImages() in bench/workloads.mjs.
+void cnnImages(int n, dw::Matrix& X, dw::Vector& y) {
+  X.resize(n, 64);
+  y.resize(n);
+  for (int i = 0; i < n; ++i) {
+    y[i] = i % 10;
+    for (int p = 0; p < 64; ++p) X(i, p) = ((i * 31 + p * 17 + (p >> 3) * (i % 7)) % 17) / 16.0;
+  }
+}
 
 void tanhNet(dw::Mlp& net, const std::vector<int>& layers, dw::OptimizerKind opt) {
   net.setLayers(layers);
@@ -163,6 +174,18 @@ int main(int argc, char** argv) {
   dw::KernelSVM svm;
   svm.setTracing(false);
   measureRow("svm_fit_200", [&] { svm.setData(moons.X, moons.y); svm.fit(100000); });
+
+  // The digits CNN (see bench/workloads.mjs): one lean mini-batch step, one test pass.
+  dw::Matrix cnnX, heldX;
+  dw::Vector cnnY, heldY;
+  cnnImages(1437, cnnX, cnnY);
+  cnnImages(360, heldX, heldY);
+  dw::ConvNet cnn;
+  cnn.setClasses(10);
+  cnn.setData(cnnX, cnnY);
+  cnn.setTracing(false);
+  measureRow("cnn_step", [&] { cnn.step(); });
+  measureRow("cnn_test_360", [&] { cnn.score(heldX, heldY); });
 
   std::printf("{");
   for (std::size_t i = 0; i < out.size(); ++i) {

@@ -19,6 +19,7 @@
 #include "bind_linalg.hpp"
 #include "bind_text.hpp"
 #include "bind_model_comparison.hpp"
+#include "bind_conv_net.hpp"
 #include "dw/datasets.hpp"
 #include "dw/linear_regression.hpp"
 #include "dw/model.hpp"
@@ -202,4 +203,5 @@ EMSCRIPTEN_BINDINGS(data_workshop) {
   dw::js::bind_linalg();
   dw::js::bind_text();
   dw::js::bind_model_comparison();
+  dw::js::bind_conv_net();
 }

@@ -29,6 +29,7 @@ export const widgets = {
   'kernel-svm': () => import('./kernel-svm.js'),
   'activations': () => import('./activations.js'),
   'convolution': () => import('./convolution.js'),
+  'digits-cnn': () => import('./digits-cnn.js'),
   'attention': () => import('./attention.js'),
   'kmeans-by-hand': () => import('./kmeans-by-hand.js'),
   'place-centroids': () => import('./place-centroids.js'),
@@ -77,7 +78,7 @@ export function widgetNames() { return Object.keys(widgets); }
 export const activityWidgets = new Set([
   'rules-or-learn', 'which-learning', 'house-table', 'build-dataset', 'learning-loop', 'sin-experiment', 'spam-filter',
   'spot-the-job', 'fit-line', 'draw-boundary', 'pick-the-model', 'place-centroids', 'widen-the-street', 'pca-projection',
-  'ai-hierarchy', 'ml-badge', 'empirical-risk',
+  'ai-hierarchy', 'ml-badge', 'empirical-risk', 'digits-cnn',
 ]);
 
 export async function loadWidget(name) {

@@ -1,0 +1,121 @@
+// Browser tests for the digits CNN widget (lessons/digits-cnn.md): it trains in Chromium to the
+// goal within its step budget, the pad draws with a pointer and with the keyboard, a test image
+// can be chosen from the keyboard, and the page fits a 375 px phone. Every scenario checks that
+// nothing is logged as an error, no request leaves the machine and no NaN is shown.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { STEP_BUDGET, TARGET_ACCURACY } from '../../web/widgets/digits-cnn/goal.js';
+
+const PAGE = '/lessons/digits-cnn.html';
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+async function open({ width = 1280, hash = '' } = {}) {
+  const page = await site.newPage({ width });
+  await page.goto(`${site.base}${PAGE}${hash}`);
+  await widgetsReady(page);
+  await page.waitForSelector('.dcnn .dcnn-tile');
+  return page;
+}
+const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+const stat = async (page, label) => { await settle(page); return page.locator(`.dcnn .dw-stat[data-stat="${label}"] .dw-stat-value`).textContent(); };
+const number = (text) => Number(text.replace(/[^0-9.]/g, ''));
+const answer = (page) => page.locator('.dcnn-answer').textContent();
+// Inked pixels of the "what the network sees" canvas (non-background cells).
+const seenInk = (page) => page.locator('.dcnn-seen').evaluate((c) => {
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  const bg = [d[0], d[1], d[2]];
+  let n = 0;
+  for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - bg[0]) + Math.abs(d[i + 1] - bg[1]) + Math.abs(d[i + 2] - bg[2]) > 30) n++;
+  return n;
+});
+
+async function clean(page) {
+  const text = await page.locator('.dcnn').textContent();
+  assert.ok(!/NaN|undefined/.test(text), 'no NaN or undefined is shown');
+  assert.deepEqual(offMachineRequests(page), []);
+  assert.deepEqual(page.record.errors, []);
+}
+
+test(`Train reaches ${TARGET_ACCURACY * 100} % test accuracy within ${STEP_BUDGET} steps and reports completion`, async () => {
+  const page = await open();
+  await page.evaluate(() => {
+    window.__dcnn = [];
+    document.addEventListener('dw:complete', (e) => window.__dcnn.push(e.detail));
+  });
+  assert.match(await page.locator('.dcnn .dw-message').textContent(), /Untrained/);
+  // Fastest speed: the End key on the steps-per-frame slider.
+  await page.getByLabel('steps per frame').focus();
+  await page.keyboard.press('End');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await page.waitForFunction(() => window.__dcnn.length > 0 || /still below/.test(document.querySelector('.dcnn .dw-message').textContent), null, { timeout: 180000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const done = await page.evaluate(() => window.__dcnn[0]);
+  assert.ok(done, 'dw:complete was emitted');
+  assert.equal(done.widget, 'digits-cnn');
+  assert.ok(done.score >= TARGET_ACCURACY * 100);
+  assert.ok(done.steps <= STEP_BUDGET, `reached at step ${done.steps}`);
+  assert.ok(number(await stat(page, 'best')) >= TARGET_ACCURACY * 100);
+  assert.match(await page.locator('.dcnn .dw-message').textContent(), /Goal reached/);
+  // The confusion matrix now counts the test digits and names the misreads.
+  assert.match(await page.locator('.dcnn-conf .dcnn-note').textContent(), /misread/);
+  await screenshot(page, 'digits-cnn-trained-1280');
+  await clean(page);
+  await page.close();
+});
+
+test('drawing with the pointer changes what the network sees and shows ten probabilities', async () => {
+  const page = await open();
+  await page.getByRole('button', { name: 'Clear' }).click();
+  assert.match(await answer(page), /empty/);
+  assert.equal(await seenInk(page), 0);
+  const box = await page.locator('.dcnn-padbox canvas').boundingBox();
+  // A vertical stroke down the middle: a "1".
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.15);
+  await page.mouse.down();
+  for (let k = 1; k <= 12; k++) await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * (0.15 + 0.06 * k));
+  await page.mouse.up();
+  assert.ok(await seenInk(page) > 0, 'the 8×8 image has ink');
+  assert.match(await answer(page), /The network reads a \d \(probability \d+(\.\d)?%\)/);
+  assert.ok(!/Test image/.test(await answer(page)));
+  await clean(page);
+  await page.close();
+});
+
+test('keyboard: the pen draws with Enter and arrows, Delete clears, the slider picks a test image', async () => {
+  const page = await open();
+  const pad = page.locator('.dcnn-padbox canvas');
+  await pad.focus();
+  await page.keyboard.press('Delete');
+  assert.match(await answer(page), /empty/);
+  await page.keyboard.press('Enter');
+  assert.match(await page.locator('.dcnn .dw-message').textContent(), /Pen down/);
+  for (let k = 0; k < 8; k++) await page.keyboard.press('ArrowDown');
+  assert.ok(await seenInk(page) > 0);
+  assert.match(await answer(page), /The network reads a \d/);
+  await page.keyboard.press('Enter');
+  assert.match(await page.locator('.dcnn .dw-message').textContent(), /Pen up/);
+  const slider = page.getByLabel('test image');
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  assert.match(await answer(page), /Test image #1 is a \d/);
+  await clean(page);
+  await page.close();
+});
+
+test('375 px: no horizontal scroll, every panel visible', async () => {
+  const page = await open({ width: 375 });
+  await settle(page);
+  const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
+  assert.ok(widths.doc <= widths.view, `page is ${widths.doc} px wide in a ${widths.view} px window`);
+  for (const sel of ['.dcnn-train canvas', '.dcnn-padbox canvas', '.dcnn-probs canvas', '.dcnn-conf canvas']) {
+    const b = await page.locator(sel).boundingBox();
+    assert.ok(b && b.x >= 0 && b.x + b.width <= 375, `${sel} fits`);
+  }
+  await page.locator('.dcnn').scrollIntoViewIfNeeded();
+  await screenshot(page, 'digits-cnn-375');
+  await clean(page);
+  await page.close();
+});
