@@ -24,13 +24,18 @@ export const RECOVER = { generatorSteps: 1, discriminatorSteps: 5 };
 export function createGan(ml, options) {
   const o = { ...Object.fromEntries(Object.entries(schema).map(([k, s]) => [k, s.default])), ...options };
   const gan = new ml.Gan();
-  gan.setTracing(false);
-  gan.setTarget(o.target);
-  gan.setOptimizer(o.optimizer);
-  gan.setLearningRates(o.generatorRate, o.discriminatorRate);
-  gan.setDiscriminatorSteps(o.discriminatorSteps);
-  gan.setGeneratorSteps(o.generatorSteps);
-  gan.reset(o.seed);
+  try {
+    gan.setTracing(false);
+    gan.setTarget(o.target);
+    gan.setOptimizer(o.optimizer);
+    gan.setLearningRates(o.generatorRate, o.discriminatorRate);
+    gan.setDiscriminatorSteps(o.discriminatorSteps);
+    gan.setGeneratorSteps(o.generatorSteps);
+    gan.reset(o.seed);
+  } catch (err) {
+    gan.delete();
+    throw err;
+  }
   return gan;
 }
 
