@@ -1,6 +1,6 @@
 // The GAN lab's work per animation frame, timed in WASM under Node: what one frame of the widget
 // asks of the engine with its defaults (roundsPerFrame = 4 training rounds, then the picture:
-// generated points, their push arrows, the 48 × 48 heat map, coverage, D on the real points and
+// generated points, their push arrows, the 40 × 40 heat map, coverage, D on the real points and
 // both losses). Run after a site build:  node bench/gan-frame.mjs
 // The budget the course aims for is about 8 ms of engine time per frame at 60 Hz.
 import { ml } from '../tests/node/engine.mjs';
@@ -22,7 +22,7 @@ try {
   const picture = time(() => {
     const fakes = gan.generatedPoints();
     gan.generatorFlow(fakes);
-    gan.discriminatorGrid(-2.2, 2.2, -2.2, 2.2, 48, 48);
+    gan.discriminatorGrid(-2.2, 2.2, -2.2, 2.2, 40, 40);
     gan.coverage();
     gan.discriminate(real);
     gan.discriminatorLoss();

@@ -101,8 +101,10 @@ Matrix DenseNet::backward(const std::vector<Matrix>& acts, const Matrix& dOut, V
   std::vector<Eigen::RowVectorXd> gb(weights_.size());
   Matrix dZ = dOut;  // ∂L/∂(pre-activation) of the current layer; the output layer is linear
   for (std::size_t l = weights_.size(); l-- > 0;) {
-    gW[l] = acts[l].transpose() * dZ;  // ∂L/∂W = Aᵀ·∂L/∂Z
-    gb[l] = dZ.colwise().sum();        // ∂L/∂b = Σ_rows ∂L/∂Z
+    if (grad) {
+      gW[l] = acts[l].transpose() * dZ;  // ∂L/∂W = Aᵀ·∂L/∂Z
+      gb[l] = dZ.colwise().sum();        // ∂L/∂b = Σ_rows ∂L/∂Z
+    }
     Matrix dA = dZ * weights_[l].transpose();
     if (l > 0) dZ = (dA.array() * (1.0 - acts[l].array().square())).matrix();  // tanh' = 1 − tanh²
     else dZ = std::move(dA);
@@ -302,24 +304,29 @@ double Gan::step() {
   if (status_ == Status::Diverged)
     throw StateError("Gan.step: the losses are no longer finite; call reset(seed) or lower the learning rates");
   const int m = batch_;
+  Matrix realBatch(m, 2), noise;
   for (int s = 0; s < k_; ++s) {
-    Matrix realBatch(m, 2);
     for (int i = 0; i < m; ++i) realBatch.row(i) = real_.row(rng_.below(static_cast<std::uint32_t>(real_.rows())));
-    Matrix noise = sampleNoise(m);
+    noise = sampleNoise(m);
     update(disc_, discMoments_, discriminatorGradient(realBatch, noise), etaD_, discT_);
   }
-  for (int s = 0; s < g_; ++s) {
-    Matrix noise = sampleNoise(m);
-    update(gen_, genMoments_, generatorGradient(noise), etaG_, genT_);
-  }
+  for (int s = 0; s < g_; ++s) update(gen_, genMoments_, generatorGradient(sampleNoise(m)), etaG_, genT_);
   ++steps_;
-  double lossD = discriminatorLoss();
-  bool finite = std::isfinite(lossD) && gen_.params().allFinite() && disc_.params().allFinite();
-  if (!finite) {
+  // The round's result: L_D on its last discriminator minibatch after both updates (cheap; the
+  // evaluation-set losses, over every real point, go to the trace when tracing is on).
+  double lossD = discriminatorLossOn(realBatch, noise);
+  if (!std::isfinite(lossD) || !gen_.params().allFinite() || !disc_.params().allFinite()) {
     status_ = Status::Diverged;
     return lossD;
   }
-  if (tracing_) trace_.append({double(steps_), lossD, generatorLoss()});
+  if (tracing_) {
+    double evalD = discriminatorLoss();
+    if (!std::isfinite(evalD)) {
+      status_ = Status::Diverged;
+      return lossD;
+    }
+    trace_.append({double(steps_), evalD, generatorLoss()});
+  }
   return lossD;
 }
 

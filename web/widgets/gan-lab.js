@@ -17,7 +17,7 @@ import { watchColorScheme } from '../lib/theme.js';
 
 export { schema };
 
-const GRID = 48;             // heat-map cells per side
+const GRID = 40;             // heat-map cells per side
 const ARROW_EVERY = 6;       // an arrow on every 6th fake
 const MAX_HISTORY = 4000;    // rounds kept for the loss chart (older ones thinned)
 

@@ -100,8 +100,9 @@ class Gan {
   void reset(std::uint32_t seed);
   std::uint32_t seed() const { return seed_; }
   // One round: k discriminator updates, then g generator updates, each on a fresh minibatch of
-  // m real points (drawn with replacement) and m noise vectors. Returns L_D on the evaluation set
-  // afterwards. Throws StateError once the losses are no longer finite (status "diverged").
+  // m real points (drawn with replacement) and m noise vectors. Returns L_D on the round's last
+  // discriminator minibatch after the updates (the trace holds the evaluation-set losses).
+  // Throws StateError once the losses are no longer finite (status "diverged").
   double step();
   int fit(int rounds);  // [0, 10⁶] rounds; stops early on divergence; returns rounds taken
   int steps() const { return steps_; }
