@@ -53,7 +53,7 @@ test('the widget starts from the lesson\'s settings', () => {
   assert.equal(schema.discriminatorSteps.default, 1);
   assert.equal(schema.generatorSteps.default, 1);
   assert.deepEqual(COLLAPSE, { generatorSteps: 5, discriminatorSteps: 1 });
-  assert.deepEqual(RECOVER, { generatorSteps: 1, discriminatorSteps: 5 });
+  assert.deepEqual(RECOVER, { generatorSteps: 1, discriminatorSteps: 5, generatorRate: 0.003 });
   withGan({}, (gan) => {
     assert.equal(gan.noiseDimension(), 2, 'two noise numbers');
     const u = gan.evaluationNoise();
@@ -126,21 +126,43 @@ test('coverage rule at its boundary: a mode counts with 1/32 of the fakes within
   });
 });
 
-test('mode collapse: with five generator updates per round, after 400 rounds at most one mode (seeds 1–8); then five discriminator updates bring back at least seven within 600 rounds', () => {
+test('mode collapse: with five generator updates per round, after 400 rounds at most one mode, one clump that jumps, all arrows alike (seeds 1–8); "Help it recover" brings at least six modes within 200 rounds and keeps six or more for 400 more', () => {
+  const direction = (gan) => {
+    const flow = gan.generatorFlow(gan.generatedPoints());
+    let sx = 0, sy = 0, n = 0;
+    for (let i = 0; i < flow.length; i += 2) {
+      const l = Math.hypot(flow[i], flow[i + 1]);
+      if (l > 0) { sx += flow[i] / l; sy += flow[i + 1] / l; n += 1; }
+    }
+    return Math.hypot(sx, sy) / n; // 1 when every arrow points the same way
+  };
   for (let seed = 1; seed <= 8; seed++) {
     withGan({ ...COLLAPSE, seed }, (gan) => {
-      gan.fit(400);
+      const centres = [];
+      for (const rounds of [200, 100, 100]) {
+        gan.fit(rounds);
+        const s = spread(gan.generatedPoints());
+        centres.push([s.mx, s.my]);
+      }
       const collapsed = gan.coverage();
       assert.ok(collapsed.covered <= 1, `seed ${seed}: ${coverageText(collapsed)} after 400 rounds`);
+      const jump = Math.max(...centres.flatMap((a) => centres.map((b) => Math.hypot(a[0] - b[0], a[1] - b[1]))));
+      assert.ok(jump > 1, `seed ${seed}: the clump jumps (${jump})`);
       if (seed === 1) {
         const s = spread(gan.generatedPoints()).s;
-        assert.ok(s < 0.5, `one tight clump: spread ${s}`);
+        assert.ok(s < spread(gan.realPoints()).s / 3, `far narrower than the ring: spread ${s}`);
       }
+      const aligned = direction(gan);
+      assert.ok(aligned > 0.95, `seed ${seed}: arrows alike while collapsed (${aligned})`);
       gan.setGeneratorSteps(RECOVER.generatorSteps);
       gan.setDiscriminatorSteps(RECOVER.discriminatorSteps);
-      gan.fit(600);
-      const back = gan.coverage();
-      assert.ok(back.covered >= 7, `seed ${seed}: ${coverageText(back)} after recovery`);
+      gan.setLearningRates(RECOVER.generatorRate, schema.discriminatorRate.default);
+      gan.fit(200);
+      for (let check = 0; check <= 4; check++) {
+        if (check) gan.fit(100);
+        const back = gan.coverage();
+        assert.ok(back.covered >= 6, `seed ${seed}: ${coverageText(back)} at round ${gan.steps()}`);
+      }
     });
   }
 });

@@ -80,6 +80,7 @@ test('gan-lab: readouts match the engine, keyboard drives every control, presets
     await card.getByRole('button', { name: 'Help it recover' }).click();
     assert.match(await gSteps.getAttribute('aria-valuetext'), /1$/);
     assert.match(await card.getByRole('slider', { name: /Discriminator steps per round/ }).getAttribute('aria-valuetext'), /5$/);
+    assert.match(await card.getByRole('slider', { name: /Generator η/ }).getAttribute('aria-valuetext'), /0\.003$/);
 
     // A learning rate at the top of its range is accepted (no error) and Reset returns to round 0.
     await card.getByRole('button', { name: 'Reset' }).click();

@@ -123,11 +123,11 @@ function build({ ml, card, options, stateChanged }) {
     syncControls();
     if (fresh) restart();
     else {
-      attempt(card, () => { gan.setGeneratorSteps(opts.generatorSteps); gan.setDiscriminatorSteps(opts.discriminatorSteps); });
+      attempt(card, () => { gan.setGeneratorSteps(opts.generatorSteps); gan.setDiscriminatorSteps(opts.discriminatorSteps); gan.setLearningRates(opts.generatorRate, opts.discriminatorRate); });
     }
     card.setMessage(fresh
       ? 'Five generator updates per discriminator update, from a fresh start: press Play and watch the fakes.'
-      : 'One generator update per five discriminator updates, continuing from here: press Play and watch the coverage.');
+      : 'Five discriminator updates per generator update and a slower generator (η = 0.003), continuing from here: press Play and watch the coverage.');
     stateChanged();
   }
 

@@ -18,7 +18,7 @@ export const schema = {
 export const VIEW = { x0: -2.2, x1: 2.2, y0: -2.2, y1: 2.2 };
 // The two presets the lesson talks about.
 export const COLLAPSE = { generatorSteps: 5, discriminatorSteps: 1 };
-export const RECOVER = { generatorSteps: 1, discriminatorSteps: 5 };
+export const RECOVER = { generatorSteps: 1, discriminatorSteps: 5, generatorRate: 0.003 };
 
 // A Gan set up from the widget's options (also used by the lesson's claims test).
 export function createGan(ml, options) {
