@@ -20,6 +20,7 @@
 #include "bind_text.hpp"
 #include "bind_model_comparison.hpp"
 #include "bind_conv_net.hpp"
+#include "bind_gan.hpp"
 #include "dw/datasets.hpp"
 #include "dw/linear_regression.hpp"
 #include "dw/model.hpp"
@@ -204,4 +205,5 @@ EMSCRIPTEN_BINDINGS(data_workshop) {
   dw::js::bind_text();
   dw::js::bind_model_comparison();
   dw::js::bind_conv_net();
+  dw::js::bind_gan();
 }

@@ -15,6 +15,7 @@ import { intermediate } from './check-computations/intermediate.js';
 import { computations as advanced } from './check-computations/advanced.js';
 import { computations as expert } from './check-computations/expert.js';
 import { computations as comparison } from './check-computations/comparison.js';
+import { computations as gan } from './check-computations/gan.js';
 
 import { need, opt, scoped } from './check-computations/args.js';
 
@@ -139,6 +140,7 @@ export const computations = {
   ...advanced,
   ...expert,
   ...comparison,
+  ...gan,
 };
 
 export const computationNames = Object.keys(computations);

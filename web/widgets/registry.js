@@ -67,6 +67,7 @@ export const widgets = {
   'primer-chain': () => import('./primer-chain.js'),
   'primer-log': () => import('./primer-log.js'),
   'primer-dot': () => import('./primer-dot.js'),
+  'gan-lab': () => import('./gan-lab.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }

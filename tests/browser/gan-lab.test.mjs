@@ -1,0 +1,112 @@
+// The GAN lab on its lesson page: readouts equal the engine's numbers for the same rounds, the
+// text alternative follows them, every control works from the keyboard, the presets set what the
+// lesson says, reduced motion steps on demand instead of animating, and the page fits 375 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { canvasInk, statReader, noNaN } from './landscape-helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+// The engine's numbers after `rounds` rounds with the widget's own set-up (its model module).
+async function engineAfter(page, rounds, options = {}) {
+  return page.evaluate(async ({ rounds: n, options: o }) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const { createGan } = await import('/widgets/gan-lab/model.js');
+    const { formatNumber } = await import('/lib/format.js');
+    const ml = await loadEngine();
+    const gan = createGan(ml, o);
+    try {
+      for (let i = 0; i < n; i++) gan.step();
+      const cov = gan.coverage();
+      return { lossD: formatNumber(gan.discriminatorLoss(), 3), lossG: formatNumber(gan.generatorLoss(), 3), covered: cov.covered, modes: cov.modes };
+    } finally { gan.delete(); }
+  }, { rounds, options });
+}
+
+test('gan-lab: readouts match the engine, keyboard drives every control, presets, 375 px', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/gan.html`);
+    await widgetsReady(page);
+    const card = page.locator('.dw-card').filter({ hasText: 'GAN lab' });
+    const stat = statReader(page, card);
+    const ink = await canvasInk(page, '.dw-stage canvas');
+    assert.ok(ink.colours > 10, 'the heat map and points are drawn');
+    assert.equal(await stat('Round'), '0');
+    assert.equal(await stat('Modes covered'), '0 of 8 modes');
+
+    // Keyboard: Tab to Step and press Enter / Space.
+    const stepBtn = card.getByRole('button', { name: 'Step', exact: true });
+    await stepBtn.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+    await page.keyboard.press('Space');
+    await stepBtn.click();
+    assert.equal(await stat('Round'), '5');
+    const expected = await engineAfter(page, 5);
+    assert.equal(await stat('Discriminator loss'), expected.lossD);
+    assert.equal(await stat('Generator loss'), expected.lossG);
+    assert.equal(await stat('Modes covered'), `${expected.covered} of 8 modes`);
+    const label = await card.locator('canvas').first().getAttribute('aria-label');
+    assert.match(label, new RegExp(`^Round 5\\. Discriminator loss ${expected.lossD.replace('.', '\\.')}, generator loss`));
+
+    // Play animates; Pause stops.
+    await card.getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(() => {
+      const v = document.querySelector('.dw-stat[data-stat="Round"] .dw-stat-value');
+      return v && Number(v.textContent) >= 40;
+    }, null, { timeout: 30000 });
+    await card.getByRole('button', { name: 'Pause' }).click();
+    await screenshot(page, `gan-lab-${width}`);
+
+    // Sliders and selects by keyboard.
+    const gSteps = card.getByRole('slider', { name: /Generator steps per round/ });
+    await gSteps.focus();
+    await page.keyboard.press('ArrowRight');
+    assert.match(await gSteps.getAttribute('aria-valuetext'), /Generator steps per round 2$/);
+    const data = card.getByLabel('Real data');
+    await data.focus();
+    await data.selectOption('gaussian');
+    assert.equal(await stat('Round'), '0');
+    assert.match(await stat('Modes covered'), /^[01] of 1 mode$/);
+
+    // The presets set what the lesson says.
+    await card.getByRole('button', { name: 'Make it collapse' }).click();
+    assert.match(await gSteps.getAttribute('aria-valuetext'), /5$/);
+    assert.equal(await data.inputValue(), 'ring');
+    assert.equal(await stat('Round'), '0');
+    await card.getByRole('button', { name: 'Help it recover' }).click();
+    assert.match(await gSteps.getAttribute('aria-valuetext'), /1$/);
+    assert.match(await card.getByRole('slider', { name: /Discriminator steps per round/ }).getAttribute('aria-valuetext'), /5$/);
+    assert.match(await card.getByRole('slider', { name: /Generator η/ }).getAttribute('aria-valuetext'), /0\.003$/);
+
+    // A learning rate at the top of its range is accepted (no error) and Reset returns to round 0.
+    await card.getByRole('button', { name: 'Reset' }).click();
+    assert.equal(await stat('Round'), '0');
+    assert.ok(await noNaN(page));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal scroll at ${width} px (${overflow})`);
+    assert.deepEqual(page.record.errors, []);
+    assert.deepEqual(offMachineRequests(page), []);
+    await page.close();
+  }
+});
+
+test('gan-lab: under reduced motion Play trains 100 rounds once and nothing animates', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/gan.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'GAN lab' });
+  const stat = statReader(page, card);
+  await card.getByRole('button', { name: 'Play' }).click();
+  assert.equal(await stat('Round'), '100');
+  assert.equal(await card.getByRole('button', { name: 'Play' }).count(), 1, 'still says Play');
+  await page.waitForTimeout(300);
+  assert.equal(await stat('Round'), '100');
+  const expected = await engineAfter(page, 100);
+  assert.equal(await stat('Discriminator loss'), expected.lossD);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -1,0 +1,242 @@
+// GAN lab: a generator and a discriminator trained against each other, live, on 2-D points
+// (the engine's Gan, dw/gan.hpp). The plane shows the real points (blue circles), the fakes
+// (orange triangles), the discriminator's probability "real" as a heat map sampled at cell
+// centres, and arrows on some fakes: where the discriminator's gradient pushes them. Below, both
+// losses per round. A preset makes the generator collapse onto one mode and another helps it
+// recover; the readout counts the target modes the fakes cover (the engine's coverage measure).
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { player } from '../lib/player.js';
+import { button, buttonRow, el, select, slider } from '../lib/ui.js';
+import { drawHeatmap, probabilityRgb, heatLegend } from '../lib/heatmap.js';
+import { formatNumber, formatPercent, formatShort } from '../lib/format.js';
+import { schema, VIEW, COLLAPSE, RECOVER, createGan, coverageText, describe } from './gan-lab/model.js';
+
+import { watchColorScheme } from '../lib/theme.js';
+
+export { schema };
+
+const GRID = 40;             // heat-map cells per side
+const ARROW_EVERY = 6;       // an arrow on every 6th fake
+const MAX_HISTORY = 4000;    // rounds kept for the loss chart (older ones thinned)
+
+export const meta = {
+  title: 'GAN lab',
+  hint: 'Press Play and watch the orange fakes chase the blue real points; the arrows show where the discriminator pushes each fake. Then press "Make it collapse" and "Help it recover".',
+};
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options, stateChanged }) {
+  let opts = { ...options };
+  let gan = null;
+  let real = null;
+  let fakes = null;
+  let flow = null;
+  let grid = null;
+  let cov = null;
+  let dReal = 0.5;
+  let history = [];   // [round, lossD, lossG]
+  const cleanups = []; // everything destroy() must undo, in one list
+
+  const plot = new Plot(card.stage, { aspect: 1, minHeight: 260, maxHeight: 480, label: 'Real and generated points', onResize: () => requestDraw(draw) });
+  plot.setDomain(VIEW.x0, VIEW.x1, VIEW.y0, VIEW.y1);
+  cleanups.push(() => plot.destroy());
+  const key = el('div', { className: 'dw-legend', 'aria-hidden': 'true' });
+  card.stage.append(key);
+  key.append(el('span', { text: '● real points (blue)' }), el('span', { text: '▲ fakes (orange)' }), el('span', { text: '→ push on a fake' }));
+  const legend = heatLegend(card.stage, { color: probabilityRgb(plot.theme), low: '0', high: '1', caption: 'D(x), probability "real":' });
+  const lossPlot = new Plot(card.stage, { aspect: 0.3, minHeight: 140, maxHeight: 200, label: 'Both losses per round', onResize: () => requestDraw(draw) });
+  cleanups.push(() => lossPlot.destroy());
+  const lossKey = el('div', { className: 'dw-legend', 'aria-hidden': 'true' });
+  lossKey.append(el('span', { text: '— discriminator loss' }), el('span', { text: '- - generator loss' }), el('span', { text: '··· log 4 and log 2, the losses at the balance' }));
+  card.stage.append(lossKey);
+  const described = el('p', { className: 'dw-sr-only', 'aria-live': 'off' });
+  card.stage.append(described);
+
+  // ---- controls ----
+  const buttons = buttonRow(card.controls);
+  const play = player(buttons, card, {
+    reduced: () => advance(100),
+    tick: () => advance(opts.roundsPerFrame),
+  });
+  cleanups.push(() => play.stop());
+  button(buttons, 'Step', () => advance(1));
+  button(buttons, 'Reset', () => restart());
+  const presets = buttonRow(card.controls);
+  button(presets, 'Make it collapse', () => applyPreset(COLLAPSE, true));
+  button(presets, 'Help it recover', () => applyPreset(RECOVER, false));
+
+  const targetSelect = select(card.controls, {
+    label: 'Real data',
+    options: [['ring', 'Ring of 8 Gaussians'], ['moons', 'Two moons'], ['curve', 'Sine curve'], ['gaussian', 'One Gaussian']],
+    value: opts.target,
+    onChange: (v) => { opts.target = v; restart(); },
+  });
+  const optimizerSelect = select(card.controls, {
+    label: 'Optimiser',
+    options: [['adam', 'Adam'], ['sgd', 'SGD']],
+    value: opts.optimizer,
+    onChange: (v) => { opts.optimizer = v; attempt(card, () => gan.setOptimizer(v)); },
+  });
+  const rate = (v) => formatShort(v, 2);
+  const gRate = slider(card.controls, { label: 'Generator η', min: 0.0001, max: 1, value: opts.generatorRate, scale: 'log', step: 0.05, format: rate, onInput: (v) => { opts.generatorRate = v; applyRates(); } });
+  const dRate = slider(card.controls, { label: 'Discriminator η', min: 0.0001, max: 1, value: opts.discriminatorRate, scale: 'log', step: 0.05, format: rate, onInput: (v) => { opts.discriminatorRate = v; applyRates(); } });
+  const kSlider = slider(card.controls, { label: 'Discriminator steps per round (k)', min: 1, max: 10, step: 1, value: opts.discriminatorSteps, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.discriminatorSteps = v; attempt(card, () => gan.setDiscriminatorSteps(v)); } });
+  const gSlider = slider(card.controls, { label: 'Generator steps per round', min: 1, max: 10, step: 1, value: opts.generatorSteps, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.generatorSteps = v; attempt(card, () => gan.setGeneratorSteps(v)); } });
+
+  const roundStat = card.stat('Round');
+  const lossDStat = card.stat('Discriminator loss');
+  const lossGStat = card.stat('Generator loss');
+  const coverStat = card.stat('Modes covered');
+  const onDataStat = card.stat('Fakes on the data');
+
+  function applyRates() { attempt(card, () => gan.setLearningRates(opts.generatorRate, opts.discriminatorRate)); }
+
+  function syncControls() {
+    targetSelect.value = opts.target;
+    optimizerSelect.value = opts.optimizer;
+    gRate.set(opts.generatorRate);
+    dRate.set(opts.discriminatorRate);
+    kSlider.set(opts.discriminatorSteps);
+    gSlider.set(opts.generatorSteps);
+  }
+
+  function restart() {
+    const next = attempt(card, () => createGan(ml, opts), null);
+    if (!next) return;
+    if (gan) gan.delete();
+    gan = next;
+    real = gan.realPoints();
+    history = [];
+    card.setMessage('');
+    refresh();
+    stateChanged();
+  }
+  cleanups.push(() => { if (gan) gan.delete(); gan = null; });
+
+  function applyPreset(preset, fresh) {
+    opts = { ...opts, ...preset, target: fresh ? 'ring' : opts.target };
+    syncControls();
+    if (fresh) restart();
+    else {
+      attempt(card, () => { gan.setGeneratorSteps(opts.generatorSteps); gan.setDiscriminatorSteps(opts.discriminatorSteps); gan.setLearningRates(opts.generatorRate, opts.discriminatorRate); });
+    }
+    card.setMessage(fresh
+      ? 'Five generator updates per discriminator update, from a fresh start: press Play and watch the fakes.'
+      : 'Five discriminator updates per generator update and a slower generator (η = 0.003), continuing from here: press Play and watch the coverage.');
+    stateChanged();
+  }
+
+  function advance(rounds) {
+    if (!gan) return false;
+    if (gan.status() === 'diverged') { card.setMessage('The losses are no longer finite: lower a learning rate and press Reset.', 'bad'); return false; }
+    const ok = attempt(card, () => { for (let i = 0; i < rounds; i++) gan.step(); return true; }, false);
+    if (!ok) return false;
+    refresh();
+    if (gan.status() === 'diverged') { card.setMessage('The losses are no longer finite: lower a learning rate and press Reset.', 'bad'); return false; }
+    return true;
+  }
+
+  // Reads everything the picture needs from the engine (copies), then asks for one draw.
+  function refresh() {
+    fakes = gan.generatedPoints();
+    flow = gan.generatorFlow(fakes);
+    grid = gan.discriminatorGrid(VIEW.x0, VIEW.x1, VIEW.y0, VIEW.y1, GRID, GRID);
+    cov = gan.coverage();
+    const d = gan.discriminate(real);
+    dReal = d.reduce((s, v) => s + v, 0) / d.length;
+    const lossD = gan.discriminatorLoss();
+    const lossG = gan.generatorLoss();
+    history.push([gan.steps(), lossD, lossG]);
+    if (history.length > MAX_HISTORY) history = history.filter((_, i) => i % 2 === 0);
+    roundStat.set(formatNumber(gan.steps(), 0));
+    lossDStat.set(formatNumber(lossD, 3));
+    lossGStat.set(formatNumber(lossG, 3));
+    coverStat.set(coverageText(cov));
+    onDataStat.set(formatPercent(cov.onData, 0));
+    const text = describe({ round: gan.steps(), lossD, lossG, cov, dReal });
+    described.textContent = text;
+    plot.canvas.setAttribute('aria-label', text);
+    requestDraw(draw);
+  }
+
+  function arrow(c, x, y, dx, dy) {
+    const X = plot.px(x), Y = plot.py(y);
+    const X2 = plot.px(x + dx), Y2 = plot.py(y + dy);
+    const len = Math.hypot(X2 - X, Y2 - Y);
+    if (!(len > 1)) return;
+    const ux = (X2 - X) / len, uy = (Y2 - Y) / len;
+    c.beginPath();
+    c.moveTo(X, Y); c.lineTo(X2, Y2);
+    c.moveTo(X2, Y2); c.lineTo(X2 - 5 * ux + 3 * uy, Y2 - 5 * uy - 3 * ux);
+    c.moveTo(X2, Y2); c.lineTo(X2 - 5 * ux - 3 * uy, Y2 - 5 * uy + 3 * ux);
+    c.stroke();
+  }
+
+  function draw() {
+    if (!gan || !fakes) return;
+    const t = plot.theme;
+    plot.begin();
+    drawHeatmap(plot, grid, GRID, GRID, probabilityRgb(t, { strength: 0.7 }), { smooth: true });
+    plot.axes({ xLabel: 'x₁', yLabel: 'x₂' });
+    plot.clipToArea((c) => {
+      for (let i = 0; i < real.length; i += 2) plot.point(real[i], real[i + 1], 1, { size: 3 });
+      for (let i = 0; i < fakes.length; i += 2) plot.point(fakes[i], fakes[i + 1], 0, { size: 3 });
+      // Arrows: the push (1 − D)·∂a/∂x, scaled so the longest is a fifth of the view.
+      let longest = 0;
+      for (let i = 0; i < flow.length; i += 2) longest = Math.max(longest, Math.hypot(flow[i], flow[i + 1]));
+      const scale = longest > 0 ? (0.2 * (VIEW.x1 - VIEW.x0)) / longest : 0;
+      c.save();
+      c.strokeStyle = t.model;
+      c.lineWidth = 1.25;
+      for (let i = 0; i < fakes.length; i += 2 * ARROW_EVERY) arrow(c, fakes[i], fakes[i + 1], flow[i] * scale, flow[i + 1] * scale);
+      c.restore();
+    });
+    drawLosses();
+  }
+
+  function drawLosses() {
+    const t = lossPlot.theme;
+    const last = history.length ? history[history.length - 1][0] : 1;
+    let top = 2;
+    for (const [, a, b] of history) top = Math.max(top, Number.isFinite(a) ? a : 0, Number.isFinite(b) ? b : 0);
+    lossPlot.setDomain(0, Math.max(10, last), 0, Math.min(6, top * 1.05));
+    lossPlot.begin();
+    lossPlot.axes({ xLabel: 'round', yLabel: 'loss' });
+    lossPlot.clipToArea(() => {
+      const xs = history.map((h) => h[0]);
+      lossPlot.path([0, Math.max(10, last)], [Math.log(4), Math.log(4)], { color: t.truth, width: 1, dash: [2, 3] });
+      lossPlot.path([0, Math.max(10, last)], [Math.log(2), Math.log(2)], { color: t.truth, width: 1, dash: [2, 3] });
+      lossPlot.path(xs, history.map((h) => h[1]), { color: t.loss, width: 2 });
+      lossPlot.path(xs, history.map((h) => h[2]), { color: t.class1, width: 2, dash: [6, 3] });
+    });
+  }
+
+  cleanups.push(watchColorScheme(() => {
+    plot.refreshTheme();
+    lossPlot.refreshTheme();
+    legend.paint(probabilityRgb(plot.theme));
+    requestDraw(draw);
+  }));
+  cleanups.push(() => cancelDraw(draw));
+
+  restart();
+
+  return {
+    update(next) {
+      play.stop();
+      opts = { ...next };
+      syncControls();
+      restart();
+    },
+    currentOptions() { return { ...opts }; },
+    destroy() {
+      for (const undo of cleanups.reverse()) undo();
+    },
+  };
+}
+

@@ -1,0 +1,52 @@
+// The GAN lab's options and its engine set-up, free of the DOM so the lesson's claims test
+// (lessons/gan.claims.test.mjs) drives the engine exactly as the widget does.
+import { seedOption } from '../../lib/schema.js';
+import { formatNumber, formatPercent, countOf } from '../../lib/format.js';
+
+export const schema = {
+  target: { type: 'enum', values: ['ring', 'moons', 'curve', 'gaussian'], default: 'ring', description: 'The real data: a ring of eight Gaussians, two moons, a sine curve or one Gaussian.' },
+  generatorRate: { type: 'number', min: 0.0001, max: 1, default: 0.01, description: 'Learning rate η of the generator.' },
+  discriminatorRate: { type: 'number', min: 0.0001, max: 1, default: 0.01, description: 'Learning rate η of the discriminator.' },
+  discriminatorSteps: { type: 'int', min: 1, max: 10, default: 1, description: 'Discriminator updates per round (k).' },
+  generatorSteps: { type: 'int', min: 1, max: 10, default: 1, description: 'Generator updates per round.' },
+  optimizer: { type: 'enum', values: ['adam', 'sgd'], default: 'adam', description: 'Update rule for both nets.' },
+  roundsPerFrame: { type: 'int', min: 1, max: 20, default: 4, description: 'Training rounds per animation frame while playing.' },
+  seed: seedOption(1, 'Seed for the real points, the starting weights and the noise.'),
+};
+
+// The view and the heat map's resolution.
+export const VIEW = { x0: -2.2, x1: 2.2, y0: -2.2, y1: 2.2 };
+// The two presets the lesson talks about.
+export const COLLAPSE = { generatorSteps: 5, discriminatorSteps: 1 };
+export const RECOVER = { generatorSteps: 1, discriminatorSteps: 5, generatorRate: 0.003 };
+
+// A Gan set up from the widget's options (also used by the lesson's claims test).
+export function createGan(ml, options) {
+  const o = { ...Object.fromEntries(Object.entries(schema).map(([k, s]) => [k, s.default])), ...options };
+  const gan = new ml.Gan();
+  try {
+    gan.setTracing(false);
+    gan.setTarget(o.target);
+    gan.setOptimizer(o.optimizer);
+    gan.setLearningRates(o.generatorRate, o.discriminatorRate);
+    gan.setDiscriminatorSteps(o.discriminatorSteps);
+    gan.setGeneratorSteps(o.generatorSteps);
+    gan.reset(o.seed);
+  } catch (err) {
+    gan.delete();
+    throw err;
+  }
+  return gan;
+}
+
+// The coverage sentence of the readout and the text alternative.
+export function coverageText(cov) {
+  return `${formatNumber(cov.covered, 0)} of ${countOf(cov.modes, 'mode')}`;
+}
+
+// What the plane shows, in words (the canvas's text alternative).
+export function describe({ round, lossD, lossG, cov, dReal }) {
+  return `Round ${formatNumber(round, 0)}. Discriminator loss ${formatNumber(lossD, 3)}, generator loss ${formatNumber(lossG, 3)}. `
+    + `The fakes cover ${coverageText(cov)} of the target; ${formatPercent(cov.onData, 0)} of them lie on the data. `
+    + `On the real points the discriminator says "real" with probability ${formatNumber(dReal, 2)} on average.`;
+}
