@@ -26,6 +26,8 @@ const LABELS = {
   tree_fit_500: 'decision tree full fit (Gini, unlimited depth), 500 points',
   tree_fit_500_traced: 'decision tree full fit, 500 points, with per-split trace',
   svm_fit_200: 'kernel SVM (RBF, C = 1, γ = 1) fit to convergence, 200 points',
+  rnn_lstm_step: 'LSTM (8 units) BPTT step on a 60-step window, traced',
+  rnn_frame: 'recurrent-sequence frame: 4 LSTM steps + series run + forecast + gradient flow',
 };
 // TensorFlow Playground's largest configuration, one frame's work (bench/workloads.mjs, TFP_*).
 const FRAME_LABELS = {

@@ -139,5 +139,16 @@ export function runWorkloads(ml, { js = true } = {}) {
   svm.delete();
   const jsSvm = new JsKernelSvm(moons.X, 2, moons.y);
   if (js) out.svm_fit_200.js = medianMicros(9, 5, () => jsSvm.fit());
+
+  // The recurrent-sequence widget's frame (web/widgets/recurrent-sequence): an LSTM, 8 units,
+  // windows of 60, on 240 sine values: 4 traced steps, the series run, forecast and gradient flow.
+  const rnn = new ml.RecurrentNet();
+  rnn.setCell('lstm');
+  rnn.setSequenceLength(60);
+  rnn.setSeries(ml.makeWaveSequence(240, 'sine', 20, 0.05, 1));
+  rnn.reset(1);
+  out.rnn_lstm_step = { wasm: medianMicros(15, 20, () => rnn.step()) };
+  out.rnn_frame = { wasm: medianMicros(9, 5, () => { for (let s = 0; s < 4; s++) rnn.step(); rnn.seriesRun(); rnn.generate(160, 80); rnn.gradientFlow(60); }) };
+  rnn.delete();
   return out;
 }

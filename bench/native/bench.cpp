@@ -15,6 +15,7 @@
 #include "dw/kmeans.hpp"
 #include "dw/linear_regression.hpp"
 #include "dw/mlp.hpp"
+#include "dw/recurrent.hpp"
 
 namespace {
 // Median of `rounds` timings, each the mean over `inner` calls, in microseconds.
@@ -98,6 +99,21 @@ int main() {
   dw::KernelSVM svm;
   svm.setTracing(false);
   out.emplace_back("svm_fit_200", medianMicros(9, 5, [&] { svm.setData(moons.X, moons.y); svm.fit(100000); }));
+
+  // The recurrent-sequence widget's frame: an LSTM (8 units, windows of 60) on 240 sine values,
+  // 4 traced steps, then the series run, the 80-step forecast and the 60-step gradient flow.
+  dw::RecurrentNet rnn;
+  rnn.setCell(dw::RecurrentCell::Lstm);
+  rnn.setSequenceLength(60);
+  rnn.setSeries(dw::makeWaveSequence(240, "sine", 20, 0.05, 1));
+  rnn.reset(1);
+  out.emplace_back("rnn_lstm_step", medianMicros(15, 20, [&] { rnn.step(); }));
+  out.emplace_back("rnn_frame", medianMicros(9, 5, [&] {
+    for (int s = 0; s < 4; ++s) rnn.step();
+    rnn.seriesRun();
+    rnn.generate(160, 80);
+    rnn.gradientFlow(60);
+  }));
 
   std::printf("{");
   for (std::size_t i = 0; i < out.size(); ++i)

@@ -20,17 +20,6 @@ std::string lower(std::string s) {
 
 double sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
 
-using ConstMap = Eigen::Map<const Vector>;
-using ConstMatrixMap = Eigen::Map<const Matrix>;  // row-major, as params() documents
-
-// Everything a backward pass needs from the forward pass. Row 0 of h and c is the initial
-// state; row t+1 is the state after input t.
-struct Cache {
-  Matrix h, c;
-  Matrix gates;  // LSTM: i, f, g, o after their nonlinearities, T × 4H
-  Vector yhat;
-};
-
 const std::vector<std::string> kTraceColumns{"step", "windowLoss", "seriesLoss", "gradientNorm", "clipped"};
 
 }  // namespace
@@ -193,38 +182,145 @@ void RecurrentNet::reset(std::uint32_t seed) {
 }
 
 // ---- forward and backward ----
+//
+// Written as plain loops over buffers allocated once per call: the sizes are tiny (H ≤ 64) and
+// per-step Eigen temporaries cost more than the arithmetic, natively and even more in WASM
+// (TOOLCHAIN.md: Eigen is scalar there).
 
 namespace {
 
-struct Weights {
-  ConstMap wx;
-  ConstMatrixMap wh;
-  ConstMap b, wy;
+// A read-only view of θ in the layout params() documents.
+struct View {
+  const double *wx, *wh, *b, *wy;
   double by;
+  int H, rows;
+  bool lstm;
 };
 
-Weights weightsOf(const Vector& theta, Index wx, Index wh, Index b, Index wy, Index by, int rows, int H) {
-  return Weights{ConstMap(theta.data() + wx, rows), ConstMatrixMap(theta.data() + wh, rows, H),
-                 ConstMap(theta.data() + b, rows), ConstMap(theta.data() + wy, H), theta(by)};
-}
-
-// One step of the cell: (h, c) from (hPrev, cPrev) and input x; `gates` (LSTM) receives i, f, g, o.
-void cellStep(bool lstm, const Weights& W, int H, double x, const Vector& hPrev, const Vector& cPrev, Vector& h,
-              Vector& c, Vector& gates) {
-  Vector z = W.wx * x + W.wh * hPrev + W.b;
-  if (!lstm) {
-    h = z.array().tanh();
+// z = W_x x + W_h h_{t−1} + b, then the cell: h (and c, gates i f g o for the LSTM) from
+// (hPrev, cPrev). z is scratch of `rows` values; gates holds 4H values (LSTM only).
+inline void cellStep(const View& v, double x, const double* hPrev, const double* cPrev, double* h, double* c,
+                     double* gates, double* z) {
+  const int H = v.H;
+  for (int r = 0; r < v.rows; ++r) {
+    const double* w = v.wh + static_cast<std::size_t>(r) * H;
+    double s = v.wx[r] * x + v.b[r];
+    for (int j = 0; j < H; ++j) s += w[j] * hPrev[j];
+    z[r] = s;
+  }
+  if (!v.lstm) {
+    for (int j = 0; j < H; ++j) h[j] = std::tanh(z[j]);
     return;
   }
-  gates.resize(4 * H);
   for (int j = 0; j < H; ++j) {
-    gates(j) = sigmoid(z(j));                   // input gate i
-    gates(H + j) = sigmoid(z(H + j));           // forget gate f
-    gates(2 * H + j) = std::tanh(z(2 * H + j));  // candidate g
-    gates(3 * H + j) = sigmoid(z(3 * H + j));   // output gate o
+    const double i = sigmoid(z[j]), f = sigmoid(z[H + j]), g = std::tanh(z[2 * H + j]), o = sigmoid(z[3 * H + j]);
+    gates[j] = i;
+    gates[H + j] = f;
+    gates[2 * H + j] = g;
+    gates[3 * H + j] = o;
+    c[j] = f * cPrev[j] + i * g;  // the additive cell update
+    h[j] = o * std::tanh(c[j]);
   }
-  c = gates.segment(H, H).cwiseProduct(cPrev) + gates.segment(0, H).cwiseProduct(gates.segment(2 * H, H));
-  h = gates.segment(3 * H, H).cwiseProduct(c.array().tanh().matrix());
+}
+
+inline View viewOf(const Vector& theta, Index wx, Index wh, Index b, Index wy, Index by, int H, int rows, bool lstm) {
+  return View{theta.data() + wx, theta.data() + wh, theta.data() + b, theta.data() + wy, theta(by), H, rows, lstm};
+}
+
+inline double readout(const View& v, const double* h) {
+  double s = v.by;
+  for (int j = 0; j < v.H; ++j) s += v.wy[j] * h[j];
+  return s;
+}
+
+// Every state of a teacher-forced run: row t+1 of hs/cs is the state after input t, row 0 the
+// initial state; gs row t the LSTM's gates at input t.
+struct Tape {
+  int T = 0;
+  std::vector<double> hs, cs, gs, yhat;
+};
+
+void runForward(const View& v, const double* x, int T, const double* h0, const double* c0, Tape& tape) {
+  const int H = v.H;
+  tape.T = T;
+  tape.hs.assign(static_cast<std::size_t>(T + 1) * H, 0.0);
+  tape.cs.assign(v.lstm ? static_cast<std::size_t>(T + 1) * H : 0, 0.0);
+  tape.gs.assign(v.lstm ? static_cast<std::size_t>(T) * 4 * H : 0, 0.0);
+  tape.yhat.assign(T, 0.0);
+  if (h0) std::copy(h0, h0 + H, tape.hs.begin());
+  if (c0 && v.lstm) std::copy(c0, c0 + H, tape.cs.begin());
+  std::vector<double> z(v.rows), scratchC(H), scratchG(4 * H);
+  for (int t = 0; t < T; ++t) {
+    double* h = tape.hs.data() + static_cast<std::size_t>(t + 1) * H;
+    const double* hPrev = h - H;
+    double* c = v.lstm ? tape.cs.data() + static_cast<std::size_t>(t + 1) * H : scratchC.data();
+    const double* cPrev = v.lstm ? c - H : scratchC.data();
+    double* g = v.lstm ? tape.gs.data() + static_cast<std::size_t>(t) * 4 * H : scratchG.data();
+    cellStep(v, x[t], hPrev, cPrev, h, c, g, z.data());
+    tape.yhat[t] = readout(v, h);
+  }
+}
+
+// Backpropagation through time over a tape. dy[t] = ∂L/∂ŷ_t. When grad is given (θ's layout,
+// zeroed by the caller) it receives ∂L/∂θ; when norms is given, norms[t] = ‖∂L/∂h_t‖ for the
+// state after input t (for the LSTM the partial derivative with c_t held fixed). With
+// truncation k > 0 nothing flows from step t into the state before it when t is a multiple of k.
+void runBackward(const View& v, const double* x, const Tape& tape, const double* dy, int truncation, double* grad,
+                 double* norms, Index offWx, Index offWh, Index offB, Index offWy,
+                 Index offBy) {
+  const int H = v.H, T = tape.T;
+  std::vector<double> dh(H), dhNext(H, 0.0), dcNext(H, 0.0), dz(v.rows);
+  for (int t = T - 1; t >= 0; --t) {
+    const double* ht = tape.hs.data() + static_cast<std::size_t>(t + 1) * H;
+    const double* hPrev = ht - H;
+    if (grad) {
+      for (int j = 0; j < H; ++j) grad[offWy + j] += dy[t] * ht[j];
+      grad[offBy] += dy[t];
+    }
+    double sq = 0.0;
+    for (int j = 0; j < H; ++j) {
+      dh[j] = dy[t] * v.wy[j] + dhNext[j];
+      sq += dh[j] * dh[j];
+    }
+    if (norms) norms[t] = std::sqrt(sq);
+    if (!v.lstm) {
+      for (int j = 0; j < H; ++j) dz[j] = dh[j] * (1.0 - ht[j] * ht[j]);  // tanh'(a) = 1 − h²
+    } else {
+      const double* g4 = tape.gs.data() + static_cast<std::size_t>(t) * 4 * H;
+      const double* ct = tape.cs.data() + static_cast<std::size_t>(t + 1) * H;
+      const double* cPrev = ct - H;
+      for (int j = 0; j < H; ++j) {
+        const double i = g4[j], f = g4[H + j], g = g4[2 * H + j], o = g4[3 * H + j];
+        const double tc = std::tanh(ct[j]);
+        // h = o ⊙ tanh(c): ∂h/∂o = tanh c, ∂h/∂c = o(1 − tanh² c); c also reaches c_{t+1} (dcNext).
+        const double dc = dh[j] * o * (1.0 - tc * tc) + dcNext[j];
+        dz[j] = dc * g * i * (1.0 - i);              // c = f c' + i g, i = σ(z_i)
+        dz[H + j] = dc * cPrev[j] * f * (1.0 - f);   // f = σ(z_f)
+        dz[2 * H + j] = dc * i * (1.0 - g * g);      // g = tanh(z_g)
+        dz[3 * H + j] = dh[j] * tc * o * (1.0 - o);  // o = σ(z_o)
+        dcNext[j] = dc * f;
+      }
+    }
+    if (grad) {
+      for (int r = 0; r < v.rows; ++r) {
+        grad[offWx + r] += dz[r] * x[t];
+        grad[offB + r] += dz[r];
+        double* gw = grad + offWh + static_cast<Index>(r) * H;
+        for (int j = 0; j < H; ++j) gw[j] += dz[r] * hPrev[j];
+      }
+    }
+    // ∂L/∂h_{t−1} through z: W_hᵀ dz.
+    std::fill(dhNext.begin(), dhNext.end(), 0.0);
+    for (int r = 0; r < v.rows; ++r) {
+      const double* w = v.wh + static_cast<std::size_t>(r) * H;
+      for (int j = 0; j < H; ++j) dhNext[j] += w[j] * dz[r];
+    }
+    // Truncated BPTT: nothing flows from step t into the state before it at a chunk boundary.
+    if (truncation > 0 && t % truncation == 0) {
+      std::fill(dhNext.begin(), dhNext.end(), 0.0);
+      std::fill(dcNext.begin(), dcNext.end(), 0.0);
+    }
+  }
 }
 
 }  // namespace
@@ -245,108 +341,37 @@ RecurrentRun RecurrentNet::forward(const Vector& inputs, const Vector& h0, const
                      std::to_string(H) + " hidden units");
   if (h0.size()) requireFinite(h0, where, "h0");
   if (c0.size()) requireFinite(c0, where, "c0");
-  Layout L = layout();
-  Weights W = weightsOf(theta_, L.wx, L.wh, L.b, L.wy, L.by, L.rows, H);
-  const Index T = inputs.size();
+  const int T = static_cast<int>(inputs.size());
+  Tape tape;
+  const Layout L = layout();
+  runForward(viewOf(theta_, L.wx, L.wh, L.b, L.wy, L.by, hidden_, L.rows, cell_ == RecurrentCell::Lstm), inputs.data(), T, h0.size() ? h0.data() : nullptr, c0.size() ? c0.data() : nullptr, tape);
   RecurrentRun run;
-  run.predictions.resize(T);
-  run.hidden.resize(T, H);
+  run.predictions = Eigen::Map<const Vector>(tape.yhat.data(), T);
+  run.hidden = Eigen::Map<const Matrix>(tape.hs.data() + H, T, H);
   if (lstm) {
-    run.cell.resize(T, H);
-    run.gates.resize(T, 4 * H);
-  }
-  Vector h = h0.size() ? h0 : Vector::Zero(H);
-  Vector c = c0.size() ? c0 : Vector::Zero(H);
-  Vector hn(H), cn(H), gates;
-  for (Index t = 0; t < T; ++t) {
-    cellStep(lstm, W, H, inputs(t), h, c, hn, cn, gates);
-    h = hn;
-    if (lstm) {
-      c = cn;
-      run.cell.row(t) = c.transpose();
-      run.gates.row(t) = gates.transpose();
-    }
-    run.hidden.row(t) = h.transpose();
-    run.predictions(t) = W.wy.dot(h) + W.by;
+    run.cell = Eigen::Map<const Matrix>(tape.cs.data() + H, T, H);
+    run.gates = Eigen::Map<const Matrix>(tape.gs.data(), T, 4 * H);
   }
   return run;
 }
 
 double RecurrentNet::lossAndGradient(const Vector& inputs, const Vector& targets, Vector* grad, int truncation) const {
-  const bool lstm = cell_ == RecurrentCell::Lstm;
-  const int H = hidden_;
-  const Index T = inputs.size();
-  Layout L = layout();
-  Weights W = weightsOf(theta_, L.wx, L.wh, L.b, L.wy, L.by, L.rows, H);
-
-  // Forward, keeping every state (row t+1 = after input t).
-  Cache k;
-  k.h = Matrix::Zero(T + 1, H);
-  k.c = Matrix::Zero(T + 1, H);
-  if (lstm) k.gates.resize(T, 4 * H);
-  k.yhat.resize(T);
-  Vector h = Vector::Zero(H), c = Vector::Zero(H), hn(H), cn(H), gates;
+  const int T = static_cast<int>(inputs.size());
+  const Layout L = layout();
+  const View v = viewOf(theta_, L.wx, L.wh, L.b, L.wy, L.by, hidden_, L.rows, cell_ == RecurrentCell::Lstm);
+  Tape tape;
+  runForward(v, inputs.data(), T, nullptr, nullptr, tape);
   double loss = 0.0;
-  for (Index t = 0; t < T; ++t) {
-    cellStep(lstm, W, H, inputs(t), h, c, hn, cn, gates);
-    h = hn;
-    k.h.row(t + 1) = h.transpose();
-    if (lstm) {
-      c = cn;
-      k.c.row(t + 1) = c.transpose();
-      k.gates.row(t) = gates.transpose();
-    }
-    k.yhat(t) = W.wy.dot(h) + W.by;
-    double r = k.yhat(t) - targets(t);
+  std::vector<double> dy(T);
+  for (int t = 0; t < T; ++t) {
+    const double r = tape.yhat[t] - targets(t);
     loss += r * r;
+    dy[t] = 2.0 * r / double(T);  // ∂/∂ŷ_t of (1/T)·Σ(ŷ − y)²
   }
   loss /= double(T);
   if (!grad) return loss;
-
-  // Backward through time. dh carries ∂L/∂h_t from the future (dhNext) plus this step's readout.
   *grad = Vector::Zero(theta_.size());
-  Eigen::Map<Vector> gWx(grad->data() + L.wx, L.rows);
-  Eigen::Map<Matrix> gWh(grad->data() + L.wh, L.rows, H);
-  Eigen::Map<Vector> gB(grad->data() + L.b, L.rows);
-  Eigen::Map<Vector> gWy(grad->data() + L.wy, H);
-  double& gBy = (*grad)(L.by);
-  Vector dhNext = Vector::Zero(H), dcNext = Vector::Zero(H), dz(L.rows);
-  for (Index t = T - 1; t >= 0; --t) {
-    const double dy = 2.0 * (k.yhat(t) - targets(t)) / double(T);  // ∂/∂ŷ of (1/T)(ŷ − y)²
-    Vector ht = k.h.row(t + 1).transpose();
-    Vector hPrev = k.h.row(t).transpose();
-    gWy += dy * ht;
-    gBy += dy;
-    Vector dh = dy * W.wy + dhNext;
-    if (!lstm) {
-      dz = dh.cwiseProduct((1.0 - ht.array().square()).matrix());  // tanh'(a) = 1 − h²
-    } else {
-      auto i = k.gates.row(t).segment(0, H).transpose().array();
-      auto f = k.gates.row(t).segment(H, H).transpose().array();
-      auto g = k.gates.row(t).segment(2 * H, H).transpose().array();
-      auto o = k.gates.row(t).segment(3 * H, H).transpose().array();
-      Eigen::ArrayXd ct = k.c.row(t + 1).transpose().array();
-      Eigen::ArrayXd cPrev = k.c.row(t).transpose().array();
-      Eigen::ArrayXd tc = ct.tanh();
-      // h = o ⊙ tanh(c): ∂h/∂o = tanh c, ∂h/∂c = o ⊙ (1 − tanh² c); c also reaches c_{t+1}.
-      Eigen::ArrayXd dc = dh.array() * o * (1.0 - tc.square()) + dcNext.array();
-      Eigen::ArrayXd dO = dh.array() * tc;
-      dz.segment(0, H) = (dc * g * i * (1.0 - i)).matrix();          // c = f c' + i g
-      dz.segment(H, H) = (dc * cPrev * f * (1.0 - f)).matrix();
-      dz.segment(2 * H, H) = (dc * i * (1.0 - g.square())).matrix();
-      dz.segment(3 * H, H) = (dO * o * (1.0 - o)).matrix();
-      dcNext = (dc * f).matrix();
-    }
-    gWx += dz * inputs(t);
-    gWh.noalias() += dz * hPrev.transpose();
-    gB += dz;
-    dhNext.noalias() = W.wh.transpose() * dz;
-    // Truncated BPTT: nothing flows from step t into the state before it at a chunk boundary.
-    if (truncation > 0 && t % truncation == 0) {
-      dhNext.setZero();
-      dcNext.setZero();
-    }
-  }
+  runBackward(v, inputs.data(), tape, dy.data(), truncation, grad->data(), nullptr, L.wx, L.wh, L.b, L.wy, L.by);
   return loss;
 }
 
@@ -441,22 +466,21 @@ Vector RecurrentNet::generate(int warmup, int horizon) const {
   requireSeries(where, 2);
   requireIntInRange(warmup, 1, series_.size(), where, "warmup");
   requireIntInRange(horizon, 1, 100000, where, "horizon");
-  const bool lstm = cell_ == RecurrentCell::Lstm;
+  const Layout L = layout();
+  const View v = viewOf(theta_, L.wx, L.wh, L.b, L.wy, L.by, hidden_, L.rows, cell_ == RecurrentCell::Lstm);
   const int H = hidden_;
-  Layout L = layout();
-  Weights W = weightsOf(theta_, L.wx, L.wh, L.b, L.wy, L.by, L.rows, H);
-  Vector h = Vector::Zero(H), c = Vector::Zero(H), hn(H), cn(H), gates;
+  std::vector<double> h(H, 0.0), c(H, 0.0), hn(H), cn(H), gates(4 * H), z(v.rows);
   double next = 0.0;
   auto advance = [&](double x) {
-    cellStep(lstm, W, H, x, h, c, hn, cn, gates);
-    h = hn;
-    if (lstm) c = cn;
-    next = W.wy.dot(h) + W.by;
+    cellStep(v, x, h.data(), c.data(), hn.data(), cn.data(), gates.data(), z.data());
+    h.swap(hn);
+    c.swap(cn);
+    next = readout(v, h.data());
   };
   for (int t = 0; t < warmup; ++t) advance(series_(t));
   Vector out(horizon);
   for (int k = 0; k < horizon; ++k) {
-    out(k) = next;          // the estimate of x_{warmup+k}
+    out(k) = next;                       // the estimate of x_{warmup+k}
     if (k + 1 < horizon) advance(next);  // fed back as the next input
   }
   return out;
@@ -466,39 +490,19 @@ Vector RecurrentNet::gradientFlow(int length) const {
   const char* where = "RecurrentNet.gradientFlow";
   requireIntInRange(length, 1, kMaxSequence, where, "length");
   requireSeries(where, length + 1);
-  const bool lstm = cell_ == RecurrentCell::Lstm;
-  const int H = hidden_;
   const int T = length;
-  Layout L = layout();
-  Weights W = weightsOf(theta_, L.wx, L.wh, L.b, L.wy, L.by, L.rows, H);
-  RecurrentRun run = forward(series_.head(T));
-  // L_T = (ŷ_T − x_T)², so ∂L_T/∂h_T = 2(ŷ_T − x_T)·w_y; earlier h_t get it only through the
-  // chain of Jacobians ∂h_{t+1}/∂h_t (and, in the LSTM, through the cell state).
+  const Layout L = layout();
+  const View v = viewOf(theta_, L.wx, L.wh, L.b, L.wy, L.by, hidden_, L.rows, cell_ == RecurrentCell::Lstm);
+  Tape tape;
+  runForward(v, series_.data(), T, nullptr, nullptr, tape);
+  // L_T = (ŷ_T − x_T)²: only the last step has a loss, so ∂L_T/∂h_T = 2(ŷ_T − x_T)·w_y and every
+  // earlier h_t gets it only through the chain of Jacobians ∂h_{t+1}/∂h_t (and, in the LSTM,
+  // through the cell state).
+  std::vector<double> dy(T, 0.0), norms(T);
+  dy[T - 1] = 2.0 * (tape.yhat[T - 1] - series_(T));
+  runBackward(v, series_.data(), tape, dy.data(), 0, nullptr, norms.data(), 0, 0, 0, 0, 0);
   Vector out(T);
-  Vector dh = 2.0 * (run.predictions(T - 1) - series_(T)) * W.wy;
-  Vector dcNext = Vector::Zero(H), dz(L.rows);
-  for (int t = T - 1; t >= 0; --t) {
-    out(T - 1 - t) = dh.norm();
-    if (t == 0) break;
-    Vector ht = run.hidden.row(t).transpose();
-    if (!lstm) {
-      dz = dh.cwiseProduct((1.0 - ht.array().square()).matrix());
-    } else {
-      auto i = run.gates.row(t).segment(0, H).transpose().array();
-      auto f = run.gates.row(t).segment(H, H).transpose().array();
-      auto g = run.gates.row(t).segment(2 * H, H).transpose().array();
-      auto o = run.gates.row(t).segment(3 * H, H).transpose().array();
-      Eigen::ArrayXd tc = run.cell.row(t).transpose().array().tanh();
-      Eigen::ArrayXd cPrev = run.cell.row(t - 1).transpose().array();
-      Eigen::ArrayXd dc = dh.array() * o * (1.0 - tc.square()) + dcNext.array();
-      dz.segment(0, H) = (dc * g * i * (1.0 - i)).matrix();
-      dz.segment(H, H) = (dc * cPrev * f * (1.0 - f)).matrix();
-      dz.segment(2 * H, H) = (dc * i * (1.0 - g.square())).matrix();
-      dz.segment(3 * H, H) = (dh.array() * tc * o * (1.0 - o)).matrix();
-      dcNext = (dc * f).matrix();
-    }
-    dh = W.wh.transpose() * dz;
-  }
+  for (int k = 0; k < T; ++k) out(k) = norms[T - 1 - k];
   return out;
 }
 

@@ -23,6 +23,7 @@ export const meta = {
 };
 
 const MAX_STEPS = 5000;
+const RECORD_EVERY = 4;
 const LOG_FLOOR = -20;
 
 export function mount(element, options) {
@@ -39,25 +40,26 @@ function build({ ml, card, options }) {
   let view = null;   // what was last computed for drawing
   let flows = null;  // { rnn, lstm } at initialisation
   let cursor = null; // time step under the keyboard/pointer cursor
+  let history = { steps: [], values: [] }; // whole-series loss against training step
 
   // ---- stage: signal, heat strip, loss; then the gradient view ----
   const signal = new Plot(card.stage, { aspect: 0.36, minHeight: 180, maxHeight: 300, label: 'Signal and predictions', onResize: () => requestDraw(draw) });
   signal.margin.left = 40;
+  let heatColor = divergingRgb(signal.theme);
   card.stage.append(el('p', { className: 'dw-legend', text: 'Dashed grey: the signal. Black: one-step predictions (each from the true values so far). Blue: free-running forecast from step 160, fed its own predictions. Click or use the arrow keys on the plot to read one step.' }));
   const strip = new Plot(card.stage, { aspect: 0.14, minHeight: 90, maxHeight: 150, label: 'Hidden state over time', onResize: () => requestDraw(draw) });
   strip.margin.left = 40;
   const legend = heatLegend(card.stage, { color: (x) => heatColor(2 * x - 1), low: '−1', high: '+1', caption: 'hidden unit value h' });
-  const loss = new Plot(card.stage, { aspect: 0.22, minHeight: 120, maxHeight: 180, label: 'Loss over training', onResize: () => requestDraw(draw) });
+  const lossPlot = new Plot(card.stage, { aspect: 0.22, minHeight: 120, maxHeight: 180, label: 'Loss over training', onResize: () => requestDraw(draw) });
   const flowTitle = el('h4', { className: 'rs-view-title', text: 'How far back does the gradient reach?' });
   const flowPlot = new Plot(card.stage, { aspect: 0.34, minHeight: 170, maxHeight: 280, label: 'Gradient against steps back in time', onResize: () => requestDraw(draw) });
   flowPlot.canvas.before(flowTitle);
-  card.stage.append(el('p', { className: 'dw-legend', text: 'log₁₀ of ‖∂L_T/∂h_{T−k}‖ relative to k = 0: the last step’s loss, traced k steps back. Orange: RNN and blue: LSTM, both freshly initialised; dashed black: the net you are training.' }));
+  card.stage.append(el('p', { className: 'dw-legend', text: 'log₁₀ of the gradient of the last step’s loss with respect to the hidden state k steps back, relative to its size at k = 0. Orange: RNN and blue: LSTM, both freshly initialised; dashed black: the net you are training.' }));
   const numbers = el('details', { className: 'rs-numbers' });
   const numbersBody = el('div');
   numbers.append(el('summary', { text: 'The numbers behind the pictures' }), numbersBody);
   card.stage.append(numbers);
 
-  let heatColor = divergingRgb(signal.theme);
 
   // ---- controls ----
   const buttons = buttonRow(card.controls);
@@ -120,6 +122,8 @@ function build({ ml, card, options }) {
     const ok = attempt(card, () => {
       series = makeSeries(ml, opts);
       configureNet(net, opts, series);
+      net.setTracing(false); // the widget keeps its own loss history (train() below)
+      history = { steps: [], values: [] };
       flows = initialFlows(ml, opts, series);
       return true;
     }, false);
@@ -144,9 +148,14 @@ function build({ ml, card, options }) {
     rebuild(what);
   }
 
+  // The loss curve gets a point every RECORD_EVERY steps (and wherever training stops): the
+  // whole-series loss costs a pass over all 240 values, more than a training step itself.
   function train(n, { quiet = false } = {}) {
     attempt(card, () => {
-      for (let i = 0; i < n && net.status() !== 'diverged'; i++) net.step();
+      for (let i = 0; i < n && net.status() !== 'diverged'; i++) {
+        net.step();
+        if (net.steps() % RECORD_EVERY === 0 && i < n - 1) { history.steps.push(net.steps()); history.values.push(net.loss()); }
+      }
     });
     compute();
     if (!quiet) describe();
@@ -157,18 +166,12 @@ function build({ ml, card, options }) {
       const run = net.seriesRun();
       const { forecast, mse } = forecastError(net, series);
       const own = relativeFlow(net.gradientFlow(opts.sequenceLength));
-      const cols = net.traceColumns();
-      const rows = net.traceRows();
-      const values = net.traceValues();
-      const iStep = cols.indexOf('step');
-      const iLoss = cols.indexOf('seriesLoss');
-      const lossSteps = [];
-      const lossValues = [];
-      for (let r = 0; r < rows; r++) {
-        const v = values[r * cols.length + iLoss];
-        if (Number.isFinite(v)) { lossSteps.push(values[r * cols.length + iStep]); lossValues.push(v); }
+      const loss = net.loss();
+      if (!history.steps.length || history.steps[history.steps.length - 1] !== net.steps()) {
+        history.steps.push(net.steps());
+        history.values.push(loss);
       }
-      view = { run, forecast, mse, own, lossSteps, lossValues, loss: net.loss() };
+      view = { run, forecast, mse, own, loss };
     });
     render();
   }
@@ -195,8 +198,7 @@ function build({ ml, card, options }) {
     statFlow.set(Number.isFinite(own) ? formatShort(own, 2) : '–');
     signal.canvas.setAttribute('aria-label', `Signal of ${SERIES_LENGTH} steps with the ${CELL_NAMES[opts.cell]}'s predictions after ${countOf(net.steps(), 'training step')}: one-step loss ${formatNumber(view.loss, 4)}, free-running error ${formatNumber(view.mse, 3)}.`);
     strip.canvas.setAttribute('aria-label', `Heat strip of the ${countOf(view.run.hiddenSize, 'hidden unit')} over ${SERIES_LENGTH - 1} steps, from −1 (orange) to +1 (blue).`);
-    const lastLoss = view.lossValues[view.lossValues.length - 1];
-    loss.canvas.setAttribute('aria-label', `Loss over training: from ${formatNumber(view.lossValues[0], 4)} to ${formatNumber(lastLoss, 4)} after ${countOf(net.steps(), 'step')}.`);
+    lossPlot.canvas.setAttribute('aria-label', `Loss over training: from ${formatNumber(history.values[0], 4)} to ${formatNumber(view.loss, 4)} after ${countOf(net.steps(), 'step')}.`);
     const at = (f) => (f ? formatShort(f[T - 1], 2) : '–');
     flowPlot.canvas.setAttribute('aria-label', `Gradient ${T} steps back, relative to the last step: RNN ${at(flows && flows.rnn)}, LSTM ${at(flows && flows.lstm)}, your net ${at(view.own)}.`);
     renderTable();
@@ -265,14 +267,14 @@ function build({ ml, card, options }) {
     strip.ctx.fillText('unit', 2, 0);
     strip.ctx.restore();
     // Loss curve, log scale.
-    const ls = view.lossSteps;
-    const lv = view.lossValues.map(log10);
+    const ls = history.steps;
+    const lv = history.values.map(log10);
     const lmin = Math.min(...lv);
     const lmax = Math.max(...lv);
-    loss.setDomain(0, Math.max(10, ls[ls.length - 1] || 0), Math.floor(lmin - 0.2), Math.ceil(lmax + 0.1));
-    loss.begin();
-    loss.axes({ xLabel: 'training step', yLabel: 'log₁₀ loss (whole series)', xTicks: 5, yTicks: 4 });
-    loss.clipToArea(() => loss.path(ls, lv, { color: t.loss, width: 2 }));
+    lossPlot.setDomain(0, Math.max(10, ls[ls.length - 1] || 0), Math.floor(lmin - 0.2), Math.ceil(lmax + 0.1));
+    lossPlot.begin();
+    lossPlot.axes({ xLabel: 'training step', yLabel: 'log₁₀ loss (whole series)', xTicks: 5, yTicks: 4 });
+    lossPlot.clipToArea(() => lossPlot.path(ls, lv, { color: t.loss, width: 2 }));
     // Gradient view.
     const T = opts.sequenceLength;
     const curves = [[flows && flows.rnn, t.class0, []], [flows && flows.lstm, t.class1, []], [view.own, t.model, [6, 4]]];
@@ -288,7 +290,7 @@ function build({ ml, card, options }) {
   }
 
   const stopWatching = watchColorScheme(() => {
-    for (const p of [signal, strip, loss, flowPlot]) p.refreshTheme();
+    for (const p of [signal, strip, lossPlot, flowPlot]) p.refreshTheme();
     heatColor = divergingRgb(signal.theme);
     legend.paint((x) => heatColor(2 * x - 1));
     requestDraw(draw);
@@ -313,7 +315,7 @@ function build({ ml, card, options }) {
       cancelDraw(draw);
       stopWatching();
       drag.destroy();
-      for (const p of [signal, strip, loss, flowPlot]) p.destroy();
+      for (const p of [signal, strip, lossPlot, flowPlot]) p.destroy();
       net.delete();
     },
   };
