@@ -17,7 +17,8 @@ test('bad input from JS is refused in words and leaves the net working', () => {
     assert.throws(() => net.setCell('gru'), (e) => e instanceof RangeError && e.code === 'invalid-argument');
     assert.throws(() => net.setHiddenSize(2.5), /hiddenSize=2.5 must be a whole number/);
     assert.throws(() => net.setSequenceLength(NaN), /not a finite number/);
-    assert.throws(() => net.setSeries('abc'), (e) => e.code === 'shape-mismatch');
+    assert.throws(() => net.setSeries('abc'), /series\[0\]=NaN is not a finite number/);
+    assert.throws(() => net.setSeries(null), (e) => e.code === 'shape-mismatch');
     assert.throws(() => net.setSeries([1, 2, 'x']), /series\[2\]=NaN/);
     assert.throws(() => net.setOptimizer('lbfgs'), (e) => e.code === 'invalid-argument');
     assert.throws(() => net.forwardFrom([1], [0, 0], null), /h0 has 2 values; the net has 8 hidden units/);

@@ -4,12 +4,13 @@
 
 import { need, opt, whole, scoped } from './args.js';
 
-// A one-unit Elman network θ = [w_x, w_h, b, w_y, b_y] (readout w_y = 1, b_y = 0 unless given).
-function oneUnit(ml, make, a) {
+// A one-unit Elman network θ = [w_x, w_h, b, w_y, b_y] (readout w_y = 1, b_y = 0 unless given;
+// w_x is required when the inputs matter, else 0 unless given).
+function oneUnit(ml, make, a, { inputsMatter = true } = {}) {
   const net = make(new ml.RecurrentNet());
   net.setCell('rnn');
   net.setHiddenSize(1);
-  net.setParams([need(a, 'wx'), need(a, 'wh'), opt(a, 'b', 0), opt(a, 'wy', 1), opt(a, 'by', 0)]);
+  net.setParams([inputsMatter ? need(a, 'wx') : opt(a, 'wx', 0), need(a, 'wh'), opt(a, 'b', 0), opt(a, 'wy', 1), opt(a, 'by', 0)]);
   return net;
 }
 
@@ -27,7 +28,7 @@ export const computations = {
   // stays 0, tanh′ = 1, and the ratio is |w_h|^steps.
   'rnn-gradient': (ml, a) => scoped((make) => {
     const steps = whole(a, 'steps', 1, 500);
-    const net = oneUnit(ml, make, a);
+    const net = oneUnit(ml, make, a, { inputsMatter: false });
     const x = opt(a, 'x', 0);
     const series = new Array(steps + 2).fill(x);
     series[steps + 1] = x + 1; // a target the net misses, so the gradient at the end is not 0
