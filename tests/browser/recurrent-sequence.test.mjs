@@ -59,8 +59,8 @@ test('recurrent-sequence: readouts match the engine, training, cursor, cells, nu
     assert.match(await message(page), /^Step 151: .*one-step prediction [^;]*\. Hidden/);
 
     // The numbers behind the pictures: 59 steps back for both fresh cells.
-    await card.locator('summary').click();
-    const row = card.locator('table').first().locator('tbody tr').last();
+    await card.locator('summary', { hasText: 'The numbers behind the pictures' }).click();
+    const row = card.locator('.rs-numbers table').first().locator('tbody tr').last();
     const cells = await row.locator('td').allTextContents();
     assert.equal(cells[0], '59');
     const fmt = (v) => page.evaluate(async (x) => (await import('/lib/format.js')).formatShort(x, 3), v);

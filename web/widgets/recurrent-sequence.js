@@ -51,9 +51,11 @@ function build({ ml, card, options }) {
   strip.margin.left = 40;
   const legend = heatLegend(card.stage, { color: (x) => heatColor(2 * x - 1), low: '−1', high: '+1', caption: 'hidden unit value h' });
   const lossPlot = new Plot(card.stage, { aspect: 0.22, minHeight: 120, maxHeight: 180, label: 'Loss over training', onResize: () => requestDraw(draw) });
+  lossPlot.margin.top = 22;
   const flowTitle = el('h4', { className: 'rs-view-title', text: 'How far back does the gradient reach?' });
   const flowPlot = new Plot(card.stage, { aspect: 0.34, minHeight: 170, maxHeight: 280, label: 'Gradient against steps back in time', onResize: () => requestDraw(draw) });
   flowPlot.canvas.before(flowTitle);
+  flowPlot.margin.top = 22;
   card.stage.append(el('p', { className: 'dw-legend', text: 'log₁₀ of the gradient of the last step’s loss with respect to the hidden state k steps back, relative to its size at k = 0. Orange: RNN and blue: LSTM, both freshly initialised; dashed black: the net you are training.' }));
   const numbers = el('details', { className: 'rs-numbers' });
   const numbersBody = el('div');
@@ -212,8 +214,8 @@ function build({ ml, card, options }) {
     if (ks[ks.length - 1] !== T - 1) ks.push(T - 1);
     const cell = (f, k) => el('td', { text: f ? formatShort(f[k], 3) : '–' });
     const table = el('table', { className: 'dw-table' }, [
-      el('caption', { text: 'Gradient of the last step’s loss, k steps back, relative to k = 0' }),
-      el('thead', {}, [el('tr', {}, ['steps back k', 'RNN (start)', 'LSTM (start)', `your ${CELL_NAMES[opts.cell]}`].map((h) => el('th', { scope: 'col', text: h })))]),
+      el('caption', { text: 'Gradient of the last step’s loss, k steps back, relative to k = 0 (RNN and LSTM freshly initialised)' }),
+      el('thead', {}, [el('tr', {}, ['k back', 'RNN', 'LSTM', `your ${CELL_NAMES[opts.cell]}`].map((h) => el('th', { scope: 'col', text: h })))]),
       el('tbody', {}, ks.map((k) => el('tr', {}, [el('td', { text: String(k) }), cell(flows && flows.rnn, k), cell(flows && flows.lstm, k), cell(view.own, k)]))),
     ]);
     const every = [WARMUP, WARMUP + 20, WARMUP + 40, SERIES_LENGTH - 1];
