@@ -207,6 +207,19 @@ function rows(ml, { js }) {
   });
   cnnRow('cnn_step', (cnn) => () => cnn.step());
   cnnRow('cnn_test_360', (cnn) => () => cnn.score(held.X, held.y));
+
+  // The recurrent-sequence widget's frame (web/widgets/recurrent-sequence): an LSTM, 8 units,
+  // windows of 60, on 240 sine values: 4 traced steps, the series run, forecast and gradient flow.
+  const rnnRow = (key, opOf) => row(key, () => {
+    const rnn = new ml.RecurrentNet();
+    rnn.setCell('lstm');
+    rnn.setSequenceLength(60);
+    rnn.setSeries(ml.makeWaveSequence(240, 'sine', 20, 0.05, 1));
+    rnn.reset(1);
+    return { impls: { wasm: opOf(rnn) }, done: () => rnn.delete() };
+  });
+  rnnRow('rnn_lstm_step', (rnn) => () => rnn.step());
+  rnnRow('rnn_frame', (rnn) => () => { for (let s = 0; s < 4; s++) rnn.step(); rnn.seriesRun(); rnn.generate(160, 80); rnn.gradientFlow(60); });
   return list;
 }
 

@@ -17,6 +17,7 @@
 #include "dw/kmeans.hpp"
 #include "dw/linear_regression.hpp"
 #include "dw/mlp.hpp"
+#include "dw/recurrent.hpp"
 
 namespace {
 // The method of bench/timing.mjs, in C++: warm up until the median of consecutive windows changes
@@ -186,6 +187,21 @@ int main(int argc, char** argv) {
   cnn.setTracing(false);
   measureRow("cnn_step", [&] { cnn.step(); });
   measureRow("cnn_test_360", [&] { cnn.score(heldX, heldY); });
+
+  // The recurrent-sequence widget's frame: an LSTM (8 units, windows of 60) on 240 sine values,
+  // 4 traced steps, then the series run, the 80-step forecast and the 60-step gradient flow.
+  dw::RecurrentNet rnn;
+  rnn.setCell(dw::RecurrentCell::Lstm);
+  rnn.setSequenceLength(60);
+  rnn.setSeries(dw::makeWaveSequence(240, "sine", 20, 0.05, 1));
+  rnn.reset(1);
+  measureRow("rnn_lstm_step", [&] { rnn.step(); });
+  measureRow("rnn_frame", [&] {
+    for (int s = 0; s < 4; ++s) rnn.step();
+    rnn.seriesRun();
+    rnn.generate(160, 80);
+    rnn.gradientFlow(60);
+  });
 
   std::printf("{");
   for (std::size_t i = 0; i < out.size(); ++i) {

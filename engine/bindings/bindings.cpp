@@ -21,6 +21,7 @@
 #include "bind_model_comparison.hpp"
 #include "bind_conv_net.hpp"
 #include "bind_gan.hpp"
+#include "bind_recurrent.hpp"
 #include "dw/datasets.hpp"
 #include "dw/linear_regression.hpp"
 #include "dw/model.hpp"
@@ -206,4 +207,5 @@ EMSCRIPTEN_BINDINGS(data_workshop) {
   dw::js::bind_model_comparison();
   dw::js::bind_conv_net();
   dw::js::bind_gan();
+  dw::js::bind_recurrent();
 }

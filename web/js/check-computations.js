@@ -10,6 +10,7 @@ import { computations as frontier } from './check-computations/frontier.js';
 import { computations as landscape1 } from './check-computations/landscape1.js';
 import { computations as landscape2 } from './check-computations/landscape2.js';
 import { computations as cnn } from './check-computations/cnn.js';
+import { computations as rnn } from './check-computations/rnn.js';
 import { foundationsComputations as foundations } from './check-computations/foundations.js';
 import { intermediate } from './check-computations/intermediate.js';
 import { computations as advanced } from './check-computations/advanced.js';
@@ -137,6 +138,7 @@ export const computations = {
   ...landscape1,
   ...landscape2,
   ...cnn,
+  ...rnn,
   ...advanced,
   ...expert,
   ...comparison,

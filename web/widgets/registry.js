@@ -57,6 +57,7 @@ export const widgets = {
   'distribution-shift': () => import('./distribution-shift.js'),
   'tokens-to-ids': () => import('./tokens-to-ids.js'),
   'word-embeddings': () => import('./word-embeddings.js'),
+  'recurrent-sequence': () => import('./recurrent-sequence.js'),
   'bag-of-words-spam': () => import('./bag-of-words-spam.js'),
   'ai-timeline': () => import('./ai-timeline.js'),
   'ai-hierarchy': () => import('./ai-hierarchy.js'),

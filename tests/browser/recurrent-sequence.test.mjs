@@ -1,0 +1,114 @@
+// The recurrent-sequence widget on the recurrent-networks lesson page: its readouts equal the
+// engine's numbers for the same settings, training by button and by Play, the time cursor by
+// keyboard, switching cells, the numbers table of the gradient view, reduced motion, phone width.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { canvasInk, statReader, noNaN } from './landscape-helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+// The engine's numbers for the widget's defaults after `steps` training steps (and a cell).
+async function expected(page, steps, cell = 'rnn') {
+  return page.evaluate(async ({ steps: n, cell: c }) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const task = await import('/widgets/recurrent-sequence/task.js');
+    const ml = await loadEngine();
+    const o = { ...task.defaults, cell: c };
+    const series = task.makeSeries(ml, o);
+    const net = new ml.RecurrentNet();
+    try {
+      task.configureNet(net, o, series);
+      net.fit(n);
+      const flows = task.initialFlows(ml, o, series);
+      return { loss: net.loss().toFixed(4), forecast: task.forecastError(net, series).mse.toFixed(3), rnn59: flows.rnn[59], lstm59: flows.lstm[59] };
+    } finally { net.delete(); }
+  }, { steps, cell });
+}
+
+const message = (page) => page.locator('.dw-message').first().textContent();
+
+test('recurrent-sequence: readouts match the engine, training, cursor, cells, numbers table', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/recurrent-networks.html`);
+    await widgetsReady(page);
+    const stat = statReader(page);
+    const card = page.locator('.dw-card').first();
+    assert.equal(await stat('steps'), '0');
+    const start = await expected(page, 0);
+    assert.equal(await stat('loss'), start.loss);
+    assert.equal(start.loss, '0.5634');
+    assert.match(await message(page), /untrained RNN/);
+    for (const i of [0, 1, 2, 3]) assert.ok((await canvasInk(page, `.dw-card canvas >> nth=${i}`)).colours > 3, `canvas ${i} drawn`);
+
+    await card.getByRole('button', { name: 'Train 100 steps' }).click();
+    assert.equal(await stat('steps'), '100');
+    const after100 = await expected(page, 100);
+    assert.equal(await stat('loss'), after100.loss);
+    assert.equal(await stat('free-running error'), after100.forecast);
+    assert.match(await message(page), /^Step 100: one-step loss 0\.00\d\d/);
+
+    // The time cursor, by keyboard: starts at the forecast's first step and moves by 1 (10 with Shift).
+    await page.locator('.dw-card canvas[tabindex="0"]').first().focus();
+    await page.keyboard.press('ArrowRight');
+    assert.match(await message(page), /^Step 161: signal -?\d\.\d{3}; one-step prediction -?\d\.\d{3}; free-running -?\d\.\d{3}\. Hidden state after step 160: \(/);
+    await page.keyboard.press('Shift+ArrowLeft');
+    assert.match(await message(page), /^Step 151: .*one-step prediction [^;]*\. Hidden/);
+
+    // The numbers behind the pictures: 59 steps back for both fresh cells.
+    await card.locator('summary', { hasText: 'The numbers behind the pictures' }).click();
+    const row = card.locator('.rs-numbers table').first().locator('tbody tr').last();
+    const cells = await row.locator('td').allTextContents();
+    assert.equal(cells[0], '59');
+    const fmt = (v) => page.evaluate(async (x) => (await import('/lib/format.js')).formatShort(x, 3), v);
+    assert.equal(cells[1], await fmt(after100.rnn59));
+    assert.equal(cells[2], await fmt(after100.lstm59));
+    assert.match(cells[1], /× 10⁻¹⁴/);
+    assert.match(cells[2], /× 10⁻⁶/);
+
+    // Play trains until paused.
+    await card.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.waitForFunction(() => Number(document.querySelector('.dw-stat[data-stat="steps"] .dw-stat-value').textContent.replace(/\s/g, '')) >= 140, null, { timeout: 30000 });
+    await card.getByRole('button', { name: 'Pause' }).click();
+    assert.match(await message(page), /^Step \d+: one-step loss/);
+
+    // Switching to the LSTM starts again; its loss is the engine's.
+    await card.getByLabel('cell', { exact: true }).selectOption('lstm');
+    assert.equal(await stat('steps'), '0');
+    assert.match(await message(page), /A fresh LSTM/);
+    assert.equal(await stat('loss'), (await expected(page, 0, 'lstm')).loss);
+    await card.getByRole('button', { name: 'Step', exact: true }).click();
+    assert.equal(await stat('steps'), '1');
+    // Learning rate keeps the weights; sequence length restarts.
+    await card.getByRole('slider', { name: /learning rate/ }).fill('-2.5');
+    assert.match(await message(page), /training continues from the current weights/);
+    assert.equal(await stat('steps'), '1');
+
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal scroll at ${width} px (overflow ${overflow})`);
+    await card.getByRole('button', { name: 'Train 100 steps' }).click();
+    await screenshot(page, `recurrent-sequence-${width}`);
+    assert.ok(await noNaN(page));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+test('recurrent-sequence: under reduced motion Train takes 100 steps at once and nothing animates', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/recurrent-networks.html`);
+  await widgetsReady(page);
+  const stat = statReader(page);
+  const card = page.locator('.dw-card').first();
+  await card.getByRole('button', { name: 'Train', exact: true }).click();
+  assert.equal(await stat('steps'), '100');
+  assert.equal(await card.getByRole('button', { name: 'Pause' }).count(), 0);
+  await page.waitForTimeout(300);
+  assert.equal(await stat('steps'), '100');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
