@@ -18,6 +18,7 @@
 #include "bind_frontier.hpp"
 #include "bind_linalg.hpp"
 #include "bind_text.hpp"
+#include "bind_distributions.hpp"
 #include "dw/datasets.hpp"
 #include "dw/linear_regression.hpp"
 #include "dw/model.hpp"
@@ -227,4 +228,5 @@ EMSCRIPTEN_BINDINGS(data_workshop) {
   dw::js::bind_frontier();
   dw::js::bind_linalg();
   dw::js::bind_text();
+  dw::js::bind_distributions();
 }
