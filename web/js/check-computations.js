@@ -13,6 +13,7 @@ import { foundationsComputations as foundations } from './check-computations/fou
 import { intermediate } from './check-computations/intermediate.js';
 import { computations as advanced } from './check-computations/advanced.js';
 import { computations as expert } from './check-computations/expert.js';
+import { computations as statistics } from './check-computations/statistics.js';
 
 import { need, opt, scoped } from './check-computations/args.js';
 
@@ -135,6 +136,7 @@ export const computations = {
   ...landscape2,
   ...advanced,
   ...expert,
+  ...statistics,
 };
 
 export const computationNames = Object.keys(computations);

@@ -32,6 +32,7 @@ export const widgets = {
   'kmeans-by-hand': () => import('./kmeans-by-hand.js'),
   'place-centroids': () => import('./place-centroids.js'),
   'pca-projection': () => import('./pca-projection.js'),
+  'likelihood-fit': () => import('./likelihood-fit.js'),
   'tree-splits': () => import('./tree-splits.js'),
   'bagging': () => import('./bagging.js'),
   'kfold-animation': () => import('./kfold-animation.js'),
