@@ -33,6 +33,7 @@ export const widgets = {
   'place-centroids': () => import('./place-centroids.js'),
   'pca-projection': () => import('./pca-projection.js'),
   'likelihood-fit': () => import('./likelihood-fit.js'),
+  'clt-sampler': () => import('./clt-sampler.js'),
   'tree-splits': () => import('./tree-splits.js'),
   'bagging': () => import('./bagging.js'),
   'kfold-animation': () => import('./kfold-animation.js'),
