@@ -65,7 +65,7 @@ function build({ ml, card, options, stateChanged }) {
   button(buttons, 'Step', () => { play.stop(); advance(1); });
   button(buttons, 'Fast-forward', () => { play.stop(); advance(opts.samples); });
   button(buttons, 'Reset', () => { play.stop(); drawn = 0; changed(); });
-  select(card.controls, { label: 'population', options: POPULATIONS.map((p) => [p, LABELS[p]]), value: opts.population, onChange: (v) => { play.stop(); opts.population = v; check = null; predictSelect.value = ''; load(); } });
+  const populationSelect = select(card.controls, { label: 'population', options: POPULATIONS.map((p) => [p, LABELS[p]]), value: opts.population, onChange: (v) => { play.stop(); opts.population = v; check = null; predictSelect.value = ''; load(); } });
   const nSlider = slider(card.controls, { label: 'sample size n', min: 1, max: 100, step: 1, value: opts.n, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.n = v; load(); } });
   const predictSelect = select(card.controls, {
     label: 'predict: with n four times larger, the spread of the means will…',
@@ -92,6 +92,7 @@ function build({ ml, card, options, stateChanged }) {
     if (!ok) { means = null; return; }
     drawn = 0;
     nSlider.set(opts.n);
+    populationSelect.value = opts.population;
     changed();
   }
 

@@ -34,8 +34,16 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
+// The one-sentence hint of each panel (meta.hint is the Gaussian panel's).
+const HINTS = {
+  coin: 'Add heads and tails, then move p by hand (drag the ring or use the arrow keys) and watch the log-likelihood; the star marks the best p.',
+  kl: 'Drag the peaks of P and Q (or use the sliders and arrow keys; Enter switches curve) and watch the two KL divergences and the cross-entropy.',
+};
+
 function build(ctx) {
   const builders = { gaussian: buildGaussian, coin: buildCoin, kl: buildKl };
+  const hint = ctx.card.card.querySelector('.dw-hint');
+  if (hint && HINTS[ctx.options.panel]) hint.textContent = HINTS[ctx.options.panel];
   return builders[ctx.options.panel](ctx);
 }
 
@@ -218,7 +226,6 @@ function buildGaussian({ ml, card, stateChanged }) {
   pointsChanged(false);
 
   return {
-    update() {},
     state: {
       get: () => ({ points: [...points], mu, s }),
       set(value) {

@@ -100,7 +100,6 @@ export function buildCoin({ ml, card, options, stateChanged }) {
   report();
   requestDraw(draw);
   return {
-    update() {},
     state: {
       get: () => ({ flips, p }),
       set(value) {

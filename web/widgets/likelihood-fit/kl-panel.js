@@ -120,7 +120,6 @@ export function buildKl({ ml, card, stateChanged }) {
   report();
   requestDraw(draw);
   return {
-    update() {},
     state: {
       get: () => ({ P: { ...dists.P }, Q: { ...dists.Q } }),
       set(value) {
