@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
 import { makeDataset } from '../dist/lib/datasets.js';
+import { computations } from '../web/js/check-computations.js';
 
 test('Gini: 0 for one class, worst 1 − 1/K for K evenly mixed classes (0.5 for two, 2/3 for three)', () => {
   const t = new ml.DecisionTree();
@@ -80,3 +81,59 @@ test('check-yourself: 6 orange, 2 blue → Gini 1 − (0.75² + 0.25²) = 0.375'
   const { computations } = await import('../web/js/check-computations.js');
   assert.ok(Math.abs(computations['tree-split'](ml, { labels: [0, 0, 0, 0, 0, 0, 1, 1] }).impurity - 0.375) < 1e-12);
 });
+
+test('Gini and entropy part ways on O O O O B O O B: the table\'s numbers, and each criterion\'s cut', () => {
+  const points = [1, 2, 3, 4, 5, 6, 7, 8];
+  const labels = [0, 0, 0, 0, 1, 0, 0, 1];
+  const close = (a, b, tol = 5e-4) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
+  const gini = computations['tree-split'](ml, { points, labels, criterion: 0 });
+  const entropy = computations['tree-split'](ml, { points, labels, criterion: 1 });
+  close(gini.impurity, 0.375, 1e-12);
+  close(entropy.impurity, 0.811);
+  close(0.75 * Math.log2(1 / 0.75), 0.311);
+  assert.equal(gini.threshold, 7.5);
+  assert.equal(entropy.threshold, 4.5);
+  close(gini.childImpurity, 0.214);
+  close(entropy.childImpurity, 0.5, 1e-12);
+  close(gini.gain, 0.161);
+  close(entropy.gain, 0.311);
+  // The rows of the table: each criterion's score of the other's cut (children scored by the engine).
+  const node = (criterion, y) => { const t = new ml.DecisionTree(); try { t.setCriterion(criterion); t.setData(y.map((_, i) => i), 1, y); return t.loss(); } finally { t.delete(); } };
+  close(node('gini', [0, 0, 0, 0, 0, 0, 1]), 12 / 49, 1e-12);
+  close(12 / 49, 0.245);
+  close(node('entropy', [0, 0, 0, 0, 0, 0, 1]), 0.592);
+  close(node('gini', [1, 0, 0, 1]), 0.5, 1e-12);
+  assert.equal(node('entropy', [1, 0, 0, 1]), 1);
+  close(0.5 * node('gini', [1, 0, 0, 1]), 0.25, 1e-12);
+  close((7 / 8) * node('entropy', [0, 0, 0, 0, 0, 0, 1]), 0.518);
+  close(entropy.impurity - (7 / 8) * node('entropy', [0, 0, 0, 0, 0, 0, 1]), 0.294);
+  close(0.375 - 0.25, 0.125, 1e-12);
+  close(node('entropy', [0, 0, 0, 0, 0, 0, 1]) / node('gini', [0, 0, 0, 0, 0, 0, 1]), 2.4, 0.05);
+});
+
+test('the widget\'s first-cut line: moons seed 4 both cut x₂ ≤ 0.40; XOR seed 3 Gini x₁ ≤ −0.23, entropy x₂ ≤ 1.08', () => {
+  const first = (name, d) => {
+    const t = new ml.DecisionTree();
+    try { t.setCriterion(name); t.setMaxDepth(1); t.setData(d.X, 2, d.y); t.fit(1); const n = t.nodes(); return { feature: n[0], threshold: n[1] }; } finally { t.delete(); }
+  };
+  const moons = makeDataset(ml, 'moons', 120, 0.3, 4);
+  const [mg, me] = [first('gini', moons), first('entropy', moons)];
+  assert.deepEqual(mg, me);
+  assert.equal(mg.feature, 1);
+  assert.equal(mg.threshold.toFixed(2), '0.40');
+  const xor = makeDataset(ml, 'xor', 120, 0.3, 3);
+  const [xg, xe] = [first('gini', xor), first('entropy', xor)];
+  assert.equal(xg.feature, 0);
+  assert.equal(xg.threshold.toFixed(2), '-0.23');
+  assert.equal(xe.feature, 1);
+  assert.equal(xe.threshold.toFixed(2), '1.08');
+  // With entropy chosen, the tree's loss (the readout) is the leaves' weighted entropy in bits.
+  const t = new ml.DecisionTree();
+  try {
+    t.setCriterion('entropy');
+    t.setData([0, 1, 2, 3], 1, [0, 0, 1, 0]);
+    close1(t.loss(), -(0.75 * Math.log2(0.75) + 0.25 * Math.log2(0.25)));
+  } finally { t.delete(); }
+});
+
+function close1(a, b) { assert.ok(Math.abs(a - b) < 1e-12, `${a} vs ${b}`); }

@@ -22,6 +22,7 @@
 #include "bind_conv_net.hpp"
 #include "bind_gan.hpp"
 #include "bind_recurrent.hpp"
+#include "bind_distributions.hpp"
 #include "dw/datasets.hpp"
 #include "dw/linear_regression.hpp"
 #include "dw/model.hpp"
@@ -208,4 +209,5 @@ EMSCRIPTEN_BINDINGS(data_workshop) {
   dw::js::bind_conv_net();
   dw::js::bind_gan();
   dw::js::bind_recurrent();
+  dw::js::bind_distributions();
 }

@@ -11,7 +11,7 @@ test('Tree splits: depth slider and Step grow the engine\'s tree; purity and lea
   const page = await site.newPage({ reducedMotion: 'reduce' });
   await page.goto(`${site.base}/lessons/decision-trees.html`);
   await widgetsReady(page);
-  const card = page.locator('.dw-card').filter({ hasText: 'Grow the tree' });
+  const card = page.locator('.dw-card').filter({ hasText: 'Grow the tree' }).first();
   const [regions, diagram] = [card.locator('canvas').nth(0), card.locator('canvas').nth(1)];
   assert.ok(await canvasIsDrawn(regions));
   assert.ok(await canvasIsDrawn(diagram));
@@ -39,6 +39,37 @@ test('Tree splits: depth slider and Step grow the engine\'s tree; purity and lea
   await card.getByRole('button', { name: 'Step', exact: true }).click();
   assert.equal(await statText(card, 'leaves'), '2');
   await screenshot(page, 'course4-tree-splits-1280');
+  await assertClean(page);
+  await page.close();
+});
+
+test('Tree splits: Gini or entropy; the first-cut line names each criterion\'s cut and where they part ways', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/decision-trees.html`);
+  await widgetsReady(page);
+  const cards = page.locator('.dw-card').filter({ hasText: 'Grow the tree' });
+  assert.equal(await cards.count(), 2);
+  const [moons, xor] = [cards.nth(0), cards.nth(1)];
+  assert.match(await moons.locator('p[data-same]').textContent(), /First cut by Gini: x₂ ≤ 0\.40\. By entropy: x₂ ≤ 0\.40 \(the same cut\)\./);
+  assert.match(await xor.locator('p[data-same]').textContent(), /First cut by Gini: x₁ ≤ -0\.23\. By entropy: x₂ ≤ 1\.08 \(a different cut\)\./);
+  // Switching the impurity regrows the tree with entropy; the readout is the engine's weighted entropy.
+  await moons.getByRole('combobox', { name: 'impurity' }).selectOption('entropy');
+  const expected = await withEngine(page, (ml) => {
+    const t = new ml.DecisionTree();
+    try {
+      const data = ml.makeMoons(120, 0.3, 4);
+      t.setCriterion('entropy'); t.setData(data.X, 2, data.y); t.setMaxDepth(3); t.reset(4); t.fit(100000);
+      return { entropy: t.loss().toFixed(3), leaves: String(t.leafCount()) };
+    } finally { t.delete(); }
+  });
+  assert.equal(await statText(moons, 'entropy (bits)'), expected.entropy);
+  assert.equal(await statText(moons, 'leaves'), expected.leaves);
+  assert.match(await moons.locator('.dw-message').textContent(), /lowered the entropy most/);
+  // The XOR card's single cut follows the criterion: x₁ under Gini, x₂ under entropy.
+  assert.match(await xor.locator('canvas').nth(1).getAttribute('aria-label'), /root asks whether x1 ≤ -0\.23/);
+  await xor.getByRole('combobox', { name: 'impurity' }).selectOption('entropy');
+  assert.match(await xor.locator('canvas').nth(1).getAttribute('aria-label'), /root asks whether x2 ≤ 1\.08/);
+  await screenshot(page, 'tree-splits-criteria-1280');
   await assertClean(page);
   await page.close();
 });

@@ -17,6 +17,7 @@ import { computations as advanced } from './check-computations/advanced.js';
 import { computations as expert } from './check-computations/expert.js';
 import { computations as comparison } from './check-computations/comparison.js';
 import { computations as gan } from './check-computations/gan.js';
+import { computations as statistics } from './check-computations/statistics.js';
 
 import { need, opt, scoped } from './check-computations/args.js';
 
@@ -143,6 +144,7 @@ export const computations = {
   ...expert,
   ...comparison,
   ...gan,
+  ...statistics,
 };
 
 export const computationNames = Object.keys(computations);

@@ -17,6 +17,7 @@ export const schema = {
   dataset: { type: 'enum', values: DATASET_NAMES, default: 'moons', description: 'Shape of the two classes.' },
   noise: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Noise in the data.' },
   depth: { type: 'int', min: 1, max: 12, default: 3, description: 'Maximum depth of the tree.' },
+  criterion: { type: 'enum', values: ['gini', 'entropy'], default: 'gini', description: 'Impurity each cut lowers: Gini impurity or entropy (in bits).' },
 };
 
 export const meta = {
@@ -25,6 +26,7 @@ export const meta = {
 };
 
 const NODE = 7; // numbers per node in nodes(): feature, threshold, left, right, value, impurity, samples
+const CRITERIA = { gini: 'Gini', entropy: 'entropy (bits)' };
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
@@ -34,6 +36,9 @@ function build(ctx) {
   const { ml, card, options } = ctx;
   let opts = { ...options };
   const tree = ctx.own(new ml.DecisionTree());
+  // One-cut trees under each criterion, for the "first cut: Gini vs entropy" line.
+  const firstCut = { gini: ctx.own(new ml.DecisionTree()), entropy: ctx.own(new ml.DecisionTree()) };
+  for (const [name, t] of Object.entries(firstCut)) { t.setCriterion(name); t.setMaxDepth(1); }
   let train = null;
   let test = null;
   let domain = { x0: -1, x1: 1, y0: -1, y1: 1 };
@@ -48,6 +53,8 @@ function build(ctx) {
   right.append(el('p', { className: 'c4-chart-title', text: 'The tree (left branch: yes, the value is ≤ the threshold)' }));
   const diagram = ctx.own(new Plot(right, { aspect: 0.8, minHeight: 220, maxHeight: 420, label: 'Tree diagram', onResize: () => ctx.requestDraw(draw) }));
   diagram.margin = { left: 6, right: 6, top: 6, bottom: 6 };
+  const compare = el('p', { className: 'c4-chart-title', 'aria-live': 'polite' });
+  right.append(compare);
 
   const buttons = buttonRow(card.controls);
   const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
@@ -55,11 +62,12 @@ function build(ctx) {
   button(buttons, 'Reset', () => { stopGrowing(); regrow(false); });
   const depthSlider = slider(card.controls, { label: 'max depth', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.depth = v; regrow(true); } });
   select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; loadData(); } });
+  const criterionSelect = select(card.controls, { label: 'impurity', options: Object.entries(CRITERIA), value: opts.criterion, onChange: (v) => { opts.criterion = v; regrow(true); } });
 
   const statDepth = card.stat('depth');
   const statLeaves = card.stat('leaves');
   const statPurity = card.stat('purity');
-  const statGini = card.stat('Gini');
+  const statGini = card.stat(CRITERIA[opts.criterion]);
   const statTest = card.stat('test accuracy');
 
   function loadData() {
@@ -68,16 +76,21 @@ function build(ctx) {
       train = makeDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
       test = makeDataset(ml, opts.dataset, 200, opts.noise, opts.seed + 1000);
       tree.setData(train.X, 2, train.y);
+      for (const t of Object.values(firstCut)) { t.setData(train.X, 2, train.y); t.fit(1); }
       domain = train.domain;
     });
+    describeFirstCuts();
     regrow(true);
   }
 
   // Restart from the root with the current depth; grow to the end (animated unless reduced motion).
   function regrow(animateGrowth) {
     stopGrowing();
-    attempt(card, () => { tree.setMaxDepth(opts.depth); tree.reset(opts.seed); });
+    attempt(card, () => { tree.setCriterion(opts.criterion); tree.setMaxDepth(opts.depth); tree.reset(opts.seed); });
     depthSlider.set(opts.depth);
+    criterionSelect.value = opts.criterion;
+    statGini.element.dataset.stat = CRITERIA[opts.criterion];
+    statGini.element.firstChild.textContent = CRITERIA[opts.criterion];
     if (animateGrowth && !prefersReducedMotion()) startGrowing(140);
     else if (animateGrowth) { attempt(card, () => tree.fit(100000)); render(); }
     else render();
@@ -105,6 +118,20 @@ function build(ctx) {
     if (prefersReducedMotion()) { splitOnce(); return; }
     if (tree.status() === 'converged') { attempt(card, () => tree.reset(opts.seed)); render(); }
     startGrowing(550);
+  }
+
+  // The cut each criterion makes first on these points, and whether the two agree.
+  function describeFirstCuts() {
+    const cut = (t) => {
+      const n = t.nodes();
+      return n.length && n[0] >= 0 ? { feature: n[0], threshold: n[1], text: `${n[0] === 0 ? 'x₁' : 'x₂'} ≤ ${fixed(n[1], 2)}` } : null;
+    };
+    const g = attempt(card, () => cut(firstCut.gini), null);
+    const e = attempt(card, () => cut(firstCut.entropy), null);
+    if (!g || !e) { compare.textContent = 'No first cut: the points are all one class.'; return; }
+    const same = g.feature === e.feature && Math.abs(g.threshold - e.threshold) < 1e-9;
+    compare.textContent = `First cut by Gini: ${g.text}. By entropy: ${e.text}${same ? ' (the same cut).' : ' (a different cut).'}`;
+    compare.dataset.same = String(same);
   }
 
   function nodeTable() {
@@ -152,7 +179,7 @@ function build(ctx) {
     if (leaves === 1) card.setMessage('One region, one guess: the root predicts the majority class everywhere. Press Step or raise the depth to make the first cut.', 'info');
     else if (tiny >= 3) card.setMessage(`${tiny} of ${leaves} boxes hold only one or two training points: the tree is carving boxes around single points, which is how overfitting starts. Training purity ${pct(purity, 1)}, test accuracy ${pct(testAcc, 1)}: compare the test accuracy with a shallower tree's to see whether fresh points pay for it.`, 'warn');
     else if (tree.status() === 'converged' && purity >= 0.999) card.setMessage(`Every box is pure (${leaves} leaves). Compare test accuracy (${pct(testAcc, 1)}) with a shallower tree.`, 'info');
-    else card.setMessage(`${leaves} boxes, purity ${pct(purity, 1)}, test accuracy ${pct(testAcc, 1)}. Each cut picked the threshold that lowered the Gini impurity most.`, tree.status() === 'converged' ? 'ok' : 'info');
+    else card.setMessage(`${leaves} boxes, purity ${pct(purity, 1)}, test accuracy ${pct(testAcc, 1)}. Each cut picked the threshold that lowered the ${opts.criterion === 'gini' ? 'Gini impurity' : 'entropy'} most.`, tree.status() === 'converged' ? 'ok' : 'info');
     plot.canvas.setAttribute('aria-label', `Decision tree regions: depth ${tree.depth()}, ${leaves} leaves, training purity ${pct(purity, 1)}`);
     ctx.requestDraw(draw);
   }
@@ -240,5 +267,6 @@ function build(ctx) {
 
   return {
     update(next) { opts = { ...next }; loadData(); },
+    currentOptions: () => ({ depth: opts.depth, dataset: opts.dataset, criterion: opts.criterion }),
   };
 }

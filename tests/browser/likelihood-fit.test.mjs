@@ -1,0 +1,157 @@
+// The likelihood-fit widget on the likelihood-and-kl lesson: its three panels (Gaussian, coin, KL)
+// show the engine's numbers, respond to pointer and keyboard, judge the predict-then-check box, and
+// fit a phone-width screen.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { statText, canvasIsDrawn, withEngine, assertClean } from './course4-helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const TITLE = 'Fit a distribution by maximum likelihood';
+const cards = (page) => page.locator('.dw-card').filter({ hasText: TITLE });
+
+test('Gaussian panel: the worked example, jump to the peak, predict then check, points added by click and moved by keys', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/likelihood-and-kl.html`);
+  await widgetsReady(page);
+  assert.equal(await cards(page).count(), 3);
+  const card = cards(page).nth(0);
+  const [line, surface] = [card.locator('canvas').nth(0), card.locator('canvas').nth(1)];
+  assert.ok(await canvasIsDrawn(line));
+  assert.ok(await canvasIsDrawn(surface));
+  assert.equal(await statText(card, 'n'), '3');
+  assert.equal(await statText(card, 'μ̂'), '3.000');
+  assert.equal(await statText(card, 'ŝ (1/n)'), '2.160');
+  assert.equal(await statText(card, 'maximum ℓ'), '-6.57');
+  assert.equal(await statText(card, 'your ℓ(μ, s)'), '-15.76');
+  assert.equal(await statText(card, 's with 1/(n−1)'), '2.646');
+  await card.getByRole('button', { name: 'Jump to the maximum' }).click();
+  assert.equal(await statText(card, 'your ℓ(μ, s)'), '-6.57');
+  assert.match(await card.locator('.dw-message').textContent(), /At the peak/);
+
+  // Predict, then check: a point at the mean shrinks ŝ.
+  await card.getByRole('combobox', { name: /predict/ }).selectOption('shrink');
+  await card.getByRole('button', { name: 'Add point' }).click();
+  assert.equal(await statText(card, 'n'), '4');
+  assert.equal(await statText(card, 'ŝ (1/n)'), '1.871');
+  assert.match(await card.locator('.dw-message').textContent(), /You predicted ŝ would shrink; it went from 2\.160 to 1\.871.*Right\./);
+
+  // A wrong prediction is called so, and the box resets.
+  await card.getByRole('combobox', { name: /predict/ }).selectOption('same');
+  await card.getByRole('button', { name: 'Remove point' }).click();
+  assert.match(await card.locator('.dw-message').textContent(), /stay the same.*grew.*Not this time/);
+  assert.equal(await card.getByRole('combobox', { name: /predict/ }).inputValue(), '');
+
+  // Click on empty line adds a point where clicked; the fit is the engine's.
+  const box = await line.boundingBox();
+  await line.click({ position: { x: box.width * 0.85, y: box.height * 0.5 } });
+  assert.equal(await statText(card, 'n'), '4');
+  // Keys: the newest point is selected; ArrowRight moves it 0.1 right.
+  const muBefore = Number(await statText(card, 'μ̂'));
+  await line.focus();
+  await page.keyboard.press('ArrowRight');
+  const muAfter = Number(await statText(card, 'μ̂'));
+  assert.ok(Math.abs(muAfter - muBefore - 0.025) < 0.0015, `${muBefore} → ${muAfter}`);
+  const aria = await line.getAttribute('aria-label');
+  assert.match(aria, /4 points on a line/);
+  const pts = aria.match(/line: ([^.]+(?:\.\d+)?(?:, [-\d.]+)*)\./)[1].split(', ').map(Number);
+  const engine = await withEngine(page, (ml, { p }) => ml.gaussianFit(p), { p: pts });
+  assert.equal(await statText(card, 'ŝ (1/n)'), engine.s.toFixed(3));
+  // Delete removes the selected point.
+  await page.keyboard.press('Delete');
+  assert.equal(await statText(card, 'n'), '3');
+
+  // Dragging on the surface moves the ring (your μ and s).
+  const sb = await surface.boundingBox();
+  await page.mouse.move(sb.x + sb.width * 0.3, sb.y + sb.height * 0.3);
+  await page.mouse.down();
+  await page.mouse.move(sb.x + sb.width * 0.35, sb.y + sb.height * 0.35);
+  await page.mouse.up();
+  assert.match(await surface.getAttribute('aria-label'), /Your point: mean -?\d/);
+  assert.notEqual(await statText(card, 'your ℓ(μ, s)'), '-6.57');
+  await screenshot(page, 'likelihood-fit-1280');
+  await assertClean(page);
+  await page.close();
+});
+
+test('Coin panel: 7 heads and 3 tails, Heads/Flip 10 add flips, arrow keys move p to the peak', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/likelihood-and-kl.html`);
+  await widgetsReady(page);
+  const card = cards(page).nth(1);
+  assert.ok(await canvasIsDrawn(card.locator('canvas')));
+  assert.equal(await statText(card, 'heads'), '7');
+  assert.equal(await statText(card, 'tails'), '3');
+  assert.equal(await statText(card, 'p̂ = heads/n'), '0.700');
+  assert.equal(await statText(card, 'maximum ℓ'), '-6.109');
+  assert.equal(await statText(card, 'your ℓ(p)'), '-6.931');
+  const plot = card.locator('canvas');
+  await plot.focus();
+  for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+ArrowRight');
+  assert.equal(await statText(card, 'your ℓ(p)'), '-6.109');
+  assert.match(await card.locator('.dw-message').textContent(), /At the peak/);
+  await card.getByRole('button', { name: 'Heads', exact: true }).click();
+  assert.equal(await statText(card, 'heads'), '8');
+  await card.getByRole('button', { name: /Flip 10/ }).click();
+  const heads = Number(await statText(card, 'heads'));
+  const tails = Number(await statText(card, 'tails'));
+  assert.equal(heads + tails, 21);
+  const draws = await withEngine(page, (ml) => [...ml.sampleDraws('coin', 10, 5)]);
+  assert.equal(heads, 8 + draws.filter((v) => v === 1).length);
+  await card.getByRole('button', { name: 'Reset' }).click();
+  assert.equal(await statText(card, 'heads'), '7');
+  await assertClean(page);
+  await page.close();
+});
+
+test('KL panel: 0.443 one way and 1.307 the other; Swap trades them; keys and drags move Q', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/likelihood-and-kl.html`);
+  await widgetsReady(page);
+  const card = cards(page).nth(2);
+  assert.ok(await canvasIsDrawn(card.locator('canvas')));
+  assert.equal(await statText(card, 'D_KL(P‖Q)'), '0.443');
+  assert.equal(await statText(card, 'D_KL(Q‖P)'), '1.307');
+  assert.equal(await statText(card, 'H(P)'), '1.419');
+  assert.equal(await statText(card, 'H(P, Q)'), '1.862');
+  await card.getByRole('button', { name: 'Swap P and Q' }).click();
+  assert.equal(await statText(card, 'D_KL(P‖Q)'), '1.307');
+  assert.equal(await statText(card, 'D_KL(Q‖P)'), '0.443');
+  await card.getByRole('button', { name: 'Reset' }).click();
+  // Keyboard: Q's mean moves left onto P's; Shift+Up narrows it to P's spread: both divergences 0.
+  const plot = card.locator('canvas');
+  await plot.focus();
+  for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+ArrowLeft');
+  for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+ArrowUp');
+  assert.equal(await statText(card, 'D_KL(P‖Q)'), '0.000');
+  assert.match(await card.locator('.dw-message').textContent(), /the same distribution/);
+  // Drag P's peak to the right.
+  const b = await plot.boundingBox();
+  await card.getByRole('button', { name: 'Reset' }).click();
+  const xOf = (x) => b.x + 44 + ((x + 8) / 16) * (b.width - 56);
+  // The plot's margins are 44/12 px left/right and 12/30 px top/bottom; its height is
+  // max(0.5, tallest peak) × 1.12 = 0.56 for the default curves; P's peak is 1/√(2π) ≈ 0.3989.
+  const yPeak = b.y + 12 + (b.height - 42) * (1 - 0.3989 / 0.56);
+  await page.mouse.move(xOf(0), yPeak);
+  await page.mouse.down();
+  await page.mouse.move(xOf(2), yPeak, { steps: 4 });
+  await page.mouse.up();
+  assert.equal(await card.getByRole('slider', { name: /μ of P/ }).inputValue(), '2');
+  await assertClean(page);
+  await page.close();
+});
+
+test('phone width: the lesson and its three widgets fit 375 px without sideways scrolling', async () => {
+  const page = await site.newPage({ width: 375, height: 800, reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/likelihood-and-kl.html`);
+  await widgetsReady(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
+  for (let i = 0; i < 3; i++) assert.ok(await canvasIsDrawn(cards(page).nth(i).locator('canvas').first()));
+  await screenshot(page, 'likelihood-fit-375');
+  await assertClean(page);
+  await page.close();
+});

@@ -1,0 +1,236 @@
+// "Sample means become normal" (issue 19, lesson central-limit). Draw samples of size n from a
+// skewed population (exponential, a two-bump mixture, a die, a coin); the histogram of their means
+// builds up sample by sample (Play, Step, Fast-forward) and the normal curve the central limit
+// theorem predicts, N(μ, (s/√n)²), is drawn over it. A second plot shows the standard error s/√n
+// against n with the spread measured from 1000 seeded samples at several n. A predict-then-check
+// box asks what quadrupling n does to the spread and judges it from the measured spreads.
+// Draws and means come from the engine's seeded sampling (sampleDraws, sampleMeans), the
+// population's μ and s from population(), the measured mean and spread from gaussianFit.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { player } from '../lib/player.js';
+import { button, buttonRow, el, select, slider } from '../lib/ui.js';
+import { countOf, formatNumber } from '../lib/format.js';
+import { seedOption } from '../lib/schema.js';
+import { POPULATIONS, SE_SIZES, SE_SAMPLES, MIN_FOR_CHECK, binsFor, histogram, nearestRatio } from './clt-sampler/data.js';
+
+const LABELS = { exponential: 'exponential (waiting times)', 'two-bump': 'two bumps', die: 'a die', coin: 'a coin' };
+
+export const schema = {
+  population: { type: 'enum', values: POPULATIONS, default: 'exponential', description: 'The population the draws come from.' },
+  n: { type: 'int', min: 1, max: 100, default: 10, description: 'Sample size: draws averaged into one mean.' },
+  samples: { type: 'int', min: 100, max: 5000, default: 2000, description: 'How many sample means Fast-forward draws in all.' },
+  seed: seedOption(7, 'Random seed for the draws.'),
+};
+
+export const meta = {
+  title: 'Sample means become normal',
+  hint: 'Press Play to draw samples one after another; each adds its mean to the histogram. Fast-forward draws the rest. Change n and watch the spread of the means shrink like s/√n.',
+};
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build({ ml, card, options, stateChanged }) {
+  let opts = { ...options };
+  let pop = null;
+  let means = null;       // all `samples` means for the current population, n and seed
+  let draws = null;       // the draws behind them (n per mean)
+  let drawn = 0;          // how many means are shown so far
+  let seTable = null;     // { n, measured } rows for the standard-error plot
+  let check = null;       // the predict-then-check box: { choice, n, spread }
+
+  const row = el('div', { className: 'dw-row' });
+  const left = el('div', { className: 'dw-col' });
+  const right = el('div', { className: 'dw-col' });
+  row.append(left, right);
+  card.stage.append(row);
+  left.append(el('p', { className: 'dw-legend', text: 'The population, and the latest sample (dots) with its mean (line)' }));
+  const popPlot = new Plot(left, { aspect: 0.45, minHeight: 150, maxHeight: 220, label: 'Population', onResize: () => requestDraw(draw) });
+  left.append(el('p', { className: 'dw-legend', text: 'Histogram of the sample means; curve: the normal curve the CLT predicts' }));
+  const histPlot = new Plot(left, { aspect: 0.55, minHeight: 200, maxHeight: 330, label: 'Histogram of sample means', onResize: () => requestDraw(draw) });
+  right.append(el('p', { className: 'dw-legend', text: 'Standard error against n: curve s/√n, dots measured from 1000 means each' }));
+  const sePlot = new Plot(right, { aspect: 0.75, minHeight: 200, maxHeight: 360, label: 'Standard error against sample size', onResize: () => requestDraw(draw) });
+
+  const buttons = buttonRow(card.controls);
+  const play = player(buttons, card, {
+    start: () => { if (drawn >= opts.samples) { drawn = 0; } },
+    reduced: () => advance(opts.samples),
+    // Slow at first so single samples can be watched, then faster: about 1, 2, 4 … per frame.
+    tick: () => { advance(Math.max(1, Math.floor(drawn / 25))); return drawn < opts.samples; },
+    every: 60,
+  });
+  button(buttons, 'Step', () => { play.stop(); advance(1); });
+  button(buttons, 'Fast-forward', () => { play.stop(); advance(opts.samples); });
+  button(buttons, 'Reset', () => { play.stop(); drawn = 0; changed(); });
+  const populationSelect = select(card.controls, { label: 'population', options: POPULATIONS.map((p) => [p, LABELS[p]]), value: opts.population, onChange: (v) => { play.stop(); opts.population = v; check = null; predictSelect.value = ''; load(); } });
+  const nSlider = slider(card.controls, { label: 'sample size n', min: 1, max: 100, step: 1, value: opts.n, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.n = v; load(); } });
+  const predictSelect = select(card.controls, {
+    label: 'predict: with n four times larger, the spread of the means will…',
+    options: [['', 'choose…'], ['same', 'stay the same'], ['half', 'halve'], ['quarter', 'fall to a quarter']],
+    value: '',
+    onChange: (v) => startCheck(v),
+  });
+
+  const statDrawn = card.stat('means drawn');
+  const statMean = card.stat('mean of the means');
+  const statSpread = card.stat('spread of the means');
+  const statSe = card.stat('CLT: s/√n');
+  const statPop = card.stat('population μ, s');
+
+  function load() {
+    play.stop();
+    const ok = attempt(card, () => {
+      pop = ml.population(opts.population);
+      means = ml.sampleMeans(opts.population, opts.n, opts.samples, opts.seed);
+      draws = ml.sampleDraws(opts.population, opts.n * opts.samples, opts.seed);
+      seTable = SE_SIZES.map((n) => ({ n, measured: ml.gaussianFit(ml.sampleMeans(opts.population, n, SE_SAMPLES, opts.seed + n)).s }));
+      return true;
+    }, false);
+    if (!ok) { means = null; return; }
+    drawn = 0;
+    nSlider.set(opts.n);
+    populationSelect.value = opts.population;
+    changed();
+  }
+
+  function advance(k) {
+    if (!means) return;
+    drawn = Math.min(opts.samples, drawn + k);
+    changed();
+  }
+
+  // The mean and (1/n) spread of the means drawn so far, from the engine.
+  function measured() {
+    if (!means || drawn < 2) return null;
+    try { return ml.gaussianFit(means.subarray(0, drawn)); } catch { return null; }
+  }
+
+  function startCheck(choice) {
+    if (!choice) { check = null; return; }
+    const m = measured();
+    if (!m || drawn < MIN_FOR_CHECK) {
+      card.setMessage(`Draw at least ${MIN_FOR_CHECK} means first (Fast-forward), so the spread is measured; then predict.`, 'info');
+      predictSelect.value = '';
+      check = null;
+      return;
+    }
+    check = { choice, n: opts.n, spread: m.s };
+    card.setMessage(opts.n * 4 <= 100 ? `Noted. Now set n to ${opts.n * 4} and draw at least ${MIN_FOR_CHECK} means.` : `Noted, but n = ${opts.n} cannot be quadrupled here (at most 100): set n to 25 or less first.`, 'info');
+  }
+
+  function judgeCheck(m) {
+    if (!check || opts.n !== check.n * 4 || drawn < MIN_FOR_CHECK || !m) return false;
+    const ratio = m.s / check.spread;
+    const outcome = nearestRatio(ratio);
+    const words = { same: 'stay the same', half: 'halve', quarter: 'fall to a quarter' };
+    const right = outcome === check.choice;
+    card.setMessage(`You predicted the spread would ${words[check.choice]}. From n = ${check.n} to n = ${opts.n} it went from ${formatNumber(check.spread, 3)} to ${formatNumber(m.s, 3)}: × ${formatNumber(ratio, 2)}, so it ${outcome === 'same' ? 'stayed about the same' : outcome === 'half' ? 'halved' : 'fell to a quarter'}. ${right ? 'Right: four times the draws, half the spread (√4 = 2).' : 'The spread falls like 1/√n: four times n divides it by √4 = 2.'}`, right ? 'ok' : 'info');
+    check = null;
+    predictSelect.value = '';
+    return true;
+  }
+
+  function changed() {
+    const m = measured();
+    const se = pop ? pop.sd / Math.sqrt(opts.n) : NaN;
+    statDrawn.set(formatNumber(drawn, 0));
+    statMean.set(m ? formatNumber(m.mu, 3) : '–');
+    statSpread.set(m ? formatNumber(m.s, 3) : '–');
+    statSe.set(formatNumber(se, 3));
+    statPop.set(pop ? `${formatNumber(pop.mean, 2)}, ${formatNumber(pop.sd, 2)}` : '–');
+    if (!judgeCheck(m) && !check) {
+      if (!drawn) card.setMessage(`Each sample is ${countOf(opts.n, 'draw')} from ${LABELS[opts.population]}. Press Play, Step or Fast-forward.`, 'info');
+      else if (drawn < opts.samples) card.setMessage(`${countOf(drawn, 'sample mean')} so far.`, 'info');
+      else card.setMessage(`All ${formatNumber(drawn, 0)} means drawn: their spread ${formatNumber(m ? m.s : NaN, 3)} is close to the CLT's s/√n = ${formatNumber(se, 3)}.`, 'ok');
+    }
+    histPlot.canvas.setAttribute('aria-label', `Histogram of ${countOf(drawn, 'sample mean')} of samples of size ${opts.n} from ${LABELS[opts.population]}: mean ${m ? formatNumber(m.mu, 3) : 'not yet measured'}, spread ${m ? formatNumber(m.s, 3) : 'not yet measured'}; the central limit theorem predicts mean ${pop ? formatNumber(pop.mean, 3) : ''} and spread ${formatNumber(se, 3)}.`);
+    sePlot.canvas.setAttribute('aria-label', `Standard error against n for ${LABELS[opts.population]}: ${seTable ? seTable.map((r) => `n ${r.n}: predicted ${formatNumber(pop.sd / Math.sqrt(r.n), 3)}, measured ${formatNumber(r.measured, 3)}`).join('; ') : ''}.`);
+    requestDraw(draw);
+    stateChanged();
+  }
+
+  function draw() {
+    if (!pop || !means) return;
+    const t = popPlot.theme;
+    // Population, with the latest sample.
+    const xs = Array.from({ length: 241 }, (_, i) => pop.lo + ((pop.hi - pop.lo) * i) / 240);
+    const dens = pop.discrete ? [...pop.probabilities] : [...ml.populationDensity(pop.name, xs)];
+    const top = Math.max(...dens) * 1.3;
+    popPlot.setDomain(pop.lo, pop.hi, 0, top);
+    const pc = popPlot.begin();
+    popPlot.axes({ xLabel: 'x', yLabel: pop.discrete ? 'probability' : 'density', yTicks: 3 });
+    popPlot.clipToArea(() => {
+      if (pop.discrete) {
+        pc.fillStyle = t.class1;
+        pc.globalAlpha = 0.35;
+        pop.values.forEach((v, i) => { const a = popPlot.px(v - 0.3); pc.fillRect(a, popPlot.py(dens[i]), popPlot.px(v + 0.3) - a, popPlot.py(0) - popPlot.py(dens[i])); });
+        pc.globalAlpha = 1;
+      } else popPlot.path(xs, dens, { color: t.class1, width: 2 });
+      if (drawn > 0) {
+        const k = drawn - 1;
+        for (let i = 0; i < opts.n; i++) {
+          const jitter = ((i * 7919) % 13) / 13; // spread tied dots over a band so they stay visible
+          popPlot.point(draws[k * opts.n + i], top * (0.62 + 0.3 * jitter), 0, { size: 3.5 });
+        }
+        popPlot.segment(means[k], 0, means[k], top, { color: t.accent, width: 2.5 });
+      }
+    });
+
+    // Histogram of means with the CLT curve.
+    const bins = binsFor(pop, opts.n);
+    const counts = histogram(means, drawn, bins);
+    const se = pop.sd / Math.sqrt(opts.n);
+    const curveXs = Array.from({ length: 201 }, (_, i) => bins.start + (bins.count * bins.width * i) / 200);
+    const expected = curveXs.map((x) => Math.max(drawn, 1) * bins.width * Math.exp(ml.gaussianLogPdf(x, pop.mean, se)));
+    const yTop = Math.max(1, ...counts, ...expected) * 1.1;
+    const x0 = bins.start;
+    const x1 = bins.start + bins.count * bins.width;
+    histPlot.setDomain(x0, x1, 0, yTop);
+    const hc = histPlot.begin();
+    histPlot.axes({ xLabel: 'sample mean x̄', yLabel: 'count', yTicks: 4 });
+    histPlot.clipToArea(() => {
+      hc.fillStyle = t.class1;
+      counts.forEach((c, k) => {
+        if (!c) return;
+        const a = histPlot.px(x0 + k * bins.width) + 0.5;
+        const b = histPlot.px(x0 + (k + 1) * bins.width) - 0.5;
+        hc.fillRect(a, histPlot.py(c), Math.max(1, b - a), histPlot.py(0) - histPlot.py(c));
+      });
+      if (drawn > 0) histPlot.path(curveXs, expected, { color: t.model, width: 2.5 });
+      histPlot.segment(pop.mean, 0, pop.mean, yTop, { color: t.truth, dash: [5, 4], width: 1.5 });
+    });
+
+    // Standard error against n.
+    const seTop = pop.sd * 1.15;
+    sePlot.setDomain(0, 100, 0, seTop);
+    sePlot.begin();
+    sePlot.axes({ xLabel: 'sample size n', yLabel: 'spread of the means' });
+    const ns = Array.from({ length: 100 }, (_, i) => i + 1);
+    sePlot.clipToArea(() => {
+      sePlot.path(ns, ns.map((n) => pop.sd / Math.sqrt(n)), { color: t.model, width: 2 });
+      sePlot.segment(opts.n, 0, opts.n, seTop, { color: t.accent, dash: [4, 4], width: 1.5 });
+    });
+    for (const r of seTable) sePlot.point(r.n, r.measured, 1, { size: 5 });
+  }
+
+  load();
+
+  return {
+    update(next) {
+      opts = { ...opts, ...next };
+      check = null;
+      load();
+    },
+    currentOptions: () => ({ population: opts.population, n: opts.n }),
+    destroy() {
+      play.stop();
+      cancelDraw(draw);
+      popPlot.destroy();
+      histPlot.destroy();
+      sePlot.destroy();
+    },
+  };
+}

@@ -1,0 +1,250 @@
+// "Fit a distribution by maximum likelihood" (issue 19, lesson likelihood-and-kl). Three panels,
+// chosen by the `panel` option:
+//   gaussian  points on a line you place and drag; your Gaussian N(μ, s²) against the maximum-
+//             likelihood one (μ̂ = mean, ŝ² with 1/n), and the log-likelihood surface over (μ, s)
+//             with the peak marked and your (μ, s) as a handle; a predict-then-check box for ŝ;
+//   coin      heads and tails you add; the log-likelihood curve ℓ(p) with its peak at heads/n;
+//   kl        two Gaussians P and Q you drag; D_KL(P‖Q), D_KL(Q‖P), H(P) and H(P, Q) = H(P) + D_KL.
+// Every number (densities, log-likelihoods, fits, entropies, KL) comes from the engine's
+// distributions functions; this file only draws and listens.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { requestDraw, cancelDraw } from '../lib/frame.js';
+import { attachDrag } from '../lib/drag.js';
+import { drawHeatmap, lossRgb } from '../lib/heatmap.js';
+import { button, buttonRow, el, select, slider } from '../lib/ui.js';
+import { countOf, formatNumber } from '../lib/format.js';
+import { seedOption } from '../lib/schema.js';
+import { DEFAULT_POINTS, DEFAULT_GUESS, X_RANGE, S_RANGE, GRID, MAX_POINTS, spreadChange } from './likelihood-fit/data.js';
+import { clamp, round, densityCurve, linspace, star, legend } from './likelihood-fit/draw.js';
+import { buildCoin } from './likelihood-fit/coin-panel.js';
+import { buildKl } from './likelihood-fit/kl-panel.js';
+
+export const schema = {
+  panel: { type: 'enum', values: ['gaussian', 'coin', 'kl'], default: 'gaussian', description: 'What to fit: points on a line (gaussian), coin flips (coin), or two Gaussians to compare (kl).' },
+  seed: seedOption(5, 'Random seed for the "Flip 10" button of the coin panel.'),
+};
+
+export const meta = {
+  title: 'Fit a distribution by maximum likelihood',
+  hint: 'Move the model by hand and watch its log-likelihood; the star marks the best fit. Click the line to add points, drag them, or use the keyboard.',
+};
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+// The one-sentence hint of each panel (meta.hint is the Gaussian panel's).
+const HINTS = {
+  coin: 'Add heads and tails, then move p by hand (drag the ring or use the arrow keys) and watch the log-likelihood; the star marks the best p.',
+  kl: 'Drag the peaks of P and Q (or use the sliders and arrow keys; Enter switches curve) and watch the two KL divergences and the cross-entropy.',
+};
+
+function build(ctx) {
+  const builders = { gaussian: buildGaussian, coin: buildCoin, kl: buildKl };
+  const hint = ctx.card.card.querySelector('.dw-hint');
+  if (hint && HINTS[ctx.options.panel]) hint.textContent = HINTS[ctx.options.panel];
+  return builders[ctx.options.panel](ctx);
+}
+
+// The Gaussian panel.
+function buildGaussian({ ml, card, stateChanged }) {
+  let points = [...DEFAULT_POINTS];
+  let mu = DEFAULT_GUESS.mu;
+  let s = DEFAULT_GUESS.s;
+  let selected = points.length - 1;
+  let fit = null;            // the engine's GaussianFit, or null when it cannot be made
+  let surface = null;        // log-likelihood grid over (μ, s)
+  let prediction = '';       // '', 'grow', 'shrink', 'same'
+  let predictedFrom = NaN;   // ŝ when the prediction was made
+
+  const row = el('div', { className: 'dw-row' });
+  const left = el('div', { className: 'dw-col' });
+  const right = el('div', { className: 'dw-col' });
+  row.append(left, right);
+  card.stage.append(row);
+  const linePlot = new Plot(left, { aspect: 0.62, minHeight: 220, maxHeight: 400, label: 'Points on a line with your Gaussian and the best one', onResize: () => requestDraw(draw) });
+  legend(left, ['solid: your N(μ, s²)', 'dashed: best fit', 'bars: each point\'s density under your curve']);
+  const surfacePlot = new Plot(right, { aspect: 0.75, minHeight: 220, maxHeight: 400, label: 'Log-likelihood over mean and spread', onResize: () => requestDraw(draw) });
+  legend(right, ['brighter: higher log-likelihood', 'star: maximum', 'ring: your (μ, s)']);
+
+  const buttons = buttonRow(card.controls);
+  button(buttons, 'Add point', () => addPoint(mu));
+  button(buttons, 'Remove point', () => removePoint(selected));
+  button(buttons, 'Jump to the maximum', () => { if (fit) setGuess(fit.mu, fit.s); });
+  button(buttons, 'Reset', () => { points = [...DEFAULT_POINTS]; selected = points.length - 1; setGuess(DEFAULT_GUESS.mu, DEFAULT_GUESS.s, false); pointsChanged(); });
+  const muSlider = slider(card.controls, { label: 'your mean μ', min: X_RANGE[0], max: X_RANGE[1], step: 0.05, value: mu, format: (v) => formatNumber(v, 2), onInput: (v) => setGuess(v, s) });
+  const sSlider = slider(card.controls, { label: 'your spread s', min: S_RANGE[0], max: S_RANGE[1], step: 0.02, value: s, format: (v) => formatNumber(v, 2), onInput: (v) => setGuess(mu, v) });
+  const predictSelect = select(card.controls, {
+    label: 'predict: after your next point move, ŝ will…',
+    options: [['', 'choose…'], ['grow', 'grow'], ['shrink', 'shrink'], ['same', 'stay the same']],
+    value: '',
+    onChange: (v) => { prediction = v; predictedFrom = fit ? fit.s : NaN; if (v) card.setMessage('Now move, add or remove a point and see.', 'info'); },
+  });
+
+  const statN = card.stat('n');
+  const statLl = card.stat('your ℓ(μ, s)');
+  const statMax = card.stat('maximum ℓ');
+  const statMu = card.stat('μ̂');
+  const statS = card.stat('ŝ (1/n)');
+  const statS1 = card.stat('s with 1/(n−1)');
+
+  const lineDrag = attachDrag(linePlot, {
+    hit: (pos) => {
+      const tol = (X_RANGE[1] - X_RANGE[0]) * 0.025;
+      let best = -1;
+      points.forEach((x, i) => { if (Math.abs(x - pos.x) < tol && (best < 0 || Math.abs(x - pos.x) < Math.abs(points[best] - pos.x))) best = i; });
+      return best >= 0 && pos.y < linePlot.domain.y1 * 0.3 ? { index: best } : null;
+    },
+    press: (pos) => addPoint(pos.x),
+    grab: (g) => { selected = g.index; },
+    move: (pos, g) => { points[g.index] = round(clamp(pos.x, X_RANGE[0], X_RANGE[1]), 0.05); pointsChanged(false); },
+    release: () => pointsChanged(true),
+    touchAction: 'pan-y',
+    key: (dx) => {
+      if (!dx || !points.length) return false;
+      points[selected] = round(clamp(points[selected] + dx * 0.1, X_RANGE[0], X_RANGE[1]), 0.05);
+      pointsChanged(true);
+      return true;
+    },
+    enter: () => { if (points.length) { selected = (selected + 1) % points.length; describe(); requestDraw(draw); } },
+    otherKey: (e) => {
+      if (e.key === 'Delete' || e.key === 'Backspace') { removePoint(selected); e.preventDefault(); } else if (e.key === '+' || e.key === 'a') { addPoint(mu); e.preventDefault(); }
+    },
+    onFocusChange: () => requestDraw(draw),
+  });
+  const surfaceDrag = attachDrag(surfacePlot, {
+    move: (pos) => setGuess(pos.x, pos.y),
+    key: (dx, dy) => { setGuess(mu + dx * 0.05, s + dy * 0.05); return true; },
+    onFocusChange: () => requestDraw(draw),
+  });
+
+  function addPoint(x) {
+    if (points.length >= MAX_POINTS) { card.setMessage(`The widget holds at most ${MAX_POINTS} points.`, 'info'); return; }
+    points.push(round(clamp(x, X_RANGE[0], X_RANGE[1]), 0.05));
+    selected = points.length - 1;
+    pointsChanged(true);
+  }
+  function removePoint(i) {
+    if (!points.length) return;
+    points.splice(i, 1);
+    selected = Math.max(0, Math.min(selected, points.length - 1));
+    pointsChanged(true);
+  }
+
+  function setGuess(m, sd, redraw = true) {
+    mu = round(clamp(m, X_RANGE[0], X_RANGE[1]), 0.01);
+    s = round(clamp(sd, S_RANGE[0], S_RANGE[1]), 0.01);
+    muSlider.set(mu);
+    sSlider.set(s);
+    if (redraw) { report(); requestDraw(draw); stateChanged(); }
+  }
+
+  // finished: the learner let go (or used a key or button), so a prediction can be judged.
+  function pointsChanged(finished = true) {
+    fit = null;
+    surface = null;
+    if (points.length >= 1) {
+      try { fit = ml.gaussianFit(points); } catch { fit = null; }
+      surface = attempt(card, () => ml.gaussianLogLikelihoodGrid(points, X_RANGE[0], X_RANGE[1], S_RANGE[0], S_RANGE[1], GRID.nMu, GRID.nS), null);
+    }
+    report();
+    if (finished && prediction) judge();
+    requestDraw(draw);
+    if (finished) stateChanged();
+  }
+
+  function judge() {
+    const after = fit ? fit.s : NaN;
+    const outcome = spreadChange(predictedFrom, after);
+    const words = { grow: 'grow', shrink: 'shrink', same: 'stay the same' };
+    const right = outcome === prediction;
+    card.setMessage(`You predicted ŝ would ${words[prediction]}; it went from ${formatNumber(predictedFrom, 3)} to ${formatNumber(after, 3)}, so it ${outcome === 'same' ? 'stayed the same' : `${outcome === 'grow' ? 'grew' : 'shrank'}`}. ${right ? 'Right.' : 'Not this time: a point far from μ̂ adds a large squared distance, one near it a small one.'}`, right ? 'ok' : 'info');
+    prediction = '';
+    predictSelect.value = '';
+  }
+
+  function report() {
+    statN.set(formatNumber(points.length, 0));
+    const ll = points.length ? attempt(card, () => ml.gaussianLogLikelihood(points, mu, s), NaN) : NaN;
+    statLl.set(formatNumber(ll, 2));
+    statMax.set(fit ? formatNumber(fit.logLikelihood, 2) : '–');
+    statMu.set(fit ? formatNumber(fit.mu, 3) : '–');
+    statS.set(fit ? formatNumber(fit.s, 3) : '–');
+    statS1.set(fit && points.length > 1 ? formatNumber(fit.s * Math.sqrt(points.length / (points.length - 1)), 3) : '–');
+    if (!prediction) {
+      if (!points.length) card.setMessage('Click the line (or press + after focusing it) to add points.', 'info');
+      else if (!fit) card.setMessage('All the points sit on one spot: the best spread would be 0 and the likelihood would grow without limit. Move one.', 'info');
+      else {
+        const gap = fit.logLikelihood - ll;
+        if (gap <= 0.05) card.setMessage(`At the peak: no other μ and s give these ${countOf(points.length, 'point')} a higher log-likelihood.`, 'ok');
+        else card.setMessage(`Your log-likelihood is ${formatNumber(gap, 2)} below the maximum. Drag the ring on the log-likelihood map, or use the sliders.`, 'info');
+      }
+    }
+    describe();
+  }
+
+  function describe() {
+    const sel = points.length ? ` Selected point ${selected + 1} at ${formatNumber(points[selected], 2)}.` : '';
+    linePlot.canvas.setAttribute('aria-label', `${countOf(points.length, 'point')} on a line: ${points.map((x) => formatNumber(x, 2)).join(', ')}. Your Gaussian has mean ${formatNumber(mu, 2)} and spread ${formatNumber(s, 2)}.${sel} Arrow keys move the selected point, Enter selects the next, Delete removes it, + adds one.`);
+    surfacePlot.canvas.setAttribute('aria-label', `Log-likelihood over mean (across) and spread (up). ${fit ? `Maximum at mean ${formatNumber(fit.mu, 2)}, spread ${formatNumber(fit.s, 2)}.` : 'No maximum yet.'} Your point: mean ${formatNumber(mu, 2)}, spread ${formatNumber(s, 2)}. Arrow keys move it.`);
+  }
+
+  function draw() {
+    const xs = linspace(X_RANGE[0], X_RANGE[1], 281);
+    const mine = densityCurve(ml, xs, mu, s);
+    const best = fit ? densityCurve(ml, xs, fit.mu, fit.s) : null;
+    const top = Math.min(2.2, Math.max(0.45, ...mine, ...(best || [0])) * 1.1);
+    linePlot.setDomain(X_RANGE[0], X_RANGE[1], 0, top);
+    linePlot.begin();
+    linePlot.axes({ xLabel: 'x', yLabel: 'density' });
+    const t = linePlot.theme;
+    linePlot.clipToArea(() => {
+      // Each point's density under your Gaussian: the likelihood is the product of these heights.
+      points.forEach((x) => {
+        const h = Math.exp(ml.gaussianLogPdf(x, mu, s));
+        linePlot.segment(x, 0, x, h, { color: t.textMuted, width: 3 });
+      });
+      if (best) linePlot.path(xs, best, { color: t.truth, dash: [6, 4] });
+      linePlot.path(xs, mine, { color: t.model, width: 2.5 });
+    });
+    points.forEach((x, i) => linePlot.point(x, top * 0.02, 1, { size: 6, highlight: lineDrag.focused && i === selected }));
+    if (fit) star(linePlot, fit.mu, top * 0.02, t.accent);
+
+    surfacePlot.setDomain(X_RANGE[0], X_RANGE[1], S_RANGE[0], S_RANGE[1]);
+    surfacePlot.begin();
+    if (surface && fit) {
+      // Bright where ℓ is within a few units of its maximum; the scale spans max(6, 2n) units.
+      const span = Math.max(6, 2 * points.length);
+      drawHeatmap(surfacePlot, surface, GRID.nMu, GRID.nS, (v, out) => lossRgb(1 + (v - fit.logLikelihood) / span, out));
+    }
+    surfacePlot.axes({ xLabel: 'mean μ', yLabel: 'spread s' });
+    if (fit && fit.s >= S_RANGE[0] && fit.s <= S_RANGE[1]) star(surfacePlot, fit.mu, fit.s, t.accent);
+    surfacePlot.handle(mu, s, { focused: surfaceDrag.focused });
+  }
+
+  pointsChanged(false);
+
+  return {
+    state: {
+      get: () => ({ points: [...points], mu, s }),
+      set(value) {
+        if (!value || !Array.isArray(value.points)) throw new Error('expected { points: [...], mu, s }');
+        if (value.points.length > MAX_POINTS) throw new Error(`at most ${MAX_POINTS} points`);
+        if (!value.points.every((x) => Number.isFinite(x) && x >= X_RANGE[0] && x <= X_RANGE[1])) throw new Error(`every point must be a number from ${X_RANGE[0]} to ${X_RANGE[1]}`);
+        if (!Number.isFinite(value.mu) || !Number.isFinite(value.s)) throw new Error('mu and s must be numbers');
+        points = value.points.map((x) => round(x, 0.05));
+        selected = Math.max(0, points.length - 1);
+        setGuess(value.mu, value.s, false);
+        pointsChanged(false);
+      },
+    },
+    destroy() {
+      cancelDraw(draw);
+      lineDrag.destroy();
+      surfaceDrag.destroy();
+      linePlot.destroy();
+      surfacePlot.destroy();
+    },
+  };
+}
