@@ -298,7 +298,7 @@ void ConvNet::doStep() {
   lossValid_ = false;
 }
 
-double ConvNet::loss() const {
+double ConvNet::trainingLoss() const {
   requireData("ConvNet.loss");
   if (!lossValid_) {
     double total = 0.0;

@@ -1,8 +1,9 @@
 // Every registered widget, mounted through the registry and destroyed 100 times on one page,
 // leaves nothing behind: the engine objects it constructed are all deleted (a live-instance
 // count kept by wrapping every embind class of the engine), the WASM heap in use
-// (mallinfo().uordblks, ml.heapBytesInUse) is back at its start, no listener remains on
-// document, window or a media query, and the host element is empty.
+// (mallinfo().uordblks, ml.heapBytesInUse) is back at its start, the JS heap grows by less than
+// JS_BYTES_PER_CYCLE a cycle (after garbage collection), no listener remains on document, window
+// or a media query, and the host element is empty.
 //
 // The counts are taken after two warm-up cycles (the first build of a widget may fill caches
 // that live for the page, e.g. the engine's own lazily built tables), then after the 100
@@ -20,6 +21,9 @@ import { startSite } from './browser.mjs';
 const CYCLES = Number(process.env.LIFECYCLE_CYCLES || 100);
 const MIN_CYCLES = 10;
 const BUDGET_MS = 4000;
+// A widget's JS objects are collected once it is destroyed; what a collection cannot reclaim is
+// held from outside the widget. 20 KB a cycle (2 MB over 100) allows for caches that settle late.
+const JS_BYTES_PER_CYCLE = 20 * 1024;
 const hostDir = path.resolve(import.meta.dirname, '../../dist/test-lifecycle');
 
 // Runs in the page. Listeners are counted per (target, type, listener, capture) as the DOM
@@ -87,7 +91,9 @@ test(`mounting and destroying every widget ${CYCLES} times (time allowing) leave
       const host = document.getElementById('host');
       const cycle = async () => { const h = module.mount(host, {}); await h.ready; h.destroy(); };
       const settle = async () => { await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))); };
+      const jsHeap = async () => { window.gc(); await new Promise((r) => setTimeout(r, 50)); window.gc(); return performance.memory ? performance.memory.usedJSHeapSize : 0; };
       await cycle(); await cycle(); await settle();
+      const jsStart = await jsHeap();
       const start = counts();
       const first = module.mount(host, {});
       await first.ready;
@@ -97,14 +103,16 @@ test(`mounting and destroying every widget ${CYCLES} times (time allowing) leave
       let done = 1;
       while (done < cycles && (done < minCycles || performance.now() - t0 < budget)) { await cycle(); done += 1; }
       await settle();
-      return { start, mounted, done, end: counts(), left: host.childElementCount };
+      const end = counts();
+      return { start, mounted, done, end, js: (await jsHeap()) - jsStart, left: host.childElementCount };
     }, { widgetName: name, cycles: CYCLES, minCycles: MIN_CYCLES, budget: BUDGET_MS });
     const seconds = (Date.now() - started) / 1000;
-    console.log(`lifecycle: ${name}: ${result.mounted.live} engine objects while mounted, live Δ ${result.end.live - result.start.live}, heap Δ ${result.end.heap - result.start.heap} B, listeners ${result.end.listeners.length} after ${result.done} cycles (${seconds.toFixed(1)} s)`);
+    console.log(`lifecycle: ${name}: ${result.mounted.live} engine objects while mounted, live Δ ${result.end.live - result.start.live}, heap Δ ${result.end.heap - result.start.heap} B, listeners ${result.end.listeners.length}, JS heap Δ ${result.js} B after ${result.done} cycles (${seconds.toFixed(1)} s)`);
     assert.equal(result.left, 0, `${name} left elements in the host`);
     assert.deepEqual(result.end.liveNames, result.start.liveNames, `${name}: engine objects constructed and never deleted`);
     assert.ok(result.end.heap <= result.start.heap, `${name}: WASM heap in use grew by ${result.end.heap - result.start.heap} bytes`);
     assert.deepEqual(result.end.listeners, result.start.listeners, `${name}: listeners left on document/window`);
+    assert.ok(result.js < JS_BYTES_PER_CYCLE * result.done, `${name}: JS heap grew by ${result.js} bytes over ${result.done} cycles`);
   }
   assert.deepEqual(page.record.errors, []);
   await page.close();

@@ -122,7 +122,7 @@ class ConvNet : public Model {
   int classCount() const override { return classes_; }
   Matrix predictProba(const Matrix& X) const override;
   Vector params() const override { return theta_; }
-  double loss() const override;  // mean cross-entropy on the training data
+  double trainingLoss() const override;  // mean cross-entropy on the training data
 
   // ---- architecture (each change re-initialises the parameters from seed()) ----
   // Image size; default 1×8×8. A different size drops the training data (call setData again).
