@@ -31,7 +31,7 @@ function sharedFiles() {
       else files.push(child);
     }
   };
-  for (const folder of ['css', 'js', 'lib', 'widgets', 'engine', 'vendor']) walk(folder);
+  for (const folder of ['css', 'js', 'lib', 'widgets', 'data', 'engine', 'vendor']) walk(folder);
   files.push('favicon.svg');
   // KaTeX lists woff2, woff and ttf for each font; every browser we support takes woff2.
   // Nor the precompressed .gz/.br copies (a package's platform serves the files as they are).

@@ -44,7 +44,7 @@ test('tokens-to-ids: live tokens, ids and bag-of-words counts from the engine; h
       } finally { v.delete(); }
     }, text);
 
-    const start = await card.locator('textarea').inputValue();
+    const start = await card.locator('textarea.dwt-textbox').inputValue();
     const e0 = await expected(start);
     assert.equal(await stat('tokens'), String(e0.tokens.length));
     assert.equal(await stat('unknown'), String(e0.unknown));
@@ -55,33 +55,33 @@ test('tokens-to-ids: live tokens, ids and bag-of-words counts from the engine; h
     assert.ok(chips[0].startsWith(e0.tokens[0]) && chips[0].includes(`id ${e0.ids[0]}`));
 
     const text = 'The dog and the cat sat in the park';
-    await card.locator('textarea').fill(text);
+    await card.locator('textarea.dwt-textbox').fill(text);
     const e1 = await expected(text);
     assert.equal(await stat('tokens'), '9');
     assert.equal(await stat('unknown'), String(e1.unknown));
     assert.equal(await stat('non-zero entries'), `${e1.nonzero} of ${e1.size}`);
 
     const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script> 🙂 Ünïcode';
-    await card.locator('textarea').fill(hostile);
+    await card.locator('textarea.dwt-textbox').fill(hostile);
     const e2 = await expected(hostile);
     assert.equal(await stat('tokens'), String(e2.tokens.length));
     assert.equal(await card.locator('img, script').count(), 0, 'no markup created from the text');
     assert.ok((await card.locator('.dwt-chips').textContent()).includes('onerror'));
     assert.equal(await card.locator('.dwt-chip-unk').count(), e2.unknown);
 
-    await card.locator('textarea').fill('word '.repeat(2000));
+    await card.locator('textarea.dwt-textbox').fill('word '.repeat(2000));
     assert.match(await card.locator('.dwt-note').first().textContent(), /first 400 characters/);
     assert.equal(await stat('tokens'), '80');
 
     // One unknown word: the count agrees with its noun, and <unk> is explained in words.
-    await card.locator('textarea').fill('Quantum');
+    await card.locator('textarea.dwt-textbox').fill('Quantum');
     assert.match(await card.locator('.dw-message').textContent(), /^The only word, “quantum”, is not in the vocabulary, so it gets id 0, <unk> \(“unknown word”\)/);
-    await card.locator('textarea').fill('Quantum physics');
+    await card.locator('textarea.dwt-textbox').fill('Quantum physics');
     assert.match(await card.locator('.dw-message').textContent(), /^None of the 2 words is in the vocabulary, so each gets id 0, <unk> \(“unknown word”\)/);
-    await card.locator('textarea').fill('');
+    await card.locator('textarea.dwt-textbox').fill('');
     assert.equal(await stat('tokens'), '0');
     assert.match(await card.locator('.dw-message').textContent(), /no words/);
-    await card.locator('textarea').fill(text);
+    await card.locator('textarea.dwt-textbox').fill(text);
     await card.getByLabel('bar height').selectOption('tfidf');
     assert.match(await card.locator('.dw-message').textContent(), /tf-idf/);
     await screenshot(page, `text-tokens-${width}`);
@@ -204,7 +204,7 @@ test('bag-of-words-spam: accuracy, confusion and p(spam) equal the engine; alpha
       assert.equal(await stat('good mail through'), String(e.tn));
       assert.equal(await stat('your message p(spam)'), fixed(e.p, 3));
     };
-    const msg = await card.locator('textarea').inputValue();
+    const msg = await card.locator('textarea.dwt-textbox').inputValue();
     const e0 = await expected(1, [], msg);
     await check(e0);
     assert.equal(await stat('vocabulary |V|'), String(e0.size));
@@ -212,13 +212,13 @@ test('bag-of-words-spam: accuracy, confusion and p(spam) equal the engine; alpha
     assert.equal((await card.locator('.dwt-bars').first().locator('li').first().textContent()).startsWith(e0.top), true);
 
     // Typing a message: p(spam) and the word chips follow.
-    await card.locator('textarea').fill('lunch meeting tomorrow');
+    await card.locator('textarea.dwt-textbox').fill('lunch meeting tomorrow');
     const eHam = await expected(1, [], 'lunch meeting tomorrow');
     assert.equal(await stat('your message p(spam)'), fixed(eHam.p, 3));
     assert.ok(eHam.p < 0.5);
     assert.match(await card.locator('.dwt-verdict').textContent(), /Not spam/);
     assert.equal(await card.locator('.dwt-chip').count(), 3);
-    await card.locator('textarea').fill('<img src=x onerror=alert(1)> FREE prize');
+    await card.locator('textarea.dwt-textbox').fill('<img src=x onerror=alert(1)> FREE prize');
     assert.equal(await card.locator('img').count(), 0);
     const eHostile = await expected(1, [], '<img src=x onerror=alert(1)> FREE prize');
     assert.equal(await stat('your message p(spam)'), fixed(eHostile.p, 3));
@@ -232,7 +232,7 @@ test('bag-of-words-spam: accuracy, confusion and p(spam) equal the engine; alpha
     await check(await expected(0.01, [], '<img src=x onerror=alert(1)> FREE prize'));
 
     // Flip the labels of the first four training messages about meetings/notes to spam.
-    await card.locator('details').nth(1).locator('summary').click();
+    await card.locator('details', { hasText: 'training messages' }).locator('summary').click();
     const flips = [4, 10, 32, 40];
     for (const i of flips) {
       const text = await page.evaluate(async (k) => (await import('/lib/text-examples.js')).MESSAGES[k][0], i);
@@ -241,7 +241,7 @@ test('bag-of-words-spam: accuracy, confusion and p(spam) equal the engine; alpha
     const eFlip = await expected(0.01, flips, '<img src=x onerror=alert(1)> FREE prize');
     await check(eFlip);
     assert.match(await card.locator('.dw-message').textContent(), /flipped/);
-    await card.locator('textarea').fill('See you at the meeting');
+    await card.locator('textarea.dwt-textbox').fill('See you at the meeting');
     assert.equal(await stat('your message p(spam)'), fixed((await expected(0.01, flips, 'See you at the meeting')).p, 3));
     await card.locator('details').first().locator('summary').click();
     await screenshot(page, `text-spam-${width}`);

@@ -84,10 +84,10 @@ std::pair<std::unique_ptr<dw::Model>, Tweak> anyModel(FuzzedDataProvider& in) {
     case 6: return make<dw::GaussianNaiveBayes>([](auto& m, auto& in) { m.setVarSmoothing(anyNumber(in)); });
     case 7: return make<dw::LinearSVM>([](auto& m, auto& in) { m.setC(anyNumber(in)); });
     case 8: return make<dw::KernelSVM>([](auto& m, auto& in) { m.setKernel(kernels[in.ConsumeIntegralInRange(0, 3)]); m.setGamma(anyNumber(in)); m.setC(anyNumber(in)); });
-    case 9: return make<dw::DecisionTree>([](auto& m, auto& in) { m.setCriterion(criteria[in.ConsumeIntegralInRange(0, 3)]); m.setMaxDepth(anyNumber(in)); });
-    case 10: return make<dw::RandomForest>([](auto& m, auto& in) { m.setTreeCount(in.ConsumeIntegralInRange(-1, 6)); m.setMaxDepth(anyNumber(in)); });
+    case 9: return make<dw::DecisionTree>([](auto& m, auto& in) { m.setCriterion(criteria[in.ConsumeIntegralInRange(0, 3)]); m.setMaxDepth(in.ConsumeIntegralInRange(-3, 2000000)); });
+    case 10: return make<dw::RandomForest>([](auto& m, auto& in) { m.setTreeCount(in.ConsumeIntegralInRange(-1, 6)); m.setMaxDepth(in.ConsumeIntegralInRange(-3, 2000000)); });
     case 11: return make<dw::GradientBoosting>([](auto& m, auto& in) { m.setLoss(in.ConsumeBool() ? "log_loss" : "squared_error"); m.setLearningRate(anyNumber(in)); });
-    case 12: return make<dw::AdaBoost>([](auto& m, auto& in) { m.setEstimatorCount(anyNumber(in)); });
+    case 12: return make<dw::AdaBoost>([](auto& m, auto& in) { m.setEstimatorCount(in.ConsumeIntegralInRange(-3, 6000)); });
     case 13: return make<dw::Mlp>([](auto& m, auto& in) {
       std::vector<int> layers(in.ConsumeIntegralInRange(0, 7));
       for (int& u : layers) u = in.ConsumeIntegralInRange(0, 17);
