@@ -20,7 +20,7 @@ export const VARIANTS = [
   { name: 'Os', label: '-Os, SIMD128', cmake: ['-DDW_OPT_LEVEL=-Os'] },
   { name: 'lto', label: '-O2 -flto, SIMD128', cmake: ['-DDW_EXTRA_FLAGS=-flto'] },
   { name: 'nosimd', label: '-O2 without SIMD128', cmake: ['-DDW_SIMD=OFF'] },
-  // Closure needs google-closure-compiler@20220104.0.0 (TOOLCHAIN.md item 11); only measured
+  // Closure needs google-closure-compiler@20220104.0.0 (docs/toolchain.md §11); only measured
   // when that package is installed (npm i --no-save google-closure-compiler@20220104.0.0, or
   // EM_CLOSURE_COMPILER pointing at its bin/google-closure-compiler elsewhere).
   { name: 'closure', label: '-O2, SIMD128, --closure 1', cmake: ['-DDW_LINK_FLAGS=--closure 1'], needs: closure },

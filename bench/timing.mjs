@@ -2,7 +2,7 @@
 // follows the same rules in C++). Three rules, each fixing a way a figure can mislead:
 //
 // 1. Warm up until the timings are stable. V8 runs WASM and JS first in a baseline tier and
-//    swaps in optimised code later (TOOLCHAIN.md item 23); a fixed short warm-up times baseline
+//    swaps in optimised code later (docs/toolchain.md §22); a fixed short warm-up times baseline
 //    code. We time windows of `window` consecutive samples and stop when the median of one window
 //    differs from the previous window's by less than 5 %, after at least `minWarmMs`. If that
 //    never happens before `maxWarmMs` the row is marked unstable (on a loaded machine it can be).

@@ -12,7 +12,7 @@ namespace dw {
 namespace {
 // Two doubles in one register: GCC and Clang lower arithmetic on this type to SSE2 natively and
 // to f64x2 under -msimd128 in WASM (Eigen 3.4 has no WASM SIMD path, so its expressions stay
-// scalar there; TOOLCHAIN.md item 24). Without SIMD the compiler splits it into scalar code.
+// scalar there; docs/toolchain.md §23). Without SIMD the compiler splits it into scalar code.
 typedef double V2 __attribute__((vector_size(16)));
 inline V2 load2(const double* p) {
   V2 v;

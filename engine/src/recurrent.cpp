@@ -185,7 +185,7 @@ void RecurrentNet::reset(std::uint32_t seed) {
 //
 // Written as plain loops over buffers allocated once per call: the sizes are tiny (H ≤ 64) and
 // per-step Eigen temporaries cost more than the arithmetic, natively and even more in WASM
-// (TOOLCHAIN.md: Eigen is scalar there).
+// (docs/toolchain.md §23: Eigen is scalar there).
 
 namespace {
 

@@ -50,7 +50,7 @@ async function instantiate() {
     options.locateFile = (file) => file;
   } else if (typeof process !== 'undefined' && process.versions && process.versions.node) {
     // Node 20's global fetch cannot load a file path, so hand the bytes over directly
-    // (TOOLCHAIN.md item 4). Browsers locate the .wasm beside this file by import.meta.url.
+    // (docs/toolchain.md §4). Browsers locate the .wasm beside this file by import.meta.url.
     const { readFile } = await import('node:fs/promises');
     options.wasmBinary = await readFile(new URL('./dw-engine.wasm', import.meta.url));
   }

@@ -7,7 +7,7 @@ export function rgba(color, alpha) {
   return `rgba(${r}, ${g}, ${b}, ${alpha})`;
 }
 
-// Colours and shapes for up to eight clusters: the first three are the class marks of DESIGN.md.
+// Colours and shapes for up to eight clusters: the first three are the class marks of docs/design.md.
 const EXTRA_CLUSTER_COLORS = ['#7c3aed', '#b4236b', '#6b7280', '#0e7490', '#a16207'];
 export function clusterColor(theme, j) {
   if (j < 0) return theme.textMuted;

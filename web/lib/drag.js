@@ -1,5 +1,5 @@
 // Dragging things on a Plot with pointer and keyboard, the one way every widget does it
-// (DESIGN.md: pointer events for mouse, pen and touch; a grab cursor; every drag has a keyboard
+// (docs/design.md: pointer events for mouse, pen and touch; a grab cursor; every drag has a keyboard
 // equivalent: arrows move by a step, Shift+arrows by ten, Enter/Space acts, Escape cancels).
 //
 //   hit(pos)          what a press at pos (data coordinates) grabs: any value but null, undefined

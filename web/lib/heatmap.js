@@ -3,7 +3,7 @@
 // below; docs/engine-api.md, "Grids"); they are painted one pixel per cell into a reused
 // offscreen canvas and stretched over exactly the rectangle the grid was asked for, so no
 // caller insets bounds by half a cell. The stretch goes over a Plot's data area (tensorflow/
-// playground's trick: the grid, not the screen, sets the cost). Colours follow DESIGN.md and the
+// playground's trick: the grid, not the screen, sets the cost). Colours follow docs/design.md and the
 // theme tokens: a diverging scale orange (class 0 / negative) – card surface – blue (class 1 /
 // positive) for probabilities and signed values, so dark mode gets a dark middle; sequential
 // scales for losses. Colour and geometry only: no maths a lesson teaches.

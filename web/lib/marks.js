@@ -1,5 +1,5 @@
 // Marks drawn on a Plot's canvas that plot.js does not draw itself: point markers in the class
-// shapes of DESIGN.md, dot markers for curves, line segments and arrows. Geometry and colour
+// shapes of docs/design.md, dot markers for curves, line segments and arrows. Geometry and colour
 // only: every number a widget shows comes from the engine.
 
 // A marker at pixel (X, Y): 0 triangle, 1 circle, 2 square, 3 diamond, 4 pentagon-ish star, …
@@ -16,7 +16,7 @@ export function shapeMarker(ctx, X, Y, shape, size) {
   }
 }
 
-// A dot marker for curves (filled = training, hollow = validation, DESIGN.md).
+// A dot marker for curves (filled = training, hollow = validation, docs/design.md).
 export function curveMarker(plot, x, y, { color, hollow = false, size = 4 } = {}) {
   const c = plot.ctx;
   c.save();

@@ -1,4 +1,4 @@
-// Play/Pause for animated widgets, wired one way everywhere (DESIGN.md: Play/Pause, Step, Reset
+// Play/Pause for animated widgets, wired one way everywhere (docs/design.md: Play/Pause, Step, Reset
 // in that order; animations pause off-screen and respect prefers-reduced-motion). player()
 // adds the primary Play button to `row` (call it before adding Step and Reset) and runs `tick`
 // on frame.js's one animation loop, which already skips frames while the card is off-screen or

@@ -1,6 +1,6 @@
 // A 2-D plot on a canvas: data ↔ pixel mapping, crisp at any devicePixelRatio (the backing
 // store is sized in device pixels, the element in CSS pixels), resized with its container,
-// and the shared marks of DESIGN.md (class 0 triangles, class 1 circles, class 2 squares,
+// and the shared marks of docs/design.md (class 0 triangles, class 1 circles, class 2 squares,
 // model line solid, truth dashed, test data hollow).
 import { readTheme } from './theme.js';
 import { formatTick } from './format.js';

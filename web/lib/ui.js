@@ -1,4 +1,4 @@
-// The shared widget anatomy (DESIGN.md): title + one-sentence hint, stage for canvases,
+// The shared widget anatomy (docs/design.md): title + one-sentence hint, stage for canvases,
 // controls, readout strip and a message line. Every widget builds its card with createCard()
 // so all fifty widgets look and behave alike. Text is always set with textContent.
 

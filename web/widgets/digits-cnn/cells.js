@@ -1,5 +1,5 @@
 // Small grid images (filters, feature maps, the 8×8 input) drawn cell by cell on a canvas sized
-// for the device's pixel ratio, with the theme's colour scales (DESIGN.md: diverging
+// for the device's pixel ratio, with the theme's colour scales (docs/design.md: diverging
 // orange–surface–blue for signed values, sequential surface→colour for non-negative ones).
 import { cssColor, parseColor, mixRgb } from '../../lib/heatmap.js';
 

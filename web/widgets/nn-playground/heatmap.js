@@ -1,6 +1,6 @@
 // Heat maps at grid resolution: values computed by the engine on an n×n grid are painted into
 // an n×n GridImage (web/lib/heatmap.js) and stretched onto the visible canvas by drawImage (or
-// by CSS for the neuron thumbnails). Colours follow DESIGN.md: a diverging orange–(surface)–blue
+// by CSS for the neuron thumbnails). Colours follow docs/design.md: a diverging orange–(surface)–blue
 // scale, orange for negative / class 0, blue for positive / class 1, green for a third class.
 import { el } from '../../lib/ui.js';
 import { GridImage as LibGridImage, cssColor, divergingRgb, mixRgb, parseColor } from '../../lib/heatmap.js';
