@@ -7,6 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <initializer_list>
 #include <vector>
 
 #include "dw/json_value.hpp"
@@ -68,6 +69,14 @@ inline Json load(const std::string& name) {
   buf << in.rdbuf();
   auto root = std::make_shared<const dw::JsonValue>(dw::parseJson(buf.str(), "fixture", true));
   return Json(root, *root);
+}
+
+// A vector written inline in a test: vec({1, 2, 3}).
+inline dw::Vector vec(std::initializer_list<double> v) {
+  dw::Vector out(static_cast<dw::Index>(v.size()));
+  dw::Index i = 0;
+  for (double x : v) out(i++) = x;
+  return out;
 }
 
 }  // namespace fixture

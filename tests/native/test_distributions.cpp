@@ -13,12 +13,7 @@ using dw::Vector;
 using Catch::Matchers::Contains;
 
 namespace {
-Vector vec(std::initializer_list<double> v) {
-  Vector out(static_cast<dw::Index>(v.size()));
-  dw::Index i = 0;
-  for (double x : v) out(i++) = x;
-  return out;
-}
+using fixture::vec;
 constexpr double kPi = 3.14159265358979323846;
 }  // namespace
 

@@ -4,6 +4,7 @@
 
 #include "dw/errors.hpp"
 #include "dw/linear_algebra_2d.hpp"
+#include "fixture.hpp"
 
 using dw::Matrix;
 using dw::Vector;
@@ -15,12 +16,7 @@ Eigen::Matrix2d m2(double a, double b, double c, double d) {
   m << a, b, c, d;
   return m;
 }
-Vector vec(std::initializer_list<double> v) {
-  Vector out(static_cast<dw::Index>(v.size()));
-  dw::Index i = 0;
-  for (double x : v) out(i++) = x;
-  return out;
-}
+using fixture::vec;
 const double r2 = 1 / std::sqrt(2.0);
 }  // namespace
 

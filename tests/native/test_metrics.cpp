@@ -12,12 +12,7 @@ using dw::Vector;
 using Catch::Matchers::Contains;
 
 namespace {
-Vector vec(std::initializer_list<double> v) {
-  Vector out(static_cast<dw::Index>(v.size()));
-  dw::Index i = 0;
-  for (double x : v) out(i++) = x;
-  return out;
-}
+using fixture::vec;
 void requireClose(const Vector& got, const Vector& want, double tol = 1e-12) {
   REQUIRE(got.size() == want.size());
   for (dw::Index i = 0; i < got.size(); ++i) CHECK(got(i) == Approx(want(i)).margin(tol));

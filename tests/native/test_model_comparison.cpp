@@ -18,12 +18,7 @@ using dw::Vector;
 using Catch::Matchers::Contains;
 
 namespace {
-Vector vec(std::initializer_list<double> v) {
-  Vector out(static_cast<dw::Index>(v.size()));
-  dw::Index i = 0;
-  for (double x : v) out(i++) = x;
-  return out;
-}
+using fixture::vec;
 // Relative closeness for p-values that span many orders of magnitude.
 bool relClose(double got, double want, double rel = 1e-10, double abs = 1e-15) {
   return std::fabs(got - want) <= std::max(abs, rel * std::fabs(want));

@@ -7,18 +7,14 @@
 #include "dw/errors.hpp"
 #include "dw/learning_theory.hpp"
 #include "dw/neural_blocks.hpp"
+#include "fixture.hpp"
 
 using dw::Matrix;
 using dw::Vector;
 using Catch::Matchers::Contains;
 
 namespace {
-Vector vec(std::initializer_list<double> v) {
-  Vector out(static_cast<dw::Index>(v.size()));
-  dw::Index i = 0;
-  for (double x : v) out(i++) = x;
-  return out;
-}
+using fixture::vec;
 Matrix mat(dw::Index rows, dw::Index cols, std::initializer_list<double> v) {
   Matrix m(rows, cols);
   dw::Index i = 0;
