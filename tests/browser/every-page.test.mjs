@@ -6,7 +6,8 @@
 //  - accessible: axe-core finds no WCAG 2.0/2.1 A or AA violation, in the light and then the dark
 //    colour scheme (switching the emulated scheme restyles the page in place);
 //  - readable on a phone: every formula typeset (no KaTeX error), and at 375 px wide the page does
-//    not scroll sideways (code and tables scroll inside their own boxes);
+//    not scroll sideways (code and tables scroll inside their own boxes) and no display formula is
+//    wider than its box, with every derivation step revealed;
 //  - robust (lessons): seeded random clicks, drags, key presses and slider values (the extremes
 //    included) on every widget; afterwards no "NaN" is shown, no error was logged and the page
 //    still answers.
@@ -137,8 +138,20 @@ for (const url of [...sitePages(), '/embed.html?w=fit-line&seed=5', '/embed.html
     assert.equal(await page.locator('.katex-error').count(), 0, 'a formula failed to typeset');
     await page.setViewportSize({ width: 375, height: 800 });
     await frames();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 1, `at 375 px the page scrolls sideways by ${overflow} px`);
+    // Derivation cards reveal every step first, so their formulas are measured too.
+    for (const b of await page.locator('.dw-card button', { hasText: 'Show all' }).all()) if (await b.isEnabled()) await b.click();
+    await frames();
+    const narrow = await page.evaluate(() => {
+      const displays = [...document.querySelectorAll('.katex-display')].filter((d) => d.offsetParent !== null);
+      return {
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        wide: displays.filter((d) => d.scrollWidth > d.clientWidth + 2).map((d) => `${(d.querySelector('annotation')?.textContent || '').slice(0, 60)} (${d.scrollWidth} > ${d.clientWidth})`),
+        contained: displays.every((d) => ['auto', 'scroll'].includes(getComputedStyle(d).overflowX)),
+      };
+    });
+    assert.ok(narrow.overflow <= 1, `at 375 px the page scrolls sideways by ${narrow.overflow} px`);
+    assert.deepEqual(narrow.wide, [], 'display formulas wider than their box at 375 px');
+    assert.ok(narrow.contained, 'every display formula scrolls inside its own box if it ever overflows');
     await page.setViewportSize({ width: 1280, height: 900 });
     await frames();
 
