@@ -12,13 +12,15 @@ const root = path.resolve(import.meta.dirname, '../..');
 const widgetsDir = path.join(root, 'web', 'widgets');
 
 // A widget module and the modules it imports (one level: its own folder's parts and shared
-// helpers such as web/lib/quiz.js), leaving out the event plumbing itself (report.js, widget.js).
+// helpers such as web/lib/quiz.js), leaving out the event plumbing itself (report.js, widget.js)
+// and the predict-then-check box (predict.js): a settled prediction is saved with the lesson's
+// progress, but it is an optional experiment, so it never gates the lesson's completion.
 function sourceOf(name) {
   const file = path.join(widgetsDir, `${name}.js`);
   let text = fs.readFileSync(file, 'utf8');
   for (const [, rel] of text.matchAll(/from '(\.\.?\/[^']+\.js)'/g)) {
     const dep = path.join(widgetsDir, rel);
-    if (fs.existsSync(dep) && !/\/(report|widget)\.js$/.test(rel)) text += fs.readFileSync(dep, 'utf8');
+    if (fs.existsSync(dep) && !/\/(report|widget|predict)\.js$/.test(rel)) text += fs.readFileSync(dep, 'utf8');
   }
   return text;
 }
