@@ -82,9 +82,12 @@ function build(ctx) {
     id: 'quantise-two-bits',
     question: 'Stored in 2 bits, symmetric, one scale per matrix, the test accuracy will be…',
     choices: [['near', 'within 2 points of the float network'], ['some', '2 to 20 points lower'], ['far', 'more than 20 points lower']],
+    // The answer must not be on screen when the learner commits.
+    ready: () => (isTwoBitCase() ? 'The 2-bit result is already showing: choose more bits first, then predict.' : null),
     next: 'Now choose 2 bits, the symmetric grid and one scale per weight matrix (activations unticked).',
-    onCommit: () => changed(),
   });
+
+  function isTwoBitCase() { return opts.bits === '2' && opts.scheme === 'symmetric' && opts.granularity === 'tensor' && !opts.activations; }
 
   function load() {
     net = net ? ctx.free(net) : null;
@@ -126,7 +129,7 @@ function build(ctx) {
     const drop = exact - current.accuracy;
     card.setMessage(`${bits} bits: ${countOf(current.q.qmax - current.q.qmin + 1, 'level')} per ${perChannel ? 'hidden unit' : 'matrix'}; test accuracy ${formatPercent(current.accuracy)}, ${drop > 0.0005 ? `${formatNumber(drop * 100, 1)} points below` : 'as good as'} the float network's ${formatPercent(exact)}.`, drop > 0.2 ? 'bad' : 'info');
     histCaption.textContent = perChannel ? `Hidden unit ${opts.unit}: its 64 weights and its own grid` : 'All 2,048 hidden-layer weights and the one grid they share';
-    if (prediction.pending !== null && bits === 2 && opts.scheme === 'symmetric' && !perChannel && !opts.activations) {
+    if (prediction.pending !== null && isTwoBitCase()) {
       const points = drop * 100;
       const outcome = points <= 2 ? 'near' : points <= 20 ? 'some' : 'far';
       prediction.settle(outcome, `The float network reads ${formatPercent(exact)} of the test digits, the 2-bit one ${formatPercent(current.accuracy)}: ${formatNumber(points, 1)} points lower. Two bits with a symmetric grid leave three values, −S, 0 and +S, and one S for the whole matrix: every small weight becomes 0 and every large one ±S.`);
