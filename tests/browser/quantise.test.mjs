@@ -5,6 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { formatNumber } from '../../web/lib/format.js';
+
+const bytes = (n) => formatNumber(n, 0, { grouping: true });
 
 const PAGE = '/lessons/quantisation.html';
 let site;
@@ -33,10 +36,10 @@ test('8 bits keep 96.9% in 2,544 bytes; 4 bits give 94.4% in 1,360; 2 bits settl
   const page = await open();
   assert.equal(await stat(page, '32-bit float'), '96.9%');
   assert.equal(await stat(page, 'test accuracy'), '96.9%');
-  assert.match(await stat(page, 'size'), /^2,544 bytes \(26% of 9,640\)$/);
+  assert.equal(await stat(page, 'size'), `${bytes(2544)} bytes (26% of ${bytes(9640)})`);
   await bitsButton(page, 4).click();
   assert.equal(await stat(page, 'test accuracy'), '94.4%');
-  assert.match(await stat(page, 'size'), /^1,360 bytes \(14% of 9,640\)$/);
+  assert.equal(await stat(page, 'size'), `${bytes(1360)} bytes (14% of ${bytes(9640)})`);
   await page.evaluate(() => { window.__q = []; document.addEventListener('dw:complete', (e) => window.__q.push(e.detail)); });
   const box = page.locator('.tquant .dw-predict');
   await box.locator('select').selectOption('far');
@@ -45,8 +48,8 @@ test('8 bits keep 96.9% in 2,544 bytes; 4 bits give 94.4% in 1,360; 2 bits settl
   assert.equal(await stat(page, 'test accuracy'), '43.3%');
   assert.match(await box.locator('.dw-predict-status').textContent(), /Your prediction held/);
   assert.deepEqual((await page.evaluate(() => window.__q)).map((d) => [d.widget, d.score]), [['predict:quantise-two-bits', 1]]);
-  await page.getByLabel('grid').selectOption('asymmetric');
-  await page.getByLabel('one scale per').selectOption('channel');
+  await page.getByLabel('grid', { exact: true }).selectOption('asymmetric');
+  await page.getByLabel('one scale per', { exact: true }).selectOption('channel');
   assert.equal(await stat(page, 'test accuracy'), '92.5%');
   await screenshot(page, 'quantise-2bits-1280');
   await clean(page);
@@ -55,7 +58,7 @@ test('8 bits keep 96.9% in 2,544 bytes; 4 bits give 94.4% in 1,360; 2 bits settl
 
 test('keyboard: the unit slider moves with the arrow keys and the histogram caption follows', async () => {
   const page = await open();
-  await page.getByLabel('one scale per').selectOption('channel');
+  await page.getByLabel('one scale per', { exact: true }).selectOption('channel');
   await page.getByLabel('hidden unit shown (per channel)').focus();
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction(() => /Hidden unit 1:/.test(document.querySelector('.tquant .dw-legend').textContent));

@@ -32,7 +32,8 @@ export const meta = {
 };
 
 // Colours of the four methods: theme keys.
-const COLOR = { scratch: 'textMuted', head: 'class0', full: 'class1', lora: 'accent' };
+const COLOR = { scratch: 'textMuted', head: 'class0', full: 'class1', lora: 'class2' };
+const SHORT = { scratch: 'scratch', head: 'head', full: 'full', lora: 'LoRA' };
 const MEASURE_EVERY = 10;
 
 export function mount(element, options) {
@@ -57,7 +58,7 @@ function build(ctx) {
   card.stage.append(row);
   left.append(el('p', { className: 'dw-legend', text: 'Accuracy on the 360 chalk test digits against training steps' }));
   const curvePlot = ctx.own(new Plot(left, { aspect: 0.6, minHeight: 200, maxHeight: 320, domain: [0, opts.steps, 0, 1], label: 'Accuracy against steps', onResize: () => ctx.requestDraw(draw) }));
-  legend(left, METHODS.map((m) => ({ text: METHOD_LABELS[m], swatch: m === 'scratch' ? 'tq-swatch tq-swatch-dashed' : 'tq-swatch', color: `var(--${COLOR[m].replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)})` })), { decorative: true });
+  legend(left, METHODS.map((m) => ({ text: METHOD_LABELS[m], swatch: m === 'scratch' ? 'tq-swatch tq-dash' : 'tq-swatch', color: m === 'scratch' ? undefined : `var(--${COLOR[m]})` })), { decorative: true });
   right.append(el('p', { className: 'dw-legend', text: 'Trainable numbers of each method (log scale)' }));
   const countPlot = ctx.own(new Plot(right, { aspect: 0.45, minHeight: 150, maxHeight: 220, domain: [0, 4, 1, 4], label: 'Trainable parameters per method', onResize: () => ctx.requestDraw(draw) }));
   right.append(el('p', { className: 'dw-legend', text: 'Final accuracy against chalk images per digit (Sweep)' }));
@@ -187,13 +188,16 @@ function build(ctx) {
   function draw() {
     const t = curvePlot.theme;
     curvePlot.setDomain(0, opts.steps, 0, 1);
-    curvePlot.begin();
+    const cp = curvePlot.begin();
     curvePlot.axes({ xLabel: 'step', yLabel: 'accuracy', yTicks: 5 });
     curvePlot.clipToArea(() => {
       for (const m of METHODS) {
         const c = curves[m];
         if (!c || !c.length) continue;
         curvePlot.path(c.map((p) => p.step), c.map((p) => p.accuracy), { color: t[COLOR[m]], width: m === 'lora' ? 2.5 : 2, dash: m === 'scratch' ? [5, 4] : [] });
+        const lastPoint = c[c.length - 1];
+        cp.fillStyle = t[COLOR[m]];
+        cp.beginPath(); cp.arc(curvePlot.px(lastPoint.step), curvePlot.py(lastPoint.accuracy), 3.5, 0, 2 * Math.PI); cp.fill();
       }
     });
 
@@ -221,7 +225,7 @@ function build(ctx) {
       cc.fillStyle = t.text;
       cc.textAlign = 'center';
       if (nets[m]) cc.fillText(formatNumber(nets[m].counts().trainable, 0, { grouping: true }), (x0 + x1) / 2, y - 4);
-      cc.fillText(METHOD_LABELS[m], (x0 + x1) / 2, countPlot.py(0) + 14);
+      cc.fillText(SHORT[m], (x0 + x1) / 2, countPlot.py(0) + 14);
     });
 
     // Sweep.
@@ -240,7 +244,8 @@ function build(ctx) {
           const ys = sweep.results[m];
           if (!ys.length) continue;
           sweepPlot.path(ys.map((_, i) => i), ys, { color: t[COLOR[m]], width: 2, dash: m === 'scratch' ? [5, 4] : [] });
-          ys.forEach((a, i) => sweepPlot.point(i, a, 1, { size: 3 }));
+          sc.fillStyle = t[COLOR[m]];
+          ys.forEach((a, i) => { sc.beginPath(); sc.arc(sweepPlot.px(i), sweepPlot.py(a), 3, 0, 2 * Math.PI); sc.fill(); });
         }
       });
     }

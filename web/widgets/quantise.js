@@ -63,14 +63,14 @@ function build(ctx) {
   const histCaption = el('p', { className: 'dw-legend' });
   left.append(histCaption);
   const histPlot = ctx.own(new Plot(left, { aspect: 0.6, minHeight: 200, maxHeight: 320, label: 'Weight histogram with the quantisation grid', onResize: () => ctx.requestDraw(draw) }));
-  legend(left, [{ text: 'weights (float)', swatch: 'tq-swatch', color: 'var(--class1)' }, { text: 'values the integers can stand for', swatch: 'tq-swatch', color: 'var(--accent)' }], { decorative: true });
+  legend(left, [{ text: 'weights (float)', swatch: 'tq-swatch', color: 'var(--class1)' }, { text: 'values the integers can stand for', swatch: 'tq-swatch', color: 'var(--class0)' }], { decorative: true });
   right.append(el('p', { className: 'dw-legend', text: 'Test accuracy (360 digits) against bits per weight' }));
   const accPlot = ctx.own(new Plot(right, { aspect: 0.7, minHeight: 200, maxHeight: 320, label: 'Accuracy against bits', onResize: () => ctx.requestDraw(draw) }));
-  legend(right, COMBOS.map((c) => ({ text: c.label, swatch: c.dash.length ? 'tq-swatch tq-swatch-dashed' : 'tq-swatch', color: `var(--${c.color})` })), { decorative: true });
+  legend(right, COMBOS.map((c) => ({ text: c.label, swatch: c.dash.length ? `tq-swatch tq-dash tq-dash-${c.color}` : 'tq-swatch', color: c.dash.length ? undefined : `var(--${c.color})` })), { decorative: true });
 
   const bitsControl = segmented(card.controls, { label: 'bits per weight', options: schema.bits.values.map((b) => [b, b]), value: opts.bits, onChange: (v) => { opts.bits = v; changed(); } });
   const schemeSelect = select(card.controls, { label: 'grid', value: opts.scheme, options: [['symmetric', 'symmetric (Z = 0)'], ['asymmetric', 'asymmetric (scale and zero point)']], onChange: (v) => { opts.scheme = v; changed(); } });
-  const granSelect = select(card.controls, { label: 'one scale per', value: opts.granularity, options: [['tensor', 'weight matrix (per tensor)'], ['channel', 'hidden unit (per channel)']], onChange: (v) => { opts.granularity = v; changed(); } });
+  const granSelect = select(card.controls, { label: 'one scale per', value: opts.granularity, options: [['tensor', 'matrix (per tensor)'], ['channel', 'unit (per channel)']], onChange: (v) => { opts.granularity = v; changed(); } });
   const actBox = checkbox(card.controls, { label: 'quantise activations too', checked: opts.activations, onChange: (v) => { opts.activations = v; changed(); } });
   const unitSlider = slider(card.controls, { label: 'hidden unit shown (per channel)', min: 0, max: HIDDEN - 1, step: 1, value: opts.unit, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.unit = v; changed(); } });
   const statAcc = card.stat('test accuracy');
@@ -181,7 +181,7 @@ function build(ctx) {
       hc.globalAlpha = 1;
       // The grid: every value S·(q − Z) the integers can stand for (faint when there are many).
       const levels = current.q.qmax - current.q.qmin + 1;
-      hc.strokeStyle = t.accent;
+      hc.strokeStyle = t.class0;
       hc.globalAlpha = levels > 70 ? 0.25 : 0.9;
       hc.lineWidth = levels > 70 ? 1 : 2;
       for (let q = current.q.qmin; q <= current.q.qmax; q++) {
