@@ -321,6 +321,8 @@ void ConvNet::recordTrace() {
 // ---------------------------------------------------------------- prediction and inspection
 
 Matrix ConvNet::predictProba(const Matrix& X) const {
+  // Like every model: no predictions from weights that never saw data (the conformance suite).
+  requireData("ConvNet.predictProba");
   checkImages(X, "ConvNet.predictProba");
   Matrix P(X.rows(), classes_);
   for (Index i = 0; i < X.rows(); ++i) {

@@ -15,9 +15,27 @@ const files = fs.existsSync(single) ? fs.readdirSync(single).filter((f) => f.end
 test('the single-file build exists, one file per lesson plus the course', () => {
   assert.ok(files.includes('course.html'));
   assert.ok(files.includes('how-models-learn.html'));
+  assert.equal(files.length, fs.readdirSync(path.resolve(import.meta.dirname, '../../lessons')).filter((f) => f.endsWith('.md')).length + 1);
 });
 
-for (const file of files) {
+// Every lesson's file carries the same inlined script and engine as the course file (which is
+// opened below and mounts every widget of the course), its own title, and no reference to
+// anything outside itself. Opening all 60 files of 3.7 MB each in the browser would test the
+// same bundle 60 times.
+const scriptOf = (html) => /<script>([\s\S]*)<\/script>/.exec(html)[1];
+test('every lesson file is self-contained and carries the course file\'s script and engine', () => {
+  const course = scriptOf(fs.readFileSync(path.join(single, 'course.html'), 'utf8'));
+  for (const file of files.filter((f) => f !== 'course.html')) {
+    const html = fs.readFileSync(path.join(single, file), 'utf8');
+    assert.equal(scriptOf(html), course, `${file}: its script differs from the course file's`);
+    assert.match(html, /<title>[^<]+ — Data Workshop<\/title>/, file);
+    assert.deepEqual(html.match(/(?:src|href)="(?:https?:)?\/\/[^"]*"|url\((?:["'])?(?:https?:)?\/\/[^)]*\)/g), null, `${file} refers to something outside itself`);
+  }
+});
+
+// Opened in the browser: the course (every widget of every lesson) and two lessons with maths,
+// data files and engine numbers.
+for (const file of files.filter((f) => ['course.html', 'how-models-learn.html', 'digits-cnn.html'].includes(f))) {
   test(`${file} works from file://`, async () => {
     const page = await site.newPage({ width: 1100 });
     await page.goto(`file://${path.join(single, file)}`);

@@ -195,7 +195,17 @@ export function smokeSuite(launch) {
 
   test('an unknown widget in the iframe embed says so in words', async () => {
     await browser.goto(`${base}/embed.html?w=no-such-widget`);
-    assert.match(await browser.eval('document.querySelector(".dw-message").textContent'), /Unknown widget "no-such-widget"/);
+    // The message is written once the embed script has run: wait for it rather than race it.
+    const text = await browser.eval(`new Promise((resolve) => {
+      const start = Date.now();
+      (function poll() {
+        const m = document.querySelector('.dw-message');
+        if (m && m.textContent) resolve(m.textContent);
+        else if (Date.now() - start > 10000) resolve('no message after 10 s');
+        else setTimeout(poll, 50);
+      })();
+    })`);
+    assert.match(text, /Unknown widget "no-such-widget"/);
     await assertNoErrors(browser, `${browser.name} embed.html?w=no-such-widget`);
   });
 

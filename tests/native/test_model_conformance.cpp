@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "dw/adaboost.hpp"
+#include "dw/conv_net.hpp"
 #include "dw/datasets.hpp"
 #include "dw/dbscan.hpp"
 #include "dw/decision_tree.hpp"
@@ -205,6 +206,21 @@ struct Setup<Mlp> {
   static void configure(Mlp& m) { m.setLayers({4}); }
   static void explode(Mlp& m) { m.setLearningRate(10); }
 };
+// The convolutional net on 1×1×2 "images" (a 1×1 kernel, no pooling): the same points as the
+// other classifiers, so the shared checks (grids included) apply unchanged.
+template <>
+struct Setup<ConvNet> {
+  static constexpr Labels labels = Labels::Multiclass;
+  static constexpr bool canDiverge = false;
+  static Dataset data(int n, std::uint32_t s) { return threeBlobs(n, s); }
+  static void configure(ConvNet& m) {
+    m.setPool(1);  // first: the default 2×2 window does not fit a 1×2 map
+    m.setConv(4, 1, 1, 0);
+    m.setInputShape(1, 1, 2);
+    m.setLearningRate(0.05);
+  }
+  static void explode(ConvNet& m) { m.setLearningRate(10); }  // the optimiser's largest
+};
 template <>
 struct Setup<KMeans> {
   static constexpr Labels labels = Labels::None;
@@ -252,7 +268,7 @@ bool allFinite(const Vector& v) { return v.allFinite(); }
 #define DW_ALL_MODELS                                                                                             \
   LinearRegression, PolynomialRegression, LogisticRegression, SoftmaxRegression, Perceptron, KNearestNeighbors,   \
       GaussianNaiveBayes, MultinomialNaiveBayes, LinearSVM, KernelSVM, DecisionTree, RandomForest, GradientBoosting, \
-      AdaBoost, Mlp, KMeans, DBSCAN, PCA, TSNE
+      AdaBoost, Mlp, ConvNet, KMeans, DBSCAN, PCA, TSNE
 
 TEMPLATE_TEST_CASE("conformance: reset with the same seed gives the same parameters", "[conformance]", DW_ALL_MODELS) {
   using S = Setup<TestType>;

@@ -2,7 +2,9 @@
 // writes in its own Markdown inside <div class="dw-derivation-steps" id="…"><div class="dw-step">…</div>…</div>
 // (typeset by KaTeX at build time). Without JavaScript the steps simply show as prose; with it,
 // this card takes them over, hides the original block and shows one more step per "Next step".
-// The widget computes nothing: it only reveals text the lesson already contains.
+// The widget computes nothing: it only reveals text the lesson already contains. Without a
+// `steps` option (the gallery, an embed) it shows a short example of its own instead of an empty
+// card: the slope of the squared error for one point, the first derivation of the course.
 import { mountWidget } from '../lib/widget.js';
 import { button, buttonRow, el } from '../lib/ui.js';
 
@@ -27,6 +29,15 @@ function findSource(element, id) {
   return found && found.classList.contains('dw-derivation-steps') ? found : null;
 }
 
+// Plain text (the card is built without KaTeX); tests/node/derivation_example.test.mjs checks the
+// numbers against the engine.
+export const EXAMPLE_STEPS = [
+  'For one point (x, y), the squared error of the line ŷ = w·x + b is L(w) = (w·x + b − y)².',
+  'The chain rule: the outer square contributes 2·(w·x + b − y), the inner w·x + b contributes x, so dL/dw = 2·(w·x + b − y)·x.',
+  'With x = 1, y = 4, w = 3 and b = 0 the error is 3 − 4 = −1, so dL/dw = 2·(−1)·1 = −2.',
+  'A gradient step with η = 0.1 moves w against the slope: w ← 3 − 0.1·(−2) = 3.2. The intercept steps the same way, since dL/db = 2·(w·x + b − y) = −2 as well: b ← 0 − 0.1·(−2) = 0.2.',
+];
+
 function build(ctx) {
   const { card, options, element } = ctx;
   card.card.querySelector('.dw-title').textContent = options.title || meta.title;
@@ -45,6 +56,13 @@ function build(ctx) {
     }
     source.classList.add('dwf-taken');
     source.hidden = true;
+  } else if (!options.steps) {
+    for (const text of EXAMPLE_STEPS) {
+      const li = el('li', { className: 'dwf-step', text });
+      li.hidden = true;
+      list.append(li);
+      items.push(li);
+    }
   }
   let shown = 0;
 
@@ -66,9 +84,9 @@ function build(ctx) {
     backBtn.disabled = shown <= 1;
     allBtn.disabled = shown >= items.length;
     if (!items.length) {
-      card.setMessage('No derivation steps were found on this page: this card reveals the steps a lesson writes in a block marked dw-derivation-steps.', 'warn');
+      card.setMessage(`No derivation steps with the id "${options.steps}" were found on this page: this card reveals the steps a lesson writes in a block marked dw-derivation-steps.`, 'warn');
     } else if (shown >= items.length) {
-      card.setMessage('That completes the argument. Read it again from the top with Reset.', 'good');
+      card.setMessage(`That completes the argument${source ? '' : ' (an example: in a lesson, this card reveals the lesson’s own steps)'}. Read it again from the top with Reset.`, 'ok');
     } else {
       card.setMessage(`Step ${shown} of ${items.length}. Think about what the next line must be, then press “Next step”.`, 'info');
     }
