@@ -39,6 +39,8 @@ const LABELS = {
   svm_fit_200: 'kernel SVM (RBF, C = 1, γ = 1) fit to convergence, 200 points',
   cnn_step: 'digits CNN (8 conv 3×3 → pool → 10), Adam mini-batch step of 32 8×8 images, lean',
   cnn_test_360: 'digits CNN test accuracy over 360 8×8 images (the widget: every 25 steps)',
+  transfer_step: 'fine-tune network (64 → 32 ReLU → 10), Adam mini-batch step of 32 images',
+  quantised_test_360: 'the same network quantised to 4 bits per channel, test accuracy over 360 images',
   rnn_lstm_step: 'LSTM (8 units) BPTT step on a 60-step window, traced',
   rnn_frame: 'recurrent-sequence frame: 4 LSTM steps + series run + forecast + gradient flow',
 };

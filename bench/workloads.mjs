@@ -208,6 +208,18 @@ function rows(ml, { js }) {
   cnnRow('cnn_step', (cnn) => () => cnn.step());
   cnnRow('cnn_test_360', (cnn) => () => cnn.score(held.X, held.y));
 
+  // The fine-tune and quantise widgets' network (TransferNet 64 → 32 ReLU → 10, Adam 0.01,
+  // batch 32) on the same synthetic images: one mini-batch step, and one 4-bit per-channel
+  // quantised test pass over 360 images (what a change of setting in the quantise widget costs).
+  const transferRow = (key, opOf) => row(key, () => {
+    const net = new ml.TransferNet(64, 32, 10);
+    net.reset(1);
+    net.setData(digits.X, digits.y);
+    return { impls: { wasm: opOf(net) }, done: () => net.delete() };
+  });
+  transferRow('transfer_step', (net) => () => net.step());
+  transferRow('quantised_test_360', (net) => () => net.quantisedScore(4, 'symmetric', true, 0, held.X, held.X, held.y));
+
   // The recurrent-sequence widget's frame (web/widgets/recurrent-sequence): an LSTM, 8 units,
   // windows of 60, on 240 sine values: 4 traced steps, the series run, forecast and gradient flow.
   const rnnRow = (key, opOf) => row(key, () => {

@@ -16,7 +16,9 @@
 #include "dw/kernel_svm.hpp"
 #include "dw/kmeans.hpp"
 #include "dw/linear_regression.hpp"
+#include "dw/lora.hpp"
 #include "dw/mlp.hpp"
+#include "dw/quantise.hpp"
 #include "dw/recurrent.hpp"
 
 namespace {
@@ -187,6 +189,15 @@ int main(int argc, char** argv) {
   cnn.setTracing(false);
   measureRow("cnn_step", [&] { cnn.step(); });
   measureRow("cnn_test_360", [&] { cnn.score(heldX, heldY); });
+
+  // The fine-tune and quantise widgets' network (see bench/workloads.mjs).
+  dw::TransferNet transfer(64, 32, 10);
+  transfer.reset(1);
+  transfer.setData(cnnX, cnnY);
+  measureRow("transfer_step", [&] { transfer.step(); });
+  measureRow("quantised_test_360", [&] {
+    dw::quantisedScore(transfer, dw::QuantSpec{4, dw::QuantScheme::Symmetric, true, 0}, heldX, heldX, heldY);
+  });
 
   // The recurrent-sequence widget's frame: an LSTM (8 units, windows of 60) on 240 sine values,
   // 4 traced steps, then the series run, the 80-step forecast and the 60-step gradient flow.

@@ -11,6 +11,7 @@ import { computations as landscape1 } from './check-computations/landscape1.js';
 import { computations as landscape2 } from './check-computations/landscape2.js';
 import { computations as cnn } from './check-computations/cnn.js';
 import { computations as rnn } from './check-computations/rnn.js';
+import { computations as tune } from './check-computations/tune.js';
 import { foundationsComputations as foundations } from './check-computations/foundations.js';
 import { intermediate } from './check-computations/intermediate.js';
 import { computations as advanced } from './check-computations/advanced.js';
@@ -140,6 +141,7 @@ export const computations = {
   ...landscape2,
   ...cnn,
   ...rnn,
+  ...tune,
   ...advanced,
   ...expert,
   ...comparison,

@@ -71,6 +71,8 @@ export const widgets = {
   'primer-log': () => import('./primer-log.js'),
   'primer-dot': () => import('./primer-dot.js'),
   'gan-lab': () => import('./gan-lab.js'),
+  'fine-tune': () => import('./fine-tune.js'),
+  'quantise': () => import('./quantise.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }

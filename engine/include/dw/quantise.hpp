@@ -1,0 +1,71 @@
+// Quantisation for the quantisation lesson: real numbers stored as b-bit integers q with a scale
+// S and a zero point Z, read back as x̂ = S·(q − Z).
+//
+//   symmetric  (Z = 0): q ∈ [−(2^(b−1) − 1), 2^(b−1) − 1], S = max|x| / (2^(b−1) − 1)
+//                       (the "restricted" range, so +a and −a land on ±qmax alike);
+//   asymmetric (affine): q ∈ [0, 2^b − 1], the range [min(lo, 0), max(hi, 0)] is stretched over
+//                       it: S = (hi − lo) / (2^b − 1), Z = round(−lo / S).
+//   quantise:   q = clamp(round(x / S) + Z, qmin, qmax), round = to nearest, ties to even (as
+//               NumPy's np.round and the IEEE default), so |x − x̂| ≤ S/2 inside the range.
+//
+// Per tensor: one (S, Z) for a whole weight matrix; per channel: one for each row (output unit).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "dw/types.hpp"
+
+namespace dw {
+
+class TransferNet;
+
+enum class QuantScheme { Symmetric, Asymmetric };
+// "symmetric", "asymmetric" (case-insensitive); anything else throws InvalidArgument.
+QuantScheme quantSchemeFromName(const std::string& name, const char* where);
+
+struct QuantParams {
+  double scale = 1.0;
+  int zeroPoint = 0;
+  int qmin = 0, qmax = 0;
+};
+
+// bits 2–16. A range of zero width (all values equal to 0) gets scale 1.
+QuantParams quantParamsForRange(double lo, double hi, int bits, QuantScheme scheme, const char* where = "quantParams");
+// The range of `values` (non-empty, finite).
+QuantParams quantParamsFor(const Vector& values, int bits, QuantScheme scheme, const char* where = "quantParams");
+std::vector<int> quantiseValues(const Vector& values, const QuantParams& p);
+Vector dequantiseValues(const std::vector<int>& q, const QuantParams& p);
+// dequantise(quantise(x)): the values a quantised model computes with.
+Vector fakeQuantise(const Vector& values, const QuantParams& p);
+
+// A weight matrix (rows = output units) quantised per tensor or per row.
+struct QuantisedMatrix {
+  Matrix values;                   // dequantised, same shape
+  std::vector<QuantParams> params; // 1 (per tensor) or rows (per channel)
+};
+QuantisedMatrix quantiseMatrix(const Matrix& W, int bits, QuantScheme scheme, bool perChannel,
+                               const char* where = "quantiseMatrix");
+
+// How a TransferNet is quantised for inference. activationBits 0 keeps the hidden activations
+// in floating point; 2–16 quantises them asymmetrically over [0, the largest activation on the
+// calibration data]. Biases stay in 32-bit floating point (as usual: they are few).
+struct QuantSpec {
+  int bits = 8;
+  QuantScheme scheme = QuantScheme::Symmetric;
+  bool perChannel = false;
+  int activationBits = 0;
+};
+
+// Accuracy on (X, y) of `net` with both weight matrices (the hidden layer's effective weights
+// and the head's) quantised by `spec`; `calibration` (rows of inputs) fixes the activation range.
+double quantisedScore(const TransferNet& net, const QuantSpec& spec, const Matrix& calibration, const Matrix& X,
+                      const Vector& y);
+// Bytes to store the network quantised: weights at `bits` bits (rounded up to whole bytes per
+// matrix), plus per scale 4 bytes (float32) and per zero point 4 bytes (asymmetric only), plus
+// biases at 4 bytes each.
+long long quantisedBytes(const TransferNet& net, int bits, QuantScheme scheme, bool perChannel);
+// Bytes in 32-bit floating point: 4 per parameter (weights and biases).
+long long floatBytes(const TransferNet& net);
+
+}  // namespace dw

@@ -1,0 +1,145 @@
+// Claims of fine-tuning.md, checked against the engine with the widget's own helpers and defaults
+// (web/lib/transfer.js: TRANSFER_DEFAULTS, pretrain, startMethod, runMethod, SHOT_SIZES; the
+// widget web/widgets/fine-tune.js trains exactly these).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { ml } from '../tests/node/engine.mjs';
+import { digitSplits } from '../web/lib/digits.js';
+import {
+  LORA_RANKS, METHODS, SHOT_SIZES, TRANSFER_DEFAULTS, chalk, chalkAccuracy, chalkTestSet, fewShot, pretrain, runMethod, startMethod,
+} from '../web/lib/transfer.js';
+import { computations } from '../web/js/check-computations/tune.js';
+import { formatPercent } from '../web/lib/format.js';
+
+const lesson = fs.readFileSync(new URL('./fine-tuning.md', import.meta.url), 'utf8');
+const says = (text) => assert.ok(lesson.includes(text), `the lesson says: ${text}`);
+const pct = (v) => formatPercent(v);
+
+const pre = pretrain(ml);
+process.on('exit', () => pre.delete());
+const settings = (over = {}) => ({ perClass: TRANSFER_DEFAULTS.perClass, rank: TRANSFER_DEFAULTS.rank, alpha: 2 * TRANSFER_DEFAULTS.rank, seed: TRANSFER_DEFAULTS.seed, fineSteps: TRANSFER_DEFAULTS.fineSteps, ...over });
+
+test('the widget defaults are the lesson\'s: seed 1, 5 per digit, rank 2 with α = 2r, 150 steps at η = 0.01', () => {
+  // The widget's schema takes its defaults from TRANSFER_DEFAULTS (web/widgets/fine-tune.js).
+  assert.equal(TRANSFER_DEFAULTS.seed, 1);
+  assert.equal(TRANSFER_DEFAULTS.perClass, 5);
+  assert.equal(TRANSFER_DEFAULTS.rank, 2);
+  assert.equal(TRANSFER_DEFAULTS.fineSteps, 150);
+  assert.equal(TRANSFER_DEFAULTS.alpha, 2 * TRANSFER_DEFAULTS.rank);
+  assert.equal(TRANSFER_DEFAULTS.fineRate, 0.01);
+  says('seed 1, 5 chalk images per digit, rank 2, 150 steps of Adam at $\\eta = 0.01$');
+  says('the widget uses $\\alpha = 2r$');
+  // "400 Adam steps of 32 images", 32 hidden units.
+  assert.deepEqual([TRANSFER_DEFAULTS.pretrainSteps, TRANSFER_DEFAULTS.batchSize, TRANSFER_DEFAULTS.hidden], [400, 32, 32]);
+  assert.equal(pre.steps(), 400);
+  assert.equal(pre.hidden(), 32);
+  says('400 Adam steps of 32 images');
+});
+
+test('the pretrained network: 96.9% of ordinary test digits, 0.0% in chalk', () => {
+  const { test: held } = digitSplits();
+  const ordinary = pre.score(held.inputs, Float64Array.from(held.labels));
+  says(`reads ${pct(ordinary)} of the 360 test digits`);
+  assert.equal(held.n, 360);
+  const onChalk = chalkAccuracy(pre);
+  says(`pretrained network gets ${pct(onChalk)} of the chalk test digits right`);
+  says(`the pretrained network gets ${pct(onChalk)} of the chalk digits`);
+  assert.equal(onChalk, 0);
+  // Chalk is 1 − pixel; 5 images of each digit are 50 in all.
+  assert.deepEqual([...chalk(new Float64Array([0, 0.25, 1]))], [1, 0.75, 0]);
+  const few = fewShot(5, 1);
+  assert.equal(few.n, 50);
+  says('(5 by default, 50 in all)');
+  const counts = new Array(10).fill(0);
+  for (const k of few.y) counts[k] += 1;
+  assert.deepEqual(counts, new Array(10).fill(5));
+  assert.equal(chalkTestSet().n, 360);
+});
+
+test('parameter counts: 2,080 + 330 = 2,410; head only 330; LoRA r = 2 trains 192 + 330 = 522', () => {
+  const counts = {};
+  for (const m of METHODS) {
+    const net = startMethod(ml, pre, m, settings());
+    counts[m] = net.counts();
+    net.delete();
+  }
+  assert.equal(counts.full.body, 2080);
+  assert.equal(counts.full.head, 330);
+  assert.equal(counts.scratch.trainable, 2410);
+  assert.equal(counts.full.trainable, 2410);
+  assert.equal(counts.head.trainable, 330);
+  assert.equal(counts.lora.adapter, 192);
+  assert.equal(counts.lora.trainable, 522);
+  says('From scratch and full fine-tuning train all 2,410. Head only trains 330.');
+  says('plus the head\'s 330: 522, about a fifth of full fine-tuning');
+  says('from scratch and full fine-tuning train 2,410 numbers, LoRA 522 and head only 330');
+  assert.ok(Math.abs(522 / 2410 - 0.2) < 0.02);
+  // "grows by 64 + 32 = 96 with each extra unit of rank"
+  const r3 = startMethod(ml, pre, 'lora', settings({ rank: 3, alpha: 6 }));
+  assert.equal(r3.counts().trainable - 522, 96);
+  r3.delete();
+});
+
+test('worked example: a rank-1 LoRA layer gives (5.5, 8.5); B = 0 gives (4.5, 4.5); merged W + 2BA', () => {
+  const out = ml.loraForward([2, 1], [1, 2, 3, -1], [0.5, -0.5], [1, -1], [0.5, 2], 2, 2, 1, 2);
+  assert.deepEqual([...out], [5.5, 8.5]);
+  const zero = ml.loraForward([2, 1], [1, 2, 3, -1], [0.5, -0.5], [1, -1], [0, 0], 2, 2, 1, 2);
+  assert.deepEqual([...zero], [4.5, 4.5]);
+  // Merged W + 2BA = [[2, 1], [7, −5]] with no adapter gives the same output.
+  const merged = ml.loraForward([2, 1], [2, 1, 7, -5], [0.5, -0.5], [1, -1], [0, 0], 2, 2, 1, 2);
+  assert.deepEqual([...merged], [5.5, 8.5]);
+  says('The layer\'s output is $(4.5 + 1, 4.5 + 4) = (5.5, 8.5)$');
+});
+
+test('B = 0 at the start: the LoRA network\'s hidden layer equals the pretrained one exactly', () => {
+  const net = startMethod(ml, pre, 'lora', settings());
+  try {
+    assert.deepEqual([...net.effectiveHiddenWeights()], [...pre.hiddenWeights()]);
+    assert.ok([...net.adapterB()].every((v) => v === 0));
+    net.train(20);
+    assert.deepEqual([...net.hiddenWeights()], [...pre.hiddenWeights()], 'W stays frozen');
+    assert.ok([...net.adapterB()].some((v) => v !== 0), 'B learns');
+  } finally {
+    net.delete();
+  }
+});
+
+test('after 150 steps (seed 1, 5 per digit): scratch 81.9%, head 87.8%, full 86.4%, LoRA 85.8%', () => {
+  const r = Object.fromEntries(METHODS.map((m) => [m, runMethod(ml, pre, m, settings()).accuracy]));
+  says(`from scratch reaches ${pct(r.scratch)}, head only ${pct(r.head)}, full fine-tuning ${pct(r.full)} and LoRA ${pct(r.lora)}`);
+  for (const m of ['head', 'full', 'lora']) assert.ok(r[m] > r.scratch, `${m} beats from scratch`);
+  assert.ok(r.head > r.full && r.head > r.lora, 'head only wins with 50 examples');
+  says('with 50 examples the frozen features plus a new head win outright');
+});
+
+test('every LoRA rank from 1 to 16 ends within 2 points of full fine-tuning', () => {
+  const full = runMethod(ml, pre, 'full', settings()).accuracy;
+  for (const rank of LORA_RANKS) {
+    const lora = runMethod(ml, pre, 'lora', settings({ rank, alpha: 2 * rank })).accuracy;
+    assert.ok(Math.abs(lora - full) <= 0.02, `rank ${rank}: ${lora} vs ${full}`);
+  }
+  says('Every rank from 1 to 16 ends within 2 points of full fine-tuning');
+});
+
+test('the sweep: at 1, 2, 5, 10, 20 per digit every pretrained start beats from scratch; at 20: 91.9% vs 94.4%', () => {
+  assert.deepEqual(SHOT_SIZES, [1, 2, 5, 10, 20]);
+  says('at 1, 2, 5, 10 and 20 chalk images per digit');
+  let last = null;
+  for (const perClass of SHOT_SIZES) {
+    const r = Object.fromEntries(METHODS.map((m) => [m, runMethod(ml, pre, m, settings({ perClass })).accuracy]));
+    for (const m of ['head', 'full', 'lora']) assert.ok(r[m] > r.scratch, `${perClass} per digit: ${m} ${r[m]} vs scratch ${r.scratch}`);
+    last = r;
+  }
+  says(`(${pct(last.scratch)} at 20, against ${pct(last.full)} for full fine-tuning)`);
+  says('At every size the three pretrained starts beat from scratch');
+});
+
+test('check-yourself: the rank-4 adapter of a 256 × 128 layer has 1,536 numbers', () => {
+  const r = computations['lora-params'](ml, { d: 256, h: 128, r: 4 });
+  assert.equal(r.adapter, 4 * 256 + 128 * 4);
+  assert.equal(r.adapter, 1536);
+  assert.equal(r.full, 32768);
+  const small = computations['lora-params'](ml, { d: 64, h: 32, r: 2 });
+  assert.equal(small.adapter, 192);
+});

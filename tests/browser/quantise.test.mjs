@@ -1,0 +1,82 @@
+// Browser tests for the quantise widget (lessons/quantisation.md): the lesson's numbers at 8, 4
+// and 2 bits, the prediction box settled by choosing 2 bits, keyboard use of the controls, and a
+// 375 px phone. Every scenario checks that nothing is logged as an error, no request leaves the
+// machine and no NaN is shown.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { formatNumber } from '../../web/lib/format.js';
+
+const bytes = (n) => formatNumber(n, 0, { grouping: true });
+
+const PAGE = '/lessons/quantisation.html';
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+async function open({ width = 1280 } = {}) {
+  const page = await site.newPage({ width });
+  await page.goto(`${site.base}${PAGE}`);
+  await widgetsReady(page);
+  await page.waitForSelector('.tquant .dw-stat');
+  await page.waitForFunction(() => /%/.test(document.querySelector('.tquant .dw-stat[data-stat="test accuracy"] .dw-stat-value').textContent));
+  return page;
+}
+const stat = (page, label) => page.locator(`.tquant .dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
+const bitsButton = (page, b) => page.locator('.tquant .c3-segmented button', { hasText: new RegExp(`^${b}$`) });
+
+async function clean(page) {
+  const text = await page.locator('.tquant').textContent();
+  assert.ok(!/NaN|undefined/.test(text), 'no NaN or undefined is shown');
+  assert.deepEqual(offMachineRequests(page), []);
+  assert.deepEqual(page.record.errors, []);
+}
+
+test('8 bits keep 96.9% in 2,544 bytes; 4 bits give 94.4% in 1,360; 2 bits settle the prediction at 43.3%', async () => {
+  const page = await open();
+  assert.equal(await stat(page, '32-bit float'), '96.9%');
+  assert.equal(await stat(page, 'test accuracy'), '96.9%');
+  assert.equal(await stat(page, 'size'), `${bytes(2544)} bytes (26% of ${bytes(9640)})`);
+  await bitsButton(page, 4).click();
+  assert.equal(await stat(page, 'test accuracy'), '94.4%');
+  assert.equal(await stat(page, 'size'), `${bytes(1360)} bytes (14% of ${bytes(9640)})`);
+  await page.evaluate(() => { window.__q = []; document.addEventListener('dw:complete', (e) => window.__q.push(e.detail)); });
+  const box = page.locator('.tquant .dw-predict');
+  await box.locator('select').selectOption('far');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await bitsButton(page, 2).click();
+  assert.equal(await stat(page, 'test accuracy'), '43.3%');
+  assert.match(await box.locator('.dw-predict-status').textContent(), /Your prediction held/);
+  assert.deepEqual((await page.evaluate(() => window.__q)).map((d) => [d.widget, d.score]), [['predict:quantise-two-bits', 1]]);
+  await page.getByLabel('grid', { exact: true }).selectOption('asymmetric');
+  await page.getByLabel('one scale per', { exact: true }).selectOption('channel');
+  assert.equal(await stat(page, 'test accuracy'), '92.5%');
+  await screenshot(page, 'quantise-2bits-1280');
+  await clean(page);
+  await page.close();
+});
+
+test('keyboard: the unit slider moves with the arrow keys and the histogram caption follows', async () => {
+  const page = await open();
+  await page.getByLabel('one scale per', { exact: true }).selectOption('channel');
+  await page.getByLabel('hidden unit shown (per channel)').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => /Hidden unit 1:/.test(document.querySelector('.tquant .dw-legend').textContent));
+  await page.getByLabel('quantise activations too').check();
+  assert.equal(await stat(page, 'test accuracy'), '96.9%');
+  await clean(page);
+  await page.close();
+});
+
+test('375 px: no horizontal scroll, every plot visible', async () => {
+  const page = await open({ width: 375 });
+  const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
+  assert.ok(widths.doc <= widths.view, `page is ${widths.doc} px wide`);
+  for (const canvas of await page.locator('.tquant canvas').all()) {
+    const b = await canvas.boundingBox();
+    assert.ok(b && b.x >= 0 && b.x + b.width <= 375, 'canvas fits');
+  }
+  await screenshot(page, 'quantise-375');
+  await clean(page);
+  await page.close();
+});
