@@ -3,64 +3,17 @@
 //
 // Data: scikit-learn's load_digits, a copy of the UCI "Optical Recognition of Handwritten
 // Digits" test set (Alpaydin & Kaynak 1998, CC BY 4.0), shipped with scikit-learn (BSD 3-clause);
-// packed into ../../data/digits.js by scripts/make-digits-data.py (layout described there).
-import { DIGITS_BASE64, DIGITS_TRAIN, DIGITS_TEST, DIGITS_SPLIT_SEED } from '../../data/digits.js';
+// decoded by web/lib/digits.js.
+import { DIGIT_SIDE, DIGIT_PIXELS, DIGIT_MAX_INK, DIGITS_TRAIN, DIGITS_TEST, DIGITS_SPLIT_SEED, loadDigits, scaledPixels } from '../../lib/digits.js';
 
-export const SIDE = 8;                 // images are 8×8
-export const PIXELS = SIDE * SIDE;
-export const MAX_INK = 16;             // pixel values count inked cells of a 4×4 block: 0…16
+export const SIDE = DIGIT_SIDE;        // images are 8×8
+export const PIXELS = DIGIT_PIXELS;
+export const MAX_INK = DIGIT_MAX_INK;  // pixel values count inked cells of a 4×4 block: 0…16
 export const CLASSES = 10;
-export { DIGITS_TRAIN, DIGITS_TEST, DIGITS_SPLIT_SEED };
-
-function decodeBase64(text) {
-  if (typeof atob === 'function') {
-    const raw = atob(text);
-    const bytes = new Uint8Array(raw.length);
-    for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-    return bytes;
-  }
-  return new Uint8Array(Buffer.from(text, 'base64'));
-}
-
-let cache = null;
-
-// { train: { pixels, labels, n }, test: { … } }: pixels is a Uint8Array of n·64 values 0–16 (row
-// by row), labels a Uint8Array of n digits. Decoded once per page.
-export function loadDigits() {
-  if (cache) return cache;
-  const bytes = decodeBase64(DIGITS_BASE64);
-  const n = DIGITS_TRAIN + DIGITS_TEST;
-  const bytesPerImage = (PIXELS * 5) / 8;  // 64 pixels at 5 bits each
-  if (bytes.length !== n * (bytesPerImage + 1)) throw new Error(`digits data: expected ${n * (bytesPerImage + 1)} bytes, found ${bytes.length}`);
-  const pixels = new Uint8Array(n * PIXELS);
-  for (let i = 0; i < n; i++) {
-    // Read 5-bit values most significant bit first.
-    let acc = 0;
-    let bits = 0;
-    let p = 0;
-    for (let b = 0; b < bytesPerImage; b++) {
-      acc = (acc << 8) | bytes[i * bytesPerImage + b];
-      bits += 8;
-      while (bits >= 5) {
-        bits -= 5;
-        pixels[i * PIXELS + p] = (acc >> bits) & 31;
-        p += 1;
-      }
-      acc &= (1 << bits) - 1;
-    }
-  }
-  const labels = bytes.slice(n * bytesPerImage);
-  const part = (from, count) => ({ pixels: pixels.subarray(from * PIXELS, (from + count) * PIXELS), labels: labels.subarray(from, from + count), n: count });
-  cache = { train: part(0, DIGITS_TRAIN), test: part(DIGITS_TRAIN, DIGITS_TEST) };
-  return cache;
-}
+export { DIGITS_TRAIN, DIGITS_TEST, DIGITS_SPLIT_SEED, loadDigits };
 
 // The network's inputs: pixel values scaled from 0–16 to 0–1, as a Float64Array of n·64.
-export function scaled(pixels) {
-  const out = new Float64Array(pixels.length);
-  for (let i = 0; i < pixels.length; i++) out[i] = pixels[i] / MAX_INK;
-  return out;
-}
+export const scaled = scaledPixels;
 
 // The drawing pad's canvas → an 8×8 image made the way the data set was: the original 32×32
 // black-and-white bitmaps were split into 4×4 blocks and each pixel counts the inked cells of its
