@@ -23,6 +23,7 @@
 #include "bind_gan.hpp"
 #include "bind_recurrent.hpp"
 #include "bind_distributions.hpp"
+#include "bind_training_tricks.hpp"
 #include "dw/datasets.hpp"
 #include "dw/linear_regression.hpp"
 #include "dw/model.hpp"
@@ -210,4 +211,5 @@ EMSCRIPTEN_BINDINGS(data_workshop) {
   dw::js::bind_gan();
   dw::js::bind_recurrent();
   dw::js::bind_distributions();
+  dw::js::bind_training_tricks();
 }
