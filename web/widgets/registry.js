@@ -71,6 +71,7 @@ export const widgets = {
   'primer-log': () => import('./primer-log.js'),
   'primer-dot': () => import('./primer-dot.js'),
   'gan-lab': () => import('./gan-lab.js'),
+  'training-tricks': () => import('./training-tricks.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }
