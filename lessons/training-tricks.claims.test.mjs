@@ -67,10 +67,10 @@ test('the layer chart before the first update: small weights vs He', () => {
     assert.equal(s.deviation.length, 6);
     for (let l = 1; l < 6; l++) {
       const ratio = s.deviation[l] / s.deviation[l - 1];
-      assert.ok(ratio > 0.02 && ratio < 0.04, `layer ${l + 1}/${l}: ${ratio} is not about 0.03`);
+      assert.ok(ratio > 0.015 && ratio < 0.035, `layer ${l + 1}/${l}: ${ratio} is not 0.02 to 0.03`);
     }
     assert.ok(s.deviation[5] < 1e-9, `sixth layer ${s.deviation[5]}`);
-    for (const g of s.gradientNorm) assert.ok(g < 1e-12, `gradient ${g}`);
+    for (const g of s.gradientNorm) assert.ok(g < 1e-10, `gradient ${g}`);
   });
   withNet(defaults, 'on', (net) => {
     const s = net.layerStatistics().deviation;
@@ -83,7 +83,7 @@ test('initialisation: small weights stall at log 2, He trains', () => {
   const r = pair('init');
   assert.ok(Math.abs(r.off.loss - LOG2) < 0.005, `left ${r.off.loss}`);
   assert.equal(r.off.accuracy, 0.5);
-  assert.ok(r.on.loss < 0.15, `right ${r.on.loss}`);
+  assert.ok(r.on.loss < 0.2, `right ${r.on.loss}`);
   assert.ok(r.on.accuracy > 0.9, `right accuracy ${r.on.accuracy}`);
   assert.equal(outcome(r.off.loss, r.on.loss), 'stall');
 });
@@ -119,15 +119,17 @@ test('clipping: large weights stall unclipped, train clipped to norm 1', () => {
   withNet({ ...defaults, trick: 'clipping' }, 'off', (net) => {
     assert.ok(net.loss() > 100, `first loss ${net.loss()}`);
     net.step();
-    assert.ok(net.lastGradientNorm() >= 1000 && net.lastGradientNorm() < 10000, `first gradient ${net.lastGradientNorm()}`);
-    net.fit(defaults.updates - 1);
-    // Some hidden layer is dead: every unit outputs 0 for every point.
-    const dead = [...net.layerStatistics().deviation].some((s) => s === 0);
-    assert.ok(dead, 'no dead layer');
+    assert.ok(net.lastGradientNorm() >= 100 && net.lastGradientNorm() < 1000, `first gradient ${net.lastGradientNorm()}`);
+    // Within the first 100 updates every weight's gradient becomes exactly zero, for good.
+    net.fit(99);
+    assert.deepEqual([...net.layerStatistics().gradientNorm], Array(7).fill(0));
+    net.fit(defaults.updates - 100);
+    assert.deepEqual([...net.layerStatistics().gradientNorm], Array(7).fill(0));
+    assert.ok(stalled(net.loss()), `left ${net.loss()}`);
   });
   const r = pair('clipping');
   assert.ok(stalled(r.off.loss), `left ${r.off.loss}`);
-  assert.ok(r.on.loss < 0.15, `right ${r.on.loss}`);
+  assert.ok(r.on.loss < 0.25, `right ${r.on.loss}`);
   assert.equal(outcome(r.off.loss, r.on.loss), 'stall');
 });
 

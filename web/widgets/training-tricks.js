@@ -10,7 +10,7 @@ import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, select, slider } from '../lib/ui.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { formatNumber, formatPercent, formatShort, countOf } from '../lib/format.js';
-import { logAxes } from '../lib/ticks.js';
+import { yGrid } from '../lib/ticks.js';
 import { watchColorScheme } from '../lib/theme.js';
 import { createPrediction } from '../lib/predict.js';
 import { schema, PAIRS, TRICKS, DATASETS, OUTCOMES, createNet, outcome, stalled } from './training-tricks/model.js';
@@ -20,6 +20,8 @@ export { schema };
 const GRID = 36;               // decision-map cells per side
 const PER_FRAME = 10;          // updates per net per animation frame
 const LOG_MIN = -12;           // the layer chart's floor, 10⁻¹²
+const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+const powerOfTen = (p) => `10${[...formatNumber(p, 0)].map((ch) => SUPERSCRIPT[ch] ?? ch).join('')}`;
 const TRICK_LABELS = { init: 'Initialisation', batchnorm: 'Batch normalisation', schedule: 'Learning-rate schedule', clipping: 'Gradient clipping' };
 const DATASET_LABELS = { spiral: 'Two spirals', moons: 'Two moons', circles: 'Circles', xor: 'XOR' };
 const SIDES = ['off', 'on'];
@@ -280,22 +282,40 @@ function build(ctx) {
     const count = Math.max(off.length, on.length, 1);
     let hi = 1;
     for (const v of [...off, ...on]) if (v > 0 && Number.isFinite(v)) hi = Math.max(hi, Math.ceil(Math.log10(v)));
-    layerPlot.setDomain(0.5, count + 0.5, LOG_MIN, Math.min(hi, 12));
+    const top = Math.min(12, 3 * Math.ceil(hi / 3));
+    layerPlot.setDomain(0.5, count + 0.5, LOG_MIN, top);
     const c = layerPlot.begin();
-    logAxes(layerPlot, { xLabel: layerView === 'spread' ? 'hidden layer' : 'layer', yLabel: layerView === 'spread' ? 's' : '‖∂L/∂W‖' });
+    // One labelled line every three powers of ten (every power would crowd a short chart).
+    const ticks = [];
+    for (let p = LOG_MIN; p <= top; p += 3) ticks.push(p);
+    yGrid(layerPlot, ticks, powerOfTen);
+    c.save();
+    c.font = `11px ${t.mono}`;
+    c.fillStyle = t.textMuted;
+    c.textAlign = 'center';
+    c.textBaseline = 'top';
+    for (let i = 1; i <= count; i++) c.fillText(formatNumber(i, 0), layerPlot.px(i), layerPlot.height - layerPlot.margin.bottom + 4);
+    c.font = `12px ${t.font}`;
+    c.textAlign = 'right';
+    c.textBaseline = 'bottom';
+    c.fillText(layerView === 'spread' ? 'hidden layer' : 'layer', layerPlot.width - layerPlot.margin.right, layerPlot.height - 1);
+    c.textAlign = 'left';
+    c.textBaseline = 'top';
+    c.fillText(layerView === 'spread' ? 's' : '‖∂L/∂W‖', 4, 0);
+    c.restore();
     layerPlot.clipToArea(() => {
       const width = Math.max(2, (layerPlot.px(1) - layerPlot.px(0)) * 0.35);
       const bar = (i, v, dx, color, filled) => {
         if (!(v > 0) || !Number.isFinite(v)) return;
         const X = layerPlot.px(i + 1) + dx * width;
-        const top = layerPlot.py(Math.max(LOG_MIN, Math.min(12, Math.log10(v))));
+        const y = layerPlot.py(Math.max(LOG_MIN, Math.min(top, Math.log10(v))));
         const base = layerPlot.py(LOG_MIN);
         c.save();
         c.lineWidth = 1.5;
         c.strokeStyle = color;
         c.fillStyle = color;
-        if (filled) c.fillRect(X - width / 2, top, width, base - top);
-        else c.strokeRect(X - width / 2 + 0.75, top + 0.75, width - 1.5, base - top - 1.5);
+        if (filled) c.fillRect(X - width / 2, y, width, base - y);
+        else c.strokeRect(X - width / 2 + 0.75, y + 0.75, width - 1.5, base - y - 1.5);
         c.restore();
       };
       off.forEach((v, i) => bar(i, v, -0.55, t.class0, false));
