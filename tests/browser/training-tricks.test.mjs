@@ -65,7 +65,7 @@ test('Run to the end: the readouts are the engine\'s, and a prediction of a stal
   await screenshot(page, 'training-tricks-1280');
 
   // The schedule pair: predicting a stall there does not hold — the left net is only worse.
-  await c.getByRole('combobox', { name: 'Trick' }).selectOption('schedule');
+  await c.getByRole('combobox', { name: 'Trick', exact: true }).selectOption('schedule');
   assert.equal(await statText(c, 'Update'), '0 of 1500');
   assert.equal(await statText(c, 'η now (right)'), '0.05');
   await box.getByRole('combobox').selectOption('stall');
@@ -78,6 +78,8 @@ test('Run to the end: the readouts are the engine\'s, and a prediction of a stal
   assert.equal(await statText(c, 'η now (right)'), '0');
 
   // Fewer layers rebuild both nets; a committed prediction is dropped when the settings change.
+  await c.getByRole('button', { name: 'Reset' }).click();
+  assert.equal(await statText(c, 'Update'), '0 of 1500');
   await box.getByRole('combobox').selectOption('same');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await c.getByRole('slider', { name: /Hidden layers/ }).fill('2');

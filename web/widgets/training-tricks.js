@@ -52,11 +52,12 @@ function build(ctx) {
   const heads = {};
   const plots = {};
   for (const side of SIDES) {
+    // In the page before the Plot is made: the Plot reads its theme colours from its parent.
     const col = el('div', { className: 'dw-col' });
+    maps.append(col);
     heads[side] = el('p', { className: 'dw-legend' });
     col.append(heads[side]);
     plots[side] = ctx.own(new Plot(col, { aspect: 1, minHeight: 200, maxHeight: 340, label: `Decision map, trick ${side}`, onResize: () => ctx.requestDraw(draw) }));
-    maps.append(col);
   }
   const charts = el('div', { className: 'dw-row' });
   card.stage.append(charts);
@@ -65,9 +66,11 @@ function build(ctx) {
   charts.append(lossCol, layerCol);
   lossCol.append(el('p', { className: 'dw-legend', text: 'Training loss per update: dashed left net (trick off), solid right net (trick on); dotted line log 2' }));
   const lossPlot = ctx.own(new Plot(lossCol, { aspect: 0.6, minHeight: 170, maxHeight: 260, label: 'Loss curves', onResize: () => ctx.requestDraw(draw) }));
+  lossPlot.margin.right = 20;   // room for the last update's tick label
   const layerCaption = el('p', { className: 'dw-legend' });
   layerCol.append(layerCaption);
   const layerPlot = ctx.own(new Plot(layerCol, { aspect: 0.6, minHeight: 170, maxHeight: 260, label: 'Per layer', onResize: () => ctx.requestDraw(draw) }));
+  layerPlot.margin.top = 24;    // room for the axis name above the top label
   const described = el('p', { className: 'dw-sr-only' });
   card.stage.append(described);
 
@@ -181,7 +184,7 @@ function build(ctx) {
       case 'init': return result === 'stall' ? 'With weights of s = 0.01 every layer shrinks the signal, so the last layers see almost nothing and the gradients vanish; He\'s s² = 2/fan-in keeps the spread steady.' : 'Here the small weights did not stop the net.';
       case 'batchnorm': return result === 'stall' ? 'Batch normalisation rescales every layer\'s pre-activations to mean 0 and spread 1, so the tiny initial weights no longer matter.' : 'Here the small weights did not stop the net.';
       case 'schedule': return 'With η constant the steps stay large to the end, so the loss keeps jumping; the cosine schedule shrinks η towards 0 and the net settles.';
-      default: return result === 'stall' ? 'With weights of s = 1 the first gradients are huge; one unclipped step throws every ReLU into its flat half and the net is dead. Clipped to norm 1, each step stays small.' : 'Here the large weights did not stop the net.';
+      default: return result === 'stall' ? 'With weights of s = 1 the first gradients are huge; a few unclipped steps fling the weights so far that every point is either switched off in some layer or classified with certainty, and every weight\'s gradient becomes exactly zero. Clipped to norm 1, each step stays small.' : 'Here the large weights did not stop the net.';
     }
   }
 
