@@ -84,7 +84,7 @@ test('Run to the end: the readouts are the engine\'s, and a prediction of a stal
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await c.getByRole('slider', { name: /Hidden layers/ }).fill('2');
   assert.match(await box.getByRole('status').textContent(), /settings changed/);
-  assert.match(await canvases.nth(3).getAttribute('aria-label'), /Left: layer 1 [^,]+, layer 2 [^,.]+\. Right/);
+  assert.match(await canvases.nth(3).getAttribute('aria-label'), /Left: layer 1 \S+, layer 2 \S+\. Right/);
   await c.getByRole('combobox', { name: 'Data set' }).selectOption('moons');
   await c.getByRole('combobox', { name: 'Layer chart' }).selectOption('gradient');
   assert.match(await canvases.nth(3).getAttribute('aria-label'), /^Weight-gradient size per layer/);
