@@ -26,7 +26,7 @@ namespace tricks {
 // A schedule from a plain object {kind, learningRate, gamma, period, minimum, warmup}; missing
 // fields keep `s`'s values.
 inline LearningRateSchedule scheduleArg(const val& o, LearningRateSchedule s, const char* where) {
-  if (!o.isObject()) throw InvalidArgument(std::string(where) + ": the schedule must be an object");
+  if (o.isNull() || o.typeOf().as<std::string>() != "object") throw InvalidArgument(std::string(where) + ": the schedule must be an object");
   auto number = [&](const char* key, double current) {
     val v = o[key];
     if (v.isUndefined()) return current;
