@@ -24,6 +24,7 @@
 #include "bind_recurrent.hpp"
 #include "bind_distributions.hpp"
 #include "bind_transfer.hpp"
+#include "bind_training_tricks.hpp"
 #include "dw/datasets.hpp"
 #include "dw/linear_regression.hpp"
 #include "dw/model.hpp"
@@ -212,4 +213,5 @@ EMSCRIPTEN_BINDINGS(data_workshop) {
   dw::js::bind_recurrent();
   dw::js::bind_distributions();
   dw::js::bind_transfer();
+  dw::js::bind_training_tricks();
 }

@@ -19,6 +19,7 @@ import { computations as expert } from './check-computations/expert.js';
 import { computations as comparison } from './check-computations/comparison.js';
 import { computations as gan } from './check-computations/gan.js';
 import { computations as statistics } from './check-computations/statistics.js';
+import { computations as tricks } from './check-computations/tricks.js';
 
 import { need, opt, scoped } from './check-computations/args.js';
 
@@ -147,6 +148,7 @@ export const computations = {
   ...comparison,
   ...gan,
   ...statistics,
+  ...tricks,
 };
 
 export const computationNames = Object.keys(computations);

@@ -73,6 +73,7 @@ export const widgets = {
   'gan-lab': () => import('./gan-lab.js'),
   'fine-tune': () => import('./fine-tune.js'),
   'quantise': () => import('./quantise.js'),
+  'training-tricks': () => import('./training-tricks.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }

@@ -1,0 +1,195 @@
+// Claims of training-tricks.md checked against the engine through the widget's own set-up
+// (web/widgets/training-tricks/model.js: createNet with the widget's defaults — two spirals of
+// 200 points, six hidden layers of 16 ReLU units, momentum 0.9, mini-batches of 20, 1500
+// updates, seed 1 — and its four pairs), plus the worked examples and the check-yourself
+// computations by hand.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+import { computations } from '../web/js/check-computations/tricks.js';
+import { resolveOptions } from '../web/lib/schema.js';
+import { schema, PAIRS, createNet, runToEnd, outcome, stalled, STALL_MARGIN, SAME_MARGIN } from '../web/widgets/training-tricks/model.js';
+
+const close = (a, b, tol, what) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
+const LOG2 = Math.log(2);
+const defaults = resolveOptions(schema, {}).values;
+
+function withNet(opts, side, fn) {
+  const net = createNet(ml, opts, side);
+  try { return fn(net); } finally { net.delete(); }
+}
+function finalOf(opts, side) { return withNet(opts, side, (net) => runToEnd(net, opts.updates)); }
+const results = {};
+function pair(trick, extra = {}) {
+  const opts = { ...defaults, ...extra, trick };
+  const k = JSON.stringify(opts);
+  if (!results[k]) results[k] = { off: finalOf(opts, 'off'), on: finalOf(opts, 'on') };
+  return results[k];
+}
+
+test('the widget defaults are the ones the lesson states', () => {
+  assert.equal(defaults.trick, 'init');
+  assert.equal(defaults.dataset, 'spiral');
+  assert.equal(defaults.layers, 6);
+  assert.equal(defaults.width, 16);
+  assert.equal(defaults.updates, 1500);
+  assert.equal(defaults.seed, 1);
+  withNet(defaults, 'on', (net) => {
+    assert.equal(net.pointCount(), 200);
+    assert.equal(net.batchSize(), 20);
+    assert.equal(net.optimizer(), 'momentum');
+    assert.equal(net.activation(), 'relu');
+  });
+  assert.equal(PAIRS.init.off.init, 'small');
+  assert.equal(PAIRS.init.on.init, 'he');
+  assert.equal(PAIRS.schedule.off.eta, 0.05);
+  assert.equal(PAIRS.clipping.on.clip, 1);
+});
+
+test('worked example: small weights through six layers', () => {
+  const factor = Math.sqrt(16 * 0.01 ** 2 * 0.5);
+  close(factor, 0.028, 0.0005, 'factor per layer');
+  close(factor ** 6 / 5e-10, 1, 0.1, 'after six layers ≈ 5·10⁻¹⁰');
+  close(LOG2, 0.693, 0.0005, 'log 2');
+  // He: 2/16 = 0.125, s ≈ 0.35, and the factor is exactly 1; s_w = 1 gives √8 ≈ 2.8 per layer.
+  const he = computations['init-scale'](ml, { fanin: 16 });
+  assert.equal(he.he, 0.125);
+  close(he.heS, 0.35, 0.005, 'He s');
+  close(Math.sqrt(16 * he.he * 0.5), 1, 1e-12, 'He factor');
+  close(Math.sqrt(16 * 1 * 0.5), 2.8, 0.03, 'large factor');
+  assert.ok(Math.sqrt(8) ** 6 > 100, 'hundreds over six layers');
+  close(computations['init-scale'](ml, { fanin: 16, fanout: 16 }).xavier, 2 / 32, 1e-15, 'Xavier 2/(16+16)');
+});
+
+test('the layer chart before the first update: small weights vs He', () => {
+  withNet(defaults, 'off', (net) => {
+    const s = net.layerStatistics();
+    assert.equal(s.deviation.length, 6);
+    for (let l = 1; l < 6; l++) {
+      const ratio = s.deviation[l] / s.deviation[l - 1];
+      assert.ok(ratio > 0.015 && ratio < 0.035, `layer ${l + 1}/${l}: ${ratio} is not 0.02 to 0.03`);
+    }
+    assert.ok(s.deviation[5] < 1e-9, `sixth layer ${s.deviation[5]}`);
+    for (const g of s.gradientNorm) assert.ok(g < 1e-10, `gradient ${g}`);
+  });
+  withNet(defaults, 'on', (net) => {
+    const s = net.layerStatistics().deviation;
+    const hi = Math.max(...s), lo = Math.min(...s);
+    assert.ok(hi / lo < 2, `He spreads ${[...s]} differ by more than a factor of 2`);
+  });
+});
+
+test('initialisation: small weights stall at log 2, He trains', () => {
+  const r = pair('init');
+  assert.ok(Math.abs(r.off.loss - LOG2) < 0.005, `left ${r.off.loss}`);
+  assert.equal(r.off.accuracy, 0.5);
+  assert.ok(r.on.loss < 0.2, `right ${r.on.loss}`);
+  assert.ok(r.on.accuracy > 0.9, `right accuracy ${r.on.accuracy}`);
+  assert.equal(outcome(r.off.loss, r.on.loss), 'stall');
+});
+
+test('batch normalisation: the same small weights train with it', () => {
+  const r = pair('batchnorm');
+  assert.ok(stalled(r.off.loss), `left ${r.off.loss}`);
+  assert.ok(r.on.loss < 0.35, `right ${r.on.loss}`);
+  assert.ok(r.on.accuracy > 0.85, `right accuracy ${r.on.accuracy}`);
+  assert.equal(outcome(r.off.loss, r.on.loss), 'stall');
+});
+
+test('schedule: constant η = 0.05 ends above 0.2, cosine below 0.06, and cosine wins on seeds 1–5', () => {
+  const r = pair('schedule');
+  assert.ok(r.off.loss > 0.2, `constant ${r.off.loss}`);
+  assert.ok(r.on.loss < 0.06, `cosine ${r.on.loss}`);
+  assert.equal(outcome(r.off.loss, r.on.loss), 'worse');
+  for (let seed = 1; seed <= 5; seed++) {
+    const s = pair('schedule', { seed });
+    assert.ok(s.on.loss < s.off.loss, `seed ${seed}: cosine ${s.on.loss} vs constant ${s.off.loss}`);
+  }
+  // "keeps jumping about": over the last 500 updates the constant run's loss moves far more.
+  const range = (side) => withNet({ ...defaults, trick: 'schedule' }, side, (net) => {
+    net.fit(defaults.updates);
+    const loss = ml.trace(net).column('loss').slice(1000);
+    return Math.max(...loss) - Math.min(...loss);
+  });
+  const offRange = range('off'), onRange = range('on');
+  assert.ok(offRange > 5 * onRange, `constant range ${offRange} vs cosine ${onRange}`);
+});
+
+test('clipping: large weights stall unclipped, train clipped to norm 1', () => {
+  withNet({ ...defaults, trick: 'clipping' }, 'off', (net) => {
+    assert.ok(net.loss() > 100, `first loss ${net.loss()}`);
+    net.step();
+    assert.ok(net.lastGradientNorm() >= 100 && net.lastGradientNorm() < 1000, `first gradient ${net.lastGradientNorm()}`);
+    // Within the first 100 updates every weight's gradient becomes exactly zero, for good.
+    net.fit(99);
+    assert.deepEqual([...net.layerStatistics().gradientNorm], Array(7).fill(0));
+    net.fit(defaults.updates - 100);
+    assert.deepEqual([...net.layerStatistics().gradientNorm], Array(7).fill(0));
+    assert.ok(stalled(net.loss()), `left ${net.loss()}`);
+  });
+  const r = pair('clipping');
+  assert.ok(stalled(r.off.loss), `left ${r.off.loss}`);
+  assert.ok(r.on.loss < 0.25, `right ${r.on.loss}`);
+  assert.equal(outcome(r.off.loss, r.on.loss), 'stall');
+});
+
+test('the feedback rule at its boundaries (stall within 0.05 of log 2; same within 0.05)', () => {
+  assert.equal(STALL_MARGIN, 0.05);
+  assert.equal(SAME_MARGIN, 0.05);
+  assert.equal(outcome(LOG2 - 0.05, 0.1), 'stall');
+  assert.equal(outcome(LOG2 - 0.0501, 0.1), 'worse');
+  assert.equal(outcome(0.9, 0.1), 'stall');   // above log 2 is stalled too
+  assert.equal(outcome(NaN, 0.1), 'stall');   // a diverged net has certainly not trained
+  assert.equal(outcome(0.3, 0.25), 'same');
+  assert.equal(outcome(0.30, 0.2501), 'same');
+  assert.equal(outcome(0.31, 0.25), 'worse');
+});
+
+test('worked example: batch normalisation of 3, 5, 5, 11 with scale 2 and shift 1', () => {
+  const r = computations['batch-norm'](ml, { z: [3, 5, 5, 11], scale: 2, shift: 1 });
+  assert.equal(r.mean, 6);
+  assert.equal(r.variance, 9);
+  close(r.y1, -1, 1e-5, 'y1');
+  close(r.y2, 1 / 3, 1e-5, 'y2');
+  close(r.y3, 1 / 3, 1e-5, 'y3');
+  close(r.y4, 13 / 3, 1e-5, 'y4');
+  // A batch of one point: every standardised value is 0 (the check-yourself bug).
+  const one = computations['batch-norm'](ml, { z: [4.2] });
+  assert.equal(one.y1, 0);
+});
+
+test('worked example and check: the cosine schedule', () => {
+  const half = computations['lr-schedule'](ml, { eta: 0.5, step: 50, length: 100 });
+  close(half.cosine, 0.25, 1e-12, 'τ = 50');
+  const quarter = computations['lr-schedule'](ml, { eta: 0.5, step: 25, length: 100 });
+  close(quarter.cosine, 0.25 * (1 + Math.SQRT1_2), 1e-12, 'τ = 25');
+  close(quarter.cosine, 0.427, 0.0005, 'τ = 25 ≈ 0.427');
+  const check = computations['lr-schedule'](ml, { eta: 0.4, step: 75, length: 100 });
+  close(check.cosine, 0.2 * (1 - Math.SQRT1_2), 1e-12, 'check: τ = 75');
+  close(check.cosine, 0.0586, 0.0001, 'check ≈ 0.0586');
+  assert.ok(check.cosine < 0.4 / 6 && check.cosine > 0.4 / 8, 'about a seventh of 0.4');
+  // Step decay: ½ every 100 updates.
+  assert.equal(computations['lr-schedule'](ml, { eta: 0.4, step: 250 }).step, 0.1);
+});
+
+test('worked example: clipping (3, 0, 4) to length 1', () => {
+  const r = computations.clip(ml, { g: [3, 0, 4], limit: 1 });
+  assert.equal(r.norm, 5);
+  close(r.g1, 0.6, 1e-15, 'g1');
+  assert.equal(r.g2, 0);
+  close(r.g3, 0.8, 1e-15, 'g3');
+  close(r.after, 1, 1e-15, 'length after');
+  const kept = computations.clip(ml, { g: [3, 0, 4], limit: 10 });
+  assert.deepEqual([kept.g1, kept.g2, kept.g3], [3, 0, 4]);
+});
+
+test('check yourself: He for 32 inputs, and the other choices\' factors', () => {
+  const r = computations['init-scale'](ml, { fanin: 32 });
+  assert.equal(r.he, 0.0625);
+  assert.equal(r.heS, 0.25);
+  close(Math.sqrt(32 * r.he * 0.5), 1, 1e-12, 'He factor');
+  close(Math.sqrt(32 * 1e-4 * 0.5), 0.04, 1e-12, '0.01 factor');
+  close(1 / 0.04, 25, 1e-9, '25-fold');
+  close(Math.sqrt(32 * 1 * 0.5), 4, 1e-12, 's = 1 factor');
+  assert.ok(4 ** 6 > 4000);
+});

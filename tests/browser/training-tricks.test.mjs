@@ -1,0 +1,130 @@
+// The training-tricks widget on its lesson: both nets run to the end and the readouts match the
+// engine (through the widget's own model.js); the predict-then-check box judges the left net;
+// the trick, data set and depth controls rebuild both nets; Play animates and Pause stops; the
+// page fits a phone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { statText, canvasIsDrawn, withEngine, assertClean } from './course4-helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const card = (page) => page.locator('.dw-card').filter({ hasText: 'Training tricks, side by side' });
+
+// The final losses and accuracies the widget must show, computed in the page by the widget's
+// own set-up (model.js) with the given options over the defaults.
+async function expected(page, extra) {
+  return page.evaluate(async (o) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const ml = await loadEngine();
+    const m = await import('/widgets/training-tricks/model.js');
+    const { resolveOptions } = await import('/lib/schema.js');
+    const opts = { ...resolveOptions(m.schema, {}).values, ...o };
+    const out = {};
+    for (const side of ['off', 'on']) {
+      const net = m.createNet(ml, opts, side);
+      const r = m.runToEnd(net, opts.updates);
+      net.delete();
+      out[side] = { loss: r.loss.toFixed(3), accuracy: `${Math.round(r.accuracy * 100)}%` };
+    }
+    return out;
+  }, extra);
+}
+
+test('Run to the end: the readouts are the engine\'s, and a prediction of a stall holds', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/training-tricks.html`);
+  await widgetsReady(page);
+  const c = card(page);
+  const canvases = c.locator('canvas');
+  assert.equal(await canvases.count(), 4);
+  for (let i = 0; i < 4; i++) assert.ok(await canvasIsDrawn(canvases.nth(i)), `canvas ${i} is blank`);
+  assert.equal(await statText(c, 'Update'), '0 of 1500');
+  assert.equal(await statText(c, 'Loss, left'), '0.693');
+  // The layer chart's text names six layers for each net before any update.
+  assert.match(await canvases.nth(3).getAttribute('aria-label'), /Left: layer 1 .*layer 6 .*Right: layer 1 .*layer 6/);
+
+  const box = c.locator('[data-predict="training-tricks-left-net"]');
+  const reported = page.evaluate(() => new Promise((resolve) => document.addEventListener('dw:complete', (e) => resolve(e.detail), { once: true })));
+  await box.getByRole('combobox').selectOption('stall');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: stall near the loss of a coin flip/);
+  await c.getByRole('button', { name: 'Run to the end' }).click();
+  assert.equal(await statText(c, 'Update'), '1500 of 1500');
+  const want = await expected(page, { trick: 'init' });
+  assert.equal(await statText(c, 'Loss, left'), want.off.loss);
+  assert.equal(await statText(c, 'Loss, right'), want.on.loss);
+  assert.equal(await statText(c, 'Accuracy, left'), '50%');
+  assert.equal(await statText(c, 'Accuracy, right'), want.on.accuracy);
+  assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said “stall near the loss of a coin flip \(0\.69\)”/);
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.deepEqual(await reported, { widget: 'predict:training-tricks-left-net', title: 'Predict: By the end of the run, the left net (trick off) will…', score: 1, max: 1 });
+  assert.match(await c.locator('.dw-message').textContent(), /the left net stalled/);
+  await screenshot(page, 'training-tricks-1280');
+
+  // The schedule pair: predicting a stall there does not hold — the left net is only worse.
+  await c.getByRole('combobox', { name: 'Trick', exact: true }).selectOption('schedule');
+  assert.equal(await statText(c, 'Update'), '0 of 1500');
+  assert.equal(await statText(c, 'η now (right)'), '0.05');
+  await box.getByRole('combobox').selectOption('stall');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await c.getByRole('button', { name: 'Run to the end' }).click();
+  const sched = await expected(page, { trick: 'schedule' });
+  assert.equal(await statText(c, 'Loss, left'), sched.off.loss);
+  assert.equal(await statText(c, 'Loss, right'), sched.on.loss);
+  assert.match(await box.getByRole('status').textContent(), /did not hold.*what happened: “train, but end clearly above the right-hand net”/);
+  assert.equal(await statText(c, 'η now (right)'), '0');
+
+  // Fewer layers rebuild both nets; a committed prediction is dropped when the settings change.
+  await c.getByRole('button', { name: 'Reset' }).click();
+  assert.equal(await statText(c, 'Update'), '0 of 1500');
+  await box.getByRole('combobox').selectOption('same');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await c.getByRole('slider', { name: /Hidden layers/ }).fill('2');
+  assert.match(await box.getByRole('status').textContent(), /settings changed/);
+  assert.match(await canvases.nth(3).getAttribute('aria-label'), /Left: layer 1 \S+, layer 2 \S+\. Right/);
+  await c.getByRole('combobox', { name: 'Data set' }).selectOption('moons');
+  await c.getByRole('combobox', { name: 'Layer chart' }).selectOption('gradient');
+  assert.match(await canvases.nth(3).getAttribute('aria-label'), /^Weight-gradient size per layer/);
+  await c.getByRole('button', { name: 'Run to the end' }).click();
+  const moons = await expected(page, { trick: 'schedule', layers: 2, dataset: 'moons' });
+  assert.equal(await statText(c, 'Loss, right'), moons.on.loss);
+  await assertClean(page);
+  await page.close();
+});
+
+test('Play animates both nets and Pause stops them', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/training-tricks.html`);
+  await widgetsReady(page);
+  const c = card(page);
+  await c.scrollIntoViewIfNeeded();
+  await c.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => {
+    const v = document.querySelector('.dw-stat[data-stat="Update"] .dw-stat-value');
+    return v && parseInt(v.textContent, 10) >= 50;
+  }, null, { timeout: 20000 });
+  await c.getByRole('button', { name: 'Pause' }).click();
+  const stopped = await statText(c, 'Update');
+  await page.waitForTimeout(400);
+  assert.equal(await statText(c, 'Update'), stopped);
+  const same = await withEngine(page, (ml) => typeof ml.DeepNet === 'function');
+  assert.ok(same);
+  await assertClean(page);
+  await page.close();
+});
+
+test('phone width: the lesson and the widget fit 375 px without sideways scrolling', async () => {
+  const page = await site.newPage({ width: 375, height: 800, reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/training-tricks.html`);
+  await widgetsReady(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
+  await card(page).getByRole('button', { name: 'Run to the end' }).click();
+  await card(page).scrollIntoViewIfNeeded();
+  await screenshot(page, 'training-tricks-375');
+  await assertClean(page);
+  await page.close();
+});

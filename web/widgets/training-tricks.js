@@ -1,0 +1,357 @@
+// Training tricks, side by side: the same deep ReLU net (the engine's DeepNet) trained twice on
+// the same points, with one trick off (left) and on (right) — initialisation (small weights vs
+// He), batch normalisation (small weights without vs with it), a learning-rate schedule (constant
+// too-large η vs cosine) or gradient clipping (large weights without vs with it). Each net's
+// decision map, both loss curves, and per layer the spread s of the activations (or the size of
+// the weight gradients) on a log scale. A predict-then-check box asks how the left net will end.
+// Settings and the pairs are in training-tricks/model.js, which the lesson's claims test imports.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { button, buttonRow, el, select, slider } from '../lib/ui.js';
+import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
+import { formatNumber, formatPercent, formatShort, countOf } from '../lib/format.js';
+import { yGrid } from '../lib/ticks.js';
+import { watchColorScheme } from '../lib/theme.js';
+import { createPrediction } from '../lib/predict.js';
+import { schema, PAIRS, TRICKS, DATASETS, OUTCOMES, createNet, outcome, stalled } from './training-tricks/model.js';
+
+export { schema };
+
+const GRID = 36;               // decision-map cells per side
+const PER_FRAME = 10;          // updates per net per animation frame
+const LOG_MIN = -12;           // the layer chart's floor, 10⁻¹²
+const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+const powerOfTen = (p) => `10${[...formatNumber(p, 0)].map((ch) => SUPERSCRIPT[ch] ?? ch).join('')}`;
+const TRICK_LABELS = { init: 'Initialisation', batchnorm: 'Batch normalisation', schedule: 'Learning-rate schedule', clipping: 'Gradient clipping' };
+const DATASET_LABELS = { spiral: 'Two spirals', moons: 'Two moons', circles: 'Circles', xor: 'XOR' };
+const SIDES = ['off', 'on'];
+
+export const meta = {
+  title: 'Training tricks, side by side',
+  hint: 'Pick a trick, then press Play: the same net trains twice on the same points, the trick off on the left and on on the right. Watch both loss curves and each layer\'s activations.',
+};
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build(ctx) {
+  const { ml, card, options, stateChanged } = ctx;
+  let opts = { ...options };
+  const nets = { off: null, on: null };
+  const view = { off: null, on: null };   // what draw() needs, read from the engine in refresh()
+  let points = null;
+  let labels = null;
+  let domain = null;
+  let layerView = 'spread';
+  let committedAt = null;                 // the trick and settings a prediction was locked for
+
+  // ---- layout: two decision maps, then the loss curves and the layer chart ----
+  const maps = el('div', { className: 'dw-row' });
+  card.stage.append(maps);
+  const heads = {};
+  const plots = {};
+  for (const side of SIDES) {
+    // In the page before the Plot is made: the Plot reads its theme colours from its parent.
+    const col = el('div', { className: 'dw-col' });
+    maps.append(col);
+    heads[side] = el('p', { className: 'dw-legend' });
+    col.append(heads[side]);
+    plots[side] = ctx.own(new Plot(col, { aspect: 1, minHeight: 200, maxHeight: 340, label: `Decision map, trick ${side}`, onResize: () => ctx.requestDraw(draw) }));
+  }
+  const charts = el('div', { className: 'dw-row' });
+  card.stage.append(charts);
+  const lossCol = el('div', { className: 'dw-col' });
+  const layerCol = el('div', { className: 'dw-col' });
+  charts.append(lossCol, layerCol);
+  lossCol.append(el('p', { className: 'dw-legend', text: 'Training loss per update: dashed left net (trick off), solid right net (trick on); dotted line log 2' }));
+  const lossPlot = ctx.own(new Plot(lossCol, { aspect: 0.6, minHeight: 170, maxHeight: 260, label: 'Loss curves', onResize: () => ctx.requestDraw(draw) }));
+  lossPlot.margin.right = 20;   // room for the last update's tick label
+  const layerCaption = el('p', { className: 'dw-legend' });
+  layerCol.append(layerCaption);
+  const layerPlot = ctx.own(new Plot(layerCol, { aspect: 0.6, minHeight: 170, maxHeight: 260, label: 'Per layer', onResize: () => ctx.requestDraw(draw) }));
+  layerPlot.margin.top = 24;    // room for the axis name above the top label
+  const described = el('p', { className: 'dw-sr-only' });
+  card.stage.append(described);
+
+  // ---- controls ----
+  const buttons = buttonRow(card.controls);
+  const play = ctx.player(buttons, {
+    start: () => { if (atEnd()) restart(); },
+    reduced: () => advance(opts.updates),
+    tick: () => advance(PER_FRAME),
+  });
+  button(buttons, 'Step', () => { play.stop(); advance(PER_FRAME); }, { title: 'Ten updates of each net' });
+  button(buttons, 'Run to the end', () => { play.stop(); advance(opts.updates); });
+  button(buttons, 'Reset', () => { play.stop(); restart(); });
+  const trickSelect = select(card.controls, { label: 'Trick', options: TRICKS.map((t) => [t, TRICK_LABELS[t]]), value: opts.trick, onChange: (v) => { opts.trick = v; settingsChanged(); } });
+  const dataSelect = select(card.controls, { label: 'Data set', options: DATASETS.map((d) => [d, DATASET_LABELS[d]]), value: opts.dataset, onChange: (v) => { opts.dataset = v; settingsChanged(); } });
+  const layerSlider = slider(card.controls, { label: 'Hidden layers', min: 1, max: 10, step: 1, value: opts.layers, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.layers = v; settingsChanged(); } });
+  const viewSelect = select(card.controls, { label: 'Layer chart', options: [['spread', 'spread s of the activations'], ['gradient', 'size of the weight gradients']], value: layerView, onChange: (v) => { layerView = v; refresh(); } });
+
+  const stats = {
+    step: card.stat('Update'),
+    eta: card.stat('η now (right)'),
+    lossOff: card.stat('Loss, left'),
+    lossOn: card.stat('Loss, right'),
+    accOff: card.stat('Accuracy, left'),
+    accOn: card.stat('Accuracy, right'),
+  };
+
+  // ---- predict, then check ----
+  const prediction = createPrediction(ctx, {
+    id: 'training-tricks-left-net',
+    question: 'By the end of the run, the left net (trick off) will…',
+    choices: OUTCOMES,
+    ready: () => (nets.off && nets.off.steps() === 0 ? null : 'Press Reset first: predict before the nets start training.'),
+    onCommit: () => { committedAt = key(); },
+    next: 'Now press Play (or Run to the end) and watch both nets.',
+  });
+  function key() { return `${opts.trick}|${opts.dataset}|${opts.layers}|${opts.width}|${opts.updates}|${opts.seed}`; }
+
+  function atEnd() { return !nets.on || nets.on.steps() >= opts.updates; }
+
+  function settingsChanged() {
+    play.stop();
+    syncControls();
+    restart();
+    stateChanged();
+  }
+
+  function syncControls() {
+    trickSelect.value = opts.trick;
+    dataSelect.value = opts.dataset;
+    layerSlider.set(opts.layers);
+  }
+
+  function restart() {
+    const next = attempt(card, () => {
+      const made = {};
+      try {
+        for (const side of SIDES) made[side] = createNet(ml, opts, side);
+      } catch (err) {
+        for (const net of Object.values(made)) net.delete();
+        throw err;
+      }
+      return made;
+    }, null);
+    if (!next) return;
+    for (const side of SIDES) {
+      nets[side] = ctx.free(nets[side]);
+      nets[side] = ctx.own(next[side]);
+    }
+    points = nets.on.points();
+    labels = nets.on.labels();
+    domain = squareDomain(points);
+    if (prediction.pending !== null && committedAt !== key()) {
+      prediction.reset('The settings changed: the prediction no longer applies. Predict again.');
+      committedAt = null;
+    }
+    card.setMessage(`${countOf(opts.updates, 'update')} per run. Left: ${PAIRS[opts.trick].off.label}. Right: ${PAIRS[opts.trick].on.label}. Press Play.`, 'info');
+    refresh();
+  }
+
+  function advance(k) {
+    if (!nets.on) return false;
+    const left = opts.updates - nets.on.steps();
+    if (left <= 0) return false;
+    const n = Math.min(k, left);
+    const ok = attempt(card, () => {
+      for (const side of SIDES) if (nets[side].status() !== 'diverged') nets[side].fit(n);
+      return true;
+    }, false);
+    if (!ok) return false;
+    refresh();
+    if (atEnd()) finish();
+    return !atEnd();
+  }
+
+  function finish() {
+    const off = view.off.loss;
+    const on = view.on.loss;
+    const result = outcome(off, on);
+    const words = Object.fromEntries(OUTCOMES);
+    const why = `Left ended at loss ${formatNumber(off, 3)}, right at ${formatNumber(on, 3)}: the left net ${result === 'stall' ? 'stalled (still within 0.05 of log 2 ≈ 0.693)' : words[result].replace('train, but ', 'trained but ')}.`;
+    if (prediction.pending !== null && committedAt === key()) {
+      prediction.settle(result, why);
+      committedAt = null;
+    }
+    card.setMessage(`${why} ${explain(result)}`, 'ok');
+  }
+
+  function explain(result) {
+    switch (opts.trick) {
+      case 'init': return result === 'stall' ? 'With weights of s = 0.01 every layer shrinks the signal, so the last layers see almost nothing and the gradients vanish; He\'s s² = 2/fan-in keeps the spread steady.' : 'Here the small weights did not stop the net.';
+      case 'batchnorm': return result === 'stall' ? 'Batch normalisation rescales every layer\'s pre-activations to mean 0 and spread 1, so the tiny initial weights no longer matter.' : 'Here the small weights did not stop the net.';
+      case 'schedule': return 'With η constant the steps stay large to the end, so the loss keeps jumping; the cosine schedule shrinks η towards 0 and the net settles.';
+      default: return result === 'stall' ? 'With weights of s = 1 the first gradients are huge; a few unclipped steps fling the weights so far that every point is either switched off in some layer or classified with certainty, and every weight\'s gradient becomes exactly zero. Clipped to norm 1, each step stays small.' : 'Here the large weights did not stop the net.';
+    }
+  }
+
+  // Everything draw() needs, copied out of the engine.
+  function refresh() {
+    for (const side of SIDES) {
+      const net = nets[side];
+      if (!net) return;
+      const alive = net.status() !== 'diverged';
+      view[side] = {
+        alive,
+        steps: net.steps(),
+        loss: alive ? net.loss() : NaN,
+        accuracy: alive ? net.accuracy() : NaN,
+        trace: ml.trace(net).column('loss'),
+        grid: alive ? net.probabilityGrid(domain.x0, domain.x1, domain.y0, domain.y1, GRID, GRID) : null,
+        layers: alive ? net.layerStatistics() : null,
+        eta: net.currentRate(),
+      };
+    }
+    const { off, on } = view;
+    stats.step.set(`${formatNumber(on.steps, 0)} of ${formatNumber(opts.updates, 0)}`);
+    stats.eta.set(formatShort(on.eta, 3));
+    stats.lossOff.set(off.alive ? formatNumber(off.loss, 3) : 'diverged');
+    stats.lossOn.set(on.alive ? formatNumber(on.loss, 3) : 'diverged');
+    stats.accOff.set(off.alive ? formatPercent(off.accuracy, 0) : '–');
+    stats.accOn.set(on.alive ? formatPercent(on.accuracy, 0) : '–');
+    heads.off.textContent = `Left, trick off: ${PAIRS[opts.trick].off.label}`;
+    heads.on.textContent = `Right, trick on: ${PAIRS[opts.trick].on.label}`;
+    layerCaption.textContent = layerView === 'spread'
+      ? 'Spread s of each hidden layer\'s activations (log scale): left bars hollow, right bars filled'
+      : 'Size of each layer\'s weight gradient ‖∂L/∂W‖ (log scale, last = output layer): left hollow, right filled';
+    const text = describe();
+    described.textContent = text;
+    for (const side of SIDES) plots[side].canvas.setAttribute('aria-label', `Decision map of the ${side === 'off' ? 'left' : 'right'} net (${PAIRS[opts.trick][side].label}): loss ${view[side].alive ? formatNumber(view[side].loss, 3) : 'diverged'}, accuracy ${view[side].alive ? formatPercent(view[side].accuracy, 0) : 'none'}.`);
+    lossPlot.canvas.setAttribute('aria-label', `Loss curves after ${countOf(on.steps, 'update')}: left ${off.alive ? formatNumber(off.loss, 3) : 'diverged'}, right ${on.alive ? formatNumber(on.loss, 3) : 'diverged'}.`);
+    layerPlot.canvas.setAttribute('aria-label', layerText());
+    ctx.requestDraw(draw);
+  }
+
+  function series(side) {
+    const s = view[side].layers;
+    if (!s) return [];
+    return [...(layerView === 'spread' ? s.deviation : s.gradientNorm)];
+  }
+
+  function layerText() {
+    const name = layerView === 'spread' ? 'Spread s of the activations' : 'Weight-gradient size';
+    const list = (side) => series(side).map((v, i) => `layer ${i + 1} ${formatShort(v, 2)}`).join(', ');
+    return `${name} per layer. Left: ${list('off') || 'none'}. Right: ${list('on') || 'none'}.`;
+  }
+
+  function describe() {
+    const { off, on } = view;
+    const state = (v) => (!v.alive ? 'diverged' : `loss ${formatNumber(v.loss, 3)}${stalled(v.loss) ? ' (stalled near log 2)' : ''}, accuracy ${formatPercent(v.accuracy, 0)}`);
+    return `${TRICK_LABELS[opts.trick]} on ${DATASET_LABELS[opts.dataset]}, ${countOf(opts.layers, 'hidden layer')}, after ${countOf(on.steps, 'update')}. Left (${PAIRS[opts.trick].off.label}): ${state(off)}. Right (${PAIRS[opts.trick].on.label}): ${state(on)}.`;
+  }
+
+  // ---- drawing ----
+  function draw() {
+    if (!view.on) return;
+    for (const side of SIDES) drawMap(side);
+    drawLosses();
+    drawLayers();
+  }
+
+  function drawMap(side) {
+    const plot = plots[side];
+    const v = view[side];
+    plot.setDomain(domain.x0, domain.x1, domain.y0, domain.y1);
+    plot.begin();
+    if (v.grid) drawHeatmap(plot, v.grid, GRID, GRID, probabilityRgb(plot.theme, { strength: 0.7 }), { smooth: true });
+    plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 4, yTicks: 4 });
+    plot.clipToArea(() => {
+      for (let i = 0; i < labels.length; i++) plot.point(points[2 * i], points[2 * i + 1], labels[i] > 0.5 ? 1 : 0, { size: 2.6 });
+    });
+  }
+
+  function drawLosses() {
+    const t = lossPlot.theme;
+    let top = 1;
+    for (const side of SIDES) for (const v of view[side].trace) if (Number.isFinite(v)) top = Math.max(top, Math.min(v, 3));
+    lossPlot.setDomain(0, opts.updates, 0, top * 1.05);
+    lossPlot.begin();
+    lossPlot.axes({ xLabel: 'update', yLabel: 'loss', yTicks: 4 });
+    lossPlot.clipToArea(() => {
+      lossPlot.segment(0, Math.log(2), opts.updates, Math.log(2), { color: t.truth, width: 1, dash: [2, 3] });
+      const xs = (n) => Array.from({ length: n }, (_, i) => i);
+      lossPlot.path(xs(view.off.trace.length), view.off.trace, { color: t.class0, width: 2, dash: [6, 3] });
+      lossPlot.path(xs(view.on.trace.length), view.on.trace, { color: t.class1, width: 2 });
+    });
+  }
+
+  function drawLayers() {
+    const t = layerPlot.theme;
+    const off = series('off');
+    const on = series('on');
+    const count = Math.max(off.length, on.length, 1);
+    let hi = 1;
+    for (const v of [...off, ...on]) if (v > 0 && Number.isFinite(v)) hi = Math.max(hi, Math.ceil(Math.log10(v)));
+    const top = Math.min(12, 3 * Math.ceil(hi / 3));
+    layerPlot.setDomain(0.5, count + 0.5, LOG_MIN, top);
+    const c = layerPlot.begin();
+    // One labelled line every three powers of ten (every power would crowd a short chart).
+    const ticks = [];
+    for (let p = LOG_MIN; p <= top; p += 3) ticks.push(p);
+    yGrid(layerPlot, ticks, powerOfTen);
+    c.save();
+    c.font = `11px ${t.mono}`;
+    c.fillStyle = t.textMuted;
+    c.textAlign = 'center';
+    c.textBaseline = 'top';
+    for (let i = 1; i <= count; i++) c.fillText(formatNumber(i, 0), layerPlot.px(i), layerPlot.height - layerPlot.margin.bottom + 4);
+    c.font = `12px ${t.font}`;
+    c.textAlign = 'right';
+    c.textBaseline = 'bottom';
+    c.fillText(layerView === 'spread' ? 'hidden layer' : 'layer', layerPlot.width - layerPlot.margin.right, layerPlot.height - 1);
+    c.textAlign = 'left';
+    c.textBaseline = 'top';
+    c.fillText(layerView === 'spread' ? 's' : '‖∂L/∂W‖', 4, 0);
+    c.restore();
+    layerPlot.clipToArea(() => {
+      const width = Math.max(2, (layerPlot.px(1) - layerPlot.px(0)) * 0.35);
+      const bar = (i, v, dx, color, filled) => {
+        if (!(v > 0) || !Number.isFinite(v)) return;
+        const X = layerPlot.px(i + 1) + dx * width;
+        const y = layerPlot.py(Math.max(LOG_MIN, Math.min(top, Math.log10(v))));
+        const base = layerPlot.py(LOG_MIN);
+        c.save();
+        c.lineWidth = 1.5;
+        c.strokeStyle = color;
+        c.fillStyle = color;
+        if (filled) c.fillRect(X - width / 2, y, width, base - y);
+        else c.strokeRect(X - width / 2 + 0.75, y + 0.75, width - 1.5, base - y - 1.5);
+        c.restore();
+      };
+      off.forEach((v, i) => bar(i, v, -0.55, t.class0, false));
+      on.forEach((v, i) => bar(i, v, 0.55, t.class1, true));
+    });
+  }
+
+  ctx.own(watchColorScheme(() => {
+    for (const p of [plots.off, plots.on, lossPlot, layerPlot]) p.refreshTheme();
+    ctx.requestDraw(draw);
+  }));
+
+  restart();
+
+  return {
+    update(next) {
+      play.stop();
+      opts = { ...next };
+      syncControls();
+      restart();
+    },
+    currentOptions() { return { ...opts }; },
+  };
+}
+
+// A square region around the points with a tenth of their extent as margin.
+function squareDomain(flat) {
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (let i = 0; i < flat.length; i += 2) {
+    x0 = Math.min(x0, flat[i]); x1 = Math.max(x1, flat[i]);
+    y0 = Math.min(y0, flat[i + 1]); y1 = Math.max(y1, flat[i + 1]);
+  }
+  const half = 0.55 * Math.max(x1 - x0, y1 - y0, 1e-6);
+  const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+  return { x0: cx - half, x1: cx + half, y0: cy - half, y1: cy + half };
+}

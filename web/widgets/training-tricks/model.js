@@ -1,0 +1,91 @@
+// The training-tricks widget's settings and its two nets, without the DOM, so the lesson's claims
+// test builds exactly what the widget shows. Each trick is a pair of DeepNet configurations that
+// differ only in that trick: "off" (left) and "on" (right). Both share the data set, the shape
+// (ReLU layers), the optimiser (momentum 0.9), mini-batches of 20 and the seed.
+import { seedOption } from '../../lib/schema.js';
+
+export const TRICKS = ['init', 'batchnorm', 'schedule', 'clipping'];
+export const DATASETS = ['spiral', 'moons', 'circles', 'xor'];
+export const POINTS = 200;
+export const NOISE = 0.05;
+export const BATCH = 20;
+
+export const schema = {
+  trick: { type: 'enum', values: TRICKS, default: 'init', description: 'The trick switched on in the right-hand net: init (small weights vs He), batchnorm (small weights without vs with batch normalisation), schedule (a constant too-large η vs a cosine schedule), clipping (large weights without vs with gradient clipping).' },
+  dataset: { type: 'enum', values: DATASETS, default: 'spiral', description: 'The two-class data set both nets learn.' },
+  layers: { type: 'int', min: 1, max: 10, default: 6, description: 'Hidden layers of both nets.' },
+  width: { type: 'int', min: 2, max: 32, default: 16, description: 'Units per hidden layer.' },
+  updates: { type: 'int', min: 100, max: 5000, default: 1500, description: 'Updates in one run (also the length of the cosine schedule).' },
+  seed: seedOption(1, 'Random seed for the points, the weights and the mini-batch order (the same for both nets).'),
+};
+
+// What each trick changes. `eta` is η₀; `schedule` 'cosine' runs over the whole run (period =
+// updates) down to 0; `clip` is the global-norm limit (0 = off).
+export const PAIRS = {
+  init: {
+    off: { init: 'small', batchNorm: false, eta: 0.02, schedule: 'constant', clip: 0, label: 'small weights (s = 0.01)' },
+    on: { init: 'he', batchNorm: false, eta: 0.02, schedule: 'constant', clip: 0, label: 'He initialisation' },
+  },
+  batchnorm: {
+    off: { init: 'small', batchNorm: false, eta: 0.02, schedule: 'constant', clip: 0, label: 'small weights, no batch norm' },
+    on: { init: 'small', batchNorm: true, eta: 0.02, schedule: 'constant', clip: 0, label: 'small weights + batch norm' },
+  },
+  schedule: {
+    off: { init: 'he', batchNorm: false, eta: 0.05, schedule: 'constant', clip: 0, label: 'constant η = 0.05' },
+    on: { init: 'he', batchNorm: false, eta: 0.05, schedule: 'cosine', clip: 0, label: 'cosine schedule from η = 0.05' },
+  },
+  clipping: {
+    off: { init: 'large', batchNorm: false, eta: 0.02, schedule: 'constant', clip: 0, label: 'large weights (s = 1), no clipping' },
+    on: { init: 'large', batchNorm: false, eta: 0.02, schedule: 'constant', clip: 1, label: 'large weights, clipped to norm 1' },
+  },
+};
+
+// One of the pair's nets, reset with the options' seed. The caller owns (and deletes) it.
+export function createNet(ml, opts, side) {
+  const c = PAIRS[opts.trick][side];
+  const net = new ml.DeepNet();
+  try {
+    net.setDataset(opts.dataset, POINTS, NOISE);
+    net.setShape(opts.layers, opts.width);
+    net.setActivation('relu');
+    net.setInit(c.init);
+    net.setBatchNorm(c.batchNorm);
+    net.setOptimizer('momentum');
+    net.setBatchSize(BATCH);
+    net.setSchedule({ kind: c.schedule, learningRate: c.eta, period: opts.updates, minimum: 0, warmup: 0 });
+    net.setClipNorm(c.clip);
+    net.reset(opts.seed);
+    return net;
+  } catch (err) {
+    net.delete();
+    throw err;
+  }
+}
+
+// Runs a net to the end of the run (or to divergence); returns its final loss and accuracy.
+export function runToEnd(net, updates) {
+  net.setTracing(false);
+  net.fit(Math.max(0, updates - net.steps()));
+  if (net.status() === 'diverged') return { loss: NaN, accuracy: NaN, diverged: true };
+  return { loss: net.loss(), accuracy: net.accuracy(), diverged: false };
+}
+
+// The lesson's words for the end of a run. A net has *stalled* when its final loss is still
+// within 0.05 of log 2 ≈ 0.693, the loss of guessing 50/50 for every point (or above it).
+export const STALL_MARGIN = 0.05;
+export function stalled(loss) { return !(loss < Math.log(2) - STALL_MARGIN); }
+
+// The predict-then-check outcome for the left net (trick off) against the right (trick on):
+// 'stall' — the left net stalled; 'worse' — it trained but ends more than 0.05 above the right;
+// 'same' — it ends within 0.05 of the right (or below).
+export const SAME_MARGIN = 0.05;
+export function outcome(offLoss, onLoss) {
+  if (stalled(offLoss)) return 'stall';
+  if (offLoss > onLoss + SAME_MARGIN) return 'worse';
+  return 'same';
+}
+export const OUTCOMES = [
+  ['stall', 'stall near the loss of a coin flip (0.69)'],
+  ['worse', 'train, but end clearly above the right-hand net'],
+  ['same', 'end about as low as the right-hand net'],
+];
