@@ -1,0 +1,315 @@
+// Deep Q-learning, live (seed 002, reinforcement learning): a point agent on a continuous plane
+// learns to reach a goal disc and avoid a pit. The engine's DeepQ (a small ReLU network, an
+// experience replay buffer and a target network) does every move and every update; the widget
+// draws the network's value max_a Q(s, a) over the whole plane as a heat map with the greedy
+// action as arrows, the agent and its current episode's trail, and the return and loss of every
+// episode. The setup menu turns replay and the target network off to show what they are for.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { button, buttonRow, select, slider } from '../lib/ui.js';
+import { countOf, formatNumber, formatPercent, formatShort } from '../lib/format.js';
+import { seedOption } from '../lib/schema.js';
+import { drawHeatmap, divergingRgb, heatLegend } from '../lib/heatmap.js';
+import { arrow } from '../lib/marks.js';
+import { logAxes } from '../lib/ticks.js';
+import { createPrediction } from '../lib/predict.js';
+
+export const schema = {
+  setup: { type: 'enum', values: ['full', 'no-replay', 'no-target', 'neither'], default: 'full', description: 'Which stabilisers are on: both, replay off, target network off, or neither.' },
+  replay: { type: 'int', min: 2, max: 20000, default: 5000, description: 'Replay buffer capacity (experiences kept) while replay is on.' },
+  targetSync: { type: 'int', min: 2, max: 1000, default: 50, description: 'Learning steps between copies of the online network into the target network, while it is on.' },
+  learningRate: { type: 'number', min: 0.0005, max: 0.05, default: 0.005, description: 'Adam learning rate η of the Q-network.' },
+  epsilonDecay: { type: 'number', min: 0.8, max: 1, default: 0.97, description: 'ε is multiplied by this after every episode (from 1 down to 0.05).' },
+  seed: seedOption(1, 'Seed for the network weights, the starts, exploration and jitter.'),
+};
+
+export const meta = {
+  title: 'Deep Q-learning: a network learns to reach the goal',
+  hint: 'Press Play (or Train 100 episodes) and watch the value map form. Then switch the setup to turn the replay buffer or the target network off, and train again.',
+};
+
+// The widget's engine settings, shared with the lesson's claims test.
+export const SETUPS = {
+  full: { label: 'replay and target network (DQN)', replay: true, target: true },
+  'no-replay': { label: 'no replay (learn from the last move only)', replay: false, target: true },
+  'no-target': { label: 'no target network', replay: true, target: false },
+  neither: { label: 'neither (plain online Q-learning with a network)', replay: false, target: false },
+};
+export const MAP_CELLS = 40;   // heat-map resolution (cells per side)
+export const ARROW_CELLS = 10; // greedy-action arrows per side
+export const SUCCESS_GRID = 10; // greedy success measured from a 10 × 10 grid of starts
+export const RETURN_WINDOW = 100; // "recent return" = mean of the last 100 episodes
+export const PREDICT_EPISODES = 300;
+// No return here exceeds +1 and a fresh network's values are a few units either way, so a mean
+// value above 10 means the values have run away (they chase targets that grow with them).
+export const RUNAWAY = 10;
+
+// Applies the widget's options to an engine DeepQ and resets it with the seed.
+export function configure(agent, opts) {
+  const s = SETUPS[opts.setup] || SETUPS.full;
+  agent.setTask('plane');
+  agent.setLearningRate(opts.learningRate);
+  agent.setEpsilon(1);
+  agent.setEpsilonDecay(opts.epsilonDecay);
+  agent.setEpsilonMin(0.05);
+  agent.setReplayCapacity(s.replay ? opts.replay : 1);
+  agent.setTargetSync(s.target ? opts.targetSync : 1);
+  agent.reset(opts.seed);
+}
+
+// Mean of the last `n` episode returns (fewer at the start), NaN with none.
+export function recentReturn(returns, n = RETURN_WINDOW) {
+  const k = Math.min(n, returns.length);
+  if (!k) return NaN;
+  let s = 0;
+  for (let i = returns.length - k; i < returns.length; i++) s += returns[i];
+  return s / k;
+}
+
+// The prediction's outcome classes, by the recent return after 300 episodes.
+export function returnClass(r) {
+  if (!(r >= 0.3)) return 'low';
+  return r >= 0.8 ? 'high' : 'middle';
+}
+
+// Engine rows run with y downward (row 0 at the top edge); the heat map wants row 0 at the bottom.
+export function flipRows(values, n) {
+  const out = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) out.set(values.subarray ? values.subarray(j * n, (j + 1) * n) : values.slice(j * n, (j + 1) * n), (n - 1 - j) * n);
+  return out;
+}
+
+const SPEEDS = { slow: { every: 120, moves: 1 }, medium: { every: 0, moves: 2 }, fast: { every: 0, moves: 40 } };
+const DIRS = [[0, 1], [1, 0], [0, -1], [-1, 0]]; // up, right, down, left in plot coordinates (y up)
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build(ctx) {
+  const { ml, card, options } = ctx;
+  let opts = { ...options };
+  const agent = ctx.own(new ml.DeepQ());
+  const layout = ml.DeepQ.planeLayout();
+  let speed = 'medium';
+  let trail = [];
+  let success = NaN;
+  let successAt = -1;
+
+  const plane = ctx.own(new Plot(card.stage, { aspect: 1, minHeight: 240, maxHeight: 440, domain: [0, 1, 0, 1], label: 'The plane: value map, greedy actions, goal, pit and agent', onResize: () => ctx.requestDraw(draw) }));
+  heatLegend(card.stage, { color: (x) => divergingRgb(plane.theme)(2 * x - 1), low: '−1', high: '+1', caption: 'learned value max Q(s, a)' });
+  const returnsPlot = ctx.own(new Plot(card.stage, { aspect: 0.26, minHeight: 120, maxHeight: 170, label: 'Return of each episode', onResize: () => ctx.requestDraw(draw) }));
+  const lossPlot = ctx.own(new Plot(card.stage, { aspect: 0.26, minHeight: 120, maxHeight: 170, label: 'Mean TD loss of each episode (log scale)', onResize: () => ctx.requestDraw(draw) }));
+
+  const buttons = buttonRow(card.controls);
+  const play = ctx.player(buttons, {
+    reduced: () => episodes(25),
+    every: () => SPEEDS[speed].every,
+    tick: () => { moves(SPEEDS[speed].moves); },
+  });
+  button(buttons, 'Step', () => { play.stop(); moves(1); });
+  button(buttons, 'Reset', () => { play.stop(); resetAgent('New random network: its values are noise, and ε = 1 means every move is random.'); });
+  button(buttons, 'Train 100 episodes', () => { play.stop(); episodes(100); });
+  const setupSelect = select(card.controls, {
+    label: 'setup', value: opts.setup,
+    options: Object.entries(SETUPS).map(([k, v]) => [k, v.label]),
+    onChange: (v) => { play.stop(); opts.setup = v; resetAgent(`Setup: ${SETUPS[v].label}. Training starts again from a new network.`); },
+  });
+  select(card.controls, { label: 'speed', value: speed, options: [['slow', 'slow'], ['medium', 'medium'], ['fast', 'fast']], onChange: (v) => { speed = v; } });
+  const sliders = {
+    learningRate: slider(card.controls, { label: 'learning rate η', min: 0.0005, max: 0.05, step: 0.0005, scale: 'log', value: opts.learningRate, format: (v) => formatShort(v, 2), onInput: (v) => changeSetting({ learningRate: v }) }),
+    epsilonDecay: slider(card.controls, { label: 'ε decay per episode', min: 0.8, max: 1, step: 0.005, value: opts.epsilonDecay, format: (v) => formatNumber(v, 3), onInput: (v) => changeSetting({ epsilonDecay: v }) }),
+    replay: slider(card.controls, { label: 'replay size', min: 2, max: 20000, step: 1, scale: 'log', value: opts.replay, format: (v) => formatNumber(v, 0), onInput: (v) => changeSetting({ replay: Math.round(v) }) }),
+    targetSync: slider(card.controls, { label: 'target sync every (steps)', min: 2, max: 1000, step: 1, scale: 'log', value: opts.targetSync, format: (v) => formatNumber(v, 0), onInput: (v) => changeSetting({ targetSync: Math.round(v) }) }),
+  };
+
+  const statEpisodes = card.stat('episodes');
+  const statEps = card.stat('ε');
+  const statRecent = card.stat('recent return');
+  const statSuccess = card.stat('greedy reaches goal');
+  const statValue = card.stat('mean value');
+
+  const prediction = createPrediction(ctx, {
+    id: 'deep-q-no-stabilisers',
+    question: `With neither replay nor a target network, after ${PREDICT_EPISODES} episodes the mean return of the last ${RETURN_WINDOW} will be…`,
+    choices: [['high', 'about as good as DQN (0.8 or more)'], ['middle', 'in between (0.3 to 0.8)'], ['low', 'poor (below 0.3)']],
+    onCommit: () => { if (opts.setup !== 'neither') { opts.setup = 'neither'; setupSelect.value = 'neither'; resetAgent('Setup switched to “neither”. Train until 300 episodes to check your prediction.'); } },
+    next: `Now train to ${PREDICT_EPISODES} episodes with the setup “neither” (Train 100 episodes three times, or Play on fast).`,
+  });
+
+  function judge() {
+    if (prediction.pending === null || opts.setup !== 'neither' || agent.episodes() < PREDICT_EPISODES) return;
+    const r = recentReturn(agent.episodeReturns().subarray(0, PREDICT_EPISODES));
+    const outcome = returnClass(r);
+    prediction.settle(outcome, `After ${PREDICT_EPISODES} episodes the last ${RETURN_WINDOW} averaged ${formatNumber(r, 2)}. Without replay every update chases the latest, strongly correlated move, and without a target the value it chases moves with every update, so the network keeps unlearning what it found; with both on (same seed) it averages above 0.9.`);
+  }
+
+  function changeSetting(patch) {
+    opts = { ...opts, ...patch };
+    resetAgent('Setting changed: training starts again from a new network.');
+  }
+
+  function resetAgent(text) {
+    attempt(card, () => configure(agent, opts));
+    trail = [pos()];
+    success = NaN;
+    successAt = -1;
+    if (text) card.setMessage(text, 'info');
+    render();
+  }
+
+  function pos() { const p = agent.position(); return [p.x, 1 - p.y]; }
+
+  function moves(n) {
+    let finished = null;
+    attempt(card, () => {
+      for (let i = 0; i < n; i++) {
+        if (agent.lastDone()) trail = [];
+        if (!trail.length) trail.push(pos());
+        agent.step();
+        trail.push(pos());
+        if (agent.lastDone()) finished = agent.lastReward();
+      }
+    });
+    if (agent.status() === 'diverged') card.setMessage('The network\'s values are no longer finite numbers: training diverged. Lower the learning rate and press Reset.', 'bad');
+    else if (finished !== null) describeEnd(finished);
+    render();
+  }
+
+  function episodes(n) {
+    attempt(card, () => agent.runEpisodes(n));
+    trail = [pos()];
+    const r = agent.episodeReturns();
+    if (agent.status() === 'diverged') card.setMessage('Training diverged (the values are no longer finite). Lower the learning rate and press Reset.', 'bad');
+    else card.setMessage(`Trained ${countOf(n, 'more episode')} (${formatNumber(agent.episodes(), 0)} so far). Mean return of the last ${countOf(Math.min(RETURN_WINDOW, r.length), 'episode')}: ${formatNumber(recentReturn(r), 2)}.`, 'info');
+    render();
+  }
+
+  function describeEnd(reward) {
+    if (reward > 0) card.setMessage('Reached the goal (+1). That move goes into the replay buffer and will be replayed in many later updates.', 'ok');
+    else if (reward < 0) card.setMessage('Fell into the pit (−1). The network learns that moves towards it are bad.', 'bad');
+    else card.setMessage(`Time limit: ${formatNumber(agent.maxEpisodeSteps(), 0)} moves without reaching the goal or the pit.`, 'warn');
+  }
+
+  function render() {
+    const eps = agent.episodes();
+    if (eps !== successAt && (eps - successAt >= 10 || eps < 10 || !play.playing)) {
+      success = agent.status() === 'diverged' ? NaN : agent.greedySuccess(SUCCESS_GRID);
+      successAt = eps;
+    }
+    const r = agent.episodeReturns();
+    const probe = lastProbe();
+    statEpisodes.set(formatNumber(eps, 0));
+    statEps.set(formatNumber(agent.epsilon(), 2));
+    statRecent.set(r.length ? formatNumber(recentReturn(r), 2) : '–');
+    statSuccess.set(Number.isFinite(success) ? formatPercent(success, 0) : '–');
+    statValue.set(Number.isFinite(probe) ? formatNumber(probe, 2) : '–');
+    if (Number.isFinite(probe) && probe > RUNAWAY && agent.status() !== 'diverged') card.setMessage(`The values have run away: the mean value over the plane is ${formatNumber(probe, 0, { grouping: true })}, yet no episode can return more than +1. Each update chases a target computed by the network it is changing.`, 'warn');
+    plane.canvas.setAttribute('aria-label', `Plane with goal at the lower right and a pit in the middle; agent at (${formatNumber(pos()[0], 2)}, ${formatNumber(pos()[1], 2)}); ${countOf(eps, 'episode')} trained; ε = ${formatNumber(agent.epsilon(), 2)}; greedy policy reaches the goal from ${Number.isFinite(success) ? formatPercent(success, 0) : 'an unmeasured share'} of the starts; mean value ${Number.isFinite(probe) ? formatNumber(probe, 2) : 'not yet measured'}.`);
+    judge();
+    ctx.requestDraw(draw);
+  }
+
+  function lastProbe() {
+    const rows = agent.traceRows();
+    if (!rows) return NaN;
+    const v = agent.traceValues();
+    return v[rows * 6 - 1];
+  }
+
+  function draw() {
+    const t = plane.theme;
+    const diverged = agent.status() === 'diverged';
+    plane.begin();
+    if (!diverged) {
+      const values = flipRows(agent.valueMap(MAP_CELLS), MAP_CELLS);
+      const rgb = divergingRgb(t, { strength: 0.85 });
+      drawHeatmap(plane, values, MAP_CELLS, MAP_CELLS, (v, out) => rgb(v, out));
+    }
+    plane.axes({ xLabel: 'x', yLabel: 'y', xTicks: 5, yTicks: 5 });
+    const c = plane.ctx;
+    plane.clipToArea(() => {
+      disc(plane, layout.pitX, 1 - layout.pitY, layout.pitRadius, t.loss, 'pit');
+      disc(plane, layout.goalX, 1 - layout.goalY, layout.goalRadius, t.good, 'goal');
+      if (!diverged) {
+        const policy = agent.policyMap(ARROW_CELLS);
+        const len = 0.32 / ARROW_CELLS;
+        for (let j = 0; j < ARROW_CELLS; j++) {
+          for (let i = 0; i < ARROW_CELLS; i++) {
+            const x = (i + 0.5) / ARROW_CELLS;
+            const yEnv = (j + 0.5) / ARROW_CELLS;
+            if (inside(x, yEnv, layout.goalX, layout.goalY, layout.goalRadius) || inside(x, yEnv, layout.pitX, layout.pitY, layout.pitRadius)) continue;
+            const [dx, dy] = DIRS[policy[j * ARROW_CELLS + i]];
+            const y = 1 - yEnv;
+            arrow(c, plane, x - dx * len * 0.6, y - dy * len * 0.6, x + dx * len, y + dy * len, t.model, '', 1.6);
+          }
+        }
+      }
+      if (trail.length > 1) plane.path(trail.map((p) => p[0]), trail.map((p) => p[1]), { color: t.accent, width: 2 });
+      const [ax, ay] = pos();
+      c.beginPath(); c.arc(plane.px(ax), plane.py(ay), 6, 0, Math.PI * 2);
+      c.fillStyle = t.accent; c.fill(); c.lineWidth = 2.5; c.strokeStyle = t.surface; c.stroke();
+    });
+
+    // Returns: each episode a dot, the running mean of 20 a line.
+    const all = agent.episodeReturns();
+    const n = all.length;
+    returnsPlot.setDomain(0, Math.max(20, n), -1.1, 1.15);
+    returnsPlot.begin();
+    returnsPlot.axes({ xLabel: 'episode', yLabel: 'return', xTicks: 5, yTicks: 3 });
+    returnsPlot.clipToArea((pc) => {
+      pc.fillStyle = t.textMuted;
+      const stride = Math.max(1, Math.floor(n / 600));
+      for (let k = 0; k < n; k += stride) { pc.beginPath(); pc.arc(returnsPlot.px(k + 1), returnsPlot.py(all[k]), 1.8, 0, Math.PI * 2); pc.fill(); }
+      if (n) {
+        const xs = []; const ys = [];
+        let s = 0;
+        for (let k = 0; k < n; k++) { s += all[k]; if (k >= 20) s -= all[k - 20]; xs.push(k + 1); ys.push(s / Math.min(20, k + 1)); }
+        returnsPlot.path(xs, ys, { color: t.good, width: 2 });
+      }
+    });
+
+    // Loss: the mean TD loss of each episode on a log axis.
+    const rows = agent.traceRows();
+    const tv = agent.traceValues();
+    const lx = []; const ly = [];
+    for (let k = 0; k < rows; k++) { const l = tv[k * 6 + 4]; if (Number.isFinite(l) && l > 0) { lx.push(k + 1); ly.push(Math.log10(Math.max(1e-6, l))); } }
+    const lo = ly.length ? Math.floor(Math.min(...ly)) : -4;
+    const hi = ly.length ? Math.ceil(Math.max(...ly)) : 0;
+    lossPlot.setDomain(0, Math.max(20, rows), lo, Math.max(hi, lo + 1));
+    lossPlot.begin();
+    logAxes(lossPlot, { xLabel: 'episode', yLabel: 'TD loss', xTicks: 5 });
+    lossPlot.clipToArea(() => { if (lx.length) lossPlot.path(lx, ly, { color: t.loss, width: 1.8 }); });
+  }
+
+  resetAgent('A new network knows nothing yet. Press Play to watch single moves, or Train 100 episodes.');
+
+  return {
+    update(next) {
+      play.stop();
+      opts = { ...next };
+      setupSelect.value = opts.setup;
+      for (const k of Object.keys(sliders)) sliders[k].set(opts[k]);
+      resetAgent('');
+    },
+  };
+}
+
+function inside(x, y, cx, cy, r) { return (x - cx) ** 2 + (y - cy) ** 2 <= r * r; }
+
+// A terminal disc of the plane: a translucent fill, a solid rim and its name.
+function disc(plot, x, y, radius, color, label) {
+  const c = plot.ctx;
+  const X = plot.px(x);
+  const Y = plot.py(y);
+  const R = radius * (plot.px(1) - plot.px(0));
+  c.save();
+  c.beginPath(); c.arc(X, Y, R, 0, Math.PI * 2);
+  c.globalAlpha = 0.35; c.fillStyle = color; c.fill();
+  c.globalAlpha = 1; c.lineWidth = 2.5; c.strokeStyle = color; c.stroke();
+  c.fillStyle = plot.theme.text;
+  c.font = `600 13px ${plot.theme.font}`;
+  c.textAlign = 'center'; c.textBaseline = 'middle';
+  c.fillText(label, X, Y);
+  c.restore();
+}
