@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { schema, configure, recentReturn, returnClass, flipRows, SUCCESS_GRID, PREDICT_EPISODES, RUNAWAY } from '../web/widgets/deep-q.js';
+import { schema, configure, configureTable, LAKE, recentReturn, returnClass, flipRows, SUCCESS_GRID, PREDICT_EPISODES, RUNAWAY } from '../web/widgets/deep-q.js';
 import { formatNumber } from '../web/lib/format.js';
 
 const DEFAULTS = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, v.default]));
@@ -155,16 +155,15 @@ test('frozen lake, γ 0.9, seed 1: the network reaches the goal from every cell 
   const net = new ml.DeepQ();
   const table = new ml.QLearning();
   try {
-    g.preset('classic4x4');
-    net.setTask('grid');
-    net.setGridworld(g);
-    net.setGamma(0.9);
-    net.reset(1);
+    g.preset(LAKE.preset);
+    g.reset(1);
+    configure(net, { ...DEFAULTS, task: 'lake' }, g);
+    assert.equal(net.task(), 'grid');
+    assert.equal(net.gamma(), 0.9);
+    configureTable(table, g, DEFAULTS.seed);
     net.runEpisodes(300);
-    table.setEnvironment(g);
-    table.setEpsilon(0.2);
-    table.reset(1);
-    table.runEpisodes(300);
+    table.runEpisodes(net.episodes() - table.episodes());
+    assert.equal(table.episodes(), 300);
     const w = g.width();
     const s = g.start();
     const startIndex = s.y * w + s.x;

@@ -126,11 +126,14 @@ DeepQ::DeepQ() { reset(0); }
 void DeepQ::setTask(const std::string& task) {
   if (task != "plane" && task != "grid")
     throw InvalidArgument("DeepQ.setTask: task must be \"plane\" or \"grid\", not \"" + task + "\"");
+  // A different task has different states: nothing can step until reset() starts it.
+  if (task != task_) status_ = Status::Empty;
   task_ = task;
 }
 void DeepQ::setGridworld(const Gridworld& world) {
   world.validate("DeepQ.setGridworld");
   grid_ = world;
+  if (task_ == "grid") status_ = Status::Empty;
 }
 void DeepQ::setHiddenUnits(int n) {
   requireIntInRange(n, 2, 128, "DeepQ.setHiddenUnits", "units");

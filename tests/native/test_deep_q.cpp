@@ -264,6 +264,11 @@ TEST_CASE("deep Q-learning is deterministic and gives the WASM build's numbers",
 TEST_CASE("deep Q-learning refuses bad settings with typed errors", "[deep-q]") {
   DeepQ m;
   CHECK_THROWS_AS(m.setTask("cartpole"), dw::InvalidArgument);
+  m.setTask("grid");  // a new task must be started by reset()
+  CHECK_THROWS_AS(m.step(), dw::StateError);
+  m.reset(1);
+  CHECK(m.step() == 0.0);  // the frozen lake's first move never ends on a reward (its neighbours are empty)
+  m.setTask("plane");
   CHECK_THROWS_AS(m.setLoss("l1"), dw::InvalidArgument);
   CHECK_THROWS_AS(m.setOptimizer("rmsprop"), dw::InvalidArgument);
   CHECK_THROWS_AS(m.setGamma(1.0), dw::InvalidArgument);

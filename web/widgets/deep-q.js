@@ -15,6 +15,7 @@ import { logAxes } from '../lib/ticks.js';
 import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
+  task: { type: 'enum', values: ['plane', 'lake'], default: 'plane', description: 'The continuous plane, or the 4×4 frozen lake with the network beside a Q-table.' },
   setup: { type: 'enum', values: ['full', 'no-replay', 'no-target', 'neither'], default: 'full', description: 'Which stabilisers are on: both, replay off, target network off, or neither.' },
   replay: { type: 'int', min: 2, max: 20000, default: 5000, description: 'Replay buffer capacity (experiences kept) while replay is on.' },
   targetSync: { type: 'int', min: 2, max: 1000, default: 50, description: 'Learning steps between copies of the online network into the target network, while it is on.' },
@@ -45,9 +46,16 @@ export const PREDICT_EPISODES = 300;
 export const RUNAWAY = 10;
 
 // Applies the widget's options to an engine DeepQ and resets it with the seed.
-export function configure(agent, opts) {
+export function configure(agent, opts, world = null) {
   const s = SETUPS[opts.setup] || SETUPS.full;
-  agent.setTask('plane');
+  if (opts.task === 'lake' && world) {
+    agent.setTask('grid');
+    agent.setGridworld(world);
+    agent.setGamma(LAKE.gamma);
+  } else {
+    agent.setTask('plane');
+    agent.setGamma(0.95);
+  }
   agent.setLearningRate(opts.learningRate);
   agent.setEpsilon(1);
   agent.setEpsilonDecay(opts.epsilonDecay);
@@ -55,6 +63,17 @@ export function configure(agent, opts) {
   agent.setReplayCapacity(s.replay ? opts.replay : 1);
   agent.setTargetSync(s.target ? opts.targetSync : 1);
   agent.reset(opts.seed);
+}
+
+// The frozen-lake comparison: the network learns the board from each cell's (x, y), a Q-table
+// (the q-learning lesson's agent: ε 0.2, η 0.5) learns it cell by cell, both with γ 0.9.
+export const LAKE = { preset: 'classic4x4', gamma: 0.9, tableEpsilon: 0.2, tableAlpha: 0.5 };
+export function configureTable(table, world, seed) {
+  table.setEnvironment(world);
+  table.setGamma(LAKE.gamma);
+  table.setEpsilon(LAKE.tableEpsilon);
+  table.setAlpha(LAKE.tableAlpha);
+  table.reset(seed);
 }
 
 // Mean of the last `n` episode returns (fewer at the start), NaN with none.
@@ -90,6 +109,11 @@ function build(ctx) {
   const { ml, card, options } = ctx;
   let opts = { ...options };
   const agent = ctx.own(new ml.DeepQ());
+  const world = ctx.own(new ml.Gridworld());
+  const table = ctx.own(new ml.QLearning());
+  world.preset(LAKE.preset);
+  world.reset(opts.seed);
+  const lakeOptimum = world.valueIteration(LAKE.gamma, 1e-9);
   const layout = ml.DeepQ.planeLayout();
   let speed = 'medium';
   let trail = [];
@@ -110,6 +134,11 @@ function build(ctx) {
   button(buttons, 'Step', () => { play.stop(); moves(1); });
   button(buttons, 'Reset', () => { play.stop(); resetAgent('New random network: its values are noise, and ε = 1 means every move is random.'); });
   button(buttons, 'Train 100 episodes', () => { play.stop(); episodes(100); });
+  const taskSelect = select(card.controls, {
+    label: 'task', value: opts.task,
+    options: [['plane', 'continuous plane'], ['lake', 'frozen lake: network vs table']],
+    onChange: (v) => { play.stop(); opts.task = v; resetAgent(v === 'lake' ? 'Frozen lake: the network sees each cell as its (x, y); the Q-table beside it learns from the same number of episodes.' : 'The continuous plane: no table could list its states.'); },
+  });
   const setupSelect = select(card.controls, {
     label: 'setup', value: opts.setup,
     options: Object.entries(SETUPS).map(([k, v]) => [k, v.label]),
@@ -128,17 +157,23 @@ function build(ctx) {
   const statRecent = card.stat('recent return');
   const statSuccess = card.stat('greedy reaches goal');
   const statValue = card.stat('mean value');
+  const statStart = card.stat('lake V(start): net · table · best');
 
   const prediction = createPrediction(ctx, {
     id: 'deep-q-no-stabilisers',
     question: `With neither replay nor a target network, after ${PREDICT_EPISODES} episodes the mean return of the last ${RETURN_WINDOW} will be…`,
     choices: [['high', 'about as good as DQN (0.8 or more)'], ['middle', 'in between (0.3 to 0.8)'], ['low', 'poor (below 0.3)']],
-    onCommit: () => { if (opts.setup !== 'neither') { opts.setup = 'neither'; setupSelect.value = 'neither'; resetAgent('Setup switched to “neither”. Train until 300 episodes to check your prediction.'); } },
+    onCommit: () => {
+      if (opts.setup === 'neither' && opts.task === 'plane' && agent.episodes() === 0) return;
+      opts.setup = 'neither'; opts.task = 'plane';
+      setupSelect.value = 'neither'; taskSelect.value = 'plane';
+      resetAgent(`Setup switched to “neither” on the plane, from a new network. Train to ${PREDICT_EPISODES} episodes to check your prediction.`);
+    },
     next: `Now train to ${PREDICT_EPISODES} episodes with the setup “neither” (Train 100 episodes three times, or Play on fast).`,
   });
 
   function judge() {
-    if (prediction.pending === null || opts.setup !== 'neither' || agent.episodes() < PREDICT_EPISODES) return;
+    if (prediction.pending === null || opts.setup !== 'neither' || opts.task !== 'plane' || agent.episodes() < PREDICT_EPISODES) return;
     const r = recentReturn(agent.episodeReturns().subarray(0, PREDICT_EPISODES));
     const outcome = returnClass(r);
     prediction.settle(outcome, `After ${PREDICT_EPISODES} episodes the last ${RETURN_WINDOW} averaged ${formatNumber(r, 2)}. Without replay every update chases the latest, strongly correlated move, and without a target the value it chases moves with every update, so the network keeps unlearning what it found; with both on (same seed) it averages above 0.9.`);
@@ -150,7 +185,7 @@ function build(ctx) {
   }
 
   function resetAgent(text) {
-    attempt(card, () => configure(agent, opts));
+    attempt(card, () => { configure(agent, opts, world); configureTable(table, world, opts.seed); });
     trail = [pos()];
     success = NaN;
     successAt = -1;
@@ -158,7 +193,9 @@ function build(ctx) {
     render();
   }
 
-  function pos() { const p = agent.position(); return [p.x, 1 - p.y]; }
+  function pos() { const p = agent.position(); return opts.task === 'lake' ? lakeCentre(p) : [p.x, 1 - p.y]; }
+  // Lake cells in plot coordinates: cell (x, y) spans [x/4, (x+1)/4] × [1 − (y+1)/4, 1 − y/4].
+  function lakeCentre(p) { const w = world.width(); const h = world.height(); return [(Math.round(p.x * (w - 1)) + 0.5) / w, 1 - (Math.round(p.y * (h - 1)) + 0.5) / h]; }
 
   function moves(n) {
     let finished = null;
@@ -171,6 +208,7 @@ function build(ctx) {
         if (agent.lastDone()) finished = agent.lastReward();
       }
     });
+    syncTable();
     if (agent.status() === 'diverged') card.setMessage('The network\'s values are no longer finite numbers: training diverged. Lower the learning rate and press Reset.', 'bad');
     else if (finished !== null) describeEnd(finished);
     render();
@@ -178,11 +216,19 @@ function build(ctx) {
 
   function episodes(n) {
     attempt(card, () => agent.runEpisodes(n));
+    syncTable();
     trail = [pos()];
     const r = agent.episodeReturns();
     if (agent.status() === 'diverged') card.setMessage('Training diverged (the values are no longer finite). Lower the learning rate and press Reset.', 'bad');
     else card.setMessage(`Trained ${countOf(n, 'more episode')} (${formatNumber(agent.episodes(), 0)} so far). Mean return of the last ${countOf(Math.min(RETURN_WINDOW, r.length), 'episode')}: ${formatNumber(recentReturn(r), 2)}.`, 'info');
     render();
+  }
+
+  // The table trains for as many episodes as the network has finished (lake only).
+  function syncTable() {
+    if (opts.task !== 'lake') return;
+    const behind = agent.episodes() - table.episodes();
+    if (behind > 0) attempt(card, () => table.runEpisodes(behind));
   }
 
   function describeEnd(reward) {
@@ -203,11 +249,22 @@ function build(ctx) {
     statEps.set(formatNumber(agent.epsilon(), 2));
     statRecent.set(r.length ? formatNumber(recentReturn(r), 2) : '–');
     statSuccess.set(Number.isFinite(success) ? formatPercent(success, 0) : '–');
-    statValue.set(Number.isFinite(probe) ? formatNumber(probe, 2) : '–');
-    if (Number.isFinite(probe) && probe > RUNAWAY && agent.status() !== 'diverged') card.setMessage(`The values have run away: the mean value over the plane is ${formatNumber(probe, 0, { grouping: true })}, yet no episode can return more than +1. Each update chases a target computed by the network it is changing.`, 'warn');
-    plane.canvas.setAttribute('aria-label', `Plane with goal at the lower right and a pit in the middle; agent at (${formatNumber(pos()[0], 2)}, ${formatNumber(pos()[1], 2)}); ${countOf(eps, 'episode')} trained; ε = ${formatNumber(agent.epsilon(), 2)}; greedy policy reaches the goal from ${Number.isFinite(success) ? formatPercent(success, 0) : 'an unmeasured share'} of the starts; mean value ${Number.isFinite(probe) ? formatNumber(probe, 2) : 'not yet measured'}.`);
+    statValue.set(Number.isFinite(probe) && opts.task !== 'lake' ? formatNumber(probe, 2) : '–');
+    statStart.set(opts.task === 'lake' ? startValues().map((v) => formatNumber(v, 2)).join(' · ') : '–');
+    if (opts.task !== 'lake' && Number.isFinite(probe) && probe > RUNAWAY && agent.status() !== 'diverged') card.setMessage(`The values have run away: the mean value over the plane is ${formatNumber(probe, 0, { grouping: true })}, yet no episode can return more than +1. Each update chases a target computed by the network it is changing.`, 'warn');
+    if (opts.task === 'lake') {
+      const [net, tab, best] = startValues();
+      plane.canvas.setAttribute('aria-label', `Frozen lake 4 by 4, agent at cell (${Math.round(agent.position().x * 3)}, ${Math.round(agent.position().y * 3)}); ${countOf(eps, 'episode')} trained; value of the start: network ${formatNumber(net, 2)}, table ${formatNumber(tab, 2)}, optimum ${formatNumber(best, 2)}; the network's greedy policy reaches the goal from ${Number.isFinite(success) ? formatPercent(success, 0) : 'an unmeasured share'} of the cells.`);
+    } else plane.canvas.setAttribute('aria-label', `Plane with goal at the lower right and a pit in the middle; agent at (${formatNumber(pos()[0], 2)}, ${formatNumber(pos()[1], 2)}); ${countOf(eps, 'episode')} trained; ε = ${formatNumber(agent.epsilon(), 2)}; greedy policy reaches the goal from ${Number.isFinite(success) ? formatPercent(success, 0) : 'an unmeasured share'} of the starts; mean value ${Number.isFinite(probe) ? formatNumber(probe, 2) : 'not yet measured'}.`);
     judge();
     ctx.requestDraw(draw);
+  }
+
+  function startValues() {
+    const s = world.start();
+    const k = s.y * world.width() + s.x;
+    const net = agent.status() === 'diverged' ? NaN : agent.valueMap(1)[k];
+    return [net, table.values()[k], lakeOptimum[k]];
   }
 
   function lastProbe() {
@@ -217,18 +274,66 @@ function build(ctx) {
     return v[rows * 6 - 1];
   }
 
+  function drawLake(t) {
+    const c = plane.ctx;
+    const w = world.width(); const h = world.height();
+    const kinds = Array.from(world.cells());
+    const diverged = agent.status() === 'diverged';
+    const net = diverged ? null : agent.valueMap(1);
+    const policy = diverged ? null : agent.policyMap(1);
+    const tab = table.values();
+    const rgb = divergingRgb(t, { strength: 0.85 });
+    const px = (u) => plane.px(u); const py = (v) => plane.py(v);
+    const size = px(1 / w) - px(0);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const k = y * w + x;
+        const X = px(x / w); const Y = py(1 - y / h);
+        const kind = kinds[k];
+        if (kind === 2 || kind === 3) {
+          c.fillStyle = kind === 2 ? t.loss : t.good;
+          c.globalAlpha = 0.8; c.fillRect(X + 3, Y + 3, size - 6, size - 6); c.globalAlpha = 1;
+          c.fillStyle = '#ffffff'; c.font = `600 13px ${t.font}`; c.textAlign = 'center'; c.textBaseline = 'middle';
+          c.fillText(kind === 2 ? 'pit' : 'goal', X + size / 2, Y + size / 2);
+          continue;
+        }
+        const col = rgb(net ? net[k] : 0);
+        c.fillStyle = `rgb(${col[0] | 0}, ${col[1] | 0}, ${col[2] | 0})`;
+        c.fillRect(X, Y, size, size);
+        if (policy && policy[k] >= 0) {
+          const [dx, dy] = DIRS[policy[k]];
+          const cx = (x + 0.5) / w; const cy = 1 - (y + 0.5) / h; const len = 0.28 / w;
+          arrow(c, plane, cx - dx * len * 0.6, cy - dy * len * 0.6, cx + dx * len, cy + dy * len, t.model, '', 2);
+        }
+        if (size >= 70) {
+          c.fillStyle = t.text; c.font = `11px ${t.mono}`; c.textAlign = 'left'; c.textBaseline = 'top';
+          c.fillText(`net ${net ? formatNumber(net[k], 2) : '–'}`, X + 4, Y + 4);
+          c.textBaseline = 'bottom';
+          c.fillText(`table ${formatNumber(tab[k], 2)}`, X + 4, Y + size - 4);
+        }
+      }
+    }
+    c.strokeStyle = t.border; c.lineWidth = 1;
+    for (let i = 0; i <= w; i++) { c.beginPath(); c.moveTo(px(i / w), py(0)); c.lineTo(px(i / w), py(1)); c.stroke(); }
+    for (let j = 0; j <= h; j++) { c.beginPath(); c.moveTo(px(0), py(j / h)); c.lineTo(px(1), py(j / h)); c.stroke(); }
+    const [ax, ay] = pos();
+    c.beginPath(); c.arc(px(ax), py(ay), 7, 0, Math.PI * 2);
+    c.fillStyle = t.accent; c.fill(); c.lineWidth = 2.5; c.strokeStyle = t.surface; c.stroke();
+  }
+
   function draw() {
     const t = plane.theme;
     const diverged = agent.status() === 'diverged';
     plane.begin();
-    if (!diverged) {
+    if (opts.task === 'lake') drawLake(t);
+    else if (!diverged) {
       const values = flipRows(agent.valueMap(MAP_CELLS), MAP_CELLS);
       const rgb = divergingRgb(t, { strength: 0.85 });
       drawHeatmap(plane, values, MAP_CELLS, MAP_CELLS, (v, out) => rgb(v, out));
     }
-    plane.axes({ xLabel: 'x', yLabel: 'y', xTicks: 5, yTicks: 5 });
     const c = plane.ctx;
-    plane.clipToArea(() => {
+    if (opts.task !== 'lake') plane.axes({ xLabel: 'x', yLabel: 'y', xTicks: 5, yTicks: 5 });
+    if (opts.task !== 'lake') plane.clipToArea(() => {
       disc(plane, layout.pitX, 1 - layout.pitY, layout.pitRadius, t.loss, 'pit');
       disc(plane, layout.goalX, 1 - layout.goalY, layout.goalRadius, t.good, 'goal');
       if (!diverged) {
@@ -289,6 +394,7 @@ function build(ctx) {
       play.stop();
       opts = { ...next };
       setupSelect.value = opts.setup;
+      taskSelect.value = opts.task;
       for (const k of Object.keys(sliders)) sliders[k].set(opts[k]);
       resetAgent('');
     },

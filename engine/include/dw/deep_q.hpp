@@ -109,7 +109,8 @@ class DeepQ {
   const char* name() const { return "DeepQ"; }
 
   // --- settings (each takes effect at the next reset(), except ε, η, γ, batch, loss, sync) ---
-  void setTask(const std::string& task);       // "plane" | "grid"
+  // "plane" | "grid". Changing the task (or the grid task's board) requires reset() before step().
+  void setTask(const std::string& task);
   const std::string& task() const { return task_; }
   void setGridworld(const Gridworld& world);   // validated; used by the "grid" task
   const Gridworld& gridworld() const { return grid_; }
