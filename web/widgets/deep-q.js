@@ -174,7 +174,8 @@ function build(ctx) {
     statSuccess.set(Number.isFinite(success) ? formatPercent(success, 0) : '–');
     statValue.set(Number.isFinite(probe) && opts.task !== 'lake' ? formatNumber(probe, 2) : '–');
     statStart.set(opts.task === 'lake' ? startValues().map((v) => formatNumber(v, 2)).join(' · ') : '–');
-    if (opts.task !== 'lake' && Number.isFinite(probe) && probe > RUNAWAY && agent.status() !== 'diverged') card.setMessage(`The values have run away: the mean value over the plane is ${formatNumber(probe, 0, { grouping: true })}, yet no episode can return more than +1. Each update chases a target computed by the network it is changing.`, 'warn');
+    const top = peakProbe();
+    if (opts.task !== 'lake' && top.value > RUNAWAY && agent.status() !== 'diverged') card.setMessage(`The values ran away: the mean value over the plane reached ${formatNumber(top.value, 0, { grouping: true })} in episode ${formatNumber(top.episode, 0)}, yet no episode can return more than +1. Each update chased a target computed by the network it was changing.`, 'warn');
     if (opts.task === 'lake') {
       const [net, tab, best] = startValues();
       plane.canvas.setAttribute('aria-label', `Frozen lake 4 by 4, agent at cell (${Math.round(agent.position().x * 3)}, ${Math.round(agent.position().y * 3)}); ${countOf(eps, 'episode')} trained; value of the start: network ${formatNumber(net, 2)}, table ${formatNumber(tab, 2)}, optimum ${formatNumber(best, 2)}; the network's greedy policy reaches the goal from ${Number.isFinite(success) ? formatPercent(success, 0) : 'an unmeasured share'} of the cells.`);
@@ -188,6 +189,15 @@ function build(ctx) {
     const k = s.y * world.width() + s.x;
     const net = agent.status() === 'diverged' ? NaN : agent.valueMap(1)[k];
     return [net, table.values()[k], lakeOptimum[k]];
+  }
+
+  // The largest mean value of any episode so far, and its episode.
+  function peakProbe() {
+    const rows = agent.traceRows();
+    const v = agent.traceValues();
+    let best = { value: -Infinity, episode: 0 };
+    for (let k = 0; k < rows; k++) if (v[k * 6 + 5] > best.value) best = { value: v[k * 6 + 5], episode: k + 1 };
+    return best;
   }
 
   function lastProbe() {
