@@ -121,3 +121,39 @@ test('deep-q: under reduced motion Play trains 25 episodes once and nothing anim
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+test('deep-q: the frozen lake shows the network beside the table, trained for as many episodes', async () => {
+  const page = await site.newPage({ width: 1280 });
+  await page.goto(`${site.base}/lessons/deep-q-learning.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: TITLE });
+  const stat = statReader(page, card);
+  await card.getByLabel('task').selectOption('lake');
+  const train = card.getByRole('button', { name: 'Train 100 episodes' });
+  for (let i = 0; i < 3; i++) await train.click();
+  assert.equal(await stat('episodes'), '300');
+  assert.equal(await stat('greedy reaches goal'), '100%');
+  const expected = await page.evaluate(async () => {
+    const { loadEngine } = await import('/engine/index.js');
+    const { schema, configure, configureTable, LAKE } = await import('/widgets/deep-q/settings.js');
+    const { formatNumber } = await import('/lib/format.js');
+    const ml = await loadEngine();
+    const g = new ml.Gridworld(); const net = new ml.DeepQ(); const table = new ml.QLearning();
+    try {
+      g.preset(LAKE.preset);
+      g.reset(1);
+      const defaults = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, v.default]));
+      configure(net, { ...defaults, task: 'lake' }, g);
+      configureTable(table, g, 1);
+      net.runEpisodes(300);
+      table.runEpisodes(300);
+      return [net.valueMap(1)[0], table.values()[0], g.valueIteration(0.9, 1e-9)[0]].map((v) => formatNumber(v, 2)).join(' · ');
+    } finally { g.delete(); net.delete(); table.delete(); }
+  });
+  assert.equal(await stat('lake V(start): net · table · best'), expected);
+  assert.match(await card.locator('canvas').first().getAttribute('aria-label'), /^Frozen lake 4 by 4/);
+  await screenshot(page, 'deep-q-lake-1280');
+  assert.ok(await noNaN(page));
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
