@@ -150,7 +150,7 @@ test('deep-q: the frozen lake shows the network beside the table, trained for as
       return [net.valueMap(1)[0], table.values()[0], g.valueIteration(0.9, 1e-9)[0]].map((v) => formatNumber(v, 2)).join(' · ');
     } finally { g.delete(); net.delete(); table.delete(); }
   });
-  assert.equal(await stat('lake V(start): net · table · best'), expected);
+  assert.equal(await stat('V(start): network · table · best'), expected);
   assert.match(await card.locator('canvas').first().getAttribute('aria-label'), /^Frozen lake 4 by 4/);
   await screenshot(page, 'deep-q-lake-1280');
   assert.ok(await noNaN(page));

@@ -10,6 +10,7 @@ import { button, buttonRow, select, slider } from '../lib/ui.js';
 import { countOf, formatNumber, formatPercent, formatShort } from '../lib/format.js';
 import { drawHeatmap, divergingRgb, heatLegend } from '../lib/heatmap.js';
 import { arrow } from '../lib/marks.js';
+import { equalDomain } from '../lib/domain.js';
 import { logAxes } from '../lib/ticks.js';
 import { createPrediction } from '../lib/predict.js';
 import { schema, SETUPS, LAKE, MAP_CELLS, ARROW_CELLS, SUCCESS_GRID, RETURN_WINDOW, PREDICT_EPISODES, RUNAWAY, configure, configureTable, recentReturn, returnClass, flipRows } from './deep-q/settings.js';
@@ -44,6 +45,7 @@ function build(ctx) {
   let successAt = -1;
 
   const plane = ctx.own(new Plot(card.stage, { aspect: 1, minHeight: 240, maxHeight: 440, domain: [0, 1, 0, 1], label: 'The plane: value map, greedy actions, goal, pit and agent', onResize: () => ctx.requestDraw(draw) }));
+  plane.margin = { left: 8, right: 8, top: 8, bottom: 8 }; // no axes: the square fills the canvas
   heatLegend(card.stage, { color: (x) => divergingRgb(plane.theme)(2 * x - 1), low: '−1', high: '+1', caption: 'learned value max Q(s, a)' });
   const returnsPlot = ctx.own(new Plot(card.stage, { aspect: 0.26, minHeight: 120, maxHeight: 170, label: 'Return of each episode', onResize: () => ctx.requestDraw(draw) }));
   const lossPlot = ctx.own(new Plot(card.stage, { aspect: 0.26, minHeight: 120, maxHeight: 170, label: 'Mean TD loss of each episode (log scale)', onResize: () => ctx.requestDraw(draw) }));
@@ -80,7 +82,7 @@ function build(ctx) {
   const statRecent = card.stat('recent return');
   const statSuccess = card.stat('greedy reaches goal');
   const statValue = card.stat('mean value');
-  const statStart = card.stat('lake V(start): net · table · best');
+  const statStart = card.stat('V(start): network · table · best');
 
   const prediction = createPrediction(ctx, {
     id: 'deep-q-no-stabilisers',
@@ -172,6 +174,8 @@ function build(ctx) {
     statEps.set(formatNumber(agent.epsilon(), 2));
     statRecent.set(r.length ? formatNumber(recentReturn(r), 2) : '–');
     statSuccess.set(Number.isFinite(success) ? formatPercent(success, 0) : '–');
+    statValue.element.hidden = opts.task === 'lake';
+    statStart.element.hidden = opts.task !== 'lake';
     statValue.set(Number.isFinite(probe) && opts.task !== 'lake' ? formatNumber(probe, 2) : '–');
     statStart.set(opts.task === 'lake' ? startValues().map((v) => formatNumber(v, 2)).join(' · ') : '–');
     const top = peakProbe();
@@ -257,15 +261,18 @@ function build(ctx) {
   function draw() {
     const t = plane.theme;
     const diverged = agent.status() === 'diverged';
+    equalDomain(plane, 0.5, 0.5, 0.5, 0.5); // one unit as many pixels across as up: discs stay round
     plane.begin();
     if (opts.task === 'lake') drawLake(t);
     else if (!diverged) {
       const values = flipRows(agent.valueMap(MAP_CELLS), MAP_CELLS);
       const rgb = divergingRgb(t, { strength: 0.85 });
-      drawHeatmap(plane, values, MAP_CELLS, MAP_CELLS, (v, out) => rgb(v, out));
+      drawHeatmap(plane, values, MAP_CELLS, MAP_CELLS, (v, out) => rgb(v, out), { rect: { x0: 0, x1: 1, y0: 0, y1: 1 } });
     }
     const c = plane.ctx;
-    if (opts.task !== 'lake') plane.axes({ xLabel: 'x', yLabel: 'y', xTicks: 5, yTicks: 5 });
+    // The square's frame only: the engine's y grows downward, so numbered axes would mislead.
+    c.strokeStyle = t.border; c.lineWidth = 1;
+    c.strokeRect(plane.px(0) + 0.5, plane.py(1) + 0.5, plane.px(1) - plane.px(0), plane.py(0) - plane.py(1));
     if (opts.task !== 'lake') plane.clipToArea(() => {
       disc(plane, layout.pitX, 1 - layout.pitY, layout.pitRadius, t.loss, 'pit');
       disc(plane, layout.goalX, 1 - layout.goalY, layout.goalRadius, t.good, 'goal');
