@@ -83,6 +83,7 @@ function build(ctx) {
   const statSuccess = card.stat('greedy reaches goal');
   const statValue = card.stat('mean value');
   const statStart = card.stat('V(start): network · table · best');
+  statStart.element.remove();
 
   const prediction = createPrediction(ctx, {
     id: 'deep-q-no-stabilisers',
@@ -174,8 +175,10 @@ function build(ctx) {
     statEps.set(formatNumber(agent.epsilon(), 2));
     statRecent.set(r.length ? formatNumber(recentReturn(r), 2) : '–');
     statSuccess.set(Number.isFinite(success) ? formatPercent(success, 0) : '–');
-    statValue.element.hidden = opts.task === 'lake';
-    statStart.element.hidden = opts.task !== 'lake';
+    // Each task shows only its own readout (the stat's CSS display would override `hidden`).
+    const shown = opts.task === 'lake' ? statStart.element : statValue.element;
+    const gone = opts.task === 'lake' ? statValue.element : statStart.element;
+    if (gone.isConnected) gone.replaceWith(shown);
     statValue.set(Number.isFinite(probe) && opts.task !== 'lake' ? formatNumber(probe, 2) : '–');
     statStart.set(opts.task === 'lake' ? startValues().map((v) => formatNumber(v, 2)).join(' · ') : '–');
     const top = peakProbe();
