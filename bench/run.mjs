@@ -43,6 +43,8 @@ const LABELS = {
   quantised_test_360: 'the same network quantised to 4 bits per channel, test accuracy over 360 images',
   rnn_lstm_step: 'LSTM (8 units) BPTT step on a 60-step window, traced',
   rnn_frame: 'recurrent-sequence frame: 4 LSTM steps + series run + forecast + gradient flow',
+  dqn_step: 'deep Q-learning: one move + one Adam step on a replay batch of 32 (2→32→32→4 ReLU net)',
+  dqn_frame: 'deep-q "fast" frame: 40 moves with learning + 40×40 value map + 10×10 greedy arrows',
 };
 // TensorFlow Playground's largest configuration, one frame's work (bench/workloads.mjs, TFP_*).
 const FRAME_LABELS = {

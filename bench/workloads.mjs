@@ -232,6 +232,17 @@ function rows(ml, { js }) {
   });
   rnnRow('rnn_lstm_step', (rnn) => () => rnn.step());
   rnnRow('rnn_frame', (rnn) => () => { for (let s = 0; s < 4; s++) rnn.step(); rnn.seriesRun(); rnn.generate(160, 80); rnn.gradientFlow(60); });
+
+  // The deep-q widget (web/widgets/deep-q.js): one move plus one learning step on a batch of 32
+  // (after 200 warm-up moves), and a "fast" frame: 40 moves, the 40×40 value map, 10×10 arrows.
+  const dqnRow = (key, opOf) => row(key, () => {
+    const dqn = new ml.DeepQ();
+    dqn.reset(1);
+    dqn.fit(200);
+    return { impls: { wasm: opOf(dqn) }, done: () => dqn.delete() };
+  });
+  dqnRow('dqn_step', (dqn) => () => dqn.step());
+  dqnRow('dqn_frame', (dqn) => () => { dqn.fit(40); dqn.valueMap(40); dqn.policyMap(10); });
   return list;
 }
 

@@ -12,6 +12,7 @@
 
 #include "dw/conv_net.hpp"
 #include "dw/datasets.hpp"
+#include "dw/deep_q.hpp"
 #include "dw/decision_tree.hpp"
 #include "dw/kernel_svm.hpp"
 #include "dw/kmeans.hpp"
@@ -212,6 +213,18 @@ int main(int argc, char** argv) {
     rnn.seriesRun();
     rnn.generate(160, 80);
     rnn.gradientFlow(60);
+  });
+
+  // The deep-q widget (web/widgets/deep-q.js): one move plus one learning step on a batch of 32
+  // (after 200 warm-up moves), and a "fast" frame: 40 moves, the 40×40 value map, 10×10 arrows.
+  dw::DeepQ dqn;
+  dqn.reset(1);
+  dqn.fit(200);
+  measureRow("dqn_step", [&] { dqn.step(); });
+  measureRow("dqn_frame", [&] {
+    dqn.fit(40);
+    dqn.valueMap(40);
+    dqn.policyMap(10);
   });
 
   std::printf("{");

@@ -13,6 +13,7 @@
 #include "bind_unsupervised.hpp"
 #include "bind_evaluation.hpp"
 #include "bind_reinforcement.hpp"
+#include "bind_deep_q.hpp"
 #include "bind_house_prices.hpp"
 #include "bind_learning_theory.hpp"
 #include "bind_neural_blocks.hpp"
@@ -214,4 +215,5 @@ EMSCRIPTEN_BINDINGS(data_workshop) {
   dw::js::bind_distributions();
   dw::js::bind_transfer();
   dw::js::bind_training_tricks();
+  dw::js::bind_deep_q();
 }

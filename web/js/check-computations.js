@@ -20,6 +20,7 @@ import { computations as comparison } from './check-computations/comparison.js';
 import { computations as gan } from './check-computations/gan.js';
 import { computations as statistics } from './check-computations/statistics.js';
 import { computations as tricks } from './check-computations/tricks.js';
+import { computations as dqn } from './check-computations/dqn.js';
 
 import { need, opt, scoped } from './check-computations/args.js';
 
@@ -149,6 +150,7 @@ export const computations = {
   ...gan,
   ...statistics,
   ...tricks,
+  ...dqn,
 };
 
 export const computationNames = Object.keys(computations);

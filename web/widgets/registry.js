@@ -17,6 +17,7 @@ export const widgets = {
   'which-learning': () => import('./which-learning.js'),
   'spam-filter': () => import('./spam-filter.js'),
   'gridworld': () => import('./gridworld.js'),
+  'deep-q': () => import('./deep-q.js'),
   'bandit': () => import('./bandit.js'),
   'dbscan-vs-kmeans': () => import('./dbscan-vs-kmeans.js'),
   'tsne-vs-pca': () => import('./tsne-vs-pca.js'),

@@ -1,0 +1,159 @@
+// The deep-q widget on its lesson page: readouts equal the engine's numbers for the same
+// episodes (the widget's own configure()), the controls work from the keyboard, turning the
+// target network off makes the values run away (the warning appears), the prediction box settles,
+// reduced motion trains on demand instead of animating, and the page fits 375 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { canvasInk, statReader, noNaN } from './landscape-helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+// The engine's readouts after `episodes` episodes with the widget's settings.
+async function engineAfter(page, episodes, options = {}) {
+  return page.evaluate(async ({ n, o }) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const { schema, configure, recentReturn, SUCCESS_GRID } = await import('/widgets/deep-q/settings.js');
+    const { formatNumber, formatPercent } = await import('/lib/format.js');
+    const ml = await loadEngine();
+    const a = new ml.DeepQ();
+    try {
+      const defaults = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, v.default]));
+      configure(a, { ...defaults, ...o });
+      a.runEpisodes(n);
+      return { recent: formatNumber(recentReturn(a.episodeReturns()), 2), success: formatPercent(a.greedySuccess(SUCCESS_GRID), 0), epsilon: formatNumber(a.epsilon(), 2) };
+    } finally { a.delete(); }
+  }, { n: episodes, o: options });
+}
+
+const TITLE = 'Deep Q-learning: a network learns';
+
+test('deep-q: readouts match the engine, keyboard, setups, runaway warning, 375 px', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/deep-q-learning.html`);
+    await widgetsReady(page);
+    const card = page.locator('.dw-card').filter({ hasText: TITLE });
+    const stat = statReader(page, card);
+    assert.equal(await stat('episodes'), '0');
+    assert.equal(await stat('ε'), '1.00');
+
+    // Step from the keyboard moves the agent without finishing an episode (usually).
+    const stepBtn = card.getByRole('button', { name: 'Step', exact: true });
+    await stepBtn.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Space');
+    const label = await card.locator('canvas').first().getAttribute('aria-label');
+    assert.match(label, /^Plane with goal at the lower right and a pit in the middle; agent at \(/);
+
+    await card.getByRole('button', { name: 'Reset' }).click();
+    const train = card.getByRole('button', { name: 'Train 100 episodes' });
+    await train.click();
+    await train.click();
+    await train.click();
+    assert.equal(await stat('episodes'), '300');
+    const expected = await engineAfter(page, 300);
+    assert.equal(await stat('recent return'), expected.recent);
+    assert.equal(await stat('greedy reaches goal'), expected.success);
+    assert.equal(await stat('ε'), expected.epsilon);
+    assert.equal(expected.recent, '0.98');
+    const ink = await canvasInk(page, '.dw-card canvas');
+    assert.ok(ink.colours > 20, 'the value map is painted');
+    await screenshot(page, `deep-q-${width}`);
+
+    // No target network: the values run away and the card says so.
+    const setup = card.getByLabel('setup');
+    await setup.focus();
+    await setup.selectOption('no-target');
+    assert.equal(await stat('episodes'), '0');
+    await train.click();
+    await train.click();
+    await train.click();
+    const message = await card.locator('.dw-message').first().textContent();
+    assert.match(message, /^The values ran away: the mean value over the plane reached 7\u2009\d{3} in episode \d+, yet no episode can return more than \+1/);
+
+    // A slider by keyboard resets the training.
+    const eta = card.getByRole('slider', { name: /learning rate η/ });
+    await eta.focus();
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await stat('episodes'), '0');
+
+    assert.ok(await noNaN(page));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal scroll at ${width} px (${overflow})`);
+    assert.deepEqual(page.record.errors, []);
+    assert.deepEqual(offMachineRequests(page), []);
+    await page.close();
+  }
+});
+
+test('deep-q: predict, then check — "neither" ends poor, and the box says the prediction held', async () => {
+  const page = await site.newPage({ width: 1280 });
+  await page.goto(`${site.base}/lessons/deep-q-learning.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: TITLE });
+  const stat = statReader(page, card);
+  const box = card.locator('[data-predict="deep-q-no-stabilisers"]');
+  await box.locator('select').selectOption('low');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.equal(await card.getByLabel('setup').inputValue(), 'neither');
+  const train = card.getByRole('button', { name: 'Train 100 episodes' });
+  for (let i = 0; i < 3; i++) await train.click();
+  assert.equal(await stat('episodes'), '300');
+  assert.match(await box.locator('.dw-predict-status').textContent(), /Your prediction held/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('deep-q: under reduced motion Play trains 25 episodes once and nothing animates', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/deep-q-learning.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: TITLE });
+  const stat = statReader(page, card);
+  await card.getByRole('button', { name: 'Play' }).click();
+  assert.equal(await stat('episodes'), '25');
+  await page.waitForTimeout(300);
+  assert.equal(await stat('episodes'), '25');
+  assert.equal((await engineAfter(page, 25)).recent, await stat('recent return'));
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('deep-q: the frozen lake shows the network beside the table, trained for as many episodes', async () => {
+  const page = await site.newPage({ width: 1280 });
+  await page.goto(`${site.base}/lessons/deep-q-learning.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: TITLE });
+  const stat = statReader(page, card);
+  await card.getByLabel('task').selectOption('lake');
+  const train = card.getByRole('button', { name: 'Train 100 episodes' });
+  for (let i = 0; i < 3; i++) await train.click();
+  assert.equal(await stat('episodes'), '300');
+  assert.equal(await stat('greedy reaches goal'), '100%');
+  const expected = await page.evaluate(async () => {
+    const { loadEngine } = await import('/engine/index.js');
+    const { schema, configure, configureTable, LAKE } = await import('/widgets/deep-q/settings.js');
+    const { formatNumber } = await import('/lib/format.js');
+    const ml = await loadEngine();
+    const g = new ml.Gridworld(); const net = new ml.DeepQ(); const table = new ml.QLearning();
+    try {
+      g.preset(LAKE.preset);
+      g.reset(1);
+      const defaults = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, v.default]));
+      configure(net, { ...defaults, task: 'lake' }, g);
+      configureTable(table, g, 1);
+      net.runEpisodes(300);
+      table.runEpisodes(300);
+      return [net.valueMap(1)[0], table.values()[0], g.valueIteration(0.9, 1e-9)[0]].map((v) => formatNumber(v, 2)).join(' · ');
+    } finally { g.delete(); net.delete(); table.delete(); }
+  });
+  assert.equal(await stat('V(start): network · table · best'), expected);
+  assert.match(await card.locator('canvas').first().getAttribute('aria-label'), /^Frozen lake 4 by 4/);
+  await screenshot(page, 'deep-q-lake-1280');
+  assert.ok(await noNaN(page));
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
