@@ -28,8 +28,11 @@ test('Step and Fast-forward draw the engine\'s means; the spread matches s/√n;
   await c.getByRole('button', { name: 'Step' }).click();
   assert.equal(await statText(c, 'means drawn'), '2');
   // Predicting before enough means are drawn is refused in words.
-  await c.getByRole('combobox', { name: /predict/ }).selectOption('half');
-  assert.match(await c.locator('.dw-message').textContent(), /Draw at least 500 means first/);
+  const box = c.locator('[data-predict="clt-quadruple-n"]');
+  await box.getByRole('combobox', { name: /spread of the means will/ }).selectOption('half');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.match(await box.getByRole('status').textContent(), /Draw at least 500 means first/);
+  assert.equal(await box.getAttribute('data-state'), null);
   await c.getByRole('button', { name: 'Fast-forward' }).click();
   assert.equal(await statText(c, 'means drawn'), '2000');
   const expected = await withEngine(page, (ml) => {
@@ -41,13 +44,17 @@ test('Step and Fast-forward draw the engine\'s means; the spread matches s/√n;
   assert.equal(await statText(c, 'spread of the means'), expected.s);
   assert.equal(expected.s, '0.321');
   // Predict "halve", quadruple n, draw: the widget says it was right.
-  await c.getByRole('combobox', { name: /predict/ }).selectOption('half');
-  assert.match(await c.locator('.dw-message').textContent(), /set n to 40/);
+  const reported = page.evaluate(() => new Promise((resolve) => document.addEventListener('dw:complete', (e) => resolve(e.detail), { once: true })));
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: halve\. Now set n to 40/);
+  assert.equal(await box.getByRole('combobox').isDisabled(), true);
   await c.getByRole('slider', { name: /sample size n/ }).fill('40');
   assert.equal(await statText(c, 'CLT: s/√n'), '0.158');
   await c.getByRole('button', { name: 'Fast-forward' }).click();
   assert.equal(await statText(c, 'spread of the means'), expected.s40);
-  assert.match(await c.locator('.dw-message').textContent(), /You predicted the spread would halve\. From n = 10 to n = 40 it went from 0\.321 to 0\.156.*Right/);
+  assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said “halve”, and that is what happened\. From n = 10 to n = 40 the spread went from 0\.321 to 0\.156: × 0\.49/);
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.deepEqual(await reported, { widget: 'predict:clt-quadruple-n', title: 'Predict: With n four times larger, the spread of the means will…', score: 1, max: 1 });
   assert.match(await canvases.nth(1).getAttribute('aria-label'), /2,?000 sample means of samples of size 40/);
   // Another population: a die.
   await c.getByRole('combobox', { name: 'population' }).selectOption('die');

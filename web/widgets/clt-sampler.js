@@ -13,6 +13,7 @@ import { player } from '../lib/player.js';
 import { button, buttonRow, el, select, slider } from '../lib/ui.js';
 import { countOf, formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
+import { createPrediction } from '../lib/predict.js';
 import { POPULATIONS, SE_SIZES, SE_SAMPLES, MIN_FOR_CHECK, binsFor, histogram, nearestRatio } from './clt-sampler/data.js';
 
 const LABELS = { exponential: 'exponential (waiting times)', 'two-bump': 'two bumps', die: 'a die', coin: 'a coin' };
@@ -33,14 +34,15 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options, stateChanged }) {
+function build(ctx) {
+  const { ml, card, options, stateChanged } = ctx;
   let opts = { ...options };
   let pop = null;
   let means = null;       // all `samples` means for the current population, n and seed
   let draws = null;       // the draws behind them (n per mean)
   let drawn = 0;          // how many means are shown so far
   let seTable = null;     // { n, measured } rows for the standard-error plot
-  let check = null;       // the predict-then-check box: { choice, n, spread }
+  let check = null;       // where the committed prediction started: { n, spread }
 
   const row = el('div', { className: 'dw-row' });
   const left = el('div', { className: 'dw-col' });
@@ -65,15 +67,8 @@ function build({ ml, card, options, stateChanged }) {
   button(buttons, 'Step', () => { play.stop(); advance(1); });
   button(buttons, 'Fast-forward', () => { play.stop(); advance(opts.samples); });
   button(buttons, 'Reset', () => { play.stop(); drawn = 0; changed(); });
-  const populationSelect = select(card.controls, { label: 'population', options: POPULATIONS.map((p) => [p, LABELS[p]]), value: opts.population, onChange: (v) => { play.stop(); opts.population = v; check = null; predictSelect.value = ''; load(); } });
+  const populationSelect = select(card.controls, { label: 'population', options: POPULATIONS.map((p) => [p, LABELS[p]]), value: opts.population, onChange: (v) => { play.stop(); opts.population = v; if (check) prediction.reset('A new population: the prediction no longer applies. Predict again.'); check = null; load(); } });
   const nSlider = slider(card.controls, { label: 'sample size n', min: 1, max: 100, step: 1, value: opts.n, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.n = v; load(); } });
-  const predictSelect = select(card.controls, {
-    label: 'predict: with n four times larger, the spread of the means will…',
-    options: [['', 'choose…'], ['same', 'stay the same'], ['half', 'halve'], ['quarter', 'fall to a quarter']],
-    value: '',
-    onChange: (v) => startCheck(v),
-  });
-
   const statDrawn = card.stat('means drawn');
   const statMean = card.stat('mean of the means');
   const statSpread = card.stat('spread of the means');
@@ -108,29 +103,24 @@ function build({ ml, card, options, stateChanged }) {
     try { return ml.gaussianFit(means.subarray(0, drawn)); } catch { return null; }
   }
 
-  function startCheck(choice) {
-    if (!choice) { check = null; return; }
-    const m = measured();
-    if (!m || drawn < MIN_FOR_CHECK) {
-      card.setMessage(`Draw at least ${MIN_FOR_CHECK} means first (Fast-forward), so the spread is measured; then predict.`, 'info');
-      predictSelect.value = '';
-      check = null;
-      return;
-    }
-    check = { choice, n: opts.n, spread: m.s };
-    card.setMessage(opts.n * 4 <= 100 ? `Noted. Now set n to ${opts.n * 4} and draw at least ${MIN_FOR_CHECK} means.` : `Noted, but n = ${opts.n} cannot be quadrupled here (at most 100): set n to 25 or less first.`, 'info');
-  }
+  // Predict, then check: what does four times n do to the spread of the means? The spread is
+  // judged from the measured means before and after, not from the formula.
+  const prediction = createPrediction(ctx, {
+    id: 'clt-quadruple-n',
+    question: 'With n four times larger, the spread of the means will…',
+    choices: [['same', 'stay the same'], ['half', 'halve'], ['quarter', 'fall to a quarter']],
+    ready: () => (measured() && drawn >= MIN_FOR_CHECK ? null : `Draw at least ${MIN_FOR_CHECK} means first (Fast-forward), so the spread is measured; then predict.`),
+    onCommit: () => { check = { n: opts.n, spread: measured().s }; },
+    next: () => (opts.n * 4 <= 100 ? `Now set n to ${opts.n * 4} and draw at least ${MIN_FOR_CHECK} means.` : `But n = ${opts.n} cannot be quadrupled here (at most 100): change your prediction after setting n to 25 or less.`),
+  });
 
   function judgeCheck(m) {
-    if (!check || opts.n !== check.n * 4 || drawn < MIN_FOR_CHECK || !m) return false;
+    if (!check || prediction.pending === null || opts.n !== check.n * 4 || drawn < MIN_FOR_CHECK || !m) return;
     const ratio = m.s / check.spread;
     const outcome = nearestRatio(ratio);
-    const words = { same: 'stay the same', half: 'halve', quarter: 'fall to a quarter' };
-    const right = outcome === check.choice;
-    card.setMessage(`You predicted the spread would ${words[check.choice]}. From n = ${check.n} to n = ${opts.n} it went from ${formatNumber(check.spread, 3)} to ${formatNumber(m.s, 3)}: × ${formatNumber(ratio, 2)}, so it ${outcome === 'same' ? 'stayed about the same' : outcome === 'half' ? 'halved' : 'fell to a quarter'}. ${right ? 'Right: four times the draws, half the spread (√4 = 2).' : 'The spread falls like 1/√n: four times n divides it by √4 = 2.'}`, right ? 'ok' : 'info');
+    const words = { same: 'about the same', half: 'halved', quarter: 'a quarter' };
+    prediction.settle(outcome, `From n = ${check.n} to n = ${opts.n} the spread went from ${formatNumber(check.spread, 3)} to ${formatNumber(m.s, 3)}: × ${formatNumber(ratio, 2)}, ${words[outcome]}. The spread falls like 1/√n, so four times n divides it by √4 = 2.`);
     check = null;
-    predictSelect.value = '';
-    return true;
   }
 
   function changed() {
@@ -141,7 +131,8 @@ function build({ ml, card, options, stateChanged }) {
     statSpread.set(m ? formatNumber(m.s, 3) : '–');
     statSe.set(formatNumber(se, 3));
     statPop.set(pop ? `${formatNumber(pop.mean, 2)}, ${formatNumber(pop.sd, 2)}` : '–');
-    if (!judgeCheck(m) && !check) {
+    judgeCheck(m);
+    {
       if (!drawn) card.setMessage(`Each sample is ${countOf(opts.n, 'draw')} from ${LABELS[opts.population]}. Press Play, Step or Fast-forward.`, 'info');
       else if (drawn < opts.samples) card.setMessage(`${countOf(drawn, 'sample mean')} so far.`, 'info');
       else card.setMessage(`All ${formatNumber(drawn, 0)} means drawn: their spread ${formatNumber(m ? m.s : NaN, 3)} is close to the CLT's s/√n = ${formatNumber(se, 3)}.`, 'ok');
@@ -221,6 +212,7 @@ function build({ ml, card, options, stateChanged }) {
   return {
     update(next) {
       opts = { ...opts, ...next };
+      if (check) prediction.reset('The settings changed: the prediction no longer applies. Predict again.');
       check = null;
       load();
     },

@@ -1,0 +1,122 @@
+// "Predict, then check" inside a widget. The learner commits a prediction (one of a few choices,
+// or a number) before an experiment; the widget, which alone can tell when the experiment is done,
+// calls settle() with what really happened, and the box says whether the prediction held and why.
+// Committing first matters: a guess made after seeing the result teaches nothing, so the answer
+// is locked until the outcome arrives.
+//
+// The result is reported like a game's (web/lib/report.js): 'dw:score' and 'dw:complete' with
+// widget `predict:<id>`, score 1 if the prediction held, else 0, max 1 — so saved progress records
+// each prediction the learner actually tested, and nothing for one never committed or never settled.
+//
+//   const task = createPrediction(ctx, {
+//     id: 'quadruple-n',                              // stable name, recorded in progress
+//     question: 'With n four times larger, the spread of the means will…',
+//     choices: [['same', 'stay the same'], ['half', 'halve'], ['quarter', 'fall to a quarter']],
+//     //   or  numeric: { label: 'test error', tolerance: 0.05, min: 0, max: 1, digits: 2 }
+//     ready: () => (drawn >= 100 ? null : 'Draw at least 100 means first.'), // optional gate
+//     onCommit: (value) => { start = current(); },    // optional: remember where the learner began
+//     next: 'Now set n to 40 and press Fast-forward.', // shown once locked (or a function of the value)
+//   });
+//   … later, when the widget sees the outcome of the experiment:
+//   if (task.pending !== null && done) task.settle(outcome, 'Four times n divides the spread by √4 = 2.');
+//
+// settle(actual, why) compares a choice by equality and a number within the stated tolerance
+// (absolute, inclusive), shows "held"/"did not hold" with `why`, reports, and unlocks the box for
+// another try. It returns true/false, or null when nothing was committed (then it does nothing).
+import { el, nextId } from './ui.js';
+import { formatNumber } from './format.js';
+import { reportComplete, reportScore } from './report.js';
+
+export function createPrediction(ctx, spec) {
+  const { card } = ctx;
+  const { id, question, choices = null, numeric = null, ready = null, onCommit = null, next = '' } = spec;
+  if (!id || !question || (!choices === !numeric)) throw new Error('createPrediction needs an id, a question, and either choices or numeric');
+  const title = spec.title || `Predict: ${question}`;
+  const inputId = nextId('dw-predict');
+
+  let pending = null;   // the committed prediction (a choice value or a number), or null
+  let input;
+  if (choices) {
+    input = el('select', { id: inputId, className: 'dw-select' }, [
+      el('option', { value: '', text: 'choose…' }),
+      ...choices.map(([value, label]) => el('option', { value, text: label })),
+    ]);
+  } else {
+    input = el('input', { id: inputId, type: 'text', inputmode: 'decimal', className: 'dw-input', autocomplete: 'off', size: '8' });
+  }
+  const label = el('label', { for: inputId, className: 'dw-predict-question', text: numeric && numeric.label ? `${question} (${numeric.label})` : question });
+  const commit = el('button', { type: 'button', className: 'dw-btn dw-btn-primary', text: 'Lock in my prediction' });
+  const status = el('p', { className: 'dw-predict-status', role: 'status', 'aria-live': 'polite' });
+  const tolerance = numeric ? el('p', { className: 'dw-predict-tolerance', text: `Counts as right within ± ${formatNumber(numeric.tolerance, numeric.digits ?? 3)}.` }) : null;
+  const box = el('fieldset', { className: 'dw-predict', 'data-predict': id }, [
+    el('legend', { text: 'Predict, then check' }),
+    el('div', { className: 'dw-predict-row' }, [label, input, commit]),
+    ...(tolerance ? [tolerance] : []),
+    status,
+  ]);
+  (spec.parent || card.card).insertBefore(box, spec.parent ? null : card.message);
+
+  commit.addEventListener('click', () => (pending === null ? lock() : unlock('')));
+  input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); if (pending === null) lock(); } });
+
+  function say(text, tone) { status.textContent = text; status.dataset.tone = tone; }
+  function describe(value) {
+    if (choices) return (choices.find(([v]) => v === value) || [value, String(value)])[1];
+    return formatNumber(value, numeric.digits ?? 3);
+  }
+  function parse() {
+    if (choices) return input.value === '' ? { error: 'Choose an answer first.' } : { value: input.value };
+    const raw = input.value.trim().replace(',', '.');
+    const value = Number(raw);
+    if (raw === '' || !Number.isFinite(value)) return { error: 'Type a number first (for example 0.25).' };
+    if (numeric.min !== undefined && value < numeric.min) return { error: `A prediction below ${formatNumber(numeric.min, numeric.digits ?? 3)} cannot happen here.` };
+    if (numeric.max !== undefined && value > numeric.max) return { error: `A prediction above ${formatNumber(numeric.max, numeric.digits ?? 3)} cannot happen here.` };
+    return { value };
+  }
+  function lock() {
+    const why = ready ? ready() : null;
+    if (why) { say(why, 'info'); return; }
+    const { value, error } = parse();
+    if (error) { say(error, 'info'); return; }
+    pending = value;
+    input.disabled = true;
+    commit.textContent = 'Change my prediction';
+    box.dataset.state = 'committed';
+    if (onCommit) onCommit(value);
+    say(`Your prediction: ${describe(value)}. ${typeof next === 'function' ? next(value) : next}`.trim(), 'info');
+  }
+  function unlock(text, tone = 'info') {
+    pending = null;
+    input.disabled = false;
+    commit.textContent = 'Lock in my prediction';
+    box.dataset.state = text ? 'settled' : '';
+    if (text !== undefined) say(text, tone);
+  }
+
+  return {
+    element: box,
+    get pending() { return pending; },
+    settle(actual, why = '') {
+      if (pending === null) return null;
+      const held = choices ? actual === pending : Math.abs(actual - pending) <= numeric.tolerance + 1e-12;
+      const said = choices ? `“${describe(pending)}”` : describe(pending);
+      const seen = choices ? `“${describe(actual)}”` : describe(actual);
+      const text = choices
+        ? (held ? `Your prediction held: you said ${said}, and that is what happened. ${why}` : `Your prediction did not hold: you said ${said}; what happened: ${seen}. ${why}`)
+        : `Your prediction ${held ? 'held' : 'did not hold'}: you said ${said}, and it came out ${seen} (${held ? 'within' : 'outside'} ± ${formatNumber(numeric.tolerance, numeric.digits ?? 3)}). ${why}`;
+      box.dataset.result = held ? 'held' : 'missed';
+      const detail = { widget: `predict:${id}`, title, score: held ? 1 : 0, max: 1 };
+      reportScore(card, detail);
+      reportComplete(card, detail);
+      unlock(text.trim(), held ? 'ok' : 'info');
+      return held;
+    },
+    // Forget a committed prediction (e.g. the learner changed the data set, so the experiment no
+    // longer tests it); `why` says so.
+    reset(why = '') {
+      if (pending === null) return;
+      unlock(why);
+      delete box.dataset.result;
+    },
+  };
+}
