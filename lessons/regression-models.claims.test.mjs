@@ -149,3 +149,13 @@ test('importance (boosting): the useless column also gets 5.1 % and a test drop 
   assert.ok(b.permutation[3] < PERMUTATION_DROP_MAX);
   assert.deepEqual(impurityOnly(b.impurity, b.permutation), [3]);
 });
+
+test('importance (forest): noise 0 gives the useless column 0.6% and flags nothing; noise 4 gives it 13.2% beside 16.7%', () => {
+  const quiet = importances(ml, { ...IMPORTANCE_DEFAULTS, noise: 0 });
+  assert.equal(f(quiet.impurity[3] * 100, 1), '0.6');
+  assert.deepEqual(impurityOnly(quiet.impurity, quiet.permutation), []);
+  const loud = importances(ml, { ...IMPORTANCE_DEFAULTS, noise: 4 });
+  assert.equal(f(loud.impurity[3] * 100, 1), '13.2');
+  assert.equal(f(loud.impurity[2] * 100, 1), '16.7');
+  assert.ok(loud.permutation[3] < PERMUTATION_DROP_MAX);
+});
