@@ -154,7 +154,11 @@ function build(ctx) {
   const statGap = card.stat('largest train–test gap');
 
   // ---- computing ----
+  // Each view computes only while it is shown; the other catches up when the learner switches.
+  const stale = { race: true, importance: true };
   function recomputeRace() {
+    if (opts.view !== 'race') { stale.race = true; return; }
+    stale.race = false;
     data = attempt(card, () => raceData(ml, { seed: opts.seed, points: opts.points, noise: opts.noise }), null);
     results = data ? MODELS.map((m) => attempt(card, () => fitOne(ml, m.key, settings, data, opts.seed), null)) : [];
     renderRace();
@@ -166,6 +170,8 @@ function build(ctx) {
     renderRace();
   }
   function recomputeImportance() {
+    if (opts.view !== 'importance') { stale.importance = true; return; }
+    stale.importance = false;
     imp = attempt(card, () => importances(ml, { ...IMPORTANCE_DEFAULTS, seed: opts.seed, noise: opts.importanceNoise, model: opts.model }), null);
     renderImportance();
   }
@@ -199,7 +205,7 @@ function build(ctx) {
     }));
     table.replaceChildren(caption, head, body);
     const gapText = `${bestResult.label} has the lowest test RMSE (${formatNumber(bestResult.test.rmse, 2)}). The largest gap between test and training RMSE is the ${modelByKey(gaps[0][0]).label}'s (${formatNumber(gaps[0][1], 2)}): it learned part of the noise.`;
-    card.setMessage(gapText, 'info');
+    if (opts.view === 'race') card.setMessage(gapText, 'info');
     if (prediction.pending !== null && Math.abs(opts.noise - PREDICT_NOISE) < 1e-9) {
       const order = ranking(ok, 'rmse', 'test');
       prediction.settle(order[order.length - 1], `At noise ${formatNumber(PREDICT_NOISE, 1)} the test RMSEs, best first: ${order.map((k) => `${modelByKey(k).short} ${formatNumber(ok.find((r) => r.key === k).test.rmse, 2)}`).join(', ')}. Compare each model's training RMSE: the flexible ones fit the noise of these ${formatNumber(data.train.x.length, 0)} points, and new points have different noise.`);
@@ -253,13 +259,16 @@ function build(ctx) {
     impControls.hidden = race;
     card.readout.hidden = !race;
     prediction.element.hidden = !race;
-    if (race) ctx.requestDraw(draw);
-    else if (imp) impNote.dataset.tone = impNote.dataset.tone || 'info';
+    if (race) {
+      if (stale.race) recomputeRace();
+      else renderRace();
+    } else {
+      card.setMessage('');
+      if (stale.importance) recomputeImportance();
+    }
   }
 
   renderSettings();
-  recomputeRace();
-  recomputeImportance();
   showView();
 
   return {
@@ -269,8 +278,8 @@ function build(ctx) {
       viewSwitch.set(opts.view);
       noiseSlider.set(opts.noise);
       pointsSlider.set(opts.points);
-      recomputeRace();
-      recomputeImportance();
+      stale.race = true;
+      stale.importance = true;
       showView();
     },
     state: {
