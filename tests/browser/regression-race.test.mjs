@@ -92,7 +92,7 @@ test('importance: impurity against permutation, the useless column named; boosti
   assert.equal(permutation[3], '0.002');
   assert.equal(permutation[2], '0.044');
   assert.match(await c.locator('.dwr-verdict').textContent(), /They disagree on useless \(x₃\): impurity gives it 5\.1%/);
-  assert.equal(await c.locator('canvas').count(), 0);
+  assert.equal(await c.locator('canvas').first().isVisible(), false);  // the race plot waits hidden
   await c.getByRole('combobox', { name: 'model' }).selectOption('boosting');
   assert.equal((await bars.nth(0).locator('.dwt-bar-value').allTextContents())[3], '5.1%');
   assert.match(await c.locator('.dwr-verdict').textContent(), /They disagree on useless/);
@@ -107,7 +107,7 @@ test('importance: impurity against permutation, the useless column named; boosti
 
 test('regression-models fits 375 px and 1280 px (screenshots)', async () => {
   for (const width of [375, 1280]) {
-    const page = await site.newPage({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
+    const page = await site.newPage({ width, height: 900, reducedMotion: 'reduce' });
     await page.goto(`${site.base}/lessons/regression-models.html`);
     await widgetsReady(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -38,7 +38,8 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-const COLOR_OF = { linear: 0, elastic: 3, svrLinear: 4, svrRbf: 1, forest: 2, boosting: 5 };
+// Curve colours (colors.js clusterColor): none is the points' class-1 blue.
+const COLOR_OF = { linear: 0, elastic: 3, svrLinear: 4, svrRbf: 7, forest: 2, boosting: 5 };
 const METRIC_COLUMNS = [['rmse', 'RMSE'], ['mae', 'MAE'], ['r2', 'R²']];
 
 function build(ctx) {
@@ -217,7 +218,7 @@ function build(ctx) {
   function renderImportance() {
     if (!imp) return;
     const name = (j) => `${FEATURES[j]} (x${'₀₁₂₃'[j]})`;
-    impHead.textContent = `Four features, each uniform on [−2, 2]; y = 3·x₀ + 2·sin(1.5·x₁) + 0.5·x₂ + noise, so x₃ is useless. Test R² of the ${opts.model === 'forest' ? 'forest' : 'boosted trees'}: ${formatNumber(imp.testR2, 3)} (training R²: ${formatNumber(imp.trainR2, 3)}).`;
+    impHead.textContent = `Four features, each uniform on [−2, 2]; y = 3·x₀ + 2·sin(1.5·x₁) + 0.5·x₂ + noise, so x₃ is useless. Test R² of the ${opts.model === 'forest' ? 'forest (100 full-depth trees)' : 'boosted trees (100 rounds, depth 3)'}: ${formatNumber(imp.testR2, 3)} (training R²: ${formatNumber(imp.trainR2, 3)}).`;
     renderBars(impurityList, FEATURES.map((f, j) => ({ label: name(j), value: imp.impurity[j], title: FEATURE_HELP[j] })), {
       range: 1, format: (v) => formatPercent(v, 1),
     });
@@ -257,7 +258,7 @@ function build(ctx) {
     raceControls.hidden = !race;
     impStage.hidden = race;
     impControls.hidden = race;
-    card.readout.hidden = !race;
+    card.readout.style.display = race ? '' : 'none';  // the readouts are the race's
     prediction.element.hidden = !race;
     if (race) {
       if (stale.race) recomputeRace();

@@ -148,8 +148,8 @@ export const FEATURES = ['strong', 'curve', 'weak', 'useless'];
 export const FEATURE_HELP = ['y = 3·x₀ + …', '2·sin(1.5·x₁)', '0.5·x₂', 'y never reads it'];
 export const IMPORTANCE_DEFAULTS = { seed: 7, points: 200, noise: 2, model: 'forest', repeats: 10 };
 export const IMPORTANCE_MODELS = [
-  ['forest', 'random forest (100 full-depth trees)'],
-  ['boosting', 'gradient boosting (100 rounds, depth 3)'],
+  ['forest', 'random forest'],
+  ['boosting', 'gradient boosting'],
 ];
 // The lesson's rule for "impurity credits it, permutation does not": at least 2 % of the impurity
 // importance while shuffling it on the test set costs less than 0.01 of R².
