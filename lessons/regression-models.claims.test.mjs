@@ -112,7 +112,7 @@ test('predict, then check: at noise 1.2 boosting has the highest test RMSE, 1.55
   assert.equal(ranking(noisy.results, 'rmse', 'train')[0], 'boosting');
 });
 
-const imp = importances(ml, IMPORTANCE_DEFAULTS);
+const imp = importances(ml, IMPORTANCE_DEFAULTS, { withTrain: true });
 
 test('importance: the table (noise 2, seed 7) and the rule', () => {
   assert.equal(IMPORTANCE_DEFAULTS.noise, 2);

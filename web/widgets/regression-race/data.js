@@ -113,6 +113,7 @@ export function fitOne(ml, key, settings, data, seed) {
   const spec = modelByKey(key);
   return ml.scoped((own) => {
     const m = own(spec.make(ml, settings[key] || {}));
+    m.setTracing(false);  // nothing draws the trace; same parameters either way (conformance test)
     m.setData(data.train.x, 1, data.train.y);
     m.reset(seed);
     m.fit(MAX_STEPS);
@@ -179,23 +180,26 @@ function importanceModel(ml, key) {
 
 // Impurity importance (training fit, sums to 1) and permutation importance (drop of test R²,
 // mean and standard deviation over `repeats` seeded shuffles) of one model, plus its test R².
-export function importances(ml, options = IMPORTANCE_DEFAULTS) {
+// `withTrain` adds permutation importance on the training rows (the lesson's comparison; the
+// widget skips it, halving the work).
+export function importances(ml, options = IMPORTANCE_DEFAULTS, { withTrain = false } = {}) {
   const data = importanceData(ml, options);
   return ml.scoped((own) => {
     const m = own(importanceModel(ml, options.model));
+    m.setTracing(false);
     m.setData(data.train.X, FEATURES.length, data.train.y);
     m.reset(options.seed);
     m.fit(MAX_STEPS);
     const impurity = Array.from(m.featureImportances());
     const p = ml.permutationImportance(m, data.test.X, data.test.y, options.repeats, options.seed);
-    const train = ml.permutationImportance(m, data.train.X, data.train.y, options.repeats, options.seed);
+    const train = withTrain ? ml.permutationImportance(m, data.train.X, data.train.y, options.repeats, options.seed) : null;
     return {
       impurity,
       permutation: Array.from(p.mean),
       permutationStd: Array.from(p.std),
-      permutationTrain: Array.from(train.mean),
+      permutationTrain: train ? Array.from(train.mean) : null,
       testR2: p.baseline,
-      trainR2: train.baseline,
+      trainR2: m.score(data.train.X, data.train.y),
     };
   });
 }
