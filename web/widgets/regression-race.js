@@ -38,8 +38,10 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-// Curve colours (colors.js clusterColor): none is the points' class-1 blue.
-const COLOR_OF = { linear: 0, elastic: 3, svrLinear: 4, svrRbf: 7, forest: 2, boosting: 5 };
+// Curve colours (colors.js clusterColor), none the points' class-1 blue; the RBF SVR, the
+// default winner, is drawn in the text colour so it stands out in light and dark themes.
+const COLOR_OF = { linear: 0, elastic: 3, svrLinear: 4, forest: 2, boosting: 5 };
+const colorOf = (theme, key) => (key === 'svrRbf' ? theme.text : clusterColor(theme, COLOR_OF[key]));
 const METRIC_COLUMNS = [['rmse', 'RMSE'], ['mae', 'MAE'], ['r2', 'R²']];
 
 function build(ctx) {
@@ -77,7 +79,7 @@ function build(ctx) {
   for (const m of MODELS) {
     checks[m.key] = checkbox(toggles, { label: m.label, checked: true, onChange: (on) => { visible[m.key] = on; ctx.requestDraw(draw); } });
     const sw = el('span', { className: 'dwr-swatch', 'aria-hidden': 'true' });
-    sw.style.background = clusterColor(plot.theme, COLOR_OF[m.key]);
+    sw.style.background = colorOf(plot.theme, m.key);
     checks[m.key].after(sw);
   }
   const table = el('table', { className: 'dw-table dwr-table' });
@@ -195,7 +197,7 @@ function build(ctx) {
     ]);
     const body = el('tbody', {}, ok.map((r) => {
       const swatch = el('span', { className: 'dwr-swatch', 'aria-hidden': 'true' });
-      swatch.style.background = clusterColor(plot.theme, COLOR_OF[r.key]);
+      swatch.style.background = colorOf(plot.theme, r.key);
       return el('tr', { 'data-model': r.key, className: r.key === best ? 'dwr-best' : '' }, [
         el('th', { scope: 'row' }, [swatch, el('span', { text: r.key === best ? `${r.label} (best)` : r.label })]),
         ...METRIC_COLUMNS.flatMap(([k]) => [
@@ -247,7 +249,7 @@ function build(ctx) {
     plot.clipToArea(() => {
       results.forEach((r, i) => {
         if (!r || !visible[MODELS[i].key]) return;
-        plot.path(r.curve.x, r.curve.y, { color: clusterColor(th, COLOR_OF[r.key]), width: r.key === editing ? 3.5 : 2 });
+        plot.path(r.curve.x, r.curve.y, { color: colorOf(th, r.key), width: r.key === editing ? 3.5 : 2 });
       });
     });
   }
