@@ -243,6 +243,28 @@ function rows(ml, { js }) {
   });
   dqnRow('dqn_step', (dqn) => () => dqn.step());
   dqnRow('dqn_frame', (dqn) => () => { dqn.fit(40); dqn.valueMap(40); dqn.policyMap(10); });
+  // The regression-race widget's work (web/widgets/regression-race): its settings sliders refit one
+  // model per input event. ElasticNet, RBF SVR (C 10, ε 0.1, γ 0.5) and a 100-tree forest regressor
+  // on the 40-point curve, and the importance view's permutation importance (forest, 200 test rows,
+  // 4 features × 10 shuffles). WASM only: no JS baseline exists for these models.
+  const curve = ml.makeWigglyCurve(40, 0.4, 7);
+  const raceRow = (key, make) => row(key, () => {
+    const m = make();
+    m.setTracing(false);
+    return { impls: { wasm: () => { m.setData(curve.X, 1, curve.y); m.reset(7); m.fit(100000); } }, done: () => m.delete() };
+  });
+  raceRow('race_elastic_net_fit_40', () => { const m = new ml.ElasticNet(); m.setAlpha(0.01); return m; });
+  raceRow('race_svr_rbf_fit_40', () => { const m = new ml.SVR(); m.setC(10); m.setGamma(0.5); return m; });
+  raceRow('race_forest_fit_40', () => new ml.RandomForestRegressor());
+  row('permutation_importance_200x4x10', () => {
+    const train = ml.makeImportanceTable(200, 2, 7);
+    const test = ml.makeImportanceTable(200, 2, 7 + 100003);
+    const forest = new ml.RandomForestRegressor();
+    forest.setData(train.X, 4, train.y);
+    forest.reset(7);
+    forest.fit(100);
+    return { impls: { wasm: () => ml.permutationImportance(forest, test.X, test.y, 10, 7) }, done: () => forest.delete() };
+  });
   return list;
 }
 

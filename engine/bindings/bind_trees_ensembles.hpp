@@ -124,7 +124,8 @@ inline void bind_trees_ensembles() {
                   return guarded([&] { return toJs(m.stagedPredict(queryRows(m, X, "stagedPredict"))); });
                 }))
       .function("treeNodes", &d::treeNodes<GradientBoosting>)
-      .function("treeRegions", &d::treeRegions<GradientBoosting>);
+      .function("treeRegions", &d::treeRegions<GradientBoosting>)
+      .function("featureImportances", &d::featureImportances<GradientBoosting>);
 
   class_<AdaBoost, base<Model>>("AdaBoost")
       .constructor<>()

@@ -26,6 +26,7 @@
 #include "bind_distributions.hpp"
 #include "bind_transfer.hpp"
 #include "bind_training_tricks.hpp"
+#include "bind_regression.hpp"
 #include "dw/datasets.hpp"
 #include "dw/linear_regression.hpp"
 #include "dw/model.hpp"
@@ -210,6 +211,7 @@ EMSCRIPTEN_BINDINGS(data_workshop) {
   dw::js::bind_text();
   dw::js::bind_model_comparison();
   dw::js::bind_conv_net();
+  dw::js::bind_regression();
   dw::js::bind_gan();
   dw::js::bind_recurrent();
   dw::js::bind_distributions();

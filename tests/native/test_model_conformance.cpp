@@ -14,6 +14,7 @@
 #include "dw/datasets.hpp"
 #include "dw/dbscan.hpp"
 #include "dw/decision_tree.hpp"
+#include "dw/elastic_net.hpp"
 #include "dw/errors.hpp"
 #include "dw/gaussian_naive_bayes.hpp"
 #include "dw/gradient_boosting.hpp"
@@ -29,7 +30,9 @@
 #include "dw/perceptron.hpp"
 #include "dw/polynomial_regression.hpp"
 #include "dw/random_forest.hpp"
+#include "dw/random_forest_regressor.hpp"
 #include "dw/softmax_regression.hpp"
+#include "dw/svr.hpp"
 #include "dw/tsne.hpp"
 
 using namespace dw;
@@ -196,6 +199,30 @@ struct Setup<AdaBoost> {
   static void configure(AdaBoost& m) { m.setEstimatorCount(10); }
   static void explode(AdaBoost& m) { m.setLearningRate(10); }
 };
+template <>
+struct Setup<ElasticNet> {
+  static constexpr Labels labels = Labels::Regression;
+  static constexpr bool canDiverge = false;
+  static Dataset data(int n, std::uint32_t s) { return plane(n, s); }
+  static void configure(ElasticNet& m) { m.setAlpha(0.01); }
+  static void explode(ElasticNet& m) { m.setAlpha(0); }
+};
+template <>
+struct Setup<SVR> {
+  static constexpr Labels labels = Labels::Regression;
+  static constexpr bool canDiverge = false;
+  static Dataset data(int n, std::uint32_t s) { return plane(n, s); }
+  static void configure(SVR& m) { m.setKernel("rbf"); }
+  static void explode(SVR& m) { m.setC(1e6); }
+};
+template <>
+struct Setup<RandomForestRegressor> {
+  static constexpr Labels labels = Labels::Regression;
+  static constexpr bool canDiverge = false;
+  static Dataset data(int n, std::uint32_t s) { return plane(n, s); }
+  static void configure(RandomForestRegressor& m) { m.setTreeCount(5); }
+  static void explode(RandomForestRegressor& m) { m.setTreeCount(20); }
+};
 // The MLP picks its output from y ("auto"): labels make it a classifier, other numbers a
 // regressor, so any finite y is accepted.
 template <>
@@ -268,7 +295,7 @@ bool allFinite(const Vector& v) { return v.allFinite(); }
 #define DW_ALL_MODELS                                                                                             \
   LinearRegression, PolynomialRegression, LogisticRegression, SoftmaxRegression, Perceptron, KNearestNeighbors,   \
       GaussianNaiveBayes, MultinomialNaiveBayes, LinearSVM, KernelSVM, DecisionTree, RandomForest, GradientBoosting, \
-      AdaBoost, Mlp, ConvNet, KMeans, DBSCAN, PCA, TSNE
+      AdaBoost, Mlp, ConvNet, KMeans, DBSCAN, PCA, TSNE, ElasticNet, SVR, RandomForestRegressor
 
 TEMPLATE_TEST_CASE("conformance: reset with the same seed gives the same parameters", "[conformance]", DW_ALL_MODELS) {
   using S = Setup<TestType>;

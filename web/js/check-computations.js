@@ -21,6 +21,7 @@ import { computations as gan } from './check-computations/gan.js';
 import { computations as statistics } from './check-computations/statistics.js';
 import { computations as tricks } from './check-computations/tricks.js';
 import { computations as dqn } from './check-computations/dqn.js';
+import { computations as regress } from './check-computations/regress.js';
 
 import { need, opt, scoped } from './check-computations/args.js';
 
@@ -151,6 +152,7 @@ export const computations = {
   ...statistics,
   ...tricks,
   ...dqn,
+  ...regress,
 };
 
 export const computationNames = Object.keys(computations);

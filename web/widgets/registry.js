@@ -57,6 +57,7 @@ export const widgets = {
   'hyperparameter-search': () => import('./hyperparameter-search.js'),
   'model-comparison': () => import('./model-comparison.js'),
   'regression-metrics': () => import('./regression-metrics.js'),
+  'regression-race': () => import('./regression-race.js'),
   'distribution-shift': () => import('./distribution-shift.js'),
   'tokens-to-ids': () => import('./tokens-to-ids.js'),
   'word-embeddings': () => import('./word-embeddings.js'),

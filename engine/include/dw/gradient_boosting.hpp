@@ -46,6 +46,8 @@ class GradientBoosting : public SupervisedModel {
   Vector decisionFunction(const Matrix& X) const;
   // predict() after each round 1 … rounds(): rounds × n values, row r = after round r+1.
   Matrix stagedPredict(const Matrix& X) const;
+  // Impurity importance, as scikit-learn's feature_importances_ (defined in feature_importance.cpp).
+  Vector featureImportances() const;
 
   // The loss and its negative gradient at scores F, per point summed (not averaged):
   // squared: ½Σ(y − F)² and y − F; log: Σ log(1 + e^F) − yF and y − σ(F). The pseudo-residuals

@@ -1,0 +1,161 @@
+// Claims of regression-models.md, checked against the engine with the regression-race widget's
+// defaults (its data helpers in web/widgets/regression-race/data.js), plus the worked examples.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+import {
+  IMPORTANCE_DEFAULTS, IMPURITY_SHARE_MIN, PERMUTATION_DROP_MAX, PREDICT_NOISE, RACE_DEFAULTS, TEST_POINTS, defaultSettings,
+  impurityOnly, importances, order, race, ranking,
+} from '../web/widgets/regression-race/data.js';
+import { computations } from '../web/js/check-computations/regress.js';
+
+const f = (v, d = 2) => v.toFixed(d);
+const byKey = (results) => Object.fromEntries(results.map((r) => [r.key, r]));
+
+test('worked example: one ElasticNet coordinate update by hand', () => {
+  const u = computations['elastic-net-update'](ml, { z: 12, c: 10, n: 10, alpha: 0.4, rho: 0.5 });
+  assert.equal(u.threshold, 2);
+  assert.equal(u.shrunk, 10);
+  assert.equal(u.denominator, 12);
+  assert.equal(f(u.w, 3), '0.833');
+  assert.equal(12 / 10, 1.2);
+  const small = computations['elastic-net-update'](ml, { z: 1.5, c: 10, n: 10, alpha: 0.4, rho: 0.5 });
+  assert.equal(small.w, 0);
+  // Ridge alone (ρ = 0 with the same L2 part nλ(1 − ρ) = 2) would only shrink: 1.5 / 12.
+  assert.equal(1.5 / (10 + 2), 0.125);
+});
+
+test('worked example: the ε-tube on three points', () => {
+  const e = computations['eps-insensitive'](ml, { r: [0.05, -0.3, 0.8], eps: 0.1 });
+  assert.equal(f(e.total, 4), '0.9000');
+  assert.equal(e.inside, 1);
+  assert.equal(f(0.05 ** 2 + 0.3 ** 2 + 0.8 ** 2, 4), '0.7325');
+});
+
+test('check-yourself answers', () => {
+  assert.equal(f(computations['elastic-net-update'](ml, { z: 6, c: 8, n: 10, alpha: 0.2, rho: 0.5 }).w, 4), f(5 / 9, 4));
+  assert.equal(f(computations['eps-insensitive'](ml, { r: [0.4, -0.05, -1, 0.25], eps: 0.25 }).total, 4), '0.9000');
+});
+
+const start = race(ml, RACE_DEFAULTS, defaultSettings());
+const r = byKey(start.results);
+
+test('the race: 40 training points, 200 test points', () => {
+  assert.equal(RACE_DEFAULTS.points, 40);
+  assert.equal(TEST_POINTS, 200);
+  assert.equal(start.data.train.x.length, 40);
+  assert.equal(start.data.test.x.length, 200);
+});
+
+test('the race: RBF SVR lowest test RMSE, then forest, then boosting; the lines trail at about 0.90', () => {
+  const rank = ranking(start.results, 'rmse', 'test');
+  assert.deepEqual(rank.slice(0, 3), ['svrRbf', 'forest', 'boosting']);
+  assert.equal(f(r.svrRbf.test.rmse), '0.44');
+  assert.equal(f(r.forest.test.rmse), '0.48');
+  assert.equal(f(r.boosting.test.rmse), '0.54');
+  for (const k of ['linear', 'elastic']) assert.equal(f(r[k].test.rmse), '0.90');
+  for (const k of ['linear', 'elastic', 'svrLinear']) {
+    assert.ok(Math.abs(r[k].test.rmse - 0.9) < 0.06, k);
+    assert.ok(r[k].test.r2 < 0.4, k);
+  }
+  assert.equal(f(r.svrLinear.test.rmse), '0.95');
+  assert.notEqual(r.svrLinear.test.rmse, r.linear.test.rmse);
+});
+
+test('the race: boosting has the lowest training RMSE, 0.14, and the largest train–test gap; the forest the next largest', () => {
+  assert.deepEqual(ranking(start.results, 'rmse', 'train')[0], 'boosting');
+  assert.equal(f(r.boosting.train.rmse), '0.14');
+  const gaps = start.results.map((x) => [x.key, x.test.rmse - x.train.rmse]).sort((a, b) => b[1] - a[1]);
+  assert.equal(gaps[0][0], 'boosting');
+  assert.equal(gaps[1][0], 'forest');
+  assert.equal(ranking(start.results, 'rmse', 'test').indexOf('boosting'), 2);  // third-best test RMSE
+});
+
+const rise = (ys) => Math.max(...ys) - Math.min(...ys);
+const withSetting = (key, name, value) => {
+  const s = defaultSettings();
+  s[key][name] = value;
+  return byKey(race(ml, RACE_DEFAULTS, s).results)[key];
+};
+
+test('the race: λ = 1 keeps a little over half of the line\'s rise; from λ = 3 the weight is exactly zero', () => {
+  const share = rise(withSetting('elastic', 'alpha', 1).curve.y) / rise(r.elastic.curve.y);
+  assert.ok(share > 0.5 && share < 0.6, String(share));
+  for (const a of [3, 10]) assert.equal(rise(withSetting('elastic', 'alpha', a).curve.y), 0);
+});
+
+test('the race: boosting with 20 rounds: training RMSE 0.42, test RMSE falls to 0.48; RBF SVR with γ = 50: 0.33 and 0.60', () => {
+  const fewer = withSetting('boosting', 'rounds', 20);
+  assert.equal(f(fewer.train.rmse), '0.42');
+  assert.equal(f(fewer.test.rmse), '0.48');
+  assert.ok(fewer.test.rmse < r.boosting.test.rmse);
+  const narrow = withSetting('svrRbf', 'gamma', 50);
+  assert.equal(f(narrow.train.rmse), '0.33');
+  assert.equal(f(narrow.test.rmse), '0.60');
+  assert.ok(narrow.train.rmse < r.svrRbf.train.rmse && narrow.test.rmse > r.svrRbf.test.rmse);
+});
+
+test('the race: every number on screen is finite', () => {
+  for (const x of start.results) for (const set of ['train', 'test']) for (const m of ['rmse', 'mae', 'r2']) assert.ok(Number.isFinite(x[set][m]));
+});
+
+test('predict, then check: at noise 1.2 boosting has the highest test RMSE, 1.55; the RBF SVR stays first at 1.28', () => {
+  assert.equal(PREDICT_NOISE, 1.2);
+  const noisy = race(ml, { ...RACE_DEFAULTS, noise: PREDICT_NOISE }, defaultSettings());
+  const rank = ranking(noisy.results, 'rmse', 'test');
+  assert.equal(rank[rank.length - 1], 'boosting');
+  assert.equal(rank[0], 'svrRbf');
+  const n = byKey(noisy.results);
+  assert.equal(f(n.boosting.test.rmse), '1.55');
+  assert.equal(f(n.svrRbf.test.rmse), '1.28');
+  for (const k of ['linear', 'elastic', 'svrLinear']) assert.ok(n.boosting.test.rmse > n[k].test.rmse);
+  assert.equal(ranking(noisy.results, 'rmse', 'train')[0], 'boosting');
+});
+
+const imp = importances(ml, IMPORTANCE_DEFAULTS, { withTrain: true });
+
+test('importance: the table (noise 2, seed 7) and the rule', () => {
+  assert.equal(IMPORTANCE_DEFAULTS.noise, 2);
+  assert.equal(IMPORTANCE_DEFAULTS.seed, RACE_DEFAULTS.seed);
+  assert.equal(IMPORTANCE_DEFAULTS.repeats, 10);
+  assert.equal(IMPURITY_SHARE_MIN, 0.02);
+  assert.equal(PERMUTATION_DROP_MAX, 0.01);
+  // The rule at its boundaries: 2 % exactly counts, a drop of exactly 0.01 does not.
+  assert.deepEqual(impurityOnly([0.5, 0.3, 0.18, 0.02], [1, 0.2, 0.05, 0.0099]), [3]);
+  assert.deepEqual(impurityOnly([0.5, 0.3, 0.1801, 0.0199], [1, 0.2, 0.05, 0]), []);
+  assert.deepEqual(impurityOnly([0.5, 0.3, 0.18, 0.02], [1, 0.2, 0.05, 0.01]), []);
+});
+
+test('importance (forest): both agree on strong > curve > weak; impurity gives the useless column 5.1 %', () => {
+  assert.deepEqual(order(imp.impurity).slice(0, 3), [0, 1, 2]);
+  assert.deepEqual(order(imp.permutation).slice(0, 3), [0, 1, 2]);
+  assert.equal(f(imp.impurity.reduce((s, v) => s + v, 0), 6), '1.000000');
+  assert.equal(f(imp.impurity[3] * 100, 1), '5.1');
+  assert.equal(f(imp.impurity[2] * 100, 1), '8.4');
+  assert.ok(imp.impurity[3] > imp.impurity[2] / 2);
+  assert.equal(f(imp.permutation[3], 3), '0.002');
+  assert.equal(f(imp.permutation[2], 3), '0.044');
+  assert.deepEqual(impurityOnly(imp.impurity, imp.permutation), [3]);
+});
+
+test('importance (forest): on the training rows the useless column costs 0.054 of R², over twenty times its test cost', () => {
+  assert.equal(f(imp.permutationTrain[3], 3), '0.054');
+  assert.ok(imp.permutationTrain[3] > 20 * imp.permutation[3]);
+});
+
+test('importance (boosting): the useless column also gets 5.1 % and a test drop under 0.01', () => {
+  const b = importances(ml, { ...IMPORTANCE_DEFAULTS, model: 'boosting' });
+  assert.equal(f(b.impurity[3] * 100, 1), '5.1');
+  assert.ok(b.permutation[3] < PERMUTATION_DROP_MAX);
+  assert.deepEqual(impurityOnly(b.impurity, b.permutation), [3]);
+});
+
+test('importance (forest): noise 0 gives the useless column 0.6% and flags nothing; noise 4 gives it 13.2% beside 16.7%', () => {
+  const quiet = importances(ml, { ...IMPORTANCE_DEFAULTS, noise: 0 });
+  assert.equal(f(quiet.impurity[3] * 100, 1), '0.6');
+  assert.deepEqual(impurityOnly(quiet.impurity, quiet.permutation), []);
+  const loud = importances(ml, { ...IMPORTANCE_DEFAULTS, noise: 4 });
+  assert.equal(f(loud.impurity[3] * 100, 1), '13.2');
+  assert.equal(f(loud.impurity[2] * 100, 1), '16.7');
+  assert.ok(loud.permutation[3] < PERMUTATION_DROP_MAX);
+});

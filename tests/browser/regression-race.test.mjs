@@ -1,0 +1,119 @@
+// The regression-race widget on the regression-models lesson: the table and readouts are the
+// engine's, the predict-then-check box judges the noisy race, per-model settings refit one model,
+// the importance view shows impurity against permutation importance and names the column they
+// disagree on, and the page fits a phone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { statText, canvasIsDrawn, assertClean } from './course4-helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+async function expectedRace(page, noise = 0.4, settings = null) {
+  return page.evaluate(async ([noise, settings]) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const d = await import('/widgets/regression-race/data.js');
+    const ml = await loadEngine();
+    const s = settings || d.defaultSettings();
+    const { results } = d.race(ml, { ...d.RACE_DEFAULTS, noise }, s);
+    return Object.fromEntries(results.map((r) => [r.key, { train: r.train.rmse.toFixed(2), test: r.test.rmse.toFixed(2), r2: r.test.r2.toFixed(3) }]));
+  }, [noise, settings]);
+}
+const cells = (card, key) => card.locator(`tr[data-model="${key}"] td`);
+
+test('race: the table is the engine\'s, the best test RMSE is marked, settings refit one model', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/regression-models.html`);
+  await widgetsReady(page);
+  const c = page.locator('.dw-card').nth(0);
+  assert.ok(await canvasIsDrawn(c.locator('canvas').first()));
+  const want = await expectedRace(page);
+  assert.equal(await statText(c, 'lowest test RMSE'), `RBF SVR ${want.svrRbf.test}`);
+  assert.equal(want.svrRbf.test, '0.44');
+  assert.equal(await statText(c, 'largest train–test gap'), 'boosting 0.40');
+  for (const key of Object.keys(want)) {
+    assert.equal(await cells(c, key).nth(0).textContent(), want[key].train, key);
+    assert.equal(await cells(c, key).nth(1).textContent(), want[key].test, key);
+    assert.equal(await cells(c, key).nth(5).textContent(), want[key].r2, key);
+  }
+  assert.match(await c.locator('tr.dwr-best th').textContent(), /SVR, RBF kernel \(best\)/);
+  assert.match(await c.locator('.dw-message').textContent(), /SVR, RBF kernel has the lowest test RMSE \(0\.44\)/);
+  // ElasticNet with λ = 1 (the log slider's track value 0): only its row changes.
+  await c.getByRole('combobox', { name: 'settings of' }).selectOption('elastic');
+  await c.getByRole('slider', { name: /λ \(penalty strength\)/ }).fill('0');
+  const s = await page.evaluate(async () => { const d = await import('/widgets/regression-race/data.js'); const x = d.defaultSettings(); x.elastic.alpha = 1; return x; });
+  const after1 = await expectedRace(page, 0.4, s);
+  assert.equal(await cells(c, 'elastic').nth(1).textContent(), after1.elastic.test);
+  assert.equal(after1.elastic.test, '0.97');
+  assert.equal(await cells(c, 'linear').nth(1).textContent(), want.linear.test);
+  // Hiding a model's curve leaves its row in the table.
+  await c.getByRole('checkbox', { name: 'gradient boosting' }).uncheck();
+  assert.equal(await cells(c, 'boosting').nth(1).textContent(), want.boosting.test);
+  await assertClean(page);
+  await page.close();
+});
+
+test('race: predict, then check — boosting ends last at noise 1.2', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/regression-models.html`);
+  await widgetsReady(page);
+  const c = page.locator('.dw-card').nth(0);
+  const box = c.locator('[data-predict="regression-race-noise"]');
+  const reported = page.evaluate(() => new Promise((resolve) => document.addEventListener('dw:complete', (e) => resolve(e.detail), { once: true })));
+  await box.getByRole('combobox', { name: /highest test RMSE/ }).selectOption('boosting');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: gradient boosting\. Now drag the noise slider to 1\.2/);
+  await c.getByRole('slider', { name: /^noise/ }).fill('1.2');
+  const want = await expectedRace(page, 1.2);
+  assert.equal(want.boosting.test, '1.55');
+  assert.equal(await cells(c, 'boosting').nth(1).textContent(), '1.55');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said “gradient boosting”/);
+  assert.match(await box.getByRole('status').textContent(), /best first: RBF SVR 1\.28/);
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.deepEqual(await reported, { widget: 'predict:regression-race-noise', title: 'Predict: With the noise raised to 1.2, which model will have the highest test RMSE?', score: 1, max: 1 });
+  await assertClean(page);
+  await page.close();
+});
+
+test('importance: impurity against permutation, the useless column named; boosting too', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/regression-models.html`);
+  await widgetsReady(page);
+  const c = page.locator('.dw-card').nth(1);
+  const bars = c.locator('.dwr-bars');
+  assert.equal(await bars.count(), 2);
+  const impurity = await bars.nth(0).locator('.dwt-bar-value').allTextContents();
+  const permutation = await bars.nth(1).locator('.dwt-bar-value').allTextContents();
+  assert.equal(impurity.length, 4);
+  assert.equal(impurity[3], '5.1%');
+  assert.equal(impurity[2], '8.4%');
+  assert.equal(permutation[3], '0.002');
+  assert.equal(permutation[2], '0.044');
+  assert.match(await c.locator('.dwr-verdict').textContent(), /They disagree on useless \(x₃\): impurity gives it 5\.1%/);
+  assert.equal(await c.locator('canvas').first().isVisible(), false);  // the race plot waits hidden
+  await c.getByRole('combobox', { name: 'model' }).selectOption('boosting');
+  assert.equal((await bars.nth(0).locator('.dwt-bar-value').allTextContents())[3], '5.1%');
+  assert.match(await c.locator('.dwr-verdict').textContent(), /They disagree on useless/);
+  // No noise: the useless column gets almost nothing from either measure, and no verdict of disagreement.
+  await c.getByRole('slider', { name: /noise on y/ }).fill('0');
+  await c.getByRole('combobox', { name: 'model' }).selectOption('forest');
+  assert.equal((await bars.nth(0).locator('.dwt-bar-value').allTextContents())[3], '0.6%');
+  assert.match(await c.locator('.dwr-verdict').textContent(), /^No feature is credited by impurity alone here/);
+  await assertClean(page);
+  await page.close();
+});
+
+test('regression-models fits 375 px and 1280 px (screenshots)', async () => {
+  for (const width of [375, 1280]) {
+    const page = await site.newPage({ width, height: 900, reducedMotion: 'reduce' });
+    await page.goto(`${site.base}/lessons/regression-models.html`);
+    await widgetsReady(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px at ${width}`);
+    await screenshot(page, `regression-models-${width}`);
+    await assertClean(page);
+    await page.close();
+  }
+});

@@ -1,0 +1,215 @@
+// Data and engine calls of the regression-race widget, shared with its lesson's claims test
+// (lessons/regression-models.claims.test.mjs) and the check-yourself computations. Free of the
+// DOM: every function takes the loaded engine `ml` and returns plain numbers and arrays.
+//
+// The race: one seeded curve (makeWigglyCurve, y = 2·sin x + 0.3·x + noise), a training set and a
+// larger test set from two seeds, six models fitted on the training set with the settings below,
+// and RMSE, MAE and R² on both sets. The importance view: makeImportanceTable (x0 strong, x1 a
+// curve, x2 weak, x3 useless), a forest or boosted trees fitted on it, impurity importance from
+// the training fit and permutation importance on the test set.
+
+export const RACE_DEFAULTS = { seed: 7, points: 40, noise: 0.4 };
+export const TEST_POINTS = 200;
+export const TEST_SEED_OFFSET = 100003;
+export const X_RANGE = [0, 6];
+export const CURVE_SAMPLES = 241;
+// The predict-then-check experiment: which model has the highest test RMSE once the noise is
+// raised to this value?
+export const PREDICT_NOISE = 1.2;
+
+// Settings each model exposes: [key, label, min, max, step, scale, default].
+export const MODELS = [
+  {
+    key: 'linear', label: 'linear regression', short: 'linear',
+    settings: [],
+    make(ml) { const m = new ml.ElasticNet(); m.setAlpha(0); return m; },
+  },
+  {
+    key: 'elastic', label: 'ElasticNet', short: 'ElasticNet',
+    settings: [
+      { key: 'alpha', label: 'λ (penalty strength)', min: 0.001, max: 10, step: 0.001, scale: 'log', value: 0.01 },
+      { key: 'l1Ratio', label: 'ρ (L1 share)', min: 0, max: 1, step: 0.05, value: 0.5 },
+    ],
+    make(ml, s) { const m = new ml.ElasticNet(); m.setAlpha(s.alpha); m.setL1Ratio(s.l1Ratio); return m; },
+  },
+  {
+    key: 'svrLinear', label: 'SVR, linear kernel', short: 'linear SVR',
+    settings: [
+      { key: 'C', label: 'C', min: 0.01, max: 100, step: 0.01, scale: 'log', value: 1 },
+      { key: 'epsilon', label: 'ε (tube half-width)', min: 0, max: 2, step: 0.05, value: 0.1 },
+    ],
+    make(ml, s) { const m = new ml.SVR(); m.setKernel('linear'); m.setC(s.C); m.setEpsilon(s.epsilon); return m; },
+  },
+  {
+    key: 'svrRbf', label: 'SVR, RBF kernel', short: 'RBF SVR',
+    settings: [
+      { key: 'C', label: 'C', min: 0.01, max: 100, step: 0.01, scale: 'log', value: 10 },
+      { key: 'epsilon', label: 'ε (tube half-width)', min: 0, max: 2, step: 0.05, value: 0.1 },
+      { key: 'gamma', label: 'γ (kernel width)', min: 0.01, max: 100, step: 0.01, scale: 'log', value: 0.5 },
+    ],
+    make(ml, s) {
+      const m = new ml.SVR(); m.setKernel('rbf'); m.setC(s.C); m.setEpsilon(s.epsilon); m.setGamma(s.gamma); return m;
+    },
+  },
+  {
+    key: 'forest', label: 'random forest', short: 'forest',
+    settings: [
+      { key: 'trees', label: 'trees', min: 1, max: 200, step: 1, value: 100 },
+      { key: 'minLeaf', label: 'min points per leaf', min: 1, max: 20, step: 1, value: 1 },
+    ],
+    make(ml, s) { const m = new ml.RandomForestRegressor(); m.setTreeCount(s.trees); m.setMinSamplesLeaf(s.minLeaf); return m; },
+  },
+  {
+    key: 'boosting', label: 'gradient boosting', short: 'boosting',
+    settings: [
+      { key: 'rounds', label: 'rounds', min: 1, max: 300, step: 1, value: 100 },
+      { key: 'learningRate', label: 'η (learning rate)', min: 0.01, max: 1, step: 0.01, scale: 'log', value: 0.1 },
+      { key: 'depth', label: 'tree depth', min: 1, max: 6, step: 1, value: 2 },
+    ],
+    make(ml, s) {
+      const m = new ml.GradientBoosting(); m.setEstimatorCount(s.rounds); m.setLearningRate(s.learningRate); m.setMaxDepth(s.depth); return m;
+    },
+  },
+];
+export const MODEL_KEYS = MODELS.map((m) => m.key);
+export const modelByKey = (key) => MODELS.find((m) => m.key === key);
+
+// Every model's default settings: { elastic: { alpha: 0.01, l1Ratio: 0.5 }, … }.
+export function defaultSettings() {
+  const out = {};
+  for (const m of MODELS) out[m.key] = Object.fromEntries(m.settings.map((s) => [s.key, s.value]));
+  return out;
+}
+
+// Checked settings: every value a finite number inside its slider's range (for Share links).
+export function validSettings(value) {
+  if (!value || typeof value !== 'object') return false;
+  return MODELS.every((m) => m.settings.every((s) => {
+    const v = value[m.key] && value[m.key][s.key];
+    return Number.isFinite(v) && v >= s.min && v <= s.max;
+  }));
+}
+
+// The training and test curves of a seed: flat arrays copied out of the engine.
+export function raceData(ml, { seed, points, noise }) {
+  const train = ml.makeWigglyCurve(points, noise, seed);
+  const test = ml.makeWigglyCurve(TEST_POINTS, noise, (seed + TEST_SEED_OFFSET) >>> 0);
+  return {
+    train: { x: Array.from(train.X), y: Array.from(train.y) },
+    test: { x: Array.from(test.X), y: Array.from(test.y) },
+  };
+}
+
+export function metrics(ml, y, pred) {
+  const mse = ml.meanSquaredError(y, pred);
+  return { rmse: Math.sqrt(mse), mae: ml.meanAbsoluteError(y, pred), r2: ml.r2Score(y, pred) };
+}
+
+export const MAX_STEPS = 100000;
+
+// One model fitted to the training set (reset with the seed, so the forest is reproducible);
+// returns its metrics on both sets and its prediction curve over X_RANGE.
+export function fitOne(ml, key, settings, data, seed) {
+  const spec = modelByKey(key);
+  return ml.scoped((own) => {
+    const m = own(spec.make(ml, settings[key] || {}));
+    m.setTracing(false);  // nothing draws the trace; same parameters either way (conformance test)
+    m.setData(data.train.x, 1, data.train.y);
+    m.reset(seed);
+    m.fit(MAX_STEPS);
+    const grid = Array.from({ length: CURVE_SAMPLES }, (_, i) => X_RANGE[0] + ((X_RANGE[1] - X_RANGE[0]) * i) / (CURVE_SAMPLES - 1));
+    const trainPred = Array.from(m.predict(data.train.x));
+    const testPred = Array.from(m.predict(data.test.x));
+    return {
+      key,
+      label: spec.label,
+      train: metrics(ml, data.train.y, trainPred),
+      test: metrics(ml, data.test.y, testPred),
+      curve: { x: grid, y: Array.from(m.predict(grid)) },
+      status: m.status(),
+    };
+  });
+}
+
+// Every model on one data set, in MODELS order.
+export function race(ml, options = RACE_DEFAULTS, settings = defaultSettings()) {
+  const data = raceData(ml, options);
+  return { data, results: MODELS.map((spec) => fitOne(ml, spec.key, settings, data, options.seed)) };
+}
+
+// Keys sorted by a metric on a set, best first (RMSE and MAE ascending, R² descending).
+export function ranking(results, metric = 'rmse', set = 'test') {
+  const sign = metric === 'r2' ? -1 : 1;
+  return results.slice().sort((a, b) => sign * (a[set][metric] - b[set][metric])).map((r) => r.key);
+}
+
+// ---- feature importance ----
+
+export const FEATURES = ['strong', 'curve', 'weak', 'useless'];
+export const FEATURE_HELP = ['y = 3·x₀ + …', '2·sin(1.5·x₁)', '0.5·x₂', 'y never reads it'];
+export const IMPORTANCE_DEFAULTS = { seed: 7, points: 200, noise: 2, model: 'forest', repeats: 10 };
+export const IMPORTANCE_MODELS = [
+  ['forest', 'random forest'],
+  ['boosting', 'gradient boosting'],
+];
+// The lesson's rule for "impurity credits it, permutation does not": at least 2 % of the impurity
+// importance while shuffling it on the test set costs less than 0.01 of R².
+export const IMPURITY_SHARE_MIN = 0.02;
+export const PERMUTATION_DROP_MAX = 0.01;
+
+export function importanceData(ml, { seed, points, noise }) {
+  const train = ml.makeImportanceTable(points, noise, seed);
+  const test = ml.makeImportanceTable(points, noise, (seed + TEST_SEED_OFFSET) >>> 0);
+  return {
+    train: { X: Array.from(train.X), y: Array.from(train.y) },
+    test: { X: Array.from(test.X), y: Array.from(test.y) },
+  };
+}
+
+function importanceModel(ml, key) {
+  if (key === 'boosting') {
+    const m = new ml.GradientBoosting();
+    m.setEstimatorCount(100);
+    m.setMaxDepth(3);
+    return m;
+  }
+  const m = new ml.RandomForestRegressor();
+  m.setTreeCount(100);
+  return m;
+}
+
+// Impurity importance (training fit, sums to 1) and permutation importance (drop of test R²,
+// mean and standard deviation over `repeats` seeded shuffles) of one model, plus its test R².
+// `withTrain` adds permutation importance on the training rows (the lesson's comparison; the
+// widget skips it, halving the work).
+export function importances(ml, options = IMPORTANCE_DEFAULTS, { withTrain = false } = {}) {
+  const data = importanceData(ml, options);
+  return ml.scoped((own) => {
+    const m = own(importanceModel(ml, options.model));
+    m.setTracing(false);
+    m.setData(data.train.X, FEATURES.length, data.train.y);
+    m.reset(options.seed);
+    m.fit(MAX_STEPS);
+    const impurity = Array.from(m.featureImportances());
+    const p = ml.permutationImportance(m, data.test.X, data.test.y, options.repeats, options.seed);
+    const train = withTrain ? ml.permutationImportance(m, data.train.X, data.train.y, options.repeats, options.seed) : null;
+    return {
+      impurity,
+      permutation: Array.from(p.mean),
+      permutationStd: Array.from(p.std),
+      permutationTrain: train ? Array.from(train.mean) : null,
+      testR2: p.baseline,
+      trainR2: m.score(data.train.X, data.train.y),
+    };
+  });
+}
+
+// Features that impurity credits and permutation does not, by the lesson's rule.
+export function impurityOnly(impurity, permutation) {
+  return FEATURES.map((_, j) => j).filter((j) => impurity[j] >= IMPURITY_SHARE_MIN && permutation[j] < PERMUTATION_DROP_MAX);
+}
+
+// Feature indices sorted by importance, largest first.
+export function order(values) {
+  return values.map((v, j) => [v, j]).sort((a, b) => b[0] - a[0]).map(([, j]) => j);
+}
