@@ -150,3 +150,31 @@ test('bandit: predict, then check — with ε = 0.5 only 57% of pulls go to the 
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+test('gridworld: predict, then check — with ε = 0 the agent still reaches the goal in 93 of 100 episodes (held and missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/q-learning.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="gridworld-no-exploration"]');
+  const lockIn = async (value) => {
+    await box.getByRole('combobox', { name: /how many of the first 100 episodes will reach the goal/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lockIn('none');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: none: it never explores\. Now set exploration ε to 0, press Reset/);
+  // A run with the default ε = 0.2 does not settle it.
+  await page.getByRole('button', { name: 'Run 100 episodes' }).click();
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  await page.getByRole('slider', { name: /exploration ε/ }).fill('0');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Run 100 episodes' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /did not hold: you said “none: it never explores”; what happened: “more than 50”\. 93 of the first 100 episodes reached the goal/);
+  await lockIn('most');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Run 100 episodes' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said “more than 50”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
