@@ -169,3 +169,29 @@ test('activations: predict, then check — w = 4 shrinks the sigmoid chain\'s gr
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+test('attention: predict, then check — a zero query spreads “sat” evenly, 17% on “cat” (held and missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/attention-toy.html`);
+  await widgetsReady(page);
+  const w = card(page, 0);
+  const box = w.locator('[data-predict="attention-zero-query"]');
+  const lockNumber = async (value) => {
+    await box.getByRole('textbox', { name: /share of “sat”’s head-1 attention on “cat”/ }).fill(String(value));
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lockNumber(70);
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: 70\. Now, with head 1 selected/);
+  await w.getByLabel('W_Q action dimension 1').fill('0');
+  let v = await verdict(box);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /did not hold: you said 70, and it came out 17 \(outside ± 3\)\. “sat” now gives “cat” 16\.7%/);
+  await w.getByRole('button', { name: 'Reset weights' }).click();
+  await lockNumber(15);
+  await w.getByLabel('W_Q action dimension 1').fill('0');
+  v = await verdict(box);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Your prediction held: you said 15, and it came out 17 \(within ± 3\)/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
