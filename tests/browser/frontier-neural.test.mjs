@@ -195,3 +195,27 @@ test('attention: predict, then check — a zero query spreads “sat” evenly, 
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+test('convolution: predict, then check — with ReLU off three pooled cells turn negative (held and missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/convolution-filters.html`);
+  await widgetsReady(page);
+  const w = card(page, 0);
+  const relu = w.getByLabel('ReLU before pooling');
+  let box = await lockIn(w, 'convolution-relu-off-pool', 'none');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: none: the max of each block is never negative\. Now untick/);
+  await relu.uncheck();
+  let v = await verdict(box);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /did not hold: you said “none: the max of each block is never negative”; what happened: “1 to 5”\. 3 pooled cells are negative/);
+  box = await lockIn(w, 'convolution-relu-off-pool', 'few');
+  assert.match(await box.getByRole('status').textContent(), /Turn ReLU back on first/);
+  await relu.check();
+  box = await lockIn(w, 'convolution-relu-off-pool', 'few');
+  await relu.uncheck();
+  v = await verdict(box);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Your prediction held: you said “1 to 5”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
