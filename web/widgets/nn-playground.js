@@ -153,7 +153,7 @@ function build(ctx) {
   const prediction = createPrediction(ctx, {
     id: 'nn-xor-no-hidden',
     question: `XOR with no hidden layer (inputs x₁ and x₂): after ${XOR_STEPS} steps the test accuracy will be…`,
-    choices: [['chance', 'about 50% or less, like a coin'], ['partly', 'between 60% and 90%'], ['solved', 'above 90%']],
+    choices: [['coin', 'below 80%: a coin toss, give or take'], ['partly', 'between 80% and 90%'], ['solved', '90% or more']],
     next: 'Now choose XOR, remove every hidden layer with the − button and press Play.',
   });
   function judgeXor() {
@@ -161,7 +161,7 @@ function build(ctx) {
     const m = attemptUi(() => trainer.metrics());
     if (!m || !m.test) return;
     const a = m.test.accuracy;
-    prediction.settle(a >= 0.9 ? 'solved' : a > 0.6 ? 'partly' : 'chance', `After ${countOf(trainer.steps, 'step')} the test accuracy is ${formatPercent(a, 1)}. With no hidden layer the network draws one straight boundary, and no straight line puts XOR's two diagonal pairs of corners on different sides; one hidden layer of four neurons, or the feature x₁x₂, solves it.`);
+    prediction.settle(a >= 0.9 ? 'solved' : a >= 0.8 ? 'partly' : 'coin', `After ${countOf(trainer.steps, 'step')} the test accuracy is ${formatPercent(a, 1)}. With no hidden layer the network draws one straight boundary, and no straight line puts XOR's two diagonal pairs of corners on different sides: as the line turns, the accuracy swings about but never gets near 90%. One hidden layer of four neurons, or the feature x₁x₂, solves it.`);
   }
 
   // ---- settings changes ----
