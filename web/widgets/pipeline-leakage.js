@@ -113,13 +113,14 @@ function build(ctx) {
 
   // Predict, then check: with few columns the two scores agree; with 2000 columns of pure noise,
   // where will the leaky score go? Judged from the engine's cross-validated scores at 2000.
-  const MANY = 2000;
+  // The slider's track is log₁₀ in steps of 0.01 from log₁₀ 5, so its top is about 1,990 columns.
+  const MANY = 1900;
   const prediction = createPrediction(ctx, {
     id: 'leakage-many-columns',
-    question: `With ${formatNumber(MANY, 0, { grouping: true })} noise columns, the leaky cross-validated accuracy will…`,
+    question: 'With about 2,000 noise columns (the top of the slider), the leaky cross-validated accuracy will…',
     choices: [['chance', 'stay below 0.65, near chance like the honest one'], ['high', 'reach 0.65 or more']],
     ready: () => (opts.features <= 10 ? null : 'Slide the noise columns down to 5 first: with few columns the two scores agree.'),
-    next: `Now slide the noise columns all the way up to ${formatNumber(MANY, 0, { grouping: true })}.`,
+    next: 'Now slide the noise columns all the way up.',
   });
   function judgeMany() {
     if (prediction.pending === null || opts.features < MANY || !leaky.length || !honest.length) return;
