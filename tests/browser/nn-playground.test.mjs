@@ -277,7 +277,7 @@ test('predict, then check: XOR with no hidden layer stays near chance (a held an
   assert.ok(shown >= 29 && shown <= 76, `accuracy ${shown}`);
   await box.getByRole('combobox').selectOption('solved');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
-  await page.getByRole('button', { name: 'Reset the network' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => document.querySelector('[data-predict="nn-xor-no-hidden"]').dataset.result === 'missed', null, { timeout: 30000 });
   await page.getByRole('button', { name: 'Pause' }).click();
