@@ -126,7 +126,7 @@ test('gan-lab: predict, then check — "Make it collapse" leaves at most one mod
     for (let i = 0; i < 4; i++) await card.getByRole('button', { name: 'Play' }).click(); // 100 rounds each
   };
   await lockIn('most');
-  assert.match(await box.getByRole('status').textContent(), /Your prediction: six or more of the eight modes.*Now press “Make it collapse”/);
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: six or more of the 8 modes\. Now press “Make it collapse”/);
   // 400 rounds of the default run do not settle it.
   for (let i = 0; i < 4; i++) await card.getByRole('button', { name: 'Play' }).click();
   assert.equal(await box.getAttribute('data-state'), 'committed');

@@ -154,7 +154,7 @@ test('pipeline-leakage: predict, then check — 2000 noise columns lift the leak
   await lockIn('chance');
   await columns.fill(String(Math.log10(2000)));
   assert.equal(await box.getAttribute('data-result'), 'missed');
-  assert.match(await box.getByRole('status').textContent(), /did not hold: you said “stay below 0\.65, near chance like the honest one”; what happened: “reach 0\.65 or more”/);
+  assert.match(await box.getByRole('status').textContent(), /did not hold: you said “stay below 0\.65, near chance”; what happened: “reach 0\.65 or more”/);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -128,19 +128,19 @@ test('recurrent-sequence: predict, then check — truncated BPTT still learns th
   };
   await box.getByRole('combobox', { name: /one-step loss will be/ }).selectOption('below');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
-  assert.match(await status(), /Your prediction: below 0\.01.*set “truncate BPTT every” to 5, press Reset/);
+  assert.match(await status(), /Your prediction: below 0\.01: it learns\. Now set “truncate BPTT every” to 5, press Reset/);
   // Training without truncation does not settle it.
   await card.getByRole('button', { name: 'Train 100 steps' }).click();
   await card.getByRole('slider', { name: /truncate BPTT/ }).fill('5');
   for (let i = 0; i < 2; i++) await card.getByRole('button', { name: 'Train 100 steps' }).click();
   assert.equal(await box.getAttribute('data-state'), 'committed');
   await trainTruncated();
-  assert.match(await status(), /Your prediction held: you said “below 0\.01: it still learns the wave”.*cut every 5 steps, the loss after 300 steps is 0\.00\d\d/);
+  assert.match(await status(), /Your prediction held: you said “below 0\.01: it learns”.*cut every 5 steps, the loss after 300 steps is 0\.00\d\d/);
   assert.equal(await box.getAttribute('data-result'), 'held');
   await box.getByRole('combobox').selectOption('above');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await trainTruncated();
-  assert.match(await status(), /did not hold: you said “above 0\.01: it cannot learn the wave”; what happened: “below 0\.01/);
+  assert.match(await status(), /did not hold: you said “above 0\.01: it fails”; what happened: “below 0\.01/);
   assert.equal(await box.getAttribute('data-result'), 'missed');
   assert.deepEqual(page.record.errors, []);
   await page.close();

@@ -67,7 +67,7 @@ function build(ctx) {
   const prediction = createPrediction(ctx, {
     id: 'activations-sigmoid-w4',
     question: 'With sigmoid, raising w from 1 to 4 makes the gradient at layer 0…',
-    choices: [['larger', 'larger: a bigger weight passes more back'], ['same', 'about the same'], ['smaller', 'smaller']],
+    choices: [['larger', 'larger'], ['same', 'about the same'], ['smaller', 'smaller']],
     ready: () => (opts.activation === 'sigmoid' && Math.abs(opts.weight - 1) < 1e-9 && chain ? null : 'Choose sigmoid and set w to 1 first.'),
     onCommit: () => { before = { g: gradientAt0(), depth: opts.depth }; },
     next: 'Now raise the weight w to 4 and read the gradient at layer 0.',

@@ -114,7 +114,7 @@ function build(ctx) {
   const prediction = createPrediction(ctx, {
     id: 'convolution-relu-off-pool',
     question: 'Turn ReLU off: how many cells of the pooled map will be negative (orange)?',
-    choices: [['none', 'none: the max of each block is never negative'], ['few', '1 to 5'], ['many', 'more than 5']],
+    choices: [['none', 'none'], ['few', '1 to 5'], ['many', 'more than 5']],
     ready: () => (opts.relu ? null : 'Turn ReLU back on first: then nothing negative reaches the pool.'),
     next: 'Now untick “ReLU before pooling” and count the orange cells of the 2×2 max-pool.',
   });

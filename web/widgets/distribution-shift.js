@@ -75,7 +75,7 @@ function build(ctx) {
   const prediction = createPrediction(ctx, {
     id: 'shift-along-boundary',
     question: 'Shifted by 5 along the boundary (the drift statistic rises above 2), the test accuracy will…',
-    choices: [['holds', 'hardly move (down by less than 0.05)'], ['falls', 'fall by 0.05 or more, but stay above 0.6'], ['collapses', 'collapse to 0.6 or below']],
+    choices: [['holds', 'hardly move (< 0.05 down)'], ['falls', 'fall 0.05+, stay above 0.6'], ['collapses', 'collapse to 0.6 or below']],
     next: 'Now choose “along the boundary” and slide the test shift all the way to 5.',
   });
   function judgeAlong() {

@@ -103,7 +103,7 @@ function build(ctx) {
   const prediction = createPrediction(ctx, {
     id: 'gan-collapse',
     question: `After “Make it collapse” and ${COLLAPSE_ROUNDS} rounds, the fakes will cover…`,
-    choices: [['most', 'six or more of the eight modes: a busier generator spreads faster'], ['some', 'two to five modes'], ['one', 'at most one mode']],
+    choices: [['most', 'six or more of the 8 modes'], ['some', 'two to five modes'], ['one', 'at most one mode']],
     next: `Now press “Make it collapse”, then Play until round ${COLLAPSE_ROUNDS}.`,
   });
   function judgeCollapse() {

@@ -94,7 +94,7 @@ function build(ctx) {
     id: 'comparison-false-alarms',
     parent: predictHost,
     question: `Two equally good forests, ${formatNumber(opts.resamples, 0)} resamples: in how many will the t-test say p < 0.05?`,
-    numeric: { label: 'resamples', tolerance: Math.max(2, Math.round(opts.resamples * 0.025)), min: 0, max: opts.resamples, digits: 0 },
+    numeric: { label: `a count from 0 to ${formatNumber(opts.resamples, 0)}`, tolerance: Math.max(2, Math.round(opts.resamples * 0.025)), min: 0, max: opts.resamples, digits: 0 },
     next: 'Now press Run the experiment and let it finish.',
   });
   function judgeFalseAlarms() {

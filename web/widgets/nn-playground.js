@@ -153,7 +153,7 @@ function build(ctx) {
   const prediction = createPrediction(ctx, {
     id: 'nn-xor-no-hidden',
     question: `XOR with no hidden layer (inputs x₁ and x₂): after ${XOR_STEPS} steps the test accuracy will be…`,
-    choices: [['coin', 'below 80%: a coin toss, give or take'], ['partly', 'between 80% and 90%'], ['solved', '90% or more']],
+    choices: [['coin', 'below 80% (a coin toss)'], ['partly', 'between 80% and 90%'], ['solved', '90% or more']],
     next: 'Now choose XOR, remove every hidden layer with the − button and press Play.',
   });
   function judgeXor() {

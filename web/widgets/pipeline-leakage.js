@@ -118,7 +118,7 @@ function build(ctx) {
   const prediction = createPrediction(ctx, {
     id: 'leakage-many-columns',
     question: 'With about 2,000 noise columns (the top of the slider), the leaky cross-validated accuracy will…',
-    choices: [['chance', 'stay below 0.65, near chance like the honest one'], ['high', 'reach 0.65 or more']],
+    choices: [['chance', 'stay below 0.65, near chance'], ['high', 'reach 0.65 or more']],
     ready: () => (opts.features <= 10 ? null : 'Slide the noise columns down to 5 first: with few columns the two scores agree.'),
     next: 'Now slide the noise columns all the way up.',
   });

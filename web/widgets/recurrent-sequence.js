@@ -109,7 +109,7 @@ function build(ctx) {
   const prediction = createPrediction(ctx, {
     id: 'rnn-truncated-bptt',
     question: `With BPTT truncated to a few steps, after ${TRUNCATED_STEPS} training steps from a fresh start the one-step loss will be…`,
-    choices: [['below', 'below 0.01: it still learns the wave'], ['above', 'above 0.01: it cannot learn the wave']],
+    choices: [['below', 'below 0.01: it learns'], ['above', 'above 0.01: it fails']],
     next: `Now set “truncate BPTT every” to 5, press Reset, and train for ${TRUNCATED_STEPS} steps.`,
   });
   function judgeTruncated() {

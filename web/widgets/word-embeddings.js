@@ -76,8 +76,8 @@ function build(ctx) {
   // ranking once “good” is selected.
   const prediction = createPrediction(ctx, {
     id: 'embeddings-good-bad',
-    question: 'The cosine similarity of “good” and “bad” will be…',
-    choices: [['opposite', 'close to −1: opposite meanings point opposite ways'], ['zero', 'between −0.5 and 0.5'], ['high', 'above 0.5: much the same direction']],
+    question: 'Opposite meanings: will they point opposite ways? The cosine similarity of “good” and “bad” will be…',
+    choices: [['opposite', 'close to −1'], ['zero', 'between −0.5 and 0.5'], ['high', 'above 0.5']],
     next: 'Now select the word “good” and find “bad” in the list.',
   });
   function judgeGoodBad() {
