@@ -88,6 +88,7 @@ test('along: D rises about as much as across, accuracy hardly moves', () => {
     const along = measure(s, 'along', 5);
     const across = measure(s, 'across', 5);
     assert.ok(Math.abs(along.drift - across.drift) < 0.1, `D along ${along.drift} vs across ${across.drift}`);
+    assert.ok(along.drift > 2, `D along at shift 5 = ${along.drift} (the predict-then-check paragraph: above 2)`);
     for (const sh of shifts) {
       const r = measure(s, 'along', sh);
       assert.ok(Math.abs(r.acc - measure(s, 'along', 0).acc) <= 0.01, `accuracy along at ${sh} = ${r.acc}`);

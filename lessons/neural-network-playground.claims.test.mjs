@@ -42,6 +42,20 @@ test('XOR: no hidden layer stalls near 50%; one layer of four tanh neurons reach
   }
 });
 
+test('predict, then check: with no hidden layer, XOR\'s test accuracy swings between about 30% and 75% at every step from 500 to 6,000, never near 90%', () => {
+  // The box judges at whatever step Play has reached past 500, so every step counts.
+  const p = playground({ dataset: 'xor', layers: '' });
+  try {
+    let lo = 1; let hi = 0;
+    for (let n = 1; n <= 6000; n++) {
+      p.to(n);
+      if (n >= 500) { const a = p.testScore(); lo = Math.min(lo, a); hi = Math.max(hi, a); }
+    }
+    assert.ok(lo >= 0.29 && lo <= 0.32, `lowest ${lo}`);
+    assert.ok(hi >= 0.73 && hi < 0.8, `highest ${hi}`);
+  } finally { p.free(); }
+});
+
 test('plane: learning rate 3 or 10 diverges within 60 steps; 0.00001 still learns, needing ~65,000 steps for R² 0.8', () => {
   for (const lr of [3, 10]) {
     const p = playground({ dataset: 'plane', lr });

@@ -43,6 +43,21 @@ test('5 columns: both scores agree (0.600); 200 to 2000 columns: leaky 0.8–0.9
   }
 });
 
+test('predict, then check: at every column count the slider reaches from 1,900 up (its top is about 1,990), the leaky score is 0.65 or more', () => {
+  // The slider's track is log₁₀ of the count in steps of 0.01 from log₁₀ 5; the widget rounds.
+  const counts = [];
+  for (let k = 0; k * 0.01 <= Math.log10(2000) - Math.log10(5) + 1e-9; k++) {
+    const f = Math.round(10 ** (Math.log10(5) + 0.01 * k));
+    if (f >= 1900) counts.push(f);
+  }
+  assert.ok(counts.length >= 2 && counts[counts.length - 1] > 1980, counts.join(', '));
+  for (const f of counts) {
+    const { leaky, honest } = scores(f);
+    assert.ok(leaky >= 0.65, `${f} columns: leaky ${leaky}`);
+    assert.ok(honest >= 0.28 && honest <= 0.72, `${f} columns: honest ${honest}`);
+  }
+});
+
 test('ten new tables: honest between about 0.35 and 0.65 averaging near 0.5, leaky never below 0.65, about 0.8 on average', () => {
   const runs = Array.from({ length: 10 }, (_, i) => scores(500, 4 + i)); // New table: seed 3 → 4, 5, …
   const honest = runs.map((r) => r.honest);

@@ -119,3 +119,29 @@ test('375 px: no horizontal scroll, every panel visible', async () => {
   await clean(page);
   await page.close();
 });
+
+test('predict, then check: 95% of the test digits after fewer than 100 steps (held and missed)', async () => {
+  const page = await open();
+  const box = page.locator('[data-predict="digits-steps-to-95"]');
+  const lockIn = async (value) => {
+    await box.getByRole('combobox', { name: /test accuracy will first reach 95% after/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  const step75 = async () => { for (let i = 0; i < 75; i++) await page.getByRole('button', { name: 'Step', exact: true }).click(); };
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await lockIn('fast');
+  assert.match(await box.getByRole('status').textContent(), /Press Reset first/);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await lockIn('fast');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: fewer than 100 steps\. Now press Train/);
+  await step75();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said “fewer than 100 steps”.*first reached 9\d\.\d% at step 75 \(measured every 25 steps\), when the network has seen 2.400 training images/);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await lockIn('slow');
+  await step75();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /did not hold: you said “more than 1,000 steps”; what happened: “fewer than 100 steps”/);
+  await clean(page);
+  await page.close();
+});

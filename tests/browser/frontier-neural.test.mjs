@@ -134,3 +134,88 @@ test('attention: two heads’ weights match the engine; weights are editable; ca
     await page.close();
   }
 });
+
+// Locks a choice in a predict-then-check box; returns the box.
+async function lockIn(scope, id, value) {
+  const box = scope.locator(`[data-predict="${id}"]`);
+  await box.getByRole('combobox').selectOption(value);
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  return box;
+}
+const verdict = async (box) => ({ result: await box.getAttribute('data-result'), text: await box.getByRole('status').textContent() });
+
+test('activations: predict, then check — w = 4 shrinks the sigmoid chain\'s gradient (held and missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/activation-functions.html`);
+  await widgetsReady(page);
+  const w = card(page, 0);
+  // Refused until sigmoid with w = 1 (the defaults are); then held.
+  await w.getByLabel(/^weight w/).fill('2');
+  let box = await lockIn(w, 'activations-sigmoid-w4', 'smaller');
+  assert.match(await box.getByRole('status').textContent(), /Choose sigmoid and set w to 1 first/);
+  await w.getByLabel(/^weight w/).fill('1');
+  box = await lockIn(w, 'activations-sigmoid-w4', 'smaller');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: smaller\. Now raise the weight w to 4/);
+  await w.getByLabel(/^weight w/).fill('4');
+  let v = await verdict(box);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Your prediction held: you said “smaller”.*from 1\.1\d* × 10⁻¹³ at w = 1 to [34](\.\d+)? × 10⁻²² at w = 4/);
+  await w.getByLabel(/^weight w/).fill('1');
+  box = await lockIn(w, 'activations-sigmoid-w4', 'larger');
+  await w.getByLabel(/^weight w/).fill('4');
+  v = await verdict(box);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /did not hold: you said “larger”; what happened: “smaller”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('attention: predict, then check — a zero query spreads “sat” evenly, 17% on “cat” (held and missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/attention-toy.html`);
+  await widgetsReady(page);
+  const w = card(page, 0);
+  const box = w.locator('[data-predict="attention-zero-query"]');
+  const lockNumber = async (value) => {
+    await box.getByRole('textbox', { name: /share of “sat”’s head-1 attention on “cat”/ }).fill(String(value));
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lockNumber(70);
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: 70\. Now, with head 1 selected/);
+  await w.getByLabel('W_Q action dimension 1').fill('0');
+  let v = await verdict(box);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /did not hold: you said 70, and it came out 17 \(outside ± 3\)\. “sat” now gives “cat” 16\.7%/);
+  await w.getByRole('button', { name: 'Reset weights' }).click();
+  await lockNumber(15);
+  await w.getByLabel('W_Q action dimension 1').fill('0');
+  v = await verdict(box);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Your prediction held: you said 15, and it came out 17 \(within ± 3\)/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('convolution: predict, then check — with ReLU off three pooled cells turn negative (held and missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/convolution-filters.html`);
+  await widgetsReady(page);
+  const w = card(page, 0);
+  const relu = w.getByLabel('ReLU before pooling');
+  let box = await lockIn(w, 'convolution-relu-off-pool', 'none');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: none\. Now untick/);
+  await relu.uncheck();
+  let v = await verdict(box);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /did not hold: you said “none”; what happened: “1 to 5”\. 3 pooled cells are negative/);
+  box = await lockIn(w, 'convolution-relu-off-pool', 'few');
+  assert.match(await box.getByRole('status').textContent(), /Turn ReLU back on first/);
+  await relu.check();
+  box = await lockIn(w, 'convolution-relu-off-pool', 'few');
+  await relu.uncheck();
+  v = await verdict(box);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Your prediction held: you said “1 to 5”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

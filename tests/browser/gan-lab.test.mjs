@@ -110,3 +110,33 @@ test('gan-lab: under reduced motion Play trains 100 rounds once and nothing anim
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+test('gan-lab: predict, then check — "Make it collapse" leaves at most one mode after 400 rounds (held and missed)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/gan.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'GAN lab' });
+  const box = card.locator('[data-predict="gan-collapse"]');
+  const lockIn = async (value) => {
+    await box.getByRole('combobox', { name: /the fakes will cover/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  const collapse400 = async () => {
+    await card.getByRole('button', { name: 'Make it collapse' }).click();
+    for (let i = 0; i < 4; i++) await card.getByRole('button', { name: 'Play' }).click(); // 100 rounds each
+  };
+  await lockIn('most');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: six or more of the 8 modes\. Now press “Make it collapse”/);
+  // 400 rounds of the default run do not settle it.
+  for (let i = 0; i < 4; i++) await card.getByRole('button', { name: 'Play' }).click();
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  await collapse400();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /did not hold: .*what happened: “at most one mode”\. After 400 rounds the fakes cover [01] of 8 modes\. The generator found a spot/);
+  await lockIn('one');
+  await collapse400();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said “at most one mode”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

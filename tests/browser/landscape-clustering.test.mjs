@@ -75,3 +75,26 @@ test('dbscan-vs-kmeans: DBSCAN finds the two moons, silhouettes match the engine
     await page.close();
   }
 });
+
+test('dbscan-vs-kmeans: predict, then check — ε = 0.2 breaks the three blobs into fragments (held and missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/clustering-beyond-kmeans.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="dbscan-blobs-eps"]');
+  const lockIn = async (value) => {
+    await box.getByRole('combobox', { name: /DBSCAN with ε = 0\.2 will find/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lockIn('three');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: 3 clusters, one per blob\. Now switch the data to three blobs/);
+  await page.getByLabel('data', { exact: true }).selectOption('blobs');
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /did not hold: you said “3 clusters, one per blob”; what happened: “more than 3 clusters”\. DBSCAN found 10 clusters and called 122 points noise/);
+  await page.getByLabel('data', { exact: true }).selectOption('moons');
+  await lockIn('many');
+  await page.getByLabel('data', { exact: true }).selectOption('blobs');
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said “more than 3 clusters”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -66,3 +66,32 @@ test('optimizer-race: every optimiser’s loss matches the engine; start moves b
     await page.close();
   }
 });
+
+test('optimizer-race: predict, then check — on the saddle without noise all six stay on the ridge (held and missed)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/optimizer-race.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="optimizer-saddle"]');
+  const status = () => box.getByRole('status').textContent();
+  const race = async () => {
+    await page.getByRole('button', { name: 'Reset' }).click();
+    for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Play' }).click(); // 100 steps each under reduced motion
+  };
+  await box.getByRole('combobox', { name: /six optimisers will be/ }).selectOption('saddle');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.match(await status(), /Your prediction: all stuck at the saddle point\. Now choose the saddle surface/);
+  // A finished race on the ravine does not settle it.
+  await race();
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  await page.getByLabel('surface', { exact: true }).selectOption('saddle');
+  await race();
+  assert.match(await status(), /Your prediction held: you said “all stuck at the saddle point”.*None of the six optimisers left the ridge y = 0/);
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  await box.getByRole('combobox').selectOption('minimum');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await race();
+  assert.match(await status(), /did not hold: you said “all at a minimum”; what happened: “all stuck at the saddle point”/);
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -121,3 +121,60 @@ test('bandit: both learners match the engine; UCB1 ends with less regret', async
     await page.close();
   }
 });
+
+test('bandit: predict, then check — with ε = 0.5 only 57% of pulls go to the best arm (held and missed)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/explore-or-exploit.html`);
+  await widgetsReady(page);
+  const stat = statReader(page);
+  const box = page.locator('[data-predict="bandit-epsilon-half"]');
+  const input = box.getByRole('textbox', { name: /share of 5.000 pulls that ε-greedy gives the best arm/ });
+  const runAll = async () => {
+    await page.getByRole('button', { name: 'Reset' }).click();
+    for (let i = 0; i < 50; i++) await page.getByRole('button', { name: 'Play' }).click(); // 100 pulls each
+    assert.equal(await stat('pulls'), '5000');
+  };
+  await input.fill('90');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: 90\. Now set ε to 0\.5 and press Play/);
+  await page.getByRole('slider', { name: /ε-greedy: ε/ }).fill('0.5');
+  await runAll();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /did not hold: you said 90, and it came out 57 \(outside ± 5\)\. ε-greedy gave the best arm 57\.\d% of its pulls/);
+  assert.equal(await stat('best arm ε-greedy'), (await box.getByRole('status').textContent()).match(/best arm (57\.\d%)/)[1]);
+  await input.fill('55');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await runAll();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said 55, and it came out 57 \(within ± 5\)/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('gridworld: predict, then check — with ε = 0 the agent still reaches the goal in 93 of 100 episodes (held and missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/q-learning.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="gridworld-no-exploration"]');
+  const lockIn = async (value) => {
+    await box.getByRole('combobox', { name: /how many of the first 100 episodes will reach the goal/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lockIn('none');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: none: it never explores\. Now set exploration ε to 0, press Reset/);
+  // A run with the default ε = 0.2 does not settle it.
+  await page.getByRole('button', { name: 'Run 100 episodes' }).click();
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  await page.getByRole('slider', { name: /exploration ε/ }).fill('0');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Run 100 episodes' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /did not hold: you said “none: it never explores”; what happened: “more than 50”\. 93 of the first 100 episodes reached the goal/);
+  await lockIn('most');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Run 100 episodes' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said “more than 50”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -51,3 +51,31 @@ test('tsne-vs-pca: PCA variance and t-SNE loss match the engine; Play lowers the
     await page.close();
   }
 });
+
+test('tsne-vs-pca: predict, then check — the KL readout rises during early exaggeration (held and missed)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/tsne-vs-pca.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="tsne-early-exaggeration"]');
+  const lockIn = async (value) => {
+    await box.getByRole('combobox', { name: /the KL readout will/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  const run = async () => { for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Play' }).click(); }; // 50 steps each
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await lockIn('fall');
+  assert.match(await box.getByRole('status').textContent(), /Press Reset first/);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await lockIn('fall');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: fall\. Now press Play \(or Step\) until step 250/);
+  await run();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /did not hold: you said “fall”; what happened: “rise”\. The KL went from 1\.96 at step 0 to 2\.48 at step 250/);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await lockIn('rise');
+  await run();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said “rise”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -126,3 +126,35 @@ test('pipeline-leakage: leaky score beats chance on noise, honest does not, both
     await page.close();
   }
 });
+
+test('pipeline-leakage: predict, then check — 2000 noise columns lift the leaky score (held and missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/pipeline-leakage.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="leakage-many-columns"]');
+  const columns = page.getByRole('slider', { name: /noise columns/ });
+  const lockIn = async (value) => {
+    await box.getByRole('combobox', { name: /leaky cross-validated accuracy will/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  // Refused at the default 500 columns: first see the two scores agree.
+  await lockIn('high');
+  assert.match(await box.getByRole('status').textContent(), /Slide the noise columns down to 5 first/);
+  await columns.fill(String(Math.log10(5)));
+  await lockIn('high');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: reach 0\.65 or more\. Now slide the noise columns all the way up/);
+  await columns.fill(String(Math.log10(2000))); // the track snaps to its last step: about 1,990 columns
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  const text = await box.getByRole('status').textContent();
+  const count = Number(text.match(/On ([\d\s\u2009\u202f]+) columns/)[1].replace(/\D/g, ''));
+  assert.ok(count >= 1900 && count <= 2000, `columns ${count}`);
+  const e = await expected(page, count, 10);
+  assert.match(text, new RegExp(`Your prediction held: .*the leaky pipeline reports ${e.leaky.replace('.', '\\.')}, the honest one ${e.honest.replace('.', '\\.')}`));
+  await columns.fill(String(Math.log10(5)));
+  await lockIn('chance');
+  await columns.fill(String(Math.log10(2000)));
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /did not hold: you said “stay below 0\.65, near chance”; what happened: “reach 0\.65 or more”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -67,3 +67,30 @@ test('hyperparameter-search: stepping evaluates trials whose best scores match t
     await page.close();
   }
 });
+
+test('hyperparameter-search: predict, then check — with five trials random search wins (held and missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/hyperparameter-search.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="search-budget-5"]');
+  const step = page.getByRole('button', { name: 'Step' });
+  const lockIn = async (value) => {
+    await box.getByRole('combobox', { name: /better best score will come from/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lockIn('random');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: random search\. Now set the budget of trials to 5/);
+  await page.getByRole('slider', { name: /budget of trials/ }).fill('5');
+  for (let i = 0; i < 5; i++) await step.click();
+  const e = await expectedBest(page, 5, 5);
+  assert.deepEqual(e, { grid: '0.850', random: '0.892' });
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said “random search”.*Random 0\.892, grid 0\.850\. .*the grid tries 2 values of γ; random search tries 5\./);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await lockIn('tie');
+  for (let i = 0; i < 5; i++) await step.click();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /did not hold: you said “neither: a tie”; what happened: “random search”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -71,3 +71,31 @@ test('distribution-shift: moving the test points lowers accuracy and raises drif
     await page.close();
   }
 });
+
+test('distribution-shift: predict, then check — along the boundary the accuracy holds (held and missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/distribution-shift.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="shift-along-boundary"]');
+  const lockIn = async (value) => {
+    await box.getByRole('combobox', { name: /test accuracy will/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lockIn('holds');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: hardly move.*Now choose “along the boundary”/);
+  // Across the boundary at 5 does not settle it.
+  await page.getByRole('slider', { name: /test shift/ }).fill('5');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  await page.getByLabel('direction of the shift').selectOption('along');
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  const e0 = await expected(page, 0, 'along');
+  const e5 = await expected(page, 5, 'along');
+  assert.match(await box.getByRole('status').textContent(), new RegExp(`Your prediction held: .*drifted ${e5.drift} training sds, and accuracy went from ${e0.acc.replace('.', '\\.')} to ${e5.acc.replace('.', '\\.')}`));
+  await page.getByRole('button', { name: 'Reset shift' }).click();
+  await lockIn('collapses');
+  await page.getByRole('slider', { name: /test shift/ }).fill('5');
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /did not hold: you said “collapse to 0\.6 or below”; what happened: “hardly move/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

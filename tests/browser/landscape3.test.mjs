@@ -324,3 +324,27 @@ test('dot-product: dragging a vector tip with the pointer', async () => {
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+test('matrix-transform: predict, then check — the shear keeps the area (held and missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/vectors-and-matrices.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card', { hasText: 'A matrix moves the whole plane' });
+  const box = card.locator('[data-predict="matrix-shear-area"]');
+  const lockIn = async (value) => {
+    await box.getByRole('combobox', { name: /Its area will/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lockIn('same');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: stay the same\. Now choose the shear preset/);
+  await card.getByLabel('preset', { exact: true }).selectOption('shear');
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said “stay the same”.*det A = 1\.000, so the area is multiplied by 1\.000/);
+  await card.getByLabel('preset', { exact: true }).selectOption('symmetric');
+  await lockIn('grow');
+  await card.getByLabel('preset', { exact: true }).selectOption('shear');
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /did not hold: you said “grow”; what happened: “stay the same”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -33,17 +33,23 @@ test('Gaussian panel: the worked example, jump to the peak, predict then check, 
   assert.match(await card.locator('.dw-message').textContent(), /At the peak/);
 
   // Predict, then check: a point at the mean shrinks ŝ.
-  await card.getByRole('combobox', { name: /predict/ }).selectOption('shrink');
+  const predict = card.locator('[data-predict="likelihood-next-point"]');
+  await predict.getByRole('combobox', { name: /ŝ will/ }).selectOption('shrink');
+  await predict.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.match(await predict.getByRole('status').textContent(), /Your prediction: shrink\. Now move, add or remove a point/);
   await card.getByRole('button', { name: 'Add point' }).click();
   assert.equal(await statText(card, 'n'), '4');
   assert.equal(await statText(card, 'ŝ (1/n)'), '1.871');
-  assert.match(await card.locator('.dw-message').textContent(), /You predicted ŝ would shrink; it went from 2\.160 to 1\.871.*Right\./);
+  assert.match(await predict.getByRole('status').textContent(), /Your prediction held: you said “shrink”.*ŝ went from 2\.160 to 1\.871/);
+  assert.equal(await predict.getAttribute('data-result'), 'held');
 
-  // A wrong prediction is called so, and the box resets.
-  await card.getByRole('combobox', { name: /predict/ }).selectOption('same');
+  // A wrong prediction is called so, and the box unlocks.
+  await predict.getByRole('combobox', { name: /ŝ will/ }).selectOption('same');
+  await predict.getByRole('button', { name: 'Lock in my prediction' }).click();
   await card.getByRole('button', { name: 'Remove point' }).click();
-  assert.match(await card.locator('.dw-message').textContent(), /stay the same.*grew.*Not this time/);
-  assert.equal(await card.getByRole('combobox', { name: /predict/ }).inputValue(), '');
+  assert.match(await predict.getByRole('status').textContent(), /did not hold: you said “stay the same”; what happened: “grow”/);
+  assert.equal(await predict.getAttribute('data-result'), 'missed');
+  assert.equal(await predict.getByRole('combobox').isDisabled(), false);
 
   // Click on empty line adds a point where clicked; the fit is the engine's.
   const box = await line.boundingBox();

@@ -84,6 +84,12 @@ test('model-comparison: the noise experiment reports the engine’s counts', asy
   await page.goto(`${site.base}/lessons/comparing-models.html`);
   await widgetsReady(page);
   assert.match(await page.locator('.dwc-summary').textContent(), /Not run yet\. Predict first/);
+  // Predict, then check with the lesson's number: 8 of 200 (± 5).
+  const box = page.locator('[data-predict="comparison-false-alarms"]');
+  await box.getByRole('textbox', { name: /in how many will the t-test say p < 0\.05/ }).fill('8');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: 8\. Now press Run the experiment/);
+  assert.match(await box.textContent(), /Counts as right within ± 5\./);
   await page.getByRole('button', { name: 'Run the experiment' }).click();
   await page.waitForFunction(() => /200 resamples of 200 run/.test(document.querySelector('.dwc-summary').textContent), null, { timeout: 240000 });
   const tally = await page.evaluate(async () => {
@@ -101,6 +107,9 @@ test('model-comparison: the noise experiment reports the engine’s counts', asy
   const text = await page.locator('.dwc-summary').textContent();
   assert.ok(text.includes(`copy A in ${tally.aWins}, copy B in ${tally.bWins}, a tie in ${tally.ties}`), text);
   assert.ok(text.includes(`p < 0.05 in ${tally.significant} (`), text);
+  assert.equal(tally.significant, 8);
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said 8, and it came out 8 \(within ± 5\)\. p < 0\.05 in 8 of 200 \(4\.0 ?%\)/);
   const ink = await canvasInk(page, '.dwc-plot >> nth=1 >> canvas');
   assert.ok(ink.painted > 100, 'the histogram is drawn');
   await page.getByRole('button', { name: 'Clear' }).click();
@@ -122,3 +131,40 @@ for (const width of [1280, 375]) {
     await page.close();
   });
 }
+
+test('model-comparison: predict, then check on a short experiment (20 resamples) — a held and a missed count', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/embed.html?w=model-comparison&resamples=20`);
+  await widgetsReady(page);
+  const significant = await page.evaluate(async () => {
+    const { loadEngine } = await import('/engine/index.js');
+    const d = await import('/widgets/comparison/data.js');
+    const ml = await loadEngine();
+    const a = d.MODELS.forest.make(ml);
+    const b = d.MODELS.forest.make(ml);
+    try {
+      const o = { ...d.COMPARISON_DEFAULTS, resamples: 20 };
+      const results = [];
+      for (let r = 0; r < 20; r++) results.push(d.noiseResample(ml, a, b, r, o));
+      return d.tallyNoise(results).significant;
+    } finally { a.delete(); b.delete(); }
+  });
+  const box = page.locator('[data-predict="comparison-false-alarms"]');
+  const input = box.getByRole('textbox', { name: /20 resamples: in how many/ });
+  const run = async (guess) => {
+    await input.fill(String(guess));
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+    await page.getByRole('button', { name: /Run the experiment/ }).click();
+    await page.waitForFunction(() => document.querySelector('[data-predict="comparison-false-alarms"]').dataset.state === 'settled', null, { timeout: 60000 });
+    return { result: await box.getAttribute('data-result'), text: await box.getByRole('status').textContent() };
+  };
+  assert.match(await box.textContent(), /Counts as right within ± 2\./);
+  let v = await run(significant);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, new RegExp(`you said ${significant}, and it came out ${significant} \\(within ± 2\\)`));
+  v = await run(significant + 10);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, new RegExp(`did not hold: you said ${significant + 10}, and it came out ${significant} \\(outside ± 2\\)`));
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

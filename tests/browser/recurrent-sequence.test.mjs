@@ -112,3 +112,36 @@ test('recurrent-sequence: under reduced motion Train takes 100 steps at once and
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+test('recurrent-sequence: predict, then check — truncated BPTT still learns the wave (a held and a missed prediction)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/recurrent-networks.html`);
+  await widgetsReady(page);
+  const stat = statReader(page);
+  const card = page.locator('.dw-card').first();
+  const box = card.locator('[data-predict="rnn-truncated-bptt"]');
+  const status = () => box.getByRole('status').textContent();
+  const trainTruncated = async () => {
+    await card.getByRole('button', { name: 'Reset' }).click();
+    for (let i = 0; i < 3; i++) await card.getByRole('button', { name: 'Train 100 steps' }).click();
+    assert.equal(await stat('steps'), '300');
+  };
+  await box.getByRole('combobox', { name: /one-step loss will be/ }).selectOption('below');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.match(await status(), /Your prediction: below 0\.01: it learns\. Now set “truncate BPTT every” to 5, press Reset/);
+  // Training without truncation does not settle it.
+  await card.getByRole('button', { name: 'Train 100 steps' }).click();
+  await card.getByRole('slider', { name: /truncate BPTT/ }).fill('5');
+  for (let i = 0; i < 2; i++) await card.getByRole('button', { name: 'Train 100 steps' }).click();
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  await trainTruncated();
+  assert.match(await status(), /Your prediction held: you said “below 0\.01: it learns”.*cut every 5 steps, the loss after 300 steps is 0\.00\d\d/);
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  await box.getByRole('combobox').selectOption('above');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await trainTruncated();
+  assert.match(await status(), /did not hold: you said “above 0\.01: it fails”; what happened: “below 0\.01/);
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

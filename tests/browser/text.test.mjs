@@ -254,3 +254,25 @@ test('bag-of-words-spam: accuracy, confusion and p(spam) equal the engine; alpha
     await page.close();
   }
 });
+
+test('word-embeddings: predict, then check — “good” and “bad” point much the same way (held and missed)', async () => {
+  const page = await open(1280);
+  const card = page.locator('.dw-card').nth(1);
+  const box = card.locator('[data-predict="embeddings-good-bad"]');
+  const lockIn = async (value) => {
+    await box.getByRole('combobox', { name: /cosine similarity of “good” and “bad” will be/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lockIn('opposite');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: close to −1\. Now select the word “good”/);
+  await card.getByLabel('selected word').selectOption('good');
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /did not hold: .*what happened: “above 0\.5”\. Cosine 0\.747: “bad” is number 6 of the words nearest “good”/);
+  await card.getByLabel('selected word').selectOption('cat');
+  await lockIn('high');
+  await card.getByLabel('selected word').selectOption('good');
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said “above 0\.5”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

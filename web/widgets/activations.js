@@ -6,6 +6,7 @@ import { Plot } from '../lib/plot.js';
 import { fixed, select, slider } from '../lib/ui.js';
 import { formatPercent, scientific } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   activation: { type: 'enum', values: ['sigmoid', 'tanh', 'relu', 'leaky-relu', 'gelu', 'softmax'], default: 'sigmoid', description: 'Activation function shown.' },
@@ -58,6 +59,29 @@ function build(ctx) {
 
   const isSoft = () => opts.activation === 'softmax';
 
+  // Predict, then check: does a bigger weight carry more gradient back through a sigmoid chain?
+  // Judged from the engine's gradient at layer 0 when w reaches 4, against its value at w = 1.
+  let before = null; // { g, depth } when the prediction was locked in
+  const gradientAt0 = () => (chain ? Math.abs(chain.gradient[0]) : NaN);
+  const showG = (g) => (g !== 0 && (g < 1e-3 || g >= 1e4) ? scientific(g, 2) : fixed(g, 4));
+  const prediction = createPrediction(ctx, {
+    id: 'activations-sigmoid-w4',
+    question: 'With sigmoid, raising w from 1 to 4 makes the gradient at layer 0…',
+    choices: [['larger', 'larger'], ['same', 'about the same'], ['smaller', 'smaller']],
+    ready: () => (opts.activation === 'sigmoid' && Math.abs(opts.weight - 1) < 1e-9 && chain ? null : 'Choose sigmoid and set w to 1 first.'),
+    onCommit: () => { before = { g: gradientAt0(), depth: opts.depth }; },
+    next: 'Now raise the weight w to 4 and read the gradient at layer 0.',
+  });
+  function judgeWeight() {
+    if (prediction.pending === null || !before) return;
+    if (opts.activation !== 'sigmoid' || opts.depth !== before.depth) { prediction.reset('The activation or the number of layers changed: the prediction no longer applies. Predict again.'); before = null; return; }
+    if (Math.abs(opts.weight - 4) > 1e-9 || !chain) return;
+    const g = gradientAt0();
+    const ratio = g / before.g;
+    prediction.settle(ratio > 1.01 ? 'larger' : ratio < 0.99 ? 'smaller' : 'same', `Through ${opts.depth} layers the gradient went from ${showG(before.g)} at w = 1 to ${showG(g)} at w = 4. The big weight pushes every later z up to about 3.9, where the sigmoid is flat, so each factor w·σ′(z) falls to about 0.08.`);
+    before = null;
+  }
+
   function run() {
     const soft = isSoft();
     // style.display, not the hidden attribute: the stage's CSS sets display on canvases and legends.
@@ -75,11 +99,13 @@ function build(ctx) {
         card.setMessage(`softmax(z/T) with T = ${fixed(opts.temperature, 2)}: class ${top + 1} gets ${formatPercent(probs[top], 1)}. ${opts.temperature < 0.3 ? 'A low temperature makes it nearly an arg-max.' : opts.temperature > 3 ? 'A high temperature flattens it towards uniform.' : 'Adding the same number to every logit changes nothing.'}`, 'info');
       }
       ctx.requestDraw(draw);
+      judgeWeight();
       return;
     }
     curve = attempt(card, () => ml.activationCurve(opts.activation, Z), null);
     chain = attempt(card, () => ml.gradientChain(opts.activation, opts.depth, opts.weight, 0, 0.5), null);
     readProbe();
+    judgeWeight();
   }
 
   function readProbe() {

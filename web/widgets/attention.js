@@ -7,6 +7,7 @@ import { checkbox, el, fixed, nextId, select } from '../lib/ui.js';
 import { formatPercent } from '../lib/format.js';
 import { Board } from '../lib/board.js';
 import { sequentialScale } from '../lib/colors.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   head: { type: 'int', min: 1, max: 2, default: 1, description: 'Head whose weights the editor shows.' },
@@ -115,6 +116,23 @@ function build(ctx) {
   card.controls.append(el('div', { className: 'dw-buttons' }, [resetBtn]));
   const stat = { query: card.stat('query'), h1: card.stat('head 1 looks at'), h2: card.stat('head 2 looks at') };
 
+  // Predict, then check: head 1 sends 70% of “sat”'s attention to “cat”. With the action row of
+  // head 1's W_Q set to 0, how much is left? A number, judged from the engine's attention weights.
+  const SAT = TOKENS.indexOf('sat'); const CAT = TOKENS.indexOf('cat'); const ACTION = FEATURES.indexOf('action');
+  const prediction = createPrediction(ctx, {
+    id: 'attention-zero-query',
+    question: 'With the action row of head 1’s W_Q set to 0, the share of “sat”’s head-1 attention on “cat” will be…',
+    numeric: { label: 'percent', tolerance: 3, min: 0, max: 100, digits: 0 },
+    next: 'Now, with head 1 selected for editing and “sat” as the query, set the action row of W_Q to 0.',
+  });
+  function judgeZeroQuery() {
+    const actionRow = [0, 1].map((j) => wq[ACTION * HEADS * DK + j]); // head 1's two columns
+    if (prediction.pending === null || !heads || opts.causal || opts.query - 1 !== SAT || actionRow.some((v) => v !== 0)) return;
+    const n = TOKENS.length;
+    const share = heads[0].weights[SAT * n + CAT];
+    prediction.settle(Math.round(share * 100), `“sat” now gives “cat” ${formatPercent(share, 1)}. In head 1 only the action feature gave “sat” a query, so with that row at 0 its query is the zero vector: every score q·k/√2 is 0, and the softmax of six equal scores is 1/6 each.`);
+  }
+
   function showWeights() {
     for (const which of ['q', 'k']) {
       const arr = which === 'q' ? wq : wk;
@@ -150,6 +168,7 @@ function build(ctx) {
     const scoreText = scores.map((s, j) => (Number.isFinite(s) ? `${TOKENS[j]} ${fixed(s, 2)}` : `${TOKENS[j]} masked`)).join(', ');
     const where = (r) => (r.even ? `spreads its attention evenly (${formatPercent(r.w, 0)} on each token it may see)` : `puts ${formatPercent(r.w, 0)} of its attention on “${TOKENS[r.j]}”`);
     card.setMessage(`“${TOKENS[q]}”: head 1 ${where(a)}; head 2 ${where(b)}. Head ${opts.head}'s scores q·k/√2 before the softmax: ${scoreText}.`, 'info');
+    judgeZeroQuery();
     ctx.requestDraw(draw);
   }
 

@@ -8,6 +8,7 @@ import { button, buttonRow, fixed, slider } from '../lib/ui.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { legend } from '../lib/legend.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   arms: { type: 'int', min: 2, max: 10, default: 6, description: 'Number of arms (slot machines).' },
@@ -63,6 +64,20 @@ function build(ctx) {
   const statBestG = card.stat('best arm ε-greedy');
   const statBestU = card.stat('best arm UCB1');
 
+  // Predict, then check: with ε = 0.5, what share of all pulls goes to the best arm? A number,
+  // judged from the engine's ε-greedy learner once all MAX_PULLS pulls are done.
+  const prediction = createPrediction(ctx, {
+    id: 'bandit-epsilon-half',
+    question: `With ε = 0.5, the share of ${formatNumber(MAX_PULLS, 0, { grouping: true })} pulls that ε-greedy gives the best arm will be…`,
+    numeric: { label: 'percent', tolerance: 5, min: 0, max: 100, digits: 0 },
+    next: `Now set ε to 0.5 and press Play until all ${formatNumber(MAX_PULLS, 0, { grouping: true })} pulls are done.`,
+  });
+  function judgeShare() {
+    if (prediction.pending === null || greedy.steps() < MAX_PULLS || Math.abs(opts.epsilon - 0.5) > 1e-9) return;
+    const share = greedy.optimalFraction();
+    prediction.settle(Math.round(share * 100), `ε-greedy gave the best arm ${formatPercent(share, 1)} of its pulls. Half of its pulls are random, and a random pull finds the best of ${formatNumber(opts.arms, 0)} arms only one time in ${formatNumber(opts.arms, 0)}: ε(k − 1)/k = ${formatPercent((0.5 * (opts.arms - 1)) / opts.arms, 0)} of all pulls go to worse arms, even once the best arm is known.`);
+  }
+
   function restart() {
     attempt(card, () => {
       for (const b of [greedy, ucb]) b.setArms(opts.arms);
@@ -83,6 +98,7 @@ function build(ctx) {
     attempt(card, () => { greedy.fit(Math.min(n, left)); ucb.fit(Math.min(n, left)); });
     describe();
     render();
+    judgeShare();
   }
 
   function describe() {

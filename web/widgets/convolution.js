@@ -4,9 +4,10 @@
 // to see the 3×3 patch it came from and the sum that produced it.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { checkbox, el, fixed, nextId, select } from '../lib/ui.js';
-import { formatShort } from '../lib/format.js';
+import { countOf, formatShort } from '../lib/format.js';
 import { Board } from '../lib/board.js';
 import { divergingScale, sequentialScale } from '../lib/colors.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   image: { type: 'enum', values: ['house', 'ring', 'stripes', 'checker'], default: 'house', description: 'Built-in 16×16 image.' },
@@ -108,6 +109,22 @@ function build(ctx) {
   const reluBox = checkbox(card.controls, { label: 'ReLU before pooling', checked: opts.relu, onChange: (v) => { opts.relu = v; run(); } });
   const stat = { size: card.stat('map size'), value: card.stat('selected value'), min: card.stat('min'), max: card.stat('max') };
 
+  // Predict, then check: with ReLU off the feature map has negative (orange) responses; how many
+  // survive 2×2 max-pooling? Judged from the engine's pooled map once ReLU is turned off.
+  const prediction = createPrediction(ctx, {
+    id: 'convolution-relu-off-pool',
+    question: 'Turn ReLU off: how many cells of the pooled map will be negative (orange)?',
+    choices: [['none', 'none'], ['few', '1 to 5'], ['many', 'more than 5']],
+    ready: () => (opts.relu ? null : 'Turn ReLU back on first: then nothing negative reaches the pool.'),
+    next: 'Now untick “ReLU before pooling” and count the orange cells of the 2×2 max-pool.',
+  });
+  function judgePool() {
+    if (prediction.pending === null || opts.relu || !pooled || !map) return;
+    const negative = Array.from(pooled.values).filter((v) => v < 0).length;
+    const mapNegative = Array.from(map.values).some((v) => v < 0);
+    prediction.settle(negative > 5 ? 'many' : negative > 0 ? 'few' : 'none', `${negative === 0 ? 'No pooled cell is' : `${countOf(negative, 'pooled cell')} ${negative === 1 ? 'is' : 'are'}`} negative. Pooling keeps the largest of four, so a block holding any positive response passes that on${mapNegative ? '; only a block whose four responses are all negative passes on its least negative one' : ''}.`);
+  }
+
   function showKernel() { inputs.forEach((inp, i) => { inp.value = formatShort(kernel[i], 4); }); }
 
   function run() {
@@ -121,6 +138,7 @@ function build(ctx) {
     stat.min.set(fixed(Math.min(...vals), 2));
     stat.max.set(fixed(Math.max(...vals), 2));
     describeCell();
+    judgePool();
   }
 
   function describeCell() {

@@ -9,6 +9,7 @@ import { seedOption, nextSeed } from '../lib/schema.js';
 import { countOf, formatNumber } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
 import { dbscanAdvice } from './dbscan-vs-kmeans/advice.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   data: { type: 'enum', values: ['moons', 'circles', 'blobs'], default: 'moons', description: 'Which point set to cluster.' },
@@ -72,6 +73,19 @@ function build(ctx) {
   const statDbSil = card.stat('DBSCAN silhouette');
   const statClusters = card.stat('DBSCAN clusters');
   const statNoise = card.stat('noise points');
+
+  // Predict, then check: ε = 0.2 separates the moons; what does it make of three blobs? Judged
+  // from the engine's DBSCAN labels once it has converged on the blobs at ε = 0.2.
+  const prediction = createPrediction(ctx, {
+    id: 'dbscan-blobs-eps',
+    question: 'On the three blobs, DBSCAN with ε = 0.2 will find…',
+    choices: [['fewer', '1 or 2 clusters'], ['three', '3 clusters, one per blob'], ['many', 'more than 3 clusters']],
+    next: 'Now switch the data to three blobs, keeping ε at 0.2.',
+  });
+  function judgeBlobs(clusters, noise) {
+    if (prediction.pending === null || opts.data !== 'blobs' || Math.abs(opts.eps - 0.2) > 1e-9 || db.status() !== 'converged') return;
+    prediction.settle(clusters > 3 ? 'many' : clusters === 3 ? 'three' : 'fewer', `DBSCAN found ${countOf(clusters, 'cluster')} and called ${countOf(noise, 'point')} noise. These blobs are far sparser than the moons, so a radius of 0.2 holds too few neighbours: each blob breaks into fragments. ε is a density, and it has to suit the data.`);
+  }
 
   function loadData() {
     data = attempt(card, () => {
@@ -147,6 +161,7 @@ function build(ctx) {
     dbNote.textContent = sil.dbNote || `${countOf(clusters, 'cluster')}, ${formatNumber(noise, 0)} noise, ${countOf(Array.from(core).filter((c) => c).length, 'core point')}${repeat}`;
     const advice = dbscanAdvice({ clusters, noise, n: dbLabels.length, data: opts.data, eps: opts.eps, minSamples: opts.minSamples, k: opts.k, converged: db.status() === 'converged' });
     card.setMessage(advice.text, advice.tone);
+    judgeBlobs(clusters, noise);
     kmPlot.canvas.setAttribute('aria-label', `k-means with k = ${opts.k}: silhouette ${fixed(sil.km, 3)}`);
     dbPlot.canvas.setAttribute('aria-label', `DBSCAN with eps ${fixed(opts.eps, 2)}: ${countOf(clusters, 'cluster')}, ${countOf(noise, 'noise point')}`);
     ctx.requestDraw(draw);

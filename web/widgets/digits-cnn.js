@@ -11,8 +11,9 @@ import { attachDrag } from '../lib/drag.js';
 import { readTheme, watchColorScheme } from '../lib/theme.js';
 import { countOf, formatNumber, formatPercent } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
+import { createPrediction } from '../lib/predict.js';
 import {
-  CLASSES, MAX_INK, PAD_SIDE, PIXELS, SIDE, createNetwork, downsample, evaluateTest, loadDigits, testInputsScaled,
+  CLASSES, MAX_INK, NETWORK_DEFAULTS, PAD_SIDE, PIXELS, SIDE, createNetwork, downsample, evaluateTest, loadDigits, testInputsScaled,
 } from './digits-cnn/data.js';
 import { STEP_BUDGET, TARGET_ACCURACY, TEST_EVERY } from './digits-cnn/goal.js';
 import { drawCells, inkColor, signedColor } from './digits-cnn/cells.js';
@@ -36,7 +37,8 @@ export function mount(element, options) {
 
 const HISTORY_MAX = 2000;
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
   const cleanup = [];  // every listener, observer, plot and animation: undone in destroy()
   const { test } = loadDigits();
@@ -157,6 +159,26 @@ function build({ ml, card, options }) {
     accuracy: card.stat('test accuracy'), best: card.stat('best'),
   };
 
+  // Predict, then check: how long does a small CNN take to read 95% of unseen digits? Judged from
+  // the engine's test accuracy, measured every TEST_EVERY steps of a run that starts at step 0.
+  const prediction = createPrediction(ctx, {
+    id: 'digits-steps-to-95',
+    question: `From random filters, test accuracy will first reach ${formatPercent(TARGET_ACCURACY, 0)} after…`,
+    choices: [['fast', 'fewer than 100 steps'], ['medium', '100 to 1,000 steps'], ['slow', 'more than 1,000 steps']],
+    ready: () => (net && net.steps() === 0 ? null : 'Press Reset first, so training starts again from random filters.'),
+    next: 'Now press Train and watch the test accuracy.',
+  });
+  function judgeSteps(accuracy) {
+    if (prediction.pending === null || !net) return;
+    const steps = net.steps();
+    const reached = accuracy >= TARGET_ACCURACY && steps > 0;
+    if (!reached && steps <= 1000) return;
+    const outcome = !reached ? 'slow' : steps < 100 ? 'fast' : steps <= 1000 ? 'medium' : 'slow';
+    prediction.settle(outcome, reached
+      ? `Test accuracy first reached ${formatPercent(accuracy)} at step ${formatNumber(steps, 0, { grouping: true })} (measured every ${TEST_EVERY} steps), when the network has seen ${formatNumber(steps * NETWORK_DEFAULTS.batchSize, 0, { grouping: true })} training images, counting repeats. Shared 3×3 filters leave few weights to learn, and digits of 8×8 pixels are a small problem.`
+      : `After ${formatNumber(steps, 0, { grouping: true })} steps test accuracy is still ${formatPercent(accuracy)}, below ${formatPercent(TARGET_ACCURACY, 0)}.`);
+  }
+
   // ---- training ----
   function rebuild() {
     if (net) { net.delete(); net = null; }
@@ -179,6 +201,7 @@ function build({ ml, card, options }) {
     history.push({ step: net.steps(), loss: lossAvg ?? (net.steps() === 0 ? net.loss() : batchLoss), accuracy });
     if (history.length > HISTORY_MAX) history = history.filter((_, i) => i % 2 === 0 || i === history.length - 1);
     confusionCounts = result.confusion;
+    judgeSteps(accuracy);
     if (!completed && accuracy >= TARGET_ACCURACY && net.steps() > 0) {
       completed = true;
       const detail = { widget: 'digits-cnn', title: meta.title, score: Math.round(accuracy * 1000) / 10, max: 100, steps: net.steps() };

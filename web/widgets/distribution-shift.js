@@ -8,6 +8,7 @@ import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { legend } from '../lib/legend.js';
+import { createPrediction } from '../lib/predict.js';
 import { DIRECTIONS, shiftRows, splitBlobs } from './distribution-shift/shift.js';
 
 export const schema = {
@@ -68,6 +69,21 @@ function build(ctx) {
   const statAcc = card.stat('test accuracy');
   const statTrain = card.stat('train accuracy');
   const statDrift = card.stat('drift (training sds)');
+
+  // Predict, then check: the test points drift 5 units along the boundary — what happens to the
+  // accuracy? Judged from the engine's score at shift 5 against the unshifted test accuracy.
+  const prediction = createPrediction(ctx, {
+    id: 'shift-along-boundary',
+    question: 'Shifted by 5 along the boundary (the drift statistic rises above 2), the test accuracy will…',
+    choices: [['holds', 'hardly move (< 0.05 down)'], ['falls', 'fall 0.05+, stay above 0.6'], ['collapses', 'collapse to 0.6 or below']],
+    next: 'Now choose “along the boundary” and slide the test shift all the way to 5.',
+  });
+  function judgeAlong() {
+    if (prediction.pending === null || opts.direction !== 'along' || opts.shift < 5 - 1e-9 || !Number.isFinite(current.acc)) return;
+    const start = sweep.acc[0];
+    const drop = start - current.acc;
+    prediction.settle(current.acc <= 0.6 ? 'collapses' : drop >= 0.05 ? 'falls' : 'holds', `The test features drifted ${fixed(current.drift, 2)} training sds, and accuracy went from ${fixed(start, 3)} to ${fixed(current.acc, 3)}. Sliding along the boundary keeps every point on its own side of the line: drift is a reason to look, not proof of damage.`);
+  }
 
   function loadData() {
     const blobs = attempt(card, () => ml.makeBlobs(opts.points, 2, opts.spread, opts.seed), null);
@@ -136,6 +152,7 @@ function build(ctx) {
     else if (drop >= 0.05) card.setMessage(`Accuracy has started to slip (drift ${fixed(current.drift, 2)} sds): ${fixed(current.acc, 3)}, down from ${fixed(current.trainAcc, 3)} in training as the first test points cross the line. Keep sliding.`, 'warn');
     else card.setMessage(`A small shift (drift ${fixed(current.drift, 2)} sds): accuracy ${fixed(current.acc, 3)}, still close to the ${fixed(current.trainAcc, 3)} seen in training. Keep sliding.`, 'info');
     scatter.canvas.setAttribute('aria-label', `Test points shifted by ${fixed(opts.shift, 2)}: accuracy ${fixed(current.acc, 3)}, drift ${fixed(current.drift, 2)} training standard deviations`);
+    judgeAlong();
     ctx.requestDraw(draw);
   }
 

@@ -14,6 +14,7 @@ import { formatNumber, formatPercent, formatShort } from '../lib/format.js';
 import { schema, VIEW, COLLAPSE, RECOVER, createGan, coverageText, describe } from './gan-lab/model.js';
 
 import { watchColorScheme } from '../lib/theme.js';
+import { createPrediction } from '../lib/predict.js';
 
 export { schema };
 
@@ -30,7 +31,8 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
-function build({ ml, card, options, stateChanged }) {
+function build(ctx) {
+  const { ml, card, options, stateChanged } = ctx;
   let opts = { ...options };
   let gan = null;
   let real = null;
@@ -80,13 +82,13 @@ function build({ ml, card, options, stateChanged }) {
     label: 'Optimiser',
     options: [['adam', 'Adam'], ['sgd', 'SGD']],
     value: opts.optimizer,
-    onChange: (v) => { opts.optimizer = v; attempt(card, () => gan.setOptimizer(v)); },
+    onChange: (v) => { opts.optimizer = v; collapseRun = false; attempt(card, () => gan.setOptimizer(v)); },
   });
   const rate = (v) => formatShort(v, 2);
   const gRate = slider(card.controls, { label: 'Generator η', min: 0.0001, max: 1, value: opts.generatorRate, scale: 'log', step: 0.05, format: rate, onInput: (v) => { opts.generatorRate = v; applyRates(); } });
   const dRate = slider(card.controls, { label: 'Discriminator η', min: 0.0001, max: 1, value: opts.discriminatorRate, scale: 'log', step: 0.05, format: rate, onInput: (v) => { opts.discriminatorRate = v; applyRates(); } });
-  const kSlider = slider(card.controls, { label: 'Discriminator steps per round (k)', min: 1, max: 10, step: 1, value: opts.discriminatorSteps, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.discriminatorSteps = v; attempt(card, () => gan.setDiscriminatorSteps(v)); } });
-  const gSlider = slider(card.controls, { label: 'Generator steps per round', min: 1, max: 10, step: 1, value: opts.generatorSteps, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.generatorSteps = v; attempt(card, () => gan.setGeneratorSteps(v)); } });
+  const kSlider = slider(card.controls, { label: 'Discriminator steps per round (k)', min: 1, max: 10, step: 1, value: opts.discriminatorSteps, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.discriminatorSteps = v; collapseRun = false; attempt(card, () => gan.setDiscriminatorSteps(v)); } });
+  const gSlider = slider(card.controls, { label: 'Generator steps per round', min: 1, max: 10, step: 1, value: opts.generatorSteps, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.generatorSteps = v; collapseRun = false; attempt(card, () => gan.setGeneratorSteps(v)); } });
 
   const roundStat = card.stat('Round');
   const lossDStat = card.stat('Discriminator loss');
@@ -94,7 +96,23 @@ function build({ ml, card, options, stateChanged }) {
   const coverStat = card.stat('Modes covered');
   const onDataStat = card.stat('Fakes on the data');
 
-  function applyRates() { attempt(card, () => gan.setLearningRates(opts.generatorRate, opts.discriminatorRate)); }
+  // Predict, then check: what does a generator that updates five times per discriminator update
+  // do to the ring? Judged from the engine's coverage after 400 rounds of "Make it collapse".
+  const COLLAPSE_ROUNDS = 400;
+  let collapseRun = false; // the current run is "Make it collapse" from a fresh start, untouched
+  const prediction = createPrediction(ctx, {
+    id: 'gan-collapse',
+    question: `After “Make it collapse” and ${COLLAPSE_ROUNDS} rounds, the fakes will cover…`,
+    choices: [['most', 'six or more of the 8 modes'], ['some', 'two to five modes'], ['one', 'at most one mode']],
+    next: `Now press “Make it collapse”, then Play until round ${COLLAPSE_ROUNDS}.`,
+  });
+  function judgeCollapse() {
+    if (prediction.pending === null || !collapseRun || !gan || gan.steps() < COLLAPSE_ROUNDS || !cov) return;
+    const n = cov.covered;
+    prediction.settle(n >= 6 ? 'most' : n >= 2 ? 'some' : 'one', `After ${formatNumber(gan.steps(), 0)} rounds the fakes cover ${coverageText(cov)}. ${n <= 1 ? 'The generator found a spot the rarely updated discriminator likes and piled every fake onto it: mode collapse.' : 'This run kept more of the ring than a collapse would.'}`);
+  }
+
+  function applyRates() { collapseRun = false; attempt(card, () => gan.setLearningRates(opts.generatorRate, opts.discriminatorRate)); }
 
   function syncControls() {
     targetSelect.value = opts.target;
@@ -106,6 +124,7 @@ function build({ ml, card, options, stateChanged }) {
   }
 
   function restart() {
+    collapseRun = false;
     const next = attempt(card, () => createGan(ml, opts), null);
     if (!next) return;
     if (gan) gan.delete();
@@ -121,8 +140,8 @@ function build({ ml, card, options, stateChanged }) {
   function applyPreset(preset, fresh) {
     opts = { ...opts, ...preset, target: fresh ? 'ring' : opts.target };
     syncControls();
-    if (fresh) restart();
-    else {
+    if (fresh) { restart(); collapseRun = preset === COLLAPSE; } else {
+      collapseRun = false;
       attempt(card, () => { gan.setGeneratorSteps(opts.generatorSteps); gan.setDiscriminatorSteps(opts.discriminatorSteps); gan.setLearningRates(opts.generatorRate, opts.discriminatorRate); });
     }
     card.setMessage(fresh
@@ -137,6 +156,7 @@ function build({ ml, card, options, stateChanged }) {
     const ok = attempt(card, () => { for (let i = 0; i < rounds; i++) gan.step(); return true; }, false);
     if (!ok) return false;
     refresh();
+    judgeCollapse();
     if (gan.status() === 'diverged') { card.setMessage('The losses are no longer finite: lower a learning rate and press Reset.', 'bad'); return false; }
     return true;
   }

@@ -10,6 +10,7 @@ import { seedOption } from '../lib/schema.js';
 import { Board } from '../lib/board.js';
 import { divergingScale } from '../lib/colors.js';
 import { drawLegendBar } from '../lib/legend.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   preset: { type: 'enum', values: ['classic4x4', 'classic4x3', 'cliff', 'open6x6'], default: 'classic4x4', description: 'Starting board.' },
@@ -80,6 +81,22 @@ function build(ctx) {
   const statV = card.stat('learned V(start)');
   const statOpt = card.stat('optimal V*(start)');
 
+  // Predict, then check: does an agent that never explores (ε = 0) ever find the goal? Judged
+  // from the engine's episode returns once a run with ε = 0 from a cleared Q-table has 100 episodes.
+  const FIRST = 100;
+  let greedyRun = false; // every move since the Q-table was cleared was made with ε = 0
+  const prediction = createPrediction(ctx, {
+    id: 'gridworld-no-exploration',
+    question: `On the frozen lake with ε = 0 (never explore), how many of the first ${FIRST} episodes will reach the goal?`,
+    choices: [['none', 'none: it never explores'], ['some', 'between 1 and 50'], ['most', 'more than 50']],
+    next: `Now set exploration ε to 0, press Reset and run ${FIRST} episodes.`,
+  });
+  function judgeGreedy() {
+    if (prediction.pending === null || !greedyRun || opts.preset !== 'classic4x4' || agent.episodes() < FIRST) return;
+    const reached = Array.from(agent.episodeReturns()).slice(0, FIRST).filter((r) => r > 0).length;
+    prediction.settle(reached > 50 ? 'most' : reached > 0 ? 'some' : 'none', `${formatNumber(reached, 0)} of the first ${FIRST} episodes reached the goal. While all its values are 0 the agent breaks ties at random, so an untrained agent wanders anyway; exploration only matters once some moves look better than others.`);
+  }
+
   function loadPreset() {
     attempt(card, () => {
       if (opts.preset === 'open6x6') {
@@ -105,6 +122,7 @@ function build(ctx) {
       agent.reset(opts.seed);
       return true;
     }, false);
+    greedyRun = opts.epsilon === 0;
     computeOptimum();
     if (ok && text) card.setMessage(text, 'info');
     render();
@@ -118,6 +136,7 @@ function build(ctx) {
 
   function setHyper(patch) {
     opts = { ...opts, ...patch };
+    if ('epsilon' in patch) greedyRun = opts.epsilon === 0 && (greedyRun || (agent.episodes() === 0 && agent.steps() === 0));
     attempt(card, () => applyHyper());
     if ('gamma' in patch) computeOptimum();
     render();
@@ -129,6 +148,7 @@ function build(ctx) {
 
   function resetAgent() {
     attempt(card, () => { applyHyper(); agent.reset(opts.seed); });
+    greedyRun = opts.epsilon === 0;
     card.setMessage('Q-table cleared: every value is 0 again, so the agent knows nothing.', 'info');
     render();
   }
@@ -140,6 +160,7 @@ function build(ctx) {
     });
     if (last) describeMove(last);
     render();
+    judgeGreedy();
   }
 
   function episodes(n) {
@@ -147,6 +168,7 @@ function build(ctx) {
     const r = agent.episodeReturns();
     card.setMessage(`Ran ${countOf(n, 'more episode', 'more episodes')} (${formatNumber(agent.episodes(), 0)} so far). Average return of the last ${countOf(Math.min(n, r.length), 'episode')}: ${fixed(mean(r.slice(-n)), 3)}.`, 'info');
     render();
+    judgeGreedy();
   }
 
   function describeMove(last) {

@@ -12,6 +12,7 @@ import { legend } from '../lib/legend.js';
 import { divergingScale } from '../lib/colors.js';
 import { gridTrials, randomTrials } from './hyperparameter-search/trials.js';
 import { mean } from '../lib/arrays.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   data: { type: 'enum', values: ['moons', 'circles'], default: 'moons', description: 'Which seeded data set the SVM learns.' },
@@ -86,6 +87,23 @@ function build(ctx) {
   const statRandom = card.stat('random best CV');
   const statMap = card.stat('heat map');
 
+  // Predict, then check: with only five trials, which search ends with the better score? Judged
+  // from the engine's cross-validated scores once both searches have spent the budget.
+  const SMALL = 5;
+  const prediction = createPrediction(ctx, {
+    id: 'search-budget-5',
+    question: `With a budget of only ${SMALL} trials, the better best score will come from…`,
+    choices: [['grid', 'grid search'], ['random', 'random search'], ['tie', 'neither: a tie']],
+    next: `Now set the budget of trials to ${SMALL} and press Play (or Step ${SMALL} times).`,
+  });
+  function judgeSmall() {
+    if (prediction.pending === null || opts.budget !== SMALL || done < SMALL) return;
+    const g = best(trials.grid);
+    const r = best(trials.random);
+    if (!g || !r) return;
+    prediction.settle(r.score > g.score + 1e-9 ? 'random' : g.score > r.score + 1e-9 ? 'grid' : 'tie', `Random ${fixed(r.score, 3)}, grid ${fixed(g.score, 3)}. Five trials make only a 2 × 2 grid (the fifth goes unspent), so the grid tries ${formatNumber(new Set(trials.grid.map((t) => t.logG)).size, 0)} values of γ; random search tries ${formatNumber(new Set(trials.random.map((t) => t.logG)).size, 0)}.`);
+  }
+
   // The engine's cross-validated accuracy at one (log C, log γ); NaN (shown in words) on error.
   function cv(logC, logG) {
     return attempt(card, () => {
@@ -123,6 +141,7 @@ function build(ctx) {
     done += 1;
     if (done >= opts.budget) pause();
     render();
+    judgeSmall();
   }
 
   function best(list) {

@@ -12,9 +12,10 @@ import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { attachDrag } from '../lib/drag.js';
 import { drawHeatmap, lossRgb } from '../lib/heatmap.js';
-import { button, buttonRow, el, select, slider } from '../lib/ui.js';
+import { button, buttonRow, el, slider } from '../lib/ui.js';
 import { countOf, formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
+import { createPrediction } from '../lib/predict.js';
 import { DEFAULT_POINTS, DEFAULT_GUESS, X_RANGE, S_RANGE, GRID, MAX_POINTS, spreadChange } from './likelihood-fit/data.js';
 import { clamp, round, densityCurve, linspace, star, legend } from './likelihood-fit/draw.js';
 import { buildCoin } from './likelihood-fit/coin-panel.js';
@@ -48,15 +49,15 @@ function build(ctx) {
 }
 
 // The Gaussian panel.
-function buildGaussian({ ml, card, stateChanged }) {
+function buildGaussian(ctx) {
+  const { ml, card, stateChanged } = ctx;
   let points = [...DEFAULT_POINTS];
   let mu = DEFAULT_GUESS.mu;
   let s = DEFAULT_GUESS.s;
   let selected = points.length - 1;
   let fit = null;            // the engine's GaussianFit, or null when it cannot be made
   let surface = null;        // log-likelihood grid over (μ, s)
-  let prediction = '';       // '', 'grow', 'shrink', 'same'
-  let predictedFrom = NaN;   // ŝ when the prediction was made
+  let predictedFrom = NaN;   // ŝ when the prediction was locked in
 
   const row = el('div', { className: 'dw-row' });
   const left = el('div', { className: 'dw-col' });
@@ -72,14 +73,17 @@ function buildGaussian({ ml, card, stateChanged }) {
   button(buttons, 'Add point', () => addPoint(mu));
   button(buttons, 'Remove point', () => removePoint(selected));
   button(buttons, 'Jump to the maximum', () => { if (fit) setGuess(fit.mu, fit.s); });
-  button(buttons, 'Reset', () => { points = [...DEFAULT_POINTS]; selected = points.length - 1; setGuess(DEFAULT_GUESS.mu, DEFAULT_GUESS.s, false); pointsChanged(); });
+  button(buttons, 'Reset', () => { prediction.reset('Back to the three starting points: the prediction no longer applies. Predict again.'); points = [...DEFAULT_POINTS]; selected = points.length - 1; setGuess(DEFAULT_GUESS.mu, DEFAULT_GUESS.s, false); pointsChanged(); });
   const muSlider = slider(card.controls, { label: 'your mean μ', min: X_RANGE[0], max: X_RANGE[1], step: 0.05, value: mu, format: (v) => formatNumber(v, 2), onInput: (v) => setGuess(v, s) });
   const sSlider = slider(card.controls, { label: 'your spread s', min: S_RANGE[0], max: S_RANGE[1], step: 0.02, value: s, format: (v) => formatNumber(v, 2), onInput: (v) => setGuess(mu, v) });
-  const predictSelect = select(card.controls, {
-    label: 'predict: after your next point move, ŝ will…',
-    options: [['', 'choose…'], ['grow', 'grow'], ['shrink', 'shrink'], ['same', 'stay the same']],
-    value: '',
-    onChange: (v) => { prediction = v; predictedFrom = fit ? fit.s : NaN; if (v) card.setMessage('Now move, add or remove a point and see.', 'info'); },
+  // Predict, then check: what does the next change to the points do to the best spread ŝ?
+  const prediction = createPrediction(ctx, {
+    id: 'likelihood-next-point',
+    question: 'After your next point move (add, remove or drag), ŝ will…',
+    choices: [['grow', 'grow'], ['shrink', 'shrink'], ['same', 'stay the same']],
+    ready: () => (fit ? null : 'Place at least two different points first, so ŝ is measured.'),
+    onCommit: () => { predictedFrom = fit.s; },
+    next: 'Now move, add or remove a point and see.',
   });
 
   const statN = card.stat('n');
@@ -149,7 +153,7 @@ function buildGaussian({ ml, card, stateChanged }) {
       surface = attempt(card, () => ml.gaussianLogLikelihoodGrid(points, X_RANGE[0], X_RANGE[1], S_RANGE[0], S_RANGE[1], GRID.nMu, GRID.nS), null);
     }
     report();
-    if (finished && prediction) judge();
+    if (finished && prediction.pending !== null) judge();
     requestDraw(draw);
     if (finished) stateChanged();
   }
@@ -157,11 +161,7 @@ function buildGaussian({ ml, card, stateChanged }) {
   function judge() {
     const after = fit ? fit.s : NaN;
     const outcome = spreadChange(predictedFrom, after);
-    const words = { grow: 'grow', shrink: 'shrink', same: 'stay the same' };
-    const right = outcome === prediction;
-    card.setMessage(`You predicted ŝ would ${words[prediction]}; it went from ${formatNumber(predictedFrom, 3)} to ${formatNumber(after, 3)}, so it ${outcome === 'same' ? 'stayed the same' : `${outcome === 'grow' ? 'grew' : 'shrank'}`}. ${right ? 'Right.' : 'Not this time: a point far from μ̂ adds a large squared distance, one near it a small one.'}`, right ? 'ok' : 'info');
-    prediction = '';
-    predictSelect.value = '';
+    prediction.settle(outcome, `ŝ went from ${formatNumber(predictedFrom, 3)} to ${formatNumber(after, 3)}. A point far from μ̂ adds a large squared distance, one near it a small one, and ŝ² is their average.`);
   }
 
   function report() {
@@ -172,7 +172,7 @@ function buildGaussian({ ml, card, stateChanged }) {
     statMu.set(fit ? formatNumber(fit.mu, 3) : '–');
     statS.set(fit ? formatNumber(fit.s, 3) : '–');
     statS1.set(fit && points.length > 1 ? formatNumber(fit.s * Math.sqrt(points.length / (points.length - 1)), 3) : '–');
-    if (!prediction) {
+    {
       if (!points.length) card.setMessage('Click the line (or press + after focusing it) to add points.', 'info');
       else if (!fit) card.setMessage('All the points sit on one spot: the best spread would be 0 and the likelihood would grow without limit. Move one.', 'info');
       else {

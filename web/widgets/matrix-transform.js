@@ -9,6 +9,7 @@ import { el, fixed, nextId, select, slider } from '../lib/ui.js';
 import { describeMatrix, formatEntry, gridSegments, PRESETS, SMILEY } from '../lib/linear-algebra.js';
 import { arrow } from '../lib/marks.js';
 import { equalDomain } from '../lib/domain.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   preset: { type: 'enum', values: Object.keys(PRESETS), default: 'symmetric', description: 'The matrix shown at the start.' },
@@ -78,6 +79,20 @@ function build(ctx) {
 
   const stat = { det: card.stat('det A'), area: card.stat('area of square'), l1: card.stat('λ₁'), l2: card.stat('λ₂') };
 
+  // Predict, then check: the shear skews the unit square into a slanted parallelogram — does its
+  // area change? Judged from the engine's determinant once the shear preset is chosen.
+  const prediction = createPrediction(ctx, {
+    id: 'matrix-shear-area',
+    question: 'The shear [[1, 1], [0, 1]] slants the unit square. Its area will…',
+    choices: [['grow', 'grow'], ['same', 'stay the same'], ['shrink', 'shrink']],
+    next: 'Now choose the shear preset and read the area of the square.',
+  });
+  function judgeShear() {
+    if (prediction.pending === null || opts.preset !== 'shear' || !info) return;
+    const area = Math.abs(info.det);
+    prediction.settle(area > 1 + 1e-9 ? 'grow' : area < 1 - 1e-9 ? 'shrink' : 'same', `det A = ${fixed(info.det, 3)}, so the area is multiplied by ${fixed(area, 3)}. The square leans over, but its base and its height both stay 1, and a parallelogram's area is base × height.`);
+  }
+
   function edit(k, input, live = false) {
     const v = Number(input.value);
     if (input.value.trim() === '' || !Number.isFinite(v)) { if (!live) card.setMessage('Each entry must be a number.', 'warn'); return; }
@@ -93,6 +108,7 @@ function build(ctx) {
     info = det === null || !eig ? null : { det, eig };
     if (!keepInputs) inputs.forEach((input, k) => { input.value = formatEntry(A[k]); });
     describe();
+    judgeShear();
   }
 
   function describe() {

@@ -11,6 +11,7 @@ import { requestDraw, cancelDraw, animate } from '../lib/frame.js';
 import { button, buttonRow, el, select, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { countOf, formatNumber, formatPercent } from '../lib/format.js';
+import { createPrediction } from '../lib/predict.js';
 import {
   COMPARISON_DEFAULTS as D, MODELS, MODEL_NAMES, ALPHA, PERMUTATIONS, TEST_FRACTION,
   compareOnFolds, compareOnTestSet, mean, moons, noiseResample, tallyNoise,
@@ -47,7 +48,8 @@ export function formatP(p) {
   return p < 1e-4 ? '< 0.0001' : formatNumber(p, 4);
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
   // Everything to release in destroy(), in one place.
   const owned = { models: [], stopRun: null };
@@ -84,6 +86,22 @@ function build({ ml, card, options }) {
   const noiseCaption = el('p', { className: 'dwc-caption' });
   const noiseHost = el('div', { className: 'dwc-plot' });
   card.stage.append(noiseHead, noiseCaption);
+  // Predict, then check: how many false alarms among the resamples of two equally good forests?
+  // Judged from the engine's t-test p-values once the whole experiment has run.
+  const predictHost = el('div');
+  card.stage.append(predictHost);
+  const falseAlarms = createPrediction(ctx, {
+    id: 'comparison-false-alarms',
+    parent: predictHost,
+    question: `Two equally good forests, ${formatNumber(opts.resamples, 0)} resamples: in how many will the t-test say p < 0.05?`,
+    numeric: { label: `a count from 0 to ${formatNumber(opts.resamples, 0)}`, tolerance: Math.max(2, Math.round(opts.resamples * 0.025)), min: 0, max: opts.resamples, digits: 0 },
+    next: 'Now press Run the experiment and let it finish.',
+  });
+  function judgeFalseAlarms() {
+    if (falseAlarms.pending === null || experiment.results.length < experiment.target || experiment.target !== opts.resamples) return;
+    const tally = tallyNoise(experiment.results);
+    falseAlarms.settle(tally.significant, `p < 0.05 in ${formatNumber(tally.significant, 0)} of ${formatNumber(tally.runs, 0)} (${formatPercent(tally.significant / tally.runs, 1)}). When nothing separates two models, a 0.05 threshold still raises a false alarm about 5 % of the time: about ${formatNumber(tally.runs * 0.05, 0)} here.`);
+  }
   const noiseButtons = buttonRow(card.stage);
   const runButton = button(noiseButtons, 'Run the experiment', () => runExperiment(), { primary: true, title: 'Compare two copies of one forest on many fresh resamples' });
   button(noiseButtons, 'Clear', () => { stopExperiment(); experiment = { results: [], target: opts.resamples }; renderNoise(); });
@@ -202,7 +220,7 @@ function build({ ml, card, options }) {
       experiment.results.push(res);
     }
     renderNoise();
-    if (experiment.results.length >= experiment.target) stopExperiment();
+    if (experiment.results.length >= experiment.target) { stopExperiment(); judgeFalseAlarms(); }
   }
   function runExperiment() {
     if (owned.stopRun) { stopExperiment(); return; }

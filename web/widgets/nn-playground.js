@@ -25,6 +25,7 @@ import { createWeightEditor, download, featuresFromJson, readFile } from './nn-p
 import { createControls } from './nn-playground/controls.js';
 import { GridImage, createLegend, palette } from './nn-playground/heatmap.js';
 import { nextSeed } from '../lib/schema.js';
+import { createPrediction } from '../lib/predict.js';
 import { countOf, formatNumber, formatPercent, formatShort } from '../lib/format.js';
 
 export const schema = SETTINGS;
@@ -146,6 +147,23 @@ function build(ctx) {
   const statScore = card.stat('test accuracy');
   const statSpeed = card.stat('steps/frame');
 
+  // Predict, then check: can a network with no hidden layer learn XOR? Judged from the engine's
+  // test accuracy once such a network (inputs x₁, x₂ only) has trained XOR_STEPS steps on XOR.
+  const XOR_STEPS = 500;
+  const prediction = createPrediction(ctx, {
+    id: 'nn-xor-no-hidden',
+    question: `XOR with no hidden layer (inputs x₁ and x₂): after ${XOR_STEPS} steps the test accuracy will be…`,
+    choices: [['coin', 'below 80% (a coin toss)'], ['partly', 'between 80% and 90%'], ['solved', '90% or more']],
+    next: 'Now choose XOR, remove every hidden layer with the − button and press Play.',
+  });
+  function judgeXor() {
+    if (prediction.pending === null || trainer.steps < XOR_STEPS || s.dataset !== 'xor' || s.layers !== '' || s.features !== 'x1,x2' || trainer.status() === 'diverged') return;
+    const m = attemptUi(() => trainer.metrics());
+    if (!m || !m.test) return;
+    const a = m.test.accuracy;
+    prediction.settle(a >= 0.9 ? 'solved' : a >= 0.8 ? 'partly' : 'coin', `After ${countOf(trainer.steps, 'step')} the test accuracy is ${formatPercent(a, 1)}. With no hidden layer the network draws one straight boundary, and no straight line puts XOR's two diagonal pairs of corners on different sides: as the line turns, the accuracy swings about but never gets near 90%. One hidden layer of four neurons, or the feature x₁x₂, solves it.`);
+  }
+
   // ---- settings changes ----
   const DATA_KEYS = ['dataset', 'points', 'noise', 'seed', 'trainPct', 'earlyStop', 'pts'];
   const ARCH_KEYS = ['layers', 'acts', 'features'];
@@ -239,6 +257,7 @@ function build(ctx) {
     timing('train', performance.now() - before);
     if (trainer.status() === 'diverged') { showDiverged(); stopPlaying(); }
     else if (row) checkStops(row);
+    judgeXor();
     ctx.requestDraw(draw);
     return elapsed;
   }

@@ -6,7 +6,9 @@ import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 import { GridImage, drawGridImage, sequentialRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
+import { formatNumber } from '../lib/format.js';
 import { fillLegend, legend } from '../lib/legend.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   surface: { type: 'enum', values: ['bowl', 'ravine', 'rosenbrock', 'saddle'], default: 'ravine', description: 'Loss surface to race on.' },
@@ -74,6 +76,23 @@ function build(ctx) {
   };
   const stats = racers.map((r) => card.stat(r.label));
 
+  // Predict, then check: on the saddle without noise, where do the six end? Judged from the
+  // engine's paths once the race is over: a racer that left the ridge y = 0 by more than 0.5
+  // is at a minimum (0, ±1); one still on it is stuck at the saddle.
+  const prediction = createPrediction(ctx, {
+    id: 'optimizer-saddle',
+    question: 'On the saddle surface, with no gradient noise, after 600 steps the six optimisers will be…',
+    choices: [['saddle', 'all stuck at the saddle point'], ['minimum', 'all at a minimum'], ['mixed', 'some at each']],
+    next: 'Now choose the saddle surface (gradient noise 0) and press Play until the race ends.',
+  });
+  function judgeSaddle() {
+    if (prediction.pending === null || opts.surface !== 'saddle' || opts.noise !== 0) return;
+    if (stepCount < MAX_STEPS && racers.some((r) => r.surface.pathStatus() === 'running')) return;
+    const off = racers.filter((r) => { const p = r.surface.path(); return Math.abs(p[p.length - 1]) > 0.5; }).length;
+    const outcome = off === racers.length ? 'minimum' : off === 0 ? 'saddle' : 'mixed';
+    prediction.settle(outcome, `${off === 0 ? 'None' : off === racers.length ? 'All' : formatNumber(off, 0)} of the six optimisers left the ridge y = 0. ${off === 0 ? 'Along y = 0 the gradient has no y-part, so nothing pushes them towards the minima at (0, ±1); a little gradient noise does.' : 'A start off the line y = 0 gives the gradient a y-part that pulls them away from the ridge.'}`);
+  }
+
   function loadSurface() {
     attempt(card, () => {
       for (const r of racers) r.surface.setFunction(opts.surface);
@@ -118,6 +137,7 @@ function build(ctx) {
     }
     describe();
     render();
+    judgeSaddle();
   }
 
   function lastLoss(r) { const l = r.surface.losses(); return l[l.length - 1]; }

@@ -13,6 +13,7 @@ import { formatNumber } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
 import { CITIES, cityColumn, noiseTable } from './pipeline-leakage/noise-table.js';
 import { mean } from '../lib/arrays.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   rows: { type: 'int', min: 20, max: 200, default: 50, description: 'Rows (people, samples) in the table.' },
@@ -110,6 +111,23 @@ function build(ctx) {
   const statGap = card.stat('inflation');
   const statChance = card.stat('chance');
 
+  // Predict, then check: with few columns the two scores agree; with 2000 columns of pure noise,
+  // where will the leaky score go? Judged from the engine's cross-validated scores at 2000.
+  // The slider's track is log₁₀ in steps of 0.01 from log₁₀ 5, so its top is about 1,990 columns.
+  const MANY = 1900;
+  const prediction = createPrediction(ctx, {
+    id: 'leakage-many-columns',
+    question: 'With about 2,000 noise columns (the top of the slider), the leaky cross-validated accuracy will…',
+    choices: [['chance', 'stay below 0.65, near chance'], ['high', 'reach 0.65 or more']],
+    ready: () => (opts.features <= 10 ? null : 'Slide the noise columns down to 5 first: with few columns the two scores agree.'),
+    next: 'Now slide the noise columns all the way up.',
+  });
+  function judgeMany() {
+    if (prediction.pending === null || opts.features < MANY || !leaky.length || !honest.length) return;
+    const lm = mean(leaky);
+    prediction.settle(lm >= 0.65 ? 'high' : 'chance', `On ${formatNumber(opts.features, 0, { grouping: true })} columns of pure noise the leaky pipeline reports ${fixed(lm, 3)}, the honest one ${fixed(mean(honest), 3)}. Fitted on all rows, the selection searches so many columns that it finds ${Math.min(opts.select, data.cols)} that happen to match the labels of the very rows it is tested on.`);
+  }
+
   function loadData() {
     data = noiseTable(opts.rows, opts.features, opts.seed);
     score();
@@ -148,6 +166,7 @@ function build(ctx) {
       card.setMessage(`With only ${data.cols} columns to choose from, selection finds little by luck: leaky ${fixed(lm, 3)}, honest ${fixed(hm, 3)}, ${Math.abs(lm - hm) < 5e-4 ? 'the same' : 'close together'}. Neither column set carries real information — and the leaky number is still not a fair estimate.`, 'info');
     }
     plot.canvas.setAttribute('aria-label', `Fold accuracies: leaky mean ${fixed(lm, 3)}, honest mean ${fixed(hm, 3)}, chance 0.5`);
+    judgeMany();
     ctx.requestDraw(draw);
   }
 

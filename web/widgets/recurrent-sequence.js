@@ -13,6 +13,7 @@ import { button, buttonRow, el, select, slider } from '../lib/ui.js';
 import { countOf, formatNumber, formatShort } from '../lib/format.js';
 import { divergingRgb, drawHeatmap, heatLegend } from '../lib/heatmap.js';
 import { watchColorScheme } from '../lib/theme.js';
+import { createPrediction } from '../lib/predict.js';
 import { schema, SERIES_LENGTH, STEPS_PER_FRAME, WARMUP, configureNet, followsWave, forecastError, initialFlows, makeSeries, relativeFlow } from './recurrent-sequence/task.js';
 
 export { schema };
@@ -33,7 +34,8 @@ export function mount(element, options) {
 const CELL_NAMES = { rnn: 'RNN', lstm: 'LSTM' };
 const log10 = (v) => (v > 0 ? Math.max(LOG_FLOOR, Math.log10(v)) : LOG_FLOOR);
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
   const net = new ml.RecurrentNet();
   let series = null;
@@ -100,6 +102,22 @@ function build({ ml, card, options }) {
   const statGrad = card.stat('gradient norm');
   const statFlow = card.stat('gradient T steps back');
 
+  // Predict, then check: can a network whose gradient never reaches more than a few steps back
+  // still learn the wave? Judged from the engine's loss once a truncated run has 300 steps.
+  const TRUNCATED_STEPS = 300;
+  let truncatedRun = opts.truncation > 0; // every step since the last restart was truncated
+  const prediction = createPrediction(ctx, {
+    id: 'rnn-truncated-bptt',
+    question: `With BPTT truncated to a few steps, after ${TRUNCATED_STEPS} training steps from a fresh start the one-step loss will be…`,
+    choices: [['below', 'below 0.01: it learns'], ['above', 'above 0.01: it fails']],
+    next: `Now set “truncate BPTT every” to 5, press Reset, and train for ${TRUNCATED_STEPS} steps.`,
+  });
+  function judgeTruncated() {
+    if (prediction.pending === null || !truncatedRun || net.steps() < TRUNCATED_STEPS || !view) return;
+    const below = view.loss < 0.01;
+    prediction.settle(below ? 'below' : 'above', `With the gradient cut every ${countOf(opts.truncation, 'step')}, the loss after ${formatNumber(net.steps(), 0)} steps is ${formatNumber(view.loss, 4)}. ${below ? 'The next value of a smooth wave depends only on the last few values, so a short gradient is enough.' : 'This run did not get there.'}`);
+  }
+
   // ---- the time cursor: pointer or arrow keys on the signal plot ----
   const drag = attachDrag(signal, {
     touchAction: 'pan-y',
@@ -126,6 +144,7 @@ function build({ ml, card, options }) {
       configureNet(net, opts, series);
       net.setTracing(false); // the widget keeps its own loss history (train() below)
       history = { steps: [], values: [] };
+      truncatedRun = opts.truncation > 0;
       flows = initialFlows(ml, opts, series);
       return true;
     }, false);
@@ -140,6 +159,7 @@ function build({ ml, card, options }) {
     const keys = Object.keys(patch);
     if (keys.every((k) => k === 'learningRate' || k === 'truncation')) {
       attempt(card, () => { net.setLearningRate(opts.learningRate); net.setTruncation(opts.truncation); });
+      truncatedRun = opts.truncation > 0 && (truncatedRun || net.steps() === 0);
       card.setMessage(patch.truncation !== undefined
         ? (opts.truncation ? `Gradients now flow back at most ${countOf(opts.truncation, 'step')} within a window; training continues from the current weights.` : 'Full backpropagation through time: the gradient flows back through the whole window.')
         : `Learning rate η = ${formatShort(opts.learningRate, 2)}; training continues from the current weights.`, 'info');
@@ -161,6 +181,7 @@ function build({ ml, card, options }) {
     });
     compute();
     if (!quiet) describe();
+    judgeTruncated();
   }
 
   function compute() {

@@ -7,6 +7,7 @@ import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   data: { type: 'enum', values: ['moons', 'circles', 'blobs'], default: 'circles', description: 'Base shape, lifted into 5-D as (x₁, x₂, x₁², x₂², x₁x₂).' },
@@ -69,6 +70,24 @@ function build(ctx) {
   const statKl = card.stat('KL(P‖Q)');
   const statVar = card.stat('PCA variance kept');
 
+  // Predict, then check: what does the KL readout do while early exaggeration is on? Judged from
+  // the engine's loss at step 0 and at step 250, when the exaggeration ends.
+  const EARLY = 250;
+  let klAtStart = NaN; // the loss of the current run at step 0
+  const prediction = createPrediction(ctx, {
+    id: 'tsne-early-exaggeration',
+    question: `During the first ${EARLY} steps (early exaggeration), the KL readout will…`,
+    choices: [['fall', 'fall'], ['flat', 'stay about the same'], ['rise', 'rise']],
+    ready: () => (tsne.steps() === 0 ? null : 'Press Reset first, so t-SNE starts again from step 0.'),
+    next: `Now press Play (or Step) until step ${EARLY}.`,
+  });
+  function judgeEarly(kl) {
+    if (tsne.steps() === 0) klAtStart = kl;
+    if (prediction.pending === null || tsne.steps() < EARLY || !Number.isFinite(klAtStart)) return;
+    const ratio = kl / klAtStart;
+    prediction.settle(ratio > 1.05 ? 'rise' : ratio < 0.95 ? 'fall' : 'flat', `The KL went from ${fixed(klAtStart, 2)} at step 0 to ${fixed(kl, 2)} at step ${formatNumber(tsne.steps(), 0)}. Exaggerated attractions pull neighbours into clumps fast, but the readout measures the true mismatch, which the exaggeration makes worse; once it is switched off the KL drops sharply.`);
+  }
+
   function loadData() {
     const ok = attempt(card, () => {
       const base = opts.data === 'moons' ? ml.makeMoons(opts.points, 0.06, opts.seed)
@@ -118,6 +137,7 @@ function build(ctx) {
     const kl = attempt(card, () => tsne.loss(), NaN);
     statStep.set(formatNumber(tsne.steps(), 0));
     statKl.set(fixed(kl, 3));
+    judgeEarly(kl);
     statVar.set(formatPercent(kept, 1));
     pcaNote.textContent = ratio.length >= 2 ? `component 1 keeps ${formatPercent(ratio[0], 1)}, component 2 ${formatPercent(ratio[1], 1)} of the variance` : '';
     tsneNote.textContent = `perplexity ${formatNumber(opts.perplexity, 0)}, step ${formatNumber(tsne.steps(), 0)}, KL ${fixed(kl, 3)} nats`;

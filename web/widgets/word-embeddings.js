@@ -7,6 +7,8 @@ import { Plot } from '../lib/plot.js';
 import { el, fixed, select } from '../lib/ui.js';
 import { EMBEDDING, EMBEDDING_DOMAIN, EMBEDDING_FLAT, EMBEDDING_WORDS } from '../lib/text-examples.js';
 import { renderBars } from '../lib/bars.js';
+import { formatNumber } from '../lib/format.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   word: { type: 'enum', values: EMBEDDING_WORDS, default: 'cat', description: 'The selected word whose similarities are listed.' },
@@ -70,6 +72,22 @@ function build(ctx) {
 
   const stat = { word: card.stat('selected'), nearest: card.stat('nearest'), cos: card.stat('cosine'), answer: card.stat('a − b + c ≈') };
 
+  // Predict, then check: opposite meanings, opposite directions? Judged from the engine's cosine
+  // ranking once “good” is selected.
+  const prediction = createPrediction(ctx, {
+    id: 'embeddings-good-bad',
+    question: 'Opposite meanings: will they point opposite ways? The cosine similarity of “good” and “bad” will be…',
+    choices: [['opposite', 'close to −1'], ['zero', 'between −0.5 and 0.5'], ['high', 'above 0.5']],
+    next: 'Now select the word “good” and find “bad” in the list.',
+  });
+  function judgeGoodBad() {
+    if (prediction.pending === null || EMBEDDING_WORDS[selected] !== 'good' || !ranking) return;
+    const k = Array.from(ranking.indices).indexOf(EMBEDDING_WORDS.indexOf('bad'));
+    if (k < 0) return;
+    const cos = ranking.similarities[k];
+    prediction.settle(cos > 0.5 ? 'high' : cos < -0.5 ? 'opposite' : 'zero', `Cosine ${fixed(cos, 3)}: “bad” is number ${formatNumber(k + 1, 0)} of the words nearest “good”. Real embeddings are learned from the sentences words appear in, and “good” and “bad” fill the same slots (“the food was …”), so they end up pointing much the same way; these hand-placed vectors copy that.`);
+  }
+
   function choose(index) {
     if (!(index >= 0 && index < EMBEDDING.length)) return;
     selected = index;
@@ -116,6 +134,7 @@ function build(ctx) {
     const names = Array.from(ranking.indices.slice(0, opts.neighbours), (i) => EMBEDDING_WORDS[i]).join(', ');
     card.setMessage(`Closest to “${word}”: ${names}. Furthest: “${EMBEDDING_WORDS[last]}” (cosine ${fixed(ranking.similarities[ranking.similarities.length - 1], 3)}, pointing ${ranking.similarities[ranking.similarities.length - 1] < 0 ? 'the opposite way' : 'far off to the side'}).`, 'info');
     plot.canvas.setAttribute('aria-label', `Word embedding plot; selected “${word}”, nearest ${names}`);
+    judgeGoodBad();
     ctx.requestDraw(draw);
   }
 
