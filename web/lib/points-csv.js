@@ -60,7 +60,8 @@ export function parsePointsCsv(text, {
     const t = line.trim();
     if (!t || t.startsWith('#')) return;
     const cells = t.split(SEPARATORS).map((c) => c.trim());
-    if (!headerSeen && xs.length === 0 && skipped.length === 0 && cells.some((c) => /[a-z]/i.test(c) && Number.isNaN(Number(c)))) {
+    // A header names the columns it needs; words only in a later column (a split) are data.
+    if (!headerSeen && xs.length === 0 && skipped.length === 0 && cells.slice(0, need).some((c) => /[a-z]/i.test(c) && Number.isNaN(Number(c)))) {
       headerSeen = true;
       return;
     }
