@@ -230,6 +230,7 @@ test('knn-vote imports two classes labelled 1 and 2 and votes with the engine at
   const page = await open('knn-vote');
   await refusesBadFiles(page);
   assert.equal(await importCsv(page, lines(rows)), 'Imported 7 points in 2 classes. Labels 1, 2 were read as classes 0, 1.');
+  assert.equal(await page.locator('#widget').getByLabel('data').inputValue(), 'own'); // the menu names no built-in set
   // The query starts at the centre of the plotted box.
   const box = boxAround(flat(rows), rows.length);
   const votes = ml.scoped((track) => {

@@ -237,3 +237,13 @@ export function pointsCsv(ctx, parent, { filename = 'points.csv', rules = {}, ge
     },
   }));
 }
+
+// A widget's data menu says "your points" while imported points are shown (so it never names a
+// built-in set the plot no longer holds): the option is added and chosen when `own` is true, and
+// removed again, with `value` chosen, when it is false.
+export function showOwnPoints(menu, own, value) {
+  let option = menu.querySelector('option[value="own"]');
+  if (own && !option) { option = el('option', { value: 'own', text: 'your points (CSV)' }); menu.append(option); }
+  if (!own && option) option.remove();
+  menu.value = own ? 'own' : value;
+}

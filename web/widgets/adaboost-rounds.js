@@ -9,7 +9,7 @@ import { countOf } from '../lib/format.js';
 import { GridImage, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
 import { DATASETS, boxAround, datasetOptions, loadDataset } from '../lib/datasets.js';
-import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
+import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
 import { legend } from '../lib/legend.js';
 
 export const schema = {
@@ -62,7 +62,7 @@ function build(ctx) {
   });
   button(row, 'Step', () => { play.stop(); advance(); });
   button(row, 'Reset', () => { play.stop(); restart(); });
-  select(card.controls, {
+  const dataMenu = select(card.controls, {
     label: 'data', value: opts.dataset,
     options: datasetOptions(schema.dataset.values),
     onChange: (v) => { play.stop(); opts.dataset = v; imported = null; loadData(); },
@@ -95,6 +95,7 @@ function build(ctx) {
       data = imported ? { X: imported.X, y: imported.y, n: imported.y.length } : loadDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
       ada.setData(data.X, 2, data.y);
     });
+    showOwnPoints(dataMenu, !!imported, opts.dataset);
     focusPoint = 0;
     restart();
   }

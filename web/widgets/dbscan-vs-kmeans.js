@@ -9,7 +9,7 @@ import { seedOption, nextSeed } from '../lib/schema.js';
 import { countOf, formatNumber } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
 import { dbscanAdvice } from './dbscan-vs-kmeans/advice.js';
-import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
+import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
 
 export const schema = {
   data: { type: 'enum', values: ['moons', 'circles', 'blobs'], default: 'moons', description: 'Which point set to cluster.' },
@@ -67,7 +67,7 @@ function build(ctx) {
   button(buttons, 'Step DBSCAN', () => stepDbscan(), { primary: true, title: 'Restart DBSCAN and discover one cluster per press' });
   button(buttons, 'Reset', () => { fitAll(); });
   button(buttons, 'New points', () => { opts.seed = nextSeed(opts.seed); imported = null; loadData(); });
-  select(card.controls, { label: 'data', value: opts.data, options: [['moons', 'two moons'], ['circles', 'ring and disc'], ['blobs', 'three blobs']], onChange: (v) => { opts.data = v; imported = null; loadData(); } });
+  const dataMenu = select(card.controls, { label: 'data', value: opts.data, options: [['moons', 'two moons'], ['circles', 'ring and disc'], ['blobs', 'three blobs']], onChange: (v) => { opts.data = v; imported = null; loadData(); } });
   const sliders = {
     noise: slider(card.controls, { label: 'noise', min: 0, max: 0.3, step: 0.01, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; imported = null; loadData(); } }),
     k: slider(card.controls, { label: 'k-means: k', min: 1, max: 8, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; fitKMeans(); render(); } }),
@@ -93,6 +93,7 @@ function build(ctx) {
       return ml.makeMoons(opts.points, opts.noise, opts.seed);
     }, null);
     if (!data) return;
+    showOwnPoints(dataMenu, !!imported, opts.data);
     attempt(card, () => { km.setData(data.X, 2, []); db.setData(data.X, 2, []); });
     fitAll();
   }

@@ -10,7 +10,7 @@ import { countOf, formatPercent } from '../lib/format.js';
 import { GridImage, cellCentre, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
 import { DATASETS, boxAround, datasetOptions, loadDataset } from '../lib/datasets.js';
-import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
+import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
 import { legend } from '../lib/legend.js';
 
 export const schema = {
@@ -68,7 +68,7 @@ function build(ctx) {
   });
   button(row, 'Step', () => { play.stop(); advance(); });
   button(row, 'Reset', () => { play.stop(); restart(); });
-  select(card.controls, { label: 'data', value: opts.dataset, options: datasetOptions(schema.dataset.values), onChange: (v) => { play.stop(); opts.dataset = v; imported = null; loadData(); } });
+  const dataMenu = select(card.controls, { label: 'data', value: opts.dataset, options: datasetOptions(schema.dataset.values), onChange: (v) => { play.stop(); opts.dataset = v; imported = null; loadData(); } });
   select(card.controls, { label: 'kernel', value: opts.kernel, options: [['rbf', 'RBF  exp(−γ‖a−b‖²)'], ['poly', 'polynomial (γa·b + 1)^d'], ['linear', 'linear a·b']], onChange: (v) => { play.stop(); opts.kernel = v; restart(true); } });
   const sliders = {
     gamma: slider(card.controls, { label: 'γ', min: 0.01, max: 100, step: 0.02, scale: 'log', value: opts.gamma, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.gamma = v; restart(true); } }),
@@ -93,6 +93,7 @@ function build(ctx) {
       data = imported ? { X: imported.X, y: imported.y, n: imported.y.length } : loadDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
       svm.setData(data.X, 2, data.y);
     });
+    showOwnPoints(dataMenu, !!imported, opts.dataset);
     // Grid cell centres, row by row from the bottom, for decisionFunction.
     const [x0, x1, y0, y1] = domain();
     gridX = new Float64Array(GRID * GRID * 2);

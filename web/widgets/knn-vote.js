@@ -12,7 +12,7 @@ import { seedOption } from '../lib/schema.js';
 import { shapeMarker } from '../lib/marks.js';
 import { rgba } from '../lib/colors.js';
 import { DATASET_NAMES, boxAround, makeDataset } from '../lib/datasets.js';
-import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
+import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
 
 export const schema = {
   seed: seedOption(2, 'Random seed for the points.'),
@@ -60,7 +60,7 @@ function build(ctx) {
   card.stage.append(voteBar);
 
   const kSlider = slider(card.controls, { label: 'k (neighbours)', min: 1, max: 25, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; setK(); } });
-  select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; imported = null; loadData(); } });
+  const dataMenu = select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; imported = null; loadData(); } });
   const show = checkbox(card.controls, { label: 'tint the plane with the prediction', checked: opts.boundary, onChange: (v) => { opts.boundary = v; refreshHeat(); ctx.requestDraw(draw); } });
 
   const statK = card.stat('k');
@@ -79,6 +79,7 @@ function build(ctx) {
       domain = data.domain;
       knn.setData(data.X, 2, data.y);
     });
+    showOwnPoints(dataMenu, !!imported, opts.dataset);
     query = { x: (domain.x0 + domain.x1) / 2, y: (domain.y0 + domain.y1) / 2 };
     lastPrediction = null;
     setK();

@@ -11,7 +11,7 @@ import { clusterColor, rgba } from '../lib/colors.js';
 import { shapeMarker } from '../lib/marks.js';
 import { DATASET_NAMES, boxAround, makeDataset } from '../lib/datasets.js';
 import { holdout } from '../lib/holdout.js';
-import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
+import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
 
 export const schema = {
   seed: seedOption(4, 'Random seed for the points.'),
@@ -71,7 +71,7 @@ function build(ctx) {
   button(buttons, 'Step', () => { stopGrowing(); splitOnce(); });
   button(buttons, 'Reset', () => { stopGrowing(); regrow(false); });
   const depthSlider = slider(card.controls, { label: 'max depth', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.depth = v; regrow(true); } });
-  select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; imported = null; loadData(); } });
+  const dataMenu = select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; imported = null; loadData(); } });
   const criterionSelect = select(card.controls, { label: 'impurity', options: Object.entries(CRITERIA), value: opts.criterion, onChange: (v) => { opts.criterion = v; regrow(true); } });
 
   const statDepth = card.stat('depth');
@@ -107,6 +107,7 @@ function build(ctx) {
       for (const t of Object.values(firstCut)) { t.setData(train.X, 2, train.y); t.fit(1); }
       domain = train.domain;
     });
+    showOwnPoints(dataMenu, !!imported, opts.dataset);
     describeFirstCuts();
     regrow(true);
   }
