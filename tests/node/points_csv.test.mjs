@@ -2,7 +2,7 @@
 // lines reported by number, label sets mapped to classes with a note, positions-only files, limits.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parsePointsCsv, pointsToCsv } from '../../web/lib/points-csv.js';
+import { parsePointsCsv, pointsFromState, pointsState, pointsToCsv } from '../../web/lib/points-csv.js';
 
 test('a header, three separators, comments and blank lines; labels 0/1 need no note', () => {
   const r = parsePointsCsv('x1,x2,label\n# a comment\n0,0,0\n\n1;1;1\n2\t0.5\t1\n', { domain: [-5, 5] });
@@ -70,4 +70,50 @@ test('export then import gives the same points and labels back', () => {
   assert.deepEqual(Array.from(back.X), [0.123457, -2, 3.5, 4]);
   assert.deepEqual(Array.from(back.y), [0, 1]);
   assert.equal(pointsToCsv(X), 'x1,x2\n0.123457,-2\n3.5,4\n');
+});
+
+test('dims: one column on a number line, or a table of several features and a value', () => {
+  const line = parsePointsCsv('x\n0\n1.5\n40\n', { dims: 1, labels: 'none', domain: [-20, 40] });
+  assert.deepEqual(Array.from(line.X), [0, 1.5, 40]);
+  assert.equal(line.count, 3);
+  assert.match(parsePointsCsv('0,9\n1,9\n', { dims: 1, labels: 'none' }).notes[0], /^The second column was ignored/);
+  assert.throws(() => parsePointsCsv('x\n0\n99\n', { dims: 1, labels: 'none', domain: [-20, 40], minPoints: 2 }), /holds 1 usable point; at least 2 are needed\. 1 line skipped: line 3: the value 99 lies outside -20 … 40\./);
+  const xy = parsePointsCsv('x,y\n1,2\n2,4.5\n', { dims: 1, labels: 'value', domain: [0, 10] });
+  assert.deepEqual([Array.from(xy.X), Array.from(xy.y), xy.kind], [[1, 2], [2, 4.5], 'regression']);
+  assert.throws(() => parsePointsCsv('1\n2\n', { dims: 1, labels: 'value' }), /line 1 has 1 value, x and a value are needed/);
+  const table = parsePointsCsv('a,b,c,price\n1,2,3,10\n4,5,6,20\n', { dims: 3, labels: 'value' });
+  assert.deepEqual(Array.from(table.X), [1, 2, 3, 4, 5, 6]);
+  assert.deepEqual(Array.from(table.y), [10, 20]);
+  assert.throws(() => parsePointsCsv('1,2,10\n', { dims: 3, labels: 'value' }), /line 1 has 3 values, 3 features and a value are needed/);
+  assert.equal(pointsToCsv(Float64Array.from([1, 2, 3, 4, 5, 6]), Float64Array.from([10, 20]), { dims: 3, names: ['a', 'b', 'c'], labelName: 'price' }), 'a,b,c,price\n1,2,3,10\n4,5,6,20\n');
+  assert.equal(pointsToCsv(Float64Array.from([0, 1]), null, { dims: 1 }), 'x\n0\n1\n');
+});
+
+test('strict: one unusable line refuses the whole file, naming the lines (the playground\'s rule)', () => {
+  assert.throws(() => parsePointsCsv('x1,x2,label\n1,2,0\n3,oops,1\n4\n', { strict: true }),
+    /^Error: The CSV could not be used: line 3 has a value that is not a number \("3,oops,1"\); line 4 has 1 value, x1, x2 and a label are needed\.$/);
+  assert.throws(() => parsePointsCsv(['0,0,0', 'x,1,0', 'y,1,0', 'z,1,0', 'w,1,0'].join('\n'), { strict: true }), /\(and 1 more problem\)\.$/);
+  // auto labels: a value outside the range is a problem, never silently clipped
+  assert.throws(() => parsePointsCsv('0,0,0.5\n1,1,40\n', { strict: true, labels: 'auto', valueRange: [-30, 30] }), /line 2: the label 40 is outside -30 … 30/);
+});
+
+test('a file that is not text is refused in words; extra columns after the label are noted', () => {
+  assert.throws(() => parsePointsCsv('\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR'), /^Error: The file is not text/);
+  assert.throws(() => parsePointsCsv(`0,0,0\n${'\u0001\u0002\u0003'.repeat(10)}\n`), /The file is not text/);
+  assert.deepEqual(parsePointsCsv('0,0,0,train\n1,1,1,test\n').notes, ['Columns after the label were ignored.']);
+});
+
+test('points in Share-link state: the same rules, every point must be usable', () => {
+  const s = pointsState(Float64Array.from([0, 0, 1, 1]), Float64Array.from([0, 1]));
+  assert.deepEqual(s, { p: [0, 0, 1, 1], l: [0, 1] });
+  const back = pointsFromState(s);
+  assert.deepEqual([Array.from(back.X), Array.from(back.y)], [[0, 0, 1, 1], [0, 1]]);
+  assert.deepEqual(Array.from(pointsFromState({ p: [3, 4] }, { dims: 1, labels: 'none' }).X), [3, 4]);
+  assert.throws(() => pointsFromState(null), /the points must be a list of at most 2000 positions of 2 numbers/);
+  assert.throws(() => pointsFromState({ p: [0, 0, 1] }), /positions of 2 numbers/);
+  assert.throws(() => pointsFromState({ p: [0, 0, 1, 1] }), /every point needs a label/);
+  assert.throws(() => pointsFromState({ p: [0, 0, 1, '1'], l: [0, 1] }), /something that is not a number/);
+  assert.throws(() => pointsFromState({ p: [0, 0, 50, 1], l: [0, 1] }, { domain: [-10, 10] }), (err) => err instanceof RangeError && /^line 2: the point \(50, 1\) lies outside the plot/.test(err.message));
+  assert.throws(() => pointsFromState({ p: [0, 0, 1, 1], l: [1, 1] }), /Every point has the label 1/);
+  assert.throws(() => pointsFromState({ p: Array(10).fill(0) }, { labels: 'none', maxPoints: 4 }), /at most 4 positions/);
 });

@@ -8,7 +8,8 @@ import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { countOf } from '../lib/format.js';
 import { GridImage, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
-import { DATASETS, datasetOptions, loadDataset } from '../lib/datasets.js';
+import { DATASETS, boxAround, datasetOptions, loadDataset } from '../lib/datasets.js';
+import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
 import { legend } from '../lib/legend.js';
 
 export const schema = {
@@ -30,6 +31,9 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
+// Own points from a CSV file: two classes (any two labels, mapped to 0 and 1 with a note).
+export const CSV_RULES = { labels: 'class', maxClasses: 2, domain: [-1e4, 1e4], minPoints: 2, maxPoints: 600 };
+
 function build(ctx) {
   const { ml, card, options } = ctx;
   let opts = { ...options };
@@ -38,6 +42,7 @@ function build(ctx) {
   let heat = null; // the ensemble's p(class 1) picture, painted into heatImage
   const heatImage = ctx.own(new GridImage());
   let focusPoint = 0;
+  let imported = null; // { X, y, box } from a CSV file or a Share link, instead of a built-in set
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.7, minHeight: 260, maxHeight: 460, label: 'Training points sized by weight, newest stump and ensemble vote', onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
@@ -57,13 +62,13 @@ function build(ctx) {
   });
   button(row, 'Step', () => { play.stop(); advance(); });
   button(row, 'Reset', () => { play.stop(); restart(); });
-  select(card.controls, {
+  const dataMenu = select(card.controls, {
     label: 'data', value: opts.dataset,
     options: datasetOptions(schema.dataset.values),
-    onChange: (v) => { play.stop(); opts.dataset = v; loadData(); },
+    onChange: (v) => { play.stop(); opts.dataset = v; imported = null; loadData(); },
   });
   const sliders = {
-    noise: slider(card.controls, { label: 'noise', min: 0, max: 0.5, step: 0.01, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.noise = v; loadData(); } }),
+    noise: slider(card.controls, { label: 'noise', min: 0, max: 0.5, step: 0.01, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.noise = v; imported = null; loadData(); } }),
     rounds: slider(card.controls, { label: 'rounds', min: 1, max: 200, step: 1, value: opts.rounds, format: (v) => fixed(v, 0), onInput: (v) => { play.stop(); opts.rounds = v; restart(); } }),
   };
   const stat = {
@@ -74,11 +79,23 @@ function build(ctx) {
     bound: card.stat('bound'),
   };
 
+  pointsCsv(ctx, card.controls, {
+    filename: 'adaboost-points.csv', rules: CSV_RULES,
+    // The points with the weight each carries now (what the point sizes show).
+    get: () => ({ X: data.X, y: data.y, extra: { name: 'weight', values: Array.from(ada.sampleWeights(), (w) => Number(w.toPrecision(6))) } }),
+    set: (parsed) => { play.stop(); useImported(parsed); loadData(); },
+  });
+  function useImported(parsed) {
+    const b = boxAround(parsed.X, parsed.count);
+    imported = { X: parsed.X, y: parsed.y, box: [b.x0, b.x1, b.y0, b.y1] };
+  }
+
   function loadData() {
     attempt(card, () => {
-      data = loadDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
+      data = imported ? { X: imported.X, y: imported.y, n: imported.y.length } : loadDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
       ada.setData(data.X, 2, data.y);
     });
+    showOwnPoints(dataMenu, !!imported, opts.dataset);
     focusPoint = 0;
     restart();
   }
@@ -109,7 +126,7 @@ function build(ctx) {
     return true;
   }
 
-  function domain() { return DATASETS[opts.dataset].domain; }
+  function domain() { return imported ? imported.box : DATASETS[opts.dataset].domain; }
 
   // Why boosting has stopped, in words: the engine's reason, or the round limit the learner set.
   function stopReason() {
@@ -245,7 +262,18 @@ function build(ctx) {
       const dataChanged = ['dataset', 'points', 'noise', 'seed'].some((k) => next[k] !== opts[k]);
       opts = { ...next };
       sliders.noise.set(opts.noise); sliders.rounds.set(opts.rounds);
-      if (dataChanged) loadData(); else restart();
+      if (dataChanged) { imported = null; loadData(); } else restart();
+    },
+    // Shared by a link: the settings changed with the card's own controls, imported points.
+    currentOptions() { return { dataset: opts.dataset, noise: opts.noise, rounds: opts.rounds }; },
+    state: {
+      get() { return imported ? pointsState(imported.X, imported.y) : null; },
+      set(value) {
+        const points = pointsFromState(value, CSV_RULES);
+        play.stop();
+        useImported(points);
+        loadData();
+      },
     },
   };
 }

@@ -7,6 +7,8 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { el, fixed } from '../lib/ui.js';
 import { reportComplete, reportScore } from '../lib/report.js';
+import { holdout } from '../lib/holdout.js';
+import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 
 export const schema = {
   seed: { type: 'int', min: 0, max: 4294967295, default: 51, description: 'Seed for the houses and the train/validation split.' },
@@ -21,6 +23,10 @@ export const meta = {
 export const VALIDATION_FRACTION = 0.4;
 const PREVIEW_ROWS = 5;
 const SHORT = ['size', 'beds', 'age', 'distance', 'shoe size', 'colour code', 'random ID'];
+// Own houses from a CSV file: the seven columns in this order, then the price (the header the
+// export writes). A seeded 40 % are held back for validation, as for generated houses.
+export const CSV_RULES = { dims: SHORT.length, labels: 'value', domain: [-1e6, 1e6], valueRange: [-1e6, 1e6], minPoints: 30, maxPoints: 2000 };
+const CSV_NAMES = ['size', 'beds', 'age', 'distance', 'shoe_size', 'colour_code', 'random_id'];
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
@@ -35,6 +41,8 @@ function build(ctx) {
   let current = null; // { r2Val, r2Train, preds }
   let bestSeen = -Infinity;
   let solvedReported = false;
+  let imported = null; // { X, y } houses from a CSV file or a Share link, instead of generated ones
+  let quiet = false;   // restoring a Share link: nothing the learner did, so nothing is reported
   card.card.classList.add('c1-build');
 
   const preview = el('div', { className: 'dw-table-wrap c1-preview' });
@@ -54,10 +62,23 @@ function build(ctx) {
   const statCount = card.stat('features');
 
   let buttons = [];
+  pointsCsv(ctx, card.controls, {
+    filename: 'houses.csv', rules: CSV_RULES, labelName: 'price', names: CSV_NAMES,
+    get: () => {
+      const held = new Set(data.validation);
+      return { X: data.X, y: data.y, extra: { name: 'split', values: Array.from(data.y, (_, i) => (held.has(i) ? 'validation' : 'train')) } };
+    },
+    set: (parsed) => { imported = { X: parsed.X, y: parsed.y }; solvedReported = false; load(); },
+  });
 
   function load() {
     const ok = attempt(card, () => {
-      data = ml.courseHouses(options.houses, VALIDATION_FRACTION, options.seed);
+      if (imported) {
+        const n = imported.y.length;
+        const s = holdout(ml, n, VALIDATION_FRACTION, options.seed);
+        // Which columns carry the price is unknown for imported houses (informative: null).
+        data = { X: imported.X, y: imported.y, rows: n, cols: SHORT.length, columns: SHORT, train: s.train, validation: s.validation, informative: null };
+      } else data = ml.courseHouses(options.houses, VALIDATION_FRACTION, options.seed);
       return true;
     }, false);
     if (!ok) return;
@@ -165,7 +186,7 @@ function build(ctx) {
     // The score is the best validation R² the learner's own choices reached, as a percentage of
     // the best any combination reaches, rounded down: 100 only once they found the strongest set
     // (reported in describe()), never "100 of 100" for a near miss.
-    if (best && best.r2 > 0) reportScore(card, { widget: 'build-dataset', title: meta.title, score: Math.min(99, Math.floor((Math.max(0, bestSeen) / best.r2) * 100)), max: 100 });
+    if (best && best.r2 > 0 && !quiet) reportScore(card, { widget: 'build-dataset', title: meta.title, score: Math.min(99, Math.floor((Math.max(0, bestSeen) / best.r2) * 100)), max: 100 });
     describe(change, result);
     ctx.requestDraw(draw);
   }
@@ -183,8 +204,8 @@ function build(ctx) {
     const isBest = best && Math.abs(result.r2Val - best.r2) < 1e-12;
     if (isBest) {
       card.setMessage(`The strongest set: validation R² ${fixed(result.r2Val, 3)}, the best any combination of these columns reaches. Every useful clue is in, and nothing that only adds noise.`, 'ok');
-      if (!solvedReported) reportComplete(card, { widget: 'build-dataset', title: meta.title, score: 100, max: 100 }); // reached the best set: 100% of the best
-      solvedReported = true;
+      if (!solvedReported && !quiet) reportComplete(card, { widget: 'build-dataset', title: meta.title, score: 100, max: 100 }); // reached the best set: 100% of the best
+      if (!quiet) solvedReported = true;
       return;
     }
     if (!change || change.before === null) {
@@ -192,6 +213,11 @@ function build(ctx) {
       return;
     }
     const name = data.columns[change.column];
+    if (!data.informative) {
+      const delta = result.r2Val - change.before;
+      card.setMessage(`${change.adding ? 'Adding' : 'Removing'} ${name}: validation R² ${delta >= 0 ? '+' : '−'}${fixed(Math.abs(delta), 4)} on your houses.`, 'info');
+      return;
+    }
     const informative = data.informative[change.column] === 1;
     const delta = result.r2Val - change.before;
     const d = `${delta >= 0 ? '+' : '−'}${fixed(Math.abs(delta), 4)}`;
@@ -247,6 +273,24 @@ function build(ctx) {
   load();
 
   return {
-    update(next) { options = { ...next }; solvedReported = false; load(); },
+    update(next) { if (next.seed !== options.seed || next.houses !== options.houses) imported = null; options = { ...next }; solvedReported = false; load(); },
+    // Shared by a link: the columns chosen, and imported houses.
+    state: {
+      get() {
+        if (!chosen.length && !imported) return null;
+        return { cols: [...chosen], ...(imported ? pointsState(imported.X, imported.y) : {}) };
+      },
+      set(value) {
+        const cols = value && Array.isArray(value.cols) ? value.cols : null;
+        if (!cols || cols.length > SHORT.length || new Set(cols).size !== cols.length || !cols.every((j) => Number.isInteger(j) && j >= 0 && j < SHORT.length)) {
+          throw new RangeError(`the chosen columns must be different whole numbers from 0 to ${SHORT.length - 1}`);
+        }
+        const houses = value.p ? pointsFromState(value, CSV_RULES) : null; // checked before anything changes
+        if (houses) { imported = { X: houses.X, y: houses.y }; load(); }
+        chosen = [...cols].sort((a, b) => a - b);
+        quiet = true;
+        try { evaluate(null); } finally { quiet = false; }
+      },
+    },
   };
 }

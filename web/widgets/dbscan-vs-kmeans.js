@@ -10,6 +10,7 @@ import { countOf, formatNumber } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
 import { dbscanAdvice } from './dbscan-vs-kmeans/advice.js';
 import { createPrediction } from '../lib/predict.js';
+import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
 
 export const schema = {
   data: { type: 'enum', values: ['moons', 'circles', 'blobs'], default: 'moons', description: 'Which point set to cluster.' },
@@ -26,6 +27,11 @@ export const meta = {
   hint: 'Both panels cluster the same points. Move eps and min samples until DBSCAN finds the two moons; notice that k-means cannot, whatever k you choose.',
 };
 
+// Own points from a CSV file: positions only (a label column is ignored with a note).
+// Options that make the generated points: changing one replaces imported points.
+const DATA_OPTIONS = ['data', 'points', 'noise', 'seed'];
+export const CSV_RULES = { labels: 'none', domain: [-100, 100], minPoints: 8, maxPoints: 1000 };
+
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
@@ -40,6 +46,7 @@ function build(ctx) {
   let dbLabels = new Int32Array(0);
   let core = new Int32Array(0);
   const sil = { km: NaN, db: NaN, kmNote: '', dbNote: '' };
+  let imported = null; // positions from a CSV file or a Share link, instead of generated points
 
   const pair = el('div', { className: 'dwl-pair' });
   const left = el('div', { className: 'dwl-panel' }, [el('p', { className: 'dwl-panel-title', text: 'k-means' })]);
@@ -60,10 +67,10 @@ function build(ctx) {
   const buttons = buttonRow(card.controls);
   button(buttons, 'Step DBSCAN', () => stepDbscan(), { primary: true, title: 'Restart DBSCAN and discover one cluster per press' });
   button(buttons, 'Reset', () => { fitAll(); });
-  button(buttons, 'New points', () => { opts.seed = nextSeed(opts.seed); loadData(); });
-  select(card.controls, { label: 'data', value: opts.data, options: [['moons', 'two moons'], ['circles', 'ring and disc'], ['blobs', 'three blobs']], onChange: (v) => { opts.data = v; loadData(); } });
+  button(buttons, 'New points', () => { opts.seed = nextSeed(opts.seed); imported = null; loadData(); });
+  const dataMenu = select(card.controls, { label: 'data', value: opts.data, options: [['moons', 'two moons'], ['circles', 'ring and disc'], ['blobs', 'three blobs']], onChange: (v) => { opts.data = v; imported = null; loadData(); } });
   const sliders = {
-    noise: slider(card.controls, { label: 'noise', min: 0, max: 0.3, step: 0.01, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; loadData(); } }),
+    noise: slider(card.controls, { label: 'noise', min: 0, max: 0.3, step: 0.01, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; imported = null; loadData(); } }),
     k: slider(card.controls, { label: 'k-means: k', min: 1, max: 8, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; fitKMeans(); render(); } }),
     eps: slider(card.controls, { label: 'DBSCAN: eps', min: 0.02, max: 1, step: 0.01, value: opts.eps, format: (v) => fixed(v, 2), onInput: (v) => { opts.eps = v; fitDbscan(); render(); } }),
     minSamples: slider(card.controls, { label: 'DBSCAN: min samples', min: 1, max: 30, step: 1, value: opts.minSamples, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.minSamples = v; fitDbscan(); render(); } }),
@@ -73,6 +80,11 @@ function build(ctx) {
   const statDbSil = card.stat('DBSCAN silhouette');
   const statClusters = card.stat('DBSCAN clusters');
   const statNoise = card.stat('noise points');
+  pointsCsv(ctx, card.controls, {
+    filename: 'clusters-points.csv', rules: CSV_RULES,
+    get: () => ({ X: data.X, extra: { name: 'dbscan_cluster', values: Array.from(dbLabels) } }),
+    set: (parsed) => { imported = parsed.X; loadData(); },
+  });
 
   // Predict, then check: ε = 0.2 separates the moons; what does it make of three blobs? Judged
   // from the engine's DBSCAN labels once it has converged on the blobs at ε = 0.2.
@@ -83,17 +95,19 @@ function build(ctx) {
     next: 'Now switch the data to three blobs, keeping ε at 0.2.',
   });
   function judgeBlobs(clusters, noise) {
-    if (prediction.pending === null || opts.data !== 'blobs' || Math.abs(opts.eps - 0.2) > 1e-9 || db.status() !== 'converged') return;
+    if (prediction.pending === null || imported || opts.data !== 'blobs' || Math.abs(opts.eps - 0.2) > 1e-9 || db.status() !== 'converged') return;
     prediction.settle(clusters > 3 ? 'many' : clusters === 3 ? 'three' : 'fewer', `DBSCAN found ${countOf(clusters, 'cluster')} and called ${countOf(noise, 'point')} noise. These blobs are far sparser than the moons, so a radius of 0.2 holds too few neighbours: each blob breaks into fragments. ε is a density, and it has to suit the data.`);
   }
 
   function loadData() {
     data = attempt(card, () => {
+      if (imported) return { X: imported, rows: imported.length / 2 };
       if (opts.data === 'circles') return ml.makeCircles(opts.points, opts.noise, 0.45, opts.seed);
       if (opts.data === 'blobs') return ml.makeBlobs(opts.points, 3, 0.45 + opts.noise * 2, opts.seed);
       return ml.makeMoons(opts.points, opts.noise, opts.seed);
     }, null);
     if (!data) return;
+    showOwnPoints(dataMenu, !!imported, opts.data);
     attempt(card, () => { km.setData(data.X, 2, []); db.setData(data.X, 2, []); });
     fitAll();
   }
@@ -159,7 +173,7 @@ function build(ctx) {
     kmNote.textContent = sil.kmNote || `inertia ${fixed(km.inertia(), 2)}, silhouette ${fixed(sil.km, 3)}`;
     const repeat = clusters > 3 ? '; marks repeat after cluster 3, the numbers tell clusters apart' : '';
     dbNote.textContent = sil.dbNote || `${countOf(clusters, 'cluster')}, ${formatNumber(noise, 0)} noise, ${countOf(Array.from(core).filter((c) => c).length, 'core point')}${repeat}`;
-    const advice = dbscanAdvice({ clusters, noise, n: dbLabels.length, data: opts.data, eps: opts.eps, minSamples: opts.minSamples, k: opts.k, converged: db.status() === 'converged' });
+    const advice = dbscanAdvice({ clusters, noise, n: dbLabels.length, data: imported ? 'custom' : opts.data, eps: opts.eps, minSamples: opts.minSamples, k: opts.k, converged: db.status() === 'converged' });
     card.setMessage(advice.text, advice.tone);
     judgeBlobs(clusters, noise);
     kmPlot.canvas.setAttribute('aria-label', `k-means with k = ${opts.k}: silhouette ${fixed(sil.km, 3)}`);
@@ -265,9 +279,20 @@ function build(ctx) {
 
   return {
     update(next) {
+      if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null;
       opts = { ...next };
       for (const key of Object.keys(sliders)) sliders[key].set(opts[key]);
       loadData();
+    },
+    // Shared by a link: the settings changed with the card's own controls, and imported points.
+    currentOptions() { return { data: opts.data, noise: opts.noise, k: opts.k, eps: opts.eps, minSamples: opts.minSamples, seed: opts.seed }; },
+    state: {
+      get() { return imported ? pointsState(imported) : null; },
+      set(value) {
+        const points = pointsFromState(value, CSV_RULES);
+        imported = points.X;
+        loadData();
+      },
     },
   };
 }

@@ -11,6 +11,7 @@ import { drawHeatmap, heatLegend, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
 import { reportComplete, reportScore } from '../lib/report.js';
+import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 
 export const schema = {
   seed: seedOption(4, 'Random seed for the points.'),
@@ -29,6 +30,10 @@ const GRID = [60, 44];
 const STEPS_PER_FRAME = 2;
 const MAX_FIT_STEPS = 600;
 const KEY_STEP = 0.1;
+// Own points from a CSV file: two classes (any two labels, mapped to 0 and 1 with a note).
+// Options that make the generated points: changing one replaces imported points.
+const DATA_OPTIONS = ['seed', 'points', 'dataset', 'spread'];
+export const CSV_RULES = { labels: 'class', maxClasses: 2, domain: [-100, 100], minPoints: 2, maxPoints: 1000 };
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
@@ -52,6 +57,8 @@ function build(ctx) {
   let heat = null;          // p(class 1) per grid cell while the logistic model owns the line
   let fitting = null;
   let selected = -1;        // 0, 1: a handle; 2: the whole line
+  let startEnds = '';       // the line as Reset puts it (a Share link then carries no line)
+  let imported = null;      // { X, y } from a CSV file or a Share link, instead of generated points
 
   let plot = null;
   plot = ctx.own(new Plot(card.stage, { aspect: 0.72, minHeight: 260, maxHeight: 540, label: 'Two classes of points and your dividing line', onResize: () => { fitView(); ctx.requestDraw(draw); } }));
@@ -63,16 +70,21 @@ function build(ctx) {
   const fitBtn = button(buttons, 'Auto-fit (logistic)', () => toggleFit(), { primary: true });
   button(buttons, 'Step', () => { stopFit(); logisticSteps(1); });
   button(buttons, 'Reset', () => { stopFit(); resetLine(); });
-  button(buttons, 'New points', () => { stopFit(); opts.seed = nextSeed(opts.seed); loadData(); });
+  button(buttons, 'New points', () => { stopFit(); imported = null; opts.seed = nextSeed(opts.seed); loadData(); });
 
   const statAcc = card.stat('accuracy');
   const statBest = card.stat('best');
   const statTarget = card.stat('target');
   const statSteps = card.stat('logistic steps');
   const statLoss = card.stat('log loss');
+  pointsCsv(ctx, card.controls, {
+    filename: 'draw-boundary-points.csv', rules: CSV_RULES,
+    get: () => ({ X: data.X, y: data.y }),
+    set: (parsed) => { stopFit(); imported = { X: parsed.X, y: parsed.y }; loadData(); },
+  });
 
   function loadData() {
-    const d = attempt(card, () => (opts.dataset === 'moons' ? ml.makeMoons(opts.points, opts.spread * 0.2, opts.seed) : ml.makeBlobs(opts.points, 2, opts.spread, opts.seed)), null);
+    const d = imported ? { X: imported.X, y: imported.y, rows: imported.y.length } : attempt(card, () => (opts.dataset === 'moons' ? ml.makeMoons(opts.points, opts.spread * 0.2, opts.seed) : ml.makeBlobs(opts.points, 2, opts.spread, opts.seed)), null);
     if (!d) return;
     data = d;
     let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
@@ -113,6 +125,7 @@ function build(ctx) {
     const { x0, x1, y0, y1 } = view;
     const cy = (y0 + y1) / 2;
     ends = [{ x: x0 + 0.2 * (x1 - x0), y: cy + 0.25 * (y1 - y0) }, { x: x0 + 0.8 * (x1 - x0), y: cy + 0.32 * (y1 - y0) }];
+    startEnds = JSON.stringify(ends);
     heat = null;
     key.element.style.display = 'none';
     attempt(card, () => learner.setParams([0, 0, 0]));
@@ -351,6 +364,28 @@ function build(ctx) {
   loadData();
 
   return {
-    update(next) { stopFit(); opts = { ...next }; loadData(); },
+    update(next) { stopFit(); if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; loadData(); },
+    // Shared by a link: the seed (New points changes it), the line as drawn, imported points.
+    currentOptions() { return { seed: opts.seed }; },
+    state: {
+      get() {
+        if (!imported && JSON.stringify(ends) === startEnds) return null;
+        return { e: ends.map((p) => [p.x, p.y]), ...(imported ? pointsState(imported.X, imported.y) : {}) };
+      },
+      set(value) {
+        const e = value && Array.isArray(value.e) ? value.e : null;
+        if (!e || e.length !== 2 || !e.every((p) => Array.isArray(p) && p.length === 2 && p.every((v) => Number.isFinite(v) && Math.abs(v) <= 1e3))) {
+          throw new RangeError('the line needs two ends (x, y) within ±1000');
+        }
+        if (Math.hypot(e[1][0] - e[0][0], e[1][1] - e[0][1]) < 1e-9) throw new RangeError('the two ends of the line are the same point');
+        const points = value.p ? pointsFromState(value, CSV_RULES) : null; // checked before anything changes
+        stopFit();
+        if (points) { imported = { X: points.X, y: points.y }; loadData(); }
+        ends = e.map(([x, y]) => ({ x, y }));
+        heat = null;
+        key.element.style.display = 'none';
+        score(true);
+      },
+    },
   };
 }

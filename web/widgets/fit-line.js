@@ -8,6 +8,7 @@ import { button, buttonRow, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber } from '../lib/format.js';
 import { reportComplete } from '../lib/report.js';
+import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 
 export const schema = {
   seed: seedOption(3, 'Random seed for the points.'),
@@ -26,6 +27,10 @@ const X_MIN = 0;
 const X_MAX = 10;
 const HANDLE_X = [0.5, 9.5];
 const STEPS_PER_FRAME = 6;
+// Own points from a CSV file (x, y): x on the plot's range, so the learning rate stays stable.
+// Options that make the generated points: changing one replaces imported points.
+const DATA_OPTIONS = ['seed', 'points', 'noise', 'slope', 'intercept'];
+export const CSV_RULES = { dims: 1, labels: 'value', domain: [X_MIN, X_MAX], valueRange: [-1000, 1000], minPoints: 2, maxPoints: 500 };
 const LEARNING_RATE = 0.02; // below 2/λmax of the MSE Hessian for x in [0, 10], so GD is stable
 
 export function mount(element, options) {
@@ -45,6 +50,7 @@ function build(ctx) {
   let bestPossible = NaN;
   let lossHistory = [];
   let focusedHandle = -1;
+  let imported = null;      // { X, y } from a CSV file or a Share link, instead of generated points
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.6, label: 'Scatter plot with your line', onResize: () => ctx.requestDraw(draw) }));
   const lossPlot = ctx.own(new Plot(card.stage, { aspect: 0.22, minHeight: 110, maxHeight: 170, label: 'Loss curve of gradient descent', onResize: () => ctx.requestDraw(draw) }));
@@ -57,7 +63,7 @@ function build(ctx) {
     tick: () => gdSteps(STEPS_PER_FRAME) === 'ready',
   });
   button(buttons, 'Step', () => { fit.stop(); gdSteps(1); });
-  button(buttons, 'New points', () => { fit.stop(); opts.seed = nextSeed(opts.seed); loadData(); });
+  button(buttons, 'New points', () => { fit.stop(); imported = null; opts.seed = nextSeed(opts.seed); loadData(); });
   button(buttons, 'Reset line', () => { fit.stop(); assisted = false; setLine(0, 5, false); });
   const slopeSlider = slider(card.controls, { label: 'slope w', min: -2, max: 2, step: 0.01, value: 0, format: (v) => formatNumber(v, 2), onInput: (v) => { fit.stop(); setLine(v, b, true); } });
   const interceptSlider = slider(card.controls, { label: 'intercept b', min: -5, max: 12, step: 0.05, value: 5, format: (v) => formatNumber(v, 2), onInput: (v) => { fit.stop(); setLine(w, v, true); } });
@@ -66,10 +72,15 @@ function build(ctx) {
   const statBest = card.stat('your best');
   const statTarget = card.stat('best possible');
   const statSteps = card.stat('GD steps');
+  pointsCsv(ctx, card.controls, {
+    filename: 'fit-line-points.csv', rules: CSV_RULES, labelName: 'y',
+    get: () => ({ X: data.X, y: data.y }),
+    set: (parsed) => { fit.stop(); imported = { X: parsed.X, y: parsed.y }; loadData(); },
+  });
 
   function loadData() {
     attempt(card, () => {
-      data = ml.makeLinear(opts.points, opts.slope, opts.intercept, opts.noise, opts.seed, X_MIN, X_MAX);
+      data = imported ? { X: imported.X, y: imported.y, rows: imported.y.length } : ml.makeLinear(opts.points, opts.slope, opts.intercept, opts.noise, opts.seed, X_MIN, X_MAX);
       model.setData(data.X, 1, data.y);
       model.setLearningRate(LEARNING_RATE);
       model.setTolerance(1e-7);
@@ -120,7 +131,7 @@ function build(ctx) {
       }
     } else if (gap <= 0.1) card.setMessage(`Close: ${formatNumber(gap * 100, 1)}% above the best possible MSE.`, 'info');
     else card.setMessage('Drag the round handles at the ends of the line, or use the arrow keys after focusing the plot.', 'info');
-    plot.canvas.setAttribute('aria-label', `Scatter plot of ${opts.points} points with the line y = ${formatNumber(w, 2)}x ${signedTerm(b, 2)}, MSE ${formatNumber(mse, 3)}`);
+    plot.canvas.setAttribute('aria-label', `Scatter plot of ${data.rows} points with the line y = ${formatNumber(w, 2)}x ${signedTerm(b, 2)}, MSE ${formatNumber(mse, 3)}`);
     ctx.requestDraw(draw);
   }
 
@@ -200,8 +211,8 @@ function build(ctx) {
   function draw() {
     if (!data) return;
     const ys = Array.from(data.y);
-    const lo = Math.min(...ys, opts.intercept) - 1;
-    const hi = Math.max(...ys, opts.intercept + opts.slope * X_MAX) + 1;
+    const lo = Math.min(...ys, imported ? Infinity : opts.intercept) - 1;
+    const hi = Math.max(...ys, imported ? -Infinity : opts.intercept + opts.slope * X_MAX) + 1;
     plot.setDomain(X_MIN, X_MAX, lo, hi);
     plot.begin();
     plot.axes({ xLabel: 'x', yLabel: 'y' });
@@ -224,15 +235,20 @@ function build(ctx) {
   loadData();
 
   return {
-    update(next) { fit.stop(); opts = { ...next }; loadData(); },
-    // Shared by a link: the seed (New points changes it) and the line as it is now.
+    update(next) { fit.stop(); if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; loadData(); },
+    // Shared by a link: the seed (New points changes it), the line as it is now and imported points.
     currentOptions() { return { seed: opts.seed }; },
     state: {
-      get() { return w === 0 && b === 5 ? null : { w, b }; },
+      get() {
+        if (!imported) return w === 0 && b === 5 ? null : { w, b };
+        return { w, b, ...pointsState(imported.X, imported.y) };
+      },
       set(value) {
         const ok = value && typeof value === 'object' && Number.isFinite(value.w) && Number.isFinite(value.b) && Math.abs(value.w) <= 50 && Math.abs(value.b) <= 500;
         if (!ok) throw new RangeError('the line needs a slope w within ±50 and an intercept b within ±500');
+        const points = value.p ? pointsFromState(value, CSV_RULES) : null; // checked before anything changes
         fit.stop();
+        if (points) { imported = { X: points.X, y: points.y }; loadData(); }
         setLine(value.w, value.b, false);
       },
     },

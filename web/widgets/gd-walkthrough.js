@@ -28,6 +28,7 @@ const HEAD_ROWS = 6;
 const TAIL_ROWS = 2;
 const MAX_BARS = 24;
 const fmt = (v) => formatNumber(v, 4);
+const MAX_SHARED_STEPS = 500; // a Share link's step count (a run stops converging or diverging long before)
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
@@ -268,5 +269,20 @@ function build(ctx) {
     },
     // For tests and the loop animation: the engine-computed rows.
     rows,
+    // Shared by a link: the sliders' settings, and how far training went (steps taken and the
+    // phase shown), replayed through the engine on restore.
+    currentOptions() { return { x: opts.x, y: opts.y, w0: opts.w0, b0: opts.b0, eta: opts.eta, freezeB: opts.freezeB }; },
+    state: {
+      get() { return model.steps() === 0 && phase === -1 ? null : { s: model.steps(), ph: phase }; },
+      set(value) {
+        const ok = value && Number.isInteger(value.s) && value.s >= 0 && value.s <= MAX_SHARED_STEPS && Number.isInteger(value.ph) && value.ph >= -1 && value.ph <= 3;
+        if (!ok) throw new RangeError(`the training position needs a whole number of steps from 0 to ${MAX_SHARED_STEPS} and a phase from −1 to 3`);
+        play.stop();
+        restart();
+        for (let i = 0; i < value.s && model.status() === 'ready'; i++) attempt(card, () => model.step());
+        phase = value.ph;
+        render();
+      },
+    },
   };
 }

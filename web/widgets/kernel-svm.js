@@ -9,7 +9,8 @@ import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { countOf, formatPercent } from '../lib/format.js';
 import { GridImage, cellCentre, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
-import { DATASETS, datasetOptions, loadDataset } from '../lib/datasets.js';
+import { DATASETS, boxAround, datasetOptions, loadDataset } from '../lib/datasets.js';
+import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
 import { legend } from '../lib/legend.js';
 
 export const schema = {
@@ -36,6 +37,9 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
+// Own points from a CSV file: two classes (any two labels, mapped to 0 and 1 with a note).
+export const CSV_RULES = { labels: 'class', maxClasses: 2, domain: [-1e4, 1e4], minPoints: 2, maxPoints: 600 };
+
 function build(ctx) {
   const { ml, card, options } = ctx;
   let opts = { ...options };
@@ -46,6 +50,7 @@ function build(ctx) {
   const heatImage = ctx.own(new GridImage());
   let fGrid = null;
   let probe = null;
+  let imported = null; // { X, y, box } from a CSV file or a Share link, instead of a built-in set
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.8, minHeight: 260, maxHeight: 480, label: 'Decision heat map, boundary, margins and support vectors', onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
@@ -63,22 +68,32 @@ function build(ctx) {
   });
   button(row, 'Step', () => { play.stop(); advance(); });
   button(row, 'Reset', () => { play.stop(); restart(); });
-  select(card.controls, { label: 'data', value: opts.dataset, options: datasetOptions(schema.dataset.values), onChange: (v) => { play.stop(); opts.dataset = v; loadData(); } });
+  const dataMenu = select(card.controls, { label: 'data', value: opts.dataset, options: datasetOptions(schema.dataset.values), onChange: (v) => { play.stop(); opts.dataset = v; imported = null; loadData(); } });
   select(card.controls, { label: 'kernel', value: opts.kernel, options: [['rbf', 'RBF  exp(−γ‖a−b‖²)'], ['poly', 'polynomial (γa·b + 1)^d'], ['linear', 'linear a·b']], onChange: (v) => { play.stop(); opts.kernel = v; restart(true); } });
   const sliders = {
     gamma: slider(card.controls, { label: 'γ', min: 0.01, max: 100, step: 0.02, scale: 'log', value: opts.gamma, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.gamma = v; restart(true); } }),
     degree: slider(card.controls, { label: 'degree d', min: 1, max: 8, step: 1, value: opts.degree, format: String, onInput: (v) => { play.stop(); opts.degree = v; restart(true); } }),
     C: slider(card.controls, { label: 'C', min: 0.01, max: 1000, step: 0.05, scale: 'log', value: opts.C, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.C = v; restart(true); } }),
   };
+  pointsCsv(ctx, card.controls, {
+    filename: 'kernel-svm-points.csv', rules: CSV_RULES,
+    get: () => ({ X: data.X, y: data.y }),
+    set: (parsed) => { play.stop(); useImported(parsed); loadData(); },
+  });
+  function useImported(parsed) {
+    const b = boxAround(parsed.X, parsed.count);
+    imported = { X: parsed.X, y: parsed.y, box: [b.x0, b.x1, b.y0, b.y1] };
+  }
   const stat = { acc: card.stat('training accuracy'), sv: card.stat('support vectors'), updates: card.stat('SMO updates'), gap: card.stat('primal − dual') };
 
-  function domain() { return DATASETS[opts.dataset].domain; }
+  function domain() { return imported ? imported.box : DATASETS[opts.dataset].domain; }
 
   function loadData() {
     attempt(card, () => {
-      data = loadDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
+      data = imported ? { X: imported.X, y: imported.y, n: imported.y.length } : loadDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
       svm.setData(data.X, 2, data.y);
     });
+    showOwnPoints(dataMenu, !!imported, opts.dataset);
     // Grid cell centres, row by row from the bottom, for decisionFunction.
     const [x0, x1, y0, y1] = domain();
     gridX = new Float64Array(GRID * GRID * 2);
@@ -222,7 +237,18 @@ function build(ctx) {
       const dataChanged = ['dataset', 'points', 'noise', 'seed'].some((k) => next[k] !== opts[k]);
       opts = { ...next };
       sliders.gamma.set(opts.gamma); sliders.degree.set(opts.degree); sliders.C.set(opts.C);
-      if (dataChanged) loadData(); else restart(true);
+      if (dataChanged) { imported = null; loadData(); } else restart(true);
+    },
+    // Shared by a link: the settings changed with the card's own controls, imported points.
+    currentOptions() { return { dataset: opts.dataset, kernel: opts.kernel, gamma: opts.gamma, degree: opts.degree, C: opts.C }; },
+    state: {
+      get() { return imported ? pointsState(imported.X, imported.y) : null; },
+      set(value) {
+        const points = pointsFromState(value, CSV_RULES);
+        play.stop();
+        useImported(points);
+        loadData();
+      },
     },
   };
 }

@@ -9,6 +9,7 @@ import { button, buttonRow, el, fixed } from '../lib/ui.js';
 import { countOf, formatNumber, formatShort } from '../lib/format.js';
 import { clusterColor } from '../lib/colors.js';
 import { shapeMarker } from '../lib/marks.js';
+import { pointsCsv, pointsFromState } from '../lib/points-csv.js';
 
 export const schema = {
   points: { type: 'string', maxLength: 80, default: '1,2,3,9,10,11', description: 'Comma-separated positions on the number line (2 to 12 numbers between −20 and 40).' },
@@ -35,6 +36,10 @@ export function axisRange(points, starts = []) {
 const PHASES = ['Assign', 'Move', 'Check'];
 const LINE_Y = 2;     // the number line, in the plot's (unlabelled) vertical units
 const CENTROID_Y = 3; // centroids float above it
+// Own points from a CSV file: one column of positions on the number line (the same limits as the
+// points option); a second column is ignored with a note.
+export const CSV_RULES = { dims: 1, labels: 'none', domain: [-20, 40], minPoints: 2, maxPoints: 12 };
+const MAX_HALF_STEPS = 60; // a Share link's step count: far more than any run here needs
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
@@ -59,6 +64,7 @@ function build(ctx) {
   let stopTween = null;
   let lastAssign = null; // { labels, centroids } used for the explanation
   let axis = axisRange(points, start);
+  let halfSteps = 0; // Steps taken since the start (a Share link replays them)
 
   const phaseBar = el('div', { className: 'dw-phase', 'aria-label': 'Phases of one k-means iteration' });
   const chips = PHASES.map((p, i) => el('span', { text: `${i + 1} ${p}` }));
@@ -92,9 +98,24 @@ function build(ctx) {
   const statC1 = card.stat('c₁');
   const statC2 = card.stat('c₂');
   const statInertia = card.stat('inertia');
+  pointsCsv(ctx, card.controls, {
+    filename: 'number-line-points.csv', rules: CSV_RULES,
+    get: () => {
+      const labels = km.labels();
+      const assigned = labels.length && phase !== -1 && phase !== 1;
+      return { X: Float64Array.from(points), extra: assigned ? { name: 'cluster', values: Array.from(labels, (l) => `c${l + 1}`) } : null };
+    },
+    set: (parsed) => { play.stop(); usePoints(Array.from(parsed.X)); },
+  });
+  function usePoints(list) {
+    points = list;
+    axis = axisRange(points, start);
+    restart();
+  }
 
   function restart() {
     phase = -1;
+    halfSteps = 0;
     iterations = 0;
     lastAssign = null;
     const ok = attempt(card, () => {
@@ -111,6 +132,7 @@ function build(ctx) {
   function advance() {
     const status = km.status();
     if (phase === 2 || status === 'converged') { render(); return false; }
+    halfSteps += 1;
     if (km.awaitingUpdate()) {
       const before = [...km.centroids()];
       if (attempt(card, () => { km.updateStep(); return true; }, false)) {
@@ -271,6 +293,30 @@ function build(ctx) {
       start = [opts.c1, opts.c2];
       axis = axisRange(points, start);
       restart();
+    },
+    // Shared by a link: the points (when not the option's), where the centroids start and how
+    // many Steps were taken, replayed through the engine on restore.
+    state: {
+      get() {
+        const own = (parsePoints(opts.points) || [1, 2, 3, 9, 10, 11]).join(',') !== points.join(',');
+        if (!own && start[0] === opts.c1 && start[1] === opts.c2 && halfSteps === 0) return null;
+        return { ...(own ? { p: [...points] } : {}), c: [...start], s: halfSteps };
+      },
+      set(value) {
+        const c = value && Array.isArray(value.c) ? value.c : null;
+        if (!c || c.length !== 2 || !c.every((v) => Number.isFinite(v) && v >= -20 && v <= 40)) throw new RangeError('the two starting centroids must be numbers between −20 and 40');
+        if (!Number.isInteger(value.s) || value.s < 0 || value.s > MAX_HALF_STEPS) throw new RangeError(`the number of steps must be a whole number from 0 to ${MAX_HALF_STEPS}`);
+        const list = value.p !== undefined ? Array.from(pointsFromState(value, CSV_RULES).X) : null; // checked before anything changes
+        play.stop();
+        start = [...c];
+        if (list) points = list;
+        axis = axisRange(points, start);
+        restart();
+        for (let i = 0; i < value.s && advance(); i++);
+        if (stopTween) { stopTween(); stopTween = null; }
+        shown = [...km.centroids()];
+        ctx.requestDraw(draw);
+      },
     },
   };
 }

@@ -10,6 +10,7 @@ import { countOf } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { clamp } from '../lib/arrays.js';
 import { legend } from '../lib/legend.js';
+import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 
 export const schema = {
   k: { type: 'int', min: 2, max: 6, default: 4, description: 'Number of clusters.' },
@@ -28,6 +29,9 @@ export const meta = {
 const DOMAIN = [-4.5, 4.5, -4.5, 4.5];
 const STARTS = 20;
 const DATA_SEED = 7; // the data stay put while the seed slider changes only the start
+// Own points from a CSV file: positions on the plot (a label column is ignored with a note), at
+// least as many as the largest k.
+export const CSV_RULES = { labels: 'none', domain: [DOMAIN[0], DOMAIN[1]], minPoints: 6, maxPoints: 1000 };
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
@@ -42,6 +46,7 @@ function build(ctx) {
   let history = []; // { inertia, half: 'start' | 'assign' | 'update' }
   let starts = null; // { random: [...], plus: [...] }
   let selected = 0;
+  let imported = null; // positions from a CSV file or a Share link, instead of the generated blobs
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.75, minHeight: 260, maxHeight: 440, label: 'Points coloured by cluster with centroids', onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
@@ -65,14 +70,19 @@ function build(ctx) {
   });
   const sliders = {
     k: slider(card.controls, { label: 'k (clusters)', min: 2, max: 6, step: 1, value: opts.k, format: String, onInput: (v) => { play.stop(); opts.k = v; starts = null; restart(); } }),
-    spread: slider(card.controls, { label: 'blob spread', min: 0.1, max: 1.5, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.spread = v; loadData(); } }),
+    spread: slider(card.controls, { label: 'blob spread', min: 0.1, max: 1.5, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.spread = v; imported = null; loadData(); } }),
     seed: slider(card.controls, { label: 'seed', min: 0, max: 50, step: 1, value: Math.min(opts.seed, 50), format: String, onInput: (v) => { play.stop(); opts.seed = v; restart(); } }),
   };
+  pointsCsv(ctx, card.controls, {
+    filename: 'kmeans-points.csv', rules: CSV_RULES,
+    get: () => { const l = km.labels(); return { X: data.X, extra: l.length ? { name: 'cluster', values: Array.from(l) } : null }; },
+    set: (parsed) => { play.stop(); imported = parsed.X; loadData(); },
+  });
   const stat = { iter: card.stat('iterations'), inertia: card.stat('inertia'), changed: card.stat('labels changed'), best: card.stat(`best of ${STARTS}`) };
 
   function loadData() {
     attempt(card, () => {
-      const d = ml.makeBlobs(opts.points, opts.blobs, opts.spread, DATA_SEED);
+      const d = imported ? { X: imported, y: { length: imported.length / 2 } } : ml.makeBlobs(opts.points, opts.blobs, opts.spread, DATA_SEED);
       data = { X: Float64Array.from(d.X), n: d.y.length };
       km.setData(data.X, 2, []);
       probe.setData(data.X, 2, []);
@@ -252,7 +262,18 @@ function build(ctx) {
       const dataChanged = ['blobs', 'points', 'spread'].some((key) => next[key] !== opts[key]);
       opts = { ...next };
       sliders.k.set(opts.k); sliders.spread.set(opts.spread); sliders.seed.set(Math.min(opts.seed, 50));
-      if (dataChanged) loadData(); else restart();
+      if (dataChanged) { imported = null; loadData(); } else restart();
+    },
+    // Shared by a link: the settings changed with the card's own controls, and imported points.
+    currentOptions() { return { k: opts.k, spread: opts.spread, seed: opts.seed, init: opts.init }; },
+    state: {
+      get() { return imported ? pointsState(imported) : null; },
+      set(value) {
+        const points = pointsFromState(value, CSV_RULES);
+        play.stop();
+        imported = points.X;
+        loadData();
+      },
     },
   };
 }

@@ -11,7 +11,8 @@ import { formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { shapeMarker } from '../lib/marks.js';
 import { rgba } from '../lib/colors.js';
-import { DATASET_NAMES, makeDataset } from '../lib/datasets.js';
+import { DATASET_NAMES, boxAround, makeDataset } from '../lib/datasets.js';
+import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
 
 export const schema = {
   seed: seedOption(2, 'Random seed for the points.'),
@@ -28,6 +29,10 @@ export const meta = {
 };
 
 const GRID = 60;
+// Own points from a CSV file: two classes (any two labels, mapped to 0 and 1 with a note).
+// Options that make the generated points: changing one replaces imported points.
+const DATA_OPTIONS = ['seed', 'points', 'dataset', 'noise'];
+export const CSV_RULES = { labels: 'class', maxClasses: 2, domain: [-1e4, 1e4], minPoints: 2, maxPoints: 1000 };
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
@@ -45,6 +50,7 @@ function build(ctx) {
   let predicted = 0;
   let heat = null;
   let lastPrediction = null;
+  let imported = null;  // { X, y } from a CSV file or a Share link, instead of generated points
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'Labelled points and a query point', onResize: () => ctx.requestDraw(draw) }));
   const voteBar = el('div', { className: 'c4-votebar', 'aria-hidden': 'true' });
@@ -54,20 +60,26 @@ function build(ctx) {
   card.stage.append(voteBar);
 
   const kSlider = slider(card.controls, { label: 'k (neighbours)', min: 1, max: 25, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; setK(); } });
-  select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; loadData(); } });
+  const dataMenu = select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; imported = null; loadData(); } });
   const show = checkbox(card.controls, { label: 'tint the plane with the prediction', checked: opts.boundary, onChange: (v) => { opts.boundary = v; refreshHeat(); ctx.requestDraw(draw); } });
 
   const statK = card.stat('k');
   const statOrange = card.stat('votes ▲ orange');
   const statBlue = card.stat('votes ● blue');
   const statPred = card.stat('prediction');
+  pointsCsv(ctx, card.controls, {
+    filename: 'knn-points.csv', rules: CSV_RULES,
+    get: () => ({ X: data.X, y: data.y }),
+    set: (parsed) => { imported = { X: parsed.X, y: parsed.y }; loadData(); },
+  });
 
   function loadData() {
     attempt(card, () => {
-      data = makeDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
+      data = imported ? { X: imported.X, y: imported.y, rows: imported.y.length, domain: boxAround(imported.X, imported.y.length) } : makeDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
       domain = data.domain;
       knn.setData(data.X, 2, data.y);
     });
+    showOwnPoints(dataMenu, !!imported, opts.dataset);
     query = { x: (domain.x0 + domain.x1) / 2, y: (domain.y0 + domain.y1) / 2 };
     lastPrediction = null;
     setK();
@@ -179,6 +191,16 @@ function build(ctx) {
   loadData();
 
   return {
-    update(next) { opts = { ...next }; show.checked = opts.boundary; loadData(); },
+    update(next) { if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; show.checked = opts.boundary; loadData(); },
+    // Shared by a link: the settings changed with the card's own controls, imported points.
+    currentOptions() { return { k: opts.k, dataset: opts.dataset, boundary: opts.boundary }; },
+    state: {
+      get() { return imported ? pointsState(imported.X, imported.y) : null; },
+      set(value) {
+        const points = pointsFromState(value, CSV_RULES);
+        imported = { X: points.X, y: points.y };
+        loadData();
+      },
+    },
   };
 }

@@ -326,9 +326,10 @@ function build(ctx) {
     try {
       const parsed = parseCsv(await readFile(file, 2e6));
       stopPlaying();
-      data = parsed;
-      change({ dataset: 'custom', pts: encodePoints(parsed) });
-      card.setMessage(`Imported ${countOf(parsed.y.length, 'point')} (${parsed.kind === 'regression' ? 'regression targets' : `${parsed.classes} classes`}).`, 'ok');
+      const { notes, ...points } = parsed;
+      data = points;
+      change({ dataset: 'custom', pts: encodePoints(points) });
+      card.setMessage([`Imported ${countOf(parsed.y.length, 'point')} (${parsed.kind === 'regression' ? 'regression targets' : `${parsed.classes} classes`}).`, ...notes].join(' '), 'ok');
     } catch (err) { card.setMessage(err.message, 'bad'); }
   }
 

@@ -12,6 +12,7 @@ import { equalDomain } from '../lib/domain.js';
 import { rgba } from '../lib/colors.js';
 import { yGrid } from '../lib/ticks.js';
 import { reportComplete } from '../lib/report.js';
+import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 
 export const schema = {
   seed: seedOption(5, 'Random seed for the cloud.'),
@@ -27,6 +28,10 @@ export const meta = {
 };
 
 const RAD = Math.PI / 180;
+// Own points from a CSV file: positions only (a label column is ignored with a note).
+// Options that make the generated cloud: changing one replaces imported points.
+const DATA_OPTIONS = ['seed', 'points', 'slope', 'noise'];
+export const CSV_RULES = { labels: 'none', domain: [-1e4, 1e4], minPoints: 3, maxPoints: 1000 };
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
@@ -46,6 +51,8 @@ function build(ctx) {
   let found = false;
   let foundByHand = false;  // the learner turned the line onto PC1 themselves (not Snap)
   let snapped = false;      // Snap put the line near PC1: nudges from there are not the learner's find
+  let imported = null;      // positions from a CSV file or a Share link, instead of the generated cloud
+  let scale = 1;            // the plot's size relative to the generated cloud's (imports may be larger)
 
   const row = el('div', { className: 'dw-row' });
   const left = el('div', { className: 'dw-col c4-main-col' });
@@ -62,7 +69,7 @@ function build(ctx) {
 
   const buttons = buttonRow(card.controls);
   button(buttons, 'Snap to PC1', () => snap(), { primary: true });
-  button(buttons, 'New cloud', () => { opts.seed = nextSeed(opts.seed); loadData(); });
+  button(buttons, 'New cloud', () => { opts.seed = nextSeed(opts.seed); imported = null; loadData(); });
   // A line through the centre has no arrow: 180° is 0° again, so the slider stops short of it
   // and every angle is read through formatAxisAngle.
   const angleSlider = slider(card.controls, { label: 'line angle', min: 0, max: 179.5, step: 0.5, value: angle, format: (v) => formatAxisAngle(v, 1), onInput: (v) => { stopSnapping(); setAngle(v, 'learner'); } });
@@ -71,17 +78,24 @@ function build(ctx) {
   const statBest = card.stat('best');
   const statPc1 = card.stat('PC1 holds');
   const statOff = card.stat('off PC1 by');
+  pointsCsv(ctx, card.controls, {
+    filename: 'pca-points.csv', rules: CSV_RULES,
+    get: () => ({ X: data.X, extra: { name: 'projection', values: feet().map((p) => Number(p.s.toPrecision(6))) } }),
+    set: (parsed) => { imported = parsed.X; loadData(); },
+  });
 
   function loadData() {
     stopSnapping();
     attempt(card, () => {
-      const d = ml.makeLinear(opts.points, opts.slope, 0, opts.noise, opts.seed, -3, 3);
+      const d = imported ? null : ml.makeLinear(opts.points, opts.slope, 0, opts.noise, opts.seed, -3, 3);
       // makeLinear gives (x, y) pairs as X and y; PCA looks at both as features.
-      const X = new Float64Array(d.rows * 2);
-      for (let i = 0; i < d.rows; i++) { X[2 * i] = d.X[i]; X[2 * i + 1] = d.y[i]; }
+      const X = imported ? Float64Array.from(imported) : new Float64Array(d.rows * 2);
+      if (d) for (let i = 0; i < d.rows; i++) { X[2 * i] = d.X[i]; X[2 * i + 1] = d.y[i]; }
       pca.setData(X, 2, []);
-      data = { X, rows: d.rows };
+      data = { X, rows: X.length / 2 };
       mean = [...pca.mean()];
+      scale = 1;
+      if (imported) for (let i = 0; i < data.rows; i++) scale = Math.max(scale, Math.abs(X[2 * i] - mean[0]) / 3.6, Math.abs(X[2 * i + 1] - mean[1]) / 2.9);
       ratios = pca.explainedVarianceRatio();
       const c = pca.components();
       pc1Angle = ((Math.atan2(c[1], c[0]) / RAD) % 180 + 180) % 180;
@@ -166,13 +180,13 @@ function build(ctx) {
 
   function draw() {
     if (!data) return;
-    equalDomain(plot, mean[0], mean[1], 4, 3.2);
+    equalDomain(plot, mean[0], mean[1], 4 * scale, 3.2 * scale);
     const ctx = plot.begin();
     const t = plot.theme;
     plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 6, yTicks: 5 });
     const [ux, uy] = direction(angle);
     const f = feet();
-    const L = 20;
+    const L = 20 * scale;
     plot.clipToArea(() => {
       // PC1 as a dashed grey guide only once it has been found (it is the "truth" here)
       if (found) {
@@ -189,7 +203,7 @@ function build(ctx) {
       for (const p of f) { ctx.beginPath(); ctx.arc(plot.px(p.fx), plot.py(p.fy), 2.6, 0, Math.PI * 2); ctx.fill(); }
     });
     // the handle: where dragging turns the line
-    const hx = mean[0] + 2.6 * ux; const hy = mean[1] + 2.6 * uy;
+    const hx = mean[0] + 2.6 * scale * ux; const hy = mean[1] + 2.6 * scale * uy;
     plot.handle(hx, hy, { focused: drag.focused || drag.grabbed !== null });
 
     // scree bars, with a marker at the share the learner's line keeps
@@ -245,6 +259,21 @@ function build(ctx) {
   loadData();
 
   return {
-    update(next) { opts = { ...next }; loadData(); },
+    update(next) { if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; loadData(); },
+    // Shared by a link: the seed (New cloud changes it), the line's angle and imported points.
+    currentOptions() { return { seed: opts.seed }; },
+    state: {
+      get() {
+        if (!imported && angle === opts.angle) return null;
+        return { a: angle, ...(imported ? pointsState(imported) : {}) };
+      },
+      set(value) {
+        if (!value || typeof value !== 'object' || !Number.isFinite(value.a) || value.a < 0 || value.a >= 180) throw new RangeError('the line needs an angle from 0 up to 180 degrees');
+        const points = value.p ? pointsFromState(value, CSV_RULES) : null; // checked before anything changes
+        if (points) { imported = points.X; loadData(); }
+        stopSnapping();
+        setAngle(value.a, 'start');
+      },
+    },
   };
 }

@@ -12,6 +12,7 @@ import { shapeMarker } from '../lib/marks.js';
 import { equalDomain } from '../lib/domain.js';
 import { roundTicks, yGrid } from '../lib/ticks.js';
 import { reportComplete, reportScore } from '../lib/report.js';
+import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 
 export const schema = {
   seed: seedOption(11, 'Random seed for the blobs.'),
@@ -28,9 +29,25 @@ export const meta = {
 
 const K_MAX_ELBOW = 8;
 const HALF_STEP_MS = 550;
+// Own points from a CSV file: positions only (a label column is ignored with a note); at least
+// as many points as the largest k.
+// Options that make the generated points: changing one replaces imported points.
+const DATA_OPTIONS = ['seed', 'points', 'blobs', 'spread'];
+export const CSV_RULES = { labels: 'none', domain: [-100, 100], minPoints: 8, maxPoints: 1000 };
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
+}
+
+// Centre and half-widths that show every point with a margin.
+function extentView(X) {
+  let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (let i = 0; i < X.length; i += 2) {
+    x0 = Math.min(x0, X[i]); x1 = Math.max(x1, X[i]);
+    y0 = Math.min(y0, X[i + 1]); y1 = Math.max(y1, X[i + 1]);
+  }
+  const half = (lo, hi) => Math.max(0.5, 0.55 * (hi - lo));
+  return [(x0 + x1) / 2, (y0 + y1) / 2, half(x0, x1), half(y0, y1)];
 }
 
 function build(ctx) {
@@ -50,6 +67,8 @@ function build(ctx) {
   let ppSeed = 1;
   let converged = false;
   let assisted = false;     // some centroid was put there by the k-means++ button, not the learner
+  let view = [0, 0, 4.6, 4.6]; // centre and half-widths of the plot: the blobs' square, or an import's extent
+  let imported = null;      // positions from a CSV file or a Share link, instead of generated blobs
 
   const row = el('div', { className: 'dw-row' });
   const left = el('div', { className: 'dw-col c4-main-col' });
@@ -66,27 +85,33 @@ function build(ctx) {
   const runBtn = button(buttons, 'Run iteration', () => { stopAuto(); runIteration(); });
   button(buttons, 'k-means++', () => seedPlusPlus(), { title: 'Let k-means++ place the centroids: spread apart, each drawn with probability proportional to its squared distance' });
   button(buttons, 'Clear', () => { stopAuto(); placed = []; selected = -1; assisted = false; syncModel(); });
-  button(buttons, 'New points', () => { stopAuto(); opts.seed = nextSeed(opts.seed); loadData(); });
+  button(buttons, 'New points', () => { stopAuto(); imported = null; opts.seed = nextSeed(opts.seed); loadData(); });
   const kSlider = slider(card.controls, { label: 'k (centroids)', min: 1, max: 8, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { stopAuto(); opts.k = v; placed = placed.slice(0, v); if (!placed.length) assisted = false; selected = -1; syncModel(); } });
 
   const statInertia = card.stat('inertia');
   const statBest = card.stat('best inertia');
   const statTarget = card.stat('k-means++ best');
   const statIter = card.stat('iterations');
+  pointsCsv(ctx, card.controls, {
+    filename: 'centroids-points.csv', rules: CSV_RULES,
+    get: () => ({ X: data.X, extra: labels ? { name: 'cluster', values: Array.from(labels) } : null }),
+    set: (parsed) => { stopAuto(); imported = parsed.X; loadData(); },
+  });
 
   function loadData() {
     attempt(card, () => {
-      data = ml.makeBlobs(opts.points, opts.blobs, opts.spread, opts.seed);
+      data = imported ? { X: imported, rows: imported.length / 2 } : ml.makeBlobs(opts.points, opts.blobs, opts.spread, opts.seed);
       km.setData(data.X, 2, []);
       km.setRestarts(4);
       km.reset(opts.seed);
       elbow = km.elbowCurve(Math.min(K_MAX_ELBOW, data.rows));
     });
+    view = imported ? extentView(imported) : [0, 0, 4.6, 4.6];
     placed = [];
     assisted = false;
     best = new Map();
     selected = -1;
-    cursor = { x: 0, y: 0 };
+    cursor = { x: view[0], y: view[1] };
     syncModel();
   }
 
@@ -237,7 +262,7 @@ function build(ctx) {
 
   function draw() {
     if (!data) return;
-    equalDomain(plot, 0, 0, 4.6, 4.6);
+    equalDomain(plot, ...view);
     const ctx = plot.begin();
     const t = plot.theme;
     plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 6, yTicks: 6 });
@@ -355,18 +380,23 @@ function build(ctx) {
   loadData();
 
   return {
-    update(next) { stopAuto(); opts = { ...next }; loadData(); },
+    update(next) { stopAuto(); if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; loadData(); },
     // Shared by a link: the points (New points changes the seed), k (its slider) and the
     // centroids as placed.
     currentOptions() { return { seed: opts.seed, k: opts.k }; },
     state: {
-      get() { return placed.length ? { c: placed.map((p) => [p.x, p.y]) } : null; },
+      get() {
+        if (!placed.length && !imported) return null;
+        return { c: placed.map((p) => [p.x, p.y]), ...(imported ? pointsState(imported) : {}) };
+      },
       set(value) {
         const list = value && Array.isArray(value.c) ? value.c : null;
+        const points = value && value.p ? pointsFromState(value, CSV_RULES) : null; // checked before anything changes
         if (!list || list.length > opts.k || !list.every((p) => Array.isArray(p) && p.length === 2 && p.every((v) => Number.isFinite(v) && Math.abs(v) <= 1e3))) {
           throw new RangeError(`the centroids must be a list of at most ${opts.k} points (x, y)`);
         }
         stopAuto();
+        if (points) { imported = points.X; loadData(); }
         placed = list.map(([x, y]) => ({ x, y })); // as placed (and clamped) on the sharer's plot
         selected = -1;
         syncModel();

@@ -9,7 +9,9 @@ import { formatPercent as pct, formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { clusterColor, rgba } from '../lib/colors.js';
 import { shapeMarker } from '../lib/marks.js';
-import { DATASET_NAMES, makeDataset } from '../lib/datasets.js';
+import { DATASET_NAMES, boxAround, makeDataset } from '../lib/datasets.js';
+import { holdout } from '../lib/holdout.js';
+import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
 
 export const schema = {
   seed: seedOption(4, 'Random seed for the points.'),
@@ -27,6 +29,12 @@ export const meta = {
 
 const NODE = 7; // numbers per node in nodes(): feature, threshold, left, right, value, impurity, samples
 const CRITERIA = { gini: 'Gini', entropy: 'entropy (bits)' };
+// Own points from a CSV file: two classes (any two labels, mapped to 0 and 1 with a note); a
+// seeded 30 % of them are held out as the test points.
+// Options that make the generated points: changing one replaces imported points.
+const DATA_OPTIONS = ['seed', 'points', 'dataset', 'noise'];
+export const CSV_RULES = { labels: 'class', maxClasses: 2, domain: [-1e4, 1e4], minPoints: 10, maxPoints: 1000 };
+const TEST_FRACTION = 0.3;
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
@@ -43,6 +51,8 @@ function build(ctx) {
   let test = null;
   let domain = { x0: -1, x1: 1, y0: -1, y1: 1 };
   let stopGrow = null;
+  let imported = null; // { X, y } from a CSV file or a Share link, instead of generated points
+  let testRows = null; // which imported points are held out for testing
 
   const row = el('div', { className: 'dw-row' });
   const left = el('div', { className: 'dw-col c4-main-col' });
@@ -61,7 +71,7 @@ function build(ctx) {
   button(buttons, 'Step', () => { stopGrowing(); splitOnce(); });
   button(buttons, 'Reset', () => { stopGrowing(); regrow(false); });
   const depthSlider = slider(card.controls, { label: 'max depth', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.depth = v; regrow(true); } });
-  select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; loadData(); } });
+  const dataMenu = select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; imported = null; loadData(); } });
   const criterionSelect = select(card.controls, { label: 'impurity', options: Object.entries(CRITERIA), value: opts.criterion, onChange: (v) => { opts.criterion = v; regrow(true); } });
 
   const statDepth = card.stat('depth');
@@ -69,16 +79,35 @@ function build(ctx) {
   const statPurity = card.stat('purity');
   const statGini = card.stat(CRITERIA[opts.criterion]);
   const statTest = card.stat('test accuracy');
+  pointsCsv(ctx, card.controls, {
+    filename: 'tree-points.csv', rules: CSV_RULES,
+    // Imported points go back out as they came, with the split the widget made; generated ones
+    // are the training points drawn on the plot.
+    get: () => (imported
+      ? { X: imported.X, y: imported.y, extra: { name: 'split', values: Array.from(imported.y, (_, i) => (testRows.has(i) ? 'test' : 'train')) } }
+      : { X: train.X, y: train.y }),
+    set: (parsed) => { imported = { X: parsed.X, y: parsed.y }; loadData(); },
+  });
 
   function loadData() {
     stopGrowing();
     attempt(card, () => {
-      train = makeDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
-      test = makeDataset(ml, opts.dataset, 200, opts.noise, opts.seed + 1000);
+      if (imported) {
+        const n = imported.y.length;
+        const s = holdout(ml, n, TEST_FRACTION, opts.seed);
+        const pick = (rows) => ({ X: Float64Array.from(rows.flatMap((r) => [imported.X[2 * r], imported.X[2 * r + 1]])), y: Float64Array.from(rows, (r) => imported.y[r]), rows: rows.length });
+        testRows = new Set(s.validation);
+        train = { ...pick(s.train), domain: boxAround(imported.X, n) };
+        test = pick(s.validation);
+      } else {
+        train = makeDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
+        test = makeDataset(ml, opts.dataset, 200, opts.noise, opts.seed + 1000);
+      }
       tree.setData(train.X, 2, train.y);
       for (const t of Object.values(firstCut)) { t.setData(train.X, 2, train.y); t.fit(1); }
       domain = train.domain;
     });
+    showOwnPoints(dataMenu, !!imported, opts.dataset);
     describeFirstCuts();
     regrow(true);
   }
@@ -266,7 +295,17 @@ function build(ctx) {
   loadData();
 
   return {
-    update(next) { opts = { ...next }; loadData(); },
+    update(next) { if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; loadData(); },
+    // Shared by a link: the settings changed with the card's own controls, imported points.
+    currentOptions() { return { depth: opts.depth, dataset: opts.dataset, criterion: opts.criterion }; },
+    state: {
+      get() { return imported ? pointsState(imported.X, imported.y) : null; },
+      set(value) {
+        const points = pointsFromState(value, CSV_RULES);
+        imported = { X: points.X, y: points.y };
+        loadData();
+      },
+    },
     currentOptions: () => ({ depth: opts.depth, dataset: opts.dataset, criterion: opts.criterion }),
   };
 }

@@ -10,6 +10,7 @@ import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatAxisAngle, formatNumber, countOf } from '../lib/format.js';
 import { equalDomain } from '../lib/domain.js';
+import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { rgba } from '../lib/colors.js';
 import { reportComplete, reportScore } from '../lib/report.js';
 
@@ -27,6 +28,12 @@ export const meta = {
 
 const RAD = Math.PI / 180;
 
+// Own points from a CSV file: two classes (any two labels, mapped to 0 and 1 with a note), near
+// enough to each other that the street's shift (±4 around their centre) can reach them.
+// Options that make the generated points: changing one replaces imported points.
+const DATA_OPTIONS = ['seed', 'points', 'spread'];
+export const CSV_RULES = { labels: 'class', maxClasses: 2, domain: [-10, 10], minPoints: 2, maxPoints: 1000 };
+
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
@@ -43,6 +50,8 @@ function build(ctx) {
   let moved = false;       // the starting line is not the learner's: only streets after a move count
   let optimal = null;      // { w, b, width, sv: Set, violations: Set } once Optimal was pressed
   let stopSolve = null;
+  let imported = null;     // { X, y } from a CSV file or a Share link, instead of generated blobs
+  let scale = 1;           // the plot's size relative to the generated blobs' (imports may be larger)
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'Two classes and a separating street', onResize: () => ctx.requestDraw(draw) }));
 
@@ -51,11 +60,11 @@ function build(ctx) {
   // Offered only while there is an optimal street to hide.
   const hideBtn = button(buttons, 'Hide optimal', () => { stopSolving(); optimal = null; render(); optBtn.focus(); });
   hideBtn.hidden = true;
-  button(buttons, 'New points', () => { opts.seed = nextSeed(opts.seed); loadData(); });
+  button(buttons, 'New points', () => { opts.seed = nextSeed(opts.seed); imported = null; loadData(); });
   // A line's direction is undirected (180° is 0° again), so the slider stops short of 180°.
   const angleSlider = slider(card.controls, { label: 'line angle', min: 0, max: 179.5, step: 0.5, value: angle, format: (v) => formatAxisAngle(v, 1), onInput: (v) => { angle = v; moved = true; render(); } });
   const offsetSlider = slider(card.controls, { label: 'shift', min: -4, max: 4, step: 0.01, value: offset, format: (v) => fixed(v, 2), onInput: (v) => { offset = v; moved = true; render(); } });
-  slider(card.controls, { label: 'class spread', min: 0.2, max: 2, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { opts.spread = v; loadData(); } });
+  slider(card.controls, { label: 'class spread', min: 0.2, max: 2, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { opts.spread = v; imported = null; loadData(); } });
   const cSlider = slider(card.controls, { label: 'C (soft margin)', min: 0.001, max: 1000, value: opts.C, scale: 'log', step: 0.01, format: (v) => (v >= 10 ? fixed(v, 0) : v >= 0.1 ? fixed(v, 2) : fixed(v, 3)), onInput: (v) => { opts.C = v; if (optimal) solve(); } });
 
   const statMargin = card.stat('your margin');
@@ -63,11 +72,16 @@ function build(ctx) {
   const statWrong = card.stat('wrong side');
   const statOpt = card.stat('SVM margin');
   const statViol = card.stat('violations');
+  pointsCsv(ctx, card.controls, {
+    filename: 'street-points.csv', rules: CSV_RULES,
+    get: () => ({ X: data.X, y: data.y }),
+    set: (parsed) => { imported = { X: parsed.X, y: parsed.y }; loadData(); },
+  });
 
   function loadData() {
     stopSolving();
     attempt(card, () => {
-      const d = ml.makeBlobs(opts.points, 2, opts.spread, opts.seed);
+      const d = imported ? { X: imported.X, y: imported.y, rows: imported.y.length } : ml.makeBlobs(opts.points, 2, opts.spread, opts.seed);
       data = { X: Float64Array.from(d.X), y: Float64Array.from(d.y), rows: d.rows };
       svm.setData(data.X, 2, data.y);
     });
@@ -75,6 +89,8 @@ function build(ctx) {
     if (data) {
       for (let i = 0; i < data.rows; i++) { centre[0] += data.X[2 * i] / data.rows; centre[1] += data.X[2 * i + 1] / data.rows; }
     }
+    scale = 1;
+    if (imported && data) for (let i = 0; i < data.rows; i++) scale = Math.max(scale, Math.abs(data.X[2 * i] - centre[0]) / 4, Math.abs(data.X[2 * i + 1] - centre[1]) / 2.9);
     best = 0;
     moved = false;
     optimal = null;
@@ -186,7 +202,7 @@ function build(ctx) {
 
   function draw() {
     if (!data) return;
-    equalDomain(plot, centre[0], centre[1], 4.4, 3.2);
+    equalDomain(plot, centre[0], centre[1], 4.4 * scale, 3.2 * scale);
     const ctx = plot.begin();
     const t = plot.theme;
     plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 6, yTicks: 5 });
@@ -285,6 +301,24 @@ function build(ctx) {
   loadData();
 
   return {
-    update(next) { opts = { ...next }; cSlider.set(opts.C); loadData(); },
+    update(next) { if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; cSlider.set(opts.C); loadData(); },
+    // Shared by a link: the settings changed with the card's own controls, the learner's street
+    // (angle and shift) once moved, and imported points.
+    currentOptions() { return { seed: opts.seed, spread: opts.spread, C: opts.C }; },
+    state: {
+      get() {
+        if (!moved && !imported) return null;
+        return { ...(moved ? { a: angle, o: offset } : {}), ...(imported ? pointsState(imported.X, imported.y) : {}) };
+      },
+      set(value) {
+        if (!value || typeof value !== 'object') throw new RangeError('the street needs an angle and a shift');
+        const line = value.a !== undefined || value.o !== undefined;
+        if (line && !(Number.isFinite(value.a) && value.a >= 0 && value.a < 180 && Number.isFinite(value.o) && Math.abs(value.o) <= 4)) throw new RangeError('the street needs an angle from 0 up to 180 degrees and a shift within ±4');
+        const points = value.p ? pointsFromState(value, CSV_RULES) : null; // checked before anything changes
+        if (!line && !points) throw new RangeError('the street needs an angle and a shift');
+        if (points) { imported = { X: points.X, y: points.y }; loadData(); }
+        if (line) { angle = value.a; offset = value.o; moved = true; render(); }
+      },
+    },
   };
 }

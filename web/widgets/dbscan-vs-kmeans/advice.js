@@ -12,7 +12,8 @@ export const MANY_NOISE = 0.2;
 const GROUPS = { moons: 'the two moons', circles: 'the ring and the disc', blobs: 'the three blobs' };
 export const TRUE_GROUPS = { moons: 2, circles: 2, blobs: 3 };
 
-// clusters, noise: DBSCAN's result on n points; data: 'moons' | 'circles' | 'blobs'; k: the
+// clusters, noise: DBSCAN's result on n points; data: 'moons' | 'circles' | 'blobs' | 'custom'
+// (imported points); k: the
 // k-means setting shown beside it; converged: false while DBSCAN is being stepped.
 export function dbscanAdvice({ clusters, noise, n, data, eps, minSamples, k, converged = true }) {
   const truth = TRUE_GROUPS[data] ?? 2;
@@ -23,6 +24,8 @@ export function dbscanAdvice({ clusters, noise, n, data, eps, minSamples, k, con
   if (noise > n * MOST_NOISE) return { text: `${of} points are noise: eps = ${e} is too small for this density, so few points have enough neighbours. Raise eps (or lower min samples).`, tone: 'bad' };
   if (clusters === 1 && noise <= n * MANY_NOISE) return { text: `eps = ${e} is so large that the dense regions touch and merge into one cluster. Lower eps.`, tone: 'warn' };
   if (noise > n * MANY_NOISE) return { text: `${of} points are noise: eps = ${e} is a little small for this density. Raise eps or lower min samples.`, tone: 'warn' };
+  // Imported points: no generator to compare with, so only the result itself is described.
+  if (data === 'custom') return { text: `DBSCAN found ${countOf(clusters, 'cluster')} and ${countOf(noise, 'noise point')} in your points with eps = ${e} and min samples = ${formatNumber(minSamples, 0)}.`, tone: 'ok' };
   if (clusters > truth) return { text: `DBSCAN split the data into ${countOf(clusters, 'cluster')}; the generator made ${truth}. Raise eps a little so the pieces join.`, tone: 'warn' };
   if (clusters < truth) return { text: `DBSCAN found ${countOf(clusters, 'cluster')}; the generator made ${truth}, so some groups touch and merged. Lower eps a little.`, tone: 'warn' };
   if (data !== 'blobs') return { text: `DBSCAN follows ${GROUPS[data]}: ${countOf(clusters, 'cluster')}, ${countOf(noise, 'noise point')}. k-means cannot — its clusters are always the convex cells around centroids. Note that the silhouette, which favours round blobs, may still rate k-means higher.`, tone: 'ok' };

@@ -4,6 +4,7 @@
 // (geometry). Also: the engine's seeded train/validation/test split, CSV import/export with
 // messages in words, and a compact encoding of your own points for the URL hash.
 import { DOMAIN, MAX_POINTS } from './settings.js';
+import { parsePointsCsv, pointsToCsv } from '../../lib/points-csv.js';
 
 // Noise slider (percent) → the generator's standard deviation, in the generator's own units.
 const unitNoise = (pct) => (pct / 100) * 0.5;
@@ -133,43 +134,19 @@ export function editedData(data, action, a, b, label) {
   return { data: next };
 }
 
-// ---- CSV ----
+// ---- CSV (the shared rules of web/lib/points-csv.js, strictly: one bad line refuses the file) ----
 export function toCsv(data, testSet) {
-  const lines = ['x1,x2,label,split'];
-  for (let i = 0; i < data.y.length; i++) {
-    lines.push(`${data.X[2 * i].toFixed(4)},${data.X[2 * i + 1].toFixed(4)},${data.kind === 'regression' ? data.y[i].toFixed(4) : data.y[i]},${testSet && testSet.has(i) ? 'test' : 'train'}`);
-  }
-  return `${lines.join('\n')}\n`;
+  const values = Array.from({ length: data.y.length }, (_, i) => (testSet && testSet.has(i) ? 'test' : 'train'));
+  return pointsToCsv(data.X, data.y, { extra: { name: 'split', values } });
 }
 
-// CSV text → data, or throws an Error whose message says in words what is wrong and where.
+// CSV text → data (with the import's notes, e.g. labels −1/1 read as classes 0/1), or throws an
+// Error whose message says in words what is wrong and where. Whole labels 0–2 (or any set of at
+// most three whole labels, mapped to 0, 1, 2) are classes; other numbers within ±30 are
+// regression targets.
+export const CSV_RULES = { labels: 'auto', domain: [-DOMAIN, DOMAIN], minPoints: 4, maxPoints: MAX_POINTS, maxClasses: 3, valueRange: [-30, 30], strict: true };
 export function parseCsv(text) {
-  if (typeof text !== 'string' || !text.trim()) throw new Error('The file is empty: expected lines "x1,x2,label".');
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const problems = [];
-  const xs = [];
-  const ys = [];
-  lines.forEach((line, i) => {
-    const t = line.trim();
-    if (!t || t.startsWith('#')) return;
-    const cells = t.split(/[,;\t]/).map((c) => c.trim());
-    if (xs.length === 0 && ys.length === 0 && problems.length === 0 && cells.some((c) => c !== '' && !Number.isFinite(Number(c))) && /[a-z]/i.test(cells[0])) return; // header
-    if (cells.length < 3) { problems.push(`line ${i + 1} has ${cells.length} value${cells.length === 1 ? '' : 's'}; expected x1, x2 and a label`); return; }
-    const [a, b, c] = cells.slice(0, 3).map((v) => (v === '' ? NaN : Number(v)));
-    if (![a, b, c].every(Number.isFinite)) { problems.push(`line ${i + 1} has a value that is not a number ("${cells.slice(0, 3).join(',').slice(0, 30)}")`); return; }
-    if (Math.abs(a) > DOMAIN || Math.abs(b) > DOMAIN) { problems.push(`line ${i + 1}: the point (${a}, ${b}) lies outside the square −${DOMAIN} … ${DOMAIN}`); return; }
-    if (Math.abs(c) > 30) { problems.push(`line ${i + 1}: the label ${c} is outside −30 … 30`); return; }
-    xs.push(a, b);
-    ys.push(c);
-  });
-  if (problems.length) {
-    const more = problems.length > 3 ? ` (and ${problems.length - 3} more problems)` : '';
-    throw new Error(`The CSV could not be used: ${problems.slice(0, 3).join('; ')}${more}.`);
-  }
-  if (ys.length < 4) throw new Error(`The CSV holds ${ys.length} point${ys.length === 1 ? '' : 's'}; at least 4 are needed.`);
-  if (ys.length > MAX_POINTS) throw new Error(`The CSV holds ${ys.length} points; at most ${MAX_POINTS} are allowed.`);
-  const y = Float64Array.from(ys);
-  const k = kindOf(y);
-  if (k.kind !== 'regression' && new Set(ys).size < 2) throw new Error('Every point has the same class; a classifier needs at least two classes.');
-  return { X: Float64Array.from(xs), y, ...k };
+  const parsed = parsePointsCsv(text, CSV_RULES);
+  const k = parsed.kind === 'regression' ? { kind: 'regression', classes: 0 } : kindOf(parsed.y);
+  return { X: parsed.X, y: parsed.y, ...k, notes: parsed.notes };
 }
