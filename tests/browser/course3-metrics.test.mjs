@@ -112,7 +112,7 @@ test('threshold: predict the false alarms that catching every positive costs (mi
   await t.fill('0.1');
   let v = await verdict(w, id);
   assert.equal(v.result, 'missed');
-  assert.match(v.text, /you said 8, and it came out 16 \(outside ± 2\)\. You started with 11 false alarms/);
+  assert.match(v.text, /you said 8, and it came out 16 \(outside ± 2\)\. You started with 6 false alarms/);
   assert.match(v.text, /at your t = 0\.10 there are 18/);
   // Every positive is caught at t = 0.1: predicting is refused until some are missed again.
   await lockPrediction(w, id, '16').catch(() => {});
