@@ -98,8 +98,8 @@ function build(ctx) {
   function judgeSweep() {
     if (prediction.pending === null || opts.dataset !== 'hard' || k !== last()) return;
     const easyAuc = attempt(card, () => { const e = scoredExamples(ml, { points: opts.points, spread: SPREAD.easy, seed: opts.seed }); return ml.rocAuc(e.y, e.scores); }, NaN);
-    const easyText = Number.isFinite(easyAuc) ? `: worse than the Easy data's ${formatPercent(easyAuc, 1)}, yet` : ',';
-    prediction.settle(auc, `A random positive outscores a random negative in ${formatPercent(auc, 1)} of the pairs${easyText} far from a coin's 50%. Overlap mixes up the middle of the ranking; the highest and lowest scores are still mostly right.`);
+    const easyText = Number.isFinite(easyAuc) ? `: below the Easy data's ${formatNumber(easyAuc, 3)}, yet` : ',';
+    prediction.settle(auc, `A random positive outscores a random negative with probability ${formatNumber(auc, 3)}${easyText} far from a coin's 0.5. Overlap mixes up the middle of the ranking; the highest and lowest scores are still mostly right.`);
   }
 
   function load() {
