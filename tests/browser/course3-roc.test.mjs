@@ -89,6 +89,6 @@ test('ROC sweep: predict the Hard AUC before seeing it (missed, then held)', asy
   await sweepHard();
   v = await verdict(w, id);
   assert.equal(v.result, 'held');
-  assert.match(v.text, /75\.2% of the pairs: worse than the Easy data's 98\.3%/);
+  assert.match(v.text, /with probability 0\.752: below the Easy data's 0\.983/);
   await finish(page, 'course3-roc-predict');
 });
