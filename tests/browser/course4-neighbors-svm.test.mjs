@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
 import { statText, canvasIsDrawn, withEngine, assertClean, listenForReports, reportedEvents } from './course4-helpers.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -140,6 +141,29 @@ test('Feature scaling: standardising changes the k-NN neighbours and lifts its a
   assert.equal(await statText(card, 'features'), 'standardised');
   assert.notEqual(await card.locator('canvas').getAttribute('aria-label'), labelRaw);
   await screenshot(page, 'course4-feature-scaling-1280');
+  await assertClean(page);
+  await page.close();
+});
+
+test('k-NN vote: predict the share of the plane that changes class when k goes to 25 (missed, then held)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/knn.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Vote of the neighbours' });
+  const k = card.getByRole('slider', { name: /k \(neighbours\)/ });
+  const id = 'knn-raise-k';
+  await lockPrediction(card, id, 'many');
+  await k.fill('12');                                   // not yet 25: no verdict
+  assert.equal((await verdict(card, id, 0)).result, null);
+  await k.fill('25');
+  let v = await verdict(card, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /From k = 5 to k = 25, 11\.5% of the 3,?600 grid cells changed class/);
+  await k.fill('5');
+  await lockPrediction(card, id, 'some');
+  await k.fill('25');
+  v = await verdict(card, id);
+  assert.equal(v.result, 'held');
   await assertClean(page);
   await page.close();
 });
