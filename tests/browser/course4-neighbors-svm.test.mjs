@@ -167,3 +167,30 @@ test('k-NN vote: predict the share of the plane that changes class when k goes t
   await assertClean(page);
   await page.close();
 });
+
+test('Widen the street: predict what lowering C to 1 does to the optimal street (held, then missed)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/svm.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
+  const C = card.getByRole('slider', { name: /C \(soft margin\)/ });
+  const id = 'svm-lower-c';
+  await lockPrediction(card, id, 'same').catch(() => {});
+  assert.match((await verdict(card, id, 0)).text, /Press Optimal with C above 1 first/);
+  await card.getByRole('button', { name: 'Optimal', exact: true }).click();   // reduced motion: solved at once
+  await lockPrediction(card, id, 'same');
+  await C.fill('1');                                    // log scale: C = 10, still above 1
+  assert.equal((await verdict(card, id, 0)).result, null);
+  await C.fill('0');                                    // C = 1
+  let v = await verdict(card, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /At C = 1000 the street was 2\.733 wide; at C = 1\.00 it is 2\.733, with 0 points inside it/);
+  await C.fill('3');
+  await lockPrediction(card, id, 'same');
+  await C.fill('-1');                                   // C = 0.1
+  v = await verdict(card, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /it is 3\.171, with 3 points inside it/);
+  await assertClean(page);
+  await page.close();
+});
