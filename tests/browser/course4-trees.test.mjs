@@ -132,3 +132,28 @@ test('Tree splits: predict the test accuracy of the pure tree against depth 2 (h
   await assertClean(page);
   await page.close();
 });
+
+test('Bagging: predict how much sixty voters beat the first one (held, then missed)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/ensembles.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Weak models vote into a smooth boundary' });
+  const add = card.getByRole('button', { name: 'Add voter' });
+  const id = 'bagging-crowd-gain';
+  await add.click();                                    // one voter: predicting is still allowed
+  await lockPrediction(card, id, 'some');
+  for (let i = 1; i < 60; i++) await add.click();
+  assert.equal(await statText(card, 'voters'), '60');
+  let v = await verdict(card, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /The first voter scored 88\.3% on the 300 test points, the crowd of 60 90\.3%: 2\.0 points better/);
+  await lockPrediction(card, id, 'large').catch(() => {});
+  assert.match((await verdict(card, id, 0)).text, /Press Reset first/);
+  await card.getByRole('button', { name: 'Reset' }).click();
+  await lockPrediction(card, id, 'large');
+  for (let i = 0; i < 60; i++) await add.click();
+  v = await verdict(card, id);
+  assert.equal(v.result, 'missed');
+  await assertClean(page);
+  await page.close();
+});
