@@ -119,3 +119,28 @@ test('bias–variance: predict the k with the smallest expected error (missed, t
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+test('generalisation gap: predict what the bound says for a depth-10 tree (held, then missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/frontier-generalisation.html`);
+  await widgetsReady(page);
+  const w = card(page, 1);
+  const model = w.getByLabel('model');
+  const id = 'generalisation-deep-bound';
+  await lockPrediction(w, id, 'vacuous');
+  await model.selectOption('3');                       // not yet depth 10: no verdict
+  assert.equal((await verdict(w, id, 0)).result, null);
+  await model.selectOption('10');
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /At n = 1024 the measured gap is 0\.101 and the bound 1\.73/);
+  await lockPrediction(w, id, 'tight').catch(() => {});
+  assert.match((await verdict(w, id, 0)).text, /Choose a shallower model first/);
+  await model.selectOption('1');
+  await lockPrediction(w, id, 'tight');
+  await model.selectOption('10');
+  v = await verdict(w, id);
+  assert.equal(v.result, 'missed');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
