@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
 import { card, stat, message, cardShot, ink, noNaNInCards, inEngine } from './frontier-helpers.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -159,4 +160,27 @@ test('kernel SVM: trained boundary, support vectors and accuracy match the engin
     assert.deepEqual(page.record.errors, []);
     await page.close();
   }
+});
+
+test('boosting: predict the vote\'s training error after 40 rounds (held at noise 0.1, missed at 0.3)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/frontier-boosting.html`);
+  await widgetsReady(page);
+  const w = card(page, 1);
+  const play = w.getByRole('button', { name: 'Play' });
+  const id = 'adaboost-final-error';
+  await lockPrediction(w, id, '0');
+  for (let i = 0; i < 4; i++) await play.click();       // reduced motion: ten rounds a press
+  assert.equal(await stat(w, 'round'), '40 / 40');
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /After 40 rounds the training error is 0\.000, 0 from round 15 on/);
+  await w.getByRole('slider', { name: /noise/ }).fill('0.3');
+  await lockPrediction(w, id, '0');
+  for (let i = 0; i < 4; i++) await play.click();
+  v = await verdict(w, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /it came out 0\.15 \(outside ± 0\.03\)/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
 });
