@@ -184,3 +184,26 @@ test('boosting: predict the vote\'s training error after 40 rounds (held at nois
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+test('kernel SVM: predict what γ = 0.05 does to the support vectors (missed, then held)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/frontier-kernels.html`);
+  await widgetsReady(page);
+  const w = card(page, 1);
+  const gamma = w.getByRole('slider', { name: 'γ' });
+  const id = 'kernel-svm-small-gamma';
+  await lockPrediction(w, id, 'fewer');
+  await gamma.fill('-0.5');                             // log scale: γ ≈ 0.32, not yet 0.05
+  assert.equal((await verdict(w, id, 0)).result, null);
+  await gamma.fill('-1.3');                             // γ ≈ 0.05
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /γ = 1\.00: 37 support vectors; γ = 0\.05: 120 support vectors of 120, with 68\.3 % of the training points right/);
+  await gamma.fill('0');
+  await lockPrediction(w, id, 'more');
+  await gamma.fill('-1.3');
+  v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
