@@ -207,3 +207,32 @@ test('kernel SVM: predict what γ = 0.05 does to the support vectors (missed, th
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+test('k-means: predict whether tighter blobs trap more random starts (missed, then held)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/frontier-kmeans.html`);
+  await widgetsReady(page);
+  const w = card(page, 1);
+  const spread = w.getByRole('slider', { name: /blob spread/ });
+  const tryStarts = w.getByRole('button', { name: 'Try 20 starts' });
+  const id = 'kmeans-tight-blobs';
+  await lockPrediction(w, id, 'fewer').catch(() => {});
+  assert.match((await verdict(w, id, 0)).text, /Press Try 20 starts at a spread above 0\.20 first/);
+  await tryStarts.click();
+  await lockPrediction(w, id, 'fewer');
+  await spread.fill('0.2');
+  assert.equal((await verdict(w, id, 0)).result, null);  // not tried yet at 0.2
+  await tryStarts.click();
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /Spread 0\.45: 1 of 20 random starts got stuck; spread 0\.20: 7/);
+  await spread.fill('0.45');
+  await tryStarts.click();
+  await lockPrediction(w, id, 'more');
+  await spread.fill('0.2');
+  await tryStarts.click();
+  v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
