@@ -73,7 +73,7 @@ function build(ctx) {
   // Predict, then check: how much better than its first voter does the full crowd score on the
   // fresh test points? Committed before the second voter, judged from the engine's scores when
   // the last voter (maxVoters) has voted.
-  const GAINS = [['worse', 'worse than the first voter'], ['small', 'better by under 1 point'], ['some', 'better by 1 to 5 points'], ['large', 'better by more than 5 points']];
+  const GAINS = [['worse', 'worse than the first voter'], ['small', 'better by under 1 point'], ['some', 'better by 1 to 5 points'], ['large', 'better by over 5 points']];
   const prediction = createPrediction(ctx, {
     id: 'bagging-crowd-gain',
     question: `When all ${opts.maxVoters} voters have voted, the crowd's test accuracy will be…`,

@@ -109,7 +109,7 @@ function build(ctx) {
   const prediction = createPrediction(ctx, {
     id: 'bias-variance-widest',
     question: 'On fresh training sets, which board’s darts will spread the most (the largest variance)?',
-    choices: BOARDS.map((b) => [b.id, `${b.title} (degree ${b.degree}, ${countOf(b.sampleSize, 'point')})`]),
+    choices: BOARDS.map((b) => [b.id, b.title]),
     onCommit: () => { play.stop(); opts.seed = nextSeed(opts.seed); compute(); },
     next: () => `New training sets are being drawn. ${prefersReducedMotion() ? 'Press Play or Step until' : 'Watch until'} all ${countOf(opts.refits, 'dart')} per board have landed.`,
   });

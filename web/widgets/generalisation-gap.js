@@ -68,7 +68,7 @@ function build(ctx) {
   const prediction = createPrediction(ctx, {
     id: 'generalisation-deep-bound',
     question: `Switch to a depth-${DEEP} tree: at n = ${SIZES[SIZES.length - 1]}, the bound on its gap will be…`,
-    choices: [['tight', 'close to the measured gap (within 0.05)'], ['loose', 'well above the gap, but below 1'], ['vacuous', 'above 1: it says nothing']],
+    choices: [['tight', 'close to the gap (± 0.05)'], ['loose', 'loose, but below 1'], ['vacuous', 'above 1: says nothing']],
     ready: () => (opts.depth !== DEEP ? null : `Choose a shallower model first: the prediction is about switching to depth ${DEEP}.`),
     next: `Now choose “tree, depth ${DEEP}” as the model.`,
   });

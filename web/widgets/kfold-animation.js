@@ -74,7 +74,7 @@ function build(ctx) {
   // will the cross-validated mean do? Committed after a full run, judged from the mean of the
   // engine's fold scores when a run at another depth completes.
   let startRun = null;
-  const SHAPES = [['perfect', 'close to 100% (above 95%)'], ['higher', 'higher by more than 2 points'], ['same', 'about the same (within 2 points)'], ['lower', 'lower by more than 2 points']];
+  const SHAPES = [['perfect', 'close to 100% (over 95%)'], ['higher', 'higher by over 2 points'], ['same', 'within 2 points'], ['lower', 'lower by over 2 points']];
   const prediction = createPrediction(ctx, {
     id: 'kfold-deeper-tree',
     question: 'Run the folds again with a deeper tree: its cross-validated accuracy will be…',

@@ -70,7 +70,7 @@ function build(ctx) {
 
   // Predict, then check: what will the curves show once all training points are used? Judged
   // by the lesson's definitions (diagnose) on the last computed point of a full run.
-  const SHAPES = { bias: 'high bias: together, far above the floor', variance: 'high variance: a wide gap', close: 'close together, near the floor' };
+  const SHAPES = { bias: 'high bias: together, high', variance: 'high variance: a wide gap', close: 'close together, near the floor' };
   const prediction = createPrediction(ctx, {
     id: 'learning-curves-final',
     question: 'When the training set has grown to all its points, the two curves will show…',

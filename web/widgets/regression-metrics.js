@@ -106,7 +106,7 @@ function build(ctx) {
   const prediction = createPrediction(ctx, {
     id: 'regression-metrics-outlier-up',
     question: `Drag the outlier up to y = ${TARGET_Y}: which grows by the larger factor?`,
-    choices: [['mae', 'MAE'], ['rmse', 'RMSE'], ['same', 'both by about the same (within 0.05)']],
+    choices: [['mae', 'MAE'], ['rmse', 'RMSE'], ['same', 'about the same (± 0.05)']],
     ready: () => (scene && outlier.y < TARGET_Y ? null : `Move the outlier below y = ${TARGET_Y} first (Reset).`),
     onCommit: () => { before = { ...scene.with }; },
     next: `Now drag the outlier straight up (or hold the up arrow on the plot) to y = ${TARGET_Y}.`,

@@ -79,7 +79,7 @@ function build(ctx) {
   const prediction = createPrediction(ctx, {
     id: `tree-grow-pure-${options.dataset}`,
     question: 'Raise the depth until every box is pure: compared with now, the test accuracy will be…',
-    choices: [['higher', 'higher'], ['same', 'about the same (within 1 point)'], ['lower', 'lower']],
+    choices: [['higher', 'higher'], ['same', 'the same (within 1 point)'], ['lower', 'lower']],
     ready: () => {
       if (!train || tree.status() !== 'converged') return 'Let the tree finish growing at this depth first.';
       return measure().purity < 0.999 ? null : 'Every box is already pure: lower the depth first.';

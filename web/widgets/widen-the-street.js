@@ -72,7 +72,7 @@ function build(ctx) {
   const prediction = createPrediction(ctx, {
     id: 'svm-lower-c',
     question: 'Slide C down to 1: the optimal street will get…',
-    choices: [['narrower', 'narrower'], ['same', 'no wider and no narrower (within 1%)'], ['wider', 'wider']],
+    choices: [['narrower', 'narrower'], ['same', 'the same (within 1%)'], ['wider', 'wider']],
     ready: () => (optimal && optimal.converged && !stopSolve && opts.C > 1 ? null : 'Press Optimal with C above 1 first, and let the solver finish.'),
     onCommit: () => { startStreet = { width: optimal.width, C: opts.C, violations: optimal.violations.size }; },
     next: 'Now slide C down to 1 (or below) and let the solver finish.',
