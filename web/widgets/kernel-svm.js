@@ -82,7 +82,7 @@ function build(ctx) {
   let startSv = null;
   const prediction = createPrediction(ctx, {
     id: 'kernel-svm-small-gamma',
-    question: `Slide γ down to ${fixed(LOW_GAMMA, 2)} (a wide, smooth kernel): the number of support vectors will…`,
+    question: `Slide γ down to ${fixed(LOW_GAMMA, 2)} (wider bumps, a smoother boundary): the number of support vectors will…`,
     choices: [['fewer', 'fall'], ['same', 'stay within 5'], ['more', 'rise']],
     ready: () => (opts.kernel === 'rbf' && opts.gamma > LOW_GAMMA * 1.05 && svm.status() === 'converged' ? null : `Train the RBF kernel at a γ above ${fixed(LOW_GAMMA, 2)} to convergence first.`),
     onCommit: () => { startSv = { n: svm.supportVectors().length, gamma: opts.gamma }; },
