@@ -132,3 +132,14 @@ test('check-yourself: predictions 2, 4, 3, 3 at f = 2.5 → variance 0.5, bias²
   // The widget's table at the default draw differs from the sum by a few percent: more than 0, under 4%.
   for (const b of boards(1)) assert.ok(relativeGap(b) > 0 && relativeGap(b) < 0.04);
 });
+
+test('predict, then check: the widest darts belong to the cubic on six noisy points, on the first new draw (seed 2) and in 99 of the first 100', () => {
+  const widest = (seed) => { const v = boards(seed).map((r) => r.meanVariance); return v.indexOf(Math.max(...v)); };
+  const [, cubicNoisy, , lineNoisy] = boards(2);
+  assert.equal(widest(2), 1);
+  assert.equal(cubicNoisy.meanVariance.toFixed(3), '0.213');
+  assert.equal(lineNoisy.meanVariance.toFixed(3), '0.138');
+  let cubic = 0;
+  for (let seed = 1; seed <= 100; seed++) if (widest(seed) === 1) cubic++;
+  assert.equal(cubic, 99);
+});

@@ -137,3 +137,24 @@ test('the widget\'s first-cut line: moons seed 4 both cut x₂ ≤ 0.40; XOR see
 });
 
 function close1(a, b) { assert.ok(Math.abs(a - b) < 1e-12, `${a} vs ${b}`); }
+
+test('predict, then check: from depth 2 (91.5%) to pure at depth 7 (89.5%) the widget says "lower" (more than 1 point down)', () => {
+  const train = makeDataset(ml, 'moons', 120, 0.3, 4);
+  const testSet = makeDataset(ml, 'moons', 200, 0.3, 1004);
+  const t = new ml.DecisionTree();
+  try {
+    t.setData(train.X, 2, train.y);
+    const at = (depth) => { t.setMaxDepth(depth); t.reset(4); t.fit(100000); return { purity: t.score(train.X, train.y), test: t.score(testSet.X, testSet.y) }; };
+    const two = at(2);
+    const seven = at(7);
+    assert.ok(two.purity < 0.999);
+    assert.equal(seven.purity, 1);
+    assert.equal((two.test * 100).toFixed(1), '91.5');
+    assert.equal((seven.test * 100).toFixed(1), '89.5');
+    const d = seven.test - two.test;
+    const outcome = Math.abs(d) < 0.01 ? 'same' : d > 0 ? 'higher' : 'lower';
+    assert.equal(outcome, 'lower');
+  } finally {
+    t.delete();
+  }
+});

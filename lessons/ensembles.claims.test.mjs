@@ -88,3 +88,10 @@ test('check-yourself: 10 points → 0.9¹⁰ ≈ 0.349 left out; the engine\'s 4
     forest.delete();
   }
 });
+
+test('predict, then check: sixty voters end 2.0 points above the first voter ("better by 1 to 5 points")', () => {
+  const acc = curve(7);
+  const d = (acc[59] - acc[0]) * 100;
+  assert.equal(d.toFixed(1), '2.0');
+  assert.ok(d >= 1 && d <= 5);
+});

@@ -178,3 +178,16 @@ test('check yourself: the (4, 3) / (1, −1) margin is 2.5; a point far outside 
   // γ = 50 bumps are about 1/√(2γ) = 0.1 wide.
   assert.equal((1 / Math.sqrt(2 * 50)).toFixed(1), '0.1');
 });
+
+test('predict, then check: RBF γ from 1 down to 0.05 raises the support vectors from 37 to all 120, with 68.3% of the points right; γ = 50 has 90', () => {
+  const d = data();
+  const one = train(d, { gamma: 1 });
+  const low = train(d, { gamma: 10 ** -1.3 }); // the log slider's nearest stop to 0.05
+  const high = train(d, { gamma: 50 });
+  for (const r of [one, low, high]) assert.equal(r.status, 'converged');
+  assert.equal(one.sv, 37);
+  assert.equal(low.sv, 120);
+  assert.equal((low.acc * 100).toFixed(1), '68.3');
+  assert.equal(high.sv, 90);
+  assert.equal(train(d, { gamma: 0.05 }).sv, 120);
+});

@@ -103,3 +103,18 @@ test('check-yourself: query 3.4 among 1, 2, 4, 7, 8 → neighbours 4, 2, 1; one 
   assert.equal(r.label, 0);
   assert.equal(computations['knn-1d'](ml, { points: [1, 2, 4, 7, 8], labels: [0, 0, 1, 1, 1], query: 3.4, k: 1 }).label, 1);
 });
+
+test('predict, then check: raising k from 5 to 25 changes the class of 11.5% of the 60 × 60 grid ("5% to 20%")', () => {
+  const classesAt = (k) => withKnn(k, (knn, data) => {
+    const { x0, x1, y0, y1 } = data.domain;
+    const g = knn.predictGrid(x0, x1, y0, y1, GRID, GRID);
+    return { cls: Array.from({ length: GRID * GRID }, (_, i) => (g[2 * i + 1] > 0.5 ? 1 : 0)), regions: regions(knn, data.domain) };
+  });
+  const a = classesAt(5);
+  const b = classesAt(25);
+  const share = a.cls.filter((c, i) => c !== b.cls[i]).length / a.cls.length;
+  assert.equal((share * 100).toFixed(1), '11.5');
+  assert.ok(share >= 0.05 && share <= 0.2);
+  assert.equal(a.regions, 2);
+  assert.equal(b.regions, 2);  // still two regions: the boundary moved and smoothed, nothing was redrawn
+});

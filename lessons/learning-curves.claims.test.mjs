@@ -108,3 +108,26 @@ test('check-yourself: the line through (0, 1) and (2, 5) has E_train 0 and E_val
   assert.ok(Math.abs(r.prediction - 7) < 1e-9, 'ŷ = 2x + 1 at 3');
   assert.ok(Math.abs(r.validation - 2.5) < 1e-12);
 });
+
+// The widget's diagnosis (the lesson's definitions) of the last point of a run.
+function diagnose({ train: t, val: v }) {
+  if (v > FLOOR * 2 && v - t < FLOOR * 0.5) return 'bias';
+  if (v > 2 * t) return 'variance';
+  return 'close';
+}
+
+test('predict, then check: at n = 90 degree 12 ends close together near the floor (0.088 / 0.133), degree 1 high bias', () => {
+  const e = errorsAt(12, 90);
+  assert.equal(e.train.toFixed(3), '0.088');
+  assert.equal(e.val.toFixed(3), '0.133');
+  assert.ok(e.val < 1.5 * FLOOR);
+  assert.ok(Math.abs(e.val - e.train - 0.05) < 0.006);
+  assert.equal(diagnose(e), 'close');
+  assert.equal(diagnose(errorsAt(1, 90)), 'bias');
+  assert.equal(diagnose(errorsAt(12, 17)), 'variance');
+  // The boundaries of the definitions.
+  assert.equal(diagnose({ train: 0.17, val: 2 * FLOOR + 1e-9 }), 'bias');
+  assert.equal(diagnose({ train: 0.17, val: 2 * FLOOR }), 'close');
+  assert.equal(diagnose({ train: 0.1, val: 0.2 + 1e-9 }), 'variance');
+  assert.equal(diagnose({ train: 0.1, val: 0.2 }), 'close');
+});

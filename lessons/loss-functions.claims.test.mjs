@@ -113,3 +113,13 @@ test('check-yourself: at z = −4 the squared-error push is about 0.035 through 
   assert.equal(Math.abs(2 * (p - 1) * dp).toFixed(3), '0.035');
   assert.equal((p - 1).toFixed(2), '-0.98');
 });
+
+test('predict, then check: 0.7 → 0.5 costs 0.357 → 0.693; at 0.01 the cost is 4.61, over six times a 50/50 guess, while squared error is 0.98', () => {
+  assert.equal(ml.logLoss([1], [0.7]).toFixed(3), '0.357');
+  assert.equal(ml.logLoss([1], [0.5]).toFixed(3), '0.693');
+  const cost = ml.logLoss([1], [0.01]);
+  assert.equal(cost.toFixed(2), '4.61');
+  assert.ok(cost / ml.logLoss([1], [0.5]) > 6 && cost / ml.logLoss([1], [0.5]) < 7);
+  assert.equal(ml.meanSquaredError([1], [0.01]).toFixed(2), '0.98');
+  assert.equal(ml.logLoss([0], [0.99]).toFixed(2), '4.61'); // the same for a true class 0
+});

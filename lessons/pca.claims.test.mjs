@@ -92,3 +92,33 @@ test('check-yourself: (±2, 0), (0, ±1) → PC1 is the x₁ axis with 8/(8 + 2)
   assert.ok(Math.abs(r.angle) < 1e-9);
   assert.ok(Math.abs(computations['pca-2d'](ml, { points: [1, 0, 2, 2, 1, 3, 4, 3] }).angle - 45) < 1e-9);
 });
+
+test('predict, then check: 45° off PC1 the line keeps 50.0% (slider angles 79.5° and 80° keep 50.3% and 49.6%), on any 2-D cloud', () => {
+  cloud((pca) => {
+    const c = pca.components();
+    const pc1 = (((Math.atan2(c[1], c[0]) / RAD) % 180) + 180) % 180;
+    assert.equal((along(pca, pc1 + 45) * 100).toFixed(1), '50.0');
+    assert.equal((along(pca, pc1 - 45) * 100).toFixed(1), '50.0');
+    // The slider moves in steps of 0.5°: the nearest stops are within half a degree of 45° off.
+    for (const a of [79.5, 80, 169.5]) {
+      const gap = Math.min(Math.abs(a - pc1) % 180, 180 - (Math.abs(a - pc1) % 180));
+      assert.ok(Math.abs(gap - 45) <= 0.5, `${a}: ${gap}`);
+      assert.ok(Math.abs(along(pca, a) - 0.5) < 0.01);
+    }
+    assert.equal((along(pca, 79.5) * 100).toFixed(1), '50.3');
+    assert.equal((along(pca, 80) * 100).toFixed(1), '49.6');
+  });
+  // Another, rounder cloud: still a half at 45°.
+  const d = ml.makeLinear(50, 2, 0, 1.5, 9, -3, 3);
+  const X = new Float64Array(d.rows * 2);
+  for (let i = 0; i < d.rows; i++) { X[2 * i] = d.X[i]; X[2 * i + 1] = d.y[i]; }
+  const pca = new ml.PCA();
+  try {
+    pca.setData(X, 2, []);
+    const c = pca.components();
+    const pc1 = Math.atan2(c[1], c[0]) / RAD;
+    assert.ok(Math.abs(along(pca, pc1 + 45) - 0.5) < 1e-9);
+  } finally {
+    pca.delete();
+  }
+});

@@ -124,3 +124,16 @@ test('check-yourself: 3.5 pairs of 6 → AUC 0.583; neither AP nor AUC is always
   assert.deepEqual(ml.confusionAtThreshold(six.y, six.scores, 1), { tp: 0, fp: 0, tn: 3, fn: 3 });
   assert.throws(() => computations.ranking(ml, { y: [1, 0], scores: [0.5] }), /same length/);
 });
+
+test('predict, then check: Hard AUC 0.752 is far from a coin (0.5); its 10 highest scores are mostly positives, its 10 lowest mostly negatives, the middle mixed', () => {
+  const auc = ml.rocAuc(hard.y, hard.scores);
+  assert.ok(Math.abs(auc - 0.5) > 0.2);
+  const order = Array.from(hard.scores, (s, i) => [s, hard.y[i]]).sort((a, b) => b[0] - a[0]).map(([, y]) => y);
+  const positives = (a) => a.reduce((n, y) => n + y, 0);
+  const top = positives(order.slice(0, 10));
+  const bottom = positives(order.slice(70));
+  const middle = positives(order.slice(30, 50));
+  assert.ok(top >= 8, `top 10: ${top} positives`);
+  assert.ok(bottom <= 2, `bottom 10: ${bottom} positives`);
+  assert.ok(middle >= 6 && middle <= 14, `middle 20: ${middle} positives`);
+});

@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite } from './browser.mjs';
 import { card, canvasIsDrawn, finish, openLesson, stat, withEngine } from './course3-helpers.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -52,3 +53,27 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
     await finish(page, `course3-dartboards-${width}`);
   });
 }
+
+test('dartboards: predict the widest cluster on fresh training sets (missed, then held)', async () => {
+  const page = await openLesson(site, 'bias-variance', { width: 1280, reducedMotion: 'reduce' });
+  const w = card(page, 'The bias–variance dartboard');
+  const allRefitted = () => page.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: 30000 });
+  const throwAll = async () => {
+    await allRefitted();
+    for (let i = 0; i < 6; i++) await w.getByRole('button', { name: 'Play' }).click();   // reduced motion: 5 darts a press
+    assert.equal(await stat(w, 'darts thrown'), '30 / 30');
+  };
+  await allRefitted();
+  const id = 'bias-variance-widest';
+  await lockPrediction(w, id, 'hb-hv');                 // draws seed 2
+  await throwAll();
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /what happened: “Low bias, high variance/);
+  assert.match(v.text, /low bias, high variance 0\.213, .*high bias, high variance 0\.138/);
+  await lockPrediction(w, id, 'lb-hv');                 // seed 3
+  await throwAll();
+  v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  await finish(page, 'course3-bias-variance-predict');
+});

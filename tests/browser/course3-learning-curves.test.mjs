@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite } from './browser.mjs';
 import { card, canvasIsDrawn, finish, openLesson, stat, withEngine } from './course3-helpers.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -71,3 +72,21 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
     await finish(page, `course3-learning-curves-${width}`);
   });
 }
+
+test('learning curves: predict the shape at n = 90 for degree 12 (missed, then held)', async () => {
+  const page = await openLesson(site, 'learning-curves', { width: 1280, reducedMotion: 'reduce' });
+  const w = card(page, 'Learning curves grow with the dataset');
+  await w.getByRole('slider', { name: /degree/ }).fill('12');
+  const id = 'learning-curves-final';
+  await lockPrediction(w, id, 'variance');              // reduced motion: the whole run at once
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /Degree 12 at n = 90: training 0\.088, validation 0\.133/);
+  await lockPrediction(w, id, 'close');
+  v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  await w.getByRole('slider', { name: /degree/ }).fill('1');
+  await lockPrediction(w, id, 'bias');
+  assert.equal((await verdict(w, id)).result, 'held');
+  await finish(page, 'course3-learning-curves-predict');
+});

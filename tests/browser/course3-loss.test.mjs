@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite } from './browser.mjs';
 import { card, canvasIsDrawn, finish, openLesson, stat, withEngine } from './course3-helpers.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -59,3 +60,28 @@ for (const width of [1280, 375]) {
     await finish(page, `course3-loss-${width}`);
   });
 }
+
+test('loss penalties: predict the cross-entropy at 1% on the true class (missed, then held)', async () => {
+  const page = await openLesson(site, 'loss-functions', { width: 1280 });
+  const w = card(page, 'See the loss penalties');
+  const ce = w.locator('canvas').nth(1);
+  const id = 'loss-one-percent';
+  const downTo1Percent = async () => {
+    await ce.focus();
+    for (let i = 0; i < 200 && await stat(w, 'p(class 1)') !== '0.010'; i++) await page.keyboard.press('ArrowLeft');
+    assert.equal(await stat(w, 'p(class 1)'), '0.010');
+  };
+  await lockPrediction(w, id, '1');
+  await downTo1Percent();
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /you said 1\.00, and it came out 4\.61 \(outside ± 0\.50\)/);
+  assert.match(v.text, /squared error of the same probability would be only 0\.98/);
+  await ce.focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+  await lockPrediction(w, id, '4.5');
+  await downTo1Percent();
+  v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  await finish(page, 'course3-loss-predict');
+});

@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite } from './browser.mjs';
 import { card, canvasIsDrawn, finish, openLesson, stat, withEngine } from './course3-helpers.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -98,4 +99,28 @@ test('precision and recall by hand: 80/20/40 gives 0.800, 0.667, 0.727 from the 
   assert.equal(await stat(w, 'recall'), '0.750');
   assert.equal(await stat(w, 'F1'), '0.600');
   await finish(page, 'course3-pr-by-hand-375');
+});
+
+test('threshold: predict the false alarms that catching every positive costs (missed, then held)', async () => {
+  const page = await openLesson(site, 'classification-metrics', { width: 1280 });
+  const w = card(page, 'Drag the threshold');
+  const t = w.getByRole('slider', { name: /threshold t/ });
+  const id = 'threshold-catch-all';
+  await lockPrediction(w, id, '8');
+  await t.fill('0.3');
+  assert.equal((await verdict(w, id, 0)).result, null);      // FN still 3: not settled yet
+  await t.fill('0.1');
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /you said 8, and it came out 16 \(outside ± 2\)\. You started with 6 false alarms/);
+  assert.match(v.text, /at your t = 0\.10 there are 18/);
+  // Every positive is caught at t = 0.1: predicting is refused until some are missed again.
+  await lockPrediction(w, id, '16').catch(() => {});
+  assert.match((await verdict(w, id, 0)).text, /Every positive is already caught here/);
+  await t.fill('0.5');
+  await lockPrediction(w, id, '15');
+  await t.fill('0.11');
+  v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  await finish(page, 'course3-threshold-predict');
 });

@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite } from './browser.mjs';
 import { card, canvasIsDrawn, finish, openLesson, stat, withEngine } from './course3-helpers.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -55,3 +56,22 @@ for (const width of [1280, 375]) {
     await finish(page, `course3-regularisation-${width}`);
   });
 }
+
+test('regularisation: predict how many weights L1 zeroes at λ = 0.01 (held, then missed)', async () => {
+  const page = await openLesson(site, 'regularisation', { width: 1280 });
+  const w = card(page, 'Regularisation smooths the fit');
+  await w.getByRole('slider', { name: /λ/ }).fill('-2');
+  const id = 'regularisation-l1-zeros';
+  await lockPrediction(w, id, 'some');
+  await w.getByRole('button', { name: /L1 lasso/ }).click();
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /L1 leaves 4 of 9 weights at exactly 0/);
+  await w.getByRole('button', { name: /L2 ridge/ }).click();
+  await lockPrediction(w, id, 'none');
+  await w.getByRole('button', { name: /L1 lasso/ }).click();
+  v = await verdict(w, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /you said “none of them”; what happened: “some, not all”/);
+  await finish(page, 'course3-regularisation-predict');
+});

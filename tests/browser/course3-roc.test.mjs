@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite } from './browser.mjs';
 import { card, canvasIsDrawn, finish, openLesson, stat, withEngine } from './course3-helpers.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -65,3 +66,29 @@ for (const width of [1280, 375]) {
     await finish(page, `course3-roc-${width}`);
   });
 }
+
+test('ROC sweep: predict the Hard AUC before seeing it (missed, then held)', async () => {
+  const page = await openLesson(site, 'roc-curves', { width: 1280, reducedMotion: 'reduce' });
+  const w = card(page, 'Sweep the threshold, trace the ROC curve');
+  const id = 'roc-hard-auc';
+  const sweepHard = async () => {
+    await w.getByRole('button', { name: 'Hard' }).click();
+    for (let i = 0; i < 10; i++) await w.getByRole('button', { name: 'Play' }).click();   // reduced motion: a tenth a press
+    assert.equal(await stat(w, 'TPR'), '1.000');
+  };
+  await lockPrediction(w, id, '0.5');
+  await sweepHard();
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /you said 0\.50, and it came out 0\.75 \(outside ± 0\.05\)/);
+  // Predicting while Hard is shown is refused: the AUC is on screen.
+  await lockPrediction(w, id, '0.75').catch(() => {});
+  assert.match((await verdict(w, id, 0)).text, /Switch back to Easy first/);
+  await w.getByRole('button', { name: 'Easy' }).click();
+  await lockPrediction(w, id, '0.8');
+  await sweepHard();
+  v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /with probability 0\.752: below the Easy data's 0\.983/);
+  await finish(page, 'course3-roc-predict');
+});

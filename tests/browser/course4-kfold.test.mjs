@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
 import { statText, canvasIsDrawn, withEngine, assertClean } from './course4-helpers.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -35,6 +36,35 @@ test('k-fold animation: fold by fold, the mean equals the engine\'s crossValScor
   await card.getByRole('slider', { name: /folds k/ }).fill('3');
   assert.equal(await statText(card, 'fold'), '– of 3');
   await screenshot(page, 'course4-kfold-1280');
+  await assertClean(page);
+  await page.close();
+});
+
+test('k-fold animation: predict the cross-validated accuracy of a depth-10 tree (held, then missed)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/scaling-and-cv.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'k-fold cross-validation, fold by fold' });
+  const step = card.getByRole('button', { name: 'Step', exact: true });
+  const depth = card.getByRole('slider', { name: /tree depth/ });
+  const runAll = async () => { for (let f = 0; f < 5; f++) await step.click(); };
+  const id = 'kfold-deeper-tree';
+  await lockPrediction(card, id, 'same').catch(() => {});
+  assert.match((await verdict(card, id, 0)).text, /Run all the folds first/);
+  await runAll();
+  await lockPrediction(card, id, 'same');
+  await depth.fill('10');
+  await runAll();
+  let v = await verdict(card, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Depth 3: 83\.0%; depth 10: 84\.0%/);
+  await depth.fill('3');
+  await runAll();
+  await lockPrediction(card, id, 'perfect');
+  await depth.fill('10');
+  await runAll();
+  v = await verdict(card, id);
+  assert.equal(v.result, 'missed');
   await assertClean(page);
   await page.close();
 });

@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
 import { statText, canvasIsDrawn, withEngine, assertClean, listenForReports, reportedEvents } from './course4-helpers.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -134,4 +135,34 @@ test('Place the centroids: clicks, k-means++ and Auto-run match the engine', asy
     await assertClean(page);
     await page.close();
   }
+});
+
+test('k-means by hand: predict the final inertia from c₂ = 20 (held, then missed)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/kmeans.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'One k-means iteration by hand' });
+  const step = card.getByRole('button', { name: 'Step', exact: true });
+  const id = 'kmeans-final-inertia';
+  await card.locator('canvas').focus();
+  await page.keyboard.press('Enter');                   // select c₂
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');   // 4 → 19
+  for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');         // → 20
+  assert.equal(await statText(card, 'c₂'), '20.00');
+  await lockPrediction(card, id, '100');
+  for (let i = 0; i < 6; i++) await step.click();
+  let v = await verdict(card, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /you said 100\.00, and it came out 100\.00 \(within ± 1\.00\)\. Starting from c₁ = 2\.00 and c₂ = 20\.00, k-means stopped at c₁ = 6\.00, c₂ = 20\.00/);
+  assert.match(v.text, /One centroid never won a point/);
+  // After a Step, predicting is refused until Reset.
+  await lockPrediction(card, id, '4').catch(() => {});
+  assert.match((await verdict(card, id, 0)).text, /Press Reset first/);
+  await card.getByRole('button', { name: 'Reset' }).click();
+  await lockPrediction(card, id, '4');
+  for (let i = 0; i < 6; i++) await step.click();
+  v = await verdict(card, id);
+  assert.equal(v.result, 'missed');
+  await assertClean(page);
+  await page.close();
 });

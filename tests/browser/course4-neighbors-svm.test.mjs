@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
 import { statText, canvasIsDrawn, withEngine, assertClean, listenForReports, reportedEvents } from './course4-helpers.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -140,6 +141,56 @@ test('Feature scaling: standardising changes the k-NN neighbours and lifts its a
   assert.equal(await statText(card, 'features'), 'standardised');
   assert.notEqual(await card.locator('canvas').getAttribute('aria-label'), labelRaw);
   await screenshot(page, 'course4-feature-scaling-1280');
+  await assertClean(page);
+  await page.close();
+});
+
+test('k-NN vote: predict the share of the plane that changes class when k goes to 25 (missed, then held)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/knn.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Vote of the neighbours' });
+  const k = card.getByRole('slider', { name: /k \(neighbours\)/ });
+  const id = 'knn-raise-k';
+  await lockPrediction(card, id, 'many');
+  await k.fill('12');                                   // not yet 25: no verdict
+  assert.equal((await verdict(card, id, 0)).result, null);
+  await k.fill('25');
+  let v = await verdict(card, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /From k = 5 to k = 25, 11\.5% of the 3,?600 grid cells changed class/);
+  await k.fill('5');
+  await lockPrediction(card, id, 'some');
+  await k.fill('25');
+  v = await verdict(card, id);
+  assert.equal(v.result, 'held');
+  await assertClean(page);
+  await page.close();
+});
+
+test('Widen the street: predict what lowering C to 1 does to the optimal street (held, then missed)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/svm.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
+  const C = card.getByRole('slider', { name: /C \(soft margin\)/ });
+  const id = 'svm-lower-c';
+  await lockPrediction(card, id, 'same').catch(() => {});
+  assert.match((await verdict(card, id, 0)).text, /Press Optimal with C above 1 first/);
+  await card.getByRole('button', { name: 'Optimal', exact: true }).click();   // reduced motion: solved at once
+  await lockPrediction(card, id, 'same');
+  await C.fill('1');                                    // log scale: C = 10, still above 1
+  assert.equal((await verdict(card, id, 0)).result, null);
+  await C.fill('0');                                    // C = 1
+  let v = await verdict(card, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /At C = 1000 the street was 2\.733 wide; at C = 1\.00 it is 2\.733, with 0 points inside it/);
+  await C.fill('3');
+  await lockPrediction(card, id, 'same');
+  await C.fill('-1');                                   // C = 0.1
+  v = await verdict(card, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /it is 3\.171, with 3 points inside it/);
   await assertClean(page);
   await page.close();
 });

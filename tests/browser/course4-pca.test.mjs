@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
 import { statText, canvasIsDrawn, withEngine, assertClean, listenForReports, reportedEvents } from './course4-helpers.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -87,6 +88,29 @@ test('PCA projection: turning onto PC1 by hand is reported once; Snap is not; 18
   await canvas.focus();
   await page.keyboard.press('Shift+ArrowRight');
   assert.match(await canvas.getAttribute('aria-label'), /projection line at 175\.0° keeps/);
+  await assertClean(page);
+  await page.close();
+});
+
+test('PCA projection: predict the share a line 45° off PC1 keeps (missed, then held)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/pca.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
+  const angle = card.getByRole('slider', { name: /line angle/ });
+  const id = 'pca-45-degrees';
+  await lockPrediction(card, id, '20');
+  await angle.fill('60');                               // 25° off: no verdict yet
+  assert.equal((await verdict(card, id, 0)).result, null);
+  await angle.fill('80');
+  let v = await verdict(card, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /you said 20\.0, and it came out 49\.6 \(outside ± 5\.0\)\. 45\.3° off PC1 the line keeps 49\.6%/);
+  await angle.fill('100');
+  await lockPrediction(card, id, '50');
+  await angle.fill('169.5');
+  v = await verdict(card, id);
+  assert.equal(v.result, 'held');
   await assertClean(page);
   await page.close();
 });

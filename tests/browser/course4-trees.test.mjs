@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
 import { statText, canvasIsDrawn, withEngine, assertClean } from './course4-helpers.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -100,6 +101,59 @@ test('Bagging: each Add voter is one more engine tree; the test accuracy is the 
   assert.equal(await statText(card, '1 voter'), expected.first);
   assert.match(await card.locator('.dw-message').textContent(), /6 voters/);
   await screenshot(page, 'course4-bagging-1280');
+  await assertClean(page);
+  await page.close();
+});
+
+test('Tree splits: predict the test accuracy of the pure tree against depth 2 (held, then missed)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/decision-trees.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Grow the tree' }).first();
+  const depth = card.getByRole('slider', { name: /max depth/ });
+  const id = 'tree-grow-pure-moons';
+  await depth.fill('2');                               // reduced motion: grown at once
+  await lockPrediction(card, id, 'lower');
+  assert.match(await card.locator(`[data-predict="${id}"]`).getByRole('status').textContent(), /Test accuracy now: 91\.5% at depth 2/);
+  await depth.fill('4');                               // deeper, not yet pure: no verdict
+  assert.equal((await verdict(card, id, 0)).result, null);
+  await depth.fill('7');
+  let v = await verdict(card, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Depth 2: 91\.5% on fresh points; pure at depth 7 \(20 leaves\): 89\.5%/);
+  // Already pure: refused; back to depth 2 and predict "higher".
+  await lockPrediction(card, id, 'higher').catch(() => {});
+  assert.match((await verdict(card, id, 0)).text, /already pure/);
+  await depth.fill('2');
+  await lockPrediction(card, id, 'higher');
+  await depth.fill('12');
+  v = await verdict(card, id);
+  assert.equal(v.result, 'missed');
+  await assertClean(page);
+  await page.close();
+});
+
+test('Bagging: predict how much sixty voters beat the first one (held, then missed)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/ensembles.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Weak models vote into a smooth boundary' });
+  const add = card.getByRole('button', { name: 'Add voter' });
+  const id = 'bagging-crowd-gain';
+  await add.click();                                    // one voter: predicting is still allowed
+  await lockPrediction(card, id, 'some');
+  for (let i = 1; i < 60; i++) await add.click();
+  assert.equal(await statText(card, 'voters'), '60');
+  let v = await verdict(card, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /The first voter scored 88\.3% on the 300 test points, the crowd of 60 90\.3%: 2\.0 points better/);
+  await lockPrediction(card, id, 'large').catch(() => {});
+  assert.match((await verdict(card, id, 0)).text, /Press Reset first/);
+  await card.getByRole('button', { name: 'Reset' }).click();
+  await lockPrediction(card, id, 'large');
+  for (let i = 0; i < 60; i++) await add.click();
+  v = await verdict(card, id);
+  assert.equal(v.result, 'missed');
   await assertClean(page);
   await page.close();
 });

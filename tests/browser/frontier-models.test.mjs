@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
 import { card, stat, message, cardShot, ink, noNaNInCards, inEngine } from './frontier-helpers.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -159,4 +160,79 @@ test('kernel SVM: trained boundary, support vectors and accuracy match the engin
     assert.deepEqual(page.record.errors, []);
     await page.close();
   }
+});
+
+test('boosting: predict the vote\'s training error after 40 rounds (held at noise 0.1, missed at 0.3)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/frontier-boosting.html`);
+  await widgetsReady(page);
+  const w = card(page, 1);
+  const play = w.getByRole('button', { name: 'Play' });
+  const id = 'adaboost-final-error';
+  await lockPrediction(w, id, '0');
+  for (let i = 0; i < 4; i++) await play.click();       // reduced motion: ten rounds a press
+  assert.equal(await stat(w, 'round'), '40 / 40');
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /After 40 rounds the training error is 0\.000, 0 from round 15 on/);
+  await w.getByRole('slider', { name: /noise/ }).fill('0.3');
+  await lockPrediction(w, id, '0');
+  for (let i = 0; i < 4; i++) await play.click();
+  v = await verdict(w, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /it came out 0\.15 \(outside ± 0\.03\)/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('kernel SVM: predict what γ = 0.05 does to the support vectors (missed, then held)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/frontier-kernels.html`);
+  await widgetsReady(page);
+  const w = card(page, 1);
+  const gamma = w.getByRole('slider', { name: 'γ' });
+  const id = 'kernel-svm-small-gamma';
+  await lockPrediction(w, id, 'fewer');
+  await gamma.fill('-0.5');                             // log scale: γ ≈ 0.32, not yet 0.05
+  assert.equal((await verdict(w, id, 0)).result, null);
+  await gamma.fill('-1.3');                             // γ ≈ 0.05
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /γ = 1\.00: 37 support vectors; γ = 0\.05: 120 support vectors of 120, with 68\.3 % of the training points right/);
+  await gamma.fill('0');
+  await lockPrediction(w, id, 'more');
+  await gamma.fill('-1.3');
+  v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('k-means: predict whether tighter blobs trap more random starts (missed, then held)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/frontier-kmeans.html`);
+  await widgetsReady(page);
+  const w = card(page, 1);
+  const spread = w.getByRole('slider', { name: /blob spread/ });
+  const tryStarts = w.getByRole('button', { name: 'Try 20 starts' });
+  const id = 'kmeans-tight-blobs';
+  await lockPrediction(w, id, 'fewer').catch(() => {});
+  assert.match((await verdict(w, id, 0)).text, /Press Try 20 starts at a spread above 0\.20 first/);
+  await tryStarts.click();
+  await lockPrediction(w, id, 'fewer');
+  await spread.fill('0.2');
+  assert.equal((await verdict(w, id, 0)).result, null);  // not tried yet at 0.2
+  await tryStarts.click();
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /Spread 0\.45: 1 of 20 random starts got stuck; spread 0\.20: 7/);
+  await spread.fill('0.45');
+  await tryStarts.click();
+  await lockPrediction(w, id, 'more');
+  await spread.fill('0.2');
+  await tryStarts.click();
+  v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
 });

@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
 import { card, stat, message, cardShot, ink, noNaNInCards, inEngine } from './frontier-helpers.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -93,4 +94,53 @@ test('bias–variance: the measured terms match the engine and k trades bias for
     assert.deepEqual(page.record.errors, []);
     await page.close();
   }
+});
+
+test('bias–variance: predict the k with the smallest expected error (missed, then held)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/frontier-bias-variance.html`);
+  await widgetsReady(page);
+  const w = card(page, 1);
+  const k = w.getByRole('slider', { name: /k neighbours/ });
+  const id = 'bias-variance-best-k';
+  await lockPrediction(w, id, '12');
+  await k.fill('1');
+  assert.equal((await verdict(w, id, 0)).result, null);   // only one end tried so far
+  await k.fill('30');
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /you said 12, and it came out 4 \(outside ± 1\)\. The expected error is smallest at k = 4 \(0\.1205\)/);
+  await k.fill('10');
+  await lockPrediction(w, id, '5');
+  await k.fill('30');
+  await k.fill('1');
+  v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('generalisation gap: predict what the bound says for a depth-10 tree (held, then missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/frontier-generalisation.html`);
+  await widgetsReady(page);
+  const w = card(page, 1);
+  const model = w.getByLabel('model');
+  const id = 'generalisation-deep-bound';
+  await lockPrediction(w, id, 'vacuous');
+  await model.selectOption('3');                       // not yet depth 10: no verdict
+  assert.equal((await verdict(w, id, 0)).result, null);
+  await model.selectOption('10');
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /At n = 1024 the measured gap is 0\.101 and the bound 1\.73/);
+  await lockPrediction(w, id, 'tight').catch(() => {});
+  assert.match((await verdict(w, id, 0)).text, /Choose a shallower model first/);
+  await model.selectOption('1');
+  await lockPrediction(w, id, 'tight');
+  await model.selectOption('10');
+  v = await verdict(w, id);
+  assert.equal(v.result, 'missed');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
 });

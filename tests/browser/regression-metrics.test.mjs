@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { canvasInk, statReader, noNaN } from './landscape-helpers.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -104,3 +105,27 @@ for (const width of [1280, 375]) {
     await page.close();
   });
 }
+
+test('regression-metrics: predict which grows more when the outlier goes up to y = 24 (held, then missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/regression-metrics.html`);
+  await widgetsReady(page);
+  const w = page.locator('.dw-card', { has: page.locator('[data-predict="regression-metrics-outlier-up"]') });
+  const id = 'regression-metrics-outlier-up';
+  const up = async () => {
+    await w.locator('.dwc-plot canvas').first().focus();
+    for (let i = 0; i < 16; i++) await page.keyboard.press('ArrowUp');
+  };
+  await lockPrediction(w, id, 'rmse');
+  await up();
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /MAE went from 1\.23 to 1\.96 \(× 1\.59\), RMSE from 2\.87 to 5\.27 \(× 1\.83\)/);
+  await w.getByRole('button', { name: 'Reset' }).click();
+  await lockPrediction(w, id, 'mae');
+  await up();
+  v = await verdict(w, id);
+  assert.equal(v.result, 'missed');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

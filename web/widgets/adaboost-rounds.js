@@ -11,6 +11,7 @@ import { seedOption } from '../lib/schema.js';
 import { DATASETS, boxAround, datasetOptions, loadDataset } from '../lib/datasets.js';
 import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
 import { legend } from '../lib/legend.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   dataset: { type: 'enum', values: ['circles', 'moons', 'xor'], default: 'circles', description: 'Built-in data set.' },
@@ -79,6 +80,23 @@ function build(ctx) {
     bound: card.stat('bound'),
   };
 
+  // Predict, then check: weak stumps, strong vote? The training error of the whole ensemble
+  // after the last round, committed at round 0 and judged from the engine's trainingErrors().
+  const prediction = createPrediction(ctx, {
+    id: 'adaboost-final-error',
+    question: 'Each stump alone gets roughly a third of the weighted points wrong. After the last round, the vote’s training error will be',
+    numeric: { label: 'a share, 0 to 1', tolerance: 0.03, min: 0, max: 1, digits: 2 },
+    ready: () => (ada.rounds() === 0 ? null : 'Press Reset first: predict before the first stump.'),
+    next: () => `Now press Play and let all ${opts.rounds} rounds run.`,
+  });
+  function judgeFinal(r) {
+    if (prediction.pending === null || r === 0 || (r < opts.rounds && ada.status() !== 'converged')) return;
+    const train = ada.trainingErrors();
+    const errs = Array.from(ada.errors());
+    const zeroAt = Array.from(train).findIndex((v) => v === 0);
+    prediction.settle(train[r - 1], `After ${countOf(r, 'round')} the training error is ${fixed(train[r - 1], 3)}${zeroAt >= 0 ? `, 0 from round ${zeroAt + 1} on` : ''}; the stumps' weighted errors stayed between ${fixed(Math.min(...errs), 2)} and ${fixed(Math.max(...errs), 2)}. ${train[r - 1] === 0 ? 'Each stump only has to beat a coin on the re-weighted points; their weighted votes add up to a boundary no single stump could draw.' : 'Points deep inside the other class keep their mistakes: their weight grows, the stumps\' errors climb towards ½, and the bound stops falling.'}`);
+  }
+
   pointsCsv(ctx, card.controls, {
     filename: 'adaboost-points.csv', rules: CSV_RULES,
     // The points with the weight each carries now (what the point sizes show).
@@ -91,6 +109,7 @@ function build(ctx) {
   }
 
   function loadData() {
+    prediction.reset('New data: predict again.');
     attempt(card, () => {
       data = imported ? { X: imported.X, y: imported.y, n: imported.y.length } : loadDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
       ada.setData(data.X, 2, data.y);
@@ -183,6 +202,7 @@ function build(ctx) {
     } else {
       stat.eps.set('–'); stat.alpha.set('–'); stat.train.set('–'); stat.bound.set(fixed(1, 3));
     }
+    judgeFinal(r);
     ctx.requestDraw(draw);
   }
 

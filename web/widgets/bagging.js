@@ -12,6 +12,7 @@ import { seedOption } from '../lib/schema.js';
 import { contourSegments, gridPoints, regionBoundaries } from '../lib/contour.js';
 import { drawSegments } from '../lib/marks.js';
 import { DATASET_NAMES, makeDataset } from '../lib/datasets.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   seed: seedOption(7, 'Random seed for the points and the bootstrap draws.'),
@@ -69,7 +70,27 @@ function build(ctx) {
   const statFirst = card.stat('1 voter');
   const statOob = card.stat('out-of-bag');
 
+  // Predict, then check: how much better than its first voter does the full crowd score on the
+  // fresh test points? Committed before the second voter, judged from the engine's scores when
+  // the last voter (maxVoters) has voted.
+  const GAINS = [['worse', 'worse than the first voter'], ['small', 'better by under 1 point'], ['some', 'better by 1 to 5 points'], ['large', 'better by over 5 points']];
+  const prediction = createPrediction(ctx, {
+    id: 'bagging-crowd-gain',
+    question: `When all ${opts.maxVoters} voters have voted, the crowd's test accuracy will be…`,
+    choices: GAINS,
+    ready: () => (forest.treeCount() <= 1 ? null : 'Press Reset first: predict before the crowd grows.'),
+    next: () => `Now press Play (or Add voter) until all ${opts.maxVoters} voters have voted.`,
+  });
+  function judgeCrowd(acc) {
+    const n = forest.treeCount();
+    if (prediction.pending === null || n < opts.maxVoters || !Number.isFinite(acc) || !Number.isFinite(firstVoterTest)) return;
+    const d = (acc - firstVoterTest) * 100;
+    const outcome = d < 0 ? 'worse' : d < 1 ? 'small' : d <= 5 ? 'some' : 'large';
+    prediction.settle(outcome, `The first voter scored ${pct(firstVoterTest, 1)} on the 300 test points, the crowd of ${formatNumber(n, 0)} ${pct(acc, 1)}: ${d >= 0 ? `${fixed(d, 1)} points better` : `${fixed(-d, 1)} points worse`}. Voting cancels the trees' individual quirks, their variance; it cannot remove the noise in the labels, which no boundary can predict.`);
+  }
+
   function loadData() {
+    prediction.reset('New data: predict again.');
     attempt(card, () => {
       train = makeDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
       test = makeDataset(ml, opts.dataset, 300, opts.noise, opts.seed + 1000);
@@ -124,6 +145,7 @@ function build(ctx) {
       card.setMessage(`${n} voters: the crowd scores ${pct(acc, 1)} on test points, ${verdict}. Their disagreements cancel, so the majority boundary is smoother than any member's.`, diff > 0.0049 ? 'ok' : 'info');
     }
     plot.canvas.setAttribute('aria-label', `${n} trees voting; test accuracy ${pct(acc, 1)}`);
+    judgeCrowd(acc);
     ctx.requestDraw(draw);
   }
 
@@ -148,6 +170,6 @@ function build(ctx) {
   loadData();
 
   return {
-    update(next) { play.stop(); opts = { ...next }; loadData(); },
+    update(next) { play.stop(); opts = { ...next }; loadData(); }, // loadData forgets a pending prediction
   };
 }

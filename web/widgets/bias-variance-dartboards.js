@@ -10,6 +10,7 @@ import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
 import { countOf, formatNumber } from '../lib/format.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   seed: seedOption(1, 'Random seed for the training sets.'),
@@ -97,10 +98,27 @@ function build(ctx) {
   button(buttons, 'Step', () => { play.stop(); throwDarts(1); });
   button(buttons, 'Reset', () => { play.stop(); thrown = 0; update(); });
   button(buttons, 'New training sets', () => { play.stop(); opts.seed = nextSeed(opts.seed); compute(); });
-  const refitSlider = slider(card.controls, { label: 'darts (refits) per board', min: 5, max: 60, step: 1, value: opts.refits, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.refits = v; compute(); } });
+  const refitSlider = slider(card.controls, { label: 'darts (refits) per board', min: 5, max: 60, step: 1, value: opts.refits, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.refits = v; prediction.reset('The number of darts changed: predict again.'); compute(); } });
 
   const statThrown = card.stat('darts thrown');
   const statReady = card.stat('boards refitted');
+
+  // Predict, then check: on training sets nobody has seen yet, which board's darts spread the
+  // most? Locking in draws new training sets; judged from the engine's variance estimates once
+  // every dart has landed.
+  const prediction = createPrediction(ctx, {
+    id: 'bias-variance-widest',
+    question: 'On fresh training sets, which board’s darts will spread the most (the largest variance)?',
+    choices: BOARDS.map((b) => [b.id, b.title]),
+    onCommit: () => { play.stop(); opts.seed = nextSeed(opts.seed); compute(); },
+    next: () => `New training sets are being drawn. ${prefersReducedMotion() ? 'Press Play or Step until' : 'Watch until'} all ${countOf(opts.refits, 'dart')} per board have landed.`,
+  });
+  function judgeSpread() {
+    if (prediction.pending === null || ready() < BOARDS.length || thrown < opts.refits) return;
+    const widest = results.reduce((w, r, i) => (r.meanVariance > results[w].meanVariance ? i : w), 0);
+    const [, cubicNoisy, , lineNoisy] = results;
+    prediction.settle(BOARDS[widest].id, `Variance: ${BOARDS.map((b, i) => `${b.title.toLowerCase()} ${formatNumber(results[i].meanVariance, 3)}`).join(', ')}. On six noisy points the flexible cubic chases each sample's noise (variance ${formatNumber(cubicNoisy.meanVariance, 3)}), while the stiff line can barely move (${formatNumber(lineNoisy.meanVariance, 3)}): its darts stay together, all missing the same way.`);
+  }
 
   // The four simulations take a few hundred milliseconds each, so they run one per task,
   // letting the page paint between them.
@@ -163,6 +181,7 @@ function build(ctx) {
       const r = results[i];
       boards[i].plot.canvas.setAttribute('aria-label', r ? `${b.title}: ${countOf(thrown, 'dart')}; bias squared ${formatNumber(r.meanBias2, 3)}, variance ${formatNumber(r.meanVariance, 3)}` : `${b.title}: refitting`);
     });
+    judgeSpread();
     ctx.requestDraw(draw);
   }
 
@@ -234,6 +253,6 @@ function build(ctx) {
   compute();
 
   return {
-    update(next) { play.stop(); opts = { ...next }; refitSlider.set(opts.refits); compute(); },
+    update(next) { play.stop(); opts = { ...next }; refitSlider.set(opts.refits); prediction.reset('The settings changed: predict again.'); compute(); },
   };
 }

@@ -7,6 +7,7 @@ import { Plot, drawBars } from '../lib/plot.js';
 import { button, buttonRow, checkbox, fixed, slider } from '../lib/ui.js';
 import { countOf } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   k: { type: 'int', min: 1, max: 30, default: 5, description: 'Neighbours averaged by the k-NN regressor.' },
@@ -41,17 +42,49 @@ function build(ctx) {
   bars.margin.top = 22; // room for the axis title above the top tick
 
   const row = buttonRow(card.controls);
-  button(row, 'Resample', () => { opts.seed += 1; run(); }, { primary: true });
+  button(row, 'Resample', () => { opts.seed += 1; voidPrediction(); run(); }, { primary: true });
   const sliders = {
     k: slider(card.controls, { label: 'k neighbours', min: 1, max: 30, step: 1, value: opts.k, format: String, onInput: (v) => { opts.k = v; run(); } }),
-    noise: slider(card.controls, { label: 'noise s', min: 0, max: 1, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; run(); } }),
-    sampleSize: slider(card.controls, { label: 'points per set', min: 10, max: 200, step: 1, value: opts.sampleSize, format: String, onInput: (v) => { opts.sampleSize = v; run(); } }),
+    noise: slider(card.controls, { label: 'noise s', min: 0, max: 1, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; voidPrediction(); run(); } }),
+    sampleSize: slider(card.controls, { label: 'points per set', min: 10, max: 200, step: 1, value: opts.sampleSize, format: String, onInput: (v) => { opts.sampleSize = v; voidPrediction(); run(); } }),
   };
-  const fixedBox = checkbox(card.controls, { label: 'same x every time', checked: opts.fixedX, onChange: (v) => { opts.fixedX = v; run(); } });
+  const fixedBox = checkbox(card.controls, { label: 'same x every time', checked: opts.fixedX, onChange: (v) => { opts.fixedX = v; voidPrediction(); run(); } });
   const stat = {
     bias: card.stat('bias²'), variance: card.stat('variance'), noise: card.stat('noise s²'),
     sum: card.stat('sum'), expected: card.stat('expected error'),
   };
+
+  // Predict, then check: which k has the smallest expected error? Committed before sliding; once
+  // the learner has tried both ends (k = 1 and the largest k), judged from the engine's
+  // biasVariance at every k with the same resamples.
+  const kMax = () => Math.min(30, opts.sampleSize);
+  let tried = null;
+  const prediction = createPrediction(ctx, {
+    id: 'bias-variance-best-k',
+    question: 'Which k gives the smallest expected error?',
+    numeric: { label: 'k', tolerance: 1, min: 1, max: 30, digits: 0 },
+    onCommit: () => { tried = new Set([opts.k]); },
+    next: () => `Now slide k all the way from 1 to ${kMax()} and watch the bars.`,
+  });
+  function voidPrediction() { tried = null; prediction.reset('The setting changed: predict again.'); }
+  function judgeBestK() {
+    if (prediction.pending === null || !tried) return;
+    tried.add(opts.k);
+    if (!tried.has(1) || !tried.has(kMax())) return;
+    const totals = attempt(card, () => {
+      const out = [];
+      for (let k = 1; k <= kMax(); k++) {
+        knn.setK(k);
+        out.push(ml.biasVariance(knn, null, { noise: opts.noise, sampleSize: opts.sampleSize, refits: opts.refits, gridSize: GRID, seed: opts.seed, maxSteps: 1, fixedX: opts.fixedX }).meanExpectedError);
+      }
+      knn.setK(opts.k);
+      return out;
+    }, null);
+    if (!totals) return;
+    const best = totals.indexOf(Math.min(...totals)) + 1;
+    tried = null;
+    prediction.settle(best, `The expected error is smallest at k = ${best} (${fixed(totals[best - 1], 4)}); k = 1 gives ${fixed(totals[0], 4)} and k = ${kMax()} ${fixed(totals[kMax() - 1], 4)}. Small k pays in variance, large k in bias²; the sum is smallest in between.`);
+  }
 
   function run() {
     if (opts.k > opts.sampleSize) {
@@ -74,6 +107,7 @@ function build(ctx) {
     stat.sum.set(fixed(sum, 4));
     stat.expected.set(fixed(result.meanExpectedError, 4));
     const leader = result.meanBias2 > result.meanVariance ? 'bias² dominates: the fits are too smooth to follow the curve' : 'variance dominates: each fit chases its own noise';
+    judgeBestK();
     card.setMessage(`k = ${opts.k}: ${leader}. Estimated from ${countOf(result.refits, 'resample')}, bias² + variance + s² = ${fixed(sum, 4)} ≈ the estimated expected error ${fixed(result.meanExpectedError, 4)} (in expectation the split is exact; a finite number of resamples leaves a difference of ${fixed(Math.abs(sum - result.meanExpectedError), 4)}).`, 'info');
     ctx.requestDraw(draw);
   }
@@ -120,6 +154,7 @@ function build(ctx) {
       opts = { ...next };
       sliders.k.set(opts.k); sliders.noise.set(opts.noise); sliders.sampleSize.set(opts.sampleSize);
       fixedBox.checked = opts.fixedX;
+      voidPrediction();
       run();
     },
   };

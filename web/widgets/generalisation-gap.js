@@ -7,6 +7,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { legend } from '../lib/legend.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   depth: { type: 'int', min: 1, max: 10, default: 1, description: 'Maximum depth of the decision tree (1 = a stump).' },
@@ -60,6 +61,26 @@ function build(ctx) {
   };
   const stat = { n: card.stat('n'), train: card.stat('train error'), test: card.stat('held-out error'), gap: card.stat('gap'), bound: card.stat('bound') };
 
+  // Predict, then check: for a depth-10 tree at the largest n, what does the worst-case bound
+  // say about the gap? Judged from the engine's hoeffdingUnionBound and gapStudy once the study
+  // has run at depth 10.
+  const DEEP = 10;
+  const prediction = createPrediction(ctx, {
+    id: 'generalisation-deep-bound',
+    question: `Switch to a depth-${DEEP} tree: at n = ${SIZES[SIZES.length - 1]}, the bound on its gap will be…`,
+    choices: [['tight', 'close to the gap (± 0.05)'], ['loose', 'loose, but below 1'], ['vacuous', 'above 1: says nothing']],
+    ready: () => (opts.depth !== DEEP ? null : `Choose a shallower model first: the prediction is about switching to depth ${DEEP}.`),
+    next: `Now choose “tree, depth ${DEEP}” as the model.`,
+  });
+  function judgeDeepBound() {
+    if (prediction.pending === null || opts.depth !== DEEP || !study || !bounds.length) return;
+    const last = SIZES.length - 1;
+    const b = bounds[last];
+    const gap = study.gapMean[last];
+    const outcome = b > 1 ? 'vacuous' : b - gap <= 0.05 ? 'tight' : 'loose';
+    prediction.settle(outcome, `At n = ${SIZES[last]} the measured gap is ${fixed(gap, 3)} and the bound ${fixed(b, 2)}. ${outcome === 'vacuous' ? `A depth-${DEEP} tree can draw so many different boundaries that a guarantee covering all of them at once needs far more data; the bound is true, but says nothing.` : 'The bound counts every tree the class could build, not the one the data picked.'}`);
+  }
+
   function loadData() {
     attempt(card, () => {
       const d = ml.makeMoons(POOL, opts.noise, opts.seed);
@@ -79,6 +100,7 @@ function build(ctx) {
       return SIZES.map((n) => ml.hoeffdingUnionBound(n, logH, opts.delta));
     }, []);
     describe();
+    judgeDeepBound();
   }
 
   function describe() {
@@ -168,6 +190,7 @@ function build(ctx) {
     update(next) {
       const dataChanged = next.noise !== opts.noise || next.seed !== opts.seed;
       opts = { ...next };
+      prediction.reset('The settings changed: predict again.');
       sliders.noise.set(opts.noise); sliders.repeats.set(opts.repeats);
       if (dataChanged) loadData(); else run();
     },

@@ -12,6 +12,7 @@ import { seedOption } from '../lib/schema.js';
 import { DATASETS, boxAround, datasetOptions, loadDataset } from '../lib/datasets.js';
 import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
 import { legend } from '../lib/legend.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   dataset: { type: 'enum', values: ['circles', 'moons', 'xor'], default: 'circles', description: 'Built-in data set.' },
@@ -68,7 +69,7 @@ function build(ctx) {
   });
   button(row, 'Step', () => { play.stop(); advance(); });
   button(row, 'Reset', () => { play.stop(); restart(); });
-  const dataMenu = select(card.controls, { label: 'data', value: opts.dataset, options: datasetOptions(schema.dataset.values), onChange: (v) => { play.stop(); opts.dataset = v; imported = null; loadData(); } });
+  const dataMenu = select(card.controls, { label: 'data', value: opts.dataset, options: datasetOptions(schema.dataset.values), onChange: (v) => { play.stop(); opts.dataset = v; imported = null; prediction.reset('New data: predict again.'); loadData(); } });
   select(card.controls, { label: 'kernel', value: opts.kernel, options: [['rbf', 'RBF  exp(−γ‖a−b‖²)'], ['poly', 'polynomial (γa·b + 1)^d'], ['linear', 'linear a·b']], onChange: (v) => { play.stop(); opts.kernel = v; restart(true); } });
   const sliders = {
     gamma: slider(card.controls, { label: 'γ', min: 0.01, max: 100, step: 0.02, scale: 'log', value: opts.gamma, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.gamma = v; restart(true); } }),
@@ -87,6 +88,28 @@ function build(ctx) {
   const stat = { acc: card.stat('training accuracy'), sv: card.stat('support vectors'), updates: card.stat('SMO updates'), gap: card.stat('primal − dual') };
 
   function domain() { return imported ? imported.box : DATASETS[opts.dataset].domain; }
+
+  // Predict, then check: a wider, smoother RBF kernel (γ down to 0.05) needs fewer support
+  // vectors, or more? Committed with the trained RBF machine, judged from supportVectors() once
+  // the solver has converged at γ ≤ 0.05.
+  const LOW_GAMMA = 0.05;
+  let startSv = null;
+  const prediction = createPrediction(ctx, {
+    id: 'kernel-svm-small-gamma',
+    question: `Slide γ down to ${fixed(LOW_GAMMA, 2)} (wider bumps, a smoother boundary): the number of support vectors will…`,
+    choices: [['fewer', 'fall'], ['same', 'stay within 5'], ['more', 'rise']],
+    ready: () => (opts.kernel === 'rbf' && opts.gamma > LOW_GAMMA * 1.05 && svm.status() === 'converged' ? null : `Train the RBF kernel at a γ above ${fixed(LOW_GAMMA, 2)} to convergence first.`),
+    onCommit: () => { startSv = { n: svm.supportVectors().length, gamma: opts.gamma }; },
+    next: `Now slide γ down to ${fixed(LOW_GAMMA, 2)}.`,
+  });
+  function judgeSmallGamma() {
+    if (prediction.pending === null || !startSv || opts.kernel !== 'rbf' || opts.gamma > LOW_GAMMA * 1.05 || svm.status() !== 'converged') return;
+    const n = svm.supportVectors().length;
+    const acc = svm.score(data.X, data.y);
+    const outcome = Math.abs(n - startSv.n) <= 5 ? 'same' : n < startSv.n ? 'fewer' : 'more';
+    prediction.settle(outcome, `γ = ${fixed(startSv.gamma, 2)}: ${countOf(startSv.n, 'support vector')}; γ = ${fixed(opts.gamma, 2)}: ${countOf(n, 'support vector')} of ${data.n}, with ${fixed(acc * 100, 1)} % of the training points right. ${outcome === 'more' ? 'So wide a kernel can only draw a nearly straight boundary, which cannot follow the classes: many points end up inside the margin or on the wrong side, and every one of those is a support vector. A smooth boundary is not automatically a sparse one.' : ''}`);
+    startSv = null;
+  }
 
   function loadData() {
     attempt(card, () => {
@@ -159,6 +182,7 @@ function build(ctx) {
         card.setMessage(`Stopped, not at the optimum (${kernelText}, C = ${fixed(opts.C, 2)}): the solver's KKT test is met (violation below ${fixed(TOLERANCE, 3)}), but primal − dual is still ${fixed(gap, 2)}, ${formatPercent(relGap, 0)} of the primal ${fixed(primal, 1)}.${opts.C >= 10 ? ' With C this large each small margin violation the test leaves costs C times as much in the primal.' : ''} ${result}${note}`, 'warn');
       }
     } else card.setMessage(`Training (${kernelText}): ${svm.pairUpdates()} pair updates so far; KKT violation ${fixed(svm.violation(), 3)} (stops below ${fixed(TOLERANCE, 3)}).`, 'info');
+    judgeSmallGamma();
     ctx.requestDraw(draw);
   }
 
@@ -236,6 +260,7 @@ function build(ctx) {
       play.stop();
       const dataChanged = ['dataset', 'points', 'noise', 'seed'].some((k) => next[k] !== opts[k]);
       opts = { ...next };
+      prediction.reset('The settings changed: predict again.');
       sliders.gamma.set(opts.gamma); sliders.degree.set(opts.degree); sliders.C.set(opts.C);
       if (dataChanged) { imported = null; loadData(); } else restart(true);
     },

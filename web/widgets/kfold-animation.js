@@ -12,6 +12,7 @@ import { seedOption } from '../lib/schema.js';
 import { rgba } from '../lib/colors.js';
 import { legend } from '../lib/legend.js';
 import { DATASET_NAMES, makeDataset } from '../lib/datasets.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   seed: seedOption(3, 'Random seed for the points and the fold shuffle.'),
@@ -60,14 +61,36 @@ function build(ctx) {
   });
   button(buttons, 'Step', () => { play.stop(); nextFold(); });
   button(buttons, 'Reset', () => { play.stop(); restart(); });
-  slider(card.controls, { label: 'folds k', min: 2, max: 10, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.k = v; restart(); } });
+  slider(card.controls, { label: 'folds k', min: 2, max: 10, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.k = v; prediction.reset('A different k: predict again.'); restart(); } });
   slider(card.controls, { label: 'tree depth', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.depth = v; restart(); } });
-  select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { play.stop(); opts.dataset = v; loadData(); } });
+  select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { play.stop(); opts.dataset = v; prediction.reset('New data: predict again.'); loadData(); } });
 
   const statFold = card.stat('fold');
   const statScore = card.stat('this fold');
   const statMean = card.stat('mean');
   const statSd = card.stat('spread (sd)');
+
+  // Predict, then check: with a deeper tree (which gets its own training points right), what
+  // will the cross-validated mean do? Committed after a full run, judged from the mean of the
+  // engine's fold scores when a run at another depth completes.
+  let startRun = null;
+  const SHAPES = [['perfect', 'close to 100% (over 95%)'], ['higher', 'higher by over 2 points'], ['same', 'within 2 points'], ['lower', 'lower by over 2 points']];
+  const prediction = createPrediction(ctx, {
+    id: 'kfold-deeper-tree',
+    question: 'Run the folds again with a deeper tree: its cross-validated accuracy will be…',
+    choices: SHAPES,
+    ready: () => (folds.length && round === folds.length - 1 ? null : 'Run all the folds first (Play), so there is a mean to compare with.'),
+    onCommit: () => { startRun = { depth: opts.depth, mean: stats().mean }; },
+    next: () => `Mean at depth ${startRun.depth}: ${pct(startRun.mean, 1)}. Now raise the tree depth and run all the folds.`,
+  });
+  function judgeDeeper() {
+    if (prediction.pending === null || !startRun || round !== folds.length - 1 || opts.depth <= startRun.depth) return;
+    const { mean } = stats();
+    const d = mean - startRun.mean;
+    const outcome = mean > 0.95 ? 'perfect' : Math.abs(d) <= 0.02 ? 'same' : d > 0 ? 'higher' : 'lower';
+    prediction.settle(outcome, `Depth ${startRun.depth}: ${pct(startRun.mean, 1)}; depth ${opts.depth}: ${pct(mean, 1)}. A deep tree gets its own training points right, but each fold is scored on points it never saw, so cross-validation reports what the extra depth is worth on fresh data${outcome === 'perfect' ? '' : ', nowhere near 100%'}.`);
+    startRun = null;
+  }
 
   function loadData() {
     attempt(card, () => { data = makeDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed); });
@@ -143,6 +166,7 @@ function build(ctx) {
       card.setMessage(`Cross-validated accuracy ${pct(mean, 1)}${agree}. Single folds ranged from ${pct(lo, 1)} to ${pct(hi, 1)}: one lucky or unlucky split could have told you either, the average is steadier. Every point was tested exactly once.`, 'ok');
     }
     plot.canvas.setAttribute('aria-label', round < 0 ? 'Data, no fold held out yet' : `Data; fold ${round + 1} held out (hollow), its accuracy ${pct(scores[round], 1)}`);
+    judgeDeeper();
     ctx.requestDraw(draw);
   }
 
@@ -195,6 +219,6 @@ function build(ctx) {
   loadData();
 
   return {
-    update(next) { play.stop(); opts = { ...next }; loadData(); },
+    update(next) { play.stop(); opts = { ...next }; prediction.reset('The settings changed: predict again.'); loadData(); },
   };
 }

@@ -10,6 +10,7 @@ import { countOf, formatNumber, formatShort } from '../lib/format.js';
 import { clusterColor } from '../lib/colors.js';
 import { shapeMarker } from '../lib/marks.js';
 import { pointsCsv, pointsFromState } from '../lib/points-csv.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   points: { type: 'string', maxLength: 80, default: '1,2,3,9,10,11', description: 'Comma-separated positions on the number line (2 to 12 numbers between −20 and 40).' },
@@ -113,6 +114,22 @@ function build(ctx) {
     restart();
   }
 
+  // Predict, then check: from these starting centroids, what inertia will k-means end with?
+  // Committed before the first Step, judged from the engine's inertia once it has converged.
+  const prediction = createPrediction(ctx, {
+    id: 'kmeans-final-inertia',
+    question: 'From these starting centroids, the inertia when k-means has converged will be',
+    numeric: { label: 'final inertia', tolerance: 1, min: 0, digits: 2 },
+    ready: () => (phase === -1 ? null : 'Press Reset first: predict before the first Step.'),
+    next: 'Now press Step (or Play) until k-means has converged.',
+  });
+  function judgeConverged(inertia) {
+    if (prediction.pending === null || phase !== 2) return;
+    const labels = km.labels();
+    const empty = [0, 1].filter((j) => !labels.some((l) => l === j)).length;
+    prediction.settle(inertia, `Starting from c₁ = ${fixed(start[0], 2)} and c₂ = ${fixed(start[1], 2)}, k-means stopped at c₁ = ${fixed(km.centroids()[0], 2)}, c₂ = ${fixed(km.centroids()[1], 2)} with inertia ${fixed(inertia, 2)}. ${empty ? 'One centroid never won a point, so a single group holds everything: each step only ever improves the grouping it has, and this start leaves it nothing better to move to.' : 'Both centroids kept points, and each step lowered the inertia until no label changed.'}`);
+  }
+
   function restart() {
     phase = -1;
     halfSteps = 0;
@@ -209,6 +226,7 @@ function build(ctx) {
       card.setMessage(`Converged after ${countOf(Math.max(1, iterations - 1), 'update')} (the engine counts ${countOf(iterations, 'iteration')} including the confirming one). Final inertia ${fixed(inertia, 2)}.${empty.length ? ' One centroid ended with no points.' : ''}`, empty.length ? 'warn' : 'ok');
     }
     plot.canvas.setAttribute('aria-label', `Number line from ${fixed(axis[0], 1)} to ${fixed(axis[1], 1)}: points ${points.map((v) => formatShort(v)).join(', ')}; centroid 1 at ${fixed(c[0], 2)}, centroid 2 at ${fixed(c[1], 2)}; inertia ${fixed(inertia, 2)}`);
+    judgeConverged(inertia);
     ctx.requestDraw(draw);
   }
 
@@ -256,6 +274,7 @@ function build(ctx) {
     play.stop();
     // clamped to the drawn axis, so a centroid can never be pushed out of sight
     start[j] = Math.max(axis[0], Math.min(axis[1], Math.round(x * 10) / 10));
+    prediction.reset('The start moved: predict again for this start.');
     restart();
   }
   function nearestCentroid(pos) {
@@ -292,6 +311,7 @@ function build(ctx) {
       points = parsePoints(opts.points) || [1, 2, 3, 9, 10, 11];
       start = [opts.c1, opts.c2];
       axis = axisRange(points, start);
+      prediction.reset('The settings changed: predict again.');
       restart();
     },
     // Shared by a link: the points (when not the option's), where the centroids start and how

@@ -11,6 +11,7 @@ import { seedOption } from '../lib/schema.js';
 import { clamp } from '../lib/arrays.js';
 import { legend } from '../lib/legend.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   k: { type: 'int', min: 2, max: 6, default: 4, description: 'Number of clusters.' },
@@ -71,6 +72,8 @@ function build(ctx) {
   const sliders = {
     k: slider(card.controls, { label: 'k (clusters)', min: 2, max: 6, step: 1, value: opts.k, format: String, onInput: (v) => { play.stop(); opts.k = v; starts = null; restart(); } }),
     spread: slider(card.controls, { label: 'blob spread', min: 0.1, max: 1.5, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.spread = v; imported = null; loadData(); } }),
+    k: slider(card.controls, { label: 'k (clusters)', min: 2, max: 6, step: 1, value: opts.k, format: String, onInput: (v) => { play.stop(); opts.k = v; starts = null; prediction.reset('A different k: predict again.'); restart(); } }),
+    spread: slider(card.controls, { label: 'blob spread', min: 0.1, max: 1.5, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.spread = v; loadData(); } }),
     seed: slider(card.controls, { label: 'seed', min: 0, max: 50, step: 1, value: Math.min(opts.seed, 50), format: String, onInput: (v) => { play.stop(); opts.seed = v; restart(); } }),
   };
   pointsCsv(ctx, card.controls, {
@@ -79,6 +82,28 @@ function build(ctx) {
     set: (parsed) => { play.stop(); imported = parsed.X; loadData(); },
   });
   const stat = { iter: card.stat('iterations'), inertia: card.stat('inertia'), changed: card.stat('labels changed'), best: card.stat(`best of ${STARTS}`) };
+
+  // Predict, then check: with tighter blobs (spread 0.2), will more or fewer of the 20 random
+  // starts stop above the best inertia? Committed after Try 20 starts at a wider spread, judged
+  // from the engine's final inertias when the starts are tried again at spread ≤ 0.2.
+  const TIGHT = 0.2;
+  let startBad = null;
+  const badOf = (out) => { const best = Math.min(...out.random, ...out.plus); return out.random.filter((v) => v > best * 1.01 + 1e-9).length; };
+  const prediction = createPrediction(ctx, {
+    id: 'kmeans-tight-blobs',
+    question: `With tighter blobs (spread ${fixed(TIGHT, 2)}), the number of the ${STARTS} random starts that get stuck above the best will…`,
+    choices: [['fewer', 'fall'], ['same', 'stay the same'], ['more', 'rise']],
+    ready: () => (starts && opts.spread > TIGHT + 1e-9 ? null : `Press Try ${STARTS} starts at a spread above ${fixed(TIGHT, 2)} first.`),
+    onCommit: () => { startBad = { n: badOf(starts), spread: opts.spread }; },
+    next: `Now lower the blob spread to ${fixed(TIGHT, 2)} and press Try ${STARTS} starts again.`,
+  });
+  function judgeTight() {
+    if (prediction.pending === null || !startBad || !starts || opts.spread > TIGHT + 1e-9) return;
+    const n = badOf(starts);
+    const outcome = n === startBad.n ? 'same' : n < startBad.n ? 'fewer' : 'more';
+    prediction.settle(outcome, `Spread ${fixed(startBad.spread, 2)}: ${startBad.n} of ${STARTS} random starts got stuck; spread ${fixed(opts.spread, 2)}: ${n}. ${outcome === 'more' ? 'Between tight blobs the space is empty, so no points pull a misplaced centroid across: a bad start stays bad.' : ''}`);
+    startBad = null;
+  }
 
   function loadData() {
     attempt(card, () => {
@@ -157,6 +182,7 @@ function build(ctx) {
     const badPlus = out.plus.filter((v) => !near(v)).length;
     card.setMessage(`${STARTS} random starts: ${badRandom} ended in a worse local minimum. ${STARTS} k-means++ starts: ${badPlus} did. The best inertia found was ${fixed(best, 3)}.`, badRandom > badPlus ? 'warn' : 'info');
     render();
+    judgeTight();
   }
 
   function render() {
@@ -261,6 +287,7 @@ function build(ctx) {
       play.stop();
       const dataChanged = ['blobs', 'points', 'spread'].some((key) => next[key] !== opts[key]);
       opts = { ...next };
+      prediction.reset('The settings changed: predict again.');
       sliders.k.set(opts.k); sliders.spread.set(opts.spread); sliders.seed.set(Math.min(opts.seed, 50));
       if (dataChanged) { imported = null; loadData(); } else restart();
     },

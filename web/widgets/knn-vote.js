@@ -13,6 +13,7 @@ import { shapeMarker } from '../lib/marks.js';
 import { rgba } from '../lib/colors.js';
 import { DATASET_NAMES, boxAround, makeDataset } from '../lib/datasets.js';
 import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   seed: seedOption(2, 'Random seed for the points.'),
@@ -73,7 +74,38 @@ function build(ctx) {
     set: (parsed) => { imported = { X: parsed.X, y: parsed.y }; loadData(); },
   });
 
+  // Predict, then check: raising k to 25, what share of the plane changes its predicted class?
+  // Judged from the engine's predictGrid (class 1 where its probability is above 0.5, ties to
+  // orange as in the vote) at the commit and at k = 25.
+  const K_TOP = 25;
+  const SHARES = [['few', 'under 5%'], ['some', '5% to 20%'], ['many', 'over 20%']];
+  let startClasses = null;
+  let startK = 0;
+  const classes = () => attempt(card, () => {
+    const { x0, x1, y0, y1 } = domain;
+    const g = knn.predictGrid(x0, x1, y0, y1, GRID, GRID);
+    return Array.from({ length: GRID * GRID }, (_, i) => (g[2 * i + 1] > 0.5 ? 1 : 0));
+  }, null);
+  const prediction = createPrediction(ctx, {
+    id: 'knn-raise-k',
+    question: `Raise k to ${K_TOP}: what share of the plane will change its predicted class?`,
+    choices: SHARES,
+    ready: () => (data && opts.k < K_TOP ? null : `Lower k first: the prediction is about raising it to ${K_TOP}.`),
+    onCommit: () => { startClasses = classes(); startK = opts.k; },
+    next: `Now raise k to ${K_TOP} and compare the tint.`,
+  });
+  function judgeRaise() {
+    if (prediction.pending === null || !startClasses || opts.k !== K_TOP) return;
+    const now = classes();
+    if (!now) return;
+    const share = now.filter((c, i) => c !== startClasses[i]).length / now.length;
+    const outcome = share < 0.05 ? 'few' : share <= 0.2 ? 'some' : 'many';
+    prediction.settle(outcome, `From k = ${startK} to k = ${K_TOP}, ${formatNumber(share * 100, 1)}% of the ${formatNumber(GRID * GRID, 0)} grid cells changed class. ${outcome === 'many' ? 'A wide vote redraws much of this map.' : 'Most of the plane keeps its colour: a wider vote shifts and smooths the boundary; it does not redraw whole regions.'}`);
+    startClasses = null;
+  }
+
   function loadData() {
+    prediction.reset('New data: predict again.');
     attempt(card, () => {
       data = imported ? { X: imported.X, y: imported.y, rows: imported.y.length, domain: boxAround(imported.X, imported.y.length) } : makeDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
       domain = data.domain;
@@ -92,6 +124,7 @@ function build(ctx) {
     attempt(card, () => { knn.setK(opts.k); knn.step(); });
     refreshHeat();
     vote();
+    judgeRaise();
   }
 
   function refreshHeat() {

@@ -13,6 +13,7 @@ import { holdout, polyErrors } from '../lib/holdout.js';
 import { legend } from '../lib/legend.js';
 import { log10, logAxes } from '../lib/ticks.js';
 import { curveMarker } from '../lib/marks.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   seed: seedOption(8, 'Random seed for the data and the split.'),
@@ -60,12 +61,43 @@ function build(ctx) {
   });
   button(buttons, 'Step', () => { play.stop(); grow(); });
   button(buttons, 'Reset', () => { play.stop(); restart(); });
-  const degreeSlider = slider(card.controls, { label: 'capacity: polynomial degree', min: 1, max: 12, step: 1, value: degree, format: (v) => `${v} (${v <= 2 ? 'high bias' : v >= 9 ? 'high variance' : 'moderate'})`, onInput: (v) => { degree = v; restart(); autoRun(); } });
+  const degreeSlider = slider(card.controls, { label: 'capacity: polynomial degree', min: 1, max: 12, step: 1, value: degree, format: (v) => `${v} (${v <= 2 ? 'high bias' : v >= 9 ? 'high variance' : 'moderate'})`, onInput: (v) => { degree = v; prediction.reset('A new degree: predict again for this one.'); restart(); autoRun(); } });
 
   const statN = card.stat('n');
   const statTrain = card.stat('train MSE');
   const statVal = card.stat('validation MSE');
   const statGap = card.stat('gap');
+
+  // Predict, then check: what will the curves show once all training points are used? Judged
+  // by the lesson's definitions (diagnose) on the last computed point of a full run.
+  const SHAPES = { bias: 'high bias: together, high', variance: 'high variance: a wide gap', close: 'close together, near the floor' };
+  const prediction = createPrediction(ctx, {
+    id: 'learning-curves-final',
+    question: 'When the training set has grown to all its points, the two curves will show…',
+    choices: Object.entries(SHAPES),
+    onCommit: () => { play.stop(); restart(); ctx.timeout(autoRun, 0); }, // after the box has locked
+    next: () => `The curves for degree ${degree} are growing from n = 2: watch them to the end.`,
+  });
+  function diagnose(p) {
+    // The lesson's definitions: high bias = both curves together (gap below s²/2) and high
+    // (validation above 2 s²); high variance = a wide gap (validation more than twice training).
+    const floor = opts.noise * opts.noise;
+    if (p.valMse > floor * 2 && p.valMse - p.trainMse < floor * 0.5) return 'bias';
+    if (p.valMse > 2 * p.trainMse) return 'variance';
+    return 'close';
+  }
+  function judgeFinal() {
+    if (prediction.pending === null || points.length !== sizes.length) return;
+    const last = points[points.length - 1];
+    const floor = opts.noise * opts.noise;
+    const shape = diagnose(last);
+    const lesson = {
+      bias: 'More data cannot bend a curve this stiff: only more capacity would help.',
+      variance: 'The gap is still wide: this model needs more data, or less freedom.',
+      close: degree >= 9 ? 'However wild it was on a few points, enough data pins down even a flexible curve.' : 'Enough capacity for the wave, and enough data to pin it down.',
+    }[shape];
+    prediction.settle(shape, `Degree ${degree} at n = ${last.n}: training ${formatNumber(last.trainMse, 3)}, validation ${formatNumber(last.valMse, 3)}, ${formatNumber(last.valMse / floor, 2)} times the noise floor s². ${lesson}`);
+  }
 
   function load() {
     const ok = attempt(card, () => {
@@ -104,6 +136,7 @@ function build(ctx) {
     statVal.set(formatNumber(r.valMse, 3));
     statGap.set(formatNumber(r.valMse - r.trainMse, 3));
     describe();
+    judgeFinal();
     plot.canvas.setAttribute('aria-label', `Learning curves for degree ${degree}: at n = ${n}, training MSE ${formatNumber(r.trainMse, 3)}, validation MSE ${formatNumber(r.valMse, 3)}`);
     ctx.requestDraw(draw);
     return points.length < sizes.length;
@@ -119,10 +152,9 @@ function build(ctx) {
     if (last.n <= degree + 1) { card.setMessage(`n = ${last.n} points, ${degree + 1} coefficients: the curve passes exactly through every training point, so training error is 0, while validation error is ${formatNumber(last.valMse, 3)}.`, 'warn'); return; }
     const gap = last.valMse - last.trainMse;
     if (!done && last.n < 12) { card.setMessage(`n = ${last.n}: training ${formatNumber(last.trainMse, 3)}, validation ${formatNumber(last.valMse, 3)}. With this few points any model looks unreliable; watch where the curves settle.`, 'info'); return; }
-    // The lesson's definitions: high bias = both curves together (gap below s²/2) and high (validation
-    // above 2 s²); high variance = a wide gap (validation more than twice training).
-    if (last.valMse > floor * 2 && gap < floor * 0.5) card.setMessage(`High bias. ${where}, both curves sit together at about ${formatNumber(last.valMse, 3)}, far above the noise floor ${formatNumber(floor, 3)}. More data will not help; a more flexible model would.`, 'bad');
-    else if (last.valMse > 2 * last.trainMse) card.setMessage(`High variance. ${where}, validation error ${formatNumber(last.valMse, 3)} is more than twice training error ${formatNumber(last.trainMse, 3)}. ${done ? 'More data would help (so would a simpler model or regularisation).' : 'Keep growing n and watch the gap close.'}`, 'warn');
+    const shape = diagnose(last);
+    if (shape === 'bias') card.setMessage(`High bias. ${where}, both curves sit together at about ${formatNumber(last.valMse, 3)}, far above the noise floor ${formatNumber(floor, 3)}. More data will not help; a more flexible model would.`, 'bad');
+    else if (shape === 'variance') card.setMessage(`High variance. ${where}, validation error ${formatNumber(last.valMse, 3)} is more than twice training error ${formatNumber(last.trainMse, 3)}. ${done ? 'More data would help (so would a simpler model or regularisation).' : 'Keep growing n and watch the gap close.'}`, 'warn');
     else {
       const ratio = last.valMse / floor;
       const near = ratio < 1.5;
@@ -190,6 +222,6 @@ function build(ctx) {
   function autoRunOnce() { if (!prefersReducedMotion()) play.toggle(); else { while (grow()) { /* draw the whole curve */ } } }
 
   return {
-    update(next) { opts = { ...next }; degree = opts.degree; play.stop(); load(); },
+    update(next) { opts = { ...next }; degree = opts.degree; play.stop(); prediction.reset('The settings changed: predict again.'); load(); },
   };
 }

@@ -6,6 +6,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { el, segmented } from '../lib/ui.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   target: { type: 'number', min: -5, max: 5, default: 2, description: 'True value y of the regression example.' },
@@ -61,6 +62,25 @@ function build(ctx) {
   const statP = card.stat('p(class 1)');
   const statCe = card.stat('cross-entropy');
 
+  // Predict, then check: the cross-entropy when only 1% is left on the true class, judged from
+  // the engine's logLoss once the learner's handle reaches it.
+  const LOW = 0.01;
+  const prediction = createPrediction(ctx, {
+    id: 'loss-one-percent',
+    question: 'Give the true class only 1% (p = 0.01 on it): the cross-entropy will be',
+    numeric: { label: 'a cost', tolerance: 0.5, min: 0, max: 100, digits: 2 },
+    ready: () => ((label === 1 ? p : 1 - p) > LOW + 1e-9 ? null : 'The true class already gets 1% or less: move the probability back first.'),
+    next: 'Now drag the probability (or use the arrow keys) until the true class gets only 0.01.',
+  });
+  function judgeOnePercent() {
+    const pTrue = label === 1 ? p : 1 - p;
+    if (prediction.pending === null || pTrue > LOW + 1e-9) return;
+    const cost = attempt(card, () => ml.logLoss([label], [label === 1 ? LOW : 1 - LOW]), NaN);
+    if (!Number.isFinite(cost)) return;
+    const worst = attempt(card, () => ml.meanSquaredError([label], [label === 1 ? LOW : 1 - LOW]), NaN);
+    prediction.settle(cost, `−log 0.01 = ${formatNumber(cost, 2)}: ${formatNumber(cost / ml.logLoss([1], [0.5]), 1)} times the cost of a 50/50 guess, while the squared error of the same probability would be only ${formatNumber(worst, 2)}. Every further factor of 10 towards 0 adds another ${formatNumber(Math.log(10), 2)}.`);
+  }
+
   function clampPrediction(v) { return Math.max(opts.target - SPAN, Math.min(opts.target + SPAN, v)); }
   function clampP(v) { return Math.max(P_MIN, Math.min(P_MAX, v)); }
 
@@ -104,6 +124,7 @@ function build(ctx) {
     else card.setMessage(`Squared error ${formatNumber(mse, 3)} grows with the square of the miss; cross-entropy ${formatNumber(ce, 3)} depends only on the probability given to the true class.`, 'info');
     msePlot.canvas.setAttribute('aria-label', `Squared-error bowl: prediction ${formatNumber(yHat, 2)}, target ${formatNumber(opts.target, 2)}, squared error ${formatNumber(mse, 3)}`);
     cePlot.canvas.setAttribute('aria-label', `Cross-entropy curve for a true class ${label}: probability ${formatNumber(p, 3)}, loss ${formatNumber(ce, 3)}`);
+    judgeOnePercent();
     ctx.requestDraw(draw);
   }
 
@@ -205,6 +226,6 @@ function build(ctx) {
   reset();
 
   return {
-    update(next) { opts = { ...next }; reset(); },
+    update(next) { opts = { ...next }; prediction.reset('The settings changed: predict again.'); reset(); },
   };
 }

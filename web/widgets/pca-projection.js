@@ -13,6 +13,7 @@ import { rgba } from '../lib/colors.js';
 import { yGrid } from '../lib/ticks.js';
 import { reportComplete } from '../lib/report.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   seed: seedOption(5, 'Random seed for the cloud.'),
@@ -84,7 +85,22 @@ function build(ctx) {
     set: (parsed) => { imported = parsed.X; loadData(); },
   });
 
+  // Predict, then check: the share a line 45° away from PC1 keeps. Judged from the engine's
+  // varianceAlong when the learner turns the line to within half a degree of 45° off PC1.
+  const prediction = createPrediction(ctx, {
+    id: 'pca-45-degrees',
+    question: 'Turn the line to 45° away from PC1: what share of the variance will it keep?',
+    numeric: { label: '%', tolerance: 5, min: 0, max: 100, digits: 1 },
+    ready: () => (data && Math.abs(angleGap(angle, pc1Angle) - 45) > 0.5 ? null : 'Turn the line away from 45° first.'),
+    next: () => `Now turn the line until “off PC1 by” reads 45° (PC1 is at ${formatAxisAngle(pc1Angle, 1)}).`,
+  });
+  function judge45(share, by) {
+    if (prediction.pending === null || by !== 'learner' || !Number.isFinite(share) || Math.abs(angleGap(angle, pc1Angle) - 45) > 0.5) return;
+    prediction.settle(share * 100, `${formatNumber(angleGap(angle, pc1Angle), 1)}° off PC1 the line keeps ${pct(share, 1)}. Along a direction at angle a from PC1 the kept share is cos²a · ${pct(ratios[0], 1)} + sin²a · ${pct(ratios[1], 1)}; at 45° both weights are ½, so a line halfway between PC1 and PC2 keeps half the spread, however stretched the cloud is.`);
+  }
+
   function loadData() {
+    prediction.reset('A new cloud: predict again.');
     stopSnapping();
     attempt(card, () => {
       const d = imported ? null : ml.makeLinear(opts.points, opts.slope, 0, opts.noise, opts.seed, -3, 3);
@@ -144,6 +160,7 @@ function build(ctx) {
       }
     }
     plot.canvas.setAttribute('aria-label', `Cloud of ${data ? data.rows : 0} points; projection line at ${formatAxisAngle(angle, 1)} keeps ${pct(share, 1)} of the variance`);
+    judge45(share, by);
     ctx.requestDraw(draw);
   }
 

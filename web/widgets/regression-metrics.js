@@ -12,6 +12,7 @@ import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, select } from '../lib/ui.js';
 import { seedOption } from '../lib/schema.js';
 import { formatNumber } from '../lib/format.js';
+import { createPrediction } from '../lib/predict.js';
 import { OUTLIER_DEFAULT, REGRESSION_SEED, X_RANGE, Y_RANGE, regressionScene, scaleColumn } from './comparison/data.js';
 
 export const schema = {
@@ -52,7 +53,8 @@ function change(key, without, withOutlier) {
   return without > 0 ? `× ${formatNumber(withOutlier / without, 1)}` : '–';
 }
 
-function build({ ml, card, options }) {
+function build(ctx) {
+  const { ml, card, options } = ctx;
   let opts = { ...options };
   let outlier = { x: opts.outlierX, y: opts.outlierY };
   let scene = null;
@@ -96,6 +98,28 @@ function build({ ml, card, options }) {
   const statRmse = card.stat('RMSE');
   const statR2 = card.stat('R²');
 
+  // Predict, then check: with the outlier dragged up to y = 24, which grows by the larger
+  // factor, MAE or RMSE (over all eleven points)? Judged from the engine's metrics at the
+  // commit and when the outlier reaches y = 24.
+  const TARGET_Y = 24;
+  let before = null;
+  const prediction = createPrediction(ctx, {
+    id: 'regression-metrics-outlier-up',
+    question: `Drag the outlier up to y = ${TARGET_Y}: which grows by the larger factor?`,
+    choices: [['mae', 'MAE'], ['rmse', 'RMSE'], ['same', 'about the same (± 0.05)']],
+    ready: () => (scene && outlier.y < TARGET_Y ? null : `Move the outlier below y = ${TARGET_Y} first (Reset).`),
+    onCommit: () => { before = { ...scene.with }; },
+    next: `Now drag the outlier straight up (or hold the up arrow on the plot) to y = ${TARGET_Y}.`,
+  });
+  function judgeOutlier() {
+    if (prediction.pending === null || !before || !scene || outlier.y < TARGET_Y - 1e-9) return;
+    const fm = scene.with.mae / before.mae;
+    const fr = scene.with.rmse / before.rmse;
+    const outcome = Math.abs(fr - fm) < 0.05 ? 'same' : fr > fm ? 'rmse' : 'mae';
+    prediction.settle(outcome, `MAE went from ${formatNumber(before.mae, 2)} to ${formatNumber(scene.with.mae, 2)} (× ${formatNumber(fm, 2)}), RMSE from ${formatNumber(before.rmse, 2)} to ${formatNumber(scene.with.rmse, 2)} (× ${formatNumber(fr, 2)}). MAE adds the outlier's gap once; RMSE adds its square, so the one big residual counts for more.`);
+    before = null;
+  }
+
   const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
   function setOutlier(p) {
     outlier = { x: clamp(p.x, X_RANGE[0], X_RANGE[1]), y: clamp(p.y, Y_RANGE[0], Y_RANGE[1]) };
@@ -119,6 +143,7 @@ function build({ ml, card, options }) {
     scene = attempt(card, () => regressionScene(ml, opts.seed, outlier, opts.line), null);
     scaled = scene ? attempt(card, () => scaleColumn(ml, scene.y), null) : null;
     render();
+    judgeOutlier();
   }
 
   function render() {
@@ -224,6 +249,7 @@ function build({ ml, card, options }) {
       const moved = next.outlierX !== opts.outlierX || next.outlierY !== opts.outlierY;
       opts = { ...next };
       if (moved) outlier = { x: opts.outlierX, y: opts.outlierY };
+      prediction.reset('The settings changed: predict again.');
       recompute();
     },
     state: {

@@ -8,6 +8,7 @@ import { el, segmented, slider } from '../lib/ui.js';
 import { formatNumber, formatShort } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { legend } from '../lib/legend.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   seed: seedOption(3, 'Random seed for the noisy points.'),
@@ -55,13 +56,30 @@ function build(ctx) {
     label: 'penalty',
     options: [['l2', 'L2 ridge: λ Σ w²'], ['l1', 'L1 lasso: λ Σ |w|']],
     value: penalty,
-    onChange: (v) => { penalty = v; scan(); refit(); },
+    onChange: (v) => { penalty = v; scan(); refit(); judgeSwitch(); },
   });
 
   const statTrain = card.stat('train MSE');
   const statTest = card.stat('test MSE');
   const statNorm = card.stat('penalty size');
   const statZero = card.stat('zero weights');
+
+  // Predict, then check: at the λ on the slider, how many weights does switching L2 → L1 set to
+  // exactly zero? Judged from the engine's lasso coefficients right after the switch.
+  const prediction = createPrediction(ctx, {
+    id: 'regularisation-l1-zeros',
+    question: 'Switching from L2 to L1 at this λ, how many of the weights will be exactly zero?',
+    choices: [['none', 'none of them'], ['some', 'some, not all'], ['all', 'all of them']],
+    ready: () => (penalty === 'l2' ? null : 'Switch back to L2 first: the prediction is about the switch to L1.'),
+    next: 'Now press “L1 lasso” and read the bars.',
+  });
+  function judgeSwitch() {
+    if (prediction.pending === null || penalty !== 'l1' || !fit) return;
+    const w = Array.from(fit.coef.subarray(1));
+    const zeros = w.filter((v) => v === 0).length;
+    const outcome = zeros === 0 ? 'none' : zeros === w.length ? 'all' : 'some';
+    prediction.settle(outcome, `At λ = ${formatLambda(lambda)} L1 leaves ${zeros} of ${w.length} weights at exactly 0; L2 left none. The L1 charge keeps its slope λ all the way to zero, so a weight whose data slope is smaller than λ stays at 0.`);
+  }
 
   function formatLambda(v) {
     if (v <= LAMBDA_MIN * 1.001) return '≈ 0';
@@ -195,6 +213,7 @@ function build(ctx) {
       penalty = opts.penalty;
       lambdaSlider.set(lambda);
       penaltyToggle.set(penalty);
+      prediction.reset('The settings changed: predict again.');
       load();
     },
   };

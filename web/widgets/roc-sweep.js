@@ -9,6 +9,7 @@ import { button, buttonRow, el, segmented } from '../lib/ui.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { drawScoreStrip, scoredExamples } from '../lib/scores.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   seed: seedOption(5, 'Random seed for the examples.'),
@@ -85,6 +86,22 @@ function build(ctx) {
   const statAuc = card.stat('AUC');
   const statAp = card.stat('avg precision');
 
+  // Predict, then check: the AUC of the Hard data, committed while the Easy data is shown and
+  // judged from the engine's rocAuc once the sweep over the Hard data reaches its last point.
+  const prediction = createPrediction(ctx, {
+    id: 'roc-hard-auc',
+    question: 'With much more overlap (Hard), the area under the ROC curve will be',
+    numeric: { label: 'AUC, between 0 and 1', tolerance: 0.05, min: 0, max: 1, digits: 2 },
+    ready: () => (opts.dataset === 'easy' ? null : 'Switch back to Easy first: predict the Hard AUC before you see it.'),
+    next: 'Now switch to Hard and sweep the threshold to the end (Play).',
+  });
+  function judgeSweep() {
+    if (prediction.pending === null || opts.dataset !== 'hard' || k !== last()) return;
+    const easyAuc = attempt(card, () => { const e = scoredExamples(ml, { points: opts.points, spread: SPREAD.easy, seed: opts.seed }); return ml.rocAuc(e.y, e.scores); }, NaN);
+    const easyText = Number.isFinite(easyAuc) ? `: below the Easy data's ${formatNumber(easyAuc, 3)}, yet` : ',';
+    prediction.settle(auc, `A random positive outscores a random negative with probability ${formatNumber(auc, 3)}${easyText} far from a coin's 0.5. Overlap mixes up the middle of the ranking; the highest and lowest scores are still mostly right.`);
+  }
+
   function load() {
     play.stop();
     const ok = attempt(card, () => {
@@ -118,6 +135,7 @@ function build(ctx) {
     else if (k === last()) card.setMessage(`Sweep complete: the area under the ROC curve is AUC = ${formatNumber(auc, 3)}, the chance that a random positive outscores a random negative. ${opts.dataset === 'easy' ? 'Switch to Hard to see overlap pull the curve towards the diagonal.' : 'Much overlap pulls the curve towards the diagonal (AUC 0.5 = coin flip).'}`, 'ok');
     else card.setMessage(`Threshold t = ${formatNumber(threshold, 3)}: ${formatPercent(roc.tpr[k], 1)} of positives caught (TPR) for ${formatPercent(roc.fpr[k], 1)} of negatives wrongly flagged (FPR). Area so far ${formatNumber(area, 3)}.`, 'info');
     rocPlot.canvas.setAttribute('aria-label', `ROC curve traced to point ${k} of ${last()}: FPR ${formatNumber(roc.fpr[k], 3)}, TPR ${formatNumber(roc.tpr[k], 3)}; AUC ${formatNumber(auc, 3)}`);
+    judgeSweep();
     ctx.requestDraw(draw);
   }
 
@@ -222,6 +240,6 @@ function build(ctx) {
   load();
 
   return {
-    update(next) { opts = { ...next }; load(); },
+    update(next) { opts = { ...next }; prediction.reset('The settings changed: predict again.'); load(); },
   };
 }

@@ -8,6 +8,7 @@ import { button, buttonRow, el, slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { drawScoreStrip, labelsAt, scoredExamples } from '../lib/scores.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   seed: seedOption(11, 'Random seed for the examples.'),
@@ -49,7 +50,7 @@ function build(ctx) {
 
   const thresholdSlider = slider(card.controls, { label: 'threshold t', min: 0, max: 1, step: 0.01, value: threshold, format: (v) => formatNumber(v, 2), onInput: (v) => setThreshold(v) });
   const buttons = buttonRow(card.controls);
-  button(buttons, 'New examples', () => { opts.seed = nextSeed(opts.seed); load(); });
+  button(buttons, 'New examples', () => { opts.seed = nextSeed(opts.seed); prediction.reset('New examples: predict again.'); load(); });
   button(buttons, 'Reset threshold', () => setThreshold(opts.threshold));
 
   const statAcc = card.stat('accuracy');
@@ -66,6 +67,27 @@ function build(ctx) {
     key: (dx, dy) => setThreshold(threshold + (dx || dy) * 0.01),
     onFocusChange: (on) => { if (on) card.setMessage('Left and right arrows move the threshold by 0.01 (Shift: 0.1); Escape puts it back.', 'info'); ctx.requestDraw(draw); },
   });
+
+  // Predict, then check: lowering t until no positive is missed, how many false alarms come
+  // with it? Judged when the engine's counts first show FN = 0; the answer is the fewest false
+  // positives any threshold with recall 1 gives (t at the lowest positive score).
+  let startFp = 0;
+  const prediction = createPrediction(ctx, {
+    id: 'threshold-catch-all',
+    question: 'Lower t until no positive is missed: how many false alarms (false positives) will there be then, at the fewest?',
+    numeric: { label: 'a count', tolerance: 2, min: 0, max: opts.points, digits: 0 },
+    ready: () => (data && ml.confusionAtThreshold(data.y, data.scores, threshold).fn > 0 ? null : 'Every positive is already caught here: raise t until some are missed, then predict.'),
+    onCommit: () => { startFp = ml.confusionAtThreshold(data.y, data.scores, threshold).fp; },
+    next: 'Now lower t (slider, arrows or drag) until the false negatives reach 0.',
+  });
+  function judgeCatchAll(counts) {
+    if (prediction.pending === null || counts.fn > 0) return;
+    const lowest = Math.min(...Array.from(data.scores).filter((_, i) => data.y[i] === 1));
+    const fewest = attempt(card, () => ml.confusionAtThreshold(data.y, data.scores, lowest).fp, NaN);
+    if (!Number.isFinite(fewest)) return;
+    const yours = counts.fp > fewest ? ` (at your t = ${formatNumber(threshold, 2)} there are ${formatNumber(counts.fp, 0)}; the fewest needs t at the lowest positive score, ${formatNumber(lowest, 3)})` : '';
+    prediction.settle(fewest, `You started with ${formatNumber(startFp, 0)} false alarms. The last positives hide among the negatives' scores, so catching every one of them means flagging at least ${formatNumber(fewest, 0)} negatives${yours}. A recall of 1 is paid for in precision.`);
+  }
 
   function load() {
     data = attempt(card, () => scoredExamples(ml, { points: opts.points, spread: opts.overlap, seed: opts.seed }), null);
@@ -94,6 +116,7 @@ function build(ctx) {
     statR.set(formatNumber(result.recall, 3));
     statF1.set(formatNumber(result.f1, 3));
     describe(counts, result);
+    judgeCatchAll(counts);
     plot.canvas.setAttribute('aria-label', `${data.y.length} scored examples; threshold ${formatNumber(threshold, 2)}; ${counts.tp} true positives, ${counts.fp} false positives, ${counts.fn} false negatives, ${counts.tn} true negatives`);
     ctx.requestDraw(draw);
   }
@@ -118,7 +141,7 @@ function build(ctx) {
   load();
 
   return {
-    update(next) { opts = { ...next }; threshold = opts.threshold; load(); },
+    update(next) { opts = { ...next }; threshold = opts.threshold; prediction.reset('The settings changed: predict again.'); load(); },
     // Shared by a link: the examples (New examples changes the seed) and the threshold where the
     // learner left it (the link's starting threshold).
     currentOptions() { return { seed: opts.seed, threshold }; },

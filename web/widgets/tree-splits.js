@@ -5,13 +5,14 @@ import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
-import { formatPercent as pct, formatNumber } from '../lib/format.js';
+import { formatPercent as pct, formatNumber, countOf } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { clusterColor, rgba } from '../lib/colors.js';
 import { shapeMarker } from '../lib/marks.js';
 import { DATASET_NAMES, boxAround, makeDataset } from '../lib/datasets.js';
 import { holdout } from '../lib/holdout.js';
 import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   seed: seedOption(4, 'Random seed for the points.'),
@@ -89,8 +90,35 @@ function build(ctx) {
     set: (parsed) => { imported = { X: parsed.X, y: parsed.y }; loadData(); },
   });
 
+  // Predict, then check: grown on until every box is pure, will the tree do better or worse on
+  // fresh points than the fully grown tree at the current depth? Judged from the engine's test
+  // accuracy (200 fresh points) at the commit and when a deeper tree is fully grown and pure.
+  let start = null;
+  const measure = () => ({ depth: opts.depth, purity: attempt(card, () => tree.score(train.X, train.y), NaN), test: attempt(card, () => tree.score(test.X, test.y), NaN) });
+  const prediction = createPrediction(ctx, {
+    id: `tree-grow-pure-${options.dataset}`,
+    question: 'Raise the depth until every box is pure: compared with now, the test accuracy will be…',
+    choices: [['higher', 'higher'], ['same', 'the same (within 1 point)'], ['lower', 'lower']],
+    ready: () => {
+      if (!train || tree.status() !== 'converged') return 'Let the tree finish growing at this depth first.';
+      return measure().purity < 0.999 ? null : 'Every box is already pure: lower the depth first.';
+    },
+    onCommit: () => { start = measure(); },
+    next: () => `Test accuracy now: ${pct(start.test, 1)} at depth ${start.depth}. Raise the max depth until purity reaches 100%.`,
+  });
+  function judgePure() {
+    if (prediction.pending === null || !start || tree.status() !== 'converged' || opts.depth <= start.depth) return;
+    const end = measure();
+    if (!(end.purity >= 0.999)) return;
+    const d = end.test - start.test;
+    const outcome = Math.abs(d) < 0.01 ? 'same' : d > 0 ? 'higher' : 'lower';
+    prediction.settle(outcome, `Depth ${start.depth}: ${pct(start.test, 1)} on fresh points; pure at depth ${end.depth} (${countOf(tree.leafCount(), 'leaf', 'leaves')}): ${pct(end.test, 1)}. ${{ lower: 'The extra boxes fit the training points perfectly, noise included, and fresh points pay for it.', same: 'The extra boxes fit the training points perfectly, and fresh points gain nothing from it.', higher: 'Here the extra cuts still caught some of the real pattern.' }[outcome]}`);
+    start = null;
+  }
+
   function loadData() {
     stopGrowing();
+    prediction.reset('New data: predict again.');
     attempt(card, () => {
       if (imported) {
         const n = imported.y.length;
@@ -210,6 +238,7 @@ function build(ctx) {
     else if (tree.status() === 'converged' && purity >= 0.999) card.setMessage(`Every box is pure (${leaves} leaves). Compare test accuracy (${pct(testAcc, 1)}) with a shallower tree.`, 'info');
     else card.setMessage(`${leaves} boxes, purity ${pct(purity, 1)}, test accuracy ${pct(testAcc, 1)}. Each cut picked the threshold that lowered the ${opts.criterion === 'gini' ? 'Gini impurity' : 'entropy'} most.`, tree.status() === 'converged' ? 'ok' : 'info');
     plot.canvas.setAttribute('aria-label', `Decision tree regions: depth ${tree.depth()}, ${leaves} leaves, training purity ${pct(purity, 1)}`);
+    judgePure();
     ctx.requestDraw(draw);
   }
 

@@ -13,6 +13,7 @@ import { equalDomain } from '../lib/domain.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { rgba } from '../lib/colors.js';
 import { reportComplete, reportScore } from '../lib/report.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   seed: seedOption(8, 'Random seed for the points.'),
@@ -78,7 +79,29 @@ function build(ctx) {
     set: (parsed) => { imported = { X: parsed.X, y: parsed.y }; loadData(); },
   });
 
+  // Predict, then check: the soft margin. With the optimal street shown at a large C, what
+  // happens to it when C comes down to 1? Judged from the engine's marginWidth once the solver
+  // has converged at a C of 1 or less.
+  let startStreet = null;
+  const prediction = createPrediction(ctx, {
+    id: 'svm-lower-c',
+    question: 'Slide C down to 1: the optimal street will get…',
+    choices: [['narrower', 'narrower'], ['same', 'the same (within 1%)'], ['wider', 'wider']],
+    ready: () => (optimal && optimal.converged && !stopSolve && opts.C > 1 ? null : 'Press Optimal with C above 1 first, and let the solver finish.'),
+    onCommit: () => { startStreet = { width: optimal.width, C: opts.C, violations: optimal.violations.size }; },
+    next: 'Now slide C down to 1 (or below) and let the solver finish.',
+  });
+  function judgeLowerC() {
+    if (prediction.pending === null || !startStreet || !optimal || !optimal.converged || stopSolve || opts.C > 1 + 1e-9) return;
+    const change = (optimal.width - startStreet.width) / startStreet.width;
+    const outcome = Math.abs(change) < 0.01 ? 'same' : change > 0 ? 'wider' : 'narrower';
+    const cText = (c) => (c >= 10 ? fixed(c, 0) : c >= 0.1 ? fixed(c, 2) : fixed(c, 3));
+    prediction.settle(outcome, `At C = ${cText(startStreet.C)} the street was ${fixed(startStreet.width, 3)} wide; at C = ${cText(opts.C)} it is ${fixed(optimal.width, 3)}, with ${countOf(optimal.violations.size, 'point')} inside it. ${outcome === 'same' ? 'Widening the street would let points onto it, and at this C each unit of intrusion still costs more than the width it would buy; only a small enough C makes that trade worth it.' : 'C prices each intrusion against street width; cheaper intrusions buy a broader street.'}`);
+    startStreet = null;
+  }
+
   function loadData() {
+    prediction.reset('New points: predict again.');
     stopSolving();
     attempt(card, () => {
       const d = imported ? { X: imported.X, y: imported.y, rows: imported.y.length } : ml.makeBlobs(opts.points, 2, opts.spread, opts.seed);
@@ -169,6 +192,7 @@ function build(ctx) {
 
   function render() {
     if (!data) return;
+    judgeLowerC();
     angleSlider.set(Number(angle.toFixed(1)));
     offsetSlider.set(Math.max(-4, Math.min(4, Number(offset.toFixed(2)))));
     const m = measure();
