@@ -188,3 +188,30 @@ test('foundations lessons at 375 px', async () => {
     await page.close();
   }
 });
+
+// Predict, then check: ŷ after one step at η = 0.4 (2.2, the error 3 → −1.8), typed as a number.
+test('gradient-descent walkthrough: the first-step prediction holds (2.2) and misses (3.4)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/how-models-learn.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card', { hasText: 'one step at a time' });
+  const box = card.locator('[data-predict="gd-walkthrough-first-step"]');
+  const lock = async (value) => {
+    await box.getByRole('textbox', { name: /After one step from the start, the prediction ŷ will be/ }).fill(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await card.getByRole('slider', { name: /learning rate/ }).fill('0.4');
+  await lock('2.2');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: 2\.20\. Now press Step once\./);
+  await card.getByRole('button', { name: 'Step', exact: true }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction held: you said 2\.20, and it came out 2\.20 \(within ± 0\.05\)\. The error went from 3\.00 to -1\.80: it is multiplied by 1 − 2η\(x² \+ 1\) = -0\.60 at every step, a negative factor/);
+  await lock('3.4');
+  assert.match(await box.getByRole('status').textContent(), /Now press Reset, then Step once\./);
+  await card.getByRole('button', { name: 'Reset' }).click();
+  await card.getByRole('button', { name: 'Step', exact: true }).click();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction did not hold: you said 3\.40, and it came out 2\.20 \(outside ± 0\.05\)/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
