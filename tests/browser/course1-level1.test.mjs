@@ -227,3 +227,31 @@ test('level 1 lessons at 375 px', async () => {
     await page.close();
   }
 });
+
+// Predict, then check: with exactly the four informative columns in, a noise column lowers the
+// validation R² (by less than 0.005); "rise" misses, "fall" holds.
+test('build the dataset: the noise-column prediction needs the real columns first, then misses and holds', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/data-features-labels.html`);
+  await widgetsReady(page);
+  const card = page.locator('.c1-build');
+  const box = card.locator('[data-predict="build-dataset-noise-column"]');
+  const lock = async (value) => {
+    await box.getByRole('combobox', { name: /adding one meaningless column will make the validation R²/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  const column = (j) => card.locator(`.c1-toggle[data-column="${j}"]`);
+  await lock('rise');
+  assert.match(await box.getByRole('status').textContent(), /First switch on exactly the columns that really drive the price/);
+  for (const j of [0, 1, 2, 3]) await column(j).click();
+  await lock('rise');
+  await column(4).click();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /what happened: “fall”\. Adding .* moved the validation R² from 0\.91\d\d to 0\.91\d\d, while the training R² is now/);
+  await column(4).click();
+  await lock('fall');
+  await column(6).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  await clean(page);
+  await page.close();
+});
