@@ -197,7 +197,7 @@ test('gradient-descent walkthrough: the first-step prediction holds (2.2) and mi
   const card = page.locator('.dw-card', { hasText: 'one step at a time' });
   const box = card.locator('[data-predict="gd-walkthrough-first-step"]');
   const lock = async (value) => {
-    await box.getByRole('textbox', { name: /After one step from the start, the prediction ŷ will be/ }).fill(value);
+    await box.getByRole('textbox', { name: /After one step from the start, the prediction will be \(ŷ\)/ }).fill(value);
     await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   };
   await card.getByRole('slider', { name: /learning rate/ }).fill('0.4');

@@ -90,7 +90,7 @@ function build(ctx) {
   // engine's trace row for step 1 once the update has been made (Step, Play or Next phase).
   const prediction = createPrediction(ctx, {
     id: 'gd-walkthrough-first-step',
-    question: 'After one step from the start, the prediction ŷ will be',
+    question: 'After one step from the start, the prediction will be',
     numeric: { label: 'ŷ', tolerance: 0.05, min: -1000, max: 1000, digits: 2 },
     next: () => (model.steps() === 0 ? 'Now press Step once.' : 'Now press Reset, then Step once.'),
   });

@@ -127,7 +127,7 @@ function build(ctx) {
   const prediction = createPrediction(ctx, {
     id: 'spam-meeting-weight',
     question: 'If the first two spam emails each mention “meeting” three times, the weight of “meeting” will…',
-    choices: [['negative', 'stay negative: meetings are a sign of ordinary mail'], ['positive', 'turn positive']],
+    choices: [['negative', 'stay negative'], ['positive', 'turn positive']],
     next: 'Now give the first two training emails (both spam) three “meeting”s each.',
   });
   function judgeMeeting() {
