@@ -100,3 +100,12 @@ test('check yourself: predictions 130, 230, 330 give R² = 1 − 2700/20 000 = 0
   assert.ok(Math.abs(r2(0, 200)) < 1e-12, `average R² ${r2(0, 200)}`);
   assert.ok(r2(0, 0) < -1, 'guessing 0 everywhere is far worse than the average');
 });
+
+test('predict, then check: with exactly the informative columns in, each meaningless column makes the validation R² fall (the widget\'s verdict)', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./data-features-labels.md', import.meta.url), 'utf8');
+  assert.match(lesson, /\*\*Predict, then check\.\*\* Find the columns that really drive the price and switch on exactly those\..*will the validation \$R\^2\$ rise, stay exactly the same, or fall\?/);
+  assert.deepEqual(Array.from(data.informative), [1, 1, 1, 1, 0, 0, 0], 'the informative columns the widget asks for');
+  const base = fit(INFORMATIVE).val;
+  for (const noise of [COL.shoe, COL.colour, COL.id]) assert.ok(fit([...INFORMATIVE, noise]).val < base - 1e-12, `column ${noise}`);
+});

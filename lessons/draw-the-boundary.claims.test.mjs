@@ -152,3 +152,11 @@ test('check yourself: after 600 steps the log loss is within 1 % of its lowest, 
     assert.equal(Math.round(m.score(data.X, data.y) * 80), 78);
   });
 });
+
+test('predict, then check: the paragraph names the widget\'s 600 steps, and 78 right sits below a hand line\'s best of 79', () => {
+  assert.match(lesson, /\*\*Predict, then check\.\*\* Place the line by hand as well as you can first;.*let its 600 steps run;/);
+  // The widget's verdict compares counts: logistic 78 against a hand line of 79 is "fewer",
+  // against 78 "as many", against anything below "more" (the counts are asserted above).
+  const verdict = (its, mine) => (its > mine ? 'more' : its === mine ? 'same' : 'fewer');
+  assert.deepEqual([verdict(78, 79), verdict(78, 78), verdict(78, 70)], ['fewer', 'same', 'more']);
+});

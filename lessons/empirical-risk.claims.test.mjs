@@ -69,3 +69,15 @@ test('check yourself: misses −10, +10, −10 give risk 100; 0, 0, +30 give 300
   assert.equal(ml.meanAbsoluteError(y, [-10, 10, -10]), 10);
   assert.equal(ml.meanAbsoluteError(y, [0, 0, 30]), 10);
 });
+
+test('predict, then check: at w = 0.1 the risk is 10 000 at b = 0 and 2 500 at b = 50 (half the miss, a quarter of the risk)', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./empirical-risk.md', import.meta.url), 'utf8');
+  assert.match(lesson, /\*\*Predict, then check\.\*\* Go back to the first guess, \$w = 0\.1\$ and \$b = 0\$, where every house is under-priced by 100 and the risk is 10 000\. Raising \$b\$ to 50 lifts the line by 50 and halves every miss\..*within ±50/);
+  const before = riskOf(ml, 0.1, 0);
+  const after = riskOf(ml, 0.1, 50);
+  assert.ok(Math.abs(before.risk - 10000) < 1e-6);
+  assert.deepEqual(before.predictions.map((p, i) => Math.round(p - HOUSES.y[i])), [-100, -100, -100]);
+  assert.deepEqual(after.predictions.map((p, i) => Math.round(p - HOUSES.y[i])), [-50, -50, -50]);
+  assert.ok(Math.abs(after.risk - 2500) < 1e-6, `${after.risk}`);
+});

@@ -128,3 +128,18 @@ test('check yourself: ŷ = x + 1 on (0, 1), (1, 3), (2, 2) has MSE 2/3; a positi
     assert.ok(m.params()[1] < 0.4);
   } finally { m.delete(); }
 });
+
+test('predict, then check: Auto-fit from w = 0, b = 5 converges in 1616 steps, most of the drop in the first tenth', () => {
+  assert.match(lesson, /\*\*Predict, then check\.\*\* Before you press \*\*Auto-fit\*\*.*\(\$w = 0\$, \$b = 5\$\) that takes 1616 steps/);
+  withModel((m) => {
+    m.setParams([0, 5]);
+    const losses = [m.loss()];
+    for (let i = 0; i < 5000 && m.status() === 'ready'; i++) losses.push(m.step());
+    assert.equal(m.status(), 'converged');
+    const steps = losses.length - 1;
+    assert.equal(steps, 1616);
+    // The widget's verdict: the first tenth holds at least half the drop, so "the first tenth".
+    const tenth = (losses[0] - losses[Math.ceil(steps / 10)]) / (losses[0] - losses[steps]);
+    assert.ok(tenth >= 0.5 && tenth > 0.97, `${tenth}`);
+  });
+});

@@ -237,3 +237,14 @@ test('far too large: from the second jump on every jump lands higher, and the ba
   assert.ok(half.losses[1] < half.losses[0]);
   assert.match(lesson, /far too large \(0\.5 and up\) \| from the second jump on, every jump lands higher than the last/);
 });
+
+test('predict, then check: on the saddle (valleys at −0.25, default start on the line between them) plain SGD stalls mid-way after 300 steps', () => {
+  assert.match(lesson, /\*\*Predict, then check\.\*\* Gradient descent stops where the gradient is zero\..*two valleys at loss −0\.25, and the ball starts on the line between them\..*let the 300 steps run out\./);
+  const r = run('saddle', 'sgd', 0.05);
+  assert.equal(r.losses.length - 1, 300, 'the widget\'s default maxSteps');
+  assert.equal(r.info.minValue, -0.25);
+  assert.equal(r.info.startY, 0);
+  assert.equal(r.final.state, 'saddle', 'the widget\'s verdict: "stuck on the flat spot in the middle"');
+  // Dropped a little off that line, the same run ends in a valley instead.
+  assert.equal(run('saddle', 'sgd', 0.05, [-1.5, 0.05]).final.state, 'bottom');
+});

@@ -164,3 +164,13 @@ test('check yourself: η = 0.3 at x = 1 overshoots every step by less (factor �
   const { rows } = run({ eta: 0.3, steps: 4 });
   for (let i = 1; i < rows.length; i++) close(rows[i].error / rows[i - 1].error, -0.2, 1e-9, `factor at ${i}`);
 });
+
+test('predict, then check: at η = 0.4 the first step gives w = 0.6, b = 1.6, ŷ = 2.2 (the error goes from 3 to −1.8)', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./how-models-learn.md', import.meta.url), 'utf8');
+  assert.match(lesson, /\*\*Predict, then check\.\*\* Slide the learning rate to \$\\eta = 0\.4\$ and press \*\*Reset\*\*\. From the same start both derivatives are still 6,.*counts within ±0\.05/);
+  const { rows } = run({ eta: 0.4, steps: 1 });
+  close(rows[0].gw, 6, 1e-12, 'dL/dw'); close(rows[0].gb, 6, 1e-12, 'dL/db');
+  close(rows[1].w, 0.6, 1e-12, 'w'); close(rows[1].b, 1.6, 1e-12, 'b');
+  close(rows[1].pred, 2.2, 1e-12, 'ŷ'); close(rows[1].error, -1.8, 1e-12, 'error');
+});

@@ -149,3 +149,13 @@ test('check yourself: ∂L/∂w = 6, the chain-rule answer 12, −ln 0.25 = 1.38
   const L = (z) => (3 * z - 1) ** 2;
   close((L(1 + 1e-6) - L(1 - 1e-6)) / 2e-6, 12, 1e-6, 'chain-rule answer');
 });
+
+test('predict, then check: at z = −6, y = 1, σ is about 0.002 and |dL/dz| is below 0.01 (the widget\'s "tiny")', async () => {
+  const fs = await import('node:fs');
+  const text = fs.readFileSync(new URL('./maths-primer.md', import.meta.url), 'utf8');
+  assert.match(text, /\*\*Predict, then check\.\*\* At \$z = -6\$ with label \$y = 1\$ the sigmoid says about 0\.002 where the answer is 1:.*at least 0\.1, between 0\.01 and 0\.1, or below 0\.01/);
+  const c = ml.activationCurve('sigmoid', [-6]);
+  assert.equal(c.value[0].toFixed(3), '0.002');
+  const product = 2 * (c.value[0] - 1) * c.derivative[0];
+  assert.ok(Math.abs(product) < 0.01 && Math.abs(product) > 0.001, `${product}`);
+});

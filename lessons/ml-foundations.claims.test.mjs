@@ -58,3 +58,13 @@ test('check yourself: the line 0.1x + 100 predicts 350 for 2500 square feet', ()
   const r = foundationsComputations.linear(ml, { x: [2000, 1500, 3000], y: [300, 250, 400], w: [0.1], b: 100, at: 2500 });
   assert.ok(Math.abs(r.prediction - 350) < 1e-9, `prediction ${r.prediction}`);
 });
+
+test('predict, then check: at seed 0 degree 11\'s test MSE is more than 10 times degree 3\'s (the widget\'s "more than 10 times as high")', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./ml-foundations.md', import.meta.url), 'utf8');
+  assert.match(lesson, /\*\*Predict, then check\.\*\* Degree 11 has twelve coefficients, one per dot,.*lower, up to twice as high, 2 to 10 times as high, or more than 10 times as high/);
+  const s = sweep(0);
+  const ratio = at(s, 11).test / at(s, 3).test;
+  assert.ok(ratio > 10, `${ratio}`);
+  assert.equal(Math.round(ratio), 397);
+});

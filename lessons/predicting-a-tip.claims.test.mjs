@@ -119,3 +119,16 @@ test('check yourself: a $400 bill is answered (with the widget\'s extrapolation 
   assert.match(lesson, /bills outside the range the line was trained on, \\\$10 to \\\$80, come with a warning/);
   assert.ok(Number.isFinite(intermediate['line-predict'](ml, { x: 400, w: W, b: B }).value));
 });
+
+test('predict, then check: six receipts, trained b = 0.5; the best line\'s b falls below $0 (the widget\'s "negative")', () => {
+  assert.match(lesson, /\*\*Predict, then check\.\*\* The table under the chart lists six past receipts\. The trained line has a base tip of \$b = 0\.5\$;/);
+  const { bills, tips } = receipts();
+  assert.equal(bills.length, 6);
+  withModel((m) => {
+    m.setData(bills, 1, tips);
+    const b = m.closedForm()[1];
+    assert.ok(b < 0, `b = ${b}`);
+    // Within the b slider's range (−5 … 5), so the button shows it unclamped.
+    assert.ok(b > -5);
+  });
+});

@@ -114,3 +114,14 @@ test('check yourself: weights 1, 1, 1, −1 and b = −4 score the email (3, 2, 
   assert.equal(ml.logLoss([1], [0.9]).toFixed(2), '0.11');
   assert.equal(ml.logLoss([1], [0.1]).toFixed(1), '2.3');
 });
+
+test('predict, then check: the paragraph\'s set-up — "meeting" starts negative and turns positive with three in each of the first two (spam) emails', async () => {
+  const fs = await import('node:fs');
+  const text = fs.readFileSync(new URL('./spam-filter.md', import.meta.url), 'utf8');
+  assert.match(text, /\*\*Predict, then check\.\*\* The model only knows its eight examples\. Right now the weight of “meeting” is negative, because only ordinary mail mentions meetings\. Give the first two training emails, both spam, three “meeting”s each:/);
+  assert.deepEqual([TRAINING[0].spam, TRAINING[1].spam], [1, 1], 'the first two training emails are spam');
+  assert.ok(TRAINING.every((e) => e.counts[MEETING] === 0 || e.spam === 0), 'only ordinary mail mentions meetings');
+  assert.ok(weights(TRAINING)[MEETING] < 0);
+  const edited = TRAINING.map((e, i) => ({ ...e, counts: e.counts.map((c, j) => (i < 2 && j === MEETING ? 3 : c)) }));
+  assert.ok(weights(edited)[MEETING] > 0, 'the widget\'s verdict: "turn positive"');
+});

@@ -131,3 +131,18 @@ test('check yourself: at depth 4 the widget shows 88 % and 81 %, a 7-point gap, 
 test('check yourself: 99 % against 72 % is overfitting (27 points), whatever the training score', () => {
   assert.equal(trainTestVerdict(0.99, 0.72), 'overfitting');
 });
+
+test('predict, then check: memorise hard drops the tree\'s test accuracy from 84 % (depth 2) to 68 %; k-NN stays within 2 points', () => {
+  assert.match(lesson, /\*\*Predict, then check\.\*\* Set the slider to level 2 \(depth 2\)\..*within 2 points of depth 2's 84 %.*its answer is not the tree's/);
+  const noLimit = treeScores(data, NO_LIMIT);
+  assert.equal(pct(at(2).test), 84);
+  assert.equal(noLimit.train, 1);
+  assert.equal(pct(noLimit.test), 68);
+  assert.ok((noLimit.test - at(2).test) * 100 < -2, 'the widget\'s verdict: "fall"');
+  // k-nearest neighbours: level 2 is k = 45, memorise hard is k = 1.
+  const knnTest = (k) => {
+    const m = new ml.KNearestNeighbors();
+    try { m.setK(k); m.setData(data.train.X, 2, data.train.y); return m.score(data.test.X, data.test.y); } finally { m.delete(); }
+  };
+  assert.ok(Math.abs(knnTest(1) - knnTest(45)) * 100 <= 2 + 1e-9, `k-NN: ${knnTest(45)} → ${knnTest(1)}, "stay within 2 points"`);
+});

@@ -188,3 +188,86 @@ test('foundations lessons at 375 px', async () => {
     await page.close();
   }
 });
+
+// Predict, then check: ŷ after one step at η = 0.4 (2.2, the error 3 → −1.8), typed as a number.
+test('gradient-descent walkthrough: the first-step prediction holds (2.2) and misses (3.4)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/how-models-learn.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card', { hasText: 'one step at a time' });
+  const box = card.locator('[data-predict="gd-walkthrough-first-step"]');
+  const lock = async (value) => {
+    await box.getByRole('textbox', { name: /After one step from the start, the prediction will be \(ŷ\)/ }).fill(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await card.getByRole('slider', { name: /learning rate/ }).fill('0.4');
+  await lock('2.2');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: 2\.20\. Now press Step once\./);
+  await card.getByRole('button', { name: 'Step', exact: true }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction held: you said 2\.20, and it came out 2\.20 \(within ± 0\.05\)\. The error went from 3\.00 to -1\.80: it is multiplied by 1 − 2η\(x² \+ 1\) = -0\.60 at every step, a negative factor/);
+  await lock('3.4');
+  assert.match(await box.getByRole('status').textContent(), /Now press Reset, then Step once\./);
+  await card.getByRole('button', { name: 'Reset' }).click();
+  await card.getByRole('button', { name: 'Step', exact: true }).click();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction did not hold: you said 3\.40, and it came out 2\.20 \(outside ± 0\.05\)/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Predict, then check: degree 11 against degree 3 on the test points (4.359 / 0.011 ≈ 397 at seed 0).
+test('sin experiment: the degree-11 prediction holds ("more than 10 times") and misses ("lower"), also after New noise', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/ml-foundations.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="sin-degree-11"]');
+  const lock = async (value) => {
+    await box.getByRole('combobox', { name: /Degree 11 passes through all 12 dots/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lock('far');
+  assert.match(await box.getByRole('status').textContent(), /Now set the degree to 11\./);
+  await page.getByRole('button', { name: 'Degree 11' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction held: .*degree 11 scores 4\.359 and degree 3 0\.011: 397 times as high, although degree 11's training MSE is 0\.000\./);
+  await page.getByRole('button', { name: 'New noise' }).click();
+  await lock('lower');
+  assert.match(await box.getByRole('status').textContent(), /move the slider away from 11 and back/);
+  await page.getByRole('button', { name: 'Degree 3' }).click();
+  assert.equal(await box.getAttribute('data-state'), 'committed', 'degree 3 settles nothing');
+  await page.getByRole('button', { name: 'Degree 11' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /what happened: “more than 10 times as high”\. On the 200 test points degree 11 scores 1\.934 and degree 3 0\.026/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Predict, then check: the error after ten laps at η = 0.6 (grows) and at the default 0.1 (below 5 %).
+test('learning loop: the ten-laps prediction holds ("higher", η = 0.6) and misses ("some", η = 0.1)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/learning-loop.html`);
+  await widgetsReady(page);
+  const card = page.locator('.c1-loop');
+  const box = card.locator('[data-predict="learning-loop-ten-laps"]');
+  const lock = async (value) => {
+    await box.getByRole('combobox', { name: /After ten laps at this learning rate/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  const play = card.getByRole('button', { name: 'Play' });
+  await card.getByRole('slider', { name: /learning rate/ }).fill('0.6');
+  await card.getByRole('button', { name: 'Reset' }).click();
+  await lock('grown');
+  assert.match(await box.getByRole('status').textContent(), /η is 0\.60\./);
+  for (let i = 0; i < 10 && (await box.getAttribute('data-state')) === 'committed'; i++) await play.click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction held: you said “higher than where it started”/);
+  await card.getByRole('slider', { name: /learning rate/ }).fill('0.1');
+  await card.getByRole('button', { name: 'Reset' }).click();
+  await lock('some');
+  for (let i = 0; i < 10; i++) await play.click();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /what happened: “below 5 % of where it started”\. At η = 0\.10 the error went from/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

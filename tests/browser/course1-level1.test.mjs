@@ -227,3 +227,61 @@ test('level 1 lessons at 375 px', async () => {
     await page.close();
   }
 });
+
+// Predict, then check: with exactly the four informative columns in, a noise column lowers the
+// validation R² (by less than 0.005); "rise" misses, "fall" holds.
+test('build the dataset: the noise-column prediction needs the real columns first, then misses and holds', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/data-features-labels.html`);
+  await widgetsReady(page);
+  const card = page.locator('.c1-build');
+  const box = card.locator('[data-predict="build-dataset-noise-column"]');
+  const lock = async (value) => {
+    await box.getByRole('combobox', { name: /adding one meaningless column will make the validation R²/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  const column = (j) => card.locator(`.c1-toggle[data-column="${j}"]`);
+  await lock('rise');
+  assert.match(await box.getByRole('status').textContent(), /First switch on exactly the columns that really drive the price/);
+  for (const j of [0, 1, 2, 3]) await column(j).click();
+  await lock('rise');
+  await column(4).click();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /what happened: “fall”\. Adding .* moved the validation R² from 0\.91\d\d to 0\.91\d\d, while the training R² is now/);
+  await column(4).click();
+  await lock('fall');
+  await column(6).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  await clean(page);
+  await page.close();
+});
+
+// Predict, then check: three "meeting"s in each of the first two (spam) emails turn the weight
+// of "meeting" positive; the verdict waits until both emails have them.
+test('spam filter: the meeting-weight prediction misses ("stay negative") and holds ("turn positive")', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/spam-filter.html`);
+  await widgetsReady(page);
+  const card = page.locator('.c1-spam');
+  const box = card.locator('[data-predict="spam-meeting-weight"]');
+  const lock = async (value) => {
+    await box.getByRole('combobox', { name: /the weight of “meeting” will/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await card.locator('.c1-train-emails summary').click();
+  const meeting = (subject) => card.getByRole('spinbutton', { name: new RegExp(`times the word “meeting” appears in “${subject}`) });
+  await lock('negative');
+  await meeting('FREE prize inside').fill('3');
+  await meeting('FREE prize inside').dispatchEvent('change');
+  assert.equal(await box.getAttribute('data-state'), 'committed', 'one email is not the experiment yet');
+  await meeting('You are a WINNER').fill('3');
+  await meeting('You are a WINNER').dispatchEvent('change');
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /what happened: “turn positive”\. Retrained on the edited emails, the weight of “meeting” is \d\.\d\d\./);
+  await lock('positive');
+  await meeting('You are a WINNER').fill('4');
+  await meeting('You are a WINNER').dispatchEvent('change');
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  await clean(page);
+  await page.close();
+});

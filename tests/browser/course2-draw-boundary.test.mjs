@@ -151,3 +151,34 @@ test('Draw the boundary: pointer and keys move the line, live accuracy, 95 % win
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// Predict, then check: the logistic line (78 of 80 right after 600 steps) against the learner's
+// best by hand; a line moved one step from the start is far worse, so "more" holds.
+test('Draw the boundary: the logistic-vs-yours prediction is refused before a move, then holds and misses', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/draw-the-boundary.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="draw-boundary-vs-logistic"]');
+  const lock = async (value) => {
+    await box.getByRole('combobox', { name: /Compared with your best line/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lock('more');
+  assert.match(await box.getByRole('status').textContent(), /Move the line by hand first/);
+  assert.equal(await box.getAttribute('data-state'), null);
+  const canvas = page.locator('canvas[tabindex="0"]');
+  await canvas.focus();
+  await page.keyboard.press('ArrowUp');
+  const best = Math.round((await percent(page, 'best')) * 0.8);
+  assert.ok(best < 78, `a line one step from the start gets ${best} right`);
+  await lock('more');
+  await page.getByRole('button', { name: 'Auto-fit (logistic)' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), new RegExp(`^Your prediction held: .*Logistic regression put 78 of 80 points on the correct side; your best line, ${best}\\.`));
+  await lock('fewer');
+  await page.getByRole('button', { name: 'Auto-fit (logistic)' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /what happened: “more points on the correct side”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -66,3 +66,28 @@ test('Fit the line: reports the win by hand once, never the machine\'s line', as
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// Predict, then check: where does the MSE fall most during Auto-fit? The widget judges the run's
+// own loss curve at convergence (1616 steps from the start line; the first tenth makes 97 %).
+test('Fit the line: the Auto-fit prediction holds ("first tenth") and misses ("last steps")', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/fit-the-line.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="fit-line-drop"]');
+  const lock = async (value) => {
+    await box.getByRole('combobox', { name: /Most of the drop in MSE/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lock('tenth');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: the first tenth of the steps\. Now press Auto-fit/);
+  await page.getByRole('button', { name: 'Auto-fit' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction held: .*Of the 1616 steps, the first 162 made 97\.4 % of the drop\./);
+  await page.getByRole('button', { name: 'Reset line' }).click();
+  await lock('end');
+  await page.getByRole('button', { name: 'Auto-fit' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction did not hold: you said “the last steps, as it homes in”; what happened: “the first tenth of the steps”\./);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

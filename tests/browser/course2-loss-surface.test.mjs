@@ -136,3 +136,31 @@ test('Loss surface: engine heat map, click to drop, learning-rate states in word
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// Predict, then check: on the saddle, from the default start, plain SGD stalls at the flat spot.
+test('Loss surface: the saddle prediction holds ("flat spot") and misses ("valley")', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/gradient-descent.html`);
+  await widgetsReady(page);
+  if (!(await page.evaluate(async () => typeof (await (await import('/engine/index.js')).loadEngine()).OptimizerSurface === 'function'))) { await page.close(); return; }
+  const box = page.locator('[data-predict="loss-surface-saddle"]');
+  const lock = async (value) => {
+    await box.getByRole('combobox', { name: /On the saddle surface/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lock('saddle');
+  assert.match(await box.getByRole('status').textContent(), /Now choose the Saddle surface and press Play/);
+  await page.getByRole('button', { name: 'Play' }).click(); // the bowl: settles nothing
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  await page.getByLabel('surface', { exact: true }).selectOption('saddle');
+  await page.getByRole('button', { name: 'Play' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction held: .*ended at loss 0\.000 after 300 steps\. On the line y = 0/);
+  await lock('valley');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Play' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /what happened: “stuck on the flat spot in the middle”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

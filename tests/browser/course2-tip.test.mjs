@@ -84,3 +84,25 @@ test('Predicting a tip: engine predictions, input validation in words, and the e
     await page.close();
   }
 });
+
+// Predict, then check: the least-squares line for the six receipts has b ≈ −$0.15, below $0.
+test('Predicting a tip: the best-line intercept prediction misses ("above $0.50") and holds ("below $0")', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/predicting-a-tip.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="tip-best-intercept"]');
+  const lock = async (value) => {
+    await box.getByRole('combobox', { name: /The best line for these receipts will have a base tip b/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lock('above');
+  await page.getByRole('button', { name: 'Best line for these tips' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /what happened: “below \$0, a negative base tip”\. The least-squares line for these 6 receipts has w = 0\.188 and b = −\$0\.15\./);
+  await page.getByRole('button', { name: 'Use w = 0.18, b = 0.5' }).click();
+  await lock('negative');
+  await page.getByRole('button', { name: 'Best line for these tips' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

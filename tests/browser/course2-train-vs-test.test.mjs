@@ -115,3 +115,27 @@ test('Train vs test: flexibility and "memorise hard" open the overfitting gap; s
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// Predict, then check: memorise hard against level 2 on the hidden points (84 % → 68 % for the tree).
+test('Train vs test: the "memorise hard" prediction misses ("rise") and holds ("fall")', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/train-vs-test.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="train-vs-test-memorise"]');
+  const lock = async (value) => {
+    await box.getByRole('combobox', { name: /ticking “memorise hard” will make the test accuracy/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await page.getByRole('slider', { name: /flexibility/ }).fill('2');
+  await lock('higher');
+  await page.getByRole('checkbox', { name: 'memorise hard' }).check();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /what happened: “fall”\. With no limit the model scores 100% on its training points but 68% on the hidden ones, against 84% at depth 2\./);
+  await page.getByRole('checkbox', { name: 'memorise hard' }).uncheck();
+  await lock('lower');
+  await page.getByRole('checkbox', { name: 'memorise hard' }).check();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction held: you said “fall”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -91,3 +91,26 @@ test('Show the best line gives w = 0.1, b = 100, risk 0, and records nothing', a
   assert.deepEqual(await page.evaluate(() => window.__events), []);
   await page.close();
 });
+
+// Predict, then check: w = 0.1, b = 50 halves every miss (−50), so the risk falls to 2 500.
+test('predict, then check: a typed risk for b = 50 is judged within ± 50 (5000 misses, 2500 holds)', async () => {
+  const page = await open(1280);
+  const card = cardOf(page);
+  const box = card.locator('[data-predict="empirical-risk-half-miss"]');
+  const lock = async (value) => {
+    await box.getByRole('textbox', { name: /raising b from 0 to 50 halves every miss/ }).fill(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lock('5000');
+  await setSlider(card, 'intercept b', 50);
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction did not hold: you said 5000, and it came out 2500 \(outside ± 50\)\. Every miss is now -50 instead of -100/);
+  await setSlider(card, 'intercept b', 0);
+  await lock('2480');
+  await setSlider(card, 'intercept b', 50);
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  const events = await page.evaluate(() => window.__events.filter((e) => e.detail.widget === 'predict:empirical-risk-half-miss').map((e) => e.detail.score));
+  assert.deepEqual(events, [0, 0, 1, 1], 'score and completion for each settled prediction');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -160,3 +160,24 @@ test('the primer sits between the notation page and the first lesson, and five l
   assert.ok(ids.includes('the-chain-rule'));
   await page.close();
 });
+
+// Predict, then check: at z = −6, y = 1 the product is about −0.005, so "tiny" holds.
+test('primer-chain: the far-wrong prediction holds ("tiny") and misses ("large")', async () => {
+  const page = await open(1280);
+  const card = cardOf(page, 'The chain rule');
+  const box = card.locator('[data-predict="primer-chain-far-wrong"]');
+  const lock = async (value) => {
+    await box.getByRole('combobox', { name: /at z = −6/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lock('large');
+  await card.getByRole('slider', { name: 'z' }).fill('-6');
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /what happened: “tiny, below 0\.01”\. dL\/dz = -1\.995 × 0\.0025 = -0\.0049\./);
+  await card.getByRole('slider', { name: 'z' }).fill('0');
+  await lock('tiny');
+  await card.getByRole('slider', { name: 'z' }).fill('-6');
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

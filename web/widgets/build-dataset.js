@@ -9,6 +9,7 @@ import { el, fixed } from '../lib/ui.js';
 import { reportComplete, reportScore } from '../lib/report.js';
 import { holdout } from '../lib/holdout.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   seed: { type: 'int', min: 0, max: 4294967295, default: 51, description: 'Seed for the houses and the train/validation split.' },
@@ -60,6 +61,24 @@ function build(ctx) {
   const statTrain = card.stat('training R²');
   const statBest = card.stat('best possible');
   const statCount = card.stat('features');
+
+  // Predict, then check: with exactly the informative columns in, does one meaningless column
+  // help on the validation houses? Judged from the engine's validation R² before and after.
+  const realOnly = () => data && chosen.length > 0 && Array.from(data.columns, (_, j) => j).every((j) => chosen.includes(j) === (data.informative[j] === 1));
+  const prediction = createPrediction(ctx, {
+    id: 'build-dataset-noise-column',
+    question: 'With every real clue in, adding one meaningless column will make the validation R²…',
+    choices: [['rise', 'rise'], ['same', 'stay exactly the same'], ['fall', 'fall']],
+    ready: () => (realOnly() ? null : 'First switch on exactly the columns that really drive the price (and nothing else).'),
+    next: 'Now switch on shoe size, the colour code or the random ID, and watch both R² readouts.',
+  });
+  function judgeNoise(change, result) {
+    if (prediction.pending === null || !change || !change.adding || change.before === null || data.informative[change.column] === 1) return;
+    if (!Array.from(data.columns, (_, j) => j).every((j) => j === change.column || chosen.includes(j) === (data.informative[j] === 1))) return;
+    const delta = result.r2Val - change.before;
+    const outcome = Math.abs(delta) <= 1e-12 ? 'same' : delta > 0 ? 'rise' : 'fall';
+    prediction.settle(outcome, `Adding ${data.columns[change.column]} moved the validation R² from ${fixed(change.before, 4)} to ${fixed(result.r2Val, 4)}, while the training R² is now ${fixed(result.r2Train, 4)}. The fit gives the column a small weight that matches accidents of the ${data.train.length} training houses; the validation houses do not share them.`);
+  }
 
   let buttons = [];
   pointsCsv(ctx, card.controls, {
@@ -188,6 +207,7 @@ function build(ctx) {
     // (reported in describe()), never "100 of 100" for a near miss.
     if (best && best.r2 > 0 && !quiet) reportScore(card, { widget: 'build-dataset', title: meta.title, score: Math.min(99, Math.floor((Math.max(0, bestSeen) / best.r2) * 100)), max: 100 });
     describe(change, result);
+    judgeNoise(change, result);
     ctx.requestDraw(draw);
   }
 

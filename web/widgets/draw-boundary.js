@@ -12,6 +12,7 @@ import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
 import { reportComplete, reportScore } from '../lib/report.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   seed: seedOption(4, 'Random seed for the points.'),
@@ -82,6 +83,24 @@ function build(ctx) {
     get: () => ({ X: data.X, y: data.y }),
     set: (parsed) => { stopFit(); imported = { X: parsed.X, y: parsed.y }; loadData(); },
   });
+
+  // Predict, then check: does logistic regression beat the learner's best line on accuracy? Judged
+  // in points right, once the widget's Auto-fit run is over, against the learner's best by hand.
+  const prediction = createPrediction(ctx, {
+    id: 'draw-boundary-vs-logistic',
+    question: 'Compared with your best line, Auto-fit’s logistic line will put…',
+    choices: [['more', 'more points on the correct side'], ['same', 'as many points on the correct side'], ['fewer', 'fewer points on the correct side']],
+    ready: () => (best > 0 ? null : 'Move the line by hand first, so there is a best line of yours to compare with.'),
+    next: 'Now press Auto-fit (logistic) and let it finish.',
+  });
+  function judgeFit(done) {
+    if (prediction.pending === null || !done || !data) return;
+    if (!(best > 0)) { prediction.reset('New points: move the line by hand first, then predict again.'); return; }
+    const mine = Math.round(best * data.rows);
+    const its = Math.round(accuracy * data.rows);
+    const outcome = its > mine ? 'more' : its === mine ? 'same' : 'fewer';
+    prediction.settle(outcome, `Logistic regression put ${formatNumber(its, 0)} of ${formatNumber(data.rows, 0)} points on the correct side; your best line, ${formatNumber(mine, 0)}. It minimises the log loss, which rewards confident right answers and punishes confident wrong ones, not the count of errors, so a careful hand can tie or beat it where the classes overlap.`);
+  }
 
   function loadData() {
     const d = imported ? { X: imported.X, y: imported.y, rows: imported.y.length } : attempt(card, () => (opts.dataset === 'moons' ? ml.makeMoons(opts.points, opts.spread * 0.2, opts.seed) : ml.makeBlobs(opts.points, 2, opts.spread, opts.seed)), null);
@@ -220,6 +239,7 @@ function build(ctx) {
     else if (norm <= 1e-9) card.setMessage('All weights are zero: σ(0) = 0.5 everywhere, so there is no boundary yet. Step once more.', 'info');
     else if (steps >= MAX_FIT_STEPS) card.setMessage(`Stopped after ${formatNumber(steps, 0)} steps: log loss ${formatNumber(loss, 4)}, accuracy ${formatPercent(accuracy, 1)}. The loss still creeps down because the classes barely overlap, so larger weights keep making the model more confident.`, 'ok');
     else card.setMessage(`Logistic step ${formatNumber(steps, 0)}: log loss ${formatNumber(loss, 4)}, accuracy ${formatPercent(accuracy, 1)}. The heat map is the model's probability of "blue circle".`, 'info');
+    judgeFit(steps >= MAX_FIT_STEPS || status === 'converged' || status === 'diverged');
     return steps >= MAX_FIT_STEPS ? 'done' : status;
   }
 

@@ -10,6 +10,7 @@ import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
 import { reportComplete, reportScore } from '../lib/report.js';
+import { createPrediction } from '../lib/predict.js';
 
 // Floor area in square feet and price in thousands: the lesson's table.
 export const HOUSES = { x: [2000, 1500, 3000], y: [300, 250, 400] };
@@ -97,12 +98,28 @@ function build(ctx) {
   button(row, 'Reset', () => { revealed = false; reached = false; best = Infinity; setLine(opts.w, opts.b); });
   const stat = { risk: card.stat('empirical risk'), best: card.stat('best so far') };
 
+  // Predict, then check: halving every miss (w = 0.1, b from 0 to 50) does what to the risk?
+  // Judged from the engine's risk once the line stands at w = 0.1, b = 50.
+  const CHECK_AT = { w: 0.1, b: 50 };
+  const prediction = createPrediction(ctx, {
+    id: 'empirical-risk-half-miss',
+    question: 'At w = 0.1, raising b from 0 to 50 halves every miss. The empirical risk will be',
+    numeric: { label: 'thousands²', tolerance: 50, min: 0, max: 100000, digits: 0 },
+    next: 'Now set w to 0.1 and b to 50.',
+  });
+  function judgeHalfMiss() {
+    if (prediction.pending === null || w !== CHECK_AT.w || b !== CHECK_AT.b || !Number.isFinite(now.risk)) return;
+    const miss = now.predictions.map((p, i) => p - HOUSES.y[i]);
+    prediction.settle(now.risk, `Every miss is now ${formatNumber(miss[0], 0)} instead of ${formatNumber(-100, 0)}, and squared that is ${formatNumber(miss[0] * miss[0], 0, { grouping: true })} instead of ${formatNumber(10000, 0, { grouping: true })}: half the miss, a quarter of the risk, because each miss counts squared.`);
+  }
+
   function setLine(nextW, nextB) {
     w = roundTo(clamp(nextW, W_RANGE), 0.001);
     b = roundTo(clamp(nextB, B_RANGE), 1);
     wSlider.set(w);
     bSlider.set(b);
     compute();
+    judgeHalfMiss();
     stateChanged();
   }
 

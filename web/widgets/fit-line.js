@@ -9,6 +9,7 @@ import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber } from '../lib/format.js';
 import { reportComplete } from '../lib/report.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   seed: seedOption(3, 'Random seed for the points.'),
@@ -77,6 +78,24 @@ function build(ctx) {
     get: () => ({ X: data.X, y: data.y }),
     set: (parsed) => { fit.stop(); imported = { X: parsed.X, y: parsed.y }; loadData(); },
   });
+
+  // Predict, then check: where in a run of gradient descent does the loss fall most? Judged from
+  // the run's own loss curve once the engine reports convergence.
+  const prediction = createPrediction(ctx, {
+    id: 'fit-line-drop',
+    question: 'Most of the drop in MSE during Auto-fit will come in…',
+    choices: [['tenth', 'the first tenth of the steps'], ['middle', 'the middle of the run'], ['end', 'the last steps, as it homes in']],
+    next: 'Now press Auto-fit and let it run until it converges.',
+  });
+  function judgeRun(steps) {
+    if (prediction.pending === null || steps < 2) return;
+    const total = lossHistory[0] - lossHistory[steps];
+    if (!(total > 0)) return;
+    const tenth = (lossHistory[0] - lossHistory[Math.ceil(steps / 10)]) / total;
+    const half = (lossHistory[0] - lossHistory[Math.ceil(steps / 2)]) / total;
+    const outcome = tenth >= 0.5 ? 'tenth' : half >= 0.5 ? 'middle' : 'end';
+    prediction.settle(outcome, `Of the ${formatNumber(steps, 0)} steps, the first ${formatNumber(Math.ceil(steps / 10), 0)} made ${formatNumber(tenth * 100, 1)} % of the drop. The steps are proportional to the gradient, which is large far from the best line and shrinks as the line nears it, so the curve falls fast and then flattens.`);
+  }
 
   function loadData() {
     attempt(card, () => {
@@ -160,6 +179,7 @@ function build(ctx) {
     statMse.set(formatNumber(mse, 3));
     statSteps.set(formatNumber(stepsTaken, 0));
     const status = model.status();
+    if (status === 'converged') judgeRun(stepsTaken);
     if (status === 'converged') card.setMessage(`Gradient descent converged after ${formatNumber(stepsTaken, 0)} steps: MSE ${formatNumber(mse, 3)}, the best possible for these points.`, 'ok');
     else if (status === 'diverged') card.setMessage('Gradient descent diverged: the learning rate is too large for this data.', 'bad');
     else card.setMessage(`Gradient descent: step ${formatNumber(stepsTaken, 0)}, MSE ${formatNumber(mse, 3)}.`, 'info');

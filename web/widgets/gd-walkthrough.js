@@ -6,6 +6,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot, drawBars } from '../lib/plot.js';
 import { button, buttonRow, checkbox, el, slider } from '../lib/ui.js';
 import { formatNumber, formatShort, countOf } from '../lib/format.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   x: { type: 'number', min: -5, max: 5, default: 1, description: 'The input of the single training point.' },
@@ -85,6 +86,21 @@ function build(ctx) {
   const statLoss = card.stat('loss');
   const statW = card.stat('w');
   const statB = card.stat('b');
+
+  // Predict, then check: the prediction ŷ after the first step from the start, read from the
+  // engine's trace row for step 1 once the update has been made (Step, Play or Next phase).
+  const prediction = createPrediction(ctx, {
+    id: 'gd-walkthrough-first-step',
+    question: 'After one step from the start, the prediction will be',
+    numeric: { label: 'ŷ', tolerance: 0.05, min: -1000, max: 1000, digits: 2 },
+    next: () => (model.steps() === 0 ? 'Now press Step once.' : 'Now press Reset, then Step once.'),
+  });
+  function judgeFirstStep(all) {
+    if (prediction.pending === null || all.length !== 2 || !(phase < 0 || phase === 3)) return;
+    const [r0, r1] = all;
+    const factor = opts.freezeB ? '1 − 2ηx²' : '1 − 2η(x² + 1)';
+    prediction.settle(r1.pred, `The error went from ${formatNumber(r0.error, 2)} to ${formatNumber(r1.error, 2)}: it is multiplied by ${factor} = ${formatNumber(r1.error / r0.error, 2)} at every step${r1.error * r0.error < 0 ? ', a negative factor, so the prediction jumped past the target y' : ''}.`);
+  }
 
   function change(patch) {
     opts = { ...opts, ...patch };
@@ -202,6 +218,7 @@ function build(ctx) {
       plot.canvas.setAttribute('aria-label', `Loss after each step; latest loss ${fmt(last.loss)} at step ${last.step}`);
     }
     if (phase < 0 || phase === 3) describeState(all);
+    judgeFirstStep(all);
     ctx.requestDraw(draw);
   }
 

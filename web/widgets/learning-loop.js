@@ -8,6 +8,8 @@ import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
 import { reportComplete } from '../lib/report.js';
+import { createPrediction } from '../lib/predict.js';
+import { formatNumber } from '../lib/format.js';
 
 export const schema = {
   eta: { type: 'number', min: 0.01, max: 0.6, default: 0.1, description: 'Learning rate η of each update.' },
@@ -76,6 +78,25 @@ function build(ctx) {
   const statMse = card.stat('error (MSE)');
   const statW = card.stat('w');
   const statB = card.stat('b');
+
+  // Predict, then check: where is the error after ten laps at the chosen η? Judged from the
+  // engine's MSE at the start of lap 11 against lap 1 (or at once if the run diverges).
+  const prediction = createPrediction(ctx, {
+    id: 'learning-loop-ten-laps',
+    question: 'After ten laps at this learning rate, the error will be…',
+    choices: [['tiny', 'below 5 % of where it started'], ['some', 'between 5 % and 100 % of where it started'], ['grown', 'higher than where it started']],
+    next: () => `Now press Play (or Step) until lap 11 begins; η is ${formatNumber(opts.eta, 2)}.`,
+  });
+  function judgeTenLaps() {
+    if (prediction.pending === null || !laps.length) return;
+    const diverged = model.status() === 'diverged';
+    if (!diverged && laps.length < 11) return;
+    const share = diverged ? Infinity : laps[10].mse / laps[0].mse;
+    const outcome = share < 0.05 ? 'tiny' : share <= 1 ? 'some' : 'grown';
+    prediction.settle(outcome, diverged
+      ? `At η = ${formatNumber(opts.eta, 2)} the updates overshot by more every lap until the error blew up. Too large a step makes the loop go the wrong way.`
+      : `At η = ${formatNumber(opts.eta, 2)} the error went from ${formatNumber(laps[0].mse, 1)} to ${formatNumber(laps[10].mse, 1)} in ten laps: ${formatNumber(share * 100, 1)} % of where it started. ${outcome === 'grown' ? 'Each update overshot the best line by more than it corrected.' : outcome === 'some' ? 'Every lap helped, but small steps make slow progress.' : 'A well-chosen step closes most of the gap within a few laps.'}`);
+  }
 
   // Reads the engine's state at the start of a lap: parameters, predictions, loss, gradient.
   function snapshot() {
@@ -168,6 +189,7 @@ function build(ctx) {
         card.setMessage(`Error down to ${fixed((lap.mse / first) * 100, 1)}% of where it started after ${k} update${k === 1 ? '' : 's'}. It keeps shrinking, more slowly each lap, and never quite reaches zero: the prices are not exactly on a line.`, 'ok');
       }
     }
+    judgeTenLaps();
     diagram.canvas.setAttribute('aria-label', `The learning loop, lap ${k + 1}, stage ${STAGES[stage]}; error ${fixed(lap.mse, 1)}`);
     ctx.requestDraw(draw);
   }

@@ -10,6 +10,7 @@ import { Plot } from '../lib/plot.js';
 import { button, buttonRow, select, slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
 import { drawHeatmap, heatLegend, lossRgb } from '../lib/heatmap.js';
+import { createPrediction } from '../lib/predict.js';
 import { createSurface, describePath, minimaOf, OPTIMIZERS } from './loss-surface/surfaces.js';
 
 export const schema = {
@@ -70,6 +71,29 @@ function build(ctx) {
   const statW = card.stat(opts.surface !== 'bowl' ? 'x' : 'w');
   const statB = card.stat(opts.surface !== 'bowl' ? 'y' : 'b');
   const statMin = card.stat('minimum loss');
+
+  // Predict, then check: where does gradient descent end on the saddle surface? Judged, once the
+  // run is over, from the engine's path (describePath's verdict on the first ball).
+  const prediction = createPrediction(ctx, {
+    id: 'loss-surface-saddle',
+    question: 'On the saddle surface, from its starting spot, the ball will end…',
+    choices: [['valley', 'in one of the two valleys'], ['saddle', 'stuck on the flat spot in the middle'], ['off', 'off the map']],
+    next: () => (opts.surface === 'saddle' ? 'Now press Play and let the run finish.' : 'Now choose the Saddle surface and press Play; let the run finish.'),
+  });
+  function judgeSaddle() {
+    const lead = racers[0];
+    if (prediction.pending === null || opts.surface !== 'saddle' || !lead) return;
+    if (lead.status === 'running' && lead.steps() < opts.maxSteps) return;
+    const d = attempt(card, () => diagnose(lead), null);
+    const outcome = !d ? null : d.state === 'saddle' ? 'saddle' : d.state === 'diverged' ? 'off' : (d.state === 'bottom' || d.state === 'stopped') ? 'valley' : null;
+    if (!outcome) return;
+    const n = lead.losses.length;
+    const where = `It started at (${formatNumber(lead.points[0], 2)}, ${formatNumber(lead.points[1], 2)}) and ended at loss ${formatNumber(lead.losses[n - 1], 3)} after ${formatNumber(n - 1, 0)} steps.`;
+    const why = outcome === 'saddle'
+      ? 'On the line y = 0 the gradient has no sideways part, so the ball rolls along x to the origin, where the gradient is zero: a flat spot that is not the lowest one (the valleys reach −0.25).'
+      : outcome === 'valley' ? 'Started off the line y = 0, the small sideways slope grows as the ball leaves the ridge, and it rolls down into a valley.' : 'The learning rate is too large for this surface.';
+    prediction.settle(outcome, `${where} ${why}`);
+  }
 
   function loadSurface() {
     const ok = attempt(card, () => {
@@ -144,6 +168,7 @@ function build(ctx) {
       if (r.status === 'running' && r.steps() < opts.maxSteps) moving = true;
     }
     describe();
+    judgeSaddle();
     ctx.requestDraw(draw);
     return moving;
   }

@@ -6,6 +6,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   z: { type: 'number', min: -6, max: 6, default: 0, description: 'The score z where the derivatives are read.' },
@@ -36,6 +37,21 @@ function build(ctx) {
     inner: card.stat('σ(z)'), innerD: card.stat('inner: σ′(z)'), outerD: card.stat('outer: 2(σ(z) − y)'), product: card.stat('dL/dz = outer × inner'),
   };
 
+  // Predict, then check: at z = −6 with y = 1 the prediction σ(z) is as wrong as it gets; how
+  // steep is the loss there? Judged from the engine's σ and σ′ when the slider reaches −6.
+  const prediction = createPrediction(ctx, {
+    id: 'primer-chain-far-wrong',
+    question: 'With y = 1, at z = −6 (σ(z) near 0, badly wrong) the size of dL/dz will be…',
+    choices: [['large', 'large, at least 0.1: a bad miss gets a big push'], ['moderate', 'between 0.01 and 0.1'], ['tiny', 'tiny, below 0.01']],
+    next: () => (opts.y === 1 ? 'Now slide z all the way down to −6.' : 'Now press y = 1 and slide z all the way down to −6.'),
+  });
+  function judgeFarWrong() {
+    if (prediction.pending === null || opts.y !== 1 || z > Z0 + 1e-6 || !Number.isFinite(now.product)) return;
+    const size = Math.abs(now.product);
+    const outcome = size >= 0.1 ? 'large' : size >= 0.01 ? 'moderate' : 'tiny';
+    prediction.settle(outcome, `dL/dz = ${formatNumber(now.outer, 3)} × ${formatNumber(now.ds, 4)} = ${formatNumber(now.product, 4)}. The outer factor is nearly −2, as large as it gets, but the inner one, σ′(−6), is almost 0 because σ is flat out there, and the product takes the small factor's size.`);
+  }
+
   function setCurve() {
     const zs = Array.from({ length: 121 }, (_, i) => Z0 + (i / 120) * (Z1 - Z0));
     const c = attempt(card, () => ml.activationCurve('sigmoid', zs), null);
@@ -54,6 +70,7 @@ function build(ctx) {
     stat.outerD.set(formatNumber(outer, 3));
     stat.product.set(formatNumber(now.product, 3));
     card.setMessage(`dL/dz = ${formatNumber(outer, 3)} × ${formatNumber(ds, 3)} = ${formatNumber(now.product, 3)}. ${Math.abs(z) >= 4 ? 'Far from 0, σ is nearly flat, so the product is tiny however wrong the prediction is.' : 'Each factor is one link of the chain.'}`, 'info');
+    judgeFarWrong();
     plot.canvas.setAttribute('aria-label', `At z = ${formatNumber(z, 1)}: σ(z) = ${formatNumber(s, 3)}, dL/dz = ${formatNumber(now.product, 3)}`);
     ctx.requestDraw(draw);
   }

@@ -9,6 +9,7 @@ import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
 import { formatNumber, formatShort } from '../lib/format.js';
 import { reportComplete, reportScore } from '../lib/report.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   seed: { type: 'int', min: 0, max: 4294967295, default: 0, description: 'Seed for the noise on the training points.' },
@@ -77,6 +78,23 @@ function build(ctx) {
   const statTest = card.stat('test MSE');
   const statBest = card.stat('best degree');
 
+  // Predict, then check: degree 11 runs through every training dot; how does it do on the test
+  // points against degree 3? Judged from the engine's sweep when the learner moves to degree 11.
+  const prediction = createPrediction(ctx, {
+    id: 'sin-degree-11',
+    question: 'Degree 11 passes through all 12 dots. Its test MSE, against degree 3’s, will be…',
+    choices: [['lower', 'lower'], ['similar', 'up to twice as high'], ['few', '2 to 10 times as high'], ['far', 'more than 10 times as high']],
+    next: () => (degree === 11 ? 'Now move the slider away from 11 and back to degree 11.' : 'Now set the degree to 11.'),
+  });
+  function judgeDegree11() {
+    if (prediction.pending === null || degree !== 11 || !sweep) return;
+    const [t3, t11] = [sweep.test[2], sweep.test[10]];
+    const ratio = t11 / t3;
+    if (!Number.isFinite(ratio)) return;
+    const outcome = ratio < 1 ? 'lower' : ratio <= 2 ? 'similar' : ratio <= 10 ? 'few' : 'far';
+    prediction.settle(outcome, `On the 200 test points degree 11 scores ${formatNumber(t11, 3)} and degree 3 ${formatNumber(t3, 3)}: ${ratio >= 1 ? `${formatShort(ratio, 3)} times as high` : `${formatShort(1 / ratio, 3)} times lower`}, although degree 11's training MSE is ${formatNumber(sweep.train[10], 3)}. Twelve coefficients can thread every noisy dot, and between the dots the curve swings far from the wave.`);
+  }
+
   function load() {
     const ok = attempt(card, () => {
       train = ml.makeNoisySin(12, opts.noise, opts.seed);
@@ -103,6 +121,7 @@ function build(ctx) {
     }, false);
     if (!ok) { curveY = null; ctx.requestDraw(draw); return; }
     renderTable();
+    judgeDegree11();
     ctx.requestDraw(draw);
   }
 

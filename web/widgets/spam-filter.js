@@ -7,6 +7,8 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, fixed } from '../lib/ui.js';
 import { reportComplete } from '../lib/report.js';
+import { createPrediction } from '../lib/predict.js';
+import { formatNumber } from '../lib/format.js';
 
 export const schema = {
   l2: { type: 'number', min: 0.001, max: 1, default: 0.05, description: 'L2 penalty λ that keeps the weights finite on separable toy data.' },
@@ -120,6 +122,22 @@ function build(ctx) {
   const statP = card.stat('p(spam)');
   const statAcc = card.stat('training accuracy');
 
+  // Predict, then check: a few "meeting"s in two spam emails, and the sign of the learned weight
+  // of "meeting". Judged from the engine's retrained weights once both emails have three or more.
+  const prediction = createPrediction(ctx, {
+    id: 'spam-meeting-weight',
+    question: 'If the first two spam emails each mention “meeting” three times, the weight of “meeting” will…',
+    choices: [['negative', 'stay negative'], ['positive', 'turn positive']],
+    next: 'Now give the first two training emails (both spam) three “meeting”s each.',
+  });
+  function judgeMeeting() {
+    if (prediction.pending === null || !fitted || !fitted.w) return;
+    const spiked = emails.slice(0, 2).every((e) => e.spam === 1 && e.counts[3] >= 3);
+    if (!spiked) return;
+    const w = fitted.w[3];
+    prediction.settle(w > 0 ? 'positive' : 'negative', `Retrained on the edited emails, the weight of “meeting” is ${formatNumber(w, 2)}. Spam emails now mention meetings at least as often as the ordinary ones, so the count no longer points to ordinary mail. The model believes whatever its examples show.`);
+  }
+
   function stepper(parent, f, get, set) {
     const value = el('output', { className: 'dw-num c1-count' });
     const minus = el('button', { type: 'button', className: 'dw-btn c1-step', 'aria-label': `fewer: ${f.long}`, text: '−' });
@@ -167,6 +185,7 @@ function build(ctx) {
     if (r) Object.assign(fitted, r);
     renderRows();
     renderEmail(byLearner);
+    if (retrain) judgeMeeting();
   }
 
   function renderRows() {

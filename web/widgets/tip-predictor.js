@@ -7,6 +7,7 @@ import { Plot } from '../lib/plot.js';
 import { el, nextId, slider, button, buttonRow } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
+import { createPrediction } from '../lib/predict.js';
 
 export const schema = {
   w: { type: 'number', min: 0, max: 0.5, default: 0.18, description: 'Slope: tip per dollar of bill.' },
@@ -101,11 +102,27 @@ function build(ctx) {
     opts.w = Math.min(0.5, Math.max(0, bestParams[0]));
     opts.b = Math.min(5, Math.max(-5, bestParams[1]));
     sliderW.set(opts.w); sliderB.set(opts.b); refresh();
+    judgeBest();
   });
 
   const statTip = card.stat('predicted tip');
   const statMse = card.stat('MSE on examples', { unit: '$²' });
   const statBest = card.stat('best possible MSE', { unit: '$²' });
+
+  // Predict, then check: where does the least-squares line for these few receipts put its base
+  // tip b? Judged from the engine's closed-form fit when the learner presses "Best line".
+  const task = createPrediction(ctx, {
+    id: 'tip-best-intercept',
+    question: 'The best line for these receipts will have a base tip b…',
+    choices: [['above', 'above $0.50'], ['between', 'between $0 and $0.50'], ['negative', 'below $0, a negative base tip']],
+    next: 'Now press “Best line for these tips” and read b.',
+  });
+  function judgeBest() {
+    if (task.pending === null || !Number.isFinite(bestParams[1])) return;
+    const b = bestParams[1];
+    const outcome = b > 0.5 ? 'above' : b >= 0 ? 'between' : 'negative';
+    task.settle(outcome, `The least-squares line for these ${formatNumber(bills.length, 0)} receipts has w = ${formatNumber(bestParams[0], 3)} and b = ${money(b)}. The receipts' bills run from ${money(bills[0])} to ${money(bills[bills.length - 1])}, so they fix the slope well; b is the line's value at a $0 bill, far from all of them, and a little noise tilts the line enough to move it a lot.`);
+  }
 
   function loadExamples() {
     attempt(card, () => {
@@ -221,6 +238,7 @@ function build(ctx) {
       opts = { ...next };
       sliderW.set(opts.w); sliderB.set(opts.b);
       input.value = billText(opts.bill);
+      task.reset('The settings changed: the prediction no longer applies. Predict again.');
       loadExamples();
       setBillFromInput();
     },

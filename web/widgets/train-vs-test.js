@@ -10,6 +10,7 @@ import { checkbox, el, select, slider } from '../lib/ui.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
 import { drawHeatmap, heatLegend, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
+import { createPrediction } from '../lib/predict.js';
 import { OVERFIT_GAP, trainTestVerdict, UNDERFIT_TRAIN } from './train-vs-test/verdict.js';
 
 export const schema = {
@@ -84,7 +85,7 @@ function build(ctx) {
 
   const flex = slider(card.controls, { label: 'flexibility', min: 1, max: 10, step: 1, value: opts.flexibility, format: (v) => describeLevel(v), onInput: (v) => { opts.flexibility = v; memorise = false; memoriseBox.checked = false; refresh(); } });
   if (kinds.length > 1) {
-    select(card.controls, { label: 'model', options: kinds.map((k) => [k, k === 'knn' ? 'k-nearest neighbours' : 'decision tree']), value: opts.model, onChange: (v) => { opts.model = v; makeModel(); loadData(); } });
+    select(card.controls, { label: 'model', options: kinds.map((k) => [k, k === 'knn' ? 'k-nearest neighbours' : 'decision tree']), value: opts.model, onChange: (v) => { opts.model = v; prediction.reset('Another model: predict again.'); makeModel(); loadData(); } });
   }
   const memoriseBox = checkbox(card.controls, { label: 'memorise hard', onChange: (on) => { memorise = on; refresh(); } });
 
@@ -92,6 +93,23 @@ function build(ctx) {
   const statTest = card.stat('test');
   const statGap = card.stat('gap');
   const statKnob = card.stat(opts.model === 'knn' ? 'k' : 'depth');
+
+  // Predict, then check: does removing every limit (memorise hard) help on the hidden points?
+  // Judged from the engine's test accuracy with no limit against level 2 on the same split.
+  const prediction = createPrediction(ctx, {
+    id: 'train-vs-test-memorise',
+    question: 'Compared with level 2, ticking “memorise hard” will make the test accuracy…',
+    choices: [['higher', 'rise'], ['same', 'stay within 2 points'], ['lower', 'fall']],
+    next: 'Now tick “memorise hard” and read the test accuracy.',
+  });
+  function judgeMemorise(trainAcc, testAcc) {
+    const base = curve.find((c) => c.level === 2);
+    if (prediction.pending === null || !memorise || !base) return;
+    const diff = (testAcc - base.test) * 100;
+    const outcome = Math.abs(diff) <= 2 + 1e-9 ? 'same' : diff > 0 ? 'higher' : 'lower';
+    const name = opts.model === 'knn' ? `k = ${KNN_K[1]}` : `depth ${TREE_DEPTH[1]}`;
+    prediction.settle(outcome, `With no limit the model scores ${formatPercent(trainAcc, 0)} on its training points but ${formatPercent(testAcc, 0)} on the hidden ones, against ${formatPercent(base.test, 0)} at ${name}. Memorising the training points copies their noise, and the noise does not repeat in new points.`);
+  }
 
   function knob(level, hard) {
     if (opts.model === 'knn') return hard ? 1 : KNN_K[level - 1];
@@ -191,6 +209,7 @@ function build(ctx) {
     statKnob.set(opts.model === 'knn' ? formatNumber(Math.min(setting, train.rows), 0) : (memorise ? 'no limit' : formatNumber(setting, 0)));
     const bestTest = curve.reduce((a, c) => (c.test > a.test ? c : a), curve[0] || { test: 0, level: 1 });
     card.setMessage(...verdictMessage(trainAcc, testAcc, bestTest.test));
+    judgeMemorise(trainAcc, testAcc);
     plot.canvas.setAttribute('aria-label', `Decision boundary of the ${opts.model === 'knn' ? 'k-nearest-neighbours' : 'decision tree'} model; train accuracy ${formatNumber(trainAcc * 100, 1)} percent, test ${formatNumber(testAcc * 100, 1)} percent`);
     ctx.requestDraw(draw);
   }
@@ -272,6 +291,7 @@ function build(ctx) {
       if (!kinds.includes(opts.model)) opts.model = kinds[0];
       memorise = false;
       memoriseBox.checked = false;
+      prediction.reset('The settings changed: the prediction no longer applies. Predict again.');
       makeModel();
       loadData();
     },
