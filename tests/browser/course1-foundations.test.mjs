@@ -175,20 +175,6 @@ test('gradient-descent walkthrough: w in the table, step 1 as worked by hand, a 
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
-
-test('foundations lessons at 375 px', async () => {
-  for (const slug of ['notation', 'ml-foundations', 'empirical-risk', 'generalisation', 'learning-loop', 'how-models-learn']) {
-    const page = await site.newPage({ width: 375, height: 800, reducedMotion: 'reduce' });
-    await page.goto(`${site.base}/lessons/${slug}.html`);
-    await widgetsReady(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `${slug}: page scrolls sideways by ${overflow}px`);
-    await screenshot(page, `course1-${slug}-375`);
-    assert.deepEqual(page.record.errors, []);
-    await page.close();
-  }
-});
-
 // Predict, then check: ŷ after one step at η = 0.4 (2.2, the error 3 → −1.8), typed as a number.
 test('gradient-descent walkthrough: the first-step prediction holds (2.2) and misses (3.4)', async () => {
   const page = await site.newPage({ reducedMotion: 'reduce' });

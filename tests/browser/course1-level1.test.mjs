@@ -214,20 +214,6 @@ test('the house table keeps every column, the price label included, on screen at
   await page.locator('.c1-house-table').screenshot({ path: 'test-output/screenshots/course1-house-table-375.png' });
   await page.close();
 });
-
-test('level 1 lessons at 375 px', async () => {
-  for (const slug of ['rules-or-learning', 'data-features-labels', 'kinds-of-learning', 'spam-filter']) {
-    const page = await site.newPage({ width: 375, height: 800 });
-    await page.goto(`${site.base}/lessons/${slug}.html`);
-    await widgetsReady(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `${slug}: page scrolls sideways by ${overflow}px`);
-    await screenshot(page, `course1-${slug}-375`);
-    assert.deepEqual(page.record.errors, []);
-    await page.close();
-  }
-});
-
 // Predict, then check: with exactly the four informative columns in, a noise column lowers the
 // validation R² (by less than 0.005); "rise" misses, "fall" holds.
 test('build the dataset: the noise-column prediction needs the real columns first, then misses and holds', async () => {
