@@ -55,7 +55,7 @@ test('Train vs test: flexibility and "memorise hard" open the overfitting gap; s
   const gapStiff = expected.train - expected.test;
 
   // Memorise hard: train ≈ 100 %, test lower, a message in words.
-  await page.getByLabel('memorise hard').check();
+  await page.getByRole('checkbox', { name: 'memorise hard' }).check();
   assert.equal(await stat(page, kind), kind === 'k' ? '1' : 'no limit');
   expected = await engineScores(page, kind, HARD);
   assert.equal(await percent(page, 'train'), Number((expected.train * 100).toFixed(1)));
@@ -79,13 +79,13 @@ test('Train vs test: flexibility and "memorise hard" open the overfitting gap; s
   // The slider moves the model (and unticks memorise).
   await page.getByRole('slider', { name: /flexibility/ }).fill('9');
   assert.equal(await stat(page, kind), String(LEVELS[8]));
-  assert.equal(await page.getByLabel('memorise hard').isChecked(), false);
+  assert.equal(await page.getByRole('checkbox', { name: 'memorise hard' }).isChecked(), false);
   expected = await engineScores(page, kind, LEVELS[8]);
   assert.equal(await percent(page, 'test'), Number((expected.test * 100).toFixed(1)));
   if (hasKnn) {
     // The model menu switches to k-nearest neighbours; memorising there is k = 1.
     await page.getByLabel('model', { exact: true }).selectOption('knn');
-    await page.getByLabel('memorise hard').check();
+    await page.getByRole('checkbox', { name: 'memorise hard' }).check();
     assert.equal(await stat(page, 'k'), '1');
     expected = await engineScores(page, 'k', 1);
     assert.equal(await percent(page, 'test'), Number((expected.test * 100).toFixed(1)));
