@@ -70,10 +70,8 @@ function build(ctx) {
     onChange: (v) => { play.stop(); opts.init = v; restart(); },
   });
   const sliders = {
-    k: slider(card.controls, { label: 'k (clusters)', min: 2, max: 6, step: 1, value: opts.k, format: String, onInput: (v) => { play.stop(); opts.k = v; starts = null; restart(); } }),
-    spread: slider(card.controls, { label: 'blob spread', min: 0.1, max: 1.5, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.spread = v; imported = null; loadData(); } }),
     k: slider(card.controls, { label: 'k (clusters)', min: 2, max: 6, step: 1, value: opts.k, format: String, onInput: (v) => { play.stop(); opts.k = v; starts = null; prediction.reset('A different k: predict again.'); restart(); } }),
-    spread: slider(card.controls, { label: 'blob spread', min: 0.1, max: 1.5, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.spread = v; loadData(); } }),
+    spread: slider(card.controls, { label: 'blob spread', min: 0.1, max: 1.5, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.spread = v; imported = null; loadData(); } }),
     seed: slider(card.controls, { label: 'seed', min: 0, max: 50, step: 1, value: Math.min(opts.seed, 50), format: String, onInput: (v) => { play.stop(); opts.seed = v; restart(); } }),
   };
   pointsCsv(ctx, card.controls, {
