@@ -137,7 +137,7 @@ for (const url of [...sitePages(), '/embed.html?w=fit-line&seed=5', '/embed.html
 
     assert.equal(await page.locator('.katex-error').count(), 0, 'a formula failed to typeset');
     // Firefox renders KaTeX's MathML and refuses a script element with the wrong number of children
-    // (KaTeX gives q_{\\max} three); Chromium shows the HTML copy, so this is checked here.
+    // (KaTeX gives q_{\max} three); Chromium shows the HTML copy, so this is checked here.
     const badMath = await page.evaluate(() => [...document.querySelectorAll('msub, msup, mfrac, munder, mover, msubsup, munderover')]
       .filter((m) => m.children.length !== (/subsup|underover/.test(m.localName) ? 3 : 2))
       .map((m) => `${m.localName} with ${m.children.length} children in ${m.closest('.katex')?.querySelector('annotation')?.textContent?.slice(0, 60)}`));
