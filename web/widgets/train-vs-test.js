@@ -90,8 +90,9 @@ function build(ctx) {
   const bodyGap = el('tr');
   const bodyVerdict = el('tr');
   table.append(el('caption', { className: 'dw-sr-only', text: 'Train and test accuracy at every flexibility level, and the lesson\'s verdict' }), el('thead', {}, [headRow]), el('tbody', {}, [bodyTrain, bodyTest, bodyGap, bodyVerdict]));
-  tableWrap.append(scrollNote, table);
-  card.stage.append(tableWrap);
+  // The note stands outside the scrolling box, so scrolling to the current setting never cuts it.
+  tableWrap.append(table);
+  card.stage.append(scrollNote, tableWrap);
 
   const flex = slider(card.controls, { label: 'flexibility', min: 1, max: 10, step: 1, value: opts.flexibility, format: (v) => describeLevel(v), onInput: (v) => { opts.flexibility = v; memorise = false; memoriseBox.checked = false; refresh(); } });
   if (kinds.length > 1) {
