@@ -432,3 +432,92 @@ test('build-dataset imports houses, fits the engine on the chosen columns, and a
   assert.equal(out[1].split(',').slice(0, 8).join(','), rows[0].join(','));
   await page.close();
 });
+
+// ---- train-vs-test: imported points are split half and half the seeded, stratified way; both accuracies are the engine's ----
+test('train-vs-test splits imported points as it splits the moons; train and test accuracy are the engine\'s; a link restores points and flexibility', async () => {
+  const rows = [];
+  for (let i = 0; i < 24; i++) { const x = (i % 6) - 2.5; const y = Math.floor(i / 6) - 1.5; rows.push([x, y, (x + 0.7 * y > 0) !== (i % 7 === 3) ? 1 : 0]); }
+  const page = await open('train-vs-test');
+  await refusesBadFiles(page, [
+    ['one-class.csv', lines(rows.map((r) => [r[0], r[1], 5])), /Nothing was imported: Every point has the label 5; at least two classes are needed/],
+    ['few.csv', lines(rows.slice(0, 6)), /Nothing was imported: The file holds 6 usable points; at least 10 are needed/],
+  ]);
+  assert.equal(await importCsv(page, `x1,x2,label\n${lines(rows)}`), 'Imported 24 points in 2 classes.');
+  // The widget's own split (seed 2, half the points hidden, stratified by class) and the engine's tree.
+  const split = ml.trainValidationTestSplit(labelsOf(rows), 0, 0.5, 2, true);
+  const pick = (idx) => ({ X: [...idx].flatMap((r) => rows[r].slice(0, 2)), y: [...idx].map((r) => rows[r][2]) });
+  const train = pick(split.train); const hidden = pick(split.test);
+  const scores = (depth) => ml.scoped((track) => {
+    const t = track(new ml.DecisionTree());
+    t.setMaxDepth(depth); t.setData(train.X, 2, train.y); t.fit(100000);
+    return [t.score(train.X, train.y), t.score(hidden.X, hidden.y)];
+  });
+  const [train3, test3] = scores(3); // flexibility 3 is depth 3
+  assert.equal(await stat(page, 'train'), formatPercent(train3, 1));
+  assert.equal(await stat(page, 'test'), formatPercent(test3, 1));
+  const file = await exportCsv(page);
+  assert.equal(file.name, 'train-vs-test-points.csv');
+  const out = file.text.trim().split('\n');
+  assert.equal(out[0], 'x1,x2,label,split');
+  assert.deepEqual(out.slice(1).map((line) => line.split(',').slice(0, 3).map(Number)), rows);
+  assert.deepEqual(out.slice(1).flatMap((line, i) => (line.endsWith(',test') ? [i] : [])), [...split.test].sort((a, b) => a - b));
+  // The exported file comes back in split the same way (its split column is ignored with a note).
+  assert.equal(await importCsv(page, file.text), 'Imported 24 points in 2 classes. Columns after the label were ignored.');
+  assert.equal(await stat(page, 'test'), formatPercent(test3, 1));
+  await page.locator('#widget input[type="range"]').first().fill('2'); // the flexibility slider
+  const [, test2] = scores(2);
+  assert.equal(await stat(page, 'test'), formatPercent(test2, 1));
+  const again = await roundTrip(page);
+  assert.equal((await handle(again)).options.flexibility, 2);
+  assert.equal(await stat(again, 'test'), formatPercent(test2, 1));
+  await again.close();
+  // An option that makes the moons replaces imported points; a damaged link is refused in words.
+  await page.evaluate(() => document.getElementById('widget').dwHandle.update({ noise: 0.4 }));
+  assert.equal((await handle(page)).state, null);
+  await setState(page, { p: [0, 0, 1], l: [0] });
+  assert.match(await notes(page), /The saved state could not be used \(the points must be a list of at most 1000 positions of 2 numbers\)/);
+  await page.close();
+});
+
+// ---- bagging: a seeded, stratified 30 % of the imported points is held out; every voter's scores are the engine's ----
+test('bagging holds out a seeded 30 % of imported points; the crowd\'s test and out-of-bag scores are the engine\'s; a link restores the points', async () => {
+  const rows = [];
+  for (let i = 0; i < 30; i++) { const a = i * 2.399; const r = 0.3 + (i % 5) * 0.35; rows.push([Number((r * Math.cos(a)).toFixed(3)), Number((r * Math.sin(a)).toFixed(3)), (i % 5 >= 3) !== (i % 11 === 4) ? 2 : 1]); }
+  const page = await open('bagging');
+  await refusesBadFiles(page, [['three.csv', lines(rows.map((r, i) => [r[0], r[1], i % 3])), /Nothing was imported: The file has 3 different labels \(0, 1, 2\); this widget shows at most 2 classes/]]);
+  assert.equal(await importCsv(page, lines(rows)), 'Imported 30 points in 2 classes. Labels 1, 2 were read as classes 0, 1.');
+  assert.equal(await page.locator('#widget').getByLabel('data').inputValue(), 'own'); // the menu names no built-in set
+  const labels = labelsOf(rows).map((v) => v - 1);
+  const split = ml.trainValidationTestSplit(labels, 0, 0.3, 7, true);
+  const pick = (idx) => ({ X: [...idx].flatMap((r) => rows[r].slice(0, 2)), y: [...idx].map((r) => labels[r]) });
+  const train = pick(split.train); const hidden = pick(split.test);
+  const expected = ml.scoped((track) => {
+    const f = track(new ml.RandomForest());
+    f.setData(train.X, 2, train.y); f.setMaxDepth(6); f.setMaxFeatures('all'); f.setTreeCount(60); f.reset(7);
+    return [1, 2, 3].map(() => { f.step(); return { test: f.score(hidden.X, hidden.y), oob: f.oobScore() }; });
+  });
+  const add = () => page.locator('#widget').getByRole('button', { name: 'Add voter' }).click();
+  for (let i = 0; i < 3; i++) await add();
+  assert.equal(await stat(page, 'voters'), '3');
+  assert.equal(await stat(page, '1 voter'), formatPercent(expected[0].test, 1));
+  assert.equal(await stat(page, 'test accuracy'), formatPercent(expected[2].test, 1));
+  assert.equal(await stat(page, 'out-of-bag'), formatPercent(expected[2].oob, 1));
+  const said = await message(page);
+  assert.ok(said.startsWith(`3 voters: the crowd scores ${formatPercent(expected[2].test, 1)} on the ${split.test.length} held-out points, `), said);
+  const file = await exportCsv(page);
+  assert.equal(file.name, 'bagging-points.csv');
+  const out = file.text.trim().split('\n');
+  assert.equal(out[0], 'x1,x2,label,split');
+  assert.deepEqual(out.slice(1).flatMap((line, i) => (line.endsWith(',test') ? [i] : [])), [...split.test].sort((a, b) => a - b));
+  const again = await roundTrip(page);
+  await again.locator('#widget').getByRole('button', { name: 'Add voter' }).click();
+  assert.equal(await stat(again, 'test accuracy'), formatPercent(expected[0].test, 1));
+  await again.close();
+  // Choosing a built-in data set replaces the imported points; a damaged link is refused in words.
+  await page.locator('#widget').getByLabel('data').selectOption('circles');
+  assert.equal((await handle(page)).state, null);
+  assert.equal(await page.locator('#widget').getByLabel('data').locator('option[value="own"]').count(), 0);
+  await setState(page, { p: [0, 0, 1, 1], l: [0] });
+  assert.match(await notes(page), /The saved state could not be used \(every point needs a label\)/);
+  await page.close();
+});

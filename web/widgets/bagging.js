@@ -3,16 +3,19 @@
 // resample. Faint lines are the members' own (jagged) boundaries from treeRegions(); the tint is
 // the share of trees voting blue on a 50 × 50 grid (voteFractions); the bold line is where that
 // share crosses one half.
+// Own points from a CSV file (or a Share link) replace the generated ones: a seeded, stratified
+// 30 % of them is held out as the test points; Export CSV writes them with that split.
 import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
-import { formatPercent as pct, formatNumber } from '../lib/format.js';
+import { countOf, formatPercent as pct, formatNumber } from '../lib/format.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
 import { contourSegments, gridPoints, regionBoundaries } from '../lib/contour.js';
 import { drawSegments } from '../lib/marks.js';
-import { DATASET_NAMES, makeDataset } from '../lib/datasets.js';
+import { DATASET_NAMES, boxAround, makeDataset } from '../lib/datasets.js';
 import { createPrediction } from '../lib/predict.js';
+import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
 
 export const schema = {
   seed: seedOption(7, 'Random seed for the points and the bootstrap draws.'),
@@ -30,6 +33,12 @@ export const meta = {
 };
 
 const GRID = 50;
+const TEST_COUNT = 300; // fresh test points drawn from the same generator (seed + 1000)
+// Options that make the generated points: changing one replaces imported points. Imported
+// points: two classes (any two labels, mapped to 0 and 1 with a note), 30 % of them held out.
+const DATA_OPTIONS = ['seed', 'points', 'dataset', 'noise'];
+const TEST_FRACTION = 0.3;
+export const CSV_RULES = { labels: 'class', maxClasses: 2, domain: [-1e4, 1e4], minPoints: 10, maxPoints: 1000 };
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
@@ -46,6 +55,8 @@ function build(ctx) {
   let votes = null;         // share of trees voting class 1 per grid cell
   let memberLines = [];     // cached boundary segments per tree
   let firstVoterTest = NaN;
+  let imported = null;      // { X, y } from a CSV file or a Share link, instead of generated points
+  let testRows = new Set(); // which imported points are held out for testing
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'Ensemble of trees voting on the plane', onResize: () => ctx.requestDraw(draw) }));
   const legendRow = el('div', { className: 'dw-legend c4-scale', 'aria-hidden': 'true' });
@@ -63,12 +74,23 @@ function build(ctx) {
   button(buttons, 'Reset', () => { play.stop(); restart(); });
   slider(card.controls, { label: 'depth of each voter', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.depth = v; restart(); } });
   select(card.controls, { label: 'features per split', options: [['all', 'both (bagging)'], ['sqrt', 'one at random (random forest)']], value: opts.features, onChange: (v) => { play.stop(); opts.features = v; restart(); } });
-  select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { play.stop(); opts.dataset = v; loadData(); } });
+  const dataMenu = select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { play.stop(); opts.dataset = v; imported = null; loadData(); } });
 
   const statVoters = card.stat('voters');
   const statTest = card.stat('test accuracy');
   const statFirst = card.stat('1 voter');
   const statOob = card.stat('out-of-bag');
+  pointsCsv(ctx, card.controls, {
+    filename: 'bagging-points.csv', rules: CSV_RULES,
+    // Imported points go back out as they came, with the split the widget made; generated ones
+    // are the training points drawn on the plot.
+    get: () => (imported
+      ? { X: imported.X, y: imported.y, extra: { name: 'split', values: Array.from(imported.y, (_, i) => (testRows.has(i) ? 'test' : 'train')) } }
+      : { X: train.X, y: train.y }),
+    set: (parsed) => { play.stop(); imported = { X: parsed.X, y: parsed.y }; loadData(); },
+  });
+  // The test points in words: the fresh ones, or the share of the learner's own held out.
+  const testWords = () => (imported ? `the ${countOf(test.rows, 'held-out point')}` : `the ${formatNumber(TEST_COUNT, 0)} test points`);
 
   // Predict, then check: how much better than its first voter does the full crowd score on the
   // fresh test points? Committed before the second voter, judged from the engine's scores when
@@ -86,18 +108,28 @@ function build(ctx) {
     if (prediction.pending === null || n < opts.maxVoters || !Number.isFinite(acc) || !Number.isFinite(firstVoterTest)) return;
     const d = (acc - firstVoterTest) * 100;
     const outcome = d < 0 ? 'worse' : d < 1 ? 'small' : d <= 5 ? 'some' : 'large';
-    prediction.settle(outcome, `The first voter scored ${pct(firstVoterTest, 1)} on the 300 test points, the crowd of ${formatNumber(n, 0)} ${pct(acc, 1)}: ${d >= 0 ? `${fixed(d, 1)} points better` : `${fixed(-d, 1)} points worse`}. Voting cancels the trees' individual quirks, their variance; it cannot remove the noise in the labels, which no boundary can predict.`);
+    prediction.settle(outcome, `The first voter scored ${pct(firstVoterTest, 1)} on ${testWords()}, the crowd of ${formatNumber(n, 0)} ${pct(acc, 1)}: ${d >= 0 ? `${fixed(d, 1)} points better` : `${fixed(-d, 1)} points worse`}. Voting cancels the trees' individual quirks, their variance; it cannot remove the noise in the labels, which no boundary can predict.`);
   }
 
   function loadData() {
     prediction.reset('New data: predict again.');
     attempt(card, () => {
-      train = makeDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
-      test = makeDataset(ml, opts.dataset, 300, opts.noise, opts.seed + 1000);
+      if (imported) {
+        const n = imported.y.length;
+        const s = ml.trainValidationTestSplit(imported.y, 0, TEST_FRACTION, opts.seed, true);
+        const pick = (rows) => ({ X: Float64Array.from(rows.flatMap((r) => [imported.X[2 * r], imported.X[2 * r + 1]])), y: Float64Array.from(rows, (r) => imported.y[r]), rows: rows.length });
+        testRows = new Set(s.test);
+        train = { ...pick([...s.train]), domain: boxAround(imported.X, n) };
+        test = pick([...s.test]);
+      } else {
+        train = makeDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
+        test = makeDataset(ml, opts.dataset, TEST_COUNT, opts.noise, opts.seed + 1000);
+      }
       domain = train.domain;
       grid = gridPoints(domain, GRID, GRID);
       forest.setData(train.X, 2, train.y);
     });
+    showOwnPoints(dataMenu, !!imported, opts.dataset);
     restart();
   }
 
@@ -138,11 +170,11 @@ function build(ctx) {
     statFirst.set(pct(firstVoterTest, 1));
     statOob.set(Number.isFinite(oob) ? pct(oob, 1) : '–');
     if (n === 0) card.setMessage('No voters yet. Press Add voter: a tree is grown on a bootstrap sample (n draws with replacement) of the training points.', 'info');
-    else if (n === 1) card.setMessage(`One voter: a single deep tree, all sharp corners, ${pct(acc, 1)} on fresh test points. Its boundary follows the quirks of its own resample.`, 'info');
+    else if (n === 1) card.setMessage(`One voter: a single deep tree, all sharp corners, ${pct(acc, 1)} on ${imported ? testWords() : 'fresh test points'}. Its boundary follows the quirks of its own resample.`, 'info');
     else {
       const diff = acc - firstVoterTest;
       const verdict = diff > 0.0049 ? `${fixed(diff * 100, 1)} points better than the first voter alone` : diff < -0.0049 ? `${fixed(-diff * 100, 1)} points worse than the first voter alone (with few voters, luck still matters)` : 'level with the first voter alone';
-      card.setMessage(`${n} voters: the crowd scores ${pct(acc, 1)} on test points, ${verdict}. Their disagreements cancel, so the majority boundary is smoother than any member's.`, diff > 0.0049 ? 'ok' : 'info');
+      card.setMessage(`${n} voters: the crowd scores ${pct(acc, 1)} on ${imported ? testWords() : 'test points'}, ${verdict}. Their disagreements cancel, so the majority boundary is smoother than any member's.`, diff > 0.0049 ? 'ok' : 'info');
     }
     plot.canvas.setAttribute('aria-label', `${n} trees voting; test accuracy ${pct(acc, 1)}`);
     judgeCrowd(acc);
@@ -170,6 +202,17 @@ function build(ctx) {
   loadData();
 
   return {
-    update(next) { play.stop(); opts = { ...next }; loadData(); }, // loadData forgets a pending prediction
+    update(next) { play.stop(); if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; loadData(); }, // loadData forgets a pending prediction
+    // Shared by a link: the settings changed with the card's own controls, imported points.
+    currentOptions() { return { depth: opts.depth, features: opts.features, dataset: opts.dataset }; },
+    state: {
+      get() { return imported ? pointsState(imported.X, imported.y) : null; },
+      set(value) {
+        const points = pointsFromState(value, CSV_RULES); // checked before anything changes
+        play.stop();
+        imported = { X: points.X, y: points.y };
+        loadData();
+      },
+    },
   };
 }

@@ -4,6 +4,8 @@
 // accuracy keeps rising with flexibility while test accuracy falls: the overfitting gap.
 // Every accuracy and every heat-map probability comes from the engine (score, predictGrid); the
 // verdict in words follows the lesson's own definitions (train-vs-test/verdict.js).
+// Own points from a CSV file (or a Share link) replace the moons and are split the same seeded,
+// stratified way; Export CSV writes every point with the half it fell in.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { checkbox, el, select, slider } from '../lib/ui.js';
@@ -11,6 +13,7 @@ import { formatNumber, formatPercent } from '../lib/format.js';
 import { drawHeatmap, heatLegend, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
+import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { OVERFIT_GAP, trainTestVerdict, UNDERFIT_TRAIN } from './train-vs-test/verdict.js';
 
 export const schema = {
@@ -30,6 +33,10 @@ export const meta = {
 const KNN_K = [61, 45, 31, 21, 15, 11, 7, 5, 3, 2];
 const TREE_DEPTH = [1, 2, 3, 4, 5, 6, 7, 8, 10, 12];
 const GRID = [100, 72];
+// Options that make the generated points (the seed also makes the split): changing one replaces
+// imported points. Imported points: two classes (any two labels, mapped to 0 and 1 with a note).
+const DATA_OPTIONS = ['seed', 'points', 'noise'];
+export const CSV_RULES = { labels: 'class', maxClasses: 2, domain: [-1e4, 1e4], minPoints: 10, maxPoints: 1000 };
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
@@ -55,6 +62,9 @@ function build(ctx) {
   let memorise = false;
   let curve = [];   // [{ level, train, test }] across the slider, from the engine
   let heat = null;
+  let imported = null;  // { X, y } from a CSV file or a Share link, instead of the moons
+  let all = null;       // every point shown, { X, y, rows }, and which of them are test points
+  let testRows = new Set();
 
   const pair = el('div', { className: 'c2-pair' });
   const left = el('div');
@@ -80,8 +90,9 @@ function build(ctx) {
   const bodyGap = el('tr');
   const bodyVerdict = el('tr');
   table.append(el('caption', { className: 'dw-sr-only', text: 'Train and test accuracy at every flexibility level, and the lesson\'s verdict' }), el('thead', {}, [headRow]), el('tbody', {}, [bodyTrain, bodyTest, bodyGap, bodyVerdict]));
-  tableWrap.append(scrollNote, table);
-  card.stage.append(tableWrap);
+  // The note stands outside the scrolling box, so scrolling to the current setting never cuts it.
+  tableWrap.append(table);
+  card.stage.append(scrollNote, tableWrap);
 
   const flex = slider(card.controls, { label: 'flexibility', min: 1, max: 10, step: 1, value: opts.flexibility, format: (v) => describeLevel(v), onInput: (v) => { opts.flexibility = v; memorise = false; memoriseBox.checked = false; refresh(); } });
   if (kinds.length > 1) {
@@ -93,6 +104,11 @@ function build(ctx) {
   const statTest = card.stat('test');
   const statGap = card.stat('gap');
   const statKnob = card.stat(opts.model === 'knn' ? 'k' : 'depth');
+  pointsCsv(ctx, card.controls, {
+    filename: 'train-vs-test-points.csv', rules: CSV_RULES,
+    get: () => ({ X: all.X, y: all.y, extra: { name: 'split', values: Array.from({ length: all.rows }, (_, i) => (testRows.has(i) ? 'test' : 'train')) } }),
+    set: (parsed) => { useImported(parsed); },
+  });
 
   // Predict, then check: does removing every limit (memorise hard) help on the hidden points?
   // Judged from the engine's test accuracy with no limit against level 2 on the same split.
@@ -126,8 +142,14 @@ function build(ctx) {
     statKnob.element.dataset.stat = opts.model === 'knn' ? 'k' : 'depth';
   }
 
+  function useImported(points) {
+    imported = { X: points.X, y: points.y };
+    prediction.reset('New data: predict again.');
+    loadData();
+  }
+
   function loadData() {
-    const d = attempt(card, () => ml.makeMoons(opts.points, opts.noise, opts.seed), null);
+    const d = imported ? { X: imported.X, y: imported.y, rows: imported.y.length } : attempt(card, () => ml.makeMoons(opts.points, opts.noise, opts.seed), null);
     if (!d) return;
     // Half the points are hidden as the test set: the engine's seeded split, stratified so both
     // halves hold both classes in the same proportion.
@@ -140,6 +162,8 @@ function build(ctx) {
     };
     train = pick(split.train);
     test = pick(split.test);
+    all = { X: d.X, y: d.y, rows: d.rows };
+    testRows = new Set(split.test);
     let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
     for (let i = 0; i < d.rows; i++) {
       x0 = Math.min(x0, d.X[2 * i]); x1 = Math.max(x1, d.X[2 * i]);
@@ -179,7 +203,7 @@ function build(ctx) {
     bodyGap.replaceChildren(el('th', { scope: 'row', text: 'gap (points)' }));
     bodyVerdict.replaceChildren(el('th', { scope: 'row', text: 'verdict' }));
     for (const c of curve) {
-      headRow.append(el('th', { scope: 'col', text: c.level === 11 ? (opts.model === 'knn' ? '1 (memorise)' : 'no limit') : formatNumber(knob(c.level, false), 0) }));
+      headRow.append(el('th', { scope: 'col', text: c.level === 11 ? (opts.model === 'knn' ? '1 (memorise)' : 'no limit') : formatNumber(opts.model === 'knn' ? Math.min(knob(c.level, false), train.rows) : knob(c.level, false), 0) }));
       bodyTrain.append(el('td', { text: formatPercent(c.train, 0) }));
       bodyTest.append(el('td', { text: formatPercent(c.test, 0) }));
       bodyGap.append(el('td', { text: formatNumber((c.train - c.test) * 100, 0) }));
@@ -241,7 +265,7 @@ function build(ctx) {
       case 'overfitting':
         return [`Overfitting: ${tr} on the points it studied but only ${te} on hidden ones, ${gap} (more than ${limit}). The boundary bends around individual noisy training points, and that does not carry over to new ones.`, 'bad'];
       case 'underfitting':
-        return [`Underfitting: train ${tr}, test ${te}. Below ${pct(UNDERFIT_TRAIN)} even on the points it studied, the boundary is too stiff to follow the moons. Give it more flexibility.`, 'warn'];
+        return [`Underfitting: train ${tr}, test ${te}. Below ${pct(UNDERFIT_TRAIN)} even on the points it studied, the boundary is too stiff to follow ${imported ? 'the shape of your classes' : 'the moons'}. Give it more flexibility.`, 'warn'];
       case 'good fit':
         return [`Good fit: train ${tr}, test ${te}, ${gap} (at most ${limit}), so the model is learning the shape rather than the points. Best test accuracy on the slider: ${pct(bestTest)}.`, 'ok'];
       default:
@@ -261,13 +285,15 @@ function build(ctx) {
     });
 
     const t = curvePlot.theme;
-    curvePlot.setDomain(0.5, curve.length + 0.5, 0.4, 1.02);
+    // From 40 % up, lower when some accuracy is (imported points can score anything).
+    const floor = Math.min(0.4, Math.floor(Math.min(...curve.flatMap((c) => [c.train, c.test])) * 10) / 10);
+    curvePlot.setDomain(0.5, curve.length + 0.5, floor, 1.02);
     curvePlot.begin();
     curvePlot.axes({ xLabel: 'flexibility →', yLabel: 'accuracy', xTicks: 6, yTicks: 4 });
     const xs = curve.map((c) => c.level);
     curvePlot.clipToArea(() => {
       const now = memorise ? curve.length : opts.flexibility;
-      curvePlot.segment(now, 0.4, now, 1.02, { color: t.truth, dash: [4, 4], width: 1.5 });
+      curvePlot.segment(now, floor, now, 1.02, { color: t.truth, dash: [4, 4], width: 1.5 });
       curvePlot.path(xs, curve.map((c) => c.train), { color: t.model, width: 2.5 });
       curvePlot.path(xs, curve.map((c) => c.test), { color: t.loss, width: 2.5, dash: [7, 4] });
       curve.forEach((c) => {
@@ -287,6 +313,7 @@ function build(ctx) {
 
   return {
     update(next) {
+      if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null;
       opts = { ...next };
       if (!kinds.includes(opts.model)) opts.model = kinds[0];
       memorise = false;
@@ -294,6 +321,12 @@ function build(ctx) {
       prediction.reset('The settings changed: the prediction no longer applies. Predict again.');
       makeModel();
       loadData();
+    },
+    // Shared by a link: the settings changed with the card's own controls, imported points.
+    currentOptions() { return { model: opts.model, flexibility: opts.flexibility }; },
+    state: {
+      get() { return imported ? pointsState(imported.X, imported.y) : null; },
+      set(value) { useImported(pointsFromState(value, CSV_RULES)); }, // checked before anything changes
     },
   };
 }
