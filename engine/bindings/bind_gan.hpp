@@ -27,6 +27,7 @@ inline val matrixToJs(const Matrix& m) { return copyToJs(m.data(), static_cast<s
 
 inline void setTarget(Gan& g, const val& name) { guarded([&] { g.setTarget(text(name, "Gan.setTarget", "target")); }); }
 inline void setRealCount(Gan& g, double n) { guarded([&] { g.setRealCount(whole(n, "Gan.setRealCount", "n")); }); }
+inline void setRealPoints(Gan& g, const val& points) { guarded([&] { g.setRealPoints(toMatrix(points, 2, "Gan.setRealPoints")); }); }
 inline void setNoiseDimension(Gan& g, double d) { guarded([&] { g.setNoiseDimension(whole(d, "Gan.setNoiseDimension", "dimension")); }); }
 inline void setGeneratorShape(Gan& g, double layers, double width) {
   guarded([&] { g.setGeneratorShape(whole(layers, "Gan.setGeneratorShape", "layers"), whole(width, "Gan.setGeneratorShape", "width")); });
@@ -123,6 +124,7 @@ inline void bind_gan() {
       .function("target", &gan::target)
       .function("setRealCount", &gan::setRealCount)
       .function("realCount", &Gan::realCount)
+      .function("setRealPoints", &gan::setRealPoints)
       .function("setNoiseDimension", &gan::setNoiseDimension)
       .function("noiseDimension", &Gan::noiseDimension)
       .function("setGeneratorShape", &gan::setGeneratorShape)

@@ -139,6 +139,17 @@ void Gan::setRealCount(int n) {
   realCount_ = n;
 }
 
+void Gan::setRealPoints(const Matrix& points) {
+  const char* where = "Gan.setRealPoints";
+  requirePoints(points, where);
+  if (points.rows() < 16 || points.rows() > 2000)
+    throw InvalidArgument(std::string(where) + ": 16 to 2000 points are needed, got " + std::to_string(points.rows()));
+  if (points.cwiseAbs().maxCoeff() > 100.0)
+    throw InvalidArgument(std::string(where) + ": every coordinate must lie in [-100, 100]");
+  custom_ = points;
+  target_ = "custom";
+}
+
 void Gan::setNoiseDimension(int dz) {
   requireIntInRange(dz, 1, 2, "Gan.setNoiseDimension", "dimension");
   noiseDim_ = dz;
@@ -193,6 +204,14 @@ void Gan::setBatchSize(int m) {
 // Coordinates stay inside [−2, 2]², the widget's view. detmath keeps them bit-identical natively
 // and in WASM.
 void Gan::buildTarget() {
+  if (target_ == "custom") {
+    // Own points: as given, one mode.
+    real_ = custom_;
+    components_.assign(static_cast<std::size_t>(custom_.rows()), 0);
+    modes_ = 1;
+    radius_ = 0.2;
+    return;
+  }
   Rng data(seed_, 0x9e3779b97f4a7c15ULL);
   const int n = realCount_;
   real_.resize(n, 2);
@@ -267,7 +286,7 @@ void Gan::reset(std::uint32_t seed) {
   {
     // The evaluation noise has its own stream so the training draws do not depend on its size.
     Rng evalRng(seed, 0x632be59bd9b4e019ULL);
-    evalNoise_.resize(realCount_, noiseDim_);
+    evalNoise_.resize(real_.rows(), noiseDim_);  // as many as the real points
     for (Index i = 0; i < evalNoise_.rows(); ++i)
       for (Index j = 0; j < evalNoise_.cols(); ++j) evalNoise_(i, j) = evalRng.uniform(-1.0, 1.0);
   }

@@ -10,6 +10,9 @@ import { ml } from '../node/engine.mjs';
 import { formatNumber, formatPercent } from '../../web/lib/format.js';
 import { pointsToCsv } from '../../web/lib/points-csv.js';
 import { boxAround } from '../../web/lib/datasets.js';
+import { REGRESSION_SEED, OUTLIER_DEFAULT, regressionScene, scaleColumn } from '../../web/widgets/comparison/data.js';
+import { MODELS, RACE_DEFAULTS, defaultSettings, fitOne, modelByKey, ownRaceData, ranking } from '../../web/widgets/regression-race/data.js';
+import { coverageText, createGan } from '../../web/widgets/gan-lab/model.js';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -520,4 +523,141 @@ test('bagging holds out a seeded 30 % of imported points; the crowd\'s test and 
   await setState(page, { p: [0, 0, 1, 1], l: [0] });
   assert.match(await notes(page), /The saved state could not be used \(every point needs a label\)/);
   await page.close();
+});
+// ---- regression-metrics: own ordinary points; the outlier stays a separate point ----
+test('regression-metrics imports (x, y) points as the ordinary points: the engine\'s metrics with the outlier, counted texts, export, link', async () => {
+  const rows = [[1, 2], [2, 3.1], [3, 3.9], [4, 5.2], [5, 5.8], [6, 7.1]];
+  const page = await open('regression-metrics');
+  await refusesBadFiles(page, [['same-x.csv', 'x,y\n2,1\n2,2\n2,3\n', /Nothing was imported: Every point has x = 2\.00; a line needs points at two different x values at least\./]]);
+  assert.equal(await importCsv(page, `x,y\n${lines(rows)}12,3\n`), 'Imported 6 points with values. 1 line skipped: line 8: the value 12 lies outside -0.5 … 9.5.');
+  const points = { x: rows.map((r) => r[0]), y: rows.map((r) => r[1]) };
+  const expect = (outlier) => {
+    const s = regressionScene(ml, REGRESSION_SEED, outlier, 'fixed', points);
+    return { s, scaled: scaleColumn(ml, s.y) };
+  };
+  let { s, scaled } = expect(OUTLIER_DEFAULT);
+  assert.equal(await stat(page, 'MAE'), formatNumber(s.with.mae, 2));
+  assert.equal(await stat(page, 'RMSE'), formatNumber(s.with.rmse, 2));
+  assert.equal(await stat(page, 'R²'), formatNumber(s.with.r2, 3));
+  assert.equal(await page.locator('#widget .dwc-metrics tr[data-metric="mae"] td').first().textContent(), formatNumber(s.without.mae, 2));
+  assert.deepEqual(await page.locator('#widget .dwc-metrics thead th').allTextContents(), ['metric', '6 points', 'all 7', 'change']);
+  assert.match(await page.locator('#widget .dwc-summary').textContent(), new RegExp(`min–max: the 6 ordinary points span ${formatNumber(scaled.minmax.inlierSpread, 2)}`));
+  assert.match(await page.locator('#widget .dwc-head').textContent(), /The same 7 y values/);
+  assert.match(await page.locator('#widget canvas').first().getAttribute('aria-label'), /^Your 6 points and an outlier at x = 6\.0, y = 16\.0/);
+  await screenshot(page, 'points-csv-regression-metrics-1280');
+  const file = await exportCsv(page);
+  assert.equal(file.name, 'regression-points.csv');
+  assert.equal(file.text, `x,y\n${lines(rows)}`); // the outlier is not one of the points
+  // The outlier moved and the points, in one link; a damaged one is refused in words.
+  await setState(page, { x: 5, y: 20, p: [1, 50], l: [2, 3] });
+  assert.match(await notes(page), /The saved state could not be used \(line 2: the value 50 lies outside -0\.5 … 9\.5/);
+  await setState(page, { x: 5, y: 20, ...{ p: points.x, l: points.y } });
+  ({ s } = expect({ x: 5, y: 20 }));
+  assert.deepEqual((await handle(page)).state, { x: 5, y: 20, p: points.x, l: points.y });
+  assert.equal(await stat(page, 'RMSE'), formatNumber(s.with.rmse, 2));
+  const again = await roundTrip(page);
+  assert.equal(await stat(again, 'RMSE'), formatNumber(s.with.rmse, 2));
+  await again.close();
+  await page.close();
+});
+
+// ---- regression-race: own (x, y) points, a seeded 30 % held out; the six models are the engine's ----
+test('regression-race races the six models on imported points split the seeded way; export keeps each point\'s part; the curve\'s sliders drop them', async () => {
+  const rows = Array.from({ length: 14 }, (_, i) => [i * 0.5, Number((Math.sin(i * 0.5) * 2 + (i % 3) * 0.2).toFixed(3))]);
+  const page = await open('regression-race');
+  await refusesBadFiles(page, [
+    ['few.csv', 'x,y\n1,1\n2,2\n', /Nothing was imported: The file holds 2 usable points; at least 10 are needed/],
+    ['same-x.csv', `x,y\n${lines(rows.map((r) => [1, r[1]]))}`, /Nothing was imported: Every point has x = 1\.00; the models need points at two different x values at least\./],
+  ]);
+  assert.equal(await importCsv(page, `x,y\n${lines(rows)}`), 'Imported 14 points with values.');
+  const points = { x: rows.map((r) => r[0]), y: rows.map((r) => r[1]) };
+  const data = ownRaceData(ml, points, RACE_DEFAULTS.seed);
+  const results = MODELS.map((m) => fitOne(ml, m.key, defaultSettings(), data, RACE_DEFAULTS.seed));
+  const best = results.find((r) => r.key === ranking(results, 'rmse', 'test')[0]);
+  assert.equal(await stat(page, 'lowest test RMSE'), `${modelByKey(best.key).short} ${formatNumber(best.test.rmse, 2)}`);
+  for (const r of results) assert.equal(await page.locator(`#widget tr[data-model="${r.key}"] td.dwr-test`).first().textContent(), formatNumber(r.test.rmse, 2), r.key);
+  assert.equal(await page.locator('#widget .dwr-table caption').textContent(), `Errors on your ${data.train.x.length} training points and on the ${data.test.x.length} held out for testing (lowest test RMSE marked)`);
+  await screenshot(page, 'points-csv-regression-race-1280');
+  const file = await exportCsv(page);
+  assert.equal(file.name, 'race-points.csv');
+  assert.equal(file.text, `x,y,split\n${rows.map((r, i) => `${r.join(',')},${data.split[i]}`).join('\n')}\n`);
+  assert.equal(data.split.filter((t) => t === 'test').length, 4); // round(0.3 · 14)
+  // The exported file imports again to the same race (its split column is ignored with a note).
+  assert.equal(await importCsv(page, file.text), 'Imported 14 points with values. Columns after the label were ignored.');
+  assert.equal(await stat(page, 'lowest test RMSE'), `${modelByKey(best.key).short} ${formatNumber(best.test.rmse, 2)}`);
+  await setState(page, { p: [0, 1], l: [1] });
+  assert.match(await notes(page), /The saved state could not be used \(every point needs a label/);
+  assert.deepEqual((await handle(page)).state, { p: points.x, l: points.y });
+  const again = await roundTrip(page);
+  assert.equal(await stat(again, 'lowest test RMSE'), `${modelByKey(best.key).short} ${formatNumber(best.test.rmse, 2)}`);
+  await again.close();
+  // The noise slider makes a new curve: the imported points go.
+  await page.locator('#widget input[type="range"]').first().fill('0.8'); // the race's noise slider
+  await settle(page);
+  assert.equal((await handle(page)).state, null);
+  assert.match(await page.locator('#widget .dwr-table caption').textContent(), /200 fresh test points/);
+  await page.close();
+});
+
+// ---- gan-lab: own real points (the engine's Gan.setRealPoints), one mode ----
+test('gan-lab trains on imported real points: the engine\'s losses and coverage, the data menu says so, export and link; choosing a target drops them', async () => {
+  const rows = Array.from({ length: 20 }, (_, i) => [Number((-1.5 + 0.15 * i).toFixed(2)), Number((0.4 * Math.cos(i)).toFixed(3)), 1]);
+  const flatRows = flat(rows);
+  const page = await open('gan-lab');
+  const inside = Array.from({ length: 2100 }, (_, i) => [(i % 40) / 20 - 1, Math.floor(i / 40) / 40 - 1]);
+  for (const [name, body, expected] of [...BAD.filter(([n]) => n !== 'many.csv'),
+    ['many.csv', lines(inside), /Nothing was imported: The file holds 2100 points; at most 2000 can be used here\./],
+    ['few.csv', lines(rows.slice(0, 10)), /Nothing was imported: The file holds 10 usable points; at least 16 are needed\./],
+    ['far.csv', lines([...rows, [5, 0]]), /^Imported 20 points\. 1 line skipped: line 21: the point \(5, 0\) lies outside the plot \(x from -2\.2 to 2\.2, y from -2\.2 to 2\.2\)\./]]) {
+    const start = await handle(page);
+    assert.match(await importCsv(page, body, name), expected, name);
+    if (name !== 'far.csv') assert.deepEqual(await handle(page), start, `${name} changed the widget`);
+  }
+  assert.equal(await importCsv(page, lines(rows)), 'Imported 20 points. The third column was ignored: this widget uses the positions only.');
+  assert.equal(await page.locator('#widget').getByLabel('Real data').inputValue(), 'own');
+  const expected = ml.scoped((track) => {
+    const gan = track(createGan(ml, {}, flatRows));
+    const start = { real: [...gan.realPoints()], lossD: gan.discriminatorLoss(), cov: gan.coverage() };
+    gan.step();
+    return { ...start, afterD: gan.discriminatorLoss(), afterG: gan.generatorLoss() };
+  });
+  assert.deepEqual(expected.real, flatRows);
+  assert.equal(await stat(page, 'Round'), '0');
+  assert.equal(await stat(page, 'Discriminator loss'), formatNumber(expected.lossD, 3));
+  assert.equal(await stat(page, 'Modes covered'), coverageText(expected.cov));
+  assert.equal(await stat(page, 'Fakes on the data'), formatPercent(expected.cov.onData, 0));
+  assert.deepEqual((await handle(page)).state, { p: flatRows });
+  const again = await roundTrip(page);
+  assert.equal(await stat(again, 'Discriminator loss'), formatNumber(expected.lossD, 3));
+  await again.close();
+  await page.locator('#widget').getByRole('button', { name: 'Step', exact: true }).click();
+  assert.equal(await stat(page, 'Round'), '1');
+  assert.equal(await stat(page, 'Discriminator loss'), formatNumber(expected.afterD, 3));
+  assert.equal(await stat(page, 'Generator loss'), formatNumber(expected.afterG, 3));
+  await screenshot(page, 'points-csv-gan-lab-1280');
+  const file = await exportCsv(page);
+  assert.equal(file.name, 'gan-real-points.csv');
+  assert.equal(file.text, pointsToCsv(Float64Array.from(flatRows)));
+  await setState(page, { p: [0, 0, 1] });
+  assert.match(await notes(page), /The saved state could not be used \(the points must be a list of at most 2000 positions of 2 numbers/);
+  await page.locator('#widget').getByLabel('Real data').selectOption('ring');
+  await settle(page);
+  assert.equal((await handle(page)).state, null);
+  assert.equal(await stat(page, 'Modes covered'), coverageText(ml.scoped((track) => track(createGan(ml, {})).coverage())));
+  await page.close();
+});
+
+test('regression-metrics, regression-race and gan-lab with imported points: no horizontal scroll at 375 px', async () => {
+  const files = {
+    'regression-metrics': 'x,y\n1,2\n2,3\n3,5\n',
+    'regression-race': lines(Array.from({ length: 12 }, (_, i) => [i, (i * 7) % 5])),
+    'gan-lab': lines(Array.from({ length: 16 }, (_, i) => [Math.cos(i) * 1.5, Math.sin(i) * 1.5])),
+  };
+  for (const [name, text] of Object.entries(files)) {
+    const page = await open(name, '', { width: 375 });
+    assert.match(await importCsv(page, text), /^Imported/);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name} scrolls sideways at 375 px`);
+    await screenshot(page, `points-csv-${name}-375`);
+    await page.close();
+  }
 });

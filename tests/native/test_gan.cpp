@@ -282,3 +282,48 @@ TEST_CASE("Gan: on one Gaussian the fakes' mean and spread approach the target's
   // At the equilibrium D cannot tell real from fake: about ½ on the data.
   CHECK(std::abs(dNearData / samples - 0.5) < 0.02);
 }
+
+TEST_CASE("Gan: own real points replace the target at the next reset, one mode, checked in words", "[gan]") {
+  Matrix own(20, 2);
+  for (int i = 0; i < 20; ++i) {
+    own(i, 0) = -1.0 + 0.1 * i;
+    own(i, 1) = 0.5 * own(i, 0);
+  }
+  Gan gan;
+  gan.setRealPoints(own);
+  CHECK(gan.target() == "custom");
+  gan.reset(3);
+  CHECK(gan.realPoints() == own);
+  CHECK(gan.realCount() == 400);  // the named targets' count is kept
+  CHECK(gan.modeCount() == 1);
+  CHECK(gan.evaluationNoise().rows() == 20);
+  // Coverage by hand: the real points themselves are all on the data; a far point is not.
+  auto on = gan.coverageOf(own);
+  CHECK(on.onData == 1.0);
+  CHECK(on.covered == 1);
+  Matrix far = Matrix::Constant(4, 2, 1.9);
+  CHECK(gan.coverageOf(far).onData == 0.0);
+  gan.fit(5);
+  CHECK(gan.steps() == 5);
+  // Same points and seed, same run.
+  Gan again;
+  again.setRealPoints(own);
+  again.reset(3);
+  again.fit(5);
+  CHECK(again.generatorParams() == gan.generatorParams());
+  // A named target again.
+  gan.setTarget("ring");
+  gan.reset(3);
+  CHECK(gan.modeCount() == 8);
+  CHECK(gan.realPoints().rows() == 400);
+
+  CHECK_THROWS_AS(gan.setRealPoints(Matrix::Zero(3, 2)), dw::InvalidArgument);
+  CHECK_THROWS_WITH(gan.setRealPoints(Matrix::Zero(3, 2)), Contains("16 to 2000 points are needed, got 3"));
+  CHECK_THROWS_AS(gan.setRealPoints(Matrix::Zero(20, 3)), dw::ShapeError);
+  Matrix bad = own;
+  bad(4, 1) = std::nan("");
+  CHECK_THROWS_WITH(gan.setRealPoints(bad), Contains("not a finite number"));
+  bad(4, 1) = 500.0;
+  CHECK_THROWS_WITH(gan.setRealPoints(bad), Contains("every coordinate must lie in [-100, 100]"));
+  CHECK(gan.target() == "ring");  // refused points change nothing
+}

@@ -4,6 +4,8 @@
 // centres, and arrows on some fakes: where the discriminator's gradient pushes them. Below, both
 // losses per round. A preset makes the generator collapse onto one mode and another helps it
 // recover; the readout counts the target modes the fakes cover (the engine's coverage measure).
+// Own points: a CSV file of (x1, x2) rows (or a Share link) replaces the target's real points
+// (the engine's Gan.setRealPoints: one mode); choosing a target or "Make it collapse" drops them.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
@@ -15,12 +17,17 @@ import { schema, VIEW, COLLAPSE, RECOVER, createGan, coverageText, describe } fr
 
 import { watchColorScheme } from '../lib/theme.js';
 import { createPrediction } from '../lib/predict.js';
+import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
 
 export { schema };
 
 const GRID = 40;             // heat-map cells per side
 const ARROW_EVERY = 6;       // an arrow on every 6th fake
 const MAX_HISTORY = 4000;    // rounds kept for the loss chart (older ones thinned)
+// Own real points from a CSV file: positions on the plot (a label column is ignored with a note).
+// Options that make the real points: changing one replaces imported points.
+const DATA_OPTIONS = ['target', 'seed'];
+export const CSV_RULES = { labels: 'none', domain: [VIEW.x0, VIEW.x1], minPoints: 16, maxPoints: 2000 };
 
 export const meta = {
   title: 'GAN lab',
@@ -42,6 +49,7 @@ function build(ctx) {
   let cov = null;
   let dReal = 0.5;
   let history = [];   // [round, lossD, lossG]
+  let imported = null; // flat x, y pairs from a CSV file or a Share link, instead of the target's
   const cleanups = []; // everything destroy() must undo, in one list
 
   const plot = new Plot(card.stage, { aspect: 1, minHeight: 260, maxHeight: 480, label: 'Real and generated points', onResize: () => requestDraw(draw) });
@@ -76,7 +84,12 @@ function build(ctx) {
     label: 'Real data',
     options: [['ring', 'Ring of 8 Gaussians'], ['moons', 'Two moons'], ['curve', 'Sine curve'], ['gaussian', 'One Gaussian']],
     value: opts.target,
-    onChange: (v) => { opts.target = v; restart(); },
+    onChange: (v) => { opts.target = v; imported = null; restart(); },
+  });
+  pointsCsv(ctx, card.controls, {
+    filename: 'gan-real-points.csv', rules: CSV_RULES,
+    get: () => ({ X: real || new Float64Array(0), y: null }),
+    set: (parsed) => { imported = parsed.X; restart(); },
   });
   const optimizerSelect = select(card.controls, {
     label: 'Optimiser',
@@ -115,7 +128,7 @@ function build(ctx) {
   function applyRates() { collapseRun = false; attempt(card, () => gan.setLearningRates(opts.generatorRate, opts.discriminatorRate)); }
 
   function syncControls() {
-    targetSelect.value = opts.target;
+    showOwnPoints(targetSelect, !!imported, opts.target);
     optimizerSelect.value = opts.optimizer;
     gRate.set(opts.generatorRate);
     dRate.set(opts.discriminatorRate);
@@ -125,11 +138,12 @@ function build(ctx) {
 
   function restart() {
     collapseRun = false;
-    const next = attempt(card, () => createGan(ml, opts), null);
+    const next = attempt(card, () => createGan(ml, opts, imported), null);
     if (!next) return;
     if (gan) gan.delete();
     gan = next;
     real = gan.realPoints();
+    showOwnPoints(targetSelect, !!imported, opts.target);
     history = [];
     card.setMessage('');
     refresh();
@@ -139,6 +153,7 @@ function build(ctx) {
 
   function applyPreset(preset, fresh) {
     opts = { ...opts, ...preset, target: fresh ? 'ring' : opts.target };
+    if (fresh) imported = null;
     syncControls();
     if (fresh) { restart(); collapseRun = preset === COLLAPSE; } else {
       collapseRun = false;
@@ -249,11 +264,21 @@ function build(ctx) {
   return {
     update(next) {
       play.stop();
+      if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null;
       opts = { ...next };
       syncControls();
       restart();
     },
     currentOptions() { return { ...opts }; },
+    // Shared by a link: imported real points ({ p }).
+    state: {
+      get() { return imported ? pointsState(imported) : null; },
+      set(value) {
+        const points = pointsFromState(value, CSV_RULES); // checked before anything changes
+        imported = points.X;
+        restart();
+      },
+    },
     destroy() {
       for (const undo of cleanups.reverse()) undo();
     },

@@ -5,6 +5,8 @@
 // ordinary points ("trained before the outlier arrived"), or, with "refit", of all eleven — then
 // the line itself swings towards the outlier. Below, the same eleven y values go through the
 // engine's StandardScaler, MinMaxScaler and RobustScaler on one shared axis.
+// Own points: a CSV file of (x, y) rows (or a Share link) replaces the ten ordinary points; the
+// outlier stays a separate point the learner drags, and the texts count the points shown.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { attachDrag } from '../lib/drag.js';
@@ -12,6 +14,7 @@ import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, select } from '../lib/ui.js';
 import { seedOption } from '../lib/schema.js';
 import { formatNumber } from '../lib/format.js';
+import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { createPrediction } from '../lib/predict.js';
 import { OUTLIER_DEFAULT, REGRESSION_SEED, X_RANGE, Y_RANGE, regressionScene, scaleColumn } from './comparison/data.js';
 
@@ -43,6 +46,11 @@ const SCALERS = [
   ['robust', 'robust', '(y − median) / IQR'],
 ];
 const KEY_STEP = 0.1;
+// Own ordinary points from a CSV file: x and y columns on the plot's axes (the outlier is not in
+// the file). Changing the seed (the option that makes the points) drops them.
+export const CSV_RULES = { dims: 1, labels: 'value', domain: X_RANGE, valueRange: Y_RANGE, minPoints: 3, maxPoints: 200 };
+// How many points, in words for the default ten and eleven.
+const count = (n) => (n === 10 ? 'ten' : n === 11 ? 'eleven' : formatNumber(n, 0));
 
 // "× 3.2" for a ratio, "−0.41" for a change of R².
 function change(key, without, withOutlier) {
@@ -60,6 +68,9 @@ function build(ctx) {
   let scene = null;
   let scaled = null;
   let focused = false;
+  let imported = null; // { x, y } from a CSV file or a Share link, instead of the seeded points
+  const few = () => `the ${count(scene ? scene.base.x.length : 10)} ordinary points`;
+  const all = () => `all ${count(scene ? scene.base.x.length + 1 : 11)}`;
 
   const plotHost = el('div', { className: 'dwc-plot' });
   card.stage.append(plotHost);
@@ -70,17 +81,18 @@ function build(ctx) {
   card.stage.append(el('div', { className: 'dw-table-wrap' }, [table]));
 
   const scaleHead = el('h4', { className: 'dwc-head', text: 'The same eleven y values through three scalers' });
+  const keyOrdinary = el('span', { text: 'the ten ordinary points' });
   const scaleHost = el('div', { className: 'dwc-plot' });
   const scaleText = el('ul', { className: 'dwc-summary' });
   const scaleKey = el('p', { className: 'dwc-legend' }, [
-    el('span', { className: 'dwc-key' }, [el('span', { className: 'dwc-sw dwc-sw-a' }), el('span', { text: 'the ten ordinary points' })]),
+    el('span', { className: 'dwc-key' }, [el('span', { className: 'dwc-sw dwc-sw-a' }), keyOrdinary]),
     el('span', { className: 'dwc-key' }, [el('span', { className: 'dwc-sw dwc-sw-out' }), el('span', { text: 'the outlier' })]),
   ]);
   card.stage.append(scaleHead, scaleHost, scaleKey, scaleText);
   const scalePlot = new Plot(scaleHost, { aspect: 0.3, minHeight: 170, maxHeight: 220, label: 'Scaled values', onResize: () => requestDraw(draw) });
   scalePlot.margin = { ...scalePlot.margin, left: 92 };
 
-  select(card.controls, {
+  const lineMenu = select(card.controls, {
     label: 'line',
     value: opts.line,
     options: [['fixed', 'fitted to the ten ordinary points'], ['refit', 'refitted to all eleven']],
@@ -91,12 +103,23 @@ function build(ctx) {
     if (!scene) return;
     const x = outlier.x;
     setOutlier({ x, y: scene.cleanLine.w * x + scene.cleanLine.b });
-  }, { title: 'Put the eleventh point exactly on the line of the ten ordinary points' });
+  }, { title: 'Put the outlier exactly on the line of the ordinary points' });
   button(buttons, 'Reset', () => setOutlier({ x: opts.outlierX, y: opts.outlierY }));
 
   const statMae = card.stat('MAE');
   const statRmse = card.stat('RMSE');
   const statR2 = card.stat('R²');
+  pointsCsv(ctx, card.controls, {
+    filename: 'regression-points.csv', rules: CSV_RULES, names: ['x'], labelName: 'y',
+    get: () => ({ X: Float64Array.from(scene.base.x), y: Float64Array.from(scene.base.y) }),
+    set: (parsed) => {
+      const x = Array.from(parsed.X);
+      if (Math.min(...x) === Math.max(...x)) throw new Error(`Every point has x = ${formatNumber(x[0], 2)}; a line needs points at two different x values at least.`);
+      imported = { x, y: Array.from(parsed.y) };
+      prediction.reset('New points: predict again.');
+      recompute();
+    },
+  });
 
   // Predict, then check: with the outlier dragged up to y = 24, which grows by the larger
   // factor, MAE or RMSE (over all eleven points)? Judged from the engine's metrics at the
@@ -140,7 +163,7 @@ function build(ctx) {
   });
 
   function recompute() {
-    scene = attempt(card, () => regressionScene(ml, opts.seed, outlier, opts.line), null);
+    scene = attempt(card, () => regressionScene(ml, opts.seed, outlier, opts.line, imported), null);
     scaled = scene ? attempt(card, () => scaleColumn(ml, scene.y), null) : null;
     render();
     judgeOutlier();
@@ -150,14 +173,19 @@ function build(ctx) {
     if (!scene) return;
     const w = scene.without;
     const a = scene.with;
+    const n = scene.base.x.length;
+    scaleHead.textContent = `The same ${count(n + 1)} y values through three scalers`;
+    keyOrdinary.textContent = few();
+    lineMenu.options[0].text = `fitted to ${few()}`;
+    lineMenu.options[1].text = `refitted to ${all()}`;
     statMae.set(formatNumber(a.mae, 2));
     statRmse.set(formatNumber(a.rmse, 2));
     statR2.set(formatNumber(a.r2, 3));
     table.replaceChildren(
       el('thead', {}, [el('tr', {}, [
         el('th', { text: 'metric', scope: 'col' }),
-        el('th', { text: '10 points', scope: 'col', title: 'the ten ordinary points' }),
-        el('th', { text: 'all 11', scope: 'col', title: 'the ten points and the outlier' }),
+        el('th', { text: `${formatNumber(n, 0)} points`, scope: 'col', title: few() }),
+        el('th', { text: `all ${formatNumber(n + 1, 0)}`, scope: 'col', title: `${few()} and the outlier` }),
         el('th', { text: 'change', scope: 'col' }),
       ])]),
       el('tbody', {}, METRICS.map(([key, name, long]) => el('tr', { 'data-metric': key }, [
@@ -168,12 +196,12 @@ function build(ctx) {
       ]))),
     );
     const residual = outlier.y - (scene.line.w * outlier.x + scene.line.b);
-    const lineText = opts.line === 'refit' ? 'refitted to all eleven points' : 'fitted to the ten ordinary points';
+    const lineText = opts.line === 'refit' ? `refitted to ${all()} points` : `fitted to ${few()}`;
     card.setMessage(`The outlier sits ${formatNumber(Math.abs(residual), 2)} ${residual >= 0 ? 'above' : 'below'} the line (${lineText}, ŷ = ${formatNumber(scene.line.w, 2)}x ${scene.line.b >= 0 ? '+' : '−'} ${formatNumber(Math.abs(scene.line.b), 2)}). With it, MAE grows ${change('mae', w.mae, a.mae)} and MSE ${change('mse', w.mse, a.mse)}; RMSE, in the units of y again, grows ${change('rmse', w.rmse, a.rmse)}.`, Math.abs(residual) > 3 ? 'warn' : 'info');
-    plot.canvas.setAttribute('aria-label', `Ten points near a line and an outlier at x = ${formatNumber(outlier.x, 1)}, y = ${formatNumber(outlier.y, 1)}; the line is ${lineText}. Use the arrow keys to move the outlier.`);
+    plot.canvas.setAttribute('aria-label', `${imported ? `Your ${formatNumber(n, 0)} points` : 'Ten points near a line'} and an outlier at x = ${formatNumber(outlier.x, 1)}, y = ${formatNumber(outlier.y, 1)}; the line is ${lineText}. Use the arrow keys to move the outlier.`);
     if (scaled) {
       scaleText.replaceChildren(...SCALERS.map(([key, name]) => el('li', {
-        text: `${name}: the ten ordinary points span ${formatNumber(scaled[key].inlierSpread, 2)}; the outlier lands at ${formatNumber(scaled[key].outlier, 2)}.`,
+        text: `${name}: ${few()} span ${formatNumber(scaled[key].inlierSpread, 2)}; the outlier lands at ${formatNumber(scaled[key].outlier, 2)}.`,
       })));
       scalePlot.canvas.setAttribute('aria-label', `Scaled y values. ${SCALERS.map(([key, name]) => `${name}: ordinary points span ${formatNumber(scaled[key].inlierSpread, 2)}, outlier at ${formatNumber(scaled[key].outlier, 2)}`).join('. ')}.`);
     }
@@ -203,7 +231,7 @@ function build(ctx) {
       c.fillStyle = th.textMuted;
       c.textAlign = 'left';
       c.textBaseline = 'top';
-      c.fillText('dashed: the line of the ten ordinary points', plot.margin.left + 4, plot.margin.top);
+      c.fillText(`dashed: the line of ${few()}`, plot.margin.left + 4, plot.margin.top);
       c.restore();
     }
   }
@@ -247,18 +275,31 @@ function build(ctx) {
   return {
     update(next) {
       const moved = next.outlierX !== opts.outlierX || next.outlierY !== opts.outlierY;
+      if (next.seed !== opts.seed) imported = null;
       opts = { ...next };
       if (moved) outlier = { x: opts.outlierX, y: opts.outlierY };
       prediction.reset('The settings changed: predict again.');
       recompute();
     },
+    // Shared by a link: the outlier once moved ({ x, y }) and imported points ({ p, l }: x and y).
     state: {
-      get() { return outlier.x === opts.outlierX && outlier.y === opts.outlierY ? null : { x: outlier.x, y: outlier.y }; },
+      get() {
+        const moved = outlier.x !== opts.outlierX || outlier.y !== opts.outlierY;
+        if (!moved && !imported) return null;
+        return { ...(moved ? { x: outlier.x, y: outlier.y } : {}), ...(imported ? pointsState(imported.x, imported.y) : {}) };
+      },
       set(value) {
-        const ok = value && typeof value === 'object' && Number.isFinite(value.x) && Number.isFinite(value.y)
-          && value.x >= X_RANGE[0] && value.x <= X_RANGE[1] && value.y >= Y_RANGE[0] && value.y <= Y_RANGE[1];
+        if (!value || typeof value !== 'object') throw new RangeError('the saved state is not a list of settings');
+        const hasOutlier = value.x !== undefined || value.y !== undefined;
+        const ok = !hasOutlier || (Number.isFinite(value.x) && Number.isFinite(value.y)
+          && value.x >= X_RANGE[0] && value.x <= X_RANGE[1] && value.y >= Y_RANGE[0] && value.y <= Y_RANGE[1]);
         if (!ok) throw new RangeError(`the outlier needs x in [${X_RANGE[0]}, ${X_RANGE[1]}] and y in [${Y_RANGE[0]}, ${Y_RANGE[1]}]`);
-        setOutlier(value);
+        if (!hasOutlier && value.p === undefined) throw new RangeError('the state holds neither an outlier nor points');
+        const points = value.p !== undefined ? pointsFromState(value, CSV_RULES) : null; // checked before anything changes
+        if (points && Math.min(...points.X) === Math.max(...points.X)) throw new RangeError('a line needs points at two different x values at least');
+        if (points) imported = { x: Array.from(points.X), y: Array.from(points.y) };
+        if (hasOutlier) setOutlier(value);
+        else recompute();
       },
     },
     destroy() {

@@ -6,6 +6,8 @@
 // View "importance": a four-feature table (strong, curve, weak, useless), a forest or boosted
 // trees fitted on it, impurity importance beside permutation importance on test data, and a note
 // naming the features the two disagree on (the rule in data.js, stated in the lesson).
+// Own points: a CSV file of (x, y) rows (or a Share link) replaces the race's curve; a seeded
+// 30 % of them is held out as the test set. The importance view keeps its generated table.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, checkbox, el, select, segmented, slider } from '../lib/ui.js';
@@ -14,9 +16,11 @@ import { formatNumber, formatPercent } from '../lib/format.js';
 import { clusterColor } from '../lib/colors.js';
 import { renderBars } from '../lib/bars.js';
 import { createPrediction } from '../lib/predict.js';
+import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import {
   FEATURES, FEATURE_HELP, IMPORTANCE_DEFAULTS, IMPORTANCE_MODELS, IMPURITY_SHARE_MIN, MODELS, PERMUTATION_DROP_MAX,
-  PREDICT_NOISE, RACE_DEFAULTS, X_RANGE, defaultSettings, fitOne, impurityOnly, importances, modelByKey, raceData, ranking, validSettings,
+  PREDICT_NOISE, RACE_DEFAULTS, TEST_POINTS, X_RANGE, defaultSettings, fitOne, impurityOnly, importances, modelByKey, ownRaceData, raceData, ranking,
+  validSettings,
 } from './regression-race/data.js';
 
 
@@ -43,6 +47,13 @@ export function mount(element, options) {
 const COLOR_OF = { linear: 0, elastic: 3, svrLinear: 4, forest: 2, boosting: 5 };
 const colorOf = (theme, key) => (key === 'svrRbf' ? theme.text : clusterColor(theme, COLOR_OF[key]));
 const METRIC_COLUMNS = [['rmse', 'RMSE'], ['mae', 'MAE'], ['r2', 'R²']];
+// Own points from a CSV file: x and y columns. Options that make the curve drop them.
+const DATA_OPTIONS = ['seed', 'points', 'noise'];
+export const CSV_RULES = { dims: 1, labels: 'value', domain: [-1e4, 1e4], valueRange: [-1e4, 1e4], minPoints: 10, maxPoints: 400 };
+// A line needs two different x values; so do the curves' x range and the plot.
+function spread(x) {
+  if (Math.min(...x) === Math.max(...x)) throw new RangeError(`every point has x = ${formatNumber(x[0], 2)}; the models need points at two different x values at least`);
+}
 
 function build(ctx) {
   const { ml, card } = ctx;
@@ -53,6 +64,7 @@ function build(ctx) {
   let results = [];
   let imp = null;
   let editing = 'svrRbf';
+  let imported = null; // { x, y } from a CSV file or a Share link, instead of the seeded curve
 
   // ---- views ----
   const raceStage = el('div', { className: 'dwr-view' });
@@ -83,19 +95,19 @@ function build(ctx) {
     checks[m.key].after(sw);
   }
   const table = el('table', { className: 'dw-table dwr-table' });
-  const caption = el('caption', { text: 'Errors on the training points and on 200 fresh test points (lowest test RMSE marked)' });
+  const caption = el('caption');
   raceStage.append(el('div', { className: 'dw-table-wrap' }, [table]));
 
   const noiseSlider = slider(raceControls, {
     label: 'noise', min: 0, max: 2, step: 0.1, value: opts.noise, format: (v) => formatNumber(v, 1),
-    onInput: (v) => { opts.noise = v; recomputeRace(); ctx.stateChanged?.(); },
+    onInput: (v) => { opts.noise = v; imported = null; recomputeRace(); ctx.stateChanged?.(); },
   });
   const pointsSlider = slider(raceControls, {
     label: 'training points', min: 10, max: 200, step: 10, value: opts.points, format: (v) => formatNumber(v, 0),
-    onInput: (v) => { opts.points = v; recomputeRace(); ctx.stateChanged?.(); },
+    onInput: (v) => { opts.points = v; imported = null; recomputeRace(); ctx.stateChanged?.(); },
   });
   const raceButtons = buttonRow(raceControls);
-  button(raceButtons, 'New data', () => { opts.seed = nextSeed(opts.seed); recomputeRace(); recomputeImportance(); ctx.stateChanged?.(); });
+  button(raceButtons, 'New data', () => { opts.seed = nextSeed(opts.seed); imported = null; recomputeRace(); recomputeImportance(); ctx.stateChanged?.(); });
   button(raceButtons, 'Default settings', () => { settings = defaultSettings(); renderSettings(); recomputeRace(); ctx.stateChanged?.(); });
   const settingsHost = el('div', { className: 'dwr-settings', role: 'group', 'aria-label': 'Settings of the chosen model' });
   select(raceControls, {
@@ -134,6 +146,23 @@ function build(ctx) {
     parent: raceStage,
     next: `Now drag the noise slider to ${formatNumber(PREDICT_NOISE, 1)} (the other settings as they are) and read the table.`,
   });
+  pointsCsv(ctx, raceControls, {
+    filename: 'race-points.csv', rules: CSV_RULES, names: ['x'], labelName: 'y',
+    // The points as shown, each with its part (generated: the training points, then the test points).
+    get: () => {
+      const x = data ? (data.all ? data.all.x : [...data.train.x, ...data.test.x]) : [];
+      const y = data ? (data.all ? data.all.y : [...data.train.y, ...data.test.y]) : [];
+      const split = data ? (data.split || x.map((_, i) => (i < data.train.x.length ? 'train' : 'test'))) : [];
+      return { X: Float64Array.from(x), y: Float64Array.from(y), extra: { name: 'split', values: split } };
+    },
+    set: (parsed) => {
+      const x = Array.from(parsed.X);
+      try { spread(x); } catch (err) { throw new Error(`${err.message[0].toUpperCase()}${err.message.slice(1)}.`); }
+      imported = { x, y: Array.from(parsed.y) };
+      prediction.reset('New points: predict again.');
+      recomputeRace();
+    },
+  });
 
   // ---- importance view ----
   const impHead = el('p', { className: 'dwr-note' });
@@ -162,7 +191,9 @@ function build(ctx) {
   function recomputeRace() {
     if (opts.view !== 'race') { stale.race = true; return; }
     stale.race = false;
-    data = attempt(card, () => raceData(ml, { seed: opts.seed, points: opts.points, noise: opts.noise }), null);
+    data = attempt(card, () => (imported
+      ? { ...ownRaceData(ml, imported, opts.seed), all: imported }
+      : raceData(ml, { seed: opts.seed, points: opts.points, noise: opts.noise })), null);
     results = data ? MODELS.map((m) => attempt(card, () => fitOne(ml, m.key, settings, data, opts.seed), null)) : [];
     renderRace();
   }
@@ -206,14 +237,17 @@ function build(ctx) {
         ]),
       ]);
     }));
+    caption.textContent = imported
+      ? `Errors on your ${formatNumber(data.train.x.length, 0)} training points and on the ${formatNumber(data.test.x.length, 0)} held out for testing (lowest test RMSE marked)`
+      : `Errors on the training points and on ${formatNumber(TEST_POINTS, 0)} fresh test points (lowest test RMSE marked)`;
     table.replaceChildren(caption, head, body);
     const gapText = `${bestResult.label} has the lowest test RMSE (${formatNumber(bestResult.test.rmse, 2)}). The largest gap between test and training RMSE is the ${modelByKey(gaps[0][0]).label}'s (${formatNumber(gaps[0][1], 2)}): it learned part of the noise.`;
     if (opts.view === 'race') card.setMessage(gapText, 'info');
-    if (prediction.pending !== null && Math.abs(opts.noise - PREDICT_NOISE) < 1e-9) {
+    if (prediction.pending !== null && !imported && Math.abs(opts.noise - PREDICT_NOISE) < 1e-9) {
       const order = ranking(ok, 'rmse', 'test');
       prediction.settle(order[order.length - 1], `At noise ${formatNumber(PREDICT_NOISE, 1)} the test RMSEs, best first: ${order.map((k) => `${modelByKey(k).short} ${formatNumber(ok.find((r) => r.key === k).test.rmse, 2)}`).join(', ')}. Compare each model's training RMSE: the flexible ones fit the noise of these ${formatNumber(data.train.x.length, 0)} points, and new points have different noise.`);
     }
-    plot.canvas.setAttribute('aria-label', `${formatNumber(data.train.x.length, 0)} training points on a curve and the predictions of the six models. Test RMSE: ${ok.map((r) => `${r.label} ${formatNumber(r.test.rmse, 2)}`).join('; ')}.`);
+    plot.canvas.setAttribute('aria-label', `${imported ? `${formatNumber(data.train.x.length, 0)} of your points for training, ${formatNumber(data.test.x.length, 0)} held out,` : `${formatNumber(data.train.x.length, 0)} training points on a curve`} and the predictions of the six models. Test RMSE: ${ok.map((r) => `${r.label} ${formatNumber(r.test.rmse, 2)}`).join('; ')}.`);
     ctx.requestDraw(draw);
   }
 
@@ -240,8 +274,15 @@ function build(ctx) {
     const th = plot.theme;
     if (!data) { plot.axes({ xLabel: 'x', yLabel: 'y' }); return; }
     const ys = data.train.y.concat(data.test.y);
-    const lo = Math.min(...ys, -2.5), hi = Math.max(...ys, 3.5);
-    plot.setDomain(X_RANGE[0], X_RANGE[1], Math.floor(lo), Math.ceil(hi));
+    const [x0, x1] = data.range || X_RANGE;
+    if (data.range) {
+      const lo = Math.min(...ys), hi = Math.max(...ys);
+      const pad = Math.max(0.05 * (hi - lo), 1e-6 * Math.max(1, Math.abs(hi)));
+      plot.setDomain(x0, x1, lo - pad, hi + pad);
+    } else {
+      const lo = Math.min(...ys, -2.5), hi = Math.max(...ys, 3.5);
+      plot.setDomain(x0, x1, Math.floor(lo), Math.ceil(hi));
+    }
     plot.begin();
     plot.axes({ xLabel: 'x', yLabel: 'y', xTicks: 6, yTicks: 5 });
     for (let i = 0; i < data.test.x.length; i++) plot.point(data.test.x[i], data.test.y[i], 1, { hollow: true, size: 3 });
@@ -277,6 +318,7 @@ function build(ctx) {
   return {
     currentOptions() { return { ...opts }; },
     update(next) {
+      if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null;
       opts = { ...next };
       viewSwitch.set(opts.view);
       noiseSlider.set(opts.noise);
@@ -285,14 +327,20 @@ function build(ctx) {
       stale.importance = true;
       showView();
     },
+    // Shared by a link: the models' settings once changed, and imported points ({ p, l }: x and y).
     state: {
       get() {
-        const d = defaultSettings();
-        return JSON.stringify(settings) === JSON.stringify(d) ? null : { settings };
+        const changed = JSON.stringify(settings) !== JSON.stringify(defaultSettings());
+        if (!changed && !imported) return null;
+        return { ...(changed ? { settings } : {}), ...(imported ? pointsState(imported.x, imported.y) : {}) };
       },
       set(value) {
-        if (!value || !validSettings(value.settings)) throw new RangeError('the settings need every model\'s values inside their slider ranges');
-        settings = JSON.parse(JSON.stringify(value.settings));
+        if (!value || (value.settings === undefined && value.p === undefined)) throw new RangeError('the state holds neither settings nor points');
+        if (value.settings !== undefined && !validSettings(value.settings)) throw new RangeError('the settings need every model\'s values inside their slider ranges');
+        const points = value.p !== undefined ? pointsFromState(value, CSV_RULES) : null; // checked before anything changes
+        if (points) spread(points.X);
+        if (value.settings !== undefined) settings = JSON.parse(JSON.stringify(value.settings));
+        if (points) imported = { x: Array.from(points.X), y: Array.from(points.y) };
         renderSettings();
         recomputeRace();
       },

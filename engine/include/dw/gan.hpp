@@ -71,6 +71,11 @@ class Gan {
   void setTarget(const std::string& name);
   const std::string& target() const { return target_; }
   void setRealCount(int n);                       // [16, 2000] real points
+  // Own real points instead of a named target (rows x, y: 16 to 2000 of them, every coordinate
+  // finite and in [−100, 100]); the target becomes "custom", with one mode (realCount() stays
+  // the count for named targets). Next reset(seed), like the other settings; setTarget(name)
+  // goes back to a named one.
+  void setRealPoints(const Matrix& points);
   int realCount() const { return realCount_; }
   void setNoiseDimension(int dz);                 // 1 or 2
   int noiseDimension() const { return noiseDim_; }
@@ -166,6 +171,7 @@ class Gan {
   Rng rng_;
   std::uint32_t seed_ = 0;
   Matrix real_;
+  Matrix custom_;  // own real points (target "custom")
   std::vector<int> components_;
   int modes_ = 1;
   double radius_ = 0.2;

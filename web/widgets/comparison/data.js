@@ -127,9 +127,10 @@ export function regressionMetrics(ml, line, x, y) {
 
 // The whole picture for one outlier position. line: 'fixed' keeps the least-squares line of the
 // ten ordinary points (the model was trained before the outlier arrived); 'refit' refits it to
-// all eleven points, outlier included.
-export function regressionScene(ml, seed, outlier, lineMode) {
-  const base = regressionPoints(ml, seed);
+// all eleven points, outlier included. `points` ({ x, y }, e.g. imported from a CSV file)
+// replace the seeded ordinary points.
+export function regressionScene(ml, seed, outlier, lineMode, points = null) {
+  const base = points || regressionPoints(ml, seed);
   const x = [...base.x, outlier.x];
   const y = [...base.y, outlier.y];
   const cleanLine = leastSquaresLine(ml, base.x, base.y);

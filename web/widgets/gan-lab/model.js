@@ -20,13 +20,15 @@ export const VIEW = { x0: -2.2, x1: 2.2, y0: -2.2, y1: 2.2 };
 export const COLLAPSE = { generatorSteps: 5, discriminatorSteps: 1 };
 export const RECOVER = { generatorSteps: 1, discriminatorSteps: 5, generatorRate: 0.003 };
 
-// A Gan set up from the widget's options (also used by the lesson's claims test).
-export function createGan(ml, options) {
+// A Gan set up from the widget's options (also used by the lesson's claims test); `points`
+// (flat x, y pairs, e.g. imported from a CSV file) replace the target's real points.
+export function createGan(ml, options, points = null) {
   const o = { ...Object.fromEntries(Object.entries(schema).map(([k, s]) => [k, s.default])), ...options };
   const gan = new ml.Gan();
   try {
     gan.setTracing(false);
     gan.setTarget(o.target);
+    if (points) gan.setRealPoints(points);
     gan.setOptimizer(o.optimizer);
     gan.setLearningRates(o.generatorRate, o.discriminatorRate);
     gan.setDiscriminatorSteps(o.discriminatorSteps);

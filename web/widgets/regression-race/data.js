@@ -7,6 +7,8 @@
 // and RMSE, MAE and R² on both sets. The importance view: makeImportanceTable (x0 strong, x1 a
 // curve, x2 weak, x3 useless), a forest or boosted trees fitted on it, impurity importance from
 // the training fit and permutation importance on the test set.
+// Own points (a CSV file of x, y rows) replace the curve: a seeded 30 % of them is held out as the
+// test set (ownRaceData), and the curves are drawn over the points' own x range.
 
 export const RACE_DEFAULTS = { seed: 7, points: 40, noise: 0.4 };
 export const TEST_POINTS = 200;
@@ -100,6 +102,20 @@ export function raceData(ml, { seed, points, noise }) {
   };
 }
 
+// Own points for the race: (x, y) in the file's order, a seeded TEST_SHARE of them held out as
+// the test set (the engine's trainValidationTestSplit with the widget's seed). `split` names each
+// point's part in the file's order; `range` is the x range the curves are drawn over.
+export const TEST_SHARE = 0.3;
+export function ownRaceData(ml, { x, y }, seed) {
+  const s = ml.trainValidationTestSplit(x.length, 0, TEST_SHARE, seed, false);
+  const pick = (idx) => ({ x: Array.from(idx, (i) => x[i]), y: Array.from(idx, (i) => y[i]) });
+  const split = new Array(x.length).fill('train');
+  for (const i of s.test) split[i] = 'test';
+  const lo = Math.min(...x), hi = Math.max(...x);
+  const pad = 0.05 * (hi - lo);
+  return { train: pick(s.train), test: pick(s.test), split, range: [lo - pad, hi + pad] };
+}
+
 export function metrics(ml, y, pred) {
   const mse = ml.meanSquaredError(y, pred);
   return { rmse: Math.sqrt(mse), mae: ml.meanAbsoluteError(y, pred), r2: ml.r2Score(y, pred) };
@@ -108,7 +124,7 @@ export function metrics(ml, y, pred) {
 export const MAX_STEPS = 100000;
 
 // One model fitted to the training set (reset with the seed, so the forest is reproducible);
-// returns its metrics on both sets and its prediction curve over X_RANGE.
+// returns its metrics on both sets and its prediction curve over X_RANGE (or the data's range).
 export function fitOne(ml, key, settings, data, seed) {
   const spec = modelByKey(key);
   return ml.scoped((own) => {
@@ -117,7 +133,8 @@ export function fitOne(ml, key, settings, data, seed) {
     m.setData(data.train.x, 1, data.train.y);
     m.reset(seed);
     m.fit(MAX_STEPS);
-    const grid = Array.from({ length: CURVE_SAMPLES }, (_, i) => X_RANGE[0] + ((X_RANGE[1] - X_RANGE[0]) * i) / (CURVE_SAMPLES - 1));
+    const [x0, x1] = data.range || X_RANGE;
+    const grid = Array.from({ length: CURVE_SAMPLES }, (_, i) => x0 + ((x1 - x0) * i) / (CURVE_SAMPLES - 1));
     const trainPred = Array.from(m.predict(data.train.x));
     const testPred = Array.from(m.predict(data.test.x));
     return {
