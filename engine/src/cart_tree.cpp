@@ -320,4 +320,19 @@ double CartTree::leafImpurity() const {
   return s / totalWeight_;
 }
 
+BaggedTree growBootstrapTree(const Matrix& X, const Vector& target, const ColumnOrders& orders,
+                             const TreeSettings& settings, Rng& rng) {
+  const Index n = X.rows();
+  BaggedTree out;
+  out.inBag.assign(static_cast<std::size_t>(n), 0);
+  for (Index i = 0; i < n; ++i) ++out.inBag[rng.below(static_cast<std::uint32_t>(n))];
+  Vector weight(n);
+  for (Index i = 0; i < n; ++i) weight(i) = out.inBag[static_cast<std::size_t>(i)];
+  const std::uint64_t treeSeed = (std::uint64_t(rng.nextU32()) << 32) | rng.nextU32();
+  out.tree.start(X, target, weight, orders, settings, treeSeed);
+  out.tree.growFully();
+  out.tree.finishGrowth();
+  return out;
+}
+
 }  // namespace dw

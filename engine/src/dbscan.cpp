@@ -29,19 +29,13 @@ void DBSCAN::setData(const Matrix& X, const Vector& y) {
 void DBSCAN::setEps(double eps) {
   requireInOpenClosed(eps, 0.0, 1e6, "DBSCAN.setEps", "eps");
   eps_ = eps;
-  if (status_ != Status::Empty) {
-    resetParams();
-    restartTrace();
-  }
+  settingsChanged();
 }
 
 void DBSCAN::setMinSamples(int minSamples) {
   requireIntInRange(minSamples, 1, 10000, "DBSCAN.setMinSamples", "minSamples");
   minSamples_ = minSamples;
-  if (status_ != Status::Empty) {
-    resetParams();
-    restartTrace();
-  }
+  settingsChanged();
 }
 
 // Points within eps of point i (i itself included), by Euclidean distance ≤ eps as scikit-learn.

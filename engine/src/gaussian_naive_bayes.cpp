@@ -37,10 +37,7 @@ void GaussianNaiveBayes::resetParams() {
 void GaussianNaiveBayes::setVarSmoothing(double portion) {
   requireInRange(portion, 0.0, 1.0, "GaussianNaiveBayes.setVarSmoothing", "varSmoothing");
   varSmoothing_ = portion;
-  if (status_ != Status::Empty) {
-    resetParams();
-    restartTrace();
-  }
+  settingsChanged();
 }
 
 void GaussianNaiveBayes::doStep() {

@@ -188,10 +188,7 @@ void KMeans::setK(int k) {
                           std::to_string(X_.rows()) + " points");
   k_ = k;
   if (init_ == Init::Given && givenCentroids_.rows() != k) init_ = Init::KMeansPlusPlus;
-  if (status_ != Status::Empty) {
-    resetParams();
-    restartTrace();
-  }
+  settingsChanged();
 }
 
 void KMeans::setInit(const std::string& init) {
@@ -206,10 +203,7 @@ void KMeans::setInit(const std::string& init) {
     throw InvalidArgument(std::string(where) + ": init='" + init +
                           "' is not one of 'random', 'k-means++', 'given'");
   }
-  if (status_ != Status::Empty) {
-    resetParams();
-    restartTrace();
-  }
+  settingsChanged();
 }
 
 std::string KMeans::initName() const {

@@ -41,18 +41,12 @@ void MultinomialNaiveBayes::resetParams() {
 void MultinomialNaiveBayes::setAlpha(double alpha) {
   requireInRange(alpha, 0.0, 1e6, "MultinomialNaiveBayes.setAlpha", "alpha");
   alpha_ = alpha;
-  if (status_ != Status::Empty) {
-    resetParams();
-    restartTrace();
-  }
+  settingsChanged();
 }
 
 void MultinomialNaiveBayes::setFitPrior(bool fit) {
   fitPrior_ = fit;
-  if (status_ != Status::Empty) {
-    resetParams();
-    restartTrace();
-  }
+  settingsChanged();
 }
 
 void MultinomialNaiveBayes::doStep() {

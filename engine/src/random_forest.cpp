@@ -109,30 +109,22 @@ int RandomForest::resolvedMaxFeatures() const {
 
 void RandomForest::doStep() {
   const Index n = X_.rows();
-  // Bootstrap: n draws with replacement; the tree sees each drawn point weighted by its count.
-  std::vector<int> counts(static_cast<std::size_t>(n), 0);
-  for (Index i = 0; i < n; ++i) ++counts[rng_.below(static_cast<std::uint32_t>(n))];
-  Vector weight(n);
-  for (Index i = 0; i < n; ++i) weight(i) = counts[static_cast<std::size_t>(i)];
   TreeSettings s = settings_;
   s.classes = classes_;
   s.maxFeatures = resolvedMaxFeatures();
-  std::uint64_t treeSeed = (std::uint64_t(rng_.nextU32()) << 32) | rng_.nextU32();
-  CartTree tree;
-  tree.start(X_, y_, weight, orders_, s, treeSeed);
-  tree.growFully();
-  tree.finishGrowth();
+  BaggedTree grown = growBootstrapTree(X_, y_, orders_, s, rng_);
+  const CartTree& tree = grown.tree;
   for (Index i = 0; i < n; ++i) {
     const double* v = tree.value(tree.leafOf(X_.row(i).data()));
     Eigen::Map<const Eigen::RowVectorXd> proba(v, classes_);
     trainProbaSum_.row(i) += proba;
-    if (counts[static_cast<std::size_t>(i)] == 0) {
+    if (grown.inBag[static_cast<std::size_t>(i)] == 0) {
       oobProbaSum_.row(i) += proba;
       ++oobCount_[static_cast<std::size_t>(i)];
     }
   }
-  trees_.push_back(std::move(tree));
-  inBag_.push_back(std::move(counts));
+  trees_.push_back(std::move(grown.tree));
+  inBag_.push_back(std::move(grown.inBag));
   if (treeCount() >= targetTrees_) status_ = Status::Converged;
 }
 

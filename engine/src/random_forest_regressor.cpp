@@ -62,26 +62,19 @@ void RandomForestRegressor::setMaxFeatures(int count) {
 
 void RandomForestRegressor::doStep() {
   const Index n = X_.rows();
-  std::vector<int> counts(static_cast<std::size_t>(n), 0);
-  for (Index i = 0; i < n; ++i) ++counts[rng_.below(static_cast<std::uint32_t>(n))];
-  Vector weight(n);
-  for (Index i = 0; i < n; ++i) weight(i) = counts[static_cast<std::size_t>(i)];
   TreeSettings s = settings_;
   s.criterion = SplitCriterion::SquaredError;
-  std::uint64_t treeSeed = (std::uint64_t(rng_.nextU32()) << 32) | rng_.nextU32();
-  CartTree tree;
-  tree.start(X_, y_, weight, orders_, s, treeSeed);
-  tree.growFully();
-  tree.finishGrowth();
+  BaggedTree grown = growBootstrapTree(X_, y_, orders_, s, rng_);
+  const CartTree& tree = grown.tree;
   for (Index i = 0; i < n; ++i) {
     double v = *tree.value(tree.leafOf(X_.row(i).data()));
     trainSum_(i) += v;
-    if (counts[static_cast<std::size_t>(i)] == 0) {
+    if (grown.inBag[static_cast<std::size_t>(i)] == 0) {
       oobSum_(i) += v;
       ++oobCount_[static_cast<std::size_t>(i)];
     }
   }
-  trees_.push_back(std::move(tree));
+  trees_.push_back(std::move(grown.tree));
   if (treeCount() >= targetTrees_) status_ = Status::Converged;
 }
 

@@ -127,6 +127,17 @@ class CartTree {
   double lastGain_ = 0.0;
 };
 
+// One tree of a bagged forest: grown fully on a bootstrap sample of the n training rows (n draws
+// with replacement from rng; each drawn row weighted by how often it was drawn), its own split RNG
+// seeded from the next two draws. `inBag[i]` is row i's draw count (0: out of bag). The forest
+// classifier and regressor grow their trees here so that both draw in the same order.
+struct BaggedTree {
+  CartTree tree;
+  std::vector<int> inBag;
+};
+BaggedTree growBootstrapTree(const Matrix& X, const Vector& target, const ColumnOrders& orders,
+                             const TreeSettings& settings, Rng& rng);
+
 // Training data for the tree family: non-empty, matching, finite, at most 100 000 rows.
 void requireTreeData(const Matrix& X, const Vector& y, const char* where);
 

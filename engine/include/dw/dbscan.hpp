@@ -36,6 +36,8 @@ class DBSCAN : public Model {
 
  protected:
   void resetParams() override;
+  // A changed setting discards what was learnt (see Model::settingsChanged).
+  void restartLearning() override { resetParams(); }
   // One step discovers one cluster: the lowest-index unlabelled core point and everything
   // density-reachable from it. With no such core point left the model is converged.
   void doStep() override;

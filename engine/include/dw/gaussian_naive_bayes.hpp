@@ -38,6 +38,8 @@ class GaussianNaiveBayes : public SupervisedModel {
 
  protected:
   void resetParams() override;
+  // A changed setting discards what was learnt (see Model::settingsChanged).
+  void restartLearning() override { resetParams(); }
   void doStep() override;
   void recordTrace() override;
 

@@ -64,6 +64,8 @@ class KMeans : public Model {
 
  protected:
   void resetParams() override;
+  // A changed setting discards what was learnt (see Model::settingsChanged).
+  void restartLearning() override { resetParams(); }
   void doStep() override;
   void recordTrace() override;
 

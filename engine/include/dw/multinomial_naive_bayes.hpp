@@ -53,6 +53,8 @@ class MultinomialNaiveBayes : public SupervisedModel {
 
  protected:
   void resetParams() override;
+  // A changed setting discards what was learnt (see Model::settingsChanged).
+  void restartLearning() override { resetParams(); }
   void doStep() override;
   void recordTrace() override;
 
