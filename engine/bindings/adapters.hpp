@@ -61,8 +61,8 @@ inline int intArg(double v, const char* where, const char* name) {
   return static_cast<int>(v);
 }
 // The one conversion of a seed: a whole number from 0 to 2^32 − 1 (the engine's RNG seed type).
-inline std::uint32_t seedArg(double v, const char* where) {
-  requireIntInRange(v, 0, 4294967295LL, where, "seed");
+inline std::uint32_t seedArg(double v, const char* where, const char* name = "seed") {
+  requireIntInRange(v, 0, 4294967295LL, where, name);
   return static_cast<std::uint32_t>(v);
 }
 // embind would turn a non-string into an opaque BindingError; name the problem instead.

@@ -9,42 +9,38 @@
 
 namespace dw::js {
 
-namespace conv_bind {
+template <>
+struct JsFields<VolumeShape> {
+  static auto list() {
+    return std::make_tuple(field("channels", &VolumeShape::channels), field("height", &VolumeShape::height),
+                           field("width", &VolumeShape::width));
+  }
+};
 
-inline int intArg(double v, long long lo, long long hi, const char* where, const char* name) {
-  requireIntInRange(v, lo, hi, where, name);
-  return static_cast<int>(v);
-}
-inline val shapeToJs(VolumeShape s) {
-  val o = val::object();
-  o.set("channels", s.channels);
-  o.set("height", s.height);
-  o.set("width", s.width);
-  return o;
-}
+namespace conv_bind {
 
 inline void setInputShape(ConvNet& m, double c, double h, double w) {
   guarded([&] {
     const char* where = "ConvNet.setInputShape";
-    m.setInputShape(intArg(c, 1, ConvNet::kMaxChannels, where, "channels"), intArg(h, 1, ConvNet::kMaxSide, where, "height"),
-                    intArg(w, 1, ConvNet::kMaxSide, where, "width"));
+    m.setInputShape(intArg(c, where, "channels"), intArg(h, where, "height"),
+                    intArg(w, where, "width"));
   });
 }
 inline void setConv(ConvNet& m, double filters, double kernel, double stride, double padding) {
   guarded([&] {
     const char* where = "ConvNet.setConv";
-    m.setConv(intArg(filters, 1, ConvNet::kMaxFilters, where, "filters"), intArg(kernel, 1, ConvNet::kMaxKernel, where, "kernel"),
-              intArg(stride, 1, ConvNet::kMaxStride, where, "stride"), intArg(padding, 0, ConvNet::kMaxKernel, where, "padding"));
+    m.setConv(intArg(filters, where, "filters"), intArg(kernel, where, "kernel"),
+              intArg(stride, where, "stride"), intArg(padding, where, "padding"));
   });
 }
 inline void setPool(ConvNet& m, double size) {
-  guarded([&] { m.setPool(intArg(size, 1, ConvNet::kMaxPool, "ConvNet.setPool", "size")); });
+  guarded([&] { m.setPool(intArg(size, "ConvNet.setPool", "size")); });
 }
 inline void setHidden(ConvNet& m, double units) {
-  guarded([&] { m.setHidden(intArg(units, 0, ConvNet::kMaxHidden, "ConvNet.setHidden", "units")); });
+  guarded([&] { m.setHidden(intArg(units, "ConvNet.setHidden", "units")); });
 }
 inline void setClasses(ConvNet& m, double k) {
-  guarded([&] { m.setClasses(intArg(k, 0, ConvNet::kMaxClasses, "ConvNet.setClasses", "classes")); });
+  guarded([&] { m.setClasses(intArg(k, "ConvNet.setClasses", "classes")); });
 }
 inline void setOptimizer(ConvNet& m, const val& name) {
   guarded([&] {
@@ -57,7 +53,7 @@ inline void setLearningRate(ConvNet& m, double v) { guarded([&] { m.setLearningR
 inline void setMomentum(ConvNet& m, double v) { guarded([&] { m.setMomentum(v); }); }
 inline void setBetas(ConvNet& m, double b1, double b2) { guarded([&] { m.setBetas(b1, b2); }); }
 inline void setBatchSize(ConvNet& m, double b) {
-  guarded([&] { m.setBatchSize(intArg(b, 1, 1024, "ConvNet.setBatchSize", "batchSize")); });
+  guarded([&] { m.setBatchSize(intArg(b, "ConvNet.setBatchSize", "batchSize")); });
 }
 inline val featureMaps(const ConvNet& m, const val& image) {
   return guarded([&] { return copyToJs(m.featureMaps(toVector(image, "ConvNet.featureMaps", "image"))); });
@@ -70,9 +66,9 @@ inline val gradient(const ConvNet& m) { return guarded([&] { return copyToJs(m.g
 // { input, conv, pooled } volume shapes and the convolution's settings.
 inline val shapes(const ConvNet& m) {
   val o = val::object();
-  o.set("input", shapeToJs(m.inputShape()));
-  o.set("conv", shapeToJs(m.conv().output()));
-  o.set("pooled", shapeToJs(m.pool().output()));
+  o.set("input", toJs(m.inputShape()));
+  o.set("conv", toJs(m.conv().output()));
+  o.set("pooled", toJs(m.pool().output()));
   o.set("filters", m.conv().filters());
   o.set("kernel", m.conv().kernel());
   o.set("stride", m.conv().stride());
@@ -85,8 +81,8 @@ inline val shapes(const ConvNet& m) {
 inline int convOutputSizeJs(double n, double k, double s, double p) {
   return guarded([&] {
     const char* where = "convOutputSize";
-    return convOutputSize(intArg(n, 1, 100000, where, "n"), intArg(k, 1, 100000, where, "kernel"),
-                          intArg(s, 1, 100000, where, "stride"), intArg(p, 0, 100000, where, "padding"), where);
+    return convOutputSize(intArg(n, where, "n"), intArg(k, where, "kernel"),
+                          intArg(s, where, "stride"), intArg(p, where, "padding"), where);
   });
 }
 

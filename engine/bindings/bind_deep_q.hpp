@@ -22,12 +22,9 @@ inline std::vector<Experience> experiences(const val& flat, const char* where) {
                      std::to_string(v.size()) + " numbers");
   std::vector<Experience> out;
   for (std::size_t i = 0; i < v.size(); i += 7) {
-    for (std::size_t k = 0; k < 7; ++k)
-      if (!std::isfinite(v[i + k])) throw InvalidArgument(std::string(where) + ": every number of an experience must be finite");
     Experience e;
     e.state = {v[i], v[i + 1]};
     e.action = intArg(v[i + 2], where, "action");
-    if (e.action < 0 || e.action >= DeepQ::kActions) throw InvalidArgument(std::string(where) + ": action must be 0, 1, 2 or 3");
     e.reward = v[i + 3];
     e.next = {v[i + 4], v[i + 5]};
     e.terminal = v[i + 6] != 0;

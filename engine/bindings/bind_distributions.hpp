@@ -11,14 +11,16 @@
 
 namespace dw::js {
 
-namespace distributions {
+template <>
+struct JsFields<Population> {
+  static auto list() {
+    using P = Population;
+    return std::make_tuple(field("name", &P::name), field("mean", &P::mean), field("sd", &P::sd), field("lo", &P::lo), field("hi", &P::hi),
+                           field("discrete", &P::discrete), field("values", &P::values), field("probabilities", &P::probabilities));
+  }
+};
 
-// embind turns a JS number into an int by truncation, so whole-number arguments cross as doubles
-// and the engine's requireIntInRange names a fractional or out-of-range value.
-inline int wholeNumber(double v, long long lo, long long hi, const char* where, const char* name) {
-  requireIntInRange(v, lo, hi, where, name);
-  return static_cast<int>(v);
-}
+namespace distributions {
 
 inline double gaussianLogLikelihoodJs(const val& xs, double mu, double s) {
   return guarded([&] { return gaussianLogLikelihood(toVector(xs, "gaussianLogLikelihood", "xs"), mu, s); });
@@ -31,8 +33,8 @@ inline GaussianFit gaussianFitJs(const val& xs) {
 inline val gaussianLogLikelihoodGridJs(const val& xs, double mu0, double mu1, double s0, double s1, double nMu, double nS) {
   return guarded([&] {
     const char* where = "gaussianLogLikelihoodGrid";
-    return copyToJs(gaussianLogLikelihoodGrid(toVector(xs, where, "xs"), mu0, mu1, s0, s1, wholeNumber(nMu, 1, 500, where, "nMu"),
-                                              wholeNumber(nS, 1, 500, where, "nS")));
+    return copyToJs(gaussianLogLikelihoodGrid(toVector(xs, where, "xs"), mu0, mu1, s0, s1, intArg(nMu, where, "nMu"),
+                                              intArg(nS, where, "nS")));
   });
 }
 
@@ -58,17 +60,7 @@ inline double klDivergenceJs(const val& p, const val& q, double base) {
 
 inline val populationJs(const std::string& name) {
   return guarded([&] {
-    Population p = population(name);
-    val o = val::object();
-    o.set("name", p.name);
-    o.set("mean", p.mean);
-    o.set("sd", p.sd);
-    o.set("lo", p.lo);
-    o.set("hi", p.hi);
-    o.set("discrete", p.discrete);
-    o.set("values", copyToJs(p.values));
-    o.set("probabilities", copyToJs(p.probabilities));
-    return o;
+    return toJs(population(name));
   });
 }
 
@@ -76,23 +68,17 @@ inline val populationDensityJs(const std::string& name, const val& xs) {
   return guarded([&] { return copyToJs(populationDensity(name, toVector(xs, "populationDensity", "xs"))); });
 }
 
-inline std::uint32_t seedOf(double seed, const char* where) {
-  requireIntInRange(seed, 0, 4294967295LL, where, "seed");
-  return static_cast<std::uint32_t>(seed);
-}
-
 inline val sampleDrawsJs(const std::string& name, double count, double seed) {
   return guarded([&] {
     const char* where = "sampleDraws";
-    return copyToJs(sampleDraws(name, wholeNumber(count, 0, 10'000'000, where, "count"), seedOf(seed, where)));
+    return copyToJs(sampleDraws(name, intArg(count, where, "count"), seedArg(seed, where)));
   });
 }
 
 inline val sampleMeansJs(const std::string& name, double n, double samples, double seed) {
   return guarded([&] {
     const char* where = "sampleMeans";
-    return copyToJs(sampleMeans(name, wholeNumber(n, 1, 10'000, where, "n"), wholeNumber(samples, 0, 1'000'000, where, "samples"),
-                                seedOf(seed, where)));
+    return copyToJs(sampleMeans(name, intArg(n, where, "n"), intArg(samples, where, "samples"), seedArg(seed, where)));
   });
 }
 

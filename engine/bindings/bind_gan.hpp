@@ -13,41 +13,38 @@
 
 namespace dw::js {
 
+template <>
+struct JsFields<GanCoverage> {
+  static auto list() {
+    return std::make_tuple(field("modes", &GanCoverage::modes), field("covered", &GanCoverage::covered),
+                           field("onData", &GanCoverage::onData), field("shares", &GanCoverage::shares));
+  }
+};
+
 namespace gan {
 
-inline int whole(double v, const char* where, const char* name) {
-  requireIntInRange(v, -1'000'000'000, 1'000'000'000, where, name);
-  return static_cast<int>(v);
-}
-inline std::string text(const val& v, const char* where, const char* name) {
-  if (!v.isString()) throw InvalidArgument(std::string(where) + ": " + name + " must be a string");
-  return v.as<std::string>();
-}
-inline val matrixToJs(const Matrix& m) { return copyToJs(m.data(), static_cast<std::size_t>(m.size())); }
-
-inline void setTarget(Gan& g, const val& name) { guarded([&] { g.setTarget(text(name, "Gan.setTarget", "target")); }); }
-inline void setRealCount(Gan& g, double n) { guarded([&] { g.setRealCount(whole(n, "Gan.setRealCount", "n")); }); }
+inline void setTarget(Gan& g, const val& name) { guarded([&] { g.setTarget(stringArg(name, "Gan.setTarget", "target")); }); }
+inline void setRealCount(Gan& g, double n) { guarded([&] { g.setRealCount(intArg(n, "Gan.setRealCount", "n")); }); }
 inline void setRealPoints(Gan& g, const val& points) { guarded([&] { g.setRealPoints(toMatrix(points, 2, "Gan.setRealPoints")); }); }
-inline void setNoiseDimension(Gan& g, double d) { guarded([&] { g.setNoiseDimension(whole(d, "Gan.setNoiseDimension", "dimension")); }); }
+inline void setNoiseDimension(Gan& g, double d) { guarded([&] { g.setNoiseDimension(intArg(d, "Gan.setNoiseDimension", "dimension")); }); }
 inline void setGeneratorShape(Gan& g, double layers, double width) {
-  guarded([&] { g.setGeneratorShape(whole(layers, "Gan.setGeneratorShape", "layers"), whole(width, "Gan.setGeneratorShape", "width")); });
+  guarded([&] { g.setGeneratorShape(intArg(layers, "Gan.setGeneratorShape", "layers"), intArg(width, "Gan.setGeneratorShape", "width")); });
 }
 inline void setDiscriminatorShape(Gan& g, double layers, double width) {
-  guarded([&] { g.setDiscriminatorShape(whole(layers, "Gan.setDiscriminatorShape", "layers"), whole(width, "Gan.setDiscriminatorShape", "width")); });
+  guarded([&] { g.setDiscriminatorShape(intArg(layers, "Gan.setDiscriminatorShape", "layers"), intArg(width, "Gan.setDiscriminatorShape", "width")); });
 }
 inline void setLearningRates(Gan& g, double gen, double disc) { guarded([&] { g.setLearningRates(gen, disc); }); }
-inline void setDiscriminatorSteps(Gan& g, double k) { guarded([&] { g.setDiscriminatorSteps(whole(k, "Gan.setDiscriminatorSteps", "k")); }); }
-inline void setGeneratorSteps(Gan& g, double s) { guarded([&] { g.setGeneratorSteps(whole(s, "Gan.setGeneratorSteps", "g")); }); }
-inline void setOptimizer(Gan& g, const val& name) { guarded([&] { g.setOptimizer(text(name, "Gan.setOptimizer", "optimizer")); }); }
-inline void setBatchSize(Gan& g, double m) { guarded([&] { g.setBatchSize(whole(m, "Gan.setBatchSize", "m")); }); }
+inline void setDiscriminatorSteps(Gan& g, double k) { guarded([&] { g.setDiscriminatorSteps(intArg(k, "Gan.setDiscriminatorSteps", "k")); }); }
+inline void setGeneratorSteps(Gan& g, double s) { guarded([&] { g.setGeneratorSteps(intArg(s, "Gan.setGeneratorSteps", "g")); }); }
+inline void setOptimizer(Gan& g, const val& name) { guarded([&] { g.setOptimizer(stringArg(name, "Gan.setOptimizer", "optimizer")); }); }
+inline void setBatchSize(Gan& g, double m) { guarded([&] { g.setBatchSize(intArg(m, "Gan.setBatchSize", "m")); }); }
 inline void reset(Gan& g, double seed) {
   guarded([&] {
-    requireIntInRange(seed, 0, 4294967295LL, "Gan.reset", "seed");
-    g.reset(static_cast<std::uint32_t>(seed));
+    g.reset(seedArg(seed, "Gan.reset"));
   });
 }
 inline double step(Gan& g) { return guarded([&] { return g.step(); }); }
-inline int fit(Gan& g, double rounds) { return guarded([&] { return g.fit(whole(rounds, "Gan.fit", "rounds")); }); }
+inline int fit(Gan& g, double rounds) { return guarded([&] { return g.fit(intArg(rounds, "Gan.fit", "rounds")); }); }
 inline double discriminatorLoss(const Gan& g) { return guarded([&] { return g.discriminatorLoss(); }); }
 inline double generatorLoss(const Gan& g) { return guarded([&] { return g.generatorLoss(); }); }
 inline double discriminatorLossOn(const Gan& g, const val& real, const val& noise) {
@@ -74,12 +71,12 @@ inline void setGeneratorParams(Gan& g, const val& p) { guarded([&] { g.setGenera
 inline void setDiscriminatorParams(Gan& g, const val& p) {
   guarded([&] { g.setDiscriminatorParams(toVector(p, "Gan.setDiscriminatorParams", "params")); });
 }
-inline val realPoints(const Gan& g) { return matrixToJs(g.realPoints()); }
+inline val realPoints(const Gan& g) { return toJs(g.realPoints()); }
 inline val realComponents(const Gan& g) { return intsToJs(g.realComponents()); }
-inline val generatedPoints(const Gan& g) { return guarded([&] { return matrixToJs(g.generatedPoints()); }); }
-inline val evaluationNoise(const Gan& g) { return matrixToJs(g.evaluationNoise()); }
+inline val generatedPoints(const Gan& g) { return guarded([&] { return toJs(g.generatedPoints()); }); }
+inline val evaluationNoise(const Gan& g) { return toJs(g.evaluationNoise()); }
 inline val generate(const Gan& g, const val& noise) {
-  return guarded([&] { return matrixToJs(g.generate(toMatrix(noise, g.noiseDimension(), "Gan.generate"))); });
+  return guarded([&] { return toJs(g.generate(toMatrix(noise, g.noiseDimension(), "Gan.generate"))); });
 }
 inline val discriminate(const Gan& g, const val& points) {
   return guarded([&] { return copyToJs(g.discriminate(toMatrix(points, 2, "Gan.discriminate"))); });
@@ -87,23 +84,15 @@ inline val discriminate(const Gan& g, const val& points) {
 inline val discriminatorGrid(const Gan& g, double x0, double x1, double y0, double y1, double nx, double ny) {
   return guarded([&] {
     const char* where = "Gan.discriminatorGrid";
-    return copyToJs(g.discriminatorGrid(x0, x1, y0, y1, whole(nx, where, "nx"), whole(ny, where, "ny")));
+    return copyToJs(g.discriminatorGrid(x0, x1, y0, y1, intArg(nx, where, "nx"), intArg(ny, where, "ny")));
   });
 }
 inline val generatorFlow(const Gan& g, const val& points) {
-  return guarded([&] { return matrixToJs(g.generatorFlow(toMatrix(points, 2, "Gan.generatorFlow"))); });
+  return guarded([&] { return toJs(g.generatorFlow(toMatrix(points, 2, "Gan.generatorFlow"))); });
 }
-inline val coverageToJs(const GanCoverage& c) {
-  val out = val::object();
-  out.set("modes", c.modes);
-  out.set("covered", c.covered);
-  out.set("onData", c.onData);
-  out.set("shares", copyToJs(c.shares));
-  return out;
-}
-inline val coverage(const Gan& g) { return guarded([&] { return coverageToJs(g.coverage()); }); }
+inline val coverage(const Gan& g) { return guarded([&] { return toJs(g.coverage()); }); }
 inline val coverageOf(const Gan& g, const val& points) {
-  return guarded([&] { return coverageToJs(g.coverageOf(toMatrix(points, 2, "Gan.coverage"))); });
+  return guarded([&] { return toJs(g.coverageOf(toMatrix(points, 2, "Gan.coverage"))); });
 }
 inline std::string target(const Gan& g) { return g.target(); }
 inline std::string optimizer(const Gan& g) { return g.optimizer(); }

@@ -14,83 +14,67 @@
 
 namespace dw::js {
 
+template <>
+struct JsFields<PairedTTestResult> {
+  static auto list() {
+    using R = PairedTTestResult;
+    return std::make_tuple(field("n", &R::n), field("meanDifference", &R::meanDifference), field("sdDifference", &R::sdDifference),
+                           field("standardError", &R::standardError), field("t", &R::t), field("df", &R::df), field("pValue", &R::pValue));
+  }
+};
+template <>
+struct JsFields<PermutationTestResult> {
+  static auto list() {
+    using R = PermutationTestResult;
+    return std::make_tuple(field("n", &R::n), field("meanDifference", &R::meanDifference), field("pValue", &R::pValue),
+                           field("exact", &R::exact), field("resamples", &R::resamples), field("atLeastAsExtreme", &R::atLeastAsExtreme));
+  }
+};
+template <>
+struct JsFields<McNemarResult> {
+  static auto list() {
+    using R = McNemarResult;
+    return std::make_tuple(field("aRightBWrong", &R::aRightBWrong), field("aWrongBRight", &R::aWrongBRight),
+                           field("bothRight", &R::bothRight), field("bothWrong", &R::bothWrong), field("exactPValue", &R::exactPValue),
+                           field("chiSquare", &R::chiSquare), field("chiSquarePValue", &R::chiSquarePValue));
+  }
+};
+template <>
+struct JsFields<PairedScores> {
+  static auto list() { return std::make_tuple(field("a", &PairedScores::a), field("b", &PairedScores::b)); }
+};
+
 namespace comparison {
 
-inline int whole(double v, long long lo, long long hi, const char* where, const char* name) {
-  requireIntInRange(v, lo, hi, where, name);
-  return static_cast<int>(v);
-}
-inline std::uint32_t seedOf(double seed, const char* where, const char* name = "seed") {
-  requireIntInRange(seed, 0, 4294967295LL, where, name);
-  return static_cast<std::uint32_t>(seed);
-}
-
-inline val tTestToJs(const PairedTTestResult& r) {
-  val o = val::object();
-  o.set("n", r.n);
-  o.set("meanDifference", r.meanDifference);
-  o.set("sdDifference", r.sdDifference);
-  o.set("standardError", r.standardError);
-  o.set("t", r.t);
-  o.set("df", r.df);
-  o.set("pValue", r.pValue);
-  return o;
-}
-inline val permutationToJs(const PermutationTestResult& r) {
-  val o = val::object();
-  o.set("n", r.n);
-  o.set("meanDifference", r.meanDifference);
-  o.set("pValue", r.pValue);
-  o.set("exact", r.exact);
-  o.set("resamples", r.resamples);
-  o.set("atLeastAsExtreme", r.atLeastAsExtreme);
-  return o;
-}
-inline val mcNemarToJs(const McNemarResult& r) {
-  val o = val::object();
-  o.set("aRightBWrong", r.aRightBWrong);
-  o.set("aWrongBRight", r.aWrongBRight);
-  o.set("bothRight", r.bothRight);
-  o.set("bothWrong", r.bothWrong);
-  o.set("exactPValue", r.exactPValue);
-  o.set("chiSquare", r.chiSquare);
-  o.set("chiSquarePValue", r.chiSquarePValue);
-  return o;
-}
-
 inline val pairedTTestJs(const val& a, const val& b) {
-  return guarded([&] { return tTestToJs(pairedTTest(toVector(a, "pairedTTest", "a"), toVector(b, "pairedTTest", "b"))); });
+  return guarded([&] { return toJs(pairedTTest(toVector(a, "pairedTTest", "a"), toVector(b, "pairedTTest", "b"))); });
 }
 inline val pairedPermutationTestJs(const val& a, const val& b, double permutations, double seed) {
   return guarded([&] {
     const char* where = "pairedPermutationTest";
-    return permutationToJs(pairedPermutationTest(toVector(a, where, "a"), toVector(b, where, "b"),
-                                                 whole(permutations, 1, 1'000'000, where, "permutations"), seedOf(seed, where)));
+    return toJs(pairedPermutationTest(toVector(a, where, "a"), toVector(b, where, "b"), intArg(permutations, where, "permutations"),
+                                      seedArg(seed, where)));
   });
 }
 inline val mcNemarTestJs(double n01, double n10) {
   return guarded([&] {
     const char* where = "mcNemarTest";
-    return mcNemarToJs(mcNemarTest(whole(n01, 0, 100'000'000, where, "aRightBWrong"), whole(n10, 0, 100'000'000, where, "aWrongBRight")));
+    return toJs(mcNemarTest(intArg(n01, where, "aRightBWrong"), intArg(n10, where, "aWrongBRight")));
   });
 }
 inline val mcNemarFromPredictionsJs(const val& yTrue, const val& predA, const val& predB) {
   return guarded([&] {
     const char* where = "mcNemarFromPredictions";
-    return mcNemarToJs(mcNemarFromPredictions(toVector(yTrue, where, "yTrue"), toVector(predA, where, "predA"), toVector(predB, where, "predB")));
+    return toJs(mcNemarFromPredictions(toVector(yTrue, where, "yTrue"), toVector(predA, where, "predA"), toVector(predB, where, "predB")));
   });
 }
 inline val pairedCrossValScoresJs(Model& a, double seedA, Model& b, double seedB, const val& X, double cols, const val& y,
                                   double k, double foldSeed, double maxSteps) {
   return guarded([&] {
     const char* where = "pairedCrossValScores";
-    PairedScores s = pairedCrossValScores(a, seedOf(seedA, where, "seedA"), b, seedOf(seedB, where, "seedB"), toMatrix(X, cols, where),
-                                          toVector(y, where, "y"), whole(k, 2, 100000, where, "k"), seedOf(foldSeed, where, "foldSeed"),
-                                          whole(maxSteps, 0, 10'000'000, where, "maxSteps"));
-    val o = val::object();
-    o.set("a", copyToJs(s.a));
-    o.set("b", copyToJs(s.b));
-    return o;
+    return toJs(pairedCrossValScores(a, seedArg(seedA, where, "seedA"), b, seedArg(seedB, where, "seedB"), toMatrix(X, cols, where),
+                                     toVector(y, where, "y"), intArg(k, where, "k"), seedArg(foldSeed, where, "foldSeed"),
+                                     intArg(maxSteps, where, "maxSteps")));
   });
 }
 
@@ -106,8 +90,7 @@ inline void bind_model_comparison() {
   function("chiSquareSurvival", optional_override([](double x, double df) { return guarded([&] { return chiSquareSurvival(x, df); }); }));
   function("binomialTestHalf", optional_override([](double k, double n) {
     return guarded([&] {
-      const int nn = cmp::whole(n, 0, 100'000'000, "binomialTestHalf", "n");
-      return binomialTestHalf(cmp::whole(k, 0, nn, "binomialTestHalf", "k"), nn);
+      return binomialTestHalf(intArg(k, "binomialTestHalf", "k"), intArg(n, "binomialTestHalf", "n"));
     });
   }));
   function("pairedTTest", &cmp::pairedTTestJs);

@@ -272,7 +272,16 @@ std::array<double, 4> DeepQ::qTarget(double x, double y) const {
   return out;
 }
 
+// An experience handed in from outside: finite numbers and one of the four actions.
+static void requireExperience(const Experience& e) {
+  if (!std::isfinite(e.state[0]) || !std::isfinite(e.state[1]) || !std::isfinite(e.reward) || !std::isfinite(e.next[0]) ||
+      !std::isfinite(e.next[1]))
+    throw InvalidArgument("DeepQ: every number of an experience must be finite");
+  if (e.action < 0 || e.action >= DeepQ::kActions) throw InvalidArgument("DeepQ: an experience's action must be 0, 1, 2 or 3");
+}
+
 double DeepQ::tdTarget(const Experience& e) const {
+  requireExperience(e);
   if (e.terminal) return e.reward;
   auto qn = qTarget(e.next[0], e.next[1]);
   return e.reward + gamma_ * *std::max_element(qn.begin(), qn.end());
@@ -284,7 +293,7 @@ double DeepQ::lossAndGradient(const std::vector<Experience>& batch, std::vector<
   double sum = 0.0, scale = 1.0 / double(batch.size());
   bool huber = loss_ == "huber";
   for (const Experience& e : batch) {
-    if (e.action < 0 || e.action >= kActions) throw InvalidArgument("DeepQ: an experience's action must be 0, 1, 2 or 3");
+    requireExperience(e);
     double err = q(e.state[0], e.state[1])[static_cast<std::size_t>(e.action)] - tdTarget(e);
     double a = std::fabs(err);
     sum += (!huber || a <= 1.0) ? 0.5 * err * err : a - 0.5;

@@ -9,16 +9,34 @@
 
 namespace dw {
 
-double ElasticNet::softThreshold(double z, double gamma) {
+namespace {
+// The operators themselves, unchecked: the solver's inner loop calls them once per coordinate.
+double shrink(double z, double gamma) {
   if (z > gamma) return z - gamma;
   if (z < -gamma) return z + gamma;
   return 0.0;
 }
-
-double ElasticNet::coordinateUpdate(double z, double c, double n, double alpha, double l1Ratio) {
+double updateCoordinate(double z, double c, double n, double alpha, double l1Ratio) {
   double denominator = c + n * alpha * (1.0 - l1Ratio);
   if (denominator <= 0) return 0.0;  // a constant column with no ridge part: weight 0
-  return softThreshold(z, n * alpha * l1Ratio) / denominator;
+  return shrink(z, n * alpha * l1Ratio) / denominator;
+}
+}  // namespace
+
+double ElasticNet::softThreshold(double z, double gamma) {
+  requireInRange(z, -1e300, 1e300, "ElasticNet.softThreshold", "z");
+  requireInRange(gamma, 0, 1e300, "ElasticNet.softThreshold", "gamma");
+  return shrink(z, gamma);
+}
+
+double ElasticNet::coordinateUpdate(double z, double c, double n, double alpha, double l1Ratio) {
+  const char* where = "ElasticNet.coordinateUpdate";
+  requireInRange(z, -1e300, 1e300, where, "z");
+  requireInRange(c, 0, 1e300, where, "c");
+  requireInRange(n, 1, 1e9, where, "n");
+  requireInRange(alpha, 0, 1e6, where, "alpha");
+  requireInRange(l1Ratio, 0, 1, where, "l1Ratio");
+  return updateCoordinate(z, c, n, alpha, l1Ratio);
 }
 
 void ElasticNet::setData(const Matrix& X, const Vector& y) {
@@ -75,7 +93,7 @@ void ElasticNet::doStep() {
     const double old = w_(j);
     // z = x_jᵀ r_j with r_j = r + x_j·w_j, the residual without feature j.
     const double z = Xc_.col(j).dot(residual_) + colSq_(j) * old;
-    const double updated = coordinateUpdate(z, colSq_(j), n, alpha_, l1Ratio_);
+    const double updated = updateCoordinate(z, colSq_(j), n, alpha_, l1Ratio_);
     if (updated != old) {
       residual_ -= (updated - old) * Xc_.col(j);
       w_(j) = updated;

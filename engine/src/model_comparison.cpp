@@ -152,7 +152,7 @@ double chiSquareSurvival(double x, double df) {
 
 double binomialTestHalf(int k, int n) {
   const char* where = "binomialTestHalf";
-  if (n < 0) throw InvalidArgument(std::string(where) + ": n=" + std::to_string(n) + " must be 0 or more");
+  requireIntInRange(n, 0, 100'000'000, where, "n");
   if (k < 0 || k > n)
     throw InvalidArgument(std::string(where) + ": k=" + std::to_string(k) + " must be between 0 and n=" + std::to_string(n));
   const int low = std::min(k, n - k);
@@ -235,8 +235,8 @@ PermutationTestResult pairedPermutationTest(const Vector& a, const Vector& b, in
 
 McNemarResult mcNemarTest(int aRightBWrong, int aWrongBRight) {
   const char* where = "mcNemarTest";
-  if (aRightBWrong < 0) throw InvalidArgument(std::string(where) + ": aRightBWrong=" + std::to_string(aRightBWrong) + " must be 0 or more");
-  if (aWrongBRight < 0) throw InvalidArgument(std::string(where) + ": aWrongBRight=" + std::to_string(aWrongBRight) + " must be 0 or more");
+  requireIntInRange(aRightBWrong, 0, 100'000'000, where, "aRightBWrong");
+  requireIntInRange(aWrongBRight, 0, 100'000'000, where, "aWrongBRight");
   McNemarResult r;
   r.aRightBWrong = aRightBWrong;
   r.aWrongBRight = aWrongBRight;

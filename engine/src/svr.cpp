@@ -12,10 +12,14 @@ namespace dw {
 
 namespace {
 constexpr double kTau = 1e-12;  // libsvm's TAU: floor for a non-positive curvature
-}
+// The loss itself, unchecked (the fit's loss sums it over every point).
+double tubeLoss(double residual, double epsilon) { return std::max(0.0, std::fabs(residual) - epsilon); }
+}  // namespace
 
 double SVR::epsilonInsensitive(double residual, double epsilon) {
-  return std::max(0.0, std::fabs(residual) - epsilon);
+  requireInRange(residual, -1e300, 1e300, "SVR.epsilonInsensitive", "residual");
+  requireInRange(epsilon, 0, 1e300, "SVR.epsilonInsensitive", "epsilon");
+  return tubeLoss(residual, epsilon);
 }
 
 void SVR::setData(const Matrix& X, const Vector& y) {
@@ -309,7 +313,7 @@ double SVR::trainingLoss() const {
   double total = 0.0;
   for (Index i = 0; i < n; ++i) {
     const double f = gradient_(i) - epsilon_ + y_(i) + bias_;
-    total += epsilonInsensitive(y_(i) - f, epsilon_);
+    total += tubeLoss(y_(i) - f, epsilon_);
   }
   return total / static_cast<double>(n);
 }
