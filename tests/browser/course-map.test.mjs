@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { startSite, outputDir } from './browser.mjs';
+import { startSite, outputDir, offMachineRequests, screenshot } from './browser.mjs';
 import { STRICT_CSP } from '../../scripts/serve.mjs';
 import { readCourse } from '../../scripts/lesson-render.mjs';
 
@@ -125,4 +125,17 @@ test('the map needs no inline style or script: no errors under the strict CSP', 
   } finally {
     await strict.close();
   }
+});
+
+test('home page lists the lessons by level', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/index.html`);
+  await assert.doesNotReject(page.getByRole('heading', { name: 'Foundations' }).waitFor());
+  const links = await page.locator('.lesson-list a').count();
+  assert.ok(links >= 2, `expected lesson links, found ${links}`);
+  assert.ok(await page.locator('.lesson-list').getByRole('link', { name: /How does a model learn\?/ }).isVisible());
+  await screenshot(page, 'home-desktop');
+  assert.deepEqual(offMachineRequests(page), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
 });

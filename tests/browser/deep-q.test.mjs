@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { canvasInk, statReader, noNaN } from './landscape-helpers.mjs';
+import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -80,7 +80,7 @@ test('deep-q: readouts match the engine, keyboard, setups, runaway warning, 375 
     await page.keyboard.press('ArrowRight');
     assert.equal(await stat('episodes'), '0');
 
-    assert.ok(await noNaN(page));
+    assert.ok(await noNaNInCards(page));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `no horizontal scroll at ${width} px (${overflow})`);
     assert.deepEqual(page.record.errors, []);
@@ -153,7 +153,7 @@ test('deep-q: the frozen lake shows the network beside the table, trained for as
   assert.equal(await stat('V(start): network · table · best'), expected);
   assert.match(await card.locator('canvas').first().getAttribute('aria-label'), /^Frozen lake 4 by 4/);
   await screenshot(page, 'deep-q-lake-1280');
-  assert.ok(await noNaN(page));
+  assert.ok(await noNaNInCards(page));
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { statReader, noNaN } from './landscape-helpers.mjs';
+import { statReader, noNaNInCards } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -39,7 +39,7 @@ test('the page is clean at 1280 and 375 px and the table starts at the lesson’
     assert.equal(await statReader(page, card)('empirical risk'), '10\u2009000');
     assert.deepEqual(page.record.errors, []);
     assert.deepEqual(offMachineRequests(page), []);
-    assert.ok(await noNaN(page));
+    assert.ok(await noNaNInCards(page));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `no sideways scrolling at ${width} px (${overflow})`);
     await screenshot(page, `empirical-risk-${width}`);

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
-import { statText, canvasIsDrawn, withEngine, assertClean } from './course4-helpers.mjs';
+import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -22,14 +22,14 @@ test('Gaussian panel: the worked example, jump to the peak, predict then check, 
   const [line, surface] = [card.locator('canvas').nth(0), card.locator('canvas').nth(1)];
   assert.ok(await canvasIsDrawn(line));
   assert.ok(await canvasIsDrawn(surface));
-  assert.equal(await statText(card, 'n'), '3');
-  assert.equal(await statText(card, 'μ̂'), '3.000');
-  assert.equal(await statText(card, 'ŝ (1/n)'), '2.160');
-  assert.equal(await statText(card, 'maximum ℓ'), '-6.57');
-  assert.equal(await statText(card, 'your ℓ(μ, s)'), '-15.76');
-  assert.equal(await statText(card, 's with 1/(n−1)'), '2.646');
+  assert.equal(await stat(card, 'n'), '3');
+  assert.equal(await stat(card, 'μ̂'), '3.000');
+  assert.equal(await stat(card, 'ŝ (1/n)'), '2.160');
+  assert.equal(await stat(card, 'maximum ℓ'), '-6.57');
+  assert.equal(await stat(card, 'your ℓ(μ, s)'), '-15.76');
+  assert.equal(await stat(card, 's with 1/(n−1)'), '2.646');
   await card.getByRole('button', { name: 'Jump to the maximum' }).click();
-  assert.equal(await statText(card, 'your ℓ(μ, s)'), '-6.57');
+  assert.equal(await stat(card, 'your ℓ(μ, s)'), '-6.57');
   assert.match(await card.locator('.dw-message').textContent(), /At the peak/);
 
   // Predict, then check: a point at the mean shrinks ŝ.
@@ -38,8 +38,8 @@ test('Gaussian panel: the worked example, jump to the peak, predict then check, 
   await predict.getByRole('button', { name: 'Lock in my prediction' }).click();
   assert.match(await predict.getByRole('status').textContent(), /Your prediction: shrink\. Now move, add or remove a point/);
   await card.getByRole('button', { name: 'Add point' }).click();
-  assert.equal(await statText(card, 'n'), '4');
-  assert.equal(await statText(card, 'ŝ (1/n)'), '1.871');
+  assert.equal(await stat(card, 'n'), '4');
+  assert.equal(await stat(card, 'ŝ (1/n)'), '1.871');
   assert.match(await predict.getByRole('status').textContent(), /Your prediction held: you said “shrink”.*ŝ went from 2\.160 to 1\.871/);
   assert.equal(await predict.getAttribute('data-result'), 'held');
 
@@ -54,21 +54,21 @@ test('Gaussian panel: the worked example, jump to the peak, predict then check, 
   // Click on empty line adds a point where clicked; the fit is the engine's.
   const box = await line.boundingBox();
   await line.click({ position: { x: box.width * 0.85, y: box.height * 0.5 } });
-  assert.equal(await statText(card, 'n'), '4');
+  assert.equal(await stat(card, 'n'), '4');
   // Keys: the newest point is selected; ArrowRight moves it 0.1 right.
-  const muBefore = Number(await statText(card, 'μ̂'));
+  const muBefore = Number(await stat(card, 'μ̂'));
   await line.focus();
   await page.keyboard.press('ArrowRight');
-  const muAfter = Number(await statText(card, 'μ̂'));
+  const muAfter = Number(await stat(card, 'μ̂'));
   assert.ok(Math.abs(muAfter - muBefore - 0.025) < 0.0015, `${muBefore} → ${muAfter}`);
   const aria = await line.getAttribute('aria-label');
   assert.match(aria, /4 points on a line/);
   const pts = aria.match(/line: ([^.]+(?:\.\d+)?(?:, [-\d.]+)*)\./)[1].split(', ').map(Number);
-  const engine = await withEngine(page, (ml, { p }) => ml.gaussianFit(p), { p: pts });
-  assert.equal(await statText(card, 'ŝ (1/n)'), engine.s.toFixed(3));
+  const engine = await inEngine(page, (ml, { p }) => ml.gaussianFit(p), { p: pts });
+  assert.equal(await stat(card, 'ŝ (1/n)'), engine.s.toFixed(3));
   // Delete removes the selected point.
   await page.keyboard.press('Delete');
-  assert.equal(await statText(card, 'n'), '3');
+  assert.equal(await stat(card, 'n'), '3');
 
   // Dragging on the surface moves the ring (your μ and s).
   const sb = await surface.boundingBox();
@@ -77,7 +77,7 @@ test('Gaussian panel: the worked example, jump to the peak, predict then check, 
   await page.mouse.move(sb.x + sb.width * 0.35, sb.y + sb.height * 0.35);
   await page.mouse.up();
   assert.match(await surface.getAttribute('aria-label'), /Your point: mean -?\d/);
-  assert.notEqual(await statText(card, 'your ℓ(μ, s)'), '-6.57');
+  assert.notEqual(await stat(card, 'your ℓ(μ, s)'), '-6.57');
   await screenshot(page, 'likelihood-fit-1280');
   await assertClean(page);
   await page.close();
@@ -89,26 +89,26 @@ test('Coin panel: 7 heads and 3 tails, Heads/Flip 10 add flips, arrow keys move 
   await widgetsReady(page);
   const card = cards(page).nth(1);
   assert.ok(await canvasIsDrawn(card.locator('canvas')));
-  assert.equal(await statText(card, 'heads'), '7');
-  assert.equal(await statText(card, 'tails'), '3');
-  assert.equal(await statText(card, 'p̂ = heads/n'), '0.700');
-  assert.equal(await statText(card, 'maximum ℓ'), '-6.109');
-  assert.equal(await statText(card, 'your ℓ(p)'), '-6.931');
+  assert.equal(await stat(card, 'heads'), '7');
+  assert.equal(await stat(card, 'tails'), '3');
+  assert.equal(await stat(card, 'p̂ = heads/n'), '0.700');
+  assert.equal(await stat(card, 'maximum ℓ'), '-6.109');
+  assert.equal(await stat(card, 'your ℓ(p)'), '-6.931');
   const plot = card.locator('canvas');
   await plot.focus();
   for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+ArrowRight');
-  assert.equal(await statText(card, 'your ℓ(p)'), '-6.109');
+  assert.equal(await stat(card, 'your ℓ(p)'), '-6.109');
   assert.match(await card.locator('.dw-message').textContent(), /At the peak/);
   await card.getByRole('button', { name: 'Heads', exact: true }).click();
-  assert.equal(await statText(card, 'heads'), '8');
+  assert.equal(await stat(card, 'heads'), '8');
   await card.getByRole('button', { name: /Flip 10/ }).click();
-  const heads = Number(await statText(card, 'heads'));
-  const tails = Number(await statText(card, 'tails'));
+  const heads = Number(await stat(card, 'heads'));
+  const tails = Number(await stat(card, 'tails'));
   assert.equal(heads + tails, 21);
-  const draws = await withEngine(page, (ml) => [...ml.sampleDraws('coin', 10, 5)]);
+  const draws = await inEngine(page, (ml) => [...ml.sampleDraws('coin', 10, 5)]);
   assert.equal(heads, 8 + draws.filter((v) => v === 1).length);
   await card.getByRole('button', { name: 'Reset' }).click();
-  assert.equal(await statText(card, 'heads'), '7');
+  assert.equal(await stat(card, 'heads'), '7');
   await assertClean(page);
   await page.close();
 });
@@ -119,20 +119,20 @@ test('KL panel: 0.443 one way and 1.307 the other; Swap trades them; keys and dr
   await widgetsReady(page);
   const card = cards(page).nth(2);
   assert.ok(await canvasIsDrawn(card.locator('canvas')));
-  assert.equal(await statText(card, 'D_KL(P‖Q)'), '0.443');
-  assert.equal(await statText(card, 'D_KL(Q‖P)'), '1.307');
-  assert.equal(await statText(card, 'H(P)'), '1.419');
-  assert.equal(await statText(card, 'H(P, Q)'), '1.862');
+  assert.equal(await stat(card, 'D_KL(P‖Q)'), '0.443');
+  assert.equal(await stat(card, 'D_KL(Q‖P)'), '1.307');
+  assert.equal(await stat(card, 'H(P)'), '1.419');
+  assert.equal(await stat(card, 'H(P, Q)'), '1.862');
   await card.getByRole('button', { name: 'Swap P and Q' }).click();
-  assert.equal(await statText(card, 'D_KL(P‖Q)'), '1.307');
-  assert.equal(await statText(card, 'D_KL(Q‖P)'), '0.443');
+  assert.equal(await stat(card, 'D_KL(P‖Q)'), '1.307');
+  assert.equal(await stat(card, 'D_KL(Q‖P)'), '0.443');
   await card.getByRole('button', { name: 'Reset' }).click();
   // Keyboard: Q's mean moves left onto P's; Shift+Up narrows it to P's spread: both divergences 0.
   const plot = card.locator('canvas');
   await plot.focus();
   for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+ArrowLeft');
   for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+ArrowUp');
-  assert.equal(await statText(card, 'D_KL(P‖Q)'), '0.000');
+  assert.equal(await stat(card, 'D_KL(P‖Q)'), '0.000');
   assert.match(await card.locator('.dw-message').textContent(), /the same distribution/);
   // Drag P's peak to the right.
   const b = await plot.boundingBox();

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { statReader, noNaN } from './landscape-helpers.mjs';
+import { statReader, noNaNInCards } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -32,7 +32,7 @@ test('the page loads cleanly at 1280 and 375 px, with five widgets and no NaN', 
     assert.equal(await page.locator('.dw-card').count(), 5);
     assert.deepEqual(page.record.errors, []);
     assert.deepEqual(offMachineRequests(page), []);
-    assert.ok(await noNaN(page));
+    assert.ok(await noNaNInCards(page));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `no sideways scrolling at ${width} px (${overflow})`);
     await screenshot(page, `maths-primer-${width}`);

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { canvasInk, statReader, noNaN } from './landscape-helpers.mjs';
+import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -59,7 +59,7 @@ test('model-comparison: the readouts are the engine’s for the defaults, and th
   assert.equal(await statReader(page)('t-test p'), '1.0000');
   assert.equal(await statReader(page)('permutation p'), '1.0000');
   assert.match(await page.locator('.dw-message').first().textContent(), /same deterministic model/);
-  assert.ok(await noNaN(page));
+  assert.ok(await noNaNInCards(page));
   assert.deepEqual(page.record.errors, []);
   assert.deepEqual(offMachineRequests(page), []);
   await page.close();
@@ -125,7 +125,7 @@ for (const width of [1280, 375]) {
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, 'no horizontal scroll');
     const hidden = await page.evaluate(() => [...document.querySelectorAll('.dw-card .dw-table-wrap')].filter((w) => w.scrollWidth > w.clientWidth + 1).length);
     assert.equal(hidden, 0, 'every table fits its card without a hidden sideways scroll');
-    assert.ok(await noNaN(page));
+    assert.ok(await noNaNInCards(page));
     await screenshot(page, `model-comparison-${width}`);
     assert.deepEqual(page.record.errors, []);
     await page.close();

@@ -28,7 +28,7 @@ test('a finished game is recorded, a lesson is marked complete, the home page ti
   await page.goto(`${site.base}/index.html`);
   assert.equal(await page.locator('.lesson-done').count(), 1);
   assert.match(await page.locator('li[data-lesson="data-features-labels"]').textContent(), /Completed/);
-  await screenshot(page, 'course1-home-progress-1280');
+  await screenshot(page, 'home-progress-1280');
   page.once('dialog', (d) => d.accept());
   await page.getByRole('button', { name: 'Reset progress' }).click();
   assert.equal(await page.locator('.lesson-done').count(), 0);
@@ -51,7 +51,7 @@ test('works when localStorage is unavailable', async () => {
   assert.match(await page.locator('.lesson-activities').textContent(), /Rules or learn\?/);
   await page.goto(`${site.base}/index.html`);
   assert.ok(await page.getByRole('button', { name: 'Reset progress' }).isVisible());
-  await screenshot(page, 'course1-home-375');
+  await screenshot(page, 'home-375');
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

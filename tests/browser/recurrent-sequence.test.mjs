@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { canvasInk, statReader, noNaN } from './landscape-helpers.mjs';
+import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -91,7 +91,7 @@ test('recurrent-sequence: readouts match the engine, training, cursor, cells, nu
     assert.ok(overflow <= 0, `no horizontal scroll at ${width} px (overflow ${overflow})`);
     await card.getByRole('button', { name: 'Train 100 steps' }).click();
     await screenshot(page, `recurrent-sequence-${width}`);
-    assert.ok(await noNaN(page));
+    assert.ok(await noNaNInCards(page));
     assert.deepEqual(offMachineRequests(page), []);
     assert.deepEqual(page.record.errors, []);
     await page.close();

@@ -4,8 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { canvasInk, statReader, noNaN } from './landscape-helpers.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -55,7 +55,7 @@ test('regression-metrics: the table and readouts are the engine’s; arrows move
 
   await page.getByRole('button', { name: 'Outlier back on the trend' }).click();
   assert.match(await cell(page, 'mse', 2), /^× (0\.\d|1\.0)$/);
-  assert.ok(await noNaN(page));
+  assert.ok(await noNaNInCards(page));
   assert.deepEqual(page.record.errors, []);
   assert.deepEqual(offMachineRequests(page), []);
   await page.close();
@@ -99,7 +99,7 @@ for (const width of [1280, 375]) {
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, 'no horizontal scroll');
     const hidden = await page.evaluate(() => [...document.querySelectorAll('.dw-card .dw-table-wrap')].filter((w) => w.scrollWidth > w.clientWidth + 1).length);
     assert.equal(hidden, 0, 'every table fits its card without a hidden sideways scroll');
-    assert.ok(await noNaN(page));
+    assert.ok(await noNaNInCards(page));
     await screenshot(page, `regression-metrics-${width}`);
     assert.deepEqual(page.record.errors, []);
     await page.close();

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
-import { statText, canvasIsDrawn, assertClean } from './course4-helpers.mjs';
+import { stat, canvasIsDrawn, assertClean } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -30,9 +30,9 @@ test('race: the table is the engine\'s, the best test RMSE is marked, settings r
   const c = page.locator('.dw-card').nth(0);
   assert.ok(await canvasIsDrawn(c.locator('canvas').first()));
   const want = await expectedRace(page);
-  assert.equal(await statText(c, 'lowest test RMSE'), `RBF SVR ${want.svrRbf.test}`);
+  assert.equal(await stat(c, 'lowest test RMSE'), `RBF SVR ${want.svrRbf.test}`);
   assert.equal(want.svrRbf.test, '0.44');
-  assert.equal(await statText(c, 'largest train–test gap'), 'boosting 0.40');
+  assert.equal(await stat(c, 'largest train–test gap'), 'boosting 0.40');
   for (const key of Object.keys(want)) {
     assert.equal(await cells(c, key).nth(0).textContent(), want[key].train, key);
     assert.equal(await cells(c, key).nth(1).textContent(), want[key].test, key);

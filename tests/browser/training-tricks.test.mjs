@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
-import { statText, canvasIsDrawn, withEngine, assertClean } from './course4-helpers.mjs';
+import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -41,8 +41,8 @@ test('Run to the end: the readouts are the engine\'s, and a prediction of a stal
   const canvases = c.locator('canvas');
   assert.equal(await canvases.count(), 4);
   for (let i = 0; i < 4; i++) assert.ok(await canvasIsDrawn(canvases.nth(i)), `canvas ${i} is blank`);
-  assert.equal(await statText(c, 'Update'), '0 of 1500');
-  assert.equal(await statText(c, 'Loss, left'), '0.693');
+  assert.equal(await stat(c, 'Update'), '0 of 1500');
+  assert.equal(await stat(c, 'Loss, left'), '0.693');
   // The layer chart's text names six layers for each net before any update.
   assert.match(await canvases.nth(3).getAttribute('aria-label'), /Left: layer 1 .*layer 6 .*Right: layer 1 .*layer 6/);
 
@@ -52,12 +52,12 @@ test('Run to the end: the readouts are the engine\'s, and a prediction of a stal
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   assert.match(await box.getByRole('status').textContent(), /Your prediction: stall near the loss of a coin flip/);
   await c.getByRole('button', { name: 'Run to the end' }).click();
-  assert.equal(await statText(c, 'Update'), '1500 of 1500');
+  assert.equal(await stat(c, 'Update'), '1500 of 1500');
   const want = await expected(page, { trick: 'init' });
-  assert.equal(await statText(c, 'Loss, left'), want.off.loss);
-  assert.equal(await statText(c, 'Loss, right'), want.on.loss);
-  assert.equal(await statText(c, 'Accuracy, left'), '50%');
-  assert.equal(await statText(c, 'Accuracy, right'), want.on.accuracy);
+  assert.equal(await stat(c, 'Loss, left'), want.off.loss);
+  assert.equal(await stat(c, 'Loss, right'), want.on.loss);
+  assert.equal(await stat(c, 'Accuracy, left'), '50%');
+  assert.equal(await stat(c, 'Accuracy, right'), want.on.accuracy);
   assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said “stall near the loss of a coin flip \(0\.69\)”/);
   assert.equal(await box.getAttribute('data-result'), 'held');
   assert.deepEqual(await reported, { widget: 'predict:training-tricks-left-net', title: 'Predict: By the end of the run, the left net (trick off) will…', score: 1, max: 1 });
@@ -66,20 +66,20 @@ test('Run to the end: the readouts are the engine\'s, and a prediction of a stal
 
   // The schedule pair: predicting a stall there does not hold — the left net is only worse.
   await c.getByRole('combobox', { name: 'Trick', exact: true }).selectOption('schedule');
-  assert.equal(await statText(c, 'Update'), '0 of 1500');
-  assert.equal(await statText(c, 'η now (right)'), '0.05');
+  assert.equal(await stat(c, 'Update'), '0 of 1500');
+  assert.equal(await stat(c, 'η now (right)'), '0.05');
   await box.getByRole('combobox').selectOption('stall');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await c.getByRole('button', { name: 'Run to the end' }).click();
   const sched = await expected(page, { trick: 'schedule' });
-  assert.equal(await statText(c, 'Loss, left'), sched.off.loss);
-  assert.equal(await statText(c, 'Loss, right'), sched.on.loss);
+  assert.equal(await stat(c, 'Loss, left'), sched.off.loss);
+  assert.equal(await stat(c, 'Loss, right'), sched.on.loss);
   assert.match(await box.getByRole('status').textContent(), /did not hold.*what happened: “train, but end clearly above the right-hand net”/);
-  assert.equal(await statText(c, 'η now (right)'), '0');
+  assert.equal(await stat(c, 'η now (right)'), '0');
 
   // Fewer layers rebuild both nets; a committed prediction is dropped when the settings change.
   await c.getByRole('button', { name: 'Reset' }).click();
-  assert.equal(await statText(c, 'Update'), '0 of 1500');
+  assert.equal(await stat(c, 'Update'), '0 of 1500');
   await box.getByRole('combobox').selectOption('same');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await c.getByRole('slider', { name: /Hidden layers/ }).fill('2');
@@ -90,7 +90,7 @@ test('Run to the end: the readouts are the engine\'s, and a prediction of a stal
   assert.match(await canvases.nth(3).getAttribute('aria-label'), /^Weight-gradient size per layer/);
   await c.getByRole('button', { name: 'Run to the end' }).click();
   const moons = await expected(page, { trick: 'schedule', layers: 2, dataset: 'moons' });
-  assert.equal(await statText(c, 'Loss, right'), moons.on.loss);
+  assert.equal(await stat(c, 'Loss, right'), moons.on.loss);
   await assertClean(page);
   await page.close();
 });
@@ -107,10 +107,10 @@ test('Play animates both nets and Pause stops them', async () => {
     return v && parseInt(v.textContent, 10) >= 50;
   }, null, { timeout: 20000 });
   await c.getByRole('button', { name: 'Pause' }).click();
-  const stopped = await statText(c, 'Update');
+  const stopped = await stat(c, 'Update');
   await page.waitForTimeout(400);
-  assert.equal(await statText(c, 'Update'), stopped);
-  const same = await withEngine(page, (ml) => typeof ml.DeepNet === 'function');
+  assert.equal(await stat(c, 'Update'), stopped);
+  const same = await inEngine(page, (ml) => typeof ml.DeepNet === 'function');
   assert.ok(same);
   await assertClean(page);
   await page.close();

@@ -1,0 +1,91 @@
+// AdaBoost rounds and the boosting derivation (frontier-boosting lesson): one derivation step per
+// click, the rounds match the engine, and the 40-round prediction settles on its training error.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+test('boosting: derivation reveals one step per click; AdaBoost rounds match the engine', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/frontier-boosting.html`);
+    await widgetsReady(page);
+    const deriv = cardAt(page, 0);
+    assert.equal(await stat(deriv, 'step'), '1 of 7');
+    assert.equal(await deriv.locator('.dwf-step:visible').count(), 1);
+    assert.ok(await deriv.locator('.katex').count() > 0, 'steps are typeset');
+    await deriv.getByRole('button', { name: 'Next step' }).click();
+    await deriv.getByRole('button', { name: 'Next step' }).click();
+    assert.equal(await stat(deriv, 'step'), '3 of 7');
+    assert.equal(await deriv.locator('.dwf-step:visible').count(), 3);
+    await deriv.locator('ol').focus();
+    await page.keyboard.press('End');
+    assert.equal(await stat(deriv, 'step'), '7 of 7');
+    assert.match(await message(deriv), /completes the argument/);
+    assert.ok(!(await page.locator('#steps-boosting').isVisible()), 'the source block is taken over');
+    if (width === 1280) await cardShot(deriv, 'derivation-1280');
+
+    const w = cardAt(page, 1);
+    assert.ok(await ink(w, 0) > 5, 'points are drawn');
+    for (let i = 0; i < 5; i++) await w.getByRole('button', { name: 'Step', exact: true }).click();
+    const expected = await inEngine(page, (ml) => {
+      const d = ml.makeCircles(80, 0.1, 0.5, 3);
+      const ada = new ml.AdaBoost();
+      try {
+        ada.setData(d.X, 2, d.y); ada.setEstimatorCount(40); ada.setLearningRate(1); ada.reset(3);
+        for (let i = 0; i < 5; i++) ada.step();
+        return { eps: ada.errors()[4].toFixed(3), alpha: ada.alphas()[4].toFixed(3), train: ada.trainingErrors()[4].toFixed(3), bound: ada.bounds()[4].toFixed(3) };
+      } finally { ada.delete(); }
+    });
+    assert.equal(await stat(w, 'round'), '5 / 40');
+    assert.equal(await stat(w, 'ε (stump)'), expected.eps);
+    assert.equal(await stat(w, 'α'), expected.alpha);
+    assert.equal(await stat(w, 'training error'), expected.train);
+    assert.equal(await stat(w, 'bound'), expected.bound);
+    assert.match(await message(w), /Round 5: .*mistakes now hold 0\.500 of the weight/);
+    // At the round limit the message says why boosting stopped, in words.
+    await w.getByRole('slider', { name: /rounds/ }).fill('3');
+    for (let i = 0; i < 4; i++) await w.getByRole('button', { name: 'Step', exact: true }).click();
+    assert.equal(await stat(w, 'round'), '3 / 3');
+    assert.match(await message(w), /Boosting stopped: it reached the round limit of 3 /);
+    assert.doesNotMatch(await message(w), /stopped: \./);
+    await w.getByRole('slider', { name: /rounds/ }).fill('40');
+    await w.locator('canvas').first().focus();
+    await page.keyboard.press('ArrowRight');
+    assert.match(await message(w), /Point 2 \(class [01]\) has weight/);
+    await cardShot(w, `adaboost-${width}`);
+    assert.ok(await noNaNInCards(page));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+test('boosting: predict the vote\'s training error after 40 rounds (held at noise 0.1, missed at 0.3)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/frontier-boosting.html`);
+  await widgetsReady(page);
+  const w = cardAt(page, 1);
+  const play = w.getByRole('button', { name: 'Play' });
+  const id = 'adaboost-final-error';
+  await lockPrediction(w, id, '0');
+  for (let i = 0; i < 4; i++) await play.click();       // reduced motion: ten rounds a press
+  assert.equal(await stat(w, 'round'), '40 / 40');
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /After 40 rounds the training error is 0\.000, 0 from round 15 on/);
+  await w.getByRole('slider', { name: /noise/ }).fill('0.3');
+  await lockPrediction(w, id, '0');
+  for (let i = 0; i < 4; i++) await play.click();
+  v = await verdict(w, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /it came out 0\.15 \(outside ± 0\.03\)/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+

@@ -1,0 +1,102 @@
+// The AI ⊃ ML ⊃ DL sorting game (history-of-ai lesson): instant, explained feedback, a score, and
+// one dw:score / dw:complete report when all 11 are sorted.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const engine = (page, fn, arg) => page.evaluate(async ([src, a]) => {
+  const { loadEngine } = await import('/engine/index.js');
+  const ml = await loadEngine();
+  // eslint-disable-next-line no-new-func
+  return new Function('ml', 'a', src)(ml, a);
+}, [fn, arg]);
+
+test('ai-hierarchy: placing techniques gives instant, explained feedback and a score', async () => {
+  const page = await site.newPage({ width: 1280 });
+  await page.goto(`${site.base}/lessons/history-of-ai.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card', { hasText: 'sort them' });
+  const stat = statReader(page, card);
+  const message = card.locator('.dw-message');
+  const ink = await canvasInk(page, '.dw-card canvas >> nth=1');
+  assert.ok(ink.colours > 4, 'nested sets drawn');
+  assert.equal(await stat('sorted'), '0 of 11');
+
+  await card.getByRole('button', { name: 'ML: machine learning but not deep learning' }).click();
+  assert.match(await message.textContent(), /Pick a technique first/);
+
+  await card.getByRole('button', { name: 'k-means clustering' }).click();
+  assert.equal(await card.getByRole('button', { name: 'k-means clustering' }).getAttribute('aria-pressed'), 'true');
+  await card.getByRole('button', { name: 'ML: machine learning but not deep learning' }).click();
+  assert.match(await message.textContent(), /^Right: k-means clustering/);
+  assert.match(await message.textContent(), /no layered network/);
+  assert.equal(await message.getAttribute('data-tone'), 'ok');
+  assert.equal(await stat('right first time'), '1 / 1');
+  assert.equal(await card.getByRole('button', { name: 'k-means clustering' }).count(), 0, 'placed chips leave the tray');
+
+  await card.getByRole('button', { name: 'Linear regression' }).click();
+  await card.getByRole('button', { name: 'DL: deep learning' }).click();
+  assert.match(await message.textContent(), /^Not deep learning: Linear regression belongs in machine learning but not deep learning/);
+  assert.match(await message.textContent(), /not a stack of learned layers/);
+  assert.equal(await message.getAttribute('data-tone'), 'bad');
+  assert.equal(await stat('right first time'), '1 / 2');
+  await card.getByRole('button', { name: 'ML: machine learning but not deep learning' }).click();
+  assert.equal(await stat('right first time'), '1 / 2', 'a second try does not score');
+  assert.equal(await stat('sorted'), '2 of 11');
+
+  // Choosing a set by clicking inside the figure: the top band of the canvas is "AI only".
+  await card.getByRole('button', { name: 'Expert system (if-then rules)' }).click();
+  await card.locator('canvas').scrollIntoViewIfNeeded();
+  const box = await card.locator('canvas').boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + 12);
+  assert.match(await message.textContent(), /^Right: Expert system/);
+  assert.equal(await stat('right first time'), '2 / 3');
+  // Keyboard: Tab to a chip and press Enter, then a set button.
+  await card.getByRole('button', { name: 'Convolutional network for photos' }).focus();
+  await page.keyboard.press('Enter');
+  await card.getByRole('button', { name: 'DL: deep learning' }).focus();
+  await page.keyboard.press('Enter');
+  assert.match(await message.textContent(), /^Right: Convolutional network/);
+  assert.equal(await stat('sorted'), '4 of 11');
+  await card.getByRole('button', { name: 'Start again' }).click();
+  assert.equal(await stat('sorted'), '0 of 11');
+  assert.ok(await noNaNInCards(page));
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('ai-hierarchy: sorting all 11 reports the result once through dw:score and dw:complete', async () => {
+  const { TECHNIQUES, REGIONS } = await import('../../web/lib/ai-history.js');
+  const page = await site.newPage({ width: 1280 });
+  await page.goto(`${site.base}/lessons/history-of-ai.html`);
+  await widgetsReady(page);
+  await page.evaluate(() => {
+    window.reports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.reports.push({ type, ...e.detail }));
+  });
+  const card = page.locator('.dw-card', { hasText: 'sort them' });
+  const stat = statReader(page, card);
+  const setButton = (region) => card.getByRole('button', { name: `${REGIONS[region].name}: ${REGIONS[region].long}` });
+  // One deliberate mistake (linear regression into DL first), the rest right first time.
+  await card.getByRole('button', { name: 'Linear regression' }).click();
+  await setButton('dl').click();
+  for (const t of TECHNIQUES) {
+    await card.getByRole('button', { name: t.name, exact: true }).click();
+    await setButton(t.region).click();
+    if (t !== TECHNIQUES[TECHNIQUES.length - 1]) assert.deepEqual(await page.evaluate(() => window.reports), [], 'nothing is reported before the end');
+  }
+  assert.equal(await stat('sorted'), '11 of 11');
+  assert.equal(await stat('right first time'), '10 / 11');
+  const reports = await page.evaluate(() => window.reports);
+  const detail = { widget: 'ai-hierarchy', title: 'AI, machine learning, deep learning: sort them', score: 10, max: 11 };
+  assert.deepEqual(reports, [{ type: 'dw:score', ...detail }, { type: 'dw:complete', ...detail }]);
+  assert.match(await card.locator('.dw-message').textContent(), /All 11 sorted, 10 right first time/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+

@@ -1,0 +1,78 @@
+// The AI timeline (history-of-ai lesson): keyboard, buttons and clicks move between events; the
+// story and links follow.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const engine = (page, fn, arg) => page.evaluate(async ([src, a]) => {
+  const { loadEngine } = await import('/engine/index.js');
+  const ml = await loadEngine();
+  // eslint-disable-next-line no-new-func
+  return new Function('ml', 'a', src)(ml, a);
+}, [fn, arg]);
+
+test('ai-timeline: keyboard, buttons and clicks move between events; the story and links follow', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/history-of-ai.html`);
+    await widgetsReady(page);
+    const card = page.locator('.dw-card', { hasText: 'Eighty years of AI' });
+    const stat = statReader(page, card);
+    const canvas = card.locator('canvas').first();
+    const ink = await canvasInk(page, '.dw-card canvas >> nth=0');
+    assert.ok(ink.colours > 4, 'timeline drawn');
+    assert.equal(await stat('year'), '1943');
+    assert.equal(await stat('event'), '1 of 19');
+    assert.match(await card.locator('.dwl3-event').textContent(), /McCulloch and Pitts/);
+    assert.equal(await card.locator('.dwl3-event').getAttribute('aria-live'), 'polite');
+
+    await canvas.focus();
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await stat('year'), '1950');
+    assert.match(await card.locator('.dwl3-event-title').textContent(), /Turing/);
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await stat('year'), '1956');
+    assert.equal(await stat('era'), 'Symbolic AI');
+    await page.keyboard.press('End');
+    assert.equal(await stat('year'), '2023–24');
+    assert.equal(await stat('era'), 'Deep learning');
+    await page.keyboard.press('Shift+ArrowLeft');
+    assert.equal(await stat('year'), '2016');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await stat('year'), '2017');
+    const link = card.locator('.dwl3-event-links a');
+    assert.equal(await link.count(), 1);
+    assert.match(await link.getAttribute('href'), /\/lessons\/attention-toy\.html$/);
+    await page.keyboard.press('Home');
+    assert.equal(await stat('year'), '1943');
+    await card.getByRole('button', { name: 'Later →' }).click();
+    assert.equal(await stat('year'), '1950');
+    await card.getByRole('button', { name: '← Earlier' }).click();
+    assert.ok(await card.getByRole('button', { name: '← Earlier' }).isDisabled());
+
+    if (width === 1280) {
+      // A click on the 1969 marker on the axis (horizontal layout: 24 px margins, axis at 52 % height).
+      const box = await canvas.boundingBox();
+      const x = 24 + ((1969 - 1940) / (2026 - 1940)) * (box.width - 48);
+      await page.mouse.click(box.x + x, box.y + Math.round(box.height * 0.52));
+      assert.equal(await stat('year'), '1969');
+      assert.match(await card.locator('.dwl3-event-detail').textContent(), /XOR/);
+      assert.equal(await stat('era'), 'Symbolic AI');
+      await page.keyboard.press('ArrowRight');
+    } else {
+      const box = await canvas.boundingBox();
+      assert.ok(box.height > box.width, 'vertical layout on a phone');
+    }
+    await screenshot(page, `history-${width}`);
+    assert.ok(await noNaNInCards(page));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+

@@ -1,0 +1,86 @@
+// The attention widget (attention-toy lesson): two heads' weights match the engine, weights are
+// editable, the causal mask works, and the zero-query prediction settles.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
+import { scientific } from '../../web/lib/format.js';
+import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+// Locks a choice in a predict-then-check box; returns the box.
+async function lockIn(scope, id, value) {
+  const box = scope.locator(`[data-predict="${id}"]`);
+  await box.getByRole('combobox').selectOption(value);
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  return box;
+}
+const verdict = async (box) => ({ result: await box.getAttribute('data-result'), text: await box.getByRole('status').textContent() });
+
+test('attention: two heads’ weights match the engine; weights are editable; causal mask', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/attention-toy.html`);
+    await widgetsReady(page);
+    const w = cardAt(page, 0);
+    assert.ok(await ink(w, 0) > 5);
+    assert.equal(await stat(w, 'query'), '“sat” (3)');
+    assert.match(await stat(w, 'head 1 looks at'), /^cat \d+%$/);
+    assert.match(await stat(w, 'head 2 looks at'), /^mat \d+%$/);
+    const expected = await inEngine(page, (ml) => {
+      const X = [1, 0, 0, 0, 0, 1, 0.2, 0, 0, 0.2, 1, 0, 0.3, 0, 0, 0.5, 1, 0, 0, 0, 0, 0.3, 0, 1];
+      const WQ = [0, 2, 0, 0, 0, 0, 0, 1, 2, 0, 2, 0, 0, 0, 2, 0];
+      const WK = [0, 0, 0, 0, 2, 1.5, 0, 1, 0, 0, 0, 0, 0, 1.5, 2, 0];
+      const WV = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
+      const h = ml.attention(X, 4, WQ, WK, WV, 2);
+      const row = (head, q) => Array.from(head.weights.subarray(q * 6, q * 6 + 6));
+      return { h1: Math.round(Math.max(...row(h[0], 2)) * 100), h2: Math.round(Math.max(...row(h[1], 2)) * 100) };
+    });
+    assert.equal(await stat(w, 'head 1 looks at'), `cat ${expected.h1}%`);
+    assert.equal(await stat(w, 'head 2 looks at'), `mat ${expected.h2}%`);
+    // Zero the action row of head 1's query weights: "sat" spreads its attention evenly.
+    await w.getByLabel('W_Q action dimension 1').fill('0');
+    assert.match(await stat(w, 'head 1 looks at'), / 17%$/);
+    await w.getByRole('button', { name: 'Reset weights' }).click();
+    await w.getByLabel('causal mask (no peeking ahead)').check();
+    assert.doesNotMatch(await stat(w, 'head 2 looks at'), /^mat/);
+    await w.getByRole('button', { name: 'cat' }).click();
+    assert.equal(await stat(w, 'query'), '“cat” (2)');
+    await w.getByLabel('causal mask (no peeking ahead)').uncheck();
+    await w.getByRole('button', { name: 'sat' }).click();
+    await cardShot(w, `attention-${width}`);
+    assert.ok(await noNaNInCards(page));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+test('attention: predict, then check — a zero query spreads “sat” evenly, 17% on “cat” (held and missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/attention-toy.html`);
+  await widgetsReady(page);
+  const w = cardAt(page, 0);
+  const box = w.locator('[data-predict="attention-zero-query"]');
+  const lockNumber = async (value) => {
+    await box.getByRole('textbox', { name: /share of “sat”’s head-1 attention on “cat”/ }).fill(String(value));
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lockNumber(70);
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: 70\. Now, with head 1 selected/);
+  await w.getByLabel('W_Q action dimension 1').fill('0');
+  let v = await verdict(box);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /did not hold: you said 70, and it came out 17 \(outside ± 3\)\. “sat” now gives “cat” 16\.7%/);
+  await w.getByRole('button', { name: 'Reset weights' }).click();
+  await lockNumber(15);
+  await w.getByLabel('W_Q action dimension 1').fill('0');
+  v = await verdict(box);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Your prediction held: you said 15, and it came out 17 \(within ± 3\)/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+

@@ -1,0 +1,66 @@
+// Bagging (ensembles lesson): each Add voter is one more engine tree, the test accuracy is the
+// forest's, and the sixty-voters prediction settles on it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+test('Bagging: each Add voter is one more engine tree; the test accuracy is the forest\'s', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/ensembles.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Weak models vote' });
+  assert.equal(await stat(card, 'voters'), '0');
+  const add = card.getByRole('button', { name: 'Add voter' });
+  for (let i = 0; i < 6; i++) await add.click();
+  assert.equal(await stat(card, 'voters'), '6');
+  assert.ok(await canvasIsDrawn(card.locator('canvas')));
+  const expected = await inEngine(page, (ml) => {
+    const f = new ml.RandomForest();
+    try {
+      const d = ml.makeMoons(150, 0.3, 7);
+      const test = ml.makeMoons(300, 0.3, 1007);
+      f.setData(d.X, 2, d.y); f.setMaxDepth(6); f.setMaxFeatures('all'); f.setTreeCount(60); f.reset(7);
+      f.step();
+      const first = f.score(test.X, test.y);
+      for (let i = 0; i < 5; i++) f.step();
+      return { first: `${(first * 100).toFixed(1)}%`, acc: `${(f.score(test.X, test.y) * 100).toFixed(1)}%` };
+    } finally { f.delete(); }
+  });
+  assert.equal(await stat(card, 'test accuracy'), expected.acc);
+  assert.equal(await stat(card, '1 voter'), expected.first);
+  assert.match(await card.locator('.dw-message').textContent(), /6 voters/);
+  await screenshot(page, 'bagging-1280');
+  await assertClean(page);
+  await page.close();
+});
+
+test('Bagging: predict how much sixty voters beat the first one (held, then missed)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/ensembles.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Weak models vote into a smooth boundary' });
+  const add = card.getByRole('button', { name: 'Add voter' });
+  const id = 'bagging-crowd-gain';
+  await add.click();                                    // one voter: predicting is still allowed
+  await lockPrediction(card, id, 'some');
+  for (let i = 1; i < 60; i++) await add.click();
+  assert.equal(await stat(card, 'voters'), '60');
+  let v = await verdict(card, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /The first voter scored 88\.3% on the 300 test points, the crowd of 60 90\.3%: 2\.0 points better/);
+  await lockPrediction(card, id, 'large').catch(() => {});
+  assert.match((await verdict(card, id, 0)).text, /Press Reset first/);
+  await card.getByRole('button', { name: 'Reset' }).click();
+  await lockPrediction(card, id, 'large');
+  for (let i = 0; i < 60; i++) await add.click();
+  v = await verdict(card, id);
+  assert.equal(v.result, 'missed');
+  await assertClean(page);
+  await page.close();
+});

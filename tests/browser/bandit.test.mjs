@@ -1,0 +1,94 @@
+// The bandit (explore-or-exploit lesson): both learners match the engine, UCB1 ends with less
+// regret, and the ε = 0.5 prediction settles.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+// Clicks cell (x, y) of the gridworld board, using the widget's own layout rule (square cells
+// centred horizontally, a 34 px legend strip below).
+async function clickCell(page, board, w, h, x, y) {
+  await board.scrollIntoViewIfNeeded();
+  const box = await board.boundingBox();
+  const size = Math.floor(Math.min(box.width / w, (box.height - 34) / h));
+  const ox = Math.floor((box.width - size * w) / 2);
+  await page.mouse.click(box.x + ox + (x + 0.5) * size, box.y + (y + 0.5) * size);
+}
+
+test('bandit: both learners match the engine; UCB1 ends with less regret', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/explore-or-exploit.html`);
+    await widgetsReady(page);
+    const stat = statReader(page);
+    const ink = await canvasInk(page, '.dw-stage canvas');
+    assert.ok(ink.colours > 5);
+    const stepBtn = page.getByRole('button', { name: 'Step', exact: true });
+    for (let i = 0; i < 12; i++) await stepBtn.click();
+    assert.equal(await stat('pulls'), '12');
+    const expected = await page.evaluate(async () => {
+      const { loadEngine } = await import('/engine/index.js');
+      const ml = await loadEngine();
+      const out = {};
+      for (const [name, strategy] of [['greedy', 'epsilon-greedy'], ['ucb', 'ucb1']]) {
+        const b = new ml.MultiArmedBandit();
+        try {
+          b.setArms(6); b.setStrategy(strategy); b.setEpsilon(0.1); b.setC(1.41); b.reset(7); b.fit(12);
+          out[name] = b.regret().toFixed(2);
+        } finally { b.delete(); }
+      }
+      return out;
+    });
+    assert.equal(await stat('regret ε-greedy'), expected.greedy);
+    assert.equal(await stat('regret UCB1'), expected.ucb);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(() => Number(document.querySelector('.dw-stat[data-stat="pulls"] .dw-stat-value').textContent) >= 1500, null, { timeout: 30000 });
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const rg = Number(await stat('regret ε-greedy'));
+    const ru = Number(await stat('regret UCB1'));
+    assert.ok(ru < rg, `UCB1 regret ${ru} < ε-greedy ${rg}`);
+    assert.match(await page.locator('.dw-message').first().textContent(), /UCB1 is ahead/);
+    await screenshot(page, `bandit-${width}`);
+    // A slider change restarts both learners.
+    await page.getByRole('slider', { name: /ε-greedy: ε/ }).fill('0');
+    assert.equal(await stat('pulls'), '0');
+    assert.ok(await noNaNInCards(page));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+test('bandit: predict, then check — with ε = 0.5 only 57% of pulls go to the best arm (held and missed)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/explore-or-exploit.html`);
+  await widgetsReady(page);
+  const stat = statReader(page);
+  const box = page.locator('[data-predict="bandit-epsilon-half"]');
+  const input = box.getByRole('textbox', { name: /share of 5.000 pulls that ε-greedy gives the best arm/ });
+  const runAll = async () => {
+    await page.getByRole('button', { name: 'Reset' }).click();
+    for (let i = 0; i < 50; i++) await page.getByRole('button', { name: 'Play' }).click(); // 100 pulls each
+    assert.equal(await stat('pulls'), '5000');
+  };
+  await input.fill('90');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: 90\. Now set ε to 0\.5 and press Play/);
+  await page.getByRole('slider', { name: /ε-greedy: ε/ }).fill('0.5');
+  await runAll();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /did not hold: you said 90, and it came out 57 \(outside ± 5\)\. ε-greedy gave the best arm 57\.\d% of its pulls/);
+  assert.equal(await stat('best arm ε-greedy'), (await box.getByRole('status').textContent()).match(/best arm (57\.\d%)/)[1]);
+  await input.fill('55');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await runAll();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said 55, and it came out 57 \(within ± 5\)/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+

@@ -1,0 +1,79 @@
+// Level 3 · Bias–variance: the four boards come from the engine's biasVariance (the table equals
+// a fresh engine run with the same settings), darts land on Step/Play, and the bias and variance
+// order the boards as their names say.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite } from './browser.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const BOARDS = [[3, 40, 0.15], [3, 6, 0.7], [1, 40, 0.15], [1, 6, 0.7]];
+
+for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']]) {
+  test(`dartboards at ${width} px (${reducedMotion} motion)`, async () => {
+    const page = await openLesson(site, 'bias-variance', { width, reducedMotion });
+    const w = cardByTitle(page, 'The bias–variance dartboard');
+    await page.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: 30000 });
+    const expected = await inEngine(page, (ml, boards) => ml.scoped((track) => {
+      const poly = track(new ml.PolynomialRegression());
+      return boards.map(([degree, n, noise], i) => {
+        poly.setDegree(degree);
+        poly.setLearningRate(0.5);
+        poly.setTolerance(1e-5);
+        const r = ml.biasVariance(poly, null, { xMin: 0, xMax: 2 * Math.PI, noise, sampleSize: n, refits: 30, gridSize: 41, seed: 1 + i, maxSteps: 20000, fixedX: true });
+        return [r.meanBias2, r.meanVariance, r.noiseVariance].map((v) => v.toFixed(3));
+      });
+    }), BOARDS);
+    const rows = await w.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].slice(1, 4).map((c) => c.textContent)));
+    assert.deepEqual(rows, expected);
+    const [lblv, lbhv, hblv, hbhv] = rows.map((r) => r.map(Number));
+    assert.ok(hblv[0] > 10 * lblv[0] && hbhv[0] > 5 * lbhv[0], 'the line has the high bias');
+    assert.ok(lbhv[1] > 20 * lblv[1] && hbhv[1] > 20 * hblv[1], 'scarce noisy data gives the high variance');
+    const reset = w.getByRole('button', { name: 'Reset' });
+    await reset.click();
+    assert.equal(await stat(w, 'darts thrown'), '0 / 30');
+    await w.getByRole('button', { name: 'Step', exact: true }).click();
+    assert.equal(await stat(w, 'darts thrown'), '1 / 30');
+    assert.match(await w.locator('.dw-message').textContent(), /^1 dart per board\./);
+    // Every column of the table is in view (no hidden horizontal scroll), at 375 px too.
+    const overflow = await w.locator('.dw-table-wrap').evaluate((el) => {
+      const cells = el.querySelectorAll('thead th');
+      return cells[cells.length - 1].getBoundingClientRect().right - el.getBoundingClientRect().right;
+    });
+    assert.ok(overflow <= 1, `table overflows by ${overflow} px`);
+    assert.deepEqual(await w.locator('thead th').allTextContents(), ['board', 'bias²', 'variance', 'noise s²', 'sum (≈)', 'expected error']);
+    await w.getByRole('button', { name: 'Play' }).click();
+    if (reducedMotion === 'reduce') assert.equal(await stat(w, 'darts thrown'), '6 / 30', 'reduced motion: Play throws a batch at once');
+    else await page.waitForFunction(() => /30 \/ 30/.test(document.querySelector('.dw-stat[data-stat="darts thrown"]').textContent), null, { timeout: 15000 });
+    for (let i = 0; i < 4; i++) assert.ok(await canvasIsDrawn(w.locator('canvas').nth(i)));
+    await finish(page, `dartboards-${width}`);
+  });
+}
+
+test('dartboards: predict the widest cluster on fresh training sets (missed, then held)', async () => {
+  const page = await openLesson(site, 'bias-variance', { width: 1280, reducedMotion: 'reduce' });
+  const w = cardByTitle(page, 'The bias–variance dartboard');
+  const allRefitted = () => page.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: 30000 });
+  const throwAll = async () => {
+    await allRefitted();
+    for (let i = 0; i < 6; i++) await w.getByRole('button', { name: 'Play' }).click();   // reduced motion: 5 darts a press
+    assert.equal(await stat(w, 'darts thrown'), '30 / 30');
+  };
+  await allRefitted();
+  const id = 'bias-variance-widest';
+  await lockPrediction(w, id, 'hb-hv');                 // draws seed 2
+  await throwAll();
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /what happened: “Low bias, high variance/);
+  assert.match(v.text, /low bias, high variance 0\.213, .*high bias, high variance 0\.138/);
+  await lockPrediction(w, id, 'lb-hv');                 // seed 3
+  await throwAll();
+  v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  await finish(page, 'bias-variance-predict');
+});

@@ -1,0 +1,78 @@
+// The measured bias–variance widget (frontier-bias-variance lesson): the terms match the engine,
+// k trades bias for variance, and the best-k prediction settles.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+test('bias–variance: the measured terms match the engine and k trades bias for variance', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/frontier-bias-variance.html`);
+    await widgetsReady(page);
+    const w = cardAt(page, 1);
+    assert.ok(await ink(w, 0) > 5);
+    const expected = await inEngine(page, (ml) => {
+      const knn = new ml.KNearestNeighbors();
+      try {
+        knn.setMode('regress');
+        const out = {};
+        for (const k of [5, 20]) {
+          knn.setK(k);
+          const r = ml.biasVariance(knn, null, { noise: 0.3, sampleSize: 30, refits: 100, gridSize: 60, seed: 1, maxSteps: 1, fixedX: true });
+          out[k] = { bias: r.meanBias2.toFixed(4), variance: r.meanVariance.toFixed(4), expected: r.meanExpectedError.toFixed(4) };
+        }
+        return out;
+      } finally { knn.delete(); }
+    });
+    assert.equal(await stat(w, 'bias²'), expected[5].bias);
+    assert.equal(await stat(w, 'variance'), expected[5].variance);
+    assert.equal(await stat(w, 'expected error'), expected[5].expected);
+    assert.equal(await stat(w, 'noise s²'), '0.0900');
+    assert.match(await message(w), /Estimated from 100 resamples, bias² \+ variance \+ s² = 0\.1226 ≈ the estimated expected error 0\.1218/);
+    await w.getByRole('slider', { name: /k neighbours/ }).fill('20');
+    assert.equal(await stat(w, 'bias²'), expected[20].bias);
+    assert.ok(Number(expected[20].bias) > Number(expected[5].bias));
+    assert.ok(Number(expected[20].variance) < Number(expected[5].variance));
+    assert.match(await message(w), /k = 20/);
+    await w.getByRole('slider', { name: /points per set/ }).fill('10');
+    assert.match(await message(w), /more than the 10 points/);
+    await w.getByRole('slider', { name: /points per set/ }).fill('30');
+    await w.getByRole('slider', { name: /k neighbours/ }).fill('5');
+    await cardShot(w, `bias-variance-${width}`);
+    assert.ok(await noNaNInCards(page));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+test('bias–variance: predict the k with the smallest expected error (missed, then held)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/frontier-bias-variance.html`);
+  await widgetsReady(page);
+  const w = cardAt(page, 1);
+  const k = w.getByRole('slider', { name: /k neighbours/ });
+  const id = 'bias-variance-best-k';
+  await lockPrediction(w, id, '12');
+  await k.fill('1');
+  assert.equal((await verdict(w, id, 0)).result, null);   // only one end tried so far
+  await k.fill('30');
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /you said 12, and it came out 4 \(outside ± 1\)\. The expected error is smallest at k = 4 \(0\.1205\)/);
+  await k.fill('10');
+  await lockPrediction(w, id, '5');
+  await k.fill('30');
+  await k.fill('1');
+  v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+

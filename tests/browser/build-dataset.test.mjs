@@ -1,0 +1,102 @@
+// The build-the-dataset widget (data-features-labels lesson): the signal meter is the engine's
+// validation R², and the noise-column prediction settles only once the real columns are in.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const stat = (page, card, label) => page.locator(`${card} .dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
+const clean = async (page) => {
+  assert.ok(!/NaN/.test(await page.locator('main').textContent()), 'no NaN on the page');
+  assert.deepEqual(offMachineRequests(page), []);
+  assert.deepEqual(page.record.errors, []);
+};
+
+test('house table and build the dataset: the signal meter is the engine’s validation R²', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/data-features-labels.html`);
+  await widgetsReady(page);
+  // The tiny table: six engine rows; picking the shoe-size column is right, size is wrong.
+  assert.equal(await page.locator('.c1-house-table tbody tr').count(), 6);
+  const houseReports = page.evaluate(() => new Promise((resolve) => document.addEventListener('dw:complete', (e) => resolve(e.detail), { once: true })));
+  await page.locator('.c1-col-pick', { hasText: 'size (m²)' }).click();
+  assert.match(await page.locator('.c1-house-table').locator('xpath=ancestor::section').locator('.dw-message').textContent(), /Not that one/);
+  await page.locator('.c1-col-pick', { hasText: 'shoe' }).click();
+  assert.match(await page.locator('.c1-house-table').locator('xpath=ancestor::section').locator('.dw-message').textContent(), /noise/);
+  const found = await houseReports;
+  assert.deepEqual([found.score, found.max], [0, 1], 'found on the second pick: complete, but not a first-pick score');
+
+  const card = '.c1-build';
+  const COLUMN = { size: 0, bedrooms: 1, age: 2, distance: 3, 'shoe size': 4, 'colour code': 5, 'random ID': 6 };
+  const toggle = (name) => page.locator(`${card} .c1-toggle[data-column="${COLUMN[name]}"]`).click();
+  assert.equal(await stat(page, card, 'validation R²'), '–');
+  await toggle('size');
+  const r2Size = Number(await stat(page, card, 'validation R²'));
+  for (const f of ['bedrooms', 'age', 'distance']) await toggle(f);
+  const r2Best = Number(await stat(page, card, 'validation R²'));
+  assert.ok(r2Best > r2Size, `informative features raise R²: ${r2Size} → ${r2Best}`);
+  assert.equal(await stat(page, card, 'best possible'), r2Best.toFixed(3));
+  assert.match(await page.locator(`${card} .dw-message`).textContent(), /strongest set/);
+  const rawBest = await page.locator(`${card} .c1-meter`).getAttribute('aria-valuenow');
+  await toggle('random ID');
+  const rawNoisy = await page.locator(`${card} .c1-meter`).getAttribute('aria-valuenow');
+  assert.ok(Number(rawNoisy) <= Number(rawBest), 'a noise column does not raise the meter');
+  assert.match(await page.locator(`${card} .dw-message`).textContent(), /random ID: validation R² −/);
+  // Same number straight from the engine: closed-form LinearRegression on the chosen columns.
+  const expected = await page.evaluate(async () => {
+    const { loadEngine } = await import('/engine/index.js');
+    const ml = await loadEngine();
+    const d = ml.courseHouses(240, 0.4, 51);
+    const cols = [0, 1, 2, 3, 6];
+    const sub = (rows) => {
+      const X = [];
+      const y = [];
+      for (const r of rows) { for (const c of cols) X.push(d.X[r * d.cols + c]); y.push(d.y[r]); }
+      return { X, y };
+    };
+    const tr = sub(Array.from(d.train));
+    const va = sub(Array.from(d.validation));
+    return ml.scoped((track) => {
+      const m = track(new ml.LinearRegression());
+      m.setData(tr.X, cols.length, tr.y);
+      m.setParams(m.closedForm());
+      return m.score(va.X, va.y).toFixed(3);
+    });
+  });
+  assert.equal(await stat(page, card, 'validation R²'), expected);
+  await screenshot(page, 'data-features-labels-1280');
+  await clean(page);
+  await page.close();
+});
+
+// Predict, then check: with exactly the four informative columns in, a noise column lowers the
+// validation R² (by less than 0.005); "rise" misses, "fall" holds.
+test('build the dataset: the noise-column prediction needs the real columns first, then misses and holds', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/data-features-labels.html`);
+  await widgetsReady(page);
+  const card = page.locator('.c1-build');
+  const box = card.locator('[data-predict="build-dataset-noise-column"]');
+  const lock = async (value) => {
+    await box.getByRole('combobox', { name: /adding one meaningless column will make the validation R²/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  const column = (j) => card.locator(`.c1-toggle[data-column="${j}"]`);
+  await lock('rise');
+  assert.match(await box.getByRole('status').textContent(), /First switch on exactly the columns that really drive the price/);
+  for (const j of [0, 1, 2, 3]) await column(j).click();
+  await lock('rise');
+  await column(4).click();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /what happened: “fall”\. Adding .* moved the validation R² from 0\.91\d\d to 0\.91\d\d, while the training R² is now/);
+  await column(4).click();
+  await lock('fall');
+  await column(6).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  await clean(page);
+  await page.close();
+});
+

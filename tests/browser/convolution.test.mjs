@@ -1,0 +1,88 @@
+// The convolution widget (convolution-filters lesson): feature map and pooled values come from the
+// engine, kernels are editable, and the ReLU-off prediction settles.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
+import { scientific } from '../../web/lib/format.js';
+import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+// Locks a choice in a predict-then-check box; returns the box.
+async function lockIn(scope, id, value) {
+  const box = scope.locator(`[data-predict="${id}"]`);
+  await box.getByRole('combobox').selectOption(value);
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  return box;
+}
+const verdict = async (box) => ({ result: await box.getAttribute('data-result'), text: await box.getByRole('status').textContent() });
+
+test('convolution: feature map and pooled values come from the engine; kernels are editable', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/convolution-filters.html`);
+    await widgetsReady(page);
+    const w = cardAt(page, 0);
+    for (let i = 0; i < 3; i++) assert.ok(await ink(w, i) > 2, `panel ${i} drawn`);
+    assert.equal(await stat(w, 'map size'), '14×14');
+    await w.locator('canvas').nth(1).focus();
+    await page.keyboard.press('ArrowRight'); // (3,3) → (3,4)
+    const expected = await inEngine(page, (ml) => {
+      // The widget's house image, rebuilt here from the same pixel rules.
+      const N = 16; const img = new Float64Array(N * N);
+      for (let r = 0; r < N; r++) for (let c = 0; c < N; c++) {
+        const roof = r >= 2 && r <= 7 && Math.abs(c - 7.5) <= r - 1.5;
+        const wall = r >= 8 && r <= 14 && c >= 3 && c <= 12;
+        const door = r >= 10 && r <= 14 && c >= 7 && c <= 8;
+        const win = r >= 9 && r <= 10 && ((c >= 4 && c <= 5) || (c >= 10 && c <= 11));
+        img[r * N + c] = door || win ? 0.15 : roof ? 0.6 : wall ? 1 : 0;
+      }
+      const m = ml.convolve2d(img, N, [-1, 0, 1, -2, 0, 2, -1, 0, 1], 'valid');
+      const same = ml.convolve2d(img, N, [0, 0, 0, 0, 2, 0, 0, 0, 0], 'same');
+      return { v: m.values[3 * 14 + 4].toFixed(3), max: Math.max(...m.values).toFixed(2), sameV: same.values[3 * 16 + 4].toFixed(3) };
+    });
+    assert.equal(await stat(w, 'selected value'), expected.v);
+    assert.equal(await stat(w, 'max'), expected.max);
+    assert.match(await message(w), /Output \(row 4, column 5\)/);
+    await w.getByLabel('padding').selectOption('same');
+    assert.equal(await stat(w, 'map size'), '16×16');
+    await w.getByLabel('kernel', { exact: true }).selectOption('identity');
+    await w.getByLabel('kernel row 2 column 2').fill('2');
+    assert.equal(await stat(w, 'selected value'), expected.sameV);
+    await w.getByLabel('kernel row 2 column 2').fill('');
+    assert.match(await message(w), /must be numbers/);
+    assert.ok(await noNaNInCards(page));
+    await w.getByLabel('kernel', { exact: true }).selectOption('vertical-edge');
+    await w.getByLabel('padding').selectOption('valid');
+    await cardShot(w, `convolution-${width}`);
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+test('convolution: predict, then check — with ReLU off three pooled cells turn negative (held and missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/convolution-filters.html`);
+  await widgetsReady(page);
+  const w = cardAt(page, 0);
+  const relu = w.getByLabel('ReLU before pooling');
+  let box = await lockIn(w, 'convolution-relu-off-pool', 'none');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: none\. Now untick/);
+  await relu.uncheck();
+  let v = await verdict(box);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /did not hold: you said “none”; what happened: “1 to 5”\. 3 pooled cells are negative/);
+  box = await lockIn(w, 'convolution-relu-off-pool', 'few');
+  assert.match(await box.getByRole('status').textContent(), /Turn ReLU back on first/);
+  await relu.check();
+  box = await lockIn(w, 'convolution-relu-off-pool', 'few');
+  await relu.uncheck();
+  v = await verdict(box);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Your prediction held: you said “1 to 5”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

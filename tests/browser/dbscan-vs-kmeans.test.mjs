@@ -1,0 +1,100 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+test('dbscan-vs-kmeans: DBSCAN finds the two moons, silhouettes match the engine, sliders refit', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/clustering-beyond-kmeans.html`);
+    await widgetsReady(page);
+    const stat = statReader(page);
+    for (const i of [0, 1]) {
+      const ink = await page.locator('.dwl-panel canvas').nth(i).evaluate((c) => {
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        const s = new Set();
+        for (let k = 0; k < d.length; k += 16) s.add((d[k] << 16) | (d[k + 1] << 8) | d[k + 2]);
+        return s.size;
+      });
+      assert.ok(ink > 4, `panel ${i} is drawn`);
+    }
+    assert.equal(await stat('DBSCAN clusters'), '2');
+    assert.match(await page.locator('.dw-message').first().textContent(), /DBSCAN follows the two moons/);
+    const expected = await page.evaluate(async () => {
+      const { loadEngine } = await import('/engine/index.js');
+      const ml = await loadEngine();
+      const d = ml.makeMoons(200, 0.08, 4);
+      const km = new ml.KMeans();
+      const db = new ml.DBSCAN();
+      try {
+        km.setData(d.X, 2, []); km.setK(2); km.reset(4); km.fitBest(300);
+        db.setData(d.X, 2, []); db.setEps(0.2); db.setMinSamples(5); db.fit(1000);
+        const labels = db.labels();
+        const X = []; const L = [];
+        labels.forEach((l, i) => { if (l >= 0) { X.push(d.X[2 * i], d.X[2 * i + 1]); L.push(l); } });
+        return { km: ml.silhouetteScore(d.X, 2, km.labels()).toFixed(3), db: ml.silhouetteScore(X, 2, L).toFixed(3), noise: String(labels.filter((l) => l < 0).length) };
+      } finally { km.delete(); db.delete(); }
+    });
+    assert.equal(await stat('k-means silhouette'), expected.km);
+    assert.equal(await stat('DBSCAN silhouette'), expected.db);
+    assert.equal(await stat('noise points'), expected.noise);
+    await screenshot(page, `dbscan-${width}`);
+
+    // A large eps merges the moons; a tiny one makes (almost) everything noise. Both said in words.
+    const eps = page.getByRole('slider', { name: /DBSCAN: eps/ });
+    await eps.fill('0.6');
+    assert.equal(await stat('DBSCAN clusters'), '1');
+    assert.match(await page.locator('.dw-message').first().textContent(), /merge into one cluster/);
+    assert.equal(await stat('DBSCAN silhouette'), '–');
+    // eps 0.05: 195 of 200 points are noise (one tiny cluster): the advice is to raise eps.
+    await eps.fill('0.05');
+    assert.equal(await stat('noise points'), '195');
+    const small = await page.locator('.dw-message').first().textContent();
+    assert.match(small, /195 of 200 points are noise.*Raise eps/);
+    assert.doesNotMatch(small, /Lower eps/);
+    await eps.fill('0.03');
+    assert.match(await page.locator('.dw-message').first().textContent(), /noise|No core points/);
+    await eps.fill('0.2');
+    // Stepping: one cluster per press.
+    const stepBtn = page.getByRole('button', { name: 'Step DBSCAN' });
+    await stepBtn.click();
+    assert.match(await page.locator('.dw-message').first().textContent(), /1 so far|follows the two moons/);
+    await stepBtn.click();
+    assert.equal(await stat('DBSCAN clusters'), '2');
+    // k-means with k = 5 chops the moons further: silhouette readout changes.
+    const before = await stat('k-means silhouette');
+    await page.getByRole('slider', { name: /k-means: k/ }).fill('5');
+    assert.notEqual(await stat('k-means silhouette'), before);
+    assert.ok(await noNaNInCards(page));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+test('dbscan-vs-kmeans: predict, then check — ε = 0.2 breaks the three blobs into fragments (held and missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/clustering-beyond-kmeans.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="dbscan-blobs-eps"]');
+  const lockIn = async (value) => {
+    await box.getByRole('combobox', { name: /DBSCAN with ε = 0\.2 will find/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lockIn('three');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: 3 clusters, one per blob\. Now switch the data to three blobs/);
+  await page.getByLabel('data', { exact: true }).selectOption('blobs');
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /did not hold: you said “3 clusters, one per blob”; what happened: “more than 3 clusters”\. DBSCAN found 10 clusters and called 122 points noise/);
+  await page.getByLabel('data', { exact: true }).selectOption('moons');
+  await lockIn('many');
+  await page.getByLabel('data', { exact: true }).selectOption('blobs');
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said “more than 3 clusters”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

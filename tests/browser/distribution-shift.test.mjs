@@ -1,0 +1,101 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+// Accuracy and drift for the widget's data moved by `shift`, recomputed through the engine.
+async function expected(page, shift, direction) {
+  return page.evaluate(async ([shift, direction]) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const { splitBlobs, shiftRows, DIRECTIONS } = await import('/widgets/distribution-shift/shift.js');
+    const ml = await loadEngine();
+    const s = splitBlobs(ml.makeBlobs(400, 2, 1.1, 7));
+    const m = new ml.LogisticRegression();
+    const sc = new ml.StandardScaler();
+    try {
+      m.setData(s.trainX, 2, s.trainY); m.reset(7); m.fit(5000);
+      sc.fit(s.trainX, 2);
+      const p = m.params();
+      const X = shiftRows(s.testX, DIRECTIONS[direction]([p[0], p[1]]), shift);
+      const Z = sc.transform(X, 2);
+      let a = 0; let b = 0;
+      for (let i = 0; i < Z.length; i += 2) { a += Z[i]; b += Z[i + 1]; }
+      const n = Z.length / 2;
+      return { acc: m.score(X, s.testY).toFixed(3), train: m.score(s.trainX, s.trainY).toFixed(3), drift: Math.hypot(a / n, b / n).toFixed(2) };
+    } finally { m.delete(); sc.delete(); }
+  }, [shift, direction]);
+}
+
+test('distribution-shift: moving the test points lowers accuracy and raises drift, as the engine says', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/distribution-shift.html`);
+    await widgetsReady(page);
+    const stat = statReader(page);
+    for (const i of [0, 1, 2]) {
+      const ink = await canvasInk(page, `.dw-card canvas >> nth=${i}`);
+      assert.ok(ink.colours > 4, `canvas ${i} is drawn`);
+    }
+    const e0 = await expected(page, 0, 'across');
+    assert.equal(await stat('test accuracy'), e0.acc);
+    assert.equal(await stat('train accuracy'), e0.train);
+    assert.equal(await stat('drift (training sds)'), e0.drift);
+    assert.ok(Number(e0.acc) > 0.85);
+
+    // A drop of 5 to 10 points is not "still close": 1.5 across costs 0.075 (0.990 → 0.915).
+    await page.getByRole('slider', { name: /test shift/ }).fill('1.5');
+    const e15 = await expected(page, 1.5, 'across');
+    const drop15 = Number(e15.train) - Number(e15.acc);
+    assert.ok(drop15 >= 0.05 && drop15 <= 0.1, `drop ${drop15}`);
+    assert.match(await page.locator('.dw-message').first().textContent(), /started to slip/);
+    await page.getByRole('slider', { name: /test shift/ }).fill('3');
+    const e3 = await expected(page, 3, 'across');
+    assert.equal(await stat('test accuracy'), e3.acc);
+    assert.equal(await stat('drift (training sds)'), e3.drift);
+    assert.ok(Number(e3.acc) < Number(e0.acc) - 0.2, 'accuracy falls');
+    assert.ok(Number(e3.drift) > Number(e0.drift) + 0.5, 'drift rises');
+    assert.match(await page.locator('.dw-message').first().textContent(), /fell/);
+    await screenshot(page, `shift-${width}`);
+
+    await page.getByLabel('direction of the shift').selectOption('along');
+    const eA = await expected(page, 3, 'along');
+    assert.equal(await stat('test accuracy'), eA.acc);
+    assert.equal(await stat('drift (training sds)'), eA.drift);
+    assert.ok(await noNaNInCards(page));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+test('distribution-shift: predict, then check — along the boundary the accuracy holds (held and missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/distribution-shift.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="shift-along-boundary"]');
+  const lockIn = async (value) => {
+    await box.getByRole('combobox', { name: /test accuracy will/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lockIn('holds');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: hardly move.*Now choose “along the boundary”/);
+  // Across the boundary at 5 does not settle it.
+  await page.getByRole('slider', { name: /test shift/ }).fill('5');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  await page.getByLabel('direction of the shift').selectOption('along');
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  const e0 = await expected(page, 0, 'along');
+  const e5 = await expected(page, 5, 'along');
+  assert.match(await box.getByRole('status').textContent(), new RegExp(`Your prediction held: .*drifted ${e5.drift} training sds, and accuracy went from ${e0.acc.replace('.', '\\.')} to ${e5.acc.replace('.', '\\.')}`));
+  await page.getByRole('button', { name: 'Reset shift' }).click();
+  await lockIn('collapses');
+  await page.getByRole('slider', { name: /test shift/ }).fill('5');
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /did not hold: you said “collapse to 0\.6 or below”; what happened: “hardly move/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -1,0 +1,119 @@
+// Fit the line (fit-the-line lesson): the game is won only by the learner's own line within 1 % of
+// the least-squares MSE, and Auto-fit drives the MSE to the closed-form optimum.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const stat = (page, label) => page.locator(`.dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
+const message = (page) => page.locator('.dw-message').textContent();
+
+// The game is won by the learner's own line only: within 1 % of the least-squares MSE by hand
+// reports dw:complete once; Auto-fit's line, and nudges of it, report nothing.
+test('Fit the line: reports the win by hand once, never the machine\'s line', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.addInitScript(() => {
+    window.__reports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.__reports.push({ type, ...e.detail }));
+  });
+  const reports = () => page.evaluate(() => window.__reports);
+  await page.goto(`${site.base}/lessons/fit-the-line.html`);
+  await widgetsReady(page);
+  assert.equal(await stat(page, 'your best'), '–', 'no best before the learner moves the line');
+
+  // The widget's data (seed 3, 30 points, noise 1.5, true line 0.8x + 1.5 on [0, 10]) and its
+  // least-squares line, from the engine.
+  const exact = await page.evaluate(async () => {
+    const { loadEngine } = await import('/engine/index.js');
+    const ml = await loadEngine();
+    const d = ml.makeLinear(30, 0.8, 1.5, 1.5, 3, 0, 10);
+    const m = new ml.LinearRegression();
+    try { m.setData(d.X, 1, d.y); const p = Array.from(m.closedForm()); m.setParams(p); return { w: p[0], b: p[1], mse: m.loss() }; } finally { m.delete(); }
+  });
+  assert.equal(await stat(page, 'best possible'), exact.mse.toFixed(3));
+
+  // Auto-fit (the whole run at once under reduced motion): converged, nothing reported.
+  await page.getByRole('button', { name: 'Auto-fit' }).click();
+  assert.match(await message(page), /converged/);
+  assert.equal(await stat(page, 'your best'), '–', 'the machine\'s MSE is not the learner\'s best');
+  await page.locator('canvas[tabindex="0"]').focus();
+  await page.keyboard.press('ArrowUp'); // a nudge of the machine's line: still not the learner's
+  assert.match(await message(page), /gradient descent found this one|Close/);
+  assert.deepEqual(await reports(), []);
+
+  // Reset, then put the line at the least-squares values with the sliders: the learner wins.
+  await page.getByRole('button', { name: 'Reset line' }).click();
+  assert.deepEqual(await reports(), []);
+  await page.getByRole('slider', { name: /slope w/ }).fill(exact.w.toFixed(2));
+  await page.getByRole('slider', { name: /intercept b/ }).fill((Math.round(exact.b * 20) / 20).toFixed(2));
+  assert.match(await message(page), /Excellent/);
+  const best = Number(await stat(page, 'your best'));
+  assert.equal(await stat(page, 'MSE'), best.toFixed(3));
+  // One win: its score, then its completion (every finished game reports both).
+  const got = await reports();
+  assert.deepEqual(got.map((r) => r.type), ['dw:score', 'dw:complete'], JSON.stringify(got));
+  assert.deepEqual(got[0], { ...got[1], type: 'dw:score' });
+  assert.equal(got[0].widget, 'fit-line');
+  assert.equal(got[0].title, 'Fit the line');
+  assert.equal(got[0].max, 100);
+  assert.ok(got[0].score >= 99 && got[0].score <= 100, `closeness ${got[0].score}`);
+  // Another winning move is no second win.
+  await page.getByRole('slider', { name: /slope w/ }).fill(exact.w.toFixed(2));
+  assert.equal((await reports()).length, 2);
+  assert.ok(!/NaN/.test(await page.locator('main').textContent()));
+  assert.deepEqual(offMachineRequests(page), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Predict, then check: where does the MSE fall most during Auto-fit? The widget judges the run's
+// own loss curve at convergence (1616 steps from the start line; the first tenth makes 97 %).
+test('Fit the line: the Auto-fit prediction holds ("first tenth") and misses ("last steps")', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/fit-the-line.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="fit-line-drop"]');
+  const lock = async (value) => {
+    await box.getByRole('combobox', { name: /Most of the drop in MSE/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lock('tenth');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: the first tenth of the steps\. Now press Auto-fit/);
+  await page.getByRole('button', { name: 'Auto-fit' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction held: .*Of the 1616 steps, the first 162 made 97\.4 % of the drop\./);
+  await page.getByRole('button', { name: 'Reset line' }).click();
+  await lock('end');
+  await page.getByRole('button', { name: 'Auto-fit' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction did not hold: you said “the last steps, as it homes in”; what happened: “the first tenth of the steps”\./);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('Fit the line: Auto-fit drives the MSE to within 1% of the closed-form optimum', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/fit-the-line.html`);
+    await widgetsReady(page);
+    const stat = async (label) => Number(await page.locator(`.dw-stat[data-stat="${label}"] .dw-stat-value`).textContent());
+    const target = await stat('best possible');
+    assert.ok(target > 0 && Number.isFinite(target));
+    assert.ok(await stat('MSE') > target * 1.5, 'the starting line is far from the best');
+    await page.getByRole('button', { name: 'Auto-fit' }).click();
+    await page.waitForFunction(() => /converged/.test(document.querySelector('.dw-message').textContent), null, { timeout: 30000 });
+    const mse = await stat('MSE');
+    assert.ok(mse <= target * 1.01, `MSE ${mse} vs best possible ${target}`);
+    // Keyboard: focus the plot and move an end of the line.
+    await page.locator('canvas[tabindex="0"]').focus();
+    await page.keyboard.press('Shift+ArrowUp');
+    assert.ok(await stat('MSE') > mse, 'moving the line by keyboard changes the MSE');
+    await screenshot(page, `fit-line-${width}`);
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});

@@ -1,0 +1,139 @@
+// The gradient-descent walkthrough (how-models-learn lesson): the step table is the engine's and
+// matches the seed table, step 1 as worked by hand, a diverging run summarised in words.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const stat = (page, card, label) => page.locator(`${card} .dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
+const canvasInk = (page, selector) => page.locator(selector).first().evaluate((c) => {
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let ink = 0;
+  for (let i = 3; i < d.length; i += 4) if (d[i] > 0) ink++;
+  return ink;
+});
+
+test('gradient-descent walkthrough: w in the table, step 1 as worked by hand, a diverging run summarised', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/how-models-learn.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card', { hasText: 'one step at a time' });
+  assert.deepEqual(await card.locator('thead th').allTextContents(), ['step', 'w', 'b', 'ŷ', 'error', '∂L/∂w', '∂L/∂b', 'loss']);
+  await card.getByRole('button', { name: 'Step', exact: true }).click();
+  const row1 = await card.locator('tbody tr').nth(1).locator('td').allTextContents();
+  assert.deepEqual(row1, ['1', '2.4000', '3.4000', '5.8000', '1.8000', '3.6000', '3.6000', '3.2400']);
+  assert.equal(await card.locator('.dw-stat[data-stat="w"] .dw-stat-value').textContent(), '2.4000');
+  // η = 2: the steps diverge; the table keeps 6 + 1 summary + 2 rows, no raw exponent anywhere.
+  await card.locator('input[type="range"]').last().fill('2');
+  const step = card.getByRole('button', { name: 'Step', exact: true });
+  for (let i = 0; i < 95; i++) await step.click();
+  assert.match(await card.locator('.dw-message').textContent(), /^Diverged: the steps grew without limit until, after 89 steps/);
+  assert.equal(await card.locator('tbody tr').count(), 9);
+  assert.match(await card.locator('tbody tr.c1-summary-row').textContent(), /^… 82 more steps: the loss keeps growing \(about ×49 per step\) …$/);
+  const text = await card.textContent();
+  assert.ok(!/e[+-]\d|NaN|Infinity/.test(text), 'no raw exponent, NaN or Infinity');
+  assert.match(await card.locator('tbody tr').last().textContent(), /× 10/);
+  // Bar labels never overlap: the canvas text calls are recorded on redraw.
+  const boxes = await card.locator('canvas').first().evaluate(async (canvas) => {
+    const ctx = canvas.getContext('2d');
+    const spans = [];
+    const original = ctx.fillText;
+    ctx.fillText = function (text, x, y, ...rest) {
+      if (this.textAlign === 'center' && this.textBaseline === 'bottom') { const w = this.measureText(text).width; spans.push([x - w / 2, x + w / 2, y]); }
+      return original.call(this, text, x, y, ...rest);
+    };
+    window.dispatchEvent(new Event('resize'));
+    canvas.parentElement.style.width = `${canvas.parentElement.clientWidth - 1}px`;
+    await new Promise((r) => setTimeout(r, 300));
+    ctx.fillText = original;
+    return spans;
+  });
+  assert.ok(boxes.length >= 2, `labels drawn: ${boxes.length}`);
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const overlap = boxes[i][0] < boxes[j][1] && boxes[j][0] < boxes[i][1] && Math.abs(boxes[i][2] - boxes[j][2]) < 12;
+    assert.ok(!overlap, `labels ${i} and ${j} overlap`);
+  }
+  await screenshot(page, 'how-models-learn-diverged-1280');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+// Predict, then check: ŷ after one step at η = 0.4 (2.2, the error 3 → −1.8), typed as a number.
+test('gradient-descent walkthrough: the first-step prediction holds (2.2) and misses (3.4)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/how-models-learn.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card', { hasText: 'one step at a time' });
+  const box = card.locator('[data-predict="gd-walkthrough-first-step"]');
+  const lock = async (value) => {
+    await box.getByRole('textbox', { name: /After one step from the start, the prediction will be \(ŷ\)/ }).fill(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await card.getByRole('slider', { name: /learning rate/ }).fill('0.4');
+  await lock('2.2');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: 2\.20\. Now press Step once\./);
+  await card.getByRole('button', { name: 'Step', exact: true }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction held: you said 2\.20, and it came out 2\.20 \(within ± 0\.05\)\. The error went from 3\.00 to -1\.80: it is multiplied by 1 − 2η\(x² \+ 1\) = -0\.60 at every step, a negative factor/);
+  await lock('3.4');
+  assert.match(await box.getByRole('status').textContent(), /Now press Reset, then Step once\./);
+  await card.getByRole('button', { name: 'Reset' }).click();
+  await card.getByRole('button', { name: 'Step', exact: true }).click();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction did not hold: you said 3\.40, and it came out 2\.20 \(outside ± 0\.05\)/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+
+// Seed 004's table: step, a, b, y_pred, error, ∂a, ∂b, loss. Its last row was worked from an
+// error truncated to 0.2332 (exact 0.23328), so cells may differ by one unit in the 4th decimal
+// (two for the gradients, which are 2 × that error).
+const SEED_TABLE = [
+  [0, 3.0, 4.0, 7.0, 3.0, 6.0, 6.0, 9.0],
+  [1, 2.4, 3.4, 5.8, 1.8, 3.6, 3.6, 3.24],
+  [2, 2.04, 3.04, 5.08, 1.08, 2.16, 2.16, 1.1664],
+  [3, 1.824, 2.824, 4.648, 0.648, 1.296, 1.296, 0.4199],
+  [4, 1.6944, 2.6944, 4.3888, 0.3888, 0.7776, 0.7776, 0.1512],
+  [5, 1.6166, 2.6166, 4.2332, 0.2332, 0.4664, 0.4664, 0.0544],
+];
+
+test('the walkthrough lesson typesets math and reproduces the seed table after 5 steps', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/how-models-learn.html`);
+  await widgetsReady(page);
+  assert.ok(await page.locator('.katex').count() > 10, 'math is typeset by KaTeX');
+  assert.equal(await page.locator('.katex-error').count(), 0);
+  const step = page.getByRole('button', { name: 'Step', exact: true });
+  for (let i = 0; i < 5; i++) await step.click();
+  const cells = await page.locator('.dw-table tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => Number(c.textContent))));
+  assert.equal(cells.length, 6);
+  cells.forEach((row, i) => row.forEach((v, j) => {
+    const margin = (j === 5 || j === 6 ? 2e-4 : 1e-4) + 1e-9;
+    assert.ok(Math.abs(v - SEED_TABLE[i][j]) <= margin, `row ${i} column ${j}: ${v} vs seed ${SEED_TABLE[i][j]}`);
+  }));
+  assert.deepEqual(cells.map((r) => r[7].toFixed(4)), ['9.0000', '3.2400', '1.1664', '0.4199', '0.1512', '0.0544']);
+  assert.match(await page.locator('.dw-message').first().textContent(), /Converging/);
+  await screenshot(page, 'walkthrough-desktop');
+
+  // η = 0.6 makes every step overshoot by more than it corrects: the widget says so in words.
+  const eta = page.getByRole('slider', { name: /learning rate/ });
+  await eta.fill('0.6');
+  for (let i = 0; i < 3; i++) await step.click();
+  assert.match(await page.locator('.dw-message').first().textContent(), /Diverging/);
+  // Keep b fixed: then η = 1.0 oscillates exactly and η = 1.1 diverges.
+  await page.getByLabel(/keep b fixed/).check();
+  await eta.fill('1');
+  for (let i = 0; i < 3; i++) await step.click();
+  assert.match(await page.locator('.dw-message').first().textContent(), /Oscillating/);
+  await eta.fill('1.1');
+  for (let i = 0; i < 3; i++) await step.click();
+  assert.match(await page.locator('.dw-message').first().textContent(), /Diverging/);
+  const shown = await page.locator('.dw-card').first().textContent();
+  assert.ok(!/NaN/.test(shown), 'no NaN is ever shown');
+  assert.deepEqual(offMachineRequests(page), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

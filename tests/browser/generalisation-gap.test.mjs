@@ -1,0 +1,79 @@
+// The generalisation-gap widget (frontier-generalisation lesson): the measured gap and the bound
+// match the engine, depth and n respond, and the depth-10 prediction settles.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+test('generalisation gap: measured gap and bound match the engine; depth and n respond', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/frontier-generalisation.html`);
+    await widgetsReady(page);
+    const w = cardAt(page, 1);
+    assert.ok(await ink(w, 0) > 5);
+    const expected = await inEngine(page, (ml) => {
+      const d = ml.makeMoons(2400, 0.3, 1);
+      const tree = new ml.DecisionTree();
+      try {
+        const sizes = [8, 16, 32, 64, 128, 256, 512, 1024];
+        const out = {};
+        for (const depth of [1, 10]) {
+          tree.setMaxDepth(depth);
+          const s = ml.gapStudy(tree, d.X, 2, d.y, sizes, 12, 0.5, 1, 1000);
+          out[depth] = { train: s.trainError[3].toFixed(3), test: s.testError[3].toFixed(3), gap: s.gapMean[3].toFixed(3), gapLast: s.gapMean[7] };
+          out[`bound${depth}`] = ml.hoeffdingUnionBound(64, ml.treeClassLogSize(depth, 2, 100), 0.05);
+        }
+        return out;
+      } finally { tree.delete(); }
+    });
+    assert.equal(await stat(w, 'n'), '64');
+    assert.equal(await stat(w, 'train error'), expected[1].train);
+    assert.equal(await stat(w, 'held-out error'), expected[1].test);
+    assert.equal(await stat(w, 'gap'), expected[1].gap);
+    assert.equal(await stat(w, 'bound'), expected.bound1.toFixed(3));
+    await w.getByLabel('model').selectOption('10');
+    assert.equal(await stat(w, 'gap'), expected[10].gap);
+    assert.match(await stat(w, 'bound'), /says nothing/);
+    assert.ok(expected[10].gapLast < Number(expected[10].gap), 'the gap shrinks with n');
+    await w.locator('canvas').first().focus();
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await stat(w, 'n'), '128');
+    assert.match(await message(w), /At n = 128 the measured gap/);
+    await cardShot(w, `generalisation-${width}`);
+    assert.ok(await noNaNInCards(page));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+test('generalisation gap: predict what the bound says for a depth-10 tree (held, then missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/frontier-generalisation.html`);
+  await widgetsReady(page);
+  const w = cardAt(page, 1);
+  const model = w.getByLabel('model');
+  const id = 'generalisation-deep-bound';
+  await lockPrediction(w, id, 'vacuous');
+  await model.selectOption('3');                       // not yet depth 10: no verdict
+  assert.equal((await verdict(w, id, 0)).result, null);
+  await model.selectOption('10');
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /At n = 1024 the measured gap is 0\.101 and the bound 1\.73/);
+  await lockPrediction(w, id, 'tight').catch(() => {});
+  assert.match((await verdict(w, id, 0)).text, /Choose a shallower model first/);
+  await model.selectOption('1');
+  await lockPrediction(w, id, 'tight');
+  await model.selectOption('10');
+  v = await verdict(w, id);
+  assert.equal(v.result, 'missed');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -1,0 +1,109 @@
+// The gridworld (q-learning lesson): Q-learning matches the engine, the board is edited by click
+// and keyboard, bad boards are refused, and the ε = 0 prediction settles.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+// Clicks cell (x, y) of the gridworld board, using the widget's own layout rule (square cells
+// centred horizontally, a 34 px legend strip below).
+async function clickCell(page, board, w, h, x, y) {
+  await board.scrollIntoViewIfNeeded();
+  const box = await board.boundingBox();
+  const size = Math.floor(Math.min(box.width / w, (box.height - 34) / h));
+  const ox = Math.floor((box.width - size * w) / 2);
+  await page.mouse.click(box.x + ox + (x + 0.5) * size, box.y + (y + 0.5) * size);
+}
+
+test('gridworld: Q-learning matches the engine, edits by click and keyboard, bad boards refused', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/q-learning.html`);
+    await widgetsReady(page);
+    const stat = statReader(page);
+    const board = page.locator('canvas.dwl-board');
+    const ink = await canvasInk(page, 'canvas.dwl-board');
+    assert.ok(ink.colours > 5, `board is drawn (${ink.colours} colours)`);
+    assert.equal(await stat('episodes'), '0');
+
+    await page.getByRole('button', { name: 'Run 100 episodes' }).click();
+    assert.equal(await stat('episodes'), '100');
+    const shown = { v: await stat('learned V(start)'), opt: await stat('optimal V*(start)'), moves: await stat('moves') };
+    // The same run through the engine directly: classic4x4, α 0.5, γ 0.9, ε 0.2, seed 1.
+    const expected = await page.evaluate(async () => {
+      const { loadEngine } = await import('/engine/index.js');
+      const ml = await loadEngine();
+      const g = new ml.Gridworld();
+      const q = new ml.QLearning();
+      try {
+        g.preset('classic4x4');
+        q.setEnvironment(g);
+        q.setAlpha(0.5); q.setGamma(0.9); q.setEpsilon(0.2);
+        q.reset(1);
+        q.runEpisodes(100);
+        return { v: q.values()[0].toFixed(3), opt: g.valueIteration(0.9, 1e-9)[0].toFixed(3), moves: String(q.steps()) };
+      } finally { g.delete(); q.delete(); }
+    });
+    assert.deepEqual(shown, expected);
+    assert.equal(expected.opt, (0.9 ** 5).toFixed(3), 'optimal value: six moves to the goal');
+
+    // Click an empty cell with the wall tool: the board changes and the agent starts over.
+    await clickCell(page, board, 4, 4, 2, 0);
+    assert.match(await page.locator('.dw-message').first().textContent(), /\(2, 0\) is now a wall/);
+    assert.equal(await stat('episodes'), '0');
+    // Walling off the only open neighbour of the goal would make it unreachable: refused in words.
+    await clickCell(page, board, 4, 4, 2, 3);
+    assert.match(await page.locator('.dw-message').first().textContent(), /no goal can be reached/);
+    // Keyboard: Escape drops the cursor, the next arrow starts it from the start cell (0, 0);
+    // right twice reaches (2, 0), and Enter toggles the wall there off again.
+    await board.focus();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    assert.match(await page.locator('.dw-message').first().textContent(), /\(2, 0\) is now an empty cell/);
+
+    // Play moves the agent.
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(() => Number(document.querySelector('.dw-stat[data-stat="moves"] .dw-stat-value').textContent) > 5);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Run 100 episodes' }).click();
+    await screenshot(page, `gridworld-${width}`);
+    assert.ok(await noNaNInCards(page));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+test('gridworld: predict, then check — with ε = 0 the agent still reaches the goal in 93 of 100 episodes (held and missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/q-learning.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="gridworld-no-exploration"]');
+  const lockIn = async (value) => {
+    await box.getByRole('combobox', { name: /how many of the first 100 episodes will reach the goal/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lockIn('none');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: none: it never explores\. Now set exploration ε to 0, press Reset/);
+  // A run with the default ε = 0.2 does not settle it.
+  await page.getByRole('button', { name: 'Run 100 episodes' }).click();
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  await page.getByRole('slider', { name: /exploration ε/ }).fill('0');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Run 100 episodes' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /did not hold: you said “none: it never explores”; what happened: “more than 50”\. 93 of the first 100 episodes reached the goal/);
+  await lockIn('most');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Run 100 episodes' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said “more than 50”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -1,0 +1,33 @@
+// The house table (data-features-labels lesson): every column, the price label included, stays on
+// screen at 375 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const stat = (page, card, label) => page.locator(`${card} .dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
+const clean = async (page) => {
+  assert.ok(!/NaN/.test(await page.locator('main').textContent()), 'no NaN on the page');
+  assert.deepEqual(offMachineRequests(page), []);
+  assert.deepEqual(page.record.errors, []);
+};
+
+test('the house table keeps every column, the price label included, on screen at 375 px', async () => {
+  const page = await site.newPage({ width: 375, height: 800 });
+  await page.goto(`${site.base}/lessons/data-features-labels.html`);
+  await widgetsReady(page);
+  const wrap = page.locator('.c1-house-table').locator('xpath=..');
+  const { scroll, client } = await wrap.evaluate((w) => ({ scroll: w.scrollWidth, client: w.clientWidth }));
+  assert.ok(scroll <= client + 1, `the table scrolls sideways by ${scroll - client}px`);
+  const wrapBox = await wrap.boundingBox();
+  for (const name of ['size (m²)', 'bedrooms', 'shoe', 'price']) {
+    const box = await page.locator('.c1-house-table thead th', { hasText: name }).boundingBox();
+    assert.ok(box.x >= wrapBox.x - 1 && box.x + box.width <= wrapBox.x + wrapBox.width + 1, `${name} column visible`);
+  }
+  assert.equal(await page.locator('.c1-scroll-cue').isVisible(), false, 'no scroll cue when nothing scrolls');
+  await page.locator('.c1-house-table').screenshot({ path: 'test-output/screenshots/house-table-375.png' });
+  await page.close();
+});

@@ -1,0 +1,70 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+test('k-fold animation: fold by fold, the mean equals the engine\'s crossValScore', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/scaling-and-cv.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'k-fold cross-validation, fold by fold' });
+  assert.ok(await canvasIsDrawn(card.locator('canvas').first()));
+  const expected = await inEngine(page, (ml) => {
+    const t = new ml.DecisionTree();
+    try {
+      const d = ml.makeMoons(100, 0.35, 3);
+      t.setMaxDepth(3);
+      const s = ml.crossValScore(t, d.X, 2, d.y, 5, 3, 100000);
+      const mean = s.reduce((a, b) => a + b, 0) / s.length;
+      return { scores: [...s].map((v) => `${(v * 100).toFixed(1)}%`), mean: `${(mean * 100).toFixed(1)}%` };
+    } finally { t.delete(); }
+  });
+  const step = card.getByRole('button', { name: 'Step', exact: true });
+  for (let f = 0; f < 5; f++) {
+    await step.click();
+    assert.equal(await stat(card, 'fold'), `${f + 1} of 5`);
+    assert.equal(await stat(card, 'this fold'), expected.scores[f]);
+  }
+  assert.equal(await stat(card, 'mean'), expected.mean);
+  assert.match(await card.locator('.dw-message').textContent(), /crossValScore gives the same mean/);
+  // Changing k restarts with new folds.
+  await card.getByRole('slider', { name: /folds k/ }).fill('3');
+  assert.equal(await stat(card, 'fold'), '– of 3');
+  await screenshot(page, 'kfold-1280');
+  await assertClean(page);
+  await page.close();
+});
+
+test('k-fold animation: predict the cross-validated accuracy of a depth-10 tree (held, then missed)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/scaling-and-cv.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'k-fold cross-validation, fold by fold' });
+  const step = card.getByRole('button', { name: 'Step', exact: true });
+  const depth = card.getByRole('slider', { name: /tree depth/ });
+  const runAll = async () => { for (let f = 0; f < 5; f++) await step.click(); };
+  const id = 'kfold-deeper-tree';
+  await lockPrediction(card, id, 'same').catch(() => {});
+  assert.match((await verdict(card, id, 0)).text, /Run all the folds first/);
+  await runAll();
+  await lockPrediction(card, id, 'same');
+  await depth.fill('10');
+  await runAll();
+  let v = await verdict(card, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Depth 3: 83\.0%; depth 10: 84\.0%/);
+  await depth.fill('3');
+  await runAll();
+  await lockPrediction(card, id, 'perfect');
+  await depth.fill('10');
+  await runAll();
+  v = await verdict(card, id);
+  assert.equal(v.result, 'missed');
+  await assertClean(page);
+  await page.close();
+});

@@ -1,0 +1,99 @@
+// k-means by hand (kmeans lesson): the seed example moves c2 from 4 to 10 and ends at inertia 4,
+// and the final-inertia prediction settles on the engine's run.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { stat, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+test('k-means by hand: the seed example moves c2 from 4 to 10 and ends at inertia 4', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/kmeans.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'One k-means iteration by hand' });
+  assert.ok(await canvasIsDrawn(card.locator('canvas')));
+  assert.equal(await stat(card, 'c₁'), '2.00');
+  assert.equal(await stat(card, 'c₂'), '4.00');
+  const step = card.getByRole('button', { name: 'Step', exact: true });
+  await step.click(); // assign
+  assert.equal(await stat(card, 'c₂'), '4.00');
+  assert.equal(await stat(card, 'inertia'), '112.00'); // 1+0+1 + 25+36+49 with the new labels
+  assert.deepEqual(await card.locator('tbody tr td:last-child').allTextContents(), ['c₁', 'c₁', 'c₁', 'c₂', 'c₂', 'c₂']);
+  await step.click(); // move
+  assert.equal(await stat(card, 'c₁'), '2.00');
+  assert.equal(await stat(card, 'c₂'), '10.00');
+  assert.equal(await stat(card, 'inertia'), '4.00');
+  await step.click(); // check
+  assert.match(await card.locator('.dw-message').textContent(), /Converged after 1 update/);
+  // The engine agrees with what is shown.
+  const expected = await inEngine(page, (ml) => {
+    const km = new ml.KMeans();
+    try { km.setK(2); km.setData([1, 2, 3, 9, 10, 11], 1, []); km.setCentroids([2, 4]); km.fit(100); return [...km.centroids(), km.inertia()]; } finally { km.delete(); }
+  });
+  assert.deepEqual(expected, [2, 10, 4]);
+  // Keyboard: the selected starting centroid moves and the example restarts from it.
+  await card.locator('canvas').focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await stat(card, 'c₁'), '2.50');
+  assert.equal(await stat(card, 'iteration'), '0');
+  // Enter selects c₂; Shift+Right (5 units a press) stops at the end of the drawn axis, 22.
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 8; i++) await page.keyboard.press('Shift+ArrowRight');
+  assert.equal(await stat(card, 'c₂'), '22.00');
+  assert.match(await card.locator('canvas').getAttribute('aria-label'), /^Number line from 0\.0 to 22\.0:/);
+  // From 20 on every point is nearer c₁: c₂ ends as an empty cluster.
+  for (let i = 0; i < 3; i++) await step.click();
+  assert.deepEqual(await card.locator('tbody tr td:last-child').allTextContents(), ['c₁', 'c₁', 'c₁', 'c₁', 'c₁', 'c₁']);
+  assert.equal(await stat(card, 'inertia'), '100.00');
+  assert.match(await card.locator('.c4-explain').textContent(), /c₂ has no points at all/);
+  assert.match(await card.locator('.dw-message').textContent(), /One centroid ended with no points/);
+  // c₁ starts at 2.5 here (moved above), so the limit is 2·11 − 2.5 = 19.5: at 19.5 point 11
+  // is a tie (still an empty cluster), at 19 both clumps are found.
+  await card.locator('canvas').focus();
+  await page.keyboard.press('Enter'); await page.keyboard.press('Enter'); // c₁, then c₂ again
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+  assert.equal(await stat(card, 'c₂'), '19.50');
+  for (let i = 0; i < 4; i++) await step.click();
+  assert.equal(await stat(card, 'inertia'), '100.00');
+  await card.locator('canvas').focus();
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await stat(card, 'c₂'), '19.00');
+  for (let i = 0; i < 8; i++) await step.click();
+  assert.equal(await stat(card, 'inertia'), '4.00');
+  await assertClean(page);
+  await page.close();
+});
+
+test('k-means by hand: predict the final inertia from c₂ = 20 (held, then missed)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/kmeans.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'One k-means iteration by hand' });
+  const step = card.getByRole('button', { name: 'Step', exact: true });
+  const id = 'kmeans-final-inertia';
+  await card.locator('canvas').focus();
+  await page.keyboard.press('Enter');                   // select c₂
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');   // 4 → 19
+  for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');         // → 20
+  assert.equal(await stat(card, 'c₂'), '20.00');
+  await lockPrediction(card, id, '100');
+  for (let i = 0; i < 6; i++) await step.click();
+  let v = await verdict(card, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /you said 100\.00, and it came out 100\.00 \(within ± 1\.00\)\. Starting from c₁ = 2\.00 and c₂ = 20\.00, k-means stopped at c₁ = 6\.00, c₂ = 20\.00/);
+  assert.match(v.text, /One centroid never won a point/);
+  // After a Step, predicting is refused until Reset.
+  await lockPrediction(card, id, '4').catch(() => {});
+  assert.match((await verdict(card, id, 0)).text, /Press Reset first/);
+  await card.getByRole('button', { name: 'Reset' }).click();
+  await lockPrediction(card, id, '4');
+  for (let i = 0; i < 6; i++) await step.click();
+  v = await verdict(card, id);
+  assert.equal(v.result, 'missed');
+  await assertClean(page);
+  await page.close();
+});

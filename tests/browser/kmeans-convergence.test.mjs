@@ -1,0 +1,86 @@
+// k-means convergence (frontier-kmeans lesson): inertia per half-step never rises and matches the
+// engine, restarts expose local minima, and the tighter-blobs prediction settles.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+test('k-means: inertia per half-step never rises and matches the engine; restarts expose local minima', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/frontier-kmeans.html`);
+    await widgetsReady(page);
+    const w = cardAt(page, 1);
+    assert.ok(await ink(w, 0) > 5);
+    const seen = [];
+    for (let i = 0; i < 6; i++) {
+      await w.getByRole('button', { name: 'Step', exact: true }).click();
+      seen.push(Number(await stat(w, 'inertia')));
+    }
+    for (let i = 1; i < seen.length; i++) assert.ok(seen[i] <= seen[i - 1] + 1e-9, `inertia rose: ${seen}`);
+    const expected = await inEngine(page, (ml) => {
+      const d = ml.makeBlobs(160, 4, 0.45, 7);
+      const km = new ml.KMeans();
+      try {
+        km.setData(d.X, 2, []); km.setK(4); km.setInit('random'); km.reset(5);
+        const out = [];
+        for (let i = 0; i < 6; i++) {
+          if (km.status() === 'converged') { out.push(km.inertia().toFixed(3)); continue; }
+          if (km.awaitingUpdate()) km.updateStep(); else km.assignStep();
+          out.push(km.inertia().toFixed(3));
+        }
+        return out;
+      } finally { km.delete(); }
+    });
+    assert.deepEqual(seen.map((v) => v.toFixed(3)), expected);
+    await w.getByRole('button', { name: 'Try 20 starts' }).click();
+    // The lesson: at the default spread 1 random start of 20 stops at a poor minimum, no k-means++ start does.
+    assert.match(await message(w), /20 random starts: 1 ended in a worse local minimum\. 20 k-means\+\+ starts: 0 did\. The best inertia found was 63\.866/);
+    assert.notEqual(await stat(w, 'best of 20'), '–');
+    // Keyboard: pick centroid 2 and move it; the run restarts from the user's start.
+    await w.locator('canvas').first().focus();
+    await page.keyboard.press('2');
+    await page.keyboard.press('Shift+ArrowLeft');
+    assert.match(await message(w), /Your own start/);
+    assert.equal(await stat(w, 'iterations'), '0');
+    await cardShot(w, `kmeans-${width}`);
+    assert.ok(await noNaNInCards(page));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+test('k-means: predict whether tighter blobs trap more random starts (missed, then held)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/frontier-kmeans.html`);
+  await widgetsReady(page);
+  const w = cardAt(page, 1);
+  const spread = w.getByRole('slider', { name: /blob spread/ });
+  const tryStarts = w.getByRole('button', { name: 'Try 20 starts' });
+  const id = 'kmeans-tight-blobs';
+  await lockPrediction(w, id, 'fewer').catch(() => {});
+  assert.match((await verdict(w, id, 0)).text, /Press Try 20 starts at a spread above 0\.20 first/);
+  await tryStarts.click();
+  await lockPrediction(w, id, 'fewer');
+  await spread.fill('0.2');
+  assert.equal((await verdict(w, id, 0)).result, null);  // not tried yet at 0.2
+  await tryStarts.click();
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /Spread 0\.45: 1 of 20 random starts got stuck; spread 0\.20: 7/);
+  await spread.fill('0.45');
+  await tryStarts.click();
+  await lockPrediction(w, id, 'more');
+  await spread.fill('0.2');
+  await tryStarts.click();
+  v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -1,0 +1,74 @@
+// The k-NN vote (knn lesson): dragging and keys move the query, the vote is the engine's for that
+// point, and the k = 25 prediction settles on the engine's map.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { stat, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+test('k-NN vote: dragging and keys move the query; the vote is the engine\'s for that point', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/knn.html`);
+    await widgetsReady(page);
+    const card = page.locator('.dw-card').filter({ hasText: 'Vote of the neighbours' });
+    const canvas = card.locator('canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    assert.ok(await canvasIsDrawn(canvas));
+    const box = await canvas.boundingBox();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.35, { steps: 4 });
+    await page.mouse.up();
+    await canvas.focus();
+    await page.keyboard.press('Shift+ArrowDown');
+    assert.match(await canvas.getAttribute('aria-label'), /^Query at \(/);
+    const [qx, qy] = (await canvas.getAttribute('data-query')).split(',');
+    await card.getByRole('slider', { name: /k \(neighbours\)/ }).fill('7');
+    const shown = [await stat(card, 'votes ▲ orange'), await stat(card, 'votes ● blue')].map(Number);
+    assert.equal(shown[0] + shown[1], 7);
+    const expected = await inEngine(page, (ml, { q }) => {
+      const knn = new ml.KNearestNeighbors();
+      try {
+        const d = ml.makeMoons(70, 0.3, 2);
+        knn.setData(d.X, 2, d.y); knn.setK(7); knn.step();
+        return { votes: [...knn.votes(q)], neighbours: [...knn.neighbors(q).indices] };
+      } finally { knn.delete(); }
+    }, { q: [Number(qx), Number(qy)] });
+    assert.deepEqual(shown, expected.votes);
+    assert.equal(await stat(card, 'prediction'), expected.votes[1] > expected.votes[0] ? 'blue ●' : 'orange ▲');
+    await card.getByRole('slider', { name: /k \(neighbours\)/ }).fill('1');
+    assert.match(await card.locator('.dw-message').textContent(), /k = 1/);
+    await screenshot(page, `knn-${width}`);
+    await assertClean(page);
+    await page.close();
+  }
+});
+
+test('k-NN vote: predict the share of the plane that changes class when k goes to 25 (missed, then held)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/knn.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Vote of the neighbours' });
+  const k = card.getByRole('slider', { name: /k \(neighbours\)/ });
+  const id = 'knn-raise-k';
+  await lockPrediction(card, id, 'many');
+  await k.fill('12');                                   // not yet 25: no verdict
+  assert.equal((await verdict(card, id, 0)).result, null);
+  await k.fill('25');
+  let v = await verdict(card, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /From k = 5 to k = 25, 11\.5% of the 3,?600 grid cells changed class/);
+  await k.fill('5');
+  await lockPrediction(card, id, 'some');
+  await k.fill('25');
+  v = await verdict(card, id);
+  assert.equal(v.result, 'held');
+  await assertClean(page);
+  await page.close();
+});
+

@@ -1,0 +1,92 @@
+// Level 3 · Learning curves: the curves grow with n, the readouts equal the engine's exact fit on
+// the same split, and the capacity slider moves the diagnosis from high bias to high variance.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite } from './browser.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+async function engineAt(page, degree, n) {
+  return inEngine(page, (ml, [deg, size]) => ml.scoped((track) => {
+    const poly = track(new ml.PolynomialRegression());
+    const d = ml.makeNoisySin(120, 0.3, 8);
+    const s = ml.trainValidationTestSplit(120, 0.25, 0, 8, false);
+    const take = (a, idx) => Array.from(idx, (i) => a[i]);
+    const rows = Array.from(s.train).slice(0, size);
+    poly.setDegree(deg);
+    poly.setData(take(d.X, rows), 1, take(d.y, rows));
+    poly.solve();
+    return {
+      train: ml.meanSquaredError(take(d.y, rows), poly.predict(take(d.X, rows)).slice()),
+      val: ml.meanSquaredError(take(d.y, s.validation), poly.predict(take(d.X, s.validation)).slice()),
+    };
+  }), [degree, n]);
+}
+
+for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']]) {
+  test(`learning curves at ${width} px (${reducedMotion} motion)`, async () => {
+    const page = await openLesson(site, 'learning-curves', { width, reducedMotion });
+    const w = cardByTitle(page, 'Learning curves grow with the dataset');
+    const msg = w.locator('.dw-message');
+    // Reduced motion draws the whole curve at once; otherwise it plays in once on screen
+    // (animations pause while the widget is scrolled out of view).
+    await w.locator('canvas').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelector('.dw-stat[data-stat="n"] .dw-stat-value').textContent === '90', null, { timeout: 30000 });
+    assert.ok(await canvasIsDrawn(w.locator('canvas')));
+    const line = await engineAt(page, 1, 90);
+    assert.equal(await stat(w, 'train MSE'), line.train.toFixed(3));
+    assert.equal(await stat(w, 'validation MSE'), line.val.toFixed(3));
+    assert.match(await msg.textContent(), /High bias/);
+    // Step from the start: n = 2, 3, 4.
+    await w.getByRole('button', { name: 'Reset' }).click();
+    const step = () => w.getByRole('button', { name: 'Step', exact: true }).click();
+    await step();   // n = 2: a line passes exactly through 2 points
+    assert.match(await msg.textContent(), /n = 2 points, 2 coefficients: the curve passes exactly through every training point/);
+    await step();   // n = 3: no longer
+    assert.doesNotMatch(await msg.textContent(), /passes exactly/);
+    await step();
+    assert.equal(await stat(w, 'n'), '4');
+    const small = await engineAt(page, 1, 4);
+    assert.equal(await stat(w, 'train MSE'), small.train.toFixed(3));
+    // High capacity: a big gap part-way through.
+    await w.getByRole('slider', { name: /capacity/ }).fill('12');
+    await page.waitForFunction(() => document.querySelector('.dw-stat[data-stat="n"] .dw-stat-value').textContent === '90', null, { timeout: 30000 });
+    const wiggly = await engineAt(page, 12, 90);
+    assert.equal(await stat(w, 'validation MSE'), wiggly.val.toFixed(3));
+    await w.getByRole('button', { name: 'Reset' }).click();
+    for (let i = 0; i < 16; i++) await w.getByRole('button', { name: 'Step', exact: true }).click();   // n = 17
+    assert.equal(await stat(w, 'n'), '17');
+    const mid = await engineAt(page, 12, 17);
+    assert.equal(await stat(w, 'validation MSE'), mid.val.toFixed(3));
+    assert.ok(mid.val > 3 * mid.train, 'degree 12 on 17 points overfits');
+    assert.match(await msg.textContent(), /High variance/);
+    // Errors far above the axis are pinned to the top edge with a note, and read in × 10ⁿ form.
+    assert.match(await w.locator('canvas').getAttribute('data-off-top'), /× 10/);
+    await w.getByRole('button', { name: 'Reset' }).click();
+    for (let i = 0; i < 3; i++) await w.getByRole('button', { name: 'Step', exact: true }).click();   // n = 4
+    assert.match(await stat(w, 'validation MSE'), /^\d\.\d\d × 10[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/);
+    await finish(page, `learning-curves-${width}`);
+  });
+}
+
+test('learning curves: predict the shape at n = 90 for degree 12 (missed, then held)', async () => {
+  const page = await openLesson(site, 'learning-curves', { width: 1280, reducedMotion: 'reduce' });
+  const w = cardByTitle(page, 'Learning curves grow with the dataset');
+  await w.getByRole('slider', { name: /degree/ }).fill('12');
+  const id = 'learning-curves-final';
+  await lockPrediction(w, id, 'variance');              // reduced motion: the whole run at once
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /Degree 12 at n = 90: training 0\.088, validation 0\.133/);
+  await lockPrediction(w, id, 'close');
+  v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  await w.getByRole('slider', { name: /degree/ }).fill('1');
+  await lockPrediction(w, id, 'bias');
+  assert.equal((await verdict(w, id)).result, 'held');
+  await finish(page, 'learning-curves-predict');
+});

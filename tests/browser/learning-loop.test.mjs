@@ -1,0 +1,102 @@
+// The learning-loop animation (learning-loop lesson): each lap is one engine step, it plays on
+// its own when motion is allowed, and the ten-laps prediction settles on the engine's error.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const stat = (page, card, label) => page.locator(`${card} .dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
+const canvasInk = (page, selector) => page.locator(selector).first().evaluate((c) => {
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let ink = 0;
+  for (let i = 3; i < d.length; i += 4) if (d[i] > 0) ink++;
+  return ink;
+});
+
+test('learning loop: each lap is one engine step and the error shrinks', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/learning-loop.html`);
+  await widgetsReady(page);
+  const card = '.c1-loop';
+  assert.ok(await canvasInk(page, `${card} canvas`) > 1000, 'the loop is drawn');
+  assert.equal(await page.locator(`${card} button`, { hasText: 'Play' }).textContent(), 'Play', 'reduced motion: no autoplay');
+  const mse0 = Number(await stat(page, card, 'error (MSE)'));
+  const step = page.locator(card).getByRole('button', { name: 'Step', exact: true });
+  for (let i = 0; i < 5; i++) await step.click(); // Data → Model → Prediction → Error → Update → Data
+  assert.equal(await stat(page, card, 'lap'), '2');
+  const mse1 = Number(await stat(page, card, 'error (MSE)'));
+  assert.ok(mse1 < mse0, `error shrinks: ${mse0} → ${mse1}`);
+  // Play under reduced motion runs one whole lap per press, instantly.
+  await page.locator(card).getByRole('button', { name: 'Play' }).click();
+  assert.equal(await stat(page, card, 'lap'), '3');
+  const shown = { mse: await stat(page, card, 'error (MSE)'), w: await stat(page, card, 'w'), b: await stat(page, card, 'b') };
+  const expected = await page.evaluate(async () => {
+    const { loadEngine } = await import('/engine/index.js');
+    const ml = await loadEngine();
+    const h = ml.houseTable();
+    const x = Array.from({ length: h.rows }, (_, i) => h.X[i * h.cols] / 100);
+    return ml.scoped((track) => {
+      const m = track(new ml.LinearRegression());
+      m.setData(x, 1, Array.from(h.y));
+      m.setLearningRate(0.1);
+      m.setParams([150, 0]);
+      m.step(); m.step();
+      const [w, b] = m.params();
+      return { mse: m.loss().toFixed(1), w: w.toFixed(2), b: b.toFixed(2) };
+    });
+  });
+  assert.deepEqual(shown, expected);
+  assert.match(await page.locator(`${card} .c1-stage-text`).textContent(), /Lap 3 · Data/);
+  await screenshot(page, 'learning-loop-1280');
+  // A learning rate above 2/λmax diverges, and the widget says so in words.
+  await page.locator(`${card} input[type="range"]`).first().fill('0.6');
+  for (let i = 0; i < 8; i++) await page.locator(card).getByRole('button', { name: 'Play' }).click();
+  assert.match(await page.locator(`${card} .dw-message`).textContent(), /Diverg|grow|explod/i);
+  assert.ok(!/NaN/.test(await page.locator('main').textContent()));
+  assert.deepEqual(offMachineRequests(page), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('learning loop animates on its own when motion is allowed', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/learning-loop.html`);
+  await widgetsReady(page);
+  await page.locator('.c1-loop').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => Number(document.querySelector('.c1-loop .dw-stat[data-stat="lap"] .dw-stat-value').textContent) >= 2, null, { timeout: 15000 });
+  await page.locator('.c1-loop').getByRole('button', { name: 'Pause' }).click();
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Predict, then check: the error after ten laps at η = 0.6 (grows) and at the default 0.1 (below 5 %).
+test('learning loop: the ten-laps prediction holds ("higher", η = 0.6) and misses ("some", η = 0.1)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/learning-loop.html`);
+  await widgetsReady(page);
+  const card = page.locator('.c1-loop');
+  const box = card.locator('[data-predict="learning-loop-ten-laps"]');
+  const lock = async (value) => {
+    await box.getByRole('combobox', { name: /After ten laps at this learning rate/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  const play = card.getByRole('button', { name: 'Play' });
+  await card.getByRole('slider', { name: /learning rate/ }).fill('0.6');
+  await card.getByRole('button', { name: 'Reset' }).click();
+  await lock('grown');
+  assert.match(await box.getByRole('status').textContent(), /η is 0\.60\./);
+  for (let i = 0; i < 10 && (await box.getAttribute('data-state')) === 'committed'; i++) await play.click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction held: you said “higher than where it started”/);
+  await card.getByRole('slider', { name: /learning rate/ }).fill('0.1');
+  await card.getByRole('button', { name: 'Reset' }).click();
+  await lock('some');
+  for (let i = 0; i < 10; i++) await play.click();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /what happened: “below 5 % of where it started”\. At η = 0\.10 the error went from/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -1,0 +1,115 @@
+// The matrix-transform playground (vectors-and-matrices lesson): determinant, eigenvalues and
+// eigenvectors agree with the engine, and the shear prediction settles.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const engine = (page, fn, arg) => page.evaluate(async ([src, a]) => {
+  const { loadEngine } = await import('/engine/index.js');
+  const ml = await loadEngine();
+  // eslint-disable-next-line no-new-func
+  return new Function('ml', 'a', src)(ml, a);
+}, [fn, arg]);
+
+test('matrix-transform: determinant, eigenvalues and eigenvectors agree with the engine', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/vectors-and-matrices.html`);
+    await widgetsReady(page);
+    const card = page.locator('.dw-card', { hasText: 'A matrix moves the whole plane' });
+    const stat = statReader(page, card);
+    const message = card.locator('.dw-message');
+    const ink = await canvasInk(page, '.dw-card canvas >> nth=0');
+    assert.ok(ink.colours > 6, 'plane drawn');
+    const sym = await engine(page, 'return ml.matrix2Eigen([2, 1, 1, 2]);');
+    assert.equal(await stat('det A'), '3.000');
+    assert.equal(await stat('λ₁'), sym.values[0].toFixed(3));
+    assert.equal(await stat('λ₁'), '3.000');
+    assert.equal(await stat('λ₂'), '1.000');
+    assert.match(await message.textContent(), /along \(0\.707, 0\.707\) vectors are scaled by 3\.000/);
+
+    await card.getByLabel('preset').selectOption('shear');
+    const detShear = await engine(page, 'return ml.matrix2Determinant([1, 1, 0, 1]);');
+    assert.equal(detShear, 1);
+    assert.equal(await stat('det A'), detShear.toFixed(3));
+    assert.equal(await stat('area of square'), '× 1.000');
+    assert.match(await message.textContent(), /Only one eigen-direction, \(1\.000, 0\.000\)/);
+
+    await card.getByLabel('preset').selectOption('rotate');
+    const rot = await engine(page, 'const r = 30 * Math.PI / 180; return ml.matrix2Eigen([Math.cos(r), -Math.sin(r), Math.sin(r), Math.cos(r)]);');
+    assert.equal(await stat('λ₁'), `${rot.re.toFixed(3)} + ${rot.im.toFixed(3)}i`);
+    assert.match(await message.textContent(), /No real eigenvectors: this matrix rotates every direction/);
+    await card.getByRole('slider', { name: /rotation angle/ }).fill('90');
+    assert.equal(await stat('λ₁'), '0.000 + 1.000i');
+
+    await card.getByLabel('preset').selectOption('reflect');
+    assert.equal(await stat('det A'), '-1.000');
+    assert.match(await message.textContent(), /flipped over/);
+    await card.getByLabel('preset').selectOption('project');
+    assert.equal(await stat('det A'), '0.000');
+    assert.equal(await message.getAttribute('data-tone'), 'warn');
+
+    // Typing an entry: A = [[3, 1], [1, 2]].
+    await card.getByLabel('preset').selectOption('symmetric');
+    await card.getByLabel('A entry a (row 1, column 1)').fill('3');
+    const typed = await engine(page, 'return { det: ml.matrix2Determinant([3, 1, 1, 2]), e: ml.matrix2Eigen([3, 1, 1, 2]) };');
+    assert.equal(await stat('det A'), typed.det.toFixed(3));
+    assert.equal(await stat('λ₁'), typed.e.values[0].toFixed(3));
+    await card.getByLabel('A entry b (row 1, column 2)').fill('99');
+    assert.match(await message.textContent(), /between −10 and 10/);
+
+    // Keyboard: arrows move the tip of Aî (first column) by 0.1.
+    const canvas = card.locator('canvas').first();
+    await canvas.focus();
+    await page.keyboard.press('ArrowRight');
+    const keyed = await engine(page, 'return ml.matrix2Determinant([3.1, 1, 1, 2]);');
+    assert.equal(await stat('det A'), keyed.toFixed(3));
+    assert.equal(await card.getByLabel('A entry a (row 1, column 1)').inputValue(), '3.1');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+ArrowUp');
+    assert.equal(await card.getByLabel('A entry d (row 2, column 2)').inputValue(), '3');
+
+    // Blend: Reset shows the identity (t = 0), Step moves by 0.1, Play runs to t = 1.
+    await card.getByRole('button', { name: 'Reset' }).click();
+    assert.match(await message.textContent(), /t = 0\.00/);
+    await card.getByRole('button', { name: 'Step' }).click();
+    assert.match(await message.textContent(), /t = 0\.10/);
+    await card.getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(() => [...document.querySelectorAll('.dw-card output')].some((o) => o.textContent === '1.00' && /blend/.test(o.parentElement.textContent)), null, { timeout: 8000 });
+    await card.getByRole('button', { name: 'Play' }).waitFor();
+    await screenshot(page, `matrix-${width}`);
+    assert.ok(await noNaNInCards(page));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+test('matrix-transform: predict, then check — the shear keeps the area (held and missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/vectors-and-matrices.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card', { hasText: 'A matrix moves the whole plane' });
+  const box = card.locator('[data-predict="matrix-shear-area"]');
+  const lockIn = async (value) => {
+    await box.getByRole('combobox', { name: /Its area will/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lockIn('same');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: stay the same\. Now choose the shear preset/);
+  await card.getByLabel('preset', { exact: true }).selectOption('shear');
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said “stay the same”.*det A = 1\.000, so the area is multiplied by 1\.000/);
+  await card.getByLabel('preset', { exact: true }).selectOption('symmetric');
+  await lockIn('grow');
+  await card.getByLabel('preset', { exact: true }).selectOption('shear');
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /did not hold: you said “grow”; what happened: “stay the same”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -1,0 +1,97 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+test('optimizer-race: every optimiser’s loss matches the engine; start moves by keyboard; surfaces switch', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/optimizer-race.html`);
+    await widgetsReady(page);
+    const stat = statReader(page);
+    const ink = await canvasInk(page, '.dw-stage canvas');
+    assert.ok(ink.colours > 10, 'the loss surface is drawn');
+    const stepBtn = page.getByRole('button', { name: 'Step', exact: true });
+    for (let i = 0; i < 20; i++) await stepBtn.click();
+    const expected = await page.evaluate(async () => {
+      const { loadEngine } = await import('/engine/index.js');
+      const ml = await loadEngine();
+      const out = {};
+      ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adagrad', 'adam'].forEach((name, i) => {
+        const s = new ml.OptimizerSurface();
+        try {
+          s.setFunction('ravine');
+          const info = s.info();
+          s.startPath(info.startX, info.startY, name, 0.05, { noise: 0, seed: 1 + i });
+          let last = 0;
+          for (let k = 0; k < 20; k++) last = s.stepPath().loss;
+          out[name] = last.toFixed(4);
+        } finally { s.delete(); }
+      });
+      return out;
+    });
+    assert.equal(await stat('SGD'), expected.sgd);
+    assert.equal(await stat('momentum'), expected.momentum);
+    assert.equal(await stat('Nesterov'), expected.nesterov);
+    assert.equal(await stat('RMSProp'), expected.rmsprop);
+    assert.equal(await stat('AdaGrad'), expected.adagrad);
+    assert.equal(await stat('Adam'), expected.adam);
+    assert.match(await page.locator('.dw-message').first().textContent(), /Step 20: .* leads/);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(() => /Step (1\d\d|[2-9]\d\d)/.test(document.querySelector('.dw-message').textContent), null, { timeout: 30000 });
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await screenshot(page, `optimizers-${width}`);
+    // Keyboard moves the start: the paths restart from there.
+    await page.locator('canvas[tabindex="0"]').focus();
+    await page.keyboard.press('Shift+ArrowUp');
+    assert.match(await page.locator('.dw-message').first().textContent(), /All six start at/);
+    // A learning rate far too large: the message names who diverged.
+    await page.getByRole('slider', { name: /learning rate/ }).fill('0');  // log track: 10^0 = 1
+    for (let i = 0; i < 30; i++) await stepBtn.click();
+    assert.match(await page.locator('.dw-message').first().textContent(), /Diverged: .*SGD/);
+    await page.getByLabel('surface', { exact: true }).selectOption('rosenbrock');
+    assert.match(await page.locator('.dw-message').first().textContent(), /η = 0\.0010/);
+    // The saddle's start is on y = 0: stepping says why nobody leaves the ridge.
+    await page.getByLabel('surface', { exact: true }).selectOption('saddle');
+    for (let i = 0; i < 3; i++) await stepBtn.click();
+    assert.match(await page.locator('.dw-message').first().textContent(), /no y-part.*minima at \(0, ±1\)/);
+    assert.ok(await page.getByRole('slider', { name: /gradient noise s/ }).count());
+    assert.ok(await noNaNInCards(page));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+test('optimizer-race: predict, then check — on the saddle without noise all six stay on the ridge (held and missed)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/optimizer-race.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="optimizer-saddle"]');
+  const status = () => box.getByRole('status').textContent();
+  const race = async () => {
+    await page.getByRole('button', { name: 'Reset' }).click();
+    for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Play' }).click(); // 100 steps each under reduced motion
+  };
+  await box.getByRole('combobox', { name: /six optimisers will be/ }).selectOption('saddle');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.match(await status(), /Your prediction: all stuck at the saddle point\. Now choose the saddle surface/);
+  // A finished race on the ravine does not settle it.
+  await race();
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  await page.getByLabel('surface', { exact: true }).selectOption('saddle');
+  await race();
+  assert.match(await status(), /Your prediction held: you said “all stuck at the saddle point”.*None of the six optimisers left the ridge y = 0/);
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  await box.getByRole('combobox').selectOption('minimum');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await race();
+  assert.match(await status(), /did not hold: you said “all at a minimum”; what happened: “all stuck at the saddle point”/);
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

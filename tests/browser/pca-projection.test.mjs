@@ -1,0 +1,116 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { stat, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const shareAlong = (ml, { deg }) => {
+  const pca = new ml.PCA();
+  try {
+    const d = ml.makeLinear(70, 0.6, 0, 0.55, 5, -3, 3);
+    const X = new Float64Array(140);
+    for (let i = 0; i < 70; i++) { X[2 * i] = d.X[i]; X[2 * i + 1] = d.y[i]; }
+    pca.setData(X, 2, []);
+    const r = deg * Math.PI / 180;
+    return { share: (pca.varianceAlong([Math.cos(r), Math.sin(r)]) * 100).toFixed(1), pc1: (pca.explainedVarianceRatio()[0] * 100).toFixed(1) };
+  } finally { pca.delete(); }
+};
+
+test('PCA projection: the captured share is the engine\'s varianceAlong, keys turn the line, Snap finds PC1', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width, reducedMotion: 'reduce' });
+    await page.goto(`${site.base}/lessons/pca.html`);
+    await widgetsReady(page);
+    const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
+    const canvas = card.locator('canvas').first();
+    assert.ok(await canvasIsDrawn(canvas));
+    const start = await inEngine(page, shareAlong, { deg: 100 });
+    assert.equal(await stat(card, 'variance captured'), `${start.share}%`);
+    assert.equal(await stat(card, 'PC1 holds'), `${start.pc1}%`);
+    await canvas.focus();
+    await page.keyboard.press('Shift+ArrowRight'); // 10° clockwise → 90°
+    const turned = await inEngine(page, shareAlong, { deg: 90 });
+    assert.equal(await stat(card, 'variance captured'), `${turned.share}%`);
+    assert.notEqual(turned.share, start.share);
+    await card.getByRole('button', { name: 'Snap to PC1' }).click();
+    assert.equal(await stat(card, 'variance captured'), `${start.pc1}%`);
+    assert.equal(await stat(card, 'off PC1 by'), '0.0°');
+    assert.match(await card.locator('.dw-message').textContent(), /This is PC1/);
+    // Dragging turns the line too.
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.1);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.08);
+    await page.mouse.up();
+    assert.notEqual(await stat(card, 'off PC1 by'), '0.0°');
+    await screenshot(page, `pca-${width}`);
+    await assertClean(page);
+    await page.close();
+  }
+});
+
+test('PCA projection: turning onto PC1 by hand is reported once; Snap is not; 180° reads as the same axis as 0°', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/pca.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
+  await card.getByRole('button', { name: 'Snap to PC1' }).click();
+  assert.match(await card.locator('.dw-message').textContent(), /This is PC1/);
+  assert.deepEqual(await reportedEvents(page), [], 'Snap found PC1, not the learner');
+  assert.equal(await stat(card, 'best'), '21.1%', 'the best share is the learner\'s own, not Snap\'s');
+  // One nudge from the snapped line is still Snap's find, not the learner's.
+  await card.locator('canvas').first().focus();
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await reportedEvents(page), [], 'a nudge after Snap is not a find by hand');
+  assert.equal(await stat(card, 'best'), '21.1%');
+  const slider = card.getByRole('slider', { name: /line angle/ });
+  assert.equal(await slider.getAttribute('max'), '179.5');
+  await slider.fill('100');
+  const canvas = card.locator('canvas').first();
+  await canvas.focus();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight'); // 100° → 40°
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight'); // → 35°, PC1 is at 34.7°
+  assert.match(await canvas.getAttribute('aria-label'), /projection line at 35\.0° keeps/);
+  assert.match(await card.locator('.dw-message').textContent(), /This is PC1/);
+  const result = { widget: 'pca-projection', title: 'Project onto the principal axis', score: 1, max: 1 };
+  assert.deepEqual(await reportedEvents(page), [{ type: 'dw:score', ...result }, { type: 'dw:complete', ...result }], 'every finished game reports its score and its completion');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowRight');
+  assert.equal((await reportedEvents(page)).length, 2, 'reported once');
+  // Turning past 0° wraps: 5° − 10° is the axis at 175°, never "−5°" or "180°".
+  await slider.fill('5');
+  await canvas.focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  assert.match(await canvas.getAttribute('aria-label'), /projection line at 175\.0° keeps/);
+  await assertClean(page);
+  await page.close();
+});
+
+test('PCA projection: predict the share a line 45° off PC1 keeps (missed, then held)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/pca.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
+  const angle = card.getByRole('slider', { name: /line angle/ });
+  const id = 'pca-45-degrees';
+  await lockPrediction(card, id, '20');
+  await angle.fill('60');                               // 25° off: no verdict yet
+  assert.equal((await verdict(card, id, 0)).result, null);
+  await angle.fill('80');
+  let v = await verdict(card, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /you said 20\.0, and it came out 49\.6 \(outside ± 5\.0\)\. 45\.3° off PC1 the line keeps 49\.6%/);
+  await angle.fill('100');
+  await lockPrediction(card, id, '50');
+  await angle.fill('169.5');
+  v = await verdict(card, id);
+  assert.equal(v.result, 'held');
+  await assertClean(page);
+  await page.close();
+});

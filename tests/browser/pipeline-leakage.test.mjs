@@ -1,0 +1,160 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+// The widget's scores, recomputed through the engine for the same table and settings.
+async function expected(page, features, select) {
+  return page.evaluate(async ([features, select]) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const { noiseTable } = await import('/widgets/pipeline-leakage/noise-table.js');
+    const ml = await loadEngine();
+    const d = noiseTable(50, features, 3);
+    const m = new ml.LogisticRegression();
+    try {
+      const pipe = { impute: true, strategy: 'mean', selectFeatures: select, scaling: 'standard' };
+      const avg = (a) => Array.from(a).reduce((s, v) => s + v, 0) / a.length;
+      const leaky = avg(ml.pipelineCrossValScore(m, d.X, d.cols, d.y, pipe, 5, 3, 500, true));
+      const honest = avg(ml.pipelineCrossValScore(m, d.X, d.cols, d.y, pipe, 5, 3, 500, false));
+      return { leaky: leaky.toFixed(3), honest: honest.toFixed(3) };
+    } finally { m.delete(); }
+  }, [features, select]);
+}
+
+// The one-hot table, rebuilt through the engine: the same city column, fold 1 of the same
+// stratified folds, OneHotEncoder fitted on all rows or on fold 1's training rows.
+async function expectedOneHot(page, fit) {
+  return page.evaluate(async (fit) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const { noiseTable, cityColumn, CITIES } = await import('/widgets/pipeline-leakage/noise-table.js');
+    const ml = await loadEngine();
+    const d = noiseTable(50, 500, 3);
+    const folds = ml.stratifiedKFold(d.y, 5, true, 3);
+    const testRows = Array.from(folds[0].test).slice(0, 5);
+    const city = cityColumn(50, 3, testRows[1]);
+    const fitRows = fit === 'all' ? Array.from({ length: 50 }, (_, i) => i) : Array.from(folds[0].train);
+    const enc = new ml.OneHotEncoder();
+    try {
+      enc.setIgnoreUnknown(true);
+      enc.fit(fitRows.map((i) => city[i]), 1);
+      const codes = Array.from(enc.categories(0));
+      const out = Array.from(enc.transform(testRows.map((i) => city[i]), 1));
+      const w = codes.length;
+      return {
+        head: ['row', 'city', 'one-hot columns (0/1)', ...codes.map((c) => CITIES[c])],
+        rows: testRows.map((i, r) => [String(i + 1), ...out.slice(r * w, r * w + w).map(String)]),
+        portoInFit: fitRows.some((i) => city[i] === 2),
+      };
+    } finally { enc.delete(); }
+  }, fit);
+}
+async function shownOneHot(page) {
+  return page.evaluate(() => {
+    const t = document.querySelector('.dwl2-onehot');
+    const head = [...t.querySelectorAll('thead th')].map((c) => c.textContent);
+    const rows = [...t.querySelectorAll('tbody tr')].map((tr) => [tr.querySelector('th').textContent, ...[...tr.querySelectorAll('td')].slice(1).map((c) => c.textContent)]);
+    return { head, rows };
+  });
+}
+
+test('pipeline-leakage: the one-hot table shows the engine encoder, and an unseen city is all zeros', async () => {
+  const page = await site.newPage({ width: 375 });
+  await page.goto(`${site.base}/lessons/pipeline-leakage.html`);
+  await widgetsReady(page);
+  const all = await expectedOneHot(page, 'all');
+  assert.deepEqual(await shownOneHot(page), { head: all.head, rows: all.rows });
+  assert.deepEqual(all.head.slice(3), ['Lyon', 'Oslo', 'Porto'], 'fitted on all rows: a Porto column too');
+  await page.getByLabel('table: statistics learned from').selectOption('train');
+  const honest = await expectedOneHot(page, 'train');
+  assert.equal(honest.portoInFit, false, 'the only Porto row is a test row');
+  assert.deepEqual(await shownOneHot(page), { head: honest.head, rows: honest.rows });
+  assert.deepEqual(honest.head.slice(3), ['Lyon', 'Oslo'], 'fitted on training rows: no Porto column');
+  assert.deepEqual(honest.rows[1].slice(1), ['0', '0'], 'the unseen city is encoded as zeros');
+  assert.match(await page.locator('.dwl2-onehot tbody tr').nth(1).textContent(), /Porto \(unseen\)/);
+  assert.match(await page.locator('.dwl2-onehot-caption').textContent(), /unseen city/);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375, 'the page does not scroll sideways');
+  // Both tables fit at 375 px: row, every feature column and the label stay in view, no hidden scroll.
+  for (const sel of ['.dwl2-table', '.dwl2-onehot']) {
+    assert.ok(await page.evaluate((s) => { const w = document.querySelector(s).closest('.dw-table-wrap'); return w.scrollWidth <= w.clientWidth; }, sel), `${sel} fits without scrolling`);
+  }
+  assert.deepEqual(await page.locator('.dwl2-table thead th').allTextContents(), ['row', 'x1 rawafter', 'x2 rawafter', 'x3 rawafter', 'label']);
+  assert.doesNotMatch(await page.locator('.dw-card').first().textContent(), /coin flip/);
+  await screenshot(page, 'pipeline-onehot-375');
+  assert.ok(await noNaNInCards(page));
+  assert.deepEqual(offMachineRequests(page), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('pipeline-leakage: leaky score beats chance on noise, honest does not, both match the engine', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/pipeline-leakage.html`);
+    await widgetsReady(page);
+    const stat = statReader(page);
+    const ink = await canvasInk(page, '.dwl2-plot canvas');
+    assert.ok(ink.colours > 4, 'fold plot is drawn');
+    const e = await expected(page, 500, 10);
+    assert.equal(await stat('leaky CV accuracy'), e.leaky);
+    assert.equal(await stat('honest CV accuracy'), e.honest);
+    assert.ok(Number(e.leaky) > Number(e.honest) + 0.15, 'the leak inflates the score');
+    assert.match(await page.locator('.dw-message').first().textContent(), /Leak/);
+    assert.equal(await page.locator('.dwl2-table tbody tr').count(), 5);
+    await screenshot(page, `pipeline-${width}`);
+
+    // Fewer noise columns: the leaky score changes and still equals the engine's.
+    const before = await stat('leaky CV accuracy');
+    await page.getByRole('slider', { name: /noise columns/ }).fill(String(Math.log10(10)));
+    const e10 = await expected(page, 10, 10);
+    assert.equal(await stat('leaky CV accuracy'), e10.leaky);
+    assert.equal(await stat('honest CV accuracy'), e10.honest);
+    assert.notEqual(await stat('leaky CV accuracy'), before);
+
+    // Table statistics switch between all rows and one training split.
+    const allFoot = await page.locator('.dwl2-table tfoot').textContent();
+    await page.getByLabel('table: statistics learned from').selectOption('train');
+    assert.notEqual(await page.locator('.dwl2-table tfoot').textContent(), allFoot);
+    assert.match(await page.locator('.dwl2-caption').textContent(), /training rows only/);
+
+    assert.ok(await noNaNInCards(page));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+test('pipeline-leakage: predict, then check — 2000 noise columns lift the leaky score (held and missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/pipeline-leakage.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="leakage-many-columns"]');
+  const columns = page.getByRole('slider', { name: /noise columns/ });
+  const lockIn = async (value) => {
+    await box.getByRole('combobox', { name: /leaky cross-validated accuracy will/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  // Refused at the default 500 columns: first see the two scores agree.
+  await lockIn('high');
+  assert.match(await box.getByRole('status').textContent(), /Slide the noise columns down to 5 first/);
+  await columns.fill(String(Math.log10(5)));
+  await lockIn('high');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: reach 0\.65 or more\. Now slide the noise columns all the way up/);
+  await columns.fill(String(Math.log10(2000))); // the track snaps to its last step: about 1,990 columns
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  const text = await box.getByRole('status').textContent();
+  const count = Number(text.match(/On ([\d\s\u2009\u202f]+) columns/)[1].replace(/\D/g, ''));
+  assert.ok(count >= 1900 && count <= 2000, `columns ${count}`);
+  const e = await expected(page, count, 10);
+  assert.match(text, new RegExp(`Your prediction held: .*the leaky pipeline reports ${e.leaky.replace('.', '\\.')}, the honest one ${e.honest.replace('.', '\\.')}`));
+  await columns.fill(String(Math.log10(5)));
+  await lockIn('chance');
+  await columns.fill(String(Math.log10(2000)));
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /did not hold: you said “stay below 0\.65, near chance”; what happened: “reach 0\.65 or more”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -1,0 +1,106 @@
+// What widget tests read from a page, in one place: open a lesson, find a card, read its
+// readouts and message, see whether a canvas has been drawn, run the site's own engine inside the
+// page, collect the course events widgets report, and the checks every widget test ends with.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { offMachineRequests, outputDir, screenshot, widgetsReady } from './browser.mjs';
+
+export async function openLesson(site, slug, { width = 1280, reducedMotion = 'no-preference' } = {}) {
+  const page = await site.newPage({ width, reducedMotion });
+  await page.goto(`${site.base}/lessons/${slug}.html`);
+  await widgetsReady(page);
+  return page;
+}
+
+// A widget card by the text of its title, or by its position on the page.
+export function cardByTitle(page, title) {
+  return page.locator('.dw-card', { has: page.locator('h3.dw-title', { hasText: title }) });
+}
+export function cardAt(page, index) { return page.locator('.dw-card').nth(index); }
+
+// The readout labelled `label` (its data-stat) inside `scope`, as trimmed text.
+export async function stat(scope, label) {
+  return (await scope.locator(`.dw-stat[data-stat="${label}"] .dw-stat-value`).first().textContent()).trim();
+}
+export function statReader(page, scope = page) {
+  return (label) => stat(scope, label);
+}
+
+export async function message(scope) { return (await scope.locator('.dw-message').first().textContent()).trim(); }
+
+// How much of a canvas is drawn: painted samples (alpha > 0) and distinct colours among every
+// fourth pixel.
+export function inkOf(canvas) {
+  return canvas.evaluate((c) => {
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    const colours = new Set();
+    let painted = 0;
+    for (let i = 0; i < data.length; i += 16) {
+      if (data[i + 3] > 0) painted += 1;
+      colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    }
+    return { painted, colours: colours.size };
+  });
+}
+export function canvasInk(page, selector) { return inkOf(page.locator(selector).first()); }
+// The number of colours on the nth canvas of a card.
+export async function ink(scope, nth = 0) { return (await inkOf(scope.locator('canvas').nth(nth))).colours; }
+// Something is drawn: more than a few colours over more than a sliver of the canvas.
+export async function canvasIsDrawn(canvas) {
+  const { painted, colours } = await inkOf(canvas);
+  return painted > 50 && colours > 3;
+}
+
+// Runs fn(ml, arg) inside the page with the site's own engine module; fn and arg must be
+// serialisable (fn is sent as source text).
+export function inEngine(page, fn, arg = {}) {
+  return page.evaluate(async ({ src, a }) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const ml = await loadEngine();
+    // eslint-disable-next-line no-new-func
+    return new Function('ml', 'a', `return (${src})(ml, a);`)(ml, a);
+  }, { src: fn.toString(), a: arg });
+}
+
+// Widget cards only: typeset math such as N_a legitimately holds the letters "NaN".
+export async function noNaNInCards(page) {
+  const texts = await page.locator('.dw-card').allTextContents();
+  return texts.every((t) => !/\bNaN\b/.test(t));
+}
+
+export async function cardShot(scope, name) {
+  await scope.scrollIntoViewIfNeeded();
+  await scope.screenshot({ path: path.join(outputDir, `${name}.png`) });
+}
+
+// The checks every widget test ends with: no NaN shown, no console errors, nothing off the machine.
+export async function assertClean(page) {
+  const text = await page.locator('main').textContent();
+  assert.ok(!/NaN/.test(text), 'no "NaN" text on the page');
+  assert.deepEqual(offMachineRequests(page), []);
+  assert.deepEqual(page.record.errors, []);
+}
+
+// The same ending with pictures (the page and each card), math typeset, and the page closed.
+export async function finish(page, name) {
+  await screenshot(page, name);
+  const cards = page.locator('.dw-card');
+  for (let i = 0; i < await cards.count(); i++) await cards.nth(i).screenshot({ path: path.join(outputDir, `${name}-card${i}.png`) });
+  assert.ok(await noNaNInCards(page), 'no NaN shown in a widget');
+  assert.equal(await page.locator('.katex-error').count(), 0, 'all math typesets');
+  assert.deepEqual(offMachineRequests(page), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+}
+
+// Starts collecting the course events widgets dispatch (dw:score, dw:complete), listening on
+// document as web/js/progress.js does; read them back with reportedEvents(page).
+export async function listenForReports(page) {
+  await page.evaluate(() => {
+    window.__dwReports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.__dwReports.push({ type, ...e.detail }));
+  });
+}
+export async function reportedEvents(page) {
+  return page.evaluate(() => window.__dwReports.slice());
+}

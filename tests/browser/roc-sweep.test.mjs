@@ -1,0 +1,94 @@
+// Level 3 · ROC curves: Step/Play/Reset sweep the threshold, the readouts equal the engine's ROC
+// points, AUC and average precision, and the hard dataset lowers the AUC.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite } from './browser.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+async function engineCurves(page, spread) {
+  return inEngine(page, (ml, s) => ml.scoped((track) => {
+    const model = track(new ml.LogisticRegression());
+    const train = ml.makeBlobs(80, 2, s, 5);
+    const test = ml.makeBlobs(80, 2, s, 5 + 7919);
+    model.setData(train.X, train.cols, train.y);
+    model.setLearningRate(0.5);
+    model.fit(4000);
+    const proba = model.predictProba(test.X);
+    const scores = Array.from({ length: test.rows }, (_, i) => proba[2 * i + 1]);
+    const roc = ml.rocCurve(test.y, scores);
+    return { fpr: Array.from(roc.fpr), tpr: Array.from(roc.tpr), auc: ml.rocAuc(test.y, scores), ap: ml.averagePrecision(test.y, scores) };
+  }), spread);
+}
+
+for (const width of [1280, 375]) {
+  test(`ROC sweep at ${width} px: step, play, drag and the dataset toggle`, async () => {
+    const page = await openLesson(site, 'roc-curves', { width });
+    const w = cardByTitle(page, 'Sweep the threshold');
+    for (let i = 0; i < 3; i++) assert.ok(await canvasIsDrawn(w.locator('canvas').nth(i)));
+    const easy = await engineCurves(page, 2.0);
+    assert.equal(await stat(w, 'AUC'), easy.auc.toFixed(3));
+    assert.equal(await stat(w, 'avg precision'), easy.ap.toFixed(3));
+    assert.equal(await stat(w, 'TPR'), '0.000');
+    const step = w.getByRole('button', { name: 'Step', exact: true });
+    for (let i = 0; i < 5; i++) await step.click();
+    assert.equal(await stat(w, 'TPR'), easy.tpr[5].toFixed(3));
+    assert.equal(await stat(w, 'FPR'), easy.fpr[5].toFixed(3));
+    // Keyboard on the ROC chart walks one point at a time.
+    await w.locator('canvas').nth(1).focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    assert.equal(await stat(w, 'TPR'), easy.tpr[15].toFixed(3));
+    // Play runs the sweep to the end, where the area so far is the whole AUC.
+    await w.getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(() => /Sweep complete/.test([...document.querySelectorAll('.dw-message')].map((m) => m.textContent).join(' ')), null, { timeout: 15000 });
+    assert.equal(await stat(w, 'area so far'), easy.auc.toFixed(3));
+    assert.equal(await stat(w, 'TPR'), '1.000');
+    await w.getByRole('button', { name: 'Reset' }).click();
+    assert.equal(await stat(w, 'area so far'), '0.000');
+    // Dragging the threshold in the strip to 0.5 selects the ROC point for "score ≥ 0.5".
+    const strip = w.locator('canvas').nth(0);
+    await strip.scrollIntoViewIfNeeded();
+    const box = await strip.boundingBox();
+    const x = (t) => box.x + 74 + t * (box.width - 88);
+    await page.mouse.move(x(1), box.y + 30);
+    await page.mouse.down();
+    await page.mouse.move(x(0.5), box.y + 30, { steps: 6 });
+    await page.mouse.up();
+    assert.ok(Number(await stat(w, 'TPR')) > 0.5, `half-way threshold catches most positives: ${await stat(w, 'threshold')} ${await stat(w, 'TPR')}`);
+    await w.getByRole('button', { name: 'Hard', exact: true }).click();
+    const hard = await engineCurves(page, 5.0);
+    assert.equal(await stat(w, 'AUC'), hard.auc.toFixed(3));
+    assert.ok(hard.auc < easy.auc - 0.1, `overlap lowers AUC (${hard.auc} vs ${easy.auc})`);
+    await finish(page, `roc-${width}`);
+  });
+}
+
+test('ROC sweep: predict the Hard AUC before seeing it (missed, then held)', async () => {
+  const page = await openLesson(site, 'roc-curves', { width: 1280, reducedMotion: 'reduce' });
+  const w = cardByTitle(page, 'Sweep the threshold, trace the ROC curve');
+  const id = 'roc-hard-auc';
+  const sweepHard = async () => {
+    await w.getByRole('button', { name: 'Hard' }).click();
+    for (let i = 0; i < 10; i++) await w.getByRole('button', { name: 'Play' }).click();   // reduced motion: a tenth a press
+    assert.equal(await stat(w, 'TPR'), '1.000');
+  };
+  await lockPrediction(w, id, '0.5');
+  await sweepHard();
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /you said 0\.50, and it came out 0\.75 \(outside ± 0\.05\)/);
+  // Predicting while Hard is shown is refused: the AUC is on screen.
+  await lockPrediction(w, id, '0.75').catch(() => {});
+  assert.match((await verdict(w, id, 0)).text, /Switch back to Easy first/);
+  await w.getByRole('button', { name: 'Easy' }).click();
+  await lockPrediction(w, id, '0.8');
+  await sweepHard();
+  v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /with probability 0\.752: below the Easy data's 0\.983/);
+  await finish(page, 'roc-predict');
+});

@@ -1,0 +1,45 @@
+// The rules-or-learn sorting game (rules-or-learning lesson): feedback with a reason, the score,
+// keyboard play and replay.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const stat = (page, card, label) => page.locator(`${card} .dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
+const clean = async (page) => {
+  assert.ok(!/NaN/.test(await page.locator('main').textContent()), 'no NaN on the page');
+  assert.deepEqual(offMachineRequests(page), []);
+  assert.deepEqual(page.record.errors, []);
+};
+
+test('rules or learn: feedback with a reason, score, keyboard, replay', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/rules-or-learning.html`);
+  await widgetsReady(page);
+  const card = '.c1-quiz';
+  assert.equal(await page.locator(`${card} .c1-quiz-counter`).textContent(), 'Scenario 1 of 12');
+  const { DECK } = await page.evaluate(async () => import('/widgets/rules-or-learn.js'));
+  for (let i = 0; i < 12; i++) {
+    const text = await page.locator(`${card} .c1-quiz-scenario`).textContent();
+    const item = DECK.find((d) => d.text === text);
+    assert.ok(item, `scenario "${text}" is in the deck`);
+    // Answer the first six correctly with the mouse, the rest wrongly with the keyboard.
+    if (i < 6) await page.locator(`${card} .c1-choice[data-choice="${item.answer}"]`).click();
+    else await page.keyboard.press(item.answer === 'rules' ? 'l' : 'r');
+    const feedback = await page.locator(`${card} .c1-quiz-feedback`).textContent();
+    assert.ok(feedback.includes(item.reason), 'feedback gives the reason');
+    assert.match(feedback, i < 6 ? /^Correct/ : /^Not quite/);
+    assert.equal(await stat(page, card, 'score'), `${Math.min(i + 1, 6)} / ${i + 1}`);
+    if (i < 11) await page.keyboard.press('n');
+  }
+  assert.match(await page.locator(`${card} .dw-message`).textContent(), /Round over: 6 of 12/);
+  await screenshot(page, 'rules-or-learning-1280');
+  await page.locator(card).getByRole('button', { name: 'Play again' }).click();
+  assert.equal(await stat(page, card, 'score'), '0 / 0');
+  await clean(page);
+  await page.close();
+});
+

@@ -1,0 +1,104 @@
+// The spam filter (spam-filter lesson): editing the email moves p(spam), computed by the engine's
+// logistic regression, and the meeting-weight prediction settles on the engine's weight.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const stat = (page, card, label) => page.locator(`${card} .dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
+const clean = async (page) => {
+  assert.ok(!/NaN/.test(await page.locator('main').textContent()), 'no NaN on the page');
+  assert.deepEqual(offMachineRequests(page), []);
+  assert.deepEqual(page.record.errors, []);
+};
+
+test('spam filter: editing the email moves p(spam), and it is the engine’s logistic regression', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/spam-filter.html`);
+  await widgetsReady(page);
+  const card = '.c1-spam';
+  assert.ok(await page.locator('.katex').count() > 5);
+  const p0 = await stat(page, card, 'p(spam)');
+  await page.locator(card).getByRole('button', { name: 'more: times the word “meeting” appears' }).click();
+  await page.locator(card).getByRole('button', { name: 'more: times the word “meeting” appears' }).click();
+  const p1 = await stat(page, card, 'p(spam)');
+  assert.ok(parseFloat(p1) < parseFloat(p0), `"meeting" lowers the spam probability: ${p0} → ${p1}`);
+  const expected = await page.evaluate(async () => {
+    const { loadEngine } = await import('/engine/index.js');
+    const { FEATURES } = await import('/widgets/spam-filter.js');
+    const ml = await loadEngine();
+    const X = [3, 2, 3, 0, 2, 3, 2, 0, 1, 4, 1, 0, 0, 2, 4, 0, 0, 0, 0, 2, 0, 1, 0, 3, 1, 0, 0, 0, 0, 1, 1, 0];
+    const y = [1, 1, 1, 1, 0, 0, 0, 0];
+    return ml.scoped((track) => {
+      const m = track(new ml.LogisticRegression());
+      m.setData(X, FEATURES.length, y);
+      m.setL2(0.05);
+      m.setLearningRate(0.5);
+      m.setParams([0, 0, 0, 0, 0]);
+      m.fit(50000);
+      return `${(m.predictProba([2, 1, 1, 2])[1] * 100).toFixed(1)}%`;
+    });
+  });
+  assert.equal(p1, expected);
+  // The training emails sit in a closed disclosure with a visible marker; the keyboard opens it.
+  const summary = page.locator(`${card} .c1-train-emails summary`);
+  const marker = () => summary.evaluate((el) => ({ content: getComputedStyle(el, '::before').content, transform: getComputedStyle(el, '::before').transform }));
+  assert.equal((await marker()).content, '"▸"');
+  assert.equal(await page.locator(`${card} .c1-train-emails`).evaluate((d) => d.open), false);
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator(`${card} .c1-train-emails`).evaluate((d) => d.open), true);
+  assert.notEqual((await marker()).transform, 'none', 'the marker turns when open');
+  await page.keyboard.press('Space');
+  assert.equal(await page.locator(`${card} .c1-train-emails`).evaluate((d) => d.open), false);
+  // Tipping the new email over 50% by the learner's own edits is what gets recorded.
+  await page.evaluate(() => {
+    window.__reports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.__reports.push({ type, ...e.detail }));
+  });
+  await page.locator(card).getByRole('button', { name: 'Looks like spam' }).click();
+  // Every finished game also reports its score (mountWidget adds it before the completion).
+  assert.deepEqual(await page.evaluate(() => window.__reports.map((r) => r.type)), ['dw:score', 'dw:complete']);
+  // Flip a training label: the model retrains and the training probabilities change.
+  const probsBefore = await page.locator(`${card} .c1-prob`).allTextContents();
+  await summary.click();
+  await page.locator(`${card} .c1-label-btn`).nth(4).click();
+  const probsAfter = await page.locator(`${card} .c1-prob`).allTextContents();
+  assert.notDeepEqual(probsAfter, probsBefore);
+  await screenshot(page, 'spam-filter-1280');
+  await clean(page);
+  await page.close();
+});
+
+// Predict, then check: three "meeting"s in each of the first two (spam) emails turn the weight
+// of "meeting" positive; the verdict waits until both emails have them.
+test('spam filter: the meeting-weight prediction misses ("stay negative") and holds ("turn positive")', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/spam-filter.html`);
+  await widgetsReady(page);
+  const card = page.locator('.c1-spam');
+  const box = card.locator('[data-predict="spam-meeting-weight"]');
+  const lock = async (value) => {
+    await box.getByRole('combobox', { name: /the weight of “meeting” will/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await card.locator('.c1-train-emails summary').click();
+  const meeting = (subject) => card.getByRole('spinbutton', { name: new RegExp(`times the word “meeting” appears in “${subject}`) });
+  await lock('negative');
+  await meeting('FREE prize inside').fill('3');
+  await meeting('FREE prize inside').dispatchEvent('change');
+  assert.equal(await box.getAttribute('data-state'), 'committed', 'one email is not the experiment yet');
+  await meeting('You are a WINNER').fill('3');
+  await meeting('You are a WINNER').dispatchEvent('change');
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /what happened: “turn positive”\. Retrained on the edited emails, the weight of “meeting” is \d\.\d\d\./);
+  await lock('positive');
+  await meeting('You are a WINNER').fill('4');
+  await meeting('You are a WINNER').dispatchEvent('change');
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  await clean(page);
+  await page.close();
+});

@@ -1,0 +1,68 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const stat = (page, label) => page.locator(`.dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
+
+test('Two jobs: the sorter gives instant feedback with a reason, keeps score, and works by key and tap', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    // Every score the widget reports to the course (dw:score / dw:complete on document).
+    await page.addInitScript(() => {
+      window.__reports = [];
+      for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.__reports.push({ type, ...e.detail }));
+    });
+    const reports = () => page.evaluate(() => window.__reports);
+    await page.goto(`${site.base}/lessons/two-jobs.html`);
+    await widgetsReady(page);
+    assert.ok(await page.locator('.katex').count() >= 1, 'math is typeset');
+    // The prompts and their answers, from the widget module itself (the answer key).
+    const key = await page.evaluate(async () => {
+      const m = await import('/widgets/spot-the-job.js');
+      return Object.fromEntries(m.PROMPTS.map((p) => [p.text, p.job]));
+    });
+    assert.ok(Object.keys(key).length >= 12, 'at least twelve prompts');
+    assert.equal(await stat(page, 'score'), '0 / 0');
+    assert.equal(await stat(page, 'left'), String(Object.keys(key).length));
+
+    // Answer the first prompt wrongly by tapping: feedback names the right job and why.
+    let text = await page.locator('.c2-sorter-prompt').textContent();
+    const wrong = key[text] === 'regression' ? 'Classification' : 'Regression';
+    await page.getByRole('button', { name: new RegExp(`^${wrong}`) }).click();
+    let feedback = await page.locator('.c2-sorter-feedback').textContent();
+    assert.match(feedback, /Not quite/);
+    assert.match(feedback, new RegExp(key[text]));
+    assert.ok(feedback.length > 40, 'the feedback gives a reason');
+    assert.equal(await stat(page, 'score'), '0 / 1');
+
+    // Then answer every remaining prompt correctly with the keyboard (R / C, Enter for next).
+    await page.getByRole('button', { name: 'Next prompt' }).click();
+    await page.locator('.c2-sorter').focus();
+    for (let i = 1; i < Object.keys(key).length; i++) {
+      text = await page.locator('.c2-sorter-prompt').textContent();
+      assert.ok(key[text], `unknown prompt ${text}`);
+      await page.keyboard.press(key[text] === 'regression' ? 'r' : 'c');
+      feedback = await page.locator('.c2-sorter-feedback').textContent();
+      assert.match(feedback, /^✓ Correct/);
+      if (i === Object.keys(key).length - 1) assert.deepEqual(await reports(), [], 'nothing is reported before the game is over');
+      await page.keyboard.press('Enter');
+    }
+    const n = Object.keys(key).length;
+    // The last Enter showed the result: the finished game is reported once, as played.
+    assert.equal(await stat(page, 'score'), `${n - 1} / ${n}`);
+    // (its score, then its completion: every finished game reports both)
+    const result = { widget: 'spot-the-job', title: 'Spot the job', score: n - 1, max: n };
+    assert.deepEqual(await reports(), [{ type: 'dw:score', ...result }, { type: 'dw:complete', ...result }]);
+    assert.equal(await stat(page, 'best streak'), String(n - 1));
+    assert.match(await page.locator('.c2-sorter-prompt').textContent(), new RegExp(`Done: ${n - 1} of ${n}`));
+    await screenshot(page, `two-jobs-${width}`);
+    assert.ok(!/NaN/.test(await page.locator('main').textContent()));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});

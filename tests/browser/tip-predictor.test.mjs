@@ -1,0 +1,108 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const stat = (page, label) => page.locator(`.dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
+
+test('Predicting a tip: engine predictions, input validation in words, and the examples\' MSE', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/predicting-a-tip.html`);
+    await widgetsReady(page);
+    assert.equal(await page.locator('.katex-error').count(), 0);
+    const input = page.getByLabel('bill x (dollars)');
+    assert.ok(await page.getByRole('button', { name: /Use w = 0.18/ }).isDisabled(), 'the line already is the trained one');
+    assert.equal(await stat(page, 'predicted tip'), '$9.50', 'seed: a $50 bill gives a $9.50 tip');
+    await input.fill('20');
+    assert.equal(await stat(page, 'predicted tip'), '$4.10', 'seed: a $20 bill gives a $4.10 tip');
+    await input.fill('$37.25');
+    const shown = Number((await stat(page, 'predicted tip')).slice(1));
+    // The same prediction and the examples' MSE computed by the engine directly.
+    const expected = await page.evaluate(async () => {
+      const { loadEngine } = await import('/engine/index.js');
+      const ml = await loadEngine();
+      const m = new ml.LinearRegression();
+      try {
+        const d = ml.makeLinear(6, 0.18, 0.5, 0.6, 11, 10, 80);
+        const bills = Array.from(d.X, (x) => Math.round(x * 100) / 100);
+        const tips = Array.from(d.y, (y) => Math.max(0, Math.round(y * 100) / 100));
+        m.setData(bills, 1, tips);
+        m.setParams([0.18, 0.5]);
+        return { tip: m.predict([37.25])[0], mse: m.loss() };
+      } finally { m.delete(); }
+    });
+    assert.equal(shown.toFixed(2), expected.tip.toFixed(2));
+    assert.equal(await stat(page, 'MSE on examples'), expected.mse.toFixed(3));
+    assert.equal(await page.locator('.dw-table tbody tr').count(), 6);
+
+    for (const [text, words] of [['-5', /cannot be negative/], ['abc', /not a number/], ['1e9', /not a number|absurd/], ['5000000', /absurd/], ['', /Type a bill/]]) {
+      await input.fill(text);
+      assert.match(await page.locator('.dw-message').textContent(), words, `message for "${text}"`);
+      assert.equal(await stat(page, 'predicted tip'), '–');
+      assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    }
+    await input.fill('400');
+    assert.match(await page.locator('.dw-message').textContent(), /extrapolation/);
+    // Keyboard on the chart moves the bill.
+    await page.locator('.dw-stage canvas[tabindex="0"]').focus();
+    await page.keyboard.press('Shift+ArrowLeft');
+    assert.equal(await input.inputValue(), '390.00');
+    // Moving w away from the trained value raises the MSE.
+    const before = Number(await stat(page, 'MSE on examples'));
+    await page.getByRole('slider', { name: /slope w/ }).fill('0.3');
+    assert.ok(Number(await stat(page, 'MSE on examples')) > before);
+    assert.equal(await page.getByRole('button', { name: /Use w = 0.18/ }).isDisabled(), false);
+    await page.getByRole('button', { name: 'Best line for these tips' }).click();
+    assert.equal(await stat(page, 'MSE on examples'), await stat(page, 'best possible MSE'));
+    assert.ok(await page.getByRole('button', { name: 'Best line for these tips' }).isDisabled(), 'offered only while it changes the line');
+    // The best line's intercept is negative: the sign goes before the currency, never "$-0.15".
+    await input.fill('50');
+    assert.match(await page.locator('.dw-message').textContent(), /plus a base of \u2212\$0\.15\.$/);
+    assert.match(await page.locator('.c2-tip-sum').textContent(), /^ŷ = 0\.188 × 50\.00 \u2212 0\.15 = \$9\.26$/);
+    assert.ok(!/\$-|\+ -/.test(await page.locator('.dw-card').textContent()), 'no "$-" or "+ -" anywhere');
+    // Every column of the receipts table is visible, also on a 375 px phone.
+    const overflow = await page.locator('.c2-tip-table-wrap').evaluate((wrap) => {
+      const edge = wrap.getBoundingClientRect().right + 0.5;
+      return [...wrap.querySelectorAll('th, td')].filter((c) => c.getBoundingClientRect().right > edge).map((c) => c.textContent);
+    });
+    assert.deepEqual(overflow, [], `cells cut off at ${width} px`);
+    assert.equal(await page.locator('.c2-tip-table thead th').count(), 5);
+    // Outside the $10–$80 the line was trained on: a warning, also just above it.
+    await input.fill('90');
+    assert.match(await page.locator('.dw-message').textContent(), /outside the bills the line was trained on \(\$10\.00 to \$80\.00\).*extrapolation/);
+    await page.getByRole('button', { name: /Use w = 0.18/ }).click();
+    assert.ok(await page.getByRole('button', { name: /Use w = 0.18/ }).isDisabled());
+    await input.fill('50');
+    await screenshot(page, `tip-${width}`);
+    assert.ok(!/NaN/.test(await page.locator('main').textContent()));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+// Predict, then check: the least-squares line for the six receipts has b ≈ −$0.15, below $0.
+test('Predicting a tip: the best-line intercept prediction misses ("above $0.50") and holds ("below $0")', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/predicting-a-tip.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="tip-best-intercept"]');
+  const lock = async (value) => {
+    await box.getByRole('combobox', { name: /The best line for these receipts will have a base tip b/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lock('above');
+  await page.getByRole('button', { name: 'Best line for these tips' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /what happened: “below \$0, a negative base tip”\. The least-squares line for these 6 receipts has w = 0\.188 and b = −\$0\.15\./);
+  await page.getByRole('button', { name: 'Use w = 0.18, b = 0.5' }).click();
+  await lock('negative');
+  await page.getByRole('button', { name: 'Best line for these tips' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -1,0 +1,141 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const stat = (page, label) => page.locator(`.dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
+const percent = async (page, label) => Number((await stat(page, label)).replace(/\s*%$/, ''));
+
+// The same split (the engine's stratified 50 % test split) and model, fitted and scored by the
+// engine: k-nearest neighbours with k = setting, or a decision tree of that depth.
+async function engineScores(page, kind, setting) {
+  return page.evaluate(async ({ kind, setting }) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const ml = await loadEngine();
+    const d = ml.makeMoons(200, 0.5, 2);
+    const split = ml.trainValidationTestSplit(d.y, 0, 0.5, 2, true);
+    const part = (rows) => ({ X: Array.from(rows).flatMap((r) => [d.X[2 * r], d.X[2 * r + 1]]), y: Array.from(rows, (r) => d.y[r]) });
+    const train = part(split.train); const test = part(split.test);
+    const m = kind === 'k' ? new ml.KNearestNeighbors() : new ml.DecisionTree();
+    try {
+      if (kind === 'k') { m.setK(setting); m.setData(train.X, 2, train.y); } else { m.setMaxDepth(setting); m.setData(train.X, 2, train.y); m.fit(100000); }
+      return { train: m.score(train.X, train.y), test: m.score(test.X, test.y) };
+    } finally { m.delete(); }
+  }, { kind, setting });
+}
+
+test('Train vs test: flexibility and "memorise hard" open the overfitting gap; scores match the engine', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/train-vs-test.html`);
+  await widgetsReady(page);
+  assert.equal(await page.locator('.katex-error').count(), 0);
+  const hasKnn = await page.evaluate(async () => {
+    const { loadEngine } = await import('/engine/index.js');
+    return typeof (await loadEngine()).KNearestNeighbors === 'function';
+  });
+  const kind = 'depth';
+  const LEVELS = [1, 2, 3, 4, 5, 6, 7, 8, 10, 12]; // as in the widget
+  const HARD = 1000;
+  const painted = await page.locator('.dw-stage canvas').first().evaluate((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const colours = new Set();
+    for (let i = 0; i < d.length; i += 4 * 89) colours.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
+    return colours.size;
+  });
+  assert.ok(painted > 20, 'the boundary heat map is painted');
+
+  // Starting level 3.
+  assert.equal(await stat(page, kind), String(LEVELS[2]));
+  let expected = await engineScores(page, kind, LEVELS[2]);
+  assert.equal(await percent(page, 'train'), Number((expected.train * 100).toFixed(1)));
+  assert.equal(await percent(page, 'test'), Number((expected.test * 100).toFixed(1)));
+  const gapStiff = expected.train - expected.test;
+
+  // Memorise hard: train ≈ 100 %, test lower, a message in words.
+  await page.getByRole('checkbox', { name: 'memorise hard' }).check();
+  assert.equal(await stat(page, kind), kind === 'k' ? '1' : 'no limit');
+  expected = await engineScores(page, kind, HARD);
+  assert.equal(await percent(page, 'train'), Number((expected.train * 100).toFixed(1)));
+  assert.equal(await percent(page, 'test'), Number((expected.test * 100).toFixed(1)));
+  assert.ok(expected.train >= 0.99, 'the memoriser fits its training points');
+  assert.ok(expected.train - expected.test > gapStiff + 0.05, `the gap opens (${gapStiff} → ${expected.train - expected.test})`);
+  assert.match(await page.locator('.dw-message').textContent(), /Overfitting/);
+
+  // The verdict follows the lesson's definitions (gap > 10 points: overfitting; train < 80 %:
+  // underfitting): depth 1 underfits, depth 2 fits, depth 7 (train 94 %, test 70 %) overfits.
+  const flexSlider = page.getByRole('slider', { name: /flexibility/ });
+  const tone = () => page.locator('.dw-message').getAttribute('data-tone');
+  for (const [level, words, expectedTone] of [[1, /^Underfitting: train 76%, test 74%/, 'warn'], [2, /^Good fit: train 85%, test 84%, a gap of 1 point \(/, 'ok'], [7, /^Overfitting: 94% on the points it studied but only 70% on hidden ones, a gap of 24 points/, 'bad']]) {
+    await flexSlider.fill(String(level));
+    assert.equal(await stat(page, kind), String(LEVELS[level - 1]));
+    assert.match(await page.locator('.dw-message').textContent(), words, `depth ${LEVELS[level - 1]}`);
+    assert.equal(await tone(), expectedTone);
+  }
+  assert.doesNotMatch(await page.locator('main').textContent(), /engine build|this build/);
+
+  // The slider moves the model (and unticks memorise).
+  await page.getByRole('slider', { name: /flexibility/ }).fill('9');
+  assert.equal(await stat(page, kind), String(LEVELS[8]));
+  assert.equal(await page.getByRole('checkbox', { name: 'memorise hard' }).isChecked(), false);
+  expected = await engineScores(page, kind, LEVELS[8]);
+  assert.equal(await percent(page, 'test'), Number((expected.test * 100).toFixed(1)));
+  if (hasKnn) {
+    // The model menu switches to k-nearest neighbours; memorising there is k = 1.
+    await page.getByLabel('model', { exact: true }).selectOption('knn');
+    await page.getByRole('checkbox', { name: 'memorise hard' }).check();
+    assert.equal(await stat(page, 'k'), '1');
+    expected = await engineScores(page, 'k', 1);
+    assert.equal(await percent(page, 'test'), Number((expected.test * 100).toFixed(1)));
+    await page.getByLabel('model', { exact: true }).selectOption('tree');
+  }
+  // The verdict row applies the same rule to every column: depth 1 under, 2–5 good, 6 on over.
+  assert.deepEqual(await page.locator('td.c2-verdict').allTextContents(), ['under', 'good', 'good', 'good', 'good', 'over', 'over', 'over', 'over', 'over', 'over']);
+  // The table holds every level plus "memorise".
+  assert.equal(await page.locator('.dw-table thead th').count(), 12);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(150);
+    // On a phone the table says it scrolls and keeps the current setting's column in view.
+    const view = await page.locator('.c2-curve-table').evaluate((table) => {
+      const scroller = [table, table.parentElement].find((e) => e.scrollWidth > e.clientWidth + 1);
+      const box = (scroller || table).getBoundingClientRect();
+      const now = table.querySelector('th.c2-now').getBoundingClientRect();
+      return { scrolls: !!scroller, visible: now.left >= box.left - 0.5 && now.right <= box.right + 0.5 };
+    });
+    assert.equal(await page.locator('.c2-scroll-note').isVisible(), view.scrolls, `scroll note at ${width} px`);
+    assert.ok(view.visible, `the current column is in view at ${width} px`);
+    if (width === 375) assert.ok(view.scrolls, 'eleven columns scroll on a phone');
+    await screenshot(page, `train-vs-test-${width}`);
+  }
+  assert.ok(!/NaN/.test(await page.locator('main').textContent()));
+  assert.deepEqual(offMachineRequests(page), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Predict, then check: memorise hard against level 2 on the hidden points (84 % → 68 % for the tree).
+test('Train vs test: the "memorise hard" prediction misses ("rise") and holds ("fall")', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/train-vs-test.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="train-vs-test-memorise"]');
+  const lock = async (value) => {
+    await box.getByRole('combobox', { name: /ticking “memorise hard” will make the test accuracy/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await page.getByRole('slider', { name: /flexibility/ }).fill('2');
+  await lock('higher');
+  await page.getByRole('checkbox', { name: 'memorise hard' }).check();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /what happened: “fall”\. With no limit the model scores 100% on its training points but 68% on the hidden ones, against 84% at depth 2\./);
+  await page.getByRole('checkbox', { name: 'memorise hard' }).uncheck();
+  await lock('lower');
+  await page.getByRole('checkbox', { name: 'memorise hard' }).check();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction held: you said “fall”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

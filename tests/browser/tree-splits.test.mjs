@@ -1,0 +1,107 @@
+// Tree splits (decision-trees lesson): depth and Step grow the engine's tree, Gini and entropy name
+// their own first cuts, and the depth prediction settles on the engine's test accuracy.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+test('Tree splits: depth slider and Step grow the engine\'s tree; purity and leaves match it', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/decision-trees.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Grow the tree' }).first();
+  const [regions, diagram] = [card.locator('canvas').nth(0), card.locator('canvas').nth(1)];
+  assert.ok(await canvasIsDrawn(regions));
+  assert.ok(await canvasIsDrawn(diagram));
+  const at = async (depth) => inEngine(page, (ml, { depth: d }) => {
+    const t = new ml.DecisionTree();
+    try {
+      const data = ml.makeMoons(120, 0.3, 4);
+      const test = ml.makeMoons(200, 0.3, 1004);
+      t.setData(data.X, 2, data.y); t.setMaxDepth(d); t.reset(4); t.fit(100000);
+      return { purity: `${(t.score(data.X, data.y) * 100).toFixed(1)}%`, test: `${(t.score(test.X, test.y) * 100).toFixed(1)}%`, leaves: String(t.leafCount()), gini: t.loss().toFixed(3) };
+    } finally { t.delete(); }
+  }, { depth });
+  const d3 = await at(3);
+  assert.equal(await stat(card, 'purity'), d3.purity);
+  assert.equal(await stat(card, 'leaves'), d3.leaves);
+  await card.getByRole('slider', { name: /max depth/ }).fill('8');
+  const d8 = await at(8);
+  assert.equal(await stat(card, 'purity'), d8.purity);
+  assert.equal(await stat(card, 'test accuracy'), d8.test);
+  assert.equal(await stat(card, 'Gini'), d8.gini);
+  assert.ok(Number(d8.leaves) > Number(d3.leaves));
+  // Reset goes back to the root; Step adds exactly one split (one more leaf).
+  await card.getByRole('button', { name: 'Reset' }).click();
+  assert.equal(await stat(card, 'leaves'), '1');
+  await card.getByRole('button', { name: 'Step', exact: true }).click();
+  assert.equal(await stat(card, 'leaves'), '2');
+  await screenshot(page, 'tree-splits-1280');
+  await assertClean(page);
+  await page.close();
+});
+
+test('Tree splits: Gini or entropy; the first-cut line names each criterion\'s cut and where they part ways', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/decision-trees.html`);
+  await widgetsReady(page);
+  const cards = page.locator('.dw-card').filter({ hasText: 'Grow the tree' });
+  assert.equal(await cards.count(), 2);
+  const [moons, xor] = [cards.nth(0), cards.nth(1)];
+  assert.match(await moons.locator('p[data-same]').textContent(), /First cut by Gini: x₂ ≤ 0\.40\. By entropy: x₂ ≤ 0\.40 \(the same cut\)\./);
+  assert.match(await xor.locator('p[data-same]').textContent(), /First cut by Gini: x₁ ≤ -0\.23\. By entropy: x₂ ≤ 1\.08 \(a different cut\)\./);
+  // Switching the impurity regrows the tree with entropy; the readout is the engine's weighted entropy.
+  await moons.getByRole('combobox', { name: 'impurity' }).selectOption('entropy');
+  const expected = await inEngine(page, (ml) => {
+    const t = new ml.DecisionTree();
+    try {
+      const data = ml.makeMoons(120, 0.3, 4);
+      t.setCriterion('entropy'); t.setData(data.X, 2, data.y); t.setMaxDepth(3); t.reset(4); t.fit(100000);
+      return { entropy: t.loss().toFixed(3), leaves: String(t.leafCount()) };
+    } finally { t.delete(); }
+  });
+  assert.equal(await stat(moons, 'entropy (bits)'), expected.entropy);
+  assert.equal(await stat(moons, 'leaves'), expected.leaves);
+  assert.match(await moons.locator('.dw-message').textContent(), /lowered the entropy most/);
+  // The XOR card's single cut follows the criterion: x₁ under Gini, x₂ under entropy.
+  assert.match(await xor.locator('canvas').nth(1).getAttribute('aria-label'), /root asks whether x1 ≤ -0\.23/);
+  await xor.getByRole('combobox', { name: 'impurity' }).selectOption('entropy');
+  assert.match(await xor.locator('canvas').nth(1).getAttribute('aria-label'), /root asks whether x2 ≤ 1\.08/);
+  await screenshot(page, 'tree-splits-criteria-1280');
+  await assertClean(page);
+  await page.close();
+});
+
+test('Tree splits: predict the test accuracy of the pure tree against depth 2 (held, then missed)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/decision-trees.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Grow the tree' }).first();
+  const depth = card.getByRole('slider', { name: /max depth/ });
+  const id = 'tree-grow-pure-moons';
+  await depth.fill('2');                               // reduced motion: grown at once
+  await lockPrediction(card, id, 'lower');
+  assert.match(await card.locator(`[data-predict="${id}"]`).getByRole('status').textContent(), /Test accuracy now: 91\.5% at depth 2/);
+  await depth.fill('4');                               // deeper, not yet pure: no verdict
+  assert.equal((await verdict(card, id, 0)).result, null);
+  await depth.fill('7');
+  let v = await verdict(card, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Depth 2: 91\.5% on fresh points; pure at depth 7 \(20 leaves\): 89\.5%/);
+  // Already pure: refused; back to depth 2 and predict "higher".
+  await lockPrediction(card, id, 'higher').catch(() => {});
+  assert.match((await verdict(card, id, 0)).text, /already pure/);
+  await depth.fill('2');
+  await lockPrediction(card, id, 'higher');
+  await depth.fill('12');
+  v = await verdict(card, id);
+  assert.equal(v.result, 'missed');
+  await assertClean(page);
+  await page.close();
+});
+

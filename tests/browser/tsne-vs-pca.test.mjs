@@ -1,0 +1,81 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { statReader, noNaNInCards } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+test('tsne-vs-pca: PCA variance and t-SNE loss match the engine; Play lowers the KL divergence', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/tsne-vs-pca.html`);
+    await widgetsReady(page);
+    const stat = statReader(page);
+    assert.equal(await stat('t-SNE step'), '0');
+    const expected = await page.evaluate(async () => {
+      const { loadEngine } = await import('/engine/index.js');
+      const ml = await loadEngine();
+      const base = ml.makeCircles(150, 0.05, 0.4, 2);
+      const lifted = ml.featureTransform(base.X, ['x1', 'x2', 'x1^2', 'x2^2', 'x1x2']);
+      const pca = new ml.PCA();
+      const ts = new ml.TSNE();
+      try {
+        pca.setComponents(2); pca.setData(lifted.X, 5, []);
+        const r = pca.explainedVarianceRatio();
+        ts.setMaxIterations(1000); ts.setData(lifted.X, 5, []); ts.setPerplexity(20); ts.reset(2);
+        const kl0 = ts.loss().toFixed(3);
+        for (let i = 0; i < 10; i++) ts.step();
+        return { kept: `${((r[0] + r[1]) * 100).toFixed(1)}%`, kl0, kl10: ts.loss().toFixed(3) };
+      } finally { pca.delete(); ts.delete(); }
+    });
+    assert.equal(await stat('PCA variance kept'), expected.kept);
+    assert.equal(await stat('KL(P‖Q)'), expected.kl0);
+    const stepBtn = page.getByRole('button', { name: 'Step', exact: true });
+    for (let i = 0; i < 10; i++) await stepBtn.click();
+    assert.equal(await stat('t-SNE step'), '10');
+    assert.equal(await stat('KL(P‖Q)'), expected.kl10);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(() => Number(document.querySelector('.dw-stat[data-stat="t-SNE step"] .dw-stat-value').textContent) >= 320, null, { timeout: 40000 });
+    await page.getByRole('button', { name: 'Pause' }).click();
+    assert.ok(Number(await stat('KL(P‖Q)')) < Number(expected.kl0), 'the KL divergence has dropped');
+    assert.match(await page.locator('.dw-message').first().textContent(), /Fine-tuning/);
+    await screenshot(page, `tsne-${width}`);
+    // Perplexity change restarts t-SNE.
+    await page.getByRole('slider', { name: /perplexity/ }).fill('5');
+    assert.equal(await stat('t-SNE step'), '0');
+    assert.ok(await noNaNInCards(page));
+    assert.deepEqual(offMachineRequests(page), []);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+test('tsne-vs-pca: predict, then check — the KL readout rises during early exaggeration (held and missed)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/tsne-vs-pca.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="tsne-early-exaggeration"]');
+  const lockIn = async (value) => {
+    await box.getByRole('combobox', { name: /the KL readout will/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  const run = async () => { for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Play' }).click(); }; // 50 steps each
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await lockIn('fall');
+  assert.match(await box.getByRole('status').textContent(), /Press Reset first/);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await lockIn('fall');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: fall\. Now press Play \(or Step\) until step 250/);
+  await run();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /did not hold: you said “fall”; what happened: “rise”\. The KL went from 1\.96 at step 0 to 2\.48 at step 250/);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await lockIn('rise');
+  await run();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said “rise”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -1,0 +1,57 @@
+// The which-kind-of-learning game (kinds-of-learning lesson): drag onto a bin, tap a bin, keys 1–4.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const stat = (page, card, label) => page.locator(`${card} .dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
+const clean = async (page) => {
+  assert.ok(!/NaN/.test(await page.locator('main').textContent()), 'no NaN on the page');
+  assert.deepEqual(offMachineRequests(page), []);
+  assert.deepEqual(page.record.errors, []);
+};
+
+test('which kind of learning: drag onto a bin, tap a bin, keys 1–4', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/kinds-of-learning.html`);
+  await widgetsReady(page);
+  const card = '.c1-sort';
+  const { DECK } = await page.evaluate(async () => import('/widgets/which-learning.js'));
+  const answerOf = async () => {
+    const text = await page.locator(`${card} .c1-quiz-scenario`).textContent();
+    return DECK.find((d) => d.text === text);
+  };
+  // 1. Drag the card onto the right bin with a real pointer gesture.
+  let item = await answerOf();
+  await page.locator(`${card} .c1-quiz-choices`).scrollIntoViewIfNeeded();
+  const from = await page.locator(`${card} .c1-quiz-card`).boundingBox();
+  const to = await page.locator(`${card} .c1-choice[data-choice="${item.answer}"]`).boundingBox();
+  await page.mouse.move(from.x + 20, from.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 40, from.y + 40, { steps: 3 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+  await page.mouse.up();
+  assert.match(await page.locator(`${card} .c1-quiz-feedback`).textContent(), /^Correct/);
+  assert.ok((await page.locator(`${card} .c1-quiz-feedback`).textContent()).includes(item.reason));
+  assert.equal(await stat(page, card, 'score'), '1 / 1');
+  await page.locator(card).getByRole('button', { name: 'Next scenario' }).click();
+  // 2. Tap a wrong bin.
+  item = await answerOf();
+  const wrong = ['supervised', 'unsupervised', 'reinforcement', 'self-supervised'].find((c) => c !== item.answer);
+  await page.locator(`${card} .c1-choice[data-choice="${wrong}"]`).click();
+  assert.match(await page.locator(`${card} .c1-quiz-feedback`).textContent(), /^Not quite/);
+  assert.equal(await stat(page, card, 'score'), '1 / 2');
+  await page.keyboard.press('n');
+  // 3. Keyboard digit.
+  item = await answerOf();
+  const digit = String(['supervised', 'unsupervised', 'reinforcement', 'self-supervised'].indexOf(item.answer) + 1);
+  await page.keyboard.press(digit);
+  assert.equal(await stat(page, card, 'score'), '2 / 3');
+  await screenshot(page, 'kinds-of-learning-1280');
+  await clean(page);
+  await page.close();
+});
+
