@@ -19,8 +19,8 @@ import { animate, prefersReducedMotion } from './frame.js';
 import { button, describeError } from './ui.js';
 
 export function player(row, card, {
-  start, reduced, onStart, tick, every = 0, everyFrames = 1, onStop, label = 'Play',
-  onError = (err) => card.setMessage(describeError(err), 'bad'),
+  start, reduced, onStart, tick, every = 0, everyFrames = 1, onStop, label = card.t('player.play'),
+  onError = (err) => card.setMessage(describeError(err, card.t), 'bad'),
 }) {
   let stopAnimation = null;
   const playButton = button(row, label, () => toggle(), { primary: true });
@@ -30,7 +30,7 @@ export function player(row, card, {
     if (start && start() === false) return;
     if (prefersReducedMotion()) { if (reduced) reduced(); return; }
     if (onStart) onStart();
-    playButton.textContent = 'Pause';
+    playButton.textContent = card.t('player.pause');
     let last = -Infinity;
     let frame = 0;
     stopAnimation = animate(card.card, (time) => {

@@ -18,31 +18,31 @@
 // imported.
 
 import { button, el, nextId } from './ui.js';
-import { countOf } from './format.js';
+import { english } from './messages.js';
 
 export const CSV_MAX_BYTES = 2e6;
 
 const SEPARATORS = /[,;\t]/;
 const LISTED = 3; // problems named one by one before "and n more"
 
-function plural(n, one, many = `${one}s`) { return `${n} ${n === 1 ? one : many}`; }
-
 // labels: 'class' (0 … maxClasses − 1 after mapping), 'value' (any finite number, regression),
 //         'auto' (class when every label is a whole number and there are at most maxClasses of
 //         them, otherwise value), 'none' (positions only; an extra column is ignored with a note).
 // domain: [lo, hi] for every coordinate, or { x: [lo, hi], y: [lo, hi] } for the plane.
 // dims: position columns per line (2: the plane; 1: a number line; more: a table's features).
-// strict: refuse the whole file when any line is unusable (instead of skipping those lines).
+// strict: refuse the whole file when any line is unusable (instead of skipping those lines); the
+//         Error then carries the problems alone as `problems`.
+// t: the message function (web/lib/messages.js) whose words the notes and refusals use.
 export function parsePointsCsv(text, {
   labels = 'class', domain = [-1e6, 1e6], minPoints = 1, maxPoints = 2000, maxClasses = 3, valueRange = [-1e6, 1e6],
-  dims = 2, strict = false,
+  dims = 2, strict = false, t = english,
 } = {}) {
-  if (typeof text !== 'string' || !text.trim()) throw new Error(`The file is empty: expected lines such as "${exampleLine(dims, labels !== 'none')}".`);
+  if (typeof text !== 'string' || !text.trim()) throw new Error(t('csv.empty', { example: exampleLine(dims, labels !== 'none') }));
   // Text files hold no NUL and few control characters; anything else is a binary file.
   const sample = text.slice(0, 4096);
   const control = (sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) || []).length;
   if (sample.includes('\u0000') || control > Math.max(2, sample.length / 100)) {
-    throw new Error('The file is not text: a CSV file is plain lines of numbers separated by commas (save it as "CSV" from a spreadsheet).');
+    throw new Error(t('csv.notText'));
   }
   const box = Array.isArray(domain) ? { x: domain, y: domain } : domain;
   const range = (j) => (j === 0 ? box.x : j === 1 ? box.y : box.x);
@@ -54,30 +54,33 @@ export function parsePointsCsv(text, {
   let sawExtra = false;
   let headerSeen = false;
   const need = wantLabel ? dims + 1 : dims;
-  const what = `${dims === 1 ? 'x' : dims === 2 ? 'x1, x2' : `${dims} features`}${wantLabel ? (labels === 'value' ? ' and a value' : ' and a label') : ''}`;
+  const what = t('csv.columns', { dims, label: wantLabel ? (labels === 'value' ? 'value' : 'label') : '' });
   lines.forEach((line, index) => {
     const n = index + 1;
-    const t = line.trim();
-    if (!t || t.startsWith('#')) return;
-    const cells = t.split(SEPARATORS).map((c) => c.trim());
+    const trimmed = line.trim();
+    if (!trimmed || trimmed.startsWith('#')) return;
+    const cells = trimmed.split(SEPARATORS).map((c) => c.trim());
     // A header names the columns it needs; words only in a later column (a split) are data.
     if (!headerSeen && xs.length === 0 && skipped.length === 0 && cells.slice(0, need).some((c) => /[a-z]/i.test(c) && Number.isNaN(Number(c)))) {
       headerSeen = true;
       return;
     }
-    if (cells.length < need) { skipped.push(`line ${n} has ${plural(cells.length, 'value')}, ${what} ${need === 1 ? 'is' : 'are'} needed`); return; }
+    if (cells.length < need) { skipped.push(t('csv.tooFewValues', { line: n, have: cells.length, what, need })); return; }
     const nums = cells.slice(0, need).map((c) => (c === '' ? NaN : Number(c)));
-    if (!nums.every(Number.isFinite)) { skipped.push(`line ${n} has a value that is not a number ("${cells.slice(0, need).join(',').slice(0, 30)}")`); return; }
+    if (!nums.every(Number.isFinite)) { skipped.push(t('csv.notANumber', { line: n, text: cells.slice(0, need).join(',').slice(0, 30) })); return; }
     const position = nums.slice(0, dims);
     const outside = position.findIndex((v, j) => v < range(j)[0] || v > range(j)[1]);
     if (outside >= 0) {
       skipped.push(dims === 2
-        ? `line ${n}: the point (${position[0]}, ${position[1]}) lies outside the plot (x from ${box.x[0]} to ${box.x[1]}, y from ${box.y[0]} to ${box.y[1]})`
-        : `line ${n}: the value ${position[outside]} lies outside ${range(outside)[0]} … ${range(outside)[1]}`);
+        ? t('csv.outsidePlot', { line: n, x: position[0], y: position[1], x0: box.x[0], x1: box.x[1], y0: box.y[0], y1: box.y[1] })
+        : t('csv.outsideRange', { line: n, value: position[outside], lo: range(outside)[0], hi: range(outside)[1] }));
       return;
     }
     const c = nums[dims];
-    if (wantLabel && labels !== 'class' && (c < valueRange[0] || c > valueRange[1])) { skipped.push(`line ${n}: the ${labels === 'value' ? 'value' : 'label'} ${c} is outside ${valueRange[0]} … ${valueRange[1]}`); return; }
+    if (wantLabel && labels !== 'class' && (c < valueRange[0] || c > valueRange[1])) {
+      skipped.push(t('csv.labelOutside', { line: n, kind: labels, value: c, lo: valueRange[0], hi: valueRange[1] }));
+      return;
+    }
     if (cells.length > need && cells.slice(need).some((v) => v !== '')) sawExtra = true;
     xs.push(...position);
     if (wantLabel) ys.push(c);
@@ -85,33 +88,36 @@ export function parsePointsCsv(text, {
 
   const notes = [];
   if (skipped.length) {
-    const more = skipped.length > LISTED ? ` (and ${plural(skipped.length - LISTED, 'more line')})` : '';
-    if (strict) throw new Error(`The CSV could not be used: ${skipped.slice(0, LISTED).join('; ')}${skipped.length > LISTED ? ` (and ${plural(skipped.length - LISTED, 'more problem')})` : ''}.`);
-    notes.push(`${plural(skipped.length, 'line')} skipped: ${skipped.slice(0, LISTED).join('; ')}${more}.`);
+    const problems = skipped.slice(0, LISTED).join('; ');
+    const more = Math.max(0, skipped.length - LISTED);
+    if (strict) throw Object.assign(new Error(t('csv.refused', { problems, more })), { problems });
+    notes.push(t('csv.skipped', { count: skipped.length, problems, more }));
   }
   const count = xs.length / dims;
-  if (count === 0) throw new Error(`No point could be read${skipped.length ? `: ${notes[0]}` : '.'}`);
+  if (count === 0) throw new Error(t('csv.noPoint', { skipped: skipped.length ? notes[0] : '' }));
   // A refusal after skipped lines says what was skipped too: that is often the real cause.
-  const also = skipped.length ? ` ${notes[0]}` : '';
-  if (count < minPoints) throw new Error(`The file holds ${plural(count, 'usable point')}; at least ${minPoints} are needed.${also}`);
-  if (count > maxPoints) throw new Error(`The file holds ${count} points; at most ${maxPoints} can be used here.`);
-  if (sawExtra && !wantLabel) notes.push(`The ${dims === 1 ? 'second' : dims === 2 ? 'third' : 'last'} column was ignored: this widget uses the positions only.`);
-  else if (sawExtra) notes.push('Columns after the label were ignored.');
+  const also = skipped.length ? notes[0] : '';
+  if (count < minPoints) throw new Error(t('csv.tooFewPoints', { count, min: minPoints, also }));
+  if (count > maxPoints) throw new Error(t('csv.tooManyPoints', { count, max: maxPoints }));
+  if (sawExtra && !wantLabel) notes.push(t('csv.ignoredColumn', { dims }));
+  else if (sawExtra) notes.push(t('csv.ignoredAfterLabel'));
   const X = Float64Array.from(xs);
-  if (!wantLabel) return { X, y: null, kind: 'points', classes: 0, notes, count };
+  if (!wantLabel) return { X, y: null, kind: 'points', classes: 0, notes, count, skipped: skipped.length };
 
   const distinct = [...new Set(ys)].sort((p, q) => p - q);
   const wholes = distinct.every(Number.isInteger);
   const asClasses = labels === 'class' || (labels === 'auto' && wholes && distinct.length <= maxClasses);
-  if (!asClasses) return { X, y: Float64Array.from(ys), kind: 'regression', classes: 0, notes, count };
-  if (!wholes) throw new Error(`Class labels must be whole numbers; the file has ${distinct.filter((v) => !Number.isInteger(v)).slice(0, 3).join(', ')}.${also}`);
-  if (distinct.length > maxClasses) throw new Error(`The file has ${distinct.length} different labels (${distinct.slice(0, 6).join(', ')}${distinct.length > 6 ? ', …' : ''}); this widget shows at most ${maxClasses} classes.${also}`);
-  if (distinct.length < 2 && maxClasses > 1) throw new Error(`Every point has the label ${distinct[0]}; at least two classes are needed.${also}`);
+  if (!asClasses) return { X, y: Float64Array.from(ys), kind: 'regression', classes: 0, notes, count, skipped: skipped.length };
+  if (!wholes) throw new Error(t('csv.labelsNotWhole', { values: distinct.filter((v) => !Number.isInteger(v)).slice(0, 3).join(', '), also }));
+  if (distinct.length > maxClasses) {
+    throw new Error(t('csv.tooManyLabels', { count: distinct.length, values: `${distinct.slice(0, 6).join(', ')}${distinct.length > 6 ? ', …' : ''}`, max: maxClasses, also }));
+  }
+  if (distinct.length < 2 && maxClasses > 1) throw new Error(t('csv.oneLabel', { value: distinct[0], also }));
   const identity = distinct.every((v, i) => v === i);
-  if (!identity) notes.push(`Labels ${distinct.join(', ')} were read as classes ${distinct.map((_, i) => i).join(', ')}.`);
+  if (!identity) notes.push(t('csv.relabelled', { from: distinct.join(', '), to: distinct.map((_, i) => i).join(', ') }));
   const index = new Map(distinct.map((v, i) => [v, i]));
   const y = Float64Array.from(ys, (v) => index.get(v));
-  return { X, y, kind: distinct.length > 2 ? 'multiclass' : 'binary', classes: distinct.length, notes, count };
+  return { X, y, kind: distinct.length > 2 ? 'multiclass' : 'binary', classes: distinct.length, notes, count, skipped: skipped.length };
 }
 
 function exampleLine(dims, label) {
@@ -149,29 +155,30 @@ export function pointsState(X, y = null) {
 }
 
 export function pointsFromState(value, rules = {}) {
+  const t = rules.t || english;
   const dims = rules.dims || 2;
   const wantLabel = (rules.labels || 'class') !== 'none';
   const p = value && Array.isArray(value.p) ? value.p : null;
   const l = value && Array.isArray(value.l) ? value.l : null;
   const max = rules.maxPoints || 2000;
-  if (!p || p.length === 0 || p.length % dims !== 0 || p.length / dims > max) throw new RangeError(`the points must be a list of at most ${max} positions of ${dims} numbers`);
-  if (wantLabel && (!l || l.length !== p.length / dims)) throw new RangeError('every point needs a label');
-  if (![...p, ...(wantLabel ? l : [])].every((v) => typeof v === 'number' && Number.isFinite(v))) throw new RangeError('the points hold something that is not a number');
+  if (!p || p.length === 0 || p.length % dims !== 0 || p.length / dims > max) throw new RangeError(t('csv.stateShape', { max, dims }));
+  if (wantLabel && (!l || l.length !== p.length / dims)) throw new RangeError(t('csv.stateLabels'));
+  if (![...p, ...(wantLabel ? l : [])].every((v) => typeof v === 'number' && Number.isFinite(v))) throw new RangeError(t('csv.stateNumbers'));
   const lines = [];
   for (let i = 0; i < p.length / dims; i++) lines.push([...p.slice(dims * i, dims * i + dims), ...(wantLabel ? [l[i]] : [])].join(','));
   try {
     return parsePointsCsv(lines.join('\n'), { ...rules, strict: true });
-  } catch (err) { throw new RangeError(err.message.replace(/^The CSV could not be used: /, '').replace(/\.$/, '')); }
+  } catch (err) { throw new RangeError(err.problems || err.message.replace(/\.$/, '')); }
 }
 
 // Reads a File as text, refusing files larger than maxBytes with a message in words.
-export function readTextFile(file, maxBytes = CSV_MAX_BYTES) {
+export function readTextFile(file, maxBytes = CSV_MAX_BYTES, t = english) {
   return new Promise((resolve, reject) => {
-    if (!file) { reject(new Error('No file was chosen.')); return; }
-    if (file.size > maxBytes) { reject(new Error(`The file is ${Math.round(file.size / 1024)} KB; at most ${Math.round(maxBytes / 1024)} KB can be read.`)); return; }
+    if (!file) { reject(new Error(t('csv.noFile'))); return; }
+    if (file.size > maxBytes) { reject(new Error(t('csv.tooLarge', { size: Math.round(file.size / 1024), max: Math.round(maxBytes / 1024) }))); return; }
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(new Error('The file could not be read.'));
+    reader.onerror = () => reject(new Error(t('csv.unreadable')));
     reader.readAsText(file);
   });
 }
@@ -191,23 +198,25 @@ export function downloadText(within, name, type, text) {
 }
 
 // Export CSV / Import CSV buttons in `parent`. exportText() returns the file's text; importText(text)
-// applies it (parsing with parsePointsCsv) and returns the notes to show, or throws an Error whose
-// message is shown on the card. Returns { destroy() }.
+// applies it (parsing with parsePointsCsv) and returns { notes, warn } — the notes to show, and
+// whether lines were skipped — or throws an Error whose message is shown on the card.
+// Returns { destroy() }.
 export function csvButtons(parent, card, { filename = 'points.csv', exportText, importText }) {
+  const t = card.t || english;
   const row = el('div', { className: 'dw-buttons dw-csv' });
-  const exportButton = button(row, 'Export CSV', () => downloadText(card.card || parent, filename, 'text/csv', exportText()));
+  const exportButton = button(row, t('csv.export'), () => downloadText(card.card || parent, filename, 'text/csv', exportText()));
   const id = nextId('csv');
   const input = el('input', { type: 'file', id, accept: '.csv,text/csv,text/plain', className: 'dw-file-input' });
-  const label = el('label', { for: id, className: 'dw-btn dw-file-label', text: 'Import CSV' });
+  const label = el('label', { for: id, className: 'dw-btn dw-file-label', text: t('csv.import') });
   const onChange = async () => {
     const file = input.files && input.files[0];
     input.value = '';
     if (!file) return;
     try {
-      const notes = importText(await readTextFile(file)) || [];
-      card.setMessage(notes.length ? notes.join(' ') : `Imported ${file.name.slice(0, 60)}.`, notes.some((t) => /skipped/.test(t)) ? 'warn' : 'ok');
+      const { notes = [], warn = false } = importText(await readTextFile(file, CSV_MAX_BYTES, t)) || {};
+      card.setMessage(notes.length ? notes.join(' ') : t('csv.importedFile', { name: file.name.slice(0, 60) }), warn ? 'warn' : 'ok');
     } catch (err) {
-      card.setMessage(`Nothing was imported: ${err.message}`, 'bad');
+      card.setMessage(t('csv.nothingImported', { reason: err.message }), 'bad');
     }
   };
   input.addEventListener('change', onChange);
@@ -229,11 +238,11 @@ export function pointsCsv(ctx, parent, { filename = 'points.csv', rules = {}, ge
       return pointsToCsv(X, y, { labelName, extra, dims: rules.dims || 2, names });
     },
     importText: (text) => {
-      const parsed = parsePointsCsv(text, rules);
+      const parsed = parsePointsCsv(text, { ...rules, t: ctx.t });
       const own = set(parsed) || [];
       if (ctx.stateChanged) ctx.stateChanged();
-      const what = parsed.kind === 'regression' ? ' with values' : parsed.classes ? ` in ${parsed.classes} classes` : '';
-      return [`Imported ${countOf(parsed.count, 'point')}${what}.`, ...parsed.notes, ...own];
+      const what = parsed.kind === 'regression' ? 'values' : parsed.classes || '';
+      return { notes: [ctx.t('csv.imported', { count: parsed.count, what }), ...parsed.notes, ...own], warn: parsed.skipped > 0 };
     },
   }));
 }
@@ -241,9 +250,9 @@ export function pointsCsv(ctx, parent, { filename = 'points.csv', rules = {}, ge
 // A widget's data menu says "your points" while imported points are shown (so it never names a
 // built-in set the plot no longer holds): the option is added and chosen when `own` is true, and
 // removed again, with `value` chosen, when it is false.
-export function showOwnPoints(menu, own, value) {
+export function showOwnPoints(menu, own, value, t = english) {
   let option = menu.querySelector('option[value="own"]');
-  if (own && !option) { option = el('option', { value: 'own', text: 'your points (CSV)' }); menu.append(option); }
+  if (own && !option) { option = el('option', { value: 'own', text: t('csv.ownPoints') }); menu.append(option); }
   if (!own && option) option.remove();
   menu.value = own ? 'own' : value;
 }

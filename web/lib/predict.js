@@ -28,28 +28,30 @@ import { formatNumber } from './format.js';
 import { reportComplete, reportScore } from './report.js';
 
 export function createPrediction(ctx, spec) {
-  const { card } = ctx;
+  const { card, t } = ctx;
   const { id, question, choices = null, numeric = null, ready = null, onCommit = null, next = '' } = spec;
   if (!id || !question || (!choices === !numeric)) throw new Error('createPrediction needs an id, a question, and either choices or numeric');
-  const title = spec.title || `Predict: ${question}`;
+  const title = spec.title || t('predict.title', { question });
+  const digits = numeric ? numeric.digits ?? 3 : 3;
+  const shownTolerance = numeric ? formatNumber(numeric.tolerance, digits) : '';
   const inputId = nextId('dw-predict');
 
   let pending = null;   // the committed prediction (a choice value or a number), or null
   let input;
   if (choices) {
     input = el('select', { id: inputId, className: 'dw-select' }, [
-      el('option', { value: '', text: 'choose…' }),
+      el('option', { value: '', text: t('predict.choose') }),
       ...choices.map(([value, label]) => el('option', { value, text: label })),
     ]);
   } else {
     input = el('input', { id: inputId, type: 'text', inputmode: 'decimal', className: 'dw-input', autocomplete: 'off', size: '8' });
   }
   const label = el('label', { for: inputId, className: 'dw-predict-question', text: numeric && numeric.label ? `${question} (${numeric.label})` : question });
-  const commit = el('button', { type: 'button', className: 'dw-btn dw-btn-primary', text: 'Lock in my prediction' });
+  const commit = el('button', { type: 'button', className: 'dw-btn dw-btn-primary', text: t('predict.lock') });
   const status = el('p', { className: 'dw-predict-status', role: 'status', 'aria-live': 'polite' });
-  const tolerance = numeric ? el('p', { className: 'dw-predict-tolerance', text: `Counts as right within ± ${formatNumber(numeric.tolerance, numeric.digits ?? 3)}.` }) : null;
+  const tolerance = numeric ? el('p', { className: 'dw-predict-tolerance', text: t('predict.tolerance', { tolerance: shownTolerance }) }) : null;
   const box = el('fieldset', { className: 'dw-predict', 'data-predict': id }, [
-    el('legend', { text: 'Predict, then check' }),
+    el('legend', { text: t('predict.legend') }),
     el('div', { className: 'dw-predict-row' }, [label, input, commit]),
     ...(tolerance ? [tolerance] : []),
     status,
@@ -62,15 +64,15 @@ export function createPrediction(ctx, spec) {
   function say(text, tone) { status.textContent = text; status.dataset.tone = tone; }
   function describe(value) {
     if (choices) return (choices.find(([v]) => v === value) || [value, String(value)])[1];
-    return formatNumber(value, numeric.digits ?? 3);
+    return formatNumber(value, digits);
   }
   function parse() {
-    if (choices) return input.value === '' ? { error: 'Choose an answer first.' } : { value: input.value };
+    if (choices) return input.value === '' ? { error: t('predict.needChoice') } : { value: input.value };
     const raw = input.value.trim().replace(',', '.');
     const value = Number(raw);
-    if (raw === '' || !Number.isFinite(value)) return { error: 'Type a number first (for example 0.25).' };
-    if (numeric.min !== undefined && value < numeric.min) return { error: `A prediction below ${formatNumber(numeric.min, numeric.digits ?? 3)} cannot happen here.` };
-    if (numeric.max !== undefined && value > numeric.max) return { error: `A prediction above ${formatNumber(numeric.max, numeric.digits ?? 3)} cannot happen here.` };
+    if (raw === '' || !Number.isFinite(value)) return { error: t('predict.needNumber') };
+    if (numeric.min !== undefined && value < numeric.min) return { error: t('predict.belowMin', { min: formatNumber(numeric.min, digits) }) };
+    if (numeric.max !== undefined && value > numeric.max) return { error: t('predict.aboveMax', { max: formatNumber(numeric.max, digits) }) };
     return { value };
   }
   function lock() {
@@ -80,15 +82,15 @@ export function createPrediction(ctx, spec) {
     if (error) { say(error, 'info'); return; }
     pending = value;
     input.disabled = true;
-    commit.textContent = 'Change my prediction';
+    commit.textContent = t('predict.change');
     box.dataset.state = 'committed';
     if (onCommit) onCommit(value);
-    say(`Your prediction: ${describe(value)}. ${typeof next === 'function' ? next(value) : next}`.trim(), 'info');
+    say(t('predict.locked', { value: describe(value), next: typeof next === 'function' ? next(value) : next }).trim(), 'info');
   }
   function unlock(text, tone = 'info') {
     pending = null;
     input.disabled = false;
-    commit.textContent = 'Lock in my prediction';
+    commit.textContent = t('predict.lock');
     box.dataset.state = text ? 'settled' : '';
     if (text !== undefined) say(text, tone);
   }
@@ -99,11 +101,8 @@ export function createPrediction(ctx, spec) {
     settle(actual, why = '') {
       if (pending === null) return null;
       const held = choices ? actual === pending : Math.abs(actual - pending) <= numeric.tolerance + 1e-12;
-      const said = choices ? `“${describe(pending)}”` : describe(pending);
-      const seen = choices ? `“${describe(actual)}”` : describe(actual);
-      const text = choices
-        ? (held ? `Your prediction held: you said ${said}, and that is what happened. ${why}` : `Your prediction did not hold: you said ${said}; what happened: ${seen}. ${why}`)
-        : `Your prediction ${held ? 'held' : 'did not hold'}: you said ${said}, and it came out ${seen} (${held ? 'within' : 'outside'} ± ${formatNumber(numeric.tolerance, numeric.digits ?? 3)}). ${why}`;
+      const words = { said: describe(pending), seen: describe(actual), why, tolerance: shownTolerance };
+      const text = t(`predict.${choices ? 'choice' : 'number'}${held ? 'Held' : 'Missed'}`, words);
       box.dataset.result = held ? 'held' : 'missed';
       const detail = { widget: `predict:${id}`, title, score: held ? 1 : 0, max: 1 };
       reportScore(card, detail);

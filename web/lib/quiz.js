@@ -23,7 +23,7 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
   const feedback = el('div', { className: 'c1-quiz-feedback', role: 'status', 'aria-live': 'polite' });
   card.stage.append(cardBox);
 
-  const choiceRow = el('div', { className: 'c1-quiz-choices', role: 'group', 'aria-label': 'Your answer' });
+  const choiceRow = el('div', { className: 'c1-quiz-choices', role: 'group', 'aria-label': card.t('quiz.answer') });
   (choiceHost || card.stage).append(choiceRow);
   const choiceButtons = new Map();
   for (const c of choices) {
@@ -38,8 +38,8 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
   card.stage.append(feedback);
 
   const buttons = buttonRow(card.controls);
-  const nextBtn = button(buttons, 'Next scenario', () => next(), { primary: true });
-  const replayBtn = button(buttons, 'Play again', () => { round += 1; start(); });
+  const nextBtn = button(buttons, card.t('quiz.next'), () => next(), { primary: true });
+  const replayBtn = button(buttons, card.t('quiz.again'), () => { round += 1; start(); });
   const statScore = card.stat('score');
   const statLeft = card.stat('scenarios left');
 
@@ -61,7 +61,7 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
   function show() {
     answered = false;
     const c = cards[index];
-    counter.textContent = `Scenario ${index + 1} of ${cards.length}`;
+    counter.textContent = card.t('quiz.counter', { index: index + 1, total: cards.length });
     scenario.textContent = c.text;
     feedback.replaceChildren();
     feedback.dataset.tone = '';
@@ -70,7 +70,7 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
     replayBtn.hidden = true;
     cardBox.classList.remove('c1-done');
     updateStats();
-    card.setMessage('Pick an answer: click or tap a button, or press the key shown on it.', 'info');
+    card.setMessage(card.t('quiz.pick'), 'info');
   }
 
   function answer(id) {
@@ -88,7 +88,7 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
     }
     feedback.dataset.tone = right ? 'ok' : 'bad';
     feedback.replaceChildren(
-      el('strong', { text: right ? `Correct: ${correct.label}.` : `Not quite: you chose ${chosen.label}, the better answer is ${correct.label}.` }),
+      el('strong', { text: right ? card.t('quiz.right', { answer: correct.label }) : card.t('quiz.wrong', { chosen: chosen.label, answer: correct.label }) }),
       el('span', { text: ` ${c.reason}` }),
     );
     updateStats();
@@ -98,7 +98,7 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
     else {
       nextBtn.hidden = false;
       nextBtn.focus();
-      card.setMessage(right ? 'Press Next scenario (or N) to continue.' : 'Read the reason, then press Next scenario (or N).', right ? 'ok' : 'info');
+      card.setMessage(right ? card.t('quiz.continueRight') : card.t('quiz.continueWrong'), right ? 'ok' : 'info');
     }
     return right;
   }
@@ -115,8 +115,7 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
     replayBtn.hidden = false;
     replayBtn.focus();
     const pct = score / cards.length;
-    const verdict = pct === 1 ? 'A perfect round!' : pct >= 0.75 ? 'Strong instincts.' : pct >= 0.5 ? 'Good start: reread the reasons for the ones you missed.' : 'Worth another round: the reasons above show the pattern.';
-    card.setMessage(`Round over: ${score} of ${cards.length} correct. ${verdict} Play again for a fresh shuffle.`, pct >= 0.75 ? 'ok' : 'info');
+    card.setMessage(card.t('quiz.over', { score, total: cards.length, verdict: card.t('quiz.verdict', { share: pct }) }), pct >= 0.75 ? 'ok' : 'info');
     reportComplete(card, { widget, title, score, max: cards.length });
     index = cards.length;
     updateStats();

@@ -61,31 +61,32 @@ async function copyText(field) {
 // The Share control: a disclosure in the card's top corner. `describe()` is called each time it
 // opens and returns { link, element, frame } (texts ready to copy).
 export function createShareControl(card, describe) {
+  const { t } = card;
   const details = el('details', { className: 'dw-share' });
-  const summary = el('summary', { className: 'dw-btn dw-share-toggle', text: 'Share' });
-  const panel = el('div', { className: 'dw-share-panel', role: 'group', 'aria-label': 'Share this widget' });
+  const summary = el('summary', { className: 'dw-btn dw-share-toggle', text: t('share.button') });
+  const panel = el('div', { className: 'dw-share-panel', role: 'group', 'aria-label': t('share.panel') });
   const status = el('p', { className: 'dw-share-status', role: 'status', 'aria-live': 'polite' });
   const linkId = nextId('share-link');
   const codeId = nextId('share-code');
   const link = el('input', { id: linkId, type: 'text', readonly: true, className: 'dw-share-field', spellcheck: 'false' });
-  const kind = el('select', { 'aria-label': 'Kind of embed code' }, [
-    el('option', { value: 'element', text: '<dw-widget> element' }),
-    el('option', { value: 'frame', text: 'iframe' }),
+  const kind = el('select', { 'aria-label': t('share.kind') }, [
+    el('option', { value: 'element', text: t('share.kind.element') }),
+    el('option', { value: 'frame', text: t('share.kind.frame') }),
   ]);
   const code = el('textarea', { id: codeId, readonly: true, rows: '4', className: 'dw-share-field', spellcheck: 'false' });
   let texts = { link: '', element: '', frame: '' };
   const copyButton = (field, what) => {
-    const b = el('button', { type: 'button', className: 'dw-btn', text: 'Copy' });
-    b.addEventListener('click', async () => { status.textContent = (await copyText(field)) ? `${what} copied.` : 'Select the text and copy it with Ctrl+C (⌘C).'; });
+    const b = el('button', { type: 'button', className: 'dw-btn', text: t('share.copy') });
+    b.addEventListener('click', async () => { status.textContent = (await copyText(field)) ? t('share.copied', { what }) : t('share.copyByHand'); });
     return b;
   };
   panel.append(
-    el('p', { className: 'dw-share-intro', text: 'This link and this code restore the widget exactly as it is now.' }),
-    el('label', { for: linkId, text: 'Link' }),
-    el('div', { className: 'dw-share-row' }, [link, copyButton(link, 'Link')]),
-    el('div', { className: 'dw-share-row dw-share-kind' }, [el('label', { for: codeId, text: 'Embed code' }), kind]),
+    el('p', { className: 'dw-share-intro', text: t('share.intro') }),
+    el('label', { for: linkId, text: t('share.link') }),
+    el('div', { className: 'dw-share-row' }, [link, copyButton(link, t('share.link'))]),
+    el('div', { className: 'dw-share-row dw-share-kind' }, [el('label', { for: codeId, text: t('share.code') }), kind]),
     code,
-    el('div', { className: 'dw-share-row' }, [copyButton(code, 'Embed code')]),
+    el('div', { className: 'dw-share-row' }, [copyButton(code, t('share.code'))]),
     status,
   );
   details.append(summary, panel);

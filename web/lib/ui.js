@@ -3,6 +3,7 @@
 // so all fifty widgets look and behave alike. Text is always set with textContent.
 
 import { formatNumber } from './format.js';
+import { english } from './messages.js';
 
 let uid = 0;
 export function nextId(prefix = 'dw') { uid += 1; return `${prefix}-${uid}`; }
@@ -19,21 +20,17 @@ export function el(tag, attrs = {}, children = []) {
   return node;
 }
 
-const NOTE_SOURCES = {
-  attribute: 'in the attributes',
-  address: 'in the page address',
-  options: 'in the options',
-  update: 'in the update',
-  file: 'in the file',
-};
+const NOTE_SOURCES = ['attribute', 'address', 'options', 'update', 'file'];
 
-export function createCard(host, { title, hint }) {
+// `t` is the widget's message function (web/lib/messages.js); the card keeps it as card.t for the
+// helpers that are handed only the card.
+export function createCard(host, { title, hint }, t = english) {
   const card = el('section', { className: 'dw-card', 'aria-label': title });
   const heading = el('h3', { className: 'dw-title', text: title });
   const hintEl = el('p', { className: 'dw-hint', text: hint });
   const stage = el('div', { className: 'dw-stage' });
   const controls = el('div', { className: 'dw-controls' });
-  const readout = el('div', { className: 'dw-readout', role: 'group', 'aria-label': 'Readout' });
+  const readout = el('div', { className: 'dw-readout', role: 'group', 'aria-label': t('card.readout') });
   const message = el('p', { className: 'dw-message', role: 'status', 'aria-live': 'polite' });
   // Notes about the options themselves (clamped or ignored values) stay visible while the
   // message line reports the widget's live state.
@@ -43,7 +40,7 @@ export function createCard(host, { title, hint }) {
 
   let noteGroups = [];
   const api = {
-    card, stage, controls, readout, message, notes,
+    card, stage, controls, readout, message, notes, t,
     // Each group of notes says where its settings came from, once: setNotes replaces every
     // group, addNotes adds one (source: 'attribute', 'address', 'options', 'update', 'file').
     setNotes(list, source) { noteGroups = []; api.addNotes(list, source); },
@@ -52,7 +49,9 @@ export function createCard(host, { title, hint }) {
       const fresh = list.filter((n) => !(group && group.list.includes(n)));
       if (group) group.list.push(...fresh);
       else if (fresh.length) noteGroups.push({ source, list: [...new Set(fresh)] });
-      notes.textContent = noteGroups.map(({ source: from, list: l }) => `Settings adjusted${NOTE_SOURCES[from] ? ` (${NOTE_SOURCES[from]})` : ''}: ${l.join(' ')}`).join(' ');
+      notes.textContent = noteGroups.map(({ source: from, list: l }) => t('card.settingsAdjusted', {
+        where: NOTE_SOURCES.includes(from) ? t(`card.from.${from}`) : '', notes: l.join(' '),
+      })).join(' ');
     },
     setMessage(text, tone = 'info') {
       if (message.textContent !== text) message.textContent = text || '';
@@ -142,9 +141,9 @@ export function select(parent, { label, options, value, onChange }) {
 export function fixed(v, digits = 3) { return formatNumber(v, digits); }
 
 // Message for an engine error (a JS Error thrown through the bindings) in plain words.
-export function describeError(err) {
+export function describeError(err, t = english) {
   if (err && typeof err.message === 'string') return err.message.replace(/^\w+\.\w+: /, '');
-  return 'Something went wrong in the engine.';
+  return t('widget.engineError');
 }
 
 // A row of toggle buttons (one pressed). Returns { set(value), element }.

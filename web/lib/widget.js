@@ -10,7 +10,8 @@
 // words, and makes destroy() undo everything.
 //
 // The widget context. build(ctx) gets
-//   ctx.ml, ctx.card, ctx.options, ctx.notes, ctx.element, ctx.stateChanged, ctx.noteSource
+//   ctx.ml, ctx.card, ctx.options, ctx.notes, ctx.element, ctx.stateChanged, ctx.noteSource, and
+//   ctx.t(key, params), the message function every text a learner sees goes through (messages.js)
 // and creates everything that must be undone through it, so nothing can be forgotten:
 //   ctx.own(thing)            → thing. Disposed when the widget goes: an engine object is
 //                               .delete()d (unless already deleted), anything else with
@@ -51,6 +52,7 @@ import { canonicalOptions, changedOptionText, resolveOptions, schemaName } from 
 import { createCard, describeError, el } from './ui.js';
 import { bindAddress, claimNamespace, fragmentFor } from './address-state.js';
 import { createShareControl, decodeState, elementSnippet, encodeState, frameAddress, frameSnippet } from './share.js';
+import { languageOf, messageFunction } from './messages.js';
 
 // Set by the code that mounts a widget for a page (embed.js, embed-frame.js) as a key of the
 // options: { name, source: 'attribute' | 'address' | 'options' }. A symbol, so it can never be
@@ -198,6 +200,8 @@ export function mountWidget(element, options, { schema, meta, build }) {
   const source = context.source || 'options';
   const name = context.name || (element.dataset && element.dataset.widget) || meta.title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   const { common, rest } = splitCommon(options);
+  // Every text the runtime shows goes through t, in the language around the widget (messages.js).
+  const t = messageFunction(languageOf(element));
   const showShare = !(common.share === false || OFF.test(String(common.share ?? '')));
 
   // Values of the keys present in `raw`, resolved, laid over `values`.
@@ -263,14 +267,14 @@ export function mountWidget(element, options, { schema, meta, build }) {
     scoreSinceComplete = false;
   };
   function makeCard() {
-    card = createCard(element, meta);
+    card = createCard(element, meta, t);
     card.card.addEventListener('dw:score', onScore);
     card.card.addEventListener('dw:complete', onComplete);
     if (showShare) createShareControl(card, describeShare);
     for (const type of CHANGE_EVENTS) card.card.addEventListener(type, onUserChange);
   }
   makeCard();
-  const loading = el('p', { className: 'dw-loading', text: 'Loading the learning engine…' });
+  const loading = el('p', { className: 'dw-loading', text: t('widget.loading') });
   card.stage.append(loading);
   card.setNotes([]);
   for (const [list, from] of startNotes) card.addNotes(list, from);
@@ -291,7 +295,7 @@ export function mountWidget(element, options, { schema, meta, build }) {
   }
 
   function start() {
-    instance = buildWith({ ml: engine, card, options: current, notes: startNotes.flatMap(([list]) => list), element, stateChanged, noteSource: noteSource() });
+    instance = buildWith({ ml: engine, card, options: current, notes: startNotes.flatMap(([list]) => list), element, stateChanged, noteSource: noteSource(), t });
     if (pendingState) restoreState(pendingState);
     pendingState = null;
     stateChanged();
@@ -300,12 +304,12 @@ export function mountWidget(element, options, { schema, meta, build }) {
   function restoreState({ text, source: from }) {
     let value;
     try { value = decodeState(text); } catch (err) {
-      card.addNotes([`The saved state could not be read (${err.message}); the widget starts from its defaults.`], from);
+      card.addNotes([t('widget.stateUnreadable', { reason: err.message })], from);
       return;
     }
     if (!instance || !instance.state) return; // a widget with no extra state: its options are everything
     try { instance.state.set(value); } catch (err) {
-      card.addNotes([`The saved state could not be used (${describeError(err)}); the widget starts from its defaults.`], from);
+      card.addNotes([t('widget.stateUnusable', { reason: describeError(err, t) })], from);
     }
   }
 
@@ -363,7 +367,7 @@ export function mountWidget(element, options, { schema, meta, build }) {
     start();
   }).catch((err) => {
     loading.remove();
-    card.setMessage(`This widget could not start: ${describeError(err)}`, 'bad');
+    card.setMessage(t('widget.cannotStart', { reason: describeError(err, t) }), 'bad');
     console.warn(err);
   });
 

@@ -1,0 +1,62 @@
+// The runtime's message tables (web/lib/messages.js): every key the web code asks for exists in
+// English, every English key is asked for somewhere, and a second language falls back to English
+// key by key.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { addMessages, messageFunction } from '../../web/lib/messages.js';
+import { en } from '../../web/lib/messages-en.js';
+
+const webDir = path.resolve(import.meta.dirname, '../../web');
+function sources(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = path.join(dir, d.name);
+    if (d.isDirectory()) return sources(p);
+    return d.name.endsWith('.js') && d.name !== 'messages-en.js' ? [fs.readFileSync(p, 'utf8')] : [];
+  });
+}
+const code = sources(webDir).join('\n');
+// t('key' …), card.t('key' …), ctx.t('key' …) with a literal key; keys built at run time from a
+// literal prefix are listed here with every ending they can take.
+const literal = [...code.matchAll(/\bt\('([a-z][\w.]*)'/g)].map((m) => m[1]);
+const built = [
+  ...['choice', 'number'].flatMap((kind) => ['Held', 'Missed'].map((end) => `predict.${kind}${end}`)),
+  ...['attribute', 'address', 'options', 'update', 'file'].map((from) => `card.from.${from}`),
+];
+assert.ok(code.includes('t(`predict.${choices ?'), 'the predict box builds its verdict key');
+assert.ok(code.includes('t(`card.from.${from}`)'), 'the card builds the notes source key');
+
+test('every key the web code asks for has an English message', () => {
+  assert.ok(literal.length > 50, `found ${literal.length} literal keys`);
+  const missing = [...new Set([...literal, ...built])].filter((k) => !(k in en));
+  assert.deepEqual(missing, []);
+});
+
+test('every English message is used', () => {
+  const used = new Set([...literal, ...built]);
+  assert.deepEqual(Object.keys(en).filter((k) => !used.has(k)), []);
+});
+
+test('placeholders are filled; an unknown key throws; a missing parameter stays visible', () => {
+  const t = messageFunction('en');
+  assert.equal(t('predict.tolerance', { tolerance: '0.05' }), 'Counts as right within ± 0.05.');
+  assert.equal(t('quiz.counter', { index: 2, total: 8 }), 'Scenario 2 of 8');
+  assert.equal(t('csv.imported', { count: 1, what: 2 }), 'Imported 1 point in 2 classes.');
+  assert.equal(t('csv.imported', { count: 12, what: 'values' }), 'Imported 12 points with values.');
+  assert.equal(t('quiz.verdict', { share: 0.75 }), 'Strong instincts.');
+  assert.equal(t('quiz.verdict', { share: 0.74 }), 'Good start: reread the reasons for the ones you missed.');
+  assert.equal(t('predict.tolerance'), 'Counts as right within ± {tolerance}.');
+  assert.throws(() => t('predict.no-such-key'), /No message "predict.no-such-key"/);
+});
+
+test('a second language: its own words where it has them, English where it does not, region falls back to language', () => {
+  addMessages('xx', { 'predict.legend': 'Xx-legend', 'share.copied': 'Xx {what}' });
+  for (const lang of ['xx', 'XX', 'xx-YY']) {
+    const t = messageFunction(lang);
+    assert.equal(t('predict.legend'), 'Xx-legend');
+    assert.equal(t('share.copied', { what: 'Link' }), 'Xx Link');
+    assert.equal(t('predict.lock'), 'Lock in my prediction');
+  }
+  assert.equal(messageFunction('zz')('predict.legend'), 'Predict, then check');
+});

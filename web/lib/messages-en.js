@@ -1,0 +1,103 @@
+// The English table of web/lib/messages.js: every text the shared widget runtime shows. Keys are
+// grouped by the module that shows them. Numbers arrive formatted; a function builds a message
+// whose words depend on its parameters.
+import { countOf } from './format.js';
+
+const plural = (n, one, many = `${one}s`) => `${n} ${Number(n) === 1 ? one : many}`;
+
+export const en = {
+  // widget.js: the card around every widget
+  'widget.loading': 'Loading the learning engine…',
+  'widget.stateUnreadable': 'The saved state could not be read ({reason}); the widget starts from its defaults.',
+  'widget.stateUnusable': 'The saved state could not be used ({reason}); the widget starts from its defaults.',
+  'widget.cannotStart': 'This widget could not start: {reason}',
+  'widget.engineError': 'Something went wrong in the engine.',
+  'card.readout': 'Readout',
+  'card.settingsAdjusted': ({ where, notes }) => `Settings adjusted${where ? ` (${where})` : ''}: ${notes}`,
+  'card.from.attribute': 'in the attributes',
+  'card.from.address': 'in the page address',
+  'card.from.options': 'in the options',
+  'card.from.update': 'in the update',
+  'card.from.file': 'in the file',
+
+  // share.js
+  'share.button': 'Share',
+  'share.panel': 'Share this widget',
+  'share.kind': 'Kind of embed code',
+  'share.kind.element': '<dw-widget> element',
+  'share.kind.frame': 'iframe',
+  'share.copy': 'Copy',
+  'share.copied': '{what} copied.',
+  'share.copyByHand': 'Select the text and copy it with Ctrl+C (⌘C).',
+  'share.intro': 'This link and this code restore the widget exactly as it is now.',
+  'share.link': 'Link',
+  'share.code': 'Embed code',
+
+  // player.js
+  'player.play': 'Play',
+  'player.pause': 'Pause',
+
+  // predict.js: the Predict, then check box
+  'predict.legend': 'Predict, then check',
+  'predict.title': 'Predict: {question}',
+  'predict.choose': 'choose…',
+  'predict.lock': 'Lock in my prediction',
+  'predict.change': 'Change my prediction',
+  'predict.tolerance': 'Counts as right within ± {tolerance}.',
+  'predict.needChoice': 'Choose an answer first.',
+  'predict.needNumber': 'Type a number first (for example 0.25).',
+  'predict.belowMin': 'A prediction below {min} cannot happen here.',
+  'predict.aboveMax': 'A prediction above {max} cannot happen here.',
+  'predict.locked': 'Your prediction: {value}. {next}',
+  'predict.choiceHeld': 'Your prediction held: you said “{said}”, and that is what happened. {why}',
+  'predict.choiceMissed': 'Your prediction did not hold: you said “{said}”; what happened: “{seen}”. {why}',
+  'predict.numberHeld': 'Your prediction held: you said {said}, and it came out {seen} (within ± {tolerance}). {why}',
+  'predict.numberMissed': 'Your prediction did not hold: you said {said}, and it came out {seen} (outside ± {tolerance}). {why}',
+
+  // quiz.js: the sorting games
+  'quiz.answer': 'Your answer',
+  'quiz.next': 'Next scenario',
+  'quiz.again': 'Play again',
+  'quiz.counter': 'Scenario {index} of {total}',
+  'quiz.pick': 'Pick an answer: click or tap a button, or press the key shown on it.',
+  'quiz.right': 'Correct: {answer}.',
+  'quiz.wrong': 'Not quite: you chose {chosen}, the better answer is {answer}.',
+  'quiz.continueRight': 'Press Next scenario (or N) to continue.',
+  'quiz.continueWrong': 'Read the reason, then press Next scenario (or N).',
+  'quiz.verdict': ({ share }) => (share === 1 ? 'A perfect round!' : share >= 0.75 ? 'Strong instincts.'
+    : share >= 0.5 ? 'Good start: reread the reasons for the ones you missed.' : 'Worth another round: the reasons above show the pattern.'),
+  'quiz.over': 'Round over: {score} of {total} correct. {verdict} Play again for a fresh shuffle.',
+
+  // points-csv.js: importing and exporting points
+  'csv.export': 'Export CSV',
+  'csv.import': 'Import CSV',
+  'csv.ownPoints': 'your points (CSV)',
+  'csv.imported': ({ count, what }) => `Imported ${countOf(count, 'point')}${what === 'values' ? ' with values' : what ? ` in ${what} classes` : ''}.`,
+  'csv.importedFile': 'Imported {name}.',
+  'csv.nothingImported': 'Nothing was imported: {reason}',
+  'csv.noFile': 'No file was chosen.',
+  'csv.tooLarge': 'The file is {size} KB; at most {max} KB can be read.',
+  'csv.unreadable': 'The file could not be read.',
+  'csv.empty': 'The file is empty: expected lines such as "{example}".',
+  'csv.notText': 'The file is not text: a CSV file is plain lines of numbers separated by commas (save it as "CSV" from a spreadsheet).',
+  'csv.columns': ({ dims, label }) => `${dims === 1 ? 'x' : dims === 2 ? 'x1, x2' : `${dims} features`}${label === 'value' ? ' and a value' : label ? ' and a label' : ''}`,
+  'csv.tooFewValues': ({ line, have, what, need }) => `line ${line} has ${plural(have, 'value')}, ${what} ${need === 1 ? 'is' : 'are'} needed`,
+  'csv.notANumber': 'line {line} has a value that is not a number ("{text}")',
+  'csv.outsidePlot': 'line {line}: the point ({x}, {y}) lies outside the plot (x from {x0} to {x1}, y from {y0} to {y1})',
+  'csv.outsideRange': 'line {line}: the value {value} lies outside {lo} … {hi}',
+  'csv.labelOutside': ({ line, kind, value, lo, hi }) => `line ${line}: the ${kind === 'value' ? 'value' : 'label'} ${value} is outside ${lo} … ${hi}`,
+  'csv.refused': ({ problems, more }) => `The CSV could not be used: ${problems}${more ? ` (and ${plural(more, 'more problem')})` : ''}.`,
+  'csv.skipped': ({ count, problems, more }) => `${plural(count, 'line')} skipped: ${problems}${more ? ` (and ${plural(more, 'more line')})` : ''}.`,
+  'csv.noPoint': ({ skipped }) => `No point could be read${skipped ? `: ${skipped}` : '.'}`,
+  'csv.tooFewPoints': ({ count, min, also }) => `The file holds ${plural(count, 'usable point')}; at least ${min} are needed.${also ? ` ${also}` : ''}`,
+  'csv.tooManyPoints': 'The file holds {count} points; at most {max} can be used here.',
+  'csv.ignoredColumn': ({ dims }) => `The ${dims === 1 ? 'second' : dims === 2 ? 'third' : 'last'} column was ignored: this widget uses the positions only.`,
+  'csv.ignoredAfterLabel': 'Columns after the label were ignored.',
+  'csv.labelsNotWhole': ({ values, also }) => `Class labels must be whole numbers; the file has ${values}.${also ? ` ${also}` : ''}`,
+  'csv.tooManyLabels': ({ count, values, max, also }) => `The file has ${count} different labels (${values}); this widget shows at most ${max} classes.${also ? ` ${also}` : ''}`,
+  'csv.oneLabel': ({ value, also }) => `Every point has the label ${value}; at least two classes are needed.${also ? ` ${also}` : ''}`,
+  'csv.relabelled': 'Labels {from} were read as classes {to}.',
+  'csv.stateShape': 'the points must be a list of at most {max} positions of {dims} numbers',
+  'csv.stateLabels': 'every point needs a label',
+  'csv.stateNumbers': 'the points hold something that is not a number',
+};
