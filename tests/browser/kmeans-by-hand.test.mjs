@@ -97,3 +97,30 @@ test('k-means by hand: predict the final inertia from c₂ = 20 (held, then miss
   await assertClean(page);
   await page.close();
 });
+
+test('k-means by hand: a prediction that is not a number, or below 0, is refused in words and nothing is recorded', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/kmeans.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'One k-means iteration by hand' });
+  const box = card.locator('[data-predict="kmeans-final-inertia"]');
+  const lock = box.getByRole('button', { name: 'Lock in my prediction' });
+  const status = box.getByRole('status');
+  for (const [typed, refusal] of [['', /Type a number first/], ['abc', /Type a number first/], ['NaN', /Type a number first/],
+    ['1e999', /Type a number first/], ['-0.5', /A prediction below 0\.00 cannot happen here/]]) {
+    await box.locator('input').fill(typed);
+    await lock.click();
+    assert.match(await status.textContent(), refusal, `typed "${typed}"`);
+    assert.equal(await box.getAttribute('data-state'), null, `"${typed}" locked nothing`);
+    assert.equal(await box.locator('input').isDisabled(), false);
+  }
+  // A decimal comma is read as a point and locks in.
+  await box.locator('input').fill('4,5');
+  await box.locator('input').press('Enter');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.match(await status.textContent(), /Your prediction: 4\.50\./);
+  assert.deepEqual(await reportedEvents(page), [], 'refusals and a lock-in report nothing until the outcome is seen');
+  await assertClean(page);
+  await page.close();
+});
