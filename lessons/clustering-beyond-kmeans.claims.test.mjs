@@ -80,13 +80,13 @@ test('the widget\'s advice follows the counts: mostly noise → raise eps; one m
   const advise = (r) => dbscanAdvice({ clusters: r.clusters, noise: r.noise, n: r.dbLabels.length, data: r.o.data, eps: r.o.eps, minSamples: r.o.minSamples, k: r.o.k });
   const small = advise(cluster({ eps: 0.05 }));
   assert.match(small.text, /^195 of 200 points are noise/);
-  assert.match(small.text, /too small.*Raise eps/);
-  assert.doesNotMatch(small.text, /large|Lower eps/);
+  assert.match(small.text, /too small.*Raise ε/);
+  assert.doesNotMatch(small.text, /large|Lower ε/);
   const merged = advise(cluster({ eps: 0.6 }));
-  assert.match(merged.text, /so large.*merge into one cluster\. Lower eps/);
-  assert.match(advise(cluster({ eps: 0.02 })).text, /Everything is noise — raise eps/);
+  assert.match(merged.text, /so large.*merge into one cluster\. Lower ε/);
+  assert.match(advise(cluster({ eps: 0.02 })).text, /Everything is noise — raise ε/);
   assert.match(advise(cluster()).text, /DBSCAN follows the two moons: 2 clusters, 0 noise points/);
-  assert.match(advise(cluster({ eps: 0.1 })).text, /67 of 200 points are noise.*Raise eps/);
+  assert.match(advise(cluster({ eps: 0.1 })).text, /67 of 200 points are noise.*Raise ε/);
 });
 
 test('advice boundaries: "most" is more than half noise, "many" more than a fifth', () => {
@@ -94,16 +94,16 @@ test('advice boundaries: "most" is more than half noise, "many" more than a fift
   assert.equal(MOST_NOISE, 0.5);
   assert.equal(MANY_NOISE, 0.2);
   // One cluster with 101 noise points: eps too small, whatever the single cluster suggests.
-  assert.match(dbscanAdvice({ ...base, clusters: 1, noise: 101 }).text, /too small.*Raise eps/);
+  assert.match(dbscanAdvice({ ...base, clusters: 1, noise: 101 }).text, /too small.*Raise ε/);
   assert.equal(dbscanAdvice({ ...base, clusters: 1, noise: 101 }).tone, 'bad');
   // Exactly half is not "most": a little small.
-  assert.match(dbscanAdvice({ ...base, clusters: 1, noise: 100 }).text, /a little small.*Raise eps/);
+  assert.match(dbscanAdvice({ ...base, clusters: 1, noise: 100 }).text, /a little small.*Raise ε/);
   // One cluster with a fifth or less noise: merged, lower eps.
-  assert.match(dbscanAdvice({ ...base, clusters: 1, noise: 40 }).text, /merge into one cluster\. Lower eps/);
-  assert.match(dbscanAdvice({ ...base, clusters: 1, noise: 41 }).text, /a little small.*Raise eps/);
+  assert.match(dbscanAdvice({ ...base, clusters: 1, noise: 40 }).text, /merge into one cluster\. Lower ε/);
+  assert.match(dbscanAdvice({ ...base, clusters: 1, noise: 41 }).text, /a little small.*Raise ε/);
   // Too many or too few clusters with little noise.
-  assert.match(dbscanAdvice({ ...base, clusters: 4, noise: 6 }).text, /4 clusters; the generator made 2\. Raise eps/);
-  assert.match(dbscanAdvice({ ...base, data: 'blobs', clusters: 2, noise: 0 }).text, /the generator made 3, so some groups touch and merged\. Lower eps/);
+  assert.match(dbscanAdvice({ ...base, clusters: 4, noise: 6 }).text, /4 clusters; the generator made 2\. Raise ε/);
+  assert.match(dbscanAdvice({ ...base, data: 'blobs', clusters: 2, noise: 0 }).text, /the generator made 3, so some groups touch and merged\. Lower ε/);
   assert.match(dbscanAdvice({ ...base, data: 'blobs', clusters: 3, noise: 0, k: 2 }).text, /k-means with k = 2 cannot\. Set k = 3/);
   assert.match(dbscanAdvice({ ...base, data: 'blobs', clusters: 3, noise: 1, k: 3 }).text, /Both methods find the three blobs.*1 point as noise/);
 });

@@ -45,7 +45,7 @@ test('dbscan-vs-kmeans: DBSCAN finds the two moons, silhouettes match the engine
     await screenshot(page, `dbscan-${width}`);
 
     // A large eps merges the moons; a tiny one makes (almost) everything noise. Both said in words.
-    const eps = page.getByRole('slider', { name: /DBSCAN: eps/ });
+    const eps = page.getByRole('slider', { name: /DBSCAN: radius ε/ });
     await eps.fill('0.6');
     assert.equal(await stat('DBSCAN clusters'), '1');
     assert.match(await page.locator('.dw-message').first().textContent(), /merge into one cluster/);
@@ -54,8 +54,8 @@ test('dbscan-vs-kmeans: DBSCAN finds the two moons, silhouettes match the engine
     await eps.fill('0.05');
     assert.equal(await stat('noise points'), '195');
     const small = await page.locator('.dw-message').first().textContent();
-    assert.match(small, /195 of 200 points are noise.*Raise eps/);
-    assert.doesNotMatch(small, /Lower eps/);
+    assert.match(small, /195 of 200 points are noise.*Raise ε/);
+    assert.doesNotMatch(small, /Lower ε/);
     await eps.fill('0.03');
     assert.match(await page.locator('.dw-message').first().textContent(), /noise|No core points/);
     await eps.fill('0.2');

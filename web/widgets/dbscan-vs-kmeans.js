@@ -24,7 +24,7 @@ export const schema = {
 
 export const meta = {
   title: 'k-means versus DBSCAN',
-  hint: 'Both panels cluster the same points. Move eps and min samples until DBSCAN finds the two moons; notice that k-means cannot, whatever k you choose.',
+  hint: 'Both panels cluster the same points. Move the radius ε and min samples m until DBSCAN finds the two moons; notice that k-means cannot, whatever k you choose.',
 };
 
 // Own points from a CSV file: positions only (a label column is ignored with a note).
@@ -72,8 +72,8 @@ function build(ctx) {
   const sliders = {
     noise: slider(card.controls, { label: 'noise', min: 0, max: 0.3, step: 0.01, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; imported = null; loadData(); } }),
     k: slider(card.controls, { label: 'k-means: k', min: 1, max: 8, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; fitKMeans(); render(); } }),
-    eps: slider(card.controls, { label: 'DBSCAN: eps', min: 0.02, max: 1, step: 0.01, value: opts.eps, format: (v) => fixed(v, 2), onInput: (v) => { opts.eps = v; fitDbscan(); render(); } }),
-    minSamples: slider(card.controls, { label: 'DBSCAN: min samples', min: 1, max: 30, step: 1, value: opts.minSamples, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.minSamples = v; fitDbscan(); render(); } }),
+    eps: slider(card.controls, { label: 'DBSCAN: radius ε', min: 0.02, max: 1, step: 0.01, value: opts.eps, format: (v) => fixed(v, 2), onInput: (v) => { opts.eps = v; fitDbscan(); render(); } }),
+    minSamples: slider(card.controls, { label: 'DBSCAN: min samples m', min: 1, max: 30, step: 1, value: opts.minSamples, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.minSamples = v; fitDbscan(); render(); } }),
   };
 
   const statKmSil = card.stat('k-means silhouette');
@@ -177,7 +177,7 @@ function build(ctx) {
     card.setMessage(advice.text, advice.tone);
     judgeBlobs(clusters, noise);
     kmPlot.canvas.setAttribute('aria-label', `k-means with k = ${opts.k}: silhouette ${fixed(sil.km, 3)}`);
-    dbPlot.canvas.setAttribute('aria-label', `DBSCAN with eps ${fixed(opts.eps, 2)}: ${countOf(clusters, 'cluster')}, ${countOf(noise, 'noise point')}`);
+    dbPlot.canvas.setAttribute('aria-label', `DBSCAN with ε = ${fixed(opts.eps, 2)}: ${countOf(clusters, 'cluster')}, ${countOf(noise, 'noise point')}`);
     ctx.requestDraw(draw);
   }
 
