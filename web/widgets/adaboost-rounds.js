@@ -114,7 +114,7 @@ function build(ctx) {
       data = imported ? { X: imported.X, y: imported.y, n: imported.y.length } : loadDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
       ada.setData(data.X, 2, data.y);
     });
-    showOwnPoints(dataMenu, !!imported, opts.dataset);
+    showOwnPoints(dataMenu, !!imported, opts.dataset, ctx.t);
     focusPoint = 0;
     restart();
   }

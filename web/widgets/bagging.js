@@ -129,7 +129,7 @@ function build(ctx) {
       grid = gridPoints(domain, GRID, GRID);
       forest.setData(train.X, 2, train.y);
     });
-    showOwnPoints(dataMenu, !!imported, opts.dataset);
+    showOwnPoints(dataMenu, !!imported, opts.dataset, ctx.t);
     restart();
   }
 

@@ -107,7 +107,7 @@ function build(ctx) {
       return ml.makeMoons(opts.points, opts.noise, opts.seed);
     }, null);
     if (!data) return;
-    showOwnPoints(dataMenu, !!imported, opts.data);
+    showOwnPoints(dataMenu, !!imported, opts.data, ctx.t);
     attempt(card, () => { km.setData(data.X, 2, []); db.setData(data.X, 2, []); });
     fitAll();
   }

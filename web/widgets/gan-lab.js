@@ -128,7 +128,7 @@ function build(ctx) {
   function applyRates() { collapseRun = false; attempt(card, () => gan.setLearningRates(opts.generatorRate, opts.discriminatorRate)); }
 
   function syncControls() {
-    showOwnPoints(targetSelect, !!imported, opts.target);
+    showOwnPoints(targetSelect, !!imported, opts.target, ctx.t);
     optimizerSelect.value = opts.optimizer;
     gRate.set(opts.generatorRate);
     dRate.set(opts.discriminatorRate);
@@ -143,7 +143,7 @@ function build(ctx) {
     if (gan) gan.delete();
     gan = next;
     real = gan.realPoints();
-    showOwnPoints(targetSelect, !!imported, opts.target);
+    showOwnPoints(targetSelect, !!imported, opts.target, ctx.t);
     history = [];
     card.setMessage('');
     refresh();

@@ -116,7 +116,7 @@ function build(ctx) {
       data = imported ? { X: imported.X, y: imported.y, n: imported.y.length } : loadDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
       svm.setData(data.X, 2, data.y);
     });
-    showOwnPoints(dataMenu, !!imported, opts.dataset);
+    showOwnPoints(dataMenu, !!imported, opts.dataset, ctx.t);
     // Grid cell centres, row by row from the bottom, for decisionFunction.
     const [x0, x1, y0, y1] = domain();
     gridX = new Float64Array(GRID * GRID * 2);

@@ -111,7 +111,7 @@ function build(ctx) {
       domain = data.domain;
       knn.setData(data.X, 2, data.y);
     });
-    showOwnPoints(dataMenu, !!imported, opts.dataset);
+    showOwnPoints(dataMenu, !!imported, opts.dataset, ctx.t);
     query = { x: (domain.x0 + domain.x1) / 2, y: (domain.y0 + domain.y1) / 2 };
     lastPrediction = null;
     setK();

@@ -135,7 +135,7 @@ function build(ctx) {
       for (const t of Object.values(firstCut)) { t.setData(train.X, 2, train.y); t.fit(1); }
       domain = train.domain;
     });
-    showOwnPoints(dataMenu, !!imported, opts.dataset);
+    showOwnPoints(dataMenu, !!imported, opts.dataset, ctx.t);
     describeFirstCuts();
     regrow(true);
   }
