@@ -198,7 +198,7 @@ test('dbscan-vs-kmeans clusters imported points: two tight groups and a stray po
   assert.equal(await stat(page, 'DBSCAN clusters'), '2');
   assert.equal(await stat(page, 'noise points'), '1');
   await page.locator('#widget').getByRole('button', { name: 'Reset' }).click();
-  assert.match(await message(page), /^DBSCAN found 2 clusters and 1 noise point in your points with eps = 0\.20 and min samples = 5\.$/);
+  assert.match(await message(page), /^DBSCAN found 2 clusters and 1 noise point in your points with ε = 0\.20 and min samples m = 5\.$/);
   const file = await exportCsv(page);
   assert.equal(file.text.split('\n')[0], 'x1,x2,dbscan_cluster');
   assert.equal(file.text.trim().split('\n').pop(), '2.5,-3,-1');
