@@ -68,7 +68,8 @@ export function createPrediction(ctx, spec) {
     if (choices) return input.value === '' ? { error: 'Choose an answer first.' } : { value: input.value };
     const raw = input.value.trim().replace(',', '.');
     const value = Number(raw);
-    if (raw === '' || !Number.isFinite(value)) return { error: 'Type a number first (for example 0.25).' };
+    // The example follows the question's own range: "0.25" made no sense for a count from 0 to 200.
+    if (raw === '' || !Number.isFinite(value)) return { error: numeric.label ? `Type a number first (${numeric.label}).` : 'Type a number first.' };
     if (numeric.min !== undefined && value < numeric.min) return { error: `A prediction below ${formatNumber(numeric.min, numeric.digits ?? 3)} cannot happen here.` };
     if (numeric.max !== undefined && value > numeric.max) return { error: `A prediction above ${formatNumber(numeric.max, numeric.digits ?? 3)} cannot happen here.` };
     return { value };
