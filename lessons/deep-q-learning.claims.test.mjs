@@ -17,7 +17,7 @@ function run(settings = {}, episodes = 300) {
     let done = 0;
     for (const at of [50, episodes]) {
       if (at > done) { agent.runEpisodes(at - done); done = at; }
-      checkpoints[at] = { recent: recentReturn(agent.episodeReturns(), at === 50 ? 50 : 100), success: agent.greedySuccess(SUCCESS_GRID) };
+      checkpoints[at] = { recent: recentReturn(agent.episodeReturns(), at === 50 ? 50 : 100), success: agent.greedySuccess(SUCCESS_GRID), epsilon: agent.epsilon() };
     }
     const rows = agent.traceRows();
     const tv = agent.traceValues();
@@ -80,6 +80,9 @@ test('default seed: about 0 for 50 episodes, then 0.98 and 80 % greedy success b
   const r = full();
   assert.equal(formatNumber(r.checkpoints[50].recent, 2), '0.04');
   assert.equal(r.checkpoints[50].success, 0);
+  // "the readout ε still shows 0.22 after episode 50" (0.97^50 = 0.218)
+  assert.equal(formatNumber(r.checkpoints[50].epsilon, 2), '0.22');
+  assert.ok(Math.abs(r.checkpoints[50].epsilon - 0.97 ** 50) < 1e-12);
   assert.equal(formatNumber(r.checkpoints[300].recent, 2), '0.98');
   assert.equal(Math.round(r.checkpoints[300].success * 100), 80);
 });
@@ -125,6 +128,16 @@ test('seeds 1–5: without a target the mean value passes 1000, with one it neve
   }
   assert.equal(formatNumber(both, 2), '0.98');
   assert.equal(formatNumber(bare, 2), '0.15');
+});
+
+test('check-yourself: a buffer of size 1 ("no replay") learns much worse — seeds 1–5 average 0.18 against 0.98', () => {
+  let bare = 0; let both = 0;
+  for (const seed of [1, 2, 3, 4, 5]) {
+    both += (seed === 1 ? full() : run({ seed })).checkpoints[300].recent / 5;
+    bare += run({ seed, setup: 'no-replay' }).checkpoints[300].recent / 5;
+  }
+  assert.equal(formatNumber(bare, 2), '0.18');
+  assert.equal(formatNumber(both, 2), '0.98');
 });
 
 test('the prediction: "neither" with the default seed lands in "poor (below 0.3)"; the classes split at 0.3 and 0.8', () => {

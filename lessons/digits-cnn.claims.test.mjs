@@ -82,6 +82,12 @@ test('worked example: the edge filter on the patch gives 36; max-pooling 36, 12,
   }
 });
 
+// The widget's epochs readout (net.epoch()) after `steps` training steps.
+function epochAt(steps) {
+  const net = createNetwork(ml);
+  try { net.fit(steps); return net.epoch(); } finally { net.delete(); }
+}
+
 // Trains the widget's network as the widget does: test accuracy measured every TEST_EVERY steps.
 function firstReach() {
   const net = createNetwork(ml);
@@ -107,7 +113,11 @@ test('the widget with seed 1: the untrained accuracy, and the step at which it f
   assert.ok(initial < 0.2, 'close to guessing');
   assert.ok(reached > 0 && reached <= STEP_BUDGET, `reached at step ${reached}`);
   assert.ok(lesson.includes(`first reaches 95% at step ${reached},`), `lesson states step ${reached}`);
-  assert.ok(lesson.includes(`about ${formatNumber(reached / 45, 0)} passes over the training images`), `≈ ${reached / 45} epochs`);
+  const passes = (reached * NETWORK_DEFAULTS.batchSize) / 1437;
+  assert.ok(lesson.includes(`after $${reached} \\cdot ${NETWORK_DEFAULTS.batchSize} = 2{,}400$ images, about ${formatNumber(passes, 1)} passes over the training images`), `≈ ${passes} epochs`);
+  assert.equal(reached * NETWORK_DEFAULTS.batchSize, 2400);
+  // "the epochs readout … then shows 1"
+  assert.equal(formatNumber(epochAt(reached), 0), '1');
   assert.ok(lesson.includes(`every ${TEST_EVERY} steps`));
   assert.ok(moved, 'the filters move away from their random start');
 });

@@ -109,8 +109,37 @@ test('after 150 steps (seed 1, 5 per digit): scratch 81.9%, head 87.8%, full 86.
   const r = Object.fromEntries(METHODS.map((m) => [m, runMethod(ml, pre, m, settings()).accuracy]));
   says(`from scratch reaches ${pct(r.scratch)}, head only ${pct(r.head)}, full fine-tuning ${pct(r.full)} and LoRA ${pct(r.lora)}`);
   for (const m of ['head', 'full', 'lora']) assert.ok(r[m] > r.scratch, `${m} beats from scratch`);
-  assert.ok(r.head > r.full && r.head > r.lora, 'head only wins with 50 examples');
-  says('with 50 examples the frozen features plus a new head win outright');
+  assert.ok(r.head > r.full && r.head > r.lora, 'head only ends first with 50 examples');
+});
+
+test('the curves (measured every 10 steps, as the widget does): full leads at step 50, head only leads only at the end', () => {
+  const nets = Object.fromEntries(METHODS.map((m) => [m, startMethod(ml, pre, m, settings())]));
+  try {
+    const at = {};
+    for (let step = 10; step <= 150; step += 10) {
+      at[step] = {};
+      for (const m of METHODS) { nets[m].train(10); at[step][m] = chalkAccuracy(nets[m]); }
+    }
+    const best = (row) => METHODS.reduce((a, m) => (row[m] > row[a] ? m : a), METHODS[0]);
+    assert.equal(best(at[50]), 'full');
+    says(`at step 50 full fine-tuning is ahead with ${pct(at[50].full)} while head only, the slowest starter, has ${pct(at[50].head)}`);
+    // "the slowest starter": the lowest of the three pretrained starts at steps 20 to 50
+    for (const step of [20, 30, 40, 50]) assert.ok(at[step].head <= at[step].full && at[step].head <= at[step].lora, `step ${step}`);
+    assert.ok(at[140].head < at[140].full);
+    says(`at step 140 it still trails, ${pct(at[140].head)} against ${pct(at[140].full)}`);
+    assert.equal(best(at[150]), 'head');
+    for (const step of [10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 140]) assert.notEqual(best(at[step]), 'head', `step ${step}`);
+    // the last point is the same as one 150-step run
+    assert.equal(at[150].head, runMethod(ml, pre, 'head', settings()).accuracy);
+  } finally {
+    for (const m of METHODS) nets[m].delete();
+  }
+});
+
+test('each extra unit of LoRA rank adds 64 + 32 = 96 trained numbers', () => {
+  const trained = (rank) => computations['lora-params'](ml, { d: 64, h: 32, r: rank }).adapter;
+  for (let rank = 1; rank < 16; rank++) assert.equal(trained(rank + 1) - trained(rank), 96);
+  says('grows by $64 + 32 = 96$ with each extra unit of rank');
 });
 
 test('every LoRA rank from 1 to 16 ends within 2 points of full fine-tuning', () => {
@@ -129,9 +158,15 @@ test('the sweep: at 1, 2, 5, 10, 20 per digit every pretrained start beats from 
   for (const perClass of SHOT_SIZES) {
     const r = Object.fromEntries(METHODS.map((m) => [m, runMethod(ml, pre, m, settings({ perClass })).accuracy]));
     for (const m of ['head', 'full', 'lora']) assert.ok(r[m] > r.scratch, `${perClass} per digit: ${m} ${r[m]} vs scratch ${r.scratch}`);
+    const best = METHODS.reduce((a, m) => (r[m] > r[a] ? m : a), METHODS[0]);
+    // "Head only is the best start at 2 and 5 images per digit, but from 10 per digit full fine-tuning overtakes it"
+    if (perClass === 2 || perClass === 5) assert.equal(best, 'head', `${perClass} per digit`);
+    if (perClass >= 10) assert.ok(r.full > r.head, `${perClass} per digit: full ${r.full} vs head ${r.head}`);
+    if (perClass === 10) says(`full fine-tuning overtakes it (${pct(r.full)} against ${pct(r.head)} at 10)`);
     last = r;
   }
   says(`(${pct(last.scratch)} at 20, against ${pct(last.full)} for full fine-tuning)`);
+  says('Head only is the best start at 2 and 5 images per digit');
   says('At every size the three pretrained starts beat from scratch');
 });
 

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations.js';
-import { DEFAULT_POINTS, DEFAULT_GUESS, DEFAULT_FLIPS, DEFAULT_KL, X_RANGE, S_RANGE, countFlips, spreadChange } from '../web/widgets/likelihood-fit/data.js';
+import { DEFAULT_POINTS, DEFAULT_GUESS, DEFAULT_FLIPS, DEFAULT_KL, X_RANGE, S_RANGE, countFlips, spreadChange, COIN_WINDOW } from '../web/widgets/likelihood-fit/data.js';
 
 const close = (a, b, tol) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b} (±${tol})`);
 
@@ -76,6 +76,20 @@ test('worked example: 7 heads and 3 tails (the widget\'s start)', () => {
   const drop10 = ml.bernoulliLogLikelihood(7, 3, 0.7) - ml.bernoulliLogLikelihood(7, 3, 0.6);
   const drop100 = ml.bernoulliLogLikelihood(70, 30, 0.7) - ml.bernoulliLogLikelihood(70, 30, 0.6);
   close(drop100, 10 * drop10, 1e-9);
+});
+
+test('the coin plot: with more flips the drawn curve narrows around p̂ (the window is a fixed COIN_WINDOW nats deep)', () => {
+  // The share of the p axis (the widget's grid 0.01…0.99) where ℓ(p) is inside the plot's window.
+  const shown = (heads, tails) => {
+    const max = ml.bernoulliLogLikelihood(heads, tails, heads / (heads + tails));
+    let inside = 0;
+    for (let k = 0; k < 197; k++) { const p = 0.01 + (0.98 * k) / 196; if (ml.bernoulliLogLikelihood(heads, tails, p) >= max - COIN_WINDOW) inside += 1; }
+    return inside / 197;
+  };
+  const at10 = shown(7, 3); const at100 = shown(70, 30); const at1000 = shown(700, 300);
+  assert.ok(at10 > 0.8, `10 flips: ${at10}`);
+  assert.ok(at100 < at10 / 1.5, `100 flips: ${at100} vs ${at10}`);
+  assert.ok(at1000 < at100 / 2.5, `1000 flips: ${at1000} vs ${at100}`);
 });
 
 test('"Flip 10" draws a fair coin from the engine, seeded', () => {

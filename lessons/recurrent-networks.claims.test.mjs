@@ -75,6 +75,27 @@ test('untrained: predictions near 0, loss 0.563; after 100 steps the one-step lo
   });
 });
 
+const meanAbsHidden = (run) => {
+  let sum = 0; let n = 0;
+  for (let t = 20; t < run.steps; t++) for (let j = 0; j < run.hiddenSize; j++) { sum += Math.abs(run.hidden[t * run.hiddenSize + j]); n += 1; }
+  return sum / n;
+};
+
+test('the stripes are there before training (faint: mean |h| 0.11) and stronger after 100 steps (0.30)', () => {
+  withNet({}, (net) => {
+    const before = net.seriesRun();
+    const H = before.hiddenSize;
+    for (let j = 0; j < H; j++) {
+      const a = []; const b = [];
+      for (let t = 20; t + PERIOD < before.steps; t++) { a.push(before.hidden[t * H + j]); b.push(before.hidden[(t + PERIOD) * H + j]); }
+      assert.ok(correlation(a, b) > 0.9, `untrained unit ${j}: correlation at a lag of 20 steps ${correlation(a, b)}`);
+    }
+    assert.equal(meanAbsHidden(before).toFixed(2), '0.11');
+    net.fit(100);
+    assert.equal(meanAbsHidden(net.seriesRun()).toFixed(2), '0.30');
+  });
+});
+
 test('after training the hidden units repeat every 20 steps (the stripes of the heat strip)', () => {
   withNet({}, (net) => {
     net.fit(100);

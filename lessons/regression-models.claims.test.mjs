@@ -59,6 +59,15 @@ test('the race: RBF SVR lowest test RMSE, then forest, then boosting; the lines 
     assert.ok(r[k].test.r2 < 0.4, k);
   }
   assert.equal(f(r.svrLinear.test.rmse), '0.95');
+  // Least squares and ElasticNet: within 0.01 on every number; only the test MAE differs when shown.
+  for (const set of ['train', 'test']) for (const m of ['rmse', 'mae', 'r2']) assert.ok(Math.abs(r.linear[set][m] - r.elastic[set][m]) < 0.01, `${set} ${m}`);
+  assert.equal(f(r.linear.test.mae), '0.74');
+  assert.equal(f(r.elastic.test.mae), '0.75');
+  for (const set of ['train', 'test']) {
+    assert.equal(f(r.linear[set].rmse), f(r.elastic[set].rmse));
+    assert.equal(f(r.linear[set].r2, 3), f(r.elastic[set].r2, 3));
+  }
+  assert.equal(f(r.linear.train.mae), f(r.elastic.train.mae));
   assert.notEqual(r.svrLinear.test.rmse, r.linear.test.rmse);
 });
 
@@ -78,10 +87,18 @@ const withSetting = (key, name, value) => {
   return byKey(race(ml, RACE_DEFAULTS, s).results)[key];
 };
 
-test('the race: λ = 1 keeps a little over half of the line\'s rise; from λ = 3 the weight is exactly zero', () => {
+test('the race: λ = 1 keeps a little over half of the line\'s rise; from λ ≈ 2.70 on the weight is exactly zero', () => {
   const share = rise(withSetting('elastic', 'alpha', 1).curve.y) / rise(r.elastic.curve.y);
   assert.ok(share > 0.5 && share < 0.6, String(share));
-  for (const a of [3, 10]) assert.equal(rise(withSetting('elastic', 'alpha', a).curve.y), 0);
+  for (const a of [2.71, 2.8, 3, 10]) assert.equal(rise(withSetting('elastic', 'alpha', a).curve.y), 0, `λ = ${a}`);
+  for (const a of [2.6, 2.69]) assert.ok(rise(withSetting('elastic', 'alpha', a).curve.y) > 0, `λ = ${a}`);
+});
+
+test('check-yourself: a lower learning rate also shrinks boosting\'s train–test gap', () => {
+  const gap = (x) => x.test.rmse - x.train.rmse;
+  const slower = withSetting('boosting', 'learningRate', 0.05);
+  assert.ok(gap(slower) < gap(r.boosting) / 1.5, `${gap(slower)} vs ${gap(r.boosting)}`);
+  assert.ok(gap(withSetting('boosting', 'rounds', 20)) < gap(r.boosting));
 });
 
 test('the race: boosting with 20 rounds: training RMSE 0.42, test RMSE falls to 0.48; RBF SVR with γ = 50: 0.33 and 0.60', () => {

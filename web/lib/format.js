@@ -66,6 +66,14 @@ export function formatAxisAngle(degrees, digits = 1) {
   return `${formatNumber(d, digits)}°`;
 }
 
+// A power of ten on a log axis: "0.01", "1", "1000" where formatTick writes them plainly, else
+// "10⁻⁴" — the mantissa 1 of "1 × 10⁻⁴" adds nothing and made the label too wide for an axis margin.
+export function formatPowerOfTen(p) {
+  const v = 10 ** p;
+  if (v >= SMALL && v < LARGE) return formatTick(v);
+  return `10${String(p).split('').map((ch) => SUPERSCRIPT[ch]).join('')}`;
+}
+
 // Axis tick labels: short, no exponent notation a learner has not met ("1000", "2000"; beyond
 // a million the × 10ⁿ form).
 export function formatTick(v) {

@@ -45,7 +45,7 @@ export const en = {
   'predict.change': 'Change my prediction',
   'predict.tolerance': 'Counts as right within ± {tolerance}.',
   'predict.needChoice': 'Choose an answer first.',
-  'predict.needNumber': 'Type a number first (for example 0.25).',
+  'predict.needNumber': ({ label }) => (label ? `Type a number first (${label}).` : 'Type a number first.'),
   'predict.belowMin': 'A prediction below {min} cannot happen here.',
   'predict.aboveMax': 'A prediction above {max} cannot happen here.',
   'predict.locked': 'Your prediction: {value}. {next}',

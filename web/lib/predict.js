@@ -70,7 +70,9 @@ export function createPrediction(ctx, spec) {
     if (choices) return input.value === '' ? { error: t('predict.needChoice') } : { value: input.value };
     const raw = input.value.trim().replace(',', '.');
     const value = Number(raw);
-    if (raw === '' || !Number.isFinite(value)) return { error: t('predict.needNumber') };
+    // The hint names the quantity asked for (its label), not a generic example: "0.25" made no
+    // sense for a count from 0 to 200.
+    if (raw === '' || !Number.isFinite(value)) return { error: t('predict.needNumber', { label: numeric.label || '' }) };
     if (numeric.min !== undefined && value < numeric.min) return { error: t('predict.belowMin', { min: formatNumber(numeric.min, digits) }) };
     if (numeric.max !== undefined && value > numeric.max) return { error: t('predict.aboveMax', { max: formatNumber(numeric.max, digits) }) };
     return { value };

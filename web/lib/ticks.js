@@ -1,7 +1,7 @@
 // Axes and grid lines plot.js's axes() does not draw: a log10 error axis with one labelled line
 // per power of ten, horizontal grid lines with a custom label format, and round tick values.
 import { niceTicks } from './plot.js';
-import { formatTick } from './format.js';
+import { formatPowerOfTen, formatTick } from './format.js';
 
 // Errors spread over orders of magnitude (degree 12 can be 1000× worse than degree 4), so the
 // error charts plot log10(MSE). The floor keeps an exact 0 (interpolation) on the chart.
@@ -29,7 +29,7 @@ export function logAxes(plot, { xLabel = '', yLabel = '', xTicks = 6 } = {}) {
     const Y = Math.round(plot.py(p)) + 0.5;
     c.beginPath(); c.moveTo(plot.margin.left, Y); c.lineTo(plot.width - plot.margin.right, Y); c.stroke();
     c.textAlign = 'right'; c.textBaseline = 'middle';
-    c.fillText(formatTick(10 ** p), plot.margin.left - 6, Y);
+    c.fillText(formatPowerOfTen(p), plot.margin.left - 6, Y);
   }
   c.font = `12px ${t.font}`;
   if (xLabel) { c.textAlign = 'right'; c.textBaseline = 'bottom'; c.fillText(xLabel, plot.width - plot.margin.right, plot.height - 1); }

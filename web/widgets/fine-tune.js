@@ -168,7 +168,7 @@ function build(ctx) {
     for (const m of METHODS) {
       const c = curves[m];
       const counts = nets[m] ? nets[m].counts() : null;
-      stats[m].set(c && c.length ? `${formatPercent(c[c.length - 1].accuracy)} · ${counts ? countOf(counts.trainable, 'number') : ''}` : '–');
+      stats[m].set(c && c.length ? `${formatPercent(c[c.length - 1].accuracy)} · ${counts ? `${formatNumber(counts.trainable, 0, { grouping: true })} ${counts.trainable === 1 ? 'number' : 'numbers'}` : ''}` : '–');
     }
     statPre.set(formatPercent(preChalk));
     if (!nets.scratch) card.setMessage('', 'info');

@@ -100,7 +100,7 @@ function build(ctx) {
   function judgeFalseAlarms() {
     if (falseAlarms.pending === null || experiment.results.length < experiment.target || experiment.target !== opts.resamples) return;
     const tally = tallyNoise(experiment.results);
-    falseAlarms.settle(tally.significant, `p < 0.05 in ${formatNumber(tally.significant, 0)} of ${formatNumber(tally.runs, 0)} (${formatPercent(tally.significant / tally.runs, 1)}). When nothing separates two models, a 0.05 threshold still raises a false alarm about 5 % of the time: about ${formatNumber(tally.runs * 0.05, 0)} here.`);
+    falseAlarms.settle(tally.significant, `p < 0.05 in ${formatNumber(tally.significant, 0)} of ${formatNumber(tally.runs, 0)} (${formatPercent(tally.significant / tally.runs, 1)}). When nothing separates two models, a 0.05 threshold still raises a false alarm about 5% of the time: about ${formatNumber(tally.runs * 0.05, 0)} here.`);
   }
   const noiseButtons = buttonRow(card.stage);
   const runButton = button(noiseButtons, 'Run the experiment', () => runExperiment(), { primary: true, title: 'Compare two copies of one forest on many fresh resamples' });
@@ -236,7 +236,7 @@ function build(ctx) {
       ? [
         `${countOf(tally.runs, 'resample')} of ${formatNumber(experiment.target, 0)} run.`,
         `Higher mean: copy A in ${formatNumber(tally.aWins, 0)}, copy B in ${formatNumber(tally.bWins, 0)}, a tie in ${formatNumber(tally.ties, 0)} — the naive rule names a “better” model ${formatPercent((tally.aWins + tally.bWins) / tally.runs, 0)} of the time.`,
-        `p < 0.05 in ${formatNumber(tally.significant, 0)} (${formatPercent(tally.significant / tally.runs, 1)}) — the rate of false alarms the 0.05 threshold promises is 5 %.`,
+        `p < 0.05 in ${formatNumber(tally.significant, 0)} (${formatPercent(tally.significant / tally.runs, 1)}) — the rate of false alarms the 0.05 threshold promises is 5%.`,
         'Red bar: p < 0.05. Dashed line: the height every bar would have if the p-values were spread evenly.',
       ]
       : ['Not run yet. Predict first: how often will one copy have the higher mean, and how often will the t-test say p < 0.05?'];

@@ -6,7 +6,7 @@ import { requestDraw, cancelDraw } from '../../lib/frame.js';
 import { attachDrag } from '../../lib/drag.js';
 import { button, buttonRow, el, slider } from '../../lib/ui.js';
 import { countOf, formatNumber } from '../../lib/format.js';
-import { DEFAULT_FLIPS, countFlips } from './data.js';
+import { COIN_WINDOW, DEFAULT_FLIPS, countFlips } from './data.js';
 import { clamp, round, linspace, star, legend } from './draw.js';
 
 export function buildCoin({ ml, card, options, stateChanged }) {
@@ -84,7 +84,7 @@ export function buildCoin({ ml, card, options, stateChanged }) {
     const lls = ps.map((q) => ml.bernoulliLogLikelihood(heads, tails, q));
     const hat = n ? heads / n : 0.5;
     const max = n ? ml.bernoulliLogLikelihood(heads, tails, clamp(hat, 0.01, 0.99)) : 0;
-    const span = Math.max(3, 1.2 * n);
+    const span = COIN_WINDOW;
     plot.setDomain(0, 1, max - span, max + span * 0.08);
     plot.begin();
     plot.axes({ xLabel: 'p', yLabel: 'log-likelihood ℓ(p)' });

@@ -8,6 +8,10 @@ export const S_RANGE = [0.2, 6];
 export const GRID = { nMu: 140, nS: 90 };
 export const MAX_POINTS = 40;
 export const DEFAULT_FLIPS = 'HTHHHTHHTH';       // 7 heads, 3 tails
+// The coin plot shows ℓ(p) from its maximum down to COIN_WINDOW nats below it, whatever the number
+// of flips, so that more flips visibly narrow the curve (a window growing with n, as before, drew
+// every curve with the same share of heads the same shape). 12 = the old window at the default 10 flips.
+export const COIN_WINDOW = 12;
 export const DEFAULT_KL = { P: { mu: 0, s: 1 }, Q: { mu: 1, s: 2 } };
 export const KL_X_RANGE = [-8, 8];
 export const KL_S_RANGE = [0.3, 4];
