@@ -3,10 +3,15 @@
 // IsolationForest with 100 trees on ψ = 64 points seeded 2, the z-score detector, 4 % contamination).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ml } from '../tests/node/engine.mjs';
 import { evaluateComputation, parseComputation } from '../web/js/check-computations.js';
 import { PLANTED, flagAndMeasure, makeScene, scoreBoth } from '../web/widgets/anomaly-detector/scene.js';
-import { schema } from '../web/widgets/anomaly-detector.js';
+
+// The widget module loads the engine, so its schema is read from the built site (as the other lessons do).
+const dist = process.env.DW_ENGINE_DIR ? path.resolve(process.env.DW_ENGINE_DIR, '..') : path.resolve(import.meta.dirname, '../dist');
+const { schema } = await import(pathToFileURL(path.join(dist, 'widgets', 'anomaly-detector.js')).href);
 
 const forest = new ml.IsolationForest();
 const DEFAULTS = { scene: 'band', detector: 'forest', contamination: 0.04, trees: 100, subsample: 64, seed: 2 };

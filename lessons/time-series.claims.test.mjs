@@ -4,10 +4,15 @@
 // shuffle seed). Numbers are quoted to two decimals, as the widget shows them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ml } from '../tests/node/engine.mjs';
 import { computations, evaluateComputation, parseComputation } from '../web/js/check-computations.js';
 import { SERIES, makeSeries, optimism, validate } from '../web/widgets/time-series-split/scene.js';
-import { schema } from '../web/widgets/time-series-split.js';
+
+// The widget module loads the engine, so its schema is read from the built site (as the other lessons do).
+const dist = process.env.DW_ENGINE_DIR ? path.resolve(process.env.DW_ENGINE_DIR, '..') : path.resolve(import.meta.dirname, '../dist');
+const { schema } = await import(pathToFileURL(path.join(dist, 'widgets', 'time-series-split.js')).href);
 
 const forecaster = new ml.LagForecaster();
 const DEFAULTS = { model: 'neighbours', lags: 12, horizon: 12, folds: 4, seed: 4, noise: 0.5, trend: SERIES.trend };

@@ -35,8 +35,9 @@ async function readStats(page) {
   return { shuffled: await stat('shuffled k-fold MSE'), split: await stat('TimeSeriesSplit MSE'), holdout: await stat('hold-out MSE') };
 }
 
+// A slider's accessible name is its label followed by the value it shows ("lags r 12").
 async function setSlider(page, label, value) {
-  const input = page.getByLabel(label, { exact: true });
+  const input = page.getByRole('slider', { name: new RegExp(`^${label}`) });
   await input.focus();
   await page.keyboard.press('Home');           // the slider's minimum, 1
   for (let v = 1; v < value; v++) await page.keyboard.press('ArrowRight');

@@ -46,9 +46,10 @@ TEST_CASE("z-scores by hand, global and rolling", "[anomaly]") {
   CHECK(Z(4, 0) == Approx(6 / std::sqrt(10.0)));
   CHECK(Z(0, 0) == Approx(-3 / std::sqrt(10.0)));
   Matrix P(3, 2);
-  P << 0, 0, 0, 3, 3, 3;  // second point unusual only in x₂ = 3 (z = 1.414), third in both
+  P << 0, 0, 0, 3, 3, 3;  // each column has mean 1 or 2 and s = √2 (squared deviations 1, 1, 4 → 6/3)
   Vector m = dw::zScoreAnomaly(P);
-  CHECK(m(1) == Approx(std::sqrt(2.0)));
+  CHECK(m(1) == Approx(1 / std::sqrt(2.0)));  // |0 − 1|/√2 and |3 − 2|/√2: both 0.707
+  CHECK(m(2) == Approx(2 / std::sqrt(2.0)));  // x₁ = 3: |3 − 1|/√2 = 1.414, the larger
   Vector roll = dw::rollingZScores(vec({1, 2, 3, 4, 10}), 3);
   CHECK(roll(0) == 0);
   CHECK(roll(2) == 0);  // the first `window` steps have no full window before them

@@ -156,7 +156,7 @@ function build(ctx) {
     } else {
       card.setMessage(`${flaggedText} Both detectors find ${pct(f.recall)} of them.`, 'info');
     }
-    const shown = opts.detector === 'forest' ? 'isolation-forest score s(x)' : 'largest |z|';
+    const shown = opts.detector === 'forest' ? 'isolation-forest score a(x)' : 'largest |z|';
     const values = heat ? heat[opts.detector] : null;
     const range = values ? scaleRange(values) : [0, 1];
     scale.set({ caption: shown, low: fixed(range[0], 2), high: fixed(range[1], 2) });
@@ -234,8 +234,9 @@ function build(ctx) {
     move: (pos, i) => movePoint(i, pos),
     key: (dx, dy) => { if (selected >= 0) movePoint(selected, { x: data.X[2 * selected] + 0.1 * dx, y: data.X[2 * selected + 1] + 0.1 * dy }); },
     enter: () => { if (data) { selected = (selected + 1) % data.rows; ctx.requestDraw(draw); } },
-    snapshot: () => (own ? { X: own.X.slice(), y: own.y.slice() } : null),
-    restore: (s) => { own = s ? { X: s.X.slice(), y: s.y.slice() } : null; load(); },
+    // Wrapped, because drag.js restores nothing when the snapshot itself is null (no own points yet).
+    snapshot: () => ({ own: own ? { X: own.X.slice(), y: own.y.slice() } : null }),
+    restore: (s) => { own = s.own ? { X: s.own.X.slice(), y: s.own.y.slice() } : null; load(); },
     onFocusChange: (on) => {
       if (on) card.setMessage('Arrow keys move the ringed point (Shift for bigger moves), Enter picks the next point, Escape puts things back.', 'info');
       ctx.requestDraw(draw);

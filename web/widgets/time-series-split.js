@@ -32,6 +32,8 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
 }
 
+// Both plots share these margins (the right one holds the folds' errors).
+const MARGIN = { left: 44, right: 52, top: 12, bottom: 30 };
 const MODEL_NAMES = { neighbours: 'nearest neighbours (3)', ridge: 'ridge regression' };
 
 function build(ctx) {
@@ -141,7 +143,9 @@ function build(ctx) {
     if (result) for (const v of result.holdoutForecast) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
     if (!Number.isFinite(lo)) { lo = 0; hi = 1; }
     const pad = 0.08 * (hi - lo || 1);
-    plot.setDomain(-1, Math.max(n, 2), lo - pad, hi + pad);
+    // The same margins and x range as the folds below, so each step sits above its fold cells.
+    plot.margin = { ...MARGIN };
+    plot.setDomain(-0.5, Math.max(n, 2) - 0.5, lo - pad, hi + pad);
     plot.begin();
     const t = plot.theme;
     const c = plot.ctx;
@@ -168,15 +172,16 @@ function build(ctx) {
     const k = opts.folds;
     // Rows from the top: heading, k TimeSeriesSplit folds, gap, heading, k shuffled folds.
     const rows = 2 * k + 4;
-    plot.margin = { left: 8, right: 52, top: 8, bottom: 28 };
-    plot.setDomain(-0.5, Math.max(n, 2) - 0.5, 0, rows);
+    plot.margin = { ...MARGIN, top: 8 };
+    // y from 0.5 keeps the axes from labelling a "0" row.
+    plot.setDomain(-0.5, Math.max(n, 2) - 0.5, 0.5, rows + 0.5);
     plot.begin();
     const t = plot.theme;
     const c = plot.ctx;
     plot.axes({ xLabel: 'step t', xTicks: 6, yTicks: 0 });
     if (!result || !n) return;
     const start = n - opts.horizon;
-    const rowY = (r) => rows - r;  // row r's top edge in data units
+    const rowY = (r) => rows + 0.5 - r;  // row r's top edge in data units
     const band = (r, fold, errors) => {
       const top = plot.py(rowY(r) - 0.15);
       const h = plot.py(rowY(r) - 0.85) - top;
@@ -202,11 +207,12 @@ function build(ctx) {
       c.fillStyle = t.text;
       c.textAlign = 'left';
       c.textBaseline = 'middle';
-      c.fillText(text, plot.margin.left, plot.py(rowY(r) - 0.5));
+      c.fillText(text, plot.margin.left - 36, plot.py(rowY(r) - 0.5));
     };
-    heading(0, `TimeSeriesSplit: train on the past, forecast the next ${opts.horizon}`);
+    const wide = plot.width >= 520; // a phone gets the short headings
+    heading(0, wide ? `TimeSeriesSplit: train on the past, forecast the next ${opts.horizon}` : 'TimeSeriesSplit');
     result.timeSeriesFolds.forEach((f, i) => band(1 + i, f, result.timeSeriesFoldErrors[i]));
-    heading(k + 2, 'shuffled k-fold: test rows scattered, one step ahead');
+    heading(k + 2, wide ? 'shuffled k-fold: test rows scattered, one step ahead' : 'shuffled k-fold');
     result.shuffledFolds.forEach((f, i) => band(k + 3 + i, f, result.shuffledFoldErrors[i]));
     c.restore();
   }
