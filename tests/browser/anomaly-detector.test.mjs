@@ -49,7 +49,7 @@ test('anomaly-detector: readouts are the engine\'s; menus and the contamination 
 
   await page.getByLabel('heat map shows').selectOption('zscore');
   assert.match(await page.locator('.dw-card canvas[aria-label*="heat map"]').getAttribute('aria-label'), /z-score/);
-  const slider = page.getByLabel('contamination (share flagged)');
+  const slider = page.getByRole('slider', { name: /^contamination/ });
   await slider.focus();
   for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight'); // 4 % → 10 %
   assert.deepEqual(await readStats(page), await expected(page, { contamination: 0.1 }));
@@ -74,7 +74,7 @@ test('anomaly-detector: arrow keys move a point, a click plants an anomaly, Esca
   // The ringed point is the last planted one, (4.5, 4.5); each Shift+Down moves it one unit down,
   // which makes the points the learner's own.
   for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+ArrowDown');
-  assert.match(await page.locator('.dw-card select').first().inputValue(), /own/);
+  assert.equal(await page.getByLabel('normal points').inputValue(), 'own');
   await page.keyboard.press('Escape');
   assert.deepEqual(await readStats(page), await expected(page));
   await canvas.scrollIntoViewIfNeeded();
@@ -82,6 +82,28 @@ test('anomaly-detector: arrow keys move a point, a click plants an anomaly, Esca
   // An empty spot near the top-left corner (data about (−4.3, 4.3)).
   await page.mouse.click(box.x + 60, box.y + 20);
   assert.match(await canvas.getAttribute('aria-label'), /^157 points/);
+  assert.ok(await noNaN(page));
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('anomaly-detector: a CSV of the learner\'s points is scored; a broken file is refused in words', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}${PAGE}`);
+  await widgetsReady(page);
+  const message = () => page.locator('.dw-message').first().textContent();
+  const input = page.locator('.dw-csv input[type="file"]');
+  const rows = ['x1,x2,anomaly'];
+  for (let i = 0; i < 10; i++) rows.push(`${(0.1 * i).toFixed(1)},${(0.1 * i).toFixed(1)},0`);
+  rows.push('3,-3,1', '-3,3,1');
+  await input.setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+  await page.waitForFunction(() => /Imported/.test(document.querySelector('.dw-message').textContent));
+  assert.match(await message(), /Imported 12 points/);
+  assert.equal(await page.getByLabel('normal points').inputValue(), 'own');
+  assert.match(await page.locator('.dw-card canvas[aria-label*="heat map"]').getAttribute('aria-label'), /^12 points/);
+  await input.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,anomaly\n1,oops,0\n') });
+  await page.waitForFunction(() => /Nothing was imported/.test(document.querySelector('.dw-message').textContent));
+  assert.match(await page.locator('.dw-card canvas[aria-label*="heat map"]').getAttribute('aria-label'), /^12 points/);
   assert.ok(await noNaN(page));
   assert.deepEqual(page.record.errors, []);
   await page.close();
