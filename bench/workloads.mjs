@@ -265,6 +265,18 @@ function rows(ml, { js }) {
     forest.fit(100);
     return { impls: { wasm: () => ml.permutationImportance(forest, test.X, test.y, 10, 7) }, done: () => forest.delete() };
   });
+  // The anomaly-detector widget's work per drag frame: refit the isolation forest (100 trees,
+  // ψ = 64) on 156 points and score its 40 × 40 heat map.
+  row('isolation_forest_fit_grid_40', () => {
+    const band = ml.makeLinear(150, 1, 0, 0.3, 2, -3, 3);
+    const X = Float64Array.from(Array.from(band.X, (x, i) => [x, band.y[i]]).flat().concat([2, -2, -2, 2, 2.6, -0.4, -0.4, 2.6, 0.5, -2.5, 4.5, 4.5]));
+    const forest = new ml.IsolationForest();
+    forest.setSubsample(64);
+    return {
+      impls: { wasm: () => { forest.fit(X, 2, 2); return forest.scoreGrid(-5, 5, -5, 5, 40, 40)[0]; } },
+      done: () => forest.delete(),
+    };
+  });
   return list;
 }
 

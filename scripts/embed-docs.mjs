@@ -247,7 +247,7 @@ export function renderEmbeddingMarkdown(catalogue) {
     '',
     'Every widget whose data are points (fit-line, draw-boundary, place-centroids, kmeans-by-hand, kmeans-convergence,',
     'dbscan-vs-kmeans, pca-projection, knn-vote, widen-the-street, kernel-svm, tree-splits, build-dataset,',
-    'adaboost-rounds, nn-playground, train-vs-test, bagging, regression-metrics, regression-race, gan-lab) has **Import CSV** and **Export CSV**',
+    'adaboost-rounds, nn-playground, train-vs-test, bagging, regression-metrics, regression-race, gan-lab, anomaly-detector) has **Import CSV** and **Export CSV**',
     'buttons. A file is plain lines of numbers,',
     'comma, semicolon or tab separated, with an optional header line: `x1,x2,label` for classes, `x,y` for a',
     'regression line, `x1,x2` for clustering, PCA and the GAN\'s real points, one column `x` for the number line, and the seven house columns',

@@ -76,6 +76,8 @@ export const widgets = {
   'fine-tune': () => import('./fine-tune.js'),
   'quantise': () => import('./quantise.js'),
   'training-tricks': () => import('./training-tricks.js'),
+  'time-series-split': () => import('./time-series-split.js'),
+  'anomaly-detector': () => import('./anomaly-detector.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }

@@ -1,0 +1,110 @@
+// Claims of anomaly-detection.md, checked against the engine with the widget's defaults
+// (anomaly-detector.js: makeScene(band or clusters, seed 2) — 150 normal points and 6 planted —
+// IsolationForest with 100 trees on ψ = 64 points seeded 2, the z-score detector, 4 % contamination).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ml } from '../tests/node/engine.mjs';
+import { evaluateComputation, parseComputation } from '../web/js/check-computations.js';
+import { PLANTED, flagAndMeasure, makeScene, scoreBoth } from '../web/widgets/anomaly-detector/scene.js';
+
+// The widget module loads the engine, so its schema is read from the built site (as the other lessons do).
+const dist = process.env.DW_ENGINE_DIR ? path.resolve(process.env.DW_ENGINE_DIR, '..') : path.resolve(import.meta.dirname, '../dist');
+const { schema } = await import(pathToFileURL(path.join(dist, 'widgets', 'anomaly-detector.js')).href);
+
+const forest = new ml.IsolationForest();
+const DEFAULTS = { scene: 'band', detector: 'forest', contamination: 0.04, trees: 100, subsample: 64, seed: 2 };
+function run(over = {}, edit = null) {
+  const o = { ...DEFAULTS, ...over };
+  const data = makeScene(ml, o.scene, o.seed);
+  if (edit) edit(data);
+  const s = scoreBoth(ml, forest, data.X, o);
+  return { data, s, forest: flagAndMeasure(ml, s.forest, data.y, o.contamination), zscore: flagAndMeasure(ml, s.zscore, data.y, o.contamination) };
+}
+const hits = (m, y) => m.flags.reduce((n, f, i) => n + f * y[i], 0);
+const pct = (v) => `${Math.round(v * 100)}`;
+
+test('the widget defaults are the lesson\'s', () => {
+  for (const [k, v] of Object.entries(DEFAULTS)) assert.equal(schema[k].default, v, k);
+});
+
+test('1, 2, 3, 4, 10: mean 4, s = √10 = 3.16, the 10 gets z = 1.90', () => {
+  const z = ml.zScores([1, 2, 3, 4, 10], 1);
+  assert.equal(z[4].toFixed(2), '1.90');
+  assert.equal(Math.sqrt(10).toFixed(2), '3.16');
+});
+
+test('c̄(64) = 7.47; three cuts score 0.76; the average depth scores 0.5', () => {
+  const c = ml.averagePathLength(64);
+  assert.equal(c.toFixed(2), '7.47');
+  assert.equal((2 ** (-3 / c)).toFixed(2), '0.76');
+  assert.equal(2 ** (-c / c), 0.5);
+  assert.equal(Math.log2(64), 6);
+});
+
+test('defaults (band, 4 %): 7 of 156 flagged; forest finds 5 of 6 (recall 83 %, precision 71 %), z-score 1 (17 %)', () => {
+  const r = run();
+  assert.equal(r.data.rows, 156);
+  assert.equal(r.forest.flagged, 7);
+  assert.equal(r.zscore.flagged, 7);
+  assert.equal(hits(r.forest, r.data.y), 5);
+  assert.equal(pct(r.forest.recall), '83');
+  assert.equal(pct(r.forest.precision), '71');
+  assert.equal(hits(r.zscore, r.data.y), 1);
+  assert.equal(pct(r.zscore.recall), '17');
+});
+
+test('the z-score detector flags the ends of the band, and of the planted points only the far one', () => {
+  const r = run();
+  const far = r.data.rows - 1; // (4.5, 4.5)
+  assert.deepEqual(PLANTED.band[5], [4.5, 4.5]);
+  assert.equal(r.zscore.flags[far], 1);
+  for (let i = 150; i < far; i++) assert.equal(r.zscore.flags[i], 0);
+  // The normal points it flags are at the ends: |x| above 2.4 (the band runs from −3 to 3).
+  for (let i = 0; i < 150; i++) if (r.zscore.flags[i]) assert.ok(Math.abs(r.data.X[2 * i]) > 2.4, `point ${i}`);
+});
+
+test('10 % contamination: the forest catches all 6, the z-score still 1; precision falls', () => {
+  const r = run({ contamination: 0.1 });
+  assert.equal(hits(r.forest, r.data.y), 6);
+  assert.equal(hits(r.zscore, r.data.y), 1);
+  assert.ok(r.forest.precision < run().forest.precision);
+});
+
+test('predict, then check: two clusters at 4 %: forest 4 of 6 (67 %), z-score 1 (17 %)', () => {
+  const r = run({ scene: 'clusters' });
+  assert.equal(hits(r.forest, r.data.y), 4);
+  assert.equal(pct(r.forest.recall), '67');
+  assert.equal(hits(r.zscore, r.data.y), 1);
+  assert.equal(pct(r.zscore.recall), '17');
+});
+
+test('seeds 1–20 on the band at 4 %: the forest always finds more; the z-score exactly the far one', () => {
+  for (let seed = 1; seed <= 20; seed++) {
+    const r = run({ seed });
+    assert.ok(hits(r.forest, r.data.y) > hits(r.zscore, r.data.y), `seed ${seed}`);
+    assert.equal(hits(r.zscore, r.data.y), 1, `seed ${seed}`);
+    assert.equal(r.zscore.flags[r.data.rows - 1], 1);
+  }
+});
+
+test('things to try: a planted anomaly dragged into the band loses its ring; a point planted far out is flagged by both', () => {
+  const into = run({}, (d) => { d.X[2 * 150] = 0.5; d.X[2 * 150 + 1] = 0.5; });
+  assert.equal(run().forest.flags[150], 1);
+  assert.equal(into.forest.flags[150], 0);
+  assert.ok(into.s.forest[150] < run().s.forest[150]);
+  const planted = run({}, (d) => {
+    d.X = Float64Array.from([...d.X, -4.5, 4.5]);
+    d.y = Float64Array.from([...d.y, 1]);
+    d.rows += 1;
+  });
+  assert.equal(planted.forest.flags[156], 1);
+  assert.equal(planted.zscore.flags[156], 1);
+});
+
+test('check-yourself: ψ = 64 and 3 cuts score 0.757', () => {
+  const v = evaluateComputation(ml, parseComputation('isolation-score.score h=3 psi=64'));
+  assert.ok(Math.abs(v - 2 ** (-3 / 7.471950782586131)) < 1e-12);
+  assert.equal(v.toFixed(3), '0.757');
+});

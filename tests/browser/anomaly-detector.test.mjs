@@ -1,0 +1,147 @@
+// The anomaly-detector widget on its lesson page: precision and recall are the engine's for the
+// widget's state, the heat-map menu, the contamination slider (by keyboard) and the scene menu
+// change them, a keyboard move and a click change the points, the Predict-then-check box holds
+// and misses, CSV refusals are in words, and the page fits 375 px in both themes without NaN.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { canvasInk, statReader, noNaN } from './landscape-helpers.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const PAGE = '/lessons/anomaly-detection.html';
+const DEFAULTS = { scene: 'band', contamination: 0.04, trees: 100, subsample: 64, seed: 2 };
+
+async function expected(page, over = {}) {
+  return page.evaluate(async (o) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const s = await import('/widgets/anomaly-detector/scene.js');
+    const ml = await loadEngine();
+    const forest = new ml.IsolationForest();
+    try {
+      const data = s.makeScene(ml, o.scene, o.seed);
+      const sc = s.scoreBoth(ml, forest, data.X, o);
+      const f = s.flagAndMeasure(ml, sc.forest, data.y, o.contamination);
+      const z = s.flagAndMeasure(ml, sc.zscore, data.y, o.contamination);
+      const p = (v) => `${Math.round(v * 100)}%`;
+      return { fp: p(f.precision), fr: p(f.recall), zp: p(z.precision), zr: p(z.recall) };
+    } finally {
+      forest.delete();
+    }
+  }, { ...DEFAULTS, ...over });
+}
+async function readStats(page) {
+  const stat = statReader(page);
+  return { fp: await stat('forest precision'), fr: await stat('forest recall'), zp: await stat('z-score precision'), zr: await stat('z-score recall') };
+}
+
+test('anomaly-detector: readouts are the engine\'s; menus and the contamination slider change them', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}${PAGE}`);
+  await widgetsReady(page);
+  assert.deepEqual(await readStats(page), await expected(page));
+  assert.deepEqual(await readStats(page), { fp: '71%', fr: '83%', zp: '14%', zr: '17%' });
+  const before = await canvasInk(page, '.dw-card canvas[aria-label*="heat map"]');
+  assert.ok(before.painted > 100 && before.colours > 20, 'the heat map is painted');
+
+  await page.getByLabel('heat map shows').selectOption('zscore');
+  assert.match(await page.locator('.dw-card canvas[aria-label*="heat map"]').getAttribute('aria-label'), /z-score/);
+  const slider = page.getByRole('slider', { name: /^contamination/ });
+  await slider.focus();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight'); // 4 % → 10 %
+  assert.deepEqual(await readStats(page), await expected(page, { contamination: 0.1 }));
+  assert.equal(await statReader(page)('forest recall'), '100%');
+
+  await page.getByLabel('normal points').selectOption('clusters');
+  assert.deepEqual(await readStats(page), await expected(page, { scene: 'clusters', contamination: 0.1 }));
+  await page.getByRole('button', { name: 'New points' }).click();
+  assert.deepEqual(await readStats(page), await expected(page, { scene: 'clusters', contamination: 0.1, seed: 3 }));
+  assert.ok(await noNaN(page));
+  assert.deepEqual(page.record.errors, []);
+  assert.deepEqual(offMachineRequests(page), []);
+  await page.close();
+});
+
+test('anomaly-detector: arrow keys move a point, a click plants an anomaly, Escape puts things back', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}${PAGE}`);
+  await widgetsReady(page);
+  const canvas = page.locator('.dw-card canvas[aria-label*="heat map"]');
+  await canvas.focus();
+  // The ringed point is the last planted one, (4.5, 4.5); each Shift+Down moves it one unit down,
+  // which makes the points the learner's own.
+  for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+ArrowDown');
+  assert.equal(await page.getByLabel('normal points').inputValue(), 'own');
+  await page.keyboard.press('Escape');
+  assert.deepEqual(await readStats(page), await expected(page));
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  // An empty spot near the top-left corner (data about (−4.3, 4.3)).
+  await page.mouse.click(box.x + 60, box.y + 20);
+  assert.match(await canvas.getAttribute('aria-label'), /^157 points/);
+  assert.ok(await noNaN(page));
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('anomaly-detector: a CSV of the learner\'s points is scored; a broken file is refused in words', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}${PAGE}`);
+  await widgetsReady(page);
+  const message = () => page.locator('.dw-message').first().textContent();
+  const input = page.locator('.dw-csv input[type="file"]');
+  const rows = ['x1,x2,anomaly'];
+  for (let i = 0; i < 10; i++) rows.push(`${(0.1 * i).toFixed(1)},${(0.1 * i).toFixed(1)},0`);
+  rows.push('3,-3,1', '-3,3,1');
+  await input.setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+  await page.waitForFunction(() => /Imported/.test(document.querySelector('.dw-message').textContent));
+  assert.match(await message(), /Imported 12 points/);
+  assert.equal(await page.getByLabel('normal points').inputValue(), 'own');
+  assert.match(await page.locator('.dw-card canvas[aria-label*="heat map"]').getAttribute('aria-label'), /^12 points/);
+  await input.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,anomaly\n1,oops,0\n') });
+  await page.waitForFunction(() => /Nothing was imported/.test(document.querySelector('.dw-message').textContent));
+  assert.match(await page.locator('.dw-card canvas[aria-label*="heat map"]').getAttribute('aria-label'), /^12 points/);
+  assert.ok(await noNaN(page));
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('anomaly-detector: predict which detector finds more on two clusters (held, then missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}${PAGE}`);
+  await widgetsReady(page);
+  const id = 'anomaly-clusters-recall';
+  const w = page.locator('.dw-card', { has: page.locator(`[data-predict="${id}"]`) });
+  await page.getByLabel('normal points').selectOption('clusters');
+  await lockPrediction(w, id, 'forest');
+  await page.getByLabel('heat map shows').selectOption('zscore');
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'held', v.text);
+  assert.match(v.text, /isolation forest flags 67% of the planted anomalies, the z-score detector 17%/);
+  await lockPrediction(w, id, 'zscore');
+  await page.getByLabel('heat map shows').selectOption('forest');
+  v = await verdict(w, id);
+  assert.equal(v.result, 'missed', v.text);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+for (const width of [1280, 375]) {
+  for (const scheme of ['light', 'dark']) {
+    test(`anomaly-detector: the lesson page at ${width} px (${scheme}) has no sideways scroll and no NaN`, async () => {
+      const page = await site.newPage({ width });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`${site.base}${PAGE}`);
+      await widgetsReady(page);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, 'no horizontal scroll');
+      assert.ok(await noNaN(page));
+      await page.locator('.dw-card canvas[aria-label*="heat map"]').scrollIntoViewIfNeeded();
+      await screenshot(page, `anomaly-detector-${width}-${scheme}`);
+      assert.deepEqual(page.record.errors, []);
+      await page.close();
+    });
+  }
+}

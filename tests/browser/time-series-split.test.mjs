@@ -1,0 +1,135 @@
+// The time-series-split widget on its lesson page: the three errors are the engine's
+// forecastValidation for the widget's state, the model menu and the sliders (by keyboard) change
+// them, the fold bands are drawn, the Predict-then-check box holds and misses, and the page fits
+// 375 px in both themes without NaN.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { canvasInk, statReader, noNaN } from './landscape-helpers.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const PAGE = '/lessons/time-series.html';
+const DEFAULTS = { model: 'neighbours', lags: 12, horizon: 12, folds: 4, seed: 4, noise: 0.5, trend: 0.2 };
+
+async function expected(page, over = {}) {
+  return page.evaluate(async (o) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const s = await import('/widgets/time-series-split/scene.js');
+    const ml = await loadEngine();
+    const f = new ml.LagForecaster();
+    try {
+      const r = s.validate(ml, f, s.makeSeries(ml, o), o);
+      return { shuffled: r.shuffledError.toFixed(2), split: r.timeSeriesError.toFixed(2), holdout: r.holdoutError.toFixed(2) };
+    } finally {
+      f.delete();
+    }
+  }, { ...DEFAULTS, ...over });
+}
+
+async function readStats(page) {
+  const stat = statReader(page);
+  return { shuffled: await stat('shuffled k-fold MSE'), split: await stat('TimeSeriesSplit MSE'), holdout: await stat('hold-out MSE') };
+}
+
+// A slider's accessible name is its label followed by the value it shows ("lags r 12").
+async function setSlider(page, label, value) {
+  const input = page.getByRole('slider', { name: new RegExp(`^${label}`) });
+  await input.focus();
+  await page.keyboard.press('Home');           // the slider's minimum, 1
+  for (let v = 1; v < value; v++) await page.keyboard.press('ArrowRight');
+}
+
+test('time-series-split: readouts are the engine\'s; the model menu and the sliders change them', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}${PAGE}`);
+  await widgetsReady(page);
+  assert.deepEqual(await readStats(page), await expected(page));
+  assert.deepEqual(await readStats(page), { shuffled: '0.99', split: '6.79', holdout: '8.17' });
+  assert.match(await page.locator('.dw-message').first().textContent(), /^Leak: shuffled k-fold reports 0\.99/);
+  for (const canvas of await page.locator('.dwts-plot canvas').all()) {
+    const ink = await canvas.evaluate((c) => c.width);
+    assert.ok(ink > 0);
+  }
+  assert.ok((await canvasInk(page, '.dwts-plot canvas')).painted > 100);
+
+  await page.getByLabel('model on the lag features').selectOption('ridge');
+  assert.deepEqual(await readStats(page), await expected(page, { model: 'ridge' }));
+  assert.match(await page.locator('.dw-message').first().textContent(), /not below|by less than half/);
+
+  await setSlider(page, 'lags r', 3);
+  assert.deepEqual(await readStats(page), await expected(page, { model: 'ridge', lags: 3 }));
+  await setSlider(page, 'forecast horizon', 6);
+  assert.deepEqual(await readStats(page), await expected(page, { model: 'ridge', lags: 3, horizon: 6 }));
+
+  await page.getByRole('button', { name: 'New series' }).click();
+  assert.deepEqual(await readStats(page), await expected(page, { model: 'ridge', lags: 3, horizon: 6, seed: 5 }));
+  assert.ok(await noNaN(page));
+  assert.deepEqual(page.record.errors, []);
+  assert.deepEqual(offMachineRequests(page), []);
+  await page.close();
+});
+
+test('time-series-split: horizon 24 with 24 lags is refused in words, and the widget recovers', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}${PAGE}`);
+  await widgetsReady(page);
+  await setSlider(page, 'lags r', 24);
+  await setSlider(page, 'forecast horizon', 24);
+  assert.match(await page.locator('.dw-message').first().textContent(), /too few for 4 folds of horizon 24/);
+  assert.equal(await statReader(page)('hold-out MSE'), '–');
+  assert.ok(await noNaN(page));
+  await setSlider(page, 'forecast horizon', 12);
+  await setSlider(page, 'lags r', 12);
+  assert.deepEqual(await readStats(page), await expected(page));
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('time-series-split: predict what the horizon does to shuffled k-fold (held, then missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}${PAGE}`);
+  await widgetsReady(page);
+  const id = 'ts-horizon';
+  const w = page.locator('.dw-card', { has: page.locator(`[data-predict="${id}"]`) });
+  // Not ready at horizon 12: the box asks for horizon 1 first.
+  const box = w.locator(`[data-predict="${id}"]`);
+  await box.locator('select').selectOption('same');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.match(await box.getByRole('status').textContent(), /Set the forecast horizon to 1 first/);
+
+  await setSlider(page, 'forecast horizon', 1);
+  await lockPrediction(w, id, 'same');
+  await setSlider(page, 'forecast horizon', 12);
+  let v = await verdict(w, id);
+  assert.equal(v.result, 'held', v.text);
+  assert.match(v.text, /At horizon 1 shuffled k-fold said 0\.93; at 12 it says 0\.99/);
+
+  await setSlider(page, 'forecast horizon', 1);
+  await lockPrediction(w, id, 'grow');
+  await setSlider(page, 'forecast horizon', 12);
+  v = await verdict(w, id);
+  assert.equal(v.result, 'missed', v.text);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+for (const width of [1280, 375]) {
+  for (const scheme of ['light', 'dark']) {
+    test(`time-series-split: the lesson page at ${width} px (${scheme}) has no sideways scroll and no NaN`, async () => {
+      const page = await site.newPage({ width });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`${site.base}${PAGE}`);
+      await widgetsReady(page);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, 'no horizontal scroll');
+      assert.ok(await noNaN(page));
+      await page.locator('.dwts-plot').first().scrollIntoViewIfNeeded();
+      await screenshot(page, `time-series-split-${width}-${scheme}`);
+      assert.deepEqual(page.record.errors, []);
+      await page.close();
+    });
+  }
+}

@@ -1,0 +1,231 @@
+// Time series split (issue 19, item 8): a seeded series with trend and season; a forecaster on
+// lag features (the engine's LagForecaster: nearest neighbours or ridge) cross-validated two ways
+// by the engine's forecastValidation — shuffled k-fold over the lag rows, and TimeSeriesSplit,
+// which trains on the past and forecasts the next block — and then tested on a truly later
+// hold-out (the last `horizon` steps, seen by neither). The folds are drawn as bands under the
+// series, so the learner sees shuffled k-fold train on the future of its own test rows.
+import { mountWidget, attempt } from '../lib/widget.js';
+import { Plot } from '../lib/plot.js';
+import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
+import { formatNumber } from '../lib/format.js';
+import { legend } from '../lib/legend.js';
+import { createPrediction } from '../lib/predict.js';
+import { SERIES, makeSeries, optimism, validate } from './time-series-split/scene.js';
+
+export const schema = {
+  model: { type: 'enum', values: ['neighbours', 'ridge'], default: 'neighbours', description: 'Forecaster on the lag features: mean of the 3 nearest lag vectors, or ridge regression.' },
+  lags: { type: 'int', min: 1, max: 24, default: 12, description: 'Lags r: the model sees the previous r values.' },
+  horizon: { type: 'int', min: 1, max: 24, default: 12, description: 'Forecast horizon: steps forecast ahead, and the size of the hold-out and of each TimeSeriesSplit block.' },
+  folds: { type: 'int', min: 2, max: 5, default: 4, description: 'Folds k for both cross-validations.' },
+  noise: { type: 'number', min: 0.1, max: 2, default: 0.5, description: 'Standard deviation of the series noise.' },
+  trend: { type: 'number', min: 0, max: 0.5, default: SERIES.trend, description: 'Trend added per step.' },
+  seed: seedOption(4, 'Seed for the series and the shuffled folds.'),
+};
+
+export const meta = {
+  title: 'Time series: shuffled k-fold against TimeSeriesSplit',
+  hint: 'Each row under the series is one fold: blue steps train, hollow orange steps are tested. Compare both cross-validation errors with the error on the truly later hold-out (grey).',
+};
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+// Both plots share these margins (the right one holds the folds' errors).
+const MARGIN = { left: 44, right: 52, top: 12, bottom: 30 };
+const MODEL_NAMES = { neighbours: 'nearest neighbours (3)', ridge: 'ridge regression' };
+
+function build(ctx) {
+  const { ml, card, options } = ctx;
+  let opts = { ...options };
+  const forecaster = ctx.own(new ml.LagForecaster());
+  let values = new Float64Array(0);
+  let result = null;
+
+  const seriesHost = el('div', { className: 'dwts-plot' });
+  const foldsHost = el('div', { className: 'dwts-plot' });
+  card.stage.append(seriesHost);
+  const seriesPlot = ctx.own(new Plot(seriesHost, { aspect: 0.42, minHeight: 180, maxHeight: 300, label: 'The series and the hold-out forecast', onResize: () => ctx.requestDraw(draw) }));
+  legend(card.stage, [
+    { text: 'series (seen by cross-validation)', swatch: 'dwts-swatch dwts-sw-train' },
+    { text: 'hold-out (later, unseen)', swatch: 'dwts-swatch dwts-sw-holdout' },
+    { text: 'forecast of the hold-out', swatch: 'dwts-swatch dwts-sw-model' },
+  ]);
+  card.stage.append(foldsHost);
+  const foldsPlot = ctx.own(new Plot(foldsHost, { aspect: 0.5, minHeight: 220, maxHeight: 320, label: 'Folds of both cross-validations', onResize: () => ctx.requestDraw(draw) }));
+  legend(card.stage, [
+    { text: 'trains', swatch: 'dwts-swatch dwts-sw-train' },
+    { text: 'tested', swatch: 'dwts-swatch dwts-sw-test' },
+    { text: 'hold-out, never used', swatch: 'dwts-swatch dwts-sw-holdout' },
+  ]);
+
+  const buttons = buttonRow(card.controls);
+  button(buttons, 'New series', () => { opts.seed = nextSeed(opts.seed); load(); }, { primary: true, title: 'Draw a fresh series with the next seed' });
+  const modelSelect = select(card.controls, {
+    label: 'model on the lag features', value: opts.model,
+    options: Object.entries(MODEL_NAMES),
+    onChange: (v) => { opts.model = v; score(); },
+  });
+  const sliders = {
+    lags: slider(card.controls, { label: 'lags r', min: 1, max: 24, step: 1, value: opts.lags, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.lags = v; score(); } }),
+    horizon: slider(card.controls, { label: 'forecast horizon', min: 1, max: 24, step: 1, value: opts.horizon, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.horizon = v; score(); } }),
+  };
+
+  const statShuffled = card.stat('shuffled k-fold MSE');
+  const statSplit = card.stat('TimeSeriesSplit MSE');
+  const statHoldout = card.stat('hold-out MSE');
+
+  // Predict, then check: shuffled k-fold always scores one-step predictions from true lags, so the
+  // horizon hardly moves it, while the honest errors grow. Judged from the engine's numbers.
+  let startShuffled = null;
+  const prediction = createPrediction(ctx, {
+    id: 'ts-horizon',
+    question: 'Slide the forecast horizon from 1 up to 12. The shuffled k-fold error will…',
+    choices: [['same', 'stay within 50 % of where it started'], ['grow', 'grow by more than half']],
+    ready: () => (opts.horizon === 1 && result ? null : 'Set the forecast horizon to 1 first.'),
+    onCommit: () => { startShuffled = result ? result.shuffledError : null; },
+    next: 'Now slide the forecast horizon up to 12.',
+  });
+  function judgeHorizon() {
+    if (prediction.pending === null || startShuffled === null || opts.horizon < 12 || !result) return;
+    const ratio = result.shuffledError / startShuffled;
+    prediction.settle(ratio > 1.5 ? 'grow' : 'same', `At horizon 1 shuffled k-fold said ${fixed(startShuffled, 2)}; at 12 it says ${fixed(result.shuffledError, 2)} (× ${fixed(ratio, 2)}). It never forecasts: each test row is predicted one step ahead from its true lags, whatever the horizon. TimeSeriesSplit now says ${fixed(result.timeSeriesError, 2)} and the later hold-out ${fixed(result.holdoutError, 2)}.`);
+  }
+
+  function load() {
+    values = attempt(card, () => makeSeries(ml, opts), new Float64Array(0));
+    score();
+  }
+
+  function score() {
+    result = values.length ? attempt(card, () => validate(ml, forecaster, values, opts), null) : null;
+    render();
+  }
+
+  function render() {
+    if (!result) {
+      for (const s of [statShuffled, statSplit, statHoldout]) s.set('–');
+      ctx.requestDraw(draw);
+      return;
+    }
+    const { shuffledError: sh, timeSeriesError: ts, holdoutError: ho } = result;
+    statShuffled.set(fixed(sh, 2));
+    statSplit.set(fixed(ts, 2));
+    statHoldout.set(fixed(ho, 2));
+    const verdict = optimism(sh, ho);
+    const tsNear = Math.abs(ts - ho) < Math.abs(sh - ho);
+    const tsText = `TimeSeriesSplit, which forecasts ${opts.horizon} step${opts.horizon === 1 ? '' : 's'} ahead from the past only, says ${fixed(ts, 2)}${tsNear ? ' — closer to the truth' : ''}.`;
+    if (verdict === 'far') {
+      card.setMessage(`Leak: shuffled k-fold reports ${fixed(sh, 2)}, but forecasting the later hold-out costs ${fixed(ho, 2)}, ${fixed(ho / sh, 1)} times as much. Its test rows sit between training rows from before and after them. ${tsText}`, 'bad');
+    } else if (verdict === 'some') {
+      card.setMessage(`Shuffled k-fold (${fixed(sh, 2)}) is below the hold-out error (${fixed(ho, 2)}), but by less than half. ${tsText}`, 'warn');
+    } else {
+      card.setMessage(`This time shuffled k-fold (${fixed(sh, 2)}) is not below the hold-out error (${fixed(ho, 2)}). ${tsText}`, 'info');
+    }
+    seriesPlot.canvas.setAttribute('aria-label', `Series of ${values.length} steps; the last ${opts.horizon} are the hold-out, forecast with MSE ${fixed(ho, 2)}`);
+    foldsPlot.canvas.setAttribute('aria-label', `${opts.folds} TimeSeriesSplit folds (MSE ${fixed(ts, 2)}) and ${opts.folds} shuffled k-fold folds (MSE ${fixed(sh, 2)})`);
+    judgeHorizon();
+    ctx.requestDraw(draw);
+  }
+
+  function draw() {
+    drawSeries();
+    drawFolds();
+  }
+
+  function drawSeries() {
+    const n = values.length;
+    const plot = seriesPlot;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of values) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    if (result) for (const v of result.holdoutForecast) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    if (!Number.isFinite(lo)) { lo = 0; hi = 1; }
+    const pad = 0.08 * (hi - lo || 1);
+    // The same margins and x range as the folds below, so each step sits above its fold cells.
+    plot.margin = { ...MARGIN };
+    plot.setDomain(-0.5, Math.max(n, 2) - 0.5, lo - pad, hi + pad);
+    plot.begin();
+    const t = plot.theme;
+    const c = plot.ctx;
+    plot.axes({ xLabel: 'step t', yLabel: 'y', xTicks: 6, yTicks: 4 });
+    if (!n) return;
+    const start = n - opts.horizon;
+    c.save();
+    c.fillStyle = t.truth;
+    c.globalAlpha = 0.14;
+    c.fillRect(plot.px(start - 0.5), plot.margin.top, plot.px(n - 0.5) - plot.px(start - 0.5), plot.height - plot.margin.top - plot.margin.bottom);
+    c.restore();
+    const xs = Array.from(values, (_, i) => i);
+    plot.path(xs.slice(0, start), Array.from(values.slice(0, start)), { color: t.class1, width: 1.5 });
+    plot.path(xs.slice(start - 1), Array.from(values.slice(start - 1)), { color: t.truth, width: 1.5, dash: [4, 3] });
+    for (let i = 0; i < n; i++) plot.point(i, values[i], 1, { size: 2.5, hollow: i >= start });
+    if (result) {
+      plot.path([start - 1, ...result.holdoutForecast.map((_, i) => start + i)], [values[start - 1], ...result.holdoutForecast], { color: t.model, width: 2.5 });
+    }
+  }
+
+  function drawFolds() {
+    const plot = foldsPlot;
+    const n = values.length;
+    const k = opts.folds;
+    // Rows from the top: heading, k TimeSeriesSplit folds, gap, heading, k shuffled folds.
+    const rows = 2 * k + 4;
+    plot.margin = { ...MARGIN, top: 8 };
+    // y from 0.5 keeps the axes from labelling a "0" row.
+    plot.setDomain(-0.5, Math.max(n, 2) - 0.5, 0.5, rows + 0.5);
+    plot.begin();
+    const t = plot.theme;
+    const c = plot.ctx;
+    plot.axes({ xLabel: 'step t', xTicks: 6, yTicks: 0 });
+    if (!result || !n) return;
+    const start = n - opts.horizon;
+    const rowY = (r) => rows + 0.5 - r;  // row r's top edge in data units
+    const band = (r, fold, errors) => {
+      const top = plot.py(rowY(r) - 0.15);
+      const h = plot.py(rowY(r) - 0.85) - top;
+      const w = Math.max(1, plot.px(1) - plot.px(0));
+      c.fillStyle = t.truth;
+      c.globalAlpha = 0.3;
+      c.fillRect(plot.px(start - 0.5), top, plot.px(n - 0.5) - plot.px(start - 0.5), h);
+      c.globalAlpha = 0.75;
+      c.fillStyle = t.class1;
+      for (const i of fold.train) c.fillRect(plot.px(i - 0.5), top, w, h);
+      c.globalAlpha = 1;
+      c.strokeStyle = t.class0;
+      c.lineWidth = 1.5;
+      for (const i of fold.test) c.strokeRect(plot.px(i - 0.5) + 0.75, top + 0.75, Math.max(0.5, w - 1.5), h - 1.5);
+      c.fillStyle = t.textMuted;
+      c.textAlign = 'left';
+      c.textBaseline = 'middle';
+      c.fillText(fixed(errors, 2), plot.width - plot.margin.right + 4, top + h / 2);
+    };
+    c.save();
+    c.font = `12px ${t.font}`;
+    const heading = (r, text) => {
+      c.fillStyle = t.text;
+      c.textAlign = 'left';
+      c.textBaseline = 'middle';
+      c.fillText(text, plot.margin.left - 36, plot.py(rowY(r) - 0.5));
+    };
+    const wide = plot.width >= 520; // a phone gets the short headings
+    heading(0, wide ? `TimeSeriesSplit: train on the past, forecast the next ${opts.horizon}` : 'TimeSeriesSplit');
+    result.timeSeriesFolds.forEach((f, i) => band(1 + i, f, result.timeSeriesFoldErrors[i]));
+    heading(k + 2, wide ? 'shuffled k-fold: test rows scattered, one step ahead' : 'shuffled k-fold');
+    result.shuffledFolds.forEach((f, i) => band(k + 3 + i, f, result.shuffledFoldErrors[i]));
+    c.restore();
+  }
+
+  load();
+
+  return {
+    update(next) {
+      opts = { ...next };
+      modelSelect.value = opts.model;
+      sliders.lags.set(opts.lags);
+      sliders.horizon.set(opts.horizon);
+      load();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// The time-series-split widget's data and numbers, shared with its lesson's claims test: the
+// series (engine makeSeries) and the engine's forecastValidation of a lag forecaster under
+// shuffled k-fold, TimeSeriesSplit and a truly later hold-out.
+
+// The series the lesson talks about: 120 steps, a trend of 0.2 per step, a season of 12 steps
+// with amplitude 2, Gaussian noise of standard deviation 0.5.
+export const SERIES = { length: 120, level: 0, trend: 0.2, amplitude: 2, period: 12 };
+
+export function makeSeries(ml, { seed, noise = 0.5, trend = SERIES.trend }) {
+  return ml.makeSeries({ ...SERIES, trend, noise }, seed).values;
+}
+
+// Applies the widget's model settings to an engine LagForecaster (owned by the caller).
+export function configure(forecaster, { model, lags }) {
+  forecaster.setLags(lags, 0);
+  forecaster.setMethod(model);
+  forecaster.setNeighbours(3);
+  forecaster.setAlpha(0.001);
+  return forecaster;
+}
+
+// { timeSeriesError, shuffledError, holdoutError, per-fold errors and folds, holdoutForecast }.
+export function validate(ml, forecaster, values, { model, lags, horizon, folds, seed }) {
+  configure(forecaster, { model, lags });
+  return ml.forecastValidation(values, forecaster, folds, horizon, seed);
+}
+
+// The verdict the lesson defines: an estimate is optimistic when it is below the hold-out
+// error; "far too optimistic" when the hold-out error is more than twice it.
+export function optimism(estimate, holdout) {
+  if (!(estimate > 0) || !Number.isFinite(holdout)) return 'unknown';
+  if (holdout > 2 * estimate) return 'far';
+  if (holdout > estimate) return 'some';
+  return 'none';
+}
