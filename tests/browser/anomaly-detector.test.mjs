@@ -5,8 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { canvasInk, statReader, noNaN } from './landscape-helpers.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -59,7 +59,7 @@ test('anomaly-detector: readouts are the engine\'s; menus and the contamination 
   assert.deepEqual(await readStats(page), await expected(page, { scene: 'clusters', contamination: 0.1 }));
   await page.getByRole('button', { name: 'New points' }).click();
   assert.deepEqual(await readStats(page), await expected(page, { scene: 'clusters', contamination: 0.1, seed: 3 }));
-  assert.ok(await noNaN(page));
+  assert.ok(await noNaNInCards(page));
   assert.deepEqual(page.record.errors, []);
   assert.deepEqual(offMachineRequests(page), []);
   await page.close();
@@ -82,7 +82,7 @@ test('anomaly-detector: arrow keys move a point, a click plants an anomaly, Esca
   // An empty spot near the top-left corner (data about (−4.3, 4.3)).
   await page.mouse.click(box.x + 60, box.y + 20);
   assert.match(await canvas.getAttribute('aria-label'), /^157 points/);
-  assert.ok(await noNaN(page));
+  assert.ok(await noNaNInCards(page));
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
@@ -104,7 +104,7 @@ test('anomaly-detector: a CSV of the learner\'s points is scored; a broken file 
   await input.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,anomaly\n1,oops,0\n') });
   await page.waitForFunction(() => /Nothing was imported/.test(document.querySelector('.dw-message').textContent));
   assert.match(await page.locator('.dw-card canvas[aria-label*="heat map"]').getAttribute('aria-label'), /^12 points/);
-  assert.ok(await noNaN(page));
+  assert.ok(await noNaNInCards(page));
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
@@ -137,7 +137,7 @@ for (const width of [1280, 375]) {
       await page.goto(`${site.base}${PAGE}`);
       await widgetsReady(page);
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, 'no horizontal scroll');
-      assert.ok(await noNaN(page));
+      assert.ok(await noNaNInCards(page));
       await page.locator('.dw-card canvas[aria-label*="heat map"]').scrollIntoViewIfNeeded();
       await screenshot(page, `anomaly-detector-${width}-${scheme}`);
       assert.deepEqual(page.record.errors, []);

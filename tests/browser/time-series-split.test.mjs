@@ -5,8 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { canvasInk, statReader, noNaN } from './landscape-helpers.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -67,7 +67,7 @@ test('time-series-split: readouts are the engine\'s; the model menu and the slid
 
   await page.getByRole('button', { name: 'New series' }).click();
   assert.deepEqual(await readStats(page), await expected(page, { model: 'ridge', lags: 3, horizon: 6, seed: 5 }));
-  assert.ok(await noNaN(page));
+  assert.ok(await noNaNInCards(page));
   assert.deepEqual(page.record.errors, []);
   assert.deepEqual(offMachineRequests(page), []);
   await page.close();
@@ -81,7 +81,7 @@ test('time-series-split: horizon 24 with 24 lags is refused in words, and the wi
   await setSlider(page, 'forecast horizon', 24);
   assert.match(await page.locator('.dw-message').first().textContent(), /too few for 4 folds of horizon 24/);
   assert.equal(await statReader(page)('hold-out MSE'), '–');
-  assert.ok(await noNaN(page));
+  assert.ok(await noNaNInCards(page));
   await setSlider(page, 'forecast horizon', 12);
   await setSlider(page, 'lags r', 12);
   assert.deepEqual(await readStats(page), await expected(page));
@@ -125,7 +125,7 @@ for (const width of [1280, 375]) {
       await page.goto(`${site.base}${PAGE}`);
       await widgetsReady(page);
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, 'no horizontal scroll');
-      assert.ok(await noNaN(page));
+      assert.ok(await noNaNInCards(page));
       await page.locator('.dwts-plot').first().scrollIntoViewIfNeeded();
       await screenshot(page, `time-series-split-${width}-${scheme}`);
       assert.deepEqual(page.record.errors, []);
