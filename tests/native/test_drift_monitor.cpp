@@ -97,6 +97,7 @@ TEST_CASE("drift statistics refuse bad input", "[drift][errors]") {
 namespace {
 dw::DeploymentConfig lessonConfig() {
   dw::DeploymentConfig c;  // the defaults: 60 days of 100 points, inputs drift suddenly by 2 on day 20
+  c.seed = 14;               // the lesson's seed (lessons/model-lifecycle.md), where no false alarm comes first
   return c;
 }
 }  // namespace
@@ -164,9 +165,14 @@ TEST_CASE("deployment: concept drift is invisible to the input monitor but not t
   c.policy = "never";
   dw::DeploymentRun run = dw::simulateDeployment(c);
   // The inputs are drawn from the same distribution every day: the monitor sees no more than chance.
+  // A flag on a single day happens by chance (four tests a day); two in a row, the alarm, does not here.
   int flagged = 0;
-  for (const dw::DeploymentDay& d : run.days) { flagged += d.inputFlag; CHECK(d.inputShift == 0.0); }
-  CHECK(flagged <= 3);
+  for (const dw::DeploymentDay& d : run.days) {
+    flagged += d.inputFlag;
+    CHECK(d.inputShift == 0.0);
+    CHECK_FALSE(d.inputAlarm);
+  }
+  CHECK(flagged <= 12);
   double before = 0, after = 0;
   for (int d = 0; d < 20; ++d) before += run.days[d].accuracy;
   for (int d = 20; d < 40; ++d) after += run.days[d].accuracy;

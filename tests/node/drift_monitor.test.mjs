@@ -7,8 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ml } from './engine.mjs';
 import { computations } from '../../web/js/check-computations/lifecycle.js';
-import { deploymentConfig, manualFromState, versionRows } from '../../web/widgets/model-lifecycle/lifecycle.js';
-import { schema } from '../../web/widgets/model-lifecycle.js';
+import { WIDGET_DEFAULTS, deploymentConfig, manualFromState, versionRows } from '../../web/widgets/model-lifecycle/lifecycle.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/drift_monitor.json', import.meta.url), 'utf8'));
 const rel = (got, want, tol, what) => assert.ok(Math.abs(got - want) <= Math.max(1e-300, tol * Math.abs(want)), `${what}: ${got} vs ${want}`);
@@ -61,8 +60,7 @@ test('check-yourself computations: PSI and KS by hand', () => {
 });
 
 test('widget helpers: the config, the version table and the saved state', () => {
-  const opts = Object.fromEntries(Object.entries(schema).map(([k, s]) => [k, s.default]));
-  const run = ml.simulateDeployment(deploymentConfig(opts));
+  const run = ml.simulateDeployment(deploymentConfig(WIDGET_DEFAULTS));
   const rows = versionRows(run, 30, 0);
   assert.equal(rows[0].id, 1);
   assert.equal(rows[0].now, run.versions[0].accuracy[30]);

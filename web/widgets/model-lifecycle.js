@@ -13,19 +13,19 @@ import { formatShort } from '../lib/format.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
-import { DAYS, SETTINGS, deploymentConfig, inputMonitorVerdict, manualFromState, meanAccuracy, versionRows, firstInputAlarm } from './model-lifecycle/lifecycle.js';
+import { DAYS, SETTINGS, WIDGET_DEFAULTS, deploymentConfig, inputMonitorVerdict, manualFromState, meanAccuracy, versionRows, firstInputAlarm } from './model-lifecycle/lifecycle.js';
 
 export const schema = {
-  drift: { type: 'enum', values: ['inputs', 'concept', 'none'], default: 'inputs', description: 'What drifts: the inputs (data drift), the labelling rule (concept drift), or nothing.' },
-  size: { type: 'number', min: 0, max: 4, default: 2, description: 'How far it drifts (inputs: x₁’s mean moves this far; concept: the boundary rises half as far).' },
-  ramp: { type: 'int', min: 1, max: 40, default: 1, description: 'Days the drift takes to arrive in full (1 = sudden).' },
-  start: { type: 'int', min: 5, max: 40, default: 20, description: 'The day the drift begins.' },
-  policy: { type: 'enum', values: ['alarm', 'schedule', 'never'], default: 'alarm', description: 'When to retrain: on an alarm, on a schedule, or never.' },
-  every: { type: 'int', min: 3, max: 30, default: 14, description: 'Days between scheduled retrainings.' },
-  delay: { type: 'int', min: 0, max: 10, default: 0, description: 'Days until a batch’s labels arrive.' },
-  watch: { type: 'enum', values: ['inputs', 'both'], default: 'inputs', description: 'What the monitor watches: input drift only, or input drift and labelled accuracy.' },
-  day: { type: 'int', min: 0, max: DAYS - 1, default: 0, description: 'The day shown.' },
-  seed: seedOption(3, 'Seed for the daily batches.'),
+  drift: { type: 'enum', values: ['inputs', 'concept', 'none'], default: WIDGET_DEFAULTS.drift, description: 'What drifts: the inputs (data drift), the labelling rule (concept drift), or nothing.' },
+  size: { type: 'number', min: 0, max: 4, default: WIDGET_DEFAULTS.size, description: 'How far it drifts (inputs: x₁’s mean moves this far; concept: the boundary rises half as far).' },
+  ramp: { type: 'int', min: 1, max: 40, default: WIDGET_DEFAULTS.ramp, description: 'Days the drift takes to arrive in full (1 = sudden).' },
+  start: { type: 'int', min: 5, max: 40, default: WIDGET_DEFAULTS.start, description: 'The day the drift begins.' },
+  policy: { type: 'enum', values: ['alarm', 'schedule', 'never'], default: WIDGET_DEFAULTS.policy, description: 'When to retrain: on an alarm, on a schedule, or never.' },
+  every: { type: 'int', min: 3, max: 30, default: WIDGET_DEFAULTS.every, description: 'Days between scheduled retrainings.' },
+  delay: { type: 'int', min: 0, max: 10, default: WIDGET_DEFAULTS.delay, description: 'Days until a batch’s labels arrive.' },
+  watch: { type: 'enum', values: ['inputs', 'both'], default: WIDGET_DEFAULTS.watch, description: 'What the monitor watches: input drift only, or input drift and labelled accuracy.' },
+  day: { type: 'int', min: 0, max: DAYS - 1, default: WIDGET_DEFAULTS.day, description: 'The day shown.' },
+  seed: seedOption(WIDGET_DEFAULTS.seed, 'Seed for the daily batches.'),
 };
 
 export const meta = {
@@ -70,16 +70,24 @@ function build(ctx) {
   button(buttons, 'New data', () => { play.stop(); opts.seed = nextSeed(opts.seed); simulate(); });
 
   const change = (key) => (v) => { opts[key] = v; simulate(); };
+  // A whole run takes the engine about 0.05–0.4 s (one logistic-regression fit per version), so a
+  // slider being dragged asks for it once, 150 ms after the last movement, not on every step.
+  let cancelPending = null;
+  const changeSoon = (key) => (v) => {
+    opts[key] = v;
+    if (cancelPending) cancelPending();
+    cancelPending = ctx.timeout(() => { cancelPending = null; simulate(); }, 150);
+  };
   let sliders = null;
   select(card.controls, { label: 'what drifts', value: opts.drift, options: [['inputs', 'the inputs (data drift)'], ['concept', 'the rule (concept drift)'], ['none', 'nothing']], onChange: change('drift') });
   select(card.controls, { label: 'retraining', value: opts.policy, options: [['alarm', 'on an alarm'], ['schedule', 'on a schedule'], ['never', 'never']], onChange: change('policy') });
   select(card.controls, { label: 'the monitor watches', value: opts.watch, options: [['inputs', 'input drift only'], ['both', 'inputs and labelled accuracy']], onChange: change('watch') });
   sliders = {
     day: slider(card.controls, { label: 'day shown', min: 0, max: DAYS - 1, step: 1, value: opts.day, format: (v) => fixed(v, 0), onInput: (v) => { play.stop(); opts.day = v; render(); } }),
-    size: slider(card.controls, { label: 'drift size', min: 0, max: 4, step: 0.1, value: opts.size, format: (v) => fixed(v, 1), onInput: change('size') }),
-    ramp: slider(card.controls, { label: 'days to drift in full (1 = sudden)', min: 1, max: 40, step: 1, value: opts.ramp, format: (v) => fixed(v, 0), onInput: change('ramp') }),
-    every: slider(card.controls, { label: 'schedule: retrain every (days)', min: 3, max: 30, step: 1, value: opts.every, format: (v) => fixed(v, 0), onInput: change('every') }),
-    delay: slider(card.controls, { label: 'label delay (days)', min: 0, max: 10, step: 1, value: opts.delay, format: (v) => fixed(v, 0), onInput: change('delay') }),
+    size: slider(card.controls, { label: 'drift size', min: 0, max: 4, step: 0.1, value: opts.size, format: (v) => fixed(v, 1), onInput: changeSoon('size') }),
+    ramp: slider(card.controls, { label: 'days to drift in full (1 = sudden)', min: 1, max: 40, step: 1, value: opts.ramp, format: (v) => fixed(v, 0), onInput: changeSoon('ramp') }),
+    every: slider(card.controls, { label: 'schedule: retrain every (days)', min: 3, max: 30, step: 1, value: opts.every, format: (v) => fixed(v, 0), onInput: changeSoon('every') }),
+    delay: slider(card.controls, { label: 'label delay (days)', min: 0, max: 10, step: 1, value: opts.delay, format: (v) => fixed(v, 0), onInput: changeSoon('delay') }),
   };
 
   const statDay = card.stat('day');

@@ -3,6 +3,9 @@
 // monitor's first alarm, and the state a Share link carries (days retrained by hand). Every
 // number comes from the engine's simulateDeployment; nothing here computes a statistic.
 
+// The widget's option defaults (its schema reads them; the lesson's claims test runs them).
+export const WIDGET_DEFAULTS = { drift: 'inputs', size: 2, ramp: 1, start: 20, policy: 'alarm', every: 14, delay: 0, watch: 'inputs', day: 0, seed: 14 };
+
 // Fixed settings of the widget's deployment (the lesson quotes them).
 export const DAYS = 60;
 export const SETTINGS = {
