@@ -193,10 +193,14 @@ function build(ctx) {
   function retrainMarks(plot, yTop) {
     const t = plot.theme;
     const c = plot.ctx;
+    let lastLabel = -Infinity;
     for (const v of run.versions) {
       if (v.id === 1 || v.trainedOnDay > opts.day) continue;
       const x = v.trainedOnDay + 0.5;
       plot.segment(x, plot.domain.y0, x, yTop, { color: t.model, width: 1.5 });
+      // Labels of retrains a few pixels apart (a narrow screen) would overprint: keep the first.
+      if (plot.px(x) - lastLabel < 20) continue;
+      lastLabel = plot.px(x);
       c.fillStyle = t.text;
       c.font = '11px system-ui, sans-serif';
       c.textAlign = 'center';
