@@ -8,7 +8,7 @@
 // widget's state) and asks the engine again.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
+import { button, buttonRow, el, fixed, nextId, select, slider } from '../lib/ui.js';
 import { formatShort } from '../lib/format.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { legend } from '../lib/legend.js';
@@ -53,9 +53,10 @@ function build(ctx) {
     { text: 'PSI threshold 0.25', swatch: 'dwl-swatch dwl-sw-truth' }, { text: 'flagged day', swatch: 'dwm-sw-flag' },
     { text: 'alarm', swatch: 'dwm-sw-alarm' }, { text: 'retrain (new version)', swatch: 'dwm-sw-retrain' },
   ]);
-  const caption = el('caption', { text: 'Versions (experiment tracking): what each was trained on, its parameters and scores' });
-  const table = el('table', { className: 'dw-table dw-compact dwm-versions' });
-  card.stage.append(el('div', { className: 'dw-table-wrap' }, [table]));
+  // The caption sits above the scrolling table, so a narrow screen shows it whole.
+  const captionId = nextId('dwm-versions');
+  const table = el('table', { className: 'dw-table dw-compact dwm-versions', 'aria-labelledby': captionId });
+  card.stage.append(el('p', { className: 'dwm-caption', id: captionId, text: 'Versions (experiment tracking): what each was trained on, its parameters and scores' }), el('div', { className: 'dw-table-wrap' }, [table]));
 
   const buttons = buttonRow(card.controls);
   const play = ctx.player(buttons, {
@@ -166,7 +167,7 @@ function build(ctx) {
       el('td', { text: fixed(v.validation, 3) }),
       el('td', { text: v.now === null ? 'no labels yet' : fixed(v.now, 3) }),
     ]));
-    table.replaceChildren(caption, el('thead', {}, [head]), el('tbody', {}, body));
+    table.replaceChildren(el('thead', {}, [head]), el('tbody', {}, body));
   }
 
   function render() {
