@@ -277,6 +277,10 @@ function rows(ml, { js }) {
       done: () => forest.delete(),
     };
   });
+
+  // The model-lifecycle widget: one whole 60-day deployment (100 points a day, PSI and exact KS
+  // per feature per day, retraining on alarms), run again on every change of its controls.
+  row('deployment_60_days', () => ({ impls: { wasm: () => ml.simulateDeployment({ seed: 3 }) }, done: () => {} }));
   return list;
 }
 

@@ -28,6 +28,7 @@
 #include "bind_training_tricks.hpp"
 #include "bind_regression.hpp"
 #include "bind_time_series.hpp"
+#include "bind_drift_monitor.hpp"
 #include "dw/datasets.hpp"
 #include "dw/linear_regression.hpp"
 #include "dw/model.hpp"
@@ -220,4 +221,5 @@ EMSCRIPTEN_BINDINGS(data_workshop) {
   dw::js::bind_training_tricks();
   dw::js::bind_deep_q();
   dw::js::bind_time_series();
+  dw::js::bind_drift_monitor();
 }

@@ -23,6 +23,7 @@ import { computations as tricks } from './check-computations/tricks.js';
 import { computations as dqn } from './check-computations/dqn.js';
 import { computations as regress } from './check-computations/regress.js';
 import { computations as timeSeries } from './check-computations/time-series.js';
+import { computations as lifecycle } from './check-computations/lifecycle.js';
 
 import { need, opt, scoped } from './check-computations/args.js';
 
@@ -155,6 +156,7 @@ export const computations = {
   ...dqn,
   ...regress,
   ...timeSeries,
+  ...lifecycle,
 };
 
 export const computationNames = Object.keys(computations);

@@ -78,6 +78,7 @@ export const widgets = {
   'training-tricks': () => import('./training-tricks.js'),
   'time-series-split': () => import('./time-series-split.js'),
   'anomaly-detector': () => import('./anomaly-detector.js'),
+  'model-lifecycle': () => import('./model-lifecycle.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }

@@ -1,0 +1,108 @@
+// Claims of model-lifecycle.md, checked against the engine with the widget's own settings
+// (web/widgets/model-lifecycle/lifecycle.js: deploymentConfig over the schema's defaults, seed 14,
+// 60 days of 100 points, inputs jump by 2 on day 20, retrain on an alarm).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { ml } from '../tests/node/engine.mjs';
+import { computations } from '../web/js/check-computations/lifecycle.js';
+import { SETTINGS, WIDGET_DEFAULTS, deploymentConfig, firstAccuracyAlarm, firstInputAlarm, inputMonitorVerdict, meanAccuracy } from '../web/widgets/model-lifecycle/lifecycle.js';
+
+const DEFAULTS = WIDGET_DEFAULTS;
+const run = (over = {}, manual = []) => ml.simulateDeployment(deploymentConfig({ ...DEFAULTS, ...over }, manual));
+const three = (v) => v.toFixed(3);
+// The numbers the lesson quotes.
+const LESSON = {
+  accBefore: '0.844', psiDay20: '3.90', accDay20: '0.820', cleanVersion: 4, cleanDay: 25,
+  accAlarmLate: '0.910', accNeverLate: '0.724', gradualAlarm: 24,
+  accConcept: '0.655', conceptAccAlarm: 22, conceptAccAlarmDelay: 27,
+};
+
+test('the widget\'s directive uses the schema defaults the claims assume', () => {
+  const line = readFileSync(new URL('./model-lifecycle.md', import.meta.url), 'utf8').split('\n').find((l) => l.startsWith('::: widget model-lifecycle'));
+  const directive = Object.fromEntries(line.split(/\s+/).slice(3).map((kv) => kv.split('=')));
+  for (const [k, v] of Object.entries(DEFAULTS)) assert.equal(directive[k], String(v), `directive ${k}`);
+  assert.deepEqual({ drift: DEFAULTS.drift, size: DEFAULTS.size, ramp: DEFAULTS.ramp, start: DEFAULTS.start, policy: DEFAULTS.policy, every: DEFAULTS.every, delay: DEFAULTS.delay, watch: DEFAULTS.watch, day: DEFAULTS.day, seed: DEFAULTS.seed },
+    { drift: 'inputs', size: 2, ramp: 1, start: 20, policy: 'alarm', every: 14, delay: 0, watch: 'inputs', day: 0, seed: 14 });
+  assert.deepEqual([SETTINGS.batchSize, SETTINGS.psiThreshold, SETTINGS.ksAlpha, SETTINGS.consecutive, SETTINGS.bins, SETTINGS.accuracyDrop], [100, 0.25, 0.01, 2, 10, 0.1]);
+});
+
+test('worked example: three bins, p = (0.5, 0.3, 0.2), p′ = (0.3, 0.3, 0.4) → terms 0.102, 0, 0.139, PSI 0.241', () => {
+  assert.equal(three(-0.2 * Math.log(0.3 / 0.5)), '0.102');
+  assert.equal(three(0.2 * Math.log(2)), '0.139');
+  assert.equal(three(computations.psi(ml, { p: [0.5, 0.3, 0.2], q: [0.3, 0.3, 0.4] }).value), '0.241');
+  assert.ok(computations.psi(ml, { p: [0.5, 0.3, 0.2], q: [0.3, 0.3, 0.4] }).value < 0.25, 'not over the line');
+});
+
+test('worked example: KS of 1, 2, 3 against 2.5, 4, 5 is 2/3 with p = 0.6', () => {
+  const r = computations.ks(ml, { a: [1, 2, 3], b: [2.5, 4, 5] });
+  assert.ok(Math.abs(r.statistic - 2 / 3) < 1e-15);
+  assert.ok(Math.abs(r.p - 0.6) < 1e-12);
+});
+
+test('check-yourself answers: PSI 0.4·ln 2 (above 0.25) and KS 0.75', () => {
+  const psi = computations.psi(ml, { p: [0.4, 0.4, 0.2], q: [0.2, 0.4, 0.4] }).value;
+  assert.ok(Math.abs(psi - 0.4 * Math.log(2)) < 1e-12 && psi > 0.25);
+  assert.equal(computations.ks(ml, { a: [1, 2, 3, 4], b: [3.5, 5] }).statistic, 0.75);
+});
+
+test('try 1: sudden input drift — flagged on day 20, alarm and version 2 (days 17–21) on day 21, a second retrain later', () => {
+  const r = run();
+  assert.equal(three(meanAccuracy(r, 0, 20)), LESSON.accBefore);
+  assert.ok(r.days.slice(0, 20).every((d) => d.psi < 0.25), 'PSI under the line before day 20');
+  assert.equal(r.days[20].psi.toFixed(2), LESSON.psiDay20);
+  assert.equal(three(r.days[20].accuracy), LESSON.accDay20);
+  assert.ok(r.days[20].inputFlag && !r.days[20].inputAlarm);
+  assert.ok(r.days[21].inputAlarm);
+  const v2 = r.versions[1];
+  assert.deepEqual([v2.trigger, v2.trainedOnDay, v2.fromDay, v2.toDay], ['alarm', 21, 17, 21]);
+  // Retraining repeats until a version has trained only on days after the jump; then the monitor is quiet.
+  const clean = r.versions.find((v) => v.fromDay >= 20);
+  assert.equal(clean.id, LESSON.cleanVersion);
+  assert.equal(clean.trainedOnDay, LESSON.cleanDay);
+  for (const v of r.versions.slice(1, clean.id - 1)) assert.equal(v.trigger, 'alarm');
+  assert.ok(r.days.slice(clean.trainedOnDay + 1).every((d) => !d.inputAlarm), 'no alarm after the clean version');
+  assert.equal(three(meanAccuracy(r, 30, 60)), LESSON.accAlarmLate);
+});
+
+test('try 2: never retrain — the alarm still rings; days 30–59 average lower', () => {
+  const r = run({ policy: 'never' });
+  assert.equal(firstInputAlarm(r), 21);
+  assert.equal(r.retrains, 0);
+  assert.equal(three(meanAccuracy(r, 30, 60)), LESSON.accNeverLate);
+  assert.ok(meanAccuracy(run(), 30, 60) > meanAccuracy(r, 30, 60) + 0.1);
+});
+
+test('try 3: a 14-day schedule retrains at the ends of days 13, 27, 41, 55; days 20–27 are served by version 2, trained before the drift', () => {
+  const r = run({ policy: 'schedule' });
+  assert.deepEqual(r.versions.slice(1).map((v) => v.trainedOnDay), [13, 27, 41, 55]);
+  for (let d = 20; d <= 27; d++) assert.equal(r.days[d].version, 2);
+  assert.ok(r.versions[1].toDay < 20);
+});
+
+test('try 4: gradual drift over 20 days — the first alarm comes later', () => {
+  const r = run({ ramp: 20 });
+  assert.equal(firstInputAlarm(r), LESSON.gradualAlarm);
+  assert.ok(LESSON.gradualAlarm > 21);
+  // It creeps: a tenth of the shift on day 20 (PSI far below the sudden jump's), the full shift from day 39.
+  assert.ok(r.days[20].psi < run().days[20].psi / 2);
+  assert.equal(r.days[20].inputShift, 0.1);
+  assert.equal(r.days[39].inputShift, 2);
+});
+
+test('predict, then check: concept drift — accuracy falls, the input monitor never rings in 60 days', () => {
+  const r = run({ drift: 'concept' });
+  assert.equal(inputMonitorVerdict(r, 20), 'never');
+  assert.equal(firstInputAlarm(r, 0), null, 'no input alarm at all');
+  assert.equal(three(meanAccuracy(r, 20, 60)), LESSON.accConcept);
+  assert.equal(three(meanAccuracy(r, 0, 20)), LESSON.accBefore, 'the same days as before the input drift');
+  assert.ok(r.days.every((d) => d.inputShift === 0));
+  assert.equal(r.days[30].conceptShift, 1, 'the parabola rises by 1');
+  assert.ok(meanAccuracy(r, 20, 60) < meanAccuracy(r, 0, 20) - 0.1);
+});
+
+test('watching labelled accuracy: the accuracy alarm rings, later with a 5-day label delay', () => {
+  assert.equal(firstAccuracyAlarm(run({ drift: 'concept', watch: 'both' })), LESSON.conceptAccAlarm);
+  assert.equal(firstAccuracyAlarm(run({ drift: 'concept', watch: 'both', delay: 5 })), LESSON.conceptAccAlarmDelay);
+  assert.equal(LESSON.conceptAccAlarmDelay - LESSON.conceptAccAlarm, 5);
+});

@@ -1,0 +1,152 @@
+// The model-lifecycle widget on its lesson: the readouts, messages and version table are the
+// engine's simulateDeployment at the widget's settings; the alarm retrains; "Retrain now" adds a
+// manual version that a Share link restores; the predict-then-check box judges the input monitor
+// under concept drift (a right and a wrong prediction); bad saved state is refused in words; and
+// the page fits 375 px and 1280 px in light and dark.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, widgetsReady } from './browser.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { stat, canvasIsDrawn, assertClean } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const PAGE = '/lessons/model-lifecycle.html';
+async function open(opts = {}) {
+  const page = await site.newPage({ reducedMotion: 'reduce', ...opts });
+  await page.goto(`${site.base}${PAGE}`);
+  await widgetsReady(page);
+  return { page, c: page.locator('.dw-card').nth(0) };
+}
+// The engine's run at the widget's settings (defaults plus `over`).
+async function expectedRun(page, over = {}, manual = []) {
+  return page.evaluate(async ([over, manual]) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const { deploymentConfig } = await import('/widgets/model-lifecycle/lifecycle.js');
+    const { schema } = await import('/widgets/model-lifecycle.js');
+    const ml = await loadEngine();
+    const opts = Object.fromEntries(Object.entries(schema).map(([k, s]) => [k, s.default]));
+    const run = ml.simulateDeployment(deploymentConfig({ ...opts, ...over }, manual));
+    return { days: run.days, versions: run.versions.map((v) => ({ ...v, params: Array.from(v.params), accuracy: Array.from(v.accuracy) })) };
+  }, [over, manual]);
+}
+
+test('the alarm on day 21 retrains version 2; readouts and table are the engine\'s', async () => {
+  const { page, c } = await open();
+  assert.ok(await canvasIsDrawn(c.locator('canvas').first()));
+  assert.equal(await stat(c, 'day'), '0 of 59');
+  const run = await expectedRun(page);
+  await c.getByRole('slider', { name: 'day shown' }).fill('20');
+  assert.equal(await stat(c, 'PSI today'), run.days[20].psi.toFixed(2));
+  assert.match(await c.locator('.dw-message').textContent(), /^Day 20: PSI .* flags drift; an alarm needs 2 flagged days in a row\./);
+  await c.getByRole('button', { name: 'Step' }).click();
+  assert.equal(await stat(c, 'day'), '21 of 59');
+  assert.match(await c.locator('.dw-message').textContent(), /^Day 21: retrained because of the alarm\. Version 2 learned from days 17 to 21/);
+  const rows = c.locator('table.dwm-versions tbody tr');
+  assert.equal(await rows.count(), 2);
+  const v2 = rows.nth(1).locator('td');
+  assert.equal(await v2.nth(1).textContent(), 'alarm');
+  assert.equal(await v2.nth(2).textContent(), '17 to 21');
+  assert.equal(await v2.nth(3).textContent(), run.versions[1].params[0].toFixed(2));
+  assert.equal(await v2.nth(6).textContent(), run.versions[1].validationAccuracy.toFixed(3));
+  assert.equal(await v2.nth(7).textContent(), run.versions[1].accuracy[21].toFixed(3));
+  await c.getByRole('button', { name: 'Step' }).click();
+  assert.equal(await stat(c, 'serving version'), 'v2');
+  assert.match(await rows.nth(1).locator('td').first().textContent(), /v2 \(serving\)/);
+  // Never retrain: the alarm still rings, nobody acts.
+  await c.getByRole('combobox', { name: 'retraining' }).selectOption('never');
+  assert.equal(await stat(c, 'serving version'), 'v1');
+  await c.getByRole('slider', { name: 'day shown' }).fill('21');
+  assert.match(await c.locator('.dw-message').textContent(), /input-drift alarm.*Nobody retrains/);
+  await assertClean(page);
+  await page.close();
+});
+
+test('Retrain now adds a manual version; the Share state restores it; bad state is refused', async () => {
+  const { page, c } = await open();
+  await c.getByRole('slider', { name: 'day shown' }).fill('10');
+  await c.getByRole('button', { name: 'Retrain now' }).click();
+  assert.match(await c.locator('.dw-message').textContent(), /^Day 10: retrained because of your request\. Version 2 learned from days 6 to 10/);
+  const rows = c.locator('table.dwm-versions tbody tr');
+  assert.equal(await rows.count(), 2);
+  assert.equal(await rows.nth(1).locator('td').nth(1).textContent(), 'manual');
+  const run = await expectedRun(page, { day: 10 }, [10]);
+  assert.equal(await rows.nth(1).locator('td').nth(3).textContent(), run.versions[1].params[0].toFixed(2));
+  await c.getByRole('button', { name: 'Retrain now' }).click();
+  assert.match(await c.locator('.dw-message').textContent(), /already trained at the end of day 10/);
+  // The saved state through the mount API: a good one restores, a bad one is refused in words.
+  const restored = await page.evaluate(async () => {
+    const { mount } = await import('/widgets/model-lifecycle.js');
+    const { encodeState } = await import('/lib/share.js');
+    const host = document.createElement('div');
+    document.querySelector('main').append(host);
+    const w = mount(host, { day: 30, state: encodeState({ manual: [5] }) });
+    await w.ready;
+    const rows = [...host.querySelectorAll('table.dwm-versions tbody tr')].map((r) => r.querySelectorAll('td')[1].textContent);
+    const bad = document.createElement('div');
+    document.querySelector('main').append(bad);
+    const w2 = mount(bad, { state: encodeState({ manual: [99] }) });
+    await w2.ready;
+    const text = bad.textContent;
+    w.destroy(); w2.destroy(); host.remove(); bad.remove();
+    return { rows, text };
+  });
+  assert.equal(restored.rows[1], 'manual');
+  assert.match(restored.text, /whole number from 0 to 59/);
+  await assertClean(page);
+  await page.close();
+});
+
+test('predict, then check: under concept drift the input monitor stays quiet (right and wrong)', async () => {
+  for (const [choice, result] of [['never', 'held'], ['soon', 'missed']]) {
+    const { page, c } = await open();
+    await lockPrediction(c, 'concept-drift-monitor', choice);
+    await c.getByRole('combobox', { name: 'what drifts' }).selectOption('concept');
+    await c.getByRole('slider', { name: 'day shown' }).fill('59');
+    const v = await verdict(c, 'concept-drift-monitor');
+    assert.equal(v.result, result, v.text);
+    assert.match(v.text, /No input alarm rang, while the accuracy after day 20 averaged 0\.\d{3}/);
+    const run = await expectedRun(page, { drift: 'concept' });
+    assert.ok(run.days.every((d) => !d.inputAlarm));
+    assert.match(await c.locator('.dw-message').textContent(), /the input monitor is quiet/);
+    await assertClean(page);
+    await page.close();
+  }
+});
+
+test('watching labelled accuracy catches the concept drift; play advances the days', async () => {
+  const { page, c } = await open({ reducedMotion: 'no-preference' });
+  await c.getByRole('combobox', { name: 'what drifts' }).selectOption('concept');
+  await c.getByRole('combobox', { name: 'the monitor watches' }).selectOption('both');
+  const run = await expectedRun(page, { drift: 'concept', watch: 'both' });
+  const first = run.days.find((d) => d.accuracyAlarm);
+  assert.ok(first && first.day >= 20, 'an accuracy alarm after the change');
+  await c.getByRole('slider', { name: 'day shown' }).fill(String(first.day));
+  assert.match(await c.locator('.dw-message').textContent(), /(accuracy alarm|retrained because of the alarm)/);
+  await c.getByRole('slider', { name: 'day shown' }).fill('0');
+  await c.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => /^[2-9] of 59/.test(document.querySelector('.dw-stat[data-stat="day"] .dw-stat-value').textContent));
+  await c.getByRole('button', { name: 'Pause' }).click();
+  await assertClean(page);
+  await page.close();
+});
+
+test('model-lifecycle fits 375 px and 1280 px, light and dark (screenshots)', async () => {
+  for (const scheme of ['light', 'dark']) {
+    for (const width of [375, 1280]) {
+      const page = await site.newPage({ width, height: 900, reducedMotion: 'reduce' });
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await page.goto(`${site.base}${PAGE}`);
+      await widgetsReady(page);
+      const c = page.locator('.dw-card').nth(0);
+      await c.getByRole('slider', { name: 'day shown' }).fill('40');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px at ${width}`);
+      await c.screenshot({ path: `test-output/model-lifecycle-${width}-${scheme}.png` });
+      await assertClean(page);
+      await page.close();
+    }
+  }
+});

@@ -1,0 +1,86 @@
+// The model-lifecycle widget's bookkeeping, free of the DOM so the lesson's claims test uses the
+// same code: the widget's options → the engine's deployment settings, the version table, the
+// monitor's first alarm, and the state a Share link carries (days retrained by hand). Every
+// number comes from the engine's simulateDeployment; nothing here computes a statistic.
+
+// The widget's option defaults (its schema reads them; the lesson's claims test runs them).
+export const WIDGET_DEFAULTS = { drift: 'inputs', size: 2, ramp: 1, start: 20, policy: 'alarm', every: 14, delay: 0, watch: 'inputs', day: 0, seed: 14 };
+
+// Fixed settings of the widget's deployment (the lesson quotes them).
+export const DAYS = 60;
+export const SETTINGS = {
+  days: DAYS, batchSize: 100, window: 5, psiThreshold: 0.25, ksAlpha: 0.01, consecutive: 2, bins: 10, accuracyDrop: 0.1,
+};
+
+// The engine's config for the widget's options and the days retrained by hand.
+export function deploymentConfig(opts, manual = []) {
+  return {
+    ...SETTINGS,
+    seed: opts.seed,
+    driftKind: opts.drift,
+    driftSize: opts.size,
+    rampDays: opts.ramp,
+    driftStart: opts.start,
+    policy: opts.policy,
+    scheduleEvery: opts.every,
+    labelDelay: opts.delay,
+    watchAccuracy: opts.watch === 'both',
+    manualRetrainDays: manual,
+  };
+}
+
+// The version table on `day`: every version trained by the end of that day, with its accuracy
+// on the newest labelled day (day − delay; null before any labels have arrived).
+export function versionRows(run, day, delay) {
+  const labelled = day - delay;
+  return run.versions
+    .filter((v) => v.trainedOnDay <= day)
+    .map((v) => ({
+      id: v.id,
+      trigger: v.trigger,
+      fromDay: v.fromDay,
+      toDay: v.toDay,
+      rows: v.rows,
+      params: Array.from(v.params),
+      validation: v.validationAccuracy,
+      now: labelled >= 0 ? v.accuracy[labelled] : null,
+      serving: run.days[day].version === v.id,
+    }));
+}
+
+// The first day on or after `from` with an input-drift alarm, or null.
+export function firstInputAlarm(run, from = 0) {
+  const d = run.days.find((r) => r.day >= from && r.inputAlarm);
+  return d ? d.day : null;
+}
+export function firstAccuracyAlarm(run, from = 0) {
+  const d = run.days.find((r) => r.day >= from && r.accuracyAlarm);
+  return d ? d.day : null;
+}
+
+// The outcome the Predict-then-check box judges: after the rule changes on `start`, does the
+// input monitor ring within 3 days, later, or never?
+export function inputMonitorVerdict(run, start) {
+  const first = firstInputAlarm(run, start);
+  if (first === null) return 'never';
+  return first <= start + 3 ? 'soon' : 'late';
+}
+
+// Mean of the serving model's accuracy over days [from, to).
+export function meanAccuracy(run, from, to) {
+  let s = 0;
+  for (let d = from; d < to; d++) s += run.days[d].accuracy;
+  return s / (to - from);
+}
+
+// A Share link's state: the days retrained by hand, checked completely before use.
+export function manualFromState(value) {
+  if (value === null || value === undefined) return [];
+  const list = value && Array.isArray(value.manual) ? value.manual : null;
+  if (!list) throw new Error('The saved state should list the days retrained by hand (manual: [day, …]).');
+  if (list.length > DAYS) throw new Error(`The saved state lists ${list.length} retraining days; a run has only ${DAYS} days.`);
+  for (const d of list) {
+    if (!Number.isInteger(d) || d < 0 || d >= DAYS) throw new Error(`A day retrained by hand must be a whole number from 0 to ${DAYS - 1}; the saved state has ${String(d).slice(0, 12)}.`);
+  }
+  return [...new Set(list)].sort((a, b) => a - b);
+}
