@@ -66,10 +66,21 @@ test('recall@k and MRR over the 20 questions, as the lesson quotes them', () => 
   assert.equal(r3(measure(lsa, 1).recall), 0.575);
 });
 
-test('cheese festival: first with both retrievers', () => {
-  const x = q('When is the cheese festival');
+test('bus ticket: tf-idf first, LSA puts parking first and the bus fares second; cheese: first with both at d = 8, 9th under LSA with d = 2', () => {
+  const x = q('How much does a bus ticket cost');
   assert.equal(rankOf(tfidf, x), 1);
-  assert.equal(rankOf(lsa, x), 1);
+  assert.equal(rankOf(lsa, x), 2);
+  assert.equal(lsa.search(x.text).indices[0], 23);
+  assert.match(PASSAGES[23], /a ticket from the machine costs 1 euro per hour/);
+  const cheese = q('When is the cheese festival');
+  assert.equal(rankOf(tfidf, cheese), 1);
+  assert.equal(rankOf(lsa, cheese), 1);
+  const lsa2 = new ml.LsaRetriever();
+  try {
+    lsa2.build(PASSAGES, STOP_WORDS, 2);
+    assert.equal(rankOf(lsa2, cheese), 9);
+  } finally { lsa2.delete(); }
+  assert.equal(schema.dimensions.min, 2);
 });
 
 test('swimming: tf-idf scores the prices passage 0 and ranks it 20th, the pool passage first; the answer is about June and August', () => {
