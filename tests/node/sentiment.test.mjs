@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ml } from './engine.mjs';
 import { isTestReview, REVIEWS, withWordPairs } from '../../web/lib/sentiment-reviews.js';
+import { computations } from '../../web/js/check-computations.js';
 
 const load = (name) => JSON.parse(readFileSync(path.resolve(import.meta.dirname, `../fixtures/${name}.json`), 'utf8'));
 const prepare = (text, pairs) => (pairs ? withWordPairs(ml.tokenize(text).map((t) => t.text)) : text);
@@ -75,4 +76,15 @@ test('word pairs: the tokens of a text, then each adjacent pair joined by a midd
   assert.equal(withWordPairs([]), '');
   // The engine's tokenizer reads a pair back as one word.
   assert.deepEqual(ml.tokenize(withWordPairs(['not', 'good'])).map((t) => t.text), ['not', 'good', 'not·good']);
+});
+
+test('check-yourself computation nb-evidence against hand-derived values', () => {
+  // cp = 3 of np = 50, cn = 1 of nn = 40, V = 100, α = 1: ln(4/150) − ln(2/140) = ln(560/300).
+  assert.ok(Math.abs(computations['nb-evidence'](ml, { cp: 3, np: 50, cn: 1, nn: 40, V: 100 }).value - Math.log(560 / 300)) < 1e-12);
+  // The lesson's question: 4 of 300 against 0 of 280, V = 180: ln(5/480) − ln(1/460) = ln(2300/480).
+  assert.ok(Math.abs(computations['nb-evidence'](ml, { cp: 4, np: 300, cn: 0, nn: 280, V: 180 }).value - Math.log(2300 / 480)) < 1e-12);
+  // A word equally frequent in both classes carries no evidence.
+  assert.ok(Math.abs(computations['nb-evidence'](ml, { cp: 5, np: 100, cn: 5, nn: 100, V: 50 }).value) < 1e-12);
+  assert.throws(() => computations['nb-evidence'](ml, { cp: 5, np: 4, cn: 0, nn: 10, V: 10 }), /0 ≤ cp ≤ np/);
+  assert.throws(() => computations['nb-evidence'](ml, { cp: 1, np: 4, cn: 0, nn: 10, V: 1 }), /V= a whole number from 2/);
 });

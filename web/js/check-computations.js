@@ -23,6 +23,7 @@ import { computations as tricks } from './check-computations/tricks.js';
 import { computations as dqn } from './check-computations/dqn.js';
 import { computations as regress } from './check-computations/regress.js';
 import { computations as retrieval } from './check-computations/retrieval.js';
+import { computations as sentiment } from './check-computations/sentiment.js';
 
 import { need, opt, scoped } from './check-computations/args.js';
 
@@ -155,6 +156,7 @@ export const computations = {
   ...dqn,
   ...regress,
   ...retrieval,
+  ...sentiment,
 };
 
 export const computationNames = Object.keys(computations);

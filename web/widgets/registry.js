@@ -77,6 +77,7 @@ export const widgets = {
   'quantise': () => import('./quantise.js'),
   'training-tricks': () => import('./training-tricks.js'),
   'rag-retrieval': () => import('./rag-retrieval.js'),
+  'sentiment-reviews': () => import('./sentiment-reviews.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }
