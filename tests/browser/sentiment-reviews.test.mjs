@@ -57,7 +57,7 @@ test('sentiment-reviews: readouts match the engine; examples and word pairs by k
     assert.equal(await stat('p(positive)'), want.p);
     assert.ok((await card.locator('.dwt-chip-word').allTextContents()).includes('not·good'));
 
-    const box = card.getByLabel('Your review');
+    const box = card.getByLabel('Your review', { exact: true });
     await box.fill('<img src=x onerror="window.__pwned=1"> lovely');
     assert.equal(await card.locator('.dwt-chips img').count(), 0);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
