@@ -281,6 +281,28 @@ function rows(ml, { js }) {
   // The model-lifecycle widget: one whole 60-day deployment (100 points a day, PSI and exact KS
   // per feature per day, retraining on alarms), run again on every change of its controls.
   row('deployment_60_days', () => ({ impls: { wasm: () => ml.simulateDeployment({ seed: 3 }) }, done: () => {} }));
+  // rag-retrieval's work per change of question or setting: one search and one extractive answer,
+  // then recall@2 and MRR over 20 questions (20 more searches), with each retriever, on 28
+  // passages of 12 words drawn from 120 made-up words (the widget's collection has 28 passages
+  // and about 300 words; this stand-in keeps the bench free of the site's files).
+  const ragWords = Array.from({ length: 120 }, (_, i) => `w${i}`);
+  const ragText = (seed, n) => Array.from({ length: n }, (_, j) => ragWords[(seed * 37 + j * 11 + ((seed * j) % 7)) % 120]).join(' ');
+  const ragPassages = Array.from({ length: 28 }, (_, p) => `${ragText(p, 6)}. ${ragText(p + 50, 6)}.`);
+  const ragQuestions = Array.from({ length: 20 }, (_, q) => ragText(q + 3, 4));
+  const ragRelevant = ragQuestions.map((_, q) => [q % 28]);
+  for (const [key, make] of [['rag_refresh_tfidf_28', () => { const r = new ml.TfidfRetriever(); r.build(ragPassages, []); return r; }],
+    ['rag_refresh_lsa8_28', () => { const r = new ml.LsaRetriever(); r.build(ragPassages, [], 8); return r; }]]) {
+    row(key, () => {
+      const r = make();
+      const refresh = () => {
+        r.search(ragQuestions[0]);
+        r.answer(ragQuestions[0], 2, 0);
+        const rankings = ragQuestions.map((q) => Array.from(r.search(q).indices));
+        return ml.recallAtK(rankings, ragRelevant, 2) + ml.meanReciprocalRank(rankings, ragRelevant);
+      };
+      return { impls: { wasm: refresh }, done: () => r.delete() };
+    });
+  }
   return list;
 }
 

@@ -29,6 +29,7 @@
 #include "bind_regression.hpp"
 #include "bind_time_series.hpp"
 #include "bind_drift_monitor.hpp"
+#include "bind_retrieval.hpp"
 #include "dw/datasets.hpp"
 #include "dw/linear_regression.hpp"
 #include "dw/model.hpp"
@@ -222,4 +223,5 @@ EMSCRIPTEN_BINDINGS(data_workshop) {
   dw::js::bind_deep_q();
   dw::js::bind_time_series();
   dw::js::bind_drift_monitor();
+  dw::js::bind_retrieval();
 }

@@ -24,6 +24,8 @@ import { computations as dqn } from './check-computations/dqn.js';
 import { computations as regress } from './check-computations/regress.js';
 import { computations as timeSeries } from './check-computations/time-series.js';
 import { computations as lifecycle } from './check-computations/lifecycle.js';
+import { computations as retrieval } from './check-computations/retrieval.js';
+import { computations as sentiment } from './check-computations/sentiment.js';
 
 import { need, opt, scoped } from './check-computations/args.js';
 
@@ -157,6 +159,8 @@ export const computations = {
   ...regress,
   ...timeSeries,
   ...lifecycle,
+  ...retrieval,
+  ...sentiment,
 };
 
 export const computationNames = Object.keys(computations);

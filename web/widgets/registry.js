@@ -79,6 +79,8 @@ export const widgets = {
   'time-series-split': () => import('./time-series-split.js'),
   'anomaly-detector': () => import('./anomaly-detector.js'),
   'model-lifecycle': () => import('./model-lifecycle.js'),
+  'rag-retrieval': () => import('./rag-retrieval.js'),
+  'sentiment-reviews': () => import('./sentiment-reviews.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }

@@ -1,0 +1,180 @@
+// Claims of retrieval-augmented.md, checked against the engine with the rag-retrieval widget's
+// data and defaults (web/lib/retrieval-collection.js; tf-idf with the collection's stop words;
+// LSA with d = 8; k = 2; minimum score 0) and its verdict rule (judgeAnswer).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ml } from '../tests/node/engine.mjs';
+import { computations } from '../web/js/check-computations.js';
+import { OUTSIDE_QUESTIONS, PASSAGES, QUESTIONS, STOP_WORDS } from '../web/lib/retrieval-collection.js';
+import { schema, judgeAnswer, knownQuestion } from '../web/widgets/rag-retrieval/settings.js';
+
+const tfidf = new ml.TfidfRetriever();
+tfidf.build(PASSAGES, STOP_WORDS);
+const lsa = new ml.LsaRetriever();
+lsa.build(PASSAGES, STOP_WORDS, schema.dimensions.default);
+const K = schema.k.default;
+const r3 = (v) => Math.round(v * 1000) / 1000;
+const q = (start) => QUESTIONS.find((x) => x.text.startsWith(start));
+const rankOf = (ret, question, exclude) => Array.from(ret.search(question.text, exclude).indices).findIndex((p) => question.relevant.includes(p)) + 1;
+const verdict = (ret, text, k = K, min = 0, exclude) => judgeAnswer(ret.answer(text, k, min, exclude), knownQuestion(text));
+
+test('the widget starts with k = 2, d = 8, minimum score 0, tf-idf; 28 passages, 20 covered questions and 2 outside', () => {
+  assert.equal(K, 2);
+  assert.equal(schema.dimensions.default, 8);
+  assert.equal(schema.minScore.default, 0);
+  assert.equal(schema.retriever.default, 'tfidf');
+  assert.equal(PASSAGES.length, 28);
+  assert.equal(QUESTIONS.length, 20);
+  assert.equal(OUTSIDE_QUESTIONS.length, 2);
+  assert.deepEqual(q('When are the bins').relevant, [11, 12]);
+  // Every passage has one to three sentences.
+  for (const p of PASSAGES) { const n = p.split(/(?<=[.!?])\s+/).length; assert.ok(n >= 1 && n <= 3, p); }
+});
+
+test('worked example: library fees over three passages scores 0.605, 0.335, 0.284', () => {
+  const r = new ml.TfidfRetriever();
+  try {
+    r.build(['Late fees for library books', 'Library opening hours', 'Bus fees are paid to the driver'], STOP_WORDS);
+    const idf = r.idf();
+    assert.equal(r3(idf[r.idOf('library')]), 1.288);
+    assert.equal(r3(idf[r.idOf('fees')]), 1.288);
+    assert.equal(r3(idf[r.idOf('late')]), 1.693);
+    const rows = r.passageVectors();
+    const V = r.tokens().length;
+    assert.equal(r3(rows[0 * V + r.idOf('fees')]), 0.428);
+    assert.equal(r3(rows[0 * V + r.idOf('library')]), 0.428);
+    assert.equal(r3(r.vectorOf('library fees')[r.idOf('fees')]), 0.707);
+    const s = r.search('library fees');
+    assert.deepEqual(Array.from(s.indices), [0, 1, 2]);
+    assert.deepEqual(Array.from(s.scores).map(r3), [0.605, 0.335, 0.284]);
+  } finally { r.delete(); }
+});
+
+test('recall@k and MRR over the 20 questions, as the lesson quotes them', () => {
+  const measure = (ret, k) => {
+    const rankings = QUESTIONS.map((x) => Array.from(ret.search(x.text).indices));
+    const relevant = QUESTIONS.map((x) => x.relevant);
+    return { recall: ml.recallAtK(rankings, relevant, k), mrr: ml.meanReciprocalRank(rankings, relevant) };
+  };
+  assert.equal(r3(measure(tfidf, 2).recall), 0.675);
+  assert.equal(r3(measure(tfidf, 2).mrr), 0.685);
+  assert.equal(r3(measure(lsa, 2).recall), 0.625);
+  assert.equal(r3(measure(lsa, 2).mrr), 0.694);
+  assert.equal(r3(measure(tfidf, 3).recall), 0.775);
+  assert.equal(r3(measure(lsa, 3).recall), 0.7);
+  assert.equal(r3(measure(tfidf, 1).recall), 0.525);
+  assert.equal(r3(measure(lsa, 1).recall), 0.575);
+});
+
+test('bus ticket: tf-idf first, LSA puts parking first and the bus fares second; cheese: first with both at d = 8, 9th under LSA with d = 2', () => {
+  const x = q('How much does a bus ticket cost');
+  assert.equal(rankOf(tfidf, x), 1);
+  assert.equal(rankOf(lsa, x), 2);
+  assert.equal(lsa.search(x.text).indices[0], 23);
+  assert.match(PASSAGES[23], /a ticket from the machine costs 1 euro per hour/);
+  const cheese = q('When is the cheese festival');
+  assert.equal(rankOf(tfidf, cheese), 1);
+  assert.equal(rankOf(lsa, cheese), 1);
+  const lsa2 = new ml.LsaRetriever();
+  try {
+    lsa2.build(PASSAGES, STOP_WORDS, 2);
+    assert.equal(rankOf(lsa2, cheese), 9);
+  } finally { lsa2.delete(); }
+  assert.equal(schema.dimensions.min, 2);
+});
+
+test('swimming: tf-idf scores the prices passage 0 and ranks it 20th, the pool passage first; the answer is about June and August', () => {
+  const x = q('How much does swimming cost');
+  const s = tfidf.search(x.text);
+  const at = Array.from(s.indices).indexOf(19);
+  assert.equal(at + 1, 20);
+  assert.equal(s.scores[at], 0);
+  assert.equal(s.indices[0], 18);
+  const a = tfidf.answer(x.text, K, 0);
+  assert.equal(a.passage, 18);
+  assert.match(a.sentence, /June/);
+  assert.match(a.sentence, /August/);
+  assert.doesNotMatch(a.sentence, /euro/);
+  // The prices passage says "swim" and "costs", never "swimming" or "cost"; it shares "pool" with passage 18.
+  assert.doesNotMatch(PASSAGES[19], /\bswimming\b|\bcost\b/);
+  assert.match(PASSAGES[19], /\bswim\b/);
+  assert.match(PASSAGES[18], /\bswimming\b/);
+  assert.match(PASSAGES[18], /\bpool\b/);
+  assert.match(PASSAGES[19], /\bpool\b/);
+});
+
+test('predict-then-check: LSA moves the prices passage from 20th up to 5th, still outside k = 2, so the answer stays wrong', () => {
+  const x = q('How much does swimming cost');
+  assert.equal(rankOf(tfidf, x), 20);
+  assert.equal(rankOf(lsa, x), 5);
+  assert.equal(verdict(lsa, x.text), 'wrong');
+});
+
+test('laptop: both retrievers answer with the on-call doctor', () => {
+  const x = q('Who can help me with my laptop');
+  for (const ret of [tfidf, lsa]) {
+    const a = ret.answer(x.text, K, 0);
+    assert.equal(a.passage, 24);
+    assert.match(a.sentence, /urgent help/);
+    assert.equal(verdict(ret, x.text), 'wrong');
+  }
+  assert.match(PASSAGES[26], /laptops/);
+});
+
+test('pizza box: tf-idf ranks the paper passage third; k = 1 answers from household rubbish, k = 2 and 3 copy the red-box sentence of the batteries passage', () => {
+  const x = q('Where do I put a pizza box');
+  assert.equal(rankOf(tfidf, x), 3);
+  assert.equal(tfidf.answer(x.text, 1, 0).passage, 11);
+  assert.match(PASSAGES[11], /^Household rubbish/);
+  for (const k of [2, 3]) {
+    const a = tfidf.answer(x.text, k, 0);
+    assert.equal(a.passage, 14);
+    assert.equal(a.sentence, 'Drop them in the red box at the library entrance.');
+    assert.match(PASSAGES[14], /^Batteries/);
+    assert.equal(verdict(tfidf, x.text, k), 'wrong');
+  }
+});
+
+test('museum: tf-idf with k = 2 copies the town-hall sentence; a minimum of 0.3 makes it "not found" and silences 15 of 20 covered questions', () => {
+  const museum = OUTSIDE_QUESTIONS.find((t) => t.includes('museum'));
+  const a = tfidf.answer(museum, K, 0);
+  assert.equal(a.sentence, 'The town hall on Market Square is open from 8 am to 4 pm on weekdays.');
+  assert.equal(verdict(tfidf, museum), 'made-up');
+  assert.equal(tfidf.answer(museum, K, 0.3).found, false);
+  assert.equal(verdict(tfidf, museum, K, 0.3), 'right-not-found');
+  const silenced = QUESTIONS.filter((x) => !tfidf.answer(x.text, K, 0.3).found).length;
+  assert.equal(silenced, 15);
+});
+
+test('airport: not found with either retriever at any k and minimum score', () => {
+  const airport = OUTSIDE_QUESTIONS.find((t) => t.includes('airport'));
+  for (const ret of [tfidf, lsa]) for (let k = 1; k <= 5; k++) for (const m of [0, 0.5]) assert.equal(ret.answer(airport, k, m).found, false);
+});
+
+test('break retrieval: without the last-bus passage the answer is the number 4 timetable sentence', () => {
+  const x = q('When is the last bus');
+  assert.equal(verdict(tfidf, x.text), 'right');
+  for (const k of [1, K]) {
+    const a = tfidf.answer(x.text, k, 0, x.relevant);
+    assert.equal(a.sentence, 'The number 4 bus runs from the railway station to the hospital every 15 minutes on weekdays.');
+    assert.equal(judgeAnswer(a, knownQuestion(x.text)), 'wrong');
+  }
+});
+
+test('verdict rule at its boundaries: right passage → right, other passage → wrong, nothing → not found', () => {
+  const known = { relevant: [3] };
+  assert.equal(judgeAnswer({ found: true, passage: 3 }, known), 'right');
+  assert.equal(judgeAnswer({ found: true, passage: 4 }, known), 'wrong');
+  assert.equal(judgeAnswer({ found: false, passage: -1 }, known), 'not-found');
+  assert.equal(judgeAnswer({ found: true, passage: 0 }, { relevant: [] }), 'made-up');
+  assert.equal(judgeAnswer({ found: false, passage: -1 }, { relevant: [] }), 'right-not-found');
+  assert.equal(judgeAnswer({ found: true, passage: 0 }, null), 'unknown');
+  assert.equal(knownQuestion('  When is the cheese festival?  ').relevant[0], 27);
+  assert.equal(knownQuestion('my own words'), null);
+});
+
+test('check-yourself: ranks 2, 1, 7 give MRR 0.548 and recall@3 0.667', () => {
+  const r = computations.retrieval(ml, { ranks: [2, 1, 7], k: 3 });
+  assert.equal(r3(r.mrr), 0.548);
+  assert.equal(r3(r.recall), 0.667);
+});

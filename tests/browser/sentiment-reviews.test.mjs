@@ -1,0 +1,91 @@
+// The sentiment-reviews widget on its lesson page: readouts equal the engine's numbers (the
+// widget's own training code), the example buttons and the word-pairs switch work from the
+// keyboard, typed HTML stays text, the prediction box settles both ways, and 375 px fits.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { statReader, noNaNInCards } from './probes.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const TITLE = 'Positive or negative?';
+const PAGE = '/lessons/sentiment.html';
+
+async function engine(page, text, pairs) {
+  return page.evaluate(async ({ text, pairs }) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const { train, explain } = await import('/widgets/sentiment-reviews/model.js');
+    const { formatNumber, formatPercent } = await import('/lib/format.js');
+    const ml = await loadEngine();
+    const vocab = new ml.Vocabulary();
+    const model = new ml.MultinomialNaiveBayes();
+    try {
+      const fit = train(ml, vocab, model, pairs);
+      const e = explain(ml, vocab, model, fit, text, pairs);
+      return { p: formatNumber(e.p, 3), accuracy: formatPercent(fit.accuracy, 1), features: String(fit.tokens.length - 1), chips: e.features.map((f) => f.text) };
+    } finally { vocab.delete(); model.delete(); }
+  }, { text, pairs });
+}
+
+test('sentiment-reviews: readouts match the engine; examples and word pairs by keyboard; hostile text; 375 px', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}${PAGE}`);
+    await widgetsReady(page);
+    const card = page.locator('.dw-card').filter({ hasText: TITLE });
+    const stat = statReader(page, card);
+    let want = await engine(page, 'The soup was not bad', false);
+    assert.equal(await stat('p(positive)'), want.p);
+    assert.equal(await stat('p(positive)'), '0.102');
+    assert.equal(await stat('test accuracy'), '78.6%');
+    assert.equal(await stat('features'), '180');
+    assert.deepEqual(await card.locator('.dwt-chip-word').allTextContents(), want.chips);
+
+    const ex = card.getByRole('button', { name: '“The soup was not good”' });
+    await ex.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await stat('p(positive)'), '0.154');
+
+    const pairsBox = card.getByLabel('Add word pairs (not·good, not·bad, …)');
+    await pairsBox.focus();
+    await page.keyboard.press('Space');
+    want = await engine(page, 'The soup was not good', true);
+    assert.equal(await stat('features'), '481');
+    assert.equal(await stat('p(positive)'), want.p);
+    assert.ok((await card.locator('.dwt-chip-word').allTextContents()).includes('not·good'));
+
+    const box = card.getByLabel('Your review', { exact: true });
+    await box.fill('<img src=x onerror="window.__pwned=1"> lovely');
+    assert.equal(await card.locator('.dwt-chips img').count(), 0);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await box.getAttribute('maxlength'), '200');
+
+    await screenshot(page, `sentiment-reviews-${width}`);
+    assert.ok(await noNaNInCards(page));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal scroll at ${width} px (${overflow})`);
+    assert.deepEqual(page.record.errors, []);
+    assert.deepEqual(offMachineRequests(page), []);
+    await page.close();
+  }
+});
+
+test('sentiment-reviews: predict, then check — "negative" holds, "positive" does not', async () => {
+  for (const [choice, result] of [['negative', 'held'], ['positive', 'missed']]) {
+    const page = await site.newPage({ width: 1280 });
+    await page.goto(`${site.base}${PAGE}`);
+    await widgetsReady(page);
+    const card = page.locator('.dw-card').filter({ hasText: TITLE });
+    await lockPrediction(card, 'pairs-not-bad', choice);
+    await card.getByRole('button', { name: '“The soup was not bad”' }).click();
+    await card.getByLabel('Add word pairs (not·good, not·bad, …)').check();
+    const v = await verdict(card, 'pairs-not-bad');
+    assert.equal(v.result, result, v.text);
+    assert.match(v.text, /not·bad adds \+1\.42/);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});

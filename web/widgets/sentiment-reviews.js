@@ -1,0 +1,155 @@
+// Sentiment of short reviews (landscape): 70 reviews we wrote, every fifth held out for testing.
+// The engine builds a Vocabulary from the training reviews (words, or words and word pairs),
+// counts them (bagOfWords) and fits MultinomialNaiveBayes (α = 1); the test accuracy, the most
+// positive and negative features (featureLogRatio) and a typed review explained feature by feature
+// (logOddsContributions) all come from the engine (web/widgets/sentiment-reviews/model.js).
+import { mountWidget, attempt } from '../lib/widget.js';
+import { checkbox, el, fixed, nextId } from '../lib/ui.js';
+import { formatPercent } from '../lib/format.js';
+import { NEGATION_EXAMPLES, REVIEWS } from '../lib/sentiment-reviews.js';
+import { capText, chip } from '../lib/tokens.js';
+import { renderBars } from '../lib/bars.js';
+import { createPrediction } from '../lib/predict.js';
+import { explain, MAX_CHARS, schema, TEST, train } from './sentiment-reviews/model.js';
+
+export { schema };
+const TOP = 8;
+
+export const meta = {
+  title: 'Positive or negative?',
+  hint: 'Type a review and see which words push it towards positive or negative. Try the “not” examples, then add word pairs.',
+};
+
+export function mount(element, options) {
+  return mountWidget(element, options, { schema, meta, build });
+}
+
+function build(ctx) {
+  const { ml, card, options } = ctx;
+  let opts = { ...options };
+  const vocab = ctx.own(new ml.Vocabulary());
+  const model = ctx.own(new ml.MultinomialNaiveBayes());
+  let fit = null;
+
+  card.card.classList.add('dwt-card');
+  const inputId = nextId('review');
+  const box = el('textarea', { id: inputId, className: 'dwt-textbox', rows: '2', spellcheck: 'false', maxlength: String(MAX_CHARS) });
+  box.value = opts.review;
+  card.stage.append(el('label', { className: 'dwt-label', for: inputId, text: 'Your review' }), box);
+  const examples = el('div', { className: 'dw-buttons', role: 'group', 'aria-label': 'Reviews with not' });
+  for (const text of NEGATION_EXAMPLES) {
+    const b = el('button', { type: 'button', className: 'dw-btn', text: `“${text}”` });
+    b.addEventListener('click', () => { box.value = text; opts.review = text; show(); });
+    examples.append(b);
+  }
+  card.stage.append(examples);
+  const capNote = el('p', { className: 'dwt-note', role: 'note' });
+  const verdictLine = el('p', { className: 'dwt-verdict', role: 'status', 'aria-live': 'polite' });
+  const chips = el('div', { className: 'dwt-chips', role: 'list', 'aria-label': 'Features of your review with their evidence for positive', tabindex: '0' });
+  const sum = el('p', { className: 'dwt-sum' });
+  card.stage.append(capNote, verdictLine, chips, sum);
+
+  const row = el('div', { className: 'dw-row' });
+  const posCol = el('div', { className: 'dw-col' });
+  const negCol = el('div', { className: 'dw-col' });
+  row.append(posCol, negCol);
+  posCol.append(el('h4', { className: 'dwt-subhead', text: 'Most positive features' }));
+  const posBars = el('ol', { className: 'dwt-bars', 'aria-label': 'Features with the most evidence for positive' });
+  posCol.append(posBars);
+  negCol.append(el('h4', { className: 'dwt-subhead', text: 'Most negative features' }));
+  const negBars = el('ol', { className: 'dwt-bars', 'aria-label': 'Features with the most evidence for negative' });
+  negCol.append(negBars);
+  card.stage.append(row, el('p', { className: 'dw-legend', text: 'Bar = log θ(feature | positive) − log θ(feature | negative): the evidence, in nats, one occurrence adds. Blue pushes towards positive, orange towards negative.' }));
+
+  const testDetails = el('details', { className: 'dwt-details' });
+  testDetails.append(el('summary', { text: `The ${TEST.length} test reviews (never trained on)` }));
+  const wrap = el('div', { className: 'dw-table-wrap' });
+  const table = el('table', { className: 'dw-table dwt-table' });
+  const head = el('tr');
+  for (const h of ['review', 'label', 'p(positive)', 'classifier says']) head.append(el('th', { scope: 'col', text: h }));
+  const body = el('tbody');
+  table.append(el('thead', {}, [head]), body);
+  wrap.append(table);
+  testDetails.append(wrap);
+  card.stage.append(testDetails);
+  const testRows = TEST.map((i) => {
+    const cells = [el('td', { className: 'dwt-msg', text: REVIEWS[i][0] }), el('td', { text: REVIEWS[i][1] ? 'positive' : 'negative' }), el('td'), el('td')];
+    body.append(el('tr', {}, cells));
+    return cells;
+  });
+
+  const pairsBox = checkbox(card.controls, { label: 'Add word pairs (not·good, not·bad, …)', checked: opts.pairs, onChange: (v) => { opts.pairs = v; retrain(); } });
+  const stat = { p: card.stat('p(positive)'), test: card.stat('test accuracy'), features: card.stat('features') };
+
+  const task = createPrediction(ctx, {
+    id: 'pairs-not-bad',
+    question: 'With word pairs added, “The soup was not bad” will be classified…',
+    choices: [['positive', 'positive'], ['negative', 'negative']],
+    next: 'Click “The soup was not bad”, then tick “Add word pairs”.',
+  });
+
+  function retrain() {
+    fit = attempt(card, () => train(ml, vocab, model, opts.pairs), null);
+    showFit();
+    show();
+  }
+
+  function showFit() {
+    if (!fit) return;
+    stat.test.set(formatPercent(fit.accuracy, 1));
+    stat.features.set(fixed(fit.tokens.length - 1, 0));
+    const order = fit.ratio.map((r, id) => ({ id, r })).filter((w) => w.id > 0).sort((a, b) => b.r - a.r || a.id - b.id);
+    const range = Math.max(...order.map((w) => Math.abs(w.r)), 1e-9);
+    renderBars(posBars, order.slice(0, TOP).map((w) => ({ label: fit.tokens[w.id], value: w.r, tone: 'pos' })), { range, digits: 2 });
+    renderBars(negBars, order.slice(-TOP).reverse().map((w) => ({ label: fit.tokens[w.id], value: w.r, tone: 'neg' })), { range, digits: 2 });
+    testRows.forEach((cells, k) => {
+      cells[2].textContent = fixed(fit.testProba[k], 3);
+      const right = fit.testPred[k] === REVIEWS[TEST[k]][1];
+      cells[3].textContent = `${fit.testPred[k] ? 'positive' : 'negative'} ${right ? '✓' : '✗'}`;
+      cells[3].dataset.correct = String(right);
+    });
+  }
+
+  function show() {
+    const { text, cut } = capText(box.value, MAX_CHARS);
+    capNote.textContent = cut ? `Only the first ${MAX_CHARS} characters are used.` : '';
+    if (!fit) return;
+    const r = attempt(card, () => explain(ml, vocab, model, fit, text, opts.pairs), null);
+    if (!r) return;
+    stat.p.set(fixed(r.p, 3));
+    chips.replaceChildren(...r.features.map((f) => {
+      const c = f.id === 0
+        ? chip(f.text, 'unseen: 0', { tone: 'unk', title: `“${f.text}” never occurs in the training reviews, so it carries no evidence` })
+        : chip(f.text, signed(f.weight), { tone: f.weight > 0 ? 'spam' : 'ham', title: `“${f.text}”: ${signed(f.weight)} nats of evidence for positive` });
+      c.setAttribute('role', 'listitem');
+      return c;
+    }));
+    if (!r.features.length) chips.append(el('span', { className: 'dwt-empty', text: 'No words: only the prior speaks.' }));
+    const words = r.features.reduce((a, f) => a + f.weight, 0);
+    const round2 = (v) => Math.round(v * 100) / 100;
+    sum.textContent = `log-odds = prior ${signed(r.prior)} + features ${signed(words)} = ${signed(round2(r.prior) + round2(words))}  →  p(positive) = ${fixed(r.p, 3)}`;
+    const positive = r.p >= 0.5;
+    verdictLine.textContent = positive ? `Positive (p = ${fixed(r.p, 3)}).` : `Negative (p(positive) = ${fixed(r.p, 3)}).`;
+    verdictLine.dataset.tone = positive ? 'spam' : 'ham';
+    card.setMessage(`Test accuracy ${formatPercent(fit.accuracy, 1)} on ${TEST.length} held-out reviews${opts.pairs ? ', with word pairs' : ', words alone'}.`, 'info');
+    if (task.pending !== null && opts.pairs && text.trim() === 'The soup was not bad') {
+      const pair = r.features.find((f) => f.text === 'not·bad');
+      task.settle(positive ? 'positive' : 'negative', `The pair not·bad adds ${signed(pair ? pair.weight : 0)}, but soup, was and not each lean negative in only 56 training reviews: p(positive) = ${fixed(r.p, 3)}.`);
+    }
+  }
+
+  function signed(v) { return `${v >= 0 ? '+' : '−'}${fixed(Math.abs(v), 2)}`; }
+
+  ctx.listen(box, 'input', () => { opts.review = box.value; show(); });
+  retrain();
+
+  return {
+    update(next) {
+      opts = { ...next };
+      box.value = opts.review;
+      pairsBox.checked = opts.pairs;
+      retrain();
+    },
+    currentOptions() { return { ...opts, review: capText(box.value, MAX_CHARS).text }; },
+  };
+}
