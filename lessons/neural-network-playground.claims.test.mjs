@@ -180,7 +180,7 @@ test('the check: a ReLU neuron (1, −2), bias 0.5, at x = (3, 1) passes on 1.5 
 // ---- Training tricks (the section of that name) ----
 
 test('schedule readout: step, period 500, factor 0.5 at η₀ = 0.03 reads 0.03 to step 500, then 0.015, and 0.0075 from step 1,000', () => {
-  const p = playground({ dataset: 'circle', schedule: 'step', period: 500, gamma: 0.5 });
+  const p = playground({ dataset: 'circle', schedule: 'step', period: 500, factor: 0.5 });
   try {
     const at = (n) => { p.to(n); return p.t.tricks().rate; };
     for (const n of [0, 1, 499]) assert.equal(at(n), 0.03, `step ${n}`);
@@ -252,7 +252,7 @@ test('batch normalisation: circle with six layers 93.5% at 200 steps (57.5% with
   assert.equal(formatPercent(scoresAt(xor, [2000])[0], 0), '52%');
 });
 
-test('batch normalisation in the exported weights: every γ, β and running average', () => {
+test('batch normalisation in the exported weights: every scale (gamma), shift (beta) and running average', () => {
   const p = playground({ dataset: 'circle', batchNorm: true });
   try {
     p.to(50);

@@ -292,13 +292,13 @@ test('training tricks: the schedule\'s rate and the clipped gradient norm are re
   await settle(page);
   assert.equal(await readout.textContent(), 'Learning rate for the next step: 0.03. Gradient norm: shown after the first step.');
   await page.getByLabel('Learning-rate schedule').selectOption('step');
-  await page.getByLabel('Period T (steps)').fill('10');
-  await page.getByLabel('Period T (steps)').press('Tab');
+  await page.getByLabel('Period (steps)').fill('10');
+  await page.getByLabel('Period (steps)').press('Tab');
   await page.waitForFunction(() => location.hash.includes('nn-playground.schedule=step') && location.hash.includes('nn-playground.period=10'));
   const stepBtn = page.getByRole('button', { name: 'Step', exact: true });
   for (let i = 0; i < 10; i++) await stepBtn.click();
   await settle(page);
-  // Ten steps at η₀ = 0.03, then γ = 0.5: the eleventh step uses 0.015.
+  // Ten steps at η₀ = 0.03, then the factor 0.5: the eleventh step uses 0.015.
   assert.match(await readout.textContent(), /^Learning rate for the next step: 0\.015; last gradient norm \d/);
   await page.getByLabel('Gradient clipping (max norm)').selectOption('0.01');
   await stepBtn.click();

@@ -167,7 +167,7 @@ function build(ctx) {
   // ---- settings changes ----
   const DATA_KEYS = ['dataset', 'points', 'noise', 'seed', 'trainPct', 'earlyStop', 'pts'];
   const ARCH_KEYS = ['layers', 'acts', 'features', 'init', 'batchNorm'];
-  const TRAIN_KEYS = ['lr', 'optimizer', 'batch', 'reg', 'regRate', 'dropout', 'schedule', 'period', 'gamma', 'warmup', 'clip'];
+  const TRAIN_KEYS = ['lr', 'optimizer', 'batch', 'reg', 'regRate', 'dropout', 'schedule', 'period', 'factor', 'warmup', 'clip'];
 
   function change(patch) {
     const before = s;

@@ -56,8 +56,8 @@ export function createControls({ top, training, dataPanel, outputOptions }, s, {
   const tricks = el('div', { className: 'nnp-tricks', role: 'group', 'aria-label': 'Training tricks' });
   training.append(tricks);
   const schedule = select(tricks, { label: 'Learning-rate schedule', options: SCHEDULES, value: s.schedule, onChange: (v) => change({ schedule: v }) });
-  const period = numberField(tricks, { label: 'Period T (steps)', min: 1, max: 100000, step: 50, value: s.period, onChange: (v) => change({ period: v }) });
-  const gamma = numberField(tricks, { label: 'Factor γ per period', min: 0.01, max: 1, step: 0.05, value: s.gamma, onChange: (v) => change({ gamma: v }) });
+  const period = numberField(tricks, { label: 'Period (steps)', min: 1, max: 100000, step: 50, value: s.period, onChange: (v) => change({ period: v }) });
+  const factor = numberField(tricks, { label: 'Decay factor per period', min: 0.01, max: 1, step: 0.05, value: s.factor, onChange: (v) => change({ factor: v }) });
   const warmup = numberField(tricks, { label: 'Warm-up (steps)', min: 0, max: 100000, step: 50, value: s.warmup, onChange: (v) => change({ warmup: v }) });
   const clip = select(tricks, { label: 'Gradient clipping (max norm)', options: CLIP_NORMS.map((c) => [String(c), c === 0 ? 'off' : formatShort(c, 3)]), value: String(s.clip), onChange: (v) => change({ clip: Number(v) }) });
   const init = select(tricks, { label: 'Initial weights', options: INITS, value: s.init, onChange: (v) => change({ init: v }) });
@@ -124,10 +124,10 @@ export function createControls({ top, training, dataPanel, outputOptions }, s, {
       targetLoss.value = String(v.targetLoss);
       schedule.value = v.schedule;
       period.value = String(v.period);
-      gamma.value = String(v.gamma);
+      factor.value = String(v.factor);
       warmup.value = String(v.warmup);
       period.disabled = v.schedule === 'constant';
-      gamma.disabled = v.schedule !== 'step' && v.schedule !== 'exponential';
+      factor.disabled = v.schedule !== 'step' && v.schedule !== 'exponential';
       clip.value = String(CLIP_NORMS.includes(v.clip) ? v.clip : CLIP_NORMS[nearestIndex(CLIP_NORMS.slice(1), v.clip) + 1]);
       init.value = v.init;
       batchNorm.checked = v.batchNorm;

@@ -31,7 +31,7 @@ export const OPTIMIZERS = [
 ];
 // TensorFlow Playground's log-spaced learning rates, extended to 1e-5 … 10.
 // Learning-rate schedules and initialisations (the engine's LearningRateSchedule and initVariance).
-export const SCHEDULES = [['constant', 'constant'], ['step', 'step (× γ every T steps)'], ['exponential', 'exponential'], ['cosine', 'cosine (to 0 over T steps)']];
+export const SCHEDULES = [['constant', 'constant'], ['step', 'step (× factor every period)'], ['exponential', 'exponential'], ['cosine', 'cosine (to 0 over one period)']];
 export const INITS = [['auto', 'auto (He for ReLU, else Xavier)'], ['xavier', 'Xavier'], ['he', 'He'], ['small', 'too small (σ = 0.01)'], ['large', 'too large (σ = 1)']];
 export const CLIP_NORMS = [0, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 export const LEARNING_RATES = [0.00001, 0.00003, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
@@ -59,8 +59,8 @@ export const SETTINGS = {
   regRate: { type: 'number', min: 0, max: 10, default: 0, description: 'Regularisation rate.' },
   dropout: { type: 'number', min: 0, max: 0.9, default: 0, description: 'Dropout probability for hidden neurons.' },
   schedule: { type: 'enum', values: SCHEDULES.map((o) => o[0]), default: 'constant', description: 'Learning-rate schedule over the steps (constant, step, exponential, cosine).' },
-  period: { type: 'int', min: 1, max: 100000, default: 500, description: 'Schedule period T in steps (step and exponential: γ per T steps; cosine: its length).' },
-  gamma: { type: 'number', min: 0.01, max: 1, default: 0.5, description: 'Schedule factor γ per period (step and exponential).' },
+  period: { type: 'int', min: 1, max: 100000, default: 500, description: 'Schedule period in steps (step and exponential: one factor per period; cosine: its length).' },
+  factor: { type: 'number', min: 0.01, max: 1, default: 0.5, description: 'Schedule decay factor per period (step and exponential).' },
   warmup: { type: 'int', min: 0, max: 100000, default: 0, description: 'Warm-up steps: the rate climbs linearly to the learning rate first.' },
   clip: { type: 'number', min: 0, max: 100, default: 0, description: 'Clip each step\'s gradient to this global norm (0: no clipping).' },
   init: { type: 'enum', values: INITS.map((o) => o[0]), default: 'auto', description: 'Initial weight scale: auto, xavier, he, small (σ = 0.01) or large (σ = 1).' },

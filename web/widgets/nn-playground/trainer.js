@@ -73,7 +73,7 @@ export class Trainer {
     net.setRegularization(s.reg, s.reg === 'none' ? 0 : s.regRate);
     net.setDropout(s.dropout);
     // The schedule runs on the engine's step clock (restarted by Reset); η₀ is the learning rate.
-    net.setSchedule({ kind: s.schedule, learningRate: s.lr, period: s.period, gamma: s.gamma, warmup: s.warmup, minimum: 0 });
+    net.setSchedule({ kind: s.schedule, learningRate: s.lr, period: s.period, gamma: s.factor, warmup: s.warmup, minimum: 0 });
     net.setClipNorm(s.clip);
   }
 

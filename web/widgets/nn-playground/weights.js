@@ -18,8 +18,9 @@ export function createWeightEditor(parent, { trainer, label, onChanged, onMessag
   ]);
   const buttons = el('div', { className: 'dw-buttons' });
   // With batch normalisation the weighted sum of a hidden neuron is re-centred and re-scaled
-  // before its activation; γ and β are parameters too but not offered here (they are in the JSON).
-  const bnNote = el('p', { className: 'nnp-editor-note', text: 'Batch normalisation is on: a hidden neuron’s weighted sum is re-centred by its running mean and re-scaled (then multiplied by γ and shifted by β) before the activation, so training cancels any change to a hidden neuron’s bias, and a weight change is partly undone. The scales γ and shifts β are not edited here; they are in the exported JSON.' });
+  // before its activation; its learned scale and shift are parameters too but not offered here (they
+  // are in the JSON).
+  const bnNote = el('p', { className: 'nnp-editor-note', text: 'Batch normalisation is on: a hidden neuron’s weighted sum is re-centred by its running mean and re-scaled (then multiplied by a learned scale and moved by a learned shift) before the activation, so training cancels any change to a hidden neuron’s bias, and a weight change is partly undone. The learned scales and shifts are not edited here; they are in the exported JSON (as gamma and beta).' });
   bnNote.hidden = true;
   root.append(title, bnNote, row, buttons);
   parent.append(root);
