@@ -305,9 +305,9 @@ test('training tricks: the schedule\'s rate and the clipped gradient norm are re
   await settle(page);
   assert.match(await readout.textContent(), /, clipped to 0\.01\.$/);
 
-  await page.getByLabel('Initial weights').selectOption('small');
+  await page.getByLabel('Initial weights').selectOption('he');
   await page.getByLabel('Batch normalisation (hidden layers)').check();
-  await page.waitForFunction(() => location.hash.includes('nn-playground.batch-norm=true') && location.hash.includes('nn-playground.init=small'));
+  await page.waitForFunction(() => location.hash.includes('nn-playground.batch-norm=true') && location.hash.includes('nn-playground.init=he'));
   for (let i = 0; i < 15; i++) await stepBtn.click();
   const loss = await stat(page, 'test loss');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export weights (JSON)' }).click()]);
@@ -331,7 +331,7 @@ test('training tricks: the schedule\'s rate and the clipped gradient norm are re
   await widgetsReady(again);
   assert.equal(await again.getByLabel('Learning-rate schedule').inputValue(), 'step');
   assert.equal(await again.getByLabel('Gradient clipping (max norm)').inputValue(), '0.01');
-  assert.equal(await again.getByLabel('Initial weights').inputValue(), 'small');
+  assert.equal(await again.getByLabel('Initial weights').inputValue(), 'he');
   assert.equal(await again.getByLabel('Batch normalisation (hidden layers)').isChecked(), true);
   await screenshot(page, 'nn-playground-tricks-1280');
   await clean(page);

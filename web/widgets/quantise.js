@@ -65,18 +65,22 @@ function build(ctx) {
   const model = () => models[opts.view];
 
   card.card.classList.add('tquant');
-  // The 2-D view's two decision maps, full precision beside quantised (hidden in the digits view).
+  // The 2-D view's two decision maps, full precision beside quantised: made when the view is
+  // first shown, hidden in the digits view.
   const mapsRow = el('div', { className: 'dw-row tq-maps' });
-  mapsRow.hidden = opts.view !== 'points';
+  mapsRow.hidden = true;
   card.stage.append(mapsRow);
   const mapHeads = {};
   const mapPlots = {};
-  for (const side of ['float', 'quant']) {
-    const col = el('div', { className: 'dw-col' });
-    mapsRow.append(col);
-    mapHeads[side] = el('p', { className: 'dw-legend' });
-    col.append(mapHeads[side]);
-    mapPlots[side] = ctx.own(new Plot(col, { aspect: 1, minHeight: 200, maxHeight: 320, label: side === 'float' ? 'Decision map at full precision' : 'Decision map quantised', onResize: () => ctx.requestDraw(draw) }));
+  function ensureMaps() {
+    if (mapPlots.float) return;
+    for (const side of ['float', 'quant']) {
+      const col = el('div', { className: 'dw-col' });
+      mapsRow.append(col);
+      mapHeads[side] = el('p', { className: 'dw-legend' });
+      col.append(mapHeads[side]);
+      mapPlots[side] = ctx.own(new Plot(col, { aspect: 1, minHeight: 200, maxHeight: 320, label: side === 'float' ? 'Decision map at full precision' : 'Decision map quantised', onResize: () => ctx.requestDraw(draw) }));
+    }
   }
   const row = el('div', { className: 'dw-row' });
   const left = el('div', { className: 'dw-col' });
@@ -177,6 +181,7 @@ function build(ctx) {
     accCaption.textContent = `Test accuracy (${pointsView ? `${formatNumber(m.testCount, 0)} test points` : '360 digits'}) against bits per weight`;
     mapsRow.hidden = !pointsView;
     if (pointsView) {
+      ensureMaps();
       mapHeads.float.textContent = `Full precision (32-bit floats): test accuracy ${formatPercent(exact)}`;
       mapHeads.quant.textContent = `${bits}-bit weights${opts.activations ? ' and activations' : ''}: test accuracy ${formatPercent(current.accuracy)}`;
       mapPlots.float.canvas.setAttribute('aria-label', `Decision map of the two-moons network at full precision; test accuracy ${formatPercent(exact)}.`);
@@ -208,7 +213,7 @@ function build(ctx) {
     const t = histPlot.theme;
     const perChannel = opts.granularity === 'channel';
     const values = perChannel ? weights.subarray(opts.unit * m.cols, (opts.unit + 1) * m.cols) : weights;
-    if (current.maps) for (const side of ['float', 'quant']) drawMap(side, m.points, current.maps[side]);
+    if (current.maps && mapPlots.float) for (const side of ['float', 'quant']) drawMap(side, m.points, current.maps[side]);
     const g = perChannel ? opts.unit : 0;
     const scale = current.q.scales[g];
     const zero = current.q.zeroPoints[g];
@@ -282,7 +287,7 @@ function build(ctx) {
   }
 
   ctx.own(watchColorScheme(() => {
-    for (const p of [mapPlots.float, mapPlots.quant, histPlot, accPlot]) p.refreshTheme();
+    for (const p of [mapPlots.float, mapPlots.quant, histPlot, accPlot]) if (p) p.refreshTheme();
     ctx.requestDraw(draw);
   }));
 
