@@ -32,7 +32,7 @@ export const OPTIMIZERS = [
 // TensorFlow Playground's log-spaced learning rates, extended to 1e-5 … 10.
 // Learning-rate schedules and initialisations (the engine's LearningRateSchedule and initVariance).
 export const SCHEDULES = [['constant', 'constant'], ['step', 'step (× factor every period)'], ['exponential', 'exponential'], ['cosine', 'cosine (to 0 over one period)']];
-export const INITS = [['auto', 'auto (He for ReLU, else Xavier)'], ['xavier', 'Xavier'], ['he', 'He'], ['small', 'too small (σ = 0.01)'], ['large', 'too large (σ = 1)']];
+export const INITS = [['auto', 'auto (He for ReLU, else Xavier)'], ['xavier', 'Xavier'], ['he', 'He'], ['small', 'too small (spread 0.01)'], ['large', 'too large (spread 1)']];
 export const CLIP_NORMS = [0, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 export const LEARNING_RATES = [0.00001, 0.00003, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 export const REG_RATES = [0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
@@ -63,7 +63,7 @@ export const SETTINGS = {
   factor: { type: 'number', min: 0.01, max: 1, default: 0.5, description: 'Schedule decay factor per period (step and exponential).' },
   warmup: { type: 'int', min: 0, max: 100000, default: 0, description: 'Warm-up steps: the rate climbs linearly to the learning rate first.' },
   clip: { type: 'number', min: 0, max: 100, default: 0, description: 'Clip each step\'s gradient to this global norm (0: no clipping).' },
-  init: { type: 'enum', values: INITS.map((o) => o[0]), default: 'auto', description: 'Initial weight scale: auto, xavier, he, small (σ = 0.01) or large (σ = 1).' },
+  init: { type: 'enum', values: INITS.map((o) => o[0]), default: 'auto', description: 'Initial weight scale: auto, xavier, he, small (spread 0.01) or large (spread 1).' },
   batchNorm: { type: 'boolean', default: false, description: 'Batch normalisation after every hidden layer\'s weighted sum.' },
   earlyStop: { type: 'boolean', default: false, description: 'Hold out a validation set and stop when its loss stops improving.' },
   patience: { type: 'int', min: 5, max: 1000, default: 50, description: 'Epochs without a better validation loss before early stopping.' },
