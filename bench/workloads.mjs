@@ -303,6 +303,71 @@ function rows(ml, { js }) {
       return { impls: { wasm: refresh }, done: () => r.delete() };
     });
   }
+  // Training tricks in the playground's MLP (2-16-16-1 on the moons): one Adam step with batch
+  // normalisation, a cosine schedule with warm-up and clipping at norm 1 (lean, as the playground
+  // steps); and its float32 200×200 map, which folds batch normalisation into the weights.
+  const tricksNet = () => {
+    const net = moonsNet(false);
+    net.setBatchNorm(true);
+    net.setSchedule({ kind: 'cosine', learningRate: 0.03, period: 100000, warmup: 100 });
+    net.setClipNorm(1);
+    return net;
+  };
+  row('mlp_step_tricks', () => {
+    const net = tricksNet();
+    return { impls: { wasm: () => net.step() }, done: () => net.delete() };
+  });
+  row('mlp_grid_200_f32_batchnorm', () => {
+    const net = tricksNet();
+    for (let s = 0; s < 500; s++) net.step();
+    return { impls: { wasm: () => net.predictGridFloat32(-2, 3, -2, 2, 200, 200) }, done: () => net.delete() };
+  });
+  // The training-tricks widget's engine work per animation frame (web/widgets/training-tricks.js
+  // at its defaults: 6 ReLU layers of 16, 200 spiral points): 10 traced updates of each of its
+  // two nets, each net's last trace row and loss column, and its 36 × 36 decision map. (The
+  // layer statistics, re-read every 4th frame, are the next row.)
+  const trickNets = () => ['small', 'he'].map((init) => {
+    const net = new ml.DeepNet();
+    net.setDataset('spiral', 200, 0.05);
+    net.setShape(6, 16);
+    net.setActivation('relu');
+    net.setOptimizer('momentum');
+    net.setBatchSize(20);
+    net.setInit(init);
+    net.reset(1);
+    net.fit(300);
+    return net;
+  });
+  row('training_tricks_frame', () => {
+    const nets = trickNets();
+    const frame = () => {
+      for (const net of nets) {
+        if (net.steps() > 1400) net.reset(1);
+        net.fit(10);
+        const trace = ml.trace(net);
+        trace.row(trace.rows - 1);
+        trace.column('loss');
+        net.probabilityGrid(-1.5, 1.5, -1.5, 1.5, 36, 36);
+      }
+    };
+    return { impls: { wasm: frame }, done: () => nets.forEach((n) => n.delete()) };
+  });
+  row('training_tricks_layer_statistics', () => {
+    const nets = trickNets();
+    return { impls: { wasm: () => nets.forEach((n) => n.layerStatistics()) }, done: () => nets.forEach((n) => n.delete()) };
+  });
+  // The quantise widget's 2-D view on a control change: the 48 × 48 decision map of the two-moons
+  // net (2-16-2) with 2-bit weights and 2-bit activations (calibrated on its 200 training points).
+  row('quantise_map_48', () => {
+    const pts = ml.makeMoons(200, 0.15, 1);
+    const net = new ml.TransferNet(2, 16, 2);
+    net.reset(1);
+    net.setLearningRate(0.05);
+    net.setBatchSize(20);
+    net.setData(pts.X, pts.y);
+    net.train(800);
+    return { impls: { wasm: () => net.quantisedProbabilityGrid(2, 'symmetric', false, 2, pts.X, -2, 3, -2, 2.5, 48, 48) }, done: () => net.delete() };
+  });
   return list;
 }
 

@@ -9,6 +9,7 @@ import { ml } from '../tests/node/engine.mjs';
 import { resolveSettings } from '../web/widgets/nn-playground/settings.js';
 import { generate, split, subset } from '../web/widgets/nn-playground/data.js';
 import { Trainer } from '../web/widgets/nn-playground/trainer.js';
+import { formatPercent } from '../web/lib/format.js';
 
 function playground(raw) {
   const s = resolveSettings(raw).values;
@@ -174,4 +175,94 @@ test('the check: a ReLU neuron (1, −2), bias 0.5, at x = (3, 1) passes on 1.5 
   const { computations } = await import('../web/js/check-computations/landscape1.js');
   assert.deepEqual(computations.neuron(ml, { w: [1, -2], x: [3, 1], b: 0.5, fn: 2 }), { z: 1.5, value: 1.5 });
   assert.deepEqual(computations.neuron(ml, { w: [0.5, -1], x: [1, 2], b: 0, fn: 2 }), { z: -1.5, value: 0 });
+});
+
+// ---- Training tricks (the section of that name) ----
+
+test('schedule readout: step, period 500, factor 0.5 at η₀ = 0.03 reads 0.03 to step 500, then 0.015, and 0.0075 from step 1,000', () => {
+  const p = playground({ dataset: 'circle', schedule: 'step', period: 500, factor: 0.5 });
+  try {
+    const at = (n) => { p.to(n); return p.t.tricks().rate; };
+    for (const n of [0, 1, 499]) assert.equal(at(n), 0.03, `step ${n}`);
+    for (const n of [500, 999]) assert.equal(at(n), 0.015, `step ${n}`);
+    for (const n of [1000, 1200]) assert.equal(at(n), 0.0075, `step ${n}`);
+    assert.equal(p.t.tricks().rate, ml.scheduleRate({ kind: 'step', learningRate: 0.03, gamma: 0.5, period: 500 }, 1200));
+  } finally { p.free(); }
+  // Warm-up of 100 steps: η₀/100 first, η₀ at the 100th step.
+  const w = playground({ dataset: 'circle', warmup: 100 });
+  try {
+    assert.equal(w.t.tricks().rate, 0.03 / 100);
+    w.to(50);
+    assert.equal(w.t.tricks().rate.toFixed(12), (0.03 * 51 / 100).toFixed(12));
+    w.to(99);
+    assert.equal(w.t.tricks().rate.toFixed(12), '0.030000000000');
+    w.to(150);
+    assert.equal(w.t.tricks().rate, 0.03);
+  } finally { w.free(); }
+  // Cosine: 0 after its period, and the weights stop moving.
+  const c = playground({ dataset: 'circle', schedule: 'cosine', period: 50 });
+  try {
+    c.to(50);
+    assert.equal(c.t.tricks().rate, 0);
+    const before = Array.from(c.t.net.params());
+    c.to(60);
+    assert.deepEqual(Array.from(c.t.net.params()), before);
+  } finally { c.free(); }
+});
+
+test('clipping: learning rate 3 on the plane diverges within 60 steps; clipped at 0.1 it trains, test R² 0.82 at 60 and 0.85 at 3,000', () => {
+  const wild = playground({ dataset: 'plane', lr: 3 });
+  try { wild.to(60); assert.equal(wild.t.status(), 'diverged'); } finally { wild.free(); }
+  const p = playground({ dataset: 'plane', lr: 3, clip: 0.1 });
+  try {
+    p.to(60);
+    assert.equal(p.testScore().toFixed(2), '0.82');
+    const t = p.t.tricks();
+    assert.equal(t.clip, 0.1);
+    // The readout's "clipped" is the engine's: the norm before clipping exceeds the limit.
+    assert.equal(t.clipped, t.norm > 0.1);
+    p.to(3000);
+    assert.equal(p.t.status(), 'ready');
+    assert.equal(p.testScore().toFixed(2), '0.85');
+  } finally { p.free(); }
+});
+
+test('initial weights: six tanh layers of 8 on the circle reach 98% at 500 and 100% at 1,000 with auto; too small sits at log 2 and 50%', () => {
+  const deep = { dataset: 'circle', layers: '8,8,8,8,8,8' };
+  const auto = scoresAt(deep, [500, 1000]);
+  assert.deepEqual(auto.map((a) => formatPercent(a, 0)), ['98%', '100%']);
+  const p = playground({ ...deep, init: 'small' });
+  try {
+    for (let n = 100; n <= 2000; n += 100) {
+      p.to(n);
+      const r = p.losses();
+      assert.equal(r.train.toFixed(3), '0.693', `step ${n}`);
+      assert.equal(p.testScore(), 0.5, `step ${n}`);
+    }
+  } finally { p.free(); }
+  assert.equal(Math.log(2).toFixed(3), '0.693');
+});
+
+test('batch normalisation: circle with six layers 93.5% at 200 steps (57.5% without); it rescues too-small weights on XOR, 98% vs 52% at 2,000', () => {
+  const deep = { dataset: 'circle', layers: '8,8,8,8,8,8' };
+  assert.equal(formatPercent(scoresAt({ ...deep, batchNorm: true }, [200])[0]), '93.5%');
+  assert.equal(formatPercent(scoresAt(deep, [200])[0]), '57.5%');
+  const xor = { dataset: 'xor', layers: '8,8,8,8,8,8', init: 'small' };
+  assert.equal(formatPercent(scoresAt({ ...xor, batchNorm: true }, [2000])[0], 0), '98%');
+  assert.equal(formatPercent(scoresAt(xor, [2000])[0], 0), '52%');
+});
+
+test('batch normalisation in the exported weights: every scale (gamma), shift (beta) and running average', () => {
+  const p = playground({ dataset: 'circle', batchNorm: true });
+  try {
+    p.to(50);
+    const json = JSON.parse(p.t.net.exportJson());
+    assert.equal(json.batchNorm, true);
+    for (const key of ['gamma', 'beta', 'runningMean', 'runningVariance']) assert.deepEqual(json[key].map((l) => l.length), [4, 4], key);
+  } finally { p.free(); }
+});
+
+test('the check: step schedule, period 500, factor 0.5, η₀ = 0.03 → 0.0075 at step 1,200 (computation lr-schedule)', async () => {
+  const { computations } = await import('../web/js/check-computations/tricks.js');
+  assert.equal(computations['lr-schedule'](ml, { eta: 0.03, step: 1200, every: 500, factor: 0.5 }).step, 0.0075);
 });

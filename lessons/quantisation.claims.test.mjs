@@ -5,7 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
-import { BIT_SIZES, QUANT_DEFAULTS, floatAccuracy, quantisedAccuracy, trainDigitNet } from '../web/lib/transfer.js';
+import {
+  BIT_SIZES, QUANT_DEFAULTS, floatAccuracy, pointsAccuracy, pointsFloatAccuracy, pointsGrid, quantisedAccuracy, trainDigitNet, trainPointsNet,
+} from '../web/lib/transfer.js';
 import { computations } from '../web/js/check-computations/tune.js';
 import { formatPercent, formatNumber } from '../web/lib/format.js';
 
@@ -110,4 +112,41 @@ test('check-yourself: 0.5 in (−0.8, 0.1, 0.5) at 4 bits symmetric is q = 4, re
   const c = ml.quantiseMatrix([2, -1.9, 2, 0.01, -0.01, 0.01], 2, 3, 4, 'symmetric', true);
   assert.ok([...c.values].slice(3).every((v) => v !== 0));
   assert.equal(formatNumber(c.scales[1], 4), '0.0014');
+});
+
+// ---- the 2-D points view (item 6), with the widget's helpers (web/lib/transfer.js) ----
+test('2-D points: 16 hidden ReLU units on two moons; 8 bits match the float net (96.5%, 0.1% of cells change); 2 bits symmetric per tensor 71.0% with 24% of the map changed; asymmetric per channel 95.5%', () => {
+  const p = trainPointsNet(ml);
+  try {
+    assert.equal(p.net.inputs(), 2);
+    assert.equal(p.net.hidden(), 16);
+    assert.equal(p.net.classes(), 2);
+    assert.equal(p.test.n, 200);
+    says('the 200 test points on both');
+    says('(2 inputs, 16 hidden ReLU units, 2 classes)');
+    const exact = pointsFloatAccuracy(p);
+    assert.equal(pct(exact), '96.5%');
+    for (const [scheme, perChannel] of GRIDS) assert.equal(pointsAccuracy(p, { bits: 8, scheme, perChannel }), exact);
+    const changed = (bits) => {
+      const f = pointsGrid(p, null);
+      const q = pointsGrid(p, { bits });
+      let flips = 0;
+      for (let k = 0; k < f.length / 2; k++) if ((f[2 * k + 1] >= 0.5) !== (q[2 * k + 1] >= 0.5)) flips += 1;
+      return flips / (f.length / 2);
+    };
+    assert.equal(formatPercent(changed(8)), '0.1%');
+    assert.equal(formatPercent(changed(2), 0), '24%');
+    assert.equal(pct(pointsAccuracy(p, { bits: 2 })), '71.0%');
+    assert.equal(pct(pointsAccuracy(p, { bits: 2, scheme: 'asymmetric', perChannel: true })), '95.5%');
+    says('both nets get 96.5% of the test points right');
+    says('24% of the map changes class and the test accuracy falls to 71.0%');
+    says('The asymmetric per-channel grid keeps 95.5% with the same 2 bits.');
+    // 2 bits, symmetric, one scale: every hidden weight is −S, 0 or +S (so each unit's edge runs
+    // across, up and down, or along a diagonal).
+    const w = Float64Array.from(p.net.effectiveHiddenWeights());
+    const q = ml.quantiseMatrix(w, 16, 2, 2, 'symmetric', false);
+    const S = q.scales[0];
+    assert.ok(Math.abs(S - Math.max(...w.map(Math.abs))) < 1e-15);
+    for (const v of q.values) assert.ok(v === 0 || Math.abs(Math.abs(v) - S) < 1e-15, `${v}`);
+  } finally { p.net.delete(); }
 });

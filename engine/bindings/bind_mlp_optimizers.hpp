@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "adapters.hpp"
+#include "bind_training_tricks.hpp"  // tricks::scheduleArg / scheduleToJs, shared with DeepNet
 #include "dw/feature_transform.hpp"
 #include "dw/mlp.hpp"
 #include "dw/optimizer_surface.hpp"
@@ -167,10 +168,17 @@ inline void importJson(Mlp& m, const val& s) {
 }
 inline val gradient(const Mlp& m) { return guarded([&] { return copyToJs(m.gradient()); }); }
 inline double dataLoss(const Mlp& m) { return guarded([&] { return m.dataLoss(); }); }
+inline void setSchedule(Mlp& m, const val& s) {
+  guarded([&] { m.setSchedule(tricks::scheduleArg(s, m.schedule(), "MLP.setSchedule")); });
+}
+inline val schedule(const Mlp& m) { return tricks::scheduleToJs(m.schedule()); }
+inline void setClipNorm(Mlp& m, double c) { guarded([&] { m.setClipNorm(c); }); }
+inline void setInit(Mlp& m, const val& name) { guarded([&] { m.setInit(stringArg(name, "MLP.setInit", "init")); }); }
+inline double batchModeLoss(const Mlp& m) { return guarded([&] { return m.batchModeLoss(); }); }
 inline val settings(const Mlp& m) {
   MlpSettings o{m.hiddenLayers(), {}, m.status() == Status::Empty ? "auto" : outputKindName(m.output()),
                 m.status() == Status::Empty ? "auto" : lossKindName(m.lossKind()), optimizerName(m.optimizer().kind()),
-                m.optimizer().learningRate(), m.batchSize()};
+                m.learningRate(), m.batchSize()};
   for (Activation a : m.activations()) o.activations.push_back(activationName(a));
   return toJs(o);
 }
@@ -278,7 +286,21 @@ inline void bind_mlp_optimizers() {
       .function("gradient", &b::gradient)
       .function("dataLoss", &b::dataLoss)
       .function("penalty", optional_override([](const Mlp& m) { return m.penalty(); }))
-      .function("settings", &b::settings);
+      .function("settings", &b::settings)
+      .function("setSchedule", &b::setSchedule)
+      .function("schedule", &b::schedule)
+      .function("currentRate", &Mlp::currentRate)
+      .function("setClipNorm", &b::setClipNorm)
+      .function("clipNorm", &Mlp::clipNorm)
+      .function("lastGradientNorm", &Mlp::lastGradientNorm)
+      .function("lastClipped", &Mlp::lastClipped)
+      .function("setInit", &b::setInit)
+      .function("init", &Mlp::init)
+      .function("setBatchNorm", &Mlp::setBatchNorm)
+      .function("batchNorm", &Mlp::batchNorm)
+      .function("batchModeLoss", &b::batchModeLoss)
+      .function("batchNormScales", optional_override([](const Mlp& m) { return copyToJs(m.batchNormScales()); }))
+      .function("batchNormShifts", optional_override([](const Mlp& m) { return copyToJs(m.batchNormShifts()); }));
 
   class_<OptimizerSurface>("OptimizerSurface")
       .constructor<>()

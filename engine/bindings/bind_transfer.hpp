@@ -108,6 +108,22 @@ inline double quantisedScoreJs(const TransferNet& m, double bits, const val& sch
     return quantisedScore(m, s, rowsOf(m, calibration, where), rowsOf(m, X, where), toVector(y, where, "y"));
   });
 }
+inline val probabilityGridJs(const TransferNet& m, double x0, double x1, double y0, double y1, double nx, double ny) {
+  return guarded([&] {
+    const char* where = "TransferNet.probabilityGrid";
+    return copyToJs(transferProbabilityGrid(m, x0, x1, y0, y1, intArg(nx, where, "nx"), intArg(ny, where, "ny")));
+  });
+}
+inline val quantisedProbabilityGridJs(const TransferNet& m, double bits, const val& scheme, bool perChannel,
+                                      double activationBits, const val& calibration, double x0, double x1, double y0,
+                                      double y1, double nx, double ny) {
+  return guarded([&] {
+    const char* where = "TransferNet.quantisedProbabilityGrid";
+    QuantSpec s = specArg(bits, scheme, perChannel, activationBits, where);
+    return copyToJs(quantisedProbabilityGrid(m, s, rowsOf(m, calibration, where), x0, x1, y0, y1, intArg(nx, where, "nx"),
+                                             intArg(ny, where, "ny")));
+  });
+}
 inline double quantisedBytesJs(const TransferNet& m, double bits, const val& scheme, bool perChannel) {
   return guarded([&] {
     const char* where = "TransferNet.quantisedBytes";
@@ -251,6 +267,8 @@ inline void bind_transfer() {
       .function("setAdapter", &b::setAdapter)
       .function("quantisedScore", &b::quantisedScoreJs)
       .function("quantisedBytes", &b::quantisedBytesJs)
+      .function("probabilityGrid", &b::probabilityGridJs)
+      .function("quantisedProbabilityGrid", &b::quantisedProbabilityGridJs)
       .function("floatBytes", optional_override([](const TransferNet& m) { return static_cast<double>(floatBytes(m)); }));
   function("quantParams", &b::quantParamsJs);
   function("quantise", &b::quantiseJs);

@@ -141,6 +141,58 @@ void Mlp::setFeatures(const std::vector<Feature>& features) {
 
 void Mlp::setOptimizer(OptimizerKind k) { optimizer_.setKind(k); }
 
+void Mlp::setLearningRate(double eta) {
+  optimizer_.setLearningRate(eta);  // validates η₀ ∈ (0, 10]
+  schedule_.base = eta;
+  schedule_.minimum = std::min(schedule_.minimum, eta);
+}
+
+void Mlp::setSchedule(const LearningRateSchedule& s) {
+  s.validate("MLP.setSchedule");
+  optimizer_.setLearningRate(s.base);
+  schedule_ = s;
+}
+
+void Mlp::setClipNorm(double maxNorm) {
+  requireInRange(maxNorm, 0.0, 1e6, "MLP.setClipNorm", "clipNorm");
+  clipNorm_ = maxNorm;
+}
+
+void Mlp::setInit(const std::string& name) {
+  const char* where = "MLP.setInit";
+  std::string n;
+  for (unsigned char c : name) n.push_back(static_cast<char>(std::tolower(c)));
+  if (n == "auto") {
+    initAuto_ = true;
+  } else {
+    init_ = initKindFromName(name, where);
+    initAuto_ = false;
+  }
+  architectureChanged();
+}
+
+void Mlp::setBatchNorm(bool on) {
+  batchNorm_ = on;
+  architectureChanged();
+}
+
+Vector Mlp::batchNormScales() const {
+  std::vector<double> out;
+  for (int l = 0; l + 1 < layerCount() && shapeKnown(); ++l)
+    if (normalised(l)) out.insert(out.end(), theta_.data() + scaleOffset(l), theta_.data() + scaleOffset(l) + unitsOut(l));
+  return Eigen::Map<Vector>(out.data(), static_cast<Index>(out.size()));
+}
+
+Vector Mlp::batchNormShifts() const {
+  std::vector<double> out;
+  for (int l = 0; l + 1 < layerCount() && shapeKnown(); ++l)
+    if (normalised(l)) {
+      const double* beta = theta_.data() + scaleOffset(l) + unitsOut(l);
+      out.insert(out.end(), beta, beta + unitsOut(l));
+    }
+  return Eigen::Map<Vector>(out.data(), static_cast<Index>(out.size()));
+}
+
 void Mlp::setBatchSize(int b) {
   const char* where = "MLP.setBatchSize";
   long long hi = status_ == Status::Empty ? 100000 : Xin_.rows();
@@ -266,6 +318,7 @@ void Mlp::rebuildShape(int inputs, int outputs) {
   for (int l = 0; l < layerCount(); ++l) {
     offsets_.push_back(total);
     total += static_cast<Index>(unitsIn(l)) * unitsOut(l) + unitsOut(l);
+    if (normalised(l)) total += 2 * static_cast<Index>(unitsOut(l));  // γ, β
   }
   theta_ = Vector::Zero(total);
   resetParams();
@@ -283,18 +336,30 @@ void Mlp::architectureChanged() {
 }
 
 void Mlp::resetParams() {
-  // Initial weights w ~ N(0, σ²): He et al. (2015) σ² = 2/fan_in for the ReLU family and GELU,
-  // Glorot & Bengio (2010) σ² = 2/(fan_in + fan_out) otherwise; biases start at 0.
+  // Initial weights w ~ N(0, σ²) with σ² from initVariance (dw/training_tricks.hpp). "auto"
+  // picks He et al. (2015), σ² = 2/fan_in, for the ReLU family and GELU, and Glorot & Bengio
+  // (2010), σ² = 2/(fan_in + fan_out), otherwise. Biases start at 0; γ at 1 and β at 0.
   Rng init(seed_, kInitStream);
+  runMean_.clear();
+  runVar_.clear();
   for (int l = 0; l < layerCount() && shapeKnown(); ++l) {
     int in = unitsIn(l), out = unitsOut(l);
     Activation a = l < static_cast<int>(hidden_.size()) ? activations_[static_cast<std::size_t>(l)] : Activation::Linear;
     bool he = a == Activation::ReLU || a == Activation::LeakyReLU || a == Activation::GELU;
-    double sd = std::sqrt(he ? 2.0 / in : 2.0 / (in + out));
+    InitKind kind = initAuto_ ? (he ? InitKind::He : InitKind::Xavier) : init_;
+    double sd = std::sqrt(initVariance(kind, in, out));
     Index off = offsets_[static_cast<std::size_t>(l)];
     for (Index k = 0; k < static_cast<Index>(in) * out; ++k) theta_(off + k) = init.normal(0.0, sd);
     theta_.segment(off + static_cast<Index>(in) * out, out).setZero();
+    if (normalised(l)) {
+      theta_.segment(scaleOffset(l), out).setOnes();
+      theta_.segment(scaleOffset(l) + out, out).setZero();
+      runMean_.push_back(Eigen::RowVectorXd::Zero(out));
+      runVar_.push_back(Eigen::RowVectorXd::Ones(out));
+    }
   }
+  lastGradNorm_ = 0.0;
+  lastClipped_ = false;
   optimizer_.reset(theta_.size());
   trainRng_ = Rng(seed_, kTrainStream);
   order_.clear();

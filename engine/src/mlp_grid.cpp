@@ -11,6 +11,7 @@
 #include "dw/errors.hpp"
 #include "dw/feature_transform.hpp"
 #include "dw/mlp.hpp"
+#include "dw/training_tricks.hpp"
 
 namespace dw {
 
@@ -153,7 +154,22 @@ Eigen::VectorXf Mlp::gridPassFloat32(double x0, double x1, double y0, double y1,
                             " neurons is too many values; use a smaller grid");
     neurons->resize(cells * count);
   }
-  const Eigen::VectorXf theta = theta_.cast<float>();
+  // Batch normalisation at prediction time is an affine map per unit, so it folds into the
+  // layer: with s = γ/√(σ²_run + ε), W's column u scales by s_u and b_u becomes
+  // (b_u − μ_run,u)·s_u + β_u; the block loops below then run unchanged.
+  Vector folded = theta_;
+  for (int l = 0; l + 1 < layerCount() && batchNorm_; ++l) {
+    const int in = unitsIn(l), units = unitsOut(l);
+    const Index off = offsets_[static_cast<std::size_t>(l)];
+    for (int u = 0; u < units; ++u) {
+      const double sc = theta_(scaleOffset(l) + u) /
+                        std::sqrt(runVar_[static_cast<std::size_t>(l)](u) + kBatchNormEpsilon);
+      for (int k = 0; k < in; ++k) folded(off + static_cast<Index>(k) * units + u) *= sc;
+      const Index bi = off + static_cast<Index>(in) * units + u;
+      folded(bi) = (theta_(bi) - runMean_[static_cast<std::size_t>(l)](u)) * sc + theta_(scaleOffset(l) + units + u);
+    }
+  }
+  const Eigen::VectorXf theta = folded.cast<float>();
   const bool binary = outputResolved_ == OutputKind::Sigmoid;
   const Index perCell = binary ? 2 : outputs_;
   Eigen::VectorXf result(neurons ? 0 : cells * perCell);

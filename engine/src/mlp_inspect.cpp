@@ -114,7 +114,10 @@ Matrix Mlp::gridInputs(double x0, double x1, double y0, double y1, int nx, int n
 
 std::string Mlp::exportJson() const {
   if (!shapeKnown()) throw StateError("MLP.exportJson: the network has no weights yet; call setData(X, y) first");
-  std::string s = "{\"format\":\"dw-mlp\",\"version\":1,\"inputs\":" + std::to_string(inputs_) + ",\"features\":[";
+  // Version 1 is the plain network; version 2 adds batch normalisation's γ, β and running
+  // statistics (one array per hidden layer each), so a plain network still exports as before.
+  std::string s = std::string("{\"format\":\"dw-mlp\",\"version\":") + (batchNorm_ ? "2" : "1") +
+                  ",\"inputs\":" + std::to_string(inputs_) + ",\"features\":[";
   for (std::size_t i = 0; i < features_.size(); ++i) s += (i ? "," : "") + jsonString(featureName(features_[i]));
   s += "],\"hidden\":[";
   for (std::size_t i = 0; i < hidden_.size(); ++i) s += (i ? "," : "") + std::to_string(hidden_[i]);
@@ -135,7 +138,25 @@ std::string Mlp::exportJson() const {
     for (int k = 0; k < unitsOut(l); ++k) s += (k ? "," : "") + jsonNumber(theta_(off + k));
     s += "]";
   }
-  return s + "]}";
+  s += "]";
+  if (batchNorm_) {
+    // Per hidden layer: γ, β (parameters) and the running mean and variance (state).
+    auto rows = [&](const char* key, auto valueOf) {
+      s += ",\"" + std::string(key) + "\":[";
+      for (int l = 0; l + 1 < layerCount(); ++l) {
+        s += l ? ",[" : "[";
+        for (int k = 0; k < unitsOut(l); ++k) s += (k ? "," : "") + jsonNumber(valueOf(l, k));
+        s += "]";
+      }
+      s += "]";
+    };
+    s += ",\"batchNorm\":true";
+    rows("gamma", [&](int l, int k) { return theta_(scaleOffset(l) + k); });
+    rows("beta", [&](int l, int k) { return theta_(scaleOffset(l) + unitsOut(l) + k); });
+    rows("runningMean", [&](int l, int k) { return runMean_[static_cast<std::size_t>(l)](k); });
+    rows("runningVariance", [&](int l, int k) { return runVar_[static_cast<std::size_t>(l)](k); });
+  }
+  return s + "}";
 }
 
 namespace {
@@ -187,7 +208,7 @@ void Mlp::importJson(const std::string& json) {
   if (doc.kind != JsonValue::Kind::Object) throw InvalidArgument(std::string(kImport) + ": expected a JSON object");
   if (!doc.has("format") || doc.fields.at("format").text != "dw-mlp")
     throw InvalidArgument(std::string(kImport) + ": not a network exported by MLP.exportJson (format must be 'dw-mlp')");
-  intField(doc, "version", 1, 1);
+  const int version = intField(doc, "version", 1, 2);
   // Read everything into locals first, so a rejected import leaves the model untouched.
   Mlp m;
   m.features_ = names(field(doc, "features", JsonValue::Kind::Array), "features").empty()
@@ -200,6 +221,7 @@ void Mlp::importJson(const std::string& json) {
     hidden.push_back(static_cast<int>(item.number));
   }
   m.setLayers(hidden);
+  if (version == 2) m.batchNorm_ = field(doc, "batchNorm", JsonValue::Kind::Bool).boolean;
   std::vector<std::string> acts = names(field(doc, "activations", JsonValue::Kind::Array), "activations");
   if (acts.size() != hidden.size())
     throw ShapeError(std::string(kImport) + ": " + std::to_string(acts.size()) + " activations for " +
@@ -227,6 +249,28 @@ void Mlp::importJson(const std::string& json) {
   }
   readLayers(field(doc, "weights", JsonValue::Kind::Array), "weights", wOff, wLen, m.theta_);
   readLayers(field(doc, "biases", JsonValue::Kind::Array), "biases", bOff, bLen, m.theta_);
+  if (m.batchNorm_) {
+    std::vector<Index> gOff, btOff, sOff, hLen;
+    for (int l = 0; l + 1 < m.layerCount(); ++l) {
+      gOff.push_back(m.scaleOffset(l));
+      btOff.push_back(m.scaleOffset(l) + m.unitsOut(l));
+      hLen.push_back(m.unitsOut(l));
+    }
+    readLayers(field(doc, "gamma", JsonValue::Kind::Array), "gamma", gOff, hLen, m.theta_);
+    readLayers(field(doc, "beta", JsonValue::Kind::Array), "beta", btOff, hLen, m.theta_);
+    // The running statistics go through the same reader into a scratch vector laid out layer by layer.
+    Index total = 0;
+    for (Index len : hLen) { sOff.push_back(total); total += len; }
+    Vector mean(total), var(total);
+    readLayers(field(doc, "runningMean", JsonValue::Kind::Array), "runningMean", sOff, hLen, mean);
+    readLayers(field(doc, "runningVariance", JsonValue::Kind::Array), "runningVariance", sOff, hLen, var);
+    for (Index i = 0; i < total; ++i)
+      if (!(var(i) >= 0)) throw InvalidArgument(std::string(kImport) + ": a running variance is negative");
+    for (std::size_t l = 0; l < hLen.size(); ++l) {
+      m.runMean_[l] = mean.segment(sOff[l], hLen[l]).transpose();
+      m.runVar_[l] = var.segment(sOff[l], hLen[l]).transpose();
+    }
+  }
 
   Matrix Xin;
   int classes = output == OutputKind::Softmax ? outputs : output == OutputKind::Sigmoid ? 2 : 0;
@@ -255,6 +299,9 @@ void Mlp::importJson(const std::string& json) {
   classes_ = classes;
   offsets_ = m.offsets_;
   theta_ = m.theta_;
+  batchNorm_ = m.batchNorm_;
+  runMean_ = m.runMean_;
+  runVar_ = m.runVar_;
   optimizer_.reset(theta_.size());
   paramsChanged();
   if (status_ != Status::Empty) {

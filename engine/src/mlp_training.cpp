@@ -46,6 +46,14 @@ void Mlp::forward(const Matrix& Xin, Matrix& out, std::vector<Matrix>* all) cons
       Eigen::Map<const Eigen::RowVectorXd> b(theta_.data() + off + static_cast<Index>(in) * units, units);
       Z.noalias() = A * W;  // z = a·W + b, one row per point
       Z.rowwise() += b;
+      if (normalised(l)) {
+        // Prediction normalises with the running statistics: u = γ (z − μ_run)/√(σ²_run + ε) + β.
+        const Eigen::RowVectorXd gamma = theta_.segment(scaleOffset(l), units).transpose(),
+                                 beta = theta_.segment(scaleOffset(l) + units, units).transpose();
+        Matrix U;
+        batchNormInfer(Z, gamma, beta, runMean_[static_cast<std::size_t>(l)], runVar_[static_cast<std::size_t>(l)], U);
+        Z.swap(U);
+      }
       if (l + 1 < layerCount()) applyActivation(activations_[static_cast<std::size_t>(l)], Z, A);
       else outputFunction(Z, A);
       if (all) {
@@ -58,13 +66,18 @@ void Mlp::forward(const Matrix& Xin, Matrix& out, std::vector<Matrix>* all) cons
   }
 }
 
-double Mlp::lossAndGradient(const Matrix& X, const Matrix& T, Vector* grad, Rng* dropout, Matrix* outputs) const {
+double Mlp::lossAndGradient(const Matrix& X, const Matrix& T, Vector* grad, Rng* dropout, Matrix* outputs,
+                            bool training, std::vector<Eigen::RowVectorXd>* batchMean,
+                            std::vector<Eigen::RowVectorXd>* batchVar) const {
   const int L = layerCount();
   const double n = static_cast<double>(X.rows());
-  // Forward pass keeping what back-propagation needs: each layer's input (after dropout) and
-  // the activation derivative f'(z) of each hidden layer.
+  // Forward pass keeping what back-propagation needs: each layer's input (after dropout), the
+  // activation derivative f'(u) of each hidden layer and, with batch normalisation, its cache.
   std::vector<Matrix> input(static_cast<std::size_t>(L)), deriv(static_cast<std::size_t>(L)),
       mask(static_cast<std::size_t>(L));
+  std::vector<BatchNormCache> bn(static_cast<std::size_t>(L));
+  if (batchMean) batchMean->assign(runMean_.size(), Eigen::RowVectorXd());
+  if (batchVar) batchVar->assign(runVar_.size(), Eigen::RowVectorXd());
   input[0] = X;
   Matrix Z, A;
   for (int l = 0; l < L; ++l) {
@@ -76,6 +89,20 @@ double Mlp::lossAndGradient(const Matrix& X, const Matrix& T, Vector* grad, Rng*
     Z.noalias() = input[ul] * W;
     Z.rowwise() += b;
     if (l == L - 1) break;
+    if (normalised(l)) {
+      const Eigen::RowVectorXd gamma = theta_.segment(scaleOffset(l), units).transpose(),
+                               beta = theta_.segment(scaleOffset(l) + units, units).transpose();
+      Matrix U;
+      if (training) {
+        Eigen::RowVectorXd mean, var;
+        batchNormTrain(Z, gamma, beta, U, mean, var, grad ? &bn[ul] : nullptr);
+        if (batchMean) (*batchMean)[ul] = mean;
+        if (batchVar) (*batchVar)[ul] = var;
+      } else {
+        batchNormInfer(Z, gamma, beta, runMean_[ul], runVar_[ul], U);
+      }
+      Z.swap(U);  // the activation's input is u = BN(z)
+    }
     applyActivation(activations_[ul], Z, A);
     if (grad) activationDerivative(activations_[ul], Z, A, deriv[ul]);
     if (dropout && dropout_ > 0) {
@@ -138,7 +165,16 @@ double Mlp::lossAndGradient(const Matrix& X, const Matrix& T, Vector* grad, Rng*
     if (l == 0) break;
     Matrix back = delta * W.transpose();
     if (mask[ul - 1].size()) back.array() *= mask[ul - 1].array();
-    delta = back.array() * deriv[ul - 1].array();
+    delta = back.array() * deriv[ul - 1].array();  // ∂L/∂u of layer l−1
+    if (normalised(l - 1)) {
+      // Through batch normalisation (training mode): ∂L/∂z, ∂L/∂γ, ∂L/∂β.
+      const int units0 = unitsOut(l - 1);
+      const Eigen::RowVectorXd gamma = theta_.segment(scaleOffset(l - 1), units0).transpose();
+      Eigen::RowVectorXd dGamma, dBeta;
+      delta = batchNormBackward(delta, gamma, bn[ul - 1], dGamma, dBeta);
+      grad->segment(scaleOffset(l - 1), units0) = dGamma.transpose();
+      grad->segment(scaleOffset(l - 1) + units0, units0) = dBeta.transpose();
+    }
   }
   // Penalty gradient on weights only: L2 rate·½Σw² → rate·w;  L1 rate·Σ|w| → rate·sign(w).
   if (regularization_ != Regularization::None && regularizationRate_ > 0) {
@@ -198,8 +234,13 @@ double Mlp::dataLoss() const {
 Vector Mlp::gradient() const {
   requireData("MLP.gradient");
   Vector g;
-  lossAndGradient(Xin_, T_, &g, nullptr);
+  lossAndGradient(Xin_, T_, &g, nullptr, nullptr, true);
   return g;
+}
+
+double Mlp::batchModeLoss() const {
+  requireData("MLP.batchModeLoss");
+  return lossAndGradient(Xin_, T_, nullptr, nullptr, nullptr, true) + penalty();
 }
 
 void Mlp::doStep() {
@@ -211,8 +252,9 @@ void Mlp::doStep() {
     cursor_ = 0;
   }
   Index b = std::min<Index>(batchSize_, n - static_cast<Index>(cursor_));
+  std::vector<Eigen::RowVectorXd> mean, var;
   if (b == n) {
-    lastBatchLoss_ = lossAndGradient(Xin_, T_, &grad_, &trainRng_);
+    lastBatchLoss_ = lossAndGradient(Xin_, T_, &grad_, &trainRng_, nullptr, true, &mean, &var);
   } else {
     batchX_.resize(b, Xin_.cols());
     batchT_.resize(b, T_.cols());
@@ -221,11 +263,24 @@ void Mlp::doStep() {
       batchX_.row(i) = Xin_.row(row);
       batchT_.row(i) = T_.row(row);
     }
-    lastBatchLoss_ = lossAndGradient(batchX_, batchT_, &grad_, &trainRng_);
+    lastBatchLoss_ = lossAndGradient(batchX_, batchT_, &grad_, &trainRng_, nullptr, true, &mean, &var);
   }
   cursor_ += static_cast<std::size_t>(b);
   if (cursor_ >= static_cast<std::size_t>(n)) ++epoch_;
-  optimizer_.update(theta_, grad_);
+  // Clipping by the global norm, then the scheduled rate of this step (t = steps_, counted
+  // before the step); a rate of 0 (a cosine schedule past its period with η_min = 0) skips it.
+  lastGradNorm_ = clipNorm_ > 0 ? clipByGlobalNorm(grad_, clipNorm_) : globalNorm(grad_);
+  lastClipped_ = clipNorm_ > 0 && lastGradNorm_ > clipNorm_;
+  const double eta = schedule_.rate(steps_);
+  if (eta > 0) {
+    optimizer_.setLearningRate(eta);
+    optimizer_.update(theta_, grad_);
+  }
+  // Running statistics r ← (1 − α) r + α · (batch value) for prediction.
+  for (std::size_t l = 0; l < runMean_.size(); ++l) {
+    runMean_[l] = (1.0 - kBatchNormMomentum) * runMean_[l] + kBatchNormMomentum * mean[l];
+    runVar_[l] = (1.0 - kBatchNormMomentum) * runVar_[l] + kBatchNormMomentum * var[l];
+  }
   paramsChanged();
 }
 

@@ -98,32 +98,19 @@ double quantisedScore(const TransferNet& net, const QuantSpec& spec, const Matri
                       const Vector& y) {
   const char* where = "TransferNet.quantisedScore";
   requireIntInRange(spec.bits, 2, 16, where, "bits");
-  if (spec.activationBits != 0) requireIntInRange(spec.activationBits, 2, 16, where, "activationBits");
-  // The quantised copy: same shape, the dequantised weights; the adapter is merged first.
-  TransferNet q = net;
-  QuantisedMatrix W1 = quantiseMatrix(net.effectiveHiddenWeights(), spec.bits, spec.scheme, spec.perChannel, where);
-  QuantisedMatrix W2 = quantiseMatrix(net.headWeights(), spec.bits, spec.scheme, spec.perChannel, where);
-  q.startTransfer(net, TransferMode::Full, net.classes(), 1, 1.0, 0);  // drops the adapter (merged above)
-  q.setHiddenWeights(W1.values, net.hiddenBiases());
-  q.setHeadWeights(W2.values, net.headBiases());
-  if (spec.activationBits == 0) return q.score(X, y);
-  // Activations: asymmetric over [0, max on the calibration data] (ReLU outputs are ≥ 0).
-  if (calibration.rows() == 0) throw ShapeError(std::string(where) + ": the calibration data is empty");
-  Matrix Hc = q.hiddenActivations(calibration);
-  QuantParams pa = quantParamsForRange(0.0, Hc.maxCoeff(), spec.activationBits, QuantScheme::Asymmetric, where);
-  Matrix H = q.hiddenActivations(X);
-  Matrix W = q.headWeights();
-  Vector b = q.headBiases();
-  std::vector<int> labels(static_cast<std::size_t>(X.rows()));
-  if (y.size() != X.rows()) throw ShapeError(std::string(where) + ": " + std::to_string(X.rows()) + " inputs but " +
-                                             std::to_string(y.size()) + " labels");
-  int right = 0;
-  for (Index n = 0; n < X.rows(); ++n) {
-    Vector a = fakeQuantise(H.row(n).transpose(), pa);
-    Vector z = W * a + b;
-    Index best = 0;
-    z.maxCoeff(&best);
+  if (X.rows() == 0) throw ShapeError(std::string(where) + ": the data is empty");
+  if (y.size() != X.rows())
+    throw ShapeError(std::string(where) + ": " + std::to_string(X.rows()) + " inputs but " + std::to_string(y.size()) +
+                     " labels");
+  for (Index n = 0; n < y.size(); ++n)
     if (!std::isfinite(y[n])) throw InvalidArgument(std::string(where) + ": label at row " + std::to_string(n) + " is not a number");
+  if (spec.activationBits == 0) return quantisedCopy(net, spec, where).score(X, y);
+  // Accuracy of the most probable class (quantise_map.cpp computes the probabilities).
+  Matrix P = quantisedProbabilities(net, spec, calibration, X, where);
+  int right = 0;
+  for (Index n = 0; n < P.rows(); ++n) {
+    Index best = 0;
+    P.row(n).maxCoeff(&best);
     right += static_cast<double>(best) == y[n] ? 1 : 0;
   }
   return static_cast<double>(right) / static_cast<double>(X.rows());

@@ -285,3 +285,57 @@ test('predict, then check: XOR with no hidden layer stays near chance (a held an
   await clean(page);
   await page.close();
 });
+
+test('training tricks: the schedule\'s rate and the clipped gradient norm are read out; batch norm survives JSON and the address', async () => {
+  const page = await open('#dataset=spiral');
+  const readout = page.locator('.nnp-trick-readout');
+  await settle(page);
+  assert.equal(await readout.textContent(), 'Learning rate for the next step: 0.03. Gradient norm: shown after the first step.');
+  await page.getByLabel('Learning-rate schedule').selectOption('step');
+  await page.getByLabel('Period (steps)').fill('10');
+  await page.getByLabel('Period (steps)').press('Tab');
+  await page.waitForFunction(() => location.hash.includes('nn-playground.schedule=step') && location.hash.includes('nn-playground.period=10'));
+  const stepBtn = page.getByRole('button', { name: 'Step', exact: true });
+  for (let i = 0; i < 10; i++) await stepBtn.click();
+  await settle(page);
+  // Ten steps at η₀ = 0.03, then the factor 0.5: the eleventh step uses 0.015.
+  assert.match(await readout.textContent(), /^Learning rate for the next step: 0\.015; last gradient norm \d/);
+  await page.getByLabel('Gradient clipping (max norm)').selectOption('0.01');
+  await stepBtn.click();
+  await settle(page);
+  assert.match(await readout.textContent(), /, clipped to 0\.01\.$/);
+
+  await page.getByLabel('Initial weights').selectOption('he');
+  await page.getByLabel('Batch normalisation (hidden layers)').check();
+  await page.waitForFunction(() => location.hash.includes('nn-playground.batch-norm=true') && location.hash.includes('nn-playground.init=he'));
+  for (let i = 0; i < 15; i++) await stepBtn.click();
+  const loss = await stat(page, 'test loss');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export weights (JSON)' }).click()]);
+  const chunks = [];
+  for await (const c of await download.createReadStream()) chunks.push(c);
+  const json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  assert.equal(json.version, 2);
+  assert.equal(json.batchNorm, true);
+  assert.deepEqual(json.gamma.map((g) => g.length), [4, 4]);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  assert.notEqual(await stat(page, 'test loss'), loss);
+  await page.locator('.nnp-network input[type="file"]').setInputFiles({ name: 'network.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
+  await page.waitForFunction(() => /Weights loaded/.test(document.querySelector('.nnp .dw-message').textContent));
+  assert.equal(await stat(page, 'test loss'), loss);
+  // The weight editor says what batch normalisation does to a hidden neuron's weights.
+  await page.getByRole('button', { name: /layer 1, neuron 1:/ }).press('Enter');
+  assert.match(await page.locator('.nnp-editor-note').textContent(), /Batch normalisation is on/);
+
+  const again = await site.newPage();
+  await again.goto(page.url());
+  await widgetsReady(again);
+  assert.equal(await again.getByLabel('Learning-rate schedule').inputValue(), 'step');
+  assert.equal(await again.getByLabel('Gradient clipping (max norm)').inputValue(), '0.01');
+  assert.equal(await again.getByLabel('Initial weights').inputValue(), 'he');
+  assert.equal(await again.getByLabel('Batch normalisation (hidden layers)').isChecked(), true);
+  await screenshot(page, 'nn-playground-tricks-1280');
+  await clean(page);
+  await clean(again);
+  await page.close();
+  await again.close();
+});

@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ml } from './engine.mjs';
 
+// The loss after test_mlp_training_tricks.cpp's 200 steps, as the native build computes it.
+const MLP_TRICKS_LOSS = 0.63850884769241323;
+
 const close = (a, b, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${a} vs ${b}`);
 
 test('MLP trains a 2-8-8-1 tanh net on moons through WASM', () => {
@@ -225,4 +228,44 @@ test('timings of a 2-16-16-1 net (reported, not asserted)', () => {
   } finally {
     m.delete();
   }
+});
+
+test('training tricks in the MLP: the native build\'s loss for seed 4 (tests/native/test_mlp_training_tricks.cpp), steps at scheduleRate', () => {
+  const d = ml.makeSpiral(80, 0.05, 9);
+  const run = () => {
+    const m = new ml.MLP();
+    try {
+      m.setLayers([8, 8]);
+      m.setActivation('all', 'relu');
+      m.setOptimizer('momentum');
+      m.setInit('he');
+      m.setBatchNorm(true);
+      m.setSchedule({ kind: 'cosine', learningRate: 0.1, period: 150, warmup: 10 });
+      m.setClipNorm(1);
+      m.setBatchSize(16);
+      m.reset(4);
+      m.setData(d.X, 2, d.y);
+      const rates = [];
+      for (let t = 0; t < 200; t++) { rates.push(m.currentRate()); m.step(); }
+      return { loss: m.loss(), params: Array.from(m.params()), rates };
+    } finally { m.delete(); }
+  };
+  const a = run();
+  const b = run();
+  assert.deepEqual(a.params, b.params);
+  assert.ok(Math.abs(a.loss - MLP_TRICKS_LOSS) <= 1e-12 * Math.abs(MLP_TRICKS_LOSS), `loss ${a.loss}`);
+  const schedule = { kind: 'cosine', learningRate: 0.1, period: 150, warmup: 10 };
+  a.rates.forEach((r, t) => assert.equal(r, ml.scheduleRate(schedule, t), `step ${t}`));
+});
+
+test('training tricks in the MLP: bad settings are refused in words', () => {
+  const m = new ml.MLP();
+  try {
+    assert.throws(() => m.setSchedule({ kind: 'sawtooth' }), /MLP\.setSchedule: schedule='sawtooth' is not one of constant, step, exponential, cosine/);
+    assert.throws(() => m.setSchedule({ period: 0 }), /period/);
+    assert.throws(() => m.setClipNorm(-1), /clipNorm/);
+    assert.throws(() => m.setInit('zeros'), /MLP\.setInit: init='zeros' is not one of small, large, xavier, he/);
+    assert.equal(m.init(), 'auto');
+    assert.equal(m.schedule().kind, 'constant');
+  } finally { m.delete(); }
 });

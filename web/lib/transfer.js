@@ -145,3 +145,61 @@ export function floatAccuracy(net) {
   const { test } = digitSplits();
   return net.score(test.inputs, Float64Array.from(test.labels));
 }
+
+// ---- quantisation on 2-D points: the decision map ----
+// A small TransferNet (2 inputs → hidden ReLU units → 2 classes) trained on the engine's two
+// moons; its test points come from the same generator with another seed. The quantise widget's
+// "2-D points" view and the lesson's claims use exactly these.
+export const POINTS_DEFAULTS = { n: 200, noise: 0.15, hidden: 16, steps: 800, rate: 0.05, batchSize: 20, seed: 1, grid: 48 };
+
+// { net, train: { X, y, n }, test: { X, y, n }, domain: { x0, x1, y0, y1 } }; the caller owns
+// (and deletes) net.
+export function trainPointsNet(ml, settings = {}) {
+  const s = { ...POINTS_DEFAULTS, ...settings };
+  const train = ml.makeMoons(s.n, s.noise, s.seed);
+  const test = ml.makeMoons(s.n, s.noise, s.seed + 1000);
+  const net = new ml.TransferNet(2, s.hidden, 2);
+  try {
+    net.reset(s.seed);
+    net.setLearningRate(s.rate);
+    net.setBatchSize(s.batchSize);
+    net.setData(train.X, train.y);
+    net.train(s.steps);
+  } catch (err) {
+    net.delete();
+    throw err;
+  }
+  const part = (d) => ({ X: d.X, y: Float64Array.from(d.y), n: d.y.length });
+  return { net, train: part(train), test: part(test), domain: squareAround(train.X) };
+}
+
+// Test accuracy of the points network quantised as quantisedAccuracy's spec (calibrated on the
+// training points).
+export function pointsAccuracy(model, { bits, scheme = 'symmetric', perChannel = false, activationBits = 0 }) {
+  return model.net.quantisedScore(bits, scheme, perChannel, activationBits, model.train.X, model.test.X, model.test.y);
+}
+
+export function pointsFloatAccuracy(model) {
+  return model.net.score(model.test.X, model.test.y);
+}
+
+// P(class 1) per cell of the decision map, float (spec null) or quantised; engine grid layout,
+// two probabilities per cell.
+export function pointsGrid(model, spec, res = POINTS_DEFAULTS.grid) {
+  const { x0, x1, y0, y1 } = model.domain;
+  if (!spec) return model.net.probabilityGrid(x0, x1, y0, y1, res, res);
+  const { bits, scheme = 'symmetric', perChannel = false, activationBits = 0 } = spec;
+  return model.net.quantisedProbabilityGrid(bits, scheme, perChannel, activationBits, model.train.X, x0, x1, y0, y1, res, res);
+}
+
+// A square around flat (x, y) points with a tenth of their extent as margin on each side.
+function squareAround(flat) {
+  let x0 = Infinity; let x1 = -Infinity; let y0 = Infinity; let y1 = -Infinity;
+  for (let i = 0; i < flat.length; i += 2) {
+    x0 = Math.min(x0, flat[i]); x1 = Math.max(x1, flat[i]);
+    y0 = Math.min(y0, flat[i + 1]); y1 = Math.max(y1, flat[i + 1]);
+  }
+  const half = 0.6 * Math.max(x1 - x0, y1 - y0);
+  const cx = (x0 + x1) / 2; const cy = (y0 + y1) / 2;
+  return { x0: cx - half, x1: cx + half, y0: cy - half, y1: cy + half };
+}

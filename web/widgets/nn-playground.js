@@ -166,8 +166,8 @@ function build(ctx) {
 
   // ---- settings changes ----
   const DATA_KEYS = ['dataset', 'points', 'noise', 'seed', 'trainPct', 'earlyStop', 'pts'];
-  const ARCH_KEYS = ['layers', 'acts', 'features'];
-  const TRAIN_KEYS = ['lr', 'optimizer', 'batch', 'reg', 'regRate', 'dropout'];
+  const ARCH_KEYS = ['layers', 'acts', 'features', 'init', 'batchNorm'];
+  const TRAIN_KEYS = ['lr', 'optimizer', 'batch', 'reg', 'regRate', 'dropout', 'schedule', 'period', 'factor', 'warmup', 'clip'];
 
   function change(patch) {
     const before = s;
@@ -343,7 +343,7 @@ function build(ctx) {
     // The engine accepted it; mirror its architecture in the settings without re-initialising.
     const info = trainer.net.settings();
     const features = featuresFromJson(text, s.features);
-    s = resolveSettings({ ...s, layers: Array.from(info.layers).join(','), acts: Array.from(info.activations).join(',') || 'tanh', features }).values;
+    s = resolveSettings({ ...s, layers: Array.from(info.layers).join(','), acts: Array.from(info.activations).join(',') || 'tanh', features, batchNorm: trainer.net.batchNorm() }).values;
     s.ptsKind = data.kind;
     attemptUi(() => { trainer.applyTraining(s); trainer.restartHistory(); });
     const sizes = trainer.layerSizes();
@@ -398,6 +398,7 @@ function build(ctx) {
     statTest.set(fixed(last.test, 4));
     statSpeed.set(stopPlay ? formatNumber(stepsPerFrame, 0) : '–');
     statSpeed.element.title = Object.entries(perf).map(([k, v]) => `${k} ${fixed(v, 1)} ms`).join(' · ');
+    controls.setTricks(tricksText());
     const now = performance.now();
     if (stopPlay && now - lastMetricsAt < 250) return;
     lastMetricsAt = now;
@@ -412,6 +413,18 @@ function build(ctx) {
       const acc = data.kind === 'regression' ? `test R² ${fixed(m.test.r2, 3)}` : `test accuracy ${formatPercent(m.test.accuracy, 1)}`;
       card.setMessage(`Paused after ${countOf(trainer.steps, 'step')} (epoch ${formatNumber(trainer.epoch(), 0)}): training loss ${fixed(last.train, 4)}, test loss ${fixed(last.test, 4)}, ${acc}.`, 'info');
     }
+  }
+
+  // "Rate now 0.03 · gradient norm 1.2, clipped to 1": the schedule's rate for the next step and
+  // the last step's gradient norm, read from the engine.
+  function tricksText() {
+    const t = attemptUi(() => trainer.tricks());
+    if (!t) return '';
+    const rate = `Learning rate for the next step: ${formatShort(t.rate, 3)}`;
+    if (t.steps === 0) return `${rate}. Gradient norm: shown after the first step.`;
+    if (!Number.isFinite(t.norm)) return `${rate}. Gradient norm: not a finite number (training diverged).`;
+    const norm = `last gradient norm ${formatShort(t.norm, 3)}`;
+    return `${rate}; ${norm}${t.clipped ? `, clipped to ${formatShort(t.clip, 3)}` : t.clip > 0 ? ` (under the clip norm ${formatShort(t.clip, 3)})` : ''}.`;
   }
 
   ctx.own(watchColorScheme(() => { theme = readTheme(card.card); network.refreshTheme(); output.plot.refreshTheme(); lossChart.plot.refreshTheme(); legend.set(legendSpec(data, theme)); ctx.requestDraw(draw); }));

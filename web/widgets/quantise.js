@@ -4,8 +4,11 @@
 // per matrix or one per output unit — and optionally its hidden activations too. The widget shows
 // the hidden layer's weights as a histogram with the grid of values they can take, the model's
 // size against 32-bit floats, and test accuracy against bits for all four ways of choosing the
-// grid. A predict-then-check box asks what 2 bits do. Everything is computed by the engine
-// (web/lib/transfer.js: trainDigitNet, quantisedAccuracy; engine quantiseMatrix, quantisedBytes).
+// grid. A predict-then-check box asks what 2 bits do. A second view ("2-D points") quantises a
+// small net trained on two moons instead and shows its decision map at full precision beside the
+// map at the chosen bits, so the boundary is seen turning blocky or wrong as the bits drop.
+// Everything is computed by the engine (web/lib/transfer.js: trainDigitNet, quantisedAccuracy,
+// trainPointsNet, pointsAccuracy, pointsGrid; engine quantiseMatrix, quantisedBytes).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { checkbox, el, segmented, select, slider } from '../lib/ui.js';
@@ -14,9 +17,15 @@ import { seedOption } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
 import { legend } from '../lib/legend.js';
 import { yGrid } from '../lib/ticks.js';
-import { BIT_SIZES, QUANT_DEFAULTS, floatAccuracy, quantisedAccuracy, trainDigitNet } from '../lib/transfer.js';
+import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
+import { watchColorScheme } from '../lib/theme.js';
+import {
+  BIT_SIZES, POINTS_DEFAULTS, QUANT_DEFAULTS, floatAccuracy, pointsAccuracy, pointsFloatAccuracy, pointsGrid, quantisedAccuracy,
+  trainDigitNet, trainPointsNet,
+} from '../lib/transfer.js';
 
 export const schema = {
+  view: { type: 'enum', values: ['digits', 'points'], default: 'digits', description: 'What is quantised: the digit reader (digits) or a small net on 2-D points with its decision map (points).' },
   bits: { type: 'enum', values: ['8', '6', '4', '3', '2'], default: String(QUANT_DEFAULTS.bits), description: 'Bits per stored weight.' },
   scheme: { type: 'enum', values: ['symmetric', 'asymmetric'], default: 'symmetric', description: 'Symmetric (zero point 0) or asymmetric (a zero point stretches the grid over [min, max]).' },
   granularity: { type: 'enum', values: ['tensor', 'channel'], default: 'tensor', description: 'One scale per weight matrix (tensor) or one per output unit (channel).' },
@@ -39,6 +48,7 @@ const COMBOS = [
 const HIDDEN = QUANT_DEFAULTS.hidden;
 const INPUTS = 64;
 const BINS = 60;
+const VIEWS = [['digits', 'digits (64 pixels)'], ['points', '2-D points (decision map)']];
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build });
@@ -47,14 +57,31 @@ export function mount(element, options) {
 function build(ctx) {
   const { ml, card, options } = ctx;
   let opts = { ...options };
-  let net = null;
-  let weights = null;       // effective hidden weights, 32 × 64 row-major
-  let exact = 0;            // float test accuracy
-  let table = null;         // combo index → [accuracy per BIT_SIZES]
-  let tableActivations = null;
-  let current = null;       // { accuracy, bytes, floatBytes, q: quantiseMatrix result }
+  // One model per view, trained when the view is first shown: { net, weights (effective hidden
+  // weights, rows × cols row-major), rows, cols, exact (float test accuracy), accuracy(spec),
+  // testCount, table, tableActivations (combo index → accuracy per BIT_SIZES), points (2-D view) }.
+  const models = { digits: null, points: null };
+  let current = null;       // { accuracy, bytes, floatBytes, q: quantiseMatrix result, maps }
+  const model = () => models[opts.view];
 
   card.card.classList.add('tquant');
+  // The 2-D view's two decision maps, full precision beside quantised: made when the view is
+  // first shown, hidden in the digits view.
+  const mapsRow = el('div', { className: 'dw-row tq-maps' });
+  mapsRow.hidden = true;
+  card.stage.append(mapsRow);
+  const mapHeads = {};
+  const mapPlots = {};
+  function ensureMaps() {
+    if (mapPlots.float) return;
+    for (const side of ['float', 'quant']) {
+      const col = el('div', { className: 'dw-col' });
+      mapsRow.append(col);
+      mapHeads[side] = el('p', { className: 'dw-legend' });
+      col.append(mapHeads[side]);
+      mapPlots[side] = ctx.own(new Plot(col, { aspect: 1, minHeight: 200, maxHeight: 320, label: side === 'float' ? 'Decision map at full precision' : 'Decision map quantised', onResize: () => ctx.requestDraw(draw) }));
+    }
+  }
   const row = el('div', { className: 'dw-row' });
   const left = el('div', { className: 'dw-col' });
   const right = el('div', { className: 'dw-col' });
@@ -64,10 +91,12 @@ function build(ctx) {
   left.append(histCaption);
   const histPlot = ctx.own(new Plot(left, { aspect: 0.6, minHeight: 200, maxHeight: 320, label: 'Weight histogram with the quantisation grid', onResize: () => ctx.requestDraw(draw) }));
   legend(left, [{ text: 'weights (float)', swatch: 'tq-swatch', color: 'var(--class1)' }, { text: 'values the integers can stand for', swatch: 'tq-swatch', color: 'var(--class0)' }], { decorative: true });
-  right.append(el('p', { className: 'dw-legend', text: 'Test accuracy (360 digits) against bits per weight' }));
+  const accCaption = el('p', { className: 'dw-legend' });
+  right.append(accCaption);
   const accPlot = ctx.own(new Plot(right, { aspect: 0.7, minHeight: 200, maxHeight: 320, label: 'Accuracy against bits', onResize: () => ctx.requestDraw(draw) }));
   legend(right, COMBOS.map((c) => ({ text: c.label, swatch: c.dash.length ? `tq-swatch tq-dash tq-dash-${c.color}` : 'tq-swatch', color: c.dash.length ? undefined : `var(--${c.color})` })), { decorative: true });
 
+  const viewSelect = select(card.controls, { label: 'network', value: opts.view, options: VIEWS, onChange: (v) => { opts.view = v; load(); } });
   const bitsControl = segmented(card.controls, { label: 'bits per weight', options: schema.bits.values.map((b) => [b, b]), value: opts.bits, onChange: (v) => { opts.bits = v; changed(); } });
   const schemeSelect = select(card.controls, { label: 'grid', value: opts.scheme, options: [['symmetric', 'symmetric (Z = 0)'], ['asymmetric', 'asymmetric (scale and zero point)']], onChange: (v) => { opts.scheme = v; changed(); } });
   const granSelect = select(card.controls, { label: 'one scale per', value: opts.granularity, options: [['tensor', 'matrix (per tensor)'], ['channel', 'unit (per channel)']], onChange: (v) => { opts.granularity = v; changed(); } });
@@ -87,40 +116,60 @@ function build(ctx) {
     next: 'Now choose 2 bits, the symmetric grid and one scale per weight matrix (activations unticked).',
   });
 
-  function isTwoBitCase() { return opts.bits === '2' && opts.scheme === 'symmetric' && opts.granularity === 'tensor' && !opts.activations; }
+  function isTwoBitCase() { return opts.view === 'digits' && opts.bits === '2' && opts.scheme === 'symmetric' && opts.granularity === 'tensor' && !opts.activations; }
 
+  function makeModel(view) {
+    if (view === 'points') {
+      const p = trainPointsNet(ml, { seed: opts.seed });
+      const net = p.net;
+      return { net, points: p, rows: POINTS_DEFAULTS.hidden, cols: 2, testCount: p.test.n, weights: Float64Array.from(net.effectiveHiddenWeights()), exact: pointsFloatAccuracy(p), accuracy: (spec) => pointsAccuracy(p, spec), table: null, tableActivations: null };
+    }
+    const net = trainDigitNet(ml, { seed: opts.seed });
+    return { net, rows: HIDDEN, cols: INPUTS, testCount: 360, weights: Float64Array.from(net.effectiveHiddenWeights()), exact: floatAccuracy(net), accuracy: (spec) => quantisedAccuracy(net, spec), table: null, tableActivations: null };
+  }
+
+  // (Re)trains the shown view's model when it is missing or was trained with another seed.
   function load() {
-    net = net ? ctx.free(net) : null;
-    table = null;
-    tableActivations = null;
+    const view = opts.view;
+    const have = models[view];
+    if (have && have.seed === opts.seed) { changed(); return; }
+    if (have) { ctx.free(have.net); models[view] = null; }
     const ok = attempt(card, () => {
-      net = ctx.own(trainDigitNet(ml, { seed: opts.seed }));
-      weights = Float64Array.from(net.effectiveHiddenWeights());
-      exact = floatAccuracy(net);
+      const m = makeModel(view);
+      ctx.own(m.net);
+      m.seed = opts.seed;
+      models[view] = m;
       return true;
     }, false);
     if (ok) changed();
   }
 
-  function accuracyTable(activations) {
-    return COMBOS.map((c) => BIT_SIZES.map((bits) => quantisedAccuracy(net, { bits, scheme: c.scheme, perChannel: c.perChannel, activationBits: activations ? bits : 0 })));
+  function accuracyTable(m, activations) {
+    return COMBOS.map((c) => BIT_SIZES.map((bits) => m.accuracy({ bits, scheme: c.scheme, perChannel: c.perChannel, activationBits: activations ? bits : 0 })));
   }
 
   function changed() {
-    if (!net) return;
+    const m = model();
+    if (!m) return;
     const bits = Number(opts.bits);
     const perChannel = opts.granularity === 'channel';
+    const pointsView = opts.view === 'points';
+    opts.unit = Math.min(opts.unit, m.rows - 1);
+    current = null;
     attempt(card, () => {
-      if (opts.activations && !tableActivations) tableActivations = accuracyTable(true);
-      if (!opts.activations && !table) table = accuracyTable(false);
+      if (opts.activations && !m.tableActivations) m.tableActivations = accuracyTable(m, true);
+      if (!opts.activations && !m.table) m.table = accuracyTable(m, false);
+      const spec = { bits, scheme: opts.scheme, perChannel, activationBits: opts.activations ? bits : 0 };
       current = {
-        accuracy: quantisedAccuracy(net, { bits, scheme: opts.scheme, perChannel, activationBits: opts.activations ? bits : 0 }),
-        bytes: net.quantisedBytes(bits, opts.scheme, perChannel),
-        floatBytes: net.floatBytes(),
-        q: ml.quantiseMatrix(weights, HIDDEN, INPUTS, bits, opts.scheme, perChannel),
+        accuracy: m.accuracy(spec),
+        bytes: m.net.quantisedBytes(bits, opts.scheme, perChannel),
+        floatBytes: m.net.floatBytes(),
+        q: ml.quantiseMatrix(m.weights, m.rows, m.cols, bits, opts.scheme, perChannel),
+        maps: pointsView ? { float: pointsGrid(m.points, null), quant: pointsGrid(m.points, spec) } : null,
       };
     });
     if (!current) return;
+    const { exact, weights } = m;
     const g = perChannel ? opts.unit : 0;
     statAcc.set(formatPercent(current.accuracy));
     statFloat.set(formatPercent(exact));
@@ -128,7 +177,18 @@ function build(ctx) {
     statScale.set(`${formatNumber(current.q.scales[g], 4)}, ${formatNumber(current.q.zeroPoints[g], 0)}`);
     const drop = exact - current.accuracy;
     card.setMessage(`${bits} bits: ${countOf(current.q.qmax - current.q.qmin + 1, 'level')} per ${perChannel ? 'hidden unit' : 'matrix'}; test accuracy ${formatPercent(current.accuracy)}, ${drop > 0.0005 ? `${formatNumber(drop * 100, 1)} points below` : 'as good as'} the float network's ${formatPercent(exact)}.`, drop > 0.2 ? 'bad' : 'info');
-    histCaption.textContent = perChannel ? `Hidden unit ${opts.unit}: its 64 weights and its own grid` : 'All 2,048 hidden-layer weights and the one grid they share';
+    histCaption.textContent = perChannel ? `Hidden unit ${opts.unit}: its ${formatNumber(m.cols, 0)} weights and its own grid` : `All ${formatNumber(weights.length, 0, { grouping: true })} hidden-layer weights and the one grid they share`;
+    accCaption.textContent = `Test accuracy (${pointsView ? `${formatNumber(m.testCount, 0)} test points` : '360 digits'}) against bits per weight`;
+    mapsRow.hidden = !pointsView;
+    if (pointsView) {
+      ensureMaps();
+      mapHeads.float.textContent = `Full precision (32-bit floats): test accuracy ${formatPercent(exact)}`;
+      mapHeads.quant.textContent = `${bits}-bit weights${opts.activations ? ' and activations' : ''}: test accuracy ${formatPercent(current.accuracy)}`;
+      mapPlots.float.canvas.setAttribute('aria-label', `Decision map of the two-moons network at full precision; test accuracy ${formatPercent(exact)}.`);
+      mapPlots.quant.canvas.setAttribute('aria-label', `Decision map of the same network with ${bits}-bit weights (${opts.scheme}, one scale per ${perChannel ? 'unit' : 'matrix'}${opts.activations ? ', activations quantised' : ''}); test accuracy ${formatPercent(current.accuracy)}.`);
+    }
+    unitSlider.input.max = String(m.rows - 1);
+    viewSelect.value = opts.view;
     if (prediction.pending !== null && isTwoBitCase()) {
       const points = drop * 100;
       const outcome = points <= 2 ? 'near' : points <= 20 ? 'some' : 'far';
@@ -139,7 +199,7 @@ function build(ctx) {
     granSelect.value = opts.granularity;
     actBox.checked = opts.activations;
     unitSlider.set(opts.unit);
-    const rows = opts.activations ? tableActivations : table;
+    const rows = opts.activations ? m.tableActivations : m.table;
     accPlot.canvas.setAttribute('aria-label', `Test accuracy against bits (${BIT_SIZES.join(', ')})${opts.activations ? ', activations quantised too' : ''}: ${rows ? COMBOS.map((c, i) => `${c.label} ${rows[i].map((a) => formatPercent(a)).join(', ')}`).join('; ') : ''}. Float: ${formatPercent(exact)}.`);
     histPlot.canvas.setAttribute('aria-label', `${histCaption.textContent}, on a grid of ${countOf(current.q.qmax - current.q.qmin + 1, 'value')} spaced by the scale ${formatNumber(current.q.scales[g], 4)}.`);
     ctx.stateChanged();
@@ -147,10 +207,13 @@ function build(ctx) {
   }
 
   function draw() {
-    if (!current || !weights) return;
+    const m = model();
+    if (!current || !m) return;
+    const { weights, exact } = m;
     const t = histPlot.theme;
     const perChannel = opts.granularity === 'channel';
-    const values = perChannel ? weights.subarray(opts.unit * INPUTS, (opts.unit + 1) * INPUTS) : weights;
+    const values = perChannel ? weights.subarray(opts.unit * m.cols, (opts.unit + 1) * m.cols) : weights;
+    if (current.maps && mapPlots.float) for (const side of ['float', 'quant']) drawMap(side, m.points, current.maps[side]);
     const g = perChannel ? opts.unit : 0;
     const scale = current.q.scales[g];
     const zero = current.q.zeroPoints[g];
@@ -191,7 +254,7 @@ function build(ctx) {
       hc.globalAlpha = 1;
     });
 
-    const rows = opts.activations ? tableActivations : table;
+    const rows = opts.activations ? m.tableActivations : m.table;
     accPlot.setDomain(-0.3, BIT_SIZES.length - 0.7, 0, 1);
     const ac = accPlot.begin();
     yGrid(accPlot, [0, 0.25, 0.5, 0.75, 1], (v) => formatNumber(v, 2));
@@ -210,13 +273,30 @@ function build(ctx) {
     });
   }
 
+  // A decision map: P(class 1) at the cell centres (the engine's grid), the test points on top.
+  function drawMap(side, p, grid) {
+    const plot = mapPlots[side];
+    const { x0, x1, y0, y1 } = p.domain;
+    plot.setDomain(x0, x1, y0, y1);
+    plot.begin();
+    drawHeatmap(plot, grid, POINTS_DEFAULTS.grid, POINTS_DEFAULTS.grid, probabilityRgb(plot.theme, { strength: 0.7 }), { offset: 1, stride: 2, smooth: false });
+    plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 4, yTicks: 4 });
+    plot.clipToArea(() => {
+      for (let i = 0; i < p.test.n; i++) plot.point(p.test.X[2 * i], p.test.X[2 * i + 1], p.test.y[i] > 0.5 ? 1 : 0, { size: 2.6 });
+    });
+  }
+
+  ctx.own(watchColorScheme(() => {
+    for (const p of [mapPlots.float, mapPlots.quant, histPlot, accPlot]) if (p) p.refreshTheme();
+    ctx.requestDraw(draw);
+  }));
+
   load();
 
   return {
     update(next) {
-      const reload = next.seed !== opts.seed;
       opts = { ...next };
-      if (reload) load(); else changed();
+      load();
     },
   };
 }

@@ -19,6 +19,7 @@ export { schema };
 
 const GRID = 36;               // decision-map cells per side
 const PER_FRAME = 10;          // updates per net per animation frame
+const LAYER_EVERY = 4;         // while playing, the layer chart is re-read every 4th frame
 const LOG_MIN = -12;           // the layer chart's floor, 10⁻¹²
 const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
 const powerOfTen = (p) => `10${[...formatNumber(p, 0)].map((ch) => SUPERSCRIPT[ch] ?? ch).join('')}`;
@@ -44,6 +45,7 @@ function build(ctx) {
   let labels = null;
   let domain = null;
   let layerView = 'spread';
+  let frames = 0;                         // frames advanced (paces the layer-chart refresh)
   let committedAt = null;                 // the trick and settings a prediction was locked for
 
   // ---- layout: two decision maps, then the loss curves and the layer chart ----
@@ -80,6 +82,9 @@ function build(ctx) {
     start: () => { if (atEnd()) restart(); },
     reduced: () => advance(opts.updates),
     tick: () => advance(PER_FRAME),
+    // Paused mid-run: read the layer statistics the last frames skipped (not while the widget
+    // is being taken down, when the nets are already deleted).
+    onStop: () => { if (SIDES.every((side) => nets[side] && !nets[side].isDeleted())) refresh(); },
   });
   button(buttons, 'Step', () => { play.stop(); advance(PER_FRAME); }, { title: 'Ten updates of each net' });
   button(buttons, 'Run to the end', () => { play.stop(); advance(opts.updates); });
@@ -161,7 +166,10 @@ function build(ctx) {
       return true;
     }, false);
     if (!ok) return false;
-    refresh();
+    // The layer statistics cost a pass over all points forwards and backwards per net: while
+    // playing they are refreshed every LAYER_EVERY frames, and always at the end of a run.
+    frames += 1;
+    refresh({ layers: !play.playing || frames % LAYER_EVERY === 0 || atEnd() });
     if (atEnd()) finish();
     return !atEnd();
   }
@@ -188,20 +196,24 @@ function build(ctx) {
     }
   }
 
-  // Everything draw() needs, copied out of the engine.
-  function refresh() {
+  // Everything draw() needs, copied out of the engine. The loss and accuracy are the last row of
+  // the net's training trace, which every update already records (step, loss, accuracy, eta,
+  // grad_norm): reading them there saves two forward passes over all points per net per frame.
+  function refresh({ layers = true } = {}) {
     for (const side of SIDES) {
       const net = nets[side];
       if (!net) return;
       const alive = net.status() !== 'diverged';
+      const trace = ml.trace(net);
+      const last = trace.rows ? trace.row(trace.rows - 1) : { loss: NaN, accuracy: NaN };
       view[side] = {
         alive,
         steps: net.steps(),
-        loss: alive ? net.loss() : NaN,
-        accuracy: alive ? net.accuracy() : NaN,
-        trace: ml.trace(net).column('loss'),
+        loss: alive ? last.loss : NaN,
+        accuracy: alive ? last.accuracy : NaN,
+        trace: trace.column('loss'),
         grid: alive ? net.probabilityGrid(domain.x0, domain.x1, domain.y0, domain.y1, GRID, GRID) : null,
-        layers: alive ? net.layerStatistics() : null,
+        layers: !alive ? null : layers || !view[side] || !view[side].layers ? net.layerStatistics() : view[side].layers,
         eta: net.currentRate(),
       };
     }

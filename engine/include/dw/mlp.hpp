@@ -4,6 +4,11 @@
 // L1/L2 regularisation and inverted dropout. One step() is one mini-batch update.
 // Optional input features (x1², sin x1, …) are computed inside the model from 2-D points, so
 // predictGrid()/neuronGrid() work on the plane whatever features the network sees.
+// The training tricks of dw/training_tricks.hpp are settings too: a learning-rate schedule on the
+// step clock, gradient clipping by the global norm, the initialisation scale, and batch
+// normalisation after every hidden layer's linear part (z = a·W + b; u = BN(z); a' = φ(u)).
+// With batch normalisation each hidden layer's parameters are W, b, γ, β (in that order in
+// params()); the running mean and variance used at prediction time are state, not parameters.
 #pragma once
 #include <string>
 #include <vector>
@@ -13,6 +18,7 @@
 #include "dw/model.hpp"
 #include "dw/optimizers.hpp"
 #include "dw/rng.hpp"
+#include "dw/training_tricks.hpp"
 
 namespace dw {
 
@@ -55,7 +61,9 @@ class Mlp : public Model {
 
   // ---- training settings (keep the weights) ----
   void setOptimizer(OptimizerKind k);  // clears the optimiser state
-  void setLearningRate(double eta) { optimizer_.setLearningRate(eta); }
+  // η₀, the schedule's base rate (the rate of every step under the constant schedule).
+  void setLearningRate(double eta);
+  double learningRate() const { return schedule_.base; }
   void setMomentum(double beta) { optimizer_.setMomentum(beta); }
   void setBetas(double beta1, double beta2) { optimizer_.setBetas(beta1, beta2); }
   void setDecay(double rho) { optimizer_.setDecay(rho); }
@@ -71,6 +79,40 @@ class Mlp : public Model {
   void setDropout(double p);
   // Completed passes over the training data.
   int epoch() const { return epoch_; }
+
+  // ---- training tricks (dw/training_tricks.hpp; keep the weights) ----
+  // The learning-rate schedule, η₀ included (it replaces setLearningRate's value). Its clock is
+  // steps(): step t updates with schedule().rate(t), so reset(), new data or any change that
+  // restarts the trace restarts the schedule. A step whose scheduled rate is 0 leaves the weights.
+  void setSchedule(const LearningRateSchedule& s);
+  const LearningRateSchedule& schedule() const { return schedule_; }
+  // The rate the next step will use.
+  double currentRate() const { return schedule_.rate(steps_); }
+  // Clip each step's gradient (penalty included) to global norm ≤ maxNorm; 0 turns clipping off.
+  // maxNorm in [0, 1e6].
+  void setClipNorm(double maxNorm);
+  double clipNorm() const { return clipNorm_; }
+  // The last step's gradient norm before clipping (0 before the first step), and whether it was clipped.
+  double lastGradientNorm() const { return lastGradNorm_; }
+  bool lastClipped() const { return lastClipped_; }
+  // Initial weights: "auto" (He for ReLU, leaky ReLU and GELU layers, Xavier otherwise — the
+  // default), or one of initKindFromName's: small, large, xavier, he. Re-initialises from seed().
+  void setInit(const std::string& name);
+  std::string init() const { return initAuto_ ? "auto" : initKindName(init_); }
+  // Batch normalisation after every hidden layer's linear part. Changes the parameter layout and
+  // re-initialises from seed() (γ = 1, β = 0, running mean 0, running variance 1).
+  void setBatchNorm(bool on);
+  bool batchNorm() const { return batchNorm_; }
+  // Per hidden layer, the running mean and variance of z that prediction uses.
+  const std::vector<Eigen::RowVectorXd>& runningMeans() const { return runMean_; }
+  const std::vector<Eigen::RowVectorXd>& runningVariances() const { return runVar_; }
+  // γ and β of every hidden layer, layer by layer (empty without batch normalisation).
+  Vector batchNormScales() const;
+  Vector batchNormShifts() const;
+  // The full-batch loss in training mode (batch statistics over all training points, no
+  // dropout), of which gradient() is the exact gradient; equals trainingLoss() without batch
+  // normalisation.
+  double batchModeLoss() const;
 
   // ---- inspection and editing ----
   // Units per layer: [inputs, hidden…, outputs]; empty until data (or importJson) fixes the
@@ -89,7 +131,8 @@ class Mlp : public Model {
   void setBias(int layer, int unit, double value);
   // The flat vector of params(): per layer its weights (row-major) then its biases.
   void setParams(const Vector& theta);
-  // Gradient of loss() with respect to params() (full batch, no dropout).
+  // Gradient of loss() with respect to params() (full batch, no dropout); with batch
+  // normalisation, of batchModeLoss().
   Vector gradient() const;
   double dataLoss() const;
   double penalty() const;
@@ -132,8 +175,11 @@ class Mlp : public Model {
   void buildTargets();
   // Mean data loss on (X, T) and, when grad is given, its gradient plus the penalty's; the
   // network's outputs (probabilities or values) go to `outputs` when given.
-  double lossAndGradient(const Matrix& X, const Matrix& T, Vector* grad, Rng* dropout,
-                         Matrix* outputs = nullptr) const;
+  // Training mode (batch statistics; `training`) is what gradients use; the batch means and
+  // variances go to batchMean/batchVar when given.
+  double lossAndGradient(const Matrix& X, const Matrix& T, Vector* grad, Rng* dropout, Matrix* outputs = nullptr,
+                         bool training = false, std::vector<Eigen::RowVectorXd>* batchMean = nullptr,
+                         std::vector<Eigen::RowVectorXd>* batchVar = nullptr) const;
   // Forward pass of inputs through the network; the output layer's activations (probabilities
   // or values) end in `out`. `all`, when given, receives every layer's activations.
   void forward(const Matrix& Xin, Matrix& out, std::vector<Matrix>* all) const;
@@ -145,6 +191,11 @@ class Mlp : public Model {
   Eigen::VectorXf gridPassFloat32(double x0, double x1, double y0, double y1, int nx, int ny, const char* where,
                                   Eigen::VectorXf* neurons) const;
   void checkLayer(int layer, const char* where) const;
+  bool normalised(int layer) const { return batchNorm_ && layer < layerCount() - 1; }
+  // Start of hidden layer l's γ in theta_ (β follows); only when normalised(l).
+  Index scaleOffset(int layer) const {
+    return offsets_[static_cast<std::size_t>(layer)] + static_cast<Index>(unitsIn(layer) + 1) * unitsOut(layer);
+  }
 
   // Architecture and settings.
   std::vector<int> hidden_{4, 2};
@@ -158,6 +209,11 @@ class Mlp : public Model {
   Regularization regularization_ = Regularization::None;
   double regularizationRate_ = 0.0;
   double dropout_ = 0.0;
+  LearningRateSchedule schedule_{ScheduleKind::Constant, 0.03, 0.5, 100, 0.0, 0};  // η₀ = the optimiser's default
+  double clipNorm_ = 0.0;
+  bool initAuto_ = true;
+  InitKind init_ = InitKind::Xavier;
+  bool batchNorm_ = false;
 
   // Shape and parameters.
   int inputs_ = 0, outputs_ = 0, classes_ = 0;
@@ -178,6 +234,9 @@ class Mlp : public Model {
   double lastBatchLoss_ = 0;
   Matrix batchX_, batchT_;  // the current mini-batch, reused so a step does not allocate them
   Vector grad_;
+  double lastGradNorm_ = 0.0;
+  bool lastClipped_ = false;
+  std::vector<Eigen::RowVectorXd> runMean_, runVar_;  // per hidden layer, with batch normalisation
   mutable Evaluation eval_;
 };
 

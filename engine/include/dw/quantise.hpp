@@ -61,6 +61,20 @@ struct QuantSpec {
 // and the head's) quantised by `spec`; `calibration` (rows of inputs) fixes the activation range.
 double quantisedScore(const TransferNet& net, const QuantSpec& spec, const Matrix& calibration, const Matrix& X,
                       const Vector& y);
+// A copy of `net` whose two weight matrices (the hidden layer's effective weights, adapter merged,
+// and the head's) hold their quantised values (biases as they are): the weight-only quantised model.
+TransferNet quantisedCopy(const TransferNet& net, const QuantSpec& spec, const char* where);
+// The class probabilities (one row per input, as TransferNet::predictProba) of `net` quantised by
+// `spec`, calibrated on `calibration` as quantisedScore is; quantisedScore is their accuracy.
+Matrix quantisedProbabilities(const TransferNet& net, const QuantSpec& spec, const Matrix& calibration, const Matrix& X,
+                              const char* where = "TransferNet.quantisedProbabilities");
+// Decision maps of a network with 2 inputs at the cell centres of an nx × ny grid over
+// [x0, x1] × [y0, y1] (gridAxes; x fastest, row 0 at y0), classes() probabilities per cell, the
+// layout of Model::predictGrid: the float network's, and the network quantised by `spec`.
+Vector transferProbabilityGrid(const TransferNet& net, double x0, double x1, double y0, double y1, int nx, int ny);
+Vector quantisedProbabilityGrid(const TransferNet& net, const QuantSpec& spec, const Matrix& calibration, double x0,
+                                double x1, double y0, double y1, int nx, int ny);
+
 // Bytes to store the network quantised: weights at `bits` bits (rounded up to whole bytes per
 // matrix), plus per scale 4 bytes (float32) and per zero point 4 bytes (asymmetric only), plus
 // biases at 4 bytes each.

@@ -3,7 +3,7 @@
 // setting through `change(patch)`; `sync(settings)` puts the controls back in step with the
 // settings (after a hash load, an import or a clamp).
 import { button, el, fixed, nextId, select, slider } from '../../lib/ui.js';
-import { DATASETS, LEARNING_RATES, OPTIMIZERS, REG_RATES } from './settings.js';
+import { CLIP_NORMS, DATASETS, INITS, LEARNING_RATES, OPTIMIZERS, REG_RATES, SCHEDULES } from './settings.js';
 import { SEED_MAX } from '../../lib/schema.js';
 import { formatNumber, formatShort } from '../../lib/format.js';
 
@@ -52,6 +52,19 @@ export function createControls({ top, training, dataPanel, outputOptions }, s, {
   const patience = numberField(training, { label: 'Patience (epochs)', min: 5, max: 1000, step: 5, value: s.patience, onChange: (v) => change({ patience: v }) });
   const targetLoss = numberField(training, { label: 'Stop at training loss (0 = never)', min: 0, max: 10, step: 0.01, value: s.targetLoss, onChange: (v) => change({ targetLoss: v }) });
 
+  // ---- training tricks: schedule, clipping, initialisation, batch normalisation ----
+  const tricks = el('div', { className: 'nnp-tricks', role: 'group', 'aria-label': 'Training tricks' });
+  training.append(tricks);
+  const schedule = select(tricks, { label: 'Learning-rate schedule', options: SCHEDULES, value: s.schedule, onChange: (v) => change({ schedule: v }) });
+  const period = numberField(tricks, { label: 'Period (steps)', min: 1, max: 100000, step: 50, value: s.period, onChange: (v) => change({ period: v }) });
+  const factor = numberField(tricks, { label: 'Decay factor per period', min: 0.01, max: 1, step: 0.05, value: s.factor, onChange: (v) => change({ factor: v }) });
+  const warmup = numberField(tricks, { label: 'Warm-up (steps)', min: 0, max: 100000, step: 50, value: s.warmup, onChange: (v) => change({ warmup: v }) });
+  const clip = select(tricks, { label: 'Gradient clipping (max norm)', options: CLIP_NORMS.map((c) => [String(c), c === 0 ? 'off' : formatShort(c, 3)]), value: String(s.clip), onChange: (v) => change({ clip: Number(v) }) });
+  const init = select(tricks, { label: 'Initial weights', options: INITS, value: s.init, onChange: (v) => change({ init: v }) });
+  const batchNorm = checkbox(tricks, 'Batch normalisation (hidden layers)', s.batchNorm, (v) => change({ batchNorm: v }));
+  const trickReadout = el('p', { className: 'nnp-trick-readout', 'aria-live': 'off' });
+  tricks.append(trickReadout);
+
   // ---- data ----
   const dataset = select(dataPanel, { label: 'Data set', options: DATASETS, value: s.dataset, onChange: (v) => change({ dataset: v }) });
   const points = slider(dataPanel, { label: 'Points', min: 20, max: 1000, step: 10, value: s.points, format: (v) => formatNumber(v, 0), onInput: (v) => change({ points: v }) });
@@ -92,6 +105,8 @@ export function createControls({ top, training, dataPanel, outputOptions }, s, {
         : [['0', 'class 0 (orange ▲)'], ['1', 'class 1 (blue ●)'], ['2', 'class 2 (green ■)']]).map(([v, t]) => el('option', { value: v, text: t })));
       classSel.value = '1';
     },
+    // The schedule's rate for the next step and the last step's gradient norm (and clipping).
+    setTricks(text) { if (trickReadout.textContent !== text) trickReadout.textContent = text; },
     setEpoch(text) { const v = epochOut.lastChild; if (v.textContent !== text) v.textContent = text; },
     setPlaying(on) { playBtn.textContent = on ? 'Pause' : 'Play'; playBtn.setAttribute('aria-label', on ? 'Pause' : 'Play'); },
     sync(v) {
@@ -107,6 +122,15 @@ export function createControls({ top, training, dataPanel, outputOptions }, s, {
       patience.value = String(v.patience);
       patience.disabled = !v.earlyStop;
       targetLoss.value = String(v.targetLoss);
+      schedule.value = v.schedule;
+      period.value = String(v.period);
+      factor.value = String(v.factor);
+      warmup.value = String(v.warmup);
+      period.disabled = v.schedule === 'constant';
+      factor.disabled = v.schedule !== 'step' && v.schedule !== 'exponential';
+      clip.value = String(CLIP_NORMS.includes(v.clip) ? v.clip : CLIP_NORMS[nearestIndex(CLIP_NORMS.slice(1), v.clip) + 1]);
+      init.value = v.init;
+      batchNorm.checked = v.batchNorm;
       dataset.value = v.dataset;
       points.set(v.points);
       noise.set(v.noise);

@@ -30,6 +30,10 @@ export const OPTIMIZERS = [
   ['sgd', 'SGD'], ['momentum', 'Momentum'], ['nesterov', 'Nesterov'], ['rmsprop', 'RMSProp'], ['adagrad', 'AdaGrad'], ['adam', 'Adam'],
 ];
 // TensorFlow Playground's log-spaced learning rates, extended to 1e-5 … 10.
+// Learning-rate schedules and initialisations (the engine's LearningRateSchedule and initVariance).
+export const SCHEDULES = [['constant', 'constant'], ['step', 'step (× factor every period)'], ['exponential', 'exponential'], ['cosine', 'cosine (to 0 over one period)']];
+export const INITS = [['auto', 'auto (He for ReLU, else Xavier)'], ['xavier', 'Xavier'], ['he', 'He'], ['small', 'too small (spread 0.01)'], ['large', 'too large (spread 1)']];
+export const CLIP_NORMS = [0, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 export const LEARNING_RATES = [0.00001, 0.00003, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 export const REG_RATES = [0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 
@@ -54,6 +58,13 @@ export const SETTINGS = {
   reg: { type: 'enum', values: ['none', 'l1', 'l2'], default: 'none', description: 'Regularisation.' },
   regRate: { type: 'number', min: 0, max: 10, default: 0, description: 'Regularisation rate.' },
   dropout: { type: 'number', min: 0, max: 0.9, default: 0, description: 'Dropout probability for hidden neurons.' },
+  schedule: { type: 'enum', values: SCHEDULES.map((o) => o[0]), default: 'constant', description: 'Learning-rate schedule over the steps (constant, step, exponential, cosine).' },
+  period: { type: 'int', min: 1, max: 100000, default: 500, description: 'Schedule period in steps (step and exponential: one factor per period; cosine: its length).' },
+  factor: { type: 'number', min: 0.01, max: 1, default: 0.5, description: 'Schedule decay factor per period (step and exponential).' },
+  warmup: { type: 'int', min: 0, max: 100000, default: 0, description: 'Warm-up steps: the rate climbs linearly to the learning rate first.' },
+  clip: { type: 'number', min: 0, max: 100, default: 0, description: 'Clip each step\'s gradient to this global norm (0: no clipping).' },
+  init: { type: 'enum', values: INITS.map((o) => o[0]), default: 'auto', description: 'Initial weight scale: auto, xavier, he, small (spread 0.01) or large (spread 1).' },
+  batchNorm: { type: 'boolean', default: false, description: 'Batch normalisation after every hidden layer\'s weighted sum.' },
   earlyStop: { type: 'boolean', default: false, description: 'Hold out a validation set and stop when its loss stops improving.' },
   patience: { type: 'int', min: 5, max: 1000, default: 50, description: 'Epochs without a better validation loss before early stopping.' },
   targetLoss: { type: 'number', min: 0, max: 10, default: 0, description: 'Stop when the training loss reaches this value (0: never).' },
@@ -77,6 +88,12 @@ export function resolveSettings(raw) {
   values.acts = acts.every((a) => a === acts[0]) ? acts[0] : acts.join(',');
   values.features = parseFeatures(values.features, notes).join(',');
   values.lr = snapPositive(values.lr);
+  if (!CLIP_NORMS.includes(values.clip)) {
+    // The menu offers a fixed list; a value from an address snaps to the nearest (on a log scale).
+    const near = CLIP_NORMS.slice(1).reduce((b, c) => (Math.abs(Math.log(c / values.clip)) < Math.abs(Math.log(b / values.clip)) ? c : b));
+    notes.push(`clip: ${values.clip} is not on the menu; using ${near}.`);
+    values.clip = near;
+  }
   if (values.dataset === 'custom' && !values.pts) {
     notes.push('dataset=custom needs points; using the circle data set.');
     values.dataset = 'circle';

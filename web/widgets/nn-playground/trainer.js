@@ -36,6 +36,9 @@ export class Trainer {
     net.setActivation('all', acts[acts.length - 1]);
     acts.slice(0, layers.length).forEach((a, i) => net.setActivation(i, a));
     net.setFeatures(this.featureNames(s));
+    // Initialisation and batch normalisation shape the starting weights (re-initialised below).
+    net.setInit(s.init);
+    net.setBatchNorm(Boolean(s.batchNorm));
     net.setLoss('auto');
     this.setParts(parts);
     this.applyTraining(s);
@@ -69,6 +72,16 @@ export class Trainer {
     net.setBatchSize(Math.min(s.batch, this.train ? this.train.rows : s.batch));
     net.setRegularization(s.reg, s.reg === 'none' ? 0 : s.regRate);
     net.setDropout(s.dropout);
+    // The schedule runs on the engine's step clock (restarted by Reset); η₀ is the learning rate.
+    net.setSchedule({ kind: s.schedule, learningRate: s.lr, period: s.period, gamma: s.factor, warmup: s.warmup, minimum: 0 });
+    net.setClipNorm(s.clip);
+  }
+
+  // The schedule's rate for the next step, the last step's gradient norm before clipping and
+  // whether clipping shortened it (all from the engine).
+  tricks() {
+    const net = this.net;
+    return { rate: net.currentRate(), norm: net.lastGradientNorm(), clipped: net.lastClipped(), clip: net.clipNorm(), steps: net.steps() };
   }
 
   restart(seed) {

@@ -17,7 +17,12 @@ export function createWeightEditor(parent, { trainer, label, onChanged, onMessag
     el('div', { className: 'dw-field nnp-narrow' }, [el('label', { for: valId, text: 'Value' }), input]),
   ]);
   const buttons = el('div', { className: 'dw-buttons' });
-  root.append(title, row, buttons);
+  // With batch normalisation the weighted sum of a hidden neuron is re-centred and re-scaled
+  // before its activation; its learned scale and shift are parameters too but not offered here (they
+  // are in the JSON).
+  const bnNote = el('p', { className: 'nnp-editor-note', text: 'Batch normalisation is on: a hidden neuron’s weighted sum is re-centred by its running mean and re-scaled (then multiplied by a learned scale and moved by a learned shift) before the activation, so training cancels any change to a hidden neuron’s bias, and a weight change is partly undone. The learned scales and shifts are not edited here; they are in the exported JSON (as gamma and beta).' });
+  bnNote.hidden = true;
+  root.append(title, bnNote, row, buttons);
   parent.append(root);
   const setBtn = button(buttons, 'Set', () => apply(), { primary: true });
   button(buttons, 'Close', () => close());
@@ -50,6 +55,7 @@ export function createWeightEditor(parent, { trainer, label, onChanged, onMessag
     options = list;
     sel.replaceChildren(...list.map((o, i) => el('option', { value: String(i), text: o.text })));
     sel.value = String(Math.max(0, pick));
+    bnNote.hidden = !trainer.net.batchNorm();
     root.hidden = false;
     showValue();
   }
