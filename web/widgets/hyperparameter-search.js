@@ -103,7 +103,7 @@ function build(ctx) {
   const playBtn = button(buttons, 'Play', () => (playing ? pause() : play()), { primary: true });
   button(buttons, 'Step', () => { pause(); stepTrial(); });
   button(buttons, 'Reset', () => { pause(); resetTrials(); });
-  select(card.controls, { label: 'data', value: opts.data, options: [['moons', 'two moons'], ['circles', 'ring and disc']], onChange: (v) => { opts.data = v; loadData(); } });
+  const dataSelect = select(card.controls, { label: 'data', value: opts.data, options: [['moons', 'two moons'], ['circles', 'ring and disc']], onChange: (v) => { opts.data = v; loadData(); } });
   const sliders = {
     budget: slider(card.controls, { label: 'budget of trials', min: 4, max: 25, step: 1, value: opts.budget, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.budget = v; pause(); resetTrials(); } }),
   };
@@ -423,6 +423,7 @@ function build(ctx) {
     update(next) {
       opts = { ...next };
       sliders.budget.set(opts.budget);
+      dataSelect.value = opts.data;
       strategySelect.value = opts.strategies;
       showSelect.value = opts.show;
       pause();
