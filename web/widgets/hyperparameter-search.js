@@ -380,7 +380,8 @@ function build(ctx) {
     const n = surface.n;
     const values = opts.show === 'ei' ? surface.ei : opts.show === 'std' ? surface.std : surface.mean;
     const top = Math.max(...values);
-    const colour = opts.show === 'mean' ? ((v) => divergingScale(t, 0.25)(v - 0.75)) : sequentialScale(t, 0, top > 0 ? top : 1, t.class2);
+    const around = divergingScale(t, 0.25);
+    const colour = opts.show === 'mean' ? ((v) => around(v - 0.75)) : sequentialScale(t, 0, top > 0 ? top : 1, t.class2);
     for (let idx = 0; idx < values.length; idx++) {
       const i = idx % n;
       const j = Math.floor(idx / n);
