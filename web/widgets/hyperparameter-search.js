@@ -10,7 +10,7 @@ import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, checkbox, el, fixed, select, slider } from '../lib/ui.js';
 import { seedOption } from '../lib/schema.js';
-import { formatNumber } from '../lib/format.js';
+import { formatNumber, formatShort } from '../lib/format.js';
 import { fillLegend, legend } from '../lib/legend.js';
 import { divergingScale, sequentialScale } from '../lib/colors.js';
 import { gridTrials, randomTrials, bayesStep, bestSoFar, fromUnit, raceToBest, BAYES_XI } from './hyperparameter-search/trials.js';
@@ -275,8 +275,8 @@ function build(ctx) {
     const what = { mean: 'GP mean, ≤ 0.5 orange → 0.75 white → 1 blue', std: 'GP uncertainty (sd), faint at 0 → strongest at the largest', ei: 'expected improvement, faint at 0 → strongest at the largest' }[opts.show];
     const values = opts.show === 'ei' ? surface.ei : opts.show === 'std' ? surface.std : surface.mean;
     const top = Math.max(...values);
-    const next = proposal && !proposal.initial ? ` · next trial: EI ${formatNumber(proposal.ei, 4)} at C = ${fmtPow(fromUnit(proposal.u, proposal.v, RANGE).logC)}, γ = ${fmtPow(fromUnit(proposal.u, proposal.v, RANGE).logG)}` : proposal ? ' · next trial: a random start' : '';
-    return `background: ${what} (largest ${formatNumber(top, 4)})${next}`;
+    const next = proposal && !proposal.initial ? ` · next trial: EI ${formatShort(proposal.ei, 2)} at C = ${fmtPow(fromUnit(proposal.u, proposal.v, RANGE).logC)}, γ = ${fmtPow(fromUnit(proposal.u, proposal.v, RANGE).logG)}` : proposal ? ' · next trial: a random start' : '';
+    return `background: ${what} (largest ${formatShort(top, 2)})${next}`;
   }
 
   function fmtPow(lg) {
