@@ -367,6 +367,17 @@ function rows(ml, { js }) {
     net.setData(pts.X, pts.y);
     net.train(800);
     return { impls: { wasm: () => net.quantisedProbabilityGrid(2, 'symmetric', false, 2, pts.X, -2, 3, -2, 2.5, 48, 48) }, done: () => net.delete() };
+  // The hyper-parameter widget's Bayesian step after 16 scores: the GP fitted for each of the 7
+  // length scales (likelihood choice), then EI over the 41 × 41 candidates (BayesSearch.next),
+  // plus the 20 × 20 surface the panel draws.
+  row('bayes_search_next_16_scores', () => {
+    const search = new ml.BayesSearch();
+    search.reset(5);
+    for (let t = 0; t < 16; t++) {
+      const p = search.next();
+      search.tell(p.u, p.v, 0.9 - 0.5 * ((p.u - 0.4) ** 2 + (p.v - 0.6) ** 2));
+    }
+    return { impls: { wasm: () => { search.next(); search.surface(20); } }, done: () => search.delete() };
   });
   return list;
 }

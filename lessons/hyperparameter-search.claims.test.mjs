@@ -1,12 +1,13 @@
 // Claims of hyperparameter-search.md, checked against the engine with the widget's defaults
 // (hyperparameter-search.js: makeMoons(120, 0.3, seed 5) or makeCircles(120, 0.15, 0.5, seed),
 // KernelSVM, crossValScore with 3 folds and 2000 steps, log₁₀ C in [−2, 3], log₁₀ γ in [−2, 2],
-// gridTrials / randomTrials from web/widgets/hyperparameter-search/trials.js, an 8 × 8 heat map at cell centres).
+// gridTrials / randomTrials / bayesStep from web/widgets/hyperparameter-search/trials.js, an 8 × 8 heat map at cell centres).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/landscape2.js';
-import { gridTrials, randomTrials } from '../web/widgets/hyperparameter-search/trials.js';
+import fs from 'node:fs';
+import { gridTrials, randomTrials, bayesStep, bestSoFar, raceToBest, BAYES_XI } from '../web/widgets/hyperparameter-search/trials.js';
 import { mean } from '../web/lib/arrays.js';
 
 const RANGE = { c0: -2, c1: 3, g0: -2, g1: 2 };
@@ -104,4 +105,133 @@ test('worked example and check-yourself: RBF of (0, 0) and (1, 2) is e^{−0.5} 
 test('check-yourself: a budget of 25 gives the grid 5 values of γ, random search 25', () => {
   assert.equal(new Set(gridTrials(25, RANGE).map((t) => t.logG)).size, 5);
   assert.equal(new Set(randomTrials(25, RANGE, 5).map((t) => t.logG)).size, 25);
+});
+
+// ---- Bayesian search (the widget's third strategy: BayesSearch with its defaults — 4 seeded
+// starts, a 41 × 41 candidate grid, Matérn 5/2, ℓ by likelihood, noise 1e-4 — ξ = 0.01, seed = the
+// widget's seed; every trial scored by the same cv()).
+function race(seed, budget) {
+  const d = data('moons', seed);
+  const score = (logC, logG) => cv(d, seed, logC, logG);
+  const grid = gridTrials(budget, RANGE).map((t) => ({ ...t, score: score(t.logC, t.logG) }));
+  const random = randomTrials(budget, RANGE, seed).map((t) => ({ ...t, score: score(t.logC, t.logG) }));
+  const search = new ml.BayesSearch();
+  search.setXi(0.01);
+  search.reset(seed);
+  const bayes = [];
+  for (let t = 0; t < budget; t++) bayes.push(bayesStep(search, RANGE, score));
+  return { lists: { grid, random, bayes }, search };
+}
+
+test('widget state behind the Bayesian text: ξ = 0.01, all three strategies, the EI view; 4 starts, 41 × 41 = 1,681 candidates, seven length scales 0.05 … 0.8', () => {
+  assert.equal(BAYES_XI, 0.01);
+  const lesson = fs.readFileSync(new URL('./hyperparameter-search.md', import.meta.url), 'utf8');
+  assert.match(lesson, /::: widget hyperparameter-search .*seed=5 strategies=all show=ei xi=0\.01\n/);
+  const search = new ml.BayesSearch();
+  assert.equal(search.initialTrials(), 4);
+  assert.equal(search.candidatesPerAxis() ** 2, 1681);
+  assert.deepEqual(Array.from(ml.BayesSearch.lengthScaleGrid()), [0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.8]);
+  search.delete();
+});
+
+test('seed 5, 16 trials: all three end on 0.892; random search reaches it first (its third draw), Bayesian at trial 6, the grid at trial 7', () => {
+  const { lists: r, search } = race(5, 16);
+  for (const k of ['grid', 'random', 'bayes']) assert.equal(Math.max(...r[k].map((t) => t.score)).toFixed(3), '0.892', k);
+  const v = raceToBest(r);
+  assert.equal(v.top.toFixed(3), '0.892');
+  assert.deepEqual(v.reached, { grid: 7, random: 3, bayes: 6 });
+  assert.equal(v.winner, 'random');
+  assert.equal(r.random[2].score.toFixed(3), '0.892');
+  search.delete();
+});
+
+test('worked example (seed 5): four random starts, best 0.8667 at C = 2.58, γ = 8.24; after five trials EI picks C = 3.16, γ = 1.96 with μ 0.8481, s 0.0422, EI 0.0063; the far setting C = 316, γ = 0.025 has EI 0.0008', () => {
+  const d = data('moons', 5);
+  const search = new ml.BayesSearch();
+  search.setXi(0.01);
+  search.reset(5);
+  const trials = [];
+  for (let t = 0; t < 5; t++) trials.push(bayesStep(search, RANGE, (c, g) => cv(d, 5, c, g)));
+  assert.deepEqual(trials.map((t) => t.initial), [true, true, true, true, false]);
+  const start = trials.slice(0, 4).reduce((b, t) => (t.score > b.score ? t : b));
+  assert.equal(start.score.toFixed(4), '0.8667');
+  assert.equal(search.best(), start.score); // trial 5 did not beat it
+  assert.equal((10 ** start.logC).toFixed(2), '2.58');
+  assert.equal((10 ** start.logG).toFixed(2), '8.24');
+  const f = search.best();
+  const xi = 0.01;
+  const next = search.next();
+  assert.equal(next.initial, false);
+  assert.equal((10 ** (RANGE.c0 + next.u * 5)).toFixed(2), '3.16');
+  assert.equal((10 ** (RANGE.g0 + next.v * 4)).toFixed(2), '1.96');
+  assert.equal(next.mean.toFixed(4), '0.8481');
+  assert.equal(next.std.toFixed(4), '0.0422');
+  assert.equal(next.ei.toFixed(4), '0.0063');
+  // By hand from the rounded numbers, as the text does it.
+  const dA = next.mean - f - xi;
+  const zA = dA / next.std;
+  assert.equal(dA.toFixed(4), '-0.0286');
+  assert.equal(zA.toFixed(3), '-0.678');
+  assert.equal(ml.normalCdf(zA).toFixed(3), '0.249');
+  assert.equal(ml.normalPdf(zA).toFixed(3), '0.317');
+  assert.equal((-0.0286 * 0.249).toFixed(5), '-0.00712');
+  assert.equal((0.0422 * 0.317).toFixed(5), '0.01338');
+  assert.equal((-0.00712 + 0.01338).toFixed(5), '0.00626');
+  assert.ok(Math.abs(ml.expectedImprovement(next.mean, next.std, f, xi) - next.ei) < 1e-15);
+  // It is the largest EI over all candidates (the engine's argmax), and trial 6 scores 0.892.
+  assert.ok(Math.max(...search.surface(41).ei) <= next.ei + 1e-15);
+  const six = bayesStep(search, RANGE, (c, g) => cv(d, 5, c, g));
+  assert.equal(six.score.toFixed(3), '0.892');
+  // The far setting (log C = 2.5, log γ = −1.6 → u = 0.9, v = 0.1), judged with the GP of trials 1–5.
+  const five = new ml.BayesSearch();
+  five.setXi(0.01);
+  five.reset(5);
+  for (const t of trials) five.tell((t.logC - RANGE.c0) / 5, (t.logG - RANGE.g0) / 4, t.score);
+  const far = five.predict([0.9, 0.1]);
+  assert.equal((10 ** 2.5).toFixed(0), '316');
+  assert.equal((10 ** -1.6).toFixed(3), '0.025');
+  assert.equal(far.mean[0].toFixed(4), '0.7901');
+  assert.equal(far.std[0].toFixed(4), '0.0497');
+  const dB = far.mean[0] - f - xi;
+  assert.equal(dB.toFixed(4), '-0.0865');
+  assert.equal((dB / far.std[0]).toFixed(3), '-1.742');
+  assert.equal(ml.normalCdf(dB / far.std[0]).toFixed(4), '0.0407');
+  assert.equal(ml.normalPdf(dB / far.std[0]).toFixed(4), '0.0875');
+  assert.equal((-0.0865 * 0.0407).toFixed(5), '-0.00352');
+  assert.equal((0.0497 * 0.0875).toFixed(5), '0.00435');
+  assert.equal(ml.expectedImprovement(far.mean[0], far.std[0], f, xi).toFixed(4), '0.0008');
+  // At the best start's own setting the GP is all but certain and EI practically 0.
+  const own = five.predict([(start.logC - RANGE.c0) / 5, (start.logG - RANGE.g0) / 4]);
+  assert.equal(own.std[0].toFixed(4), '0.0006');
+  assert.ok(ml.expectedImprovement(own.mean[0], own.std[0], f, xi) < 1e-12);
+  five.delete();
+  search.delete();
+});
+
+test('seeds 1–20, 16 trials: scores in steps of 1/120; first to the race\'s best — Bayesian 11, random 6, grid 3; mean best 0.905 (Bayesian), 0.899 (grid), 0.898 (random)', () => {
+  const wins = { grid: 0, random: 0, bayes: 0, tie: 0 };
+  const sum = { grid: 0, random: 0, bayes: 0 };
+  for (let seed = 1; seed <= 20; seed++) {
+    const { lists, search } = race(seed, 16);
+    wins[raceToBest(lists).winner] += 1;
+    // Every score is a mean of three fold accuracies out of 40: a whole number of 120ths.
+    for (const list of Object.values(lists)) for (const t of list) assert.ok(Math.abs(t.score * 120 - Math.round(t.score * 120)) < 1e-9);
+    for (const k of Object.keys(sum)) sum[k] += bestSoFar(lists[k]).at(-1);
+    search.delete();
+  }
+  assert.deepEqual(wins, { grid: 3, random: 6, bayes: 11, tie: 0 });
+  assert.deepEqual(Object.fromEntries(Object.entries(sum).map(([k, v]) => [k, (v / 20).toFixed(3)])), { grid: '0.899', random: '0.898', bayes: '0.905' });
+});
+
+test('check-yourself: EI at μ = 0.90, s = 0.05, f* = 0.88, ξ = 0.01 is 0.01·Φ(0.2) + 0.05·Φ′(0.2) = 0.0253; a certain 0.80 below a best of 0.90 has EI 0', () => {
+  const ei = computations['expected-improvement'](ml, { mean: 0.9, std: 0.05, best: 0.88, xi: 0.01 }).value;
+  // Φ(0.2) = 0.5793 and Φ′(0.2) = e^{−0.02}/√(2π) = 0.3910, by hand.
+  const phi = Math.exp(-0.02) / Math.sqrt(2 * Math.PI);
+  assert.equal(phi.toFixed(4), '0.3910');
+  assert.ok(Math.abs(ei - (0.01 * 0.5792597094391030 + 0.05 * phi)) < 1e-12);
+  assert.equal(ei.toFixed(4), '0.0253');
+  assert.equal(ml.normalCdf(0.2).toFixed(3), '0.579');
+  assert.equal(phi.toFixed(3), '0.391');
+  assert.equal(computations['expected-improvement'](ml, { mean: 0.8, std: 0, best: 0.9, xi: 0.01 }).value, 0);
+  assert.equal(computations['expected-improvement'](ml, { mean: 0.8, std: 0, best: 0.9 }).value, 0);
 });

@@ -30,6 +30,7 @@
 #include "bind_time_series.hpp"
 #include "bind_drift_monitor.hpp"
 #include "bind_retrieval.hpp"
+#include "bind_bayes_search.hpp"
 #include "dw/datasets.hpp"
 #include "dw/linear_regression.hpp"
 #include "dw/model.hpp"
@@ -224,4 +225,5 @@ EMSCRIPTEN_BINDINGS(data_workshop) {
   dw::js::bind_time_series();
   dw::js::bind_drift_monitor();
   dw::js::bind_retrieval();
+  dw::js::bind_bayes_search();
 }

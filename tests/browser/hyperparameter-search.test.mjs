@@ -94,3 +94,102 @@ test('hyperparameter-search: predict, then check — with five trials random sea
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// The Bayesian search of the widget's defaults (moons, seed 5, ξ = 0.01): best among its first `n`
+// trials and the proposal after them, through the engine.
+async function expectedBayes(page, n) {
+  return page.evaluate(async (n) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const { bayesStep } = await import('/widgets/hyperparameter-search/trials.js');
+    const { RANGE } = await import('/widgets/hyperparameter-search.js');
+    const ml = await loadEngine();
+    const d = ml.makeMoons(120, 0.3, 5);
+    const svm = new ml.KernelSVM();
+    const search = new ml.BayesSearch();
+    try {
+      const score = (logC, logG) => {
+        svm.setC(10 ** logC); svm.setGamma(10 ** logG);
+        const s = ml.crossValScore(svm, d.X, 2, d.y, 3, 5, 2000);
+        return Array.from(s).reduce((a, v) => a + v, 0) / s.length;
+      };
+      search.setXi(0.01);
+      search.reset(5);
+      const trials = [];
+      for (let t = 0; t < n; t++) trials.push(bayesStep(search, RANGE, score));
+      return { best: Math.max(...trials.map((t) => t.score)).toFixed(3), next: search.next() };
+    } finally { svm.delete(); search.delete(); }
+  }, n);
+}
+
+test('hyperparameter-search: Bayesian search steps with the engine, shows its GP views and the next trial; strategies hide panels; fits 375 px', async () => {
+  for (const width of [1280, 375]) {
+    for (const scheme of ['light', 'dark']) {
+      const page = await site.newPage({ width });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`${site.base}/lessons/hyperparameter-search.html`);
+      await widgetsReady(page);
+      const stat = statReader(page);
+      assert.equal(await stat('Bayesian best CV'), '–');
+      const caption = page.locator('.dwl2-surface-note');
+      assert.match(await caption.textContent(), /appears once the first score is in$/);
+      const step = page.getByRole('button', { name: 'Step' });
+      for (let i = 0; i < 5; i++) await step.click();
+      const e5 = await expectedBayes(page, 5);
+      assert.equal(await stat('Bayesian best CV'), e5.best);
+      assert.equal(e5.best, '0.867');
+      // After five trials the next one is an EI choice: EI 0.0063 at C = 3.16, γ = 1.96.
+      assert.equal(e5.next.initial, false);
+      assert.match(await caption.textContent(), /expected improvement.*next trial: EI 0\.0063 at C = 3\.16, γ = 1\.96/);
+      await step.click();
+      assert.equal(await stat('Bayesian best CV'), '0.892');
+      assert.equal((await expectedBayes(page, 6)).best, '0.892');
+      const select = page.getByRole('combobox', { name: 'Bayesian panel shows' });
+      for (const [view, words] of [['mean', /GP mean/], ['std', /GP uncertainty/], ['cv', /cross-validated heat map/], ['ei', /expected improvement/]]) {
+        await select.selectOption(view);
+        assert.match(await caption.textContent(), words);
+        const ink = await canvasInk(page, '.dwl-panel[data-strategy="bayes"] canvas');
+        assert.ok(ink.colours > 8, `Bayesian panel drawn with ${view}`);
+      }
+      const chart = await canvasInk(page, '.dwl-panel[data-strategy="chart"] canvas');
+      assert.ok(chart.colours > 4, 'best-so-far chart drawn');
+      assert.match(await page.locator('.dwl-panel[data-strategy="chart"] canvas').getAttribute('aria-label'), /grid 0\.858, random 0\.892, Bayesian 0\.892 after 6 trials/);
+      const noSideways = await page.evaluate(() => document.scrollingElement.scrollWidth <= window.innerWidth);
+      assert.ok(noSideways, `no sideways scroll at ${width}px`);
+      await screenshot(page, `hyperparameter-bayes-${width}-${scheme}`);
+      // Two strategies only: the Bayesian panel goes, its stat says so, the race goes on.
+      await page.getByRole('combobox', { name: 'strategies' }).selectOption('grid-random');
+      assert.equal(await page.locator('.dwl-panel[data-strategy="bayes"]').isHidden(), true);
+      assert.equal(await stat('Bayesian best CV'), 'not racing');
+      assert.equal(await stat('trials'), '0 / 16');
+      await step.click();
+      assert.equal(await stat('Bayesian best CV'), 'not racing');
+      assert.ok(await noNaN(page));
+      assert.deepEqual(offMachineRequests(page), []);
+      assert.deepEqual(page.record.errors, []);
+      await page.close();
+    }
+  }
+});
+
+test('hyperparameter-search: predict, then check — at seed 5 random search reaches the race\'s best first (held and missed)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/hyperparameter-search.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="search-race-first"]');
+  const step = page.getByRole('button', { name: 'Step' });
+  const lockIn = async (value) => {
+    await box.getByRole('combobox', { name: /first to reach the race/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lockIn('random');
+  for (let i = 0; i < 16; i++) await step.click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction held.*best score found was 0\.892; grid search reached it at trial 7, random search at trial 3, Bayesian search at trial 6\./);
+  assert.match(await page.locator('.dw-message').first().textContent(), /Best score found: 0\.892; Random search reached it first/);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await lockIn('bayes');
+  for (let i = 0; i < 16; i++) await step.click();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -104,4 +104,8 @@ export const computations = {
     if (c[0] === c[1]) throw new RangeError('the two points must differ');
     return { value: 1 - (fa - fb) / (c[0] - c[1]) };
   }),
+  // Expected improvement of a candidate whose surrogate score is N(mean, std²) over the best score
+  // so far, with margin xi (default 0): the engine's expectedImprovement, d·Φ(d/std) + std·Φ'(d/std)
+  // with d = mean − best − xi (max(d, 0) when std = 0).
+  'expected-improvement': (ml, a) => ({ value: ml.expectedImprovement(need(a, 'mean'), need(a, 'std'), need(a, 'best'), opt(a, 'xi', 0)) }),
 };
