@@ -367,6 +367,7 @@ function rows(ml, { js }) {
     net.setData(pts.X, pts.y);
     net.train(800);
     return { impls: { wasm: () => net.quantisedProbabilityGrid(2, 'symmetric', false, 2, pts.X, -2, 3, -2, 2.5, 48, 48) }, done: () => net.delete() };
+  });
   // The hyper-parameter widget's Bayesian step after 16 scores: the GP fitted for each of the 7
   // length scales (likelihood choice), then EI over the 41 × 41 candidates (BayesSearch.next),
   // plus the 20 × 20 surface the panel draws.
