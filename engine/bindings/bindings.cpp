@@ -27,6 +27,7 @@
 #include "bind_transfer.hpp"
 #include "bind_training_tricks.hpp"
 #include "bind_regression.hpp"
+#include "bind_svd.hpp"
 #include "dw/datasets.hpp"
 #include "dw/linear_regression.hpp"
 #include "dw/model.hpp"
@@ -218,4 +219,5 @@ EMSCRIPTEN_BINDINGS(data_workshop) {
   dw::js::bind_transfer();
   dw::js::bind_training_tricks();
   dw::js::bind_deep_q();
+  dw::js::bind_svd();
 }
