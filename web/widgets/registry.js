@@ -76,6 +76,7 @@ export const widgets = {
   'fine-tune': () => import('./fine-tune.js'),
   'quantise': () => import('./quantise.js'),
   'training-tricks': () => import('./training-tricks.js'),
+  'svd-compress': () => import('./svd-compress.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }
