@@ -22,6 +22,7 @@ import { computations as statistics } from './check-computations/statistics.js';
 import { computations as tricks } from './check-computations/tricks.js';
 import { computations as dqn } from './check-computations/dqn.js';
 import { computations as regress } from './check-computations/regress.js';
+import { computations as svd } from './check-computations/svd.js';
 
 import { need, opt, scoped } from './check-computations/args.js';
 
@@ -153,6 +154,7 @@ export const computations = {
   ...tricks,
   ...dqn,
   ...regress,
+  ...svd,
 };
 
 export const computationNames = Object.keys(computations);
