@@ -31,6 +31,7 @@
 #include "bind_drift_monitor.hpp"
 #include "bind_retrieval.hpp"
 #include "bind_bayes_search.hpp"
+#include "bind_svd.hpp"
 #include "dw/datasets.hpp"
 #include "dw/linear_regression.hpp"
 #include "dw/model.hpp"
@@ -226,4 +227,5 @@ EMSCRIPTEN_BINDINGS(data_workshop) {
   dw::js::bind_drift_monitor();
   dw::js::bind_retrieval();
   dw::js::bind_bayes_search();
+  dw::js::bind_svd();
 }

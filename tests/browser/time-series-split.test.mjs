@@ -35,7 +35,7 @@ async function readStats(page) {
   return { shuffled: await stat('shuffled k-fold MSE'), split: await stat('TimeSeriesSplit MSE'), holdout: await stat('hold-out MSE') };
 }
 
-// A slider's accessible name is its label followed by the value it shows ("lags r 12").
+// A slider's accessible name is its label followed by the value it shows ("lags d 12").
 async function setSlider(page, label, value) {
   const input = page.getByRole('slider', { name: new RegExp(`^${label}`) });
   await input.focus();
@@ -60,7 +60,7 @@ test('time-series-split: readouts are the engine\'s; the model menu and the slid
   assert.deepEqual(await readStats(page), await expected(page, { model: 'ridge' }));
   assert.match(await page.locator('.dw-message').first().textContent(), /not below|by less than half/);
 
-  await setSlider(page, 'lags r', 3);
+  await setSlider(page, 'lags d', 3);
   assert.deepEqual(await readStats(page), await expected(page, { model: 'ridge', lags: 3 }));
   await setSlider(page, 'forecast horizon', 6);
   assert.deepEqual(await readStats(page), await expected(page, { model: 'ridge', lags: 3, horizon: 6 }));
@@ -77,13 +77,13 @@ test('time-series-split: horizon 24 with 24 lags is refused in words, and the wi
   const page = await site.newPage();
   await page.goto(`${site.base}${PAGE}`);
   await widgetsReady(page);
-  await setSlider(page, 'lags r', 24);
+  await setSlider(page, 'lags d', 24);
   await setSlider(page, 'forecast horizon', 24);
   assert.match(await page.locator('.dw-message').first().textContent(), /too few for 4 folds of horizon 24/);
   assert.equal(await statReader(page)('hold-out MSE'), '–');
   assert.ok(await noNaNInCards(page));
   await setSlider(page, 'forecast horizon', 12);
-  await setSlider(page, 'lags r', 12);
+  await setSlider(page, 'lags d', 12);
   assert.deepEqual(await readStats(page), await expected(page));
   assert.deepEqual(page.record.errors, []);
   await page.close();

@@ -26,6 +26,7 @@ import { computations as timeSeries } from './check-computations/time-series.js'
 import { computations as lifecycle } from './check-computations/lifecycle.js';
 import { computations as retrieval } from './check-computations/retrieval.js';
 import { computations as sentiment } from './check-computations/sentiment.js';
+import { computations as svd } from './check-computations/svd.js';
 
 import { need, opt, scoped } from './check-computations/args.js';
 
@@ -161,6 +162,7 @@ export const computations = {
   ...lifecycle,
   ...retrieval,
   ...sentiment,
+  ...svd,
 };
 
 export const computationNames = Object.keys(computations);

@@ -81,6 +81,7 @@ export const widgets = {
   'model-lifecycle': () => import('./model-lifecycle.js'),
   'rag-retrieval': () => import('./rag-retrieval.js'),
   'sentiment-reviews': () => import('./sentiment-reviews.js'),
+  'svd-compress': () => import('./svd-compress.js'),
 };
 
 export function widgetNames() { return Object.keys(widgets); }

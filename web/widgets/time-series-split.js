@@ -15,7 +15,7 @@ import { SERIES, makeSeries, optimism, validate } from './time-series-split/scen
 
 export const schema = {
   model: { type: 'enum', values: ['neighbours', 'ridge'], default: 'neighbours', description: 'Forecaster on the lag features: mean of the 3 nearest lag vectors, or ridge regression.' },
-  lags: { type: 'int', min: 1, max: 24, default: 12, description: 'Lags r: the model sees the previous r values.' },
+  lags: { type: 'int', min: 1, max: 24, default: 12, description: 'Lags d: the model sees the previous d values.' },
   horizon: { type: 'int', min: 1, max: 24, default: 12, description: 'Forecast horizon: steps forecast ahead, and the size of the hold-out and of each TimeSeriesSplit block.' },
   folds: { type: 'int', min: 2, max: 5, default: 4, description: 'Folds k for both cross-validations.' },
   noise: { type: 'number', min: 0.1, max: 2, default: 0.5, description: 'Standard deviation of the series noise.' },
@@ -68,7 +68,7 @@ function build(ctx) {
     onChange: (v) => { opts.model = v; score(); },
   });
   const sliders = {
-    lags: slider(card.controls, { label: 'lags r', min: 1, max: 24, step: 1, value: opts.lags, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.lags = v; score(); } }),
+    lags: slider(card.controls, { label: 'lags d', min: 1, max: 24, step: 1, value: opts.lags, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.lags = v; score(); } }),
     horizon: slider(card.controls, { label: 'forecast horizon', min: 1, max: 24, step: 1, value: opts.horizon, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.horizon = v; score(); } }),
   };
 
