@@ -5,19 +5,12 @@ import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
 import { scientific } from '../../web/lib/format.js';
 import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
+import { lockChoice, boxVerdict } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
-// Locks a choice in a predict-then-check box; returns the box.
-async function lockIn(scope, id, value) {
-  const box = scope.locator(`[data-predict="${id}"]`);
-  await box.getByRole('combobox').selectOption(value);
-  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
-  return box;
-}
-const verdict = async (box) => ({ result: await box.getAttribute('data-result'), text: await box.getByRole('status').textContent() });
 
 test('activations: φ, φ′ and the chain gradient match the engine; softmax responds', async () => {
   for (const width of [1280, 375]) {
@@ -68,19 +61,19 @@ test('activations: predict, then check — w = 4 shrinks the sigmoid chain\'s gr
   const w = cardAt(page, 0);
   // Refused until sigmoid with w = 1 (the defaults are); then held.
   await w.getByLabel(/^weight w/).fill('2');
-  let box = await lockIn(w, 'activations-sigmoid-w4', 'smaller');
+  let box = await lockChoice(w, 'activations-sigmoid-w4', 'smaller');
   assert.match(await box.getByRole('status').textContent(), /Choose sigmoid and set w to 1 first/);
   await w.getByLabel(/^weight w/).fill('1');
-  box = await lockIn(w, 'activations-sigmoid-w4', 'smaller');
+  box = await lockChoice(w, 'activations-sigmoid-w4', 'smaller');
   assert.match(await box.getByRole('status').textContent(), /Your prediction: smaller\. Now raise the weight w to 4/);
   await w.getByLabel(/^weight w/).fill('4');
-  let v = await verdict(box);
+  let v = await boxVerdict(box);
   assert.equal(v.result, 'held');
   assert.match(v.text, /Your prediction held: you said “smaller”.*from 1\.1\d* × 10⁻¹³ at w = 1 to [34](\.\d+)? × 10⁻²² at w = 4/);
   await w.getByLabel(/^weight w/).fill('1');
-  box = await lockIn(w, 'activations-sigmoid-w4', 'larger');
+  box = await lockChoice(w, 'activations-sigmoid-w4', 'larger');
   await w.getByLabel(/^weight w/).fill('4');
-  v = await verdict(box);
+  v = await boxVerdict(box);
   assert.equal(v.result, 'missed');
   assert.match(v.text, /did not hold: you said “larger”; what happened: “smaller”/);
   assert.deepEqual(page.record.errors, []);

@@ -9,13 +9,6 @@ let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
-const engine = (page, fn, arg) => page.evaluate(async ([src, a]) => {
-  const { loadEngine } = await import('/engine/index.js');
-  const ml = await loadEngine();
-  // eslint-disable-next-line no-new-func
-  return new Function('ml', 'a', src)(ml, a);
-}, [fn, arg]);
-
 test('ai-hierarchy: placing techniques gives instant, explained feedback and a score', async () => {
   const page = await site.newPage({ width: 1280 });
   await page.goto(`${site.base}/lessons/history-of-ai.html`);

@@ -9,13 +9,6 @@ let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
-const engine = (page, fn, arg) => page.evaluate(async ([src, a]) => {
-  const { loadEngine } = await import('/engine/index.js');
-  const ml = await loadEngine();
-  // eslint-disable-next-line no-new-func
-  return new Function('ml', 'a', src)(ml, a);
-}, [fn, arg]);
-
 test('ai-timeline: keyboard, buttons and clicks move between events; the story and links follow', async () => {
   for (const width of [1280, 375]) {
     const page = await site.newPage({ width });

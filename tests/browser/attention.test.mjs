@@ -11,12 +11,6 @@ before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
 // Locks a choice in a predict-then-check box; returns the box.
-async function lockIn(scope, id, value) {
-  const box = scope.locator(`[data-predict="${id}"]`);
-  await box.getByRole('combobox').selectOption(value);
-  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
-  return box;
-}
 const verdict = async (box) => ({ result: await box.getAttribute('data-result'), text: await box.getByRole('status').textContent() });
 
 test('attention: two heads’ weights match the engine; weights are editable; causal mask', async () => {

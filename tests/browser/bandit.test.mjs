@@ -11,13 +11,6 @@ after(async () => { await site.close(); });
 
 // Clicks cell (x, y) of the gridworld board, using the widget's own layout rule (square cells
 // centred horizontally, a 34 px legend strip below).
-async function clickCell(page, board, w, h, x, y) {
-  await board.scrollIntoViewIfNeeded();
-  const box = await board.boundingBox();
-  const size = Math.floor(Math.min(box.width / w, (box.height - 34) / h));
-  const ox = Math.floor((box.width - size * w) / 2);
-  await page.mouse.click(box.x + ox + (x + 0.5) * size, box.y + (y + 0.5) * size);
-}
 
 test('bandit: both learners match the engine; UCB1 ends with less regret', async () => {
   for (const width of [1280, 375]) {

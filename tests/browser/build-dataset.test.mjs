@@ -3,17 +3,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { statIn, assertClean } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
-const stat = (page, card, label) => page.locator(`${card} .dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
-const clean = async (page) => {
-  assert.ok(!/NaN/.test(await page.locator('main').textContent()), 'no NaN on the page');
-  assert.deepEqual(offMachineRequests(page), []);
-  assert.deepEqual(page.record.errors, []);
-};
 
 test('house table and build the dataset: the signal meter is the engine’s validation R²', async () => {
   const page = await site.newPage();
@@ -32,13 +27,13 @@ test('house table and build the dataset: the signal meter is the engine’s vali
   const card = '.c1-build';
   const COLUMN = { size: 0, bedrooms: 1, age: 2, distance: 3, 'shoe size': 4, 'colour code': 5, 'random ID': 6 };
   const toggle = (name) => page.locator(`${card} .c1-toggle[data-column="${COLUMN[name]}"]`).click();
-  assert.equal(await stat(page, card, 'validation R²'), '–');
+  assert.equal(await statIn(page, card, 'validation R²'), '–');
   await toggle('size');
-  const r2Size = Number(await stat(page, card, 'validation R²'));
+  const r2Size = Number(await statIn(page, card, 'validation R²'));
   for (const f of ['bedrooms', 'age', 'distance']) await toggle(f);
-  const r2Best = Number(await stat(page, card, 'validation R²'));
+  const r2Best = Number(await statIn(page, card, 'validation R²'));
   assert.ok(r2Best > r2Size, `informative features raise R²: ${r2Size} → ${r2Best}`);
-  assert.equal(await stat(page, card, 'best possible'), r2Best.toFixed(3));
+  assert.equal(await statIn(page, card, 'best possible'), r2Best.toFixed(3));
   assert.match(await page.locator(`${card} .dw-message`).textContent(), /strongest set/);
   const rawBest = await page.locator(`${card} .c1-meter`).getAttribute('aria-valuenow');
   await toggle('random ID');
@@ -66,9 +61,9 @@ test('house table and build the dataset: the signal meter is the engine’s vali
       return m.score(va.X, va.y).toFixed(3);
     });
   });
-  assert.equal(await stat(page, card, 'validation R²'), expected);
+  assert.equal(await statIn(page, card, 'validation R²'), expected);
   await screenshot(page, 'data-features-labels-1280');
-  await clean(page);
+  await assertClean(page);
   await page.close();
 });
 
@@ -96,7 +91,7 @@ test('build the dataset: the noise-column prediction needs the real columns firs
   await lock('fall');
   await column(6).click();
   assert.equal(await box.getAttribute('data-result'), 'held');
-  await clean(page);
+  await assertClean(page);
   await page.close();
 });
 

@@ -5,19 +5,12 @@ import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
 import { scientific } from '../../web/lib/format.js';
 import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
+import { lockChoice, boxVerdict } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
-// Locks a choice in a predict-then-check box; returns the box.
-async function lockIn(scope, id, value) {
-  const box = scope.locator(`[data-predict="${id}"]`);
-  await box.getByRole('combobox').selectOption(value);
-  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
-  return box;
-}
-const verdict = async (box) => ({ result: await box.getAttribute('data-result'), text: await box.getByRole('status').textContent() });
 
 test('convolution: feature map and pooled values come from the engine; kernels are editable', async () => {
   for (const width of [1280, 375]) {
@@ -69,18 +62,18 @@ test('convolution: predict, then check — with ReLU off three pooled cells turn
   await widgetsReady(page);
   const w = cardAt(page, 0);
   const relu = w.getByLabel('ReLU before pooling');
-  let box = await lockIn(w, 'convolution-relu-off-pool', 'none');
+  let box = await lockChoice(w, 'convolution-relu-off-pool', 'none');
   assert.match(await box.getByRole('status').textContent(), /Your prediction: none\. Now untick/);
   await relu.uncheck();
-  let v = await verdict(box);
+  let v = await boxVerdict(box);
   assert.equal(v.result, 'missed');
   assert.match(v.text, /did not hold: you said “none”; what happened: “1 to 5”\. 3 pooled cells are negative/);
-  box = await lockIn(w, 'convolution-relu-off-pool', 'few');
+  box = await lockChoice(w, 'convolution-relu-off-pool', 'few');
   assert.match(await box.getByRole('status').textContent(), /Turn ReLU back on first/);
   await relu.check();
-  box = await lockIn(w, 'convolution-relu-off-pool', 'few');
+  box = await lockChoice(w, 'convolution-relu-off-pool', 'few');
   await relu.uncheck();
-  v = await verdict(box);
+  v = await boxVerdict(box);
   assert.equal(v.result, 'held');
   assert.match(v.text, /Your prediction held: you said “1 to 5”/);
   assert.deepEqual(page.record.errors, []);

@@ -3,18 +3,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+import { canvasInk, statReader, noNaNInCards, engineBody } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
-const engine = (page, fn, arg) => page.evaluate(async ([src, a]) => {
-  const { loadEngine } = await import('/engine/index.js');
-  const ml = await loadEngine();
-  // eslint-disable-next-line no-new-func
-  return new Function('ml', 'a', src)(ml, a);
-}, [fn, arg]);
 
 test('dot-product: a·b, |a||b|cos ω and the projection match the engine as the vectors move', async () => {
   for (const width of [1280, 375]) {
@@ -26,7 +20,7 @@ test('dot-product: a·b, |a||b|cos ω and the projection match the engine as the
     const message = card.locator('.dw-message');
     const ink = await canvasInk(page, '.dw-card canvas >> nth=1');
     assert.ok(ink.colours > 4, 'vectors drawn');
-    const ref = (a, b) => engine(page, `const [u, v] = a; const p = ml.vectorProjection(u, v);
+    const ref = (a, b) => engineBody(page, `const [u, v] = a; const p = ml.vectorProjection(u, v);
       return { dot: ml.vectorDot(u, v), cos: ml.vectorCosine(u, v), angle: ml.vectorAngle(u, v) * 180 / Math.PI,
                scalar: p.scalar, product: p.normA * p.normB * ml.vectorCosine(u, v) };`, [a, b]);
     let e = await ref([3, 1], [1, 2]);
@@ -100,7 +94,7 @@ test('dot-product: dragging a vector tip with the pointer', async () => {
   await page.mouse.move(tip.x - tip.unit, tip.y - tip.unit, { steps: 5 });
   await page.mouse.up();
   assert.equal(await stat('a'), '(2.000, 2.000)');
-  const dot = await engine(page, 'return ml.vectorDot([2, 2], [1, 2]);');
+  const dot = await engineBody(page, 'return ml.vectorDot([2, 2], [1, 2]);');
   assert.equal(await stat('a · b'), dot.toFixed(3));
   assert.deepEqual(page.record.errors, []);
   await page.close();

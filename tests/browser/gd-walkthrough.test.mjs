@@ -3,18 +3,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { statIn } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
-const stat = (page, card, label) => page.locator(`${card} .dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
-const canvasInk = (page, selector) => page.locator(selector).first().evaluate((c) => {
-  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-  let ink = 0;
-  for (let i = 3; i < d.length; i += 4) if (d[i] > 0) ink++;
-  return ink;
-});
 
 test('gradient-descent walkthrough: w in the table, step 1 as worked by hand, a diverging run summarised', async () => {
   const page = await site.newPage({ reducedMotion: 'reduce' });
@@ -86,7 +80,6 @@ test('gradient-descent walkthrough: the first-step prediction holds (2.2) and mi
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
-
 
 // Seed 004's table: step, a, b, y_pred, error, ∂a, ∂b, loss. Its last row was worked from an
 // error truncated to 0.2332 (exact 0.23328), so cells may differ by one unit in the 4th decimal

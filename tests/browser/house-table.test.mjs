@@ -8,13 +8,6 @@ let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
-const stat = (page, card, label) => page.locator(`${card} .dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
-const clean = async (page) => {
-  assert.ok(!/NaN/.test(await page.locator('main').textContent()), 'no NaN on the page');
-  assert.deepEqual(offMachineRequests(page), []);
-  assert.deepEqual(page.record.errors, []);
-};
-
 test('the house table keeps every column, the price label included, on screen at 375 px', async () => {
   const page = await site.newPage({ width: 375, height: 800 });
   await page.goto(`${site.base}/lessons/data-features-labels.html`);

@@ -3,36 +3,30 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { statIn, paintedPixels } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
-const stat = (page, card, label) => page.locator(`${card} .dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
-const canvasInk = (page, selector) => page.locator(selector).first().evaluate((c) => {
-  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-  let ink = 0;
-  for (let i = 3; i < d.length; i += 4) if (d[i] > 0) ink++;
-  return ink;
-});
 
 test('learning loop: each lap is one engine step and the error shrinks', async () => {
   const page = await site.newPage({ reducedMotion: 'reduce' });
   await page.goto(`${site.base}/lessons/learning-loop.html`);
   await widgetsReady(page);
   const card = '.c1-loop';
-  assert.ok(await canvasInk(page, `${card} canvas`) > 1000, 'the loop is drawn');
+  assert.ok(await paintedPixels(page, `${card} canvas`) > 1000, 'the loop is drawn');
   assert.equal(await page.locator(`${card} button`, { hasText: 'Play' }).textContent(), 'Play', 'reduced motion: no autoplay');
-  const mse0 = Number(await stat(page, card, 'error (MSE)'));
+  const mse0 = Number(await statIn(page, card, 'error (MSE)'));
   const step = page.locator(card).getByRole('button', { name: 'Step', exact: true });
   for (let i = 0; i < 5; i++) await step.click(); // Data → Model → Prediction → Error → Update → Data
-  assert.equal(await stat(page, card, 'lap'), '2');
-  const mse1 = Number(await stat(page, card, 'error (MSE)'));
+  assert.equal(await statIn(page, card, 'lap'), '2');
+  const mse1 = Number(await statIn(page, card, 'error (MSE)'));
   assert.ok(mse1 < mse0, `error shrinks: ${mse0} → ${mse1}`);
   // Play under reduced motion runs one whole lap per press, instantly.
   await page.locator(card).getByRole('button', { name: 'Play' }).click();
-  assert.equal(await stat(page, card, 'lap'), '3');
-  const shown = { mse: await stat(page, card, 'error (MSE)'), w: await stat(page, card, 'w'), b: await stat(page, card, 'b') };
+  assert.equal(await statIn(page, card, 'lap'), '3');
+  const shown = { mse: await statIn(page, card, 'error (MSE)'), w: await statIn(page, card, 'w'), b: await statIn(page, card, 'b') };
   const expected = await page.evaluate(async () => {
     const { loadEngine } = await import('/engine/index.js');
     const ml = await loadEngine();

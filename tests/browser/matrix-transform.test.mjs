@@ -3,18 +3,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+import { canvasInk, statReader, noNaNInCards, engineBody } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
-const engine = (page, fn, arg) => page.evaluate(async ([src, a]) => {
-  const { loadEngine } = await import('/engine/index.js');
-  const ml = await loadEngine();
-  // eslint-disable-next-line no-new-func
-  return new Function('ml', 'a', src)(ml, a);
-}, [fn, arg]);
 
 test('matrix-transform: determinant, eigenvalues and eigenvectors agree with the engine', async () => {
   for (const width of [1280, 375]) {
@@ -26,7 +20,7 @@ test('matrix-transform: determinant, eigenvalues and eigenvectors agree with the
     const message = card.locator('.dw-message');
     const ink = await canvasInk(page, '.dw-card canvas >> nth=0');
     assert.ok(ink.colours > 6, 'plane drawn');
-    const sym = await engine(page, 'return ml.matrix2Eigen([2, 1, 1, 2]);');
+    const sym = await engineBody(page, 'return ml.matrix2Eigen([2, 1, 1, 2]);');
     assert.equal(await stat('det A'), '3.000');
     assert.equal(await stat('λ₁'), sym.values[0].toFixed(3));
     assert.equal(await stat('λ₁'), '3.000');
@@ -34,14 +28,14 @@ test('matrix-transform: determinant, eigenvalues and eigenvectors agree with the
     assert.match(await message.textContent(), /along \(0\.707, 0\.707\) vectors are scaled by 3\.000/);
 
     await card.getByLabel('preset').selectOption('shear');
-    const detShear = await engine(page, 'return ml.matrix2Determinant([1, 1, 0, 1]);');
+    const detShear = await engineBody(page, 'return ml.matrix2Determinant([1, 1, 0, 1]);');
     assert.equal(detShear, 1);
     assert.equal(await stat('det A'), detShear.toFixed(3));
     assert.equal(await stat('area of square'), '× 1.000');
     assert.match(await message.textContent(), /Only one eigen-direction, \(1\.000, 0\.000\)/);
 
     await card.getByLabel('preset').selectOption('rotate');
-    const rot = await engine(page, 'const r = 30 * Math.PI / 180; return ml.matrix2Eigen([Math.cos(r), -Math.sin(r), Math.sin(r), Math.cos(r)]);');
+    const rot = await engineBody(page, 'const r = 30 * Math.PI / 180; return ml.matrix2Eigen([Math.cos(r), -Math.sin(r), Math.sin(r), Math.cos(r)]);');
     assert.equal(await stat('λ₁'), `${rot.re.toFixed(3)} + ${rot.im.toFixed(3)}i`);
     assert.match(await message.textContent(), /No real eigenvectors: this matrix rotates every direction/);
     await card.getByRole('slider', { name: /rotation angle/ }).fill('90');
@@ -57,7 +51,7 @@ test('matrix-transform: determinant, eigenvalues and eigenvectors agree with the
     // Typing an entry: A = [[3, 1], [1, 2]].
     await card.getByLabel('preset').selectOption('symmetric');
     await card.getByLabel('A entry a (row 1, column 1)').fill('3');
-    const typed = await engine(page, 'return { det: ml.matrix2Determinant([3, 1, 1, 2]), e: ml.matrix2Eigen([3, 1, 1, 2]) };');
+    const typed = await engineBody(page, 'return { det: ml.matrix2Determinant([3, 1, 1, 2]), e: ml.matrix2Eigen([3, 1, 1, 2]) };');
     assert.equal(await stat('det A'), typed.det.toFixed(3));
     assert.equal(await stat('λ₁'), typed.e.values[0].toFixed(3));
     await card.getByLabel('A entry b (row 1, column 2)').fill('99');
@@ -67,7 +61,7 @@ test('matrix-transform: determinant, eigenvalues and eigenvectors agree with the
     const canvas = card.locator('canvas').first();
     await canvas.focus();
     await page.keyboard.press('ArrowRight');
-    const keyed = await engine(page, 'return ml.matrix2Determinant([3.1, 1, 1, 2]);');
+    const keyed = await engineBody(page, 'return ml.matrix2Determinant([3.1, 1, 1, 2]);');
     assert.equal(await stat('det A'), keyed.toFixed(3));
     assert.equal(await card.getByLabel('A entry a (row 1, column 1)').inputValue(), '3.1');
     await page.keyboard.press('Enter');

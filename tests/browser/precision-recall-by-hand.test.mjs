@@ -11,24 +11,6 @@ before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
 // The widget's data, rebuilt through the engine exactly as web/lib/scores.js does.
-async function engineMetrics(page, threshold) {
-  return inEngine(page, (ml, t) => ml.scoped((track) => {
-    const model = track(new ml.LogisticRegression());
-    const train = ml.makeBlobs(80, 2, 1.8, 11);
-    const test = ml.makeBlobs(80, 2, 1.8, 11 + 7919);
-    model.setData(train.X, train.cols, train.y);
-    model.setLearningRate(0.5);
-    model.fit(4000);
-    const proba = model.predictProba(test.X);
-    const scores = Array.from({ length: test.rows }, (_, i) => proba[2 * i + 1]);
-    const pred = scores.map((s) => (s >= t ? 1 : 0));
-    return {
-      counts: ml.confusionAtThreshold(test.y, scores, t),
-      accuracy: ml.accuracy(test.y, pred), precision: ml.precision(test.y, pred),
-      recall: ml.recall(test.y, pred), f1: ml.f1Score(test.y, pred),
-    };
-  }), threshold);
-}
 
 test('precision and recall by hand: 80/20/40 gives 0.800, 0.667, 0.727 from the engine; bad input in words', async () => {
   const page = await openLesson(site, 'classification-metrics', { width: 375 });

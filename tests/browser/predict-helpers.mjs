@@ -26,3 +26,17 @@ export async function verdict(scope, id, wait = 15000) {
   for (let t = 0; t < wait && (await box.getAttribute('data-state')) === 'committed'; t += 50) await box.page().waitForTimeout(50);
   return { result: await box.getAttribute('data-result'), text: (await box.getByRole('status').textContent()).trim() };
 }
+
+// Chooses `value` in a choice box and presses Lock in, asserting nothing (for tests of a box that
+// refuses); returns the box.
+export async function lockChoice(scope, id, value) {
+  const box = predictBox(scope, id);
+  await box.getByRole('combobox').selectOption(value);
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  return box;
+}
+
+// { result, text } of a box as it is now (no waiting).
+export async function boxVerdict(box) {
+  return { result: await box.getAttribute('data-result'), text: await box.getByRole('status').textContent() };
+}

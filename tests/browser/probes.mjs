@@ -104,3 +104,29 @@ export async function listenForReports(page) {
 export async function reportedEvents(page) {
   return page.evaluate(() => window.__dwReports.slice());
 }
+
+// The readout labelled `label` in the card matched by a CSS selector (the older widgets' own card
+// classes, e.g. '.c1-sin'), as trimmed text.
+export async function statIn(page, cardSelector, label) {
+  return (await page.locator(`${cardSelector} .dw-stat[data-stat="${label}"] .dw-stat-value`).first().textContent()).trim();
+}
+
+// The number of pixels with any paint (alpha > 0) on the first canvas matching `selector`.
+export function paintedPixels(page, selector) {
+  return page.locator(selector).first().evaluate((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) ink++;
+    return ink;
+  });
+}
+
+// Runs the source text of a function body with `ml` (the site's engine) and `a` (arg) in scope.
+export function engineBody(page, body, arg) {
+  return page.evaluate(async ([src, a]) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const ml = await loadEngine();
+    // eslint-disable-next-line no-new-func
+    return new Function('ml', 'a', src)(ml, a);
+  }, [body, arg]);
+}

@@ -3,17 +3,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { statIn, assertClean } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
-const stat = (page, card, label) => page.locator(`${card} .dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
-const clean = async (page) => {
-  assert.ok(!/NaN/.test(await page.locator('main').textContent()), 'no NaN on the page');
-  assert.deepEqual(offMachineRequests(page), []);
-  assert.deepEqual(page.record.errors, []);
-};
 
 test('rules or learn: feedback with a reason, score, keyboard, replay', async () => {
   const page = await site.newPage();
@@ -32,14 +27,14 @@ test('rules or learn: feedback with a reason, score, keyboard, replay', async ()
     const feedback = await page.locator(`${card} .c1-quiz-feedback`).textContent();
     assert.ok(feedback.includes(item.reason), 'feedback gives the reason');
     assert.match(feedback, i < 6 ? /^Correct/ : /^Not quite/);
-    assert.equal(await stat(page, card, 'score'), `${Math.min(i + 1, 6)} / ${i + 1}`);
+    assert.equal(await statIn(page, card, 'score'), `${Math.min(i + 1, 6)} / ${i + 1}`);
     if (i < 11) await page.keyboard.press('n');
   }
   assert.match(await page.locator(`${card} .dw-message`).textContent(), /Round over: 6 of 12/);
   await screenshot(page, 'rules-or-learning-1280');
   await page.locator(card).getByRole('button', { name: 'Play again' }).click();
-  assert.equal(await stat(page, card, 'score'), '0 / 0');
-  await clean(page);
+  assert.equal(await statIn(page, card, 'score'), '0 / 0');
+  await assertClean(page);
   await page.close();
 });
 

@@ -3,18 +3,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { statIn, paintedPixels } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
-const stat = (page, card, label) => page.locator(`${card} .dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
-const canvasInk = (page, selector) => page.locator(selector).first().evaluate((c) => {
-  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-  let ink = 0;
-  for (let i = 3; i < d.length; i += 4) if (d[i] > 0) ink++;
-  return ink;
-});
 
 test('sin experiment: degree 3 has the lowest test MSE, and the table is the engine’s', async () => {
   const page = await site.newPage();
@@ -22,7 +16,7 @@ test('sin experiment: degree 3 has the lowest test MSE, and the table is the eng
   await widgetsReady(page);
   const card = '.c1-sin';
   assert.ok(await page.locator('.katex').count() > 10, 'math typeset');
-  assert.ok(await canvasInk(page, `${card} canvas`) > 1000, 'the plot is drawn');
+  assert.ok(await paintedPixels(page, `${card} canvas`) > 1000, 'the plot is drawn');
   const rows = await page.locator(`${card} .c1-sin-table tbody tr`).evaluateAll((trs) => trs.map((tr) => ({
     degree: Number(tr.dataset.degree), train: Number(tr.cells[1].textContent), test: Number(tr.cells[2].textContent), verdict: tr.cells[3].textContent,
   })));
@@ -41,10 +35,10 @@ test('sin experiment: degree 3 has the lowest test MSE, and the table is the eng
   assert.deepEqual(rows.map((r) => r.test.toFixed(3)), expected.test);
 
   // The slider adds the current degree as a fourth row and changes the readout.
-  const before = await stat(page, card, 'test MSE');
+  const before = await statIn(page, card, 'test MSE');
   await page.locator(`${card} input[type="range"]`).fill('9');
-  assert.equal(await stat(page, card, 'degree'), '9');
-  assert.notEqual(await stat(page, card, 'test MSE'), before);
+  assert.equal(await statIn(page, card, 'degree'), '9');
+  assert.notEqual(await statIn(page, card, 'test MSE'), before);
   assert.equal(await page.locator(`${card} .c1-sin-table tbody tr`).count(), 4);
   await page.getByRole('button', { name: 'Degree 11' }).click();
   assert.match(await page.locator(`${card} .dw-message`).textContent(), /overfits/);

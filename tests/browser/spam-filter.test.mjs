@@ -3,17 +3,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { statIn, assertClean } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
-const stat = (page, card, label) => page.locator(`${card} .dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
-const clean = async (page) => {
-  assert.ok(!/NaN/.test(await page.locator('main').textContent()), 'no NaN on the page');
-  assert.deepEqual(offMachineRequests(page), []);
-  assert.deepEqual(page.record.errors, []);
-};
 
 test('spam filter: editing the email moves p(spam), and it is the engine’s logistic regression', async () => {
   const page = await site.newPage();
@@ -21,10 +16,10 @@ test('spam filter: editing the email moves p(spam), and it is the engine’s log
   await widgetsReady(page);
   const card = '.c1-spam';
   assert.ok(await page.locator('.katex').count() > 5);
-  const p0 = await stat(page, card, 'p(spam)');
+  const p0 = await statIn(page, card, 'p(spam)');
   await page.locator(card).getByRole('button', { name: 'more: times the word “meeting” appears' }).click();
   await page.locator(card).getByRole('button', { name: 'more: times the word “meeting” appears' }).click();
-  const p1 = await stat(page, card, 'p(spam)');
+  const p1 = await statIn(page, card, 'p(spam)');
   assert.ok(parseFloat(p1) < parseFloat(p0), `"meeting" lowers the spam probability: ${p0} → ${p1}`);
   const expected = await page.evaluate(async () => {
     const { loadEngine } = await import('/engine/index.js');
@@ -69,7 +64,7 @@ test('spam filter: editing the email moves p(spam), and it is the engine’s log
   const probsAfter = await page.locator(`${card} .c1-prob`).allTextContents();
   assert.notDeepEqual(probsAfter, probsBefore);
   await screenshot(page, 'spam-filter-1280');
-  await clean(page);
+  await assertClean(page);
   await page.close();
 });
 
@@ -99,6 +94,6 @@ test('spam filter: the meeting-weight prediction misses ("stay negative") and ho
   await meeting('You are a WINNER').fill('4');
   await meeting('You are a WINNER').dispatchEvent('change');
   assert.equal(await box.getAttribute('data-result'), 'held');
-  await clean(page);
+  await assertClean(page);
   await page.close();
 });

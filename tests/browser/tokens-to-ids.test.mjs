@@ -9,8 +9,6 @@ let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
-const fixed = (v, d) => { const s = v.toFixed(d); return /^-0\.?0*$/.test(s) ? s.slice(1) : s; };
-
 async function open(width, colorScheme = 'light') {
   const page = await site.newPage({ width });
   await page.emulateMedia({ colorScheme });

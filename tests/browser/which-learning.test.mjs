@@ -2,17 +2,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { statIn, assertClean } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
-const stat = (page, card, label) => page.locator(`${card} .dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
-const clean = async (page) => {
-  assert.ok(!/NaN/.test(await page.locator('main').textContent()), 'no NaN on the page');
-  assert.deepEqual(offMachineRequests(page), []);
-  assert.deepEqual(page.record.errors, []);
-};
 
 test('which kind of learning: drag onto a bin, tap a bin, keys 1–4', async () => {
   const page = await site.newPage();
@@ -36,22 +31,22 @@ test('which kind of learning: drag onto a bin, tap a bin, keys 1–4', async () 
   await page.mouse.up();
   assert.match(await page.locator(`${card} .c1-quiz-feedback`).textContent(), /^Correct/);
   assert.ok((await page.locator(`${card} .c1-quiz-feedback`).textContent()).includes(item.reason));
-  assert.equal(await stat(page, card, 'score'), '1 / 1');
+  assert.equal(await statIn(page, card, 'score'), '1 / 1');
   await page.locator(card).getByRole('button', { name: 'Next scenario' }).click();
   // 2. Tap a wrong bin.
   item = await answerOf();
   const wrong = ['supervised', 'unsupervised', 'reinforcement', 'self-supervised'].find((c) => c !== item.answer);
   await page.locator(`${card} .c1-choice[data-choice="${wrong}"]`).click();
   assert.match(await page.locator(`${card} .c1-quiz-feedback`).textContent(), /^Not quite/);
-  assert.equal(await stat(page, card, 'score'), '1 / 2');
+  assert.equal(await statIn(page, card, 'score'), '1 / 2');
   await page.keyboard.press('n');
   // 3. Keyboard digit.
   item = await answerOf();
   const digit = String(['supervised', 'unsupervised', 'reinforcement', 'self-supervised'].indexOf(item.answer) + 1);
   await page.keyboard.press(digit);
-  assert.equal(await stat(page, card, 'score'), '2 / 3');
+  assert.equal(await statIn(page, card, 'score'), '2 / 3');
   await screenshot(page, 'kinds-of-learning-1280');
-  await clean(page);
+  await assertClean(page);
   await page.close();
 });
 
