@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+import { canvasInk, statReader, noNaNInCards, assertFitsClean } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -80,11 +80,7 @@ test('deep-q: readouts match the engine, keyboard, setups, runaway warning, 375 
     await page.keyboard.press('ArrowRight');
     assert.equal(await stat('episodes'), '0');
 
-    assert.ok(await noNaNInCards(page));
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `no horizontal scroll at ${width} px (${overflow})`);
-    assert.deepEqual(page.record.errors, []);
-    assert.deepEqual(offMachineRequests(page), []);
+    await assertFitsClean(page, width);
     await page.close();
   }
 });

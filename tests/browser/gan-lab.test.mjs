@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+import { canvasInk, statReader, noNaNInCards, assertFitsClean } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -85,11 +85,7 @@ test('gan-lab: readouts match the engine, keyboard drives every control, presets
     // A learning rate at the top of its range is accepted (no error) and Reset returns to round 0.
     await card.getByRole('button', { name: 'Reset' }).click();
     assert.equal(await stat('Round'), '0');
-    assert.ok(await noNaNInCards(page));
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `no horizontal scroll at ${width} px (${overflow})`);
-    assert.deepEqual(page.record.errors, []);
-    assert.deepEqual(offMachineRequests(page), []);
+    await assertFitsClean(page, width);
     await page.close();
   }
 });

@@ -130,3 +130,13 @@ export function engineBody(page, body, arg) {
     return new Function('ml', 'a', src)(ml, a);
   }, [body, arg]);
 }
+
+// A page at `width` px is whole: no NaN in a widget, nothing wider than the screen, no console
+// errors, nothing fetched from off the machine.
+export async function assertFitsClean(page, width) {
+  assert.ok(await noNaNInCards(page), 'no NaN shown in a widget');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `no horizontal scroll at ${width} px (${overflow})`);
+  assert.deepEqual(page.record.errors, []);
+  assert.deepEqual(offMachineRequests(page), []);
+}

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
-import { statReader, noNaNInCards } from './probes.mjs';
+import { statReader, noNaNInCards, assertFitsClean } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -64,11 +64,7 @@ test('sentiment-reviews: readouts match the engine; examples and word pairs by k
     assert.equal(await box.getAttribute('maxlength'), '200');
 
     await screenshot(page, `sentiment-reviews-${width}`);
-    assert.ok(await noNaNInCards(page));
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `no horizontal scroll at ${width} px (${overflow})`);
-    assert.deepEqual(page.record.errors, []);
-    assert.deepEqual(offMachineRequests(page), []);
+    await assertFitsClean(page, width);
     await page.close();
   }
 });
