@@ -5,6 +5,7 @@
 #include "dw/errors.hpp"
 #include "dw/feature_transform.hpp"
 #include "dw/mlp.hpp"
+#include "gradient_check.hpp"
 
 using dw::Activation;
 using dw::LossKind;
@@ -16,25 +17,9 @@ using dw::Vector;
 using Catch::Matchers::Contains;
 
 namespace {
-// Central differences (L(θ + h e_k) − L(θ − h e_k)) / 2h for every parameter, compared with
-// the analytic back-propagated gradient.
+// Every parameter's gradient against central differences of the training loss.
 void checkGradient(Mlp& m) {
-  Vector theta = m.params();
-  Vector g = m.gradient();
-  REQUIRE(g.size() == theta.size());
-  const double h = 1e-5;
-  for (dw::Index k = 0; k < theta.size(); ++k) {
-    Vector up = theta, down = theta;
-    up(k) += h;
-    down(k) -= h;
-    m.setParams(up);
-    double lu = m.loss();
-    m.setParams(down);
-    double ld = m.loss();
-    INFO("parameter " << k);
-    CHECK(g(k) == Approx((lu - ld) / (2 * h)).epsilon(1e-6).margin(1e-9));
-  }
-  m.setParams(theta);
+  checkCentralDifferences(m, [](Mlp& net) { return net.loss(); }, 1e-6, 1e-9);
 }
 
 double trainAccuracy(const dw::Dataset& d, OptimizerKind opt, double lr, int steps) {

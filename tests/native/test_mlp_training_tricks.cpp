@@ -10,6 +10,7 @@
 #include "dw/datasets.hpp"
 #include "dw/errors.hpp"
 #include "dw/mlp.hpp"
+#include "gradient_check.hpp"
 #include "dw/training_tricks.hpp"
 
 using dw::Activation;
@@ -29,22 +30,7 @@ constexpr double kMlpTricksLoss = 0.63850884769241323;
 // Central differences of batchModeLoss() (training mode, batch statistics over all points)
 // against gradient(), parameter by parameter (γ and β included).
 void checkBatchModeGradient(Mlp& m) {
-  Vector theta = m.params();
-  Vector g = m.gradient();
-  REQUIRE(g.size() == theta.size());
-  const double h = 1e-5;
-  for (dw::Index k = 0; k < theta.size(); ++k) {
-    Vector up = theta, down = theta;
-    up(k) += h;
-    down(k) -= h;
-    m.setParams(up);
-    double lu = m.batchModeLoss();
-    m.setParams(down);
-    double ld = m.batchModeLoss();
-    INFO("parameter " << k);
-    CHECK(g(k) == Approx((lu - ld) / (2 * h)).epsilon(1e-5).margin(1e-8));
-  }
-  m.setParams(theta);
+  checkCentralDifferences(m, [](Mlp& net) { return net.batchModeLoss(); }, 1e-5, 1e-8);
 }
 }  // namespace
 
