@@ -66,8 +66,14 @@ test('deep-q: readouts match the engine, keyboard, setups, runaway warning, 375 
     // No target network: the values run away and the card says so.
     const setup = card.getByLabel('setup');
     await setup.focus();
+    const replaySlider = card.getByRole('slider', { name: /replay size/ });
+    const syncSlider = card.getByRole('slider', { name: /target sync every/ });
+    assert.ok(await replaySlider.isEnabled() && await syncSlider.isEnabled(), 'the DQN setup uses both');
     await setup.selectOption('no-target');
     assert.equal(await stat('episodes'), '0');
+    // A setup without a target network ignores the sync slider, and says so by disabling it.
+    assert.ok(await replaySlider.isEnabled());
+    assert.ok(await syncSlider.isDisabled());
     await train.click();
     await train.click();
     await train.click();

@@ -112,6 +112,10 @@ function build(ctx) {
 
   function resetAgent(text) {
     attempt(card, () => { configure(agent, opts, world); configureTable(table, world, opts.seed); });
+    // A setup without replay or without a target network ignores that slider: say so by disabling it.
+    const setup = SETUPS[opts.setup] || SETUPS.full;
+    sliders.replay.setDisabled(!setup.replay);
+    sliders.targetSync.setDisabled(!setup.target);
     trail = [pos()];
     success = NaN;
     successAt = -1;
