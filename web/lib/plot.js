@@ -107,12 +107,20 @@ export class Plot {
     }
     // When both axes start at 0 the corner gets one "0" (the x axis's), not two side by side.
     const sharedZero = x0 === 0 && y0 === 0;
+    // The y label sits in the top-left corner (x from 4, y from 0 to about 14 px); a tick number
+    // that would print over it is left out (its grid line stays).
+    c.font = `12px ${t.font}`;
+    const labelRight = yLabel ? 4 + c.measureText(yLabel).width : -Infinity;
+    c.font = `11px ${t.mono}`;
     for (const v of niceTicks(y0, y1, yTicks)) {
       const Y = Math.round(this.py(v)) + 0.5;
       c.beginPath(); c.moveTo(this.margin.left, Y); c.lineTo(this.width - this.margin.right, Y); c.stroke();
       if (sharedZero && v === 0) continue;
+      const text = formatTick(v);
+      const left = this.margin.left - 6 - c.measureText(text).width;
+      if (Y - 7 < 14 && left < labelRight) continue;
       c.textAlign = 'right'; c.textBaseline = 'middle';
-      c.fillText(formatTick(v), this.margin.left - 6, Y);
+      c.fillText(text, this.margin.left - 6, Y);
     }
     c.font = `12px ${t.font}`;
     if (xLabel) { c.textAlign = 'right'; c.textBaseline = 'bottom'; c.fillText(xLabel, this.width - this.margin.right, this.height - 1); }
