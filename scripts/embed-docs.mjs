@@ -279,12 +279,13 @@ export function renderEmbeddingMarkdown(catalogue) {
   return lines.join('\n');
 }
 
+// A long snippet scrolls sideways; tabindex lets a keyboard reach and scroll it (as lesson pages do).
 export function renderGallery(catalogue) {
   const items = catalogue.map((w) => {
     const snippet = `<dw-widget name="${w.name}"${exampleAttributes(w.options)}></dw-widget>`;
     return `<section class="gallery-item" id="w-${esc(w.name)}">
 <h2>${esc(w.meta.title)} <code>${esc(w.name)}</code></h2>
-<pre><code>${esc(snippet)}</code></pre>
+<pre tabindex="0"><code>${esc(snippet)}</code></pre>
 <dw-widget name="${esc(w.name)}"></dw-widget>
 </section>`;
   }).join('\n');
