@@ -5,8 +5,12 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { offMachineRequests, outputDir, screenshot, widgetsReady } from './browser.mjs';
 
-export async function openLesson(site, slug, { width = 1280, reducedMotion = 'no-preference' } = {}) {
+// Dialogs the page opens (alert, confirm) are dismissed and their texts kept in page.dialogs.
+export async function openLesson(site, slug, { width = 1280, reducedMotion = 'no-preference', colorScheme = 'light' } = {}) {
   const page = await site.newPage({ width, reducedMotion });
+  await page.emulateMedia({ colorScheme });
+  page.dialogs = [];
+  page.on('dialog', (d) => { page.dialogs.push(d.message()); d.dismiss(); });
   await page.goto(`${site.base}/lessons/${slug}.html`);
   await widgetsReady(page);
   return page;
@@ -79,6 +83,14 @@ export async function assertClean(page) {
   assert.ok(!/NaN/.test(text), 'no "NaN" text on the page');
   assert.deepEqual(offMachineRequests(page), []);
   assert.deepEqual(page.record.errors, []);
+}
+
+// The checks a test of a lesson page ends with, for the widgets only (typeset math may hold the
+// letters "NaN"): no NaN in a card, no console errors, nothing off the machine.
+export async function assertCardsClean(page) {
+  assert.ok(await noNaNInCards(page), 'no NaN shown in a widget');
+  assert.deepEqual(page.record.errors, []);
+  assert.deepEqual(offMachineRequests(page), []);
 }
 
 // The same ending with pictures (the page and each card), math typeset, and the page closed.

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
-import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+import { canvasInk, statReader, noNaNInCards, assertCardsClean } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -67,9 +67,7 @@ test('time-series-split: readouts are the engine\'s; the model menu and the slid
 
   await page.getByRole('button', { name: 'New series' }).click();
   assert.deepEqual(await readStats(page), await expected(page, { model: 'ridge', lags: 3, horizon: 6, seed: 5 }));
-  assert.ok(await noNaNInCards(page));
-  assert.deepEqual(page.record.errors, []);
-  assert.deepEqual(offMachineRequests(page), []);
+  await assertCardsClean(page);
   await page.close();
 });
 

@@ -3,21 +3,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+import { canvasInk, statReader, noNaNInCards, openLesson } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
-async function open(width, colorScheme = 'light') {
-  const page = await site.newPage({ width });
-  await page.emulateMedia({ colorScheme });
-  page.dialogs = [];
-  page.on('dialog', (d) => { page.dialogs.push(d.message()); d.dismiss(); });
-  await page.goto(`${site.base}/lessons/text-to-numbers.html`);
-  await widgetsReady(page);
-  return page;
-}
+const open = (width, colorScheme = 'light') => openLesson(site, 'text-to-numbers', { width, colorScheme });
 
 test('tokens-to-ids: live tokens, ids and bag-of-words counts from the engine; hostile text stays text', async () => {
   for (const width of [1280, 375]) {

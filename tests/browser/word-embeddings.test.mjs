@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+import { canvasInk, statReader, noNaNInCards, openLesson } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -11,15 +11,7 @@ after(async () => { await site.close(); });
 
 const fixed = (v, d) => { const s = v.toFixed(d); return /^-0\.?0*$/.test(s) ? s.slice(1) : s; };
 
-async function open(width, colorScheme = 'light') {
-  const page = await site.newPage({ width });
-  await page.emulateMedia({ colorScheme });
-  page.dialogs = [];
-  page.on('dialog', (d) => { page.dialogs.push(d.message()); d.dismiss(); });
-  await page.goto(`${site.base}/lessons/text-to-numbers.html`);
-  await widgetsReady(page);
-  return page;
-}
+const open = (width, colorScheme = 'light') => openLesson(site, 'text-to-numbers', { width, colorScheme });
 
 test('word-embeddings: cosine ranking and analogy equal the engine; click and keys select words', async () => {
   for (const [width, scheme] of [[1280, 'light'], [375, 'dark']]) {
