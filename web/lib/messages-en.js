@@ -3,8 +3,6 @@
 // whose words depend on its parameters.
 import { countOf } from './format.js';
 
-const plural = (n, one, many = `${one}s`) => `${n} ${Number(n) === 1 ? one : many}`;
-
 export const en = {
   // widget.js: the card around every widget
   'widget.loading': 'Loading the learning engine…',
@@ -81,15 +79,15 @@ export const en = {
   'csv.empty': 'The file is empty: expected lines such as "{example}".',
   'csv.notText': 'The file is not text: a CSV file is plain lines of numbers separated by commas (save it as "CSV" from a spreadsheet).',
   'csv.columns': ({ dims, label }) => `${dims === 1 ? 'x' : dims === 2 ? 'x1, x2' : `${dims} features`}${label === 'value' ? ' and a value' : label ? ' and a label' : ''}`,
-  'csv.tooFewValues': ({ line, have, what, need }) => `line ${line} has ${plural(have, 'value')}, ${what} ${need === 1 ? 'is' : 'are'} needed`,
+  'csv.tooFewValues': ({ line, have, what, need }) => `line ${line} has ${countOf(have, 'value')}, ${what} ${need === 1 ? 'is' : 'are'} needed`,
   'csv.notANumber': 'line {line} has a value that is not a number ("{text}")',
   'csv.outsidePlot': 'line {line}: the point ({x}, {y}) lies outside the plot (x from {x0} to {x1}, y from {y0} to {y1})',
   'csv.outsideRange': 'line {line}: the value {value} lies outside {lo} … {hi}',
   'csv.labelOutside': ({ line, kind, value, lo, hi }) => `line ${line}: the ${kind === 'value' ? 'value' : 'label'} ${value} is outside ${lo} … ${hi}`,
-  'csv.refused': ({ problems, more }) => `The CSV could not be used: ${problems}${more ? ` (and ${plural(more, 'more problem')})` : ''}.`,
-  'csv.skipped': ({ count, problems, more }) => `${plural(count, 'line')} skipped: ${problems}${more ? ` (and ${plural(more, 'more line')})` : ''}.`,
+  'csv.refused': ({ problems, more }) => `The CSV could not be used: ${problems}${more ? ` (and ${countOf(more, 'more problem')})` : ''}.`,
+  'csv.skipped': ({ count, problems, more }) => `${countOf(count, 'line')} skipped: ${problems}${more ? ` (and ${countOf(more, 'more line')})` : ''}.`,
   'csv.noPoint': ({ skipped }) => `No point could be read${skipped ? `: ${skipped}` : '.'}`,
-  'csv.tooFewPoints': ({ count, min, also }) => `The file holds ${plural(count, 'usable point')}; at least ${min} are needed.${also ? ` ${also}` : ''}`,
+  'csv.tooFewPoints': ({ count, min, also }) => `The file holds ${countOf(count, 'usable point')}; at least ${min} are needed.${also ? ` ${also}` : ''}`,
   'csv.tooManyPoints': 'The file holds {count} points; at most {max} can be used here.',
   'csv.ignoredColumn': ({ dims }) => `The ${dims === 1 ? 'second' : dims === 2 ? 'third' : 'last'} column was ignored: this widget uses the positions only.`,
   'csv.ignoredAfterLabel': 'Columns after the label were ignored.',
