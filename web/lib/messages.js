@@ -12,10 +12,13 @@ import { en } from './messages-en.js';
 
 const tables = new Map([['en', en]]);
 
-// Adds (or extends) a language's table: { key: string | (params) => string }.
-export function addMessages(lang, table) {
+// Adds (or extends) a language's table: { key: string | (params) => string }. With keep, keys the
+// table already has stay as they are (a widget's English words, added each time it mounts, never
+// replace what a page set up before).
+export function addMessages(lang, table, { keep = false } = {}) {
   const code = String(lang).toLowerCase();
-  tables.set(code, { ...(tables.get(code) || {}), ...table });
+  const current = tables.get(code) || {};
+  tables.set(code, keep ? { ...table, ...current } : { ...current, ...table });
 }
 
 // The language that applies to `element`: the nearest lang attribute, else English.

@@ -1,6 +1,11 @@
 // The one way a widget is mounted. Each widget module exports
 //   schema            its options table (see schema.js)
 //   meta              { title, hint }
+//   messages          its English words, from its own <name>.messages.js module (beside the
+//                     widget's file, or messages.js in its folder): { '<name>.key': string |
+//                     (params) => string }, read through ctx.t('<name>.key', params). Its
+//                     '<name>.title' and '<name>.hint' are the card's heading and hint, and meta
+//                     takes them from the table.
 //   mount(el, opts)   → { update(opts), destroy(), ready: Promise }
 // and implements mount by calling mountWidget(el, opts, { schema, meta, build }), where
 // build(ctx) sets up canvases/controls with the loaded engine and returns
@@ -52,7 +57,7 @@ import { canonicalOptions, changedOptionText, resolveOptions, schemaName } from 
 import { createCard, describeError, el } from './ui.js';
 import { bindAddress, claimNamespace, fragmentFor } from './address-state.js';
 import { createShareControl, decodeState, elementSnippet, encodeState, frameAddress, frameSnippet } from './share.js';
-import { languageOf, messageFunction } from './messages.js';
+import { addMessages, languageOf, messageFunction } from './messages.js';
 
 // Set by the code that mounts a widget for a page (embed.js, embed-frame.js) as a key of the
 // options: { name, source: 'attribute' | 'address' | 'options' }. A symbol, so it can never be
@@ -194,14 +199,20 @@ export function createWidgetContext(base) {
   };
 }
 
-export function mountWidget(element, options, { schema, meta, build }) {
+export function mountWidget(element, options, { schema, meta, build, messages }) {
   if (!element || typeof element.append !== 'function') throw new TypeError('mount: expected a DOM element to mount into');
   const context = (options && options[MOUNT_CONTEXT]) || {};
   const source = context.source || 'options';
   const name = context.name || (element.dataset && element.dataset.widget) || meta.title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   const { common, rest } = splitCommon(options);
-  // Every text the runtime shows goes through t, in the language around the widget (messages.js).
+  // Every text the runtime and the widget show goes through t, in the language around the widget
+  // (messages.js). A widget's English words join the table the first time it mounts; another
+  // language adds the same keys with addMessages(lang, …).
+  if (messages) addMessages('en', messages, { keep: true });
   const t = messageFunction(languageOf(element));
+  // The card's title and hint are words too: '<widget>.title' and '<widget>.hint' in its table.
+  const prefix = messages ? Object.keys(messages)[0].split('.')[0] : '';
+  const cardMeta = prefix && `${prefix}.title` in messages ? { title: t(`${prefix}.title`), hint: t(`${prefix}.hint`) } : meta;
   const showShare = !(common.share === false || OFF.test(String(common.share ?? '')));
 
   // Values of the keys present in `raw`, resolved, laid over `values`.
@@ -267,7 +278,7 @@ export function mountWidget(element, options, { schema, meta, build }) {
     scoreSinceComplete = false;
   };
   function makeCard() {
-    card = createCard(element, meta, t);
+    card = createCard(element, cardMeta, t);
     card.card.addEventListener('dw:score', onScore);
     card.card.addEventListener('dw:complete', onComplete);
     if (showShare) createShareControl(card, describeShare);

@@ -6,6 +6,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
+import { messages } from './primer-slope.messages.js';
 
 export const schema = {
   x: { type: 'number', min: -3, max: 3, default: 2, description: 'The point’s input x.' },
@@ -15,29 +16,26 @@ export const schema = {
   h: { type: 'number', min: 0.05, max: 2, default: 1, description: 'The run h of the chord from w to w + h.' },
 };
 
-export const meta = {
-  title: 'The slope of the loss: ∂L/∂w',
-  hint: 'Move w with the slider, or drag the dot along the curve (arrow keys when the figure has focus). The solid line touches the curve; its slope is ∂L/∂w. Shrink h and the dashed chord’s slope closes in on it.',
-};
+export const meta = { title: messages['primer-slope.title'], hint: messages['primer-slope.hint'] };
 
 const W0 = -1; const W1 = 5;
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   let w = opts.w;
   let h = opts.h;
   let curve = { ws: [], ls: [] };
   let now = { loss: NaN, grad: NaN, chord: NaN, ahead: NaN };
   const model = ctx.own(new ml.LinearRegression());
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 240, maxHeight: 420, domain: [W0, W1, 0, 1], label: 'The loss L(w) with its tangent', onResize: () => ctx.requestDraw(draw) }));
-  const wSlider = slider(card.controls, { label: 'w', min: W0, max: W1, step: 0.1, value: w, format: (v) => formatNumber(v, 1), onInput: (v) => { w = v; compute(); } });
-  const hSlider = slider(card.controls, { label: 'chord run h', min: 0.05, max: 2, step: 0.05, value: h, format: (v) => formatNumber(v, 2), onInput: (v) => { h = v; compute(); } });
-  const stat = { loss: card.stat('L(w)'), grad: card.stat('∂L/∂w'), chord: card.stat('chord slope, w to w + h') };
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 240, maxHeight: 420, domain: [W0, W1, 0, 1], label: t('primer-slope.plot'), onResize: () => ctx.requestDraw(draw) }));
+  const wSlider = slider(card.controls, { label: t('primer-slope.slider.w'), min: W0, max: W1, step: 0.1, value: w, format: (v) => formatNumber(v, 1), onInput: (v) => { w = v; compute(); } });
+  const hSlider = slider(card.controls, { label: t('primer-slope.slider.h'), min: 0.05, max: 2, step: 0.05, value: h, format: (v) => formatNumber(v, 2), onInput: (v) => { h = v; compute(); } });
+  const stat = { loss: card.stat(t('primer-slope.stat.loss')), grad: card.stat(t('primer-slope.stat.grad')), chord: card.stat(t('primer-slope.stat.chord')) };
 
   const lossAt = (v) => { model.setParams([v, opts.b]); return model.loss(); };
   function setData() {
@@ -58,10 +56,10 @@ function build(ctx) {
     stat.grad.set(formatNumber(now.grad, 2));
     stat.chord.set(formatNumber(now.chord, 2));
     const g = formatNumber(now.grad, 2);
-    if (Math.abs(now.grad) < 1e-9) card.setMessage(`∂L/∂w = 0: the tangent is flat. This w is the bottom of the curve.`, 'ok');
-    else if (now.grad < 0) card.setMessage(`∂L/∂w = ${g}: the loss falls as w grows, about ${formatNumber(-now.grad, 2)} for each unit (while the step is small). Increase w to go downhill.`, 'info');
-    else card.setMessage(`∂L/∂w = ${g}: the loss rises as w grows, about ${g} for each unit (while the step is small). Decrease w to go downhill.`, 'info');
-    plot.canvas.setAttribute('aria-label', `Loss curve over w with b = ${formatNumber(opts.b, 1)}; at w = ${formatNumber(w, 1)} the loss is ${formatNumber(now.loss, 2)} and the slope ${g}`);
+    if (Math.abs(now.grad) < 1e-9) card.setMessage(t('primer-slope.flat'), 'ok');
+    else if (now.grad < 0) card.setMessage(t('primer-slope.falling', { grad: g, drop: formatNumber(-now.grad, 2) }), 'info');
+    else card.setMessage(t('primer-slope.rising', { grad: g }), 'info');
+    plot.canvas.setAttribute('aria-label', t('primer-slope.figure', { b: formatNumber(opts.b, 1), w: formatNumber(w, 1), loss: formatNumber(now.loss, 2), grad: g }));
     ctx.requestDraw(draw);
   }
 
@@ -69,7 +67,7 @@ function build(ctx) {
     plot.refreshTheme();
     const th = plot.theme;
     plot.begin();
-    plot.axes({ xLabel: 'w', yLabel: 'L(w)' });
+    plot.axes({ xLabel: t('primer-slope.axis.x'), yLabel: t('primer-slope.axis.y') });
     plot.clipToArea(() => {
       plot.path(curve.ws, curve.ls, { color: th.loss, width: 2 });
       if (Number.isFinite(now.grad)) plot.segment(W0, now.loss + now.grad * (W0 - w), W1, now.loss + now.grad * (W1 - w), { color: th.model, width: 2 });

@@ -1,0 +1,57 @@
+// Each widget's own words (web/widgets/<name>.messages.js, or <name>/messages.js in a widget's
+// folder): keys are the widget's name plus a dot, every key the widget's code asks for exists,
+// every word in the table is used, the card's title and hint come from it, and a converted widget
+// has no learner-visible text left inline in the places text usually sits.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { addMessages, messageFunction } from '../../web/lib/messages.js';
+
+const widgetsDir = path.resolve(import.meta.dirname, '../../web/widgets');
+const registry = fs.readFileSync(path.join(widgetsDir, 'registry.js'), 'utf8');
+const names = [...registry.matchAll(/^\s+'([a-z0-9-]+)': \(\) => import\('\.\/([\w-]+)\.js'\)/gm)].map((m) => m[1]);
+
+// The widget's sources: its module and, when it has one, the folder of the same name.
+function sourcesOf(name) {
+  const files = [path.join(widgetsDir, `${name}.js`)];
+  const dir = path.join(widgetsDir, name);
+  if (fs.existsSync(dir)) files.push(...fs.readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'messages.js').map((f) => path.join(dir, f)));
+  return files.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+}
+function tableFileOf(name) {
+  return [path.join(widgetsDir, `${name}.messages.js`), path.join(widgetsDir, name, 'messages.js')].find((f) => fs.existsSync(f));
+}
+
+const converted = [];
+for (const name of names) {
+  const file = tableFileOf(name);
+  if (file) converted.push({ name, messages: (await import(file)).messages, code: sourcesOf(name) });
+}
+
+test('the registry lists the widgets and some have their own message tables', () => {
+  assert.ok(names.length >= 80, `${names.length} widgets`);
+  assert.ok(converted.length >= 1);
+});
+
+for (const { name, messages, code } of converted) {
+  test(`${name}: its table is complete, used, and its text is not inline`, () => {
+    const keys = Object.keys(messages);
+    assert.deepEqual(keys.filter((k) => !k.startsWith(`${name}.`)), [], 'every key starts with the widget name');
+    assert.ok(`${name}.title` in messages && `${name}.hint` in messages, 'the card title and hint are in the table');
+    assert.match(code, /mountWidget\([^)]*\bmessages\b/, 'the table is handed to mountWidget');
+    // Keys asked for literally, and keys built from a literal stem (t(`name.stem.${…}`)).
+    const asked = [...code.matchAll(/\bt\('([\w.-]+)'/g)].map((m) => m[1]);
+    const stems = [...code.matchAll(/\bt\(`([\w.-]+\.)\$\{/g)].map((m) => m[1]);
+    assert.deepEqual([...new Set(asked)].filter((k) => k.startsWith(`${name}.`) && !(k in messages)), [], 'keys the code asks for exist');
+    const used = (k) => asked.includes(k) || stems.some((s) => k.startsWith(s)) || k === `${name}.title` || k === `${name}.hint`;
+    assert.deepEqual(keys.filter((k) => !used(k)), [], 'every message is used');
+    // Text a learner reads, still written inline: a quoted phrase (two words or more) as a stat
+    // name, a message, a label, an aria-label or a button's text.
+    const inline = [...code.matchAll(/(?:card\.stat|setMessage|button|setAttribute\('aria-label',|label:|text:)\s*\(?\s*(['`])[A-Za-z][^'`]*\s[^'`]*\1/g)].map((m) => m[0]);
+    assert.deepEqual(inline, [], 'no learner-visible phrase left inline');
+    addMessages('en', messages, { keep: true });
+    const t = messageFunction('en');
+    for (const k of keys) assert.equal(typeof t(k, {}), 'string', k);
+  });
+}
