@@ -11,7 +11,7 @@ const made = [];
 const make = (name) => { const m = MODELS[name].make(ml); made.push(m); return m; };
 const data = moons(ml, D.points, D.noise, D.seed);
 
-test('worked example: three folds give T = 3.0 with 2 df and p ≈ 0.095', () => {
+test('worked example: three folds give t_Δ = 3.0 with 2 df and p ≈ 0.095', () => {
   const r = computations['paired-t'](ml, { a: [0.82, 0.86, 0.84], b: [0.80, 0.81, 0.82] });
   assert.equal(r.mean.toFixed(2), '0.03');
   assert.equal(r.sd.toFixed(4), '0.0173');
@@ -44,7 +44,7 @@ test('worked example: McNemar with n01 = 5, n10 = 1', () => {
   assert.equal(r.chi2p.toFixed(3), '0.221');
 });
 
-test('the widget’s defaults: forest 0.920 vs logistic 0.850, 7 fold wins and no loss, T = 3.77, p = 0.0044, permutation 0.0156', () => {
+test('the widget’s defaults: forest 0.920 vs logistic 0.850, 7 fold wins and no loss, t_Δ = 3.77, p = 0.0044, permutation 0.0156', () => {
   const a = make(D.modelA);
   const b = make(D.modelB);
   assert.equal(D.modelA, 'forest');
