@@ -46,12 +46,20 @@ export function createServer(dir, { csp = null } = {}) {
     if (!file.startsWith(rootDir)) { res.writeHead(403).end('Forbidden'); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     const encoding = precompressedEncoding(file, req.headers['accept-encoding']);
-    fs.readFile(encoding ? `${file}.${encoding.ext}` : file, (err, data) => {
-      if (err) { res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found'); return; }
-      const headers = { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
+    const served = encoding ? `${file}.${encoding.ext}` : file;
+    fs.stat(served, (statErr, stat) => {
+      if (statErr || !stat.isFile()) { res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found'); return; }
+      // no-cache with a validator: the browser asks each time and gets "304 Not Modified" for a
+      // file it has, so a reload reuses what it downloaded and compiled (the WASM module above all).
+      const etag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}${encoding ? `-${encoding.ext}` : ''}"`;
+      const headers = { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding', ETag: etag };
       if (encoding) headers['Content-Encoding'] = encoding.name;
       if (csp) headers['Content-Security-Policy'] = csp;
-      res.writeHead(200, headers).end(data);
+      if (req.headers['if-none-match'] === etag) { res.writeHead(304, headers).end(); return; }
+      fs.readFile(served, (err, data) => {
+        if (err) { res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found'); return; }
+        res.writeHead(200, headers).end(data);
+      });
     });
   });
 }
