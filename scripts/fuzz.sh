@@ -11,12 +11,20 @@ seconds=${1:-120}
 runs=${2:-50000}
 root=${BUILD_ROOT:-build}/fuzz
 mkdir -p "$root/corpus"
-flags="-std=c++17 -O1 -g -fno-omit-frame-pointer -ffp-contract=off -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -DNDEBUG -Iengine/include -isystem /usr/include/eigen3"
+# Line tables (not full debug info) are enough for a symbolised sanitizer report, and Eigen parsed
+# once into a precompiled header: together about a third less compiling on a fresh machine.
+flags="-std=c++17 -O1 -gline-tables-only -fno-omit-frame-pointer -ffp-contract=off -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -DNDEBUG -Iengine/include -isystem /usr/include/eigen3"
+pch="$root/eigen.hpp.pch"
+if [[ ! -f $pch || $0 -nt $pch ]]; then
+  printf '#include <Eigen/Dense>\n#include <string>\n#include <vector>\n' > "$root/eigen.hpp"
+  clang++ $flags -fsanitize=fuzzer-no-link -x c++-header "$root/eigen.hpp" -o "$pch"
+  rm -f "$root"/*.o
+fi
 objs=()
 for src in engine/src/*.cpp; do
   obj="$root/$(basename "${src%.cpp}").o"
   if [[ ! -f $obj || $src -nt $obj || -n $(find engine/include -newer "$obj" -name '*.hpp' -print -quit) ]]; then
-    clang++ $flags -fsanitize=fuzzer-no-link -c "$src" -o "$obj" &
+    clang++ $flags -fsanitize=fuzzer-no-link -include-pch "$pch" -c "$src" -o "$obj" &
     while (($(jobs -r | wc -l) >= $(nproc))); do wait -n; done
   fi
   objs+=("$obj")
