@@ -13,7 +13,7 @@ root=${BUILD_ROOT:-build}
 jobs=$(nproc 2>/dev/null || echo 2)
 
 native_lane() {
-  local status=0
+  local status=0 start=$SECONDS
   echo "== native engine: build, then Catch2 via CTest"
   bash scripts/build-engine.sh native || return 1
   (cd "$root/native" && ctest --output-on-failure -j"$jobs") || status=1
@@ -21,6 +21,7 @@ native_lane() {
   node --test tests/node/native_parity.test.mjs || status=1
   echo "== engine API fuzzing (libFuzzer + ASan + UBSan, bounded time)"
   bash scripts/fuzz.sh "${DW_FUZZ_SECONDS:-60}" "${DW_FUZZ_RUNS:-50000}" || status=1
+  echo "== native lane: $((SECONDS - start)) s"
   return $status
 }
 
@@ -52,6 +53,7 @@ echo "== ${#files[@]} test files: the WASM engine in Node, lesson claims, the si
 # Several files at a time: browser tests spend most of their time waiting on pages.
 node --test --test-concurrency="${DW_TEST_FILES_AT_ONCE:-4}" "${files[@]}" || status=1
 
+echo "== web lane: ${SECONDS} s"
 wait "$native_pid" || status=1
 cat "$native_log"
 rm -f "$native_log"
