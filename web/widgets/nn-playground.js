@@ -44,7 +44,7 @@ const HOVER_RES = 64; // a hovered neuron shown large
 // share shrinks (to MIN_TRAIN_MS at least) until they are on time again, then grows back.
 const FRAME_TARGET_MS = 13;
 const FRAME_BUDGET_MS = 7;
-const MIN_TRAIN_MS = 1;
+const MIN_TRAIN_MS = 3;
 const LATE_FRAME_MS = 1000 / 60 * 1.15;
 
 export function mount(element, options) {
