@@ -46,6 +46,9 @@ const FRAME_TARGET_MS = 13;
 const FRAME_BUDGET_MS = 7;
 const MIN_TRAIN_MS = 3;
 const LATE_FRAME_MS = 1000 / 60 * 1.15;
+// While playing, an output map that costs more than this (a slow or busy machine) is refreshed
+// every other frame; on a machine where it is cheaper, every frame.
+const MAP_SLOW_MS = 6;
 
 export function mount(element, options) {
   // urlState=false (the option before every widget could use the address) still turns the
@@ -78,6 +81,8 @@ function build(ctx) {
   let lastMetricsAt = 0;
   let lastReadoutsAt = 0;
   let frameNo = 0; // draws while playing, to spread the slower parts over frames
+  let mapImage = null; // the last output picture and what it cost to make (ms, averaged)
+  let mapCost = 0;
   let stopped = ''; // why training stopped on its own, shown in the message line
   let announcePause = false; // the next draw summarises where training stopped
   const gridImage = ctx.own(new GridImage());
@@ -381,7 +386,7 @@ function build(ctx) {
   }
 
   // ---- drawing ----
-  // While playing, the output map is drawn every frame; the parts that change less (or matter
+  // While playing, the output map is drawn every frame (every other one where it is slow); the parts that change less (or matter
   // less from frame to frame) take turns so no frame pays for all of them: a third of the
   // neuron maps each frame, the weight curves every third frame (and only when one looks
   // different), the loss chart every other frame, the text readouts ten times a second.
@@ -397,7 +402,11 @@ function build(ctx) {
     let t2 = t0;
     let t3 = t0;
     try {
-      image = outputPicture(trainer, data, { hovered, discretize: s.discretize, images: { output: gridImage, hover: hoverImage }, pal, res: OUTPUT_RES, hoverRes: HOVER_RES });
+      if (!playing || !mapImage || mapCost < MAP_SLOW_MS || frameNo % 2 === 0) {
+        image = outputPicture(trainer, data, { hovered, discretize: s.discretize, images: { output: gridImage, hover: hoverImage }, pal, res: OUTPUT_RES, hoverRes: HOVER_RES });
+        mapImage = image;
+        mapCost = mapCost * 0.8 + (performance.now() - t0) * 0.2;
+      } else image = mapImage;
       t1 = performance.now();
       if (trainer.status() !== 'diverged') {
         network.drawThumbnails(trainer.net.neuronGridFloat32(-DOMAIN, DOMAIN, -DOMAIN, DOMAIN, THUMB_RES, THUMB_RES), THUMB_RES, playing ? { part: frameNo % 3, parts: 3 } : undefined);
