@@ -246,9 +246,9 @@ the widget's own timings are exponential averages per frame:
 | weight curves (every third frame, when one looks different) | ${ms(pt.links ?? NaN)} |
 | drawing (output canvas, chart, readouts) | ${ms(pt.drawing ?? NaN)} |
 | **the widget's work per frame (the five above)** | ${ms(pageFrame)} |
-| frames per second (rAF intervals) | ${playground.fps.toFixed(1)} (median interval ${ms(playground.medianFrameMs)}, 95th percentile ${ms(playground.p95FrameMs)}) |
+| frames per second (rAF intervals) | ${playground.fps.toFixed(1)} (median interval ${ms(playground.medianFrameMs)}, 95th percentile ${ms(playground.p95FrameMs ?? NaN)}) |
 | training steps per frame | ${playground.stepsPerFrame.toFixed(0)} (${(playground.stepsPerFrame / 25).toFixed(1)} epochs) |
-| input latency while training (click → end of the next frame, median of ${playground.clicks}) | ${ms(playground.inputLatencyMs)} (worst ${ms(playground.inputLatencyMaxMs)}) |
+| input latency while training (click → end of the next frame, median of ${playground.clicks ?? 0}) | ${ms(playground.inputLatencyMs ?? NaN)} (worst ${ms(playground.inputLatencyMaxMs ?? NaN)}) |
 
 How to read them: at 60 Hz a frame lasts 16.7 ms. The playground draws the map every frame (every other
 frame where it costs more than 6 ms) and spreads the rest (thumbnails, curves, chart, text) over frames, so
