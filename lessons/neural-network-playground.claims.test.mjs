@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { resolveSettings } from '../web/widgets/nn-playground/settings.js';
+import { SETTINGS, SPEEDS, resolveSettings, stepsThisFrame } from '../web/widgets/nn-playground/settings.js';
 import { generate, split, subset } from '../web/widgets/nn-playground/data.js';
 import { Trainer } from '../web/widgets/nn-playground/trainer.js';
 import { formatPercent } from '../web/lib/format.js';
@@ -41,6 +41,24 @@ test('XOR: no hidden layer stalls near 50%; one layer of four tanh neurons reach
     const [a] = scoresAt({ dataset: 'xor', layers: '', features: 'x1x2', seed }, [50]);
     assert.equal(a, 1, `seed ${seed}`);
   }
+});
+
+test('Speed: its first stop runs 1 step per frame, and x₁x₂ alone reaches 100% test accuracy before step 50, one step at a time', () => {
+  assert.equal(SPEEDS[0], '1');
+  assert.equal(SETTINGS.speed.default, 'max', 'Play keeps running as fast as it can unless the learner slows it');
+  for (const fitting of [1, 7, 2000]) assert.equal(stepsThisFrame('1', fitting), 1);
+  assert.equal(stepsThisFrame('max', 800), 800);
+  assert.equal(stepsThisFrame('500', 120), 120, 'never more than fit the frame');
+  const p = playground({ dataset: 'xor', layers: '', features: 'x1x2' });
+  try {
+    let first = null;
+    for (let frame = 1; frame <= 50; frame++) {
+      p.t.run(stepsThisFrame('1', 2000));
+      if (first === null && p.testScore() === 1) first = p.t.steps;
+    }
+    assert.ok(first !== null && first < 50, `first step at 100%: ${first}`);
+    assert.equal(p.testScore(), 1);
+  } finally { p.free(); }
 });
 
 test('predict, then check: with no hidden layer, XOR\'s test accuracy swings between about 30% and 75% at every step from 500 to 6,000, never near 90%', () => {

@@ -256,6 +256,30 @@ test('every data set trains to its expected score with a suitable network (engin
   await page.close();
 });
 
+test('Speed: 1 step per frame from the address, never more steps than frames; the keyboard moves it and the address follows', async () => {
+  const page = await open('#speed=1');
+  const speed = page.getByRole('slider', { name: 'Speed' });
+  assert.equal(await speed.getAttribute('aria-valuetext'), 'Speed 1 step per frame');
+  await page.evaluate(() => { window.frames0 = 0; const tick = () => { window.frames0 += 1; requestAnimationFrame(tick); }; requestAnimationFrame(tick); });
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => Number(document.querySelector('.dw-stat[data-stat="steps"] .dw-stat-value').textContent) >= 12);
+  assert.equal(await page.locator('.dw-stat[data-stat="steps/frame"] .dw-stat-value').textContent(), '1');
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const frames = await page.evaluate(() => window.frames0);
+  const steps = Number(await stat(page, 'steps'));
+  assert.ok(steps >= 12 && steps <= frames, `${steps} steps in ${frames} frames`);
+  await speed.focus();
+  await page.keyboard.press('End');
+  assert.equal(await speed.getAttribute('aria-valuetext'), 'Speed as fast as possible');
+  await page.waitForFunction(() => !/speed=/.test(location.hash));
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await speed.getAttribute('aria-valuetext'), 'Speed 2 steps per frame');
+  await page.waitForFunction(() => /speed=2(&|$)/.test(location.hash));
+  await clean(page);
+  await page.close();
+});
+
 test('predict, then check: XOR with no hidden layer stays near chance (a held and a missed prediction)', async () => {
   const page = await open();
   const box = page.locator('[data-predict="nn-xor-no-hidden"]');

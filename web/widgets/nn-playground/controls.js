@@ -3,9 +3,9 @@
 // setting through `change(patch)`; `sync(settings)` puts the controls back in step with the
 // settings (after a hash load, an import or a clamp).
 import { button, el, fixed, nextId, select, slider } from '../../lib/ui.js';
-import { CLIP_NORMS, DATASETS, INITS, LEARNING_RATES, OPTIMIZERS, REG_RATES, SCHEDULES } from './settings.js';
+import { CLIP_NORMS, DATASETS, INITS, LEARNING_RATES, OPTIMIZERS, REG_RATES, SCHEDULES, SPEEDS } from './settings.js';
 import { SEED_MAX } from '../../lib/schema.js';
-import { formatNumber, formatShort } from '../../lib/format.js';
+import { countOf, formatNumber, formatShort } from '../../lib/format.js';
 
 function checkbox(parent, label, checked, onChange) {
   const id = nextId('check');
@@ -39,6 +39,10 @@ export function createControls({ top, training, dataPanel, outputOptions }, s, {
   const resetBtn = button(transport, 'Reset', reset, { title: 'New starting weights from the seed; the data stay' });
   const epochOut = el('span', { className: 'nnp-epoch', 'aria-live': 'off' }, [el('span', { className: 'nnp-epoch-label', text: 'Epoch' }), el('span', { className: 'nnp-epoch-value dw-num', text: '0' })]);
   top.append(epochOut);
+  // Speed: steps per frame, from one (watch the boundary form) to as fast as the frame allows.
+  const speedText = (i) => (SPEEDS[Math.round(i)] === 'max' ? 'as fast as possible' : `${countOf(Number(SPEEDS[Math.round(i)]), 'step')} per frame`);
+  const speed = slider(top, { label: 'Speed', min: 0, max: SPEEDS.length - 1, step: 1, value: Math.max(0, SPEEDS.indexOf(s.speed)), format: speedText, onInput: (i) => change({ speed: SPEEDS[Math.round(i)] }) });
+  speed.field.classList.add('nnp-speed');
 
   // ---- training settings ----
   const lr = slider(training, { label: 'Learning rate', min: 0, max: LEARNING_RATES.length - 1, step: 1, value: nearestIndex(LEARNING_RATES, s.lr), format: (i) => formatRate(LEARNING_RATES[Math.round(i)] ?? s.lr), onInput: (i) => change({ lr: LEARNING_RATES[Math.round(i)] }) });
@@ -110,6 +114,7 @@ export function createControls({ top, training, dataPanel, outputOptions }, s, {
     setEpoch(text) { const v = epochOut.lastChild; if (v.textContent !== text) v.textContent = text; },
     setPlaying(on) { playBtn.textContent = on ? 'Pause' : 'Play'; playBtn.setAttribute('aria-label', on ? 'Pause' : 'Play'); },
     sync(v) {
+      speed.set(Math.max(0, SPEEDS.indexOf(v.speed)));
       lr.set(nearestIndex(LEARNING_RATES, v.lr));
       lr.field.querySelector('output').textContent = formatRate(v.lr);
       optimizer.value = v.optimizer;

@@ -7,7 +7,7 @@
 import { el } from '../../lib/ui.js';
 import { readTheme } from '../../lib/theme.js';
 import { ACTIVATIONS, FEATURES, MAX_LAYERS, MAX_UNITS } from './settings.js';
-import { GridImage, drawNormalised, palette } from './heatmap.js';
+import { normalisedScale, paintSignedWords, palette } from './heatmap.js';
 import { formatNumber } from '../../lib/format.js';
 
 export function createNetworkView(parent, handlers) {
@@ -40,8 +40,10 @@ export function createNetworkView(parent, handlers) {
   let positions = null;
   let paths = []; // hit-test list: { path, layer, from, to, value }
   let lastWeights = null;
+  let lastStyles = null; // the links' quantised looks when last drawn (see drawLinks)
   let thumbRes = 24;
-  const scratch = new GridImage(); // one n×n picture reused for every thumbnail (copied by drawImage)
+  let thumbImage = null; // one n×n ImageData reused for every thumbnail
+  let thumbWords = null; // its pixels as 32-bit words
   let theme = readTheme(root); // cached: reading computed styles every frame forces style recalculation
 
   function neuronLabel(col, unit) {
@@ -120,6 +122,7 @@ export function createNetworkView(parent, handlers) {
     inactiveNeurons = inactiveList;
     positions = null;
     lastWeights = null;
+    lastStyles = null;
     if (focusedLabel) {
       const again = root.querySelector(`[aria-label="${CSS.escape(focusedLabel)}"]`);
       if (again && !again.disabled) again.focus();
@@ -143,21 +146,35 @@ export function createNetworkView(parent, handlers) {
     button.addEventListener('blur', () => handlers.onHover(null));
   }
 
+  // Colours one neuron's map into the shared ImageData and puts it on the neuron's canvas only
+  // when a pixel differs from what the canvas already shows (an input feature's map never
+  // changes, and a trained neuron's map changes by less than a colour step most frames).
   function drawThumb(entry, values, offset, pal) {
     const n = thumbRes;
-    const src = drawNormalised(scratch, values, offset, n, pal);
-    if (entry.canvas.width !== n) { entry.canvas.width = n; entry.canvas.height = n; }
-    entry.canvas.getContext('2d').drawImage(src, 0, 0);
+    if (!thumbImage || thumbImage.width !== n) { thumbImage = new ImageData(n, n); thumbWords = new Uint32Array(thumbImage.data.buffer); }
+    paintSignedWords(thumbWords, values, n, pal, { offset, ...normalisedScale(values, offset, n * n) });
+    if (entry.canvas.width !== n) { entry.canvas.width = n; entry.canvas.height = n; entry.shown = null; }
+    if (entry.shown && sameWords(entry.shown, thumbWords)) return;
+    if (!entry.shown) entry.shown = new Uint32Array(n * n);
+    entry.shown.set(thumbWords);
+    if (!entry.ctx) entry.ctx = entry.canvas.getContext('2d');
+    entry.ctx.putImageData(thumbImage, 0, 0);
   }
 
-  // grid: the engine's neuronGrid (res² values per neuron, layer by layer).
-  function drawThumbnails(grid, res) {
+  function sameWords(a, b) {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+
+  // grid: the engine's neuronGrid (res² values per neuron, layer by layer). With { part, parts }
+  // only every parts-th neuron from `part` on is drawn (the others keep their last map).
+  function drawThumbnails(grid, res, { part = 0, parts = 1 } = {}) {
     if (!structure) return;
     thumbRes = res;
     const cells = res * res;
     const pal = palette(theme, 0.95);
     let k = 0;
-    neurons.forEach((list) => list.forEach((entry) => { drawThumb(entry, grid, k * cells, pal); k += 1; }));
+    neurons.forEach((list) => list.forEach((entry) => { if (k % parts === part) drawThumb(entry, grid, k * cells, pal); k += 1; }));
   }
 
   // featureGrid(key) → the engine's featureTransform of the grid for one feature.
@@ -187,17 +204,9 @@ export function createNetworkView(parent, handlers) {
     links.cssH = h;
   }
 
-  // weights: the engine's weights() (per layer, from × to, row-major); sizes: layerSizes().
-  function drawLinks(weights, sizes, selected) {
-    if (!structure || !weights) return;
-    if (!positions) measure();
-    lastWeights = { weights, sizes, selected };
-    const c = linkCtx;
-    c.setTransform(links.dpr, 0, 0, links.dpr, 0, 0);
-    c.clearRect(0, 0, links.cssW, links.cssH);
+  // The curves' geometry, built once per layout: { path, layer, from, to, index, value }.
+  function buildPaths(sizes) {
     paths = [];
-    let max = 1e-9;
-    for (const w of weights) if (Math.abs(w) > max) max = Math.abs(w);
     let offset = 0;
     for (let l = 0; l + 1 < sizes.length; l++) {
       const from = positions[l];
@@ -205,26 +214,62 @@ export function createNetworkView(parent, handlers) {
       const nTo = sizes[l + 1];
       for (let i = 0; i < sizes[l]; i++) {
         for (let j = 0; j < nTo; j++) {
-          const v = weights[offset + i * nTo + j];
-          const a = from[i];
-          const b = to[j];
+          const a = from && from[i];
+          const b = to && to[j];
           if (!a || !b) continue;
           const path = new Path2D();
           const mx = (a.x1 + b.x0) / 2;
           path.moveTo(a.x1, a.y);
           path.bezierCurveTo(mx, a.y, mx, b.y, b.x0, b.y);
-          const isSel = selected && selected.layer === l && selected.from === i && selected.to === j;
-          c.strokeStyle = v >= 0 ? theme.class1 : theme.class0;
-          c.globalAlpha = isSel ? 1 : 0.3 + 0.6 * Math.min(1, Math.abs(v) / max);
-          c.lineWidth = isSel ? 3 + Math.min(6, Math.abs(v) * 2) : Math.max(0.5, Math.min(6, Math.abs(v) * 2));
-          c.stroke(path);
-          if (isSel) { c.globalAlpha = 1; c.strokeStyle = theme.text; c.lineWidth = 1; c.setLineDash([3, 3]); c.stroke(path); c.setLineDash([]); }
-          paths.push({ path, layer: l, from: i, to: j, value: v });
+          paths.push({ path, layer: l, from: i, to: j, index: offset + i * nTo + j, value: 0 });
         }
       }
       offset += sizes[l] * nTo;
     }
+  }
+
+  // weights: the engine's weights() (per layer, from × to, row-major); sizes: layerSizes().
+  // Each curve's look (sign, opacity, width) is quantised to steps the eye cannot tell apart;
+  // the canvas is redrawn only when one of them, the layout, the selection or the theme changed,
+  // so a network that has settled costs no drawing. Returns whether it drew.
+  function drawLinks(weights, sizes, selected) {
+    if (!structure || !weights) return false;
+    let relaid = false;
+    if (!positions) { measure(); relaid = true; }
+    if (relaid || !lastWeights || lastWeights.sizes.join() !== sizes.join()) buildPaths(sizes);
+    lastWeights = { weights, sizes, selected };
+    let max = 1e-9;
+    for (const w of weights) if (Math.abs(w) > max) max = Math.abs(w);
+    if (!lastStyles || lastStyles.codes.length !== paths.length) lastStyles = { codes: new Int32Array(paths.length).fill(-1), theme: null, selected: '' };
+    const codes = lastStyles.codes;
+    let changed = relaid || lastStyles.theme !== theme;
+    for (let k = 0; k < paths.length; k++) {
+      const v = weights[paths[k].index];
+      paths[k].value = v;
+      const alphaStep = Math.round(40 * Math.min(1, Math.abs(v) / max));
+      const widthStep = Math.round(8 * Math.max(0.5, Math.min(6, Math.abs(v) * 2)));
+      const code = (v >= 0 ? 1 : 0) + 2 * alphaStep + 128 * widthStep;
+      if (codes[k] !== code) { codes[k] = code; changed = true; }
+    }
+    const selKey = selected ? `${selected.layer},${selected.from},${selected.to}` : '';
+    if (selKey !== lastStyles.selected) changed = true;
+    if (!changed) return false;
+    lastStyles.theme = theme;
+    lastStyles.selected = selKey;
+    const c = linkCtx;
+    c.setTransform(links.dpr, 0, 0, links.dpr, 0, 0);
+    c.clearRect(0, 0, links.cssW, links.cssH);
+    for (const p of paths) {
+      const v = p.value;
+      const isSel = selected && selected.layer === p.layer && selected.from === p.from && selected.to === p.to;
+      c.strokeStyle = v >= 0 ? theme.class1 : theme.class0;
+      c.globalAlpha = isSel ? 1 : 0.3 + 0.6 * Math.min(1, Math.abs(v) / max);
+      c.lineWidth = isSel ? 3 + Math.min(6, Math.abs(v) * 2) : Math.max(0.5, Math.min(6, Math.abs(v) * 2));
+      c.stroke(p.path);
+      if (isSel) { c.globalAlpha = 1; c.strokeStyle = theme.text; c.lineWidth = 1; c.setLineDash([3, 3]); c.stroke(p.path); c.setLineDash([]); }
+    }
     c.globalAlpha = 1;
+    return true;
   }
 
   function hit(event) {
@@ -280,11 +325,13 @@ export function createNetworkView(parent, handlers) {
       resizeObserver.disconnect();
       // Release canvas backing stores now rather than whenever the collector gets to them.
       for (const c of root.querySelectorAll('canvas')) { c.width = 0; c.height = 0; }
-      scratch.release();
+      thumbImage = null;
+      thumbWords = null;
       neurons = [];
       inactiveNeurons = [];
       paths = [];
       lastWeights = null;
+      lastStyles = null;
       root.remove();
     },
   };

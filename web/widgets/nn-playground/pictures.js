@@ -34,12 +34,10 @@ export function outputPicture(trainer, data, { hovered, discretize, images, pal,
     return drawNormalised(images.hover, grid, (index + hovered.unit) * hoverRes * hoverRes, hoverRes, pal);
   }
   const grid = trainer.net.predictGridFloat32(-DOMAIN, DOMAIN, -DOMAIN, DOMAIN, res, res);
-  if (data.kind === 'regression') return images.output.drawSigned(grid, res, pal, { scale: regressionScale(data), discrete: discretize });
+  if (data.kind === 'regression') return images.output.drawSignedFast(grid, res, pal, { mul: 1 / regressionScale(data), discrete: discretize });
   if (data.kind === 'multiclass') return images.output.drawClasses(grid, res, trainer.net.classCount(), pal, { discrete: discretize });
   // Sigmoid output: [1 − p, p] per cell; p is mapped to 2p − 1 ∈ [−1, 1] (orange … blue).
-  const signed = new Float32Array(res * res);
-  for (let i = 0; i < res * res; i++) signed[i] = 2 * grid[2 * i + 1] - 1;
-  return images.output.drawSigned(signed, res, pal, { discrete: discretize });
+  return images.output.drawSignedFast(grid, res, pal, { offset: 1, stride: 2, mul: 2, add: -1, discrete: discretize });
 }
 
 // One feature over the n×n grid through the engine's featureTransform.

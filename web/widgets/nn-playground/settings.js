@@ -36,6 +36,16 @@ export const INITS = [['auto', 'auto (He for ReLU, else Xavier)'], ['xavier', 'X
 export const CLIP_NORMS = [0, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 export const LEARNING_RATES = [0.00001, 0.00003, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 export const REG_RATES = [0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+// Training speed: steps per animation frame, from one (to watch the boundary form step by step)
+// to 'max', as many as fit the frame's time budget.
+export const SPEEDS = ['1', '2', '5', '10', '25', '100', '500', 'max'];
+
+// The steps a frame runs: the chosen speed, never more than `fitting` (the steps that fit the
+// frame's time budget, which the widget measures as it plays).
+export function stepsThisFrame(speed, fitting) {
+  const fit = Math.max(1, Math.floor(fitting));
+  return speed === 'max' ? fit : Math.min(Number(speed) || 1, fit);
+}
 
 export const MAX_LAYERS = 6;
 export const MAX_UNITS = 16;
@@ -70,6 +80,7 @@ export const SETTINGS = {
   targetLoss: { type: 'number', min: 0, max: 10, default: 0, description: 'Stop when the training loss reaches this value (0: never).' },
   showTest: { type: 'boolean', default: false, description: 'Show the test data (hollow marks).' },
   discretize: { type: 'boolean', default: false, description: 'Colour the output by predicted class only.' },
+  speed: { type: 'enum', values: SPEEDS, default: 'max', description: 'Training steps per frame while playing: 1, 2, 5, 10, 25, 100, 500 or max (as many as fit the frame).' },
   pts: { type: 'string', maxLength: 24000, default: '', description: 'Your own points (encoded), used when dataset=custom.' },
 };
 
