@@ -2,14 +2,12 @@
 // bindings.cpp. Experiences cross as flat arrays of 7 numbers per experience:
 // [x, y, action, reward, x', y', terminal (0/1)]. Bindings only translate.
 #pragma once
-#include <cmath>
 #include <string>
 #include <vector>
 
 #include "adapters.hpp"
 #include "dw/deep_q.hpp"
 #include "dw/gridworld.hpp"
-#include "dw/validate.hpp"
 
 namespace dw::js {
 
@@ -111,19 +109,9 @@ inline void bind_deep_q() {
       .function("traceColumns", optional_override([](const DeepQ& m) { return stringsToJs(m.trace().columns()); }))
       .function("traceValues", optional_override([](const DeepQ& m) { return copyToJs(m.trace().values()); }))
       .function("traceRows", optional_override([](const DeepQ& m) { return static_cast<int>(m.trace().rows()); }))
-      .function("q", optional_override([](const DeepQ& m, double x, double y) {
-                  return guarded([&] {
-                    requireInRange(x, 0, 1, "DeepQ.q", "x");
-                    requireInRange(y, 0, 1, "DeepQ.q", "y");
-                    return d::four(m.q(x, y));
-                  });
-                }))
+      .function("q", optional_override([](const DeepQ& m, double x, double y) { return guarded([&] { return d::four(m.q(x, y)); }); }))
       .function("qTarget", optional_override([](const DeepQ& m, double x, double y) {
-                  return guarded([&] {
-                    requireInRange(x, 0, 1, "DeepQ.qTarget", "x");
-                    requireInRange(y, 0, 1, "DeepQ.qTarget", "y");
-                    return d::four(m.qTarget(x, y));
-                  });
+                  return guarded([&] { return d::four(m.qTarget(x, y)); });
                 }))
       .function("valueMap", optional_override([](const DeepQ& m, double n) {
                   return guarded([&] { return copyToJs(m.valueMap(intArg(n, "DeepQ.valueMap", "n"))); });
@@ -142,13 +130,8 @@ inline void bind_deep_q() {
       .function("setTargetParams", optional_override([](DeepQ& m, const val& p) {
                   guarded([&] { m.setTargetParams(toDoubles(p, "DeepQ.setTargetParams", "params")); });
                 }))
-      // Index in the parameter vector of the output bias of action a (a in 0..3).
       .function("outputBiasIndex", optional_override([](const DeepQ& m, double a) {
-                  return guarded([&] {
-                    int action = intArg(a, "DeepQ.outputBiasIndex", "action");
-                    if (action < 0 || action >= DeepQ::kActions) throw InvalidArgument("DeepQ.outputBiasIndex: action must be 0, 1, 2 or 3");
-                    return static_cast<double>(m.online().biasIndex(static_cast<int>(m.online().sizes().size()) - 2, action));
-                  });
+                  return guarded([&] { return static_cast<double>(m.outputBiasIndex(intArg(a, "DeepQ.outputBiasIndex", "action"))); });
                 }))
       .function("syncTarget", &DeepQ::syncTarget)
       .function("tdTarget", optional_override([](const DeepQ& m, const val& e) {

@@ -9,10 +9,20 @@
 #include "dw/deep_net.hpp"
 #include "dw/model.hpp"
 #include "dw/training_tricks.hpp"
-#include "dw/validate.hpp"
 
 namespace dw::js {
 
+template <>
+struct JsFields<ClippedGradient> {
+  static auto list() { return std::make_tuple(field("norm", &ClippedGradient::norm), field("gradient", &ClippedGradient::gradient)); }
+};
+template <>
+struct JsFields<BatchNormOfValues> {
+  static auto list() {
+    return std::make_tuple(field("mean", &BatchNormOfValues::mean), field("variance", &BatchNormOfValues::variance),
+                           field("values", &BatchNormOfValues::values));
+  }
+};
 template <>
 struct JsFields<LayerStatistics> {
   static auto list() {
@@ -24,7 +34,7 @@ struct JsFields<LayerStatistics> {
 namespace tricks {
 
 // A schedule from a plain object {kind, learningRate, gamma, period, minimum, warmup}; missing
-// fields keep `s`'s values.
+// fields keep `s`'s values. The engine call that receives it validates it.
 inline LearningRateSchedule scheduleArg(const val& o, LearningRateSchedule s, const char* where) {
   if (o.isNull() || o.typeOf().as<std::string>() != "object") throw InvalidArgument(std::string(where) + ": the schedule must be an object");
   auto number = [&](const char* key, double current) {
@@ -39,7 +49,6 @@ inline LearningRateSchedule scheduleArg(const val& o, LearningRateSchedule s, co
   s.period = intArg(number("period", s.period), where, "period");
   s.minimum = number("minimum", s.minimum);
   s.warmup = intArg(number("warmup", s.warmup), where, "warmup");
-  s.validate(where);
   return s;
 }
 inline val scheduleToJs(const LearningRateSchedule& s) {
@@ -55,51 +64,21 @@ inline val scheduleToJs(const LearningRateSchedule& s) {
 
 // ---- free functions ----
 inline double scheduleRate(const val& schedule, double t) {
-  return guarded([&] {
-    const char* where = "scheduleRate";
-    LearningRateSchedule s = scheduleArg(schedule, LearningRateSchedule(), where);
-    requireIntInRange(t, 0, 1'000'000'000, where, "t");
-    return s.rate(static_cast<long long>(t));
-  });
+  return guarded([&] { return scheduleRateAt(scheduleArg(schedule, LearningRateSchedule(), "scheduleRate"), t, "scheduleRate"); });
 }
 inline val clipGradient(const val& g, double maxNorm) {
-  return guarded([&] {
-    Vector v = toVector(g, "clipByGlobalNorm", "gradient");
-    requireFinite(v, "clipByGlobalNorm", "gradient");
-    double norm = clipByGlobalNorm(v, maxNorm);
-    val out = val::object();
-    out.set("norm", norm);
-    out.set("gradient", copyToJs(v));
-    return out;
-  });
+  return guarded([&] { return toJs(dw::clipGradient(toVector(g, "clipByGlobalNorm", "gradient"), maxNorm)); });
 }
 inline double initVarianceJs(const val& kind, double fanIn, double fanOut) {
   return guarded([&] {
     const char* where = "initVariance";
-    InitKind k = initKindFromName(stringArg(kind, where, "init"), where);
-    requireIntInRange(fanIn, 1, 1'000'000, where, "fanIn");
-    requireIntInRange(fanOut, 1, 1'000'000, where, "fanOut");
-    return initVariance(k, static_cast<int>(fanIn), static_cast<int>(fanOut));
+    return initVariance(initKindFromName(stringArg(kind, where, "init"), where), intArg(fanIn, where, "fanIn"),
+                        intArg(fanOut, where, "fanOut"));
   });
 }
 // Batch normalisation of one unit's values over a batch (training mode): y = γ x̂ + β.
 inline val batchNormJs(const val& values, double gamma, double beta) {
-  return guarded([&] {
-    const char* where = "batchNorm";
-    Vector z = toVector(values, where, "values");
-    if (z.size() < 1) throw ShapeError(std::string(where) + ": values is empty");
-    requireFinite(z, where, "values");
-    requireInRange(gamma, -1e6, 1e6, where, "gamma");
-    requireInRange(beta, -1e6, 1e6, where, "beta");
-    Matrix Z = Eigen::Map<Matrix>(z.data(), z.size(), 1), Y;
-    Eigen::RowVectorXd g = Eigen::RowVectorXd::Constant(1, gamma), b = Eigen::RowVectorXd::Constant(1, beta), mean, var;
-    batchNormTrain(Z, g, b, Y, mean, var, nullptr);
-    val out = val::object();
-    out.set("mean", mean(0));
-    out.set("variance", var(0));
-    out.set("values", copyToJs(Y.data(), static_cast<std::size_t>(Y.size())));
-    return out;
-  });
+  return guarded([&] { return toJs(batchNormValues(toVector(values, "batchNorm", "values"), gamma, beta)); });
 }
 
 // ---- DeepNet ----

@@ -6,7 +6,6 @@
 #include "adapters.hpp"
 #include "dw/lora.hpp"
 #include "dw/quantise.hpp"
-#include "dw/validate.hpp"
 
 namespace dw::js {
 
@@ -78,9 +77,11 @@ inline val gradient(const TransferNet& m, const val& X, const val& y) {
 inline void setTrainableParams(TransferNet& m, const val& p) {
   guarded([&] { m.setTrainableParams(toVector(p, "TransferNet.setTrainableParams", "params")); });
 }
+// A flat row-major array of rows × cols numbers → Matrix (the product in double, so huge sizes
+// are refused rather than overflowing).
 inline Matrix matrixArg(const val& flat, int rows, int cols, const char* where, const char* name) {
   Vector v = toVector(flat, where, name);
-  if (v.size() != static_cast<Index>(rows) * cols)
+  if (rows < 0 || cols < 0 || static_cast<double>(v.size()) != static_cast<double>(rows) * cols)
     throw ShapeError(std::string(where) + ": " + name + " needs " + std::to_string(rows) + " × " + std::to_string(cols) +
                      " numbers, got " + std::to_string(v.size()));
   return Eigen::Map<Matrix>(v.data(), rows, cols);
@@ -140,18 +141,6 @@ inline val quantParamsJs(const val& values, double bits, const val& scheme) {
                                quantSchemeFromName(stringArg(scheme, where, "scheme"), where), where));
   });
 }
-inline QuantParams paramsArg(double scale, double zeroPoint, double bits, const val& scheme, const char* where) {
-  // Rebuild the integer range from bits and scheme; scale and zero point as given.
-  QuantParams p = quantParamsForRange(0.0, 0.0, intArg(bits, where, "bits"), quantSchemeFromName(stringArg(scheme, where, "scheme"), where), where);
-  if (!std::isfinite(scale) || scale <= 0.0)
-    throw InvalidArgument(std::string(where) + ": scale=" + formatNumber(scale) + " must be a finite number above 0");
-  p.scale = scale;
-  p.zeroPoint = intArg(zeroPoint, where, "zeroPoint");
-  if (p.zeroPoint < p.qmin || p.zeroPoint > p.qmax)
-    throw InvalidArgument(std::string(where) + ": zeroPoint=" + std::to_string(p.zeroPoint) + " must be from " +
-                          std::to_string(p.qmin) + " to " + std::to_string(p.qmax));
-  return p;
-}
 // quantise(values, bits, scheme) → { q: Int32Array, scale, zeroPoint, qmin, qmax, values: dequantised }
 inline val quantiseJs(const val& values, double bits, const val& scheme) {
   return guarded([&] {
@@ -168,16 +157,12 @@ inline val quantiseJs(const val& values, double bits, const val& scheme) {
 inline val dequantiseJs(const val& q, double scale, double zeroPoint, double bits, const val& scheme) {
   return guarded([&] {
     const char* where = "dequantise";
-    QuantParams p = paramsArg(scale, zeroPoint, bits, scheme, where);
+    QuantParams p = quantParamsFromScale(scale, intArg(zeroPoint, where, "zeroPoint"), intArg(bits, where, "bits"),
+                                         quantSchemeFromName(stringArg(scheme, where, "scheme"), where), where);
     std::vector<double> raw = toDoubles(q, where, "q");
     std::vector<int> ints(raw.size());
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-      ints[i] = intArg(raw[i], where, "q");
-      if (ints[i] < p.qmin || ints[i] > p.qmax)
-        throw InvalidArgument(std::string(where) + ": q=" + std::to_string(ints[i]) + " is outside " + std::to_string(p.qmin) +
-                              "…" + std::to_string(p.qmax));
-    }
-    return copyToJs(dequantiseValues(ints, p));
+    for (std::size_t i = 0; i < raw.size(); ++i) ints[i] = intArg(raw[i], where, "q");
+    return copyToJs(dequantiseCodes(ints, p, where));
   });
 }
 // quantiseMatrix(flat, rows, cols, bits, scheme, perChannel) → { values, scales, zeroPoints }
@@ -185,7 +170,6 @@ inline val quantiseMatrixJs(const val& flat, double rows, double cols, double bi
   return guarded([&] {
     const char* where = "quantiseMatrix";
     const int r = intArg(rows, where, "rows"), c = intArg(cols, where, "cols");
-    if (r < 1 || c < 1 || r > 100000 || c > 100000) throw ShapeError(std::string(where) + ": rows and cols must be from 1 to 100000");
     QuantisedMatrix qm = quantiseMatrix(matrixArg(flat, r, c, where, "values"), intArg(bits, where, "bits"),
                                         quantSchemeFromName(stringArg(scheme, where, "scheme"), where), perChannel, where);
     std::vector<double> scales;
@@ -209,20 +193,8 @@ inline val loraForwardJs(const val& x, const val& W, const val& b, const val& A,
   return guarded([&] {
     const char* where = "loraForward";
     const int h = intArg(rows, where, "outputs"), d = intArg(cols, where, "inputs"), r = intArg(rank, where, "rank");
-    LoraDense layer(d, h, r, alpha, where);
-    Vector xv = toVector(x, where, "x");
-    if (xv.size() != d) throw ShapeError(std::string(where) + ": x needs " + std::to_string(d) + " values");
-    Vector bv = toVector(b, where, "b");
-    if (bv.size() != h) throw ShapeError(std::string(where) + ": b needs " + std::to_string(h) + " values");
-    Matrix Wm = matrixArg(W, h, d, where, "W"), Am = matrixArg(A, r, d, where, "A"), Bm = matrixArg(B, h, r, where, "B");
-    requireFinite(xv, where, "x");
-    requireFinite(Wm, where, "W");
-    requireFinite(Am, where, "A");
-    requireFinite(Bm, where, "B");
-    requireFinite(bv, where, "b");
-    Vector out(h);
-    layer.forward(xv.data(), Wm.data(), bv.data(), Am.data(), Bm.data(), out.data());
-    return copyToJs(out);
+    return copyToJs(loraForward(toVector(x, where, "x"), matrixArg(W, h, d, where, "W"), toVector(b, where, "b"),
+                                matrixArg(A, r, d, where, "A"), matrixArg(B, h, r, where, "B"), alpha, where));
   });
 }
 

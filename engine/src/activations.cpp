@@ -5,13 +5,12 @@
 #include <cmath>
 
 #include "dw/errors.hpp"
+#include "dw/names.hpp"
 
 namespace dw {
 
 Activation activationFromName(const std::string& name, const char* where) {
-  std::string n;
-  for (unsigned char c : name)
-    if (c != '-' && c != '_' && c != ' ') n.push_back(static_cast<char>(std::tolower(c)));
+  std::string n = nameKey(name);
   if (n == "relu") return Activation::ReLU;
   if (n == "leakyrelu") return Activation::LeakyReLU;
   if (n == "tanh") return Activation::Tanh;

@@ -9,16 +9,13 @@
 
 namespace dw {
 
-void AdaBoost::setData(const Matrix& X, const Vector& y) {
-  const char* where = "AdaBoost.setData";
-  requireTreeData(X, y, where);
+void AdaBoost::checkData(const Matrix&, const Vector& y, const char* where) const {
   requireClassLabels(y, 2, where);  // binary: labels 0 and 1, both present
-  X_ = X;
-  y_ = y;
-  featureCount_ = X.cols();
+}
+
+void AdaBoost::dataChanged(Index) {
   orders_ = presortColumns(X_);
   restartBoosting();
-  restartTrace();
 }
 
 void AdaBoost::restartBoosting() {

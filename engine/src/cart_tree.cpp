@@ -45,12 +45,6 @@ ColumnOrders presortColumns(const Matrix& X) {
   return orders;
 }
 
-void requireTreeData(const Matrix& X, const Vector& y, const char* where) {
-  requireSupervisedShape(X, y, 1, where);
-  if (X.rows() > 100000)
-    throw ShapeError(std::string(where) + ": " + std::to_string(X.rows()) + " points is too many (at most 100000)");
-}
-
 void CartTree::start(const Matrix& X, const Vector& target, const Vector& weight, const ColumnOrders& orders,
                      const TreeSettings& settings, std::uint64_t seed) {
   X_ = &X;

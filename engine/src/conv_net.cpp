@@ -74,6 +74,7 @@ void ConvNet::setInputShape(int channels, int height, int width) {
   if (input_.size() != old.size()) {
     // The stored images no longer have the right length: forget them.
     X_.resize(0, 0);
+    y_.resize(0);
     labels_.clear();
     status_ = Status::Empty;
     featureCount_ = 0;
@@ -192,15 +193,15 @@ std::vector<int> ConvNet::checkLabels(const Vector& y, Index rows, const char* w
   return labels;
 }
 
-void ConvNet::setData(const Matrix& X, const Vector& y) {
-  const char* where = "ConvNet.setData";
+void ConvNet::checkData(const Matrix& X, const Vector& y, const char* where) const {
   checkImages(X, where);
-  std::vector<int> labels = checkLabels(y, X.rows(), where, true);
-  const int top = *std::max_element(labels.begin(), labels.end());
+  checkLabels(y, X.rows(), where, true);
+}
+
+void ConvNet::dataChanged(Index) {
+  labels_ = checkLabels(y_, X_.rows(), "ConvNet.setData", true);
+  const int top = *std::max_element(labels_.begin(), labels_.end());
   const int classes = classesWanted_ ? classesWanted_ : std::max(2, top + 1);
-  X_ = X;
-  labels_ = std::move(labels);
-  featureCount_ = X.cols();
   if (classes != classes_ || status_ == Status::Empty) {
     classes_ = classes;
     rebuild();
@@ -208,7 +209,6 @@ void ConvNet::setData(const Matrix& X, const Vector& y) {
     resetParams();
   }
   optimizer_.reset(theta_.size());
-  restartTrace();
 }
 
 // ---------------------------------------------------------------- forward and backward

@@ -13,18 +13,15 @@ namespace {
 constexpr int kMaxClasses = 64;
 }
 
-void DecisionTree::setData(const Matrix& X, const Vector& y) {
-  const char* where = "DecisionTree.setData";
-  requireTreeData(X, y, where);
-  int classes = isClassifier() ? requireClassLabels(y, kMaxClasses, where, /*everyClassPresent=*/false) : 0;
-  X_ = X;
-  y_ = y;
-  target_ = y;
-  classes_ = classes;
-  featureCount_ = X.cols();
+void DecisionTree::checkData(const Matrix&, const Vector& y, const char* where) const {
+  if (isClassifier()) requireClassLabels(y, kMaxClasses, where, /*everyClassPresent=*/false);
+}
+
+void DecisionTree::dataChanged(Index) {
+  target_ = y_;
+  classes_ = isClassifier() ? classLabelCount(y_, kMaxClasses, "DecisionTree.setData") : 0;
   orders_ = presortColumns(X_);  // sorted once per data set; every restart reuses them
   restartGrowth();
-  restartTrace();
 }
 
 void DecisionTree::restartGrowth() {

@@ -153,7 +153,7 @@ void DeepQ::move(const std::array<double, 2>& s, int a, Rng* jitter, std::array<
 
 int DeepQ::chooseAction() {
   if (epsilon_ > 0 && rng_.uniform() < epsilon_) return static_cast<int>(rng_.below(kActions));
-  auto qs = q(state_[0], state_[1]);
+  auto qs = onlineQ(state_[0], state_[1]);
   int best = 0;
   for (int a = 1; a < kActions; ++a)
     if (qs[a] > qs[best]) best = a;
@@ -259,17 +259,32 @@ void DeepQ::setTargetParams(const std::vector<double>& p) {
 }
 
 // ---------------------------------------------------------------- values and learning
-std::array<double, 4> DeepQ::q(double x, double y) const {
+std::array<double, 4> DeepQ::onlineQ(double x, double y) const {
   std::array<double, 4> out{};
   auto f = features({x, y});
   online_.forward(f.data(), out.data());
   return out;
 }
-std::array<double, 4> DeepQ::qTarget(double x, double y) const {
+std::array<double, 4> DeepQ::targetQ(double x, double y) const {
   std::array<double, 4> out{};
   auto f = features({x, y});
   target_.forward(f.data(), out.data());
   return out;
+}
+std::array<double, 4> DeepQ::q(double x, double y) const {
+  requireInRange(x, 0, 1, "DeepQ.q", "x");
+  requireInRange(y, 0, 1, "DeepQ.q", "y");
+  return onlineQ(x, y);
+}
+std::array<double, 4> DeepQ::qTarget(double x, double y) const {
+  requireInRange(x, 0, 1, "DeepQ.qTarget", "x");
+  requireInRange(y, 0, 1, "DeepQ.qTarget", "y");
+  return targetQ(x, y);
+}
+std::size_t DeepQ::outputBiasIndex(int action) const {
+  if (action < 0 || action >= kActions)
+    throw InvalidArgument("DeepQ.outputBiasIndex: action=" + std::to_string(action) + " must be 0, 1, 2 or 3");
+  return online_.biasIndex(static_cast<int>(online_.sizes().size()) - 2, action);
 }
 
 // An experience handed in from outside: finite numbers and one of the four actions.
@@ -283,7 +298,7 @@ static void requireExperience(const Experience& e) {
 double DeepQ::tdTarget(const Experience& e) const {
   requireExperience(e);
   if (e.terminal) return e.reward;
-  auto qn = qTarget(e.next[0], e.next[1]);
+  auto qn = targetQ(e.next[0], e.next[1]);
   return e.reward + gamma_ * *std::max_element(qn.begin(), qn.end());
 }
 
@@ -294,7 +309,7 @@ double DeepQ::lossAndGradient(const std::vector<Experience>& batch, std::vector<
   bool huber = loss_ == "huber";
   for (const Experience& e : batch) {
     requireExperience(e);
-    double err = q(e.state[0], e.state[1])[static_cast<std::size_t>(e.action)] - tdTarget(e);
+    double err = onlineQ(e.state[0], e.state[1])[static_cast<std::size_t>(e.action)] - tdTarget(e);
     double a = std::fabs(err);
     sum += (!huber || a <= 1.0) ? 0.5 * err * err : a - 0.5;
     if (!grad) continue;
@@ -354,7 +369,7 @@ double DeepQ::probeValue() const {
   double sum = 0.0;
   for (int j = 0; j < 6; ++j)
     for (int i = 0; i < 6; ++i) {
-      auto qs = q((i + 0.5) / 6, (j + 0.5) / 6);
+      auto qs = onlineQ((i + 0.5) / 6, (j + 0.5) / 6);
       sum += *std::max_element(qs.begin(), qs.end());
     }
   return sum / 36.0;
@@ -366,7 +381,7 @@ Vector DeepQ::valueMap(int n) const {
     Vector v = Vector::Zero(w * h);
     for (int c = 0; c < w * h; ++c) {
       if (!grid_.isDecisionCell(c)) continue;
-      auto qs = q(double(c % w) / (w - 1), double(c / w) / (h - 1));
+      auto qs = onlineQ(double(c % w) / (w - 1), double(c / w) / (h - 1));
       v(c) = *std::max_element(qs.begin(), qs.end());
     }
     return v;
@@ -375,7 +390,7 @@ Vector DeepQ::valueMap(int n) const {
   Vector v(n * n);
   for (int j = 0; j < n; ++j)
     for (int i = 0; i < n; ++i) {
-      auto qs = q((i + 0.5) / n, (j + 0.5) / n);
+      auto qs = onlineQ((i + 0.5) / n, (j + 0.5) / n);
       v(j * n + i) = *std::max_element(qs.begin(), qs.end());
     }
   return v;
@@ -393,13 +408,13 @@ std::vector<int> DeepQ::policyMap(int n) const {
     int w = grid_.width(), h = grid_.height();
     std::vector<int> p(static_cast<std::size_t>(w * h), -1);
     for (int c = 0; c < w * h; ++c)
-      if (grid_.isDecisionCell(c)) p[c] = argmaxLowest(q(double(c % w) / (w - 1), double(c / w) / (h - 1)));
+      if (grid_.isDecisionCell(c)) p[c] = argmaxLowest(onlineQ(double(c % w) / (w - 1), double(c / w) / (h - 1)));
     return p;
   }
   requireIntInRange(n, 1, 200, "DeepQ.policyMap", "n");
   std::vector<int> p(static_cast<std::size_t>(n * n));
   for (int j = 0; j < n; ++j)
-    for (int i = 0; i < n; ++i) p[j * n + i] = argmaxLowest(q((i + 0.5) / n, (j + 0.5) / n));
+    for (int i = 0; i < n; ++i) p[j * n + i] = argmaxLowest(onlineQ((i + 0.5) / n, (j + 0.5) / n));
   return p;
 }
 
@@ -413,7 +428,7 @@ double DeepQ::greedySuccess(int n) const {
       int c = c0;
       for (int k = 0; k < maxEpisodeSteps_; ++k) {
         std::array<Transition, 3> out;
-        int m = grid_.transitions(c, argmaxLowest(q(double(c % w) / (w - 1), double(c / w) / (h - 1))), out);
+        int m = grid_.transitions(c, argmaxLowest(onlineQ(double(c % w) / (w - 1), double(c / w) / (h - 1))), out);
         int best = 0;
         for (int t = 1; t < m; ++t)
           if (out[t].probability > out[best].probability) best = t;
@@ -436,7 +451,7 @@ double DeepQ::greedySuccess(int n) const {
       for (int k = 0; k < maxEpisodeSteps_; ++k) {
         bool terminal = false;
         std::array<double, 2> next;
-        move(s, argmaxLowest(q(s[0], s[1])), nullptr, next, reward, terminal);
+        move(s, argmaxLowest(onlineQ(s[0], s[1])), nullptr, next, reward, terminal);
         s = next;
         if (terminal) {
           if (reward > 0) ++reached;

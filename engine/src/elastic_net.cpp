@@ -39,23 +39,19 @@ double ElasticNet::coordinateUpdate(double z, double c, double n, double alpha, 
   return updateCoordinate(z, c, n, alpha, l1Ratio);
 }
 
-void ElasticNet::setData(const Matrix& X, const Vector& y) {
-  const char* where = "ElasticNet.setData";
-  requireSupervisedShape(X, y, 2, where);
-  if (X.rows() > 100000) throw ShapeError(std::string(where) + ": at most 100000 rows");
+void ElasticNet::checkData(const Matrix& X, const Vector&, const char* where) const {
   if (X.cols() > 1000) throw ShapeError(std::string(where) + ": at most 1000 features");
-  requireFinite(X, where, "X");
-  requireFinite(y, where, "y");
-  X_ = X;
-  y_ = y;
-  featureCount_ = X.cols();
+}
+
+void ElasticNet::dataChanged(Index) {
+  const Matrix& X = X_;
+  const Vector& y = y_;
   xMean_ = X.colwise().mean().transpose();
   yMean_ = y.mean();
   Xc_ = X.rowwise() - xMean_.transpose();
   yc_ = y.array() - yMean_;
   colSq_ = Xc_.colwise().squaredNorm().transpose();
   restartDescent();
-  restartTrace();
 }
 
 void ElasticNet::restartDescent() {

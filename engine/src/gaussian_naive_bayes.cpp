@@ -15,16 +15,13 @@ namespace {
 constexpr double kVarianceFloor = 1e-12;
 }  // namespace
 
-void GaussianNaiveBayes::setData(const Matrix& X, const Vector& y) {
-  const char* where = "GaussianNaiveBayes.setData";
-  requireSupervisedShape(X, y, 2, where);
-  int classes = requireClassLabels(y, kMaxClassLabels, where);
-  X_ = X;
-  y_ = y;
-  classes_ = classes;
-  featureCount_ = X.cols();
+void GaussianNaiveBayes::checkData(const Matrix&, const Vector& y, const char* where) const {
+  requireClassLabels(y, kMaxClassLabels, where);
+}
+
+void GaussianNaiveBayes::dataChanged(Index) {
+  classes_ = classLabelCount(y_, kMaxClassLabels, "GaussianNaiveBayes.setData");
   resetParams();
-  restartTrace();
 }
 
 void GaussianNaiveBayes::resetParams() {

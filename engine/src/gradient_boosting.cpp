@@ -18,17 +18,14 @@ double sigmoid(double f) { return f >= 0 ? 1.0 / (1.0 + std::exp(-f)) : std::exp
 double softplus(double f) { return f > 0 ? f + std::log1p(std::exp(-f)) : std::log1p(std::exp(f)); }
 }  // namespace
 
-void GradientBoosting::setData(const Matrix& X, const Vector& y) {
-  const char* where = "GradientBoosting.setData";
-  requireTreeData(X, y, where);
+void GradientBoosting::checkData(const Matrix&, const Vector& y, const char* where) const {
   if (logLoss_ && requireClassLabels(y, 2, where) != 2)
     throw InvalidArgument(std::string(where) + ": log_loss needs labels 0 and 1");
-  X_ = X;
-  y_ = y;
-  featureCount_ = X.cols();
+}
+
+void GradientBoosting::dataChanged(Index) {
   orders_ = presortColumns(X_);
   restartBoosting();
-  restartTrace();
 }
 
 void GradientBoosting::restartBoosting() {

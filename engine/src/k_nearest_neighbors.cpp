@@ -19,16 +19,13 @@ std::string tooManyNeighbours(const char* where, int k, Index n) {
 }
 }  // namespace
 
-void KNearestNeighbors::setData(const Matrix& X, const Vector& y) {
-  const char* where = "KNearestNeighbors.setData";
-  requireSupervisedShape(X, y, 1, where);
-  int classes = mode_ == Mode::Classify ? classLabelCount(y, kMaxClassLabels, where) : 0;
-  X_ = X;
-  y_ = y;
-  classes_ = classes;
-  featureCount_ = X.cols();
+void KNearestNeighbors::checkData(const Matrix&, const Vector& y, const char* where) const {
+  if (mode_ == Mode::Classify) classLabelCount(y, kMaxClassLabels, where);
+}
+
+void KNearestNeighbors::dataChanged(Index) {
+  classes_ = mode_ == Mode::Classify ? classLabelCount(y_, kMaxClassLabels, "KNearestNeighbors.setData") : 0;
   cachedLoss_ = -1;
-  restartTrace();
 }
 
 void KNearestNeighbors::requireUsable(const char* where) const {

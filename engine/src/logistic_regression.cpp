@@ -11,17 +11,9 @@
 
 namespace dw {
 
-void LogisticRegression::setData(const Matrix& X, const Vector& y) {
-  const char* where = "LogisticRegression.setData";
-  requireSupervisedShape(X, y, 1, where);
+void LogisticRegression::checkData(const Matrix&, const Vector& y, const char* where) const {
   // Binary only: more than two classes belong to SoftmaxRegression.
   requireClassLabels(y, 2, where);
-  bool sameWidth = X.cols() == featureCount_;
-  X_ = X;
-  y_ = y;
-  featureCount_ = X.cols();
-  if (!sameWidth) resetParams();
-  restartTrace();
 }
 
 void LogisticRegression::resetParams() {

@@ -7,6 +7,7 @@
 
 #include "dw/conv_net.hpp"  // softmaxCrossEntropy
 #include "dw/errors.hpp"
+#include "dw/names.hpp"
 #include "dw/validate.hpp"
 
 namespace dw {
@@ -72,6 +73,25 @@ void LoraDense::backward(const double* x, const double* W, const double* A, cons
   }
 }
 
+Vector loraForward(const Vector& x, const Matrix& W, const Vector& b, const Matrix& A, const Matrix& B, double alpha,
+                   const char* where) {
+  const int h = static_cast<int>(W.rows()), d = static_cast<int>(W.cols()), r = static_cast<int>(A.rows());
+  LoraDense layer(d, h, r, alpha, where);  // checks the sizes and α
+  if (x.size() != d) throw ShapeError(std::string(where) + ": x needs " + std::to_string(d) + " values");
+  if (b.size() != h) throw ShapeError(std::string(where) + ": b needs " + std::to_string(h) + " values");
+  if (A.cols() != d || B.rows() != h || B.cols() != r)
+    throw ShapeError(std::string(where) + ": A must be " + std::to_string(r) + " × " + std::to_string(d) + " and B " +
+                     std::to_string(h) + " × " + std::to_string(r));
+  requireFinite(x, where, "x");
+  requireFinite(W, where, "W");
+  requireFinite(A, where, "A");
+  requireFinite(B, where, "B");
+  requireFinite(b, where, "b");
+  Vector out(h);
+  layer.forward(x.data(), W.data(), b.data(), A.data(), B.data(), out.data());
+  return out;
+}
+
 Matrix LoraDense::merged(const Matrix& W, const Matrix& A, const Matrix& B) const {
   if (W.rows() != outputs_ || W.cols() != inputs_ || A.rows() != rank_ || A.cols() != inputs_ || B.rows() != outputs_ ||
       B.cols() != rank_)
@@ -82,8 +102,7 @@ Matrix LoraDense::merged(const Matrix& W, const Matrix& A, const Matrix& B) cons
 // ---------------------------------------------------------------- modes
 
 TransferMode transferModeFromName(const std::string& name, const char* where) {
-  std::string lower;
-  for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = lowerCase(name);
   if (lower == "scratch") return TransferMode::Scratch;
   if (lower == "head") return TransferMode::Head;
   if (lower == "full") return TransferMode::Full;

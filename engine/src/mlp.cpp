@@ -7,24 +7,19 @@
 #include <cmath>
 
 #include "dw/errors.hpp"
+#include "dw/names.hpp"
 #include "dw/metrics_basic.hpp"
 #include "dw/validate.hpp"
 
 namespace dw {
 
 namespace {
-std::string lower(const std::string& s) {
-  std::string n;
-  for (unsigned char c : s)
-    if (c != '-' && c != '_' && c != ' ') n.push_back(static_cast<char>(std::tolower(c)));
-  return n;
-}
 // Streams of the PCG generator: one for initial weights, one for shuffles and dropout masks.
 constexpr std::uint64_t kInitStream = 0x1a2b3c4dULL, kTrainStream = 0x5e6f7081ULL;
 }  // namespace
 
 OutputKind outputKindFromName(const std::string& name, const char* where) {
-  std::string n = lower(name);
+  std::string n = nameKey(name);
   if (n == "auto") return OutputKind::Auto;
   if (n == "sigmoid") return OutputKind::Sigmoid;
   if (n == "softmax") return OutputKind::Softmax;
@@ -41,7 +36,7 @@ const char* outputKindName(OutputKind k) {
   return "unknown";
 }
 LossKind lossKindFromName(const std::string& name, const char* where) {
-  std::string n = lower(name);
+  std::string n = nameKey(name);
   if (n == "auto") return LossKind::Auto;
   if (n == "crossentropy" || n == "logloss") return LossKind::CrossEntropy;
   if (n == "mse" || n == "squared" || n == "meansquarederror") return LossKind::MeanSquaredError;
@@ -56,7 +51,7 @@ const char* lossKindName(LossKind k) {
   return "unknown";
 }
 Regularization regularizationFromName(const std::string& name, const char* where) {
-  std::string n = lower(name);
+  std::string n = nameKey(name);
   if (n == "none" || n.empty()) return Regularization::None;
   if (n == "l1") return Regularization::L1;
   if (n == "l2") return Regularization::L2;
@@ -160,9 +155,7 @@ void Mlp::setClipNorm(double maxNorm) {
 
 void Mlp::setInit(const std::string& name) {
   const char* where = "MLP.setInit";
-  std::string n;
-  for (unsigned char c : name) n.push_back(static_cast<char>(std::tolower(c)));
-  if (n == "auto") {
+  if (lowerCase(name) == "auto") {
     initAuto_ = true;
   } else {
     init_ = initKindFromName(name, where);
@@ -264,20 +257,20 @@ Matrix Mlp::inputsOf(const Matrix& X, const char* where) const {
   return X;
 }
 
-void Mlp::setData(const Matrix& X, const Vector& y) {
-  const char* where = "MLP.setData";
-  requireSupervisedShape(X, y, 1, where);
-  requireFinite(y, where, "y");
+void Mlp::checkData(const Matrix& X, const Vector& y, const char* where) const {
   if (!features_.empty() && X.cols() != 2)
     throw ShapeError(std::string(where) + ": features are computed from 2-column data; X has " + std::to_string(X.cols()) + " columns");
-  Matrix Xin = inputsOf(X, where);
+  inputsOf(X, where);
   int classes = 0;
-  OutputKind out = resolveOutput(outputWanted_, y, where, classes);
+  resolveLoss(lossWanted_, resolveOutput(outputWanted_, y, where, classes), where);
+}
+
+void Mlp::dataChanged(Index) {
+  const char* where = "MLP.setData";  // checkData has accepted the data: nothing below throws
+  Xin_ = inputsOf(X_, where);
+  int classes = 0;
+  OutputKind out = resolveOutput(outputWanted_, y_, where, classes);
   LossKind loss = resolveLoss(lossWanted_, out, where);
-  Xin_ = std::move(Xin);
-  X_ = X;
-  y_ = y;
-  featureCount_ = X.cols();
   outputResolved_ = out;
   lossResolved_ = loss;
   classes_ = classes;
@@ -292,7 +285,6 @@ void Mlp::setData(const Matrix& X, const Vector& y) {
   cursor_ = 0;
   epoch_ = 0;
   paramsChanged();
-  restartTrace();
 }
 
 void Mlp::buildTargets() {

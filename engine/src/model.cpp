@@ -59,6 +59,21 @@ void Model::settingsChanged() {
   restartTrace();
 }
 
+void SupervisedModel::setData(const Matrix& X, const Vector& y) {
+  const std::string where = std::string(name()) + ".setData";
+  requireSupervisedShape(X, y, minRows_, where.c_str());  // non-empty, y matches, ≥ minRows, finite
+  if (maxRows_ > 0 && X.rows() > maxRows_)
+    throw ShapeError(where + ": " + std::to_string(X.rows()) + " points is too many (at most " +
+                     std::to_string(maxRows_) + ")");
+  checkData(X, y, where.c_str());
+  const Index previousWidth = featureCount_;
+  X_ = X;
+  y_ = y;
+  featureCount_ = X.cols();
+  dataChanged(previousWidth);
+  restartTrace();
+}
+
 void Model::requireData(const char* where) const {
   if (status_ == Status::Empty)
     throw StateError(std::string(where) + ": no training data yet; call setData(X, y) first");

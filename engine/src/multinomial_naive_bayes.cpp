@@ -18,17 +18,14 @@ void MultinomialNaiveBayes::requireCountRows(const Matrix& X, const char* where)
                           formatNumber(X.minCoeff()) + ")");
 }
 
-void MultinomialNaiveBayes::setData(const Matrix& X, const Vector& y) {
-  const char* where = "MultinomialNaiveBayes.setData";
-  requireSupervisedShape(X, y, 2, where);
+void MultinomialNaiveBayes::checkData(const Matrix& X, const Vector& y, const char* where) const {
   requireCountRows(X, where);
-  int classes = requireClassLabels(y, kMaxClassLabels, where);
-  X_ = X;
-  y_ = y;
-  classes_ = classes;
-  featureCount_ = X.cols();
+  requireClassLabels(y, kMaxClassLabels, where);
+}
+
+void MultinomialNaiveBayes::dataChanged(Index) {
+  classes_ = classLabelCount(y_, kMaxClassLabels, "MultinomialNaiveBayes.setData");
   resetParams();
-  restartTrace();
 }
 
 void MultinomialNaiveBayes::resetParams() {

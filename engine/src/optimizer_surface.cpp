@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "dw/errors.hpp"
+#include "dw/names.hpp"
 #include "dw/model.hpp"
 #include "dw/validate.hpp"
 
@@ -20,8 +21,7 @@ constexpr std::size_t kMaxPathPoints = 2'000'000;  // beyond this, steps continu
 }  // namespace
 
 SurfaceKind surfaceKindFromName(const std::string& name, const char* where) {
-  std::string n;
-  for (unsigned char c : name) n.push_back(static_cast<char>(std::tolower(c)));
+  const std::string n = lowerCase(name);
   if (n == "bowl") return SurfaceKind::Bowl;
   if (n == "ravine") return SurfaceKind::Ravine;
   if (n == "rosenbrock") return SurfaceKind::Rosenbrock;

@@ -4,13 +4,13 @@
 #include <cctype>
 
 #include "dw/errors.hpp"
+#include "dw/names.hpp"
 #include "dw/validate.hpp"
 
 namespace dw {
 
 OptimizerKind optimizerKindFromName(const std::string& name, const char* where) {
-  std::string n = name;
-  std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return std::tolower(c); });
+  const std::string n = lowerCase(name);
   if (n == "sgd") return OptimizerKind::SGD;
   if (n == "momentum") return OptimizerKind::Momentum;
   if (n == "nesterov") return OptimizerKind::Nesterov;

@@ -11,17 +11,14 @@
 
 namespace dw {
 
-void Perceptron::setData(const Matrix& X, const Vector& y) {
-  const char* where = "Perceptron.setData";
-  requireSupervisedShape(X, y, 1, where);
+void Perceptron::checkData(const Matrix&, const Vector& y, const char* where) const {
   requireClassLabels(y, 2, where);
-  bool sameWidth = X.cols() == featureCount_;
-  X_ = X;
-  t_ = 2.0 * y.array() - 1.0;  // 0/1 → −1/+1
-  featureCount_ = X.cols();
-  if (!sameWidth) resetParams();
+}
+
+void Perceptron::dataChanged(Index previousWidth) {
+  t_ = 2.0 * y_.array() - 1.0;  // 0/1 → −1/+1
+  if (previousWidth != featureCount_) resetParams();
   rng_ = Rng(seed_);  // a new data set starts the shuffling sequence afresh
-  restartTrace();
 }
 
 void Perceptron::resetParams() {

@@ -22,18 +22,19 @@ double softThreshold(double v, double t) {
 }
 }  // namespace
 
-void PolynomialRegression::setData(const Matrix& X, const Vector& y) {
-  const char* where = "PolynomialRegression.setData";
-  requireSupervisedShape(X, y, 1, where);
+void PolynomialRegression::checkData(const Matrix& X, const Vector&, const char* where) const {
   requireColumns(X, 1, where);
-  x_ = X.col(0);
-  y_ = y;
-  lo_ = x_.minCoeff();
-  hi_ = x_.maxCoeff();
-  featureCount_ = 1;
-  Phi_ = basis(X);
+}
+
+void PolynomialRegression::dataChanged(Index) {
+  lo_ = X_.col(0).minCoeff();
+  hi_ = X_.col(0).maxCoeff();
+  Phi_ = basis(X_);
   if (c_.size() != degree_ + 1) resetParams();
-  restartTrace();
+}
+
+void PolynomialRegression::restartLearning() {
+  if (Phi_.cols() != degree_ + 1) Phi_ = basis(X_);
 }
 
 void PolynomialRegression::resetParams() { c_ = Vector::Zero(degree_ + 1); }
@@ -66,10 +67,7 @@ void PolynomialRegression::setDegree(int degree) {
   requireIntInRange(degree, 1, kMaxDegree, "PolynomialRegression.setDegree", "degree");
   degree_ = degree;
   resetParams();
-  if (status_ != Status::Empty) {
-    Phi_ = basis(Matrix(x_));
-    restartTrace();
-  }
+  settingsChanged();
 }
 
 void PolynomialRegression::setPenalty(const std::string& penalty) {

@@ -6,14 +6,14 @@
 #include <cmath>
 
 #include "dw/errors.hpp"
+#include "dw/names.hpp"
 #include "dw/lora.hpp"
 #include "dw/validate.hpp"
 
 namespace dw {
 
 QuantScheme quantSchemeFromName(const std::string& name, const char* where) {
-  std::string lower;
-  for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = lowerCase(name);
   if (lower == "symmetric") return QuantScheme::Symmetric;
   if (lower == "asymmetric") return QuantScheme::Asymmetric;
   throw InvalidArgument(std::string(where) + ": scheme '" + name + "' is not 'symmetric' or 'asymmetric'");
@@ -69,6 +69,26 @@ Vector dequantiseValues(const std::vector<int>& q, const QuantParams& p) {
   return x;
 }
 
+QuantParams quantParamsFromScale(double scale, int zeroPoint, int bits, QuantScheme scheme, const char* where) {
+  QuantParams p = quantParamsForRange(0.0, 0.0, bits, scheme, where);  // the integer range of bits and scheme
+  if (!std::isfinite(scale) || scale <= 0.0)
+    throw InvalidArgument(std::string(where) + ": scale=" + formatNumber(scale) + " must be a finite number above 0");
+  if (zeroPoint < p.qmin || zeroPoint > p.qmax)
+    throw InvalidArgument(std::string(where) + ": zeroPoint=" + std::to_string(zeroPoint) + " must be from " +
+                          std::to_string(p.qmin) + " to " + std::to_string(p.qmax));
+  p.scale = scale;
+  p.zeroPoint = zeroPoint;
+  return p;
+}
+
+Vector dequantiseCodes(const std::vector<int>& q, const QuantParams& p, const char* where) {
+  for (int code : q)
+    if (code < p.qmin || code > p.qmax)
+      throw InvalidArgument(std::string(where) + ": q=" + std::to_string(code) + " is outside " + std::to_string(p.qmin) +
+                            "…" + std::to_string(p.qmax));
+  return dequantiseValues(q, p);
+}
+
 Vector fakeQuantise(const Vector& values, const QuantParams& p) {
   Vector x(values.size());
   for (Index i = 0; i < values.size(); ++i) x[i] = p.scale * (quantiseOne(values[i], p) - p.zeroPoint);
@@ -77,6 +97,7 @@ Vector fakeQuantise(const Vector& values, const QuantParams& p) {
 
 QuantisedMatrix quantiseMatrix(const Matrix& W, int bits, QuantScheme scheme, bool perChannel, const char* where) {
   if (W.size() == 0) throw ShapeError(std::string(where) + ": the matrix is empty");
+  if (W.rows() > 100000 || W.cols() > 100000) throw ShapeError(std::string(where) + ": rows and cols must be from 1 to 100000");
   requireFinite(W, where, "W");
   QuantisedMatrix out;
   out.values.resize(W.rows(), W.cols());

@@ -26,17 +26,14 @@ Vector argmaxRows(const Matrix& m) {
 }
 }  // namespace
 
-void RandomForest::setData(const Matrix& X, const Vector& y) {
-  const char* where = "RandomForest.setData";
-  requireTreeData(X, y, where);
-  int classes = requireClassLabels(y, kMaxClasses, where, /*everyClassPresent=*/false);
-  X_ = X;
-  y_ = y;
-  classes_ = classes;
-  featureCount_ = X.cols();
+void RandomForest::checkData(const Matrix&, const Vector& y, const char* where) const {
+  requireClassLabels(y, kMaxClasses, where, /*everyClassPresent=*/false);
+}
+
+void RandomForest::dataChanged(Index) {
+  classes_ = classLabelCount(y_, kMaxClasses, "RandomForest.setData");
   orders_ = presortColumns(X_);  // once per data set; each tree filters it to its bootstrap rows
   restartForest();
-  restartTrace();
 }
 
 void RandomForest::restartForest() {

@@ -9,15 +9,9 @@
 
 namespace dw {
 
-void RandomForestRegressor::setData(const Matrix& X, const Vector& y) {
-  const char* where = "RandomForestRegressor.setData";
-  requireTreeData(X, y, where);
-  X_ = X;
-  y_ = y;
-  featureCount_ = X.cols();
+void RandomForestRegressor::dataChanged(Index) {
   orders_ = presortColumns(X_);
   restartForest();
-  restartTrace();
 }
 
 void RandomForestRegressor::restartForest() {

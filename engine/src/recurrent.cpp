@@ -7,16 +7,12 @@
 
 #include "dw/detmath.hpp"
 #include "dw/errors.hpp"
+#include "dw/names.hpp"
 #include "dw/validate.hpp"
 
 namespace dw {
 
 namespace {
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 double sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
 
@@ -25,7 +21,7 @@ const std::vector<std::string> kTraceColumns{"step", "windowLoss", "seriesLoss",
 }  // namespace
 
 RecurrentCell recurrentCellFromName(const std::string& name, const char* where) {
-  std::string n = lower(name);
+  std::string n = lowerCase(name);
   if (n == "rnn" || n == "elman") return RecurrentCell::Rnn;
   if (n == "lstm") return RecurrentCell::Lstm;
   throw InvalidArgument(std::string(where) + ": cell='" + name + "' is not a recurrent cell (use rnn or lstm)");
@@ -38,7 +34,7 @@ Vector makeWaveSequence(int n, const std::string& wave, double period, double no
   requireIntInRange(n, 2, 100000, where, "n");
   requireInRange(period, 2, 10000, where, "period");
   requireInRange(noise, 0, 10, where, "noise");
-  std::string w = lower(wave);
+  std::string w = lowerCase(wave);
   if (w != "sine" && w != "two-sines" && w != "square-ish")
     throw InvalidArgument(std::string(where) + ": wave='" + wave + "' is not a wave (use sine, two-sines or square-ish)");
   Rng rng(seed);

@@ -14,17 +14,15 @@ namespace {
 constexpr int kMaxClasses = 32;
 }
 
-void SoftmaxRegression::setData(const Matrix& X, const Vector& y) {
-  const char* where = "SoftmaxRegression.setData";
-  requireSupervisedShape(X, y, 1, where);
-  int k = requireClassLabels(y, kMaxClasses, where);
-  bool sameShape = X.cols() == featureCount_ && k == classes_;
-  X_ = X;
-  y_ = y;
-  featureCount_ = X.cols();
+void SoftmaxRegression::checkData(const Matrix&, const Vector& y, const char* where) const {
+  requireClassLabels(y, kMaxClasses, where);
+}
+
+void SoftmaxRegression::dataChanged(Index previousWidth) {
+  int k = classLabelCount(y_, kMaxClasses, "SoftmaxRegression.setData");
+  bool sameShape = featureCount_ == previousWidth && k == classes_;
   classes_ = k;
   if (!sameShape) resetParams();
-  restartTrace();
 }
 
 void SoftmaxRegression::resetParams() {

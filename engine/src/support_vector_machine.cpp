@@ -11,58 +11,49 @@
 
 namespace dw {
 
-void SupportVectorMachine::setData(const Matrix& X, const Vector& y) {
-  std::string where = std::string(name()) + ".setData";
-  requireSupervisedShape(X, y, 2, where.c_str());
-  int classes = classLabelCount(y, kMaxClassLabels, where.c_str());
+void SupportVectorMachine::checkData(const Matrix&, const Vector& y, const char* where) const {
+  int classes = classLabelCount(y, kMaxClassLabels, where);
   if (classes > 2)
-    throw InvalidArgument(where + ": labels must be 0 or 1 (a binary classifier), found " +
+    throw InvalidArgument(std::string(where) + ": labels must be 0 or 1 (a binary classifier), found " +
                           std::to_string(classes - 1));
-  requireClassLabels(y, 2, where.c_str());
-  X_ = X;
-  labels_ = y;
-  signs_ = (2.0 * y.array() - 1.0).matrix();  // label 1 → +1, label 0 → −1
+  requireClassLabels(y, 2, where);
+}
+
+void SupportVectorMachine::dataChanged(Index) {
+  signs_ = (2.0 * y_.array() - 1.0).matrix();  // label 1 → +1, label 0 → −1
   // libsvm (and so scikit-learn) solves with the first class, label 0, as +1 and flips the sign
   // afterwards. The dual is symmetric under y → −y, but the working-set choices are not, so the
   // same internal orientation makes our iterates follow libsvm's.
   solverSigns_ = -signs_;
-  featureCount_ = X.cols();
   kernelMatrix_.build(X_, kernel_);
-  restartSolver();
-  restartTrace();
+  restartLearning();
 }
 
-void SupportVectorMachine::restartSolver() {
+void SupportVectorMachine::restartLearning() {
   if (X_.rows() > 0) solver_.start(solverSigns_, C_, tolerance_);
 }
 
 void SupportVectorMachine::resetParams() {
   // The dual starts at α = 0 whatever the seed: SMO needs no randomness.
-  restartSolver();
+  restartLearning();
 }
 
 void SupportVectorMachine::useKernel(const SvmKernel& kernel) {
   kernel_ = kernel;
-  if (status_ == Status::Empty) return;
-  kernelMatrix_.build(X_, kernel_);
-  restartSolver();
-  restartTrace();
+  if (status_ != Status::Empty) kernelMatrix_.build(X_, kernel_);
+  settingsChanged();
 }
 
 void SupportVectorMachine::setC(double C) {
   requireInOpenClosed(C, 0.0, 1e12, (std::string(name()) + ".setC").c_str(), "C");
   C_ = C;
-  if (status_ == Status::Empty) return;
-  restartSolver();
-  restartTrace();
+  settingsChanged();
 }
 
 void SupportVectorMachine::setTolerance(double tolerance) {
   requireInOpenClosed(tolerance, 0.0, 1.0, (std::string(name()) + ".setTolerance").c_str(), "tolerance");
   tolerance_ = tolerance;
-  if (status_ == Status::Empty) return;
-  restartSolver();
-  restartTrace();
+  settingsChanged();
 }
 
 void SupportVectorMachine::setPairsPerStep(int pairs) {

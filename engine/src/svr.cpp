@@ -22,18 +22,9 @@ double SVR::epsilonInsensitive(double residual, double epsilon) {
   return tubeLoss(residual, epsilon);
 }
 
-void SVR::setData(const Matrix& X, const Vector& y) {
-  const char* where = "SVR.setData";
-  requireSupervisedShape(X, y, 2, where);
-  if (X.rows() > 5000) throw ShapeError(std::string(where) + ": at most 5000 rows (the dual has 2n variables)");
-  requireFinite(X, where, "X");
-  requireFinite(y, where, "y");
-  X_ = X;
-  y_ = y;
-  featureCount_ = X.cols();
+void SVR::dataChanged(Index) {
   resolveKernel();
   restartSolver();
-  restartTrace();
 }
 
 void SVR::resolveKernel() {

@@ -7,23 +7,15 @@
 
 #include "dw/detmath.hpp"
 #include "dw/errors.hpp"
+#include "dw/names.hpp"
 #include "dw/validate.hpp"
 
 namespace dw {
 
-namespace {
-std::string lower(const std::string& s) {
-  std::string n;
-  for (unsigned char c : s)
-    if (c != '-' && c != '_' && c != ' ') n.push_back(static_cast<char>(std::tolower(c)));
-  return n;
-}
-}  // namespace
-
 // ---------------------------------------------------------------- schedules
 
 ScheduleKind scheduleKindFromName(const std::string& name, const char* where) {
-  std::string n = lower(name);
+  std::string n = nameKey(name);
   if (n == "constant") return ScheduleKind::Constant;
   if (n == "step") return ScheduleKind::Step;
   if (n == "exponential") return ScheduleKind::Exponential;
@@ -47,6 +39,12 @@ void LearningRateSchedule::validate(const char* where) const {
   requireIntInRange(period, 1, 10'000'000, where, "period");
   requireInRange(minimum, 0.0, base, where, "minimum");
   requireIntInRange(warmup, 0, 10'000'000, where, "warmup");
+}
+
+double scheduleRateAt(const LearningRateSchedule& s, double t, const char* where) {
+  s.validate(where);
+  requireIntInRange(t, 0, 1'000'000'000, where, "t");
+  return s.rate(static_cast<long long>(t));
 }
 
 double LearningRateSchedule::rate(long long t) const {
@@ -78,6 +76,13 @@ double LearningRateSchedule::rate(long long t) const {
 
 double globalNorm(const Vector& g) { return g.norm(); }
 
+ClippedGradient clipGradient(const Vector& g, double maxNorm) {
+  requireFinite(g, "clipByGlobalNorm", "gradient");
+  ClippedGradient out{g, 0.0};
+  out.norm = clipByGlobalNorm(out.gradient, maxNorm);
+  return out;
+}
+
 double clipByGlobalNorm(Vector& g, double maxNorm) {
   requireInOpenClosed(maxNorm, 0.0, 1e12, "clipByGlobalNorm", "maxNorm");
   double norm = g.norm();
@@ -88,7 +93,7 @@ double clipByGlobalNorm(Vector& g, double maxNorm) {
 // ---------------------------------------------------------------- initialisation
 
 InitKind initKindFromName(const std::string& name, const char* where) {
-  std::string n = lower(name);
+  std::string n = nameKey(name);
   if (n == "small") return InitKind::Small;
   if (n == "large") return InitKind::Large;
   if (n == "xavier" || n == "glorot") return InitKind::Xavier;
@@ -107,6 +112,8 @@ const char* initKindName(InitKind k) {
 }
 
 double initVariance(InitKind k, int fanIn, int fanOut) {
+  requireIntInRange(fanIn, 1, 1'000'000, "initVariance", "fanIn");
+  requireIntInRange(fanOut, 1, 1'000'000, "initVariance", "fanOut");
   switch (k) {
     case InitKind::Small: return 1e-4;
     case InitKind::Large: return 1.0;
@@ -165,6 +172,18 @@ Matrix batchNormBackward(const Matrix& dY, const Eigen::RowVectorXd& gamma, cons
   Matrix dZ = (dY.rowwise() - meanG).array() - cache.xhat.array().rowwise() * meanGX.array();
   dZ.array().rowwise() *= (gamma.array() * cache.invStd.array());
   return dZ;
+}
+
+BatchNormOfValues batchNormValues(const Vector& z, double gamma, double beta) {
+  const char* where = "batchNorm";
+  if (z.size() < 1) throw ShapeError(std::string(where) + ": values is empty");
+  requireFinite(z, where, "values");
+  requireInRange(gamma, -1e6, 1e6, where, "gamma");
+  requireInRange(beta, -1e6, 1e6, where, "beta");
+  Matrix Z = Eigen::Map<const Matrix>(z.data(), z.size(), 1), Y;
+  Eigen::RowVectorXd g = Eigen::RowVectorXd::Constant(1, gamma), b = Eigen::RowVectorXd::Constant(1, beta), mean, var;
+  batchNormTrain(Z, g, b, Y, mean, var, nullptr);
+  return {Eigen::Map<const Vector>(Y.data(), Y.size()), mean(0), var(0)};
 }
 
 }  // namespace dw

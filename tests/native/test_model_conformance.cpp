@@ -8,6 +8,8 @@
 
 #include <cmath>
 #include <limits>
+#include <string>
+#include <type_traits>
 
 #include "dw/adaboost.hpp"
 #include "dw/conv_net.hpp"
@@ -471,4 +473,54 @@ TEMPLATE_TEST_CASE("conformance: tracing on or off gives the same parameters", "
   CHECK(on.status() == off.status());
   CHECK(on.loss() == off.loss());
   CHECK(off.trace().rows() == 1);  // only the starting row
+}
+
+// Every model trained on (X, y) derives from SupervisedModel, whose setData is written once
+// (dw/model.hpp): a data set it refuses — for the shared reasons or the model's own — leaves the
+// previous data, parameters, step count and trace exactly as they were, and the message names
+// "<name>.setData".
+#define DW_SUPERVISED_MODELS                                                                                    \
+  PolynomialRegression, LogisticRegression, SoftmaxRegression, Perceptron, KNearestNeighbors, GaussianNaiveBayes, \
+      MultinomialNaiveBayes, LinearSVM, KernelSVM, DecisionTree, RandomForest, GradientBoosting, AdaBoost, Mlp,    \
+      ConvNet, ElasticNet, SVR, RandomForestRegressor
+
+TEMPLATE_TEST_CASE("conformance: a supervised model's refused data set changes nothing", "[conformance]",
+                   DW_SUPERVISED_MODELS) {
+  static_assert(std::is_base_of_v<SupervisedModel, TestType>, "trained on (X, y): derives from SupervisedModel");
+  using S = Setup<TestType>;
+  Dataset d = S::data(40, 6);
+  TestType m;
+  prepare(m, d);
+  m.fit(3);
+  const Vector params = m.params();
+  const double loss = m.loss();
+  const int steps = m.steps();
+  const std::size_t rows = m.trace().rows();
+  const Status status = m.status();
+  const Index width = m.featureCount();
+
+  Matrix bad = d.X;
+  bad(2, 0) = std::numeric_limits<double>::quiet_NaN();
+  CHECK_THROWS_AS(m.setData(bad, d.y), InvalidArgument);
+  CHECK_THROWS_WITH(m.setData(bad, d.y), Catch::Matchers::Contains(std::string(m.name()) + ".setData"));
+  CHECK_THROWS_AS(m.setData(d.X, Vector::Zero(d.X.rows() - 1)), ShapeError);
+  if (S::labels == Labels::Binary || S::labels == Labels::Multiclass) {
+    Vector y = d.y;
+    y(0) = 0.5;  // the model's own check (checkData), after the shared ones passed
+    CHECK_THROWS_AS(m.setData(d.X, y), InvalidArgument);
+  }
+  CHECK(m.params() == params);
+  CHECK(m.loss() == loss);
+  CHECK(m.steps() == steps);
+  CHECK(m.trace().rows() == rows);
+  CHECK(m.status() == status);
+  CHECK(m.featureCount() == width);
+
+  // Accepted data restarts the trace at row 0 whatever happened before.
+  Dataset other = S::data(30, 8);
+  m.setData(other.X, other.y);
+  CHECK(m.steps() == 0);
+  CHECK(m.trace().rows() == 1);
+  CHECK(m.status() == Status::Ready);
+  CHECK(m.featureCount() == d.X.cols());
 }

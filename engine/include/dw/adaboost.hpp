@@ -22,9 +22,10 @@ struct Stump {
 
 class AdaBoost : public SupervisedModel {
  public:
+  AdaBoost() : SupervisedModel(1, kMaxTreeRows) {}
   const char* name() const override { return "AdaBoost"; }
 
-  void setData(const Matrix& X, const Vector& y) override;  // y: labels 0 and 1, both present
+  // setData (SupervisedModel): y: labels 0 and 1, both present
   double score(const Matrix& X, const Vector& y) const override;  // accuracy
   Vector predict(const Matrix& X) const override;
   bool isClassifier() const override { return true; }
@@ -57,6 +58,8 @@ class AdaBoost : public SupervisedModel {
   Vector decisionFunction(const Matrix& X) const;
 
  protected:
+  void checkData(const Matrix& X, const Vector& y, const char* where) const override;
+  void dataChanged(Index previousWidth) override;
   void resetParams() override;
   void doStep() override;
   void recordTrace() override;

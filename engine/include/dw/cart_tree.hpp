@@ -138,7 +138,7 @@ struct BaggedTree {
 BaggedTree growBootstrapTree(const Matrix& X, const Vector& target, const ColumnOrders& orders,
                              const TreeSettings& settings, Rng& rng);
 
-// Training data for the tree family: non-empty, matching, finite, at most 100 000 rows.
-void requireTreeData(const Matrix& X, const Vector& y, const char* where);
+// Most training points the tree family accepts (SupervisedModel's maxRows for every tree model).
+constexpr Index kMaxTreeRows = 100000;
 
 }  // namespace dw

@@ -99,7 +99,7 @@ class Dense {
 // Writes p to probs and, when not null, dL/dz = p − onehot(label) to gradLogits; returns L.
 double softmaxCrossEntropy(const double* logits, int classes, int label, double* probs, double* gradLogits);
 
-class ConvNet : public Model {
+class ConvNet : public SupervisedModel {
  public:
   static constexpr int kMaxChannels = 4;
   static constexpr int kMaxSide = 64;
@@ -113,9 +113,9 @@ class ConvNet : public Model {
   ConvNet();
   const char* name() const override { return "ConvNet"; }
 
-  // Rows of X are images flattened in CHW order (inputShape().size() values each); y holds
-  // integer labels 0…K−1. Values are used as given (the digits widget scales pixels 0–16 to 0–1).
-  void setData(const Matrix& X, const Vector& y) override;
+  // setData (SupervisedModel): rows of X are images flattened in CHW order (inputShape().size()
+  // values each); y holds integer labels 0…K−1. Values are used as given (the digits widget
+  // scales pixels 0–16 to 0–1).
   double score(const Matrix& X, const Vector& y) const override;  // accuracy
   Vector predict(const Matrix& X) const override;                 // most probable label per image
   bool isClassifier() const override { return true; }
@@ -165,6 +165,8 @@ class ConvNet : public Model {
   Vector gradient() const;  // on the training data
 
  protected:
+  void checkData(const Matrix& X, const Vector& y, const char* where) const override;
+  void dataChanged(Index previousWidth) override;
   void resetParams() override;
   void doStep() override;
   void recordTrace() override;
@@ -200,8 +202,7 @@ class ConvNet : public Model {
   Optimizer optimizer_{OptimizerKind::Adam};
   int batchSize_ = 32;
 
-  Matrix X_;
-  std::vector<int> labels_;
+  std::vector<int> labels_;  // y_ as integers, for the kernels
   Rng trainRng_;
   std::vector<int> order_;
   std::size_t cursor_ = 0;

@@ -11,11 +11,11 @@ namespace dw {
 
 class DecisionTree : public SupervisedModel {
  public:
+  DecisionTree() : SupervisedModel(1, kMaxTreeRows) {}
   const char* name() const override { return "DecisionTree"; }
 
   // X: rows are points; y: class labels 0…k−1 (k ≤ 64, at least two classes) for Gini/entropy,
   // any finite values for squared_error.
-  void setData(const Matrix& X, const Vector& y) override;
   double score(const Matrix& X, const Vector& y) const override;  // accuracy, or R² when regressing
   Vector predict(const Matrix& X) const override;                  // class labels, or values
   bool isClassifier() const override { return settings_.criterion != SplitCriterion::SquaredError; }
@@ -50,6 +50,8 @@ class DecisionTree : public SupervisedModel {
   std::vector<double> regions(double x0, double x1, double y0, double y1) const;
 
  protected:
+  void checkData(const Matrix& X, const Vector& y, const char* where) const override;
+  void dataChanged(Index previousWidth) override;
   void resetParams() override;
   void doStep() override;
   void recordTrace() override;

@@ -124,9 +124,11 @@ class DeepQ {
   // Replace all online / target parameters (same count, all finite), e.g. for a worked example.
   void setOnlineParams(const std::vector<double>& p);
   void setTargetParams(const std::vector<double>& p);
-  // Q(s, ·) of the online / target network at a state (x, y) in [0, 1]².
+  // Q(s, ·) of the online / target network at a state (x, y) in [0, 1]² (InvalidArgument outside).
   std::array<double, 4> q(double x, double y) const;
   std::array<double, 4> qTarget(double x, double y) const;
+  // Index in the online parameter vector of the output bias of action a (0 … 3).
+  std::size_t outputBiasIndex(int action) const;
   // y = r + γ·max_a' Q_target(s', a'), or r if terminal.
   double tdTarget(const Experience& e) const;
   // The mean TD loss of a batch and its gradient with respect to the online parameters.
@@ -147,6 +149,9 @@ class DeepQ {
   double greedySuccess(int n) const;
 
  private:
+  // q / qTarget without the range check, for the loops that evaluate states the model made.
+  std::array<double, 4> onlineQ(double x, double y) const;
+  std::array<double, 4> targetQ(double x, double y) const;
   void buildNetworks();
   void startEpisode();
   int chooseAction();

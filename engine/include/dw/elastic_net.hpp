@@ -18,10 +18,10 @@ namespace dw {
 
 class ElasticNet : public SupervisedModel {
  public:
+  ElasticNet() : SupervisedModel(2, 100000) {}
   const char* name() const override { return "ElasticNet"; }
 
   // Any finite targets; at least 2 rows, at most 100 000 rows and 1000 features.
-  void setData(const Matrix& X, const Vector& y) override;
   double score(const Matrix& X, const Vector& y) const override;  // R²
   Vector predict(const Matrix& X) const override;
   Vector params() const override;  // [w_0 … w_{d−1}, b]
@@ -46,6 +46,8 @@ class ElasticNet : public SupervisedModel {
   static double coordinateUpdate(double z, double c, double n, double alpha, double l1Ratio);
 
  protected:
+  void checkData(const Matrix& X, const Vector& y, const char* where) const override;
+  void dataChanged(Index previousWidth) override;
   void resetParams() override;
   void doStep() override;
   void recordTrace() override;

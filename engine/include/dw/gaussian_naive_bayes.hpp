@@ -11,7 +11,6 @@ class GaussianNaiveBayes : public SupervisedModel {
   const char* name() const override { return "GaussianNaiveBayes"; }
 
   // y holds class labels 0…K−1 with K ≥ 2 and every class present.
-  void setData(const Matrix& X, const Vector& y) override;
   double score(const Matrix& X, const Vector& y) const override;  // accuracy
   Vector predict(const Matrix& X) const override;
   // [priors (K), means (K×d row-major), variances (K×d row-major)]; empty before the first step.
@@ -37,6 +36,8 @@ class GaussianNaiveBayes : public SupervisedModel {
   const Matrix& variances() const { requireFitted("GaussianNaiveBayes.variances"); return vars_; }  // K × d, smoothing included
 
  protected:
+  void checkData(const Matrix& X, const Vector& y, const char* where) const override;
+  void dataChanged(Index previousWidth) override;
   void resetParams() override;
   // A changed setting discards what was learnt (see Model::settingsChanged).
   void restartLearning() override { resetParams(); }

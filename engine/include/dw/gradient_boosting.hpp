@@ -13,10 +13,10 @@ namespace dw {
 
 class GradientBoosting : public SupervisedModel {
  public:
+  GradientBoosting() : SupervisedModel(1, kMaxTreeRows) {}
   const char* name() const override { return "GradientBoosting"; }
 
   // squared_error: any finite y; log_loss: labels 0 and 1, both present.
-  void setData(const Matrix& X, const Vector& y) override;
   double score(const Matrix& X, const Vector& y) const override;  // R², or accuracy (log loss)
   Vector predict(const Matrix& X) const override;                  // values, or labels 0/1
   bool isClassifier() const override { return logLoss_; }
@@ -56,6 +56,8 @@ class GradientBoosting : public SupervisedModel {
   static Vector negativeGradient(const Vector& y, const Vector& F, bool logLoss);
 
  protected:
+  void checkData(const Matrix& X, const Vector& y, const char* where) const override;
+  void dataChanged(Index previousWidth) override;
   void resetParams() override;
   void doStep() override;
   void recordTrace() override;

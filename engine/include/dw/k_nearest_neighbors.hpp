@@ -25,7 +25,6 @@ class KNearestNeighbors : public SupervisedModel {
   const char* name() const override { return "KNearestNeighbors"; }
 
   // Classify mode: y holds class labels 0…K−1. Regress mode: any finite targets.
-  void setData(const Matrix& X, const Vector& y) override;
   double score(const Matrix& X, const Vector& y) const override;  // accuracy or R²
   Vector predict(const Matrix& X) const override;
   Vector params() const override;  // [k, metric (0 Euclidean, 1 Manhattan), weighting (0/1), mode (0/1)]
@@ -52,6 +51,8 @@ class KNearestNeighbors : public SupervisedModel {
   Vector votes(const Vector& query) const;
 
  protected:
+  void checkData(const Matrix& X, const Vector& y, const char* where) const override;
+  void dataChanged(Index previousWidth) override;
   void resetParams() override {}
   void doStep() override;
   void recordTrace() override;

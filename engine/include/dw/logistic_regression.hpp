@@ -12,7 +12,6 @@ class LogisticRegression : public SupervisedModel {
   const char* name() const override { return "LogisticRegression"; }
 
   // Labels must be exactly 0 or 1 and both classes must be present.
-  void setData(const Matrix& X, const Vector& y) override;
   double score(const Matrix& X, const Vector& y) const override;  // accuracy
   Vector predict(const Matrix& X) const override;                  // 0/1 by the threshold
   bool isClassifier() const override { return true; }
@@ -41,6 +40,7 @@ class LogisticRegression : public SupervisedModel {
   Vector gradient() const;
 
  protected:
+  void checkData(const Matrix& X, const Vector& y, const char* where) const override;
   void resetParams() override;
   void doStep() override;
   void recordTrace() override;

@@ -55,6 +55,11 @@ class LoraDense {
   double alpha_ = 1.0;
 };
 
+// One LoRA layer's output for one input, for worked examples: (W + (α/r)·B·A) x + b with W h × d,
+// b length h, A r × d, B h × r (h = W's rows, d = W's columns, r = A's rows), all finite.
+Vector loraForward(const Vector& x, const Matrix& W, const Vector& b, const Matrix& A, const Matrix& B, double alpha,
+                   const char* where = "loraForward");
+
 enum class TransferMode { Scratch, Head, Full, Lora };
 // "scratch", "head", "full", "lora" (case-insensitive); anything else throws InvalidArgument.
 TransferMode transferModeFromName(const std::string& name, const char* where);

@@ -32,7 +32,7 @@ LossKind lossKindFromName(const std::string& name, const char* where);
 const char* lossKindName(LossKind k);
 Regularization regularizationFromName(const std::string& name, const char* where);
 
-class Mlp : public Model {
+class Mlp : public SupervisedModel {
  public:
   static constexpr int kMaxHiddenLayers = 6;
   static constexpr int kMaxUnits = 16;
@@ -41,7 +41,8 @@ class Mlp : public Model {
   Mlp();
   const char* name() const override { return "MLP"; }
 
-  void setData(const Matrix& X, const Vector& y) override;
+  // setData (SupervisedModel): labels 0/1 (sigmoid), 0…k−1 (softmax) or any values (linear);
+  // with features, X has 2 columns.
   double score(const Matrix& X, const Vector& y) const override;  // accuracy or R²
   Vector predict(const Matrix& X) const override;                 // labels or values
   bool isClassifier() const override;
@@ -150,6 +151,8 @@ class Mlp : public Model {
   void importJson(const std::string& json);
 
  protected:
+  void checkData(const Matrix& X, const Vector& y, const char* where) const override;
+  void dataChanged(Index previousWidth) override;
   void resetParams() override;
   void doStep() override;
   void recordTrace() override;
@@ -220,10 +223,8 @@ class Mlp : public Model {
   std::vector<Index> offsets_;  // start of layer l's weights in theta_; biases follow them
   Vector theta_;
 
-  // Data.
-  Matrix X_;    // the data as given
+  // Data (X_ and y_, as given, are SupervisedModel's).
   Matrix Xin_;  // network inputs (after the feature transform)
-  Vector y_;
   Matrix T_;    // targets per output unit: y, or one-hot labels for softmax
 
   // Training progress.

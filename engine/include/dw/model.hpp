@@ -127,13 +127,42 @@ class Model {
   Index featureCount_ = 0;
 };
 
-// The base of every model trained on (X, y) pairs: it owns the training data. A subclass's
-// setData validates what it needs (labels, shapes), then stores X_ and y_ here and sets
-// featureCount_; settings go through settingsChanged().
+// The base of every model trained on (X, y) pairs: it owns the training data and writes setData
+// once. Why one setData: every supervised model used to validate, copy X and y, set the width and
+// restart its trace by hand, in slightly different orders, and one (or its check that nothing
+// changes when the input is bad) was bound to drift. Here the order is fixed:
+//   1. the checks every model needs: X non-empty, y one value per row, at least minRows points
+//      (at most maxRows when the model sets a limit), X and y finite — ShapeError/InvalidArgument
+//      naming "<name>.setData";
+//   2. checkData(): the model's own checks (labels 0/1, one column, counts ≥ 0, …). It must not
+//      change the model, so a bad data set leaves the previous one, the parameters and the trace
+//      untouched (the strong guarantee);
+//   3. X_, y_ and featureCount_ are replaced;
+//   4. dataChanged(previousWidth): the model derives what it keeps from the data (feature
+//      matrices, presorted columns, kernel matrices, one-hot targets) and restarts learning; the
+//      default re-initialises the parameters when the width changed;
+//   5. the trace restarts (row 0, status Ready).
+// Settings go through settingsChanged() (Model), so "a changed setting restarts learning and
+// the trace once there is data" is also written once.
 class SupervisedModel : public Model {
+ public:
+  void setData(const Matrix& X, const Vector& y) final;
+
  protected:
+  explicit SupervisedModel(Index minRows = 1, Index maxRows = 0) : minRows_(minRows), maxRows_(maxRows) {}
+  // The model's own checks on new data; `where` is "<name>.setData". Must not change the model.
+  virtual void checkData(const Matrix& /*X*/, const Vector& /*y*/, const char* /*where*/) const {}
+  // Called after X_ and y_ are replaced and before the trace restarts; previousWidth is the
+  // featureCount() before (0 the first time).
+  virtual void dataChanged(Index previousWidth) {
+    if (previousWidth != featureCount_) resetParams();
+  }
+
   Matrix X_;  // training points, one per row
-  Vector y_;  // their targets or class labels
+  Vector y_;  // their targets or class labels, one per row
+
+ private:
+  Index minRows_, maxRows_;  // maxRows_ 0: no limit
 };
 
 }  // namespace dw

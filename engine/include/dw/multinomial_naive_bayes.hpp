@@ -17,7 +17,6 @@ class MultinomialNaiveBayes : public SupervisedModel {
   const char* name() const override { return "MultinomialNaiveBayes"; }
 
   // X: n × V non-negative finite counts; y: labels 0…K−1, K ≥ 2, every class present.
-  void setData(const Matrix& X, const Vector& y) override;
   double score(const Matrix& X, const Vector& y) const override;  // accuracy
   Vector predict(const Matrix& X) const override;
   // [class log-priors (K), feature log-probabilities (K × V row-major)]; empty before the first step.
@@ -52,6 +51,8 @@ class MultinomialNaiveBayes : public SupervisedModel {
   Vector logOddsContributions(const Vector& x, int positive, int negative) const;
 
  protected:
+  void checkData(const Matrix& X, const Vector& y, const char* where) const override;
+  void dataChanged(Index previousWidth) override;
   void resetParams() override;
   // A changed setting discards what was learnt (see Model::settingsChanged).
   void restartLearning() override { resetParams(); }

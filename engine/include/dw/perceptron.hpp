@@ -9,11 +9,11 @@
 
 namespace dw {
 
-class Perceptron : public Model {
+class Perceptron : public SupervisedModel {
  public:
   const char* name() const override { return "Perceptron"; }
 
-  void setData(const Matrix& X, const Vector& y) override;  // labels exactly 0/1, both present
+  // setData (SupervisedModel): labels exactly 0/1, both present.
   double score(const Matrix& X, const Vector& y) const override;  // accuracy
   Vector predict(const Matrix& X) const override;  // 1 where x·w + b > 0, else 0
   bool isClassifier() const override { return true; }
@@ -39,13 +39,14 @@ class Perceptron : public Model {
   int trainingErrors() const;
 
  protected:
+  void checkData(const Matrix& X, const Vector& y, const char* where) const override;
+  void dataChanged(Index previousWidth) override;
   void resetParams() override;
   void doStep() override;
   void recordTrace() override;
 
  private:
-  Matrix X_;
-  Vector t_;  // labels as −1/+1
+  Vector t_;  // labels y_ as −1/+1
   Vector w_;
   double b_ = 0.0;
   double learningRate_ = 1.0;

@@ -15,12 +15,11 @@
 
 namespace dw {
 
-class PolynomialRegression : public Model {
+class PolynomialRegression : public SupervisedModel {
  public:
   const char* name() const override { return "PolynomialRegression"; }
 
-  // X must have exactly one column.
-  void setData(const Matrix& X, const Vector& y) override;
+  // setData (SupervisedModel): X must have exactly one column.
   double score(const Matrix& X, const Vector& y) const override;  // R²
   Vector predict(const Matrix& X) const override;
   Vector params() const override;  // coefficients c₀…c_d in the scaled basis
@@ -60,6 +59,10 @@ class PolynomialRegression : public Model {
   Vector curve(double x0, double x1, int count) const;
 
  protected:
+  void checkData(const Matrix& X, const Vector& y, const char* where) const override;
+  void dataChanged(Index previousWidth) override;
+  // A changed degree rebuilds the training features (the other settings keep them).
+  void restartLearning() override;
   void resetParams() override;
   void doStep() override;
   void recordTrace() override;
@@ -69,9 +72,7 @@ class PolynomialRegression : public Model {
   Vector solveLasso(int& sweeps) const;
   Vector closedForm(int& sweeps) const;
   bool exactSolver_ = false;
-  Vector y_;
-  Matrix Phi_;  // training features, n × (d+1)
-  Vector x_;    // raw training inputs, kept so a degree change can rebuild Phi_
+  Matrix Phi_;  // training features of X_, n × (d+1)
   Vector c_;
   int degree_ = 3;
   std::string penalty_ = "none";

@@ -36,10 +36,15 @@ QuantParams quantParamsForRange(double lo, double hi, int bits, QuantScheme sche
 QuantParams quantParamsFor(const Vector& values, int bits, QuantScheme scheme, const char* where = "quantParams");
 std::vector<int> quantiseValues(const Vector& values, const QuantParams& p);
 Vector dequantiseValues(const std::vector<int>& q, const QuantParams& p);
+// Parameters given by hand (the JS API's dequantise): the integer range from bits and scheme,
+// scale finite and > 0, zeroPoint within that range.
+QuantParams quantParamsFromScale(double scale, int zeroPoint, int bits, QuantScheme scheme, const char* where);
+// dequantiseValues after checking every code lies in p's integer range.
+Vector dequantiseCodes(const std::vector<int>& q, const QuantParams& p, const char* where);
 // dequantise(quantise(x)): the values a quantised model computes with.
 Vector fakeQuantise(const Vector& values, const QuantParams& p);
 
-// A weight matrix (rows = output units) quantised per tensor or per row.
+// A weight matrix (rows = output units) quantised per tensor or per row; 1 … 100 000 rows and columns.
 struct QuantisedMatrix {
   Matrix values;                   // dequantised, same shape
   std::vector<QuantParams> params; // 1 (per tensor) or rows (per channel)

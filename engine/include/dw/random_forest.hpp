@@ -15,9 +15,10 @@ namespace dw {
 
 class RandomForest : public SupervisedModel {
  public:
+  RandomForest() : SupervisedModel(1, kMaxTreeRows) {}
   const char* name() const override { return "RandomForest"; }
 
-  void setData(const Matrix& X, const Vector& y) override;  // y: labels 0…k−1, k ≤ 64, ≥ 2 classes
+  // setData (SupervisedModel): y: labels 0…k−1, k ≤ 64, ≥ 2 classes
   double score(const Matrix& X, const Vector& y) const override;  // accuracy
   Vector predict(const Matrix& X) const override;
   bool isClassifier() const override { return true; }
@@ -56,6 +57,8 @@ class RandomForest : public SupervisedModel {
   Vector featureImportances() const;
 
  protected:
+  void checkData(const Matrix& X, const Vector& y, const char* where) const override;
+  void dataChanged(Index previousWidth) override;
   void resetParams() override;
   void doStep() override;
   void recordTrace() override;

@@ -14,9 +14,10 @@ namespace dw {
 
 class RandomForestRegressor : public SupervisedModel {
  public:
+  RandomForestRegressor() : SupervisedModel(1, kMaxTreeRows) {}
   const char* name() const override { return "RandomForestRegressor"; }
 
-  void setData(const Matrix& X, const Vector& y) override;  // any finite y
+  // setData (SupervisedModel): any finite y
   double score(const Matrix& X, const Vector& y) const override;  // R²
   Vector predict(const Matrix& X) const override;  // mean of the trees; mean of y before the first
   Vector params() const override { return featureImportances(); }
@@ -36,6 +37,7 @@ class RandomForestRegressor : public SupervisedModel {
   Vector featureImportances() const;
 
  protected:
+  void dataChanged(Index previousWidth) override;
   void resetParams() override;
   void doStep() override;
   void recordTrace() override;

@@ -13,7 +13,6 @@ class SoftmaxRegression : public SupervisedModel {
   const char* name() const override { return "SoftmaxRegression"; }
 
   // Labels 0…k−1 (k from 2 to 32), every class present.
-  void setData(const Matrix& X, const Vector& y) override;
   double score(const Matrix& X, const Vector& y) const override;  // accuracy
   Vector predict(const Matrix& X) const override;                  // most probable class
   bool isClassifier() const override { return true; }
@@ -37,6 +36,8 @@ class SoftmaxRegression : public SupervisedModel {
   Vector gradient() const;
 
  protected:
+  void checkData(const Matrix& X, const Vector& y, const char* where) const override;
+  void dataChanged(Index previousWidth) override;
   void resetParams() override;
   void doStep() override;
   void recordTrace() override;

@@ -11,10 +11,9 @@
 
 namespace dw {
 
-class SupportVectorMachine : public Model {
+class SupportVectorMachine : public SupervisedModel {
  public:
-  // y holds labels 0 and 1, both present; at least 2 points.
-  void setData(const Matrix& X, const Vector& y) override;
+  // setData (SupervisedModel): y holds labels 0 and 1, both present; at least 2 points.
   double score(const Matrix& X, const Vector& y) const override;  // accuracy
   Vector predict(const Matrix& X) const override;                 // 1 where decision > 0, else 0
   // Primal objective ½‖w‖² + C Σ max(0, 1 − y_i f(x_i)) (‖w‖² = αᵀQα in feature space).
@@ -51,7 +50,11 @@ class SupportVectorMachine : public Model {
   long long pairUpdates() const { return solver_.totalPairs(); }
 
  protected:
-  explicit SupportVectorMachine(int defaultPairsPerStep) : pairsPerStep_(defaultPairsPerStep) {}
+  explicit SupportVectorMachine(int defaultPairsPerStep) : SupervisedModel(2), pairsPerStep_(defaultPairsPerStep) {}
+  void checkData(const Matrix& X, const Vector& y, const char* where) const override;
+  void dataChanged(Index previousWidth) override;
+  // Every setting (C, tolerance, kernel) restarts the solver from α = 0.
+  void restartLearning() override;
   void resetParams() override;
   void doStep() override;
   void recordTrace() override;
@@ -63,8 +66,6 @@ class SupportVectorMachine : public Model {
   const SvmKernel& kernel() const { return kernel_; }
   void validateInput(const Matrix& X, const char* call) const;  // "<Name>.<call>"
 
-  Matrix X_;
-  Vector labels_;  // 0/1 as given
   Vector signs_;        // −1/+1 (label 1 → +1): the public orientation
   Vector solverSigns_;  // −signs_: the orientation handed to SMO (libsvm's: label 0 → +1)
   // Public bias b of f(x) = Σ α_i y_i K(x_i, x) + b; the solver's decision function is −f.
@@ -72,7 +73,6 @@ class SupportVectorMachine : public Model {
   SmoSolver solver_;
 
  private:
-  void restartSolver();
   SvmKernel kernel_;
   KernelMatrix kernelMatrix_;
   double C_ = 1.0;

@@ -22,10 +22,10 @@ namespace dw {
 
 class SVR : public SupervisedModel {
  public:
+  SVR() : SupervisedModel(2, 5000) {}  // at most 5000 points: the dual has 2n variables
   const char* name() const override { return "SVR"; }
 
   // Any finite targets; at least 2 rows and at most 5000.
-  void setData(const Matrix& X, const Vector& y) override;
   double score(const Matrix& X, const Vector& y) const override;  // R²
   Vector predict(const Matrix& X) const override;
   // [α_0 − α*_0 … α_{n−1} − α*_{n−1}, b]: each training point's dual coefficient (0 inside the tube).
@@ -58,6 +58,7 @@ class SVR : public SupervisedModel {
   static double epsilonInsensitive(double residual, double epsilon);
 
  protected:
+  void dataChanged(Index previousWidth) override;
   void resetParams() override;
   void doStep() override;
   void recordTrace() override;

@@ -40,6 +40,9 @@ struct LearningRateSchedule {
   void validate(const char* where) const;
   double rate(long long t) const;
 };
+// The checked form for callers outside a trainer (the JS API): validates s and t (a whole number
+// 0 … 10⁹), naming `where`, then returns s.rate(t).
+double scheduleRateAt(const LearningRateSchedule& s, double t, const char* where);
 
 // ---------------------------------------------------------------- gradient clipping
 
@@ -48,6 +51,13 @@ double globalNorm(const Vector& g);
 // If ‖g‖ > maxNorm, scales g by maxNorm/‖g‖ so its norm becomes exactly maxNorm (its direction
 // is kept); otherwise leaves it. Returns the norm before clipping. maxNorm must be > 0.
 double clipByGlobalNorm(Vector& g, double maxNorm);
+// The checked form for callers outside a trainer (the JS API): every entry of g must be finite
+// (a trainer instead lets a non-finite gradient through so divergence is reported as a state).
+struct ClippedGradient {
+  Vector gradient;  // g after clipping
+  double norm = 0;  // ‖g‖ before clipping
+};
+ClippedGradient clipGradient(const Vector& g, double maxNorm);
 
 // ---------------------------------------------------------------- weight initialisation
 
@@ -58,7 +68,7 @@ double clipByGlobalNorm(Vector& g, double maxNorm);
 enum class InitKind { Small, Large, Xavier, He };
 InitKind initKindFromName(const std::string& name, const char* where);
 const char* initKindName(InitKind k);
-// The variance s² of every weight of a layer with fanIn inputs and fanOut outputs.
+// The variance s² of every weight of a layer with fanIn inputs and fanOut outputs (each 1 … 10⁶).
 double initVariance(InitKind k, int fanIn, int fanOut);
 // A fanIn × fanOut matrix of independent draws N(0, initVariance(k, fanIn, fanOut)).
 Matrix initWeights(InitKind k, int fanIn, int fanOut, Rng& rng);
@@ -89,6 +99,13 @@ void batchNormInfer(const Matrix& Z, const Eigen::RowVectorXd& gamma, const Eige
 // every row, so each row's gradient involves the whole batch) and ∂L/∂γ, ∂L/∂β:
 //   ∂L/∂β = Σᵢ ∂L/∂yᵢ,  ∂L/∂γ = Σᵢ ∂L/∂yᵢ x̂ᵢ,
 //   ∂L/∂zᵢ = (γ/√(s² + ε)) · (gᵢ − mean(g) − x̂ᵢ · mean(g ⊙ x̂)),  g = ∂L/∂Y.
+// One unit's values over a batch, in training mode (the worked example of the lesson): values
+// non-empty and finite, γ and β within ±1e6; returns y = γ x̂ + β with the batch mean and variance.
+struct BatchNormOfValues {
+  Vector values;
+  double mean = 0, variance = 0;
+};
+BatchNormOfValues batchNormValues(const Vector& z, double gamma, double beta);
 Matrix batchNormBackward(const Matrix& dY, const Eigen::RowVectorXd& gamma, const BatchNormCache& cache,
                          Eigen::RowVectorXd& dGamma, Eigen::RowVectorXd& dBeta);
 
