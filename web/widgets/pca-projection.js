@@ -231,7 +231,7 @@ function build(ctx) {
       sc.fillStyle = k === 0 ? th.accent : rgba(th.accent, 0.45);
       sc.fillRect(xa, yb, xb - xa, scree.py(0) - yb);
       sc.fillStyle = th.text; sc.font = `12px ${th.font}`; sc.textAlign = 'center'; sc.textBaseline = 'top';
-      sc.fillText(t(`pca-projection.axis.${k}`), (xa + xb) / 2, scree.py(0) + 6);
+      sc.fillText(t(`pca-projection.component.${k}`), (xa + xb) / 2, scree.py(0) + 6);
       sc.textBaseline = 'bottom';
       sc.fillText(pct(ratios[k], 1), (xa + xb) / 2, yb - 2);
     }

@@ -34,6 +34,6 @@ export const messages = {
   'pca-projection.axis.x': 'x₁',
   'pca-projection.axis.y': 'x₂',
   // The scree chart's bars.
-  'pca-projection.axis.0': 'PC1',
-  'pca-projection.axis.1': 'PC2',
+  'pca-projection.component.0': 'PC1',
+  'pca-projection.component.1': 'PC2',
 };
