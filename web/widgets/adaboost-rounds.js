@@ -190,7 +190,7 @@ function build(ctx) {
 
   function render() {
     const r = ada.rounds();
-    stat.round.set(`${r} / ${opts.rounds}`);
+    stat.round.set(t('adaboost-rounds.roundOf', { round: r, rounds: opts.rounds }));
     if (r > 0) {
       stat.eps.set(fixed(ada.errors()[r - 1], 3));
       stat.alpha.set(fixed(ada.alphas()[r - 1], 3));

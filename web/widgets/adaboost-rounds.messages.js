@@ -24,6 +24,7 @@ export const messages = {
   'adaboost-rounds.stat.alpha': 'α',
   'adaboost-rounds.stat.train': 'training error',
   'adaboost-rounds.stat.bound': 'bound',
+  'adaboost-rounds.roundOf': '{round} / {rounds}',
   'adaboost-rounds.predict.question': 'Each stump alone gets roughly a third of the weighted points wrong. After the last round, the vote’s training error will be',
   'adaboost-rounds.predict.unit': 'a share, 0 to 1',
   'adaboost-rounds.predict.ready': 'Press Reset first: predict before the first stump.',
