@@ -368,7 +368,7 @@ export function mountWidget(element, options, { schema, meta, build, messages })
     card.remove();
     makeCard();
     card.setNotes(notes, from);
-    instance = buildWith({ ml: engine, card, options: current, notes, element, stateChanged, noteSource: from });
+    instance = buildWith({ ml: engine, card, options: current, notes, element, stateChanged, noteSource: from, t });
   }
 
   const ready = loadEngine().then((ml) => {

@@ -5,13 +5,13 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
-import { countOf } from '../lib/format.js';
 import { GridImage, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
 import { DATASETS, boxAround, datasetOptions, loadDataset } from '../lib/datasets.js';
 import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './adaboost-rounds.messages.js';
 
 export const schema = {
   dataset: { type: 'enum', values: ['circles', 'moons', 'xor'], default: 'circles', description: 'Built-in data set.' },
@@ -21,22 +21,19 @@ export const schema = {
   seed: seedOption(3, 'Seed for the data.'),
 };
 
-export const meta = {
-  title: 'AdaBoost, round by round',
-  hint: 'Press Step to add one stump: the points it got wrong grow (area ∝ weight) so the next stump attends to them. Watch the training error stay under the bound.',
-};
+export const meta = { title: messages['adaboost-rounds.title'], hint: messages['adaboost-rounds.hint'] };
 
 const GRID = 64;
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 // Own points from a CSV file: two classes (any two labels, mapped to 0 and 1 with a note).
 export const CSV_RULES = { labels: 'class', maxClasses: 2, domain: [-1e4, 1e4], minPoints: 2, maxPoints: 600 };
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const ada = ctx.own(new ml.AdaBoost());
   let data = null;
@@ -45,15 +42,15 @@ function build(ctx) {
   let focusPoint = 0;
   let imported = null; // { X, y, box } from a CSV file or a Share link, instead of a built-in set
 
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.7, minHeight: 260, maxHeight: 460, label: 'Training points sized by weight, newest stump and ensemble vote', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.7, minHeight: 260, maxHeight: 460, label: t('adaboost-rounds.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
   legend(card.stage, [
-    { text: 'class 0', swatch: 'dwf-swatch dwf-sw-class0' }, { text: 'class 1', swatch: 'dwf-swatch dwf-sw-class1' },
-    { text: 'newest stump', swatch: 'dwf-swatch dwf-sw-model' }, { text: 'ensemble vote (orange 0 … blue 1)', swatch: 'dwf-swatch dwf-sw-heat' },
+    { text: t('adaboost-rounds.legend.class0'), swatch: 'dwf-swatch dwf-sw-class0' }, { text: t('adaboost-rounds.legend.class1'), swatch: 'dwf-swatch dwf-sw-class1' },
+    { text: t('adaboost-rounds.legend.stump'), swatch: 'dwf-swatch dwf-sw-model' }, { text: t('adaboost-rounds.legend.vote'), swatch: 'dwf-swatch dwf-sw-heat' },
   ]);
-  const chart = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 210, label: 'Training error and bound per round', onResize: () => ctx.requestDraw(draw) }));
+  const chart = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 210, label: t('adaboost-rounds.chart'), onResize: () => ctx.requestDraw(draw) }));
   chart.margin.top = 22; // room for the axis title above the top tick
-  legend(card.stage, [{ text: 'training error', swatch: 'dwf-swatch dwf-sw-loss' }, { text: 'bound ∏ 2√(ε(1−ε))', swatch: 'dwf-swatch dwf-sw-truth' }, { text: 'weighted error ε of each stump', swatch: 'dwf-swatch dwf-sw-good' }]);
+  legend(card.stage, [{ text: t('adaboost-rounds.legend.train'), swatch: 'dwf-swatch dwf-sw-loss' }, { text: t('adaboost-rounds.legend.bound'), swatch: 'dwf-swatch dwf-sw-truth' }, { text: t('adaboost-rounds.legend.eps'), swatch: 'dwf-swatch dwf-sw-good' }]);
 
   const row = buttonRow(card.controls);
   const play = ctx.player(row, {
@@ -61,40 +58,40 @@ function build(ctx) {
     everyFrames: 12, // about five rounds a second: slow enough to follow the weights
     tick: () => advance(),
   });
-  button(row, 'Step', () => { play.stop(); advance(); });
-  button(row, 'Reset', () => { play.stop(); restart(); });
+  button(row, t('adaboost-rounds.step'), () => { play.stop(); advance(); });
+  button(row, t('adaboost-rounds.reset'), () => { play.stop(); restart(); });
   const dataMenu = select(card.controls, {
-    label: 'data', value: opts.dataset,
+    label: t('adaboost-rounds.select.data'), value: opts.dataset,
     options: datasetOptions(schema.dataset.values),
     onChange: (v) => { play.stop(); opts.dataset = v; imported = null; loadData(); },
   });
   const sliders = {
-    noise: slider(card.controls, { label: 'noise', min: 0, max: 0.5, step: 0.01, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.noise = v; imported = null; loadData(); } }),
-    rounds: slider(card.controls, { label: 'rounds', min: 1, max: 200, step: 1, value: opts.rounds, format: (v) => fixed(v, 0), onInput: (v) => { play.stop(); opts.rounds = v; restart(); } }),
+    noise: slider(card.controls, { label: t('adaboost-rounds.slider.noise'), min: 0, max: 0.5, step: 0.01, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.noise = v; imported = null; loadData(); } }),
+    rounds: slider(card.controls, { label: t('adaboost-rounds.slider.rounds'), min: 1, max: 200, step: 1, value: opts.rounds, format: (v) => fixed(v, 0), onInput: (v) => { play.stop(); opts.rounds = v; restart(); } }),
   };
   const stat = {
-    round: card.stat('round'),
-    eps: card.stat('ε (stump)'),
-    alpha: card.stat('α'),
-    train: card.stat('training error'),
-    bound: card.stat('bound'),
+    round: card.stat(t('adaboost-rounds.stat.round')),
+    eps: card.stat(t('adaboost-rounds.stat.eps')),
+    alpha: card.stat(t('adaboost-rounds.stat.alpha')),
+    train: card.stat(t('adaboost-rounds.stat.train')),
+    bound: card.stat(t('adaboost-rounds.stat.bound')),
   };
 
   // Predict, then check: weak stumps, strong vote? The training error of the whole ensemble
   // after the last round, committed at round 0 and judged from the engine's trainingErrors().
   const prediction = createPrediction(ctx, {
     id: 'adaboost-final-error',
-    question: 'Each stump alone gets roughly a third of the weighted points wrong. After the last round, the vote’s training error will be',
-    numeric: { label: 'a share, 0 to 1', tolerance: 0.03, min: 0, max: 1, digits: 2 },
-    ready: () => (ada.rounds() === 0 ? null : 'Press Reset first: predict before the first stump.'),
-    next: () => `Now press Play and let all ${opts.rounds} rounds run.`,
+    question: t('adaboost-rounds.predict.question'),
+    numeric: { label: t('adaboost-rounds.predict.unit'), tolerance: 0.03, min: 0, max: 1, digits: 2 },
+    ready: () => (ada.rounds() === 0 ? null : t('adaboost-rounds.predict.ready')),
+    next: () => t('adaboost-rounds.predict.next', { rounds: opts.rounds }),
   });
   function judgeFinal(r) {
     if (prediction.pending === null || r === 0 || (r < opts.rounds && ada.status() !== 'converged')) return;
     const train = ada.trainingErrors();
     const errs = Array.from(ada.errors());
     const zeroAt = Array.from(train).findIndex((v) => v === 0);
-    prediction.settle(train[r - 1], `After ${countOf(r, 'round')} the training error is ${fixed(train[r - 1], 3)}${zeroAt >= 0 ? `, 0 from round ${zeroAt + 1} on` : ''}; the stumps' weighted errors stayed between ${fixed(Math.min(...errs), 2)} and ${fixed(Math.max(...errs), 2)}. ${train[r - 1] === 0 ? 'Each stump only has to beat a coin on the re-weighted points; their weighted votes add up to a boundary no single stump could draw.' : 'Points deep inside the other class keep their mistakes: their weight grows, the stumps\' errors climb towards ½, and the bound stops falling.'}`);
+    prediction.settle(train[r - 1], t('adaboost-rounds.predict.why', { rounds: r, error: fixed(train[r - 1], 3), zeroFrom: zeroAt >= 0 ? zeroAt + 1 : 0, low: fixed(Math.min(...errs), 2), high: fixed(Math.max(...errs), 2), perfect: train[r - 1] === 0 }));
   }
 
   pointsCsv(ctx, card.controls, {
@@ -109,7 +106,7 @@ function build(ctx) {
   }
 
   function loadData() {
-    prediction.reset('New data: predict again.');
+    prediction.reset(t('adaboost-rounds.predict.newData'));
     attempt(card, () => {
       data = imported ? { X: imported.X, y: imported.y, n: imported.y.length } : loadDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
       ada.setData(data.X, 2, data.y);
@@ -126,7 +123,7 @@ function build(ctx) {
       ada.reset(opts.seed);
     });
     heat = null;
-    card.setMessage(`Round 0: every point starts with weight 1/${data ? data.n : opts.points}. Press Step for the first stump.`, 'info');
+    card.setMessage(t('adaboost-rounds.start', { n: data ? data.n : opts.points }), 'info');
     render();
   }
 
@@ -150,9 +147,9 @@ function build(ctx) {
   // Why boosting has stopped, in words: the engine's reason, or the round limit the learner set.
   function stopReason() {
     const reason = ada.stopReason();
-    if (reason === 'perfect') return 'the last stump classifies every point correctly (ε = 0), so there is nothing left to re-weight';
-    if (reason === 'no better than chance') return 'no stump beats a coin flip on the weighted data (ε ≥ ½)';
-    if (ada.rounds() >= opts.rounds) return `it reached the round limit of ${opts.rounds} (raise “rounds” to continue)`;
+    if (reason === 'perfect') return t('adaboost-rounds.stop.perfect');
+    if (reason === 'no better than chance') return t('adaboost-rounds.stop.chance');
+    if (ada.rounds() >= opts.rounds) return t('adaboost-rounds.stop.limit', { rounds: opts.rounds });
     return '';
   }
 
@@ -160,7 +157,7 @@ function build(ctx) {
   function stopMessage() {
     if (ada.rounds() > 0) { describe(); return; }
     const why = stopReason();
-    if (why) card.setMessage(`Boosting stopped: ${why}.`, 'info');
+    if (why) card.setMessage(t('adaboost-rounds.stopped', { why }), 'info');
   }
 
   // Weight now held by the points the newest stump got wrong (step 7 of the lesson: exactly ½).
@@ -182,18 +179,18 @@ function build(ctx) {
     const train = ada.trainingErrors();
     const bounds = ada.bounds();
     const e = errs[r - 1];
-    let msg = `Round ${r}: the stump's weighted error is ε = ${fixed(e, 3)}, so its vote counts α = ${fixed(ada.alphas()[r - 1], 3)}. `;
+    let msg = t('adaboost-rounds.round', { round: r, eps: fixed(e, 3), alpha: fixed(ada.alphas()[r - 1], 3) });
     const m = mistakesWeight(r);
-    if (m && m.count > 0) msg += `Its ${countOf(m.count, 'mistake')} now hold ${fixed(m.sum, 3)} of the weight. `;
-    msg += `Training error ${fixed(train[r - 1], 3)} ≤ bound ${fixed(bounds[r - 1], 3)}.`;
+    if (m && m.count > 0) msg += t('adaboost-rounds.mistakes', { count: m.count, weight: fixed(m.sum, 3) });
+    msg += t('adaboost-rounds.errorBound', { error: fixed(train[r - 1], 3), bound: fixed(bounds[r - 1], 3) });
     const why = ada.status() === 'converged' || r >= opts.rounds ? stopReason() : '';
-    if (why) msg += ` Boosting stopped: ${why}.`;
+    if (why) msg += ` ${t('adaboost-rounds.stopped', { why })}`;
     card.setMessage(msg, train[r - 1] === 0 ? 'good' : 'info');
   }
 
   function render() {
     const r = ada.rounds();
-    stat.round.set(`${r} / ${opts.rounds}`);
+    stat.round.set(t('adaboost-rounds.roundOf', { round: r, rounds: opts.rounds }));
     if (r > 0) {
       stat.eps.set(fixed(ada.errors()[r - 1], 3));
       stat.alpha.set(fixed(ada.alphas()[r - 1], 3));
@@ -215,7 +212,7 @@ function build(ctx) {
     if (!dir) return;
     focusPoint = (focusPoint + dir * (e.shiftKey ? 10 : 1) + data.n * 10) % data.n;
     const w = ada.sampleWeights()[focusPoint];
-    card.setMessage(`Point ${focusPoint + 1} (class ${data.y[focusPoint]}) has weight ${fixed(w, 4)} — ${fixed(w * data.n, 2)} × the starting 1/${data.n}.`, 'info');
+    card.setMessage(t('adaboost-rounds.point', { point: focusPoint + 1, cls: data.y[focusPoint], weight: fixed(w, 4), ratio: fixed(w * data.n, 2), n: data.n }), 'info');
     ctx.requestDraw(draw);
     e.preventDefault();
   };
@@ -229,7 +226,7 @@ function build(ctx) {
     }
     focusPoint = best;
     const w = ada.sampleWeights()[best];
-    card.setMessage(`Point ${best + 1} (class ${data.y[best]}) has weight ${fixed(w, 4)} — ${fixed(w * data.n, 2)} × the starting 1/${data.n}.`, 'info');
+    card.setMessage(t('adaboost-rounds.point', { point: best + 1, cls: data.y[best], weight: fixed(w, 4), ratio: fixed(w * data.n, 2), n: data.n }), 'info');
     ctx.requestDraw(draw);
   };
   ctx.listen(plot.canvas, 'keydown', onKey);
@@ -237,11 +234,11 @@ function build(ctx) {
 
   function draw() {
     if (!data) return;
-    const t = plot.theme;
+    const th = plot.theme;
     plot.setDomain(...domain());
     plot.begin();
     if (heat) drawGridImage(plot, heat);
-    plot.axes({ xLabel: 'x₁', yLabel: 'x₂' });
+    plot.axes({ xLabel: t('adaboost-rounds.axis.x'), yLabel: t('adaboost-rounds.axis.y') });
     const w = ada.sampleWeights();
     const n = data.n;
     plot.clipToArea(() => {
@@ -250,8 +247,8 @@ function build(ctx) {
       if (r > 0) {
         const s = ada.stumps().slice((r - 1) * 5, r * 5);
         const [x0, x1, y0, y1] = domain();
-        if (s[0] === 0) plot.segment(s[1], y0, s[1], y1, { color: t.model, width: 3 });
-        else if (s[0] === 1) plot.segment(x0, s[1], x1, s[1], { color: t.model, width: 3 });
+        if (s[0] === 0) plot.segment(s[1], y0, s[1], y1, { color: th.model, width: 3 });
+        else if (s[0] === 1) plot.segment(x0, s[1], x1, s[1], { color: th.model, width: 3 });
       }
       for (let i = 0; i < n; i++) {
         // Area ∝ weight: radius ∝ √(n·w), 4 px at the starting weight.
@@ -264,12 +261,12 @@ function build(ctx) {
     const xs = Array.from({ length: r + 1 }, (_, i) => i);
     chart.setDomain(0, Math.max(10, opts.rounds), 0, 1);
     chart.begin();
-    chart.axes({ xLabel: 'round', yLabel: 'error', xTicks: 5, yTicks: 4 });
+    chart.axes({ xLabel: t('adaboost-rounds.chart.x'), yLabel: t('adaboost-rounds.chart.y'), xTicks: 5, yTicks: 4 });
     chart.clipToArea(() => {
       if (r > 0) {
-        chart.path(xs, [1, ...ada.bounds()], { color: t.truth, width: 2, dash: [6, 4] });
-        chart.path(xs.slice(1), Array.from(ada.errors()), { color: t.good, width: 1.5 });
-        chart.path(xs.slice(1), Array.from(ada.trainingErrors()), { color: t.loss, width: 2.5 });
+        chart.path(xs, [1, ...ada.bounds()], { color: th.truth, width: 2, dash: [6, 4] });
+        chart.path(xs.slice(1), Array.from(ada.errors()), { color: th.good, width: 1.5 });
+        chart.path(xs.slice(1), Array.from(ada.trainingErrors()), { color: th.loss, width: 2.5 });
       }
     });
   }

@@ -9,16 +9,14 @@ import { readTheme } from '../lib/theme.js';
 import { Board } from '../lib/board.js';
 import { legend } from '../lib/legend.js';
 import { ERA_LABEL, eraOf, ERAS, EVENTS, FIRST_YEAR, LAST_YEAR, LESSONS } from '../lib/ai-history.js';
+import { messages } from './ai-timeline.messages.js';
 
 export const schema = {
   event: { type: 'int', min: 1, max: EVENTS.length, default: 1, description: 'The event selected at the start (1 = 1943, the artificial neuron).' },
   layout: { type: 'enum', values: ['auto', 'horizontal', 'vertical'], default: 'auto', description: 'Timeline direction: auto picks vertical on narrow screens.' },
 };
 
-export const meta = {
-  title: 'Eighty years of AI',
-  hint: 'Click an event, or focus the timeline and use the arrow keys, to read what happened and why it mattered. Shaded bands are the eras.',
-};
+export const meta = { title: messages['ai-timeline.title'], hint: messages['ai-timeline.hint'] };
 
 const ERA_TINT = { symbolic: 'class0', winter: 'truth', statistical: 'class2', deep: 'class1' };
 
@@ -27,11 +25,11 @@ function lessonUrl(slug) {
 }
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { card, options } = ctx;
+  const { card, options, t } = ctx;
   let opts = { ...options };
   let selected = opts.event - 1;
   let mode = 'horizontal';
@@ -41,15 +39,15 @@ function build(ctx) {
   card.stage.append(wrap);
   // The Board calls onResize from its constructor, before `board` is assigned: relayout waits for it.
   let board = null;
-  board = ctx.own(new Board(wrap, { aspect: 0.36, minHeight: 300, maxHeight: 380, label: 'Timeline of AI from 1943 to 2024', onResize: () => relayout() }));
+  board = ctx.own(new Board(wrap, { aspect: 0.36, minHeight: 300, maxHeight: 380, label: t('ai-timeline.board'), onResize: () => relayout() }));
   board.canvas.tabIndex = 0;
   board.canvas.classList.add('dwl3-scrollable');
 
   legend(card.stage, [
-    { text: 'symbolic AI (rules, search)', swatch: 'dwl-swatch dwl3-sw-symbolic' },
-    { text: 'AI winter', swatch: 'dwl-swatch dwl3-sw-winter' },
-    { text: 'statistical ML', swatch: 'dwl-swatch dwl3-sw-statistical' },
-    { text: 'deep learning', swatch: 'dwl-swatch dwl3-sw-deep' },
+    { text: t('ai-timeline.legend.symbolic'), swatch: 'dwl-swatch dwl3-sw-symbolic' },
+    { text: t('ai-timeline.legend.winter'), swatch: 'dwl-swatch dwl3-sw-winter' },
+    { text: t('ai-timeline.legend.statistical'), swatch: 'dwl-swatch dwl3-sw-statistical' },
+    { text: t('ai-timeline.legend.deep'), swatch: 'dwl-swatch dwl3-sw-deep' },
   ]);
 
   const panel = el('div', { className: 'dwl3-event', 'aria-live': 'polite' });
@@ -61,11 +59,11 @@ function build(ctx) {
   card.stage.append(panel);
 
   const nav = el('div', { className: 'dw-buttons' });
-  const prevBtn = el('button', { type: 'button', className: 'dw-btn', text: '← Earlier' });
-  const nextBtn = el('button', { type: 'button', className: 'dw-btn', text: 'Later →' });
+  const prevBtn = el('button', { type: 'button', className: 'dw-btn', text: t('ai-timeline.earlier') });
+  const nextBtn = el('button', { type: 'button', className: 'dw-btn', text: t('ai-timeline.later') });
   nav.append(prevBtn, nextBtn);
   card.controls.append(nav);
-  const stat = { event: card.stat('event'), year: card.stat('year'), era: card.stat('era') };
+  const stat = { event: card.stat(t('ai-timeline.stat.event')), year: card.stat(t('ai-timeline.stat.year')), era: card.stat(t('ai-timeline.stat.era')) };
 
   function choose(i) {
     selected = Math.max(0, Math.min(EVENTS.length - 1, i));
@@ -75,25 +73,25 @@ function build(ctx) {
   function describe() {
     const ev = EVENTS[selected];
     const era = eraOf(ev.year);
-    stat.event.set(`${selected + 1} of ${EVENTS.length}`);
+    stat.event.set(t('ai-timeline.eventOf', { index: selected + 1, total: EVENTS.length }));
     stat.year.set(ev.when);
-    stat.era.set(era === 'early' ? 'beginnings' : ERAS.find((e) => e.kind === era && ev.year >= e.from && ev.year < e.to).name);
-    whenEl.textContent = `${ev.when} · ${ERA_LABEL[era]}`;
+    stat.era.set(era === 'early' ? t('ai-timeline.era.early') : ERAS.find((e) => e.kind === era && ev.year >= e.from && ev.year < e.to).name);
+    whenEl.textContent = t('ai-timeline.when', { when: ev.when, era: ERA_LABEL[era] });
     titleEl.textContent = ev.title;
     detailEl.textContent = ev.detail;
     linksEl.replaceChildren();
     const links = ev.lessons.map((slug) => [slug, lessonUrl(slug)]).filter(([, href]) => href);
     if (links.length) {
-      linksEl.append(el('span', { text: 'Try the idea: ' }));
+      linksEl.append(el('span', { text: t('ai-timeline.try') }));
       links.forEach(([slug, href], k) => {
-        if (k) linksEl.append(el('span', { text: ' · ' }));
+        if (k) linksEl.append(el('span', { text: t('ai-timeline.linkSeparator') }));
         linksEl.append(el('a', { href, text: LESSONS[slug] || slug }));
       });
     }
     prevBtn.disabled = selected === 0;
     nextBtn.disabled = selected === EVENTS.length - 1;
-    board.canvas.setAttribute('aria-label', `Timeline of AI, 1943 to 2024. Selected: ${ev.when}, ${ev.title}. Arrow keys move between events.`);
-    card.setMessage(`${ev.when}: ${ev.short}. Event ${selected + 1} of ${EVENTS.length}; ← and → (or the buttons) step through time.`, 'info');
+    board.canvas.setAttribute('aria-label', t('ai-timeline.figure', { when: ev.when, title: ev.title }));
+    card.setMessage(t('ai-timeline.selected', { when: ev.when, short: ev.short, index: selected + 1, total: EVENTS.length }), 'info');
     ctx.requestDraw(draw);
   }
 
@@ -109,23 +107,23 @@ function build(ctx) {
   }
 
   function colours() {
-    const t = readTheme(card.card);
-    return { ...t, tint: (kind) => t[ERA_TINT[kind]] };
+    const th = readTheme(card.card);
+    return { ...th, tint: (kind) => th[ERA_TINT[kind]] };
   }
 
-  function drawEras(c, t, along) {
+  function drawEras(c, th, along) {
     // along(year) → position on the time axis; bands span the whole other direction.
     for (const era of ERAS) {
       const a = along(era.from);
       // The last era runs on to the edge of the canvas: it has not ended.
       const b = era.to >= LAST_YEAR ? (mode === 'horizontal' ? board.width : board.height) : along(era.to);
       c.globalAlpha = era.kind === 'winter' ? 0.22 : 0.13;
-      c.fillStyle = t.tint(era.kind);
+      c.fillStyle = th.tint(era.kind);
       if (mode === 'horizontal') c.fillRect(a, 0, b - a, board.height); else c.fillRect(0, a, board.width, b - a);
       c.globalAlpha = 1;
     }
-    c.font = `11px ${t.font}`;
-    c.fillStyle = t.textMuted;
+    c.font = `11px ${th.font}`;
+    c.fillStyle = th.textMuted;
     for (const era of ERAS) {
       const a = along(era.from); const b = along(Math.min(era.to, LAST_YEAR));
       const room = Math.abs(b - a) - 6;
@@ -144,18 +142,18 @@ function build(ctx) {
 
   function draw() {
     const c = board.begin();
-    const t = colours();
+    const th = colours();
     const W = board.width; const H = board.height;
     const focused = document.activeElement === board.canvas;
     layout = [];
-    c.font = `12px ${t.font}`;
+    c.font = `12px ${th.font}`;
     if (mode === 'horizontal') {
       const left = 24; const right = 24; const axisY = Math.round(H * 0.52);
       const x = (y) => left + ((y - FIRST_YEAR) / (LAST_YEAR - FIRST_YEAR)) * (W - left - right);
-      drawEras(c, t, x);
-      c.strokeStyle = t.textMuted; c.lineWidth = 1.5;
+      drawEras(c, th, x);
+      c.strokeStyle = th.textMuted; c.lineWidth = 1.5;
       c.beginPath(); c.moveTo(left, axisY); c.lineTo(W - right, axisY); c.stroke();
-      c.font = `11px ${t.mono}`; c.fillStyle = t.textMuted; c.textAlign = 'center'; c.textBaseline = 'top';
+      c.font = `11px ${th.mono}`; c.fillStyle = th.textMuted; c.textAlign = 'center'; c.textBaseline = 'top';
       for (let y = 1940; y <= 2020; y += 10) {
         c.beginPath(); c.moveTo(x(y), axisY - 3); c.lineTo(x(y), axisY + 3); c.stroke();
         c.fillText(String(y), x(y), axisY + 5);
@@ -165,7 +163,7 @@ function build(ctx) {
       const laneGap = 32; const lanes = [-1, 1, -2, 2, -3, 3];
       const lastRight = new Map();
       EVENTS.forEach((ev) => {
-        c.font = `600 12px ${t.font}`;
+        c.font = `600 12px ${th.font}`;
         const w = Math.max(c.measureText(ev.short).width, 30) + 8;
         const mx = x(ev.year);
         const bx = Math.max(2, Math.min(W - w - 2, mx - w / 2));
@@ -183,10 +181,10 @@ function build(ctx) {
       const perYear = (H - top - 40) / (LAST_YEAR - FIRST_YEAR);
       const bottom = Math.max(40, 190 - 14 * perYear);
       const y = (yr) => top + ((yr - FIRST_YEAR) / (LAST_YEAR - FIRST_YEAR)) * (H - top - bottom);
-      drawEras(c, t, y);
-      c.strokeStyle = t.textMuted; c.lineWidth = 1.5;
+      drawEras(c, th, y);
+      c.strokeStyle = th.textMuted; c.lineWidth = 1.5;
       c.beginPath(); c.moveTo(axisX, top); c.lineTo(axisX, H - bottom); c.stroke();
-      c.font = `11px ${t.mono}`; c.fillStyle = t.textMuted; c.textAlign = 'right'; c.textBaseline = 'middle';
+      c.font = `11px ${th.mono}`; c.fillStyle = th.textMuted; c.textAlign = 'right'; c.textBaseline = 'middle';
       for (let yr = 1940; yr <= 2020; yr += 10) {
         c.beginPath(); c.moveTo(axisX - 3, y(yr)); c.lineTo(axisX + 3, y(yr)); c.stroke();
         c.fillText(String(yr), axisX - 6, y(yr));
@@ -198,7 +196,7 @@ function build(ctx) {
         const h = 20;
         const by = Math.max(my - h / 2, nextFree);
         nextFree = by + h + 2;
-        c.font = `600 12px ${t.font}`;
+        c.font = `600 12px ${th.font}`;
         const w = c.measureText(`${ev.when}  ${ev.short}`).width + 10;
         layout.push({ mx: axisX, my, box: { x: axisX + 22, y: by, w: Math.min(w, W - axisX - 24), h } });
       });
@@ -207,7 +205,7 @@ function build(ctx) {
     const order = EVENTS.map((_, i) => i).filter((i) => i !== selected).concat([selected]);
     for (const i of order) {
       const L = layout[i]; const b = L.box;
-      c.strokeStyle = i === selected ? t.accent : t.textMuted; c.lineWidth = i === selected ? 2 : 1;
+      c.strokeStyle = i === selected ? th.accent : th.textMuted; c.lineWidth = i === selected ? 2 : 1;
       c.globalAlpha = i === selected ? 1 : 0.6;
       c.beginPath();
       if (mode === 'horizontal') { c.moveTo(L.mx, L.my); c.lineTo(Math.max(b.x + 4, Math.min(b.x + b.w - 4, L.mx)), b.y < L.my ? b.y + b.h : b.y); } else { c.moveTo(L.mx, L.my); c.lineTo(b.x, b.y + b.h / 2); }
@@ -219,22 +217,22 @@ function build(ctx) {
       const L = layout[i];
       const sel = i === selected;
       const bx = L.box.x; const by = L.box.y; const bw = L.box.w; const bh = L.box.h;
-      c.fillStyle = sel ? t.accent : t.surface;
+      c.fillStyle = sel ? th.accent : th.surface;
       roundRect(c, bx, by, bw, bh, 5); c.fill();
-      c.strokeStyle = sel ? t.accent : t.border; c.lineWidth = 1; roundRect(c, bx, by, bw, bh, 5); c.stroke();
-      c.fillStyle = sel ? t.surface : t.text;
+      c.strokeStyle = sel ? th.accent : th.border; c.lineWidth = 1; roundRect(c, bx, by, bw, bh, 5); c.stroke();
+      c.fillStyle = sel ? th.surface : th.text;
       if (mode === 'horizontal') {
         c.textAlign = 'center'; c.textBaseline = 'top';
-        c.font = `11px ${t.mono}`; c.fillText(ev.when, bx + bw / 2, by + 2);
-        c.font = `600 12px ${t.font}`; c.fillText(ev.short, bx + bw / 2, by + 15);
+        c.font = `11px ${th.mono}`; c.fillText(ev.when, bx + bw / 2, by + 2);
+        c.font = `600 12px ${th.font}`; c.fillText(ev.short, bx + bw / 2, by + 15);
       } else {
         c.textAlign = 'left'; c.textBaseline = 'middle';
-        c.font = `600 12px ${t.font}`; c.fillText(`${ev.when}  ${ev.short}`, bx + 5, by + bh / 2);
+        c.font = `600 12px ${th.font}`; c.fillText(`${ev.when}  ${ev.short}`, bx + 5, by + bh / 2);
       }
       c.beginPath(); c.arc(L.mx, L.my, sel ? 7 : 4.5, 0, Math.PI * 2);
-      c.fillStyle = sel ? t.accent : t.model; c.fill();
-      c.strokeStyle = t.surface; c.lineWidth = 1.5; c.stroke();
-      if (sel && focused) { c.beginPath(); c.arc(L.mx, L.my, 12, 0, Math.PI * 2); c.strokeStyle = t.accent; c.lineWidth = 2; c.stroke(); }
+      c.fillStyle = sel ? th.accent : th.model; c.fill();
+      c.strokeStyle = th.surface; c.lineWidth = 1.5; c.stroke();
+      if (sel && focused) { c.beginPath(); c.arc(L.mx, L.my, 12, 0, Math.PI * 2); c.strokeStyle = th.accent; c.lineWidth = 2; c.stroke(); }
     });
   }
 

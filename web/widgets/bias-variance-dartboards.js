@@ -8,27 +8,26 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
-import { countOf, formatNumber } from '../lib/format.js';
+import { formatNumber } from '../lib/format.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './bias-variance-dartboards.messages.js';
 
 export const schema = {
   seed: seedOption(1, 'Random seed for the training sets.'),
   refits: { type: 'int', min: 5, max: 60, default: 30, description: 'Darts per board (refits on fresh data).' },
 };
 
-export const meta = {
-  title: 'The bias–variance dartboard',
-  hint: 'Press Play: every dart is one model retrained on a fresh noisy sample. Rows differ in the model (a line or a cubic), columns in the data (plenty and clean, or scarce and noisy).',
-};
+export const meta = { title: messages['bias-variance-dartboards.title'], hint: messages['bias-variance-dartboards.hint'] };
 
 // Rows: model capacity (bias). Columns: data (variance). Degree 3 on 6 points keeps the fit
 // well posed; gradient descent with η = 0.5 converges for degrees 1 and 3 on [−1, 1] features.
+// Each board's name is bias-variance-dartboards.board.<id> in the table.
 const BOARDS = [
-  { id: 'lb-lv', title: 'Low bias, low variance', degree: 3, sampleSize: 40, noise: 0.15 },
-  { id: 'lb-hv', title: 'Low bias, high variance', degree: 3, sampleSize: 6, noise: 0.7 },
-  { id: 'hb-lv', title: 'High bias, low variance', degree: 1, sampleSize: 40, noise: 0.15 },
-  { id: 'hb-hv', title: 'High bias, high variance', degree: 1, sampleSize: 6, noise: 0.7 },
+  { id: 'lb-lv', degree: 3, sampleSize: 40, noise: 0.15 },
+  { id: 'lb-hv', degree: 3, sampleSize: 6, noise: 0.7 },
+  { id: 'hb-lv', degree: 1, sampleSize: 40, noise: 0.15 },
+  { id: 'hb-hv', degree: 1, sampleSize: 6, noise: 0.7 },
 ];
 const GRID = 41;              // grid index 10 is x = π/2, index 30 is x = 3π/2
 const A = 10;
@@ -37,15 +36,16 @@ const RADIUS = 1.5;           // the board shows errors within ±1.5
 const DART_MS = 110;
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
-function describeBoard(b) {
-  return `degree ${b.degree}, ${countOf(b.sampleSize, 'point')}, noise s = ${formatNumber(b.noise, 2)}`;
+function describeBoard(t, b) {
+  return t('bias-variance-dartboards.board.describe', { degree: b.degree, points: b.sampleSize, noise: formatNumber(b.noise, 2) });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
+  const titleOf = (b) => t(`bias-variance-dartboards.board.${b.id}`);
   let opts = { ...options };
   const poly = ctx.own(new ml.PolynomialRegression());
   let results = BOARDS.map(() => null);
@@ -56,25 +56,25 @@ function build(ctx) {
   card.stage.append(grid); // attached first: the plots read their colours from the live page
   const boards = BOARDS.map((b) => {
     const wrap = el('div', { className: 'c3-board' });
-    wrap.append(el('p', { className: 'c3-plot-title', text: b.title }));
+    wrap.append(el('p', { className: 'c3-plot-title', text: titleOf(b) }));
     grid.append(wrap);
-    const plot = ctx.own(new Plot(wrap, { aspect: 1, minHeight: 200, maxHeight: 340, domain: [-RADIUS, RADIUS, -RADIUS, RADIUS], label: b.title, onResize: () => ctx.requestDraw(draw) }));
+    const plot = ctx.own(new Plot(wrap, { aspect: 1, minHeight: 200, maxHeight: 340, domain: [-RADIUS, RADIUS, -RADIUS, RADIUS], label: titleOf(b), onResize: () => ctx.requestDraw(draw) }));
     plot.margin = { left: 8, right: 8, top: 8, bottom: 8 };
-    const stats = el('p', { className: 'c3-board-stats', text: describeBoard(b) });
+    const stats = el('p', { className: 'c3-board-stats', text: describeBoard(t, b) });
     wrap.append(stats);
     return { plot, stats };
   });
 
   const tableWrap = el('div', { className: 'dw-table-wrap' });
   const table = el('table', { className: 'dw-table c3-table' });
-  table.append(el('caption', { className: 'dw-sr-only', text: 'Bias squared, variance, noise variance, their sum and a separate estimate of the expected error per board, averaged over 41 test points; estimated from the refits, so the sum matches the expected error only approximately' }));
+  table.append(el('caption', { className: 'dw-sr-only', text: t('bias-variance-dartboards.table.caption') }));
   const headRow = el('tr');
-  for (const h of ['board', 'bias²', 'variance', 'noise s²', 'sum (≈)', 'expected error']) headRow.append(el('th', { scope: 'col', text: h }));
+  for (const h of ['board', 'bias2', 'variance', 'noise', 'sum', 'expected']) headRow.append(el('th', { scope: 'col', text: t(`bias-variance-dartboards.table.${h}`) }));
   table.append(el('thead', {}, [headRow]));
   const body = el('tbody');
   const rows = BOARDS.map((b) => {
     const tr = el('tr', { 'data-board': b.id });
-    const cells = [el('td', { text: b.title }), ...Array.from({ length: 5 }, () => el('td', { text: '–' }))];
+    const cells = [el('td', { text: titleOf(b) }), ...Array.from({ length: 5 }, () => el('td', { text: '–' }))];
     cells[0].className = 'c3-board-name';
     tr.append(...cells);
     body.append(tr);
@@ -95,29 +95,29 @@ function build(ctx) {
     every: DART_MS,
     tick: () => { throwDarts(1); return thrown < opts.refits; },
   });
-  button(buttons, 'Step', () => { play.stop(); throwDarts(1); });
-  button(buttons, 'Reset', () => { play.stop(); thrown = 0; update(); });
-  button(buttons, 'New training sets', () => { play.stop(); opts.seed = nextSeed(opts.seed); compute(); });
-  const refitSlider = slider(card.controls, { label: 'darts (refits) per board', min: 5, max: 60, step: 1, value: opts.refits, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.refits = v; prediction.reset('The number of darts changed: predict again.'); compute(); } });
+  button(buttons, t('bias-variance-dartboards.step'), () => { play.stop(); throwDarts(1); });
+  button(buttons, t('bias-variance-dartboards.reset'), () => { play.stop(); thrown = 0; update(); });
+  button(buttons, t('bias-variance-dartboards.newSets'), () => { play.stop(); opts.seed = nextSeed(opts.seed); compute(); });
+  const refitSlider = slider(card.controls, { label: t('bias-variance-dartboards.slider.refits'), min: 5, max: 60, step: 1, value: opts.refits, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.refits = v; prediction.reset(t('bias-variance-dartboards.predict.refitsChanged')); compute(); } });
 
-  const statThrown = card.stat('darts thrown');
-  const statReady = card.stat('boards refitted');
+  const statThrown = card.stat(t('bias-variance-dartboards.stat.thrown'));
+  const statReady = card.stat(t('bias-variance-dartboards.stat.ready'));
 
   // Predict, then check: on training sets nobody has seen yet, which board's darts spread the
   // most? Locking in draws new training sets; judged from the engine's variance estimates once
   // every dart has landed.
   const prediction = createPrediction(ctx, {
     id: 'bias-variance-widest',
-    question: 'On fresh training sets, which board’s darts will spread the most (the largest variance)?',
-    choices: BOARDS.map((b) => [b.id, b.title]),
+    question: t('bias-variance-dartboards.predict.question'),
+    choices: BOARDS.map((b) => [b.id, titleOf(b)]),
     onCommit: () => { play.stop(); opts.seed = nextSeed(opts.seed); compute(); },
-    next: () => `New training sets are being drawn. ${prefersReducedMotion() ? 'Press Play or Step until' : 'Watch until'} all ${countOf(opts.refits, 'dart')} per board have landed.`,
+    next: () => t('bias-variance-dartboards.predict.next', { reduced: prefersReducedMotion(), darts: opts.refits }),
   });
   function judgeSpread() {
     if (prediction.pending === null || ready() < BOARDS.length || thrown < opts.refits) return;
     const widest = results.reduce((w, r, i) => (r.meanVariance > results[w].meanVariance ? i : w), 0);
     const [, cubicNoisy, , lineNoisy] = results;
-    prediction.settle(BOARDS[widest].id, `Variance: ${BOARDS.map((b, i) => `${b.title.toLowerCase()} ${formatNumber(results[i].meanVariance, 3)}`).join(', ')}. On six noisy points the flexible cubic chases each sample's noise (variance ${formatNumber(cubicNoisy.meanVariance, 3)}), while the stiff line can barely move (${formatNumber(lineNoisy.meanVariance, 3)}): its darts stay together, all missing the same way.`);
+    prediction.settle(BOARDS[widest].id, t('bias-variance-dartboards.predict.why', { variances: BOARDS.map((b, i) => t('bias-variance-dartboards.predict.variance', { board: t(`bias-variance-dartboards.boardInText.${b.id}`), variance: formatNumber(results[i].meanVariance, 3) })).join(', '), cubic: formatNumber(cubicNoisy.meanVariance, 3), line: formatNumber(lineNoisy.meanVariance, 3) }));
   }
 
   // The four simulations take a few hundred milliseconds each, so they run one per task,
@@ -143,7 +143,7 @@ function build(ctx) {
       if (i < BOARDS.length) pending = ctx.timeout(next, 0);
       else if (!prefersReducedMotion() && !play.playing) play.toggle();
     };
-    card.setMessage('Refitting the models on fresh training sets…', 'info');
+    card.setMessage(t('bias-variance-dartboards.refitting'), 'info');
     update();
     pending = ctx.timeout(next, 0);
   }
@@ -155,7 +155,7 @@ function build(ctx) {
     const sum = r.meanBias2 + r.meanVariance + r.noiseVariance;
     const values = [r.meanBias2, r.meanVariance, r.noiseVariance, sum, r.meanExpectedError];
     values.forEach((v, j) => { cells[j + 1].textContent = formatNumber(v, 3); });
-    boards[i].stats.textContent = `${describeBoard(BOARDS[i])} · bias² ${formatNumber(r.meanBias2, 3)} · variance ${formatNumber(r.meanVariance, 3)}`;
+    boards[i].stats.textContent = t('bias-variance-dartboards.board.stats', { board: describeBoard(t, BOARDS[i]), bias2: formatNumber(r.meanBias2, 3), variance: formatNumber(r.meanVariance, 3) });
   }
 
   function ready() { return results.filter(Boolean).length; }
@@ -167,19 +167,19 @@ function build(ctx) {
   }
 
   function update() {
-    statThrown.set(`${formatNumber(thrown, 0)} / ${formatNumber(opts.refits, 0)}`);
-    statReady.set(`${formatNumber(ready(), 0)} / ${formatNumber(BOARDS.length, 0)}`);
+    statThrown.set(t('bias-variance-dartboards.outOf', { done: formatNumber(thrown, 0), total: formatNumber(opts.refits, 0) }));
+    statReady.set(t('bias-variance-dartboards.outOf', { done: formatNumber(ready(), 0), total: formatNumber(BOARDS.length, 0) }));
     if (ready() === BOARDS.length) {
-      if (thrown === 0) card.setMessage('All four models are refitted. Press Play or Step to throw the darts.', 'info');
-      else if (thrown < opts.refits) card.setMessage(`${countOf(thrown, 'dart')} per board. Tight-and-centred is the goal; tight-but-off is bias; spread-out is variance.`, 'info');
+      if (thrown === 0) card.setMessage(t('bias-variance-dartboards.refitted'), 'info');
+      else if (thrown < opts.refits) card.setMessage(t('bias-variance-dartboards.throwing', { darts: thrown }), 'info');
       else {
         const [lblv, lbhv, hblv] = results;
-        card.setMessage(`All darts thrown. The line (bottom row) misses by about the same amount every time: bias² ${formatNumber(hblv.meanBias2, 3)}. Six noisy points (right column) scatter the fits: variance ${formatNumber(lbhv.meanVariance, 3)} against ${formatNumber(lblv.meanVariance, 3)} with plenty of clean data.`, 'ok');
+        card.setMessage(t('bias-variance-dartboards.allThrown', { bias2: formatNumber(hblv.meanBias2, 3), noisy: formatNumber(lbhv.meanVariance, 3), clean: formatNumber(lblv.meanVariance, 3) }), 'ok');
       }
     }
     BOARDS.forEach((b, i) => {
       const r = results[i];
-      boards[i].plot.canvas.setAttribute('aria-label', r ? `${b.title}: ${countOf(thrown, 'dart')}; bias squared ${formatNumber(r.meanBias2, 3)}, variance ${formatNumber(r.meanVariance, 3)}` : `${b.title}: refitting`);
+      boards[i].plot.canvas.setAttribute('aria-label', r ? t('bias-variance-dartboards.figure', { board: titleOf(b), darts: thrown, bias2: formatNumber(r.meanBias2, 3), variance: formatNumber(r.meanVariance, 3) }) : t('bias-variance-dartboards.figure.refitting', { board: titleOf(b) }));
     });
     judgeSpread();
     ctx.requestDraw(draw);
@@ -187,7 +187,7 @@ function build(ctx) {
 
   function draw() {
     boards.forEach(({ plot }, i) => {
-      const t = plot.theme;
+      const th = plot.theme;
       const c = plot.begin();
       // Equal scales on both axes, so the rings are circles whatever the canvas shape.
       const cx = plot.px(0);
@@ -198,22 +198,22 @@ function build(ctx) {
       [1.5, 1, 0.5, 0.25].forEach((rad, j) => {
         c.beginPath();
         c.arc(cx, cy, rad * unit, 0, Math.PI * 2);
-        c.fillStyle = j % 2 === 0 ? t.surface2 : t.surface;
+        c.fillStyle = j % 2 === 0 ? th.surface2 : th.surface;
         c.fill();
         c.lineWidth = 1;
-        c.strokeStyle = t.border;
+        c.strokeStyle = th.border;
         c.stroke();
       });
-      c.fillStyle = t.good;
+      c.fillStyle = th.good;
       c.beginPath(); c.arc(cx, cy, 4, 0, Math.PI * 2); c.fill();
-      c.strokeStyle = t.gridLine;
+      c.strokeStyle = th.gridLine;
       c.beginPath(); c.moveTo(cx - RADIUS * unit, cy); c.lineTo(cx + RADIUS * unit, cy); c.moveTo(cx, cy - RADIUS * unit); c.lineTo(cx, cy + RADIUS * unit); c.stroke();
       const r = results[i];
       if (!r) {
-        c.fillStyle = t.textMuted;
-        c.font = `13px ${t.font}`;
+        c.fillStyle = th.textMuted;
+        c.font = `13px ${th.font}`;
         c.textAlign = 'center';
-        c.fillText('refitting…', cx, cy - 14);
+        c.fillText(t('bias-variance-dartboards.board.refitting'), cx, cy - 14);
         return;
       }
       for (let k = 0; k < thrown; k++) {
@@ -224,12 +224,12 @@ function build(ctx) {
         c.beginPath();
         const [X, Y] = at(x, y);
         c.arc(X, Y, k === thrown - 1 ? 5.5 : 4, 0, Math.PI * 2);
-        c.fillStyle = t.loss;
+        c.fillStyle = th.loss;
         c.globalAlpha = k === thrown - 1 ? 1 : 0.75;
         c.fill();
         c.globalAlpha = 1;
         c.lineWidth = 1;
-        c.strokeStyle = t.surface;
+        c.strokeStyle = th.surface;
         c.stroke();
       }
       if (thrown >= opts.refits) {
@@ -237,22 +237,22 @@ function build(ctx) {
         const mx = r.meanPrediction[A] - r.truth[A];
         const my = r.meanPrediction[B] - r.truth[B];
         const [X, Y] = at(Math.max(-RADIUS, Math.min(RADIUS, mx)), Math.max(-RADIUS, Math.min(RADIUS, my)));
-        c.strokeStyle = t.model;
+        c.strokeStyle = th.model;
         c.lineWidth = 2.5;
         c.beginPath(); c.moveTo(X - 8, Y - 8); c.lineTo(X + 8, Y + 8); c.moveTo(X + 8, Y - 8); c.lineTo(X - 8, Y + 8); c.stroke();
       }
-      c.fillStyle = t.textMuted;
-      c.font = `11px ${t.font}`;
+      c.fillStyle = th.textMuted;
+      c.font = `11px ${th.font}`;
       c.textAlign = 'left';
-      c.fillText('error at x = 3π/2 ↑', 6, 14);
+      c.fillText(t('bias-variance-dartboards.axis.y'), 6, 14);
       c.textAlign = 'right';
-      c.fillText('error at x = π/2 →', plot.width - 6, plot.height - 8);
+      c.fillText(t('bias-variance-dartboards.axis.x'), plot.width - 6, plot.height - 8);
     });
   }
 
   compute();
 
   return {
-    update(next) { play.stop(); opts = { ...next }; refitSlider.set(opts.refits); prediction.reset('The settings changed: predict again.'); compute(); },
+    update(next) { play.stop(); opts = { ...next }; refitSlider.set(opts.refits); prediction.reset(t('bias-variance-dartboards.predict.changed')); compute(); },
   };
 }

@@ -5,9 +5,9 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot, drawBars } from '../lib/plot.js';
 import { button, buttonRow, checkbox, fixed, slider } from '../lib/ui.js';
-import { countOf } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './bias-variance-measured.messages.js';
 
 export const schema = {
   k: { type: 'int', min: 1, max: 30, default: 5, description: 'Neighbours averaged by the k-NN regressor.' },
@@ -18,40 +18,37 @@ export const schema = {
   seed: { type: 'int', min: 0, max: 100000, default: 1, description: 'Seed for the resamples.' },
 };
 
-export const meta = {
-  title: 'Bias and variance, measured',
-  hint: 'Slide k: few neighbours give wiggly fits that scatter (variance), many give flat fits that miss the curve (bias). The bars show the engine’s estimate of each term and, beside them, of the expected error: the three terms add up to it approximately (≈).',
-};
+export const meta = { title: messages['bias-variance-measured.title'], hint: messages['bias-variance-measured.hint'] };
 
 const GRID = 60;
 const SHOWN = 30; // fitted curves drawn
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const knn = ctx.own(new ml.KNearestNeighbors());
   let result = null;
 
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 380, label: 'Fitted curves from many resamples, their mean and the true function', onResize: () => ctx.requestDraw(draw) }));
-  legend(card.stage, [{ text: 'true f(x) = sin x', swatch: 'dwf-swatch dwf-sw-truth' }, { text: 'one fit per resample', swatch: 'dwf-swatch dwf-sw-faint' }, { text: 'average fit', swatch: 'dwf-swatch dwf-sw-model' }]);
-  const bars = ctx.own(new Plot(card.stage, { aspect: 0.26, minHeight: 140, maxHeight: 190, label: 'Bias squared, variance, noise and expected error', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 380, label: t('bias-variance-measured.plot'), onResize: () => ctx.requestDraw(draw) }));
+  legend(card.stage, [{ text: t('bias-variance-measured.legend.truth'), swatch: 'dwf-swatch dwf-sw-truth' }, { text: t('bias-variance-measured.legend.fit'), swatch: 'dwf-swatch dwf-sw-faint' }, { text: t('bias-variance-measured.legend.mean'), swatch: 'dwf-swatch dwf-sw-model' }]);
+  const bars = ctx.own(new Plot(card.stage, { aspect: 0.26, minHeight: 140, maxHeight: 190, label: t('bias-variance-measured.bars'), onResize: () => ctx.requestDraw(draw) }));
   bars.margin.top = 22; // room for the axis title above the top tick
 
   const row = buttonRow(card.controls);
-  button(row, 'Resample', () => { opts.seed += 1; voidPrediction(); run(); }, { primary: true });
+  button(row, t('bias-variance-measured.resample'), () => { opts.seed += 1; voidPrediction(); run(); }, { primary: true });
   const sliders = {
-    k: slider(card.controls, { label: 'k neighbours', min: 1, max: 30, step: 1, value: opts.k, format: String, onInput: (v) => { opts.k = v; run(); } }),
-    noise: slider(card.controls, { label: 'noise s', min: 0, max: 1, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; voidPrediction(); run(); } }),
-    sampleSize: slider(card.controls, { label: 'points per set', min: 10, max: 200, step: 1, value: opts.sampleSize, format: String, onInput: (v) => { opts.sampleSize = v; voidPrediction(); run(); } }),
+    k: slider(card.controls, { label: t('bias-variance-measured.slider.k'), min: 1, max: 30, step: 1, value: opts.k, format: String, onInput: (v) => { opts.k = v; run(); } }),
+    noise: slider(card.controls, { label: t('bias-variance-measured.slider.noise'), min: 0, max: 1, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; voidPrediction(); run(); } }),
+    sampleSize: slider(card.controls, { label: t('bias-variance-measured.slider.sampleSize'), min: 10, max: 200, step: 1, value: opts.sampleSize, format: String, onInput: (v) => { opts.sampleSize = v; voidPrediction(); run(); } }),
   };
-  const fixedBox = checkbox(card.controls, { label: 'same x every time', checked: opts.fixedX, onChange: (v) => { opts.fixedX = v; voidPrediction(); run(); } });
+  const fixedBox = checkbox(card.controls, { label: t('bias-variance-measured.fixedX'), checked: opts.fixedX, onChange: (v) => { opts.fixedX = v; voidPrediction(); run(); } });
   const stat = {
-    bias: card.stat('bias²'), variance: card.stat('variance'), noise: card.stat('noise s²'),
-    sum: card.stat('sum'), expected: card.stat('expected error'),
+    bias: card.stat(t('bias-variance-measured.stat.bias')), variance: card.stat(t('bias-variance-measured.stat.variance')), noise: card.stat(t('bias-variance-measured.stat.noise')),
+    sum: card.stat(t('bias-variance-measured.stat.sum')), expected: card.stat(t('bias-variance-measured.stat.expected')),
   };
 
   // Predict, then check: which k has the smallest expected error? Committed before sliding; once
@@ -61,12 +58,12 @@ function build(ctx) {
   let tried = null;
   const prediction = createPrediction(ctx, {
     id: 'bias-variance-best-k',
-    question: 'Which k gives the smallest expected error?',
-    numeric: { label: 'k', tolerance: 1, min: 1, max: 30, digits: 0 },
+    question: t('bias-variance-measured.predict.question'),
+    numeric: { label: t('bias-variance-measured.predict.unit'), tolerance: 1, min: 1, max: 30, digits: 0 },
     onCommit: () => { tried = new Set([opts.k]); },
-    next: () => `Now slide k all the way from 1 to ${kMax()} and watch the bars.`,
+    next: () => t('bias-variance-measured.predict.next', { k: kMax() }),
   });
-  function voidPrediction() { tried = null; prediction.reset('The setting changed: predict again.'); }
+  function voidPrediction() { tried = null; prediction.reset(t('bias-variance-measured.predict.changed')); }
   function judgeBestK() {
     if (prediction.pending === null || !tried) return;
     tried.add(opts.k);
@@ -83,13 +80,13 @@ function build(ctx) {
     if (!totals) return;
     const best = totals.indexOf(Math.min(...totals)) + 1;
     tried = null;
-    prediction.settle(best, `The expected error is smallest at k = ${best} (${fixed(totals[best - 1], 4)}); k = 1 gives ${fixed(totals[0], 4)} and k = ${kMax()} ${fixed(totals[kMax() - 1], 4)}. Small k pays in variance, large k in bias²; the sum is smallest in between.`);
+    prediction.settle(best, t('bias-variance-measured.predict.why', { best, bestError: fixed(totals[best - 1], 4), oneError: fixed(totals[0], 4), k: kMax(), kError: fixed(totals[kMax() - 1], 4) }));
   }
 
   function run() {
     if (opts.k > opts.sampleSize) {
       result = null;
-      card.setMessage(`k = ${opts.k} is more than the ${opts.sampleSize} points in a training set: lower k or add points.`, 'warn');
+      card.setMessage(t('bias-variance-measured.tooLarge', { k: opts.k, n: opts.sampleSize }), 'warn');
       for (const s of Object.values(stat)) s.set('–');
       ctx.requestDraw(draw);
       return;
@@ -106,25 +103,25 @@ function build(ctx) {
     stat.noise.set(fixed(result.noiseVariance, 4));
     stat.sum.set(fixed(sum, 4));
     stat.expected.set(fixed(result.meanExpectedError, 4));
-    const leader = result.meanBias2 > result.meanVariance ? 'bias² dominates: the fits are too smooth to follow the curve' : 'variance dominates: each fit chases its own noise';
+    const leader = result.meanBias2 > result.meanVariance ? t('bias-variance-measured.leader.bias') : t('bias-variance-measured.leader.variance');
     judgeBestK();
-    card.setMessage(`k = ${opts.k}: ${leader}. Estimated from ${countOf(result.refits, 'resample')}, bias² + variance + s² = ${fixed(sum, 4)} ≈ the estimated expected error ${fixed(result.meanExpectedError, 4)} (in expectation the split is exact; a finite number of resamples leaves a difference of ${fixed(Math.abs(sum - result.meanExpectedError), 4)}).`, 'info');
+    card.setMessage(t('bias-variance-measured.summary', { k: opts.k, leader, refits: result.refits, sum: fixed(sum, 4), expected: fixed(result.meanExpectedError, 4), difference: fixed(Math.abs(sum - result.meanExpectedError), 4) }), 'info');
     ctx.requestDraw(draw);
   }
 
   function draw() {
-    const t = plot.theme;
+    const th = plot.theme;
     plot.setDomain(0, 2 * Math.PI, -1.8, 1.8);
     const ctx = plot.begin();
-    plot.axes({ xLabel: 'x', yLabel: 'y' });
+    plot.axes({ xLabel: t('bias-variance-measured.axis.x'), yLabel: t('bias-variance-measured.axis.y') });
     if (result) {
       const xs = Array.from(result.x);
       plot.clipToArea(() => {
         ctx.globalAlpha = 0.22;
-        for (let r = 0; r < Math.min(SHOWN, result.refits); r++) plot.path(xs, Array.from(result.predictions.subarray(r * GRID, (r + 1) * GRID)), { color: t.class1, width: 1 });
+        for (let r = 0; r < Math.min(SHOWN, result.refits); r++) plot.path(xs, Array.from(result.predictions.subarray(r * GRID, (r + 1) * GRID)), { color: th.class1, width: 1 });
         ctx.globalAlpha = 1;
-        plot.path(xs, Array.from(result.truth), { color: t.truth, width: 2.5, dash: [7, 5] });
-        plot.path(xs, Array.from(result.meanPrediction), { color: t.model, width: 2.5 });
+        plot.path(xs, Array.from(result.truth), { color: th.truth, width: 2.5, dash: [7, 5] });
+        plot.path(xs, Array.from(result.meanPrediction), { color: th.model, width: 2.5 });
       });
     }
     const b = bars.theme;
@@ -132,9 +129,9 @@ function build(ctx) {
     const hi = Math.max(0.05, ...vals) * 1.25;
     bars.setDomain(0, 4, 0, hi);
     bars.begin();
-    bars.axes({ yLabel: 'squared error', xTicks: 0, yTicks: 3 });
+    bars.axes({ yLabel: t('bias-variance-measured.bars.axis'), xTicks: 0, yTicks: 3 });
     if (result) {
-      const labels = ['bias²', 'variance', 's²', 'expected'];
+      const labels = ['bias', 'variance', 'noise', 'expected'].map((k) => t(`bias-variance-measured.bar.${k}`));
       const colors = [b.loss, b.class1, b.truth, b.model];
       vals.forEach((v, i) => {
         bars.ctx.save();

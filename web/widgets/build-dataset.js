@@ -10,31 +10,34 @@ import { reportComplete, reportScore } from '../lib/report.js';
 import { holdout } from '../lib/holdout.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './build-dataset.messages.js';
 
 export const schema = {
   seed: { type: 'int', min: 0, max: 4294967295, default: 51, description: 'Seed for the houses and the train/validation split.' },
   houses: { type: 'int', min: 60, max: 2000, default: 240, description: 'How many houses to generate.' },
 };
 
-export const meta = {
-  title: 'Build the dataset',
-  hint: 'Toggle the features you think help predict the price. The signal meter is the validation R² of a model the engine fits on your columns.',
-};
+export const meta = { title: messages['build-dataset.title'], hint: messages['build-dataset.hint'] };
 
 export const VALIDATION_FRACTION = 0.4;
 const PREVIEW_ROWS = 5;
-const SHORT = ['size', 'beds', 'age', 'distance', 'shoe size', 'colour code', 'random ID'];
+// The seven columns, in the engine's order; their names are words of the table: a short one for the
+// preview's header and imported houses (build-dataset.short.<id>), a full one for generated houses
+// (build-dataset.column.<id>, the engine's courseHouses names).
+const SHORT = ['size', 'beds', 'age', 'distance', 'shoe', 'colour', 'id'];
 // Own houses from a CSV file: the seven columns in this order, then the price (the header the
 // export writes). A seeded 40 % are held back for validation, as for generated houses.
 export const CSV_RULES = { dims: SHORT.length, labels: 'value', domain: [-1e6, 1e6], valueRange: [-1e6, 1e6], minPoints: 30, maxPoints: 2000 };
 const CSV_NAMES = ['size', 'beds', 'age', 'distance', 'shoe_size', 'colour_code', 'random_id'];
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
   let { ml, card, options } = ctx;
+  const { t } = ctx;
+  let columnNames = []; // the names the toggles and messages use for the columns loaded
   const model = ctx.own(new ml.LinearRegression());
   let data = null;
   let chosen = [];
@@ -47,37 +50,37 @@ function build(ctx) {
   card.card.classList.add('c1-build');
 
   const preview = el('div', { className: 'dw-table-wrap c1-preview' });
-  const toggles = el('div', { className: 'c1-toggles', role: 'group', 'aria-label': 'Features given to the model' });
+  const toggles = el('div', { className: 'c1-toggles', role: 'group', 'aria-label': t('build-dataset.toggles') });
   const meterLabel = el('span', { className: 'c1-meter-label' });
   const meterFill = el('span', { className: 'c1-meter-fill' });
-  const meterBest = el('span', { className: 'c1-meter-best', title: 'best possible' });
-  const meter = el('div', { className: 'c1-meter', role: 'meter', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-label': 'Signal: validation R² in percent' }, [meterFill, meterBest]);
+  const meterBest = el('span', { className: 'c1-meter-best', title: t('build-dataset.meter.best') });
+  const meter = el('div', { className: 'c1-meter', role: 'meter', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-label': t('build-dataset.meter') }, [meterFill, meterBest]);
   card.stage.append(preview, toggles, el('div', { className: 'c1-meter-row' }, [meterLabel, meter]));
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.55, minHeight: 220, maxHeight: 380, label: 'Predicted against actual price for the validation houses', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.55, minHeight: 220, maxHeight: 380, label: t('build-dataset.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { ...plot.margin, top: 24 }; // room for the y-axis label above the top tick
-  card.stage.append(el('p', { className: 'dw-legend', text: 'Hollow circles: validation houses (never used for fitting). Dashed line: perfect predictions. The closer the circles hug it, the higher R².' }));
+  card.stage.append(el('p', { className: 'dw-legend', text: t('build-dataset.legend') }));
 
-  const statVal = card.stat('validation R²');
-  const statTrain = card.stat('training R²');
-  const statBest = card.stat('best possible');
-  const statCount = card.stat('features');
+  const statVal = card.stat(t('build-dataset.stat.validation'));
+  const statTrain = card.stat(t('build-dataset.stat.training'));
+  const statBest = card.stat(t('build-dataset.stat.best'));
+  const statCount = card.stat(t('build-dataset.stat.features'));
 
   // Predict, then check: with exactly the informative columns in, does one meaningless column
   // help on the validation houses? Judged from the engine's validation R² before and after.
   const realOnly = () => data && chosen.length > 0 && Array.from(data.columns, (_, j) => j).every((j) => chosen.includes(j) === (data.informative[j] === 1));
   const prediction = createPrediction(ctx, {
     id: 'build-dataset-noise-column',
-    question: 'With every real clue in, adding one meaningless column will make the validation R²…',
-    choices: [['rise', 'rise'], ['same', 'stay exactly the same'], ['fall', 'fall']],
-    ready: () => (realOnly() ? null : 'First switch on exactly the columns that really drive the price (and nothing else).'),
-    next: 'Now switch on shoe size, the colour code or the random ID, and watch both R² readouts.',
+    question: t('build-dataset.predict.question'),
+    choices: ['rise', 'same', 'fall'].map((c) => [c, t(`build-dataset.predict.${c}`)]),
+    ready: () => (realOnly() ? null : t('build-dataset.predict.ready')),
+    next: t('build-dataset.predict.next'),
   });
   function judgeNoise(change, result) {
     if (prediction.pending === null || !change || !change.adding || change.before === null || data.informative[change.column] === 1) return;
     if (!Array.from(data.columns, (_, j) => j).every((j) => j === change.column || chosen.includes(j) === (data.informative[j] === 1))) return;
     const delta = result.r2Val - change.before;
     const outcome = Math.abs(delta) <= 1e-12 ? 'same' : delta > 0 ? 'rise' : 'fall';
-    prediction.settle(outcome, `Adding ${data.columns[change.column]} moved the validation R² from ${fixed(change.before, 4)} to ${fixed(result.r2Val, 4)}, while the training R² is now ${fixed(result.r2Train, 4)}. The fit gives the column a small weight that matches accidents of the ${data.train.length} training houses; the validation houses do not share them.`);
+    prediction.settle(outcome, t('build-dataset.predict.why', { name: columnNames[change.column], before: fixed(change.before, 4), after: fixed(result.r2Val, 4), train: fixed(result.r2Train, 4), n: data.train.length }));
   }
 
   let buttons = [];
@@ -101,9 +104,10 @@ function build(ctx) {
       return true;
     }, false);
     if (!ok) return;
+    columnNames = SHORT.map((id) => (imported ? t(`build-dataset.short.${id}`) : t(`build-dataset.column.${id}`)));
     renderPreview();
     toggles.replaceChildren();
-    buttons = Array.from(data.columns).map((name, j) => {
+    buttons = columnNames.map((name, j) => {
       const b = el('button', { type: 'button', className: 'dw-btn c1-toggle', 'aria-pressed': 'false', 'data-column': String(j) });
       b.append(el('span', { className: 'c1-toggle-box', 'aria-hidden': 'true' }), el('span', { text: name }));
       b.addEventListener('click', () => toggle(j));
@@ -119,9 +123,9 @@ function build(ctx) {
 
   function renderPreview() {
     const table = el('table', { className: 'dw-table' });
-    table.append(el('caption', { className: 'dw-sr-only', text: `The first ${PREVIEW_ROWS} of ${data.rows} generated houses` }));
+    table.append(el('caption', { className: 'dw-sr-only', text: t('build-dataset.preview.caption', { shown: PREVIEW_ROWS, rows: data.rows }) }));
     const head = el('tr');
-    for (const name of [...SHORT, 'price (k)']) head.append(el('th', { scope: 'col', text: name }));
+    for (const name of [...SHORT.map((id) => t(`build-dataset.short.${id}`)), t('build-dataset.short.price')]) head.append(el('th', { scope: 'col', text: name }));
     const body = el('tbody');
     const digits = [0, 0, 0, 1, 0, 0, 0];
     for (let i = 0; i < PREVIEW_ROWS; i++) {
@@ -131,7 +135,7 @@ function build(ctx) {
       body.append(tr);
     }
     table.append(el('thead', {}, [head]), body);
-    preview.replaceChildren(table, el('p', { className: 'dw-legend', text: `The first ${PREVIEW_ROWS} of ${data.rows} houses: ${data.train.length} train the model, ${data.validation.length} are held back to score it.` }));
+    preview.replaceChildren(table, el('p', { className: 'dw-legend', text: t('build-dataset.preview.legend', { shown: PREVIEW_ROWS, rows: data.rows, train: data.train.length, validation: data.validation.length }) }));
   }
 
   // Rows of the chosen columns, for the given row indices (bookkeeping: copying numbers).
@@ -179,13 +183,13 @@ function build(ctx) {
 
   function evaluate(change) {
     buttons.forEach((b, j) => b.setAttribute('aria-pressed', String(chosen.includes(j))));
-    statCount.set(`${chosen.length} of ${data.cols}`);
+    statCount.set(t('build-dataset.count', { chosen: chosen.length, total: data.cols }));
     if (!chosen.length) {
       current = null;
       statVal.set('–');
       statTrain.set('–');
       setMeter(0);
-      card.setMessage('No features chosen: the model has nothing to go on but the average price. Toggle a feature to give it a clue.', 'info');
+      card.setMessage(t('build-dataset.none'), 'info');
       ctx.requestDraw(draw);
       return;
     }
@@ -193,7 +197,7 @@ function build(ctx) {
     if (!result || !Number.isFinite(result.r2Val)) {
       current = null;
       setMeter(0);
-      card.setMessage('The engine could not fit these columns; try a different set.', 'bad');
+      card.setMessage(t('build-dataset.fitFailed'), 'bad');
       ctx.requestDraw(draw);
       return;
     }
@@ -205,7 +209,7 @@ function build(ctx) {
     // The score is the best validation R² the learner's own choices reached, as a percentage of
     // the best any combination reaches, rounded down: 100 only once they found the strongest set
     // (reported in describe()), never "100 of 100" for a near miss.
-    if (best && best.r2 > 0 && !quiet) reportScore(card, { widget: 'build-dataset', title: meta.title, score: Math.min(99, Math.floor((Math.max(0, bestSeen) / best.r2) * 100)), max: 100 });
+    if (best && best.r2 > 0 && !quiet) reportScore(card, { widget: 'build-dataset', title: t('build-dataset.title'), score: Math.min(99, Math.floor((Math.max(0, bestSeen) / best.r2) * 100)), max: 100 });
     describe(change, result);
     judgeNoise(change, result);
     ctx.requestDraw(draw);
@@ -217,25 +221,25 @@ function build(ctx) {
     meterFill.dataset.tone = pct >= 85 ? 'good' : pct >= 50 ? 'mid' : 'low';
     meterBest.style.left = `${best ? Math.max(0, Math.min(1, best.r2)) * 100 : 100}%`;
     meter.setAttribute('aria-valuenow', fixed(pct, 1));
-    meterLabel.textContent = `signal ${fixed(pct, 1)}%`;
+    meterLabel.textContent = t('build-dataset.signal', { percent: fixed(pct, 1) });
   }
 
   function describe(change, result) {
     const isBest = best && Math.abs(result.r2Val - best.r2) < 1e-12;
     if (isBest) {
-      card.setMessage(`The strongest set: validation R² ${fixed(result.r2Val, 3)}, the best any combination of these columns reaches. Every useful clue is in, and nothing that only adds noise.`, 'ok');
-      if (!solvedReported && !quiet) reportComplete(card, { widget: 'build-dataset', title: meta.title, score: 100, max: 100 }); // reached the best set: 100% of the best
+      card.setMessage(t('build-dataset.strongest', { r2: fixed(result.r2Val, 3) }), 'ok');
+      if (!solvedReported && !quiet) reportComplete(card, { widget: 'build-dataset', title: t('build-dataset.title'), score: 100, max: 100 }); // reached the best set: 100% of the best
       if (!quiet) solvedReported = true;
       return;
     }
     if (!change || change.before === null) {
-      card.setMessage(`Validation R² ${fixed(result.r2Val, 3)}. Keep toggling: can you reach ${best ? fixed(best.r2, 3) : 'the best'}?`, 'info');
+      card.setMessage(t('build-dataset.keepGoing', { r2: fixed(result.r2Val, 3), best: best ? fixed(best.r2, 3) : t('build-dataset.theBest') }), 'info');
       return;
     }
-    const name = data.columns[change.column];
+    const name = columnNames[change.column];
     if (!data.informative) {
       const delta = result.r2Val - change.before;
-      card.setMessage(`${change.adding ? 'Adding' : 'Removing'} ${name}: validation R² ${delta >= 0 ? '+' : '−'}${fixed(Math.abs(delta), 4)} on your houses.`, 'info');
+      card.setMessage(t('build-dataset.ownHouses', { adding: change.adding, name, delta: `${delta >= 0 ? '+' : '−'}${fixed(Math.abs(delta), 4)}` }), 'info');
       return;
     }
     const informative = data.informative[change.column] === 1;
@@ -244,21 +248,13 @@ function build(ctx) {
     // Every verdict agrees with the sign of the change it reports (a real clue can still lose a
     // little on this split, and dropping a noise column can lose a lucky blip).
     if (change.adding && informative) {
-      card.setMessage(delta > 0
-        ? `Adding ${name}: validation R² ${d}. It carries real information about the price, so the model predicts unseen houses better.`
-        : `Adding ${name}: validation R² ${d}. It does carry information about the price, but with the columns already in, what it adds is lost in the extra weight fitted to this split's noise.`, delta > 0 ? 'ok' : 'info');
+      card.setMessage(delta > 0 ? t('build-dataset.addReal.helps', { name, d }) : t('build-dataset.addReal.lost', { name, d }), delta > 0 ? 'ok' : 'info');
     } else if (change.adding) {
-      card.setMessage(delta <= 0
-        ? `Adding ${name}: validation R² ${d}. It has nothing to do with the price; the model still gives it a small weight that fits chance wiggles in the ${data.train.length} training houses, and those wiggles do not repeat in the validation houses.`
-        : `Adding ${name}: validation R² ${d}, a lucky blip of this particular split. It cannot really predict price; with other houses it would as likely hurt. Take it out.`, delta <= 0 ? 'warn' : 'info');
+      card.setMessage(delta <= 0 ? t('build-dataset.addNoise.hurts', { name, d, n: data.train.length }) : t('build-dataset.addNoise.blip', { name, d }), delta <= 0 ? 'warn' : 'info');
     } else if (informative) {
-      card.setMessage(delta < 0
-        ? `Removing ${name}: validation R² ${d}. That clue was helping; the model now misses part of what sets the price.`
-        : `Removing ${name}: validation R² ${d}. It does carry information about the price, but with these other columns in, this split did not reward it.`, delta < 0 ? 'warn' : 'info');
+      card.setMessage(delta < 0 ? t('build-dataset.removeReal.hurts', { name, d }) : t('build-dataset.removeReal.unrewarded', { name, d }), delta < 0 ? 'warn' : 'info');
     } else {
-      card.setMessage(delta >= 0
-        ? `Removing ${name}: validation R² ${d}. Good riddance: it only added noise.`
-        : `Removing ${name}: validation R² ${d}: it had given a lucky blip on this split. It cannot really predict price, so leaving it out is still the honest choice.`, delta >= 0 ? 'ok' : 'info');
+      card.setMessage(delta >= 0 ? t('build-dataset.removeNoise.good', { name, d }) : t('build-dataset.removeNoise.blip', { name, d }), delta >= 0 ? 'ok' : 'info');
     }
   }
 
@@ -272,7 +268,7 @@ function build(ctx) {
       plot.setDomain(lo - pad, hi + pad, lo - pad, hi + pad);
     }
     plot.begin();
-    plot.axes({ xLabel: 'actual price (k)', yLabel: 'predicted (k)' });
+    plot.axes({ xLabel: t('build-dataset.axis.x'), yLabel: t('build-dataset.axis.y') });
     const { x0, x1 } = plot.domain;
     plot.clipToArea(() => {
       plot.segment(x0, x0, x1, x1, { color: plot.theme.truth, dash: [6, 5], width: 1.5 });
@@ -285,9 +281,9 @@ function build(ctx) {
       c.fillStyle = plot.theme.textMuted;
       c.font = `14px ${plot.theme.font}`;
       c.textAlign = 'center';
-      c.fillText('Choose a feature to see predictions', plot.width / 2, plot.height / 2);
+      c.fillText(t('build-dataset.empty'), plot.width / 2, plot.height / 2);
     }
-    plot.canvas.setAttribute('aria-label', current ? `Predicted against actual price for ${current.preds.length} validation houses; validation R² ${fixed(current.r2Val, 3)}` : 'No predictions yet: no features chosen');
+    plot.canvas.setAttribute('aria-label', current ? t('build-dataset.figure', { n: current.preds.length, r2: fixed(current.r2Val, 3) }) : t('build-dataset.figure.empty'));
   }
 
   load();

@@ -7,19 +7,18 @@
 // card: the slope of the squared error for one point, the first derivation of the course.
 import { mountWidget } from '../lib/widget.js';
 import { button, buttonRow, el } from '../lib/ui.js';
+import { messages } from './derivation.messages.js';
 
 export const schema = {
   steps: { type: 'string', default: '', maxLength: 80, description: 'id of the lesson block (class dw-derivation-steps) holding the steps.' },
   title: { type: 'string', default: 'Derivation, one step at a time', maxLength: 120, description: 'Card title.' },
 };
 
-export const meta = {
-  title: 'Derivation, one step at a time',
-  hint: 'Press “Next step” (or focus the steps and press the right arrow) to reveal the argument line by line; “Show all” opens the whole proof.',
-};
+export const meta = { title: messages['derivation.title'], hint: messages['derivation.hint'] };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta: { ...meta, title: (options && options.title) || meta.title }, build });
+  const titled = { ...meta, title: (options && options.title) || meta.title };
+  return mountWidget(element, options, { schema, meta: titled, build, messages });
 }
 
 function findSource(element, id) {
@@ -29,21 +28,19 @@ function findSource(element, id) {
   return found && found.classList.contains('dw-derivation-steps') ? found : null;
 }
 
-// Plain text (the card is built without KaTeX); tests/node/derivation_example.test.mjs checks the
-// numbers against the engine.
-export const EXAMPLE_STEPS = [
-  'For one point (x, y), the squared error of the line ŷ = w·x + b is L(w) = (w·x + b − y)².',
-  'The chain rule: the outer square contributes 2·(w·x + b − y), the inner w·x + b contributes x, so dL/dw = 2·(w·x + b − y)·x.',
-  'With x = 1, y = 4, w = 3 and b = 0 the error is 3 − 4 = −1, so dL/dw = 2·(−1)·1 = −2.',
-  'A gradient step with η = 0.1 moves w against the slope: w ← 3 − 0.1·(−2) = 3.2. The intercept steps the same way, since dL/db = 2·(w·x + b − y) = −2 as well: b ← 0 − 0.1·(−2) = 0.2.',
-];
+// Plain text (the card is built without KaTeX), the words of the table (derivation.example.1 …
+// 4); tests/node/derivation_example.test.mjs checks the numbers against the engine in English.
+const EXAMPLE_COUNT = 4;
+export const EXAMPLE_STEPS = Array.from({ length: EXAMPLE_COUNT }, (_, i) => messages[`derivation.example.${i + 1}`]);
 
 function build(ctx) {
-  const { card, options, element } = ctx;
-  card.card.querySelector('.dw-title').textContent = options.title || meta.title;
-  card.card.setAttribute('aria-label', options.title || meta.title);
+  const { card, options, element, t } = ctx;
+  // The schema's default title is the table's: only a title an embedder chose replaces it.
+  const title = options.title && options.title !== schema.title.default ? options.title : t('derivation.title');
+  card.card.querySelector('.dw-title').textContent = title;
+  card.card.setAttribute('aria-label', title);
   const source = findSource(element, options.steps);
-  const list = el('ol', { className: 'dwf-derivation', tabindex: '0', 'aria-label': 'Derivation steps' });
+  const list = el('ol', { className: 'dwf-derivation', tabindex: '0', 'aria-label': t('derivation.steps') });
   card.stage.append(list);
   const items = [];
   if (source) {
@@ -57,7 +54,8 @@ function build(ctx) {
     source.classList.add('dwf-taken');
     source.hidden = true;
   } else if (!options.steps) {
-    for (const text of EXAMPLE_STEPS) {
+    for (let i = 1; i <= EXAMPLE_COUNT; i++) {
+      const text = t(`derivation.example.${i}`);
       const li = el('li', { className: 'dwf-step', text });
       li.hidden = true;
       list.append(li);
@@ -67,11 +65,11 @@ function build(ctx) {
   let shown = 0;
 
   const row = buttonRow(card.controls);
-  const nextBtn = button(row, 'Next step', () => reveal(shown + 1), { primary: true });
-  const backBtn = button(row, 'Back', () => reveal(shown - 1));
-  const allBtn = button(row, 'Show all', () => reveal(items.length));
-  button(row, 'Reset', () => reveal(1));
-  const progress = card.stat('step');
+  const nextBtn = button(row, t('derivation.next'), () => reveal(shown + 1), { primary: true });
+  const backBtn = button(row, t('derivation.back'), () => reveal(shown - 1));
+  const allBtn = button(row, t('derivation.showAll'), () => reveal(items.length));
+  button(row, t('derivation.reset'), () => reveal(1));
+  const progress = card.stat(t('derivation.stat.step'));
 
   function reveal(n) {
     shown = Math.max(items.length ? 1 : 0, Math.min(items.length, n));
@@ -79,16 +77,16 @@ function build(ctx) {
       li.hidden = i >= shown;
       li.classList.toggle('dwf-current', i === shown - 1);
     });
-    progress.set(`${shown} of ${items.length}`);
+    progress.set(t('derivation.progress', { shown, total: items.length }));
     nextBtn.disabled = shown >= items.length;
     backBtn.disabled = shown <= 1;
     allBtn.disabled = shown >= items.length;
     if (!items.length) {
-      card.setMessage(`No derivation steps with the id "${options.steps}" were found on this page: this card reveals the steps a lesson writes in a block marked dw-derivation-steps.`, 'warn');
+      card.setMessage(t('derivation.notFound', { id: options.steps }), 'warn');
     } else if (shown >= items.length) {
-      card.setMessage(`That completes the argument${source ? '' : ' (an example: in a lesson, this card reveals the lesson’s own steps)'}. Read it again from the top with Reset.`, 'ok');
+      card.setMessage(t('derivation.complete', { example: !source }), 'ok');
     } else {
-      card.setMessage(`Step ${shown} of ${items.length}. Think about what the next line must be, then press “Next step”.`, 'info');
+      card.setMessage(t('derivation.stepOf', { shown, total: items.length }), 'info');
     }
   }
 

@@ -8,6 +8,7 @@ import { describeError, el, fixed } from '../lib/ui.js';
 import { arrow } from '../lib/marks.js';
 import { equalDomain } from '../lib/domain.js';
 import { vec } from '../lib/linear-algebra.js';
+import { messages } from './dot-product.messages.js';
 
 export const schema = {
   ax: { type: 'number', min: -4, max: 4, default: 3, description: 'First coordinate of a.' },
@@ -16,45 +17,43 @@ export const schema = {
   by: { type: 'number', min: -4, max: 4, default: 2, description: 'Second coordinate of b.' },
 };
 
-export const meta = {
-  title: 'The dot product: how much a goes along b',
-  hint: 'Drag the tips of a and b (or focus the figure and use the arrow keys; Enter switches vector). Watch the sign of a·b as the angle passes 90°.',
-};
+export const meta = { title: messages['dot-product.title'], hint: messages['dot-product.hint'] };
 
 const SPAN = 4;
+// Each preset's button text is dot-product.preset.<id> in the table.
 const PRESET = {
-  same: { label: 'Same direction', a: [3, 1.5], b: [2, 1] },
-  perpendicular: { label: 'Perpendicular', a: [-1, 2], b: [2, 1] },
-  opposite: { label: 'Opposite', a: [-3, -1], b: [2, 1] },
+  same: { a: [3, 1.5], b: [2, 1] },
+  perpendicular: { a: [-1, 2], b: [2, 1] },
+  opposite: { a: [-3, -1], b: [2, 1] },
 };
 const ZERO = 1e-9;
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const v = { a: [opts.ax, opts.ay], b: [opts.bx, opts.by] };
   let r = null;              // engine results for the current a, b
   let active = 'a';
 
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.9, minHeight: 280, maxHeight: 480, domain: [-SPAN, SPAN, -SPAN, SPAN], label: 'Vectors a and b with the projection of a onto b', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.9, minHeight: 280, maxHeight: 480, domain: [-SPAN, SPAN, -SPAN, SPAN], label: t('dot-product.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
-  card.stage.append(el('p', { className: 'dwl3-caption', text: 'Orange: a. Blue: b. Teal: the projection of a onto b, ending at the foot of the dashed perpendicular from a’s tip.' }));
+  card.stage.append(el('p', { className: 'dwl3-caption', text: t('dot-product.caption') }));
 
   const row = el('div', { className: 'dw-buttons' });
-  for (const p of Object.values(PRESET)) {
-    const b = el('button', { type: 'button', className: 'dw-btn', text: p.label });
+  for (const [id, p] of Object.entries(PRESET)) {
+    const b = el('button', { type: 'button', className: 'dw-btn', text: t(`dot-product.preset.${id}`) });
     b.addEventListener('click', () => { v.a = p.a.slice(); v.b = p.b.slice(); compute(); });
     row.append(b);
   }
   card.controls.append(row);
 
   const stat = {
-    a: card.stat('a'), b: card.stat('b'), dot: card.stat('a · b'), product: card.stat('|a| |b| cos ω'),
-    angle: card.stat('ω'), cos: card.stat('cos ω'), shadow: card.stat('shadow of a on b'),
+    a: card.stat(t('dot-product.vector.a')), b: card.stat(t('dot-product.vector.b')), dot: card.stat(t('dot-product.stat.dot')), product: card.stat(t('dot-product.stat.product')),
+    angle: card.stat(t('dot-product.stat.angle')), cos: card.stat(t('dot-product.stat.cos')), shadow: card.stat(t('dot-product.stat.shadow')),
   };
 
   function compute() {
@@ -70,27 +69,27 @@ function build(ctx) {
     const p = r.proj.value;
     stat.dot.set(fixed(r.dot, 3));
     stat.product.set(p && r.cos.value !== undefined ? fixed(p.normA * p.normB * r.cos.value, 3) : '–');
-    stat.angle.set(r.angle.value !== undefined ? `${fixed((r.angle.value * 180) / Math.PI, 1)}°` : '–');
+    stat.angle.set(r.angle.value !== undefined ? t('dot-product.degrees', { angle: fixed((r.angle.value * 180) / Math.PI, 1) }) : '–');
     stat.cos.set(r.cos.value !== undefined ? fixed(r.cos.value, 3) : '–');
     stat.shadow.set(p ? fixed(p.scalar, 3) : '–');
     describe();
-    plot.canvas.setAttribute('aria-label', `a = ${vec(a[0], a[1])}, b = ${vec(b[0], b[1])}, a·b = ${fixed(r.dot, 3)}`);
+    plot.canvas.setAttribute('aria-label', t('dot-product.figure', { a: vec(a[0], a[1]), b: vec(b[0], b[1]), dot: fixed(r.dot, 3) }));
     ctx.requestDraw(draw);
   }
 
   function describe() {
     const p = r.proj.value;
     if (r.dot === null) return;
-    if (!p) { card.setMessage('b is the zero vector: it has no direction, so there is no angle and nothing to project onto; a·b = 0. Drag b away from the origin.', 'warn'); return; }
-    if (r.angle.value === undefined) { card.setMessage(`a is the zero vector: a·b = 0, and with no direction a has no angle to b and casts no shadow.`, 'warn'); return; }
-    const deg = `${fixed((r.angle.value * 180) / Math.PI, 1)}°`;
-    const same = `cosine similarity ${fixed(r.cos.value, 3)}`;
+    if (!p) { card.setMessage(t('dot-product.zeroB'), 'warn'); return; }
+    if (r.angle.value === undefined) { card.setMessage(t('dot-product.zeroA'), 'warn'); return; }
+    const deg = t('dot-product.degrees', { angle: fixed((r.angle.value * 180) / Math.PI, 1) });
+    const same = t('dot-product.similarity', { cos: fixed(r.cos.value, 3) });
     if (Math.abs(r.dot) <= ZERO) {
-      card.setMessage(`a·b = 0: a and b are perpendicular (ω = ${deg}). a casts no shadow on b — a neuron with weights b would give input a a weighted sum of exactly zero.`, 'info');
+      card.setMessage(t('dot-product.perpendicular', { deg }), 'info');
     } else if (r.dot > 0) {
-      card.setMessage(`a·b = ${fixed(r.dot, 3)} > 0: a and b point broadly the same way (ω = ${deg}, under 90°), so a’s shadow falls along b; ${same}.`, 'ok');
+      card.setMessage(t('dot-product.positive', { dot: fixed(r.dot, 3), deg, same }), 'ok');
     } else {
-      card.setMessage(`a·b = ${fixed(r.dot, 3)} < 0: a points away from b (ω = ${deg}, over 90°), so its shadow falls on the far side of the origin, against b; ${same}.`, 'warn');
+      card.setMessage(t('dot-product.negative', { dot: fixed(r.dot, 3), deg, same }), 'warn');
     }
   }
 
@@ -99,7 +98,7 @@ function build(ctx) {
     const th = plot.theme;
     equalDomain(plot, 0, 0, SPAN, SPAN);
     const c = plot.begin();
-    plot.axes({ xLabel: 'x₁', yLabel: 'x₂' });
+    plot.axes({ xLabel: t('dot-product.axis.x'), yLabel: t('dot-product.axis.y') });
     const { a, b } = v;
     const p = r && r.proj.value;
     plot.clipToArea(() => {
@@ -130,10 +129,10 @@ function build(ctx) {
         c.beginPath(); c.arc(plot.px(0), plot.py(0), rad, -a0, -a1, d > 0); c.strokeStyle = th.textMuted; c.lineWidth = 1.5; c.stroke();
         const mid = (a0 + a1) / 2;
         c.fillStyle = th.text; c.font = `13px ${th.font}`; c.textAlign = 'center'; c.textBaseline = 'middle';
-        c.fillText('ω', plot.px(0) + (rad + 10) * Math.cos(mid), plot.py(0) - (rad + 10) * Math.sin(mid));
+        c.fillText(t('dot-product.angleMark'), plot.px(0) + (rad + 10) * Math.cos(mid), plot.py(0) - (rad + 10) * Math.sin(mid));
       }
-      arrow(c, plot, 0, 0, b[0], b[1], th.class1, 'b');
-      arrow(c, plot, 0, 0, a[0], a[1], th.class0, 'a');
+      arrow(c, plot, 0, 0, b[0], b[1], th.class1, t('dot-product.vector.b'));
+      arrow(c, plot, 0, 0, a[0], a[1], th.class0, t('dot-product.vector.a'));
     });
     const focused = document.activeElement === plot.canvas;
     plot.handle(b[0], b[1], { focused: (focused && active === 'b') || drag.grabbed === 'b', color: th.class1 });
@@ -167,11 +166,11 @@ function build(ctx) {
       v[active] = [snap(v[active][0] + dx * 0.1), snap(v[active][1] + dy * 0.1)];
       compute();
     },
-    enter: () => { active = active === 'a' ? 'b' : 'a'; card.setMessage(`Arrow keys now move ${active}.`, 'info'); ctx.requestDraw(draw); },
+    enter: () => { active = active === 'a' ? 'b' : 'a'; card.setMessage(t('dot-product.keys.switched', { vector: t(`dot-product.vector.${active}`) }), 'info'); ctx.requestDraw(draw); },
     snapshot: () => ({ a: v.a.slice(), b: v.b.slice() }),
     restore: (saved) => { v.a = saved.a.slice(); v.b = saved.b.slice(); compute(); },
     onFocusChange: (on) => {
-      if (on) card.setMessage(`Arrow keys move ${active} by 0.1 (Shift: by 1); Enter or Space switches between a and b.`, 'info');
+      if (on) card.setMessage(t('dot-product.keys', { vector: t(`dot-product.vector.${active}`) }), 'info');
       ctx.requestDraw(draw);
     },
   });

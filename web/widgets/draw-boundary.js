@@ -13,6 +13,7 @@ import { formatNumber, formatPercent } from '../lib/format.js';
 import { reportComplete, reportScore } from '../lib/report.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './draw-boundary.messages.js';
 
 export const schema = {
   seed: seedOption(4, 'Random seed for the points.'),
@@ -22,10 +23,7 @@ export const schema = {
   target: { type: 'number', min: 0.5, max: 1, default: 0.95, description: 'Accuracy to reach.' },
 };
 
-export const meta = {
-  title: 'Draw the boundary',
-  hint: 'Drag either round handle to rotate the line, or drag the line to move it, until each class sits on its own side. Can you reach 95 %?',
-};
+export const meta = { title: messages['draw-boundary.title'], hint: messages['draw-boundary.hint'] };
 
 const GRID = [60, 44];
 const STEPS_PER_FRAME = 2;
@@ -37,11 +35,11 @@ const DATA_OPTIONS = ['seed', 'points', 'dataset', 'spread'];
 export const CSV_RULES = { labels: 'class', maxClasses: 2, domain: [-100, 100], minPoints: 2, maxPoints: 1000 };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   // Scores the learner's line through the engine: a logistic model whose parameters are set
   // from the line (threshold 0.5 ⇔ z = 0, so the scale of w does not matter) and score() = accuracy.
@@ -62,22 +60,22 @@ function build(ctx) {
   let imported = null;      // { X, y } from a CSV file or a Share link, instead of generated points
 
   let plot = null;
-  plot = ctx.own(new Plot(card.stage, { aspect: 0.72, minHeight: 260, maxHeight: 540, label: 'Two classes of points and your dividing line', onResize: () => { fitView(); ctx.requestDraw(draw); } }));
+  plot = ctx.own(new Plot(card.stage, { aspect: 0.72, minHeight: 260, maxHeight: 540, label: t('draw-boundary.plot'), onResize: () => { fitView(); ctx.requestDraw(draw); } }));
   plot.canvas.tabIndex = 0;
-  const key = heatLegend(card.stage, { color: probabilityRgb(plot.theme), low: '0 (orange)', high: '1 (blue)', caption: 'logistic probability of class 1 (blue circle):' });
+  const key = heatLegend(card.stage, { color: probabilityRgb(plot.theme), low: t('draw-boundary.legend.low'), high: t('draw-boundary.legend.high'), caption: t('draw-boundary.legend') });
   key.element.style.display = 'none';
 
   const buttons = buttonRow(card.controls);
-  const fitBtn = button(buttons, 'Auto-fit (logistic)', () => toggleFit(), { primary: true });
-  button(buttons, 'Step', () => { stopFit(); logisticSteps(1); });
-  button(buttons, 'Reset', () => { stopFit(); resetLine(); });
-  button(buttons, 'New points', () => { stopFit(); imported = null; opts.seed = nextSeed(opts.seed); loadData(); });
+  const fitBtn = button(buttons, t('draw-boundary.fit'), () => toggleFit(), { primary: true });
+  button(buttons, t('draw-boundary.step'), () => { stopFit(); logisticSteps(1); });
+  button(buttons, t('draw-boundary.reset'), () => { stopFit(); resetLine(); });
+  button(buttons, t('draw-boundary.newPoints'), () => { stopFit(); imported = null; opts.seed = nextSeed(opts.seed); loadData(); });
 
-  const statAcc = card.stat('accuracy');
-  const statBest = card.stat('best');
-  const statTarget = card.stat('target');
-  const statSteps = card.stat('logistic steps');
-  const statLoss = card.stat('log loss');
+  const statAcc = card.stat(t('draw-boundary.stat.accuracy'));
+  const statBest = card.stat(t('draw-boundary.stat.best'));
+  const statTarget = card.stat(t('draw-boundary.stat.target'));
+  const statSteps = card.stat(t('draw-boundary.stat.steps'));
+  const statLoss = card.stat(t('draw-boundary.stat.loss'));
   pointsCsv(ctx, card.controls, {
     filename: 'draw-boundary-points.csv', rules: CSV_RULES,
     get: () => ({ X: data.X, y: data.y }),
@@ -88,18 +86,18 @@ function build(ctx) {
   // in points right, once the widget's Auto-fit run is over, against the learner's best by hand.
   const prediction = createPrediction(ctx, {
     id: 'draw-boundary-vs-logistic',
-    question: 'Compared with your best line, Auto-fit’s logistic line will put…',
-    choices: [['more', 'more points on the correct side'], ['same', 'as many points on the correct side'], ['fewer', 'fewer points on the correct side']],
-    ready: () => (best > 0 ? null : 'Move the line by hand first, so there is a best line of yours to compare with.'),
-    next: 'Now press Auto-fit (logistic) and let it finish.',
+    question: t('draw-boundary.predict.question'),
+    choices: ['more', 'same', 'fewer'].map((c) => [c, t(`draw-boundary.predict.${c}`)]),
+    ready: () => (best > 0 ? null : t('draw-boundary.predict.ready')),
+    next: t('draw-boundary.predict.next'),
   });
   function judgeFit(done) {
     if (prediction.pending === null || !done || !data) return;
-    if (!(best > 0)) { prediction.reset('New points: move the line by hand first, then predict again.'); return; }
+    if (!(best > 0)) { prediction.reset(t('draw-boundary.predict.reset')); return; }
     const mine = Math.round(best * data.rows);
     const its = Math.round(accuracy * data.rows);
     const outcome = its > mine ? 'more' : its === mine ? 'same' : 'fewer';
-    prediction.settle(outcome, `Logistic regression put ${formatNumber(its, 0)} of ${formatNumber(data.rows, 0)} points on the correct side; your best line, ${formatNumber(mine, 0)}. It minimises the log loss, which rewards confident right answers and punishes confident wrong ones, not the count of errors, so a careful hand can tie or beat it where the classes overlap.`);
+    prediction.settle(outcome, t('draw-boundary.predict.why', { its: formatNumber(its, 0), n: formatNumber(data.rows, 0), mine: formatNumber(mine, 0) }));
   }
 
   function loadData() {
@@ -182,15 +180,15 @@ function build(ctx) {
     const wrong = Math.round((1 - accuracy) * data.rows);
     if (fromUser) {
       if (accuracy >= opts.target) {
-        card.setMessage(`You reached ${formatPercent(opts.target, 0)}: ${formatNumber(data.rows - wrong, 0)} of ${formatNumber(data.rows, 0)} points are on their own side${wrong ? `; the ${formatNumber(wrong, 0)} left over are ringed. Can a small turn pick one up without losing another?` : ' — a perfect split'}.`, 'ok');
+        card.setMessage(t('draw-boundary.reached', { target: formatPercent(opts.target, 0), right: formatNumber(data.rows - wrong, 0), n: formatNumber(data.rows, 0), wrong: wrong ? formatNumber(wrong, 0) : '' }), 'ok');
         if (moved) reportWin();
       } else if (accuracy >= 0.8) {
-        card.setMessage(`Close: ${formatNumber(wrong, 0)} ${wrong === 1 ? 'point' : 'points'} on the wrong side (ringed). Turn the line a little to pick them up.`, 'info');
+        card.setMessage(t('draw-boundary.close', { wrong: formatNumber(wrong, 0), one: wrong === 1 }), 'info');
       } else {
-        card.setMessage(`${formatNumber(wrong, 0)} of ${formatNumber(data.rows, 0)} points are on the wrong side (ringed). Each side of the line is tinted with the class it predicts.`, 'warn');
+        card.setMessage(t('draw-boundary.far', { wrong: formatNumber(wrong, 0), n: formatNumber(data.rows, 0) }), 'warn');
       }
     }
-    plot.canvas.setAttribute('aria-label', `Two classes of ${data.rows} points and a dividing line from (${formatNumber(ends[0].x, 3)}, ${formatNumber(ends[0].y, 3)}) to (${formatNumber(ends[1].x, 3)}, ${formatNumber(ends[1].y, 3)}); accuracy ${formatNumber(accuracy * 100, 1)} percent`);
+    plot.canvas.setAttribute('aria-label', t('draw-boundary.figure', { n: data.rows, x0: formatNumber(ends[0].x, 3), y0: formatNumber(ends[0].y, 3), x1: formatNumber(ends[1].x, 3), y1: formatNumber(ends[1].y, 3), accuracy: formatNumber(accuracy * 100, 1) }));
     ctx.requestDraw(draw);
   }
 
@@ -199,7 +197,7 @@ function build(ctx) {
   // model's result, not the learner's.
   function reportWin() {
     const percent = Math.round(best * 100);
-    const detail = { widget: 'draw-boundary', title: meta.title, score: percent, max: 100 };
+    const detail = { widget: 'draw-boundary', title: t('draw-boundary.title'), score: percent, max: 100 };
     if (!won) { won = true; reported = percent; reportComplete(card, detail); } else if (percent > reported) { reported = percent; reportScore(card, detail); }
   }
 
@@ -234,11 +232,11 @@ function build(ctx) {
     statSteps.set(formatNumber(steps, 0));
     statLoss.set(formatNumber(loss, 4));
     score(false);
-    if (status === 'converged') card.setMessage(`Logistic regression converged after ${formatNumber(steps, 0)} steps: log loss ${formatNumber(loss, 4)}, accuracy ${formatPercent(accuracy, 1)}. It minimises the log loss, not the error count, so a hand-drawn line can sometimes tie or beat it on accuracy.`, 'ok');
-    else if (status === 'diverged') card.setMessage('Logistic regression diverged: the learning rate is too large for this data.', 'bad');
-    else if (norm <= 1e-9) card.setMessage('All weights are zero: σ(0) = 0.5 everywhere, so there is no boundary yet. Step once more.', 'info');
-    else if (steps >= MAX_FIT_STEPS) card.setMessage(`Stopped after ${formatNumber(steps, 0)} steps: log loss ${formatNumber(loss, 4)}, accuracy ${formatPercent(accuracy, 1)}. The loss still creeps down because the classes barely overlap, so larger weights keep making the model more confident.`, 'ok');
-    else card.setMessage(`Logistic step ${formatNumber(steps, 0)}: log loss ${formatNumber(loss, 4)}, accuracy ${formatPercent(accuracy, 1)}. The heat map is the model's probability of "blue circle".`, 'info');
+    if (status === 'converged') card.setMessage(t('draw-boundary.converged', { steps: formatNumber(steps, 0), loss: formatNumber(loss, 4), accuracy: formatPercent(accuracy, 1) }), 'ok');
+    else if (status === 'diverged') card.setMessage(t('draw-boundary.diverged'), 'bad');
+    else if (norm <= 1e-9) card.setMessage(t('draw-boundary.zeroWeights'), 'info');
+    else if (steps >= MAX_FIT_STEPS) card.setMessage(t('draw-boundary.stopped', { steps: formatNumber(steps, 0), loss: formatNumber(loss, 4), accuracy: formatPercent(accuracy, 1) }), 'ok');
+    else card.setMessage(t('draw-boundary.stepped', { steps: formatNumber(steps, 0), loss: formatNumber(loss, 4), accuracy: formatPercent(accuracy, 1) }), 'info');
     judgeFit(steps >= MAX_FIT_STEPS || status === 'converged' || status === 'diverged');
     return steps >= MAX_FIT_STEPS ? 'done' : status;
   }
@@ -247,7 +245,7 @@ function build(ctx) {
     if (fitting) { stopFit(); return; }
     if (learner.status() !== 'ready' || learner.steps() >= MAX_FIT_STEPS) attempt(card, () => learner.setParams([0, 0, 0]));
     if (prefersReducedMotion()) { logisticSteps(MAX_FIT_STEPS); return; }
-    fitBtn.textContent = 'Pause';
+    fitBtn.textContent = t('draw-boundary.pause');
     fitting = ctx.animate(() => {
       if (logisticSteps(STEPS_PER_FRAME) !== 'ready') stopFit();
     });
@@ -256,7 +254,7 @@ function build(ctx) {
   function stopFit() {
     if (fitting) fitting();
     fitting = null;
-    fitBtn.textContent = 'Auto-fit (logistic)';
+    fitBtn.textContent = t('draw-boundary.fit');
   }
 
   // ---- dragging and keys ----
@@ -308,7 +306,7 @@ function build(ctx) {
     },
     enter: () => {
       selected = (selected + 1) % 3;
-      card.setMessage(`Selected: ${['the left handle', 'the right handle', 'the whole line'][selected]}. Arrow keys move it (Shift for bigger moves).`, 'info');
+      card.setMessage(t('draw-boundary.selected', { what: t(`draw-boundary.part.${selected}`) }), 'info');
       ctx.requestDraw(draw);
     },
     snapshot: () => ends.map((p) => ({ ...p })),
@@ -325,7 +323,7 @@ function build(ctx) {
     onFocusChange: (on) => {
       if (on) {
         if (selected < 0) selected = 0;
-        card.setMessage('Keyboard: Enter switches between the two handles and the whole line; arrows move it; Shift moves ten times further.', 'info');
+        card.setMessage(t('draw-boundary.keyboard'), 'info');
       } else selected = -1;
       ctx.requestDraw(draw);
     },
@@ -363,7 +361,7 @@ function build(ctx) {
         }
       });
     }
-    plot.axes({ xLabel: 'x₁', yLabel: 'x₂' });
+    plot.axes({ xLabel: t('draw-boundary.axis.x'), yLabel: t('draw-boundary.axis.y') });
     plot.clipToArea(() => {
       for (let i = 0; i < data.rows; i++) {
         const x = data.X[2 * i]; const y = data.X[2 * i + 1];

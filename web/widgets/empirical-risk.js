@@ -11,6 +11,7 @@ import { button, buttonRow, el, slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
 import { reportComplete, reportScore } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './empirical-risk.messages.js';
 
 // Floor area in square feet and price in thousands: the lesson's table.
 export const HOUSES = { x: [2000, 1500, 3000], y: [300, 250, 400] };
@@ -25,13 +26,10 @@ export const schema = {
   goal: { type: 'number', min: 1, max: 10000, default: 100, description: 'The game: bring the empirical risk below this.' },
 };
 
-export const meta = {
-  title: 'Three houses: the empirical risk of a line',
-  hint: 'Move w and b (sliders, or drag the line’s round handles; arrow keys when the figure has focus). Each bar is a miss; the table squares the misses and averages them.',
-};
+export const meta = { title: messages['empirical-risk.title'], hint: messages['empirical-risk.hint'] };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 // The empirical risk and the predictions of the line (w, b) on the houses, from the engine.
@@ -60,7 +58,7 @@ const clamp = (v, [lo, hi]) => Math.max(lo, Math.min(hi, v));
 const roundTo = (v, step) => Number((Math.round(v / step) * step).toPrecision(12));
 
 function build(ctx) {
-  const { ml, card, options, stateChanged } = ctx;
+  const { ml, card, options, stateChanged, t } = ctx;
   let opts = { ...options };
   let w = opts.w;
   let b = opts.b;
@@ -70,47 +68,47 @@ function build(ctx) {
   let revealed = false;   // the best line was shown before that
   const n = HOUSES.x.length;
 
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.6, minHeight: 240, maxHeight: 400, domain: [1000, 3500, 0, 560], label: 'Three houses and the line', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.6, minHeight: 240, maxHeight: 400, domain: [1000, 3500, 0, 560], label: t('empirical-risk.plot'), onResize: () => ctx.requestDraw(draw) }));
   const table = el('table', { className: 'dw-table dw-compact' });
-  table.append(el('caption', { text: 'Area x in square feet; price y, prediction ŷ and miss ŷ − y in thousands' }));
+  table.append(el('caption', { text: t('empirical-risk.table.caption') }));
   const head = el('tr');
-  for (const h of ['house', 'x', 'y', 'ŷ', 'ŷ − y', '(ŷ − y)²']) head.append(el('th', { scope: 'col', text: h }));
+  for (const h of ['house', 'x', 'y', 'prediction', 'miss', 'squared']) head.append(el('th', { scope: 'col', text: t(`empirical-risk.table.${h}`) }));
   const body = el('tbody');
   const cells = HOUSES.x.map((x, i) => {
     const tr = el('tr');
-    const row = [String(i + 1), formatNumber(x, 0, { grouping: true }), formatNumber(HOUSES.y[i], 0), '', '', ''].map((t) => el('td', { text: t }));
+    const row = [String(i + 1), formatNumber(x, 0, { grouping: true }), formatNumber(HOUSES.y[i], 0), '', '', ''].map((v) => el('td', { text: v }));
     tr.append(...row);
     body.append(tr);
     return row;
   });
   const foot = el('tr');
   const meanCell = el('td', { text: '' });
-  foot.append(el('th', { scope: 'row', colSpan: 5, text: 'mean = empirical risk' }), meanCell);
+  foot.append(el('th', { scope: 'row', colSpan: 5, text: t('empirical-risk.table.mean') }), meanCell);
   table.append(el('thead', {}, [head]), body, el('tfoot', {}, [foot]));
   card.stage.append(el('div', { className: 'dw-table-wrap' }, [table]));
 
   const fmtW = (v) => formatNumber(v, 3);
   const fmtB = (v) => formatNumber(v, 0);
-  const wSlider = slider(card.controls, { label: 'slope w', min: W_RANGE[0], max: W_RANGE[1], step: 0.001, value: w, format: fmtW, onInput: (v) => setLine(v, b) });
-  const bSlider = slider(card.controls, { label: 'intercept b', min: B_RANGE[0], max: B_RANGE[1], step: 1, value: b, format: fmtB, onInput: (v) => setLine(w, v) });
+  const wSlider = slider(card.controls, { label: t('empirical-risk.slider.w'), min: W_RANGE[0], max: W_RANGE[1], step: 0.001, value: w, format: fmtW, onInput: (v) => setLine(v, b) });
+  const bSlider = slider(card.controls, { label: t('empirical-risk.slider.b'), min: B_RANGE[0], max: B_RANGE[1], step: 1, value: b, format: fmtB, onInput: (v) => setLine(w, v) });
   const row = buttonRow(card.controls);
-  button(row, 'Show the best line', () => showBest());
-  button(row, 'Reset', () => { revealed = false; reached = false; best = Infinity; setLine(opts.w, opts.b); });
-  const stat = { risk: card.stat('empirical risk'), best: card.stat('best so far') };
+  button(row, t('empirical-risk.showBest'), () => showBest());
+  button(row, t('empirical-risk.reset'), () => { revealed = false; reached = false; best = Infinity; setLine(opts.w, opts.b); });
+  const stat = { risk: card.stat(t('empirical-risk.stat.risk')), best: card.stat(t('empirical-risk.stat.best')) };
 
   // Predict, then check: halving every miss (w = 0.1, b from 0 to 50) does what to the risk?
   // Judged from the engine's risk once the line stands at w = 0.1, b = 50.
   const CHECK_AT = { w: 0.1, b: 50 };
   const prediction = createPrediction(ctx, {
     id: 'empirical-risk-half-miss',
-    question: 'At w = 0.1, raising b from 0 to 50 halves every miss. The empirical risk will be',
-    numeric: { label: 'thousands²', tolerance: 50, min: 0, max: 100000, digits: 0 },
-    next: 'Now set w to 0.1 and b to 50.',
+    question: t('empirical-risk.predict.question'),
+    numeric: { label: t('empirical-risk.predict.unit'), tolerance: 50, min: 0, max: 100000, digits: 0 },
+    next: t('empirical-risk.predict.next'),
   });
   function judgeHalfMiss() {
     if (prediction.pending === null || w !== CHECK_AT.w || b !== CHECK_AT.b || !Number.isFinite(now.risk)) return;
     const miss = now.predictions.map((p, i) => p - HOUSES.y[i]);
-    prediction.settle(now.risk, `Every miss is now ${formatNumber(miss[0], 0)} instead of ${formatNumber(-100, 0)}, and squared that is ${formatNumber(miss[0] * miss[0], 0, { grouping: true })} instead of ${formatNumber(10000, 0, { grouping: true })}: half the miss, a quarter of the risk, because each miss counts squared.`);
+    prediction.settle(now.risk, t('empirical-risk.predict.why', { miss: formatNumber(miss[0], 0), before: formatNumber(-100, 0), squared: formatNumber(miss[0] * miss[0], 0, { grouping: true }), squaredBefore: formatNumber(10000, 0, { grouping: true }) }));
   }
 
   function setLine(nextW, nextB) {
@@ -145,20 +143,20 @@ function build(ctx) {
     if (!revealed && Number.isFinite(now.risk)) best = Math.min(best, now.risk);
     stat.best.set(Number.isFinite(best) ? formatNumber(best, 0, { grouping: true }) : '–');
     if (revealed) {
-      card.setMessage(`This is the least-squares line: ŷ = ${fmtW(w)}x + ${fmtB(b)}, empirical risk ${formatNumber(now.risk, 0)}. It was shown, not found, so this round has no score; press Reset to play again.`, 'info');
+      card.setMessage(t('empirical-risk.revealed', { w: fmtW(w), b: fmtB(b), risk: formatNumber(now.risk, 0) }), 'info');
     } else if (now.risk < opts.goal) {
-      card.setMessage(`Empirical risk ${formatNumber(now.risk, 0, { grouping: true })}: under the goal of ${goal}. ${now.risk < 0.5 ? 'No line can do better: every miss is zero.' : 'Can you bring it to 0?'}`, 'ok');
+      card.setMessage(t('empirical-risk.reached', { risk: formatNumber(now.risk, 0, { grouping: true }), goal, zero: now.risk < 0.5 }), 'ok');
       if (!reached) {
         reached = true;
-        const detail = { widget: 'empirical-risk', title: `Empirical risk under ${goal}`, score: 1, max: 1 };
+        const detail = { widget: 'empirical-risk', title: t('empirical-risk.reportTitle', { goal }), score: 1, max: 1 };
         reportScore(card, detail);
         reportComplete(card, detail);
       }
     } else {
-      card.setMessage(`Empirical risk ${formatNumber(now.risk, 0, { grouping: true })}. The goal is under ${goal}: shorten the longest bars first, since a miss counts squared.`, 'info');
+      card.setMessage(t('empirical-risk.aboveGoal', { risk: formatNumber(now.risk, 0, { grouping: true }), goal }), 'info');
     }
-    const misses = now.predictions.map((p, i) => `house ${i + 1} ${formatNumber(p - HOUSES.y[i], 0)}`).join(', ');
-    plot.canvas.setAttribute('aria-label', `The line ŷ = ${fmtW(w)}x + ${fmtB(b)} through ${n} houses; misses ${misses}; empirical risk ${formatNumber(now.risk, 0)}`);
+    const misses = now.predictions.map((p, i) => t('empirical-risk.figure.miss', { house: i + 1, miss: formatNumber(p - HOUSES.y[i], 0) })).join(', ');
+    plot.canvas.setAttribute('aria-label', t('empirical-risk.figure', { w: fmtW(w), b: fmtB(b), n, misses, risk: formatNumber(now.risk, 0) }));
     ctx.requestDraw(draw);
   }
 
@@ -168,7 +166,7 @@ function build(ctx) {
     plot.refreshTheme();
     const th = plot.theme;
     plot.begin();
-    plot.axes({ xLabel: 'floor area x (square feet)', yLabel: 'price y (k)' });
+    plot.axes({ xLabel: t('empirical-risk.axis.x'), yLabel: t('empirical-risk.axis.y') });
     plot.clipToArea(() => {
       HOUSES.x.forEach((x, i) => {
         if (Number.isFinite(now.predictions[i])) plot.segment(x, HOUSES.y[i], x, now.predictions[i], { color: th.loss, width: 3 });

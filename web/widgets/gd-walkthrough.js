@@ -5,8 +5,9 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot, drawBars } from '../lib/plot.js';
 import { button, buttonRow, checkbox, el, slider } from '../lib/ui.js';
-import { formatNumber, formatShort, countOf } from '../lib/format.js';
+import { formatNumber, formatShort } from '../lib/format.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './gd-walkthrough.messages.js';
 
 export const schema = {
   x: { type: 'number', min: -5, max: 5, default: 1, description: 'The input of the single training point.' },
@@ -17,12 +18,8 @@ export const schema = {
   freezeB: { type: 'boolean', default: false, description: 'Keep b fixed so only w learns.' },
 };
 
-export const meta = {
-  title: 'Train ŷ = w·x + b, one step at a time',
-  hint: 'Press Step to predict, measure the loss, compute the gradient and update w and b. Then try η = 0.5 or η = 0.6.',
-};
+export const meta = { title: messages['gd-walkthrough.title'], hint: messages['gd-walkthrough.hint'] };
 
-const PHASES = ['Predict', 'Loss', 'Gradient', 'Update'];
 // A long run is not listed row by row: the first HEAD_ROWS steps, one summary row, the last
 // TAIL_ROWS steps (a diverging run would otherwise print ninety rows of ever larger numbers).
 const HEAD_ROWS = 6;
@@ -32,27 +29,27 @@ const fmt = (v) => formatNumber(v, 4);
 const MAX_SHARED_STEPS = 500; // a Share link's step count (a run stops converging or diverging long before)
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const model = ctx.own(new ml.LinearRegression());
   let phase = -1; // -1: no phase shown; 0..3: the phase-by-phase walk
 
-  const phaseBar = el('div', { className: 'dw-phase', 'aria-label': 'Training phases' });
-  const phaseChips = PHASES.map((p, i) => el('span', { text: `${i + 1} ${p}` }));
+  const phaseBar = el('div', { className: 'dw-phase', 'aria-label': t('gd-walkthrough.phases') });
+  const phaseChips = [0, 1, 2, 3].map((i) => el('span', { text: t('gd-walkthrough.phaseChip', { number: i + 1, name: t(`gd-walkthrough.phase.${i}`) }) }));
   phaseBar.append(...phaseChips);
   const phaseText = el('p', { className: 'dw-hint', 'aria-live': 'polite' });
   card.stage.append(phaseBar, phaseText);
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.32, minHeight: 160, maxHeight: 260, label: 'Loss after each step', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.32, minHeight: 160, maxHeight: 260, label: t('gd-walkthrough.plot'), onResize: () => ctx.requestDraw(draw) }));
   const tableWrap = el('div', { className: 'dw-table-wrap' });
   const table = el('table', { className: 'dw-table' });
-  const caption = el('caption', { className: 'dw-sr-only', text: 'Parameters, prediction, error, gradients and loss at every step' });
+  const caption = el('caption', { className: 'dw-sr-only', text: t('gd-walkthrough.table.caption') });
   const head = el('thead');
   const headRow = el('tr');
-  for (const h of ['step', 'w', 'b', 'ŷ', 'error', '∂L/∂w', '∂L/∂b', 'loss']) headRow.append(el('th', { scope: 'col', text: h }));
+  for (const h of ['step', 'w', 'b', 'prediction', 'error', 'gradW', 'gradB', 'loss']) headRow.append(el('th', { scope: 'col', text: t(`gd-walkthrough.table.${h}`) }));
   head.append(headRow);
   const body = el('tbody');
   table.append(caption, head, body);
@@ -69,37 +66,37 @@ function build(ctx) {
       return !(s === 'converged' || s === 'diverged' || model.steps() >= 200);
     },
   });
-  const stepBtn = button(buttons, 'Step', () => { play.stop(); fullStep(); });
-  const phaseBtn = button(buttons, 'Next phase', () => { play.stop(); nextPhase(); }, { title: 'Walk through one step phase by phase' });
-  button(buttons, 'Reset', () => { play.stop(); restart(); });
+  const stepBtn = button(buttons, t('gd-walkthrough.step'), () => { play.stop(); fullStep(); });
+  const phaseBtn = button(buttons, t('gd-walkthrough.nextPhase'), () => { play.stop(); nextPhase(); }, { title: t('gd-walkthrough.nextPhase.title') });
+  button(buttons, t('gd-walkthrough.reset'), () => { play.stop(); restart(); });
 
   const sliders = {
-    x: slider(card.controls, { label: 'x', min: -5, max: 5, step: 0.1, value: opts.x, format: (v) => formatNumber(v, 1), onInput: (v) => change({ x: v }) }),
-    y: slider(card.controls, { label: 'true y', min: -20, max: 20, step: 0.1, value: opts.y, format: (v) => formatNumber(v, 1), onInput: (v) => change({ y: v }) }),
-    w0: slider(card.controls, { label: 'start w', min: -20, max: 20, step: 0.1, value: opts.w0, format: (v) => formatNumber(v, 1), onInput: (v) => change({ w0: v }) }),
-    b0: slider(card.controls, { label: 'start b', min: -20, max: 20, step: 0.1, value: opts.b0, format: (v) => formatNumber(v, 1), onInput: (v) => change({ b0: v }) }),
-    eta: slider(card.controls, { label: 'learning rate η', min: 0.01, max: 2, step: 0.01, value: opts.eta, format: (v) => formatNumber(v, 2), onInput: (v) => change({ eta: v }) }),
+    x: slider(card.controls, { label: t('gd-walkthrough.slider.x'), min: -5, max: 5, step: 0.1, value: opts.x, format: (v) => formatNumber(v, 1), onInput: (v) => change({ x: v }) }),
+    y: slider(card.controls, { label: t('gd-walkthrough.slider.y'), min: -20, max: 20, step: 0.1, value: opts.y, format: (v) => formatNumber(v, 1), onInput: (v) => change({ y: v }) }),
+    w0: slider(card.controls, { label: t('gd-walkthrough.slider.w0'), min: -20, max: 20, step: 0.1, value: opts.w0, format: (v) => formatNumber(v, 1), onInput: (v) => change({ w0: v }) }),
+    b0: slider(card.controls, { label: t('gd-walkthrough.slider.b0'), min: -20, max: 20, step: 0.1, value: opts.b0, format: (v) => formatNumber(v, 1), onInput: (v) => change({ b0: v }) }),
+    eta: slider(card.controls, { label: t('gd-walkthrough.slider.eta'), min: 0.01, max: 2, step: 0.01, value: opts.eta, format: (v) => formatNumber(v, 2), onInput: (v) => change({ eta: v }) }),
   };
-  const freeze = checkbox(card.controls, { label: 'keep b fixed (only w learns)', checked: opts.freezeB, onChange: (v) => change({ freezeB: v }) });
+  const freeze = checkbox(card.controls, { label: t('gd-walkthrough.freezeB'), checked: opts.freezeB, onChange: (v) => change({ freezeB: v }) });
 
-  const statStep = card.stat('step');
-  const statLoss = card.stat('loss');
-  const statW = card.stat('w');
-  const statB = card.stat('b');
+  const statStep = card.stat(t('gd-walkthrough.stat.step'));
+  const statLoss = card.stat(t('gd-walkthrough.stat.loss'));
+  const statW = card.stat(t('gd-walkthrough.stat.w'));
+  const statB = card.stat(t('gd-walkthrough.stat.b'));
 
   // Predict, then check: the prediction ŷ after the first step from the start, read from the
   // engine's trace row for step 1 once the update has been made (Step, Play or Next phase).
   const prediction = createPrediction(ctx, {
     id: 'gd-walkthrough-first-step',
-    question: 'After one step from the start, the prediction will be',
-    numeric: { label: 'ŷ', tolerance: 0.05, min: -1000, max: 1000, digits: 2 },
-    next: () => (model.steps() === 0 ? 'Now press Step once.' : 'Now press Reset, then Step once.'),
+    question: t('gd-walkthrough.predict.question'),
+    numeric: { label: t('gd-walkthrough.predict.unit'), tolerance: 0.05, min: -1000, max: 1000, digits: 2 },
+    next: () => t('gd-walkthrough.predict.next', { fresh: model.steps() === 0 }),
   });
   function judgeFirstStep(all) {
     if (prediction.pending === null || all.length !== 2 || !(phase < 0 || phase === 3)) return;
     const [r0, r1] = all;
-    const factor = opts.freezeB ? '1 − 2ηx²' : '1 − 2η(x² + 1)';
-    prediction.settle(r1.pred, `The error went from ${formatNumber(r0.error, 2)} to ${formatNumber(r1.error, 2)}: it is multiplied by ${factor} = ${formatNumber(r1.error / r0.error, 2)} at every step${r1.error * r0.error < 0 ? ', a negative factor, so the prediction jumped past the target y' : ''}.`);
+    const factor = t('gd-walkthrough.predict.factor', { freezeB: opts.freezeB });
+    prediction.settle(r1.pred, t('gd-walkthrough.predict.why', { before: formatNumber(r0.error, 2), after: formatNumber(r1.error, 2), factor, ratio: formatNumber(r1.error / r0.error, 2), crossed: r1.error * r0.error < 0 }));
   }
 
   function change(patch) {
@@ -114,16 +111,16 @@ function build(ctx) {
       model.setInterceptFrozen(opts.freezeB);
       model.setLearningRate(opts.eta);
       model.setParams([opts.w0, opts.b0]);
-      card.setMessage('Ready. Each step moves w and b against their gradients.', 'info');
+      card.setMessage(t('gd-walkthrough.ready'), 'info');
     });
     render();
   }
 
   function rows() {
-    const t = ml.trace(model);
+    const trace = ml.trace(model);
     const out = [];
-    for (let i = 0; i < t.rows; i++) {
-      const r = t.row(i);
+    for (let i = 0; i < trace.rows; i++) {
+      const r = trace.row(i);
       const pred = r.w0 * opts.x + r.b;
       out.push({ step: i, w: r.w0, b: r.b, pred, error: pred - opts.y, gw: r.grad_w0, gb: r.grad_b, loss: r.loss });
     }
@@ -148,23 +145,23 @@ function build(ctx) {
   function describeState(all) {
     const s = model.status();
     const n = all.length;
-    if (s === 'diverged') { card.setMessage(`Diverged: the steps grew without limit until, after ${countOf(n - 1, 'step')}, the loss was too large to store. The learning rate is too large — lower η and press Reset.`, 'bad'); return; }
+    if (s === 'diverged') { card.setMessage(t('gd-walkthrough.diverged', { steps: n - 1 }), 'bad'); return; }
     if (s === 'converged') {
       // The step from which w and b stop changing at the table's precision (η = 0.25 lands in one).
       const last = all[n - 1];
       let k = n - 1;
       while (k > 0 && Math.abs(all[k - 1].w - last.w) < 5e-5 && Math.abs(all[k - 1].b - last.b) < 5e-5) k -= 1;
-      card.setMessage(`Converged: from step ${k} on the gradient is practically zero, so updates no longer change w or b.`, 'ok');
+      card.setMessage(t('gd-walkthrough.converged', { step: k }), 'ok');
       return;
     }
     if (n < 2) return;
     const e0 = Math.abs(all[n - 2].error);
     const e1 = Math.abs(all[n - 1].error);
     const flipped = Math.sign(all[n - 2].error) !== Math.sign(all[n - 1].error) && e1 > 0;
-    if (e1 > e0 * (1 + 1e-9)) card.setMessage(`Diverging: each update overshoots the target by more than it corrects (|error| ${fmt(e0)} → ${fmt(e1)}), so the steps grow without limit and the loss keeps growing. The learning rate is too large.`, 'bad');
-    else if (flipped && Math.abs(e1 - e0) <= e0 * 1e-9) card.setMessage('Oscillating: every update jumps exactly across the target and back, so the loss never changes. Halve η to converge.', 'warn');
-    else if (flipped) card.setMessage('Overshooting: the prediction jumps past the target each step, but by less each time, so it still converges.', 'warn');
-    else card.setMessage('Converging: the error shrinks every step, and so does the gradient, so steps get gentler.', 'ok');
+    if (e1 > e0 * (1 + 1e-9)) card.setMessage(t('gd-walkthrough.diverging', { before: fmt(e0), after: fmt(e1) }), 'bad');
+    else if (flipped && Math.abs(e1 - e0) <= e0 * 1e-9) card.setMessage(t('gd-walkthrough.oscillating'), 'warn');
+    else if (flipped) card.setMessage(t('gd-walkthrough.overshooting'), 'warn');
+    else card.setMessage(t('gd-walkthrough.converging'), 'ok');
   }
 
   // The summary row that stands in for the steps a long run does not list: how many, and which
@@ -177,14 +174,14 @@ function build(ctx) {
     const l1 = all[n - 1].loss;
     const before = all[HEAD_ROWS - 1].loss;
     const after = all[n - TAIL_ROWS].loss;
-    let trend = 'the loss stays where it is';
-    if (after > before * (1 + 1e-9)) trend = `the loss keeps growing (about ×${formatShort(l1 / l0, 3)} per step)`;
+    let trend = t('gd-walkthrough.trend.flat');
+    if (after > before * (1 + 1e-9)) trend = t('gd-walkthrough.trend.growing', { factor: formatShort(l1 / l0, 3) });
     else if (after < before * (1 - 1e-9)) {
       trend = l1 < l0 * (1 - 1e-9)
-        ? `the loss keeps shrinking (about ×${formatShort(l1 / l0, 3)} per step)`
-        : 'the loss shrinks until it stops changing';
+        ? t('gd-walkthrough.trend.shrinking', { factor: formatShort(l1 / l0, 3) })
+        : t('gd-walkthrough.trend.settling');
     }
-    return `… ${countOf(hidden, 'more step')}: ${trend} …`;
+    return t('gd-walkthrough.summary', { hidden, trend });
   }
 
   function tableRow(r, current) {
@@ -213,9 +210,9 @@ function build(ctx) {
       statB.set(fmt(last.b));
       const prev = all[all.length - 2];
       phaseChips.forEach((chip, i) => chip.classList.toggle('dw-active', i === phase));
-      phaseText.textContent = phase < 0 ? `Now: w = ${fmt(last.w)}, b = ${fmt(last.b)}; prediction ŷ = ${fmt(last.pred)} for x = ${formatNumber(opts.x, 2)}, target y = ${formatNumber(opts.y, 2)}.`
+      phaseText.textContent = phase < 0 ? t('gd-walkthrough.now', { w: fmt(last.w), b: fmt(last.b), prediction: fmt(last.pred), x: formatNumber(opts.x, 2), y: formatNumber(opts.y, 2) })
         : phaseDescription(phase, phase === 3 ? prev : last, last);
-      plot.canvas.setAttribute('aria-label', `Loss after each step; latest loss ${fmt(last.loss)} at step ${last.step}`);
+      plot.canvas.setAttribute('aria-label', t('gd-walkthrough.figure', { loss: fmt(last.loss), step: last.step }));
     }
     if (phase < 0 || phase === 3) describeState(all);
     judgeFirstStep(all);
@@ -226,10 +223,10 @@ function build(ctx) {
     const x = formatNumber(opts.x, 2);
     const eta = formatNumber(opts.eta, 2);
     switch (p) {
-      case 0: return `Predict: ŷ = w·x + b = ${fmt(r.w)} × ${x} + ${fmt(r.b)} = ${fmt(r.pred)}.`;
-      case 1: return `Loss: error = ŷ − y = ${fmt(r.error)}; loss = error² = ${fmt(r.loss)}.`;
-      case 2: return `Gradient: ∂L/∂w = 2·error·x = ${fmt(r.gw)}; ∂L/∂b = 2·error = ${fmt(r.gb)}.`;
-      default: return `Update: w ← ${fmt(r.w)} − ${eta} × ${fmt(r.gw)} = ${fmt(after.w)}; b ← ${fmt(r.b)} − ${eta} × ${fmt(r.gb)} = ${fmt(after.b)}.`;
+      case 0: return t('gd-walkthrough.explain.predict', { w: fmt(r.w), x, b: fmt(r.b), prediction: fmt(r.pred) });
+      case 1: return t('gd-walkthrough.explain.loss', { error: fmt(r.error), loss: fmt(r.loss) });
+      case 2: return t('gd-walkthrough.explain.gradient', { gradW: fmt(r.gw), gradB: fmt(r.gb) });
+      default: return t('gd-walkthrough.explain.update', { w: fmt(r.w), eta, gradW: fmt(r.gw), newW: fmt(after.w), b: fmt(r.b), gradB: fmt(r.gb), newB: fmt(after.b) });
     }
   }
 
@@ -245,7 +242,7 @@ function build(ctx) {
     plot.margin = { ...plot.margin, left: top >= 1e6 ? 78 : 44 };
     plot.setDomain(0, Math.max(6, losses.length), 0, top);
     plot.begin();
-    plot.axes({ xLabel: 'step', yLabel: 'loss', xTicks: 0, yTicks: 4 });
+    plot.axes({ xLabel: t('gd-walkthrough.axis.x'), yLabel: t('gd-walkthrough.axis.y'), xTicks: 0, yTicks: 4 });
     drawBars(plot, losses);
     const c = plot.ctx;
     const { x0, x1 } = plot.domain;

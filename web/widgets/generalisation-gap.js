@@ -8,6 +8,7 @@ import { Plot } from '../lib/plot.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './generalisation-gap.messages.js';
 
 export const schema = {
   depth: { type: 'int', min: 1, max: 10, default: 1, description: 'Maximum depth of the decision tree (1 = a stump).' },
@@ -17,21 +18,18 @@ export const schema = {
   seed: { type: 'int', min: 0, max: 100000, default: 1, description: 'Seed for the data and the resamples.' },
 };
 
-export const meta = {
-  title: 'The generalisation gap shrinks with n',
-  hint: 'Pick a tree depth and watch train and held-out error meet as n grows; the shaded band is the middle 80 % of the gap over resamples, the dashed curve the worst-case bound. Use the n slider (or click the chart) to read off one size.',
-};
+export const meta = { title: messages['generalisation-gap.title'], hint: messages['generalisation-gap.hint'] };
 
 const SIZES = [8, 16, 32, 64, 128, 256, 512, 1024];
 const POOL = 2400;        // half held out: 1200 test points, up to 1200 training points
 const THRESHOLDS = 100;   // cut points per feature in the finite class the bound counts
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const tree = ctx.own(new ml.DecisionTree());
   let data = null;
@@ -39,27 +37,27 @@ function build(ctx) {
   let bounds = [];
   let pick = 3;
 
-  const chart = ctx.own(new Plot(card.stage, { aspect: 0.55, minHeight: 240, maxHeight: 420, label: 'Train and held-out error against training size', onResize: () => ctx.requestDraw(draw) }));
+  const chart = ctx.own(new Plot(card.stage, { aspect: 0.55, minHeight: 240, maxHeight: 420, label: t('generalisation-gap.plot'), onResize: () => ctx.requestDraw(draw) }));
   chart.canvas.tabIndex = 0;
   chart.margin.top = 22; // room for the axis title above the top tick
   legend(card.stage, [
-    { text: 'held-out error', swatch: 'dwf-swatch dwf-sw-class1' }, { text: 'training error', swatch: 'dwf-swatch dwf-sw-loss' },
-    { text: 'gap, middle 80 % of resamples', swatch: 'dwf-swatch dwf-sw-band' }, { text: 'bound on the gap (1 − δ)', swatch: 'dwf-swatch dwf-sw-truth' },
+    { text: t('generalisation-gap.legend.test'), swatch: 'dwf-swatch dwf-sw-class1' }, { text: t('generalisation-gap.legend.train'), swatch: 'dwf-swatch dwf-sw-loss' },
+    { text: t('generalisation-gap.legend.band'), swatch: 'dwf-swatch dwf-sw-band' }, { text: t('generalisation-gap.legend.bound'), swatch: 'dwf-swatch dwf-sw-truth' },
   ]);
 
   const row = buttonRow(card.controls);
-  button(row, 'Resample', () => { opts.seed += 1; run(); }, { primary: true });
+  button(row, t('generalisation-gap.resample'), () => { opts.seed += 1; run(); }, { primary: true });
   select(card.controls, {
-    label: 'model', value: String(opts.depth),
-    options: Array.from({ length: 10 }, (_, i) => [String(i + 1), i === 0 ? 'stump (depth 1)' : `tree, depth ${i + 1}`]),
+    label: t('generalisation-gap.select.model'), value: String(opts.depth),
+    options: Array.from({ length: 10 }, (_, i) => [String(i + 1), i === 0 ? t('generalisation-gap.model.stump') : t('generalisation-gap.model.tree', { depth: i + 1 })]),
     onChange: (v) => { opts.depth = Number(v); run(); },
   });
   const sliders = {
-    n: slider(card.controls, { label: 'read off n', min: 0, max: SIZES.length - 1, step: 1, value: pick, format: (i) => String(SIZES[i]), onInput: (i) => { pick = i; describe(); } }),
-    noise: slider(card.controls, { label: 'noise', min: 0, max: 0.6, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; loadData(); } }),
-    repeats: slider(card.controls, { label: 'resamples', min: 2, max: 40, step: 1, value: opts.repeats, format: String, onInput: (v) => { opts.repeats = v; run(); } }),
+    n: slider(card.controls, { label: t('generalisation-gap.slider.n'), min: 0, max: SIZES.length - 1, step: 1, value: pick, format: (i) => String(SIZES[i]), onInput: (i) => { pick = i; describe(); } }),
+    noise: slider(card.controls, { label: t('generalisation-gap.slider.noise'), min: 0, max: 0.6, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; loadData(); } }),
+    repeats: slider(card.controls, { label: t('generalisation-gap.slider.repeats'), min: 2, max: 40, step: 1, value: opts.repeats, format: String, onInput: (v) => { opts.repeats = v; run(); } }),
   };
-  const stat = { n: card.stat('n'), train: card.stat('train error'), test: card.stat('held-out error'), gap: card.stat('gap'), bound: card.stat('bound') };
+  const stat = { n: card.stat(t('generalisation-gap.stat.n')), train: card.stat(t('generalisation-gap.stat.train')), test: card.stat(t('generalisation-gap.stat.test')), gap: card.stat(t('generalisation-gap.stat.gap')), bound: card.stat(t('generalisation-gap.stat.bound')) };
 
   // Predict, then check: for a depth-10 tree at the largest n, what does the worst-case bound
   // say about the gap? Judged from the engine's hoeffdingUnionBound and gapStudy once the study
@@ -67,10 +65,10 @@ function build(ctx) {
   const DEEP = 10;
   const prediction = createPrediction(ctx, {
     id: 'generalisation-deep-bound',
-    question: `Switch to a depth-${DEEP} tree: at n = ${SIZES[SIZES.length - 1]}, the bound on its gap will be…`,
-    choices: [['tight', 'close to the gap (± 0.05)'], ['loose', 'loose, but below 1'], ['vacuous', 'above 1: says nothing']],
-    ready: () => (opts.depth !== DEEP ? null : `Choose a shallower model first: the prediction is about switching to depth ${DEEP}.`),
-    next: `Now choose “tree, depth ${DEEP}” as the model.`,
+    question: t('generalisation-gap.predict.question', { depth: DEEP, n: SIZES[SIZES.length - 1] }),
+    choices: ['tight', 'loose', 'vacuous'].map((c) => [c, t(`generalisation-gap.predict.${c}`)]),
+    ready: () => (opts.depth !== DEEP ? null : t('generalisation-gap.predict.ready', { depth: DEEP })),
+    next: t('generalisation-gap.predict.next', { model: t('generalisation-gap.model.tree', { depth: DEEP }) }),
   });
   function judgeDeepBound() {
     if (prediction.pending === null || opts.depth !== DEEP || !study || !bounds.length) return;
@@ -78,7 +76,7 @@ function build(ctx) {
     const b = bounds[last];
     const gap = study.gapMean[last];
     const outcome = b > 1 ? 'vacuous' : b - gap <= 0.05 ? 'tight' : 'loose';
-    prediction.settle(outcome, `At n = ${SIZES[last]} the measured gap is ${fixed(gap, 3)} and the bound ${fixed(b, 2)}. ${outcome === 'vacuous' ? `A depth-${DEEP} tree can draw so many different boundaries that a guarantee covering all of them at once needs far more data; the bound is true, but says nothing.` : 'The bound counts every tree the class could build, not the one the data picked.'}`);
+    prediction.settle(outcome, t('generalisation-gap.predict.why', { n: SIZES[last], gap: fixed(gap, 3), bound: fixed(b, 2), depth: DEEP, vacuous: outcome === 'vacuous' }));
   }
 
   function loadData() {
@@ -110,12 +108,11 @@ function build(ctx) {
     stat.train.set(fixed(study.trainError[i], 3));
     stat.test.set(fixed(study.testError[i], 3));
     stat.gap.set(fixed(study.gapMean[i], 3));
-    stat.bound.set(bounds[i] > 1 ? `${fixed(bounds[i], 2)} (> 1, says nothing)` : fixed(bounds[i], 3));
+    stat.bound.set(bounds[i] > 1 ? t('generalisation-gap.bound.vacuous', { bound: fixed(bounds[i], 2) }) : fixed(bounds[i], 3));
     const first = study.gapMean[0];
     const last = study.gapMean[SIZES.length - 1];
-    card.setMessage(`Depth ${opts.depth}, averaged over ${study.repeats} resamples: the gap falls from ${fixed(first, 3)} at n = ${SIZES[0]} to ${fixed(last, 3)} at n = ${SIZES[SIZES.length - 1]}. `
-      + `At n = ${SIZES[i]} the measured gap is ${fixed(study.gapMean[i], 3)}; the bound guarantees at most ${fixed(bounds[i], 3)}${bounds[i] > 1 ? ', which is vacuous (an error rate cannot exceed 1)' : ''}.`, 'info');
-    chart.canvas.setAttribute('aria-label', `Errors against training size, depth ${opts.depth}; at n = ${SIZES[i]} train ${fixed(study.trainError[i], 3)}, held-out ${fixed(study.testError[i], 3)}`);
+    card.setMessage(t('generalisation-gap.summary', { depth: opts.depth, repeats: study.repeats, first: fixed(first, 3), nFirst: SIZES[0], last: fixed(last, 3), nLast: SIZES[SIZES.length - 1], n: SIZES[i], gap: fixed(study.gapMean[i], 3), bound: fixed(bounds[i], 3), vacuous: bounds[i] > 1 }), 'info');
+    chart.canvas.setAttribute('aria-label', t('generalisation-gap.figure', { depth: opts.depth, n: SIZES[i], train: fixed(study.trainError[i], 3), test: fixed(study.testError[i], 3) }));
     ctx.requestDraw(draw);
   }
 
@@ -138,13 +135,13 @@ function build(ctx) {
   ctx.listen(chart.canvas, 'keydown', onKey);
 
   function draw() {
-    const t = chart.theme;
+    const th = chart.theme;
     // x is log₂ n, drawn at evenly spaced positions 0 … 7 labelled with n.
     chart.setDomain(-0.3, SIZES.length - 0.7, 0, 0.6);
     const c = chart.begin();
     const m = chart.margin;
     c.save();
-    c.strokeStyle = t.gridLine; c.fillStyle = t.textMuted; c.font = `11px ${t.mono}`; c.textAlign = 'center'; c.textBaseline = 'top';
+    c.strokeStyle = th.gridLine; c.fillStyle = th.textMuted; c.font = `11px ${th.mono}`; c.textAlign = 'center'; c.textBaseline = 'top';
     SIZES.forEach((n, i) => {
       const X = Math.round(chart.px(i)) + 0.5;
       c.beginPath(); c.moveTo(X, m.top); c.lineTo(X, chart.height - m.bottom); c.stroke();
@@ -156,10 +153,10 @@ function build(ctx) {
       c.beginPath(); c.moveTo(m.left, Y); c.lineTo(chart.width - m.right, Y); c.stroke();
       c.fillText(fixed(v, 1), m.left - 6, Y);
     }
-    c.font = `12px ${t.font}`; c.textAlign = 'right'; c.textBaseline = 'bottom';
-    c.fillText('training size n (log scale)', chart.width - m.right, chart.height - 1);
+    c.font = `12px ${th.font}`; c.textAlign = 'right'; c.textBaseline = 'bottom';
+    c.fillText(t('generalisation-gap.axis.x'), chart.width - m.right, chart.height - 1);
     c.textAlign = 'left'; c.textBaseline = 'top';
-    c.fillText('error rate', 4, 0);
+    c.fillText(t('generalisation-gap.axis.y'), 4, 0);
     c.restore();
     if (!study) return;
     const xs = SIZES.map((_, i) => i);
@@ -169,17 +166,17 @@ function build(ctx) {
       xs.forEach((x, i) => { const Y = chart.py(Math.max(0, study.gapHigh[i])); if (i) ctx.lineTo(chart.px(x), Y); else ctx.moveTo(chart.px(x), Y); });
       for (let i = xs.length - 1; i >= 0; i--) ctx.lineTo(chart.px(xs[i]), chart.py(Math.max(0, study.gapLow[i])));
       ctx.closePath();
-      ctx.globalAlpha = 0.22; ctx.fillStyle = t.class2; ctx.fill(); ctx.globalAlpha = 1;
-      chart.path(xs, Array.from(study.gapMean), { color: t.class2, width: 1.5, dash: [2, 3] });
-      chart.path(xs, bounds.map((b) => Math.min(b, 5)), { color: t.truth, width: 2, dash: [7, 5] });
-      chart.path(xs, Array.from(study.testError), { color: t.class1, width: 2.5 });
-      chart.path(xs, Array.from(study.trainError), { color: t.loss, width: 2.5 });
+      ctx.globalAlpha = 0.22; ctx.fillStyle = th.class2; ctx.fill(); ctx.globalAlpha = 1;
+      chart.path(xs, Array.from(study.gapMean), { color: th.class2, width: 1.5, dash: [2, 3] });
+      chart.path(xs, bounds.map((b) => Math.min(b, 5)), { color: th.truth, width: 2, dash: [7, 5] });
+      chart.path(xs, Array.from(study.testError), { color: th.class1, width: 2.5 });
+      chart.path(xs, Array.from(study.trainError), { color: th.loss, width: 2.5 });
       xs.forEach((x, i) => {
         chart.point(x, study.testError[i], 1, { size: 4, hollow: true });
-        ctx.beginPath(); ctx.arc(chart.px(x), chart.py(study.trainError[i]), 3.5, 0, Math.PI * 2); ctx.fillStyle = t.loss; ctx.fill();
+        ctx.beginPath(); ctx.arc(chart.px(x), chart.py(study.trainError[i]), 3.5, 0, Math.PI * 2); ctx.fillStyle = th.loss; ctx.fill();
       });
       const X = chart.px(pick);
-      ctx.strokeStyle = document.activeElement === chart.canvas ? t.accent : t.model; ctx.lineWidth = 1.5; ctx.setLineDash([3, 3]);
+      ctx.strokeStyle = document.activeElement === chart.canvas ? th.accent : th.model; ctx.lineWidth = 1.5; ctx.setLineDash([3, 3]);
       ctx.beginPath(); ctx.moveTo(X, m.top); ctx.lineTo(X, chart.height - m.bottom); ctx.stroke(); ctx.setLineDash([]);
     });
   }
@@ -190,7 +187,7 @@ function build(ctx) {
     update(next) {
       const dataChanged = next.noise !== opts.noise || next.seed !== opts.seed;
       opts = { ...next };
-      prediction.reset('The settings changed: predict again.');
+      prediction.reset(t('generalisation-gap.predict.changed'));
       sliders.noise.set(opts.noise); sliders.repeats.set(opts.repeats);
       if (dataChanged) loadData(); else run();
     },

@@ -6,13 +6,14 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
-import { countOf, formatPercent } from '../lib/format.js';
+import { formatPercent } from '../lib/format.js';
 import { GridImage, cellCentre, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
 import { DATASETS, boxAround, datasetOptions, loadDataset } from '../lib/datasets.js';
 import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './kernel-svm.messages.js';
 
 export const schema = {
   dataset: { type: 'enum', values: ['circles', 'moons', 'xor'], default: 'circles', description: 'Built-in data set.' },
@@ -25,24 +26,21 @@ export const schema = {
   seed: seedOption(4, 'Seed for the data.'),
 };
 
-export const meta = {
-  title: 'Kernel SVM: a straight cut in a curved space',
-  hint: 'Press Play to watch SMO train. Then slide γ: small γ gives smooth boundaries, large γ wraps each point. Switch to the polynomial kernel and change its degree. Click the map to read f(x) there.',
-};
+export const meta = { title: messages['kernel-svm.title'], hint: messages['kernel-svm.hint'] };
 
 const GRID = 70;
 const TOLERANCE = 1e-3; // the engine's default KKT tolerance (libsvm's)
 const GAP_OK = 0.01;    // primal − dual within 1 % of the primal: "converged" in the lesson's sense
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 // Own points from a CSV file: two classes (any two labels, mapped to 0 and 1 with a note).
 export const CSV_RULES = { labels: 'class', maxClasses: 2, domain: [-1e4, 1e4], minPoints: 2, maxPoints: 600 };
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const svm = ctx.own(new ml.KernelSVM());
   let data = null;
@@ -53,11 +51,11 @@ function build(ctx) {
   let probe = null;
   let imported = null; // { X, y, box } from a CSV file or a Share link, instead of a built-in set
 
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.8, minHeight: 260, maxHeight: 480, label: 'Decision heat map, boundary, margins and support vectors', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.8, minHeight: 260, maxHeight: 480, label: t('kernel-svm.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
   legend(card.stage, [
-    { text: 'class 0', swatch: 'dwf-swatch dwf-sw-class0' }, { text: 'class 1', swatch: 'dwf-swatch dwf-sw-class1' }, { text: 'boundary f = 0', swatch: 'dwf-swatch dwf-sw-model' },
-    { text: 'margins f = ±1', swatch: 'dwf-swatch dwf-sw-truth' }, { text: 'support vector', swatch: 'dwf-swatch dwf-sw-ring' },
+    { text: t('kernel-svm.legend.class0'), swatch: 'dwf-swatch dwf-sw-class0' }, { text: t('kernel-svm.legend.class1'), swatch: 'dwf-swatch dwf-sw-class1' }, { text: t('kernel-svm.legend.boundary'), swatch: 'dwf-swatch dwf-sw-model' },
+    { text: t('kernel-svm.legend.margins'), swatch: 'dwf-swatch dwf-sw-truth' }, { text: t('kernel-svm.legend.support'), swatch: 'dwf-swatch dwf-sw-ring' },
   ]);
 
   const row = buttonRow(card.controls);
@@ -67,14 +65,14 @@ function build(ctx) {
     everyFrames: 6,
     tick: () => advance(),
   });
-  button(row, 'Step', () => { play.stop(); advance(); });
-  button(row, 'Reset', () => { play.stop(); restart(); });
-  const dataMenu = select(card.controls, { label: 'data', value: opts.dataset, options: datasetOptions(schema.dataset.values), onChange: (v) => { play.stop(); opts.dataset = v; imported = null; prediction.reset('New data: predict again.'); loadData(); } });
-  select(card.controls, { label: 'kernel', value: opts.kernel, options: [['rbf', 'RBF  exp(−γ‖a−b‖²)'], ['poly', 'polynomial (γa·b + 1)^d'], ['linear', 'linear a·b']], onChange: (v) => { play.stop(); opts.kernel = v; restart(true); } });
+  button(row, t('kernel-svm.step'), () => { play.stop(); advance(); });
+  button(row, t('kernel-svm.reset'), () => { play.stop(); restart(); });
+  const dataMenu = select(card.controls, { label: t('kernel-svm.select.data'), value: opts.dataset, options: datasetOptions(schema.dataset.values), onChange: (v) => { play.stop(); opts.dataset = v; imported = null; prediction.reset(t('kernel-svm.predict.newData')); loadData(); } });
+  select(card.controls, { label: t('kernel-svm.select.kernel'), value: opts.kernel, options: ['rbf', 'poly', 'linear'].map((k) => [k, t(`kernel-svm.kernel.${k}`)]), onChange: (v) => { play.stop(); opts.kernel = v; restart(true); } });
   const sliders = {
-    gamma: slider(card.controls, { label: 'γ', min: 0.01, max: 100, step: 0.02, scale: 'log', value: opts.gamma, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.gamma = v; restart(true); } }),
-    degree: slider(card.controls, { label: 'degree d', min: 1, max: 8, step: 1, value: opts.degree, format: String, onInput: (v) => { play.stop(); opts.degree = v; restart(true); } }),
-    C: slider(card.controls, { label: 'C', min: 0.01, max: 1000, step: 0.05, scale: 'log', value: opts.C, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.C = v; restart(true); } }),
+    gamma: slider(card.controls, { label: t('kernel-svm.slider.gamma'), min: 0.01, max: 100, step: 0.02, scale: 'log', value: opts.gamma, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.gamma = v; restart(true); } }),
+    degree: slider(card.controls, { label: t('kernel-svm.slider.degree'), min: 1, max: 8, step: 1, value: opts.degree, format: String, onInput: (v) => { play.stop(); opts.degree = v; restart(true); } }),
+    C: slider(card.controls, { label: t('kernel-svm.slider.C'), min: 0.01, max: 1000, step: 0.05, scale: 'log', value: opts.C, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.C = v; restart(true); } }),
   };
   pointsCsv(ctx, card.controls, {
     filename: 'kernel-svm-points.csv', rules: CSV_RULES,
@@ -85,7 +83,7 @@ function build(ctx) {
     const b = boxAround(parsed.X, parsed.count);
     imported = { X: parsed.X, y: parsed.y, box: [b.x0, b.x1, b.y0, b.y1] };
   }
-  const stat = { acc: card.stat('training accuracy'), sv: card.stat('support vectors'), updates: card.stat('SMO updates'), gap: card.stat('primal − dual') };
+  const stat = { acc: card.stat(t('kernel-svm.stat.accuracy')), sv: card.stat(t('kernel-svm.stat.support')), updates: card.stat(t('kernel-svm.stat.updates')), gap: card.stat(t('kernel-svm.stat.gap')) };
 
   function domain() { return imported ? imported.box : DATASETS[opts.dataset].domain; }
 
@@ -96,18 +94,18 @@ function build(ctx) {
   let startSv = null;
   const prediction = createPrediction(ctx, {
     id: 'kernel-svm-small-gamma',
-    question: `Slide γ down to ${fixed(LOW_GAMMA, 2)} (wider bumps, a smoother boundary): the number of support vectors will…`,
-    choices: [['fewer', 'fall'], ['same', 'stay within 5'], ['more', 'rise']],
-    ready: () => (opts.kernel === 'rbf' && opts.gamma > LOW_GAMMA * 1.05 && svm.status() === 'converged' ? null : `Train the RBF kernel at a γ above ${fixed(LOW_GAMMA, 2)} to convergence first.`),
+    question: t('kernel-svm.predict.question', { gamma: fixed(LOW_GAMMA, 2) }),
+    choices: ['fewer', 'same', 'more'].map((c) => [c, t(`kernel-svm.predict.${c}`)]),
+    ready: () => (opts.kernel === 'rbf' && opts.gamma > LOW_GAMMA * 1.05 && svm.status() === 'converged' ? null : t('kernel-svm.predict.ready', { gamma: fixed(LOW_GAMMA, 2) })),
     onCommit: () => { startSv = { n: svm.supportVectors().length, gamma: opts.gamma }; },
-    next: `Now slide γ down to ${fixed(LOW_GAMMA, 2)}.`,
+    next: t('kernel-svm.predict.next', { gamma: fixed(LOW_GAMMA, 2) }),
   });
   function judgeSmallGamma() {
     if (prediction.pending === null || !startSv || opts.kernel !== 'rbf' || opts.gamma > LOW_GAMMA * 1.05 || svm.status() !== 'converged') return;
     const n = svm.supportVectors().length;
     const acc = svm.score(data.X, data.y);
     const outcome = Math.abs(n - startSv.n) <= 5 ? 'same' : n < startSv.n ? 'fewer' : 'more';
-    prediction.settle(outcome, `γ = ${fixed(startSv.gamma, 2)}: ${countOf(startSv.n, 'support vector')}; γ = ${fixed(opts.gamma, 2)}: ${countOf(n, 'support vector')} of ${data.n}, with ${fixed(acc * 100, 1)} % of the training points right. ${outcome === 'more' ? 'So wide a kernel can only draw a nearly straight boundary, which cannot follow the classes: many points end up inside the margin or on the wrong side, and every one of those is a support vector. A smooth boundary is not automatically a sparse one.' : ''}`);
+    prediction.settle(outcome, t('kernel-svm.predict.why', { startGamma: fixed(startSv.gamma, 2), startCount: startSv.n, gamma: fixed(opts.gamma, 2), count: n, total: data.n, accuracy: fixed(acc * 100, 1), more: outcome === 'more' }));
     startSv = null;
   }
 
@@ -159,12 +157,12 @@ function build(ctx) {
     });
     const sv = svm.supportVectors().length;
     const acc = svm.steps() > 0 ? svm.score(data.X, data.y) : NaN;
-    stat.acc.set(Number.isFinite(acc) ? `${fixed(acc * 100, 1)} %` : '–');
-    stat.sv.set(`${sv} of ${data.n}`);
+    stat.acc.set(Number.isFinite(acc) ? t('kernel-svm.percent', { value: fixed(acc * 100, 1) }) : '–');
+    stat.sv.set(t('kernel-svm.supportOf', { count: sv, total: data.n }));
     stat.updates.set(fixed(svm.pairUpdates(), 0));
     stat.gap.set(svm.steps() > 0 ? fixed(svm.loss() - svm.dualObjective(), 4) : '–');
-    const kernelText = opts.kernel === 'rbf' ? `RBF, γ = ${fixed(opts.gamma, 2)}` : opts.kernel === 'poly' ? `degree-${opts.degree} polynomial, γ = ${fixed(opts.gamma, 2)}` : 'linear';
-    if (svm.steps() === 0) card.setMessage(`Untrained (all α = 0). Press Play or Step: each step makes up to 50 SMO pair updates.`, 'info');
+    const kernelText = t(`kernel-svm.kernelText.${opts.kernel}`, { gamma: fixed(opts.gamma, 2), degree: opts.degree });
+    if (svm.steps() === 0) card.setMessage(t('kernel-svm.untrained'), 'info');
     else if (svm.status() === 'converged') {
       // The solver stops when its KKT test passes (libsvm's tolerance); that alone does not mean
       // primal and dual have met: with a large C each small leftover violation is weighted by C.
@@ -172,16 +170,16 @@ function build(ctx) {
       const gap = primal - svm.dualObjective();
       const relGap = gap / Math.max(Math.abs(primal), 1e-12);
       let note = '';
-      if (opts.kernel === 'rbf' && opts.gamma >= 20) note = ' With γ this large each point gets its own small bump: the boundary hugs the training points (overfitting).';
-      else if (opts.kernel === 'rbf' && opts.gamma <= 0.05) note = ' With γ this small the kernel barely varies and the boundary is almost a straight line.';
-      else if (opts.kernel === 'linear' && acc < 0.8) note = ' No straight line separates these classes: a kernel is needed.';
-      const result = `${fixed(acc * 100, 1)} % of training points right, ${countOf(sv, 'support vector')} carry the whole boundary.`;
+      if (opts.kernel === 'rbf' && opts.gamma >= 20) note = t('kernel-svm.note.largeGamma');
+      else if (opts.kernel === 'rbf' && opts.gamma <= 0.05) note = t('kernel-svm.note.smallGamma');
+      else if (opts.kernel === 'linear' && acc < 0.8) note = t('kernel-svm.note.linear');
+      const result = t('kernel-svm.result', { accuracy: fixed(acc * 100, 1), support: sv });
       if (relGap <= GAP_OK) {
-        card.setMessage(`Converged (${kernelText}, C = ${fixed(opts.C, 2)}): the solver's optimality test is met (KKT violation below ${fixed(TOLERANCE, 3)}) and primal − dual is down to ${fixed(gap, 4)}. ${result}${note}`, acc > 0.95 ? 'good' : 'info');
+        card.setMessage(t('kernel-svm.converged', { kernel: kernelText, C: fixed(opts.C, 2), tolerance: fixed(TOLERANCE, 3), gap: fixed(gap, 4), result, note }), acc > 0.95 ? 'good' : 'info');
       } else {
-        card.setMessage(`Stopped, not at the optimum (${kernelText}, C = ${fixed(opts.C, 2)}): the solver's KKT test is met (violation below ${fixed(TOLERANCE, 3)}), but primal − dual is still ${fixed(gap, 2)}, ${formatPercent(relGap, 0)} of the primal ${fixed(primal, 1)}.${opts.C >= 10 ? ' With C this large each small margin violation the test leaves costs C times as much in the primal.' : ''} ${result}${note}`, 'warn');
+        card.setMessage(t('kernel-svm.stopped', { kernel: kernelText, C: fixed(opts.C, 2), tolerance: fixed(TOLERANCE, 3), gap: fixed(gap, 2), share: formatPercent(relGap, 0), primal: fixed(primal, 1), largeC: opts.C >= 10, result, note }), 'warn');
       }
-    } else card.setMessage(`Training (${kernelText}): ${svm.pairUpdates()} pair updates so far; KKT violation ${fixed(svm.violation(), 3)} (stops below ${fixed(TOLERANCE, 3)}).`, 'info');
+    } else card.setMessage(t('kernel-svm.training', { kernel: kernelText, updates: svm.pairUpdates(), violation: fixed(svm.violation(), 3), tolerance: fixed(TOLERANCE, 3) }), 'info');
     judgeSmallGamma();
     ctx.requestDraw(draw);
   }
@@ -189,7 +187,7 @@ function build(ctx) {
   function readAt(x, y) {
     probe = { x, y };
     const f = attempt(card, () => svm.decisionFunction([x, y])[0]);
-    if (Number.isFinite(f)) card.setMessage(`At (${fixed(x, 2)}, ${fixed(y, 2)}): f(x) = ${fixed(f, 3)}, so the SVM says class ${f > 0 ? 1 : 0}${Math.abs(f) < 1 ? ' — inside the margin' : ''}.`, 'info');
+    if (Number.isFinite(f)) card.setMessage(t('kernel-svm.readAt', { x: fixed(x, 2), y: fixed(y, 2), f: fixed(f, 3), cls: f > 0 ? 1 : 0, inside: Math.abs(f) < 1 }), 'info');
     ctx.requestDraw(draw);
   }
   const onDown = (e) => { const p = plot.eventToData(e); readAt(p.x, p.y); };
@@ -233,21 +231,21 @@ function build(ctx) {
 
   function draw() {
     if (!data) return;
-    const t = plot.theme;
+    const th = plot.theme;
     plot.setDomain(...domain());
     plot.begin();
     if (heat && svm.steps() > 0) drawGridImage(plot, heat);
-    plot.axes({ xLabel: 'x₁', yLabel: 'x₂' });
+    plot.axes({ xLabel: t('kernel-svm.axis.x'), yLabel: t('kernel-svm.axis.y') });
     const sv = new Set(svm.supportVectors());
     plot.clipToArea((ctx) => {
       if (svm.steps() > 0) {
-        contour(ctx, 1, t.truth, true);
-        contour(ctx, -1, t.truth, true);
-        contour(ctx, 0, t.model, false);
+        contour(ctx, 1, th.truth, true);
+        contour(ctx, -1, th.truth, true);
+        contour(ctx, 0, th.model, false);
       }
       for (let i = 0; i < data.n; i++) {
         plot.point(data.X[2 * i], data.X[2 * i + 1], data.y[i] === 1 ? 1 : 0, { size: 4 });
-        if (sv.has(i)) { ctx.beginPath(); ctx.arc(plot.px(data.X[2 * i]), plot.py(data.X[2 * i + 1]), 8, 0, Math.PI * 2); ctx.strokeStyle = t.model; ctx.lineWidth = 1.5; ctx.stroke(); }
+        if (sv.has(i)) { ctx.beginPath(); ctx.arc(plot.px(data.X[2 * i]), plot.py(data.X[2 * i + 1]), 8, 0, Math.PI * 2); ctx.strokeStyle = th.model; ctx.lineWidth = 1.5; ctx.stroke(); }
       }
       if (probe) plot.handle(probe.x, probe.y, { focused: document.activeElement === plot.canvas });
     });
@@ -260,7 +258,7 @@ function build(ctx) {
       play.stop();
       const dataChanged = ['dataset', 'points', 'noise', 'seed'].some((k) => next[k] !== opts[k]);
       opts = { ...next };
-      prediction.reset('The settings changed: predict again.');
+      prediction.reset(t('kernel-svm.predict.changed'));
       sliders.gamma.set(opts.gamma); sliders.degree.set(opts.degree); sliders.C.set(opts.C);
       if (dataChanged) { imported = null; loadData(); } else restart(true);
     },

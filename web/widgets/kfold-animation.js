@@ -13,6 +13,7 @@ import { rgba } from '../lib/colors.js';
 import { legend } from '../lib/legend.js';
 import { DATASET_NAMES, makeDataset } from '../lib/datasets.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './kfold-animation.messages.js';
 
 export const schema = {
   seed: seedOption(3, 'Random seed for the points and the fold shuffle.'),
@@ -23,20 +24,17 @@ export const schema = {
   depth: { type: 'int', min: 1, max: 12, default: 3, description: 'Maximum depth of the decision tree being evaluated.' },
 };
 
-export const meta = {
-  title: 'k-fold cross-validation, fold by fold',
-  hint: 'Press Play (or Step) to hold out one fold at a time: the tree trains on the solid points and is scored on the hollow ones. The average of the k scores is the cross-validated accuracy. Change the depth and compare.',
-};
+export const meta = { title: messages['kfold-animation.title'], hint: messages['kfold-animation.hint'] };
 
 const GRID = 40;
 const MAX_STEPS = 100000;
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const model = ctx.own(new ml.DecisionTree());
   const checker = ctx.own(new ml.DecisionTree());
@@ -47,10 +45,10 @@ function build(ctx) {
   let probs = null;
   let engineMean = NaN;
 
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.55, minHeight: 240, maxHeight: 420, label: 'Data with the held-out fold hollow', onResize: () => ctx.requestDraw(draw) }));
-  const foldPlot = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 240, label: 'Folds and their scores', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.55, minHeight: 240, maxHeight: 420, label: t('kfold-animation.plot'), onResize: () => ctx.requestDraw(draw) }));
+  const foldPlot = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 240, label: t('kfold-animation.folds'), onResize: () => ctx.requestDraw(draw) }));
   foldPlot.margin = { left: 64, right: 64, top: 8, bottom: 8 };
-  legend(card.stage, [{ text: 'held-out fold (scored, hollow points)', swatch: 'c4-swatch c4-swatch-test' }, { text: 'training folds (solid points)', swatch: 'c4-swatch c4-swatch-train' }]);
+  legend(card.stage, [{ text: t('kfold-animation.legend.test'), swatch: 'c4-swatch c4-swatch-test' }, { text: t('kfold-animation.legend.train'), swatch: 'c4-swatch c4-swatch-train' }]);
 
   const buttons = buttonRow(card.controls);
   const play = ctx.player(buttons, {
@@ -59,36 +57,36 @@ function build(ctx) {
     every: 1100,
     tick: () => nextFold(),
   });
-  button(buttons, 'Step', () => { play.stop(); nextFold(); });
-  button(buttons, 'Reset', () => { play.stop(); restart(); });
-  slider(card.controls, { label: 'folds k', min: 2, max: 10, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.k = v; prediction.reset('A different k: predict again.'); restart(); } });
-  slider(card.controls, { label: 'tree depth', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.depth = v; restart(); } });
-  select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { play.stop(); opts.dataset = v; prediction.reset('New data: predict again.'); loadData(); } });
+  button(buttons, t('kfold-animation.step'), () => { play.stop(); nextFold(); });
+  button(buttons, t('kfold-animation.reset'), () => { play.stop(); restart(); });
+  slider(card.controls, { label: t('kfold-animation.slider.k'), min: 2, max: 10, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.k = v; prediction.reset(t('kfold-animation.predict.newK')); restart(); } });
+  slider(card.controls, { label: t('kfold-animation.slider.depth'), min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.depth = v; restart(); } });
+  select(card.controls, { label: t('kfold-animation.select.data'), options: DATASET_NAMES.map((d) => [d, t(`kfold-animation.dataset.${d}`)]), value: opts.dataset, onChange: (v) => { play.stop(); opts.dataset = v; prediction.reset(t('kfold-animation.predict.newData')); loadData(); } });
 
-  const statFold = card.stat('fold');
-  const statScore = card.stat('this fold');
-  const statMean = card.stat('mean');
-  const statSd = card.stat('spread (sd)');
+  const statFold = card.stat(t('kfold-animation.stat.fold'));
+  const statScore = card.stat(t('kfold-animation.stat.score'));
+  const statMean = card.stat(t('kfold-animation.stat.mean'));
+  const statSd = card.stat(t('kfold-animation.stat.sd'));
 
   // Predict, then check: with a deeper tree (which gets its own training points right), what
   // will the cross-validated mean do? Committed after a full run, judged from the mean of the
   // engine's fold scores when a run at another depth completes.
   let startRun = null;
-  const SHAPES = [['perfect', 'close to 100% (over 95%)'], ['higher', 'higher by over 2 points'], ['same', 'within 2 points'], ['lower', 'lower by over 2 points']];
+  const SHAPES = ['perfect', 'higher', 'same', 'lower'].map((c) => [c, t(`kfold-animation.predict.${c}`)]);
   const prediction = createPrediction(ctx, {
     id: 'kfold-deeper-tree',
-    question: 'Run the folds again with a deeper tree: its cross-validated accuracy will be…',
+    question: t('kfold-animation.predict.question'),
     choices: SHAPES,
-    ready: () => (folds.length && round === folds.length - 1 ? null : 'Run all the folds first (Play), so there is a mean to compare with.'),
+    ready: () => (folds.length && round === folds.length - 1 ? null : t('kfold-animation.predict.ready')),
     onCommit: () => { startRun = { depth: opts.depth, mean: stats().mean }; },
-    next: () => `Mean at depth ${startRun.depth}: ${pct(startRun.mean, 1)}. Now raise the tree depth and run all the folds.`,
+    next: () => t('kfold-animation.predict.next', { depth: startRun.depth, mean: pct(startRun.mean, 1) }),
   });
   function judgeDeeper() {
     if (prediction.pending === null || !startRun || round !== folds.length - 1 || opts.depth <= startRun.depth) return;
     const { mean } = stats();
     const d = mean - startRun.mean;
     const outcome = mean > 0.95 ? 'perfect' : Math.abs(d) <= 0.02 ? 'same' : d > 0 ? 'higher' : 'lower';
-    prediction.settle(outcome, `Depth ${startRun.depth}: ${pct(startRun.mean, 1)}; depth ${opts.depth}: ${pct(mean, 1)}. A deep tree gets its own training points right, but each fold is scored on points it never saw, so cross-validation reports what the extra depth is worth on fresh data${outcome === 'perfect' ? '' : ', nowhere near 100%'}.`);
+    prediction.settle(outcome, t('kfold-animation.predict.why', { startDepth: startRun.depth, startMean: pct(startRun.mean, 1), depth: opts.depth, mean: pct(mean, 1), perfect: outcome === 'perfect' }));
     startRun = null;
   }
 
@@ -153,19 +151,19 @@ function build(ctx) {
 
   function render() {
     const { mean, sd, lo, hi } = stats();
-    statFold.set(round < 0 ? `– of ${folds.length}` : `${round + 1} of ${folds.length}`);
+    statFold.set(round < 0 ? t('kfold-animation.foldOf', { fold: '–', k: folds.length }) : t('kfold-animation.foldOf', { fold: round + 1, k: folds.length }));
     statScore.set(round < 0 ? '–' : pct(scores[round], 1));
     statMean.set(pct(mean, 1));
     statSd.set(Number.isFinite(sd) ? pct(sd, 1) : '–');
-    if (round < 0) card.setMessage(`${data ? data.rows : 0} points dealt into ${folds.length} folds of about ${Math.round((data ? data.rows : 0) / Math.max(1, folds.length))}, each with the same mix of classes. Press Step to hold out fold 1.`, 'info');
+    if (round < 0) card.setMessage(t('kfold-animation.dealt', { n: data ? data.rows : 0, k: folds.length, size: Math.round((data ? data.rows : 0) / Math.max(1, folds.length)) }), 'info');
     else if (round < folds.length - 1) {
       const fold = folds[round];
-      card.setMessage(`Round ${round + 1}: trained on ${fold.train.length} points, tested on the ${fold.test.length} hollow ones it never saw: ${pct(scores[round], 1)} correct.`, 'info');
+      card.setMessage(t('kfold-animation.round', { round: round + 1, train: fold.train.length, test: fold.test.length, score: pct(scores[round], 1) }), 'info');
     } else {
-      const agree = Math.abs(mean - engineMean) < 1e-12 ? ' (the engine\'s crossValScore gives the same mean)' : '';
-      card.setMessage(`Cross-validated accuracy ${pct(mean, 1)}${agree}. Single folds ranged from ${pct(lo, 1)} to ${pct(hi, 1)}: one lucky or unlucky split could have told you either, the average is steadier. Every point was tested exactly once.`, 'ok');
+      const agree = Math.abs(mean - engineMean) < 1e-12 ? t('kfold-animation.agree') : '';
+      card.setMessage(t('kfold-animation.done', { mean: pct(mean, 1), agree, lo: pct(lo, 1), hi: pct(hi, 1) }), 'ok');
     }
-    plot.canvas.setAttribute('aria-label', round < 0 ? 'Data, no fold held out yet' : `Data; fold ${round + 1} held out (hollow), its accuracy ${pct(scores[round], 1)}`);
+    plot.canvas.setAttribute('aria-label', round < 0 ? t('kfold-animation.figure.start') : t('kfold-animation.figure', { fold: round + 1, score: pct(scores[round], 1) }));
     judgeDeeper();
     ctx.requestDraw(draw);
   }
@@ -175,9 +173,9 @@ function build(ctx) {
     const { x0, x1, y0, y1 } = data.domain;
     plot.setDomain(x0, x1, y0, y1);
     plot.begin();
-    const t = plot.theme;
-    if (probs) drawHeatmap(plot, probs, GRID, GRID, probabilityRgb(t), { alpha: 0.35, smooth: false });
-    plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 5, yTicks: 5 });
+    const th = plot.theme;
+    if (probs) drawHeatmap(plot, probs, GRID, GRID, probabilityRgb(th), { alpha: 0.35, smooth: false });
+    plot.axes({ xLabel: t('kfold-animation.axis.x'), yLabel: t('kfold-animation.axis.y'), xTicks: 5, yTicks: 5 });
     const held = round >= 0 ? new Set(folds[round].test) : new Set();
     plot.clipToArea(() => {
       for (let i = 0; i < data.rows; i++) {
@@ -207,7 +205,7 @@ function build(ctx) {
         if (r === round && isTest) { c.strokeStyle = ft.text; c.lineWidth = 2; c.strokeRect(xa, yMid - h / 2, xb - xa, h); }
       }
       c.fillStyle = ft.textMuted; c.textAlign = 'right';
-      c.fillText(`round ${r + 1}`, foldPlot.margin.left - 8, yMid);
+      c.fillText(t('kfold-animation.roundLabel', { round: r + 1 }), foldPlot.margin.left - 8, yMid);
       c.textAlign = 'left';
       c.fillStyle = done ? ft.text : ft.textMuted;
       c.font = `${done ? '600 ' : ''}12px ${ft.mono}`;
@@ -219,6 +217,6 @@ function build(ctx) {
   loadData();
 
   return {
-    update(next) { play.stop(); opts = { ...next }; prediction.reset('The settings changed: predict again.'); loadData(); },
+    update(next) { play.stop(); opts = { ...next }; prediction.reset(t('kfold-animation.predict.changed')); loadData(); },
   };
 }

@@ -6,11 +6,12 @@ import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed } from '../lib/ui.js';
-import { countOf, formatNumber, formatShort } from '../lib/format.js';
+import { formatNumber, formatShort } from '../lib/format.js';
 import { clusterColor } from '../lib/colors.js';
 import { shapeMarker } from '../lib/marks.js';
 import { pointsCsv, pointsFromState } from '../lib/points-csv.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './kmeans-by-hand.messages.js';
 
 export const schema = {
   points: { type: 'string', maxLength: 80, default: '1,2,3,9,10,11', description: 'Comma-separated positions on the number line (2 to 12 numbers between −20 and 40).' },
@@ -18,10 +19,7 @@ export const schema = {
   c2: { type: 'number', min: -20, max: 40, default: 4, description: 'Where centroid 2 starts.' },
 };
 
-export const meta = {
-  title: 'One k-means iteration by hand',
-  hint: 'Press Step to assign every point to its nearest centroid, Step again to move each centroid to the mean of its points, and once more to check. Drag a centroid (or focus the line and use the arrow keys) to start somewhere else.',
-};
+export const meta = { title: messages['kmeans-by-hand.title'], hint: messages['kmeans-by-hand.hint'] };
 
 // The number line runs from just left of the points to one span of the points further right
 // than the last point ({1 … 11} → 0 to 22), so a centroid can be dragged far enough to the right
@@ -34,7 +32,6 @@ export function axisRange(points, starts = []) {
   return [Math.min(lo - pad, ...starts), Math.max(hi + (hi - lo) + pad, ...starts)];
 }
 
-const PHASES = ['Assign', 'Move', 'Check'];
 const LINE_Y = 2;     // the number line, in the plot's (unlabelled) vertical units
 const CENTROID_Y = 3; // centroids float above it
 // Own points from a CSV file: one column of positions on the number line (the same limits as the
@@ -43,7 +40,7 @@ export const CSV_RULES = { dims: 1, labels: 'none', domain: [-20, 40], minPoints
 const MAX_HALF_STEPS = 60; // a Share link's step count: far more than any run here needs
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function parsePoints(text) {
@@ -53,7 +50,7 @@ function parsePoints(text) {
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const km = ctx.own(new ml.KMeans());
   let points = parsePoints(opts.points) || [1, 2, 3, 9, 10, 11];
@@ -67,19 +64,19 @@ function build(ctx) {
   let axis = axisRange(points, start);
   let halfSteps = 0; // Steps taken since the start (a Share link replays them)
 
-  const phaseBar = el('div', { className: 'dw-phase', 'aria-label': 'Phases of one k-means iteration' });
-  const chips = PHASES.map((p, i) => el('span', { text: `${i + 1} ${p}` }));
+  const phaseBar = el('div', { className: 'dw-phase', 'aria-label': t('kmeans-by-hand.phases') });
+  const chips = [0, 1, 2].map((i) => el('span', { text: t('kmeans-by-hand.phaseChip', { number: i + 1, name: t(`kmeans-by-hand.phase.${i}`) }) }));
   phaseBar.append(...chips);
   card.stage.append(phaseBar);
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.22, minHeight: 150, maxHeight: 200, label: 'Number line with six points and two centroids', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.22, minHeight: 150, maxHeight: 200, label: t('kmeans-by-hand.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { left: 16, right: 16, top: 16, bottom: 30 };
   const explain = el('p', { className: 'dw-hint c4-explain', 'aria-live': 'polite' });
   card.stage.append(explain);
   const tableWrap = el('div', { className: 'dw-table-wrap' });
   const table = el('table', { className: 'dw-table' });
-  table.append(el('caption', { className: 'dw-sr-only', text: 'Distance from every point to each centroid and the cluster it joins' }));
+  table.append(el('caption', { className: 'dw-sr-only', text: t('kmeans-by-hand.table.caption') }));
   const headRow = el('tr');
-  for (const h of ['point x', '|x − c₁|', '|x − c₂|', 'joins']) headRow.append(el('th', { scope: 'col', text: h }));
+  for (const h of ['point', 'distance1', 'distance2', 'joins']) headRow.append(el('th', { scope: 'col', text: t(`kmeans-by-hand.table.${h}`) }));
   const body = el('tbody');
   table.append(el('thead', {}, headRow), body);
   tableWrap.append(table);
@@ -92,13 +89,13 @@ function build(ctx) {
     every: 1100,
     tick: () => advance(),
   });
-  button(buttons, 'Step', () => { play.stop(); advance(); });
-  button(buttons, 'Reset', () => { play.stop(); restart(); });
+  button(buttons, t('kmeans-by-hand.step'), () => { play.stop(); advance(); });
+  button(buttons, t('kmeans-by-hand.reset'), () => { play.stop(); restart(); });
 
-  const statIter = card.stat('iteration');
-  const statC1 = card.stat('c₁');
-  const statC2 = card.stat('c₂');
-  const statInertia = card.stat('inertia');
+  const statIter = card.stat(t('kmeans-by-hand.stat.iteration'));
+  const statC1 = card.stat(t('kmeans-by-hand.centroid.0'));
+  const statC2 = card.stat(t('kmeans-by-hand.centroid.1'));
+  const statInertia = card.stat(t('kmeans-by-hand.stat.inertia'));
   pointsCsv(ctx, card.controls, {
     filename: 'number-line-points.csv', rules: CSV_RULES,
     get: () => {
@@ -118,16 +115,16 @@ function build(ctx) {
   // Committed before the first Step, judged from the engine's inertia once it has converged.
   const prediction = createPrediction(ctx, {
     id: 'kmeans-final-inertia',
-    question: 'From these starting centroids, the inertia when k-means has converged will be',
-    numeric: { label: 'final inertia', tolerance: 1, min: 0, digits: 2 },
-    ready: () => (phase === -1 ? null : 'Press Reset first: predict before the first Step.'),
-    next: 'Now press Step (or Play) until k-means has converged.',
+    question: t('kmeans-by-hand.predict.question'),
+    numeric: { label: t('kmeans-by-hand.predict.unit'), tolerance: 1, min: 0, digits: 2 },
+    ready: () => (phase === -1 ? null : t('kmeans-by-hand.predict.ready')),
+    next: t('kmeans-by-hand.predict.next'),
   });
   function judgeConverged(inertia) {
     if (prediction.pending === null || phase !== 2) return;
     const labels = km.labels();
     const empty = [0, 1].filter((j) => !labels.some((l) => l === j)).length;
-    prediction.settle(inertia, `Starting from c₁ = ${fixed(start[0], 2)} and c₂ = ${fixed(start[1], 2)}, k-means stopped at c₁ = ${fixed(km.centroids()[0], 2)}, c₂ = ${fixed(km.centroids()[1], 2)} with inertia ${fixed(inertia, 2)}. ${empty ? 'One centroid never won a point, so a single group holds everything: each step only ever improves the grouping it has, and this start leaves it nothing better to move to.' : 'Both centroids kept points, and each step lowered the inertia until no label changed.'}`);
+    prediction.settle(inertia, t('kmeans-by-hand.predict.why', { start1: fixed(start[0], 2), start2: fixed(start[1], 2), end1: fixed(km.centroids()[0], 2), end2: fixed(km.centroids()[1], 2), inertia: fixed(inertia, 2), empty: empty > 0 }));
   }
 
   function restart() {
@@ -142,7 +139,7 @@ function build(ctx) {
       return true;
     }, false);
     shown = [...start];
-    if (ok) card.setMessage(`Centroids start at c₁ = ${fixed(start[0], 2)} and c₂ = ${fixed(start[1], 2)}. Press Step to assign the points.`, 'info');
+    if (ok) card.setMessage(t('kmeans-by-hand.start', { c1: fixed(start[0], 2), c2: fixed(start[1], 2) }), 'info');
     render();
   }
 
@@ -186,7 +183,7 @@ function build(ctx) {
 
   function groupText(labels, j) {
     const members = points.filter((_, i) => labels[i] === j).map((v) => fixed(v, v % 1 ? 1 : 0));
-    return members.length ? `{${members.join(', ')}}` : 'no points';
+    return members.length ? t('kmeans-by-hand.group', { members: members.join(', ') }) : t('kmeans-by-hand.group.empty');
   }
 
   function render() {
@@ -204,28 +201,28 @@ function build(ctx) {
     body.replaceChildren();
     points.forEach((x, i) => {
       const tr = el('tr');
-      const join = labels.length && phase !== -1 && phase !== 1 ? `c${labels[i] === 0 ? '₁' : '₂'}` : '–';
-      for (const t of [fixed(x, 2), fixed(Math.abs(x - ref[0]), 2), fixed(Math.abs(x - ref[1]), 2), join]) tr.append(el('td', { text: t }));
+      const join = labels.length && phase !== -1 && phase !== 1 ? t(`kmeans-by-hand.centroid.${labels[i]}`) : '–';
+      for (const v of [fixed(x, 2), fixed(Math.abs(x - ref[0]), 2), fixed(Math.abs(x - ref[1]), 2), join]) tr.append(el('td', { text: v }));
       body.append(tr);
     });
     if (phase === -1) {
-      explain.textContent = 'Start: no point belongs to a cluster yet. The inertia shown uses each point\'s nearest centroid.';
+      explain.textContent = t('kmeans-by-hand.explain.start');
     } else if (phase === 0) {
       const lab = lastAssign.labels;
       const probe = points.findIndex((x, i) => lab[i] === 1);
-      const example = probe >= 0 ? ` For example |${fixed(points[probe], 0)} − ${fixed(ref[1], 2)}| = ${fixed(Math.abs(points[probe] - ref[1]), 2)} is less than |${fixed(points[probe], 0)} − ${fixed(ref[0], 2)}| = ${fixed(Math.abs(points[probe] - ref[0]), 2)}.` : '';
-      explain.textContent = `Assign: c₁ gets ${groupText(lab, 0)} and c₂ gets ${groupText(lab, 1)}.${example} The centroids have not moved yet, so the inertia is still large.`;
-      card.setMessage(`Assignment done: ${countOf(lastAssign.changed, 'label')} set or changed. Step again to move the centroids.`, 'info');
+      const example = probe >= 0 ? t('kmeans-by-hand.explain.example', { x: fixed(points[probe], 0), c2: fixed(ref[1], 2), d2: fixed(Math.abs(points[probe] - ref[1]), 2), c1: fixed(ref[0], 2), d1: fixed(Math.abs(points[probe] - ref[0]), 2) }) : '';
+      explain.textContent = t('kmeans-by-hand.explain.assign', { group1: groupText(lab, 0), group2: groupText(lab, 1), example });
+      card.setMessage(t('kmeans-by-hand.assigned', { changed: lastAssign.changed }), 'info');
     } else if (phase === 1) {
-      explain.textContent = `Move: each centroid jumps to the mean of its points: c₁ = ${fixed(c[0], 2)}, c₂ = ${fixed(c[1], 2)}. Inertia falls to ${fixed(inertia, 2)}.`;
-      card.setMessage('Centroids moved. Step again to re-assign and check whether anything changes.', 'info');
+      explain.textContent = t('kmeans-by-hand.explain.move', { c1: fixed(c[0], 2), c2: fixed(c[1], 2), inertia: fixed(inertia, 2) });
+      card.setMessage(t('kmeans-by-hand.moved'), 'info');
     } else {
       const empty = labels.length ? [0, 1].filter((j) => !labels.some((l) => l === j)) : [];
-      const emptyText = empty.length ? ` c${empty[0] === 0 ? '₁' : '₂'} has no points at all: every point is at least as close to the other centroid, so this is an empty cluster and only one group was found.` : '';
-      explain.textContent = `Check: re-assigning with c₁ = ${fixed(c[0], 2)} and c₂ = ${fixed(c[1], 2)} changes no label, so nothing would move again.${emptyText}`;
-      card.setMessage(`Converged after ${countOf(Math.max(1, iterations - 1), 'update')} (the engine counts ${countOf(iterations, 'iteration')} including the confirming one). Final inertia ${fixed(inertia, 2)}.${empty.length ? ' One centroid ended with no points.' : ''}`, empty.length ? 'warn' : 'ok');
+      const emptyText = empty.length ? t('kmeans-by-hand.explain.empty', { centroid: t(`kmeans-by-hand.centroid.${empty[0]}`) }) : '';
+      explain.textContent = t('kmeans-by-hand.explain.check', { c1: fixed(c[0], 2), c2: fixed(c[1], 2), empty: emptyText });
+      card.setMessage(t('kmeans-by-hand.converged', { updates: Math.max(1, iterations - 1), iterations, inertia: fixed(inertia, 2), empty: empty.length > 0 }), empty.length ? 'warn' : 'ok');
     }
-    plot.canvas.setAttribute('aria-label', `Number line from ${fixed(axis[0], 1)} to ${fixed(axis[1], 1)}: points ${points.map((v) => formatShort(v)).join(', ')}; centroid 1 at ${fixed(c[0], 2)}, centroid 2 at ${fixed(c[1], 2)}; inertia ${fixed(inertia, 2)}`);
+    plot.canvas.setAttribute('aria-label', t('kmeans-by-hand.figure', { from: fixed(axis[0], 1), to: fixed(axis[1], 1), points: points.map((v) => formatShort(v)).join(', '), c1: fixed(c[0], 2), c2: fixed(c[1], 2), inertia: fixed(inertia, 2) }));
     judgeConverged(inertia);
     ctx.requestDraw(draw);
   }
@@ -236,10 +233,10 @@ function build(ctx) {
     const [x0, x1] = domain();
     plot.setDomain(x0, x1, 1, 3.6); // a y range without a round tick, so axes() labels only x
     const ctx = plot.begin();
-    const t = plot.theme;
+    const th = plot.theme;
     plot.axes({ xTicks: 8, yTicks: 0 });
     // the number line itself
-    ctx.strokeStyle = t.textMuted; ctx.lineWidth = 1.5;
+    ctx.strokeStyle = th.textMuted; ctx.lineWidth = 1.5;
     ctx.beginPath(); ctx.moveTo(plot.px(x0), plot.py(LINE_Y)); ctx.lineTo(plot.px(x1), plot.py(LINE_Y)); ctx.stroke();
     const labels = km.labels();
     const assigned = labels.length && phase !== -1;
@@ -248,24 +245,24 @@ function build(ctx) {
       const X = plot.px(x); const Y = plot.py(LINE_Y);
       if (assigned) {
         // a thin link to the centroid the point joined
-        ctx.strokeStyle = clusterColor(t, j); ctx.globalAlpha = 0.45; ctx.lineWidth = 1.5;
+        ctx.strokeStyle = clusterColor(th, j); ctx.globalAlpha = 0.45; ctx.lineWidth = 1.5;
         ctx.beginPath(); ctx.moveTo(X, Y); ctx.lineTo(plot.px(shown[j]), plot.py(CENTROID_Y)); ctx.stroke();
         ctx.globalAlpha = 1;
       }
-      ctx.fillStyle = assigned ? clusterColor(t, j) : t.textMuted;
+      ctx.fillStyle = assigned ? clusterColor(th, j) : th.textMuted;
       shapeMarker(ctx, X, Y, assigned ? j : 1, 6);
-      ctx.fill(); ctx.strokeStyle = t.surface; ctx.lineWidth = 1; ctx.stroke();
+      ctx.fill(); ctx.strokeStyle = th.surface; ctx.lineWidth = 1; ctx.stroke();
     });
     const focused = drag.focused;
     shown.forEach((cx, j) => {
       const X = plot.px(cx); const Y = plot.py(CENTROID_Y);
-      ctx.strokeStyle = clusterColor(t, j); ctx.lineWidth = 1; ctx.setLineDash([3, 3]);
+      ctx.strokeStyle = clusterColor(th, j); ctx.lineWidth = 1; ctx.setLineDash([3, 3]);
       ctx.beginPath(); ctx.moveTo(X, Y); ctx.lineTo(X, plot.py(LINE_Y)); ctx.stroke(); ctx.setLineDash([]);
       ctx.beginPath(); ctx.arc(X, Y, 10, 0, Math.PI * 2);
-      ctx.fillStyle = t.surface; ctx.fill(); ctx.lineWidth = 3; ctx.strokeStyle = clusterColor(t, j); ctx.stroke();
-      ctx.fillStyle = t.text; ctx.font = `600 11px ${t.font}`; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
-      ctx.fillText(j === 0 ? 'c₁' : 'c₂', X, Y);
-      if ((focused && j === selected) || drag.grabbed === j) { ctx.beginPath(); ctx.arc(X, Y, 15, 0, Math.PI * 2); ctx.lineWidth = 2; ctx.strokeStyle = t.accent; ctx.stroke(); }
+      ctx.fillStyle = th.surface; ctx.fill(); ctx.lineWidth = 3; ctx.strokeStyle = clusterColor(th, j); ctx.stroke();
+      ctx.fillStyle = th.text; ctx.font = `600 11px ${th.font}`; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
+      ctx.fillText(t(`kmeans-by-hand.centroid.${j}`), X, Y);
+      if ((focused && j === selected) || drag.grabbed === j) { ctx.beginPath(); ctx.arc(X, Y, 15, 0, Math.PI * 2); ctx.lineWidth = 2; ctx.strokeStyle = th.accent; ctx.stroke(); }
     });
   }
 
@@ -274,7 +271,7 @@ function build(ctx) {
     play.stop();
     // clamped to the drawn axis, so a centroid can never be pushed out of sight
     start[j] = Math.max(axis[0], Math.min(axis[1], Math.round(x * 10) / 10));
-    prediction.reset('The start moved: predict again for this start.');
+    prediction.reset(t('kmeans-by-hand.predict.startMoved'));
     restart();
   }
   function nearestCentroid(pos) {
@@ -296,12 +293,12 @@ function build(ctx) {
     enter: () => { selected = 1 - selected; ctx.requestDraw(draw); },
     escape: () => plot.canvas.blur(),
     onFocusChange: (on) => {
-      if (on) card.setMessage('Left/Right move the selected starting centroid (Shift for bigger moves); Enter switches centroid.', 'info');
+      if (on) card.setMessage(t('kmeans-by-hand.keyboard'), 'info');
       ctx.requestDraw(draw);
     },
   });
 
-  if (!parsePoints(opts.points)) card.setMessage(`points="${String(opts.points).slice(0, 40)}" is not a list of 2 to 12 numbers between −20 and 40; using 1, 2, 3, 9, 10, 11.`, 'warn');
+  if (!parsePoints(opts.points)) card.setMessage(t('kmeans-by-hand.badPoints', { points: String(opts.points).slice(0, 40) }), 'warn');
   restart();
 
   return {
@@ -311,7 +308,7 @@ function build(ctx) {
       points = parsePoints(opts.points) || [1, 2, 3, 9, 10, 11];
       start = [opts.c1, opts.c2];
       axis = axisRange(points, start);
-      prediction.reset('The settings changed: predict again.');
+      prediction.reset(t('kmeans-by-hand.predict.changed'));
       restart();
     },
     // Shared by a link: the points (when not the option's), where the centroids start and how

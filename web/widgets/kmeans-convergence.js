@@ -6,12 +6,12 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
-import { countOf } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { clamp } from '../lib/arrays.js';
 import { legend } from '../lib/legend.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './kmeans-convergence.messages.js';
 
 export const schema = {
   k: { type: 'int', min: 2, max: 6, default: 4, description: 'Number of clusters.' },
@@ -22,10 +22,7 @@ export const schema = {
   seed: seedOption(5, 'Seed for the random or k-means++ start (the data are fixed).'),
 };
 
-export const meta = {
-  title: 'k-means, half-step by half-step',
-  hint: 'Press Step: each press is one half-step (assign points, or move centroids) and the inertia chart never goes up. Drag a centroid (or focus the map, press 1–6 to pick one and use the arrows) to start somewhere bad.',
-};
+export const meta = { title: messages['kmeans-convergence.title'], hint: messages['kmeans-convergence.hint'] };
 
 const DOMAIN = [-4.5, 4.5, -4.5, 4.5];
 const STARTS = 20;
@@ -35,11 +32,11 @@ const DATA_SEED = 7; // the data stay put while the seed slider changes only the
 export const CSV_RULES = { labels: 'none', domain: [DOMAIN[0], DOMAIN[1]], minPoints: 6, maxPoints: 1000 };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const km = ctx.own(new ml.KMeans());
   const probe = ctx.own(new ml.KMeans());
@@ -49,12 +46,12 @@ function build(ctx) {
   let selected = 0;
   let imported = null; // positions from a CSV file or a Share link, instead of the generated blobs
 
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.75, minHeight: 260, maxHeight: 440, label: 'Points coloured by cluster with centroids', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.75, minHeight: 260, maxHeight: 440, label: t('kmeans-convergence.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
   plot.canvas.classList.add('dwf-draggable');
-  const chart = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 210, label: 'Inertia after every half-step', onResize: () => ctx.requestDraw(draw) }));
+  const chart = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 210, label: t('kmeans-convergence.chart'), onResize: () => ctx.requestDraw(draw) }));
   chart.margin.top = 22; // room for the axis title above the top tick
-  legend(card.stage, [{ text: 'after assigning', swatch: 'dwf-swatch dwf-sw-loss' }, { text: 'after moving centroids', swatch: 'dwf-swatch dwf-sw-good' }, { text: 'final inertia of each start (random ▲, k-means++ ●)', swatch: 'dwf-swatch dwf-sw-model' }]);
+  legend(card.stage, [{ text: t('kmeans-convergence.legend.assign'), swatch: 'dwf-swatch dwf-sw-loss' }, { text: t('kmeans-convergence.legend.update'), swatch: 'dwf-swatch dwf-sw-good' }, { text: t('kmeans-convergence.legend.starts'), swatch: 'dwf-swatch dwf-sw-model' }]);
 
   const row = buttonRow(card.controls);
   const play = ctx.player(row, {
@@ -62,24 +59,24 @@ function build(ctx) {
     everyFrames: 30, // two half-steps a second
     tick: () => halfStep(),
   });
-  button(row, 'Step', () => { play.stop(); halfStep(); });
-  button(row, 'Reset', () => { play.stop(); restart(); });
-  button(row, `Try ${STARTS} starts`, () => { play.stop(); tryStarts(); });
+  button(row, t('kmeans-convergence.step'), () => { play.stop(); halfStep(); });
+  button(row, t('kmeans-convergence.reset'), () => { play.stop(); restart(); });
+  button(row, t('kmeans-convergence.tryStarts', { starts: STARTS }), () => { play.stop(); tryStarts(); });
   select(card.controls, {
-    label: 'start', value: opts.init, options: [['random', 'random points'], ['k-means++', 'k-means++']],
+    label: t('kmeans-convergence.select.init'), value: opts.init, options: [['random', t('kmeans-convergence.init.random')], ['k-means++', t('kmeans-convergence.init.plusplus')]],
     onChange: (v) => { play.stop(); opts.init = v; restart(); },
   });
   const sliders = {
-    k: slider(card.controls, { label: 'k (clusters)', min: 2, max: 6, step: 1, value: opts.k, format: String, onInput: (v) => { play.stop(); opts.k = v; starts = null; prediction.reset('A different k: predict again.'); restart(); } }),
-    spread: slider(card.controls, { label: 'blob spread', min: 0.1, max: 1.5, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.spread = v; imported = null; loadData(); } }),
-    seed: slider(card.controls, { label: 'seed', min: 0, max: 50, step: 1, value: Math.min(opts.seed, 50), format: String, onInput: (v) => { play.stop(); opts.seed = v; restart(); } }),
+    k: slider(card.controls, { label: t('kmeans-convergence.slider.k'), min: 2, max: 6, step: 1, value: opts.k, format: String, onInput: (v) => { play.stop(); opts.k = v; starts = null; prediction.reset(t('kmeans-convergence.predict.newK')); restart(); } }),
+    spread: slider(card.controls, { label: t('kmeans-convergence.slider.spread'), min: 0.1, max: 1.5, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.spread = v; imported = null; loadData(); } }),
+    seed: slider(card.controls, { label: t('kmeans-convergence.slider.seed'), min: 0, max: 50, step: 1, value: Math.min(opts.seed, 50), format: String, onInput: (v) => { play.stop(); opts.seed = v; restart(); } }),
   };
   pointsCsv(ctx, card.controls, {
     filename: 'kmeans-points.csv', rules: CSV_RULES,
     get: () => { const l = km.labels(); return { X: data.X, extra: l.length ? { name: 'cluster', values: Array.from(l) } : null }; },
     set: (parsed) => { play.stop(); imported = parsed.X; loadData(); },
   });
-  const stat = { iter: card.stat('iterations'), inertia: card.stat('inertia'), changed: card.stat('labels changed'), best: card.stat(`best of ${STARTS}`) };
+  const stat = { iter: card.stat(t('kmeans-convergence.stat.iterations')), inertia: card.stat(t('kmeans-convergence.stat.inertia')), changed: card.stat(t('kmeans-convergence.stat.changed')), best: card.stat(t('kmeans-convergence.stat.best', { starts: STARTS })) };
 
   // Predict, then check: with tighter blobs (spread 0.2), will more or fewer of the 20 random
   // starts stop above the best inertia? Committed after Try 20 starts at a wider spread, judged
@@ -89,17 +86,17 @@ function build(ctx) {
   const badOf = (out) => { const best = Math.min(...out.random, ...out.plus); return out.random.filter((v) => v > best * 1.01 + 1e-9).length; };
   const prediction = createPrediction(ctx, {
     id: 'kmeans-tight-blobs',
-    question: `With tighter blobs (spread ${fixed(TIGHT, 2)}), the number of the ${STARTS} random starts that get stuck above the best will…`,
-    choices: [['fewer', 'fall'], ['same', 'stay the same'], ['more', 'rise']],
-    ready: () => (starts && opts.spread > TIGHT + 1e-9 ? null : `Press Try ${STARTS} starts at a spread above ${fixed(TIGHT, 2)} first.`),
+    question: t('kmeans-convergence.predict.question', { spread: fixed(TIGHT, 2), starts: STARTS }),
+    choices: ['fewer', 'same', 'more'].map((c) => [c, t(`kmeans-convergence.predict.${c}`)]),
+    ready: () => (starts && opts.spread > TIGHT + 1e-9 ? null : t('kmeans-convergence.predict.ready', { starts: STARTS, spread: fixed(TIGHT, 2) })),
     onCommit: () => { startBad = { n: badOf(starts), spread: opts.spread }; },
-    next: `Now lower the blob spread to ${fixed(TIGHT, 2)} and press Try ${STARTS} starts again.`,
+    next: t('kmeans-convergence.predict.next', { starts: STARTS, spread: fixed(TIGHT, 2) }),
   });
   function judgeTight() {
     if (prediction.pending === null || !startBad || !starts || opts.spread > TIGHT + 1e-9) return;
     const n = badOf(starts);
     const outcome = n === startBad.n ? 'same' : n < startBad.n ? 'fewer' : 'more';
-    prediction.settle(outcome, `Spread ${fixed(startBad.spread, 2)}: ${startBad.n} of ${STARTS} random starts got stuck; spread ${fixed(opts.spread, 2)}: ${n}. ${outcome === 'more' ? 'Between tight blobs the space is empty, so no points pull a misplaced centroid across: a bad start stays bad.' : ''}`);
+    prediction.settle(outcome, t('kmeans-convergence.predict.why', { startSpread: fixed(startBad.spread, 2), startStuck: startBad.n, starts: STARTS, spread: fixed(opts.spread, 2), stuck: n, more: outcome === 'more' }));
     startBad = null;
   }
 
@@ -122,7 +119,7 @@ function build(ctx) {
     });
     history = [{ inertia: km.inertia(), half: 'start' }];
     selected = Math.min(selected, opts.k - 1);
-    card.setMessage(`Start: ${opts.k} centroids chosen by ${opts.init === 'random' ? 'picking random data points' : 'k-means++ (far-apart seeding)'}. Press Step to assign every point to its nearest centroid.`, 'info');
+    card.setMessage(t('kmeans-convergence.start', { k: opts.k, how: opts.init === 'random' ? t('kmeans-convergence.how.random') : t('kmeans-convergence.how.plusplus') }), 'info');
     render();
   }
 
@@ -130,30 +127,30 @@ function build(ctx) {
   function setStart(flat) {
     attempt(card, () => km.setCentroids(flat));
     history = [{ inertia: km.inertia(), half: 'start' }];
-    card.setMessage('Your own start. Step to see where Lloyd’s algorithm takes it.', 'info');
+    card.setMessage(t('kmeans-convergence.ownStart'), 'info');
     render();
   }
 
   function halfStep() {
-    if (km.status() === 'converged') { card.setMessage('Converged: an assignment changed no label, so moving the centroids would change nothing. Reset or try other starts.', 'good'); return false; }
+    if (km.status() === 'converged') { card.setMessage(t('kmeans-convergence.converged'), 'good'); return false; }
     let ok = true;
     if (km.awaitingUpdate()) {
       const before = history[history.length - 1].inertia;
       const after = attempt(card, () => km.updateStep());
       if (after === undefined) return false;
       history.push({ inertia: after, half: 'update' });
-      card.setMessage(`Update: each centroid moved to the mean of its points. Inertia ${fixed(before, 3)} → ${fixed(after, 3)} (the mean minimises the squared distances of a fixed group).`, 'info');
+      card.setMessage(t('kmeans-convergence.update', { before: fixed(before, 3), after: fixed(after, 3) }), 'info');
     } else {
       const before = history[history.length - 1].inertia;
       const changed = attempt(card, () => km.assignStep());
       if (changed === undefined) return false;
       stat.changed.set(fixed(changed, 0));
       if (km.status() === 'converged') {
-        card.setMessage(`Converged after ${countOf(km.steps(), 'iteration')}: no point changed cluster. Final inertia ${fixed(km.inertia(), 3)}.`, 'good');
+        card.setMessage(t('kmeans-convergence.convergedAfter', { iterations: km.steps(), inertia: fixed(km.inertia(), 3) }), 'good');
         ok = false;
       } else {
         history.push({ inertia: km.inertia(), half: 'assign' });
-        card.setMessage(`Assign: ${changed} point${changed === 1 ? '' : 's'} moved to a nearer centroid. Inertia ${fixed(before, 3)} → ${fixed(km.inertia(), 3)} (each point's term can only shrink).`, 'info');
+        card.setMessage(t('kmeans-convergence.assign', { changed, before: fixed(before, 3), after: fixed(km.inertia(), 3) }), 'info');
       }
     }
     render();
@@ -178,7 +175,7 @@ function build(ctx) {
     const near = (v) => v <= best * 1.01 + 1e-9;
     const badRandom = out.random.filter((v) => !near(v)).length;
     const badPlus = out.plus.filter((v) => !near(v)).length;
-    card.setMessage(`${STARTS} random starts: ${badRandom} ended in a worse local minimum. ${STARTS} k-means++ starts: ${badPlus} did. The best inertia found was ${fixed(best, 3)}.`, badRandom > badPlus ? 'warn' : 'info');
+    card.setMessage(t('kmeans-convergence.starts', { starts: STARTS, badRandom, badPlus, best: fixed(best, 3) }), badRandom > badPlus ? 'warn' : 'info');
     render();
     judgeTight();
   }
@@ -227,14 +224,14 @@ function build(ctx) {
     },
   });
 
-  function clusterColor(t, j) { return [t.class0, t.class1, t.class2][j % 3]; }
+  function clusterColor(th, j) { return [th.class0, th.class1, th.class2][j % 3]; }
 
   function draw() {
     if (!data) return;
-    const t = plot.theme;
+    const th = plot.theme;
     plot.setDomain(...DOMAIN);
     const ctx = plot.begin();
-    plot.axes({ xLabel: 'x₁', yLabel: 'x₂' });
+    plot.axes({ xLabel: t('kmeans-convergence.axis.x'), yLabel: t('kmeans-convergence.axis.y') });
     const labels = km.labels();
     const cent = km.centroids();
     plot.clipToArea(() => {
@@ -242,15 +239,15 @@ function build(ctx) {
         const l = labels.length ? labels[i] : -1;
         if (l < 0) {
           ctx.beginPath(); ctx.arc(plot.px(data.X[2 * i]), plot.py(data.X[2 * i + 1]), 3, 0, Math.PI * 2);
-          ctx.fillStyle = t.textMuted; ctx.fill();
+          ctx.fillStyle = th.textMuted; ctx.fill();
         } else {
           plot.point(data.X[2 * i], data.X[2 * i + 1], l % 3, { size: 4, hollow: l >= 3 });
         }
       }
       const focused = document.activeElement === plot.canvas;
       for (let j = 0; j < cent.length / 2; j++) {
-        plot.handle(cent[2 * j], cent[2 * j + 1], { focused: focused && j === selected, color: labels.length ? clusterColor(t, j) : t.model });
-        ctx.fillStyle = t.text; ctx.font = `700 11px ${t.font}`; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
+        plot.handle(cent[2 * j], cent[2 * j + 1], { focused: focused && j === selected, color: labels.length ? clusterColor(th, j) : th.model });
+        ctx.fillStyle = th.text; ctx.font = `700 11px ${th.font}`; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
         ctx.fillText(String(j + 1), plot.px(cent[2 * j]), plot.py(cent[2 * j + 1]));
       }
     });
@@ -263,12 +260,12 @@ function build(ctx) {
     const n = Math.max(8, history.length + (starts ? 3 : 0));
     chart.setDomain(0, n, lo, hi);
     chart.begin();
-    chart.axes({ xLabel: 'half-step', yLabel: 'inertia', xTicks: 6, yTicks: 3 });
+    chart.axes({ xLabel: t('kmeans-convergence.chart.x'), yLabel: t('kmeans-convergence.chart.y'), xTicks: 6, yTicks: 3 });
     chart.clipToArea((c) => {
-      chart.path(history.map((_, i) => i), vals, { color: t.model, width: 1.5 });
+      chart.path(history.map((_, i) => i), vals, { color: th.model, width: 1.5 });
       history.forEach((h, i) => {
         c.beginPath(); c.arc(chart.px(i), chart.py(h.inertia), 4, 0, Math.PI * 2);
-        c.fillStyle = h.half === 'assign' ? t.loss : h.half === 'update' ? t.good : t.model; c.fill();
+        c.fillStyle = h.half === 'assign' ? th.loss : h.half === 'update' ? th.good : th.model; c.fill();
       });
       if (starts) {
         const x = n - 1.5;
@@ -285,7 +282,7 @@ function build(ctx) {
       play.stop();
       const dataChanged = ['blobs', 'points', 'spread'].some((key) => next[key] !== opts[key]);
       opts = { ...next };
-      prediction.reset('The settings changed: predict again.');
+      prediction.reset(t('kmeans-convergence.predict.changed'));
       sliders.k.set(opts.k); sliders.spread.set(opts.spread); sliders.seed.set(Math.min(opts.seed, 50));
       if (dataChanged) { imported = null; loadData(); } else restart();
     },

@@ -14,6 +14,7 @@ import { rgba } from '../lib/colors.js';
 import { DATASET_NAMES, boxAround, makeDataset } from '../lib/datasets.js';
 import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './knn-vote.messages.js';
 
 export const schema = {
   seed: seedOption(2, 'Random seed for the points.'),
@@ -24,10 +25,7 @@ export const schema = {
   boundary: { type: 'boolean', default: true, description: 'Tint the plane with the k-NN prediction.' },
 };
 
-export const meta = {
-  title: 'Vote of the neighbours',
-  hint: 'Drag the big hollow query point (or focus the plot and use the arrow keys). Its k nearest points are circled and vote on its class. Change k and watch the prediction flip near the boundary.',
-};
+export const meta = { title: messages['knn-vote.title'], hint: messages['knn-vote.hint'] };
 
 const GRID = 60;
 // Own points from a CSV file: two classes (any two labels, mapped to 0 and 1 with a note).
@@ -36,11 +34,11 @@ const DATA_OPTIONS = ['seed', 'points', 'dataset', 'noise'];
 export const CSV_RULES = { labels: 'class', maxClasses: 2, domain: [-1e4, 1e4], minPoints: 2, maxPoints: 1000 };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const knn = ctx.own(new ml.KNearestNeighbors());
   let data = null;
@@ -53,21 +51,21 @@ function build(ctx) {
   let lastPrediction = null;
   let imported = null;  // { X, y } from a CSV file or a Share link, instead of generated points
 
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'Labelled points and a query point', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: t('knn-vote.plot'), onResize: () => ctx.requestDraw(draw) }));
   const voteBar = el('div', { className: 'c4-votebar', 'aria-hidden': 'true' });
   const vote0 = el('span', { className: 'c4-vote0' });
   const vote1 = el('span', { className: 'c4-vote1' });
   voteBar.append(vote0, vote1);
   card.stage.append(voteBar);
 
-  const kSlider = slider(card.controls, { label: 'k (neighbours)', min: 1, max: 25, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; setK(); } });
-  const dataMenu = select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; imported = null; loadData(); } });
-  const show = checkbox(card.controls, { label: 'tint the plane with the prediction', checked: opts.boundary, onChange: (v) => { opts.boundary = v; refreshHeat(); ctx.requestDraw(draw); } });
+  const kSlider = slider(card.controls, { label: t('knn-vote.slider.k'), min: 1, max: 25, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; setK(); } });
+  const dataMenu = select(card.controls, { label: t('knn-vote.select.data'), options: DATASET_NAMES.map((d) => [d, t(`knn-vote.dataset.${d}`)]), value: opts.dataset, onChange: (v) => { opts.dataset = v; imported = null; loadData(); } });
+  const show = checkbox(card.controls, { label: t('knn-vote.tint'), checked: opts.boundary, onChange: (v) => { opts.boundary = v; refreshHeat(); ctx.requestDraw(draw); } });
 
-  const statK = card.stat('k');
-  const statOrange = card.stat('votes ▲ orange');
-  const statBlue = card.stat('votes ● blue');
-  const statPred = card.stat('prediction');
+  const statK = card.stat(t('knn-vote.stat.k'));
+  const statOrange = card.stat(t('knn-vote.stat.orange'));
+  const statBlue = card.stat(t('knn-vote.stat.blue'));
+  const statPred = card.stat(t('knn-vote.stat.prediction'));
   pointsCsv(ctx, card.controls, {
     filename: 'knn-points.csv', rules: CSV_RULES,
     get: () => ({ X: data.X, y: data.y }),
@@ -78,7 +76,7 @@ function build(ctx) {
   // Judged from the engine's predictGrid (class 1 where its probability is above 0.5, ties to
   // orange as in the vote) at the commit and at k = 25.
   const K_TOP = 25;
-  const SHARES = [['few', 'under 5%'], ['some', '5% to 20%'], ['many', 'over 20%']];
+  const SHARES = ['few', 'some', 'many'].map((c) => [c, t(`knn-vote.predict.${c}`)]);
   let startClasses = null;
   let startK = 0;
   const classes = () => attempt(card, () => {
@@ -88,11 +86,11 @@ function build(ctx) {
   }, null);
   const prediction = createPrediction(ctx, {
     id: 'knn-raise-k',
-    question: `Raise k to ${K_TOP}: what share of the plane will change its predicted class?`,
+    question: t('knn-vote.predict.question', { k: K_TOP }),
     choices: SHARES,
-    ready: () => (data && opts.k < K_TOP ? null : `Lower k first: the prediction is about raising it to ${K_TOP}.`),
+    ready: () => (data && opts.k < K_TOP ? null : t('knn-vote.predict.ready', { k: K_TOP })),
     onCommit: () => { startClasses = classes(); startK = opts.k; },
-    next: `Now raise k to ${K_TOP} and compare the tint.`,
+    next: t('knn-vote.predict.next', { k: K_TOP }),
   });
   function judgeRaise() {
     if (prediction.pending === null || !startClasses || opts.k !== K_TOP) return;
@@ -100,12 +98,12 @@ function build(ctx) {
     if (!now) return;
     const share = now.filter((c, i) => c !== startClasses[i]).length / now.length;
     const outcome = share < 0.05 ? 'few' : share <= 0.2 ? 'some' : 'many';
-    prediction.settle(outcome, `From k = ${startK} to k = ${K_TOP}, ${formatNumber(share * 100, 1)}% of the ${formatNumber(GRID * GRID, 0)} grid cells changed class. ${outcome === 'many' ? 'A wide vote redraws much of this map.' : 'Most of the plane keeps its colour: a wider vote shifts and smooths the boundary; it does not redraw whole regions.'}`);
+    prediction.settle(outcome, t('knn-vote.predict.why', { from: startK, to: K_TOP, share: formatNumber(share * 100, 1), cells: formatNumber(GRID * GRID, 0), many: outcome === 'many' }));
     startClasses = null;
   }
 
   function loadData() {
-    prediction.reset('New data: predict again.');
+    prediction.reset(t('knn-vote.predict.newData'));
     attempt(card, () => {
       data = imported ? { X: imported.X, y: imported.y, rows: imported.y.length, domain: boxAround(imported.X, imported.y.length) } : makeDataset(ml, opts.dataset, opts.points, opts.noise, opts.seed);
       domain = data.domain;
@@ -150,20 +148,19 @@ function build(ctx) {
     statK.set(formatNumber(k, 0));
     statOrange.set(formatNumber(Math.round(votes[0]), 0));
     statBlue.set(formatNumber(Math.round(votes[1]), 0));
-    statPred.set(predicted === 1 ? 'blue ●' : 'orange ▲');
+    statPred.set(t(`knn-vote.predicted.${predicted === 1 ? 1 : 0}`));
     vote0.style.flexGrow = String(votes[0]);
     vote1.style.flexGrow = String(votes[1]);
-    const name = (c) => (c === 1 ? 'blue circles' : 'orange triangles');
     const winner = Math.round(votes[predicted]);
     let text;
-    if (k === 1) text = `k = 1: the single nearest point (a ${predicted === 1 ? 'blue circle' : 'orange triangle'}, ${fixed(near.distances[0], 2)} away) decides alone. Every stray point carves its own island.`;
-    else if (votes[0] === votes[1]) text = `Tie ${formatNumber(votes[0], 0)}–${formatNumber(votes[1], 0)}: with an even k the vote can split, and the engine gives the tie to the lower label (orange). An odd k avoids ties between two classes.`;
-    else text = `${winner} of ${k} neighbours are ${name(predicted)}, so the query is called ${predicted === 1 ? 'blue' : 'orange'} (${formatNumber((winner / k) * 100, 0)}% of the vote).`;
-    if (lastPrediction !== null && lastPrediction !== predicted) text = `Flipped! ${text}`;
+    if (k === 1) text = t('knn-vote.one', { point: t(`knn-vote.classOne.${predicted === 1 ? 1 : 0}`), distance: fixed(near.distances[0], 2) });
+    else if (votes[0] === votes[1]) text = t('knn-vote.tie', { orange: formatNumber(votes[0], 0), blue: formatNumber(votes[1], 0) });
+    else text = t('knn-vote.majority', { winner, k, many: t(`knn-vote.classMany.${predicted === 1 ? 1 : 0}`), called: t(`knn-vote.class.${predicted === 1 ? 1 : 0}`), share: formatNumber((winner / k) * 100, 0) });
+    if (lastPrediction !== null && lastPrediction !== predicted) text = t('knn-vote.flipped', { text });
     lastPrediction = predicted;
     card.setMessage(text, 'info');
     plot.canvas.dataset.query = `${query.x},${query.y}`; // exact position, for tests and embedding pages
-    plot.canvas.setAttribute('aria-label', `Query at (${fixed(query.x, 2)}, ${fixed(query.y, 2)}); ${k} nearest neighbours vote ${Math.round(votes[0])} orange, ${Math.round(votes[1])} blue; predicted ${predicted === 1 ? 'blue' : 'orange'}`);
+    plot.canvas.setAttribute('aria-label', t('knn-vote.figure', { x: fixed(query.x, 2), y: fixed(query.y, 2), k, orange: Math.round(votes[0]), blue: Math.round(votes[1]), predicted: t(`knn-vote.class.${predicted === 1 ? 1 : 0}`) }));
     ctx.requestDraw(draw);
   }
 
@@ -172,9 +169,9 @@ function build(ctx) {
     const { x0, x1, y0, y1 } = domain;
     plot.setDomain(x0, x1, y0, y1);
     const ctx = plot.begin();
-    const t = plot.theme;
-    if (heat) drawHeatmap(plot, heat, GRID, GRID, probabilityRgb(t), { alpha: 0.35, smooth: false });
-    plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 5, yTicks: 5 });
+    const th = plot.theme;
+    if (heat) drawHeatmap(plot, heat, GRID, GRID, probabilityRgb(th), { alpha: 0.35, smooth: false });
+    plot.axes({ xLabel: t('knn-vote.axis.x'), yLabel: t('knn-vote.axis.y'), xTicks: 5, yTicks: 5 });
     const Q = { X: plot.px(query.x), Y: plot.py(query.y) };
     plot.clipToArea(() => {
       const neighbours = near ? new Set(near.indices) : new Set();
@@ -182,12 +179,12 @@ function build(ctx) {
         // the circle reaching the k-th neighbour (in data units; x and y scales may differ, so an ellipse)
         const r = near.distances[near.distances.length - 1];
         ctx.save();
-        ctx.setLineDash([5, 4]); ctx.strokeStyle = t.textMuted; ctx.lineWidth = 1.5;
+        ctx.setLineDash([5, 4]); ctx.strokeStyle = th.textMuted; ctx.lineWidth = 1.5;
         ctx.beginPath();
         ctx.ellipse(Q.X, Q.Y, Math.abs(plot.px(query.x + r) - Q.X), Math.abs(plot.py(query.y + r) - Q.Y), 0, 0, Math.PI * 2);
         ctx.stroke();
         ctx.restore();
-        ctx.strokeStyle = rgba(t.model, 0.5); ctx.lineWidth = 1.2;
+        ctx.strokeStyle = rgba(th.model, 0.5); ctx.lineWidth = 1.2;
         ctx.beginPath();
         for (const i of near.indices) { ctx.moveTo(Q.X, Q.Y); ctx.lineTo(plot.px(data.X[2 * i]), plot.py(data.X[2 * i + 1])); }
         ctx.stroke();
@@ -196,11 +193,11 @@ function build(ctx) {
     });
     // the query: large and hollow, in the shape and colour of its predicted class
     ctx.lineWidth = 3;
-    ctx.strokeStyle = predicted === 1 ? t.class1 : t.class0;
-    ctx.fillStyle = t.surface;
+    ctx.strokeStyle = predicted === 1 ? th.class1 : th.class0;
+    ctx.fillStyle = th.surface;
     shapeMarker(ctx, Q.X, Q.Y, predicted === 1 ? 1 : 0, 11);
     ctx.fill(); ctx.stroke();
-    if (drag.focused || drag.grabbed !== null) { ctx.beginPath(); ctx.arc(Q.X, Q.Y, 19, 0, Math.PI * 2); ctx.strokeStyle = t.accent; ctx.lineWidth = 2; ctx.stroke(); }
+    if (drag.focused || drag.grabbed !== null) { ctx.beginPath(); ctx.arc(Q.X, Q.Y, 19, 0, Math.PI * 2); ctx.strokeStyle = th.accent; ctx.lineWidth = 2; ctx.stroke(); }
   }
 
   function moveQuery(pos) {
@@ -216,7 +213,7 @@ function build(ctx) {
     snapshot: () => ({ ...query }),
     restore: moveQuery,
     onFocusChange: (on) => {
-      if (on) card.setMessage('Arrow keys move the query point (Shift for bigger moves); Escape puts it back.', 'info');
+      if (on) card.setMessage(t('knn-vote.keyboard'), 'info');
       ctx.requestDraw(draw);
     },
   });

@@ -12,6 +12,7 @@ import { formatNumber } from '../lib/format.js';
 import { drawHeatmap, heatLegend, lossRgb } from '../lib/heatmap.js';
 import { createPrediction } from '../lib/predict.js';
 import { createSurface, describePath, minimaOf, OPTIMIZERS } from './loss-surface/surfaces.js';
+import { messages } from './loss-surface/messages.js';
 
 export const schema = {
   eta: { type: 'number', min: 0.001, max: 2, default: 0.05, description: 'Learning rate η (step size).' },
@@ -20,20 +21,17 @@ export const schema = {
   maxSteps: { type: 'int', min: 20, max: 2000, default: 300, description: 'Steps before a run stops.' },
 };
 
-export const meta = {
-  title: 'Gradient descent on the loss surface',
-  hint: 'Click the map (or focus it and press Enter) to drop the ball, then press Play. Change the learning rate to see it crawl, glide or overshoot.',
-};
+export const meta = { title: messages['loss-surface.title'], hint: messages['loss-surface.hint'] };
 
 const GRID = [72, 56];
 const CURSOR_STEPS = 40; // keyboard cursor moves 1/40 of the view per arrow press
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const surface = ctx.own(createSurface(ml));
   let view = null;      // { x0, x1, y0, y1, minX, minY, minValue, startX, startY }
@@ -44,10 +42,10 @@ function build(ctx) {
   let cursor = null;    // keyboard cursor in data coordinates
   let racers = [];      // { kind, points: [x, y, …], losses: [], status }
 
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.72, minHeight: 260, maxHeight: 560, label: 'Loss surface heat map', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.72, minHeight: 260, maxHeight: 560, label: t('loss-surface.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
   plot.canvas.style.cursor = 'crosshair';
-  const key = heatLegend(card.stage, { color: lossRgb, low: '', high: '', caption: 'loss (MSE):' });
+  const key = heatLegend(card.stage, { color: lossRgb, low: '', high: '', caption: t('loss-surface.legend.initial') });
   const racerKey = document.createElement('div');
   racerKey.className = 'dw-heat-legend';
   card.stage.append(racerKey);
@@ -59,26 +57,26 @@ function build(ctx) {
     every: 30, // ~30 steps a second: slow enough to follow the ball
     tick: () => stepAll(1),
   });
-  button(buttons, 'Step', () => { play.stop(); stepAll(1); });
-  button(buttons, 'Reset', () => { play.stop(); startRun(); });
-  const etaSlider = slider(card.controls, { label: 'learning rate η', min: 0.001, max: 2, value: opts.eta, scale: 'log', step: 0.01, format: (v) => formatNumber(v, 3), onInput: (v) => { opts.eta = v; play.stop(); startRun(); } });
-  const optimizerChoices = [['sgd', 'SGD (plain gradient descent)'], ['momentum', 'Momentum'], ['rmsprop', 'RMSProp'], ['adam', 'Adam'], ['race', 'Race all four']];
-  const optSelect = select(card.controls, { label: 'optimiser', options: optimizerChoices, value: opts.optimizer, onChange: (v) => { opts.optimizer = v; play.stop(); startRun(); } });
-  select(card.controls, { label: 'surface', options: [['bowl', 'MSE bowl of a line fit'], ['ravine', 'Ravine (narrow valley)'], ['rosenbrock', 'Rosenbrock banana'], ['saddle', 'Saddle']], value: opts.surface, onChange: (v) => { opts.surface = v; play.stop(); loadSurface(); } });
+  button(buttons, t('loss-surface.step'), () => { play.stop(); stepAll(1); });
+  button(buttons, t('loss-surface.reset'), () => { play.stop(); startRun(); });
+  const etaSlider = slider(card.controls, { label: t('loss-surface.slider.eta'), min: 0.001, max: 2, value: opts.eta, scale: 'log', step: 0.01, format: (v) => formatNumber(v, 3), onInput: (v) => { opts.eta = v; play.stop(); startRun(); } });
+  const optimizerChoices = ['sgd', 'momentum', 'rmsprop', 'adam', 'race'].map((id) => [id, t(`loss-surface.choice.optimizer.${id}`)]);
+  const optSelect = select(card.controls, { label: t('loss-surface.select.optimizer'), options: optimizerChoices, value: opts.optimizer, onChange: (v) => { opts.optimizer = v; play.stop(); startRun(); } });
+  select(card.controls, { label: t('loss-surface.select.surface'), options: ['bowl', 'ravine', 'rosenbrock', 'saddle'].map((id) => [id, t(`loss-surface.choice.surface.${id}`)]), value: opts.surface, onChange: (v) => { opts.surface = v; play.stop(); loadSurface(); } });
 
-  const statLoss = card.stat('loss');
-  const statStep = card.stat('step');
-  const statW = card.stat(opts.surface !== 'bowl' ? 'x' : 'w');
-  const statB = card.stat(opts.surface !== 'bowl' ? 'y' : 'b');
-  const statMin = card.stat('minimum loss');
+  const statLoss = card.stat(t('loss-surface.stat.loss'));
+  const statStep = card.stat(t('loss-surface.stat.step'));
+  const statW = card.stat(opts.surface !== 'bowl' ? t('loss-surface.stat.x') : t('loss-surface.stat.w'));
+  const statB = card.stat(opts.surface !== 'bowl' ? t('loss-surface.stat.y') : t('loss-surface.stat.b'));
+  const statMin = card.stat(t('loss-surface.stat.minimum'));
 
   // Predict, then check: where does gradient descent end on the saddle surface? Judged, once the
   // run is over, from the engine's path (describePath's verdict on the first ball).
   const prediction = createPrediction(ctx, {
     id: 'loss-surface-saddle',
-    question: 'On the saddle surface, from its starting spot, the ball will end…',
-    choices: [['valley', 'in one of the two valleys'], ['saddle', 'stuck on the flat spot in the middle'], ['off', 'off the map']],
-    next: () => (opts.surface === 'saddle' ? 'Now press Play and let the run finish.' : 'Now choose the Saddle surface and press Play; let the run finish.'),
+    question: t('loss-surface.predict.question'),
+    choices: ['valley', 'saddle', 'off'].map((c) => [c, t(`loss-surface.predict.${c}`)]),
+    next: () => t('loss-surface.predict.next', { onSaddle: opts.surface === 'saddle' }),
   });
   function judgeSaddle() {
     const lead = racers[0];
@@ -88,11 +86,8 @@ function build(ctx) {
     const outcome = !d ? null : d.state === 'saddle' ? 'saddle' : d.state === 'diverged' ? 'off' : (d.state === 'bottom' || d.state === 'stopped') ? 'valley' : null;
     if (!outcome) return;
     const n = lead.losses.length;
-    const where = `It started at (${formatNumber(lead.points[0], 2)}, ${formatNumber(lead.points[1], 2)}) and ended at loss ${formatNumber(lead.losses[n - 1], 3)} after ${formatNumber(n - 1, 0)} steps.`;
-    const why = outcome === 'saddle'
-      ? 'On the line y = 0 the gradient has no sideways part, so the ball rolls along x to the origin, where the gradient is zero: a flat spot that is not the lowest one (the valleys reach −0.25).'
-      : outcome === 'valley' ? 'Started off the line y = 0, the small sideways slope grows as the ball leaves the ridge, and it rolls down into a valley.' : 'The learning rate is too large for this surface.';
-    prediction.settle(outcome, `${where} ${why}`);
+    const where = t('loss-surface.predict.where', { x: formatNumber(lead.points[0], 2), y: formatNumber(lead.points[1], 2), loss: formatNumber(lead.losses[n - 1], 3), steps: formatNumber(n - 1, 0) });
+    prediction.settle(outcome, t('loss-surface.predict.why', { where, why: t(`loss-surface.predict.why.${outcome}`) }));
   }
 
   function loadSurface() {
@@ -108,10 +103,10 @@ function build(ctx) {
     for (const v of grid) { if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); } }
     gridRange = [lo, hi];
     minima = attempt(card, () => minimaOf(surface, view), [[view.minX, view.minY]]);
-    key.set({ low: formatNumber(lo, 2), high: formatNumber(hi, 1), caption: opts.surface === 'bowl' ? 'MSE of the line (log scale):' : 'loss (log scale):' });
+    key.set({ low: formatNumber(lo, 2), high: formatNumber(hi, 1), caption: opts.surface === 'bowl' ? t('loss-surface.legend.bowl') : t('loss-surface.legend.other') });
     const bowl = opts.surface === 'bowl';
-    statW.element.firstChild.textContent = bowl ? 'w' : 'x';
-    statB.element.firstChild.textContent = bowl ? 'b' : 'y';
+    statW.element.firstChild.textContent = bowl ? t('loss-surface.stat.w') : t('loss-surface.stat.x');
+    statB.element.firstChild.textContent = bowl ? t('loss-surface.stat.b') : t('loss-surface.stat.y');
     statW.element.dataset.stat = bowl ? 'w' : 'x';
     statB.element.dataset.stat = bowl ? 'b' : 'y';
     statMin.set(formatNumber(view.minValue, 3));
@@ -126,7 +121,7 @@ function build(ctx) {
     return Math.log1p(Math.max(0, v - lo)) / Math.log1p(Math.max(1e-12, hi - lo));
   };
 
-  function nameOf(kind) { return OPTIMIZERS.find((o) => o.id === kind).label; }
+  function nameOf(kind) { return t(`loss-surface.optimizer.${kind}`); }
 
   function kinds() { return opts.optimizer === 'race' ? OPTIMIZERS.map((o) => o.id) : [opts.optimizer]; }
 
@@ -155,8 +150,8 @@ function build(ctx) {
   }
 
   function racerColor(kind) {
-    const t = plot.theme;
-    return { sgd: t.model, momentum: t.class2, rmsprop: t.class0, adam: t.accent }[kind] || t.model;
+    const th = plot.theme;
+    return { sgd: th.model, momentum: th.class2, rmsprop: th.class0, adam: th.accent }[kind] || th.model;
   }
 
   function stepAll(n) {
@@ -181,6 +176,7 @@ function build(ctx) {
       eta: opts.eta,
       gradient: (x, y) => surface.gradient(x, y),
       span: Math.max(view.x1 - view.x0, view.y1 - view.y0),
+      t,
     });
   }
 
@@ -191,24 +187,24 @@ function build(ctx) {
     // Readouts follow the first ball (SGD in a race); huge values in scientific notation.
     const show = (v) => formatNumber(v, 3);
     statStep.set(formatNumber(n - 1, 0));
-    statLoss.set(lead.status === 'diverged' ? 'diverged' : show(lead.losses[n - 1]));
+    statLoss.set(lead.status === 'diverged' ? t('loss-surface.diverged') : show(lead.losses[n - 1]));
     statW.set(show(lead.points[2 * (n - 1)]));
     statB.set(show(lead.points[2 * (n - 1) + 1]));
     if (racers.length === 1) {
       const d = attempt(card, () => diagnose(lead), null);
-      if (d) card.setMessage(`${nameOf(lead.kind)}: ${d.text}.`, d.tone);
+      if (d) card.setMessage(t('loss-surface.verdict', { name: nameOf(lead.kind), text: d.text }), d.tone);
     } else {
       const verdicts = racers.map((r) => ({ r, d: attempt(card, () => diagnose(r), { state: 'unknown' }) }));
-      const parts = racers.map((r) => `${nameOf(r.kind)} ${r.status === 'diverged' ? 'diverged' : show(r.losses[r.losses.length - 1])}`);
+      const parts = racers.map((r) => t('loss-surface.race.part', { name: nameOf(r.kind), loss: r.status === 'diverged' ? t('loss-surface.diverged') : show(r.losses[r.losses.length - 1]) }));
       const named = (state) => verdicts.filter((v) => v.d.state === state).map((v) => nameOf(v.r.kind));
       const done = named('bottom');
       const stalled = named('saddle');
-      let text = `Race, loss after ${formatNumber(Math.max(...racers.map((r) => r.steps())), 0)} steps — ${parts.join(' · ')}.`;
-      if (done.length) text += ` At the bottom: ${done.join(', ')}.`;
-      if (stalled.length) text += ` Stalled at a saddle point, where the gradient is almost zero but the lowest loss is ${show(view.minValue)}: ${stalled.join(', ')}. Drop the balls a little to one side to let them escape.`;
+      let text = t('loss-surface.race', { steps: formatNumber(Math.max(...racers.map((r) => r.steps())), 0), parts: parts.join(' · ') });
+      if (done.length) text += t('loss-surface.race.bottom', { names: done.join(', ') });
+      if (stalled.length) text += t('loss-surface.race.saddle', { lowest: show(view.minValue), names: stalled.join(', ') });
       card.setMessage(text, done.length ? 'ok' : stalled.length ? 'warn' : 'info');
     }
-    plot.canvas.setAttribute('aria-label', `Loss surface heat map; ball at (${formatNumber(lead.points[2 * (n - 1)], 2)}, ${formatNumber(lead.points[2 * (n - 1) + 1], 2)}) with loss ${formatNumber(lead.losses[n - 1], 3)} after ${formatNumber(n - 1, 0)} steps`);
+    plot.canvas.setAttribute('aria-label', t('loss-surface.figure', { x: formatNumber(lead.points[2 * (n - 1)], 2), y: formatNumber(lead.points[2 * (n - 1) + 1], 2), loss: formatNumber(lead.losses[n - 1], 3), steps: formatNumber(n - 1, 0) }));
   }
 
   function dropAt(x, y) {
@@ -230,7 +226,7 @@ function build(ctx) {
       if (!cursor) cursor = { ...start };
       cursor.x = Math.min(view.x1, Math.max(view.x0, cursor.x + moves[e.key][0]));
       cursor.y = Math.min(view.y1, Math.max(view.y0, cursor.y + moves[e.key][1]));
-      card.setMessage(`Cursor at (${formatNumber(cursor.x, 2)}, ${formatNumber(cursor.y, 2)}), loss ${formatNumber(attempt(card, () => surface.value(cursor.x, cursor.y), NaN), 3)}. Press Enter to drop the ball here, Escape to cancel.`, 'info');
+      card.setMessage(t('loss-surface.cursor', { x: formatNumber(cursor.x, 2), y: formatNumber(cursor.y, 2), loss: formatNumber(attempt(card, () => surface.value(cursor.x, cursor.y), NaN), 3) }), 'info');
       ctx.requestDraw(draw);
       e.preventDefault();
     } else if ((e.key === 'Enter' || e.key === ' ') && cursor) {
@@ -250,7 +246,7 @@ function build(ctx) {
     plot.begin();
     drawHeatmap(plot, grid, GRID[0], GRID[1], (v, out) => lossRgb(toUnit(v), out), { rect: view });
     const bowl = opts.surface === 'bowl';
-    plot.axes({ xLabel: bowl ? 'slope w' : 'x', yLabel: bowl ? 'intercept b' : 'y' });
+    plot.axes({ xLabel: bowl ? t('loss-surface.axis.w') : t('loss-surface.axis.x'), yLabel: bowl ? t('loss-surface.axis.b') : t('loss-surface.axis.y') });
     const c = plot.ctx;
     plot.clipToArea(() => {
       // every minimum: a hollow teal ring ("good") where the loss is lowest

@@ -14,6 +14,7 @@ import { yGrid } from '../lib/ticks.js';
 import { reportComplete } from '../lib/report.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './pca-projection.messages.js';
 
 export const schema = {
   seed: seedOption(5, 'Random seed for the cloud.'),
@@ -23,10 +24,7 @@ export const schema = {
   angle: { type: 'number', min: 0, max: 180, default: 100, description: 'Starting angle of the projection line, in degrees.' },
 };
 
-export const meta = {
-  title: 'Project onto the principal axis',
-  hint: 'Drag anywhere on the plot to turn the line (or focus it and use the arrow keys). Each point drops a foot onto the line; the readout shows how much of the spread the feet keep. Find the best direction, then press Snap to PC1.',
-};
+export const meta = { title: messages['pca-projection.title'], hint: messages['pca-projection.hint'] };
 
 const RAD = Math.PI / 180;
 // Own points from a CSV file: positions only (a label column is ignored with a note).
@@ -35,11 +33,11 @@ const DATA_OPTIONS = ['seed', 'points', 'slope', 'noise'];
 export const CSV_RULES = { labels: 'none', domain: [-1e4, 1e4], minPoints: 3, maxPoints: 1000 };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const pca = ctx.own(new ml.PCA());
   let data = null;
@@ -60,25 +58,25 @@ function build(ctx) {
   const right = el('div', { className: 'dw-col c4-side-col' });
   row.append(left, right);
   card.stage.append(row);
-  const plot = ctx.own(new Plot(left, { aspect: 0.95, minHeight: 260, maxHeight: 500, label: 'Cloud of points with a projection line', onResize: () => ctx.requestDraw(draw) }));
-  right.append(el('p', { className: 'c4-chart-title', text: 'Scree: share of variance per principal axis' }));
-  const scree = ctx.own(new Plot(right, { aspect: 0.75, minHeight: 170, maxHeight: 260, label: 'Scree chart', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(left, { aspect: 0.95, minHeight: 260, maxHeight: 500, label: t('pca-projection.plot'), onResize: () => ctx.requestDraw(draw) }));
+  right.append(el('p', { className: 'c4-chart-title', text: t('pca-projection.scree.title') }));
+  const scree = ctx.own(new Plot(right, { aspect: 0.75, minHeight: 170, maxHeight: 260, label: t('pca-projection.scree'), onResize: () => ctx.requestDraw(draw) }));
   scree.margin = { left: 44, right: 10, top: 14, bottom: 30 };
-  right.append(el('p', { className: 'c4-chart-title', text: 'The 1-D coordinates (feet) along your line' }));
-  const strip = ctx.own(new Plot(right, { aspect: 0.22, minHeight: 64, maxHeight: 90, label: 'Projected coordinates on the line', onResize: () => ctx.requestDraw(draw) }));
+  right.append(el('p', { className: 'c4-chart-title', text: t('pca-projection.strip.title') }));
+  const strip = ctx.own(new Plot(right, { aspect: 0.22, minHeight: 64, maxHeight: 90, label: t('pca-projection.strip'), onResize: () => ctx.requestDraw(draw) }));
   strip.margin = { left: 10, right: 10, top: 8, bottom: 8 };
 
   const buttons = buttonRow(card.controls);
-  button(buttons, 'Snap to PC1', () => snap(), { primary: true });
-  button(buttons, 'New cloud', () => { opts.seed = nextSeed(opts.seed); imported = null; loadData(); });
+  button(buttons, t('pca-projection.snap'), () => snap(), { primary: true });
+  button(buttons, t('pca-projection.newCloud'), () => { opts.seed = nextSeed(opts.seed); imported = null; loadData(); });
   // A line through the centre has no arrow: 180° is 0° again, so the slider stops short of it
   // and every angle is read through formatAxisAngle.
-  const angleSlider = slider(card.controls, { label: 'line angle', min: 0, max: 179.5, step: 0.5, value: angle, format: (v) => formatAxisAngle(v, 1), onInput: (v) => { stopSnapping(); setAngle(v, 'learner'); } });
+  const angleSlider = slider(card.controls, { label: t('pca-projection.slider.angle'), min: 0, max: 179.5, step: 0.5, value: angle, format: (v) => formatAxisAngle(v, 1), onInput: (v) => { stopSnapping(); setAngle(v, 'learner'); } });
 
-  const statCaptured = card.stat('variance captured');
-  const statBest = card.stat('best');
-  const statPc1 = card.stat('PC1 holds');
-  const statOff = card.stat('off PC1 by');
+  const statCaptured = card.stat(t('pca-projection.stat.captured'));
+  const statBest = card.stat(t('pca-projection.stat.best'));
+  const statPc1 = card.stat(t('pca-projection.stat.pc1'));
+  const statOff = card.stat(t('pca-projection.stat.off'));
   pointsCsv(ctx, card.controls, {
     filename: 'pca-points.csv', rules: CSV_RULES,
     get: () => ({ X: data.X, extra: { name: 'projection', values: feet().map((p) => Number(p.s.toPrecision(6))) } }),
@@ -89,18 +87,18 @@ function build(ctx) {
   // varianceAlong when the learner turns the line to within half a degree of 45° off PC1.
   const prediction = createPrediction(ctx, {
     id: 'pca-45-degrees',
-    question: 'Turn the line to 45° away from PC1: what share of the variance will it keep?',
-    numeric: { label: '%', tolerance: 5, min: 0, max: 100, digits: 1 },
-    ready: () => (data && Math.abs(angleGap(angle, pc1Angle) - 45) > 0.5 ? null : 'Turn the line away from 45° first.'),
-    next: () => `Now turn the line until “off PC1 by” reads 45° (PC1 is at ${formatAxisAngle(pc1Angle, 1)}).`,
+    question: t('pca-projection.predict.question'),
+    numeric: { label: t('pca-projection.predict.unit'), tolerance: 5, min: 0, max: 100, digits: 1 },
+    ready: () => (data && Math.abs(angleGap(angle, pc1Angle) - 45) > 0.5 ? null : t('pca-projection.predict.ready')),
+    next: () => t('pca-projection.predict.next', { pc1: formatAxisAngle(pc1Angle, 1) }),
   });
   function judge45(share, by) {
     if (prediction.pending === null || by !== 'learner' || !Number.isFinite(share) || Math.abs(angleGap(angle, pc1Angle) - 45) > 0.5) return;
-    prediction.settle(share * 100, `${formatNumber(angleGap(angle, pc1Angle), 1)}° off PC1 the line keeps ${pct(share, 1)}. Along a direction at angle a from PC1 the kept share is cos²a · ${pct(ratios[0], 1)} + sin²a · ${pct(ratios[1], 1)}; at 45° both weights are ½, so a line halfway between PC1 and PC2 keeps half the spread, however stretched the cloud is.`);
+    prediction.settle(share * 100, t('pca-projection.predict.why', { gap: formatNumber(angleGap(angle, pc1Angle), 1), share: pct(share, 1), pc1: pct(ratios[0], 1), pc2: pct(ratios[1], 1) }));
   }
 
   function loadData() {
-    prediction.reset('A new cloud: predict again.');
+    prediction.reset(t('pca-projection.predict.newCloud'));
     stopSnapping();
     attempt(card, () => {
       const d = imported ? null : ml.makeLinear(opts.points, opts.slope, 0, opts.noise, opts.seed, -3, 3);
@@ -141,32 +139,32 @@ function build(ctx) {
     statCaptured.set(pct(share, 1));
     statBest.set(pct(bestCaptured, 1));
     statPc1.set(pct(ratios[0], 1));
-    statOff.set(`${formatNumber(gap, 1)}°`);
+    statOff.set(t('pca-projection.degrees', { angle: formatNumber(gap, 1) }));
     if (Number.isFinite(share)) {
       const shortfall = ratios[0] - share;
       if (shortfall <= 0.0005) {
-        card.setMessage(`This is PC1: ${pct(share, 1)} of the spread survives the squeeze to one dimension, and no other line keeps more. The other ${pct(1 - share, 1)} lies across it (PC2).`, 'ok');
+        card.setMessage(t('pca-projection.found', { share: pct(share, 1), rest: pct(1 - share, 1) }), 'ok');
         found = true;
         if (by === 'learner' && !snapped && !foundByHand) {
           foundByHand = true;
-          reportComplete(card, { widget: 'pca-projection', title: meta.title, score: 1, max: 1 });
+          reportComplete(card, { widget: 'pca-projection', title: t('pca-projection.title'), score: 1, max: 1 });
         }
       } else if (gap >= 89.5) {
-        card.setMessage(`Worst possible line: this is PC2, keeping only ${pct(share, 1)}. The feet bunch up because the line runs across the cloud.`, 'bad');
+        card.setMessage(t('pca-projection.worst', { share: pct(share, 1) }), 'bad');
       } else if (shortfall < 0.02) {
-        card.setMessage(`Very close: ${pct(share, 1)} kept, ${pct(shortfall, 1)} short of the best. Turn the line ${formatNumber(gap, 1)}° ${turnHint()}.`, 'info');
+        card.setMessage(t('pca-projection.close', { share: pct(share, 1), shortfall: pct(shortfall, 1), gap: formatNumber(gap, 1), turn: turnHint() }), 'info');
       } else {
-        card.setMessage(`The feet keep ${pct(share, 1)} of the spread. Turn the line so the feet spread out as far as they can along it.`, 'info');
+        card.setMessage(t('pca-projection.keep', { share: pct(share, 1) }), 'info');
       }
     }
-    plot.canvas.setAttribute('aria-label', `Cloud of ${data ? data.rows : 0} points; projection line at ${formatAxisAngle(angle, 1)} keeps ${pct(share, 1)} of the variance`);
+    plot.canvas.setAttribute('aria-label', t('pca-projection.figure', { n: data ? data.rows : 0, angle: formatAxisAngle(angle, 1), share: pct(share, 1) }));
     judge45(share, by);
     ctx.requestDraw(draw);
   }
 
   function turnHint() {
     const d = ((pc1Angle - angle + 270) % 180) - 90; // signed, in (−90, 90]
-    return d > 0 ? 'anticlockwise' : 'clockwise';
+    return d > 0 ? t('pca-projection.anticlockwise') : t('pca-projection.clockwise');
   }
 
   function snap() {
@@ -176,10 +174,10 @@ function build(ctx) {
     if (prefersReducedMotion()) { setAngle(pc1Angle, 'snap'); return; }
     const t0 = performance.now();
     stopSnap = ctx.animate((now) => {
-      const t = Math.min(1, (now - t0) / 600);
-      const e = t * t * (3 - 2 * t);
-      setAngle(t >= 1 ? pc1Angle : from + d * e, 'snap');
-      if (t >= 1) stopSnapping();
+      const u = Math.min(1, (now - t0) / 600);
+      const e = u * u * (3 - 2 * u);
+      setAngle(u >= 1 ? pc1Angle : from + d * e, 'snap');
+      if (u >= 1) stopSnapping();
     });
   }
   function stopSnapping() { if (stopSnap) stopSnap(); stopSnap = null; }
@@ -199,8 +197,8 @@ function build(ctx) {
     if (!data) return;
     equalDomain(plot, mean[0], mean[1], 4 * scale, 3.2 * scale);
     const ctx = plot.begin();
-    const t = plot.theme;
-    plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 6, yTicks: 5 });
+    const th = plot.theme;
+    plot.axes({ xLabel: t('pca-projection.axis.x'), yLabel: t('pca-projection.axis.y'), xTicks: 6, yTicks: 5 });
     const [ux, uy] = direction(angle);
     const f = feet();
     const L = 20 * scale;
@@ -208,15 +206,15 @@ function build(ctx) {
       // PC1 as a dashed grey guide only once it has been found (it is the "truth" here)
       if (found) {
         const [px, py] = direction(pc1Angle);
-        plot.segment(mean[0] - L * px, mean[1] - L * py, mean[0] + L * px, mean[1] + L * py, { color: t.truth, dash: [6, 5], width: 1.5 });
+        plot.segment(mean[0] - L * px, mean[1] - L * py, mean[0] + L * px, mean[1] + L * py, { color: th.truth, dash: [6, 5], width: 1.5 });
       }
-      ctx.strokeStyle = rgba(t.loss, 0.55); ctx.lineWidth = 1;
+      ctx.strokeStyle = rgba(th.loss, 0.55); ctx.lineWidth = 1;
       ctx.beginPath();
       for (const p of f) { ctx.moveTo(plot.px(p.x), plot.py(p.y)); ctx.lineTo(plot.px(p.fx), plot.py(p.fy)); }
       ctx.stroke();
       plot.segment(mean[0] - L * ux, mean[1] - L * uy, mean[0] + L * ux, mean[1] + L * uy, { width: 2.5 });
       for (const p of f) plot.point(p.x, p.y, 1, { size: 4 });
-      ctx.fillStyle = t.model;
+      ctx.fillStyle = th.model;
       for (const p of f) { ctx.beginPath(); ctx.arc(plot.px(p.fx), plot.py(p.fy), 2.6, 0, Math.PI * 2); ctx.fill(); }
     });
     // the handle: where dragging turns the line
@@ -227,33 +225,32 @@ function build(ctx) {
     scree.setDomain(0, 2, 0, 1.08);
     const sc = scree.begin();
     yGrid(scree, [0, 0.25, 0.5, 0.75, 1], (v) => `${Math.round(v * 100)}%`);
-    const names = ['PC1', 'PC2'];
     for (let k = 0; k < 2; k++) {
       const xa = scree.px(k + 0.2); const xb = scree.px(k + 0.8);
       const yb = scree.py(ratios[k] || 0);
-      sc.fillStyle = k === 0 ? t.accent : rgba(t.accent, 0.45);
+      sc.fillStyle = k === 0 ? th.accent : rgba(th.accent, 0.45);
       sc.fillRect(xa, yb, xb - xa, scree.py(0) - yb);
-      sc.fillStyle = t.text; sc.font = `12px ${t.font}`; sc.textAlign = 'center'; sc.textBaseline = 'top';
-      sc.fillText(names[k], (xa + xb) / 2, scree.py(0) + 6);
+      sc.fillStyle = th.text; sc.font = `12px ${th.font}`; sc.textAlign = 'center'; sc.textBaseline = 'top';
+      sc.fillText(t(`pca-projection.component.${k}`), (xa + xb) / 2, scree.py(0) + 6);
       sc.textBaseline = 'bottom';
       sc.fillText(pct(ratios[k], 1), (xa + xb) / 2, yb - 2);
     }
     const share = captured();
     if (Number.isFinite(share)) {
       const Y = scree.py(share);
-      sc.strokeStyle = t.good; sc.lineWidth = 3;
+      sc.strokeStyle = th.good; sc.lineWidth = 3;
       sc.beginPath(); sc.moveTo(scree.px(0.08), Y); sc.lineTo(scree.px(0.92), Y); sc.stroke();
-      sc.fillStyle = t.good; sc.font = `600 11px ${t.font}`; sc.textAlign = 'left'; sc.textBaseline = 'middle';
-      sc.fillText('your line', scree.px(1.0), Y);
+      sc.fillStyle = th.good; sc.font = `600 11px ${th.font}`; sc.textAlign = 'left'; sc.textBaseline = 'middle';
+      sc.fillText(t('pca-projection.scree.yourLine'), scree.px(1.0), Y);
     }
 
     // the 1-D picture: where the feet land along the line
     const spread = 4.5;
     strip.setDomain(-spread, spread, -1, 1);
     const st = strip.begin();
-    st.strokeStyle = t.model; st.lineWidth = 1.5;
+    st.strokeStyle = th.model; st.lineWidth = 1.5;
     st.beginPath(); st.moveTo(strip.px(-spread), strip.py(0)); st.lineTo(strip.px(spread), strip.py(0)); st.stroke();
-    st.fillStyle = rgba(t.class1, 0.6);
+    st.fillStyle = rgba(th.class1, 0.6);
     for (const p of f) { st.beginPath(); st.arc(strip.px(p.s), strip.py(0), 4, 0, Math.PI * 2); st.fill(); }
   }
 
@@ -268,7 +265,7 @@ function build(ctx) {
     snapshot: () => angle,
     restore: (a) => { stopSnapping(); setAngle(a, 'learner'); },
     onFocusChange: (on) => {
-      if (on) card.setMessage('Left/Up turn the line anticlockwise, Right/Down clockwise (1° a press, Shift 10°); Enter snaps to PC1; Escape puts it back.', 'info');
+      if (on) card.setMessage(t('pca-projection.keyboard'), 'info');
       ctx.requestDraw(draw);
     },
   });

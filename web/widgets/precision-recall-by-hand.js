@@ -4,6 +4,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { el, fixed, nextId } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
+import { messages } from './precision-recall-by-hand.messages.js';
 
 export const schema = {
   tp: { type: 'int', min: 0, max: 100000, default: 80, description: 'True positives: flagged and really positive.' },
@@ -11,38 +12,34 @@ export const schema = {
   fn: { type: 'int', min: 0, max: 100000, default: 40, description: 'False negatives: real positives that were missed.' },
 };
 
-export const meta = {
-  title: 'Precision and recall by hand',
-  hint: 'Change the three counts. The working below shows each fraction; the engine computes the values.',
-};
+export const meta = { title: messages['precision-recall-by-hand.title'], hint: messages['precision-recall-by-hand.hint'] };
 
 const MAX_COUNT = 100000;
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const inputs = {};
   const wrap = el('div', { className: 'c3-inputs' });
-  const names = { tp: 'TP (true positives)', fp: 'FP (false positives)', fn: 'FN (false negatives)' };
   for (const key of ['tp', 'fp', 'fn']) {
     const id = nextId(`c3-${key}`);
     const input = el('input', { type: 'number', id, min: '0', max: String(MAX_COUNT), step: '1', inputmode: 'numeric', name: key });
     input.value = String(opts[key]);
     ctx.listen(input, 'input', compute);
     inputs[key] = input;
-    wrap.append(el('div', { className: 'dw-field' }, [el('label', { for: id, text: names[key] }), input]));
+    wrap.append(el('div', { className: 'dw-field' }, [el('label', { for: id, text: t(`precision-recall-by-hand.input.${key}`) }), input]));
   }
   card.stage.append(wrap);
-  const working = el('ol', { className: 'c3-working', 'aria-label': 'Working' });
+  const working = el('ol', { className: 'c3-working', 'aria-label': t('precision-recall-by-hand.working') });
   card.stage.append(working);
 
-  const statP = card.stat('precision');
-  const statR = card.stat('recall');
-  const statF1 = card.stat('F1');
+  const statP = card.stat(t('precision-recall-by-hand.stat.precision'));
+  const statR = card.stat(t('precision-recall-by-hand.stat.recall'));
+  const statF1 = card.stat(t('precision-recall-by-hand.stat.f1'));
 
   function readCounts() {
     const counts = {};
@@ -50,11 +47,11 @@ function build(ctx) {
     for (const key of ['tp', 'fp', 'fn']) {
       const raw = inputs[key].value.trim();
       const v = Number(raw);
-      const label = key.toUpperCase();
-      if (raw === '' || !Number.isFinite(v)) problems.push(`${label} is not a number`);
-      else if (v < 0) problems.push(`${label} is negative (a count cannot be below 0)`);
-      else if (!Number.isInteger(v)) problems.push(`${label} is not a whole number (counts are whole examples)`);
-      else if (v > MAX_COUNT) problems.push(`${label} is above ${formatNumber(MAX_COUNT, 0, { grouping: true })}`);
+      const label = t(`precision-recall-by-hand.count.${key}`);
+      if (raw === '' || !Number.isFinite(v)) problems.push(t('precision-recall-by-hand.problem.notNumber', { label }));
+      else if (v < 0) problems.push(t('precision-recall-by-hand.problem.negative', { label }));
+      else if (!Number.isInteger(v)) problems.push(t('precision-recall-by-hand.problem.fraction', { label }));
+      else if (v > MAX_COUNT) problems.push(t('precision-recall-by-hand.problem.tooLarge', { label, max: formatNumber(MAX_COUNT, 0, { grouping: true }) }));
       else counts[key] = v;
     }
     return { counts, problems };
@@ -75,13 +72,13 @@ function build(ctx) {
     const { counts, problems } = readCounts();
     if (problems.length) {
       clear();
-      card.setMessage(`Cannot compute: ${problems.join('; ')}.`, 'bad');
+      card.setMessage(t('precision-recall-by-hand.cannot', { problems: problems.join('; ') }), 'bad');
       return;
     }
     const { tp, fp, fn } = counts;
     if (tp + fp + fn === 0) {
       clear();
-      card.setMessage('All three counts are zero: there are no positives and nothing was flagged, so precision, recall and F1 are all undefined (0 divided by 0).', 'bad');
+      card.setMessage(t('precision-recall-by-hand.allZero'), 'bad');
       return;
     }
     // A label list with exactly these counts: tp × (1, 1), fp × (0, 1), fn × (1, 0).
@@ -95,19 +92,19 @@ function build(ctx) {
     if (!result) { clear(); return; }
     const { p, r, f1 } = result;
     working.replaceChildren();
-    line('Precision', tp + fp === 0 ? 'TP / (TP + FP) = 0 / 0: nothing was flagged, so it is undefined (reported as 0).'
-      : `TP / (TP + FP) = ${tp} / (${tp} + ${fp}) = ${tp} / ${tp + fp} = ${fixed(p, 3)}`);
-    line('Recall', tp + fn === 0 ? 'TP / (TP + FN) = 0 / 0: there are no real positives, so it is undefined (reported as 0).'
-      : `TP / (TP + FN) = ${tp} / (${tp} + ${fn}) = ${tp} / ${tp + fn} = ${fixed(r, 3)}`);
-    line('F1', `2·P·R / (P + R) = 2TP / (2TP + FP + FN) = ${2 * tp} / ${2 * tp + fp + fn} = ${fixed(f1, 3)}`);
+    line(t('precision-recall-by-hand.line.precision'), tp + fp === 0 ? t('precision-recall-by-hand.precision.undefined')
+      : t('precision-recall-by-hand.precision.working', { tp, fp, flagged: tp + fp, value: fixed(p, 3) }));
+    line(t('precision-recall-by-hand.line.recall'), tp + fn === 0 ? t('precision-recall-by-hand.recall.undefined')
+      : t('precision-recall-by-hand.recall.working', { tp, fn, positives: tp + fn, value: fixed(r, 3) }));
+    line(t('precision-recall-by-hand.line.f1'), t('precision-recall-by-hand.f1.working', { top: 2 * tp, bottom: 2 * tp + fp + fn, value: fixed(f1, 3) }));
     statP.set(fixed(p, 3));
     statR.set(fixed(r, 3));
     statF1.set(fixed(f1, 3));
-    if (tp + fp === 0) card.setMessage('Nothing was flagged positive: precision is undefined and recall is 0, since every real positive was missed.', 'warn');
-    else if (tp + fn === 0) card.setMessage('There are no real positives: recall is undefined, and every flag is a false alarm.', 'warn');
-    else if (p > r + 0.05) card.setMessage(`Precise but incomplete: ${fixed(p * 100, 1)}% of the flags are right, yet ${fn} of ${tp + fn} real positives (${fixed((1 - r) * 100, 1)}%) were missed. A lower threshold would raise recall and cost precision.`, 'info');
-    else if (r > p + 0.05) card.setMessage(`Thorough but noisy: ${fixed(r * 100, 1)}% of real positives are caught, but ${fp} of ${tp + fp} flags are false alarms. A higher threshold would raise precision and cost recall.`, 'info');
-    else card.setMessage(`Precision and recall are about equal, so F1 (${fixed(f1, 3)}) sits right between them.`, 'ok');
+    if (tp + fp === 0) card.setMessage(t('precision-recall-by-hand.noFlags'), 'warn');
+    else if (tp + fn === 0) card.setMessage(t('precision-recall-by-hand.noPositives'), 'warn');
+    else if (p > r + 0.05) card.setMessage(t('precision-recall-by-hand.precise', { precision: fixed(p * 100, 1), fn, positives: tp + fn, missed: fixed((1 - r) * 100, 1) }), 'info');
+    else if (r > p + 0.05) card.setMessage(t('precision-recall-by-hand.thorough', { recall: fixed(r * 100, 1), fp, flagged: tp + fp }), 'info');
+    else card.setMessage(t('precision-recall-by-hand.balanced', { f1: fixed(f1, 3) }), 'ok');
   }
 
   compute();

@@ -5,6 +5,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { el, slider } from '../lib/ui.js';
 import { Plot, niceTicks } from '../lib/plot.js';
 import { formatNumber, formatTick } from '../lib/format.js';
+import { messages } from './primer-dot.messages.js';
 
 const weight = { type: 'number', min: -3, max: 3 };
 const feature = { type: 'number', min: -5, max: 5 };
@@ -17,31 +18,28 @@ export const schema = {
   x3: { ...feature, default: 3, description: 'Feature x₃.' },
 };
 
-export const meta = {
-  title: 'wᵀx: a weighted sum, term by term',
-  hint: 'Move the sliders. Each bar is one weight times its feature; the last bar adds them up.',
-};
+export const meta = { title: messages['primer-dot.title'], hint: messages['primer-dot.hint'] };
 
 const SUB = ['₁', '₂', '₃'];
-const NAMES = ['w₁x₁', 'w₂x₂', 'w₃x₃', 'wᵀx'];
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
+  const NAMES = [0, 1, 2].map((j) => t('primer-dot.product', { index: SUB[j] })).concat(t('primer-dot.sum'));
   const w = [options.w1, options.w2, options.w3];
   const x = [options.x1, options.x2, options.x3];
   let bars = [0, 0, 0, 0];
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.45, minHeight: 200, maxHeight: 320, domain: [0, 4, -1, 1], label: 'The three products and their sum', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.45, minHeight: 200, maxHeight: 320, domain: [0, 4, -1, 1], label: t('primer-dot.plot'), onResize: () => ctx.requestDraw(draw) }));
   const fmt = (v) => formatNumber(v, 1);
   const sliders = [];
   for (const [vec, name, spec] of [[w, 'w', weight], [x, 'x', feature]]) {
-    const row = el('div', { className: 'primer-vector', role: 'group', 'aria-label': name === 'w' ? 'Weights' : 'Features' });
+    const row = el('div', { className: 'primer-vector', role: 'group', 'aria-label': t(`primer-dot.group.${name}`) });
     card.controls.append(row);
     for (let j = 0; j < 3; j++) {
-      sliders.push(slider(row, { label: `${name}${SUB[j]}`, min: spec.min, max: spec.max, step: 0.5, value: vec[j], format: fmt, onInput: (v) => { vec[j] = v; compute(); } }));
+      sliders.push(slider(row, { label: t(`primer-dot.slider.${name}`, { index: SUB[j] }), min: spec.min, max: spec.max, step: 0.5, value: vec[j], format: fmt, onInput: (v) => { vec[j] = v; compute(); } }));
     }
   }
   const stats = NAMES.map((n) => card.stat(n));
@@ -51,9 +49,9 @@ function build(ctx) {
     bars.forEach((v, i) => stats[i].set(formatNumber(v, 2)));
     // Negative numbers in brackets, so "+ (-1.00)" cannot be misread.
     const term = (v, d) => (v < 0 ? `(${formatNumber(v, d)})` : formatNumber(v, d));
-    const terms = [0, 1, 2].map((j) => `${term(w[j], 1)} × ${term(x[j], 1)}`).join(' + ');
-    card.setMessage(`wᵀx = ${terms} = ${bars.slice(0, 3).map((v) => term(v, 2)).join(' + ')} = ${formatNumber(bars[3], 2)}`, 'info');
-    plot.canvas.setAttribute('aria-label', `Products ${bars.slice(0, 3).map((v) => formatNumber(v, 2)).join(', ')}; sum wᵀx = ${formatNumber(bars[3], 2)}`);
+    const terms = [0, 1, 2].map((j) => t('primer-dot.term', { w: term(w[j], 1), x: term(x[j], 1) })).join(' + ');
+    card.setMessage(t('primer-dot.working', { terms, products: bars.slice(0, 3).map((v) => term(v, 2)).join(' + '), sum: formatNumber(bars[3], 2) }), 'info');
+    plot.canvas.setAttribute('aria-label', t('primer-dot.figure', { products: bars.slice(0, 3).map((v) => formatNumber(v, 2)).join(', '), sum: formatNumber(bars[3], 2) }));
     const top = Math.max(1, ...bars.filter(Number.isFinite).map(Math.abs)) * 1.2;
     plot.setDomain(0, 4, -top, top);
     ctx.requestDraw(draw);

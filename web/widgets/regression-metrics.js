@@ -17,6 +17,7 @@ import { formatNumber } from '../lib/format.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { createPrediction } from '../lib/predict.js';
 import { OUTLIER_DEFAULT, REGRESSION_SEED, X_RANGE, Y_RANGE, regressionScene, scaleColumn } from './comparison/data.js';
+import { messages } from './regression-metrics.messages.js';
 
 export const schema = {
   line: { type: 'enum', values: ['fixed', 'refit'], default: 'fixed', description: 'fixed: the least-squares line of the ten ordinary points; refit: least squares on all eleven, outlier included.' },
@@ -25,32 +26,20 @@ export const schema = {
   seed: seedOption(REGRESSION_SEED, 'Seed for the ten ordinary points.'),
 };
 
-export const meta = {
-  title: 'Regression metrics with an outlier',
-  hint: 'Drag the hollow red point, the outlier (or focus the plot and use the arrow keys; Shift moves further). Each metric is shown for the ten ordinary points and for all eleven.',
-};
+export const meta = { title: messages['regression-metrics.title'], hint: messages['regression-metrics.hint'] };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
-const METRICS = [
-  ['mae', 'MAE', 'mean absolute error'],
-  ['mse', 'MSE', 'mean squared error'],
-  ['rmse', 'RMSE', 'root mean squared error'],
-  ['r2', 'R²', 'coefficient of determination'],
-];
-const SCALERS = [
-  ['standard', 'standardise', '(y − μ) / s'],
-  ['minmax', 'min–max', '(y − min) / (max − min)'],
-  ['robust', 'robust', '(y − median) / IQR'],
-];
+// The metrics and the scalers (standardise (y − μ) / s, min–max (y − min) / (max − min), robust
+// (y − median) / IQR); their names are words of the table.
+const METRICS = ['mae', 'mse', 'rmse', 'r2'];
+const SCALERS = ['standard', 'minmax', 'robust'];
 const KEY_STEP = 0.1;
 // Own ordinary points from a CSV file: x and y columns on the plot's axes (the outlier is not in
 // the file). Changing the seed (the option that makes the points) drops them.
 export const CSV_RULES = { dims: 1, labels: 'value', domain: X_RANGE, valueRange: Y_RANGE, minPoints: 3, maxPoints: 200 };
-// How many points, in words for the default ten and eleven.
-const count = (n) => (n === 10 ? 'ten' : n === 11 ? 'eleven' : formatNumber(n, 0));
 
 // "× 3.2" for a ratio, "−0.41" for a change of R².
 function change(key, without, withOutlier) {
@@ -62,61 +51,63 @@ function change(key, without, withOutlier) {
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   let outlier = { x: opts.outlierX, y: opts.outlierY };
   let scene = null;
   let scaled = null;
   let focused = false;
   let imported = null; // { x, y } from a CSV file or a Share link, instead of the seeded points
-  const few = () => `the ${count(scene ? scene.base.x.length : 10)} ordinary points`;
-  const all = () => `all ${count(scene ? scene.base.x.length + 1 : 11)}`;
+  // How many points, in words for the default ten and eleven (the table decides the words).
+  const count = (n) => ({ n, shown: formatNumber(n, 0) });
+  const few = () => t('regression-metrics.few', count(scene ? scene.base.x.length : 10));
+  const all = () => t('regression-metrics.all', count(scene ? scene.base.x.length + 1 : 11));
 
   const plotHost = el('div', { className: 'dwc-plot' });
   card.stage.append(plotHost);
-  const plot = new Plot(plotHost, { aspect: 0.56, minHeight: 240, maxHeight: 400, label: 'Ten points, an outlier and the line', onResize: () => requestDraw(draw) });
+  const plot = new Plot(plotHost, { aspect: 0.56, minHeight: 240, maxHeight: 400, label: t('regression-metrics.plot'), onResize: () => requestDraw(draw) });
   plot.setDomain(X_RANGE[0], X_RANGE[1], Y_RANGE[0], Y_RANGE[1]);
 
   const table = el('table', { className: 'dw-table dwc-metrics' });
   card.stage.append(el('div', { className: 'dw-table-wrap' }, [table]));
 
-  const scaleHead = el('h4', { className: 'dwc-head', text: 'The same eleven y values through three scalers' });
-  const keyOrdinary = el('span', { text: 'the ten ordinary points' });
+  const scaleHead = el('h4', { className: 'dwc-head', text: t('regression-metrics.scalers', count(11)) });
+  const keyOrdinary = el('span', { text: few() });
   const scaleHost = el('div', { className: 'dwc-plot' });
   const scaleText = el('ul', { className: 'dwc-summary' });
   const scaleKey = el('p', { className: 'dwc-legend' }, [
     el('span', { className: 'dwc-key' }, [el('span', { className: 'dwc-sw dwc-sw-a' }), keyOrdinary]),
-    el('span', { className: 'dwc-key' }, [el('span', { className: 'dwc-sw dwc-sw-out' }), el('span', { text: 'the outlier' })]),
+    el('span', { className: 'dwc-key' }, [el('span', { className: 'dwc-sw dwc-sw-out' }), el('span', { text: t('regression-metrics.key.outlier') })]),
   ]);
   card.stage.append(scaleHead, scaleHost, scaleKey, scaleText);
-  const scalePlot = new Plot(scaleHost, { aspect: 0.3, minHeight: 170, maxHeight: 220, label: 'Scaled values', onResize: () => requestDraw(draw) });
+  const scalePlot = new Plot(scaleHost, { aspect: 0.3, minHeight: 170, maxHeight: 220, label: t('regression-metrics.scalePlot'), onResize: () => requestDraw(draw) });
   scalePlot.margin = { ...scalePlot.margin, left: 92 };
 
   const lineMenu = select(card.controls, {
-    label: 'line',
+    label: t('regression-metrics.select.line'),
     value: opts.line,
-    options: [['fixed', 'fitted to the ten ordinary points'], ['refit', 'refitted to all eleven']],
+    options: [['fixed', t('regression-metrics.line.fixed', { few: few() })], ['refit', t('regression-metrics.line.refit', { all: all() })]],
     onChange: (v) => { opts.line = v; recompute(); },
   });
   const buttons = buttonRow(card.controls);
-  button(buttons, 'Outlier back on the trend', () => {
+  button(buttons, t('regression-metrics.onTrend'), () => {
     if (!scene) return;
     const x = outlier.x;
     setOutlier({ x, y: scene.cleanLine.w * x + scene.cleanLine.b });
-  }, { title: 'Put the outlier exactly on the line of the ordinary points' });
-  button(buttons, 'Reset', () => setOutlier({ x: opts.outlierX, y: opts.outlierY }));
+  }, { title: t('regression-metrics.onTrend.title') });
+  button(buttons, t('regression-metrics.reset'), () => setOutlier({ x: opts.outlierX, y: opts.outlierY }));
 
-  const statMae = card.stat('MAE');
-  const statRmse = card.stat('RMSE');
-  const statR2 = card.stat('R²');
+  const statMae = card.stat(t('regression-metrics.metric.mae'));
+  const statRmse = card.stat(t('regression-metrics.metric.rmse'));
+  const statR2 = card.stat(t('regression-metrics.metric.r2'));
   pointsCsv(ctx, card.controls, {
     filename: 'regression-points.csv', rules: CSV_RULES, names: ['x'], labelName: 'y',
     get: () => ({ X: Float64Array.from(scene.base.x), y: Float64Array.from(scene.base.y) }),
     set: (parsed) => {
       const x = Array.from(parsed.X);
-      if (Math.min(...x) === Math.max(...x)) throw new Error(`Every point has x = ${formatNumber(x[0], 2)}; a line needs points at two different x values at least.`);
+      if (Math.min(...x) === Math.max(...x)) throw new Error(t('regression-metrics.csv.oneX', { x: formatNumber(x[0], 2) }));
       imported = { x, y: Array.from(parsed.y) };
-      prediction.reset('New points: predict again.');
+      prediction.reset(t('regression-metrics.predict.newPoints'));
       recompute();
     },
   });
@@ -128,18 +119,18 @@ function build(ctx) {
   let before = null;
   const prediction = createPrediction(ctx, {
     id: 'regression-metrics-outlier-up',
-    question: `Drag the outlier up to y = ${TARGET_Y}: which grows by the larger factor?`,
-    choices: [['mae', 'MAE'], ['rmse', 'RMSE'], ['same', 'about the same (± 0.05)']],
-    ready: () => (scene && outlier.y < TARGET_Y ? null : `Move the outlier below y = ${TARGET_Y} first (Reset).`),
+    question: t('regression-metrics.predict.question', { y: TARGET_Y }),
+    choices: [['mae', t('regression-metrics.metric.mae')], ['rmse', t('regression-metrics.metric.rmse')], ['same', t('regression-metrics.predict.same')]],
+    ready: () => (scene && outlier.y < TARGET_Y ? null : t('regression-metrics.predict.ready', { y: TARGET_Y })),
     onCommit: () => { before = { ...scene.with }; },
-    next: `Now drag the outlier straight up (or hold the up arrow on the plot) to y = ${TARGET_Y}.`,
+    next: t('regression-metrics.predict.next', { y: TARGET_Y }),
   });
   function judgeOutlier() {
     if (prediction.pending === null || !before || !scene || outlier.y < TARGET_Y - 1e-9) return;
     const fm = scene.with.mae / before.mae;
     const fr = scene.with.rmse / before.rmse;
     const outcome = Math.abs(fr - fm) < 0.05 ? 'same' : fr > fm ? 'rmse' : 'mae';
-    prediction.settle(outcome, `MAE went from ${formatNumber(before.mae, 2)} to ${formatNumber(scene.with.mae, 2)} (× ${formatNumber(fm, 2)}), RMSE from ${formatNumber(before.rmse, 2)} to ${formatNumber(scene.with.rmse, 2)} (× ${formatNumber(fr, 2)}). MAE adds the outlier's gap once; RMSE adds its square, so the one big residual counts for more.`);
+    prediction.settle(outcome, t('regression-metrics.predict.why', { maeBefore: formatNumber(before.mae, 2), mae: formatNumber(scene.with.mae, 2), maeFactor: formatNumber(fm, 2), rmseBefore: formatNumber(before.rmse, 2), rmse: formatNumber(scene.with.rmse, 2), rmseFactor: formatNumber(fr, 2) }));
     before = null;
   }
 
@@ -174,36 +165,36 @@ function build(ctx) {
     const w = scene.without;
     const a = scene.with;
     const n = scene.base.x.length;
-    scaleHead.textContent = `The same ${count(n + 1)} y values through three scalers`;
+    scaleHead.textContent = t('regression-metrics.scalers', count(n + 1));
     keyOrdinary.textContent = few();
-    lineMenu.options[0].text = `fitted to ${few()}`;
-    lineMenu.options[1].text = `refitted to ${all()}`;
+    lineMenu.options[0].text = t('regression-metrics.line.fixed', { few: few() });
+    lineMenu.options[1].text = t('regression-metrics.line.refit', { all: all() });
     statMae.set(formatNumber(a.mae, 2));
     statRmse.set(formatNumber(a.rmse, 2));
     statR2.set(formatNumber(a.r2, 3));
     table.replaceChildren(
       el('thead', {}, [el('tr', {}, [
-        el('th', { text: 'metric', scope: 'col' }),
-        el('th', { text: `${formatNumber(n, 0)} points`, scope: 'col', title: few() }),
-        el('th', { text: `all ${formatNumber(n + 1, 0)}`, scope: 'col', title: `${few()} and the outlier` }),
-        el('th', { text: 'change', scope: 'col' }),
+        el('th', { text: t('regression-metrics.table.metric'), scope: 'col' }),
+        el('th', { text: t('regression-metrics.table.without', { n: formatNumber(n, 0) }), scope: 'col', title: few() }),
+        el('th', { text: t('regression-metrics.table.with', { n: formatNumber(n + 1, 0) }), scope: 'col', title: t('regression-metrics.table.with.title', { few: few() }) }),
+        el('th', { text: t('regression-metrics.table.change'), scope: 'col' }),
       ])]),
-      el('tbody', {}, METRICS.map(([key, name, long]) => el('tr', { 'data-metric': key }, [
-        el('th', { scope: 'row', title: long, text: name }),
+      el('tbody', {}, METRICS.map((key) => el('tr', { 'data-metric': key }, [
+        el('th', { scope: 'row', title: t(`regression-metrics.metricLong.${key}`), text: t(`regression-metrics.metric.${key}`) }),
         el('td', { text: formatNumber(w[key], key === 'r2' ? 3 : 2) }),
         el('td', { text: formatNumber(a[key], key === 'r2' ? 3 : 2) }),
         el('td', { className: 'dwc-change', text: change(key, w[key], a[key]) }),
       ]))),
     );
     const residual = outlier.y - (scene.line.w * outlier.x + scene.line.b);
-    const lineText = opts.line === 'refit' ? `refitted to ${all()} points` : `fitted to ${few()}`;
-    card.setMessage(`The outlier sits ${formatNumber(Math.abs(residual), 2)} ${residual >= 0 ? 'above' : 'below'} the line (${lineText}, ŷ = ${formatNumber(scene.line.w, 2)}x ${scene.line.b >= 0 ? '+' : '−'} ${formatNumber(Math.abs(scene.line.b), 2)}). With it, MAE grows ${change('mae', w.mae, a.mae)} and MSE ${change('mse', w.mse, a.mse)}; RMSE, in the units of y again, grows ${change('rmse', w.rmse, a.rmse)}.`, Math.abs(residual) > 3 ? 'warn' : 'info');
-    plot.canvas.setAttribute('aria-label', `${imported ? `Your ${formatNumber(n, 0)} points` : 'Ten points near a line'} and an outlier at x = ${formatNumber(outlier.x, 1)}, y = ${formatNumber(outlier.y, 1)}; the line is ${lineText}. Use the arrow keys to move the outlier.`);
+    const lineText = opts.line === 'refit' ? t('regression-metrics.line.refitPoints', { all: all() }) : t('regression-metrics.line.fixed', { few: few() });
+    card.setMessage(t('regression-metrics.summary', { gap: formatNumber(Math.abs(residual), 2), above: residual >= 0, line: lineText, w: formatNumber(scene.line.w, 2), sign: scene.line.b >= 0 ? '+' : '−', b: formatNumber(Math.abs(scene.line.b), 2), mae: change('mae', w.mae, a.mae), mse: change('mse', w.mse, a.mse), rmse: change('rmse', w.rmse, a.rmse) }), Math.abs(residual) > 3 ? 'warn' : 'info');
+    plot.canvas.setAttribute('aria-label', t('regression-metrics.figure', { points: imported ? t('regression-metrics.figure.own', { n: formatNumber(n, 0) }) : t('regression-metrics.figure.seeded'), x: formatNumber(outlier.x, 1), y: formatNumber(outlier.y, 1), line: lineText }));
     if (scaled) {
-      scaleText.replaceChildren(...SCALERS.map(([key, name]) => el('li', {
-        text: `${name}: ${few()} span ${formatNumber(scaled[key].inlierSpread, 2)}; the outlier lands at ${formatNumber(scaled[key].outlier, 2)}.`,
+      scaleText.replaceChildren(...SCALERS.map((key) => el('li', {
+        text: t('regression-metrics.scaled', { name: t(`regression-metrics.scaler.${key}`), few: few(), spread: formatNumber(scaled[key].inlierSpread, 2), outlier: formatNumber(scaled[key].outlier, 2) }),
       })));
-      scalePlot.canvas.setAttribute('aria-label', `Scaled y values. ${SCALERS.map(([key, name]) => `${name}: ordinary points span ${formatNumber(scaled[key].inlierSpread, 2)}, outlier at ${formatNumber(scaled[key].outlier, 2)}`).join('. ')}.`);
+      scalePlot.canvas.setAttribute('aria-label', t('regression-metrics.scalePlot.figure', { scalers: SCALERS.map((key) => t('regression-metrics.scalePlot.figure.one', { name: t(`regression-metrics.scaler.${key}`), spread: formatNumber(scaled[key].inlierSpread, 2), outlier: formatNumber(scaled[key].outlier, 2) })).join('. ') }));
     }
     requestDraw(draw);
   }
@@ -211,7 +202,7 @@ function build(ctx) {
   function drawScene() {
     plot.begin();
     const th = plot.theme;
-    plot.axes({ xLabel: 'x', yLabel: 'y', xTicks: 5, yTicks: 5 });
+    plot.axes({ xLabel: t('regression-metrics.axis.x'), yLabel: t('regression-metrics.axis.y'), xTicks: 5, yTicks: 5 });
     if (!scene) return;
     const { line, cleanLine, base } = scene;
     const y = (l, x) => l.w * x + l.b;
@@ -231,7 +222,7 @@ function build(ctx) {
       c.fillStyle = th.textMuted;
       c.textAlign = 'left';
       c.textBaseline = 'top';
-      c.fillText(`dashed: the line of ${few()}`, plot.margin.left + 4, plot.margin.top);
+      c.fillText(t('regression-metrics.dashed', { few: few() }), plot.margin.left + 4, plot.margin.top);
       c.restore();
     }
   }
@@ -239,7 +230,7 @@ function build(ctx) {
   function drawScalers() {
     const p = scalePlot;
     if (!scaled) { p.begin(); return; }
-    const values = SCALERS.flatMap(([key]) => scaled[key].scaled);
+    const values = SCALERS.flatMap((key) => scaled[key].scaled);
     const lo = Math.min(...values, 0);
     const hi = Math.max(...values, 1);
     const pad = (hi - lo) * 0.05;
@@ -248,8 +239,9 @@ function build(ctx) {
     p.begin();
     const th = p.theme;
     const c = p.ctx;
-    p.axes({ xLabel: 'scaled value', xTicks: 6, yTicks: 0 });
-    SCALERS.forEach(([key, name], row) => {
+    p.axes({ xLabel: t('regression-metrics.scalePlot.axis'), xTicks: 6, yTicks: 0 });
+    SCALERS.forEach((key, row) => {
+      const name = t(`regression-metrics.scaler.${key}`);
       const yRow = SCALERS.length - row - 0.5;
       p.segment(lo - pad, yRow, hi + pad, yRow, { color: th.gridLine, width: 1 });
       const s = scaled[key].scaled;
@@ -278,7 +270,7 @@ function build(ctx) {
       if (next.seed !== opts.seed) imported = null;
       opts = { ...next };
       if (moved) outlier = { x: opts.outlierX, y: opts.outlierY };
-      prediction.reset('The settings changed: predict again.');
+      prediction.reset(t('regression-metrics.predict.changed'));
       recompute();
     },
     // Shared by a link: the outlier once moved ({ x, y }) and imported points ({ p, l }: x and y).

@@ -9,6 +9,7 @@ import { formatNumber, formatShort } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './regularisation.messages.js';
 
 export const schema = {
   seed: seedOption(3, 'Random seed for the noisy points.'),
@@ -19,10 +20,7 @@ export const schema = {
   lambda: { type: 'number', min: 1e-7, max: 10, default: 1e-7, description: 'Starting penalty strength λ.' },
 };
 
-export const meta = {
-  title: 'Regularisation smooths the fit',
-  hint: 'Raise λ and watch the wild degree-9 wiggles relax. Switch between L2 and L1 and compare the weight bars: L1 sets some exactly to zero.',
-};
+export const meta = { title: messages['regularisation.title'], hint: messages['regularisation.hint'] };
 
 const CURVE_POINTS = 240;
 const LAMBDA_MIN = 1e-7;
@@ -30,11 +28,11 @@ const LAMBDA_MAX = 10;
 const SCAN = 29; // λ values scanned (log-spaced) to find the best on the hidden curve
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const poly = ctx.own(new ml.PolynomialRegression());
   let data = null;
@@ -45,40 +43,40 @@ function build(ctx) {
   let plain = null;     // the unpenalised curve, drawn faintly for comparison
   let best = null;      // { lambda, testMse } from the scan
 
-  const fitPlot = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 380, label: 'Noisy points and the penalised fit', onResize: () => ctx.requestDraw(draw) }));
-  legend(card.stage, [{ text: 'penalised fit', swatch: 'c3-swatch c3-fit' }, { text: 'no penalty (λ = 0)', swatch: 'c3-swatch c3-faint' }, { text: 'hidden true curve', swatch: 'c3-swatch c3-truth' }]);
+  const fitPlot = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 380, label: t('regularisation.plot'), onResize: () => ctx.requestDraw(draw) }));
+  legend(card.stage, [{ text: t('regularisation.legend.fit'), swatch: 'c3-swatch c3-fit' }, { text: t('regularisation.legend.plain'), swatch: 'c3-swatch c3-faint' }, { text: t('regularisation.legend.truth'), swatch: 'c3-swatch c3-truth' }]);
   const barTitle = el('p', { className: 'c3-plot-title' });
   card.stage.append(barTitle);
-  const barPlot = ctx.own(new Plot(card.stage, { aspect: 0.28, minHeight: 150, maxHeight: 220, label: 'Coefficient bars', onResize: () => ctx.requestDraw(draw) }));
+  const barPlot = ctx.own(new Plot(card.stage, { aspect: 0.28, minHeight: 150, maxHeight: 220, label: t('regularisation.bars'), onResize: () => ctx.requestDraw(draw) }));
 
-  const lambdaSlider = slider(card.controls, { label: 'penalty strength λ (log scale)', min: LAMBDA_MIN, max: LAMBDA_MAX, step: 0.05, scale: 'log', value: lambda, format: formatLambda, onInput: (v) => { lambda = v; refit(); } });
+  const lambdaSlider = slider(card.controls, { label: t('regularisation.slider.lambda'), min: LAMBDA_MIN, max: LAMBDA_MAX, step: 0.05, scale: 'log', value: lambda, format: formatLambda, onInput: (v) => { lambda = v; refit(); } });
   const penaltyToggle = segmented(card.controls, {
-    label: 'penalty',
-    options: [['l2', 'L2 ridge: λ Σ w²'], ['l1', 'L1 lasso: λ Σ |w|']],
+    label: t('regularisation.penalty'),
+    options: [['l2', t('regularisation.penalty.l2')], ['l1', t('regularisation.penalty.l1')]],
     value: penalty,
     onChange: (v) => { penalty = v; scan(); refit(); judgeSwitch(); },
   });
 
-  const statTrain = card.stat('train MSE');
-  const statTest = card.stat('test MSE');
-  const statNorm = card.stat('penalty size');
-  const statZero = card.stat('zero weights');
+  const statTrain = card.stat(t('regularisation.stat.train'));
+  const statTest = card.stat(t('regularisation.stat.test'));
+  const statNorm = card.stat(t('regularisation.stat.size'));
+  const statZero = card.stat(t('regularisation.stat.zeros'));
 
   // Predict, then check: at the λ on the slider, how many weights does switching L2 → L1 set to
   // exactly zero? Judged from the engine's lasso coefficients right after the switch.
   const prediction = createPrediction(ctx, {
     id: 'regularisation-l1-zeros',
-    question: 'Switching from L2 to L1 at this λ, how many of the weights will be exactly zero?',
-    choices: [['none', 'none of them'], ['some', 'some, not all'], ['all', 'all of them']],
-    ready: () => (penalty === 'l2' ? null : 'Switch back to L2 first: the prediction is about the switch to L1.'),
-    next: 'Now press “L1 lasso” and read the bars.',
+    question: t('regularisation.predict.question'),
+    choices: ['none', 'some', 'all'].map((c) => [c, t(`regularisation.predict.${c}`)]),
+    ready: () => (penalty === 'l2' ? null : t('regularisation.predict.ready')),
+    next: t('regularisation.predict.next'),
   });
   function judgeSwitch() {
     if (prediction.pending === null || penalty !== 'l1' || !fit) return;
     const w = Array.from(fit.coef.subarray(1));
     const zeros = w.filter((v) => v === 0).length;
     const outcome = zeros === 0 ? 'none' : zeros === w.length ? 'all' : 'some';
-    prediction.settle(outcome, `At λ = ${formatLambda(lambda)} L1 leaves ${zeros} of ${w.length} weights at exactly 0; L2 left none. The L1 charge keeps its slope λ all the way to zero, so a weight whose data slope is smaller than λ stays at 0.`);
+    prediction.settle(outcome, t('regularisation.predict.why', { lambda: formatLambda(lambda), zeros, n: w.length }));
   }
 
   function formatLambda(v) {
@@ -110,7 +108,7 @@ function build(ctx) {
       return true;
     }, false);
     if (!ok) { data = null; return; }
-    barTitle.textContent = `Weights w1 … w${opts.degree} (the intercept is not penalised)`;
+    barTitle.textContent = t('regularisation.bars.title', { degree: opts.degree });
     scan();
     refit();
   }
@@ -139,32 +137,32 @@ function build(ctx) {
     const zeros = w.filter((v) => v === 0).length;
     statTrain.set(formatNumber(fit.trainMse, 3));
     statTest.set(formatNumber(fit.testMse, 3));
-    statNorm.set(`${penalty === 'l2' ? 'Σw² ' : 'Σ|w| '}${formatNumber(size, size >= 100 ? 0 : 2)}`);
-    statZero.set(`${zeros} of ${w.length}`);
-    const bestText = best ? ` On this data the lowest test error, ${formatNumber(best.testMse, 3)}, comes near λ = ${formatLambda(best.lambda)}.` : '';
-    if (lambda <= LAMBDA_MIN * 1.001) card.setMessage(`Practically no penalty: the degree-${opts.degree} curve threads the noise (train MSE ${formatNumber(fit.trainMse, 3)}, test MSE ${formatNumber(fit.testMse, 3)}). Raise λ.${bestText}`, 'warn');
-    else if (best && fit.testMse <= best.testMse * 1.15) card.setMessage(`Good balance: test MSE ${formatNumber(fit.testMse, 3)} is close to the best this model can do here. The weights are small enough to stop the wiggles but large enough to keep the shape.${penalty === 'l1' ? ` L1 has switched off ${zeros} of ${w.length} weights entirely.` : ''}`, 'ok');
-    else if (best && lambda > best.lambda) card.setMessage(`Too much penalty: the weights are squashed so hard that the curve flattens towards the mean and underfits (test MSE ${formatNumber(fit.testMse, 3)}).${bestText}`, 'warn');
-    else card.setMessage(`Some smoothing: test MSE ${formatNumber(fit.testMse, 3)}, training MSE ${formatNumber(fit.trainMse, 3)}.${bestText}`, 'info');
-    fitPlot.canvas.setAttribute('aria-label', `Degree-${opts.degree} fit with ${penalty.toUpperCase()} penalty λ = ${formatLambda(lambda)}: train MSE ${formatNumber(fit.trainMse, 3)}, test MSE ${formatNumber(fit.testMse, 3)}`);
-    barPlot.canvas.setAttribute('aria-label', `Weights: ${w.map((v) => formatNumber(v, 2)).join(', ')}`);
+    statNorm.set(t(`regularisation.size.${penalty}`, { size: formatNumber(size, size >= 100 ? 0 : 2) }));
+    statZero.set(t('regularisation.zeros', { zeros, n: w.length }));
+    const bestText = best ? t('regularisation.best', { mse: formatNumber(best.testMse, 3), lambda: formatLambda(best.lambda) }) : '';
+    if (lambda <= LAMBDA_MIN * 1.001) card.setMessage(t('regularisation.none', { degree: opts.degree, train: formatNumber(fit.trainMse, 3), test: formatNumber(fit.testMse, 3), best: bestText }), 'warn');
+    else if (best && fit.testMse <= best.testMse * 1.15) card.setMessage(t('regularisation.balanced', { test: formatNumber(fit.testMse, 3), l1: penalty === 'l1', zeros, n: w.length }), 'ok');
+    else if (best && lambda > best.lambda) card.setMessage(t('regularisation.tooMuch', { test: formatNumber(fit.testMse, 3), best: bestText }), 'warn');
+    else card.setMessage(t('regularisation.some', { test: formatNumber(fit.testMse, 3), train: formatNumber(fit.trainMse, 3), best: bestText }), 'info');
+    fitPlot.canvas.setAttribute('aria-label', t('regularisation.figure', { degree: opts.degree, penalty: t(`regularisation.name.${penalty}`), lambda: formatLambda(lambda), train: formatNumber(fit.trainMse, 3), test: formatNumber(fit.testMse, 3) }));
+    barPlot.canvas.setAttribute('aria-label', t('regularisation.bars.figure', { weights: w.map((v) => formatNumber(v, 2)).join(', ') }));
     ctx.requestDraw(draw);
   }
 
   function draw() {
     if (!data || !fit) return;
-    const t = fitPlot.theme;
+    const th = fitPlot.theme;
     fitPlot.setDomain(-0.2, (2 * Math.PI) + 0.2, -2.2, 2.2);
     fitPlot.begin();
-    fitPlot.axes({ xLabel: 'x', yLabel: 'y', xTicks: 6, yTicks: 4 });
+    fitPlot.axes({ xLabel: t('regularisation.axis.x'), yLabel: t('regularisation.axis.y'), xTicks: 6, yTicks: 4 });
     const xs = Array.from(truth.X);
     fitPlot.clipToArea((c) => {
-      fitPlot.path(xs, Array.from(truth.y), { color: t.truth, dash: [6, 4], width: 2 });
+      fitPlot.path(xs, Array.from(truth.y), { color: th.truth, dash: [6, 4], width: 2 });
       c.save();
       c.globalAlpha = 0.35;
-      fitPlot.path(xs, Array.from(plain), { color: t.truth, width: 1.5 });
+      fitPlot.path(xs, Array.from(plain), { color: th.truth, width: 1.5 });
       c.restore();
-      fitPlot.path(xs, Array.from(fit.curve), { color: t.model, width: 2.5 });
+      fitPlot.path(xs, Array.from(fit.curve), { color: th.model, width: 2.5 });
       for (let i = 0; i < data.rows; i++) fitPlot.point(data.X[i], data.y[i], 1, { size: 4.5 });
     });
 
@@ -178,15 +176,15 @@ function build(ctx) {
     }
     barPlot.setDomain(0, w.length, -top, top);
     const c = barPlot.begin();
-    c.font = `11px ${t.mono}`;
+    c.font = `11px ${th.mono}`;
     c.textAlign = 'right';
     c.textBaseline = 'middle';
     for (const v of [-top, 0, top]) {
       const Y = Math.round(barPlot.py(v)) + 0.5;
-      c.strokeStyle = v === 0 ? t.truth : t.gridLine;
+      c.strokeStyle = v === 0 ? th.truth : th.gridLine;
       c.lineWidth = 1;
       c.beginPath(); c.moveTo(barPlot.margin.left, Y); c.lineTo(barPlot.width - barPlot.margin.right, Y); c.stroke();
-      c.fillStyle = t.textMuted;
+      c.fillStyle = th.textMuted;
       c.fillText(formatShort(v, 3), barPlot.margin.left - 6, Y);
     }
     const slot = (barPlot.px(1) - barPlot.px(0));
@@ -194,13 +192,13 @@ function build(ctx) {
       const xa = barPlot.px(j) + slot * 0.2;
       const y0 = barPlot.py(0);
       const y1 = barPlot.py(w[j]);
-      c.fillStyle = w[j] === 0 ? t.truth : t.model;
+      c.fillStyle = w[j] === 0 ? th.truth : th.model;
       c.fillRect(xa, Math.min(y0, y1), slot * 0.6, Math.max(1, Math.abs(y1 - y0)));
-      c.fillStyle = t.textMuted;
-      c.font = `11px ${t.mono}`;
+      c.fillStyle = th.textMuted;
+      c.font = `11px ${th.mono}`;
       c.textAlign = 'center';
       c.textBaseline = 'top';
-      c.fillText(w[j] === 0 ? `w${j + 1}=0` : `w${j + 1}`, xa + slot * 0.3, barPlot.height - barPlot.margin.bottom + 4);
+      c.fillText(w[j] === 0 ? t('regularisation.bar.zero', { j: j + 1 }) : t('regularisation.bar', { j: j + 1 }), xa + slot * 0.3, barPlot.height - barPlot.margin.bottom + 4);
     }
   }
 
@@ -213,7 +211,7 @@ function build(ctx) {
       penalty = opts.penalty;
       lambdaSlider.set(lambda);
       penaltyToggle.set(penalty);
-      prediction.reset('The settings changed: predict again.');
+      prediction.reset(t('regularisation.predict.changed'));
       load();
     },
   };

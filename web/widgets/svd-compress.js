@@ -9,11 +9,12 @@ import { Plot } from '../lib/plot.js';
 import { Board } from '../lib/board.js';
 import { GridImage, divergingRgb, mixRgb, parseColor } from '../lib/heatmap.js';
 import { checkbox, el, select, slider } from '../lib/ui.js';
-import { countOf, formatNumber, formatPercent } from '../lib/format.js';
+import { formatNumber, formatPercent } from '../lib/format.js';
 import { logAxes } from '../lib/ticks.js';
 import { watchColorScheme } from '../lib/theme.js';
 import { createPrediction } from '../lib/predict.js';
 import { PICTURE_LABELS, PICTURE_NAMES, PICTURE_SIDE, PREDICT_ENERGY, SVD_DEFAULTS, energyBucket, makePicture } from '../lib/svd-pictures.js';
+import { messages } from './svd-compress.messages.js';
 
 export const schema = {
   picture: { type: 'enum', values: PICTURE_NAMES, default: SVD_DEFAULTS.picture, description: 'The picture to compress: six drawn at 48 × 48, or an 8 × 8 handwritten digit.' },
@@ -22,10 +23,7 @@ export const schema = {
   log: { type: 'boolean', default: false, description: 'Draw the singular values on a log scale.' },
 };
 
-export const meta = {
-  title: 'Compress a picture by rank k',
-  hint: 'Choose a picture and move k: the copy adds one layer σᵢuᵢvᵢᵀ per step. Watch the error fall, the kept energy rise and the count of stored numbers grow.',
-};
+export const meta = { title: messages['svd-compress.title'], hint: messages['svd-compress.hint'] };
 
 const LAYERS_SHOWN = 4;
 // The log chart spans this many powers of ten below σ₁; smaller values (round-off zeros) sit on
@@ -33,11 +31,11 @@ const LAYERS_SHOWN = 4;
 const LOG_DECADES = 5;
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const svd = ctx.own(new ml.SVD());
   let picture = null;      // { rows, cols, values, label }
@@ -60,21 +58,21 @@ function build(ctx) {
     box.append(cap);
     return { board, cap };
   };
-  const original = figure('original');
-  const compressed = figure('rank-k copy');
+  const original = figure(t('svd-compress.original'));
+  const compressed = figure(t('svd-compress.copy'));
   const originalImage = ctx.own(new GridImage());
   const copyImage = ctx.own(new GridImage());
 
-  card.stage.append(el('p', { className: 'dw-legend', text: 'Singular values σ₁ ≥ σ₂ ≥ … (blue: kept in the copy; grey: dropped)' }));
-  const bars = ctx.own(new Plot(card.stage, { aspect: 0.42, minHeight: 170, maxHeight: 260, label: 'Singular values', onResize: () => ctx.requestDraw(draw) }));
+  card.stage.append(el('p', { className: 'dw-legend', text: t('svd-compress.bars.legend') }));
+  const bars = ctx.own(new Plot(card.stage, { aspect: 0.42, minHeight: 170, maxHeight: 260, label: t('svd-compress.bars'), onResize: () => ctx.requestDraw(draw) }));
 
-  const layerCaption = el('p', { className: 'dw-legend', text: 'The first layers σᵢuᵢvᵢᵀ (blue: adds ink, orange: removes it)' });
+  const layerCaption = el('p', { className: 'dw-legend', text: t('svd-compress.layers.legend') });
   const strip = el('div', { className: 'svdc-layers' });
   card.stage.append(layerCaption, strip);
   const layerViews = Array.from({ length: LAYERS_SHOWN }, (_, i) => {
     const box = el('figure', { className: 'svdc-layer' });
     strip.append(box);
-    const board = ctx.own(new Board(box, { aspect: 1, minHeight: 60, maxHeight: 110, label: `Layer ${i + 1}`, onResize: () => ctx.requestDraw(draw) }));
+    const board = ctx.own(new Board(box, { aspect: 1, minHeight: 60, maxHeight: 110, label: t('svd-compress.layer', { index: i + 1 }), onResize: () => ctx.requestDraw(draw) }));
     board.minWidth = 60;
     board.resize();
     const cap = el('figcaption', { className: 'svdc-layer-caption' });
@@ -82,21 +80,21 @@ function build(ctx) {
     return { board, cap, image: ctx.own(new GridImage()) };
   });
 
-  const pictureSelect = select(card.controls, { label: 'picture', value: opts.picture, options: PICTURE_NAMES.map((n) => [n, PICTURE_LABELS[n]]), onChange: (v) => { opts.picture = v; load(); } });
-  const digitSelect = select(card.controls, { label: 'digit', value: String(opts.digit), options: Array.from({ length: 10 }, (_, d) => [String(d), String(d)]), onChange: (v) => { opts.digit = Number(v); load(); } });
-  const kSlider = slider(card.controls, { label: 'rank k (layers kept)', min: 1, max: PICTURE_SIDE, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; changed(); } });
-  const logBox = checkbox(card.controls, { label: 'log scale for σ', checked: opts.log, onChange: (v) => { opts.log = v; ctx.stateChanged(); ctx.requestDraw(draw); } });
-  const statK = card.stat('k');
-  const statError = card.stat('relative error');
-  const statEnergy = card.stat('energy kept');
-  const statStorage = card.stat('numbers stored');
+  const pictureSelect = select(card.controls, { label: t('svd-compress.select.picture'), value: opts.picture, options: PICTURE_NAMES.map((n) => [n, PICTURE_LABELS[n]]), onChange: (v) => { opts.picture = v; load(); } });
+  const digitSelect = select(card.controls, { label: t('svd-compress.select.digit'), value: String(opts.digit), options: Array.from({ length: 10 }, (_, d) => [String(d), String(d)]), onChange: (v) => { opts.digit = Number(v); load(); } });
+  const kSlider = slider(card.controls, { label: t('svd-compress.slider.k'), min: 1, max: PICTURE_SIDE, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; changed(); } });
+  const logBox = checkbox(card.controls, { label: t('svd-compress.log'), checked: opts.log, onChange: (v) => { opts.log = v; ctx.stateChanged(); ctx.requestDraw(draw); } });
+  const statK = card.stat(t('svd-compress.stat.k'));
+  const statError = card.stat(t('svd-compress.stat.error'));
+  const statEnergy = card.stat(t('svd-compress.stat.energy'));
+  const statStorage = card.stat(t('svd-compress.stat.storage'));
 
   const prediction = createPrediction(ctx, {
     id: 'svd-stripes-energy',
-    question: 'The vertical stripes picture is 48 × 48. The smallest k that keeps 90% of its energy is…',
-    choices: [['1', '1'], ['2-5', '2 to 5'], ['6-15', '6 to 15'], ['more', 'more than 15']],
-    ready: () => (opts.picture === 'stripes' ? 'The stripes are already showing: choose another picture first, then predict.' : null),
-    next: 'Now choose the vertical stripes picture and read the singular values.',
+    question: t('svd-compress.predict.question'),
+    choices: ['1', '2-5', '6-15', 'more'].map((c) => [c, t(`svd-compress.predict.${c}`)]),
+    ready: () => (opts.picture === 'stripes' ? t('svd-compress.predict.ready') : null),
+    next: t('svd-compress.predict.next'),
   });
 
   function load() {
@@ -119,7 +117,7 @@ function build(ctx) {
     changed();
     if (prediction.pending !== null && opts.picture === 'stripes') {
       const k90 = svd.smallestRankForEnergy(PREDICT_ENERGY);
-      prediction.settle(energyBucket(k90), `The engine finds rank ${rank}: σ₁ = ${formatNumber(sigma[0], 2)} and the other ${r - 1} singular values are 0, so k = ${k90} already keeps ${formatPercent(svd.summary(k90).energyKept)} of the energy. Every row of the stripes is the same row: the picture is one column pattern times one row pattern, a single layer σ₁u₁v₁ᵀ.`);
+      prediction.settle(energyBucket(k90), t('svd-compress.predict.why', { rank, sigma1: formatNumber(sigma[0], 2), others: r - 1, k: k90, energy: formatPercent(svd.summary(k90).energyKept) }));
     }
   }
 
@@ -135,27 +133,27 @@ function build(ctx) {
     if (!ok) return;
     kSlider.set(k);
     logBox.checked = opts.log;
-    statK.set(`${formatNumber(k, 0)} of ${formatNumber(r, 0)}`);
+    statK.set(t('svd-compress.kOf', { k: formatNumber(k, 0), r: formatNumber(r, 0) }));
     statError.set(formatPercent(summary.relativeError));
     statEnergy.set(formatPercent(summary.energyKept, 2));
     const stored = summary.storedNumbers;
     const full = summary.originalNumbers;
-    statStorage.set(`${formatNumber(stored, 0, { grouping: true })} vs ${formatNumber(full, 0, { grouping: true })}`);
-    const size = `${picture.rows} × ${picture.cols}`;
-    compressed.cap.textContent = `rank-${k} copy`;
-    original.cap.textContent = `original (${size}, rank ${rank})`;
+    statStorage.set(t('svd-compress.storage', { stored: formatNumber(stored, 0, { grouping: true }), full: formatNumber(full, 0, { grouping: true }) }));
+    const size = t('svd-compress.size', { rows: picture.rows, cols: picture.cols });
+    compressed.cap.textContent = t('svd-compress.copyOf', { k });
+    original.cap.textContent = t('svd-compress.originalOf', { size, rank });
     const saving = stored < full
-      ? `${formatPercent(stored / full, 0)} of the ${formatNumber(full, 0, { grouping: true })} pixels`
-      : `more than the ${formatNumber(full, 0, { grouping: true })} pixels themselves`;
+      ? t('svd-compress.saving.less', { share: formatPercent(stored / full, 0), full: formatNumber(full, 0, { grouping: true }) })
+      : t('svd-compress.saving.more', { full: formatNumber(full, 0, { grouping: true }) });
     const exact = summary.relativeError < 1e-9;
-    card.setMessage(`${capitalise(picture.label)}, rank-${k} copy: ${exact ? 'exact' : `relative error ${formatPercent(summary.relativeError)}`}, ${formatPercent(summary.energyKept, 2)} of the energy Σσ² kept; it stores ${countOf(stored, 'number')} — k·(m + n + 1) = ${k}·(${picture.rows} + ${picture.cols} + 1) — ${saving}.`, 'info');
-    original.board.canvas.setAttribute('aria-label', `The original picture, ${picture.label}, ${size} pixels, rank ${rank}.`);
-    compressed.board.canvas.setAttribute('aria-label', `The rank-${k} copy: relative error ${formatPercent(summary.relativeError)}.`);
+    card.setMessage(t('svd-compress.summary', { picture: capitalise(picture.label), k, exact, error: formatPercent(summary.relativeError), energy: formatPercent(summary.energyKept, 2), stored, rows: picture.rows, cols: picture.cols, saving }), 'info');
+    original.board.canvas.setAttribute('aria-label', t('svd-compress.original.figure', { picture: picture.label, size, rank }));
+    compressed.board.canvas.setAttribute('aria-label', t('svd-compress.copy.figure', { k, error: formatPercent(summary.relativeError) }));
     const listed = Array.from(sigma.slice(0, 8), (s) => formatNumber(s, 2)).join(', ');
-    bars.canvas.setAttribute('aria-label', `Singular values, largest first: ${listed}${r > 8 ? ', …' : ''}; the first ${k} are kept.`);
+    bars.canvas.setAttribute('aria-label', t('svd-compress.bars.figure', { listed, more: r > 8, k }));
     layerViews.forEach((view, i) => {
-      view.cap.textContent = i < layers.length ? `σ${subscript(i + 1)} = ${formatNumber(sigma[i], 2)}` : '';
-      view.board.canvas.setAttribute('aria-label', i < layers.length ? `Layer ${i + 1}, σ = ${formatNumber(sigma[i], 2)}${i < k ? ', kept' : ', dropped'}.` : 'No layer');
+      view.cap.textContent = i < layers.length ? t('svd-compress.layer.caption', { index: subscript(i + 1), sigma: formatNumber(sigma[i], 2) }) : '';
+      view.board.canvas.setAttribute('aria-label', i < layers.length ? t('svd-compress.layer.figure', { index: i + 1, sigma: formatNumber(sigma[i], 2), kept: i < k }) : t('svd-compress.layer.none'));
     });
     ctx.stateChanged();
     ctx.requestDraw(draw);
@@ -181,15 +179,15 @@ function build(ctx) {
 
   function draw() {
     if (!picture || !copy) return;
-    const t = bars.theme;
-    const paper = parseColor(t.surface);
-    const ink = parseColor(t.text);
+    const th = bars.theme;
+    const paper = parseColor(th.surface);
+    const ink = parseColor(th.text);
     // Reconstructions overshoot 0–1 a little; the picture clips them as a screen would.
     const inkColor = (v, out) => mixRgb(out, paper, ink, Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0);
     paintPicture(original.board, originalImage, picture.values, picture.rows, picture.cols, inkColor);
     paintPicture(compressed.board, copyImage, copy, picture.rows, picture.cols, inkColor);
     const k = Math.min(opts.k, sigma.length);
-    const diverging = divergingRgb(t);
+    const diverging = divergingRgb(th);
     layerViews.forEach((view, i) => {
       if (i >= layers.length) { view.board.begin(); return; }
       let peak = 0;
@@ -202,7 +200,7 @@ function build(ctx) {
   }
 
   function drawBars(k) {
-    const t = bars.theme;
+    const th = bars.theme;
     const r = sigma.length;
     const top = sigma[0] > 0 ? sigma[0] : 1;
     let y0 = 0;
@@ -215,22 +213,22 @@ function build(ctx) {
     }
     bars.setDomain(0.4, r + 0.6, y0, y1);
     const c = bars.begin();
-    if (opts.log) logAxes(bars, { xLabel: 'i', yLabel: 'σᵢ (log)' });
-    else bars.axes({ xLabel: 'i', yLabel: 'σᵢ', xTicks: Math.min(8, r), yTicks: 4 });
+    if (opts.log) logAxes(bars, { xLabel: t('svd-compress.axis.x'), yLabel: t('svd-compress.axis.yLog') });
+    else bars.axes({ xLabel: t('svd-compress.axis.x'), yLabel: t('svd-compress.axis.y'), xTicks: Math.min(8, r), yTicks: 4 });
     bars.clipToArea(() => {
       const w = Math.max(1, (bars.px(1) - bars.px(0)) * 0.7);
       for (let i = 0; i < r; i++) {
         const x = bars.px(i + 1) - w / 2;
         const yTop = bars.py(height(sigma[i]));
         const yBase = bars.py(y0);
-        c.fillStyle = i < k ? t.class1 : t.textMuted;
+        c.fillStyle = i < k ? th.class1 : th.textMuted;
         c.globalAlpha = i < k ? 1 : 0.45;
         c.fillRect(x, Math.min(yTop, yBase - 1), w, Math.max(1, yBase - yTop));
       }
       c.globalAlpha = 1;
       // The cut between kept and dropped.
       const X = Math.round(bars.px(k + 0.5)) + 0.5;
-      c.strokeStyle = t.text;
+      c.strokeStyle = th.text;
       c.setLineDash([4, 3]);
       c.beginPath(); c.moveTo(X, bars.py(y1)); c.lineTo(X, bars.py(y0)); c.stroke();
       c.setLineDash([]);

@@ -5,9 +5,10 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { el, fixed, nextId, select, slider } from '../lib/ui.js';
-import { countOf, formatNumber } from '../lib/format.js';
+import { formatNumber } from '../lib/format.js';
 import { CORPUS, START_TEXT } from '../lib/text-examples.js';
 import { capText, chip } from '../lib/tokens.js';
+import { messages } from './tokens-to-ids.messages.js';
 
 export const MAX_CHARS = 400;
 
@@ -17,19 +18,17 @@ export const schema = {
   text: { type: 'string', maxLength: MAX_CHARS, default: START_TEXT, description: 'The text typed in the box at the start.' },
 };
 
-export const meta = {
-  title: 'Tokens to ids to a vector',
-  hint: 'Type anything in the box. Each word becomes a token with an id from the vocabulary; the whole text becomes one vector of word counts.',
-};
+export const meta = { title: messages['tokens-to-ids.title'], hint: messages['tokens-to-ids.hint'] };
 
-const WEIGHTINGS = [['counts', 'word counts'], ['binary', 'present (0 / 1)'], ['tfidf', 'tf-idf weights']];
+// What a bar can hold; each one's name is tokens-to-ids.weighting.<id> in the table.
+const WEIGHTINGS = ['counts', 'binary', 'tfidf'];
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const vocab = ctx.own(new ml.Vocabulary());
   let idf = null; // from the corpus's bag of words
@@ -39,29 +38,29 @@ function build(ctx) {
   const inputId = nextId('text');
   const textBox = el('textarea', { id: inputId, className: 'dwt-textbox', rows: '3', spellcheck: 'false' });
   textBox.value = opts.text;
-  card.stage.append(el('label', { className: 'dwt-label', for: inputId, text: 'Your text' }), textBox);
+  card.stage.append(el('label', { className: 'dwt-label', for: inputId, text: t('tokens-to-ids.textBox') }), textBox);
   const capNote = el('p', { className: 'dwt-note', role: 'note' });
   card.stage.append(capNote);
-  card.stage.append(el('h4', { className: 'dwt-subhead', text: 'Tokens and their ids' }));
-  const chips = el('div', { className: 'dwt-chips', role: 'list', 'aria-label': 'Tokens with their vocabulary ids', tabindex: '0' }); // focusable: it scrolls when long
+  card.stage.append(el('h4', { className: 'dwt-subhead', text: t('tokens-to-ids.tokens.title') }));
+  const chips = el('div', { className: 'dwt-chips', role: 'list', 'aria-label': t('tokens-to-ids.tokens'), tabindex: '0' }); // focusable: it scrolls when long
   card.stage.append(chips);
-  card.stage.append(el('h4', { className: 'dwt-subhead', text: 'The text as a vector: one bar per vocabulary id' }));
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.32, minHeight: 170, maxHeight: 260, label: 'Bag-of-words vector', onResize: () => ctx.requestDraw(draw) }));
+  card.stage.append(el('h4', { className: 'dwt-subhead', text: t('tokens-to-ids.vector.title') }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.32, minHeight: 170, maxHeight: 260, label: t('tokens-to-ids.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { left: 40, right: 8, top: 48, bottom: 30 }; // room above the bars for three lanes of word labels
-  card.stage.append(el('p', { className: 'dw-legend', text: 'Bar j is the value for vocabulary id j; ids 1, 2, … go to the corpus words from most to least frequent, id 0 (orange) counts unknown words. Words in your text are labelled.' }));
+  card.stage.append(el('p', { className: 'dw-legend', text: t('tokens-to-ids.legend') }));
 
   const vocabDetails = el('details', { className: 'dwt-details' });
-  vocabDetails.append(el('summary', { text: 'The corpus and its vocabulary' }));
+  vocabDetails.append(el('summary', { text: t('tokens-to-ids.corpus') }));
   const corpusList = el('ol', { className: 'dwt-corpus' });
   for (const s of CORPUS) corpusList.append(el('li', { text: s }));
   const vocabList = el('ol', { className: 'dwt-vocab', start: '0' });
   vocabDetails.append(corpusList, vocabList);
   card.stage.append(vocabDetails);
 
-  const weightSelect = select(card.controls, { label: 'bar height', value: opts.weighting, options: WEIGHTINGS, onChange: (v) => { opts.weighting = v; refresh(); } });
-  const minSlider = slider(card.controls, { label: 'minimum corpus count', min: 1, max: 3, step: 1, value: opts.minCount, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.minCount = v; buildVocabulary(); refresh(); } });
+  const weightSelect = select(card.controls, { label: t('tokens-to-ids.select.weighting'), value: opts.weighting, options: WEIGHTINGS.map((w) => [w, t(`tokens-to-ids.weighting.${w}`)]), onChange: (v) => { opts.weighting = v; refresh(); } });
+  const minSlider = slider(card.controls, { label: t('tokens-to-ids.slider.minCount'), min: 1, max: 3, step: 1, value: opts.minCount, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.minCount = v; buildVocabulary(); refresh(); } });
 
-  const stat = { tokens: card.stat('tokens'), unknown: card.stat('unknown'), size: card.stat('vector length |V|'), nonzero: card.stat('non-zero entries') };
+  const stat = { tokens: card.stat(t('tokens-to-ids.stat.tokens')), unknown: card.stat(t('tokens-to-ids.stat.unknown')), size: card.stat(t('tokens-to-ids.stat.size')), nonzero: card.stat(t('tokens-to-ids.stat.nonzero')) };
 
   function buildVocabulary() {
     attempt(card, () => {
@@ -71,12 +70,12 @@ function build(ctx) {
     });
     const tokens = vocab.tokens();
     const counts = vocab.counts();
-    vocabList.replaceChildren(...tokens.map((t, id) => el('li', { text: `${t} (${id === 0 ? `${counts[0]} left out` : `${counts[id]}×`})` })));
+    vocabList.replaceChildren(...tokens.map((token, id) => el('li', { text: id === 0 ? t('tokens-to-ids.vocab.unknown', { token, count: counts[0] }) : t('tokens-to-ids.vocab.word', { token, count: counts[id] }) })));
   }
 
   function refresh() {
     const { text, cut } = capText(textBox.value, MAX_CHARS);
-    capNote.textContent = cut ? `Only the first ${MAX_CHARS} characters are turned into tokens (the text is ${textBox.value.length} characters long).` : '';
+    capNote.textContent = cut ? t('tokens-to-ids.cut', { max: MAX_CHARS, length: textBox.value.length }) : '';
     state = attempt(card, () => {
       const tokens = ml.tokenize(text);
       const ids = Array.from(vocab.encode(text));
@@ -87,34 +86,29 @@ function build(ctx) {
     }, null);
     if (!state) { ctx.requestDraw(draw); return; }
     const { tokens, ids, vector } = state;
-    chips.replaceChildren(...tokens.map((t, i) => {
+    chips.replaceChildren(...tokens.map((token, i) => {
       const c = ids[i] === 0
-        ? chip(t.text, '<unk> 0', { tone: 'unk', title: `“${t.text}” is not in the vocabulary: id 0, <unk>, the id every unknown word shares` })
-        : chip(t.text, `id ${ids[i]}`, { title: `“${t.text}” has id ${ids[i]}` });
+        ? chip(token.text, t('tokens-to-ids.chip.unknown'), { tone: 'unk', title: t('tokens-to-ids.chip.unknown.title', { word: token.text }) })
+        : chip(token.text, t('tokens-to-ids.chip.id', { id: ids[i] }), { title: t('tokens-to-ids.chip.id.title', { word: token.text, id: ids[i] }) });
       c.setAttribute('role', 'listitem');
       return c;
     }));
-    if (!tokens.length) chips.append(el('span', { className: 'dwt-empty', text: 'No words yet: only letters, digits and apostrophes make words.' }));
+    if (!tokens.length) chips.append(el('span', { className: 'dwt-empty', text: t('tokens-to-ids.noWords') }));
     const unknown = ids.filter((id) => id === 0).length;
     const nonzero = vector.filter((v) => v !== 0).length;
     stat.tokens.set(formatNumber(tokens.length, 0));
     stat.unknown.set(formatNumber(unknown, 0));
     stat.size.set(formatNumber(vector.length, 0));
-    stat.nonzero.set(`${nonzero} of ${vector.length}`);
-    if (!tokens.length) card.setMessage('The text has no words, so its vector is all zeros.', 'warn');
+    stat.nonzero.set(t('tokens-to-ids.nonzeroOf', { nonzero, total: vector.length }));
+    if (!tokens.length) card.setMessage(t('tokens-to-ids.empty'), 'warn');
     else if (unknown === tokens.length) {
-      const which = tokens.length === 1
-        ? `The only word, “${tokens[0].text}”, is not in the vocabulary, so it gets`
-        : `None of the ${countOf(tokens.length, 'word')} is in the vocabulary, so each gets`;
-      card.setMessage(`${which} id 0, <unk> (“unknown word”): the vector is a single bar at id 0. A model would learn nothing from this text.`, 'warn');
+      card.setMessage(t('tokens-to-ids.allUnknown', { words: tokens.length, only: tokens[0].text }), 'warn');
     }
     else {
       const share = fixed((100 * nonzero) / vector.length, 0);
-      const tail = opts.weighting === 'tfidf' ? ' With tf-idf, words that appear in many corpus sentences (like “the”) get smaller bars, and the vector has length 1.' : '';
-      const unkText = unknown ? `, ${unknown} of them unknown (id 0, <unk>)` : ', all in the vocabulary';
-      card.setMessage(`${countOf(tokens.length, 'token')}${unkText}. The vector has ${countOf(vector.length, 'entry', 'entries')}, only ${nonzero} non-zero (${share}%): bag-of-words vectors are mostly zeros, and word order is gone.${tail}`, unknown ? 'info' : 'ok');
+      card.setMessage(t('tokens-to-ids.summary', { tokens: tokens.length, unknown, entries: vector.length, nonzero, share, tfidf: opts.weighting === 'tfidf' }), unknown ? 'info' : 'ok');
     }
-    plot.canvas.setAttribute('aria-label', `Bag-of-words vector of ${vector.length} entries, ${nonzero} non-zero`);
+    plot.canvas.setAttribute('aria-label', t('tokens-to-ids.figure', { entries: vector.length, nonzero }));
     ctx.requestDraw(draw);
   }
 
@@ -124,7 +118,7 @@ function build(ctx) {
     const top = Math.max(opts.weighting === 'counts' ? 2 : 1, ...vector);
     plot.setDomain(-0.5, n - 0.5, 0, top * 1.18);
     const c = plot.begin();
-    plot.axes({ xLabel: 'vocabulary id', yLabel: opts.weighting === 'tfidf' ? 'tf-idf' : opts.weighting === 'binary' ? 'present' : 'count', xTicks: 6, yTicks: 3 });
+    plot.axes({ xLabel: t('tokens-to-ids.axis.x'), yLabel: t(`tokens-to-ids.axis.y.${opts.weighting}`), xTicks: 6, yTicks: 3 });
     if (!state) return;
     const th = plot.theme;
     const tokens = vocab.tokens();

@@ -5,7 +5,7 @@ import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
-import { formatPercent as pct, formatNumber, countOf } from '../lib/format.js';
+import { formatPercent as pct, formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { clusterColor, rgba } from '../lib/colors.js';
 import { shapeMarker } from '../lib/marks.js';
@@ -13,6 +13,7 @@ import { DATASET_NAMES, boxAround, makeDataset } from '../lib/datasets.js';
 import { holdout } from '../lib/holdout.js';
 import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './tree-splits.messages.js';
 
 export const schema = {
   seed: seedOption(4, 'Random seed for the points.'),
@@ -23,13 +24,11 @@ export const schema = {
   criterion: { type: 'enum', values: ['gini', 'entropy'], default: 'gini', description: 'Impurity each cut lowers: Gini impurity or entropy (in bits).' },
 };
 
-export const meta = {
-  title: 'Grow the tree, watch the regions split',
-  hint: 'Raise the depth and watch each new axis-aligned cut appear; the tree diagram grows beside the regions. Step adds one split at a time. Watch purity climb, and watch the boxes shrink around single points at high depth.',
-};
+export const meta = { title: messages['tree-splits.title'], hint: messages['tree-splits.hint'] };
 
 const NODE = 7; // numbers per node in nodes(): feature, threshold, left, right, value, impurity, samples
-const CRITERIA = { gini: 'Gini', entropy: 'entropy (bits)' };
+// The impurity criteria; each one's name is tree-splits.criterion.<id> in the table.
+const CRITERIA = ['gini', 'entropy'];
 // Own points from a CSV file: two classes (any two labels, mapped to 0 and 1 with a note); a
 // seeded 30 % of them are held out as the test points.
 // Options that make the generated points: changing one replaces imported points.
@@ -38,16 +37,16 @@ export const CSV_RULES = { labels: 'class', maxClasses: 2, domain: [-1e4, 1e4], 
 const TEST_FRACTION = 0.3;
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const tree = ctx.own(new ml.DecisionTree());
   // One-cut trees under each criterion, for the "first cut: Gini vs entropy" line.
   const firstCut = { gini: ctx.own(new ml.DecisionTree()), entropy: ctx.own(new ml.DecisionTree()) };
-  for (const [name, t] of Object.entries(firstCut)) { t.setCriterion(name); t.setMaxDepth(1); }
+  for (const [name, m] of Object.entries(firstCut)) { m.setCriterion(name); m.setMaxDepth(1); }
   let train = null;
   let test = null;
   let domain = { x0: -1, x1: 1, y0: -1, y1: 1 };
@@ -60,26 +59,26 @@ function build(ctx) {
   const right = el('div', { className: 'dw-col c4-side-col' });
   row.append(left, right);
   card.stage.append(row);
-  const plot = ctx.own(new Plot(left, { aspect: 0.8, minHeight: 260, maxHeight: 480, label: 'Regions of the decision tree', onResize: () => ctx.requestDraw(draw) }));
-  right.append(el('p', { className: 'c4-chart-title', text: 'The tree (left branch: yes, the value is ≤ the threshold)' }));
-  const diagram = ctx.own(new Plot(right, { aspect: 0.8, minHeight: 220, maxHeight: 420, label: 'Tree diagram', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(left, { aspect: 0.8, minHeight: 260, maxHeight: 480, label: t('tree-splits.plot'), onResize: () => ctx.requestDraw(draw) }));
+  right.append(el('p', { className: 'c4-chart-title', text: t('tree-splits.diagram.title') }));
+  const diagram = ctx.own(new Plot(right, { aspect: 0.8, minHeight: 220, maxHeight: 420, label: t('tree-splits.diagram'), onResize: () => ctx.requestDraw(draw) }));
   diagram.margin = { left: 6, right: 6, top: 6, bottom: 6 };
   const compare = el('p', { className: 'c4-chart-title', 'aria-live': 'polite' });
   right.append(compare);
 
   const buttons = buttonRow(card.controls);
-  const playBtn = button(buttons, 'Play', () => togglePlay(), { primary: true });
-  button(buttons, 'Step', () => { stopGrowing(); splitOnce(); });
-  button(buttons, 'Reset', () => { stopGrowing(); regrow(false); });
-  const depthSlider = slider(card.controls, { label: 'max depth', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.depth = v; regrow(true); } });
-  const dataMenu = select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { opts.dataset = v; imported = null; loadData(); } });
-  const criterionSelect = select(card.controls, { label: 'impurity', options: Object.entries(CRITERIA), value: opts.criterion, onChange: (v) => { opts.criterion = v; regrow(true); } });
+  const playBtn = button(buttons, t('tree-splits.play'), () => togglePlay(), { primary: true });
+  button(buttons, t('tree-splits.step'), () => { stopGrowing(); splitOnce(); });
+  button(buttons, t('tree-splits.reset'), () => { stopGrowing(); regrow(false); });
+  const depthSlider = slider(card.controls, { label: t('tree-splits.slider.depth'), min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.depth = v; regrow(true); } });
+  const dataMenu = select(card.controls, { label: t('tree-splits.select.data'), options: DATASET_NAMES.map((d) => [d, t(`tree-splits.dataset.${d}`)]), value: opts.dataset, onChange: (v) => { opts.dataset = v; imported = null; loadData(); } });
+  const criterionSelect = select(card.controls, { label: t('tree-splits.select.criterion'), options: CRITERIA.map((c) => [c, t(`tree-splits.criterion.${c}`)]), value: opts.criterion, onChange: (v) => { opts.criterion = v; regrow(true); } });
 
-  const statDepth = card.stat('depth');
-  const statLeaves = card.stat('leaves');
-  const statPurity = card.stat('purity');
-  const statGini = card.stat(CRITERIA[opts.criterion]);
-  const statTest = card.stat('test accuracy');
+  const statDepth = card.stat(t('tree-splits.stat.depth'));
+  const statLeaves = card.stat(t('tree-splits.stat.leaves'));
+  const statPurity = card.stat(t('tree-splits.stat.purity'));
+  const statGini = card.stat(t(`tree-splits.criterion.${opts.criterion}`));
+  const statTest = card.stat(t('tree-splits.stat.test'));
   pointsCsv(ctx, card.controls, {
     filename: 'tree-points.csv', rules: CSV_RULES,
     // Imported points go back out as they came, with the split the widget made; generated ones
@@ -97,14 +96,14 @@ function build(ctx) {
   const measure = () => ({ depth: opts.depth, purity: attempt(card, () => tree.score(train.X, train.y), NaN), test: attempt(card, () => tree.score(test.X, test.y), NaN) });
   const prediction = createPrediction(ctx, {
     id: `tree-grow-pure-${options.dataset}`,
-    question: 'Raise the depth until every box is pure: compared with now, the test accuracy will be…',
-    choices: [['higher', 'higher'], ['same', 'the same (within 1 point)'], ['lower', 'lower']],
+    question: t('tree-splits.predict.question'),
+    choices: ['higher', 'same', 'lower'].map((c) => [c, t(`tree-splits.predict.${c}`)]),
     ready: () => {
-      if (!train || tree.status() !== 'converged') return 'Let the tree finish growing at this depth first.';
-      return measure().purity < 0.999 ? null : 'Every box is already pure: lower the depth first.';
+      if (!train || tree.status() !== 'converged') return t('tree-splits.predict.notGrown');
+      return measure().purity < 0.999 ? null : t('tree-splits.predict.alreadyPure');
     },
     onCommit: () => { start = measure(); },
-    next: () => `Test accuracy now: ${pct(start.test, 1)} at depth ${start.depth}. Raise the max depth until purity reaches 100%.`,
+    next: () => t('tree-splits.predict.next', { test: pct(start.test, 1), depth: start.depth }),
   });
   function judgePure() {
     if (prediction.pending === null || !start || tree.status() !== 'converged' || opts.depth <= start.depth) return;
@@ -112,13 +111,13 @@ function build(ctx) {
     if (!(end.purity >= 0.999)) return;
     const d = end.test - start.test;
     const outcome = Math.abs(d) < 0.01 ? 'same' : d > 0 ? 'higher' : 'lower';
-    prediction.settle(outcome, `Depth ${start.depth}: ${pct(start.test, 1)} on fresh points; pure at depth ${end.depth} (${countOf(tree.leafCount(), 'leaf', 'leaves')}): ${pct(end.test, 1)}. ${{ lower: 'The extra boxes fit the training points perfectly, noise included, and fresh points pay for it.', same: 'The extra boxes fit the training points perfectly, and fresh points gain nothing from it.', higher: 'Here the extra cuts still caught some of the real pattern.' }[outcome]}`);
+    prediction.settle(outcome, t('tree-splits.predict.why', { startDepth: start.depth, startTest: pct(start.test, 1), endDepth: end.depth, leaves: tree.leafCount(), endTest: pct(end.test, 1), why: t(`tree-splits.predict.why.${outcome}`) }));
     start = null;
   }
 
   function loadData() {
     stopGrowing();
-    prediction.reset('New data: predict again.');
+    prediction.reset(t('tree-splits.predict.newData'));
     attempt(card, () => {
       if (imported) {
         const n = imported.y.length;
@@ -132,7 +131,7 @@ function build(ctx) {
         test = makeDataset(ml, opts.dataset, 200, opts.noise, opts.seed + 1000);
       }
       tree.setData(train.X, 2, train.y);
-      for (const t of Object.values(firstCut)) { t.setData(train.X, 2, train.y); t.fit(1); }
+      for (const m of Object.values(firstCut)) { m.setData(train.X, 2, train.y); m.fit(1); }
       domain = train.domain;
     });
     showOwnPoints(dataMenu, !!imported, opts.dataset, ctx.t);
@@ -146,8 +145,8 @@ function build(ctx) {
     attempt(card, () => { tree.setCriterion(opts.criterion); tree.setMaxDepth(opts.depth); tree.reset(opts.seed); });
     depthSlider.set(opts.depth);
     criterionSelect.value = opts.criterion;
-    statGini.element.dataset.stat = CRITERIA[opts.criterion];
-    statGini.element.firstChild.textContent = CRITERIA[opts.criterion];
+    statGini.element.dataset.stat = t(`tree-splits.criterion.${opts.criterion}`);
+    statGini.element.firstChild.textContent = t(`tree-splits.criterion.${opts.criterion}`);
     if (animateGrowth && !prefersReducedMotion()) startGrowing(140);
     else if (animateGrowth) { attempt(card, () => tree.fit(100000)); render(); }
     else render();
@@ -161,7 +160,7 @@ function build(ctx) {
   }
 
   function startGrowing(interval) {
-    playBtn.textContent = 'Pause';
+    playBtn.textContent = t('tree-splits.pause');
     let last = -Infinity;
     stopGrow = ctx.animate((time) => {
       if (time - last < interval) return;
@@ -169,7 +168,7 @@ function build(ctx) {
       if (!splitOnce()) stopGrowing();
     });
   }
-  function stopGrowing() { if (stopGrow) stopGrow(); stopGrow = null; playBtn.textContent = 'Play'; }
+  function stopGrowing() { if (stopGrow) stopGrow(); stopGrow = null; playBtn.textContent = t('tree-splits.play'); }
   function togglePlay() {
     if (stopGrow) { stopGrowing(); return; }
     if (prefersReducedMotion()) { splitOnce(); return; }
@@ -179,15 +178,15 @@ function build(ctx) {
 
   // The cut each criterion makes first on these points, and whether the two agree.
   function describeFirstCuts() {
-    const cut = (t) => {
-      const n = t.nodes();
-      return n.length && n[0] >= 0 ? { feature: n[0], threshold: n[1], text: `${n[0] === 0 ? 'x₁' : 'x₂'} ≤ ${fixed(n[1], 2)}` } : null;
+    const cut = (m) => {
+      const n = m.nodes();
+      return n.length && n[0] >= 0 ? { feature: n[0], threshold: n[1], text: t('tree-splits.cut', { feature: t(`tree-splits.feature.${n[0] === 0 ? 0 : 1}`), threshold: fixed(n[1], 2) }) } : null;
     };
     const g = attempt(card, () => cut(firstCut.gini), null);
     const e = attempt(card, () => cut(firstCut.entropy), null);
-    if (!g || !e) { compare.textContent = 'No first cut: the points are all one class.'; return; }
+    if (!g || !e) { compare.textContent = t('tree-splits.firstCut.none'); return; }
     const same = g.feature === e.feature && Math.abs(g.threshold - e.threshold) < 1e-9;
-    compare.textContent = `First cut by Gini: ${g.text}. By entropy: ${e.text}${same ? ' (the same cut).' : ' (a different cut).'}`;
+    compare.textContent = t('tree-splits.firstCut', { gini: g.text, entropy: e.text, same });
     compare.dataset.same = String(same);
   }
 
@@ -233,11 +232,11 @@ function build(ctx) {
     const nodes = nodeTable();
     const tiny = nodes.filter((n) => n.feature < 0 && n.samples <= 2).length;
     const leaves = tree.leafCount();
-    if (leaves === 1) card.setMessage('One region, one guess: the root predicts the majority class everywhere. Press Step or raise the depth to make the first cut.', 'info');
-    else if (tiny >= 3) card.setMessage(`${tiny} of ${leaves} boxes hold only one or two training points: the tree is carving boxes around single points, which is how overfitting starts. Training purity ${pct(purity, 1)}, test accuracy ${pct(testAcc, 1)}: compare the test accuracy with a shallower tree's to see whether fresh points pay for it.`, 'warn');
-    else if (tree.status() === 'converged' && purity >= 0.999) card.setMessage(`Every box is pure (${leaves} leaves). Compare test accuracy (${pct(testAcc, 1)}) with a shallower tree.`, 'info');
-    else card.setMessage(`${leaves} boxes, purity ${pct(purity, 1)}, test accuracy ${pct(testAcc, 1)}. Each cut picked the threshold that lowered the ${opts.criterion === 'gini' ? 'Gini impurity' : 'entropy'} most.`, tree.status() === 'converged' ? 'ok' : 'info');
-    plot.canvas.setAttribute('aria-label', `Decision tree regions: depth ${tree.depth()}, ${leaves} leaves, training purity ${pct(purity, 1)}`);
+    if (leaves === 1) card.setMessage(t('tree-splits.root'), 'info');
+    else if (tiny >= 3) card.setMessage(t('tree-splits.tiny', { tiny, leaves, purity: pct(purity, 1), test: pct(testAcc, 1) }), 'warn');
+    else if (tree.status() === 'converged' && purity >= 0.999) card.setMessage(t('tree-splits.pure', { leaves, test: pct(testAcc, 1) }), 'info');
+    else card.setMessage(t('tree-splits.growing', { leaves, purity: pct(purity, 1), test: pct(testAcc, 1), criterion: t(`tree-splits.criterionInText.${opts.criterion}`) }), tree.status() === 'converged' ? 'ok' : 'info');
+    plot.canvas.setAttribute('aria-label', t('tree-splits.figure', { depth: tree.depth(), leaves, purity: pct(purity, 1) }));
     judgePure();
     ctx.requestDraw(draw);
   }
@@ -247,13 +246,13 @@ function build(ctx) {
     const { x0, x1, y0, y1 } = domain;
     plot.setDomain(x0, x1, y0, y1);
     const ctx = plot.begin();
-    const t = plot.theme;
-    plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 5, yTicks: 5 });
+    const th = plot.theme;
+    plot.axes({ xLabel: t('tree-splits.feature.0'), yLabel: t('tree-splits.feature.1'), xTicks: 5, yTicks: 5 });
     const regions = attempt(card, () => tree.regions(x0, x1, y0, y1), new Float64Array(0));
     plot.clipToArea(() => {
       for (let k = 0; k + 6 < regions.length; k += 7) {
         const [a, b, c, d, cls, purity] = regions.subarray(k, k + 6);
-        ctx.fillStyle = rgba(cls === 0 ? t.class0 : t.class1, 0.1 + 0.32 * Math.max(0, (purity - 0.5) * 2));
+        ctx.fillStyle = rgba(cls === 0 ? th.class0 : th.class1, 0.1 + 0.32 * Math.max(0, (purity - 0.5) * 2));
         ctx.fillRect(plot.px(a), plot.py(d), plot.px(b) - plot.px(a), plot.py(c) - plot.py(d));
       }
       const nodes = nodeTable();
@@ -261,7 +260,7 @@ function build(ctx) {
       const newest = newestSplit(nodes);
       for (const { i, seg } of all) {
         const isNew = i === newest;
-        plot.segment(seg[0], seg[1], seg[2], seg[3], { color: isNew ? t.accent : t.model, width: isNew ? 3 : 1.5 });
+        plot.segment(seg[0], seg[1], seg[2], seg[3], { color: isNew ? th.accent : th.model, width: isNew ? 3 : 1.5 });
       }
       for (let i = 0; i < train.rows; i++) plot.point(train.X[2 * i], train.X[2 * i + 1], train.y[i], { size: 4 });
     });
@@ -272,7 +271,7 @@ function build(ctx) {
     const nodes = nodeTable();
     const W = diagram.width; const H = diagram.height;
     const ctx = diagram.begin();
-    const t = diagram.theme;
+    const th = diagram.theme;
     if (!nodes.length) return;
     // in-order leaf positions; depth from the root
     const pos = new Map();
@@ -291,7 +290,7 @@ function build(ctx) {
     const Y = (p) => 22 + (maxDepth ? (p.depth / maxDepth) * (H - 44) : (H - 44) / 2);
     const roomy = (W - 28) / leaves > 46 && maxDepth <= 6;
     const newestParent = newestSplit(nodes);
-    ctx.strokeStyle = t.textMuted; ctx.lineWidth = 1.2;
+    ctx.strokeStyle = th.textMuted; ctx.lineWidth = 1.2;
     nodes.forEach((n, i) => {
       if (n.feature < 0) return;
       const p = pos.get(i);
@@ -302,23 +301,23 @@ function build(ctx) {
       const p = pos.get(i);
       const cx = X(p); const cy = Y(p);
       if (n.feature < 0) {
-        ctx.fillStyle = clusterColor(t, n.value);
+        ctx.fillStyle = clusterColor(th, n.value);
         shapeMarker(ctx, cx, cy, n.value, roomy ? 7 : 4.5);
         ctx.fill();
-        if (roomy) { ctx.fillStyle = t.textMuted; ctx.font = `10px ${t.mono}`; ctx.fillText(formatNumber(n.samples, 0), cx, cy + 15); }
+        if (roomy) { ctx.fillStyle = th.textMuted; ctx.font = `10px ${th.mono}`; ctx.fillText(formatNumber(n.samples, 0), cx, cy + 15); }
       } else if (roomy) {
-        const label = `${n.feature === 0 ? 'x₁' : 'x₂'} ≤ ${fixed(n.threshold, 2)}`;
-        ctx.font = `11px ${t.mono}`;
+        const label = t('tree-splits.cut', { feature: t(`tree-splits.feature.${n.feature === 0 ? 0 : 1}`), threshold: fixed(n.threshold, 2) });
+        ctx.font = `11px ${th.mono}`;
         const w = ctx.measureText(label).width + 10;
-        ctx.fillStyle = t.surface; ctx.strokeStyle = i === newestParent ? t.accent : t.model; ctx.lineWidth = i === newestParent ? 2.5 : 1.2;
+        ctx.fillStyle = th.surface; ctx.strokeStyle = i === newestParent ? th.accent : th.model; ctx.lineWidth = i === newestParent ? 2.5 : 1.2;
         ctx.beginPath(); ctx.rect(cx - w / 2, cy - 10, w, 20); ctx.fill(); ctx.stroke();
-        ctx.fillStyle = t.text; ctx.fillText(label, cx, cy);
+        ctx.fillStyle = th.text; ctx.fillText(label, cx, cy);
       } else {
         ctx.beginPath(); ctx.arc(cx, cy, 3.5, 0, Math.PI * 2);
-        ctx.fillStyle = i === newestParent ? t.accent : t.model; ctx.fill();
+        ctx.fillStyle = i === newestParent ? th.accent : th.model; ctx.fill();
       }
     });
-    diagram.canvas.setAttribute('aria-label', `Tree diagram: ${nodes.length} nodes, ${leaves} leaves, depth ${maxDepth}${nodes[0].feature >= 0 ? `; the root asks whether ${nodes[0].feature === 0 ? 'x1' : 'x2'} ≤ ${fixed(nodes[0].threshold, 2)}` : ''}`);
+    diagram.canvas.setAttribute('aria-label', t('tree-splits.diagram.figure', { nodes: nodes.length, leaves, depth: maxDepth, root: nodes[0].feature >= 0 ? t('tree-splits.diagram.root', { feature: t(`tree-splits.featurePlain.${nodes[0].feature === 0 ? 0 : 1}`), threshold: fixed(nodes[0].threshold, 2) }) : '' }));
   }
 
   loadData();

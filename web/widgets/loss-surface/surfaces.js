@@ -4,16 +4,23 @@
 // Every value, gradient step and loss comes from the engine; this file only keeps the path.
 
 import { formatNumber, formatShort } from '../../lib/format.js';
+import { addMessages, messageFunction } from '../../lib/messages.js';
+import { messages } from './messages.js';
+
+// The words for a path, in English when no message function is passed (a Node test reading them).
+addMessages('en', messages, { keep: true });
+const english = messageFunction('en');
 
 // Numbers in the message line go through the site's one formatter (format.js).
 const formatLoss = (v) => formatNumber(v, 3);
 const formatShortNumber = (v) => formatShort(v, 3);
 
+// The four optimisers; each one's name is loss-surface.optimizer.<id> in the widget's table.
 export const OPTIMIZERS = [
-  { id: 'sgd', label: 'SGD' },
-  { id: 'momentum', label: 'Momentum' },
-  { id: 'rmsprop', label: 'RMSProp' },
-  { id: 'adam', label: 'Adam' },
+  { id: 'sgd' },
+  { id: 'momentum' },
+  { id: 'rmsprop' },
+  { id: 'adam' },
 ];
 
 const FAR = 1e6; // a coordinate beyond this counts as "flew off" (the engine's own limit too)
@@ -100,7 +107,7 @@ export function curvatureAt(gradient, x, y, h = 1e-4) {
 
 // The state of one ball in words, from the engine's path (losses and points) alone:
 //   { state, tone, text } with state one of waiting, diverged, overshooting, bottom, saddle,
-//   zigzag, crawling, stopped, gliding.
+//   zigzag, crawling, stopped, gliding. Its words come from t (the widget's ctx.t; English by default).
 // "saddle": the ball has stalled (the loss moved by less than 0.1 % of the way down over the
 // last STALL_WINDOW steps) well above the surface's minimum, next to a point where the gradient
 // vanishes — the Newton step H⁻¹∇L is short and the engine's gradient at its end is ≈ 0 — and
@@ -108,13 +115,13 @@ export function curvatureAt(gradient, x, y, h = 1e-4) {
 // so the surface still falls away in one direction: a saddle point, not a bottom.
 export const STALL_WINDOW = 20;
 
-export function describePath(racer, { minValue, maxSteps, eta, gradient = null, span = 1 }) {
+export function describePath(racer, { minValue, maxSteps, eta, gradient = null, span = 1, t = english }) {
   const { losses, points, status } = racer;
   const n = losses.length;
   const steps = n - 1;
   const fmt = (v) => formatLoss(v);
-  if (status === 'diverged') return { state: 'diverged', tone: 'bad', text: `diverged after ${steps} ${steps === 1 ? 'step' : 'steps'}: η = ${formatShortNumber(eta)} is too large, every step overshoots further than the last and the ball flies off the surface` };
-  if (steps === 0) return { state: 'waiting', tone: 'info', text: 'waiting at the start' };
+  if (status === 'diverged') return { state: 'diverged', tone: 'bad', text: t('loss-surface.path.diverged', { steps, eta: formatShortNumber(eta) }) };
+  if (steps === 0) return { state: 'waiting', tone: 'info', text: t('loss-surface.path.waiting') };
   const loss = losses[n - 1];
   const first = losses[0];
   const drop = Math.abs(first - minValue) > 1e-12 ? Math.abs(first - minValue) : 1;
@@ -129,22 +136,22 @@ export function describePath(racer, { minValue, maxSteps, eta, gradient = null, 
     const e2 = points[2 * i + 1] - points[2 * (i - 1) + 1];
     if (d1 * d2 < 0 || e1 * e2 < 0) flips += 1;
   }
-  if (rises > steps / 4 && loss > first) return { state: 'overshooting', tone: 'bad', text: `overshooting: the loss is rising (${fmt(first)} → ${fmt(loss)}); each step jumps past the valley floor by more than it gains` };
+  if (rises > steps / 4 && loss > first) return { state: 'overshooting', tone: 'bad', text: t('loss-surface.path.overshooting', { first: fmt(first), loss: fmt(loss) }) };
   if (left < 0.001) {
     // The step on which it arrived, not the steps run so far.
     let arrived = steps;
     while (arrived > 1 && (losses[arrived - 1] - minValue) / drop < 0.001) arrived -= 1;
-    return { state: 'bottom', tone: 'ok', arrived, text: `reached the bottom in ${arrived} ${arrived === 1 ? 'step' : 'steps'} (loss ${fmt(loss)})` };
+    return { state: 'bottom', tone: 'ok', arrived, text: t('loss-surface.path.bottom', { arrived, loss: fmt(loss) }) };
   }
   const saddle = gradient ? saddleNear(racer, { gradient, drop, left, span }) : null;
   if (saddle) {
-    const along = Math.abs(saddle.direction[1]) > 0.9 ? 'along y' : Math.abs(saddle.direction[0]) > 0.9 ? 'along x' : 'along a diagonal';
-    return { state: 'saddle', tone: 'warn', text: `stalled at a saddle point: after ${steps} steps the loss is ${fmt(loss)}, but the lowest point of this surface is at ${fmt(minValue)}. Here the gradient is almost zero, so nothing pushes the ball off the ridge, yet the surface still curves down ${along}. A ball exactly on the ridge stays there for ever; drop it a little to one side and it escapes, slowly at first` };
+    const along = Math.abs(saddle.direction[1]) > 0.9 ? t('loss-surface.path.along.y') : Math.abs(saddle.direction[0]) > 0.9 ? t('loss-surface.path.along.x') : t('loss-surface.path.along.diagonal');
+    return { state: 'saddle', tone: 'warn', text: t('loss-surface.path.saddle', { steps, loss: fmt(loss), lowest: fmt(minValue), along }) };
   }
-  if (flips > steps / 3 && steps > 4) return { state: 'zigzag', tone: 'warn', text: `zig-zagging: the ball overshoots the valley floor and swings back; it still gets lower (loss ${fmt(loss)})` };
-  if (steps >= maxSteps && left > 0.05) return { state: 'crawling', tone: 'warn', text: `crawling: after ${steps} steps ${formatShortNumber(Math.round(left * 100))}% of the way down is still left — η = ${formatShortNumber(eta)} is too small for this surface` };
-  if (steps >= maxSteps) return { state: 'stopped', tone: 'info', text: `stopped after ${steps} steps, close to the bottom but not there yet (loss ${fmt(loss)}, lowest ${fmt(minValue)})` };
-  return { state: 'gliding', tone: 'info', text: `gliding downhill (step ${steps}, loss ${fmt(loss)})` };
+  if (flips > steps / 3 && steps > 4) return { state: 'zigzag', tone: 'warn', text: t('loss-surface.path.zigzag', { loss: fmt(loss) }) };
+  if (steps >= maxSteps && left > 0.05) return { state: 'crawling', tone: 'warn', text: t('loss-surface.path.crawling', { steps, left: formatShortNumber(Math.round(left * 100)), eta: formatShortNumber(eta) }) };
+  if (steps >= maxSteps) return { state: 'stopped', tone: 'info', text: t('loss-surface.path.stopped', { steps, loss: fmt(loss), lowest: fmt(minValue) }) };
+  return { state: 'gliding', tone: 'info', text: t('loss-surface.path.gliding', { steps, loss: fmt(loss) }) };
 }
 
 function saddleNear({ losses, points }, { gradient, drop, left, span }) {

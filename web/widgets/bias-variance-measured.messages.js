@@ -1,0 +1,40 @@
+// Every word the bias-variance-measured widget shows a learner (English). Numbers arrive
+// formatted (web/lib/format.js); another language adds the same keys with addMessages
+// (web/lib/messages.js).
+import { countOf } from '../lib/format.js';
+
+export const messages = {
+  'bias-variance-measured.title': 'Bias and variance, measured',
+  'bias-variance-measured.hint': 'Slide k: few neighbours give wiggly fits that scatter (variance), many give flat fits that miss the curve (bias). The bars show the engine’s estimate of each term and, beside them, of the expected error: the three terms add up to it approximately (≈).',
+  'bias-variance-measured.plot': 'Fitted curves from many resamples, their mean and the true function',
+  'bias-variance-measured.legend.truth': 'true f(x) = sin x',
+  'bias-variance-measured.legend.fit': 'one fit per resample',
+  'bias-variance-measured.legend.mean': 'average fit',
+  'bias-variance-measured.bars': 'Bias squared, variance, noise and expected error',
+  'bias-variance-measured.bars.axis': 'squared error',
+  'bias-variance-measured.bar.bias': 'bias²',
+  'bias-variance-measured.bar.variance': 'variance',
+  'bias-variance-measured.bar.noise': 's²',
+  'bias-variance-measured.bar.expected': 'expected',
+  'bias-variance-measured.resample': 'Resample',
+  'bias-variance-measured.slider.k': 'k neighbours',
+  'bias-variance-measured.slider.noise': 'noise s',
+  'bias-variance-measured.slider.sampleSize': 'points per set',
+  'bias-variance-measured.fixedX': 'same x every time',
+  'bias-variance-measured.stat.bias': 'bias²',
+  'bias-variance-measured.stat.variance': 'variance',
+  'bias-variance-measured.stat.noise': 'noise s²',
+  'bias-variance-measured.stat.sum': 'sum',
+  'bias-variance-measured.stat.expected': 'expected error',
+  'bias-variance-measured.predict.question': 'Which k gives the smallest expected error?',
+  'bias-variance-measured.predict.unit': 'k',
+  'bias-variance-measured.predict.next': 'Now slide k all the way from 1 to {k} and watch the bars.',
+  'bias-variance-measured.predict.changed': 'The setting changed: predict again.',
+  'bias-variance-measured.predict.why': 'The expected error is smallest at k = {best} ({bestError}); k = 1 gives {oneError} and k = {k} {kError}. Small k pays in variance, large k in bias²; the sum is smallest in between.',
+  'bias-variance-measured.tooLarge': 'k = {k} is more than the {n} points in a training set: lower k or add points.',
+  'bias-variance-measured.leader.bias': 'bias² dominates: the fits are too smooth to follow the curve',
+  'bias-variance-measured.leader.variance': 'variance dominates: each fit chases its own noise',
+  'bias-variance-measured.summary': ({ k, leader, refits, sum, expected, difference }) => `k = ${k}: ${leader}. Estimated from ${countOf(refits, 'resample')}, bias² + variance + s² = ${sum} ≈ the estimated expected error ${expected} (in expectation the split is exact; a finite number of resamples leaves a difference of ${difference}).`,
+  'bias-variance-measured.axis.x': 'x',
+  'bias-variance-measured.axis.y': 'y',
+};

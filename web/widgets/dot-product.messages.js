@@ -1,0 +1,32 @@
+// Every word the dot-product widget shows a learner (English). Numbers arrive formatted
+// (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
+export const messages = {
+  'dot-product.title': 'The dot product: how much a goes along b',
+  'dot-product.hint': 'Drag the tips of a and b (or focus the figure and use the arrow keys; Enter switches vector). Watch the sign of a·b as the angle passes 90°.',
+  'dot-product.plot': 'Vectors a and b with the projection of a onto b',
+  'dot-product.caption': 'Orange: a. Blue: b. Teal: the projection of a onto b, ending at the foot of the dashed perpendicular from a’s tip.',
+  'dot-product.preset.same': 'Same direction',
+  'dot-product.preset.perpendicular': 'Perpendicular',
+  'dot-product.preset.opposite': 'Opposite',
+  // The two vectors' names (stats, arrows, keyboard messages).
+  'dot-product.vector.a': 'a',
+  'dot-product.vector.b': 'b',
+  'dot-product.stat.dot': 'a · b',
+  'dot-product.stat.product': '|a| |b| cos ω',
+  'dot-product.stat.angle': 'ω',
+  'dot-product.stat.cos': 'cos ω',
+  'dot-product.stat.shadow': 'shadow of a on b',
+  'dot-product.degrees': '{angle}°',
+  'dot-product.angleMark': 'ω',
+  'dot-product.figure': 'a = {a}, b = {b}, a·b = {dot}',
+  'dot-product.zeroB': 'b is the zero vector: it has no direction, so there is no angle and nothing to project onto; a·b = 0. Drag b away from the origin.',
+  'dot-product.zeroA': 'a is the zero vector: a·b = 0, and with no direction a has no angle to b and casts no shadow.',
+  'dot-product.similarity': 'cosine similarity {cos}',
+  'dot-product.perpendicular': 'a·b = 0: a and b are perpendicular (ω = {deg}). a casts no shadow on b — a neuron with weights b would give input a a weighted sum of exactly zero.',
+  'dot-product.positive': 'a·b = {dot} > 0: a and b point broadly the same way (ω = {deg}, under 90°), so a’s shadow falls along b; {same}.',
+  'dot-product.negative': 'a·b = {dot} < 0: a points away from b (ω = {deg}, over 90°), so its shadow falls on the far side of the origin, against b; {same}.',
+  'dot-product.keys.switched': 'Arrow keys now move {vector}.',
+  'dot-product.keys': 'Arrow keys move {vector} by 0.1 (Shift: by 1); Enter or Space switches between a and b.',
+  'dot-product.axis.x': 'x₁',
+  'dot-product.axis.y': 'x₂',
+};

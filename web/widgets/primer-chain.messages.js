@@ -1,0 +1,24 @@
+// Every word the primer-chain widget shows a learner (English). Numbers arrive formatted
+// (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
+export const messages = {
+  'primer-chain.title': 'The chain rule: outer × inner',
+  'primer-chain.hint': 'Slide z. The loss (σ(z) − y)² is a square wrapped around σ; its slope is the square’s slope times σ’s slope.',
+  'primer-chain.plot': 'σ(z) and the loss (σ(z) − y)² with its tangent',
+  'primer-chain.slider.z': 'z',
+  'primer-chain.stat.sigma': 'σ(z)',
+  'primer-chain.stat.inner': 'inner: σ′(z)',
+  'primer-chain.stat.outer': 'outer: 2(σ(z) − y)',
+  'primer-chain.stat.product': 'dL/dz = outer × inner',
+  'primer-chain.predict.question': 'With y = 1, at z = −6 (σ(z) near 0, badly wrong) the size of dL/dz will be…',
+  'primer-chain.predict.large': 'large, at least 0.1: a bad miss gets a big push',
+  'primer-chain.predict.moderate': 'between 0.01 and 0.1',
+  'primer-chain.predict.tiny': 'tiny, below 0.01',
+  'primer-chain.predict.next': ({ labelIsOne }) => (labelIsOne ? 'Now slide z all the way down to −6.' : 'Now press y = 1 and slide z all the way down to −6.'),
+  'primer-chain.predict.why': 'dL/dz = {outer} × {inner} = {product}. The outer factor is nearly −2, as large as it gets, but the inner one, σ′(−6), is almost 0 because σ is flat out there, and the product takes the small factor\'s size.',
+  'primer-chain.product': ({ outer, inner, product, far }) => `dL/dz = ${outer} × ${inner} = ${product}. ${far ? 'Far from 0, σ is nearly flat, so the product is tiny however wrong the prediction is.' : 'Each factor is one link of the chain.'}`,
+  'primer-chain.figure': 'At z = {z}: σ(z) = {sigma}, dL/dz = {product}',
+  'primer-chain.axis.x': 'z',
+  'primer-chain.axis.y': 'σ(z) dashed, L(z) solid',
+  'primer-chain.labels': 'Label y',
+  'primer-chain.label': 'y = {y}',
+};

@@ -1,0 +1,44 @@
+// Every word the tokens-to-ids widget shows a learner (English); the corpus sentences come from
+// web/lib/text-examples.js. Numbers arrive formatted (web/lib/format.js); another language adds
+// the same keys with addMessages (web/lib/messages.js).
+import { countOf } from '../lib/format.js';
+
+export const messages = {
+  'tokens-to-ids.title': 'Tokens to ids to a vector',
+  'tokens-to-ids.hint': 'Type anything in the box. Each word becomes a token with an id from the vocabulary; the whole text becomes one vector of word counts.',
+  'tokens-to-ids.textBox': 'Your text',
+  'tokens-to-ids.tokens.title': 'Tokens and their ids',
+  'tokens-to-ids.tokens': 'Tokens with their vocabulary ids',
+  'tokens-to-ids.vector.title': 'The text as a vector: one bar per vocabulary id',
+  'tokens-to-ids.plot': 'Bag-of-words vector',
+  'tokens-to-ids.legend': 'Bar j is the value for vocabulary id j; ids 1, 2, … go to the corpus words from most to least frequent, id 0 (orange) counts unknown words. Words in your text are labelled.',
+  'tokens-to-ids.corpus': 'The corpus and its vocabulary',
+  'tokens-to-ids.vocab.unknown': '{token} ({count} left out)',
+  'tokens-to-ids.vocab.word': '{token} ({count}×)',
+  'tokens-to-ids.select.weighting': 'bar height',
+  'tokens-to-ids.weighting.counts': 'word counts',
+  'tokens-to-ids.weighting.binary': 'present (0 / 1)',
+  'tokens-to-ids.weighting.tfidf': 'tf-idf weights',
+  'tokens-to-ids.slider.minCount': 'minimum corpus count',
+  'tokens-to-ids.stat.tokens': 'tokens',
+  'tokens-to-ids.stat.unknown': 'unknown',
+  'tokens-to-ids.stat.size': 'vector length |V|',
+  'tokens-to-ids.stat.nonzero': 'non-zero entries',
+  'tokens-to-ids.nonzeroOf': '{nonzero} of {total}',
+  'tokens-to-ids.cut': 'Only the first {max} characters are turned into tokens (the text is {length} characters long).',
+  'tokens-to-ids.chip.unknown': '<unk> 0',
+  'tokens-to-ids.chip.unknown.title': '“{word}” is not in the vocabulary: id 0, <unk>, the id every unknown word shares',
+  'tokens-to-ids.chip.id': 'id {id}',
+  'tokens-to-ids.chip.id.title': '“{word}” has id {id}',
+  'tokens-to-ids.noWords': 'No words yet: only letters, digits and apostrophes make words.',
+  'tokens-to-ids.empty': 'The text has no words, so its vector is all zeros.',
+  'tokens-to-ids.allUnknown': ({ words, only }) => `${words === 1
+    ? `The only word, “${only}”, is not in the vocabulary, so it gets`
+    : `None of the ${countOf(words, 'word')} is in the vocabulary, so each gets`} id 0, <unk> (“unknown word”): the vector is a single bar at id 0. A model would learn nothing from this text.`,
+  'tokens-to-ids.summary': ({ tokens, unknown, entries, nonzero, share, tfidf }) => `${countOf(tokens, 'token')}${unknown ? `, ${unknown} of them unknown (id 0, <unk>)` : ', all in the vocabulary'}. The vector has ${countOf(entries, 'entry', 'entries')}, only ${nonzero} non-zero (${share}%): bag-of-words vectors are mostly zeros, and word order is gone.${tfidf ? ' With tf-idf, words that appear in many corpus sentences (like “the”) get smaller bars, and the vector has length 1.' : ''}`,
+  'tokens-to-ids.figure': 'Bag-of-words vector of {entries} entries, {nonzero} non-zero',
+  'tokens-to-ids.axis.x': 'vocabulary id',
+  'tokens-to-ids.axis.y.counts': 'count',
+  'tokens-to-ids.axis.y.binary': 'present',
+  'tokens-to-ids.axis.y.tfidf': 'tf-idf',
+};
