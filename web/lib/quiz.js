@@ -92,7 +92,7 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
       if (cid !== c.answer && cid !== id) continue;
       const isAnswer = cid === c.answer;
       b.classList.add(isAnswer ? 'dw-right' : 'dw-wrong');
-      b.append(el('span', { className: 'dw-quiz-mark', text: card.t(isAnswer ? 'quiz.markRight' : 'quiz.markWrong') }));
+      b.append(el('span', { className: 'dw-quiz-mark', text: isAnswer ? card.t('quiz.markRight') : card.t('quiz.markWrong') }));
     }
     feedback.dataset.tone = right ? 'ok' : 'bad';
     feedback.replaceChildren(
