@@ -30,12 +30,16 @@ copyDir(path.join(root, 'web'), dist);
 for (const f of ['dw-engine.mjs', 'dw-engine.wasm']) {
   fs.copyFileSync(path.join(buildRoot, 'wasm', f), path.join(dist, 'engine', f));
 }
-// Widget families keep their own styles in web/css/widgets/*.css; pages and embeds load one
-// stylesheet, so they are appended to the shared widget anatomy here.
-const extraCss = fs.readdirSync(path.join(root, 'web', 'css', 'widgets')).filter((f) => f.endsWith('.css')).sort();
-fs.writeFileSync(path.join(dist, 'css', 'widget.css'), [path.join(root, 'web', 'css', 'widget.css'), ...extraCss.map((f) => path.join(root, 'web', 'css', 'widgets', f))]
+// Pages and embeds load one stylesheet: the shared widget anatomy (widget.css), then the styles
+// several widgets share, each named by what it styles (web/css/shared/*.css: legend, quiz, bars,
+// layout …), then each widget's own styles (web/css/widgets/<widget>.css). The order is part of
+// the cascade: a widget's rules come after the shared ones they refine (a swatch modifier after
+// the swatch), so shared files always precede widget files; within a folder, name order.
+const cssFolder = (folder) => fs.readdirSync(path.join(root, 'web', 'css', folder)).filter((f) => f.endsWith('.css')).sort()
+  .map((f) => path.join(root, 'web', 'css', folder, f));
+fs.writeFileSync(path.join(dist, 'css', 'widget.css'), [path.join(root, 'web', 'css', 'widget.css'), ...cssFolder('shared'), ...cssFolder('widgets')]
   .map((f) => `/* ${path.relative(root, f)} */\n${fs.readFileSync(f, 'utf8')}`).join('\n'));
-fs.rmSync(path.join(dist, 'css', 'widgets'), { recursive: true, force: true });
+for (const folder of ['shared', 'widgets']) fs.rmSync(path.join(dist, 'css', folder), { recursive: true, force: true });
 
 const katexDist = path.join(root, 'node_modules', 'katex', 'dist');
 fs.mkdirSync(path.join(dist, 'vendor', 'katex'), { recursive: true });

@@ -17,12 +17,12 @@ test('boosting: derivation reveals one step per click; AdaBoost rounds match the
     await widgetsReady(page);
     const deriv = cardAt(page, 0);
     assert.equal(await stat(deriv, 'step'), '1 of 7');
-    assert.equal(await deriv.locator('.dwf-step:visible').count(), 1);
+    assert.equal(await deriv.locator('.derivation-step:visible').count(), 1);
     assert.ok(await deriv.locator('.katex').count() > 0, 'steps are typeset');
     await deriv.getByRole('button', { name: 'Next step' }).click();
     await deriv.getByRole('button', { name: 'Next step' }).click();
     assert.equal(await stat(deriv, 'step'), '3 of 7');
-    assert.equal(await deriv.locator('.dwf-step:visible').count(), 3);
+    assert.equal(await deriv.locator('.derivation-step:visible').count(), 3);
     await deriv.locator('ol').focus();
     await page.keyboard.press('End');
     assert.equal(await stat(deriv, 'step'), '7 of 7');

@@ -21,13 +21,13 @@ test('ai-timeline: keyboard, buttons and clicks move between events; the story a
     assert.ok(ink.colours > 4, 'timeline drawn');
     assert.equal(await stat('year'), '1943');
     assert.equal(await stat('event'), '1 of 19');
-    assert.match(await card.locator('.dwl3-event').textContent(), /McCulloch and Pitts/);
-    assert.equal(await card.locator('.dwl3-event').getAttribute('aria-live'), 'polite');
+    assert.match(await card.locator('.ai-timeline-event').textContent(), /McCulloch and Pitts/);
+    assert.equal(await card.locator('.ai-timeline-event').getAttribute('aria-live'), 'polite');
 
     await canvas.focus();
     await page.keyboard.press('ArrowRight');
     assert.equal(await stat('year'), '1950');
-    assert.match(await card.locator('.dwl3-event-title').textContent(), /Turing/);
+    assert.match(await card.locator('.ai-timeline-event-title').textContent(), /Turing/);
     await page.keyboard.press('ArrowDown');
     assert.equal(await stat('year'), '1956');
     assert.equal(await stat('era'), 'Symbolic AI');
@@ -38,7 +38,7 @@ test('ai-timeline: keyboard, buttons and clicks move between events; the story a
     assert.equal(await stat('year'), '2016');
     await page.keyboard.press('ArrowRight');
     assert.equal(await stat('year'), '2017');
-    const link = card.locator('.dwl3-event-links a');
+    const link = card.locator('.ai-timeline-event-links a');
     assert.equal(await link.count(), 1);
     assert.match(await link.getAttribute('href'), /\/lessons\/attention-toy\.html$/);
     await page.keyboard.press('Home');
@@ -54,7 +54,7 @@ test('ai-timeline: keyboard, buttons and clicks move between events; the story a
       const x = 24 + ((1969 - 1940) / (2026 - 1940)) * (box.width - 48);
       await page.mouse.click(box.x + x, box.y + Math.round(box.height * 0.52));
       assert.equal(await stat('year'), '1969');
-      assert.match(await card.locator('.dwl3-event-detail').textContent(), /XOR/);
+      assert.match(await card.locator('.ai-timeline-event-detail').textContent(), /XOR/);
       assert.equal(await stat('era'), 'Symbolic AI');
       await page.keyboard.press('ArrowRight');
     } else {

@@ -58,28 +58,28 @@ test('bag-of-words-spam: accuracy, confusion and p(spam) equal the engine; alpha
       assert.equal(await stat('good mail through'), String(e.tn));
       assert.equal(await stat('your message p(spam)'), fixed(e.p, 3));
     };
-    const msg = await card.locator('textarea.dwt-textbox').inputValue();
+    const msg = await card.locator('textarea.dw-textbox').inputValue();
     const e0 = await expected(1, [], msg);
     await check(e0);
     assert.equal(await stat('vocabulary |V|'), String(e0.size));
     assert.ok(e0.acc >= 0.8, 'the filter works on held-out messages');
-    assert.equal((await card.locator('.dwt-bars').first().locator('li').first().textContent()).startsWith(e0.top), true);
+    assert.equal((await card.locator('.dw-bars').first().locator('li').first().textContent()).startsWith(e0.top), true);
 
     // Typing a message: p(spam) and the word chips follow.
-    await card.locator('textarea.dwt-textbox').fill('lunch meeting tomorrow');
+    await card.locator('textarea.dw-textbox').fill('lunch meeting tomorrow');
     const eHam = await expected(1, [], 'lunch meeting tomorrow');
     assert.equal(await stat('your message p(spam)'), fixed(eHam.p, 3));
     assert.ok(eHam.p < 0.5);
-    assert.match(await card.locator('.dwt-verdict').textContent(), /Not spam/);
-    assert.equal(await card.locator('.dwt-chip').count(), 3);
-    await card.locator('textarea.dwt-textbox').fill('<img src=x onerror=alert(1)> FREE prize');
+    assert.match(await card.locator('.dw-spam-verdict').textContent(), /Not spam/);
+    assert.equal(await card.locator('.dw-token-chip').count(), 3);
+    await card.locator('textarea.dw-textbox').fill('<img src=x onerror=alert(1)> FREE prize');
     assert.equal(await card.locator('img').count(), 0);
     const eHostile = await expected(1, [], '<img src=x onerror=alert(1)> FREE prize');
     assert.equal(await stat('your message p(spam)'), fixed(eHostile.p, 3));
     // Six unknown words weigh nothing; the strongest word named is a known one.
     assert.match(await card.locator('.dw-message').textContent(), /strongest word is “free”/);
     assert.match(await card.locator('.dw-message').textContent(), /6 words never occur in the training messages; the filter has no evidence about them, so they add 0\./);
-    assert.equal(await card.locator('.dwt-chip-unk .dwt-chip-sub').first().textContent(), 'unknown: 0');
+    assert.equal(await card.locator('.dw-token-chip-unk .dw-token-chip-sub').first().textContent(), 'unknown: 0');
 
     // α slider (log scale: the track holds log10 α).
     await card.getByRole('slider', { name: /smoothing/ }).fill('-2');
@@ -95,7 +95,7 @@ test('bag-of-words-spam: accuracy, confusion and p(spam) equal the engine; alpha
     const eFlip = await expected(0.01, flips, '<img src=x onerror=alert(1)> FREE prize');
     await check(eFlip);
     assert.match(await card.locator('.dw-message').textContent(), /flipped/);
-    await card.locator('textarea.dwt-textbox').fill('See you at the meeting');
+    await card.locator('textarea.dw-textbox').fill('See you at the meeting');
     assert.equal(await stat('your message p(spam)'), fixed((await expected(0.01, flips, 'See you at the meeting')).p, 3));
     await card.locator('details').first().locator('summary').click();
     await screenshot(page, `text-spam-${width}`);

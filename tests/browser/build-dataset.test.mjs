@@ -15,18 +15,18 @@ test('house table and build the dataset: the signal meter is the engine’s vali
   await page.goto(`${site.base}/lessons/data-features-labels.html`);
   await widgetsReady(page);
   // The tiny table: six engine rows; picking the shoe-size column is right, size is wrong.
-  assert.equal(await page.locator('.c1-house-table tbody tr').count(), 6);
+  assert.equal(await page.locator('.house-table-grid tbody tr').count(), 6);
   const houseReports = page.evaluate(() => new Promise((resolve) => document.addEventListener('dw:complete', (e) => resolve(e.detail), { once: true })));
-  await page.locator('.c1-col-pick', { hasText: 'size (m²)' }).click();
-  assert.match(await page.locator('.c1-house-table').locator('xpath=ancestor::section').locator('.dw-message').textContent(), /Not that one/);
-  await page.locator('.c1-col-pick', { hasText: 'shoe' }).click();
-  assert.match(await page.locator('.c1-house-table').locator('xpath=ancestor::section').locator('.dw-message').textContent(), /noise/);
+  await page.locator('.house-table-col-pick', { hasText: 'size (m²)' }).click();
+  assert.match(await page.locator('.house-table-grid').locator('xpath=ancestor::section').locator('.dw-message').textContent(), /Not that one/);
+  await page.locator('.house-table-col-pick', { hasText: 'shoe' }).click();
+  assert.match(await page.locator('.house-table-grid').locator('xpath=ancestor::section').locator('.dw-message').textContent(), /noise/);
   const found = await houseReports;
   assert.deepEqual([found.score, found.max], [0, 1], 'found on the second pick: complete, but not a first-pick score');
 
-  const card = '.c1-build';
+  const card = '.build-dataset-main';
   const COLUMN = { size: 0, bedrooms: 1, age: 2, distance: 3, 'shoe size': 4, 'colour code': 5, 'random ID': 6 };
-  const toggle = (name) => page.locator(`${card} .c1-toggle[data-column="${COLUMN[name]}"]`).click();
+  const toggle = (name) => page.locator(`${card} .build-dataset-toggle[data-column="${COLUMN[name]}"]`).click();
   assert.equal(await statIn(page, card, 'validation R²'), '–');
   await toggle('size');
   const r2Size = Number(await statIn(page, card, 'validation R²'));
@@ -35,9 +35,9 @@ test('house table and build the dataset: the signal meter is the engine’s vali
   assert.ok(r2Best > r2Size, `informative features raise R²: ${r2Size} → ${r2Best}`);
   assert.equal(await statIn(page, card, 'best possible'), r2Best.toFixed(3));
   assert.match(await page.locator(`${card} .dw-message`).textContent(), /strongest set/);
-  const rawBest = await page.locator(`${card} .c1-meter`).getAttribute('aria-valuenow');
+  const rawBest = await page.locator(`${card} .build-dataset-meter`).getAttribute('aria-valuenow');
   await toggle('random ID');
-  const rawNoisy = await page.locator(`${card} .c1-meter`).getAttribute('aria-valuenow');
+  const rawNoisy = await page.locator(`${card} .build-dataset-meter`).getAttribute('aria-valuenow');
   assert.ok(Number(rawNoisy) <= Number(rawBest), 'a noise column does not raise the meter');
   assert.match(await page.locator(`${card} .dw-message`).textContent(), /random ID: validation R² −/);
   // Same number straight from the engine: closed-form LinearRegression on the chosen columns.
@@ -73,13 +73,13 @@ test('build the dataset: the noise-column prediction needs the real columns firs
   const page = await site.newPage();
   await page.goto(`${site.base}/lessons/data-features-labels.html`);
   await widgetsReady(page);
-  const card = page.locator('.c1-build');
+  const card = page.locator('.build-dataset-main');
   const box = card.locator('[data-predict="build-dataset-noise-column"]');
   const lock = async (value) => {
     await box.getByRole('combobox', { name: /adding one meaningless column will make the validation R²/ }).selectOption(value);
     await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   };
-  const column = (j) => card.locator(`.c1-toggle[data-column="${j}"]`);
+  const column = (j) => card.locator(`.build-dataset-toggle[data-column="${j}"]`);
   await lock('rise');
   assert.match(await box.getByRole('status').textContent(), /First switch on exactly the columns that really drive the price/);
   for (const j of [0, 1, 2, 3]) await column(j).click();

@@ -14,7 +14,7 @@ test('dbscan-vs-kmeans: DBSCAN finds the two moons, silhouettes match the engine
     await widgetsReady(page);
     const stat = statReader(page);
     for (const i of [0, 1]) {
-      const ink = await page.locator('.dwl-panel canvas').nth(i).evaluate((c) => {
+      const ink = await page.locator('.dw-panel canvas').nth(i).evaluate((c) => {
         const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
         const s = new Set();
         for (let k = 0; k < d.length; k += 16) s.add((d[k] << 16) | (d[k + 1] << 8) | d[k + 2]);

@@ -26,7 +26,7 @@ test('gradient-descent walkthrough: w in the table, step 1 as worked by hand, a 
   for (let i = 0; i < 95; i++) await step.click();
   assert.match(await card.locator('.dw-message').textContent(), /^Diverged: the steps grew without limit until, after 89 steps/);
   assert.equal(await card.locator('tbody tr').count(), 9);
-  assert.match(await card.locator('tbody tr.c1-summary-row').textContent(), /^… 82 more steps: the loss keeps growing \(about ×49 per step\) …$/);
+  assert.match(await card.locator('tbody tr.gd-walkthrough-summary-row').textContent(), /^… 82 more steps: the loss keeps growing \(about ×49 per step\) …$/);
   const text = await card.textContent();
   assert.ok(!/e[+-]\d|NaN|Infinity/.test(text), 'no raw exponent, NaN or Infinity');
   assert.match(await card.locator('tbody tr').last().textContent(), /× 10/);

@@ -25,8 +25,8 @@ test('gridworld: Q-learning matches the engine, edits by click and keyboard, bad
     await page.goto(`${site.base}/lessons/q-learning.html`);
     await widgetsReady(page);
     const stat = statReader(page);
-    const board = page.locator('canvas.dwl-board');
-    const ink = await canvasInk(page, 'canvas.dwl-board');
+    const board = page.locator('canvas.gridworld-board');
+    const ink = await canvasInk(page, 'canvas.gridworld-board');
     assert.ok(ink.colours > 5, `board is drawn (${ink.colours} colours)`);
     assert.equal(await stat('episodes'), '0');
 

@@ -12,15 +12,15 @@ test('the house table keeps every column, the price label included, on screen at
   const page = await site.newPage({ width: 375, height: 800 });
   await page.goto(`${site.base}/lessons/data-features-labels.html`);
   await widgetsReady(page);
-  const wrap = page.locator('.c1-house-table').locator('xpath=..');
+  const wrap = page.locator('.house-table-grid').locator('xpath=..');
   const { scroll, client } = await wrap.evaluate((w) => ({ scroll: w.scrollWidth, client: w.clientWidth }));
   assert.ok(scroll <= client + 1, `the table scrolls sideways by ${scroll - client}px`);
   const wrapBox = await wrap.boundingBox();
   for (const name of ['size (m²)', 'bedrooms', 'shoe', 'price']) {
-    const box = await page.locator('.c1-house-table thead th', { hasText: name }).boundingBox();
+    const box = await page.locator('.house-table-grid thead th', { hasText: name }).boundingBox();
     assert.ok(box.x >= wrapBox.x - 1 && box.x + box.width <= wrapBox.x + wrapBox.width + 1, `${name} column visible`);
   }
-  assert.equal(await page.locator('.c1-scroll-cue').isVisible(), false, 'no scroll cue when nothing scrolls');
-  await page.locator('.c1-house-table').screenshot({ path: 'test-output/screenshots/house-table-375.png' });
+  assert.equal(await page.locator('.house-table-scroll-cue').isVisible(), false, 'no scroll cue when nothing scrolls');
+  await page.locator('.house-table-grid').screenshot({ path: 'test-output/screenshots/house-table-375.png' });
   await page.close();
 });

@@ -44,7 +44,7 @@ test('hyperparameter-search: stepping evaluates trials whose best scores match t
     // The heat map is computed lazily; wait for it to complete.
     await page.waitForFunction(() => document.querySelector('.dw-stat[data-stat="heat map"] .dw-stat-value').textContent === 'complete', null, { timeout: 20000 });
     for (const i of [0, 1]) {
-      const ink = await canvasInk(page, `.dwl-panel:nth-child(${i + 1}) canvas`);
+      const ink = await canvasInk(page, `.dw-panel:nth-child(${i + 1}) canvas`);
       assert.ok(ink.colours > 8, `panel ${i} is drawn`);
     }
     // Play to the end of the budget.
@@ -130,7 +130,7 @@ test('hyperparameter-search: Bayesian search steps with the engine, shows its GP
       await widgetsReady(page);
       const stat = statReader(page);
       assert.equal(await stat('Bayesian best CV'), '–');
-      const caption = page.locator('.dwl2-surface-note');
+      const caption = page.locator('.hyperparameter-search-surface-note');
       assert.match(await caption.textContent(), /appears once the first score is in$/);
       const step = page.getByRole('button', { name: 'Step' });
       for (let i = 0; i < 5; i++) await step.click();
@@ -147,18 +147,18 @@ test('hyperparameter-search: Bayesian search steps with the engine, shows its GP
       for (const [view, words] of [['mean', /GP mean/], ['std', /GP uncertainty/], ['cv', /cross-validated heat map/], ['ei', /expected improvement/]]) {
         await select.selectOption(view);
         assert.match(await caption.textContent(), words);
-        const ink = await canvasInk(page, '.dwl-panel[data-strategy="bayes"] canvas');
+        const ink = await canvasInk(page, '.dw-panel[data-strategy="bayes"] canvas');
         assert.ok(ink.colours > 8, `Bayesian panel drawn with ${view}`);
       }
-      const chart = await canvasInk(page, '.dwl-panel[data-strategy="chart"] canvas');
+      const chart = await canvasInk(page, '.dw-panel[data-strategy="chart"] canvas');
       assert.ok(chart.colours > 4, 'best-so-far chart drawn');
-      assert.match(await page.locator('.dwl-panel[data-strategy="chart"] canvas').getAttribute('aria-label'), /grid 0\.858, random 0\.892, Bayesian 0\.892 after 6 trials/);
+      assert.match(await page.locator('.dw-panel[data-strategy="chart"] canvas').getAttribute('aria-label'), /grid 0\.858, random 0\.892, Bayesian 0\.892 after 6 trials/);
       const noSideways = await page.evaluate(() => document.scrollingElement.scrollWidth <= window.innerWidth);
       assert.ok(noSideways, `no sideways scroll at ${width}px`);
       await screenshot(page, `hyperparameter-bayes-${width}-${scheme}`);
       // Two strategies only: the Bayesian panel goes, its stat says so, the race goes on.
       await page.getByRole('combobox', { name: 'strategies' }).selectOption('grid-random');
-      assert.equal(await page.locator('.dwl-panel[data-strategy="bayes"]').isHidden(), true);
+      assert.equal(await page.locator('.dw-panel[data-strategy="bayes"]').isHidden(), true);
       assert.equal(await stat('Bayesian best CV'), 'not racing');
       assert.equal(await stat('trials'), '0 / 16');
       await step.click();

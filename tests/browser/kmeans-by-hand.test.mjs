@@ -49,7 +49,7 @@ test('k-means by hand: the seed example moves c2 from 4 to 10 and ends at inerti
   for (let i = 0; i < 3; i++) await step.click();
   assert.deepEqual(await card.locator('tbody tr td:last-child').allTextContents(), ['c₁', 'c₁', 'c₁', 'c₁', 'c₁', 'c₁']);
   assert.equal(await stat(card, 'inertia'), '100.00');
-  assert.match(await card.locator('.c4-explain').textContent(), /c₂ has no points at all/);
+  assert.match(await card.locator('.dw-explain').textContent(), /c₂ has no points at all/);
   assert.match(await card.locator('.dw-message').textContent(), /One centroid ended with no points/);
   // c₁ starts at 2.5 here (moved above), so the limit is 2·11 − 2.5 = 19.5: at 19.5 point 11
   // is a tie (still an empty cluster), at 19 both clumps are found.

@@ -14,7 +14,7 @@ test('learning loop: each lap is one engine step and the error shrinks', async (
   const page = await site.newPage({ reducedMotion: 'reduce' });
   await page.goto(`${site.base}/lessons/learning-loop.html`);
   await widgetsReady(page);
-  const card = '.c1-loop';
+  const card = '.learning-loop';
   assert.ok(await paintedPixels(page, `${card} canvas`) > 1000, 'the loop is drawn');
   assert.equal(await page.locator(`${card} button`, { hasText: 'Play' }).textContent(), 'Play', 'reduced motion: no autoplay');
   const mse0 = Number(await statIn(page, card, 'error (MSE)'));
@@ -43,7 +43,7 @@ test('learning loop: each lap is one engine step and the error shrinks', async (
     });
   });
   assert.deepEqual(shown, expected);
-  assert.match(await page.locator(`${card} .c1-stage-text`).textContent(), /Lap 3 · Data/);
+  assert.match(await page.locator(`${card} .learning-loop-stage-text`).textContent(), /Lap 3 · Data/);
   await screenshot(page, 'learning-loop-1280');
   // A learning rate above 2/λmax diverges, and the widget says so in words.
   await page.locator(`${card} input[type="range"]`).first().fill('0.6');
@@ -59,9 +59,9 @@ test('learning loop animates on its own when motion is allowed', async () => {
   const page = await site.newPage();
   await page.goto(`${site.base}/lessons/learning-loop.html`);
   await widgetsReady(page);
-  await page.locator('.c1-loop').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => Number(document.querySelector('.c1-loop .dw-stat[data-stat="lap"] .dw-stat-value').textContent) >= 2, null, { timeout: 15000 });
-  await page.locator('.c1-loop').getByRole('button', { name: 'Pause' }).click();
+  await page.locator('.learning-loop').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => Number(document.querySelector('.learning-loop .dw-stat[data-stat="lap"] .dw-stat-value').textContent) >= 2, null, { timeout: 15000 });
+  await page.locator('.learning-loop').getByRole('button', { name: 'Pause' }).click();
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
@@ -71,7 +71,7 @@ test('learning loop: the ten-laps prediction holds ("higher", η = 0.6) and miss
   const page = await site.newPage({ reducedMotion: 'reduce' });
   await page.goto(`${site.base}/lessons/learning-loop.html`);
   await widgetsReady(page);
-  const card = page.locator('.c1-loop');
+  const card = page.locator('.learning-loop');
   const box = card.locator('[data-predict="learning-loop-ten-laps"]');
   const lock = async (value) => {
     await box.getByRole('combobox', { name: /After ten laps at this learning rate/ }).selectOption(value);

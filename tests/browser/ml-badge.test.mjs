@@ -37,26 +37,26 @@ test('ML badge: the right answers (mouse, keys and typed numbers) pass, save, an
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     assert.equal(await stat(card, 'question'), `${i + 1} of 22`);
-    assert.equal(await card.locator('.c4-quiz-question').textContent(), item.q);
+    assert.equal(await card.locator('.ml-badge-quiz-question').textContent(), item.q);
     if (item.kind === 'number') {
       const input = card.getByLabel(/Your answer/);
       await input.fill(formatAnswer(item));
       await input.press('Enter');
       if (!shotNumber) { await screenshot(page, 'badge-number-1280'); shotNumber = true; }
     } else if (i % 2 === 0) {
-      await card.locator(`.c4-choice[data-choice="${item.answer}"]`).click();
+      await card.locator(`.ml-badge-choice[data-choice="${item.answer}"]`).click();
     } else {
-      await card.locator('.c4-quiz-question').click();
+      await card.locator('.ml-badge-quiz-question').click();
       await page.keyboard.press(String(item.answer + 1)); // keys 1–4 while focus is in the card
     }
-    assert.match(await card.locator('.c4-quiz-feedback').textContent(), /^Correct/);
+    assert.match(await card.locator('.ml-badge-quiz-feedback').textContent(), /^Correct/);
     if (!shotChoice && item.kind === 'choice') { await screenshot(page, 'badge-feedback-1280'); shotChoice = true; }
     await page.keyboard.press('Enter'); // focus sits on Next after answering
   }
   assert.equal(await stat(card, 'score'), '22');
-  assert.ok(await card.locator('.c4-badge').isVisible(), 'the badge is shown');
+  assert.ok(await card.locator('.dw-badge').isVisible(), 'the badge is shown');
   assert.match(await card.locator('.dw-message').textContent(), /Passed with 22 of 22/);
-  assert.match(await card.locator('.c4-quiz-result').textContent(), /No topic missed/);
+  assert.match(await card.locator('.ml-badge-quiz-result').textContent(), /No topic missed/);
   const detail = { widget: 'ml-badge', title: TITLE, score: 22, max: 22, passed: true };
   assert.deepEqual(await page.evaluate(() => window.reports), [['score', detail], ['complete', detail]]);
   const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('dw:badge')));
@@ -97,24 +97,24 @@ test('ML badge: a failed attempt (1 of 22) reports only its score, lists the mis
         await input.fill('NaN');
         await input.press('Enter');
         assert.match(await card.locator('.dw-message').textContent(), /"NaN" is not a number/);
-        assert.equal(await card.locator('.c4-quiz-feedback').textContent(), '');
+        assert.equal(await card.locator('.ml-badge-quiz-feedback').textContent(), '');
         await screenshot(page, 'badge-invalid-375');
         checkedInput = true;
       }
       await input.fill(i === 0 ? formatAnswer(item) : '123456');
       await input.press('Enter');
     } else {
-      await card.locator(`.c4-choice[data-choice="${i === 0 ? item.answer : (item.answer + 1) % 4}"]`).click();
+      await card.locator(`.ml-badge-choice[data-choice="${i === 0 ? item.answer : (item.answer + 1) % 4}"]`).click();
     }
     if (i > 0) {
-      const text = await card.locator('.c4-quiz-feedback').textContent();
+      const text = await card.locator('.ml-badge-quiz-feedback').textContent();
       assert.match(text, /^Not quite/);
       if (item.kind === 'choice') assert.match(text, /Your choice, "/); // why the chosen answer is wrong
     }
     await card.getByRole('button', { name: /Next question|See result/ }).click();
   }
   assert.equal(await stat(card, 'score'), '1');
-  assert.ok(!(await card.locator('.c4-badge').isVisible()));
+  assert.ok(!(await card.locator('.dw-badge').isVisible()));
   assert.match(await card.locator('.dw-message').textContent(), /17 more correct answers needed/);
   assert.deepEqual(await page.evaluate(() => window.reports), [['score', { widget: 'ml-badge', title: TITLE, score: 1, max: 22, passed: false }]]);
   // The lesson's activity list shows the score, not a tick.
@@ -122,7 +122,7 @@ test('ML badge: a failed attempt (1 of 22) reports only its score, lists the mis
   assert.match(activities, /• Challenge: earn the Machine Learning badge — best 1 of 22 \(not finished yet\)/);
   assert.ok(!/✓/.test(activities), 'a failed attempt is not marked complete');
   // Every missed topic links to its lesson.
-  const links = card.locator('.c4-quiz-result a');
+  const links = card.locator('.ml-badge-quiz-result a');
   const lessons = new Set(items.slice(1).map((it) => `${it.lesson}.html`));
   assert.equal(await links.count(), lessons.size);
   for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))) assert.ok(lessons.has(href), href);

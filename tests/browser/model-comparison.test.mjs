@@ -44,10 +44,10 @@ test('model-comparison: the readouts are the engine’s for the defaults, and th
   const want = await expected(page, 'forest', 'logistic');
   const got = await shown(page);
   assert.deepEqual(got, { meanA: want.meanA, meanB: want.meanB, pT: want.pT, pPerm: want.pPerm, pMc: want.pMc });
-  const mc = await page.locator('.dwc-mcnemar').textContent();
+  const mc = await page.locator('.model-comparison-mcnemar').textContent();
   assert.ok(mc.includes(`${want.n01} (n₀₁)`) && mc.includes(`${want.n10} (n₁₀)`), mc);
-  assert.match(await page.locator('.dwc-result').textContent(), /Exact binomial test \(used for the verdict\)/);
-  const ink = await canvasInk(page, '.dwc-plot canvas');
+  assert.match(await page.locator('.model-comparison-result').textContent(), /Exact binomial test \(used for the verdict\)/);
+  const ink = await canvasInk(page, '.dw-plot canvas');
   assert.ok(ink.painted > 100 && ink.colours > 3, 'the fold plot is drawn');
 
   await page.getByLabel('model B', { exact: true }).selectOption('tree');
@@ -73,7 +73,7 @@ test('model-comparison: three folds put the permutation test’s floor at 0.25',
   const want = await expected(page, 'forest', 'logistic', 3);
   assert.equal(await statReader(page)('permutation p'), want.pPerm);
   assert.ok(Number(want.pPerm) >= 0.25, want.pPerm);
-  assert.match(await page.locator('.dwc-tests').textContent(), /of 8 patterns/);
+  assert.match(await page.locator('.model-comparison-tests').textContent(), /of 8 patterns/);
   await page.close();
 });
 
@@ -81,7 +81,7 @@ test('model-comparison: the noise experiment reports the engine’s counts', asy
   const page = await site.newPage();
   await page.goto(`${site.base}/lessons/comparing-models.html`);
   await widgetsReady(page);
-  assert.match(await page.locator('.dwc-summary').textContent(), /Not run yet\. Predict first/);
+  assert.match(await page.locator('.dw-summary-list').textContent(), /Not run yet\. Predict first/);
   // Predict, then check with the lesson's number: 8 of 200 (± 5).
   const box = page.locator('[data-predict="comparison-false-alarms"]');
   await box.getByRole('textbox', { name: /in how many will the t-test say p < 0\.05/ }).fill('8');
@@ -89,7 +89,7 @@ test('model-comparison: the noise experiment reports the engine’s counts', asy
   assert.match(await box.getByRole('status').textContent(), /Your prediction: 8\. Now press Run the experiment/);
   assert.match(await box.textContent(), /Counts as right within ± 5\./);
   await page.getByRole('button', { name: 'Run the experiment' }).click();
-  await page.waitForFunction(() => /200 resamples of 200 run/.test(document.querySelector('.dwc-summary').textContent), null, { timeout: 240000 });
+  await page.waitForFunction(() => /200 resamples of 200 run/.test(document.querySelector('.dw-summary-list').textContent), null, { timeout: 240000 });
   const tally = await page.evaluate(async () => {
     const { loadEngine } = await import('/engine/index.js');
     const d = await import('/widgets/comparison/data.js');
@@ -102,16 +102,16 @@ test('model-comparison: the noise experiment reports the engine’s counts', asy
       return d.tallyNoise(results);
     } finally { a.delete(); b.delete(); }
   });
-  const text = await page.locator('.dwc-summary').textContent();
+  const text = await page.locator('.dw-summary-list').textContent();
   assert.ok(text.includes(`copy A in ${tally.aWins}, copy B in ${tally.bWins}, a tie in ${tally.ties}`), text);
   assert.ok(text.includes(`p < 0.05 in ${tally.significant} (`), text);
   assert.equal(tally.significant, 8);
   assert.equal(await box.getAttribute('data-result'), 'held');
   assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said 8, and it came out 8 \(within ± 5\)\. p < 0\.05 in 8 of 200 \(4\.0 ?%\)/);
-  const ink = await canvasInk(page, '.dwc-plot >> nth=1 >> canvas');
+  const ink = await canvasInk(page, '.dw-plot >> nth=1 >> canvas');
   assert.ok(ink.painted > 100, 'the histogram is drawn');
   await page.getByRole('button', { name: 'Clear' }).click();
-  assert.match(await page.locator('.dwc-summary').textContent(), /Not run yet/);
+  assert.match(await page.locator('.dw-summary-list').textContent(), /Not run yet/);
   await page.close();
 });
 

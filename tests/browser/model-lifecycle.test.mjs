@@ -44,7 +44,7 @@ test('the alarm on day 21 retrains version 2; readouts and table are the engine\
   await c.getByRole('button', { name: 'Step' }).click();
   assert.equal(await stat(c, 'day'), '21 of 59');
   assert.match(await c.locator('.dw-message').textContent(), /^Day 21: retrained because of the alarm\. Version 2 learned from days 17 to 21/);
-  const rows = c.locator('table.dwm-versions tbody tr');
+  const rows = c.locator('table.model-lifecycle-versions tbody tr');
   assert.equal(await rows.count(), 2);
   const v2 = rows.nth(1).locator('td');
   assert.equal(await v2.nth(1).textContent(), 'alarm');
@@ -69,7 +69,7 @@ test('Retrain now adds a manual version; the Share state restores it; bad state 
   await c.getByRole('slider', { name: 'day shown' }).fill('10');
   await c.getByRole('button', { name: 'Retrain now' }).click();
   assert.match(await c.locator('.dw-message').textContent(), /^Day 10: retrained because of your request\. Version 2 learned from days 6 to 10/);
-  const rows = c.locator('table.dwm-versions tbody tr');
+  const rows = c.locator('table.model-lifecycle-versions tbody tr');
   assert.equal(await rows.count(), 2);
   assert.equal(await rows.nth(1).locator('td').nth(1).textContent(), 'manual');
   const run = await expectedRun(page, { day: 10 }, [10]);
@@ -84,7 +84,7 @@ test('Retrain now adds a manual version; the Share state restores it; bad state 
     document.querySelector('main').append(host);
     const w = mount(host, { day: 30, state: encodeState({ manual: [5] }) });
     await w.ready;
-    const rows = [...host.querySelectorAll('table.dwm-versions tbody tr')].map((r) => r.querySelectorAll('td')[1].textContent);
+    const rows = [...host.querySelectorAll('table.model-lifecycle-versions tbody tr')].map((r) => r.querySelectorAll('td')[1].textContent);
     const bad = document.createElement('div');
     document.querySelector('main').append(bad);
     const w2 = mount(bad, { state: encodeState({ manual: [99] }) });

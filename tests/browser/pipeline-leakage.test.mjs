@@ -54,7 +54,7 @@ async function expectedOneHot(page, fit) {
 }
 async function shownOneHot(page) {
   return page.evaluate(() => {
-    const t = document.querySelector('.dwl2-onehot');
+    const t = document.querySelector('.pipeline-leakage-onehot');
     const head = [...t.querySelectorAll('thead th')].map((c) => c.textContent);
     const rows = [...t.querySelectorAll('tbody tr')].map((tr) => [tr.querySelector('th').textContent, ...[...tr.querySelectorAll('td')].slice(1).map((c) => c.textContent)]);
     return { head, rows };
@@ -74,14 +74,14 @@ test('pipeline-leakage: the one-hot table shows the engine encoder, and an unsee
   assert.deepEqual(await shownOneHot(page), { head: honest.head, rows: honest.rows });
   assert.deepEqual(honest.head.slice(3), ['Lyon', 'Oslo'], 'fitted on training rows: no Porto column');
   assert.deepEqual(honest.rows[1].slice(1), ['0', '0'], 'the unseen city is encoded as zeros');
-  assert.match(await page.locator('.dwl2-onehot tbody tr').nth(1).textContent(), /Porto \(unseen\)/);
-  assert.match(await page.locator('.dwl2-onehot-caption').textContent(), /unseen city/);
+  assert.match(await page.locator('.pipeline-leakage-onehot tbody tr').nth(1).textContent(), /Porto \(unseen\)/);
+  assert.match(await page.locator('.pipeline-leakage-onehot-caption').textContent(), /unseen city/);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 375, 'the page does not scroll sideways');
   // Both tables fit at 375 px: row, every feature column and the label stay in view, no hidden scroll.
-  for (const sel of ['.dwl2-table', '.dwl2-onehot']) {
+  for (const sel of ['.pipeline-leakage-table', '.pipeline-leakage-onehot']) {
     assert.ok(await page.evaluate((s) => { const w = document.querySelector(s).closest('.dw-table-wrap'); return w.scrollWidth <= w.clientWidth; }, sel), `${sel} fits without scrolling`);
   }
-  assert.deepEqual(await page.locator('.dwl2-table thead th').allTextContents(), ['row', 'x1 rawafter', 'x2 rawafter', 'x3 rawafter', 'label']);
+  assert.deepEqual(await page.locator('.pipeline-leakage-table thead th').allTextContents(), ['row', 'x1 rawafter', 'x2 rawafter', 'x3 rawafter', 'label']);
   assert.doesNotMatch(await page.locator('.dw-card').first().textContent(), /coin flip/);
   await screenshot(page, 'pipeline-onehot-375');
   assert.ok(await noNaNInCards(page));
@@ -96,14 +96,14 @@ test('pipeline-leakage: leaky score beats chance on noise, honest does not, both
     await page.goto(`${site.base}/lessons/pipeline-leakage.html`);
     await widgetsReady(page);
     const stat = statReader(page);
-    const ink = await canvasInk(page, '.dwl2-plot canvas');
+    const ink = await canvasInk(page, '.pipeline-leakage-plot canvas');
     assert.ok(ink.colours > 4, 'fold plot is drawn');
     const e = await expected(page, 500, 10);
     assert.equal(await stat('leaky CV accuracy'), e.leaky);
     assert.equal(await stat('honest CV accuracy'), e.honest);
     assert.ok(Number(e.leaky) > Number(e.honest) + 0.15, 'the leak inflates the score');
     assert.match(await page.locator('.dw-message').first().textContent(), /Leak/);
-    assert.equal(await page.locator('.dwl2-table tbody tr').count(), 5);
+    assert.equal(await page.locator('.pipeline-leakage-table tbody tr').count(), 5);
     await screenshot(page, `pipeline-${width}`);
 
     // Fewer noise columns: the leaky score changes and still equals the engine's.
@@ -115,10 +115,10 @@ test('pipeline-leakage: leaky score beats chance on noise, honest does not, both
     assert.notEqual(await stat('leaky CV accuracy'), before);
 
     // Table statistics switch between all rows and one training split.
-    const allFoot = await page.locator('.dwl2-table tfoot').textContent();
+    const allFoot = await page.locator('.pipeline-leakage-table tfoot').textContent();
     await page.getByLabel('table: statistics learned from').selectOption('train');
-    assert.notEqual(await page.locator('.dwl2-table tfoot').textContent(), allFoot);
-    assert.match(await page.locator('.dwl2-caption').textContent(), /training rows only/);
+    assert.notEqual(await page.locator('.pipeline-leakage-table tfoot').textContent(), allFoot);
+    assert.match(await page.locator('.pipeline-leakage-caption').textContent(), /training rows only/);
 
     assert.ok(await noNaNInCards(page));
     assert.deepEqual(offMachineRequests(page), []);

@@ -415,7 +415,7 @@ test('build-dataset imports houses, fits the engine on the chosen columns, and a
   await refusesBadFiles(page, [['short.csv', lines(rows.map((r) => r.slice(0, 3))), /Nothing was imported: No point could be read: 40 lines skipped: line 1 has 3 values, 7 features and a value are needed/]]);
   const header = 'size,beds,age,distance,shoe_size,colour_code,random_id,price';
   assert.equal(await importCsv(page, `${header}\n${lines(rows)}`), 'Imported 40 points with values.');
-  await page.locator('#widget .c1-toggle[data-column="0"]').click();
+  await page.locator('#widget .build-dataset-toggle[data-column="0"]').click();
   const expected = ml.scoped((track) => {
     const s = ml.trainValidationTestSplit(40, 0.4, 0, 51, false);
     const pick = (idx) => ({ X: [...idx].map((r) => rows[r][0]), y: [...idx].map((r) => rows[r][7]) });
@@ -539,10 +539,10 @@ test('regression-metrics imports (x, y) points as the ordinary points: the engin
   assert.equal(await stat(page, 'MAE'), formatNumber(s.with.mae, 2));
   assert.equal(await stat(page, 'RMSE'), formatNumber(s.with.rmse, 2));
   assert.equal(await stat(page, 'R²'), formatNumber(s.with.r2, 3));
-  assert.equal(await page.locator('#widget .dwc-metrics tr[data-metric="mae"] td').first().textContent(), formatNumber(s.without.mae, 2));
-  assert.deepEqual(await page.locator('#widget .dwc-metrics thead th').allTextContents(), ['metric', '6 points', 'all 7', 'change']);
-  assert.match(await page.locator('#widget .dwc-summary').textContent(), new RegExp(`min–max: the 6 ordinary points span ${formatNumber(scaled.minmax.inlierSpread, 2)}`));
-  assert.match(await page.locator('#widget .dwc-head').textContent(), /The same 7 y values/);
+  assert.equal(await page.locator('#widget .regression-metrics-table tr[data-metric="mae"] td').first().textContent(), formatNumber(s.without.mae, 2));
+  assert.deepEqual(await page.locator('#widget .regression-metrics-table thead th').allTextContents(), ['metric', '6 points', 'all 7', 'change']);
+  assert.match(await page.locator('#widget .dw-summary-list').textContent(), new RegExp(`min–max: the 6 ordinary points span ${formatNumber(scaled.minmax.inlierSpread, 2)}`));
+  assert.match(await page.locator('#widget .dw-plot-head').textContent(), /The same 7 y values/);
   assert.match(await page.locator('#widget canvas').first().getAttribute('aria-label'), /^Your 6 points and an outlier at x = 6\.0, y = 16\.0/);
   await screenshot(page, 'points-csv-regression-metrics-1280');
   const file = await exportCsv(page);
@@ -575,8 +575,8 @@ test('regression-race races the six models on imported points split the seeded w
   const results = MODELS.map((m) => fitOne(ml, m.key, defaultSettings(), data, RACE_DEFAULTS.seed));
   const best = results.find((r) => r.key === ranking(results, 'rmse', 'test')[0]);
   assert.equal(await stat(page, 'lowest test RMSE'), `${modelByKey(best.key).short} ${formatNumber(best.test.rmse, 2)}`);
-  for (const r of results) assert.equal(await page.locator(`#widget tr[data-model="${r.key}"] td.dwr-test`).first().textContent(), formatNumber(r.test.rmse, 2), r.key);
-  assert.equal(await page.locator('#widget .dwr-table caption').textContent(), `Errors on your ${data.train.x.length} training points and on the ${data.test.x.length} held out for testing (lowest test RMSE marked)`);
+  for (const r of results) assert.equal(await page.locator(`#widget tr[data-model="${r.key}"] td.regression-race-test`).first().textContent(), formatNumber(r.test.rmse, 2), r.key);
+  assert.equal(await page.locator('#widget .regression-race-table caption').textContent(), `Errors on your ${data.train.x.length} training points and on the ${data.test.x.length} held out for testing (lowest test RMSE marked)`);
   await screenshot(page, 'points-csv-regression-race-1280');
   const file = await exportCsv(page);
   assert.equal(file.name, 'race-points.csv');
@@ -595,7 +595,7 @@ test('regression-race races the six models on imported points split the seeded w
   await page.locator('#widget input[type="range"]').first().fill('0.8'); // the race's noise slider
   await settle(page);
   assert.equal((await handle(page)).state, null);
-  assert.match(await page.locator('#widget .dwr-table caption').textContent(), /200 fresh test points/);
+  assert.match(await page.locator('#widget .regression-race-table caption').textContent(), /200 fresh test points/);
   await page.close();
 });
 

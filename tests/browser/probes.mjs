@@ -118,7 +118,7 @@ export async function reportedEvents(page) {
 }
 
 // The readout labelled `label` in the card matched by a CSS selector (the older widgets' own card
-// classes, e.g. '.c1-sin'), as trimmed text.
+// classes, e.g. '.sin-experiment'), as trimmed text.
 export async function statIn(page, cardSelector, label) {
   return (await page.locator(`${cardSelector} .dw-stat[data-stat="${label}"] .dw-stat-value`).first().textContent()).trim();
 }

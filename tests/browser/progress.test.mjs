@@ -16,7 +16,7 @@ test('a finished game is recorded, a lesson is marked complete, the home page ti
   const n = total.split(' ').length;
   assert.equal(await page.locator('.course-progress-label').textContent(), `Course progress: 0 of ${n} lessons complete`);
   // The house-table game dispatches dw:complete when the noise column is found.
-  await page.locator('.c1-col-pick', { hasText: 'shoe' }).click();
+  await page.locator('.house-table-col-pick', { hasText: 'shoe' }).click();
   assert.match(await page.locator('.lesson-activities').textContent(), /✓ Spot the noise column/);
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:data-features-labels')));
   assert.equal(stored.activities['house-table'].complete, true);
@@ -45,7 +45,7 @@ test('works when localStorage is unavailable', async () => {
   });
   await page.goto(`${site.base}/lessons/rules-or-learning.html`);
   await widgetsReady(page);
-  await page.locator('.c1-choice').first().click();
+  await page.locator('.dw-quiz-choice').first().click();
   await page.getByRole('button', { name: 'Mark this lesson complete' }).click();
   assert.match(await page.locator('.course-progress-label').textContent(), /^Course progress: 1 of \d+ lessons complete$/);
   assert.match(await page.locator('.lesson-activities').textContent(), /Rules or learn\?/);

@@ -23,7 +23,7 @@ async function open({ width = 1280 } = {}) {
   return page;
 }
 const stat = (page, label) => page.locator(`.tquant .dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
-const bitsButton = (page, b) => page.locator('.tquant .c3-segmented button', { hasText: new RegExp(`^${b}$`) });
+const bitsButton = (page, b) => page.locator('.tquant .dw-segmented button', { hasText: new RegExp(`^${b}$`) });
 
 async function clean(page) {
   const text = await page.locator('.tquant').textContent();
@@ -84,7 +84,7 @@ test('375 px: no horizontal scroll, every plot visible', async () => {
 test('2-D points view: the float and quantised decision maps side by side, each with its test accuracy from the engine', async () => {
   const page = await open();
   await page.getByLabel('network', { exact: true }).selectOption('points');
-  await page.waitForFunction(() => !document.querySelector('.tquant .tq-maps').hidden);
+  await page.waitForFunction(() => !document.querySelector('.tquant .quantise-maps').hidden);
   // The numbers the widget must show, from the widget's own helpers (web/lib/transfer.js) in the page.
   const want = await page.evaluate(async () => {
     const { loadEngine } = await import('/engine/index.js');
@@ -99,21 +99,21 @@ test('2-D points view: the float and quantised decision maps side by side, each 
   assert.equal(await stat(page, '32-bit float'), pct(want.exact));
   assert.equal(await stat(page, 'test accuracy'), pct(want.b8));
   assert.equal(await stat(page, 'size'), `${bytes(want.bytes8)} bytes (${formatPercent(want.bytes8 / want.float, 0)} of ${bytes(want.float)})`);
-  const heads = page.locator('.tquant .tq-maps .dw-legend');
+  const heads = page.locator('.tquant .quantise-maps .dw-legend');
   assert.equal(await heads.nth(0).textContent(), `Full precision (32-bit floats): test accuracy ${pct(want.exact)}`);
   assert.equal(await heads.nth(1).textContent(), `8-bit weights: test accuracy ${pct(want.b8)}`);
   await bitsButton(page, 2).click();
   assert.equal(await heads.nth(1).textContent(), `2-bit weights: test accuracy ${pct(want.b2)}`);
   // Both maps are painted (in the next animation frame), and differ at 2 bits.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  const maps = page.locator('.tquant .tq-maps canvas');
+  const maps = page.locator('.tquant .quantise-maps canvas');
   const pixels = await Promise.all([0, 1].map((i) => maps.nth(i).evaluate((c) => Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.filter((_, k) => k % 16 === 0)))));
   assert.ok(pixels[0].some((v) => v > 0), 'the float map is drawn');
   assert.notDeepEqual(pixels[0], pixels[1], 'the 2-bit map differs from the float one');
   await screenshot(page, 'quantise-points-1280');
   // Back to digits: the maps hide and the digit numbers return.
   await page.getByLabel('network', { exact: true }).selectOption('digits');
-  assert.ok(await page.locator('.tquant .tq-maps').isHidden());
+  assert.ok(await page.locator('.tquant .quantise-maps').isHidden());
   assert.equal(await stat(page, '32-bit float'), '96.9%');
   await clean(page);
   await page.close();
@@ -122,10 +122,10 @@ test('2-D points view: the float and quantised decision maps side by side, each 
 test('2-D points view at 375 px: the maps fit the phone', async () => {
   const page = await open({ width: 375 });
   await page.getByLabel('network', { exact: true }).selectOption('points');
-  await page.waitForFunction(() => !document.querySelector('.tquant .tq-maps').hidden);
+  await page.waitForFunction(() => !document.querySelector('.tquant .quantise-maps').hidden);
   const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
   assert.ok(widths.doc <= widths.view, `page is ${widths.doc} px wide`);
-  for (const canvas of await page.locator('.tquant .tq-maps canvas').all()) {
+  for (const canvas of await page.locator('.tquant .quantise-maps canvas').all()) {
     const b = await canvas.boundingBox();
     assert.ok(b && b.x >= 0 && b.x + b.width <= 375, 'map fits');
   }

@@ -39,13 +39,13 @@ async function engine(page, question, { retriever = 'tfidf', k = 2, dims = 8, mi
 }
 
 async function shown(card) {
-  const items = card.locator('.dwr-item');
+  const items = card.locator('.rag-retrieval-item');
   return {
     order: await items.evaluateAll((els) => els.map((e) => e.dataset.passage)),
-    scores: await items.locator('.dwt-bar-value').allTextContents(),
-    used: await card.locator('.dwr-item.dwr-used').evaluateAll((els) => els.map((e) => e.dataset.passage)),
-    answer: (await card.locator('.dwr-answer-text').textContent()).trim(),
-    verdict: await card.locator('.dwr-answer').getAttribute('data-verdict'),
+    scores: await items.locator('.dw-bar-value').allTextContents(),
+    used: await card.locator('.rag-retrieval-item.rag-retrieval-used').evaluateAll((els) => els.map((e) => e.dataset.passage)),
+    answer: (await card.locator('.rag-retrieval-answer-text').textContent()).trim(),
+    verdict: await card.locator('.rag-retrieval-answer').getAttribute('data-verdict'),
   };
 }
 
@@ -100,7 +100,7 @@ test('rag-retrieval: ranking, answer and readouts match the engine; keyboard; br
     got = await shown(card);
     assert.match(got.answer, /^Not found: with no documents/);
     assert.deepEqual(got.used, []);
-    assert.match(await card.locator('.dwr-prompt').textContent(), /\(nothing retrieved\)/);
+    assert.match(await card.locator('.rag-retrieval-prompt').textContent(), /\(nothing retrieved\)/);
     await card.getByLabel('Answer without retrieval (no documents)').uncheck();
 
     // Embeddings (LSA) from the keyboard on the segmented control.
@@ -116,9 +116,9 @@ test('rag-retrieval: ranking, answer and readouts match the engine; keyboard; br
     // Hostile input stays text; an outside question is not found.
     const box = card.getByLabel('Question', { exact: true });
     await box.fill('<img src=x onerror="window.__pwned=1"> airport');
-    assert.equal(await card.locator('.dwr-list img, .dwr-answer img, .dwr-prompt img').count(), 0);
+    assert.equal(await card.locator('.rag-retrieval-list img, .rag-retrieval-answer img, .rag-retrieval-prompt img').count(), 0);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
-    assert.match(await card.locator('.dwr-prompt').textContent(), /Question: <img src=x/);
+    assert.match(await card.locator('.rag-retrieval-prompt').textContent(), /Question: <img src=x/);
     await box.fill('Where is the nearest airport?');
     got = await shown(card);
     assert.equal(got.answer, 'Not found.');

@@ -60,7 +60,7 @@ test('recurrent-sequence: readouts match the engine, training, cursor, cells, nu
 
     // The numbers behind the pictures: 59 steps back for both fresh cells.
     await card.locator('summary', { hasText: 'The numbers behind the pictures' }).click();
-    const row = card.locator('.rs-numbers table').first().locator('tbody tr').last();
+    const row = card.locator('.recurrent-sequence-numbers table').first().locator('tbody tr').last();
     const cells = await row.locator('td').allTextContents();
     assert.equal(cells[0], '59');
     const fmt = (v) => page.evaluate(async (x) => (await import('/lib/format.js')).formatShort(x, 3), v);

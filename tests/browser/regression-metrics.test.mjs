@@ -21,7 +21,7 @@ async function expected(page, outlier, line = 'fixed') {
     return { mae: s.with.mae.toFixed(2), rmse: s.with.rmse.toFixed(2), r2: s.with.r2.toFixed(3), mae10: s.without.mae.toFixed(2), robustSpan: sc.robust.inlierSpread.toFixed(2), minmaxSpan: sc.minmax.inlierSpread.toFixed(2) };
   }, [outlier, line]);
 }
-const cell = (page, metric, col) => page.locator(`.dwc-metrics tr[data-metric="${metric}"] td`).nth(col).textContent();
+const cell = (page, metric, col) => page.locator(`.regression-metrics-table tr[data-metric="${metric}"] td`).nth(col).textContent();
 
 test('regression-metrics: the table and readouts are the engine’s; arrows move the outlier', async () => {
   const page = await site.newPage();
@@ -34,16 +34,16 @@ test('regression-metrics: the table and readouts are the engine’s; arrows move
   assert.equal(await stat('R²'), want.r2);
   assert.equal(await cell(page, 'mae', 0), want.mae10);
   assert.equal(await cell(page, 'mae', 1), want.mae);
-  assert.match(await page.locator('.dwc-summary').textContent(), new RegExp(`min–max: the ten ordinary points span ${want.minmaxSpan}`));
-  assert.ok((await canvasInk(page, '.dwc-plot canvas')).painted > 100);
+  assert.match(await page.locator('.dw-summary-list').textContent(), new RegExp(`min–max: the ten ordinary points span ${want.minmaxSpan}`));
+  assert.ok((await canvasInk(page, '.dw-plot canvas')).painted > 100);
 
   // Up arrow: +0.5 in y per press; 16 presses take the outlier from 16 to 24.
-  await page.locator('.dwc-plot canvas').first().focus();
+  await page.locator('.dw-plot canvas').first().focus();
   for (let i = 0; i < 16; i++) await page.keyboard.press('ArrowUp');
   want = await expected(page, { x: 6, y: 24 });
   assert.equal(await stat('MAE'), want.mae);
   assert.equal(await stat('RMSE'), want.rmse);
-  assert.match(await page.locator('.dwc-summary').textContent(), new RegExp(`robust: the ten ordinary points span ${want.robustSpan}`));
+  assert.match(await page.locator('.dw-summary-list').textContent(), new RegExp(`robust: the ten ordinary points span ${want.robustSpan}`));
   // Escape puts it back where it was when the plot got focus.
   await page.keyboard.press('Escape');
   assert.equal(await stat('MAE'), (await expected(page, { x: 6, y: 16 })).mae);
@@ -63,7 +63,7 @@ test('regression-metrics: a pointer drag moves the outlier, and Share state rest
   const page = await site.newPage();
   await page.goto(`${site.base}/lessons/regression-metrics.html`);
   await widgetsReady(page);
-  const canvas = page.locator('.dwc-plot canvas').first();
+  const canvas = page.locator('.dw-plot canvas').first();
   const before = await statReader(page)('MAE');
   // Find the outlier's pixel position from the plot's own mapping (x 6, y 16 in data units).
   await canvas.scrollIntoViewIfNeeded();
@@ -111,7 +111,7 @@ test('regression-metrics: predict which grows more when the outlier goes up to y
   const w = page.locator('.dw-card', { has: page.locator('[data-predict="regression-metrics-outlier-up"]') });
   const id = 'regression-metrics-outlier-up';
   const up = async () => {
-    await w.locator('.dwc-plot canvas').first().focus();
+    await w.locator('.dw-plot canvas').first().focus();
     for (let i = 0; i < 16; i++) await page.keyboard.press('ArrowUp');
   };
   await lockPrediction(w, id, 'rmse');

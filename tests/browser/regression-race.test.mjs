@@ -38,7 +38,7 @@ test('race: the table is the engine\'s, the best test RMSE is marked, settings r
     assert.equal(await cells(c, key).nth(1).textContent(), want[key].test, key);
     assert.equal(await cells(c, key).nth(5).textContent(), want[key].r2, key);
   }
-  assert.match(await c.locator('tr.dwr-best th').textContent(), /SVR, RBF kernel \(best\)/);
+  assert.match(await c.locator('tr.regression-race-best th').textContent(), /SVR, RBF kernel \(best\)/);
   assert.match(await c.locator('.dw-message').textContent(), /SVR, RBF kernel has the lowest test RMSE \(0\.44\)/);
   // ElasticNet with λ = 1 (the log slider's track value 0): only its row changes.
   await c.getByRole('combobox', { name: 'settings of' }).selectOption('elastic');
@@ -82,25 +82,25 @@ test('importance: impurity against permutation, the useless column named; boosti
   await page.goto(`${site.base}/lessons/regression-models.html`);
   await widgetsReady(page);
   const c = page.locator('.dw-card').nth(1);
-  const bars = c.locator('.dwr-bars');
+  const bars = c.locator('.regression-race-bars');
   assert.equal(await bars.count(), 2);
-  const impurity = await bars.nth(0).locator('.dwt-bar-value').allTextContents();
-  const permutation = await bars.nth(1).locator('.dwt-bar-value').allTextContents();
+  const impurity = await bars.nth(0).locator('.dw-bar-value').allTextContents();
+  const permutation = await bars.nth(1).locator('.dw-bar-value').allTextContents();
   assert.equal(impurity.length, 4);
   assert.equal(impurity[3], '5.1%');
   assert.equal(impurity[2], '8.4%');
   assert.equal(permutation[3], '0.002');
   assert.equal(permutation[2], '0.044');
-  assert.match(await c.locator('.dwr-verdict').textContent(), /They disagree on useless \(x₃\): impurity gives it 5\.1%/);
+  assert.match(await c.locator('.regression-race-verdict').textContent(), /They disagree on useless \(x₃\): impurity gives it 5\.1%/);
   assert.equal(await c.locator('canvas').first().isVisible(), false);  // the race plot waits hidden
   await c.getByRole('combobox', { name: 'model' }).selectOption('boosting');
-  assert.equal((await bars.nth(0).locator('.dwt-bar-value').allTextContents())[3], '5.1%');
-  assert.match(await c.locator('.dwr-verdict').textContent(), /They disagree on useless/);
+  assert.equal((await bars.nth(0).locator('.dw-bar-value').allTextContents())[3], '5.1%');
+  assert.match(await c.locator('.regression-race-verdict').textContent(), /They disagree on useless/);
   // No noise: the useless column gets almost nothing from either measure, and no verdict of disagreement.
   await c.getByRole('slider', { name: /noise on y/ }).fill('0');
   await c.getByRole('combobox', { name: 'model' }).selectOption('forest');
-  assert.equal((await bars.nth(0).locator('.dwt-bar-value').allTextContents())[3], '0.6%');
-  assert.match(await c.locator('.dwr-verdict').textContent(), /^No feature is credited by impurity alone here/);
+  assert.equal((await bars.nth(0).locator('.dw-bar-value').allTextContents())[3], '0.6%');
+  assert.match(await c.locator('.regression-race-verdict').textContent(), /^No feature is credited by impurity alone here/);
   await assertClean(page);
   await page.close();
 });

@@ -14,17 +14,17 @@ test('rules or learn: feedback with a reason, score, keyboard, replay', async ()
   const page = await site.newPage();
   await page.goto(`${site.base}/lessons/rules-or-learning.html`);
   await widgetsReady(page);
-  const card = '.c1-quiz';
-  assert.equal(await page.locator(`${card} .c1-quiz-counter`).textContent(), 'Scenario 1 of 12');
+  const card = '.dw-quiz';
+  assert.equal(await page.locator(`${card} .dw-quiz-counter`).textContent(), 'Scenario 1 of 12');
   const { DECK } = await page.evaluate(async () => import('/widgets/rules-or-learn.js'));
   for (let i = 0; i < 12; i++) {
-    const text = await page.locator(`${card} .c1-quiz-scenario`).textContent();
+    const text = await page.locator(`${card} .dw-quiz-scenario`).textContent();
     const item = DECK.find((d) => d.text === text);
     assert.ok(item, `scenario "${text}" is in the deck`);
     // Answer the first six correctly with the mouse, the rest wrongly with the keyboard.
-    if (i < 6) await page.locator(`${card} .c1-choice[data-choice="${item.answer}"]`).click();
+    if (i < 6) await page.locator(`${card} .dw-quiz-choice[data-choice="${item.answer}"]`).click();
     else await page.keyboard.press(item.answer === 'rules' ? 'l' : 'r');
-    const feedback = await page.locator(`${card} .c1-quiz-feedback`).textContent();
+    const feedback = await page.locator(`${card} .dw-quiz-feedback`).textContent();
     assert.ok(feedback.includes(item.reason), 'feedback gives the reason');
     assert.match(feedback, i < 6 ? /^Correct/ : /^Not quite/);
     assert.equal(await statIn(page, card, 'score'), `${Math.min(i + 1, 6)} / ${i + 1}`);

@@ -114,7 +114,7 @@ test('SCORM 1.2: a finished game reaches the runtime (status, score, suspend dat
   });
   // The house-table game: spotting the noise column finishes it (1 of the page's 3 activities:
   // two games and the check-yourself block), so the lesson's score is 100 · 1/3.
-  await frame.locator('.c1-col-pick', { hasText: 'shoe' }).click();
+  await frame.locator('.house-table-col-pick', { hasText: 'shoe' }).click();
   await page.waitForFunction(() => window.lms.cmi.core.score.raw === '33.33');
   const cmi = await page.evaluate(() => ({
     status: window.lms.cmi.core.lesson_status,
@@ -220,7 +220,7 @@ test('a packaged lesson opened without a learning platform works and reports not
   const page = await site.newPage();
   await page.goto(`${site.base}/${versionFolder('1.2')}/lessons/${GAME_LESSON}.html`);
   await widgetsReady(page);
-  await page.locator('.c1-col-pick', { hasText: 'shoe' }).click();
+  await page.locator('.house-table-col-pick', { hasText: 'shoe' }).click();
   assert.match(await page.locator('.lesson-activities').textContent(), /✓ Spot the noise column/);
   assert.equal(await page.locator('.site-nav, .lesson-nav, .course-progress').count(), 0, 'the platform is the navigation');
   assert.deepEqual(page.failed ?? [], []);

@@ -42,7 +42,7 @@ test('sentiment-reviews: readouts match the engine; examples and word pairs by k
     assert.equal(await stat('p(positive)'), '0.102');
     assert.equal(await stat('test accuracy'), '78.6%');
     assert.equal(await stat('features'), '180');
-    assert.deepEqual(await card.locator('.dwt-chip-word').allTextContents(), want.chips);
+    assert.deepEqual(await card.locator('.dw-token-chip-word').allTextContents(), want.chips);
 
     const ex = card.getByRole('button', { name: '“The soup was not good”' });
     await ex.focus();
@@ -55,11 +55,11 @@ test('sentiment-reviews: readouts match the engine; examples and word pairs by k
     want = await engine(page, 'The soup was not good', true);
     assert.equal(await stat('features'), '481');
     assert.equal(await stat('p(positive)'), want.p);
-    assert.ok((await card.locator('.dwt-chip-word').allTextContents()).includes('not·good'));
+    assert.ok((await card.locator('.dw-token-chip-word').allTextContents()).includes('not·good'));
 
     const box = card.getByLabel('Your review', { exact: true });
     await box.fill('<img src=x onerror="window.__pwned=1"> lovely');
-    assert.equal(await card.locator('.dwt-chips img').count(), 0);
+    assert.equal(await card.locator('.dw-token-chips img').count(), 0);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     assert.equal(await box.getAttribute('maxlength'), '200');
 

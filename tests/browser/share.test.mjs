@@ -398,7 +398,7 @@ test('every game reports dw:score as well as dw:complete when it is finished', a
   const page = await site.newPage({ width: 1000 });
   const root = await mountOne(page, 'house-table');
   await page.evaluate(() => { window.events = []; for (const t of ['dw:score', 'dw:complete']) document.addEventListener(t, (e) => window.events.push([t, e.detail.score])); });
-  await root.locator('.c1-col-pick', { hasText: /shoe/i }).click();
+  await root.locator('.house-table-col-pick', { hasText: /shoe/i }).click();
   assert.deepEqual(await page.evaluate(() => window.events), [['dw:score', 1], ['dw:complete', 1]]);
   await page.close();
 });

@@ -14,10 +14,10 @@ test('sin experiment: degree 3 has the lowest test MSE, and the table is the eng
   const page = await site.newPage();
   await page.goto(`${site.base}/lessons/ml-foundations.html`);
   await widgetsReady(page);
-  const card = '.c1-sin';
+  const card = '.sin-experiment';
   assert.ok(await page.locator('.katex').count() > 10, 'math typeset');
   assert.ok(await paintedPixels(page, `${card} canvas`) > 1000, 'the plot is drawn');
-  const rows = await page.locator(`${card} .c1-sin-table tbody tr`).evaluateAll((trs) => trs.map((tr) => ({
+  const rows = await page.locator(`${card} .sin-experiment-table tbody tr`).evaluateAll((trs) => trs.map((tr) => ({
     degree: Number(tr.dataset.degree), train: Number(tr.cells[1].textContent), test: Number(tr.cells[2].textContent), verdict: tr.cells[3].textContent,
   })));
   assert.deepEqual(rows.map((r) => r.degree), [1, 3, 11]);
@@ -39,7 +39,7 @@ test('sin experiment: degree 3 has the lowest test MSE, and the table is the eng
   await page.locator(`${card} input[type="range"]`).fill('9');
   assert.equal(await statIn(page, card, 'degree'), '9');
   assert.notEqual(await statIn(page, card, 'test MSE'), before);
-  assert.equal(await page.locator(`${card} .c1-sin-table tbody tr`).count(), 4);
+  assert.equal(await page.locator(`${card} .sin-experiment-table tbody tr`).count(), 4);
   await page.getByRole('button', { name: 'Degree 11' }).click();
   assert.match(await page.locator(`${card} .dw-message`).textContent(), /overfits/);
   // Visiting degrees records nothing; choosing one is the check, and only the lowest test MSE
@@ -62,7 +62,7 @@ test('sin experiment: degree 3 has the lowest test MSE, and the table is the eng
   assert.deepEqual((await reports()).map((r) => [r.type, r.score, r.max]), [['dw:score', 0, 1], ['dw:score', 0, 1], ['dw:complete', 1, 1]]);
   await page.getByRole('button', { name: 'Degree 11' }).click();
   await page.getByRole('button', { name: 'New noise' }).click();
-  assert.equal(await page.locator(`${card} .c1-sin-table tbody tr`).count(), 3);
+  assert.equal(await page.locator(`${card} .sin-experiment-table tbody tr`).count(), 3);
   await screenshot(page, 'ml-foundations-1280');
   assert.ok(!/NaN/.test(await page.locator('main').textContent()));
   assert.deepEqual(offMachineRequests(page), []);

@@ -14,7 +14,7 @@ test('spam filter: editing the email moves p(spam), and it is the engine’s log
   const page = await site.newPage();
   await page.goto(`${site.base}/lessons/spam-filter.html`);
   await widgetsReady(page);
-  const card = '.c1-spam';
+  const card = '.spam-filter';
   assert.ok(await page.locator('.katex').count() > 5);
   const p0 = await statIn(page, card, 'p(spam)');
   await page.locator(card).getByRole('button', { name: 'more: times the word “meeting” appears' }).click();
@@ -39,16 +39,16 @@ test('spam filter: editing the email moves p(spam), and it is the engine’s log
   });
   assert.equal(p1, expected);
   // The training emails sit in a closed disclosure with a visible marker; the keyboard opens it.
-  const summary = page.locator(`${card} .c1-train-emails summary`);
+  const summary = page.locator(`${card} .spam-filter-train-emails summary`);
   const marker = () => summary.evaluate((el) => ({ content: getComputedStyle(el, '::before').content, transform: getComputedStyle(el, '::before').transform }));
   assert.equal((await marker()).content, '"▸"');
-  assert.equal(await page.locator(`${card} .c1-train-emails`).evaluate((d) => d.open), false);
+  assert.equal(await page.locator(`${card} .spam-filter-train-emails`).evaluate((d) => d.open), false);
   await summary.focus();
   await page.keyboard.press('Enter');
-  assert.equal(await page.locator(`${card} .c1-train-emails`).evaluate((d) => d.open), true);
+  assert.equal(await page.locator(`${card} .spam-filter-train-emails`).evaluate((d) => d.open), true);
   assert.notEqual((await marker()).transform, 'none', 'the marker turns when open');
   await page.keyboard.press('Space');
-  assert.equal(await page.locator(`${card} .c1-train-emails`).evaluate((d) => d.open), false);
+  assert.equal(await page.locator(`${card} .spam-filter-train-emails`).evaluate((d) => d.open), false);
   // Tipping the new email over 50% by the learner's own edits is what gets recorded.
   await page.evaluate(() => {
     window.__reports = [];
@@ -58,10 +58,10 @@ test('spam filter: editing the email moves p(spam), and it is the engine’s log
   // Every finished game also reports its score (mountWidget adds it before the completion).
   assert.deepEqual(await page.evaluate(() => window.__reports.map((r) => r.type)), ['dw:score', 'dw:complete']);
   // Flip a training label: the model retrains and the training probabilities change.
-  const probsBefore = await page.locator(`${card} .c1-prob`).allTextContents();
+  const probsBefore = await page.locator(`${card} .spam-filter-prob`).allTextContents();
   await summary.click();
-  await page.locator(`${card} .c1-label-btn`).nth(4).click();
-  const probsAfter = await page.locator(`${card} .c1-prob`).allTextContents();
+  await page.locator(`${card} .spam-filter-label-btn`).nth(4).click();
+  const probsAfter = await page.locator(`${card} .spam-filter-prob`).allTextContents();
   assert.notDeepEqual(probsAfter, probsBefore);
   await screenshot(page, 'spam-filter-1280');
   await assertClean(page);
@@ -74,13 +74,13 @@ test('spam filter: the meeting-weight prediction misses ("stay negative") and ho
   const page = await site.newPage();
   await page.goto(`${site.base}/lessons/spam-filter.html`);
   await widgetsReady(page);
-  const card = page.locator('.c1-spam');
+  const card = page.locator('.spam-filter');
   const box = card.locator('[data-predict="spam-meeting-weight"]');
   const lock = async (value) => {
     await box.getByRole('combobox', { name: /the weight of “meeting” will/ }).selectOption(value);
     await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   };
-  await card.locator('.c1-train-emails summary').click();
+  await card.locator('.spam-filter-train-emails summary').click();
   const meeting = (subject) => card.getByRole('spinbutton', { name: new RegExp(`times the word “meeting” appears in “${subject}`) });
   await lock('negative');
   await meeting('FREE prize inside').fill('3');

@@ -30,10 +30,10 @@ test('Two jobs: the sorter gives instant feedback with a reason, keeps score, an
     assert.equal(await stat(page, 'left'), String(Object.keys(key).length));
 
     // Answer the first prompt wrongly by tapping: feedback names the right job and why.
-    let text = await page.locator('.c2-sorter-prompt').textContent();
+    let text = await page.locator('.spot-the-job-sorter-prompt').textContent();
     const wrong = key[text] === 'regression' ? 'Classification' : 'Regression';
     await page.getByRole('button', { name: new RegExp(`^${wrong}`) }).click();
-    let feedback = await page.locator('.c2-sorter-feedback').textContent();
+    let feedback = await page.locator('.spot-the-job-sorter-feedback').textContent();
     assert.match(feedback, /Not quite/);
     assert.match(feedback, new RegExp(key[text]));
     assert.ok(feedback.length > 40, 'the feedback gives a reason');
@@ -41,12 +41,12 @@ test('Two jobs: the sorter gives instant feedback with a reason, keeps score, an
 
     // Then answer every remaining prompt correctly with the keyboard (R / C, Enter for next).
     await page.getByRole('button', { name: 'Next prompt' }).click();
-    await page.locator('.c2-sorter').focus();
+    await page.locator('.spot-the-job-sorter').focus();
     for (let i = 1; i < Object.keys(key).length; i++) {
-      text = await page.locator('.c2-sorter-prompt').textContent();
+      text = await page.locator('.spot-the-job-sorter-prompt').textContent();
       assert.ok(key[text], `unknown prompt ${text}`);
       await page.keyboard.press(key[text] === 'regression' ? 'r' : 'c');
-      feedback = await page.locator('.c2-sorter-feedback').textContent();
+      feedback = await page.locator('.spot-the-job-sorter-feedback').textContent();
       assert.match(feedback, /^✓ Correct/);
       if (i === Object.keys(key).length - 1) assert.deepEqual(await reports(), [], 'nothing is reported before the game is over');
       await page.keyboard.press('Enter');
@@ -58,7 +58,7 @@ test('Two jobs: the sorter gives instant feedback with a reason, keeps score, an
     const result = { widget: 'spot-the-job', title: 'Spot the job', score: n - 1, max: n };
     assert.deepEqual(await reports(), [{ type: 'dw:score', ...result }, { type: 'dw:complete', ...result }]);
     assert.equal(await stat(page, 'best streak'), String(n - 1));
-    assert.match(await page.locator('.c2-sorter-prompt').textContent(), new RegExp(`Done: ${n - 1} of ${n}`));
+    assert.match(await page.locator('.spot-the-job-sorter-prompt').textContent(), new RegExp(`Done: ${n - 1} of ${n}`));
     await screenshot(page, `two-jobs-${width}`);
     assert.ok(!/NaN/.test(await page.locator('main').textContent()));
     assert.deepEqual(offMachineRequests(page), []);

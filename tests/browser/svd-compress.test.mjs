@@ -56,8 +56,8 @@ test('smiley at k = 5: 36.5% error, 86.71% energy, 485 of 2,304 numbers; every c
   await page.getByLabel('picture', { exact: true }).selectOption('checkerboard');
   await page.getByLabel('rank k (layers kept)').fill('1');
   assert.equal(await stat(page, 'energy kept'), '69.23%');
-  assert.match(await page.locator('.svdc .svdc-layer-caption').nth(0).textContent(), /σ₁ = 28\.80/);
-  assert.match(await page.locator('.svdc .svdc-layer-caption').nth(1).textContent(), /σ₂ = 19\.20/);
+  assert.match(await page.locator('.svdc .svd-compress-layer-caption').nth(0).textContent(), /σ₁ = 28\.80/);
+  assert.match(await page.locator('.svdc .svd-compress-layer-caption').nth(1).textContent(), /σ₂ = 19\.20/);
   await page.getByLabel('rank k (layers kept)').fill('2');
   assert.equal(await stat(page, 'relative error'), '0.0%');
   assert.match(await message(page), /^Checkerboard, rank-2 copy: exact, 100.00% of the energy/);

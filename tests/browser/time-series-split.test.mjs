@@ -50,11 +50,11 @@ test('time-series-split: readouts are the engine\'s; the model menu and the slid
   assert.deepEqual(await readStats(page), await expected(page));
   assert.deepEqual(await readStats(page), { shuffled: '0.99', split: '6.79', holdout: '8.17' });
   assert.match(await page.locator('.dw-message').first().textContent(), /^Leak: shuffled k-fold reports 0\.99/);
-  for (const canvas of await page.locator('.dwts-plot canvas').all()) {
+  for (const canvas of await page.locator('.time-series-split-plot canvas').all()) {
     const ink = await canvas.evaluate((c) => c.width);
     assert.ok(ink > 0);
   }
-  assert.ok((await canvasInk(page, '.dwts-plot canvas')).painted > 100);
+  assert.ok((await canvasInk(page, '.time-series-split-plot canvas')).painted > 100);
 
   await page.getByLabel('model on the lag features').selectOption('ridge');
   assert.deepEqual(await readStats(page), await expected(page, { model: 'ridge' }));
@@ -124,7 +124,7 @@ for (const width of [1280, 375]) {
       await widgetsReady(page);
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, 'no horizontal scroll');
       assert.ok(await noNaNInCards(page));
-      await page.locator('.dwts-plot').first().scrollIntoViewIfNeeded();
+      await page.locator('.time-series-split-plot').first().scrollIntoViewIfNeeded();
       await screenshot(page, `time-series-split-${width}-${scheme}`);
       assert.deepEqual(page.record.errors, []);
       await page.close();

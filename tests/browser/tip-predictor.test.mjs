@@ -62,15 +62,15 @@ test('Predicting a tip: engine predictions, input validation in words, and the e
     // The best line's intercept is negative: the sign goes before the currency, never "$-0.15".
     await input.fill('50');
     assert.match(await page.locator('.dw-message').textContent(), /plus a base of \u2212\$0\.15\.$/);
-    assert.match(await page.locator('.c2-tip-sum').textContent(), /^ŷ = 0\.188 × 50\.00 \u2212 0\.15 = \$9\.26$/);
+    assert.match(await page.locator('.tip-predictor-sum').textContent(), /^ŷ = 0\.188 × 50\.00 \u2212 0\.15 = \$9\.26$/);
     assert.ok(!/\$-|\+ -/.test(await page.locator('.dw-card').textContent()), 'no "$-" or "+ -" anywhere');
     // Every column of the receipts table is visible, also on a 375 px phone.
-    const overflow = await page.locator('.c2-tip-table-wrap').evaluate((wrap) => {
+    const overflow = await page.locator('.tip-predictor-table-wrap').evaluate((wrap) => {
       const edge = wrap.getBoundingClientRect().right + 0.5;
       return [...wrap.querySelectorAll('th, td')].filter((c) => c.getBoundingClientRect().right > edge).map((c) => c.textContent);
     });
     assert.deepEqual(overflow, [], `cells cut off at ${width} px`);
-    assert.equal(await page.locator('.c2-tip-table thead th').count(), 5);
+    assert.equal(await page.locator('.tip-predictor-table thead th').count(), 5);
     // Outside the $10–$80 the line was trained on: a warning, also just above it.
     await input.fill('90');
     assert.match(await page.locator('.dw-message').textContent(), /outside the bills the line was trained on \(\$10\.00 to \$80\.00\).*extrapolation/);

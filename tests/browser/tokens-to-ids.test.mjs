@@ -32,44 +32,44 @@ test('tokens-to-ids: live tokens, ids and bag-of-words counts from the engine; h
       } finally { v.delete(); }
     }, text);
 
-    const start = await card.locator('textarea.dwt-textbox').inputValue();
+    const start = await card.locator('textarea.dw-textbox').inputValue();
     const e0 = await expected(start);
     assert.equal(await stat('tokens'), String(e0.tokens.length));
     assert.equal(await stat('unknown'), String(e0.unknown));
     assert.equal(await stat('vector length |V|'), String(e0.size));
     assert.equal(await stat('non-zero entries'), `${e0.nonzero} of ${e0.size}`);
-    const chips = await card.locator('.dwt-chip').allTextContents();
+    const chips = await card.locator('.dw-token-chip').allTextContents();
     assert.equal(chips.length, e0.tokens.length);
     assert.ok(chips[0].startsWith(e0.tokens[0]) && chips[0].includes(`id ${e0.ids[0]}`));
 
     const text = 'The dog and the cat sat in the park';
-    await card.locator('textarea.dwt-textbox').fill(text);
+    await card.locator('textarea.dw-textbox').fill(text);
     const e1 = await expected(text);
     assert.equal(await stat('tokens'), '9');
     assert.equal(await stat('unknown'), String(e1.unknown));
     assert.equal(await stat('non-zero entries'), `${e1.nonzero} of ${e1.size}`);
 
     const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script> 🙂 Ünïcode';
-    await card.locator('textarea.dwt-textbox').fill(hostile);
+    await card.locator('textarea.dw-textbox').fill(hostile);
     const e2 = await expected(hostile);
     assert.equal(await stat('tokens'), String(e2.tokens.length));
     assert.equal(await card.locator('img, script').count(), 0, 'no markup created from the text');
-    assert.ok((await card.locator('.dwt-chips').textContent()).includes('onerror'));
-    assert.equal(await card.locator('.dwt-chip-unk').count(), e2.unknown);
+    assert.ok((await card.locator('.dw-token-chips').textContent()).includes('onerror'));
+    assert.equal(await card.locator('.dw-token-chip-unk').count(), e2.unknown);
 
-    await card.locator('textarea.dwt-textbox').fill('word '.repeat(2000));
-    assert.match(await card.locator('.dwt-note').first().textContent(), /first 400 characters/);
+    await card.locator('textarea.dw-textbox').fill('word '.repeat(2000));
+    assert.match(await card.locator('.dw-footnote').first().textContent(), /first 400 characters/);
     assert.equal(await stat('tokens'), '80');
 
     // One unknown word: the count agrees with its noun, and <unk> is explained in words.
-    await card.locator('textarea.dwt-textbox').fill('Quantum');
+    await card.locator('textarea.dw-textbox').fill('Quantum');
     assert.match(await card.locator('.dw-message').textContent(), /^The only word, “quantum”, is not in the vocabulary, so it gets id 0, <unk> \(“unknown word”\)/);
-    await card.locator('textarea.dwt-textbox').fill('Quantum physics');
+    await card.locator('textarea.dw-textbox').fill('Quantum physics');
     assert.match(await card.locator('.dw-message').textContent(), /^None of the 2 words is in the vocabulary, so each gets id 0, <unk> \(“unknown word”\)/);
-    await card.locator('textarea.dwt-textbox').fill('');
+    await card.locator('textarea.dw-textbox').fill('');
     assert.equal(await stat('tokens'), '0');
     assert.match(await card.locator('.dw-message').textContent(), /no words/);
-    await card.locator('textarea.dwt-textbox').fill(text);
+    await card.locator('textarea.dw-textbox').fill(text);
     await card.getByLabel('bar height').selectOption('tfidf');
     assert.match(await card.locator('.dw-message').textContent(), /tf-idf/);
     await screenshot(page, `text-tokens-${width}`);

@@ -92,20 +92,20 @@ test('Train vs test: flexibility and "memorise hard" open the overfitting gap; s
     await page.getByLabel('model', { exact: true }).selectOption('tree');
   }
   // The verdict row applies the same rule to every column: depth 1 under, 2–5 good, 6 on over.
-  assert.deepEqual(await page.locator('td.c2-verdict').allTextContents(), ['under', 'good', 'good', 'good', 'good', 'over', 'over', 'over', 'over', 'over', 'over']);
+  assert.deepEqual(await page.locator('td.train-vs-test-verdict').allTextContents(), ['under', 'good', 'good', 'good', 'good', 'over', 'over', 'over', 'over', 'over', 'over']);
   // The table holds every level plus "memorise".
   assert.equal(await page.locator('.dw-table thead th').count(), 12);
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
     await page.waitForTimeout(150);
     // On a phone the table says it scrolls and keeps the current setting's column in view.
-    const view = await page.locator('.c2-curve-table').evaluate((table) => {
+    const view = await page.locator('.train-vs-test-curve-table').evaluate((table) => {
       const scroller = [table, table.parentElement].find((e) => e.scrollWidth > e.clientWidth + 1);
       const box = (scroller || table).getBoundingClientRect();
-      const now = table.querySelector('th.c2-now').getBoundingClientRect();
+      const now = table.querySelector('th.train-vs-test-now').getBoundingClientRect();
       return { scrolls: !!scroller, visible: now.left >= box.left - 0.5 && now.right <= box.right + 0.5 };
     });
-    assert.equal(await page.locator('.c2-scroll-note').isVisible(), view.scrolls, `scroll note at ${width} px`);
+    assert.equal(await page.locator('.train-vs-test-scroll-note').isVisible(), view.scrolls, `scroll note at ${width} px`);
     assert.ok(view.visible, `the current column is in view at ${width} px`);
     if (width === 375) assert.ok(view.scrolls, 'eleven columns scroll on a phone');
     await screenshot(page, `train-vs-test-${width}`);

@@ -38,7 +38,7 @@ test('word-embeddings: cosine ranking and analogy equal the engine; click and ke
     assert.equal(eCat.words[0], 'kitten');
     assert.equal(await stat('a − b + c ≈'), eCat.analogy);
     assert.equal(eCat.analogy, 'queen');
-    const bars = await card.locator('.dwt-bars li').allTextContents();
+    const bars = await card.locator('.dw-bars li').allTextContents();
     assert.equal(bars.length, 28);
     assert.ok(bars[0].startsWith('kitten') && bars[0].endsWith(fixed(eCat.sims[0], 3)));
 
@@ -70,7 +70,7 @@ test('word-embeddings: cosine ranking and analogy equal the engine; click and ke
     await card.getByLabel('b', { exact: true }).selectOption('boy');
     await card.getByLabel('c', { exact: true }).selectOption('girl');
     assert.equal(await stat('a − b + c ≈'), 'princess');
-    assert.match(await card.locator('.dwt-answer').textContent(), /prince − boy \+ girl = \(4\.70, 2\.70\)/);
+    assert.match(await card.locator('.word-embeddings-answer').textContent(), /prince − boy \+ girl = \(4\.70, 2\.70\)/);
     await screenshot(page, `text-embeddings-${width}-${scheme}`);
     assert.ok(await noNaNInCards(page));
     assert.deepEqual(offMachineRequests(page), []);

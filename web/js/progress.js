@@ -235,14 +235,14 @@ function renderBadge() {
   const link = make('a', '', badge.passed ? 'Machine Learning badge earned' : `Best so far: ${badge.best} of ${badge.total} — pass with 80 %`);
   link.href = 'lessons/badge.html';
   if (badge.passed) {
-    const medal = make('div', 'c4-badge-medal');
-    medal.append(make('span', 'c4-badge-ml', 'ML'), make('span', 'c4-badge-sub', `${badge.best}/${badge.total}`));
-    const text = make('div', 'c4-badge-text');
+    const medal = make('div', 'dw-badge-medal');
+    medal.append(make('span', 'dw-badge-ml', 'ML'), make('span', 'dw-badge-sub', `${badge.best}/${badge.total}`));
+    const text = make('div', 'dw-badge-text');
     const when = typeof badge.earnedAt === 'string' || Number.isFinite(badge.earnedAt) ? new Date(badge.earnedAt) : null;
     text.append(make('strong', '', ''), make('span', '', when && !Number.isNaN(when.getTime()) ? `Earned on ${when.toLocaleDateString()}` : 'Earned'));
     text.firstChild.append(link);
     slot.append(medal, text);
-    slot.className = 'badge-slot c4-badge';
+    slot.className = 'badge-slot dw-badge';
   } else {
     slot.append(link);
     slot.className = 'badge-slot';

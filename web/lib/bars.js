@@ -9,7 +9,7 @@ export function renderBars(list, rows, { range, signed = false, digits = 2, form
   const items = rows.map((row) => {
     const v = Number.isFinite(row.value) ? row.value : 0;
     const share = Math.min(1, Math.abs(v) / r);
-    const bar = el('span', { className: 'dwt-bar-fill' });
+    const bar = el('span', { className: 'dw-bar-fill' });
     if (signed) {
       bar.style.width = `${share * 50}%`;
       bar.style.left = v >= 0 ? '50%' : `${50 - share * 50}%`;
@@ -18,10 +18,10 @@ export function renderBars(list, rows, { range, signed = false, digits = 2, form
       bar.style.left = '0';
     }
     bar.dataset.tone = row.tone || (v >= 0 ? 'pos' : 'neg');
-    const track = el('span', { className: signed ? 'dwt-bar-track dwt-signed' : 'dwt-bar-track', 'aria-hidden': 'true' }, [bar]);
+    const track = el('span', { className: signed ? 'dw-bar-track dw-bar-signed' : 'dw-bar-track', 'aria-hidden': 'true' }, [bar]);
     const text = format ? format(row.value) : fixed(row.value, digits);
-    const li = el('li', { className: row.highlight ? 'dwt-bar dwt-highlight' : 'dwt-bar', title: row.title },
-      [el('span', { className: 'dwt-bar-label', text: row.label }), track, el('span', { className: 'dwt-bar-value', text })]);
+    const li = el('li', { className: row.highlight ? 'dw-bar dw-bar-highlight' : 'dw-bar', title: row.title },
+      [el('span', { className: 'dw-bar-label', text: row.label }), track, el('span', { className: 'dw-bar-value', text })]);
     return li;
   });
   list.replaceChildren(...items);

@@ -3,7 +3,7 @@
 import { el } from './ui.js';
 
 // A legend row: items [{ text, swatch, color? }], where `swatch` is the class list that styles
-// the key's swatch (the widget family's stylesheet in web/css/widgets/ defines them) and `color`
+// the key's swatch (web/css/shared/legend.css, or the widget's own web/css/widgets/<widget>.css) and `color`
 // an optional CSS colour painted on it. `className` is added to the row; `decorative` hides the
 // row from assistive technology (for legends that repeat what a text alternative already says).
 export function legend(parent, items, { className = '', decorative = false } = {}) {

@@ -60,6 +60,8 @@ export const en = {
   'quiz.pick': 'Pick an answer: click or tap a button, or press the key shown on it.',
   'quiz.right': 'Correct: {answer}.',
   'quiz.wrong': 'Not quite: you chose {chosen}, the better answer is {answer}.',
+  'quiz.markRight': '✓ correct',
+  'quiz.markWrong': '✗ your pick',
   'quiz.continueRight': 'Press Next scenario (or N) to continue.',
   'quiz.continueWrong': 'Read the reason, then press Next scenario (or N).',
   'quiz.verdict': ({ share }) => (share === 1 ? 'A perfect round!' : share >= 0.75 ? 'Strong instincts.'

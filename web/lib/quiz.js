@@ -17,19 +17,19 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
   let score = 0;
   let answered = false;
 
-  const counter = el('p', { className: 'c1-quiz-counter' });
-  const scenario = el('p', { className: 'c1-quiz-scenario', tabindex: '-1' });
-  const cardBox = el('div', { className: 'c1-quiz-card' }, [counter, scenario]);
-  const feedback = el('div', { className: 'c1-quiz-feedback', role: 'status', 'aria-live': 'polite' });
+  const counter = el('p', { className: 'dw-quiz-counter' });
+  const scenario = el('p', { className: 'dw-quiz-scenario', tabindex: '-1' });
+  const cardBox = el('div', { className: 'dw-quiz-card' }, [counter, scenario]);
+  const feedback = el('div', { className: 'dw-quiz-feedback', role: 'status', 'aria-live': 'polite' });
   card.stage.append(cardBox);
 
-  const choiceRow = el('div', { className: 'c1-quiz-choices', role: 'group', 'aria-label': card.t('quiz.answer') });
+  const choiceRow = el('div', { className: 'dw-quiz-choices', role: 'group', 'aria-label': card.t('quiz.answer') });
   (choiceHost || card.stage).append(choiceRow);
   const choiceButtons = new Map();
   for (const c of choices) {
-    const b = el('button', { type: 'button', className: 'dw-btn c1-choice', 'data-choice': c.id, 'aria-keyshortcuts': c.key || undefined });
-    b.append(el('span', { className: 'c1-choice-label', text: c.label }));
-    if (c.describe) b.append(el('span', { className: 'c1-choice-desc', text: c.describe }));
+    const b = el('button', { type: 'button', className: 'dw-btn dw-quiz-choice', 'data-choice': c.id, 'aria-keyshortcuts': c.key || undefined });
+    b.append(el('span', { className: 'dw-quiz-choice-label', text: c.label }));
+    if (c.describe) b.append(el('span', { className: 'dw-quiz-choice-desc', text: c.describe }));
     if (c.key) b.append(el('kbd', { text: c.key.toUpperCase() }));
     b.addEventListener('click', () => answer(c.id));
     choiceRow.append(b);
@@ -65,10 +65,14 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
     scenario.textContent = c.text;
     feedback.replaceChildren();
     feedback.dataset.tone = '';
-    for (const b of choiceButtons.values()) { b.disabled = false; b.classList.remove('c1-right', 'c1-wrong'); }
+    for (const b of choiceButtons.values()) {
+      b.disabled = false;
+      b.classList.remove('dw-right', 'dw-wrong');
+      b.querySelector('.dw-quiz-mark')?.remove();
+    }
     nextBtn.hidden = true;
     replayBtn.hidden = true;
-    cardBox.classList.remove('c1-done');
+    cardBox.classList.remove('dw-quiz-done');
     updateStats();
     card.setMessage(card.t('quiz.pick'), 'info');
   }
@@ -83,8 +87,12 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
     const correct = choices.find((x) => x.id === c.answer);
     for (const [cid, b] of choiceButtons) {
       b.disabled = true;
-      if (cid === c.answer) b.classList.add('c1-right');
-      else if (cid === id) b.classList.add('c1-wrong');
+      // The mark is words a learner reads (and a screen reader announces with the button), so
+      // it is text in the button, not CSS generated content.
+      if (cid !== c.answer && cid !== id) continue;
+      const isAnswer = cid === c.answer;
+      b.classList.add(isAnswer ? 'dw-right' : 'dw-wrong');
+      b.append(el('span', { className: 'dw-quiz-mark', text: isAnswer ? card.t('quiz.markRight') : card.t('quiz.markWrong') }));
     }
     feedback.dataset.tone = right ? 'ok' : 'bad';
     feedback.replaceChildren(
@@ -111,7 +119,7 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
   }
 
   function finish() {
-    cardBox.classList.add('c1-done');
+    cardBox.classList.add('dw-quiz-done');
     replayBtn.hidden = false;
     replayBtn.focus();
     const pct = score / cards.length;

@@ -4,9 +4,9 @@ import { el } from './ui.js';
 
 // A chip for one token: the word as typed, and a small line under it (its id, or a number).
 export function chip(word, sub, { tone = '', title } = {}) {
-  return el('span', { className: `dwt-chip${tone ? ` dwt-chip-${tone}` : ''}`, title }, [
-    el('span', { className: 'dwt-chip-word', text: word }),
-    el('span', { className: 'dwt-chip-sub', text: sub }),
+  return el('span', { className: `dw-token-chip${tone ? ` dw-token-chip-${tone}` : ''}`, title }, [
+    el('span', { className: 'dw-token-chip-word', text: word }),
+    el('span', { className: 'dw-token-chip-sub', text: sub }),
   ]);
 }
 

@@ -149,14 +149,14 @@ export function describeError(err, t = english) {
 // A row of toggle buttons (one pressed). Returns { set(value), element }.
 export function segmented(parent, { label, options, value, onChange }) {
   const id = nextId('seg');
-  const group = el('div', { className: 'c3-segmented', role: 'group', 'aria-labelledby': id });
+  const group = el('div', { className: 'dw-segmented', role: 'group', 'aria-labelledby': id });
   const buttons = options.map(([v, text]) => {
     const b = el('button', { type: 'button', className: 'dw-btn', text, 'data-value': v });
     b.addEventListener('click', () => { set(v); onChange(v); });
     return b;
   });
   group.append(...buttons);
-  parent.append(el('div', { className: 'dw-field c3-seg-field' }, [el('span', { id, className: 'c3-seg-label', text: label }), group]));
+  parent.append(el('div', { className: 'dw-field dw-segmented-field' }, [el('span', { id, className: 'dw-segmented-label', text: label }), group]));
   function set(v) {
     for (const b of buttons) b.setAttribute('aria-pressed', String(b.dataset.value === String(v)));
   }
