@@ -76,7 +76,7 @@ function build(ctx) {
   };
 
   const statEpisodes = card.stat(t('deep-q.stat.episodes'));
-  const statEps = card.stat('ε');
+  const statEps = card.stat(t('deep-q.stat.epsilon'));
   const statRecent = card.stat(t('deep-q.stat.recent'));
   const statSuccess = card.stat(t('deep-q.stat.success'));
   const statValue = card.stat(t('deep-q.stat.value'));

@@ -34,6 +34,7 @@ export const messages = {
   'deep-q.slider.replay': 'replay size',
   'deep-q.slider.targetSync': 'target sync every (steps)',
   'deep-q.stat.episodes': 'episodes',
+  'deep-q.stat.epsilon': 'ε',
   'deep-q.stat.recent': 'recent return',
   'deep-q.stat.success': 'greedy reaches goal',
   'deep-q.stat.value': 'mean value',
