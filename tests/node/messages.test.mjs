@@ -17,9 +17,17 @@ function sources(dir) {
   });
 }
 const code = sources(webDir).join('\n');
+// A widget's own words live in its own table (<name>.messages.js, or messages.js in its folder;
+// tests/node/widget_messages.test.mjs checks those): their keys are not the runtime's.
+const widgetsDir = path.join(webDir, 'widgets');
+const widgetTables = fs.readdirSync(widgetsDir, { withFileTypes: true }).flatMap((d) => {
+  const p = d.isDirectory() ? path.join(widgetsDir, d.name, 'messages.js') : path.join(widgetsDir, d.name);
+  return (d.isDirectory() ? fs.existsSync(p) : d.name.endsWith('.messages.js')) ? [p] : [];
+});
+const widgetKeys = new Set((await Promise.all(widgetTables.map((f) => import(f)))).flatMap((m) => Object.keys(m.messages)));
 // t('key' …), card.t('key' …), ctx.t('key' …) with a literal key; keys built at run time from a
 // literal prefix are listed here with every ending they can take.
-const literal = [...code.matchAll(/\bt\('([a-z][\w.]*)'/g)].map((m) => m[1]);
+const literal = [...code.matchAll(/\bt\('([a-z][\w.]*)'/g)].map((m) => m[1]).filter((k) => !widgetKeys.has(k));
 const built = [
   ...['choice', 'number'].flatMap((kind) => ['Held', 'Missed'].map((end) => `predict.${kind}${end}`)),
   ...['attribute', 'address', 'options', 'update', 'file'].map((from) => `card.from.${from}`),

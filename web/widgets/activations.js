@@ -7,6 +7,7 @@ import { fixed, select, slider } from '../lib/ui.js';
 import { formatPercent, scientific } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './activations.messages.js';
 
 export const schema = {
   activation: { type: 'enum', values: ['sigmoid', 'tanh', 'relu', 'leaky-relu', 'gelu', 'softmax'], default: 'sigmoid', description: 'Activation function shown.' },
@@ -15,20 +16,19 @@ export const schema = {
   temperature: { type: 'number', min: 0.05, max: 10, default: 1, description: 'Softmax temperature T.' },
 };
 
-export const meta = {
-  title: 'Activation functions and vanishing gradients',
-  hint: 'Pick an activation φ and drag along the curve (or use the arrow keys) to read φ(z) and its slope φ′(z). Below, a chain of layers multiplies one slope per layer: watch the gradient vanish with sigmoid and survive with ReLU. Softmax: drag the logit bars.',
-};
+export const meta = { title: messages['activations.title'], hint: messages['activations.hint'] };
 
 const Z = Array.from({ length: 241 }, (_, i) => -6 + i * 0.05);
-const NAMES = { sigmoid: 'sigmoid', tanh: 'tanh', relu: 'ReLU', 'leaky-relu': 'leaky ReLU', gelu: 'GELU', softmax: 'softmax' };
+// The activations in the menu; each is named by 'activations.name.<id>' in the message table.
+const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leaky-relu', 'gelu', 'softmax'];
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
+  const nameOf = (id) => t(`activations.name.${id}`);
   let opts = { ...options };
   let curve = null;
   let chain = null;
@@ -38,24 +38,24 @@ function build(ctx) {
   let probs = null;
   let selectedLogit = 0;
 
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 360, label: 'Activation and its derivative', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 360, label: t('activations.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
   plot.canvas.classList.add('dwf-draggable');
-  const curveLegend = legend(card.stage, [{ text: 'φ(z)', swatch: 'dwf-swatch dwf-sw-model' }, { text: 'φ′(z), the slope', swatch: 'dwf-swatch dwf-sw-loss' }]);
-  const softLegend = legend(card.stage, [{ text: 'logits z (drag)', swatch: 'dwf-swatch dwf-sw-class0' }, { text: 'softmax probabilities', swatch: 'dwf-swatch dwf-sw-class1' }]);
-  const chainPlot = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 220, label: 'Gradient reaching each layer of a deep chain (log scale)', onResize: () => ctx.requestDraw(draw) }));
+  const curveLegend = legend(card.stage, [{ text: t('activations.legend.value'), swatch: 'dwf-swatch dwf-sw-model' }, { text: t('activations.legend.slope'), swatch: 'dwf-swatch dwf-sw-loss' }]);
+  const softLegend = legend(card.stage, [{ text: t('activations.legend.logits'), swatch: 'dwf-swatch dwf-sw-class0' }, { text: t('activations.legend.probabilities'), swatch: 'dwf-swatch dwf-sw-class1' }]);
+  const chainPlot = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 220, label: t('activations.chainPlot'), onResize: () => ctx.requestDraw(draw) }));
   chainPlot.margin.top = 22; // room for the axis title above the top tick
 
   select(card.controls, {
-    label: 'activation', value: opts.activation, options: Object.entries(NAMES),
+    label: t('activations.select'), value: opts.activation, options: ACTIVATIONS.map((id) => [id, nameOf(id)]),
     onChange: (v) => { opts.activation = v; run(); },
   });
   const sliders = {
-    depth: slider(card.controls, { label: 'layers', min: 1, max: 60, step: 1, value: opts.depth, format: String, onInput: (v) => { opts.depth = v; run(); } }),
-    weight: slider(card.controls, { label: 'weight w', min: -4, max: 4, step: 0.05, value: opts.weight, format: (v) => fixed(v, 2), onInput: (v) => { opts.weight = v; run(); } }),
-    temperature: slider(card.controls, { label: 'temperature T', min: 0.05, max: 10, step: 0.01, scale: 'log', value: opts.temperature, format: (v) => fixed(v, 2), onInput: (v) => { opts.temperature = v; run(); } }),
+    depth: slider(card.controls, { label: t('activations.slider.depth'), min: 1, max: 60, step: 1, value: opts.depth, format: String, onInput: (v) => { opts.depth = v; run(); } }),
+    weight: slider(card.controls, { label: t('activations.slider.weight'), min: -4, max: 4, step: 0.05, value: opts.weight, format: (v) => fixed(v, 2), onInput: (v) => { opts.weight = v; run(); } }),
+    temperature: slider(card.controls, { label: t('activations.slider.temperature'), min: 0.05, max: 10, step: 0.01, scale: 'log', value: opts.temperature, format: (v) => fixed(v, 2), onInput: (v) => { opts.temperature = v; run(); } }),
   };
-  const stat = { z: card.stat('z'), f: card.stat('φ(z)'), d: card.stat('φ′(z)'), g: card.stat('gradient at layer 0') };
+  const stat = { z: card.stat(t('activations.stat.z')), f: card.stat(t('activations.stat.value')), d: card.stat(t('activations.stat.slope')), g: card.stat(t('activations.stat.gradient')) };
 
   const isSoft = () => opts.activation === 'softmax';
 
@@ -66,19 +66,19 @@ function build(ctx) {
   const showG = (g) => (g !== 0 && (g < 1e-3 || g >= 1e4) ? scientific(g, 2) : fixed(g, 4));
   const prediction = createPrediction(ctx, {
     id: 'activations-sigmoid-w4',
-    question: 'With sigmoid, raising w from 1 to 4 makes the gradient at layer 0…',
-    choices: [['larger', 'larger'], ['same', 'about the same'], ['smaller', 'smaller']],
-    ready: () => (opts.activation === 'sigmoid' && Math.abs(opts.weight - 1) < 1e-9 && chain ? null : 'Choose sigmoid and set w to 1 first.'),
+    question: t('activations.predict.question'),
+    choices: ['larger', 'same', 'smaller'].map((id) => [id, t(`activations.predict.${id}`)]),
+    ready: () => (opts.activation === 'sigmoid' && Math.abs(opts.weight - 1) < 1e-9 && chain ? null : t('activations.predict.setUp')),
     onCommit: () => { before = { g: gradientAt0(), depth: opts.depth }; },
-    next: 'Now raise the weight w to 4 and read the gradient at layer 0.',
+    next: t('activations.predict.next'),
   });
   function judgeWeight() {
     if (prediction.pending === null || !before) return;
-    if (opts.activation !== 'sigmoid' || opts.depth !== before.depth) { prediction.reset('The activation or the number of layers changed: the prediction no longer applies. Predict again.'); before = null; return; }
+    if (opts.activation !== 'sigmoid' || opts.depth !== before.depth) { prediction.reset(t('activations.predict.changed')); before = null; return; }
     if (Math.abs(opts.weight - 4) > 1e-9 || !chain) return;
     const g = gradientAt0();
     const ratio = g / before.g;
-    prediction.settle(ratio > 1.01 ? 'larger' : ratio < 0.99 ? 'smaller' : 'same', `Through ${opts.depth} layers the gradient went from ${showG(before.g)} at w = 1 to ${showG(g)} at w = 4. The big weight pushes every later z up to about 3.9, where the sigmoid is flat, so each factor w·σ′(z) falls to about 0.08.`);
+    prediction.settle(ratio > 1.01 ? 'larger' : ratio < 0.99 ? 'smaller' : 'same', t('activations.predict.why', { depth: opts.depth, before: showG(before.g), after: showG(g) }));
     before = null;
   }
 
@@ -91,12 +91,12 @@ function build(ctx) {
     sliders.depth.setDisabled(soft); sliders.weight.setDisabled(soft); sliders.temperature.setDisabled(!soft);
     if (soft) {
       probs = attempt(card, () => Array.from(ml.softmax(logits, opts.temperature)), null);
-      stat.z.set(`z${selectedLogit + 1} = ${fixed(logits[selectedLogit], 2)}`);
+      stat.z.set(t('activations.logit', { index: selectedLogit + 1, value: fixed(logits[selectedLogit], 2) }));
       stat.f.set(probs ? fixed(probs[selectedLogit], 3) : '–');
       stat.d.set('–'); stat.g.set('–');
       if (probs) {
         const top = probs.indexOf(Math.max(...probs));
-        card.setMessage(`softmax(z/T) with T = ${fixed(opts.temperature, 2)}: class ${top + 1} gets ${formatPercent(probs[top], 1)}. ${opts.temperature < 0.3 ? 'A low temperature makes it nearly an arg-max.' : opts.temperature > 3 ? 'A high temperature flattens it towards uniform.' : 'Adding the same number to every logit changes nothing.'}`, 'info');
+        card.setMessage(t('activations.softmax', { T: fixed(opts.temperature, 2), top: top + 1, share: formatPercent(probs[top], 1), low: opts.temperature < 0.3, high: opts.temperature > 3 }), 'info');
       }
       ctx.requestDraw(draw);
       judgeWeight();
@@ -117,12 +117,12 @@ function build(ctx) {
       const gText = g0 !== 0 && (g0 < 1e-3 || g0 >= 1e4) ? scientific(g0, 3) : fixed(g0, 4);
       stat.g.set(gText);
       let verdict;
-      if (g0 < 1e-6) verdict = 'Vanished: the first layers would learn essentially nothing.';
-      else if (g0 > 1e6 || !Number.isFinite(g0)) verdict = 'Exploded: the first layers would take enormous steps.';
-      else if (g0 < 0.01) verdict = 'Shrinking fast: the early layers learn far more slowly than the late ones.';
-      else if (g0 > 100) verdict = 'Exploding: the first layers would take far larger steps than the last ones.';
-      else verdict = 'The gradient survives the trip back through the layers.';
-      card.setMessage(`${NAMES[opts.activation]} through ${opts.depth} layers with w = ${fixed(opts.weight, 2)}: each layer multiplies the gradient by w·φ′(z). It reaches layer 0 at ${gText}. ${verdict}`, g0 < 1e-6 || g0 > 100 ? 'warn' : 'info');
+      if (g0 < 1e-6) verdict = t('activations.verdict.vanished');
+      else if (g0 > 1e6 || !Number.isFinite(g0)) verdict = t('activations.verdict.exploded');
+      else if (g0 < 0.01) verdict = t('activations.verdict.shrinking');
+      else if (g0 > 100) verdict = t('activations.verdict.exploding');
+      else verdict = t('activations.verdict.survives');
+      card.setMessage(t('activations.chain', { name: nameOf(opts.activation), depth: opts.depth, w: fixed(opts.weight, 2), gradient: gText, verdict }), g0 < 1e-6 || g0 > 100 ? 'warn' : 'info');
     }
     ctx.requestDraw(draw);
   }
@@ -157,44 +157,44 @@ function build(ctx) {
   });
 
   function draw() {
-    const t = plot.theme;
+    const th = plot.theme;
     if (isSoft()) {
       plot.setDomain(0, 4, -5, 5);
       const c = plot.begin();
-      plot.axes({ yLabel: 'logit z  ·  probability × 5', xTicks: 0, yTicks: 5 });
+      plot.axes({ yLabel: t('activations.softAxis.y'), xTicks: 0, yTicks: 5 });
       plot.clipToArea(() => {
         for (let i = 0; i < 4; i++) {
           const x0 = plot.px(i + 0.12); const x1 = plot.px(i + 0.48);
-          c.fillStyle = t.class0; c.fillRect(x0, Math.min(plot.py(0), plot.py(logits[i])), x1 - x0, Math.abs(plot.py(logits[i]) - plot.py(0)));
+          c.fillStyle = th.class0; c.fillRect(x0, Math.min(plot.py(0), plot.py(logits[i])), x1 - x0, Math.abs(plot.py(logits[i]) - plot.py(0)));
           if (probs) {
             const p0 = plot.px(i + 0.52); const p1 = plot.px(i + 0.88);
-            c.fillStyle = t.class1; c.fillRect(p0, plot.py(probs[i] * 5), p1 - p0, plot.py(0) - plot.py(probs[i] * 5));
-            c.fillStyle = t.text; c.font = `12px ${t.mono}`; c.textAlign = 'center'; c.textBaseline = 'bottom';
+            c.fillStyle = th.class1; c.fillRect(p0, plot.py(probs[i] * 5), p1 - p0, plot.py(0) - plot.py(probs[i] * 5));
+            c.fillStyle = th.text; c.font = `12px ${th.mono}`; c.textAlign = 'center'; c.textBaseline = 'bottom';
             c.fillText(fixed(probs[i], 2), (p0 + p1) / 2, plot.py(probs[i] * 5) - 2);
           }
-          if (i === selectedLogit && document.activeElement === plot.canvas) { c.strokeStyle = t.accent; c.lineWidth = 2; c.strokeRect(x0 - 3, plot.margin.top + 2, plot.px(i + 0.9) - x0 + 6, plot.height - plot.margin.top - plot.margin.bottom - 4); }
-          c.fillStyle = t.textMuted; c.font = `12px ${t.font}`; c.textAlign = 'center'; c.textBaseline = 'top';
-          c.fillText(`class ${i + 1}`, plot.px(i + 0.5), plot.height - plot.margin.bottom + 4);
+          if (i === selectedLogit && document.activeElement === plot.canvas) { c.strokeStyle = th.accent; c.lineWidth = 2; c.strokeRect(x0 - 3, plot.margin.top + 2, plot.px(i + 0.9) - x0 + 6, plot.height - plot.margin.top - plot.margin.bottom - 4); }
+          c.fillStyle = th.textMuted; c.font = `12px ${th.font}`; c.textAlign = 'center'; c.textBaseline = 'top';
+          c.fillText(t('activations.class', { index: i + 1 }), plot.px(i + 0.5), plot.height - plot.margin.bottom + 4);
         }
-        c.strokeStyle = t.model; c.lineWidth = 1; c.beginPath(); c.moveTo(plot.px(0), plot.py(0)); c.lineTo(plot.px(4), plot.py(0)); c.stroke();
+        c.strokeStyle = th.model; c.lineWidth = 1; c.beginPath(); c.moveTo(plot.px(0), plot.py(0)); c.lineTo(plot.px(4), plot.py(0)); c.stroke();
       });
       return;
     }
     const lo = opts.activation === 'sigmoid' ? -0.2 : -1.5;
     plot.setDomain(-6, 6, lo, opts.activation === 'sigmoid' || opts.activation === 'tanh' ? 1.2 : 6);
     const c = plot.begin();
-    plot.axes({ xLabel: 'z', yLabel: NAMES[opts.activation] });
+    plot.axes({ xLabel: t('activations.axis.x'), yLabel: nameOf(opts.activation) });
     if (curve) {
       plot.clipToArea(() => {
-        plot.path(Z, Array.from(curve.derivative), { color: t.loss, width: 2, dash: [6, 3] });
-        plot.path(Z, Array.from(curve.value), { color: t.model, width: 2.5 });
+        plot.path(Z, Array.from(curve.derivative), { color: th.loss, width: 2, dash: [6, 3] });
+        plot.path(Z, Array.from(curve.value), { color: th.model, width: 2.5 });
         if (probeVals) {
           const X = plot.px(probe); const Y = plot.py(probeVals.value[0]);
           // Tangent line with the engine's slope φ′(z) at the probe.
           const s = probeVals.derivative[0];
-          plot.segment(probe - 1.2, probeVals.value[0] - 1.2 * s, probe + 1.2, probeVals.value[0] + 1.2 * s, { color: t.accent, width: 1.5 });
-          c.beginPath(); c.arc(X, Y, 6, 0, Math.PI * 2); c.fillStyle = t.surface; c.fill(); c.strokeStyle = t.model; c.lineWidth = 2.5; c.stroke();
-          if (document.activeElement === plot.canvas) { c.beginPath(); c.arc(X, Y, 11, 0, Math.PI * 2); c.strokeStyle = t.accent; c.lineWidth = 2; c.stroke(); }
+          plot.segment(probe - 1.2, probeVals.value[0] - 1.2 * s, probe + 1.2, probeVals.value[0] + 1.2 * s, { color: th.accent, width: 1.5 });
+          c.beginPath(); c.arc(X, Y, 6, 0, Math.PI * 2); c.fillStyle = th.surface; c.fill(); c.strokeStyle = th.model; c.lineWidth = 2.5; c.stroke();
+          if (document.activeElement === plot.canvas) { c.beginPath(); c.arc(X, Y, 11, 0, Math.PI * 2); c.strokeStyle = th.accent; c.lineWidth = 2; c.stroke(); }
         }
       });
     }
@@ -203,7 +203,7 @@ function build(ctx) {
       const ct = chainPlot.theme;
       chainPlot.setDomain(-0.5, opts.depth + 0.5, Math.max(-30, Math.min(-2, ...g) - 0.5), Math.max(1, ...g) + 0.5);
       chainPlot.begin();
-      chainPlot.axes({ xLabel: 'layer (0 = input, gradient flows right to left)', yLabel: 'log₁₀ |∂a_L/∂a_l|', xTicks: 6, yTicks: 4 });
+      chainPlot.axes({ xLabel: t('activations.chainAxis.x'), yLabel: t('activations.chainAxis.y'), xTicks: 6, yTicks: 4 });
       chainPlot.clipToArea((ctx) => {
         const w = Math.max(2, (chainPlot.px(1) - chainPlot.px(0)) * 0.7);
         g.forEach((v, l) => {

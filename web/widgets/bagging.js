@@ -8,7 +8,7 @@
 import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
-import { countOf, formatPercent as pct, formatNumber } from '../lib/format.js';
+import { formatPercent as pct, formatNumber } from '../lib/format.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
 import { contourSegments, gridPoints, regionBoundaries } from '../lib/contour.js';
@@ -16,6 +16,7 @@ import { drawSegments } from '../lib/marks.js';
 import { DATASET_NAMES, boxAround, makeDataset } from '../lib/datasets.js';
 import { createPrediction } from '../lib/predict.js';
 import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
+import { messages } from './bagging.messages.js';
 
 export const schema = {
   seed: seedOption(7, 'Random seed for the points and the bootstrap draws.'),
@@ -27,10 +28,7 @@ export const schema = {
   features: { type: 'enum', values: ['all', 'sqrt'], default: 'all', description: '"all": plain bagging (every split may use both features); "sqrt": a random forest (one random feature per split).' },
 };
 
-export const meta = {
-  title: 'Weak models vote into a smooth boundary',
-  hint: 'Add voters one at a time (or press Play). Each faint line is one tree trained on a random resample; the bold line is the crowd\'s majority vote, and the tint shows how confident the vote is.',
-};
+export const meta = { title: messages['bagging.title'], hint: messages['bagging.hint'] };
 
 const GRID = 50;
 const TEST_COUNT = 300; // fresh test points drawn from the same generator (seed + 1000)
@@ -41,11 +39,11 @@ const TEST_FRACTION = 0.3;
 export const CSV_RULES = { labels: 'class', maxClasses: 2, domain: [-1e4, 1e4], minPoints: 10, maxPoints: 1000 };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const forest = ctx.own(new ml.RandomForest());
   let train = null;
@@ -58,9 +56,9 @@ function build(ctx) {
   let imported = null;      // { X, y } from a CSV file or a Share link, instead of generated points
   let testRows = new Set(); // which imported points are held out for testing
 
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'Ensemble of trees voting on the plane', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: t('bagging.plot'), onResize: () => ctx.requestDraw(draw) }));
   const legendRow = el('div', { className: 'dw-legend c4-scale', 'aria-hidden': 'true' });
-  legendRow.append(el('span', { text: 'all vote orange ▲' }), el('span', { className: 'c4-scale-bar' }), el('span', { text: 'all vote blue ●' }));
+  legendRow.append(el('span', { text: t('bagging.legend.orange') }), el('span', { className: 'c4-scale-bar' }), el('span', { text: t('bagging.legend.blue') }));
   card.stage.append(legendRow);
 
   const buttons = buttonRow(card.controls);
@@ -70,16 +68,16 @@ function build(ctx) {
     every: () => (forest.treeCount() < 10 ? 450 : 160), // slow at first, so single voters can be seen
     tick: () => addVoter(),
   });
-  button(buttons, 'Add voter', () => { play.stop(); addVoter(); });
-  button(buttons, 'Reset', () => { play.stop(); restart(); });
-  slider(card.controls, { label: 'depth of each voter', min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.depth = v; restart(); } });
-  select(card.controls, { label: 'features per split', options: [['all', 'both (bagging)'], ['sqrt', 'one at random (random forest)']], value: opts.features, onChange: (v) => { play.stop(); opts.features = v; restart(); } });
-  const dataMenu = select(card.controls, { label: 'data', options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { play.stop(); opts.dataset = v; imported = null; loadData(); } });
+  button(buttons, t('bagging.addVoter'), () => { play.stop(); addVoter(); });
+  button(buttons, t('bagging.reset'), () => { play.stop(); restart(); });
+  slider(card.controls, { label: t('bagging.slider.depth'), min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.depth = v; restart(); } });
+  select(card.controls, { label: t('bagging.select.features'), options: ['all', 'sqrt'].map((id) => [id, t(`bagging.features.${id}`)]), value: opts.features, onChange: (v) => { play.stop(); opts.features = v; restart(); } });
+  const dataMenu = select(card.controls, { label: t('bagging.select.data'), options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { play.stop(); opts.dataset = v; imported = null; loadData(); } });
 
-  const statVoters = card.stat('voters');
-  const statTest = card.stat('test accuracy');
-  const statFirst = card.stat('1 voter');
-  const statOob = card.stat('out-of-bag');
+  const statVoters = card.stat(t('bagging.stat.voters'));
+  const statTest = card.stat(t('bagging.stat.test'));
+  const statFirst = card.stat(t('bagging.stat.first'));
+  const statOob = card.stat(t('bagging.stat.oob'));
   pointsCsv(ctx, card.controls, {
     filename: 'bagging-points.csv', rules: CSV_RULES,
     // Imported points go back out as they came, with the split the widget made; generated ones
@@ -90,29 +88,30 @@ function build(ctx) {
     set: (parsed) => { play.stop(); imported = { X: parsed.X, y: parsed.y }; loadData(); },
   });
   // The test points in words: the fresh ones, or the share of the learner's own held out.
-  const testWords = () => (imported ? `the ${countOf(test.rows, 'held-out point')}` : `the ${formatNumber(TEST_COUNT, 0)} test points`);
+  const testWords = () => (imported ? t('bagging.heldOut', { count: test.rows }) : t('bagging.testPoints', { count: formatNumber(TEST_COUNT, 0) }));
 
   // Predict, then check: how much better than its first voter does the full crowd score on the
   // fresh test points? Committed before the second voter, judged from the engine's scores when
   // the last voter (maxVoters) has voted.
-  const GAINS = [['worse', 'worse than the first voter'], ['small', 'better by under 1 point'], ['some', 'better by 1 to 5 points'], ['large', 'better by over 5 points']];
+  const GAINS = ['worse', 'small', 'some', 'large'].map((id) => [id, t(`bagging.gain.${id}`)]);
   const prediction = createPrediction(ctx, {
     id: 'bagging-crowd-gain',
-    question: `When all ${opts.maxVoters} voters have voted, the crowd's test accuracy will be…`,
+    question: t('bagging.predict.question', { voters: opts.maxVoters }),
     choices: GAINS,
-    ready: () => (forest.treeCount() <= 1 ? null : 'Press Reset first: predict before the crowd grows.'),
-    next: () => `Now press Play (or Add voter) until all ${opts.maxVoters} voters have voted.`,
+    ready: () => (forest.treeCount() <= 1 ? null : t('bagging.predict.resetFirst')),
+    next: () => t('bagging.predict.next', { voters: opts.maxVoters }),
   });
   function judgeCrowd(acc) {
     const n = forest.treeCount();
     if (prediction.pending === null || n < opts.maxVoters || !Number.isFinite(acc) || !Number.isFinite(firstVoterTest)) return;
     const d = (acc - firstVoterTest) * 100;
     const outcome = d < 0 ? 'worse' : d < 1 ? 'small' : d <= 5 ? 'some' : 'large';
-    prediction.settle(outcome, `The first voter scored ${pct(firstVoterTest, 1)} on ${testWords()}, the crowd of ${formatNumber(n, 0)} ${pct(acc, 1)}: ${d >= 0 ? `${fixed(d, 1)} points better` : `${fixed(-d, 1)} points worse`}. Voting cancels the trees' individual quirks, their variance; it cannot remove the noise in the labels, which no boundary can predict.`);
+    const change = d >= 0 ? t('bagging.predict.better', { points: fixed(d, 1) }) : t('bagging.predict.worse', { points: fixed(-d, 1) });
+    prediction.settle(outcome, t('bagging.predict.why', { first: pct(firstVoterTest, 1), where: testWords(), voters: formatNumber(n, 0), crowd: pct(acc, 1), change }));
   }
 
   function loadData() {
-    prediction.reset('New data: predict again.');
+    prediction.reset(t('bagging.reset.newData'));
     attempt(card, () => {
       if (imported) {
         const n = imported.y.length;
@@ -150,9 +149,9 @@ function build(ctx) {
     if (!train) return false;
     const ok = attempt(card, () => { forest.step(); return true; }, false);
     if (!ok) return false;
-    const t = forest.treeCount() - 1;
-    memberLines[t] = regionBoundaries(attempt(card, () => forest.treeRegions(t, domain.x0, domain.x1, domain.y0, domain.y1), new Float64Array(0)));
-    if (t === 0) firstVoterTest = forest.score(test.X, test.y);
+    const tree = forest.treeCount() - 1;
+    memberLines[tree] = regionBoundaries(attempt(card, () => forest.treeRegions(tree, domain.x0, domain.x1, domain.y0, domain.y1), new Float64Array(0)));
+    if (tree === 0) firstVoterTest = forest.score(test.X, test.y);
     render();
     return forest.treeCount() < opts.maxVoters;
   }
@@ -169,14 +168,14 @@ function build(ctx) {
     statTest.set(pct(acc, 1));
     statFirst.set(pct(firstVoterTest, 1));
     statOob.set(Number.isFinite(oob) ? pct(oob, 1) : '–');
-    if (n === 0) card.setMessage('No voters yet. Press Add voter: a tree is grown on a bootstrap sample (n draws with replacement) of the training points.', 'info');
-    else if (n === 1) card.setMessage(`One voter: a single deep tree, all sharp corners, ${pct(acc, 1)} on ${imported ? testWords() : 'fresh test points'}. Its boundary follows the quirks of its own resample.`, 'info');
+    if (n === 0) card.setMessage(t('bagging.noVoters'), 'info');
+    else if (n === 1) card.setMessage(t('bagging.oneVoter', { accuracy: pct(acc, 1), where: imported ? testWords() : t('bagging.freshTestPoints') }), 'info');
     else {
       const diff = acc - firstVoterTest;
-      const verdict = diff > 0.0049 ? `${fixed(diff * 100, 1)} points better than the first voter alone` : diff < -0.0049 ? `${fixed(-diff * 100, 1)} points worse than the first voter alone (with few voters, luck still matters)` : 'level with the first voter alone';
-      card.setMessage(`${n} voters: the crowd scores ${pct(acc, 1)} on ${imported ? testWords() : 'test points'}, ${verdict}. Their disagreements cancel, so the majority boundary is smoother than any member's.`, diff > 0.0049 ? 'ok' : 'info');
+      const verdict = diff > 0.0049 ? t('bagging.verdict.better', { points: fixed(diff * 100, 1) }) : diff < -0.0049 ? t('bagging.verdict.worse', { points: fixed(-diff * 100, 1) }) : t('bagging.verdict.level');
+      card.setMessage(t('bagging.crowd', { voters: n, accuracy: pct(acc, 1), where: imported ? testWords() : t('bagging.anyTestPoints'), verdict }), diff > 0.0049 ? 'ok' : 'info');
     }
-    plot.canvas.setAttribute('aria-label', `${n} trees voting; test accuracy ${pct(acc, 1)}`);
+    plot.canvas.setAttribute('aria-label', t('bagging.figure', { voters: n, accuracy: pct(acc, 1) }));
     judgeCrowd(acc);
     ctx.requestDraw(draw);
   }
@@ -186,16 +185,16 @@ function build(ctx) {
     const { x0, x1, y0, y1 } = domain;
     plot.setDomain(x0, x1, y0, y1);
     plot.begin();
-    const t = plot.theme;
-    if (votes) drawHeatmap(plot, votes, GRID, GRID, probabilityRgb(t), { alpha: 0.38 });
-    plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 5, yTicks: 5 });
+    const th = plot.theme;
+    if (votes) drawHeatmap(plot, votes, GRID, GRID, probabilityRgb(th), { alpha: 0.38 });
+    plot.axes({ xLabel: t('bagging.axis.x'), yLabel: t('bagging.axis.y'), xTicks: 5, yTicks: 5 });
     plot.clipToArea(() => {
       const n = memberLines.length;
       const alpha = Math.max(0.08, Math.min(0.5, 1.4 / Math.sqrt(Math.max(1, n))));
-      memberLines.forEach((segs, i) => { if (i < n - 1) drawSegments(plot, segs, { color: t.textMuted, width: 1, alpha }); });
-      if (n) drawSegments(plot, memberLines[n - 1], { color: t.accent, width: 1.5, alpha: 0.9, dash: [4, 3] });
+      memberLines.forEach((segs, i) => { if (i < n - 1) drawSegments(plot, segs, { color: th.textMuted, width: 1, alpha }); });
+      if (n) drawSegments(plot, memberLines[n - 1], { color: th.accent, width: 1.5, alpha: 0.9, dash: [4, 3] });
       for (let i = 0; i < train.rows; i++) plot.point(train.X[2 * i], train.X[2 * i + 1], train.y[i], { size: 3.8 });
-      if (votes && n >= 1) drawSegments(plot, contourSegments(votes, GRID, GRID, domain, 0.5), { color: t.model, width: 3 });
+      if (votes && n >= 1) drawSegments(plot, contourSegments(votes, GRID, GRID, domain, 0.5), { color: th.model, width: 3 });
     });
   }
 

@@ -4,10 +4,11 @@
 // to see the 3×3 patch it came from and the sum that produced it.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { checkbox, el, fixed, nextId, select } from '../lib/ui.js';
-import { countOf, formatShort } from '../lib/format.js';
+import { formatShort } from '../lib/format.js';
 import { Board } from '../lib/board.js';
 import { divergingScale, sequentialScale } from '../lib/colors.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './convolution.messages.js';
 
 export const schema = {
   image: { type: 'enum', values: ['house', 'ring', 'stripes', 'checker'], default: 'house', description: 'Built-in 16×16 image.' },
@@ -16,10 +17,7 @@ export const schema = {
   relu: { type: 'boolean', default: true, description: 'Apply ReLU to the feature map before pooling.' },
 };
 
-export const meta = {
-  title: 'Convolution filters',
-  hint: 'Choose a kernel (or edit its nine numbers) and watch the feature map change. Click a cell of the feature map — or focus it and use the arrow keys — to see which 3×3 patch produced it.',
-};
+export const meta = { title: messages['convolution.title'], hint: messages['convolution.hint'] };
 
 const N = 16;
 const KERNELS = {
@@ -31,7 +29,8 @@ const KERNELS = {
   sharpen: [0, -1, 0, -1, 5, -1, 0, -1, 0],
   identity: [0, 0, 0, 0, 1, 0, 0, 0, 0],
 };
-const KERNEL_NAMES = { 'vertical-edge': 'vertical edges (Sobel)', 'horizontal-edge': 'horizontal edges (Sobel)', outline: 'outline (Laplacian)', blur: 'box blur', gaussian: 'Gaussian blur', sharpen: 'sharpen', identity: 'identity', custom: 'custom' };
+// The kernel menu; each is named by 'convolution.kernel.<id>' in the message table.
+const KERNEL_MENU = ['vertical-edge', 'horizontal-edge', 'outline', 'blur', 'gaussian', 'sharpen', 'identity', 'custom'];
 
 // Pixel art, values 0 … 1 (drawn as ink: 0 blank, 1 solid): drawn data, not computed maths.
 function makeImage(name) {
@@ -58,11 +57,11 @@ function makeImage(name) {
 }
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   let image = makeImage(opts.image);
   let kernel = (KERNELS[opts.kernel] || KERNELS['vertical-edge']).slice();
@@ -79,20 +78,20 @@ function build(ctx) {
     p.append(caption);
     return { board, caption };
   };
-  const inPanel = mkPanel('Input image', 'Pixel values drawn as ink, from 0 (blank) to 1 (solid). The outlined 3×3 patch feeds the selected output cell.');
-  const mapPanel = mkPanel('Feature map', 'Orange negative, blue positive. Click a cell.');
-  const poolPanel = mkPanel('2×2 max-pool', 'Each cell keeps the largest of four.');
+  const inPanel = mkPanel(t('convolution.panel.input'), t('convolution.panel.inputNote'));
+  const mapPanel = mkPanel(t('convolution.panel.map'), t('convolution.panel.mapNote'));
+  const poolPanel = mkPanel(t('convolution.panel.pool'), t('convolution.panel.poolNote'));
   mapPanel.board.canvas.tabIndex = 0;
 
-  const kernelBox = el('div', { className: 'dwf-panel' }, [el('h4', { text: 'Kernel (editable)' })]);
-  const grid = el('div', { className: 'dwf-kernel', role: 'group', 'aria-label': '3 by 3 kernel weights' });
+  const kernelBox = el('div', { className: 'dwf-panel' }, [el('h4', { text: t('convolution.kernelHeading') })]);
+  const grid = el('div', { className: 'dwf-kernel', role: 'group', 'aria-label': t('convolution.kernelGrid') });
   const inputs = [];
   for (let i = 0; i < 9; i++) {
     const id = nextId('kern');
-    const input = el('input', { type: 'number', step: '0.1', id, 'aria-label': `kernel row ${Math.floor(i / 3) + 1} column ${(i % 3) + 1}` });
+    const input = el('input', { type: 'number', step: '0.1', id, 'aria-label': t('convolution.kernelEntry', { row: Math.floor(i / 3) + 1, column: (i % 3) + 1 }) });
     input.addEventListener('input', () => {
       const v = Number(input.value);
-      if (input.value.trim() === '' || !Number.isFinite(v) || Math.abs(v) > 100) { card.setMessage(`Kernel entries must be numbers between −100 and 100 (row ${Math.floor(i / 3) + 1}, column ${(i % 3) + 1}).`, 'warn'); return; }
+      if (input.value.trim() === '' || !Number.isFinite(v) || Math.abs(v) > 100) { card.setMessage(t('convolution.badEntry', { row: Math.floor(i / 3) + 1, column: (i % 3) + 1 }), 'warn'); return; }
       kernel[i] = v;
       opts.kernel = 'custom'; kernelSelect.value = 'custom';
       run();
@@ -103,26 +102,26 @@ function build(ctx) {
   kernelBox.append(grid);
   card.controls.append(kernelBox);
 
-  select(card.controls, { label: 'image', value: opts.image, options: [['house', 'house'], ['ring', 'ring'], ['stripes', 'diagonal stripes'], ['checker', 'checkerboard']], onChange: (v) => { opts.image = v; image = makeImage(v); run(); } });
-  const kernelSelect = select(card.controls, { label: 'kernel', value: opts.kernel, options: Object.entries(KERNEL_NAMES), onChange: (v) => { opts.kernel = v; if (KERNELS[v]) kernel = KERNELS[v].slice(); showKernel(); run(); } });
-  select(card.controls, { label: 'padding', value: opts.padding, options: [['valid', 'valid (no padding)'], ['same', 'same (zero padding)']], onChange: (v) => { opts.padding = v; run(); } });
-  const reluBox = checkbox(card.controls, { label: 'ReLU before pooling', checked: opts.relu, onChange: (v) => { opts.relu = v; run(); } });
-  const stat = { size: card.stat('map size'), value: card.stat('selected value'), min: card.stat('min'), max: card.stat('max') };
+  select(card.controls, { label: t('convolution.select.image'), value: opts.image, options: ['house', 'ring', 'stripes', 'checker'].map((id) => [id, t(`convolution.image.${id}`)]), onChange: (v) => { opts.image = v; image = makeImage(v); run(); } });
+  const kernelSelect = select(card.controls, { label: t('convolution.select.kernel'), value: opts.kernel, options: KERNEL_MENU.map((id) => [id, t(`convolution.kernel.${id}`)]), onChange: (v) => { opts.kernel = v; if (KERNELS[v]) kernel = KERNELS[v].slice(); showKernel(); run(); } });
+  select(card.controls, { label: t('convolution.select.padding'), value: opts.padding, options: ['valid', 'same'].map((id) => [id, t(`convolution.padding.${id}`)]), onChange: (v) => { opts.padding = v; run(); } });
+  const reluBox = checkbox(card.controls, { label: t('convolution.relu'), checked: opts.relu, onChange: (v) => { opts.relu = v; run(); } });
+  const stat = { size: card.stat(t('convolution.stat.size')), value: card.stat(t('convolution.stat.value')), min: card.stat(t('convolution.stat.min')), max: card.stat(t('convolution.stat.max')) };
 
   // Predict, then check: with ReLU off the feature map has negative (orange) responses; how many
   // survive 2×2 max-pooling? Judged from the engine's pooled map once ReLU is turned off.
   const prediction = createPrediction(ctx, {
     id: 'convolution-relu-off-pool',
-    question: 'Turn ReLU off: how many cells of the pooled map will be negative (orange)?',
-    choices: [['none', 'none'], ['few', '1 to 5'], ['many', 'more than 5']],
-    ready: () => (opts.relu ? null : 'Turn ReLU back on first: then nothing negative reaches the pool.'),
-    next: 'Now untick “ReLU before pooling” and count the orange cells of the 2×2 max-pool.',
+    question: t('convolution.predict.question'),
+    choices: ['none', 'few', 'many'].map((id) => [id, t(`convolution.predict.${id}`)]),
+    ready: () => (opts.relu ? null : t('convolution.predict.reluFirst')),
+    next: t('convolution.predict.next'),
   });
   function judgePool() {
     if (prediction.pending === null || opts.relu || !pooled || !map) return;
     const negative = Array.from(pooled.values).filter((v) => v < 0).length;
     const mapNegative = Array.from(map.values).some((v) => v < 0);
-    prediction.settle(negative > 5 ? 'many' : negative > 0 ? 'few' : 'none', `${negative === 0 ? 'No pooled cell is' : `${countOf(negative, 'pooled cell')} ${negative === 1 ? 'is' : 'are'}`} negative. Pooling keeps the largest of four, so a block holding any positive response passes that on${mapNegative ? '; only a block whose four responses are all negative passes on its least negative one' : ''}.`);
+    prediction.settle(negative > 5 ? 'many' : negative > 0 ? 'few' : 'none', t('convolution.predict.why', { negative, mapNegative }));
   }
 
   function showKernel() { inputs.forEach((inp, i) => { inp.value = formatShort(kernel[i], 4); }); }
@@ -134,7 +133,7 @@ function build(ctx) {
     act = opts.relu ? attempt(card, () => Float64Array.from(ml.activationCurve('relu', vals).value), null) : Float64Array.from(vals);
     pooled = act ? attempt(card, () => ml.maxPool(act, map.width, 2), null) : null;
     cell = { r: Math.min(cell.r, map.height - 1), c: Math.min(cell.c, map.width - 1) };
-    stat.size.set(`${map.width}×${map.height}`);
+    stat.size.set(t('convolution.mapSize', { width: map.width, height: map.height }));
     stat.min.set(fixed(Math.min(...vals), 2));
     stat.max.set(fixed(Math.max(...vals), 2));
     describeCell();
@@ -152,8 +151,8 @@ function build(ctx) {
       const p = rr >= 0 && rr < N && cc >= 0 && cc < N ? image[rr * N + cc] : 0;
       if (kernel[i * 3 + j] !== 0 && p !== 0) terms.push(`${fixed(kernel[i * 3 + j], 2)}×${fixed(p, 2)}`);
     }
-    const sum = terms.length ? terms.slice(0, 9).join(' + ') : 'every product is 0';
-    card.setMessage(`Output (row ${cell.r + 1}, column ${cell.c + 1}) = Σ kernel × patch = ${sum} = ${fixed(v, 3)}.${opts.relu && v < 0 ? ' ReLU turns it into 0.' : ''}`, 'info');
+    const sum = terms.length ? terms.slice(0, 9).join(' + ') : t('convolution.noProducts');
+    card.setMessage(t('convolution.output', { row: cell.r + 1, column: cell.c + 1, sum, value: fixed(v, 3), zeroed: opts.relu && v < 0 }), 'info');
     ctx.requestDraw(draw);
   }
 

@@ -7,30 +7,28 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, select, slider } from '../lib/ui.js';
-import { countOf, formatNumber, formatPercent, formatShort } from '../lib/format.js';
+import { formatNumber, formatPercent, formatShort } from '../lib/format.js';
 import { drawHeatmap, divergingRgb, heatLegend } from '../lib/heatmap.js';
 import { arrow } from '../lib/marks.js';
 import { equalDomain } from '../lib/domain.js';
 import { logAxes } from '../lib/ticks.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './deep-q/messages.js';
 import { schema, SETUPS, LAKE, MAP_CELLS, ARROW_CELLS, SUCCESS_GRID, RETURN_WINDOW, PREDICT_EPISODES, RUNAWAY, configure, configureTable, recentReturn, returnClass, flipRows } from './deep-q/settings.js';
 
 export { schema };
 
-export const meta = {
-  title: 'Deep Q-learning: a network learns to reach the goal',
-  hint: 'Press Play (or Train 100 episodes) and watch the value map form. Then switch the setup to turn the replay buffer or the target network off, and train again.',
-};
+export const meta = { title: messages['deep-q.title'], hint: messages['deep-q.hint'] };
 
 const SPEEDS = { slow: { every: 120, moves: 1 }, medium: { every: 0, moves: 2 }, fast: { every: 0, moves: 40 } };
 const DIRS = [[0, 1], [1, 0], [0, -1], [-1, 0]]; // up, right, down, left in plot coordinates (y up)
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const agent = ctx.own(new ml.DeepQ());
   const world = ctx.own(new ml.Gridworld());
@@ -44,11 +42,11 @@ function build(ctx) {
   let success = NaN;
   let successAt = -1;
 
-  const plane = ctx.own(new Plot(card.stage, { aspect: 1, minHeight: 240, maxHeight: 440, domain: [0, 1, 0, 1], label: 'The plane: value map, greedy actions, goal, pit and agent', onResize: () => ctx.requestDraw(draw) }));
+  const plane = ctx.own(new Plot(card.stage, { aspect: 1, minHeight: 240, maxHeight: 440, domain: [0, 1, 0, 1], label: t('deep-q.plane'), onResize: () => ctx.requestDraw(draw) }));
   plane.margin = { left: 8, right: 8, top: 8, bottom: 8 }; // no axes: the square fills the canvas
-  heatLegend(card.stage, { color: (x) => divergingRgb(plane.theme)(2 * x - 1), low: '−1', high: '+1', caption: 'learned value max Q(s, a)' });
-  const returnsPlot = ctx.own(new Plot(card.stage, { aspect: 0.26, minHeight: 120, maxHeight: 170, label: 'Return of each episode', onResize: () => ctx.requestDraw(draw) }));
-  const lossPlot = ctx.own(new Plot(card.stage, { aspect: 0.26, minHeight: 120, maxHeight: 170, label: 'Mean TD loss of each episode (log scale)', onResize: () => ctx.requestDraw(draw) }));
+  heatLegend(card.stage, { color: (x) => divergingRgb(plane.theme)(2 * x - 1), low: '−1', high: '+1', caption: t('deep-q.heatCaption') });
+  const returnsPlot = ctx.own(new Plot(card.stage, { aspect: 0.26, minHeight: 120, maxHeight: 170, label: t('deep-q.returnsPlot'), onResize: () => ctx.requestDraw(draw) }));
+  const lossPlot = ctx.own(new Plot(card.stage, { aspect: 0.26, minHeight: 120, maxHeight: 170, label: t('deep-q.lossPlot'), onResize: () => ctx.requestDraw(draw) }));
 
   const buttons = buttonRow(card.controls);
   const play = ctx.player(buttons, {
@@ -56,58 +54,58 @@ function build(ctx) {
     every: () => SPEEDS[speed].every,
     tick: () => { moves(SPEEDS[speed].moves); },
   });
-  button(buttons, 'Step', () => { play.stop(); moves(1); });
-  button(buttons, 'Reset', () => { play.stop(); resetAgent('New random network: its values are noise, and ε = 1 means every move is random.'); });
-  button(buttons, 'Train 100 episodes', () => { play.stop(); episodes(100); });
+  button(buttons, t('deep-q.step'), () => { play.stop(); moves(1); });
+  button(buttons, t('deep-q.reset'), () => { play.stop(); resetAgent(t('deep-q.resetText')); });
+  button(buttons, t('deep-q.train100'), () => { play.stop(); episodes(100); });
   const taskSelect = select(card.controls, {
-    label: 'task', value: opts.task,
-    options: [['plane', 'continuous plane'], ['lake', 'frozen lake: network vs table']],
-    onChange: (v) => { play.stop(); opts.task = v; resetAgent(v === 'lake' ? 'Frozen lake: the network sees each cell as its (x, y); the Q-table beside it learns from the same number of episodes.' : 'The continuous plane: no table could list its states.'); },
+    label: t('deep-q.select.task'), value: opts.task,
+    options: ['plane', 'lake'].map((id) => [id, t(`deep-q.task.${id}`)]),
+    onChange: (v) => { play.stop(); opts.task = v; resetAgent(v === 'lake' ? t('deep-q.taskText.lake') : t('deep-q.taskText.plane')); },
   });
   const setupSelect = select(card.controls, {
-    label: 'setup', value: opts.setup,
-    options: Object.entries(SETUPS).map(([k, v]) => [k, v.label]),
-    onChange: (v) => { play.stop(); opts.setup = v; resetAgent(`Setup: ${SETUPS[v].label}. Training starts again from a new network.`); },
+    label: t('deep-q.select.setup'), value: opts.setup,
+    options: Object.keys(SETUPS).map((k) => [k, t(`deep-q.setup.${k}`)]),
+    onChange: (v) => { play.stop(); opts.setup = v; resetAgent(t('deep-q.setupText', { setup: t(`deep-q.setup.${v}`) })); },
   });
-  select(card.controls, { label: 'speed', value: speed, options: [['slow', 'slow'], ['medium', 'medium'], ['fast', 'fast']], onChange: (v) => { speed = v; } });
+  select(card.controls, { label: t('deep-q.select.speed'), value: speed, options: ['slow', 'medium', 'fast'].map((id) => [id, t(`deep-q.speed.${id}`)]), onChange: (v) => { speed = v; } });
   const sliders = {
-    learningRate: slider(card.controls, { label: 'learning rate η', min: 0.0005, max: 0.05, step: 0.0005, scale: 'log', value: opts.learningRate, format: (v) => formatShort(v, 2), onInput: (v) => changeSetting({ learningRate: v }) }),
-    epsilonDecay: slider(card.controls, { label: 'ε decay per episode', min: 0.8, max: 1, step: 0.005, value: opts.epsilonDecay, format: (v) => formatNumber(v, 3), onInput: (v) => changeSetting({ epsilonDecay: v }) }),
-    replay: slider(card.controls, { label: 'replay size', min: 2, max: 20000, step: 1, scale: 'log', value: opts.replay, format: (v) => formatNumber(v, 0), onInput: (v) => changeSetting({ replay: Math.round(v) }) }),
-    targetSync: slider(card.controls, { label: 'target sync every (steps)', min: 2, max: 1000, step: 1, scale: 'log', value: opts.targetSync, format: (v) => formatNumber(v, 0), onInput: (v) => changeSetting({ targetSync: Math.round(v) }) }),
+    learningRate: slider(card.controls, { label: t('deep-q.slider.learningRate'), min: 0.0005, max: 0.05, step: 0.0005, scale: 'log', value: opts.learningRate, format: (v) => formatShort(v, 2), onInput: (v) => changeSetting({ learningRate: v }) }),
+    epsilonDecay: slider(card.controls, { label: t('deep-q.slider.epsilonDecay'), min: 0.8, max: 1, step: 0.005, value: opts.epsilonDecay, format: (v) => formatNumber(v, 3), onInput: (v) => changeSetting({ epsilonDecay: v }) }),
+    replay: slider(card.controls, { label: t('deep-q.slider.replay'), min: 2, max: 20000, step: 1, scale: 'log', value: opts.replay, format: (v) => formatNumber(v, 0), onInput: (v) => changeSetting({ replay: Math.round(v) }) }),
+    targetSync: slider(card.controls, { label: t('deep-q.slider.targetSync'), min: 2, max: 1000, step: 1, scale: 'log', value: opts.targetSync, format: (v) => formatNumber(v, 0), onInput: (v) => changeSetting({ targetSync: Math.round(v) }) }),
   };
 
-  const statEpisodes = card.stat('episodes');
-  const statEps = card.stat('ε');
-  const statRecent = card.stat('recent return');
-  const statSuccess = card.stat('greedy reaches goal');
-  const statValue = card.stat('mean value');
-  const statStart = card.stat('V(start): network · table · best');
+  const statEpisodes = card.stat(t('deep-q.stat.episodes'));
+  const statEps = card.stat(t('deep-q.stat.epsilon'));
+  const statRecent = card.stat(t('deep-q.stat.recent'));
+  const statSuccess = card.stat(t('deep-q.stat.success'));
+  const statValue = card.stat(t('deep-q.stat.value'));
+  const statStart = card.stat(t('deep-q.stat.start'));
   statStart.element.remove();
 
   const prediction = createPrediction(ctx, {
     id: 'deep-q-no-stabilisers',
-    question: `With neither replay nor a target network, after ${PREDICT_EPISODES} episodes the mean return of the last ${RETURN_WINDOW} will be…`,
-    choices: [['high', 'about as good as DQN (0.8 or more)'], ['middle', 'in between (0.3 to 0.8)'], ['low', 'poor (below 0.3)']],
+    question: t('deep-q.predict.question', { episodes: PREDICT_EPISODES, window: RETURN_WINDOW }),
+    choices: ['high', 'middle', 'low'].map((id) => [id, t(`deep-q.predict.${id}`)]),
     onCommit: () => {
       if (opts.setup === 'neither' && opts.task === 'plane' && agent.episodes() === 0) return;
       opts.setup = 'neither'; opts.task = 'plane';
       setupSelect.value = 'neither'; taskSelect.value = 'plane';
-      resetAgent(`Setup switched to “neither” on the plane, from a new network. Train to ${PREDICT_EPISODES} episodes to check your prediction.`);
+      resetAgent(t('deep-q.predict.switched', { episodes: PREDICT_EPISODES }));
     },
-    next: `Now train to ${PREDICT_EPISODES} episodes with the setup “neither” (Train 100 episodes three times, or Play on fast).`,
+    next: t('deep-q.predict.next', { episodes: PREDICT_EPISODES }),
   });
 
   function judge() {
     if (prediction.pending === null || opts.setup !== 'neither' || opts.task !== 'plane' || agent.episodes() < PREDICT_EPISODES) return;
     const r = recentReturn(agent.episodeReturns().subarray(0, PREDICT_EPISODES));
     const outcome = returnClass(r);
-    prediction.settle(outcome, `After ${PREDICT_EPISODES} episodes the last ${RETURN_WINDOW} averaged ${formatNumber(r, 2)}. Without replay every update chases the latest, strongly correlated move, and without a target the value it chases moves with every update, so the network keeps unlearning what it found; with both on (same seed) it averages above 0.9.`);
+    prediction.settle(outcome, t('deep-q.predict.why', { episodes: PREDICT_EPISODES, window: RETURN_WINDOW, mean: formatNumber(r, 2) }));
   }
 
   function changeSetting(patch) {
     opts = { ...opts, ...patch };
-    resetAgent('Setting changed: training starts again from a new network.');
+    resetAgent(t('deep-q.settingChanged'));
   }
 
   function resetAgent(text) {
@@ -139,7 +137,7 @@ function build(ctx) {
       }
     });
     syncTable();
-    if (agent.status() === 'diverged') card.setMessage('The network\'s values are no longer finite numbers: training diverged. Lower the learning rate and press Reset.', 'bad');
+    if (agent.status() === 'diverged') card.setMessage(t('deep-q.notFinite'), 'bad');
     else if (finished !== null) describeEnd(finished);
     render();
   }
@@ -149,8 +147,8 @@ function build(ctx) {
     syncTable();
     trail = [pos()];
     const r = agent.episodeReturns();
-    if (agent.status() === 'diverged') card.setMessage('Training diverged (the values are no longer finite). Lower the learning rate and press Reset.', 'bad');
-    else card.setMessage(`Trained ${countOf(n, 'more episode')} (${formatNumber(agent.episodes(), 0)} so far). Mean return of the last ${countOf(Math.min(RETURN_WINDOW, r.length), 'episode')}: ${formatNumber(recentReturn(r), 2)}.`, 'info');
+    if (agent.status() === 'diverged') card.setMessage(t('deep-q.diverged'), 'bad');
+    else card.setMessage(t('deep-q.trained', { n, total: formatNumber(agent.episodes(), 0), window: Math.min(RETURN_WINDOW, r.length), mean: formatNumber(recentReturn(r), 2) }), 'info');
     render();
   }
 
@@ -162,9 +160,9 @@ function build(ctx) {
   }
 
   function describeEnd(reward) {
-    if (reward > 0) card.setMessage('Reached the goal (+1). That move goes into the replay buffer and will be replayed in many later updates.', 'ok');
-    else if (reward < 0) card.setMessage('Fell into the pit (−1). The network learns that moves towards it are bad.', 'bad');
-    else card.setMessage(`Time limit: ${formatNumber(agent.maxEpisodeSteps(), 0)} moves without reaching the goal or the pit.`, 'warn');
+    if (reward > 0) card.setMessage(t('deep-q.goal'), 'ok');
+    else if (reward < 0) card.setMessage(t('deep-q.pit'), 'bad');
+    else card.setMessage(t('deep-q.timeLimit', { moves: formatNumber(agent.maxEpisodeSteps(), 0) }), 'warn');
   }
 
   function render() {
@@ -186,11 +184,11 @@ function build(ctx) {
     statValue.set(Number.isFinite(probe) && opts.task !== 'lake' ? formatNumber(probe, 2) : '–');
     statStart.set(opts.task === 'lake' ? startValues().map((v) => formatNumber(v, 2)).join(' · ') : '–');
     const top = peakProbe();
-    if (opts.task !== 'lake' && top.value > RUNAWAY && agent.status() !== 'diverged') card.setMessage(`The values ran away: the mean value over the plane reached ${formatNumber(top.value, 0, { grouping: true })} in episode ${formatNumber(top.episode, 0)}, yet no episode can return more than +1. Each update chased a target computed by the network it was changing.`, 'warn');
+    if (opts.task !== 'lake' && top.value > RUNAWAY && agent.status() !== 'diverged') card.setMessage(t('deep-q.ranAway', { value: formatNumber(top.value, 0, { grouping: true }), episode: formatNumber(top.episode, 0) }), 'warn');
     if (opts.task === 'lake') {
       const [net, tab, best] = startValues();
-      plane.canvas.setAttribute('aria-label', `Frozen lake 4 by 4, agent at cell (${Math.round(agent.position().x * 3)}, ${Math.round(agent.position().y * 3)}); ${countOf(eps, 'episode')} trained; value of the start: network ${formatNumber(net, 2)}, table ${formatNumber(tab, 2)}, optimum ${formatNumber(best, 2)}; the network's greedy policy reaches the goal from ${Number.isFinite(success) ? formatPercent(success, 0) : 'an unmeasured share'} of the cells.`);
-    } else plane.canvas.setAttribute('aria-label', `Plane with goal at the lower right and a pit in the middle; agent at (${formatNumber(pos()[0], 2)}, ${formatNumber(pos()[1], 2)}); ${countOf(eps, 'episode')} trained; ε = ${formatNumber(agent.epsilon(), 2)}; greedy policy reaches the goal from ${Number.isFinite(success) ? formatPercent(success, 0) : 'an unmeasured share'} of the starts; mean value ${Number.isFinite(probe) ? formatNumber(probe, 2) : 'not yet measured'}.`);
+      plane.canvas.setAttribute('aria-label', t('deep-q.lakeFigure', { x: Math.round(agent.position().x * 3), y: Math.round(agent.position().y * 3), episodes: eps, net: formatNumber(net, 2), table: formatNumber(tab, 2), best: formatNumber(best, 2), success: Number.isFinite(success) ? formatPercent(success, 0) : t('deep-q.unmeasured') }));
+    } else plane.canvas.setAttribute('aria-label', t('deep-q.planeFigure', { x: formatNumber(pos()[0], 2), y: formatNumber(pos()[1], 2), episodes: eps, epsilon: formatNumber(agent.epsilon(), 2), success: Number.isFinite(success) ? formatPercent(success, 0) : t('deep-q.unmeasured'), value: Number.isFinite(probe) ? formatNumber(probe, 2) : t('deep-q.notMeasured') }));
     judge();
     ctx.requestDraw(draw);
   }
@@ -218,7 +216,7 @@ function build(ctx) {
     return v[rows * 6 - 1];
   }
 
-  function drawLake(t) {
+  function drawLake(th) {
     const c = plane.ctx;
     const w = world.width(); const h = world.height();
     const kinds = Array.from(world.cells());
@@ -226,7 +224,7 @@ function build(ctx) {
     const net = diverged ? null : agent.valueMap(1);
     const policy = diverged ? null : agent.policyMap(1);
     const tab = table.values();
-    const rgb = divergingRgb(t, { strength: 0.85 });
+    const rgb = divergingRgb(th, { strength: 0.85 });
     const px = (u) => plane.px(u); const py = (v) => plane.py(v);
     const size = px(1 / w) - px(0);
     for (let y = 0; y < h; y++) {
@@ -235,10 +233,10 @@ function build(ctx) {
         const X = px(x / w); const Y = py(1 - y / h);
         const kind = kinds[k];
         if (kind === 2 || kind === 3) {
-          c.fillStyle = kind === 2 ? t.loss : t.good;
+          c.fillStyle = kind === 2 ? th.loss : th.good;
           c.globalAlpha = 0.8; c.fillRect(X + 3, Y + 3, size - 6, size - 6); c.globalAlpha = 1;
-          c.fillStyle = '#ffffff'; c.font = `600 13px ${t.font}`; c.textAlign = 'center'; c.textBaseline = 'middle';
-          c.fillText(kind === 2 ? 'pit' : 'goal', X + size / 2, Y + size / 2);
+          c.fillStyle = '#ffffff'; c.font = `600 13px ${th.font}`; c.textAlign = 'center'; c.textBaseline = 'middle';
+          c.fillText(kind === 2 ? t('deep-q.cell.pit') : t('deep-q.cell.goal'), X + size / 2, Y + size / 2);
           continue;
         }
         const col = rgb(net ? net[k] : 0);
@@ -247,42 +245,42 @@ function build(ctx) {
         if (policy && policy[k] >= 0) {
           const [dx, dy] = DIRS[policy[k]];
           const cx = (x + 0.5) / w; const cy = 1 - (y + 0.5) / h; const len = 0.28 / w;
-          arrow(c, plane, cx - dx * len * 0.6, cy - dy * len * 0.6, cx + dx * len, cy + dy * len, t.model, '', 2);
+          arrow(c, plane, cx - dx * len * 0.6, cy - dy * len * 0.6, cx + dx * len, cy + dy * len, th.model, '', 2);
         }
         if (size >= 70) {
-          c.fillStyle = t.text; c.font = `11px ${t.mono}`; c.textAlign = 'left'; c.textBaseline = 'top';
-          c.fillText(`net ${net ? formatNumber(net[k], 2) : '–'}`, X + 4, Y + 4);
+          c.fillStyle = th.text; c.font = `11px ${th.mono}`; c.textAlign = 'left'; c.textBaseline = 'top';
+          c.fillText(t('deep-q.cell.net', { value: net ? formatNumber(net[k], 2) : '–' }), X + 4, Y + 4);
           c.textBaseline = 'bottom';
-          c.fillText(`table ${formatNumber(tab[k], 2)}`, X + 4, Y + size - 4);
+          c.fillText(t('deep-q.cell.table', { value: formatNumber(tab[k], 2) }), X + 4, Y + size - 4);
         }
       }
     }
-    c.strokeStyle = t.border; c.lineWidth = 1;
+    c.strokeStyle = th.border; c.lineWidth = 1;
     for (let i = 0; i <= w; i++) { c.beginPath(); c.moveTo(px(i / w), py(0)); c.lineTo(px(i / w), py(1)); c.stroke(); }
     for (let j = 0; j <= h; j++) { c.beginPath(); c.moveTo(px(0), py(j / h)); c.lineTo(px(1), py(j / h)); c.stroke(); }
     const [ax, ay] = pos();
     c.beginPath(); c.arc(px(ax), py(ay), 7, 0, Math.PI * 2);
-    c.fillStyle = t.accent; c.fill(); c.lineWidth = 2.5; c.strokeStyle = t.surface; c.stroke();
+    c.fillStyle = th.accent; c.fill(); c.lineWidth = 2.5; c.strokeStyle = th.surface; c.stroke();
   }
 
   function draw() {
-    const t = plane.theme;
+    const th = plane.theme;
     const diverged = agent.status() === 'diverged';
     equalDomain(plane, 0.5, 0.5, 0.5, 0.5); // one unit as many pixels across as up: discs stay round
     plane.begin();
-    if (opts.task === 'lake') drawLake(t);
+    if (opts.task === 'lake') drawLake(th);
     else if (!diverged) {
       const values = flipRows(agent.valueMap(MAP_CELLS), MAP_CELLS);
-      const rgb = divergingRgb(t, { strength: 0.85 });
+      const rgb = divergingRgb(th, { strength: 0.85 });
       drawHeatmap(plane, values, MAP_CELLS, MAP_CELLS, (v, out) => rgb(v, out), { rect: { x0: 0, x1: 1, y0: 0, y1: 1 } });
     }
     const c = plane.ctx;
     // The square's frame only: the engine's y grows downward, so numbered axes would mislead.
-    c.strokeStyle = t.border; c.lineWidth = 1;
+    c.strokeStyle = th.border; c.lineWidth = 1;
     c.strokeRect(plane.px(0) + 0.5, plane.py(1) + 0.5, plane.px(1) - plane.px(0), plane.py(0) - plane.py(1));
     if (opts.task !== 'lake') plane.clipToArea(() => {
-      disc(plane, layout.pitX, 1 - layout.pitY, layout.pitRadius, t.loss, 'pit');
-      disc(plane, layout.goalX, 1 - layout.goalY, layout.goalRadius, t.good, 'goal');
+      disc(plane, layout.pitX, 1 - layout.pitY, layout.pitRadius, th.loss, t('deep-q.disc.pit'));
+      disc(plane, layout.goalX, 1 - layout.goalY, layout.goalRadius, th.good, t('deep-q.disc.goal'));
       if (!diverged) {
         const policy = agent.policyMap(ARROW_CELLS);
         const len = 0.32 / ARROW_CELLS;
@@ -293,14 +291,14 @@ function build(ctx) {
             if (inside(x, yEnv, layout.goalX, layout.goalY, layout.goalRadius) || inside(x, yEnv, layout.pitX, layout.pitY, layout.pitRadius)) continue;
             const [dx, dy] = DIRS[policy[j * ARROW_CELLS + i]];
             const y = 1 - yEnv;
-            arrow(c, plane, x - dx * len * 0.6, y - dy * len * 0.6, x + dx * len, y + dy * len, t.model, '', 1.6);
+            arrow(c, plane, x - dx * len * 0.6, y - dy * len * 0.6, x + dx * len, y + dy * len, th.model, '', 1.6);
           }
         }
       }
-      if (trail.length > 1) plane.path(trail.map((p) => p[0]), trail.map((p) => p[1]), { color: t.accent, width: 2 });
+      if (trail.length > 1) plane.path(trail.map((p) => p[0]), trail.map((p) => p[1]), { color: th.accent, width: 2 });
       const [ax, ay] = pos();
       c.beginPath(); c.arc(plane.px(ax), plane.py(ay), 6, 0, Math.PI * 2);
-      c.fillStyle = t.accent; c.fill(); c.lineWidth = 2.5; c.strokeStyle = t.surface; c.stroke();
+      c.fillStyle = th.accent; c.fill(); c.lineWidth = 2.5; c.strokeStyle = th.surface; c.stroke();
     });
 
     // Returns: each episode a dot, the running mean of 20 a line.
@@ -308,16 +306,16 @@ function build(ctx) {
     const n = all.length;
     returnsPlot.setDomain(0, Math.max(20, n), -1.1, 1.15);
     returnsPlot.begin();
-    returnsPlot.axes({ xLabel: 'episode', yLabel: 'return', xTicks: 5, yTicks: 3 });
+    returnsPlot.axes({ xLabel: t('deep-q.returnsAxis.x'), yLabel: t('deep-q.returnsAxis.y'), xTicks: 5, yTicks: 3 });
     returnsPlot.clipToArea((pc) => {
-      pc.fillStyle = t.textMuted;
+      pc.fillStyle = th.textMuted;
       const stride = Math.max(1, Math.floor(n / 600));
       for (let k = 0; k < n; k += stride) { pc.beginPath(); pc.arc(returnsPlot.px(k + 1), returnsPlot.py(all[k]), 1.8, 0, Math.PI * 2); pc.fill(); }
       if (n) {
         const xs = []; const ys = [];
         let s = 0;
         for (let k = 0; k < n; k++) { s += all[k]; if (k >= 20) s -= all[k - 20]; xs.push(k + 1); ys.push(s / Math.min(20, k + 1)); }
-        returnsPlot.path(xs, ys, { color: t.good, width: 2 });
+        returnsPlot.path(xs, ys, { color: th.good, width: 2 });
       }
     });
 
@@ -330,11 +328,11 @@ function build(ctx) {
     const hi = ly.length ? Math.ceil(Math.max(...ly)) : 0;
     lossPlot.setDomain(0, Math.max(20, rows), lo, Math.max(hi, lo + 1));
     lossPlot.begin();
-    logAxes(lossPlot, { xLabel: 'episode', yLabel: 'TD loss', xTicks: 5 });
-    lossPlot.clipToArea(() => { if (lx.length) lossPlot.path(lx, ly, { color: t.loss, width: 1.8 }); });
+    logAxes(lossPlot, { xLabel: t('deep-q.lossAxis.x'), yLabel: t('deep-q.lossAxis.y'), xTicks: 5 });
+    lossPlot.clipToArea(() => { if (lx.length) lossPlot.path(lx, ly, { color: th.loss, width: 1.8 }); });
   }
 
-  resetAgent('A new network knows nothing yet. Press Play to watch single moves, or Train 100 episodes.');
+  resetAgent(t('deep-q.start'));
 
   return {
     update(next) {

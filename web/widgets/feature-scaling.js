@@ -13,6 +13,7 @@ import { gridPoints } from '../lib/contour.js';
 import { shapeMarker } from '../lib/marks.js';
 import { rgba } from '../lib/colors.js';
 import { boxAround } from '../lib/datasets.js';
+import { messages } from './feature-scaling.messages.js';
 
 export const schema = {
   seed: seedOption(6, 'Random seed for the points.'),
@@ -22,10 +23,7 @@ export const schema = {
   scaled: { type: 'boolean', default: false, description: 'Start with standardised features.' },
 };
 
-export const meta = {
-  title: 'Feature scaling: who counts as a neighbour?',
-  hint: 'The same k-NN, the same points, two features in very different units. Toggle standardisation and watch the boundary and the circled neighbours of the query change. Click (or use the arrow keys) to move the query.',
-};
+export const meta = { title: messages['feature-scaling.title'], hint: messages['feature-scaling.hint'] };
 
 // The moons are mapped to plausible units: age = 45 + 14·u (years), income = 50 000 + 20 000·v (euros).
 const AGE = [45, 14];
@@ -34,7 +32,7 @@ const GRID = 50;
 const K = 1000; // euros per thousand, for the income axis
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function toUnits(d) {
@@ -47,7 +45,7 @@ function toUnits(d) {
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const rawKnn = ctx.own(new ml.KNearestNeighbors());
   const scaledKnn = ctx.own(new ml.KNearestNeighbors());
@@ -61,7 +59,7 @@ function build(ctx) {
   let query = { x: 45, y: 50000 };
   let near = null;
 
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'k-NN boundary on age and income', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: t('feature-scaling.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { left: 64, right: 12, top: 22, bottom: 30 };
   const note = el('p', { className: 'dw-hint c4-explain', 'aria-live': 'polite' });
   card.stage.append(note);
@@ -69,12 +67,12 @@ function build(ctx) {
   const buttons = buttonRow(card.controls);
   const toggle = button(buttons, '', () => { opts.scaled = !opts.scaled; refresh(); }, { primary: true });
   toggle.setAttribute('aria-pressed', String(opts.scaled));
-  button(buttons, 'New points', () => { opts.seed = nextSeed(opts.seed); loadData(); });
-  slider(card.controls, { label: 'k (neighbours)', min: 1, max: 25, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; fit(); } });
+  button(buttons, t('feature-scaling.newPoints'), () => { opts.seed = nextSeed(opts.seed); loadData(); });
+  slider(card.controls, { label: t('feature-scaling.slider.k'), min: 1, max: 25, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; fit(); } });
 
-  const statMode = card.stat('features');
-  const statRaw = card.stat('test accuracy, raw');
-  const statScaled = card.stat('test accuracy, standardised');
+  const statMode = card.stat(t('feature-scaling.stat.mode'));
+  const statRaw = card.stat(t('feature-scaling.stat.raw'));
+  const statScaled = card.stat(t('feature-scaling.stat.scaled'));
 
   function loadData() {
     attempt(card, () => {
@@ -108,9 +106,9 @@ function build(ctx) {
   }
 
   function refresh() {
-    toggle.textContent = opts.scaled ? 'Show raw units' : 'Standardise features';
+    toggle.textContent = opts.scaled ? t('feature-scaling.toggle.raw') : t('feature-scaling.toggle.scaled');
     toggle.setAttribute('aria-pressed', String(opts.scaled));
-    statMode.set(opts.scaled ? 'standardised' : 'raw units');
+    statMode.set(opts.scaled ? t('feature-scaling.mode.scaled') : t('feature-scaling.mode.raw'));
     statRaw.set(pct(acc.raw, 1));
     statScaled.set(pct(acc.scaled, 1));
     const q = [query.x, query.y];
@@ -118,13 +116,13 @@ function build(ctx) {
     const mu = scaler.mean();
     const sd = scaler.scale();
     if (opts.scaled) {
-      note.textContent = `Standardised: age' = (age − ${fixed(mu[0], 1)}) / ${fixed(sd[0], 1)} and income' = (income − ${fixed(mu[1], 0)}) / ${fixed(sd[1], 0)}. One standard deviation of either feature now counts the same, so the neighbours are close in both.`;
-      card.setMessage(`Standardised: ${pct(acc.scaled, 1)} of fresh test points right, against ${pct(acc.raw, 1)} in raw units. The boundary follows both features.`, acc.scaled >= acc.raw ? 'ok' : 'info');
+      note.textContent = t('feature-scaling.note.scaled', { ageMean: fixed(mu[0], 1), ageSd: fixed(sd[0], 1), incomeMean: fixed(mu[1], 0), incomeSd: fixed(sd[1], 0) });
+      card.setMessage(t('feature-scaling.scaled', { scaled: pct(acc.scaled, 1), raw: pct(acc.raw, 1) }), acc.scaled >= acc.raw ? 'ok' : 'info');
     } else {
-      note.textContent = `Raw units: a gap of 1 year of age counts as much as 1 euro of income. Incomes differ by thousands, so the "nearest" points are simply those with the closest income — look how the circled neighbours spread across all ages.`;
-      card.setMessage(`Raw units: ${pct(acc.raw, 1)} of fresh test points right. The boundary runs in horizontal stripes: age is effectively ignored.`, 'warn');
+      note.textContent = t('feature-scaling.note.raw');
+      card.setMessage(t('feature-scaling.raw', { raw: pct(acc.raw, 1) }), 'warn');
     }
-    plot.canvas.setAttribute('aria-label', `k-NN boundary on ${opts.scaled ? 'standardised' : 'raw'} features; query at age ${fixed(query.x, 0)}, income ${fixed(query.y, 0)}`);
+    plot.canvas.setAttribute('aria-label', t('feature-scaling.figure', { scaled: opts.scaled, age: fixed(query.x, 0), income: fixed(query.y, 0) }));
     ctx.requestDraw(draw);
   }
 
@@ -133,22 +131,22 @@ function build(ctx) {
     const { x0, x1, y0, y1 } = domain;
     plot.setDomain(x0, x1, y0 / K, y1 / K); // incomes are drawn in thousands; the engine sees euros
     const ctx = plot.begin();
-    const t = plot.theme;
+    const th = plot.theme;
     const h = opts.scaled ? heat.scaled : heat.raw;
-    if (h) drawHeatmap(plot, h, GRID, GRID, probabilityRgb(t), { alpha: 0.35, smooth: false });
-    plot.axes({ xLabel: 'age (years)', yLabel: 'income (thousand €)', xTicks: 5, yTicks: 5 });
+    if (h) drawHeatmap(plot, h, GRID, GRID, probabilityRgb(th), { alpha: 0.35, smooth: false });
+    plot.axes({ xLabel: t('feature-scaling.axis.x'), yLabel: t('feature-scaling.axis.y'), xTicks: 5, yTicks: 5 });
     const Q = { X: plot.px(query.x), Y: plot.py(query.y / K) };
     plot.clipToArea(() => {
       const set = new Set(near ? near.indices : []);
-      ctx.strokeStyle = rgba(t.model, 0.5); ctx.lineWidth = 1.2;
+      ctx.strokeStyle = rgba(th.model, 0.5); ctx.lineWidth = 1.2;
       ctx.beginPath();
       for (const i of set) { ctx.moveTo(Q.X, Q.Y); ctx.lineTo(plot.px(train.X[2 * i]), plot.py(train.X[2 * i + 1] / K)); }
       ctx.stroke();
       for (let i = 0; i < train.rows; i++) plot.point(train.X[2 * i], train.X[2 * i + 1] / K, train.y[i], { size: 4, highlight: set.has(i) });
     });
-    ctx.lineWidth = 3; ctx.strokeStyle = t.model; ctx.fillStyle = t.surface;
+    ctx.lineWidth = 3; ctx.strokeStyle = th.model; ctx.fillStyle = th.surface;
     shapeMarker(ctx, Q.X, Q.Y, 3, 9); ctx.fill(); ctx.stroke();
-    if (drag.focused) { ctx.beginPath(); ctx.arc(Q.X, Q.Y, 17, 0, Math.PI * 2); ctx.strokeStyle = t.accent; ctx.lineWidth = 2; ctx.stroke(); }
+    if (drag.focused) { ctx.beginPath(); ctx.arc(Q.X, Q.Y, 17, 0, Math.PI * 2); ctx.strokeStyle = th.accent; ctx.lineWidth = 2; ctx.stroke(); }
   }
 
   function moveQuery(pos) {

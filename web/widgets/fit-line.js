@@ -10,6 +10,7 @@ import { formatNumber } from '../lib/format.js';
 import { reportComplete } from '../lib/report.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './fit-line.messages.js';
 
 export const schema = {
   seed: seedOption(3, 'Random seed for the points.'),
@@ -19,10 +20,7 @@ export const schema = {
   intercept: { type: 'number', min: -5, max: 10, default: 1.5, description: 'Intercept of the hidden true line.' },
 };
 
-export const meta = {
-  title: 'Fit the line',
-  hint: 'Drag either end of the line (or use the sliders) to make the MSE as small as you can. Then press Auto-fit and watch gradient descent do it.',
-};
+export const meta = { title: messages['fit-line.title'], hint: messages['fit-line.hint'] };
 
 const X_MIN = 0;
 const X_MAX = 10;
@@ -35,11 +33,11 @@ export const CSV_RULES = { dims: 1, labels: 'value', domain: [X_MIN, X_MAX], val
 const LEARNING_RATE = 0.02; // below 2/λmax of the MSE Hessian for x in [0, 10], so GD is stable
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const model = ctx.own(new ml.LinearRegression());
   let data = null;
@@ -53,26 +51,26 @@ function build(ctx) {
   let focusedHandle = -1;
   let imported = null;      // { X, y } from a CSV file or a Share link, instead of generated points
 
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.6, label: 'Scatter plot with your line', onResize: () => ctx.requestDraw(draw) }));
-  const lossPlot = ctx.own(new Plot(card.stage, { aspect: 0.22, minHeight: 110, maxHeight: 170, label: 'Loss curve of gradient descent', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.6, label: t('fit-line.plot'), onResize: () => ctx.requestDraw(draw) }));
+  const lossPlot = ctx.own(new Plot(card.stage, { aspect: 0.22, minHeight: 110, maxHeight: 170, label: t('fit-line.lossPlot'), onResize: () => ctx.requestDraw(draw) }));
 
   const buttons = buttonRow(card.controls);
   const fit = ctx.player(buttons, {
-    label: 'Auto-fit',
+    label: t('fit-line.autoFit'),
     start: () => { if (model.status() !== 'ready') setLine(w, b, false); },
     reduced: () => gdSteps(5000),
     tick: () => gdSteps(STEPS_PER_FRAME) === 'ready',
   });
-  button(buttons, 'Step', () => { fit.stop(); gdSteps(1); });
-  button(buttons, 'New points', () => { fit.stop(); imported = null; opts.seed = nextSeed(opts.seed); loadData(); });
-  button(buttons, 'Reset line', () => { fit.stop(); assisted = false; setLine(0, 5, false); });
-  const slopeSlider = slider(card.controls, { label: 'slope w', min: -2, max: 2, step: 0.01, value: 0, format: (v) => formatNumber(v, 2), onInput: (v) => { fit.stop(); setLine(v, b, true); } });
-  const interceptSlider = slider(card.controls, { label: 'intercept b', min: -5, max: 12, step: 0.05, value: 5, format: (v) => formatNumber(v, 2), onInput: (v) => { fit.stop(); setLine(w, v, true); } });
+  button(buttons, t('fit-line.step'), () => { fit.stop(); gdSteps(1); });
+  button(buttons, t('fit-line.newPoints'), () => { fit.stop(); imported = null; opts.seed = nextSeed(opts.seed); loadData(); });
+  button(buttons, t('fit-line.resetLine'), () => { fit.stop(); assisted = false; setLine(0, 5, false); });
+  const slopeSlider = slider(card.controls, { label: t('fit-line.slider.slope'), min: -2, max: 2, step: 0.01, value: 0, format: (v) => formatNumber(v, 2), onInput: (v) => { fit.stop(); setLine(v, b, true); } });
+  const interceptSlider = slider(card.controls, { label: t('fit-line.slider.intercept'), min: -5, max: 12, step: 0.05, value: 5, format: (v) => formatNumber(v, 2), onInput: (v) => { fit.stop(); setLine(w, v, true); } });
 
-  const statMse = card.stat('MSE');
-  const statBest = card.stat('your best');
-  const statTarget = card.stat('best possible');
-  const statSteps = card.stat('GD steps');
+  const statMse = card.stat(t('fit-line.stat.mse'));
+  const statBest = card.stat(t('fit-line.stat.best'));
+  const statTarget = card.stat(t('fit-line.stat.target'));
+  const statSteps = card.stat(t('fit-line.stat.steps'));
   pointsCsv(ctx, card.controls, {
     filename: 'fit-line-points.csv', rules: CSV_RULES, labelName: 'y',
     get: () => ({ X: data.X, y: data.y }),
@@ -83,9 +81,9 @@ function build(ctx) {
   // the run's own loss curve once the engine reports convergence.
   const prediction = createPrediction(ctx, {
     id: 'fit-line-drop',
-    question: 'Most of the drop in MSE during Auto-fit will come in…',
-    choices: [['tenth', 'the first tenth of the steps'], ['middle', 'the middle of the run'], ['end', 'the last steps, as it homes in']],
-    next: 'Now press Auto-fit and let it run until it converges.',
+    question: t('fit-line.predict.question'),
+    choices: ['tenth', 'middle', 'end'].map((id) => [id, t(`fit-line.predict.${id}`)]),
+    next: t('fit-line.predict.next'),
   });
   function judgeRun(steps) {
     if (prediction.pending === null || steps < 2) return;
@@ -94,7 +92,7 @@ function build(ctx) {
     const tenth = (lossHistory[0] - lossHistory[Math.ceil(steps / 10)]) / total;
     const half = (lossHistory[0] - lossHistory[Math.ceil(steps / 2)]) / total;
     const outcome = tenth >= 0.5 ? 'tenth' : half >= 0.5 ? 'middle' : 'end';
-    prediction.settle(outcome, `Of the ${formatNumber(steps, 0)} steps, the first ${formatNumber(Math.ceil(steps / 10), 0)} made ${formatNumber(tenth * 100, 1)} % of the drop. The steps are proportional to the gradient, which is large far from the best line and shrinks as the line nears it, so the curve falls fast and then flattens.`);
+    prediction.settle(outcome, t('fit-line.predict.why', { steps: formatNumber(steps, 0), tenthSteps: formatNumber(Math.ceil(steps / 10), 0), share: formatNumber(tenth * 100, 1) }));
   }
 
   function loadData() {
@@ -138,19 +136,19 @@ function build(ctx) {
     statTarget.set(formatNumber(bestPossible, 3));
     // Relative gap to the least-squares MSE (absolute when that MSE is 0, i.e. noise-free points).
     const gap = bestPossible > 1e-12 ? (mse - bestPossible) / bestPossible : mse - bestPossible;
-    if (!moved) card.setMessage('Drag the round handles at the ends of the line, or use the arrow keys after focusing the plot.', 'info');
-    else if (gap <= 0.01 && !own) card.setMessage('Within 1% of the best possible line, but gradient descent found this one. Press Reset line to find it on your own.', 'info');
+    if (!moved) card.setMessage(t('fit-line.howTo'), 'info');
+    else if (gap <= 0.01 && !own) card.setMessage(t('fit-line.closeByGd'), 'info');
     else if (gap <= 0.01) {
-      card.setMessage('Excellent — within 1% of the best possible line!', 'ok');
+      card.setMessage(t('fit-line.excellent'), 'ok');
       if (!won) {
         won = true;
         // Score: how close the learner's best came, as a percentage of the best possible MSE.
         const closeness = bestPossible > 1e-12 ? Math.min(100, Math.round((100 * bestPossible) / best)) : 100;
-        reportComplete(card, { widget: 'fit-line', title: meta.title, score: closeness, max: 100 });
+        reportComplete(card, { widget: 'fit-line', title: t('fit-line.title'), score: closeness, max: 100 });
       }
-    } else if (gap <= 0.1) card.setMessage(`Close: ${formatNumber(gap * 100, 1)}% above the best possible MSE.`, 'info');
-    else card.setMessage('Drag the round handles at the ends of the line, or use the arrow keys after focusing the plot.', 'info');
-    plot.canvas.setAttribute('aria-label', `Scatter plot of ${data.rows} points with the line y = ${formatNumber(w, 2)}x ${signedTerm(b, 2)}, MSE ${formatNumber(mse, 3)}`);
+    } else if (gap <= 0.1) card.setMessage(t('fit-line.closeGap', { gap: formatNumber(gap * 100, 1) }), 'info');
+    else card.setMessage(t('fit-line.howTo'), 'info');
+    plot.canvas.setAttribute('aria-label', t('fit-line.figure', { rows: data.rows, w: formatNumber(w, 2), b: signedTerm(b, 2), mse: formatNumber(mse, 3) }));
     ctx.requestDraw(draw);
   }
 
@@ -180,10 +178,10 @@ function build(ctx) {
     statSteps.set(formatNumber(stepsTaken, 0));
     const status = model.status();
     if (status === 'converged') judgeRun(stepsTaken);
-    if (status === 'converged') card.setMessage(`Gradient descent converged after ${formatNumber(stepsTaken, 0)} steps: MSE ${formatNumber(mse, 3)}, the best possible for these points.`, 'ok');
-    else if (status === 'diverged') card.setMessage('Gradient descent diverged: the learning rate is too large for this data.', 'bad');
-    else card.setMessage(`Gradient descent: step ${formatNumber(stepsTaken, 0)}, MSE ${formatNumber(mse, 3)}.`, 'info');
-    plot.canvas.setAttribute('aria-label', `Scatter plot with the line y = ${formatNumber(w, 2)}x ${signedTerm(b, 2)}, MSE ${formatNumber(mse, 3)}`);
+    if (status === 'converged') card.setMessage(t('fit-line.converged', { steps: formatNumber(stepsTaken, 0), mse: formatNumber(mse, 3) }), 'ok');
+    else if (status === 'diverged') card.setMessage(t('fit-line.diverged'), 'bad');
+    else card.setMessage(t('fit-line.running', { steps: formatNumber(stepsTaken, 0), mse: formatNumber(mse, 3) }), 'info');
+    plot.canvas.setAttribute('aria-label', t('fit-line.gdFigure', { w: formatNumber(w, 2), b: signedTerm(b, 2), mse: formatNumber(mse, 3) }));
     ctx.requestDraw(draw);
     return status;
   }
@@ -222,7 +220,7 @@ function build(ctx) {
     onFocusChange: (on) => {
       if (on) {
         if (focusedHandle < 0) focusedHandle = 0;
-        card.setMessage('Arrow keys move the selected end of the line (Shift for bigger moves); Enter switches ends.', 'info');
+        card.setMessage(t('fit-line.keys'), 'info');
       } else focusedHandle = -1;
       ctx.requestDraw(draw);
     },
@@ -235,7 +233,7 @@ function build(ctx) {
     const hi = Math.max(...ys, imported ? -Infinity : opts.intercept + opts.slope * X_MAX) + 1;
     plot.setDomain(X_MIN, X_MAX, lo, hi);
     plot.begin();
-    plot.axes({ xLabel: 'x', yLabel: 'y' });
+    plot.axes({ xLabel: t('fit-line.axis.x'), yLabel: t('fit-line.axis.y') });
     plot.clipToArea(() => {
       for (let i = 0; i < data.rows; i++) plot.point(data.X[i], data.y[i], 1, { size: 4.5 });
       plot.segment(X_MIN, b + w * X_MIN, X_MAX, b + w * X_MAX, { width: 2.5 });
@@ -245,7 +243,7 @@ function build(ctx) {
     const finite = lossHistory.filter(Number.isFinite);
     lossPlot.setDomain(0, Math.max(10, lossHistory.length - 1), 0, Math.max(bestPossible * 1.2 || 1, ...finite.slice(0, 1)) * 1.05);
     lossPlot.begin();
-    lossPlot.axes({ xLabel: 'GD step', yLabel: 'MSE', xTicks: 4, yTicks: 3 });
+    lossPlot.axes({ xLabel: t('fit-line.lossAxis.x'), yLabel: t('fit-line.lossAxis.y'), xTicks: 4, yTicks: 3 });
     lossPlot.clipToArea(() => {
       if (Number.isFinite(bestPossible)) lossPlot.segment(0, bestPossible, lossPlot.domain.x1, bestPossible, { color: lossPlot.theme.truth, dash: [5, 4], width: 1.5 });
       lossPlot.path(lossHistory.map((_, i) => i), lossHistory, { color: lossPlot.theme.loss });
@@ -265,7 +263,7 @@ function build(ctx) {
       },
       set(value) {
         const ok = value && typeof value === 'object' && Number.isFinite(value.w) && Number.isFinite(value.b) && Math.abs(value.w) <= 50 && Math.abs(value.b) <= 500;
-        if (!ok) throw new RangeError('the line needs a slope w within ±50 and an intercept b within ±500');
+        if (!ok) throw new RangeError(t('fit-line.badLine'));
         const points = value.p ? pointsFromState(value, CSV_RULES) : null; // checked before anything changes
         fit.stop();
         if (points) { imported = { X: points.X, y: points.y }; loadData(); }

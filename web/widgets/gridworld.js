@@ -5,12 +5,13 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
-import { countOf, formatNumber } from '../lib/format.js';
+import { formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { Board } from '../lib/board.js';
 import { divergingScale } from '../lib/colors.js';
 import { drawLegendBar } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './gridworld.messages.js';
 
 export const schema = {
   preset: { type: 'enum', values: ['classic4x4', 'classic4x3', 'cliff', 'open6x6'], default: 'classic4x4', description: 'Starting board.' },
@@ -20,10 +21,7 @@ export const schema = {
   seed: seedOption(1, 'Seed for exploration and slips.'),
 };
 
-export const meta = {
-  title: 'Q-learning in a gridworld',
-  hint: 'Press Play and watch the agent learn where the goal is. Click cells (or use the arrow keys and Enter) to add walls, pits and goals, then see how the values and arrows adapt.',
-};
+export const meta = { title: messages['gridworld.title'], hint: messages['gridworld.hint'] };
 
 const KIND = ['empty', 'wall', 'pit', 'goal'];
 const ARROWS = [[0, -1], [1, 0], [0, 1], [-1, 0]]; // up, right, down, left (y grows downward)
@@ -31,11 +29,11 @@ const SPEEDS = { slow: { every: 180, moves: 1 }, medium: { every: 40, moves: 1 }
 const RETURN_WINDOW = 300;
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const world = ctx.own(new ml.Gridworld());
   const agent = ctx.own(new ml.QLearning());
@@ -44,10 +42,10 @@ function build(ctx) {
   let speed = 'medium';
   let optimalV = null;
 
-  const board = ctx.own(new Board(card.stage, { aspect: 1, maxHeight: 460, label: 'Gridworld board', onResize: () => ctx.requestDraw(draw) }));
+  const board = ctx.own(new Board(card.stage, { aspect: 1, maxHeight: 460, label: t('gridworld.board'), onResize: () => ctx.requestDraw(draw) }));
   board.canvas.tabIndex = 0;
   board.canvas.classList.add('dwl-board');
-  const returns = ctx.own(new Plot(card.stage, { aspect: 0.26, minHeight: 130, maxHeight: 190, label: 'Return of each episode', onResize: () => ctx.requestDraw(draw) }));
+  const returns = ctx.own(new Plot(card.stage, { aspect: 0.26, minHeight: 130, maxHeight: 190, label: t('gridworld.returnsPlot'), onResize: () => ctx.requestDraw(draw) }));
 
   const buttons = buttonRow(card.controls);
   const play = ctx.player(buttons, {
@@ -55,31 +53,31 @@ function build(ctx) {
     every: () => SPEEDS[speed].every,
     tick: () => { moves(SPEEDS[speed].moves); },
   });
-  button(buttons, 'Step', () => { play.stop(); moves(1); });
-  button(buttons, 'Reset', () => { play.stop(); resetAgent(); });
-  button(buttons, 'Run 100 episodes', () => { play.stop(); episodes(100); });
+  button(buttons, t('gridworld.step'), () => { play.stop(); moves(1); });
+  button(buttons, t('gridworld.reset'), () => { play.stop(); resetAgent(); });
+  button(buttons, t('gridworld.run100'), () => { play.stop(); episodes(100); });
   select(card.controls, {
-    label: 'board', value: opts.preset,
-    options: [['classic4x4', 'Frozen lake 4×4'], ['classic4x3', 'Russell & Norvig 4×3 (slippery)'], ['cliff', 'Cliff walk 12×4'], ['open6x6', 'Open 6×6']],
+    label: t('gridworld.select.board'), value: opts.preset,
+    options: ['classic4x4', 'classic4x3', 'cliff', 'open6x6'].map((id) => [id, t(`gridworld.preset.${id}`)]),
     onChange: (v) => { play.stop(); opts.preset = v; loadPreset(); },
   });
   select(card.controls, {
-    label: 'click places', value: tool,
-    options: [['wall', 'wall'], ['pit', 'pit'], ['goal', 'goal'], ['start', 'start'], ['empty', 'empty (erase)']],
+    label: t('gridworld.select.tool'), value: tool,
+    options: ['wall', 'pit', 'goal', 'start', 'empty'].map((id) => [id, t(`gridworld.tool.${id}`)]),
     onChange: (v) => { tool = v; },
   });
-  select(card.controls, { label: 'speed', value: speed, options: [['slow', 'slow'], ['medium', 'medium'], ['fast', 'fast']], onChange: (v) => { speed = v; } });
+  select(card.controls, { label: t('gridworld.select.speed'), value: speed, options: ['slow', 'medium', 'fast'].map((id) => [id, t(`gridworld.speed.${id}`)]), onChange: (v) => { speed = v; } });
   const sliders = {
-    epsilon: slider(card.controls, { label: 'exploration ε', min: 0, max: 1, step: 0.01, value: opts.epsilon, format: (v) => fixed(v, 2), onInput: (v) => setHyper({ epsilon: v }) }),
-    alpha: slider(card.controls, { label: 'learning rate η', min: 0.01, max: 1, step: 0.01, value: opts.alpha, format: (v) => fixed(v, 2), onInput: (v) => setHyper({ alpha: v }) }),
-    gamma: slider(card.controls, { label: 'discount γ', min: 0, max: 1, step: 0.01, value: opts.gamma, format: (v) => fixed(v, 2), onInput: (v) => setHyper({ gamma: v }) }),
+    epsilon: slider(card.controls, { label: t('gridworld.slider.epsilon'), min: 0, max: 1, step: 0.01, value: opts.epsilon, format: (v) => fixed(v, 2), onInput: (v) => setHyper({ epsilon: v }) }),
+    alpha: slider(card.controls, { label: t('gridworld.slider.alpha'), min: 0.01, max: 1, step: 0.01, value: opts.alpha, format: (v) => fixed(v, 2), onInput: (v) => setHyper({ alpha: v }) }),
+    gamma: slider(card.controls, { label: t('gridworld.slider.gamma'), min: 0, max: 1, step: 0.01, value: opts.gamma, format: (v) => fixed(v, 2), onInput: (v) => setHyper({ gamma: v }) }),
   };
 
-  const statMoves = card.stat('moves');
-  const statEpisodes = card.stat('episodes');
-  const statLast = card.stat('last return');
-  const statV = card.stat('learned V(start)');
-  const statOpt = card.stat('optimal V*(start)');
+  const statMoves = card.stat(t('gridworld.stat.moves'));
+  const statEpisodes = card.stat(t('gridworld.stat.episodes'));
+  const statLast = card.stat(t('gridworld.stat.last'));
+  const statV = card.stat(t('gridworld.stat.learned'));
+  const statOpt = card.stat(t('gridworld.stat.optimal'));
 
   // Predict, then check: does an agent that never explores (ε = 0) ever find the goal? Judged
   // from the engine's episode returns once a run with ε = 0 from a cleared Q-table has 100 episodes.
@@ -87,14 +85,14 @@ function build(ctx) {
   let greedyRun = false; // every move since the Q-table was cleared was made with ε = 0
   const prediction = createPrediction(ctx, {
     id: 'gridworld-no-exploration',
-    question: `On the frozen lake with ε = 0 (never explore), how many of the first ${FIRST} episodes will reach the goal?`,
-    choices: [['none', 'none: it never explores'], ['some', 'between 1 and 50'], ['most', 'more than 50']],
-    next: `Now set exploration ε to 0, press Reset and run ${FIRST} episodes.`,
+    question: t('gridworld.predict.question', { episodes: FIRST }),
+    choices: ['none', 'some', 'most'].map((id) => [id, t(`gridworld.predict.${id}`)]),
+    next: t('gridworld.predict.next', { episodes: FIRST }),
   });
   function judgeGreedy() {
     if (prediction.pending === null || !greedyRun || opts.preset !== 'classic4x4' || agent.episodes() < FIRST) return;
     const reached = Array.from(agent.episodeReturns()).slice(0, FIRST).filter((r) => r > 0).length;
-    prediction.settle(reached > 50 ? 'most' : reached > 0 ? 'some' : 'none', `${formatNumber(reached, 0)} of the first ${FIRST} episodes reached the goal. While all its values are 0 the agent breaks ties at random, so an untrained agent wanders anyway; exploration only matters once some moves look better than others.`);
+    prediction.settle(reached > 50 ? 'most' : reached > 0 ? 'some' : 'none', t('gridworld.predict.why', { reached: formatNumber(reached, 0), episodes: FIRST }));
   }
 
   function loadPreset() {
@@ -111,7 +109,7 @@ function build(ctx) {
       world.reset(opts.seed);
     });
     board.setAspect(world.height() / world.width());
-    pushWorld('Board loaded. Press Play to let the agent explore.');
+    pushWorld(t('gridworld.loaded'));
   }
 
   // Hands the edited board to the agent (which resets its Q-table) and recomputes the optimum.
@@ -149,7 +147,7 @@ function build(ctx) {
   function resetAgent() {
     attempt(card, () => { applyHyper(); agent.reset(opts.seed); });
     greedyRun = opts.epsilon === 0;
-    card.setMessage('Q-table cleared: every value is 0 again, so the agent knows nothing.', 'info');
+    card.setMessage(t('gridworld.cleared'), 'info');
     render();
   }
 
@@ -166,7 +164,7 @@ function build(ctx) {
   function episodes(n) {
     attempt(card, () => agent.runEpisodes(n));
     const r = agent.episodeReturns();
-    card.setMessage(`Ran ${countOf(n, 'more episode', 'more episodes')} (${formatNumber(agent.episodes(), 0)} so far). Average return of the last ${countOf(Math.min(n, r.length), 'episode')}: ${fixed(mean(r.slice(-n)), 3)}.`, 'info');
+    card.setMessage(t('gridworld.ran', { n, total: formatNumber(agent.episodes(), 0), window: Math.min(n, r.length), average: fixed(mean(r.slice(-n)), 3) }), 'info');
     render();
     judgeGreedy();
   }
@@ -174,9 +172,9 @@ function build(ctx) {
   function describeMove(last) {
     const w = world.width();
     const kind = KIND[agent.cells()[last.y * w + last.x]];
-    if (last.done && kind === 'goal') card.setMessage(`Reached the goal: reward ${fixed(last.reward, 2)}. The values on the path to it rise a little each episode.`, 'ok');
-    else if (last.done && kind === 'pit') card.setMessage(`Fell into a pit: reward ${fixed(last.reward, 2)}. The move that led here now looks worse.`, 'bad');
-    else if (last.done) card.setMessage('Time limit: the episode ended before reaching a goal or pit.', 'warn');
+    if (last.done && kind === 'goal') card.setMessage(t('gridworld.goal', { reward: fixed(last.reward, 2) }), 'ok');
+    else if (last.done && kind === 'pit') card.setMessage(t('gridworld.pit', { reward: fixed(last.reward, 2) }), 'bad');
+    else if (last.done) card.setMessage(t('gridworld.timeLimit'), 'warn');
   }
 
   // Editing: apply the chosen tool to a cell; an impossible board is refused in words.
@@ -187,10 +185,10 @@ function build(ctx) {
     const isStart = before.start.x === x && before.start.y === y;
     const ok = attempt(card, () => {
       if (tool === 'start') {
-        if (before.kind !== 'empty') throw new Error(`The start must be an empty cell; (${x}, ${y}) is a ${before.kind}.`);
+        if (before.kind !== 'empty') throw new Error(t('gridworld.startNotEmpty', { x, y, kind: t(`gridworld.kind.${before.kind}`) }));
         world.setStart(x, y);
       } else {
-        if (isStart && tool !== 'empty') throw new Error('That is the start cell: move the start first (choose “start” and click another cell).');
+        if (isStart && tool !== 'empty') throw new Error(t('gridworld.isStart'));
         world.setCell(x, y, before.kind === tool ? 'empty' : tool);
       }
       world.reset(opts.seed); // checks the layout: a goal must stay reachable
@@ -203,8 +201,8 @@ function build(ctx) {
       return;
     }
     const kindNow = world.cell(x, y);
-    const now = tool === 'start' ? 'the start' : kindNow === 'empty' ? 'an empty cell' : `a ${kindNow}`;
-    pushWorld(`(${x}, ${y}) is now ${now}. The agent starts learning from scratch on the new board (${w}×${world.height()}).`);
+    const now = tool === 'start' ? t('gridworld.now.start') : kindNow === 'empty' ? t('gridworld.now.empty') : t('gridworld.now.kind', { kind: t(`gridworld.kind.${kindNow}`) });
+    pushWorld(t('gridworld.edited', { x, y, now, width: w, height: world.height() }));
   }
 
   function cellAt(e) {
@@ -228,7 +226,7 @@ function build(ctx) {
       const [dx, dy] = moveKeys[e.key];
       const k = e.shiftKey ? 10 : 1;
       cursor = { x: clamp(cursor.x + dx * k, 0, world.width() - 1), y: clamp(cursor.y + dy * k, 0, world.height() - 1) };
-      card.setMessage(`Cell (${cursor.x}, ${cursor.y}): ${world.cell(cursor.x, cursor.y)}. Enter places a ${tool === 'empty' ? 'blank' : tool}.`, 'info');
+      card.setMessage(t('gridworld.cursor', { x: cursor.x, y: cursor.y, kind: t(`gridworld.kind.${world.cell(cursor.x, cursor.y)}`), tool: t(`gridworld.places.${tool}`) }), 'info');
       ctx.requestDraw(draw);
       e.preventDefault();
     } else if ((e.key === 'Enter' || e.key === ' ') && cursor) {
@@ -264,12 +262,12 @@ function build(ctx) {
     const idx = start.y * world.width() + start.x;
     statV.set(fixed(agent.values()[idx], 3));
     statOpt.set(optimalV ? fixed(optimalV[idx], 3) : '–');
-    board.canvas.setAttribute('aria-label', `Gridworld ${world.width()} by ${world.height()}; agent at (${agent.position().x}, ${agent.position().y}); ε = ${fixed(eps, 2)}; ${countOf(agent.episodes(), 'episode')} finished`);
+    board.canvas.setAttribute('aria-label', t('gridworld.figure', { width: world.width(), height: world.height(), x: agent.position().x, y: agent.position().y, epsilon: fixed(eps, 2), episodes: agent.episodes() }));
     ctx.requestDraw(draw);
   }
 
   function draw() {
-    const t = returns.theme;
+    const th = returns.theme;
     const c = board.begin();
     const g = geometry();
     const cells = agent.cells();
@@ -278,7 +276,7 @@ function build(ctx) {
     let range = 0;
     for (let i = 0; i < q.length; i++) if (Number.isFinite(q[i])) range = Math.max(range, Math.abs(q[i]));
     range = Math.max(range, Math.abs(world.goalReward()) * 0.25, 1e-6);
-    const color = divergingScale(t, range);
+    const color = divergingScale(th, range);
     const start = world.start();
     const pos = agent.position();
     for (let y = 0; y < g.h; y++) {
@@ -290,17 +288,17 @@ function build(ctx) {
         const cy = Y + g.size / 2;
         const kind = KIND[cells[i]];
         if (kind === 'wall') {
-          c.fillStyle = t.model; c.fillRect(X, Y, g.size, g.size);
+          c.fillStyle = th.model; c.fillRect(X, Y, g.size, g.size);
         } else if (kind === 'pit' || kind === 'goal') {
-          c.fillStyle = t.surface; c.fillRect(X, Y, g.size, g.size);
-          c.fillStyle = kind === 'pit' ? t.loss : t.good;
+          c.fillStyle = th.surface; c.fillRect(X, Y, g.size, g.size);
+          c.fillStyle = kind === 'pit' ? th.loss : th.good;
           c.globalAlpha = 0.85;
           c.fillRect(X + 3, Y + 3, g.size - 6, g.size - 6);
           c.globalAlpha = 1;
           c.fillStyle = '#ffffff';
-          c.font = `600 ${Math.max(10, Math.round(g.size * 0.2))}px ${t.font}`;
+          c.font = `600 ${Math.max(10, Math.round(g.size * 0.2))}px ${th.font}`;
           c.textAlign = 'center'; c.textBaseline = 'middle';
-          c.fillText(kind === 'pit' ? 'pit' : 'goal', cx, cy);
+          c.fillText(kind === 'pit' ? t('gridworld.cell.pit') : t('gridworld.cell.goal'), cx, cy);
         } else {
           // Four wedges, one per action, coloured by Q(s, a) on the diverging scale.
           const corners = [[X, Y], [X + g.size, Y], [X + g.size, Y + g.size], [X, Y + g.size]];
@@ -309,40 +307,40 @@ function build(ctx) {
             const [p0, p1] = wedge[a];
             c.beginPath(); c.moveTo(cx, cy); c.lineTo(...corners[p0]); c.lineTo(...corners[p1]); c.closePath();
             c.fillStyle = color(q[i * 4 + a]); c.fill();
-            c.strokeStyle = t.gridLine; c.lineWidth = 1; c.stroke();
+            c.strokeStyle = th.gridLine; c.lineWidth = 1; c.stroke();
           }
           if (g.size >= 84) { // on small boards the wedge colours alone carry the values
             // Each Q-value printed inside its own wedge, near the cell edge, clear of the arrow.
-            c.fillStyle = t.text;
-            c.font = `${Math.max(9, Math.min(12, Math.round(g.size * 0.1)))}px ${t.mono}`;
+            c.fillStyle = th.text;
+            c.font = `${Math.max(9, Math.min(12, Math.round(g.size * 0.1)))}px ${th.mono}`;
             c.textAlign = 'center'; c.textBaseline = 'middle';
             const spots = [[0.5, 0.14], [0.82, 0.5], [0.5, 0.86], [0.18, 0.5]];
             for (let a = 0; a < 4; a++) c.fillText(fixed(q[i * 4 + a], 2), X + spots[a][0] * g.size, Y + spots[a][1] * g.size);
           }
           const act = policy[i];
           const visited = q[i * 4] !== 0 || q[i * 4 + 1] !== 0 || q[i * 4 + 2] !== 0 || q[i * 4 + 3] !== 0;
-          if (act >= 0 && visited) arrow(c, cx, cy, ARROWS[act], g.size * 0.13, t.model);
+          if (act >= 0 && visited) arrow(c, cx, cy, ARROWS[act], g.size * 0.13, th.model);
         }
         if (x === start.x && y === start.y) {
-          c.fillStyle = t.text; c.font = `700 ${Math.max(10, Math.round(g.size * 0.18))}px ${t.font}`;
-          c.textAlign = 'left'; c.textBaseline = 'top'; c.fillText('S', X + 4, Y + 3);
+          c.fillStyle = th.text; c.font = `700 ${Math.max(10, Math.round(g.size * 0.18))}px ${th.font}`;
+          c.textAlign = 'left'; c.textBaseline = 'top'; c.fillText(t('gridworld.cell.start'), X + 4, Y + 3);
         }
       }
     }
-    c.strokeStyle = t.border; c.lineWidth = 1;
+    c.strokeStyle = th.border; c.lineWidth = 1;
     for (let x = 0; x <= g.w; x++) { c.beginPath(); c.moveTo(g.ox + x * g.size + 0.5, g.oy); c.lineTo(g.ox + x * g.size + 0.5, g.oy + g.h * g.size); c.stroke(); }
     for (let y = 0; y <= g.h; y++) { c.beginPath(); c.moveTo(g.ox, g.oy + y * g.size + 0.5); c.lineTo(g.ox + g.w * g.size, g.oy + y * g.size + 0.5); c.stroke(); }
     // The agent: a ring so the wedge colours under it stay readable.
     const ax = g.ox + (pos.x + 0.5) * g.size;
     const ay = g.oy + (pos.y + 0.5) * g.size;
     c.beginPath(); c.arc(ax, ay, g.size * 0.17, 0, Math.PI * 2);
-    c.fillStyle = t.accent; c.fill(); c.lineWidth = 3; c.strokeStyle = t.surface; c.stroke();
+    c.fillStyle = th.accent; c.fill(); c.lineWidth = 3; c.strokeStyle = th.surface; c.stroke();
     if (cursor && document.activeElement === board.canvas) {
-      c.strokeStyle = t.accent; c.lineWidth = 3;
+      c.strokeStyle = th.accent; c.lineWidth = 3;
       c.strokeRect(g.ox + cursor.x * g.size + 2, g.oy + cursor.y * g.size + 2, g.size - 4, g.size - 4);
     }
     const lw = Math.min(260, board.width - 20);
-    drawLegendBar(c, t, { x: (board.width - lw) / 2, y: g.h * g.size + 6, w: lw, color, lo: -range, hi: range, label: 'Q(s, a)', format: (v) => fixed(v, 2) });
+    drawLegendBar(c, th, { x: (board.width - lw) / 2, y: g.h * g.size + 6, w: lw, color, lo: -range, hi: range, label: t('gridworld.legendBar'), format: (v) => fixed(v, 2) });
 
     // Episode returns: each episode a dot, the running mean of 20 a line.
     const all = agent.episodeReturns();
@@ -352,9 +350,9 @@ function build(ctx) {
     const hi = Math.max(world.goalReward(), ...shown);
     returns.setDomain(first, Math.max(first + 20, all.length), lo - (hi - lo) * 0.05, hi + (hi - lo) * 0.08);
     returns.begin();
-    returns.axes({ xLabel: 'episode', yLabel: 'return', xTicks: 5, yTicks: 3 });
+    returns.axes({ xLabel: t('gridworld.returnsAxis.x'), yLabel: t('gridworld.returnsAxis.y'), xTicks: 5, yTicks: 3 });
     returns.clipToArea((ctx) => {
-      ctx.fillStyle = t.textMuted;
+      ctx.fillStyle = th.textMuted;
       shown.forEach((v, k) => { ctx.beginPath(); ctx.arc(returns.px(first + k + 1), returns.py(v), 2, 0, Math.PI * 2); ctx.fill(); });
       const xs = [];
       const ys = [];
@@ -363,11 +361,11 @@ function build(ctx) {
         xs.push(first + k + 1);
         ys.push(mean(Array.from(all.slice(from, first + k + 1))));
       }
-      returns.path(xs, ys, { color: t.good, width: 2 });
+      returns.path(xs, ys, { color: th.good, width: 2 });
       if (optimalV) {
         const s = world.start();
         const best = optimalV[s.y * world.width() + s.x];
-        if (opts.gamma === 1 && Number.isFinite(best)) returns.segment(returns.domain.x0, best, returns.domain.x1, best, { color: t.truth, dash: [5, 4], width: 1.5 });
+        if (opts.gamma === 1 && Number.isFinite(best)) returns.segment(returns.domain.x0, best, returns.domain.x1, best, { color: th.truth, dash: [5, 4], width: 1.5 });
       }
     });
   }

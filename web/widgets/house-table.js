@@ -4,45 +4,42 @@
 import { mountWidget } from '../lib/widget.js';
 import { el, fixed } from '../lib/ui.js';
 import { reportComplete } from '../lib/report.js';
+import { messages } from './house-table.messages.js';
 
 export const schema = {};
 
-export const meta = {
-  title: 'A tiny house dataset',
-  hint: 'Each row is one example (a house). Three columns are features; price is the label. Which feature is useless for predicting the price? Pick its column.',
-};
+export const meta = { title: messages['house-table.title'], hint: messages['house-table.hint'] };
 
-const LABELS = { size_m2: 'size (m²)', bedrooms: 'bedrooms', owner_shoe_size: 'owner’s shoe size' };
+// The engine's columns that have a name in the message table ('house-table.column.<id>').
+const NAMED = ['size_m2', 'bedrooms', 'owner_shoe_size'];
 
-// Why each column does or does not carry signal: words, not maths.
-const WHY = [
-  'Size carries signal: bigger houses sell for more, and in this table price climbs steadily with size.',
-  'Bedrooms carry signal: more bedrooms usually means a bigger, pricier house (though it overlaps with size).',
-  'Right: the owner’s shoe size is noise. It has nothing to do with the house, and in the table it jumps around while price climbs steadily.',
-];
+// Why each column does or does not carry signal: words, not maths ('house-table.why.<id>').
+const WHY = ['size', 'bedrooms', 'shoe'];
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card } = ctx;
+  const { ml, card, t } = ctx;
   const data = ml.houseTable();
-  const names = Array.from(data.columns, (c) => LABELS[c] || c);
-  const noiseColumn = names.findIndex((n) => /shoe/i.test(n));
+  const columns = Array.from(data.columns);
+  const names = columns.map((c) => (NAMED.includes(c) ? t(`house-table.column.${c}`) : c));
+  const noiseColumn = columns.findIndex((c) => /shoe/i.test(c));
+  const why = (j) => t(`house-table.why.${WHY[Math.min(j, 2)]}`);
   const wrap = el('div', { className: 'dw-table-wrap' });
   const table = el('table', { className: 'dw-table c1-house-table' });
-  table.append(el('caption', { className: 'dw-sr-only', text: 'Six houses: features and sale price' }));
+  table.append(el('caption', { className: 'dw-sr-only', text: t('house-table.caption') }));
   const headRow = el('tr');
-  headRow.append(el('th', { scope: 'col', className: 'c1-house-index', text: 'house' }));
+  headRow.append(el('th', { scope: 'col', className: 'c1-house-index', text: t('house-table.house') }));
   const pickButtons = names.map((name, j) => {
     const b = el('button', { type: 'button', className: 'c1-col-pick', 'aria-pressed': 'false' });
-    b.append(el('span', { text: name }), el('small', { text: 'feature' }));
+    b.append(el('span', { text: name }), el('small', { text: t('house-table.feature') }));
     b.addEventListener('click', () => pick(j));
     headRow.append(el('th', { scope: 'col' }, [b]));
     return b;
   });
-  headRow.append(el('th', { scope: 'col', className: 'c1-label-col' }, [el('span', { text: 'price (k)' }), el('small', { text: 'label' })]));
+  headRow.append(el('th', { scope: 'col', className: 'c1-label-col' }, [el('span', { text: t('house-table.price') }), el('small', { text: t('house-table.label') })]));
   const body = el('tbody');
   for (let i = 0; i < data.rows; i++) {
     const tr = el('tr');
@@ -55,15 +52,15 @@ function build(ctx) {
   wrap.append(table);
   // Should the table ever be wider than the card (a very narrow screen, large text), the price
   // column stays pinned on the right (CSS) and this line says the features scroll under it.
-  const cue = el('p', { className: 'c1-scroll-cue', text: 'The table is wider than the screen: swipe it sideways to see every feature; the price column stays in view.' });
+  const cue = el('p', { className: 'c1-scroll-cue', text: t('house-table.scrollCue') });
   cue.hidden = true;
   card.stage.append(wrap, cue);
   const checkOverflow = () => { cue.hidden = wrap.scrollWidth <= wrap.clientWidth + 1; };
   const resizeObserver = ctx.own(new ResizeObserver(checkOverflow));
   resizeObserver.observe(wrap);
-  const statGuess = card.stat('your pick');
+  const statGuess = card.stat(t('house-table.stat.pick'));
   statGuess.set('–');
-  card.setMessage('Click the header of the column you think is noise.', 'info');
+  card.setMessage(t('house-table.ask'), 'info');
 
   let solved = false;
   let picks = 0;
@@ -76,12 +73,12 @@ function build(ctx) {
     });
     statGuess.set(names[j]);
     if (j === noiseColumn) {
-      card.setMessage(WHY[Math.min(j, 2)], 'ok');
+      card.setMessage(why(j), 'ok');
       // Found: complete. The score says whether it was the first pick (1) or came after a miss (0).
-      if (!solved) reportComplete(card, { widget: 'house-table', title: 'Spot the noise column (first pick)', score: picks === 1 ? 1 : 0, max: 1 });
+      if (!solved) reportComplete(card, { widget: 'house-table', title: t('house-table.report'), score: picks === 1 ? 1 : 0, max: 1 });
       solved = true;
     } else {
-      card.setMessage(`Not that one. ${WHY[Math.min(j, 2)]} Try another column.`, 'bad');
+      card.setMessage(t('house-table.notThat', { why: why(j) }), 'bad');
     }
   }
 

@@ -14,6 +14,7 @@ import { legend } from '../lib/legend.js';
 import { log10, logAxes } from '../lib/ticks.js';
 import { curveMarker } from '../lib/marks.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './learning-curves.messages.js';
 
 export const schema = {
   seed: seedOption(8, 'Random seed for the data and the split.'),
@@ -22,10 +23,7 @@ export const schema = {
   degree: { type: 'int', min: 1, max: 12, default: 1, description: 'Starting model capacity (polynomial degree).' },
 };
 
-export const meta = {
-  title: 'Learning curves grow with the dataset',
-  hint: 'Set the capacity from high bias (degree 1) to high variance (degree 12), press Play, and read the gap between the two curves as n grows.',
-};
+export const meta = { title: messages['learning-curves.title'], hint: messages['learning-curves.hint'] };
 
 const VALIDATION_FRACTION = 0.25;
 const FRAME_MS = 90; // one new training-set size per ~0.1 s
@@ -35,11 +33,11 @@ const LOG_TOP = 2;
 const LOG_BOTTOM = -3;
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const poly = ctx.own(new ml.PolynomialRegression());
   let data = null;
@@ -48,9 +46,9 @@ function build(ctx) {
   let points = [];      // computed so far: { n, trainMse, valMse }
   let degree = opts.degree;
 
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 230, maxHeight: 380, label: 'Learning curves', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 230, maxHeight: 380, label: t('learning-curves.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { ...plot.margin, top: 24 };
-  legend(card.stage, [{ text: 'training MSE (filled)', swatch: 'c3-swatch c3-train' }, { text: 'validation MSE (hollow)', swatch: 'c3-swatch c3-val' }, { text: 'noise floor s²', swatch: 'c3-swatch c3-truth' }]);
+  legend(card.stage, [{ text: t('learning-curves.legend.train'), swatch: 'c3-swatch c3-train' }, { text: t('learning-curves.legend.validation'), swatch: 'c3-swatch c3-val' }, { text: t('learning-curves.legend.floor'), swatch: 'c3-swatch c3-truth' }]);
 
   const buttons = buttonRow(card.controls);
   const play = ctx.player(buttons, {
@@ -59,24 +57,24 @@ function build(ctx) {
     every: FRAME_MS,
     tick: () => grow(),
   });
-  button(buttons, 'Step', () => { play.stop(); grow(); });
-  button(buttons, 'Reset', () => { play.stop(); restart(); });
-  const degreeSlider = slider(card.controls, { label: 'capacity: polynomial degree', min: 1, max: 12, step: 1, value: degree, format: (v) => `${v} (${v <= 2 ? 'high bias' : v >= 9 ? 'high variance' : 'moderate'})`, onInput: (v) => { degree = v; prediction.reset('A new degree: predict again for this one.'); restart(); autoRun(); } });
+  button(buttons, t('learning-curves.step'), () => { play.stop(); grow(); });
+  button(buttons, t('learning-curves.reset'), () => { play.stop(); restart(); });
+  const degreeSlider = slider(card.controls, { label: t('learning-curves.slider.degree'), min: 1, max: 12, step: 1, value: degree, format: (v) => t('learning-curves.degreeValue', { degree: v, bias: v <= 2, variance: v >= 9 }), onInput: (v) => { degree = v; prediction.reset(t('learning-curves.reset.degree')); restart(); autoRun(); } });
 
-  const statN = card.stat('n');
-  const statTrain = card.stat('train MSE');
-  const statVal = card.stat('validation MSE');
-  const statGap = card.stat('gap');
+  const statN = card.stat(t('learning-curves.stat.n'));
+  const statTrain = card.stat(t('learning-curves.stat.train'));
+  const statVal = card.stat(t('learning-curves.stat.validation'));
+  const statGap = card.stat(t('learning-curves.stat.gap'));
 
   // Predict, then check: what will the curves show once all training points are used? Judged
   // by the lesson's definitions (diagnose) on the last computed point of a full run.
-  const SHAPES = { bias: 'high bias: together, high', variance: 'high variance: a wide gap', close: 'close together, near the floor' };
+  const SHAPES = ['bias', 'variance', 'close'];
   const prediction = createPrediction(ctx, {
     id: 'learning-curves-final',
-    question: 'When the training set has grown to all its points, the two curves will show…',
-    choices: Object.entries(SHAPES),
+    question: t('learning-curves.predict.question'),
+    choices: SHAPES.map((id) => [id, t(`learning-curves.shape.${id}`)]),
     onCommit: () => { play.stop(); restart(); ctx.timeout(autoRun, 0); }, // after the box has locked
-    next: () => `The curves for degree ${degree} are growing from n = 2: watch them to the end.`,
+    next: () => t('learning-curves.predict.next', { degree }),
   });
   function diagnose(p) {
     // The lesson's definitions: high bias = both curves together (gap below s²/2) and high
@@ -91,12 +89,8 @@ function build(ctx) {
     const last = points[points.length - 1];
     const floor = opts.noise * opts.noise;
     const shape = diagnose(last);
-    const lesson = {
-      bias: 'More data cannot bend a curve this stiff: only more capacity would help.',
-      variance: 'The gap is still wide: this model needs more data, or less freedom.',
-      close: degree >= 9 ? 'However wild it was on a few points, enough data pins down even a flexible curve.' : 'Enough capacity for the wave, and enough data to pin it down.',
-    }[shape];
-    prediction.settle(shape, `Degree ${degree} at n = ${last.n}: training ${formatNumber(last.trainMse, 3)}, validation ${formatNumber(last.valMse, 3)}, ${formatNumber(last.valMse / floor, 2)} times the noise floor s². ${lesson}`);
+    const lesson = t(`learning-curves.lesson.${shape === 'close' && degree >= 9 ? 'closeFlexible' : shape}`);
+    prediction.settle(shape, t('learning-curves.predict.why', { degree, n: last.n, train: formatNumber(last.trainMse, 3), validation: formatNumber(last.valMse, 3), ratio: formatNumber(last.valMse / floor, 2), lesson }));
   }
 
   function load() {
@@ -118,7 +112,7 @@ function build(ctx) {
     points = [];
     degreeSlider.set(degree);
     statN.set('–'); statTrain.set('–'); statVal.set('–'); statGap.set('–');
-    card.setMessage(`Degree ${degree}. Press Play (or Step) to grow the training set from 2 points to ${sizes[sizes.length - 1]}.`, 'info');
+    card.setMessage(t('learning-curves.start', { degree, max: sizes[sizes.length - 1] }), 'info');
     ctx.requestDraw(draw);
   }
 
@@ -137,7 +131,7 @@ function build(ctx) {
     statGap.set(formatNumber(r.valMse - r.trainMse, 3));
     describe();
     judgeFinal();
-    plot.canvas.setAttribute('aria-label', `Learning curves for degree ${degree}: at n = ${n}, training MSE ${formatNumber(r.trainMse, 3)}, validation MSE ${formatNumber(r.valMse, 3)}`);
+    plot.canvas.setAttribute('aria-label', t('learning-curves.figure', { degree, n, train: formatNumber(r.trainMse, 3), validation: formatNumber(r.valMse, 3) }));
     ctx.requestDraw(draw);
     return points.length < sizes.length;
   }
@@ -146,19 +140,19 @@ function build(ctx) {
     const last = points[points.length - 1];
     const floor = opts.noise * opts.noise;
     const done = points.length === sizes.length;
-    const where = done ? `With all ${last.n} training points` : `At n = ${last.n}`;
+    const where = done ? t('learning-curves.where.all', { n: last.n }) : t('learning-curves.where.at', { n: last.n });
     // A polynomial with degree + 1 coefficients passes exactly through up to degree + 1 points
     // (distinct x), so its training error is 0 there.
-    if (last.n <= degree + 1) { card.setMessage(`n = ${last.n} points, ${degree + 1} coefficients: the curve passes exactly through every training point, so training error is 0, while validation error is ${formatNumber(last.valMse, 3)}.`, 'warn'); return; }
+    if (last.n <= degree + 1) { card.setMessage(t('learning-curves.interpolates', { n: last.n, coefficients: degree + 1, validation: formatNumber(last.valMse, 3) }), 'warn'); return; }
     const gap = last.valMse - last.trainMse;
-    if (!done && last.n < 12) { card.setMessage(`n = ${last.n}: training ${formatNumber(last.trainMse, 3)}, validation ${formatNumber(last.valMse, 3)}. With this few points any model looks unreliable; watch where the curves settle.`, 'info'); return; }
+    if (!done && last.n < 12) { card.setMessage(t('learning-curves.few', { n: last.n, train: formatNumber(last.trainMse, 3), validation: formatNumber(last.valMse, 3) }), 'info'); return; }
     const shape = diagnose(last);
-    if (shape === 'bias') card.setMessage(`High bias. ${where}, both curves sit together at about ${formatNumber(last.valMse, 3)}, far above the noise floor ${formatNumber(floor, 3)}. More data will not help; a more flexible model would.`, 'bad');
-    else if (shape === 'variance') card.setMessage(`High variance. ${where}, validation error ${formatNumber(last.valMse, 3)} is more than twice training error ${formatNumber(last.trainMse, 3)}. ${done ? 'More data would help (so would a simpler model or regularisation).' : 'Keep growing n and watch the gap close.'}`, 'warn');
+    if (shape === 'bias') card.setMessage(t('learning-curves.highBias', { where, validation: formatNumber(last.valMse, 3), floor: formatNumber(floor, 3) }), 'bad');
+    else if (shape === 'variance') card.setMessage(t('learning-curves.highVariance', { where, validation: formatNumber(last.valMse, 3), train: formatNumber(last.trainMse, 3), done }), 'warn');
     else {
       const ratio = last.valMse / floor;
       const near = ratio < 1.5;
-      card.setMessage(`${where}, training ${formatNumber(last.trainMse, 3)} and validation ${formatNumber(last.valMse, 3)} are close (gap ${formatNumber(gap, 3)}); validation error is ${formatNumber(ratio, 2)} times the noise floor s² = ${formatNumber(floor, 3)}${near ? ', close to the best any model can do on noisy targets' : ''}.`, near ? 'ok' : 'info');
+      card.setMessage(t('learning-curves.close', { where, train: formatNumber(last.trainMse, 3), validation: formatNumber(last.valMse, 3), gap: formatNumber(gap, 3), ratio: formatNumber(ratio, 2), floor: formatNumber(floor, 3), near }), near ? 'ok' : 'info');
     }
   }
 
@@ -168,49 +162,49 @@ function build(ctx) {
 
   function draw() {
     if (!data) return;
-    const t = plot.theme;
+    const th = plot.theme;
     const maxN = sizes[sizes.length - 1];
     plot.setDomain(0, maxN + 2, LOG_BOTTOM, LOG_TOP);
     plot.begin();
-    logAxes(plot, { xLabel: 'training set size n', yLabel: 'MSE', xTicks: 8 });
+    logAxes(plot, { xLabel: t('learning-curves.axis.x'), yLabel: t('learning-curves.axis.y'), xTicks: 8 });
     const floor = opts.noise * opts.noise;
     const ns = points.map((p) => p.n);
     const shown = (v) => Math.min(LOG_TOP, log10(v));
     const offTop = points.reduce((m, p) => Math.max(m, p.trainMse, p.valMse), 0);
     plot.clipToArea(() => {
-      plot.segment(0, log10(floor), maxN + 2, log10(floor), { color: t.truth, dash: [6, 4], width: 1.5 });
-      plot.path(ns, points.map((p) => shown(p.trainMse)), { color: t.model, width: 2 });
-      plot.path(ns, points.map((p) => shown(p.valMse)), { color: t.loss, width: 2, dash: [6, 3] });
+      plot.segment(0, log10(floor), maxN + 2, log10(floor), { color: th.truth, dash: [6, 4], width: 1.5 });
+      plot.path(ns, points.map((p) => shown(p.trainMse)), { color: th.model, width: 2 });
+      plot.path(ns, points.map((p) => shown(p.valMse)), { color: th.loss, width: 2, dash: [6, 3] });
       const lastP = points[points.length - 1];
       if (lastP) {
-        curveMarker(plot, lastP.n, shown(lastP.trainMse), { color: t.model, size: 5 });
-        curveMarker(plot, lastP.n, shown(lastP.valMse), { color: t.loss, hollow: true, size: 5 });
+        curveMarker(plot, lastP.n, shown(lastP.trainMse), { color: th.model, size: 5 });
+        curveMarker(plot, lastP.n, shown(lastP.valMse), { color: th.loss, hollow: true, size: 5 });
       }
     });
     const c = plot.ctx;
     c.save();
-    c.font = `12px ${t.font}`;
-    c.fillStyle = t.textMuted;
+    c.font = `12px ${th.font}`;
+    c.fillStyle = th.textMuted;
     c.textAlign = 'right';
     // The label sits on a small backing so a curve running along the floor does not cross it.
-    const floorLabel = `noise floor s² = ${formatNumber(floor, 3)}`;
+    const floorLabel = t('learning-curves.floorLabel', { floor: formatNumber(floor, 3) });
     const labelX = plot.width - plot.margin.right - 4;
     const labelY = plot.py(log10(floor)) - 6;
     const labelW = c.measureText(floorLabel).width;
-    c.fillStyle = t.surface;
+    c.fillStyle = th.surface;
     c.globalAlpha = 0.85;
     c.fillRect(labelX - labelW - 3, labelY - 12, labelW + 6, 15);
     c.globalAlpha = 1;
-    c.fillStyle = t.textMuted;
+    c.fillStyle = th.textMuted;
     c.fillText(floorLabel, labelX, labelY);
     if (offTop > 10 ** LOG_TOP) {
-      c.fillStyle = t.text;
+      c.fillStyle = th.text;
       c.textAlign = 'left';
       c.textBaseline = 'bottom';
       const room = plot.width - plot.margin.left - plot.margin.right - 8;
-      const long = `↑ errors above 100 are drawn at the top edge (largest: ${formatShort(offTop, 3)})`;
-      const short = `↑ over 100, up to ${formatShort(offTop, 3)}`;
-      if (c.measureText(long).width > room) c.font = `11px ${t.font}`;
+      const long = t('learning-curves.offTop.long', { largest: formatShort(offTop, 3) });
+      const short = t('learning-curves.offTop.short', { largest: formatShort(offTop, 3) });
+      if (c.measureText(long).width > room) c.font = `11px ${th.font}`;
       c.fillText(c.measureText(long).width <= room ? long : short, plot.margin.left + 4, plot.margin.top - 4);
     }
     c.restore();
@@ -222,6 +216,6 @@ function build(ctx) {
   function autoRunOnce() { if (!prefersReducedMotion()) play.toggle(); else { while (grow()) { /* draw the whole curve */ } } }
 
   return {
-    update(next) { opts = { ...next }; degree = opts.degree; play.stop(); prediction.reset('The settings changed: predict again.'); load(); },
+    update(next) { opts = { ...next }; degree = opts.degree; play.stop(); prediction.reset(t('learning-curves.reset.settings')); load(); },
   };
 }

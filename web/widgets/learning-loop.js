@@ -10,6 +10,7 @@ import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
 import { reportComplete } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
 import { formatNumber } from '../lib/format.js';
+import { messages } from './learning-loop.messages.js';
 
 export const schema = {
   eta: { type: 'number', min: 0.01, max: 0.6, default: 0.1, description: 'Learning rate η of each update.' },
@@ -17,22 +18,20 @@ export const schema = {
   autoplay: { type: 'boolean', default: true, description: 'Start playing when shown (never with reduced motion).' },
 };
 
-export const meta = {
-  title: 'The learning loop',
-  hint: 'Watch a packet of evidence go round: data → model → prediction → error → update. Each lap is one real training step, and the error bar shrinks. Pause or Step to read a stage.',
-};
+export const meta = { title: messages['learning-loop.title'], hint: messages['learning-loop.hint'] };
 
-const STAGES = ['Data', 'Model', 'Prediction', 'Error', 'Update'];
+const STAGES = ['data', 'model', 'prediction', 'error', 'update'];
 const STAGE_SECONDS = 0.9;
 export const SIZE_UNIT = 100; // sizes enter the model in hundreds of m², which keeps gradient descent well conditioned
 export const START = [150, 0]; // a rough first guess: 150k per 100 m², no base price
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
+  const stageNames = STAGES.map((id) => t(`learning-loop.stage.${id}`));
   let opts = { ...options };
   const model = ctx.own(new ml.LinearRegression());
   const houses = ml.houseTable();
@@ -40,15 +39,15 @@ function build(ctx) {
   const X = Float64Array.from(sizes, (s) => s / SIZE_UNIT);
   const prices = Array.from(houses.y);
 
-  let t = 0;            // position on the loop in stages: lap = floor(t / 5), stage = floor(t) % 5
+  let pos = 0;          // position on the loop in stages: lap = floor(pos / 5), stage = floor(pos) % 5
   let laps = [];        // per finished or current lap: { w, b, preds, mse, grad, after }
   let lastTime = null;
 
   card.card.classList.add('c1-loop');
-  const diagram = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 300, maxHeight: 400, label: 'The learning loop', onResize: () => ctx.requestDraw(draw) }));
+  const diagram = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 300, maxHeight: 400, label: t('learning-loop.diagram'), onResize: () => ctx.requestDraw(draw) }));
   const stageText = el('p', { className: 'c1-stage-text', 'aria-live': 'polite' });
   card.stage.append(stageText);
-  const scatter = ctx.own(new Plot(card.stage, { aspect: 0.34, minHeight: 170, maxHeight: 260, label: 'The six houses and the model line', onResize: () => ctx.requestDraw(draw) }));
+  const scatter = ctx.own(new Plot(card.stage, { aspect: 0.34, minHeight: 170, maxHeight: 260, label: t('learning-loop.scatter'), onResize: () => ctx.requestDraw(draw) }));
 
   let learnerActed = false; // a press or slide in the controls, as opposed to autoplay
   let reported = false;
@@ -56,7 +55,7 @@ function build(ctx) {
   card.controls.addEventListener('input', () => { learnerActed = true; });
   const buttons = buttonRow(card.controls);
   const play = ctx.player(buttons, {
-    reduced: () => advance(5 - (t % 5)), // one whole lap per press, no motion
+    reduced: () => advance(5 - (pos % 5)), // one whole lap per press, no motion
     onStart: () => {
       stageText.setAttribute('aria-live', 'off'); // do not flood screen readers while it runs
       lastTime = null;
@@ -69,23 +68,23 @@ function build(ctx) {
     },
     onStop: () => stageText.setAttribute('aria-live', 'polite'),
   });
-  button(buttons, 'Step', () => { play.stop(); advance(1); });
-  button(buttons, 'Reset', () => { play.stop(); restart(); });
-  const etaSlider = slider(card.controls, { label: 'learning rate η', min: 0.01, max: 0.6, step: 0.01, value: opts.eta, format: (v) => fixed(v, 2), onInput: (v) => { opts.eta = v; restart(); } });
-  slider(card.controls, { label: 'speed', min: 0.25, max: 4, step: 0.25, value: opts.speed, format: (v) => `${fixed(v, 2)}×`, onInput: (v) => { opts.speed = v; } });
+  button(buttons, t('learning-loop.step'), () => { play.stop(); advance(1); });
+  button(buttons, t('learning-loop.reset'), () => { play.stop(); restart(); });
+  const etaSlider = slider(card.controls, { label: t('learning-loop.slider.eta'), min: 0.01, max: 0.6, step: 0.01, value: opts.eta, format: (v) => fixed(v, 2), onInput: (v) => { opts.eta = v; restart(); } });
+  slider(card.controls, { label: t('learning-loop.slider.speed'), min: 0.25, max: 4, step: 0.25, value: opts.speed, format: (v) => t('learning-loop.speedValue', { speed: fixed(v, 2) }), onInput: (v) => { opts.speed = v; } });
 
-  const statLap = card.stat('lap');
-  const statMse = card.stat('error (MSE)');
-  const statW = card.stat('w');
-  const statB = card.stat('b');
+  const statLap = card.stat(t('learning-loop.stat.lap'));
+  const statMse = card.stat(t('learning-loop.stat.mse'));
+  const statW = card.stat(t('learning-loop.stat.w'));
+  const statB = card.stat(t('learning-loop.stat.b'));
 
   // Predict, then check: where is the error after ten laps at the chosen η? Judged from the
   // engine's MSE at the start of lap 11 against lap 1 (or at once if the run diverges).
   const prediction = createPrediction(ctx, {
     id: 'learning-loop-ten-laps',
-    question: 'After ten laps at this learning rate, the error will be…',
-    choices: [['tiny', 'below 5 % of where it started'], ['some', 'between 5 % and 100 % of where it started'], ['grown', 'higher than where it started']],
-    next: () => `Now press Play (or Step) until lap 11 begins; η is ${formatNumber(opts.eta, 2)}.`,
+    question: t('learning-loop.predict.question'),
+    choices: ['tiny', 'some', 'grown'].map((id) => [id, t(`learning-loop.predict.${id}`)]),
+    next: () => t('learning-loop.predict.next', { eta: formatNumber(opts.eta, 2) }),
   });
   function judgeTenLaps() {
     if (prediction.pending === null || !laps.length) return;
@@ -94,8 +93,8 @@ function build(ctx) {
     const share = diverged ? Infinity : laps[10].mse / laps[0].mse;
     const outcome = share < 0.05 ? 'tiny' : share <= 1 ? 'some' : 'grown';
     prediction.settle(outcome, diverged
-      ? `At η = ${formatNumber(opts.eta, 2)} the updates overshot by more every lap until the error blew up. Too large a step makes the loop go the wrong way.`
-      : `At η = ${formatNumber(opts.eta, 2)} the error went from ${formatNumber(laps[0].mse, 1)} to ${formatNumber(laps[10].mse, 1)} in ten laps: ${formatNumber(share * 100, 1)} % of where it started. ${outcome === 'grown' ? 'Each update overshot the best line by more than it corrected.' : outcome === 'some' ? 'Every lap helped, but small steps make slow progress.' : 'A well-chosen step closes most of the gap within a few laps.'}`);
+      ? t('learning-loop.predict.diverged', { eta: formatNumber(opts.eta, 2) })
+      : t('learning-loop.predict.went', { eta: formatNumber(opts.eta, 2), from: formatNumber(laps[0].mse, 1), to: formatNumber(laps[10].mse, 1), share: formatNumber(share * 100, 1), outcome }));
   }
 
   // Reads the engine's state at the start of a lap: parameters, predictions, loss, gradient.
@@ -113,24 +112,24 @@ function build(ctx) {
       model.setLearningRate(opts.eta);
       model.setParams(START);
     });
-    t = 0;
+    pos = 0;
     laps = [];
     const s = snapshot();
     if (s) laps.push(s);
     etaSlider.set(opts.eta);
-    card.setMessage(`The model starts from a rough guess (w = ${START[0]}, b = ${START[1]}): every house is priced far too low.`, 'info');
+    card.setMessage(t('learning-loop.start', { w: START[0], b: START[1] }), 'info');
     render();
   }
 
   // Moves the packet forward by `d` stages, running a training step whenever it reaches Update.
   function advance(d) {
-    const before = Math.floor(t);
-    t += d;
-    for (let s = before + 1; s <= Math.floor(t); s++) if (s % 5 === 4) update(Math.floor(s / 5));
+    const before = Math.floor(pos);
+    pos += d;
+    for (let s = before + 1; s <= Math.floor(pos); s++) if (s % 5 === 4) update(Math.floor(s / 5));
     // A new lap starts at Data: take the engine's state for it.
-    if (Math.floor(t / 5) >= laps.length && laps[laps.length - 1].after) {
+    if (Math.floor(pos / 5) >= laps.length && laps[laps.length - 1].after) {
       const s = snapshot();
-      if (s) laps.push(s); else { play.stop(); t = laps.length * 5 - 0.001; }
+      if (s) laps.push(s); else { play.stop(); pos = laps.length * 5 - 0.001; }
     }
     render();
   }
@@ -145,21 +144,21 @@ function build(ctx) {
     const status = model.status();
     if (status === 'diverged' || !Number.isFinite(w) || !Number.isFinite(b)) {
       play.stop();
-      card.setMessage('Diverged: with this learning rate every update overshoots and the error explodes. Lower η and press Reset.', 'bad');
+      card.setMessage(t('learning-loop.divergedStop'), 'bad');
     } else if (lapIndex >= 9 && learnerActed && !reported) {
       // What happened: ten training steps ran without diverging, and the learner drove or stopped
       // the loop at least once (autoplay alone records nothing). Watching is not a score, so none is claimed.
       reported = true;
-      reportComplete(card, { widget: 'learning-loop', title: 'Ten laps of the learning loop' });
+      reportComplete(card, { widget: 'learning-loop', title: t('learning-loop.report') });
     }
   }
 
-  function lapAt() { return Math.min(laps.length - 1, Math.floor(t / 5)); }
+  function lapAt() { return Math.min(laps.length - 1, Math.floor(pos / 5)); }
 
   function render() {
     const k = lapAt();
     const lap = laps[k];
-    const stage = Math.floor(t) % 5;
+    const stage = Math.floor(pos) % 5;
     if (!lap) return;
     const i = k % houses.rows; // the house in the spotlight this lap
     const size = fixed(sizes[i], 0);
@@ -168,13 +167,13 @@ function build(ctx) {
     const miss = pred - prices[i];
     let text;
     switch (stage) {
-      case 0: text = `Lap ${k + 1} · Data: the six houses go in. Spotlight on house ${i + 1}: ${size} m², sold for ${price}k.`; break;
-      case 1: text = `Lap ${k + 1} · Model: price = w · size + b, with w = ${fixed(lap.w, 2)} and b = ${fixed(lap.b, 2)} (size in hundreds of m²).`; break;
-      case 2: text = `Lap ${k + 1} · Prediction: for house ${i + 1} the model says ${fixed(pred, 1)}k (it guesses every house the same way).`; break;
-      case 3: text = `Lap ${k + 1} · Error: house ${i + 1} is ${fixed(Math.abs(miss), 1)}k too ${miss < 0 ? 'low' : 'high'}; over all six houses the mean squared error is ${fixed(lap.mse, 1)}.`; break;
+      case 0: text = t('learning-loop.text.data', { lap: k + 1, house: i + 1, size, price }); break;
+      case 1: text = t('learning-loop.text.model', { lap: k + 1, w: fixed(lap.w, 2), b: fixed(lap.b, 2) }); break;
+      case 2: text = t('learning-loop.text.prediction', { lap: k + 1, house: i + 1, pred: fixed(pred, 1) }); break;
+      case 3: text = t('learning-loop.text.error', { lap: k + 1, house: i + 1, miss: fixed(Math.abs(miss), 1), low: miss < 0, mse: fixed(lap.mse, 1) }); break;
       default: text = lap.after
-        ? `Lap ${k + 1} · Update: the gradient (${fixed(lap.grad[0], 1)}, ${fixed(lap.grad[1], 1)}) says which way is uphill; step the other way: w ${fixed(lap.w, 2)} → ${fixed(lap.after.w, 2)}, b ${fixed(lap.b, 2)} → ${fixed(lap.after.b, 2)}.`
-        : `Lap ${k + 1} · Update: waiting for the engine.`;
+        ? t('learning-loop.text.update', { lap: k + 1, gw: fixed(lap.grad[0], 1), gb: fixed(lap.grad[1], 1), w: fixed(lap.w, 2), w2: fixed(lap.after.w, 2), b: fixed(lap.b, 2), b2: fixed(lap.after.b, 2) })
+        : t('learning-loop.text.waiting', { lap: k + 1 });
     }
     stageText.textContent = text;
     statLap.set(String(k + 1));
@@ -184,13 +183,13 @@ function build(ctx) {
     if (model.status() !== 'diverged' && k > 0) {
       const first = laps[0].mse;
       if (!(lap.mse <= laps[k - 1].mse)) {
-        card.setMessage(`Diverging: the error grew from ${fixed(laps[k - 1].mse, 1)} to ${fixed(lap.mse, 1)} this lap. With η = ${fixed(opts.eta, 2)} every update overshoots the best line by more than it corrects. Lower the learning rate.`, 'bad');
+        card.setMessage(t('learning-loop.diverging', { from: fixed(laps[k - 1].mse, 1), to: fixed(lap.mse, 1), eta: fixed(opts.eta, 2) }), 'bad');
       } else {
-        card.setMessage(`Error down to ${fixed((lap.mse / first) * 100, 1)}% of where it started after ${k} update${k === 1 ? '' : 's'}. It keeps shrinking, more slowly each lap, and never quite reaches zero: the prices are not exactly on a line.`, 'ok');
+        card.setMessage(t('learning-loop.shrinking', { share: fixed((lap.mse / first) * 100, 1), updates: k }), 'ok');
       }
     }
     judgeTenLaps();
-    diagram.canvas.setAttribute('aria-label', `The learning loop, lap ${k + 1}, stage ${STAGES[stage]}; error ${fixed(lap.mse, 1)}`);
+    diagram.canvas.setAttribute('aria-label', t('learning-loop.figure', { lap: k + 1, stage: stageNames[stage], mse: fixed(lap.mse, 1) }));
     ctx.requestDraw(draw);
   }
 
@@ -217,8 +216,8 @@ function build(ctx) {
     const g = loopGeometry();
     const k = lapAt();
     const lap = laps[k];
-    const stage = Math.floor(t) % 5;
-    const frac = t - Math.floor(t);
+    const stage = Math.floor(pos) % 5;
+    const frac = pos - Math.floor(pos);
 
     // The track, with an arrowhead halfway along each leg.
     c.save();
@@ -241,7 +240,7 @@ function build(ctx) {
 
     // The packet: evidence (blue) until the error is measured, then error (red-orange), and
     // after the update a correction (teal) heading back to the data.
-    const a = angleOf(Math.floor(t) % 5 + easeInOut(frac));
+    const a = angleOf(Math.floor(pos) % 5 + easeInOut(frac));
     const px = g.cx + g.rx * Math.cos(a);
     const py = g.cy + g.ry * Math.sin(a);
     const colour = stage >= 4 ? th.good : stage >= 3 ? th.loss : th.class1;
@@ -252,7 +251,7 @@ function build(ctx) {
     c.font = `600 ${g.narrow ? 11 : 13}px ${th.font}`;
     c.textAlign = 'center';
     c.textBaseline = 'middle';
-    STAGES.forEach((name, s) => {
+    stageNames.forEach((name, s) => {
       const a = angleOf(s);
       const x = g.cx + g.rx * Math.cos(a);
       const y = g.cy + g.ry * Math.sin(a);
@@ -274,10 +273,10 @@ function build(ctx) {
     if (lap) {
       c.fillStyle = th.textMuted;
       c.font = `12px ${th.font}`;
-      c.fillText(`lap ${k + 1}`, g.cx, g.cy - 12);
+      c.fillText(t('learning-loop.centre.lap', { lap: k + 1 }), g.cx, g.cy - 12);
       c.fillStyle = th.text;
       c.font = `600 15px ${th.mono}`;
-      c.fillText(`MSE ${fixed(lap.mse, 0)}`, g.cx, g.cy + 10);
+      c.fillText(t('learning-loop.centre.mse', { mse: fixed(lap.mse, 0) }), g.cx, g.cy + 10);
     }
 
     // The error bar: this lap's MSE against the first lap's, with earlier laps as ticks.
@@ -293,7 +292,7 @@ function build(ctx) {
       c.fillStyle = th.textMuted;
       c.font = `12px ${th.font}`;
       c.textAlign = 'left';
-      c.fillText('error', 8, top + height / 2);
+      c.fillText(t('learning-loop.bar.error'), 8, top + height / 2);
       c.fillStyle = th.surface;
       c.fillRect(left, top, right - left, height);
       c.strokeStyle = th.border;
@@ -310,7 +309,7 @@ function build(ctx) {
         c.fillStyle = th.text;
         c.font = `600 12px ${th.mono}`;
         c.textAlign = 'left';
-        c.fillText(`${fixed((lap.mse / first) * 100, 0)}%`, right + 6, top + height / 2);
+        c.fillText(t('learning-loop.bar.share', { share: fixed((lap.mse / first) * 100, 0) }), right + 6, top + height / 2);
       }
     } else {
       const bx = g.W - g.barW;
@@ -319,7 +318,7 @@ function build(ctx) {
       const yOf = (mse) => bottom - share(mse) * (bottom - top);
       c.fillStyle = th.textMuted;
       c.font = `12px ${th.font}`;
-      c.fillText('error', bx + g.barW / 2, 14);
+      c.fillText(t('learning-loop.bar.error'), bx + g.barW / 2, 14);
       c.fillStyle = th.surface;
       c.fillRect(bx + g.barW * 0.25, top, g.barW * 0.5, bottom - top);
       c.strokeStyle = th.border;
@@ -336,7 +335,7 @@ function build(ctx) {
         c.fillRect(bx + g.barW * 0.25, y, g.barW * 0.5, bottom - y);
         c.fillStyle = th.text;
         c.font = `600 12px ${th.mono}`;
-        c.fillText(`${fixed((lap.mse / first) * 100, 0)}%`, bx + g.barW / 2, bottom + 14);
+        c.fillText(t('learning-loop.bar.share', { share: fixed((lap.mse / first) * 100, 0) }), bx + g.barW / 2, bottom + 14);
       }
     }
     drawScatter(lap, stage);
@@ -345,7 +344,7 @@ function build(ctx) {
   function drawScatter(lap, stage) {
     scatter.setDomain(0, 180, 0, 480);
     scatter.begin();
-    scatter.axes({ xLabel: 'size (m²)', yLabel: 'price (k)', xTicks: 6, yTicks: 4 });
+    scatter.axes({ xLabel: t('learning-loop.axis.x'), yLabel: t('learning-loop.axis.y'), xTicks: 6, yTicks: 4 });
     if (!lap) return;
     const w = lap.after && stage === 4 ? lap.after.w : lap.w;
     const b = lap.after && stage === 4 ? lap.after.b : lap.b;
@@ -361,7 +360,7 @@ function build(ctx) {
 
   restart();
   if (opts.autoplay && !prefersReducedMotion()) play.toggle();
-  else card.setMessage('Press Step to move the packet one stage, or Play to run whole laps.', 'info');
+  else card.setMessage(t('learning-loop.howTo'), 'info');
 
   return {
     update(next) { play.stop(); opts = { ...next }; restart(); },

@@ -7,6 +7,7 @@ import { Plot } from '../lib/plot.js';
 import { el, segmented } from '../lib/ui.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './loss-penalties.messages.js';
 
 export const schema = {
   target: { type: 'number', min: -5, max: 5, default: 2, description: 'True value y of the regression example.' },
@@ -15,10 +16,7 @@ export const schema = {
   probability: { type: 'number', min: 0.001, max: 0.999, default: 0.7, description: 'Starting predicted probability that the class is 1.' },
 };
 
-export const meta = {
-  title: 'See the loss penalties',
-  hint: 'Drag the round handles (or focus a chart and use the arrow keys). Push the probability towards the wrong end and watch cross-entropy shoot up.',
-};
+export const meta = { title: messages['loss-penalties.title'], hint: messages['loss-penalties.hint'] };
 
 const SPAN = 3;        // the regression chart shows ŷ within ±3 of the target
 const MSE_TOP = 9;     // = SPAN²: the bowl fills the chart
@@ -28,11 +26,11 @@ const P_MAX = 0.999;
 const CURVE_POINTS = 241;
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   let yHat = 0;
   let p = 0.5;
@@ -45,32 +43,32 @@ function build(ctx) {
   const rightCol = el('div', { className: 'dw-col' });
   row.append(leftCol, rightCol);
   card.stage.append(row);
-  leftCol.append(el('p', { className: 'c3-plot-title', text: 'Regression: squared error' }));
-  rightCol.append(el('p', { className: 'c3-plot-title', text: 'Classification: cross-entropy' }));
-  const msePlot = ctx.own(new Plot(leftCol, { aspect: 0.75, minHeight: 220, maxHeight: 340, label: 'Squared error against the prediction', onResize: () => ctx.requestDraw(draw) }));
-  const cePlot = ctx.own(new Plot(rightCol, { aspect: 0.75, minHeight: 220, maxHeight: 340, label: 'Cross-entropy against the predicted probability', onResize: () => ctx.requestDraw(draw) }));
+  leftCol.append(el('p', { className: 'c3-plot-title', text: t('loss-penalties.mseHeading') }));
+  rightCol.append(el('p', { className: 'c3-plot-title', text: t('loss-penalties.ceHeading') }));
+  const msePlot = ctx.own(new Plot(leftCol, { aspect: 0.75, minHeight: 220, maxHeight: 340, label: t('loss-penalties.msePlot'), onResize: () => ctx.requestDraw(draw) }));
+  const cePlot = ctx.own(new Plot(rightCol, { aspect: 0.75, minHeight: 220, maxHeight: 340, label: t('loss-penalties.cePlot'), onResize: () => ctx.requestDraw(draw) }));
 
   const labelToggle = segmented(card.controls, {
-    label: 'true class of the example (1 = positive)',
-    options: [['1', 'class 1'], ['0', 'class 0']],
+    label: t('loss-penalties.trueClass'),
+    options: [['1', t('loss-penalties.class1')], ['0', t('loss-penalties.class0')]],
     value: opts.label,
     onChange: (v) => { label = Number(v); computeCurves(); update(); },
   });
 
-  const statYHat = card.stat('prediction ŷ');
-  const statMse = card.stat('squared error');
-  const statP = card.stat('p(class 1)');
-  const statCe = card.stat('cross-entropy');
+  const statYHat = card.stat(t('loss-penalties.stat.yHat'));
+  const statMse = card.stat(t('loss-penalties.stat.mse'));
+  const statP = card.stat(t('loss-penalties.stat.p'));
+  const statCe = card.stat(t('loss-penalties.stat.ce'));
 
   // Predict, then check: the cross-entropy when only 1% is left on the true class, judged from
   // the engine's logLoss once the learner's handle reaches it.
   const LOW = 0.01;
   const prediction = createPrediction(ctx, {
     id: 'loss-one-percent',
-    question: 'Give the true class only 1% (p = 0.01 on it): the cross-entropy will be',
-    numeric: { label: 'a cost', tolerance: 0.5, min: 0, max: 100, digits: 2 },
-    ready: () => ((label === 1 ? p : 1 - p) > LOW + 1e-9 ? null : 'The true class already gets 1% or less: move the probability back first.'),
-    next: 'Now drag the probability (or use the arrow keys) until the true class gets only 0.01.',
+    question: t('loss-penalties.predict.question'),
+    numeric: { label: t('loss-penalties.predict.label'), tolerance: 0.5, min: 0, max: 100, digits: 2 },
+    ready: () => ((label === 1 ? p : 1 - p) > LOW + 1e-9 ? null : t('loss-penalties.predict.moveBack')),
+    next: t('loss-penalties.predict.next'),
   });
   function judgeOnePercent() {
     const pTrue = label === 1 ? p : 1 - p;
@@ -78,7 +76,7 @@ function build(ctx) {
     const cost = attempt(card, () => ml.logLoss([label], [label === 1 ? LOW : 1 - LOW]), NaN);
     if (!Number.isFinite(cost)) return;
     const worst = attempt(card, () => ml.meanSquaredError([label], [label === 1 ? LOW : 1 - LOW]), NaN);
-    prediction.settle(cost, `−log 0.01 = ${formatNumber(cost, 2)}: ${formatNumber(cost / ml.logLoss([1], [0.5]), 1)} times the cost of a 50/50 guess, while the squared error of the same probability would be only ${formatNumber(worst, 2)}. Every further factor of 10 towards 0 adds another ${formatNumber(Math.log(10), 2)}.`);
+    prediction.settle(cost, t('loss-penalties.predict.why', { cost: formatNumber(cost, 2), times: formatNumber(cost / ml.logLoss([1], [0.5]), 1), squared: formatNumber(worst, 2), step: formatNumber(Math.log(10), 2) }));
   }
 
   function clampPrediction(v) { return Math.max(opts.target - SPAN, Math.min(opts.target + SPAN, v)); }
@@ -117,13 +115,13 @@ function build(ctx) {
     statP.set(formatNumber(p, 3));
     statCe.set(formatNumber(ce, 3));
     const pTrue = label === 1 ? p : 1 - p; // probability given to the class that is true
-    if (!Number.isFinite(ce) || !Number.isFinite(mse)) card.setMessage('The engine could not compute the loss for these values.', 'bad');
-    else if (pTrue < 0.05) card.setMessage(`Confident and wrong: only ${formatPercent(pTrue, 1)} on the true class costs ${formatNumber(ce, 2)}. Each step closer to 0 adds more, without limit (−log of 0 is infinite).`, 'bad');
-    else if (pTrue < 0.5) card.setMessage(`Wrong side of 0.5: ${formatPercent(pTrue, 1)} on the true class costs ${formatNumber(ce, 2)}, already more than the ${formatNumber(ml.logLoss([1], [0.5]), 3)} of a 50/50 guess.`, 'warn');
-    else if (pTrue > 0.95) card.setMessage(`Confident and right: cross-entropy ${formatNumber(ce, 3)} is close to 0. Meanwhile the squared error is ${formatNumber(mse, 3)} for a miss of ${formatNumber(Math.abs(yHat - opts.target), 2)}.`, 'ok');
-    else card.setMessage(`Squared error ${formatNumber(mse, 3)} grows with the square of the miss; cross-entropy ${formatNumber(ce, 3)} depends only on the probability given to the true class.`, 'info');
-    msePlot.canvas.setAttribute('aria-label', `Squared-error bowl: prediction ${formatNumber(yHat, 2)}, target ${formatNumber(opts.target, 2)}, squared error ${formatNumber(mse, 3)}`);
-    cePlot.canvas.setAttribute('aria-label', `Cross-entropy curve for a true class ${label}: probability ${formatNumber(p, 3)}, loss ${formatNumber(ce, 3)}`);
+    if (!Number.isFinite(ce) || !Number.isFinite(mse)) card.setMessage(t('loss-penalties.failed'), 'bad');
+    else if (pTrue < 0.05) card.setMessage(t('loss-penalties.confidentWrong', { share: formatPercent(pTrue, 1), ce: formatNumber(ce, 2) }), 'bad');
+    else if (pTrue < 0.5) card.setMessage(t('loss-penalties.wrongSide', { share: formatPercent(pTrue, 1), ce: formatNumber(ce, 2), guess: formatNumber(ml.logLoss([1], [0.5]), 3) }), 'warn');
+    else if (pTrue > 0.95) card.setMessage(t('loss-penalties.confidentRight', { ce: formatNumber(ce, 3), mse: formatNumber(mse, 3), miss: formatNumber(Math.abs(yHat - opts.target), 2) }), 'ok');
+    else card.setMessage(t('loss-penalties.compare', { mse: formatNumber(mse, 3), ce: formatNumber(ce, 3) }), 'info');
+    msePlot.canvas.setAttribute('aria-label', t('loss-penalties.mseFigure', { yHat: formatNumber(yHat, 2), target: formatNumber(opts.target, 2), mse: formatNumber(mse, 3) }));
+    cePlot.canvas.setAttribute('aria-label', t('loss-penalties.ceFigure', { label, p: formatNumber(p, 3), ce: formatNumber(ce, 3) }));
     judgeOnePercent();
     ctx.requestDraw(draw);
   }
@@ -142,7 +140,7 @@ function build(ctx) {
     snapshot: () => yHat,
     restore: (v) => { yHat = v; update(); },
     key: (dx, dy) => { yHat = clampPrediction(Number((yHat + (dx || dy) * 0.05).toFixed(4))); update(); },
-    onFocusChange: (on) => { if (on) card.setMessage('Left and right arrows move the prediction by 0.05 (Shift: 0.5); Escape puts it back.', 'info'); ctx.requestDraw(draw); },
+    onFocusChange: (on) => { if (on) card.setMessage(t('loss-penalties.mseKeys'), 'info'); ctx.requestDraw(draw); },
   });
   const ceDrag = ctx.drag(cePlot, {
     touchAction: 'pan-y',
@@ -157,34 +155,34 @@ function build(ctx) {
       update();
     },
     enter: () => { label = 1 - label; labelToggle.set(String(label)); update(); },
-    onFocusChange: (on) => { if (on) card.setMessage('Arrows move the probability (finer near 0 and 1; Shift for ten steps); Enter switches the true class; Escape puts it back.', 'info'); ctx.requestDraw(draw); },
+    onFocusChange: (on) => { if (on) card.setMessage(t('loss-penalties.ceKeys'), 'info'); ctx.requestDraw(draw); },
   });
 
   function draw() {
     if (!mseCurve || !ceCurves) return;
-    const t = msePlot.theme;
+    const th = msePlot.theme;
     msePlot.setDomain(opts.target - SPAN, opts.target + SPAN, 0, MSE_TOP * 1.08);
     msePlot.begin();
-    msePlot.axes({ xLabel: 'prediction ŷ', yLabel: '(ŷ − y)²', xTicks: 6, yTicks: 4 });
+    msePlot.axes({ xLabel: t('loss-penalties.mseAxis.x'), yLabel: t('loss-penalties.mseAxis.y'), xTicks: 6, yTicks: 4 });
     const mseNow = attempt(card, () => ml.meanSquaredError([opts.target], [yHat]), 0);
     msePlot.clipToArea(() => {
-      msePlot.segment(opts.target, 0, opts.target, MSE_TOP * 1.08, { color: t.truth, dash: [5, 4], width: 1.5 });
-      msePlot.path(mseCurve.xs, mseCurve.ys, { color: t.loss, width: 2.5 });
-      msePlot.segment(yHat, 0, yHat, mseNow, { color: t.loss, width: 1, dash: [2, 3] });
+      msePlot.segment(opts.target, 0, opts.target, MSE_TOP * 1.08, { color: th.truth, dash: [5, 4], width: 1.5 });
+      msePlot.path(mseCurve.xs, mseCurve.ys, { color: th.loss, width: 2.5 });
+      msePlot.segment(yHat, 0, yHat, mseNow, { color: th.loss, width: 1, dash: [2, 3] });
     });
     const c = msePlot.ctx;
     c.save();
-    c.font = `12px ${t.font}`;
-    c.fillStyle = t.textMuted;
+    c.font = `12px ${th.font}`;
+    c.fillStyle = th.textMuted;
     c.textAlign = 'left';
-    c.fillText(`true y = ${formatNumber(opts.target, 1)}`, msePlot.px(opts.target) + 6, msePlot.margin.top + 12);
+    c.fillText(t('loss-penalties.trueY', { target: formatNumber(opts.target, 1) }), msePlot.px(opts.target) + 6, msePlot.margin.top + 12);
     c.restore();
     msePlot.handle(yHat, Math.min(mseNow, MSE_TOP * 1.08), { focused: mseDrag.focused });
 
     const u = cePlot.theme;
     cePlot.setDomain(0, 1, 0, CE_TOP * 1.08);
     cePlot.begin();
-    cePlot.axes({ xLabel: 'predicted p(class 1)', yLabel: 'cross-entropy', xTicks: 5, yTicks: 4 });
+    cePlot.axes({ xLabel: t('loss-penalties.ceAxis.x'), yLabel: t('loss-penalties.ceAxis.y'), xTicks: 5, yTicks: 4 });
     cePlot.clipToArea(() => {
       cePlot.path(ceCurves.ps, ceCurves.ce[1 - label], { color: u.truth, width: 1.5, dash: [5, 4] });
       cePlot.path(ceCurves.ps, ceCurves.ce[label], { color: u.loss, width: 2.5 });
@@ -195,7 +193,7 @@ function build(ctx) {
     d.font = `12px ${u.font}`;
     d.fillStyle = u.textMuted;
     d.textAlign = label === 1 ? 'left' : 'right';
-    d.fillText(`true class ${label}`, label === 1 ? cePlot.px(0.55) : cePlot.px(0.45), cePlot.py(CE_TOP * 0.95));
+    d.fillText(t('loss-penalties.trueClassMark', { label }), label === 1 ? cePlot.px(0.55) : cePlot.px(0.45), cePlot.py(CE_TOP * 0.95));
     d.restore();
     if (ceNow > CE_TOP * 1.08) {
       // Off the chart: an arrow at the top edge with the value.
@@ -226,6 +224,6 @@ function build(ctx) {
   reset();
 
   return {
-    update(next) { opts = { ...next }; prediction.reset('The settings changed: predict again.'); reset(); },
+    update(next) { opts = { ...next }; prediction.reset(t('loss-penalties.reset')); reset(); },
   };
 }

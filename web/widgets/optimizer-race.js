@@ -9,6 +9,7 @@ import { seedOption } from '../lib/schema.js';
 import { formatNumber } from '../lib/format.js';
 import { fillLegend, legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './optimizer-race.messages.js';
 
 export const schema = {
   surface: { type: 'enum', values: ['bowl', 'ravine', 'rosenbrock', 'saddle'], default: 'ravine', description: 'Loss surface to race on.' },
@@ -17,18 +18,15 @@ export const schema = {
   seed: seedOption(1, 'Seed for the gradient noise.'),
 };
 
-export const meta = {
-  title: 'Optimiser race',
-  hint: 'Press Play: six optimisers roll downhill from the same start. Click the map (or focus it and use the arrow keys) to move the start; switch surfaces and add gradient noise.',
-};
+export const meta = { title: messages['optimizer-race.title'], hint: messages['optimizer-race.hint'] };
 
 const RACERS = [
-  { name: 'sgd', label: 'SGD', color: 'model', dash: [] },
-  { name: 'momentum', label: 'momentum', color: 'class0', dash: [] },
-  { name: 'nesterov', label: 'Nesterov', color: 'class2', dash: [6, 3] },
-  { name: 'rmsprop', label: 'RMSProp', color: 'good', dash: [] },
-  { name: 'adagrad', label: 'AdaGrad', color: 'loss', dash: [2, 3] },
-  { name: 'adam', label: 'Adam', color: 'class1', dash: [] },
+  { name: 'sgd', color: 'model', dash: [] },
+  { name: 'momentum', color: 'class0', dash: [] },
+  { name: 'nesterov', color: 'class2', dash: [6, 3] },
+  { name: 'rmsprop', color: 'good', dash: [] },
+  { name: 'adagrad', color: 'loss', dash: [2, 3] },
+  { name: 'adam', color: 'class1', dash: [] },
 ];
 // Learning rates that make each surface interesting for all six at once (the slider overrides).
 const DEFAULT_RATE = { bowl: 0.02, ravine: 0.05, rosenbrock: 0.001, saddle: 0.05 };
@@ -36,13 +34,13 @@ const MAX_STEPS = 600;
 const GRID = 90;
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
-  const racers = RACERS.map((r) => ({ ...r, surface: ctx.own(new ml.OptimizerSurface()) }));
+  const racers = RACERS.map((r) => ({ ...r, label: t(`optimizer-race.optimiser.${r.name}`), surface: ctx.own(new ml.OptimizerSurface()) }));
   const probe = racers[0].surface;
   let info = null;
   let start = { x: 0, y: 0 };
@@ -50,10 +48,10 @@ function build(ctx) {
   const heatImage = ctx.own(new GridImage());
   let stepCount = 0;
 
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 240, maxHeight: 460, label: 'Loss surface with optimiser paths', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 240, maxHeight: 460, label: t('optimizer-race.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
   const keyRow = legend(card.stage, []);
-  const lossPlot = ctx.own(new Plot(card.stage, { aspect: 0.24, minHeight: 130, maxHeight: 190, label: 'Loss of each optimiser per step (log scale)', onResize: () => ctx.requestDraw(draw) }));
+  const lossPlot = ctx.own(new Plot(card.stage, { aspect: 0.24, minHeight: 130, maxHeight: 190, label: t('optimizer-race.lossPlot'), onResize: () => ctx.requestDraw(draw) }));
 
   const buttons = buttonRow(card.controls);
   const play = ctx.player(buttons, {
@@ -63,16 +61,16 @@ function build(ctx) {
       return !(stepCount >= MAX_STEPS || racers.every((r) => r.surface.pathStatus() !== 'running'));
     },
   });
-  button(buttons, 'Step', () => { play.stop(); advance(1); });
-  button(buttons, 'Reset', () => { play.stop(); restart(); });
+  button(buttons, t('optimizer-race.step'), () => { play.stop(); advance(1); });
+  button(buttons, t('optimizer-race.reset'), () => { play.stop(); restart(); });
   select(card.controls, {
-    label: 'surface', value: opts.surface,
-    options: [['bowl', 'MSE bowl'], ['ravine', 'ravine'], ['rosenbrock', 'Rosenbrock valley'], ['saddle', 'saddle']],
+    label: t('optimizer-race.select.surface'), value: opts.surface,
+    options: ['bowl', 'ravine', 'rosenbrock', 'saddle'].map((id) => [id, t(`optimizer-race.surface.${id}`)]),
     onChange: (v) => { play.stop(); opts.surface = v; opts.learningRate = DEFAULT_RATE[v]; sliders.learningRate.set(opts.learningRate); loadSurface(); },
   });
   const sliders = {
-    learningRate: slider(card.controls, { label: 'learning rate η', min: 0.0001, max: 1, step: 0.01, scale: 'log', value: opts.learningRate, format: (v) => fixed(v, 4), onInput: (v) => { play.stop(); opts.learningRate = v; restart(); } }),
-    noise: slider(card.controls, { label: 'gradient noise s', min: 0, max: 5, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.noise = v; restart(); } }),
+    learningRate: slider(card.controls, { label: t('optimizer-race.slider.learningRate'), min: 0.0001, max: 1, step: 0.01, scale: 'log', value: opts.learningRate, format: (v) => fixed(v, 4), onInput: (v) => { play.stop(); opts.learningRate = v; restart(); } }),
+    noise: slider(card.controls, { label: t('optimizer-race.slider.noise'), min: 0, max: 5, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.noise = v; restart(); } }),
   };
   const stats = racers.map((r) => card.stat(r.label));
 
@@ -81,16 +79,16 @@ function build(ctx) {
   // is at a minimum (0, ±1); one still on it is stuck at the saddle.
   const prediction = createPrediction(ctx, {
     id: 'optimizer-saddle',
-    question: 'On the saddle surface, with no gradient noise, after 600 steps the six optimisers will be…',
-    choices: [['saddle', 'all stuck at the saddle point'], ['minimum', 'all at a minimum'], ['mixed', 'some at each']],
-    next: 'Now choose the saddle surface (gradient noise 0) and press Play until the race ends.',
+    question: t('optimizer-race.predict.question'),
+    choices: ['saddle', 'minimum', 'mixed'].map((id) => [id, t(`optimizer-race.predict.${id}`)]),
+    next: t('optimizer-race.predict.next'),
   });
   function judgeSaddle() {
     if (prediction.pending === null || opts.surface !== 'saddle' || opts.noise !== 0) return;
     if (stepCount < MAX_STEPS && racers.some((r) => r.surface.pathStatus() === 'running')) return;
     const off = racers.filter((r) => { const p = r.surface.path(); return Math.abs(p[p.length - 1]) > 0.5; }).length;
     const outcome = off === racers.length ? 'minimum' : off === 0 ? 'saddle' : 'mixed';
-    prediction.settle(outcome, `${off === 0 ? 'None' : off === racers.length ? 'All' : formatNumber(off, 0)} of the six optimisers left the ridge y = 0. ${off === 0 ? 'Along y = 0 the gradient has no y-part, so nothing pushes them towards the minima at (0, ±1); a little gradient noise does.' : 'A start off the line y = 0 gives the gradient a y-part that pulls them away from the ridge.'}`);
+    prediction.settle(outcome, t('optimizer-race.predict.why', { off, all: racers.length, count: formatNumber(off, 0) }));
   }
 
   function loadSurface() {
@@ -120,7 +118,7 @@ function build(ctx) {
     attempt(card, () => {
       racers.forEach((r, i) => r.surface.startPath(start.x, start.y, r.name, opts.learningRate, { noise: opts.noise, seed: opts.seed + i }));
     });
-    card.setMessage(`All six start at (${fixed(start.x, 2)}, ${fixed(start.y, 2)}) with η = ${fixed(opts.learningRate, 4)}. Press Play.`, 'info');
+    card.setMessage(t('optimizer-race.start', { x: fixed(start.x, 2), y: fixed(start.y, 2), eta: fixed(opts.learningRate, 4) }), 'info');
     render();
   }
 
@@ -146,12 +144,12 @@ function build(ctx) {
     const diverged = racers.filter((r) => r.surface.pathStatus() === 'diverged').map((r) => r.label);
     const ranked = racers.filter((r) => r.surface.pathStatus() === 'running').sort((a, b) => lastLoss(a) - lastLoss(b));
     const parts = [];
-    if (ranked.length) parts.push(`Step ${stepCount}: ${ranked[0].label} leads with loss ${fixed(lastLoss(ranked[0]), 4)} (minimum ${fixed(info.minValue, 4)}).`);
-    if (diverged.length) parts.push(`Diverged: ${diverged.join(', ')} — η is too large for ${diverged.length > 1 ? 'them' : 'it'} here.`);
+    if (ranked.length) parts.push(t('optimizer-race.leads', { step: stepCount, leader: ranked[0].label, loss: fixed(lastLoss(ranked[0]), 4), min: fixed(info.minValue, 4) }));
+    if (diverged.length) parts.push(t('optimizer-race.diverged', { names: diverged.join(', '), count: diverged.length }));
     // On the saddle's line y = 0 the gradient (2x, y³ − y) has no y-part: nothing turns the
     // optimisers towards the minima at (0, ±1) unless noise (or a start off the line) does.
     if (opts.surface === 'saddle' && opts.noise === 0 && ranked.length && ranked.every((r) => { const p = r.surface.path(); return p[p.length - 1] === 0; })) {
-      parts.push('On the line y = 0 the gradient has no y-part, so nothing pushes them off the ridge towards the minima at (0, ±1): add gradient noise, or start off the line.');
+      parts.push(t('optimizer-race.onRidge'));
     }
     card.setMessage(parts.join(' '), diverged.length ? 'warn' : 'info');
   }
@@ -159,9 +157,9 @@ function build(ctx) {
   function render() {
     racers.forEach((r, i) => {
       const status = r.surface.pathStatus();
-      stats[i].set(status === 'diverged' ? 'diverged' : fixed(lastLoss(r), 4));
+      stats[i].set(status === 'diverged' ? t('optimizer-race.stat.diverged') : fixed(lastLoss(r), 4));
     });
-    plot.canvas.setAttribute('aria-label', `${opts.surface} surface; start (${fixed(start.x, 2)}, ${fixed(start.y, 2)}); step ${stepCount}`);
+    plot.canvas.setAttribute('aria-label', t('optimizer-race.figure', { surface: t(`optimizer-race.figureSurface.${opts.surface}`), x: fixed(start.x, 2), y: fixed(start.y, 2), step: stepCount }));
     fillLegend(keyRow, racers.map((r) => ({ text: r.label, swatch: 'dwl-swatch', color: plot.theme[r.color] })));
     ctx.requestDraw(draw);
   }
@@ -189,24 +187,24 @@ function build(ctx) {
 
   function draw() {
     if (!info) return;
-    const t = plot.theme;
+    const th = plot.theme;
     plot.setDomain(info.x0, info.x1, info.y0, info.y1);
     plot.begin();
     if (heat) drawGridImage(plot, heat);
-    plot.axes({ xLabel: opts.surface === 'bowl' ? 'w' : 'x', yLabel: opts.surface === 'bowl' ? 'b' : 'y' });
+    plot.axes({ xLabel: opts.surface === 'bowl' ? t('optimizer-race.axis.w') : t('optimizer-race.axis.x'), yLabel: opts.surface === 'bowl' ? t('optimizer-race.axis.b') : t('optimizer-race.axis.y') });
     plot.clipToArea((ctx) => {
-      ctx.fillStyle = t.model;
-      ctx.font = `700 16px ${t.font}`; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
+      ctx.fillStyle = th.model;
+      ctx.font = `700 16px ${th.font}`; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
       ctx.fillText('★', plot.px(info.minX), plot.py(info.minY));
       for (const r of racers) {
         const p = r.surface.path();
         const xs = []; const ys = [];
         for (let i = 0; i < p.length; i += 2) { xs.push(p[i]); ys.push(p[i + 1]); }
-        plot.path(xs, ys, { color: t[r.color], width: 2.5, dash: r.dash });
+        plot.path(xs, ys, { color: th[r.color], width: 2.5, dash: r.dash });
         const n = xs.length - 1;
         if (n >= 0 && Number.isFinite(xs[n]) && Number.isFinite(ys[n])) {
           ctx.beginPath(); ctx.arc(plot.px(xs[n]), plot.py(ys[n]), 4.5, 0, Math.PI * 2);
-          ctx.fillStyle = t[r.color]; ctx.fill(); ctx.strokeStyle = t.surface; ctx.lineWidth = 1.5; ctx.stroke();
+          ctx.fillStyle = th[r.color]; ctx.fill(); ctx.strokeStyle = th.surface; ctx.lineWidth = 1.5; ctx.stroke();
         }
       }
     });
@@ -218,8 +216,8 @@ function build(ctx) {
     const hi = Math.max(0, ...all);
     lossPlot.setDomain(0, Math.max(50, stepCount), Math.max(lo, -8), hi + 0.2);
     lossPlot.begin();
-    lossPlot.axes({ xLabel: 'step', yLabel: 'log₁₀(loss − min)', xTicks: 5, yTicks: 3 });
-    lossPlot.clipToArea(() => racers.forEach((r, i) => lossPlot.path(series[i].map((_, k) => k), series[i], { color: t[r.color], width: 2, dash: r.dash })));
+    lossPlot.axes({ xLabel: t('optimizer-race.lossAxis.x'), yLabel: t('optimizer-race.lossAxis.y'), xTicks: 5, yTicks: 3 });
+    lossPlot.clipToArea(() => racers.forEach((r, i) => lossPlot.path(series[i].map((_, k) => k), series[i], { color: th[r.color], width: 2, dash: r.dash })));
   }
 
   loadSurface();

@@ -13,6 +13,7 @@ import { holdout, polyErrors } from '../lib/holdout.js';
 import { legend } from '../lib/legend.js';
 import { log10, logAxes } from '../lib/ticks.js';
 import { curveMarker } from '../lib/marks.js';
+import { messages } from './pick-the-model.messages.js';
 
 export const schema = {
   seed: seedOption(4, 'Random seed for the data and the split.'),
@@ -21,21 +22,18 @@ export const schema = {
   degree: { type: 'int', min: 1, max: 12, default: 1, description: 'Starting degree.' },
 };
 
-export const meta = {
-  title: 'Pick the model',
-  hint: 'Slide the degree from a stiff line (1) to a wild squiggle (12). Each degree you try reveals its training and validation error. Lock in the degree you think generalises best.',
-};
+export const meta = { title: messages['pick-the-model.title'], hint: messages['pick-the-model.hint'] };
 
 const MAX_DEGREE = 12;
 const VALIDATION_FRACTION = 1 / 3;
 const CURVE_POINTS = 240;
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const poly = ctx.own(new ml.PolynomialRegression());
   let data = null;
@@ -53,25 +51,25 @@ function build(ctx) {
   const errCol = el('div', { className: 'dw-col' });
   row.append(fitCol, errCol);
   card.stage.append(row);
-  fitCol.append(el('p', { className: 'c3-plot-title', text: 'The fit' }));
-  errCol.append(el('p', { className: 'c3-plot-title', text: 'Error by degree (log scale)' }));
-  const fitPlot = ctx.own(new Plot(fitCol, { aspect: 0.75, minHeight: 220, maxHeight: 360, label: 'Noisy points and the fitted polynomial', onResize: () => ctx.requestDraw(draw) }));
-  legend(fitCol, [{ text: 'fitted curve', swatch: 'c3-swatch c3-fit' }, { text: 'hidden true curve', swatch: 'c3-swatch c3-truth' }]);
-  const errPlot = ctx.own(new Plot(errCol, { aspect: 0.75, minHeight: 220, maxHeight: 360, label: 'Training and validation error by degree', onResize: () => ctx.requestDraw(draw) }));
+  fitCol.append(el('p', { className: 'c3-plot-title', text: t('pick-the-model.fitHeading') }));
+  errCol.append(el('p', { className: 'c3-plot-title', text: t('pick-the-model.errHeading') }));
+  const fitPlot = ctx.own(new Plot(fitCol, { aspect: 0.75, minHeight: 220, maxHeight: 360, label: t('pick-the-model.fitPlot'), onResize: () => ctx.requestDraw(draw) }));
+  legend(fitCol, [{ text: t('pick-the-model.legend.fit'), swatch: 'c3-swatch c3-fit' }, { text: t('pick-the-model.legend.truth'), swatch: 'c3-swatch c3-truth' }]);
+  const errPlot = ctx.own(new Plot(errCol, { aspect: 0.75, minHeight: 220, maxHeight: 360, label: t('pick-the-model.errPlot'), onResize: () => ctx.requestDraw(draw) }));
   errPlot.margin = { ...errPlot.margin, top: 24 };
-  legend(errCol, [{ text: 'training MSE (filled)', swatch: 'c3-swatch c3-train' }, { text: 'validation MSE (hollow)', swatch: 'c3-swatch c3-val' }]);
+  legend(errCol, [{ text: t('pick-the-model.legend.train'), swatch: 'c3-swatch c3-train' }, { text: t('pick-the-model.legend.validation'), swatch: 'c3-swatch c3-val' }]);
 
-  const degreeSlider = slider(card.controls, { label: 'polynomial degree', min: 1, max: MAX_DEGREE, step: 1, value: degree, format: (v) => formatNumber(v, 0), onInput: (v) => setDegree(v) });
+  const degreeSlider = slider(card.controls, { label: t('pick-the-model.slider.degree'), min: 1, max: MAX_DEGREE, step: 1, value: degree, format: (v) => formatNumber(v, 0), onInput: (v) => setDegree(v) });
   const buttons = buttonRow(card.controls);
-  const lockBtn = button(buttons, 'Lock in this degree', () => lockIn(), { primary: true });
-  button(buttons, 'New data', () => { opts.seed = nextSeed(opts.seed); load(); });
-  const truthBox = checkbox(card.controls, { label: 'show the hidden true curve', checked: false, onChange: () => ctx.requestDraw(draw) });
+  const lockBtn = button(buttons, t('pick-the-model.lockIn'), () => lockIn(), { primary: true });
+  button(buttons, t('pick-the-model.newData'), () => { opts.seed = nextSeed(opts.seed); load(); });
+  const truthBox = checkbox(card.controls, { label: t('pick-the-model.showTruth'), checked: false, onChange: () => ctx.requestDraw(draw) });
 
-  const statDegree = card.stat('degree');
-  const statTrain = card.stat('train MSE');
-  const statVal = card.stat('validation MSE');
-  const statScore = card.stat('round score');
-  const statTotal = card.stat('total');
+  const statDegree = card.stat(t('pick-the-model.stat.degree'));
+  const statTrain = card.stat(t('pick-the-model.stat.train'));
+  const statVal = card.stat(t('pick-the-model.stat.validation'));
+  const statScore = card.stat(t('pick-the-model.stat.score'));
+  const statTotal = card.stat(t('pick-the-model.stat.total'));
 
   function load() {
     locked = null;
@@ -111,11 +109,11 @@ function build(ctx) {
     statVal.set(formatNumber(r.valMse, 3));
     if (locked === null) {
       const tried = visited.size;
-      if (degree <= 2) card.setMessage(`Degree ${degree}: too stiff to follow the curve, so even the training error (${formatNumber(r.trainMse, 3)}) stays high. ${tried < 4 ? 'Try more degrees.' : ''}`, 'info');
-      else if (r.trainMse < r.valMse / 3) card.setMessage(`Degree ${degree}: training error ${formatNumber(r.trainMse, 3)} is far below validation ${formatNumber(r.valMse, 3)}: the curve is bending to fit the noise.`, 'warn');
-      else card.setMessage(`Degree ${degree}: training ${formatNumber(r.trainMse, 3)}, validation ${formatNumber(r.valMse, 3)}. You have tried ${tried} of ${MAX_DEGREE} degrees; lock one in when ready.`, 'info');
+      if (degree <= 2) card.setMessage(t('pick-the-model.tooStiff', { degree, train: formatNumber(r.trainMse, 3), few: tried < 4 }), 'info');
+      else if (r.trainMse < r.valMse / 3) card.setMessage(t('pick-the-model.bending', { degree, train: formatNumber(r.trainMse, 3), validation: formatNumber(r.valMse, 3) }), 'warn');
+      else card.setMessage(t('pick-the-model.tried', { degree, train: formatNumber(r.trainMse, 3), validation: formatNumber(r.valMse, 3), tried, max: MAX_DEGREE }), 'info');
     }
-    fitPlot.canvas.setAttribute('aria-label', `${opts.points} noisy points with a degree-${degree} polynomial; training MSE ${formatNumber(r.trainMse, 3)}, validation MSE ${formatNumber(r.valMse, 3)}`);
+    fitPlot.canvas.setAttribute('aria-label', t('pick-the-model.figure', { points: opts.points, degree, train: formatNumber(r.trainMse, 3), validation: formatNumber(r.valMse, 3) }));
     ctx.requestDraw(draw);
   }
 
@@ -130,38 +128,38 @@ function build(ctx) {
     rounds += 1;
     total += score;
     statScore.set(formatNumber(score, 0));
-    statTotal.set(`${formatNumber(total, 0)} / ${formatNumber(rounds * 100, 0)}`);
+    statTotal.set(t('pick-the-model.total', { total: formatNumber(total, 0), max: formatNumber(rounds * 100, 0) }));
     // A locked-in degree finishes the round: report this round's score, nothing more.
-    reportComplete(card, { widget: 'pick-the-model', title: meta.title, score, max: 100 });
+    reportComplete(card, { widget: 'pick-the-model', title: t('pick-the-model.title'), score, max: 100 });
     lockBtn.disabled = true;
     for (let d = 1; d <= MAX_DEGREE; d++) visited.add(d);
     // "35% above the best"; far off, a ratio reads better than "1882% above".
-    const above = mine / min >= 2 ? `${formatNumber(mine / min, 1)} times` : `${formatNumber((mine / min - 1) * 100, 0)}% above`;
-    if (locked === best) card.setMessage(`Spot on: degree ${locked} has the lowest validation error of all twelve (${formatNumber(min, 3)}). ${score} points. Press New data for another round.`, 'ok');
+    const above = mine / min >= 2 ? t('pick-the-model.times', { ratio: formatNumber(mine / min, 1) }) : t('pick-the-model.above', { percent: formatNumber((mine / min - 1) * 100, 0) });
+    if (locked === best) card.setMessage(t('pick-the-model.spotOn', { degree: locked, min: formatNumber(min, 3), score }), 'ok');
     else if (locked < best) {
       // Underfitting, as the lesson defines it: too stiff, so the training error is high too
       // (here: more than 1.5 times the best degree's training error).
       const trainMine = results[locked].trainMse;
       const trainBest = results[best].trainMse;
       const stiff = trainMine > 1.5 * trainBest;
-      card.setMessage(`${score} points. Degree ${locked} is ${stiff ? 'too simple' : 'a little simpler than the best'}: its validation error ${formatNumber(mine, 3)} is ${above} the best, ${formatNumber(min, 3)} at degree ${best}. ${stiff ? `It underfits: its training error (${formatNumber(trainMine, 3)}) is high too, against ${formatNumber(trainBest, 3)} at degree ${best}.` : `Its training error (${formatNumber(trainMine, 3)}) is close to degree ${best}'s (${formatNumber(trainBest, 3)}), so this is a near miss rather than underfitting.`}`, 'warn');
+      card.setMessage(t('pick-the-model.simpler', { score, degree: locked, stiff, mine: formatNumber(mine, 3), above, min: formatNumber(min, 3), best, trainMine: formatNumber(trainMine, 3), trainBest: formatNumber(trainBest, 3) }), 'warn');
     }
-    else card.setMessage(`${score} points. Degree ${locked} is more flexible than needed: training error ${formatNumber(results[locked].trainMse, 3)} is lower, but validation ${formatNumber(mine, 3)} is ${above} the best, ${formatNumber(min, 3)} at degree ${best}. The extra wiggles follow noise.`, mine > min * 1.25 ? 'bad' : 'warn');
+    else card.setMessage(t('pick-the-model.flexible', { score, degree: locked, train: formatNumber(results[locked].trainMse, 3), mine: formatNumber(mine, 3), above, min: formatNumber(min, 3), best }), mine > min * 1.25 ? 'bad' : 'warn');
     ctx.requestDraw(draw);
   }
 
   function draw() {
     if (!data) return;
-    const t = fitPlot.theme;
+    const th = fitPlot.theme;
     const ys = Array.from(data.y);
     const lo = Math.min(-1.3, ...ys) - 0.2;
     const hi = Math.max(1.3, ...ys) + 0.2;
     fitPlot.setDomain(-0.2, (2 * Math.PI) + 0.2, lo, hi);
     fitPlot.begin();
-    fitPlot.axes({ xLabel: 'x', yLabel: 'y', xTicks: 6, yTicks: 4 });
+    fitPlot.axes({ xLabel: t('pick-the-model.axis.x'), yLabel: t('pick-the-model.axis.y'), xTicks: 6, yTicks: 4 });
     fitPlot.clipToArea(() => {
-      if (truthBox.checked) fitPlot.path(Array.from(truth.X), Array.from(truth.y), { color: t.truth, dash: [6, 4], width: 2 });
-      fitPlot.path(Array.from(truth.X), Array.from(results[degree].curve), { color: t.model, width: 2.5 });
+      if (truthBox.checked) fitPlot.path(Array.from(truth.X), Array.from(truth.y), { color: th.truth, dash: [6, 4], width: 2 });
+      fitPlot.path(Array.from(truth.X), Array.from(results[degree].curve), { color: th.model, width: 2.5 });
       for (const i of split.train) fitPlot.point(data.X[i], data.y[i], 1, { size: 4.5 });
       for (const i of split.validation) fitPlot.point(data.X[i], data.y[i], 1, { size: 4.5, hollow: true });
     });
@@ -172,18 +170,18 @@ function build(ctx) {
     for (const d of shown) { top = Math.max(top, log10(results[d].valMse), log10(results[d].trainMse)); bottom = Math.min(bottom, log10(results[d].trainMse), log10(results[d].valMse)); }
     errPlot.setDomain(0.5, MAX_DEGREE + 0.5, Math.floor(bottom), Math.max(0, Math.ceil(top)));
     errPlot.begin();
-    logAxes(errPlot, { xLabel: 'degree', yLabel: 'MSE', xTicks: 12 });
+    logAxes(errPlot, { xLabel: t('pick-the-model.errAxis.x'), yLabel: t('pick-the-model.errAxis.y'), xTicks: 12 });
     errPlot.clipToArea(() => {
-      errPlot.path(shown, shown.map((d) => log10(results[d].trainMse)), { color: t.model, width: 2 });
-      errPlot.path(shown, shown.map((d) => log10(results[d].valMse)), { color: t.loss, width: 2, dash: [6, 3] });
+      errPlot.path(shown, shown.map((d) => log10(results[d].trainMse)), { color: th.model, width: 2 });
+      errPlot.path(shown, shown.map((d) => log10(results[d].valMse)), { color: th.loss, width: 2, dash: [6, 3] });
       for (const d of shown) {
-        curveMarker(errPlot, d, log10(results[d].trainMse), { color: t.model });
-        curveMarker(errPlot, d, log10(results[d].valMse), { color: t.loss, hollow: true });
+        curveMarker(errPlot, d, log10(results[d].trainMse), { color: th.model });
+        curveMarker(errPlot, d, log10(results[d].valMse), { color: th.loss, hollow: true });
       }
     });
     const c = errPlot.ctx;
     c.save();
-    c.strokeStyle = t.accent;
+    c.strokeStyle = th.accent;
     c.lineWidth = 2;
     c.setLineDash([2, 3]);
     const X = errPlot.px(degree);
@@ -191,12 +189,12 @@ function build(ctx) {
     if (locked !== null) {
       const best = bestDegree();
       c.setLineDash([]);
-      c.strokeStyle = t.good;
+      c.strokeStyle = th.good;
       c.beginPath(); c.arc(errPlot.px(best), errPlot.py(log10(results[best].valMse)), 10, 0, Math.PI * 2); c.stroke();
-      c.fillStyle = t.good;
-      c.font = `12px ${t.font}`;
+      c.fillStyle = th.good;
+      c.font = `12px ${th.font}`;
       c.textAlign = 'center';
-      c.fillText('best', errPlot.px(best), errPlot.py(log10(results[best].valMse)) + 24);
+      c.fillText(t('pick-the-model.best'), errPlot.px(best), errPlot.py(log10(results[best].valMse)) + 24);
     }
     c.restore();
   }

@@ -6,13 +6,14 @@ import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
-import { countOf, formatNumber } from '../lib/format.js';
+import { formatNumber } from '../lib/format.js';
 import { clusterColor, rgba } from '../lib/colors.js';
 import { shapeMarker } from '../lib/marks.js';
 import { equalDomain } from '../lib/domain.js';
 import { roundTicks, yGrid } from '../lib/ticks.js';
 import { reportComplete, reportScore } from '../lib/report.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
+import { messages } from './place-centroids.messages.js';
 
 export const schema = {
   seed: seedOption(11, 'Random seed for the blobs.'),
@@ -22,10 +23,7 @@ export const schema = {
   k: { type: 'int', min: 1, max: 8, default: 4, description: 'How many centroids to place.' },
 };
 
-export const meta = {
-  title: 'Place the centroids',
-  hint: 'Click the plot (or focus it, move the cross with the arrow keys and press Enter) to drop k centroids where you think the clusters are. Then Run iteration to assign and move, or Auto-run to converge. Aim for the lowest inertia.',
-};
+export const meta = { title: messages['place-centroids.title'], hint: messages['place-centroids.hint'] };
 
 const K_MAX_ELBOW = 8;
 const HALF_STEP_MS = 550;
@@ -36,7 +34,7 @@ const DATA_OPTIONS = ['seed', 'points', 'blobs', 'spread'];
 export const CSV_RULES = { labels: 'none', domain: [-100, 100], minPoints: 8, maxPoints: 1000 };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 // Centre and half-widths that show every point with a margin.
@@ -51,7 +49,7 @@ function extentView(X) {
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const km = ctx.own(new ml.KMeans());
   let data = null;
@@ -75,23 +73,23 @@ function build(ctx) {
   const right = el('div', { className: 'dw-col c4-side-col' });
   row.append(left, right);
   card.stage.append(row);
-  const plot = ctx.own(new Plot(left, { aspect: 0.8, minHeight: 280, maxHeight: 520, label: 'Scatter plot of unlabelled points', onResize: () => ctx.requestDraw(draw) }));
-  right.append(el('p', { className: 'c4-chart-title', text: 'Elbow: best inertia for each k' }));
-  const elbowPlot = ctx.own(new Plot(right, { aspect: 0.7, minHeight: 170, maxHeight: 260, label: 'Elbow chart', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(left, { aspect: 0.8, minHeight: 280, maxHeight: 520, label: t('place-centroids.plot'), onResize: () => ctx.requestDraw(draw) }));
+  right.append(el('p', { className: 'c4-chart-title', text: t('place-centroids.elbowHeading') }));
+  const elbowPlot = ctx.own(new Plot(right, { aspect: 0.7, minHeight: 170, maxHeight: 260, label: t('place-centroids.elbowPlot'), onResize: () => ctx.requestDraw(draw) }));
   elbowPlot.margin = { left: 50, right: 10, top: 12, bottom: 30 };
 
   const buttons = buttonRow(card.controls);
-  const autoBtn = button(buttons, 'Auto-run', () => toggleAuto(), { primary: true });
-  const runBtn = button(buttons, 'Run iteration', () => { stopAuto(); runIteration(); });
-  button(buttons, 'k-means++', () => seedPlusPlus(), { title: 'Let k-means++ place the centroids: spread apart, each drawn with probability proportional to its squared distance' });
-  button(buttons, 'Clear', () => { stopAuto(); placed = []; selected = -1; assisted = false; syncModel(); });
-  button(buttons, 'New points', () => { stopAuto(); imported = null; opts.seed = nextSeed(opts.seed); loadData(); });
-  const kSlider = slider(card.controls, { label: 'k (centroids)', min: 1, max: 8, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { stopAuto(); opts.k = v; placed = placed.slice(0, v); if (!placed.length) assisted = false; selected = -1; syncModel(); } });
+  const autoBtn = button(buttons, t('place-centroids.autoRun'), () => toggleAuto(), { primary: true });
+  const runBtn = button(buttons, t('place-centroids.runIteration'), () => { stopAuto(); runIteration(); });
+  button(buttons, t('place-centroids.plusPlus'), () => seedPlusPlus(), { title: t('place-centroids.plusPlusTitle') });
+  button(buttons, t('place-centroids.clear'), () => { stopAuto(); placed = []; selected = -1; assisted = false; syncModel(); });
+  button(buttons, t('place-centroids.newPoints'), () => { stopAuto(); imported = null; opts.seed = nextSeed(opts.seed); loadData(); });
+  const kSlider = slider(card.controls, { label: t('place-centroids.slider.k'), min: 1, max: 8, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { stopAuto(); opts.k = v; placed = placed.slice(0, v); if (!placed.length) assisted = false; selected = -1; syncModel(); } });
 
-  const statInertia = card.stat('inertia');
-  const statBest = card.stat('best inertia');
-  const statTarget = card.stat('k-means++ best');
-  const statIter = card.stat('iterations');
+  const statInertia = card.stat(t('place-centroids.stat.inertia'));
+  const statBest = card.stat(t('place-centroids.stat.best'));
+  const statTarget = card.stat(t('place-centroids.stat.target'));
+  const statIter = card.stat(t('place-centroids.stat.iterations'));
   pointsCsv(ctx, card.controls, {
     filename: 'centroids-points.csv', rules: CSV_RULES,
     get: () => ({ X: data.X, extra: labels ? { name: 'cluster', values: Array.from(labels) } : null }),
@@ -142,13 +140,13 @@ function build(ctx) {
     assisted = true;
     selected = -1;
     syncModel();
-    card.setMessage('k-means++ placed the centroids: the first at a random point, each next one drawn with probability proportional to its squared distance from the nearest centroid already placed. Now Run iteration.', 'info');
+    card.setMessage(t('place-centroids.plusPlusPlaced'), 'info');
   }
 
   // One iteration: the engine assigns, we show it, then the engine moves the centroids.
   function runIteration(onDone) {
     if (placed.length < opts.k) {
-      card.setMessage(`Place ${countOf(opts.k - placed.length, 'more centroid', 'more centroids')} first: click where you think a cluster's centre is.`, 'warn');
+      card.setMessage(t('place-centroids.placeMore', { count: opts.k - placed.length }), 'warn');
       return;
     }
     if (running) return;
@@ -157,7 +155,7 @@ function build(ctx) {
     if (changed === null) return;
     labels = km.labels();
     if (km.status() === 'converged') { converged = true; finish(); if (onDone) onDone(false); return; }
-    render(`Assigned: ${countOf(changed, 'point')} changed cluster. Now each centroid moves to the mean of its points…`);
+    render(t('place-centroids.assigned', { changed }));
     const afterAssign = () => {
       const before = shown.map((p) => ({ ...p }));
       if (!attempt(card, () => { km.updateStep(); return true; }, false)) return;
@@ -178,11 +176,11 @@ function build(ctx) {
     if (prefersReducedMotion()) { shown = to; done(); return; }
     const t0 = performance.now();
     running = ctx.animate((now) => {
-      const t = Math.min(1, (now - t0) / 420);
-      const e = t * t * (3 - 2 * t);
+      const u = Math.min(1, (now - t0) / 420);
+      const e = u * u * (3 - 2 * u);
       shown = from.map((f, j) => ({ x: f.x + (to[j].x - f.x) * e, y: f.y + (to[j].y - f.y) * e }));
       ctx.requestDraw(draw);
-      if (t >= 1) { stopRunning(); shown = to; done(); }
+      if (u >= 1) { stopRunning(); shown = to; done(); }
     });
   }
 
@@ -193,7 +191,7 @@ function build(ctx) {
     if (placed.length < opts.k) { runIteration(); return; }
     if (converged) { syncModel(); }
     auto = true;
-    autoBtn.textContent = 'Pause';
+    autoBtn.textContent = t('place-centroids.pause');
     const loop = () => {
       if (!auto) return;
       if (prefersReducedMotion()) {
@@ -209,7 +207,7 @@ function build(ctx) {
 
   function stopAuto() {
     auto = false;
-    autoBtn.textContent = 'Auto-run';
+    autoBtn.textContent = t('place-centroids.autoRun');
     stopRunning();
   }
 
@@ -222,22 +220,22 @@ function build(ctx) {
     const target = elbow[opts.k - 1];
     const gap = (inertia - target) / target;
     const empty = km.emptyClusters();
-    const iters = countOf(km.steps(), 'iteration');
+    const steps = km.steps();
     const matched = empty === 0 && (!(target > 0) || gap <= 0.005);
-    const byHand = assisted ? ' (k-means++ placed these centroids, so the game does not count this run as yours)' : '';
+    const byHand = assisted ? t('place-centroids.notYours') : '';
     if (empty > 0) {
-      card.setMessage(`Converged after ${iters}, but ${countOf(empty, 'centroid')} ended with no points at all: ${empty === 1 ? 'it' : 'each'} sat farther from every point than some other centroid. Move ${empty === 1 ? 'it' : 'them'} into the data and run again.${byHand}`, 'bad');
+      card.setMessage(t('place-centroids.empty', { steps, empty, byHand }), 'bad');
     } else if (matched) {
-      const level = gap <= 1e-9 ? 'as low as' : `within ${fixed(gap * 100, 2)}% of`;
-      card.setMessage(`Converged after ${iters} at inertia ${fixed(inertia, 2)}: ${level} the best of four k-means++ restarts. Nothing can move any more, and this is the best k = ${opts.k} grouping the engine knows.${byHand}`, 'ok');
+      const level = gap <= 1e-9 ? t('place-centroids.asLowAs') : t('place-centroids.within', { gap: fixed(gap * 100, 2) });
+      card.setMessage(t('place-centroids.matched', { steps, inertia: fixed(inertia, 2), level, k: opts.k, byHand }), 'ok');
     } else {
-      card.setMessage(`Converged after ${iters} at inertia ${fixed(inertia, 2)}, ${fixed(gap * 100, 1)}% above the best known ${fixed(target, 2)}. k-means stopped in a local minimum: usually two centroids share one blob while another blob is split or covered by one centroid. Move a centroid and run again, or press k-means++.${byHand}`, 'warn');
+      card.setMessage(t('place-centroids.localMinimum', { steps, inertia: fixed(inertia, 2), gap: fixed(gap * 100, 1), target: fixed(target, 2), byHand }), 'warn');
     }
     // The game's result: how close the learner's own start came to the best known inertia
     // (100 = as low as the best k-means++ restart). Runs started by k-means++ are not the learner's.
     if (!assisted && target > 0 && inertia > 0) {
       const score = Math.max(0, Math.min(100, Math.round((100 * target) / inertia)));
-      const detail = { widget: 'place-centroids', title: meta.title, score, max: 100 };
+      const detail = { widget: 'place-centroids', title: t('place-centroids.title'), score, max: 100 };
       reportScore(card, detail);
       if (matched) reportComplete(card, detail);
     }
@@ -253,10 +251,10 @@ function build(ctx) {
     runBtn.disabled = false;
     if (messageText) card.setMessage(messageText, 'info');
     else if (!converged) {
-      if (placed.length < opts.k) card.setMessage(`Drop ${countOf(opts.k - placed.length, 'more centroid', 'more centroids')} (k = ${opts.k}). Click where you think the middle of a cluster is.`, 'info');
-      else if (!labels) card.setMessage(`${opts.k === 1 ? 'The centroid is placed' : `All ${countOf(opts.k, 'centroid')} placed`}. Inertia ${fixed(inertia, 2)} measures each point's squared distance to its nearest centroid. Press Run iteration.`, 'info');
+      if (placed.length < opts.k) card.setMessage(t('place-centroids.drop', { count: opts.k - placed.length, k: opts.k }), 'info');
+      else if (!labels) card.setMessage(t('place-centroids.allPlaced', { k: opts.k, inertia: fixed(inertia, 2) }), 'info');
     }
-    plot.canvas.setAttribute('aria-label', `Scatter plot of ${data ? data.rows : 0} points with ${placed.length} of ${opts.k} centroids placed${Number.isFinite(inertia) ? `; inertia ${fixed(inertia, 2)}` : ''}`);
+    plot.canvas.setAttribute('aria-label', t('place-centroids.figure', { rows: data ? data.rows : 0, placed: placed.length, k: opts.k, inertia: Number.isFinite(inertia) ? fixed(inertia, 2) : '' }));
     ctx.requestDraw(draw);
   }
 
@@ -264,18 +262,18 @@ function build(ctx) {
     if (!data) return;
     equalDomain(plot, ...view);
     const ctx = plot.begin();
-    const t = plot.theme;
-    plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 6, yTicks: 6 });
+    const th = plot.theme;
+    plot.axes({ xLabel: t('place-centroids.axis.x'), yLabel: t('place-centroids.axis.y'), xTicks: 6, yTicks: 6 });
     plot.clipToArea(() => {
       const showLinks = labels && !converged && running;
       for (let i = 0; i < data.rows; i++) {
         const x = data.X[2 * i]; const y = data.X[2 * i + 1];
         const j = labels ? labels[i] : -1;
         if (showLinks && shown[j]) {
-          ctx.strokeStyle = rgba(clusterColor(t, j), 0.25); ctx.lineWidth = 1;
+          ctx.strokeStyle = rgba(clusterColor(th, j), 0.25); ctx.lineWidth = 1;
           ctx.beginPath(); ctx.moveTo(plot.px(x), plot.py(y)); ctx.lineTo(plot.px(shown[j].x), plot.py(shown[j].y)); ctx.stroke();
         }
-        ctx.fillStyle = j >= 0 ? clusterColor(t, j) : t.textMuted;
+        ctx.fillStyle = j >= 0 ? clusterColor(th, j) : th.textMuted;
         shapeMarker(ctx, plot.px(x), plot.py(y), j >= 0 ? j : 1, j >= 0 ? 4.2 : 3.5);
         ctx.fill();
       }
@@ -284,15 +282,15 @@ function build(ctx) {
     shown.forEach((p, j) => {
       const X = plot.px(p.x); const Y = plot.py(p.y);
       ctx.beginPath(); ctx.arc(X, Y, 11, 0, Math.PI * 2);
-      ctx.fillStyle = t.surface; ctx.fill();
-      ctx.lineWidth = 3; ctx.strokeStyle = clusterColor(t, j); ctx.stroke();
-      ctx.strokeStyle = t.model; ctx.lineWidth = 2;
+      ctx.fillStyle = th.surface; ctx.fill();
+      ctx.lineWidth = 3; ctx.strokeStyle = clusterColor(th, j); ctx.stroke();
+      ctx.strokeStyle = th.model; ctx.lineWidth = 2;
       ctx.beginPath(); ctx.moveTo(X - 5, Y - 5); ctx.lineTo(X + 5, Y + 5); ctx.moveTo(X + 5, Y - 5); ctx.lineTo(X - 5, Y + 5); ctx.stroke();
-      if ((focused && selected === j) || drag.grabbed === j) { ctx.beginPath(); ctx.arc(X, Y, 16, 0, Math.PI * 2); ctx.lineWidth = 2; ctx.strokeStyle = t.accent; ctx.stroke(); }
+      if ((focused && selected === j) || drag.grabbed === j) { ctx.beginPath(); ctx.arc(X, Y, 16, 0, Math.PI * 2); ctx.lineWidth = 2; ctx.strokeStyle = th.accent; ctx.stroke(); }
     });
     if (focused && selected < 0 && placed.length < opts.k) {
       const X = plot.px(cursor.x); const Y = plot.py(cursor.y);
-      ctx.strokeStyle = t.accent; ctx.lineWidth = 2;
+      ctx.strokeStyle = th.accent; ctx.lineWidth = 2;
       ctx.beginPath(); ctx.moveTo(X - 12, Y); ctx.lineTo(X + 12, Y); ctx.moveTo(X, Y - 12); ctx.lineTo(X, Y + 12); ctx.stroke();
     }
     drawElbow();
@@ -305,19 +303,19 @@ function build(ctx) {
     const top = Math.max(...elbow, Number.isFinite(current) ? current : 0) * 1.08;
     elbowPlot.setDomain(0.5, n + 0.5, 0, top);
     const ctx = elbowPlot.begin();
-    const t = elbowPlot.theme;
-    elbowPlot.axes({ xLabel: 'k', xTicks: n, yTicks: 0 });
+    const th = elbowPlot.theme;
+    elbowPlot.axes({ xLabel: t('place-centroids.elbowAxis.x'), xTicks: n, yTicks: 0 });
     yGrid(elbowPlot, roundTicks(top, 4), (v) => fixed(v, 0));
     const ks = Array.from({ length: n }, (_, i) => i + 1);
-    elbowPlot.path(ks, Array.from(elbow), { color: t.loss, width: 2 });
+    elbowPlot.path(ks, Array.from(elbow), { color: th.loss, width: 2 });
     ks.forEach((k, i) => {
       ctx.beginPath(); ctx.arc(elbowPlot.px(k), elbowPlot.py(elbow[i]), k === opts.k ? 6 : 3.5, 0, Math.PI * 2);
-      ctx.fillStyle = k === opts.k ? t.loss : t.surface; ctx.fill(); ctx.strokeStyle = t.loss; ctx.lineWidth = 2; ctx.stroke();
+      ctx.fillStyle = k === opts.k ? th.loss : th.surface; ctx.fill(); ctx.strokeStyle = th.loss; ctx.lineWidth = 2; ctx.stroke();
     });
     if (Number.isFinite(current)) {
       // the learner's current inertia at this k: hollow teal ring
       ctx.beginPath(); ctx.arc(elbowPlot.px(opts.k), elbowPlot.py(current), 8, 0, Math.PI * 2);
-      ctx.strokeStyle = t.good; ctx.lineWidth = 2.5; ctx.stroke();
+      ctx.strokeStyle = th.good; ctx.lineWidth = 2.5; ctx.stroke();
     }
   }
 
@@ -347,7 +345,7 @@ function build(ctx) {
     press: (pos) => {
       stopAuto();
       if (placed.length < opts.k) drop(pos);
-      else card.setMessage(`${opts.k === 1 ? 'The centroid is placed. Drag it somewhere else' : `All ${countOf(opts.k, 'centroid')} are placed. Drag one to move it`}, press Clear to start over, or raise k.`, 'info');
+      else card.setMessage(t('place-centroids.placedAlready', { k: opts.k }), 'info');
     },
     moveOnPress: false,
     move: (pos, j) => moveCentroid(j, pos),
@@ -372,7 +370,7 @@ function build(ctx) {
       }
     },
     onFocusChange: (on) => {
-      if (on) card.setMessage('Arrow keys move the cross (Shift: ×10); Enter drops a centroid. With all placed, Enter selects a centroid to move; Delete removes it; Escape lets go.', 'info');
+      if (on) card.setMessage(t('place-centroids.keys'), 'info');
       ctx.requestDraw(draw);
     },
   });
@@ -393,7 +391,7 @@ function build(ctx) {
         const list = value && Array.isArray(value.c) ? value.c : null;
         const points = value && value.p ? pointsFromState(value, CSV_RULES) : null; // checked before anything changes
         if (!list || list.length > opts.k || !list.every((p) => Array.isArray(p) && p.length === 2 && p.every((v) => Number.isFinite(v) && Math.abs(v) <= 1e3))) {
-          throw new RangeError(`the centroids must be a list of at most ${opts.k} points (x, y)`);
+          throw new RangeError(t('place-centroids.badState', { k: opts.k }));
         }
         stopAuto();
         if (points) { imported = points.X; loadData(); }

@@ -6,6 +6,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
+import { messages } from './primer-log.messages.js';
 
 const probability = { type: 'number', min: 0.01, max: 1 };
 export const schema = {
@@ -13,27 +14,24 @@ export const schema = {
   b: { ...probability, default: 0.5, description: 'Probability given to the true answer of example 2.' },
 };
 
-export const meta = {
-  title: 'ln: turning products into sums',
-  hint: 'Slide a and b. The curve is −ln p, the loss of one prediction; ln(a·b) always equals ln a + ln b.',
-};
+export const meta = { title: messages['primer-log.title'], hint: messages['primer-log.hint'] };
 
 const P0 = 0.01;
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let { a, b } = options;
   let curve = { ps: [], loss: [] };
   let now = {};
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.55, minHeight: 220, maxHeight: 380, domain: [0, 1, 0, 5.5], label: 'The curve −ln p with the points a, b and a·b', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.55, minHeight: 220, maxHeight: 380, domain: [0, 1, 0, 5.5], label: t('primer-log.plot'), onResize: () => ctx.requestDraw(draw) }));
   const fmt = (v) => formatNumber(v, 2);
-  const aSlider = slider(card.controls, { label: 'a', min: P0, max: 1, step: 0.01, value: a, format: fmt, onInput: (v) => { a = v; compute(); } });
-  const bSlider = slider(card.controls, { label: 'b', min: P0, max: 1, step: 0.01, value: b, format: fmt, onInput: (v) => { b = v; compute(); } });
-  const stat = { lnA: card.stat('ln a'), lnB: card.stat('ln b'), sum: card.stat('ln a + ln b'), ab: card.stat('a·b'), lnAB: card.stat('ln(a·b)') };
+  const aSlider = slider(card.controls, { label: t('primer-log.slider.a'), min: P0, max: 1, step: 0.01, value: a, format: fmt, onInput: (v) => { a = v; compute(); } });
+  const bSlider = slider(card.controls, { label: t('primer-log.slider.b'), min: P0, max: 1, step: 0.01, value: b, format: fmt, onInput: (v) => { b = v; compute(); } });
+  const stat = { lnA: card.stat(t('primer-log.stat.lnA')), lnB: card.stat(t('primer-log.stat.lnB')), sum: card.stat(t('primer-log.stat.sum')), ab: card.stat(t('primer-log.stat.ab')), lnAB: card.stat(t('primer-log.stat.lnAB')) };
   const ln = (p) => -ml.logLoss([1], [p]);
 
   curve.ps = Array.from({ length: 100 }, (_, i) => P0 + (i / 99) * (1 - P0));
@@ -46,8 +44,8 @@ function build(ctx) {
     stat.sum.set(formatNumber(now.lnA + now.lnB, 3));
     stat.ab.set(formatNumber(a * b, 4));
     stat.lnAB.set(formatNumber(now.lnAB, 3));
-    card.setMessage(`ln(${fmt(a)} × ${fmt(b)}) = ln ${formatNumber(a * b, 4)} = ${formatNumber(now.lnAB, 3)}, and ln ${fmt(a)} + ln ${fmt(b)} = ${formatNumber(now.lnA, 3)} + (${formatNumber(now.lnB, 3)}) = ${formatNumber(now.lnA + now.lnB, 3)}. The loss of both examples, ${formatNumber(-now.lnAB, 3)}, is the sum of their losses.`, 'info');
-    plot.canvas.setAttribute('aria-label', `−ln a = ${formatNumber(-now.lnA, 3)}, −ln b = ${formatNumber(-now.lnB, 3)}, −ln(a·b) = ${formatNumber(-now.lnAB, 3)}`);
+    card.setMessage(t('primer-log.explain', { a: fmt(a), b: fmt(b), ab: formatNumber(a * b, 4), lnAB: formatNumber(now.lnAB, 3), lnA: formatNumber(now.lnA, 3), lnB: formatNumber(now.lnB, 3), sum: formatNumber(now.lnA + now.lnB, 3), loss: formatNumber(-now.lnAB, 3) }), 'info');
+    plot.canvas.setAttribute('aria-label', t('primer-log.figure', { lossA: formatNumber(-now.lnA, 3), lossB: formatNumber(-now.lnB, 3), lossAB: formatNumber(-now.lnAB, 3) }));
     ctx.requestDraw(draw);
   }
 
@@ -55,9 +53,9 @@ function build(ctx) {
     plot.refreshTheme();
     const th = plot.theme;
     const c = plot.begin();
-    plot.axes({ xLabel: 'p', yLabel: '−ln p' });
+    plot.axes({ xLabel: t('primer-log.axis.x'), yLabel: t('primer-log.axis.y') });
     plot.clipToArea(() => plot.path(curve.ps, curve.loss, { color: th.loss, width: 2 }));
-    const marks = [[a, -now.lnA, 'a', th.class0], [b, -now.lnB, 'b', th.class1], [a * b, -now.lnAB, 'a·b', th.model]];
+    const marks = [[a, -now.lnA, t('primer-log.mark.a'), th.class0], [b, -now.lnB, t('primer-log.mark.b'), th.class1], [a * b, -now.lnAB, t('primer-log.mark.ab'), th.model]];
     c.font = `12px ${th.font}`; c.textAlign = 'left'; c.textBaseline = 'bottom';
     for (const [p, h, name, color] of marks) {
       if (!Number.isFinite(h)) continue;

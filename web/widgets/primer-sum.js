@@ -5,6 +5,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { formatNumber } from '../lib/format.js';
+import { messages } from './primer-sum.messages.js';
 
 const label = { min: -2, max: 10, type: 'number' };
 export const schema = {
@@ -15,28 +16,25 @@ export const schema = {
   y3: { ...label, default: 7, description: 'Label of point 3 (at x = 2).' },
 };
 
-export const meta = {
-  title: 'Σ: adding up the squared errors',
-  hint: 'Drag a point up or down (or focus the figure: Up/Down move a point, Left/Right pick another). Each square is one term; Σ adds the three.',
-};
+export const meta = { title: messages['primer-sum.title'], hint: messages['primer-sum.hint'] };
 
 const X = [0, 1, 2];
 const SUB = ['₁', '₂', '₃'];
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   let ys = [opts.y1, opts.y2, opts.y3];
   let active = 0;
   let terms = [0, 0, 0];
   let total = 0;
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.7, minHeight: 260, maxHeight: 420, domain: [-0.6, 2.8, -2, 10], label: 'Three points, a line and their squared errors', onResize: () => ctx.requestDraw(draw) }));
-  const stats = SUB.map((s) => card.stat(`(ŷ${s} − y${s})²`));
-  const sumStat = card.stat('Σ');
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.7, minHeight: 260, maxHeight: 420, domain: [-0.6, 2.8, -2, 10], label: t('primer-sum.plot'), onResize: () => ctx.requestDraw(draw) }));
+  const stats = SUB.map((s) => card.stat(t('primer-sum.stat.term', { i: s })));
+  const sumStat = card.stat(t('primer-sum.stat.sum'));
   const yhat = (i) => opts.w * X[i] + opts.b;
   const snap = (v) => Math.round(Math.max(-2, Math.min(10, v)) * 10) / 10;
 
@@ -44,10 +42,10 @@ function build(ctx) {
     const preds = X.map((_, i) => yhat(i));
     terms = ys.map((y, i) => attempt(card, () => ml.meanSquaredError([y], [preds[i]]), NaN));
     total = attempt(card, () => 3 * ml.meanSquaredError(ys, preds), NaN);
-    terms.forEach((t, i) => stats[i].set(formatNumber(t, 2)));
+    terms.forEach((term, i) => stats[i].set(formatNumber(term, 2)));
     sumStat.set(formatNumber(total, 2));
-    card.setMessage(`Σ (ŷᵢ − yᵢ)² for i = 1 to 3 = ${terms.map((t) => formatNumber(t, 2)).join(' + ')} = ${formatNumber(total, 2)}`, 'info');
-    plot.canvas.setAttribute('aria-label', `Points at y = ${ys.map((y) => formatNumber(y, 1)).join(', ')}; line ŷ = ${formatNumber(opts.w, 1)}x + ${formatNumber(opts.b, 1)}; sum of squared errors ${formatNumber(total, 2)}`);
+    card.setMessage(t('primer-sum.sum', { terms: terms.map((term) => formatNumber(term, 2)).join(' + '), total: formatNumber(total, 2) }), 'info');
+    plot.canvas.setAttribute('aria-label', t('primer-sum.figure', { ys: ys.map((y) => formatNumber(y, 1)).join(', '), w: formatNumber(opts.w, 1), b: formatNumber(opts.b, 1), total: formatNumber(total, 2) }));
     ctx.requestDraw(draw);
   }
 
@@ -55,7 +53,7 @@ function build(ctx) {
     plot.refreshTheme();
     const th = plot.theme;
     const c = plot.begin();
-    plot.axes({ xLabel: 'x', yLabel: 'y' });
+    plot.axes({ xLabel: t('primer-sum.axis.x'), yLabel: t('primer-sum.axis.y') });
     plot.clipToArea(() => {
       plot.segment(-1, opts.w * -1 + opts.b, 3, opts.w * 3 + opts.b, { color: th.model, width: 2 });
       ys.forEach((y, i) => {

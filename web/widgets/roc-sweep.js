@@ -10,6 +10,7 @@ import { formatNumber, formatPercent } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { drawScoreStrip, scoredExamples } from '../lib/scores.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './roc-sweep.messages.js';
 
 export const schema = {
   seed: seedOption(5, 'Random seed for the examples.'),
@@ -17,20 +18,17 @@ export const schema = {
   dataset: { type: 'enum', values: ['easy', 'hard'], default: 'easy', description: 'Easy: classes barely overlap. Hard: much overlap.' },
 };
 
-export const meta = {
-  title: 'Sweep the threshold, trace the ROC curve',
-  hint: 'Press Play to sweep the threshold from strict to lenient, or drag the threshold line or the point on the ROC curve yourself.',
-};
+export const meta = { title: messages['roc-sweep.title'], hint: messages['roc-sweep.hint'] };
 
 const SPREAD = { easy: 2.0, hard: 5.0 }; // AUC 0.983 and 0.752 on the default seed (lessons/roc-curves.claims.test.mjs)
 const SWEEP_MS = 5000; // a whole sweep takes about five seconds
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   let data = null;
   let roc = null;
@@ -40,16 +38,16 @@ function build(ctx) {
   let k = 0;             // current ROC point: thresholds[k] is the active threshold
   let threshold = 1;     // the threshold shown in the strip (continuous when dragged)
 
-  const strip = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 170, maxHeight: 240, label: 'Scored examples and the threshold', onResize: () => ctx.requestDraw(draw) }));
+  const strip = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 170, maxHeight: 240, label: t('roc-sweep.strip'), onResize: () => ctx.requestDraw(draw) }));
   const row = el('div', { className: 'dw-row' });
   const rocCol = el('div', { className: 'dw-col' });
   const prCol = el('div', { className: 'dw-col' });
   row.append(rocCol, prCol);
   card.stage.append(row);
-  rocCol.append(el('p', { className: 'c3-plot-title', text: 'ROC curve (area = AUC)' }));
-  prCol.append(el('p', { className: 'c3-plot-title', text: 'Precision–recall curve' }));
-  const rocPlot = ctx.own(new Plot(rocCol, { aspect: 0.9, minHeight: 220, maxHeight: 360, domain: [0, 1, 0, 1], label: 'ROC curve', onResize: () => ctx.requestDraw(draw) }));
-  const prPlot = ctx.own(new Plot(prCol, { aspect: 0.9, minHeight: 220, maxHeight: 360, domain: [0, 1, 0, 1.02], label: 'Precision–recall curve', onResize: () => ctx.requestDraw(draw) }));
+  rocCol.append(el('p', { className: 'c3-plot-title', text: t('roc-sweep.rocHeading') }));
+  prCol.append(el('p', { className: 'c3-plot-title', text: t('roc-sweep.prHeading') }));
+  const rocPlot = ctx.own(new Plot(rocCol, { aspect: 0.9, minHeight: 220, maxHeight: 360, domain: [0, 1, 0, 1], label: t('roc-sweep.rocPlot'), onResize: () => ctx.requestDraw(draw) }));
+  const prPlot = ctx.own(new Plot(prCol, { aspect: 0.9, minHeight: 220, maxHeight: 360, domain: [0, 1, 0, 1.02], label: t('roc-sweep.prPlot'), onResize: () => ctx.requestDraw(draw) }));
   for (const p of [rocPlot, prPlot]) p.margin = { ...p.margin, top: 24, right: 16 };
 
   const buttons = buttonRow(card.controls);
@@ -70,36 +68,36 @@ function build(ctx) {
       return k < last();
     },
   });
-  button(buttons, 'Step', () => { play.stop(); setIndex(k + 1); });
-  button(buttons, 'Reset', () => { play.stop(); setIndex(0); });
+  button(buttons, t('roc-sweep.step'), () => { play.stop(); setIndex(k + 1); });
+  button(buttons, t('roc-sweep.reset'), () => { play.stop(); setIndex(0); });
   const datasetToggle = segmented(card.controls, {
-    label: 'dataset (how much the classes overlap)',
-    options: [['easy', 'Easy'], ['hard', 'Hard']],
+    label: t('roc-sweep.dataset'),
+    options: [['easy', t('roc-sweep.dataset.easy')], ['hard', t('roc-sweep.dataset.hard')]],
     value: opts.dataset,
     onChange: (v) => { opts.dataset = v; load(); },
   });
 
-  const statT = card.stat('threshold');   // the threshold t
-  const statTpr = card.stat('TPR');
-  const statFpr = card.stat('FPR');
-  const statArea = card.stat('area so far');
-  const statAuc = card.stat('AUC');
-  const statAp = card.stat('avg precision');
+  const statT = card.stat(t('roc-sweep.stat.threshold'));   // the threshold t
+  const statTpr = card.stat(t('roc-sweep.stat.tpr'));
+  const statFpr = card.stat(t('roc-sweep.stat.fpr'));
+  const statArea = card.stat(t('roc-sweep.stat.area'));
+  const statAuc = card.stat(t('roc-sweep.stat.auc'));
+  const statAp = card.stat(t('roc-sweep.stat.ap'));
 
   // Predict, then check: the AUC of the Hard data, committed while the Easy data is shown and
   // judged from the engine's rocAuc once the sweep over the Hard data reaches its last point.
   const prediction = createPrediction(ctx, {
     id: 'roc-hard-auc',
-    question: 'With much more overlap (Hard), the area under the ROC curve will be',
-    numeric: { label: 'AUC, between 0 and 1', tolerance: 0.05, min: 0, max: 1, digits: 2 },
-    ready: () => (opts.dataset === 'easy' ? null : 'Switch back to Easy first: predict the Hard AUC before you see it.'),
-    next: 'Now switch to Hard and sweep the threshold to the end (Play).',
+    question: t('roc-sweep.predict.question'),
+    numeric: { label: t('roc-sweep.predict.label'), tolerance: 0.05, min: 0, max: 1, digits: 2 },
+    ready: () => (opts.dataset === 'easy' ? null : t('roc-sweep.predict.easyFirst')),
+    next: t('roc-sweep.predict.next'),
   });
   function judgeSweep() {
     if (prediction.pending === null || opts.dataset !== 'hard' || k !== last()) return;
     const easyAuc = attempt(card, () => { const e = scoredExamples(ml, { points: opts.points, spread: SPREAD.easy, seed: opts.seed }); return ml.rocAuc(e.y, e.scores); }, NaN);
-    const easyText = Number.isFinite(easyAuc) ? `: below the Easy data's ${formatNumber(easyAuc, 3)}, yet` : ',';
-    prediction.settle(auc, `A random positive outscores a random negative with probability ${formatNumber(auc, 3)}${easyText} far from a coin's 0.5. Overlap mixes up the middle of the ranking; the highest and lowest scores are still mostly right.`);
+    const easyText = Number.isFinite(easyAuc) ? t('roc-sweep.predict.belowEasy', { auc: formatNumber(easyAuc, 3) }) : ',';
+    prediction.settle(auc, t('roc-sweep.predict.why', { auc: formatNumber(auc, 3), easy: easyText }));
   }
 
   function load() {
@@ -127,23 +125,23 @@ function build(ctx) {
     k = Math.max(0, Math.min(last(), i));
     threshold = fromThreshold ?? (k === 0 ? 1 : roc.thresholds[k]);
     const area = k === 0 ? 0 : attempt(card, () => ml.trapezoidArea(roc.fpr.slice(0, k + 1), roc.tpr.slice(0, k + 1)), NaN);
-    statT.set(k === 0 && fromThreshold === null ? 'above all' : formatNumber(threshold, 3));
+    statT.set(k === 0 && fromThreshold === null ? t('roc-sweep.aboveAll') : formatNumber(threshold, 3));
     statTpr.set(formatNumber(roc.tpr[k], 3));
     statFpr.set(formatNumber(roc.fpr[k], 3));
     statArea.set(formatNumber(area, 3));
-    if (k === 0) card.setMessage('Strictest threshold: nothing is called positive, so the ROC curve starts at (0, 0). Press Play or Step to lower it.', 'info');
-    else if (k === last()) card.setMessage(`Sweep complete: the area under the ROC curve is AUC = ${formatNumber(auc, 3)}, the chance that a random positive outscores a random negative. ${opts.dataset === 'easy' ? 'Switch to Hard to see overlap pull the curve towards the diagonal.' : 'Much overlap pulls the curve towards the diagonal (AUC 0.5 = coin flip).'}`, 'ok');
-    else card.setMessage(`Threshold t = ${formatNumber(threshold, 3)}: ${formatPercent(roc.tpr[k], 1)} of positives caught (TPR) for ${formatPercent(roc.fpr[k], 1)} of negatives wrongly flagged (FPR). Area so far ${formatNumber(area, 3)}.`, 'info');
-    rocPlot.canvas.setAttribute('aria-label', `ROC curve traced to point ${k} of ${last()}: FPR ${formatNumber(roc.fpr[k], 3)}, TPR ${formatNumber(roc.tpr[k], 3)}; AUC ${formatNumber(auc, 3)}`);
+    if (k === 0) card.setMessage(t('roc-sweep.strictest'), 'info');
+    else if (k === last()) card.setMessage(t('roc-sweep.complete', { auc: formatNumber(auc, 3), easy: opts.dataset === 'easy' }), 'ok');
+    else card.setMessage(t('roc-sweep.atThreshold', { t: formatNumber(threshold, 3), tpr: formatPercent(roc.tpr[k], 1), fpr: formatPercent(roc.fpr[k], 1), area: formatNumber(area, 3) }), 'info');
+    rocPlot.canvas.setAttribute('aria-label', t('roc-sweep.figure', { k, last: last(), fpr: formatNumber(roc.fpr[k], 3), tpr: formatNumber(roc.tpr[k], 3), auc: formatNumber(auc, 3) }));
     judgeSweep();
     ctx.requestDraw(draw);
   }
 
   // A threshold t from the strip selects the strictest ROC point that still calls every
   // score ≥ t positive: the last k with thresholds[k] ≥ t.
-  function setThreshold(t) {
+  function setThreshold(v) {
     if (!roc) return;
-    const tt = Math.max(0, Math.min(1, t));
+    const tt = Math.max(0, Math.min(1, v));
     let i = 0;
     while (i + 1 <= last() && roc.thresholds[i + 1] >= tt) i++;
     setIndex(i, tt);
@@ -157,7 +155,7 @@ function build(ctx) {
     restore: (v) => setThreshold(v),
     key: (dx, dy) => { play.stop(); setThreshold(threshold + (dx || dy) * 0.01); },
     enter: () => play.toggle(),
-    onFocusChange: (on) => { if (on) card.setMessage('Arrows move the threshold by 0.01 (Shift: 0.1); Enter plays or pauses; Escape puts it back.', 'info'); ctx.requestDraw(draw); },
+    onFocusChange: (on) => { if (on) card.setMessage(t('roc-sweep.stripKeys'), 'info'); ctx.requestDraw(draw); },
   });
   const rocDrag = ctx.drag(rocPlot, {
     hit: (pos) => roc && Math.hypot(rocPlot.px(pos.x) - rocPlot.px(roc.fpr[k]), rocPlot.py(pos.y) - rocPlot.py(roc.tpr[k])) < 30,
@@ -175,23 +173,23 @@ function build(ctx) {
     restore: (i) => setIndex(i),
     key: (dx, dy) => { play.stop(); setIndex(k + (dx || dy)); },
     enter: () => play.toggle(),
-    onFocusChange: (on) => { if (on) card.setMessage('Arrows step along the ROC curve one threshold at a time (Shift: ten); Enter plays or pauses.', 'info'); ctx.requestDraw(draw); },
+    onFocusChange: (on) => { if (on) card.setMessage(t('roc-sweep.rocKeys'), 'info'); ctx.requestDraw(draw); },
   });
 
   function draw() {
     if (!data || !roc) return;
     drawScoreStrip(strip, data.y, data.scores, threshold, { focused: stripDrag.focused });
 
-    const t = rocPlot.theme;
+    const th = rocPlot.theme;
     rocPlot.begin();
-    rocPlot.axes({ xLabel: 'false-positive rate', yLabel: 'true-positive rate', xTicks: 5, yTicks: 5 });
+    rocPlot.axes({ xLabel: t('roc-sweep.rocAxis.x'), yLabel: t('roc-sweep.rocAxis.y'), xTicks: 5, yTicks: 5 });
     const fx = Array.from(roc.fpr.subarray(0, k + 1));
     const ty = Array.from(roc.tpr.subarray(0, k + 1));
     rocPlot.clipToArea((c) => {
       if (k > 0) {
         c.save();
         c.globalAlpha = 0.18;
-        c.fillStyle = t.good;
+        c.fillStyle = th.good;
         c.beginPath();
         c.moveTo(rocPlot.px(fx[0]), rocPlot.py(0));
         for (let i = 0; i < fx.length; i++) c.lineTo(rocPlot.px(fx[i]), rocPlot.py(ty[i]));
@@ -200,17 +198,17 @@ function build(ctx) {
         c.fill();
         c.restore();
       }
-      rocPlot.segment(0, 0, 1, 1, { color: t.truth, dash: [5, 4], width: 1.5 });
-      rocPlot.path(Array.from(roc.fpr), Array.from(roc.tpr), { color: t.gridLine, width: 2 });
-      rocPlot.path(fx, ty, { color: t.model, width: 2.5 });
+      rocPlot.segment(0, 0, 1, 1, { color: th.truth, dash: [5, 4], width: 1.5 });
+      rocPlot.path(Array.from(roc.fpr), Array.from(roc.tpr), { color: th.gridLine, width: 2 });
+      rocPlot.path(fx, ty, { color: th.model, width: 2.5 });
     });
     rocPlot.handle(roc.fpr[k], roc.tpr[k], { focused: rocDrag.focused });
     const c = rocPlot.ctx;
     c.save();
-    c.font = `12px ${t.font}`;
-    c.fillStyle = t.textMuted;
+    c.font = `12px ${th.font}`;
+    c.fillStyle = th.textMuted;
     c.textAlign = 'right';
-    c.fillText('no skill (AUC 0.5)', rocPlot.px(0.97), rocPlot.py(0.42));
+    c.fillText(t('roc-sweep.noSkill'), rocPlot.px(0.97), rocPlot.py(0.42));
     c.restore();
 
     // PR curve: thresholds increase along pr arrays; the last entry (recall 0, precision 1)
@@ -222,24 +220,24 @@ function build(ctx) {
       for (let i = 0; i < pr.thresholds.length; i++) if (pr.thresholds[i] >= current) { j = i; break; }
     }
     prPlot.begin();
-    prPlot.axes({ xLabel: 'recall', yLabel: 'precision', xTicks: 5, yTicks: 5 });
+    prPlot.axes({ xLabel: t('roc-sweep.prAxis.x'), yLabel: t('roc-sweep.prAxis.y'), xTicks: 5, yTicks: 5 });
     prPlot.clipToArea(() => {
-      prPlot.path(Array.from(pr.recall), Array.from(pr.precision), { color: t.gridLine, width: 2 });
-      prPlot.path(Array.from(pr.recall.subarray(j)), Array.from(pr.precision.subarray(j)), { color: t.model, width: 2.5 });
+      prPlot.path(Array.from(pr.recall), Array.from(pr.precision), { color: th.gridLine, width: 2 });
+      prPlot.path(Array.from(pr.recall.subarray(j)), Array.from(pr.precision.subarray(j)), { color: th.model, width: 2.5 });
     });
     prPlot.handle(pr.recall[j], Math.min(1.01, pr.precision[j]), {});
     const d = prPlot.ctx;
     d.save();
-    d.font = `12px ${t.font}`;
-    d.fillStyle = t.textMuted;
+    d.font = `12px ${th.font}`;
+    d.fillStyle = th.textMuted;
     d.textAlign = 'left';
-    d.fillText(`average precision ${formatNumber(ap, 3)}`, prPlot.px(0.04), prPlot.py(0.08));
+    d.fillText(t('roc-sweep.averagePrecision', { ap: formatNumber(ap, 3) }), prPlot.px(0.04), prPlot.py(0.08));
     d.restore();
   }
 
   load();
 
   return {
-    update(next) { opts = { ...next }; prediction.reset('The settings changed: predict again.'); load(); },
+    update(next) { opts = { ...next }; prediction.reset(t('roc-sweep.reset.settings')); load(); },
   };
 }

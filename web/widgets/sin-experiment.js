@@ -10,6 +10,7 @@ import { button, buttonRow, el, slider } from '../lib/ui.js';
 import { formatNumber, formatShort } from '../lib/format.js';
 import { reportComplete, reportScore } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './sin-experiment.messages.js';
 
 export const schema = {
   seed: { type: 'int', min: 0, max: 4294967295, default: 0, description: 'Seed for the noise on the training points.' },
@@ -17,10 +18,7 @@ export const schema = {
   degree: { type: 'int', min: 1, max: 11, default: 3, description: 'Starting polynomial degree.' },
 };
 
-export const meta = {
-  title: 'Underfit, just right, overfit',
-  hint: 'Slide the polynomial degree from 1 to 11 and watch the curve and the train and test errors. Which degree would you trust on new points? Find the one with the lowest test error and press Choose this degree.',
-};
+export const meta = { title: messages['sin-experiment.title'], hint: messages['sin-experiment.hint'] };
 
 const TWO_PI = 2 * Math.PI;
 const TABLE_DEGREES = [1, 3, 11];
@@ -30,11 +28,11 @@ const ALL_DEGREES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 export const JUST_RIGHT_MARGIN = 0.02;
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   let degree = opts.degree;
   const model = ctx.own(new ml.PolynomialRegression());
@@ -51,40 +49,40 @@ function build(ctx) {
   const right = el('div', { className: 'dw-col c1-sin-side' });
   row.append(left, right);
   card.stage.append(row);
-  const plot = ctx.own(new Plot(left, { aspect: 0.62, minHeight: 220, maxHeight: 420, label: 'Training points, true curve and fitted polynomial', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(left, { aspect: 0.62, minHeight: 220, maxHeight: 420, label: t('sin-experiment.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { ...plot.margin, top: 24 }; // room for the y-axis label above the top tick
-  left.append(el('p', { className: 'dw-legend', text: 'Blue dots: the 12 noisy training points. Dashed grey: the true sin(x), where the 200 clean test points lie. Black: the fitted polynomial.' }));
-  const errPlot = ctx.own(new Plot(right, { aspect: 0.7, minHeight: 180, maxHeight: 260, label: 'Train and test error for every degree', onResize: () => ctx.requestDraw(draw) }));
+  left.append(el('p', { className: 'dw-legend', text: t('sin-experiment.legend.fit') }));
+  const errPlot = ctx.own(new Plot(right, { aspect: 0.7, minHeight: 180, maxHeight: 260, label: t('sin-experiment.errPlot'), onResize: () => ctx.requestDraw(draw) }));
   errPlot.margin = { ...errPlot.margin, top: 24 };
-  right.append(el('p', { className: 'dw-legend', text: 'Error against degree (log scale). Solid: training MSE. Dashed with hollow dots: test MSE.' }));
+  right.append(el('p', { className: 'dw-legend', text: t('sin-experiment.legend.errors') }));
 
   const tableWrap = el('div', { className: 'dw-table-wrap' });
   const table = el('table', { className: 'dw-table c1-sin-table' });
   const head = el('tr');
-  for (const h of ['model', 'train MSE', 'test MSE', 'verdict']) head.append(el('th', { scope: 'col', text: h }));
+  for (const h of [t('sin-experiment.table.model'), t('sin-experiment.table.train'), t('sin-experiment.table.test'), t('sin-experiment.table.verdict')]) head.append(el('th', { scope: 'col', text: h }));
   const body = el('tbody');
-  table.append(el('caption', { className: 'dw-sr-only', text: 'Training and test mean squared error by polynomial degree' }), el('thead', {}, [head]), body);
+  table.append(el('caption', { className: 'dw-sr-only', text: t('sin-experiment.table.caption') }), el('thead', {}, [head]), body);
   tableWrap.append(table);
   right.append(tableWrap);
 
-  const degreeSlider = slider(card.controls, { label: 'degree', min: 1, max: 11, step: 1, value: degree, format: (v) => String(v), onInput: (v) => setDegree(v) });
+  const degreeSlider = slider(card.controls, { label: t('sin-experiment.slider.degree'), min: 1, max: 11, step: 1, value: degree, format: (v) => String(v), onInput: (v) => setDegree(v) });
   const buttons = buttonRow(card.controls);
-  button(buttons, 'Choose this degree', () => choose(), { primary: true });
-  for (const d of TABLE_DEGREES) button(buttons, `Degree ${d}`, () => setDegree(d));
-  button(buttons, 'New noise', () => { opts.seed = (opts.seed + 1) % 4294967296; load(); });
+  button(buttons, t('sin-experiment.choose'), () => choose(), { primary: true });
+  for (const d of TABLE_DEGREES) button(buttons, t('sin-experiment.degreeButton', { degree: d }), () => setDegree(d));
+  button(buttons, t('sin-experiment.newNoise'), () => { opts.seed = (opts.seed + 1) % 4294967296; load(); });
 
-  const statDeg = card.stat('degree');
-  const statTrain = card.stat('train MSE');
-  const statTest = card.stat('test MSE');
-  const statBest = card.stat('best degree');
+  const statDeg = card.stat(t('sin-experiment.stat.degree'));
+  const statTrain = card.stat(t('sin-experiment.stat.train'));
+  const statTest = card.stat(t('sin-experiment.stat.test'));
+  const statBest = card.stat(t('sin-experiment.stat.best'));
 
   // Predict, then check: degree 11 runs through every training dot; how does it do on the test
   // points against degree 3? Judged from the engine's sweep when the learner moves to degree 11.
   const prediction = createPrediction(ctx, {
     id: 'sin-degree-11',
-    question: 'Degree 11 passes through all 12 dots. Its test MSE, against degree 3’s, will be…',
-    choices: [['lower', 'lower'], ['similar', 'up to twice as high'], ['few', '2 to 10 times as high'], ['far', 'more than 10 times as high']],
-    next: () => (degree === 11 ? 'Now move the slider away from 11 and back to degree 11.' : 'Now set the degree to 11.'),
+    question: t('sin-experiment.predict.question'),
+    choices: ['lower', 'similar', 'few', 'far'].map((id) => [id, t(`sin-experiment.predict.${id}`)]),
+    next: () => (degree === 11 ? t('sin-experiment.predict.again') : t('sin-experiment.predict.set11')),
   });
   function judgeDegree11() {
     if (prediction.pending === null || degree !== 11 || !sweep) return;
@@ -92,7 +90,8 @@ function build(ctx) {
     const ratio = t11 / t3;
     if (!Number.isFinite(ratio)) return;
     const outcome = ratio < 1 ? 'lower' : ratio <= 2 ? 'similar' : ratio <= 10 ? 'few' : 'far';
-    prediction.settle(outcome, `On the 200 test points degree 11 scores ${formatNumber(t11, 3)} and degree 3 ${formatNumber(t3, 3)}: ${ratio >= 1 ? `${formatShort(ratio, 3)} times as high` : `${formatShort(1 / ratio, 3)} times lower`}, although degree 11's training MSE is ${formatNumber(sweep.train[10], 3)}. Twelve coefficients can thread every noisy dot, and between the dots the curve swings far from the wave.`);
+    const times = ratio >= 1 ? t('sin-experiment.predict.timesHigher', { ratio: formatShort(ratio, 3) }) : t('sin-experiment.predict.timesLower', { ratio: formatShort(1 / ratio, 3) });
+    prediction.settle(outcome, t('sin-experiment.predict.why', { test11: formatNumber(t11, 3), test3: formatNumber(t3, 3), ratio: times, train11: formatNumber(sweep.train[10], 3) }));
   }
 
   function load() {
@@ -135,10 +134,11 @@ function build(ctx) {
   // training error tells which way it failed (below the best model's: memorising; above: too rigid).
   function verdict(i) {
     const b = bestIndex();
-    if (!Number.isFinite(sweep.test[i])) return { text: 'failed', tone: 'bad' };
-    if (sweep.test[i] <= sweep.test[b] + JUST_RIGHT_MARGIN) return { text: 'just right', tone: 'ok' };
-    if (sweep.train[i] <= sweep.train[b]) return { text: 'overfit', tone: 'bad' };
-    return { text: 'underfit', tone: 'warn' };
+    const named = (id, tone) => ({ id, text: t(`sin-experiment.verdict.${id}`), tone });
+    if (!Number.isFinite(sweep.test[i])) return named('failed', 'bad');
+    if (sweep.test[i] <= sweep.test[b] + JUST_RIGHT_MARGIN) return named('justRight', 'ok');
+    if (sweep.train[i] <= sweep.train[b]) return named('overfit', 'bad');
+    return named('underfit', 'warn');
   }
 
   function renderTable() {
@@ -151,7 +151,7 @@ function build(ctx) {
       const i = d - 1;
       const v = verdict(i);
       const tr = el('tr', { className: d === degree ? 'dw-current' : '', 'data-degree': String(d) });
-      tr.append(el('td', { text: `degree ${d}` }), el('td', { text: formatNumber(r.trainMse[j], 3) }), el('td', { text: formatNumber(r.testMse[j], 3) }));
+      tr.append(el('td', { text: t('sin-experiment.table.degree', { degree: d }) }), el('td', { text: formatNumber(r.trainMse[j], 3) }), el('td', { text: formatNumber(r.testMse[j], 3) }));
       const cell = el('td', { className: 'c1-verdict', 'data-tone': v.tone, text: v.text });
       tr.append(cell);
       body.append(tr);
@@ -163,16 +163,10 @@ function build(ctx) {
     statTest.set(formatNumber(sweep.test[i], 3));
     statBest.set(String(sweep.degrees[b]));
     const v = verdict(i);
-    const words = {
-      'just right': i === b
-        ? `Degree ${degree} is just right: its test MSE ${formatNumber(sweep.test[i], 3)} is the lowest any degree reaches. It follows the wave, not the noise.`
-        : `Degree ${degree} is just right: test MSE ${formatNumber(sweep.test[i], 3)} is close to the lowest any degree reaches (${formatNumber(sweep.test[b], 3)} at degree ${sweep.degrees[b]}). It follows the wave, not the noise.`,
-      overfit: `Degree ${degree} overfits: training MSE ${formatNumber(sweep.train[i], 3)} is tiny, but test MSE ${formatNumber(sweep.test[i], 3)} is ${formatNumber(sweep.test[i] / sweep.test[b], 1)}× the best. The curve bends to pass through the noise and swings between the points.`,
-      underfit: `Degree ${degree} underfits: training MSE ${formatNumber(sweep.train[i], 3)} and test MSE ${formatNumber(sweep.test[i], 3)} are both high. The curve is too stiff to follow the wave.`,
-      failed: 'The engine could not fit this degree.',
-    };
-    card.setMessage(words[v.text], v.tone === 'ok' ? 'ok' : v.tone === 'bad' ? 'bad' : 'warn');
-    plot.canvas.setAttribute('aria-label', `Degree ${degree} polynomial through 12 noisy points of sin(x): train MSE ${formatNumber(sweep.train[i], 3)}, test MSE ${formatNumber(sweep.test[i], 3)}, ${v.text}`);
+    const numbers = { degree, train: formatNumber(sweep.train[i], 3), test: formatNumber(sweep.test[i], 3), bestTest: formatNumber(sweep.test[b], 3), bestDegree: sweep.degrees[b], times: formatNumber(sweep.test[i] / sweep.test[b], 1) };
+    const says = v.id === 'justRight' && i === b ? 'best' : v.id;
+    card.setMessage(t(`sin-experiment.says.${says}`, numbers), v.tone === 'ok' ? 'ok' : v.tone === 'bad' ? 'bad' : 'warn');
+    plot.canvas.setAttribute('aria-label', t('sin-experiment.figure', { degree, train: formatNumber(sweep.train[i], 3), test: formatNumber(sweep.test[i], 3), verdict: v.text }));
   }
 
   // The learner's answer to "which degree would you trust?": right only for the degree with the
@@ -184,23 +178,23 @@ function build(ctx) {
     const bestDegree = sweep.degrees[b];
     const test = formatNumber(sweep.test[i], 3);
     if (degree === bestDegree) {
-      card.setMessage(`Found it: degree ${degree} has the lowest test MSE of all eleven degrees (${test}). It is the model to trust on new points, although degree 11 fits the training points better.`, 'ok');
-      reportComplete(card, { widget: 'sin-experiment', title: 'Find the degree with the lowest test error', score: 1, max: 1 });
+      card.setMessage(t('sin-experiment.found', { degree, test }), 'ok');
+      reportComplete(card, { widget: 'sin-experiment', title: t('sin-experiment.report'), score: 1, max: 1 });
       return;
     }
     const v = verdict(i);
-    if (v.text === 'failed') return;
-    const why = v.text === 'just right'
-      ? `Close: degree ${degree} is just right (test MSE ${test}, within ${formatShort(JUST_RIGHT_MARGIN)} of the lowest), but another degree does a little better on the test points.`
-      : `Not degree ${degree}: its test MSE ${test} is ${formatNumber(sweep.test[i] / sweep.test[b], 1)}× the lowest (it ${v.text === 'overfit' ? 'overfits' : 'underfits'}).`;
-    card.setMessage(`${why} Follow the dashed test-error curve to its lowest point.`, 'warn');
-    reportScore(card, { widget: 'sin-experiment', title: 'Find the degree with the lowest test error', score: 0, max: 1 });
+    if (v.id === 'failed') return;
+    const why = v.id === 'justRight'
+      ? t('sin-experiment.close', { degree, test, margin: formatShort(JUST_RIGHT_MARGIN) })
+      : t('sin-experiment.notThis', { degree, test, times: formatNumber(sweep.test[i] / sweep.test[b], 1), overfit: v.id === 'overfit' });
+    card.setMessage(t('sin-experiment.follow', { why }), 'warn');
+    reportScore(card, { widget: 'sin-experiment', title: t('sin-experiment.report'), score: 0, max: 1 });
   }
 
   function draw() {
     plot.setDomain(0, TWO_PI, -2, 2);
     plot.begin();
-    plot.axes({ xLabel: 'x', yLabel: 'y', xTicks: 6, yTicks: 4 });
+    plot.axes({ xLabel: t('sin-experiment.axis.x'), yLabel: t('sin-experiment.axis.y'), xTicks: 6, yTicks: 4 });
     plot.clipToArea(() => {
       if (truthX) plot.path(truthX, truthY, { color: plot.theme.truth, dash: [6, 5], width: 2 });
       if (curveY) plot.path(curveX, curveY, { width: 2.5 });
@@ -215,7 +209,7 @@ function build(ctx) {
     const hi = Math.max(0, ...ls.filter(Number.isFinite)) + 0.2;
     errPlot.setDomain(0.5, 11.5, lo, hi);
     errPlot.begin();
-    errPlot.axes({ xLabel: 'degree', yLabel: 'log₁₀ MSE', xTicks: 6, yTicks: 4 });
+    errPlot.axes({ xLabel: t('sin-experiment.errAxis.x'), yLabel: t('sin-experiment.errAxis.y'), xTicks: 6, yTicks: 4 });
     errPlot.clipToArea(() => {
       const th = errPlot.theme;
       const x = sweep.degrees;

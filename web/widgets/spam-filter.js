@@ -9,47 +9,44 @@ import { button, buttonRow, el, fixed } from '../lib/ui.js';
 import { reportComplete } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
 import { formatNumber } from '../lib/format.js';
+import { messages } from './spam-filter.messages.js';
 
 export const schema = {
   l2: { type: 'number', min: 0.001, max: 1, default: 0.05, description: 'L2 penalty λ that keeps the weights finite on separable toy data.' },
 };
 
-export const meta = {
-  title: 'A tiny spam filter',
-  hint: 'Change the word counts of the new email (or of the training emails) and watch the weights, the score z and the spam probability update.',
-};
+export const meta = { title: messages['spam-filter.title'], hint: messages['spam-filter.hint'] };
 
-export const FEATURES = [
-  { name: '“free”', long: 'times the word “free” appears' },
-  { name: 'links', long: 'number of links' },
-  { name: 'SHOUTING', long: 'words in ALL CAPS' },
-  { name: '“meeting”', long: 'times the word “meeting” appears' },
-];
+// The four word counts; their words are 'spam-filter.feature.<id>' (short) and
+// 'spam-filter.featureLong.<id>' in the message table (English here, for the lesson's claims).
+export const FEATURES = ['free', 'links', 'caps', 'meeting'].map((id) => ({ id, name: messages[`spam-filter.feature.${id}`], long: messages[`spam-filter.featureLong.${id}`] }));
 const MAX_COUNT = 5;
 export const LEARNING_RATE = 0.5;
 export const MAX_STEPS = 50000;
 
+// The training emails; each subject is 'spam-filter.subject.<id>' in the message table.
 export const TRAINING = [
-  { subject: 'FREE prize inside, claim now', counts: [3, 2, 3, 0], spam: 1 },
-  { subject: 'You are a WINNER: free cruise', counts: [2, 3, 2, 0], spam: 1 },
-  { subject: 'Cheap pills, free shipping', counts: [1, 4, 1, 0], spam: 1 },
-  { subject: 'URGENT: verify your account', counts: [0, 2, 4, 0], spam: 1 },
-  { subject: 'Team meeting moved to 3 pm', counts: [0, 0, 0, 2], spam: 0 },
-  { subject: 'Notes from Monday’s meeting', counts: [0, 1, 0, 3], spam: 0 },
-  { subject: 'Are you free for lunch?', counts: [1, 0, 0, 0], spam: 0 },
-  { subject: 'Holiday photos (link inside)', counts: [0, 1, 1, 0], spam: 0 },
-];
+  { id: 'prize', counts: [3, 2, 3, 0], spam: 1 },
+  { id: 'cruise', counts: [2, 3, 2, 0], spam: 1 },
+  { id: 'pills', counts: [1, 4, 1, 0], spam: 1 },
+  { id: 'verify', counts: [0, 2, 4, 0], spam: 1 },
+  { id: 'moved', counts: [0, 0, 0, 2], spam: 0 },
+  { id: 'notes', counts: [0, 1, 0, 3], spam: 0 },
+  { id: 'lunch', counts: [1, 0, 0, 0], spam: 0 },
+  { id: 'photos', counts: [0, 1, 1, 0], spam: 0 },
+].map((e) => ({ ...e, subject: messages[`spam-filter.subject.${e.id}`] }));
 export const START_EMAIL = [2, 1, 1, 0];
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const model = ctx.own(new ml.LogisticRegression());
-  let emails = TRAINING.map((e) => ({ ...e, counts: e.counts.slice() }));
+  const features = FEATURES.map(({ id }) => ({ name: t(`spam-filter.feature.${id}`), long: t(`spam-filter.featureLong.${id}`) }));
+  let emails = TRAINING.map((e) => ({ ...e, subject: t(`spam-filter.subject.${e.id}`), counts: e.counts.slice() }));
   let email = START_EMAIL.slice();
   let fitted = null; // { w, b, z, p, zs, accuracy, converged }
   let shownVerdict = null; // 'spam' | 'ham' for the new email as last shown
@@ -58,8 +55,8 @@ function build(ctx) {
   card.card.classList.add('c1-spam');
   // The new email: one stepper per feature.
   const newBox = el('div', { className: 'c1-new-email' });
-  newBox.append(el('h4', { text: 'The new email to judge' }));
-  const steppers = FEATURES.map((f, j) => stepper(newBox, f, () => email[j], (v) => { email[j] = v; refresh(false); }));
+  newBox.append(el('h4', { text: t('spam-filter.newEmail') }));
+  const steppers = features.map((f, j) => stepper(newBox, f, () => email[j], (v) => { email[j] = v; refresh(false); }));
   const verdict = el('p', { className: 'c1-spam-verdict', role: 'status', 'aria-live': 'polite' });
   newBox.append(verdict);
   const formula = el('p', { className: 'c1-spam-formula' });
@@ -71,29 +68,29 @@ function build(ctx) {
   row.append(left, right);
   card.stage.append(row); // attached before the plots are made, so they can read the theme's colours
   left.append(newBox);
-  const weightPlot = ctx.own(new Plot(left, { aspect: 0.5, minHeight: 170, maxHeight: 240, label: 'Learned weight of each feature', onResize: () => ctx.requestDraw(draw) }));
-  left.append(el('p', { className: 'dw-legend', text: 'Weights: bars to the right push towards spam, to the left towards not spam.' }));
-  const sigPlot = ctx.own(new Plot(right, { aspect: 0.75, minHeight: 220, maxHeight: 320, label: 'The sigmoid turns the score z into a probability', onResize: () => ctx.requestDraw(draw) }));
+  const weightPlot = ctx.own(new Plot(left, { aspect: 0.5, minHeight: 170, maxHeight: 240, label: t('spam-filter.weightPlot'), onResize: () => ctx.requestDraw(draw) }));
+  left.append(el('p', { className: 'dw-legend', text: t('spam-filter.legend.weights') }));
+  const sigPlot = ctx.own(new Plot(right, { aspect: 0.75, minHeight: 220, maxHeight: 320, label: t('spam-filter.sigPlot'), onResize: () => ctx.requestDraw(draw) }));
   sigPlot.margin = { ...sigPlot.margin, top: 24 }; // room for the y-axis label above the top tick
-  right.append(el('p', { className: 'dw-legend', text: 'The sigmoid σ(z). Blue circles: spam training emails; orange triangles: not spam; the ringed dot is the new email.' }));
+  right.append(el('p', { className: 'dw-legend', text: t('spam-filter.legend.sigmoid') }));
 
   // The training emails, editable.
   const details = el('details', { className: 'c1-train-emails' });
-  details.append(el('summary', { text: 'The eight training emails (you can edit them too)' }));
+  details.append(el('summary', { text: t('spam-filter.trainingEmails') }));
   const wrap = el('div', { className: 'dw-table-wrap' });
   const table = el('table', { className: 'dw-table' });
   const head = el('tr');
-  for (const h of ['subject', ...FEATURES.map((f) => f.name), 'label', 'p(spam)']) head.append(el('th', { scope: 'col', text: h }));
+  for (const h of [t('spam-filter.table.subject'), ...features.map((f) => f.name), t('spam-filter.table.label'), t('spam-filter.table.p')]) head.append(el('th', { scope: 'col', text: h }));
   const body = el('tbody');
-  table.append(el('caption', { className: 'dw-sr-only', text: 'Training emails: word counts, label and the model’s spam probability' }), el('thead', {}, [head]), body);
+  table.append(el('caption', { className: 'dw-sr-only', text: t('spam-filter.table.caption') }), el('thead', {}, [head]), body);
   wrap.append(table);
   details.append(wrap);
   card.stage.append(details);
   const rowCells = emails.map((e, i) => {
     const tr = el('tr');
     tr.append(el('td', { className: 'c1-subject', text: e.subject }));
-    const inputs = FEATURES.map((f, j) => {
-      const input = el('input', { type: 'number', min: '0', max: String(MAX_COUNT), step: '1', inputmode: 'numeric', 'aria-label': `${f.long} in “${e.subject}”` });
+    const inputs = features.map((f, j) => {
+      const input = el('input', { type: 'number', min: '0', max: String(MAX_COUNT), step: '1', inputmode: 'numeric', 'aria-label': t('spam-filter.countIn', { feature: f.long, subject: e.subject }) });
       input.value = String(e.counts[j]);
       input.addEventListener('change', () => {
         const v = Math.round(Number(input.value));
@@ -104,7 +101,7 @@ function build(ctx) {
       tr.append(el('td', {}, [input]));
       return input;
     });
-    const label = el('button', { type: 'button', className: 'dw-btn c1-label-btn', 'aria-label': `Label of “${e.subject}”: click to flip` });
+    const label = el('button', { type: 'button', className: 'dw-btn c1-label-btn', 'aria-label': t('spam-filter.flipLabel', { subject: e.subject }) });
     label.addEventListener('click', () => { e.spam = 1 - e.spam; refresh(true); });
     tr.append(el('td', {}, [label]));
     const prob = el('td', { className: 'c1-prob' });
@@ -114,34 +111,34 @@ function build(ctx) {
   });
 
   const buttons = buttonRow(card.controls);
-  button(buttons, 'Looks like spam', () => { email = [3, 3, 2, 0]; refresh(false); });
-  button(buttons, 'Looks like work', () => { email = [0, 1, 0, 2]; refresh(false); });
-  button(buttons, 'Reset emails', () => { emails.forEach((e, i) => { e.spam = TRAINING[i].spam; e.counts = TRAINING[i].counts.slice(); }); email = START_EMAIL.slice(); refresh(true); });
+  button(buttons, t('spam-filter.likeSpam'), () => { email = [3, 3, 2, 0]; refresh(false); });
+  button(buttons, t('spam-filter.likeWork'), () => { email = [0, 1, 0, 2]; refresh(false); });
+  button(buttons, t('spam-filter.resetEmails'), () => { emails.forEach((e, i) => { e.spam = TRAINING[i].spam; e.counts = TRAINING[i].counts.slice(); }); email = START_EMAIL.slice(); refresh(true); });
 
-  const statZ = card.stat('score z');
-  const statP = card.stat('p(spam)');
-  const statAcc = card.stat('training accuracy');
+  const statZ = card.stat(t('spam-filter.stat.z'));
+  const statP = card.stat(t('spam-filter.stat.p'));
+  const statAcc = card.stat(t('spam-filter.stat.accuracy'));
 
   // Predict, then check: a few "meeting"s in two spam emails, and the sign of the learned weight
   // of "meeting". Judged from the engine's retrained weights once both emails have three or more.
   const prediction = createPrediction(ctx, {
     id: 'spam-meeting-weight',
-    question: 'If the first two spam emails each mention “meeting” three times, the weight of “meeting” will…',
-    choices: [['negative', 'stay negative'], ['positive', 'turn positive']],
-    next: 'Now give the first two training emails (both spam) three “meeting”s each.',
+    question: t('spam-filter.predict.question'),
+    choices: ['negative', 'positive'].map((id) => [id, t(`spam-filter.predict.${id}`)]),
+    next: t('spam-filter.predict.next'),
   });
   function judgeMeeting() {
     if (prediction.pending === null || !fitted || !fitted.w) return;
     const spiked = emails.slice(0, 2).every((e) => e.spam === 1 && e.counts[3] >= 3);
     if (!spiked) return;
     const w = fitted.w[3];
-    prediction.settle(w > 0 ? 'positive' : 'negative', `Retrained on the edited emails, the weight of “meeting” is ${formatNumber(w, 2)}. Spam emails now mention meetings at least as often as the ordinary ones, so the count no longer points to ordinary mail. The model believes whatever its examples show.`);
+    prediction.settle(w > 0 ? 'positive' : 'negative', t('spam-filter.predict.why', { weight: formatNumber(w, 2) }));
   }
 
   function stepper(parent, f, get, set) {
     const value = el('output', { className: 'dw-num c1-count' });
-    const minus = el('button', { type: 'button', className: 'dw-btn c1-step', 'aria-label': `fewer: ${f.long}`, text: '−' });
-    const plus = el('button', { type: 'button', className: 'dw-btn c1-step', 'aria-label': `more: ${f.long}`, text: '+' });
+    const minus = el('button', { type: 'button', className: 'dw-btn c1-step', 'aria-label': t('spam-filter.fewer', { feature: f.long }), text: '−' });
+    const plus = el('button', { type: 'button', className: 'dw-btn c1-step', 'aria-label': t('spam-filter.more', { feature: f.long }), text: '+' });
     minus.addEventListener('click', () => set(Math.max(0, get() - 1)));
     plus.addEventListener('click', () => set(Math.min(MAX_COUNT, get() + 1)));
     const line = el('div', { className: 'c1-stepper' }, [el('span', { className: 'c1-stepper-label', text: f.long }), minus, value, plus]);
@@ -172,14 +169,14 @@ function build(ctx) {
       const spamCount = emails.filter((e) => e.spam === 1).length;
       if (spamCount === 0 || spamCount === emails.length) {
         fitted = null;
-        card.setMessage('The training emails need at least one spam and one non-spam example; otherwise there is nothing to tell apart. Flip a label back.', 'bad');
+        card.setMessage(t('spam-filter.needBoth'), 'bad');
         renderRows();
         renderEmail();
         return;
       }
-      const t = train();
-      if (!t) { fitted = null; renderRows(); renderEmail(); return; }
-      fitted = { ...fitted, ...t };
+      const trained = train();
+      if (!trained) { fitted = null; renderRows(); renderEmail(); return; }
+      fitted = { ...fitted, ...trained };
     }
     const r = attempt(card, () => ({ z: model.decisionFunction(email)[0], p: model.predictProba(email)[1] }), null);
     if (r) Object.assign(fitted, r);
@@ -192,7 +189,7 @@ function build(ctx) {
     rowCells.forEach(({ inputs, label, prob, i }) => {
       const e = emails[i];
       inputs.forEach((input, j) => { input.value = String(e.counts[j]); });
-      label.textContent = e.spam ? 'spam' : 'not spam';
+      label.textContent = e.spam ? t('spam-filter.label.spam') : t('spam-filter.label.ham');
       label.dataset.tone = e.spam ? 'spam' : 'ham';
       prob.textContent = fitted ? fixed(fitted.probs[i], 2) : '–';
     });
@@ -202,7 +199,7 @@ function build(ctx) {
     steppers.forEach((s) => s.show());
     if (!fitted || !Number.isFinite(fitted.p)) {
       statZ.set('–'); statP.set('–'); statAcc.set('–');
-      verdict.textContent = 'No model yet.';
+      verdict.textContent = t('spam-filter.noModel');
       formula.textContent = '';
       ctx.requestDraw(draw);
       return;
@@ -214,17 +211,18 @@ function build(ctx) {
     // Signed terms ("− 0.27×0 − 3.91"), never "+ -0.27×0 + (-3.91)".
     const signed = (v, text, first) => (v < 0 ? (first ? '−' : ' − ') : first ? '' : ' + ') + text;
     const terms = w.map((wj, j) => signed(wj, `${fixed(Math.abs(wj), 2)}×${email[j]}`, j === 0)).join('');
-    formula.textContent = `z = ${terms}${signed(b, fixed(Math.abs(b), 2), false)} = ${fixed(z, 2).replace('-', '−')};  p = σ(z) = ${fixed(p, 3)}`;
-    verdict.textContent = p >= 0.5 ? `Spam, with probability ${fixed(p * 100, 1)}%.` : `Not spam: only ${fixed(p * 100, 1)}% likely to be spam.`;
+    formula.textContent = t('spam-filter.formula', { terms: terms + signed(b, fixed(Math.abs(b), 2), false), z: fixed(z, 2).replace('-', '−'), p: fixed(p, 3) });
+    const percent = fixed(p * 100, 1);
+    verdict.textContent = p >= 0.5 ? t('spam-filter.verdict.spam', { percent }) : t('spam-filter.verdict.ham', { percent });
     verdict.dataset.tone = p >= 0.5 ? 'spam' : 'ham';
     if (byLearner && shownVerdict && shownVerdict !== verdict.dataset.tone && !tipped) {
       tipped = true;
-      reportComplete(card, { widget: 'spam-filter', title: 'Tip the new email across the 50% line' });
+      reportComplete(card, { widget: 'spam-filter', title: t('spam-filter.report') });
     }
     shownVerdict = verdict.dataset.tone;
     const top = w.map((wj, j) => ({ j, c: wj * email[j] })).sort((a, c) => Math.abs(c.c) - Math.abs(a.c))[0];
-    const why = top && Math.abs(top.c) > 0.05 ? ` The biggest push comes from ${FEATURES[top.j].long} (${top.c > 0 ? '+' : '−'}${fixed(Math.abs(top.c), 2)} to z).` : ' No feature is pushing much either way, so it stays near 50%.';
-    card.setMessage(`${p >= 0.5 ? 'Flagged as spam.' : 'Let through.'}${why}${fitted.converged ? '' : ' (Training stopped before fully converging.)'}`, p >= 0.5 ? 'warn' : 'ok');
+    const why = top && Math.abs(top.c) > 0.05 ? t('spam-filter.biggestPush', { feature: features[top.j].long, sign: top.c > 0 ? '+' : '−', amount: fixed(Math.abs(top.c), 2) }) : t('spam-filter.noPush');
+    card.setMessage(t('spam-filter.judged', { spam: p >= 0.5, why, converged: fitted.converged }), p >= 0.5 ? 'warn' : 'ok');
     ctx.requestDraw(draw);
   }
 
@@ -235,10 +233,10 @@ function build(ctx) {
     weightPlot.margin = { left: 92, right: 40, top: 10, bottom: 26 };
     weightPlot.setDomain(-span, span, 1e-9, FEATURES.length); // rows, not a numeric axis: the tiny offset keeps a stray "0" tick off
     weightPlot.begin();
-    weightPlot.axes({ xLabel: 'weight', xTicks: 4, yTicks: 0 });
+    weightPlot.axes({ xLabel: t('spam-filter.axis.weight'), xTicks: 4, yTicks: 0 });
     const c = weightPlot.ctx;
     const th = weightPlot.theme;
-    FEATURES.forEach((f, j) => {
+    features.forEach((f, j) => {
       const yTop = weightPlot.py(FEATURES.length - j - 0.2);
       const yBot = weightPlot.py(FEATURES.length - j - 0.8);
       const x0 = weightPlot.px(0);
@@ -262,7 +260,7 @@ function build(ctx) {
     const zMax = Math.max(6, ...zs.map((v) => Math.abs(v))) * 1.1;
     sigPlot.setDomain(-zMax, zMax, -0.08, 1.08);
     sigPlot.begin();
-    sigPlot.axes({ xLabel: 'score z', yLabel: 'p(spam)', xTicks: 6, yTicks: 4 });
+    sigPlot.axes({ xLabel: t('spam-filter.axis.z'), yLabel: t('spam-filter.axis.p'), xTicks: 6, yTicks: 4 });
     if (!fitted) return;
     const curve = fitted.sigmoid && fitted.sigmoidSpan === zMax ? fitted.sigmoid : sigmoidCurve(zMax);
     sigPlot.clipToArea(() => {

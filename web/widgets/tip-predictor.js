@@ -8,6 +8,7 @@ import { el, nextId, slider, button, buttonRow } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './tip-predictor.messages.js';
 
 export const schema = {
   w: { type: 'number', min: 0, max: 0.5, default: 0.18, description: 'Slope: tip per dollar of bill.' },
@@ -17,10 +18,7 @@ export const schema = {
   seed: seedOption(11, 'Seed for the example tips.'),
 };
 
-export const meta = {
-  title: 'Predict a tip',
-  hint: 'Type a bill amount (or click the chart) to see the tip the line predicts. Nudge w and b to see the MSE on the example bills change.',
-};
+export const meta = { title: messages['tip-predictor.title'], hint: messages['tip-predictor.hint'] };
 
 const BILL_RANGE = [10, 80];     // the line was trained on bills here: predictions outside it are extrapolation
 const ABSURD = 100000;           // above this we refuse: no restaurant bill, and not what the line learned
@@ -43,24 +41,25 @@ function signedTerm(v, digits) {
 }
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
-// Reads a bill typed by a person: "$50", " 49.99 ", "1,200.50". Returns { value } or { error }.
-export function parseBill(text) {
+// Reads a bill typed by a person: "$50", " 49.99 ", "1,200.50". Returns { value } or { error },
+// the error in words from the widget's message function t.
+export function parseBill(text, t) {
   const raw = String(text ?? '').trim();
-  if (raw === '') return { error: 'Type a bill amount in dollars, for example 42.50.' };
+  if (raw === '') return { error: t('tip-predictor.bill.empty') };
   const cleaned = raw.replace(/^\$\s*/, '').replace(/,(?=\d{3}(\D|$))/g, '');
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return { error: `"${raw.slice(0, 20)}" is not a number of dollars. Use digits and an optional decimal point, like 42.50.` };
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return { error: t('tip-predictor.bill.notNumber', { text: raw.slice(0, 20) }) };
   const value = Number(cleaned);
-  if (!Number.isFinite(value)) return { error: 'That number is too large to be a bill.' };
-  if (value < 0) return { error: 'A bill cannot be negative: there is nothing to tip on a refund.' };
-  if (value > ABSURD) return { error: `A bill of ${money(value, { grouping: true })} is absurd for a restaurant. The line was trained on bills between ${money(BILL_RANGE[0])} and ${money(BILL_RANGE[1])}; it would still answer, but nobody should trust that answer.` };
+  if (!Number.isFinite(value)) return { error: t('tip-predictor.bill.tooLarge') };
+  if (value < 0) return { error: t('tip-predictor.bill.negative') };
+  if (value > ABSURD) return { error: t('tip-predictor.bill.absurd', { bill: money(value, { grouping: true }), low: money(BILL_RANGE[0]), high: money(BILL_RANGE[1]) }) };
   return { value };
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const model = ctx.own(new ml.LinearRegression());
   let bills = [];
@@ -73,12 +72,12 @@ function build(ctx) {
   const input = el('input', { type: 'text', id: inputId, inputmode: 'decimal', autocomplete: 'off', 'aria-describedby': `${inputId}-sum` });
   input.value = billText(opts.bill);
   const inputRow = el('div', { className: 'c2-tip-input' }, [
-    el('div', { className: 'dw-field' }, [el('label', { for: inputId, text: 'bill x (dollars)' }), input]),
+    el('div', { className: 'dw-field' }, [el('label', { for: inputId, text: t('tip-predictor.bill.label') }), input]),
   ]);
   const sum = el('p', { className: 'c2-tip-sum', id: `${inputId}-sum`, 'aria-live': 'polite' });
   card.stage.append(inputRow, sum);
 
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 360, label: 'Bill versus tip with the model line', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 360, label: t('tip-predictor.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
 
   const tableWrap = el('div', { className: 'dw-table-wrap c2-tip-table-wrap' });
@@ -86,18 +85,18 @@ function build(ctx) {
   const head = el('tr');
   // Dollars go in the headers, not in every cell, so all five columns fit a 375 px phone.
   // (No-break spaces keep "ŷ − y" in one piece when a header wraps.)
-  for (const h of ['bill x ($)', 'tip y ($)', 'ŷ ($)', 'ŷ\u00a0−\u00a0y ($)', '(ŷ\u00a0−\u00a0y)² ($²)']) head.append(el('th', { scope: 'col', text: h }));
+  for (const h of ['bill', 'tip', 'prediction', 'error', 'squared'].map((k) => t(`tip-predictor.table.${k}`))) head.append(el('th', { scope: 'col', text: h }));
   const body = el('tbody');
   const foot = el('tfoot');
-  table.append(el('caption', { className: 'dw-sr-only', text: 'Example bills, their real tips, the line\'s predictions and errors' }), el('thead', {}, [head]), body, foot);
+  table.append(el('caption', { className: 'dw-sr-only', text: t('tip-predictor.table.caption') }), el('thead', {}, [head]), body, foot);
   tableWrap.append(table);
   card.stage.append(tableWrap);
 
-  const sliderW = slider(card.controls, { label: 'slope w (tip per dollar)', min: 0, max: 0.5, step: 0.005, value: opts.w, format: (v) => formatNumber(v, 3), onInput: (v) => { opts.w = v; refresh(); } });
-  const sliderB = slider(card.controls, { label: 'intercept b (base tip, \$)', min: -5, max: 5, step: 0.05, value: opts.b, format: (v) => formatNumber(v, 2), onInput: (v) => { opts.b = v; refresh(); } });
+  const sliderW = slider(card.controls, { label: t('tip-predictor.slider.w'), min: 0, max: 0.5, step: 0.005, value: opts.w, format: (v) => formatNumber(v, 3), onInput: (v) => { opts.w = v; refresh(); } });
+  const sliderB = slider(card.controls, { label: t('tip-predictor.slider.b'), min: -5, max: 5, step: 0.05, value: opts.b, format: (v) => formatNumber(v, 2), onInput: (v) => { opts.b = v; refresh(); } });
   const buttons = buttonRow(card.controls);
-  const trainedBtn = button(buttons, 'Use w = 0.18, b = 0.5', () => { opts.w = 0.18; opts.b = 0.5; sliderW.set(0.18); sliderB.set(0.5); refresh(); });
-  const bestBtn = button(buttons, 'Best line for these tips', () => {
+  const trainedBtn = button(buttons, t('tip-predictor.useTrained', { w: formatNumber(0.18, 2), b: formatNumber(0.5, 1) }), () => { opts.w = 0.18; opts.b = 0.5; sliderW.set(0.18); sliderB.set(0.5); refresh(); });
+  const bestBtn = button(buttons, t('tip-predictor.bestLine'), () => {
     if (!Number.isFinite(bestParams[0])) return;
     opts.w = Math.min(0.5, Math.max(0, bestParams[0]));
     opts.b = Math.min(5, Math.max(-5, bestParams[1]));
@@ -105,23 +104,23 @@ function build(ctx) {
     judgeBest();
   });
 
-  const statTip = card.stat('predicted tip');
-  const statMse = card.stat('MSE on examples', { unit: '$²' });
-  const statBest = card.stat('best possible MSE', { unit: '$²' });
+  const statTip = card.stat(t('tip-predictor.stat.tip'));
+  const statMse = card.stat(t('tip-predictor.stat.mse'), { unit: t('tip-predictor.unit.squaredDollars') });
+  const statBest = card.stat(t('tip-predictor.stat.best'), { unit: t('tip-predictor.unit.squaredDollars') });
 
   // Predict, then check: where does the least-squares line for these few receipts put its base
   // tip b? Judged from the engine's closed-form fit when the learner presses "Best line".
   const task = createPrediction(ctx, {
     id: 'tip-best-intercept',
-    question: 'The best line for these receipts will have a base tip b…',
-    choices: [['above', 'above $0.50'], ['between', 'between $0 and $0.50'], ['negative', 'below $0, a negative base tip']],
-    next: 'Now press “Best line for these tips” and read b.',
+    question: t('tip-predictor.predict.question'),
+    choices: ['above', 'between', 'negative'].map((id) => [id, t(`tip-predictor.predict.${id}`)]),
+    next: t('tip-predictor.predict.next'),
   });
   function judgeBest() {
     if (task.pending === null || !Number.isFinite(bestParams[1])) return;
     const b = bestParams[1];
     const outcome = b > 0.5 ? 'above' : b >= 0 ? 'between' : 'negative';
-    task.settle(outcome, `The least-squares line for these ${formatNumber(bills.length, 0)} receipts has w = ${formatNumber(bestParams[0], 3)} and b = ${money(b)}. The receipts' bills run from ${money(bills[0])} to ${money(bills[bills.length - 1])}, so they fix the slope well; b is the line's value at a $0 bill, far from all of them, and a little noise tilts the line enough to move it a lot.`);
+    task.settle(outcome, t('tip-predictor.predict.why', { count: formatNumber(bills.length, 0), w: formatNumber(bestParams[0], 3), b: money(b), first: money(bills[0]), last: money(bills[bills.length - 1]) }));
   }
 
   function loadExamples() {
@@ -137,7 +136,7 @@ function build(ctx) {
   }
 
   function setBillFromInput() {
-    const parsed = parseBill(input.value);
+    const parsed = parseBill(input.value, t);
     if (parsed.error) {
       input.setAttribute('aria-invalid', 'true');
       bill = NaN;
@@ -167,7 +166,7 @@ function build(ctx) {
       });
     }
     foot.replaceChildren(el('tr', { className: 'dw-current' }, [
-      el('td', { text: 'mean of the squared errors: MSE', colspan: '4', className: 'c2-tip-mean' }), el('td', { text: formatNumber(mse, 3) })]));
+      el('td', { text: t('tip-predictor.table.mean'), colspan: '4', className: 'c2-tip-mean' }), el('td', { text: formatNumber(mse, 3) })]));
 
     statMse.set(formatNumber(mse, 3));
     statBest.set(formatNumber(bestMse, 3));
@@ -176,25 +175,25 @@ function build(ctx) {
     bestBtn.disabled = !Number.isFinite(bestParams[0]) || (opts.w === Math.min(0.5, Math.max(0, bestParams[0])) && opts.b === Math.min(5, Math.max(-5, bestParams[1])));
     if (Number.isFinite(prediction)) {
       statTip.set(money(prediction));
-      sum.textContent = `ŷ = ${formatNumber(opts.w, 3)} × ${formatNumber(bill, 2)} ${signedTerm(opts.b, 2)} = ${money(prediction)}`;
-      if (prediction < 0) card.setMessage(`With b = ${money(opts.b)} the line predicts a negative tip (${money(prediction)}) for this bill — a sign the parameters are off, since nobody tips a negative amount.`, 'warn');
-      else if (bill === 0) card.setMessage(`A bill of $0 gets just the intercept: b = ${money(opts.b)}. That is the "base tip" the line adds to every bill.`, 'info');
-      else if (bill < BILL_RANGE[0] || bill > BILL_RANGE[1]) card.setMessage(`${money(bill)} lies outside the bills the line was trained on (${money(BILL_RANGE[0])} to ${money(BILL_RANGE[1])}). The line still answers, but this is extrapolation: nothing in the data says tipping stays linear out there.`, 'warn');
-      else card.setMessage(`For a ${money(bill)} bill the line predicts a ${money(prediction)} tip: ${formatNumber(opts.w * 100, 1)} cents per dollar plus a base of ${money(opts.b)}.`, 'ok');
+      sum.textContent = t('tip-predictor.sum', { w: formatNumber(opts.w, 3), bill: formatNumber(bill, 2), b: signedTerm(opts.b, 2), tip: money(prediction) });
+      if (prediction < 0) card.setMessage(t('tip-predictor.negativeTip', { b: money(opts.b), tip: money(prediction) }), 'warn');
+      else if (bill === 0) card.setMessage(t('tip-predictor.zeroBill', { b: money(opts.b) }), 'info');
+      else if (bill < BILL_RANGE[0] || bill > BILL_RANGE[1]) card.setMessage(t('tip-predictor.outside', { bill: money(bill), low: money(BILL_RANGE[0]), high: money(BILL_RANGE[1]) }), 'warn');
+      else card.setMessage(t('tip-predictor.predicts', { bill: money(bill), tip: money(prediction), cents: formatNumber(opts.w * 100, 1), b: money(opts.b) }), 'ok');
     } else {
       statTip.set('–');
-      sum.textContent = 'ŷ = w × bill + b — waiting for a valid bill.';
+      sum.textContent = t('tip-predictor.waiting');
     }
-    plot.canvas.setAttribute('aria-label', `Bill versus tip: ${bills.length} example bills and the line tip = ${formatNumber(opts.w, 3)} × bill ${signedTerm(opts.b, 2)}`);
+    plot.canvas.setAttribute('aria-label', t('tip-predictor.figure', { count: bills.length, w: formatNumber(opts.w, 3), b: signedTerm(opts.b, 2) }));
     ctx.requestDraw(draw);
   }
 
   function draw() {
     const xMax = Math.max(100, Number.isFinite(bill) && bill <= 1000 ? bill * 1.08 : 0);
-    const yTop = Math.max(20, opts.w * xMax + opts.b + 2, ...tips.map((t) => t + 2));
+    const yTop = Math.max(20, opts.w * xMax + opts.b + 2, ...tips.map((tip) => tip + 2));
     plot.setDomain(0, xMax, Math.min(0, opts.b - 1), yTop);
     plot.begin();
-    plot.axes({ xLabel: 'bill ($)', yLabel: 'tip ($)' });
+    plot.axes({ xLabel: t('tip-predictor.axis.x'), yLabel: t('tip-predictor.axis.y') });
     plot.clipToArea(() => {
       const c = plot.ctx;
       // residuals: the squared gaps the MSE averages, in the loss colour
@@ -209,7 +208,7 @@ function build(ctx) {
         c.font = `12px ${plot.theme.mono}`;
         c.fillStyle = plot.theme.text;
         c.textAlign = plot.px(bill) > plot.width - 120 ? 'right' : 'left';
-        c.fillText(`ŷ = ${money(prediction)}`, plot.px(bill) + (c.textAlign === 'right' ? -14 : 14), plot.py(prediction) - 12);
+        c.fillText(t('tip-predictor.mark', { tip: money(prediction) }), plot.px(bill) + (c.textAlign === 'right' ? -14 : 14), plot.py(prediction) - 12);
         c.restore();
       }
     });
@@ -238,7 +237,7 @@ function build(ctx) {
       opts = { ...next };
       sliderW.set(opts.w); sliderB.set(opts.b);
       input.value = billText(opts.bill);
-      task.reset('The settings changed: the prediction no longer applies. Predict again.');
+      task.reset(t('tip-predictor.reset'));
       loadExamples();
       setBillFromInput();
     },

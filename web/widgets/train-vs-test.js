@@ -15,6 +15,7 @@ import { seedOption } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { OVERFIT_GAP, trainTestVerdict, UNDERFIT_TRAIN } from './train-vs-test/verdict.js';
+import { messages } from './train-vs-test/messages.js';
 
 export const schema = {
   model: { type: 'enum', values: ['tree', 'knn'], default: 'tree', description: 'A decision tree (depth = flexibility) or k-nearest neighbours (fewer neighbours = more flexible).' },
@@ -24,10 +25,7 @@ export const schema = {
   flexibility: { type: 'int', min: 1, max: 10, default: 3, description: 'Starting flexibility level, 1 (simple) … 10.' },
 };
 
-export const meta = {
-  title: 'Train vs test accuracy',
-  hint: 'Slide the flexibility up, or tick "memorise hard": train accuracy climbs towards 100 % while accuracy on the hidden test points drops.',
-};
+export const meta = { title: messages['train-vs-test.title'], hint: messages['train-vs-test.hint'] };
 
 // Flexibility level → the model's knob. k-NN: fewer neighbours = wigglier boundary; tree: deeper = more boxes.
 const KNN_K = [61, 45, 31, 21, 15, 11, 7, 5, 3, 2];
@@ -36,10 +34,12 @@ const GRID = [100, 72];
 // Options that make the generated points (the seed also makes the split): changing one replaces
 // imported points. Imported points: two classes (any two labels, mapped to 0 and 1 with a note).
 const DATA_OPTIONS = ['seed', 'points', 'noise'];
+// The verdict row's short words, by the lesson's verdict ('train-vs-test.short.<word>').
+const SHORT = { underfitting: 'underfitting', 'good fit': 'good', overfitting: 'overfitting' };
 export const CSV_RULES = { labels: 'class', maxClasses: 2, domain: [-1e4, 1e4], minPoints: 10, maxPoints: 1000 };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 export function availableModels(ml) {
@@ -47,11 +47,11 @@ export function availableModels(ml) {
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const kinds = availableModels(ml);
   if (!kinds.length) {
-    card.setMessage('The learning engine did not provide the decision-tree or k-nearest-neighbours model this widget trains.', 'bad');
+    card.setMessage(t('train-vs-test.noModels'), 'bad');
     return { update() {}, destroy() {} };
   }
   if (!kinds.includes(opts.model)) opts.model = kinds[0];
@@ -69,41 +69,41 @@ function build(ctx) {
   const pair = el('div', { className: 'c2-pair' });
   const left = el('div');
   const right = el('div');
-  left.append(el('h4', { text: 'The model\'s boundary (solid: train, hollow: test)' }));
-  right.append(el('h4', { text: 'Accuracy across the slider' }));
+  left.append(el('h4', { text: t('train-vs-test.boundaryHeading') }));
+  right.append(el('h4', { text: t('train-vs-test.curveHeading') }));
   pair.append(left, right);
   card.stage.append(pair);
-  const plot = ctx.own(new Plot(left, { aspect: 0.78, minHeight: 240, maxHeight: 420, label: 'Decision boundary heat map with train and test points', onResize: () => ctx.requestDraw(draw) }));
-  heatLegend(left, { color: probabilityRgb(plot.theme), low: '0', high: '1', caption: 'p(blue circle):' });
-  const curvePlot = ctx.own(new Plot(right, { aspect: 0.78, minHeight: 240, maxHeight: 420, label: 'Train and test accuracy for every flexibility level', onResize: () => { ctx.requestDraw(draw); ctx.requestDraw(revealCurrent); } }));
+  const plot = ctx.own(new Plot(left, { aspect: 0.78, minHeight: 240, maxHeight: 420, label: t('train-vs-test.plot'), onResize: () => ctx.requestDraw(draw) }));
+  heatLegend(left, { color: probabilityRgb(plot.theme), low: '0', high: '1', caption: t('train-vs-test.heatCaption') });
+  const curvePlot = ctx.own(new Plot(right, { aspect: 0.78, minHeight: 240, maxHeight: 420, label: t('train-vs-test.curvePlot'), onResize: () => { ctx.requestDraw(draw); ctx.requestDraw(revealCurrent); } }));
   const curveKey = el('div', { className: 'dw-heat-legend' });
   right.append(curveKey);
   const tableWrap = el('div', { className: 'dw-table-wrap' });
   const table = el('table', { className: 'dw-table c2-curve-table' });
   // On a phone the eleven settings do not fit: say that the table scrolls, keep the row names
   // in view (sticky first column, course2.css) and scroll the current setting into view.
-  const scrollNote = el('p', { className: 'c2-scroll-note', text: 'The table scrolls sideways: every setting of the slider has a column.' });
+  const scrollNote = el('p', { className: 'c2-scroll-note', text: t('train-vs-test.scrollNote') });
   scrollNote.hidden = true;
   const headRow = el('tr');
   const bodyTrain = el('tr');
   const bodyTest = el('tr');
   const bodyGap = el('tr');
   const bodyVerdict = el('tr');
-  table.append(el('caption', { className: 'dw-sr-only', text: 'Train and test accuracy at every flexibility level, and the lesson\'s verdict' }), el('thead', {}, [headRow]), el('tbody', {}, [bodyTrain, bodyTest, bodyGap, bodyVerdict]));
+  table.append(el('caption', { className: 'dw-sr-only', text: t('train-vs-test.table.caption') }), el('thead', {}, [headRow]), el('tbody', {}, [bodyTrain, bodyTest, bodyGap, bodyVerdict]));
   // The note stands outside the scrolling box, so scrolling to the current setting never cuts it.
   tableWrap.append(table);
   card.stage.append(scrollNote, tableWrap);
 
-  const flex = slider(card.controls, { label: 'flexibility', min: 1, max: 10, step: 1, value: opts.flexibility, format: (v) => describeLevel(v), onInput: (v) => { opts.flexibility = v; memorise = false; memoriseBox.checked = false; refresh(); } });
+  const flex = slider(card.controls, { label: t('train-vs-test.slider.flexibility'), min: 1, max: 10, step: 1, value: opts.flexibility, format: (v) => describeLevel(v), onInput: (v) => { opts.flexibility = v; memorise = false; memoriseBox.checked = false; refresh(); } });
   if (kinds.length > 1) {
-    select(card.controls, { label: 'model', options: kinds.map((k) => [k, k === 'knn' ? 'k-nearest neighbours' : 'decision tree']), value: opts.model, onChange: (v) => { opts.model = v; prediction.reset('Another model: predict again.'); makeModel(); loadData(); } });
+    select(card.controls, { label: t('train-vs-test.select.model'), options: kinds.map((k) => [k, t(`train-vs-test.model.${k}`)]), value: opts.model, onChange: (v) => { opts.model = v; prediction.reset(t('train-vs-test.reset.model')); makeModel(); loadData(); } });
   }
-  const memoriseBox = checkbox(card.controls, { label: 'memorise hard', onChange: (on) => { memorise = on; refresh(); } });
+  const memoriseBox = checkbox(card.controls, { label: t('train-vs-test.memorise'), onChange: (on) => { memorise = on; refresh(); } });
 
-  const statTrain = card.stat('train');
-  const statTest = card.stat('test');
-  const statGap = card.stat('gap');
-  const statKnob = card.stat(opts.model === 'knn' ? 'k' : 'depth');
+  const statTrain = card.stat(t('train-vs-test.stat.train'));
+  const statTest = card.stat(t('train-vs-test.stat.test'));
+  const statGap = card.stat(t('train-vs-test.stat.gap'));
+  const statKnob = card.stat(t(`train-vs-test.knob.${opts.model}`));
   pointsCsv(ctx, card.controls, {
     filename: 'train-vs-test-points.csv', rules: CSV_RULES,
     get: () => ({ X: all.X, y: all.y, extra: { name: 'split', values: Array.from({ length: all.rows }, (_, i) => (testRows.has(i) ? 'test' : 'train')) } }),
@@ -114,17 +114,17 @@ function build(ctx) {
   // Judged from the engine's test accuracy with no limit against level 2 on the same split.
   const prediction = createPrediction(ctx, {
     id: 'train-vs-test-memorise',
-    question: 'Compared with level 2, ticking “memorise hard” will make the test accuracy…',
-    choices: [['higher', 'rise'], ['same', 'stay within 2 points'], ['lower', 'fall']],
-    next: 'Now tick “memorise hard” and read the test accuracy.',
+    question: t('train-vs-test.predict.question'),
+    choices: ['higher', 'same', 'lower'].map((id) => [id, t(`train-vs-test.predict.${id}`)]),
+    next: t('train-vs-test.predict.next'),
   });
   function judgeMemorise(trainAcc, testAcc) {
     const base = curve.find((c) => c.level === 2);
     if (prediction.pending === null || !memorise || !base) return;
     const diff = (testAcc - base.test) * 100;
     const outcome = Math.abs(diff) <= 2 + 1e-9 ? 'same' : diff > 0 ? 'higher' : 'lower';
-    const name = opts.model === 'knn' ? `k = ${KNN_K[1]}` : `depth ${TREE_DEPTH[1]}`;
-    prediction.settle(outcome, `With no limit the model scores ${formatPercent(trainAcc, 0)} on its training points but ${formatPercent(testAcc, 0)} on the hidden ones, against ${formatPercent(base.test, 0)} at ${name}. Memorising the training points copies their noise, and the noise does not repeat in new points.`);
+    const name = t(`train-vs-test.setting.${opts.model}`, { k: KNN_K[1], depth: TREE_DEPTH[1] });
+    prediction.settle(outcome, t('train-vs-test.predict.why', { train: formatPercent(trainAcc, 0), test: formatPercent(testAcc, 0), base: formatPercent(base.test, 0), setting: name }));
   }
 
   function knob(level, hard) {
@@ -132,19 +132,19 @@ function build(ctx) {
     return hard ? 1000 : TREE_DEPTH[level - 1];
   }
   function describeLevel(level) {
-    return opts.model === 'knn' ? `${level} (k = ${KNN_K[level - 1]})` : `${level} (depth ${TREE_DEPTH[level - 1]})`;
+    return t(`train-vs-test.level.${opts.model}`, { level, k: KNN_K[level - 1], depth: TREE_DEPTH[level - 1] });
   }
 
   function makeModel() {
     model = ctx.free(model);
     model = opts.model === 'knn' ? ctx.own(new ml.KNearestNeighbors()) : ctx.own(new ml.DecisionTree());
-    statKnob.element.firstChild.textContent = opts.model === 'knn' ? 'k' : 'depth';
+    statKnob.element.firstChild.textContent = t(`train-vs-test.knob.${opts.model}`);
     statKnob.element.dataset.stat = opts.model === 'knn' ? 'k' : 'depth';
   }
 
   function useImported(points) {
     imported = { X: points.X, y: points.y };
-    prediction.reset('New data: predict again.');
+    prediction.reset(t('train-vs-test.reset.newData'));
     loadData();
   }
 
@@ -197,18 +197,18 @@ function build(ctx) {
     }
     const hard = attempt(card, () => fitAt(knob(10, true)), null);
     if (hard) curve.push({ level: 11, train: hard[0], test: hard[1] });
-    headRow.replaceChildren(el('th', { scope: 'col', text: opts.model === 'knn' ? 'k' : 'depth' }));
-    bodyTrain.replaceChildren(el('th', { scope: 'row', text: 'train' }));
-    bodyTest.replaceChildren(el('th', { scope: 'row', text: 'test' }));
-    bodyGap.replaceChildren(el('th', { scope: 'row', text: 'gap (points)' }));
-    bodyVerdict.replaceChildren(el('th', { scope: 'row', text: 'verdict' }));
+    headRow.replaceChildren(el('th', { scope: 'col', text: t(`train-vs-test.knob.${opts.model}`) }));
+    bodyTrain.replaceChildren(el('th', { scope: 'row', text: t('train-vs-test.row.train') }));
+    bodyTest.replaceChildren(el('th', { scope: 'row', text: t('train-vs-test.row.test') }));
+    bodyGap.replaceChildren(el('th', { scope: 'row', text: t('train-vs-test.row.gap') }));
+    bodyVerdict.replaceChildren(el('th', { scope: 'row', text: t('train-vs-test.row.verdict') }));
     for (const c of curve) {
-      headRow.append(el('th', { scope: 'col', text: c.level === 11 ? (opts.model === 'knn' ? '1 (memorise)' : 'no limit') : formatNumber(opts.model === 'knn' ? Math.min(knob(c.level, false), train.rows) : knob(c.level, false), 0) }));
+      headRow.append(el('th', { scope: 'col', text: c.level === 11 ? (opts.model === 'knn' ? t('train-vs-test.hardest.knn') : t('train-vs-test.noLimit')) : formatNumber(opts.model === 'knn' ? Math.min(knob(c.level, false), train.rows) : knob(c.level, false), 0) }));
       bodyTrain.append(el('td', { text: formatPercent(c.train, 0) }));
       bodyTest.append(el('td', { text: formatPercent(c.test, 0) }));
       bodyGap.append(el('td', { text: formatNumber((c.train - c.test) * 100, 0) }));
       const verdict = trainTestVerdict(c.train, c.test);
-      bodyVerdict.append(el('td', { className: 'c2-verdict', 'data-verdict': verdict, text: { underfitting: 'under', 'good fit': 'good', overfitting: 'over' }[verdict] || '–' }));
+      bodyVerdict.append(el('td', { className: 'c2-verdict', 'data-verdict': verdict, text: SHORT[verdict] ? t(`train-vs-test.short.${SHORT[verdict]}`) : '–' }));
     }
   }
 
@@ -229,12 +229,12 @@ function build(ctx) {
     ctx.requestDraw(revealCurrent);
     statTrain.set(formatPercent(trainAcc, 1));
     statTest.set(formatPercent(testAcc, 1));
-    statGap.set(`${formatNumber((trainAcc - testAcc) * 100, 1)} points`);
-    statKnob.set(opts.model === 'knn' ? formatNumber(Math.min(setting, train.rows), 0) : (memorise ? 'no limit' : formatNumber(setting, 0)));
+    statGap.set(t('train-vs-test.gapPoints', { gap: formatNumber((trainAcc - testAcc) * 100, 1) }));
+    statKnob.set(opts.model === 'knn' ? formatNumber(Math.min(setting, train.rows), 0) : (memorise ? t('train-vs-test.noLimit') : formatNumber(setting, 0)));
     const bestTest = curve.reduce((a, c) => (c.test > a.test ? c : a), curve[0] || { test: 0, level: 1 });
     card.setMessage(...verdictMessage(trainAcc, testAcc, bestTest.test));
     judgeMemorise(trainAcc, testAcc);
-    plot.canvas.setAttribute('aria-label', `Decision boundary of the ${opts.model === 'knn' ? 'k-nearest-neighbours' : 'decision tree'} model; train accuracy ${formatNumber(trainAcc * 100, 1)} percent, test ${formatNumber(testAcc * 100, 1)} percent`);
+    plot.canvas.setAttribute('aria-label', t('train-vs-test.figure', { knn: opts.model === 'knn', train: formatNumber(trainAcc * 100, 1), test: formatNumber(testAcc * 100, 1) }));
     ctx.requestDraw(draw);
   }
 
@@ -258,16 +258,16 @@ function build(ctx) {
     const tr = pct(trainAcc);
     const te = pct(testAcc);
     const points = (trainAcc - testAcc) * 100;
-    const pointsOf = (v) => `${shown(v)} ${shown(v) === '1' ? 'point' : 'points'}`;
-    const gap = points >= 0 ? `a gap of ${pointsOf(points)}` : `test ${pointsOf(-points)} above train`;
+    const pointsOf = (v) => t('train-vs-test.points', { points: shown(v) });
+    const gap = points >= 0 ? t('train-vs-test.gapOf', { points: pointsOf(points) }) : t('train-vs-test.testAbove', { points: pointsOf(-points) });
     const limit = formatNumber(OVERFIT_GAP * 100, 0);
     switch (trainTestVerdict(trainAcc, testAcc)) {
       case 'overfitting':
-        return [`Overfitting: ${tr} on the points it studied but only ${te} on hidden ones, ${gap} (more than ${limit}). The boundary bends around individual noisy training points, and that does not carry over to new ones.`, 'bad'];
+        return [t('train-vs-test.overfitting', { train: tr, test: te, gap, limit }), 'bad'];
       case 'underfitting':
-        return [`Underfitting: train ${tr}, test ${te}. Below ${pct(UNDERFIT_TRAIN)} even on the points it studied, the boundary is too stiff to follow ${imported ? 'the shape of your classes' : 'the moons'}. Give it more flexibility.`, 'warn'];
+        return [t('train-vs-test.underfitting', { train: tr, test: te, floor: pct(UNDERFIT_TRAIN), imported: Boolean(imported) }), 'warn'];
       case 'good fit':
-        return [`Good fit: train ${tr}, test ${te}, ${gap} (at most ${limit}), so the model is learning the shape rather than the points. Best test accuracy on the slider: ${pct(bestTest)}.`, 'ok'];
+        return [t('train-vs-test.goodFit', { train: tr, test: te, gap, limit, best: pct(bestTest) }), 'ok'];
       default:
         return ['', 'info'];
     }
@@ -278,24 +278,24 @@ function build(ctx) {
     plot.setDomain(view.x0, view.x1, view.y0, view.y1);
     plot.begin();
     if (heat) drawHeatmap(plot, heat, GRID[0], GRID[1], probabilityRgb(plot.theme), { rect: view, alpha: 0.55 });
-    plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 4, yTicks: 4 });
+    plot.axes({ xLabel: t('train-vs-test.axis.x'), yLabel: t('train-vs-test.axis.y'), xTicks: 4, yTicks: 4 });
     plot.clipToArea(() => {
       for (let i = 0; i < train.rows; i++) plot.point(train.X[2 * i], train.X[2 * i + 1], train.y[i], { size: 4 });
       for (let i = 0; i < test.rows; i++) plot.point(test.X[2 * i], test.X[2 * i + 1], test.y[i], { size: 4, hollow: true });
     });
 
-    const t = curvePlot.theme;
+    const th = curvePlot.theme;
     // From 40 % up, lower when some accuracy is (imported points can score anything).
     const floor = Math.min(0.4, Math.floor(Math.min(...curve.flatMap((c) => [c.train, c.test])) * 10) / 10);
     curvePlot.setDomain(0.5, curve.length + 0.5, floor, 1.02);
     curvePlot.begin();
-    curvePlot.axes({ xLabel: 'flexibility →', yLabel: 'accuracy', xTicks: 6, yTicks: 4 });
+    curvePlot.axes({ xLabel: t('train-vs-test.curveAxis.x'), yLabel: t('train-vs-test.curveAxis.y'), xTicks: 6, yTicks: 4 });
     const xs = curve.map((c) => c.level);
     curvePlot.clipToArea(() => {
       const now = memorise ? curve.length : opts.flexibility;
-      curvePlot.segment(now, floor, now, 1.02, { color: t.truth, dash: [4, 4], width: 1.5 });
-      curvePlot.path(xs, curve.map((c) => c.train), { color: t.model, width: 2.5 });
-      curvePlot.path(xs, curve.map((c) => c.test), { color: t.loss, width: 2.5, dash: [7, 4] });
+      curvePlot.segment(now, floor, now, 1.02, { color: th.truth, dash: [4, 4], width: 1.5 });
+      curvePlot.path(xs, curve.map((c) => c.train), { color: th.model, width: 2.5 });
+      curvePlot.path(xs, curve.map((c) => c.test), { color: th.loss, width: 2.5, dash: [7, 4] });
       curve.forEach((c) => {
         curvePlot.point(c.level, c.train, 1, { size: 4 });
         curvePlot.point(c.level, c.test, 1, { size: 4, hollow: true });
@@ -303,9 +303,9 @@ function build(ctx) {
     });
   }
   curveKey.replaceChildren(
-    el('span', { className: 'dw-key', text: '— train (solid, studied points)' }),
-    el('span', { className: 'dw-key', text: '- - test (dashed, hidden points)' }),
-    el('span', { className: 'dw-key', text: 'last column: memorise hard' }),
+    el('span', { className: 'dw-key', text: t('train-vs-test.key.train') }),
+    el('span', { className: 'dw-key', text: t('train-vs-test.key.test') }),
+    el('span', { className: 'dw-key', text: t('train-vs-test.key.memorise') }),
   );
 
   makeModel();
@@ -318,7 +318,7 @@ function build(ctx) {
       if (!kinds.includes(opts.model)) opts.model = kinds[0];
       memorise = false;
       memoriseBox.checked = false;
-      prediction.reset('The settings changed: the prediction no longer applies. Predict again.');
+      prediction.reset(t('train-vs-test.reset.settings'));
       makeModel();
       loadData();
     },

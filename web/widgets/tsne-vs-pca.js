@@ -8,6 +8,7 @@ import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './tsne-vs-pca.messages.js';
 
 export const schema = {
   data: { type: 'enum', values: ['moons', 'circles', 'blobs'], default: 'circles', description: 'Base shape, lifted into 5-D as (x₁, x₂, x₁², x₂², x₁x₂).' },
@@ -16,21 +17,18 @@ export const schema = {
   seed: seedOption(2, 'Seed for the points and the t-SNE start.'),
 };
 
-export const meta = {
-  title: 't-SNE versus PCA',
-  hint: 'Press Play and watch t-SNE pull the 5-D points apart into groups, while PCA shows one fixed linear view. Then change the perplexity.',
-};
+export const meta = { title: messages['tsne-vs-pca.title'], hint: messages['tsne-vs-pca.hint'] };
 
 // The 5 features each 2-D point is lifted to; computed by the engine's featureTransform.
 const LIFT = ['x1', 'x2', 'x1^2', 'x2^2', 'x1x2'];
 const MAX_STEPS = 1000;
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const pca = ctx.own(new ml.PCA());
   const tsne = ctx.own(new ml.TSNE());
@@ -39,17 +37,17 @@ function build(ctx) {
   let view = null; // smoothed t-SNE domain so the picture does not jump every frame
 
   const pair = el('div', { className: 'dwl-pair' });
-  const left = el('div', { className: 'dwl-panel' }, [el('p', { className: 'dwl-panel-title', text: 'PCA: first two components' })]);
-  const right = el('div', { className: 'dwl-panel' }, [el('p', { className: 'dwl-panel-title', text: 't-SNE embedding' })]);
+  const left = el('div', { className: 'dwl-panel' }, [el('p', { className: 'dwl-panel-title', text: t('tsne-vs-pca.pcaHeading') })]);
+  const right = el('div', { className: 'dwl-panel' }, [el('p', { className: 'dwl-panel-title', text: t('tsne-vs-pca.tsneHeading') })]);
   pair.append(left, right);
   card.stage.append(pair);
-  const pcaPlot = ctx.own(new Plot(left, { aspect: 0.85, minHeight: 220, maxHeight: 380, label: 'PCA projection', onResize: () => ctx.requestDraw(draw) }));
-  const tsnePlot = ctx.own(new Plot(right, { aspect: 0.85, minHeight: 220, maxHeight: 380, label: 't-SNE embedding', onResize: () => ctx.requestDraw(draw) }));
+  const pcaPlot = ctx.own(new Plot(left, { aspect: 0.85, minHeight: 220, maxHeight: 380, label: t('tsne-vs-pca.pcaPlot'), onResize: () => ctx.requestDraw(draw) }));
+  const tsnePlot = ctx.own(new Plot(right, { aspect: 0.85, minHeight: 220, maxHeight: 380, label: t('tsne-vs-pca.tsnePlot'), onResize: () => ctx.requestDraw(draw) }));
   const pcaNote = el('p', { className: 'dwl-panel-note' });
   const tsneNote = el('p', { className: 'dwl-panel-note' });
   left.append(pcaNote);
   right.append(tsneNote);
-  const lossPlot = ctx.own(new Plot(card.stage, { aspect: 0.2, minHeight: 110, maxHeight: 150, label: 't-SNE loss (KL divergence) per step', onResize: () => ctx.requestDraw(draw) }));
+  const lossPlot = ctx.own(new Plot(card.stage, { aspect: 0.2, minHeight: 110, maxHeight: 150, label: t('tsne-vs-pca.lossPlot'), onResize: () => ctx.requestDraw(draw) }));
 
   const buttons = buttonRow(card.controls);
   const play = ctx.player(buttons, {
@@ -57,18 +55,18 @@ function build(ctx) {
     // One t-SNE step per frame: at 300 points a step takes a few milliseconds.
     tick: () => { steps(1); return tsne.status() !== 'converged'; },
   });
-  button(buttons, 'Step', () => { play.stop(); steps(1); });
-  button(buttons, 'Reset', () => { play.stop(); restartTsne(); });
-  button(buttons, 'New points', () => { play.stop(); opts.seed = nextSeed(opts.seed); loadData(); });
-  select(card.controls, { label: 'data (lifted to 5-D)', value: opts.data, options: [['circles', 'ring and disc'], ['moons', 'two moons'], ['blobs', 'three blobs']], onChange: (v) => { play.stop(); opts.data = v; loadData(); } });
+  button(buttons, t('tsne-vs-pca.step'), () => { play.stop(); steps(1); });
+  button(buttons, t('tsne-vs-pca.reset'), () => { play.stop(); restartTsne(); });
+  button(buttons, t('tsne-vs-pca.newPoints'), () => { play.stop(); opts.seed = nextSeed(opts.seed); loadData(); });
+  select(card.controls, { label: t('tsne-vs-pca.select.data'), value: opts.data, options: ['circles', 'moons', 'blobs'].map((id) => [id, t(`tsne-vs-pca.data.${id}`)]), onChange: (v) => { play.stop(); opts.data = v; loadData(); } });
   const sliders = {
-    points: slider(card.controls, { label: 'points', min: 30, max: 300, step: 10, value: opts.points, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.points = v; loadData(); } }),
-    perplexity: slider(card.controls, { label: 'perplexity', min: 2, max: 50, step: 1, value: opts.perplexity, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.perplexity = v; restartTsne(); } }),
+    points: slider(card.controls, { label: t('tsne-vs-pca.slider.points'), min: 30, max: 300, step: 10, value: opts.points, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.points = v; loadData(); } }),
+    perplexity: slider(card.controls, { label: t('tsne-vs-pca.slider.perplexity'), min: 2, max: 50, step: 1, value: opts.perplexity, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.perplexity = v; restartTsne(); } }),
   };
 
-  const statStep = card.stat('t-SNE step');
-  const statKl = card.stat('KL(P‖Q)');
-  const statVar = card.stat('PCA variance kept');
+  const statStep = card.stat(t('tsne-vs-pca.stat.step'));
+  const statKl = card.stat(t('tsne-vs-pca.stat.kl'));
+  const statVar = card.stat(t('tsne-vs-pca.stat.variance'));
 
   // Predict, then check: what does the KL readout do while early exaggeration is on? Judged from
   // the engine's loss at step 0 and at step 250, when the exaggeration ends.
@@ -76,16 +74,16 @@ function build(ctx) {
   let klAtStart = NaN; // the loss of the current run at step 0
   const prediction = createPrediction(ctx, {
     id: 'tsne-early-exaggeration',
-    question: `During the first ${EARLY} steps (early exaggeration), the KL readout will…`,
-    choices: [['fall', 'fall'], ['flat', 'stay about the same'], ['rise', 'rise']],
-    ready: () => (tsne.steps() === 0 ? null : 'Press Reset first, so t-SNE starts again from step 0.'),
-    next: `Now press Play (or Step) until step ${EARLY}.`,
+    question: t('tsne-vs-pca.predict.question', { steps: EARLY }),
+    choices: ['fall', 'flat', 'rise'].map((id) => [id, t(`tsne-vs-pca.predict.${id}`)]),
+    ready: () => (tsne.steps() === 0 ? null : t('tsne-vs-pca.predict.resetFirst')),
+    next: t('tsne-vs-pca.predict.next', { steps: EARLY }),
   });
   function judgeEarly(kl) {
     if (tsne.steps() === 0) klAtStart = kl;
     if (prediction.pending === null || tsne.steps() < EARLY || !Number.isFinite(klAtStart)) return;
     const ratio = kl / klAtStart;
-    prediction.settle(ratio > 1.05 ? 'rise' : ratio < 0.95 ? 'fall' : 'flat', `The KL went from ${fixed(klAtStart, 2)} at step 0 to ${fixed(kl, 2)} at step ${formatNumber(tsne.steps(), 0)}. Exaggerated attractions pull neighbours into clumps fast, but the readout measures the true mismatch, which the exaggeration makes worse; once it is switched off the KL drops sharply.`);
+    prediction.settle(ratio > 1.05 ? 'rise' : ratio < 0.95 ? 'fall' : 'flat', t('tsne-vs-pca.predict.why', { from: fixed(klAtStart, 2), to: fixed(kl, 2), step: formatNumber(tsne.steps(), 0) }));
   }
 
   function loadData() {
@@ -107,18 +105,18 @@ function build(ctx) {
 
   function restartTsne() {
     const ok = attempt(card, () => {
-      if (opts.perplexity >= opts.points) throw new Error(`Perplexity ${opts.perplexity} must be below the number of points (${opts.points}).`);
+      if (opts.perplexity >= opts.points) throw new Error(t('tsne-vs-pca.perplexityTooHigh', { perplexity: opts.perplexity, points: opts.points }));
       tsne.setPerplexity(opts.perplexity);
       tsne.reset(opts.seed);
       return true;
     }, false);
     view = null;
-    if (ok) card.setMessage('t-SNE starts from a tiny random cloud. Press Play or Step.', 'info');
+    if (ok) card.setMessage(t('tsne-vs-pca.start'), 'info');
     render();
   }
 
   function steps(n) {
-    if (tsne.status() === 'converged') { card.setMessage(`t-SNE has finished (${formatNumber(tsne.steps(), 0)} steps). Press Reset to run it again, or New points for a new sample and start.`, 'ok'); return; }
+    if (tsne.status() === 'converged') { card.setMessage(t('tsne-vs-pca.finished', { steps: formatNumber(tsne.steps(), 0) }), 'ok'); return; }
     attempt(card, () => { for (let i = 0; i < n && tsne.status() !== 'converged'; i++) tsne.step(); });
     describe();
     render();
@@ -126,9 +124,9 @@ function build(ctx) {
 
   function describe() {
     const s = tsne.steps();
-    if (tsne.status() === 'converged') card.setMessage(`Done after ${formatNumber(s, 0)} steps. t-SNE keeps each point's neighbours close; the gaps between its groups and their sizes, unlike distances in the PCA view, mean little.`, 'ok');
-    else if (s < 250) card.setMessage(`Early exaggeration (steps 0–249): attractions are multiplied by ${fixed(tsne.exaggeration(), 0)} so that neighbours clump together first.`, 'info');
-    else card.setMessage('Fine-tuning: exaggeration is off, and the clumps settle into their final shape.', 'info');
+    if (tsne.status() === 'converged') card.setMessage(t('tsne-vs-pca.done', { steps: formatNumber(s, 0) }), 'ok');
+    else if (s < 250) card.setMessage(t('tsne-vs-pca.early', { factor: fixed(tsne.exaggeration(), 0) }), 'info');
+    else card.setMessage(t('tsne-vs-pca.fineTuning'), 'info');
   }
 
   function render() {
@@ -139,9 +137,9 @@ function build(ctx) {
     statKl.set(fixed(kl, 3));
     judgeEarly(kl);
     statVar.set(formatPercent(kept, 1));
-    pcaNote.textContent = ratio.length >= 2 ? `component 1 keeps ${formatPercent(ratio[0], 1)}, component 2 ${formatPercent(ratio[1], 1)} of the variance` : '';
-    tsneNote.textContent = `perplexity ${formatNumber(opts.perplexity, 0)}, step ${formatNumber(tsne.steps(), 0)}, KL ${fixed(kl, 3)} nats`;
-    tsnePlot.canvas.setAttribute('aria-label', `t-SNE embedding after ${formatNumber(tsne.steps(), 0)} steps, KL divergence ${fixed(kl, 3)}`);
+    pcaNote.textContent = ratio.length >= 2 ? t('tsne-vs-pca.pcaNote', { first: formatPercent(ratio[0], 1), second: formatPercent(ratio[1], 1) }) : '';
+    tsneNote.textContent = t('tsne-vs-pca.tsneNote', { perplexity: formatNumber(opts.perplexity, 0), step: formatNumber(tsne.steps(), 0), kl: fixed(kl, 3) });
+    tsnePlot.canvas.setAttribute('aria-label', t('tsne-vs-pca.figure', { steps: formatNumber(tsne.steps(), 0), kl: fixed(kl, 3) }));
     ctx.requestDraw(draw);
   }
 
@@ -179,7 +177,7 @@ function build(ctx) {
     const finite = Array.from(loss).filter(Number.isFinite);
     lossPlot.setDomain(0, Math.max(50, loss.length - 1), 0, Math.max(0.1, ...finite) * 1.05);
     lossPlot.begin();
-    lossPlot.axes({ xLabel: 'step', yLabel: 'KL', xTicks: 5, yTicks: 2 });
+    lossPlot.axes({ xLabel: t('tsne-vs-pca.lossAxis.x'), yLabel: t('tsne-vs-pca.lossAxis.y'), xTicks: 5, yTicks: 2 });
     lossPlot.clipToArea(() => lossPlot.path(Array.from(loss, (_, i) => i), Array.from(loss), { color: lossPlot.theme.loss }));
     if (play.playing && view.some((v, i) => Math.abs(v - target[i]) > 1e-3)) ctx.requestDraw(draw);
   }

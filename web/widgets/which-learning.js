@@ -4,64 +4,65 @@
 import { mountWidget } from '../lib/widget.js';
 import { seedOption } from '../lib/schema.js';
 import { createQuiz } from '../lib/quiz.js';
+import { messages } from './which-learning.messages.js';
 
 export const schema = {
   seed: seedOption(2, 'Seed for the order the scenarios are dealt in.'),
   rounds: { type: 'int', min: 4, max: 16, default: 12, description: 'Scenarios per round (the deck holds 16).' },
 };
 
-export const meta = {
-  title: 'Which kind of learning?',
-  hint: 'Drag the scenario card onto the kind of learning it uses — or tap a bin, or press 1 to 4.',
-};
+export const meta = { title: messages['which-learning.title'], hint: messages['which-learning.hint'] };
 
 const SUP = 'supervised';
 const UNS = 'unsupervised';
 const RL = 'reinforcement';
 const SELF = 'self-supervised';
 
-export const DECK = [
-  { text: 'Predict the price of a flat from thousands of past sales, each with its final price.', answer: SUP, reason: 'Every example comes with the right answer (the price it sold for), so the model learns from labelled pairs.' },
-  { text: 'Mark emails as spam or not, learning from 10,000 emails people have already marked.', answer: SUP, reason: 'People supplied the labels (spam / not spam); the model learns to reproduce them on new emails.' },
-  { text: 'Spot skin conditions in photos that dermatologists have already diagnosed.', answer: SUP, reason: 'Each photo carries an expert’s diagnosis: a label to learn from.' },
-  { text: 'Predict which subscribers will cancel next month, using records of who cancelled in the past.', answer: SUP, reason: 'Past customers are labelled by what actually happened (stayed or left), which is exactly what the model must predict.' },
-  { text: 'Split a shop’s customers into groups with similar buying habits, with no groups decided in advance.', answer: UNS, reason: 'There are no labels: the model has to discover the groups itself. That is clustering.' },
-  { text: 'Group thousands of news articles into topics that nobody has named yet.', answer: UNS, reason: 'Only the articles are given, no topic labels; the structure is found in the data.' },
-  { text: 'Squeeze 50 survey answers per person into 2 numbers so the whole survey fits on one scatter plot.', answer: UNS, reason: 'No answers to predict: the aim is a simpler description of the data itself (dimensionality reduction, like PCA).' },
-  { text: 'Notice unusual patterns in server logs without any examples of past attacks.', answer: UNS, reason: 'With no labelled attacks, the model learns what normal looks like and flags what does not fit.' },
-  { text: 'A robot vacuum learns a cleaning route: clean floor earns points, bumping into furniture loses them.', answer: RL, reason: 'An agent acts, the world responds with rewards and penalties, and it learns which actions pay off over time.' },
-  { text: 'A program learns to play a video game with nothing but the score to go on.', answer: RL, reason: 'No one shows it the right moves; it tries actions and learns from the reward (the score).' },
-  { text: 'Traffic lights adjust their timing, rewarded whenever the measured waiting times drop.', answer: RL, reason: 'Each timing choice changes what happens next, and the only feedback is a reward signal: trial, error, reward.' },
-  { text: 'A chatbot is tuned using people’s thumbs-up and thumbs-down on its answers.', answer: RL, reason: 'The ratings act as a reward, not as the correct answer. This is the idea behind RLHF, reinforcement learning from human feedback.' },
-  { text: 'A language model reads billions of web pages and learns to predict each next word.', answer: SELF, reason: 'No one labels anything: the next word in the text is the answer, so the data supplies its own labels.' },
-  { text: 'Cover random patches of photos and train a model to fill in the missing pixels.', answer: SELF, reason: 'The hidden pixels are the labels, cut out of the data itself: a made-up task that teaches what images look like.' },
-  { text: 'Turn colour photos grey, then learn to bring back the original colours.', answer: SELF, reason: 'The original colours are a free label made from the data, with no human labelling.' },
-  { text: 'Learn from hours of recordings by predicting the next fraction of a second of sound.', answer: SELF, reason: 'The future audio is the target and it is already in the recording: the data labels itself.' },
+const SCENARIOS = [
+  { id: 'flatPrice', answer: SUP },
+  { id: 'spamEmails', answer: SUP },
+  { id: 'skinPhotos', answer: SUP },
+  { id: 'churn', answer: SUP },
+  { id: 'customerGroups', answer: UNS },
+  { id: 'newsTopics', answer: UNS },
+  { id: 'surveySqueeze', answer: UNS },
+  { id: 'serverLogs', answer: UNS },
+  { id: 'robotVacuum', answer: RL },
+  { id: 'videoGame', answer: RL },
+  { id: 'trafficLights', answer: RL },
+  { id: 'chatbotThumbs', answer: RL },
+  { id: 'nextWord', answer: SELF },
+  { id: 'photoPatches', answer: SELF },
+  { id: 'greyPhotos', answer: SELF },
+  { id: 'nextSound', answer: SELF },
 ];
 
-const CHOICES = [
-  { id: SUP, label: 'Supervised', describe: 'examples with answers', key: '1' },
-  { id: UNS, label: 'Unsupervised', describe: 'find structure, no answers', key: '2' },
-  { id: RL, label: 'Reinforcement', describe: 'act, get rewards', key: '3' },
-  { id: SELF, label: 'Self-supervised', describe: 'the data labels itself', key: '4' },
-];
+// The deck as the lesson's claims read it: each scenario with its English words.
+export const DECK = SCENARIOS.map(({ id, answer }) => ({ id, text: messages[`which-learning.scenario.${id}`], answer, reason: messages[`which-learning.reason.${id}`] }));
+
+const CHOICES = [[SUP, '1'], [UNS, '2'], [RL, '3'], [SELF, '4']];
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { card, options } = ctx;
+  const { card, options, t } = ctx;
   card.card.classList.add('c1-quiz', 'c1-sort');
   const quiz = createQuiz(ctx, {
-    widget: 'which-learning', title: meta.title, deck: DECK, choices: CHOICES, roundSize: options.rounds, seed: options.seed,
+    widget: 'which-learning',
+    title: t('which-learning.title'),
+    deck: SCENARIOS.map(({ id, answer }) => ({ id, text: t(`which-learning.scenario.${id}`), answer, reason: t(`which-learning.reason.${id}`) })),
+    choices: CHOICES.map(([id, key]) => ({ id, label: t(`which-learning.kind.${id}`), describe: t(`which-learning.kindHint.${id}`), key })),
+    roundSize: options.rounds,
+    seed: options.seed,
   });
 
   // Drag the card onto a bin (pointer events: mouse, pen, touch). The bins are also buttons, so
   // tapping or the keyboard (Tab + Enter, or 1–4) does the same without dragging.
   const box = quiz.element;
   box.classList.add('c1-draggable');
-  box.setAttribute('aria-roledescription', 'draggable scenario card');
+  box.setAttribute('aria-roledescription', t('which-learning.draggable'));
   let drag = null;
   const DRAG_SCALE = 0.35;
   const bins = () => [...card.card.querySelectorAll('.c1-choice')];

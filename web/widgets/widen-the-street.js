@@ -8,12 +8,13 @@ import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
-import { formatAxisAngle, formatNumber, countOf } from '../lib/format.js';
+import { formatAxisAngle, formatNumber } from '../lib/format.js';
 import { equalDomain } from '../lib/domain.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { rgba } from '../lib/colors.js';
 import { reportComplete, reportScore } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './widen-the-street.messages.js';
 
 export const schema = {
   seed: seedOption(8, 'Random seed for the points.'),
@@ -22,10 +23,7 @@ export const schema = {
   C: { type: 'number', min: 0.001, max: 1000, default: 1000, description: 'Soft-margin penalty C of the engine\'s SVM (large: nearly hard margin).' },
 };
 
-export const meta = {
-  title: 'Widen the street',
-  hint: 'Turn and shift the line (drag on the plot, use the sliders, or focus the plot: Left/Right turn, Up/Down shift) so it splits the classes with the widest empty band. Then press Optimal to see the SVM\'s answer, and lower C to soften the margin.',
-};
+export const meta = { title: messages['widen-the-street.title'], hint: messages['widen-the-street.hint'] };
 
 const RAD = Math.PI / 180;
 
@@ -36,11 +34,11 @@ const DATA_OPTIONS = ['seed', 'points', 'spread'];
 export const CSV_RULES = { labels: 'class', maxClasses: 2, domain: [-10, 10], minPoints: 2, maxPoints: 1000 };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const svm = ctx.own(new ml.LinearSVM());
   let data = null;
@@ -54,25 +52,25 @@ function build(ctx) {
   let imported = null;     // { X, y } from a CSV file or a Share link, instead of generated blobs
   let scale = 1;           // the plot's size relative to the generated blobs' (imports may be larger)
 
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: 'Two classes and a separating street', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: t('widen-the-street.plot'), onResize: () => ctx.requestDraw(draw) }));
 
   const buttons = buttonRow(card.controls);
-  const optBtn = button(buttons, 'Optimal', () => solve(), { primary: true });
+  const optBtn = button(buttons, t('widen-the-street.optimal'), () => solve(), { primary: true });
   // Offered only while there is an optimal street to hide.
-  const hideBtn = button(buttons, 'Hide optimal', () => { stopSolving(); optimal = null; render(); optBtn.focus(); });
+  const hideBtn = button(buttons, t('widen-the-street.hideOptimal'), () => { stopSolving(); optimal = null; render(); optBtn.focus(); });
   hideBtn.hidden = true;
-  button(buttons, 'New points', () => { opts.seed = nextSeed(opts.seed); imported = null; loadData(); });
+  button(buttons, t('widen-the-street.newPoints'), () => { opts.seed = nextSeed(opts.seed); imported = null; loadData(); });
   // A line's direction is undirected (180° is 0° again), so the slider stops short of 180°.
-  const angleSlider = slider(card.controls, { label: 'line angle', min: 0, max: 179.5, step: 0.5, value: angle, format: (v) => formatAxisAngle(v, 1), onInput: (v) => { angle = v; moved = true; render(); } });
-  const offsetSlider = slider(card.controls, { label: 'shift', min: -4, max: 4, step: 0.01, value: offset, format: (v) => fixed(v, 2), onInput: (v) => { offset = v; moved = true; render(); } });
-  slider(card.controls, { label: 'class spread', min: 0.2, max: 2, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { opts.spread = v; imported = null; loadData(); } });
-  const cSlider = slider(card.controls, { label: 'C (soft margin)', min: 0.001, max: 1000, value: opts.C, scale: 'log', step: 0.01, format: (v) => (v >= 10 ? fixed(v, 0) : v >= 0.1 ? fixed(v, 2) : fixed(v, 3)), onInput: (v) => { opts.C = v; if (optimal) solve(); } });
+  const angleSlider = slider(card.controls, { label: t('widen-the-street.slider.angle'), min: 0, max: 179.5, step: 0.5, value: angle, format: (v) => formatAxisAngle(v, 1), onInput: (v) => { angle = v; moved = true; render(); } });
+  const offsetSlider = slider(card.controls, { label: t('widen-the-street.slider.shift'), min: -4, max: 4, step: 0.01, value: offset, format: (v) => fixed(v, 2), onInput: (v) => { offset = v; moved = true; render(); } });
+  slider(card.controls, { label: t('widen-the-street.slider.spread'), min: 0.2, max: 2, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { opts.spread = v; imported = null; loadData(); } });
+  const cSlider = slider(card.controls, { label: t('widen-the-street.slider.C'), min: 0.001, max: 1000, value: opts.C, scale: 'log', step: 0.01, format: (v) => (v >= 10 ? fixed(v, 0) : v >= 0.1 ? fixed(v, 2) : fixed(v, 3)), onInput: (v) => { opts.C = v; if (optimal) solve(); } });
 
-  const statMargin = card.stat('your margin');
-  const statBest = card.stat('best correct margin');
-  const statWrong = card.stat('wrong side');
-  const statOpt = card.stat('SVM margin');
-  const statViol = card.stat('violations');
+  const statMargin = card.stat(t('widen-the-street.stat.margin'));
+  const statBest = card.stat(t('widen-the-street.stat.best'));
+  const statWrong = card.stat(t('widen-the-street.stat.wrong'));
+  const statOpt = card.stat(t('widen-the-street.stat.svm'));
+  const statViol = card.stat(t('widen-the-street.stat.violations'));
   pointsCsv(ctx, card.controls, {
     filename: 'street-points.csv', rules: CSV_RULES,
     get: () => ({ X: data.X, y: data.y }),
@@ -85,23 +83,23 @@ function build(ctx) {
   let startStreet = null;
   const prediction = createPrediction(ctx, {
     id: 'svm-lower-c',
-    question: 'Slide C down to 1: the optimal street will get…',
-    choices: [['narrower', 'narrower'], ['same', 'the same (within 1%)'], ['wider', 'wider']],
-    ready: () => (optimal && optimal.converged && !stopSolve && opts.C > 1 ? null : 'Press Optimal with C above 1 first, and let the solver finish.'),
+    question: t('widen-the-street.predict.question'),
+    choices: ['narrower', 'same', 'wider'].map((id) => [id, t(`widen-the-street.predict.${id}`)]),
+    ready: () => (optimal && optimal.converged && !stopSolve && opts.C > 1 ? null : t('widen-the-street.predict.optimalFirst')),
     onCommit: () => { startStreet = { width: optimal.width, C: opts.C, violations: optimal.violations.size }; },
-    next: 'Now slide C down to 1 (or below) and let the solver finish.',
+    next: t('widen-the-street.predict.next'),
   });
   function judgeLowerC() {
     if (prediction.pending === null || !startStreet || !optimal || !optimal.converged || stopSolve || opts.C > 1 + 1e-9) return;
     const change = (optimal.width - startStreet.width) / startStreet.width;
     const outcome = Math.abs(change) < 0.01 ? 'same' : change > 0 ? 'wider' : 'narrower';
     const cText = (c) => (c >= 10 ? fixed(c, 0) : c >= 0.1 ? fixed(c, 2) : fixed(c, 3));
-    prediction.settle(outcome, `At C = ${cText(startStreet.C)} the street was ${fixed(startStreet.width, 3)} wide; at C = ${cText(opts.C)} it is ${fixed(optimal.width, 3)}, with ${countOf(optimal.violations.size, 'point')} inside it. ${outcome === 'same' ? 'Widening the street would let points onto it, and at this C each unit of intrusion still costs more than the width it would buy; only a small enough C makes that trade worth it.' : 'C prices each intrusion against street width; cheaper intrusions buy a broader street.'}`);
+    prediction.settle(outcome, t('widen-the-street.predict.why', { fromC: cText(startStreet.C), fromWidth: fixed(startStreet.width, 3), toC: cText(opts.C), toWidth: fixed(optimal.width, 3), inside: optimal.violations.size, same: outcome === 'same' }));
     startStreet = null;
   }
 
   function loadData() {
-    prediction.reset('New points: predict again.');
+    prediction.reset(t('widen-the-street.reset.newPoints'));
     stopSolving();
     attempt(card, () => {
       const d = imported ? { X: imported.X, y: imported.y, rows: imported.y.length } : ml.makeBlobs(opts.points, 2, opts.spread, opts.seed);
@@ -175,7 +173,7 @@ function build(ctx) {
   function reportResult() {
     if (!optimal || !optimal.converged || optimal.violations.size || !(best > 0) || !(optimal.width > 0)) return;
     const score = Math.min(100, Math.floor((100 * best) / optimal.width + 1e-9));
-    const detail = { widget: 'widen-the-street', title: meta.title, score, max: 100 };
+    const detail = { widget: 'widen-the-street', title: t('widen-the-street.title'), score, max: 100 };
     reportScore(card, detail);
     if (score >= 98) reportComplete(card, detail);
   }
@@ -204,23 +202,23 @@ function build(ctx) {
     statOpt.set(optimal ? fixed(optimal.width, 3) : '–');
     statViol.set(optimal ? formatNumber(optimal.violations.size, 0) : '–');
     if (optimal && !optimal.converged && stopSolve) {
-      card.setMessage(`The SVM solver is working: ${countOf(svm.pairUpdates(), 'pair update')} so far, street ${fixed(optimal.width, 3)} wide.`, 'info');
+      card.setMessage(t('widen-the-street.solving', { updates: svm.pairUpdates(), width: fixed(optimal.width, 3) }), 'info');
     } else if (optimal) {
       const v = optimal.violations.size;
-      const svText = `${countOf(optimal.sv.size, 'support vector')} (circled) ${optimal.sv.size === 1 ? 'holds' : 'hold'} it in place`;
+      const svText = t('widen-the-street.supportVectors', { count: optimal.sv.size });
       if (v === 0) {
         const ratio = best > 0 ? best / optimal.width : 0;
-        const yours = best > 0 ? ` Your best correct street reached ${formatNumber(Math.min(100, Math.floor(ratio * 100 + 1e-9)), 0)}% of it.${ratio * 100 + 1e-9 >= 98 ? ' Superb — you found the maximum margin.' : ''}` : ' You have not yet moved the line to a place where it separates the classes, so there is no street of yours to compare.';
-        card.setMessage(`The widest street is ${fixed(optimal.width, 3)} wide, and ${svText}.${yours}`, 'ok');
+        const yours = best > 0 ? t('widen-the-street.yours', { percent: formatNumber(Math.min(100, Math.floor(ratio * 100 + 1e-9)), 0), superb: ratio * 100 + 1e-9 >= 98 }) : t('widen-the-street.noneYours');
+        card.setMessage(t('widen-the-street.widest', { width: fixed(optimal.width, 3), supportVectors: svText, yours }), 'ok');
       } else {
-        card.setMessage(`With C = ${fixed(opts.C, opts.C >= 10 ? 0 : 3)} the SVM accepts ${countOf(v, 'point')} inside its street or on the wrong side (ringed in red) in exchange for a wider street (${fixed(optimal.width, 3)}). ${svText}. Raise C to make violations expensive.`, 'info');
+        card.setMessage(t('widen-the-street.soft', { C: fixed(opts.C, opts.C >= 10 ? 0 : 3), violations: v, width: fixed(optimal.width, 3), supportVectors: svText }), 'info');
       }
     } else if (m.wrong) {
-      card.setMessage(`${countOf(m.wrong, 'point')} ${m.wrong === 1 ? 'is' : 'are'} on the wrong side of your line, so it does not separate the classes yet — no margin to score.`, 'bad');
+      card.setMessage(t('widen-the-street.wrongSide', { wrong: m.wrong }), 'bad');
     } else {
-      card.setMessage(`Your line separates the classes with a street ${fixed(m.width, 3)} wide: twice the distance to the nearest point (circled). Shift it toward the middle and turn it to widen the street.`, 'info');
+      card.setMessage(t('widen-the-street.separates', { width: fixed(m.width, 3) }), 'info');
     }
-    plot.canvas.setAttribute('aria-label', `Separating line at ${formatAxisAngle(angle, 1)}; ${countOf(m.wrong, 'point')} on the wrong side; street width ${m.wrong ? 'none' : fixed(m.width, 3)}`);
+    plot.canvas.setAttribute('aria-label', t('widen-the-street.figure', { angle: formatAxisAngle(angle, 1), wrong: m.wrong, width: m.wrong ? null : fixed(m.width, 3) }));
     ctx.requestDraw(draw);
   }
 
@@ -228,8 +226,8 @@ function build(ctx) {
     if (!data) return;
     equalDomain(plot, centre[0], centre[1], 4.4 * scale, 3.2 * scale);
     const ctx = plot.begin();
-    const t = plot.theme;
-    plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 6, yTicks: 5 });
+    const th = plot.theme;
+    plot.axes({ xLabel: t('widen-the-street.axis.x'), yLabel: t('widen-the-street.axis.y'), xTicks: 6, yTicks: 5 });
     const m = measure();
     const n = normal();
     const dir = [-n[1], n[0]];
@@ -239,14 +237,14 @@ function build(ctx) {
       // the learner's street: a band of half-width = distance to the nearest point
       if (!m.wrong) {
         const [ax, ay] = at(-m.half); const [bx, by] = at(m.half);
-        ctx.fillStyle = rgba(t.good, 0.16);
+        ctx.fillStyle = rgba(th.good, 0.16);
         ctx.beginPath();
         ctx.moveTo(plot.px(ax - L * dir[0]), plot.py(ay - L * dir[1]));
         ctx.lineTo(plot.px(ax + L * dir[0]), plot.py(ay + L * dir[1]));
         ctx.lineTo(plot.px(bx + L * dir[0]), plot.py(by + L * dir[1]));
         ctx.lineTo(plot.px(bx - L * dir[0]), plot.py(by - L * dir[1]));
         ctx.closePath(); ctx.fill();
-        for (const s of [-m.half, m.half]) { const [px, py] = at(s); plot.segment(px - L * dir[0], py - L * dir[1], px + L * dir[0], py + L * dir[1], { color: t.good, width: 1, dash: [4, 4] }); }
+        for (const s of [-m.half, m.half]) { const [px, py] = at(s); plot.segment(px - L * dir[0], py - L * dir[1], px + L * dir[0], py + L * dir[1], { color: th.good, width: 1, dash: [4, 4] }); }
       }
       // the engine's optimum: w·x + b = 0 dashed grey, its margins w·x + b = ±1 dotted
       if (optimal && Math.hypot(...optimal.w) > 1e-12) {
@@ -256,7 +254,7 @@ function build(ctx) {
         for (const level of [0, 1, -1]) {
           const s = (level - optimal.b) / (nn * nn);
           const px = w0 * s; const py = w1 * s; // closest point of w·x + b = level to the origin
-          plot.segment(px - L * od[0], py - L * od[1], px + L * od[0], py + L * od[1], { color: t.truth, width: level ? 1.5 : 2.5, dash: level ? [2, 4] : [8, 5] });
+          plot.segment(px - L * od[0], py - L * od[1], px + L * od[0], py + L * od[1], { color: th.truth, width: level ? 1.5 : 2.5, dash: level ? [2, 4] : [8, 5] });
         }
       }
       const [cx, cy] = at(0);
@@ -267,7 +265,7 @@ function build(ctx) {
         plot.point(data.X[2 * i], data.X[2 * i + 1], cls, { size: 5, highlight: mine || (optimal && optimal.sv.has(i)) });
         if (optimal && optimal.violations.has(i)) {
           ctx.beginPath(); ctx.arc(plot.px(data.X[2 * i]), plot.py(data.X[2 * i + 1]), 14, 0, Math.PI * 2);
-          ctx.strokeStyle = t.loss; ctx.lineWidth = 2.5; ctx.setLineDash([3, 2]); ctx.stroke(); ctx.setLineDash([]);
+          ctx.strokeStyle = th.loss; ctx.lineWidth = 2.5; ctx.setLineDash([3, 2]); ctx.stroke(); ctx.setLineDash([]);
         }
       }
     });
@@ -275,7 +273,7 @@ function build(ctx) {
     const [hx, hy] = at(0);
     const focused = drag.focused;
     plot.handle(hx, hy, { focused: focused || drag.grabbed === 'shift' });
-    plot.handle(hx + 2.2 * dir[0], hy + 2.2 * dir[1], { focused: drag.grabbed === 'rotate', color: t.accent });
+    plot.handle(hx + 2.2 * dir[0], hy + 2.2 * dir[1], { focused: drag.grabbed === 'rotate', color: th.accent });
   }
 
   // Drag near the blue handle to turn; anywhere else to shift the line to the pointer.
@@ -317,7 +315,7 @@ function build(ctx) {
     snapshot: () => ({ angle, offset }),
     restore: (s) => { angle = s.angle; offset = s.offset; render(); },
     onFocusChange: (on) => {
-      if (on) card.setMessage('Left/Right turn the line by 1° (Shift: 10°), Up/Down shift it; Enter shows the optimal street; Escape puts it back.', 'info');
+      if (on) card.setMessage(t('widen-the-street.keys'), 'info');
       ctx.requestDraw(draw);
     },
   });
@@ -335,11 +333,11 @@ function build(ctx) {
         return { ...(moved ? { a: angle, o: offset } : {}), ...(imported ? pointsState(imported.X, imported.y) : {}) };
       },
       set(value) {
-        if (!value || typeof value !== 'object') throw new RangeError('the street needs an angle and a shift');
+        if (!value || typeof value !== 'object') throw new RangeError(t('widen-the-street.badState'));
         const line = value.a !== undefined || value.o !== undefined;
-        if (line && !(Number.isFinite(value.a) && value.a >= 0 && value.a < 180 && Number.isFinite(value.o) && Math.abs(value.o) <= 4)) throw new RangeError('the street needs an angle from 0 up to 180 degrees and a shift within ±4');
+        if (line && !(Number.isFinite(value.a) && value.a >= 0 && value.a < 180 && Number.isFinite(value.o) && Math.abs(value.o) <= 4)) throw new RangeError(t('widen-the-street.badLine'));
         const points = value.p ? pointsFromState(value, CSV_RULES) : null; // checked before anything changes
-        if (!line && !points) throw new RangeError('the street needs an angle and a shift');
+        if (!line && !points) throw new RangeError(t('widen-the-street.badState'));
         if (points) { imported = { X: points.X, y: points.y }; loadData(); }
         if (line) { angle = value.a; offset = value.o; moved = true; render(); }
       },

@@ -14,11 +14,12 @@ export const schema = {
 };
 
 // The widget's engine settings, shared with the lesson's claims test.
+// Each setup's name is 'deep-q.setup.<id>' in the widget's message table (deep-q/messages.js).
 export const SETUPS = {
-  full: { label: 'replay and target network (DQN)', replay: true, target: true },
-  'no-replay': { label: 'no replay (learn from the last move only)', replay: false, target: true },
-  'no-target': { label: 'no target network', replay: true, target: false },
-  neither: { label: 'neither (plain online Q-learning with a network)', replay: false, target: false },
+  full: { replay: true, target: true },
+  'no-replay': { replay: false, target: true },
+  'no-target': { replay: true, target: false },
+  neither: { replay: false, target: false },
 };
 export const MAP_CELLS = 40;   // heat-map resolution (cells per side)
 export const ARROW_CELLS = 10; // greedy-action arrows per side

@@ -1,0 +1,42 @@
+// Every word the place-centroids widget shows a learner (English). Numbers arrive formatted
+// (web/lib/format.js); counts with their noun come from format.js countOf; another language adds
+// the same keys with addMessages (web/lib/messages.js).
+import { countOf } from '../lib/format.js';
+
+export const messages = {
+  'place-centroids.title': 'Place the centroids',
+  'place-centroids.hint': 'Click the plot (or focus it, move the cross with the arrow keys and press Enter) to drop k centroids where you think the clusters are. Then Run iteration to assign and move, or Auto-run to converge. Aim for the lowest inertia.',
+  'place-centroids.plot': 'Scatter plot of unlabelled points',
+  'place-centroids.elbowHeading': 'Elbow: best inertia for each k',
+  'place-centroids.elbowPlot': 'Elbow chart',
+  'place-centroids.autoRun': 'Auto-run',
+  'place-centroids.pause': 'Pause',
+  'place-centroids.runIteration': 'Run iteration',
+  'place-centroids.plusPlus': 'k-means++',
+  'place-centroids.plusPlusTitle': 'Let k-means++ place the centroids: spread apart, each drawn with probability proportional to its squared distance',
+  'place-centroids.clear': 'Clear',
+  'place-centroids.newPoints': 'New points',
+  'place-centroids.slider.k': 'k (centroids)',
+  'place-centroids.stat.inertia': 'inertia',
+  'place-centroids.stat.best': 'best inertia',
+  'place-centroids.stat.target': 'k-means++ best',
+  'place-centroids.stat.iterations': 'iterations',
+  'place-centroids.plusPlusPlaced': 'k-means++ placed the centroids: the first at a random point, each next one drawn with probability proportional to its squared distance from the nearest centroid already placed. Now Run iteration.',
+  'place-centroids.placeMore': ({ count }) => `Place ${countOf(count, 'more centroid', 'more centroids')} first: click where you think a cluster's centre is.`,
+  'place-centroids.assigned': ({ changed }) => `Assigned: ${countOf(changed, 'point')} changed cluster. Now each centroid moves to the mean of its points…`,
+  'place-centroids.notYours': ' (k-means++ placed these centroids, so the game does not count this run as yours)',
+  'place-centroids.empty': ({ steps, empty, byHand }) => `Converged after ${countOf(steps, 'iteration')}, but ${countOf(empty, 'centroid')} ended with no points at all: ${empty === 1 ? 'it' : 'each'} sat farther from every point than some other centroid. Move ${empty === 1 ? 'it' : 'them'} into the data and run again.${byHand}`,
+  'place-centroids.asLowAs': 'as low as',
+  'place-centroids.within': 'within {gap}% of',
+  'place-centroids.matched': ({ steps, inertia, level, k, byHand }) => `Converged after ${countOf(steps, 'iteration')} at inertia ${inertia}: ${level} the best of four k-means++ restarts. Nothing can move any more, and this is the best k = ${k} grouping the engine knows.${byHand}`,
+  'place-centroids.localMinimum': ({ steps, inertia, gap, target, byHand }) => `Converged after ${countOf(steps, 'iteration')} at inertia ${inertia}, ${gap}% above the best known ${target}. k-means stopped in a local minimum: usually two centroids share one blob while another blob is split or covered by one centroid. Move a centroid and run again, or press k-means++.${byHand}`,
+  'place-centroids.drop': ({ count, k }) => `Drop ${countOf(count, 'more centroid', 'more centroids')} (k = ${k}). Click where you think the middle of a cluster is.`,
+  'place-centroids.allPlaced': ({ k, inertia }) => `${k === 1 ? 'The centroid is placed' : `All ${countOf(k, 'centroid')} placed`}. Inertia ${inertia} measures each point's squared distance to its nearest centroid. Press Run iteration.`,
+  'place-centroids.figure': ({ rows, placed, k, inertia }) => `Scatter plot of ${rows} points with ${placed} of ${k} centroids placed${inertia ? `; inertia ${inertia}` : ''}`,
+  'place-centroids.axis.x': 'x₁',
+  'place-centroids.axis.y': 'x₂',
+  'place-centroids.elbowAxis.x': 'k',
+  'place-centroids.placedAlready': ({ k }) => `${k === 1 ? 'The centroid is placed. Drag it somewhere else' : `All ${countOf(k, 'centroid')} are placed. Drag one to move it`}, press Clear to start over, or raise k.`,
+  'place-centroids.keys': 'Arrow keys move the cross (Shift: ×10); Enter drops a centroid. With all placed, Enter selects a centroid to move; Delete removes it; Escape lets go.',
+  'place-centroids.badState': 'the centroids must be a list of at most {k} points (x, y)',
+};
