@@ -35,12 +35,6 @@ const built = [
 assert.ok(code.includes('t(`predict.${choices ?'), 'the predict box builds its verdict key');
 assert.ok(code.includes('t(`card.from.${from}`)'), 'the card builds the notes source key');
 
-// A widget's own words are in its own table (web/widgets/<name>.messages.js or <name>/messages.js;
-// tests/node/widget_messages.test.mjs checks those), not in the runtime's.
-const widgetsDir = path.join(webDir, 'widgets');
-const widgetTables = fs.readdirSync(widgetsDir, { recursive: true }).filter((f) => /(^|[\\/.])messages\.js$/.test(f));
-const widgetKeys = new Set();
-for (const f of widgetTables) for (const k of Object.keys((await import(path.join(widgetsDir, f))).messages)) widgetKeys.add(k);
 
 test('every key the web code asks for has an English message', () => {
   assert.ok(literal.length > 50, `found ${literal.length} literal keys`);
