@@ -40,9 +40,9 @@ function build(ctx) {
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 360, label: t('activations.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
-  plot.canvas.classList.add('dwf-draggable');
-  const curveLegend = legend(card.stage, [{ text: t('activations.legend.value'), swatch: 'dwf-swatch dwf-sw-model' }, { text: t('activations.legend.slope'), swatch: 'dwf-swatch dwf-sw-loss' }]);
-  const softLegend = legend(card.stage, [{ text: t('activations.legend.logits'), swatch: 'dwf-swatch dwf-sw-class0' }, { text: t('activations.legend.probabilities'), swatch: 'dwf-swatch dwf-sw-class1' }]);
+  plot.canvas.classList.add('dw-draggable');
+  const curveLegend = legend(card.stage, [{ text: t('activations.legend.value'), swatch: 'dw-swatch dw-swatch-line-model' }, { text: t('activations.legend.slope'), swatch: 'dw-swatch dw-swatch-line-loss' }]);
+  const softLegend = legend(card.stage, [{ text: t('activations.legend.logits'), swatch: 'dw-swatch dw-swatch-class0' }, { text: t('activations.legend.probabilities'), swatch: 'dw-swatch dw-swatch-class1' }]);
   const chainPlot = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 220, label: t('activations.chainPlot'), onResize: () => ctx.requestDraw(draw) }));
   chainPlot.margin.top = 22; // room for the axis title above the top tick
 

@@ -45,12 +45,12 @@ function build(ctx) {
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.7, minHeight: 260, maxHeight: 460, label: t('adaboost-rounds.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
   legend(card.stage, [
-    { text: t('adaboost-rounds.legend.class0'), swatch: 'dwf-swatch dwf-sw-class0' }, { text: t('adaboost-rounds.legend.class1'), swatch: 'dwf-swatch dwf-sw-class1' },
-    { text: t('adaboost-rounds.legend.stump'), swatch: 'dwf-swatch dwf-sw-model' }, { text: t('adaboost-rounds.legend.vote'), swatch: 'dwf-swatch dwf-sw-heat' },
+    { text: t('adaboost-rounds.legend.class0'), swatch: 'dw-swatch dw-swatch-class0' }, { text: t('adaboost-rounds.legend.class1'), swatch: 'dw-swatch dw-swatch-class1' },
+    { text: t('adaboost-rounds.legend.stump'), swatch: 'dw-swatch dw-swatch-line-model' }, { text: t('adaboost-rounds.legend.vote'), swatch: 'dw-swatch adaboost-rounds-swatch-heat' },
   ]);
   const chart = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 210, label: t('adaboost-rounds.chart'), onResize: () => ctx.requestDraw(draw) }));
   chart.margin.top = 22; // room for the axis title above the top tick
-  legend(card.stage, [{ text: t('adaboost-rounds.legend.train'), swatch: 'dwf-swatch dwf-sw-loss' }, { text: t('adaboost-rounds.legend.bound'), swatch: 'dwf-swatch dwf-sw-truth' }, { text: t('adaboost-rounds.legend.eps'), swatch: 'dwf-swatch dwf-sw-good' }]);
+  legend(card.stage, [{ text: t('adaboost-rounds.legend.train'), swatch: 'dw-swatch dw-swatch-line-loss' }, { text: t('adaboost-rounds.legend.bound'), swatch: 'dw-swatch dw-swatch-truth' }, { text: t('adaboost-rounds.legend.eps'), swatch: 'dw-swatch dw-swatch-line-good' }]);
 
   const row = buttonRow(card.controls);
   const play = ctx.player(row, {

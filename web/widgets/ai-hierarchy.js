@@ -44,14 +44,14 @@ function build(ctx) {
 
   let board = null;
   board = ctx.own(new Board(card.stage, { aspect: 0.5, minHeight: 300, maxHeight: 300, label: 'Nested sets: deep learning inside machine learning inside artificial intelligence', onResize: () => ctx.requestDraw(draw) }));
-  board.canvas.classList.add('dwl3-scrollable');
+  board.canvas.classList.add('dw-scrollable');
 
-  const tray = el('div', { className: 'dwl3-tray', role: 'group', 'aria-label': 'Techniques to sort' });
-  const trayLabel = el('p', { className: 'dwl3-label', text: '1. Pick a technique' });
-  const regionLabel = el('p', { className: 'dwl3-label', text: '2. Put it in the innermost set it belongs to' });
-  const regionRow = el('div', { className: 'dw-buttons dwl3-regions', role: 'group', 'aria-label': 'Sets' });
+  const tray = el('div', { className: 'ai-hierarchy-tray', role: 'group', 'aria-label': 'Techniques to sort' });
+  const trayLabel = el('p', { className: 'ai-hierarchy-label', text: '1. Pick a technique' });
+  const regionLabel = el('p', { className: 'ai-hierarchy-label', text: '2. Put it in the innermost set it belongs to' });
+  const regionRow = el('div', { className: 'dw-buttons ai-hierarchy-regions', role: 'group', 'aria-label': 'Sets' });
   const regionButtons = ORDER.map((r) => {
-    const b = el('button', { type: 'button', className: `dw-btn dwl3-region dwl3-region-${r}`, text: `${REGIONS[r].name}: ${REGIONS[r].long}` });
+    const b = el('button', { type: 'button', className: `dw-btn ai-hierarchy-region ai-hierarchy-region-${r}`, text: `${REGIONS[r].name}: ${REGIONS[r].long}` });
     b.addEventListener('click', () => place(r));
     regionRow.append(b);
     return b;
@@ -75,11 +75,11 @@ function build(ctx) {
     tray.replaceChildren();
     for (const t of items) {
       if (placed.has(t.id)) continue;
-      const b = el('button', { type: 'button', className: 'dwl3-chip', text: t.name, 'aria-pressed': String(picked === t.id), 'data-id': t.id });
+      const b = el('button', { type: 'button', className: 'ai-hierarchy-chip', text: t.name, 'aria-pressed': String(picked === t.id), 'data-id': t.id });
       b.addEventListener('click', () => { picked = t.id; renderTray(); card.setMessage(`“${t.name}” picked. Now choose the innermost set it belongs to.`, 'info'); });
       tray.append(b);
     }
-    if (!tray.children.length) tray.append(el('p', { className: 'dwl3-done', text: 'All sorted.' }));
+    if (!tray.children.length) tray.append(el('p', { className: 'ai-hierarchy-done', text: 'All sorted.' }));
     if (focusedId) { const again = tray.querySelector(`[data-id="${focusedId}"]`); if (again) again.focus(); }
     stat.score.set(`${firstTry} / ${tried.size}`);
     stat.placed.set(`${placed.size} of ${items.length}`);

@@ -35,26 +35,26 @@ function build(ctx) {
   let mode = 'horizontal';
   let layout = [];   // per event: { mx, my, box: {x, y, w, h} } in CSS pixels, from the last draw
 
-  const wrap = el('div', { className: 'dwl3-timeline' });
+  const wrap = el('div', { className: 'ai-timeline-board' });
   card.stage.append(wrap);
   // The Board calls onResize from its constructor, before `board` is assigned: relayout waits for it.
   let board = null;
   board = ctx.own(new Board(wrap, { aspect: 0.36, minHeight: 300, maxHeight: 380, label: t('ai-timeline.board'), onResize: () => relayout() }));
   board.canvas.tabIndex = 0;
-  board.canvas.classList.add('dwl3-scrollable');
+  board.canvas.classList.add('dw-scrollable');
 
   legend(card.stage, [
-    { text: t('ai-timeline.legend.symbolic'), swatch: 'dwl-swatch dwl3-sw-symbolic' },
-    { text: t('ai-timeline.legend.winter'), swatch: 'dwl-swatch dwl3-sw-winter' },
-    { text: t('ai-timeline.legend.statistical'), swatch: 'dwl-swatch dwl3-sw-statistical' },
-    { text: t('ai-timeline.legend.deep'), swatch: 'dwl-swatch dwl3-sw-deep' },
+    { text: t('ai-timeline.legend.symbolic'), swatch: 'dw-swatch ai-timeline-swatch-symbolic' },
+    { text: t('ai-timeline.legend.winter'), swatch: 'dw-swatch ai-timeline-swatch-winter' },
+    { text: t('ai-timeline.legend.statistical'), swatch: 'dw-swatch ai-timeline-swatch-statistical' },
+    { text: t('ai-timeline.legend.deep'), swatch: 'dw-swatch ai-timeline-swatch-deep' },
   ]);
 
-  const panel = el('div', { className: 'dwl3-event', 'aria-live': 'polite' });
-  const whenEl = el('p', { className: 'dwl3-event-when' });
-  const titleEl = el('h4', { className: 'dwl3-event-title' });
-  const detailEl = el('p', { className: 'dwl3-event-detail' });
-  const linksEl = el('p', { className: 'dwl3-event-links' });
+  const panel = el('div', { className: 'ai-timeline-event', 'aria-live': 'polite' });
+  const whenEl = el('p', { className: 'ai-timeline-event-when' });
+  const titleEl = el('h4', { className: 'ai-timeline-event-title' });
+  const detailEl = el('p', { className: 'ai-timeline-event-detail' });
+  const linksEl = el('p', { className: 'ai-timeline-event-links' });
   panel.append(whenEl, titleEl, detailEl, linksEl);
   card.stage.append(panel);
 

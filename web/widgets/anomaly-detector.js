@@ -64,9 +64,9 @@ function build(ctx) {
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.8, minHeight: 260, maxHeight: 520, domain: [DOMAIN.x0, DOMAIN.x1, DOMAIN.y0, DOMAIN.y1], label: 'Points and anomaly scores', onResize: () => ctx.requestDraw(draw) }));
   legend(card.stage, [
-    { text: 'normal point', swatch: 'dwts-swatch dwts-sw-normal' },
-    { text: 'planted anomaly', swatch: 'dwts-swatch dwts-sw-anomaly' },
-    { text: 'flagged by the detector', swatch: 'dwts-swatch dwts-sw-flag' },
+    { text: 'normal point', swatch: 'dw-swatch anomaly-detector-swatch-normal' },
+    { text: 'planted anomaly', swatch: 'dw-swatch anomaly-detector-swatch-anomaly' },
+    { text: 'flagged by the detector', swatch: 'dw-swatch anomaly-detector-swatch-flag' },
   ]);
   const scale = heatLegend(card.stage, { color: sequentialRgb(plot.theme, plot.theme.loss), caption: 'score', low: '', high: '' });
 

@@ -64,18 +64,18 @@ function build(ctx) {
   const wq = WQ.slice(); const wk = WK.slice();
   let heads = null;
 
-  const tokenRow = el('div', { className: 'dwf-tokens', role: 'group', 'aria-label': 'Query token' });
+  const tokenRow = el('div', { className: 'attention-tokens', role: 'group', 'aria-label': 'Query token' });
   card.stage.append(tokenRow);
   const tokenButtons = TOKENS.map((tok, i) => {
-    const b = el('button', { type: 'button', className: 'dwf-token', text: tok, 'aria-pressed': 'false' });
+    const b = el('button', { type: 'button', className: 'attention-token', text: tok, 'aria-pressed': 'false' });
     b.addEventListener('click', () => { opts.query = i + 1; describe(); });
     tokenRow.append(b);
     return b;
   });
-  const panels = el('div', { className: 'dwf-panels' });
+  const panels = el('div', { className: 'dw-matrix-panels' });
   card.stage.append(panels);
   const boards = [0, 1].map((h) => {
-    const p = el('div', { className: 'dwf-panel' }, [el('h4', { text: `Head ${h + 1}: ${h === 0 ? '“who?”' : '“where?”'}` })]);
+    const p = el('div', { className: 'dw-matrix-panel' }, [el('h4', { text: `Head ${h + 1}: ${h === 0 ? '“who?”' : '“where?”'}` })]);
     panels.append(p);
     const board = ctx.own(new Board(p, { aspect: 1, minHeight: 200, maxHeight: 340, label: `Attention weights of head ${h + 1}`, onResize: () => ctx.requestDraw(draw) }));
     board.canvas.tabIndex = 0;
@@ -84,14 +84,14 @@ function build(ctx) {
   });
 
   // Editor for the selected head's W_Q and W_K (4 features × 2 dimensions each).
-  const editor = el('div', { className: 'dwf-panels' });
+  const editor = el('div', { className: 'dw-matrix-panels' });
   const cells = { q: [], k: [] };
   for (const which of ['q', 'k']) {
-    const box = el('div', { className: 'dwf-panel' }, [el('h4', { text: which === 'q' ? 'Query weights W_Q (selected head)' : 'Key weights W_K (selected head)' })]);
-    const m = el('div', { className: 'dwf-matrix', role: 'group', 'aria-label': which === 'q' ? 'query weights' : 'key weights' });
+    const box = el('div', { className: 'dw-matrix-panel' }, [el('h4', { text: which === 'q' ? 'Query weights W_Q (selected head)' : 'Key weights W_K (selected head)' })]);
+    const m = el('div', { className: 'attention-matrix', role: 'group', 'aria-label': which === 'q' ? 'query weights' : 'key weights' });
     m.style.gridTemplateColumns = 'auto repeat(2, minmax(44px, 72px))';
     for (let f = 0; f < D; f++) {
-      m.append(el('span', { className: 'dwf-rowlabel', text: FEATURES[f] }));
+      m.append(el('span', { className: 'attention-rowlabel', text: FEATURES[f] }));
       for (let j = 0; j < DK; j++) {
         const input = el('input', { type: 'number', step: '0.5', id: nextId('w'), 'aria-label': `${which === 'q' ? 'W_Q' : 'W_K'} ${FEATURES[f]} dimension ${j + 1}` });
         input.addEventListener('input', () => {

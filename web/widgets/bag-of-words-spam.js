@@ -40,16 +40,16 @@ function build(ctx) {
   const testIdx = MESSAGES.map((_, i) => i).filter(isTestIndex);
   let fit = null; // { ratio, testPred, testProba, trainAcc, testAcc, confusion }
 
-  card.card.classList.add('dwt-card');
+  card.card.classList.add('dw-text-card');
   // Your message.
   const inputId = nextId('msg');
-  const box = el('textarea', { id: inputId, className: 'dwt-textbox', rows: '2', spellcheck: 'false' });
+  const box = el('textarea', { id: inputId, className: 'dw-textbox', rows: '2', spellcheck: 'false' });
   box.value = opts.message;
-  card.stage.append(el('label', { className: 'dwt-label', for: inputId, text: 'Your message' }), box);
-  const capNote = el('p', { className: 'dwt-note', role: 'note' });
-  const verdict = el('p', { className: 'dwt-verdict', role: 'status', 'aria-live': 'polite' });
-  const chips = el('div', { className: 'dwt-chips', role: 'list', 'aria-label': 'Words of your message with their evidence for spam', tabindex: '0' }); // focusable: it scrolls when long
-  const sum = el('p', { className: 'dwt-sum' });
+  card.stage.append(el('label', { className: 'dw-textbox-label', for: inputId, text: 'Your message' }), box);
+  const capNote = el('p', { className: 'dw-footnote', role: 'note' });
+  const verdict = el('p', { className: 'dw-spam-verdict', role: 'status', 'aria-live': 'polite' });
+  const chips = el('div', { className: 'dw-token-chips', role: 'list', 'aria-label': 'Words of your message with their evidence for spam', tabindex: '0' }); // focusable: it scrolls when long
+  const sum = el('p', { className: 'dw-evidence-sum' });
   card.stage.append(capNote, verdict, chips, sum);
 
   const row = el('div', { className: 'dw-row' });
@@ -57,34 +57,34 @@ function build(ctx) {
   const hamCol = el('div', { className: 'dw-col' });
   row.append(spamCol, hamCol);
   card.stage.append(row);
-  spamCol.append(el('h4', { className: 'dwt-subhead', text: 'Spammiest words' }));
-  const spamBars = el('ol', { className: 'dwt-bars', 'aria-label': 'Words with the most evidence for spam' });
+  spamCol.append(el('h4', { className: 'dw-subhead', text: 'Spammiest words' }));
+  const spamBars = el('ol', { className: 'dw-bars', 'aria-label': 'Words with the most evidence for spam' });
   spamCol.append(spamBars);
-  hamCol.append(el('h4', { className: 'dwt-subhead', text: 'Hammiest words (not spam)' }));
-  const hamBars = el('ol', { className: 'dwt-bars', 'aria-label': 'Words with the most evidence for not spam' });
+  hamCol.append(el('h4', { className: 'dw-subhead', text: 'Hammiest words (not spam)' }));
+  const hamBars = el('ol', { className: 'dw-bars', 'aria-label': 'Words with the most evidence for not spam' });
   hamCol.append(hamBars);
   card.stage.append(el('p', { className: 'dw-legend', text: 'Bar = log θ(word | spam) − log θ(word | not spam): the evidence, in nats, one occurrence of the word adds. Blue pushes towards spam, orange towards not spam.' }));
 
   // Test messages and their predictions; training messages with a label switch each.
-  const testDetails = el('details', { className: 'dwt-details' });
+  const testDetails = el('details', { className: 'dw-details' });
   testDetails.append(el('summary', { text: `The ${testIdx.length} test messages (never trained on)` }));
   const testTable = table(['message', 'label', 'p(spam)', 'filter says']);
   testDetails.append(testTable.wrap);
-  const trainDetails = el('details', { className: 'dwt-details' });
+  const trainDetails = el('details', { className: 'dw-details' });
   trainDetails.open = opts.openTraining;
   trainDetails.append(el('summary', { text: `The ${trainIdx.length} training messages: flip a label and the filter retrains` }));
   const trainTable = table(['message', 'label']);
   trainDetails.append(trainTable.wrap);
   card.stage.append(testDetails, trainDetails);
   const testRows = testIdx.map((i) => {
-    const cells = [el('td', { className: 'dwt-msg', text: MESSAGES[i][0] }), el('td', { text: MESSAGES[i][1] ? 'spam' : 'not spam' }), el('td'), el('td')];
+    const cells = [el('td', { className: 'dw-text-cell', text: MESSAGES[i][0] }), el('td', { text: MESSAGES[i][1] ? 'spam' : 'not spam' }), el('td'), el('td')];
     testTable.body.append(el('tr', {}, cells));
     return cells;
   });
   const flipButtons = trainIdx.map((i) => {
-    const b = el('button', { type: 'button', className: 'dw-btn dwt-label-btn', 'aria-label': `Label of “${MESSAGES[i][0]}”: click to flip` });
+    const b = el('button', { type: 'button', className: 'dw-btn bag-of-words-spam-label-btn', 'aria-label': `Label of “${MESSAGES[i][0]}”: click to flip` });
     b.addEventListener('click', () => { labels[i] = 1 - labels[i]; retrain(); });
-    trainTable.body.append(el('tr', {}, [el('td', { className: 'dwt-msg', text: MESSAGES[i][0] }), el('td', {}, [b])]));
+    trainTable.body.append(el('tr', {}, [el('td', { className: 'dw-text-cell', text: MESSAGES[i][0] }), el('td', {}, [b])]));
     return b;
   });
 
@@ -101,7 +101,7 @@ function build(ctx) {
 
   function table(headers) {
     const wrap = el('div', { className: 'dw-table-wrap' });
-    const t = el('table', { className: 'dw-table dwt-table' });
+    const t = el('table', { className: 'dw-table dw-text-table' });
     const head = el('tr');
     for (const h of headers) head.append(el('th', { scope: 'col', text: h }));
     const body = el('tbody');
@@ -218,7 +218,7 @@ function build(ctx) {
       c.setAttribute('role', 'listitem');
       return c;
     }));
-    if (!tokens.length) chips.append(el('span', { className: 'dwt-empty', text: 'No words: the filter falls back on the prior alone.' }));
+    if (!tokens.length) chips.append(el('span', { className: 'dw-empty', text: 'No words: the filter falls back on the prior alone.' }));
     const prior = parts[0];
     let words = 0;
     for (let j = 1; j < parts.length; j++) words += parts[j];

@@ -57,8 +57,8 @@ function build(ctx) {
   let testRows = new Set(); // which imported points are held out for testing
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: t('bagging.plot'), onResize: () => ctx.requestDraw(draw) }));
-  const legendRow = el('div', { className: 'dw-legend c4-scale', 'aria-hidden': 'true' });
-  legendRow.append(el('span', { text: t('bagging.legend.orange') }), el('span', { className: 'c4-scale-bar' }), el('span', { text: t('bagging.legend.blue') }));
+  const legendRow = el('div', { className: 'dw-legend bagging-scale', 'aria-hidden': 'true' });
+  legendRow.append(el('span', { text: t('bagging.legend.orange') }), el('span', { className: 'bagging-scale-bar' }), el('span', { text: t('bagging.legend.blue') }));
   card.stage.append(legendRow);
 
   const buttons = buttonRow(card.controls);

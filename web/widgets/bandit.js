@@ -35,10 +35,10 @@ function build(ctx) {
 
   const armsPlot = ctx.own(new Plot(card.stage, { aspect: 0.42, minHeight: 200, maxHeight: 320, label: t('bandit.armsPlot'), onResize: () => ctx.requestDraw(draw) }));
   legend(card.stage, [
-    { text: t('bandit.legend.truth'), swatch: 'dwl-swatch dwl-sw-truth' },
-    { text: t('bandit.legend.greedy'), swatch: 'dwl-swatch dwl-sw-class0' },
-    { text: t('bandit.legend.ucb'), swatch: 'dwl-swatch dwl-sw-class1' },
-    { text: t('bandit.legend.bars'), swatch: 'dwl-swatch dwl-sw-bar' },
+    { text: t('bandit.legend.truth'), swatch: 'dw-swatch dw-swatch-truth' },
+    { text: t('bandit.legend.greedy'), swatch: 'dw-swatch dw-swatch-class0' },
+    { text: t('bandit.legend.ucb'), swatch: 'dw-swatch dw-swatch-class1' },
+    { text: t('bandit.legend.bars'), swatch: 'dw-swatch bandit-swatch-bar' },
   ]);
   const regretPlot = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 220, label: t('bandit.regretPlot'), onResize: () => ctx.requestDraw(draw) }));
 

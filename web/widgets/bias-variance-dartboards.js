@@ -52,21 +52,21 @@ function build(ctx) {
   let thrown = 0;
   let pending = null;   // timer of the board-by-board computation
 
-  const grid = el('div', { className: 'c3-boards' });
+  const grid = el('div', { className: 'bias-variance-dartboards-boards' });
   card.stage.append(grid); // attached first: the plots read their colours from the live page
   const boards = BOARDS.map((b) => {
-    const wrap = el('div', { className: 'c3-board' });
-    wrap.append(el('p', { className: 'c3-plot-title', text: titleOf(b) }));
+    const wrap = el('div', { className: 'bias-variance-dartboards-board' });
+    wrap.append(el('p', { className: 'dw-panel-title', text: titleOf(b) }));
     grid.append(wrap);
     const plot = ctx.own(new Plot(wrap, { aspect: 1, minHeight: 200, maxHeight: 340, domain: [-RADIUS, RADIUS, -RADIUS, RADIUS], label: titleOf(b), onResize: () => ctx.requestDraw(draw) }));
     plot.margin = { left: 8, right: 8, top: 8, bottom: 8 };
-    const stats = el('p', { className: 'c3-board-stats', text: describeBoard(t, b) });
+    const stats = el('p', { className: 'bias-variance-dartboards-board-stats', text: describeBoard(t, b) });
     wrap.append(stats);
     return { plot, stats };
   });
 
   const tableWrap = el('div', { className: 'dw-table-wrap' });
-  const table = el('table', { className: 'dw-table c3-table' });
+  const table = el('table', { className: 'dw-table bias-variance-dartboards-table' });
   table.append(el('caption', { className: 'dw-sr-only', text: t('bias-variance-dartboards.table.caption') }));
   const headRow = el('tr');
   for (const h of ['board', 'bias2', 'variance', 'noise', 'sum', 'expected']) headRow.append(el('th', { scope: 'col', text: t(`bias-variance-dartboards.table.${h}`) }));
@@ -75,7 +75,7 @@ function build(ctx) {
   const rows = BOARDS.map((b) => {
     const tr = el('tr', { 'data-board': b.id });
     const cells = [el('td', { text: titleOf(b) }), ...Array.from({ length: 5 }, () => el('td', { text: '–' }))];
-    cells[0].className = 'c3-board-name';
+    cells[0].className = 'bias-variance-dartboards-board-name';
     tr.append(...cells);
     body.append(tr);
     return cells;

@@ -34,7 +34,7 @@ function build(ctx) {
   let result = null;
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 380, label: t('bias-variance-measured.plot'), onResize: () => ctx.requestDraw(draw) }));
-  legend(card.stage, [{ text: t('bias-variance-measured.legend.truth'), swatch: 'dwf-swatch dwf-sw-truth' }, { text: t('bias-variance-measured.legend.fit'), swatch: 'dwf-swatch dwf-sw-faint' }, { text: t('bias-variance-measured.legend.mean'), swatch: 'dwf-swatch dwf-sw-model' }]);
+  legend(card.stage, [{ text: t('bias-variance-measured.legend.truth'), swatch: 'dw-swatch dw-swatch-truth' }, { text: t('bias-variance-measured.legend.fit'), swatch: 'dw-swatch bias-variance-measured-swatch-faint' }, { text: t('bias-variance-measured.legend.mean'), swatch: 'dw-swatch dw-swatch-line-model' }]);
   const bars = ctx.own(new Plot(card.stage, { aspect: 0.26, minHeight: 140, maxHeight: 190, label: t('bias-variance-measured.bars'), onResize: () => ctx.requestDraw(draw) }));
   bars.margin.top = 22; // room for the axis title above the top tick
 

@@ -47,15 +47,15 @@ function build(ctx) {
   let solvedReported = false;
   let imported = null; // { X, y } houses from a CSV file or a Share link, instead of generated ones
   let quiet = false;   // restoring a Share link: nothing the learner did, so nothing is reported
-  card.card.classList.add('c1-build');
+  card.card.classList.add('build-dataset-main');
 
-  const preview = el('div', { className: 'dw-table-wrap c1-preview' });
-  const toggles = el('div', { className: 'c1-toggles', role: 'group', 'aria-label': t('build-dataset.toggles') });
-  const meterLabel = el('span', { className: 'c1-meter-label' });
-  const meterFill = el('span', { className: 'c1-meter-fill' });
-  const meterBest = el('span', { className: 'c1-meter-best', title: t('build-dataset.meter.best') });
-  const meter = el('div', { className: 'c1-meter', role: 'meter', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-label': t('build-dataset.meter') }, [meterFill, meterBest]);
-  card.stage.append(preview, toggles, el('div', { className: 'c1-meter-row' }, [meterLabel, meter]));
+  const preview = el('div', { className: 'dw-table-wrap build-dataset-preview' });
+  const toggles = el('div', { className: 'build-dataset-toggles', role: 'group', 'aria-label': t('build-dataset.toggles') });
+  const meterLabel = el('span', { className: 'build-dataset-meter-label' });
+  const meterFill = el('span', { className: 'build-dataset-meter-fill' });
+  const meterBest = el('span', { className: 'build-dataset-meter-best', title: t('build-dataset.meter.best') });
+  const meter = el('div', { className: 'build-dataset-meter', role: 'meter', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-label': t('build-dataset.meter') }, [meterFill, meterBest]);
+  card.stage.append(preview, toggles, el('div', { className: 'build-dataset-meter-row' }, [meterLabel, meter]));
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.55, minHeight: 220, maxHeight: 380, label: t('build-dataset.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { ...plot.margin, top: 24 }; // room for the y-axis label above the top tick
   card.stage.append(el('p', { className: 'dw-legend', text: t('build-dataset.legend') }));
@@ -108,8 +108,8 @@ function build(ctx) {
     renderPreview();
     toggles.replaceChildren();
     buttons = columnNames.map((name, j) => {
-      const b = el('button', { type: 'button', className: 'dw-btn c1-toggle', 'aria-pressed': 'false', 'data-column': String(j) });
-      b.append(el('span', { className: 'c1-toggle-box', 'aria-hidden': 'true' }), el('span', { text: name }));
+      const b = el('button', { type: 'button', className: 'dw-btn build-dataset-toggle', 'aria-pressed': 'false', 'data-column': String(j) });
+      b.append(el('span', { className: 'build-dataset-toggle-box', 'aria-hidden': 'true' }), el('span', { text: name }));
       b.addEventListener('click', () => toggle(j));
       toggles.append(b);
       return b;
@@ -131,7 +131,7 @@ function build(ctx) {
     for (let i = 0; i < PREVIEW_ROWS; i++) {
       const tr = el('tr');
       for (let j = 0; j < data.cols; j++) tr.append(el('td', { text: fixed(data.X[i * data.cols + j], digits[j]) }));
-      tr.append(el('td', { className: 'c1-label-col', text: fixed(data.y[i], 0) }));
+      tr.append(el('td', { className: 'dw-label-col', text: fixed(data.y[i], 0) }));
       body.append(tr);
     }
     table.append(el('thead', {}, [head]), body);

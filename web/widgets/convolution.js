@@ -68,10 +68,10 @@ function build(ctx) {
   let map = null; let act = null; let pooled = null;
   let cell = { r: 3, c: 3 };
 
-  const panels = el('div', { className: 'dwf-panels' });
+  const panels = el('div', { className: 'dw-matrix-panels' });
   card.stage.append(panels);
   const mkPanel = (title, note) => {
-    const p = el('div', { className: 'dwf-panel' }, [el('h4', { text: title })]);
+    const p = el('div', { className: 'dw-matrix-panel' }, [el('h4', { text: title })]);
     panels.append(p);
     const board = ctx.own(new Board(p, { aspect: 1, minHeight: 150, maxHeight: 300, label: title, onResize: () => ctx.requestDraw(draw) }));
     const caption = el('p', { text: note });
@@ -83,8 +83,8 @@ function build(ctx) {
   const poolPanel = mkPanel(t('convolution.panel.pool'), t('convolution.panel.poolNote'));
   mapPanel.board.canvas.tabIndex = 0;
 
-  const kernelBox = el('div', { className: 'dwf-panel' }, [el('h4', { text: t('convolution.kernelHeading') })]);
-  const grid = el('div', { className: 'dwf-kernel', role: 'group', 'aria-label': t('convolution.kernelGrid') });
+  const kernelBox = el('div', { className: 'dw-matrix-panel' }, [el('h4', { text: t('convolution.kernelHeading') })]);
+  const grid = el('div', { className: 'convolution-kernel', role: 'group', 'aria-label': t('convolution.kernelGrid') });
   const inputs = [];
   for (let i = 0; i < 9; i++) {
     const id = nextId('kern');

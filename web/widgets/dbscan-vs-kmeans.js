@@ -48,20 +48,20 @@ function build(ctx) {
   const sil = { km: NaN, db: NaN, kmNote: '', dbNote: '' };
   let imported = null; // positions from a CSV file or a Share link, instead of generated points
 
-  const pair = el('div', { className: 'dwl-pair' });
-  const left = el('div', { className: 'dwl-panel' }, [el('p', { className: 'dwl-panel-title', text: 'k-means' })]);
-  const right = el('div', { className: 'dwl-panel' }, [el('p', { className: 'dwl-panel-title', text: 'DBSCAN' })]);
+  const pair = el('div', { className: 'dw-pair' });
+  const left = el('div', { className: 'dw-panel' }, [el('p', { className: 'dw-panel-title', text: 'k-means' })]);
+  const right = el('div', { className: 'dw-panel' }, [el('p', { className: 'dw-panel-title', text: 'DBSCAN' })]);
   pair.append(left, right);
   card.stage.append(pair);
   const kmPlot = ctx.own(new Plot(left, { aspect: 0.8, minHeight: 220, maxHeight: 380, label: 'k-means clusters', onResize: () => ctx.requestDraw(draw) }));
   const dbPlot = ctx.own(new Plot(right, { aspect: 0.8, minHeight: 220, maxHeight: 380, label: 'DBSCAN clusters', onResize: () => ctx.requestDraw(draw) }));
-  const kmNote = el('p', { className: 'dwl-panel-note' });
-  const dbNote = el('p', { className: 'dwl-panel-note' });
+  const kmNote = el('p', { className: 'dw-panel-note' });
+  const dbNote = el('p', { className: 'dw-panel-note' });
   left.append(kmNote);
   right.append(dbNote);
   legend(card.stage, [
-    { text: 'cluster 1', swatch: 'dwl-swatch dwl-sw-class0' }, { text: 'cluster 2', swatch: 'dwl-swatch dwl-sw-class1' }, { text: 'cluster 3', swatch: 'dwl-swatch dwl-sw-class2' },
-    { text: 'noise (DBSCAN)', swatch: 'dwl-swatch dwl-sw-noise' }, { text: '× centroid', swatch: 'dwl-swatch dwl-sw-model' },
+    { text: 'cluster 1', swatch: 'dw-swatch dw-swatch-class0' }, { text: 'cluster 2', swatch: 'dw-swatch dw-swatch-class1' }, { text: 'cluster 3', swatch: 'dw-swatch dw-swatch-class2' },
+    { text: 'noise (DBSCAN)', swatch: 'dw-swatch dbscan-vs-kmeans-swatch-noise' }, { text: '× centroid', swatch: 'dw-swatch dw-swatch-model' },
   ]);
 
   const buttons = buttonRow(card.controls);

@@ -40,23 +40,23 @@ function build(ctx) {
   card.card.querySelector('.dw-title').textContent = title;
   card.card.setAttribute('aria-label', title);
   const source = findSource(element, options.steps);
-  const list = el('ol', { className: 'dwf-derivation', tabindex: '0', 'aria-label': t('derivation.steps') });
+  const list = el('ol', { className: 'derivation-list', tabindex: '0', 'aria-label': t('derivation.steps') });
   card.stage.append(list);
   const items = [];
   if (source) {
     for (const step of source.querySelectorAll(':scope > .dw-step')) {
-      const li = el('li', { className: 'dwf-step' });
+      const li = el('li', { className: 'derivation-step' });
       for (const child of step.childNodes) li.append(child.cloneNode(true));
       li.hidden = true;
       list.append(li);
       items.push(li);
     }
-    source.classList.add('dwf-taken');
+    source.classList.add('derivation-taken');
     source.hidden = true;
   } else if (!options.steps) {
     for (let i = 1; i <= EXAMPLE_COUNT; i++) {
       const text = t(`derivation.example.${i}`);
-      const li = el('li', { className: 'dwf-step', text });
+      const li = el('li', { className: 'derivation-step', text });
       li.hidden = true;
       list.append(li);
       items.push(li);
@@ -75,7 +75,7 @@ function build(ctx) {
     shown = Math.max(items.length ? 1 : 0, Math.min(items.length, n));
     items.forEach((li, i) => {
       li.hidden = i >= shown;
-      li.classList.toggle('dwf-current', i === shown - 1);
+      li.classList.toggle('derivation-current', i === shown - 1);
     });
     progress.set(t('derivation.progress', { shown, total: items.length }));
     nextBtn.disabled = shown >= items.length;
@@ -103,7 +103,7 @@ function build(ctx) {
   return {
     // What is truly the widget's own: the page's steps block it borrowed is put back.
     destroy() {
-      if (source) { source.hidden = false; source.classList.remove('dwf-taken'); }
+      if (source) { source.hidden = false; source.classList.remove('derivation-taken'); }
     },
   };
 }

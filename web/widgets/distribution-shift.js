@@ -41,10 +41,10 @@ function build(ctx) {
   let current = { acc: NaN, drift: NaN, trainAcc: NaN, testX: [] };
   let sweep = { shift: [], acc: [], drift: [] };
 
-  const pair = el('div', { className: 'dwl-pair' });
+  const pair = el('div', { className: 'dw-pair' });
   card.stage.append(pair);
-  const left = el('div', { className: 'dwl-panel' }, [el('p', { className: 'dwl-panel-title', text: 'Training and test points' })]);
-  const right = el('div', { className: 'dwl-panel' }, [el('p', { className: 'dwl-panel-title', text: 'Accuracy and drift against shift' })]);
+  const left = el('div', { className: 'dw-panel' }, [el('p', { className: 'dw-panel-title', text: 'Training and test points' })]);
+  const right = el('div', { className: 'dw-panel' }, [el('p', { className: 'dw-panel-title', text: 'Accuracy and drift against shift' })]);
   pair.append(left, right);
   const scatter = ctx.own(new Plot(left, { aspect: 0.85, minHeight: 240, maxHeight: 400, label: 'Training and test points', onResize: () => ctx.requestDraw(draw) }));
   const accPlot = ctx.own(new Plot(right, { aspect: 0.45, minHeight: 150, maxHeight: 200, label: 'Test accuracy against shift', onResize: () => ctx.requestDraw(draw) }));
@@ -52,9 +52,9 @@ function build(ctx) {
   // Room for the y-axis titles above the top ticks.
   for (const p of [scatter, accPlot, driftPlot]) p.margin = { ...p.margin, top: 22 };
   legend(card.stage, [
-    { text: 'class 0', swatch: 'dwl-swatch dwl-sw-class0' }, { text: 'class 1', swatch: 'dwl-swatch dwl-sw-class1' },
-    { text: 'hollow = test', swatch: 'dwl-swatch dwl-sw-hollow1' }, { text: 'model boundary', swatch: 'dwl-swatch dwl-sw-model' },
-    { text: 'test accuracy', swatch: 'dwl-swatch dwl-sw-good' }, { text: 'drift', swatch: 'dwl-swatch dwl-sw-loss' },
+    { text: 'class 0', swatch: 'dw-swatch dw-swatch-class0' }, { text: 'class 1', swatch: 'dw-swatch dw-swatch-class1' },
+    { text: 'hollow = test', swatch: 'dw-swatch distribution-shift-swatch-hollow1' }, { text: 'model boundary', swatch: 'dw-swatch dw-swatch-model' },
+    { text: 'test accuracy', swatch: 'dw-swatch dw-swatch-good' }, { text: 'drift', swatch: 'dw-swatch dw-swatch-loss' },
   ]);
 
   const buttons = buttonRow(card.controls);

@@ -41,7 +41,7 @@ function build(ctx) {
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.9, minHeight: 280, maxHeight: 480, domain: [-SPAN, SPAN, -SPAN, SPAN], label: t('dot-product.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
-  card.stage.append(el('p', { className: 'dwl3-caption', text: t('dot-product.caption') }));
+  card.stage.append(el('p', { className: 'dw-figure-caption', text: t('dot-product.caption') }));
 
   const row = el('div', { className: 'dw-buttons' });
   for (const [id, p] of Object.entries(PRESET)) {

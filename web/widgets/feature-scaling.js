@@ -61,7 +61,7 @@ function build(ctx) {
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: t('feature-scaling.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { left: 64, right: 12, top: 22, bottom: 30 };
-  const note = el('p', { className: 'dw-hint c4-explain', 'aria-live': 'polite' });
+  const note = el('p', { className: 'dw-hint dw-explain', 'aria-live': 'polite' });
   card.stage.append(note);
 
   const buttons = buttonRow(card.controls);

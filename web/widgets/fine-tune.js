@@ -58,7 +58,7 @@ function build(ctx) {
   card.stage.append(row);
   left.append(el('p', { className: 'dw-legend', text: 'Accuracy on the 360 chalk test digits against training steps' }));
   const curvePlot = ctx.own(new Plot(left, { aspect: 0.6, minHeight: 200, maxHeight: 320, domain: [0, opts.steps, 0, 1], label: 'Accuracy against steps', onResize: () => ctx.requestDraw(draw) }));
-  legend(left, METHODS.map((m) => ({ text: METHOD_LABELS[m], swatch: m === 'scratch' ? 'tq-swatch tq-dash' : 'tq-swatch', color: m === 'scratch' ? undefined : `var(--${COLOR[m]})` })), { decorative: true });
+  legend(left, METHODS.map((m) => ({ text: METHOD_LABELS[m], swatch: m === 'scratch' ? 'dw-swatch-strip dw-swatch-dashed' : 'dw-swatch-strip', color: m === 'scratch' ? undefined : `var(--${COLOR[m]})` })), { decorative: true });
   right.append(el('p', { className: 'dw-legend', text: 'Trainable numbers of each method (log scale)' }));
   const countPlot = ctx.own(new Plot(right, { aspect: 0.45, minHeight: 150, maxHeight: 220, domain: [0, 4, 1, 4], label: 'Trainable parameters per method', onResize: () => ctx.requestDraw(draw) }));
   right.append(el('p', { className: 'dw-legend', text: 'Final accuracy against chalk images per digit (Sweep)' }));

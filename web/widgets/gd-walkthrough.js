@@ -200,7 +200,7 @@ function build(ctx) {
     } else {
       for (let i = 0; i < HEAD_ROWS; i++) body.append(tableRow(all[i], false));
       const hidden = n - HEAD_ROWS - TAIL_ROWS;
-      body.append(el('tr', { className: 'c1-summary-row' }, [el('td', { colspan: '8' }, [el('span', { text: summaryText(all, hidden) })])]));
+      body.append(el('tr', { className: 'gd-walkthrough-summary-row' }, [el('td', { colspan: '8' }, [el('span', { text: summaryText(all, hidden) })])]));
       for (let i = n - TAIL_ROWS; i < n; i++) body.append(tableRow(all[i], i === n - 1));
     }
     if (last) {

@@ -41,8 +41,8 @@ function build(ctx) {
   chart.canvas.tabIndex = 0;
   chart.margin.top = 22; // room for the axis title above the top tick
   legend(card.stage, [
-    { text: t('generalisation-gap.legend.test'), swatch: 'dwf-swatch dwf-sw-class1' }, { text: t('generalisation-gap.legend.train'), swatch: 'dwf-swatch dwf-sw-loss' },
-    { text: t('generalisation-gap.legend.band'), swatch: 'dwf-swatch dwf-sw-band' }, { text: t('generalisation-gap.legend.bound'), swatch: 'dwf-swatch dwf-sw-truth' },
+    { text: t('generalisation-gap.legend.test'), swatch: 'dw-swatch dw-swatch-class1' }, { text: t('generalisation-gap.legend.train'), swatch: 'dw-swatch dw-swatch-line-loss' },
+    { text: t('generalisation-gap.legend.band'), swatch: 'dw-swatch generalisation-gap-swatch-band' }, { text: t('generalisation-gap.legend.bound'), swatch: 'dw-swatch dw-swatch-truth' },
   ]);
 
   const row = buttonRow(card.controls);

@@ -44,7 +44,7 @@ function build(ctx) {
 
   const board = ctx.own(new Board(card.stage, { aspect: 1, maxHeight: 460, label: t('gridworld.board'), onResize: () => ctx.requestDraw(draw) }));
   board.canvas.tabIndex = 0;
-  board.canvas.classList.add('dwl-board');
+  board.canvas.classList.add('gridworld-board');
   const returns = ctx.own(new Plot(card.stage, { aspect: 0.26, minHeight: 130, maxHeight: 190, label: t('gridworld.returnsPlot'), onResize: () => ctx.requestDraw(draw) }));
 
   const buttons = buttonRow(card.controls);

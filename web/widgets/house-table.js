@@ -28,31 +28,31 @@ function build(ctx) {
   const noiseColumn = columns.findIndex((c) => /shoe/i.test(c));
   const why = (j) => t(`house-table.why.${WHY[Math.min(j, 2)]}`);
   const wrap = el('div', { className: 'dw-table-wrap' });
-  const table = el('table', { className: 'dw-table c1-house-table' });
+  const table = el('table', { className: 'dw-table house-table-grid' });
   table.append(el('caption', { className: 'dw-sr-only', text: t('house-table.caption') }));
   const headRow = el('tr');
-  headRow.append(el('th', { scope: 'col', className: 'c1-house-index', text: t('house-table.house') }));
+  headRow.append(el('th', { scope: 'col', className: 'house-table-index', text: t('house-table.house') }));
   const pickButtons = names.map((name, j) => {
-    const b = el('button', { type: 'button', className: 'c1-col-pick', 'aria-pressed': 'false' });
+    const b = el('button', { type: 'button', className: 'house-table-col-pick', 'aria-pressed': 'false' });
     b.append(el('span', { text: name }), el('small', { text: t('house-table.feature') }));
     b.addEventListener('click', () => pick(j));
     headRow.append(el('th', { scope: 'col' }, [b]));
     return b;
   });
-  headRow.append(el('th', { scope: 'col', className: 'c1-label-col' }, [el('span', { text: t('house-table.price') }), el('small', { text: t('house-table.label') })]));
+  headRow.append(el('th', { scope: 'col', className: 'dw-label-col' }, [el('span', { text: t('house-table.price') }), el('small', { text: t('house-table.label') })]));
   const body = el('tbody');
   for (let i = 0; i < data.rows; i++) {
     const tr = el('tr');
-    tr.append(el('td', { className: 'c1-house-index', text: String(i + 1) }));
+    tr.append(el('td', { className: 'house-table-index', text: String(i + 1) }));
     for (let j = 0; j < data.cols; j++) tr.append(el('td', { text: fixed(data.X[i * data.cols + j], 0) }));
-    tr.append(el('td', { className: 'c1-label-col', text: fixed(data.y[i], 0) }));
+    tr.append(el('td', { className: 'dw-label-col', text: fixed(data.y[i], 0) }));
     body.append(tr);
   }
   table.append(el('thead', {}, [headRow]), body);
   wrap.append(table);
   // Should the table ever be wider than the card (a very narrow screen, large text), the price
   // column stays pinned on the right (CSS) and this line says the features scroll under it.
-  const cue = el('p', { className: 'c1-scroll-cue', text: t('house-table.scrollCue') });
+  const cue = el('p', { className: 'house-table-scroll-cue', text: t('house-table.scrollCue') });
   cue.hidden = true;
   card.stage.append(wrap, cue);
   const checkOverflow = () => { cue.hidden = wrap.scrollWidth <= wrap.clientWidth + 1; };
@@ -68,8 +68,8 @@ function build(ctx) {
     if (!solved) picks += 1;
     pickButtons.forEach((b, k) => {
       b.setAttribute('aria-pressed', String(k === j));
-      b.classList.toggle('c1-right', k === j && j === noiseColumn);
-      b.classList.toggle('c1-wrong', k === j && j !== noiseColumn);
+      b.classList.toggle('dw-right', k === j && j === noiseColumn);
+      b.classList.toggle('dw-wrong', k === j && j !== noiseColumn);
     });
     statGuess.set(names[j]);
     if (j === noiseColumn) {

@@ -73,30 +73,30 @@ function build(ctx) {
   let playing = false;
   let lastTrial = 0;
 
-  const pair = el('div', { className: 'dwl-pair' });
+  const pair = el('div', { className: 'dw-pair' });
   card.stage.append(pair); // attached first: the plots read their colours from the page
   const panels = {};
   for (const [key, title] of Object.entries(TITLES)) {
-    const host = el('div', { className: 'dwl-panel', 'data-strategy': key }, [el('p', { className: 'dwl-panel-title', text: title })]);
+    const host = el('div', { className: 'dw-panel', 'data-strategy': key }, [el('p', { className: 'dw-panel-title', text: title })]);
     pair.append(host);
     const plot = ctx.own(new Plot(host, { aspect: 0.85, minHeight: 240, maxHeight: 400, label: title, onResize: () => ctx.requestDraw(draw) }));
     plot.margin = { ...plot.margin, top: 22 }; // room for the y-axis title above the top tick
-    const note = el('p', { className: 'dwl2-best' });
+    const note = el('p', { className: 'hyperparameter-search-best' });
     host.append(note);
     panels[key] = { plot, note, host };
   }
-  panels.bayes.caption = el('p', { className: 'dwl2-best dwl2-surface-note' });
+  panels.bayes.caption = el('p', { className: 'hyperparameter-search-best hyperparameter-search-surface-note' });
   panels.bayes.host.append(panels.bayes.caption);
-  const chartHost = el('div', { className: 'dwl-panel', 'data-strategy': 'chart' }, [el('p', { className: 'dwl-panel-title', text: 'Best so far' })]);
+  const chartHost = el('div', { className: 'dw-panel', 'data-strategy': 'chart' }, [el('p', { className: 'dw-panel-title', text: 'Best so far' })]);
   pair.append(chartHost);
   const chart = ctx.own(new Plot(chartHost, { aspect: 0.85, minHeight: 240, maxHeight: 400, label: 'Best cross-validated accuracy so far against trials', onResize: () => ctx.requestDraw(draw) }));
   chart.margin = { ...chart.margin, top: 22 };
   const chartLegend = legend(chartHost, []);
   legend(card.stage, [
-    { text: 'heat map: CV accuracy, ≤ 0.5 orange → 0.75 white → 1 blue', swatch: 'dwl-swatch dwl-sw-heat' },
-    { text: 'trial', swatch: 'dwl-swatch dwl-sw-model' },
-    { text: 'best so far', swatch: 'dwl-swatch dwl-sw-best' },
-    { text: 'next Bayesian trial', swatch: 'dwl-swatch dwl-sw-next' },
+    { text: 'heat map: CV accuracy, ≤ 0.5 orange → 0.75 white → 1 blue', swatch: 'dw-swatch hyperparameter-search-swatch-heat' },
+    { text: 'trial', swatch: 'dw-swatch dw-swatch-model' },
+    { text: 'best so far', swatch: 'dw-swatch hyperparameter-search-swatch-best' },
+    { text: 'next Bayesian trial', swatch: 'dw-swatch hyperparameter-search-swatch-next' },
   ]);
 
   const buttons = buttonRow(card.controls);
@@ -110,7 +110,7 @@ function build(ctx) {
   const strategySelect = select(card.controls, { label: 'strategies', value: opts.strategies, options: [['all', 'all three'], ['grid-random', 'grid and random'], ['grid-bayes', 'grid and Bayesian'], ['random-bayes', 'random and Bayesian']], onChange: (v) => { opts.strategies = v; pause(); showPanels(); resetTrials(); } });
   const showSelect = select(card.controls, { label: 'Bayesian panel shows', value: opts.show, options: [['ei', 'expected improvement'], ['mean', 'GP mean'], ['std', 'GP uncertainty (sd)'], ['cv', 'CV heat map']], onChange: (v) => { opts.show = v; render(); } });
   const heatBox = checkbox(card.controls, { label: 'show the full heat map (extra evaluations)', checked: true, onChange: (v) => { showHeat = v; ctx.requestDraw(draw); } });
-  heatBox.closest('.dw-check')?.classList.add('dwl-check');
+  heatBox.closest('.dw-check')?.classList.add('hyperparameter-search-check');
 
   const statTrials = card.stat('trials');
   const statGrid = card.stat('grid best CV');
@@ -264,7 +264,7 @@ function build(ctx) {
       panels[key].plot.canvas.setAttribute('aria-label', `${TITLES[key]}, ${done} trials, best cross-validated accuracy ${b ? fixed(b.score, 3) : 'none yet'}`);
     }
     chart.canvas.setAttribute('aria-label', `Best cross-validated accuracy so far against trials: ${keys.map((k) => `${SHORT[k]} ${fixed(bests[k]?.score, 3)}`).join(', ')} after ${done} trials`);
-    fillLegend(chartLegend, keys.map((k) => ({ text: SHORT[k], swatch: `dwl-swatch dwl-sw-line dwl-sw-line-${k}` })));
+    fillLegend(chartLegend, keys.map((k) => ({ text: SHORT[k], swatch: `dw-swatch hyperparameter-search-swatch-line hyperparameter-search-swatch-line-${k}` })));
     ctx.requestDraw(draw);
   }
 

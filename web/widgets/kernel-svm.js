@@ -54,8 +54,8 @@ function build(ctx) {
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.8, minHeight: 260, maxHeight: 480, label: t('kernel-svm.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
   legend(card.stage, [
-    { text: t('kernel-svm.legend.class0'), swatch: 'dwf-swatch dwf-sw-class0' }, { text: t('kernel-svm.legend.class1'), swatch: 'dwf-swatch dwf-sw-class1' }, { text: t('kernel-svm.legend.boundary'), swatch: 'dwf-swatch dwf-sw-model' },
-    { text: t('kernel-svm.legend.margins'), swatch: 'dwf-swatch dwf-sw-truth' }, { text: t('kernel-svm.legend.support'), swatch: 'dwf-swatch dwf-sw-ring' },
+    { text: t('kernel-svm.legend.class0'), swatch: 'dw-swatch dw-swatch-class0' }, { text: t('kernel-svm.legend.class1'), swatch: 'dw-swatch dw-swatch-class1' }, { text: t('kernel-svm.legend.boundary'), swatch: 'dw-swatch dw-swatch-line-model' },
+    { text: t('kernel-svm.legend.margins'), swatch: 'dw-swatch dw-swatch-truth' }, { text: t('kernel-svm.legend.support'), swatch: 'dw-swatch kernel-svm-swatch-ring' },
   ]);
 
   const row = buttonRow(card.controls);

@@ -48,7 +48,7 @@ function build(ctx) {
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.55, minHeight: 240, maxHeight: 420, label: t('kfold-animation.plot'), onResize: () => ctx.requestDraw(draw) }));
   const foldPlot = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 240, label: t('kfold-animation.folds'), onResize: () => ctx.requestDraw(draw) }));
   foldPlot.margin = { left: 64, right: 64, top: 8, bottom: 8 };
-  legend(card.stage, [{ text: t('kfold-animation.legend.test'), swatch: 'c4-swatch c4-swatch-test' }, { text: t('kfold-animation.legend.train'), swatch: 'c4-swatch c4-swatch-train' }]);
+  legend(card.stage, [{ text: t('kfold-animation.legend.test'), swatch: 'kfold-animation-swatch kfold-animation-swatch-test' }, { text: t('kfold-animation.legend.train'), swatch: 'kfold-animation-swatch kfold-animation-swatch-train' }]);
 
   const buttons = buttonRow(card.controls);
   const play = ctx.player(buttons, {

@@ -70,7 +70,7 @@ function build(ctx) {
   card.stage.append(phaseBar);
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.22, minHeight: 150, maxHeight: 200, label: t('kmeans-by-hand.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { left: 16, right: 16, top: 16, bottom: 30 };
-  const explain = el('p', { className: 'dw-hint c4-explain', 'aria-live': 'polite' });
+  const explain = el('p', { className: 'dw-hint dw-explain', 'aria-live': 'polite' });
   card.stage.append(explain);
   const tableWrap = el('div', { className: 'dw-table-wrap' });
   const table = el('table', { className: 'dw-table' });

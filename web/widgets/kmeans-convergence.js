@@ -48,10 +48,10 @@ function build(ctx) {
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.75, minHeight: 260, maxHeight: 440, label: t('kmeans-convergence.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
-  plot.canvas.classList.add('dwf-draggable');
+  plot.canvas.classList.add('dw-draggable');
   const chart = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 210, label: t('kmeans-convergence.chart'), onResize: () => ctx.requestDraw(draw) }));
   chart.margin.top = 22; // room for the axis title above the top tick
-  legend(card.stage, [{ text: t('kmeans-convergence.legend.assign'), swatch: 'dwf-swatch dwf-sw-loss' }, { text: t('kmeans-convergence.legend.update'), swatch: 'dwf-swatch dwf-sw-good' }, { text: t('kmeans-convergence.legend.starts'), swatch: 'dwf-swatch dwf-sw-model' }]);
+  legend(card.stage, [{ text: t('kmeans-convergence.legend.assign'), swatch: 'dw-swatch dw-swatch-line-loss' }, { text: t('kmeans-convergence.legend.update'), swatch: 'dw-swatch dw-swatch-line-good' }, { text: t('kmeans-convergence.legend.starts'), swatch: 'dw-swatch dw-swatch-line-model' }]);
 
   const row = buttonRow(card.controls);
   const play = ctx.player(row, {
@@ -208,10 +208,10 @@ function build(ctx) {
   // Shift: drag.js gives ±1, ±10); Enter or Space runs a half-step; Escape stops playing.
   ctx.drag(plot, {
     hit: (pos) => { const j = nearestCentroid(pos); return j < 0 ? null : j; },
-    grab: (j) => { play.stop(); selected = j; plot.canvas.classList.add('dwf-dragging'); },
+    grab: (j) => { play.stop(); selected = j; plot.canvas.classList.add('dw-dragging'); },
     moveOnPress: false,
     move: (p, j) => moveCentroid(j, p.x, p.y),
-    release: () => plot.canvas.classList.remove('dwf-dragging'),
+    release: () => plot.canvas.classList.remove('dw-dragging'),
     key: (dx, dy) => {
       play.stop();
       const c = km.centroids();

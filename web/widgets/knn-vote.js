@@ -52,9 +52,9 @@ function build(ctx) {
   let imported = null;  // { X, y } from a CSV file or a Share link, instead of generated points
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: t('knn-vote.plot'), onResize: () => ctx.requestDraw(draw) }));
-  const voteBar = el('div', { className: 'c4-votebar', 'aria-hidden': 'true' });
-  const vote0 = el('span', { className: 'c4-vote0' });
-  const vote1 = el('span', { className: 'c4-vote1' });
+  const voteBar = el('div', { className: 'knn-vote-votebar', 'aria-hidden': 'true' });
+  const vote0 = el('span', { className: 'knn-vote-vote0' });
+  const vote1 = el('span', { className: 'knn-vote-vote1' });
   voteBar.append(vote0, vote1);
   card.stage.append(voteBar);
 

@@ -48,7 +48,7 @@ function build(ctx) {
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 230, maxHeight: 380, label: t('learning-curves.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { ...plot.margin, top: 24 };
-  legend(card.stage, [{ text: t('learning-curves.legend.train'), swatch: 'c3-swatch c3-train' }, { text: t('learning-curves.legend.validation'), swatch: 'c3-swatch c3-val' }, { text: t('learning-curves.legend.floor'), swatch: 'c3-swatch c3-truth' }]);
+  legend(card.stage, [{ text: t('learning-curves.legend.train'), swatch: 'dw-line-key dw-line-train' }, { text: t('learning-curves.legend.validation'), swatch: 'dw-line-key dw-line-val' }, { text: t('learning-curves.legend.floor'), swatch: 'dw-line-key dw-line-truth' }]);
 
   const buttons = buttonRow(card.controls);
   const play = ctx.player(buttons, {

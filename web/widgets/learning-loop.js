@@ -43,9 +43,9 @@ function build(ctx) {
   let laps = [];        // per finished or current lap: { w, b, preds, mse, grad, after }
   let lastTime = null;
 
-  card.card.classList.add('c1-loop');
+  card.card.classList.add('learning-loop');
   const diagram = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 300, maxHeight: 400, label: t('learning-loop.diagram'), onResize: () => ctx.requestDraw(draw) }));
-  const stageText = el('p', { className: 'c1-stage-text', 'aria-live': 'polite' });
+  const stageText = el('p', { className: 'learning-loop-stage-text', 'aria-live': 'polite' });
   card.stage.append(stageText);
   const scatter = ctx.own(new Plot(card.stage, { aspect: 0.34, minHeight: 170, maxHeight: 260, label: t('learning-loop.scatter'), onResize: () => ctx.requestDraw(draw) }));
 

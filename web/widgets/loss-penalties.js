@@ -43,8 +43,8 @@ function build(ctx) {
   const rightCol = el('div', { className: 'dw-col' });
   row.append(leftCol, rightCol);
   card.stage.append(row);
-  leftCol.append(el('p', { className: 'c3-plot-title', text: t('loss-penalties.mseHeading') }));
-  rightCol.append(el('p', { className: 'c3-plot-title', text: t('loss-penalties.ceHeading') }));
+  leftCol.append(el('p', { className: 'dw-panel-title', text: t('loss-penalties.mseHeading') }));
+  rightCol.append(el('p', { className: 'dw-panel-title', text: t('loss-penalties.ceHeading') }));
   const msePlot = ctx.own(new Plot(leftCol, { aspect: 0.75, minHeight: 220, maxHeight: 340, label: t('loss-penalties.msePlot'), onResize: () => ctx.requestDraw(draw) }));
   const cePlot = ctx.own(new Plot(rightCol, { aspect: 0.75, minHeight: 220, maxHeight: 340, label: t('loss-penalties.cePlot'), onResize: () => ctx.requestDraw(draw) }));
 

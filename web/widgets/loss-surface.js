@@ -139,7 +139,7 @@ function build(ctx) {
         const sw = document.createElement('span');
         sw.className = 'dw-key';
         const chip = document.createElement('span');
-        chip.className = 'c2-swatch';
+        chip.className = 'loss-surface-swatch';
         chip.style.background = racerColor(r.kind);
         sw.append(chip, document.createTextNode(nameOf(r.kind)));
         racerKey.append(sw);

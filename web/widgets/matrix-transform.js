@@ -40,10 +40,10 @@ function build(ctx) {
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 1, minHeight: 280, maxHeight: 540, domain: [-SPAN, SPAN, -SPAN, SPAN], label: 'The plane before and after the matrix', onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
-  card.stage.append(el('p', { className: 'dwl3-caption', text: 'Grey: the plane before. Coloured: after A. Orange arrow Aî = first column, blue arrow Aĵ = second column; teal lines are eigenvector directions.' }));
+  card.stage.append(el('p', { className: 'dw-figure-caption', text: 'Grey: the plane before. Coloured: after A. Orange arrow Aî = first column, blue arrow Aĵ = second column; teal lines are eigenvector directions.' }));
 
   // The matrix editor: [[a, b], [c, d]] as four number inputs.
-  const editor = el('div', { className: 'dwl3-matrix', role: 'group', 'aria-label': 'Matrix A' });
+  const editor = el('div', { className: 'matrix-transform-editor', role: 'group', 'aria-label': 'Matrix A' });
   const names = ['a (row 1, column 1)', 'b (row 1, column 2)', 'c (row 2, column 1)', 'd (row 2, column 2)'];
   const inputs = names.map((n, k) => {
     const input = el('input', { type: 'number', step: '0.1', min: String(-LIMIT), max: String(LIMIT), id: nextId('m'), 'aria-label': `A entry ${n}` });
@@ -51,7 +51,7 @@ function build(ctx) {
     input.addEventListener('input', () => edit(k, input, true));
     return input;
   });
-  editor.append(el('span', { className: 'dwl3-bracket', text: 'A =', 'aria-hidden': 'true' }), el('div', { className: 'dwl3-cells' }, inputs));
+  editor.append(el('span', { className: 'matrix-transform-bracket', text: 'A =', 'aria-hidden': 'true' }), el('div', { className: 'matrix-transform-cells' }, inputs));
   card.controls.append(editor);
   const presetSelect = select(card.controls, {
     label: 'preset', value: opts.preset,

@@ -81,16 +81,16 @@ function build(ctx) {
   let saved = opts.save ? readSaved() : null;
 
   const uid = Math.random().toString(36).slice(2);
-  const progress = el('div', { className: 'c4-quiz-progress', role: 'progressbar', 'aria-label': 'Challenge progress', 'aria-valuemin': '0', 'aria-valuemax': String(total) });
-  const progressFill = el('span', { className: 'c4-quiz-progress-fill' });
+  const progress = el('div', { className: 'ml-badge-quiz-progress', role: 'progressbar', 'aria-label': 'Challenge progress', 'aria-valuemin': '0', 'aria-valuemax': String(total) });
+  const progressFill = el('span', { className: 'ml-badge-quiz-progress-fill' });
   progress.append(progressFill);
-  const level = el('p', { className: 'c4-quiz-level' });
-  const question = el('p', { className: 'c4-quiz-question', id: `badge-q-${uid}`, tabindex: '-1' });
-  const choices = el('div', { className: 'c4-quiz-choices', role: 'group', 'aria-labelledby': question.id });
-  const feedback = el('div', { className: 'c4-quiz-feedback', role: 'status', 'aria-live': 'polite' });
-  const result = el('div', { className: 'c4-quiz-result', hidden: true });
-  const badge = el('div', { className: 'c4-badge', hidden: true });
-  const quiz = el('div', { className: 'c4-quiz' }, [progress, level, question, choices, feedback, result, badge]);
+  const level = el('p', { className: 'ml-badge-quiz-level' });
+  const question = el('p', { className: 'ml-badge-quiz-question', id: `badge-q-${uid}`, tabindex: '-1' });
+  const choices = el('div', { className: 'ml-badge-quiz-choices', role: 'group', 'aria-labelledby': question.id });
+  const feedback = el('div', { className: 'ml-badge-quiz-feedback', role: 'status', 'aria-live': 'polite' });
+  const result = el('div', { className: 'ml-badge-quiz-result', hidden: true });
+  const badge = el('div', { className: 'dw-badge', hidden: true });
+  const quiz = el('div', { className: 'ml-badge-quiz' }, [progress, level, question, choices, feedback, result, badge]);
   card.stage.append(quiz);
 
   const buttons = buttonRow(card.controls);
@@ -132,8 +132,8 @@ function build(ctx) {
     if (item.kind === 'number') showNumberInput(item);
     else {
       item.choices.forEach((choice, i) => {
-        const b = el('button', { type: 'button', className: 'c4-choice', 'data-choice': String(i), 'aria-keyshortcuts': String(i + 1) },
-          [el('span', { className: 'c4-choice-key', text: String(i + 1), 'aria-hidden': 'true' }), el('span', { text: choice.text })]);
+        const b = el('button', { type: 'button', className: 'ml-badge-choice', 'data-choice': String(i), 'aria-keyshortcuts': String(i + 1) },
+          [el('span', { className: 'ml-badge-choice-key', text: String(i + 1), 'aria-hidden': 'true' }), el('span', { text: choice.text })]);
         b.addEventListener('click', () => answer(i));
         choices.append(b);
       });
@@ -153,11 +153,11 @@ function build(ctx) {
   function showNumberInput(item) {
     const inputId = `badge-n-${uid}`;
     const errorId = `badge-e-${uid}`;
-    const input = el('input', { type: 'text', id: inputId, className: 'c4-number-input', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': errorId });
+    const input = el('input', { type: 'text', id: inputId, className: 'ml-badge-number-input', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': errorId });
     const error = el('p', { className: 'dw-hint', id: errorId });
     const check = el('button', { type: 'submit', className: 'dw-btn dw-primary', text: 'Check' });
     const row = el('div', { className: 'dw-buttons' }, [input, check]);
-    const form = el('form', { className: 'c4-number', novalidate: true }, [
+    const form = el('form', { className: 'ml-badge-number', novalidate: true }, [
       el('label', { for: inputId, text: `Your answer (${item.digits === 0 ? 'a whole number' : `${item.digits} decimal${item.digits === 1 ? '' : 's'}`}; within ±${formatNumber(item.tolerance, Math.max(item.digits, 0))} counts)` }),
       row, error,
     ]);
@@ -198,8 +198,8 @@ function build(ctx) {
     } else {
       [...choices.children].forEach((b, j) => {
         b.disabled = true;
-        if (j === item.answer) b.classList.add('c4-right');
-        else if (j === response) b.classList.add('c4-wrong');
+        if (j === item.answer) b.classList.add('dw-right');
+        else if (j === response) b.classList.add('dw-wrong');
         if (j === response) b.setAttribute('aria-pressed', 'true');
       });
       const right = item.choices[item.answer];
@@ -250,8 +250,8 @@ function build(ctx) {
     if (passed) {
       badge.hidden = false;
       badge.replaceChildren(
-        el('div', { className: 'c4-badge-medal', 'aria-hidden': 'true' }, [el('span', { className: 'c4-badge-ml', text: 'ML' }), el('span', { className: 'c4-badge-sub', text: `${score}/${total}` })]),
-        el('div', { className: 'c4-badge-text' }, [
+        el('div', { className: 'dw-badge-medal', 'aria-hidden': 'true' }, [el('span', { className: 'dw-badge-ml', text: 'ML' }), el('span', { className: 'dw-badge-sub', text: `${score}/${total}` })]),
+        el('div', { className: 'dw-badge-text' }, [
           el('strong', { text: 'Machine Learning badge earned' }),
           el('span', { text: opts.save ? (stored ? 'Saved in this browser: the course home page can show it.' : 'Your browser blocks local storage, so the badge could not be saved — it is yours for this visit.') : 'Saving is switched off for this widget.' }),
         ]),
@@ -276,7 +276,7 @@ function build(ctx) {
     if (missed.length === 0) {
       result.append(el('p', { text: 'No topic missed.' }));
     } else {
-      const list = el('ul', { className: 'c4-missed' });
+      const list = el('ul', { className: 'ml-badge-missed' });
       for (const m of missed) {
         const li = el('li');
         li.append(el('span', { text: `${m.topics.join('; ')} — ` }), el('a', { href: lessonHref(m.lesson), text: 'revisit the lesson' }));

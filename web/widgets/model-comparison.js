@@ -63,28 +63,28 @@ function build(ctx) {
   let experiment = { results: [], target: opts.resamples };
 
   // ---- panel 1: fold by fold ----
-  const foldHead = el('h4', { className: 'dwc-head', text: 'Fold by fold: the same folds for both models' });
-  const foldHost = el('div', { className: 'dwc-plot' });
+  const foldHead = el('h4', { className: 'dw-plot-head', text: 'Fold by fold: the same folds for both models' });
+  const foldHost = el('div', { className: 'dw-plot' });
   card.stage.append(foldHead, foldHost);
   const foldPlot = new Plot(foldHost, { aspect: 0.42, minHeight: 200, maxHeight: 300, label: 'Fold accuracies of models A and B', onResize: () => requestDraw(draw) });
   foldPlot.margin = { ...foldPlot.margin, left: 48 };
-  const legendA = el('span', { className: 'dwc-key' }, [el('span', { className: 'dwc-sw dwc-sw-a' }), el('span', { className: 'dwc-key-a' })]);
-  const legendB = el('span', { className: 'dwc-key' }, [el('span', { className: 'dwc-sw dwc-sw-b' }), el('span', { className: 'dwc-key-b' })]);
-  card.stage.append(el('p', { className: 'dwc-legend' }, [legendA, legendB, el('span', { className: 'dwc-key' }, [el('span', { className: 'dwc-sw dwc-sw-pair' }), el('span', { text: 'one fold’s pair' })])]));
-  const testsTable = el('table', { className: 'dw-table dwc-tests' });
+  const legendA = el('span', { className: 'dw-legend-key' }, [el('span', { className: 'dw-mark dw-mark-circle' }), el('span', { className: 'model-comparison-key-a' })]);
+  const legendB = el('span', { className: 'dw-legend-key' }, [el('span', { className: 'dw-mark dw-mark-triangle' }), el('span', { className: 'model-comparison-key-b' })]);
+  card.stage.append(el('p', { className: 'dw-plot-legend' }, [legendA, legendB, el('span', { className: 'dw-legend-key' }, [el('span', { className: 'dw-mark dw-mark-pair' }), el('span', { text: 'one fold’s pair' })])]));
+  const testsTable = el('table', { className: 'dw-table model-comparison-tests' });
   card.stage.append(el('div', { className: 'dw-table-wrap' }, [testsTable]));
 
   // ---- panel 2: McNemar on one test set ----
-  const mcHead = el('h4', { className: 'dwc-head', text: 'One test set: McNemar’s test' });
-  const mcCaption = el('p', { className: 'dwc-caption' });
-  const mcTable = el('table', { className: 'dw-table dwc-mcnemar' });
-  const mcResult = el('p', { className: 'dwc-result' });
+  const mcHead = el('h4', { className: 'dw-plot-head', text: 'One test set: McNemar’s test' });
+  const mcCaption = el('p', { className: 'model-comparison-caption' });
+  const mcTable = el('table', { className: 'dw-table model-comparison-mcnemar' });
+  const mcResult = el('p', { className: 'model-comparison-result' });
   card.stage.append(mcHead, mcCaption, el('div', { className: 'dw-table-wrap' }, [mcTable]), mcResult);
 
   // ---- panel 3: the noise experiment ----
-  const noiseHead = el('h4', { className: 'dwc-head', text: 'How often is a “better” model just noise?' });
-  const noiseCaption = el('p', { className: 'dwc-caption' });
-  const noiseHost = el('div', { className: 'dwc-plot' });
+  const noiseHead = el('h4', { className: 'dw-plot-head', text: 'How often is a “better” model just noise?' });
+  const noiseCaption = el('p', { className: 'model-comparison-caption' });
+  const noiseHost = el('div', { className: 'dw-plot' });
   card.stage.append(noiseHead, noiseCaption);
   // Predict, then check: how many false alarms among the resamples of two equally good forests?
   // Judged from the engine's t-test p-values once the whole experiment has run.
@@ -107,7 +107,7 @@ function build(ctx) {
   button(noiseButtons, 'Clear', () => { stopExperiment(); experiment = { results: [], target: opts.resamples }; renderNoise(); });
   card.stage.append(noiseHost);
   const noisePlot = new Plot(noiseHost, { aspect: 0.36, minHeight: 180, maxHeight: 260, label: 'Histogram of p-values from the noise experiment', onResize: () => requestDraw(draw) });
-  const noiseSummary = el('ul', { className: 'dwc-summary', 'aria-live': 'polite' });
+  const noiseSummary = el('ul', { className: 'dw-summary-list', 'aria-live': 'polite' });
   card.stage.append(noiseSummary);
 
   // ---- controls ----
@@ -157,7 +157,7 @@ function build(ctx) {
     statMc.set(formatP(testSet.exactPValue));
     const row = (cells) => el('tr', {}, cells.map((c, i) => el(i ? 'td' : 'th', i ? { text: c } : { text: c, scope: 'row' })));
     testsTable.replaceChildren(
-      el('caption', { className: 'dwc-caption', text: `Over ${countOf(t.n, 'fold')}. Sign flips: of the 2ᵏ ways to flip the gaps’ signs, how many give a mean gap at least as large.` }),
+      el('caption', { className: 'model-comparison-caption', text: `Over ${countOf(t.n, 'fold')}. Sign flips: of the 2ᵏ ways to flip the gaps’ signs, how many give a mean gap at least as large.` }),
       el('thead', {}, [el('tr', {}, ['test', 'statistic', 'p-value'].map((h) => el('th', { text: h, scope: 'col' })))]),
       el('tbody', {}, [
         row(['paired t-test', `t = ${formatNumber(t.t, 2)}, df = ${formatNumber(t.df, 0)}`, formatP(t.pValue)]),
@@ -174,8 +174,8 @@ function build(ctx) {
     mcTable.replaceChildren(
       el('thead', {}, [el('tr', {}, [el('td'), el('th', { text: 'B right', scope: 'col' }), el('th', { text: 'B wrong', scope: 'col' })])]),
       el('tbody', {}, [
-        el('tr', {}, [el('th', { text: 'A right', scope: 'row' }), el('td', { text: formatNumber(testSet.bothRight, 0) }), el('td', { className: 'dwc-discordant', text: `${formatNumber(n01, 0)} (n₀₁)` })]),
-        el('tr', {}, [el('th', { text: 'A wrong', scope: 'row' }), el('td', { className: 'dwc-discordant', text: `${formatNumber(n10, 0)} (n₁₀)` }), el('td', { text: formatNumber(testSet.bothWrong, 0) })]),
+        el('tr', {}, [el('th', { text: 'A right', scope: 'row' }), el('td', { text: formatNumber(testSet.bothRight, 0) }), el('td', { className: 'model-comparison-discordant', text: `${formatNumber(n01, 0)} (n₀₁)` })]),
+        el('tr', {}, [el('th', { text: 'A wrong', scope: 'row' }), el('td', { className: 'model-comparison-discordant', text: `${formatNumber(n10, 0)} (n₁₀)` }), el('td', { text: formatNumber(testSet.bothWrong, 0) })]),
       ]),
     );
     mcResult.textContent = `Exact binomial test (used for the verdict): p = ${formatP(testSet.exactPValue)}. Chi-square with continuity correction: χ² = ${formatNumber(testSet.chiSquare, 2)}, p = ${formatP(testSet.chiSquarePValue)}. Test accuracy A ${formatNumber(testSet.accuracyA, 3)}, B ${formatNumber(testSet.accuracyB, 3)}.`;

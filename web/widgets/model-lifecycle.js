@@ -49,14 +49,14 @@ function build(ctx) {
   const driftPlot = ctx.own(new Plot(card.stage, { aspect: 0.34, minHeight: 170, maxHeight: 240, label: 'Population stability index per day', onResize: () => ctx.requestDraw(draw) }));
   for (const p of [accPlot, driftPlot]) p.margin = { ...p.margin, top: 22 };
   legend(card.stage, [
-    { text: 'accuracy (labelled days)', swatch: 'dwl-swatch dwl-sw-good' }, { text: 'PSI', swatch: 'dwl-swatch dwl-sw-loss' },
-    { text: 'PSI threshold 0.25', swatch: 'dwl-swatch dwl-sw-truth' }, { text: 'flagged day', swatch: 'dwm-sw-flag' },
-    { text: 'alarm', swatch: 'dwm-sw-alarm' }, { text: 'retrain (new version)', swatch: 'dwm-sw-retrain' },
+    { text: 'accuracy (labelled days)', swatch: 'dw-swatch dw-swatch-good' }, { text: 'PSI', swatch: 'dw-swatch dw-swatch-loss' },
+    { text: 'PSI threshold 0.25', swatch: 'dw-swatch dw-swatch-truth' }, { text: 'flagged day', swatch: 'model-lifecycle-swatch-flag' },
+    { text: 'alarm', swatch: 'model-lifecycle-swatch-alarm' }, { text: 'retrain (new version)', swatch: 'model-lifecycle-swatch-retrain' },
   ]);
   // The caption sits above the scrolling table, so a narrow screen shows it whole.
-  const captionId = nextId('dwm-versions');
-  const table = el('table', { className: 'dw-table dw-compact dwm-versions', 'aria-labelledby': captionId });
-  card.stage.append(el('p', { className: 'dwm-caption', id: captionId, text: 'Versions (experiment tracking): what each was trained on, its parameters and scores' }), el('div', { className: 'dw-table-wrap' }, [table]));
+  const captionId = nextId('model-lifecycle-versions');
+  const table = el('table', { className: 'dw-table dw-compact model-lifecycle-versions', 'aria-labelledby': captionId });
+  card.stage.append(el('p', { className: 'model-lifecycle-caption', id: captionId, text: 'Versions (experiment tracking): what each was trained on, its parameters and scores' }), el('div', { className: 'dw-table-wrap' }, [table]));
 
   const buttons = buttonRow(card.controls);
   const play = ctx.player(buttons, {

@@ -160,7 +160,7 @@ function build(ctx) {
       stats[i].set(status === 'diverged' ? t('optimizer-race.stat.diverged') : fixed(lastLoss(r), 4));
     });
     plot.canvas.setAttribute('aria-label', t('optimizer-race.figure', { surface: t(`optimizer-race.figureSurface.${opts.surface}`), x: fixed(start.x, 2), y: fixed(start.y, 2), step: stepCount }));
-    fillLegend(keyRow, racers.map((r) => ({ text: r.label, swatch: 'dwl-swatch', color: plot.theme[r.color] })));
+    fillLegend(keyRow, racers.map((r) => ({ text: r.label, swatch: 'dw-swatch', color: plot.theme[r.color] })));
     ctx.requestDraw(draw);
   }
 

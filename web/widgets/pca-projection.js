@@ -54,15 +54,15 @@ function build(ctx) {
   let scale = 1;            // the plot's size relative to the generated cloud's (imports may be larger)
 
   const row = el('div', { className: 'dw-row' });
-  const left = el('div', { className: 'dw-col c4-main-col' });
-  const right = el('div', { className: 'dw-col c4-side-col' });
+  const left = el('div', { className: 'dw-col dw-main-col' });
+  const right = el('div', { className: 'dw-col dw-side-col' });
   row.append(left, right);
   card.stage.append(row);
   const plot = ctx.own(new Plot(left, { aspect: 0.95, minHeight: 260, maxHeight: 500, label: t('pca-projection.plot'), onResize: () => ctx.requestDraw(draw) }));
-  right.append(el('p', { className: 'c4-chart-title', text: t('pca-projection.scree.title') }));
+  right.append(el('p', { className: 'dw-chart-title', text: t('pca-projection.scree.title') }));
   const scree = ctx.own(new Plot(right, { aspect: 0.75, minHeight: 170, maxHeight: 260, label: t('pca-projection.scree'), onResize: () => ctx.requestDraw(draw) }));
   scree.margin = { left: 44, right: 10, top: 14, bottom: 30 };
-  right.append(el('p', { className: 'c4-chart-title', text: t('pca-projection.strip.title') }));
+  right.append(el('p', { className: 'dw-chart-title', text: t('pca-projection.strip.title') }));
   const strip = ctx.own(new Plot(right, { aspect: 0.22, minHeight: 64, maxHeight: 90, label: t('pca-projection.strip'), onResize: () => ctx.requestDraw(draw) }));
   strip.margin = { left: 10, right: 10, top: 8, bottom: 8 };
 

@@ -51,13 +51,13 @@ function build(ctx) {
   const errCol = el('div', { className: 'dw-col' });
   row.append(fitCol, errCol);
   card.stage.append(row);
-  fitCol.append(el('p', { className: 'c3-plot-title', text: t('pick-the-model.fitHeading') }));
-  errCol.append(el('p', { className: 'c3-plot-title', text: t('pick-the-model.errHeading') }));
+  fitCol.append(el('p', { className: 'dw-panel-title', text: t('pick-the-model.fitHeading') }));
+  errCol.append(el('p', { className: 'dw-panel-title', text: t('pick-the-model.errHeading') }));
   const fitPlot = ctx.own(new Plot(fitCol, { aspect: 0.75, minHeight: 220, maxHeight: 360, label: t('pick-the-model.fitPlot'), onResize: () => ctx.requestDraw(draw) }));
-  legend(fitCol, [{ text: t('pick-the-model.legend.fit'), swatch: 'c3-swatch c3-fit' }, { text: t('pick-the-model.legend.truth'), swatch: 'c3-swatch c3-truth' }]);
+  legend(fitCol, [{ text: t('pick-the-model.legend.fit'), swatch: 'dw-line-key dw-line-fit' }, { text: t('pick-the-model.legend.truth'), swatch: 'dw-line-key dw-line-truth' }]);
   const errPlot = ctx.own(new Plot(errCol, { aspect: 0.75, minHeight: 220, maxHeight: 360, label: t('pick-the-model.errPlot'), onResize: () => ctx.requestDraw(draw) }));
   errPlot.margin = { ...errPlot.margin, top: 24 };
-  legend(errCol, [{ text: t('pick-the-model.legend.train'), swatch: 'c3-swatch c3-train' }, { text: t('pick-the-model.legend.validation'), swatch: 'c3-swatch c3-val' }]);
+  legend(errCol, [{ text: t('pick-the-model.legend.train'), swatch: 'dw-line-key dw-line-train' }, { text: t('pick-the-model.legend.validation'), swatch: 'dw-line-key dw-line-val' }]);
 
   const degreeSlider = slider(card.controls, { label: t('pick-the-model.slider.degree'), min: 1, max: MAX_DEGREE, step: 1, value: degree, format: (v) => formatNumber(v, 0), onInput: (v) => setDegree(v) });
   const buttons = buttonRow(card.controls);

@@ -49,33 +49,33 @@ function build(ctx) {
   let tableFit = 'all';
 
   // Pipeline diagram: four boxes and arrows, DOM so it reflows on phones.
-  const diagram = el('ol', { className: 'dwl2-pipeline', 'aria-label': 'Pipeline steps' });
+  const diagram = el('ol', { className: 'pipeline-leakage-diagram', 'aria-label': 'Pipeline steps' });
   const stepText = {
-    impute: el('span', { className: 'dwl2-step-detail' }),
-    select: el('span', { className: 'dwl2-step-detail' }),
-    scale: el('span', { className: 'dwl2-step-detail' }),
-    model: el('span', { className: 'dwl2-step-detail', text: 'logistic regression' }),
-    onehot: el('span', { className: 'dwl2-step-detail', text: 'city → one 0/1 column per city seen in fit (second table)' }),
+    impute: el('span', { className: 'pipeline-leakage-step-detail' }),
+    select: el('span', { className: 'pipeline-leakage-step-detail' }),
+    scale: el('span', { className: 'pipeline-leakage-step-detail' }),
+    model: el('span', { className: 'pipeline-leakage-step-detail', text: 'logistic regression' }),
+    onehot: el('span', { className: 'pipeline-leakage-step-detail', text: 'city → one 0/1 column per city seen in fit (second table)' }),
   };
   for (const [key, name] of [['onehot', 'one-hot encode'], ['impute', 'impute gaps'], ['select', 'select columns'], ['scale', 'standardise'], ['model', 'classify']]) {
-    diagram.append(el('li', { className: `dwl2-step dwl2-step-${key}` }, [el('span', { className: 'dwl2-step-name', text: name }), stepText[key]]));
+    diagram.append(el('li', { className: `pipeline-leakage-step pipeline-leakage-step-${key}` }, [el('span', { className: 'pipeline-leakage-step-name', text: name }), stepText[key]]));
   }
   card.stage.append(diagram);
 
-  const plotHost = el('div', { className: 'dwl2-plot' });
+  const plotHost = el('div', { className: 'pipeline-leakage-plot' });
   card.stage.append(plotHost);
   const plot = ctx.own(new Plot(plotHost, { aspect: 0.42, minHeight: 190, maxHeight: 280, label: 'Fold accuracies, leaky and honest', onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { ...plot.margin, left: 16, top: 14 };
   legend(card.stage, [
-    { text: 'fitted on all rows (leaky)', swatch: 'dwl-swatch dwl-sw-loss' },
-    { text: 'fitted inside each fold (honest)', swatch: 'dwl-swatch dwl-sw-good' },
-    { text: 'chance 0.5', swatch: 'dwl-swatch dwl-sw-truth' },
+    { text: 'fitted on all rows (leaky)', swatch: 'dw-swatch dw-swatch-loss' },
+    { text: 'fitted inside each fold (honest)', swatch: 'dw-swatch dw-swatch-good' },
+    { text: 'chance 0.5', swatch: 'dw-swatch dw-swatch-truth' },
   ]);
 
   // Before/after table of a few rows.
-  const tableWrap = el('div', { className: 'dw-table-wrap dwl2-table-wrap' });
-  const caption = el('p', { className: 'dwl2-caption' });
-  const table = el('table', { className: 'dw-table dwl2-table' });
+  const tableWrap = el('div', { className: 'dw-table-wrap pipeline-leakage-table-wrap' });
+  const caption = el('p', { className: 'pipeline-leakage-caption' });
+  const table = el('table', { className: 'dw-table pipeline-leakage-table' });
   const thead = el('thead');
   const tbody = el('tbody');
   const tfoot = el('tfoot');
@@ -84,9 +84,9 @@ function build(ctx) {
   card.stage.append(caption, tableWrap);
 
   // One-hot table: the city column before, the encoder's 0/1 columns after.
-  const oneHotWrap = el('div', { className: 'dw-table-wrap dwl2-table-wrap' });
-  const oneHotCaption = el('p', { className: 'dwl2-onehot-caption' });
-  const oneHotTable = el('table', { className: 'dw-table dwl2-onehot' });
+  const oneHotWrap = el('div', { className: 'dw-table-wrap pipeline-leakage-table-wrap' });
+  const oneHotCaption = el('p', { className: 'pipeline-leakage-onehot-caption' });
+  const oneHotTable = el('table', { className: 'dw-table pipeline-leakage-onehot' });
   const oneHotHead = el('thead');
   const oneHotBody = el('tbody');
   oneHotTable.append(oneHotHead, oneHotBody);
@@ -201,7 +201,7 @@ function build(ctx) {
     thead.replaceChildren(el('tr', {}, [
       el('th', { text: 'row', scope: 'col' }),
       ...Array.from({ length: SHOW_COLS }, (_, j) => el('th', { scope: 'col', 'aria-label': `x${j + 1}: raw, then after` }, [
-        el('span', { className: 'dwl2-raw', text: `x${j + 1} raw` }), el('span', { className: 'dwl2-after', text: 'after' }),
+        el('span', { className: 'pipeline-leakage-raw', text: `x${j + 1} raw` }), el('span', { className: 'pipeline-leakage-after', text: 'after' }),
       ])),
       el('th', { text: 'label', scope: 'col' }),
     ]));
@@ -210,9 +210,9 @@ function build(ctx) {
       ...Array.from({ length: SHOW_COLS }, (_, j) => {
         const raw = data.X[i * data.cols + j];
         const gap = Number.isNaN(raw);
-        return el('td', { className: gap ? 'dwl2-filled' : '' }, [
-          el('span', { className: gap ? 'dwl2-raw dwl2-gap' : 'dwl2-raw', text: gap ? 'missing' : fixed(raw, 2) }),
-          el('span', { className: 'dwl2-after', text: fixed(result.shown[r * SHOW_COLS + j], 2) }),
+        return el('td', { className: gap ? 'pipeline-leakage-filled' : '' }, [
+          el('span', { className: gap ? 'pipeline-leakage-raw pipeline-leakage-gap' : 'pipeline-leakage-raw', text: gap ? 'missing' : fixed(raw, 2) }),
+          el('span', { className: 'pipeline-leakage-after', text: fixed(result.shown[r * SHOW_COLS + j], 2) }),
         ]);
       }),
       el('td', { text: formatNumber(data.y[i], 0) }),
@@ -241,18 +241,18 @@ function build(ctx) {
       el('tr', {}, [
         el('th', { text: 'row', scope: 'col', rowspan: '2' }),
         el('th', { text: 'city', scope: 'col', rowspan: '2' }),
-        el('th', { text: 'one-hot columns (0/1)', scope: 'colgroup', colspan: String(width), className: 'dwl2-group' }),
+        el('th', { text: 'one-hot columns (0/1)', scope: 'colgroup', colspan: String(width), className: 'pipeline-leakage-group' }),
       ]),
       el('tr', {}, result.codes.map((c) => el('th', { text: CITIES[c], scope: 'col', 'aria-label': `city = ${CITIES[c]}` }))),
     );
     oneHotBody.replaceChildren(...testRows.map((i, r) => {
       const unseen = !seen.has(city[i]);
-      return el('tr', { className: unseen ? 'dwl2-unseen' : '' }, [
+      return el('tr', { className: unseen ? 'pipeline-leakage-unseen' : '' }, [
         el('th', { text: formatNumber(i + 1, 0), scope: 'row' }),
-        el('td', { className: unseen ? 'dwl2-gap' : '', text: unseen ? `${CITIES[city[i]]} (unseen)` : CITIES[city[i]] }),
+        el('td', { className: unseen ? 'pipeline-leakage-gap' : '', text: unseen ? `${CITIES[city[i]]} (unseen)` : CITIES[city[i]] }),
         ...Array.from({ length: width }, (_, j) => {
           const v = result.out[r * width + j];
-          return el('td', { className: v === 1 ? 'dwl2-one' : '', text: formatNumber(v, 0) });
+          return el('td', { className: v === 1 ? 'pipeline-leakage-one' : '', text: formatNumber(v, 0) });
         }),
       ]);
     }));

@@ -69,12 +69,12 @@ function build(ctx) {
   let imported = null;      // positions from a CSV file or a Share link, instead of generated blobs
 
   const row = el('div', { className: 'dw-row' });
-  const left = el('div', { className: 'dw-col c4-main-col' });
-  const right = el('div', { className: 'dw-col c4-side-col' });
+  const left = el('div', { className: 'dw-col dw-main-col' });
+  const right = el('div', { className: 'dw-col dw-side-col' });
   row.append(left, right);
   card.stage.append(row);
   const plot = ctx.own(new Plot(left, { aspect: 0.8, minHeight: 280, maxHeight: 520, label: t('place-centroids.plot'), onResize: () => ctx.requestDraw(draw) }));
-  right.append(el('p', { className: 'c4-chart-title', text: t('place-centroids.elbowHeading') }));
+  right.append(el('p', { className: 'dw-chart-title', text: t('place-centroids.elbowHeading') }));
   const elbowPlot = ctx.own(new Plot(right, { aspect: 0.7, minHeight: 170, maxHeight: 260, label: t('place-centroids.elbowPlot'), onResize: () => ctx.requestDraw(draw) }));
   elbowPlot.margin = { left: 50, right: 10, top: 12, bottom: 30 };
 

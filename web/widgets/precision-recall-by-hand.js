@@ -24,9 +24,9 @@ function build(ctx) {
   const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const inputs = {};
-  const wrap = el('div', { className: 'c3-inputs' });
+  const wrap = el('div', { className: 'precision-recall-by-hand-inputs' });
   for (const key of ['tp', 'fp', 'fn']) {
-    const id = nextId(`c3-${key}`);
+    const id = nextId(`precision-recall-${key}`);
     const input = el('input', { type: 'number', id, min: '0', max: String(MAX_COUNT), step: '1', inputmode: 'numeric', name: key });
     input.value = String(opts[key]);
     ctx.listen(input, 'input', compute);
@@ -34,7 +34,7 @@ function build(ctx) {
     wrap.append(el('div', { className: 'dw-field' }, [el('label', { for: id, text: t(`precision-recall-by-hand.input.${key}`) }), input]));
   }
   card.stage.append(wrap);
-  const working = el('ol', { className: 'c3-working', 'aria-label': t('precision-recall-by-hand.working') });
+  const working = el('ol', { className: 'precision-recall-by-hand-working', 'aria-label': t('precision-recall-by-hand.working') });
   card.stage.append(working);
 
   const statP = card.stat(t('precision-recall-by-hand.stat.precision'));

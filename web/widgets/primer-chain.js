@@ -97,7 +97,7 @@ function build(ctx) {
 // Two toggle buttons for the label y; show(y) marks the current one as pressed.
 function labelButtons(card, t, onPick) {
   const row = buttonRow(card.controls);
-  row.classList.add('primer-toggle');
+  row.classList.add('primer-chain-toggle');
   row.setAttribute('role', 'group');
   row.setAttribute('aria-label', t('primer-chain.labels'));
   const buttons = [0, 1].map((y) => button(row, t('primer-chain.label', { y }), () => onPick(y)));

@@ -36,7 +36,7 @@ function build(ctx) {
   const fmt = (v) => formatNumber(v, 1);
   const sliders = [];
   for (const [vec, name, spec] of [[w, 'w', weight], [x, 'x', feature]]) {
-    const row = el('div', { className: 'primer-vector', role: 'group', 'aria-label': t(`primer-dot.group.${name}`) });
+    const row = el('div', { className: 'primer-dot-vector', role: 'group', 'aria-label': t(`primer-dot.group.${name}`) });
     card.controls.append(row);
     for (let j = 0; j < 3; j++) {
       sliders.push(slider(row, { label: t(`primer-dot.slider.${name}`, { index: SUB[j] }), min: spec.min, max: spec.max, step: 0.5, value: vec[j], format: fmt, onInput: (v) => { vec[j] = v; compute(); } }));

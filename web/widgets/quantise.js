@@ -67,7 +67,7 @@ function build(ctx) {
   card.card.classList.add('tquant');
   // The 2-D view's two decision maps, full precision beside quantised: made when the view is
   // first shown, hidden in the digits view.
-  const mapsRow = el('div', { className: 'dw-row tq-maps' });
+  const mapsRow = el('div', { className: 'dw-row quantise-maps' });
   mapsRow.hidden = true;
   card.stage.append(mapsRow);
   const mapHeads = {};
@@ -90,11 +90,11 @@ function build(ctx) {
   const histCaption = el('p', { className: 'dw-legend' });
   left.append(histCaption);
   const histPlot = ctx.own(new Plot(left, { aspect: 0.6, minHeight: 200, maxHeight: 320, label: 'Weight histogram with the quantisation grid', onResize: () => ctx.requestDraw(draw) }));
-  legend(left, [{ text: 'weights (float)', swatch: 'tq-swatch', color: 'var(--class1)' }, { text: 'values the integers can stand for', swatch: 'tq-swatch', color: 'var(--class0)' }], { decorative: true });
+  legend(left, [{ text: 'weights (float)', swatch: 'dw-swatch-strip', color: 'var(--class1)' }, { text: 'values the integers can stand for', swatch: 'dw-swatch-strip', color: 'var(--class0)' }], { decorative: true });
   const accCaption = el('p', { className: 'dw-legend' });
   right.append(accCaption);
   const accPlot = ctx.own(new Plot(right, { aspect: 0.7, minHeight: 200, maxHeight: 320, label: 'Accuracy against bits', onResize: () => ctx.requestDraw(draw) }));
-  legend(right, COMBOS.map((c) => ({ text: c.label, swatch: c.dash.length ? `tq-swatch tq-dash tq-dash-${c.color}` : 'tq-swatch', color: c.dash.length ? undefined : `var(--${c.color})` })), { decorative: true });
+  legend(right, COMBOS.map((c) => ({ text: c.label, swatch: c.dash.length ? `dw-swatch-strip dw-swatch-dashed dw-swatch-dashed-${c.color}` : 'dw-swatch-strip', color: c.dash.length ? undefined : `var(--${c.color})` })), { decorative: true });
 
   const viewSelect = select(card.controls, { label: 'network', value: opts.view, options: VIEWS, onChange: (v) => { opts.view = v; load(); } });
   const bitsControl = segmented(card.controls, { label: 'bits per weight', options: schema.bits.values.map((b) => [b, b]), value: opts.bits, onChange: (v) => { opts.bits = v; changed(); } });

@@ -41,7 +41,7 @@ function build(ctx) {
   ensureLsa();
   const retriever = () => (opts.retriever === 'lsa' ? lsa : tfidf);
 
-  card.card.classList.add('dwt-card');
+  card.card.classList.add('dw-text-card');
   // The question: an example from the list, or typed.
   const pickOptions = [...QUESTIONS.map((q, i) => [String(i), q.text]), ...OUTSIDE_QUESTIONS.map((q, i) => [`out${i}`, `${q} (not in the collection)`]), [OWN, 'Your own question (type below)']];
   const pick = select(card.stage, { label: 'Example question', options: pickOptions, value: pickValue(opts.question), onChange: (v) => {
@@ -51,27 +51,27 @@ function build(ctx) {
     refresh();
   } });
   const inputId = nextId('question');
-  const box = el('input', { id: inputId, type: 'text', className: 'dwt-textbox', spellcheck: 'false', maxlength: String(MAX_CHARS), autocomplete: 'off' });
+  const box = el('input', { id: inputId, type: 'text', className: 'dw-textbox', spellcheck: 'false', maxlength: String(MAX_CHARS), autocomplete: 'off' });
   box.value = opts.question;
-  card.stage.append(el('label', { className: 'dwt-label', for: inputId, text: 'Question' }), box);
-  const capNote = el('p', { className: 'dwt-note', role: 'note' });
+  card.stage.append(el('label', { className: 'dw-textbox-label', for: inputId, text: 'Question' }), box);
+  const capNote = el('p', { className: 'dw-footnote', role: 'note' });
   card.stage.append(capNote);
 
-  const answerBox = el('div', { className: 'dwr-answer', role: 'status', 'aria-live': 'polite' });
-  const answerHead = el('p', { className: 'dwr-answer-head' });
-  const answerText = el('p', { className: 'dwr-answer-text' });
-  const answerWhy = el('p', { className: 'dwr-answer-why' });
+  const answerBox = el('div', { className: 'rag-retrieval-answer', role: 'status', 'aria-live': 'polite' });
+  const answerHead = el('p', { className: 'rag-retrieval-answer-head' });
+  const answerText = el('p', { className: 'rag-retrieval-answer-text' });
+  const answerWhy = el('p', { className: 'rag-retrieval-answer-why' });
   answerBox.append(answerHead, answerText, answerWhy);
   card.stage.append(answerBox);
 
-  const promptDetails = el('details', { className: 'dwt-details' });
+  const promptDetails = el('details', { className: 'dw-details' });
   promptDetails.append(el('summary', { text: 'The prompt a language model would receive' }));
-  const promptText = el('pre', { className: 'dwr-prompt', tabindex: '0' });
-  promptDetails.append(el('p', { className: 'dwt-note', text: 'Our answerer only copies a sentence; a RAG system pastes the retrieved passages into a prompt like this one and lets a language model write the answer.' }), promptText);
+  const promptText = el('pre', { className: 'rag-retrieval-prompt', tabindex: '0' });
+  promptDetails.append(el('p', { className: 'dw-footnote', text: 'Our answerer only copies a sentence; a RAG system pastes the retrieved passages into a prompt like this one and lets a language model write the answer.' }), promptText);
   card.stage.append(promptDetails);
 
-  card.stage.append(el('h4', { className: 'dwt-subhead', text: 'Passages, best first' }));
-  const list = el('ol', { className: 'dwr-list dwt-scroll', tabindex: '0', 'aria-label': 'Passages ranked by the retriever, best first' });
+  card.stage.append(el('h4', { className: 'dw-subhead', text: 'Passages, best first' }));
+  const list = el('ol', { className: 'rag-retrieval-list dw-scroll', tabindex: '0', 'aria-label': 'Passages ranked by the retriever, best first' });
   card.stage.append(list);
   card.stage.append(el('p', { className: 'dw-legend', text: 'Bar = the retriever’s score (cosine similarity). Solid border: read by the answerer (top-k, above the minimum score). ✓ marks a passage that answers the example question.' }));
 
@@ -157,17 +157,17 @@ function build(ctx) {
       const s = ranking.scores[i];
       const isUsed = used.has(p);
       const answers = !!(known && known.relevant.includes(p));
-      const fill = el('span', { className: 'dwt-bar-fill' });
+      const fill = el('span', { className: 'dw-bar-fill' });
       fill.style.width = `${Math.min(1, Math.max(0, s) / max) * 100}%`;
       fill.dataset.tone = isUsed ? 'pos' : 'neg';
       const badges = [];
-      if (isUsed) badges.push(el('span', { className: 'dwr-badge', text: 'read' }));
-      if (answers) badges.push(el('span', { className: 'dwr-badge dwr-badge-right', text: '✓ answers it' }));
-      const li = el('li', { className: `dwr-item${isUsed ? ' dwr-used' : ''}` }, [
-        el('span', { className: 'dwr-rank', text: `#${fixed(i + 1, 0)}` }),
-        el('span', { className: 'dwr-score' }, [el('span', { className: 'dwt-bar-track', 'aria-hidden': 'true' }, [fill]), el('span', { className: 'dwt-bar-value', text: fixed(s, 3) })]),
-        el('span', { className: 'dwr-text', text: PASSAGES[p] }),
-        el('span', { className: 'dwr-badges' }, badges),
+      if (isUsed) badges.push(el('span', { className: 'rag-retrieval-badge', text: 'read' }));
+      if (answers) badges.push(el('span', { className: 'rag-retrieval-badge rag-retrieval-badge-right', text: '✓ answers it' }));
+      const li = el('li', { className: `rag-retrieval-item${isUsed ? ' rag-retrieval-used' : ''}` }, [
+        el('span', { className: 'rag-retrieval-rank', text: `#${fixed(i + 1, 0)}` }),
+        el('span', { className: 'rag-retrieval-score' }, [el('span', { className: 'dw-bar-track', 'aria-hidden': 'true' }, [fill]), el('span', { className: 'dw-bar-value', text: fixed(s, 3) })]),
+        el('span', { className: 'rag-retrieval-text', text: PASSAGES[p] }),
+        el('span', { className: 'rag-retrieval-badges' }, badges),
       ]);
       li.dataset.passage = String(p);
       return li;

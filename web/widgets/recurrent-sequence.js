@@ -54,12 +54,12 @@ function build(ctx) {
   const legend = heatLegend(card.stage, { color: (x) => heatColor(2 * x - 1), low: '−1', high: '+1', caption: 'hidden unit value h' });
   const lossPlot = new Plot(card.stage, { aspect: 0.22, minHeight: 120, maxHeight: 180, label: 'Loss over training', onResize: () => requestDraw(draw) });
   lossPlot.margin.top = 22;
-  const flowTitle = el('h4', { className: 'rs-view-title', text: 'How far back does the gradient reach?' });
+  const flowTitle = el('h4', { className: 'recurrent-sequence-view-title', text: 'How far back does the gradient reach?' });
   const flowPlot = new Plot(card.stage, { aspect: 0.34, minHeight: 170, maxHeight: 280, label: 'Gradient against steps back in time', onResize: () => requestDraw(draw) });
   flowPlot.canvas.before(flowTitle);
   flowPlot.margin.top = 22;
   card.stage.append(el('p', { className: 'dw-legend', text: 'log₁₀ of the gradient of the last step’s loss with respect to the hidden state k steps back, relative to its size at k = 0. Orange: RNN and blue: LSTM, both freshly initialised; dashed black: the net you are training.' }));
-  const numbers = el('details', { className: 'rs-numbers' });
+  const numbers = el('details', { className: 'recurrent-sequence-numbers' });
   const numbersBody = el('div');
   numbers.append(el('summary', { text: 'The numbers behind the pictures' }), numbersBody);
   card.stage.append(numbers);

@@ -63,21 +63,21 @@ function build(ctx) {
   const few = () => t('regression-metrics.few', count(scene ? scene.base.x.length : 10));
   const all = () => t('regression-metrics.all', count(scene ? scene.base.x.length + 1 : 11));
 
-  const plotHost = el('div', { className: 'dwc-plot' });
+  const plotHost = el('div', { className: 'dw-plot' });
   card.stage.append(plotHost);
   const plot = new Plot(plotHost, { aspect: 0.56, minHeight: 240, maxHeight: 400, label: t('regression-metrics.plot'), onResize: () => requestDraw(draw) });
   plot.setDomain(X_RANGE[0], X_RANGE[1], Y_RANGE[0], Y_RANGE[1]);
 
-  const table = el('table', { className: 'dw-table dwc-metrics' });
+  const table = el('table', { className: 'dw-table regression-metrics-table' });
   card.stage.append(el('div', { className: 'dw-table-wrap' }, [table]));
 
-  const scaleHead = el('h4', { className: 'dwc-head', text: t('regression-metrics.scalers', count(11)) });
+  const scaleHead = el('h4', { className: 'dw-plot-head', text: t('regression-metrics.scalers', count(11)) });
   const keyOrdinary = el('span', { text: few() });
-  const scaleHost = el('div', { className: 'dwc-plot' });
-  const scaleText = el('ul', { className: 'dwc-summary' });
-  const scaleKey = el('p', { className: 'dwc-legend' }, [
-    el('span', { className: 'dwc-key' }, [el('span', { className: 'dwc-sw dwc-sw-a' }), keyOrdinary]),
-    el('span', { className: 'dwc-key' }, [el('span', { className: 'dwc-sw dwc-sw-out' }), el('span', { text: t('regression-metrics.key.outlier') })]),
+  const scaleHost = el('div', { className: 'dw-plot' });
+  const scaleText = el('ul', { className: 'dw-summary-list' });
+  const scaleKey = el('p', { className: 'dw-plot-legend' }, [
+    el('span', { className: 'dw-legend-key' }, [el('span', { className: 'dw-mark dw-mark-circle' }), keyOrdinary]),
+    el('span', { className: 'dw-legend-key' }, [el('span', { className: 'dw-mark dw-mark-ring' }), el('span', { text: t('regression-metrics.key.outlier') })]),
   ]);
   card.stage.append(scaleHead, scaleHost, scaleKey, scaleText);
   const scalePlot = new Plot(scaleHost, { aspect: 0.3, minHeight: 170, maxHeight: 220, label: t('regression-metrics.scalePlot'), onResize: () => requestDraw(draw) });
@@ -183,7 +183,7 @@ function build(ctx) {
         el('th', { scope: 'row', title: t(`regression-metrics.metricLong.${key}`), text: t(`regression-metrics.metric.${key}`) }),
         el('td', { text: formatNumber(w[key], key === 'r2' ? 3 : 2) }),
         el('td', { text: formatNumber(a[key], key === 'r2' ? 3 : 2) }),
-        el('td', { className: 'dwc-change', text: change(key, w[key], a[key]) }),
+        el('td', { className: 'regression-metrics-change', text: change(key, w[key], a[key]) }),
       ]))),
     );
     const residual = outlier.y - (scene.line.w * outlier.x + scene.line.b);

@@ -67,11 +67,11 @@ function build(ctx) {
   let imported = null; // { x, y } from a CSV file or a Share link, instead of the seeded curve
 
   // ---- views ----
-  const raceStage = el('div', { className: 'dwr-view' });
-  const impStage = el('div', { className: 'dwr-view' });
+  const raceStage = el('div', { className: 'regression-race-view' });
+  const impStage = el('div', { className: 'regression-race-view' });
   card.stage.append(raceStage, impStage);
-  const raceControls = el('div', { className: 'dwr-controls' });
-  const impControls = el('div', { className: 'dwr-controls' });
+  const raceControls = el('div', { className: 'regression-race-controls' });
+  const impControls = el('div', { className: 'regression-race-controls' });
 
   const viewSwitch = segmented(card.controls, {
     label: 'view',
@@ -82,19 +82,19 @@ function build(ctx) {
   card.controls.append(raceControls, impControls);
 
   // ---- race view ----
-  const plotHost = el('div', { className: 'dwr-plot' });
+  const plotHost = el('div', { className: 'regression-race-plot' });
   raceStage.append(plotHost);
   const plot = ctx.own(new Plot(plotHost, { aspect: 0.55, minHeight: 240, maxHeight: 420, label: 'Six models fitted to one curve', onResize: () => ctx.requestDraw(draw) }));
-  const toggles = el('div', { className: 'dwr-toggles', role: 'group', 'aria-label': 'Models drawn' });
+  const toggles = el('div', { className: 'regression-race-toggles', role: 'group', 'aria-label': 'Models drawn' });
   raceStage.append(toggles);
   const checks = {};
   for (const m of MODELS) {
     checks[m.key] = checkbox(toggles, { label: m.label, checked: true, onChange: (on) => { visible[m.key] = on; ctx.requestDraw(draw); } });
-    const sw = el('span', { className: 'dwr-swatch', 'aria-hidden': 'true' });
+    const sw = el('span', { className: 'regression-race-swatch', 'aria-hidden': 'true' });
     sw.style.background = colorOf(plot.theme, m.key);
     checks[m.key].after(sw);
   }
-  const table = el('table', { className: 'dw-table dwr-table' });
+  const table = el('table', { className: 'dw-table regression-race-table' });
   const caption = el('caption');
   raceStage.append(el('div', { className: 'dw-table-wrap' }, [table]));
 
@@ -109,7 +109,7 @@ function build(ctx) {
   const raceButtons = buttonRow(raceControls);
   button(raceButtons, 'New data', () => { opts.seed = nextSeed(opts.seed); imported = null; recomputeRace(); recomputeImportance(); ctx.stateChanged?.(); });
   button(raceButtons, 'Default settings', () => { settings = defaultSettings(); renderSettings(); recomputeRace(); ctx.stateChanged?.(); });
-  const settingsHost = el('div', { className: 'dwr-settings', role: 'group', 'aria-label': 'Settings of the chosen model' });
+  const settingsHost = el('div', { className: 'regression-race-settings', role: 'group', 'aria-label': 'Settings of the chosen model' });
   select(raceControls, {
     label: 'settings of',
     value: editing,
@@ -122,7 +122,7 @@ function build(ctx) {
     settingsHost.replaceChildren();
     const spec = modelByKey(editing);
     if (!spec.settings.length) {
-      settingsHost.append(el('p', { className: 'dwr-note', text: 'Least squares has nothing to set: it is the line with the smallest training MSE.' }));
+      settingsHost.append(el('p', { className: 'regression-race-note', text: 'Least squares has nothing to set: it is the line with the smallest training MSE.' }));
       return;
     }
     for (const s of spec.settings) {
@@ -165,12 +165,12 @@ function build(ctx) {
   });
 
   // ---- importance view ----
-  const impHead = el('p', { className: 'dwr-note' });
-  const impurityHead = el('h4', { className: 'dwc-head', text: 'Impurity importance (from the training fit; the shares add up to 1)' });
-  const impurityList = el('ul', { className: 'dwt-bars dwr-bars', 'aria-label': 'Impurity importance per feature' });
-  const permHead = el('h4', { className: 'dwc-head', text: 'Permutation importance (drop in test R² when the column is shuffled)' });
-  const permList = el('ul', { className: 'dwt-bars dwr-bars', 'aria-label': 'Permutation importance per feature' });
-  const impNote = el('p', { className: 'dwr-verdict', role: 'status' });
+  const impHead = el('p', { className: 'regression-race-note' });
+  const impurityHead = el('h4', { className: 'dw-plot-head', text: 'Impurity importance (from the training fit; the shares add up to 1)' });
+  const impurityList = el('ul', { className: 'dw-bars regression-race-bars', 'aria-label': 'Impurity importance per feature' });
+  const permHead = el('h4', { className: 'dw-plot-head', text: 'Permutation importance (drop in test R² when the column is shuffled)' });
+  const permList = el('ul', { className: 'dw-bars regression-race-bars', 'aria-label': 'Permutation importance per feature' });
+  const impNote = el('p', { className: 'regression-race-verdict', role: 'status' });
   impStage.append(impHead, impurityHead, impurityList, permHead, permList, impNote);
   select(impControls, {
     label: 'model', value: opts.model, options: IMPORTANCE_MODELS,
@@ -227,13 +227,13 @@ function build(ctx) {
       el('tr', {}, METRIC_COLUMNS.flatMap(() => [el('th', { scope: 'col', text: 'train' }), el('th', { scope: 'col', text: 'test' })])),
     ]);
     const body = el('tbody', {}, ok.map((r) => {
-      const swatch = el('span', { className: 'dwr-swatch', 'aria-hidden': 'true' });
+      const swatch = el('span', { className: 'regression-race-swatch', 'aria-hidden': 'true' });
       swatch.style.background = colorOf(plot.theme, r.key);
-      return el('tr', { 'data-model': r.key, className: r.key === best ? 'dwr-best' : '' }, [
+      return el('tr', { 'data-model': r.key, className: r.key === best ? 'regression-race-best' : '' }, [
         el('th', { scope: 'row' }, [swatch, el('span', { text: r.key === best ? `${r.label} (best)` : r.label })]),
         ...METRIC_COLUMNS.flatMap(([k]) => [
           el('td', { text: formatNumber(r.train[k], k === 'r2' ? 3 : 2) }),
-          el('td', { className: 'dwr-test', text: formatNumber(r.test[k], k === 'r2' ? 3 : 2) }),
+          el('td', { className: 'regression-race-test', text: formatNumber(r.test[k], k === 'r2' ? 3 : 2) }),
         ]),
       ]);
     }));

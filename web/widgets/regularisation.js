@@ -44,8 +44,8 @@ function build(ctx) {
   let best = null;      // { lambda, testMse } from the scan
 
   const fitPlot = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 380, label: t('regularisation.plot'), onResize: () => ctx.requestDraw(draw) }));
-  legend(card.stage, [{ text: t('regularisation.legend.fit'), swatch: 'c3-swatch c3-fit' }, { text: t('regularisation.legend.plain'), swatch: 'c3-swatch c3-faint' }, { text: t('regularisation.legend.truth'), swatch: 'c3-swatch c3-truth' }]);
-  const barTitle = el('p', { className: 'c3-plot-title' });
+  legend(card.stage, [{ text: t('regularisation.legend.fit'), swatch: 'dw-line-key dw-line-fit' }, { text: t('regularisation.legend.plain'), swatch: 'dw-line-key dw-line-faint' }, { text: t('regularisation.legend.truth'), swatch: 'dw-line-key dw-line-truth' }]);
+  const barTitle = el('p', { className: 'dw-panel-title' });
   card.stage.append(barTitle);
   const barPlot = ctx.own(new Plot(card.stage, { aspect: 0.28, minHeight: 150, maxHeight: 220, label: t('regularisation.bars'), onResize: () => ctx.requestDraw(draw) }));
 

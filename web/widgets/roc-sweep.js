@@ -44,8 +44,8 @@ function build(ctx) {
   const prCol = el('div', { className: 'dw-col' });
   row.append(rocCol, prCol);
   card.stage.append(row);
-  rocCol.append(el('p', { className: 'c3-plot-title', text: t('roc-sweep.rocHeading') }));
-  prCol.append(el('p', { className: 'c3-plot-title', text: t('roc-sweep.prHeading') }));
+  rocCol.append(el('p', { className: 'dw-panel-title', text: t('roc-sweep.rocHeading') }));
+  prCol.append(el('p', { className: 'dw-panel-title', text: t('roc-sweep.prHeading') }));
   const rocPlot = ctx.own(new Plot(rocCol, { aspect: 0.9, minHeight: 220, maxHeight: 360, domain: [0, 1, 0, 1], label: t('roc-sweep.rocPlot'), onResize: () => ctx.requestDraw(draw) }));
   const prPlot = ctx.own(new Plot(prCol, { aspect: 0.9, minHeight: 220, maxHeight: 360, domain: [0, 1, 0, 1.02], label: t('roc-sweep.prPlot'), onResize: () => ctx.requestDraw(draw) }));
   for (const p of [rocPlot, prPlot]) p.margin = { ...p.margin, top: 24, right: 16 };

@@ -45,7 +45,7 @@ export function mount(element, options) {
 
 function build(ctx) {
   const { card, options, t } = ctx;
-  card.card.classList.add('c1-quiz');
+  card.card.classList.add('dw-quiz');
   const quiz = createQuiz(ctx, {
     widget: 'rules-or-learn',
     title: t('rules-or-learn.title'),

@@ -31,11 +31,11 @@ function build(ctx) {
   const model = ctx.own(new ml.MultinomialNaiveBayes());
   let fit = null;
 
-  card.card.classList.add('dwt-card');
+  card.card.classList.add('dw-text-card');
   const inputId = nextId('review');
-  const box = el('textarea', { id: inputId, className: 'dwt-textbox', rows: '2', spellcheck: 'false', maxlength: String(MAX_CHARS) });
+  const box = el('textarea', { id: inputId, className: 'dw-textbox', rows: '2', spellcheck: 'false', maxlength: String(MAX_CHARS) });
   box.value = opts.review;
-  card.stage.append(el('label', { className: 'dwt-label', for: inputId, text: 'Your review' }), box);
+  card.stage.append(el('label', { className: 'dw-textbox-label', for: inputId, text: 'Your review' }), box);
   const examples = el('div', { className: 'dw-buttons', role: 'group', 'aria-label': 'Reviews with not' });
   for (const text of NEGATION_EXAMPLES) {
     const b = el('button', { type: 'button', className: 'dw-btn', text: `“${text}”` });
@@ -43,28 +43,28 @@ function build(ctx) {
     examples.append(b);
   }
   card.stage.append(examples);
-  const capNote = el('p', { className: 'dwt-note', role: 'note' });
-  const verdictLine = el('p', { className: 'dwt-verdict', role: 'status', 'aria-live': 'polite' });
-  const chips = el('div', { className: 'dwt-chips', role: 'list', 'aria-label': 'Features of your review with their evidence for positive', tabindex: '0' });
-  const sum = el('p', { className: 'dwt-sum' });
+  const capNote = el('p', { className: 'dw-footnote', role: 'note' });
+  const verdictLine = el('p', { className: 'dw-spam-verdict', role: 'status', 'aria-live': 'polite' });
+  const chips = el('div', { className: 'dw-token-chips', role: 'list', 'aria-label': 'Features of your review with their evidence for positive', tabindex: '0' });
+  const sum = el('p', { className: 'dw-evidence-sum' });
   card.stage.append(capNote, verdictLine, chips, sum);
 
   const row = el('div', { className: 'dw-row' });
   const posCol = el('div', { className: 'dw-col' });
   const negCol = el('div', { className: 'dw-col' });
   row.append(posCol, negCol);
-  posCol.append(el('h4', { className: 'dwt-subhead', text: 'Most positive features' }));
-  const posBars = el('ol', { className: 'dwt-bars', 'aria-label': 'Features with the most evidence for positive' });
+  posCol.append(el('h4', { className: 'dw-subhead', text: 'Most positive features' }));
+  const posBars = el('ol', { className: 'dw-bars', 'aria-label': 'Features with the most evidence for positive' });
   posCol.append(posBars);
-  negCol.append(el('h4', { className: 'dwt-subhead', text: 'Most negative features' }));
-  const negBars = el('ol', { className: 'dwt-bars', 'aria-label': 'Features with the most evidence for negative' });
+  negCol.append(el('h4', { className: 'dw-subhead', text: 'Most negative features' }));
+  const negBars = el('ol', { className: 'dw-bars', 'aria-label': 'Features with the most evidence for negative' });
   negCol.append(negBars);
   card.stage.append(row, el('p', { className: 'dw-legend', text: 'Bar = log θ(feature | positive) − log θ(feature | negative): the evidence, in nats, one occurrence adds. Blue pushes towards positive, orange towards negative.' }));
 
-  const testDetails = el('details', { className: 'dwt-details' });
+  const testDetails = el('details', { className: 'dw-details' });
   testDetails.append(el('summary', { text: `The ${TEST.length} test reviews (never trained on)` }));
   const wrap = el('div', { className: 'dw-table-wrap' });
-  const table = el('table', { className: 'dw-table dwt-table' });
+  const table = el('table', { className: 'dw-table dw-text-table' });
   const head = el('tr');
   for (const h of ['review', 'label', 'p(positive)', 'classifier says']) head.append(el('th', { scope: 'col', text: h }));
   const body = el('tbody');
@@ -73,7 +73,7 @@ function build(ctx) {
   testDetails.append(wrap);
   card.stage.append(testDetails);
   const testRows = TEST.map((i) => {
-    const cells = [el('td', { className: 'dwt-msg', text: REVIEWS[i][0] }), el('td', { text: REVIEWS[i][1] ? 'positive' : 'negative' }), el('td'), el('td')];
+    const cells = [el('td', { className: 'dw-text-cell', text: REVIEWS[i][0] }), el('td', { text: REVIEWS[i][1] ? 'positive' : 'negative' }), el('td'), el('td')];
     body.append(el('tr', {}, cells));
     return cells;
   });
@@ -124,7 +124,7 @@ function build(ctx) {
       c.setAttribute('role', 'listitem');
       return c;
     }));
-    if (!r.features.length) chips.append(el('span', { className: 'dwt-empty', text: 'No words: only the prior speaks.' }));
+    if (!r.features.length) chips.append(el('span', { className: 'dw-empty', text: 'No words: only the prior speaks.' }));
     const words = r.features.reduce((a, f) => a + f.weight, 0);
     const round2 = (v) => Math.round(v * 100) / 100;
     sum.textContent = `log-odds = prior ${signed(r.prior)} + features ${signed(words)} = ${signed(round2(r.prior) + round2(words))}  →  p(positive) = ${fixed(r.p, 3)}`;

@@ -43,10 +43,10 @@ function build(ctx) {
   let curveY = null;
   let sweep = null; // sinExperiment over every degree 1…11
 
-  card.card.classList.add('c1-sin');
+  card.card.classList.add('sin-experiment');
   const row = el('div', { className: 'dw-row' });
-  const left = el('div', { className: 'dw-col c1-sin-main' });
-  const right = el('div', { className: 'dw-col c1-sin-side' });
+  const left = el('div', { className: 'dw-col sin-experiment-main' });
+  const right = el('div', { className: 'dw-col sin-experiment-side' });
   row.append(left, right);
   card.stage.append(row);
   const plot = ctx.own(new Plot(left, { aspect: 0.62, minHeight: 220, maxHeight: 420, label: t('sin-experiment.plot'), onResize: () => ctx.requestDraw(draw) }));
@@ -57,7 +57,7 @@ function build(ctx) {
   right.append(el('p', { className: 'dw-legend', text: t('sin-experiment.legend.errors') }));
 
   const tableWrap = el('div', { className: 'dw-table-wrap' });
-  const table = el('table', { className: 'dw-table c1-sin-table' });
+  const table = el('table', { className: 'dw-table sin-experiment-table' });
   const head = el('tr');
   for (const h of [t('sin-experiment.table.model'), t('sin-experiment.table.train'), t('sin-experiment.table.test'), t('sin-experiment.table.verdict')]) head.append(el('th', { scope: 'col', text: h }));
   const body = el('tbody');
@@ -152,7 +152,7 @@ function build(ctx) {
       const v = verdict(i);
       const tr = el('tr', { className: d === degree ? 'dw-current' : '', 'data-degree': String(d) });
       tr.append(el('td', { text: t('sin-experiment.table.degree', { degree: d }) }), el('td', { text: formatNumber(r.trainMse[j], 3) }), el('td', { text: formatNumber(r.testMse[j], 3) }));
-      const cell = el('td', { className: 'c1-verdict', 'data-tone': v.tone, text: v.text });
+      const cell = el('td', { className: 'sin-experiment-verdict', 'data-tone': v.tone, text: v.text });
       tr.append(cell);
       body.append(tr);
     });

@@ -52,14 +52,14 @@ function build(ctx) {
   let shownVerdict = null; // 'spam' | 'ham' for the new email as last shown
   let tipped = false;
 
-  card.card.classList.add('c1-spam');
+  card.card.classList.add('spam-filter');
   // The new email: one stepper per feature.
-  const newBox = el('div', { className: 'c1-new-email' });
+  const newBox = el('div', { className: 'spam-filter-new-email' });
   newBox.append(el('h4', { text: t('spam-filter.newEmail') }));
   const steppers = features.map((f, j) => stepper(newBox, f, () => email[j], (v) => { email[j] = v; refresh(false); }));
-  const verdict = el('p', { className: 'c1-spam-verdict', role: 'status', 'aria-live': 'polite' });
+  const verdict = el('p', { className: 'spam-filter-verdict', role: 'status', 'aria-live': 'polite' });
   newBox.append(verdict);
-  const formula = el('p', { className: 'c1-spam-formula' });
+  const formula = el('p', { className: 'spam-filter-formula' });
   newBox.append(formula);
 
   const row = el('div', { className: 'dw-row' });
@@ -75,7 +75,7 @@ function build(ctx) {
   right.append(el('p', { className: 'dw-legend', text: t('spam-filter.legend.sigmoid') }));
 
   // The training emails, editable.
-  const details = el('details', { className: 'c1-train-emails' });
+  const details = el('details', { className: 'spam-filter-train-emails' });
   details.append(el('summary', { text: t('spam-filter.trainingEmails') }));
   const wrap = el('div', { className: 'dw-table-wrap' });
   const table = el('table', { className: 'dw-table' });
@@ -88,7 +88,7 @@ function build(ctx) {
   card.stage.append(details);
   const rowCells = emails.map((e, i) => {
     const tr = el('tr');
-    tr.append(el('td', { className: 'c1-subject', text: e.subject }));
+    tr.append(el('td', { className: 'spam-filter-subject', text: e.subject }));
     const inputs = features.map((f, j) => {
       const input = el('input', { type: 'number', min: '0', max: String(MAX_COUNT), step: '1', inputmode: 'numeric', 'aria-label': t('spam-filter.countIn', { feature: f.long, subject: e.subject }) });
       input.value = String(e.counts[j]);
@@ -101,10 +101,10 @@ function build(ctx) {
       tr.append(el('td', {}, [input]));
       return input;
     });
-    const label = el('button', { type: 'button', className: 'dw-btn c1-label-btn', 'aria-label': t('spam-filter.flipLabel', { subject: e.subject }) });
+    const label = el('button', { type: 'button', className: 'dw-btn spam-filter-label-btn', 'aria-label': t('spam-filter.flipLabel', { subject: e.subject }) });
     label.addEventListener('click', () => { e.spam = 1 - e.spam; refresh(true); });
     tr.append(el('td', {}, [label]));
-    const prob = el('td', { className: 'c1-prob' });
+    const prob = el('td', { className: 'spam-filter-prob' });
     tr.append(prob);
     body.append(tr);
     return { inputs, label, prob, i };
@@ -136,12 +136,12 @@ function build(ctx) {
   }
 
   function stepper(parent, f, get, set) {
-    const value = el('output', { className: 'dw-num c1-count' });
-    const minus = el('button', { type: 'button', className: 'dw-btn c1-step', 'aria-label': t('spam-filter.fewer', { feature: f.long }), text: '−' });
-    const plus = el('button', { type: 'button', className: 'dw-btn c1-step', 'aria-label': t('spam-filter.more', { feature: f.long }), text: '+' });
+    const value = el('output', { className: 'dw-num spam-filter-count' });
+    const minus = el('button', { type: 'button', className: 'dw-btn spam-filter-step', 'aria-label': t('spam-filter.fewer', { feature: f.long }), text: '−' });
+    const plus = el('button', { type: 'button', className: 'dw-btn spam-filter-step', 'aria-label': t('spam-filter.more', { feature: f.long }), text: '+' });
     minus.addEventListener('click', () => set(Math.max(0, get() - 1)));
     plus.addEventListener('click', () => set(Math.min(MAX_COUNT, get() + 1)));
-    const line = el('div', { className: 'c1-stepper' }, [el('span', { className: 'c1-stepper-label', text: f.long }), minus, value, plus]);
+    const line = el('div', { className: 'spam-filter-stepper' }, [el('span', { className: 'spam-filter-stepper-label', text: f.long }), minus, value, plus]);
     parent.append(line);
     return { show() { value.textContent = String(get()); minus.disabled = get() <= 0; plus.disabled = get() >= MAX_COUNT; } };
   }

@@ -64,17 +64,17 @@ function build(ctx) {
   let bestStreak = 0;
   let answered = false;
 
-  const board = el('div', { className: 'c2-sorter', tabindex: '0', role: 'group', 'aria-label': t('spot-the-job.board') });
-  const progress = el('p', { className: 'c2-sorter-progress' });
-  const prompt = el('p', { className: 'c2-sorter-prompt', 'aria-live': 'polite' });
-  const choices = el('div', { className: 'c2-sorter-choices' });
-  const regBtn = el('button', { type: 'button', className: 'dw-btn c2-choice', 'data-job': 'regression' }, [
+  const board = el('div', { className: 'spot-the-job-sorter', tabindex: '0', role: 'group', 'aria-label': t('spot-the-job.board') });
+  const progress = el('p', { className: 'spot-the-job-sorter-progress' });
+  const prompt = el('p', { className: 'spot-the-job-sorter-prompt', 'aria-live': 'polite' });
+  const choices = el('div', { className: 'spot-the-job-sorter-choices' });
+  const regBtn = el('button', { type: 'button', className: 'dw-btn spot-the-job-choice', 'data-job': 'regression' }, [
     el('strong', { text: t('spot-the-job.job.regression') }), el('span', { text: t('spot-the-job.describe.regression') }), el('kbd', { text: t('spot-the-job.key.regression') })]);
-  const clsBtn = el('button', { type: 'button', className: 'dw-btn c2-choice', 'data-job': 'classification' }, [
+  const clsBtn = el('button', { type: 'button', className: 'dw-btn spot-the-job-choice', 'data-job': 'classification' }, [
     el('strong', { text: t('spot-the-job.job.classification') }), el('span', { text: t('spot-the-job.describe.classification') }), el('kbd', { text: t('spot-the-job.key.classification') })]);
   choices.append(regBtn, clsBtn);
-  const feedback = el('p', { className: 'c2-sorter-feedback', role: 'status', 'aria-live': 'polite' });
-  const history = el('ol', { className: 'c2-sorter-history', 'aria-label': t('spot-the-job.history') });
+  const feedback = el('p', { className: 'spot-the-job-sorter-feedback', role: 'status', 'aria-live': 'polite' });
+  const history = el('ol', { className: 'spot-the-job-sorter-history', 'aria-label': t('spot-the-job.history') });
   board.append(progress, prompt, choices, feedback);
   card.stage.append(board, history);
 
@@ -117,7 +117,7 @@ function build(ctx) {
     prompt.textContent = item.text;
     feedback.textContent = '';
     feedback.dataset.tone = '';
-    for (const b of [regBtn, clsBtn]) { b.disabled = false; b.classList.remove('c2-right', 'c2-wrong'); }
+    for (const b of [regBtn, clsBtn]) { b.disabled = false; b.classList.remove('dw-right', 'dw-wrong'); }
     nextBtn.disabled = true;
     nextBtn.textContent = index === deck.length - 1 ? t('spot-the-job.seeResult') : t('spot-the-job.next');
     readout();
@@ -131,13 +131,13 @@ function build(ctx) {
     if (ok) { correct += 1; streak += 1; bestStreak = Math.max(bestStreak, streak); } else streak = 0;
     for (const b of [regBtn, clsBtn]) {
       b.disabled = true;
-      if (b.dataset.job === item.job) b.classList.add('c2-right');
-      else if (b.dataset.job === job) b.classList.add('c2-wrong');
+      if (b.dataset.job === item.job) b.classList.add('dw-right');
+      else if (b.dataset.job === job) b.classList.add('dw-wrong');
     }
     feedback.textContent = t('spot-the-job.feedback', { ok, job: t(`spot-the-job.jobInText.${item.job}`), why: item.why });
     feedback.dataset.tone = ok ? 'ok' : 'bad';
-    history.append(el('li', { className: ok ? 'c2-right' : 'c2-wrong' }, [
-      el('span', { className: 'c2-mark', text: ok ? t('spot-the-job.mark.right') : t('spot-the-job.mark.wrong'), 'aria-label': ok ? t('spot-the-job.mark.right.label') : t('spot-the-job.mark.wrong.label') }),
+    history.append(el('li', { className: ok ? 'dw-right' : 'dw-wrong' }, [
+      el('span', { className: 'spot-the-job-mark', text: ok ? t('spot-the-job.mark.right') : t('spot-the-job.mark.wrong'), 'aria-label': ok ? t('spot-the-job.mark.right.label') : t('spot-the-job.mark.wrong.label') }),
       el('span', { text: t('spot-the-job.historyItem', { text: item.text, job: t(`spot-the-job.job.${item.job}`) }) })]));
     nextBtn.disabled = false;
     readout();

@@ -46,10 +46,10 @@ function build(ctx) {
   let summary = null;      // engine SVD.summary(k)
 
   card.card.classList.add('svdc');
-  const pair = el('div', { className: 'svdc-pair' });
+  const pair = el('div', { className: 'svd-compress-pair' });
   card.stage.append(pair);
   const figure = (caption) => {
-    const box = el('figure', { className: 'svdc-figure' });
+    const box = el('figure', { className: 'svd-compress-figure' });
     const cap = el('figcaption', { className: 'dw-legend', text: caption });
     pair.append(box);
     const board = ctx.own(new Board(box, { aspect: 1, minHeight: 120, maxHeight: 260, label: caption, onResize: () => ctx.requestDraw(draw) }));
@@ -67,15 +67,15 @@ function build(ctx) {
   const bars = ctx.own(new Plot(card.stage, { aspect: 0.42, minHeight: 170, maxHeight: 260, label: t('svd-compress.bars'), onResize: () => ctx.requestDraw(draw) }));
 
   const layerCaption = el('p', { className: 'dw-legend', text: t('svd-compress.layers.legend') });
-  const strip = el('div', { className: 'svdc-layers' });
+  const strip = el('div', { className: 'svd-compress-layers' });
   card.stage.append(layerCaption, strip);
   const layerViews = Array.from({ length: LAYERS_SHOWN }, (_, i) => {
-    const box = el('figure', { className: 'svdc-layer' });
+    const box = el('figure', { className: 'svd-compress-layer' });
     strip.append(box);
     const board = ctx.own(new Board(box, { aspect: 1, minHeight: 60, maxHeight: 110, label: t('svd-compress.layer', { index: i + 1 }), onResize: () => ctx.requestDraw(draw) }));
     board.minWidth = 60;
     board.resize();
-    const cap = el('figcaption', { className: 'svdc-layer-caption' });
+    const cap = el('figcaption', { className: 'svd-compress-layer-caption' });
     box.append(cap);
     return { board, cap, image: ctx.own(new GridImage()) };
   });
@@ -194,7 +194,7 @@ function build(ctx) {
       for (const v of layers[i]) peak = Math.max(peak, Math.abs(v));
       const scale = peak > 0 ? peak : 1;
       paintPicture(view.board, view.image, layers[i], picture.rows, picture.cols, (v, out) => diverging(v / scale, out));
-      view.board.canvas.classList.toggle('svdc-dropped', i >= k);
+      view.board.canvas.classList.toggle('svd-compress-dropped', i >= k);
     });
     drawBars(k);
   }

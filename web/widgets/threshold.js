@@ -32,13 +32,13 @@ function build(ctx) {
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.34, minHeight: 180, maxHeight: 280, label: t('threshold.plot'), onResize: () => ctx.requestDraw(draw) }));
   // A real table (row and column headers) so screen readers announce each count with its meaning.
-  const matrix = el('table', { className: 'c3-confusion' });
+  const matrix = el('table', { className: 'threshold-confusion' });
   matrix.append(el('caption', { className: 'dw-sr-only', text: t('threshold.matrix.caption') }));
   const cells = {};
   const cell = (key, right) => {
     const value = el('strong', { text: '0' });
     cells[key] = value;
-    return el('td', { className: right ? 'c3-right' : 'c3-wrong', 'data-cell': key }, [value, el('span', { text: t(`threshold.cell.${key}`) })]);
+    return el('td', { className: right ? 'dw-right' : 'dw-wrong', 'data-cell': key }, [value, el('span', { text: t(`threshold.cell.${key}`) })]);
   };
   const headRow = el('tr', {}, [el('td'), el('th', { scope: 'col', text: t('threshold.matrix.calledPositive') }), el('th', { scope: 'col', text: t('threshold.matrix.calledNegative') })]);
   const posRow = el('tr', {}, [el('th', { scope: 'row', text: t('threshold.matrix.trulyPositive') }), cell('tp', true), cell('fn', false)]);

@@ -43,21 +43,21 @@ function build(ctx) {
   let values = new Float64Array(0);
   let result = null;
 
-  const seriesHost = el('div', { className: 'dwts-plot' });
-  const foldsHost = el('div', { className: 'dwts-plot' });
+  const seriesHost = el('div', { className: 'time-series-split-plot' });
+  const foldsHost = el('div', { className: 'time-series-split-plot' });
   card.stage.append(seriesHost);
   const seriesPlot = ctx.own(new Plot(seriesHost, { aspect: 0.42, minHeight: 180, maxHeight: 300, label: 'The series and the hold-out forecast', onResize: () => ctx.requestDraw(draw) }));
   legend(card.stage, [
-    { text: 'series (seen by cross-validation)', swatch: 'dwts-swatch dwts-sw-train' },
-    { text: 'hold-out (later, unseen)', swatch: 'dwts-swatch dwts-sw-holdout' },
-    { text: 'forecast of the hold-out', swatch: 'dwts-swatch dwts-sw-model' },
+    { text: 'series (seen by cross-validation)', swatch: 'dw-swatch time-series-split-swatch-train' },
+    { text: 'hold-out (later, unseen)', swatch: 'dw-swatch time-series-split-swatch-holdout' },
+    { text: 'forecast of the hold-out', swatch: 'dw-swatch dw-swatch-line-model' },
   ]);
   card.stage.append(foldsHost);
   const foldsPlot = ctx.own(new Plot(foldsHost, { aspect: 0.5, minHeight: 220, maxHeight: 320, label: 'Folds of both cross-validations', onResize: () => ctx.requestDraw(draw) }));
   legend(card.stage, [
-    { text: 'trains', swatch: 'dwts-swatch dwts-sw-train' },
-    { text: 'tested', swatch: 'dwts-swatch dwts-sw-test' },
-    { text: 'hold-out, never used', swatch: 'dwts-swatch dwts-sw-holdout' },
+    { text: 'trains', swatch: 'dw-swatch time-series-split-swatch-train' },
+    { text: 'tested', swatch: 'dw-swatch time-series-split-swatch-test' },
+    { text: 'hold-out, never used', swatch: 'dw-swatch time-series-split-swatch-holdout' },
   ]);
 
   const buttons = buttonRow(card.controls);

@@ -71,17 +71,17 @@ function build(ctx) {
   const inputId = nextId('bill');
   const input = el('input', { type: 'text', id: inputId, inputmode: 'decimal', autocomplete: 'off', 'aria-describedby': `${inputId}-sum` });
   input.value = billText(opts.bill);
-  const inputRow = el('div', { className: 'c2-tip-input' }, [
+  const inputRow = el('div', { className: 'tip-predictor-input' }, [
     el('div', { className: 'dw-field' }, [el('label', { for: inputId, text: t('tip-predictor.bill.label') }), input]),
   ]);
-  const sum = el('p', { className: 'c2-tip-sum', id: `${inputId}-sum`, 'aria-live': 'polite' });
+  const sum = el('p', { className: 'tip-predictor-sum', id: `${inputId}-sum`, 'aria-live': 'polite' });
   card.stage.append(inputRow, sum);
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 360, label: t('tip-predictor.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
 
-  const tableWrap = el('div', { className: 'dw-table-wrap c2-tip-table-wrap' });
-  const table = el('table', { className: 'dw-table c2-tip-table' });
+  const tableWrap = el('div', { className: 'dw-table-wrap tip-predictor-table-wrap' });
+  const table = el('table', { className: 'dw-table tip-predictor-table' });
   const head = el('tr');
   // Dollars go in the headers, not in every cell, so all five columns fit a 375 px phone.
   // (No-break spaces keep "ŷ − y" in one piece when a header wraps.)
@@ -166,7 +166,7 @@ function build(ctx) {
       });
     }
     foot.replaceChildren(el('tr', { className: 'dw-current' }, [
-      el('td', { text: t('tip-predictor.table.mean'), colspan: '4', className: 'c2-tip-mean' }), el('td', { text: formatNumber(mse, 3) })]));
+      el('td', { text: t('tip-predictor.table.mean'), colspan: '4', className: 'tip-predictor-mean' }), el('td', { text: formatNumber(mse, 3) })]));
 
     statMse.set(formatNumber(mse, 3));
     statBest.set(formatNumber(bestMse, 3));

@@ -34,26 +34,26 @@ function build(ctx) {
   let idf = null; // from the corpus's bag of words
   let state = null; // { tokens, ids, vector, cut }
 
-  card.card.classList.add('dwt-card');
+  card.card.classList.add('dw-text-card');
   const inputId = nextId('text');
-  const textBox = el('textarea', { id: inputId, className: 'dwt-textbox', rows: '3', spellcheck: 'false' });
+  const textBox = el('textarea', { id: inputId, className: 'dw-textbox', rows: '3', spellcheck: 'false' });
   textBox.value = opts.text;
-  card.stage.append(el('label', { className: 'dwt-label', for: inputId, text: t('tokens-to-ids.textBox') }), textBox);
-  const capNote = el('p', { className: 'dwt-note', role: 'note' });
+  card.stage.append(el('label', { className: 'dw-textbox-label', for: inputId, text: t('tokens-to-ids.textBox') }), textBox);
+  const capNote = el('p', { className: 'dw-footnote', role: 'note' });
   card.stage.append(capNote);
-  card.stage.append(el('h4', { className: 'dwt-subhead', text: t('tokens-to-ids.tokens.title') }));
-  const chips = el('div', { className: 'dwt-chips', role: 'list', 'aria-label': t('tokens-to-ids.tokens'), tabindex: '0' }); // focusable: it scrolls when long
+  card.stage.append(el('h4', { className: 'dw-subhead', text: t('tokens-to-ids.tokens.title') }));
+  const chips = el('div', { className: 'dw-token-chips', role: 'list', 'aria-label': t('tokens-to-ids.tokens'), tabindex: '0' }); // focusable: it scrolls when long
   card.stage.append(chips);
-  card.stage.append(el('h4', { className: 'dwt-subhead', text: t('tokens-to-ids.vector.title') }));
+  card.stage.append(el('h4', { className: 'dw-subhead', text: t('tokens-to-ids.vector.title') }));
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.32, minHeight: 170, maxHeight: 260, label: t('tokens-to-ids.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { left: 40, right: 8, top: 48, bottom: 30 }; // room above the bars for three lanes of word labels
   card.stage.append(el('p', { className: 'dw-legend', text: t('tokens-to-ids.legend') }));
 
-  const vocabDetails = el('details', { className: 'dwt-details' });
+  const vocabDetails = el('details', { className: 'dw-details' });
   vocabDetails.append(el('summary', { text: t('tokens-to-ids.corpus') }));
-  const corpusList = el('ol', { className: 'dwt-corpus' });
+  const corpusList = el('ol', { className: 'tokens-to-ids-corpus' });
   for (const s of CORPUS) corpusList.append(el('li', { text: s }));
-  const vocabList = el('ol', { className: 'dwt-vocab', start: '0' });
+  const vocabList = el('ol', { className: 'tokens-to-ids-vocab', start: '0' });
   vocabDetails.append(corpusList, vocabList);
   card.stage.append(vocabDetails);
 
@@ -93,7 +93,7 @@ function build(ctx) {
       c.setAttribute('role', 'listitem');
       return c;
     }));
-    if (!tokens.length) chips.append(el('span', { className: 'dwt-empty', text: t('tokens-to-ids.noWords') }));
+    if (!tokens.length) chips.append(el('span', { className: 'dw-empty', text: t('tokens-to-ids.noWords') }));
     const unknown = ids.filter((id) => id === 0).length;
     const nonzero = vector.filter((v) => v !== 0).length;
     stat.tokens.set(formatNumber(tokens.length, 0));

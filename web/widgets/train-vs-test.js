@@ -66,7 +66,7 @@ function build(ctx) {
   let all = null;       // every point shown, { X, y, rows }, and which of them are test points
   let testRows = new Set();
 
-  const pair = el('div', { className: 'c2-pair' });
+  const pair = el('div', { className: 'train-vs-test-pair' });
   const left = el('div');
   const right = el('div');
   left.append(el('h4', { text: t('train-vs-test.boundaryHeading') }));
@@ -79,10 +79,10 @@ function build(ctx) {
   const curveKey = el('div', { className: 'dw-heat-legend' });
   right.append(curveKey);
   const tableWrap = el('div', { className: 'dw-table-wrap' });
-  const table = el('table', { className: 'dw-table c2-curve-table' });
+  const table = el('table', { className: 'dw-table train-vs-test-curve-table' });
   // On a phone the eleven settings do not fit: say that the table scrolls, keep the row names
-  // in view (sticky first column, course2.css) and scroll the current setting into view.
-  const scrollNote = el('p', { className: 'c2-scroll-note', text: t('train-vs-test.scrollNote') });
+  // in view (sticky first column, train-vs-test.css) and scroll the current setting into view.
+  const scrollNote = el('p', { className: 'train-vs-test-scroll-note', text: t('train-vs-test.scrollNote') });
   scrollNote.hidden = true;
   const headRow = el('tr');
   const bodyTrain = el('tr');
@@ -208,7 +208,7 @@ function build(ctx) {
       bodyTest.append(el('td', { text: formatPercent(c.test, 0) }));
       bodyGap.append(el('td', { text: formatNumber((c.train - c.test) * 100, 0) }));
       const verdict = trainTestVerdict(c.train, c.test);
-      bodyVerdict.append(el('td', { className: 'c2-verdict', 'data-verdict': verdict, text: SHORT[verdict] ? t(`train-vs-test.short.${SHORT[verdict]}`) : '–' }));
+      bodyVerdict.append(el('td', { className: 'train-vs-test-verdict', 'data-verdict': verdict, text: SHORT[verdict] ? t(`train-vs-test.short.${SHORT[verdict]}`) : '–' }));
     }
   }
 
@@ -225,7 +225,7 @@ function build(ctx) {
       heat = new Float64Array(cells);
       for (let k = 0; k < cells; k++) heat[k] = grid[k * perCell + perCell - 1];
     }
-    [...headRow.cells].forEach((cell, i) => cell.classList.toggle('c2-now', i > 0 && (memorise ? i === curve.length : i === opts.flexibility)));
+    [...headRow.cells].forEach((cell, i) => cell.classList.toggle('train-vs-test-now', i > 0 && (memorise ? i === curve.length : i === opts.flexibility)));
     ctx.requestDraw(revealCurrent);
     statTrain.set(formatPercent(trainAcc, 1));
     statTest.set(formatPercent(testAcc, 1));
@@ -242,7 +242,7 @@ function build(ctx) {
   function revealCurrent() {
     const scroller = [table, tableWrap].find((e) => e.scrollWidth > e.clientWidth + 1);
     scrollNote.hidden = !scroller;
-    const cell = headRow.querySelector('.c2-now');
+    const cell = headRow.querySelector('.train-vs-test-now');
     if (!scroller || !cell) return;
     const box = scroller.getBoundingClientRect();
     const c = cell.getBoundingClientRect();

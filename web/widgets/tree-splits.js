@@ -55,15 +55,15 @@ function build(ctx) {
   let testRows = null; // which imported points are held out for testing
 
   const row = el('div', { className: 'dw-row' });
-  const left = el('div', { className: 'dw-col c4-main-col' });
-  const right = el('div', { className: 'dw-col c4-side-col' });
+  const left = el('div', { className: 'dw-col dw-main-col' });
+  const right = el('div', { className: 'dw-col dw-side-col' });
   row.append(left, right);
   card.stage.append(row);
   const plot = ctx.own(new Plot(left, { aspect: 0.8, minHeight: 260, maxHeight: 480, label: t('tree-splits.plot'), onResize: () => ctx.requestDraw(draw) }));
-  right.append(el('p', { className: 'c4-chart-title', text: t('tree-splits.diagram.title') }));
+  right.append(el('p', { className: 'dw-chart-title', text: t('tree-splits.diagram.title') }));
   const diagram = ctx.own(new Plot(right, { aspect: 0.8, minHeight: 220, maxHeight: 420, label: t('tree-splits.diagram'), onResize: () => ctx.requestDraw(draw) }));
   diagram.margin = { left: 6, right: 6, top: 6, bottom: 6 };
-  const compare = el('p', { className: 'c4-chart-title', 'aria-live': 'polite' });
+  const compare = el('p', { className: 'dw-chart-title', 'aria-live': 'polite' });
   right.append(compare);
 
   const buttons = buttonRow(card.controls);

@@ -36,15 +36,15 @@ function build(ctx) {
   let pcaXY = new Float64Array(0);
   let view = null; // smoothed t-SNE domain so the picture does not jump every frame
 
-  const pair = el('div', { className: 'dwl-pair' });
-  const left = el('div', { className: 'dwl-panel' }, [el('p', { className: 'dwl-panel-title', text: t('tsne-vs-pca.pcaHeading') })]);
-  const right = el('div', { className: 'dwl-panel' }, [el('p', { className: 'dwl-panel-title', text: t('tsne-vs-pca.tsneHeading') })]);
+  const pair = el('div', { className: 'dw-pair' });
+  const left = el('div', { className: 'dw-panel' }, [el('p', { className: 'dw-panel-title', text: t('tsne-vs-pca.pcaHeading') })]);
+  const right = el('div', { className: 'dw-panel' }, [el('p', { className: 'dw-panel-title', text: t('tsne-vs-pca.tsneHeading') })]);
   pair.append(left, right);
   card.stage.append(pair);
   const pcaPlot = ctx.own(new Plot(left, { aspect: 0.85, minHeight: 220, maxHeight: 380, label: t('tsne-vs-pca.pcaPlot'), onResize: () => ctx.requestDraw(draw) }));
   const tsnePlot = ctx.own(new Plot(right, { aspect: 0.85, minHeight: 220, maxHeight: 380, label: t('tsne-vs-pca.tsnePlot'), onResize: () => ctx.requestDraw(draw) }));
-  const pcaNote = el('p', { className: 'dwl-panel-note' });
-  const tsneNote = el('p', { className: 'dwl-panel-note' });
+  const pcaNote = el('p', { className: 'dw-panel-note' });
+  const tsneNote = el('p', { className: 'dw-panel-note' });
   left.append(pcaNote);
   right.append(tsneNote);
   const lossPlot = ctx.own(new Plot(card.stage, { aspect: 0.2, minHeight: 110, maxHeight: 150, label: t('tsne-vs-pca.lossPlot'), onResize: () => ctx.requestDraw(draw) }));

@@ -48,7 +48,7 @@ export function mount(element, options) {
 
 function build(ctx) {
   const { card, options, t } = ctx;
-  card.card.classList.add('c1-quiz', 'c1-sort');
+  card.card.classList.add('dw-quiz', 'which-learning-sort');
   const quiz = createQuiz(ctx, {
     widget: 'which-learning',
     title: t('which-learning.title'),
@@ -61,13 +61,13 @@ function build(ctx) {
   // Drag the card onto a bin (pointer events: mouse, pen, touch). The bins are also buttons, so
   // tapping or the keyboard (Tab + Enter, or 1–4) does the same without dragging.
   const box = quiz.element;
-  box.classList.add('c1-draggable');
+  box.classList.add('which-learning-draggable');
   box.setAttribute('aria-roledescription', t('which-learning.draggable'));
   let drag = null;
   const DRAG_SCALE = 0.35;
-  const bins = () => [...card.card.querySelectorAll('.c1-choice')];
+  const bins = () => [...card.card.querySelectorAll('.dw-quiz-choice')];
   const binAt = (x, y) => bins().find((b) => { const r = b.getBoundingClientRect(); return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom; });
-  const clearHover = () => bins().forEach((b) => b.classList.remove('c1-hover'));
+  const clearHover = () => bins().forEach((b) => b.classList.remove('which-learning-hover'));
   const onDown = (e) => {
     if (quiz.isAnswered() || e.button > 0) return;
     drag = { id: e.pointerId, x: e.clientX, y: e.clientY, moved: false };
@@ -83,25 +83,25 @@ function build(ctx) {
     const dy = e.clientY - drag.y;
     if (!drag.moved && Math.hypot(dx, dy) < 6) return;
     drag.moved = true;
-    box.classList.add('c1-dragging');
+    box.classList.add('which-learning-dragging');
     box.style.transform = `translate(${dx}px, ${dy}px) scale(${DRAG_SCALE}) rotate(${Math.max(-4, Math.min(4, dx / 40))}deg)`;
     clearHover();
     const bin = binAt(e.clientX, e.clientY);
-    if (bin) bin.classList.add('c1-hover');
+    if (bin) bin.classList.add('which-learning-hover');
     e.preventDefault();
   };
   const endDrag = (e, drop) => {
     if (!drag || e.pointerId !== drag.id) return;
     const bin = drop && drag.moved ? binAt(e.clientX, e.clientY) : null;
     drag = null;
-    box.classList.remove('c1-dragging');
+    box.classList.remove('which-learning-dragging');
     box.style.transform = '';
     clearHover();
     if (bin) quiz.answer(bin.dataset.choice);
   };
   const onUp = (e) => endDrag(e, true);
   const onCancel = (e) => endDrag(e, false);
-  const onKey = (e) => { if (e.key === 'Escape' && drag) { drag = null; box.classList.remove('c1-dragging'); box.style.transform = ''; clearHover(); } };
+  const onKey = (e) => { if (e.key === 'Escape' && drag) { drag = null; box.classList.remove('which-learning-dragging'); box.style.transform = ''; clearHover(); } };
   ctx.listen(box, 'pointerdown', onDown);
   ctx.listen(box, 'pointermove', onMove);
   ctx.listen(box, 'pointerup', onUp);

@@ -36,9 +36,9 @@ function build(ctx) {
   let ranking = null; // { indices, similarities }
   let arithmetic = null; // { vector, indices, similarities }
 
-  card.card.classList.add('dwt-card');
+  card.card.classList.add('dw-text-card');
   const row = el('div', { className: 'dw-row' });
-  const left = el('div', { className: 'dw-col dwt-plot-col' });
+  const left = el('div', { className: 'dw-col word-embeddings-plot-col' });
   const right = el('div', { className: 'dw-col' });
   row.append(left, right);
   card.stage.append(row);
@@ -47,28 +47,28 @@ function build(ctx) {
   plot.margin = { left: 34, right: 10, top: 16, bottom: 28 }; // equal sums: the same scale on both axes
   left.append(el('p', { className: 'dw-legend', text: 'Each word is an arrow from the origin (0, 0). Cosine similarity compares directions: the ringed words point most nearly the same way as the selected one.' }));
 
-  right.append(el('h4', { className: 'dwt-subhead', text: 'Cosine similarity to the selected word' }));
+  right.append(el('h4', { className: 'dw-subhead', text: 'Cosine similarity to the selected word' }));
   const wordSelect = select(right, { label: 'selected word', value: EMBEDDING_WORDS[selected], options: EMBEDDING_WORDS.map((w) => [w, w]), onChange: (v) => choose(EMBEDDING_WORDS.indexOf(v)) });
   // Focusable so keyboard users can scroll the list (it scrolls on small screens).
-  const bars = el('ol', { className: 'dwt-bars dwt-scroll', 'aria-label': 'Words ranked by cosine similarity', tabindex: '0' });
+  const bars = el('ol', { className: 'dw-bars dw-scroll', 'aria-label': 'Words ranked by cosine similarity', tabindex: '0' });
   right.append(bars);
 
   // Vector arithmetic: a − b + c.
-  const box = el('div', { className: 'dwt-arith', role: 'group', 'aria-label': 'Vector arithmetic' });
-  box.append(el('h4', { className: 'dwt-subhead', text: 'Vector arithmetic' }));
-  const line = el('div', { className: 'dwt-arith-line' });
+  const box = el('div', { className: 'word-embeddings-arith', role: 'group', 'aria-label': 'Vector arithmetic' });
+  box.append(el('h4', { className: 'dw-subhead', text: 'Vector arithmetic' }));
+  const line = el('div', { className: 'word-embeddings-arith-line' });
   box.append(line);
   const wordOptions = EMBEDDING_WORDS.map((w) => [w, w]);
   const pick = (label, key) => select(line, { label, value: opts[key], options: wordOptions, onChange: (v) => { opts[key] = v; runArithmetic(); } });
   const selA = pick('a', 'a');
-  line.append(el('span', { className: 'dwt-op', text: '−', 'aria-hidden': 'true' }));
+  line.append(el('span', { className: 'word-embeddings-op', text: '−', 'aria-hidden': 'true' }));
   const selB = pick('b', 'b');
-  line.append(el('span', { className: 'dwt-op', text: '+', 'aria-hidden': 'true' }));
+  line.append(el('span', { className: 'word-embeddings-op', text: '+', 'aria-hidden': 'true' }));
   const selC = pick('c', 'c');
-  const answer = el('p', { className: 'dwt-answer', role: 'status', 'aria-live': 'polite' });
+  const answer = el('p', { className: 'word-embeddings-answer', role: 'status', 'aria-live': 'polite' });
   box.append(answer);
   card.controls.append(box);
-  card.controls.append(el('p', { className: 'dwt-note', text: 'These 29 vectors were placed by hand in 2-D so you can see them. Real word embeddings (word2vec, GloVe, the input layer of a transformer) have hundreds of dimensions and are learned from billions of words: words used in similar sentences end up pointing in similar directions.' }));
+  card.controls.append(el('p', { className: 'dw-footnote', text: 'These 29 vectors were placed by hand in 2-D so you can see them. Real word embeddings (word2vec, GloVe, the input layer of a transformer) have hundreds of dimensions and are learned from billions of words: words used in similar sentences end up pointing in similar directions.' }));
 
   const stat = { word: card.stat('selected'), nearest: card.stat('nearest'), cos: card.stat('cosine'), answer: card.stat('a − b + c ≈') };
 
