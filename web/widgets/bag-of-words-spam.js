@@ -118,9 +118,11 @@ function build(ctx) {
     const spamCount = trainY.filter((y) => y === 1).length;
     flipButtons.forEach((b, k) => {
       const i = trainIdx[k];
-      b.textContent = labels[i] ? 'spam' : 'not spam';
+      const flipped = labels[i] !== MESSAGES[i][1];
+      // "(flipped)" is text in the button, so a screen reader says it too.
+      b.replaceChildren(labels[i] ? 'spam' : 'not spam', ...(flipped ? [el('span', { className: 'bag-of-words-spam-flipped', text: ' (flipped)' })] : []));
       b.dataset.tone = labels[i] ? 'spam' : 'ham';
-      b.dataset.flipped = String(labels[i] !== MESSAGES[i][1]);
+      b.dataset.flipped = String(flipped);
     });
     if (spamCount === 0 || spamCount === trainY.length) {
       fit = null;

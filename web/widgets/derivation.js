@@ -43,9 +43,12 @@ function build(ctx) {
   const list = el('ol', { className: 'derivation-list', tabindex: '0', 'aria-label': t('derivation.steps') });
   card.stage.append(list);
   const items = [];
+  // Each step starts with its number as text in the page (a screen reader reads it, a translation
+  // changes it), not as generated content.
+  const numberedStep = (n) => el('li', { className: 'derivation-step' }, el('span', { className: 'derivation-step-number', text: t('derivation.stepNumber', { n }) }));
   if (source) {
     for (const step of source.querySelectorAll(':scope > .dw-step')) {
-      const li = el('li', { className: 'derivation-step' });
+      const li = numberedStep(items.length + 1);
       for (const child of step.childNodes) li.append(child.cloneNode(true));
       li.hidden = true;
       list.append(li);
@@ -55,8 +58,8 @@ function build(ctx) {
     source.hidden = true;
   } else if (!options.steps) {
     for (let i = 1; i <= EXAMPLE_COUNT; i++) {
-      const text = t(`derivation.example.${i}`);
-      const li = el('li', { className: 'derivation-step', text });
+      const li = numberedStep(i);
+      li.append(t(`derivation.example.${i}`));
       li.hidden = true;
       list.append(li);
       items.push(li);

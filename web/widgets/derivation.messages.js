@@ -4,6 +4,7 @@ export const messages = {
   'derivation.title': 'Derivation, one step at a time',
   'derivation.hint': 'Press “Next step” (or focus the steps and press the right arrow) to reveal the argument line by line; “Show all” opens the whole proof.',
   'derivation.steps': 'Derivation steps',
+  'derivation.stepNumber': 'Step {n}',
   // The card's own example, shown without a lesson's steps (the gallery, an embed).
   'derivation.example.1': 'For one point (x, y), the squared error of the line ŷ = w·x + b is L(w) = (w·x + b − y)².',
   'derivation.example.2': 'The chain rule: the outer square contributes 2·(w·x + b − y), the inner w·x + b contributes x, so dL/dw = 2·(w·x + b − y)·x.',
