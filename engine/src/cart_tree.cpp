@@ -54,6 +54,11 @@ void CartTree::start(const Matrix& X, const Vector& target, const Vector& weight
   rng_ = Rng(seed, 0x7ee5ULL);
   width_ = settings.criterion == SplitCriterion::SquaredError ? 1 : settings.classes;
   leftWeights_.assign(static_cast<std::size_t>(width_), 0.0);
+  totalScratch_.assign(static_cast<std::size_t>(width_), 0.0);
+  rightScratch_.assign(static_cast<std::size_t>(width_), 0.0);
+  valueScratch_.assign(static_cast<std::size_t>(width_), 0.0);
+  featureOrder_.resize(orders.size());
+  openCount_ = 0;
   sorted_.assign(orders.size(), {});
   for (std::size_t f = 0; f < orders.size(); ++f)
     for (int r : orders[f])
@@ -68,6 +73,7 @@ void CartTree::start(const Matrix& X, const Vector& target, const Vector& weight
   begin_.clear();
   end_.clear();
   candidate_.clear();
+  topWeight_.clear();
   leafCount_ = 1;
   depth_ = 0;
   lastSplit_ = -1;
@@ -75,6 +81,7 @@ void CartTree::start(const Matrix& X, const Vector& target, const Vector& weight
   totalWeight_ = 0.0;
   addNode(-1, 0, 0, count);
   totalWeight_ = nodes_[0].weight;
+  hits_ = topWeight_[0];
 }
 
 double CartTree::impurityOf(const double* classWeights, double weight, double sum, double sumSq) const {
@@ -99,22 +106,32 @@ double CartTree::impurityOf(const double* classWeights, double weight, double su
   return 0.0;
 }
 
-CartTree::Stats CartTree::statsOf(const int* rows, int count) const {
+CartTree::Stats CartTree::statsOf(const int* rows, int count, double* value) const {
   Stats s;
   s.samples = count;
-  s.value.assign(static_cast<std::size_t>(width_), 0.0);
+  std::fill(value, value + width_, 0.0);
+  const double* weight = weight_.data();
+  const double* target = target_.data();
+  if (settings_.criterion != SplitCriterion::SquaredError) {
+    for (int i = 0; i < count; ++i) {
+      const double w = weight[rows[i]];
+      s.weight += w;
+      value[static_cast<std::size_t>(target[rows[i]])] += w;
+    }
+    s.impurity = impurityOf(value, s.weight, 0.0, 0.0);
+    s.topWeight = *std::max_element(value, value + width_);
+    for (int k = 0; k < width_; ++k) value[k] /= s.weight;  // class proportions
+    return s;
+  }
   double sum = 0.0, sumSq = 0.0;
-  bool classes = settings_.criterion != SplitCriterion::SquaredError;
   for (int i = 0; i < count; ++i) {
-    double w = weight_(rows[i]), t = target_(rows[i]);
+    const double w = weight[rows[i]], t = target[rows[i]];
     s.weight += w;
-    if (classes) s.value[static_cast<std::size_t>(t)] += w;
     sum += w * t;
     sumSq += w * t * t;
   }
-  s.impurity = impurityOf(s.value.data(), s.weight, sum, sumSq);
-  if (classes) for (double& v : s.value) v /= s.weight;  // class proportions
-  else s.value[0] = sum / s.weight;                           // mean target
+  s.impurity = impurityOf(value, s.weight, sum, sumSq);
+  value[0] = sum / s.weight;  // mean target
   return s;
 }
 
@@ -126,7 +143,9 @@ bool CartTree::splittable(int node) const {
 }
 
 int CartTree::addNode(int parent, int depth, int begin, int end) {
-  Stats s = statsOf(&sorted_[0][static_cast<std::size_t>(begin)], end - begin);
+  const std::size_t at = values_.size();
+  values_.resize(at + static_cast<std::size_t>(width_));
+  Stats s = statsOf(&sorted_[0][static_cast<std::size_t>(begin)], end - begin, &values_[at]);
   TreeNode n;
   n.parent = parent;
   n.depth = depth;
@@ -135,10 +154,10 @@ int CartTree::addNode(int parent, int depth, int begin, int end) {
   n.weight = s.weight;
   int id = static_cast<int>(nodes_.size());
   nodes_.push_back(n);
-  values_.insert(values_.end(), s.value.begin(), s.value.end());
   begin_.push_back(begin);
   end_.push_back(end);
   candidate_.emplace_back();
+  topWeight_.push_back(s.topWeight);
   if (splittable(id)) findBestSplit(id);
   return id;
 }
@@ -150,20 +169,27 @@ void CartTree::findBestSplit(int node) {
   const bool classes = settings_.criterion != SplitCriterion::SquaredError;
   const TreeNode& n = nodes_[static_cast<std::size_t>(node)];
   const double W = n.weight;
-  std::vector<double> total(static_cast<std::size_t>(width_), 0.0);
+  const double* weight = weight_.data();
+  const double* target = target_.data();
+  double* total = totalScratch_.data();
+  std::fill(total, total + width_, 0.0);
   double sumTotal = 0.0;
   for (int i = 0; i < count; ++i) {
     int r = sorted_[0][static_cast<std::size_t>(b + i)];
-    if (classes) total[static_cast<std::size_t>(target_(r))] += weight_(r);
-    sumTotal += weight_(r) * target_(r);
+    if (classes) total[static_cast<std::size_t>(target[r])] += weight[r];
+    sumTotal += weight[r] * target[r];
   }
-  std::vector<int> order(static_cast<std::size_t>(d));
+  std::vector<int>& order = featureOrder_;
   std::iota(order.begin(), order.end(), 0);
   const bool limited = settings_.maxFeatures > 0 && settings_.maxFeatures < d;
   Candidate best;
   int bestLeftCount = 0;
   double bestScore = -std::numeric_limits<double>::infinity();
-  std::vector<double> right(static_cast<std::size_t>(width_));
+  double* right = rightScratch_.data();
+  double* left = leftWeights_.data();
+  const bool gini = settings_.criterion == SplitCriterion::Gini;
+  const double* xData = X.data();
+  const Index xStride = X.cols();
   int visited = 0;
   for (int k = 0; k < d; ++k) {
     // Random subsets draw features without replacement (a lazy Fisher–Yates shuffle) and, like
@@ -174,24 +200,35 @@ void CartTree::findBestSplit(int node) {
     }
     const int f = order[static_cast<std::size_t>(k)];
     const int* rows = &sorted_[static_cast<std::size_t>(f)][static_cast<std::size_t>(b)];
-    if (X(rows[count - 1], f) <= X(rows[0], f) + kFeatureThreshold) continue;  // constant here
+    const double* xf = xData + f;  // X(r, f) = xf[r·stride]
+    if (xf[rows[count - 1] * xStride] <= xf[rows[0] * xStride] + kFeatureThreshold) continue;  // constant here
     ++visited;
-    std::fill(leftWeights_.begin(), leftWeights_.end(), 0.0);
+    std::fill(left, left + width_, 0.0);
     double wl = 0.0, sumLeft = 0.0;
+    double xNext = xf[rows[0] * xStride];
     for (int p = 1; p < count; ++p) {
       const int r = rows[p - 1];
-      const double w = weight_(r);
+      const double w = weight[r];
       wl += w;
-      if (classes) leftWeights_[static_cast<std::size_t>(target_(r))] += w;
-      else sumLeft += w * target_(r);
-      const double xPrev = X(r, f), xNext = X(rows[p], f);
+      if (classes) left[static_cast<std::size_t>(target[r])] += w;
+      else sumLeft += w * target[r];
+      const double xPrev = xNext;
+      xNext = xf[rows[p] * xStride];
       if (xNext <= xPrev + kFeatureThreshold) continue;
       if (p < settings_.minSamplesLeaf || count - p < settings_.minSamplesLeaf) continue;
       const double wr = W - wl;
       double score;
-      if (classes) {  // minimise the weighted child impurity w_L·i_L + w_R·i_R
-        for (int c = 0; c < width_; ++c) right[static_cast<std::size_t>(c)] = total[static_cast<std::size_t>(c)] - leftWeights_[static_cast<std::size_t>(c)];
-        score = -(wl * impurityOf(leftWeights_.data(), wl, 0, 0) + wr * impurityOf(right.data(), wr, 0, 0));
+      if (gini) {  // as impurityOf's 1 − Σ p_k², written out so the loop has no call
+        double sqL = 0.0, sqR = 0.0;
+        for (int c = 0; c < width_; ++c) {
+          const double rc = total[c] - left[c];
+          sqL += left[c] * left[c];
+          sqR += rc * rc;
+        }
+        score = -(wl * (1.0 - sqL / (wl * wl)) + wr * (1.0 - sqR / (wr * wr)));
+      } else if (classes) {  // minimise the weighted child impurity w_L·i_L + w_R·i_R
+        for (int c = 0; c < width_; ++c) right[c] = total[c] - left[c];
+        score = -(wl * impurityOf(left, wl, 0, 0) + wr * impurityOf(right, wr, 0, 0));
       } else {  // w_L·var_L + w_R·var_R = Σwy² − (S_L²/w_L + S_R²/w_R): maximise the bracket
         const double sumRight = sumTotal - sumLeft;
         if (settings_.friedmanScore) {  // (w_R·S_L − w_L·S_R)² / (w_L·w_R)
@@ -214,17 +251,15 @@ void CartTree::findBestSplit(int node) {
   }
   if (best.valid) {
     const int* rows = &sorted_[static_cast<std::size_t>(best.feature)][static_cast<std::size_t>(b)];
-    Stats l = statsOf(rows, bestLeftCount), r = statsOf(rows + bestLeftCount, count - bestLeftCount);
+    Stats l = statsOf(rows, bestLeftCount, valueScratch_.data());
+    Stats r = statsOf(rows + bestLeftCount, count - bestLeftCount, valueScratch_.data());
     best.gain = W * n.impurity - (l.weight * l.impurity + r.weight * r.impurity);
+    ++openCount_;
   }
   candidate_[static_cast<std::size_t>(node)] = best;
 }
 
-bool CartTree::canGrow() const {
-  for (std::size_t i = 0; i < candidate_.size(); ++i)
-    if (candidate_[i].valid && nodes_[i].feature < 0) return true;
-  return false;
-}
+bool CartTree::canGrow() const { return openCount_ > 0; }
 
 bool CartTree::splitBest() {
   int chosen = -1;
@@ -238,6 +273,7 @@ bool CartTree::splitBest() {
   const Matrix& X = *X_;
   const Candidate c = candidate_[static_cast<std::size_t>(chosen)];
   candidate_[static_cast<std::size_t>(chosen)].valid = false;
+  --openCount_;
   const int b = begin_[static_cast<std::size_t>(chosen)], e = end_[static_cast<std::size_t>(chosen)];
   for (int i = b; i < e; ++i) {
     int r = sorted_[0][static_cast<std::size_t>(i)];
@@ -270,11 +306,14 @@ bool CartTree::splitBest() {
   depth_ = std::max(depth_, depth);
   lastSplit_ = chosen;
   lastGain_ = gain / totalWeight_;
+  hits_ += topWeight_[static_cast<std::size_t>(left)] + topWeight_[static_cast<std::size_t>(right)] -
+           topWeight_[static_cast<std::size_t>(chosen)];
   return true;
 }
 
 void CartTree::finishGrowth() {
   for (auto& c : candidate_) c.valid = false;
+  openCount_ = 0;
   ColumnOrders().swap(sorted_);
   std::vector<int>().swap(scratch_);
   std::vector<char>().swap(goesLeft_);

@@ -123,7 +123,12 @@ void DecisionTree::recordTrace() {
     trace_.setColumns({"loss", "leaves", "depth", "trainScore", "splitFeature", "splitThreshold", "splitGain"});
   bool split = steps_ > 0 && tree_.lastSplitNode() >= 0 && tree_.nodeCount() > 1;
   const TreeNode* n = split ? &tree_.nodes()[static_cast<std::size_t>(tree_.lastSplitNode())] : nullptr;
-  trace_.append({loss(), double(tree_.leafCount()), double(tree_.depth()), score(X_, y_),
+  // A classifier's training accuracy without predicting every row again: each training row lands
+  // in the leaf whose segment holds it, so the hits are the leaves' majority-class counts, kept by
+  // the tree at every split (unit weights: exact integers, the same number accuracy() gives).
+  const double trainScore =
+      isClassifier() ? tree_.trainingHits() / static_cast<double>(X_.rows()) : score(X_, y_);
+  trace_.append({loss(), double(tree_.leafCount()), double(tree_.depth()), trainScore,
                  n ? double(n->feature) : -1.0, n ? n->threshold : 0.0, n ? tree_.lastSplitGain() : 0.0});
 }
 

@@ -53,9 +53,58 @@ int nearest(const Matrix& C, const Eigen::Ref<const Eigen::RowVectorXd>& x, doub
   return best;
 }
 
+// Two doubles (and two 64-bit integers) in one register: GCC and Clang lower arithmetic on these
+// to SSE2 natively and to f64x2/i64x2 under -msimd128 in WASM (as in linear_regression.cpp).
+typedef double V2 __attribute__((vector_size(16)));
+typedef long long I2 __attribute__((vector_size(16)));
+
+// The nearest centroids of two 2-D points at once (points i and i+1 in the two lanes): the
+// distance to each centroid in turn, kept by a lane-wise strict < and a bitwise select, so the
+// argmin has no branch. Each distance is (c − x)₀² + (c − x)₁² as nearest() sums it, and ties
+// go to the lower index, so the labels are exactly those of the scalar loop.
+int assignLabels2(const double* x, Index n, const double* c, Index k, int* labels) {
+  int changed = 0;
+  Index i = 0;
+  const V2 inf = {std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity()};
+  for (; i + 2 <= n; i += 2) {
+    const V2 x0 = {x[2 * i], x[2 * i + 2]}, x1 = {x[2 * i + 1], x[2 * i + 3]};
+    V2 bestD = inf;
+    I2 best = {0, 0};
+    for (Index j = 0; j < k; ++j) {
+      const V2 a = V2{c[2 * j], c[2 * j]} - x0, b = V2{c[2 * j + 1], c[2 * j + 1]} - x1;
+      const V2 dist = a * a + b * b;
+      const I2 closer = (I2)(dist < bestD);  // all ones where strictly closer
+      bestD = (V2)(((I2)dist & closer) | ((I2)bestD & ~closer));
+      best = (I2{j, j} & closer) | (best & ~closer);
+    }
+    for (int lane = 0; lane < 2; ++lane) {
+      const int label = static_cast<int>(best[lane]);
+      changed += labels[i + lane] != label;
+      labels[i + lane] = label;
+    }
+  }
+  for (; i < n; ++i) {
+    const double x0 = x[2 * i], x1 = x[2 * i + 1];
+    int best = 0;
+    double bestD = std::numeric_limits<double>::infinity();
+    for (Index j = 0; j < k; ++j) {
+      const double a = c[2 * j] - x0, b = c[2 * j + 1] - x1;
+      const double dist = a * a + b * b;
+      if (dist < bestD) {
+        bestD = dist;
+        best = static_cast<int>(j);
+      }
+    }
+    changed += labels[i] != best;
+    labels[i] = best;
+  }
+  return changed;
+}
+
 // Assignment half of Lloyd's algorithm; returns how many labels changed.
 int assignLabels(const Matrix& X, const Matrix& C, std::vector<int>& labels) {
   if (labels.size() != static_cast<std::size_t>(X.rows())) labels.assign(X.rows(), -1);
+  if (X.cols() == 2) return assignLabels2(X.data(), X.rows(), C.data(), C.rows(), labels.data());
   int changed = 0;
   for (Index i = 0; i < X.rows(); ++i) {
     int j = nearest(C, X.row(i), nullptr);
@@ -63,6 +112,34 @@ int assignLabels(const Matrix& X, const Matrix& C, std::vector<int>& labels) {
     labels[i] = j;
   }
   return changed;
+}
+
+// Σ‖x_i − c_label(i)‖², each distance summed feature by feature in order; plain loops over the
+// row-major data (the per-step loss, so it is on the hot path).
+double labelledInertia(const Matrix& X, const Matrix& C, const std::vector<int>& labels) {
+  const Index n = X.rows(), d = X.cols();
+  const double* x = X.data();
+  const double* c = C.data();
+  double total = 0.0;
+  if (d == 2) {
+    for (Index i = 0; i < n; ++i) {
+      const double* cj = c + 2 * labels[static_cast<std::size_t>(i)];
+      const double a = x[2 * i] - cj[0], b = x[2 * i + 1] - cj[1];
+      total += a * a + b * b;
+    }
+    return total;
+  }
+  for (Index i = 0; i < n; ++i) {
+    const double* xi = x + i * d;
+    const double* cj = c + d * labels[static_cast<std::size_t>(i)];
+    double dist = 0.0;
+    for (Index t = 0; t < d; ++t) {
+      const double a = xi[t] - cj[t];
+      dist += a * a;
+    }
+    total += dist;
+  }
+  return total;
 }
 
 // Update half: c_j = mean of the points labelled j (the minimiser of Σ‖x − c_j‖² over c_j).
@@ -329,9 +406,7 @@ Vector KMeans::params() const { return Eigen::Map<const Vector>(centroids_.data(
 
 double KMeans::trainingLoss() const {
   if (labels_.empty()) return nearestInertia(X_, centroids_);
-  double total = 0.0;
-  for (Index i = 0; i < X_.rows(); ++i) total += (X_.row(i) - centroids_.row(labels_[i])).squaredNorm();
-  return total;
+  return labelledInertia(X_, centroids_, labels_);
 }
 
 Vector KMeans::predict(const Matrix& X) const {

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <vector>
 
 #include "dw/errors.hpp"
 #include "dw/metrics_basic.hpp"
@@ -54,18 +55,36 @@ ResidualSums residualSums1(const double* x, const double* y, Index n, double w, 
   return s;
 }
 
-// Σ a_i·b_i in four lanes.
-double dot4(const double* a, const double* b, Index n) {
-  V2 s0 = {0, 0}, s1 = s0;
+// One pass over the rows of a d-feature model (row-major X, d ≥ 2): e_i = b − y_i, then
+// e_i += x_ij·w_j for j = 0 … d−1 in order (so each e_i is rounded as the column-by-column
+// X·w + (b − y) was), accumulating Σe², Σe and Σe·x_j (into g) as it goes. Two rows at a time
+// in two-lane vectors, so the sums run in two independent chains.
+ResidualSums residualSumsRows(const double* X, const double* y, Index n, Index d, const double* w, double b,
+                              double* g) {
+  std::vector<double> acc(static_cast<std::size_t>(2 * d), 0.0);  // Σe·x_j, two lanes per j
+  V2 sq = {0, 0}, sum = {0, 0};
+  const V2 vb = {b, b};
   Index i = 0;
-  for (; i + 4 <= n; i += 4) {
-    s0 += load2(a + i) * load2(b + i);
-    s1 += load2(a + i + 2) * load2(b + i + 2);
+  for (; i + 2 <= n; i += 2) {
+    const double* r0 = X + i * d;
+    const double* r1 = r0 + d;
+    V2 e = vb - load2(y + i);
+    for (Index j = 0; j < d; ++j) e = V2{r0[j], r1[j]} * V2{w[j], w[j]} + e;
+    sq += e * e;
+    sum += e;
+    for (Index j = 0; j < d; ++j) store2(&acc[static_cast<std::size_t>(2 * j)], load2(&acc[static_cast<std::size_t>(2 * j)]) + e * V2{r0[j], r1[j]});
   }
-  const V2 s = s0 + s1;
-  double total = s[0] + s[1];
-  for (; i < n; ++i) total += a[i] * b[i];
-  return total;
+  ResidualSums s{sq[0] + sq[1], 0.0, sum[0] + sum[1]};
+  for (Index j = 0; j < d; ++j) g[j] = acc[static_cast<std::size_t>(2 * j)] + acc[static_cast<std::size_t>(2 * j + 1)];
+  for (; i < n; ++i) {
+    const double* r = X + i * d;
+    double e = b - y[i];
+    for (Index j = 0; j < d; ++j) e = r[j] * w[j] + e;
+    s.squares += e * e;
+    s.sum += e;
+    for (Index j = 0; j < d; ++j) g[j] += e * r[j];
+  }
+  return s;
 }
 }  // namespace
 
@@ -156,23 +175,8 @@ void LinearRegression::refresh() {
     s = residualSums1(X_.data(), y_.data(), n, w_(0), b_);
     gradient_(0) = (2.0 / nd) * s.timesX;
   } else {
-    // X_ is column-major: the residuals column by column, then Σe², Σe and one dot product per
-    // column, each a contiguous pass the compiler vectorises.
-    residual_.resize(n);
-    double* e = residual_.data();
-    const double* y = y_.data();
-    for (Index i = 0; i < n; ++i) e[i] = b_ - y[i];
-    for (Index j = 0; j < featureCount_; ++j) {
-      const double* x = X_.col(j).data();
-      const double wj = w_(j);
-      const V2 vw = {wj, wj};
-      Index i = 0;
-      for (; i + 2 <= n; i += 2) store2(e + i, load2(x + i) * vw + load2(e + i));
-      for (; i < n; ++i) e[i] = x[i] * wj + e[i];
-    }
-    for (Index i = 0; i < n; ++i) s.sum += e[i];
-    s.squares = dot4(e, e, n);
-    for (Index j = 0; j < featureCount_; ++j) gradient_(j) = (2.0 / nd) * dot4(X_.col(j).data(), e, n);
+    s = residualSumsRows(X_.data(), y_.data(), n, featureCount_, w_.data(), b_, gradient_.data());
+    for (Index j = 0; j < featureCount_; ++j) gradient_(j) *= 2.0 / nd;
   }
   loss_ = s.squares / nd;
   gradient_(featureCount_) = interceptFrozen_ ? 0.0 : 2.0 * s.sum / nd;

@@ -5,7 +5,7 @@
 
 namespace dw {
 
-class LinearRegression : public Model {
+class LinearRegression : public SupervisedModel {
  public:
   const char* name() const override { return "LinearRegression"; }
 
@@ -36,20 +36,16 @@ class LinearRegression : public Model {
   void recordTrace() override;
 
  private:
-  // Recomputes the cached residual, loss and gradient at the current parameters: one pass
-  // for X·w and one for Xᵀe, so a step costs what a hand-written loop costs.
+  // Recomputes the cached loss and gradient at the current parameters in one fused pass over
+  // the rows of X_ (the residual e_i = x_i·w + b − y_i is never stored), so a step costs what a
+  // hand-written loop costs.
   void refresh();
 
-  // Column-major: for tall, narrow data X·w and Xᵀe become a few long axpy/dot loops, which
-  // is much faster than one tiny dot product per row (especially in WASM).
-  Eigen::MatrixXd X_;
-  Vector y_;
   Vector w_;
   double b_ = 0.0;
   double learningRate_ = 0.1;
   double tolerance_ = 1e-9;
   bool interceptFrozen_ = false;
-  Vector residual_;  // X·w + b − y
   Vector gradient_;  // [∂L/∂w…, ∂L/∂b]
   double loss_ = 0.0;
 };
