@@ -88,15 +88,9 @@ ResidualSums residualSumsRows(const double* X, const double* y, Index n, Index d
 }
 }  // namespace
 
-void LinearRegression::setData(const Matrix& X, const Vector& y) {
-  requireSupervisedShape(X, y, 1, "LinearRegression.setData");
-  bool sameWidth = X.cols() == featureCount_;
-  X_ = X;
-  y_ = y;
-  featureCount_ = X.cols();
-  if (!sameWidth) resetParams();
+void LinearRegression::dataChanged(Index previousWidth) {
+  if (previousWidth != featureCount_) resetParams();
   refresh();
-  restartTrace();
 }
 
 void LinearRegression::resetParams() {

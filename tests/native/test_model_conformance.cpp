@@ -480,7 +480,7 @@ TEMPLATE_TEST_CASE("conformance: tracing on or off gives the same parameters", "
 // previous data, parameters, step count and trace exactly as they were, and the message names
 // "<name>.setData".
 #define DW_SUPERVISED_MODELS                                                                                    \
-  PolynomialRegression, LogisticRegression, SoftmaxRegression, Perceptron, KNearestNeighbors, GaussianNaiveBayes, \
+  LinearRegression, PolynomialRegression, LogisticRegression, SoftmaxRegression, Perceptron, KNearestNeighbors, GaussianNaiveBayes, \
       MultinomialNaiveBayes, LinearSVM, KernelSVM, DecisionTree, RandomForest, GradientBoosting, AdaBoost, Mlp,    \
       ConvNet, ElasticNet, SVR, RandomForestRegressor
 

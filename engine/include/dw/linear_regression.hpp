@@ -9,7 +9,6 @@ class LinearRegression : public SupervisedModel {
  public:
   const char* name() const override { return "LinearRegression"; }
 
-  void setData(const Matrix& X, const Vector& y) override;
   double score(const Matrix& X, const Vector& y) const override;  // R^2
   Vector predict(const Matrix& X) const override;
   Vector params() const override;  // [w_0 … w_{d-1}, b]
@@ -31,6 +30,7 @@ class LinearRegression : public SupervisedModel {
   double mse(const Matrix& X, const Vector& y) const;
 
  protected:
+  void dataChanged(Index previousWidth) override;
   void resetParams() override;
   void doStep() override;
   void recordTrace() override;
