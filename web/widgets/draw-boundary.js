@@ -14,6 +14,7 @@ import { reportComplete, reportScore } from '../lib/report.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { createPrediction } from '../lib/predict.js';
 
+export const engine = 'core';
 export const schema = {
   seed: seedOption(4, 'Random seed for the points.'),
   points: { type: 'int', min: 10, max: 400, default: 80, description: 'How many points (both classes together).' },

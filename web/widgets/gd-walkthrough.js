@@ -8,6 +8,7 @@ import { button, buttonRow, checkbox, el, slider } from '../lib/ui.js';
 import { formatNumber, formatShort, countOf } from '../lib/format.js';
 import { createPrediction } from '../lib/predict.js';
 
+export const engine = 'core';
 export const schema = {
   x: { type: 'number', min: -5, max: 5, default: 1, description: 'The input of the single training point.' },
   y: { type: 'number', min: -20, max: 20, default: 4, description: 'The true output of the training point.' },

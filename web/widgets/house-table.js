@@ -5,6 +5,7 @@ import { mountWidget } from '../lib/widget.js';
 import { el, fixed } from '../lib/ui.js';
 import { reportComplete } from '../lib/report.js';
 
+export const engine = 'core';
 export const schema = {};
 
 export const meta = {

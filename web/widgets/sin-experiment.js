@@ -11,6 +11,7 @@ import { formatNumber, formatShort } from '../lib/format.js';
 import { reportComplete, reportScore } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
 
+export const engine = 'core';
 export const schema = {
   seed: { type: 'int', min: 0, max: 4294967295, default: 0, description: 'Seed for the noise on the training points.' },
   noise: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Standard deviation of the training noise.' },

@@ -7,6 +7,7 @@ import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber } from '../lib/format.js';
 import { reportComplete } from '../lib/report.js';
 
+export const engine = 'core';
 export const schema = {
   seed: seedOption(1, 'Seed for the order of the prompts.'),
   rounds: { type: 'int', min: 6, max: 14, default: 14, description: 'How many prompts one game has.' },

@@ -9,6 +9,7 @@ import { formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
 
+export const engine = 'core';
 export const schema = {
   w: { type: 'number', min: 0, max: 0.5, default: 0.18, description: 'Slope: tip per dollar of bill.' },
   b: { type: 'number', min: -5, max: 5, default: 0.5, description: 'Intercept: the base tip in dollars.' },
