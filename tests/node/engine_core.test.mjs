@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadEngine } from './engine.mjs';
 import { evaluateComputation, parseComputation } from '../../web/js/check-computations.js';
 import { coreComputations } from '../../web/js/check-computations/core-names.js';
@@ -15,7 +16,11 @@ import { widgets } from '../../web/widgets/registry.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const web = path.join(root, 'web');
-const core = await loadEngine('core');
+const dir = process.env.DW_ENGINE_DIR || path.join(root, 'dist', 'engine');
+// engine.mjs has loaded the full module already, and then loadEngine('core') hands over the full
+// one (it binds every core class); a second instance of index.js has not, so it loads the core.
+const fresh = await import(`${pathToFileURL(path.join(dir, 'index.js')).href}?core-only`);
+const core = await fresh.loadEngine('core');
 const full = await loadEngine('full');
 const course = readCourse(path.join(root, 'lessons'));
 
@@ -43,13 +48,14 @@ test('the two modules are different links: the core one lacks the other families
     assert.equal(core[name], undefined, `core does not bind ${name}`);
     assert.equal(typeof full[name], 'function', `full binds ${name}`);
   }
-  const dir = process.env.DW_ENGINE_DIR || path.join(root, 'dist', 'engine');
   const size = (f) => fs.statSync(path.join(dir, f)).size;
   assert.ok(size('dw-core.wasm') < size('dw-engine.wasm') / 3, `core ${size('dw-core.wasm')} B vs full ${size('dw-engine.wasm')} B`);
 });
 
 test('loadEngine names its modules and refuses others in words', async () => {
   assert.equal(await loadEngine(), full, 'loadEngine() is the full module, loaded once');
+  assert.equal(await loadEngine('core'), full, 'once the full module is loaded, it serves the core\'s callers');
+  assert.equal(await fresh.loadEngine('core'), core, 'the core module is loaded once');
   await assert.rejects(loadEngine('trees'), /no engine module called "trees".*core and full/);
 });
 
