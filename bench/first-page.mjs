@@ -64,8 +64,9 @@ export async function measureOne(site, slug) {
     const sizes = bodies.map(({ url, body }) => ({ url, raw: body.length, gzip: gzip(body), brotli: brotli(body) }));
     const sum = (k, f = () => true) => sizes.filter(f).reduce((s, x) => s + x[k], 0);
     const isWasm = (x) => x.url.endsWith('.wasm');
+    const engine = sizes.some((x) => x.url.endsWith('/dw-engine.wasm')) ? 'full' : sizes.some((x) => x.url.endsWith('/dw-core.wasm')) ? 'core' : null;
     return {
-      slug, responses: sizes.length, transferred: [...transferred.values()].reduce((a, b) => a + b, 0), raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli'),
+      slug, engine, responses: sizes.length, transferred: [...transferred.values()].reduce((a, b) => a + b, 0), raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli'),
       wasmGzip: sum('gzip', isWasm), wasmStartMs, firstWidgetMs,
       files: sizes.map((x) => ({ path: new URL(x.url).pathname, raw: x.raw, gzip: x.gzip })),
     };
@@ -90,7 +91,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
     console.log(`load average ${load.map((v) => v.toFixed(1)).join(' / ')} → ${os.loadavg().map((v) => v.toFixed(1)).join(' / ')}; ${os.cpus().length} cores`);
     for (const p of pages) {
-      console.log(`${p.slug}: ${p.responses} responses, ${kib(p.raw)} raw, ${kib(p.gzip)} gzip, ${kib(p.brotli)} brotli (WASM ${kib(p.wasmGzip)} gzip), ${kib(p.transferred)} transferred; WASM request at ${p.wasmStartMs?.toFixed(0)} ms; first widget drawn at ${p.firstWidgetMs.toFixed(0)} ms`);
+      console.log(`${p.slug} (engine ${p.engine ?? 'none'}): ${p.responses} responses, ${kib(p.raw)} raw, ${kib(p.gzip)} gzip, ${kib(p.brotli)} brotli (WASM ${kib(p.wasmGzip)} gzip), ${kib(p.transferred)} transferred; WASM request at ${p.wasmStartMs?.toFixed(0)} ms; first widget drawn at ${p.firstWidgetMs.toFixed(0)} ms`);
       if (process.env.VERBOSE) for (const f of p.files) console.log(`   ${f.path} ${kib(f.raw)} raw ${kib(f.gzip)} gzip`);
     }
     if (process.env.JSON_OUT) fs.writeFileSync(process.env.JSON_OUT, JSON.stringify(pages, null, 1));

@@ -155,6 +155,9 @@ const jsGlue = path.join(dist, 'engine', 'dw-engine.mjs');
 const size = (f) => ({ raw: fs.statSync(f).size, gzip: zlib.gzipSync(fs.readFileSync(f)).length });
 const wasmSize = size(wasmFile);
 const glueSize = size(jsGlue);
+// The core module (web/engine/index.js): what the first levels' pages load instead.
+const coreWasmSize = size(path.join(dist, 'engine', 'dw-core.wasm'));
+const coreGlueSize = size(path.join(dist, 'engine', 'dw-core.mjs'));
 
 // Each cell: median, then the interquartile range in brackets, of every sample of every pass;
 // † marks a cell whose warm-up never settled (the medians of two consecutive windows stayed
@@ -264,18 +267,21 @@ if (firstPages.length) {
   const kib = (b) => `${(b / 1024).toFixed(0)} KiB`;
   report += `## First pages (Chromium, cache off; bench/first-page.mjs)
 
-The first lesson of each level, loaded in a fresh page with the cache disabled. "gzip" is what a host that
+The first lesson of each level, loaded in a fresh page with the cache disabled; "engine" is the module its head
+preloads (the core one when every widget and check on it needs only the core). "gzip" is what a host that
 compresses sends (each response's body gzipped at level 9; the precompressed \`.gz\` files in dist/ are the same),
 "first widget drawn" the time from navigation until the first widget's canvas has been painted.
 
-| lesson | responses | raw | gzip | brotli | WASM (gzip) | WASM request starts | first widget drawn |
-|---|---|---|---|---|---|---|---|
-${firstPages.map((p) => `| ${p.slug} | ${p.responses} | ${kib(p.raw)} | ${kib(p.gzip)} | ${kib(p.brotli)} | ${kib(p.wasmGzip)} | ${p.wasmStartMs === null ? '–' : `${p.wasmStartMs.toFixed(0)} ms`} | ${p.firstWidgetMs.toFixed(0)} ms |`).join('\n')}
+| lesson | engine | responses | raw | gzip | brotli | WASM (gzip) | WASM request starts | first widget drawn |
+|---|---|---|---|---|---|---|---|---|
+${firstPages.map((p) => `| ${p.slug} | ${p.engine ?? '–'} | ${p.responses} | ${kib(p.raw)} | ${kib(p.gzip)} | ${kib(p.brotli)} | ${kib(p.wasmGzip)} | ${p.wasmStartMs === null ? '–' : `${p.wasmStartMs.toFixed(0)} ms`} | ${p.firstWidgetMs.toFixed(0)} ms |`).join('\n')}
 
 | file | raw | gzip |
 |---|---|---|
-| WASM module | ${kib(wasmSize.raw)} | ${kib(wasmSize.gzip)} |
-| JS glue | ${kib(glueSize.raw)} | ${kib(glueSize.gzip)} |
+| WASM module, full (dw-engine) | ${kib(wasmSize.raw)} | ${kib(wasmSize.gzip)} |
+| JS glue, full | ${kib(glueSize.raw)} | ${kib(glueSize.gzip)} |
+| WASM module, core (dw-core) | ${kib(coreWasmSize.raw)} | ${kib(coreWasmSize.gzip)} |
+| JS glue, core | ${kib(coreGlueSize.raw)} | ${kib(coreGlueSize.gzip)} |
 
 `;
 }

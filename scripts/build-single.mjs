@@ -1,12 +1,13 @@
 // `npm run build:single`: one self-contained HTML file per lesson, plus one with the whole course,
 // in dist-single/. Each works when opened from file:// by double-click (Chromium refuses ES
-// modules and fetch from file://, so everything is inlined): the WASM engine as base64, every
+// modules and fetch from file://, so everything is inlined): the WASM engine module the page needs
+// as base64 (the core one for a page whose widgets and checks are all core, else the full one), every
 // script bundled into one classic script by esbuild, the CSS, and KaTeX's fonts as data: URLs.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { readCourse, renderLesson, renderMarkdown, esc, katexInlineStyleSheet } from './lesson-render.mjs';
+import { readCourse, renderLesson, renderMarkdown, esc, katexInlineStyleSheet, pageEngine } from './lesson-render.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -33,7 +34,9 @@ const bundle = await esbuild.build({
 });
 // '</script' inside the inlined code would end the script element early.
 const script = bundle.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
-const wasm = fs.readFileSync(path.join(dist, 'engine', 'dw-engine.wasm')).toString('base64');
+const wasmFiles = { core: 'dw-core.wasm', full: 'dw-engine.wasm' };
+const wasmBase64 = {};
+const wasmOf = (module) => (wasmBase64[module] ||= fs.readFileSync(path.join(dist, 'engine', wasmFiles[module])).toString('base64'));
 
 function inlineFonts(css, cssDir) {
   return css.replace(/url\(([^)]+)\)/g, (m, ref) => {
@@ -54,7 +57,8 @@ const css = [
   katexInlineStyleSheet(),
 ].join('\n').replace(/<\/style/gi, '<\\/style');
 
-function standalone(title, mainHtml) {
+// engine: the module the page's widgets and checks need (web/engine/index.js reads { core } or { full }).
+function standalone(title, mainHtml, engine = 'full') {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -70,7 +74,7 @@ ${css}
 ${mainHtml}
 </main>
 <footer class="site-footer">Data Workshop, single-file edition: everything runs inside this file, with no network.</footer>
-<script>globalThis.__DW_WASM_BASE64__ = "${wasm}";</script>
+<script>globalThis.__DW_WASM_BASE64__ = { ${engine}: "${wasmOf(engine)}" };</script>
 <script>
 ${script}
 </script>
@@ -84,7 +88,7 @@ fs.mkdirSync(out, { recursive: true });
 for (const { lesson, html } of rendered) {
   const article = /<article class="prose">[\s\S]*<\/article>/.exec(html)[0]
     .replace(/<nav class="lesson-nav"[\s\S]*?<\/nav>/, '');
-  fs.writeFileSync(path.join(out, `${lesson.slug}.html`), standalone(`${lesson.title} — Data Workshop`, article));
+  fs.writeFileSync(path.join(out, `${lesson.slug}.html`), standalone(`${lesson.title} — Data Workshop`, article, pageEngine(lesson) || 'full'));
 }
 const toc = course.levels.map((level) => {
   const items = course.lessons.filter((l) => l.level === level.id);

@@ -27,7 +27,8 @@ function copyDir(from, to) {
 
 fs.rmSync(dist, { recursive: true, force: true });
 copyDir(path.join(root, 'web'), dist);
-for (const f of ['dw-engine.mjs', 'dw-engine.wasm']) {
+// Both engine modules: the full one and the core one the first levels' pages load (web/engine/index.js).
+for (const f of ['dw-engine.mjs', 'dw-engine.wasm', 'dw-core.mjs', 'dw-core.wasm']) {
   fs.copyFileSync(path.join(buildRoot, 'wasm', f), path.join(dist, 'engine', f));
 }
 // Pages and embeds load one stylesheet: the shared widget anatomy (widget.css), then the styles

@@ -11,6 +11,7 @@ import { marked } from 'marked';
 import { addGlossaryIds, linkGlossary, readGlossary } from './glossary.mjs';
 import { activityWidgets } from '../web/widgets/registry.js';
 import { parseComputation } from '../web/js/check-computations.js';
+import { coreComputations } from '../web/js/check-computations/core-names.js';
 
 export function esc(s) {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -253,23 +254,51 @@ function addHeadingIds(html) {
   });
 }
 
-// A page whose widgets use the engine names it in `engine`: its head then starts the WASM download
-// and compilation at once (web/js/engine-early.js, the module glue preloaded, the .wasm preloaded
-// with the request the glue makes — credentials same-origin — so the glue's fetch reuses it).
-const engineHead = (base) => `<link rel="preload" href="${base}engine/dw-engine.wasm" as="fetch" type="application/wasm" crossorigin>
+// The engine module a widget declares next to its schema (`export const engine = 'core';` near the
+// top of web/widgets/<name>.js); 'full' when it declares none. web/lib/engine-need.js reads the
+// same declaration at run time; tests/node/engine_core.test.mjs checks the two agree.
+const widgetEngines = new Map();
+export function widgetEngine(name) {
+  if (!widgetEngines.has(name)) {
+    const file = path.join(import.meta.dirname, '..', 'web', 'widgets', `${name}.js`);
+    const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    const m = /^export const engine = '(core|full)';/m.exec(text);
+    widgetEngines.set(name, m ? m[1] : 'full');
+  }
+  return widgetEngines.get(name);
+}
+
+// The engine module a lesson page needs: null without widgets (nothing to preload), 'core' when
+// every widget on it declares 'core' and every check-yourself computation is one of the core
+// module's (web/js/check-computations/core-names.js), else 'full'.
+export function pageEngine(lesson) {
+  const widgets = [...lesson.body.matchAll(/^::: *widget +([a-z0-9-]+)/gm)].map((m) => m[1]);
+  if (!widgets.length) return null;
+  const computations = [...lesson.body.matchAll(/^\s*=\s*([a-z0-9-]+)\./gm)].map((m) => m[1]);
+  const core = widgets.every((w) => widgetEngine(w) === 'core') && computations.every((c) => coreComputations.has(c));
+  return core ? 'core' : 'full';
+}
+
+// A page whose widgets use the engine names the module in `engine` ('core' or 'full'): its head
+// then starts that module's WASM download and compilation at once (web/js/engine-early.js reads
+// the dw-engine meta; the module glue preloaded, the .wasm preloaded with the request the glue
+// makes — credentials same-origin — so the glue's fetch reuses it).
+const ENGINE_FILES = { core: 'dw-core', full: 'dw-engine' };
+const engineHead = (base, engine) => `<meta name="dw-engine" content="${engine}">
+<link rel="preload" href="${base}engine/${ENGINE_FILES[engine]}.wasm" as="fetch" type="application/wasm" crossorigin>
 <link rel="modulepreload" href="${base}engine/index.js">
-<link rel="modulepreload" href="${base}engine/dw-engine.mjs">
+<link rel="modulepreload" href="${base}engine/${ENGINE_FILES[engine]}.mjs">
 <script type="module" src="${base}js/engine-early.js"></script>
 `;
 
-export function page({ title, body, base = '../', scripts = [], engine = false }) {
+export function page({ title, body, base = '../', scripts = [], engine = null }) {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
-${engine ? engineHead(base) : ''}<link rel="icon" href="${base}favicon.svg" type="image/svg+xml">
+${engine ? engineHead(base, engine === true ? 'full' : engine) : ''}<link rel="icon" href="${base}favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${base}css/tokens.css">
 <link rel="stylesheet" href="${base}css/site.css">
 <link rel="stylesheet" href="${base}css/widget.css">
@@ -325,6 +354,6 @@ ${renderMarkdown(lesson.body, lesson.file, lesson.slug === 'notation' ? { glossa
 ${nav}
 </article>`;
   // lms.js (a learning platform's runtime, if any) restores progress before check-yourself.js reads it.
-  const engine = /^::: *widget /m.test(lesson.body);
+  const engine = pageEngine(lesson);
   return page({ title: `${lesson.title} — Data Workshop`, body, engine, scripts: ['js/lesson.js', 'js/progress.js', 'js/lms.js', 'js/xapi.js', 'js/check-yourself.js'] });
 }

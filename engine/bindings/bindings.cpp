@@ -2,11 +2,18 @@
 // Model interface, linear regression and the data generators here, and each model family from
 // its bind_<family>.hpp fragment beside this file. Bindings only translate types (adapters.hpp)
 // and turn C++ errors into JS errors (guarded); all behaviour lives in the engine. web/engine/index.js wraps this module with the friendly JS API.
+// This file is linked twice (CMakeLists.txt): the full module (dw-engine) registers everything; the
+// core module (dw-core, compiled with DW_ENGINE_CORE) registers only what the first levels use —
+// the Model interface, linear regression, the data generators, the linear-model family and the
+// course's house data — so the first lessons download a fraction of the engine (docs/engine-api.md,
+// "Two modules"). A new family goes inside the #ifndef blocks (full module only).
 #include <emscripten/bind.h>
 #include <malloc.h>
 
 #include "adapters.hpp"
 #include "bind_linear_models.hpp"
+#include "bind_house_prices.hpp"
+#ifndef DW_ENGINE_CORE
 #include "bind_neighbors_svm.hpp"
 #include "bind_trees_ensembles.hpp"
 #include "bind_mlp_optimizers.hpp"
@@ -14,7 +21,6 @@
 #include "bind_evaluation.hpp"
 #include "bind_reinforcement.hpp"
 #include "bind_deep_q.hpp"
-#include "bind_house_prices.hpp"
 #include "bind_learning_theory.hpp"
 #include "bind_neural_blocks.hpp"
 #include "bind_linalg.hpp"
@@ -32,6 +38,7 @@
 #include "bind_retrieval.hpp"
 #include "bind_bayes_search.hpp"
 #include "bind_svd.hpp"
+#endif  // DW_ENGINE_CORE
 #include "dw/datasets.hpp"
 #include "dw/linear_regression.hpp"
 #include "dw/model.hpp"
@@ -203,13 +210,14 @@ EMSCRIPTEN_BINDINGS(data_workshop) {
 
   // Model families, each registered from its own fragment beside this file.
   dw::js::bind_linear_models();
+  dw::js::bind_house_prices();
+#ifndef DW_ENGINE_CORE
   dw::js::bind_neighbors_svm();
   dw::js::bind_trees_ensembles();
   dw::js::bind_mlp_optimizers();
   dw::js::bind_unsupervised();
   dw::js::bind_evaluation();
   dw::js::bind_reinforcement();
-  dw::js::bind_house_prices();
   dw::js::bind_neural_blocks();
   dw::js::bind_learning_theory();
   dw::js::bind_linalg();
@@ -228,4 +236,5 @@ EMSCRIPTEN_BINDINGS(data_workshop) {
   dw::js::bind_retrieval();
   dw::js::bind_bayes_search();
   dw::js::bind_svd();
+#endif  // DW_ENGINE_CORE
 }

@@ -284,7 +284,7 @@ test('every package has a well-formed imsmanifest.xml naming exactly the files i
     }
     const unlisted = [...files.keys()].filter((f) => f !== 'imsmanifest.xml' && !listed.has(f));
     assert.deepEqual(unlisted, [], 'every file in the zip is named by the manifest');
-    assert.ok(files.has('engine/dw-engine.wasm') && files.has('js/lms.js'), 'the engine and the runtime bridge are inside');
+    assert.ok(files.has('engine/dw-engine.wasm') && files.has('engine/dw-core.wasm') && files.has('js/lms.js'), 'both engine modules and the runtime bridge are inside');
     // Every page's references and every module's imports resolve inside the package.
     for (const [name, data] of files) {
       const text = /\.(html|js|mjs|css)$/.test(name) ? data.toString('utf8') : null;

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startSite, widgetsReady } from './browser.mjs';
+import { pageEngine, readCourse } from '../../scripts/lesson-render.mjs';
 
 const single = path.resolve(import.meta.dirname, '../../dist-single');
 let site;
@@ -18,19 +19,33 @@ test('the single-file build exists, one file per lesson plus the course', () => 
   assert.equal(files.length, fs.readdirSync(path.resolve(import.meta.dirname, '../../lessons')).filter((f) => f.endsWith('.md')).length + 1);
 });
 
-// Every lesson's file carries the same inlined script and engine as the course file (which is
-// opened below and mounts every widget of the course), its own title, and no reference to
-// anything outside itself. Opening all 60 files of 3.7 MB each in the browser would test the
-// same bundle 60 times.
-const scriptOf = (html) => /<script>([\s\S]*)<\/script>/.exec(html)[1];
-test('every lesson file is self-contained and carries the course file\'s script and engine', () => {
-  const course = scriptOf(fs.readFileSync(path.join(single, 'course.html'), 'utf8'));
+// Every lesson's file carries the same inlined script as the course file (which is opened below
+// and mounts every widget of the course) and the engine module its page needs (the core one
+// when its widgets and checks are all core, as the site's page preloads; the course file the
+// full one), its own title, and no reference to anything outside itself. Opening all 60 files
+// of 3.7 MB each in the browser would test the same bundle 60 times.
+const partsOf = (html) => {
+  const m = /<script>globalThis\.__DW_WASM_BASE64__ = \{ (core|full): "([A-Za-z0-9+/=]+)" \};<\/script>\s*<script>([\s\S]*)<\/script>/.exec(html);
+  return { engine: m[1], wasm: m[2], script: m[3] };
+};
+test('every lesson file is self-contained and carries the course file\'s script and the engine module it needs', () => {
+  const course = partsOf(fs.readFileSync(path.join(single, 'course.html'), 'utf8'));
+  assert.equal(course.engine, 'full');
+  const lessons = readCourse(path.resolve(import.meta.dirname, '../../lessons')).lessons;
+  const engines = new Set();
   for (const file of files.filter((f) => f !== 'course.html')) {
     const html = fs.readFileSync(path.join(single, file), 'utf8');
-    assert.equal(scriptOf(html), course, `${file}: its script differs from the course file's`);
+    const own = partsOf(html);
+    assert.equal(own.script, course.script, `${file}: its script differs from the course file's`);
+    const lesson = lessons.find((l) => `${l.slug}.html` === file);
+    assert.equal(own.engine, pageEngine(lesson) || 'full', `${file}: engine module`);
+    if (own.engine === 'full') assert.equal(own.wasm, course.wasm, `${file}: its full module differs from the course file's`);
+    else assert.ok(own.wasm.length < course.wasm.length / 3, `${file}: the core module is the small one`);
+    engines.add(own.engine);
     assert.match(html, /<title>[^<]+ — Data Workshop<\/title>/, file);
     assert.deepEqual(html.match(/(?:src|href)="(?:https?:)?\/\/[^"]*"|url\((?:["'])?(?:https?:)?\/\/[^)]*\)/g), null, `${file} refers to something outside itself`);
   }
+  assert.deepEqual([...engines].sort(), ['core', 'full']);
 });
 
 // Opened in the browser: the course (every widget of every lesson) and two lessons with maths,

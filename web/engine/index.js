@@ -4,13 +4,32 @@
 //   const model = new ml.LinearRegression();  // … model.delete() when done (mandatory)
 // Views returned by predict()/predictGrid() point into WASM memory and are valid only until the
 // next engine call; copy them with .slice() to keep them.
-import createDwEngine from './dw-engine.mjs';
+//
+// The engine comes as two WebAssembly modules, two links of the same C++ (CMakeLists.txt):
+//   'full'  every class and function (dw-engine.wasm) — what loadEngine() resolves to;
+//   'core'  what the first levels use (dw-core.wasm, about a fifth of the bytes): the Model
+//           interface, LinearRegression, the data generators, the linear-model family
+//           (LogisticRegression, SoftmaxRegression, PolynomialRegression, Perceptron,
+//           sinExperiment), houseTable and courseHouses, heapBytesInUse, and the helpers below.
+// loadEngine('core') loads the core module, or hands over the full one when this page has
+// already asked for it (it has every core class). A widget declares the module it needs next to
+// its schema (`export const engine = 'core'`; the default is 'full'), and the lesson page's head
+// preloads exactly the module its widgets need (scripts/lesson-render.mjs).
+const MODULES = {
+  core: { glue: () => import('./dw-core.mjs'), wasm: 'dw-core.wasm' },
+  full: { glue: () => import('./dw-engine.mjs'), wasm: 'dw-engine.wasm' },
+};
+export const ENGINE_MODULES = Object.keys(MODULES);
 
-let enginePromise = null;
+const promises = {};
 
-export function loadEngine() {
-  if (!enginePromise) enginePromise = instantiate();
-  return enginePromise;
+export function loadEngine(module = 'full') {
+  if (!Object.prototype.hasOwnProperty.call(MODULES, module)) {
+    return Promise.reject(new RangeError(`loadEngine: there is no engine module called "${String(module).slice(0, 40)}" (the modules are ${ENGINE_MODULES.join(' and ')})`));
+  }
+  if (module === 'core' && promises.full) return promises.full;
+  if (!promises[module]) promises[module] = instantiate(module);
+  return promises[module];
 }
 
 // The engine is built with two WebAssembly features (CMakeLists.txt): SIMD128 (-msimd128) and
@@ -35,27 +54,32 @@ export function missingWasmFeatures(wasm = globalThis.WebAssembly) {
   }).map(([name]) => name);
 }
 
-async function instantiate() {
+async function instantiate(module) {
   const missing = missingWasmFeatures();
   if (missing.length) {
     throw new Error(`This browser cannot run the learning engine: it lacks WebAssembly ${missing.join(' and ')}. `
       + `The lessons work in ${SUPPORTED_BROWSERS}.`);
   }
   const options = {};
-  if (globalThis.__DW_WASM_BASE64__) {
-    // The single-file build (npm run build:single) carries the module inline, so it works when the
-    // page is opened from file://, where fetching the .wasm beside it is not allowed.
-    const text = atob(globalThis.__DW_WASM_BASE64__);
+  const inline = globalThis.__DW_WASM_BASE64__;
+  if (inline) {
+    // The single-file build (npm run build:single) carries the module its page needs inline
+    // ({ core } or { full }), so it works when the page is opened from file://, where fetching
+    // the .wasm beside it is not allowed. A file carrying only the full module serves 'core' too.
+    if (module === 'core' && !inline.core && inline.full) module = 'full';
+    if (!inline[module]) throw new Error(`This single-file page does not carry the engine's ${module} module.`);
+    const text = atob(inline[module]);
     options.wasmBinary = Uint8Array.from(text, (c) => c.charCodeAt(0));
     options.locateFile = (file) => file;
   } else if (typeof process !== 'undefined' && process.versions && process.versions.node) {
     // Node 20's global fetch cannot load a file path, so hand the bytes over directly
     // (docs/toolchain.md §4). Browsers locate the .wasm beside this file by import.meta.url.
     const { readFile } = await import('node:fs/promises');
-    options.wasmBinary = await readFile(new URL('./dw-engine.wasm', import.meta.url));
+    options.wasmBinary = await readFile(new URL(`./${MODULES[module].wasm}`, import.meta.url));
   }
-  const raw = await createDwEngine(options);
-  return Object.assign(raw, helpers(raw));
+  const { default: create } = await MODULES[module].glue();
+  const raw = await create(options);
+  return Object.assign(raw, helpers(raw), { engineModule: module });
 }
 
 function helpers(raw) {

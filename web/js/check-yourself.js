@@ -6,10 +6,16 @@
 //   'dw:score'    { widget: 'check-yourself', title, score: first answers right so far, max }
 //   'dw:complete' (same detail) once every question has an answer,
 // which web/js/progress.js saves with the lesson's progress (and restores on the next visit).
+// The computations (every level's, web/js/check-computations.js) are fetched on the first numeric
+// answer, not with the page; the engine module is the core one when every computation of the
+// block is a core one (check-computations/core-names.js), as the page's head preloads it.
 import { loadEngine } from '../engine/index.js';
-import { evaluateComputation, parseComputation, readNumber } from './check-computations.js';
+import { coreComputations } from './check-computations/core-names.js';
 import { formatShort } from '../lib/format.js';
 import { lessonState } from './progress.js';
+
+let computationsModule = null;
+const loadComputations = () => (computationsModule ||= import('./check-computations.js'));
 
 const WIDGET = 'check-yourself';
 const TITLE = 'Check yourself';
@@ -50,7 +56,9 @@ function enhance(section, index) {
 
   async function engineAnswer(form) {
     if (!answers) {
-      const ml = await loadEngine();
+      const { evaluateComputation, parseComputation } = await loadComputations();
+      const names = forms.filter((f) => f.dataset.kind === 'number').map((f) => String(f.dataset.compute).trim().split(/[.\s]/)[0]);
+      const ml = await loadEngine(names.every((n) => coreComputations.has(n)) ? 'core' : 'full');
       answers = new Map();
       for (const f of forms) {
         if (f.dataset.kind !== 'number') continue;
@@ -79,7 +87,13 @@ function enhance(section, index) {
         setFeedback(form, right, right ? 'Right.' : 'Not quite.', explain(form, `template.cy-why[data-choice="${picked.value}"]`));
       } else {
         const input = form.querySelector('input');
-        const typed = readNumber(input.value);
+        let typed;
+        try {
+          typed = (await loadComputations()).readNumber(input.value);
+        } catch (err) {
+          setFeedback(form, false, 'This question could not be checked:', `its code did not load (${err.message}).`);
+          return;
+        }
         if (typed.error) {
           setFeedback(form, false, typed.error, '');
           input.setAttribute('aria-invalid', 'true');

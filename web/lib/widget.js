@@ -1,6 +1,8 @@
 // The one way a widget is mounted. Each widget module exports
 //   schema            its options table (see schema.js)
 //   meta              { title, hint }
+//   engine            (optional) 'core' when every engine call it makes is in the small core
+//                     module (web/engine/index.js); without it the widget gets the full module
 //   messages          its English words, from its own <name>.messages.js module (beside the
 //                     widget's file, or messages.js in its folder): { '<name>.key': string |
 //                     (params) => string }, read through ctx.t('<name>.key', params). Its
@@ -50,6 +52,7 @@
 //     widget reads its own namespaced keys and the page's only widget also writes them; on any
 //     other page only an embedder's `address` option turns it on (address-state.js).
 import { loadEngine } from '../engine/index.js';
+import { engineNeedOf } from './engine-need.js';
 import { attachDrag } from './drag.js';
 import { animate, cancelDraw, requestDraw } from './frame.js';
 import { player } from './player.js';
@@ -371,7 +374,8 @@ export function mountWidget(element, options, { schema, meta, build, messages })
     instance = buildWith({ ml: engine, card, options: current, notes, element, stateChanged, noteSource: from, t });
   }
 
-  const ready = loadEngine().then((ml) => {
+  // The engine module the widget declared next to its schema (engine-need.js; default full).
+  const ready = loadEngine(engineNeedOf(schema)).then((ml) => {
     if (destroyed) return;
     engine = ml;
     loading.remove();

@@ -15,6 +15,7 @@ import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './draw-boundary.messages.js';
 
+export const engine = 'core';
 export const schema = {
   seed: seedOption(4, 'Random seed for the points.'),
   points: { type: 'int', min: 10, max: 400, default: 80, description: 'How many points (both classes together).' },

@@ -20,6 +20,7 @@ const B_RANGE = [-300, 300];
 // The handles sit at these areas; dragging one moves that end of the line.
 const HANDLE_X = [1250, 3250];
 
+export const engine = 'core';
 export const schema = {
   w: { type: 'number', min: W_RANGE[0], max: W_RANGE[1], default: 0.1, description: 'The starting slope w (thousands per square foot).' },
   b: { type: 'number', min: B_RANGE[0], max: B_RANGE[1], default: 0, description: 'The starting intercept b (thousands).' },

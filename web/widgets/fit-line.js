@@ -12,6 +12,7 @@ import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './fit-line.messages.js';
 
+export const engine = 'core';
 export const schema = {
   seed: seedOption(3, 'Random seed for the points.'),
   points: { type: 'int', min: 5, max: 200, default: 30, description: 'How many noisy points.' },

@@ -9,6 +9,7 @@ import { formatNumber, formatShort } from '../lib/format.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './gd-walkthrough.messages.js';
 
+export const engine = 'core';
 export const schema = {
   x: { type: 'number', min: -5, max: 5, default: 1, description: 'The input of the single training point.' },
   y: { type: 'number', min: -20, max: 20, default: 4, description: 'The true output of the training point.' },

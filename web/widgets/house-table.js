@@ -6,6 +6,7 @@ import { el, fixed } from '../lib/ui.js';
 import { reportComplete } from '../lib/report.js';
 import { messages } from './house-table.messages.js';
 
+export const engine = 'core';
 export const schema = {};
 
 export const meta = { title: messages['house-table.title'], hint: messages['house-table.hint'] };

@@ -12,6 +12,7 @@ import { createPrediction } from '../lib/predict.js';
 import { formatNumber } from '../lib/format.js';
 import { messages } from './learning-loop.messages.js';
 
+export const engine = 'core';
 export const schema = {
   eta: { type: 'number', min: 0.01, max: 0.6, default: 0.1, description: 'Learning rate η of each update.' },
   speed: { type: 'number', min: 0.25, max: 4, default: 1, description: 'Animation speed (stages per 0.9 s).' },

@@ -8,6 +8,7 @@ import { slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
 import { messages } from './primer-slope.messages.js';
 
+export const engine = 'core';
 export const schema = {
   x: { type: 'number', min: -3, max: 3, default: 2, description: 'The point’s input x.' },
   y: { type: 'number', min: -5, max: 10, default: 5, description: 'The point’s label y.' },

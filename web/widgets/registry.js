@@ -1,3 +1,5 @@
+import { recordEngineNeed } from '../lib/engine-need.js';
+
 // Every widget by name, loaded on demand. The lesson pages, <dw-widget> and embed.html all
 // resolve names here, so a widget is added to the site by adding one line.
 export const widgets = {
@@ -100,5 +102,6 @@ export async function loadWidget(name) {
   if (!Object.prototype.hasOwnProperty.call(widgets, name)) {
     throw new RangeError(`There is no widget called "${String(name).slice(0, 40)}". Known widgets: ${widgetNames().join(', ')}.`);
   }
-  return widgets[name]();
+  // The widget's `engine` declaration, for mountWidget's loadEngine (web/lib/engine-need.js).
+  return recordEngineNeed(await widgets[name]());
 }

@@ -6,6 +6,7 @@ import { seedOption } from '../lib/schema.js';
 import { createQuiz } from '../lib/quiz.js';
 import { messages } from './rules-or-learn.messages.js';
 
+export const engine = 'core';
 export const schema = {
   seed: seedOption(1, 'Seed for the order the scenarios are dealt in.'),
   rounds: { type: 'int', min: 4, max: 16, default: 12, description: 'Scenarios per round (the deck holds 16).' },

@@ -12,6 +12,7 @@ import { reportComplete, reportScore } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './sin-experiment.messages.js';
 
+export const engine = 'core';
 export const schema = {
   seed: { type: 'int', min: 0, max: 4294967295, default: 0, description: 'Seed for the noise on the training points.' },
   noise: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Standard deviation of the training noise.' },

@@ -11,6 +11,7 @@ import { createPrediction } from '../lib/predict.js';
 import { formatNumber } from '../lib/format.js';
 import { messages } from './spam-filter.messages.js';
 
+export const engine = 'core';
 export const schema = {
   l2: { type: 'number', min: 0.001, max: 1, default: 0.05, description: 'L2 penalty λ that keeps the weights finite on separable toy data.' },
 };

@@ -8,6 +8,7 @@ import { formatNumber } from '../lib/format.js';
 import { reportComplete } from '../lib/report.js';
 import { messages } from './spot-the-job.messages.js';
 
+export const engine = 'core';
 export const schema = {
   seed: seedOption(1, 'Seed for the order of the prompts.'),
   rounds: { type: 'int', min: 6, max: 14, default: 14, description: 'How many prompts one game has.' },

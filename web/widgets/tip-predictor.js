@@ -10,6 +10,7 @@ import { seedOption } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './tip-predictor.messages.js';
 
+export const engine = 'core';
 export const schema = {
   w: { type: 'number', min: 0, max: 0.5, default: 0.18, description: 'Slope: tip per dollar of bill.' },
   b: { type: 'number', min: -5, max: 5, default: 0.5, description: 'Intercept: the base tip in dollars.' },
