@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
 import { COMPARISON_DEFAULTS as D, MODELS, compareOnFolds, compareOnTestSet, mean, moons, noiseResample, tallyNoise } from '../web/widgets/comparison/data.js';
+import { messages } from '../web/widgets/model-comparison.messages.js';
 import { computations } from '../web/js/check-computations/comparison.js';
 
 const made = [];
@@ -49,8 +50,8 @@ test('the widget’s defaults: forest 0.920 vs logistic 0.850, 7 fold wins and n
   const b = make(D.modelB);
   assert.equal(D.modelA, 'forest');
   assert.equal(D.modelB, 'logistic');
-  assert.equal(MODELS.forest.label, 'forest, 15 trees');
-  assert.equal(MODELS.tree.label, 'tree, depth 4');
+  assert.equal(messages['model-comparison.model.forest'], 'forest, 15 trees');
+  assert.equal(messages['model-comparison.model.tree'], 'tree, depth 4');
   const r = compareOnFolds(ml, a, b, data, D.k, D.seed);
   assert.equal(r.a.length, 10);
   assert.equal(mean(r.a).toFixed(3), '0.920');

@@ -13,7 +13,6 @@ import { seededShuffle } from './rng.js';
 
 export const DIGIT_CLASSES = 10;
 export const METHODS = ['scratch', 'head', 'full', 'lora'];
-export const METHOD_LABELS = { scratch: 'from scratch', head: 'head only', full: 'full fine-tuning', lora: 'LoRA' };
 
 // The widgets' defaults, in one place so the claims tests train exactly what the page trains.
 export const TRANSFER_DEFAULTS = {

@@ -7,10 +7,11 @@
 // before scoring, so they add nothing to the log-odds (as a fitted CountVectorizer drops them).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { el, fixed, nextId, slider } from '../lib/ui.js';
-import { countOf, formatNumber, formatPercent } from '../lib/format.js';
+import { formatNumber, formatPercent } from '../lib/format.js';
 import { isTestIndex, MESSAGES, START_MESSAGE } from '../lib/text-examples.js';
 import { capText, chip } from '../lib/tokens.js';
 import { renderBars } from '../lib/bars.js';
+import { messages } from './bag-of-words-spam.messages.js';
 
 export const MAX_CHARS = 300;
 const TOP_WORDS = 8;
@@ -21,17 +22,15 @@ export const schema = {
   message: { type: 'string', maxLength: MAX_CHARS, default: START_MESSAGE, description: 'The message typed in the “your message” box at the start.' },
 };
 
-export const meta = {
-  title: 'A bag-of-words spam filter',
-  hint: 'Type a message and see how each word pushes it towards spam or not spam. Change α, or flip a training label and watch the filter retrain.',
-};
+export const meta = { title: messages['bag-of-words-spam.title'], hint: messages['bag-of-words-spam.hint'] };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
+  const labelText = (y) => (y ? t('bag-of-words-spam.label.spam') : t('bag-of-words-spam.label.ham'));
   let opts = { ...options };
   const vocab = ctx.own(new ml.Vocabulary());
   const model = ctx.own(new ml.MultinomialNaiveBayes());
@@ -45,10 +44,10 @@ function build(ctx) {
   const inputId = nextId('msg');
   const box = el('textarea', { id: inputId, className: 'dw-textbox', rows: '2', spellcheck: 'false' });
   box.value = opts.message;
-  card.stage.append(el('label', { className: 'dw-textbox-label', for: inputId, text: 'Your message' }), box);
+  card.stage.append(el('label', { className: 'dw-textbox-label', for: inputId, text: t('bag-of-words-spam.inputLabel') }), box);
   const capNote = el('p', { className: 'dw-footnote', role: 'note' });
   const verdict = el('p', { className: 'dw-spam-verdict', role: 'status', 'aria-live': 'polite' });
-  const chips = el('div', { className: 'dw-token-chips', role: 'list', 'aria-label': 'Words of your message with their evidence for spam', tabindex: '0' }); // focusable: it scrolls when long
+  const chips = el('div', { className: 'dw-token-chips', role: 'list', 'aria-label': t('bag-of-words-spam.chips'), tabindex: '0' }); // focusable: it scrolls when long
   const sum = el('p', { className: 'dw-evidence-sum' });
   card.stage.append(capNote, verdict, chips, sum);
 
@@ -57,56 +56,56 @@ function build(ctx) {
   const hamCol = el('div', { className: 'dw-col' });
   row.append(spamCol, hamCol);
   card.stage.append(row);
-  spamCol.append(el('h4', { className: 'dw-subhead', text: 'Spammiest words' }));
-  const spamBars = el('ol', { className: 'dw-bars', 'aria-label': 'Words with the most evidence for spam' });
+  spamCol.append(el('h4', { className: 'dw-subhead', text: t('bag-of-words-spam.spamHead') }));
+  const spamBars = el('ol', { className: 'dw-bars', 'aria-label': t('bag-of-words-spam.spamBars') });
   spamCol.append(spamBars);
-  hamCol.append(el('h4', { className: 'dw-subhead', text: 'Hammiest words (not spam)' }));
-  const hamBars = el('ol', { className: 'dw-bars', 'aria-label': 'Words with the most evidence for not spam' });
+  hamCol.append(el('h4', { className: 'dw-subhead', text: t('bag-of-words-spam.hamHead') }));
+  const hamBars = el('ol', { className: 'dw-bars', 'aria-label': t('bag-of-words-spam.hamBars') });
   hamCol.append(hamBars);
-  card.stage.append(el('p', { className: 'dw-legend', text: 'Bar = log θ(word | spam) − log θ(word | not spam): the evidence, in nats, one occurrence of the word adds. Blue pushes towards spam, orange towards not spam.' }));
+  card.stage.append(el('p', { className: 'dw-legend', text: t('bag-of-words-spam.legend') }));
 
   // Test messages and their predictions; training messages with a label switch each.
   const testDetails = el('details', { className: 'dw-details' });
-  testDetails.append(el('summary', { text: `The ${testIdx.length} test messages (never trained on)` }));
-  const testTable = table(['message', 'label', 'p(spam)', 'filter says']);
+  testDetails.append(el('summary', { text: t('bag-of-words-spam.testSummary', { count: testIdx.length }) }));
+  const testTable = table(['message', 'label', 'p', 'says'].map((c) => t(`bag-of-words-spam.column.${c}`)));
   testDetails.append(testTable.wrap);
   const trainDetails = el('details', { className: 'dw-details' });
   trainDetails.open = opts.openTraining;
-  trainDetails.append(el('summary', { text: `The ${trainIdx.length} training messages: flip a label and the filter retrains` }));
-  const trainTable = table(['message', 'label']);
+  trainDetails.append(el('summary', { text: t('bag-of-words-spam.trainSummary', { count: trainIdx.length }) }));
+  const trainTable = table(['message', 'label'].map((c) => t(`bag-of-words-spam.column.${c}`)));
   trainDetails.append(trainTable.wrap);
   card.stage.append(testDetails, trainDetails);
   const testRows = testIdx.map((i) => {
-    const cells = [el('td', { className: 'dw-text-cell', text: MESSAGES[i][0] }), el('td', { text: MESSAGES[i][1] ? 'spam' : 'not spam' }), el('td'), el('td')];
+    const cells = [el('td', { className: 'dw-text-cell', text: MESSAGES[i][0] }), el('td', { text: labelText(MESSAGES[i][1]) }), el('td'), el('td')];
     testTable.body.append(el('tr', {}, cells));
     return cells;
   });
   const flipButtons = trainIdx.map((i) => {
-    const b = el('button', { type: 'button', className: 'dw-btn bag-of-words-spam-label-btn', 'aria-label': `Label of “${MESSAGES[i][0]}”: click to flip` });
+    const b = el('button', { type: 'button', className: 'dw-btn bag-of-words-spam-label-btn', 'aria-label': t('bag-of-words-spam.flipLabel', { message: MESSAGES[i][0] }) });
     b.addEventListener('click', () => { labels[i] = 1 - labels[i]; retrain(); });
     trainTable.body.append(el('tr', {}, [el('td', { className: 'dw-text-cell', text: MESSAGES[i][0] }), el('td', {}, [b])]));
     return b;
   });
 
-  const alphaSlider = slider(card.controls, { label: 'smoothing α', min: 0.01, max: 10, value: opts.alpha, scale: 'log', step: 0.01, format: (v) => fixed(v, 2), onInput: (v) => { opts.alpha = v; retrain(); } });
-  const resetBtn = el('button', { type: 'button', className: 'dw-btn', text: 'Reset labels' });
+  const alphaSlider = slider(card.controls, { label: t('bag-of-words-spam.slider.alpha'), min: 0.01, max: 10, value: opts.alpha, scale: 'log', step: 0.01, format: (v) => fixed(v, 2), onInput: (v) => { opts.alpha = v; retrain(); } });
+  const resetBtn = el('button', { type: 'button', className: 'dw-btn', text: t('bag-of-words-spam.resetLabels') });
   resetBtn.addEventListener('click', () => { MESSAGES.forEach(([, y], i) => { labels[i] = y; }); retrain(); });
   card.controls.append(el('div', { className: 'dw-buttons' }, [resetBtn]));
 
   const stat = {
-    p: card.stat('your message p(spam)'), test: card.stat('test accuracy'), train: card.stat('training accuracy'),
-    tp: card.stat('spam caught'), fn: card.stat('spam missed'), fp: card.stat('good mail blocked'), tn: card.stat('good mail through'),
-    vocab: card.stat('vocabulary |V|'),
+    p: card.stat(t('bag-of-words-spam.stat.p')), test: card.stat(t('bag-of-words-spam.stat.test')), train: card.stat(t('bag-of-words-spam.stat.train')),
+    tp: card.stat(t('bag-of-words-spam.stat.tp')), fn: card.stat(t('bag-of-words-spam.stat.fn')), fp: card.stat(t('bag-of-words-spam.stat.fp')), tn: card.stat(t('bag-of-words-spam.stat.tn')),
+    vocab: card.stat(t('bag-of-words-spam.stat.vocab')),
   };
 
   function table(headers) {
     const wrap = el('div', { className: 'dw-table-wrap' });
-    const t = el('table', { className: 'dw-table dw-text-table' });
+    const tableEl = el('table', { className: 'dw-table dw-text-table' });
     const head = el('tr');
     for (const h of headers) head.append(el('th', { scope: 'col', text: h }));
     const body = el('tbody');
-    t.append(el('thead', {}, [head]), body);
-    wrap.append(t);
+    tableEl.append(el('thead', {}, [head]), body);
+    wrap.append(tableEl);
     return { wrap, body };
   }
 
@@ -120,13 +119,13 @@ function build(ctx) {
       const i = trainIdx[k];
       const flipped = labels[i] !== MESSAGES[i][1];
       // "(flipped)" is text in the button, so a screen reader says it too.
-      b.replaceChildren(labels[i] ? 'spam' : 'not spam', ...(flipped ? [el('span', { className: 'bag-of-words-spam-flipped', text: ' (flipped)' })] : []));
+      b.replaceChildren(labelText(labels[i]), ...(flipped ? [el('span', { className: 'bag-of-words-spam-flipped', text: t('bag-of-words-spam.flipped') })] : []));
       b.dataset.tone = labels[i] ? 'spam' : 'ham';
       b.dataset.flipped = String(flipped);
     });
     if (spamCount === 0 || spamCount === trainY.length) {
       fit = null;
-      card.setMessage('Every training message now has the same label, so there is nothing to tell apart. Flip one back.', 'bad');
+      card.setMessage(t('bag-of-words-spam.oneClass'), 'bad');
       showFit();
       explain();
       return;
@@ -185,17 +184,17 @@ function build(ctx) {
     testRows.forEach((cells, k) => {
       cells[2].textContent = fixed(fit.testProba[k], 3);
       const right = fit.testPred[k] === labels[testIdx[k]];
-      cells[3].textContent = `${fit.testPred[k] ? 'spam' : 'not spam'} ${right ? '✓' : '✗'}`;
+      cells[3].textContent = t('bag-of-words-spam.says', { label: labelText(fit.testPred[k]), mark: right ? '✓' : '✗' });
       cells[3].dataset.correct = String(right);
     });
   }
 
   function explain() {
     const { text, cut } = capText(box.value, MAX_CHARS);
-    capNote.textContent = cut ? `Only the first ${MAX_CHARS} characters are used (the message is ${box.value.length} characters long).` : '';
+    capNote.textContent = cut ? t('bag-of-words-spam.capped', { max: MAX_CHARS, length: box.value.length }) : '';
     if (!fit) {
       stat.p.set('–');
-      verdict.textContent = 'No filter is trained.';
+      verdict.textContent = t('bag-of-words-spam.noFilter');
       chips.replaceChildren();
       sum.textContent = '';
       return;
@@ -211,35 +210,35 @@ function build(ctx) {
     if (!r) return;
     const { tokens, ids, parts, p } = r;
     stat.p.set(fixed(p, 3));
-    chips.replaceChildren(...tokens.map((t, k) => {
+    chips.replaceChildren(...tokens.map((tok, k) => {
       const id = ids[k];
       const perWord = fit.ratio[id];
       const c = id === 0
-        ? chip(t.text, 'unknown: 0', { tone: 'unk', title: `“${t.text}” never occurs in the training messages, so it carries no evidence either way` })
-        : chip(t.text, signed(perWord), { tone: perWord > 0 ? 'spam' : 'ham', title: `“${t.text}”: ${signed(perWord)} nats of evidence for spam` });
+        ? chip(tok.text, t('bag-of-words-spam.chip.unknown'), { tone: 'unk', title: t('bag-of-words-spam.chip.unknownTitle', { word: tok.text }) })
+        : chip(tok.text, signed(perWord), { tone: perWord > 0 ? 'spam' : 'ham', title: t('bag-of-words-spam.chip.title', { word: tok.text, evidence: signed(perWord) }) });
       c.setAttribute('role', 'listitem');
       return c;
     }));
-    if (!tokens.length) chips.append(el('span', { className: 'dw-empty', text: 'No words: the filter falls back on the prior alone.' }));
+    if (!tokens.length) chips.append(el('span', { className: 'dw-empty', text: t('bag-of-words-spam.noWords') }));
     const prior = parts[0];
     let words = 0;
     for (let j = 1; j < parts.length; j++) words += parts[j];
     // The sum shown is the sum of the two rounded terms, so the line adds up as printed.
     const round2 = (v) => Math.round(v * 100) / 100;
     const logOdds = round2(prior) + round2(words);
-    sum.textContent = `log-odds = prior ${signed(prior)} + words ${signed(words)} = ${signed(logOdds)}  →  p(spam) = ${fixed(p, 3)}`;
-    verdict.textContent = p >= 0.5 ? `Spam (p = ${fixed(p, 3)}).` : `Not spam (p(spam) = ${fixed(p, 3)}).`;
+    sum.textContent = t('bag-of-words-spam.sum', { prior: signed(prior), words: signed(words), logOdds: signed(logOdds), p: fixed(p, 3) });
+    verdict.textContent = p >= 0.5 ? t('bag-of-words-spam.verdict.spam', { p: fixed(p, 3) }) : t('bag-of-words-spam.verdict.ham', { p: fixed(p, 3) });
     verdict.dataset.tone = p >= 0.5 ? 'spam' : 'ham';
     // The strongest word is the known word with the largest push; unknown words weigh nothing.
     const known = ids.map((id, k) => ({ k, id, v: fit.ratio[id] })).filter((w) => w.id !== 0);
     const strongest = known.sort((a, b) => Math.abs(b.v) - Math.abs(a.v) || a.k - b.k)[0];
-    const why = strongest ? ` The strongest word is “${tokens[strongest.k].text}” (${signed(strongest.v)}).` : tokens.length ? ' None of its words occurs in the training messages, so only the prior speaks.' : '';
+    const why = strongest ? t('bag-of-words-spam.why.strongest', { word: tokens[strongest.k].text, evidence: signed(strongest.v) }) : tokens.length ? t('bag-of-words-spam.why.priorOnly') : '';
     const unknown = ids.filter((id) => id === 0).length;
     const unkText = unknown && strongest
-      ? ` ${countOf(unknown, 'word')} never ${unknown === 1 ? 'occurs' : 'occur'} in the training messages; the filter has no evidence about ${unknown === 1 ? 'it' : 'them'}, so ${unknown === 1 ? 'it adds' : 'they add'} 0.`
+      ? t('bag-of-words-spam.unknownWords', { count: unknown })
       : '';
-    const flipped = fit.flipped ? ' Some training labels are flipped: the filter learned from them.' : '';
-    card.setMessage(`Test accuracy ${formatPercent(fit.testAcc, 1)} (${fit.confusion.tp + fit.confusion.tn} of ${testIdx.length} right).${why}${unkText}${flipped}`, fit.testAcc >= 0.8 ? 'ok' : 'warn');
+    const flipped = fit.flipped ? t('bag-of-words-spam.someFlipped') : '';
+    card.setMessage(t('bag-of-words-spam.result', { accuracy: formatPercent(fit.testAcc, 1), right: fit.confusion.tp + fit.confusion.tn, total: testIdx.length, why, unknown: unkText, flipped }), fit.testAcc >= 0.8 ? 'ok' : 'warn');
   }
 
   function signed(v) { return `${v >= 0 ? '+' : '−'}${fixed(Math.abs(v), 2)}`; }

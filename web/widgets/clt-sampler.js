@@ -11,12 +11,11 @@ import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, el, select, slider } from '../lib/ui.js';
-import { countOf, formatNumber } from '../lib/format.js';
+import { formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
 import { POPULATIONS, SE_SIZES, SE_SAMPLES, MIN_FOR_CHECK, binsFor, histogram, nearestRatio } from './clt-sampler/data.js';
-
-const LABELS = { exponential: 'exponential (waiting times)', 'two-bump': 'two bumps', die: 'a die', coin: 'a coin' };
+import { messages } from './clt-sampler/messages.js';
 
 export const schema = {
   population: { type: 'enum', values: POPULATIONS, default: 'exponential', description: 'The population the draws come from.' },
@@ -25,17 +24,15 @@ export const schema = {
   seed: seedOption(7, 'Random seed for the draws.'),
 };
 
-export const meta = {
-  title: 'Sample means become normal',
-  hint: 'Press Play to draw samples one after another; each adds its mean to the histogram. Fast-forward draws the rest. Change n and watch the spread of the means shrink like s/√n.',
-};
+export const meta = { title: messages['clt-sampler.title'], hint: messages['clt-sampler.hint'] };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options, stateChanged } = ctx;
+  const { ml, card, options, stateChanged, t } = ctx;
+  const label = (p) => t(`clt-sampler.population.${p}`);
   let opts = { ...options };
   let pop = null;
   let means = null;       // all `samples` means for the current population, n and seed
@@ -49,12 +46,12 @@ function build(ctx) {
   const right = el('div', { className: 'dw-col' });
   row.append(left, right);
   card.stage.append(row);
-  left.append(el('p', { className: 'dw-legend', text: 'The population, and the latest sample (dots) with its mean (line)' }));
-  const popPlot = new Plot(left, { aspect: 0.45, minHeight: 150, maxHeight: 220, label: 'Population', onResize: () => requestDraw(draw) });
-  left.append(el('p', { className: 'dw-legend', text: 'Histogram of the sample means; curve: the normal curve the CLT predicts' }));
-  const histPlot = new Plot(left, { aspect: 0.55, minHeight: 200, maxHeight: 330, label: 'Histogram of sample means', onResize: () => requestDraw(draw) });
-  right.append(el('p', { className: 'dw-legend', text: 'Standard error against n: curve s/√n, dots measured from 1000 means each' }));
-  const sePlot = new Plot(right, { aspect: 0.75, minHeight: 200, maxHeight: 360, label: 'Standard error against sample size', onResize: () => requestDraw(draw) });
+  left.append(el('p', { className: 'dw-legend', text: t('clt-sampler.legend.population') }));
+  const popPlot = new Plot(left, { aspect: 0.45, minHeight: 150, maxHeight: 220, label: t('clt-sampler.plot.population'), onResize: () => requestDraw(draw) });
+  left.append(el('p', { className: 'dw-legend', text: t('clt-sampler.legend.histogram') }));
+  const histPlot = new Plot(left, { aspect: 0.55, minHeight: 200, maxHeight: 330, label: t('clt-sampler.plot.histogram'), onResize: () => requestDraw(draw) });
+  right.append(el('p', { className: 'dw-legend', text: t('clt-sampler.legend.se') }));
+  const sePlot = new Plot(right, { aspect: 0.75, minHeight: 200, maxHeight: 360, label: t('clt-sampler.plot.se'), onResize: () => requestDraw(draw) });
 
   const buttons = buttonRow(card.controls);
   const play = player(buttons, card, {
@@ -64,16 +61,16 @@ function build(ctx) {
     tick: () => { advance(Math.max(1, Math.floor(drawn / 25))); return drawn < opts.samples; },
     every: 60,
   });
-  button(buttons, 'Step', () => { play.stop(); advance(1); });
-  button(buttons, 'Fast-forward', () => { play.stop(); advance(opts.samples); });
-  button(buttons, 'Reset', () => { play.stop(); drawn = 0; changed(); });
-  const populationSelect = select(card.controls, { label: 'population', options: POPULATIONS.map((p) => [p, LABELS[p]]), value: opts.population, onChange: (v) => { play.stop(); opts.population = v; if (check) prediction.reset('A new population: the prediction no longer applies. Predict again.'); check = null; load(); } });
-  const nSlider = slider(card.controls, { label: 'sample size n', min: 1, max: 100, step: 1, value: opts.n, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.n = v; load(); } });
-  const statDrawn = card.stat('means drawn');
-  const statMean = card.stat('mean of the means');
-  const statSpread = card.stat('spread of the means');
-  const statSe = card.stat('CLT: s/√n');
-  const statPop = card.stat('population μ, s');
+  button(buttons, t('clt-sampler.step'), () => { play.stop(); advance(1); });
+  button(buttons, t('clt-sampler.fastForward'), () => { play.stop(); advance(opts.samples); });
+  button(buttons, t('clt-sampler.reset'), () => { play.stop(); drawn = 0; changed(); });
+  const populationSelect = select(card.controls, { label: t('clt-sampler.select.population'), options: POPULATIONS.map((p) => [p, label(p)]), value: opts.population, onChange: (v) => { play.stop(); opts.population = v; if (check) prediction.reset(t('clt-sampler.predict.newPopulation')); check = null; load(); } });
+  const nSlider = slider(card.controls, { label: t('clt-sampler.slider.n'), min: 1, max: 100, step: 1, value: opts.n, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.n = v; load(); } });
+  const statDrawn = card.stat(t('clt-sampler.stat.drawn'));
+  const statMean = card.stat(t('clt-sampler.stat.mean'));
+  const statSpread = card.stat(t('clt-sampler.stat.spread'));
+  const statSe = card.stat(t('clt-sampler.stat.se'));
+  const statPop = card.stat(t('clt-sampler.stat.population'));
 
   function load() {
     play.stop();
@@ -107,19 +104,18 @@ function build(ctx) {
   // judged from the measured means before and after, not from the formula.
   const prediction = createPrediction(ctx, {
     id: 'clt-quadruple-n',
-    question: 'With n four times larger, the spread of the means will…',
-    choices: [['same', 'stay the same'], ['half', 'halve'], ['quarter', 'fall to a quarter']],
-    ready: () => (measured() && drawn >= MIN_FOR_CHECK ? null : `Draw at least ${MIN_FOR_CHECK} means first (Fast-forward), so the spread is measured; then predict.`),
+    question: t('clt-sampler.predict.question'),
+    choices: ['same', 'half', 'quarter'].map((id) => [id, t(`clt-sampler.predict.${id}`)]),
+    ready: () => (measured() && drawn >= MIN_FOR_CHECK ? null : t('clt-sampler.predict.notReady', { min: MIN_FOR_CHECK })),
     onCommit: () => { check = { n: opts.n, spread: measured().s }; },
-    next: () => (opts.n * 4 <= 100 ? `Now set n to ${opts.n * 4} and draw at least ${MIN_FOR_CHECK} means.` : `But n = ${opts.n} cannot be quadrupled here (at most 100): change your prediction after setting n to 25 or less.`),
+    next: () => (opts.n * 4 <= 100 ? t('clt-sampler.predict.next', { n: opts.n * 4, min: MIN_FOR_CHECK }) : t('clt-sampler.predict.cannotQuadruple', { n: opts.n })),
   });
 
   function judgeCheck(m) {
     if (!check || prediction.pending === null || opts.n !== check.n * 4 || drawn < MIN_FOR_CHECK || !m) return;
     const ratio = m.s / check.spread;
     const outcome = nearestRatio(ratio);
-    const words = { same: 'about the same', half: 'halved', quarter: 'a quarter' };
-    prediction.settle(outcome, `From n = ${check.n} to n = ${opts.n} the spread went from ${formatNumber(check.spread, 3)} to ${formatNumber(m.s, 3)}: × ${formatNumber(ratio, 2)}, ${words[outcome]}. The spread falls like 1/√n, so four times n divides it by √4 = 2.`);
+    prediction.settle(outcome, t('clt-sampler.predict.why', { from: check.n, to: opts.n, before: formatNumber(check.spread, 3), after: formatNumber(m.s, 3), ratio: formatNumber(ratio, 2), outcome: t(`clt-sampler.outcome.${outcome}`) }));
     check = null;
   }
 
@@ -130,43 +126,43 @@ function build(ctx) {
     statMean.set(m ? formatNumber(m.mu, 3) : '–');
     statSpread.set(m ? formatNumber(m.s, 3) : '–');
     statSe.set(formatNumber(se, 3));
-    statPop.set(pop ? `${formatNumber(pop.mean, 2)}, ${formatNumber(pop.sd, 2)}` : '–');
+    statPop.set(pop ? t('clt-sampler.populationValues', { mean: formatNumber(pop.mean, 2), sd: formatNumber(pop.sd, 2) }) : '–');
     judgeCheck(m);
     {
-      if (!drawn) card.setMessage(`Each sample is ${countOf(opts.n, 'draw')} from ${LABELS[opts.population]}. Press Play, Step or Fast-forward.`, 'info');
-      else if (drawn < opts.samples) card.setMessage(`${countOf(drawn, 'sample mean')} so far.`, 'info');
-      else card.setMessage(`All ${formatNumber(drawn, 0)} means drawn: their spread ${formatNumber(m ? m.s : NaN, 3)} is close to the CLT's s/√n = ${formatNumber(se, 3)}.`, 'ok');
+      if (!drawn) card.setMessage(t('clt-sampler.start', { n: opts.n, population: label(opts.population) }), 'info');
+      else if (drawn < opts.samples) card.setMessage(t('clt-sampler.sofar', { drawn }), 'info');
+      else card.setMessage(t('clt-sampler.done', { drawn: formatNumber(drawn, 0), spread: formatNumber(m ? m.s : NaN, 3), se: formatNumber(se, 3) }), 'ok');
     }
-    histPlot.canvas.setAttribute('aria-label', `Histogram of ${countOf(drawn, 'sample mean')} of samples of size ${opts.n} from ${LABELS[opts.population]}: mean ${m ? formatNumber(m.mu, 3) : 'not yet measured'}, spread ${m ? formatNumber(m.s, 3) : 'not yet measured'}; the central limit theorem predicts mean ${pop ? formatNumber(pop.mean, 3) : ''} and spread ${formatNumber(se, 3)}.`);
-    sePlot.canvas.setAttribute('aria-label', `Standard error against n for ${LABELS[opts.population]}: ${seTable ? seTable.map((r) => `n ${r.n}: predicted ${formatNumber(pop.sd / Math.sqrt(r.n), 3)}, measured ${formatNumber(r.measured, 3)}`).join('; ') : ''}.`);
+    histPlot.canvas.setAttribute('aria-label', t('clt-sampler.histFigure', { drawn, n: opts.n, population: label(opts.population), mean: m ? formatNumber(m.mu, 3) : t('clt-sampler.notMeasured'), spread: m ? formatNumber(m.s, 3) : t('clt-sampler.notMeasured'), popMean: pop ? formatNumber(pop.mean, 3) : '', se: formatNumber(se, 3) }));
+    sePlot.canvas.setAttribute('aria-label', t('clt-sampler.seFigure', { population: label(opts.population), rows: seTable ? seTable.map((r) => t('clt-sampler.seRow', { n: r.n, predicted: formatNumber(pop.sd / Math.sqrt(r.n), 3), measured: formatNumber(r.measured, 3) })).join('; ') : '' }));
     requestDraw(draw);
     stateChanged();
   }
 
   function draw() {
     if (!pop || !means) return;
-    const t = popPlot.theme;
+    const th = popPlot.theme;
     // Population, with the latest sample.
     const xs = Array.from({ length: 241 }, (_, i) => pop.lo + ((pop.hi - pop.lo) * i) / 240);
     const dens = pop.discrete ? [...pop.probabilities] : [...ml.populationDensity(pop.name, xs)];
     const top = Math.max(...dens) * 1.3;
     popPlot.setDomain(pop.lo, pop.hi, 0, top);
     const pc = popPlot.begin();
-    popPlot.axes({ xLabel: 'x', yLabel: pop.discrete ? 'probability' : 'density', yTicks: 3 });
+    popPlot.axes({ xLabel: t('clt-sampler.axis.x'), yLabel: pop.discrete ? t('clt-sampler.axis.probability') : t('clt-sampler.axis.density'), yTicks: 3 });
     popPlot.clipToArea(() => {
       if (pop.discrete) {
-        pc.fillStyle = t.class1;
+        pc.fillStyle = th.class1;
         pc.globalAlpha = 0.35;
         pop.values.forEach((v, i) => { const a = popPlot.px(v - 0.3); pc.fillRect(a, popPlot.py(dens[i]), popPlot.px(v + 0.3) - a, popPlot.py(0) - popPlot.py(dens[i])); });
         pc.globalAlpha = 1;
-      } else popPlot.path(xs, dens, { color: t.class1, width: 2 });
+      } else popPlot.path(xs, dens, { color: th.class1, width: 2 });
       if (drawn > 0) {
         const k = drawn - 1;
         for (let i = 0; i < opts.n; i++) {
           const jitter = ((i * 7919) % 13) / 13; // spread tied dots over a band so they stay visible
           popPlot.point(draws[k * opts.n + i], top * (0.62 + 0.3 * jitter), 0, { size: 3.5 });
         }
-        popPlot.segment(means[k], 0, means[k], top, { color: t.accent, width: 2.5 });
+        popPlot.segment(means[k], 0, means[k], top, { color: th.accent, width: 2.5 });
       }
     });
 
@@ -181,28 +177,28 @@ function build(ctx) {
     const x1 = bins.start + bins.count * bins.width;
     histPlot.setDomain(x0, x1, 0, yTop);
     const hc = histPlot.begin();
-    histPlot.axes({ xLabel: 'sample mean x̄', yLabel: 'count', yTicks: 4 });
+    histPlot.axes({ xLabel: t('clt-sampler.axis.mean'), yLabel: t('clt-sampler.axis.count'), yTicks: 4 });
     histPlot.clipToArea(() => {
-      hc.fillStyle = t.class1;
+      hc.fillStyle = th.class1;
       counts.forEach((c, k) => {
         if (!c) return;
         const a = histPlot.px(x0 + k * bins.width) + 0.5;
         const b = histPlot.px(x0 + (k + 1) * bins.width) - 0.5;
         hc.fillRect(a, histPlot.py(c), Math.max(1, b - a), histPlot.py(0) - histPlot.py(c));
       });
-      if (drawn > 0) histPlot.path(curveXs, expected, { color: t.model, width: 2.5 });
-      histPlot.segment(pop.mean, 0, pop.mean, yTop, { color: t.truth, dash: [5, 4], width: 1.5 });
+      if (drawn > 0) histPlot.path(curveXs, expected, { color: th.model, width: 2.5 });
+      histPlot.segment(pop.mean, 0, pop.mean, yTop, { color: th.truth, dash: [5, 4], width: 1.5 });
     });
 
     // Standard error against n.
     const seTop = pop.sd * 1.15;
     sePlot.setDomain(0, 100, 0, seTop);
     sePlot.begin();
-    sePlot.axes({ xLabel: 'sample size n', yLabel: 'spread of the means' });
+    sePlot.axes({ xLabel: t('clt-sampler.axis.n'), yLabel: t('clt-sampler.axis.spread') });
     const ns = Array.from({ length: 100 }, (_, i) => i + 1);
     sePlot.clipToArea(() => {
-      sePlot.path(ns, ns.map((n) => pop.sd / Math.sqrt(n)), { color: t.model, width: 2 });
-      sePlot.segment(opts.n, 0, opts.n, seTop, { color: t.accent, dash: [4, 4], width: 1.5 });
+      sePlot.path(ns, ns.map((n) => pop.sd / Math.sqrt(n)), { color: th.model, width: 2 });
+      sePlot.segment(opts.n, 0, opts.n, seTop, { color: th.accent, dash: [4, 4], width: 1.5 });
     });
     for (const r of seTable) sePlot.point(r.n, r.measured, 1, { size: 5 });
   }
@@ -212,7 +208,7 @@ function build(ctx) {
   return {
     update(next) {
       opts = { ...opts, ...next };
-      if (check) prediction.reset('The settings changed: the prediction no longer applies. Predict again.');
+      if (check) prediction.reset(t('clt-sampler.predict.settingsChanged'));
       check = null;
       load();
     },

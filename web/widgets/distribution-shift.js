@@ -10,6 +10,7 @@ import { seedOption, nextSeed } from '../lib/schema.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
 import { DIRECTIONS, shiftRows, splitBlobs } from './distribution-shift/shift.js';
+import { messages } from './distribution-shift/messages.js';
 
 export const schema = {
   points: { type: 'int', min: 40, max: 600, default: 400, description: 'Points drawn in all (half train, half test).' },
@@ -20,19 +21,19 @@ export const schema = {
 };
 
 export const meta = {
-  title: 'When the test data moves',
-  hint: 'The model was trained on the faint filled points. Slide the shift: the hollow test points move away, accuracy falls and the drift statistic rises.',
+  title: messages['distribution-shift.title'],
+  hint: messages['distribution-shift.hint'],
 };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 const SWEEP = 21;
 const MAX_STEPS = 5000;
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const model = ctx.own(new ml.LogisticRegression());
   const scaler = ctx.own(new ml.StandardScaler());
@@ -43,46 +44,46 @@ function build(ctx) {
 
   const pair = el('div', { className: 'dw-pair' });
   card.stage.append(pair);
-  const left = el('div', { className: 'dw-panel' }, [el('p', { className: 'dw-panel-title', text: 'Training and test points' })]);
-  const right = el('div', { className: 'dw-panel' }, [el('p', { className: 'dw-panel-title', text: 'Accuracy and drift against shift' })]);
+  const left = el('div', { className: 'dw-panel' }, [el('p', { className: 'dw-panel-title', text: t('distribution-shift.panel.points') })]);
+  const right = el('div', { className: 'dw-panel' }, [el('p', { className: 'dw-panel-title', text: t('distribution-shift.panel.curves') })]);
   pair.append(left, right);
-  const scatter = ctx.own(new Plot(left, { aspect: 0.85, minHeight: 240, maxHeight: 400, label: 'Training and test points', onResize: () => ctx.requestDraw(draw) }));
-  const accPlot = ctx.own(new Plot(right, { aspect: 0.45, minHeight: 150, maxHeight: 200, label: 'Test accuracy against shift', onResize: () => ctx.requestDraw(draw) }));
-  const driftPlot = ctx.own(new Plot(right, { aspect: 0.45, minHeight: 150, maxHeight: 200, label: 'Drift statistic against shift', onResize: () => ctx.requestDraw(draw) }));
+  const scatter = ctx.own(new Plot(left, { aspect: 0.85, minHeight: 240, maxHeight: 400, label: t('distribution-shift.plot.points'), onResize: () => ctx.requestDraw(draw) }));
+  const accPlot = ctx.own(new Plot(right, { aspect: 0.45, minHeight: 150, maxHeight: 200, label: t('distribution-shift.plot.accuracy'), onResize: () => ctx.requestDraw(draw) }));
+  const driftPlot = ctx.own(new Plot(right, { aspect: 0.45, minHeight: 150, maxHeight: 200, label: t('distribution-shift.plot.drift'), onResize: () => ctx.requestDraw(draw) }));
   // Room for the y-axis titles above the top ticks.
   for (const p of [scatter, accPlot, driftPlot]) p.margin = { ...p.margin, top: 22 };
   legend(card.stage, [
-    { text: 'class 0', swatch: 'dw-swatch dw-swatch-class0' }, { text: 'class 1', swatch: 'dw-swatch dw-swatch-class1' },
-    { text: 'hollow = test', swatch: 'dw-swatch distribution-shift-swatch-hollow1' }, { text: 'model boundary', swatch: 'dw-swatch dw-swatch-model' },
-    { text: 'test accuracy', swatch: 'dw-swatch dw-swatch-good' }, { text: 'drift', swatch: 'dw-swatch dw-swatch-loss' },
+    { text: t('distribution-shift.legend.class0'), swatch: 'dw-swatch dw-swatch-class0' }, { text: t('distribution-shift.legend.class1'), swatch: 'dw-swatch dw-swatch-class1' },
+    { text: t('distribution-shift.legend.hollow'), swatch: 'dw-swatch distribution-shift-swatch-hollow1' }, { text: t('distribution-shift.legend.boundary'), swatch: 'dw-swatch dw-swatch-model' },
+    { text: t('distribution-shift.legend.accuracy'), swatch: 'dw-swatch dw-swatch-good' }, { text: t('distribution-shift.legend.drift'), swatch: 'dw-swatch dw-swatch-loss' },
   ]);
 
   const buttons = buttonRow(card.controls);
-  button(buttons, 'Reset shift', () => { opts.shift = 0; sliders.shift.set(0); evaluate(); render(); });
-  button(buttons, 'New data', () => { opts.seed = nextSeed(opts.seed); loadData(); }, { primary: true });
-  select(card.controls, { label: 'direction of the shift', value: opts.direction, options: [['across', 'across the boundary'], ['along', 'along the boundary'], ['diagonal', 'at 45°']], onChange: (v) => { opts.direction = v; setDirection(); runSweep(); evaluate(); render(); } });
+  button(buttons, t('distribution-shift.resetShift'), () => { opts.shift = 0; sliders.shift.set(0); evaluate(); render(); });
+  button(buttons, t('distribution-shift.newData'), () => { opts.seed = nextSeed(opts.seed); loadData(); }, { primary: true });
+  select(card.controls, { label: t('distribution-shift.select.direction'), value: opts.direction, options: ['across', 'along', 'diagonal'].map((v) => [v, t(`distribution-shift.direction.${v}`)]), onChange: (v) => { opts.direction = v; setDirection(); runSweep(); evaluate(); render(); } });
   const sliders = {
-    shift: slider(card.controls, { label: 'test shift', min: 0, max: 5, step: 0.05, value: opts.shift, format: (v) => fixed(v, 2), onInput: (v) => { opts.shift = v; evaluate(); render(); } }),
-    spread: slider(card.controls, { label: 'blob spread', min: 0.3, max: 2.5, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { opts.spread = v; loadData(); } }),
+    shift: slider(card.controls, { label: t('distribution-shift.slider.shift'), min: 0, max: 5, step: 0.05, value: opts.shift, format: (v) => fixed(v, 2), onInput: (v) => { opts.shift = v; evaluate(); render(); } }),
+    spread: slider(card.controls, { label: t('distribution-shift.slider.spread'), min: 0.3, max: 2.5, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { opts.spread = v; loadData(); } }),
   };
 
-  const statAcc = card.stat('test accuracy');
-  const statTrain = card.stat('train accuracy');
-  const statDrift = card.stat('drift (training sds)');
+  const statAcc = card.stat(t('distribution-shift.stat.accuracy'));
+  const statTrain = card.stat(t('distribution-shift.stat.train'));
+  const statDrift = card.stat(t('distribution-shift.stat.drift'));
 
   // Predict, then check: the test points drift 5 units along the boundary — what happens to the
   // accuracy? Judged from the engine's score at shift 5 against the unshifted test accuracy.
   const prediction = createPrediction(ctx, {
     id: 'shift-along-boundary',
-    question: 'Shifted by 5 along the boundary (the drift statistic rises above 2), the test accuracy will…',
-    choices: [['holds', 'hardly move (< 0.05 down)'], ['falls', 'fall 0.05+, stay above 0.6'], ['collapses', 'collapse to 0.6 or below']],
-    next: 'Now choose “along the boundary” and slide the test shift all the way to 5.',
+    question: t('distribution-shift.predict.question'),
+    choices: ['holds', 'falls', 'collapses'].map((id) => [id, t(`distribution-shift.predict.${id}`)]),
+    next: t('distribution-shift.predict.next'),
   });
   function judgeAlong() {
     if (prediction.pending === null || opts.direction !== 'along' || opts.shift < 5 - 1e-9 || !Number.isFinite(current.acc)) return;
     const start = sweep.acc[0];
     const drop = start - current.acc;
-    prediction.settle(current.acc <= 0.6 ? 'collapses' : drop >= 0.05 ? 'falls' : 'holds', `The test features drifted ${fixed(current.drift, 2)} training sds, and accuracy went from ${fixed(start, 3)} to ${fixed(current.acc, 3)}. Sliding along the boundary keeps every point on its own side of the line: drift is a reason to look, not proof of damage.`);
+    prediction.settle(current.acc <= 0.6 ? 'collapses' : drop >= 0.05 ? 'falls' : 'holds', t('distribution-shift.predict.why', { drift: fixed(current.drift, 2), start: fixed(start, 3), accuracy: fixed(current.acc, 3) }));
   }
 
   function loadData() {
@@ -145,13 +146,13 @@ function build(ctx) {
     statTrain.set(fixed(current.trainAcc, 3));
     statDrift.set(fixed(current.drift, 2));
     const drop = current.trainAcc - current.acc;
-    if (!Number.isFinite(current.acc)) card.setMessage('The model could not be scored on these points.', 'bad');
-    else if (opts.shift === 0) card.setMessage(`No shift: test points come from the same blobs as the training points, so test accuracy (${fixed(current.acc, 3)}) is close to training accuracy (${fixed(current.trainAcc, 3)}) and the drift statistic is near 0.`, 'ok');
-    else if (opts.direction === 'along' && drop < 0.05) card.setMessage(`The test features have moved ${fixed(current.drift, 2)} training sds, yet accuracy holds at ${fixed(current.acc, 3)}: sliding along the boundary keeps every point on its side. Drift is a warning, not proof of harm.`, 'warn');
-    else if (drop > 0.1) card.setMessage(`Shifted by ${fixed(opts.shift, 2)}, the test points have drifted ${fixed(current.drift, 2)} training sds and accuracy fell from ${fixed(current.trainAcc, 3)} to ${fixed(current.acc, 3)}. The model never saw data there; the rule it learned no longer matches where the points are.`, 'bad');
-    else if (drop >= 0.05) card.setMessage(`Accuracy has started to slip (drift ${fixed(current.drift, 2)} sds): ${fixed(current.acc, 3)}, down from ${fixed(current.trainAcc, 3)} in training as the first test points cross the line. Keep sliding.`, 'warn');
-    else card.setMessage(`A small shift (drift ${fixed(current.drift, 2)} sds): accuracy ${fixed(current.acc, 3)}, still close to the ${fixed(current.trainAcc, 3)} seen in training. Keep sliding.`, 'info');
-    scatter.canvas.setAttribute('aria-label', `Test points shifted by ${fixed(opts.shift, 2)}: accuracy ${fixed(current.acc, 3)}, drift ${fixed(current.drift, 2)} training standard deviations`);
+    if (!Number.isFinite(current.acc)) card.setMessage(t('distribution-shift.unscored'), 'bad');
+    else if (opts.shift === 0) card.setMessage(t('distribution-shift.noShift', { accuracy: fixed(current.acc, 3), train: fixed(current.trainAcc, 3) }), 'ok');
+    else if (opts.direction === 'along' && drop < 0.05) card.setMessage(t('distribution-shift.alongHolds', { drift: fixed(current.drift, 2), accuracy: fixed(current.acc, 3) }), 'warn');
+    else if (drop > 0.1) card.setMessage(t('distribution-shift.fell', { shift: fixed(opts.shift, 2), drift: fixed(current.drift, 2), train: fixed(current.trainAcc, 3), accuracy: fixed(current.acc, 3) }), 'bad');
+    else if (drop >= 0.05) card.setMessage(t('distribution-shift.slipping', { drift: fixed(current.drift, 2), accuracy: fixed(current.acc, 3), train: fixed(current.trainAcc, 3) }), 'warn');
+    else card.setMessage(t('distribution-shift.small', { drift: fixed(current.drift, 2), accuracy: fixed(current.acc, 3), train: fixed(current.trainAcc, 3) }), 'info');
+    scatter.canvas.setAttribute('aria-label', t('distribution-shift.figure', { shift: fixed(opts.shift, 2), accuracy: fixed(current.acc, 3), drift: fixed(current.drift, 2) }));
     judgeAlong();
     ctx.requestDraw(draw);
   }
@@ -173,8 +174,8 @@ function build(ctx) {
     const aspect = (scatter.height - 42) / Math.max(1, scatter.width - 56);
     scatter.setDomain(cx - half, cx + half, cy - half * aspect, cy + half * aspect);
     scatter.begin();
-    scatter.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 5, yTicks: 5 });
-    const t = scatter.theme;
+    scatter.axes({ xLabel: t('distribution-shift.axis.x'), yLabel: t('distribution-shift.axis.y'), xTicks: 5, yTicks: 5 });
+    const th = scatter.theme;
     scatter.clipToArea((c) => {
       c.globalAlpha = 0.3;
       for (let i = 0; i < split.trainY.length; i++) scatter.point(split.trainX[2 * i], split.trainX[2 * i + 1], split.trainY[i], { size: 3.5 });
@@ -183,16 +184,16 @@ function build(ctx) {
       // Boundary w·x + b = 0 (geometry from the engine's parameters).
       const [w0, w1, b] = model.params();
       const { x0: dx0, x1: dx1, y0: dy0, y1: dy1 } = scatter.domain;
-      if (Math.abs(w1) > Math.abs(w0)) scatter.segment(dx0, -(w0 * dx0 + b) / w1, dx1, -(w0 * dx1 + b) / w1, { color: t.model, width: 2.5 });
-      else if (Math.abs(w0) > 0) scatter.segment(-(w1 * dy0 + b) / w0, dy0, -(w1 * dy1 + b) / w0, dy1, { color: t.model, width: 2.5 });
+      if (Math.abs(w1) > Math.abs(w0)) scatter.segment(dx0, -(w0 * dx0 + b) / w1, dx1, -(w0 * dx1 + b) / w1, { color: th.model, width: 2.5 });
+      else if (Math.abs(w0) > 0) scatter.segment(-(w1 * dy0 + b) / w0, dy0, -(w1 * dy1 + b) / w0, dy1, { color: th.model, width: 2.5 });
       // Arrow from the training mean (engine's scaler) to where the test points were moved.
       if (opts.shift > 0) {
         const mu = scaler.mean();
         const ax = mu[0] + dir[0] * opts.shift; const ay = mu[1] + dir[1] * opts.shift;
-        scatter.segment(mu[0], mu[1], ax, ay, { color: t.loss, width: 2.5 });
+        scatter.segment(mu[0], mu[1], ax, ay, { color: th.loss, width: 2.5 });
         const X = scatter.px(ax); const Y = scatter.py(ay);
         const ang = Math.atan2(Y - scatter.py(mu[1]), X - scatter.px(mu[0]));
-        c.fillStyle = t.loss;
+        c.fillStyle = th.loss;
         c.beginPath(); c.moveTo(X, Y);
         c.lineTo(X - 10 * Math.cos(ang - 0.45), Y - 10 * Math.sin(ang - 0.45));
         c.lineTo(X - 10 * Math.cos(ang + 0.45), Y - 10 * Math.sin(ang + 0.45));
@@ -204,7 +205,7 @@ function build(ctx) {
   function drawCurve(plot, ys, yMax, color, label, now) {
     plot.setDomain(0, 5, 0, yMax);
     plot.begin();
-    plot.axes({ xLabel: 'shift', yLabel: label, xTicks: 5, yTicks: 4 });
+    plot.axes({ xLabel: t('distribution-shift.axis.shift'), yLabel: label, xTicks: 5, yTicks: 4 });
     plot.path(sweep.shift, ys, { color, width: 2.5 });
     plot.segment(opts.shift, 0, opts.shift, yMax, { color: plot.theme.truth, width: 1, dash: [4, 4] });
     if (Number.isFinite(now)) {
@@ -217,9 +218,9 @@ function build(ctx) {
   function draw() {
     if (!split) return;
     drawScatter();
-    drawCurve(accPlot, sweep.acc, 1, accPlot.theme.good, 'test accuracy', current.acc);
+    drawCurve(accPlot, sweep.acc, 1, accPlot.theme.good, t('distribution-shift.axis.accuracy'), current.acc);
     const dMax = Math.max(1, ...sweep.drift.filter(Number.isFinite)) * 1.1;
-    drawCurve(driftPlot, sweep.drift, dMax, driftPlot.theme.loss, 'drift (sds)', current.drift);
+    drawCurve(driftPlot, sweep.drift, dMax, driftPlot.theme.loss, t('distribution-shift.axis.drift'), current.drift);
   }
 
   loadData();

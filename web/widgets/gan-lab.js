@@ -14,6 +14,7 @@ import { button, buttonRow, el, select, slider } from '../lib/ui.js';
 import { drawHeatmap, probabilityRgb, heatLegend } from '../lib/heatmap.js';
 import { formatNumber, formatPercent, formatShort } from '../lib/format.js';
 import { schema, VIEW, COLLAPSE, RECOVER, createGan, coverageText, describe } from './gan-lab/model.js';
+import { messages } from './gan-lab/messages.js';
 
 import { watchColorScheme } from '../lib/theme.js';
 import { createPrediction } from '../lib/predict.js';
@@ -30,16 +31,16 @@ const DATA_OPTIONS = ['target', 'seed'];
 export const CSV_RULES = { labels: 'none', domain: [VIEW.x0, VIEW.x1], minPoints: 16, maxPoints: 2000 };
 
 export const meta = {
-  title: 'GAN lab',
-  hint: 'Press Play and watch the orange fakes chase the blue real points; the arrows show where the discriminator pushes each fake. Then press "Make it collapse" and "Help it recover".',
+  title: messages['gan-lab.title'],
+  hint: messages['gan-lab.hint'],
 };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options, stateChanged } = ctx;
+  const { ml, card, options, stateChanged, t } = ctx;
   let opts = { ...options };
   let gan = null;
   let real = null;
@@ -52,17 +53,17 @@ function build(ctx) {
   let imported = null; // flat x, y pairs from a CSV file or a Share link, instead of the target's
   const cleanups = []; // everything destroy() must undo, in one list
 
-  const plot = new Plot(card.stage, { aspect: 1, minHeight: 260, maxHeight: 480, label: 'Real and generated points', onResize: () => requestDraw(draw) });
+  const plot = new Plot(card.stage, { aspect: 1, minHeight: 260, maxHeight: 480, label: t('gan-lab.plot'), onResize: () => requestDraw(draw) });
   plot.setDomain(VIEW.x0, VIEW.x1, VIEW.y0, VIEW.y1);
   cleanups.push(() => plot.destroy());
   const key = el('div', { className: 'dw-legend', 'aria-hidden': 'true' });
   card.stage.append(key);
-  key.append(el('span', { text: '● real points (blue)' }), el('span', { text: '▲ fakes (orange)' }), el('span', { text: '→ push on a fake' }));
-  const legend = heatLegend(card.stage, { color: probabilityRgb(plot.theme), low: '0', high: '1', caption: 'D(x), probability "real":' });
-  const lossPlot = new Plot(card.stage, { aspect: 0.3, minHeight: 140, maxHeight: 200, label: 'Both losses per round', onResize: () => requestDraw(draw) });
+  key.append(el('span', { text: t('gan-lab.key.real') }), el('span', { text: t('gan-lab.key.fakes') }), el('span', { text: t('gan-lab.key.push') }));
+  const legend = heatLegend(card.stage, { color: probabilityRgb(plot.theme), low: '0', high: '1', caption: t('gan-lab.heatCaption') });
+  const lossPlot = new Plot(card.stage, { aspect: 0.3, minHeight: 140, maxHeight: 200, label: t('gan-lab.lossPlot'), onResize: () => requestDraw(draw) });
   cleanups.push(() => lossPlot.destroy());
   const lossKey = el('div', { className: 'dw-legend', 'aria-hidden': 'true' });
-  lossKey.append(el('span', { text: '— discriminator loss' }), el('span', { text: '- - generator loss' }), el('span', { text: '··· log 4 and log 2, the losses at the balance' }));
+  lossKey.append(el('span', { text: t('gan-lab.lossKey.d') }), el('span', { text: t('gan-lab.lossKey.g') }), el('span', { text: t('gan-lab.lossKey.balance') }));
   card.stage.append(lossKey);
   const described = el('p', { className: 'dw-sr-only', 'aria-live': 'off' });
   card.stage.append(described);
@@ -74,15 +75,15 @@ function build(ctx) {
     tick: () => advance(opts.roundsPerFrame),
   });
   cleanups.push(() => play.stop());
-  button(buttons, 'Step', () => advance(1));
-  button(buttons, 'Reset', () => restart());
+  button(buttons, t('gan-lab.step'), () => advance(1));
+  button(buttons, t('gan-lab.reset'), () => restart());
   const presets = buttonRow(card.controls);
-  button(presets, 'Make it collapse', () => applyPreset(COLLAPSE, true));
-  button(presets, 'Help it recover', () => applyPreset(RECOVER, false));
+  button(presets, t('gan-lab.collapse'), () => applyPreset(COLLAPSE, true));
+  button(presets, t('gan-lab.recover'), () => applyPreset(RECOVER, false));
 
   const targetSelect = select(card.controls, {
-    label: 'Real data',
-    options: [['ring', 'Ring of 8 Gaussians'], ['moons', 'Two moons'], ['curve', 'Sine curve'], ['gaussian', 'One Gaussian']],
+    label: t('gan-lab.select.target'),
+    options: schema.target.values.map((v) => [v, t(`gan-lab.target.${v}`)]),
     value: opts.target,
     onChange: (v) => { opts.target = v; imported = null; restart(); },
   });
@@ -92,22 +93,22 @@ function build(ctx) {
     set: (parsed) => { imported = parsed.X; restart(); },
   });
   const optimizerSelect = select(card.controls, {
-    label: 'Optimiser',
-    options: [['adam', 'Adam'], ['sgd', 'SGD']],
+    label: t('gan-lab.select.optimizer'),
+    options: schema.optimizer.values.map((v) => [v, t(`gan-lab.optimizer.${v}`)]),
     value: opts.optimizer,
     onChange: (v) => { opts.optimizer = v; collapseRun = false; attempt(card, () => gan.setOptimizer(v)); },
   });
   const rate = (v) => formatShort(v, 2);
-  const gRate = slider(card.controls, { label: 'Generator η', min: 0.0001, max: 1, value: opts.generatorRate, scale: 'log', step: 0.05, format: rate, onInput: (v) => { opts.generatorRate = v; applyRates(); } });
-  const dRate = slider(card.controls, { label: 'Discriminator η', min: 0.0001, max: 1, value: opts.discriminatorRate, scale: 'log', step: 0.05, format: rate, onInput: (v) => { opts.discriminatorRate = v; applyRates(); } });
-  const kSlider = slider(card.controls, { label: 'Discriminator steps per round (k)', min: 1, max: 10, step: 1, value: opts.discriminatorSteps, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.discriminatorSteps = v; collapseRun = false; attempt(card, () => gan.setDiscriminatorSteps(v)); } });
-  const gSlider = slider(card.controls, { label: 'Generator steps per round', min: 1, max: 10, step: 1, value: opts.generatorSteps, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.generatorSteps = v; collapseRun = false; attempt(card, () => gan.setGeneratorSteps(v)); } });
+  const gRate = slider(card.controls, { label: t('gan-lab.slider.generatorRate'), min: 0.0001, max: 1, value: opts.generatorRate, scale: 'log', step: 0.05, format: rate, onInput: (v) => { opts.generatorRate = v; applyRates(); } });
+  const dRate = slider(card.controls, { label: t('gan-lab.slider.discriminatorRate'), min: 0.0001, max: 1, value: opts.discriminatorRate, scale: 'log', step: 0.05, format: rate, onInput: (v) => { opts.discriminatorRate = v; applyRates(); } });
+  const kSlider = slider(card.controls, { label: t('gan-lab.slider.discriminatorSteps'), min: 1, max: 10, step: 1, value: opts.discriminatorSteps, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.discriminatorSteps = v; collapseRun = false; attempt(card, () => gan.setDiscriminatorSteps(v)); } });
+  const gSlider = slider(card.controls, { label: t('gan-lab.slider.generatorSteps'), min: 1, max: 10, step: 1, value: opts.generatorSteps, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.generatorSteps = v; collapseRun = false; attempt(card, () => gan.setGeneratorSteps(v)); } });
 
-  const roundStat = card.stat('Round');
-  const lossDStat = card.stat('Discriminator loss');
-  const lossGStat = card.stat('Generator loss');
-  const coverStat = card.stat('Modes covered');
-  const onDataStat = card.stat('Fakes on the data');
+  const roundStat = card.stat(t('gan-lab.stat.round'));
+  const lossDStat = card.stat(t('gan-lab.stat.lossD'));
+  const lossGStat = card.stat(t('gan-lab.stat.lossG'));
+  const coverStat = card.stat(t('gan-lab.stat.cover'));
+  const onDataStat = card.stat(t('gan-lab.stat.onData'));
 
   // Predict, then check: what does a generator that updates five times per discriminator update
   // do to the ring? Judged from the engine's coverage after 400 rounds of "Make it collapse".
@@ -115,14 +116,14 @@ function build(ctx) {
   let collapseRun = false; // the current run is "Make it collapse" from a fresh start, untouched
   const prediction = createPrediction(ctx, {
     id: 'gan-collapse',
-    question: `After “Make it collapse” and ${COLLAPSE_ROUNDS} rounds, the fakes will cover…`,
-    choices: [['most', 'six or more of the 8 modes'], ['some', 'two to five modes'], ['one', 'at most one mode']],
-    next: `Now press “Make it collapse”, then Play until round ${COLLAPSE_ROUNDS}.`,
+    question: t('gan-lab.predict.question', { rounds: COLLAPSE_ROUNDS }),
+    choices: ['most', 'some', 'one'].map((id) => [id, t(`gan-lab.predict.${id}`)]),
+    next: t('gan-lab.predict.next', { rounds: COLLAPSE_ROUNDS }),
   });
   function judgeCollapse() {
     if (prediction.pending === null || !collapseRun || !gan || gan.steps() < COLLAPSE_ROUNDS || !cov) return;
     const n = cov.covered;
-    prediction.settle(n >= 6 ? 'most' : n >= 2 ? 'some' : 'one', `After ${formatNumber(gan.steps(), 0)} rounds the fakes cover ${coverageText(cov)}. ${n <= 1 ? 'The generator found a spot the rarely updated discriminator likes and piled every fake onto it: mode collapse.' : 'This run kept more of the ring than a collapse would.'}`);
+    prediction.settle(n >= 6 ? 'most' : n >= 2 ? 'some' : 'one', t('gan-lab.predict.why', { rounds: formatNumber(gan.steps(), 0), coverage: coverageText(cov, t), collapsed: n <= 1 }));
   }
 
   function applyRates() { collapseRun = false; attempt(card, () => gan.setLearningRates(opts.generatorRate, opts.discriminatorRate)); }
@@ -160,19 +161,19 @@ function build(ctx) {
       attempt(card, () => { gan.setGeneratorSteps(opts.generatorSteps); gan.setDiscriminatorSteps(opts.discriminatorSteps); gan.setLearningRates(opts.generatorRate, opts.discriminatorRate); });
     }
     card.setMessage(fresh
-      ? 'Five generator updates per discriminator update, from a fresh start: press Play and watch the fakes.'
-      : 'Five discriminator updates per generator update and a slower generator (η = 0.003), continuing from here: press Play and watch the coverage.');
+      ? t('gan-lab.collapseText')
+      : t('gan-lab.recoverText'));
     stateChanged();
   }
 
   function advance(rounds) {
     if (!gan) return false;
-    if (gan.status() === 'diverged') { card.setMessage('The losses are no longer finite: lower a learning rate and press Reset.', 'bad'); return false; }
+    if (gan.status() === 'diverged') { card.setMessage(t('gan-lab.diverged'), 'bad'); return false; }
     const ok = attempt(card, () => { for (let i = 0; i < rounds; i++) gan.step(); return true; }, false);
     if (!ok) return false;
     refresh();
     judgeCollapse();
-    if (gan.status() === 'diverged') { card.setMessage('The losses are no longer finite: lower a learning rate and press Reset.', 'bad'); return false; }
+    if (gan.status() === 'diverged') { card.setMessage(t('gan-lab.diverged'), 'bad'); return false; }
     return true;
   }
 
@@ -191,9 +192,9 @@ function build(ctx) {
     roundStat.set(formatNumber(gan.steps(), 0));
     lossDStat.set(formatNumber(lossD, 3));
     lossGStat.set(formatNumber(lossG, 3));
-    coverStat.set(coverageText(cov));
+    coverStat.set(coverageText(cov, t));
     onDataStat.set(formatPercent(cov.onData, 0));
-    const text = describe({ round: gan.steps(), lossD, lossG, cov, dReal });
+    const text = describe({ round: gan.steps(), lossD, lossG, cov, dReal }, t);
     described.textContent = text;
     plot.canvas.setAttribute('aria-label', text);
     requestDraw(draw);
@@ -214,10 +215,10 @@ function build(ctx) {
 
   function draw() {
     if (!gan || !fakes) return;
-    const t = plot.theme;
+    const th = plot.theme;
     plot.begin();
-    drawHeatmap(plot, grid, GRID, GRID, probabilityRgb(t, { strength: 0.7 }), { smooth: true });
-    plot.axes({ xLabel: 'x₁', yLabel: 'x₂' });
+    drawHeatmap(plot, grid, GRID, GRID, probabilityRgb(th, { strength: 0.7 }), { smooth: true });
+    plot.axes({ xLabel: t('gan-lab.axis.x'), yLabel: t('gan-lab.axis.y') });
     plot.clipToArea((c) => {
       for (let i = 0; i < real.length; i += 2) plot.point(real[i], real[i + 1], 1, { size: 3 });
       for (let i = 0; i < fakes.length; i += 2) plot.point(fakes[i], fakes[i + 1], 0, { size: 3 });
@@ -226,7 +227,7 @@ function build(ctx) {
       for (let i = 0; i < flow.length; i += 2) longest = Math.max(longest, Math.hypot(flow[i], flow[i + 1]));
       const scale = longest > 0 ? (0.2 * (VIEW.x1 - VIEW.x0)) / longest : 0;
       c.save();
-      c.strokeStyle = t.model;
+      c.strokeStyle = th.model;
       c.lineWidth = 1.25;
       for (let i = 0; i < fakes.length; i += 2 * ARROW_EVERY) arrow(c, fakes[i], fakes[i + 1], flow[i] * scale, flow[i + 1] * scale);
       c.restore();
@@ -235,19 +236,19 @@ function build(ctx) {
   }
 
   function drawLosses() {
-    const t = lossPlot.theme;
+    const th = lossPlot.theme;
     const last = history.length ? history[history.length - 1][0] : 1;
     let top = 2;
     for (const [, a, b] of history) top = Math.max(top, Number.isFinite(a) ? a : 0, Number.isFinite(b) ? b : 0);
     lossPlot.setDomain(0, Math.max(10, last), 0, Math.min(6, top * 1.05));
     lossPlot.begin();
-    lossPlot.axes({ xLabel: 'round', yLabel: 'loss' });
+    lossPlot.axes({ xLabel: t('gan-lab.axis.round'), yLabel: t('gan-lab.axis.loss') });
     lossPlot.clipToArea(() => {
       const xs = history.map((h) => h[0]);
-      lossPlot.path([0, Math.max(10, last)], [Math.log(4), Math.log(4)], { color: t.truth, width: 1, dash: [2, 3] });
-      lossPlot.path([0, Math.max(10, last)], [Math.log(2), Math.log(2)], { color: t.truth, width: 1, dash: [2, 3] });
-      lossPlot.path(xs, history.map((h) => h[1]), { color: t.loss, width: 2 });
-      lossPlot.path(xs, history.map((h) => h[2]), { color: t.class1, width: 2, dash: [6, 3] });
+      lossPlot.path([0, Math.max(10, last)], [Math.log(4), Math.log(4)], { color: th.truth, width: 1, dash: [2, 3] });
+      lossPlot.path([0, Math.max(10, last)], [Math.log(2), Math.log(2)], { color: th.truth, width: 1, dash: [2, 3] });
+      lossPlot.path(xs, history.map((h) => h[1]), { color: th.loss, width: 2 });
+      lossPlot.path(xs, history.map((h) => h[2]), { color: th.class1, width: 2, dash: [6, 3] });
     });
   }
 

@@ -16,6 +16,7 @@ import { divergingScale, sequentialScale } from '../lib/colors.js';
 import { gridTrials, randomTrials, bayesStep, bestSoFar, fromUnit, raceToBest, BAYES_XI } from './hyperparameter-search/trials.js';
 import { mean } from '../lib/arrays.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './hyperparameter-search/messages.js';
 
 export const schema = {
   data: { type: 'enum', values: ['moons', 'circles'], default: 'moons', description: 'Which seeded data set the SVM learns.' },
@@ -32,12 +33,12 @@ export const schema = {
 };
 
 export const meta = {
-  title: 'Grid, random and Bayesian search',
-  hint: 'Every strategy gets the same number of trials. Press Play and compare the best cross-validated score each finds, and how soon.',
+  title: messages['hyperparameter-search.title'],
+  hint: messages['hyperparameter-search.hint'],
 };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 // log₁₀ ranges searched: C from 0.01 to 1000, γ from 0.01 to 100.
@@ -53,12 +54,13 @@ export const STRATEGIES = {
   'grid-bayes': ['grid', 'bayes'],
   'random-bayes': ['random', 'bayes'],
 };
-const SHORT = { grid: 'grid', random: 'random', bayes: 'Bayesian' };
-const TITLES = { grid: 'Grid search', random: 'Random search', bayes: 'Bayesian search' };
+const KEYS = ['grid', 'random', 'bayes'];
 const LINES = { grid: { key: 'class0', dash: [] }, random: { key: 'class1', dash: [7, 4] }, bayes: { key: 'class2', dash: [2, 3] } };
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
+  const short = (key) => t(`hyperparameter-search.short.${key}`);
+  const title = (key) => t(`hyperparameter-search.panel.${key}`);
   let opts = { ...options };
   const svm = ctx.own(new ml.KernelSVM());
   const search = ctx.own(new ml.BayesSearch());
@@ -76,10 +78,10 @@ function build(ctx) {
   const pair = el('div', { className: 'dw-pair' });
   card.stage.append(pair); // attached first: the plots read their colours from the page
   const panels = {};
-  for (const [key, title] of Object.entries(TITLES)) {
-    const host = el('div', { className: 'dw-panel', 'data-strategy': key }, [el('p', { className: 'dw-panel-title', text: title })]);
+  for (const key of KEYS) {
+    const host = el('div', { className: 'dw-panel', 'data-strategy': key }, [el('p', { className: 'dw-panel-title', text: title(key) })]);
     pair.append(host);
-    const plot = ctx.own(new Plot(host, { aspect: 0.85, minHeight: 240, maxHeight: 400, label: title, onResize: () => ctx.requestDraw(draw) }));
+    const plot = ctx.own(new Plot(host, { aspect: 0.85, minHeight: 240, maxHeight: 400, label: title(key), onResize: () => ctx.requestDraw(draw) }));
     plot.margin = { ...plot.margin, top: 22 }; // room for the y-axis title above the top tick
     const note = el('p', { className: 'hyperparameter-search-best' });
     host.append(note);
@@ -87,72 +89,72 @@ function build(ctx) {
   }
   panels.bayes.caption = el('p', { className: 'hyperparameter-search-best hyperparameter-search-surface-note' });
   panels.bayes.host.append(panels.bayes.caption);
-  const chartHost = el('div', { className: 'dw-panel', 'data-strategy': 'chart' }, [el('p', { className: 'dw-panel-title', text: 'Best so far' })]);
+  const chartHost = el('div', { className: 'dw-panel', 'data-strategy': 'chart' }, [el('p', { className: 'dw-panel-title', text: t('hyperparameter-search.chartTitle') })]);
   pair.append(chartHost);
-  const chart = ctx.own(new Plot(chartHost, { aspect: 0.85, minHeight: 240, maxHeight: 400, label: 'Best cross-validated accuracy so far against trials', onResize: () => ctx.requestDraw(draw) }));
+  const chart = ctx.own(new Plot(chartHost, { aspect: 0.85, minHeight: 240, maxHeight: 400, label: t('hyperparameter-search.chart'), onResize: () => ctx.requestDraw(draw) }));
   chart.margin = { ...chart.margin, top: 22 };
   const chartLegend = legend(chartHost, []);
   legend(card.stage, [
-    { text: 'heat map: CV accuracy, ≤ 0.5 orange → 0.75 white → 1 blue', swatch: 'dw-swatch hyperparameter-search-swatch-heat' },
-    { text: 'trial', swatch: 'dw-swatch dw-swatch-model' },
-    { text: 'best so far', swatch: 'dw-swatch hyperparameter-search-swatch-best' },
-    { text: 'next Bayesian trial', swatch: 'dw-swatch hyperparameter-search-swatch-next' },
+    { text: t('hyperparameter-search.legend.heat'), swatch: 'dw-swatch hyperparameter-search-swatch-heat' },
+    { text: t('hyperparameter-search.legend.trial'), swatch: 'dw-swatch dw-swatch-model' },
+    { text: t('hyperparameter-search.legend.best'), swatch: 'dw-swatch hyperparameter-search-swatch-best' },
+    { text: t('hyperparameter-search.legend.next'), swatch: 'dw-swatch hyperparameter-search-swatch-next' },
   ]);
 
   const buttons = buttonRow(card.controls);
-  const playBtn = button(buttons, 'Play', () => (playing ? pause() : play()), { primary: true });
-  button(buttons, 'Step', () => { pause(); stepTrial(); });
-  button(buttons, 'Reset', () => { pause(); resetTrials(); });
-  const dataSelect = select(card.controls, { label: 'data', value: opts.data, options: [['moons', 'two moons'], ['circles', 'ring and disc']], onChange: (v) => { opts.data = v; loadData(); } });
+  const playBtn = button(buttons, t('hyperparameter-search.play'), () => (playing ? pause() : play()), { primary: true });
+  button(buttons, t('hyperparameter-search.step'), () => { pause(); stepTrial(); });
+  button(buttons, t('hyperparameter-search.reset'), () => { pause(); resetTrials(); });
+  const dataSelect = select(card.controls, { label: t('hyperparameter-search.select.data'), value: opts.data, options: ['moons', 'circles'].map((v) => [v, t(`hyperparameter-search.data.${v}`)]), onChange: (v) => { opts.data = v; loadData(); } });
   const sliders = {
-    budget: slider(card.controls, { label: 'budget of trials', min: 4, max: 25, step: 1, value: opts.budget, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.budget = v; pause(); resetTrials(); } }),
+    budget: slider(card.controls, { label: t('hyperparameter-search.slider.budget'), min: 4, max: 25, step: 1, value: opts.budget, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.budget = v; pause(); resetTrials(); } }),
   };
-  const strategySelect = select(card.controls, { label: 'strategies', value: opts.strategies, options: [['all', 'all three'], ['grid-random', 'grid and random'], ['grid-bayes', 'grid and Bayesian'], ['random-bayes', 'random and Bayesian']], onChange: (v) => { opts.strategies = v; pause(); showPanels(); resetTrials(); } });
-  const showSelect = select(card.controls, { label: 'Bayesian panel shows', value: opts.show, options: [['ei', 'expected improvement'], ['mean', 'GP mean'], ['std', 'GP uncertainty (sd)'], ['cv', 'CV heat map']], onChange: (v) => { opts.show = v; render(); } });
-  const heatBox = checkbox(card.controls, { label: 'show the full heat map (extra evaluations)', checked: true, onChange: (v) => { showHeat = v; ctx.requestDraw(draw); } });
+  const strategySelect = select(card.controls, { label: t('hyperparameter-search.select.strategies'), value: opts.strategies, options: Object.keys(STRATEGIES).map((v) => [v, t(`hyperparameter-search.strategies.${v}`)]), onChange: (v) => { opts.strategies = v; pause(); showPanels(); resetTrials(); } });
+  const showSelect = select(card.controls, { label: t('hyperparameter-search.select.show'), value: opts.show, options: ['ei', 'mean', 'std', 'cv'].map((v) => [v, t(`hyperparameter-search.show.${v}`)]), onChange: (v) => { opts.show = v; render(); } });
+  const heatBox = checkbox(card.controls, { label: t('hyperparameter-search.checkbox.heat'), checked: true, onChange: (v) => { showHeat = v; ctx.requestDraw(draw); } });
   heatBox.closest('.dw-check')?.classList.add('hyperparameter-search-check');
 
-  const statTrials = card.stat('trials');
-  const statGrid = card.stat('grid best CV');
-  const statRandom = card.stat('random best CV');
-  const statBayes = card.stat('Bayesian best CV');
-  const statMap = card.stat('heat map');
+  const statTrials = card.stat(t('hyperparameter-search.stat.trials'));
+  const statGrid = card.stat(t('hyperparameter-search.stat.grid'));
+  const statRandom = card.stat(t('hyperparameter-search.stat.random'));
+  const statBayes = card.stat(t('hyperparameter-search.stat.bayes'));
+  const statMap = card.stat(t('hyperparameter-search.stat.map'));
 
   // Predict, then check: with only five trials, which search ends with the better score? Judged
   // from the engine's cross-validated scores once both searches have spent the budget.
   const SMALL = 5;
   const prediction = createPrediction(ctx, {
     id: 'search-budget-5',
-    question: `With a budget of only ${SMALL} trials, the better best score will come from…`,
-    choices: [['grid', 'grid search'], ['random', 'random search'], ['tie', 'neither: a tie']],
-    next: `Now set the budget of trials to ${SMALL} and press Play (or Step ${SMALL} times).`,
+    question: t('hyperparameter-search.predict.small.question', { small: SMALL }),
+    choices: ['grid', 'random', 'tie'].map((id) => [id, t(`hyperparameter-search.predict.small.${id}`)]),
+    next: t('hyperparameter-search.predict.small.next', { small: SMALL }),
   });
   function judgeSmall() {
     if (prediction.pending === null || opts.budget !== SMALL || done < SMALL || !racing('grid') || !racing('random')) return;
     const g = best(trials.grid);
     const r = best(trials.random);
     if (!g || !r) return;
-    prediction.settle(r.score > g.score + 1e-9 ? 'random' : g.score > r.score + 1e-9 ? 'grid' : 'tie', `Random ${fixed(r.score, 3)}, grid ${fixed(g.score, 3)}. Five trials make only a 2 × 2 grid (the fifth goes unspent), so the grid tries ${formatNumber(new Set(trials.grid.map((t) => t.logG)).size, 0)} values of γ; random search tries ${formatNumber(new Set(trials.random.map((t) => t.logG)).size, 0)}.`);
+    prediction.settle(r.score > g.score + 1e-9 ? 'random' : g.score > r.score + 1e-9 ? 'grid' : 'tie', t('hyperparameter-search.predict.small.why', { random: fixed(r.score, 3), grid: fixed(g.score, 3), gridValues: formatNumber(new Set(trials.grid.map((tr) => tr.logG)).size, 0), randomValues: formatNumber(new Set(trials.random.map((tr) => tr.logG)).size, 0) }));
   }
 
   // Predict, then check: in the full race, which strategy is first to reach the best score any of
   // them finds? Judged by raceToBest once all three have spent the budget.
   const racePrediction = createPrediction(ctx, {
     id: 'search-race-first',
-    question: 'With all three racing, the first to reach the race\'s best score will be…',
-    choices: [['grid', 'grid search'], ['random', 'random search'], ['bayes', 'Bayesian search'], ['tie', 'a tie']],
-    next: 'Now press Play (with all three strategies racing) and watch the best-so-far chart.',
+    question: t('hyperparameter-search.predict.race.question'),
+    choices: ['grid', 'random', 'bayes', 'tie'].map((id) => [id, t(`hyperparameter-search.predict.race.${id}`)]),
+    next: t('hyperparameter-search.predict.race.next'),
   });
   function judgeRace() {
     if (racePrediction.pending === null || opts.strategies !== 'all' || done < opts.budget) return;
     const r = raceToBest(trials);
-    racePrediction.settle(r.winner, `The best score found was ${fixed(r.top, 3)}; grid search reached it ${when(r.reached.grid)}, random search ${when(r.reached.random)}, Bayesian search ${when(r.reached.bayes)}.`);
+    racePrediction.settle(r.winner, t('hyperparameter-search.predict.race.why', { top: fixed(r.top, 3), grid: when(r.reached.grid), random: when(r.reached.random), bayes: when(r.reached.bayes) }));
   }
-  const when = (n) => (Number.isFinite(n) ? `at trial ${formatNumber(n, 0)}` : 'never');
+  const when = (n) => (Number.isFinite(n) ? t('hyperparameter-search.atTrial', { trial: formatNumber(n, 0) }) : t('hyperparameter-search.never'));
   const racing = (key) => STRATEGIES[opts.strategies].includes(key);
 
   function showPanels() {
-    for (const key of Object.keys(TITLES)) panels[key].host.hidden = !racing(key);
+    for (const key of KEYS) panels[key].host.hidden = !racing(key);
     ctx.requestDraw(draw);
   }
 
@@ -176,8 +178,8 @@ function build(ctx) {
 
   function resetTrials() {
     trials = {
-      grid: gridTrials(opts.budget, RANGE).map((t) => ({ ...t, score: undefined })),
-      random: randomTrials(opts.budget, RANGE, opts.seed).map((t) => ({ ...t, score: undefined })),
+      grid: gridTrials(opts.budget, RANGE).map((trial) => ({ ...trial, score: undefined })),
+      random: randomTrials(opts.budget, RANGE, opts.seed).map((trial) => ({ ...trial, score: undefined })),
       bayes: [],
     };
     done = 0;
@@ -191,12 +193,12 @@ function build(ctx) {
     if (!data) return;
     if (done >= opts.budget) { pause(); return; }
     for (const key of ['grid', 'random']) {
-      const t = racing(key) ? trials[key][done] : null;
-      if (t) t.score = cv(t.logC, t.logG);
+      const trial = racing(key) ? trials[key][done] : null;
+      if (trial) trial.score = cv(trial.logC, trial.logG);
     }
     if (racing('bayes')) {
-      const t = attempt(card, () => bayesStep(search, RANGE, cv), null);
-      if (t) trials.bayes.push(t);
+      const trial = attempt(card, () => bayesStep(search, RANGE, cv), null);
+      if (trial) trials.bayes.push(trial);
     }
     done += 1;
     if (done >= opts.budget) pause();
@@ -215,68 +217,71 @@ function build(ctx) {
 
   function best(list) {
     let b = null;
-    for (const t of list) if (t.score !== undefined && Number.isFinite(t.score) && (!b || t.score > b.score)) b = t;
+    for (const trial of list) if (trial.score !== undefined && Number.isFinite(trial.score) && (!b || trial.score > b.score)) b = trial;
     return b;
   }
+
+  // "<strategy> <best score>" for each racing strategy, joined.
+  const scores = (keys, bests) => keys.map((k) => t('hyperparameter-search.strategyScore', { strategy: short(k), score: fixed(bests[k]?.score, 3) })).join(', ');
 
   function render() {
     const g = best(trials.grid);
     const r = best(trials.random);
     const bb = best(trials.bayes);
     const gridUsed = Math.min(done, trials.grid.length);
-    statTrials.set(`${done} / ${opts.budget}`);
-    statGrid.set(racing('grid') ? (g ? fixed(g.score, 3) : '–') : 'not racing');
-    statRandom.set(racing('random') ? (r ? fixed(r.score, 3) : '–') : 'not racing');
-    statBayes.set(racing('bayes') ? (bb ? fixed(bb.score, 3) : '–') : 'not racing');
+    statTrials.set(t('hyperparameter-search.trialsOf', { done, budget: opts.budget }));
+    statGrid.set(racing('grid') ? (g ? fixed(g.score, 3) : '–') : t('hyperparameter-search.notRacing'));
+    statRandom.set(racing('random') ? (r ? fixed(r.score, 3) : '–') : t('hyperparameter-search.notRacing'));
+    statBayes.set(racing('bayes') ? (bb ? fixed(bb.score, 3) : '–') : t('hyperparameter-search.notRacing'));
     const filled = heat.filter((v) => v !== undefined).length;
-    statMap.set(filled < heat.length ? `${filled} / ${heat.length} cells` : 'complete');
-    const distinct = (list, key) => new Set(list.slice(0, done).map((t) => t[key].toFixed(6))).size;
+    statMap.set(filled < heat.length ? t('hyperparameter-search.cellsOf', { filled, total: heat.length }) : t('hyperparameter-search.complete'));
+    const distinct = (list, key) => new Set(list.slice(0, done).map((tr) => tr[key].toFixed(6))).size;
     panels.grid.note.textContent = g
-      ? `best C = ${fmtPow(g.logC)}, γ = ${fmtPow(g.logG)} · ${distinct(trials.grid, 'logG')} distinct γ values in ${gridUsed} trials`
-      : `${trials.grid.length} trials planned on a ${Math.floor(Math.sqrt(opts.budget))} × ${Math.floor(opts.budget / Math.floor(Math.sqrt(opts.budget)))} grid`;
+      ? t('hyperparameter-search.note.grid', { C: fmtPow(g.logC), gamma: fmtPow(g.logG), distinct: distinct(trials.grid, 'logG'), trials: gridUsed })
+      : t('hyperparameter-search.note.gridPlan', { trials: trials.grid.length, rows: Math.floor(Math.sqrt(opts.budget)), cols: Math.floor(opts.budget / Math.floor(Math.sqrt(opts.budget))) });
     panels.random.note.textContent = r
-      ? `best C = ${fmtPow(r.logC)}, γ = ${fmtPow(r.logG)} · ${distinct(trials.random, 'logG')} distinct γ values in ${done} trials`
-      : `${opts.budget} trials drawn uniformly on the log scales`;
-    const starts = trials.bayes.filter((t) => t.initial).length;
+      ? t('hyperparameter-search.note.random', { C: fmtPow(r.logC), gamma: fmtPow(r.logG), distinct: distinct(trials.random, 'logG'), trials: done })
+      : t('hyperparameter-search.note.randomPlan', { trials: opts.budget });
+    const starts = trials.bayes.filter((tr) => tr.initial).length;
     panels.bayes.note.textContent = bb
-      ? `best C = ${fmtPow(bb.logC)}, γ = ${fmtPow(bb.logG)} · ${starts} random starts, ${trials.bayes.length - starts} chosen by expected improvement`
-      : `${formatNumber(search.initialTrials(), 0)} seeded random starts, then each trial where expected improvement is largest`;
+      ? t('hyperparameter-search.note.bayes', { C: fmtPow(bb.logC), gamma: fmtPow(bb.logG), starts, chosen: trials.bayes.length - starts })
+      : t('hyperparameter-search.note.bayesPlan', { starts: formatNumber(search.initialTrials(), 0) });
     panels.bayes.caption.textContent = surfaceCaption();
     if (!data) return;
     const keys = STRATEGIES[opts.strategies];
     const bests = { grid: g, random: r, bayes: bb };
-    if (done === 0) card.setMessage(`Nothing tried yet. Press Play or Step: each trial runs ${opts.k}-fold cross-validation of a kernel SVM at one (C, γ).`, 'info');
-    else if (done < opts.budget) card.setMessage(`Trial ${done} of ${opts.budget}. Best so far — ${keys.map((k) => `${SHORT[k]} ${fixed(bests[k]?.score, 3)}`).join(', ')}.`, 'info');
+    if (done === 0) card.setMessage(t('hyperparameter-search.start', { k: opts.k }), 'info');
+    else if (done < opts.budget) card.setMessage(t('hyperparameter-search.progress', { done, budget: opts.budget, list: scores(keys, bests) }), 'info');
     else if (opts.strategies !== 'grid-random') {
       const race = raceToBest(Object.fromEntries(keys.map((k) => [k, trials[k]])));
       const firsts = keys.filter((k) => race.reached[k] === Math.min(...keys.map((x) => race.reached[x])));
-      const lead = race.winner === 'tie' ? `${firsts.map((k) => SHORT[k]).join(' and ')} reached it at the same trial` : `${TITLES[race.winner]} reached it first`;
-      const spread = racing('grid') && racing('random') ? ` The grid tried only ${distinct(trials.grid, 'logG')} values of γ; random search tried ${distinct(trials.random, 'logG')}.` : '';
-      card.setMessage(`Best score found: ${fixed(race.top, 3)}; ${lead}. ${keys.map((k) => `${TITLES[k]}: best ${fixed(bests[k]?.score, 3)}, reached the top ${when(race.reached[k])}`).join('; ')}.${spread}`, 'ok');
+      const lead = race.winner === 'tie' ? t('hyperparameter-search.tie', { names: firsts.map(short).join(t('hyperparameter-search.and')) }) : t('hyperparameter-search.first', { strategy: title(race.winner) });
+      const spread = racing('grid') && racing('random') ? t('hyperparameter-search.spread', { grid: distinct(trials.grid, 'logG'), random: distinct(trials.random, 'logG') }) : '';
+      card.setMessage(t('hyperparameter-search.raceDone', { top: fixed(race.top, 3), lead, list: keys.map((k) => t('hyperparameter-search.raceResult', { strategy: title(k), score: fixed(bests[k]?.score, 3), when: when(race.reached[k]) })).join('; '), spread }), 'ok');
     } else {
       const unused = opts.budget - trials.grid.length;
-      const tail = unused > 0 ? ` The grid could only use ${trials.grid.length} of the ${opts.budget} trials (a rectangle of points), so ${unused} went unspent.` : '';
-      const verdict = r.score > g.score + 1e-9 ? 'Random search found the better setting' : g.score > r.score + 1e-9 ? 'Grid search found the better setting' : 'Both found equally good settings';
-      card.setMessage(`${verdict}: random ${fixed(r.score, 3)} vs grid ${fixed(g.score, 3)}. The grid tried only ${distinct(trials.grid, 'logG')} values of γ; random search tried ${distinct(trials.random, 'logG')}.${tail}`, r.score >= g.score ? 'ok' : 'info');
+      const tail = unused > 0 ? t('hyperparameter-search.unspent', { used: trials.grid.length, budget: opts.budget, unused }) : '';
+      const verdict = r.score > g.score + 1e-9 ? t('hyperparameter-search.verdict.random') : g.score > r.score + 1e-9 ? t('hyperparameter-search.verdict.grid') : t('hyperparameter-search.verdict.tie');
+      card.setMessage(t('hyperparameter-search.pairDone', { verdict, random: fixed(r.score, 3), grid: fixed(g.score, 3), gridValues: distinct(trials.grid, 'logG'), randomValues: distinct(trials.random, 'logG'), tail }), r.score >= g.score ? 'ok' : 'info');
     }
     for (const key of ['grid', 'random', 'bayes']) {
       const b = bests[key];
-      panels[key].plot.canvas.setAttribute('aria-label', `${TITLES[key]}, ${done} trials, best cross-validated accuracy ${b ? fixed(b.score, 3) : 'none yet'}`);
+      panels[key].plot.canvas.setAttribute('aria-label', t('hyperparameter-search.panelFigure', { strategy: title(key), done, best: b ? fixed(b.score, 3) : t('hyperparameter-search.noneYet') }));
     }
-    chart.canvas.setAttribute('aria-label', `Best cross-validated accuracy so far against trials: ${keys.map((k) => `${SHORT[k]} ${fixed(bests[k]?.score, 3)}`).join(', ')} after ${done} trials`);
-    fillLegend(chartLegend, keys.map((k) => ({ text: SHORT[k], swatch: `dw-swatch hyperparameter-search-swatch-line hyperparameter-search-swatch-line-${k}` })));
+    chart.canvas.setAttribute('aria-label', t('hyperparameter-search.chartFigure', { list: scores(keys, bests), done }));
+    fillLegend(chartLegend, keys.map((k) => ({ text: short(k), swatch: `dw-swatch hyperparameter-search-swatch-line hyperparameter-search-swatch-line-${k}` })));
     ctx.requestDraw(draw);
   }
 
   // What the Bayesian panel's background shows, with its range in words.
   function surfaceCaption() {
-    if (opts.show === 'cv') return 'background: the cross-validated heat map, as in the other panels';
-    if (!surface) return 'background: the Gaussian process appears once the first score is in';
-    const what = { mean: 'GP mean, ≤ 0.5 orange → 0.75 white → 1 blue', std: 'GP uncertainty (sd), faint at 0 → strongest at the largest', ei: 'expected improvement, faint at 0 → strongest at the largest' }[opts.show];
+    if (opts.show === 'cv') return t('hyperparameter-search.surface.cv');
+    if (!surface) return t('hyperparameter-search.surface.none');
+    const what = t(`hyperparameter-search.surface.${opts.show}`);
     const values = opts.show === 'ei' ? surface.ei : opts.show === 'std' ? surface.std : surface.mean;
     const top = Math.max(...values);
-    const next = proposal && !proposal.initial ? ` · next trial: EI ${formatShort(proposal.ei, 2)} at C = ${fmtPow(fromUnit(proposal.u, proposal.v, RANGE).logC)}, γ = ${fmtPow(fromUnit(proposal.u, proposal.v, RANGE).logG)}` : proposal ? ' · next trial: a random start' : '';
-    return `background: ${what} (largest ${formatShort(top, 2)})${next}`;
+    const next = proposal && !proposal.initial ? t('hyperparameter-search.surface.next', { ei: formatShort(proposal.ei, 2), C: fmtPow(fromUnit(proposal.u, proposal.v, RANGE).logC), gamma: fmtPow(fromUnit(proposal.u, proposal.v, RANGE).logG) }) : proposal ? t('hyperparameter-search.surface.nextRandom') : '';
+    return t('hyperparameter-search.surface', { what, top: formatShort(top, 2), next });
   }
 
   function fmtPow(lg) {
@@ -300,31 +305,31 @@ function build(ctx) {
       lastTrial = time;
       stepTrial();
     }
-  }, (err) => { pause(); card.setMessage(`Stopped: ${err.message}`, 'bad'); });
+  }, (err) => { pause(); card.setMessage(t('hyperparameter-search.stopped', { reason: err.message }), 'bad'); });
 
   function play() {
     if (done >= opts.budget) resetTrials();
     playing = true;
     lastTrial = 0;
-    playBtn.textContent = 'Pause';
+    playBtn.textContent = t('hyperparameter-search.pause');
   }
   function pause() {
     playing = false;
-    playBtn.textContent = 'Play';
+    playBtn.textContent = t('hyperparameter-search.play');
   }
 
   function drawPanel(key) {
     const { plot } = panels[key];
     plot.setDomain(RANGE.c0, RANGE.c1, RANGE.g0, RANGE.g1);
     plot.begin();
-    const t = plot.theme;
-    const colour = divergingScale(t, 0.25);
+    const th = plot.theme;
+    const colour = divergingScale(th, 0.25);
     const n = opts.resolution;
     plot.clipToArea((c) => {
-      c.fillStyle = t.surface2;
+      c.fillStyle = th.surface2;
       c.fillRect(0, 0, plot.width, plot.height);
       if (key === 'bayes' && opts.show !== 'cv') {
-        if (surface) drawSurface(c, t);
+        if (surface) drawSurface(c, th);
       } else if (showHeat) {
         for (let idx = 0; idx < heat.length; idx++) {
           if (heat[idx] === undefined) continue;
@@ -339,7 +344,7 @@ function build(ctx) {
         }
       }
     });
-    plot.axes({ xLabel: 'log₁₀ C', yLabel: 'log₁₀ γ', xTicks: 5, yTicks: 4 });
+    plot.axes({ xLabel: t('hyperparameter-search.axis.C'), yLabel: t('hyperparameter-search.axis.gamma'), xTicks: 5, yTicks: 4 });
     const c = plot.ctx;
     const list = trials[key].slice(0, done);
     const b = best(list);
@@ -347,21 +352,21 @@ function build(ctx) {
       const X = plot.px(tr.logC);
       const Y = plot.py(tr.logG);
       c.beginPath(); c.arc(X, Y, i === done - 1 ? 6 : 4.5, 0, Math.PI * 2);
-      c.fillStyle = t.model; c.fill();
-      c.lineWidth = 1.5; c.strokeStyle = t.surface; c.stroke();
+      c.fillStyle = th.model; c.fill();
+      c.lineWidth = 1.5; c.strokeStyle = th.surface; c.stroke();
     });
     // Planned but not yet evaluated: faint outlines, so the shape of each plan is visible.
     c.save();
     c.globalAlpha = 0.45;
     for (const tr of trials[key].slice(done)) {
       c.beginPath(); c.arc(plot.px(tr.logC), plot.py(tr.logG), 3.5, 0, Math.PI * 2);
-      c.strokeStyle = t.textMuted; c.lineWidth = 1; c.stroke();
+      c.strokeStyle = th.textMuted; c.lineWidth = 1; c.stroke();
     }
     c.restore();
     if (b) {
       c.beginPath(); c.arc(plot.px(b.logC), plot.py(b.logG), 10, 0, Math.PI * 2);
-      c.strokeStyle = t.surface; c.lineWidth = 5; c.stroke();
-      c.strokeStyle = t.text; c.lineWidth = 2.5; c.stroke();
+      c.strokeStyle = th.surface; c.lineWidth = 5; c.stroke();
+      c.strokeStyle = th.text; c.lineWidth = 2.5; c.stroke();
     }
     if (key === 'bayes' && proposal) {
       // The next trial: a diamond where expected improvement is largest (or the next random start).
@@ -369,19 +374,19 @@ function build(ctx) {
       const X = plot.px(logC);
       const Y = plot.py(logG);
       c.beginPath(); c.moveTo(X, Y - 8); c.lineTo(X + 8, Y); c.lineTo(X, Y + 8); c.lineTo(X - 8, Y); c.closePath();
-      c.strokeStyle = t.surface; c.lineWidth = 5; c.stroke();
-      c.strokeStyle = t.accent; c.lineWidth = 2.5; c.stroke();
+      c.strokeStyle = th.surface; c.lineWidth = 5; c.stroke();
+      c.strokeStyle = th.accent; c.lineWidth = 2.5; c.stroke();
     }
   }
 
   // The GP's mean (same colours as the CV heat map), sd or EI on the SURFACE grid.
-  function drawSurface(c, t) {
+  function drawSurface(c, th) {
     const plot = panels.bayes.plot;
     const n = surface.n;
     const values = opts.show === 'ei' ? surface.ei : opts.show === 'std' ? surface.std : surface.mean;
     const top = Math.max(...values);
-    const around = divergingScale(t, 0.25);
-    const colour = opts.show === 'mean' ? ((v) => around(v - 0.75)) : sequentialScale(t, 0, top > 0 ? top : 1, t.class2);
+    const around = divergingScale(th, 0.25);
+    const colour = opts.show === 'mean' ? ((v) => around(v - 0.75)) : sequentialScale(th, 0, top > 0 ? top : 1, th.class2);
     for (let idx = 0; idx < values.length; idx++) {
       const i = idx % n;
       const j = Math.floor(idx / n);
@@ -402,9 +407,9 @@ function build(ctx) {
     const lo = Math.min(0.5, ...all.map((v) => Math.floor(v * 20) / 20));
     chart.setDomain(1, Math.max(2, opts.budget), lo, 1);
     chart.begin();
-    const t = chart.theme;
-    chart.clipToArea((c) => { c.fillStyle = t.surface2; c.fillRect(0, 0, chart.width, chart.height); });
-    chart.axes({ xLabel: 'trial', yLabel: 'best CV so far', xTicks: 5, yTicks: 5 });
+    const th = chart.theme;
+    chart.clipToArea((c) => { c.fillStyle = th.surface2; c.fillRect(0, 0, chart.width, chart.height); });
+    chart.axes({ xLabel: t('hyperparameter-search.axis.trial'), yLabel: t('hyperparameter-search.axis.best'), xTicks: 5, yTicks: 5 });
     for (const k of keys) {
       const ys = curves[k].map((v) => (Number.isFinite(v) ? v : NaN));
       chart.path(ys.map((_, i) => i + 1), ys, { color: t[LINES[k].key], width: 2.5, dash: LINES[k].dash });

@@ -10,12 +10,13 @@ import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate } from '../lib/frame.js';
 import { button, buttonRow, el, select, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
-import { countOf, formatNumber, formatPercent } from '../lib/format.js';
+import { formatNumber, formatPercent } from '../lib/format.js';
 import { createPrediction } from '../lib/predict.js';
 import {
   COMPARISON_DEFAULTS as D, MODELS, MODEL_NAMES, ALPHA, PERMUTATIONS, TEST_FRACTION,
   compareOnFolds, compareOnTestSet, mean, moons, noiseResample, tallyNoise,
 } from './comparison/data.js';
+import { messages } from './model-comparison.messages.js';
 
 export const schema = {
   modelA: { type: 'enum', values: MODEL_NAMES, default: D.modelA, description: 'Model A: logistic, knn (15 neighbours), tree (depth 4) or forest (15 trees).' },
@@ -28,12 +29,12 @@ export const schema = {
 };
 
 export const meta = {
-  title: 'Is model A really better than B?',
-  hint: 'Each fold scores both models on the same held-out points, so the scores come in pairs. The tests ask whether the gaps between pairs are bigger than luck would make them.',
+  title: messages['model-comparison.title'],
+  hint: messages['model-comparison.hint'],
 };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 // Resamples of the noise experiment run per animation frame: one resample is 2k forest fits, so
@@ -49,7 +50,8 @@ export function formatP(p) {
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
+  const modelName = (name) => t(`model-comparison.model.${name}`);
   let opts = { ...options };
   // Everything to release in destroy(), in one place.
   const owned = { models: [], stopRun: null };
@@ -63,26 +65,26 @@ function build(ctx) {
   let experiment = { results: [], target: opts.resamples };
 
   // ---- panel 1: fold by fold ----
-  const foldHead = el('h4', { className: 'dw-plot-head', text: 'Fold by fold: the same folds for both models' });
+  const foldHead = el('h4', { className: 'dw-plot-head', text: t('model-comparison.foldHead') });
   const foldHost = el('div', { className: 'dw-plot' });
   card.stage.append(foldHead, foldHost);
-  const foldPlot = new Plot(foldHost, { aspect: 0.42, minHeight: 200, maxHeight: 300, label: 'Fold accuracies of models A and B', onResize: () => requestDraw(draw) });
+  const foldPlot = new Plot(foldHost, { aspect: 0.42, minHeight: 200, maxHeight: 300, label: t('model-comparison.foldPlot'), onResize: () => requestDraw(draw) });
   foldPlot.margin = { ...foldPlot.margin, left: 48 };
   const legendA = el('span', { className: 'dw-legend-key' }, [el('span', { className: 'dw-mark dw-mark-circle' }), el('span', { className: 'model-comparison-key-a' })]);
   const legendB = el('span', { className: 'dw-legend-key' }, [el('span', { className: 'dw-mark dw-mark-triangle' }), el('span', { className: 'model-comparison-key-b' })]);
-  card.stage.append(el('p', { className: 'dw-plot-legend' }, [legendA, legendB, el('span', { className: 'dw-legend-key' }, [el('span', { className: 'dw-mark dw-mark-pair' }), el('span', { text: 'one fold’s pair' })])]));
+  card.stage.append(el('p', { className: 'dw-plot-legend' }, [legendA, legendB, el('span', { className: 'dw-legend-key' }, [el('span', { className: 'dw-mark dw-mark-pair' }), el('span', { text: t('model-comparison.legend.pair') })])]));
   const testsTable = el('table', { className: 'dw-table model-comparison-tests' });
   card.stage.append(el('div', { className: 'dw-table-wrap' }, [testsTable]));
 
   // ---- panel 2: McNemar on one test set ----
-  const mcHead = el('h4', { className: 'dw-plot-head', text: 'One test set: McNemar’s test' });
+  const mcHead = el('h4', { className: 'dw-plot-head', text: t('model-comparison.mcHead') });
   const mcCaption = el('p', { className: 'model-comparison-caption' });
   const mcTable = el('table', { className: 'dw-table model-comparison-mcnemar' });
   const mcResult = el('p', { className: 'model-comparison-result' });
   card.stage.append(mcHead, mcCaption, el('div', { className: 'dw-table-wrap' }, [mcTable]), mcResult);
 
   // ---- panel 3: the noise experiment ----
-  const noiseHead = el('h4', { className: 'dw-plot-head', text: 'How often is a “better” model just noise?' });
+  const noiseHead = el('h4', { className: 'dw-plot-head', text: t('model-comparison.noiseHead') });
   const noiseCaption = el('p', { className: 'model-comparison-caption' });
   const noiseHost = el('div', { className: 'dw-plot' });
   card.stage.append(noiseHead, noiseCaption);
@@ -93,39 +95,39 @@ function build(ctx) {
   const falseAlarms = createPrediction(ctx, {
     id: 'comparison-false-alarms',
     parent: predictHost,
-    question: `Two equally good forests, ${formatNumber(opts.resamples, 0)} resamples: in how many will the t-test say p < 0.05?`,
-    numeric: { label: `a count from 0 to ${formatNumber(opts.resamples, 0)}`, tolerance: Math.max(2, Math.round(opts.resamples * 0.025)), min: 0, max: opts.resamples, digits: 0 },
-    next: 'Now press Run the experiment and let it finish.',
+    question: t('model-comparison.predict.question', { resamples: formatNumber(opts.resamples, 0) }),
+    numeric: { label: t('model-comparison.predict.label', { resamples: formatNumber(opts.resamples, 0) }), tolerance: Math.max(2, Math.round(opts.resamples * 0.025)), min: 0, max: opts.resamples, digits: 0 },
+    next: t('model-comparison.predict.next'),
   });
   function judgeFalseAlarms() {
     if (falseAlarms.pending === null || experiment.results.length < experiment.target || experiment.target !== opts.resamples) return;
     const tally = tallyNoise(experiment.results);
-    falseAlarms.settle(tally.significant, `p < 0.05 in ${formatNumber(tally.significant, 0)} of ${formatNumber(tally.runs, 0)} (${formatPercent(tally.significant / tally.runs, 1)}). When nothing separates two models, a 0.05 threshold still raises a false alarm about 5% of the time: about ${formatNumber(tally.runs * 0.05, 0)} here.`);
+    falseAlarms.settle(tally.significant, t('model-comparison.predict.why', { significant: formatNumber(tally.significant, 0), runs: formatNumber(tally.runs, 0), share: formatPercent(tally.significant / tally.runs, 1), expected: formatNumber(tally.runs * 0.05, 0) }));
   }
   const noiseButtons = buttonRow(card.stage);
-  const runButton = button(noiseButtons, 'Run the experiment', () => runExperiment(), { primary: true, title: 'Compare two copies of one forest on many fresh resamples' });
-  button(noiseButtons, 'Clear', () => { stopExperiment(); experiment = { results: [], target: opts.resamples }; renderNoise(); });
+  const runButton = button(noiseButtons, t('model-comparison.run'), () => runExperiment(), { primary: true, title: t('model-comparison.runTitle') });
+  button(noiseButtons, t('model-comparison.clear'), () => { stopExperiment(); experiment = { results: [], target: opts.resamples }; renderNoise(); });
   card.stage.append(noiseHost);
-  const noisePlot = new Plot(noiseHost, { aspect: 0.36, minHeight: 180, maxHeight: 260, label: 'Histogram of p-values from the noise experiment', onResize: () => requestDraw(draw) });
+  const noisePlot = new Plot(noiseHost, { aspect: 0.36, minHeight: 180, maxHeight: 260, label: t('model-comparison.noisePlot'), onResize: () => requestDraw(draw) });
   const noiseSummary = el('ul', { className: 'dw-summary-list', 'aria-live': 'polite' });
   card.stage.append(noiseSummary);
 
   // ---- controls ----
-  const choices = MODEL_NAMES.map((n) => [n, MODELS[n].label]);
-  const selectA = select(card.controls, { label: 'model A', value: opts.modelA, options: choices, onChange: (v) => { opts.modelA = v; makeModels(); compare(); } });
-  const selectB = select(card.controls, { label: 'model B', value: opts.modelB, options: choices, onChange: (v) => { opts.modelB = v; makeModels(); compare(); } });
+  const choices = MODEL_NAMES.map((n) => [n, modelName(n)]);
+  const selectA = select(card.controls, { label: t('model-comparison.select.modelA'), value: opts.modelA, options: choices, onChange: (v) => { opts.modelA = v; makeModels(); compare(); } });
+  const selectB = select(card.controls, { label: t('model-comparison.select.modelB'), value: opts.modelB, options: choices, onChange: (v) => { opts.modelB = v; makeModels(); compare(); } });
   const sliders = {
-    k: slider(card.controls, { label: 'folds k', min: 3, max: 12, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; compare(); resetExperiment(); } }),
-    noise: slider(card.controls, { label: 'noise', min: 0.05, max: 0.6, step: 0.05, value: opts.noise, format: (v) => formatNumber(v, 2), onInput: (v) => { opts.noise = v; compare(); resetExperiment(); } }),
+    k: slider(card.controls, { label: t('model-comparison.slider.k'), min: 3, max: 12, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; compare(); resetExperiment(); } }),
+    noise: slider(card.controls, { label: t('model-comparison.slider.noise'), min: 0.05, max: 0.6, step: 0.05, value: opts.noise, format: (v) => formatNumber(v, 2), onInput: (v) => { opts.noise = v; compare(); resetExperiment(); } }),
   };
   const dataButtons = buttonRow(card.controls);
-  button(dataButtons, 'New data', () => { opts.seed = nextSeed(opts.seed); compare(); resetExperiment(); }, { title: 'Draw fresh moons, folds and test split with the next seed' });
+  button(dataButtons, t('model-comparison.newData'), () => { opts.seed = nextSeed(opts.seed); compare(); resetExperiment(); }, { title: t('model-comparison.newDataTitle') });
 
-  const statA = card.stat('mean A');
-  const statB = card.stat('mean B');
-  const statT = card.stat('t-test p');
-  const statPerm = card.stat('permutation p');
-  const statMc = card.stat('McNemar p');
+  const statA = card.stat(t('model-comparison.stat.meanA'));
+  const statB = card.stat(t('model-comparison.stat.meanB'));
+  const statT = card.stat(t('model-comparison.stat.t'));
+  const statPerm = card.stat(t('model-comparison.stat.perm'));
+  const statMc = card.stat(t('model-comparison.stat.mc'));
 
   function makeModels() {
     for (const m of [modelA, modelB]) if (m) { m.delete(); owned.models.splice(owned.models.indexOf(m), 1); }
@@ -141,61 +143,61 @@ function build(ctx) {
     render();
   }
 
-  const nameA = () => `A: ${MODELS[opts.modelA].label}`;
-  const nameB = () => `B: ${MODELS[opts.modelB].label}`;
+  const nameA = () => t('model-comparison.nameA', { model: modelName(opts.modelA) });
+  const nameB = () => t('model-comparison.nameB', { model: modelName(opts.modelB) });
 
   function render() {
     legendA.lastChild.textContent = nameA();
     legendB.lastChild.textContent = nameB();
     if (!folds || !testSet) return;
-    const t = folds.t;
+    const tt = folds.t;
     const perm = folds.permutation;
     statA.set(formatNumber(mean(folds.a), 3));
     statB.set(formatNumber(mean(folds.b), 3));
-    statT.set(formatP(t.pValue));
+    statT.set(formatP(tt.pValue));
     statPerm.set(formatP(perm.pValue));
     statMc.set(formatP(testSet.exactPValue));
     const row = (cells) => el('tr', {}, cells.map((c, i) => el(i ? 'td' : 'th', i ? { text: c } : { text: c, scope: 'row' })));
     testsTable.replaceChildren(
-      el('caption', { className: 'model-comparison-caption', text: `Over ${countOf(t.n, 'fold')}. Sign flips: of the 2ᵏ ways to flip the gaps’ signs, how many give a mean gap at least as large.` }),
-      el('thead', {}, [el('tr', {}, ['test', 'statistic', 'p-value'].map((h) => el('th', { text: h, scope: 'col' })))]),
+      el('caption', { className: 'model-comparison-caption', text: t('model-comparison.tests.caption', { folds: tt.n }) }),
+      el('thead', {}, [el('tr', {}, ['test', 'statistic', 'pValue'].map((c) => t(`model-comparison.tests.${c}`)).map((h) => el('th', { text: h, scope: 'col' })))]),
       el('tbody', {}, [
-        row(['paired t-test', `t = ${formatNumber(t.t, 2)}, df = ${formatNumber(t.df, 0)}`, formatP(t.pValue)]),
-        row(['sign flips', `${formatNumber(perm.atLeastAsExtreme, 0)} of ${countOf(perm.resamples, 'pattern')}${perm.exact ? '' : ' drawn'}`, formatP(perm.pValue)]),
+        row([t('model-comparison.tests.t'), t('model-comparison.tests.tValue', { t: formatNumber(tt.t, 2), df: formatNumber(tt.df, 0) }), formatP(tt.pValue)]),
+        row([t('model-comparison.tests.flips'), t('model-comparison.tests.flipsValue', { count: formatNumber(perm.atLeastAsExtreme, 0), patterns: perm.resamples, drawn: !perm.exact }), formatP(perm.pValue)]),
       ]),
       el('tfoot', {}, [el('tr', {}, [
-        el('th', { text: 'gap A − B', scope: 'row' }),
-        el('td', { text: `mean ${formatNumber(t.meanDifference, 3)}, s = ${formatNumber(t.sdDifference, 3)}`, colspan: '2' }),
+        el('th', { text: t('model-comparison.tests.gap'), scope: 'row' }),
+        el('td', { text: t('model-comparison.tests.gapValue', { mean: formatNumber(tt.meanDifference, 3), sd: formatNumber(tt.sdDifference, 3) }), colspan: '2' }),
       ])]),
     );
-    mcCaption.textContent = `Both models trained on ${formatPercent(1 - TEST_FRACTION, 0)} of the points and tested once on the other ${countOf(testSet.testSize, 'point')}. Only the points where they disagree count.`;
+    mcCaption.textContent = t('model-comparison.mcCaption', { share: formatPercent(1 - TEST_FRACTION, 0), points: testSet.testSize });
     const n01 = testSet.aRightBWrong;
     const n10 = testSet.aWrongBRight;
     mcTable.replaceChildren(
-      el('thead', {}, [el('tr', {}, [el('td'), el('th', { text: 'B right', scope: 'col' }), el('th', { text: 'B wrong', scope: 'col' })])]),
+      el('thead', {}, [el('tr', {}, [el('td'), el('th', { text: t('model-comparison.mc.bRight'), scope: 'col' }), el('th', { text: t('model-comparison.mc.bWrong'), scope: 'col' })])]),
       el('tbody', {}, [
-        el('tr', {}, [el('th', { text: 'A right', scope: 'row' }), el('td', { text: formatNumber(testSet.bothRight, 0) }), el('td', { className: 'model-comparison-discordant', text: `${formatNumber(n01, 0)} (n₀₁)` })]),
-        el('tr', {}, [el('th', { text: 'A wrong', scope: 'row' }), el('td', { className: 'model-comparison-discordant', text: `${formatNumber(n10, 0)} (n₁₀)` }), el('td', { text: formatNumber(testSet.bothWrong, 0) })]),
+        el('tr', {}, [el('th', { text: t('model-comparison.mc.aRight'), scope: 'row' }), el('td', { text: formatNumber(testSet.bothRight, 0) }), el('td', { className: 'model-comparison-discordant', text: t('model-comparison.mc.n01', { count: formatNumber(n01, 0) }) })]),
+        el('tr', {}, [el('th', { text: t('model-comparison.mc.aWrong'), scope: 'row' }), el('td', { className: 'model-comparison-discordant', text: t('model-comparison.mc.n10', { count: formatNumber(n10, 0) }) }), el('td', { text: formatNumber(testSet.bothWrong, 0) })]),
       ]),
     );
-    mcResult.textContent = `Exact binomial test (used for the verdict): p = ${formatP(testSet.exactPValue)}. Chi-square with continuity correction: χ² = ${formatNumber(testSet.chiSquare, 2)}, p = ${formatP(testSet.chiSquarePValue)}. Test accuracy A ${formatNumber(testSet.accuracyA, 3)}, B ${formatNumber(testSet.accuracyB, 3)}.`;
-    card.setMessage(verdict(), t.pValue < ALPHA ? 'good' : 'info');
+    mcResult.textContent = t('model-comparison.mcResult', { exact: formatP(testSet.exactPValue), chi: formatNumber(testSet.chiSquare, 2), chiP: formatP(testSet.chiSquarePValue), accA: formatNumber(testSet.accuracyA, 3), accB: formatNumber(testSet.accuracyB, 3) });
+    card.setMessage(verdict(), tt.pValue < ALPHA ? 'good' : 'info');
     const scoresText = (s) => s.map((v) => formatNumber(v, 3)).join(', ');
-    foldPlot.canvas.setAttribute('aria-label', `Fold accuracies. ${nameA()}: ${scoresText(folds.a)}. ${nameB()}: ${scoresText(folds.b)}. Paired t-test p = ${formatP(t.pValue)}.`);
+    foldPlot.canvas.setAttribute('aria-label', t('model-comparison.foldFigure', { nameA: nameA(), scoresA: scoresText(folds.a), nameB: nameB(), scoresB: scoresText(folds.b), p: formatP(tt.pValue) }));
     requestDraw(draw);
   }
 
   // The lesson's rule: a gap counts as real only when p < 0.05; otherwise the data cannot tell
   // the two apart (which is not the same as "they are equal").
   function verdict() {
-    const t = folds.t;
-    const gap = t.meanDifference;
-    if (opts.modelA === opts.modelB && !MODELS[opts.modelA].random) return 'A and B are the same deterministic model: every fold scores them the same, so there is nothing to test (p = 1).';
+    const tt = folds.t;
+    const gap = tt.meanDifference;
+    if (opts.modelA === opts.modelB && !MODELS[opts.modelA].random) return t('model-comparison.verdict.same');
     const leader = gap > 0 ? 'A' : 'B';
-    const mc = testSet.exactPValue < ALPHA ? `McNemar agrees on the test set (p = ${formatP(testSet.exactPValue)}).` : `McNemar on the one test set does not separate them (p = ${formatP(testSet.exactPValue)}).`;
-    if (gap === 0) return `Equal mean accuracy over the ${countOf(t.n, 'fold')}: no winner. ${mc}`;
-    if (t.pValue < ALPHA) return `${leader} is ahead by ${formatNumber(Math.abs(gap), 3)} on average and the paired t-test gives p = ${formatP(t.pValue)} < 0.05: a gap this steady across folds would rarely come from luck. ${mc}`;
-    return `${leader} has the higher mean by ${formatNumber(Math.abs(gap), 3)}, but p = ${formatP(t.pValue)} ≥ 0.05: the fold-to-fold gaps swing too much to call it. ${mc}`;
+    const mc = testSet.exactPValue < ALPHA ? t('model-comparison.mc.agrees', { p: formatP(testSet.exactPValue) }) : t('model-comparison.mc.undecided', { p: formatP(testSet.exactPValue) });
+    if (gap === 0) return t('model-comparison.verdict.equal', { folds: tt.n, mc });
+    if (tt.pValue < ALPHA) return t('model-comparison.verdict.ahead', { leader, gap: formatNumber(Math.abs(gap), 3), p: formatP(tt.pValue), mc });
+    return t('model-comparison.verdict.unclear', { leader, gap: formatNumber(Math.abs(gap), 3), p: formatP(tt.pValue), mc });
   }
 
   // ---- the noise experiment ----
@@ -210,7 +212,7 @@ function build(ctx) {
   }
   function syncRunButton() {
     const partial = experiment.results.length > 0 && experiment.results.length < experiment.target;
-    runButton.textContent = owned.stopRun ? 'Pause' : partial ? 'Continue' : 'Run the experiment';
+    runButton.textContent = owned.stopRun ? t('model-comparison.pause') : partial ? t('model-comparison.continue') : t('model-comparison.run');
   }
   function step(count) {
     for (let i = 0; i < count && experiment.results.length < experiment.target; i++) {
@@ -231,20 +233,20 @@ function build(ctx) {
 
   function renderNoise() {
     const tally = tallyNoise(experiment.results);
-    noiseCaption.textContent = `Two copies of the same random forest (${MODELS.forest.label.replace('forest, ', '')}) that differ only in their seed, so neither is better. Each resample draws ${countOf(opts.points, 'fresh point')} and fresh folds (k = ${formatNumber(opts.k, 0)}) and compares the copies fold by fold.`;
+    noiseCaption.textContent = t('model-comparison.noiseCaption', { forest: t('model-comparison.forestSize'), points: opts.points, k: formatNumber(opts.k, 0) });
     const lines = tally.runs
       ? [
-        `${countOf(tally.runs, 'resample')} of ${formatNumber(experiment.target, 0)} run.`,
-        `Higher mean: copy A in ${formatNumber(tally.aWins, 0)}, copy B in ${formatNumber(tally.bWins, 0)}, a tie in ${formatNumber(tally.ties, 0)} — the naive rule names a “better” model ${formatPercent((tally.aWins + tally.bWins) / tally.runs, 0)} of the time.`,
-        `p < 0.05 in ${formatNumber(tally.significant, 0)} (${formatPercent(tally.significant / tally.runs, 1)}) — the rate of false alarms the 0.05 threshold promises is 5%.`,
-        'Red bar: p < 0.05. Dashed line: the height every bar would have if the p-values were spread evenly.',
+        t('model-comparison.noise.runs', { runs: tally.runs, target: formatNumber(experiment.target, 0) }),
+        t('model-comparison.noise.wins', { a: formatNumber(tally.aWins, 0), b: formatNumber(tally.bWins, 0), ties: formatNumber(tally.ties, 0), share: formatPercent((tally.aWins + tally.bWins) / tally.runs, 0) }),
+        t('model-comparison.noise.significant', { significant: formatNumber(tally.significant, 0), share: formatPercent(tally.significant / tally.runs, 1) }),
+        t('model-comparison.noise.key'),
       ]
-      : ['Not run yet. Predict first: how often will one copy have the higher mean, and how often will the t-test say p < 0.05?'];
+      : [t('model-comparison.noise.notRun')];
     noiseSummary.replaceChildren(...lines.map((text) => el('li', { text })));
     syncRunButton();
     noisePlot.canvas.setAttribute('aria-label', tally.runs
-      ? `Histogram of ${countOf(tally.runs, 'p-value')} in ${BINS} bins from 0 to 1; ${formatNumber(tally.significant, 0)} below 0.05.`
-      : 'Histogram of p-values: empty until the experiment runs.');
+      ? t('model-comparison.noiseFigure', { runs: tally.runs, bins: BINS, significant: formatNumber(tally.significant, 0) })
+      : t('model-comparison.noiseFigure.empty'));
     requestDraw(draw);
   }
 
@@ -259,7 +261,7 @@ function build(ctx) {
     p.begin();
     const th = p.theme;
     const c = p.ctx;
-    p.axes({ xLabel: 'fold', yLabel: 'accuracy', xTicks: Math.min(k, 12), yTicks: 4 });
+    p.axes({ xLabel: t('model-comparison.axis.fold'), yLabel: t('model-comparison.axis.accuracy'), xTicks: Math.min(k, 12), yTicks: 4 });
     if (!folds) return;
     for (const [scores, color] of [[folds.a, th.class1], [folds.b, th.class0]]) {
       const m = mean(scores);
@@ -276,7 +278,7 @@ function build(ctx) {
     c.fillStyle = th.textMuted;
     c.textAlign = 'right';
     c.textBaseline = 'top';
-    c.fillText('dashed: each model’s mean', p.width - p.margin.right - 2, p.margin.top);
+    c.fillText(t('model-comparison.meanKey'), p.width - p.margin.right - 2, p.margin.top);
     c.restore();
   }
 
@@ -289,7 +291,7 @@ function build(ctx) {
     p.begin();
     const th = p.theme;
     const c = p.ctx;
-    p.axes({ xLabel: 'p-value of the paired t-test', yLabel: 'resamples', xTicks: 5, yTicks: 4 });
+    p.axes({ xLabel: t('model-comparison.axis.p'), yLabel: t('model-comparison.axis.resamples'), xTicks: 5, yTicks: 4 });
     for (let b = 0; b < BINS; b++) {
       if (!counts[b]) continue;
       const x0 = p.px(b / BINS) + 1;
@@ -310,7 +312,7 @@ function build(ctx) {
     c.fillStyle = th.textMuted;
     c.textAlign = 'left';
     c.textBaseline = 'top';
-    c.fillText('p < 0.05', p.px(ALPHA) + 4, p.margin.top);
+    c.fillText(t('model-comparison.significantKey'), p.px(ALPHA) + 4, p.margin.top);
     c.restore();
   }
 

@@ -12,7 +12,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { checkbox, el, segmented, select, slider } from '../lib/ui.js';
-import { countOf, formatNumber, formatPercent } from '../lib/format.js';
+import { formatNumber, formatPercent } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
 import { legend } from '../lib/legend.js';
@@ -23,6 +23,7 @@ import {
   BIT_SIZES, POINTS_DEFAULTS, QUANT_DEFAULTS, floatAccuracy, pointsAccuracy, pointsFloatAccuracy, pointsGrid, quantisedAccuracy,
   trainDigitNet, trainPointsNet,
 } from '../lib/transfer.js';
+import { messages } from './quantise.messages.js';
 
 export const schema = {
   view: { type: 'enum', values: ['digits', 'points'], default: 'digits', description: 'What is quantised: the digit reader (digits) or a small net on 2-D points with its decision map (points).' },
@@ -35,27 +36,28 @@ export const schema = {
 };
 
 export const meta = {
-  title: 'Quantising a trained network',
-  hint: 'Choose how many bits each weight keeps and how the grid of allowed values is placed; watch the weights snap to the grid, the model shrink and the test accuracy hold or fall.',
+  title: messages['quantise.title'],
+  hint: messages['quantise.hint'],
 };
 
 const COMBOS = [
-  { scheme: 'symmetric', perChannel: false, label: 'symmetric, per tensor', color: 'class0', dash: [] },
-  { scheme: 'symmetric', perChannel: true, label: 'symmetric, per channel', color: 'class0', dash: [5, 4] },
-  { scheme: 'asymmetric', perChannel: false, label: 'asymmetric, per tensor', color: 'class1', dash: [] },
-  { scheme: 'asymmetric', perChannel: true, label: 'asymmetric, per channel', color: 'class1', dash: [5, 4] },
+  { scheme: 'symmetric', perChannel: false, color: 'class0', dash: [] },
+  { scheme: 'symmetric', perChannel: true, color: 'class0', dash: [5, 4] },
+  { scheme: 'asymmetric', perChannel: false, color: 'class1', dash: [] },
+  { scheme: 'asymmetric', perChannel: true, color: 'class1', dash: [5, 4] },
 ];
 const HIDDEN = QUANT_DEFAULTS.hidden;
 const INPUTS = 64;
 const BINS = 60;
-const VIEWS = [['digits', 'digits (64 pixels)'], ['points', '2-D points (decision map)']];
+const VIEWS = ['digits', 'points'];
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
+  const comboLabel = (c) => t(`quantise.combo.${c.scheme}.${c.perChannel ? 'channel' : 'tensor'}`);
   let opts = { ...options };
   // One model per view, trained when the view is first shown: { net, weights (effective hidden
   // weights, rows × cols row-major), rows, cols, exact (float test accuracy), accuracy(spec),
@@ -79,7 +81,7 @@ function build(ctx) {
       mapsRow.append(col);
       mapHeads[side] = el('p', { className: 'dw-legend' });
       col.append(mapHeads[side]);
-      mapPlots[side] = ctx.own(new Plot(col, { aspect: 1, minHeight: 200, maxHeight: 320, label: side === 'float' ? 'Decision map at full precision' : 'Decision map quantised', onResize: () => ctx.requestDraw(draw) }));
+      mapPlots[side] = ctx.own(new Plot(col, { aspect: 1, minHeight: 200, maxHeight: 320, label: t(`quantise.plot.map.${side}`), onResize: () => ctx.requestDraw(draw) }));
     }
   }
   const row = el('div', { className: 'dw-row' });
@@ -89,31 +91,31 @@ function build(ctx) {
   card.stage.append(row);
   const histCaption = el('p', { className: 'dw-legend' });
   left.append(histCaption);
-  const histPlot = ctx.own(new Plot(left, { aspect: 0.6, minHeight: 200, maxHeight: 320, label: 'Weight histogram with the quantisation grid', onResize: () => ctx.requestDraw(draw) }));
-  legend(left, [{ text: 'weights (float)', swatch: 'dw-swatch-strip', color: 'var(--class1)' }, { text: 'values the integers can stand for', swatch: 'dw-swatch-strip', color: 'var(--class0)' }], { decorative: true });
+  const histPlot = ctx.own(new Plot(left, { aspect: 0.6, minHeight: 200, maxHeight: 320, label: t('quantise.plot.hist'), onResize: () => ctx.requestDraw(draw) }));
+  legend(left, [{ text: t('quantise.legend.weights'), swatch: 'dw-swatch-strip', color: 'var(--class1)' }, { text: t('quantise.legend.grid'), swatch: 'dw-swatch-strip', color: 'var(--class0)' }], { decorative: true });
   const accCaption = el('p', { className: 'dw-legend' });
   right.append(accCaption);
-  const accPlot = ctx.own(new Plot(right, { aspect: 0.7, minHeight: 200, maxHeight: 320, label: 'Accuracy against bits', onResize: () => ctx.requestDraw(draw) }));
-  legend(right, COMBOS.map((c) => ({ text: c.label, swatch: c.dash.length ? `dw-swatch-strip dw-swatch-dashed dw-swatch-dashed-${c.color}` : 'dw-swatch-strip', color: c.dash.length ? undefined : `var(--${c.color})` })), { decorative: true });
+  const accPlot = ctx.own(new Plot(right, { aspect: 0.7, minHeight: 200, maxHeight: 320, label: t('quantise.plot.acc'), onResize: () => ctx.requestDraw(draw) }));
+  legend(right, COMBOS.map((c) => ({ text: comboLabel(c), swatch: c.dash.length ? `dw-swatch-strip dw-swatch-dashed dw-swatch-dashed-${c.color}` : 'dw-swatch-strip', color: c.dash.length ? undefined : `var(--${c.color})` })), { decorative: true });
 
-  const viewSelect = select(card.controls, { label: 'network', value: opts.view, options: VIEWS, onChange: (v) => { opts.view = v; load(); } });
-  const bitsControl = segmented(card.controls, { label: 'bits per weight', options: schema.bits.values.map((b) => [b, b]), value: opts.bits, onChange: (v) => { opts.bits = v; changed(); } });
-  const schemeSelect = select(card.controls, { label: 'grid', value: opts.scheme, options: [['symmetric', 'symmetric (Z = 0)'], ['asymmetric', 'asymmetric (scale and zero point)']], onChange: (v) => { opts.scheme = v; changed(); } });
-  const granSelect = select(card.controls, { label: 'one scale per', value: opts.granularity, options: [['tensor', 'matrix (per tensor)'], ['channel', 'unit (per channel)']], onChange: (v) => { opts.granularity = v; changed(); } });
-  const actBox = checkbox(card.controls, { label: 'quantise activations too', checked: opts.activations, onChange: (v) => { opts.activations = v; changed(); } });
-  const unitSlider = slider(card.controls, { label: 'hidden unit shown (per channel)', min: 0, max: HIDDEN - 1, step: 1, value: opts.unit, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.unit = v; changed(); } });
-  const statAcc = card.stat('test accuracy');
-  const statFloat = card.stat('32-bit float');
-  const statSize = card.stat('size');
-  const statScale = card.stat('scale S, zero point Z');
+  const viewSelect = select(card.controls, { label: t('quantise.select.view'), value: opts.view, options: VIEWS.map((v) => [v, t(`quantise.view.${v}`)]), onChange: (v) => { opts.view = v; load(); } });
+  const bitsControl = segmented(card.controls, { label: t('quantise.segmented.bits'), options: schema.bits.values.map((b) => [b, b]), value: opts.bits, onChange: (v) => { opts.bits = v; changed(); } });
+  const schemeSelect = select(card.controls, { label: t('quantise.select.scheme'), value: opts.scheme, options: ['symmetric', 'asymmetric'].map((v) => [v, t(`quantise.scheme.${v}`)]), onChange: (v) => { opts.scheme = v; changed(); } });
+  const granSelect = select(card.controls, { label: t('quantise.select.granularity'), value: opts.granularity, options: ['tensor', 'channel'].map((v) => [v, t(`quantise.granularity.${v}`)]), onChange: (v) => { opts.granularity = v; changed(); } });
+  const actBox = checkbox(card.controls, { label: t('quantise.checkbox.activations'), checked: opts.activations, onChange: (v) => { opts.activations = v; changed(); } });
+  const unitSlider = slider(card.controls, { label: t('quantise.slider.unit'), min: 0, max: HIDDEN - 1, step: 1, value: opts.unit, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.unit = v; changed(); } });
+  const statAcc = card.stat(t('quantise.stat.accuracy'));
+  const statFloat = card.stat(t('quantise.stat.float'));
+  const statSize = card.stat(t('quantise.stat.size'));
+  const statScale = card.stat(t('quantise.stat.scale'));
 
   const prediction = createPrediction(ctx, {
     id: 'quantise-two-bits',
-    question: 'Stored in 2 bits, symmetric, one scale per matrix, the test accuracy will be…',
-    choices: [['near', 'within 2 points of the float network'], ['some', '2 to 20 points lower'], ['far', 'more than 20 points lower']],
+    question: t('quantise.predict.question'),
+    choices: ['near', 'some', 'far'].map((id) => [id, t(`quantise.predict.${id}`)]),
     // The answer must not be on screen when the learner commits.
-    ready: () => (isTwoBitCase() ? 'The 2-bit result is already showing: choose more bits first, then predict.' : null),
-    next: 'Now choose 2 bits, the symmetric grid and one scale per weight matrix (activations unticked).',
+    ready: () => (isTwoBitCase() ? t('quantise.predict.notReady') : null),
+    next: t('quantise.predict.next'),
   });
 
   function isTwoBitCase() { return opts.view === 'digits' && opts.bits === '2' && opts.scheme === 'symmetric' && opts.granularity === 'tensor' && !opts.activations; }
@@ -173,26 +175,26 @@ function build(ctx) {
     const g = perChannel ? opts.unit : 0;
     statAcc.set(formatPercent(current.accuracy));
     statFloat.set(formatPercent(exact));
-    statSize.set(`${formatNumber(current.bytes, 0, { grouping: true })} bytes (${formatPercent(current.bytes / current.floatBytes, 0)} of ${formatNumber(current.floatBytes, 0, { grouping: true })})`);
-    statScale.set(`${formatNumber(current.q.scales[g], 4)}, ${formatNumber(current.q.zeroPoints[g], 0)}`);
+    statSize.set(t('quantise.size', { bytes: formatNumber(current.bytes, 0, { grouping: true }), share: formatPercent(current.bytes / current.floatBytes, 0), floatBytes: formatNumber(current.floatBytes, 0, { grouping: true }) }));
+    statScale.set(t('quantise.scaleZero', { scale: formatNumber(current.q.scales[g], 4), zero: formatNumber(current.q.zeroPoints[g], 0) }));
     const drop = exact - current.accuracy;
-    card.setMessage(`${bits} bits: ${countOf(current.q.qmax - current.q.qmin + 1, 'level')} per ${perChannel ? 'hidden unit' : 'matrix'}; test accuracy ${formatPercent(current.accuracy)}, ${drop > 0.0005 ? `${formatNumber(drop * 100, 1)} points below` : 'as good as'} the float network's ${formatPercent(exact)}.`, drop > 0.2 ? 'bad' : 'info');
-    histCaption.textContent = perChannel ? `Hidden unit ${opts.unit}: its ${formatNumber(m.cols, 0)} weights and its own grid` : `All ${formatNumber(weights.length, 0, { grouping: true })} hidden-layer weights and the one grid they share`;
-    accCaption.textContent = `Test accuracy (${pointsView ? `${formatNumber(m.testCount, 0)} test points` : '360 digits'}) against bits per weight`;
+    card.setMessage(t('quantise.message', { bits, levels: current.q.qmax - current.q.qmin + 1, perChannel, accuracy: formatPercent(current.accuracy), drop: drop > 0.0005 ? formatNumber(drop * 100, 1) : '', exact: formatPercent(exact) }), drop > 0.2 ? 'bad' : 'info');
+    histCaption.textContent = perChannel ? t('quantise.caption.unit', { unit: opts.unit, count: formatNumber(m.cols, 0) }) : t('quantise.caption.all', { count: formatNumber(weights.length, 0, { grouping: true }) });
+    accCaption.textContent = t('quantise.caption.acc', { testPoints: pointsView ? formatNumber(m.testCount, 0) : '' });
     mapsRow.hidden = !pointsView;
     if (pointsView) {
       ensureMaps();
-      mapHeads.float.textContent = `Full precision (32-bit floats): test accuracy ${formatPercent(exact)}`;
-      mapHeads.quant.textContent = `${bits}-bit weights${opts.activations ? ' and activations' : ''}: test accuracy ${formatPercent(current.accuracy)}`;
-      mapPlots.float.canvas.setAttribute('aria-label', `Decision map of the two-moons network at full precision; test accuracy ${formatPercent(exact)}.`);
-      mapPlots.quant.canvas.setAttribute('aria-label', `Decision map of the same network with ${bits}-bit weights (${opts.scheme}, one scale per ${perChannel ? 'unit' : 'matrix'}${opts.activations ? ', activations quantised' : ''}); test accuracy ${formatPercent(current.accuracy)}.`);
+      mapHeads.float.textContent = t('quantise.head.float', { accuracy: formatPercent(exact) });
+      mapHeads.quant.textContent = t('quantise.head.quant', { bits, activations: opts.activations, accuracy: formatPercent(current.accuracy) });
+      mapPlots.float.canvas.setAttribute('aria-label', t('quantise.mapFigure.float', { accuracy: formatPercent(exact) }));
+      mapPlots.quant.canvas.setAttribute('aria-label', t('quantise.mapFigure.quant', { bits, scheme: t(`quantise.schemeName.${opts.scheme}`), perChannel, activations: opts.activations, accuracy: formatPercent(current.accuracy) }));
     }
     unitSlider.input.max = String(m.rows - 1);
     viewSelect.value = opts.view;
     if (prediction.pending !== null && isTwoBitCase()) {
       const points = drop * 100;
       const outcome = points <= 2 ? 'near' : points <= 20 ? 'some' : 'far';
-      prediction.settle(outcome, `The float network reads ${formatPercent(exact)} of the test digits, the 2-bit one ${formatPercent(current.accuracy)}: ${formatNumber(points, 1)} points lower. Two bits with a symmetric grid leave three values, −S, 0 and +S, and one S for the whole matrix: every small weight becomes 0 and every large one ±S.`);
+      prediction.settle(outcome, t('quantise.predict.why', { exact: formatPercent(exact), accuracy: formatPercent(current.accuracy), points: formatNumber(points, 1) }));
     }
     bitsControl.set(opts.bits);
     schemeSelect.value = opts.scheme;
@@ -200,8 +202,8 @@ function build(ctx) {
     actBox.checked = opts.activations;
     unitSlider.set(opts.unit);
     const rows = opts.activations ? m.tableActivations : m.table;
-    accPlot.canvas.setAttribute('aria-label', `Test accuracy against bits (${BIT_SIZES.join(', ')})${opts.activations ? ', activations quantised too' : ''}: ${rows ? COMBOS.map((c, i) => `${c.label} ${rows[i].map((a) => formatPercent(a)).join(', ')}`).join('; ') : ''}. Float: ${formatPercent(exact)}.`);
-    histPlot.canvas.setAttribute('aria-label', `${histCaption.textContent}, on a grid of ${countOf(current.q.qmax - current.q.qmin + 1, 'value')} spaced by the scale ${formatNumber(current.q.scales[g], 4)}.`);
+    accPlot.canvas.setAttribute('aria-label', t('quantise.accFigure', { sizes: BIT_SIZES.join(', '), activations: opts.activations, list: rows ? COMBOS.map((c, i) => t('quantise.comboValues', { combo: comboLabel(c), values: rows[i].map((a) => formatPercent(a)).join(', ') })).join('; ') : '', exact: formatPercent(exact) }));
+    histPlot.canvas.setAttribute('aria-label', t('quantise.histFigure', { caption: histCaption.textContent, levels: current.q.qmax - current.q.qmin + 1, scale: formatNumber(current.q.scales[g], 4) }));
     ctx.stateChanged();
     ctx.requestDraw(draw);
   }
@@ -210,7 +212,7 @@ function build(ctx) {
     const m = model();
     if (!current || !m) return;
     const { weights, exact } = m;
-    const t = histPlot.theme;
+    const th = histPlot.theme;
     const perChannel = opts.granularity === 'channel';
     const values = perChannel ? weights.subarray(opts.unit * m.cols, (opts.unit + 1) * m.cols) : weights;
     if (current.maps && mapPlots.float) for (const side of ['float', 'quant']) drawMap(side, m.points, current.maps[side]);
@@ -231,9 +233,9 @@ function build(ctx) {
     const top = Math.max(...counts) * 1.15 || 1;
     histPlot.setDomain(x0 - pad, x1 + pad, 0, top);
     const hc = histPlot.begin();
-    histPlot.axes({ xLabel: 'weight', yLabel: 'count', yTicks: 4 });
+    histPlot.axes({ xLabel: t('quantise.axis.weight'), yLabel: t('quantise.axis.count'), yTicks: 4 });
     histPlot.clipToArea(() => {
-      hc.fillStyle = t.class1;
+      hc.fillStyle = th.class1;
       hc.globalAlpha = 0.55;
       counts.forEach((c, k) => {
         if (!c) return;
@@ -244,7 +246,7 @@ function build(ctx) {
       hc.globalAlpha = 1;
       // The grid: every value S·(q − Z) the integers can stand for (faint when there are many).
       const levels = current.q.qmax - current.q.qmin + 1;
-      hc.strokeStyle = t.class0;
+      hc.strokeStyle = th.class0;
       hc.globalAlpha = levels > 70 ? 0.25 : 0.9;
       hc.lineWidth = levels > 70 ? 1 : 2;
       for (let q = current.q.qmin; q <= current.q.qmax; q++) {
@@ -258,16 +260,16 @@ function build(ctx) {
     accPlot.setDomain(-0.3, BIT_SIZES.length - 0.7, 0, 1);
     const ac = accPlot.begin();
     yGrid(accPlot, [0, 0.25, 0.5, 0.75, 1], (v) => formatNumber(v, 2));
-    ac.font = `11px ${t.font}`;
-    ac.fillStyle = t.textMuted;
+    ac.font = `11px ${th.font}`;
+    ac.fillStyle = th.textMuted;
     ac.textAlign = 'center';
     BIT_SIZES.forEach((b, i) => ac.fillText(formatNumber(b, 0), accPlot.px(i), accPlot.py(0) + 14));
     ac.textAlign = 'right';
-    ac.fillText('bits per weight', accPlot.width - accPlot.margin.right, accPlot.height - 1);
+    ac.fillText(t('quantise.axis.bits'), accPlot.width - accPlot.margin.right, accPlot.height - 1);
     accPlot.clipToArea(() => {
-      accPlot.path([-0.3, BIT_SIZES.length - 0.7], [exact, exact], { color: t.truth, width: 1.5, dash: [2, 3] });
+      accPlot.path([-0.3, BIT_SIZES.length - 0.7], [exact, exact], { color: th.truth, width: 1.5, dash: [2, 3] });
       if (!rows) return;
-      COMBOS.forEach((c, i) => accPlot.path(BIT_SIZES.map((_, k) => k), rows[i], { color: t[c.color], width: 2, dash: c.dash }));
+      COMBOS.forEach((c, i) => accPlot.path(BIT_SIZES.map((_, k) => k), rows[i], { color: th[c.color], width: 2, dash: c.dash }));
       const k = BIT_SIZES.indexOf(Number(opts.bits));
       accPlot.point(k, current.accuracy, opts.scheme === 'symmetric' ? 0 : 1, { size: 6, highlight: true });
     });
@@ -280,7 +282,7 @@ function build(ctx) {
     plot.setDomain(x0, x1, y0, y1);
     plot.begin();
     drawHeatmap(plot, grid, POINTS_DEFAULTS.grid, POINTS_DEFAULTS.grid, probabilityRgb(plot.theme, { strength: 0.7 }), { offset: 1, stride: 2, smooth: false });
-    plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 4, yTicks: 4 });
+    plot.axes({ xLabel: t('quantise.axis.x'), yLabel: t('quantise.axis.y'), xTicks: 4, yTicks: 4 });
     plot.clipToArea(() => {
       for (let i = 0; i < p.test.n; i++) plot.point(p.test.X[2 * i], p.test.X[2 * i + 1], p.test.y[i] > 0.5 ? 1 : 0, { size: 2.6 });
     });

@@ -12,6 +12,7 @@ import { formatNumber } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
 import { SERIES, makeSeries, optimism, validate } from './time-series-split/scene.js';
+import { messages } from './time-series-split/messages.js';
 
 export const schema = {
   model: { type: 'enum', values: ['neighbours', 'ridge'], default: 'neighbours', description: 'Forecaster on the lag features: mean of the 3 nearest lag vectors, or ridge regression.' },
@@ -24,20 +25,19 @@ export const schema = {
 };
 
 export const meta = {
-  title: 'Time series: shuffled k-fold against TimeSeriesSplit',
-  hint: 'Each row under the series is one fold: blue steps train, hollow orange steps are tested. Compare both cross-validation errors with the error on the truly later hold-out (grey).',
+  title: messages['time-series-split.title'],
+  hint: messages['time-series-split.hint'],
 };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 // Both plots share these margins (the right one holds the folds' errors).
 const MARGIN = { left: 44, right: 52, top: 12, bottom: 30 };
-const MODEL_NAMES = { neighbours: 'nearest neighbours (3)', ridge: 'ridge regression' };
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const forecaster = ctx.own(new ml.LagForecaster());
   let values = new Float64Array(0);
@@ -46,51 +46,51 @@ function build(ctx) {
   const seriesHost = el('div', { className: 'time-series-split-plot' });
   const foldsHost = el('div', { className: 'time-series-split-plot' });
   card.stage.append(seriesHost);
-  const seriesPlot = ctx.own(new Plot(seriesHost, { aspect: 0.42, minHeight: 180, maxHeight: 300, label: 'The series and the hold-out forecast', onResize: () => ctx.requestDraw(draw) }));
+  const seriesPlot = ctx.own(new Plot(seriesHost, { aspect: 0.42, minHeight: 180, maxHeight: 300, label: t('time-series-split.plot.series'), onResize: () => ctx.requestDraw(draw) }));
   legend(card.stage, [
-    { text: 'series (seen by cross-validation)', swatch: 'dw-swatch time-series-split-swatch-train' },
-    { text: 'hold-out (later, unseen)', swatch: 'dw-swatch time-series-split-swatch-holdout' },
-    { text: 'forecast of the hold-out', swatch: 'dw-swatch dw-swatch-line-model' },
+    { text: t('time-series-split.legend.series'), swatch: 'dw-swatch time-series-split-swatch-train' },
+    { text: t('time-series-split.legend.holdout'), swatch: 'dw-swatch time-series-split-swatch-holdout' },
+    { text: t('time-series-split.legend.forecast'), swatch: 'dw-swatch dw-swatch-line-model' },
   ]);
   card.stage.append(foldsHost);
-  const foldsPlot = ctx.own(new Plot(foldsHost, { aspect: 0.5, minHeight: 220, maxHeight: 320, label: 'Folds of both cross-validations', onResize: () => ctx.requestDraw(draw) }));
+  const foldsPlot = ctx.own(new Plot(foldsHost, { aspect: 0.5, minHeight: 220, maxHeight: 320, label: t('time-series-split.plot.folds'), onResize: () => ctx.requestDraw(draw) }));
   legend(card.stage, [
-    { text: 'trains', swatch: 'dw-swatch time-series-split-swatch-train' },
-    { text: 'tested', swatch: 'dw-swatch time-series-split-swatch-test' },
-    { text: 'hold-out, never used', swatch: 'dw-swatch time-series-split-swatch-holdout' },
+    { text: t('time-series-split.legend.trains'), swatch: 'dw-swatch time-series-split-swatch-train' },
+    { text: t('time-series-split.legend.tested'), swatch: 'dw-swatch time-series-split-swatch-test' },
+    { text: t('time-series-split.legend.unused'), swatch: 'dw-swatch time-series-split-swatch-holdout' },
   ]);
 
   const buttons = buttonRow(card.controls);
-  button(buttons, 'New series', () => { opts.seed = nextSeed(opts.seed); load(); }, { primary: true, title: 'Draw a fresh series with the next seed' });
+  button(buttons, t('time-series-split.newSeries'), () => { opts.seed = nextSeed(opts.seed); load(); }, { primary: true, title: t('time-series-split.newSeriesTitle') });
   const modelSelect = select(card.controls, {
-    label: 'model on the lag features', value: opts.model,
-    options: Object.entries(MODEL_NAMES),
+    label: t('time-series-split.select.model'), value: opts.model,
+    options: schema.model.values.map((v) => [v, t(`time-series-split.model.${v}`)]),
     onChange: (v) => { opts.model = v; score(); },
   });
   const sliders = {
-    lags: slider(card.controls, { label: 'lags d', min: 1, max: 24, step: 1, value: opts.lags, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.lags = v; score(); } }),
-    horizon: slider(card.controls, { label: 'forecast horizon', min: 1, max: 24, step: 1, value: opts.horizon, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.horizon = v; score(); } }),
+    lags: slider(card.controls, { label: t('time-series-split.slider.lags'), min: 1, max: 24, step: 1, value: opts.lags, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.lags = v; score(); } }),
+    horizon: slider(card.controls, { label: t('time-series-split.slider.horizon'), min: 1, max: 24, step: 1, value: opts.horizon, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.horizon = v; score(); } }),
   };
 
-  const statShuffled = card.stat('shuffled k-fold MSE');
-  const statSplit = card.stat('TimeSeriesSplit MSE');
-  const statHoldout = card.stat('hold-out MSE');
+  const statShuffled = card.stat(t('time-series-split.stat.shuffled'));
+  const statSplit = card.stat(t('time-series-split.stat.split'));
+  const statHoldout = card.stat(t('time-series-split.stat.holdout'));
 
   // Predict, then check: shuffled k-fold always scores one-step predictions from true lags, so the
   // horizon hardly moves it, while the honest errors grow. Judged from the engine's numbers.
   let startShuffled = null;
   const prediction = createPrediction(ctx, {
     id: 'ts-horizon',
-    question: 'Slide the forecast horizon from 1 up to 12. The shuffled k-fold error will…',
-    choices: [['same', 'stay within 50 % of where it started'], ['grow', 'grow by more than half']],
-    ready: () => (opts.horizon === 1 && result ? null : 'Set the forecast horizon to 1 first.'),
+    question: t('time-series-split.predict.question'),
+    choices: ['same', 'grow'].map((id) => [id, t(`time-series-split.predict.${id}`)]),
+    ready: () => (opts.horizon === 1 && result ? null : t('time-series-split.predict.notReady')),
     onCommit: () => { startShuffled = result ? result.shuffledError : null; },
-    next: 'Now slide the forecast horizon up to 12.',
+    next: t('time-series-split.predict.next'),
   });
   function judgeHorizon() {
     if (prediction.pending === null || startShuffled === null || opts.horizon < 12 || !result) return;
     const ratio = result.shuffledError / startShuffled;
-    prediction.settle(ratio > 1.5 ? 'grow' : 'same', `At horizon 1 shuffled k-fold said ${fixed(startShuffled, 2)}; at 12 it says ${fixed(result.shuffledError, 2)} (× ${fixed(ratio, 2)}). It never forecasts: each test row is predicted one step ahead from its true lags, whatever the horizon. TimeSeriesSplit now says ${fixed(result.timeSeriesError, 2)} and the later hold-out ${fixed(result.holdoutError, 2)}.`);
+    prediction.settle(ratio > 1.5 ? 'grow' : 'same', t('time-series-split.predict.why', { start: fixed(startShuffled, 2), now: fixed(result.shuffledError, 2), ratio: fixed(ratio, 2), split: fixed(result.timeSeriesError, 2), holdout: fixed(result.holdoutError, 2) }));
   }
 
   function load() {
@@ -115,16 +115,16 @@ function build(ctx) {
     statHoldout.set(fixed(ho, 2));
     const verdict = optimism(sh, ho);
     const tsNear = Math.abs(ts - ho) < Math.abs(sh - ho);
-    const tsText = `TimeSeriesSplit, which forecasts ${opts.horizon} step${opts.horizon === 1 ? '' : 's'} ahead from the past only, says ${fixed(ts, 2)}${tsNear ? ' — closer to the truth' : ''}.`;
+    const tsText = t('time-series-split.splitText', { horizon: opts.horizon, error: fixed(ts, 2), near: tsNear });
     if (verdict === 'far') {
-      card.setMessage(`Leak: shuffled k-fold reports ${fixed(sh, 2)}, but forecasting the later hold-out costs ${fixed(ho, 2)}, ${fixed(ho / sh, 1)} times as much. Its test rows sit between training rows from before and after them. ${tsText}`, 'bad');
+      card.setMessage(t('time-series-split.leak', { shuffled: fixed(sh, 2), holdout: fixed(ho, 2), times: fixed(ho / sh, 1), split: tsText }), 'bad');
     } else if (verdict === 'some') {
-      card.setMessage(`Shuffled k-fold (${fixed(sh, 2)}) is below the hold-out error (${fixed(ho, 2)}), but by less than half. ${tsText}`, 'warn');
+      card.setMessage(t('time-series-split.someLeak', { shuffled: fixed(sh, 2), holdout: fixed(ho, 2), split: tsText }), 'warn');
     } else {
-      card.setMessage(`This time shuffled k-fold (${fixed(sh, 2)}) is not below the hold-out error (${fixed(ho, 2)}). ${tsText}`, 'info');
+      card.setMessage(t('time-series-split.noLeak', { shuffled: fixed(sh, 2), holdout: fixed(ho, 2), split: tsText }), 'info');
     }
-    seriesPlot.canvas.setAttribute('aria-label', `Series of ${values.length} steps; the last ${opts.horizon} are the hold-out, forecast with MSE ${fixed(ho, 2)}`);
-    foldsPlot.canvas.setAttribute('aria-label', `${opts.folds} TimeSeriesSplit folds (MSE ${fixed(ts, 2)}) and ${opts.folds} shuffled k-fold folds (MSE ${fixed(sh, 2)})`);
+    seriesPlot.canvas.setAttribute('aria-label', t('time-series-split.seriesFigure', { steps: values.length, horizon: opts.horizon, holdout: fixed(ho, 2) }));
+    foldsPlot.canvas.setAttribute('aria-label', t('time-series-split.foldsFigure', { folds: opts.folds, split: fixed(ts, 2), shuffled: fixed(sh, 2) }));
     judgeHorizon();
     ctx.requestDraw(draw);
   }
@@ -147,22 +147,22 @@ function build(ctx) {
     plot.margin = { ...MARGIN };
     plot.setDomain(-0.5, Math.max(n, 2) - 0.5, lo - pad, hi + pad);
     plot.begin();
-    const t = plot.theme;
+    const th = plot.theme;
     const c = plot.ctx;
-    plot.axes({ xLabel: 'step t', yLabel: 'y', xTicks: 6, yTicks: 4 });
+    plot.axes({ xLabel: t('time-series-split.axis.step'), yLabel: t('time-series-split.axis.y'), xTicks: 6, yTicks: 4 });
     if (!n) return;
     const start = n - opts.horizon;
     c.save();
-    c.fillStyle = t.truth;
+    c.fillStyle = th.truth;
     c.globalAlpha = 0.14;
     c.fillRect(plot.px(start - 0.5), plot.margin.top, plot.px(n - 0.5) - plot.px(start - 0.5), plot.height - plot.margin.top - plot.margin.bottom);
     c.restore();
     const xs = Array.from(values, (_, i) => i);
-    plot.path(xs.slice(0, start), Array.from(values.slice(0, start)), { color: t.class1, width: 1.5 });
-    plot.path(xs.slice(start - 1), Array.from(values.slice(start - 1)), { color: t.truth, width: 1.5, dash: [4, 3] });
+    plot.path(xs.slice(0, start), Array.from(values.slice(0, start)), { color: th.class1, width: 1.5 });
+    plot.path(xs.slice(start - 1), Array.from(values.slice(start - 1)), { color: th.truth, width: 1.5, dash: [4, 3] });
     for (let i = 0; i < n; i++) plot.point(i, values[i], 1, { size: 2.5, hollow: i >= start });
     if (result) {
-      plot.path([start - 1, ...result.holdoutForecast.map((_, i) => start + i)], [values[start - 1], ...result.holdoutForecast], { color: t.model, width: 2.5 });
+      plot.path([start - 1, ...result.holdoutForecast.map((_, i) => start + i)], [values[start - 1], ...result.holdoutForecast], { color: th.model, width: 2.5 });
     }
   }
 
@@ -176,9 +176,9 @@ function build(ctx) {
     // y from 0.5 keeps the axes from labelling a "0" row.
     plot.setDomain(-0.5, Math.max(n, 2) - 0.5, 0.5, rows + 0.5);
     plot.begin();
-    const t = plot.theme;
+    const th = plot.theme;
     const c = plot.ctx;
-    plot.axes({ xLabel: 'step t', xTicks: 6, yTicks: 0 });
+    plot.axes({ xLabel: t('time-series-split.axis.step'), xTicks: 6, yTicks: 0 });
     if (!result || !n) return;
     const start = n - opts.horizon;
     const rowY = (r) => rows + 0.5 - r;  // row r's top edge in data units
@@ -186,33 +186,33 @@ function build(ctx) {
       const top = plot.py(rowY(r) - 0.15);
       const h = plot.py(rowY(r) - 0.85) - top;
       const w = Math.max(1, plot.px(1) - plot.px(0));
-      c.fillStyle = t.truth;
+      c.fillStyle = th.truth;
       c.globalAlpha = 0.3;
       c.fillRect(plot.px(start - 0.5), top, plot.px(n - 0.5) - plot.px(start - 0.5), h);
       c.globalAlpha = 0.75;
-      c.fillStyle = t.class1;
+      c.fillStyle = th.class1;
       for (const i of fold.train) c.fillRect(plot.px(i - 0.5), top, w, h);
       c.globalAlpha = 1;
-      c.strokeStyle = t.class0;
+      c.strokeStyle = th.class0;
       c.lineWidth = 1.5;
       for (const i of fold.test) c.strokeRect(plot.px(i - 0.5) + 0.75, top + 0.75, Math.max(0.5, w - 1.5), h - 1.5);
-      c.fillStyle = t.textMuted;
+      c.fillStyle = th.textMuted;
       c.textAlign = 'left';
       c.textBaseline = 'middle';
       c.fillText(fixed(errors, 2), plot.width - plot.margin.right + 4, top + h / 2);
     };
     c.save();
-    c.font = `12px ${t.font}`;
+    c.font = `12px ${th.font}`;
     const heading = (r, text) => {
-      c.fillStyle = t.text;
+      c.fillStyle = th.text;
       c.textAlign = 'left';
       c.textBaseline = 'middle';
       c.fillText(text, plot.margin.left - 36, plot.py(rowY(r) - 0.5));
     };
     const wide = plot.width >= 520; // a phone gets the short headings
-    heading(0, wide ? `TimeSeriesSplit: train on the past, forecast the next ${opts.horizon}` : 'TimeSeriesSplit');
+    heading(0, wide ? t('time-series-split.heading.split', { horizon: opts.horizon }) : t('time-series-split.heading.splitShort'));
     result.timeSeriesFolds.forEach((f, i) => band(1 + i, f, result.timeSeriesFoldErrors[i]));
-    heading(k + 2, wide ? 'shuffled k-fold: test rows scattered, one step ahead' : 'shuffled k-fold');
+    heading(k + 2, wide ? t('time-series-split.heading.shuffled') : t('time-series-split.heading.shuffledShort'));
     result.shuffledFolds.forEach((f, i) => band(k + 3 + i, f, result.shuffledFoldErrors[i]));
     c.restore();
   }

@@ -9,11 +9,12 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, select, slider } from '../lib/ui.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
-import { formatNumber, formatPercent, formatShort, countOf } from '../lib/format.js';
+import { formatNumber, formatPercent, formatShort } from '../lib/format.js';
 import { yGrid } from '../lib/ticks.js';
 import { watchColorScheme } from '../lib/theme.js';
 import { createPrediction } from '../lib/predict.js';
-import { schema, PAIRS, TRICKS, DATASETS, OUTCOMES, createNet, outcome, stalled } from './training-tricks/model.js';
+import { schema, TRICKS, DATASETS, OUTCOMES, createNet, outcome, stalled } from './training-tricks/model.js';
+import { messages } from './training-tricks/messages.js';
 
 export { schema };
 
@@ -23,21 +24,17 @@ const LAYER_EVERY = 4;         // while playing, the layer chart is re-read ever
 const LOG_MIN = -12;           // the layer chart's floor, 10⁻¹²
 const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
 const powerOfTen = (p) => `10${[...formatNumber(p, 0)].map((ch) => SUPERSCRIPT[ch] ?? ch).join('')}`;
-const TRICK_LABELS = { init: 'Initialisation', batchnorm: 'Batch normalisation', schedule: 'Learning-rate schedule', clipping: 'Gradient clipping' };
-const DATASET_LABELS = { spiral: 'Two spirals', moons: 'Two moons', circles: 'Circles', xor: 'XOR' };
 const SIDES = ['off', 'on'];
 
-export const meta = {
-  title: 'Training tricks, side by side',
-  hint: 'Pick a trick, then press Play: the same net trains twice on the same points, the trick off on the left and on on the right. Watch both loss curves and each layer\'s activations.',
-};
+export const meta = { title: messages['training-tricks.title'], hint: messages['training-tricks.hint'] };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options, stateChanged } = ctx;
+  const { ml, card, options, stateChanged, t } = ctx;
+  const pairLabel = (side) => t(`training-tricks.pair.${opts.trick}.${side}`);
   let opts = { ...options };
   const nets = { off: null, on: null };
   const view = { off: null, on: null };   // what draw() needs, read from the engine in refresh()
@@ -59,19 +56,19 @@ function build(ctx) {
     maps.append(col);
     heads[side] = el('p', { className: 'dw-legend' });
     col.append(heads[side]);
-    plots[side] = ctx.own(new Plot(col, { aspect: 1, minHeight: 200, maxHeight: 340, label: `Decision map, trick ${side}`, onResize: () => ctx.requestDraw(draw) }));
+    plots[side] = ctx.own(new Plot(col, { aspect: 1, minHeight: 200, maxHeight: 340, label: t(`training-tricks.plot.map.${side}`), onResize: () => ctx.requestDraw(draw) }));
   }
   const charts = el('div', { className: 'dw-row' });
   card.stage.append(charts);
   const lossCol = el('div', { className: 'dw-col' });
   const layerCol = el('div', { className: 'dw-col' });
   charts.append(lossCol, layerCol);
-  lossCol.append(el('p', { className: 'dw-legend', text: 'Training loss per update: dashed left net (trick off), solid right net (trick on); dotted line log 2' }));
-  const lossPlot = ctx.own(new Plot(lossCol, { aspect: 0.6, minHeight: 170, maxHeight: 260, label: 'Loss curves', onResize: () => ctx.requestDraw(draw) }));
+  lossCol.append(el('p', { className: 'dw-legend', text: t('training-tricks.legend.loss') }));
+  const lossPlot = ctx.own(new Plot(lossCol, { aspect: 0.6, minHeight: 170, maxHeight: 260, label: t('training-tricks.plot.loss'), onResize: () => ctx.requestDraw(draw) }));
   lossPlot.margin.right = 20;   // room for the last update's tick label
   const layerCaption = el('p', { className: 'dw-legend' });
   layerCol.append(layerCaption);
-  const layerPlot = ctx.own(new Plot(layerCol, { aspect: 0.6, minHeight: 170, maxHeight: 260, label: 'Per layer', onResize: () => ctx.requestDraw(draw) }));
+  const layerPlot = ctx.own(new Plot(layerCol, { aspect: 0.6, minHeight: 170, maxHeight: 260, label: t('training-tricks.plot.layers'), onResize: () => ctx.requestDraw(draw) }));
   layerPlot.margin.top = 24;    // room for the axis name above the top label
   const described = el('p', { className: 'dw-sr-only' });
   card.stage.append(described);
@@ -86,31 +83,31 @@ function build(ctx) {
     // is being taken down, when the nets are already deleted).
     onStop: () => { if (SIDES.every((side) => nets[side] && !nets[side].isDeleted())) refresh(); },
   });
-  button(buttons, 'Step', () => { play.stop(); advance(PER_FRAME); }, { title: 'Ten updates of each net' });
-  button(buttons, 'Run to the end', () => { play.stop(); advance(opts.updates); });
-  button(buttons, 'Reset', () => { play.stop(); restart(); });
-  const trickSelect = select(card.controls, { label: 'Trick', options: TRICKS.map((t) => [t, TRICK_LABELS[t]]), value: opts.trick, onChange: (v) => { opts.trick = v; settingsChanged(); } });
-  const dataSelect = select(card.controls, { label: 'Data set', options: DATASETS.map((d) => [d, DATASET_LABELS[d]]), value: opts.dataset, onChange: (v) => { opts.dataset = v; settingsChanged(); } });
-  const layerSlider = slider(card.controls, { label: 'Hidden layers', min: 1, max: 10, step: 1, value: opts.layers, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.layers = v; settingsChanged(); } });
-  const viewSelect = select(card.controls, { label: 'Layer chart', options: [['spread', 'spread s of the activations'], ['gradient', 'size of the weight gradients']], value: layerView, onChange: (v) => { layerView = v; refresh(); } });
+  button(buttons, t('training-tricks.step'), () => { play.stop(); advance(PER_FRAME); }, { title: t('training-tricks.stepTitle') });
+  button(buttons, t('training-tricks.runToEnd'), () => { play.stop(); advance(opts.updates); });
+  button(buttons, t('training-tricks.reset'), () => { play.stop(); restart(); });
+  const trickSelect = select(card.controls, { label: t('training-tricks.select.trick'), options: TRICKS.map((id) => [id, t(`training-tricks.trick.${id}`)]), value: opts.trick, onChange: (v) => { opts.trick = v; settingsChanged(); } });
+  const dataSelect = select(card.controls, { label: t('training-tricks.select.dataset'), options: DATASETS.map((d) => [d, t(`training-tricks.dataset.${d}`)]), value: opts.dataset, onChange: (v) => { opts.dataset = v; settingsChanged(); } });
+  const layerSlider = slider(card.controls, { label: t('training-tricks.slider.layers'), min: 1, max: 10, step: 1, value: opts.layers, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.layers = v; settingsChanged(); } });
+  const viewSelect = select(card.controls, { label: t('training-tricks.select.view'), options: ['spread', 'gradient'].map((id) => [id, t(`training-tricks.view.${id}`)]), value: layerView, onChange: (v) => { layerView = v; refresh(); } });
 
   const stats = {
-    step: card.stat('Update'),
-    eta: card.stat('η now (right)'),
-    lossOff: card.stat('Loss, left'),
-    lossOn: card.stat('Loss, right'),
-    accOff: card.stat('Accuracy, left'),
-    accOn: card.stat('Accuracy, right'),
+    step: card.stat(t('training-tricks.stat.step')),
+    eta: card.stat(t('training-tricks.stat.eta')),
+    lossOff: card.stat(t('training-tricks.stat.lossOff')),
+    lossOn: card.stat(t('training-tricks.stat.lossOn')),
+    accOff: card.stat(t('training-tricks.stat.accOff')),
+    accOn: card.stat(t('training-tricks.stat.accOn')),
   };
 
   // ---- predict, then check ----
   const prediction = createPrediction(ctx, {
     id: 'training-tricks-left-net',
-    question: 'By the end of the run, the left net (trick off) will…',
-    choices: OUTCOMES,
-    ready: () => (nets.off && nets.off.steps() === 0 ? null : 'Press Reset first: predict before the nets start training.'),
+    question: t('training-tricks.predict.question'),
+    choices: OUTCOMES.map((id) => [id, t(`training-tricks.predict.${id}`)]),
+    ready: () => (nets.off && nets.off.steps() === 0 ? null : t('training-tricks.predict.notReady')),
     onCommit: () => { committedAt = key(); },
-    next: 'Now press Play (or Run to the end) and watch both nets.',
+    next: t('training-tricks.predict.next'),
   });
   function key() { return `${opts.trick}|${opts.dataset}|${opts.layers}|${opts.width}|${opts.updates}|${opts.seed}`; }
 
@@ -149,10 +146,10 @@ function build(ctx) {
     labels = nets.on.labels();
     domain = squareDomain(points);
     if (prediction.pending !== null && committedAt !== key()) {
-      prediction.reset('The settings changed: the prediction no longer applies. Predict again.');
+      prediction.reset(t('training-tricks.predict.settingsChanged'));
       committedAt = null;
     }
-    card.setMessage(`${countOf(opts.updates, 'update')} per run. Left: ${PAIRS[opts.trick].off.label}. Right: ${PAIRS[opts.trick].on.label}. Press Play.`, 'info');
+    card.setMessage(t('training-tricks.start', { updates: opts.updates, off: pairLabel('off'), on: pairLabel('on') }), 'info');
     refresh();
   }
 
@@ -178,21 +175,20 @@ function build(ctx) {
     const off = view.off.loss;
     const on = view.on.loss;
     const result = outcome(off, on);
-    const words = Object.fromEntries(OUTCOMES);
-    const why = `Left ended at loss ${formatNumber(off, 3)}, right at ${formatNumber(on, 3)}: the left net ${result === 'stall' ? 'stalled (still within 0.05 of log 2 ≈ 0.693)' : words[result].replace('train, but ', 'trained but ')}.`;
+    const why = t('training-tricks.why', { off: formatNumber(off, 3), on: formatNumber(on, 3), ended: t(`training-tricks.ended.${result}`) });
     if (prediction.pending !== null && committedAt === key()) {
       prediction.settle(result, why);
       committedAt = null;
     }
-    card.setMessage(`${why} ${explain(result)}`, 'ok');
+    card.setMessage(t('training-tricks.finish', { why, explain: explain(result) }), 'ok');
   }
 
   function explain(result) {
     switch (opts.trick) {
-      case 'init': return result === 'stall' ? 'With weights of s = 0.01 every layer shrinks the signal, so the last layers see almost nothing and the gradients vanish; He\'s s² = 2/fan-in keeps the spread steady.' : 'Here the small weights did not stop the net.';
-      case 'batchnorm': return result === 'stall' ? 'Batch normalisation rescales every layer\'s pre-activations to mean 0 and spread 1, so the tiny initial weights no longer matter.' : 'Here the small weights did not stop the net.';
-      case 'schedule': return 'With η constant the steps stay large to the end, so the loss keeps jumping; the cosine schedule shrinks η towards 0 and the net settles.';
-      default: return result === 'stall' ? 'With weights of s = 1 the first gradients are huge; a few unclipped steps fling the weights so far that every point is either switched off in some layer or classified with certainty, and every weight\'s gradient becomes exactly zero. Clipped to norm 1, each step stays small.' : 'Here the large weights did not stop the net.';
+      case 'init': return result === 'stall' ? t('training-tricks.explain.init.stall') : t('training-tricks.explain.smallWeightsFine');
+      case 'batchnorm': return result === 'stall' ? t('training-tricks.explain.batchnorm.stall') : t('training-tricks.explain.smallWeightsFine');
+      case 'schedule': return t('training-tricks.explain.schedule');
+      default: return result === 'stall' ? t('training-tricks.explain.clipping.stall') : t('training-tricks.explain.largeWeightsFine');
     }
   }
 
@@ -218,21 +214,19 @@ function build(ctx) {
       };
     }
     const { off, on } = view;
-    stats.step.set(`${formatNumber(on.steps, 0)} of ${formatNumber(opts.updates, 0)}`);
+    stats.step.set(t('training-tricks.stepOf', { step: formatNumber(on.steps, 0), updates: formatNumber(opts.updates, 0) }));
     stats.eta.set(formatShort(on.eta, 3));
-    stats.lossOff.set(off.alive ? formatNumber(off.loss, 3) : 'diverged');
-    stats.lossOn.set(on.alive ? formatNumber(on.loss, 3) : 'diverged');
+    stats.lossOff.set(off.alive ? formatNumber(off.loss, 3) : t('training-tricks.diverged'));
+    stats.lossOn.set(on.alive ? formatNumber(on.loss, 3) : t('training-tricks.diverged'));
     stats.accOff.set(off.alive ? formatPercent(off.accuracy, 0) : '–');
     stats.accOn.set(on.alive ? formatPercent(on.accuracy, 0) : '–');
-    heads.off.textContent = `Left, trick off: ${PAIRS[opts.trick].off.label}`;
-    heads.on.textContent = `Right, trick on: ${PAIRS[opts.trick].on.label}`;
-    layerCaption.textContent = layerView === 'spread'
-      ? 'Spread s of each hidden layer\'s activations (log scale): left bars hollow, right bars filled'
-      : 'Size of each layer\'s weight gradient ‖∂L/∂W‖ (log scale, last = output layer): left hollow, right filled';
+    heads.off.textContent = t('training-tricks.head.off', { label: pairLabel('off') });
+    heads.on.textContent = t('training-tricks.head.on', { label: pairLabel('on') });
+    layerCaption.textContent = t(`training-tricks.caption.${layerView}`);
     const text = describe();
     described.textContent = text;
-    for (const side of SIDES) plots[side].canvas.setAttribute('aria-label', `Decision map of the ${side === 'off' ? 'left' : 'right'} net (${PAIRS[opts.trick][side].label}): loss ${view[side].alive ? formatNumber(view[side].loss, 3) : 'diverged'}, accuracy ${view[side].alive ? formatPercent(view[side].accuracy, 0) : 'none'}.`);
-    lossPlot.canvas.setAttribute('aria-label', `Loss curves after ${countOf(on.steps, 'update')}: left ${off.alive ? formatNumber(off.loss, 3) : 'diverged'}, right ${on.alive ? formatNumber(on.loss, 3) : 'diverged'}.`);
+    for (const side of SIDES) plots[side].canvas.setAttribute('aria-label', t('training-tricks.mapFigure', { side: t(`training-tricks.side.${side}`), label: pairLabel(side), loss: view[side].alive ? formatNumber(view[side].loss, 3) : t('training-tricks.diverged'), accuracy: view[side].alive ? formatPercent(view[side].accuracy, 0) : t('training-tricks.none') }));
+    lossPlot.canvas.setAttribute('aria-label', t('training-tricks.lossFigure', { steps: on.steps, off: off.alive ? formatNumber(off.loss, 3) : t('training-tricks.diverged'), on: on.alive ? formatNumber(on.loss, 3) : t('training-tricks.diverged') }));
     layerPlot.canvas.setAttribute('aria-label', layerText());
     ctx.requestDraw(draw);
   }
@@ -244,15 +238,14 @@ function build(ctx) {
   }
 
   function layerText() {
-    const name = layerView === 'spread' ? 'Spread s of the activations' : 'Weight-gradient size';
-    const list = (side) => series(side).map((v, i) => `layer ${i + 1} ${formatShort(v, 2)}`).join(', ');
-    return `${name} per layer. Left: ${list('off') || 'none'}. Right: ${list('on') || 'none'}.`;
+    const list = (side) => series(side).map((v, i) => t('training-tricks.layerItem', { layer: i + 1, value: formatShort(v, 2) })).join(', ');
+    return t('training-tricks.layerFigure', { name: t(`training-tricks.layerName.${layerView}`), off: list('off') || t('training-tricks.none'), on: list('on') || t('training-tricks.none') });
   }
 
   function describe() {
     const { off, on } = view;
-    const state = (v) => (!v.alive ? 'diverged' : `loss ${formatNumber(v.loss, 3)}${stalled(v.loss) ? ' (stalled near log 2)' : ''}, accuracy ${formatPercent(v.accuracy, 0)}`);
-    return `${TRICK_LABELS[opts.trick]} on ${DATASET_LABELS[opts.dataset]}, ${countOf(opts.layers, 'hidden layer')}, after ${countOf(on.steps, 'update')}. Left (${PAIRS[opts.trick].off.label}): ${state(off)}. Right (${PAIRS[opts.trick].on.label}): ${state(on)}.`;
+    const state = (v) => (!v.alive ? t('training-tricks.diverged') : t('training-tricks.state', { loss: formatNumber(v.loss, 3), stalled: stalled(v.loss) ? t('training-tricks.stalled') : '', accuracy: formatPercent(v.accuracy, 0) }));
+    return t('training-tricks.describe', { trick: t(`training-tricks.trick.${opts.trick}`), dataset: t(`training-tricks.dataset.${opts.dataset}`), layers: opts.layers, steps: on.steps, offLabel: pairLabel('off'), off: state(off), onLabel: pairLabel('on'), on: state(on) });
   }
 
   // ---- drawing ----
@@ -269,29 +262,29 @@ function build(ctx) {
     plot.setDomain(domain.x0, domain.x1, domain.y0, domain.y1);
     plot.begin();
     if (v.grid) drawHeatmap(plot, v.grid, GRID, GRID, probabilityRgb(plot.theme, { strength: 0.7 }), { smooth: true });
-    plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 4, yTicks: 4 });
+    plot.axes({ xLabel: t('training-tricks.axis.x'), yLabel: t('training-tricks.axis.y'), xTicks: 4, yTicks: 4 });
     plot.clipToArea(() => {
       for (let i = 0; i < labels.length; i++) plot.point(points[2 * i], points[2 * i + 1], labels[i] > 0.5 ? 1 : 0, { size: 2.6 });
     });
   }
 
   function drawLosses() {
-    const t = lossPlot.theme;
+    const th = lossPlot.theme;
     let top = 1;
     for (const side of SIDES) for (const v of view[side].trace) if (Number.isFinite(v)) top = Math.max(top, Math.min(v, 3));
     lossPlot.setDomain(0, opts.updates, 0, top * 1.05);
     lossPlot.begin();
-    lossPlot.axes({ xLabel: 'update', yLabel: 'loss', yTicks: 4 });
+    lossPlot.axes({ xLabel: t('training-tricks.axis.update'), yLabel: t('training-tricks.axis.loss'), yTicks: 4 });
     lossPlot.clipToArea(() => {
-      lossPlot.segment(0, Math.log(2), opts.updates, Math.log(2), { color: t.truth, width: 1, dash: [2, 3] });
+      lossPlot.segment(0, Math.log(2), opts.updates, Math.log(2), { color: th.truth, width: 1, dash: [2, 3] });
       const xs = (n) => Array.from({ length: n }, (_, i) => i);
-      lossPlot.path(xs(view.off.trace.length), view.off.trace, { color: t.class0, width: 2, dash: [6, 3] });
-      lossPlot.path(xs(view.on.trace.length), view.on.trace, { color: t.class1, width: 2 });
+      lossPlot.path(xs(view.off.trace.length), view.off.trace, { color: th.class0, width: 2, dash: [6, 3] });
+      lossPlot.path(xs(view.on.trace.length), view.on.trace, { color: th.class1, width: 2 });
     });
   }
 
   function drawLayers() {
-    const t = layerPlot.theme;
+    const th = layerPlot.theme;
     const off = series('off');
     const on = series('on');
     const count = Math.max(off.length, on.length, 1);
@@ -305,18 +298,18 @@ function build(ctx) {
     for (let p = LOG_MIN; p <= top; p += 3) ticks.push(p);
     yGrid(layerPlot, ticks, powerOfTen);
     c.save();
-    c.font = `11px ${t.mono}`;
-    c.fillStyle = t.textMuted;
+    c.font = `11px ${th.mono}`;
+    c.fillStyle = th.textMuted;
     c.textAlign = 'center';
     c.textBaseline = 'top';
     for (let i = 1; i <= count; i++) c.fillText(formatNumber(i, 0), layerPlot.px(i), layerPlot.height - layerPlot.margin.bottom + 4);
-    c.font = `12px ${t.font}`;
+    c.font = `12px ${th.font}`;
     c.textAlign = 'right';
     c.textBaseline = 'bottom';
-    c.fillText(layerView === 'spread' ? 'hidden layer' : 'layer', layerPlot.width - layerPlot.margin.right, layerPlot.height - 1);
+    c.fillText(layerView === 'spread' ? t('training-tricks.axis.hiddenLayer') : t('training-tricks.axis.layer'), layerPlot.width - layerPlot.margin.right, layerPlot.height - 1);
     c.textAlign = 'left';
     c.textBaseline = 'top';
-    c.fillText(layerView === 'spread' ? 's' : '‖∂L/∂W‖', 4, 0);
+    c.fillText(layerView === 'spread' ? t('training-tricks.axis.spread') : t('training-tricks.axis.gradient'), 4, 0);
     c.restore();
     layerPlot.clipToArea(() => {
       const width = Math.max(2, (layerPlot.px(1) - layerPlot.px(0)) * 0.35);
@@ -333,8 +326,8 @@ function build(ctx) {
         else c.strokeRect(X - width / 2 + 0.75, y + 0.75, width - 1.5, base - y - 1.5);
         c.restore();
       };
-      off.forEach((v, i) => bar(i, v, -0.55, t.class0, false));
-      on.forEach((v, i) => bar(i, v, 0.55, t.class1, true));
+      off.forEach((v, i) => bar(i, v, -0.55, th.class0, false));
+      on.forEach((v, i) => bar(i, v, 0.55, th.class1, true));
     });
   }
 

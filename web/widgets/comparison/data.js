@@ -4,14 +4,15 @@
 
 // ---- comparing two classifiers (model-comparison) ----
 
-// The models a learner can pick, each built by the engine with fixed settings. `random` says
+// The models a learner can pick, each built by the engine with fixed settings (their names are
+// words of the model-comparison widget's table, model-comparison.messages.js). `random` says
 // whether the model's reset(seed) changes what it learns (so two copies with different seeds are
 // two different but equally good models).
 export const MODELS = {
-  logistic: { label: 'logistic regression', random: false, make: (ml) => new ml.LogisticRegression() },
-  knn: { label: '15 nearest neighbours', random: false, make: (ml) => { const m = new ml.KNearestNeighbors(); m.setK(15); return m; } },
-  tree: { label: 'tree, depth 4', random: false, make: (ml) => { const m = new ml.DecisionTree(); m.setMaxDepth(4); return m; } },
-  forest: { label: 'forest, 15 trees', random: true, make: (ml) => { const m = new ml.RandomForest(); m.setTreeCount(15); return m; } },
+  logistic: { random: false, make: (ml) => new ml.LogisticRegression() },
+  knn: { random: false, make: (ml) => { const m = new ml.KNearestNeighbors(); m.setK(15); return m; } },
+  tree: { random: false, make: (ml) => { const m = new ml.DecisionTree(); m.setMaxDepth(4); return m; } },
+  forest: { random: true, make: (ml) => { const m = new ml.RandomForest(); m.setTreeCount(15); return m; } },
 };
 export const MODEL_NAMES = Object.keys(MODELS);
 // Gradient steps for the models that take them (logistic regression); the others fit in one go.

@@ -1,7 +1,11 @@
 // The GAN lab's options and its engine set-up, free of the DOM so the lesson's claims test
 // (lessons/gan.claims.test.mjs) drives the engine exactly as the widget does.
 import { seedOption } from '../../lib/schema.js';
-import { formatNumber, formatPercent, countOf } from '../../lib/format.js';
+import { formatNumber, formatPercent } from '../../lib/format.js';
+import { messages } from './messages.js';
+
+// The English words, for callers without a widget's t (the claims tests).
+const english = (key, params = {}) => (typeof messages[key] === 'function' ? messages[key](params) : messages[key].replace(/\{(\w+)\}/g, (_, name) => String(params[name])));
 
 export const schema = {
   target: { type: 'enum', values: ['ring', 'moons', 'curve', 'gaussian'], default: 'ring', description: 'The real data: a ring of eight Gaussians, two moons, a sine curve or one Gaussian.' },
@@ -41,14 +45,13 @@ export function createGan(ml, options, points = null) {
   return gan;
 }
 
-// The coverage sentence of the readout and the text alternative.
-export function coverageText(cov) {
-  return `${formatNumber(cov.covered, 0)} of ${countOf(cov.modes, 'mode')}`;
+// The coverage sentence of the readout and the text alternative, in the words of t (the widget's
+// ctx.t; English by default).
+export function coverageText(cov, t = english) {
+  return t('gan-lab.coverage', { covered: formatNumber(cov.covered, 0), modes: cov.modes });
 }
 
 // What the plane shows, in words (the canvas's text alternative).
-export function describe({ round, lossD, lossG, cov, dReal }) {
-  return `Round ${formatNumber(round, 0)}. Discriminator loss ${formatNumber(lossD, 3)}, generator loss ${formatNumber(lossG, 3)}. `
-    + `The fakes cover ${coverageText(cov)} of the target; ${formatPercent(cov.onData, 0)} of them lie on the data. `
-    + `On the real points the discriminator says "real" with probability ${formatNumber(dReal, 2)} on average.`;
+export function describe({ round, lossD, lossG, cov, dReal }, t = english) {
+  return t('gan-lab.describe', { round: formatNumber(round, 0), lossD: formatNumber(lossD, 3), lossG: formatNumber(lossG, 3), coverage: coverageText(cov, t), onData: formatPercent(cov.onData, 0), dReal: formatNumber(dReal, 2) });
 }

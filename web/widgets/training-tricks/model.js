@@ -23,20 +23,20 @@ export const schema = {
 // updates) down to 0; `clip` is the global-norm limit (0 = off).
 export const PAIRS = {
   init: {
-    off: { init: 'small', batchNorm: false, eta: 0.02, schedule: 'constant', clip: 0, label: 'small weights (s = 0.01)' },
-    on: { init: 'he', batchNorm: false, eta: 0.02, schedule: 'constant', clip: 0, label: 'He initialisation' },
+    off: { init: 'small', batchNorm: false, eta: 0.02, schedule: 'constant', clip: 0 },
+    on: { init: 'he', batchNorm: false, eta: 0.02, schedule: 'constant', clip: 0 },
   },
   batchnorm: {
-    off: { init: 'small', batchNorm: false, eta: 0.02, schedule: 'constant', clip: 0, label: 'small weights, no batch norm' },
-    on: { init: 'small', batchNorm: true, eta: 0.02, schedule: 'constant', clip: 0, label: 'small weights + batch norm' },
+    off: { init: 'small', batchNorm: false, eta: 0.02, schedule: 'constant', clip: 0 },
+    on: { init: 'small', batchNorm: true, eta: 0.02, schedule: 'constant', clip: 0 },
   },
   schedule: {
-    off: { init: 'he', batchNorm: false, eta: 0.05, schedule: 'constant', clip: 0, label: 'constant η = 0.05' },
-    on: { init: 'he', batchNorm: false, eta: 0.05, schedule: 'cosine', clip: 0, label: 'cosine schedule from η = 0.05' },
+    off: { init: 'he', batchNorm: false, eta: 0.05, schedule: 'constant', clip: 0 },
+    on: { init: 'he', batchNorm: false, eta: 0.05, schedule: 'cosine', clip: 0 },
   },
   clipping: {
-    off: { init: 'large', batchNorm: false, eta: 0.02, schedule: 'constant', clip: 0, label: 'large weights (s = 1), no clipping' },
-    on: { init: 'large', batchNorm: false, eta: 0.02, schedule: 'constant', clip: 1, label: 'large weights, clipped to norm 1' },
+    off: { init: 'large', batchNorm: false, eta: 0.02, schedule: 'constant', clip: 0 },
+    on: { init: 'large', batchNorm: false, eta: 0.02, schedule: 'constant', clip: 1 },
   },
 };
 
@@ -84,8 +84,4 @@ export function outcome(offLoss, onLoss) {
   if (offLoss > onLoss + SAME_MARGIN) return 'worse';
   return 'same';
 }
-export const OUTCOMES = [
-  ['stall', 'stall near the loss of a coin flip (0.69)'],
-  ['worse', 'train, but end clearly above the right-hand net'],
-  ['same', 'end about as low as the right-hand net'],
-];
+export const OUTCOMES = ['stall', 'worse', 'same'];

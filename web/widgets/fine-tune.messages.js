@@ -1,0 +1,48 @@
+// Every word the fine-tune widget shows a learner (English). Numbers arrive formatted
+// (web/lib/format.js); counts with their noun come from format.js countOf; another language adds
+// the same keys with addMessages (web/lib/messages.js).
+import { countOf } from '../lib/format.js';
+
+export const messages = {
+  'fine-tune.title': 'Fine-tuning a pretrained network, and LoRA',
+  'fine-tune.hint': 'The network already reads ordinary digits. Press Play to teach four copies the chalk digits from a few examples each, and compare how far each gets and how many numbers each one trains.',
+  'fine-tune.method.scratch': 'from scratch',
+  'fine-tune.method.head': 'head only',
+  'fine-tune.method.full': 'full fine-tuning',
+  'fine-tune.method.lora': 'LoRA',
+  // The bar chart's short names under each bar.
+  'fine-tune.short.scratch': 'scratch',
+  'fine-tune.short.head': 'head',
+  'fine-tune.short.full': 'full',
+  'fine-tune.short.lora': 'LoRA',
+  'fine-tune.legend.curves': 'Accuracy on the 360 chalk test digits against training steps',
+  'fine-tune.plot.curves': 'Accuracy against steps',
+  'fine-tune.legend.counts': 'Trainable numbers of each method (log scale)',
+  'fine-tune.plot.counts': 'Trainable parameters per method',
+  'fine-tune.legend.sweep': 'Final accuracy against chalk images per digit (Sweep)',
+  'fine-tune.plot.sweep': 'Accuracy against examples per digit',
+  'fine-tune.step': 'Step',
+  'fine-tune.reset': 'Reset',
+  'fine-tune.sweep': 'Sweep',
+  'fine-tune.stopSweep': 'Stop sweep',
+  'fine-tune.slider.perClass': 'chalk images per digit',
+  'fine-tune.select.rank': 'LoRA rank r',
+  'fine-tune.rank': 'r = {rank}',
+  'fine-tune.stat.pre': 'pretrained, on chalk',
+  'fine-tune.stat.value': ({ accuracy, trainable, count }) => `${accuracy} · ${trainable === '' ? '' : `${trainable} ${count === 1 ? 'number' : 'numbers'}`}`,
+  'fine-tune.predict.question': ({ steps }) => `Which start reaches the highest chalk accuracy after ${countOf(steps, 'step')}?`,
+  'fine-tune.predict.next': 'Now press Play and let all four finish.',
+  'fine-tune.predict.why': ({ steps, perClass, finals }) => `After ${countOf(steps, 'step')} with ${countOf(perClass, 'chalk image')} per digit: ${finals}. The starts that keep the pretrained hidden layer begin from features that already find strokes; from scratch has only the few chalk images to find them.`,
+  'fine-tune.methodValue': '{method} {value}',
+  'fine-tune.start': ({ accuracy, images }) => `Pretrained on ordinary digits, the network reads ${accuracy} of the chalk digits. ${countOf(images, 'chalk image')} to learn from: press Play.`,
+  'fine-tune.progress': ({ steps, total }) => `${countOf(steps, 'step')} of ${total}.`,
+  'fine-tune.done': 'Done: {finals}.',
+  'fine-tune.notStarted': 'not started',
+  'fine-tune.curvesFigure': ({ steps, list }) => `Accuracy on the chalk test digits after ${countOf(steps, 'step')}: ${list}.`,
+  'fine-tune.countsFigure': 'Trainable numbers: {list}.',
+  'fine-tune.sweepFigure': 'Final accuracy against chalk images per digit ({sizes}): {list}.',
+  'fine-tune.sweepFigure.empty': 'Press Sweep to measure final accuracy at 1 to 20 chalk images per digit.',
+  'fine-tune.axis.step': 'step',
+  'fine-tune.axis.accuracy': 'accuracy',
+  'fine-tune.axis.perClass': 'chalk images per digit',
+};
