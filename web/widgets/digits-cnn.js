@@ -17,6 +17,7 @@ import {
 } from './digits-cnn/data.js';
 import { STEP_BUDGET, TARGET_ACCURACY, TEST_EVERY } from './digits-cnn/goal.js';
 import { drawCells, inkColor, signedColor } from './digits-cnn/cells.js';
+import { messages } from './digits-cnn/messages.js';
 
 export const schema = {
   seed: seedOption(1, 'Seed for the initial weights and the order of the mini-batches.'),
