@@ -11,7 +11,8 @@ import { formatNumber, formatPercent } from '../../web/lib/format.js';
 import { pointsToCsv } from '../../web/lib/points-csv.js';
 import { boxAround } from '../../web/lib/datasets.js';
 import { REGRESSION_SEED, OUTLIER_DEFAULT, regressionScene, scaleColumn } from '../../web/widgets/comparison/data.js';
-import { MODELS, RACE_DEFAULTS, defaultSettings, fitOne, modelByKey, ownRaceData, ranking } from '../../web/widgets/regression-race/data.js';
+import { MODELS, RACE_DEFAULTS, defaultSettings, fitOne, ownRaceData, ranking } from '../../web/widgets/regression-race/data.js';
+import { messages as raceMessages } from '../../web/widgets/regression-race/messages.js';
 import { coverageText, createGan } from '../../web/widgets/gan-lab/model.js';
 
 let site;
@@ -574,7 +575,7 @@ test('regression-race races the six models on imported points split the seeded w
   const data = ownRaceData(ml, points, RACE_DEFAULTS.seed);
   const results = MODELS.map((m) => fitOne(ml, m.key, defaultSettings(), data, RACE_DEFAULTS.seed));
   const best = results.find((r) => r.key === ranking(results, 'rmse', 'test')[0]);
-  assert.equal(await stat(page, 'lowest test RMSE'), `${modelByKey(best.key).short} ${formatNumber(best.test.rmse, 2)}`);
+  assert.equal(await stat(page, 'lowest test RMSE'), `${raceMessages[`regression-race.short.${best.key}`]} ${formatNumber(best.test.rmse, 2)}`);
   for (const r of results) assert.equal(await page.locator(`#widget tr[data-model="${r.key}"] td.regression-race-test`).first().textContent(), formatNumber(r.test.rmse, 2), r.key);
   assert.equal(await page.locator('#widget .regression-race-table caption').textContent(), `Errors on your ${data.train.x.length} training points and on the ${data.test.x.length} held out for testing (lowest test RMSE marked)`);
   await screenshot(page, 'points-csv-regression-race-1280');
@@ -584,12 +585,12 @@ test('regression-race races the six models on imported points split the seeded w
   assert.equal(data.split.filter((t) => t === 'test').length, 4); // round(0.3 · 14)
   // The exported file imports again to the same race (its split column is ignored with a note).
   assert.equal(await importCsv(page, file.text), 'Imported 14 points with values. Columns after the label were ignored.');
-  assert.equal(await stat(page, 'lowest test RMSE'), `${modelByKey(best.key).short} ${formatNumber(best.test.rmse, 2)}`);
+  assert.equal(await stat(page, 'lowest test RMSE'), `${raceMessages[`regression-race.short.${best.key}`]} ${formatNumber(best.test.rmse, 2)}`);
   await setState(page, { p: [0, 1], l: [1] });
   assert.match(await notes(page), /The saved state could not be used \(every point needs a label/);
   assert.deepEqual((await handle(page)).state, { p: points.x, l: points.y });
   const again = await roundTrip(page);
-  assert.equal(await stat(again, 'lowest test RMSE'), `${modelByKey(best.key).short} ${formatNumber(best.test.rmse, 2)}`);
+  assert.equal(await stat(again, 'lowest test RMSE'), `${raceMessages[`regression-race.short.${best.key}`]} ${formatNumber(best.test.rmse, 2)}`);
   await again.close();
   // The noise slider makes a new curve: the imported points go.
   await page.locator('#widget input[type="range"]').first().fill('0.8'); // the race's noise slider

@@ -14,7 +14,8 @@ import { legend } from '../lib/legend.js';
 import { cellCentre, drawHeatmap, heatLegend, sequentialRgb } from '../lib/heatmap.js';
 import { createPrediction } from '../lib/predict.js';
 import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
-import { DOMAIN, SCENE_NAMES, flagAndMeasure, makeScene, scoreBoth, zScoreGrid } from './anomaly-detector/scene.js';
+import { DOMAIN, SCENES, flagAndMeasure, makeScene, scoreBoth, zScoreGrid } from './anomaly-detector/scene.js';
+import { messages } from './anomaly-detector/messages.js';
 
 export const schema = {
   scene: { type: 'enum', values: ['band', 'clusters'], default: 'band', description: 'Normal points: a diagonal band or two clusters (plus the planted anomalies).' },
@@ -27,17 +28,14 @@ export const schema = {
 
 export const CSV_RULES = { labels: 'class', maxClasses: 2, domain: [-5, 5], minPoints: 10, maxPoints: 600 };
 
-export const meta = {
-  title: 'Anomaly detection: z-score against isolation forest',
-  hint: 'Orange triangles are normal points, blue circles the planted anomalies; a ring marks each point the detector flags. Drag points, or click an empty spot to plant a new anomaly.',
-};
+export const meta = { title: messages['anomaly-detector.title'], hint: messages['anomaly-detector.hint'] };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 const GRID = 40; // a drag frame refits the forest and scores GRID² cells: about 5 ms in WASM (bench row isolation_forest_fit_grid_40)
-const DETECTOR_NAMES = { forest: 'isolation forest', zscore: 'z-score (largest |z|)' };
+const DETECTORS = ['forest', 'zscore'];
 
 // Cell centres of the heat map, flat (x, y) pairs, rows from y0 up (docs/engine-api.md, Grids).
 function gridPoints() {
@@ -50,7 +48,7 @@ function gridPoints() {
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const forest = ctx.own(new ml.IsolationForest());
   const scaler = ctx.own(new ml.StandardScaler());
@@ -62,19 +60,19 @@ function build(ctx) {
   let heat = null;
   let selected = -1;    // the point the keyboard moves
 
-  const plot = ctx.own(new Plot(card.stage, { aspect: 0.8, minHeight: 260, maxHeight: 520, domain: [DOMAIN.x0, DOMAIN.x1, DOMAIN.y0, DOMAIN.y1], label: 'Points and anomaly scores', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 0.8, minHeight: 260, maxHeight: 520, domain: [DOMAIN.x0, DOMAIN.x1, DOMAIN.y0, DOMAIN.y1], label: t('anomaly-detector.plot'), onResize: () => ctx.requestDraw(draw) }));
   legend(card.stage, [
-    { text: 'normal point', swatch: 'dw-swatch anomaly-detector-swatch-normal' },
-    { text: 'planted anomaly', swatch: 'dw-swatch anomaly-detector-swatch-anomaly' },
-    { text: 'flagged by the detector', swatch: 'dw-swatch anomaly-detector-swatch-flag' },
+    { text: t('anomaly-detector.legend.normal'), swatch: 'dw-swatch anomaly-detector-swatch-normal' },
+    { text: t('anomaly-detector.legend.anomaly'), swatch: 'dw-swatch anomaly-detector-swatch-anomaly' },
+    { text: t('anomaly-detector.legend.flagged'), swatch: 'dw-swatch anomaly-detector-swatch-flag' },
   ]);
-  const scale = heatLegend(card.stage, { color: sequentialRgb(plot.theme, plot.theme.loss), caption: 'score', low: '', high: '' });
+  const scale = heatLegend(card.stage, { color: sequentialRgb(plot.theme, plot.theme.loss), caption: t('anomaly-detector.scale'), low: '', high: '' });
 
   const buttons = buttonRow(card.controls);
-  button(buttons, 'New points', () => { opts.seed = nextSeed(opts.seed); own = null; load(); }, { primary: true, title: 'Draw fresh normal points with the next seed' });
-  const sceneMenu = select(card.controls, { label: 'normal points', value: opts.scene, options: Object.entries(SCENE_NAMES), onChange: (v) => { if (v === 'own') return; opts.scene = v; own = null; load(); } });
-  const detectorMenu = select(card.controls, { label: 'heat map shows', value: opts.detector, options: Object.entries(DETECTOR_NAMES), onChange: (v) => { opts.detector = v; seen.add(v); render(); } });
-  const contaminationSlider = slider(card.controls, { label: 'contamination (share flagged)', min: 0.01, max: 0.3, step: 0.01, value: opts.contamination, format: (v) => formatPercent(v, 0), onInput: (v) => { opts.contamination = v; measure(); render(); } });
+  button(buttons, t('anomaly-detector.newPoints'), () => { opts.seed = nextSeed(opts.seed); own = null; load(); }, { primary: true, title: t('anomaly-detector.newPointsTitle') });
+  const sceneMenu = select(card.controls, { label: t('anomaly-detector.select.scene'), value: opts.scene, options: SCENES.map((s) => [s, t(`anomaly-detector.scene.${s}`)]), onChange: (v) => { if (v === 'own') return; opts.scene = v; own = null; load(); } });
+  const detectorMenu = select(card.controls, { label: t('anomaly-detector.select.detector'), value: opts.detector, options: DETECTORS.map((d) => [d, t(`anomaly-detector.detector.${d}`)]), onChange: (v) => { opts.detector = v; seen.add(v); render(); } });
+  const contaminationSlider = slider(card.controls, { label: t('anomaly-detector.slider.contamination'), min: 0.01, max: 0.3, step: 0.01, value: opts.contamination, format: (v) => formatPercent(v, 0), onInput: (v) => { opts.contamination = v; measure(); render(); } });
   pointsCsv(ctx, card.controls, {
     filename: 'anomaly-points.csv', rules: CSV_RULES, labelName: 'anomaly',
     get: () => ({ X: data.X, y: data.y }),
@@ -82,33 +80,33 @@ function build(ctx) {
   });
 
   const stats = {
-    forestPrecision: card.stat('forest precision'),
-    forestRecall: card.stat('forest recall'),
-    zPrecision: card.stat('z-score precision'),
-    zRecall: card.stat('z-score recall'),
+    forestPrecision: card.stat(t('anomaly-detector.stat.forestPrecision')),
+    forestRecall: card.stat(t('anomaly-detector.stat.forestRecall')),
+    zPrecision: card.stat(t('anomaly-detector.stat.zPrecision')),
+    zRecall: card.stat(t('anomaly-detector.stat.zRecall')),
   };
 
   // Predict, then check: on the two clusters, which detector finds more of the planted anomalies?
   const seen = new Set();
   const prediction = createPrediction(ctx, {
     id: 'anomaly-clusters-recall',
-    question: 'On the two clusters, with the default 4 % flagged, which detector finds more of the planted anomalies?',
-    choices: [['forest', 'the isolation forest'], ['zscore', 'the z-score detector'], ['tie', 'both find the same number']],
-    ready: () => (opts.scene === 'clusters' && !own ? null : 'Choose "two clusters" as the normal points first.'),
+    question: t('anomaly-detector.predict.question'),
+    choices: ['forest', 'zscore', 'tie'].map((c) => [c, t(`anomaly-detector.predict.${c}`)]),
+    ready: () => (opts.scene === 'clusters' && !own ? null : t('anomaly-detector.predict.notReady')),
     onCommit: () => { seen.clear(); seen.add(opts.detector); },
-    next: 'Now look at both heat maps: switch "heat map shows" to the other detector.',
+    next: t('anomaly-detector.predict.next'),
   });
   function judgeClusters() {
     if (prediction.pending === null || seen.size < 2 || !measured || opts.scene !== 'clusters' || own) return;
     const f = measured.forest.recall;
     const z = measured.zscore.recall;
     const outcome = Math.abs(f - z) < 1e-12 ? 'tie' : f > z ? 'forest' : 'zscore';
-    prediction.settle(outcome, `The isolation forest flags ${formatPercent(f, 0)} of the planted anomalies, the z-score detector ${formatPercent(z, 0)}. The empty corners and the gap between the clusters are ordinary in each coordinate on its own, so their z-scores are small; random cuts isolate them in a few steps because nothing else is there.`);
+    prediction.settle(outcome, t('anomaly-detector.predict.why', { forest: formatPercent(f, 0), zscore: formatPercent(z, 0) }));
   }
 
   function load() {
     data = own ? { X: own.X, y: own.y, rows: own.y.length } : attempt(card, () => makeScene(ml, opts.scene, opts.seed), null);
-    showOwnPoints(sceneMenu, !!own, opts.scene);
+    showOwnPoints(sceneMenu, !!own, opts.scene, t);
     selected = data ? data.rows - 1 : -1;
     refit();
   }
@@ -146,26 +144,25 @@ function build(ctx) {
     stats.zPrecision.set(pct(z.precision));
     stats.zRecall.set(pct(z.recall));
     const planted = data.y.reduce((s, v) => s + v, 0);
-    const flaggedText = `Each detector flags the ${countText(f.flagged)} with the highest scores (${formatPercent(opts.contamination, 0)} of ${formatNumber(data.rows, 0)}); ${countText(planted, 'planted anomaly', 'planted anomalies')}.`;
+    const flaggedText = t('anomaly-detector.flagged', { flagged: f.flagged, share: formatPercent(opts.contamination, 0), rows: formatNumber(data.rows, 0), planted });
     if (planted === 0) {
-      card.setMessage(`${flaggedText} With nothing planted, every flag is a false alarm: precision and recall have nothing to measure.`, 'info');
+      card.setMessage(t('anomaly-detector.nothingPlanted', { flagged: flaggedText }), 'info');
     } else if (f.recall > z.recall) {
-      card.setMessage(`${flaggedText} The isolation forest finds ${pct(f.recall)} of them, the z-score detector ${pct(z.recall)}: a point can be ordinary in each coordinate and still lie where no other point is.`, 'info');
+      card.setMessage(t('anomaly-detector.forestBetter', { flagged: flaggedText, forest: pct(f.recall), zscore: pct(z.recall) }), 'info');
     } else if (z.recall > f.recall) {
-      card.setMessage(`${flaggedText} The z-score detector finds ${pct(z.recall)} of them, the isolation forest ${pct(f.recall)}.`, 'info');
+      card.setMessage(t('anomaly-detector.zscoreBetter', { flagged: flaggedText, zscore: pct(z.recall), forest: pct(f.recall) }), 'info');
     } else {
-      card.setMessage(`${flaggedText} Both detectors find ${pct(f.recall)} of them.`, 'info');
+      card.setMessage(t('anomaly-detector.tie', { flagged: flaggedText, recall: pct(f.recall) }), 'info');
     }
-    const shown = opts.detector === 'forest' ? 'isolation-forest score a(x)' : 'largest |z|';
+    const shown = t(`anomaly-detector.scale.${opts.detector}`);
     const values = heat ? heat[opts.detector] : null;
     const range = values ? scaleRange(values) : [0, 1];
     scale.set({ caption: shown, low: fixed(range[0], 2), high: fixed(range[1], 2) });
-    plot.canvas.setAttribute('aria-label', `${formatNumber(data.rows, 0)} points; heat map of the ${DETECTOR_NAMES[opts.detector]}; forest recall ${pct(f.recall)}, z-score recall ${pct(z.recall)}`);
+    plot.canvas.setAttribute('aria-label', t('anomaly-detector.figure', { rows: formatNumber(data.rows, 0), detector: t(`anomaly-detector.detector.${opts.detector}`), forest: pct(f.recall), zscore: pct(z.recall) }));
     judgeClusters();
     ctx.requestDraw(draw);
   }
 
-  function countText(n, one = 'point', many = 'points') { return `${formatNumber(n, 0)} ${n === 1 ? one : many}`; }
   // The colour scale runs over the values the map shows (the forest's scores sit in a narrow band).
   function scaleRange(values) {
     let lo = Infinity;
@@ -177,14 +174,14 @@ function build(ctx) {
   function draw() {
     plot.setDomain(DOMAIN.x0, DOMAIN.x1, DOMAIN.y0, DOMAIN.y1);
     plot.begin();
-    const t = plot.theme;
+    const th = plot.theme;
     const values = heat ? heat[opts.detector] : null;
     if (values) {
       const [lo, hi] = scaleRange(values);
-      const color = sequentialRgb(t, t.loss);
+      const color = sequentialRgb(th, th.loss);
       drawHeatmap(plot, values, GRID, GRID, (v, out) => color((v - lo) / (hi - lo), out), { alpha: 0.75 });
     }
-    plot.axes({ xLabel: 'x₁', yLabel: 'x₂', xTicks: 5, yTicks: 5 });
+    plot.axes({ xLabel: t('anomaly-detector.axis.x'), yLabel: t('anomaly-detector.axis.y'), xTicks: 5, yTicks: 5 });
     if (!data) return;
     const flags = measured ? measured[opts.detector].flags : null;
     for (let i = 0; i < data.rows; i++) {
@@ -192,7 +189,7 @@ function build(ctx) {
       plot.point(data.X[2 * i], data.X[2 * i + 1], cls, { size: cls ? 5.5 : 4, highlight: !!(flags && flags[i] === 1) });
     }
     if (selected >= 0 && selected < data.rows && document.activeElement === plot.canvas) {
-      plot.handle(data.X[2 * selected], data.X[2 * selected + 1], { focused: true, color: t.accent });
+      plot.handle(data.X[2 * selected], data.X[2 * selected + 1], { focused: true, color: th.accent });
     }
   }
 
@@ -210,7 +207,7 @@ function build(ctx) {
   function takeOwn() {
     if (!own) own = { X: Float64Array.from(data.X), y: Float64Array.from(data.y) };
     data = { X: own.X, y: own.y, rows: own.y.length };
-    showOwnPoints(sceneMenu, true, opts.scene);
+    showOwnPoints(sceneMenu, true, opts.scene, t);
   }
   function movePoint(i, pos) {
     takeOwn();
@@ -238,7 +235,7 @@ function build(ctx) {
     snapshot: () => ({ own: own ? { X: own.X.slice(), y: own.y.slice() } : null }),
     restore: (s) => { own = s.own ? { X: s.own.X.slice(), y: s.own.y.slice() } : null; load(); },
     onFocusChange: (on) => {
-      if (on) card.setMessage('Arrow keys move the ringed point (Shift for bigger moves), Enter picks the next point, Escape puts things back.', 'info');
+      if (on) card.setMessage(t('anomaly-detector.keys'), 'info');
       ctx.requestDraw(draw);
     },
   });

@@ -4,10 +4,11 @@
 // query and key weights are editable, and a causal mask can hide the future.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { checkbox, el, fixed, nextId, select } from '../lib/ui.js';
-import { formatPercent } from '../lib/format.js';
+import { formatNumber, formatPercent } from '../lib/format.js';
 import { Board } from '../lib/board.js';
 import { sequentialScale } from '../lib/colors.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './attention.messages.js';
 
 export const schema = {
   head: { type: 'int', min: 1, max: 2, default: 1, description: 'Head whose weights the editor shows.' },
@@ -15,11 +16,10 @@ export const schema = {
   query: { type: 'int', min: 1, max: 6, default: 3, description: 'Token whose attention row is described.' },
 };
 
-export const meta = {
-  title: 'Attention, two heads',
-  hint: 'Pick a token to see where it looks. Each heat-map row is one query’s softmax(QKᵀ/√d) over the keys. Edit the selected head’s query and key weights to make it look elsewhere.',
-};
+export const meta = { title: messages['attention.title'], hint: messages['attention.hint'] };
 
+// The sentence's tokens and the embedding's features, by id (their words are in the table:
+// attention.token.<id>, attention.feature.<id>).
 const TOKENS = ['the', 'cat', 'sat', 'on', 'the', 'mat'];
 const FEATURES = ['determiner', 'animal', 'action', 'place'];
 // Embeddings: one row per token, one column per feature (hand-made, not learned).
@@ -55,19 +55,21 @@ const WV = [
 ];
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
+  const WORDS = TOKENS.map((id) => t(`attention.token.${id}`));
+  const featureName = (f) => t(`attention.feature.${FEATURES[f]}`);
   let opts = { ...options };
   const wq = WQ.slice(); const wk = WK.slice();
   let heads = null;
 
-  const tokenRow = el('div', { className: 'attention-tokens', role: 'group', 'aria-label': 'Query token' });
+  const tokenRow = el('div', { className: 'attention-tokens', role: 'group', 'aria-label': t('attention.tokens') });
   card.stage.append(tokenRow);
-  const tokenButtons = TOKENS.map((tok, i) => {
-    const b = el('button', { type: 'button', className: 'attention-token', text: tok, 'aria-pressed': 'false' });
+  const tokenButtons = WORDS.map((word, i) => {
+    const b = el('button', { type: 'button', className: 'attention-token', text: word, 'aria-pressed': 'false' });
     b.addEventListener('click', () => { opts.query = i + 1; describe(); });
     tokenRow.append(b);
     return b;
@@ -75,11 +77,11 @@ function build(ctx) {
   const panels = el('div', { className: 'dw-matrix-panels' });
   card.stage.append(panels);
   const boards = [0, 1].map((h) => {
-    const p = el('div', { className: 'dw-matrix-panel' }, [el('h4', { text: `Head ${h + 1}: ${h === 0 ? '“who?”' : '“where?”'}` })]);
+    const p = el('div', { className: 'dw-matrix-panel' }, [el('h4', { text: t(`attention.head.${h + 1}`) })]);
     panels.append(p);
-    const board = ctx.own(new Board(p, { aspect: 1, minHeight: 200, maxHeight: 340, label: `Attention weights of head ${h + 1}`, onResize: () => ctx.requestDraw(draw) }));
+    const board = ctx.own(new Board(p, { aspect: 1, minHeight: 200, maxHeight: 340, label: t('attention.board', { head: formatNumber(h + 1, 0) }), onResize: () => ctx.requestDraw(draw) }));
     board.canvas.tabIndex = 0;
-    p.append(el('p', { text: 'Rows: queries. Columns: keys. Each row sums to 1.' }));
+    p.append(el('p', { text: t('attention.boardNote') }));
     return board;
   });
 
@@ -87,16 +89,16 @@ function build(ctx) {
   const editor = el('div', { className: 'dw-matrix-panels' });
   const cells = { q: [], k: [] };
   for (const which of ['q', 'k']) {
-    const box = el('div', { className: 'dw-matrix-panel' }, [el('h4', { text: which === 'q' ? 'Query weights W_Q (selected head)' : 'Key weights W_K (selected head)' })]);
-    const m = el('div', { className: 'attention-matrix', role: 'group', 'aria-label': which === 'q' ? 'query weights' : 'key weights' });
+    const box = el('div', { className: 'dw-matrix-panel' }, [el('h4', { text: t(`attention.editor.${which}`) })]);
+    const m = el('div', { className: 'attention-matrix', role: 'group', 'aria-label': t(`attention.matrix.${which}`) });
     m.style.gridTemplateColumns = 'auto repeat(2, minmax(44px, 72px))';
     for (let f = 0; f < D; f++) {
-      m.append(el('span', { className: 'attention-rowlabel', text: FEATURES[f] }));
+      m.append(el('span', { className: 'attention-rowlabel', text: featureName(f) }));
       for (let j = 0; j < DK; j++) {
-        const input = el('input', { type: 'number', step: '0.5', id: nextId('w'), 'aria-label': `${which === 'q' ? 'W_Q' : 'W_K'} ${FEATURES[f]} dimension ${j + 1}` });
+        const input = el('input', { type: 'number', step: '0.5', id: nextId('w'), 'aria-label': t(`attention.weight.${which}`, { feature: featureName(f), dimension: formatNumber(j + 1, 0) }) });
         input.addEventListener('input', () => {
           const v = Number(input.value);
-          if (input.value.trim() === '' || !Number.isFinite(v) || Math.abs(v) > 20) { card.setMessage('Weights must be numbers between −20 and 20.', 'warn'); return; }
+          if (input.value.trim() === '' || !Number.isFinite(v) || Math.abs(v) > 20) { card.setMessage(t('attention.weightRange'), 'warn'); return; }
           const arr = which === 'q' ? wq : wk;
           arr[f * HEADS * DK + (opts.head - 1) * DK + j] = v;
           run();
@@ -109,28 +111,28 @@ function build(ctx) {
     editor.append(box);
   }
   card.controls.append(editor);
-  const headSelect = select(card.controls, { label: 'edit head', value: String(opts.head), options: [['1', 'head 1 (who?)'], ['2', 'head 2 (where?)']], onChange: (v) => { opts.head = Number(v); showWeights(); describe(); } });
-  const causalBox = checkbox(card.controls, { label: 'causal mask (no peeking ahead)', checked: opts.causal, onChange: (v) => { opts.causal = v; run(); } });
-  const resetBtn = el('button', { type: 'button', className: 'dw-btn', text: 'Reset weights' });
+  const headSelect = select(card.controls, { label: t('attention.select.head'), value: String(opts.head), options: ['1', '2'].map((h) => [h, t(`attention.editHead.${h}`)]), onChange: (v) => { opts.head = Number(v); showWeights(); describe(); } });
+  const causalBox = checkbox(card.controls, { label: t('attention.causal'), checked: opts.causal, onChange: (v) => { opts.causal = v; run(); } });
+  const resetBtn = el('button', { type: 'button', className: 'dw-btn', text: t('attention.resetWeights') });
   resetBtn.addEventListener('click', () => { wq.splice(0, wq.length, ...WQ); wk.splice(0, wk.length, ...WK); showWeights(); run(); });
   card.controls.append(el('div', { className: 'dw-buttons' }, [resetBtn]));
-  const stat = { query: card.stat('query'), h1: card.stat('head 1 looks at'), h2: card.stat('head 2 looks at') };
+  const stat = { query: card.stat(t('attention.stat.query')), h1: card.stat(t('attention.stat.h1')), h2: card.stat(t('attention.stat.h2')) };
 
   // Predict, then check: head 1 sends 70% of “sat”'s attention to “cat”. With the action row of
   // head 1's W_Q set to 0, how much is left? A number, judged from the engine's attention weights.
   const SAT = TOKENS.indexOf('sat'); const CAT = TOKENS.indexOf('cat'); const ACTION = FEATURES.indexOf('action');
   const prediction = createPrediction(ctx, {
     id: 'attention-zero-query',
-    question: 'With the action row of head 1’s W_Q set to 0, the share of “sat”’s head-1 attention on “cat” will be…',
-    numeric: { label: 'percent', tolerance: 3, min: 0, max: 100, digits: 0 },
-    next: 'Now, with head 1 selected for editing and “sat” as the query, set the action row of W_Q to 0.',
+    question: t('attention.predict.question'),
+    numeric: { label: t('attention.predict.unit'), tolerance: 3, min: 0, max: 100, digits: 0 },
+    next: t('attention.predict.next'),
   });
   function judgeZeroQuery() {
     const actionRow = [0, 1].map((j) => wq[ACTION * HEADS * DK + j]); // head 1's two columns
     if (prediction.pending === null || !heads || opts.causal || opts.query - 1 !== SAT || actionRow.some((v) => v !== 0)) return;
     const n = TOKENS.length;
     const share = heads[0].weights[SAT * n + CAT];
-    prediction.settle(Math.round(share * 100), `“sat” now gives “cat” ${formatPercent(share, 1)}. In head 1 only the action feature gave “sat” a query, so with that row at 0 its query is the zero vector: every score q·k/√2 is 0, and the softmax of six equal scores is 1/6 each.`);
+    prediction.settle(Math.round(share * 100), t('attention.predict.why', { share: formatPercent(share, 1) }));
   }
 
   function showWeights() {
@@ -157,17 +159,18 @@ function build(ctx) {
   function describe() {
     const q = opts.query - 1;
     tokenButtons.forEach((b, i) => b.setAttribute('aria-pressed', String(i === q)));
-    stat.query.set(`“${TOKENS[q]}” (${q + 1})`);
+    stat.query.set(t('attention.queryToken', { token: WORDS[q], position: formatNumber(q + 1, 0) }));
     if (!heads) { ctx.requestDraw(draw); return; }
     const a = top(0, q); const b = top(1, q);
-    stat.h1.set(a.even ? `all ${formatPercent(a.w, 0)}` : `${TOKENS[a.j]} ${formatPercent(a.w, 0)}`);
-    stat.h2.set(b.even ? `all ${formatPercent(b.w, 0)}` : `${TOKENS[b.j]} ${formatPercent(b.w, 0)}`);
+    const looks = (r) => (r.even ? t('attention.looksAll', { share: formatPercent(r.w, 0) }) : t('attention.looksAt', { token: WORDS[r.j], share: formatPercent(r.w, 0) }));
+    stat.h1.set(looks(a));
+    stat.h2.set(looks(b));
     const h = heads[opts.head - 1];
     const n = TOKENS.length;
     const scores = Array.from(h.scores.subarray(q * n, (q + 1) * n));
-    const scoreText = scores.map((s, j) => (Number.isFinite(s) ? `${TOKENS[j]} ${fixed(s, 2)}` : `${TOKENS[j]} masked`)).join(', ');
-    const where = (r) => (r.even ? `spreads its attention evenly (${formatPercent(r.w, 0)} on each token it may see)` : `puts ${formatPercent(r.w, 0)} of its attention on “${TOKENS[r.j]}”`);
-    card.setMessage(`“${TOKENS[q]}”: head 1 ${where(a)}; head 2 ${where(b)}. Head ${opts.head}'s scores q·k/√2 before the softmax: ${scoreText}.`, 'info');
+    const scoreText = scores.map((s, j) => (Number.isFinite(s) ? t('attention.score', { token: WORDS[j], score: fixed(s, 2) }) : t('attention.masked', { token: WORDS[j] }))).join(', ');
+    const where = (r) => (r.even ? t('attention.even', { share: formatPercent(r.w, 0) }) : t('attention.puts', { share: formatPercent(r.w, 0), token: WORDS[r.j] }));
+    card.setMessage(t('attention.summary', { token: WORDS[q], first: where(a), second: where(b), head: formatNumber(opts.head, 0), scores: scoreText }), 'info');
     judgeZeroQuery();
     ctx.requestDraw(draw);
   }
@@ -187,9 +190,9 @@ function build(ctx) {
       const ox = label; const oy = label;
       c.font = `12px ${font}`; c.fillStyle = muted;
       c.textAlign = 'right'; c.textBaseline = 'middle';
-      TOKENS.forEach((tok, i) => c.fillText(tok, ox - 4, oy + (i + 0.5) * s));
+      WORDS.forEach((word, i) => c.fillText(word, ox - 4, oy + (i + 0.5) * s));
       c.textAlign = 'center'; c.textBaseline = 'bottom';
-      TOKENS.forEach((tok, j) => c.fillText(tok, ox + (j + 0.5) * s, oy - 4));
+      WORDS.forEach((word, j) => c.fillText(word, ox + (j + 0.5) * s, oy - 4));
       const W = heads[h].weights;
       for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
         const w = W[i * n + j];

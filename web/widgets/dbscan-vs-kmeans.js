@@ -6,9 +6,10 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
-import { countOf, formatNumber } from '../lib/format.js';
+import { formatNumber } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
 import { dbscanAdvice } from './dbscan-vs-kmeans/advice.js';
+import { messages } from './dbscan-vs-kmeans/messages.js';
 import { createPrediction } from '../lib/predict.js';
 import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
 
@@ -22,10 +23,7 @@ export const schema = {
   seed: seedOption(4, 'Seed for the points and k-means starts.'),
 };
 
-export const meta = {
-  title: 'k-means versus DBSCAN',
-  hint: 'Both panels cluster the same points. Move the radius ε and min samples m until DBSCAN finds the two moons; notice that k-means cannot, whatever k you choose.',
-};
+export const meta = { title: messages['dbscan-vs-kmeans.title'], hint: messages['dbscan-vs-kmeans.hint'] };
 
 // Own points from a CSV file: positions only (a label column is ignored with a note).
 // Options that make the generated points: changing one replaces imported points.
@@ -33,11 +31,11 @@ const DATA_OPTIONS = ['data', 'points', 'noise', 'seed'];
 export const CSV_RULES = { labels: 'none', domain: [-100, 100], minPoints: 8, maxPoints: 1000 };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const km = ctx.own(new ml.KMeans());
   const db = ctx.own(new ml.DBSCAN());
@@ -49,37 +47,37 @@ function build(ctx) {
   let imported = null; // positions from a CSV file or a Share link, instead of generated points
 
   const pair = el('div', { className: 'dw-pair' });
-  const left = el('div', { className: 'dw-panel' }, [el('p', { className: 'dw-panel-title', text: 'k-means' })]);
-  const right = el('div', { className: 'dw-panel' }, [el('p', { className: 'dw-panel-title', text: 'DBSCAN' })]);
+  const left = el('div', { className: 'dw-panel' }, [el('p', { className: 'dw-panel-title', text: t('dbscan-vs-kmeans.panel.km') })]);
+  const right = el('div', { className: 'dw-panel' }, [el('p', { className: 'dw-panel-title', text: t('dbscan-vs-kmeans.panel.db') })]);
   pair.append(left, right);
   card.stage.append(pair);
-  const kmPlot = ctx.own(new Plot(left, { aspect: 0.8, minHeight: 220, maxHeight: 380, label: 'k-means clusters', onResize: () => ctx.requestDraw(draw) }));
-  const dbPlot = ctx.own(new Plot(right, { aspect: 0.8, minHeight: 220, maxHeight: 380, label: 'DBSCAN clusters', onResize: () => ctx.requestDraw(draw) }));
+  const kmPlot = ctx.own(new Plot(left, { aspect: 0.8, minHeight: 220, maxHeight: 380, label: t('dbscan-vs-kmeans.kmPlot'), onResize: () => ctx.requestDraw(draw) }));
+  const dbPlot = ctx.own(new Plot(right, { aspect: 0.8, minHeight: 220, maxHeight: 380, label: t('dbscan-vs-kmeans.dbPlot'), onResize: () => ctx.requestDraw(draw) }));
   const kmNote = el('p', { className: 'dw-panel-note' });
   const dbNote = el('p', { className: 'dw-panel-note' });
   left.append(kmNote);
   right.append(dbNote);
   legend(card.stage, [
-    { text: 'cluster 1', swatch: 'dw-swatch dw-swatch-class0' }, { text: 'cluster 2', swatch: 'dw-swatch dw-swatch-class1' }, { text: 'cluster 3', swatch: 'dw-swatch dw-swatch-class2' },
-    { text: 'noise (DBSCAN)', swatch: 'dw-swatch dbscan-vs-kmeans-swatch-noise' }, { text: '× centroid', swatch: 'dw-swatch dw-swatch-model' },
+    ...[0, 1, 2].map((c) => ({ text: t('dbscan-vs-kmeans.legend.cluster', { number: formatNumber(c + 1, 0) }), swatch: `dw-swatch dw-swatch-class${c}` })),
+    { text: t('dbscan-vs-kmeans.legend.noise'), swatch: 'dw-swatch dbscan-vs-kmeans-swatch-noise' }, { text: t('dbscan-vs-kmeans.legend.centroid'), swatch: 'dw-swatch dw-swatch-model' },
   ]);
 
   const buttons = buttonRow(card.controls);
-  button(buttons, 'Step DBSCAN', () => stepDbscan(), { primary: true, title: 'Restart DBSCAN and discover one cluster per press' });
-  button(buttons, 'Reset', () => { fitAll(); });
-  button(buttons, 'New points', () => { opts.seed = nextSeed(opts.seed); imported = null; loadData(); });
-  const dataMenu = select(card.controls, { label: 'data', value: opts.data, options: [['moons', 'two moons'], ['circles', 'ring and disc'], ['blobs', 'three blobs']], onChange: (v) => { opts.data = v; imported = null; loadData(); } });
+  button(buttons, t('dbscan-vs-kmeans.step'), () => stepDbscan(), { primary: true, title: t('dbscan-vs-kmeans.stepTitle') });
+  button(buttons, t('dbscan-vs-kmeans.reset'), () => { fitAll(); });
+  button(buttons, t('dbscan-vs-kmeans.newPoints'), () => { opts.seed = nextSeed(opts.seed); imported = null; loadData(); });
+  const dataMenu = select(card.controls, { label: t('dbscan-vs-kmeans.select.data'), value: opts.data, options: schema.data.values.map((v) => [v, t(`dbscan-vs-kmeans.data.${v}`)]), onChange: (v) => { opts.data = v; imported = null; loadData(); } });
   const sliders = {
-    noise: slider(card.controls, { label: 'noise', min: 0, max: 0.3, step: 0.01, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; imported = null; loadData(); } }),
-    k: slider(card.controls, { label: 'k-means: k', min: 1, max: 8, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; fitKMeans(); render(); } }),
-    eps: slider(card.controls, { label: 'DBSCAN: radius ε', min: 0.02, max: 1, step: 0.01, value: opts.eps, format: (v) => fixed(v, 2), onInput: (v) => { opts.eps = v; fitDbscan(); render(); } }),
-    minSamples: slider(card.controls, { label: 'DBSCAN: min samples m', min: 1, max: 30, step: 1, value: opts.minSamples, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.minSamples = v; fitDbscan(); render(); } }),
+    noise: slider(card.controls, { label: t('dbscan-vs-kmeans.slider.noise'), min: 0, max: 0.3, step: 0.01, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; imported = null; loadData(); } }),
+    k: slider(card.controls, { label: t('dbscan-vs-kmeans.slider.k'), min: 1, max: 8, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; fitKMeans(); render(); } }),
+    eps: slider(card.controls, { label: t('dbscan-vs-kmeans.slider.eps'), min: 0.02, max: 1, step: 0.01, value: opts.eps, format: (v) => fixed(v, 2), onInput: (v) => { opts.eps = v; fitDbscan(); render(); } }),
+    minSamples: slider(card.controls, { label: t('dbscan-vs-kmeans.slider.minSamples'), min: 1, max: 30, step: 1, value: opts.minSamples, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.minSamples = v; fitDbscan(); render(); } }),
   };
 
-  const statKmSil = card.stat('k-means silhouette');
-  const statDbSil = card.stat('DBSCAN silhouette');
-  const statClusters = card.stat('DBSCAN clusters');
-  const statNoise = card.stat('noise points');
+  const statKmSil = card.stat(t('dbscan-vs-kmeans.stat.kmSilhouette'));
+  const statDbSil = card.stat(t('dbscan-vs-kmeans.stat.dbSilhouette'));
+  const statClusters = card.stat(t('dbscan-vs-kmeans.stat.clusters'));
+  const statNoise = card.stat(t('dbscan-vs-kmeans.stat.noise'));
   pointsCsv(ctx, card.controls, {
     filename: 'clusters-points.csv', rules: CSV_RULES,
     get: () => ({ X: data.X, extra: { name: 'dbscan_cluster', values: Array.from(dbLabels) } }),
@@ -90,13 +88,13 @@ function build(ctx) {
   // from the engine's DBSCAN labels once it has converged on the blobs at ε = 0.2.
   const prediction = createPrediction(ctx, {
     id: 'dbscan-blobs-eps',
-    question: 'On the three blobs, DBSCAN with ε = 0.2 will find…',
-    choices: [['fewer', '1 or 2 clusters'], ['three', '3 clusters, one per blob'], ['many', 'more than 3 clusters']],
-    next: 'Now switch the data to three blobs, keeping ε at 0.2.',
+    question: t('dbscan-vs-kmeans.predict.question'),
+    choices: ['fewer', 'three', 'many'].map((c) => [c, t(`dbscan-vs-kmeans.predict.${c}`)]),
+    next: t('dbscan-vs-kmeans.predict.next'),
   });
   function judgeBlobs(clusters, noise) {
     if (prediction.pending === null || imported || opts.data !== 'blobs' || Math.abs(opts.eps - 0.2) > 1e-9 || db.status() !== 'converged') return;
-    prediction.settle(clusters > 3 ? 'many' : clusters === 3 ? 'three' : 'fewer', `DBSCAN found ${countOf(clusters, 'cluster')} and called ${countOf(noise, 'point')} noise. These blobs are far sparser than the moons, so a radius of 0.2 holds too few neighbours: each blob breaks into fragments. ε is a density, and it has to suit the data.`);
+    prediction.settle(clusters > 3 ? 'many' : clusters === 3 ? 'three' : 'fewer', t('dbscan-vs-kmeans.predict.why', { clusters, noise }));
   }
 
   function loadData() {
@@ -107,7 +105,7 @@ function build(ctx) {
       return ml.makeMoons(opts.points, opts.noise, opts.seed);
     }, null);
     if (!data) return;
-    showOwnPoints(dataMenu, !!imported, opts.data, ctx.t);
+    showOwnPoints(dataMenu, !!imported, opts.data, t);
     attempt(card, () => { km.setData(data.X, 2, []); db.setData(data.X, 2, []); });
     fitAll();
   }
@@ -144,7 +142,7 @@ function build(ctx) {
       core = db.corePoints();
     });
     sil.db = db.status() === 'converged' ? silhouette(dbLabels, 'db') : NaN;
-    if (db.status() !== 'converged') sil.dbNote = `Growing: cluster ${formatNumber(db.clusterCount(), 0)} found; press again for the next.`;
+    if (db.status() !== 'converged') sil.dbNote = t('dbscan-vs-kmeans.growing', { cluster: formatNumber(db.clusterCount(), 0) });
     render();
   }
 
@@ -158,7 +156,7 @@ function build(ctx) {
       keepL.push(labels[i]);
     }
     const distinct = new Set(keepL).size;
-    if (distinct < 2) { sil[`${which}Note`] = 'Silhouette needs at least 2 clusters.'; return NaN; }
+    if (distinct < 2) { sil[`${which}Note`] = t('dbscan-vs-kmeans.silhouetteNeeds'); return NaN; }
     sil[`${which}Note`] = '';
     return attempt(card, () => ml.silhouetteScore(keepX, 2, keepL), NaN);
   }
@@ -170,14 +168,13 @@ function build(ctx) {
     statDbSil.set(fixed(sil.db, 3));
     statClusters.set(formatNumber(clusters, 0));
     statNoise.set(formatNumber(noise, 0));
-    kmNote.textContent = sil.kmNote || `inertia ${fixed(km.inertia(), 2)}, silhouette ${fixed(sil.km, 3)}`;
-    const repeat = clusters > 3 ? '; marks repeat after cluster 3, the numbers tell clusters apart' : '';
-    dbNote.textContent = sil.dbNote || `${countOf(clusters, 'cluster')}, ${formatNumber(noise, 0)} noise, ${countOf(Array.from(core).filter((c) => c).length, 'core point')}${repeat}`;
-    const advice = dbscanAdvice({ clusters, noise, n: dbLabels.length, data: imported ? 'custom' : opts.data, eps: opts.eps, minSamples: opts.minSamples, k: opts.k, converged: db.status() === 'converged' });
+    kmNote.textContent = sil.kmNote || t('dbscan-vs-kmeans.kmNote', { inertia: fixed(km.inertia(), 2), silhouette: fixed(sil.km, 3) });
+    dbNote.textContent = sil.dbNote || t('dbscan-vs-kmeans.dbNote', { clusters, noise: formatNumber(noise, 0), core: Array.from(core).filter((c) => c).length, repeat: clusters > 3 });
+    const advice = dbscanAdvice({ clusters, noise, n: dbLabels.length, data: imported ? 'custom' : opts.data, eps: opts.eps, minSamples: opts.minSamples, k: opts.k, converged: db.status() === 'converged', t });
     card.setMessage(advice.text, advice.tone);
     judgeBlobs(clusters, noise);
-    kmPlot.canvas.setAttribute('aria-label', `k-means with k = ${opts.k}: silhouette ${fixed(sil.km, 3)}`);
-    dbPlot.canvas.setAttribute('aria-label', `DBSCAN with ε = ${fixed(opts.eps, 2)}: ${countOf(clusters, 'cluster')}, ${countOf(noise, 'noise point')}`);
+    kmPlot.canvas.setAttribute('aria-label', t('dbscan-vs-kmeans.kmFigure', { k: formatNumber(opts.k, 0), silhouette: fixed(sil.km, 3) }));
+    dbPlot.canvas.setAttribute('aria-label', t('dbscan-vs-kmeans.dbFigure', { eps: fixed(opts.eps, 2), clusters, noise }));
     ctx.requestDraw(draw);
   }
 
@@ -196,7 +193,7 @@ function build(ctx) {
     plot.setDomain(...domainOf());
     plot.begin();
     plot.axes({ xTicks: 4, yTicks: 4 });
-    const t = plot.theme;
+    const th = plot.theme;
     plot.clipToArea((c) => {
       for (let i = 0; i < data.rows; i++) {
         const x = data.X[2 * i];
@@ -204,7 +201,7 @@ function build(ctx) {
         const l = labels[i];
         if (l === undefined || l < 0) {
           c.beginPath(); c.arc(plot.px(x), plot.py(y), 3.5, 0, Math.PI * 2);
-          c.strokeStyle = t.textMuted; c.lineWidth = 1.5; c.stroke();
+          c.strokeStyle = th.textMuted; c.lineWidth = 1.5; c.stroke();
           continue;
         }
         // Clusters beyond the third reuse the three marks, drawn hollow to tell them apart.
@@ -212,7 +209,7 @@ function build(ctx) {
       }
       if (eps > 0 && corePts) {
         // One faint eps-circle around a few core points so the radius has a visible size.
-        c.strokeStyle = t.truth; c.setLineDash([3, 3]); c.lineWidth = 1;
+        c.strokeStyle = th.truth; c.setLineDash([3, 3]); c.lineWidth = 1;
         const r = Math.abs(plot.px(eps) - plot.px(0));
         let drawn = 0;
         for (let i = 0; i < data.rows && drawn < 3; i += 37) {
@@ -226,9 +223,9 @@ function build(ctx) {
         for (let j = 0; j < centroids.length / 2; j++) {
           const X = plot.px(centroids[2 * j]);
           const Y = plot.py(centroids[2 * j + 1]);
-          c.strokeStyle = t.surface; c.lineWidth = 6;
+          c.strokeStyle = th.surface; c.lineWidth = 6;
           c.beginPath(); c.moveTo(X - 7, Y - 7); c.lineTo(X + 7, Y + 7); c.moveTo(X + 7, Y - 7); c.lineTo(X - 7, Y + 7); c.stroke();
-          c.strokeStyle = t.model; c.lineWidth = 3; c.stroke();
+          c.strokeStyle = th.model; c.lineWidth = 3; c.stroke();
         }
       }
       drawClusterNumbers(c, plot, labels); // after the centroids, so no cross hides a number
@@ -247,8 +244,8 @@ function build(ctx) {
       sums.set(l, s0);
     }
     if (sums.size < 2) return;
-    const t = plot.theme;
-    c.font = `600 12px ${t.font}`;
+    const th = plot.theme;
+    c.font = `600 12px ${th.font}`;
     c.textAlign = 'center'; c.textBaseline = 'middle';
     c.lineJoin = 'round';
     for (const [l, s0] of sums) {
@@ -264,8 +261,8 @@ function build(ctx) {
       const X = plot.px(data.X[2 * best]) + 9;
       const Y = plot.py(data.X[2 * best + 1]) - 9;
       const text = formatNumber(l + 1, 0);
-      c.strokeStyle = t.surface; c.lineWidth = 4; c.strokeText(text, X, Y);
-      c.fillStyle = t.text; c.fillText(text, X, Y);
+      c.strokeStyle = th.surface; c.lineWidth = 4; c.strokeText(text, X, Y);
+      c.fillStyle = th.text; c.fillText(text, X, Y);
     }
   }
 

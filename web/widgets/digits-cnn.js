@@ -9,7 +9,7 @@ import { button, buttonRow, el, select, slider } from '../lib/ui.js';
 import { Plot } from '../lib/plot.js';
 import { attachDrag } from '../lib/drag.js';
 import { readTheme, watchColorScheme } from '../lib/theme.js';
-import { countOf, formatNumber, formatPercent } from '../lib/format.js';
+import { formatNumber, formatPercent } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
 import {
@@ -17,6 +17,7 @@ import {
 } from './digits-cnn/data.js';
 import { STEP_BUDGET, TARGET_ACCURACY, TEST_EVERY } from './digits-cnn/goal.js';
 import { drawCells, inkColor, signedColor } from './digits-cnn/cells.js';
+import { messages } from './digits-cnn/messages.js';
 
 export const schema = {
   seed: seedOption(1, 'Seed for the initial weights and the order of the mini-batches.'),
@@ -26,19 +27,16 @@ export const schema = {
   image: { type: 'int', min: 0, max: 359, default: 0, description: 'Which test image the feature maps and the pad show first (0–359).' },
 };
 
-export const meta = {
-  title: 'A convolutional network learns to read digits',
-  hint: 'Press Train and watch the filters and feature maps form while test accuracy climbs. Then draw a digit on the pad (or pick a test image) and see what the network thinks it is.',
-};
+export const meta = { title: messages['digits-cnn.title'], hint: messages['digits-cnn.hint'] };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 const HISTORY_MAX = 2000;
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const cleanup = [];  // every listener, observer, plot and animation: undone in destroy()
   const { test } = loadDigits();
@@ -69,16 +67,16 @@ function build(ctx) {
   };
 
   // ---- training curve ----
-  const trainPanel = panel('Training', 'dcnn-train');
-  const curve = new Plot(trainPanel, { aspect: 0.5, minHeight: 180, maxHeight: 260, domain: [0, 100, 0, 1], label: 'Loss and test accuracy against training steps', onResize: () => requestDraw(draw) });
+  const trainPanel = panel(t('digits-cnn.panel.train'), 'dcnn-train');
+  const curve = new Plot(trainPanel, { aspect: 0.5, minHeight: 180, maxHeight: 260, domain: [0, 100, 0, 1], label: t('digits-cnn.curvePlot'), onResize: () => requestDraw(draw) });
   cleanup.push(() => curve.destroy());
-  trainPanel.append(el('p', { className: 'dcnn-legend', text: 'Red-orange: training loss (mini-batch, smoothed). Teal: test accuracy on 360 unseen digits. Dashed: the 95% goal.' }));
+  trainPanel.append(el('p', { className: 'dcnn-legend', text: t('digits-cnn.curveLegend') }));
 
   // ---- filters and feature maps ----
-  const mapsPanel = panel('What the first layer sees', 'dcnn-maps');
-  const mapsNote = el('p', { className: 'dcnn-note', text: 'Top row: the 3×3 filters (orange negative, blue positive). Bottom row: what each filter finds in the image (its feature map after ReLU).' });
-  const filterRow = el('div', { className: 'dcnn-tiles', role: 'img', 'aria-label': 'Filters' });
-  const mapRow = el('div', { className: 'dcnn-tiles', role: 'img', 'aria-label': 'Feature maps' });
+  const mapsPanel = panel(t('digits-cnn.panel.maps'), 'dcnn-maps');
+  const mapsNote = el('p', { className: 'dcnn-note', text: t('digits-cnn.mapsNote') });
+  const filterRow = el('div', { className: 'dcnn-tiles', role: 'img', 'aria-label': t('digits-cnn.filters') });
+  const mapRow = el('div', { className: 'dcnn-tiles', role: 'img', 'aria-label': t('digits-cnn.featureMaps') });
   mapsPanel.append(mapsNote, filterRow, mapRow);
   let filterCanvases = [];
   let mapCanvases = [];
@@ -98,37 +96,37 @@ function build(ctx) {
   }
 
   // ---- the pad and the probabilities ----
-  const padPanel = panel('Draw a digit', 'dcnn-pad');
+  const padPanel = panel(t('digits-cnn.panel.pad'), 'dcnn-pad');
   const padWrap = el('div', { className: 'dcnn-pad-wrap' });
   const padBox = el('div', { className: 'dcnn-padbox' });
   padWrap.append(padBox);
   padPanel.append(padWrap);
-  const pad = new Plot(padBox, { aspect: 1, minHeight: 160, maxHeight: 240, minWidth: 160, domain: [0, PAD_SIDE, 0, PAD_SIDE], label: 'Drawing pad: draw a digit with the mouse or a finger, or move the pen with the arrow keys and press Enter to ink a cell', onResize: () => requestDraw(draw) });
+  const pad = new Plot(padBox, { aspect: 1, minHeight: 160, maxHeight: 240, minWidth: 160, domain: [0, PAD_SIDE, 0, PAD_SIDE], label: t('digits-cnn.padPlot'), onResize: () => requestDraw(draw) });
   pad.margin = { left: 0, right: 0, top: 0, bottom: 0 };
   cleanup.push(() => pad.destroy());
-  const seen = el('canvas', { className: 'dcnn-seen', role: 'img', 'aria-label': 'The 8×8 image the network sees' });
-  padWrap.append(el('div', { className: 'dcnn-seen-wrap' }, [el('span', { className: 'dcnn-note', text: 'What the network sees (8×8, 0–16)' }), seen]));
+  const seen = el('canvas', { className: 'dcnn-seen', role: 'img', 'aria-label': t('digits-cnn.seen') });
+  padWrap.append(el('div', { className: 'dcnn-seen-wrap' }, [el('span', { className: 'dcnn-note', text: t('digits-cnn.seenNote') }), seen]));
   const padButtons = buttonRow(padPanel);
-  button(padButtons, 'Clear', () => { ink.fill(0); source = { kind: 'drawing' }; refreshPad(); });
+  button(padButtons, t('digits-cnn.clear'), () => { ink.fill(0); source = { kind: 'drawing' }; refreshPad(); });
   const pickWrap = el('div', { className: 'dcnn-pick' });
   padPanel.append(pickWrap);
   const picker = slider(pickWrap, {
-    label: 'test image', min: 0, max: test.n - 1, step: 1, value: opts.image,
-    format: (v) => `#${formatNumber(v, 0)} (a ${test.labels[v]})`,
+    label: t('digits-cnn.slider.image'), min: 0, max: test.n - 1, step: 1, value: opts.image,
+    format: (v) => t('digits-cnn.imageValue', { index: formatNumber(v, 0), label: formatNumber(test.labels[v], 0) }),
     onInput: (v) => { opts.image = v; showTestImage(v); },
   });
-  button(padButtons, 'Show a test image', () => showTestImage(opts.image));
-  button(padButtons, 'Next mistake', () => showNextMistake());
+  button(padButtons, t('digits-cnn.showTest'), () => showTestImage(opts.image));
+  button(padButtons, t('digits-cnn.nextMistake'), () => showNextMistake());
 
-  const probPanel = panel('The network\'s answer', 'dcnn-probs');
-  const probs = new Plot(probPanel, { aspect: 0.55, minHeight: 150, maxHeight: 220, domain: [-0.5, 9.5, 0, 1], label: 'Probability of each digit 0 to 9', onResize: () => requestDraw(draw) });
+  const probPanel = panel(t('digits-cnn.panel.probs'), 'dcnn-probs');
+  const probs = new Plot(probPanel, { aspect: 0.55, minHeight: 150, maxHeight: 220, domain: [-0.5, 9.5, 0, 1], label: t('digits-cnn.probsPlot'), onResize: () => requestDraw(draw) });
   cleanup.push(() => probs.destroy());
   const answer = el('p', { className: 'dcnn-answer', role: 'status', 'aria-live': 'polite' });
   probPanel.append(answer);
 
   // ---- confusion matrix ----
-  const confPanel = panel('Mistakes on the test digits', 'dcnn-conf');
-  const conf = new Plot(confPanel, { aspect: 1, minHeight: 200, maxHeight: 320, minWidth: 200, domain: [0, CLASSES, 0, CLASSES], label: 'Confusion matrix of the test digits', onResize: () => requestDraw(draw) });
+  const confPanel = panel(t('digits-cnn.panel.conf'), 'dcnn-conf');
+  const conf = new Plot(confPanel, { aspect: 1, minHeight: 200, maxHeight: 320, minWidth: 200, domain: [0, CLASSES, 0, CLASSES], label: t('digits-cnn.confPlot'), onResize: () => requestDraw(draw) });
   conf.margin = { left: 30, right: 6, top: 6, bottom: 30 };
   cleanup.push(() => conf.destroy());
   const confText = el('p', { className: 'dcnn-note', 'aria-live': 'polite' });
@@ -136,13 +134,13 @@ function build(ctx) {
 
   // ---- controls ----
   const row = buttonRow(card.controls);
-  const playBtn = button(row, 'Train', () => (running ? pause() : play()), { primary: true });
-  button(row, 'Step', () => { pause(); train(1); });
-  button(row, 'Reset', () => { pause(); rebuild(); });
-  slider(card.controls, { label: 'steps per frame', min: 1, max: 25, step: 1, value: opts.speed, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.speed = v; } });
+  const playBtn = button(row, t('digits-cnn.train'), () => (running ? pause() : play()), { primary: true });
+  button(row, t('digits-cnn.step'), () => { pause(); train(1); });
+  button(row, t('digits-cnn.reset'), () => { pause(); rebuild(); });
+  slider(card.controls, { label: t('digits-cnn.slider.speed'), min: 1, max: 25, step: 1, value: opts.speed, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.speed = v; } });
   const lrSelect = select(card.controls, {
-    label: 'learning rate', value: String(opts.learningRate),
-    options: [['0.001', '0.001'], ['0.003', '0.003'], ['0.01', '0.01 (default)'], ['0.03', '0.03'], ['0.1', '0.1']],
+    label: t('digits-cnn.select.learningRate'), value: String(opts.learningRate),
+    options: [['0.001', '0.001'], ['0.003', '0.003'], ['0.01', t('digits-cnn.learningRate.default', { rate: '0.01' })], ['0.03', '0.03'], ['0.1', '0.1']],
     onChange: (v) => { opts.learningRate = Number(v); if (net) attempt(card, () => net.setLearningRate(opts.learningRate)); },
   });
   if (![...lrSelect.options].some((o) => Number(o.value) === opts.learningRate)) {
@@ -150,23 +148,23 @@ function build(ctx) {
     lrSelect.value = String(opts.learningRate);
   }
   select(card.controls, {
-    label: 'filters', value: String(opts.filters),
-    options: [2, 4, 8, 12, 16].map((n) => [String(n), countOf(n, 'filter')]).concat([2, 4, 8, 12, 16].includes(opts.filters) ? [] : [[String(opts.filters), countOf(opts.filters, 'filter')]]),
+    label: t('digits-cnn.select.filters'), value: String(opts.filters),
+    options: [2, 4, 8, 12, 16].map((n) => [String(n), t('digits-cnn.filterCount', { count: n })]).concat([2, 4, 8, 12, 16].includes(opts.filters) ? [] : [[String(opts.filters), t('digits-cnn.filterCount', { count: opts.filters })]]),
     onChange: (v) => { opts.filters = Number(v); pause(); rebuild(); },
   });
   const stat = {
-    steps: card.stat('steps'), epoch: card.stat('epochs'), loss: card.stat('loss'),
-    accuracy: card.stat('test accuracy'), best: card.stat('best'),
+    steps: card.stat(t('digits-cnn.stat.steps')), epoch: card.stat(t('digits-cnn.stat.epochs')), loss: card.stat(t('digits-cnn.stat.loss')),
+    accuracy: card.stat(t('digits-cnn.stat.accuracy')), best: card.stat(t('digits-cnn.stat.best')),
   };
 
   // Predict, then check: how long does a small CNN take to read 95% of unseen digits? Judged from
   // the engine's test accuracy, measured every TEST_EVERY steps of a run that starts at step 0.
   const prediction = createPrediction(ctx, {
     id: 'digits-steps-to-95',
-    question: `From random filters, test accuracy will first reach ${formatPercent(TARGET_ACCURACY, 0)} after…`,
-    choices: [['fast', 'fewer than 100 steps'], ['medium', '100 to 1,000 steps'], ['slow', 'more than 1,000 steps']],
-    ready: () => (net && net.steps() === 0 ? null : 'Press Reset first, so training starts again from random filters.'),
-    next: 'Now press Train and watch the test accuracy.',
+    question: t('digits-cnn.predict.question', { target: formatPercent(TARGET_ACCURACY, 0) }),
+    choices: ['fast', 'medium', 'slow'].map((c) => [c, t(`digits-cnn.predict.${c}`)]),
+    ready: () => (net && net.steps() === 0 ? null : t('digits-cnn.predict.notReady')),
+    next: t('digits-cnn.predict.next'),
   });
   function judgeSteps(accuracy) {
     if (prediction.pending === null || !net) return;
@@ -175,8 +173,8 @@ function build(ctx) {
     if (!reached && steps <= 1000) return;
     const outcome = !reached ? 'slow' : steps < 100 ? 'fast' : steps <= 1000 ? 'medium' : 'slow';
     prediction.settle(outcome, reached
-      ? `Test accuracy first reached ${formatPercent(accuracy)} at step ${formatNumber(steps, 0, { grouping: true })} (measured every ${TEST_EVERY} steps), when the network has seen ${formatNumber(steps * NETWORK_DEFAULTS.batchSize, 0, { grouping: true })} training images, counting repeats. Shared 3×3 filters leave few weights to learn, and digits of 8×8 pixels are a small problem.`
-      : `After ${formatNumber(steps, 0, { grouping: true })} steps test accuracy is still ${formatPercent(accuracy)}, below ${formatPercent(TARGET_ACCURACY, 0)}.`);
+      ? t('digits-cnn.predict.reached', { accuracy: formatPercent(accuracy), steps: formatNumber(steps, 0, { grouping: true }), every: formatNumber(TEST_EVERY, 0), images: formatNumber(steps * NETWORK_DEFAULTS.batchSize, 0, { grouping: true }) })
+      : t('digits-cnn.predict.notReached', { steps: formatNumber(steps, 0, { grouping: true }), accuracy: formatPercent(accuracy), target: formatPercent(TARGET_ACCURACY, 0) }));
   }
 
   // ---- training ----
@@ -229,7 +227,7 @@ function build(ctx) {
   function play() {
     if (running || !net) return;
     running = true;
-    playBtn.textContent = 'Pause';
+    playBtn.textContent = t('digits-cnn.pause');
     if (prefersReducedMotion()) {
       // Reduced motion: one frame's worth of training per press instead of an animation.
       train(opts.speed * 20);
@@ -240,7 +238,7 @@ function build(ctx) {
   }
   function pause() {
     running = false;
-    playBtn.textContent = net && net.steps() > 0 ? 'Resume' : 'Train';
+    playBtn.textContent = net && net.steps() > 0 ? t('digits-cnn.resume') : t('digits-cnn.train');
     if (stopAnimation) { stopAnimation(); stopAnimation = null; }
   }
 
@@ -258,9 +256,9 @@ function build(ctx) {
     const start = source.kind === 'test' ? source.index + 1 : 0;
     for (let k = 0; k < test.n; k++) {
       const i = (start + k) % test.n;
-      if (predicted[i] !== test.labels[i]) { opts.image = i; showTestImage(i); card.setMessage(`Test image #${i} is a ${test.labels[i]}; the network reads it as a ${predicted[i]}.`, 'info'); return; }
+      if (predicted[i] !== test.labels[i]) { opts.image = i; showTestImage(i); card.setMessage(t('digits-cnn.mistake', { index: formatNumber(i, 0), label: formatNumber(test.labels[i], 0), read: formatNumber(predicted[i], 0) }), 'info'); return; }
     }
-    card.setMessage('The network gets every one of the 360 test digits right: no mistakes to show.', 'info');
+    card.setMessage(t('digits-cnn.noMistakes'), 'info');
   }
 
   let padProbs = null;
@@ -285,12 +283,12 @@ function build(ctx) {
 
   function describeAnswer() {
     const blank = padImage.every((v) => v === 0);
-    if (blank) { answer.textContent = 'The pad is empty: draw a digit, or pick a test image.'; return; }
+    if (blank) { answer.textContent = t('digits-cnn.padEmpty'); return; }
     if (!padProbs) { answer.textContent = ''; return; }
     let top = 0;
     for (let k = 1; k < CLASSES; k++) if (padProbs[k] > padProbs[top]) top = k;
-    const truth = source.kind === 'test' ? ` Test image #${source.index} is a ${test.labels[source.index]}${test.labels[source.index] === top ? '' : ': a mistake'}.` : '';
-    answer.textContent = `The network reads a ${top} (probability ${formatPercent(padProbs[top])}).${truth}`;
+    const truth = source.kind === 'test' ? t('digits-cnn.truth', { index: formatNumber(source.index, 0), label: formatNumber(test.labels[source.index], 0), mistake: test.labels[source.index] !== top }) : '';
+    answer.textContent = t('digits-cnn.answer', { digit: formatNumber(top, 0), probability: formatPercent(padProbs[top]), truth });
   }
 
   function describe() {
@@ -302,13 +300,13 @@ function build(ctx) {
     stat.loss.set(lossAvg === null ? '–' : formatNumber(lossAvg, 3));
     stat.accuracy.set(last ? formatPercent(last.accuracy) : '–');
     stat.best.set(formatPercent(best));
-    if (net.status() === 'diverged') card.setMessage('Diverged: the loss is no longer a number. Lower the learning rate and press Reset.', 'warn');
-    else if (steps === 0) card.setMessage(`Untrained: the filters are random and test accuracy is ${formatPercent(last ? last.accuracy : 0)}, about what guessing gives. Press Train.`, 'info');
-    else if (completed && best >= TARGET_ACCURACY) card.setMessage(`Goal reached: ${formatPercent(best)} of the 360 test digits right${best >= TARGET_ACCURACY && history.find((h) => h.accuracy >= TARGET_ACCURACY) ? ` (first at step ${formatNumber(history.find((h) => h.accuracy >= TARGET_ACCURACY).step, 0, { grouping: true })})` : ''}. Now draw your own digits.`, 'good');
-    else if (steps >= STEP_BUDGET) card.setMessage(`${formatNumber(steps, 0, { grouping: true })} steps and still below ${formatPercent(TARGET_ACCURACY, 0)}: try the default learning rate (0.01) or more filters.`, 'warn');
-    else card.setMessage(`Training: ${formatPercent(last ? last.accuracy : 0)} of the test digits right. Goal: ${formatPercent(TARGET_ACCURACY, 0)}.`, 'info');
+    if (net.status() === 'diverged') card.setMessage(t('digits-cnn.diverged'), 'warn');
+    else if (steps === 0) card.setMessage(t('digits-cnn.untrained', { accuracy: formatPercent(last ? last.accuracy : 0) }), 'info');
+    else if (completed && best >= TARGET_ACCURACY) card.setMessage(t('digits-cnn.goal', { best: formatPercent(best), first: best >= TARGET_ACCURACY && history.find((h) => h.accuracy >= TARGET_ACCURACY) ? formatNumber(history.find((h) => h.accuracy >= TARGET_ACCURACY).step, 0, { grouping: true }) : '' }), 'good');
+    else if (steps >= STEP_BUDGET) card.setMessage(t('digits-cnn.overBudget', { steps: formatNumber(steps, 0, { grouping: true }), target: formatPercent(TARGET_ACCURACY, 0) }), 'warn');
+    else card.setMessage(t('digits-cnn.training', { accuracy: formatPercent(last ? last.accuracy : 0), target: formatPercent(TARGET_ACCURACY, 0) }), 'info');
     const wrong = confusionCounts ? test.n - diagonal(confusionCounts) : null;
-    confText.textContent = confusionCounts ? `${countOf(wrong, 'test digit')} misread. Rows: the true digit; columns: the network's answer; off-diagonal cells are mistakes.${biggestMistake()}` : '';
+    confText.textContent = confusionCounts ? t('digits-cnn.confusion', { wrong, mistake: biggestMistake() }) : '';
   }
   const diagonal = (m) => { let s = 0; for (let k = 0; k < CLASSES; k++) s += m[k * CLASSES + k]; return s; };
   function biggestMistake() {
@@ -317,7 +315,7 @@ function build(ctx) {
       const n = confusionCounts[a * CLASSES + b];
       if (a !== b && n > 0 && (!worst || n > worst.n)) worst = { a, b, n };
     }
-    return worst ? ` Most common: a ${worst.a} read as a ${worst.b} (${countOf(worst.n, 'time')}).` : '';
+    return worst ? t('digits-cnn.commonMistake', { truth: formatNumber(worst.a, 0), read: formatNumber(worst.b, 0), count: worst.n }) : '';
   }
 
   // ---- drawing on the pad: pointer and keyboard (attachDrag) ----
@@ -364,7 +362,7 @@ function build(ctx) {
     refreshPad();
   }
   function describePen() {
-    card.setMessage(penDown ? 'Pen down: the arrow keys now draw (Enter lifts the pen, Delete clears).' : 'Pen up: the arrow keys move without drawing (Enter puts the pen down).', 'info');
+    card.setMessage(penDown ? t('digits-cnn.penDown') : t('digits-cnn.penUp'), 'info');
   }
 
   // ---- drawing ----
@@ -382,7 +380,7 @@ function build(ctx) {
     const maxLoss = Math.max(2.5, ...history.map((h) => h.loss).filter(Number.isFinite));
     curve.setDomain(0, steps, 0, 1);
     curve.begin();
-    curve.axes({ xLabel: 'training steps', yLabel: `accuracy; loss ÷ ${formatNumber(maxLoss, 1)}` });
+    curve.axes({ xLabel: t('digits-cnn.axis.steps'), yLabel: t('digits-cnn.axis.curve', { scale: formatNumber(maxLoss, 1) }) });
     curve.segment(0, TARGET_ACCURACY, steps, TARGET_ACCURACY, { color: theme.truth, width: 1.5, dash: [5, 4] });
     const pts = history.filter((h) => Number.isFinite(h.loss));
     if (pts.length > 1) {
@@ -430,7 +428,7 @@ function build(ctx) {
 
   function drawProbs(theme) {
     const c = probs.begin();
-    probs.axes({ xLabel: 'digit', yLabel: 'probability', xTicks: 10, yTicks: 4 });
+    probs.axes({ xLabel: t('digits-cnn.axis.digit'), yLabel: t('digits-cnn.axis.probability'), xTicks: 10, yTicks: 4 });
     if (!padProbs || padImage.every((v) => v === 0)) return;
     let top = 0;
     for (let k = 1; k < CLASSES; k++) if (padProbs[k] > padProbs[top]) top = k;
@@ -457,7 +455,7 @@ function build(ctx) {
       c.fillText(String(k), m.left + (k + 0.5) * s, m.top + size + 10);
       c.fillText(String(k), m.left - 10, m.top + (k + 0.5) * s);
     }
-    c.fillText('answer', m.left + size / 2, m.top + size + 23);
+    c.fillText(t('digits-cnn.confAnswer'), m.left + size / 2, m.top + size + 23);
     if (!confusionCounts) return;
     const rowTotals = new Array(CLASSES).fill(0);
     for (let a = 0; a < CLASSES; a++) for (let b = 0; b < CLASSES; b++) rowTotals[a] += confusionCounts[a * CLASSES + b];

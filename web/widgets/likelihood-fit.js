@@ -13,44 +13,38 @@ import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { attachDrag } from '../lib/drag.js';
 import { drawHeatmap, lossRgb } from '../lib/heatmap.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
-import { countOf, formatNumber } from '../lib/format.js';
+import { formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
 import { DEFAULT_POINTS, DEFAULT_GUESS, X_RANGE, S_RANGE, GRID, MAX_POINTS, spreadChange } from './likelihood-fit/data.js';
 import { clamp, round, densityCurve, linspace, star, legend } from './likelihood-fit/draw.js';
 import { buildCoin } from './likelihood-fit/coin-panel.js';
 import { buildKl } from './likelihood-fit/kl-panel.js';
+import { messages } from './likelihood-fit/messages.js';
 
 export const schema = {
   panel: { type: 'enum', values: ['gaussian', 'coin', 'kl'], default: 'gaussian', description: 'What to fit: points on a line (gaussian), coin flips (coin), or two Gaussians to compare (kl).' },
   seed: seedOption(5, 'Random seed for the "Flip 10" button of the coin panel.'),
 };
 
-export const meta = {
-  title: 'Fit a distribution by maximum likelihood',
-  hint: 'Move the model by hand and watch its log-likelihood; the star marks the best fit. Click the line to add points, drag them, or use the keyboard.',
-};
+export const meta = { title: messages['likelihood-fit.title'], hint: messages['likelihood-fit.hint'] };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
-// The one-sentence hint of each panel (meta.hint is the Gaussian panel's).
-const HINTS = {
-  coin: 'Add heads and tails, then move p by hand (drag the ring or use the arrow keys) and watch the log-likelihood; the star marks the best p.',
-  kl: 'Drag the peaks of P and Q (or use the sliders and arrow keys; Enter switches curve) and watch the two KL divergences and the cross-entropy.',
-};
 
 function build(ctx) {
   const builders = { gaussian: buildGaussian, coin: buildCoin, kl: buildKl };
   const hint = ctx.card.card.querySelector('.dw-hint');
-  if (hint && HINTS[ctx.options.panel]) hint.textContent = HINTS[ctx.options.panel];
+  // The one-sentence hint of each panel (meta.hint is the Gaussian panel's).
+  if (hint && ctx.options.panel !== 'gaussian') hint.textContent = ctx.t(`likelihood-fit.hint.${ctx.options.panel}`);
   return builders[ctx.options.panel](ctx);
 }
 
 // The Gaussian panel.
 function buildGaussian(ctx) {
-  const { ml, card, stateChanged } = ctx;
+  const { ml, card, stateChanged, t } = ctx;
   let points = [...DEFAULT_POINTS];
   let mu = DEFAULT_GUESS.mu;
   let s = DEFAULT_GUESS.s;
@@ -64,34 +58,34 @@ function buildGaussian(ctx) {
   const right = el('div', { className: 'dw-col' });
   row.append(left, right);
   card.stage.append(row);
-  const linePlot = new Plot(left, { aspect: 0.62, minHeight: 220, maxHeight: 400, label: 'Points on a line with your Gaussian and the best one', onResize: () => requestDraw(draw) });
-  legend(left, ['solid: your N(μ, s²)', 'dashed: best fit', 'bars: each point\'s density under your curve']);
-  const surfacePlot = new Plot(right, { aspect: 0.75, minHeight: 220, maxHeight: 400, label: 'Log-likelihood over mean and spread', onResize: () => requestDraw(draw) });
-  legend(right, ['brighter: higher log-likelihood', 'star: maximum', 'ring: your (μ, s)']);
+  const linePlot = new Plot(left, { aspect: 0.62, minHeight: 220, maxHeight: 400, label: t('likelihood-fit.gaussian.linePlot'), onResize: () => requestDraw(draw) });
+  legend(left, [t('likelihood-fit.gaussian.lineLegend')]);
+  const surfacePlot = new Plot(right, { aspect: 0.75, minHeight: 220, maxHeight: 400, label: t('likelihood-fit.gaussian.surfacePlot'), onResize: () => requestDraw(draw) });
+  legend(right, [t('likelihood-fit.gaussian.surfaceLegend')]);
 
   const buttons = buttonRow(card.controls);
-  button(buttons, 'Add point', () => addPoint(mu));
-  button(buttons, 'Remove point', () => removePoint(selected));
-  button(buttons, 'Jump to the maximum', () => { if (fit) setGuess(fit.mu, fit.s); });
-  button(buttons, 'Reset', () => { prediction.reset('Back to the three starting points: the prediction no longer applies. Predict again.'); points = [...DEFAULT_POINTS]; selected = points.length - 1; setGuess(DEFAULT_GUESS.mu, DEFAULT_GUESS.s, false); pointsChanged(); });
-  const muSlider = slider(card.controls, { label: 'your mean μ', min: X_RANGE[0], max: X_RANGE[1], step: 0.05, value: mu, format: (v) => formatNumber(v, 2), onInput: (v) => setGuess(v, s) });
-  const sSlider = slider(card.controls, { label: 'your spread s', min: S_RANGE[0], max: S_RANGE[1], step: 0.02, value: s, format: (v) => formatNumber(v, 2), onInput: (v) => setGuess(mu, v) });
+  button(buttons, t('likelihood-fit.gaussian.addPoint'), () => addPoint(mu));
+  button(buttons, t('likelihood-fit.gaussian.removePoint'), () => removePoint(selected));
+  button(buttons, t('likelihood-fit.gaussian.jump'), () => { if (fit) setGuess(fit.mu, fit.s); });
+  button(buttons, t('likelihood-fit.reset'), () => { prediction.reset(t('likelihood-fit.gaussian.resetPrediction')); points = [...DEFAULT_POINTS]; selected = points.length - 1; setGuess(DEFAULT_GUESS.mu, DEFAULT_GUESS.s, false); pointsChanged(); });
+  const muSlider = slider(card.controls, { label: t('likelihood-fit.gaussian.slider.mu'), min: X_RANGE[0], max: X_RANGE[1], step: 0.05, value: mu, format: (v) => formatNumber(v, 2), onInput: (v) => setGuess(v, s) });
+  const sSlider = slider(card.controls, { label: t('likelihood-fit.gaussian.slider.s'), min: S_RANGE[0], max: S_RANGE[1], step: 0.02, value: s, format: (v) => formatNumber(v, 2), onInput: (v) => setGuess(mu, v) });
   // Predict, then check: what does the next change to the points do to the best spread ŝ?
   const prediction = createPrediction(ctx, {
     id: 'likelihood-next-point',
-    question: 'After your next point move (add, remove or drag), ŝ will…',
-    choices: [['grow', 'grow'], ['shrink', 'shrink'], ['same', 'stay the same']],
-    ready: () => (fit ? null : 'Place at least two different points first, so ŝ is measured.'),
+    question: t('likelihood-fit.predict.question'),
+    choices: ['grow', 'shrink', 'same'].map((c) => [c, t(`likelihood-fit.predict.${c}`)]),
+    ready: () => (fit ? null : t('likelihood-fit.predict.notReady')),
     onCommit: () => { predictedFrom = fit.s; },
-    next: 'Now move, add or remove a point and see.',
+    next: t('likelihood-fit.predict.next'),
   });
 
-  const statN = card.stat('n');
-  const statLl = card.stat('your ℓ(μ, s)');
-  const statMax = card.stat('maximum ℓ');
-  const statMu = card.stat('μ̂');
-  const statS = card.stat('ŝ (1/n)');
-  const statS1 = card.stat('s with 1/(n−1)');
+  const statN = card.stat(t('likelihood-fit.gaussian.stat.n'));
+  const statLl = card.stat(t('likelihood-fit.gaussian.stat.ll'));
+  const statMax = card.stat(t('likelihood-fit.stat.max'));
+  const statMu = card.stat(t('likelihood-fit.gaussian.stat.mu'));
+  const statS = card.stat(t('likelihood-fit.gaussian.stat.s'));
+  const statS1 = card.stat(t('likelihood-fit.gaussian.stat.s1'));
 
   const lineDrag = attachDrag(linePlot, {
     hit: (pos) => {
@@ -124,7 +118,7 @@ function buildGaussian(ctx) {
   });
 
   function addPoint(x) {
-    if (points.length >= MAX_POINTS) { card.setMessage(`The widget holds at most ${MAX_POINTS} points.`, 'info'); return; }
+    if (points.length >= MAX_POINTS) { card.setMessage(t('likelihood-fit.gaussian.full', { max: formatNumber(MAX_POINTS, 0) }), 'info'); return; }
     points.push(round(clamp(x, X_RANGE[0], X_RANGE[1]), 0.05));
     selected = points.length - 1;
     pointsChanged(true);
@@ -161,7 +155,7 @@ function buildGaussian(ctx) {
   function judge() {
     const after = fit ? fit.s : NaN;
     const outcome = spreadChange(predictedFrom, after);
-    prediction.settle(outcome, `ŝ went from ${formatNumber(predictedFrom, 3)} to ${formatNumber(after, 3)}. A point far from μ̂ adds a large squared distance, one near it a small one, and ŝ² is their average.`);
+    prediction.settle(outcome, t('likelihood-fit.predict.why', { before: formatNumber(predictedFrom, 3), after: formatNumber(after, 3) }));
   }
 
   function report() {
@@ -173,21 +167,22 @@ function buildGaussian(ctx) {
     statS.set(fit ? formatNumber(fit.s, 3) : '–');
     statS1.set(fit && points.length > 1 ? formatNumber(fit.s * Math.sqrt(points.length / (points.length - 1)), 3) : '–');
     {
-      if (!points.length) card.setMessage('Click the line (or press + after focusing it) to add points.', 'info');
-      else if (!fit) card.setMessage('All the points sit on one spot: the best spread would be 0 and the likelihood would grow without limit. Move one.', 'info');
+      if (!points.length) card.setMessage(t('likelihood-fit.gaussian.empty'), 'info');
+      else if (!fit) card.setMessage(t('likelihood-fit.gaussian.onOneSpot'), 'info');
       else {
         const gap = fit.logLikelihood - ll;
-        if (gap <= 0.05) card.setMessage(`At the peak: no other μ and s give these ${countOf(points.length, 'point')} a higher log-likelihood.`, 'ok');
-        else card.setMessage(`Your log-likelihood is ${formatNumber(gap, 2)} below the maximum. Drag the ring on the log-likelihood map, or use the sliders.`, 'info');
+        if (gap <= 0.05) card.setMessage(t('likelihood-fit.gaussian.atPeak', { count: points.length }), 'ok');
+        else card.setMessage(t('likelihood-fit.gaussian.below', { gap: formatNumber(gap, 2) }), 'info');
       }
     }
     describe();
   }
 
   function describe() {
-    const sel = points.length ? ` Selected point ${selected + 1} at ${formatNumber(points[selected], 2)}.` : '';
-    linePlot.canvas.setAttribute('aria-label', `${countOf(points.length, 'point')} on a line: ${points.map((x) => formatNumber(x, 2)).join(', ')}. Your Gaussian has mean ${formatNumber(mu, 2)} and spread ${formatNumber(s, 2)}.${sel} Arrow keys move the selected point, Enter selects the next, Delete removes it, + adds one.`);
-    surfacePlot.canvas.setAttribute('aria-label', `Log-likelihood over mean (across) and spread (up). ${fit ? `Maximum at mean ${formatNumber(fit.mu, 2)}, spread ${formatNumber(fit.s, 2)}.` : 'No maximum yet.'} Your point: mean ${formatNumber(mu, 2)}, spread ${formatNumber(s, 2)}. Arrow keys move it.`);
+    const sel = points.length ? t('likelihood-fit.gaussian.selected', { index: formatNumber(selected + 1, 0), x: formatNumber(points[selected], 2) }) : '';
+    linePlot.canvas.setAttribute('aria-label', t('likelihood-fit.gaussian.lineFigure', { count: points.length, points: points.map((x) => formatNumber(x, 2)).join(', '), mu: formatNumber(mu, 2), s: formatNumber(s, 2), selected: sel }));
+    const maximum = fit ? t('likelihood-fit.gaussian.maximumAt', { mu: formatNumber(fit.mu, 2), s: formatNumber(fit.s, 2) }) : t('likelihood-fit.gaussian.noMaximum');
+    surfacePlot.canvas.setAttribute('aria-label', t('likelihood-fit.gaussian.surfaceFigure', { maximum, mu: formatNumber(mu, 2), s: formatNumber(s, 2) }));
   }
 
   function draw() {
@@ -197,19 +192,19 @@ function buildGaussian(ctx) {
     const top = Math.min(2.2, Math.max(0.45, ...mine, ...(best || [0])) * 1.1);
     linePlot.setDomain(X_RANGE[0], X_RANGE[1], 0, top);
     linePlot.begin();
-    linePlot.axes({ xLabel: 'x', yLabel: 'density' });
-    const t = linePlot.theme;
+    linePlot.axes({ xLabel: t('likelihood-fit.axis.x'), yLabel: t('likelihood-fit.axis.density') });
+    const th = linePlot.theme;
     linePlot.clipToArea(() => {
       // Each point's density under your Gaussian: the likelihood is the product of these heights.
       points.forEach((x) => {
         const h = Math.exp(ml.gaussianLogPdf(x, mu, s));
-        linePlot.segment(x, 0, x, h, { color: t.textMuted, width: 3 });
+        linePlot.segment(x, 0, x, h, { color: th.textMuted, width: 3 });
       });
-      if (best) linePlot.path(xs, best, { color: t.truth, dash: [6, 4] });
-      linePlot.path(xs, mine, { color: t.model, width: 2.5 });
+      if (best) linePlot.path(xs, best, { color: th.truth, dash: [6, 4] });
+      linePlot.path(xs, mine, { color: th.model, width: 2.5 });
     });
     points.forEach((x, i) => linePlot.point(x, top * 0.02, 1, { size: 6, highlight: lineDrag.focused && i === selected }));
-    if (fit) star(linePlot, fit.mu, top * 0.02, t.accent);
+    if (fit) star(linePlot, fit.mu, top * 0.02, th.accent);
 
     surfacePlot.setDomain(X_RANGE[0], X_RANGE[1], S_RANGE[0], S_RANGE[1]);
     surfacePlot.begin();
@@ -218,8 +213,8 @@ function buildGaussian(ctx) {
       const span = Math.max(6, 2 * points.length);
       drawHeatmap(surfacePlot, surface, GRID.nMu, GRID.nS, (v, out) => lossRgb(1 + (v - fit.logLikelihood) / span, out));
     }
-    surfacePlot.axes({ xLabel: 'mean μ', yLabel: 'spread s' });
-    if (fit && fit.s >= S_RANGE[0] && fit.s <= S_RANGE[1]) star(surfacePlot, fit.mu, fit.s, t.accent);
+    surfacePlot.axes({ xLabel: t('likelihood-fit.gaussian.axis.mu'), yLabel: t('likelihood-fit.gaussian.axis.s') });
+    if (fit && fit.s >= S_RANGE[0] && fit.s <= S_RANGE[1]) star(surfacePlot, fit.mu, fit.s, th.accent);
     surfacePlot.handle(mu, s, { focused: surfaceDrag.focused });
   }
 

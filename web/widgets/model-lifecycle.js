@@ -9,11 +9,12 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, fixed, nextId, select, slider } from '../lib/ui.js';
-import { formatShort } from '../lib/format.js';
+import { formatNumber, formatShort } from '../lib/format.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
 import { DAYS, SETTINGS, WIDGET_DEFAULTS, deploymentConfig, inputMonitorVerdict, manualFromState, meanAccuracy, versionRows, firstInputAlarm } from './model-lifecycle/lifecycle.js';
+import { messages } from './model-lifecycle/messages.js';
 
 export const schema = {
   drift: { type: 'enum', values: ['inputs', 'concept', 'none'], default: WIDGET_DEFAULTS.drift, description: 'What drifts: the inputs (data drift), the labelling rule (concept drift), or nothing.' },
@@ -28,35 +29,38 @@ export const schema = {
   seed: seedOption(WIDGET_DEFAULTS.seed, 'Seed for the daily batches.'),
 };
 
-export const meta = {
-  title: 'A model’s life after training',
-  hint: 'Press Play and watch the days go by: the monitor compares each day’s inputs with the training data, rings when they drift, and a retrain adds a version to the table.',
-};
+export const meta = { title: messages['model-lifecycle.title'], hint: messages['model-lifecycle.hint'] };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 const TICK_MS = 380;
+// The monitor's fixed limits as the messages show them.
+const LIMITS = {
+  psiThreshold: formatNumber(SETTINGS.psiThreshold, 2), ksAlpha: formatNumber(SETTINGS.ksAlpha, 2),
+  consecutive: formatNumber(SETTINGS.consecutive, 0), accuracyDrop: formatNumber(SETTINGS.accuracyDrop, 1),
+};
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
+  const day = (d) => formatNumber(d, 0);
   let opts = { ...options };
   let manual = [];
   let run = null;
 
-  const accPlot = ctx.own(new Plot(card.stage, { aspect: 0.34, minHeight: 170, maxHeight: 240, label: 'Accuracy of the serving model per day', onResize: () => ctx.requestDraw(draw) }));
-  const driftPlot = ctx.own(new Plot(card.stage, { aspect: 0.34, minHeight: 170, maxHeight: 240, label: 'Population stability index per day', onResize: () => ctx.requestDraw(draw) }));
+  const accPlot = ctx.own(new Plot(card.stage, { aspect: 0.34, minHeight: 170, maxHeight: 240, label: t('model-lifecycle.accPlot'), onResize: () => ctx.requestDraw(draw) }));
+  const driftPlot = ctx.own(new Plot(card.stage, { aspect: 0.34, minHeight: 170, maxHeight: 240, label: t('model-lifecycle.driftPlot'), onResize: () => ctx.requestDraw(draw) }));
   for (const p of [accPlot, driftPlot]) p.margin = { ...p.margin, top: 22 };
   legend(card.stage, [
-    { text: 'accuracy (labelled days)', swatch: 'dw-swatch dw-swatch-good' }, { text: 'PSI', swatch: 'dw-swatch dw-swatch-loss' },
-    { text: 'PSI threshold 0.25', swatch: 'dw-swatch dw-swatch-truth' }, { text: 'flagged day', swatch: 'model-lifecycle-swatch-flag' },
-    { text: 'alarm', swatch: 'model-lifecycle-swatch-alarm' }, { text: 'retrain (new version)', swatch: 'model-lifecycle-swatch-retrain' },
+    { text: t('model-lifecycle.legend.accuracy'), swatch: 'dw-swatch dw-swatch-good' }, { text: t('model-lifecycle.legend.psi'), swatch: 'dw-swatch dw-swatch-loss' },
+    { text: t('model-lifecycle.legend.threshold'), swatch: 'dw-swatch dw-swatch-truth' }, { text: t('model-lifecycle.legend.flagged'), swatch: 'model-lifecycle-swatch-flag' },
+    { text: t('model-lifecycle.legend.alarm'), swatch: 'model-lifecycle-swatch-alarm' }, { text: t('model-lifecycle.legend.retrain'), swatch: 'model-lifecycle-swatch-retrain' },
   ]);
   // The caption sits above the scrolling table, so a narrow screen shows it whole.
   const captionId = nextId('model-lifecycle-versions');
   const table = el('table', { className: 'dw-table dw-compact model-lifecycle-versions', 'aria-labelledby': captionId });
-  card.stage.append(el('p', { className: 'model-lifecycle-caption', id: captionId, text: 'Versions (experiment tracking): what each was trained on, its parameters and scores' }), el('div', { className: 'dw-table-wrap' }, [table]));
+  card.stage.append(el('p', { className: 'model-lifecycle-caption', id: captionId, text: t('model-lifecycle.caption') }), el('div', { className: 'dw-table-wrap' }, [table]));
 
   const buttons = buttonRow(card.controls);
   const play = ctx.player(buttons, {
@@ -65,10 +69,10 @@ function build(ctx) {
     tick: () => stepDay(),
     every: TICK_MS,
   });
-  button(buttons, 'Step', () => { play.stop(); stepDay(); });
-  button(buttons, 'Reset', () => { play.stop(); opts.day = 0; manual = []; simulate(); ctx.stateChanged(); });
-  button(buttons, 'Retrain now', () => retrainNow());
-  button(buttons, 'New data', () => { play.stop(); opts.seed = nextSeed(opts.seed); simulate(); });
+  button(buttons, t('model-lifecycle.step'), () => { play.stop(); stepDay(); });
+  button(buttons, t('model-lifecycle.reset'), () => { play.stop(); opts.day = 0; manual = []; simulate(); ctx.stateChanged(); });
+  button(buttons, t('model-lifecycle.retrainNow'), () => retrainNow());
+  button(buttons, t('model-lifecycle.newData'), () => { play.stop(); opts.seed = nextSeed(opts.seed); simulate(); });
 
   const change = (key) => (v) => { opts[key] = v; simulate(); };
   // A whole run takes the engine about 0.05–0.4 s (one logistic-regression fit per version), so a
@@ -80,38 +84,39 @@ function build(ctx) {
     cancelPending = ctx.timeout(() => { cancelPending = null; simulate(); }, 150);
   };
   let sliders = null;
-  select(card.controls, { label: 'what drifts', value: opts.drift, options: [['inputs', 'the inputs (data drift)'], ['concept', 'the rule (concept drift)'], ['none', 'nothing']], onChange: change('drift') });
-  select(card.controls, { label: 'retraining', value: opts.policy, options: [['alarm', 'on an alarm'], ['schedule', 'on a schedule'], ['never', 'never']], onChange: change('policy') });
-  select(card.controls, { label: 'the monitor watches', value: opts.watch, options: [['inputs', 'input drift only'], ['both', 'inputs and labelled accuracy']], onChange: change('watch') });
+  const choices = (key) => schema[key].values.map((v) => [v, t(`model-lifecycle.${key}.${v}`)]);
+  select(card.controls, { label: t('model-lifecycle.select.drift'), value: opts.drift, options: choices('drift'), onChange: change('drift') });
+  select(card.controls, { label: t('model-lifecycle.select.policy'), value: opts.policy, options: choices('policy'), onChange: change('policy') });
+  select(card.controls, { label: t('model-lifecycle.select.watch'), value: opts.watch, options: choices('watch'), onChange: change('watch') });
   sliders = {
-    day: slider(card.controls, { label: 'day shown', min: 0, max: DAYS - 1, step: 1, value: opts.day, format: (v) => fixed(v, 0), onInput: (v) => { play.stop(); opts.day = v; render(); } }),
-    size: slider(card.controls, { label: 'drift size', min: 0, max: 4, step: 0.1, value: opts.size, format: (v) => fixed(v, 1), onInput: changeSoon('size') }),
-    ramp: slider(card.controls, { label: 'days to drift in full (1 = sudden)', min: 1, max: 40, step: 1, value: opts.ramp, format: (v) => fixed(v, 0), onInput: changeSoon('ramp') }),
-    every: slider(card.controls, { label: 'schedule: retrain every (days)', min: 3, max: 30, step: 1, value: opts.every, format: (v) => fixed(v, 0), onInput: changeSoon('every') }),
-    delay: slider(card.controls, { label: 'label delay (days)', min: 0, max: 10, step: 1, value: opts.delay, format: (v) => fixed(v, 0), onInput: changeSoon('delay') }),
+    day: slider(card.controls, { label: t('model-lifecycle.slider.day'), min: 0, max: DAYS - 1, step: 1, value: opts.day, format: (v) => fixed(v, 0), onInput: (v) => { play.stop(); opts.day = v; render(); } }),
+    size: slider(card.controls, { label: t('model-lifecycle.slider.size'), min: 0, max: 4, step: 0.1, value: opts.size, format: (v) => fixed(v, 1), onInput: changeSoon('size') }),
+    ramp: slider(card.controls, { label: t('model-lifecycle.slider.ramp'), min: 1, max: 40, step: 1, value: opts.ramp, format: (v) => fixed(v, 0), onInput: changeSoon('ramp') }),
+    every: slider(card.controls, { label: t('model-lifecycle.slider.every'), min: 3, max: 30, step: 1, value: opts.every, format: (v) => fixed(v, 0), onInput: changeSoon('every') }),
+    delay: slider(card.controls, { label: t('model-lifecycle.slider.delay'), min: 0, max: 10, step: 1, value: opts.delay, format: (v) => fixed(v, 0), onInput: changeSoon('delay') }),
   };
 
-  const statDay = card.stat('day');
-  const statVersion = card.stat('serving version');
-  const statPsi = card.stat('PSI today');
-  const statKs = card.stat('KS p today');
-  const statAcc = card.stat('accuracy (latest labels)');
-  const statRetrains = card.stat('retrains so far');
+  const statDay = card.stat(t('model-lifecycle.stat.day'));
+  const statVersion = card.stat(t('model-lifecycle.stat.version'));
+  const statPsi = card.stat(t('model-lifecycle.stat.psi'));
+  const statKs = card.stat(t('model-lifecycle.stat.ks'));
+  const statAcc = card.stat(t('model-lifecycle.stat.accuracy'));
+  const statRetrains = card.stat(t('model-lifecycle.stat.retrains'));
 
   // Predict, then check: the rule changes but the inputs do not — will the input monitor notice?
   // Judged from the engine's run at the end of the 60 days (inputMonitorVerdict).
   const prediction = createPrediction(ctx, {
     id: 'concept-drift-monitor',
-    question: 'The labelling rule changes on day 20 while the inputs stay as they were. Watching input drift only, the monitor will…',
-    choices: [['soon', 'ring within 3 days'], ['late', 'ring, but later'], ['never', 'stay quiet all 60 days']],
-    next: 'Now choose “the rule (concept drift)”, keep the monitor on “input drift only” and play to day 59.',
+    question: t('model-lifecycle.predict.question'),
+    choices: ['soon', 'late', 'never'].map((c) => [c, t(`model-lifecycle.predict.${c}`)]),
+    next: t('model-lifecycle.predict.next'),
   });
   function judge() {
     if (prediction.pending === null || opts.drift !== 'concept' || !(opts.size > 0) || opts.watch !== 'inputs' || opts.day < DAYS - 1 || !run) return;
     const verdict = inputMonitorVerdict(run, opts.start);
     const first = firstInputAlarm(run, opts.start);
     const acc = meanAccuracy(run, opts.start, DAYS);
-    prediction.settle(verdict, `${first === null ? 'No input alarm rang' : `The first input alarm rang on day ${first}`}, while the accuracy after day ${opts.start} averaged ${fixed(acc, 3)}. The inputs never moved, so PSI and KS had nothing to see; only labelled accuracy shows a changed rule.`);
+    prediction.settle(verdict, t('model-lifecycle.predict.why', { first: first === null ? '' : day(first), start: day(opts.start), accuracy: fixed(acc, 3) }));
   }
 
   function stepDay() {
@@ -125,7 +130,7 @@ function build(ctx) {
   function retrainNow() {
     if (!run) return;
     if (manual.includes(opts.day) || run.days[opts.day].retrainedTo) {
-      card.setMessage(`A new version was already trained at the end of day ${opts.day}; step to another day first.`, 'info');
+      card.setMessage(t('model-lifecycle.alreadyRetrained', { day: day(opts.day) }), 'info');
       return;
     }
     manual = [...manual, opts.day].sort((a, b) => a - b);
@@ -143,29 +148,29 @@ function build(ctx) {
     const ks = formatShort(r.ksPValue, 2);
     if (r.retrainedTo) {
       const v = run.versions[r.retrainedTo - 1];
-      const why = { alarm: 'the alarm', schedule: 'the schedule', manual: 'your request' }[v.trigger];
-      return [`Day ${r.day}: retrained because of ${why}. Version ${v.id} learned from days ${v.fromDay} to ${v.toDay} (validation accuracy ${fixed(v.validationAccuracy, 3)}) and serves from day ${r.day + 1}.`, 'ok'];
+      const why = t(`model-lifecycle.why.${v.trigger}`);
+      return [t('model-lifecycle.retrained', { day: day(r.day), why, id: day(v.id), from: day(v.fromDay), to: day(v.toDay), validation: fixed(v.validationAccuracy, 3), next: day(r.day + 1) }), 'ok'];
     }
-    if (r.inputAlarm) return [`Day ${r.day}: input-drift alarm. PSI ${psi} (threshold ${SETTINGS.psiThreshold}) or KS p ${ks} (below ${SETTINGS.ksAlpha}) flagged drift ${SETTINGS.consecutive} days in a row.${opts.policy === 'never' ? ' Nobody retrains: the policy is “never”.' : ''}`, 'bad'];
-    if (r.accuracyAlarm) return [`Day ${r.day}: accuracy alarm. The labels of day ${r.labelledDay} show accuracy ${fixed(run.days[r.labelledDay].accuracy, 3)}, more than ${SETTINGS.accuracyDrop} below this version’s validation accuracy.`, 'bad'];
+    if (r.inputAlarm) return [t('model-lifecycle.inputAlarm', { day: day(r.day), psi, threshold: LIMITS.psiThreshold, ks, alpha: LIMITS.ksAlpha, consecutive: LIMITS.consecutive, never: opts.policy === 'never' }), 'bad'];
+    if (r.accuracyAlarm) return [t('model-lifecycle.accuracyAlarm', { day: day(r.day), labelled: day(r.labelledDay), accuracy: fixed(run.days[r.labelledDay].accuracy, 3), drop: LIMITS.accuracyDrop }), 'bad'];
     if (r.conceptShift > 0 && !r.inputFlag && opts.watch === 'inputs') {
       const labelled = r.labelledDay >= 0 ? run.days[r.labelledDay].accuracy : NaN;
-      return [`Day ${r.day}: the rule changed on day ${opts.start}, but the inputs look as they always did (PSI ${psi}, KS p ${ks}), so the input monitor is quiet. ${Number.isFinite(labelled) ? `Labelled accuracy is ${fixed(labelled, 3)}.` : 'No labels yet.'}`, 'warn'];
+      return [t('model-lifecycle.quietConcept', { day: day(r.day), start: day(opts.start), psi, ks, labelled: Number.isFinite(labelled) ? t('model-lifecycle.labelledAccuracy', { accuracy: fixed(labelled, 3) }) : t('model-lifecycle.noLabelsYet') }), 'warn'];
     }
-    if (r.inputFlag) return [`Day ${r.day}: PSI ${psi} or KS p ${ks} flags drift; an alarm needs ${SETTINGS.consecutive} flagged days in a row.`, 'warn'];
-    return [`Day ${r.day}: version ${r.version} serves. PSI ${psi} is below ${SETTINGS.psiThreshold} and KS p ${ks} is above ${SETTINGS.ksAlpha}: no drift flagged.`, 'info'];
+    if (r.inputFlag) return [t('model-lifecycle.flagged', { day: day(r.day), psi, ks, consecutive: LIMITS.consecutive }), 'warn'];
+    return [t('model-lifecycle.calm', { day: day(r.day), version: day(r.version), psi, threshold: LIMITS.psiThreshold, ks, alpha: LIMITS.ksAlpha }), 'info'];
   }
 
   function renderTable() {
     const rows = versionRows(run, opts.day, opts.delay);
-    const head = el('tr', {}, ['version', 'trigger', 'trained on days', 'w₁', 'w₂', 'b', 'validation acc.', 'accuracy now'].map((t) => el('th', { scope: 'col', text: t })));
+    const head = el('tr', {}, ['version', 'trigger', 'days', 'w1', 'w2', 'b', 'validation', 'now'].map((k) => el('th', { scope: 'col', text: t(`model-lifecycle.column.${k}`) })));
     const body = rows.map((v) => el('tr', v.serving ? { className: 'dw-current' } : {}, [
-      el('td', { text: `v${v.id}${v.serving ? ' (serving)' : ''}` }),
-      el('td', { text: v.trigger }),
-      el('td', { text: `${v.fromDay} to ${v.toDay}` }),
+      el('td', { text: t(v.serving ? 'model-lifecycle.serving' : 'model-lifecycle.version', { id: day(v.id) }) }),
+      el('td', { text: t(`model-lifecycle.trigger.${v.trigger}`) }),
+      el('td', { text: t('model-lifecycle.dayRange', { from: day(v.fromDay), to: day(v.toDay) }) }),
       ...v.params.map((p) => el('td', { text: fixed(p, 2) })),
       el('td', { text: fixed(v.validation, 3) }),
-      el('td', { text: v.now === null ? 'no labels yet' : fixed(v.now, 3) }),
+      el('td', { text: v.now === null ? t('model-lifecycle.noLabels') : fixed(v.now, 3) }),
     ]));
     table.replaceChildren(el('thead', {}, [head]), el('tbody', {}, body));
   }
@@ -174,16 +179,16 @@ function build(ctx) {
     if (!run) return;
     const r = run.days[opts.day];
     sliders.day.set(opts.day);
-    statDay.set(`${opts.day} of ${DAYS - 1}`);
-    statVersion.set(`v${r.version}`);
+    statDay.set(t('model-lifecycle.dayOf', { day: day(opts.day), last: day(DAYS - 1) }));
+    statVersion.set(t('model-lifecycle.version', { id: day(r.version) }));
     statPsi.set(fixed(r.psi, 2));
     statKs.set(formatShort(r.ksPValue, 2));
-    statAcc.set(r.labelledDay >= 0 ? fixed(run.days[r.labelledDay].accuracy, 3) : 'no labels yet');
-    statRetrains.set(String(run.versions.filter((v) => v.id > 1 && v.trainedOnDay <= opts.day).length));
+    statAcc.set(r.labelledDay >= 0 ? fixed(run.days[r.labelledDay].accuracy, 3) : t('model-lifecycle.noLabels'));
+    statRetrains.set(day(run.versions.filter((v) => v.id > 1 && v.trainedOnDay <= opts.day).length));
     const [text, tone] = verdictMessage(r);
     card.setMessage(text, tone);
-    accPlot.canvas.setAttribute('aria-label', `Day ${opts.day}: accuracy of the serving model on the labelled days, version ${r.version} serving`);
-    driftPlot.canvas.setAttribute('aria-label', `Day ${opts.day}: PSI ${fixed(r.psi, 2)} against the threshold ${SETTINGS.psiThreshold}`);
+    accPlot.canvas.setAttribute('aria-label', t('model-lifecycle.accFigure', { day: day(opts.day), version: day(r.version) }));
+    driftPlot.canvas.setAttribute('aria-label', t('model-lifecycle.driftFigure', { day: day(opts.day), psi: fixed(r.psi, 2), threshold: LIMITS.psiThreshold }));
     renderTable();
     judge();
     ctx.stateChanged();
@@ -192,20 +197,20 @@ function build(ctx) {
 
   // Vertical marks at the end of each day on which a version was trained, labelled v2, v3, …
   function retrainMarks(plot, yTop) {
-    const t = plot.theme;
+    const th = plot.theme;
     const c = plot.ctx;
     let lastLabel = -Infinity;
     for (const v of run.versions) {
       if (v.id === 1 || v.trainedOnDay > opts.day) continue;
       const x = v.trainedOnDay + 0.5;
-      plot.segment(x, plot.domain.y0, x, yTop, { color: t.model, width: 1.5 });
+      plot.segment(x, plot.domain.y0, x, yTop, { color: th.model, width: 1.5 });
       // Labels of retrains a few pixels apart (a narrow screen) would overprint: keep the first.
       if (plot.px(x) - lastLabel < 20) continue;
       lastLabel = plot.px(x);
-      c.fillStyle = t.text;
+      c.fillStyle = th.text;
       c.font = '11px system-ui, sans-serif';
       c.textAlign = 'center';
-      c.fillText(`v${v.id}`, plot.px(x), plot.margin.top - 6);
+      c.fillText(t('model-lifecycle.version', { id: day(v.id) }), plot.px(x), plot.margin.top - 6);
     }
   }
   function alarmMark(plot, x, y, color) {
@@ -217,40 +222,40 @@ function build(ctx) {
 
   function draw() {
     if (!run) return;
-    const t = accPlot.theme;
+    const th = accPlot.theme;
     const labelledTo = opts.day - opts.delay;
     // Accuracy: days whose labels have arrived.
     accPlot.setDomain(-0.5, DAYS - 0.5, 0.3, 1);
     accPlot.begin();
-    accPlot.axes({ xLabel: 'day', yLabel: 'accuracy', xTicks: 6, yTicks: 4 });
-    if (opts.drift !== 'none' && opts.day >= opts.start) accPlot.segment(opts.start - 0.5, 0.3, opts.start - 0.5, 1, { color: t.truth, width: 1, dash: [4, 4] });
+    accPlot.axes({ xLabel: t('model-lifecycle.axis.day'), yLabel: t('model-lifecycle.axis.accuracy'), xTicks: 6, yTicks: 4 });
+    if (opts.drift !== 'none' && opts.day >= opts.start) accPlot.segment(opts.start - 0.5, 0.3, opts.start - 0.5, 1, { color: th.truth, width: 1, dash: [4, 4] });
     const xs = []; const ys = [];
     for (let d = 0; d <= labelledTo; d++) { xs.push(d); ys.push(run.days[d].accuracy); }
-    if (xs.length) accPlot.path(xs, ys, { color: t.good, width: 2.5 });
+    if (xs.length) accPlot.path(xs, ys, { color: th.good, width: 2.5 });
     retrainMarks(accPlot, 1);
-    for (let d = 0; d <= opts.day; d++) if (run.days[d].accuracyAlarm) alarmMark(accPlot, d, 0.36, t.loss);
-    accPlot.segment(opts.day, 0.3, opts.day, 1, { color: t.truth, width: 1 });
+    for (let d = 0; d <= opts.day; d++) if (run.days[d].accuracyAlarm) alarmMark(accPlot, d, 0.36, th.loss);
+    accPlot.segment(opts.day, 0.3, opts.day, 1, { color: th.truth, width: 1 });
 
     // Drift: PSI of every day so far against its threshold; flagged days hollow, alarms ▲.
     const psiMax = Math.max(0.6, 1.1 * Math.max(...run.days.map((d) => d.psi)));
     driftPlot.setDomain(-0.5, DAYS - 0.5, 0, psiMax);
     driftPlot.begin();
-    driftPlot.axes({ xLabel: 'day', yLabel: 'PSI', xTicks: 6, yTicks: 4 });
-    driftPlot.segment(-0.5, SETTINGS.psiThreshold, DAYS - 0.5, SETTINGS.psiThreshold, { color: t.truth, width: 1.5, dash: [6, 4] });
+    driftPlot.axes({ xLabel: t('model-lifecycle.axis.day'), yLabel: t('model-lifecycle.axis.psi'), xTicks: 6, yTicks: 4 });
+    driftPlot.segment(-0.5, SETTINGS.psiThreshold, DAYS - 0.5, SETTINGS.psiThreshold, { color: th.truth, width: 1.5, dash: [6, 4] });
     const px = []; const py = [];
     for (let d = 0; d <= opts.day; d++) { px.push(d); py.push(run.days[d].psi); }
-    driftPlot.path(px, py, { color: t.loss, width: 2.5 });
+    driftPlot.path(px, py, { color: th.loss, width: 2.5 });
     retrainMarks(driftPlot, psiMax);
     const c = driftPlot.ctx;
     for (let d = 0; d <= opts.day; d++) {
       const r = run.days[d];
-      if (r.inputAlarm) alarmMark(driftPlot, d, psiMax * 0.92, t.loss);
+      if (r.inputAlarm) alarmMark(driftPlot, d, psiMax * 0.92, th.loss);
       else if (r.inputFlag) {
-        c.strokeStyle = t.loss; c.lineWidth = 1.5;
+        c.strokeStyle = th.loss; c.lineWidth = 1.5;
         c.beginPath(); c.arc(driftPlot.px(d), driftPlot.py(r.psi), 4, 0, Math.PI * 2); c.stroke();
       }
     }
-    driftPlot.segment(opts.day, 0, opts.day, psiMax, { color: t.truth, width: 1 });
+    driftPlot.segment(opts.day, 0, opts.day, psiMax, { color: th.truth, width: 1 });
   }
 
   simulate();

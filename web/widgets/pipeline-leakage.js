@@ -14,6 +14,7 @@ import { legend } from '../lib/legend.js';
 import { CITIES, cityColumn, noiseTable } from './pipeline-leakage/noise-table.js';
 import { mean } from '../lib/arrays.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './pipeline-leakage/messages.js';
 
 export const schema = {
   rows: { type: 'int', min: 20, max: 200, default: 50, description: 'Rows (people, samples) in the table.' },
@@ -23,19 +24,16 @@ export const schema = {
   seed: seedOption(3, 'Seed for the table and the folds.'),
 };
 
-export const meta = {
-  title: 'Leakage: where the preprocessing is fitted',
-  hint: 'The labels alternate 0, 1 down the rows and no column knows them, so no honest method beats 50 % except by luck. Add columns and watch the leaky pipeline "find" a pattern anyway.',
-};
+export const meta = { title: messages['pipeline-leakage.title'], hint: messages['pipeline-leakage.hint'] };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 const MAX_STEPS = 500;
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const model = ctx.own(new ml.LogisticRegression());
   const imputer = ctx.own(new ml.SimpleImputer());
@@ -49,27 +47,27 @@ function build(ctx) {
   let tableFit = 'all';
 
   // Pipeline diagram: four boxes and arrows, DOM so it reflows on phones.
-  const diagram = el('ol', { className: 'pipeline-leakage-diagram', 'aria-label': 'Pipeline steps' });
+  const diagram = el('ol', { className: 'pipeline-leakage-diagram', 'aria-label': t('pipeline-leakage.diagram') });
   const stepText = {
     impute: el('span', { className: 'pipeline-leakage-step-detail' }),
     select: el('span', { className: 'pipeline-leakage-step-detail' }),
     scale: el('span', { className: 'pipeline-leakage-step-detail' }),
-    model: el('span', { className: 'pipeline-leakage-step-detail', text: 'logistic regression' }),
-    onehot: el('span', { className: 'pipeline-leakage-step-detail', text: 'city → one 0/1 column per city seen in fit (second table)' }),
+    model: el('span', { className: 'pipeline-leakage-step-detail', text: t('pipeline-leakage.detail.model') }),
+    onehot: el('span', { className: 'pipeline-leakage-step-detail', text: t('pipeline-leakage.detail.onehot') }),
   };
-  for (const [key, name] of [['onehot', 'one-hot encode'], ['impute', 'impute gaps'], ['select', 'select columns'], ['scale', 'standardise'], ['model', 'classify']]) {
-    diagram.append(el('li', { className: `pipeline-leakage-step pipeline-leakage-step-${key}` }, [el('span', { className: 'pipeline-leakage-step-name', text: name }), stepText[key]]));
+  for (const key of ['onehot', 'impute', 'select', 'scale', 'model']) {
+    diagram.append(el('li', { className: `pipeline-leakage-step pipeline-leakage-step-${key}` }, [el('span', { className: 'pipeline-leakage-step-name', text: t(`pipeline-leakage.step.${key}`) }), stepText[key]]));
   }
   card.stage.append(diagram);
 
   const plotHost = el('div', { className: 'pipeline-leakage-plot' });
   card.stage.append(plotHost);
-  const plot = ctx.own(new Plot(plotHost, { aspect: 0.42, minHeight: 190, maxHeight: 280, label: 'Fold accuracies, leaky and honest', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(plotHost, { aspect: 0.42, minHeight: 190, maxHeight: 280, label: t('pipeline-leakage.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { ...plot.margin, left: 16, top: 14 };
   legend(card.stage, [
-    { text: 'fitted on all rows (leaky)', swatch: 'dw-swatch dw-swatch-loss' },
-    { text: 'fitted inside each fold (honest)', swatch: 'dw-swatch dw-swatch-good' },
-    { text: 'chance 0.5', swatch: 'dw-swatch dw-swatch-truth' },
+    { text: t('pipeline-leakage.legend.leaky'), swatch: 'dw-swatch dw-swatch-loss' },
+    { text: t('pipeline-leakage.legend.honest'), swatch: 'dw-swatch dw-swatch-good' },
+    { text: t('pipeline-leakage.legend.chance'), swatch: 'dw-swatch dw-swatch-truth' },
   ]);
 
   // Before/after table of a few rows.
@@ -94,22 +92,22 @@ function build(ctx) {
   card.stage.append(oneHotCaption, oneHotWrap);
 
   const buttons = buttonRow(card.controls);
-  button(buttons, 'New table', () => { opts.seed = nextSeed(opts.seed); loadData(); }, { primary: true, title: 'Draw a fresh noise table with the next seed' });
+  button(buttons, t('pipeline-leakage.newTable'), () => { opts.seed = nextSeed(opts.seed); loadData(); }, { primary: true, title: t('pipeline-leakage.newTableTitle') });
   select(card.controls, {
-    label: 'table: statistics learned from',
+    label: t('pipeline-leakage.select.tableFit'),
     value: tableFit,
-    options: [['all', 'all rows (leaky)'], ['train', 'training rows of fold 1 (honest)']],
+    options: ['all', 'train'].map((v) => [v, t(`pipeline-leakage.tableFit.${v}`)]),
     onChange: (v) => { tableFit = v; renderTable(); },
   });
   const sliders = {
-    features: slider(card.controls, { label: 'noise columns', min: 5, max: 2000, step: 0.01, scale: 'log', value: opts.features, format: (v) => formatNumber(Math.round(v), 0), onInput: (v) => { opts.features = Math.round(v); loadData(); } }),
-    select: slider(card.controls, { label: 'columns kept by selection', min: 1, max: 50, step: 1, value: opts.select, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.select = v; score(); render(); } }),
+    features: slider(card.controls, { label: t('pipeline-leakage.slider.features'), min: 5, max: 2000, step: 0.01, scale: 'log', value: opts.features, format: (v) => formatNumber(Math.round(v), 0), onInput: (v) => { opts.features = Math.round(v); loadData(); } }),
+    select: slider(card.controls, { label: t('pipeline-leakage.slider.select'), min: 1, max: 50, step: 1, value: opts.select, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.select = v; score(); render(); } }),
   };
 
-  const statLeaky = card.stat('leaky CV accuracy');
-  const statHonest = card.stat('honest CV accuracy');
-  const statGap = card.stat('inflation');
-  const statChance = card.stat('chance');
+  const statLeaky = card.stat(t('pipeline-leakage.stat.leaky'));
+  const statHonest = card.stat(t('pipeline-leakage.stat.honest'));
+  const statGap = card.stat(t('pipeline-leakage.stat.gap'));
+  const statChance = card.stat(t('pipeline-leakage.stat.chance'));
 
   // Predict, then check: with few columns the two scores agree; with 2000 columns of pure noise,
   // where will the leaky score go? Judged from the engine's cross-validated scores at 2000.
@@ -117,15 +115,15 @@ function build(ctx) {
   const MANY = 1900;
   const prediction = createPrediction(ctx, {
     id: 'leakage-many-columns',
-    question: 'With about 2,000 noise columns (the top of the slider), the leaky cross-validated accuracy will…',
-    choices: [['chance', 'stay below 0.65, near chance'], ['high', 'reach 0.65 or more']],
-    ready: () => (opts.features <= 10 ? null : 'Slide the noise columns down to 5 first: with few columns the two scores agree.'),
-    next: 'Now slide the noise columns all the way up.',
+    question: t('pipeline-leakage.predict.question'),
+    choices: ['chance', 'high'].map((c) => [c, t(`pipeline-leakage.predict.${c}`)]),
+    ready: () => (opts.features <= 10 ? null : t('pipeline-leakage.predict.notReady')),
+    next: t('pipeline-leakage.predict.next'),
   });
   function judgeMany() {
     if (prediction.pending === null || opts.features < MANY || !leaky.length || !honest.length) return;
     const lm = mean(leaky);
-    prediction.settle(lm >= 0.65 ? 'high' : 'chance', `On ${formatNumber(opts.features, 0, { grouping: true })} columns of pure noise the leaky pipeline reports ${fixed(lm, 3)}, the honest one ${fixed(mean(honest), 3)}. Fitted on all rows, the selection searches so many columns that it finds ${Math.min(opts.select, data.cols)} that happen to match the labels of the very rows it is tested on.`);
+    prediction.settle(lm >= 0.65 ? 'high' : 'chance', t('pipeline-leakage.predict.why', { features: formatNumber(opts.features, 0, { grouping: true }), leaky: fixed(lm, 3), honest: fixed(mean(honest), 3), keep: formatNumber(Math.min(opts.select, data.cols), 0) }));
   }
 
   function loadData() {
@@ -150,22 +148,22 @@ function build(ctx) {
     statHonest.set(fixed(hm, 3));
     statGap.set(Number.isFinite(lm - hm) ? `${lm - hm >= 0 ? '+' : '−'}${fixed(Math.abs(lm - hm), 3)}` : '–');
     statChance.set('0.500');
-    stepText.impute.textContent = 'fill each gap with its column mean';
-    stepText.select.textContent = `keep ${keep} of ${data.cols} columns most correlated with the label`;
-    stepText.scale.textContent = 'z = (x − mean) / sd per column';
+    stepText.impute.textContent = t('pipeline-leakage.detail.impute');
+    stepText.select.textContent = t('pipeline-leakage.detail.select', { keep: formatNumber(keep, 0), cols: formatNumber(data.cols, 0) });
+    stepText.scale.textContent = t('pipeline-leakage.detail.scale');
     if (!leaky.length || !honest.length) return;
     // "About chance" only where it is: with 50 rows an honest score wanders several points either way.
     const honestText = Math.abs(hm - 0.5) <= 0.1
-      ? `${fixed(hm, 3)}, about chance`
-      : `${fixed(hm, 3)} — ${hm > 0.5 ? 'above' : 'below'} 0.5 by luck alone, since with ${data.rows} rows an honest score wobbles`;
+      ? t('pipeline-leakage.honest.chance', { score: fixed(hm, 3) })
+      : t('pipeline-leakage.honest.luck', { score: fixed(hm, 3), above: hm > 0.5, rows: formatNumber(data.rows, 0) });
     if (lm - hm > 0.15) {
-      card.setMessage(`Leak: fitted on all ${data.rows} rows, the selection picked the ${keep} columns that happen to match the labels of the very rows it is later tested on. It reports ${fixed(lm, 3)} on columns of pure noise; refitted inside each fold the same pipeline gets ${honestText}.`, 'bad');
+      card.setMessage(t('pipeline-leakage.leak', { rows: formatNumber(data.rows, 0), keep: formatNumber(keep, 0), leaky: fixed(lm, 3), honest: honestText }), 'bad');
     } else if (lm - hm > 0.05) {
-      card.setMessage(`The leaky score (${fixed(lm, 3)}) already sits above the honest one (${fixed(hm, 3)}). Add noise columns: the more columns selection can choose from, the better a chance match it finds.`, 'warn');
+      card.setMessage(t('pipeline-leakage.creeping', { leaky: fixed(lm, 3), honest: fixed(hm, 3) }), 'warn');
     } else {
-      card.setMessage(`With only ${data.cols} columns to choose from, selection finds little by luck: leaky ${fixed(lm, 3)}, honest ${fixed(hm, 3)}, ${Math.abs(lm - hm) < 5e-4 ? 'the same' : 'close together'}. Neither column set carries real information — and the leaky number is still not a fair estimate.`, 'info');
+      card.setMessage(t('pipeline-leakage.close', { cols: formatNumber(data.cols, 0), leaky: fixed(lm, 3), honest: fixed(hm, 3), same: Math.abs(lm - hm) < 5e-4 }), 'info');
     }
-    plot.canvas.setAttribute('aria-label', `Fold accuracies: leaky mean ${fixed(lm, 3)}, honest mean ${fixed(hm, 3)}, chance 0.5`);
+    plot.canvas.setAttribute('aria-label', t('pipeline-leakage.figure', { leaky: fixed(lm, 3), honest: fixed(hm, 3) }));
     judgeMany();
     ctx.requestDraw(draw);
   }
@@ -194,16 +192,16 @@ function build(ctx) {
     }, null);
     if (!result) return;
     caption.textContent = tableFit === 'all'
-      ? `Five rows of fold 1's test part, each value over its value after filling and standardising. Gap fills, means and sds were learned from all ${n} rows — these five included.`
-      : `The same five test rows, each value over its value after filling and standardising. Gap fills, means and sds were learned from the ${fitRows.length} training rows only — these five never seen.`;
+      ? t('pipeline-leakage.caption.all', { rows: formatNumber(n, 0) })
+      : t('pipeline-leakage.caption.train', { rows: formatNumber(fitRows.length, 0) });
     // One column per feature, raw value over the value after imputing and scaling: five columns
     // in all, so the row, every feature and the label stay visible on a phone.
     thead.replaceChildren(el('tr', {}, [
-      el('th', { text: 'row', scope: 'col' }),
-      ...Array.from({ length: SHOW_COLS }, (_, j) => el('th', { scope: 'col', 'aria-label': `x${j + 1}: raw, then after` }, [
-        el('span', { className: 'pipeline-leakage-raw', text: `x${j + 1} raw` }), el('span', { className: 'pipeline-leakage-after', text: 'after' }),
+      el('th', { text: t('pipeline-leakage.column.row'), scope: 'col' }),
+      ...Array.from({ length: SHOW_COLS }, (_, j) => el('th', { scope: 'col', 'aria-label': t('pipeline-leakage.column.feature', { index: formatNumber(j + 1, 0) }) }, [
+        el('span', { className: 'pipeline-leakage-raw', text: t('pipeline-leakage.column.raw', { index: formatNumber(j + 1, 0) }) }), el('span', { className: 'pipeline-leakage-after', text: t('pipeline-leakage.column.after') }),
       ])),
-      el('th', { text: 'label', scope: 'col' }),
+      el('th', { text: t('pipeline-leakage.column.label'), scope: 'col' }),
     ]));
     tbody.replaceChildren(...testRows.map((i, r) => el('tr', {}, [
       el('th', { text: formatNumber(i + 1, 0), scope: 'row' }),
@@ -211,7 +209,7 @@ function build(ctx) {
         const raw = data.X[i * data.cols + j];
         const gap = Number.isNaN(raw);
         return el('td', { className: gap ? 'pipeline-leakage-filled' : '' }, [
-          el('span', { className: gap ? 'pipeline-leakage-raw pipeline-leakage-gap' : 'pipeline-leakage-raw', text: gap ? 'missing' : fixed(raw, 2) }),
+          el('span', { className: gap ? 'pipeline-leakage-raw pipeline-leakage-gap' : 'pipeline-leakage-raw', text: gap ? t('pipeline-leakage.missing') : fixed(raw, 2) }),
           el('span', { className: 'pipeline-leakage-after', text: fixed(result.shown[r * SHOW_COLS + j], 2) }),
         ]);
       }),
@@ -219,9 +217,9 @@ function build(ctx) {
     ])));
     renderOneHot(testRows, fitRows);
     tfoot.replaceChildren(
-      el('tr', {}, [el('th', { text: 'fill', scope: 'row' }), ...Array.from({ length: SHOW_COLS }, (_, j) => el('td', { text: fixed(result.fill[j], 2) })), el('td')]),
-      el('tr', {}, [el('th', { text: 'mean', scope: 'row' }), ...Array.from({ length: SHOW_COLS }, (_, j) => el('td', { text: fixed(result.mu[j], 2) })), el('td')]),
-      el('tr', {}, [el('th', { text: 'sd', scope: 'row' }), ...Array.from({ length: SHOW_COLS }, (_, j) => el('td', { text: fixed(result.sd[j], 2) })), el('td')]),
+      el('tr', {}, [el('th', { text: t('pipeline-leakage.footer.fill'), scope: 'row' }), ...Array.from({ length: SHOW_COLS }, (_, j) => el('td', { text: fixed(result.fill[j], 2) })), el('td')]),
+      el('tr', {}, [el('th', { text: t('pipeline-leakage.footer.mean'), scope: 'row' }), ...Array.from({ length: SHOW_COLS }, (_, j) => el('td', { text: fixed(result.mu[j], 2) })), el('td')]),
+      el('tr', {}, [el('th', { text: t('pipeline-leakage.footer.sd'), scope: 'row' }), ...Array.from({ length: SHOW_COLS }, (_, j) => el('td', { text: fixed(result.sd[j], 2) })), el('td')]),
     );
   }
 
@@ -239,45 +237,45 @@ function build(ctx) {
     const seen = new Set(result.codes);
     oneHotHead.replaceChildren(
       el('tr', {}, [
-        el('th', { text: 'row', scope: 'col', rowspan: '2' }),
-        el('th', { text: 'city', scope: 'col', rowspan: '2' }),
-        el('th', { text: 'one-hot columns (0/1)', scope: 'colgroup', colspan: String(width), className: 'pipeline-leakage-group' }),
+        el('th', { text: t('pipeline-leakage.column.row'), scope: 'col', rowspan: '2' }),
+        el('th', { text: t('pipeline-leakage.column.city'), scope: 'col', rowspan: '2' }),
+        el('th', { text: t('pipeline-leakage.column.oneHot'), scope: 'colgroup', colspan: String(width), className: 'pipeline-leakage-group' }),
       ]),
-      el('tr', {}, result.codes.map((c) => el('th', { text: CITIES[c], scope: 'col', 'aria-label': `city = ${CITIES[c]}` }))),
+      el('tr', {}, result.codes.map((c) => el('th', { text: CITIES[c], scope: 'col', 'aria-label': t('pipeline-leakage.column.cityIs', { city: CITIES[c] }) }))),
     );
     oneHotBody.replaceChildren(...testRows.map((i, r) => {
       const unseen = !seen.has(city[i]);
       return el('tr', { className: unseen ? 'pipeline-leakage-unseen' : '' }, [
         el('th', { text: formatNumber(i + 1, 0), scope: 'row' }),
-        el('td', { className: unseen ? 'pipeline-leakage-gap' : '', text: unseen ? `${CITIES[city[i]]} (unseen)` : CITIES[city[i]] }),
+        el('td', { className: unseen ? 'pipeline-leakage-gap' : '', text: unseen ? t('pipeline-leakage.unseenCity', { city: CITIES[city[i]] }) : CITIES[city[i]] }),
         ...Array.from({ length: width }, (_, j) => {
           const v = result.out[r * width + j];
           return el('td', { className: v === 1 ? 'pipeline-leakage-one' : '', text: formatNumber(v, 0) });
         }),
       ]);
     }));
-    const porto = `row ${rare + 1}`;
+    const porto = t('pipeline-leakage.rowName', { row: formatNumber(rare + 1, 0) });
     oneHotCaption.textContent = tableFit === 'all'
-      ? `One-hot step on the city column (shown here only; the scores use the noise columns). Fitted on all ${data.rows} rows, the encoder made a Porto column because test ${porto} is the only Porto: a held-out row decided which columns the model gets.`
-      : `One-hot step fitted on the ${fitRows.length} training rows: no Porto among them, so there is no Porto column. Test ${porto} holds an unseen city; our encoder, set to ignore unknown categories, writes 0 in every city column (by default it would stop with an error naming the value).`;
+      ? t('pipeline-leakage.oneHot.all', { rows: formatNumber(data.rows, 0), porto })
+      : t('pipeline-leakage.oneHot.train', { rows: formatNumber(fitRows.length, 0), porto });
   }
 
   function draw() {
     plot.setDomain(-0.02, 1.04, 0, 3);
     plot.begin();
-    const t = plot.theme;
+    const th = plot.theme;
     const c = plot.ctx;
-    plot.axes({ xLabel: 'fold accuracy', xTicks: 5, yTicks: 0 });
-    plot.segment(0.5, 0, 0.5, 3, { color: t.truth, width: 1.5, dash: [5, 4] });
-    const rows = [[leaky, t.loss, 2, 'leaky'], [honest, t.good, 1, 'honest']];
+    plot.axes({ xLabel: t('pipeline-leakage.axis.x'), xTicks: 5, yTicks: 0 });
+    plot.segment(0.5, 0, 0.5, 3, { color: th.truth, width: 1.5, dash: [5, 4] });
+    const rows = [[leaky, th.loss, 2, 'leaky'], [honest, th.good, 1, 'honest']];
     for (const [scores, color, y, name] of rows) {
       if (!scores.length) continue;
       c.save();
-      c.font = `12px ${t.font}`;
-      c.fillStyle = t.textMuted;
+      c.font = `12px ${th.font}`;
+      c.fillStyle = th.textMuted;
       c.textAlign = 'left';
       c.textBaseline = 'bottom';
-      c.fillText(`${name}: ${Array.from(scores).map((s) => fixed(s, 2)).join('  ')}`, plot.px(0) + 4, plot.py(y + 0.55));
+      c.fillText(t(`pipeline-leakage.scores.${name}`, { scores: Array.from(scores).map((s) => fixed(s, 2)).join('  ') }), plot.px(0) + 4, plot.py(y + 0.55));
       const m = mean(scores);
       c.strokeStyle = color;
       c.lineWidth = 4;

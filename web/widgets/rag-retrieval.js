@@ -7,27 +7,25 @@
 // index, and answering with no retrieval at all. Nothing here imitates a language model.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { checkbox, el, fixed, nextId, segmented, select, slider } from '../lib/ui.js';
-import { formatPercent } from '../lib/format.js';
+import { formatNumber, formatPercent } from '../lib/format.js';
 import { capText } from '../lib/tokens.js';
 import { createPrediction } from '../lib/predict.js';
 import { OUTSIDE_QUESTIONS, PASSAGES, QUESTIONS, STOP_WORDS } from '../lib/retrieval-collection.js';
 import { judgeAnswer, knownQuestion, MAX_CHARS, schema } from './rag-retrieval/settings.js';
+import { messages } from './rag-retrieval/messages.js';
 
 export { schema };
 
 const OWN = 'own';
 
-export const meta = {
-  title: 'Retrieve, then answer',
-  hint: 'Pick or type a question. See which passages each retriever ranks highest, which ones the answerer reads (top-k), and the sentence it copies. Then break retrieval and watch the answer go wrong.',
-};
+export const meta = { title: messages['rag-retrieval.title'], hint: messages['rag-retrieval.hint'] };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const tfidf = ctx.own(new ml.TfidfRetriever());
   const lsa = ctx.own(new ml.LsaRetriever());
@@ -43,8 +41,8 @@ function build(ctx) {
 
   card.card.classList.add('dw-text-card');
   // The question: an example from the list, or typed.
-  const pickOptions = [...QUESTIONS.map((q, i) => [String(i), q.text]), ...OUTSIDE_QUESTIONS.map((q, i) => [`out${i}`, `${q} (not in the collection)`]), [OWN, 'Your own question (type below)']];
-  const pick = select(card.stage, { label: 'Example question', options: pickOptions, value: pickValue(opts.question), onChange: (v) => {
+  const pickOptions = [...QUESTIONS.map((q, i) => [String(i), q.text]), ...OUTSIDE_QUESTIONS.map((q, i) => [`out${i}`, t('rag-retrieval.outside', { question: q })]), [OWN, t('rag-retrieval.own')]];
+  const pick = select(card.stage, { label: t('rag-retrieval.select.example'), options: pickOptions, value: pickValue(opts.question), onChange: (v) => {
     if (v === OWN) { box.focus(); return; }
     box.value = v.startsWith('out') ? OUTSIDE_QUESTIONS[Number(v.slice(3))] : QUESTIONS[Number(v)].text;
     opts.question = box.value;
@@ -53,7 +51,7 @@ function build(ctx) {
   const inputId = nextId('question');
   const box = el('input', { id: inputId, type: 'text', className: 'dw-textbox', spellcheck: 'false', maxlength: String(MAX_CHARS), autocomplete: 'off' });
   box.value = opts.question;
-  card.stage.append(el('label', { className: 'dw-textbox-label', for: inputId, text: 'Question' }), box);
+  card.stage.append(el('label', { className: 'dw-textbox-label', for: inputId, text: t('rag-retrieval.input') }), box);
   const capNote = el('p', { className: 'dw-footnote', role: 'note' });
   card.stage.append(capNote);
 
@@ -65,44 +63,44 @@ function build(ctx) {
   card.stage.append(answerBox);
 
   const promptDetails = el('details', { className: 'dw-details' });
-  promptDetails.append(el('summary', { text: 'The prompt a language model would receive' }));
+  promptDetails.append(el('summary', { text: t('rag-retrieval.promptSummary') }));
   const promptText = el('pre', { className: 'rag-retrieval-prompt', tabindex: '0' });
-  promptDetails.append(el('p', { className: 'dw-footnote', text: 'Our answerer only copies a sentence; a RAG system pastes the retrieved passages into a prompt like this one and lets a language model write the answer.' }), promptText);
+  promptDetails.append(el('p', { className: 'dw-footnote', text: t('rag-retrieval.promptNote') }), promptText);
   card.stage.append(promptDetails);
 
-  card.stage.append(el('h4', { className: 'dw-subhead', text: 'Passages, best first' }));
-  const list = el('ol', { className: 'rag-retrieval-list dw-scroll', tabindex: '0', 'aria-label': 'Passages ranked by the retriever, best first' });
+  card.stage.append(el('h4', { className: 'dw-subhead', text: t('rag-retrieval.passages') }));
+  const list = el('ol', { className: 'rag-retrieval-list dw-scroll', tabindex: '0', 'aria-label': t('rag-retrieval.list') });
   card.stage.append(list);
-  card.stage.append(el('p', { className: 'dw-legend', text: 'Bar = the retriever’s score (cosine similarity). Solid border: read by the answerer (top-k, above the minimum score). ✓ marks a passage that answers the example question.' }));
+  card.stage.append(el('p', { className: 'dw-legend', text: t('rag-retrieval.legend') }));
 
-  const seg = segmented(card.controls, { label: 'Retriever', options: [['tfidf', 'tf-idf (words)'], ['lsa', 'embeddings (LSA)']], value: opts.retriever, onChange: (v) => { opts.retriever = v; refresh(); } });
-  const kSlider = slider(card.controls, { label: 'top-k passages read', min: 1, max: 5, step: 1, value: opts.k, format: (v) => fixed(v, 0), onInput: (v) => { opts.k = v; refresh(); } });
-  const dimSlider = slider(card.controls, { label: 'LSA dimensions d', min: 2, max: 20, step: 1, value: opts.dimensions, format: (v) => fixed(v, 0), onInput: (v) => { opts.dimensions = v; refresh(); } });
-  const minSlider = slider(card.controls, { label: 'minimum score', min: 0, max: 0.9, step: 0.01, value: opts.minScore, format: (v) => fixed(v, 2), onInput: (v) => { opts.minScore = v; refresh(); } });
-  const dropBox = checkbox(card.controls, { label: 'Break retrieval: drop the right passage from the index', checked: opts.dropRelevant, onChange: (v) => { opts.dropRelevant = v; refresh(); } });
-  const offBox = checkbox(card.controls, { label: 'Answer without retrieval (no documents)', checked: opts.noRetrieval, onChange: (v) => { opts.noRetrieval = v; refresh(); } });
+  const seg = segmented(card.controls, { label: t('rag-retrieval.retriever'), options: ['tfidf', 'lsa'].map((r) => [r, t(`rag-retrieval.retriever.${r}`)]), value: opts.retriever, onChange: (v) => { opts.retriever = v; refresh(); } });
+  const kSlider = slider(card.controls, { label: t('rag-retrieval.slider.k'), min: 1, max: 5, step: 1, value: opts.k, format: (v) => fixed(v, 0), onInput: (v) => { opts.k = v; refresh(); } });
+  const dimSlider = slider(card.controls, { label: t('rag-retrieval.slider.dimensions'), min: 2, max: 20, step: 1, value: opts.dimensions, format: (v) => fixed(v, 0), onInput: (v) => { opts.dimensions = v; refresh(); } });
+  const minSlider = slider(card.controls, { label: t('rag-retrieval.slider.minScore'), min: 0, max: 0.9, step: 0.01, value: opts.minScore, format: (v) => fixed(v, 2), onInput: (v) => { opts.minScore = v; refresh(); } });
+  const dropBox = checkbox(card.controls, { label: t('rag-retrieval.drop'), checked: opts.dropRelevant, onChange: (v) => { opts.dropRelevant = v; refresh(); } });
+  const offBox = checkbox(card.controls, { label: t('rag-retrieval.noRetrieval'), checked: opts.noRetrieval, onChange: (v) => { opts.noRetrieval = v; refresh(); } });
 
   const stat = {
-    rank: card.stat('right passage ranked'), top: card.stat('top score'),
-    recall: card.stat('recall@k (20 questions)'), mrr: card.stat('MRR (20 questions)'),
+    rank: card.stat(t('rag-retrieval.stat.rank')), top: card.stat(t('rag-retrieval.stat.top')),
+    recall: card.stat(t('rag-retrieval.stat.recall')), mrr: card.stat(t('rag-retrieval.stat.mrr')),
   };
 
   // Predict, then check: retrieval by meaning on a question that shares no word with its passage.
   const SWIM = QUESTIONS.findIndex((q) => q.text === 'How much does swimming cost?');
   const task = createPrediction(ctx, {
     id: 'swimming-by-meaning',
-    question: 'For “How much does swimming cost?”, switching from tf-idf to embeddings (LSA) will move the pool-prices passage…',
-    choices: [['up', 'up the ranking'], ['same', 'nowhere'], ['down', 'down the ranking']],
-    next: 'Pick “How much does swimming cost?” with tf-idf, note where the ✓ passage stands, then switch to embeddings (LSA).',
+    question: t('rag-retrieval.predict.question'),
+    choices: ['up', 'same', 'down'].map((c) => [c, t(`rag-retrieval.predict.${c}`)]),
+    next: t('rag-retrieval.predict.next'),
   });
 
   let last = null; // what the page shows now: { ranking, answer, verdict, rankOfRight }
 
   function pickValue(text) {
-    const t = String(text).trim();
-    const qi = QUESTIONS.findIndex((q) => q.text === t);
+    const asked = String(text).trim();
+    const qi = QUESTIONS.findIndex((q) => q.text === asked);
     if (qi >= 0) return String(qi);
-    const oi = OUTSIDE_QUESTIONS.indexOf(t);
+    const oi = OUTSIDE_QUESTIONS.indexOf(asked);
     return oi >= 0 ? `out${oi}` : OWN;
   }
 
@@ -113,7 +111,7 @@ function build(ctx) {
 
   function refresh() {
     const { text, cut } = capText(box.value, MAX_CHARS);
-    capNote.textContent = cut ? `Only the first ${MAX_CHARS} characters are used.` : '';
+    capNote.textContent = cut ? t('rag-retrieval.cap', { max: formatNumber(MAX_CHARS, 0) }) : '';
     pick.value = pickValue(text);
     const known = knownQuestion(text);
     dimSlider.setDisabled(opts.retriever !== 'lsa');
@@ -144,7 +142,7 @@ function build(ctx) {
     const used = new Set(opts.noRetrieval ? [] : ranking.indices.slice(0, opts.k).filter((p, i) => ranking.scores[i] > 0 && ranking.scores[i] >= opts.minScore));
     drawList(ranking, used, known);
     drawAnswer(answer, verdict, known, text, used, ranking);
-    stat.rank.set(!known || !known.relevant.length ? '–' : opts.dropRelevant ? 'dropped' : `${fixed(rankOfRight, 0)} of ${fixed(ranking.indices.length, 0)}`);
+    stat.rank.set(!known || !known.relevant.length ? '–' : opts.dropRelevant ? t('rag-retrieval.rank.dropped') : t('rag-retrieval.rank.of', { rank: fixed(rankOfRight, 0), count: fixed(ranking.indices.length, 0) }));
     stat.top.set(ranking.scores.length ? fixed(ranking.scores[0], 3) : '–');
     stat.recall.set(formatPercent(recall, 1));
     stat.mrr.set(fixed(mrr, 3));
@@ -161,10 +159,10 @@ function build(ctx) {
       fill.style.width = `${Math.min(1, Math.max(0, s) / max) * 100}%`;
       fill.dataset.tone = isUsed ? 'pos' : 'neg';
       const badges = [];
-      if (isUsed) badges.push(el('span', { className: 'rag-retrieval-badge', text: 'read' }));
-      if (answers) badges.push(el('span', { className: 'rag-retrieval-badge rag-retrieval-badge-right', text: '✓ answers it' }));
+      if (isUsed) badges.push(el('span', { className: 'rag-retrieval-badge', text: t('rag-retrieval.badge.read') }));
+      if (answers) badges.push(el('span', { className: 'rag-retrieval-badge rag-retrieval-badge-right', text: t('rag-retrieval.badge.answers') }));
       const li = el('li', { className: `rag-retrieval-item${isUsed ? ' rag-retrieval-used' : ''}` }, [
-        el('span', { className: 'rag-retrieval-rank', text: `#${fixed(i + 1, 0)}` }),
+        el('span', { className: 'rag-retrieval-rank', text: t('rag-retrieval.itemRank', { rank: fixed(i + 1, 0) }) }),
         el('span', { className: 'rag-retrieval-score' }, [el('span', { className: 'dw-bar-track', 'aria-hidden': 'true' }, [fill]), el('span', { className: 'dw-bar-value', text: fixed(s, 3) })]),
         el('span', { className: 'rag-retrieval-text', text: PASSAGES[p] }),
         el('span', { className: 'rag-retrieval-badges' }, badges),
@@ -178,40 +176,40 @@ function build(ctx) {
     answerBox.dataset.tone = verdict === 'right' || verdict === 'right-not-found' ? 'good' : verdict === 'unknown' ? 'info' : 'bad';
     answerBox.dataset.verdict = verdict;
     if (opts.noRetrieval) {
-      answerHead.textContent = 'Answer without retrieval';
-      answerText.textContent = 'Not found: with no documents there is nothing to copy from.';
-      answerWhy.textContent = 'Our answerer only quotes passages, so without them it stays silent. A language model in its place would still write a fluent answer from its training data, which has never seen Alderbrook: a made-up answer.';
+      answerHead.textContent = t('rag-retrieval.head.noRetrieval');
+      answerText.textContent = t('rag-retrieval.text.noRetrieval');
+      answerWhy.textContent = t('rag-retrieval.why.noRetrieval');
     } else if (!answer.found) {
-      answerHead.textContent = 'Answer';
-      answerText.textContent = 'Not found.';
+      answerHead.textContent = t('rag-retrieval.head.answer');
+      answerText.textContent = t('rag-retrieval.text.notFound');
       answerWhy.textContent = verdict === 'right-not-found'
-        ? 'Right: the collection does not cover this, and no passage scored above 0 and the minimum score.'
+        ? t('rag-retrieval.why.rightNotFound')
         : ranking.scores.length && ranking.scores[0] > 0
-          ? `The best passage scores ${fixed(ranking.scores[0], 3)}, below the minimum score ${fixed(opts.minScore, 2)}.`
-          : 'No passage shares a word with the question (every score is 0).';
+          ? t('rag-retrieval.why.belowMinimum', { score: fixed(ranking.scores[0], 3), minimum: fixed(opts.minScore, 2) })
+          : t('rag-retrieval.why.noSharedWord');
     } else {
-      answerHead.textContent = `Answer, copied from passage #${fixed(answer.rank, 0)} of the ranking (score ${fixed(answer.passageScore, 3)})`;
+      answerHead.textContent = t('rag-retrieval.head.copied', { rank: fixed(answer.rank, 0), score: fixed(answer.passageScore, 3) });
       answerText.textContent = answer.sentence;
-      answerWhy.textContent = verdict === 'right' ? 'Right: it comes from a passage that answers the question.'
+      answerWhy.textContent = verdict === 'right' ? t('rag-retrieval.why.right')
         : verdict === 'wrong' ? wrongReason(known, ranking)
-          : verdict === 'made-up' ? 'Wrong: the collection does not cover this question, but a passage still scored above the minimum, so the answerer quoted it anyway.'
-            : 'Your own question: judge for yourself whether the sentence answers it.';
+          : verdict === 'made-up' ? t('rag-retrieval.why.madeUp')
+            : t('rag-retrieval.why.own');
     }
     const context = opts.noRetrieval ? [] : ranking.indices.filter((p) => used.has(p));
-    promptText.textContent = `Answer the question using only the context. If the context does not contain the answer, say so.\n\nContext:\n${context.length ? context.map((p, i) => `[${i + 1}] ${PASSAGES[p]}`).join('\n') : '(nothing retrieved)'}\n\nQuestion: ${question}`;
-    const msg = verdict === 'right' || verdict === 'right-not-found' ? 'The answer is right.' : verdict === 'unknown' ? 'An answer was copied from the collection.' : 'The answer is wrong or missing: look at where the ✓ passage is ranked.';
+    promptText.textContent = t('rag-retrieval.prompt', { context: context.length ? context.map((p, i) => t('rag-retrieval.prompt.passage', { number: formatNumber(i + 1, 0), passage: PASSAGES[p] })).join('\n') : t('rag-retrieval.prompt.nothing'), question });
+    const msg = verdict === 'right' || verdict === 'right-not-found' ? t('rag-retrieval.message.right') : verdict === 'unknown' ? t('rag-retrieval.message.unknown') : t('rag-retrieval.message.wrong');
     card.setMessage(msg, verdict === 'right' || verdict === 'right-not-found' ? 'ok' : verdict === 'unknown' ? 'info' : 'warn');
   }
 
   // Why a copied answer is wrong: the right passage was dropped, ranked outside the top k, scored
   // under the minimum, or read but beaten by a sentence of another passage.
   function wrongReason(known, ranking) {
-    if (opts.dropRelevant) return 'Wrong: the right passage is not in the index, so the answerer copied the best of the rest.';
+    if (opts.dropRelevant) return t('rag-retrieval.wrong.dropped');
     const r = last.rankOfRight;
-    if (r > opts.k) return `Wrong: this passage does not answer the question; the right one is ranked ${fixed(r, 0)}, outside the top ${fixed(opts.k, 0)}.`;
+    if (r > opts.k) return t('rag-retrieval.wrong.outsideTopK', { rank: fixed(r, 0), k: fixed(opts.k, 0) });
     const s = ranking.scores[r - 1];
-    if (!(s > 0) || s < opts.minScore) return `Wrong: the right passage is ranked ${fixed(r, 0)} but scores ${fixed(s, 3)}, so it was not read.`;
-    return `Wrong: the right passage (ranked ${fixed(r, 0)}) was read, but a sentence of another passage matched the question better.`;
+    if (!(s > 0) || s < opts.minScore) return t('rag-retrieval.wrong.notRead', { rank: fixed(r, 0), score: fixed(s, 3) });
+    return t('rag-retrieval.wrong.beaten', { rank: fixed(r, 0) });
   }
 
   // Settled when the learner looks at the swimming question with LSA after tf-idf (same k,
@@ -223,7 +221,7 @@ function build(ctx) {
     if (task.pending === null || !tfidfRankSeen) return;
     const lsaRank = last.rankOfRight;
     const outcome = lsaRank < tfidfRankSeen ? 'up' : lsaRank > tfidfRankSeen ? 'down' : 'same';
-    task.settle(outcome, `tf-idf ranks it ${fixed(tfidfRankSeen, 0)} with score 0: “swimming” and “cost” never occur in it (it says “swim” and “costs”). The embedding places it ${fixed(lsaRank, 0)}: it shares “pool” with the passage that does say “swimming”, so the two sit close in the embedding.`);
+    task.settle(outcome, t('rag-retrieval.predict.why', { tfidf: fixed(tfidfRankSeen, 0), lsa: fixed(lsaRank, 0) }));
   }
 
   const onInput = () => { opts.question = box.value; refresh(); };

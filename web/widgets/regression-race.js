@@ -18,10 +18,11 @@ import { renderBars } from '../lib/bars.js';
 import { createPrediction } from '../lib/predict.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import {
-  FEATURES, FEATURE_HELP, IMPORTANCE_DEFAULTS, IMPORTANCE_MODELS, IMPURITY_SHARE_MIN, MODELS, PERMUTATION_DROP_MAX,
+  FEATURES, IMPORTANCE_DEFAULTS, IMPORTANCE_MODELS, IMPURITY_SHARE_MIN, MODELS, PERMUTATION_DROP_MAX,
   PREDICT_NOISE, RACE_DEFAULTS, TEST_POINTS, X_RANGE, defaultSettings, fitOne, impurityOnly, importances, modelByKey, ownRaceData, raceData, ranking,
   validSettings,
 } from './regression-race/data.js';
+import { messages } from './regression-race/messages.js';
 
 
 export const schema = {
@@ -29,34 +30,31 @@ export const schema = {
   seed: seedOption(RACE_DEFAULTS.seed, 'Seed of the curve (race view) and of the feature table (importance view).'),
   points: { type: 'int', min: 10, max: 200, default: RACE_DEFAULTS.points, description: 'Training points of the curve.' },
   noise: { type: 'number', min: 0, max: 2, default: RACE_DEFAULTS.noise, description: 'Standard deviation of the noise on the curve.' },
-  model: { type: 'enum', values: IMPORTANCE_MODELS.map(([k]) => k), default: IMPORTANCE_DEFAULTS.model, description: 'Importance view: the model whose importances are shown.' },
+  model: { type: 'enum', values: IMPORTANCE_MODELS, default: IMPORTANCE_DEFAULTS.model, description: 'Importance view: the model whose importances are shown.' },
   importanceNoise: { type: 'number', min: 0, max: 4, default: IMPORTANCE_DEFAULTS.noise, description: 'Importance view: noise on the feature table\'s y.' },
 };
 
-export const meta = {
-  title: 'Regression race',
-  hint: 'Six models learn the same curve; compare their shapes and their train and test errors, change each model\'s settings, or switch to feature importance.',
-};
+export const meta = { title: messages['regression-race.title'], hint: messages['regression-race.hint'] };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 // Curve colours (colors.js clusterColor), none the points' class-1 blue; the RBF SVR, the
 // default winner, is drawn in the text colour so it stands out in light and dark themes.
 const COLOR_OF = { linear: 0, elastic: 3, svrLinear: 4, forest: 2, boosting: 5 };
 const colorOf = (theme, key) => (key === 'svrRbf' ? theme.text : clusterColor(theme, COLOR_OF[key]));
-const METRIC_COLUMNS = [['rmse', 'RMSE'], ['mae', 'MAE'], ['r2', 'R²']];
+const METRIC_COLUMNS = ['rmse', 'mae', 'r2'];
 // Own points from a CSV file: x and y columns. Options that make the curve drop them.
 const DATA_OPTIONS = ['seed', 'points', 'noise'];
 export const CSV_RULES = { dims: 1, labels: 'value', domain: [-1e4, 1e4], valueRange: [-1e4, 1e4], minPoints: 10, maxPoints: 400 };
 // A line needs two different x values; so do the curves' x range and the plot.
-function spread(x) {
-  if (Math.min(...x) === Math.max(...x)) throw new RangeError(`every point has x = ${formatNumber(x[0], 2)}; the models need points at two different x values at least`);
-}
+const oneX = (x) => Math.min(...x) === Math.max(...x);
 
 function build(ctx) {
-  const { ml, card } = ctx;
+  const { ml, card, t } = ctx;
+  const modelName = (key) => t(`regression-race.model.${key}`);
+  const shortName = (key) => t(`regression-race.short.${key}`);
   let opts = { ...ctx.options };
   let settings = defaultSettings();
   let visible = Object.fromEntries(MODELS.map((m) => [m.key, true]));
@@ -74,8 +72,8 @@ function build(ctx) {
   const impControls = el('div', { className: 'regression-race-controls' });
 
   const viewSwitch = segmented(card.controls, {
-    label: 'view',
-    options: [['race', 'model race'], ['importance', 'feature importance']],
+    label: t('regression-race.select.view'),
+    options: ['race', 'importance'].map((v) => [v, t(`regression-race.view.${v}`)]),
     value: opts.view,
     onChange: (v) => { opts.view = v; showView(); ctx.stateChanged?.(); },
   });
@@ -84,12 +82,12 @@ function build(ctx) {
   // ---- race view ----
   const plotHost = el('div', { className: 'regression-race-plot' });
   raceStage.append(plotHost);
-  const plot = ctx.own(new Plot(plotHost, { aspect: 0.55, minHeight: 240, maxHeight: 420, label: 'Six models fitted to one curve', onResize: () => ctx.requestDraw(draw) }));
-  const toggles = el('div', { className: 'regression-race-toggles', role: 'group', 'aria-label': 'Models drawn' });
+  const plot = ctx.own(new Plot(plotHost, { aspect: 0.55, minHeight: 240, maxHeight: 420, label: t('regression-race.plot'), onResize: () => ctx.requestDraw(draw) }));
+  const toggles = el('div', { className: 'regression-race-toggles', role: 'group', 'aria-label': t('regression-race.toggles') });
   raceStage.append(toggles);
   const checks = {};
   for (const m of MODELS) {
-    checks[m.key] = checkbox(toggles, { label: m.label, checked: true, onChange: (on) => { visible[m.key] = on; ctx.requestDraw(draw); } });
+    checks[m.key] = checkbox(toggles, { label: modelName(m.key), checked: true, onChange: (on) => { visible[m.key] = on; ctx.requestDraw(draw); } });
     const sw = el('span', { className: 'regression-race-swatch', 'aria-hidden': 'true' });
     sw.style.background = colorOf(plot.theme, m.key);
     checks[m.key].after(sw);
@@ -99,21 +97,21 @@ function build(ctx) {
   raceStage.append(el('div', { className: 'dw-table-wrap' }, [table]));
 
   const noiseSlider = slider(raceControls, {
-    label: 'noise', min: 0, max: 2, step: 0.1, value: opts.noise, format: (v) => formatNumber(v, 1),
+    label: t('regression-race.slider.noise'), min: 0, max: 2, step: 0.1, value: opts.noise, format: (v) => formatNumber(v, 1),
     onInput: (v) => { opts.noise = v; imported = null; recomputeRace(); ctx.stateChanged?.(); },
   });
   const pointsSlider = slider(raceControls, {
-    label: 'training points', min: 10, max: 200, step: 10, value: opts.points, format: (v) => formatNumber(v, 0),
+    label: t('regression-race.slider.points'), min: 10, max: 200, step: 10, value: opts.points, format: (v) => formatNumber(v, 0),
     onInput: (v) => { opts.points = v; imported = null; recomputeRace(); ctx.stateChanged?.(); },
   });
   const raceButtons = buttonRow(raceControls);
-  button(raceButtons, 'New data', () => { opts.seed = nextSeed(opts.seed); imported = null; recomputeRace(); recomputeImportance(); ctx.stateChanged?.(); });
-  button(raceButtons, 'Default settings', () => { settings = defaultSettings(); renderSettings(); recomputeRace(); ctx.stateChanged?.(); });
-  const settingsHost = el('div', { className: 'regression-race-settings', role: 'group', 'aria-label': 'Settings of the chosen model' });
+  button(raceButtons, t('regression-race.newData'), () => { opts.seed = nextSeed(opts.seed); imported = null; recomputeRace(); recomputeImportance(); ctx.stateChanged?.(); });
+  button(raceButtons, t('regression-race.defaults'), () => { settings = defaultSettings(); renderSettings(); recomputeRace(); ctx.stateChanged?.(); });
+  const settingsHost = el('div', { className: 'regression-race-settings', role: 'group', 'aria-label': t('regression-race.settingsGroup') });
   select(raceControls, {
-    label: 'settings of',
+    label: t('regression-race.select.settings'),
     value: editing,
-    options: MODELS.map((m) => [m.key, m.label]),
+    options: MODELS.map((m) => [m.key, modelName(m.key)]),
     onChange: (v) => { editing = v; renderSettings(); },
   });
   raceControls.append(settingsHost);
@@ -122,13 +120,13 @@ function build(ctx) {
     settingsHost.replaceChildren();
     const spec = modelByKey(editing);
     if (!spec.settings.length) {
-      settingsHost.append(el('p', { className: 'regression-race-note', text: 'Least squares has nothing to set: it is the line with the smallest training MSE.' }));
+      settingsHost.append(el('p', { className: 'regression-race-note', text: t('regression-race.noSettings') }));
       return;
     }
     for (const s of spec.settings) {
       const digits = s.step >= 1 ? 0 : s.step >= 0.1 ? 1 : s.step >= 0.01 ? 2 : 3;
       slider(settingsHost, {
-        label: s.label, min: s.min, max: s.max, step: s.step, scale: s.scale || 'linear', value: settings[editing][s.key],
+        label: t(`regression-race.setting.${editing}.${s.key}`), min: s.min, max: s.max, step: s.step, scale: s.scale || 'linear', value: settings[editing][s.key],
         format: (v) => (s.scale === 'log' ? formatNumber(v, v < 0.1 ? 3 : 2) : formatNumber(v, digits)),
         onInput: (v) => {
           settings[editing][s.key] = s.step >= 1 ? Math.round(v) : v;
@@ -141,10 +139,10 @@ function build(ctx) {
 
   const prediction = createPrediction(ctx, {
     id: 'regression-race-noise',
-    question: `With the noise raised to ${formatNumber(PREDICT_NOISE, 1)}, which model will have the highest test RMSE?`,
-    choices: MODELS.map((m) => [m.key, m.label]),
+    question: t('regression-race.predict.question', { noise: formatNumber(PREDICT_NOISE, 1) }),
+    choices: MODELS.map((m) => [m.key, modelName(m.key)]),
     parent: raceStage,
-    next: `Now drag the noise slider to ${formatNumber(PREDICT_NOISE, 1)} (the other settings as they are) and read the table.`,
+    next: t('regression-race.predict.next', { noise: formatNumber(PREDICT_NOISE, 1) }),
   });
   pointsCsv(ctx, raceControls, {
     filename: 'race-points.csv', rules: CSV_RULES, names: ['x'], labelName: 'y',
@@ -157,33 +155,33 @@ function build(ctx) {
     },
     set: (parsed) => {
       const x = Array.from(parsed.X);
-      try { spread(x); } catch (err) { throw new Error(`${err.message[0].toUpperCase()}${err.message.slice(1)}.`); }
+      if (oneX(x)) throw new Error(t('regression-race.csv.oneX', { x: formatNumber(x[0], 2) }));
       imported = { x, y: Array.from(parsed.y) };
-      prediction.reset('New points: predict again.');
+      prediction.reset(t('regression-race.predict.newPoints'));
       recomputeRace();
     },
   });
 
   // ---- importance view ----
   const impHead = el('p', { className: 'regression-race-note' });
-  const impurityHead = el('h4', { className: 'dw-plot-head', text: 'Impurity importance (from the training fit; the shares add up to 1)' });
-  const impurityList = el('ul', { className: 'dw-bars regression-race-bars', 'aria-label': 'Impurity importance per feature' });
-  const permHead = el('h4', { className: 'dw-plot-head', text: 'Permutation importance (drop in test R² when the column is shuffled)' });
-  const permList = el('ul', { className: 'dw-bars regression-race-bars', 'aria-label': 'Permutation importance per feature' });
+  const impurityHead = el('h4', { className: 'dw-plot-head', text: t('regression-race.impurity.heading') });
+  const impurityList = el('ul', { className: 'dw-bars regression-race-bars', 'aria-label': t('regression-race.impurity.list') });
+  const permHead = el('h4', { className: 'dw-plot-head', text: t('regression-race.permutation.heading') });
+  const permList = el('ul', { className: 'dw-bars regression-race-bars', 'aria-label': t('regression-race.permutation.list') });
   const impNote = el('p', { className: 'regression-race-verdict', role: 'status' });
   impStage.append(impHead, impurityHead, impurityList, permHead, permList, impNote);
   select(impControls, {
-    label: 'model', value: opts.model, options: IMPORTANCE_MODELS,
+    label: t('regression-race.select.model'), value: opts.model, options: IMPORTANCE_MODELS.map((m) => [m, t(`regression-race.importanceModel.${m}`)]),
     onChange: (v) => { opts.model = v; recomputeImportance(); ctx.stateChanged?.(); },
   });
   slider(impControls, {
-    label: 'noise on y', min: 0, max: 4, step: 0.5, value: opts.importanceNoise, format: (v) => formatNumber(v, 1),
+    label: t('regression-race.slider.importanceNoise'), min: 0, max: 4, step: 0.5, value: opts.importanceNoise, format: (v) => formatNumber(v, 1),
     onInput: (v) => { opts.importanceNoise = v; recomputeImportance(); ctx.stateChanged?.(); },
   });
-  button(buttonRow(impControls), 'New data', () => { opts.seed = nextSeed(opts.seed); recomputeRace(); recomputeImportance(); ctx.stateChanged?.(); });
+  button(buttonRow(impControls), t('regression-race.newData'), () => { opts.seed = nextSeed(opts.seed); recomputeRace(); recomputeImportance(); ctx.stateChanged?.(); });
 
-  const statBest = card.stat('lowest test RMSE');
-  const statGap = card.stat('largest train–test gap');
+  const statBest = card.stat(t('regression-race.stat.best'));
+  const statGap = card.stat(t('regression-race.stat.gap'));
 
   // ---- computing ----
   // Each view computes only while it is shown; the other catches up when the learner switches.
@@ -217,62 +215,62 @@ function build(ctx) {
     const best = ranking(ok, 'rmse', 'test')[0];
     const gaps = ok.map((r) => [r.key, r.test.rmse - r.train.rmse]).sort((a, b) => b[1] - a[1]);
     const bestResult = ok.find((r) => r.key === best);
-    statBest.set(`${modelByKey(best).short} ${formatNumber(bestResult.test.rmse, 2)}`);
-    statGap.set(`${modelByKey(gaps[0][0]).short} ${formatNumber(gaps[0][1], 2)}`);
+    statBest.set(t('regression-race.modelValue', { model: shortName(best), value: formatNumber(bestResult.test.rmse, 2) }));
+    statGap.set(t('regression-race.modelValue', { model: shortName(gaps[0][0]), value: formatNumber(gaps[0][1], 2) }));
     const head = el('thead', {}, [
       el('tr', {}, [
-        el('th', { scope: 'col', rowspan: '2', text: 'model' }),
-        ...METRIC_COLUMNS.map(([, name]) => el('th', { scope: 'colgroup', colspan: '2', text: name })),
+        el('th', { scope: 'col', rowspan: '2', text: t('regression-race.column.model') }),
+        ...METRIC_COLUMNS.map((k) => el('th', { scope: 'colgroup', colspan: '2', text: t(`regression-race.metric.${k}`) })),
       ]),
-      el('tr', {}, METRIC_COLUMNS.flatMap(() => [el('th', { scope: 'col', text: 'train' }), el('th', { scope: 'col', text: 'test' })])),
+      el('tr', {}, METRIC_COLUMNS.flatMap(() => [el('th', { scope: 'col', text: t('regression-race.column.train') }), el('th', { scope: 'col', text: t('regression-race.column.test') })])),
     ]);
     const body = el('tbody', {}, ok.map((r) => {
       const swatch = el('span', { className: 'regression-race-swatch', 'aria-hidden': 'true' });
       swatch.style.background = colorOf(plot.theme, r.key);
       return el('tr', { 'data-model': r.key, className: r.key === best ? 'regression-race-best' : '' }, [
-        el('th', { scope: 'row' }, [swatch, el('span', { text: r.key === best ? `${r.label} (best)` : r.label })]),
-        ...METRIC_COLUMNS.flatMap(([k]) => [
+        el('th', { scope: 'row' }, [swatch, el('span', { text: r.key === best ? t('regression-race.best', { model: modelName(r.key) }) : modelName(r.key) })]),
+        ...METRIC_COLUMNS.flatMap((k) => [
           el('td', { text: formatNumber(r.train[k], k === 'r2' ? 3 : 2) }),
           el('td', { className: 'regression-race-test', text: formatNumber(r.test[k], k === 'r2' ? 3 : 2) }),
         ]),
       ]);
     }));
     caption.textContent = imported
-      ? `Errors on your ${formatNumber(data.train.x.length, 0)} training points and on the ${formatNumber(data.test.x.length, 0)} held out for testing (lowest test RMSE marked)`
-      : `Errors on the training points and on ${formatNumber(TEST_POINTS, 0)} fresh test points (lowest test RMSE marked)`;
+      ? t('regression-race.caption.own', { train: formatNumber(data.train.x.length, 0), test: formatNumber(data.test.x.length, 0) })
+      : t('regression-race.caption.curve', { test: formatNumber(TEST_POINTS, 0) });
     table.replaceChildren(caption, head, body);
-    const gapText = `${bestResult.label} has the lowest test RMSE (${formatNumber(bestResult.test.rmse, 2)}). The largest gap between test and training RMSE is the ${modelByKey(gaps[0][0]).label}'s (${formatNumber(gaps[0][1], 2)}): it learned part of the noise.`;
+    const gapText = t('regression-race.gap', { best: modelName(bestResult.key), rmse: formatNumber(bestResult.test.rmse, 2), gapModel: modelName(gaps[0][0]), gap: formatNumber(gaps[0][1], 2) });
     if (opts.view === 'race') card.setMessage(gapText, 'info');
     if (prediction.pending !== null && !imported && Math.abs(opts.noise - PREDICT_NOISE) < 1e-9) {
       const order = ranking(ok, 'rmse', 'test');
-      prediction.settle(order[order.length - 1], `At noise ${formatNumber(PREDICT_NOISE, 1)} the test RMSEs, best first: ${order.map((k) => `${modelByKey(k).short} ${formatNumber(ok.find((r) => r.key === k).test.rmse, 2)}`).join(', ')}. Compare each model's training RMSE: the flexible ones fit the noise of these ${formatNumber(data.train.x.length, 0)} points, and new points have different noise.`);
+      prediction.settle(order[order.length - 1], t('regression-race.predict.why', { noise: formatNumber(PREDICT_NOISE, 1), order: order.map((k) => t('regression-race.modelValue', { model: shortName(k), value: formatNumber(ok.find((r) => r.key === k).test.rmse, 2) })).join(', '), points: formatNumber(data.train.x.length, 0) }));
     }
-    plot.canvas.setAttribute('aria-label', `${imported ? `${formatNumber(data.train.x.length, 0)} of your points for training, ${formatNumber(data.test.x.length, 0)} held out,` : `${formatNumber(data.train.x.length, 0)} training points on a curve`} and the predictions of the six models. Test RMSE: ${ok.map((r) => `${r.label} ${formatNumber(r.test.rmse, 2)}`).join('; ')}.`);
+    plot.canvas.setAttribute('aria-label', t('regression-race.figure', { own: !!imported, train: formatNumber(data.train.x.length, 0), test: formatNumber(data.test.x.length, 0), rmses: ok.map((r) => t('regression-race.modelValue', { model: modelName(r.key), value: formatNumber(r.test.rmse, 2) })).join('; ') }));
     ctx.requestDraw(draw);
   }
 
   function renderImportance() {
     if (!imp) return;
-    const name = (j) => `${FEATURES[j]} (x${'₀₁₂₃'[j]})`;
-    impHead.textContent = `Four features, each uniform on [−2, 2]; y = 3·x₀ + 2·sin(1.5·x₁) + 0.5·x₂ + noise, so x₃ is useless. Test R² of the ${opts.model === 'forest' ? 'forest (100 full-depth trees)' : 'boosted trees (100 rounds, depth 3)'}: ${formatNumber(imp.testR2, 3)} (training R²: ${formatNumber(imp.trainR2, 3)}).`;
-    renderBars(impurityList, FEATURES.map((f, j) => ({ label: name(j), value: imp.impurity[j], title: FEATURE_HELP[j] })), {
+    const name = (j) => t('regression-race.feature', { name: t(`regression-race.feature.${FEATURES[j]}`), symbol: `x${'₀₁₂₃'[j]}` });
+    impHead.textContent = t('regression-race.importance.head', { model: t(`regression-race.importance.model.${opts.model === 'forest' ? 'forest' : 'boosting'}`), test: formatNumber(imp.testR2, 3), train: formatNumber(imp.trainR2, 3) });
+    renderBars(impurityList, FEATURES.map((f, j) => ({ label: name(j), value: imp.impurity[j], title: t(`regression-race.featureHelp.${f}`) })), {
       range: 1, format: (v) => formatPercent(v, 1),
     });
     const maxDrop = Math.max(...imp.permutation.map(Math.abs), 1e-9);
     renderBars(permList, FEATURES.map((f, j) => ({
-      label: name(j), value: imp.permutation[j], title: `± ${formatNumber(imp.permutationStd[j], 3)} over ${IMPORTANCE_DEFAULTS.repeats} shuffles`,
+      label: name(j), value: imp.permutation[j], title: t('regression-race.permutation.spread', { sd: formatNumber(imp.permutationStd[j], 3), repeats: formatNumber(IMPORTANCE_DEFAULTS.repeats, 0) }),
     })), { range: maxDrop, signed: true, format: (v) => formatNumber(v, 3) });
     const only = impurityOnly(imp.impurity, imp.permutation);
     impNote.textContent = only.length
-      ? `They disagree on ${only.map((j) => `${name(j)}: impurity gives it ${formatPercent(imp.impurity[j], 1)}, yet shuffling it on the test set changes R² by only ${formatNumber(imp.permutation[j], 3)}`).join('; ')}. Impurity counts every split made on the training data, including splits that fit noise; permutation asks whether the model needs the column on new data.`
-      : `No feature is credited by impurity alone here (the rule: at least ${formatPercent(IMPURITY_SHARE_MIN, 0)} of the impurity importance with a permutation drop under ${formatNumber(PERMUTATION_DROP_MAX, 2)}).`;
+      ? t('regression-race.disagree', { items: only.map((j) => t('regression-race.disagree.item', { feature: name(j), impurity: formatPercent(imp.impurity[j], 1), drop: formatNumber(imp.permutation[j], 3) })).join('; ') })
+      : t('regression-race.agree', { share: formatPercent(IMPURITY_SHARE_MIN, 0), drop: formatNumber(PERMUTATION_DROP_MAX, 2) });
     impNote.dataset.tone = only.length ? 'warn' : 'info';
   }
 
   function draw() {
     plot.begin();
     const th = plot.theme;
-    if (!data) { plot.axes({ xLabel: 'x', yLabel: 'y' }); return; }
+    if (!data) { plot.axes({ xLabel: t('regression-race.axis.x'), yLabel: t('regression-race.axis.y') }); return; }
     const ys = data.train.y.concat(data.test.y);
     const [x0, x1] = data.range || X_RANGE;
     if (data.range) {
@@ -284,7 +282,7 @@ function build(ctx) {
       plot.setDomain(x0, x1, Math.floor(lo), Math.ceil(hi));
     }
     plot.begin();
-    plot.axes({ xLabel: 'x', yLabel: 'y', xTicks: 6, yTicks: 5 });
+    plot.axes({ xLabel: t('regression-race.axis.x'), yLabel: t('regression-race.axis.y'), xTicks: 6, yTicks: 5 });
     for (let i = 0; i < data.test.x.length; i++) plot.point(data.test.x[i], data.test.y[i], 1, { hollow: true, size: 3 });
     for (let i = 0; i < data.train.x.length; i++) plot.point(data.train.x[i], data.train.y[i], 1, { size: 5 });
     plot.clipToArea(() => {
@@ -338,7 +336,7 @@ function build(ctx) {
         if (!value || (value.settings === undefined && value.p === undefined)) throw new RangeError('the state holds neither settings nor points');
         if (value.settings !== undefined && !validSettings(value.settings)) throw new RangeError('the settings need every model\'s values inside their slider ranges');
         const points = value.p !== undefined ? pointsFromState(value, CSV_RULES) : null; // checked before anything changes
-        if (points) spread(points.X);
+        if (points && oneX(points.X)) throw new RangeError(t('regression-race.state.oneX', { x: formatNumber(points.X[0], 2) }));
         if (value.settings !== undefined) settings = JSON.parse(JSON.stringify(value.settings));
         if (points) imported = { x: Array.from(points.X), y: Array.from(points.y) };
         renderSettings();

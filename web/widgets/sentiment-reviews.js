@@ -5,27 +5,25 @@
 // (logOddsContributions) all come from the engine (web/widgets/sentiment-reviews/model.js).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { checkbox, el, fixed, nextId } from '../lib/ui.js';
-import { formatPercent } from '../lib/format.js';
+import { formatNumber, formatPercent } from '../lib/format.js';
 import { NEGATION_EXAMPLES, REVIEWS } from '../lib/sentiment-reviews.js';
 import { capText, chip } from '../lib/tokens.js';
 import { renderBars } from '../lib/bars.js';
 import { createPrediction } from '../lib/predict.js';
 import { explain, MAX_CHARS, schema, TEST, train } from './sentiment-reviews/model.js';
+import { messages } from './sentiment-reviews/messages.js';
 
 export { schema };
 const TOP = 8;
 
-export const meta = {
-  title: 'Positive or negative?',
-  hint: 'Type a review and see which words push it towards positive or negative. Try the “not” examples, then add word pairs.',
-};
+export const meta = { title: messages['sentiment-reviews.title'], hint: messages['sentiment-reviews.hint'] };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const vocab = ctx.own(new ml.Vocabulary());
   const model = ctx.own(new ml.MultinomialNaiveBayes());
@@ -35,17 +33,17 @@ function build(ctx) {
   const inputId = nextId('review');
   const box = el('textarea', { id: inputId, className: 'dw-textbox', rows: '2', spellcheck: 'false', maxlength: String(MAX_CHARS) });
   box.value = opts.review;
-  card.stage.append(el('label', { className: 'dw-textbox-label', for: inputId, text: 'Your review' }), box);
-  const examples = el('div', { className: 'dw-buttons', role: 'group', 'aria-label': 'Reviews with not' });
+  card.stage.append(el('label', { className: 'dw-textbox-label', for: inputId, text: t('sentiment-reviews.input') }), box);
+  const examples = el('div', { className: 'dw-buttons', role: 'group', 'aria-label': t('sentiment-reviews.examples') });
   for (const text of NEGATION_EXAMPLES) {
-    const b = el('button', { type: 'button', className: 'dw-btn', text: `“${text}”` });
+    const b = el('button', { type: 'button', className: 'dw-btn', text: t('sentiment-reviews.example', { text }) });
     b.addEventListener('click', () => { box.value = text; opts.review = text; show(); });
     examples.append(b);
   }
   card.stage.append(examples);
   const capNote = el('p', { className: 'dw-footnote', role: 'note' });
   const verdictLine = el('p', { className: 'dw-spam-verdict', role: 'status', 'aria-live': 'polite' });
-  const chips = el('div', { className: 'dw-token-chips', role: 'list', 'aria-label': 'Features of your review with their evidence for positive', tabindex: '0' });
+  const chips = el('div', { className: 'dw-token-chips', role: 'list', 'aria-label': t('sentiment-reviews.chips'), tabindex: '0' });
   const sum = el('p', { className: 'dw-evidence-sum' });
   card.stage.append(capNote, verdictLine, chips, sum);
 
@@ -53,39 +51,39 @@ function build(ctx) {
   const posCol = el('div', { className: 'dw-col' });
   const negCol = el('div', { className: 'dw-col' });
   row.append(posCol, negCol);
-  posCol.append(el('h4', { className: 'dw-subhead', text: 'Most positive features' }));
-  const posBars = el('ol', { className: 'dw-bars', 'aria-label': 'Features with the most evidence for positive' });
+  posCol.append(el('h4', { className: 'dw-subhead', text: t('sentiment-reviews.positive.heading') }));
+  const posBars = el('ol', { className: 'dw-bars', 'aria-label': t('sentiment-reviews.positive.list') });
   posCol.append(posBars);
-  negCol.append(el('h4', { className: 'dw-subhead', text: 'Most negative features' }));
-  const negBars = el('ol', { className: 'dw-bars', 'aria-label': 'Features with the most evidence for negative' });
+  negCol.append(el('h4', { className: 'dw-subhead', text: t('sentiment-reviews.negative.heading') }));
+  const negBars = el('ol', { className: 'dw-bars', 'aria-label': t('sentiment-reviews.negative.list') });
   negCol.append(negBars);
-  card.stage.append(row, el('p', { className: 'dw-legend', text: 'Bar = log θ(feature | positive) − log θ(feature | negative): the evidence, in nats, one occurrence adds. Blue pushes towards positive, orange towards negative.' }));
+  card.stage.append(row, el('p', { className: 'dw-legend', text: t('sentiment-reviews.legend') }));
 
   const testDetails = el('details', { className: 'dw-details' });
-  testDetails.append(el('summary', { text: `The ${TEST.length} test reviews (never trained on)` }));
+  testDetails.append(el('summary', { text: t('sentiment-reviews.testSummary', { count: formatNumber(TEST.length, 0) }) }));
   const wrap = el('div', { className: 'dw-table-wrap' });
   const table = el('table', { className: 'dw-table dw-text-table' });
   const head = el('tr');
-  for (const h of ['review', 'label', 'p(positive)', 'classifier says']) head.append(el('th', { scope: 'col', text: h }));
+  for (const h of ['review', 'label', 'proba', 'says']) head.append(el('th', { scope: 'col', text: t(`sentiment-reviews.column.${h}`) }));
   const body = el('tbody');
   table.append(el('thead', {}, [head]), body);
   wrap.append(table);
   testDetails.append(wrap);
   card.stage.append(testDetails);
   const testRows = TEST.map((i) => {
-    const cells = [el('td', { className: 'dw-text-cell', text: REVIEWS[i][0] }), el('td', { text: REVIEWS[i][1] ? 'positive' : 'negative' }), el('td'), el('td')];
+    const cells = [el('td', { className: 'dw-text-cell', text: REVIEWS[i][0] }), el('td', { text: REVIEWS[i][1] ? t('sentiment-reviews.label.positive') : t('sentiment-reviews.label.negative') }), el('td'), el('td')];
     body.append(el('tr', {}, cells));
     return cells;
   });
 
-  const pairsBox = checkbox(card.controls, { label: 'Add word pairs (not·good, not·bad, …)', checked: opts.pairs, onChange: (v) => { opts.pairs = v; retrain(); } });
-  const stat = { p: card.stat('p(positive)'), test: card.stat('test accuracy'), features: card.stat('features') };
+  const pairsBox = checkbox(card.controls, { label: t('sentiment-reviews.pairs'), checked: opts.pairs, onChange: (v) => { opts.pairs = v; retrain(); } });
+  const stat = { p: card.stat(t('sentiment-reviews.stat.p')), test: card.stat(t('sentiment-reviews.stat.accuracy')), features: card.stat(t('sentiment-reviews.stat.features')) };
 
   const task = createPrediction(ctx, {
     id: 'pairs-not-bad',
-    question: 'With word pairs added, “The soup was not bad” will be classified…',
-    choices: [['positive', 'positive'], ['negative', 'negative']],
-    next: 'Click “The soup was not bad”, then tick “Add word pairs”.',
+    question: t('sentiment-reviews.predict.question'),
+    choices: ['positive', 'negative'].map((c) => [c, t(`sentiment-reviews.predict.${c}`)]),
+    next: t('sentiment-reviews.predict.next'),
   });
 
   function retrain() {
@@ -105,36 +103,36 @@ function build(ctx) {
     testRows.forEach((cells, k) => {
       cells[2].textContent = fixed(fit.testProba[k], 3);
       const right = fit.testPred[k] === REVIEWS[TEST[k]][1];
-      cells[3].textContent = `${fit.testPred[k] ? 'positive' : 'negative'} ${right ? '✓' : '✗'}`;
+      cells[3].textContent = t('sentiment-reviews.says', { positive: Boolean(fit.testPred[k]), right });
       cells[3].dataset.correct = String(right);
     });
   }
 
   function show() {
     const { text, cut } = capText(box.value, MAX_CHARS);
-    capNote.textContent = cut ? `Only the first ${MAX_CHARS} characters are used.` : '';
+    capNote.textContent = cut ? t('sentiment-reviews.cap', { max: formatNumber(MAX_CHARS, 0) }) : '';
     if (!fit) return;
     const r = attempt(card, () => explain(ml, vocab, model, fit, text, opts.pairs), null);
     if (!r) return;
     stat.p.set(fixed(r.p, 3));
     chips.replaceChildren(...r.features.map((f) => {
       const c = f.id === 0
-        ? chip(f.text, 'unseen: 0', { tone: 'unk', title: `“${f.text}” never occurs in the training reviews, so it carries no evidence` })
-        : chip(f.text, signed(f.weight), { tone: f.weight > 0 ? 'spam' : 'ham', title: `“${f.text}”: ${signed(f.weight)} nats of evidence for positive` });
+        ? chip(f.text, t('sentiment-reviews.chip.unseen'), { tone: 'unk', title: t('sentiment-reviews.chip.unseenTitle', { word: f.text }) })
+        : chip(f.text, signed(f.weight), { tone: f.weight > 0 ? 'spam' : 'ham', title: t('sentiment-reviews.chip.title', { word: f.text, weight: signed(f.weight) }) });
       c.setAttribute('role', 'listitem');
       return c;
     }));
-    if (!r.features.length) chips.append(el('span', { className: 'dw-empty', text: 'No words: only the prior speaks.' }));
+    if (!r.features.length) chips.append(el('span', { className: 'dw-empty', text: t('sentiment-reviews.noWords') }));
     const words = r.features.reduce((a, f) => a + f.weight, 0);
     const round2 = (v) => Math.round(v * 100) / 100;
-    sum.textContent = `log-odds = prior ${signed(r.prior)} + features ${signed(words)} = ${signed(round2(r.prior) + round2(words))}  →  p(positive) = ${fixed(r.p, 3)}`;
+    sum.textContent = t('sentiment-reviews.sum', { prior: signed(r.prior), words: signed(words), total: signed(round2(r.prior) + round2(words)), p: fixed(r.p, 3) });
     const positive = r.p >= 0.5;
-    verdictLine.textContent = positive ? `Positive (p = ${fixed(r.p, 3)}).` : `Negative (p(positive) = ${fixed(r.p, 3)}).`;
+    verdictLine.textContent = positive ? t('sentiment-reviews.verdict.positive', { p: fixed(r.p, 3) }) : t('sentiment-reviews.verdict.negative', { p: fixed(r.p, 3) });
     verdictLine.dataset.tone = positive ? 'spam' : 'ham';
-    card.setMessage(`Test accuracy ${formatPercent(fit.accuracy, 1)} on ${TEST.length} held-out reviews${opts.pairs ? ', with word pairs' : ', words alone'}.`, 'info');
+    card.setMessage(t('sentiment-reviews.accuracy', { accuracy: formatPercent(fit.accuracy, 1), count: formatNumber(TEST.length, 0), pairs: opts.pairs }), 'info');
     if (task.pending !== null && opts.pairs && text.trim() === 'The soup was not bad') {
       const pair = r.features.find((f) => f.text === 'not·bad');
-      task.settle(positive ? 'positive' : 'negative', `The pair not·bad adds ${signed(pair ? pair.weight : 0)}, but soup, was and not each lean negative in only 56 training reviews: p(positive) = ${fixed(r.p, 3)}.`);
+      task.settle(positive ? 'positive' : 'negative', t('sentiment-reviews.predict.why', { weight: signed(pair ? pair.weight : 0), p: fixed(r.p, 3) }));
     }
   }
 

@@ -9,6 +9,7 @@ import { EMBEDDING, EMBEDDING_DOMAIN, EMBEDDING_FLAT, EMBEDDING_WORDS } from '..
 import { renderBars } from '../lib/bars.js';
 import { formatNumber } from '../lib/format.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './word-embeddings.messages.js';
 
 export const schema = {
   word: { type: 'enum', values: EMBEDDING_WORDS, default: 'cat', description: 'The selected word whose similarities are listed.' },
@@ -18,19 +19,16 @@ export const schema = {
   c: { type: 'enum', values: EMBEDDING_WORDS, default: 'woman', description: 'Vector arithmetic: the word added (c).' },
 };
 
-export const meta = {
-  title: 'Words as vectors',
-  hint: 'Click a word (or focus the plot and use the arrow keys) to rank all the others by cosine similarity. Then try king − man + woman.',
-};
+export const meta = { title: messages['word-embeddings.title'], hint: messages['word-embeddings.hint'] };
 
 const DIM = 2;
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   let selected = EMBEDDING_WORDS.indexOf(opts.word);
   let ranking = null; // { indices, similarities }
@@ -42,50 +40,50 @@ function build(ctx) {
   const right = el('div', { className: 'dw-col' });
   row.append(left, right);
   card.stage.append(row);
-  const plot = ctx.own(new Plot(left, { aspect: 1, minHeight: 280, maxHeight: 520, label: 'Word embedding plot', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(left, { aspect: 1, minHeight: 280, maxHeight: 520, label: t('word-embeddings.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
   plot.margin = { left: 34, right: 10, top: 16, bottom: 28 }; // equal sums: the same scale on both axes
-  left.append(el('p', { className: 'dw-legend', text: 'Each word is an arrow from the origin (0, 0). Cosine similarity compares directions: the ringed words point most nearly the same way as the selected one.' }));
+  left.append(el('p', { className: 'dw-legend', text: t('word-embeddings.legend') }));
 
-  right.append(el('h4', { className: 'dw-subhead', text: 'Cosine similarity to the selected word' }));
-  const wordSelect = select(right, { label: 'selected word', value: EMBEDDING_WORDS[selected], options: EMBEDDING_WORDS.map((w) => [w, w]), onChange: (v) => choose(EMBEDDING_WORDS.indexOf(v)) });
+  right.append(el('h4', { className: 'dw-subhead', text: t('word-embeddings.ranking.heading') }));
+  const wordSelect = select(right, { label: t('word-embeddings.select.word'), value: EMBEDDING_WORDS[selected], options: EMBEDDING_WORDS.map((w) => [w, w]), onChange: (v) => choose(EMBEDDING_WORDS.indexOf(v)) });
   // Focusable so keyboard users can scroll the list (it scrolls on small screens).
-  const bars = el('ol', { className: 'dw-bars dw-scroll', 'aria-label': 'Words ranked by cosine similarity', tabindex: '0' });
+  const bars = el('ol', { className: 'dw-bars dw-scroll', 'aria-label': t('word-embeddings.ranking.list'), tabindex: '0' });
   right.append(bars);
 
   // Vector arithmetic: a − b + c.
-  const box = el('div', { className: 'word-embeddings-arith', role: 'group', 'aria-label': 'Vector arithmetic' });
-  box.append(el('h4', { className: 'dw-subhead', text: 'Vector arithmetic' }));
+  const box = el('div', { className: 'word-embeddings-arith', role: 'group', 'aria-label': t('word-embeddings.arithmetic') });
+  box.append(el('h4', { className: 'dw-subhead', text: t('word-embeddings.arithmetic') }));
   const line = el('div', { className: 'word-embeddings-arith-line' });
   box.append(line);
   const wordOptions = EMBEDDING_WORDS.map((w) => [w, w]);
-  const pick = (label, key) => select(line, { label, value: opts[key], options: wordOptions, onChange: (v) => { opts[key] = v; runArithmetic(); } });
-  const selA = pick('a', 'a');
+  const pick = (key) => select(line, { label: t(`word-embeddings.select.${key}`), value: opts[key], options: wordOptions, onChange: (v) => { opts[key] = v; runArithmetic(); } });
+  const selA = pick('a');
   line.append(el('span', { className: 'word-embeddings-op', text: '−', 'aria-hidden': 'true' }));
-  const selB = pick('b', 'b');
+  const selB = pick('b');
   line.append(el('span', { className: 'word-embeddings-op', text: '+', 'aria-hidden': 'true' }));
-  const selC = pick('c', 'c');
+  const selC = pick('c');
   const answer = el('p', { className: 'word-embeddings-answer', role: 'status', 'aria-live': 'polite' });
   box.append(answer);
   card.controls.append(box);
-  card.controls.append(el('p', { className: 'dw-footnote', text: 'These 29 vectors were placed by hand in 2-D so you can see them. Real word embeddings (word2vec, GloVe, the input layer of a transformer) have hundreds of dimensions and are learned from billions of words: words used in similar sentences end up pointing in similar directions.' }));
+  card.controls.append(el('p', { className: 'dw-footnote', text: t('word-embeddings.footnote') }));
 
-  const stat = { word: card.stat('selected'), nearest: card.stat('nearest'), cos: card.stat('cosine'), answer: card.stat('a − b + c ≈') };
+  const stat = { word: card.stat(t('word-embeddings.stat.selected')), nearest: card.stat(t('word-embeddings.stat.nearest')), cos: card.stat(t('word-embeddings.stat.cosine')), answer: card.stat(t('word-embeddings.stat.answer')) };
 
   // Predict, then check: opposite meanings, opposite directions? Judged from the engine's cosine
   // ranking once “good” is selected.
   const prediction = createPrediction(ctx, {
     id: 'embeddings-good-bad',
-    question: 'Opposite meanings: will they point opposite ways? The cosine similarity of “good” and “bad” will be…',
-    choices: [['opposite', 'close to −1'], ['zero', 'between −0.5 and 0.5'], ['high', 'above 0.5']],
-    next: 'Now select the word “good” and find “bad” in the list.',
+    question: t('word-embeddings.predict.question'),
+    choices: ['opposite', 'zero', 'high'].map((c) => [c, t(`word-embeddings.predict.${c}`)]),
+    next: t('word-embeddings.predict.next'),
   });
   function judgeGoodBad() {
     if (prediction.pending === null || EMBEDDING_WORDS[selected] !== 'good' || !ranking) return;
     const k = Array.from(ranking.indices).indexOf(EMBEDDING_WORDS.indexOf('bad'));
     if (k < 0) return;
     const cos = ranking.similarities[k];
-    prediction.settle(cos > 0.5 ? 'high' : cos < -0.5 ? 'opposite' : 'zero', `Cosine ${fixed(cos, 3)}: “bad” is number ${formatNumber(k + 1, 0)} of the words nearest “good”. Real embeddings are learned from the sentences words appear in, and “good” and “bad” fill the same slots (“the food was …”), so they end up pointing much the same way; these hand-placed vectors copy that.`);
+    prediction.settle(cos > 0.5 ? 'high' : cos < -0.5 ? 'opposite' : 'zero', t('word-embeddings.predict.why', { cos: fixed(cos, 3), rank: formatNumber(k + 1, 0) }));
   }
 
   function choose(index) {
@@ -101,13 +99,13 @@ function build(ctx) {
     const [a, b, c] = [opts.a, opts.b, opts.c].map((w) => EMBEDDING_WORDS.indexOf(w));
     arithmetic = attempt(card, () => ml.analogy(EMBEDDING_FLAT, DIM, a, b, c), null);
     if (!arithmetic || !arithmetic.indices.length) {
-      answer.textContent = 'Pick three words; the answer is searched among the others.';
+      answer.textContent = t('word-embeddings.arithmetic.empty');
       stat.answer.set('–');
     } else {
       const best = arithmetic.indices[0];
       const v = arithmetic.vector;
-      const runners = Array.from(arithmetic.indices.slice(1, 3), (i, k) => `${EMBEDDING_WORDS[i]} ${fixed(arithmetic.similarities[k + 1], 3)}`).join(', ');
-      answer.textContent = `${opts.a} − ${opts.b} + ${opts.c} = (${fixed(v[0], 2)}, ${fixed(v[1], 2)}). Nearest word by cosine: ${EMBEDDING_WORDS[best]} (${fixed(arithmetic.similarities[0], 3)}); next ${runners}. The three input words are left out.`;
+      const runners = Array.from(arithmetic.indices.slice(1, 3), (i, k) => t('word-embeddings.arithmetic.runner', { word: EMBEDDING_WORDS[i], cos: fixed(arithmetic.similarities[k + 1], 3) })).join(', ');
+      answer.textContent = t('word-embeddings.arithmetic.answer', { a: opts.a, b: opts.b, c: opts.c, x: fixed(v[0], 2), y: fixed(v[1], 2), best: EMBEDDING_WORDS[best], cos: fixed(arithmetic.similarities[0], 3), runners });
       stat.answer.set(EMBEDDING_WORDS[best]);
     }
     ctx.requestDraw(draw);
@@ -132,8 +130,8 @@ function build(ctx) {
     stat.cos.set(fixed(ranking.similarities[0], 3));
     const last = ranking.indices[ranking.indices.length - 1];
     const names = Array.from(ranking.indices.slice(0, opts.neighbours), (i) => EMBEDDING_WORDS[i]).join(', ');
-    card.setMessage(`Closest to “${word}”: ${names}. Furthest: “${EMBEDDING_WORDS[last]}” (cosine ${fixed(ranking.similarities[ranking.similarities.length - 1], 3)}, pointing ${ranking.similarities[ranking.similarities.length - 1] < 0 ? 'the opposite way' : 'far off to the side'}).`, 'info');
-    plot.canvas.setAttribute('aria-label', `Word embedding plot; selected “${word}”, nearest ${names}`);
+    card.setMessage(t('word-embeddings.closest', { word, names, furthest: EMBEDDING_WORDS[last], cos: fixed(ranking.similarities[ranking.similarities.length - 1], 3), opposite: ranking.similarities[ranking.similarities.length - 1] < 0 }), 'info');
+    plot.canvas.setAttribute('aria-label', t('word-embeddings.figure', { word, names }));
     judgeGoodBad();
     ctx.requestDraw(draw);
   }
@@ -163,7 +161,7 @@ function build(ctx) {
     else return;
     e.preventDefault();
   };
-  const onFocus = () => card.setMessage('Arrow keys step through the words (Shift jumps ten); the list on the right updates.', 'info');
+  const onFocus = () => card.setMessage(t('word-embeddings.keys'), 'info');
   ctx.listen(plot.canvas, 'pointerdown', onDown);
   ctx.listen(plot.canvas, 'pointermove', onMove);
   ctx.listen(plot.canvas, 'keydown', onKey);

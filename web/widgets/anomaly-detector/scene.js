@@ -11,7 +11,7 @@ export const PLANTED = {
   band: [[2, -2], [-2, 2], [2.6, -0.4], [-0.4, 2.6], [0.5, -2.5], [4.5, 4.5]],
   clusters: [[1.77, -1.77], [-1.77, 1.77], [0, 0], [0.9, -0.9], [-2.6, 0.2], [4.5, 4.5]],
 };
-export const SCENE_NAMES = { band: 'a diagonal band', clusters: 'two clusters' };
+export const SCENES = ['band', 'clusters'];
 
 // { X (flat, 2 columns), y (1 = planted anomaly, 0 = normal), rows }.
 export function makeScene(ml, scene, seed) {

@@ -5,37 +5,37 @@ import { Plot } from '../../lib/plot.js';
 import { requestDraw, cancelDraw } from '../../lib/frame.js';
 import { attachDrag } from '../../lib/drag.js';
 import { button, buttonRow, el, slider } from '../../lib/ui.js';
-import { countOf, formatNumber } from '../../lib/format.js';
+import { formatNumber } from '../../lib/format.js';
 import { COIN_WINDOW, DEFAULT_FLIPS, countFlips } from './data.js';
 import { clamp, round, linspace, star, legend } from './draw.js';
 
-export function buildCoin({ ml, card, options, stateChanged }) {
+export function buildCoin({ ml, card, options, stateChanged, t }) {
   let flips = DEFAULT_FLIPS;
   let p = 0.5;
   let batches = 0; // how many times "Flip 10" was pressed: each batch uses seed + batch
 
-  const plot = new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 380, label: 'Log-likelihood of the coin flips against p', onResize: () => requestDraw(draw) });
-  legend(card.stage, ['curve: ℓ(p) = heads·ln p + tails·ln(1 − p)', 'star: maximum at p̂ = heads/n', 'ring: your p']);
+  const plot = new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 380, label: t('likelihood-fit.coin.plot'), onResize: () => requestDraw(draw) });
+  legend(card.stage, [t('likelihood-fit.coin.legend')]);
   const flipsLine = el('p', { className: 'dw-legend', 'aria-live': 'polite' });
   card.stage.append(flipsLine);
 
   const buttons = buttonRow(card.controls);
-  button(buttons, 'Heads', () => addFlips('H'));
-  button(buttons, 'Tails', () => addFlips('T'));
-  button(buttons, 'Flip 10 (fair coin)', () => {
+  button(buttons, t('likelihood-fit.coin.heads'), () => addFlips('H'));
+  button(buttons, t('likelihood-fit.coin.tails'), () => addFlips('T'));
+  button(buttons, t('likelihood-fit.coin.flip10'), () => {
     const draws = attempt(card, () => ml.sampleDraws('coin', 10, (options.seed + batches) % 2147483647), null);
     batches += 1;
     if (draws) addFlips([...draws].map((v) => (v === 1 ? 'H' : 'T')).join(''));
   });
-  button(buttons, 'Remove last', () => { flips = flips.slice(0, -1); changed(); });
-  button(buttons, 'Reset', () => { flips = DEFAULT_FLIPS; batches = 0; setP(0.5); changed(); });
-  const pSlider = slider(card.controls, { label: 'your p (chance of heads)', min: 0.01, max: 0.99, step: 0.01, value: p, format: (v) => formatNumber(v, 2), onInput: (v) => setP(v) });
+  button(buttons, t('likelihood-fit.coin.removeLast'), () => { flips = flips.slice(0, -1); changed(); });
+  button(buttons, t('likelihood-fit.reset'), () => { flips = DEFAULT_FLIPS; batches = 0; setP(0.5); changed(); });
+  const pSlider = slider(card.controls, { label: t('likelihood-fit.coin.slider.p'), min: 0.01, max: 0.99, step: 0.01, value: p, format: (v) => formatNumber(v, 2), onInput: (v) => setP(v) });
 
-  const statHeads = card.stat('heads');
-  const statTails = card.stat('tails');
-  const statHat = card.stat('p̂ = heads/n');
-  const statLl = card.stat('your ℓ(p)');
-  const statMax = card.stat('maximum ℓ');
+  const statHeads = card.stat(t('likelihood-fit.coin.stat.heads'));
+  const statTails = card.stat(t('likelihood-fit.coin.stat.tails'));
+  const statHat = card.stat(t('likelihood-fit.coin.stat.hat'));
+  const statLl = card.stat(t('likelihood-fit.coin.stat.ll'));
+  const statMax = card.stat(t('likelihood-fit.stat.max'));
 
   const drag = attachDrag(plot, {
     move: (pos) => setP(pos.x),
@@ -45,7 +45,7 @@ export function buildCoin({ ml, card, options, stateChanged }) {
   });
 
   function addFlips(text) {
-    if (flips.length + text.length > 1000) { card.setMessage('The widget keeps at most 1000 flips.', 'info'); return; }
+    if (flips.length + text.length > 1000) { card.setMessage(t('likelihood-fit.coin.full'), 'info'); return; }
     flips += text;
     changed();
   }
@@ -70,11 +70,11 @@ export function buildCoin({ ml, card, options, stateChanged }) {
     statLl.set(formatNumber(ll, 3));
     statMax.set(formatNumber(max, 3));
     const shown = flips.length > 60 ? `… ${flips.slice(-60).split('').join(' ')}` : flips.split('').join(' ');
-    flipsLine.textContent = n ? `${countOf(n, 'flip')}: ${shown}` : 'No flips yet.';
-    if (!n) card.setMessage('Add flips with Heads and Tails: with none, every p explains the data equally well (ℓ = 0).', 'info');
-    else if (max - ll <= 0.005) card.setMessage(`At the peak: p = ${formatNumber(hat, 2)} is the share of heads, ${formatNumber(heads, 0)} of ${formatNumber(n, 0)}.`, 'ok');
-    else card.setMessage(`ℓ(p) is ${formatNumber(max - ll, 3)} below its maximum. Drag the ring along the curve or use the slider.`, 'info');
-    plot.canvas.setAttribute('aria-label', `Log-likelihood curve for ${formatNumber(heads, 0)} heads and ${formatNumber(tails, 0)} tails; maximum at p = ${formatNumber(hat, 2)}; your p = ${formatNumber(p, 2)} gives ${formatNumber(ll, 3)}. Left and right arrows move p.`);
+    flipsLine.textContent = n ? t('likelihood-fit.coin.flips', { count: n, shown }) : t('likelihood-fit.coin.noFlips');
+    if (!n) card.setMessage(t('likelihood-fit.coin.empty'), 'info');
+    else if (max - ll <= 0.005) card.setMessage(t('likelihood-fit.coin.atPeak', { p: formatNumber(hat, 2), heads: formatNumber(heads, 0), n: formatNumber(n, 0) }), 'ok');
+    else card.setMessage(t('likelihood-fit.coin.below', { gap: formatNumber(max - ll, 3) }), 'info');
+    plot.canvas.setAttribute('aria-label', t('likelihood-fit.coin.figure', { heads: formatNumber(heads, 0), tails: formatNumber(tails, 0), hat: formatNumber(hat, 2), p: formatNumber(p, 2), ll: formatNumber(ll, 3) }));
   }
 
   function draw() {
@@ -87,13 +87,13 @@ export function buildCoin({ ml, card, options, stateChanged }) {
     const span = COIN_WINDOW;
     plot.setDomain(0, 1, max - span, max + span * 0.08);
     plot.begin();
-    plot.axes({ xLabel: 'p', yLabel: 'log-likelihood ℓ(p)' });
-    const t = plot.theme;
+    plot.axes({ xLabel: t('likelihood-fit.coin.axis.p'), yLabel: t('likelihood-fit.coin.axis.ll') });
+    const th = plot.theme;
     plot.clipToArea(() => {
-      plot.path(ps, lls, { color: t.model, width: 2.5 });
-      if (n) plot.segment(hat, max - span, hat, max, { color: t.accent, dash: [4, 4], width: 1.5 });
+      plot.path(ps, lls, { color: th.model, width: 2.5 });
+      if (n) plot.segment(hat, max - span, hat, max, { color: th.accent, dash: [4, 4], width: 1.5 });
     });
-    if (n) star(plot, hat, ml.bernoulliLogLikelihood(heads, tails, hat), t.accent);
+    if (n) star(plot, hat, ml.bernoulliLogLikelihood(heads, tails, hat), th.accent);
     plot.handle(p, clamp(ml.bernoulliLogLikelihood(heads, tails, p), max - span, max + span * 0.08), { focused: drag.focused });
   }
 

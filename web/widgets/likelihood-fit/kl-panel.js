@@ -8,29 +8,29 @@ import { formatNumber } from '../../lib/format.js';
 import { DEFAULT_KL, KL_X_RANGE, KL_S_RANGE } from './data.js';
 import { clamp, round, densityCurve, linspace, legend } from './draw.js';
 
-export function buildKl({ ml, card, stateChanged }) {
+export function buildKl({ ml, card, stateChanged, t }) {
   const dists = { P: { ...DEFAULT_KL.P }, Q: { ...DEFAULT_KL.Q } };
   let active = 'Q';
 
-  const plot = new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 380, label: 'Two Gaussians P and Q', onResize: () => requestDraw(draw) });
-  legend(card.stage, ['dashed: P (the data\'s distribution)', 'solid: Q (the model)', 'drag a peak: sideways moves μ, up and down changes s']);
+  const plot = new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 380, label: t('likelihood-fit.kl.plot'), onResize: () => requestDraw(draw) });
+  legend(card.stage, [t('likelihood-fit.kl.legend')]);
 
   const buttons = buttonRow(card.controls);
-  button(buttons, 'Swap P and Q', () => { const p = dists.P; dists.P = dists.Q; dists.Q = p; syncSliders(); changed(); });
-  button(buttons, 'Reset', () => { dists.P = { ...DEFAULT_KL.P }; dists.Q = { ...DEFAULT_KL.Q }; syncSliders(); changed(); });
+  button(buttons, t('likelihood-fit.kl.swap'), () => { const p = dists.P; dists.P = dists.Q; dists.Q = p; syncSliders(); changed(); });
+  button(buttons, t('likelihood-fit.reset'), () => { dists.P = { ...DEFAULT_KL.P }; dists.Q = { ...DEFAULT_KL.Q }; syncSliders(); changed(); });
   const sliders = {};
   for (const name of ['P', 'Q']) {
-    sliders[`${name}mu`] = slider(card.controls, { label: `μ of ${name}`, min: -5, max: 5, step: 0.05, value: dists[name].mu, format: (v) => formatNumber(v, 2), onInput: (v) => { dists[name].mu = v; changed(); } });
-    sliders[`${name}s`] = slider(card.controls, { label: `s of ${name}`, min: KL_S_RANGE[0], max: KL_S_RANGE[1], step: 0.05, value: dists[name].s, format: (v) => formatNumber(v, 2), onInput: (v) => { dists[name].s = v; changed(); } });
+    sliders[`${name}mu`] = slider(card.controls, { label: t('likelihood-fit.kl.slider.mu', { name }), min: -5, max: 5, step: 0.05, value: dists[name].mu, format: (v) => formatNumber(v, 2), onInput: (v) => { dists[name].mu = v; changed(); } });
+    sliders[`${name}s`] = slider(card.controls, { label: t('likelihood-fit.kl.slider.s', { name }), min: KL_S_RANGE[0], max: KL_S_RANGE[1], step: 0.05, value: dists[name].s, format: (v) => formatNumber(v, 2), onInput: (v) => { dists[name].s = v; changed(); } });
   }
   function syncSliders() {
     for (const name of ['P', 'Q']) { sliders[`${name}mu`].set(dists[name].mu); sliders[`${name}s`].set(dists[name].s); }
   }
 
-  const statPQ = card.stat('D_KL(P‖Q)');
-  const statQP = card.stat('D_KL(Q‖P)');
-  const statH = card.stat('H(P)');
-  const statCross = card.stat('H(P, Q)');
+  const statPQ = card.stat(t('likelihood-fit.kl.stat.pq'));
+  const statQP = card.stat(t('likelihood-fit.kl.stat.qp'));
+  const statH = card.stat(t('likelihood-fit.kl.stat.h'));
+  const statCross = card.stat(t('likelihood-fit.kl.stat.cross'));
 
   const peakOf = (d) => Math.exp(ml.gaussianLogPdf(d.mu, d.mu, d.s));
   const drag = attachDrag(plot, {
@@ -80,14 +80,14 @@ export function buildKl({ ml, card, stateChanged }) {
     statQP.set(formatNumber(qp, 3));
     statH.set(formatNumber(h, 3));
     statCross.set(formatNumber(cross, 3));
-    if (pq < 1e-9) card.setMessage('P and Q are the same distribution: both divergences are 0, and the cross-entropy equals the entropy of P.', 'ok');
-    else card.setMessage(`H(P, Q) = H(P) + D_KL(P‖Q): ${formatNumber(cross, 3)} = ${formatNumber(h, 3)} + ${formatNumber(pq, 3)} nats. The other direction, D_KL(Q‖P) = ${formatNumber(qp, 3)}, is ${Math.abs(pq - qp) < 5e-4 ? 'the same here' : 'a different number'}.`, 'info');
+    if (pq < 1e-9) card.setMessage(t('likelihood-fit.kl.same'), 'ok');
+    else card.setMessage(t('likelihood-fit.kl.sum', { cross: formatNumber(cross, 3), h: formatNumber(h, 3), pq: formatNumber(pq, 3), qp: formatNumber(qp, 3), equal: Math.abs(pq - qp) < 5e-4 }), 'info');
     describe();
   }
 
   function describe() {
     const { P, Q } = dists;
-    plot.canvas.setAttribute('aria-label', `P: mean ${formatNumber(P.mu, 2)}, spread ${formatNumber(P.s, 2)}; Q: mean ${formatNumber(Q.mu, 2)}, spread ${formatNumber(Q.s, 2)}. Keyboard moves ${active}: left and right change its mean, up and down its spread; Enter switches to ${active === 'P' ? 'Q' : 'P'}.`);
+    plot.canvas.setAttribute('aria-label', t('likelihood-fit.kl.figure', { pMu: formatNumber(P.mu, 2), pS: formatNumber(P.s, 2), qMu: formatNumber(Q.mu, 2), qS: formatNumber(Q.s, 2), active, other: active === 'P' ? 'Q' : 'P' }));
   }
 
   function draw() {
@@ -97,19 +97,19 @@ export function buildKl({ ml, card, stateChanged }) {
     const top = Math.max(0.5, peakOf(dists.P), peakOf(dists.Q)) * 1.12;
     plot.setDomain(KL_X_RANGE[0], KL_X_RANGE[1], 0, top);
     plot.begin();
-    plot.axes({ xLabel: 'x', yLabel: 'density' });
-    const t = plot.theme;
+    plot.axes({ xLabel: t('likelihood-fit.axis.x'), yLabel: t('likelihood-fit.axis.density') });
+    const th = plot.theme;
     plot.clipToArea(() => {
-      plot.path(xs, p, { color: t.truth, dash: [6, 4], width: 2.5 });
-      plot.path(xs, q, { color: t.model, width: 2.5 });
+      plot.path(xs, p, { color: th.truth, dash: [6, 4], width: 2.5 });
+      plot.path(xs, q, { color: th.model, width: 2.5 });
     });
     for (const name of ['P', 'Q']) {
       const d = dists[name];
-      plot.handle(d.mu, peakOf(d), { focused: drag.focused && active === name, color: name === 'P' ? t.truth : t.model });
+      plot.handle(d.mu, peakOf(d), { focused: drag.focused && active === name, color: name === 'P' ? th.truth : th.model });
       const c = plot.ctx;
       c.save();
-      c.font = `bold 13px ${t.font}`;
-      c.fillStyle = t.text;
+      c.font = `bold 13px ${th.font}`;
+      c.fillStyle = th.text;
       c.textAlign = 'left';
       c.textBaseline = 'bottom';
       c.fillText(name, plot.px(d.mu) + 11, plot.py(peakOf(d)) - 4);

@@ -19,54 +19,55 @@ export const CURVE_SAMPLES = 241;
 // raised to this value?
 export const PREDICT_NOISE = 1.2;
 
-// Settings each model exposes: [key, label, min, max, step, scale, default].
+// Settings each model exposes: key, min, max, step, scale, default value. The names a learner
+// reads (the model's, its short name, each setting's) are in messages.js under the same keys.
 export const MODELS = [
   {
-    key: 'linear', label: 'linear regression', short: 'linear',
+    key: 'linear',
     settings: [],
     make(ml) { const m = new ml.ElasticNet(); m.setAlpha(0); return m; },
   },
   {
-    key: 'elastic', label: 'ElasticNet', short: 'ElasticNet',
+    key: 'elastic',
     settings: [
-      { key: 'alpha', label: 'λ (penalty strength)', min: 0.001, max: 10, step: 0.001, scale: 'log', value: 0.01 },
-      { key: 'l1Ratio', label: 'ρ (L1 share)', min: 0, max: 1, step: 0.05, value: 0.5 },
+      { key: 'alpha', min: 0.001, max: 10, step: 0.001, scale: 'log', value: 0.01 },
+      { key: 'l1Ratio', min: 0, max: 1, step: 0.05, value: 0.5 },
     ],
     make(ml, s) { const m = new ml.ElasticNet(); m.setAlpha(s.alpha); m.setL1Ratio(s.l1Ratio); return m; },
   },
   {
-    key: 'svrLinear', label: 'SVR, linear kernel', short: 'linear SVR',
+    key: 'svrLinear',
     settings: [
-      { key: 'C', label: 'C', min: 0.01, max: 100, step: 0.01, scale: 'log', value: 1 },
-      { key: 'epsilon', label: 'ε (tube half-width)', min: 0, max: 2, step: 0.05, value: 0.1 },
+      { key: 'C', min: 0.01, max: 100, step: 0.01, scale: 'log', value: 1 },
+      { key: 'epsilon', min: 0, max: 2, step: 0.05, value: 0.1 },
     ],
     make(ml, s) { const m = new ml.SVR(); m.setKernel('linear'); m.setC(s.C); m.setEpsilon(s.epsilon); return m; },
   },
   {
-    key: 'svrRbf', label: 'SVR, RBF kernel', short: 'RBF SVR',
+    key: 'svrRbf',
     settings: [
-      { key: 'C', label: 'C', min: 0.01, max: 100, step: 0.01, scale: 'log', value: 10 },
-      { key: 'epsilon', label: 'ε (tube half-width)', min: 0, max: 2, step: 0.05, value: 0.1 },
-      { key: 'gamma', label: 'γ (kernel width)', min: 0.01, max: 100, step: 0.01, scale: 'log', value: 0.5 },
+      { key: 'C', min: 0.01, max: 100, step: 0.01, scale: 'log', value: 10 },
+      { key: 'epsilon', min: 0, max: 2, step: 0.05, value: 0.1 },
+      { key: 'gamma', min: 0.01, max: 100, step: 0.01, scale: 'log', value: 0.5 },
     ],
     make(ml, s) {
       const m = new ml.SVR(); m.setKernel('rbf'); m.setC(s.C); m.setEpsilon(s.epsilon); m.setGamma(s.gamma); return m;
     },
   },
   {
-    key: 'forest', label: 'random forest', short: 'forest',
+    key: 'forest',
     settings: [
-      { key: 'trees', label: 'trees', min: 1, max: 200, step: 1, value: 100 },
-      { key: 'minLeaf', label: 'min points per leaf', min: 1, max: 20, step: 1, value: 1 },
+      { key: 'trees', min: 1, max: 200, step: 1, value: 100 },
+      { key: 'minLeaf', min: 1, max: 20, step: 1, value: 1 },
     ],
     make(ml, s) { const m = new ml.RandomForestRegressor(); m.setTreeCount(s.trees); m.setMinSamplesLeaf(s.minLeaf); return m; },
   },
   {
-    key: 'boosting', label: 'gradient boosting', short: 'boosting',
+    key: 'boosting',
     settings: [
-      { key: 'rounds', label: 'rounds', min: 1, max: 300, step: 1, value: 100 },
-      { key: 'learningRate', label: 'η (learning rate)', min: 0.01, max: 1, step: 0.01, scale: 'log', value: 0.1 },
-      { key: 'depth', label: 'tree depth', min: 1, max: 6, step: 1, value: 2 },
+      { key: 'rounds', min: 1, max: 300, step: 1, value: 100 },
+      { key: 'learningRate', min: 0.01, max: 1, step: 0.01, scale: 'log', value: 0.1 },
+      { key: 'depth', min: 1, max: 6, step: 1, value: 2 },
     ],
     make(ml, s) {
       const m = new ml.GradientBoosting(); m.setEstimatorCount(s.rounds); m.setLearningRate(s.learningRate); m.setMaxDepth(s.depth); return m;
@@ -139,7 +140,6 @@ export function fitOne(ml, key, settings, data, seed) {
     const testPred = Array.from(m.predict(data.test.x));
     return {
       key,
-      label: spec.label,
       train: metrics(ml, data.train.y, trainPred),
       test: metrics(ml, data.test.y, testPred),
       curve: { x: grid, y: Array.from(m.predict(grid)) },
@@ -163,12 +163,8 @@ export function ranking(results, metric = 'rmse', set = 'test') {
 // ---- feature importance ----
 
 export const FEATURES = ['strong', 'curve', 'weak', 'useless'];
-export const FEATURE_HELP = ['y = 3·x₀ + …', '2·sin(1.5·x₁)', '0.5·x₂', 'y never reads it'];
 export const IMPORTANCE_DEFAULTS = { seed: 7, points: 200, noise: 2, model: 'forest', repeats: 10 };
-export const IMPORTANCE_MODELS = [
-  ['forest', 'random forest'],
-  ['boosting', 'gradient boosting'],
-];
+export const IMPORTANCE_MODELS = ['forest', 'boosting'];
 // The lesson's rule for "impurity credits it, permutation does not": at least 2 % of the impurity
 // importance while shuffling it on the test set costs less than 0.01 of R².
 export const IMPURITY_SHARE_MIN = 0.02;

@@ -1,0 +1,33 @@
+// Every word the word-embeddings widget shows a learner (English), apart from the example words
+// themselves (data, from web/lib/text-examples.js). Numbers arrive formatted (web/lib/format.js);
+// another language adds the same keys with addMessages (web/lib/messages.js).
+export const messages = {
+  'word-embeddings.title': 'Words as vectors',
+  'word-embeddings.hint': 'Click a word (or focus the plot and use the arrow keys) to rank all the others by cosine similarity. Then try king − man + woman.',
+  'word-embeddings.plot': 'Word embedding plot',
+  'word-embeddings.legend': 'Each word is an arrow from the origin (0, 0). Cosine similarity compares directions: the ringed words point most nearly the same way as the selected one.',
+  'word-embeddings.ranking.heading': 'Cosine similarity to the selected word',
+  'word-embeddings.select.word': 'selected word',
+  'word-embeddings.ranking.list': 'Words ranked by cosine similarity',
+  'word-embeddings.arithmetic': 'Vector arithmetic',
+  'word-embeddings.select.a': 'a',
+  'word-embeddings.select.b': 'b',
+  'word-embeddings.select.c': 'c',
+  'word-embeddings.footnote': 'These 29 vectors were placed by hand in 2-D so you can see them. Real word embeddings (word2vec, GloVe, the input layer of a transformer) have hundreds of dimensions and are learned from billions of words: words used in similar sentences end up pointing in similar directions.',
+  'word-embeddings.stat.selected': 'selected',
+  'word-embeddings.stat.nearest': 'nearest',
+  'word-embeddings.stat.cosine': 'cosine',
+  'word-embeddings.stat.answer': 'a − b + c ≈',
+  'word-embeddings.predict.question': 'Opposite meanings: will they point opposite ways? The cosine similarity of “good” and “bad” will be…',
+  'word-embeddings.predict.opposite': 'close to −1',
+  'word-embeddings.predict.zero': 'between −0.5 and 0.5',
+  'word-embeddings.predict.high': 'above 0.5',
+  'word-embeddings.predict.next': 'Now select the word “good” and find “bad” in the list.',
+  'word-embeddings.predict.why': 'Cosine {cos}: “bad” is number {rank} of the words nearest “good”. Real embeddings are learned from the sentences words appear in, and “good” and “bad” fill the same slots (“the food was …”), so they end up pointing much the same way; these hand-placed vectors copy that.',
+  'word-embeddings.arithmetic.empty': 'Pick three words; the answer is searched among the others.',
+  'word-embeddings.arithmetic.runner': '{word} {cos}',
+  'word-embeddings.arithmetic.answer': '{a} − {b} + {c} = ({x}, {y}). Nearest word by cosine: {best} ({cos}); next {runners}. The three input words are left out.',
+  'word-embeddings.closest': ({ word, names, furthest, cos, opposite }) => `Closest to “${word}”: ${names}. Furthest: “${furthest}” (cosine ${cos}, pointing ${opposite ? 'the opposite way' : 'far off to the side'}).`,
+  'word-embeddings.figure': 'Word embedding plot; selected “{word}”, nearest {names}',
+  'word-embeddings.keys': 'Arrow keys step through the words (Shift jumps ten); the list on the right updates.',
+};
