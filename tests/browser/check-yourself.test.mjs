@@ -30,7 +30,9 @@ test('the k-means block: wrong, invalid and right answers, keyboard, saved progr
   assert.equal(await feedback.getAttribute('aria-live'), 'polite');
   await input.fill('nine');
   await forms.nth(0).getByRole('button', { name: 'Check' }).click();
-  assert.match(await feedback.textContent(), /"nine" is not a number/);
+  // The first numeric check fetches the computations (check-yourself.js), so its feedback comes a
+  // moment later.
+  await page.waitForFunction(() => /"nine" is not a number/.test(document.querySelector('form.cy-item .cy-feedback').textContent));
   assert.equal(await input.getAttribute('aria-invalid'), 'true');
   await input.fill('7');
   await input.press('Enter');
