@@ -51,7 +51,7 @@ for f in tests/browser/*.test.mjs tests/node/*.test.mjs lessons/*.test.mjs; do
 done
 echo "== ${#files[@]} test files: the WASM engine in Node, lesson claims, the site in Chromium, Firefox and WebKit (node:test)"
 # Several files at a time: browser tests spend most of their time waiting on pages.
-node --test --test-concurrency="${DW_TEST_FILES_AT_ONCE:-4}" "${files[@]}" || status=1
+node --test --test-concurrency="${DW_TEST_FILES_AT_ONCE:-3}" "${files[@]}" || status=1
 
 echo "== web lane: ${SECONDS} s"
 wait "$native_pid" || status=1

@@ -60,7 +60,7 @@ export async function screenshot(page, name) {
 
 // Waits until every widget on the page (including those inside <dw-widget> shadow roots) has
 // finished loading the engine and built its card.
-export async function widgetsReady(page) {
+export async function widgetsReady(page, { timeout = 60000 } = {}) {
   // Host by host: each has built its card or shown an error in words, and none is still loading
   // (counting cards and messages over the page would call it ready while a later host has not
   // even started, since a card that failed holds both).
@@ -69,5 +69,5 @@ export async function widgetsReady(page) {
       && !!(root.querySelector('.dw-card') || root.querySelector('.dw-message[data-tone="bad"]'));
     return [...document.querySelectorAll('.dw-mount')].every(done)
       && [...document.querySelectorAll('dw-widget')].every((w) => done(w.shadowRoot));
-  }, null, { timeout: 60000 });
+  }, null, { timeout });
 }

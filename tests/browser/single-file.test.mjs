@@ -53,8 +53,10 @@ test('every lesson file is self-contained and carries the course file\'s script 
 for (const file of files.filter((f) => ['course.html', 'how-models-learn.html', 'digits-cnn.html'].includes(f))) {
   test(`${file} works from file://`, async () => {
     const page = await site.newPage({ width: 1100 });
-    await page.goto(`file://${path.join(single, file)}`);
-    await widgetsReady(page);
+    // The course file is 10 MiB and starts every widget of the course while it loads: on a busy
+    // 2-core machine (the suite runs several files at once) that takes longer than the default 30 s.
+    await page.goto(`file://${path.join(single, file)}`, { timeout: 180000 });
+    await widgetsReady(page, { timeout: 180000 });
     const outside = page.record.requests.filter((u) => !/^(file|data|blob|about):/.test(u));
     assert.deepEqual(outside, []);
     assert.deepEqual(page.record.errors, []);
