@@ -24,6 +24,11 @@ const BUDGET_MS = 4000;
 // A widget's JS objects are collected once it is destroyed; what a collection cannot reclaim is
 // held from outside the widget. 20 KB a cycle (2 MB over 100) allows for caches that settle late.
 const JS_BYTES_PER_CYCLE = 20 * 1024;
+// The WASM heap may keep a few bytes that the engine allocates once, the first time a call is
+// made (a widget that draws random questions, such as ml-badge, can make a call for the first
+// time after the two warm-up cycles). A leak repeats every cycle: with at least MIN_CYCLES cycles
+// and malloc's smallest block of 16 bytes, any per-cycle leak exceeds this allowance.
+const ONE_TIME_HEAP_BYTES = 64;
 const hostDir = path.resolve(import.meta.dirname, '../../dist/test-lifecycle');
 
 // Runs in the page. Listeners are counted per (target, type, listener, capture) as the DOM
@@ -110,7 +115,8 @@ test(`mounting and destroying every widget ${CYCLES} times (time allowing) leave
     console.log(`lifecycle: ${name}: ${result.mounted.live} engine objects while mounted, live Δ ${result.end.live - result.start.live}, heap Δ ${result.end.heap - result.start.heap} B, listeners ${result.end.listeners.length}, JS heap Δ ${result.js} B after ${result.done} cycles (${seconds.toFixed(1)} s)`);
     assert.equal(result.left, 0, `${name} left elements in the host`);
     assert.deepEqual(result.end.liveNames, result.start.liveNames, `${name}: engine objects constructed and never deleted`);
-    assert.ok(result.end.heap <= result.start.heap, `${name}: WASM heap in use grew by ${result.end.heap - result.start.heap} bytes`);
+    assert.ok(result.done >= Math.min(CYCLES, MIN_CYCLES), `${name}: only ${result.done} cycles`);
+    assert.ok(result.end.heap - result.start.heap <= ONE_TIME_HEAP_BYTES, `${name}: WASM heap in use grew by ${result.end.heap - result.start.heap} bytes over ${result.done} cycles`);
     assert.deepEqual(result.end.listeners, result.start.listeners, `${name}: listeners left on document/window`);
     assert.ok(result.js < JS_BYTES_PER_CYCLE * result.done, `${name}: JS heap grew by ${result.js} bytes over ${result.done} cycles`);
   }
