@@ -15,6 +15,23 @@ namespace {
 constexpr int kMaxK = 100;
 constexpr int kMaxElbowIterations = 300;
 
+// The 2-D case of nearest() below, one point (x0, x1) against k centroids stored as rows of two:
+// also the scalar loop the two-lane assignment must agree with label for label.
+int nearest2(const double* c, Index k, double x0, double x1, double* distSq) {
+  int best = 0;
+  double bestD = std::numeric_limits<double>::infinity();
+  for (Index j = 0; j < k; ++j) {
+    const double a = c[2 * j] - x0, b = c[2 * j + 1] - x1;
+    const double dist = a * a + b * b;
+    if (dist < bestD) {
+      bestD = dist;
+      best = static_cast<int>(j);
+    }
+  }
+  if (distSq) *distSq = bestD;
+  return best;
+}
+
 // Nearest centroid of point x; ties go to the lower index (strict <), as scikit-learn does.
 // Plain loops over the row-major data: for the few features and centroids of a lesson, Eigen's
 // dynamic-size expressions cost more in set-up than in arithmetic (and are scalar in WASM).
@@ -23,30 +40,19 @@ int nearest(const Matrix& C, const Eigen::Ref<const Eigen::RowVectorXd>& x, doub
   const Index k = C.rows(), d = C.cols();
   const double* c = C.data();
   const double* p = x.data();
+  if (d == 2) return nearest2(c, k, p[0], p[1], distSq);
   int best = 0;
   double bestD = std::numeric_limits<double>::infinity();
-  if (d == 2) {
-    const double x0 = p[0], x1 = p[1];
-    for (Index j = 0; j < k; ++j) {
-      const double a = c[2 * j] - x0, b = c[2 * j + 1] - x1;
-      const double dist = a * a + b * b;
-      if (dist < bestD) {
-        bestD = dist;
-        best = static_cast<int>(j);
-      }
+  for (Index j = 0; j < k; ++j) {
+    const double* cj = c + j * d;
+    double dist = 0.0;
+    for (Index t = 0; t < d; ++t) {
+      const double a = cj[t] - p[t];
+      dist += a * a;
     }
-  } else {
-    for (Index j = 0; j < k; ++j) {
-      const double* cj = c + j * d;
-      double dist = 0.0;
-      for (Index t = 0; t < d; ++t) {
-        const double a = cj[t] - p[t];
-        dist += a * a;
-      }
-      if (dist < bestD) {
-        bestD = dist;
-        best = static_cast<int>(j);
-      }
+    if (dist < bestD) {
+      bestD = dist;
+      best = static_cast<int>(j);
     }
   }
   if (distSq) *distSq = bestD;
@@ -83,18 +89,8 @@ int assignLabels2(const double* x, Index n, const double* c, Index k, int* label
       labels[i + lane] = label;
     }
   }
-  for (; i < n; ++i) {
-    const double x0 = x[2 * i], x1 = x[2 * i + 1];
-    int best = 0;
-    double bestD = std::numeric_limits<double>::infinity();
-    for (Index j = 0; j < k; ++j) {
-      const double a = c[2 * j] - x0, b = c[2 * j + 1] - x1;
-      const double dist = a * a + b * b;
-      if (dist < bestD) {
-        bestD = dist;
-        best = static_cast<int>(j);
-      }
-    }
+  for (; i < n; ++i) {  // an odd last point
+    const int best = nearest2(c, k, x[2 * i], x[2 * i + 1], nullptr);
     changed += labels[i] != best;
     labels[i] = best;
   }
