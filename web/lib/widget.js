@@ -202,6 +202,9 @@ export function createWidgetContext(base) {
   };
 }
 
+// The widget tables already in the English one: a table is copied in once, not at every mount.
+const registeredTables = new WeakSet();
+
 export function mountWidget(element, options, { schema, meta, build, messages }) {
   if (!element || typeof element.append !== 'function') throw new TypeError('mount: expected a DOM element to mount into');
   const context = (options && options[MOUNT_CONTEXT]) || {};
@@ -211,7 +214,10 @@ export function mountWidget(element, options, { schema, meta, build, messages })
   // Every text the runtime and the widget show goes through t, in the language around the widget
   // (messages.js). A widget's English words join the table the first time it mounts; another
   // language adds the same keys with addMessages(lang, …).
-  if (messages) addMessages('en', messages, { keep: true });
+  if (messages && !registeredTables.has(messages)) {
+    addMessages('en', messages, { keep: true });
+    registeredTables.add(messages);
+  }
   const t = messageFunction(languageOf(element));
   // The card's title and hint are words too: '<widget>.title' and '<widget>.hint' in its table.
   const prefix = messages ? Object.keys(messages)[0].split('.')[0] : '';
