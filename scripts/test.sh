@@ -7,7 +7,7 @@
 #           claims, the site in headless Chromium, and the smoke test of every page in Firefox ESR
 #           and WebKitGTK: mostly waiting on pages, so it overlaps well with compiling.
 # Exits non-zero if any part fails. Run by `npm test`; the native lane's output is printed when it
-# ends, so the two do not interleave.
+# ends, so the two do not interleave, and a list of every failure closes the output.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=${BUILD_ROOT:-build}
@@ -52,17 +52,23 @@ for f in tests/browser/*.test.mjs tests/node/*.test.mjs lessons/*.test.mjs; do
 done
 echo "== ${#files[@]} test files: the WASM engine in Node, lesson claims, the site in Chromium (node:test)"
 # Several files at a time: browser tests spend most of their time waiting on pages.
-node --test --test-concurrency="${DW_TEST_FILES_AT_ONCE:-3}" "${files[@]}" || status=1
+web_log=$(mktemp)
+node --test --test-concurrency="${DW_TEST_FILES_AT_ONCE:-3}" "${files[@]}" 2>&1 | tee "$web_log"
+[[ ${PIPESTATUS[0]} == 0 ]] || status=1
 
 if [[ -n $cross_pid ]]; then
   wait "$cross_pid" || status=1
   echo "== cross-browser smoke: every page in Firefox ESR and in WebKitGTK (Safari's engine)"
   cat "$cross_log"
 fi
-rm -f "$cross_log"
 
 echo "== web lane: ${SECONDS} s"
 wait "$native_pid" || status=1
 cat "$native_log"
-rm -f "$native_log"
+# CI keeps only the end of what a run prints: the failures come last, each with its message and place.
+echo "== failures"
+grep -h -B2 -A8 -E 'FAILED|Failed|ERROR: (Address|Undefined)Sanitizer' "$native_log" | head -80
+node scripts/tap-failures.mjs "$web_log" "$cross_log" "$native_log"
+rm -f "$native_log" "$web_log" "$cross_log"
+echo "== npm test: $([[ $status == 0 ]] && echo passed || echo FAILED) in ${SECONDS} s"
 exit $status
