@@ -85,7 +85,7 @@ test('on these 80 points: logistic 78 right (97.5 %), a hand-placed line 79 (98.
     m.setParams([-0.8191520442889918, -0.573576436351046, -0.13988525392592277]);
     assert.equal(m.score(data.X, data.y), 0.9875);
   });
-  assert.match(lesson, /puts 78 on the correct side \(97\.5 %\), yet a straight line placed by hand can reach 79 \(98\.75 %\)/);
+  assert.match(lesson, /puts 78 on the correct side \(97\.5%\), yet a straight line placed by hand can reach 79 \(98\.75%\)/);
 });
 
 // The worked example: w = (2, −1), b = 0.5, the point (1, 1).

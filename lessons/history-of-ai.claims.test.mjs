@@ -28,7 +28,7 @@ test('the timeline: the winters, and what followed each', () => {
   assert.match(event(1969).detail, /XOR/);
   assert.match(event(1969).detail, /Lighthill report/);
   assert.equal(eraOf(1987), 'winter');
-  assert.match(event(2012).detail, /about 15 %, against about 26 %/);
+  assert.match(event(2012).detail, /about 15%, against about 26%/);
   assert.equal(eraOf(2012), 'deep');
   assert.equal(event(2017).short, 'Transformer');
 });

@@ -105,7 +105,7 @@ test('check yourself: two houses (1, 200) and (2, 300) from w = 100, b = 0: grad
 test('predict, then check: after ten laps η = 0.6 leaves the error above where it started, 0.1 below 5 %, 0.02 between 5 % and 100 %', async () => {
   const fs = await import('node:fs');
   const lesson = fs.readFileSync(new URL('./learning-loop.md', import.meta.url), 'utf8');
-  assert.match(lesson, /\*\*Predict, then check\.\*\* A bigger step should mean faster learning, so try a big one: set the learning rate to 0\.6 and press \*\*Reset\*\*\..*below 5 % of where it started, between 5 % and 100 %, or higher than at the start/);
+  assert.match(lesson, /\*\*Predict, then check\.\*\* A bigger step should mean faster learning, so try a big one: set the learning rate to 0\.6 and press \*\*Reset\*\*\..*below 5% of where it started, between 5% and 100%, or higher than at the start/);
   const share = (eta) => { const { mse } = laps(eta, 11); return mse.length > 10 && Number.isFinite(mse[10]) ? mse[10] / mse[0] : Infinity; };
   assert.ok(share(0.6) > 1, `0.6: ${share(0.6)}`);
   assert.ok(share(0.1) < 0.05, `0.1: ${share(0.1)}`);

@@ -64,7 +64,7 @@ test('the numbers quoted in the lesson: depth 1, 2 and 7', () => {
   assert.deepEqual([pct(at(1).train), pct(at(1).test)], [76, 74]);
   assert.deepEqual([pct(at(2).train), pct(at(2).test)], [85, 84]);
   assert.deepEqual([pct(at(7).train), pct(at(7).test)], [94, 70]);
-  assert.match(lesson, /76 % on its training half and 74 %[^.]*at depth 1, 85 % and 84 % at depth 2, and 94 % and 70 % at depth 7/);
+  assert.match(lesson, /76% on its training half and 74%[^.]*at depth 1, 85% and 84% at depth 2, and 94% and 70% at depth 7/);
 });
 
 test('depth 1 underfits, depth 2 fits well, depth 7 overfits (the widget says so)', () => {
@@ -125,7 +125,7 @@ test('check yourself: at depth 4 the widget shows 88 % and 81 %, a 7-point gap, 
   assert.equal(trainTestVerdict(c.train, c.test), 'good fit');
   // The computation and the widget agree at every depth the lesson quotes.
   for (const d of [1, 2, 7]) assert.equal(intermediate['tree-train-test'](ml, { seed: SEED, points: POINTS, noise: NOISE, depth: d }).test, at(d).test);
-  assert.match(lesson, /= tree-train-test\.gap seed=2 points=200 noise=0\.5 depth=4 ± 1 :: At depth 4 the tree scores 88 % on its training half and 81 %/);
+  assert.match(lesson, /= tree-train-test\.gap seed=2 points=200 noise=0\.5 depth=4 ± 1 :: At depth 4 the tree scores 88% on its training half and 81%/);
 });
 
 test('check yourself: 99 % against 72 % is overfitting (27 points), whatever the training score', () => {
@@ -133,7 +133,7 @@ test('check yourself: 99 % against 72 % is overfitting (27 points), whatever the
 });
 
 test('predict, then check: memorise hard drops the tree\'s test accuracy from 84 % (depth 2) to 68 %; k-NN stays within 2 points', () => {
-  assert.match(lesson, /\*\*Predict, then check\.\*\* Set the slider to level 2 \(depth 2\)\..*within 2 points of depth 2's 84 %.*its answer is not the tree's/);
+  assert.match(lesson, /\*\*Predict, then check\.\*\* Set the slider to level 2 \(depth 2\)\..*within 2 points of depth 2's 84%.*its answer is not the tree's/);
   const noLimit = treeScores(data, NO_LIMIT);
   assert.equal(pct(at(2).test), 84);
   assert.equal(noLimit.train, 1);

@@ -84,7 +84,7 @@ test('Fit the line: the Auto-fit prediction holds ("first tenth") and misses ("l
   assert.match(await box.getByRole('status').textContent(), /Your prediction: the first tenth of the steps\. Now press Auto-fit/);
   await page.getByRole('button', { name: 'Auto-fit' }).click();
   assert.equal(await box.getAttribute('data-result'), 'held');
-  assert.match(await box.getByRole('status').textContent(), /^Your prediction held: .*Of the 1616 steps, the first 162 made 97\.4 % of the drop\./);
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction held: .*Of the 1616 steps, the first 162 made 97\.4% of the drop\./);
   await page.getByRole('button', { name: 'Reset line' }).click();
   await lock('end');
   await page.getByRole('button', { name: 'Auto-fit' }).click();

@@ -25,7 +25,7 @@ test('kernel SVM: trained boundary, support vectors and accuracy match the engin
         const sv = svm.supportVectors().length;
         const acc = svm.score(d.X, d.y);
         svm.setGamma(100); svm.reset(0); svm.fit(400);
-        return { sv: `${sv} of 120`, acc: `${(acc * 100).toFixed(1)} %`, sv100: `${svm.supportVectors().length} of 120` };
+        return { sv: `${sv} of 120`, acc: `${(acc * 100).toFixed(1)}%`, sv100: `${svm.supportVectors().length} of 120` };
       } finally { svm.delete(); }
     });
     assert.equal(await stat(w, 'support vectors'), expected.sv);
@@ -73,7 +73,7 @@ test('kernel SVM: predict what γ = 0.05 does to the support vectors (missed, th
   await gamma.fill('-1.3');                             // γ ≈ 0.05
   let v = await verdict(w, id);
   assert.equal(v.result, 'missed');
-  assert.match(v.text, /γ = 1\.00: 37 support vectors; γ = 0\.05: 120 support vectors of 120, with 68\.3 % of the training points right/);
+  assert.match(v.text, /γ = 1\.00: 37 support vectors; γ = 0\.05: 120 support vectors of 120, with 68\.3% of the training points right/);
   await gamma.fill('0');
   await lockPrediction(w, id, 'more');
   await gamma.fill('-1.3');

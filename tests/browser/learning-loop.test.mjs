@@ -90,7 +90,7 @@ test('learning loop: the ten-laps prediction holds ("higher", η = 0.6) and miss
   await lock('some');
   for (let i = 0; i < 10; i++) await play.click();
   assert.equal(await box.getAttribute('data-result'), 'missed');
-  assert.match(await box.getByRole('status').textContent(), /what happened: “below 5 % of where it started”\. At η = 0\.10 the error went from/);
+  assert.match(await box.getByRole('status').textContent(), /what happened: “below 5% of where it started”\. At η = 0\.10 the error went from/);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

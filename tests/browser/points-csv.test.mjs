@@ -284,7 +284,7 @@ test('kernel-svm trains on imported points: accuracy and support vectors match t
     return { acc: svm.score(flat(rows), labelsOf(rows)), sv: svm.supportVectors().length };
   });
   assert.equal(await stat(page, 'support vectors'), `${expected.sv} of 24`);
-  assert.equal(await stat(page, 'training accuracy'), `${formatNumber(expected.acc * 100, 1)} %`);
+  assert.equal(await stat(page, 'training accuracy'), `${formatNumber(expected.acc * 100, 1)}%`);
   const again = await roundTrip(page);
   assert.equal(await stat(again, 'support vectors'), `${expected.sv} of 24`);
   await again.close();

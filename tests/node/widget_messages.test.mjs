@@ -55,3 +55,22 @@ for (const { name, messages, code } of converted) {
     for (const k of keys) assert.equal(typeof t(k, {}), 'string', k);
   });
 }
+
+// What a learner reads follows the site's formatter (web/lib/format.js): "83.4%" with no space,
+// typographic quotes “…” in running text. Message tables and lesson pages are written by hand,
+// so they are checked here; a sample of each form the check catches proves it can fail.
+const percentWithSpace = /(\d|\})[ \u00a0\u202f]%(?![\w=(])/;
+const straightQuoted = /(^|[\s(])"[A-Za-z$][^"]*"(?=[\s.,;:)?!]|$)/;
+test('percentages are written 50% and quotes “…” in every message table and lesson', () => {
+  assert.ok(percentWithSpace.test('beats 50 % by luck') && percentWithSpace.test('`${share} %`') && !percentWithSpace.test('(i + 1) % n'));
+  assert.ok(straightQuoted.test('press "Make it collapse" now') && !straightQuoted.test('class="x"'));
+  const lessonsDir = path.resolve(import.meta.dirname, '../../lessons');
+  const texts = [
+    ...converted.map(({ name, messages }) => [name, Object.values(messages).map((v) => (typeof v === 'string' ? v : v.toString())).join('\n')]),
+    ...fs.readdirSync(lessonsDir).filter((f) => f.endsWith('.md')).map((f) => [f, fs.readFileSync(path.join(lessonsDir, f), 'utf8')]),
+  ];
+  const spaced = texts.filter(([, text]) => percentWithSpace.test(text)).map(([n, text]) => `${n}: …${text.match(new RegExp(`.{0,30}${percentWithSpace.source}`))[0]}`);
+  assert.deepEqual(spaced, [], 'a space before %');
+  const quoted = converted.filter(({ messages }) => Object.values(messages).some((v) => typeof v === 'string' && straightQuoted.test(v))).map(({ name }) => name);
+  assert.deepEqual(quoted, [], 'straight double quotes in a message');
+});

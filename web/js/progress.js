@@ -232,7 +232,7 @@ function renderBadge() {
     slot.hidden = true;
     return;
   }
-  const link = make('a', '', badge.passed ? 'Machine Learning badge earned' : `Best so far: ${badge.best} of ${badge.total} — pass with 80 %`);
+  const link = make('a', '', badge.passed ? 'Machine Learning badge earned' : `Best so far: ${badge.best} of ${badge.total} — pass with 80%`);
   link.href = 'lessons/badge.html';
   if (badge.passed) {
     const medal = make('div', 'dw-badge-medal');

@@ -72,7 +72,7 @@ export const EVENTS = [
     detail: 'Geoffrey Hinton and colleagues train deep belief networks one layer at a time and revive interest in many-layered networks under the name “deep learning”. Better activations (ReLU), more data and GPUs soon make the layer-by-layer trick unnecessary.',
     lessons: ['activation-functions'] },
   { year: 2012, when: '2012', short: 'AlexNet', title: 'AlexNet wins ImageNet',
-    detail: 'Alex Krizhevsky, Ilya Sutskever and Geoffrey Hinton’s eight-layer convolutional network, trained on two GPUs with ReLU and dropout, wins the ImageNet challenge with a top-5 error of about 15 %, against about 26 % for the runner-up. Computer vision switches to deep learning almost overnight.',
+    detail: 'Alex Krizhevsky, Ilya Sutskever and Geoffrey Hinton’s eight-layer convolutional network, trained on two GPUs with ReLU and dropout, wins the ImageNet challenge with a top-5 error of about 15%, against about 26% for the runner-up. Computer vision switches to deep learning almost overnight.',
     lessons: ['convolution-filters'] },
   { year: 2014, when: '2014', short: 'GANs', title: 'Generative adversarial networks',
     detail: 'Ian Goodfellow and colleagues train two networks against each other: a generator that makes fake images and a discriminator that tries to catch them. It opens the way to networks that create new content rather than label it.',

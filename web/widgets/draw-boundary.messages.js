@@ -2,7 +2,7 @@
 // (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
 export const messages = {
   'draw-boundary.title': 'Draw the boundary',
-  'draw-boundary.hint': 'Drag either round handle to rotate the line, or drag the line to move it, until each class sits on its own side. Can you reach 95 %?',
+  'draw-boundary.hint': 'Drag either round handle to rotate the line, or drag the line to move it, until each class sits on its own side. Can you reach 95%?',
   'draw-boundary.plot': 'Two classes of points and your dividing line',
   'draw-boundary.legend': 'logistic probability of class 1 (blue circle):',
   'draw-boundary.legend.low': '0 (orange)',
@@ -33,7 +33,7 @@ export const messages = {
   'draw-boundary.diverged': 'Logistic regression diverged: the learning rate is too large for this data.',
   'draw-boundary.zeroWeights': 'All weights are zero: σ(0) = 0.5 everywhere, so there is no boundary yet. Step once more.',
   'draw-boundary.stopped': 'Stopped after {steps} steps: log loss {loss}, accuracy {accuracy}. The loss still creeps down because the classes barely overlap, so larger weights keep making the model more confident.',
-  'draw-boundary.stepped': 'Logistic step {steps}: log loss {loss}, accuracy {accuracy}. The heat map is the model\'s probability of "blue circle".',
+  'draw-boundary.stepped': 'Logistic step {steps}: log loss {loss}, accuracy {accuracy}. The heat map is the model\'s probability of “blue circle”.',
   'draw-boundary.selected': 'Selected: {what}. Arrow keys move it (Shift for bigger moves).',
   'draw-boundary.part.0': 'the left handle',
   'draw-boundary.part.1': 'the right handle',

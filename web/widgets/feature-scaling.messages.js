@@ -15,7 +15,7 @@ export const messages = {
   'feature-scaling.mode.raw': 'raw units',
   'feature-scaling.note.scaled': 'Standardised: age\' = (age − {ageMean}) / {ageSd} and income\' = (income − {incomeMean}) / {incomeSd}. One standard deviation of either feature now counts the same, so the neighbours are close in both.',
   'feature-scaling.scaled': 'Standardised: {scaled} of fresh test points right, against {raw} in raw units. The boundary follows both features.',
-  'feature-scaling.note.raw': 'Raw units: a gap of 1 year of age counts as much as 1 euro of income. Incomes differ by thousands, so the "nearest" points are simply those with the closest income — look how the circled neighbours spread across all ages.',
+  'feature-scaling.note.raw': 'Raw units: a gap of 1 year of age counts as much as 1 euro of income. Incomes differ by thousands, so the “nearest” points are simply those with the closest income — look how the circled neighbours spread across all ages.',
   'feature-scaling.raw': 'Raw units: {raw} of fresh test points right. The boundary runs in horizontal stripes: age is effectively ignored.',
   'feature-scaling.figure': ({ scaled, age, income }) => `k-NN boundary on ${scaled ? 'standardised' : 'raw'} features; query at age ${age}, income ${income}`,
   'feature-scaling.axis.x': 'age (years)',

@@ -20,7 +20,7 @@ export const messages = {
   'fit-line.predict.middle': 'the middle of the run',
   'fit-line.predict.end': 'the last steps, as it homes in',
   'fit-line.predict.next': 'Now press Auto-fit and let it run until it converges.',
-  'fit-line.predict.why': 'Of the {steps} steps, the first {tenthSteps} made {share} % of the drop. The steps are proportional to the gradient, which is large far from the best line and shrinks as the line nears it, so the curve falls fast and then flattens.',
+  'fit-line.predict.why': 'Of the {steps} steps, the first {tenthSteps} made {share}% of the drop. The steps are proportional to the gradient, which is large far from the best line and shrinks as the line nears it, so the curve falls fast and then flattens.',
   'fit-line.howTo': 'Drag the round handles at the ends of the line, or use the arrow keys after focusing the plot.',
   'fit-line.closeByGd': 'Within 1% of the best possible line, but gradient descent found this one. Press Reset line to find it on your own.',
   'fit-line.excellent': 'Excellent — within 1% of the best possible line!',

@@ -20,7 +20,7 @@ export const schema = {
 
 export const meta = {
   title: 'Challenge: earn the Machine Learning badge',
-  hint: '22 questions from every level. Pick an answer (click, or press 1–4) or type a number, read why, then go on. Score 80 % or more (18 of 22) to earn the badge.',
+  hint: '22 questions from every level. Pick an answer (click, or press 1–4) or type a number, read why, then go on. Score 80% or more (18 of 22) to earn the badge.',
 };
 
 export const STORAGE_KEY = 'dw:badge';

@@ -131,8 +131,8 @@ function build(ctx) {
     verdictLine.dataset.tone = positive ? 'spam' : 'ham';
     card.setMessage(t('sentiment-reviews.accuracy', { accuracy: formatPercent(fit.accuracy, 1), count: formatNumber(TEST.length, 0), pairs: opts.pairs }), 'info');
     if (task.pending !== null && opts.pairs && text.trim() === 'The soup was not bad') {
-      const pair = r.features.find((f) => f.text === 'not·bad');
-      task.settle(positive ? 'positive' : 'negative', t('sentiment-reviews.predict.why', { weight: signed(pair ? pair.weight : 0), p: fixed(r.p, 3) }));
+      const weightOf = (pair) => (r.features.find((f) => f.text === pair) || { weight: 0 }).weight;
+      task.settle(positive ? 'positive' : 'negative', t('sentiment-reviews.predict.why', { weight: signed(weightOf('not·bad')), wasNot: signed(weightOf('was·not')), p: fixed(r.p, 3) }));
     }
   }
 

@@ -34,7 +34,7 @@ export const messages = {
   'tip-predictor.table.mean': 'mean of the squared errors: MSE',
   'tip-predictor.sum': 'ŷ = {w} × {bill} {b} = {tip}',
   'tip-predictor.negativeTip': 'With b = {b} the line predicts a negative tip ({tip}) for this bill — a sign the parameters are off, since nobody tips a negative amount.',
-  'tip-predictor.zeroBill': 'A bill of $0 gets just the intercept: b = {b}. That is the "base tip" the line adds to every bill.',
+  'tip-predictor.zeroBill': 'A bill of $0 gets just the intercept: b = {b}. That is the “base tip” the line adds to every bill.',
   'tip-predictor.outside': '{bill} lies outside the bills the line was trained on ({low} to {high}). The line still answers, but this is extrapolation: nothing in the data says tipping stays linear out there.',
   'tip-predictor.predicts': 'For a {bill} bill the line predicts a {tip} tip: {cents} cents per dollar plus a base of {b}.',
   'tip-predictor.waiting': 'ŷ = w × bill + b — waiting for a valid bill.',

@@ -5,12 +5,12 @@ import { countOf } from '../../lib/format.js';
 
 export const messages = {
   'gan-lab.title': 'GAN lab',
-  'gan-lab.hint': 'Press Play and watch the orange fakes chase the blue real points; the arrows show where the discriminator pushes each fake. Then press "Make it collapse" and "Help it recover".',
+  'gan-lab.hint': 'Press Play and watch the orange fakes chase the blue real points; the arrows show where the discriminator pushes each fake. Then press “Make it collapse” and “Help it recover”.',
   'gan-lab.plot': 'Real and generated points',
   'gan-lab.key.real': '● real points (blue)',
   'gan-lab.key.fakes': '▲ fakes (orange)',
   'gan-lab.key.push': '→ push on a fake',
-  'gan-lab.heatCaption': 'D(x), probability "real":',
+  'gan-lab.heatCaption': 'D(x), probability “real”:',
   'gan-lab.lossPlot': 'Both losses per round',
   'gan-lab.lossKey.d': '— discriminator loss',
   'gan-lab.lossKey.g': '- - generator loss',
@@ -47,7 +47,7 @@ export const messages = {
   'gan-lab.diverged': 'The losses are no longer finite: lower a learning rate and press Reset.',
   // The coverage readout (model.js coverageText) and the plane in words (model.js describe).
   'gan-lab.coverage': ({ covered, modes }) => `${covered} of ${countOf(modes, 'mode')}`,
-  'gan-lab.describe': 'Round {round}. Discriminator loss {lossD}, generator loss {lossG}. The fakes cover {coverage} of the target; {onData} of them lie on the data. On the real points the discriminator says "real" with probability {dReal} on average.',
+  'gan-lab.describe': 'Round {round}. Discriminator loss {lossD}, generator loss {lossG}. The fakes cover {coverage} of the target; {onData} of them lie on the data. On the real points the discriminator says “real” with probability {dReal} on average.',
   'gan-lab.axis.x': 'x₁',
   'gan-lab.axis.y': 'x₂',
   'gan-lab.axis.round': 'round',

@@ -173,9 +173,9 @@ export const EXPERT = [
   {
     id: 'deep-tree', slot: 'decision-trees',
     q: 'A decision tree is grown until every box is pure, on noisy data. What usually happens to its test accuracy?',
-    right: ['It stalls or drops', 'The tiny boxes around stray points describe noise. Training purity reaches 100 %, but fresh points landing in those boxes are often misclassified. Depth is the complexity knob.'],
+    right: ['It stalls or drops', 'The tiny boxes around stray points describe noise. Training purity reaches 100%, but fresh points landing in those boxes are often misclassified. Depth is the complexity knob.'],
     wrong: [
-      ['It reaches 100 % like the training accuracy', 'Pure training boxes do not make new points pure.'],
+      ['It reaches 100% like the training accuracy', 'Pure training boxes do not make new points pure.'],
       ['It always keeps rising with depth', 'It rises at first, then the extra cuts fit noise.'],
       ['It cannot be measured for a deep tree', 'Any tree can be scored on fresh points.'],
     ],

@@ -189,7 +189,7 @@ export const MODELS = [
   {
     id: 'raise-threshold', slot: 'classification-boundary',
     q: 'A classifier says class 1 when σ(z) ≥ t. What happens when the threshold t goes from 0.5 to 0.8?',
-    right: ['Fewer points are called class 1', 'Only points the model is at least 80 % sure about pass, so the class-1 region shrinks.'],
+    right: ['Fewer points are called class 1', 'Only points the model is at least 80% sure about pass, so the class-1 region shrinks.'],
     wrong: [
       ['More points are called class 1', 'A higher bar lets fewer points over it.'],
       ['The predicted probabilities change too', 'The threshold only changes the decision; σ(z) stays the same.'],
@@ -366,7 +366,7 @@ export const MODELS = [
     q: 'A classifier has an ROC AUC of 0.5. What does that tell you?',
     right: ['Its ranking is no better than a coin flip', 'AUC is the chance that a random positive scores above a random negative: 0.5 is no skill, 1 a perfect ranking.'],
     wrong: [
-      ['It is right 50 % of the time', 'AUC is about ranking across all thresholds, not accuracy at any one.'],
+      ['It is right 50% of the time', 'AUC is about ranking across all thresholds, not accuracy at any one.'],
       ['It needs a threshold of 0.5', 'AUC does not depend on any single threshold.'],
       ['It is perfect on half of the classes', 'AUC summarises how positives and negatives are ordered, not per-class perfection.'],
     ],

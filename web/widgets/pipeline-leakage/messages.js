@@ -3,7 +3,7 @@
 // another language adds the same keys with addMessages (web/lib/messages.js).
 export const messages = {
   'pipeline-leakage.title': 'Leakage: where the preprocessing is fitted',
-  'pipeline-leakage.hint': 'The labels alternate 0, 1 down the rows and no column knows them, so no honest method beats 50 % except by luck. Add columns and watch the leaky pipeline "find" a pattern anyway.',
+  'pipeline-leakage.hint': 'The labels alternate 0, 1 down the rows and no column knows them, so no honest method beats 50% except by luck. Add columns and watch the leaky pipeline “find” a pattern anyway.',
   'pipeline-leakage.diagram': 'Pipeline steps',
   'pipeline-leakage.step.onehot': 'one-hot encode',
   'pipeline-leakage.step.impute': 'impute gaps',

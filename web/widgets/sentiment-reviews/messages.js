@@ -29,7 +29,7 @@ export const messages = {
   'sentiment-reviews.predict.positive': 'positive',
   'sentiment-reviews.predict.negative': 'negative',
   'sentiment-reviews.predict.next': 'Click “The soup was not bad”, then tick “Add word pairs”.',
-  'sentiment-reviews.predict.why': 'The pair not·bad adds {weight}, but soup, was and not each lean negative in only 56 training reviews: p(positive) = {p}.',
+  'sentiment-reviews.predict.why': 'The pair not·bad adds {weight}, but the pair was·not adds {wasNot} (learned from complaints such as “the story was not interesting”) and pulls harder: p(positive) = {p}.',
   'sentiment-reviews.cap': 'Only the first {max} characters are used.',
   'sentiment-reviews.chip.unseen': 'unseen: 0',
   'sentiment-reviews.chip.unseenTitle': '“{word}” never occurs in the training reviews, so it carries no evidence',

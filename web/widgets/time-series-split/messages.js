@@ -25,7 +25,7 @@ export const messages = {
   'time-series-split.stat.split': 'TimeSeriesSplit MSE',
   'time-series-split.stat.holdout': 'hold-out MSE',
   'time-series-split.predict.question': 'Slide the forecast horizon from 1 up to 12. The shuffled k-fold error will…',
-  'time-series-split.predict.same': 'stay within 50 % of where it started',
+  'time-series-split.predict.same': 'stay within 50% of where it started',
   'time-series-split.predict.grow': 'grow by more than half',
   'time-series-split.predict.notReady': 'Set the forecast horizon to 1 first.',
   'time-series-split.predict.next': 'Now slide the forecast horizon up to 12.',

@@ -2,7 +2,7 @@
 // (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
 export const messages = {
   'train-vs-test.title': 'Train vs test accuracy',
-  'train-vs-test.hint': 'Slide the flexibility up, or tick "memorise hard": train accuracy climbs towards 100 % while accuracy on the hidden test points drops.',
+  'train-vs-test.hint': 'Slide the flexibility up, or tick “memorise hard”: train accuracy climbs towards 100% while accuracy on the hidden test points drops.',
   'train-vs-test.noModels': 'The learning engine did not provide the decision-tree or k-nearest-neighbours model this widget trains.',
   'train-vs-test.boundaryHeading': 'The model\'s boundary (solid: train, hollow: test)',
   'train-vs-test.curveHeading': 'Accuracy across the slider',

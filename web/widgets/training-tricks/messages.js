@@ -54,8 +54,8 @@ export const messages = {
   'training-tricks.start': ({ updates, off, on }) => `${countOf(updates, 'update')} per run. Left: ${off}. Right: ${on}. Press Play.`,
   // How the left net ended, in the sentence 'the left net …'.
   'training-tricks.ended.stall': 'stalled (still within 0.05 of log 2 ≈ 0.693)',
-  'training-tricks.ended.worse': 'trained but end clearly above the right-hand net',
-  'training-tricks.ended.same': 'end about as low as the right-hand net',
+  'training-tricks.ended.worse': 'trained but ended clearly above the right-hand net',
+  'training-tricks.ended.same': 'ended about as low as the right-hand net',
   'training-tricks.why': 'Left ended at loss {off}, right at {on}: the left net {ended}.',
   'training-tricks.finish': '{why} {explain}',
   'training-tricks.explain.init.stall': 'With weights of s = 0.01 every layer shrinks the signal, so the last layers see almost nothing and the gradients vanish; He\'s s² = 2/fan-in keeps the spread steady.',
