@@ -8,6 +8,8 @@
 //  - readable on a phone: every formula typeset (no KaTeX error), and at 375 px wide the page does
 //    not scroll sideways (code and tables scroll inside their own boxes) and no display formula is
 //    wider than its box, with every derivation step revealed;
+//  - quiet when idle: once loaded and left alone, the page stops asking for animation frames (a
+//    widget that ticks while it has nothing to do costs a learner's battery on every page);
 //  - robust (lessons): seeded random clicks, drags, key presses and slider values (the extremes
 //    included) on every widget; afterwards no "NaN" is shown, no error was logged and the page
 //    still answers.
@@ -109,6 +111,12 @@ describe('every page', { concurrency: PAGES_AT_ONCE }, () => {
         blocked.push(route.request().url());
         return route.abort();
       });
+      await page.addInitScript(() => {
+        let requests = 0;
+        const raf = window.requestAnimationFrame.bind(window);
+        window.requestAnimationFrame = (cb) => { requests += 1; return raf(cb); };
+        Object.defineProperty(window, '__frameRequests', { get: () => requests });
+      });
       const response = await page.goto(`${site.base}${url}`);
       assert.equal(response.headers()['content-security-policy'], CSP);
       if (await page.locator('.dw-mount, dw-widget').count()) await widgetsReady(page);
@@ -163,6 +171,17 @@ describe('every page', { concurrency: PAGES_AT_ONCE }, () => {
       assert.ok(narrow.contained, 'every display formula scrolls inside its own box if it ever overflows');
       await page.setViewportSize({ width: 1280, height: 900 });
       await frames();
+      // Half a second without a frame request, within ten (a heat map may still be filling in).
+      const quiet = await page.evaluate(async () => {
+        const until = performance.now() + 10000;
+        while (performance.now() < until) {
+          const before = window.__frameRequests;
+          await new Promise((r) => setTimeout(r, 500));
+          if (window.__frameRequests === before) return true;
+        }
+        return false;
+      });
+      assert.ok(quiet, 'left alone, the page still asks for an animation frame every half second (an idle loop)');
 
       if (url.startsWith('/lessons/')) {
         await chaos(page, url.length * 7919 + 17);

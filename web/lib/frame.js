@@ -1,6 +1,8 @@
 // One requestAnimationFrame loop per page. Widgets ask for a redraw (coalesced: at most one
 // draw per widget per frame) or register an animation tick. Ticks pause while the tab is
-// hidden (rAF itself stops) and while the widget is off-screen (IntersectionObserver).
+// hidden (rAF itself stops) and while the widget is off-screen (IntersectionObserver); when no
+// tick is on screen and no draw is pending the loop stops altogether (an idle page asks the
+// browser for no frames) and starts again when a ticking widget scrolls back into view.
 const pendingDraws = new Set();
 const tickers = new Set();
 let scheduled = false;
@@ -20,7 +22,7 @@ function runFrame(time) {
   const draws = [...pendingDraws];
   pendingDraws.clear();
   for (const draw of draws) draw();
-  if (tickers.size) schedule();
+  for (const ticker of tickers) if (ticker.visible) { schedule(); return; }
 }
 
 export function requestDraw(draw) {
@@ -41,6 +43,7 @@ export function animate(element, fn, onError = (err) => { throw err; }) {
   if (typeof IntersectionObserver !== 'undefined') {
     observer = new IntersectionObserver((entries) => {
       for (const entry of entries) ticker.visible = entry.isIntersecting;
+      if (ticker.visible && tickers.has(ticker)) schedule();
     });
     observer.observe(element);
   }

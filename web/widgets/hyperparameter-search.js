@@ -111,7 +111,7 @@ function build(ctx) {
   };
   const strategySelect = select(card.controls, { label: t('hyperparameter-search.select.strategies'), value: opts.strategies, options: Object.keys(STRATEGIES).map((v) => [v, t(`hyperparameter-search.strategies.${v}`)]), onChange: (v) => { opts.strategies = v; pause(); showPanels(); resetTrials(); } });
   const showSelect = select(card.controls, { label: t('hyperparameter-search.select.show'), value: opts.show, options: ['ei', 'mean', 'std', 'cv'].map((v) => [v, t(`hyperparameter-search.show.${v}`)]), onChange: (v) => { opts.show = v; render(); } });
-  const heatBox = checkbox(card.controls, { label: t('hyperparameter-search.checkbox.heat'), checked: true, onChange: (v) => { showHeat = v; ctx.requestDraw(draw); } });
+  const heatBox = checkbox(card.controls, { label: t('hyperparameter-search.checkbox.heat'), checked: true, onChange: (v) => { showHeat = v; wake(); ctx.requestDraw(draw); } });
   heatBox.closest('.dw-check')?.classList.add('hyperparameter-search-check');
 
   const statTrials = card.stat(t('hyperparameter-search.stat.trials'));
@@ -174,6 +174,7 @@ function build(ctx) {
     heat = new Array(opts.resolution * opts.resolution).fill(undefined);
     heatNext = 0;
     resetTrials();
+    wake();
   }
 
   function resetTrials() {
@@ -289,28 +290,36 @@ function build(ctx) {
     return v >= 100 ? fixed(v, 0) : v >= 1 ? fixed(v, 2) : fixed(v, 3);
   }
 
-  // Heat map cells are evaluated a few per frame in the background; trials advance on Play.
-  const stop = ctx.animate((time) => {
-    if (data && showHeat && heatNext < heat.length) {
-      const n = opts.resolution;
-      for (let s = 0; s < CELLS_PER_FRAME && heatNext < heat.length; s++) {
-        const i = heatNext % n;
-        const j = Math.floor(heatNext / n);
-        heat[heatNext] = cv(RANGE.c0 + ((i + 0.5) / n) * (RANGE.c1 - RANGE.c0), RANGE.g0 + ((j + 0.5) / n) * (RANGE.g1 - RANGE.g0));
-        heatNext += 1;
+  // Heat map cells are evaluated a few per frame in the background; trials advance on Play. The
+  // tick runs only while there is such work, so an idle widget asks the browser for no frames.
+  let stopTick = null;
+  const heatPending = () => data && showHeat && heatNext < heat.length;
+  function wake() {
+    if (stopTick) return;
+    stopTick = ctx.animate((time) => {
+      if (heatPending()) {
+        const n = opts.resolution;
+        for (let s = 0; s < CELLS_PER_FRAME && heatNext < heat.length; s++) {
+          const i = heatNext % n;
+          const j = Math.floor(heatNext / n);
+          heat[heatNext] = cv(RANGE.c0 + ((i + 0.5) / n) * (RANGE.c1 - RANGE.c0), RANGE.g0 + ((j + 0.5) / n) * (RANGE.g1 - RANGE.g0));
+          heatNext += 1;
+        }
+        render();
       }
-      render();
-    }
-    if (playing && time - lastTrial >= TRIAL_MS) {
-      lastTrial = time;
-      stepTrial();
-    }
-  }, (err) => { pause(); card.setMessage(t('hyperparameter-search.stopped', { reason: err.message }), 'bad'); });
+      if (playing && time - lastTrial >= TRIAL_MS) {
+        lastTrial = time;
+        stepTrial();
+      }
+      if (!playing && !heatPending()) { stopTick(); stopTick = null; }
+    }, (err) => { pause(); card.setMessage(t('hyperparameter-search.stopped', { reason: err.message }), 'bad'); });
+  }
 
   function play() {
     if (done >= opts.budget) resetTrials();
     playing = true;
     lastTrial = 0;
+    wake();
     playBtn.textContent = t('hyperparameter-search.pause');
   }
   function pause() {
