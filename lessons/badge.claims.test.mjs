@@ -8,17 +8,29 @@ import path from 'node:path';
 import { ml } from '../tests/node/engine.mjs';
 import { QUESTIONS, SLOTS } from '../web/widgets/ml-badge/bank.js';
 import { drawAttempt, formatAnswer, grade, instantiate, parseNumber, PASS_MARK, QUESTION_COUNT, scoreAttempt } from '../web/widgets/ml-badge/attempt.js';
+import { PASS_FRACTION, passMark } from '../web/widgets/ml-badge/pass-rule.js';
+import { messages } from '../web/widgets/ml-badge/messages.js';
+import { formatPercent } from '../web/lib/format.js';
 import { seededShuffle } from '../web/lib/rng.js';
 
 const lessonsDir = import.meta.dirname;
 const attempt = (seed) => drawAttempt(seed).map((d) => instantiate(d, ml));
 
-test('the lesson states 22 questions and a pass mark of 18 (80 %)', () => {
+test('the lesson and the card state the one pass rule (pass-rule.js): 22 questions, 80% = 18 of 22', () => {
   const md = fs.readFileSync(path.join(lessonsDir, 'badge.md'), 'utf8');
   assert.equal(QUESTION_COUNT, 22);
+  assert.equal(PASS_FRACTION, 0.8);
   assert.equal(PASS_MARK, 18);
-  assert.match(md, /\*\*22 questions\*\*/);
-  assert.match(md, /80%.*18 of 22|18 of 22.*80%/s);
+  assert.equal(passMark(21), 17);                                       // ceil(16.8): a fraction rounds up
+  assert.equal(passMark(20), 16);
+  const percent = formatPercent(PASS_FRACTION, 0);
+  const rule = `${percent} or more (${PASS_MARK} of ${QUESTION_COUNT})`;
+  assert.match(md, new RegExp(`\\*\\*${QUESTION_COUNT} questions\\*\\*`));
+  assert.ok(md.includes(`Score **${rule}**`), 'the lesson states the pass rule');
+  assert.match(md, new RegExp(`^summary: .*${percent} earns the badge`, 'm'));
+  assert.match(md, new RegExp(`^outcomes: .*badge with ${percent}$`, 'm'));
+  assert.equal((md.match(/\d+%/g) || []).filter((p) => p !== percent).length, 0, 'no other percentage stated');
+  assert.ok(messages['ml-badge.hint'].endsWith(`Score ${rule} to earn the badge.`), messages['ml-badge.hint']);
 });
 
 test('bank: ≥ 66 questions, ≥ 3 per slot, every level, every choice explained', () => {
@@ -102,12 +114,13 @@ test('an attempt is one question per slot, replayable from its seed, shuffled pe
 });
 
 test('typed numbers are validated: empty, text and NaN give a message, not a score', () => {
-  assert.equal(parseNumber('').ok, false);
-  assert.match(parseNumber('   ').message, /Type a number/);
-  assert.match(parseNumber('abc').message, /"abc" is not a number/);
-  assert.equal(parseNumber('NaN').ok, false);
-  assert.equal(parseNumber('Infinity').ok, false);
-  assert.equal(parseNumber('1e999').ok, false);
+  assert.equal(parseNumber('').reason, 'empty');
+  assert.equal(parseNumber('   ').reason, 'empty');
+  assert.deepEqual(parseNumber(' abc '), { ok: false, reason: 'not-a-number', text: 'abc' });
+  assert.equal(parseNumber('NaN').reason, 'not-a-number');
+  assert.equal(parseNumber('Infinity').reason, 'not-a-number');
+  assert.equal(parseNumber('1e999').reason, 'not-a-number');
+  assert.equal(parseNumber('9'.repeat(400)).reason, 'too-large');
   assert.equal(parseNumber('2,4').value, 2.4);
   assert.equal(parseNumber('\u22123').value, -3);
   assert.equal(parseNumber(' .5 ').value, 0.5);

@@ -92,11 +92,11 @@ test('ML badge: a failed attempt (1 of 22) reports only its score, lists the mis
         assert.match(await card.locator('.dw-message').textContent(), /Type a number first/);
         await input.fill('abc');
         await input.press('Enter');
-        assert.match(await card.locator('.dw-message').textContent(), /"abc" is not a number/);
+        assert.match(await card.locator('.dw-message').textContent(), /“abc” is not a number/);
         assert.equal(await input.getAttribute('aria-invalid'), 'true');
         await input.fill('NaN');
         await input.press('Enter');
-        assert.match(await card.locator('.dw-message').textContent(), /"NaN" is not a number/);
+        assert.match(await card.locator('.dw-message').textContent(), /“NaN” is not a number/);
         assert.equal(await card.locator('.ml-badge-quiz-feedback').textContent(), '');
         await screenshot(page, 'badge-invalid-375');
         checkedInput = true;
@@ -109,7 +109,7 @@ test('ML badge: a failed attempt (1 of 22) reports only its score, lists the mis
     if (i > 0) {
       const text = await card.locator('.ml-badge-quiz-feedback').textContent();
       assert.match(text, /^Not quite/);
-      if (item.kind === 'choice') assert.match(text, /Your choice, "/); // why the chosen answer is wrong
+      if (item.kind === 'choice') assert.match(text, /Your choice, “/); // why the chosen answer is wrong
     }
     await card.getByRole('button', { name: /Next question|See result/ }).click();
   }

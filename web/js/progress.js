@@ -9,6 +9,9 @@
 // card, and this module listens on document. A lesson page lists its games and checks in
 // .lesson-complete[data-activities]; once every one has reported 'dw:complete' the lesson counts
 // as complete. The manual button stays for lessons read without playing, and to undo.
+import { formatPercent } from '../lib/format.js';
+import { PASS_FRACTION } from '../widgets/ml-badge/pass-rule.js';
+
 const PREFIX = 'dw:';
 
 const memory = new Map();
@@ -222,7 +225,8 @@ function renderLevelChecks() {
   }
 }
 
-// Home page: the Machine Learning badge (saved by the ml-badge challenge under "dw:badge").
+// Home page: the Machine Learning badge (saved by the ml-badge challenge under "dw:badge"); its
+// pass rule is read from the badge's one statement of it (web/widgets/ml-badge/pass-rule.js).
 function renderBadge() {
   const slot = document.querySelector('.badge-slot');
   if (!slot) return;
@@ -232,7 +236,7 @@ function renderBadge() {
     slot.hidden = true;
     return;
   }
-  const link = make('a', '', badge.passed ? 'Machine Learning badge earned' : `Best so far: ${badge.best} of ${badge.total} — pass with 80%`);
+  const link = make('a', '', badge.passed ? 'Machine Learning badge earned' : `Best so far: ${badge.best} of ${badge.total} — pass with ${formatPercent(PASS_FRACTION, 0)}`);
   link.href = 'lessons/badge.html';
   if (badge.passed) {
     const medal = make('div', 'dw-badge-medal');

@@ -3,6 +3,9 @@
 // seeded shuffled order with shuffled choices. Numeric questions are computed by the engine when
 // the attempt starts. The rules live in ml-badge/attempt.js (no DOM); this file only displays them.
 //
+// Its words are in ml-badge/messages.js (read through ctx.t); the questions, their choices and
+// why each is right or wrong are course content in the topic banks that bank.js gathers.
+//
 // Progress: every finished attempt reports dw:score { widget, title, score, max }; only a pass
 // reports dw:complete. The best result is kept in localStorage under "dw:badge" (the page keeps
 // working when storage is blocked); web/js/progress.js reads it for the home page.
@@ -10,24 +13,21 @@ import { mountWidget } from '../lib/widget.js';
 import { button, buttonRow, el } from '../lib/ui.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
 import { reportComplete, reportScore } from '../lib/report.js';
-import { LEVEL_NAMES } from './ml-badge/bank.js';
-import { drawAttempt, formatAnswer, grade, instantiate, PASS_FRACTION, QUESTION_COUNT, scoreAttempt } from './ml-badge/attempt.js';
+import { drawAttempt, formatAnswer, grade, instantiate, PASS_MARK, QUESTION_COUNT, scoreAttempt } from './ml-badge/attempt.js';
+import { messages } from './ml-badge/messages.js';
 
 export const schema = {
   save: { type: 'boolean', default: true, description: 'Remember the best score and the badge in this browser (localStorage key "dw:badge").' },
   seed: { type: 'int', min: 0, max: 4294967295, default: 0, description: 'Seed of the first attempt (later attempts add 1 each). 0 draws a fresh seed for every attempt.' },
 };
 
-export const meta = {
-  title: 'Challenge: earn the Machine Learning badge',
-  hint: '22 questions from every level. Pick an answer (click, or press 1–4) or type a number, read why, then go on. Score 80% or more (18 of 22) to earn the badge.',
-};
+export const meta = { title: messages['ml-badge.title'], hint: messages['ml-badge.hint'] };
 
 export const STORAGE_KEY = 'dw:badge';
 const WIDGET = 'ml-badge';
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 // Storage that never throws: private windows, sandboxed iframes and disabled cookies all make
@@ -65,11 +65,14 @@ function lessonHref(slug) {
   return `${inLessons ? '' : 'lessons/'}${slug}.html`;
 }
 
+// Whole numbers in messages (scores, counts).
+const whole = (n) => formatNumber(n, 0);
+
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const total = QUESTION_COUNT;
-  const needed = Math.ceil(PASS_FRACTION * total);
+  const needed = PASS_MARK;
   let attemptNo = 0;
   let seed = 0;
   let items = [];
@@ -81,7 +84,7 @@ function build(ctx) {
   let saved = opts.save ? readSaved() : null;
 
   const uid = Math.random().toString(36).slice(2);
-  const progress = el('div', { className: 'ml-badge-quiz-progress', role: 'progressbar', 'aria-label': 'Challenge progress', 'aria-valuemin': '0', 'aria-valuemax': String(total) });
+  const progress = el('div', { className: 'ml-badge-quiz-progress', role: 'progressbar', 'aria-label': t('ml-badge.progressLabel'), 'aria-valuemin': '0', 'aria-valuemax': String(total) });
   const progressFill = el('span', { className: 'ml-badge-quiz-progress-fill' });
   progress.append(progressFill);
   const level = el('p', { className: 'ml-badge-quiz-level' });
@@ -94,12 +97,12 @@ function build(ctx) {
   card.stage.append(quiz);
 
   const buttons = buttonRow(card.controls);
-  const nextBtn = button(buttons, 'Next question', () => next(), { primary: true });
-  const restartBtn = button(buttons, 'Start again', () => start(true));
+  const nextBtn = button(buttons, t('ml-badge.next'), () => next(), { primary: true });
+  const restartBtn = button(buttons, t('ml-badge.restart'), () => start(true));
 
-  const statQ = card.stat('question');
-  const statScore = card.stat('score');
-  const statBest = card.stat('best');
+  const statQ = card.stat(t('ml-badge.stat.question'));
+  const statScore = card.stat(t('ml-badge.stat.score'));
+  const statBest = card.stat(t('ml-badge.stat.best'));
 
   // A new attempt: draw its questions from the seed and compute the numeric ones.
   function start(focus) {
@@ -125,7 +128,7 @@ function build(ctx) {
     const item = items[index];
     progressFill.style.width = `${(index / total) * 100}%`;
     progress.setAttribute('aria-valuenow', String(index));
-    level.textContent = `Question ${index + 1} of ${total} · ${LEVEL_NAMES[item.level]}`;
+    level.textContent = t('ml-badge.questionOf', { number: whole(index + 1), total: whole(total), level: t(`ml-badge.level.${item.level}`) });
     question.textContent = item.q;
     quiz.dataset.item = item.id;
     choices.replaceChildren();
@@ -143,11 +146,11 @@ function build(ctx) {
     answered = false;
     nextBtn.disabled = true;
     nextBtn.hidden = false;
-    nextBtn.textContent = index === total - 1 ? 'See result' : 'Next question';
+    nextBtn.textContent = index === total - 1 ? t('ml-badge.seeResult') : t('ml-badge.next');
     updateStats();
     card.setMessage(item.kind === 'number'
-      ? `Type a number and press Check. ${needed} correct answers out of ${total} earn the badge.`
-      : `Choose one answer. ${needed} correct answers out of ${total} earn the badge.`, 'info');
+      ? t('ml-badge.prompt.number', { needed: whole(needed), total: whole(total) })
+      : t('ml-badge.prompt.choice', { needed: whole(needed), total: whole(total) }), 'info');
   }
 
   function showNumberInput(item) {
@@ -155,10 +158,10 @@ function build(ctx) {
     const errorId = `badge-e-${uid}`;
     const input = el('input', { type: 'text', id: inputId, className: 'ml-badge-number-input', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': errorId });
     const error = el('p', { className: 'dw-hint', id: errorId });
-    const check = el('button', { type: 'submit', className: 'dw-btn dw-primary', text: 'Check' });
+    const check = el('button', { type: 'submit', className: 'dw-btn dw-primary', text: t('ml-badge.check') });
     const row = el('div', { className: 'dw-buttons' }, [input, check]);
     const form = el('form', { className: 'ml-badge-number', novalidate: true }, [
-      el('label', { for: inputId, text: `Your answer (${item.digits === 0 ? 'a whole number' : `${item.digits} decimal${item.digits === 1 ? '' : 's'}`}; within ±${formatNumber(item.tolerance, Math.max(item.digits, 0))} counts)` }),
+      el('label', { for: inputId, text: t('ml-badge.answerLabel', { digits: item.digits, tolerance: formatNumber(item.tolerance, Math.max(item.digits, 0)) }) }),
       row, error,
     ]);
     form.addEventListener('submit', (e) => {
@@ -166,9 +169,10 @@ function build(ctx) {
       if (answered || finished) return;
       const g = grade(item, input.value);
       if (!g.valid) {
-        error.textContent = g.message;
+        const message = invalidMessage(g);
+        error.textContent = message;
         input.setAttribute('aria-invalid', 'true');
-        card.setMessage(g.message, 'warn');
+        card.setMessage(message, 'warn');
         input.focus();
         return;
       }
@@ -179,6 +183,13 @@ function build(ctx) {
       answer(input.value);
     });
     choices.append(form);
+  }
+
+  // Why a typed text is not an answer yet (attempt.js gives the reason).
+  function invalidMessage(g) {
+    if (g.reason === 'empty') return t('ml-badge.invalid.empty');
+    if (g.reason === 'too-large') return t('ml-badge.invalid.tooLarge');
+    return t('ml-badge.invalid.notNumber', { text: g.text });
   }
 
   function answer(response) {
@@ -192,8 +203,8 @@ function build(ctx) {
     const parts = [];
     if (item.kind === 'number') {
       const shown = formatNumber(g.value, Math.max(item.digits, 0));
-      parts.push(el('strong', { text: g.correct ? `Correct: ${formatAnswer(item)}. ` : `Not quite: you typed ${shown}; the answer is ${formatAnswer(item)}. ` }));
-      if (!g.correct) parts.push(el('span', { text: `${g.mistakeWhy || `That is more than ${formatNumber(item.tolerance, Math.max(item.digits, 0))} away from it.`} ` }));
+      parts.push(el('strong', { text: g.correct ? t('ml-badge.correctNumber', { answer: formatAnswer(item) }) : t('ml-badge.wrongNumber', { typed: shown, answer: formatAnswer(item) }) }));
+      if (!g.correct) parts.push(el('span', { text: g.mistakeWhy || t('ml-badge.tooFar', { tolerance: formatNumber(item.tolerance, Math.max(item.digits, 0)) }) }));
       parts.push(el('span', { text: g.why }));
     } else {
       [...choices.children].forEach((b, j) => {
@@ -203,15 +214,17 @@ function build(ctx) {
         if (j === response) b.setAttribute('aria-pressed', 'true');
       });
       const right = item.choices[item.answer];
-      parts.push(el('strong', { text: g.correct ? 'Correct. ' : `Not quite: the answer is "${right.text}". ` }));
-      if (!g.correct) parts.push(el('span', { text: `Your choice, "${item.choices[response].text}": ${g.mistakeWhy} ` }));
+      parts.push(el('strong', { text: g.correct ? t('ml-badge.correct') : t('ml-badge.wrongChoice', { answer: right.text }) }));
+      if (!g.correct) parts.push(el('span', { text: t('ml-badge.yourChoice', { choice: item.choices[response].text, why: g.mistakeWhy }) }));
       parts.push(el('span', { text: g.why }));
     }
     feedback.dataset.tone = g.correct ? 'ok' : 'bad';
-    feedback.replaceChildren(...parts);
+    feedback.replaceChildren(...parts.flatMap((part, i) => (i ? [' ', part] : [part])));
     nextBtn.disabled = false;
     updateStats();
-    card.setMessage(g.correct ? `Correct — ${score} of ${index + 1} so far.` : `Incorrect — ${score} of ${index + 1} so far. Read why, then go on.`, g.correct ? 'ok' : 'bad');
+    card.setMessage(g.correct
+      ? t('ml-badge.soFar.right', { score: whole(score), answered: whole(index + 1) })
+      : t('ml-badge.soFar.wrong', { score: whole(score), answered: whole(index + 1) }), g.correct ? 'ok' : 'bad');
     nextBtn.focus();
   }
 
@@ -230,8 +243,8 @@ function build(ctx) {
     const { passed } = outcome;
     progressFill.style.width = '100%';
     progress.setAttribute('aria-valuenow', String(total));
-    level.textContent = 'Result';
-    question.textContent = `You answered ${score} of ${total} correctly (${formatPercent(score / total, 0)}).`;
+    level.textContent = t('ml-badge.result');
+    question.textContent = t('ml-badge.resultLine', { score: whole(score), total: whole(total), percent: formatPercent(score / total, 0) });
     delete quiz.dataset.item;
     choices.replaceChildren();
     feedback.replaceChildren();
@@ -250,22 +263,24 @@ function build(ctx) {
     if (passed) {
       badge.hidden = false;
       badge.replaceChildren(
-        el('div', { className: 'dw-badge-medal', 'aria-hidden': 'true' }, [el('span', { className: 'dw-badge-ml', text: 'ML' }), el('span', { className: 'dw-badge-sub', text: `${score}/${total}` })]),
+        el('div', { className: 'dw-badge-medal', 'aria-hidden': 'true' }, [
+          el('span', { className: 'dw-badge-ml', text: t('ml-badge.medal') }),
+          el('span', { className: 'dw-badge-sub', text: t('ml-badge.medalScore', { score: whole(score), total: whole(total) }) }),
+        ]),
         el('div', { className: 'dw-badge-text' }, [
-          el('strong', { text: 'Machine Learning badge earned' }),
-          el('span', { text: opts.save ? (stored ? 'Saved in this browser: the course home page can show it.' : 'Your browser blocks local storage, so the badge could not be saved — it is yours for this visit.') : 'Saving is switched off for this widget.' }),
+          el('strong', { text: t('ml-badge.earned') }),
+          el('span', { text: opts.save ? (stored ? t('ml-badge.saved') : t('ml-badge.notSaved')) : t('ml-badge.saveOff') }),
         ]),
       );
       badge.setAttribute('role', 'img');
-      badge.setAttribute('aria-label', `Machine Learning badge, earned with ${score} of ${total}`);
-      card.setMessage(`Passed with ${score} of ${total}. Congratulations — you have the badge.`, 'ok');
+      badge.setAttribute('aria-label', t('ml-badge.badgeLabel', { score: whole(score), total: whole(total) }));
+      card.setMessage(t('ml-badge.passed', { score: whole(score), total: whole(total) }), 'ok');
     } else {
       badge.hidden = true;
-      const more = needed - score;
-      card.setMessage(`${score} of ${total}: ${more} more correct answer${more === 1 ? '' : 's'} needed for the badge (${needed}). Revisit the lessons listed below and press Start again.`, 'warn');
+      card.setMessage(t('ml-badge.failed', { score: whole(score), total: whole(total), more: needed - score, needed: whole(needed) }), 'warn');
     }
     updateStats();
-    const detail = { widget: WIDGET, title: meta.title, score, max: total, passed };
+    const detail = { widget: WIDGET, title: t('ml-badge.title'), score, max: total, passed };
     reportScore(card, detail);
     if (passed) reportComplete(card, detail);
     restartBtn.focus();
@@ -274,23 +289,25 @@ function build(ctx) {
   function showMissed(missed) {
     result.replaceChildren();
     if (missed.length === 0) {
-      result.append(el('p', { text: 'No topic missed.' }));
+      result.append(el('p', { text: t('ml-badge.noneMissed') }));
     } else {
       const list = el('ul', { className: 'ml-badge-missed' });
       for (const m of missed) {
         const li = el('li');
-        li.append(el('span', { text: `${m.topics.join('; ')} — ` }), el('a', { href: lessonHref(m.lesson), text: 'revisit the lesson' }));
+        li.append(el('span', { text: t('ml-badge.missedTopics', { topics: m.topics.join('; ') }) }), ' ', el('a', { href: lessonHref(m.lesson), text: t('ml-badge.revisit') }));
         list.append(li);
       }
-      result.append(el('p', { text: `Topics you missed (${missed.length}):` }), list);
+      result.append(el('p', { text: t('ml-badge.missedHeading', { count: whole(missed.length) }) }), list);
     }
     result.hidden = false;
   }
 
   function updateStats() {
-    statQ.set(finished ? `${total} of ${total}` : `${index + 1} of ${total}`);
-    statScore.set(`${score}`);
-    statBest.set(saved ? `${saved.best} of ${saved.total}${saved.passed ? ' · badge' : ''}` : '–');
+    statQ.set(t('ml-badge.countOf', { count: whole(finished ? total : index + 1), total: whole(total) }));
+    statScore.set(whole(score));
+    if (!saved) statBest.set('–');
+    else if (saved.passed) statBest.set(t('ml-badge.bestWithBadge', { best: whole(saved.best), total: whole(saved.total) }));
+    else statBest.set(t('ml-badge.best', { best: whole(saved.best), total: whole(saved.total) }));
   }
 
   // Keys 1–4 pick an answer while focus is anywhere inside the card but a text field.
@@ -307,7 +324,7 @@ function build(ctx) {
   ctx.listen(card.card, 'keydown', onKey);
 
   start(false);
-  if (saved && saved.passed) card.setMessage(`You already hold the badge (best ${saved.best} of ${saved.total}). Take the challenge again any time.`, 'ok');
+  if (saved && saved.passed) card.setMessage(t('ml-badge.alreadyHeld', { best: whole(saved.best), total: whole(saved.total) }), 'ok');
 
   return {
     update(nextOptions) { opts = { ...nextOptions }; attemptNo = 0; saved = opts.save ? readSaved() : null; start(true); },

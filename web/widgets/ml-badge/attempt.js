@@ -4,14 +4,17 @@
 //
 // An attempt is one question from each of the 22 slots in bank.js (so every level and topic is
 // always covered in the same proportions), the 22 in a shuffled order, and each multiple-choice
-// question's four choices shuffled too. Everything follows from one integer seed.
+// question's four choices shuffled too. Everything follows from one integer seed. This module
+// holds no words a learner reads: a text that is not an answer yet comes back with a reason
+// ('empty', 'not-a-number', 'too-large', 'no-choice') that the widget puts into words
+// (messages.js).
 import { formatNumber } from '../../lib/format.js';
 import { SLOTS, QUESTIONS } from './bank.js';
 import { seededShuffle } from '../../lib/rng.js';
+import { passMark } from './pass-rule.js';
 
-export const PASS_FRACTION = 0.8;
 export const QUESTION_COUNT = SLOTS.length;
-export const PASS_MARK = Math.ceil(PASS_FRACTION * QUESTION_COUNT); // 18 of 22
+export const PASS_MARK = passMark(QUESTION_COUNT); // 18 of 22
 
 // Independent sub-seeds from one attempt seed (Knuth's multiplicative hash keeps them apart).
 function subSeed(seed, salt) {
@@ -71,29 +74,31 @@ export function instantiate({ question, choiceOrder }, ml) {
   return { ...base, q, choices, answer: choices.findIndex((c) => c.correct) };
 }
 
-// Read a typed number: "2.4", "-0,5", "−3", " 0.67 ". Returns { ok, value } or { ok: false, message }.
+// Read a typed number: "2.4", "-0,5", "−3", " 0.67 ". Returns { ok, value } or
+// { ok: false, reason, text } with reason 'empty', 'not-a-number' (text: the first 20
+// characters typed, to quote back) or 'too-large'.
 export function parseNumber(text) {
   const s = String(text ?? '').trim().replace(/\u2212/g, '-').replace(/\s+/g, '');
-  if (s === '') return { ok: false, message: 'Type a number first, for example 0.25.' };
+  if (s === '') return { ok: false, reason: 'empty' };
   const normal = /^[-+]?\d*,\d+$/.test(s) ? s.replace(',', '.') : s; // a decimal comma
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(normal)) return { ok: false, message: `"${String(text).trim().slice(0, 20)}" is not a number. Type digits only, for example 0.25 or -1.5.` };
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(normal)) return { ok: false, reason: 'not-a-number', text: String(text).trim().slice(0, 20) };
   const value = Number(normal);
-  if (!Number.isFinite(value)) return { ok: false, message: 'That number is too large. Type a smaller one.' };
+  if (!Number.isFinite(value)) return { ok: false, reason: 'too-large' };
   return { ok: true, value };
 }
 
 // Grade one response: a choice index for multiple choice, the typed text for a number.
-// { valid: false, message } means "not an answer yet" (nothing is scored).
+// { valid: false, reason, text? } means "not an answer yet" (nothing is scored).
 export function grade(item, response) {
   if (item.kind === 'number') {
     const parsed = parseNumber(response);
-    if (!parsed.ok) return { valid: false, message: parsed.message };
+    if (!parsed.ok) return { valid: false, reason: parsed.reason, text: parsed.text };
     const correct = Math.abs(parsed.value - item.value) <= item.tolerance + 1e-12;
     const mistake = correct ? null : item.mistakes.find((m) => Math.abs(parsed.value - m.value) <= item.tolerance + 1e-12);
     return { valid: true, correct, value: parsed.value, why: item.why, mistakeWhy: mistake ? mistake.why : null };
   }
   const i = typeof response === 'number' ? response : Number.NaN; // no answer (null) is not choice 0
-  if (!Number.isInteger(i) || i < 0 || i >= item.choices.length) return { valid: false, message: 'Pick one of the four answers.' };
+  if (!Number.isInteger(i) || i < 0 || i >= item.choices.length) return { valid: false, reason: 'no-choice' };
   const correct = i === item.answer;
   return { valid: true, correct, why: item.choices[item.answer].why, mistakeWhy: correct ? null : item.choices[i].why };
 }
@@ -111,7 +116,7 @@ export function scoreAttempt(items, responses) {
     else if (!entry.topics.includes(item.topic)) entry.topics.push(item.topic);
   });
   const max = items.length;
-  const needed = Math.ceil(PASS_FRACTION * max);
+  const needed = passMark(max);
   return { score, max, needed, passed: score >= needed, missed };
 }
 

@@ -51,14 +51,4 @@ export const SLOTS = [
   { id: 'neural-landscape', level: 'landscape', topic: 'Neural networks in practice', lesson: 'activation-functions' },
 ];
 
-export const LEVEL_NAMES = {
-  foundations: 'Foundations',
-  beginner: 'Beginner',
-  intermediate: 'Intermediate',
-  advanced: 'Advanced',
-  expert: 'Expert',
-  frontier: 'Frontier',
-  landscape: 'Landscape',
-};
-
 export const QUESTIONS = [...BASICS, ...MODELS, ...EXPERT];

@@ -1,0 +1,70 @@
+// Every word the ml-badge challenge shows a learner around its questions (English). The
+// questions themselves, their choices and the reasons are course content and live in the
+// question banks (bank.js). Numbers arrive formatted (web/lib/format.js); counts with their noun
+// come from format.js countOf; another language adds the same keys with addMessages
+// (web/lib/messages.js). The pass rule in the hint is read from pass-rule.js, never restated.
+import { countOf, formatNumber, formatPercent } from '../../lib/format.js';
+import { PASS_FRACTION } from './pass-rule.js';
+import { PASS_MARK, QUESTION_COUNT } from './attempt.js';
+
+const count = formatNumber(QUESTION_COUNT, 0);
+
+export const messages = {
+  'ml-badge.title': 'Challenge: earn the Machine Learning badge',
+  'ml-badge.hint': `${count} questions from every level. Pick an answer (click, or press 1–4) or type a number, read why, then go on. Score ${formatPercent(PASS_FRACTION, 0)} or more (${formatNumber(PASS_MARK, 0)} of ${count}) to earn the badge.`,
+  // Controls and readouts.
+  'ml-badge.progressLabel': 'Challenge progress',
+  'ml-badge.next': 'Next question',
+  'ml-badge.seeResult': 'See result',
+  'ml-badge.restart': 'Start again',
+  'ml-badge.check': 'Check',
+  'ml-badge.stat.question': 'question',
+  'ml-badge.stat.score': 'score',
+  'ml-badge.stat.best': 'best',
+  'ml-badge.countOf': '{count} of {total}',
+  'ml-badge.best': '{best} of {total}',
+  'ml-badge.bestWithBadge': '{best} of {total} · badge',
+  // The line above each question: its number and the level it comes from.
+  'ml-badge.questionOf': 'Question {number} of {total} · {level}',
+  'ml-badge.level.foundations': 'Foundations',
+  'ml-badge.level.beginner': 'Beginner',
+  'ml-badge.level.intermediate': 'Intermediate',
+  'ml-badge.level.advanced': 'Advanced',
+  'ml-badge.level.expert': 'Expert',
+  'ml-badge.level.frontier': 'Frontier',
+  'ml-badge.level.landscape': 'Landscape',
+  // What to do now (the card's message).
+  'ml-badge.prompt.choice': 'Choose one answer. {needed} correct answers out of {total} earn the badge.',
+  'ml-badge.prompt.number': 'Type a number and press Check. {needed} correct answers out of {total} earn the badge.',
+  'ml-badge.alreadyHeld': 'You already hold the badge (best {best} of {total}). Take the challenge again any time.',
+  // A typed number: the field's label, and why a text is not an answer yet.
+  'ml-badge.answerLabel': ({ digits, tolerance }) => `Your answer (${digits === 0 ? 'a whole number' : countOf(digits, 'decimal')}; within ±${tolerance} counts)`,
+  'ml-badge.invalid.empty': 'Type a number first, for example 0.25.',
+  'ml-badge.invalid.notNumber': '“{text}” is not a number. Type digits only, for example 0.25 or -1.5.',
+  'ml-badge.invalid.tooLarge': 'That number is too large. Type a smaller one.',
+  // Feedback after an answer (the question bank supplies each reason).
+  'ml-badge.correct': 'Correct.',
+  'ml-badge.correctNumber': 'Correct: {answer}.',
+  'ml-badge.wrongNumber': 'Not quite: you typed {typed}; the answer is {answer}.',
+  'ml-badge.tooFar': 'That is more than {tolerance} away from it.',
+  'ml-badge.wrongChoice': 'Not quite: the answer is “{answer}”.',
+  'ml-badge.yourChoice': 'Your choice, “{choice}”: {why}',
+  'ml-badge.soFar.right': 'Correct — {score} of {answered} so far.',
+  'ml-badge.soFar.wrong': 'Incorrect — {score} of {answered} so far. Read why, then go on.',
+  // The result.
+  'ml-badge.result': 'Result',
+  'ml-badge.resultLine': 'You answered {score} of {total} correctly ({percent}).',
+  'ml-badge.medal': 'ML',
+  'ml-badge.medalScore': '{score}/{total}',
+  'ml-badge.earned': 'Machine Learning badge earned',
+  'ml-badge.saved': 'Saved in this browser: the course home page can show it.',
+  'ml-badge.notSaved': 'Your browser blocks local storage, so the badge could not be saved — it is yours for this visit.',
+  'ml-badge.saveOff': 'Saving is switched off for this widget.',
+  'ml-badge.badgeLabel': 'Machine Learning badge, earned with {score} of {total}',
+  'ml-badge.passed': 'Passed with {score} of {total}. Congratulations — you have the badge.',
+  'ml-badge.failed': ({ score, total, more, needed }) => `${score} of ${total}: ${countOf(more, 'more correct answer')} needed for the badge (${needed}). Revisit the lessons listed below and press Start again.`,
+  'ml-badge.noneMissed': 'No topic missed.',
+  'ml-badge.missedHeading': 'Topics you missed ({count}):',
+  'ml-badge.missedTopics': '{topics} —',
+  'ml-badge.revisit': 'revisit the lesson',
+};
