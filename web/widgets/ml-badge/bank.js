@@ -22,9 +22,28 @@
 //       wrong numbers so their explanation can be shown.
 // `lesson` and `topic` default to the slot's; the result screen links missed topics to
 // lessons/<lesson>.html.
-import { BASICS } from './questions-basics.js';
-import { MODELS } from './questions-models.js';
-import { EXPERT } from './questions-expert.js';
+//
+// The questions are course content, kept in one data module per topic group (each holds whole
+// slots, in the slots' order):
+//   questions-learning-and-data.js         what ML is, the learning loop, rules or learning,
+//                                          features and labels, kinds of learning
+//   questions-gradient-descent.js          one gradient step, gradient descent
+//   questions-lines-boundaries-losses.js   a line's predictions, the boundary, losses
+//   questions-evaluation.js                train vs test, overfitting, precision/recall, ROC,
+//                                          scaling and cross-validation
+//   questions-clusters-neighbours-trees.js k-means, k-NN, decision trees
+//   questions-margins-axes-ensembles.js    SVMs, PCA, ensembles
+//   questions-why-methods-work.js          the Frontier slot
+//   questions-reinforcement-and-neural.js  reinforcement learning, neural networks in practice
+// A question's id and slot never change: saved progress and the tests refer to them.
+import { LEARNING_AND_DATA } from './questions-learning-and-data.js';
+import { GRADIENT_DESCENT } from './questions-gradient-descent.js';
+import { LINES_BOUNDARIES_LOSSES } from './questions-lines-boundaries-losses.js';
+import { EVALUATION } from './questions-evaluation.js';
+import { CLUSTERS_NEIGHBOURS_TREES } from './questions-clusters-neighbours-trees.js';
+import { MARGINS_AXES_ENSEMBLES } from './questions-margins-axes-ensembles.js';
+import { WHY_METHODS_WORK } from './questions-why-methods-work.js';
+import { REINFORCEMENT_AND_NEURAL } from './questions-reinforcement-and-neural.js';
 
 export const SLOTS = [
   { id: 'what-ml-is', level: 'foundations', topic: 'What machine learning is', lesson: 'ml-foundations' },
@@ -51,4 +70,7 @@ export const SLOTS = [
   { id: 'neural-landscape', level: 'landscape', topic: 'Neural networks in practice', lesson: 'activation-functions' },
 ];
 
-export const QUESTIONS = [...BASICS, ...MODELS, ...EXPERT];
+export const QUESTIONS = [
+  ...LEARNING_AND_DATA, ...GRADIENT_DESCENT, ...LINES_BOUNDARIES_LOSSES, ...EVALUATION,
+  ...CLUSTERS_NEIGHBOURS_TREES, ...MARGINS_AXES_ENSEMBLES, ...WHY_METHODS_WORK, ...REINFORCEMENT_AND_NEURAL,
+];

@@ -1,29 +1,13 @@
-// Badge questions for the foundations and the beginner level. Format (see bank.js):
-//   static multiple choice: { id, slot, q, right: [text, why], wrong: [[text, why] ×3] }
-//   computed:               { id, slot, kind, q(values), compute(ml) → { value, why, mistakes: [{ value, why }] } }
-// Every "why" says why that choice is right or wrong, in the course's own words.
-import { formatNumber } from '../../lib/format.js';
+// Badge questions on what machine learning is and what it learns from: training and inference,
+// parameters, the learning loop, rules written by hand or learned, examples, features and
+// labels, and the kinds of learning.
+// Format: see bank.js.
+// Every "why" says why that choice is right or wrong, in the course's own words; computed
+// questions ask the engine for the answer, and their distractors are the numbers common
+// mistakes give.
 
-// One full-batch gradient step of the engine's LinearRegression (mean squared error) on the
-// given points, from (w, b): the same engine calls the gd-walkthrough widget makes.
-export function gradientStep(ml, xs, ys, w, b, eta) {
-  return ml.scoped((track) => {
-    const m = track(new ml.LinearRegression());
-    m.setData(xs, 1, ys);
-    m.setLearningRate(eta);
-    m.setParams([w, b]);
-    const [gw, gb] = m.gradient();
-    const lossBefore = m.loss();
-    const lossAfter = m.step();
-    const [w1, b1] = m.params();
-    return { gw, gb, lossBefore, lossAfter, w1, b1 };
-  });
-}
-
-const f = (v) => formatNumber(v, 2);
-
-export const BASICS = [
-  // ── foundations: what machine learning is ──────────────────────────────────────────────
+export const LEARNING_AND_DATA = [
+  // ── what machine learning is ───────────────────────────────────────────────────────────
   {
     id: 'training-or-inference', slot: 'what-ml-is',
     q: 'A finished model is put online and answers a customer\'s request. What is it doing?',
@@ -55,72 +39,7 @@ export const BASICS = [
     ],
   },
 
-  // ── foundations: one gradient step, computed by the engine ───────────────────────────────
-  {
-    id: 'gd-step-w', slot: 'gradient-step', kind: 'number', digits: 2,
-    q: () => 'The model ŷ = w·x + b starts at w = 3, b = 4 and sees one point, x = 1, y = 4, with squared-error loss and learning rate η = 0.1. After one gradient-descent step, what is w? (two decimals)',
-    compute(ml) {
-      const s = gradientStep(ml, [1], [4], 3, 4, 0.1);
-      return {
-        value: s.w1,
-        why: `The error is ŷ − y = 7 − 4 = 3, so ∂L/∂w = 2·e·x = ${f(s.gw)} and w becomes 3 − 0.1 × ${f(s.gw)} = ${f(s.w1)}.`,
-        mistakes: [
-          { value: 3 - 0.1 * s.gw / 2, why: 'That step forgets the factor 2 in ∂L/∂w = 2·e·x (the derivative of a square).' },
-          { value: 3 + 0.1 * s.gw, why: 'That step goes uphill: the update subtracts η times the gradient.' },
-          { value: 3 - s.gw, why: 'That step forgets to multiply the gradient by η = 0.1.' },
-        ],
-      };
-    },
-  },
-  {
-    id: 'gd-step-b', slot: 'gradient-step', kind: 'choice', digits: 2,
-    q: () => 'ŷ = w·x + b starts at w = 1, b = 0 and is trained on one point, x = 2, y = 3, with squared error and η = 0.05. What is b after one gradient step?',
-    compute(ml) {
-      const s = gradientStep(ml, [2], [3], 1, 0, 0.05);
-      return {
-        value: s.b1,
-        why: `The prediction 2 misses 3 by e = −1, so ∂L/∂b = 2·e = ${f(s.gb)} and b becomes 0 − 0.05 × (${f(s.gb)}) = ${f(s.b1)}: the line rises towards the point.`,
-        mistakes: [
-          { value: -s.b1, why: 'The sign is flipped: the prediction is too low, so b must grow, not shrink.' },
-          { value: s.b1 / 2, why: 'This forgets the factor 2 in ∂L/∂b = 2·e.' },
-          { value: -0.05 * s.gw, why: 'This uses the slope\'s gradient 2·e·x; b enters the prediction with factor 1, so its gradient has no x.' },
-        ],
-      };
-    },
-  },
-  {
-    id: 'gd-loss-after', slot: 'gradient-step', kind: 'number', digits: 2,
-    q: () => 'Start from w = 3, b = 4 on the single point x = 1, y = 4 (squared error, η = 0.1). The loss is 9 before training. What is it after one gradient step? (two decimals)',
-    compute(ml) {
-      const s = gradientStep(ml, [1], [4], 3, 4, 0.1);
-      return {
-        value: s.lossAfter,
-        why: `Both parameters drop by 0.1 × 6 = 0.6, so ŷ = ${f(s.w1)} + ${f(s.b1)} = ${f(s.w1 + s.b1)} and the error shrinks from 3 to ${f(Math.sqrt(s.lossAfter))}; squared, that is ${f(s.lossAfter)}.`,
-        mistakes: [
-          { value: Math.sqrt(s.lossAfter), why: 'That is the error after the step; the loss is its square.' },
-          { value: s.lossBefore, why: 'That is the loss before the step.' },
-        ],
-      };
-    },
-  },
-  {
-    id: 'gd-gradient-w', slot: 'gradient-step', kind: 'choice', digits: 0,
-    q: () => 'ŷ = w·x + b with w = 1, b = 0, one point x = 3, y = 2, squared-error loss. What is ∂L/∂w?',
-    compute(ml) {
-      const s = gradientStep(ml, [3], [2], 1, 0, 0.01);
-      return {
-        value: s.gw,
-        why: `ŷ = 3 misses by e = 1, and ∂L/∂w = 2·e·x = 2 × 1 × 3 = ${formatNumber(s.gw, 0)}: the slope is blamed in proportion to the error and to the input it multiplies.`,
-        mistakes: [
-          { value: s.gw / 2, why: 'This forgets the factor 2 that comes from differentiating the square e².' },
-          { value: -s.gw, why: 'The sign is wrong: the prediction is too high, so raising w would raise the loss — the gradient is positive.' },
-          { value: s.gb, why: 'That is ∂L/∂b = 2·e; for w the input x = 3 multiplies it.' },
-        ],
-      };
-    },
-  },
-
-  // ── foundations: the learning loop ───────────────────────────────────────────────────────
+  // ── the learning loop ────────────────────────────────────────────────────────────────────
   {
     id: 'loop-unstable', slot: 'learning-loop',
     q: 'During training the loss swings up and down and then becomes infinite. Where do you look first?',
@@ -152,7 +71,7 @@ export const BASICS = [
     ],
   },
 
-  // ── beginner: rules or learning ──────────────────────────────────────────────────────────
+  // ── rules or learning ────────────────────────────────────────────────────────────────────
   {
     id: 'rule-even', slot: 'rules-or-learning',
     q: 'Which of these jobs is better done by a hand-written rule than by learning from examples?',
@@ -184,7 +103,7 @@ export const BASICS = [
     ],
   },
 
-  // ── beginner: examples, features and labels ──────────────────────────────────────────────
+  // ── examples, features and labels ────────────────────────────────────────────────────────
   {
     id: 'label-column', slot: 'features-labels',
     q: 'A table of houses is used to predict the selling price. What is the price column called?',
@@ -216,7 +135,7 @@ export const BASICS = [
     ],
   },
 
-  // ── beginner: kinds of learning ──────────────────────────────────────────────────────────
+  // ── kinds of learning ────────────────────────────────────────────────────────────────────
   {
     id: 'kind-clustering', slot: 'kinds-of-learning',
     q: 'A shop groups its customers by buying habits without anybody saying what the groups should be. Which kind of learning is that?',
