@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { computations } from '../web/js/check-computations/landscape2.js';
+import { computations } from '../web/js/check-computations/neural-networks.js';
 import { evaluateComputation, parseComputation } from '../web/js/check-computations.js';
 
 const chain = (name, w, depth = 20) => ml.gradientChain(name, depth, w, 0, 0.5);

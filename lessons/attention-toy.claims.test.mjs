@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { computations } from '../web/js/check-computations/landscape2.js';
+import { computations } from '../web/js/check-computations/neural-networks.js';
 
 const TOKENS = ['the', 'cat', 'sat', 'on', 'the', 'mat'];
 const X = [1, 0, 0, 0, 0, 1, 0.2, 0, 0, 0.2, 1, 0, 0.3, 0, 0, 0.5, 1, 0, 0, 0, 0, 0.3, 0, 1];

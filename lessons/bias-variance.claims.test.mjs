@@ -110,7 +110,7 @@ test('more refits shrink the average gap between the sum and the expected-error 
 });
 
 test('worked example: fits 1.2, 1.4, 1.0 at f = 1 with s = 0.3 → bias² 0.04, variance 0.0267, sum 0.0667, with noise 0.157', async () => {
-  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const { computations } = await import('../web/js/check-computations/generalisation.js');
   const r = computations['bias-variance-point'](ml, { preds: [1.2, 1.4, 1.0], f: 1, s: 0.3 });
   const close = (a, b) => assert.ok(Math.abs(a - b) < 1e-12, `${a} vs ${b}`);
   close(r.mean, 1.2);
@@ -124,7 +124,7 @@ test('worked example: fits 1.2, 1.4, 1.0 at f = 1 with s = 0.3 → bias² 0.04, 
 });
 
 test('check-yourself: predictions 2, 4, 3, 3 at f = 2.5 → variance 0.5, bias² 0.25, average squared miss 0.75', async () => {
-  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const { computations } = await import('../web/js/check-computations/generalisation.js');
   const r = computations['bias-variance-point'](ml, { preds: [2, 4, 3, 3], f: 2.5 });
   assert.ok(Math.abs(r.variance - 0.5) < 1e-12);
   assert.ok(Math.abs(r.bias2 - 0.25) < 1e-12);

@@ -79,7 +79,7 @@ test('worked example TP 80, FP 20, FN 40: precision 0.800, recall 0.667, F1 0.72
 });
 
 test('worked example, fourth count: 1,000 emails leave TN = 860 and accuracy 0.940', async () => {
-  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const { computations } = await import('../web/js/check-computations/metrics.js');
   const r = computations['confusion-counts'](ml, { tp: 80, fp: 20, fn: 40, tn: 860 });
   assert.equal(1000 - 80 - 20 - 40, 860);
   assert.equal(r.accuracy.toFixed(3), '0.940');
@@ -90,7 +90,7 @@ test('worked example, fourth count: 1,000 emails leave TN = 860 and accuracy 0.9
 });
 
 test('check-yourself: TP 6, FP 2, FN 4, TN 8 → recall 0.6, precision 0.75, accuracy 0.7; lowering t never lowers recall', async () => {
-  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const { computations } = await import('../web/js/check-computations/metrics.js');
   const r = computations['confusion-counts'](ml, { tp: 6, fp: 2, fn: 4, tn: 8 });
   assert.ok(Math.abs(r.recall - 0.6) < 1e-12);
   assert.ok(Math.abs(r.precision - 0.75) < 1e-12);

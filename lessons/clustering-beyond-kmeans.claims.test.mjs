@@ -150,7 +150,7 @@ test('silhouette by hand: {0, 2} and {6, 8}, point 2 has a = 2, b = 5, s = 0.6',
 });
 
 test('the check: 1, 2, 3, 4, 8, 9, 15 at eps 1.5, m 3 — core 2 and 3, one cluster, three noise (computation dbscan-1d)', async () => {
-  const { computations } = await import('../web/js/check-computations/landscape1.js');
+  const { computations } = await import('../web/js/check-computations/unsupervised.js');
   assert.deepEqual(computations['dbscan-1d'](ml, { points: [1, 2, 3, 4, 8, 9, 15], eps: 1.5, minSamples: 3 }), { clusters: 1, noise: 3, core: 2 });
   assert.deepEqual(computations['dbscan-1d'](ml, { points: [0, 1, 2, 10, 10.5, 11, 20], eps: 1, minSamples: 3 }), { clusters: 2, noise: 1, core: 4 });
   // With m = 2 the pair 8, 9 becomes a cluster of its own.

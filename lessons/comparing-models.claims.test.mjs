@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
 import { COMPARISON_DEFAULTS as D, MODELS, compareOnFolds, compareOnTestSet, mean, moons, noiseResample, tallyNoise } from '../web/widgets/comparison/data.js';
 import { messages } from '../web/widgets/model-comparison.messages.js';
-import { computations } from '../web/js/check-computations/comparison.js';
+import { computations } from '../web/js/check-computations/model-selection.js';
 
 const made = [];
 const make = (name) => { const m = MODELS[name].make(ml); made.push(m); return m; };

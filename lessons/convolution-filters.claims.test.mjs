@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { computations } from '../web/js/check-computations/landscape2.js';
+import { computations } from '../web/js/check-computations/cnn.js';
 
 const N = 16;
 // The widget's house, rebuilt from the same pixel rules (makeImage('house') in convolution.js).

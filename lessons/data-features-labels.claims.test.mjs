@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ml } from '../tests/node/engine.mjs';
-import { foundationsComputations } from '../web/js/check-computations/foundations.js';
+import { computations } from '../web/js/check-computations/linear-models.js';
 
 const dist = process.env.DW_ENGINE_DIR ? path.resolve(process.env.DW_ENGINE_DIR, '..') : path.resolve(import.meta.dirname, '../dist');
 const { schema, VALIDATION_FRACTION } = await import(pathToFileURL(path.join(dist, 'widgets', 'build-dataset.js')).href);
@@ -90,7 +90,7 @@ test('worked example: w₁ = 2, w₂ = 10, b = 20 prices a 100 m², 3-bedroom ho
 });
 
 // Three validation houses sold for 100, 200, 300; predictions are made by a line in x = 1, 2, 3.
-const r2 = (w, b) => foundationsComputations.linear(ml, { x: [1, 2, 3], y: [100, 200, 300], w, b }).r2;
+const r2 = (w, b) => computations.linear(ml, { x: [1, 2, 3], y: [100, 200, 300], w, b }).r2;
 test('worked example: predictions 110, 200, 290 give R² = 1 − 200/20 000 = 0.99', () => {
   assert.ok(Math.abs(r2(90, 20) - (1 - 200 / 20000)) < 1e-12, `R² ${r2(90, 20)}`);
 });

@@ -61,7 +61,7 @@ test('the task: steps of 0.08, jitter 0.01, goal +1 at (0.8, 0.8) r 0.12, pit âˆ
 });
 
 test('worked example: y = 0.475, loss 0.0153125, the bias of "right" rises to 0.3175 (computation dqn-td-update)', async () => {
-  const { computations } = await import('../web/js/check-computations/dqn.js');
+  const { computations } = await import('../web/js/check-computations/reinforcement.js');
   const r = computations['dqn-td-update'](ml, { q: [0.1, 0.3, 0.2, 0.0], qt: [0.2, 0.5, 0.3, 0.1], a: 1, r: 0, gamma: 0.95, eta: 0.1 });
   assert.ok(Math.abs(r.target - 0.475) < 1e-12);
   assert.ok(Math.abs(r.error - 0.175) < 1e-12);

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { computations } from '../web/js/check-computations/landscape2.js';
+import { computations } from '../web/js/check-computations/data-drift.js';
 import { DIRECTIONS, shiftRows, splitBlobs } from '../web/widgets/distribution-shift/shift.js';
 
 const SEED = 7;

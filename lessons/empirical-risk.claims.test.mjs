@@ -6,14 +6,14 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ml } from '../tests/node/engine.mjs';
-import { foundationsComputations } from '../web/js/check-computations/foundations.js';
+import { computations } from '../web/js/check-computations/linear-models.js';
 
 const dist = process.env.DW_ENGINE_DIR ? path.resolve(process.env.DW_ENGINE_DIR, '..') : path.resolve(import.meta.dirname, '../dist');
 const { schema, HOUSES, riskOf, bestLine } = await import(pathToFileURL(path.join(dist, 'widgets', 'empirical-risk.js')).href);
 
 const AREA = [2000, 1500, 3000];
 const PRICE = [300, 250, 400];
-const risk = (w, b) => foundationsComputations.linear(ml, { x: AREA, y: PRICE, w, b });
+const risk = (w, b) => computations.linear(ml, { x: AREA, y: PRICE, w, b });
 
 test('the widget holds the lesson’s three houses and starts at w = 0.1, b = 0 with the goal "under 100"', () => {
   assert.deepEqual(HOUSES, { x: AREA, y: PRICE });

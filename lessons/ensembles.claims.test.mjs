@@ -62,7 +62,7 @@ test('over seeds 1–40: 12 voters beat the first in 34, 60 in 38; the forest\'s
 test('worked example n = 4: (3/4)⁴ = 81/256 ≈ 0.316 left out, ≈ 2.7 distinct points; the engine\'s bootstrap samples agree', async () => {
   assert.equal(((3 / 4) ** 4).toFixed(3), '0.316');
   assert.equal((4 * (1 - (3 / 4) ** 4)).toFixed(1), '2.7');
-  const { computations } = await import('../web/js/check-computations/expert.js');
+  const { computations } = await import('../web/js/check-computations/trees-and-ensembles.js');
   const r = computations['bootstrap-left-out'](ml, { n: 4, trees: 1000, seed: 1 });
   assert.ok(Math.abs(r.share - 81 / 256) < 0.02, `${r.share}`);
   assert.equal(r.distinct.toFixed(1), '2.7');
@@ -74,7 +74,7 @@ test('worked example: s² = 0.09 over B = 9 independent trees → 0.01 (s from 0
 });
 
 test('check-yourself: 10 points → 0.9¹⁰ ≈ 0.349 left out; the engine\'s 400 samples within the stated ± 0.02', async () => {
-  const { computations } = await import('../web/js/check-computations/expert.js');
+  const { computations } = await import('../web/js/check-computations/trees-and-ensembles.js');
   const r = computations['bootstrap-left-out'](ml, { n: 10 });
   assert.equal((0.9 ** 10).toFixed(3), '0.349');
   assert.ok(Math.abs(r.share - 0.9 ** 10) < 0.02, `${r.share}`);

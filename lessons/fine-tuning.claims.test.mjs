@@ -9,7 +9,7 @@ import { digitSplits } from '../web/lib/digits.js';
 import {
   LORA_RANKS, METHODS, SHOT_SIZES, TRANSFER_DEFAULTS, chalk, chalkAccuracy, chalkTestSet, fewShot, pretrain, runMethod, startMethod,
 } from '../web/lib/transfer.js';
-import { computations } from '../web/js/check-computations/tune.js';
+import { computations } from '../web/js/check-computations/neural-networks.js';
 import { formatPercent } from '../web/lib/format.js';
 
 const lesson = fs.readFileSync(new URL('./fine-tuning.md', import.meta.url), 'utf8');

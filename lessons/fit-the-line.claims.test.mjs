@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
-import { intermediate } from '../web/js/check-computations/intermediate.js';
+import { computations } from '../web/js/check-computations/linear-models.js';
 
 const lesson = fs.readFileSync(new URL('./fit-the-line.md', import.meta.url), 'utf8');
 const directive = Object.fromEntries([...lesson.match(/^::: widget fit-line (.*)$/m)[1].matchAll(/(\w+)=(\S+)/g)].map(([, k, v]) => [k, Number(v)]));
@@ -115,7 +115,7 @@ test('worked example: at w = 2, b = −1 the gradients are −4/3 and −2/3, so
 });
 
 test('check yourself: ŷ = x + 1 on (0, 1), (1, 3), (2, 2) has MSE 2/3; a positive ∂MSE/∂b lowers b', () => {
-  assert.ok(Math.abs(intermediate['line-fit'](ml, { x: [0, 1, 2], y: [1, 3, 2], w: 1, b: 1 }).mse - 2 / 3) < 1e-12);
+  assert.ok(Math.abs(computations['line-fit'](ml, { x: [0, 1, 2], y: [1, 3, 2], w: 1, b: 1 }).mse - 2 / 3) < 1e-12);
   assert.match(lesson, /= line-fit\.mse x=0,1,2 y=1,3,2 w=1 b=1 ± 0\.01/);
   // A line above every point: ∂MSE/∂b > 0, and one step lowers b.
   const m = new ml.LinearRegression();

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { computations } from '../web/js/check-computations/frontier.js';
+import { computations } from '../web/js/check-computations/generalisation.js';
 
 const S2 = 0.3 * 0.3;
 

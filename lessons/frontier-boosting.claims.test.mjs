@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { computations } from '../web/js/check-computations/frontier.js';
+import { computations } from '../web/js/check-computations/trees-and-ensembles.js';
 
 function boost(noise = 0.1, rounds = 40) {
   const d = ml.makeCircles(80, noise, 0.5, 3);

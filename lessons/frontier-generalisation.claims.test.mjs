@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { computations } from '../web/js/check-computations/frontier.js';
+import { computations } from '../web/js/check-computations/generalisation.js';
 
 const SIZES = [8, 16, 32, 64, 128, 256, 512, 1024];
 const at = (n) => SIZES.indexOf(n);

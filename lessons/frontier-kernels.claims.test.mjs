@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { computations } from '../web/js/check-computations/frontier.js';
+import { computations } from '../web/js/check-computations/kernels-and-svm.js';
 
 const close = (a, b, tol, what) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
 const dot = (u, v) => u.reduce((s, x, i) => s + x * v[i], 0);

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { computations } from '../web/js/check-computations/gan.js';
+import { computations } from '../web/js/check-computations/neural-networks.js';
 import { schema, createGan, COLLAPSE, RECOVER, coverageText, describe } from '../web/widgets/gan-lab/model.js';
 
 const close = (a, b, tol, what) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);

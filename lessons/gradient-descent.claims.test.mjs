@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
-import { intermediate } from '../web/js/check-computations/intermediate.js';
+import { computations } from '../web/js/check-computations/optimisation.js';
 import { createSurface, curvatureAt, describePath, minimaOf } from '../web/widgets/loss-surface/surfaces.js';
 
 const lesson = fs.readFileSync(new URL('./gradient-descent.md', import.meta.url), 'utf8');
@@ -215,7 +215,7 @@ test('one momentum step by hand: v = (−1.7055, 16.5), the ball at about (−8.
 });
 
 test('check yourself: from (4, 1) at η = 0.1 plain SGD reaches x = 3.96, y = 0.5', () => {
-  const r = intermediate['surface-step'](ml, { surface: 1, optimizer: 0, x: 4, y: 1, eta: 0.1 });
+  const r = computations['surface-step'](ml, { surface: 1, optimizer: 0, x: 4, y: 1, eta: 0.1 });
   near(r.gradX, 0.4); near(r.gradY, 5);
   near(r.x, 3.96); near(r.y, 0.5);
   assert.match(lesson, /= surface-step\.x surface=1 optimizer=0 x=4 y=1 eta=0\.1 ± 0\.005/);

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { computations } from '../web/js/check-computations/landscape2.js';
+import { computations } from '../web/js/check-computations.js';
 import fs from 'node:fs';
 import { gridTrials, randomTrials, bayesStep, bestSoFar, raceToBest, BAYES_XI } from '../web/widgets/hyperparameter-search/trials.js';
 import { mean } from '../web/lib/arrays.js';

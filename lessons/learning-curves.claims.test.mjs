@@ -86,7 +86,7 @@ test('degree 12: a wide gap at n = 17 that narrows by n = 90', () => {
 });
 
 test('worked example: a line on (0,0), (1,2), then (2,1); validation (3,2.5), (4,2): E_train 0 → 0.5, E_val 24.1 → 0.25', async () => {
-  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const { computations } = await import('../web/js/check-computations/linear-models.js');
   const x = [0, 1, 2];
   const y = [0, 2, 1];
   const two = computations['poly-fit'](ml, { degree: 1, x: x.slice(0, 2), y: y.slice(0, 2), vx: [3, 4], vy: [2.5, 2], at: 3 });
@@ -102,7 +102,7 @@ test('worked example: a line on (0,0), (1,2), then (2,1); validation (3,2.5), (4
 });
 
 test('check-yourself: the line through (0, 1) and (2, 5) has E_train 0 and E_val 2.5 on (1, 2), (3, 9)', async () => {
-  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const { computations } = await import('../web/js/check-computations/linear-models.js');
   const r = computations['poly-fit'](ml, { degree: 1, x: [0, 2], y: [1, 5], vx: [1, 3], vy: [2, 9], at: 3 });
   assert.ok(r.train < 1e-20);
   assert.ok(Math.abs(r.prediction - 7) < 1e-9, 'ŷ = 2x + 1 at 3');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ml } from '../tests/node/engine.mjs';
-import { foundationsComputations } from '../web/js/check-computations/foundations.js';
+import { computations } from '../web/js/check-computations/linear-models.js';
 
 const dist = process.env.DW_ENGINE_DIR ? path.resolve(process.env.DW_ENGINE_DIR, '..') : path.resolve(import.meta.dirname, '../dist');
 const { schema, SIZE_UNIT, START } = await import(pathToFileURL(path.join(dist, 'widgets', 'learning-loop.js')).href);
@@ -90,13 +90,13 @@ test('lap 1 on paper: misses −63 … −198 sum to −756.5, Σe·x = −809.7
   const { grad, mse } = laps(0.1, 2);
   assert.deepEqual(grad.map((g) => g.toFixed(1)), ['-269.9', '-252.2']);
   assert.equal(mse[0].toFixed(1), '17774.4');
-  const one = foundationsComputations.linear(ml, { x, y, w: START[0], b: START[1], eta: 0.1, steps: 1 });
+  const one = computations.linear(ml, { x, y, w: START[0], b: START[1], eta: 0.1, steps: 1 });
   assert.equal(one.w.toFixed(2), '176.99');
   assert.equal(one.b.toFixed(2), '25.22');
 });
 
 test('check yourself: two houses (1, 200) and (2, 300) from w = 100, b = 0: gradient (−300, −200), one lap gives w = 130, b = 20', () => {
-  const r = foundationsComputations.linear(ml, { x: [1, 2], y: [200, 300], w: 100, b: 0, eta: 0.1, steps: 1 });
+  const r = computations.linear(ml, { x: [1, 2], y: [200, 300], w: 100, b: 0, eta: 0.1, steps: 1 });
   assert.ok(Math.abs(r.gradW - -300) < 1e-9 && Math.abs(r.gradB - -200) < 1e-9, `gradient ${r.gradW}, ${r.gradB}`);
   assert.ok(Math.abs(r.w - 130) < 1e-9 && Math.abs(r.b - 20) < 1e-9, `w ${r.w}, b ${r.b}`);
   assert.ok(Math.abs(r.mseBefore - 10000) < 1e-9);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ml } from '../tests/node/engine.mjs';
-import { foundationsComputations } from '../web/js/check-computations/foundations.js';
+import { computations } from '../web/js/check-computations/linear-models.js';
 
 const dist = process.env.DW_ENGINE_DIR ? path.resolve(process.env.DW_ENGINE_DIR, '..') : path.resolve(import.meta.dirname, '../dist');
 const { schema, JUST_RIGHT_MARGIN } = await import(pathToFileURL(path.join(dist, 'widgets', 'sin-experiment.js')).href);
@@ -55,7 +55,7 @@ test('New noise keeps the story: degree 1 poor on both sets, degree 11 near-perf
 
 // Inference with the finished line ŷ = 0.1x + 100 (the check-yourself item): 0.1 · 2500 + 100.
 test('check yourself: the line 0.1x + 100 predicts 350 for 2500 square feet', () => {
-  const r = foundationsComputations.linear(ml, { x: [2000, 1500, 3000], y: [300, 250, 400], w: [0.1], b: 100, at: 2500 });
+  const r = computations.linear(ml, { x: [2000, 1500, 3000], y: [300, 250, 400], w: [0.1], b: 100, at: 2500 });
   assert.ok(Math.abs(r.prediction - 350) < 1e-9, `prediction ${r.prediction}`);
 });
 

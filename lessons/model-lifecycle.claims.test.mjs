@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
-import { computations } from '../web/js/check-computations/lifecycle.js';
+import { computations } from '../web/js/check-computations/data-drift.js';
 import { SETTINGS, WIDGET_DEFAULTS, deploymentConfig, firstAccuracyAlarm, firstInputAlarm, inputMonitorVerdict, meanAccuracy } from '../web/widgets/model-lifecycle/lifecycle.js';
 
 const DEFAULTS = WIDGET_DEFAULTS;

@@ -75,7 +75,7 @@ test('score = round(100 × best / yours): 100 at the minimum, less elsewhere', (
 });
 
 test('worked example: three training points, two held out; degree 1 flat at 2/3 scores 11.88, degree 2 (ŷ = x²) 0.10', async () => {
-  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const { computations } = await import('../web/js/check-computations/linear-models.js');
   const fit = (degree) => computations['poly-fit'](ml, { degree, x: [-1, 0, 1], y: [1, 0, 1], vx: [-2, 2], vy: [4.4, 3.8], at: 2 });
   const line = fit(1);
   const parabola = fit(2);
@@ -94,7 +94,7 @@ test('worked example: three training points, two held out; degree 1 flat at 2/3 
 });
 
 test('check-yourself: ŷ = x + 1 through (0,1), (1,2), (2,3) has validation MSE 1 on (3,5), (4,4)', async () => {
-  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const { computations } = await import('../web/js/check-computations/linear-models.js');
   const r = computations['poly-fit'](ml, { degree: 1, x: [0, 1, 2], y: [1, 2, 3], vx: [3, 4], vy: [5, 4], at: 3 });
   assert.ok(r.train < 1e-20);
   assert.ok(Math.abs(r.prediction - 4) < 1e-9);

@@ -190,7 +190,7 @@ test('one update by hand: a weight 0.5 with gradient 2 becomes 0.44 at η = 0.03
 });
 
 test('the check: a ReLU neuron (1, −2), bias 0.5, at x = (3, 1) passes on 1.5 (computation neuron)', async () => {
-  const { computations } = await import('../web/js/check-computations/landscape1.js');
+  const { computations } = await import('../web/js/check-computations/neural-networks.js');
   assert.deepEqual(computations.neuron(ml, { w: [1, -2], x: [3, 1], b: 0.5, fn: 2 }), { z: 1.5, value: 1.5 });
   assert.deepEqual(computations.neuron(ml, { w: [0.5, -1], x: [1, 2], b: 0, fn: 2 }), { z: -1.5, value: 0 });
 });
@@ -281,6 +281,6 @@ test('batch normalisation in the exported weights: every scale (gamma), shift (b
 });
 
 test('the check: step schedule, period 500, factor 0.5, η₀ = 0.03 → 0.0075 at step 1,200 (computation lr-schedule)', async () => {
-  const { computations } = await import('../web/js/check-computations/tricks.js');
+  const { computations } = await import('../web/js/check-computations/optimisation.js');
   assert.equal(computations['lr-schedule'](ml, { eta: 0.03, step: 1200, every: 500, factor: 0.5 }).step, 0.0075);
 });

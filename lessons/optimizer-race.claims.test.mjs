@@ -118,7 +118,7 @@ test('noisy bowl: a smaller η shrinks SGD\'s jitter by about a third but leaves
 });
 
 test('momentum by hand on 2.5y² from y = 2 (η 0.05): 1.5 then 0.675, where SGD is at 1.125; the check\'s −0.2', async () => {
-  const { computations } = await import('../web/js/check-computations/landscape1.js');
+  const { computations } = await import('../web/js/check-computations/optimisation.js');
   const at = (optimizer, steps, y = 2, eta = 0.05) => computations['optimizer-step'](ml, { surface: 1, optimizer, x: 0, y, eta, steps });
   const close = (a, b) => assert.ok(Math.abs(a - b) < 1e-12, `${a} vs ${b}`);
   close(at(1, 1).y, 2 - 0.05 * 10);

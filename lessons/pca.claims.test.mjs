@@ -85,7 +85,7 @@ test('worked example: Σ = [[2,1],[1,2]] has eigenvalues 3 and 1 along (1,1)/√
 });
 
 test('check-yourself: (±2, 0), (0, ±1) → PC1 is the x₁ axis with 8/(8 + 2) = 0.8 of the spread', async () => {
-  const { computations } = await import('../web/js/check-computations/expert.js');
+  const { computations } = await import('../web/js/check-computations/unsupervised.js');
   const r = computations['pca-2d'](ml, { points: [-2, 0, 2, 0, 0, -1, 0, 1] });
   assert.ok(Math.abs(r.share - 0.8) < 1e-12);
   assert.ok(Math.abs(r.variance1 - 8 / 3) < 1e-12 && Math.abs(r.variance2 - 2 / 3) < 1e-12);

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
-import { intermediate } from '../web/js/check-computations/intermediate.js';
+import { computations } from '../web/js/check-computations/linear-models.js';
 
 const lesson = fs.readFileSync(new URL('./predicting-a-tip.md', import.meta.url), 'utf8');
 const W = 0.18;
@@ -93,15 +93,15 @@ test('worked MSE: $30 → $5.50 and $60 → $11.50 are predicted 5.9 and 11.3, e
 });
 
 test('check yourself: a $35 bill → $6.80; $40 → $7.00 and $70 → $13.50 give MSE 0.325', () => {
-  assert.ok(Math.abs(intermediate['line-predict'](ml, { x: 35, w: W, b: B }).value - 6.8) < 1e-12);
+  assert.ok(Math.abs(computations['line-predict'](ml, { x: 35, w: W, b: B }).value - 6.8) < 1e-12);
   const r = lineOn([40, 70], [7, 13.5]);
   assert.ok(Math.abs(r.predictions[0] - 7.7) < 1e-12 && Math.abs(r.predictions[1] - 13.1) < 1e-12);
   assert.ok(Math.abs(r.mse - 0.325) < 1e-12);
-  assert.ok(Math.abs(intermediate['line-fit'](ml, { x: [40, 70], y: [7, 13.5], w: W, b: B }).mse - r.mse) < 1e-12);
+  assert.ok(Math.abs(computations['line-fit'](ml, { x: [40, 70], y: [7, 13.5], w: W, b: B }).mse - r.mse) < 1e-12);
 });
 
 test('check yourself: the slope is 18 cents per dollar, not 18 % of the bill ($20 → $4.10, $1 → $0.68, $51 → $9.68)', () => {
-  const at = (x) => intermediate['line-predict'](ml, { x, w: W, b: B }).value;
+  const at = (x) => computations['line-predict'](ml, { x, w: W, b: B }).value;
   assert.ok(Math.abs(at(20) - 4.1) < 1e-12 && Math.abs(0.18 * 20 - 3.6) < 1e-12);
   assert.ok(Math.abs(at(1) - 0.68) < 1e-12);
   assert.ok(Math.abs(at(51) - 9.68) < 1e-12 && Math.abs(at(51) - at(50) - W) < 1e-12);
@@ -117,7 +117,7 @@ test('check yourself: a $400 bill is answered (with the widget\'s extrapolation 
   assert.deepEqual(range, [10, 80]);
   assert.ok(400 > range[1], 'outside the training range, so the widget warns');
   assert.match(lesson, /bills outside the range the line was trained on, \\\$10 to \\\$80, come with a warning/);
-  assert.ok(Number.isFinite(intermediate['line-predict'](ml, { x: 400, w: W, b: B }).value));
+  assert.ok(Number.isFinite(computations['line-predict'](ml, { x: 400, w: W, b: B }).value));
 });
 
 test('predict, then check: six receipts, trained b = 0.5; the best line\'s b falls below $0 (the widget\'s "negative")', () => {

@@ -142,7 +142,7 @@ test('one update by hand: the widget\'s agent first learns 0.5 on the move into 
 });
 
 test('the corridor of the check: 0.5, then 0.75 and 0.225, then 0.45 (computation q-corridor)', async () => {
-  const { computations } = await import('../web/js/check-computations/landscape1.js');
+  const { computations } = await import('../web/js/check-computations/reinforcement.js');
   const at = (episodes) => computations['q-corridor'](ml, { eta: 0.5, gamma: 0.9, r: 1, episodes });
   assert.deepEqual(at(0), { near: 0, far: 0 });
   assert.deepEqual(at(1), { near: 0.5, far: 0 });

@@ -8,7 +8,7 @@ import { ml } from '../tests/node/engine.mjs';
 import {
   BIT_SIZES, QUANT_DEFAULTS, floatAccuracy, pointsAccuracy, pointsFloatAccuracy, pointsGrid, quantisedAccuracy, trainDigitNet, trainPointsNet,
 } from '../web/lib/transfer.js';
-import { computations } from '../web/js/check-computations/tune.js';
+import { computations } from '../web/js/check-computations/neural-networks.js';
 import { formatPercent, formatNumber } from '../web/lib/format.js';
 
 const lesson = fs.readFileSync(new URL('./quantisation.md', import.meta.url), 'utf8');

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { computations } from '../web/js/check-computations/expert.js';
+import { computations } from '../web/js/check-computations.js';
 
 test('snippet 1: 300 rows, 30% held out → 210 for CV; cv = 5 scores 42 rows per fold and trains on 168', () => {
   const held = Math.round(300 * 0.3);

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
 import { OUTLIER_DEFAULT, REGRESSION_SEED, regressionScene, scaleColumn } from '../web/widgets/comparison/data.js';
-import { computations } from '../web/js/check-computations/comparison.js';
+import { computations } from '../web/js/check-computations.js';
 
 const f = (v, d = 2) => v.toFixed(d);
 const start = regressionScene(ml, REGRESSION_SEED, OUTLIER_DEFAULT, 'fixed');

@@ -7,7 +7,7 @@ import {
   IMPORTANCE_DEFAULTS, IMPURITY_SHARE_MIN, PERMUTATION_DROP_MAX, PREDICT_NOISE, RACE_DEFAULTS, TEST_POINTS, defaultSettings,
   impurityOnly, importances, order, race, ranking,
 } from '../web/widgets/regression-race/data.js';
-import { computations } from '../web/js/check-computations/regress.js';
+import { computations } from '../web/js/check-computations.js';
 
 const f = (v, d = 2) => v.toFixed(d);
 const byKey = (results) => Object.fromEntries(results.map((r) => [r.key, r]));

@@ -76,7 +76,7 @@ test('plain least squares comes back as λ → 0 (the faint curve)', () => {
 });
 
 test('worked example: w = (3, −1, 2), λ = 0.1 costs 1.4 under L2 and 0.6 under L1; halving the weights quarters one and halves the other', async () => {
-  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const { computations } = await import('../web/js/check-computations/linear-models.js');
   const full = computations.penalty(ml, { w: [3, -1, 2], lambda: 0.1 });
   const half = computations.penalty(ml, { w: [1.5, -0.5, 1], lambda: 0.1 });
   assert.equal(full.squares, 14);
@@ -104,7 +104,7 @@ test('worked example: w = (3, −1, 2), λ = 0.1 costs 1.4 under L2 and 0.6 unde
 });
 
 test('check-yourself: w = (1, −2, 0.5), λ = 0.2 gives the L2 penalty 1.05; below 1, |w| > w²', async () => {
-  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const { computations } = await import('../web/js/check-computations/linear-models.js');
   const r = computations.penalty(ml, { w: [1, -2, 0.5], lambda: 0.2 });
   assert.equal(r.squares, 5.25);
   assert.ok(Math.abs(r.l2 - 1.05) < 1e-12);

@@ -85,7 +85,7 @@ test('worked example: 6.5 pairs won of 9, AUC 0.722 by counting, by the engine a
   let wins = 0;
   for (const p of [0.9, 0.7, 0.4]) for (const n of [0.8, 0.4, 0.2]) wins += p > n ? 1 : p === n ? 0.5 : 0;
   assert.equal(wins, 6.5);
-  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const { computations } = await import('../web/js/check-computations/metrics.js');
   const r = computations.ranking(ml, six);
   assert.ok(Math.abs(r.pairs - 6.5 / 9) < 1e-12);
   assert.ok(Math.abs(r.auc - 6.5 / 9) < 1e-12);
@@ -98,7 +98,7 @@ test('worked example: 6.5 pairs won of 9, AUC 0.722 by counting, by the engine a
 });
 
 test('worked example: AP = 1/3·1 + 1/3·2/3 + 1/3·3/5 ≈ 0.756 on the six examples', async () => {
-  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const { computations } = await import('../web/js/check-computations/metrics.js');
   const ap = computations.ranking(ml, six).ap;
   assert.ok(Math.abs(ap - (1 / 3 + 2 / 9 + 1 / 5)) < 1e-12);
   assert.equal(ap.toFixed(3), '0.756');
@@ -114,7 +114,7 @@ test('worked example: AP = 1/3·1 + 1/3·2/3 + 1/3·3/5 ≈ 0.756 on the six exa
 });
 
 test('check-yourself: 3.5 pairs of 6 → AUC 0.583; neither AP nor AUC is always the higher', async () => {
-  const { computations } = await import('../web/js/check-computations/advanced.js');
+  const { computations } = await import('../web/js/check-computations/metrics.js');
   const r = computations.ranking(ml, { y: [1, 1, 1, 0, 0], scores: [0.9, 0.5, 0.3, 0.6, 0.3] });
   assert.ok(Math.abs(r.pairs - 3.5 / 6) < 1e-12);
   assert.ok(Math.abs(r.auc - r.pairs) < 1e-12);

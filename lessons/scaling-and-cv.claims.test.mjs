@@ -148,7 +148,7 @@ test('worked example: n = 10, k = 5 unshuffled folds are {0,1} … {8,9}; round 
 });
 
 test('check-yourself: values 2 4 4 4 5 5 7 9 → μ 5, s 2, x = 8 → 1.5; 23 points in 5 folds → 5, 5, 5, 4, 4', async () => {
-  const { computations } = await import('../web/js/check-computations/expert.js');
+  const { computations } = await import('../web/js/check-computations/model-selection.js');
   const { computations: base } = await import('../web/js/check-computations.js');
   const z = base['z-score'](ml, { values: [2, 4, 4, 4, 5, 5, 7, 9], x: 8 });
   assert.equal(z.mean, 5); assert.equal(z.sd, 2); assert.equal(z.value, 1.5);

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { computations } from '../web/js/check-computations/svd.js';
+import { computations } from '../web/js/check-computations/linear-algebra.js';
 import { evaluateComputation, parseComputation } from '../web/js/check-computations.js';
 import { formatAxisAngle, formatNumber, formatPercent } from '../web/lib/format.js';
 import { PICTURE_SIDE, PREDICT_ENERGY, SVD_DEFAULTS, energyBucket, makePicture, storedNumbers } from '../web/lib/svd-pictures.js';

@@ -89,7 +89,7 @@ test('worked example: (0,0) and (3,4) → w = (0.24, 0.32), b = −1, ‖w‖ = 
 });
 
 test('check-yourself: (0,0) and (0,4) → margin 4, ‖w‖ = 0.5, w = (0, 0.5), b = −1', async () => {
-  const { computations } = await import('../web/js/check-computations/expert.js');
+  const { computations } = await import('../web/js/check-computations/kernels-and-svm.js');
   const r = computations['svm-margin'](ml, { points: [0, 0, 0, 4], labels: [0, 1] });
   assert.ok(Math.abs(r.width - 4) < 1e-9 && Math.abs(r.norm - 0.5) < 1e-9);
   assert.ok(Math.abs(r.w1) < 1e-9 && Math.abs(r.w2 - 0.5) < 1e-9 && Math.abs(r.b + 1) < 1e-9);

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { computations } from '../web/js/check-computations/landscape2.js';
+import { computations } from '../web/js/check-computations/text.js';
 import { CORPUS, EMBEDDING_FLAT, EMBEDDING_WORDS, isTestIndex, MESSAGES, START_TEXT } from '../web/lib/text-examples.js';
 
 const W = EMBEDDING_WORDS;

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
-import { intermediate } from '../web/js/check-computations/intermediate.js';
+import { computations } from '../web/js/check-computations/generalisation.js';
 import { OVERFIT_GAP, trainTestVerdict, UNDERFIT_TRAIN } from '../web/widgets/train-vs-test/verdict.js';
 
 const lesson = fs.readFileSync(new URL('./train-vs-test.md', import.meta.url), 'utf8');
@@ -117,14 +117,14 @@ test('check yourself: eight test points, six right → 0.75', () => {
 
 test('check yourself: at depth 4 the widget shows 88 % and 81 %, a 7-point gap, still a good fit', () => {
   assert.deepEqual([SEED, POINTS, NOISE], [2, 200, 0.5], 'the question names the widget\'s own data');
-  const c = intermediate['tree-train-test'](ml, { seed: SEED, points: POINTS, noise: NOISE, depth: 4 });
+  const c = computations['tree-train-test'](ml, { seed: SEED, points: POINTS, noise: NOISE, depth: 4 });
   assert.equal(c.train, at(4).train);
   assert.equal(c.test, at(4).test);
   assert.deepEqual([pct(c.train), pct(c.test)], [88, 81]);
   assert.equal(Math.round(c.gap), 7);
   assert.equal(trainTestVerdict(c.train, c.test), 'good fit');
   // The computation and the widget agree at every depth the lesson quotes.
-  for (const d of [1, 2, 7]) assert.equal(intermediate['tree-train-test'](ml, { seed: SEED, points: POINTS, noise: NOISE, depth: d }).test, at(d).test);
+  for (const d of [1, 2, 7]) assert.equal(computations['tree-train-test'](ml, { seed: SEED, points: POINTS, noise: NOISE, depth: d }).test, at(d).test);
   assert.match(lesson, /= tree-train-test\.gap seed=2 points=200 noise=0\.5 depth=4 ± 1 :: At depth 4 the tree scores 88% on its training half and 81%/);
 });
 

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { computations } from '../web/js/check-computations/tricks.js';
+import { computations } from '../web/js/check-computations.js';
 import { resolveOptions } from '../web/lib/schema.js';
 import { schema, PAIRS, createNet, runToEnd, outcome, stalled, STALL_MARGIN, SAME_MARGIN } from '../web/widgets/training-tricks/model.js';
 

@@ -131,7 +131,7 @@ test('PCA by hand: Σ = [[5, 2], [2, 2]] has eigenvalues 6 and 1, w₁ = (2, 1)/
   const [vx, vy] = [e.vectors[0], e.vectors[2]]; // first column: the first eigenvector
   assert.ok(Math.abs(Math.abs(vx) - 2 / Math.sqrt(5)) < 1e-12 && Math.abs(Math.abs(vy) - 1 / Math.sqrt(5)) < 1e-12, `${vx}, ${vy}`);
   assert.equal((5 * 4 + 2 * 2 + 2 * 2 + 2 * 1) / 5, 6);
-  const { computations } = await import('../web/js/check-computations/landscape1.js');
+  const { computations } = await import('../web/js/check-computations/unsupervised.js');
   assert.ok(Math.abs(computations['pca-2x2'](ml, { m: [5, 2, 2, 2] }).kept - 6 / 7) < 1e-12);
   assert.equal(Math.round(6 / 7 * 100), 86);
   assert.equal(Math.round(5 / 7 * 100), 71);

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ml } from './engine.mjs';
 import { computations, evaluateComputation, parseComputation, readNumber } from '../../web/js/check-computations.js';
 import { renderCheckYourself, readCourse } from '../../scripts/lesson-render.mjs';
@@ -89,6 +90,32 @@ test('every lesson block parses and each numeric answer comes out of the engine'
     }
   }
   assert.ok(numeric >= 1, 'at least one lesson has a numeric check');
+});
+
+test('computations live in modules named by topic, each name defined in exactly one', async () => {
+  const dir = path.join(root, 'web', 'js', 'check-computations');
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.js') && !['args.js', 'core-names.js'].includes(f));
+  const levelOrBatch = /^(foundations|beginner|intermediate|advanced|expert|frontier|landscape)/;
+  assert.deepEqual(files.filter((f) => levelOrBatch.test(f)), [], 'a module is named after a course level or delivery batch');
+  const registry = fs.readFileSync(path.join(root, 'web', 'js', 'check-computations.js'), 'utf8');
+  const home = new Map();
+  for (const file of files) {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    assert.match(text, /^\/\/ \S.*\n\n/, `${file} starts with a one-line comment saying what it holds`);
+    assert.ok(registry.includes(`from './check-computations/${file}'`), `check-computations.js imports ${file}`);
+    // Keys as written (a key repeated inside one object literal would be lost silently), and as exported.
+    const written = [...text.matchAll(/^ {2}'?([a-z][a-z0-9-]*)'?: /gm)].map((m) => m[1]);
+    const { computations: exported } = await import(pathToFileURL(path.join(dir, file)).href);
+    assert.deepEqual(written, Object.keys(exported), `${file}: every computation written once, at the top level`);
+    for (const name of written) {
+      assert.ok(!home.has(name), `"${name}" is defined in ${home.get(name)} and again in ${file}`);
+      home.set(name, file);
+    }
+  }
+  assert.deepEqual([...home.keys()].sort(), Object.keys(computations).sort(), 'the registry holds exactly the modules\' computations');
+  assert.ok(home.size >= 80, `${home.size} computations`);
+  assert.equal(home.get('k-fold'), 'model-selection.js');
+  assert.equal(home.get('gd-step'), 'linear-models.js');
 });
 
 test('a choice written in math gets its words as the radio button\'s name', async () => {

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ml } from './engine.mjs';
-import { computations } from '../../web/js/check-computations/lifecycle.js';
+import { computations } from '../../web/js/check-computations/data-drift.js';
 import { WIDGET_DEFAULTS, deploymentConfig, manualFromState, versionRows } from '../../web/widgets/model-lifecycle/lifecycle.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/drift_monitor.json', import.meta.url), 'utf8'));

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadEngine } from './engine.mjs';
-import { evaluateComputation, parseComputation } from '../../web/js/check-computations.js';
+import { computations, evaluateComputation, parseComputation } from '../../web/js/check-computations.js';
 import { coreComputations } from '../../web/js/check-computations/core-names.js';
 import { pageEngine, readCourse, widgetEngine } from '../../scripts/lesson-render.mjs';
 import { widgets } from '../../web/widgets/registry.js';
@@ -86,6 +86,16 @@ test('every core computation a lesson asks gives the same number from the core m
     }
   }
   assert.ok(checked >= 5, `${checked} core computations checked`);
+});
+
+test('every computation listed as core calls only what the core module binds', () => {
+  assert.ok(coreComputations.size >= 4);
+  for (const name of coreComputations) {
+    assert.equal(typeof computations[name], 'function', `core-names.js lists "${name}", which no topic module defines`);
+    const calls = [...computations[name].toString().matchAll(/\bml\.([A-Za-z_]\w*)/g)].map((m) => m[1]);
+    assert.ok(calls.length, `${name} calls the engine`);
+    assert.deepEqual(calls.filter((n) => core[n] === undefined), [], `${name} is listed as core`);
+  }
 });
 
 test('the first lesson and the foundations pages with only core widgets and checks preload the core module', () => {

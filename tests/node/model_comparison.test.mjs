@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ml } from './engine.mjs';
-import { computations } from '../../web/js/check-computations/comparison.js';
+import { computations } from '../../web/js/check-computations.js';
 import { MODELS, compareOnFolds, compareOnTestSet, noiseResample, tallyNoise, regressionScene, scaleColumn } from '../../web/widgets/comparison/data.js';
 
 const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8'));

@@ -6,7 +6,7 @@
 //   'dw:score'    { widget: 'check-yourself', title, score: first answers right so far, max }
 //   'dw:complete' (same detail) once every question has an answer,
 // which web/js/progress.js saves with the lesson's progress (and restores on the next visit).
-// The computations (every level's, web/js/check-computations.js) are fetched on the first numeric
+// The computations (every topic's, web/js/check-computations.js) are fetched on the first numeric
 // answer, not with the page; the engine module is the core one when every computation of the
 // block is a core one (check-computations/core-names.js), as the page's head preloads it.
 import { loadEngine } from '../engine/index.js';

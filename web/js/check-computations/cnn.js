@@ -1,9 +1,17 @@
-// Check-yourself computations for the digits-CNN lesson (lessons/digits-cnn.md). Same contract as
-// check-computations.js: each takes the loaded engine and an object of named arguments and returns
-// an object of named results, every number from the engine. Kept free of the DOM.
-import { whole, scoped } from './args.js';
+// Convolutional networks: one cell of a feature map, a convolution layer's output size and parameters.
+
+import { need, whole, scoped } from './args.js';
 
 export const computations = {
+  // One cell of a feature map: the kernel laid on a patch of the same size, by convolve2d.
+  convolution: (ml, a) => {
+    const patch = need(a, 'patch', 'list');
+    const kernel = need(a, 'kernel', 'list');
+    const k = Math.round(Math.sqrt(kernel.length));
+    if (k * k !== kernel.length || patch.length !== kernel.length) throw new RangeError('needs patch= and kernel= of the same square size, e.g. 9 numbers each');
+    const map = ml.convolve2d(patch, k, kernel, 'valid');
+    return { value: map.values[0] };
+  },
   // A convolution layer on a side × side image with `filters` kernels of kernel × kernel over
   // `channels` input channels, stride and zero padding: the side of each output map
   // ⌊(side + 2·padding − kernel) / stride⌋ + 1 (engine convOutputSize), the values per map and in

@@ -1,6 +1,4 @@
-// Check-yourself computations for the recurrent-networks lesson: one-unit recurrent steps and the
-// fading of the gradient through time, each from the engine's RecurrentNet. Same contract as
-// check-computations.js: (ml, named arguments) → named results. Kept free of the DOM.
+// Recurrent networks: one-unit recurrent steps and the fading of the gradient through time.
 
 import { need, opt, whole, scoped } from './args.js';
 

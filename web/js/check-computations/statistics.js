@@ -1,7 +1,4 @@
-// Check-yourself computations for the statistics lessons (likelihood and KL divergence, sampling and
-// the central limit theorem). Same contract as check-computations.js: each takes the loaded engine and
-// an object of named arguments and returns an object of named results, every number from the engine.
-// Kept free of the DOM.
+// Statistics: maximum-likelihood fits, KL divergence and entropy, the standard error of sample means.
 
 import { need, opt, whole } from './args.js';
 

@@ -1,10 +1,14 @@
-// Check-yourself computations for the SVD lesson (lessons/svd.md). Same contract as
-// check-computations.js: each takes the loaded engine and an object of named arguments and
-// returns an object of named results, every number from the engine. Kept free of the DOM.
+// Vectors and matrices: dot products, a 2×2 matrix's determinant and eigenvalues, the SVD.
 
-import { need, scoped, whole } from './args.js';
+import { need, whole, scoped } from './args.js';
 
 export const computations = {
+  dot: (ml, a) => ({ value: ml.vectorDot(need(a, 'u', 'list'), need(a, 'v', 'list')), cosine: ml.vectorCosine(need(a, 'u', 'list'), need(a, 'v', 'list')) }),
+  'matrix-2x2': (ml, a) => {
+    const m = need(a, 'm', 'list');
+    const e = ml.matrix2Eigen(m);
+    return { determinant: ml.matrix2Determinant(m), largest: e.real ? e.values[0] : NaN, smallest: e.real ? e.values[1] : NaN };
+  },
   // The SVD of the matrix m (entries row by row, `cols` columns) and what keeping k terms does:
   // the singular values s1, s2, …, the rank, and for rank k the energy kept, the relative error
   // ‖A − A_k‖_F / ‖A‖_F and the count of numbers stored, k·(rows + cols + 1).
