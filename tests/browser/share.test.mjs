@@ -334,6 +334,10 @@ test('a lesson page\'s only widget keeps its state in the address, apart from th
   await page.keyboard.press('Tab');
   await page.locator('.skip-link').press('Enter');
   await page.waitForFunction(() => location.hash === '#main');
+  // The Tab's key-up on the card asked for a (debounced) write of an unchanged state: it must not
+  // put the state back over the anchor once its 250 ms have passed.
+  await page.waitForTimeout(400);
+  assert.equal(await page.evaluate(() => location.hash), '#main', 'an unchanged state is not written over the anchor');
   const state = await page.locator('.dw-mount').evaluate((el) => el.dwHandle.state);
   assert.deepEqual(state, { w: 1.2, b: 5 });
   assert.equal(await notesOf(page.locator('.dw-mount')), '');

@@ -128,6 +128,10 @@ export function bindAddress(ns, { write = false, legacy = null, onExternalChange
       clearTimeout(timer);
       timer = setTimeout(() => {
         const hash = writeNamespace(location.hash, ns, entries, (part) => legacyParts.has(part));
+        // Nothing changed since the last write (a key released on the card, a click that moved
+        // nothing): the address is left as it is, so an anchor the learner followed meanwhile
+        // (the skip link's #main) is not replaced by the same state again.
+        if (ownText(hash) === lastOwn && !legacyParts.size) return;
         legacyParts = new Set();
         const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
         lastOwn = ownText(hash);
