@@ -84,6 +84,16 @@ export const en = {
   'datasets.circles': 'circles',
   'datasets.blobs': 'blobs',
 
+  // svd-pictures.js: the pictures of the SVD widget (menu names; digitShown names the digit in a sentence)
+  'pictures.smiley': 'smiley',
+  'pictures.stripes': 'vertical stripes',
+  'pictures.checkerboard': 'checkerboard',
+  'pictures.gradient': 'diagonal gradient',
+  'pictures.rings': 'rings',
+  'pictures.diagonal': 'diagonal line',
+  'pictures.digit': 'a handwritten digit (8 × 8)',
+  'pictures.digitShown': 'the handwritten {digit}',
+
   // points-csv.js: importing and exporting points
   'csv.export': 'Export CSV',
   'csv.import': 'Import CSV',
