@@ -448,7 +448,7 @@ function build(ctx) {
     const now = performance.now();
     if (stopPlay && now - lastMetricsAt < METRICS_EVERY_MS) return;
     lastMetricsAt = now;
-    statSpeed.element.title = Object.entries(perf).map(([k, v]) => `${k} ${fixed(v, 1)} ms`).join(' · ');
+    statSpeed.element.title = Object.entries(perf).map(([k, v]) => t('nn-playground.timing', { part: t(`nn-playground.timing.${k}`), ms: fixed(v, 1) })).join(' · ');
     const m = attemptUi(() => trainer.metrics()) || { kind: data.kind };
     metrics.set(m, classNames(t));
     if (data.kind === 'regression') statScore.set(m.test ? fixed(m.test.r2, 3) : '–');

@@ -25,6 +25,13 @@ export const messages = {
   'nn-playground.stat.testR2': 'test R²',
   'nn-playground.stat.speed': 'steps/frame',
   'nn-playground.percent': '{value}%',
+  // The steps/frame readout's tooltip: the frame's parts and their average cost.
+  'nn-playground.timing': '{part} {ms} ms',
+  'nn-playground.timing.train': 'train',
+  'nn-playground.timing.map': 'map',
+  'nn-playground.timing.neurons': 'neurons',
+  'nn-playground.timing.links': 'links',
+  'nn-playground.timing.drawing': 'drawing',
 
   // Predict, then check: XOR with no hidden layer.
   'nn-playground.predict.question': 'XOR with no hidden layer (inputs x₁ and x₂): after {steps} steps the test accuracy will be…',
