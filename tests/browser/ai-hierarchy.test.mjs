@@ -64,7 +64,8 @@ test('ai-hierarchy: placing techniques gives instant, explained feedback and a s
 });
 
 test('ai-hierarchy: sorting all 11 reports the result once through dw:score and dw:complete', async () => {
-  const { TECHNIQUES, REGIONS } = await import('../../web/lib/ai-history.js');
+  const { TECHNIQUES } = await import('../../web/lib/ai-history.js');
+  const { messages } = await import('../../web/widgets/ai-hierarchy.messages.js');
   const page = await site.newPage({ width: 1280 });
   await page.goto(`${site.base}/lessons/history-of-ai.html`);
   await widgetsReady(page);
@@ -74,7 +75,7 @@ test('ai-hierarchy: sorting all 11 reports the result once through dw:score and 
   });
   const card = page.locator('.dw-card', { hasText: 'sort them' });
   const stat = statReader(page, card);
-  const setButton = (region) => card.getByRole('button', { name: `${REGIONS[region].name}: ${REGIONS[region].long}` });
+  const setButton = (region) => card.getByRole('button', { name: `${messages[`ai-hierarchy.region.${region}`]}: ${messages[`ai-hierarchy.regionLong.${region}`]}` });
   // One deliberate mistake (linear regression into DL first), the rest right first time.
   await card.getByRole('button', { name: 'Linear regression' }).click();
   await setButton('dl').click();

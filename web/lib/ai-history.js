@@ -1,6 +1,8 @@
 // Content for the history lesson's two widgets: the events and eras of the AI timeline, and the
 // techniques of the AI ⊃ ML ⊃ DL sorting game with the reason each belongs where it does.
 // Plain data (no DOM, no maths). `lesson` names a course page that lets the learner try the idea.
+// This is the lesson's content (like its Markdown), not interface: the widgets' own words (buttons,
+// readouts, messages, the sets' names) are in their message tables (web/widgets/*.messages.js).
 
 export const FIRST_YEAR = 1940;
 export const LAST_YEAR = 2026;
@@ -104,12 +106,8 @@ export function eraOf(year) {
 }
 
 // The sorting game: where each technique belongs (its innermost set) and why.
-// region: 'ai' (AI but not ML), 'ml' (ML but not DL), 'dl' (deep learning).
-export const REGIONS = {
-  ai: { name: 'AI only', long: 'AI but not machine learning' },
-  ml: { name: 'ML', long: 'machine learning but not deep learning' },
-  dl: { name: 'DL', long: 'deep learning' },
-};
+// region: 'ai' (AI but not ML), 'ml' (ML but not DL), 'dl' (deep learning); the regions' names
+// are ai-hierarchy's words ('ai-hierarchy.region.ai', … in web/widgets/ai-hierarchy.messages.js).
 
 export const TECHNIQUES = [
   { id: 'expert', short: 'Expert system', name: 'Expert system (if-then rules)', region: 'ai',

@@ -5,20 +5,22 @@
 //   makeDataset(ml, name, n, level, seed)  a noise level on one scale for every shape (`level`
 //                                          mapped to each generator's noise), with a plotting box
 //                                          fitted around the points (boxAround).
-// Both return copies (safe to keep after the next engine call).
+// Both return copies (safe to keep after the next engine call). The menu names are datasets.* in
+// web/lib/messages-en.js (datasetOptions reads them through the widget's `t`).
 export const DATASETS = {
-  moons: { label: 'moons', make: (ml, n, noise, seed) => ml.makeMoons(n, noise, seed), level: (v) => v, domain: [-1.5, 2.5, -1.25, 1.75] },
-  xor: { label: 'XOR', make: (ml, n, noise, seed) => ml.makeXor(n, noise, seed), level: (v) => v * 0.5, domain: [-1.25, 1.25, -1.25, 1.25] },
-  circles: { label: 'circles', make: (ml, n, noise, seed) => ml.makeCircles(n, noise, 0.5, seed), level: (v) => v * 0.4, domain: [-1.5, 1.5, -1.5, 1.5] },
-  blobs: { label: 'blobs', make: (ml, n, spread, seed) => ml.makeBlobs(n, 2, spread, seed), level: (v) => 0.6 + v * 2, domain: null },
+  moons: { make: (ml, n, noise, seed) => ml.makeMoons(n, noise, seed), level: (v) => v, domain: [-1.5, 2.5, -1.25, 1.75] },
+  xor: { make: (ml, n, noise, seed) => ml.makeXor(n, noise, seed), level: (v) => v * 0.5, domain: [-1.25, 1.25, -1.25, 1.25] },
+  circles: { make: (ml, n, noise, seed) => ml.makeCircles(n, noise, 0.5, seed), level: (v) => v * 0.4, domain: [-1.5, 1.5, -1.5, 1.5] },
+  blobs: { make: (ml, n, spread, seed) => ml.makeBlobs(n, 2, spread, seed), level: (v) => 0.6 + v * 2, domain: null },
 };
 
 // The names a noise-level widget offers, in the order of its menu.
 export const DATASET_NAMES = ['moons', 'xor', 'circles', 'blobs'];
 
-// [value, label] pairs for a select of the given data sets.
-export function datasetOptions(names) {
-  return names.map((k) => [k, DATASETS[k].label]);
+// [value, label] pairs for a select of the given data sets, named through `t` (ctx.t).
+export function datasetOptions(names, t) {
+  const label = { moons: t('datasets.moons'), xor: t('datasets.xor'), circles: t('datasets.circles'), blobs: t('datasets.blobs') };
+  return names.map((k) => [k, label[k]]);
 }
 
 export function loadDataset(ml, name, n, noise, seed) {

@@ -54,6 +54,9 @@ export const en = {
 
   // quiz.js: the sorting games
   'quiz.answer': 'Your answer',
+  'quiz.statScore': 'score',
+  'quiz.statLeft': 'scenarios left',
+  'quiz.score': '{score} / {total}',
   'quiz.next': 'Next scenario',
   'quiz.again': 'Play again',
   'quiz.counter': 'Scenario {index} of {total}',
@@ -67,6 +70,29 @@ export const en = {
   'quiz.verdict': ({ share }) => (share === 1 ? 'A perfect round!' : share >= 0.75 ? 'Strong instincts.'
     : share >= 0.5 ? 'Good start: reread the reasons for the ones you missed.' : 'Worth another round: the reasons above show the pattern.'),
   'quiz.over': 'Round over: {score} of {total} correct. {verdict} Play again for a fresh shuffle.',
+
+  // scores.js: the score strip of the threshold and ROC widgets (drawn on the canvas)
+  'scores.axis': 'score p(positive)',
+  'scores.positives': 'positives',
+  'scores.negatives': 'negatives',
+  'scores.calledPositive': 'called positive →',
+  'scores.calledNegative': '← called negative',
+
+  // datasets.js: the data sets' names in a menu
+  'datasets.moons': 'moons',
+  'datasets.xor': 'XOR',
+  'datasets.circles': 'circles',
+  'datasets.blobs': 'blobs',
+
+  // svd-pictures.js: the pictures of the SVD widget (menu names; digitShown names the digit in a sentence)
+  'pictures.smiley': 'smiley',
+  'pictures.stripes': 'vertical stripes',
+  'pictures.checkerboard': 'checkerboard',
+  'pictures.gradient': 'diagonal gradient',
+  'pictures.rings': 'rings',
+  'pictures.diagonal': 'diagonal line',
+  'pictures.digit': 'a handwritten digit (8 × 8)',
+  'pictures.digitShown': 'the handwritten {digit}',
 
   // points-csv.js: importing and exporting points
   'csv.export': 'Export CSV',

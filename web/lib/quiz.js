@@ -5,6 +5,7 @@
 import { button, buttonRow, el } from './ui.js';
 import { reportComplete, reportScore } from './report.js';
 import { seededShuffle } from './rng.js';
+import { formatNumber } from './format.js';
 
 // ctx:      the widget's context (widget.js): the quiz draws on ctx.card and listens through it
 // deck:     [{ text, answer, reason }]
@@ -40,8 +41,8 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
   const buttons = buttonRow(card.controls);
   const nextBtn = button(buttons, card.t('quiz.next'), () => next(), { primary: true });
   const replayBtn = button(buttons, card.t('quiz.again'), () => { round += 1; start(); });
-  const statScore = card.stat('score');
-  const statLeft = card.stat('scenarios left');
+  const statScore = card.stat(card.t('quiz.statScore'));
+  const statLeft = card.stat(card.t('quiz.statLeft'));
 
   const onKey = (e) => {
     if (e.target && /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName)) return;
@@ -130,8 +131,8 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
   }
 
   function updateStats() {
-    statScore.set(`${score} / ${Math.min(cards.length, index + (answered ? 1 : 0))}`);
-    statLeft.set(String(Math.max(0, cards.length - index - (answered ? 1 : 0))));
+    statScore.set(card.t('quiz.score', { score: formatNumber(score, 0), total: formatNumber(Math.min(cards.length, index + (answered ? 1 : 0)), 0) }));
+    statLeft.set(formatNumber(Math.max(0, cards.length - index - (answered ? 1 : 0)), 0));
   }
 
   start();

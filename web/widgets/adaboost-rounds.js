@@ -62,7 +62,7 @@ function build(ctx) {
   button(row, t('adaboost-rounds.reset'), () => { play.stop(); restart(); });
   const dataMenu = select(card.controls, {
     label: t('adaboost-rounds.select.data'), value: opts.dataset,
-    options: datasetOptions(schema.dataset.values),
+    options: datasetOptions(schema.dataset.values, t),
     onChange: (v) => { play.stop(); opts.dataset = v; imported = null; loadData(); },
   });
   const sliders = {

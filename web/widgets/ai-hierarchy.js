@@ -7,33 +7,30 @@ import { el } from '../lib/ui.js';
 import { readTheme } from '../lib/theme.js';
 import { Board } from '../lib/board.js';
 import { sequentialScale } from '../lib/colors.js';
-import { DEAL_ORDER, REGIONS, TECHNIQUES } from '../lib/ai-history.js';
+import { DEAL_ORDER, TECHNIQUES } from '../lib/ai-history.js';
 import { reportComplete, reportScore } from '../lib/report.js';
+import { formatNumber } from '../lib/format.js';
+import { messages } from './ai-hierarchy.messages.js';
 
 export const schema = {
   items: { type: 'int', min: 4, max: TECHNIQUES.length, default: TECHNIQUES.length, description: 'How many techniques to sort.' },
 };
 
-export const meta = {
-  title: 'AI, machine learning, deep learning: sort them',
-  hint: 'Pick a technique, then put it in the innermost set it belongs to — with a button or by clicking inside the figure. Each answer is explained.',
-};
+export const meta = { title: messages['ai-hierarchy.title'], hint: messages['ai-hierarchy.hint'] };
 
+// The sets from the outside in (a technique's region is one of them).
 const ORDER = ['ai', 'ml', 'dl'];
-// Set name, its gloss, and a shorter gloss for narrow screens.
-const HEADINGS = {
-  ai: ['Artificial intelligence', 'machines doing tasks that seem to need intelligence', 'any “intelligent” behaviour'],
-  ml: ['Machine learning', 'the rules are learned from data', 'rules learned from data'],
-  dl: ['Deep learning', 'many-layered neural networks', 'many-layered networks'],
-};
 const TINT = { ai: 'class0', ml: 'class2', dl: 'class1' };
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, messages, build });
 }
 
 function build(ctx) {
-  const { card, options } = ctx;
+  const { card, options, t } = ctx;
+  // Each set's name, its gloss, and a shorter gloss for narrow screens (drawn in the figure).
+  const heading = (r) => [t(`ai-hierarchy.set.${r}`), t(`ai-hierarchy.gloss.${r}`), t(`ai-hierarchy.brief.${r}`)];
+  const regionText = (r) => t(`ai-hierarchy.regionLong.${r}`);
   let opts = { ...options };
   let items = [];
   let picked = null;              // id of the selected technique
@@ -43,29 +40,29 @@ function build(ctx) {
   let rects = {};                 // region → {x, y, w, h} from the last draw
 
   let board = null;
-  board = ctx.own(new Board(card.stage, { aspect: 0.5, minHeight: 300, maxHeight: 300, label: 'Nested sets: deep learning inside machine learning inside artificial intelligence', onResize: () => ctx.requestDraw(draw) }));
+  board = ctx.own(new Board(card.stage, { aspect: 0.5, minHeight: 300, maxHeight: 300, label: t('ai-hierarchy.board'), onResize: () => ctx.requestDraw(draw) }));
   board.canvas.classList.add('dw-scrollable');
 
-  const tray = el('div', { className: 'ai-hierarchy-tray', role: 'group', 'aria-label': 'Techniques to sort' });
-  const trayLabel = el('p', { className: 'ai-hierarchy-label', text: '1. Pick a technique' });
-  const regionLabel = el('p', { className: 'ai-hierarchy-label', text: '2. Put it in the innermost set it belongs to' });
-  const regionRow = el('div', { className: 'dw-buttons ai-hierarchy-regions', role: 'group', 'aria-label': 'Sets' });
+  const tray = el('div', { className: 'ai-hierarchy-tray', role: 'group', 'aria-label': t('ai-hierarchy.tray') });
+  const trayLabel = el('p', { className: 'ai-hierarchy-label', text: t('ai-hierarchy.pickStep') });
+  const regionLabel = el('p', { className: 'ai-hierarchy-label', text: t('ai-hierarchy.placeStep') });
+  const regionRow = el('div', { className: 'dw-buttons ai-hierarchy-regions', role: 'group', 'aria-label': t('ai-hierarchy.sets') });
   const regionButtons = ORDER.map((r) => {
-    const b = el('button', { type: 'button', className: `dw-btn ai-hierarchy-region ai-hierarchy-region-${r}`, text: `${REGIONS[r].name}: ${REGIONS[r].long}` });
+    const b = el('button', { type: 'button', className: `dw-btn ai-hierarchy-region ai-hierarchy-region-${r}`, text: t('ai-hierarchy.regionButton', { name: t(`ai-hierarchy.region.${r}`), region: regionText(r) }) });
     b.addEventListener('click', () => place(r));
     regionRow.append(b);
     return b;
   });
   const resetRow = el('div', { className: 'dw-buttons' });
-  const resetBtn = el('button', { type: 'button', className: 'dw-btn', text: 'Start again' });
+  const resetBtn = el('button', { type: 'button', className: 'dw-btn', text: t('ai-hierarchy.reset') });
   resetRow.append(resetBtn);
   card.controls.append(trayLabel, tray, regionLabel, regionRow, resetRow);
-  const stat = { score: card.stat('right first time'), placed: card.stat('sorted') };
+  const stat = { score: card.stat(t('ai-hierarchy.stat.score')), placed: card.stat(t('ai-hierarchy.stat.sorted')) };
 
   function deal() {
-    items = DEAL_ORDER.slice(0, opts.items).map((id) => TECHNIQUES.find((t) => t.id === id));
+    items = DEAL_ORDER.slice(0, opts.items).map((id) => TECHNIQUES.find((x) => x.id === id));
     placed.clear(); tried.clear(); firstTry = 0; picked = null;
-    card.setMessage('Pick a technique to start.', 'info');
+    card.setMessage(t('ai-hierarchy.start'), 'info');
     renderTray();
   }
 
@@ -73,31 +70,31 @@ function build(ctx) {
     // Rebuilding the chips must not drop keyboard focus: the chip that had it gets it back.
     const focusedId = tray.contains(document.activeElement) ? document.activeElement.dataset.id : null;
     tray.replaceChildren();
-    for (const t of items) {
-      if (placed.has(t.id)) continue;
-      const b = el('button', { type: 'button', className: 'ai-hierarchy-chip', text: t.name, 'aria-pressed': String(picked === t.id), 'data-id': t.id });
-      b.addEventListener('click', () => { picked = t.id; renderTray(); card.setMessage(`“${t.name}” picked. Now choose the innermost set it belongs to.`, 'info'); });
+    for (const item of items) {
+      if (placed.has(item.id)) continue;
+      const b = el('button', { type: 'button', className: 'ai-hierarchy-chip', text: item.name, 'aria-pressed': String(picked === item.id), 'data-id': item.id });
+      b.addEventListener('click', () => { picked = item.id; renderTray(); card.setMessage(t('ai-hierarchy.picked', { name: item.name }), 'info'); });
       tray.append(b);
     }
-    if (!tray.children.length) tray.append(el('p', { className: 'ai-hierarchy-done', text: 'All sorted.' }));
+    if (!tray.children.length) tray.append(el('p', { className: 'ai-hierarchy-done', text: t('ai-hierarchy.allSorted') }));
     if (focusedId) { const again = tray.querySelector(`[data-id="${focusedId}"]`); if (again) again.focus(); }
-    stat.score.set(`${firstTry} / ${tried.size}`);
-    stat.placed.set(`${placed.size} of ${items.length}`);
+    stat.score.set(t('ai-hierarchy.score', { right: formatNumber(firstTry, 0), tried: formatNumber(tried.size, 0) }));
+    stat.placed.set(t('ai-hierarchy.sortedOf', { placed: formatNumber(placed.size, 0), total: formatNumber(items.length, 0) }));
     ctx.requestDraw(draw);
   }
 
   function place(region) {
-    const t = items.find((x) => x.id === picked);
-    if (!t) { card.setMessage('Pick a technique first, then choose a set for it.', 'warn'); return; }
-    const first = !tried.has(t.id);
-    tried.add(t.id);
-    const inner = REGIONS[t.region].long;
-    if (region === t.region) {
+    const item = items.find((x) => x.id === picked);
+    if (!item) { card.setMessage(t('ai-hierarchy.pickFirst'), 'warn'); return; }
+    const first = !tried.has(item.id);
+    tried.add(item.id);
+    const inner = regionText(item.region);
+    if (region === item.region) {
       if (first) firstTry += 1;
-      placed.set(t.id, region);
+      placed.set(item.id, region);
       picked = null;
       const done = placed.size === items.length;
-      card.setMessage(`Right: ${t.name} → ${inner}. ${t.why}${done ? ` All ${items.length} sorted, ${firstTry} right first time.` : ''}`, 'ok');
+      card.setMessage(t('ai-hierarchy.right', { name: item.name, region: inner, why: item.why, done, total: formatNumber(items.length, 0), firstTry: formatNumber(firstTry, 0) }), 'ok');
       // The course records the finished game: the score is what the learner got right first time.
       if (done) {
         const detail = { widget: 'ai-hierarchy', title: meta.title, score: firstTry, max: items.length };
@@ -105,9 +102,8 @@ function build(ctx) {
         reportComplete(card, detail);
       }
     } else {
-      const said = REGIONS[region].long;
-      const tooDeep = ORDER.indexOf(region) > ORDER.indexOf(t.region);
-      card.setMessage(`Not ${said}: ${t.name} belongs in ${inner}${tooDeep ? '' : ' — a smaller set inside the one you chose'}. ${t.why} Try again.`, 'bad');
+      const tooDeep = ORDER.indexOf(region) > ORDER.indexOf(item.region);
+      card.setMessage(t('ai-hierarchy.wrong', { said: regionText(region), name: item.name, region: inner, tooDeep, why: item.why }), 'bad');
     }
     renderTray();
   }
@@ -125,12 +121,12 @@ function build(ctx) {
   }
 
   function draw() {
-    const t = readTheme(card.card);
+    const th = readTheme(card.card);
     const c = board.begin();
     const W = board.width;
     const pad = Math.max(10, Math.min(22, W * 0.03));
     const chipH = 24; const headH = 40;
-    c.font = `12px ${t.font}`;
+    c.font = `12px ${th.font}`;
     const inRegion = (r) => items.filter((x) => placed.get(x.id) === r).map((x) => x.short);
     // Heights from the inside out: each band holds its heading and its rows of chips.
     const widths = { ai: W - 2, ml: W - 2 - 2 * pad, dl: W - 2 - 4 * pad };
@@ -150,23 +146,23 @@ function build(ctx) {
     for (const r of ORDER) {
       const R = rects[r];
       // An opaque tint per set (not stacked transparency, which muddies the inner sets).
-      c.fillStyle = sequentialScale(t, 0, 1, t[TINT[r]])(0.12);
+      c.fillStyle = sequentialScale(th, 0, 1, th[TINT[r]])(0.12);
       roundRect(c, R.x, R.y, R.w, R.h, 12); c.fill();
-      c.strokeStyle = t[TINT[r]]; c.lineWidth = 2; roundRect(c, R.x, R.y, R.w, R.h, 12); c.stroke();
-      const [name, gloss, brief] = HEADINGS[r];
+      c.strokeStyle = th[TINT[r]]; c.lineWidth = 2; roundRect(c, R.x, R.y, R.w, R.h, 12); c.stroke();
+      const [name, gloss, brief] = heading(r);
       c.textAlign = 'left'; c.textBaseline = 'top';
-      c.fillStyle = t.text; c.font = `700 14px ${t.font}`;
+      c.fillStyle = th.text; c.font = `700 14px ${th.font}`;
       c.fillText(name, R.x + 12, R.y + 6);
       const nw = c.measureText(name).width;
-      c.font = `12px ${t.font}`; c.fillStyle = t.textMuted;
-      const g = `— ${gloss}`;
+      c.font = `12px ${th.font}`; c.fillStyle = th.textMuted;
+      const g = t('ai-hierarchy.glossAfterName', { gloss });
       if (R.x + 18 + nw + c.measureText(g).width < R.x + R.w - 8) c.fillText(g, R.x + 18 + nw, R.y + 8);
       else c.fillText(c.measureText(gloss).width < R.w - 20 ? gloss : brief, R.x + 12, R.y + 23);
       layouts[r].forEach((row, k) => row.forEach(({ n, x, w }) => {
         const X = R.x + 12 + x; const Y = R.y + headH + k * (chipH + 6);
-        c.fillStyle = t.surface; roundRect(c, X, Y, w, chipH, 12); c.fill();
-        c.strokeStyle = t[TINT[r]]; c.lineWidth = 1.5; roundRect(c, X, Y, w, chipH, 12); c.stroke();
-        c.fillStyle = t.text; c.textBaseline = 'middle'; c.fillText(n, X + 8, Y + chipH / 2);
+        c.fillStyle = th.surface; roundRect(c, X, Y, w, chipH, 12); c.fill();
+        c.strokeStyle = th[TINT[r]]; c.lineWidth = 1.5; roundRect(c, X, Y, w, chipH, 12); c.stroke();
+        c.fillStyle = th.text; c.textBaseline = 'middle'; c.fillText(n, X + 8, Y + chipH / 2);
       }));
     }
   }
@@ -183,7 +179,7 @@ function build(ctx) {
     const x = e.clientX - r.left; const y = e.clientY - r.top;
     const region = ['dl', 'ml', 'ai'].find((k) => inside(rects[k], x, y));
     if (!region) return;
-    if (!picked) { card.setMessage(`That is the ${HEADINGS[region][0].toLowerCase()} set. Pick a technique first, then click the set it belongs to.`, 'info'); return; }
+    if (!picked) { card.setMessage(t('ai-hierarchy.thatIsSet', { set: t(`ai-hierarchy.setInText.${region}`) }), 'info'); return; }
     place(region);
   };
   ctx.listen(board.canvas, 'click', onClick);

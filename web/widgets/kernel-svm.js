@@ -67,7 +67,7 @@ function build(ctx) {
   });
   button(row, t('kernel-svm.step'), () => { play.stop(); advance(); });
   button(row, t('kernel-svm.reset'), () => { play.stop(); restart(); });
-  const dataMenu = select(card.controls, { label: t('kernel-svm.select.data'), value: opts.dataset, options: datasetOptions(schema.dataset.values), onChange: (v) => { play.stop(); opts.dataset = v; imported = null; prediction.reset(t('kernel-svm.predict.newData')); loadData(); } });
+  const dataMenu = select(card.controls, { label: t('kernel-svm.select.data'), value: opts.dataset, options: datasetOptions(schema.dataset.values, t), onChange: (v) => { play.stop(); opts.dataset = v; imported = null; prediction.reset(t('kernel-svm.predict.newData')); loadData(); } });
   select(card.controls, { label: t('kernel-svm.select.kernel'), value: opts.kernel, options: ['rbf', 'poly', 'linear'].map((k) => [k, t(`kernel-svm.kernel.${k}`)]), onChange: (v) => { play.stop(); opts.kernel = v; restart(true); } });
   const sliders = {
     gamma: slider(card.controls, { label: t('kernel-svm.slider.gamma'), min: 0.01, max: 100, step: 0.02, scale: 'log', value: opts.gamma, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.gamma = v; restart(true); } }),

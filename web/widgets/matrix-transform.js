@@ -6,10 +6,12 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { prefersReducedMotion } from '../lib/frame.js';
 import { Plot } from '../lib/plot.js';
 import { el, fixed, nextId, select, slider } from '../lib/ui.js';
-import { describeMatrix, formatEntry, gridSegments, PRESETS, SMILEY } from '../lib/linear-algebra.js';
+import { formatNumber } from '../lib/format.js';
+import { formatEntry, gridSegments, PRESETS, SMILEY, vec } from '../lib/linear-algebra.js';
 import { arrow } from '../lib/marks.js';
 import { equalDomain } from '../lib/domain.js';
 import { createPrediction } from '../lib/predict.js';
+import { messages } from './matrix-transform.messages.js';
 
 export const schema = {
   preset: { type: 'enum', values: Object.keys(PRESETS), default: 'symmetric', description: 'The matrix shown at the start.' },
@@ -17,86 +19,111 @@ export const schema = {
   eigen: { type: 'boolean', default: true, description: 'Draw the eigenvector directions.' },
 };
 
-export const meta = {
-  title: 'A matrix moves the whole plane',
-  hint: 'Type entries, pick a preset or drag the tips of Aî and Aĵ (the matrix’s columns). Watch the area of the square, the flip, and the directions that only stretch.',
-};
+export const meta = { title: messages['matrix-transform.title'], hint: messages['matrix-transform.hint'] };
 
 const LIMIT = 10;          // entries are kept within ±10 so the picture stays readable
 const SPAN = 4;            // the plot shows [−4, 4]²
+const ZERO = 1e-12;
+
+// The determinant and eigen-structure (both from the engine) in words, and the message tone.
+export function describeMatrix(det, eig, t) {
+  let area;
+  let tone = 'info';
+  if (Math.abs(det) <= ZERO) {
+    area = t('matrix-transform.det.zero');
+    tone = 'warn';
+  } else if (det > 0) area = t('matrix-transform.det.positive', { det: fixed(det, 3) });
+  else area = t('matrix-transform.det.negative', { det: fixed(det, 3), area: fixed(-det, 3) });
+  let eigen;
+  const v = (k) => vec(eig.vectors[2 * k], eig.vectors[2 * k + 1]);
+  const lam = (x) => fixed(x, 3);
+  if (eig.kind === 'complex') eigen = t('matrix-transform.eigen.complex', { re: lam(eig.re), im: lam(eig.im) });
+  else if (eig.kind === 'scalar') {
+    eigen = Math.abs(eig.values[0]) <= ZERO ? t('matrix-transform.eigen.zero') : t('matrix-transform.eigen.scalar', { lambda: lam(eig.values[0]) });
+  } else if (eig.kind === 'defective') eigen = t('matrix-transform.eigen.defective', { vector: v(0), lambda: lam(eig.values[0]) });
+  else {
+    const part = (k) => {
+      const l = eig.values[k];
+      if (Math.abs(l) <= ZERO) return t('matrix-transform.eigen.squashed', { vector: v(k) });
+      return l < 0 ? t('matrix-transform.eigen.flipped', { vector: v(k), lambda: lam(l) }) : t('matrix-transform.eigen.scaled', { vector: v(k), lambda: lam(l) });
+    };
+    eigen = t('matrix-transform.eigen.two', { first: part(0), second: part(1) });
+  }
+  return { text: t('matrix-transform.described', { area, eigen }), tone };
+}
 
 export function mount(element, options) {
-  return mountWidget(element, options, { schema, meta, build });
+  return mountWidget(element, options, { schema, meta, messages, build });
 }
 
 function build(ctx) {
-  const { ml, card, options } = ctx;
+  const { ml, card, options, t } = ctx;
   let opts = { ...options };
   let A = PRESETS[opts.preset].matrix(opts.angle);
-  let t = 1;                // blend: the picture shows (1 − t)·I + t·A
+  let mix = 1;              // the blend t: the picture shows (1 − t)·I + t·A
   let info = null;          // { det, eig } for A, from the engine
   let stop = null;
   let active = 0;
 
-  const plot = ctx.own(new Plot(card.stage, { aspect: 1, minHeight: 280, maxHeight: 540, domain: [-SPAN, SPAN, -SPAN, SPAN], label: 'The plane before and after the matrix', onResize: () => ctx.requestDraw(draw) }));
+  const plot = ctx.own(new Plot(card.stage, { aspect: 1, minHeight: 280, maxHeight: 540, domain: [-SPAN, SPAN, -SPAN, SPAN], label: t('matrix-transform.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
-  card.stage.append(el('p', { className: 'dw-figure-caption', text: 'Grey: the plane before. Coloured: after A. Orange arrow Aî = first column, blue arrow Aĵ = second column; teal lines are eigenvector directions.' }));
+  card.stage.append(el('p', { className: 'dw-figure-caption', text: t('matrix-transform.caption') }));
 
   // The matrix editor: [[a, b], [c, d]] as four number inputs.
-  const editor = el('div', { className: 'matrix-transform-editor', role: 'group', 'aria-label': 'Matrix A' });
-  const names = ['a (row 1, column 1)', 'b (row 1, column 2)', 'c (row 2, column 1)', 'd (row 2, column 2)'];
+  const editor = el('div', { className: 'matrix-transform-editor', role: 'group', 'aria-label': t('matrix-transform.editor') });
+  const names = [t('matrix-transform.entry.a'), t('matrix-transform.entry.b'), t('matrix-transform.entry.c'), t('matrix-transform.entry.d')];
   const inputs = names.map((n, k) => {
-    const input = el('input', { type: 'number', step: '0.1', min: String(-LIMIT), max: String(LIMIT), id: nextId('m'), 'aria-label': `A entry ${n}` });
+    const input = el('input', { type: 'number', step: '0.1', min: String(-LIMIT), max: String(LIMIT), id: nextId('m'), 'aria-label': t('matrix-transform.entry', { entry: n }) });
     input.addEventListener('change', () => edit(k, input));
     input.addEventListener('input', () => edit(k, input, true));
     return input;
   });
-  editor.append(el('span', { className: 'matrix-transform-bracket', text: 'A =', 'aria-hidden': 'true' }), el('div', { className: 'matrix-transform-cells' }, inputs));
+  editor.append(el('span', { className: 'matrix-transform-bracket', text: t('matrix-transform.bracket'), 'aria-hidden': 'true' }), el('div', { className: 'matrix-transform-cells' }, inputs));
   card.controls.append(editor);
   const presetSelect = select(card.controls, {
-    label: 'preset', value: opts.preset,
-    options: Object.entries(PRESETS).map(([k, p]) => [k, p.label]),
+    label: t('matrix-transform.select.preset'), value: opts.preset,
+    options: Object.keys(PRESETS).map((k) => [k, t(`matrix-transform.preset.${k}`)]),
     onChange: (v) => { opts.preset = v; if (v !== 'custom') setMatrix(PRESETS[v].matrix(opts.angle)); },
   });
   const angleSlider = slider(card.controls, {
-    label: 'rotation angle ω', min: -180, max: 180, step: 5, value: opts.angle, format: (v) => `${fixed(v, 0)}°`,
+    label: t('matrix-transform.slider.angle'), min: -180, max: 180, step: 5, value: opts.angle, format: (v) => t('matrix-transform.degrees', { value: fixed(v, 0) }),
     onInput: (v) => { opts.angle = v; opts.preset = 'rotate'; presetSelect.value = 'rotate'; setMatrix(PRESETS.rotate.matrix(v)); },
   });
   const blend = slider(card.controls, {
-    label: 'blend identity → A (t)', min: 0, max: 1, step: 0.05, value: 1, format: (v) => fixed(v, 2),
-    onInput: (v) => { pause(); t = v; showBlend(); },
+    label: t('matrix-transform.slider.blend'), min: 0, max: 1, step: 0.05, value: 1, format: (v) => fixed(v, 2),
+    onInput: (v) => { pause(); mix = v; showBlend(); },
   });
   const buttons = el('div', { className: 'dw-buttons' });
-  const playBtn = el('button', { type: 'button', className: 'dw-btn dw-primary', text: 'Play' });
-  const stepBtn = el('button', { type: 'button', className: 'dw-btn', text: 'Step' });
-  const resetBtn = el('button', { type: 'button', className: 'dw-btn', text: 'Reset' });
+  const playBtn = el('button', { type: 'button', className: 'dw-btn dw-primary', text: t('matrix-transform.play') });
+  const stepBtn = el('button', { type: 'button', className: 'dw-btn', text: t('matrix-transform.step') });
+  const resetBtn = el('button', { type: 'button', className: 'dw-btn', text: t('matrix-transform.reset') });
   buttons.append(playBtn, stepBtn, resetBtn);
   card.controls.append(buttons);
   const eigenBox = el('input', { type: 'checkbox', id: nextId('eig') });
   eigenBox.checked = opts.eigen;
   eigenBox.addEventListener('change', () => { opts.eigen = eigenBox.checked; ctx.requestDraw(draw); });
-  card.controls.append(el('div', { className: 'dw-check' }, [eigenBox, el('label', { for: eigenBox.id, text: 'show eigenvectors' })]));
+  card.controls.append(el('div', { className: 'dw-check' }, [eigenBox, el('label', { for: eigenBox.id, text: t('matrix-transform.showEigen') })]));
 
-  const stat = { det: card.stat('det A'), area: card.stat('area of square'), l1: card.stat('λ₁'), l2: card.stat('λ₂') };
+  const stat = { det: card.stat(t('matrix-transform.stat.det')), area: card.stat(t('matrix-transform.stat.area')), l1: card.stat(t('matrix-transform.stat.l1')), l2: card.stat(t('matrix-transform.stat.l2')) };
 
   // Predict, then check: the shear skews the unit square into a slanted parallelogram — does its
   // area change? Judged from the engine's determinant once the shear preset is chosen.
   const prediction = createPrediction(ctx, {
     id: 'matrix-shear-area',
-    question: 'The shear [[1, 1], [0, 1]] slants the unit square. Its area will…',
-    choices: [['grow', 'grow'], ['same', 'stay the same'], ['shrink', 'shrink']],
-    next: 'Now choose the shear preset and read the area of the square.',
+    question: t('matrix-transform.predict.question'),
+    choices: ['grow', 'same', 'shrink'].map((c) => [c, t(`matrix-transform.predict.${c}`)]),
+    next: t('matrix-transform.predict.next'),
   });
   function judgeShear() {
     if (prediction.pending === null || opts.preset !== 'shear' || !info) return;
     const area = Math.abs(info.det);
-    prediction.settle(area > 1 + 1e-9 ? 'grow' : area < 1 - 1e-9 ? 'shrink' : 'same', `det A = ${fixed(info.det, 3)}, so the area is multiplied by ${fixed(area, 3)}. The square leans over, but its base and its height both stay 1, and a parallelogram's area is base × height.`);
+    prediction.settle(area > 1 + 1e-9 ? 'grow' : area < 1 - 1e-9 ? 'shrink' : 'same', t('matrix-transform.predict.why', { det: fixed(info.det, 3), area: fixed(area, 3) }));
   }
 
   function edit(k, input, live = false) {
     const v = Number(input.value);
-    if (input.value.trim() === '' || !Number.isFinite(v)) { if (!live) card.setMessage('Each entry must be a number.', 'warn'); return; }
-    if (Math.abs(v) > LIMIT) { card.setMessage(`Entries are kept between −${LIMIT} and ${LIMIT} so the picture stays readable.`, 'warn'); return; }
+    if (input.value.trim() === '' || !Number.isFinite(v)) { if (!live) card.setMessage(t('matrix-transform.notANumber'), 'warn'); return; }
+    if (Math.abs(v) > LIMIT) { card.setMessage(t('matrix-transform.tooLarge', { limit: formatNumber(LIMIT, 0) }), 'warn'); return; }
     const next = A.slice(); next[k] = v;
     setMatrix(next, { keepInputs: live });
   }
@@ -115,37 +142,37 @@ function build(ctx) {
     if (!info) { ctx.requestDraw(draw); return; }
     const { det, eig } = info;
     stat.det.set(fixed(det, 3));
-    stat.area.set(`× ${fixed(Math.abs(det), 3)}`);
+    stat.area.set(t('matrix-transform.areaFactor', { value: fixed(Math.abs(det), 3) }));
     if (eig.real) { stat.l1.set(fixed(eig.values[0], 3)); stat.l2.set(fixed(eig.values[1], 3)); } else {
-      stat.l1.set(`${fixed(eig.re, 3)} + ${fixed(eig.im, 3)}i`); stat.l2.set(`${fixed(eig.re, 3)} − ${fixed(eig.im, 3)}i`);
+      stat.l1.set(t('matrix-transform.complexPlus', { re: fixed(eig.re, 3), im: fixed(eig.im, 3) })); stat.l2.set(t('matrix-transform.complexMinus', { re: fixed(eig.re, 3), im: fixed(eig.im, 3) }));
     }
-    const { text, tone } = describeMatrix(det, eig);
-    const prefix = t < 1 ? `Showing (1 − t)·I + t·A at t = ${fixed(t, 2)}; the numbers are for A. ` : '';
+    const { text, tone } = describeMatrix(det, eig, t);
+    const prefix = mix < 1 ? t('matrix-transform.blendShown', { t: fixed(mix, 2) }) : '';
     card.setMessage(prefix + text, tone);
-    plot.canvas.setAttribute('aria-label', `The plane transformed by A = [[${A.map(formatEntry).join(', ').replace(/^(.*?, .*?), /, '$1], [')}]]. ${text}`);
+    plot.canvas.setAttribute('aria-label', t('matrix-transform.plotNow', { matrix: `[[${A.map(formatEntry).join(', ').replace(/^(.*?, .*?), /, '$1], [')}]]`, text }));
     ctx.requestDraw(draw);
   }
 
   // The matrix the picture shows: the straight-line blend from the identity to A.
-  const shown = () => [1 - t + t * A[0], t * A[1], t * A[2], 1 - t + t * A[3]];
+  const shown = () => [1 - mix + mix * A[0], mix * A[1], mix * A[2], 1 - mix + mix * A[3]];
 
-  function showBlend() { blend.set(Number(t.toFixed(2))); describe(); }
-  function pause() { if (stop) stop(); stop = null; playBtn.textContent = 'Play'; }
+  function showBlend() { blend.set(Number(mix.toFixed(2))); describe(); }
+  function pause() { if (stop) stop(); stop = null; playBtn.textContent = t('matrix-transform.play'); }
   function play() {
     if (stop) { pause(); return; }
-    if (t >= 1) t = 0;
+    if (mix >= 1) mix = 0;
     if (prefersReducedMotion()) { stepBlend(); return; }
-    playBtn.textContent = 'Pause';
+    playBtn.textContent = t('matrix-transform.pause');
     let last = null;
     stop = ctx.animate((time) => {
-      if (last !== null) t = Math.min(1, t + (time - last) / 2000);
+      if (last !== null) mix = Math.min(1, mix + (time - last) / 2000);
       last = time;
       showBlend();
-      if (t >= 1) pause();
+      if (mix >= 1) pause();
     });
   }
-  function stepBlend() { pause(); t = t >= 1 ? 0 : Math.min(1, Math.round((t + 0.1) * 10) / 10); showBlend(); }
-  function reset() { pause(); t = 0; showBlend(); }
+  function stepBlend() { pause(); mix = mix >= 1 ? 0 : Math.min(1, Math.round((mix + 0.1) * 10) / 10); showBlend(); }
+  function reset() { pause(); mix = 0; showBlend(); }
   playBtn.addEventListener('click', play);
   stepBtn.addEventListener('click', stepBlend);
   resetBtn.addEventListener('click', reset);
@@ -185,7 +212,7 @@ function build(ctx) {
       arrow(c, plot, 0, 0, out[f + 2], out[f + 3], th.class1, 'Aĵ');
     });
     const focused = document.activeElement === plot.canvas;
-    if (t >= 1) {
+    if (mix >= 1) {
       plot.handle(A[0], A[2], { focused: (focused && active === 0) || drag.grabbed === 0, color: th.class0 });
       plot.handle(A[1], A[3], { focused: (focused && active === 1) || drag.grabbed === 1, color: th.class1 });
     }
@@ -198,7 +225,7 @@ function build(ctx) {
       const vx = eig.vectors[2 * k]; const vy = eig.vectors[2 * k + 1];
       plot.segment(-3 * SPAN * vx, -3 * SPAN * vy, 3 * SPAN * vx, 3 * SPAN * vy, { color: th.good, width: 1.5, dash: [8, 5] });
       // Eigenvalues of the blend are 1 − t + tλ (same eigenvectors): the arrow shows that stretch.
-      const lam = 1 - t + t * eig.values[k];
+      const lam = 1 - mix + mix * eig.values[k];
       arrow(c, plot, 0, 0, lam * vx, lam * vy, th.good, eig.kind === 'scalar' ? '' : `λ${k ? '₂' : '₁'}v`, 3);
     }
   }
@@ -210,7 +237,7 @@ function build(ctx) {
   // The arrow tip (0: Aî, 1: Aĵ) within 28 px of a position (data coordinates), or null; tips
   // can be grabbed only once the animation shows the matrix in full.
   function nearest(pos) {
-    if (t < 1) return null;
+    if (mix < 1) return null;
     const px = plot.px(pos.x); const py = plot.py(pos.y);
     let best = null; let bestD = 28;
     tips().forEach(([x, y], k) => { const d = Math.hypot(plot.px(x) - px, plot.py(y) - py); if (d < bestD) { bestD = d; best = k; } });
@@ -232,15 +259,15 @@ function build(ctx) {
     move: (p, k) => moveTip(k, snap(p.x), snap(p.y)),
     release: () => ctx.requestDraw(draw),
     key: (dx, dy) => {
-      if (t < 1) { pause(); t = 1; showBlend(); }
+      if (mix < 1) { pause(); mix = 1; showBlend(); }
       const [x, y] = tips()[active];
       moveTip(active, snap(x + dx * 0.1), snap(y + dy * 0.1));
     },
-    enter: () => { active = 1 - active; card.setMessage(`Arrow keys now move ${active ? 'Aĵ (second column)' : 'Aî (first column)'}.`, 'info'); ctx.requestDraw(draw); },
+    enter: () => { active = 1 - active; card.setMessage(t('matrix-transform.keysNow', { second: active === 1 }), 'info'); ctx.requestDraw(draw); },
     snapshot: () => A.slice(),
     restore: (saved) => setMatrix(saved.slice()),
     onFocusChange: (on) => {
-      if (on) card.setMessage(`Arrow keys move ${active ? 'Aĵ' : 'Aî'} by 0.1 (Shift: by 1); Enter or Space switches arrow.`, 'info');
+      if (on) card.setMessage(t('matrix-transform.keys', { second: active === 1 }), 'info');
       ctx.requestDraw(draw);
     },
   });
@@ -253,7 +280,7 @@ function build(ctx) {
       presetSelect.value = opts.preset;
       angleSlider.set(opts.angle);
       eigenBox.checked = opts.eigen;
-      pause(); t = 1; blend.set(1);
+      pause(); mix = 1; blend.set(1);
       setMatrix(PRESETS[opts.preset].matrix(opts.angle));
     },
   };

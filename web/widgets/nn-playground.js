@@ -16,7 +16,7 @@ import { button, describeError, el, fixed } from '../lib/ui.js';
 import { readTheme, watchColorScheme } from '../lib/theme.js';
 import { SETTINGS, DOMAIN, LEARNING_RATES, parseLayers, parseActivations, resolveSettings, stepsThisFrame } from './nn-playground/settings.js';
 import { generate, split, subset, encodePoints, decodePoints, editedData, toCsv, parseCsv } from './nn-playground/data.js';
-import { CLASS_NAMES, featureOverGrid, legendSpec, outputPicture, regressionScale } from './nn-playground/pictures.js';
+import { classNames, featureOverGrid, legendSpec, outputPicture, regressionScale } from './nn-playground/pictures.js';
 import { Trainer } from './nn-playground/trainer.js';
 import { createNetworkView } from './nn-playground/network.js';
 import { createOutputView } from './nn-playground/output.js';
@@ -26,14 +26,12 @@ import { createControls } from './nn-playground/controls.js';
 import { GridImage, createLegend, palette } from './nn-playground/heatmap.js';
 import { nextSeed } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
-import { countOf, formatNumber, formatPercent, formatShort } from '../lib/format.js';
+import { formatNumber, formatPercent, formatShort } from '../lib/format.js';
+import { messages } from './nn-playground/messages.js';
 
 export const schema = SETTINGS;
 
-export const meta = {
-  title: 'Neural-network playground',
-  hint: 'Pick a data set, shape the network, press Play and watch each neuron learn a piece of the boundary. Hover or focus a neuron to see its map large; click a weight to edit it.',
-};
+export const meta = { title: messages['nn-playground.title'], hint: messages['nn-playground.hint'] };
 
 const OUTPUT_RES = 200; // output map: engine grid 200×200, stretched to the canvas
 const THUMB_RES = 24; // neuron thumbnails
@@ -59,11 +57,12 @@ export function mount(element, options) {
   // address off; the address is now off by default except on the playground's own lesson page.
   const { urlState, urlstate, ...rest } = options || {};
   const off = [urlState, urlstate].some((v) => v === false || /^(false|0|no|off)$/i.test(String(v ?? '')));
-  return mountWidget(element, off ? { ...rest, address: false } : (options && rest), { schema, meta, build });
+  const resolved = off ? { ...rest, address: false } : options && rest;
+  return mountWidget(element, resolved, { schema, meta, messages, build });
 }
 
 function build(ctx) {
-  const { ml, card, options, stateChanged, noteSource } = ctx;
+  const { ml, card, options, stateChanged, noteSource, t } = ctx;
   // ---- settings: the options as mountWidget resolved them (from attributes, lesson or address),
   // then the table's own checks of the list-valued ones (layers, activations, features) ----
   let s;
@@ -102,10 +101,11 @@ function build(ctx) {
   const alert = el('div', { className: 'nnp-alert', role: 'alert' });
   alert.hidden = true;
   const layout = el('div', { className: 'nnp-layout' });
-  const dataCol = el('section', { className: 'nnp-panel nnp-data', 'aria-label': 'Data' }, [el('h4', { text: 'Data' })]);
-  const netCol = el('section', { className: 'nnp-panel nnp-network', 'aria-label': 'Network' }, [el('h4', { text: 'Network' })]);
-  const outCol = el('section', { className: 'nnp-panel nnp-out', 'aria-label': 'Output' }, [el('h4', { text: 'Output' })]);
-  const training = el('section', { className: 'nnp-panel nnp-training', 'aria-label': 'Training settings' }, [el('h4', { text: 'Training' })]);
+  const panel = (className, name, heading = name) => el('section', { className: `nnp-panel ${className}`, 'aria-label': name }, [el('h4', { text: heading })]);
+  const dataCol = panel('nnp-data', t('nn-playground.panel.data'));
+  const netCol = panel('nnp-network', t('nn-playground.panel.network'));
+  const outCol = panel('nnp-out', t('nn-playground.panel.output'));
+  const training = panel('nnp-training', t('nn-playground.panel.trainingSettings'), t('nn-playground.panel.training'));
   const trainingGrid = el('div', { className: 'nnp-training-grid' });
   training.append(trainingGrid);
   layout.append(outCol, netCol, dataCol, training);
@@ -118,13 +118,13 @@ function build(ctx) {
     onDelete: (i) => editPoints('delete', i),
     onMovePoint: (i, pos) => editPoints('move', i, pos),
     onHoverPoint: (p) => { hoverPoint = p; },
-    onNote: (t) => card.setMessage(t, 'info'),
-  }));
-  const legend = createLegend(outCol);
+    onNote: (text) => card.setMessage(text, 'info'),
+  }, t));
+  const legend = createLegend(outCol, t);
   const outputOptions = el('div', { className: 'nnp-output-options' });
   outCol.append(outputOptions);
-  const lossChart = ctx.own(createLossChart(outCol, () => ctx.requestDraw(draw)));
-  const metrics = createMetricsPanel(outCol);
+  const lossChart = ctx.own(createLossChart(outCol, () => ctx.requestDraw(draw), t));
+  const metrics = createMetricsPanel(outCol, t);
 
   const network = ctx.own(createNetworkView(netCol, {
     onLayers: (d) => { const l = parseLayers(s.layers); if (d > 0) l.push(l.length ? l[l.length - 1] : 4); else l.pop(); change({ layers: l.join(',') }); },
@@ -133,24 +133,25 @@ function build(ctx) {
     onFeature: (key) => {
       const keys = s.features.split(',');
       const next = keys.includes(key) ? keys.filter((k) => k !== key) : [...keys, key];
-      if (!next.length) { card.setMessage('The network needs at least one input feature.', 'warn'); return; }
+      if (!next.length) { card.setMessage(t('nn-playground.needFeature'), 'warn'); return; }
       change({ features: next.join(',') });
     },
     onHover: (id) => { hovered = id; ctx.requestDraw(draw); },
     onEditNeuron: (c, u) => editor.openNeuron(c, u),
-    onEditWeight: (l, f, t) => editor.openWeight(l, f, t),
-  }));
+    onEditWeight: (l, f, to) => editor.openWeight(l, f, to),
+  }, t));
   const editor = createWeightEditor(netCol, {
     trainer,
     label: (c, u) => network.neuronLabel(c, u),
     onChanged: (weightsChanged) => { if (weightsChanged) trainer.restartHistory(); ctx.requestDraw(draw); },
-    onMessage: (t, tone) => card.setMessage(t, tone),
+    onMessage: (text, tone) => card.setMessage(text, tone),
+    t,
   });
   const jsonRow = el('div', { className: 'dw-buttons nnp-io' });
   netCol.append(jsonRow);
-  button(jsonRow, 'Export weights (JSON)', () => attemptUi(() => download('network.json', 'application/json', trainer.net.exportJson())));
+  button(jsonRow, t('nn-playground.exportWeights'), () => attemptUi(() => download('network.json', 'application/json', trainer.net.exportJson())));
   const jsonInput = el('input', { type: 'file', accept: '.json,application/json,text/plain', className: 'nnp-file', id: `json-${Math.random().toString(36).slice(2)}` });
-  jsonRow.append(el('label', { for: jsonInput.id, className: 'dw-btn nnp-file-label', text: 'Import weights' }), jsonInput);
+  jsonRow.append(el('label', { for: jsonInput.id, className: 'dw-btn nnp-file-label', text: t('nn-playground.importWeights') }), jsonInput);
   jsonInput.addEventListener('change', () => { const f = jsonInput.files && jsonInput.files[0]; if (f) importWeights(f); jsonInput.value = ''; });
 
   const controls = createControls({ top, training: trainingGrid, dataPanel: dataCol, outputOptions }, s, {
@@ -158,31 +159,31 @@ function build(ctx) {
     reset: () => { stopPlaying(); resetNetwork(); },
     regenerate: () => change({ seed: nextSeed(s.seed), dataset: s.dataset === 'custom' ? 'circle' : s.dataset }),
     setEditing, exportCsv: () => download('points.csv', 'text/csv', toCsv(data, new Set(Array.from(testFlags.keys()).filter((i) => testFlags[i])))),
-    importCsv,
+    importCsv, t,
   });
 
-  const statEpoch = card.stat('epoch');
-  const statSteps = card.stat('steps');
-  const statTrain = card.stat('train loss');
-  const statTest = card.stat('test loss');
-  const statScore = card.stat('test accuracy');
-  const statSpeed = card.stat('steps/frame');
+  const statEpoch = card.stat(t('nn-playground.stat.epoch'));
+  const statSteps = card.stat(t('nn-playground.stat.steps'));
+  const statTrain = card.stat(t('nn-playground.stat.trainLoss'));
+  const statTest = card.stat(t('nn-playground.stat.testLoss'));
+  const statScore = card.stat(t('nn-playground.stat.testAccuracy'));
+  const statSpeed = card.stat(t('nn-playground.stat.speed'));
 
   // Predict, then check: can a network with no hidden layer learn XOR? Judged from the engine's
   // test accuracy once such a network (inputs x₁, x₂ only) has trained XOR_STEPS steps on XOR.
   const XOR_STEPS = 500;
   const prediction = createPrediction(ctx, {
     id: 'nn-xor-no-hidden',
-    question: `XOR with no hidden layer (inputs x₁ and x₂): after ${XOR_STEPS} steps the test accuracy will be…`,
-    choices: [['coin', 'below 80% (a coin toss)'], ['partly', 'between 80% and 90%'], ['solved', '90% or more']],
-    next: 'Now choose XOR, remove every hidden layer with the − button and press Play.',
+    question: t('nn-playground.predict.question', { steps: formatNumber(XOR_STEPS, 0) }),
+    choices: ['coin', 'partly', 'solved'].map((c) => [c, t(`nn-playground.predict.${c}`)]),
+    next: t('nn-playground.predict.next'),
   });
   function judgeXor() {
     if (prediction.pending === null || trainer.steps < XOR_STEPS || s.dataset !== 'xor' || s.layers !== '' || s.features !== 'x1,x2' || trainer.status() === 'diverged') return;
     const m = attemptUi(() => trainer.metrics());
     if (!m || !m.test) return;
     const a = m.test.accuracy;
-    prediction.settle(a >= 0.9 ? 'solved' : a >= 0.8 ? 'partly' : 'coin', `After ${countOf(trainer.steps, 'step')} the test accuracy is ${formatPercent(a, 1)}. With no hidden layer the network draws one straight boundary, and no straight line puts XOR's two diagonal pairs of corners on different sides: as the line turns, the accuracy swings about but never gets near 90%. One hidden layer of four neurons, or the feature x₁x₂, solves it.`);
+    prediction.settle(a >= 0.9 ? 'solved' : a >= 0.8 ? 'partly' : 'coin', t('nn-playground.predict.why', { steps: trainer.steps, accuracy: formatPercent(a, 1) }));
   }
 
   // ---- settings changes ----
@@ -213,7 +214,7 @@ function build(ctx) {
       if (s.dataset === 'custom') {
         try { data = decodePoints(s.pts); } catch (err) {
           // Said in the notes (the message line is soon taken by "Ready"), and the menu follows.
-          card.addNotes([`Your own points could not be read (${err.message}); showing the circle data set instead.`], noteSource);
+          card.addNotes([t('nn-playground.pointsUnreadable', { reason: err.message })], noteSource);
           s = resolveSettings({ ...s, dataset: 'circle', pts: '' }).values;
           controls.sync(s);
         }
@@ -242,8 +243,8 @@ function build(ctx) {
     const sizes = trainer.layerSizes();
     network.setStructure({ features: s.features.split(','), layers: parseLayers(s.layers), acts: parseActivations(s.acts, parseLayers(s.layers).length), outputs: sizes[sizes.length - 1], kind: data.kind });
     network.drawInactive(featureGrid, THUMB_RES);
-    legend.set(legendSpec(data, theme));
-    statScore.element.firstChild.textContent = data.kind === 'regression' ? 'test R²' : 'test accuracy';
+    legend.set(legendSpec(data, theme, t));
+    statScore.element.firstChild.textContent = data.kind === 'regression' ? t('nn-playground.stat.testR2') : t('nn-playground.stat.testAccuracy');
     describeReady();
     ctx.requestDraw(draw);
   }
@@ -258,8 +259,7 @@ function build(ctx) {
   }
 
   function describeReady() {
-    const kind = data.kind === 'regression' ? 'regression: the output is a number' : data.kind === 'multiclass' ? 'three classes: softmax output with cross-entropy loss' : 'two classes: sigmoid output with cross-entropy loss';
-    card.setMessage(`Ready: ${formatNumber(trainer.train.rows, 0)} training and ${countOf(trainer.test.rows, 'test point')} (${kind}). Press Play.`, 'info');
+    card.setMessage(t('nn-playground.ready', { train: formatNumber(trainer.train.rows, 0), test: trainer.test.rows, kind: t(`nn-playground.kind.${data.kind}`) }), 'info');
   }
 
   // The engine's featureTransform of the grid, for switched-off features' thumbnails.
@@ -285,11 +285,11 @@ function build(ctx) {
 
   function checkStops(row) {
     if (s.earlyStop && trainer.checkEarlyStop(s.patience, row.validation)) {
-      stopped = `Early stopping: the validation loss has not improved for ${countOf(s.patience, 'epoch')}, so training stopped and the weights from epoch ${formatNumber(trainer.best.epoch, 0)} (validation loss ${fixed(trainer.best.loss, 4)}) were restored.`;
+      stopped = t('nn-playground.earlyStopped', { patience: s.patience, epoch: formatNumber(trainer.best.epoch, 0), loss: fixed(trainer.best.loss, 4) });
       trainer.record();
       stopPlaying();
     } else if (s.targetLoss > 0 && row.train <= s.targetLoss) {
-      stopped = `Target reached: the training loss ${fixed(row.train, 4)} is at or below ${fixed(s.targetLoss, 4)} after ${countOf(trainer.steps, 'step')}.`;
+      stopped = t('nn-playground.targetReached', { loss: fixed(row.train, 4), target: fixed(s.targetLoss, 4), steps: trainer.steps });
       stopPlaying();
     }
   }
@@ -297,10 +297,10 @@ function build(ctx) {
   function showDiverged() {
     stopPlaying();
     const lower = LEARNING_RATES.filter((r) => r < s.lr).pop() || s.lr / 10;
-    card.setMessage(`Learning rate too high: the loss went to infinity after ${countOf(trainer.steps, 'step')} (each update overshot and made the weights grow without bound). Lower the learning rate and reset.`, 'bad');
-    alert.replaceChildren(el('span', { text: `Diverged at learning rate ${formatShort(s.lr, 3)}.` }));
-    button(alert, `Reset with learning rate ${formatShort(lower, 3)}`, () => { change({ lr: lower }); resetNetwork(); }, { primary: true });
-    button(alert, 'Reset the network', () => resetNetwork());
+    card.setMessage(t('nn-playground.diverged', { steps: trainer.steps }), 'bad');
+    alert.replaceChildren(el('span', { text: t('nn-playground.divergedAt', { rate: formatShort(s.lr, 3) }) }));
+    button(alert, t('nn-playground.resetWithRate', { rate: formatShort(lower, 3) }), () => { change({ lr: lower }); resetNetwork(); }, { primary: true });
+    button(alert, t('nn-playground.resetNetwork'), () => resetNetwork());
     alert.hidden = false;
   }
 
@@ -308,9 +308,9 @@ function build(ctx) {
     if (stopPlay) { stopPlaying(); return; }
     if (trainer.status() === 'diverged') { showDiverged(); return; }
     stopped = '';
-    if (prefersReducedMotion()) { trainSteps(Math.max(1, Math.ceil(trainer.train.rows / s.batch)) * 10); card.setMessage('Reduced motion: trained 10 epochs at once. Press Play again for more.', 'info'); return; }
+    if (prefersReducedMotion()) { trainSteps(Math.max(1, Math.ceil(trainer.train.rows / s.batch)) * 10); card.setMessage(t('nn-playground.reducedMotion'), 'info'); return; }
     controls.setPlaying(true);
-    card.setMessage(s.speed === 'max' ? 'Training… each frame runs as many steps as fit in a few milliseconds.' : `Training… ${countOf(stepsThisFrame(s.speed, 2000), 'step')} per frame (the Speed slider sets it).`, 'info');
+    card.setMessage(s.speed === 'max' ? t('nn-playground.trainingMax') : t('nn-playground.trainingSteps', { steps: stepsThisFrame(s.speed, 2000) }), 'info');
     lastTick = 0;
     stopPlay = ctx.animate((time) => {
       if (lastTick) trainMs = time - lastTick > LATE_FRAME_MS ? Math.max(MIN_TRAIN_MS, trainMs * 0.8) : Math.min(FRAME_BUDGET_MS, trainMs + 0.2);
@@ -344,13 +344,13 @@ function build(ctx) {
     controls.setEditPressed(on);
     if (on) {
       stopPlaying();
-      card.setMessage(`Editing points: ${controls.editTool() === 'add' ? 'click or tap the map to add a point of the chosen class' : controls.editTool() === 'move' ? 'drag a point to move it' : 'click a point to delete it'}. Keyboard: focus the map, arrows move the cross-hair, Enter applies.`, 'info');
+      card.setMessage(t('nn-playground.editing', { tool: controls.editTool() }), 'info');
     }
     ctx.requestDraw(draw);
   }
 
   function editPoints(action, a, b) {
-    const result = editedData(data, action, a, b, controls.editClass());
+    const result = editedData(data, action, a, b, controls.editClass(), t);
     if (result.problem) { card.setMessage(result.problem, 'warn'); if (!result.data) return; }
     data = result.data;
     change({ dataset: 'custom', pts: encodePoints(data) });
@@ -358,22 +358,22 @@ function build(ctx) {
 
   async function importCsv(file) {
     try {
-      const parsed = parseCsv(await readFile(file, 2e6));
+      const parsed = parseCsv(await readFile(file, 2e6, t), t);
       stopPlaying();
       const { notes, ...points } = parsed;
       data = points;
       change({ dataset: 'custom', pts: encodePoints(points) });
-      card.setMessage([`Imported ${countOf(parsed.y.length, 'point')} (${parsed.kind === 'regression' ? 'regression targets' : `${parsed.classes} classes`}).`, ...notes].join(' '), 'ok');
+      card.setMessage([t('nn-playground.imported', { count: parsed.y.length, regression: parsed.kind === 'regression', classes: parsed.classes }), ...notes].join(' '), 'ok');
     } catch (err) { card.setMessage(err.message, 'bad'); }
   }
 
   async function importWeights(file) {
     let text;
-    try { text = await readFile(file, 2e6); } catch (err) { card.setMessage(err.message, 'bad'); return; }
+    try { text = await readFile(file, 2e6, t); } catch (err) { card.setMessage(err.message, 'bad'); return; }
     stopPlaying();
     try {
       trainer.net.importJson(text);
-    } catch (err) { card.setMessage(`These weights could not be loaded: ${describeError(err)}`, 'bad'); return; }
+    } catch (err) { card.setMessage(t('nn-playground.weightsRefused', { reason: describeError(err) }), 'bad'); return; }
     // The engine accepted it; mirror its architecture in the settings without re-initialising.
     const info = trainer.net.settings();
     const features = featuresFromJson(text, s.features);
@@ -385,7 +385,7 @@ function build(ctx) {
     network.drawInactive(featureGrid, THUMB_RES);
     controls.sync(s);
     stateChanged();
-    card.setMessage('Weights loaded: the maps and metrics show the imported network on the current data.', 'ok');
+    card.setMessage(t('nn-playground.weightsLoaded'), 'ok');
     ctx.requestDraw(draw);
   }
 
@@ -421,9 +421,7 @@ function build(ctx) {
     } catch (err) { card.setMessage(describeError(err), 'bad'); }
     t2 = Math.max(t1, t2);
     t3 = Math.max(t2, t3);
-    const hoverText = hovered ? `Showing ${network.neuronLabel(hovered.col, hovered.unit)} (move away to see the output again).`
-      : data.kind === 'regression' ? 'Output: the predicted value (orange negative, blue positive; small plain dots mark a target of exactly 0).'
-        : data.kind === 'multiclass' ? 'Output: the most likely class, deeper colour for more confidence.' : 'Output: the probability of class 1 (blue) versus class 0 (orange).';
+    const hoverText = hovered ? t('nn-playground.caption.neuron', { neuron: network.neuronLabel(hovered.col, hovered.unit) }) : t(`nn-playground.caption.${data.kind}`);
     output.draw({ image, data, isTest: (i) => testFlags[i] === 1, showTest: s.showTest, regressionScale: regressionScale(data), captionText: hoverText });
     if (!playing || frameNo % 2 === 0) lossChart.draw(trainer.history, { showValidation: s.earlyStop });
     if (!playing || t3 - lastReadoutsAt >= 100) { lastReadoutsAt = t3; updateReadouts(); }
@@ -450,33 +448,32 @@ function build(ctx) {
     const now = performance.now();
     if (stopPlay && now - lastMetricsAt < METRICS_EVERY_MS) return;
     lastMetricsAt = now;
-    statSpeed.element.title = Object.entries(perf).map(([k, v]) => `${k} ${fixed(v, 1)} ms`).join(' · ');
+    statSpeed.element.title = Object.entries(perf).map(([k, v]) => t('nn-playground.timing', { part: t(`nn-playground.timing.${k}`), ms: fixed(v, 1) })).join(' · ');
     const m = attemptUi(() => trainer.metrics()) || { kind: data.kind };
-    metrics.set(m, CLASS_NAMES);
+    metrics.set(m, classNames(t));
     if (data.kind === 'regression') statScore.set(m.test ? fixed(m.test.r2, 3) : '–');
     else statScore.set(m.test ? formatPercent(m.test.accuracy, 1) : '–');
     if (stopPlay || !announcePause) return;
     announcePause = false; // summarise once, when training stops; later messages stay
     if (stopped) card.setMessage(stopped, 'ok');
     else if (trainer.steps > 0 && trainer.status() !== 'diverged' && m.test) {
-      const acc = data.kind === 'regression' ? `test R² ${fixed(m.test.r2, 3)}` : `test accuracy ${formatPercent(m.test.accuracy, 1)}`;
-      card.setMessage(`Paused after ${countOf(trainer.steps, 'step')} (epoch ${formatNumber(trainer.epoch(), 0)}): training loss ${fixed(last.train, 4)}, test loss ${fixed(last.test, 4)}, ${acc}.`, 'info');
+      const score = data.kind === 'regression' ? t('nn-playground.score.r2', { value: fixed(m.test.r2, 3) }) : t('nn-playground.score.accuracy', { value: formatPercent(m.test.accuracy, 1) });
+      card.setMessage(t('nn-playground.paused', { steps: trainer.steps, epoch: formatNumber(trainer.epoch(), 0), train: fixed(last.train, 4), test: fixed(last.test, 4), score }), 'info');
     }
   }
 
   // "Rate now 0.03 · gradient norm 1.2, clipped to 1": the schedule's rate for the next step and
   // the last step's gradient norm, read from the engine.
   function tricksText() {
-    const t = attemptUi(() => trainer.tricks());
-    if (!t) return '';
-    const rate = `Learning rate for the next step: ${formatShort(t.rate, 3)}`;
-    if (t.steps === 0) return `${rate}. Gradient norm: shown after the first step.`;
-    if (!Number.isFinite(t.norm)) return `${rate}. Gradient norm: not a finite number (training diverged).`;
-    const norm = `last gradient norm ${formatShort(t.norm, 3)}`;
-    return `${rate}; ${norm}${t.clipped ? `, clipped to ${formatShort(t.clip, 3)}` : t.clip > 0 ? ` (under the clip norm ${formatShort(t.clip, 3)})` : ''}.`;
+    const k = attemptUi(() => trainer.tricks());
+    if (!k) return '';
+    const rate = formatShort(k.rate, 3);
+    if (k.steps === 0) return t('nn-playground.tricks.first', { rate });
+    if (!Number.isFinite(k.norm)) return t('nn-playground.tricks.notFinite', { rate });
+    return t('nn-playground.tricks.norm', { rate, norm: formatShort(k.norm, 3), clip: k.clip > 0 ? formatShort(k.clip, 3) : '', clipped: k.clipped });
   }
 
-  ctx.own(watchColorScheme(() => { theme = readTheme(card.card); network.refreshTheme(); output.plot.refreshTheme(); lossChart.plot.refreshTheme(); legend.set(legendSpec(data, theme)); ctx.requestDraw(draw); }));
+  ctx.own(watchColorScheme(() => { theme = readTheme(card.card); network.refreshTheme(); output.plot.refreshTheme(); lossChart.plot.refreshTheme(); legend.set(legendSpec(data, theme, t)); ctx.requestDraw(draw); }));
 
   // ---- start ----
   controls.sync(s);

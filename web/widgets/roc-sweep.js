@@ -178,7 +178,7 @@ function build(ctx) {
 
   function draw() {
     if (!data || !roc) return;
-    drawScoreStrip(strip, data.y, data.scores, threshold, { focused: stripDrag.focused });
+    drawScoreStrip(strip, data.y, data.scores, threshold, { focused: stripDrag.focused, t });
 
     const th = rocPlot.theme;
     rocPlot.begin();

@@ -13,7 +13,7 @@ import { formatNumber, formatPercent } from '../lib/format.js';
 import { logAxes } from '../lib/ticks.js';
 import { watchColorScheme } from '../lib/theme.js';
 import { createPrediction } from '../lib/predict.js';
-import { PICTURE_LABELS, PICTURE_NAMES, PICTURE_SIDE, PREDICT_ENERGY, SVD_DEFAULTS, energyBucket, makePicture } from '../lib/svd-pictures.js';
+import { PICTURE_NAMES, PICTURE_SIDE, PREDICT_ENERGY, SVD_DEFAULTS, energyBucket, makePicture, pictureLabel, pictureMenuNames } from '../lib/svd-pictures.js';
 import { messages } from './svd-compress.messages.js';
 
 export const schema = {
@@ -38,7 +38,7 @@ function build(ctx) {
   const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const svd = ctx.own(new ml.SVD());
-  let picture = null;      // { rows, cols, values, label }
+  let picture = null;      // { name, rows, cols, values } (digit, index for the digit)
   let sigma = null;        // Float64Array of singular values
   let rank = 0;
   let layers = [];         // the first LAYERS_SHOWN σᵢuᵢvᵢᵀ
@@ -80,7 +80,7 @@ function build(ctx) {
     return { board, cap, image: ctx.own(new GridImage()) };
   });
 
-  const pictureSelect = select(card.controls, { label: t('svd-compress.select.picture'), value: opts.picture, options: PICTURE_NAMES.map((n) => [n, PICTURE_LABELS[n]]), onChange: (v) => { opts.picture = v; load(); } });
+  const pictureSelect = select(card.controls, { label: t('svd-compress.select.picture'), value: opts.picture, options: PICTURE_NAMES.map((n) => [n, pictureMenuNames(t)[n]]), onChange: (v) => { opts.picture = v; load(); } });
   const digitSelect = select(card.controls, { label: t('svd-compress.select.digit'), value: String(opts.digit), options: Array.from({ length: 10 }, (_, d) => [String(d), String(d)]), onChange: (v) => { opts.digit = Number(v); load(); } });
   const kSlider = slider(card.controls, { label: t('svd-compress.slider.k'), min: 1, max: PICTURE_SIDE, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; changed(); } });
   const logBox = checkbox(card.controls, { label: t('svd-compress.log'), checked: opts.log, onChange: (v) => { opts.log = v; ctx.stateChanged(); ctx.requestDraw(draw); } });
@@ -146,8 +146,8 @@ function build(ctx) {
       ? t('svd-compress.saving.less', { share: formatPercent(stored / full, 0), full: formatNumber(full, 0, { grouping: true }) })
       : t('svd-compress.saving.more', { full: formatNumber(full, 0, { grouping: true }) });
     const exact = summary.relativeError < 1e-9;
-    card.setMessage(t('svd-compress.summary', { picture: capitalise(picture.label), k, exact, error: formatPercent(summary.relativeError), energy: formatPercent(summary.energyKept, 2), stored, rows: picture.rows, cols: picture.cols, saving }), 'info');
-    original.board.canvas.setAttribute('aria-label', t('svd-compress.original.figure', { picture: picture.label, size, rank }));
+    card.setMessage(t('svd-compress.summary', { picture: capitalise(pictureLabel(t, picture)), k, exact, error: formatPercent(summary.relativeError), energy: formatPercent(summary.energyKept, 2), stored, rows: picture.rows, cols: picture.cols, saving }), 'info');
+    original.board.canvas.setAttribute('aria-label', t('svd-compress.original.figure', { picture: pictureLabel(t, picture), size, rank }));
     compressed.board.canvas.setAttribute('aria-label', t('svd-compress.copy.figure', { k, error: formatPercent(summary.relativeError) }));
     const listed = Array.from(sigma.slice(0, 8), (s) => formatNumber(s, 2)).join(', ');
     bars.canvas.setAttribute('aria-label', t('svd-compress.bars.figure', { listed, more: r > 8, k }));

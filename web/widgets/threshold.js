@@ -133,7 +133,7 @@ function build(ctx) {
 
   function draw() {
     if (!data) return;
-    drawScoreStrip(plot, data.y, data.scores, threshold, { focused: drag.focused });
+    drawScoreStrip(plot, data.y, data.scores, threshold, { focused: drag.focused, t });
   }
 
   load();

@@ -5,7 +5,7 @@
 import { button, el, fixed, nextId, select, slider } from '../../lib/ui.js';
 import { CLIP_NORMS, DATASETS, INITS, LEARNING_RATES, OPTIMIZERS, REG_RATES, SCHEDULES, SPEEDS } from './settings.js';
 import { SEED_MAX } from '../../lib/schema.js';
-import { countOf, formatNumber, formatShort } from '../../lib/format.js';
+import { formatNumber, formatShort } from '../../lib/format.js';
 
 function checkbox(parent, label, checked, onChange) {
   const id = nextId('check');
@@ -29,90 +29,91 @@ const nearestIndex = (list, v) => list.reduce((best, x, i) => (Math.abs(Math.log
 // Rates below 0.001 read as "1 × 10⁻⁵" (the site's formatter), never JavaScript's "1e-5".
 const formatRate = (v) => formatShort(v, 3);
 
-export function createControls({ top, training, dataPanel, outputOptions }, s, { change, play, step, reset, regenerate, setEditing, exportCsv, importCsv }) {
+export function createControls({ top, training, dataPanel, outputOptions }, s, { change, play, step, reset, regenerate, setEditing, exportCsv, importCsv, t }) {
+  const newPointOptions = (regression) => (regression
+    ? [['1', t('nn-playground.newPoint.plus1')], ['0.5', t('nn-playground.newPoint.plusHalf')], ['-0.5', t('nn-playground.newPoint.minusHalf')], ['-1', t('nn-playground.newPoint.minus1')]]
+    : [['0', t('nn-playground.newPoint.class0')], ['1', t('nn-playground.newPoint.class1')], ['2', t('nn-playground.newPoint.class2')]]);
   // ---- transport ----
   const transport = el('div', { className: 'nnp-transport dw-buttons' });
   top.append(transport);
-  const playBtn = button(transport, 'Play', play, { primary: true });
-  playBtn.setAttribute('aria-label', 'Play');
-  const stepBtn = button(transport, 'Step', step, { title: 'One training step (one mini-batch)' });
-  const resetBtn = button(transport, 'Reset', reset, { title: 'New starting weights from the seed; the data stay' });
-  const epochOut = el('span', { className: 'nnp-epoch', 'aria-live': 'off' }, [el('span', { className: 'nnp-epoch-label', text: 'Epoch' }), el('span', { className: 'nnp-epoch-value dw-num', text: '0' })]);
+  const playBtn = button(transport, t('nn-playground.play'), play, { primary: true });
+  playBtn.setAttribute('aria-label', t('nn-playground.play'));
+  const stepBtn = button(transport, t('nn-playground.step'), step, { title: t('nn-playground.stepTitle') });
+  const resetBtn = button(transport, t('nn-playground.reset'), reset, { title: t('nn-playground.resetTitle') });
+  const epochOut = el('span', { className: 'nnp-epoch', 'aria-live': 'off' }, [el('span', { className: 'nnp-epoch-label', text: t('nn-playground.epoch') }), el('span', { className: 'nnp-epoch-value dw-num', text: '0' })]);
   top.append(epochOut);
   // Speed: steps per frame, from one (watch the boundary form) to as fast as the frame allows.
-  const speedText = (i) => (SPEEDS[Math.round(i)] === 'max' ? 'as fast as possible' : `${countOf(Number(SPEEDS[Math.round(i)]), 'step')} per frame`);
-  const speed = slider(top, { label: 'Speed', min: 0, max: SPEEDS.length - 1, step: 1, value: Math.max(0, SPEEDS.indexOf(s.speed)), format: speedText, onInput: (i) => change({ speed: SPEEDS[Math.round(i)] }) });
+  const speedText = (i) => (SPEEDS[Math.round(i)] === 'max' ? t('nn-playground.speed.max') : t('nn-playground.speed.steps', { steps: Number(SPEEDS[Math.round(i)]) }));
+  const speed = slider(top, { label: t('nn-playground.slider.speed'), min: 0, max: SPEEDS.length - 1, step: 1, value: Math.max(0, SPEEDS.indexOf(s.speed)), format: speedText, onInput: (i) => change({ speed: SPEEDS[Math.round(i)] }) });
   speed.field.classList.add('nnp-speed');
 
   // ---- training settings ----
-  const lr = slider(training, { label: 'Learning rate', min: 0, max: LEARNING_RATES.length - 1, step: 1, value: nearestIndex(LEARNING_RATES, s.lr), format: (i) => formatRate(LEARNING_RATES[Math.round(i)] ?? s.lr), onInput: (i) => change({ lr: LEARNING_RATES[Math.round(i)] }) });
-  lr.input.setAttribute('aria-label', 'Learning rate');
-  const optimizer = select(training, { label: 'Optimiser', options: OPTIMIZERS, value: s.optimizer, onChange: (v) => change({ optimizer: v }) });
-  const batch = slider(training, { label: 'Batch size', min: 1, max: 100, step: 1, value: s.batch, format: (v) => formatNumber(v, 0), onInput: (v) => change({ batch: v }) });
-  const reg = select(training, { label: 'Regularisation', options: [['none', 'none'], ['l1', 'L1'], ['l2', 'L2']], value: s.reg, onChange: (v) => change({ reg: v }) });
-  const regRate = select(training, { label: 'Regularisation rate', options: REG_RATES.map((r) => [String(r), formatShort(r, 3)]), value: String(s.regRate), onChange: (v) => change({ regRate: Number(v) }) });
-  const dropout = slider(training, { label: 'Dropout', min: 0, max: 0.9, step: 0.05, value: s.dropout, format: (v) => fixed(v, 2), onInput: (v) => change({ dropout: v }) });
-  const earlyStop = checkbox(training, 'Early stopping on validation loss', s.earlyStop, (v) => change({ earlyStop: v }));
-  const patience = numberField(training, { label: 'Patience (epochs)', min: 5, max: 1000, step: 5, value: s.patience, onChange: (v) => change({ patience: v }) });
-  const targetLoss = numberField(training, { label: 'Stop at training loss (0 = never)', min: 0, max: 10, step: 0.01, value: s.targetLoss, onChange: (v) => change({ targetLoss: v }) });
+  const lr = slider(training, { label: t('nn-playground.slider.lr'), min: 0, max: LEARNING_RATES.length - 1, step: 1, value: nearestIndex(LEARNING_RATES, s.lr), format: (i) => formatRate(LEARNING_RATES[Math.round(i)] ?? s.lr), onInput: (i) => change({ lr: LEARNING_RATES[Math.round(i)] }) });
+  lr.input.setAttribute('aria-label', t('nn-playground.slider.lr'));
+  const optimizer = select(training, { label: t('nn-playground.select.optimizer'), options: OPTIMIZERS.map((id) => [id, t(`nn-playground.optimizer.${id}`)]), value: s.optimizer, onChange: (v) => change({ optimizer: v }) });
+  const batch = slider(training, { label: t('nn-playground.slider.batch'), min: 1, max: 100, step: 1, value: s.batch, format: (v) => formatNumber(v, 0), onInput: (v) => change({ batch: v }) });
+  const reg = select(training, { label: t('nn-playground.select.reg'), options: [['none', t('nn-playground.reg.none')], ['l1', t('nn-playground.reg.l1')], ['l2', t('nn-playground.reg.l2')]], value: s.reg, onChange: (v) => change({ reg: v }) });
+  const regRate = select(training, { label: t('nn-playground.select.regRate'), options: REG_RATES.map((r) => [String(r), formatShort(r, 3)]), value: String(s.regRate), onChange: (v) => change({ regRate: Number(v) }) });
+  const dropout = slider(training, { label: t('nn-playground.slider.dropout'), min: 0, max: 0.9, step: 0.05, value: s.dropout, format: (v) => fixed(v, 2), onInput: (v) => change({ dropout: v }) });
+  const earlyStop = checkbox(training, t('nn-playground.check.earlyStop'), s.earlyStop, (v) => change({ earlyStop: v }));
+  const patience = numberField(training, { label: t('nn-playground.field.patience'), min: 5, max: 1000, step: 5, value: s.patience, onChange: (v) => change({ patience: v }) });
+  const targetLoss = numberField(training, { label: t('nn-playground.field.targetLoss'), min: 0, max: 10, step: 0.01, value: s.targetLoss, onChange: (v) => change({ targetLoss: v }) });
 
   // ---- training tricks: schedule, clipping, initialisation, batch normalisation ----
-  const tricks = el('div', { className: 'nnp-tricks', role: 'group', 'aria-label': 'Training tricks' });
+  const tricks = el('div', { className: 'nnp-tricks', role: 'group', 'aria-label': t('nn-playground.tricks') });
   training.append(tricks);
-  const schedule = select(tricks, { label: 'Learning-rate schedule', options: SCHEDULES, value: s.schedule, onChange: (v) => change({ schedule: v }) });
-  const period = numberField(tricks, { label: 'Period (steps)', min: 1, max: 100000, step: 50, value: s.period, onChange: (v) => change({ period: v }) });
-  const factor = numberField(tricks, { label: 'Decay factor per period', min: 0.01, max: 1, step: 0.05, value: s.factor, onChange: (v) => change({ factor: v }) });
-  const warmup = numberField(tricks, { label: 'Warm-up (steps)', min: 0, max: 100000, step: 50, value: s.warmup, onChange: (v) => change({ warmup: v }) });
-  const clip = select(tricks, { label: 'Gradient clipping (max norm)', options: CLIP_NORMS.map((c) => [String(c), c === 0 ? 'off' : formatShort(c, 3)]), value: String(s.clip), onChange: (v) => change({ clip: Number(v) }) });
-  const init = select(tricks, { label: 'Initial weights', options: INITS, value: s.init, onChange: (v) => change({ init: v }) });
-  const batchNorm = checkbox(tricks, 'Batch normalisation (hidden layers)', s.batchNorm, (v) => change({ batchNorm: v }));
+  const schedule = select(tricks, { label: t('nn-playground.select.schedule'), options: SCHEDULES.map((id) => [id, t(`nn-playground.schedule.${id}`)]), value: s.schedule, onChange: (v) => change({ schedule: v }) });
+  const period = numberField(tricks, { label: t('nn-playground.field.period'), min: 1, max: 100000, step: 50, value: s.period, onChange: (v) => change({ period: v }) });
+  const factor = numberField(tricks, { label: t('nn-playground.field.factor'), min: 0.01, max: 1, step: 0.05, value: s.factor, onChange: (v) => change({ factor: v }) });
+  const warmup = numberField(tricks, { label: t('nn-playground.field.warmup'), min: 0, max: 100000, step: 50, value: s.warmup, onChange: (v) => change({ warmup: v }) });
+  const clip = select(tricks, { label: t('nn-playground.select.clip'), options: CLIP_NORMS.map((c) => [String(c), c === 0 ? t('nn-playground.clip.off') : formatShort(c, 3)]), value: String(s.clip), onChange: (v) => change({ clip: Number(v) }) });
+  const init = select(tricks, { label: t('nn-playground.select.init'), options: INITS.map((id) => [id, t(`nn-playground.init.${id}`)]), value: s.init, onChange: (v) => change({ init: v }) });
+  const batchNorm = checkbox(tricks, t('nn-playground.check.batchNorm'), s.batchNorm, (v) => change({ batchNorm: v }));
   const trickReadout = el('p', { className: 'nnp-trick-readout', 'aria-live': 'off' });
   tricks.append(trickReadout);
 
   // ---- data ----
-  const dataset = select(dataPanel, { label: 'Data set', options: DATASETS, value: s.dataset, onChange: (v) => change({ dataset: v }) });
-  const points = slider(dataPanel, { label: 'Points', min: 20, max: 1000, step: 10, value: s.points, format: (v) => formatNumber(v, 0), onInput: (v) => change({ points: v }) });
-  const noise = slider(dataPanel, { label: 'Noise', min: 0, max: 50, step: 1, value: s.noise, format: (v) => `${formatNumber(v, 0)}%`, onInput: (v) => change({ noise: v }) });
-  const trainPct = slider(dataPanel, { label: 'Training share', min: 10, max: 90, step: 5, value: s.trainPct, format: (v) => `${formatNumber(v, 0)}%`, onInput: (v) => change({ trainPct: v }) });
+  const dataset = select(dataPanel, { label: t('nn-playground.select.dataset'), options: DATASETS.map((id) => [id, t(`nn-playground.dataset.${id}`)]), value: s.dataset, onChange: (v) => change({ dataset: v }) });
+  const points = slider(dataPanel, { label: t('nn-playground.slider.points'), min: 20, max: 1000, step: 10, value: s.points, format: (v) => formatNumber(v, 0), onInput: (v) => change({ points: v }) });
+  const noise = slider(dataPanel, { label: t('nn-playground.slider.noise'), min: 0, max: 50, step: 1, value: s.noise, format: (v) => t('nn-playground.percent', { value: formatNumber(v, 0) }), onInput: (v) => change({ noise: v }) });
+  const trainPct = slider(dataPanel, { label: t('nn-playground.slider.trainPct'), min: 10, max: 90, step: 5, value: s.trainPct, format: (v) => t('nn-playground.percent', { value: formatNumber(v, 0) }), onInput: (v) => change({ trainPct: v }) });
   const seedRow = el('div', { className: 'nnp-seed-row' });
   dataPanel.append(seedRow);
-  const seed = numberField(seedRow, { label: 'Seed', min: 0, max: SEED_MAX, step: 1, value: s.seed, onChange: (v) => change({ seed: v }) });
-  button(seedRow, 'Regenerate', regenerate, { title: 'New data and starting weights (next seed)' });
+  const seed = numberField(seedRow, { label: t('nn-playground.field.seed'), min: 0, max: SEED_MAX, step: 1, value: s.seed, onChange: (v) => change({ seed: v }) });
+  button(seedRow, t('nn-playground.regenerate'), regenerate, { title: t('nn-playground.regenerateTitle') });
 
-  const edit = el('div', { className: 'nnp-edit', role: 'group', 'aria-label': 'Your own points' });
+  const edit = el('div', { className: 'nnp-edit', role: 'group', 'aria-label': t('nn-playground.ownPoints') });
   dataPanel.append(edit);
-  const editBtn = button(edit, 'Edit points', () => setEditing(editBtn.getAttribute('aria-pressed') !== 'true'));
+  const editBtn = button(edit, t('nn-playground.editPoints'), () => setEditing(editBtn.getAttribute('aria-pressed') !== 'true'));
   editBtn.setAttribute('aria-pressed', 'false');
-  const toolSel = select(edit, { label: 'Tool', options: [['add', 'add'], ['move', 'move (drag)'], ['delete', 'delete']], value: 'add', onChange: () => setEditing(true) });
-  const classSel = select(edit, { label: 'New point', options: [['0', 'class 0 (orange ▲)'], ['1', 'class 1 (blue ●)'], ['2', 'class 2 (green ■)']], value: '1', onChange: () => setEditing(true) });
+  const toolSel = select(edit, { label: t('nn-playground.select.tool'), options: [['add', t('nn-playground.tool.add')], ['move', t('nn-playground.tool.move')], ['delete', t('nn-playground.tool.delete')]], value: 'add', onChange: () => setEditing(true) });
+  const classSel = select(edit, { label: t('nn-playground.select.newPoint'), options: newPointOptions(false), value: '1', onChange: () => setEditing(true) });
   const csvRow = el('div', { className: 'dw-buttons nnp-io' });
   dataPanel.append(csvRow);
-  button(csvRow, 'Export CSV', exportCsv);
+  button(csvRow, t('csv.export'), exportCsv);
   const fileId = nextId('csv');
   const csvInput = el('input', { type: 'file', id: fileId, accept: '.csv,text/csv,text/plain', className: 'nnp-file' });
-  const csvLabel = el('label', { for: fileId, className: 'dw-btn nnp-file-label', text: 'Import CSV' });
+  const csvLabel = el('label', { for: fileId, className: 'dw-btn nnp-file-label', text: t('csv.import') });
   csvInput.addEventListener('change', () => { const f = csvInput.files && csvInput.files[0]; if (f) importCsv(f); csvInput.value = ''; });
   csvRow.append(csvLabel, csvInput);
 
   // ---- output options ----
-  const showTest = checkbox(outputOptions, 'Show test data', s.showTest, (v) => change({ showTest: v }));
-  const discretize = checkbox(outputOptions, 'Discretise output', s.discretize, (v) => change({ discretize: v }));
+  const showTest = checkbox(outputOptions, t('nn-playground.check.showTest'), s.showTest, (v) => change({ showTest: v }));
+  const discretize = checkbox(outputOptions, t('nn-playground.check.discretize'), s.discretize, (v) => change({ discretize: v }));
 
   return {
     playBtn, stepBtn, resetBtn,
     editTool: () => toolSel.value,
     editClass: () => Number(classSel.value),
-    setEditPressed(on) { editBtn.setAttribute('aria-pressed', on ? 'true' : 'false'); editBtn.textContent = on ? 'Done editing' : 'Edit points'; edit.classList.toggle('nnp-editing', on); },
+    setEditPressed(on) { editBtn.setAttribute('aria-pressed', on ? 'true' : 'false'); editBtn.textContent = on ? t('nn-playground.doneEditing') : t('nn-playground.editPoints'); edit.classList.toggle('nnp-editing', on); },
     setRegressionEditing(regression) {
-      classSel.replaceChildren(...(regression
-        ? [['1', 'value +1 (blue)'], ['0.5', 'value +0.5'], ['-0.5', 'value −0.5'], ['-1', 'value −1 (orange)']]
-        : [['0', 'class 0 (orange ▲)'], ['1', 'class 1 (blue ●)'], ['2', 'class 2 (green ■)']]).map(([v, t]) => el('option', { value: v, text: t })));
+      classSel.replaceChildren(...newPointOptions(regression).map(([v, text]) => el('option', { value: v, text })));
       classSel.value = '1';
     },
     // The schedule's rate for the next step and the last step's gradient norm (and clipping).
     setTricks(text) { if (trickReadout.textContent !== text) trickReadout.textContent = text; },
     setEpoch(text) { const v = epochOut.lastChild; if (v.textContent !== text) v.textContent = text; },
-    setPlaying(on) { playBtn.textContent = on ? 'Pause' : 'Play'; playBtn.setAttribute('aria-label', on ? 'Pause' : 'Play'); },
+    setPlaying(on) { const name = on ? t('nn-playground.pause') : t('nn-playground.play'); playBtn.textContent = name; playBtn.setAttribute('aria-label', name); },
     sync(v) {
       speed.set(Math.max(0, SPEEDS.indexOf(v.speed)));
       lr.set(nearestIndex(LEARNING_RATES, v.lr));

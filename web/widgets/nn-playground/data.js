@@ -5,6 +5,7 @@
 // messages in words, and a compact encoding of your own points for the URL hash.
 import { DOMAIN, MAX_POINTS } from './settings.js';
 import { parsePointsCsv, pointsToCsv } from '../../lib/points-csv.js';
+import { formatNumber } from '../../lib/format.js';
 
 // Noise slider (percent) → the generator's standard deviation, in the generator's own units.
 const unitNoise = (pct) => (pct / 100) * 0.5;
@@ -111,16 +112,17 @@ export function decodePoints(text) {
 
 // Your own points: add (at a = {x, y} with `label`), delete (index a) or move (index a to b).
 // Returns { data } or { problem } in words (with data too when the edit went through anyway).
-export function editedData(data, action, a, b, label) {
+// t: the widget's message function (messages.js).
+export function editedData(data, action, a, b, label, t) {
   const n = data.y.length;
   const X = Array.from(data.X);
   const y = Array.from(data.y);
   if (action === 'add') {
-    if (n >= MAX_POINTS) return { problem: `At most ${MAX_POINTS} points; delete some first.` };
+    if (n >= MAX_POINTS) return { problem: t('nn-playground.tooManyPoints', { max: formatNumber(MAX_POINTS, 0) }) };
     X.push(a.x, a.y);
     y.push(label);
   } else if (action === 'delete') {
-    if (n <= 4) return { problem: 'Keep at least 4 points so there is something to train and test on.' };
+    if (n <= 4) return { problem: t('nn-playground.keepPoints') };
     X.splice(2 * a, 2);
     y.splice(a, 1);
   } else {
@@ -130,7 +132,7 @@ export function editedData(data, action, a, b, label) {
   const regression = data.kind === 'regression';
   const classes = regression ? 0 : Math.max(...y) >= 2 ? 3 : 2;
   const next = { X: Float64Array.from(X), y: Float64Array.from(y), kind: regression ? 'regression' : classes === 3 ? 'multiclass' : 'binary', classes };
-  if (!regression && new Set(y).size < 2) return { data: next, problem: 'Add points of both classes: a classifier needs at least two.' };
+  if (!regression && new Set(y).size < 2) return { data: next, problem: t('nn-playground.bothClasses') };
   return { data: next };
 }
 
@@ -145,8 +147,8 @@ export function toCsv(data, testSet) {
 // most three whole labels, mapped to 0, 1, 2) are classes; other numbers within ±30 are
 // regression targets.
 export const CSV_RULES = { labels: 'auto', domain: [-DOMAIN, DOMAIN], minPoints: 4, maxPoints: MAX_POINTS, maxClasses: 3, valueRange: [-30, 30], strict: true };
-export function parseCsv(text) {
-  const parsed = parsePointsCsv(text, CSV_RULES);
+export function parseCsv(text, t) {
+  const parsed = parsePointsCsv(text, { ...CSV_RULES, t });
   const k = parsed.kind === 'regression' ? { kind: 'regression', classes: 0 } : kindOf(parsed.y);
   return { X: parsed.X, y: parsed.y, ...k, notes: parsed.notes };
 }

@@ -110,7 +110,7 @@ export function drawNormalised(image, values, offset, n, pal) {
 }
 
 // A legend row: a gradient bar between two labels, or class swatches.
-export function createLegend(parent) {
+export function createLegend(parent, t) {
   const root = el('div', { className: 'nnp-legend', role: 'img' });
   parent.append(root);
   return {
@@ -120,7 +120,7 @@ export function createLegend(parent) {
       const pal = palette(theme);
       const css = (c, t) => cssColor(mixRgb([0, 0, 0], pal.mid, c, t));
       if (kind === 'multiclass') {
-        root.setAttribute('aria-label', `Colour legend: ${classNames.join(', ')}`);
+        root.setAttribute('aria-label', t('nn-playground.legend.classes', { classes: classNames.join(', ') }));
         [pal.neg, pal.pos, pal.third].forEach((c, i) => {
           const sw = el('span', { className: 'nnp-swatch' });
           sw.style.background = css(c, pal.strength);
@@ -128,7 +128,7 @@ export function createLegend(parent) {
         });
         return;
       }
-      root.setAttribute('aria-label', `Colour legend from ${low} (orange) through white to ${high} (blue)`);
+      root.setAttribute('aria-label', t('nn-playground.legend.scale', { low, high }));
       const bar = el('span', { className: 'nnp-gradient' });
       bar.style.background = `linear-gradient(to right, ${css(pal.neg, pal.strength)}, ${css(pal.neg, 0)}, ${css(pal.pos, pal.strength)})`;
       root.append(el('span', { className: 'nnp-legend-label', text: low }), bar, el('span', { className: 'nnp-legend-label', text: high }));

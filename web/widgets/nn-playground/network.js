@@ -3,29 +3,30 @@
 // button holding a heat-map thumbnail drawn at grid resolution and stretched by CSS. Weights are
 // curves on a canvas behind the neurons: colour = sign (blue positive, orange negative), width =
 // size. Hovering or focusing a neuron reports it (the big view then shows its map); clicking a
-// curve or pressing Enter on a neuron asks to edit a weight.
+// curve or pressing Enter on a neuron asks to edit a weight. Its words come through `t`, the
+// widget's message function (messages.js).
 import { el } from '../../lib/ui.js';
 import { readTheme } from '../../lib/theme.js';
 import { ACTIVATIONS, FEATURES, MAX_LAYERS, MAX_UNITS } from './settings.js';
 import { normalisedScale, paintSignedWords, palette } from './heatmap.js';
 import { formatNumber } from '../../lib/format.js';
 
-export function createNetworkView(parent, handlers) {
+export function createNetworkView(parent, handlers, t) {
   const root = el('div', { className: 'nnp-net' });
   const top = el('div', { className: 'nnp-net-top' });
-  const addLayer = el('button', { type: 'button', className: 'dw-btn nnp-small', text: '+', 'aria-label': 'Add a hidden layer' });
-  const removeLayer = el('button', { type: 'button', className: 'dw-btn nnp-small', text: '−', 'aria-label': 'Remove the last hidden layer' });
+  const addLayer = el('button', { type: 'button', className: 'dw-btn nnp-small', text: '+', 'aria-label': t('nn-playground.addLayer') });
+  const removeLayer = el('button', { type: 'button', className: 'dw-btn nnp-small', text: '−', 'aria-label': t('nn-playground.removeLayer') });
   const layerCount = el('span', { className: 'nnp-net-count', 'aria-live': 'polite' });
   top.append(addLayer, removeLayer, layerCount);
   const heads = el('div', { className: 'nnp-net-heads' });
   const body = el('div', { className: 'nnp-net-body' });
-  const links = el('canvas', { className: 'nnp-links', role: 'img', 'aria-label': 'Weights between neurons' });
+  const links = el('canvas', { className: 'nnp-links', role: 'img', 'aria-label': t('nn-playground.links') });
   const columns = el('div', { className: 'nnp-net-columns' });
   body.append(links, columns);
   const tip = el('div', { className: 'nnp-tip', role: 'status' });
   // Neurons keep a 44 px touch target; a network wider than the panel scrolls sideways inside
   // this focusable region (arrow keys scroll it), never the page.
-  const scroller = el('div', { className: 'nnp-net-scroll', tabindex: '0', role: 'region', 'aria-label': 'Network diagram (scrolls sideways when wide)' });
+  const scroller = el('div', { className: 'nnp-net-scroll', tabindex: '0', role: 'region', 'aria-label': t('nn-playground.diagram') });
   scroller.append(heads, body);
   root.append(top, scroller, tip);
   parent.append(root);
@@ -47,12 +48,12 @@ export function createNetworkView(parent, handlers) {
   let theme = readTheme(root); // cached: reading computed styles every frame forces style recalculation
 
   function neuronLabel(col, unit) {
-    if (col === 0) return FEATURES.find((f) => f.key === structure.features[unit]).label;
+    if (col === 0) return t(`nn-playground.feature.${structure.features[unit]}`);
     if (col === structure.layers.length + 1) {
-      if (structure.kind === 'multiclass') return `output, class ${unit}`;
-      return 'output';
+      if (structure.kind === 'multiclass') return t('nn-playground.neuron.outputClass', { unit: formatNumber(unit, 0) });
+      return t('nn-playground.neuron.output');
     }
-    return `layer ${col}, neuron ${unit + 1}`;
+    return t('nn-playground.neuron.hidden', { layer: formatNumber(col, 0), unit: formatNumber(unit + 1, 0) });
   }
 
   // Rebuilds the DOM for a new architecture.
@@ -62,7 +63,7 @@ export function createNetworkView(parent, handlers) {
     const focusedLabel = active && root.contains(active) ? active.getAttribute('aria-label') : null;
     structure = next;
     const L = next.layers.length;
-    layerCount.textContent = `${L} hidden layer${L === 1 ? '' : 's'}`;
+    layerCount.textContent = t('nn-playground.layerCount', { count: L });
     addLayer.disabled = L >= MAX_LAYERS;
     removeLayer.disabled = L === 0;
     heads.replaceChildren();
@@ -72,16 +73,17 @@ export function createNetworkView(parent, handlers) {
     root.style.setProperty('--nnp-cols', String(colCount));
 
     // Inputs: all seven features; the active ones feed the network (in canonical order).
-    heads.append(el('div', { className: 'nnp-head' }, [el('span', { className: 'nnp-head-title', text: 'Features' })]));
-    const inputCol = el('div', { className: 'nnp-col', role: 'group', 'aria-label': 'Input features' });
+    heads.append(el('div', { className: 'nnp-head' }, [el('span', { className: 'nnp-head-title', text: t('nn-playground.features') })]));
+    const inputCol = el('div', { className: 'nnp-col', role: 'group', 'aria-label': t('nn-playground.inputFeatures') });
     const activeList = [];
     const inactiveList = [];
     FEATURES.forEach((f) => {
+      const name = t(`nn-playground.feature.${f.key}`);
       const unit = next.features.indexOf(f.key);
       const active = unit >= 0;
-      const button = el('button', { type: 'button', className: `nnp-neuron nnp-feature${active ? ' nnp-on' : ''}`, 'aria-pressed': active ? 'true' : 'false', 'aria-label': `Input feature ${f.label}` });
+      const button = el('button', { type: 'button', className: `nnp-neuron nnp-feature${active ? ' nnp-on' : ''}`, 'aria-pressed': active ? 'true' : 'false', 'aria-label': t('nn-playground.inputFeature', { feature: name }) });
       const canvas = el('canvas', { className: 'nnp-thumb', 'aria-hidden': 'true' });
-      button.append(canvas, el('span', { className: 'nnp-feature-label', 'aria-hidden': 'true', text: f.label }));
+      button.append(canvas, el('span', { className: 'nnp-feature-label', 'aria-hidden': 'true', text: name }));
       button.addEventListener('click', () => handlers.onFeature(f.key));
       if (active) hoverable(button, { col: 0, unit });
       inputCol.append(button);
@@ -93,27 +95,28 @@ export function createNetworkView(parent, handlers) {
 
     for (let l = 0; l < L; l++) {
       const head = el('div', { className: 'nnp-head' });
-      const plus = el('button', { type: 'button', className: 'dw-btn nnp-small', text: '+', 'aria-label': `Add a neuron to layer ${l + 1}` });
-      const minus = el('button', { type: 'button', className: 'dw-btn nnp-small', text: '−', 'aria-label': `Remove a neuron from layer ${l + 1}` });
+      const layer = formatNumber(l + 1, 0);
+      const plus = el('button', { type: 'button', className: 'dw-btn nnp-small', text: '+', 'aria-label': t('nn-playground.addNeuron', { layer }) });
+      const minus = el('button', { type: 'button', className: 'dw-btn nnp-small', text: '−', 'aria-label': t('nn-playground.removeNeuron', { layer }) });
       plus.disabled = next.layers[l] >= MAX_UNITS;
       minus.disabled = next.layers[l] <= 1;
       plus.addEventListener('click', () => handlers.onUnits(l, +1));
       minus.addEventListener('click', () => handlers.onUnits(l, -1));
-      const act = el('select', { className: 'nnp-act', 'aria-label': `Activation of layer ${l + 1}` });
-      for (const [v, t] of ACTIVATIONS) act.append(el('option', { value: v, text: t }));
+      const act = el('select', { className: 'nnp-act', 'aria-label': t('nn-playground.activationOf', { layer }) });
+      for (const v of ACTIVATIONS) act.append(el('option', { value: v, text: t(`nn-playground.activation.${v}`) }));
       act.value = next.acts[l];
       act.addEventListener('change', () => handlers.onActivation(l, act.value));
-      head.append(el('div', { className: 'nnp-head-buttons' }, [plus, minus]), el('span', { className: 'nnp-head-title', text: `${next.layers[l]} neuron${next.layers[l] === 1 ? '' : 's'}` }), act);
+      head.append(el('div', { className: 'nnp-head-buttons' }, [plus, minus]), el('span', { className: 'nnp-head-title', text: t('nn-playground.neuronCount', { count: next.layers[l] }) }), act);
       heads.append(head);
-      const col = el('div', { className: 'nnp-col', role: 'group', 'aria-label': `Hidden layer ${l + 1}` });
+      const col = el('div', { className: 'nnp-col', role: 'group', 'aria-label': t('nn-playground.hiddenLayer', { layer }) });
       const list = [];
       for (let u = 0; u < next.layers[l]; u++) list.push(makeNeuron(col, l + 1, u));
       columns.append(col);
       perColumn.push(list);
     }
-    heads.append(el('div', { className: 'nnp-head' }, [el('span', { className: 'nnp-head-title', text: 'Output' }),
-      el('span', { className: 'nnp-head-sub', text: next.kind === 'regression' ? 'linear' : next.kind === 'multiclass' ? 'softmax' : 'sigmoid' })]));
-    const outCol = el('div', { className: 'nnp-col', role: 'group', 'aria-label': 'Output' });
+    heads.append(el('div', { className: 'nnp-head' }, [el('span', { className: 'nnp-head-title', text: t('nn-playground.panel.output') }),
+      el('span', { className: 'nnp-head-sub', text: t(`nn-playground.outputActivation.${next.kind}`) })]));
+    const outCol = el('div', { className: 'nnp-col', role: 'group', 'aria-label': t('nn-playground.panel.output') });
     const outs = [];
     for (let u = 0; u < next.outputs; u++) outs.push(makeNeuron(outCol, L + 1, u));
     columns.append(outCol);
@@ -130,7 +133,7 @@ export function createNetworkView(parent, handlers) {
   }
 
   function makeNeuron(col, c, u) {
-    const button = el('button', { type: 'button', className: 'nnp-neuron', 'aria-label': `${neuronLabel(c, u)}: show its map; Enter edits its weights` });
+    const button = el('button', { type: 'button', className: 'nnp-neuron', 'aria-label': t('nn-playground.neuronButton', { neuron: neuronLabel(c, u) }) });
     const canvas = el('canvas', { className: 'nnp-thumb', 'aria-hidden': 'true' });
     button.append(canvas);
     hoverable(button, { col: c, unit: u });
@@ -291,7 +294,7 @@ export function createNetworkView(parent, handlers) {
     const h = hit(e);
     links.style.cursor = h ? 'pointer' : 'default';
     if (h) {
-      tip.textContent = `weight ${describeLink(h)}: ${formatNumber(h.value, 3)} (click to edit)`;
+      tip.textContent = t('nn-playground.weightTip', { link: describeLink(h), value: formatNumber(h.value, 3) });
       tip.classList.add('nnp-show');
     } else tip.classList.remove('nnp-show');
   };
@@ -305,7 +308,7 @@ export function createNetworkView(parent, handlers) {
   links.addEventListener('click', onClick);
 
   function describeLink(h) {
-    return `${neuronLabel(h.layer, h.from)} → ${neuronLabel(h.layer + 1, h.to)}`;
+    return t('nn-playground.link', { from: neuronLabel(h.layer, h.from), to: neuronLabel(h.layer + 1, h.to) });
   }
 
   const resizeObserver = new ResizeObserver(() => { positions = null; if (lastWeights) drawLinks(lastWeights.weights, lastWeights.sizes, lastWeights.selected); });

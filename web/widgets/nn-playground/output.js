@@ -11,10 +11,10 @@ import { DOMAIN } from './settings.js';
 
 const PICK_RADIUS_PX = 18;
 
-export function createOutputView(parent, handlers) {
+export function createOutputView(parent, handlers, t) {
   const wrap = el('div', { className: 'nnp-output' });
   parent.append(wrap);
-  const plot = new Plot(wrap, { aspect: 1, minHeight: 240, maxHeight: 560, domain: [-DOMAIN, DOMAIN, -DOMAIN, DOMAIN], label: 'Output of the network over the plane', onResize: handlers.onResize });
+  const plot = new Plot(wrap, { aspect: 1, minHeight: 240, maxHeight: 560, domain: [-DOMAIN, DOMAIN, -DOMAIN, DOMAIN], label: t('nn-playground.outputPlot'), onResize: handlers.onResize });
   plot.margin = { left: 30, right: 8, top: 8, bottom: 24 };
   plot.canvas.tabIndex = 0;
   const caption = el('p', { className: 'nnp-caption', 'aria-live': 'polite' });
@@ -110,10 +110,10 @@ export function createOutputView(parent, handlers) {
       if (tool === 'add') handlers.onAdd({ ...cursor });
       else if (tool === 'delete') {
         const i = nearest(cursor, 40);
-        if (i >= 0) handlers.onDelete(i); else handlers.onNote('No point near the cross-hair to delete.');
+        if (i >= 0) handlers.onDelete(i); else handlers.onNote(t('nn-playground.noPointToDelete'));
       } else if (carried >= 0) { const i = carried; carried = -1; handlers.onMovePoint(i, { ...cursor }); } else {
         carried = nearest(cursor, 40);
-        handlers.onNote(carried >= 0 ? 'Point picked up: move the cross-hair with the arrow keys and press Enter to drop it (Escape cancels).' : 'No point near the cross-hair to pick up.');
+        handlers.onNote(carried >= 0 ? t('nn-playground.pickedUp') : t('nn-playground.noPointToPickUp'));
         handlers.onRedraw();
       }
     }
@@ -172,9 +172,7 @@ export function createOutputView(parent, handlers) {
       tool = nextTool || tool;
       carried = -1;
       plot.canvas.style.cursor = on ? (tool === 'add' ? 'crosshair' : 'default') : 'default';
-      plot.canvas.setAttribute('aria-label', on
-        ? `Your points. Tool: ${tool}. Click or tap to ${tool === 'add' ? 'add a point' : tool === 'move' ? 'drag a point' : 'delete a point'}; with the keyboard, arrows move a cross-hair and Enter applies the tool.`
-        : 'Output of the network over the plane, with the data on top');
+      plot.canvas.setAttribute('aria-label', on ? t('nn-playground.editingPlot', { tool }) : t('nn-playground.outputWithData'));
     },
     get editing() { return editing; },
     destroy() { plot.canvas.width = 0; plot.canvas.height = 0; scene = null; plot.destroy(); wrap.remove(); },

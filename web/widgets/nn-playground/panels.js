@@ -1,20 +1,21 @@
 // Read-only panels of the playground: the loss-over-time chart (train solid red-orange, test
 // near-black, validation dashed teal) and the metrics panel (accuracy and confusion matrix for
-// classes, R², RMSE and MAE for regression). Every number comes from the trainer's engine calls.
+// classes, R², RMSE and MAE for regression). Every number comes from the trainer's engine calls;
+// every word through `t`, the widget's message function (messages.js).
 import { Plot } from '../../lib/plot.js';
 import { el, fixed } from '../../lib/ui.js';
 import { formatNumber } from '../../lib/format.js';
 import { legend } from '../../lib/legend.js';
 
-export function createLossChart(parent, onResize) {
+export function createLossChart(parent, onResize, t) {
   const wrap = el('div', { className: 'nnp-loss' });
   parent.append(wrap);
-  const plot = new Plot(wrap, { aspect: 0.42, minHeight: 120, maxHeight: 180, label: 'Training and test loss over time', onResize });
+  const plot = new Plot(wrap, { aspect: 0.42, minHeight: 120, maxHeight: 180, label: t('nn-playground.lossPlot'), onResize });
   plot.margin = { left: 44, right: 10, top: 8, bottom: 26 };
   const keys = legend(wrap, [
-    { text: 'train', swatch: 'nnp-key-line nnp-key-train' },
-    { text: 'test', swatch: 'nnp-key-line nnp-key-test' },
-    { text: 'validation', swatch: 'nnp-key-line nnp-key-val' },
+    { text: t('nn-playground.loss.train'), swatch: 'nnp-key-line nnp-key-train' },
+    { text: t('nn-playground.loss.test'), swatch: 'nnp-key-line nnp-key-test' },
+    { text: t('nn-playground.loss.validation'), swatch: 'nnp-key-line nnp-key-val' },
   ], { className: 'nnp-loss-legend', decorative: true });
   const validationKey = keys.lastElementChild;
 
@@ -31,22 +32,22 @@ export function createLossChart(parent, onResize) {
       const last = xs.length ? xs[xs.length - 1] : 0;
       plot.setDomain(0, Math.max(10, last), 0, top > 0 ? top * 1.08 : 1);
       plot.begin();
-      plot.axes({ xLabel: xKey === 'step' ? 'steps' : 'epochs', yLabel: 'loss', xTicks: 4, yTicks: 3 });
-      const t = plot.theme;
+      plot.axes({ xLabel: xKey === 'step' ? t('nn-playground.axis.steps') : t('nn-playground.axis.epochs'), yLabel: t('nn-playground.axis.loss'), xTicks: 4, yTicks: 3 });
+      const th = plot.theme;
       plot.clipToArea(() => {
-        if (showValidation) plot.path(xs, history.map((h) => h.validation), { color: t.good, width: 1.5, dash: [5, 4] });
-        plot.path(xs, history.map((h) => h.test), { color: t.model, width: 1.5 });
-        plot.path(xs, history.map((h) => h.train), { color: t.loss, width: 2 });
+        if (showValidation) plot.path(xs, history.map((h) => h.validation), { color: th.good, width: 1.5, dash: [5, 4] });
+        plot.path(xs, history.map((h) => h.test), { color: th.model, width: 1.5 });
+        plot.path(xs, history.map((h) => h.train), { color: th.loss, width: 2 });
       });
       const h = history[history.length - 1];
-      if (h) plot.canvas.setAttribute('aria-label', `Loss over time: training ${fixed(h.train, 3)}, test ${fixed(h.test, 3)} after ${h.step} steps`);
+      if (h) plot.canvas.setAttribute('aria-label', t('nn-playground.lossNow', { train: fixed(h.train, 3), test: fixed(h.test, 3), steps: formatNumber(h.step, 0) }));
     },
     destroy() { plot.canvas.width = 0; plot.canvas.height = 0; plot.destroy(); wrap.remove(); },
   };
 }
 
-export function createMetricsPanel(parent) {
-  const root = el('div', { className: 'nnp-metrics', role: 'group', 'aria-label': 'Metrics' });
+export function createMetricsPanel(parent, t) {
+  const root = el('div', { className: 'nnp-metrics', role: 'group', 'aria-label': t('nn-playground.metrics') });
   parent.append(root);
   let lastKey = '';
   return {
@@ -57,34 +58,36 @@ export function createMetricsPanel(parent) {
       lastKey = key;
       root.replaceChildren();
       if (!m.train && !m.test) {
-        root.append(el('p', { className: 'nnp-muted', text: 'No metrics: the network has no usable predictions right now.' }));
+        root.append(el('p', { className: 'nnp-muted', text: t('nn-playground.noMetrics') }));
         return;
       }
       const table = el('table', { className: 'dw-table nnp-metric-table' });
-      const head = el('tr', {}, [el('th', { scope: 'col', text: 'metric' }), el('th', { scope: 'col', text: 'train' }), el('th', { scope: 'col', text: 'test' })]);
-      table.append(el('caption', { className: 'dw-sr-only', text: 'Metrics on the training and test points' }), el('thead', {}, [head]));
+      const head = el('tr', {}, [el('th', { scope: 'col', text: t('nn-playground.metric.name') }), el('th', { scope: 'col', text: t('nn-playground.loss.train') }), el('th', { scope: 'col', text: t('nn-playground.loss.test') })]);
+      table.append(el('caption', { className: 'dw-sr-only', text: t('nn-playground.metricsCaption') }), el('thead', {}, [head]));
       const body = el('tbody');
-      const row = (label, f, digits, unit = '') => body.append(el('tr', { 'data-metric': label }, [el('th', { scope: 'row', text: label }),
-        el('td', { text: m.train ? `${fixed(f(m.train), digits)}${unit}` : '–' }), el('td', { text: m.test ? `${fixed(f(m.test), digits)}${unit}` : '–' })]));
+      // data-metric: the row's name in English (tests find rows by it), whatever the language.
+      const row = (id, label, f, show) => body.append(el('tr', { 'data-metric': id }, [el('th', { scope: 'row', text: label }),
+        el('td', { text: m.train ? show(f(m.train)) : '–' }), el('td', { text: m.test ? show(f(m.test)) : '–' })]));
+      const three = (v) => fixed(v, 3);
       if (m.kind === 'regression') {
-        row('R²', (x) => x.r2, 3);
-        row('RMSE', (x) => x.rmse, 3);
-        row('MAE', (x) => x.mae, 3);
+        row('R²', t('nn-playground.metric.r2'), (x) => x.r2, three);
+        row('RMSE', t('nn-playground.metric.rmse'), (x) => x.rmse, three);
+        row('MAE', t('nn-playground.metric.mae'), (x) => x.mae, three);
       } else {
-        row('accuracy', (x) => x.accuracy * 100, 1, '%');
+        row('accuracy', t('nn-playground.metric.accuracy'), (x) => x.accuracy * 100, (v) => t('nn-playground.percent', { value: fixed(v, 1) }));
       }
       table.append(body);
       root.append(table);
-      if (m.kind !== 'regression' && m.test) root.append(confusion(m.test.confusion, classNames));
+      if (m.kind !== 'regression' && m.test) root.append(confusion(m.test.confusion, classNames, t));
     },
   };
 }
 
-function confusion(matrix, names) {
+function confusion(matrix, names, t) {
   const k = matrix.length;
   const table = el('table', { className: 'dw-table nnp-confusion' });
-  table.append(el('caption', { text: 'Confusion matrix (test points): rows true class, columns predicted' }));
-  const head = el('tr', {}, [el('th', { scope: 'col', text: 'true ↓ / predicted →' })]);
+  table.append(el('caption', { text: t('nn-playground.confusion') }));
+  const head = el('tr', {}, [el('th', { scope: 'col', text: t('nn-playground.confusionCorner') })]);
   for (let j = 0; j < k; j++) head.append(el('th', { scope: 'col', text: names[j] }));
   const body = el('tbody');
   for (let i = 0; i < k; i++) {

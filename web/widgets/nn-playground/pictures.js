@@ -7,7 +7,8 @@ import { cellCentre } from '../../lib/heatmap.js';
 import { DOMAIN, FEATURES } from './settings.js';
 import { drawNormalised } from './heatmap.js';
 
-export const CLASS_NAMES = ['class 0', 'class 1', 'class 2'];
+// The three class names, in the widget's words (t: its message function).
+export const classNames = (t) => [0, 1, 2].map((index) => t('nn-playground.class', { index }));
 
 // The largest |target| (at least 1): regression maps and point sizes are scaled by it.
 export function regressionScale(data) {
@@ -16,11 +17,11 @@ export function regressionScale(data) {
   return m;
 }
 
-export function legendSpec(data, theme) {
-  if (!data) return { theme, kind: 'binary', low: 'class 0', high: 'class 1' };
+export function legendSpec(data, theme, t) {
+  if (!data) return { theme, kind: 'binary', low: classNames(t)[0], high: classNames(t)[1] };
   if (data.kind === 'regression') return { theme, kind: 'regression', low: fixed(-regressionScale(data), 1), high: fixed(regressionScale(data), 1) };
-  if (data.kind === 'multiclass') return { theme, kind: 'multiclass', classNames: CLASS_NAMES };
-  return { theme, kind: 'binary', low: 'p = 0 (class 0)', high: 'p = 1 (class 1)' };
+  if (data.kind === 'multiclass') return { theme, kind: 'multiclass', classNames: classNames(t) };
+  return { theme, kind: 'binary', low: t('nn-playground.legend.p0'), high: t('nn-playground.legend.p1') };
 }
 
 // images: { output: GridImage, hover: GridImage }; hovered: { col, unit } or null.

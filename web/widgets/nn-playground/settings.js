@@ -5,34 +5,28 @@
 // is explained in a note the widget shows in words. Nothing read from a URL is used as HTML.
 import { resolveOptions, seedOption } from '../../lib/schema.js';
 
-export const DATASETS = [
-  ['circle', 'Circle'], ['xor', 'XOR'], ['gauss', 'Gaussian'], ['spiral', 'Spiral'], ['moons', 'Moons'],
-  ['blobs3', '3 blobs (3 classes)'], ['plane', 'Plane (regression)'], ['multigauss', 'Multi-Gaussian (regression)'],
-  ['custom', 'Your own points'],
-];
+// The menus' values; their names are in messages.js ('nn-playground.dataset.circle', …).
+export const DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'blobs3', 'plane', 'multigauss', 'custom'];
 export const REGRESSION_DATASETS = new Set(['plane', 'multigauss']);
 
-// Feature keys in the URL → the engine's featureTransform names and the labels shown.
+// Feature keys in the URL → the engine's featureTransform names (the labels shown are in
+// messages.js: 'nn-playground.feature.x1', …).
 export const FEATURES = [
-  { key: 'x1', engine: 'x1', label: 'x₁' },
-  { key: 'x2', engine: 'x2', label: 'x₂' },
-  { key: 'x1sq', engine: 'x1^2', label: 'x₁²' },
-  { key: 'x2sq', engine: 'x2^2', label: 'x₂²' },
-  { key: 'x1x2', engine: 'x1x2', label: 'x₁x₂' },
-  { key: 'sinx1', engine: 'sin x1', label: 'sin x₁' },
-  { key: 'sinx2', engine: 'sin x2', label: 'sin x₂' },
+  { key: 'x1', engine: 'x1' },
+  { key: 'x2', engine: 'x2' },
+  { key: 'x1sq', engine: 'x1^2' },
+  { key: 'x2sq', engine: 'x2^2' },
+  { key: 'x1x2', engine: 'x1x2' },
+  { key: 'sinx1', engine: 'sin x1' },
+  { key: 'sinx2', engine: 'sin x2' },
 ];
 
-export const ACTIVATIONS = [
-  ['tanh', 'tanh'], ['relu', 'ReLU'], ['leaky-relu', 'leaky ReLU'], ['sigmoid', 'sigmoid'], ['linear', 'linear'], ['gelu', 'GELU'],
-];
-export const OPTIMIZERS = [
-  ['sgd', 'SGD'], ['momentum', 'Momentum'], ['nesterov', 'Nesterov'], ['rmsprop', 'RMSProp'], ['adagrad', 'AdaGrad'], ['adam', 'Adam'],
-];
+export const ACTIVATIONS = ['tanh', 'relu', 'leaky-relu', 'sigmoid', 'linear', 'gelu'];
+export const OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adagrad', 'adam'];
 // TensorFlow Playground's log-spaced learning rates, extended to 1e-5 … 10.
 // Learning-rate schedules and initialisations (the engine's LearningRateSchedule and initVariance).
-export const SCHEDULES = [['constant', 'constant'], ['step', 'step (× factor every period)'], ['exponential', 'exponential'], ['cosine', 'cosine (to 0 over one period)']];
-export const INITS = [['auto', 'auto (He for ReLU, else Xavier)'], ['xavier', 'Xavier'], ['he', 'He'], ['small', 'too small (spread 0.01)'], ['large', 'too large (spread 1)']];
+export const SCHEDULES = ['constant', 'step', 'exponential', 'cosine'];
+export const INITS = ['auto', 'xavier', 'he', 'small', 'large'];
 export const CLIP_NORMS = [0, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 export const LEARNING_RATES = [0.00001, 0.00003, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 export const REG_RATES = [0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
@@ -54,7 +48,7 @@ export const DOMAIN = 6; // every data set lives on the square [−6, 6]²
 
 // The table. `type` as in lib/schema.js; list-valued settings are strings parsed below.
 export const SETTINGS = {
-  dataset: { type: 'enum', values: DATASETS.map((d) => d[0]), default: 'circle', description: 'Data set.' },
+  dataset: { type: 'enum', values: DATASETS, default: 'circle', description: 'Data set.' },
   points: { type: 'int', min: 20, max: MAX_POINTS, default: 400, description: 'Number of points generated.' },
   noise: { type: 'int', min: 0, max: 50, default: 5, description: 'Noise in percent of the data set\'s size.' },
   trainPct: { type: 'int', min: 10, max: 90, default: 50, description: 'Share of the points used for training, in percent (the rest is test data).' },
@@ -63,17 +57,17 @@ export const SETTINGS = {
   acts: { type: 'string', maxLength: 120, default: 'tanh', description: 'Activation per hidden layer, comma separated (tanh, relu, leaky-relu, sigmoid, linear, gelu); the last one repeats.' },
   features: { type: 'string', maxLength: 80, default: 'x1,x2', description: 'Input features, comma separated: x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2.' },
   lr: { type: 'number', min: 0.00001, max: 10, default: 0.03, description: 'Learning rate.' },
-  optimizer: { type: 'enum', values: OPTIMIZERS.map((o) => o[0]), default: 'sgd', description: 'Optimiser.' },
+  optimizer: { type: 'enum', values: OPTIMIZERS, default: 'sgd', description: 'Optimiser.' },
   batch: { type: 'int', min: 1, max: 100, default: 10, description: 'Batch size (points per step).' },
   reg: { type: 'enum', values: ['none', 'l1', 'l2'], default: 'none', description: 'Regularisation.' },
   regRate: { type: 'number', min: 0, max: 10, default: 0, description: 'Regularisation rate.' },
   dropout: { type: 'number', min: 0, max: 0.9, default: 0, description: 'Dropout probability for hidden neurons.' },
-  schedule: { type: 'enum', values: SCHEDULES.map((o) => o[0]), default: 'constant', description: 'Learning-rate schedule over the steps (constant, step, exponential, cosine).' },
+  schedule: { type: 'enum', values: SCHEDULES, default: 'constant', description: 'Learning-rate schedule over the steps (constant, step, exponential, cosine).' },
   period: { type: 'int', min: 1, max: 100000, default: 500, description: 'Schedule period in steps (step and exponential: one factor per period; cosine: its length).' },
   factor: { type: 'number', min: 0.01, max: 1, default: 0.5, description: 'Schedule decay factor per period (step and exponential).' },
   warmup: { type: 'int', min: 0, max: 100000, default: 0, description: 'Warm-up steps: the rate climbs linearly to the learning rate first.' },
   clip: { type: 'number', min: 0, max: 100, default: 0, description: 'Clip each step\'s gradient to this global norm (0: no clipping).' },
-  init: { type: 'enum', values: INITS.map((o) => o[0]), default: 'auto', description: 'Initial weight scale: auto, xavier, he, small (spread 0.01) or large (spread 1).' },
+  init: { type: 'enum', values: INITS, default: 'auto', description: 'Initial weight scale: auto, xavier, he, small (spread 0.01) or large (spread 1).' },
   batchNorm: { type: 'boolean', default: false, description: 'Batch normalisation after every hidden layer\'s weighted sum.' },
   earlyStop: { type: 'boolean', default: false, description: 'Hold out a validation set and stop when its loss stops improving.' },
   patience: { type: 'int', min: 5, max: 1000, default: 50, description: 'Epochs without a better validation loss before early stopping.' },
@@ -130,11 +124,10 @@ export function parseLayers(text, notes = []) {
 }
 
 export function parseActivations(text, count, notes = []) {
-  const names = ACTIVATIONS.map((a) => a[0]);
   const parts = String(text).split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
   const out = [];
   for (const p of parts.slice(0, MAX_LAYERS)) {
-    if (names.includes(p)) out.push(p);
+    if (ACTIVATIONS.includes(p)) out.push(p);
     else { notes.push(`acts: "${clip(p)}" is not an activation; using tanh.`); out.push('tanh'); }
   }
   if (!out.length) out.push('tanh');

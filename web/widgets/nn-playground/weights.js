@@ -1,11 +1,13 @@
 // Reading and editing single weights (the engine's weight/setWeight/setBias), and saving or
 // loading the whole trained network as JSON (the engine's exportJson/importJson). The editor is
-// a small form: pick a connection of the chosen neuron, type a value, press Set.
+// a small form: pick a connection of the chosen neuron, type a value, press Set. Its words come
+// through `t`, the widget's message function (messages.js).
 import { button, el, fixed, nextId } from '../../lib/ui.js';
 import { FEATURES } from './settings.js';
+import { formatNumber } from '../../lib/format.js';
 
-export function createWeightEditor(parent, { trainer, label, onChanged, onMessage }) {
-  const root = el('div', { className: 'nnp-weight-editor', role: 'group', 'aria-label': 'Edit a weight' });
+export function createWeightEditor(parent, { trainer, label, onChanged, onMessage, t }) {
+  const root = el('div', { className: 'nnp-weight-editor', role: 'group', 'aria-label': t('nn-playground.editWeight') });
   root.hidden = true;
   const title = el('p', { className: 'nnp-editor-title' });
   const selId = nextId('conn');
@@ -13,19 +15,19 @@ export function createWeightEditor(parent, { trainer, label, onChanged, onMessag
   const sel = el('select', { id: selId });
   const input = el('input', { type: 'number', id: valId, step: '0.01', min: '-1000000', max: '1000000', inputmode: 'decimal' });
   const row = el('div', { className: 'nnp-editor-row' }, [
-    el('div', { className: 'dw-field' }, [el('label', { for: selId, text: 'Connection' }), sel]),
-    el('div', { className: 'dw-field nnp-narrow' }, [el('label', { for: valId, text: 'Value' }), input]),
+    el('div', { className: 'dw-field' }, [el('label', { for: selId, text: t('nn-playground.connection') }), sel]),
+    el('div', { className: 'dw-field nnp-narrow' }, [el('label', { for: valId, text: t('nn-playground.value') }), input]),
   ]);
   const buttons = el('div', { className: 'dw-buttons' });
   // With batch normalisation the weighted sum of a hidden neuron is re-centred and re-scaled
   // before its activation; its learned scale and shift are parameters too but not offered here (they
   // are in the JSON).
-  const bnNote = el('p', { className: 'nnp-editor-note', text: 'Batch normalisation is on: a hidden neuron’s weighted sum is re-centred by its running mean and re-scaled (then multiplied by a learned scale and moved by a learned shift) before the activation, so training cancels any change to a hidden neuron’s bias, and a weight change is partly undone. The learned scales and shifts are not edited here; they are in the exported JSON (as gamma and beta).' });
+  const bnNote = el('p', { className: 'nnp-editor-note', text: t('nn-playground.batchNormNote') });
   bnNote.hidden = true;
   root.append(title, bnNote, row, buttons);
   parent.append(root);
-  const setBtn = button(buttons, 'Set', () => apply(), { primary: true });
-  button(buttons, 'Close', () => close());
+  const setBtn = button(buttons, t('nn-playground.set'), () => apply(), { primary: true });
+  button(buttons, t('nn-playground.close'), () => close());
   input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); apply(); } if (e.key === 'Escape') close(); });
   sel.addEventListener('change', () => showValue());
 
@@ -60,18 +62,18 @@ export function createWeightEditor(parent, { trainer, label, onChanged, onMessag
     showValue();
   }
 
-  function weightText(layer, from, to) { return `${label(layer, from)} → ${label(layer + 1, to)}`; }
+  function weightText(layer, from, to) { return t('nn-playground.link', { from: label(layer, from), to: label(layer + 1, to) }); }
 
   function apply() {
     const o = current();
     if (!o) return;
     const v = Number(input.value);
-    if (input.value.trim() === '' || !Number.isFinite(v)) { onMessage('Type a number for the weight, e.g. 0.5 or -1.2.', 'warn'); return; }
-    if (Math.abs(v) > 1e6) { onMessage('A weight must lie between −1 000 000 and 1 000 000.', 'warn'); return; }
+    if (input.value.trim() === '' || !Number.isFinite(v)) { onMessage(t('nn-playground.weightNotNumber'), 'warn'); return; }
+    if (Math.abs(v) > 1e6) { onMessage(t('nn-playground.weightTooLarge'), 'warn'); return; }
     try {
       if (o.kind === 'weight') trainer.net.setWeight(o.layer, o.from, o.to, v);
       else trainer.net.setBias(o.layer, o.unit, v);
-      onMessage(`Set ${o.text} to ${fixed(v, 4)}. The maps show what the network computes now.`, 'ok');
+      onMessage(t('nn-playground.weightSet', { what: o.text, value: fixed(v, 4) }), 'ok');
       onChanged(true);
     } catch (err) { onMessage(err.message, 'bad'); }
   }
@@ -86,8 +88,8 @@ export function createWeightEditor(parent, { trainer, label, onChanged, onMessag
       const sizes = trainer.layerSizes();
       const list = [];
       for (let i = 0; i < sizes[layer]; i++) list.push({ kind: 'weight', layer, from: i, to, text: weightText(layer, i, to) });
-      list.push({ kind: 'bias', layer, unit: to, text: `bias of ${label(layer + 1, to)}` });
-      title.textContent = `Weights into ${label(layer + 1, to)}`;
+      list.push({ kind: 'bias', layer, unit: to, text: t('nn-playground.biasOf', { neuron: label(layer + 1, to) }) });
+      title.textContent = t('nn-playground.weightsInto', { neuron: label(layer + 1, to) });
       fill(list, from);
       sel.focus();
     },
@@ -96,9 +98,9 @@ export function createWeightEditor(parent, { trainer, label, onChanged, onMessag
       const sizes = trainer.layerSizes();
       const list = [];
       for (let i = 0; i < sizes[c - 1]; i++) list.push({ kind: 'weight', layer: c - 1, from: i, to: unit, text: weightText(c - 1, i, unit) });
-      list.push({ kind: 'bias', layer: c - 1, unit, text: `bias of ${label(c, unit)}` });
+      list.push({ kind: 'bias', layer: c - 1, unit, text: t('nn-playground.biasOf', { neuron: label(c, unit) }) });
       if (c + 1 < sizes.length) for (let j = 0; j < sizes[c + 1]; j++) list.push({ kind: 'weight', layer: c, from: unit, to: j, text: weightText(c, unit, j) });
-      title.textContent = `Weights of ${label(c, unit)}`;
+      title.textContent = t('nn-playground.weightsOf', { neuron: label(c, unit) });
       fill(list, 0);
       sel.focus();
     },
@@ -131,12 +133,13 @@ export function download(name, type, text) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function readFile(file, maxBytes) {
+// t: the message function, whose shared csv.* words say why a file cannot be read.
+export function readFile(file, maxBytes, t) {
   return new Promise((resolve, reject) => {
-    if (file.size > maxBytes) { reject(new Error(`The file is ${Math.round(file.size / 1024)} KB; at most ${Math.round(maxBytes / 1024)} KB can be read.`)); return; }
+    if (file.size > maxBytes) { reject(new Error(t('csv.tooLarge', { size: formatNumber(Math.round(file.size / 1024), 0), max: formatNumber(Math.round(maxBytes / 1024), 0) }))); return; }
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(new Error('The file could not be read.'));
+    reader.onerror = () => reject(new Error(t('csv.unreadable')));
     reader.readAsText(file);
   });
 }

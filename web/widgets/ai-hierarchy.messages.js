@@ -1,0 +1,47 @@
+// Every word the ai-hierarchy widget shows a learner (English), except the techniques themselves:
+// their names and reasons are the history lesson's content, kept in web/lib/ai-history.js. Numbers
+// arrive formatted (web/lib/format.js); another language adds the same keys with addMessages
+// (web/lib/messages.js).
+export const messages = {
+  'ai-hierarchy.title': 'AI, machine learning, deep learning: sort them',
+  'ai-hierarchy.hint': 'Pick a technique, then put it in the innermost set it belongs to — with a button or by clicking inside the figure. Each answer is explained.',
+  'ai-hierarchy.board': 'Nested sets: deep learning inside machine learning inside artificial intelligence',
+  'ai-hierarchy.tray': 'Techniques to sort',
+  'ai-hierarchy.pickStep': '1. Pick a technique',
+  'ai-hierarchy.placeStep': '2. Put it in the innermost set it belongs to',
+  'ai-hierarchy.sets': 'Sets',
+  // A set's button: its short name and the region it stands for.
+  'ai-hierarchy.regionButton': '{name}: {region}',
+  'ai-hierarchy.region.ai': 'AI only',
+  'ai-hierarchy.region.ml': 'ML',
+  'ai-hierarchy.region.dl': 'DL',
+  'ai-hierarchy.regionLong.ai': 'AI but not machine learning',
+  'ai-hierarchy.regionLong.ml': 'machine learning but not deep learning',
+  'ai-hierarchy.regionLong.dl': 'deep learning',
+  'ai-hierarchy.reset': 'Start again',
+  'ai-hierarchy.stat.score': 'right first time',
+  'ai-hierarchy.stat.sorted': 'sorted',
+  'ai-hierarchy.score': '{right} / {tried}',
+  'ai-hierarchy.sortedOf': '{placed} of {total}',
+  'ai-hierarchy.start': 'Pick a technique to start.',
+  'ai-hierarchy.picked': '“{name}” picked. Now choose the innermost set it belongs to.',
+  'ai-hierarchy.allSorted': 'All sorted.',
+  'ai-hierarchy.pickFirst': 'Pick a technique first, then choose a set for it.',
+  'ai-hierarchy.right': ({ name, region, why, done, total, firstTry }) => `Right: ${name} → ${region}. ${why}${done ? ` All ${total} sorted, ${firstTry} right first time.` : ''}`,
+  'ai-hierarchy.wrong': ({ said, name, region, tooDeep, why }) => `Not ${said}: ${name} belongs in ${region}${tooDeep ? '' : ' — a smaller set inside the one you chose'}. ${why} Try again.`,
+  'ai-hierarchy.thatIsSet': 'That is the {set} set. Pick a technique first, then click the set it belongs to.',
+  // The figure: each set's name, its gloss, and a shorter gloss for narrow screens.
+  'ai-hierarchy.set.ai': 'Artificial intelligence',
+  'ai-hierarchy.set.ml': 'Machine learning',
+  'ai-hierarchy.set.dl': 'Deep learning',
+  'ai-hierarchy.setInText.ai': 'artificial intelligence',
+  'ai-hierarchy.setInText.ml': 'machine learning',
+  'ai-hierarchy.setInText.dl': 'deep learning',
+  'ai-hierarchy.gloss.ai': 'machines doing tasks that seem to need intelligence',
+  'ai-hierarchy.gloss.ml': 'the rules are learned from data',
+  'ai-hierarchy.gloss.dl': 'many-layered neural networks',
+  'ai-hierarchy.brief.ai': 'any “intelligent” behaviour',
+  'ai-hierarchy.brief.ml': 'rules learned from data',
+  'ai-hierarchy.brief.dl': 'many-layered networks',
+  'ai-hierarchy.glossAfterName': '— {gloss}',
+};
