@@ -38,7 +38,7 @@ void AdaBoost::setEstimatorCount(int count) {
   targetRounds_ = static_cast<int>(count);
   if (status_ == Status::Empty || *stopReason_) return;
   if (rounds() >= targetRounds_) status_ = Status::Converged;
-  else if (status_ == Status::Converged) status_ = Status::Ready;
+  else resumeIfConverged();
 }
 
 void AdaBoost::setLearningRate(double rate) {

@@ -60,7 +60,7 @@ void GradientBoosting::setEstimatorCount(int count) {
   targetRounds_ = static_cast<int>(count);
   if (status_ == Status::Empty) return;
   if (rounds() >= targetRounds_) status_ = Status::Converged;
-  else if (status_ == Status::Converged) status_ = Status::Ready;
+  else resumeIfConverged();
 }
 
 void GradientBoosting::setLearningRate(double rate) {

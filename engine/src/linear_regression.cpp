@@ -103,7 +103,7 @@ void LinearRegression::resetParams() {
 void LinearRegression::setLearningRate(double eta) {
   requireInOpenClosed(eta, 0.0, 100.0, "LinearRegression.setLearningRate", "learningRate");
   learningRate_ = eta;
-  if (status_ == Status::Converged) status_ = Status::Ready;
+  resumeIfConverged();
 }
 
 void LinearRegression::setTolerance(double tol) {
@@ -114,7 +114,7 @@ void LinearRegression::setTolerance(double tol) {
 void LinearRegression::setInterceptFrozen(bool frozen) {
   interceptFrozen_ = frozen;
   if (X_.rows() > 0) refresh();
-  if (status_ == Status::Converged) status_ = Status::Ready;
+  resumeIfConverged();
 }
 
 void LinearRegression::setParams(const Vector& p) {

@@ -25,13 +25,13 @@ void LogisticRegression::resetParams() {
 void LogisticRegression::setLearningRate(double eta) {
   requireInOpenClosed(eta, 0.0, 100.0, "LogisticRegression.setLearningRate", "learningRate");
   learningRate_ = eta;
-  if (status_ == Status::Converged) status_ = Status::Ready;
+  resumeIfConverged();
 }
 
 void LogisticRegression::setTolerance(double tol) {
   requireInRange(tol, 0.0, 1.0, "LogisticRegression.setTolerance", "tolerance");
   tolerance_ = tol;
-  if (status_ == Status::Converged) status_ = Status::Ready;
+  resumeIfConverged();
 }
 
 void LogisticRegression::setL2(double lambda) {

@@ -267,6 +267,10 @@ void Mlp::checkData(const Matrix& X, const Vector& y, const char* where) const {
 
 void Mlp::dataChanged(Index) {
   const char* where = "MLP.setData";  // checkData has accepted the data: nothing below throws
+  // The feature transform runs twice on new data, once in checkData (a transformed value can
+  // overflow, and a refused data set must leave the model untouched) and once here. That costs one
+  // pass over n × (at most seven) features when the data changes, never per step, so keeping the
+  // checks free of side effects is worth it.
   Xin_ = inputsOf(X_, where);
   int classes = 0;
   OutputKind out = resolveOutput(outputWanted_, y_, where, classes);

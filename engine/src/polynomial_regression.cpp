@@ -87,13 +87,13 @@ void PolynomialRegression::setLambda(double lambda) {
 void PolynomialRegression::setLearningRate(double eta) {
   requireInOpenClosed(eta, 0.0, 100.0, "PolynomialRegression.setLearningRate", "learningRate");
   learningRate_ = eta;
-  if (status_ == Status::Converged) status_ = Status::Ready;
+  resumeIfConverged();
 }
 
 void PolynomialRegression::setTolerance(double tol) {
   requireInRange(tol, 0.0, 1.0, "PolynomialRegression.setTolerance", "tolerance");
   tolerance_ = tol;
-  if (status_ == Status::Converged) status_ = Status::Ready;
+  resumeIfConverged();
 }
 
 void PolynomialRegression::setParams(const Vector& c) {
@@ -222,7 +222,7 @@ void PolynomialRegression::setSolver(const std::string& solver) {
   if (solver != "gradient" && solver != "exact")
     throw InvalidArgument("PolynomialRegression.setSolver: solver='" + solver + "' must be \"gradient\" or \"exact\"");
   exactSolver_ = solver == "exact";
-  if (status_ == Status::Converged) status_ = Status::Ready;
+  resumeIfConverged();
 }
 
 void PolynomialRegression::recordTrace() {

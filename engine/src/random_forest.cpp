@@ -52,7 +52,7 @@ void RandomForest::setTreeCount(int count) {
   targetTrees_ = static_cast<int>(count);
   if (status_ == Status::Empty) return;
   if (treeCount() >= targetTrees_) status_ = Status::Converged;
-  else if (status_ == Status::Converged) status_ = Status::Ready;
+  else resumeIfConverged();
 }
 
 void RandomForest::setMaxDepth(int depth) {

@@ -29,7 +29,7 @@ void RandomForestRegressor::setTreeCount(int count) {
   targetTrees_ = count;
   if (status_ == Status::Empty) return;
   if (treeCount() >= targetTrees_) status_ = Status::Converged;
-  else if (status_ == Status::Converged) status_ = Status::Ready;
+  else resumeIfConverged();
 }
 
 void RandomForestRegressor::setMaxDepth(int depth) {

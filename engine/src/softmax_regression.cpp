@@ -34,13 +34,13 @@ void SoftmaxRegression::resetParams() {
 void SoftmaxRegression::setLearningRate(double eta) {
   requireInOpenClosed(eta, 0.0, 100.0, "SoftmaxRegression.setLearningRate", "learningRate");
   learningRate_ = eta;
-  if (status_ == Status::Converged) status_ = Status::Ready;
+  resumeIfConverged();
 }
 
 void SoftmaxRegression::setTolerance(double tol) {
   requireInRange(tol, 0.0, 1.0, "SoftmaxRegression.setTolerance", "tolerance");
   tolerance_ = tol;
-  if (status_ == Status::Converged) status_ = Status::Ready;
+  resumeIfConverged();
 }
 
 void SoftmaxRegression::setL2(double lambda) {

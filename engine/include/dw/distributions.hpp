@@ -1,4 +1,4 @@
-// Probability distributions for the landscape lessons "Likelihood and KL divergence" and "Sampling and
+// Probability distributions for the lessons "Likelihood and KL divergence" and "Sampling and
 // the central limit theorem": Gaussian and Bernoulli/categorical log-likelihoods and their maximum-
 // likelihood fits, entropy, cross-entropy and KL divergence (categorical and Gaussian), and seeded
 // sampling from four skewed populations. Pure functions; every input is checked at the door.

@@ -65,7 +65,7 @@ class KNearestNeighbors : public SupervisedModel {
   static constexpr std::size_t kInsertionLimit = 32;
   // Neighbour weights for the k distances (scikit-learn's rule for zero distances).
   void weightsFor(const std::vector<double>& dist, std::vector<double>& w) const;
-  void invalidate() { cachedLoss_ = -1; if (status_ == Status::Converged) status_ = Status::Ready; }
+  void invalidate() { cachedLoss_ = -1; resumeIfConverged(); }
 
   int classes_ = 0;
   int k_ = 5;

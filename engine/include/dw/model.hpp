@@ -115,6 +115,12 @@ class Model {
   // and then the trace (restartTrace()); before data it only stores the setting.
   void settingsChanged();
   virtual void restartLearning() {}
+  // The rule for a setting that changes how learning goes on but not what was learned so far (a
+  // learning rate, a tolerance, a larger round budget): a model that had converged may step
+  // again, so Converged becomes Ready; the parameters and the trace are kept.
+  void resumeIfConverged() {
+    if (status_ == Status::Converged) status_ = Status::Ready;
+  }
   void requireData(const char* where) const;
   // Throws the StateError of requireData for the call "<name>.<call>".
   [[noreturn]] void throwNoData(const char* call) const;
