@@ -126,4 +126,16 @@ export const en = {
   'csv.stateShape': 'the points must be a list of at most {max} positions of {dims} numbers',
   'csv.stateLabels': 'every point needs a label',
   'csv.stateNumbers': 'the points hold something that is not a number',
+  // An option an embedder, a link or an update gave that could not be used as it was (schema.js):
+  // the option's name and the text given appear as typed, in straight quotes as in the code that
+  // gave them.
+  'options.unknown': 'Unknown option "{name}" was ignored.',
+  'options.notANumber': '{name}="{value}" is not a number; using {fallback}.',
+  'options.rounded': '{name}={value} rounded to {rounded}.',
+  'options.belowMin': '{name}={value} is below {min}; using {min}.',
+  'options.aboveMax': '{name}={value} is above {max}; using {max}.',
+  'options.notBoolean': '{name}="{value}" is not true/false; using {fallback}.',
+  'options.notOneOf': '{name}="{value}" is not one of {values}; using {fallback}.',
+  'options.tooLong': '{name} was longer than {max} characters and was cut.',
+  'options.unreadable': '"{name}" could not be read and was ignored.',
 };

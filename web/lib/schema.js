@@ -7,19 +7,21 @@
 //   { points: { type: 'int', min: 5, max: 200, default: 40, description: '…' }, … }
 // Types: 'number', 'int', 'boolean', 'enum' (with `values`), 'string' (with `maxLength`).
 // Values that are out of range are clamped and explained in `notes`; values that cannot be
-// read fall back to the default, also with a note. Nothing is ever interpreted as HTML.
+// read fall back to the default, also with a note (words from the shared table, options.*, in
+// the language of the `t` passed; English by default). Nothing is ever interpreted as HTML.
+import { english } from './messages.js';
 
-export function resolveOptions(schema, raw = {}, { ignoreUnknown = false } = {}) {
+export function resolveOptions(schema, raw = {}, { ignoreUnknown = false, t = english } = {}) {
   const values = {};
   const notes = [];
   raw = canonicalOptions(schema, raw);
   for (const [name, spec] of Object.entries(schema)) {
     const has = raw != null && Object.prototype.hasOwnProperty.call(raw, name) && raw[name] !== undefined && raw[name] !== null;
-    values[name] = has ? coerce(name, spec, raw[name], notes) : spec.default;
+    values[name] = has ? coerce(name, spec, raw[name], notes, t) : spec.default;
   }
   if (!ignoreUnknown && raw) {
     for (const name of Object.keys(raw)) {
-      if (!Object.prototype.hasOwnProperty.call(schema, name)) notes.push(`Unknown option "${clip(name)}" was ignored.`);
+      if (!Object.prototype.hasOwnProperty.call(schema, name)) notes.push(t('options.unknown', { name: clip(name) }));
     }
   }
   return { values, notes };
@@ -30,19 +32,19 @@ function clip(text, n = 40) {
   return s.length > n ? `${s.slice(0, n)}…` : s;
 }
 
-function coerce(name, spec, value, notes) {
+function coerce(name, spec, value, notes, t) {
   switch (spec.type) {
     case 'number':
     case 'int': {
       const n = typeof value === 'number' ? value : Number(String(value).trim());
       if (typeof value === 'string' && value.trim() === '' || !Number.isFinite(n)) {
-        notes.push(`${name}="${clip(value)}" is not a number; using ${spec.default}.`);
+        notes.push(t('options.notANumber', { name, value: clip(value), fallback: spec.default }));
         return spec.default;
       }
       let v = spec.type === 'int' ? Math.round(n) : n;
-      if (spec.type === 'int' && v !== n) notes.push(`${name}=${n} rounded to ${v}.`);
-      if (spec.min !== undefined && v < spec.min) { notes.push(`${name}=${v} is below ${spec.min}; using ${spec.min}.`); v = spec.min; }
-      if (spec.max !== undefined && v > spec.max) { notes.push(`${name}=${v} is above ${spec.max}; using ${spec.max}.`); v = spec.max; }
+      if (spec.type === 'int' && v !== n) notes.push(t('options.rounded', { name, value: n, rounded: v }));
+      if (spec.min !== undefined && v < spec.min) { notes.push(t('options.belowMin', { name, value: v, min: spec.min })); v = spec.min; }
+      if (spec.max !== undefined && v > spec.max) { notes.push(t('options.aboveMax', { name, value: v, max: spec.max })); v = spec.max; }
       return v;
     }
     case 'boolean': {
@@ -50,19 +52,19 @@ function coerce(name, spec, value, notes) {
       const s = String(value).trim().toLowerCase();
       if (['', 'true', '1', 'yes', 'on'].includes(s)) return true;
       if (['false', '0', 'no', 'off'].includes(s)) return false;
-      notes.push(`${name}="${clip(value)}" is not true/false; using ${spec.default}.`);
+      notes.push(t('options.notBoolean', { name, value: clip(value), fallback: spec.default }));
       return spec.default;
     }
     case 'enum': {
       const s = String(value);
       if (spec.values.includes(s)) return s;
-      notes.push(`${name}="${clip(s)}" is not one of ${spec.values.join(', ')}; using ${spec.default}.`);
+      notes.push(t('options.notOneOf', { name, value: clip(s), values: spec.values.join(', '), fallback: spec.default }));
       return spec.default;
     }
     case 'string': {
       const s = String(value);
       const max = spec.maxLength ?? 200;
-      if (s.length > max) { notes.push(`${name} was longer than ${max} characters and was cut.`); return s.slice(0, max); }
+      if (s.length > max) { notes.push(t('options.tooLong', { name, max })); return s.slice(0, max); }
       return s;
     }
     default:

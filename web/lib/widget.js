@@ -227,13 +227,13 @@ export function mountWidget(element, options, { schema, meta, build, messages })
   // Values of the keys present in `raw`, resolved, laid over `values`.
   function overlay(values, raw) {
     const canonical = canonicalOptions(schema, raw);
-    const r = resolveOptions(schema, canonical);
+    const r = resolveOptions(schema, canonical, { t });
     const out = { ...values };
     for (const k of Object.keys(canonical)) if (Object.prototype.hasOwnProperty.call(schema, k)) out[k] = r.values[k];
     return { values: out, notes: r.notes };
   }
 
-  const base = resolveOptions(schema, rest);
+  const base = resolveOptions(schema, rest, { t });
   let current = base.values;
   const startNotes = [[base.notes, source]];
   let pendingState = null; // { text, source } restored once the widget is built
@@ -248,7 +248,7 @@ export function mountWidget(element, options, { schema, meta, build, messages })
     let state = null;
     for (const [k, v] of found.entries) { if (k === 'state') state = v; else raw[k] = v; }
     const o = overlay(onto, raw);
-    return { values: o.values, notes: [...found.damaged.map((k) => `"${k}" could not be read and was ignored.`), ...o.notes], state };
+    return { values: o.values, notes: [...found.damaged.map((k) => t('options.unreadable', { name: k })), ...o.notes], state };
   }
   if (policy) {
     address = bindAddress(claimNamespace(policy.namespace || pageNamespace(element, name)), {
