@@ -171,9 +171,10 @@ describe('every page', { concurrency: PAGES_AT_ONCE }, () => {
       assert.ok(narrow.contained, 'every display formula scrolls inside its own box if it ever overflows');
       await page.setViewportSize({ width: 1280, height: 900 });
       await frames();
-      // Half a second without a frame request, within ten (a heat map may still be filling in).
+      // Half a second without a frame request, within twenty (a heat map may still be filling in,
+      // a widget that plays by itself may be finishing its laps).
       const quiet = await page.evaluate(async () => {
-        const until = performance.now() + 10000;
+        const until = performance.now() + 20000;
         while (performance.now() < until) {
           const before = window.__frameRequests;
           await new Promise((r) => setTimeout(r, 500));

@@ -55,13 +55,23 @@ test('learning loop: each lap is one engine step and the error shrinks', async (
   await page.close();
 });
 
-test('learning loop animates on its own when motion is allowed', async () => {
+test('learning loop goes round two laps on its own when motion is allowed, then waits for the learner', async () => {
   const page = await site.newPage();
   await page.goto(`${site.base}/lessons/learning-loop.html`);
   await widgetsReady(page);
-  await page.locator('.learning-loop').scrollIntoViewIfNeeded();
+  const card = page.locator('.learning-loop');
+  await card.scrollIntoViewIfNeeded();
+  const lap = () => card.locator('.dw-stat[data-stat="lap"] .dw-stat-value').textContent();
   await page.waitForFunction(() => Number(document.querySelector('.learning-loop .dw-stat[data-stat="lap"] .dw-stat-value').textContent) >= 2, null, { timeout: 15000 });
-  await page.locator('.learning-loop').getByRole('button', { name: 'Pause' }).click();
+  // After two whole laps (two training steps) it stops by itself at the start of lap 3.
+  await card.getByRole('button', { name: 'Play' }).waitFor({ timeout: 30000 });
+  assert.equal(await lap(), '3');
+  await page.waitForTimeout(1000);
+  assert.equal(await lap(), '3', 'it stays stopped');
+  // The learner's Play goes on past the autoplay's two laps.
+  await card.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => Number(document.querySelector('.learning-loop .dw-stat[data-stat="lap"] .dw-stat-value').textContent) >= 4, null, { timeout: 30000 });
+  await card.getByRole('button', { name: 'Pause' }).click();
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

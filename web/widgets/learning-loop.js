@@ -16,13 +16,16 @@ export const engine = 'core';
 export const schema = {
   eta: { type: 'number', min: 0.01, max: 0.6, default: 0.1, description: 'Learning rate η of each update.' },
   speed: { type: 'number', min: 0.25, max: 4, default: 1, description: 'Animation speed (stages per 0.9 s).' },
-  autoplay: { type: 'boolean', default: true, description: 'Start playing when shown (never with reduced motion).' },
+  autoplay: { type: 'boolean', default: true, description: 'Go round two laps by itself when shown, then wait (never with reduced motion).' },
 };
 
 export const meta = { title: messages['learning-loop.title'], hint: messages['learning-loop.hint'] };
 
 const STAGES = ['data', 'model', 'prediction', 'error', 'update'];
 const STAGE_SECONDS = 0.9;
+// Played by itself (autoplay), the loop goes round this many laps to show the cycle, then waits
+// for the learner: an animation that never ends would keep a reader's machine busy for nothing.
+const AUTOPLAY_LAPS = 2;
 export const SIZE_UNIT = 100; // sizes enter the model in hundreds of m², which keeps gradient descent well conditioned
 export const START = [150, 0]; // a rough first guess: 150k per 100 m², no base price
 
@@ -51,6 +54,7 @@ function build(ctx) {
   const scatter = ctx.own(new Plot(card.stage, { aspect: 0.34, minHeight: 170, maxHeight: 260, label: t('learning-loop.scatter'), onResize: () => ctx.requestDraw(draw) }));
 
   let learnerActed = false; // a press or slide in the controls, as opposed to autoplay
+  let autoplaying = false;  // playing because the widget started itself, until the first stop
   let reported = false;
   card.controls.addEventListener('click', () => { learnerActed = true; });
   card.controls.addEventListener('input', () => { learnerActed = true; });
@@ -66,8 +70,13 @@ function build(ctx) {
       const dt = Math.min(0.1, (time - lastTime) / 1000);
       lastTime = time;
       advance((dt * opts.speed) / STAGE_SECONDS);
+      if (autoplaying && pos >= AUTOPLAY_LAPS * 5) return false;
+      return true;
     },
-    onStop: () => stageText.setAttribute('aria-live', 'polite'),
+    onStop: () => {
+      autoplaying = false;
+      stageText.setAttribute('aria-live', 'polite');
+    },
   });
   button(buttons, t('learning-loop.step'), () => { play.stop(); advance(1); });
   button(buttons, t('learning-loop.reset'), () => { play.stop(); restart(); });
@@ -360,7 +369,7 @@ function build(ctx) {
   }
 
   restart();
-  if (opts.autoplay && !prefersReducedMotion()) play.toggle();
+  if (opts.autoplay && !prefersReducedMotion()) { autoplaying = true; play.toggle(); }
   else card.setMessage(t('learning-loop.howTo'), 'info');
 
   return {

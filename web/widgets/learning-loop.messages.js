@@ -2,7 +2,7 @@
 // (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
 export const messages = {
   'learning-loop.title': 'The learning loop',
-  'learning-loop.hint': 'Watch a packet of evidence go round: data → model → prediction → error → update. Each lap is one real training step, and the error bar shrinks. Pause or Step to read a stage.',
+  'learning-loop.hint': 'Watch a packet of evidence go round: data → model → prediction → error → update. Each lap is one real training step, and the error bar shrinks. It goes round twice by itself; press Play to keep it going, or Step to read a stage.',
   'learning-loop.diagram': 'The learning loop',
   'learning-loop.scatter': 'The six houses and the model line',
   'learning-loop.stage.data': 'Data',
