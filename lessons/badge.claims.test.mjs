@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ml } from '../tests/node/engine.mjs';
 import { QUESTIONS, SLOTS } from '../web/widgets/ml-badge/bank.js';
 import { drawAttempt, formatAnswer, grade, instantiate, parseNumber, PASS_MARK, QUESTION_COUNT, scoreAttempt } from '../web/widgets/ml-badge/attempt.js';
-import { PASS_FRACTION, passMark } from '../web/widgets/ml-badge/pass-rule.js';
+import { PASS_FRACTION, passMark } from '../web/lib/badge-pass-rule.js';
 import { messages } from '../web/widgets/ml-badge/messages.js';
 import { formatPercent } from '../web/lib/format.js';
 import { seededShuffle } from '../web/lib/rng.js';
@@ -16,7 +16,7 @@ import { seededShuffle } from '../web/lib/rng.js';
 const lessonsDir = import.meta.dirname;
 const attempt = (seed) => drawAttempt(seed).map((d) => instantiate(d, ml));
 
-test('the lesson and the card state the one pass rule (pass-rule.js): 22 questions, 80% = 18 of 22', () => {
+test('the lesson and the card state the one pass rule (badge-pass-rule.js): 22 questions, 80% = 18 of 22', () => {
   const md = fs.readFileSync(path.join(lessonsDir, 'badge.md'), 'utf8');
   assert.equal(QUESTION_COUNT, 22);
   assert.equal(PASS_FRACTION, 0.8);

@@ -14,7 +14,7 @@ test('home page shows the badge after passing, the best score before', async () 
   assert.equal(await page.locator('.badge-slot').isVisible(), false);
   await page.evaluate(() => localStorage.setItem('dw:badge', JSON.stringify({ best: 15, total: 22, passed: false, earnedAt: '' })));
   await page.reload();
-  assert.equal(await page.locator('.badge-slot').textContent(), 'Best so far: 15 of 22 — pass with 80%'); // the rule from ml-badge/pass-rule.js
+  assert.equal(await page.locator('.badge-slot').textContent(), 'Best so far: 15 of 22 — pass with 80%'); // the rule from web/lib/badge-pass-rule.js
   // A failed attempt records a score only: the challenge's lesson is not ticked on the home page.
   await page.evaluate(() => localStorage.setItem('dw:lesson:badge', JSON.stringify({ complete: false, activities: { 'ml-badge': { title: 'Challenge: earn the Machine Learning badge', score: 1, max: 22, best: 1, complete: false } } })));
   await page.reload();

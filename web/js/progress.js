@@ -10,7 +10,7 @@
 // .lesson-complete[data-activities]; once every one has reported 'dw:complete' the lesson counts
 // as complete. The manual button stays for lessons read without playing, and to undo.
 import { formatPercent } from '../lib/format.js';
-import { PASS_FRACTION } from '../widgets/ml-badge/pass-rule.js';
+import { PASS_FRACTION } from '../lib/badge-pass-rule.js';
 
 const PREFIX = 'dw:';
 
@@ -226,7 +226,7 @@ function renderLevelChecks() {
 }
 
 // Home page: the Machine Learning badge (saved by the ml-badge challenge under "dw:badge"); its
-// pass rule is read from the badge's one statement of it (web/widgets/ml-badge/pass-rule.js).
+// pass rule is read from the badge's one statement of it (web/lib/badge-pass-rule.js).
 function renderBadge() {
   const slot = document.querySelector('.badge-slot');
   if (!slot) return;

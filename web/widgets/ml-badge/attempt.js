@@ -11,7 +11,7 @@
 import { formatNumber } from '../../lib/format.js';
 import { SLOTS, QUESTIONS } from './bank.js';
 import { seededShuffle } from '../../lib/rng.js';
-import { passMark } from './pass-rule.js';
+import { passMark } from '../../lib/badge-pass-rule.js';
 
 export const QUESTION_COUNT = SLOTS.length;
 export const PASS_MARK = passMark(QUESTION_COUNT); // 18 of 22

@@ -2,9 +2,9 @@
 // questions themselves, their choices and the reasons are course content and live in the
 // question banks (bank.js). Numbers arrive formatted (web/lib/format.js); counts with their noun
 // come from format.js countOf; another language adds the same keys with addMessages
-// (web/lib/messages.js). The pass rule in the hint is read from pass-rule.js, never restated.
+// (web/lib/messages.js). The pass rule in the hint is read from web/lib/badge-pass-rule.js, never restated.
 import { countOf, formatNumber, formatPercent } from '../../lib/format.js';
-import { PASS_FRACTION } from './pass-rule.js';
+import { PASS_FRACTION } from '../../lib/badge-pass-rule.js';
 import { PASS_MARK, QUESTION_COUNT } from './attempt.js';
 
 const count = formatNumber(QUESTION_COUNT, 0);
