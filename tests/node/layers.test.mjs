@@ -9,14 +9,15 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '../..');
 const filesIn = (dir, ext) => fs.readdirSync(path.join(root, dir), { recursive: true })
   .filter((f) => ext.some((e) => f.endsWith(e))).map((f) => path.join(dir, f));
-const importsOf = (file) => [...fs.readFileSync(path.join(root, file), 'utf8').matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)]
+// The modules a source names: static `import … from` / `export … from`, and dynamic import().
+const importsIn = (text) => [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)]
   .map((m) => m[1] || m[2]);
+const importsOf = (file) => importsIn(fs.readFileSync(path.join(root, file), 'utf8'));
 
 // A sample of each breach the checks below catch, so the checks can fail.
 const sample = "import { x } from '../widgets/ml-badge/attempt.js';\nconst y = import('../js/progress.js');";
 test('the import reader sees static and dynamic imports', () => {
-  const found = [...sample.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((m) => m[1] || m[2]);
-  assert.deepEqual(found, ['../widgets/ml-badge/attempt.js', '../js/progress.js']);
+  assert.deepEqual(importsIn(sample), ['../widgets/ml-badge/attempt.js', '../js/progress.js']);
 });
 
 test('web/lib imports no widget and no page code', () => {

@@ -71,7 +71,6 @@ function build(ctx) {
       lastTime = time;
       advance((dt * opts.speed) / STAGE_SECONDS);
       if (autoplaying && pos >= AUTOPLAY_LAPS * 5) return false;
-      return true;
     },
     onStop: () => {
       autoplaying = false;
