@@ -60,7 +60,10 @@ export async function screenshot(page, name) {
 
 // Waits until every widget on the page (including those inside <dw-widget> shadow roots) has
 // finished loading the engine and built its card.
-export async function widgetsReady(page, { timeout = 60000 } = {}) {
+export async function widgetsReady(page, { timeout } = {}) {
+  // A minute, and two seconds more per widget: the gallery starts every widget at once, which on a
+  // loaded two-core machine takes well over a minute.
+  if (timeout === undefined) timeout = 60000 + 2000 * await page.locator('.dw-mount, dw-widget').count();
   // Host by host: each has built its card or shown an error in words, and none is still loading
   // (counting cards and messages over the page would call it ready while a later host has not
   // even started, since a card that failed holds both).

@@ -78,3 +78,25 @@ test('the k-means block: wrong, invalid and right answers, keyboard, saved progr
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+test('a numeric answer checked while the engine still loads says so at once, then gives its verdict', async () => {
+  const page = await site.newPage({ width: 1280, height: 800 });
+  // The engine's WebAssembly held back until the pending message is seen, as on a slow connection.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${site.base}/lessons/kmeans.html`, { waitUntil: 'domcontentloaded' });
+  await page.waitForSelector('section[data-check-yourself][data-ready="true"]');
+  const form = page.locator('section[data-check-yourself] form.cy-item').first();
+  const feedback = form.locator('.cy-feedback');
+  await form.locator('input').fill('9');
+  await form.getByRole('button', { name: 'Check' }).click();
+  await page.waitForFunction((f) => f.textContent !== '', await feedback.elementHandle());
+  assert.equal(await feedback.textContent(), 'Checking with the learning engine…');
+  assert.equal(await feedback.getAttribute('data-tone'), null, 'no verdict yet');
+  release();
+  await page.waitForFunction((f) => !!f.dataset.tone, await feedback.elementHandle(), { timeout: 30000 });
+  assert.match(await feedback.textContent(), /^Right: 9\./);
+  assert.equal(await feedback.getAttribute('data-tone'), 'ok');
+  await page.close();
+});

@@ -49,7 +49,7 @@ async function answer(page, form, q, wantRight) {
   }
   await form.getByRole('button', { name: 'Check' }).click();
   const feedback = form.locator('.cy-feedback');
-  await page.waitForFunction((f) => f.textContent.trim() !== '', await feedback.elementHandle());
+  await page.waitForFunction((f) => !!f.dataset.tone, await feedback.elementHandle()); // a verdict, not 'Checking…'
   const text = await feedback.textContent();
   assert.match(text, wantRight ? /^Right/ : /^Not quite/, `${await page.title()}: ${text.slice(0, 80)}`);
 }

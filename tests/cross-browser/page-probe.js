@@ -155,7 +155,9 @@
   }
   function checkFeedback(i) {
     const form = document.querySelectorAll('section[data-check-yourself] form.cy-item')[i];
-    return form.querySelector('.cy-feedback').textContent.trim();
+    // A verdict has a tone; 'Checking with the learning engine…' (the engine still loading) has none.
+    const out = form.querySelector('.cy-feedback');
+    return out.dataset.tone ? out.textContent.trim() : '';
   }
 
   // In-page waiting: one driver round trip instead of one per poll (WebDriver calls are slow).

@@ -103,7 +103,7 @@ async function checkYourself(browser, where) {
     if (kinds[i] === 'number') await browser.type('1');
     const submit = await browser.eval(`window.__dwProbe.aimCheck(${i}, 'submit')`);
     await browser.click(submit.x, submit.y);
-    const feedback = await browser.eval(`window.__dwProbe.until(() => window.__dwProbe.checkFeedback(${i}), 5000)`);
+    const feedback = await browser.eval(`window.__dwProbe.until(() => window.__dwProbe.checkFeedback(${i}), 30000)`);
     assert.ok(feedback, `${where}: check-yourself question ${i + 1} (${kinds[i]}) gave no feedback`);
   }
   return kinds.length;

@@ -34,11 +34,19 @@ function setFeedback(form, right, verdict, why) {
   out.dataset.tone = right ? 'ok' : 'bad';
 }
 
+// The first numeric answer waits for the learning engine to load and compile (a second or more on
+// a slow machine): the learner sees at once that the answer was taken.
+function setPending(form) {
+  const out = form.querySelector('.cy-feedback');
+  out.textContent = 'Checking with the learning engine…';
+  delete out.dataset.tone;
+}
+
 function enhance(section, index) {
   const forms = [...section.querySelectorAll('form.cy-item')];
   const first = new Array(forms.length).fill(null); // first answer right (true/false), or null
   const scoreLine = section.querySelector('.cy-score');
-  let answers = null; // engine numbers per numeric form, loaded on first use
+  let answers = null; // engine numbers per numeric form, once loaded
 
   // A returning learner sees what was saved (never more than was achieved).
   const saved = lessonState(document.querySelector('.lesson-complete[data-lesson]')?.dataset.lesson || '').activities?.[WIDGET];
@@ -54,25 +62,39 @@ function enhance(section, index) {
     section.dispatchEvent(new CustomEvent(answered === forms.length ? 'dw:complete' : 'dw:score', { bubbles: true, composed: true, detail }));
   }
 
-  async function engineAnswer(form) {
-    if (!answers) {
-      const { evaluateComputation, parseComputation } = await loadComputations();
-      const names = forms.filter((f) => f.dataset.kind === 'number').map((f) => String(f.dataset.compute).trim().split(/[.\s]/)[0]);
-      const ml = await loadEngine(names.every((n) => coreComputations.has(n)) ? 'core' : 'full');
-      answers = new Map();
-      for (const f of forms) {
-        if (f.dataset.kind !== 'number') continue;
-        try {
-          answers.set(f, evaluateComputation(ml, parseComputation(f.dataset.compute)));
-        } catch (err) {
-          answers.set(f, err);
+  // One load of the engine serves every numeric form of the section; the promise is kept so a
+  // Check pressed while the engine is still loading waits for that load, and dropped on failure
+  // so the next Check tries again.
+  let loading = null;
+  function engineAnswers() {
+    if (!loading) {
+      loading = (async () => {
+        const { evaluateComputation, parseComputation } = await loadComputations();
+        const names = forms.filter((f) => f.dataset.kind === 'number').map((f) => String(f.dataset.compute).trim().split(/[.\s]/)[0]);
+        const ml = await loadEngine(names.every((n) => coreComputations.has(n)) ? 'core' : 'full');
+        const map = new Map();
+        for (const f of forms) {
+          if (f.dataset.kind !== 'number') continue;
+          try {
+            map.set(f, evaluateComputation(ml, parseComputation(f.dataset.compute)));
+          } catch (err) {
+            map.set(f, err);
+          }
         }
-      }
+        answers = map;
+        return map;
+      })();
+      loading.catch(() => { loading = null; });
     }
-    return answers.get(form);
+    return loading;
   }
+  const engineAnswer = async (form) => (await engineAnswers()).get(form);
 
   forms.forEach((form, i) => {
+    // Typing an answer takes a few seconds: the engine loads meanwhile, not after the Check.
+    if (form.dataset.kind === 'number') {
+      form.addEventListener('focusin', () => { engineAnswers().catch(() => {}); }, { once: true });
+    }
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       let right;
@@ -101,6 +123,7 @@ function enhance(section, index) {
         }
         input.removeAttribute('aria-invalid');
         let answer;
+        if (!answers) setPending(form);
         try {
           answer = await engineAnswer(form);
         } catch (err) {
