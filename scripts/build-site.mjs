@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderLesson, readCourse, page, esc, katexInlineStyleSheet } from './lesson-render.mjs';
+import { renderLesson, readCourse, page, esc, katexPageStyleSheets } from './lesson-render.mjs';
 import { widgetCatalogue, renderGallery } from './embed-docs.mjs';
 import { renderLessonMap } from './lesson-map.mjs';
 import { precompress } from './precompress.mjs';
@@ -53,8 +53,9 @@ for (const lesson of course.lessons) {
   fs.writeFileSync(path.join(dist, 'lessons', `${lesson.slug}.html`), renderLesson(lesson, course));
 }
 fs.writeFileSync(path.join(dist, 'index.html'), renderHome(course));
-fs.writeFileSync(path.join(dist, 'css', 'katex-inline.css'), katexInlineStyleSheet());
 fs.writeFileSync(path.join(dist, 'gallery.html'), renderGallery(await widgetCatalogue(dist)));
+// Each page's typeset-math classes (scripts/lesson-render.mjs, katexSheetFor), once every page is written.
+for (const [name, css] of katexPageStyleSheets()) fs.writeFileSync(path.join(dist, 'css', name), css);
 // Precompressed copies for hosts that serve them (scripts/precompress.mjs); DW_NO_PRECOMPRESS=1
 // skips the few seconds this takes when only the pages matter.
 const packed = process.env.DW_NO_PRECOMPRESS ? null : precompress(dist);

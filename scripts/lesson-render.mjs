@@ -5,6 +5,7 @@
 //   widgets:   a line `::: widget NAME key=value key2="text"` becomes a mount point for NAME.
 // lessons/course.json lists the levels in order. Shared by the site build and the single-file build.
 import fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import katex from 'katex';
 import { marked } from 'marked';
@@ -103,13 +104,30 @@ function parseDirectiveArgs(text) {
 }
 
 // KaTeX sizes glyph boxes with inline style="" attributes, which a strict Content-Security-
-// Policy (style-src 'self') refuses. Each distinct style becomes a class in one generated
-// stylesheet (css/katex-inline.css), so typeset math works under that policy too.
+// Policy (style-src 'self') refuses. Each distinct style becomes a class (ks0, ks1, … numbered
+// over the whole site), so typeset math works under that policy too. A page links a stylesheet
+// of only the classes it uses (css/katex-<hash>.css, named by its content, so pages with the
+// same formulas share one file): a first visit fetches its own rules, not the course's 900.
+// The single-file build inlines every class (katexInlineStyleSheet).
 const inlineStyles = new Map();
+// !important gives the class the precedence the inline style had over katex.min.css.
+const important = (style) => style.split(';').filter((d) => d.trim()).map((d) => `${d.trim()} !important`).join(';');
+const styleRules = (entries) => entries.map(([style, cls]) => `.${cls}{${important(style)}}`).join('\n') + '\n';
 export function katexInlineStyleSheet() {
-  // !important gives the class the precedence the inline style had over katex.min.css.
-  const important = (style) => style.split(';').filter((d) => d.trim()).map((d) => `${d.trim()} !important`).join(';');
-  return [...inlineStyles].map(([style, cls]) => `.${cls}{${important(style)}}`).join('\n') + '\n';
+  return styleRules([...inlineStyles]);
+}
+const pageStyleSheets = new Map(); // file name → its CSS, for build-site to write
+export function katexPageStyleSheets() {
+  return pageStyleSheets;
+}
+function katexSheetFor(html) {
+  const used = new Set();
+  for (const m of html.matchAll(/\sclass="([^"]*)"/g)) for (const c of m[1].split(/\s+/)) if (/^ks\d+$/.test(c)) used.add(c);
+  if (!used.size) return null;
+  const css = styleRules([...inlineStyles].filter(([, cls]) => used.has(cls)));
+  const name = `katex-${createHash('sha256').update(css).digest('hex').slice(0, 10)}.css`;
+  pageStyleSheets.set(name, css);
+  return name;
 }
 function moveInlineStyles(html) {
   return html.replace(/<(\w+)((?:\s+[\w-]+="[^"]*")*?)\s+style="([^"]*)"((?:\s+[\w-]+="[^"]*")*)\s*(\/?)>/g, (_, tag, before, style, after, selfClose) => {
@@ -292,6 +310,7 @@ const engineHead = (base, engine) => `<meta name="dw-engine" content="${engine}"
 `;
 
 export function page({ title, body, base = '../', scripts = [], engine = null }) {
+  const mathSheet = katexSheetFor(body);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -303,8 +322,7 @@ ${engine ? engineHead(base, engine === true ? 'full' : engine) : ''}<link rel="i
 <link rel="stylesheet" href="${base}css/site.css">
 <link rel="stylesheet" href="${base}css/widget.css">
 <link rel="stylesheet" href="${base}vendor/katex/katex.min.css">
-<link rel="stylesheet" href="${base}css/katex-inline.css">
-${scripts.map((s) => `<script type="module" src="${base}${s}"></script>`).join('\n')}
+${mathSheet ? `<link rel="stylesheet" href="${base}css/${mathSheet}">\n` : ''}${scripts.map((s) => `<script type="module" src="${base}${s}"></script>`).join('\n')}
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
