@@ -43,5 +43,8 @@ export function messageFunction(lang = 'en') {
   };
 }
 
-// English, for code that runs outside any widget (parsing a file in a Node test).
-export const english = messageFunction('en');
+// English, for code that runs outside any widget (parsing a file in a Node test). Looked up at
+// each call, so it sees tables added after this module loaded.
+export function english(key, params) {
+  return messageFunction('en')(key, params);
+}

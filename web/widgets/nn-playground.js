@@ -67,7 +67,7 @@ function build(ctx) {
   // then the table's own checks of the list-valued ones (layers, activations, features) ----
   let s;
   {
-    const r = resolveSettings(options);
+    const r = resolveSettings(options, t);
     s = r.values;
     card.addNotes(r.notes, noteSource);
   }
@@ -194,7 +194,7 @@ function build(ctx) {
   function change(patch) {
     const before = s;
     if (patch.dataset === 'custom' && !s.pts && data) patch = { ...patch, pts: encodePoints(data) };
-    const r = resolveSettings({ ...s, ...patch });
+    const r = resolveSettings({ ...s, ...patch }, t);
     s = r.values;
     if (r.notes.length) card.setMessage(r.notes.join(' '), 'warn');
     const changed = (keys) => keys.some((k) => before[k] !== s[k]);

@@ -2,11 +2,23 @@
 // the helpers in this folder, which get the widget's `t` passed in. Numbers arrive formatted
 // (web/lib/format.js); counts with their noun come from format.js countOf; another language adds
 // the same keys with addMessages (web/lib/messages.js). The notes that explain a clamped option
-// (settings.js, like web/lib/schema.js's) name the option keys an embedder typed and stay there.
+// (settings.js, 'nn-playground.option.*') start with the option key an embedder typed, which is
+// the same in every language.
 import { countOf } from '../../lib/format.js';
 
 export const messages = {
   'nn-playground.title': 'Neural-network playground',
+
+  // Notes on options read from an address, an attribute or a lesson (settings.js).
+  'nn-playground.option.layerNotNumber': 'layers: "{value}" is not a number and was skipped.',
+  'nn-playground.option.layerBelow': 'layers: {value} neurons is below 1; using 1.',
+  'nn-playground.option.layerAbove': 'layers: {value} neurons is above {max}; using {max}.',
+  'nn-playground.option.tooManyLayers': 'layers: {count} hidden layers is above {max}; keeping the first {max}.',
+  'nn-playground.option.activation': 'acts: "{value}" is not an activation; using tanh.',
+  'nn-playground.option.feature': 'features: "{value}" is not a feature and was ignored.',
+  'nn-playground.option.noFeature': 'features: at least one input is needed; using x1 and x2.',
+  'nn-playground.option.clip': 'clip: {value} is not on the menu; using {near}.',
+  'nn-playground.option.customNeedsPoints': 'dataset=custom needs points; using the circle data set.',
   'nn-playground.hint': 'Pick a data set, shape the network, press Play and watch each neuron learn a piece of the boundary. Hover or focus a neuron to see its map large; click a weight to edit it.',
 
   // The four panels (heading and region name).

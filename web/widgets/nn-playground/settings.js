@@ -2,8 +2,14 @@
 // drives the widget's option schema (and through it the page address and Share links, see
 // web/lib/widget.js) and clamping. Values that are
 // out of range, unreadable or hostile are clamped or replaced by the default, and each change
-// is explained in a note the widget shows in words. Nothing read from a URL is used as HTML.
+// is explained in a note the widget shows in words (messages.js, 'nn-playground.option.*', in
+// the widget's language through its `t`). Nothing read from a URL is used as HTML.
 import { resolveOptions, seedOption } from '../../lib/schema.js';
+import { addMessages, english } from '../../lib/messages.js';
+import { messages } from './messages.js';
+
+// The notes' English words, for a caller outside the widget (the widget passes its own `t`).
+addMessages('en', messages, { keep: true });
 
 // The menus' values; their names are in messages.js ('nn-playground.dataset.circle', …).
 export const DATASETS = ['circle', 'xor', 'gauss', 'spiral', 'moons', 'blobs3', 'plane', 'multigauss', 'custom'];
@@ -84,23 +90,23 @@ function clip(text, n = 24) {
 }
 
 // Resolves raw options (from mount options or a hash) into clean settings plus notes.
-export function resolveSettings(raw) {
-  const { values, notes } = resolveOptions(SETTINGS, raw, { ignoreUnknown: true });
-  const layers = parseLayers(values.layers, notes);
+export function resolveSettings(raw, t = english) {
+  const { values, notes } = resolveOptions(SETTINGS, raw, { ignoreUnknown: true, t });
+  const layers = parseLayers(values.layers, notes, t);
   values.layers = layers.join(',');
   // One name when every layer shares it (short links); the last name repeats for new layers.
-  const acts = parseActivations(values.acts, layers.length, notes);
+  const acts = parseActivations(values.acts, layers.length, notes, t);
   values.acts = acts.every((a) => a === acts[0]) ? acts[0] : acts.join(',');
-  values.features = parseFeatures(values.features, notes).join(',');
+  values.features = parseFeatures(values.features, notes, t).join(',');
   values.lr = snapPositive(values.lr);
   if (!CLIP_NORMS.includes(values.clip)) {
     // The menu offers a fixed list; a value from an address snaps to the nearest (on a log scale).
     const near = CLIP_NORMS.slice(1).reduce((b, c) => (Math.abs(Math.log(c / values.clip)) < Math.abs(Math.log(b / values.clip)) ? c : b));
-    notes.push(`clip: ${values.clip} is not on the menu; using ${near}.`);
+    notes.push(t('nn-playground.option.clip', { value: values.clip, near }));
     values.clip = near;
   }
   if (values.dataset === 'custom' && !values.pts) {
-    notes.push('dataset=custom needs points; using the circle data set.');
+    notes.push(t('nn-playground.option.customNeedsPoints'));
     values.dataset = 'circle';
   }
   return { values, notes };
@@ -108,42 +114,42 @@ export function resolveSettings(raw) {
 
 function snapPositive(v) { return Number(Number(v).toPrecision(6)); }
 
-export function parseLayers(text, notes = []) {
+export function parseLayers(text, notes = [], t = english) {
   const parts = String(text).split(',').map((s) => s.trim()).filter((s) => s !== '');
   const out = [];
   for (const p of parts) {
     const n = Number(p);
-    if (!Number.isFinite(n)) { notes.push(`layers: "${clip(p)}" is not a number and was skipped.`); continue; }
+    if (!Number.isFinite(n)) { notes.push(t('nn-playground.option.layerNotNumber', { value: clip(p) })); continue; }
     let v = Math.round(n);
-    if (v < 1) { notes.push(`layers: ${v} neurons is below 1; using 1.`); v = 1; }
-    if (v > MAX_UNITS) { notes.push(`layers: ${v} neurons is above ${MAX_UNITS}; using ${MAX_UNITS}.`); v = MAX_UNITS; }
+    if (v < 1) { notes.push(t('nn-playground.option.layerBelow', { value: v })); v = 1; }
+    if (v > MAX_UNITS) { notes.push(t('nn-playground.option.layerAbove', { value: v, max: MAX_UNITS })); v = MAX_UNITS; }
     out.push(v);
   }
-  if (out.length > MAX_LAYERS) { notes.push(`layers: ${out.length} hidden layers is above ${MAX_LAYERS}; keeping the first ${MAX_LAYERS}.`); out.length = MAX_LAYERS; }
+  if (out.length > MAX_LAYERS) { notes.push(t('nn-playground.option.tooManyLayers', { count: out.length, max: MAX_LAYERS })); out.length = MAX_LAYERS; }
   return out;
 }
 
-export function parseActivations(text, count, notes = []) {
+export function parseActivations(text, count, notes = [], t = english) {
   const parts = String(text).split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
   const out = [];
   for (const p of parts.slice(0, MAX_LAYERS)) {
     if (ACTIVATIONS.includes(p)) out.push(p);
-    else { notes.push(`acts: "${clip(p)}" is not an activation; using tanh.`); out.push('tanh'); }
+    else { notes.push(t('nn-playground.option.activation', { value: clip(p) })); out.push('tanh'); }
   }
   if (!out.length) out.push('tanh');
   while (out.length < count) out.push(out[out.length - 1]);
   return out.slice(0, Math.max(count, 1));
 }
 
-export function parseFeatures(text, notes = []) {
+export function parseFeatures(text, notes = [], t = english) {
   const keys = FEATURES.map((f) => f.key);
   const parts = String(text).split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
   const out = [];
   for (const p of parts) {
-    if (!keys.includes(p)) { notes.push(`features: "${clip(p)}" is not a feature and was ignored.`); continue; }
+    if (!keys.includes(p)) { notes.push(t('nn-playground.option.feature', { value: clip(p) })); continue; }
     if (!out.includes(p)) out.push(p);
   }
-  if (!out.length) { notes.push('features: at least one input is needed; using x1 and x2.'); out.push('x1', 'x2'); }
+  if (!out.length) { notes.push(t('nn-playground.option.noFeature')); out.push('x1', 'x2'); }
   return keys.filter((k) => out.includes(k)); // canonical order
 }
 
