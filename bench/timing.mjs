@@ -41,12 +41,22 @@ function sample(op, inner) {
 // The number of calls that lasts about ms milliseconds at a per-call cost of perCallUs.
 const callsFor = (ms, perCallUs) => Math.max(1, Math.ceil((ms * 1000) / Math.max(perCallUs, 1e-3)));
 
+// The calls of op that last about ms, from runs doubled until one lasts a quarter of that: a
+// single call can be shorter than the clock's tick (a page's performance.now() is coarsened to
+// 0.1 ms), and a call read as free would make each sample millions of calls long.
+function callsLasting(op, ms) {
+  for (let n = 1; ; n *= 2) {
+    const us = sample(op, n);
+    if (us * n >= (ms * 1000) / 4 || n >= 2 ** 26) return callsFor(ms, us);
+  }
+}
+
 // Warms op up (rule 1); returns { inner, warmMs, stable, windows }.
 export function warmUp(op, mode) {
   const t0 = now();
   // Calibrate from the cold cost, then again from each window's median, so a sample keeps its
   // length once the optimised code is in.
-  let inner = callsFor(mode.sampleMs, sample(op, 1));
+  let inner = callsLasting(op, mode.sampleMs);
   let previous = NaN;
   let windows = 0;
   for (;;) {
