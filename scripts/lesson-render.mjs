@@ -190,7 +190,7 @@ export function renderCheckYourself(block, file = 'lesson', prefix = 'cy') {
       const { compute, tolerance, why } = item.numeric;
       return `<form class="cy-item" data-kind="number" data-compute="${esc(compute)}" data-tolerance="${esc(tolerance)}" novalidate>
 <p class="cy-question"><label for="${id}-input">${q}</label></p>
-<p class="cy-answer"><input id="${id}-input" type="text" inputmode="decimal" autocomplete="off" spellcheck="false" aria-describedby="${id}-tolerance ${id}-feedback"> <span class="cy-tolerance" id="${id}-tolerance">Answers within ±${esc(tolerance)} count.</span></p>
+<p class="cy-answer"><input id="${id}-input" type="text" inputmode="decimal" autocomplete="off" spellcheck="false" aria-describedby="${id}-tolerance ${id}-feedback"> <span class="cy-tolerance" id="${id}-tolerance">Answers within ±${esc(tolerance)} of the exact value count as right.</span></p>
 ${check}${feedback}<template class="cy-why" data-right="true">${md(why)}</template>
 </form>`;
     }

@@ -28,6 +28,7 @@ test('the k-means block: wrong, invalid and right answers, keyboard, saved progr
   const input = forms.nth(0).locator('input');
   const feedback = forms.nth(0).locator('.cy-feedback');
   assert.equal(await feedback.getAttribute('aria-live'), 'polite');
+  assert.equal(await forms.nth(0).locator('.cy-tolerance').textContent(), 'Answers within ±0.01 of the exact value count as right.');
   await input.fill('nine');
   await forms.nth(0).getByRole('button', { name: 'Check' }).click();
   // The first numeric check fetches the computations (check-yourself.js), so its feedback comes a
