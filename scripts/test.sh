@@ -5,7 +5,8 @@
 #           while the browsers wait (at a lower priority it starved and finished last);
 #   web     the single-file build, then every node:test file: the WASM engine in Node, the lessons'
 #           claims, the site in headless Chromium, and the smoke test of every page in Firefox ESR
-#           and WebKitGTK: mostly waiting on pages, so it overlaps well with compiling.
+#           and WebKitGTK (on 2 cores both lanes together keep the CPUs busy throughout; the
+#           README says where the time goes).
 # Exits non-zero if any part fails. Run by `npm test`; the native lane's output is printed when it
 # ends, so the two do not interleave, and a list of every failure closes the output.
 set -uo pipefail
