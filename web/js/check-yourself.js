@@ -46,7 +46,7 @@ function enhance(section, index) {
   const forms = [...section.querySelectorAll('form.cy-item')];
   const first = new Array(forms.length).fill(null); // first answer right (true/false), or null
   const scoreLine = section.querySelector('.cy-score');
-  let answers = null; // engine numbers per numeric form, once loaded
+  let loaded = false; // the engine's answers are in (a Check then needs no 'Checking…')
 
   // A returning learner sees what was saved (never more than was achieved).
   const saved = lessonState(document.querySelector('.lesson-complete[data-lesson]')?.dataset.lesson || '').activities?.[WIDGET];
@@ -81,7 +81,7 @@ function enhance(section, index) {
             map.set(f, err);
           }
         }
-        answers = map;
+        loaded = true;
         return map;
       })();
       loading.catch(() => { loading = null; });
@@ -123,7 +123,7 @@ function enhance(section, index) {
         }
         input.removeAttribute('aria-invalid');
         let answer;
-        if (!answers) setPending(form);
+        if (!loaded) setPending(form);
         try {
           answer = await engineAnswer(form);
         } catch (err) {

@@ -70,7 +70,7 @@ function build(ctx) {
       const dt = Math.min(0.1, (time - lastTime) / 1000);
       lastTime = time;
       advance((dt * opts.speed) / STAGE_SECONDS);
-      if (autoplaying && pos >= AUTOPLAY_LAPS * 5) return false;
+      if (autoplaying && pos >= AUTOPLAY_LAPS * STAGES.length) return false;
     },
     onStop: () => {
       autoplaying = false;
