@@ -66,9 +66,12 @@ async function open(browser, url) {
   assert.ok(ready, `${url}: widgets still loading after 60 s`);
 }
 
-// Brings card i into view, waits for it to draw, and checks it is healthy.
+// Brings card i into view, waits for it to draw, and checks it is healthy. A card draws on the
+// frames after it comes into view; a loaded two-core machine can hold WebKit's first frames back
+// for several seconds (3 s once failed a page that draws in 0.2 s alone), so the wait is long and
+// ends as soon as every canvas shows a picture.
 async function checkCard(browser, i, where) {
-  const info = await browser.eval(`window.__dwProbe.settle(${i}, 3000)`);
+  const info = await browser.eval(`window.__dwProbe.settle(${i}, 20000)`);
   const name = `${where} widget "${info.title}"`;
   assert.deepEqual(info.bad, [], `${name} shows an error`);
   assert.ok(info.textLength > 0, `${name} is empty`);
