@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the engine twice: natively (library, Catch2 tests, native bench) into $root/native and
-# to WebAssembly (embind module dw-engine.mjs + .wasm) into $root/wasm. Incremental: a second
-# run only recompiles what changed.
+# Builds the engine: `native` (library, Catch2 tests, native bench; Release, for timing) into
+# $root/native, `wasm` (embind modules dw-engine and dw-core) into $root/wasm, `check` (clang with
+# ASan + UBSan: library, Catch2 tests, the parity reference and the fuzzer; what npm test runs)
+# into $root/check; `all` is native and wasm. Incremental: a second run only recompiles what changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -11,6 +12,10 @@ root=${BUILD_ROOT:-build}
 if [[ $what == all || $what == native ]]; then
   [[ -f $root/native/CMakeCache.txt ]] || cmake -S . -B $root/native -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build $root/native -j"$jobs"
+fi
+if [[ $what == check ]]; then
+  [[ -f $root/check/CMakeCache.txt ]] || CXX=clang++ cmake -S . -B $root/check -DCMAKE_BUILD_TYPE=Release -DDW_SANITIZE=ON >/dev/null
+  cmake --build $root/check -j"$jobs"
 fi
 if [[ $what == all || $what == wasm ]]; then
   [[ -f $root/wasm/CMakeCache.txt ]] || emcmake cmake -S . -B $root/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every test, after `npm run build` (the WASM engine and the site). Two lanes run side by side:
-#   native  build the engine natively, Catch2 through CTest, native = WASM parity, then the engine
-#           API fuzzed under ASan + UBSan for a bounded time: compiling, so it keeps the CPUs busy
-#           while the browsers wait (at a lower priority it starved and finished last);
+#   native  build the engine natively once, with clang, ASan + UBSan and libFuzzer's coverage hooks
+#           (scripts/build-engine.sh check); Catch2 through CTest, native = WASM parity and the engine
+#           API fuzzed for a bounded time all use those objects (at a lower priority this lane
+#           starved and finished last);
 #   web     the single-file build, then every node:test file: the WASM engine in Node, the lessons'
 #           claims, the site in headless Chromium, and the smoke test of every page in Firefox ESR
 #           and WebKitGTK (on 2 cores both lanes together keep the CPUs busy throughout; the
@@ -16,9 +17,9 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 native_lane() {
   local status=0 start=$SECONDS
-  echo "== native engine: build, then Catch2 via CTest"
-  bash scripts/build-engine.sh native || return 1
-  (cd "$root/native" && ctest --output-on-failure -j"$jobs") || status=1
+  echo "== native engine (clang, ASan + UBSan): build, then Catch2 via CTest"
+  bash scripts/build-engine.sh check || return 1
+  (cd "$root/check" && ctest --output-on-failure -j"$jobs") || status=1
   echo "== native and WASM give the same bytes for the same seed"
   node --test tests/node/native_parity.test.mjs || status=1
   echo "== engine API fuzzing (libFuzzer + ASan + UBSan, bounded time)"

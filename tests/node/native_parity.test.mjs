@@ -7,7 +7,9 @@ import path from 'node:path';
 import { ml } from './engine.mjs';
 
 const buildRoot = process.env.BUILD_ROOT || path.resolve(import.meta.dirname, '../../build');
-const native = JSON.parse(execFileSync(path.join(buildRoot, 'native', 'dw_reference_dump'), { encoding: 'utf8' }));
+// The reference tool of the checking build (scripts/build-engine.sh check: clang, ASan + UBSan),
+// which npm test compiles; DW_NATIVE_BUILD=native compares the Release build instead.
+const native = JSON.parse(execFileSync(path.join(buildRoot, process.env.DW_NATIVE_BUILD || 'check', 'dw_reference_dump'), { encoding: 'utf8' }));
 
 function hex(array) {
   const bytes = new Uint8Array(new Float64Array(array).buffer);
