@@ -1,6 +1,7 @@
 // Runs every test of one widget (after `npm run build`): its browser test file
 // (tests/browser/<widget>.test.mjs), the claims tests of the lessons that mount it, the every-page
-// checks of those lessons' pages, and its mount/destroy cycles in the lifecycle test.
+// checks of those lessons' pages, and its mount/destroy cycles in the lifecycle test, with screenshots
+// (DW_SCREENSHOTS=1: test-output/screenshots/, to look at; npm test takes none).
 //   node scripts/test-widget.mjs kmeans-convergence [more widgets…]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,7 +36,7 @@ for (const name of names) {
 }
 files.push('tests/browser/widget-lifecycle.test.mjs');
 if (slugs.length) files.push('tests/browser/every-page.test.mjs');
-const env = { ...process.env, LIFECYCLE_WIDGETS: names.join(','), DW_PAGES: [...new Set(slugs)].map((s) => `/${s}.html`).join(',') };
+const env = { DW_SCREENSHOTS: '1', ...process.env, LIFECYCLE_WIDGETS: names.join(','), DW_PAGES: [...new Set(slugs)].map((s) => `/${s}.html`).join(',') };
 console.log(`test-widget: ${[...new Set(files)].join(' ')}`);
 const run = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...new Set(files)], { cwd: root, env, stdio: 'inherit' });
 process.exit(run.status ?? 1);

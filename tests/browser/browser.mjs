@@ -54,8 +54,19 @@ export function offMachineRequests(page) {
   return page.record.requests.filter((u) => !/^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:|about:)/.test(u));
 }
 
+// Pictures are for people to look at, and nothing asserts them: they are taken only with
+// DW_SCREENSHOTS=1 (scripts/test-widget.mjs sets it). npm test leaves them out, since a full-page
+// PNG of a lesson costs Chromium about as much CPU as loading the page.
+export const takingScreenshots = process.env.DW_SCREENSHOTS === '1';
+
+// A picture of a page or an element (a playwright Page or Locator) in test-output/screenshots/.
+export async function snap(target, name, options = {}) {
+  if (!takingScreenshots) return;
+  await target.screenshot({ path: path.join(outputDir, `${name}.png`), ...options });
+}
+
 export async function screenshot(page, name) {
-  await page.screenshot({ path: path.join(outputDir, `${name}.png`), fullPage: true });
+  await snap(page, name, { fullPage: true });
 }
 
 // Waits until every widget on the page (including those inside <dw-widget> shadow roots) has

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { startSite, outputDir, offMachineRequests, screenshot } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, snap } from './browser.mjs';
 import { STRICT_CSP } from '../../scripts/serve.mjs';
 import { readCourse } from '../../scripts/lesson-render.mjs';
 
@@ -39,7 +39,7 @@ async function shootMap(page, name) {
   const box = await page.locator('#map').boundingBox();
   const scrollY = await page.evaluate(() => scrollY);
   const width = page.viewportSize().width;
-  await page.screenshot({ path: path.join(outputDir, `${name}.png`), fullPage: true, clip: { x: 0, y: box.y + scrollY, width, height: box.height } });
+  await snap(page, name, { fullPage: true, clip: { x: 0, y: box.y + scrollY, width, height: box.height } });
 }
 
 test('1280 px: the map is a diagram of every lesson with an arrow per prerequisite', async () => {
@@ -107,7 +107,7 @@ test('a lesson page shows what it needs and what it teaches under the title, at 
   assert.match(await aims.textContent(), /You need.*Builds on Vectors and matrices as transformations, Text to numbers and Activation functions and vanishing gradients\..*You will be able to.*compute attention weights/s);
   const box = await aims.boundingBox();
   assert.ok(box.x + box.width <= 375);
-  await page.screenshot({ path: path.join(outputDir, 'lesson-aims-375.png') });
+  await snap(page, 'lesson-aims-375');
   await page.close();
 });
 

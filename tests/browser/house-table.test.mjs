@@ -2,7 +2,7 @@
 // screen at 375 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, snap, widgetsReady } from './browser.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -21,6 +21,6 @@ test('the house table keeps every column, the price label included, on screen at
     assert.ok(box.x >= wrapBox.x - 1 && box.x + box.width <= wrapBox.x + wrapBox.width + 1, `${name} column visible`);
   }
   assert.equal(await page.locator('.house-table-scroll-cue').isVisible(), false, 'no scroll cue when nothing scrolls');
-  await page.locator('.house-table-grid').screenshot({ path: 'test-output/screenshots/house-table-375.png' });
+  await snap(page.locator('.house-table-grid'), 'house-table-375');
   await page.close();
 });

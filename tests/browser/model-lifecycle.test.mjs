@@ -5,7 +5,7 @@
 // the page fits 375 px and 1280 px in light and dark.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, widgetsReady } from './browser.mjs';
+import { startSite, snap, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, assertClean } from './probes.mjs';
 
@@ -144,7 +144,7 @@ test('model-lifecycle fits 375 px and 1280 px, light and dark (screenshots)', as
       await c.getByRole('slider', { name: 'day shown' }).fill('40');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px at ${width}`);
-      await c.screenshot({ path: `test-output/model-lifecycle-${width}-${scheme}.png` });
+      await snap(c, `model-lifecycle-${width}-${scheme}`);
       await assertClean(page);
       await page.close();
     }

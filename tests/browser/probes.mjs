@@ -2,8 +2,7 @@
 // readouts and message, see whether a canvas has been drawn, run the site's own engine inside the
 // page, collect the course events widgets report, and the checks every widget test ends with.
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { offMachineRequests, outputDir, screenshot, widgetsReady } from './browser.mjs';
+import { offMachineRequests, screenshot, snap, takingScreenshots, widgetsReady } from './browser.mjs';
 
 // Dialogs the page opens (alert, confirm) are dismissed and their texts kept in page.dialogs.
 export async function openLesson(site, slug, { width = 1280, reducedMotion = 'no-preference', colorScheme = 'light' } = {}) {
@@ -73,8 +72,9 @@ export async function noNaNInCards(page) {
 }
 
 export async function cardShot(scope, name) {
+  if (!takingScreenshots) return;
   await scope.scrollIntoViewIfNeeded();
-  await scope.screenshot({ path: path.join(outputDir, `${name}.png`) });
+  await snap(scope, name);
 }
 
 // The checks every widget test ends with: no NaN shown, no console errors, nothing off the machine.
@@ -97,7 +97,7 @@ export async function assertCardsClean(page) {
 export async function finish(page, name) {
   await screenshot(page, name);
   const cards = page.locator('.dw-card');
-  for (let i = 0; i < await cards.count(); i++) await cards.nth(i).screenshot({ path: path.join(outputDir, `${name}-card${i}.png`) });
+  if (takingScreenshots) for (let i = 0; i < await cards.count(); i++) await snap(cards.nth(i), `${name}-card${i}`);
   assert.ok(await noNaNInCards(page), 'no NaN shown in a widget');
   assert.equal(await page.locator('.katex-error').count(), 0, 'all math typesets');
   assert.deepEqual(offMachineRequests(page), []);
