@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
 what=${1:-all}
+case $what in all|native|wasm|check) ;; *) echo "build-engine.sh: unknown build '$what' (native, wasm, check or all)" >&2; exit 2 ;; esac
 # BUILD_ROOT lets parallel work trees or helpers keep separate build folders.
 root=${BUILD_ROOT:-build}
 if [[ $what == all || $what == native ]]; then

@@ -55,9 +55,10 @@ export function offMachineRequests(page) {
 }
 
 // Pictures are for people to look at, and nothing asserts them: they are taken only with
-// DW_SCREENSHOTS=1 (scripts/test-widget.mjs sets it). npm test leaves them out, since a full-page
-// PNG of a lesson costs Chromium about as much CPU as loading the page.
-export const takingScreenshots = process.env.DW_SCREENSHOTS === '1';
+// DW_SCREENSHOTS=1 (scripts/test-widget.mjs sets it). npm test leaves them out: a full-page PNG of
+// a lesson costs Chromium about half a CPU-second. Drawing every widget and catching what it logs
+// is the every-page sweep's and the cross-browser smoke test's job, not a side effect of pictures.
+const takingScreenshots = process.env.DW_SCREENSHOTS === '1';
 
 // A picture of a page or an element (a playwright Page or Locator) in test-output/screenshots/.
 export async function snap(target, name, options = {}) {

@@ -2,7 +2,7 @@
 // readouts and message, see whether a canvas has been drawn, run the site's own engine inside the
 // page, collect the course events widgets report, and the checks every widget test ends with.
 import assert from 'node:assert/strict';
-import { offMachineRequests, screenshot, snap, takingScreenshots, widgetsReady } from './browser.mjs';
+import { offMachineRequests, screenshot, snap, widgetsReady } from './browser.mjs';
 
 // Dialogs the page opens (alert, confirm) are dismissed and their texts kept in page.dialogs.
 export async function openLesson(site, slug, { width = 1280, reducedMotion = 'no-preference', colorScheme = 'light' } = {}) {
@@ -71,9 +71,11 @@ export async function noNaNInCards(page) {
   return texts.every((t) => !/\bNaN\b/.test(t));
 }
 
+// Brings a card into view (so it draws: an off-screen widget is paused) and, with DW_SCREENSHOTS=1,
+// pictures it; a test behaves the same whether or not pictures are taken.
 export async function cardShot(scope, name) {
-  if (!takingScreenshots) return;
   await scope.scrollIntoViewIfNeeded();
+  await scope.page().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await snap(scope, name);
 }
 
@@ -97,7 +99,8 @@ export async function assertCardsClean(page) {
 export async function finish(page, name) {
   await screenshot(page, name);
   const cards = page.locator('.dw-card');
-  if (takingScreenshots) for (let i = 0; i < await cards.count(); i++) await snap(cards.nth(i), `${name}-card${i}`);
+  // Every card in view in turn, so each widget draws and anything it logs meanwhile is caught below.
+  for (let i = 0; i < await cards.count(); i++) await cardShot(cards.nth(i), `${name}-card${i}`);
   assert.ok(await noNaNInCards(page), 'no NaN shown in a widget');
   assert.equal(await page.locator('.katex-error').count(), 0, 'all math typesets');
   assert.deepEqual(offMachineRequests(page), []);
