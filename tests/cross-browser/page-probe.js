@@ -98,13 +98,30 @@
     return true;
   }
 
-  // Scrolls a node to the middle of the viewport and returns its centre in viewport pixels.
-  function centre(node) {
+  // Scrolls a node to the middle of the viewport and returns its centre in viewport pixels, once it
+  // has stopped moving: a card that grows after an interaction (a race's results appearing) pushes
+  // what is below it down, and WebKit has no scroll anchoring to hold the view, so a position read
+  // at once can be stale by the time the driver clicks. Reads until two frames apart agree (≤ 2 s).
+  const twoFrames = () => new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100); // a page that draws no frames still moves on
+    requestAnimationFrame(() => requestAnimationFrame(() => { clearTimeout(timer); resolve(); }));
+  });
+  function place(node) {
     node.scrollIntoView({ block: 'center', inline: 'center' });
     const r = node.getBoundingClientRect();
     // The frame's offset is read after scrolling: an iframe's host page may have scrolled too.
     const { dx, dy } = roots().find(({ root }) => root === node.getRootNode()) || { dx: 0, dy: 0 };
     return { x: Math.round(dx + r.left + r.width / 2), y: Math.round(dy + r.top + r.height / 2), w: Math.round(r.width), h: Math.round(r.height) };
+  }
+  async function centre(node) {
+    const end = performance.now() + 2000;
+    let at = place(node);
+    for (;;) {
+      await twoFrames();
+      const again = place(node);
+      if ((again.x === at.x && again.y === at.y && again.w === at.w && again.h === at.h) || performance.now() > end) return again;
+      at = again;
+    }
   }
 
   // The cheap, generic interactions a card offers, in the order smoke.mjs tries them:
@@ -128,14 +145,14 @@
   }
 
   // Finds a target again, scrolls it into view and (for key and slider) focuses it.
-  function aim(i, target) {
+  async function aim(i, target) {
     const { node } = cards()[i];
     let el = null;
     if (target.kind === 'click' && target.selector === 'button') el = node.querySelectorAll('button')[target.index];
     else if (target.kind === 'slider' || target.kind === 'click') el = [...node.querySelectorAll(target.selector)].find((r) => !r.disabled && visible(r));
     else el = [...node.querySelectorAll(target.selector)].find((c) => visible(c) && (c.tabIndex >= 0 || c.tagName === 'SELECT'));
     if (!el) return null;
-    const at = centre(el);
+    const at = await centre(el);
     if (target.kind === 'key' || target.kind === 'slider') {
       el.focus({ preventScroll: true });
       at.focused = (el.getRootNode().activeElement === el);
@@ -147,7 +164,7 @@
   function checkForms() {
     return [...document.querySelectorAll('section[data-check-yourself] form.cy-item')].map((f) => f.dataset.kind);
   }
-  function aimCheck(i, part) {
+  async function aimCheck(i, part) {
     const form = document.querySelectorAll('section[data-check-yourself] form.cy-item')[i];
     const el = part === 'submit' ? form.querySelector('button[type=submit]')
       : form.dataset.kind === 'choice' ? form.querySelector('input[type=radio]') : form.querySelector('input[type=text]');
@@ -181,8 +198,8 @@
     return info;
   }
   // Aims at a target and remembers what the card shows, in one call.
-  function prepare(i, target) {
-    const at = aim(i, target);
+  async function prepare(i, target) {
+    const at = await aim(i, target);
     if (at) at.before = cardState(i);
     return at;
   }

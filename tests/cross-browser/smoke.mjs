@@ -107,7 +107,12 @@ async function checkYourself(browser, where) {
     const submit = await browser.eval(`window.__dwProbe.aimCheck(${i}, 'submit')`);
     await browser.click(submit.x, submit.y);
     const feedback = await browser.eval(`window.__dwProbe.until(() => window.__dwProbe.checkFeedback(${i}), 30000)`);
-    assert.ok(feedback, `${where}: check-yourself question ${i + 1} (${kinds[i]}) gave no feedback`);
+    if (!feedback) {
+      // Say what the learner would see (a 'Checking…' line, or nothing) and what the page logged.
+      const shown = await browser.eval(`document.querySelectorAll('section[data-check-yourself] .cy-feedback')[${i}].textContent.trim()`);
+      const errors = await browser.eval('window.__dwErrors || []');
+      assert.fail(`${where}: check-yourself question ${i + 1} (${kinds[i]}) gave no verdict in 30 s (it shows ${JSON.stringify(shown)}; errors logged: ${JSON.stringify(errors)})`);
+    }
   }
   return kinds.length;
 }
