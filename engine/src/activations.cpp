@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "dw/detmath.hpp"
 #include "dw/errors.hpp"
 #include "dw/names.hpp"
 
@@ -40,10 +41,7 @@ double sigmoid(double z) {
   return e / (1.0 + e);
 }
 
-namespace {
-constexpr double kInvSqrt2 = 0.70710678118654752440;
-constexpr double kInvSqrt2Pi = 0.39894228040143267794;
-}  // namespace
+double softplus(double x) { return std::max(x, 0.0) + std::log1p(std::exp(-std::abs(x))); }
 
 void applyActivation(Activation a, const Matrix& Z, Matrix& A) {
   A.resize(Z.rows(), Z.cols());
@@ -55,7 +53,7 @@ void applyActivation(Activation a, const Matrix& Z, Matrix& A) {
     case Activation::Linear: A = Z; break;
     case Activation::GELU:
       // Exact GELU (Hendrycks & Gimpel 2016): z Φ(z) = ½ z (1 + erf(z/√2)).
-      A = Z.unaryExpr([](double z) { return 0.5 * z * (1.0 + std::erf(z * kInvSqrt2)); });
+      A = Z.unaryExpr([](double z) { return 0.5 * z * (1.0 + std::erf(z * detmath::kInvSqrt2)); });
       break;
   }
 }
@@ -71,7 +69,7 @@ void activationDerivative(Activation a, const Matrix& Z, const Matrix& A, Matrix
     case Activation::GELU:
       // d/dz [z Φ(z)] = Φ(z) + z φ(z), φ the standard normal density.
       D = Z.unaryExpr([](double z) {
-        return 0.5 * (1.0 + std::erf(z * kInvSqrt2)) + z * kInvSqrt2Pi * std::exp(-0.5 * z * z);
+        return 0.5 * (1.0 + std::erf(z * detmath::kInvSqrt2)) + z * detmath::kInvSqrt2Pi * std::exp(-0.5 * z * z);
       });
       break;
   }

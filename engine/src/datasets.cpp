@@ -10,10 +10,10 @@
 namespace dw {
 
 namespace {
-constexpr int kMaxPoints = 100000;
+constexpr int kMaxDatasetPoints = 100000;
 
 void checkCommon(const char* where, int n, double noise) {
-  requireIntInRange(n, 1, kMaxPoints, where, "n");
+  requireIntInRange(n, 1, kMaxDatasetPoints, where, "n");
   requireInRange(noise, 0.0, 100.0, where, "noise");
 }
 
@@ -144,7 +144,7 @@ constexpr double kSquare = 6.0;  // the regression sets live on [-kSquare, kSqua
 // when the noise changes.
 template <class Target>
 Dataset regressionSquare(const char* where, int n, double noise, std::uint32_t seed, Target target) {
-  requireIntInRange(n, 1, kMaxPoints, where, "n");
+  requireIntInRange(n, 1, kMaxDatasetPoints, where, "n");
   requireInRange(noise, 0.0, 1.0, where, "noise");
   // Standard deviation of U(-6, 6)·noise is 6·noise/√3: the Gaussian jitter matches its spread.
   const double jitter = noise * kSquare / std::sqrt(3.0);
@@ -227,7 +227,7 @@ Matrix Standardizer::inverseTransform(const Matrix& Z) const {
 SplitIndices trainValidationTestSplit(int n, double validationFraction, double testFraction,
                                       std::uint32_t seed) {
   const char* where = "trainValidationTestSplit";
-  requireIntInRange(n, 1, kMaxPoints, where, "n");
+  requireIntInRange(n, 1, kMaxDatasetPoints, where, "n");
   requireInRange(validationFraction, 0.0, 0.9, where, "validationFraction");
   requireInRange(testFraction, 0.0, 0.9, where, "testFraction");
   if (validationFraction + testFraction >= 1.0)

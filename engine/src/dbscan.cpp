@@ -11,15 +11,15 @@
 namespace dw {
 
 namespace {
-constexpr Index kMaxPoints = 20000;  // neighbourhoods are found by brute force, O(n²)
+constexpr Index kMaxDbscanPoints = 20000;  // neighbourhoods are found by brute force, O(n²)
 }
 
 void DBSCAN::setData(const Matrix& X, const Vector& y) {
   const char* where = "DBSCAN.setData";
   requireUnlabelledData(X, y, 1, where);
-  if (X.rows() > kMaxPoints)
+  if (X.rows() > kMaxDbscanPoints)
     throw ShapeError(std::string(where) + ": " + std::to_string(X.rows()) + " points exceed the limit of " +
-                     std::to_string(kMaxPoints));
+                     std::to_string(kMaxDbscanPoints));
   X_ = X;
   featureCount_ = X.cols();
   resetParams();

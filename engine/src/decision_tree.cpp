@@ -10,7 +10,6 @@
 namespace dw {
 
 namespace {
-constexpr int kMaxClasses = 64;
 }
 
 void DecisionTree::checkData(const Matrix&, const Vector& y, const char* where) const {

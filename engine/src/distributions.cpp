@@ -16,15 +16,14 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 constexpr double kMaxValue = 1e9;          // points, means and spreads
-constexpr Index kMaxPoints = 1'000'000;
+constexpr Index kMaxSamplePoints = 1'000'000;
 constexpr Index kMaxCategories = 10'000;
 constexpr double kMaxCount = 1e12;
 constexpr double kProbabilitySumTolerance = 1e-9;
-constexpr double kInf = std::numeric_limits<double>::infinity();
 
 void requirePoints(const Vector& xs, const char* where) {
   if (xs.size() < 1) throw ShapeError(std::string(where) + ": xs is empty; give at least one point");
-  if (xs.size() > kMaxPoints) throw ShapeError(std::string(where) + ": xs has more than 1000000 points");
+  if (xs.size() > kMaxSamplePoints) throw ShapeError(std::string(where) + ": xs has more than 1000000 points");
   requireFinite(xs, where, "xs");
   for (Index i = 0; i < xs.size(); ++i)
     if (std::abs(xs(i)) > kMaxValue)
@@ -70,7 +69,7 @@ void requireProbabilities(const Vector& p, const char* where) {
 // c·ln q with the convention 0·ln 0 = 0 (a never-seen outcome costs nothing).
 double countTimesLog(double c, double q) {
   if (c == 0) return 0;
-  if (q == 0) return -kInf;
+  if (q == 0) return -kInfinity;
   return c * std::log(q);
 }
 
@@ -235,7 +234,7 @@ double klDivergence(const Vector& p, const Vector& q, double base) {
   double d = 0;
   for (Index k = 0; k < pn.size(); ++k) {
     if (pn(k) == 0) continue;
-    if (qn(k) == 0) return kInf;
+    if (qn(k) == 0) return kInfinity;
     d += pn(k) * std::log(pn(k) / qn(k));
   }
   return std::max(0.0, d) / std::log(base);
@@ -317,7 +316,7 @@ Population population(const std::string& name) {
 Vector populationDensity(const std::string& name, const Vector& xs) {
   const char* where = "populationDensity";
   Kind kind = kindOf(name, where);
-  if (xs.size() > kMaxPoints) throw ShapeError(std::string(where) + ": xs has more than 1000000 points");
+  if (xs.size() > kMaxSamplePoints) throw ShapeError(std::string(where) + ": xs has more than 1000000 points");
   requireFinite(xs, where, "xs");
   Vector out(xs.size());
   for (Index i = 0; i < xs.size(); ++i) {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "dw/activations.hpp"
 #include "dw/detmath.hpp"
 #include "dw/errors.hpp"
 #include "dw/validate.hpp"
@@ -12,14 +13,6 @@
 namespace dw {
 
 namespace {
-
-// log(1 + eˣ) without overflow: max(x, 0) + log1p(e^−|x|).
-double softplus(double x) { return std::max(x, 0.0) + std::log1p(std::exp(-std::abs(x))); }
-double sigmoid(double x) {
-  if (x >= 0) return 1.0 / (1.0 + std::exp(-x));
-  double e = std::exp(x);
-  return e / (1.0 + e);
-}
 
 // Adam's moment decay rates. β₁ = 0.5 rather than 0.9 is the usual choice for GANs (Radford et
 // al. 2015, "DCGAN"): a shorter momentum memory reacts faster to the other player's moves.

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "dw/detmath.hpp"
 #include "dw/errors.hpp"
 #include "dw/validate.hpp"
 
@@ -12,8 +13,6 @@ namespace dw {
 namespace {
 constexpr double kSqrt5 = 2.23606797749979;
 constexpr double kLog2Pi = 1.8378770664093453;
-constexpr double kInvSqrt2Pi = 0.3989422804014327;
-constexpr double kInvSqrt2 = 0.7071067811865476;
 }  // namespace
 
 double gpKernelValue(GpKernel kernel, double r, double lengthScale) {
@@ -102,8 +101,8 @@ double GaussianProcess::logMarginalLikelihood() const {
   return -0.5 * yNormalised_.dot(alpha_) - logDetHalf_ - 0.5 * static_cast<double>(X_.rows()) * kLog2Pi;
 }
 
-double normalPdf(double z) { return kInvSqrt2Pi * std::exp(-0.5 * z * z); }
-double normalCdf(double z) { return 0.5 * std::erfc(-z * kInvSqrt2); }
+double normalPdf(double z) { return detmath::kInvSqrt2Pi * std::exp(-0.5 * z * z); }
+double normalCdf(double z) { return 0.5 * std::erfc(-z * detmath::kInvSqrt2); }
 
 double expectedImprovement(double mean, double sd, double best, double xi) {
   const char* where = "expectedImprovement";

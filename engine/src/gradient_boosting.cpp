@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "dw/activations.hpp"
 #include "dw/class_labels.hpp"
 #include "dw/decision_tree.hpp"
 #include "dw/errors.hpp"
@@ -12,11 +13,6 @@
 
 namespace dw {
 
-namespace {
-double sigmoid(double f) { return f >= 0 ? 1.0 / (1.0 + std::exp(-f)) : std::exp(f) / (1.0 + std::exp(f)); }
-// log(1 + e^f) without overflow.
-double softplus(double f) { return f > 0 ? f + std::log1p(std::exp(-f)) : std::log1p(std::exp(f)); }
-}  // namespace
 
 void GradientBoosting::checkData(const Matrix&, const Vector& y, const char* where) const {
   if (logLoss_ && requireClassLabels(y, 2, where) != 2)

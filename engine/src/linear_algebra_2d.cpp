@@ -12,14 +12,14 @@ namespace dw {
 namespace {
 constexpr double kMaxEntry = 1e6;
 constexpr double kMaxVectorEntry = 1e9;
-constexpr Index kMaxPoints = 1'000'000;
+constexpr Index kMaxEntries = 1'000'000;
 // Two eigenvalues closer than this fraction of the matrix's largest entry count as one repeated
 // eigenvalue; the same fraction decides whether A − λI is (numerically) the zero matrix.
 constexpr double kRelativeTolerance = 1e-9;
 
 void requireVector(const Vector& v, const char* where, const char* name) {
   if (v.size() < 1) throw ShapeError(std::string(where) + ": " + name + " is empty");
-  if (v.size() > kMaxPoints) throw ShapeError(std::string(where) + ": " + name + " has more than 1000000 entries");
+  if (v.size() > kMaxEntries) throw ShapeError(std::string(where) + ": " + name + " has more than 1000000 entries");
   requireFinite(v, where, name);
   for (Index i = 0; i < v.size(); ++i)
     if (std::abs(v(i)) > kMaxVectorEntry)
@@ -27,7 +27,7 @@ void requireVector(const Vector& v, const char* where, const char* name) {
                             " must be within ±1e9");
 }
 
-void requireSameLength(const Vector& a, const Vector& b, const char* where) {
+void requireVectorPair(const Vector& a, const Vector& b, const char* where) {
   requireVector(a, where, "a");
   requireVector(b, where, "b");
   if (a.size() != b.size())
@@ -65,7 +65,7 @@ Matrix matrix2Apply(const Eigen::Matrix2d& A, const Matrix& points) {
   requireMatrix2(A, where);
   if (points.cols() != 2)
     throw ShapeError(std::string(where) + ": points must have 2 columns (x, y), not " + std::to_string(points.cols()));
-  if (points.rows() > kMaxPoints) throw ShapeError(std::string(where) + ": at most 1000000 points");
+  if (points.rows() > kMaxEntries) throw ShapeError(std::string(where) + ": at most 1000000 points");
   requireFinite(points, where, "points");
   // Row form of p' = A p for every point at once: P' = P Aᵀ.
   return points * A.transpose();
@@ -128,13 +128,13 @@ Eigen2 matrix2Eigen(const Eigen::Matrix2d& A) {
 }
 
 double vectorDot(const Vector& a, const Vector& b) {
-  requireSameLength(a, b, "vectorDot");
+  requireVectorPair(a, b, "vectorDot");
   return a.dot(b);
 }
 
 double vectorAngle(const Vector& a, const Vector& b) {
   const char* where = "vectorAngle";
-  requireSameLength(a, b, where);
+  requireVectorPair(a, b, where);
   const double na = a.norm(), nb = b.norm();
   if (na == 0) throw InvalidArgument(std::string(where) + ": a is the zero vector, so it has no direction");
   if (nb == 0) throw InvalidArgument(std::string(where) + ": b is the zero vector, so it has no direction");
@@ -146,7 +146,7 @@ double vectorAngle(const Vector& a, const Vector& b) {
 
 double vectorCosine(const Vector& a, const Vector& b) {
   const char* where = "vectorCosine";
-  requireSameLength(a, b, where);
+  requireVectorPair(a, b, where);
   const double na = a.norm(), nb = b.norm();
   if (na == 0) throw InvalidArgument(std::string(where) + ": a is the zero vector, so the cosine is undefined");
   if (nb == 0) throw InvalidArgument(std::string(where) + ": b is the zero vector, so the cosine is undefined");
@@ -156,7 +156,7 @@ double vectorCosine(const Vector& a, const Vector& b) {
 
 Projection vectorProjection(const Vector& a, const Vector& b) {
   const char* where = "vectorProjection";
-  requireSameLength(a, b, where);
+  requireVectorPair(a, b, where);
   Projection p;
   const double bb = b.squaredNorm();
   if (!(bb > 0))

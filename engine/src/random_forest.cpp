@@ -13,7 +13,6 @@
 namespace dw {
 
 namespace {
-constexpr int kMaxClasses = 64;
 
 Vector argmaxRows(const Matrix& m) {
   Vector out(m.rows());

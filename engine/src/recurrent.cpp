@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "dw/activations.hpp"
 #include "dw/detmath.hpp"
 #include "dw/errors.hpp"
 #include "dw/names.hpp"
@@ -13,8 +14,6 @@
 namespace dw {
 
 namespace {
-
-double sigmoid(double z) { return 1.0 / (1.0 + std::exp(-z)); }
 
 const std::vector<std::string> kTraceColumns{"step", "windowLoss", "seriesLoss", "gradientNorm", "clipped"};
 

@@ -5,11 +5,6 @@
 
 namespace dw {
 
-namespace {
-constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr double kTau = 1e-12;  // libsvm's TAU: curvature used when the pair's is not positive
-}  // namespace
-
 void SmoSolver::start(const Vector& labels, double C, double tolerance) {
   y_ = labels;
   C_ = C;
@@ -24,7 +19,7 @@ void SmoSolver::start(const Vector& labels, double C, double tolerance) {
 // m(α) − M(α) = max_{t ∈ I_up} −y_t G_t − min_{t ∈ I_low} −y_t G_t, with
 // I_up = {α_t < C, y_t = +1} ∪ {α_t > 0, y_t = −1} and I_low the mirror set.
 double SmoSolver::currentViolation() const {
-  double up = -kInf, low = -kInf;
+  double up = -kInfinity, low = -kInfinity;
   for (Index t = 0; t < y_.size(); ++t) {
     if (y_(t) > 0) {
       if (!atUpper(t)) up = std::max(up, -gradient_(t));
@@ -44,7 +39,7 @@ double SmoSolver::currentViolation() const {
 // m(α) − M(α) = max_{I_up} −yG − min_{I_low} −yG < tolerance.
 bool SmoSolver::selectPair(KernelMatrix& kernel, Index& outI, Index& outJ) {
   const Index n = y_.size();
-  double gMax = -kInf, gMax2 = -kInf, bestGain = kInf;
+  double gMax = -kInfinity, gMax2 = -kInfinity, bestGain = kInfinity;
   Index i = -1, j = -1;
   for (Index t = 0; t < n; ++t) {
     if (y_(t) > 0) {
@@ -54,7 +49,7 @@ bool SmoSolver::selectPair(KernelMatrix& kernel, Index& outI, Index& outJ) {
       i = t;
     }
   }
-  if (i < 0) { violation_ = -kInf; return false; }
+  if (i < 0) { violation_ = -kInfinity; return false; }
   const double* Ki = kernel.row(i, 0);
   const double Kii = kernel.diagonal(i);
   for (Index t = 0; t < n; ++t) {
@@ -71,7 +66,7 @@ bool SmoSolver::selectPair(KernelMatrix& kernel, Index& outI, Index& outJ) {
     if (gradDiff <= 0) continue;
     // a_it = K_ii + K_tt − 2 K_it (libsvm writes it with Q: QD_i + QD_t ∓ 2 y_i Q_it).
     double curvature = Kii + kernel.diagonal(t) - 2.0 * Ki[t];
-    double gain = -(gradDiff * gradDiff) / (curvature > 0 ? curvature : kTau);
+    double gain = -(gradDiff * gradDiff) / (curvature > 0 ? curvature : kSmoMinCurvature);
     if (gain <= bestGain) { bestGain = gain; j = t; }
   }
   violation_ = gMax + gMax2;
@@ -90,7 +85,7 @@ void SmoSolver::updatePair(KernelMatrix& kernel, Index i, Index j) {
   double& aj = alpha_(j);
   if (y_(i) != y_(j)) {
     // Q_ij = −K_ij here, so the curvature along the feasible line is K_ii + K_jj + 2Q_ij.
-    double curvature = std::max(kernel.diagonal(i) + kernel.diagonal(j) - 2.0 * Ki[j], kTau);
+    double curvature = std::max(kernel.diagonal(i) + kernel.diagonal(j) - 2.0 * Ki[j], kSmoMinCurvature);
     double delta = (-gradient_(i) - gradient_(j)) / curvature;
     double diff = ai - aj;  // conserved: y_i α_i + y_j α_j is fixed
     ai += delta;
@@ -100,7 +95,7 @@ void SmoSolver::updatePair(KernelMatrix& kernel, Index i, Index j) {
     if (diff > 0) { if (ai > C_) { ai = C_; aj = C_ - diff; } }
     else if (aj > C_) { aj = C_; ai = C_ + diff; }
   } else {
-    double curvature = std::max(kernel.diagonal(i) + kernel.diagonal(j) - 2.0 * Ki[j], kTau);
+    double curvature = std::max(kernel.diagonal(i) + kernel.diagonal(j) - 2.0 * Ki[j], kSmoMinCurvature);
     double delta = (gradient_(i) - gradient_(j)) / curvature;
     double sum = ai + aj;  // conserved
     ai -= delta;
@@ -136,7 +131,7 @@ int SmoSolver::iterate(int maxPairs, KernelMatrix& kernel) {
 // ρ (libsvm calculate_rho): the mean of y_i G_i over free α (0 < α_i < C), which all satisfy
 // y_i G_i = ρ at the optimum; with no free α, the midpoint of the feasible interval.
 double SmoSolver::bias() const {
-  double ub = kInf, lb = -kInf, sumFree = 0;
+  double ub = kInfinity, lb = -kInfinity, sumFree = 0;
   int free = 0;
   for (Index t = 0; t < y_.size(); ++t) {
     double yG = y_(t) * gradient_(t);

@@ -11,7 +11,6 @@
 namespace dw {
 
 namespace {
-constexpr int kMaxClasses = 32;
 }
 
 void SoftmaxRegression::checkData(const Matrix&, const Vector& y, const char* where) const {

@@ -11,7 +11,6 @@
 namespace dw {
 
 namespace {
-constexpr double kTau = 1e-12;  // libsvm's TAU: floor for a non-positive curvature
 // The loss itself, unchecked (the fit's loss sums it over every point).
 double tubeLoss(double residual, double epsilon) { return std::max(0.0, std::fabs(residual) - epsilon); }
 }  // namespace
@@ -144,7 +143,7 @@ bool SVR::selectPair(Index& outI, Index& outJ) {
     }
     if (gradDiff > 0) {
       double a = Kii + K_.diagonal(t % n) - 2.0 * Ki[t % n];
-      if (a <= 0) a = kTau;
+      if (a <= 0) a = kSmoMinCurvature;
       double gain = -(gradDiff * gradDiff) / a;
       if (gain <= bestGain) { bestGain = gain; j = t; }
     }
@@ -163,7 +162,7 @@ void SVR::updatePair(Index i, Index j) {
   const double* Kj = K_.row(j % n, 1);
   const double C = C_;
   double a = K_.diagonal(i % n) + K_.diagonal(j % n) - 2.0 * Ki[j % n];
-  if (a <= 0) a = kTau;
+  if (a <= 0) a = kSmoMinCurvature;
   const double oldI = beta_(i), oldJ = beta_(j);
   double& ai = beta_(i);
   double& aj = beta_(j);

@@ -7,6 +7,7 @@
 
 #include "dw/detmath.hpp"
 #include "dw/errors.hpp"
+#include "dw/metrics_basic.hpp"
 #include "dw/rng.hpp"
 #include "dw/validate.hpp"
 
@@ -52,7 +53,6 @@ void fillLagRow(const Store& y, int t, int lags, int seasonalLag, double* row) {
   for (int j = 1; j <= lags; ++j) row[j - 1] = y[t - j];
   if (seasonalLag > 0) row[lags] = y[t - seasonalLag];
 }
-double meanSquaredError(const Vector& a, const Vector& b) { return (a - b).squaredNorm() / double(a.size()); }
 }  // namespace
 
 Dataset lagMatrix(const Vector& series, int lags, int seasonalLag) {

@@ -2,6 +2,8 @@
 // reader (dw::parseJson, allowing Python's NaN/Infinity tokens) and adds the accessors tests
 // want: f["X"].matrix(), f["y"].vector(), f["alpha"].num().
 #pragma once
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -37,6 +39,16 @@ class Json {
     for (const auto& j : value_->items) out.push_back(j.number);
     return out;
   }
+  std::vector<int> ints() const {
+    std::vector<int> out;
+    for (const auto& j : value_->items) out.push_back(static_cast<int>(j.number));
+    return out;
+  }
+  std::vector<std::string> strings() const {
+    std::vector<std::string> out;
+    for (const auto& j : value_->items) out.push_back(j.text);
+    return out;
+  }
   dw::Vector vector() const {
     std::vector<double> v = numbers();
     return Eigen::Map<dw::Vector>(v.data(), static_cast<dw::Index>(v.size()));
@@ -70,6 +82,14 @@ inline Json load(const std::string& name) {
   auto root = std::make_shared<const dw::JsonValue>(dw::parseJson(buf.str(), "fixture", true));
   return Json(root, *root);
 }
+
+// |got − want| within rel·|want| (or within abs, for values near 0).
+inline bool relClose(double got, double want, double rel = 1e-10, double abs = 1e-15) {
+  return std::fabs(got - want) <= std::max(abs, rel * std::fabs(want));
+}
+
+// The largest entry-wise difference of two vectors of the same size.
+inline double maxAbsDifference(const dw::Vector& a, const dw::Vector& b) { return (a - b).cwiseAbs().maxCoeff(); }
 
 // A vector written inline in a test: vec({1, 2, 3}).
 inline dw::Vector vec(std::initializer_list<double> v) {

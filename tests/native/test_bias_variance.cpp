@@ -19,7 +19,7 @@ dw::BiasVarianceOptions sinOptions(double noise, int refits = 200) {
   o.maxSteps = 20000;
   return o;
 }
-dw::LinearRegression lineModel() {
+dw::LinearRegression straightLineRegression() {
   dw::LinearRegression m;
   m.setLearningRate(0.04);  // x ∈ [0, 2π]: the MSE Hessian's top eigenvalue is ≈ 28, so η < 2/28
   m.setTolerance(1e-10);
@@ -28,7 +28,7 @@ dw::LinearRegression lineModel() {
 }  // namespace
 
 TEST_CASE("bias-variance of a line fitted to sin: bias dominates and the decomposition holds", "[evaluation][biasvariance]") {
-  dw::LinearRegression m = lineModel();
+  dw::LinearRegression m = straightLineRegression();
   dw::BiasVarianceResult r = dw::biasVariance(m, nullptr, sinOptions(0.3));
   REQUIRE(r.predictions.rows() == 200);
   REQUIRE(r.predictions.cols() == 40);
@@ -51,7 +51,7 @@ TEST_CASE("bias-variance of a line fitted to sin: bias dominates and the decompo
 }
 
 TEST_CASE("prediction variance scales with σ² for least squares", "[evaluation][biasvariance]") {
-  dw::LinearRegression m = lineModel();
+  dw::LinearRegression m = straightLineRegression();
   // Fixed design, same seed: the same x and the same standardised noise, only σ differs. Least
   // squares is linear in y (ŷ = H(f + σε)), so the spread of predictions is exactly ∝ σ².
   dw::BiasVarianceOptions lo = sinOptions(0.2, 60), hi = sinOptions(0.4, 60);
@@ -70,7 +70,7 @@ TEST_CASE("prediction variance scales with σ² for least squares", "[evaluation
 }
 
 TEST_CASE("bias-variance with a custom function, determinism and bad input", "[evaluation][biasvariance][errors]") {
-  dw::LinearRegression m = lineModel();
+  dw::LinearRegression m = straightLineRegression();
   dw::BiasVarianceOptions o = sinOptions(0.1, 20);
   o.xMin = -1;
   o.xMax = 1;

@@ -13,7 +13,7 @@ using dw::Vector;
 using Catch::Matchers::Contains;
 
 namespace {
-void checkAgainstSklearn(const char* name) {
+void checkDbscanAgainstSklearn(const char* name) {
   auto f = fixture::load(name);
   DBSCAN m;
   m.setEps(f["eps"].num());
@@ -38,8 +38,8 @@ void checkAgainstSklearn(const char* name) {
 }  // namespace
 
 TEST_CASE("DBSCAN labels and core points match scikit-learn", "[dbscan][sklearn]") {
-  checkAgainstSklearn("unsupervised_dbscan_moons");
-  checkAgainstSklearn("unsupervised_dbscan_blobs");
+  checkDbscanAgainstSklearn("unsupervised_dbscan_moons");
+  checkDbscanAgainstSklearn("unsupervised_dbscan_blobs");
 }
 
 TEST_CASE("DBSCAN by hand: a chain, a border point and noise", "[dbscan][golden]") {

@@ -45,7 +45,7 @@ bool sameStructure(const std::vector<std::vector<double>>& a, const std::vector<
   return true;
 }
 
-void checkAgainstSklearn(const char* name) {
+void checkTreeAgainstSklearn(const char* name) {
   auto fx = fixture::load(name);
   DecisionTree m;
   m.setCriterion(fx["params"]["criterion"].text);
@@ -76,13 +76,13 @@ void checkAgainstSklearn(const char* name) {
 }  // namespace
 
 TEST_CASE("decision tree matches scikit-learn: gini, fully grown, moons", "[trees][tree][sklearn]") {
-  checkAgainstSklearn("trees_tree_gini_moons");
+  checkTreeAgainstSklearn("trees_tree_gini_moons");
 }
 TEST_CASE("decision tree matches scikit-learn: entropy, depth 4, minSamplesLeaf 5, 3 classes", "[trees][tree][sklearn]") {
-  checkAgainstSklearn("trees_tree_entropy_3class");
+  checkTreeAgainstSklearn("trees_tree_entropy_3class");
 }
 TEST_CASE("decision tree matches scikit-learn: gini, depth 3", "[trees][tree][sklearn]") {
-  checkAgainstSklearn("trees_tree_gini_depth3");
+  checkTreeAgainstSklearn("trees_tree_gini_depth3");
 }
 
 TEST_CASE("regression tree (squared error) matches scikit-learn's DecisionTreeRegressor", "[trees][tree][sklearn]") {

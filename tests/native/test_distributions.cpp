@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "dw/detmath.hpp"
 #include "dw/distributions.hpp"
 #include "dw/errors.hpp"
 #include "fixture.hpp"
@@ -14,7 +15,6 @@ using Catch::Matchers::Contains;
 
 namespace {
 using fixture::vec;
-constexpr double kPi = 3.14159265358979323846;
 }  // namespace
 
 TEST_CASE("Gaussian maximum likelihood by hand", "[distributions]") {
@@ -26,14 +26,14 @@ TEST_CASE("Gaussian maximum likelihood by hand", "[distributions]") {
   CHECK(f.variance == Approx(14.0 / 3).margin(1e-14));
   CHECK(f.s == Approx(std::sqrt(14.0 / 3)).margin(1e-14));
   // At the maximum: −(3/2)(ln(2π·14/3) + 1).
-  CHECK(f.logLikelihood == Approx(-1.5 * (std::log(2 * kPi * 14 / 3) + 1)).margin(1e-12));
+  CHECK(f.logLikelihood == Approx(-1.5 * (std::log(2 * dw::detmath::kPi * 14 / 3) + 1)).margin(1e-12));
   CHECK(dw::gaussianLogLikelihood(xs, f.mu, f.s) == Approx(f.logLikelihood).margin(1e-12));
   // Any other (μ, s) is lower.
   for (double dm : {-0.1, 0.1})
     for (double ds : {-0.1, 0.0, 0.1}) CHECK(dw::gaussianLogLikelihood(xs, f.mu + dm, f.s + ds) < f.logLikelihood);
   CHECK(dw::gaussianLogLikelihood(xs, f.mu, f.s + 0.1) < f.logLikelihood);
   // One point's log density at its own mean with s = 1: −½ ln 2π.
-  CHECK(dw::gaussianLogPdf(0, 0, 1) == Approx(-0.5 * std::log(2 * kPi)).margin(1e-15));
+  CHECK(dw::gaussianLogPdf(0, 0, 1) == Approx(-0.5 * std::log(2 * dw::detmath::kPi)).margin(1e-15));
 }
 
 TEST_CASE("The log-likelihood grid matches point-by-point sums at cell centres", "[distributions]") {
@@ -84,7 +84,7 @@ TEST_CASE("Entropy, cross-entropy and KL by hand", "[distributions]") {
   CHECK(dw::gaussianKl(0, 1, 1, 1) == Approx(0.5).margin(1e-15));
   CHECK(dw::gaussianKl(0, 1, 0, 2) != Approx(dw::gaussianKl(0, 2, 0, 1)));
   CHECK(dw::gaussianCrossEntropy(0, 1, 1, 2) == Approx(dw::gaussianEntropy(1) + dw::gaussianKl(0, 1, 1, 2)).margin(1e-14));
-  CHECK(dw::gaussianEntropy(1) == Approx(0.5 * std::log(2 * kPi * std::exp(1.0))).margin(1e-15));
+  CHECK(dw::gaussianEntropy(1) == Approx(0.5 * std::log(2 * dw::detmath::kPi * std::exp(1.0))).margin(1e-15));
 }
 
 TEST_CASE("Distributions agree with SciPy", "[distributions][scipy]") {

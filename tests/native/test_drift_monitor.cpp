@@ -12,34 +12,24 @@
 using dw::Vector;
 using Catch::Matchers::Contains;
 
-namespace {
-Vector v(std::initializer_list<double> xs) {
-  Vector out(static_cast<Eigen::Index>(xs.size()));
-  Eigen::Index i = 0;
-  for (double x : xs) out(i++) = x;
-  return out;
-}
-bool relClose(double got, double want, double rel = 1e-9, double abs = 1e-15) {
-  return std::fabs(got - want) <= std::max(abs, rel * std::fabs(want));
-}
-}  // namespace
+using fixture::vec;
 
 TEST_CASE("PSI of three bins by hand", "[drift]") {
   // (0.3 − 0.5)·ln(0.3/0.5) + (0.3 − 0.3)·ln 1 + (0.4 − 0.2)·ln(0.4/0.2) = 0.2·ln(5/3) + 0.2·ln 2
   const double want = 0.2 * std::log(5.0 / 3.0) + 0.2 * std::log(2.0);
-  CHECK(dw::psiFromShares(v({0.5, 0.3, 0.2}), v({0.3, 0.3, 0.4})) == Approx(want).epsilon(1e-14));
+  CHECK(dw::psiFromShares(vec({0.5, 0.3, 0.2}), vec({0.3, 0.3, 0.4})) == Approx(want).epsilon(1e-14));
   CHECK(want == Approx(0.24079).margin(1e-5));
   // Symmetric in its two arguments and 0 for identical shares.
-  CHECK(dw::psiFromShares(v({0.3, 0.3, 0.4}), v({0.5, 0.3, 0.2})) == Approx(want).epsilon(1e-14));
-  CHECK(dw::psiFromShares(v({0.25, 0.75}), v({0.25, 0.75})) == 0.0);
+  CHECK(dw::psiFromShares(vec({0.3, 0.3, 0.4}), vec({0.5, 0.3, 0.2})) == Approx(want).epsilon(1e-14));
+  CHECK(dw::psiFromShares(vec({0.25, 0.75}), vec({0.25, 0.75})) == 0.0);
   // An empty bin uses the floor 1e-4: (0.5 − 1e-4)·ln(0.5/1e-4) + (0.5 − 1)·ln(0.5/1).
-  CHECK(dw::psiFromShares(v({0.0, 1.0}), v({0.5, 0.5})) ==
+  CHECK(dw::psiFromShares(vec({0.0, 1.0}), vec({0.5, 0.5})) ==
         Approx((0.5 - 1e-4) * std::log(0.5 / 1e-4) + (0.5 - 1.0) * std::log(0.5)).epsilon(1e-14));
 }
 
 TEST_CASE("PSI bins are the reference quantiles", "[drift]") {
   // Reference 1…8, 4 bins: inner edges at sorted positions 2, 4, 6 → values 3, 5, 7.
-  dw::PsiResult r = dw::populationStabilityIndex(v({8, 7, 6, 5, 4, 3, 2, 1}), v({1, 1, 1, 8}), 4);
+  dw::PsiResult r = dw::populationStabilityIndex(vec({8, 7, 6, 5, 4, 3, 2, 1}), vec({1, 1, 1, 8}), 4);
   REQUIRE(r.edges == std::vector<double>{3, 5, 7});
   CHECK(r.referenceShares == std::vector<double>{0.25, 0.25, 0.25, 0.25});
   // 1, 1, 1 fall below 3; 8 is at or above 7.
@@ -57,7 +47,7 @@ TEST_CASE("PSI matches its definition computed with NumPy", "[drift][scipy]") {
     CHECK(r.edges == c["edges"].numbers());
     CHECK(r.referenceShares == c["referenceShares"].numbers());
     CHECK(r.currentShares == c["currentShares"].numbers());
-    CHECK(relClose(r.psi, c["psi"].num(), 1e-12));
+    CHECK(fixture::relClose(r.psi, c["psi"].num(), 1e-12));
   }
 }
 
@@ -65,11 +55,11 @@ TEST_CASE("KS statistic by hand on a tiny pair", "[drift]") {
   // a = {1, 2, 3}, b = {2.5, 4, 5}: after 3, F_a = 1 and F_b = 1/3, so D = 2/3. Of the 20 orders of
   // six values, 12 reach |i/3 − j/3| = 2/3 (the three a-first orders and their mirrors … counted
   // by the lattice walk): p = 0.6.
-  dw::KsResult r = dw::ksTwoSample(v({1, 2, 3}), v({2.5, 4, 5}));
+  dw::KsResult r = dw::ksTwoSample(vec({1, 2, 3}), vec({2.5, 4, 5}));
   CHECK(r.statistic == Approx(2.0 / 3.0).epsilon(1e-15));
   CHECK(r.pValue == Approx(0.6).epsilon(1e-13));
   // Identical samples: D = 0, p = 1.
-  dw::KsResult same = dw::ksTwoSample(v({1, 2, 3}), v({3, 2, 1}));
+  dw::KsResult same = dw::ksTwoSample(vec({1, 2, 3}), vec({3, 2, 1}));
   CHECK(same.statistic == 0.0);
   CHECK(same.pValue == 1.0);
 }
@@ -80,17 +70,17 @@ TEST_CASE("KS test matches SciPy's exact ks_2samp", "[drift][scipy]") {
     auto c = f["ks"][i];
     INFO(c["name"].text);
     dw::KsResult r = dw::ksTwoSample(c["a"].vector(), c["b"].vector());
-    CHECK(relClose(r.statistic, c["statistic"].num(), 1e-14));
-    CHECK(relClose(r.pValue, c["pValue"].num(), 1e-8, 1e-300));
+    CHECK(fixture::relClose(r.statistic, c["statistic"].num(), 1e-14));
+    CHECK(fixture::relClose(r.pValue, c["pValue"].num(), 1e-8, 1e-300));
   }
 }
 
 TEST_CASE("drift statistics refuse bad input", "[drift][errors]") {
-  CHECK_THROWS_AS(dw::psiFromShares(v({0.5, 0.5}), v({1.0})), dw::ShapeError);
-  CHECK_THROWS_WITH(dw::psiFromShares(v({0.5, -0.5}), v({0.5, 0.5})), Contains("psiFromShares: referenceShares[1]=-0.5 is negative"));
-  CHECK_THROWS_AS(dw::populationStabilityIndex(v({1, 2}), v({1}), 1), dw::InvalidArgument);
-  CHECK_THROWS_AS(dw::populationStabilityIndex(Vector(), v({1}), 4), dw::ShapeError);
-  CHECK_THROWS_WITH(dw::ksTwoSample(v({1, NAN}), v({1})), Contains("ksTwoSample"));
+  CHECK_THROWS_AS(dw::psiFromShares(vec({0.5, 0.5}), vec({1.0})), dw::ShapeError);
+  CHECK_THROWS_WITH(dw::psiFromShares(vec({0.5, -0.5}), vec({0.5, 0.5})), Contains("psiFromShares: referenceShares[1]=-0.5 is negative"));
+  CHECK_THROWS_AS(dw::populationStabilityIndex(vec({1, 2}), vec({1}), 1), dw::InvalidArgument);
+  CHECK_THROWS_AS(dw::populationStabilityIndex(Vector(), vec({1}), 4), dw::ShapeError);
+  CHECK_THROWS_WITH(dw::ksTwoSample(vec({1, NAN}), vec({1})), Contains("ksTwoSample"));
   CHECK_THROWS_AS(dw::ksTwoSample(Vector::Zero(4000), Vector::Zero(4000)), dw::ShapeError);
 }
 

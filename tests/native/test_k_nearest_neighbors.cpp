@@ -25,7 +25,7 @@ KNearestNeighbors fromFixture(const fixture::Json& f) {
 }
 
 // Four points on a line at x = 0, 1, 2, 4 with labels 0, 0, 1, 1.
-KNearestNeighbors lineModel() {
+KNearestNeighbors straightLineKnn() {
   KNearestNeighbors m;
   Matrix X(4, 1);
   X << 0, 1, 2, 4;
@@ -67,7 +67,7 @@ TEST_CASE("KNN neighbours, probabilities and predictions match scikit-learn", "[
 }
 
 TEST_CASE("KNN by hand: ties go to the lower index, votes and distance weights", "[knn]") {
-  KNearestNeighbors m = lineModel();
+  KNearestNeighbors m = straightLineKnn();
   m.setK(2);
   Vector q(1);
   q << 1.5;  // equidistant (0.5) from x=1 (index 1) and x=2 (index 2); x=0 and x=4 farther
@@ -104,7 +104,7 @@ TEST_CASE("KNN rejects bad input with clear messages and keeps working", "[knn][
   CHECK_THROWS_AS(m.step(), dw::StateError);
   CHECK_THROWS_WITH(m.setK(0), Contains("k=0 must be at least 1"));
   CHECK_THROWS_AS(m.setK(-3), dw::InvalidArgument);
-  m = lineModel();
+  m = straightLineKnn();
   CHECK_THROWS_WITH(m.setK(12), Contains("KNearestNeighbors.setK: k=12 exceeds the 4 training points"));
   CHECK(m.k() == 5);  // the default, too many for 4 points: use is refused with the same message
   CHECK_THROWS_WITH(m.step(), Contains("k=5 exceeds the 4 training points"));

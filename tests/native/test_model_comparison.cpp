@@ -20,9 +20,6 @@ using Catch::Matchers::Contains;
 namespace {
 using fixture::vec;
 // Relative closeness for p-values that span many orders of magnitude.
-bool relClose(double got, double want, double rel = 1e-10, double abs = 1e-15) {
-  return std::fabs(got - want) <= std::max(abs, rel * std::fabs(want));
-}
 }  // namespace
 
 TEST_CASE("special functions match SciPy", "[comparison][scipy]") {
@@ -30,23 +27,23 @@ TEST_CASE("special functions match SciPy", "[comparison][scipy]") {
   for (std::size_t i = 0; i < f["beta"].size(); ++i) {
     auto c = f["beta"][i];
     INFO("betainc(" << c["a"].num() << ", " << c["b"].num() << ", " << c["x"].num() << ")");
-    CHECK(relClose(dw::regularizedIncompleteBeta(c["a"].num(), c["b"].num(), c["x"].num()), c["value"].num(), 1e-11));
+    CHECK(fixture::relClose(dw::regularizedIncompleteBeta(c["a"].num(), c["b"].num(), c["x"].num()), c["value"].num(), 1e-11));
   }
   for (std::size_t i = 0; i < f["student"].size(); ++i) {
     auto c = f["student"][i];
     INFO("t=" << c["t"].num() << " df=" << c["df"].num());
-    CHECK(relClose(dw::studentTCdf(c["t"].num(), c["df"].num()), c["cdf"].num(), 1e-11));
-    CHECK(relClose(dw::studentTSurvival(c["t"].num(), c["df"].num()), c["sf"].num(), 1e-11));
+    CHECK(fixture::relClose(dw::studentTCdf(c["t"].num(), c["df"].num()), c["cdf"].num(), 1e-11));
+    CHECK(fixture::relClose(dw::studentTSurvival(c["t"].num(), c["df"].num()), c["sf"].num(), 1e-11));
   }
   for (std::size_t i = 0; i < f["chi2"].size(); ++i) {
     auto c = f["chi2"][i];
     INFO("chi2.sf(" << c["x"].num() << ", " << c["df"].num() << ")");
-    CHECK(relClose(dw::chiSquareSurvival(c["x"].num(), c["df"].num()), c["sf"].num(), 1e-11));
+    CHECK(fixture::relClose(dw::chiSquareSurvival(c["x"].num(), c["df"].num()), c["sf"].num(), 1e-11));
   }
   for (std::size_t i = 0; i < f["binomtest"].size(); ++i) {
     auto c = f["binomtest"][i];
     INFO("binomtest(" << c["k"].num() << ", " << c["n"].num() << ")");
-    CHECK(relClose(dw::binomialTestHalf(int(c["k"].num()), int(c["n"].num())), c["p"].num(), 1e-11));
+    CHECK(fixture::relClose(dw::binomialTestHalf(int(c["k"].num()), int(c["n"].num())), c["p"].num(), 1e-11));
   }
 }
 
@@ -77,10 +74,10 @@ TEST_CASE("paired t-test matches scipy.stats.ttest_rel", "[comparison][scipy]") 
     INFO(c["name"].text);
     auto r = dw::pairedTTest(c["a"].vector(), c["b"].vector());
     CHECK(r.df == int(c["df"].num()));
-    CHECK(relClose(r.t, c["t"].num(), 1e-10));
-    CHECK(relClose(r.pValue, c["p"].num(), 1e-10));
-    CHECK(relClose(r.meanDifference, c["mean"].num(), 1e-12, 1e-17));
-    CHECK(relClose(r.sdDifference, c["sd"].num(), 1e-12));
+    CHECK(fixture::relClose(r.t, c["t"].num(), 1e-10));
+    CHECK(fixture::relClose(r.pValue, c["p"].num(), 1e-10));
+    CHECK(fixture::relClose(r.meanDifference, c["mean"].num(), 1e-12, 1e-17));
+    CHECK(fixture::relClose(r.sdDifference, c["sd"].num(), 1e-12));
   }
 }
 
@@ -126,7 +123,7 @@ TEST_CASE("paired permutation test matches SciPy's exact test", "[comparison][sc
     auto r = dw::pairedPermutationTest(c["a"].vector(), c["b"].vector(), 1000000, 1);
     CHECK(r.exact);
     CHECK(r.resamples == (1 << r.n));
-    CHECK(relClose(r.pValue, c["permutation_p"].num(), 1e-12));
+    CHECK(fixture::relClose(r.pValue, c["permutation_p"].num(), 1e-12));
   }
   // The lesson's three folds by hand: of the 8 sign patterns of (0.02, 0.05, 0.02), only
   // (+,+,+) and (−,−,−) reach |mean| ≥ 0.03, so p = 2/8.
@@ -167,9 +164,9 @@ TEST_CASE("McNemar's test matches SciPy's binomtest and chi2.sf", "[comparison][
     auto c = f["mcnemar"][i];
     INFO("n01=" << c["n01"].num() << " n10=" << c["n10"].num());
     auto r = dw::mcNemarTest(int(c["n01"].num()), int(c["n10"].num()));
-    CHECK(relClose(r.exactPValue, c["exact_p"].num(), 1e-11));
-    CHECK(relClose(r.chiSquare, c["chi2"].num(), 1e-13));
-    CHECK(relClose(r.chiSquarePValue, c["chi2_p"].num(), 1e-11));
+    CHECK(fixture::relClose(r.exactPValue, c["exact_p"].num(), 1e-11));
+    CHECK(fixture::relClose(r.chiSquare, c["chi2"].num(), 1e-13));
+    CHECK(fixture::relClose(r.chiSquarePValue, c["chi2_p"].num(), 1e-11));
   }
 }
 

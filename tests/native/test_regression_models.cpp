@@ -17,10 +17,6 @@
 
 using namespace dw;
 
-namespace {
-double maxAbs(const Vector& a, const Vector& b) { return (a - b).cwiseAbs().maxCoeff(); }
-}  // namespace
-
 TEST_CASE("elastic net: soft threshold and one coordinate update by hand", "[regression][elasticnet]") {
   CHECK(ElasticNet::softThreshold(3.0, 1.0) == 2.0);
   CHECK(ElasticNet::softThreshold(-3.0, 1.0) == -2.0);
@@ -47,9 +43,9 @@ TEST_CASE("elastic net matches scikit-learn's ElasticNet", "[regression][elastic
     int sweeps = m.fit(100000);
     CHECK(m.status() == Status::Converged);
     CHECK(sweeps < 100000);
-    CHECK(maxAbs(m.weights(), fx["coef"].vector()) < 1e-8);
+    CHECK(fixture::maxAbsDifference(m.weights(), fx["coef"].vector()) < 1e-8);
     CHECK(m.intercept() == Approx(fx["intercept"].num()).margin(1e-8));
-    CHECK(maxAbs(m.predict(Xt), fx["predictTest"].vector()) < 1e-7);
+    CHECK(fixture::maxAbsDifference(m.predict(Xt), fx["predictTest"].vector()) < 1e-7);
     CHECK(m.score(X, y) == Approx(fx["trainR2"].num()).margin(1e-9));
     CHECK(m.score(Xt, yt) == Approx(fx["testR2"].num()).margin(1e-9));
     CHECK(m.zeroWeightCount() == static_cast<int>(fx["zeroCount"].num()));
@@ -64,7 +60,7 @@ TEST_CASE("elastic net with alpha 0 is least squares", "[regression][elasticnet]
   m.setAlpha(0);
   m.setData(fx["X"].matrix(), fx["y"].vector());
   m.fit(100000);
-  CHECK(maxAbs(m.weights(), fx["coef"].vector()) < 1e-8);
+  CHECK(fixture::maxAbsDifference(m.weights(), fx["coef"].vector()) < 1e-8);
   CHECK(m.intercept() == Approx(fx["intercept"].num()).margin(1e-8));
 }
 
@@ -105,12 +101,12 @@ TEST_CASE("SVR matches scikit-learn's SVR (RBF and linear kernels)", "[regressio
     // Both solvers stop at a KKT violation of 1e-9 by different paths (libsvm also shrinks), so
     // the fits agree to about 1e-6 in predictions; single dual coefficients, less well
     // determined, to 1e-3.
-    CHECK(maxAbs(m.predict(Xt), fx["predictTest"].vector()) < 1e-5);
-    CHECK(maxAbs(m.dualCoefficients(), fx["dualCoef"].vector()) < 1e-3);
+    CHECK(fixture::maxAbsDifference(m.predict(Xt), fx["predictTest"].vector()) < 1e-5);
+    CHECK(fixture::maxAbsDifference(m.dualCoefficients(), fx["dualCoef"].vector()) < 1e-3);
     CHECK(m.intercept() == Approx(fx["intercept"].num()).margin(1e-5));
     CHECK(m.score(Xt, yt) == Approx(fx["testR2"].num()).margin(1e-6));
     CHECK(static_cast<int>(m.supportIndices().size()) == static_cast<int>(fx["supportCount"].num()));
-    if (fx.has("weights")) CHECK(maxAbs(m.weights(), fx["weights"].vector()) < 1e-6);
+    if (fx.has("weights")) CHECK(fixture::maxAbsDifference(m.weights(), fx["weights"].vector()) < 1e-6);
     // Every dual coefficient lies in [−C, C]; points strictly inside the tube have none.
     Vector f = m.predict(X);
     Vector c = m.dualCoefficients();
@@ -146,7 +142,7 @@ TEST_CASE("gradient boosting impurity importances match scikit-learn", "[regress
   gb.fit(50);
   // Deep in a tree, exact ties between features are broken differently (scikit-learn shuffles the
   // feature order; see test_gradient_boosting.cpp), so agreement is to 1e-3, not to rounding.
-  CHECK(maxAbs(gb.featureImportances(), fx["gbImportances"].vector()) < 1e-3);
+  CHECK(fixture::maxAbsDifference(gb.featureImportances(), fx["gbImportances"].vector()) < 1e-3);
   CHECK(gb.score(Xt, yt) == Approx(fx["gbTestR2"].num()).margin(1e-3));
   // The first round alone: one depth-3 tree on the raw residuals, no ties.
   GradientBoosting one;
@@ -161,7 +157,7 @@ TEST_CASE("gradient boosting impurity importances match scikit-learn", "[regress
   tree.setData(X, y);
   tree.fit(100000);
   // A fully grown tree on continuous features: near-ties may split off single points differently.
-  CHECK(maxAbs(tree.featureImportances(), fx["treeImportances"].vector()) < 0.01);
+  CHECK(fixture::maxAbsDifference(tree.featureImportances(), fx["treeImportances"].vector()) < 0.01);
 }
 
 TEST_CASE("random forest regressor: importances and R² near scikit-learn's", "[regression][forest][importance][sklearn]") {
@@ -175,7 +171,7 @@ TEST_CASE("random forest regressor: importances and R² near scikit-learn's", "[
   f.fit(200);
   CHECK(f.treeCount() == 200);
   // Different bootstrap draws than scikit-learn, so agreement within sampling noise only.
-  CHECK(maxAbs(f.featureImportances(), fx["forestImportances"].vector()) < 0.02);
+  CHECK(fixture::maxAbsDifference(f.featureImportances(), fx["forestImportances"].vector()) < 0.02);
   CHECK(f.score(Xt, yt) == Approx(fx["forestTestR2"].num()).margin(0.01));
   CHECK(f.featureImportances().sum() == Approx(1.0).epsilon(1e-12));
   CHECK(f.oobScore() > 0.9);
@@ -192,7 +188,7 @@ TEST_CASE("permutation importance of a linear fit matches scikit-learn", "[regre
   lin.setAlpha(0);
   lin.setData(X, y);
   lin.fit(100000);
-  CHECK(maxAbs(lin.weights(), fx["linearCoef"].vector()) < 1e-6);
+  CHECK(fixture::maxAbsDifference(lin.weights(), fx["linearCoef"].vector()) < 1e-6);
   PermutationImportance p = permutationImportance(lin, Xt, yt, 200, 7);
   CHECK(p.baseline == Approx(fx["linearTestR2"].num()).margin(1e-9));
   Vector want = fx["linearPermutationMean"].vector(), sd = fx["linearPermutationStd"].vector();

@@ -12,19 +12,9 @@ using dw::LsaRetriever;
 using dw::TfidfRetriever;
 
 namespace {
-std::vector<std::string> strings(const fixture::Json& j) {
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < j.size(); ++i) out.push_back(j[i].text);
-  return out;
-}
-std::vector<int> ints(const fixture::Json& j) {
-  std::vector<int> out;
-  for (double d : j.numbers()) out.push_back(static_cast<int>(d));
-  return out;
-}
 std::vector<std::vector<int>> intLists(const fixture::Json& j) {
   std::vector<std::vector<int>> out;
-  for (std::size_t i = 0; i < j.size(); ++i) out.push_back(ints(j[i]));
+  for (std::size_t i = 0; i < j.size(); ++i) out.push_back(j[i].ints());
   return out;
 }
 // Rankings agree wherever the reference separates two passages by more than rounding: positions
@@ -110,8 +100,8 @@ TEST_CASE("recall@k and MRR by hand", "[retrieval]") {
 TEST_CASE("tf-idf index matches scikit-learn's TfidfVectorizer on the course collection", "[retrieval][sklearn]") {
   fixture::Json f = fixture::load("retrieval_collection");
   TfidfRetriever r;
-  r.build(strings(f["passages"]), strings(f["stop_words"]));
-  auto names = strings(f["feature_names"]);
+  r.build(f["passages"].strings(), f["stop_words"].strings());
+  auto names = f["feature_names"].strings();
   const auto& v = r.vocabulary();
   REQUIRE(v.size() == static_cast<int>(names.size()) + 1);  // + <unk>
   dw::Vector idf = f["idf"].vector();
@@ -123,14 +113,14 @@ TEST_CASE("tf-idf index matches scikit-learn's TfidfVectorizer on the course col
     for (dw::Index p = 0; p < X.rows(); ++p)
       CHECK(r.passageVectors()(p, id) == Approx(X(p, static_cast<dw::Index>(j))).margin(1e-12));
   }
-  auto questions = strings(f["questions"]);
+  auto questions = f["questions"].strings();
   dw::Matrix scores = f["tfidf_scores"].matrix();
   std::vector<std::vector<int>> rankings;
   for (std::size_t q = 0; q < questions.size(); ++q) {
     auto got = r.search(questions[q]);
     std::vector<double> row;
     for (dw::Index p = 0; p < scores.cols(); ++p) row.push_back(scores(static_cast<dw::Index>(q), p));
-    checkRanking(got, ints(f["tfidf_rankings"][q]), row);
+    checkRanking(got, f["tfidf_rankings"][q].ints(), row);
     rankings.push_back(got.indices);
   }
   auto relevant = intLists(f["relevant"]);
@@ -142,14 +132,14 @@ TEST_CASE("tf-idf index matches scikit-learn's TfidfVectorizer on the course col
 
 TEST_CASE("LSA retrieval matches a NumPy SVD of the same tf-idf matrix", "[retrieval][sklearn]") {
   fixture::Json f = fixture::load("retrieval_collection");
-  auto passages = strings(f["passages"]);
-  auto questions = strings(f["questions"]);
+  auto passages = f["passages"].strings();
+  auto questions = f["questions"].strings();
   auto relevant = intLists(f["relevant"]);
   dw::Vector sv = f["singular_values"].vector();
   for (int d : {3, 8}) {
     CAPTURE(d);
     LsaRetriever r;
-    r.build(passages, strings(f["stop_words"]), d);
+    r.build(passages, f["stop_words"].strings(), d);
     CHECK(r.dimensions() == d);
     REQUIRE(r.singularValues().size() == sv.size());
     for (dw::Index i = 0; i < sv.size(); ++i) CHECK(r.singularValues()(i) == Approx(sv(i)).margin(1e-10));
@@ -194,8 +184,8 @@ TEST_CASE("LSA with every dimension ranks exactly like tf-idf", "[retrieval]") {
 
 TEST_CASE("extractive answers: the best sentence of the top-k passages, or not found", "[retrieval]") {
   fixture::Json f = fixture::load("retrieval_collection");
-  auto passages = strings(f["passages"]);
-  auto stops = strings(f["stop_words"]);
+  auto passages = f["passages"].strings();
+  auto stops = f["stop_words"].strings();
   TfidfRetriever r;
   r.build(passages, stops);
   auto a = r.answer("When is the last bus from the station?", 1, 0.0);

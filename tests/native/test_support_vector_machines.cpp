@@ -29,7 +29,6 @@ void trainOn(Svm& m, const fixture::Json& f) {
   REQUIRE(m.status() == dw::Status::Converged);
 }
 
-double maxAbs(const Vector& a, const Vector& b) { return (a - b).cwiseAbs().maxCoeff(); }
 
 // Support vectors whose α is clearly away from 0: the ones both solvers must agree on (an α within
 // the KKT tolerance of 0 may be a support vector for one solver and not the other).
@@ -52,12 +51,12 @@ TEST_CASE("LinearSVM matches scikit-learn's SVC(kernel='linear')", "[svm][linear
     double scale = std::max(1.0, wRef.norm());
     INFO("w = " << w.transpose() << " ref " << wRef.transpose() << "; b = " << m.bias() << " ref "
                 << f["intercept"].num() << "; pairs " << m.pairUpdates() << " vs libsvm " << f["n_iter"].num());
-    CHECK(maxAbs(w, wRef) < 1e-3 * scale);
+    CHECK(fixture::maxAbsDifference(w, wRef) < 1e-3 * scale);
     CHECK(m.bias() == Approx(f["intercept"].num()).margin(1e-3 * scale));
     CHECK(m.marginWidth() == Approx(2.0 / wRef.norm()).epsilon(1e-3));
     Vector dRef = f["decision_train"].vector();
-    CHECK(maxAbs(m.decisionFunction(f["X"].matrix()), dRef) < 2e-3 * scale);
-    CHECK(maxAbs(m.decisionFunction(f["queries"].matrix()), f["decision_queries"].vector()) < 2e-3 * scale);
+    CHECK(fixture::maxAbsDifference(m.decisionFunction(f["X"].matrix()), dRef) < 2e-3 * scale);
+    CHECK(fixture::maxAbsDifference(m.decisionFunction(f["queries"].matrix()), f["decision_queries"].vector()) < 2e-3 * scale);
     CHECK(m.predict(f["X"].matrix()) == f["predict_train"].vector());
     // Support vectors: the same set, allowing α within the tolerance of zero to differ.
     std::vector<int> sv = m.supportVectors();
@@ -68,7 +67,7 @@ TEST_CASE("LinearSVM matches scikit-learn's SVC(kernel='linear')", "[svm][linear
     CHECK(clearSupport(sv, m.dualCoefficients(), alphaScale) == clearSupport(refIdx, refCoef, alphaScale));
     // Where both solvers chose the same support vectors, the coefficients y_i α_i agree too
     // (sign included: positive for class 1, as scikit-learn's dual_coef_).
-    if (sv == refIdx) CHECK(maxAbs(m.dualCoefficients(), refCoef) < 1e-3 * std::max(1.0, refCoef.cwiseAbs().maxCoeff()));
+    if (sv == refIdx) CHECK(fixture::maxAbsDifference(m.dualCoefficients(), refCoef) < 1e-3 * std::max(1.0, refCoef.cwiseAbs().maxCoeff()));
   }
 }
 
@@ -82,8 +81,8 @@ TEST_CASE("KernelSVM matches scikit-learn's SVC(kernel='rbf'|'poly')", "[svm][ke
     INFO("b = " << m.bias() << " ref " << f["intercept"].num() << "; pairs " << m.pairUpdates() << " vs libsvm "
                 << f["n_iter"].num());
     CHECK(m.bias() == Approx(f["intercept"].num()).margin(1e-2));
-    CHECK(maxAbs(m.decisionFunction(f["X"].matrix()), f["decision_train"].vector()) < 1e-2);
-    CHECK(maxAbs(m.decisionFunction(f["queries"].matrix()), f["decision_queries"].vector()) < 1e-2);
+    CHECK(fixture::maxAbsDifference(m.decisionFunction(f["X"].matrix()), f["decision_train"].vector()) < 1e-2);
+    CHECK(fixture::maxAbsDifference(m.decisionFunction(f["queries"].matrix()), f["decision_queries"].vector()) < 1e-2);
     CHECK(m.predict(f["X"].matrix()) == f["predict_train"].vector());
     CHECK(m.score(f["X"].matrix(), f["y"].vector()) == Approx(f["train_score"].num()));
     std::vector<double> refSv = f["support"].numbers();

@@ -18,11 +18,6 @@ std::vector<std::string> texts(const std::vector<dw::Token>& tokens) {
   for (const auto& t : tokens) out.push_back(t.text);
   return out;
 }
-std::vector<std::string> strings(const fixture::Json& j) {
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < j.size(); ++i) out.push_back(j[i].text);
-  return out;
-}
 }  // namespace
 
 TEST_CASE("tokenize by hand: case, punctuation, apostrophes and offsets", "[text]") {
@@ -105,14 +100,14 @@ TEST_CASE("bag of words by hand", "[text]") {
 
 TEST_CASE("tokenizer, vocabulary, bag of words and tf-idf match scikit-learn on ASCII text", "[text][sklearn]") {
   fixture::Json f = fixture::load("text_vectorizer");
-  std::vector<std::string> corpus = strings(f["corpus"]), queries = strings(f["queries"]);
+  std::vector<std::string> corpus = f["corpus"].strings(), queries = f["queries"].strings();
   std::vector<std::string> all = corpus;
   all.insert(all.end(), queries.begin(), queries.end());
-  for (std::size_t i = 0; i < all.size(); ++i) CHECK(texts(dw::tokenize(all[i])) == strings(f["tokens"][i]));
+  for (std::size_t i = 0; i < all.size(); ++i) CHECK(texts(dw::tokenize(all[i])) == f["tokens"][i].strings());
 
   Vocabulary v;
   v.build(corpus);
-  std::vector<std::string> names = strings(f["feature_names"]);
+  std::vector<std::string> names = f["feature_names"].strings();
   REQUIRE(v.size() == static_cast<int>(names.size()) + 1);
   Matrix counts = dw::bagOfWords(corpus, v), qCounts = dw::bagOfWords(queries, v), qBinary = dw::bagOfWords(queries, v, true);
   Matrix skCounts = f["counts"].matrix(), skQuery = f["query_counts"].matrix(), skBinary = f["query_binary"].matrix();

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "dw/detmath.hpp"
 #include "dw/deep_net.hpp"
 #include "dw/errors.hpp"
 #include "dw/training_tricks.hpp"
@@ -15,10 +16,6 @@ using dw::LearningRateSchedule;
 using dw::Matrix;
 using dw::ScheduleKind;
 using dw::Vector;
-
-namespace {
-constexpr double kPi = 3.14159265358979323846;
-}
 
 TEST_CASE("Schedules: hand-computed rates", "[tricks]") {
   LearningRateSchedule s;
@@ -43,7 +40,7 @@ TEST_CASE("Schedules: hand-computed rates", "[tricks]") {
   s.period = 100;
   CHECK(s.rate(0) == Approx(0.5));
   CHECK(s.rate(50) == Approx(0.25).epsilon(1e-12));
-  CHECK(s.rate(25) == Approx(0.25 * (1 + std::cos(kPi / 4))).epsilon(1e-12));  // 0.4268
+  CHECK(s.rate(25) == Approx(0.25 * (1 + std::cos(dw::detmath::kPi / 4))).epsilon(1e-12));  // 0.4268
   CHECK(s.rate(25) == Approx(0.426777).margin(1e-6));
   CHECK(s.rate(100) == Approx(0.0).margin(1e-15));
   CHECK(s.rate(500) == 0.0);

@@ -17,11 +17,6 @@ using dw::Vector;
 using Catch::Matchers::Contains;
 
 namespace {
-std::vector<int> ints(const fixture::Json& j) {
-  std::vector<int> out;
-  for (double v : j.numbers()) out.push_back(int(v));
-  return out;
-}
 // Every index tested exactly once; train = complement of test; both ascending.
 void requirePartition(const std::vector<dw::Fold>& folds, int n) {
   std::vector<int> seen(std::size_t(n), 0);
@@ -43,8 +38,8 @@ TEST_CASE("k-fold without shuffle is exactly scikit-learn's; with shuffle keeps 
   auto folds = dw::kFold(n, k, false, 0);
   REQUIRE(folds.size() == std::size_t(k));
   for (int i = 0; i < k; ++i) {
-    CHECK(folds[std::size_t(i)].test == ints(f["kfold"][std::size_t(i)]["test"]));
-    CHECK(folds[std::size_t(i)].train == ints(f["kfold"][std::size_t(i)]["train"]));
+    CHECK(folds[std::size_t(i)].test == f["kfold"][std::size_t(i)]["test"].ints());
+    CHECK(folds[std::size_t(i)].train == f["kfold"][std::size_t(i)]["train"].ints());
   }
   for (int nn : {10, 11, 17, 100}) {
     for (int kk : {2, 3, 7}) {
@@ -64,8 +59,8 @@ TEST_CASE("stratified k-fold without shuffle is exactly scikit-learn's", "[evalu
   int k = int(f["strat_k"].num());
   auto folds = dw::stratifiedKFold(labels, k, false, 0);
   for (int i = 0; i < k; ++i) {
-    CHECK(folds[std::size_t(i)].test == ints(f["stratified"][std::size_t(i)]["test"]));
-    CHECK(folds[std::size_t(i)].train == ints(f["stratified"][std::size_t(i)]["train"]));
+    CHECK(folds[std::size_t(i)].test == f["stratified"][std::size_t(i)]["test"].ints());
+    CHECK(folds[std::size_t(i)].train == f["stratified"][std::size_t(i)]["train"].ints());
   }
   auto shuffled = dw::stratifiedKFold(labels, k, true, 9);
   requirePartition(shuffled, int(labels.size()));

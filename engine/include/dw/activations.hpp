@@ -22,5 +22,7 @@ void activationDerivative(Activation a, const Matrix& Z, const Matrix& A, Matrix
 
 // σ(z) = 1 / (1 + e^{−z}), computed without overflow for large |z|.
 double sigmoid(double z);
+// log(1 + eˣ) without overflow: max(x, 0) + log1p(e^−|x|).
+double softplus(double x);
 
 }  // namespace dw

@@ -11,6 +11,7 @@ namespace dw {
 
 class DecisionTree : public SupervisedModel {
  public:
+  static constexpr int kMaxClasses = 64;
   DecisionTree() : SupervisedModel(1, kMaxTreeRows) {}
   const char* name() const override { return "DecisionTree"; }
 

@@ -8,6 +8,8 @@
 namespace dw::detmath {
 
 constexpr double kPi = 3.14159265358979323846;
+constexpr double kInvSqrt2 = 0.70710678118654752440;    // 1/√2
+constexpr double kInvSqrt2Pi = 0.39894228040143267794;  // 1/√(2π), the standard normal density's peak
 
 double exp(double x);
 double log(double x);   // natural log, x > 0

@@ -15,6 +15,7 @@ namespace dw {
 
 class RandomForest : public SupervisedModel {
  public:
+  static constexpr int kMaxClasses = 64;
   RandomForest() : SupervisedModel(1, kMaxTreeRows) {}
   const char* name() const override { return "RandomForest"; }
 

@@ -10,6 +10,7 @@ namespace dw {
 
 class SoftmaxRegression : public SupervisedModel {
  public:
+  static constexpr int kMaxClasses = 32;
   const char* name() const override { return "SoftmaxRegression"; }
 
   // Labels 0…k−1 (k from 2 to 32), every class present.

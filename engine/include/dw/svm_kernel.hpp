@@ -5,6 +5,10 @@
 
 namespace dw {
 
+// libsvm's TAU: the curvature a pair update uses when the kernel gives the pair none (or a
+// negative one), for both SMO solvers (classification: smo_solver.cpp; regression: svr.cpp).
+constexpr double kSmoMinCurvature = 1e-12;
+
 struct SvmKernel {
   enum class Type { Linear, Rbf, Poly };
   Type type = Type::Rbf;

@@ -3,9 +3,11 @@
 #pragma once
 #include <Eigen/Dense>
 #include <cstdint>
+#include <limits>
 
 namespace dw {
 using Matrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 using Vector = Eigen::VectorXd;
 using Index = Eigen::Index;
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
 }  // namespace dw
