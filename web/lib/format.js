@@ -18,6 +18,22 @@ export function scientific(v, significant = 3) {
   return `${String(Number(mantissa))} × 10${exp}`;
 }
 
+// Rounds as a learner does by hand, on the decimal digits: 51/80 of 100 is 63.75, and 2.675 is
+// 2.675, although their doubles are 63.7499… and 2.67499…, which toFixed rounds down (while
+// 47/80 of 100, 58.75000…01, rounds up). The value is read to 15 significant digits (what a
+// double holds reliably) and a decimal half rounds away from zero. Returns the digits as text.
+function toFixedDecimal(v, digits) {
+  const plain = Math.abs(v).toPrecision(15);
+  if (plain.includes('e')) return v.toFixed(digits); // below 1e-6: no half to settle at a readout's digits
+  const [int, frac = ''] = plain.split('.');
+  const padded = frac.padEnd(digits + 1, '0');
+  let kept = int + padded.slice(0, digits);
+  if (padded[digits] >= '5') kept = String(BigInt(kept) + 1n).padStart(kept.length, '0');
+  const point = kept.length - digits;
+  const text = digits > 0 ? `${kept.slice(0, point)}.${kept.slice(point)}` : kept;
+  return v < 0 ? `-${text}` : text;
+}
+
 // A number with a fixed count of decimals (the common readout). Very large or very small
 // values switch to scientific notation instead of printing thirty digits.
 export function formatNumber(v, digits = 3, { grouping = false } = {}) {
@@ -25,7 +41,7 @@ export function formatNumber(v, digits = 3, { grouping = false } = {}) {
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
   const a = Math.abs(v);
   if (a >= LARGE) return scientific(v, 3);
-  let s = v.toFixed(digits);
+  let s = toFixedDecimal(v, digits);
   if (/^-0\.?0*$/.test(s)) s = s.slice(1);
   if (grouping) {
     const [int, frac] = s.split('.');
@@ -41,7 +57,10 @@ export function formatShort(v, significant = 3) {
   if (v === 0) return '0';
   const a = Math.abs(v);
   if (a >= LARGE || a < SMALL) return scientific(v, significant);
-  return String(Number(v.toPrecision(significant)));
+  // Decimals that leave `significant` digits, rounded on the decimal digits as above.
+  const magnitude = Number(a.toExponential(14).split('e')[1]);
+  const digits = significant - 1 - magnitude;
+  return String(Number(digits > 0 ? toFixedDecimal(v, digits) : v.toPrecision(significant)));
 }
 
 // A fraction in [0, 1] as a percentage: formatPercent(0.834) → "83.4%" (no space, as
