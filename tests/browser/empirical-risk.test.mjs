@@ -80,6 +80,19 @@ test('keyboard: Up on the right handle raises that end by 5; bringing the risk u
   await page.close();
 });
 
+test('at the goal\'s edge the risk shows a decimal: w = 0.096, b = 99 misses by 9, 7, 13, so the risk is 299/3 = 99.7, under 100, and reads so', async () => {
+  const page = await open(1280);
+  const card = cardOf(page);
+  await setSlider(card, 'slope w', 0.096);
+  await setSlider(card, 'intercept b', 99);
+  assert.equal(await statReader(page, card)('empirical risk'), '99.7');
+  assert.match(await card.locator('.dw-message').textContent(), /^Empirical risk 99\.7: under the goal of 100\./);
+  assert.match(await card.locator('table').textContent(), /81.*49.*169.*99\.7/s);
+  const events = await page.evaluate(() => window.__events);
+  assert.deepEqual(events.map((e) => e.type), ['dw:score', 'dw:complete']);
+  await page.close();
+});
+
 test('Show the best line gives w = 0.1, b = 100, risk 0, and records nothing', async () => {
   const page = await open(375);
   const card = cardOf(page);

@@ -129,6 +129,14 @@ function build(ctx) {
     setLine(line.w, line.b);
   }
 
+  // The risk in whole numbers, except where rounding would make it read as the goal itself:
+  // 299/3 is "99.7" (under a goal of 100), never "100: under the goal of 100".
+  function riskText(r) {
+    let digits = 0;
+    while (digits < 3 && r !== opts.goal && Number(formatNumber(r, digits)) === opts.goal) digits += 1;
+    return formatNumber(r, digits, { grouping: true });
+  }
+
   function compute() {
     now = attempt(card, () => riskOf(ml, w, b), { risk: NaN, predictions: [] });
     cells.forEach((row, i) => {
@@ -138,15 +146,15 @@ function build(ctx) {
       row[4].textContent = formatNumber(miss, 0);
       row[5].textContent = formatNumber(miss * miss, 0, { grouping: true });
     });
-    meanCell.textContent = formatNumber(now.risk, 0, { grouping: true });
-    stat.risk.set(formatNumber(now.risk, 0, { grouping: true }));
+    meanCell.textContent = riskText(now.risk);
+    stat.risk.set(riskText(now.risk));
     const goal = formatNumber(opts.goal, 0, { grouping: true });
     if (!revealed && Number.isFinite(now.risk)) best = Math.min(best, now.risk);
-    stat.best.set(Number.isFinite(best) ? formatNumber(best, 0, { grouping: true }) : '–');
+    stat.best.set(Number.isFinite(best) ? riskText(best) : '–');
     if (revealed) {
       card.setMessage(t('empirical-risk.revealed', { w: fmtW(w), b: fmtB(b), risk: formatNumber(now.risk, 0) }), 'info');
     } else if (now.risk < opts.goal) {
-      card.setMessage(t('empirical-risk.reached', { risk: formatNumber(now.risk, 0, { grouping: true }), goal, zero: now.risk < 0.5 }), 'ok');
+      card.setMessage(t('empirical-risk.reached', { risk: riskText(now.risk), goal, zero: now.risk < 0.5 }), 'ok');
       if (!reached) {
         reached = true;
         const detail = { widget: 'empirical-risk', title: t('empirical-risk.reportTitle', { goal }), score: 1, max: 1 };
@@ -154,7 +162,7 @@ function build(ctx) {
         reportComplete(card, detail);
       }
     } else {
-      card.setMessage(t('empirical-risk.aboveGoal', { risk: formatNumber(now.risk, 0, { grouping: true }), goal }), 'info');
+      card.setMessage(t('empirical-risk.aboveGoal', { risk: riskText(now.risk), goal }), 'info');
     }
     const misses = now.predictions.map((p, i) => t('empirical-risk.figure.miss', { house: i + 1, miss: formatNumber(p - HOUSES.y[i], 0) })).join(', ');
     plot.canvas.setAttribute('aria-label', t('empirical-risk.figure', { w: fmtW(w), b: fmtB(b), n, misses, risk: formatNumber(now.risk, 0) }));
