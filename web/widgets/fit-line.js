@@ -7,7 +7,7 @@ import { Plot } from '../lib/plot.js';
 import { button, buttonRow, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber } from '../lib/format.js';
-import { reportComplete } from '../lib/report.js';
+import { reportComplete, reportScore } from '../lib/report.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './fit-line.messages.js';
@@ -46,6 +46,7 @@ function build(ctx) {
   let b = 0;
   let best = Infinity;      // the learner's best MSE by hand (Auto-fit's lines do not count)
   let won = false;
+  let reportedScore = 0; // the score last reported for this set of points
   let assisted = false;     // gradient descent has moved the line since the last reset
   let bestPossible = NaN;
   let lossHistory = [];
@@ -141,11 +142,17 @@ function build(ctx) {
     else if (gap <= 0.01 && !own) card.setMessage(t('fit-line.closeByGd'), 'info');
     else if (gap <= 0.01) {
       card.setMessage(t('fit-line.excellent'), 'ok');
+      // Score: how close the learner's best came, as a percentage of the best possible MSE. The
+      // game is won once; a better line after that raises the recorded score.
+      const closeness = bestPossible > 1e-12 ? Math.min(100, Math.round((100 * bestPossible) / best)) : 100;
+      const detail = { widget: 'fit-line', title: t('fit-line.title'), score: closeness, max: 100 };
       if (!won) {
         won = true;
-        // Score: how close the learner's best came, as a percentage of the best possible MSE.
-        const closeness = bestPossible > 1e-12 ? Math.min(100, Math.round((100 * bestPossible) / best)) : 100;
-        reportComplete(card, { widget: 'fit-line', title: t('fit-line.title'), score: closeness, max: 100 });
+        reportedScore = closeness;
+        reportComplete(card, detail);
+      } else if (closeness > reportedScore) {
+        reportedScore = closeness;
+        reportScore(card, detail);
       }
     } else if (gap <= 0.1) card.setMessage(t('fit-line.closeGap', { gap: formatNumber(gap * 100, 1) }), 'info');
     else card.setMessage(t('fit-line.howTo'), 'info');
