@@ -1,0 +1,36 @@
+// The one formatter's readouts (web/lib/format.js): a decimal half rounds away from zero on the
+// digits a learner sees, whatever the double underneath; the other rules at their edges.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { countOf, formatNumber, formatPercent, formatShort } from '../../web/lib/format.js';
+
+test('decimal halves round away from zero, as by hand, however the double falls', () => {
+  // 51/80 = 63.75 % is the double 63.7499…, 47/80 = 58.75 % is 58.75000…01: both round up.
+  assert.equal(formatPercent(51 / 80), '63.8%');
+  assert.equal(formatPercent(47 / 80), '58.8%');
+  assert.equal(formatPercent(41 / 80), '51.3%');
+  assert.equal(formatPercent(75 / 80), '93.8%');
+  assert.equal(formatNumber(1.005, 2), '1.01');     // the double is 1.00499…
+  assert.equal(formatNumber(2.675, 2), '2.68');
+  assert.equal(formatNumber(-63.75, 1), '-63.8');
+  assert.equal(formatNumber(9.5, 0), '10');
+  assert.equal(formatNumber(99.95, 1), '100.0');   // a carry into a new digit
+  assert.equal(formatShort(0.0725, 2), '0.073');
+  assert.equal(formatShort(999.95, 4), '1000');
+  assert.equal(formatShort(-2.675, 3), '-2.68');
+  // Below a half it still rounds down; 0.1 + 0.2 reads 0.3.
+  assert.equal(formatNumber(63.7499, 1), '63.7');
+  assert.equal(formatNumber(0.1 + 0.2, 3), '0.300');
+  assert.equal(formatShort(0.1 + 0.2), '0.3');
+});
+
+test('no "-0", no NaN, no exponent; grouping and counts', () => {
+  assert.equal(formatNumber(-0.0001, 2), '0.00');
+  assert.equal(formatNumber(NaN), '–');
+  assert.equal(formatNumber(-Infinity), '−∞');
+  assert.equal(formatNumber(9.55e33, 2), '9.55 × 10³³');
+  assert.equal(formatNumber(123456.5, 0, { grouping: true }), '123\u2009457');
+  assert.equal(formatNumber(1e-7, 3), '0.000');
+  assert.equal(countOf(1, 'dart'), '1 dart');
+  assert.equal(countOf(3, 'dart'), '3 darts');
+});
