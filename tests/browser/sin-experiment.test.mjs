@@ -52,7 +52,12 @@ test('sin experiment: degree 3 has the lowest test MSE, and the table is the eng
   await page.locator(`${card} input[type="range"]`).fill('11');
   assert.deepEqual(await reports(), [], 'moving the slider reports nothing');
   await page.locator(card).getByRole('button', { name: 'Choose this degree' }).click();
-  assert.match(await page.locator(`${card} .dw-message`).textContent(), /Not degree 11/);
+  const notThis = await page.locator(`${card} .dw-message`).textContent();
+  assert.match(notThis, /Not degree 11/);
+  // The ratio can be checked by hand from the numbers beside it: test MSE ÷ the lowest (shown to
+  // two significant digits, so within 1 %).
+  const [, testMse, times, lowestMse] = /test MSE ([\d.]+) is ([\d.]+)× the lowest, ([\d.]+)/.exec(notThis).map(Number);
+  assert.ok(Math.abs(testMse / lowestMse - times) / times < 0.01, `${testMse} / ${lowestMse} against ${times}×`);
   await page.locator(`${card} input[type="range"]`).fill('3');
   await page.locator(card).getByRole('button', { name: 'Choose this degree' }).click();
   assert.match(await page.locator(`${card} .dw-message`).textContent(), /^Close: degree 3 is just right/);

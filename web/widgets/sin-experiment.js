@@ -22,6 +22,9 @@ export const schema = {
 export const meta = { title: messages['sin-experiment.title'], hint: messages['sin-experiment.hint'] };
 
 const TWO_PI = 2 * Math.PI;
+// The lowest test MSE beside a ratio to it, to two significant digits: "30.0× the lowest, 0.0073"
+// can be checked by hand, where the table's three decimals ("0.007") would give 31.3.
+const lowestText = (mse) => formatShort(mse, 2);
 const TABLE_DEGREES = [1, 3, 11];
 const ALL_DEGREES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 // A degree counts as "just right" when its test MSE is within 0.02 of the lowest any degree
@@ -164,7 +167,7 @@ function build(ctx) {
     statTest.set(formatNumber(sweep.test[i], 3));
     statBest.set(String(sweep.degrees[b]));
     const v = verdict(i);
-    const numbers = { degree, train: formatNumber(sweep.train[i], 3), test: formatNumber(sweep.test[i], 3), bestTest: formatNumber(sweep.test[b], 3), bestDegree: sweep.degrees[b], times: formatNumber(sweep.test[i] / sweep.test[b], 1) };
+    const numbers = { degree, train: formatNumber(sweep.train[i], 3), test: formatNumber(sweep.test[i], 3), bestTest: formatNumber(sweep.test[b], 3), bestDegree: sweep.degrees[b], times: formatNumber(sweep.test[i] / sweep.test[b], 1), lowest: lowestText(sweep.test[b]) };
     const says = v.id === 'justRight' && i === b ? 'best' : v.id;
     card.setMessage(t(`sin-experiment.says.${says}`, numbers), v.tone === 'ok' ? 'ok' : v.tone === 'bad' ? 'bad' : 'warn');
     plot.canvas.setAttribute('aria-label', t('sin-experiment.figure', { degree, train: formatNumber(sweep.train[i], 3), test: formatNumber(sweep.test[i], 3), verdict: v.text }));
@@ -187,7 +190,7 @@ function build(ctx) {
     if (v.id === 'failed') return;
     const why = v.id === 'justRight'
       ? t('sin-experiment.close', { degree, test, margin: formatShort(JUST_RIGHT_MARGIN) })
-      : t('sin-experiment.notThis', { degree, test, times: formatNumber(sweep.test[i] / sweep.test[b], 1), overfit: v.id === 'overfit' });
+      : t('sin-experiment.notThis', { degree, test, times: formatNumber(sweep.test[i] / sweep.test[b], 1), lowest: lowestText(sweep.test[b]), overfit: v.id === 'overfit' });
     card.setMessage(t('sin-experiment.follow', { why }), 'warn');
     reportScore(card, { widget: 'sin-experiment', title: t('sin-experiment.report'), score: 0, max: 1 });
   }
