@@ -25,12 +25,14 @@ test('Two jobs: the sorter gives instant feedback with a reason, keeps score, an
       const m = await import('/widgets/spot-the-job.js');
       return Object.fromEntries(m.PROMPTS.map((p) => [p.text, p.job]));
     });
+    const ids = await page.evaluate(async () => Object.fromEntries((await import('/widgets/spot-the-job.js')).PROMPTS.map((p) => [p.text, p.id])));
     assert.ok(Object.keys(key).length >= 12, 'at least twelve prompts');
     assert.equal(await stat(page, 'score'), '0 / 0');
     assert.equal(await stat(page, 'left'), String(Object.keys(key).length));
 
     // Answer the first prompt wrongly by tapping: feedback names the right job and why.
     let text = await page.locator('.spot-the-job-sorter-prompt').textContent();
+    const missedId = ids[text];
     const wrong = key[text] === 'regression' ? 'Classification' : 'Regression';
     await page.getByRole('button', { name: new RegExp(`^${wrong}`) }).click();
     let feedback = await page.locator('.spot-the-job-sorter-feedback').textContent();
@@ -59,6 +61,9 @@ test('Two jobs: the sorter gives instant feedback with a reason, keeps score, an
     assert.deepEqual(await reports(), [{ type: 'dw:score', ...result }, { type: 'dw:complete', ...result }]);
     assert.equal(await stat(page, 'best streak'), String(n - 1));
     assert.match(await page.locator('.spot-the-job-sorter-prompt').textContent(), new RegExp(`Done: ${n - 1} of ${n}`));
+    // The review names numbers-as-labels and counts only when the miss was one of those.
+    const review = await page.locator('.spot-the-job-sorter-feedback').textContent();
+    assert.match(review, ['digit', 'postcode', 'goals'].includes(missedId) ? /labels written as numbers/ : /an amount on a scale \(regression\) or one of a fixed set of labels/, `missed ${missedId}: ${review}`);
     await screenshot(page, `two-jobs-${width}`);
     assert.ok(!/NaN/.test(await page.locator('main').textContent()));
     assert.deepEqual(offMachineRequests(page), []);

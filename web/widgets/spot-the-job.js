@@ -35,6 +35,9 @@ const JOBS = [
   ['postcode', 'classification'],
   ['churn', 'classification'],
 ];
+// The prompts whose answer is written with digits, so a number can hide a label (digit, postcode)
+// or a count can look like a label (goals).
+const NUMBERS_AS_LABELS_OR_COUNTS = new Set(['digit', 'postcode', 'goals']);
 // The prompts in English, for tests and lesson claims that look one up by its text.
 export const PROMPTS = JOBS.map(([id, job]) => ({ id, job, text: messages[`spot-the-job.prompt.${id}.text`], why: messages[`spot-the-job.prompt.${id}.why`] }));
 
@@ -61,6 +64,7 @@ function build(ctx) {
   let deck = [];
   let index = 0;
   let correct = 0;
+  let missed = []; // ids of the prompts sorted wrongly this round
   let streak = 0;
   let bestStreak = 0;
   let answered = false;
@@ -104,6 +108,7 @@ function build(ctx) {
     deck = shuffled(prompts, opts.seed).slice(0, opts.rounds);
     index = 0;
     correct = 0;
+    missed = [];
     streak = 0;
     bestStreak = 0;
     history.replaceChildren();
@@ -129,7 +134,7 @@ function build(ctx) {
     answered = true;
     const item = deck[index];
     const ok = job === item.job;
-    if (ok) { correct += 1; streak += 1; bestStreak = Math.max(bestStreak, streak); } else streak = 0;
+    if (ok) { correct += 1; streak += 1; bestStreak = Math.max(bestStreak, streak); } else { streak = 0; missed.push(item.id); }
     for (const b of [regBtn, clsBtn]) {
       b.disabled = true;
       if (b.dataset.job === item.job) b.classList.add('dw-right');
@@ -152,7 +157,8 @@ function build(ctx) {
     index = deck.length;
     prompt.textContent = t('spot-the-job.done', { correct, total: deck.length });
     progress.textContent = t('spot-the-job.over');
-    feedback.textContent = correct === deck.length ? t('spot-the-job.perfect') : t('spot-the-job.review');
+    // The numbers-that-are-labels hint only when a miss was one of them (a digit, a postcode, a count).
+    feedback.textContent = correct === deck.length ? t('spot-the-job.perfect') : missed.some((id) => NUMBERS_AS_LABELS_OR_COUNTS.has(id)) ? t('spot-the-job.review') : t('spot-the-job.reviewAny');
     feedback.dataset.tone = correct === deck.length ? 'ok' : 'info';
     for (const b of [regBtn, clsBtn]) b.disabled = true;
     nextBtn.disabled = true;

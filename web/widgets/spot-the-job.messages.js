@@ -36,6 +36,7 @@ export const messages = {
   'spot-the-job.over': 'Game over',
   'spot-the-job.perfect': 'A perfect sort. The rule you used — “how much?” versus “which one?” — is the whole distinction.',
   'spot-the-job.review': 'Look at the crosses below: the tricky ones are usually labels written as numbers (digits, postcodes) or counts (which are quantities).',
+  'spot-the-job.reviewAny': 'Look at the crosses below and ask of each: is the answer an amount on a scale (regression) or one of a fixed set of labels (classification)?',
   'spot-the-job.again': 'Press New game to sort them again in a different order.',
   'spot-the-job.prompt.flat-price.text': 'The price a two-bedroom flat will sell for, in euros.',
   'spot-the-job.prompt.flat-price.why': 'a price is an amount on a continuous scale — you ask “how much?”',
