@@ -97,3 +97,29 @@ test('spam filter: the meeting-weight prediction misses ("stay negative") and ho
   await assertClean(page);
   await page.close();
 });
+
+test('spam filter: the formula\'s shown terms multiply out to the push named below and add up to its z ("≈" where only rounding differs)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/spam-filter.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card', { has: page.locator('.spam-filter-formula') });
+  const more = (what) => card.getByRole('button', { name: `more: ${what}` });
+  for (const step of [null, 'number of links', 'words in ALL CAPS', 'times the word “meeting” appears']) {
+    if (step) await more(step).click();
+    const text = await card.locator('.spam-filter-formula').textContent();
+    const [, terms, equals, z] = /^z = (.*) ([=≈]) (−?[\d.]+);/.exec(text);
+    let sum = 0;
+    for (const [, sign, w, x] of terms.matchAll(/(^|[+−]) ?([\d.]+)×(\d+)/g)) sum += (sign === '−' ? -1 : 1) * Number(w) * Number(x);
+    const bias = /([+−]) ([\d.]+)$/.exec(terms);
+    sum += (bias[1] === '−' ? -1 : 1) * Number(bias[2]);
+    const shownZ = Number(z.replace('−', '-'));
+    assert.equal(equals, sum.toFixed(2) === shownZ.toFixed(2) ? '=' : '≈', `${text}: the shown terms add up to ${sum}`);
+    assert.ok(Math.abs(sum - shownZ) < 0.01, `${text}: ${sum} against z = ${shownZ}`);
+    const push = /\(([+−])([\d.]+) to z\)/.exec(await card.locator('.dw-message').textContent());
+    if (push) {
+      const products = [...terms.matchAll(/([\d.]+)×(\d+)/g)].map(([, w, x]) => (Number(w) * Number(x)).toFixed(2));
+      assert.ok(products.includes(push[2]), `the push ${push[2]} is one of the shown terms ${products}`);
+    }
+  }
+  await page.close();
+});

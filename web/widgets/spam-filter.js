@@ -211,8 +211,13 @@ function build(ctx) {
     statAcc.set(`${fixed(fitted.accuracy * 100, 0)}%`);
     // Signed terms ("− 0.27×0 − 3.91"), never "+ -0.27×0 + (-3.91)".
     const signed = (v, text, first) => (v < 0 ? (first ? '−' : ' − ') : first ? '' : ' + ') + text;
-    const terms = w.map((wj, j) => signed(wj, `${fixed(Math.abs(wj), 2)}×${email[j]}`, j === 0)).join('');
-    formula.textContent = t('spam-filter.formula', { terms: terms + signed(b, fixed(Math.abs(b), 2), false), z: fixed(z, 2).replace('-', '−'), p: fixed(p, 3) });
+    // Weights to three decimals, so each term a learner multiplies out agrees with the push named
+    // below (0.604×2 = 1.21); where the shown terms still add up to another last digit than z's
+    // (rounding), the sum is written "≈", never "=".
+    const terms = w.map((wj, j) => signed(wj, `${fixed(Math.abs(wj), 3)}×${email[j]}`, j === 0)).join('');
+    const shownSum = w.reduce((sum, wj, j) => sum + Number(fixed(wj, 3)) * email[j], Number(fixed(b, 3)));
+    const equals = fixed(shownSum, 2) === fixed(z, 2) ? '=' : '≈';
+    formula.textContent = t('spam-filter.formula', { terms: terms + signed(b, fixed(Math.abs(b), 3), false), equals, z: fixed(z, 2).replace('-', '−'), p: fixed(p, 3) });
     const percent = fixed(p * 100, 1);
     verdict.textContent = p >= 0.5 ? t('spam-filter.verdict.spam', { percent }) : t('spam-filter.verdict.ham', { percent });
     verdict.dataset.tone = p >= 0.5 ? 'spam' : 'ham';

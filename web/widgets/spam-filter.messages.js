@@ -49,7 +49,7 @@ export const messages = {
   'spam-filter.label.spam': 'spam',
   'spam-filter.label.ham': 'not spam',
   'spam-filter.noModel': 'No model yet.',
-  'spam-filter.formula': 'z = {terms} = {z};  p = σ(z) = {p}',
+  'spam-filter.formula': 'z = {terms} {equals} {z};  p = σ(z) = {p}',
   'spam-filter.verdict.spam': 'Spam, with probability {percent}%.',
   'spam-filter.verdict.ham': 'Not spam: only {percent}% likely to be spam.',
   'spam-filter.report': 'Tip the new email across the 50% line',
