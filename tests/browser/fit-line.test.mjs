@@ -11,17 +11,22 @@ after(async () => { await site.close(); });
 const stat = (page, label) => page.locator(`.dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
 const message = (page) => page.locator('.dw-message').textContent();
 
-// The game is won by the learner's own line only: within 1 % of the least-squares MSE by hand
-// reports dw:complete once; Auto-fit's line, and nudges of it, report nothing.
-test('Fit the line: reports the win by hand once, never the machine\'s line', async () => {
+// The lesson under reduced motion, with every dw:score / dw:complete it sends recorded.
+async function openLesson() {
   const page = await site.newPage({ reducedMotion: 'reduce' });
   await page.addInitScript(() => {
     window.__reports = [];
     for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.__reports.push({ type, ...e.detail }));
   });
-  const reports = () => page.evaluate(() => window.__reports);
   await page.goto(`${site.base}/lessons/fit-the-line.html`);
   await widgetsReady(page);
+  return { page, reports: () => page.evaluate(() => window.__reports) };
+}
+
+// The game is won by the learner's own line only: within 1 % of the least-squares MSE by hand
+// reports dw:complete once; Auto-fit's line, and nudges of it, report nothing.
+test('Fit the line: reports the win by hand once, never the machine\'s line', async () => {
+  const { page, reports } = await openLesson();
   assert.equal(await stat(page, 'your best'), '–', 'no best before the learner moves the line');
 
   // The widget's data (seed 3, 30 points, noise 1.5, true line 0.8x + 1.5 on [0, 10]) and its
@@ -72,14 +77,7 @@ test('Fit the line: reports the win by hand once, never the machine\'s line', as
 // Predict, then check: where does the MSE fall most during Auto-fit? The widget judges the run's
 // own loss curve at convergence (1616 steps from the start line; the first tenth makes 97 %).
 test('Fit the line: a better line after the win raises the recorded score (a learner who wins at 99 and then finds the best line has 100)', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.addInitScript(() => {
-    window.__reports = [];
-    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.__reports.push({ type, ...e.detail }));
-  });
-  const reports = () => page.evaluate(() => window.__reports);
-  await page.goto(`${site.base}/lessons/fit-the-line.html`);
-  await widgetsReady(page);
+  const { page, reports } = await openLesson();
   // The least-squares line of the widget's data is w = 0.98, b = 0.35 to the sliders' steps; w = 0.96
   // is within 1 % of its MSE (a win, at a closeness of 99), w = 0.98 is the best the sliders give.
   await page.getByRole('slider', { name: /intercept b/ }).fill('0.35');
