@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite } from './browser.mjs';
+import { formatNumber } from '../../web/lib/format.js';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
 import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine } from './probes.mjs';
 
@@ -25,9 +26,9 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
         poly.setLearningRate(0.5);
         poly.setTolerance(1e-5);
         const r = ml.biasVariance(poly, null, { xMin: 0, xMax: 2 * Math.PI, noise, sampleSize: n, refits: 30, gridSize: 41, seed: 1 + i, maxSteps: 20000, fixedX: true });
-        return [r.meanBias2, r.meanVariance, r.noiseVariance].map((v) => v.toFixed(3));
+        return [r.meanBias2, r.meanVariance, r.noiseVariance];
       });
-    }), BOARDS);
+    }), BOARDS).then((table) => table.map((row) => row.map((v) => formatNumber(v, 3)))); // as the site writes them (0.0225 → 0.023)
     const rows = await w.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].slice(1, 4).map((c) => c.textContent)));
     assert.deepEqual(rows, expected);
     const [lblv, lbhv, hblv, hbhv] = rows.map((r) => r.map(Number));

@@ -2,6 +2,7 @@
 // points, AUC and average precision, and the hard dataset lowers the AUC.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { formatNumber } from '../../web/lib/format.js';
 import { startSite } from './browser.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
 import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine } from './probes.mjs';
@@ -31,21 +32,21 @@ for (const width of [1280, 375]) {
     const w = cardByTitle(page, 'Sweep the threshold');
     for (let i = 0; i < 3; i++) assert.ok(await canvasIsDrawn(w.locator('canvas').nth(i)));
     const easy = await engineCurves(page, 2.0);
-    assert.equal(await stat(w, 'AUC'), easy.auc.toFixed(3));
-    assert.equal(await stat(w, 'avg precision'), easy.ap.toFixed(3));
+    assert.equal(await stat(w, 'AUC'), formatNumber(easy.auc, 3));
+    assert.equal(await stat(w, 'avg precision'), formatNumber(easy.ap, 3));
     assert.equal(await stat(w, 'TPR'), '0.000');
     const step = w.getByRole('button', { name: 'Step', exact: true });
     for (let i = 0; i < 5; i++) await step.click();
-    assert.equal(await stat(w, 'TPR'), easy.tpr[5].toFixed(3));
-    assert.equal(await stat(w, 'FPR'), easy.fpr[5].toFixed(3));
+    assert.equal(await stat(w, 'TPR'), formatNumber(easy.tpr[5], 3));
+    assert.equal(await stat(w, 'FPR'), formatNumber(easy.fpr[5], 3));
     // Keyboard on the ROC chart walks one point at a time.
     await w.locator('canvas').nth(1).focus();
     await page.keyboard.press('Shift+ArrowRight');
-    assert.equal(await stat(w, 'TPR'), easy.tpr[15].toFixed(3));
+    assert.equal(await stat(w, 'TPR'), formatNumber(easy.tpr[15], 3));
     // Play runs the sweep to the end, where the area so far is the whole AUC.
     await w.getByRole('button', { name: 'Play' }).click();
     await page.waitForFunction(() => /Sweep complete/.test([...document.querySelectorAll('.dw-message')].map((m) => m.textContent).join(' ')), null, { timeout: 15000 });
-    assert.equal(await stat(w, 'area so far'), easy.auc.toFixed(3));
+    assert.equal(await stat(w, 'area so far'), formatNumber(easy.auc, 3));
     assert.equal(await stat(w, 'TPR'), '1.000');
     await w.getByRole('button', { name: 'Reset' }).click();
     assert.equal(await stat(w, 'area so far'), '0.000');
@@ -61,7 +62,7 @@ for (const width of [1280, 375]) {
     assert.ok(Number(await stat(w, 'TPR')) > 0.5, `half-way threshold catches most positives: ${await stat(w, 'threshold')} ${await stat(w, 'TPR')}`);
     await w.getByRole('button', { name: 'Hard', exact: true }).click();
     const hard = await engineCurves(page, 5.0);
-    assert.equal(await stat(w, 'AUC'), hard.auc.toFixed(3));
+    assert.equal(await stat(w, 'AUC'), formatNumber(hard.auc, 3));
     assert.ok(hard.auc < easy.auc - 0.1, `overlap lowers AUC (${hard.auc} vs ${easy.auc})`);
     await finish(page, `roc-${width}`);
   });
@@ -89,6 +90,6 @@ test('ROC sweep: predict the Hard AUC before seeing it (missed, then held)', asy
   await sweepHard();
   v = await verdict(w, id);
   assert.equal(v.result, 'held');
-  assert.match(v.text, /with probability 0\.752: below the Easy data's 0\.983/);
+  assert.match(v.text, /with probability 0\.753: below the Easy data's 0\.983/);
   await finish(page, 'roc-predict');
 });

@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite } from './browser.mjs';
+import { formatNumber } from '../../web/lib/format.js'; // as the site writes them (71/80 → 0.888)
 import { lockPrediction, verdict } from './predict-helpers.mjs';
 import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine } from './probes.mjs';
 
@@ -39,10 +40,10 @@ for (const width of [1280, 375]) {
     const check = async (t) => {
       const e = await engineMetrics(page, t);
       for (const k of ['tp', 'fp', 'tn', 'fn']) assert.equal(await w.locator(`[data-cell="${k}"] strong`).textContent(), String(e.counts[k]), `${k} at ${t}`);
-      assert.equal(await stat(w, 'accuracy'), e.accuracy.toFixed(3));
-      assert.equal(await stat(w, 'precision'), e.precision.toFixed(3));
-      assert.equal(await stat(w, 'recall'), e.recall.toFixed(3));
-      assert.equal(await stat(w, 'F1'), e.f1.toFixed(3));
+      assert.equal(await stat(w, 'accuracy'), formatNumber(e.accuracy, 3));
+      assert.equal(await stat(w, 'precision'), formatNumber(e.precision, 3));
+      assert.equal(await stat(w, 'recall'), formatNumber(e.recall, 3));
+      assert.equal(await stat(w, 'F1'), formatNumber(e.f1, 3));
       return e;
     };
     const msg = w.locator('.dw-message');
