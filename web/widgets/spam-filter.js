@@ -212,7 +212,7 @@ function build(ctx) {
     // Signed terms ("− 0.27×0 − 3.91"), never "+ -0.27×0 + (-3.91)".
     const signed = (v, text, first) => (v < 0 ? (first ? '−' : ' − ') : first ? '' : ' + ') + text;
     // Weights to three decimals, so each term a learner multiplies out agrees with the push named
-    // below (0.604×2 = 1.21); where the shown terms still add up to another last digit than z's
+    // below (0.605×2 = 1.21); where the shown terms still add up to another last digit than z's
     // (rounding), the sum is written "≈", never "=".
     const terms = w.map((wj, j) => signed(wj, `${fixed(Math.abs(wj), 3)}×${email[j]}`, j === 0)).join('');
     const shownSum = w.reduce((sum, wj, j) => sum + Number(fixed(wj, 3)) * email[j], Number(fixed(b, 3)));
