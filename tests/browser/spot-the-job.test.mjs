@@ -64,7 +64,12 @@ test('Two jobs: the sorter gives instant feedback with a reason, keeps score, an
     // The review names numbers-as-labels and counts only when the miss was one of those.
     const review = await page.locator('.spot-the-job-sorter-feedback').textContent();
     assert.match(review, ['digit', 'postcode', 'goals'].includes(missedId) ? /labels written as numbers/ : /an amount on a scale \(regression\) or one of a fixed set of labels/, `missed ${missedId}: ${review}`);
+    // Nothing follows the last prompt: no greyed-out Next button is left on show; New game deals again.
+    assert.equal(await page.locator('.dw-card button', { hasText: /^(Next prompt|See result)$/ }).count(), 1);
+    assert.equal(await page.getByRole('button', { name: /^(Next prompt|See result)$/ }).count(), 0, 'the Next button is hidden after the game');
     await screenshot(page, `two-jobs-${width}`);
+    await page.getByRole('button', { name: 'New game' }).click();
+    assert.equal(await page.getByRole('button', { name: 'Next prompt' }).isDisabled(), true, 'a new deck shows Next again, disabled until an answer');
     assert.ok(!/NaN/.test(await page.locator('main').textContent()));
     assert.deepEqual(offMachineRequests(page), []);
     assert.deepEqual(page.record.errors, []);

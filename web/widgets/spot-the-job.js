@@ -85,7 +85,7 @@ function build(ctx) {
 
   const buttons = buttonRow(card.controls);
   const nextBtn = button(buttons, t('spot-the-job.next'), () => next(), { primary: true });
-  button(buttons, t('spot-the-job.newGame'), () => { opts.seed = nextSeed(opts.seed); restart(); });
+  const newGameBtn = button(buttons, t('spot-the-job.newGame'), () => { opts.seed = nextSeed(opts.seed); restart(); });
 
   const statScore = card.stat(t('spot-the-job.stat.score'));
   const statStreak = card.stat(t('spot-the-job.stat.bestStreak'));
@@ -125,6 +125,7 @@ function build(ctx) {
     feedback.dataset.tone = '';
     for (const b of [regBtn, clsBtn]) { b.disabled = false; b.classList.remove('dw-right', 'dw-wrong'); }
     nextBtn.disabled = true;
+    nextBtn.hidden = false;
     nextBtn.textContent = index === deck.length - 1 ? t('spot-the-job.seeResult') : t('spot-the-job.next');
     readout();
   }
@@ -161,8 +162,11 @@ function build(ctx) {
     feedback.textContent = correct === deck.length ? t('spot-the-job.perfect') : missed.some((id) => NUMBERS_AS_LABELS_OR_COUNTS.has(id)) ? t('spot-the-job.review') : t('spot-the-job.reviewAny');
     feedback.dataset.tone = correct === deck.length ? 'ok' : 'info';
     for (const b of [regBtn, clsBtn]) b.disabled = true;
+    // Nothing follows the last prompt: the button goes until New game deals another deck.
+    const hadFocus = nextBtn.matches(':focus');
     nextBtn.disabled = true;
-    nextBtn.textContent = t('spot-the-job.next');
+    nextBtn.hidden = true;
+    if (hadFocus) newGameBtn.focus({ preventScroll: true });
     readout();
     card.setMessage(t('spot-the-job.again'), correct === deck.length ? 'ok' : 'info');
     // The finished game, as played: how many of this deck were sorted correctly.
