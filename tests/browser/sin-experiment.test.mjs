@@ -63,8 +63,25 @@ test('sin experiment: degree 3 has the lowest test MSE, and the table is the eng
   assert.match(await page.locator(`${card} .dw-message`).textContent(), /^Close: degree 3 is just right/);
   await page.locator(`${card} input[type="range"]`).fill('5');
   await page.locator(card).getByRole('button', { name: 'Choose this degree' }).click();
-  assert.match(await page.locator(`${card} .dw-message`).textContent(), /^Found it: degree 5 has the lowest test MSE/);
-  assert.deepEqual((await reports()).map((r) => [r.type, r.score, r.max]), [['dw:score', 0, 1], ['dw:score', 0, 1], ['dw:complete', 1, 1]]);
+  // Found, but not on the first pick: like a check-yourself question, the first pick is the score.
+  const found = await page.locator(`${card} .dw-message`).textContent();
+  assert.match(found, /^Found it: degree 5 has the lowest test MSE/);
+  assert.match(found, /not your first pick, so the check is recorded as 0 of 1/);
+  assert.deepEqual((await reports()).map((r) => [r.type, r.score, r.max]), [['dw:score', 0, 1], ['dw:score', 0, 1], ['dw:complete', 0, 1]]);
+  // New noise is a new question: picking its best degree first records 1 of 1.
+  await page.locator(card).getByRole('button', { name: 'New noise' }).click();
+  const bestDegree = await page.evaluate(async () => {
+    const { loadEngine } = await import('/engine/index.js');
+    const ml = await loadEngine();
+    const r = ml.sinExperiment([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 0.3, 1); // New noise: seed 0 → 1
+    const test = Array.from(r.testMse);
+    return 1 + test.indexOf(Math.min(...test));
+  });
+  await page.evaluate(() => { window.__reports.length = 0; });
+  await page.locator(`${card} input[type="range"]`).fill(String(bestDegree));
+  await page.locator(card).getByRole('button', { name: 'Choose this degree' }).click();
+  assert.doesNotMatch(await page.locator(`${card} .dw-message`).textContent(), /first pick/);
+  assert.deepEqual((await reports()).map((r) => [r.type, r.score, r.max]), [['dw:score', 1, 1], ['dw:complete', 1, 1]]);
   await page.getByRole('button', { name: 'Degree 11' }).click();
   await page.getByRole('button', { name: 'New noise' }).click();
   assert.equal(await page.locator(`${card} .sin-experiment-table tbody tr`).count(), 3);

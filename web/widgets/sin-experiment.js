@@ -46,6 +46,7 @@ function build(ctx) {
   let curveX = null;
   let curveY = null;
   let sweep = null; // sinExperiment over every degree 1…11
+  let missedPick = false; // a wrong choice was made for this data set: the check scores its first pick
 
   card.card.classList.add('sin-experiment');
   const row = el('div', { className: 'dw-row' });
@@ -106,6 +107,7 @@ function build(ctx) {
       truthY = clean.y;
       const r = ml.sinExperiment(ALL_DEGREES, opts.noise, opts.seed);
       sweep = { degrees: Array.from(r.degrees), train: Array.from(r.trainMse), test: Array.from(r.testMse) };
+      missedPick = false;
       model.setData(train.X, 1, train.y);
       return true;
     }, false);
@@ -174,7 +176,9 @@ function build(ctx) {
   }
 
   // The learner's answer to "which degree would you trust?": right only for the degree with the
-  // lowest test MSE; a near miss inside the just-right band is told so, with the numbers.
+  // lowest test MSE; a near miss inside the just-right band is told so, with the numbers. As in
+  // check-yourself, the first pick is the score: finding the degree after a wrong pick completes
+  // the check at 0 of 1 (new noise is a new question).
   function choose() {
     if (!sweep) return;
     const i = degree - 1;
@@ -182,8 +186,8 @@ function build(ctx) {
     const bestDegree = sweep.degrees[b];
     const test = formatNumber(sweep.test[i], 3);
     if (degree === bestDegree) {
-      card.setMessage(t('sin-experiment.found', { degree, test }), 'ok');
-      reportComplete(card, { widget: 'sin-experiment', title: t('sin-experiment.report'), score: 1, max: 1 });
+      card.setMessage(t('sin-experiment.found', { degree, test, firstPick: !missedPick }), 'ok');
+      reportComplete(card, { widget: 'sin-experiment', title: t('sin-experiment.report'), score: missedPick ? 0 : 1, max: 1 });
       return;
     }
     const v = verdict(i);
@@ -192,6 +196,7 @@ function build(ctx) {
       ? t('sin-experiment.close', { degree, test, margin: formatShort(JUST_RIGHT_MARGIN) })
       : t('sin-experiment.notThis', { degree, test, times: formatNumber(sweep.test[i] / sweep.test[b], 1), lowest: lowestText(sweep.test[b]), overfit: v.id === 'overfit' });
     card.setMessage(t('sin-experiment.follow', { why }), 'warn');
+    missedPick = true;
     reportScore(card, { widget: 'sin-experiment', title: t('sin-experiment.report'), score: 0, max: 1 });
   }
 

@@ -41,7 +41,7 @@ export const messages = {
   'sin-experiment.says.underfit': 'Degree {degree} underfits: training MSE {train} and test MSE {test} are both high. The curve is too stiff to follow the wave.',
   'sin-experiment.says.failed': 'The engine could not fit this degree.',
   'sin-experiment.figure': 'Degree {degree} polynomial through 12 noisy points of sin(x): train MSE {train}, test MSE {test}, {verdict}',
-  'sin-experiment.found': 'Found it: degree {degree} has the lowest test MSE of all eleven degrees ({test}). It is the model to trust on new points, although degree 11 fits the training points better.',
+  'sin-experiment.found': ({ degree, test, firstPick }) => `Found it: degree ${degree} has the lowest test MSE of all eleven degrees (${test}). It is the model to trust on new points, although degree 11 fits the training points better.${firstPick ? '' : ' It was not your first pick, so the check is recorded as 0 of 1; New noise asks the question again.'}`,
   'sin-experiment.report': 'Find the degree with the lowest test error',
   'sin-experiment.close': 'Close: degree {degree} is just right (test MSE {test}, within {margin} of the lowest), but another degree does a little better on the test points.',
   'sin-experiment.notThis': ({ degree, test, times, lowest, overfit }) => `Not degree ${degree}: its test MSE ${test} is ${times}× the lowest, ${lowest} (it ${overfit ? 'overfits' : 'underfits'}).`,
