@@ -107,6 +107,11 @@ for (const level of course.levels) {
     await page.goto(`${site.base}/index.html`);
     for (const lesson of lessons) {
       assert.equal(await page.locator(`.lesson-list [data-lesson="${lesson.slug}"] .lesson-done`).count(), 1, `home ticks ${lesson.slug}`);
+      // Beside the tick, how the checks went (the first answered wrong on purpose).
+      const n = questions(lesson.body).length;
+      const checks = page.locator(`.lesson-list [data-lesson="${lesson.slug}"] .lesson-checks`);
+      if (n) assert.equal(await checks.textContent(), `Check yourself: ${n - 1} of ${n} right at the first try`, lesson.slug);
+      else assert.equal(await checks.count(), 0, `${lesson.slug} has no checks to show`);
     }
     if (sum.withChecks) {
       assert.equal(await page.locator(`#level-${level.id} .level-checks`).textContent(),

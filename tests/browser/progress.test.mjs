@@ -92,3 +92,35 @@ test('finishing every activity on a page completes the lesson; an attempt alone 
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+test('the home page shows a completed lesson’s check-yourself result beside its tick, 0 right included', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/index.html`);
+  await page.evaluate(() => {
+    localStorage.setItem('dw:lesson:how-models-learn', JSON.stringify({ complete: true, activities: { 'check-yourself': { title: 'Check yourself', score: 4, max: 4, best: 0, complete: true } } }));
+    localStorage.setItem('dw:lesson:data-features-labels', JSON.stringify({ complete: false, activities: { 'check-yourself': { title: 'Check yourself', score: 1, max: 3, best: 1, complete: false } } }));
+  });
+  await page.reload();
+  const card = (slug) => page.locator(`.lesson-list li[data-lesson="${slug}"]`);
+  assert.equal(await card('how-models-learn').locator('.lesson-done').textContent(), '✓ Completed');
+  assert.equal(await card('how-models-learn').locator('.lesson-checks').textContent(), 'Check yourself: 0 of 4 right at the first try');
+  assert.equal(await card('data-features-labels').locator('.lesson-done').count(), 0);
+  assert.equal(await card('data-features-labels').locator('.lesson-checks').textContent(), 'Check yourself: 1 of 3 right at the first try (not finished)');
+  assert.equal(await card('ml-foundations').locator('.lesson-checks').count(), 0, 'nothing is shown for a lesson not started');
+  // The tick sits in the card's corner and the title wraps clear of it, at any width.
+  const overlap = () => card('how-models-learn').evaluate((li) => {
+    const a = li.querySelector('strong').getBoundingClientRect();
+    const b = li.querySelector('.lesson-done').getBoundingClientRect();
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  });
+  assert.equal(await overlap(), false, 'the tick covers the title at 1280 px');
+  await page.setViewportSize({ width: 375, height: 800 });
+  assert.equal(await overlap(), false, 'the tick covers the title at 375 px');
+  await screenshot(page, 'home-checks-375');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1));
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Reset progress' }).click();
+  assert.equal(await page.locator('.lesson-checks').count(), 0, 'reset clears the results too');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -2,7 +2,8 @@
 // fallback when storage is blocked, e.g. private modes or sandboxed frames, so nothing throws).
 //   lesson pages: a course progress bar (.course-progress), a "Mark this lesson complete"
 //                 toggle (.lesson-complete) and a list of the activities finished on the page;
-//   home page:    the same bar, a "Completed" tick on every finished lesson, "Reset progress".
+//   home page:    the same bar, a "Completed" tick on every finished lesson with its check-yourself
+//                 result beside it, "Reset progress".
 // Widgets report without importing this module: they dispatch a bubbling, composed
 // CustomEvent 'dw:score' (detail { widget, title, score, max }: an attempt, whatever its
 // result) or 'dw:complete' (same detail: the learner finished the game or check) from their
@@ -136,15 +137,36 @@ function renderBars() {
   }
 }
 
+// A lesson's tick says it was worked through (every activity played, or marked by hand), not how
+// well: so beside it the card shows its check-yourself result, first tries as the level sums count
+// them, and a learner never reads "✓ Completed" alone over 0 of 4 right.
+function checksText(state) {
+  const a = state.activities['check-yourself'];
+  if (!a || !Number.isFinite(a.best) || !Number.isFinite(a.max)) return '';
+  return `Check yourself: ${a.best} of ${a.max} right at the first try${a.complete ? '' : ' (not finished)'}`;
+}
+
 function renderHomeTicks() {
   for (const item of document.querySelectorAll('.lesson-list [data-lesson]')) {
-    const done = lessonState(item.dataset.lesson).complete;
+    const state = lessonState(item.dataset.lesson);
+    const done = state.complete;
     let tick = item.querySelector('.lesson-done');
     if (done && !tick) {
       tick = make('em', 'lesson-done', '✓ Completed');
       item.append(tick);
     } else if (!done && tick) tick.remove();
     item.classList.toggle('is-complete', done);
+    const checks = checksText(state);
+    const card = item.querySelector('a') || item;
+    let line = item.querySelector('.lesson-checks');
+    if (checks && !line) {
+      line = make('span', 'lesson-checks');
+      card.append(line);
+    }
+    if (line) {
+      if (checks) line.textContent = checks;
+      else line.remove();
+    }
   }
 }
 
