@@ -130,7 +130,9 @@
     const { node } = cards()[i];
     const out = [];
     const canvas = [...node.querySelectorAll('canvas')].find((c) => visible(c) && c.tabIndex >= 0);
-    if (canvas) out.push({ kind: 'drag', selector: 'canvas' }, { kind: 'key', selector: 'canvas' });
+    // Arrow keys on a plot: Right (most plots move their selection or value with it), then Up
+    // (plots whose Left/Right pick a point move it with Up/Down).
+    if (canvas) out.push({ kind: 'drag', selector: 'canvas' }, { kind: 'key', selector: 'canvas' }, { kind: 'key', selector: 'canvas', key: 'ArrowUp' });
     const buttons = [...node.querySelectorAll('button')].filter((b) => !b.disabled && visible(b) && !/copy|link|share|download|reset/i.test(b.textContent));
     buttons.slice(0, 2).forEach((b, k) => out.push({ kind: 'click', selector: 'button', index: [...node.querySelectorAll('button')].indexOf(b), label: b.textContent.trim().slice(0, 30), k }));
     for (const selector of ['input[type=range]', 'input[type=number]']) {
