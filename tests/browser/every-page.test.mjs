@@ -15,7 +15,7 @@
 //    still answers.
 // One visit per page instead of one per check: mounting every widget of 60 pages is the cost.
 // DW_PAGES=word,word narrows the sweep (tests/browser/pages.mjs); DW_CHAOS_ACTIONS sets the
-// number of random actions per lesson (50), DW_PAGES_AT_ONCE how many pages are open at once (3).
+// number of random actions per lesson (30), DW_PAGES_AT_ONCE how many pages are open at once (3).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -25,7 +25,7 @@ import { sitePages } from './pages.mjs';
 import { STRICT_CSP as CSP } from '../../scripts/serve.mjs';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const ACTIONS_PER_PAGE = Number(process.env.DW_CHAOS_ACTIONS || 50);
+const ACTIONS_PER_PAGE = Number(process.env.DW_CHAOS_ACTIONS || 30);
 const PAGES_AT_ONCE = Number(process.env.DW_PAGES_AT_ONCE || 3);
 let site;
 before(async () => { site = await startSite({ csp: CSP }); });
