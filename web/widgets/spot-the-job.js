@@ -4,6 +4,7 @@
 import { mountWidget } from '../lib/widget.js';
 import { button, buttonRow, el } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
+import { seededShuffle } from '../lib/rng.js';
 import { formatNumber } from '../lib/format.js';
 import { reportComplete } from '../lib/report.js';
 import { messages } from './spot-the-job.messages.js';
@@ -40,18 +41,6 @@ const JOBS = [
 const NUMBERS_AS_LABELS_OR_COUNTS = new Set(['digit', 'postcode', 'goals']);
 // The prompts in English, for tests and lesson claims that look one up by its text.
 export const PROMPTS = JOBS.map(([id, job]) => ({ id, job, text: messages[`spot-the-job.prompt.${id}.text`], why: messages[`spot-the-job.prompt.${id}.why`] }));
-
-// A small deterministic shuffle so a seed always gives the same order (game bookkeeping only).
-function shuffled(items, seed) {
-  const out = items.slice();
-  let s = (seed >>> 0) || 1;
-  const next = () => { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return s / 4294967296; };
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
@@ -105,7 +94,7 @@ function build(ctx) {
   ctx.listen(card.card, 'keydown', onKey);
 
   function restart() {
-    deck = shuffled(prompts, opts.seed).slice(0, opts.rounds);
+    deck = seededShuffle(prompts, opts.seed).slice(0, opts.rounds);
     index = 0;
     correct = 0;
     missed = [];
