@@ -5,6 +5,7 @@
 // degree they would trust, and it counts only if it is the degree with the lowest test MSE
 // (merely visiting a degree records nothing).
 import { mountWidget, attempt } from '../lib/widget.js';
+import { seedOption, nextSeed } from '../lib/schema.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
 import { formatNumber, formatShort } from '../lib/format.js';
@@ -14,7 +15,7 @@ import { messages } from './sin-experiment.messages.js';
 
 export const engine = 'core';
 export const schema = {
-  seed: { type: 'int', min: 0, max: 4294967295, default: 0, description: 'Seed for the noise on the training points.' },
+  seed: seedOption(0, 'Seed for the noise on the training points.'),
   noise: { type: 'number', min: 0, max: 1, default: 0.3, description: 'Standard deviation of the training noise.' },
   degree: { type: 'int', min: 1, max: 11, default: 3, description: 'Starting polynomial degree.' },
 };
@@ -74,7 +75,7 @@ function build(ctx) {
   const buttons = buttonRow(card.controls);
   button(buttons, t('sin-experiment.choose'), () => choose(), { primary: true });
   for (const d of TABLE_DEGREES) button(buttons, t('sin-experiment.degreeButton', { degree: d }), () => setDegree(d));
-  button(buttons, t('sin-experiment.newNoise'), () => { opts.seed = (opts.seed + 1) % 4294967296; load(); });
+  button(buttons, t('sin-experiment.newNoise'), () => { opts.seed = nextSeed(opts.seed); load(); });
 
   const statDeg = card.stat(t('sin-experiment.stat.degree'));
   const statTrain = card.stat(t('sin-experiment.stat.train'));
