@@ -5,12 +5,80 @@
 #include "dw/errors.hpp"
 #include "dw/metrics_basic.hpp"
 #include "dw/mlp.hpp"
+#include "dw/two_lanes.hpp"
 #include "dw/validate.hpp"
 
 namespace dw {
 
 namespace {
 constexpr Index kChunkRows = 2048;  // forward passes over big inputs run in cache-sized blocks
+
+// The dense layers' products, written out for the small shapes of this network (1–16 units,
+// mini-batches of a few points): Eigen's general product pays for packing and blocking that
+// pays off only for large matrices, and in WASM it has no SIMD path. All matrices are
+// row-major. The sums run along contiguous rows, two units per V2 (SSE2 natively, f64x2 in
+// WASM); each lane sums in the scalar order, so native and WASM round alike.
+
+// Z = A·W + b for A (rows × in), W (in × out), Z (rows × out): z_ij = (Σ_k a_ik w_kj) + b_j,
+// k in order.
+void denseForward(const double* A, Index rows, int in, const double* W, const double* b, int out, double* Z) {
+  for (Index i = 0; i < rows; ++i) {
+    const double* a = A + i * in;
+    double* z = Z + i * out;
+    int j = 0;
+    for (; j + 2 <= out; j += 2) {
+      V2 sum = a[0] * load2(W + j);
+      for (int k = 1; k < in; ++k) sum += a[k] * load2(W + k * out + j);
+      store2(z + j, sum + load2(b + j));
+    }
+    for (; j < out; ++j) {
+      double sum = a[0] * W[j];
+      for (int k = 1; k < in; ++k) sum += a[k] * W[k * out + j];
+      z[j] = sum + b[j];
+    }
+  }
+}
+
+// ∂L/∂W = Aᵀ·Δ (in × out) and ∂L/∂b = Σ_rows Δ, for A (rows × in) and Δ (rows × out), summed
+// over the rows in order.
+void denseGradient(const double* A, const double* D, Index rows, int in, int out, double* gW, double* gb) {
+  std::fill(gW, gW + static_cast<Index>(in) * out, 0.0);
+  std::fill(gb, gb + out, 0.0);
+  for (Index i = 0; i < rows; ++i) {
+    const double* a = A + i * in;
+    const double* d = D + i * out;
+    for (int k = 0; k < in; ++k) {
+      double* g = gW + k * out;
+      int j = 0;
+      for (; j + 2 <= out; j += 2) store2(g + j, load2(g + j) + a[k] * load2(d + j));
+      for (; j < out; ++j) g[j] += a[k] * d[j];
+    }
+    int j = 0;
+    for (; j + 2 <= out; j += 2) store2(gb + j, load2(gb + j) + load2(d + j));
+    for (; j < out; ++j) gb[j] += d[j];
+  }
+}
+
+// Δ′ = ((Δ·Wᵀ) ⊙ mask) ⊙ f′ for Δ (rows × out), W (in × out) and Δ′, mask, f′ (rows × in); mask
+// may be null (no dropout). Each (Δ·Wᵀ)_ik is a dot product of two contiguous rows, taken in two
+// lanes (even and odd j) that are added at the end.
+void denseBackward(const double* D, Index rows, int out, const double* W, int in, const double* mask,
+                   const double* deriv, double* Dprev) {
+  for (Index i = 0; i < rows; ++i) {
+    const double* d = D + i * out;
+    for (int k = 0; k < in; ++k) {
+      const double* w = W + k * out;
+      V2 lanes = {0.0, 0.0};
+      int j = 0;
+      for (; j + 2 <= out; j += 2) lanes += load2(d + j) * load2(w + j);
+      double sum = lanes[0] + lanes[1];
+      for (; j < out; ++j) sum += d[j] * w[j];
+      const Index ik = i * in + k;
+      if (mask) sum *= mask[ik];
+      Dprev[ik] = sum * deriv[ik];
+    }
+  }
+}
 }  // namespace
 
 // ---------------------------------------------------------------- forward and backward
@@ -70,24 +138,25 @@ double Mlp::lossAndGradient(const Matrix& X, const Matrix& T, Vector* grad, Rng*
                             bool training, std::vector<Eigen::RowVectorXd>* batchMean,
                             std::vector<Eigen::RowVectorXd>* batchVar) const {
   const int L = layerCount();
-  const double n = static_cast<double>(X.rows());
-  // Forward pass keeping what back-propagation needs: each layer's input (after dropout), the
-  // activation derivative f'(u) of each hidden layer and, with batch normalisation, its cache.
-  std::vector<Matrix> input(static_cast<std::size_t>(L)), deriv(static_cast<std::size_t>(L)),
-      mask(static_cast<std::size_t>(L));
-  std::vector<BatchNormCache> bn(static_cast<std::size_t>(L));
+  const Index rows = X.rows();
+  const double n = static_cast<double>(rows);
+  // Forward pass keeping what back-propagation needs: each layer's input (after dropout; the
+  // first is X itself), the activation derivative f'(u) of each hidden layer and, with batch
+  // normalisation, its cache.
+  std::vector<LayerScratch>& layers = scratch_.layers;
+  layers.resize(static_cast<std::size_t>(L));
   if (batchMean) batchMean->assign(runMean_.size(), Eigen::RowVectorXd());
   if (batchVar) batchVar->assign(runVar_.size(), Eigen::RowVectorXd());
-  input[0] = X;
-  Matrix Z, A;
+  auto layerInput = [&](int l) -> const Matrix& { return l == 0 ? X : layers[static_cast<std::size_t>(l) - 1].a; };
   for (int l = 0; l < L; ++l) {
     std::size_t ul = static_cast<std::size_t>(l);
+    LayerScratch& layer = layers[ul];
     int in = unitsIn(l), units = unitsOut(l);
     Index off = offsets_[ul];
-    Eigen::Map<const Matrix> W(theta_.data() + off, in, units);
-    Eigen::Map<const Eigen::RowVectorXd> b(theta_.data() + off + static_cast<Index>(in) * units, units);
-    Z.noalias() = input[ul] * W;
-    Z.rowwise() += b;
+    Matrix& Z = layer.z;
+    Z.resize(rows, units);
+    denseForward(layerInput(l).data(), rows, in, theta_.data() + off, theta_.data() + off + static_cast<Index>(in) * units,
+                 units, Z.data());
     if (l == L - 1) break;
     if (normalised(l)) {
       const Eigen::RowVectorXd gamma = theta_.segment(scaleOffset(l), units).transpose(),
@@ -95,7 +164,7 @@ double Mlp::lossAndGradient(const Matrix& X, const Matrix& T, Vector* grad, Rng*
       Matrix U;
       if (training) {
         Eigen::RowVectorXd mean, var;
-        batchNormTrain(Z, gamma, beta, U, mean, var, grad ? &bn[ul] : nullptr);
+        batchNormTrain(Z, gamma, beta, U, mean, var, grad ? &layer.bn : nullptr);
         if (batchMean) (*batchMean)[ul] = mean;
         if (batchVar) (*batchVar)[ul] = var;
       } else {
@@ -103,24 +172,26 @@ double Mlp::lossAndGradient(const Matrix& X, const Matrix& T, Vector* grad, Rng*
       }
       Z.swap(U);  // the activation's input is u = BN(z)
     }
+    Matrix& A = layer.a;
     applyActivation(activations_[ul], Z, A);
-    if (grad) activationDerivative(activations_[ul], Z, A, deriv[ul]);
+    if (grad) activationDerivative(activations_[ul], Z, A, layer.deriv);
     if (dropout && dropout_ > 0) {
       // Inverted dropout (Srivastava et al. 2014, scaled at training time): keep a unit with
       // probability q = 1 − p and divide by q, so the expected activation is unchanged and
       // prediction needs no rescaling.
       const double q = 1.0 - dropout_;
-      mask[ul].resize(A.rows(), A.cols());
-      for (Index i = 0; i < mask[ul].size(); ++i) mask[ul].data()[i] = dropout->uniform() < q ? 1.0 / q : 0.0;
-      A.array() *= mask[ul].array();
+      layer.mask.resize(A.rows(), A.cols());
+      for (Index i = 0; i < layer.mask.size(); ++i) layer.mask.data()[i] = dropout->uniform() < q ? 1.0 / q : 0.0;
+      A.array() *= layer.mask.array();
+    } else {
+      layer.mask.resize(0, 0);
     }
-    input[ul + 1] = A;
   }
-  // Z now holds the output layer's pre-activations.
-  Matrix P;
+  const Matrix& Z = layers.back().z;  // the output layer's pre-activations
+  Matrix& P = scratch_.outputs;
   outputFunction(Z, P);
   double loss = 0;
-  Matrix delta;  // ∂L/∂Z of the output layer
+  Matrix& delta = layers.back().delta;  // ∂L/∂Z of the output layer
   if (lossResolved_ == LossKind::CrossEntropy && outputResolved_ == OutputKind::Sigmoid) {
     // Binary cross-entropy from the logit z: −[t log σ(z) + (1−t) log(1−σ(z))]
     // = softplus(z) − t z, with softplus(z) = max(z, 0) + log(1 + e^{−|z|}) (no overflow).
@@ -159,19 +230,20 @@ double Mlp::lossAndGradient(const Matrix& X, const Matrix& T, Vector* grad, Rng*
     std::size_t ul = static_cast<std::size_t>(l);
     int in = unitsIn(l), units = unitsOut(l);
     Index off = offsets_[ul];
-    Eigen::Map<const Matrix> W(theta_.data() + off, in, units);
-    Eigen::Map<Matrix>(grad->data() + off, in, units).noalias() = input[ul].transpose() * delta;
-    grad->segment(off + static_cast<Index>(in) * units, units) = delta.colwise().sum().transpose();
+    const Matrix& D = layers[ul].delta;
+    denseGradient(layerInput(l).data(), D.data(), rows, in, units, grad->data() + off,
+                  grad->data() + off + static_cast<Index>(in) * units);
     if (l == 0) break;
-    Matrix back = delta * W.transpose();
-    if (mask[ul - 1].size()) back.array() *= mask[ul - 1].array();
-    delta = back.array() * deriv[ul - 1].array();  // ∂L/∂u of layer l−1
+    LayerScratch& below = layers[ul - 1];
+    below.delta.resize(rows, in);  // ∂L/∂u of layer l−1
+    denseBackward(D.data(), rows, units, theta_.data() + off, in, below.mask.size() ? below.mask.data() : nullptr,
+                  below.deriv.data(), below.delta.data());
     if (normalised(l - 1)) {
       // Through batch normalisation (training mode): ∂L/∂z, ∂L/∂γ, ∂L/∂β.
       const int units0 = unitsOut(l - 1);
       const Eigen::RowVectorXd gamma = theta_.segment(scaleOffset(l - 1), units0).transpose();
       Eigen::RowVectorXd dGamma, dBeta;
-      delta = batchNormBackward(delta, gamma, bn[ul - 1], dGamma, dBeta);
+      below.delta = batchNormBackward(below.delta, gamma, below.bn, dGamma, dBeta);
       grad->segment(scaleOffset(l - 1), units0) = dGamma.transpose();
       grad->segment(scaleOffset(l - 1) + units0, units0) = dBeta.transpose();
     }

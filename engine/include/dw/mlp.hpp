@@ -239,6 +239,19 @@ class Mlp : public SupervisedModel {
   bool lastClipped_ = false;
   std::vector<Eigen::RowVectorXd> runMean_, runVar_;  // per hidden layer, with batch normalisation
   mutable Evaluation eval_;
+  // lossAndGradient's buffers, one set per layer so that a pass with as many rows as the last
+  // allocates nothing: z (pre-activations; u = BN(z) with batch normalisation), the activations
+  // after dropout, f′(u), the dropout mask, δ = ∂L/∂z (∂L/∂u before batch normalisation's
+  // backward step) and the batch-normalisation cache; and the network's outputs.
+  struct LayerScratch {
+    Matrix z, a, deriv, mask, delta;
+    BatchNormCache bn;
+  };
+  struct Scratch {
+    std::vector<LayerScratch> layers;
+    Matrix outputs;
+  };
+  mutable Scratch scratch_;
 };
 
 }  // namespace dw
