@@ -5,9 +5,36 @@
 
 #include "dw/errors.hpp"
 #include "dw/names.hpp"
+#include "dw/two_lanes.hpp"
 #include "dw/validate.hpp"
 
 namespace dw {
+
+namespace {
+struct AdamRates {
+  double eta, beta1, beta2, c1, c2, epsilon;
+};
+// One Adam update of m, v and θ (the formulas in Optimizer::update), two parameters per V2
+// with the scalar operations in the same order, so every parameter rounds as the scalar
+// formula does. Written out because this runs on every step of every network: in WASM, Eigen's
+// expression would be scalar, one division or square root per parameter at a time.
+void adamUpdate(double* theta, const double* g, double* m, double* v, Index n, const AdamRates& r) {
+  Index i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const V2 gi = load2(g + i);
+    const V2 mi = r.beta1 * load2(m + i) + (1.0 - r.beta1) * gi;
+    const V2 vi = r.beta2 * load2(v + i) + (1.0 - r.beta2) * (gi * gi);
+    store2(m + i, mi);
+    store2(v + i, vi);
+    store2(theta + i, load2(theta + i) - r.eta * (mi / r.c1) / (sqrt2(vi / r.c2) + r.epsilon));
+  }
+  for (; i < n; ++i) {
+    m[i] = r.beta1 * m[i] + (1.0 - r.beta1) * g[i];
+    v[i] = r.beta2 * v[i] + (1.0 - r.beta2) * (g[i] * g[i]);
+    theta[i] -= r.eta * (m[i] / r.c1) / (std::sqrt(v[i] / r.c2) + r.epsilon);
+  }
+}
+}  // namespace
 
 OptimizerKind optimizerKindFromName(const std::string& name, const char* where) {
   const std::string n = lowerCase(name);
@@ -119,10 +146,8 @@ void Optimizer::update(Vector& theta, const Vector& g) {
       // m̂ = m / (1 − β1^t);  v̂ = v / (1 − β2^t);  θ ← θ − η m̂ / (√v̂ + ε).
       beta1Power_ *= beta1_;
       beta2Power_ *= beta2_;
-      first_.array() = beta1_ * first_.array() + (1.0 - beta1_) * g.array();
-      second_.array() = beta2_ * second_.array() + (1.0 - beta2_) * g.array().square();
-      const double c1 = 1.0 - beta1Power_, c2 = 1.0 - beta2Power_;
-      theta.array() -= eta * (first_.array() / c1) / ((second_.array() / c2).sqrt() + epsilon_);
+      adamUpdate(theta.data(), g.data(), first_.data(), second_.data(), theta.size(),
+                 {eta, beta1_, beta2_, 1.0 - beta1Power_, 1.0 - beta2Power_, epsilon_});
       break;
     }
   }
