@@ -54,7 +54,7 @@ test('Step and Fast-forward draw the engine\'s means; the spread matches s/√n;
   assert.equal(await stat(c, 'spread of the means'), expected.s40);
   assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said “halve”, and that is what happened\. From n = 10 to n = 40 the spread went from 0\.321 to 0\.156: × 0\.49/);
   assert.equal(await box.getAttribute('data-result'), 'held');
-  assert.deepEqual(await reported, { widget: 'predict:clt-quadruple-n', title: 'Predict: With n four times larger, the spread of the means will…', score: 1, max: 1 });
+  assert.deepEqual(await reported, { widget: 'predict:clt-quadruple-n', title: 'Predict: With n four times larger, the spread of the means will…', score: 1, max: 1, firstTry: true });
   assert.match(await canvases.nth(1).getAttribute('aria-label'), /2,?000 sample means of samples of size 40/);
   // Another population: a die.
   await c.getByRole('combobox', { name: 'population' }).selectOption('die');

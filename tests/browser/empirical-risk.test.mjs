@@ -122,8 +122,10 @@ test('predict, then check: a typed risk for b = 50 is judged within ± 50 (5000 
   await lock('2480');
   await setSlider(card, 'intercept b', 50);
   assert.equal(await box.getAttribute('data-result'), 'held');
-  const events = await page.evaluate(() => window.__events.filter((e) => e.detail.widget === 'predict:empirical-risk-half-miss').map((e) => e.detail.score));
-  assert.deepEqual(events, [0, 0, 1, 1], 'score and completion for each settled prediction');
+  // A second prediction, made after the outcome was shown, is judged as practice and not recorded.
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction held: you said 2480, and it came out 2500 \(within ± 50\)\..*your first prediction is the one recorded/);
+  const events = await page.evaluate(() => window.__events.filter((e) => e.detail.widget === 'predict:empirical-risk-half-miss').map((e) => [e.detail.score, e.detail.firstTry]));
+  assert.deepEqual(events, [[0, true], [0, true]], 'score and completion of the first settled prediction only');
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

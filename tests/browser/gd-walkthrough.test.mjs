@@ -77,6 +77,17 @@ test('gradient-descent walkthrough: the first-step prediction holds (2.2) and mi
   await card.getByRole('button', { name: 'Step', exact: true }).click();
   assert.equal(await box.getAttribute('data-result'), 'missed');
   assert.match(await box.getByRole('status').textContent(), /^Your prediction did not hold: you said 3\.40, and it came out 2\.20 \(outside ± 0\.05\)/);
+  // The verdict agrees with the numbers it shows: a prediction is written back as typed, so
+  // 2.2501 is outside ± 0.05 of the 2.20 shown (it read "you said 2.25" before) and 2.25 is inside.
+  for (const [typed, result, words] of [['2.2501', 'missed', 'did not hold: you said 2.2501, and it came out 2.20 (outside'], ['2.25', 'held', 'held: you said 2.25, and it came out 2.20 (within']]) {
+    await lock(typed);
+    await card.getByRole('button', { name: 'Reset' }).click();
+    await card.getByRole('button', { name: 'Step', exact: true }).click();
+    assert.equal(await box.getAttribute('data-result'), result, typed);
+    const status = await box.getByRole('status').textContent();
+    assert.ok(status.startsWith(`Your prediction ${words}`), status);
+    assert.match(status, /your first prediction is the one recorded/, 'a try after the first is practice');
+  }
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

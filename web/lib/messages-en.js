@@ -51,6 +51,7 @@ export const en = {
   'predict.choiceMissed': 'Your prediction did not hold: you said “{said}”; what happened: “{seen}”. {why}',
   'predict.numberHeld': 'Your prediction held: you said {said}, and it came out {seen} (within ± {tolerance}). {why}',
   'predict.numberMissed': 'Your prediction did not hold: you said {said}, and it came out {seen} (outside ± {tolerance}). {why}',
+  'predict.practice': '(A second try on this page: your first prediction is the one recorded.)',
 
   // quiz.js: the sorting games
   'quiz.answer': 'Your answer',

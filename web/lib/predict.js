@@ -23,6 +23,12 @@
 // settle(actual, why) compares a choice by equality and a number within the stated tolerance
 // (absolute, inclusive), shows "held"/"did not hold" with `why`, reports, and unlocks the box for
 // another try. It returns true/false, or null when nothing was committed (then it does nothing).
+//
+// Only the first verdict is a prediction: once the learner has seen an outcome, a second try can
+// copy it. So a box reports once per page (with firstTry, so saved progress keeps the first result
+// over later visits too); later tries are judged and shown as practice. A number is compared as it
+// is shown: the learner's as typed, the outcome rounded to the box's digits, so the verdict always
+// agrees with the two numbers on screen (2.2501 against 2.20 is outside ± 0.05, and reads so).
 import { el, nextId } from './ui.js';
 import { formatNumber } from './format.js';
 import { reportComplete, reportScore } from './report.js';
@@ -37,6 +43,8 @@ export function createPrediction(ctx, spec) {
   const inputId = nextId('dw-predict');
 
   let pending = null;   // the committed prediction (a choice value or a number), or null
+  let typed = '';       // a numeric prediction as the learner typed it (shown back unchanged)
+  let reported = false; // the first verdict on this page has been reported
   let input;
   if (choices) {
     input = el('select', { id: inputId, className: 'dw-select' }, [
@@ -66,6 +74,13 @@ export function createPrediction(ctx, spec) {
     if (choices) return (choices.find(([v]) => v === value) || [value, String(value)])[1];
     return formatNumber(value, digits);
   }
+  // The learner's number with the decimals they typed (at least the box's, at most 6).
+  function describeTyped(value) {
+    const decimals = (/\.(\d+)/.exec(typed) || ['', ''])[1].length;
+    return formatNumber(value, Math.min(6, Math.max(digits, decimals)));
+  }
+  // The outcome as the box writes it ("2.20"), formatNumber's rounding.
+  function toShown(actual) { return formatNumber(actual, digits); }
   function parse() {
     if (choices) return input.value === '' ? { error: t('predict.needChoice') } : { value: input.value };
     const raw = input.value.trim().replace(',', '.');
@@ -83,11 +98,12 @@ export function createPrediction(ctx, spec) {
     const { value, error } = parse();
     if (error) { say(error, 'info'); return; }
     pending = value;
+    typed = choices ? '' : input.value.trim().replace(',', '.');
     input.disabled = true;
     commit.textContent = t('predict.change');
     box.dataset.state = 'committed';
     if (onCommit) onCommit(value);
-    say(t('predict.locked', { value: describe(value), next: typeof next === 'function' ? next(value) : next }).trim(), 'info');
+    say(t('predict.locked', { value: choices ? describe(value) : describeTyped(value), next: typeof next === 'function' ? next(value) : next }).trim(), 'info');
   }
   function unlock(text, tone = 'info') {
     pending = null;
@@ -102,16 +118,24 @@ export function createPrediction(ctx, spec) {
     get pending() { return pending; },
     settle(actual, why = '') {
       if (pending === null) return null;
-      const held = choices ? actual === pending : Math.abs(actual - pending) <= numeric.tolerance + 1e-12;
-      const words = { said: describe(pending), seen: describe(actual), why, tolerance: shownTolerance };
-      const text = t(`predict.${choices ? 'choice' : 'number'}${held ? 'Held' : 'Missed'}`, words);
+      const rounded = choices ? NaN : Number(toShown(actual)); // NaN when written in powers of ten
+      const shown = Number.isFinite(rounded) ? rounded : actual;
+      const held = choices ? actual === pending : Math.abs(shown - pending) <= numeric.tolerance + 1e-12;
+      const words = { said: choices ? describe(pending) : describeTyped(pending), seen: describe(actual), why, tolerance: shownTolerance };
+      let text = t(`predict.${choices ? 'choice' : 'number'}${held ? 'Held' : 'Missed'}`, words).trim();
       box.dataset.result = held ? 'held' : 'missed';
-      const detail = { widget: `predict:${id}`, title, score: held ? 1 : 0, max: 1 };
-      reportScore(card, detail);
-      reportComplete(card, detail);
-      unlock(text.trim(), held ? 'ok' : 'info');
+      if (!reported) {
+        reported = true;
+        const detail = { widget: `predict:${id}`, title, score: held ? 1 : 0, max: 1, firstTry: true };
+        reportScore(card, detail);
+        reportComplete(card, detail);
+      } else text = `${text} ${t('predict.practice')}`;
+      unlock(text, held ? 'ok' : 'info');
       return held;
     },
+    // A word in the box that leaves the prediction as it is (locked or not): e.g. why a run does
+    // not settle it.
+    note(text, tone = 'info') { say(text, tone); },
     // Forget a committed prediction (e.g. the learner changed the data set, so the experiment no
     // longer tests it); `why` says so.
     reset(why = '') {
