@@ -67,7 +67,7 @@ test('the k-means block: wrong, invalid and right answers, keyboard, saved progr
   await screenshot(page, 'check-yourself-kmeans-375');
 
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:kmeans')));
-  assert.deepEqual({ ...stored.activities['check-yourself'], title: undefined }, { title: undefined, score: 1, max: 3, best: 1, complete: true });
+  assert.deepEqual({ ...stored.activities['check-yourself'], title: undefined }, { title: undefined, score: 1, max: 3, best: 1, complete: true, answers: [false, true, false] });
   assert.match(await page.locator('.lesson-activities').textContent(), /✓ Check yourself — best 1 of 3/);
 
   // Coming back shows what was saved; the home page sums the level's checks.
@@ -99,5 +99,110 @@ test('a numeric answer checked while the engine still loads says so at once, the
   await page.waitForFunction((f) => !!f.dataset.tone, await feedback.elementHandle(), { timeout: 30000 });
   assert.match(await feedback.textContent(), /^Right: 9\./);
   assert.equal(await feedback.getAttribute('data-tone'), 'ok');
+  await page.close();
+});
+
+// The first answer to each question counts across visits, not per visit (a learner audit found a
+// reload let every question be answered "first" again, raising 3 of 4 to 4 of 4).
+const LESSON = 'how-models-learn'; // four questions: a numeric one, then three choices
+
+async function openBlock(page, { fresh = false } = {}) {
+  if (fresh) {
+    await page.goto(`${site.base}/index.html`);
+    await page.evaluate((slug) => localStorage.removeItem(`dw:lesson:${slug}`), LESSON);
+  }
+  await page.goto(`${site.base}/lessons/${LESSON}.html`);
+  await page.waitForSelector('section[data-check-yourself][data-ready="true"]');
+  // Every course event the page dispatches from now on (web/js/progress.js listens on document).
+  await page.evaluate(() => {
+    window.reports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.reports.push({ type, ...e.detail }));
+  });
+  return page.locator('section[data-check-yourself]');
+}
+
+// Answers question i right or wrong through the page and waits for its verdict.
+async function answerQuestion(page, i, right) {
+  const form = page.locator('section[data-check-yourself] form.cy-item').nth(i);
+  if ((await form.getAttribute('data-kind')) === 'number') {
+    const value = right ? evaluateComputation(ml, parseComputation(await form.getAttribute('data-compute'))) : 987654321;
+    await form.locator('input').fill(String(value));
+  } else {
+    const choice = await form.evaluate((f, r) => f.querySelector(`template.cy-why[data-right="${r}"]`).dataset.choice, right);
+    await form.locator(`input[type=radio][value="${choice}"]`).check();
+  }
+  // A verdict (not 'Checking…'), and a new one: the feedback is cleared first.
+  await form.evaluate((f) => { const out = f.querySelector('.cy-feedback'); out.textContent = ''; delete out.dataset.tone; });
+  await form.getByRole('button', { name: 'Check' }).click();
+  await page.waitForFunction((f) => !!f.querySelector('.cy-feedback').dataset.tone, await form.elementHandle());
+  assert.match(await form.locator('.cy-feedback').textContent(), right ? /^Right/ : /^Not quite/);
+}
+
+const stored = (page) => page.evaluate((slug) => JSON.parse(localStorage.getItem(`dw:lesson:${slug}`)), LESSON);
+const reports = (page) => page.evaluate(() => window.reports);
+
+test('a question answered in an earlier visit is practice: the first-try score stays 3 of 4 after a reload', async () => {
+  const page = await site.newPage();
+  let block = await openBlock(page, { fresh: true });
+  assert.equal(await block.locator('form.cy-item').count(), 4);
+  for (const [i, right] of [[0, true], [1, false], [2, true], [3, true]]) await answerQuestion(page, i, right);
+  assert.equal(await block.locator('.cy-score').textContent(), '3 of 4 right at the first try; 4 of 4 answered.');
+  assert.deepEqual((await reports(page)).at(-1), { type: 'dw:complete', widget: 'check-yourself', title: 'Check yourself', score: 3, max: 4, answers: [true, false, true, true] });
+  let record = (await stored(page)).activities['check-yourself'];
+  assert.deepEqual([record.best, record.max, record.complete, record.answers], [3, 4, true, [true, false, true, true]]);
+
+  await page.reload();
+  block = await openBlock(page);
+  assert.equal(await block.locator('.cy-score').textContent(), 'Saved from an earlier visit: 3 of 4 right at the first try, every question answered.');
+  for (let i = 0; i < 4; i++) await answerQuestion(page, i, true);
+  // Practice: each answer has its verdict, the line says the first answers are kept, and nothing
+  // is reported (no first answer changed).
+  assert.equal(await block.locator('.cy-score').textContent(), '3 of 4 right at the first try (your first answers are kept); 4 of 4 answered.');
+  assert.deepEqual(await reports(page), []);
+  record = (await stored(page)).activities['check-yourself'];
+  assert.deepEqual([record.best, record.score, record.max, record.answers], [3, 3, 4, [true, false, true, true]]);
+  assert.match(await page.locator('.lesson-activities').textContent(), /✓ Check yourself — best 3 of 4/);
+  await page.goto(`${site.base}/index.html`);
+  assert.equal(await page.locator(`.lesson-list li[data-lesson="${LESSON}"] .lesson-checks`).textContent(), 'Check yourself: 3 of 4 right at the first try');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('a block answered in part continues after a reload: the earlier first answer counts with the new ones', async () => {
+  const page = await site.newPage({ width: 375, height: 800 });
+  let block = await openBlock(page, { fresh: true });
+  await answerQuestion(page, 0, false);
+  assert.equal(await block.locator('.cy-score').textContent(), '0 of 4 right at the first try; 1 of 4 answered.');
+  assert.deepEqual(await reports(page), [{ type: 'dw:score', widget: 'check-yourself', title: 'Check yourself', score: 0, max: 4, answers: [false, null, null, null] }]);
+
+  await page.reload();
+  block = await openBlock(page);
+  assert.equal(await block.locator('.cy-score').textContent(), 'Saved from an earlier visit: 0 of 4 right at the first try; 1 of 4 answered.');
+  await answerQuestion(page, 0, true); // practice: the first (wrong) answer stays
+  assert.equal(await block.locator('.cy-score').textContent(), '0 of 4 right at the first try (your first answers are kept); 1 of 4 answered.');
+  assert.deepEqual(await reports(page), []);
+  for (let i = 1; i < 4; i++) await answerQuestion(page, i, true);
+  assert.equal(await block.locator('.cy-score').textContent(), '3 of 4 right at the first try (your first answers are kept); 4 of 4 answered.');
+  const events = await reports(page);
+  assert.deepEqual(events.map((e) => [e.type, e.score, e.max]), [['dw:score', 1, 4], ['dw:score', 2, 4], ['dw:complete', 3, 4]]);
+  assert.deepEqual(events.at(-1).answers, [false, true, true, true]);
+  const record = (await stored(page)).activities['check-yourself'];
+  assert.deepEqual([record.best, record.max, record.complete, record.answers], [3, 4, true, [false, true, true, true]]);
+  assert.match(await page.locator('.lesson-activities').textContent(), /✓ Check yourself — best 3 of 4/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('a block finished before first answers were kept per question keeps its saved result; answers now are practice', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/index.html`);
+  await page.evaluate((slug) => localStorage.setItem(`dw:lesson:${slug}`, JSON.stringify({ complete: true, activities: { 'check-yourself': { title: 'Check yourself', score: 2, max: 4, best: 2, complete: true } } })), LESSON);
+  const block = await openBlock(page);
+  assert.equal(await block.locator('.cy-score').textContent(), 'Saved from an earlier visit: 2 of 4 right at the first try, every question answered.');
+  for (let i = 0; i < 4; i++) await answerQuestion(page, i, true);
+  assert.equal(await block.locator('.cy-score').textContent(), 'Saved from an earlier visit: 2 of 4 right at the first try, every question answered. Answers now are practice.');
+  assert.deepEqual(await reports(page), []);
+  assert.equal((await stored(page)).activities['check-yourself'].best, 2);
+  assert.deepEqual(page.record.errors, []);
   await page.close();
 });

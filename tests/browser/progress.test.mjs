@@ -124,3 +124,62 @@ test('the home page shows a completed lesson’s check-yourself result beside it
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// First tries: a report with firstTry: true keeps the first score ever recorded; a report with
+// per-question answers keeps each question's first answer (true / false; null = not answered yet).
+test('first-try reports never raise the saved best; other reports keep the best of all', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/data-features-labels.html`);
+  await widgetsReady(page);
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:data-features-labels'));
+  const report = (type, detail) => page.evaluate(([t, d]) => {
+    document.querySelector('.dw-mount[data-widget="house-table"] .dw-card').dispatchEvent(new CustomEvent(t, { bubbles: true, composed: true, detail: d }));
+  }, [type, detail]);
+  const saved = async (name) => (await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:data-features-labels')))).activities[name];
+
+  await report('dw:score', { widget: 'predict:x', title: 'Predict x', score: 0, max: 1, firstTry: true });
+  await report('dw:score', { widget: 'predict:x', title: 'Predict x', score: 1, max: 1, firstTry: true });
+  await report('dw:complete', { widget: 'predict:x', title: 'Predict x', score: 1, max: 1, firstTry: true });
+  assert.deepEqual(await saved('predict:x'), { title: 'Predict x', score: 1, max: 1, best: 0, complete: true });
+  assert.match(await page.locator('.lesson-activities').textContent(), /✓ Predict x — best 0 of 1/);
+  // Without firstTry a later, better score is the best.
+  await report('dw:score', { widget: 'predict:y', title: 'Predict y', score: 0, max: 1 });
+  await report('dw:score', { widget: 'predict:y', title: 'Predict y', score: 1, max: 1 });
+  assert.equal((await saved('predict:y')).best, 1);
+
+  // Per-question answers: merged first-wins, the best is the count of first answers right.
+  await report('dw:score', { widget: 'check-yourself', title: 'Check yourself', score: 0, max: 4, answers: [null, false, null, null] });
+  await report('dw:complete', { widget: 'check-yourself', title: 'Check yourself', score: 4, max: 4, answers: [true, true, true, true] });
+  let a = await saved('check-yourself');
+  assert.deepEqual([a.answers, a.best, a.score, a.complete], [[true, false, true, true], 3, 3, true]);
+  await report('dw:complete', { widget: 'check-yourself', title: 'Check yourself', score: 4, max: 4, answers: [true, true, true, true] });
+  assert.equal((await saved('check-yourself')).best, 3, 'a later try does not raise it');
+  // Anything but true / false reads as not answered; more than 100 entries are no answers at all.
+  await report('dw:score', { widget: 'check-other', title: 'Other', score: 1, max: 3, answers: ['yes', 1, true] });
+  a = await saved('check-other');
+  assert.deepEqual([a.answers, a.best], [[null, null, true], 1]);
+  await report('dw:score', { widget: 'check-long', title: 'Long', score: 5, max: 101, answers: new Array(101).fill(true) });
+  a = await saved('check-long');
+  assert.deepEqual([a.answers, a.best], [undefined, 5]);
+
+  // A learning platform's suspend data (web/js/lms.js → restoreLessonState) carries the answers
+  // too, sanitized; the next report merges with them.
+  const suspend = await page.evaluate(async (base) => {
+    const { restoreLessonState } = await import(`${base}/js/progress.js`);
+    const { encodeProgress, decodeProgress } = await import(`${base}/js/lms.js`);
+    restoreLessonState('data-features-labels', { complete: false, activities: { 'check-yourself': { title: 'Check yourself', best: 1, max: 4, complete: false, answers: [true, 'no', false, null] } } });
+    // The suspend data's round trip keeps them (short form "1-0-").
+    const text = encodeProgress({ complete: false, activities: { 'check-yourself': { best: 1, max: 4, complete: false, answers: [true, null, false, null] } } });
+    return { text, back: decodeProgress(text).activities['check-yourself'].answers };
+  }, site.base);
+  assert.deepEqual(JSON.parse(suspend.text).a['check-yourself'], [1, 4, 0, null, '1-0-']);
+  assert.deepEqual(suspend.back, [true, null, false, null]);
+  a = await saved('check-yourself');
+  assert.deepEqual([a.answers, a.best], [[true, null, false, null], 1]);
+  await report('dw:complete', { widget: 'check-yourself', title: 'Check yourself', score: 4, max: 4, answers: [true, true, true, true] });
+  a = await saved('check-yourself');
+  assert.deepEqual([a.answers, a.best, a.complete], [[true, true, false, true], 3, true]);
+  assert.match(await page.locator('.lesson-activities').textContent(), /✓ Check yourself — best 3 of 4/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

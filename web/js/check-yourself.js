@@ -2,10 +2,12 @@
 // by the site build: scripts/lesson-render.mjs, renderCheckYourself). A choice question is checked
 // against the choice marked right; a numeric question against the engine's own number
 // (web/js/check-computations.js) within the stated tolerance. Each answer shows why it is right
-// or wrong. The first answer to each question is what counts: the block reports
-//   'dw:score'    { widget: 'check-yourself', title, score: first answers right so far, max }
-//   'dw:complete' (same detail) once every question has an answer,
-// which web/js/progress.js saves with the lesson's progress (and restores on the next visit).
+// or wrong. The first answer to each question is what counts, in this visit or an earlier one
+// (later answers are practice: they get their feedback and change no score). The block reports
+//   'dw:score'    { widget: 'check-yourself', title, score: first answers right so far, max,
+//                   answers: per question true / false (first answer right / wrong) or null }
+//   'dw:complete' (same detail) once every question has a first answer,
+// which web/js/progress.js saves with the lesson's progress; the next visit starts from it.
 // The computations (every topic's, web/js/check-computations.js) are fetched on the first numeric
 // answer, not with the page; the engine module is the core one when every computation of the
 // block is a core one (check-computations/core-names.js), as the page's head preloads it.
@@ -44,22 +46,47 @@ function setPending(form) {
 
 function enhance(section, index) {
   const forms = [...section.querySelectorAll('form.cy-item')];
-  const first = new Array(forms.length).fill(null); // first answer right (true/false), or null
   const scoreLine = section.querySelector('.cy-score');
   let loaded = false; // the engine's answers are in (a Check then needs no 'Checking…')
+  const total = forms.length;
 
-  // A returning learner sees what was saved (never more than was achieved).
+  // The first answer to each question counts across visits: the saved first results (web/js/
+  // progress.js keeps them per question) are where this visit starts. Saved answers for another
+  // number of questions are about an earlier version of the block, and are ignored.
   const saved = lessonState(document.querySelector('.lesson-complete[data-lesson]')?.dataset.lesson || '').activities?.[WIDGET];
-  if (saved && Number.isFinite(saved.best) && Number.isFinite(saved.max)) {
-    scoreLine.textContent = `Saved from an earlier visit: ${saved.best} of ${saved.max} right at the first try${saved.complete ? ', every question answered' : ''}.`;
+  const savedAnswers = saved && Array.isArray(saved.answers) && saved.answers.length === total ? saved.answers : null;
+  const first = savedAnswers ? savedAnswers.map((v) => (v === true || v === false ? v : null)) : new Array(total).fill(null);
+  const earlier = first.map((v) => v !== null); // first answered in an earlier visit: now practice
+  // Saved before first answers were kept per question (only a total). Finished: which were right
+  // is unknown, so the saved result stands and every answer now is practice.
+  const savedTotalOnly = !savedAnswers && !!saved && saved.max === total && Number.isFinite(saved.best);
+  const finishedUnknown = savedTotalOnly && !!saved.complete;
+
+  const counts = () => ({ answered: first.filter((v) => v !== null).length, right: first.filter((v) => v === true).length });
+  function savedLine() {
+    if (savedTotalOnly) return `Saved from an earlier visit: ${saved.best} of ${total} right at the first try${saved.complete ? ', every question answered' : ''}.`;
+    const { answered, right } = counts();
+    return `Saved from an earlier visit: ${right} of ${total} right at the first try${answered === total ? ', every question answered' : `; ${answered} of ${total} answered`}.`;
+  }
+  const savedText = savedLine(); // before any answer of this visit
+  // A returning learner sees what was saved (never more than was achieved).
+  if (savedTotalOnly || earlier.some(Boolean)) scoreLine.textContent = savedText;
+
+  function showScore() {
+    if (finishedUnknown) {
+      scoreLine.textContent = `${savedText} Answers now are practice.`;
+      return;
+    }
+    const { answered, right } = counts();
+    const kept = earlier.some(Boolean) ? ' (your first answers are kept)' : '';
+    scoreLine.textContent = `${right} of ${total} right at the first try${kept}; ${answered} of ${total} answered.`;
   }
 
   function report() {
-    const answered = first.filter((v) => v !== null).length;
-    const right = first.filter((v) => v === true).length;
-    const detail = { widget: WIDGET, title: TITLE, score: right, max: forms.length };
-    scoreLine.textContent = `${right} of ${forms.length} right at the first try; ${answered} of ${forms.length} answered.`;
-    section.dispatchEvent(new CustomEvent(answered === forms.length ? 'dw:complete' : 'dw:score', { bubbles: true, composed: true, detail }));
+    showScore();
+    const { answered, right } = counts();
+    const detail = { widget: WIDGET, title: TITLE, score: right, max: total, answers: [...first] };
+    section.dispatchEvent(new CustomEvent(answered === total ? 'dw:complete' : 'dw:score', { bubbles: true, composed: true, detail }));
   }
 
   // One load of the engine serves every numeric form of the section; the promise is kept so a
@@ -143,10 +170,11 @@ function enhance(section, index) {
         for (let n = walker.nextNode(); n; n = walker.nextNode()) n.nodeValue = n.nodeValue.replaceAll('{answer}', formatShort(answer, 4));
         setFeedback(form, right, right ? `Right: ${formatShort(answer, 4)}.` : `Not quite: the answer is ${formatShort(answer, 4)}.`, why);
       }
-      if (first[i] === null) {
+      if (finishedUnknown) showScore();
+      else if (first[i] === null) {
         first[i] = right;
         report();
-      }
+      } else if (earlier[i]) showScore(); // practice on a question answered before: the line says what counts
     });
   });
   section.dataset.ready = 'true';

@@ -9,7 +9,9 @@
 //             a score from 0 to 100 (scaled 0 … 1 for 2004), the suspend data, then Commit;
 //   finish:   session time and Finish/Terminate when the page goes away (pagehide).
 // The lesson score is the mean over the page's activities of best/max (an activity that
-// reports no score counts 1 when finished, 0 before); a lesson with no activities has none.
+// reports no score counts 1 when finished, 0 before); a lesson with no activities has none. For
+// the check-yourself block and other first-try checks, best is the first-try score
+// (web/js/progress.js never raises it on a later try).
 import { lessonState, restoreLessonState } from './progress.js';
 
 const SEARCH_LEVELS = 7; // the ADL API discovery algorithm looks at most 7 parents up
@@ -57,14 +59,28 @@ export function findRuntime(win = window) {
   return null;
 }
 
-// Compact progress for the suspend data: { c: 1 if complete, a: { widget: [best, max, done, title] } }.
+// Per-question first answers (the check-yourself block's, see web/js/progress.js) as one short
+// string: "1" right, "0" wrong, "-" not answered yet.
+const encodeAnswers = (answers) => answers.map((v) => (v === true ? '1' : v === false ? '0' : '-')).join('');
+const decodeAnswers = (text) => (typeof text === 'string' && /^[01-]{0,100}$/.test(text)
+  ? [...text].map((c) => (c === '1' ? true : c === '0' ? false : null)) : undefined);
+
+// Compact progress for the suspend data:
+//   { c: 1 if complete, a: { widget: [best, max, done, title or null, first answers "10-1"] } },
+// the last two left out when empty. The first answers go with the best: without them the next
+// session would count a question's later answer as its first, and raise the best.
 export function encodeProgress(state, limit = SUSPEND_LIMIT_12, keep = []) {
   const entries = Object.entries(state.activities || {});
   const pack = (withTitles, names) => JSON.stringify({
     c: state.complete ? 1 : 0,
     a: Object.fromEntries(entries.filter(([name]) => !names || names.includes(name)).map(([name, a]) => {
       const row = [Number.isFinite(a.best) ? a.best : null, Number.isFinite(a.max) ? a.max : null, a.complete ? 1 : 0];
-      if (withTitles && a.title && a.title !== name) row.push(a.title);
+      const title = withTitles && a.title && a.title !== name ? a.title : null;
+      if (title) row.push(title);
+      if (Array.isArray(a.answers) && a.answers.length) {
+        if (!title) row.push(null);
+        row.push(encodeAnswers(a.answers));
+      }
       return [name, row];
     })),
   });
@@ -80,8 +96,10 @@ export function decodeProgress(text) {
   const activities = {};
   for (const [name, row] of Object.entries(data.a && typeof data.a === 'object' ? data.a : {})) {
     if (!Array.isArray(row)) continue;
-    const [best, max, done, title] = row;
+    const [best, max, done, title, firstAnswers] = row;
     activities[name] = { best: best ?? undefined, score: best ?? undefined, max: max ?? undefined, complete: !!done, title: typeof title === 'string' ? title : undefined };
+    const answers = decodeAnswers(firstAnswers);
+    if (answers) activities[name].answers = answers;
   }
   return { complete: data.c === 1, activities };
 }

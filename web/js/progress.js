@@ -7,7 +7,10 @@
 // Widgets report without importing this module: they dispatch a bubbling, composed
 // CustomEvent 'dw:score' (detail { widget, title, score, max }: an attempt, whatever its
 // result) or 'dw:complete' (same detail: the learner finished the game or check) from their
-// card, and this module listens on document. A lesson page lists its games and checks in
+// card, and this module listens on document. An activity's saved best is its highest score,
+// except that a first try is what counts for checks: detail.firstTry === true keeps the first
+// score ever recorded, and detail.answers (per question: true, false or null; see
+// recordActivity) keeps each question's first answer across visits. A lesson page lists its games and checks in
 // .lesson-complete[data-activities]; once every one has reported 'dw:complete' the lesson counts
 // as complete. The manual button stays for lessons read without playing, and to undo.
 import { formatPercent } from '../lib/format.js';
@@ -73,14 +76,55 @@ export function setLessonComplete(slug, complete) {
   }
 }
 
+// Per-question first results of a multi-question activity (the check-yourself block): one entry a
+// question, true (first answer right), false (first answer wrong) or null (not answered yet).
+// Anything else reads as "no answers".
+const MAX_ANSWERS = 100;
+export function sanitizeAnswers(value) {
+  if (!Array.isArray(value) || value.length > MAX_ANSWERS) return undefined;
+  return value.map((v) => (v === true || v === false ? v : null));
+}
+
+// The first answer to a question is the one that counts, whichever visit gave it: an entry already
+// true or false never changes; a null one takes the new value. Answers for another number of
+// questions belong to another version of the block (the lesson was edited) and are replaced.
+function mergeAnswers(stored, reported) {
+  if (!reported) return stored;
+  if (!stored || stored.length !== reported.length) return reported;
+  return stored.map((v, i) => (v === null ? reported[i] : v));
+}
+
+const countRight = (answers) => answers.filter((v) => v === true).length;
+
 export function recordActivity(slug, detail, complete) {
   const name = String(detail.widget || 'activity').slice(0, 60);
   const s = lessonState(slug);
   const prev = s.activities[name] || {};
-  const score = Number.isFinite(detail.score) ? detail.score : prev.score;
+  let score = Number.isFinite(detail.score) ? detail.score : prev.score;
   const max = Number.isFinite(detail.max) ? detail.max : prev.max;
-  const best = Number.isFinite(score) && (!Number.isFinite(prev.best) || score > prev.best) ? score : prev.best;
-  s.activities[name] = { title: String(detail.title || prev.title || name).slice(0, 80), score, max, best, complete: !!(prev.complete || complete) };
+  const prevAnswers = sanitizeAnswers(prev.answers);
+  const reported = sanitizeAnswers(detail.answers);
+  // Saved before answers were kept per question, for the same questions: a finished block already
+  // had every first answer, so its best stands and later answers are practice (nothing of them is
+  // kept, or a later visit would count them); an unfinished one cannot tell which questions were
+  // answered, so it keeps the higher of the two.
+  const legacy = reported && !prevAnswers && Number.isFinite(prev.best) && prev.max === max;
+  const answers = legacy && prev.complete ? undefined : mergeAnswers(prevAnswers, reported);
+  let best;
+  if (reported) {
+    // The best is what the first answers earned: a later try never raises it.
+    if (legacy) best = prev.complete ? prev.best : Math.max(prev.best, countRight(answers));
+    else best = countRight(answers);
+    score = best;
+  } else if (detail.firstTry === true) {
+    // A first-try check (e.g. a 'predict:*' box): the first score ever recorded is the one that counts.
+    best = Number.isFinite(prev.best) ? prev.best : score;
+  } else {
+    best = Number.isFinite(score) && (!Number.isFinite(prev.best) || score > prev.best) ? score : prev.best;
+  }
+  const record = { title: String(detail.title || prev.title || name).slice(0, 80), score, max, best, complete: !!(prev.complete || complete) };
+  if (answers) record.answers = answers;
+  s.activities[name] = record;
   saveLesson(slug, s);
   return s;
 }
@@ -96,6 +140,8 @@ export function restoreLessonState(slug, saved) {
     if (!a || typeof a !== 'object') continue;
     const key = String(name).slice(0, 60);
     s.activities[key] = { title: String(a.title || key).slice(0, 80), score: num(a.score), max: num(a.max), best: num(a.best), complete: !!a.complete };
+    const answers = sanitizeAnswers(a.answers);
+    if (answers) s.activities[key].answers = answers;
   }
   saveLesson(slug, s);
   if (typeof document !== 'undefined' && document.readyState !== 'loading') refresh();
