@@ -8,6 +8,34 @@ after(async () => { await site.close(); });
 
 const stat = (page, label) => page.locator(`.dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
 const message = (page) => page.locator('.dw-message').textContent();
+const etaSlider = (page) => page.getByRole('slider', { name: /learning rate/ });
+const etaReadout = (page) => page.locator('.dw-field', { has: etaSlider(page) }).locator('output').textContent();
+
+// Moves the η slider by keyboard, from its lowest rung up, until the readout says `shown`.
+async function setEta(page, shown) {
+  await etaSlider(page).focus();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 80 && (await etaReadout(page)) !== shown; i++) await page.keyboard.press('ArrowRight');
+  assert.equal(await etaReadout(page), shown, `η = ${shown} is reachable by keyboard`);
+}
+
+// Records the η of every path the widget asks the engine for (OptimizerSurface.startPath), so a
+// test compares the engine's η with the readout. Returns false on an engine without optimisers.
+async function recordEngineEta(page) {
+  return page.evaluate(async () => {
+    const ml = await (await import('/engine/index.js')).loadEngine();
+    if (typeof ml.OptimizerSurface !== 'function') return false;
+    const proto = ml.OptimizerSurface.prototype;
+    const original = proto.startPath;
+    window.engineEtas = [];
+    const wrapped = function (x, y, kind, eta) { window.engineEtas.push(eta); return original.call(this, x, y, kind, eta); };
+    // embind's method looks its overloads up on the prototype's function at each call.
+    if (original.overloadTable) wrapped.overloadTable = original.overloadTable;
+    proto.startPath = wrapped;
+    return true;
+  });
+}
+const lastEngineEta = (page) => page.evaluate(() => window.engineEtas[window.engineEtas.length - 1]);
 
 // The engine's own run from the widget's default start (OptimizerSurface, as
 // web/widgets/loss-surface/surfaces.js uses it; the LinearRegression branch is for old builds).
@@ -66,18 +94,16 @@ test('Loss surface: engine heat map, click to drop, learning-rate states in word
   // Play under reduced motion runs the whole descent at once: η = 0.05 glides to the bottom.
   await page.getByRole('button', { name: 'Play' }).click();
   assert.match(await message(page), /bottom|gliding/);
-  const eta = page.getByRole('slider', { name: /learning rate/ });
-  await eta.fill('-3'); // log slider: 10^-3
-  assert.match(await page.locator('output').first().textContent(), /0\.001/);
+  await setEta(page, '0.001');
   await page.getByRole('button', { name: 'Play' }).click();
-  assert.match(await message(page), /crawling/);
-  await eta.fill('0.3'); // 10^0.3 ≈ 2: far too large
+  assert.match(await message(page), /crawling: after 300 steps .*η = 0\.001 is too small/);
+  await setEta(page, '2'); // far too large
   await page.getByRole('button', { name: 'Play' }).click();
   assert.match(await message(page), /diverged|overshooting/i);
   assert.equal(await page.locator('.dw-message').getAttribute('data-tone'), 'bad');
 
   // Clicking the map drops the ball there: step 0, loss at the clicked point.
-  await eta.fill('-1.3');
+  await setEta(page, '0.05');
   const canvas = page.locator('.dw-stage canvas[tabindex="0"]');
   const box = await canvas.boundingBox();
   await canvas.click({ position: { x: box.width * 0.75, y: box.height * 0.3 } });
@@ -96,14 +122,14 @@ test('Loss surface: engine heat map, click to drop, learning-rate states in word
     await page.getByRole('button', { name: 'Reset' }).click();
     for (let i = 0; i < 3; i++) await step.click();
     assert.match(await message(page), /SGD .*Momentum .*RMSProp .*Adam/);
-    const adam = await engineRun(page, { eta: 10 ** -1.3, steps: 3, kind: 'adam' });
+    const adam = await engineRun(page, { eta: 0.05, steps: 3, kind: 'adam' });
     assert.ok(Number.isFinite(adam.loss));
   }
   if (expected.optimizers) {
     // The saddle: from the default start (on y = 0) every optimiser stalls at the saddle point,
     // loss 0 against a minimum of −0.25, and the message says so instead of "gliding downhill".
     await page.getByLabel('surface', { exact: true }).selectOption('saddle');
-    await eta.fill(String(Math.log10(0.05)));
+    await setEta(page, '0.05');
     await page.getByLabel('optimiser').selectOption('sgd');
     await page.getByRole('button', { name: 'Play' }).click();
     assert.equal(await stat(page, 'step'), '300');
@@ -161,6 +187,156 @@ test('Loss surface: the saddle prediction holds ("flat spot") and misses ("valle
   await page.getByRole('button', { name: 'Play' }).click();
   assert.equal(await box.getAttribute('data-result'), 'missed');
   assert.match(await box.getByRole('status').textContent(), /what happened: “stuck on the flat spot in the middle”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The audit's η slider: → then ← on the ravine used to leave η = 0.0501 (y = 1.499 after one
+// Step) while the readout said 0.050. Now the engine's η is exactly the readout's on every rung,
+// and each rate the lesson names is a rung, by keyboard and by dragging.
+test('Loss surface: the η the engine uses is exactly the η the readout shows', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/gradient-descent.html`);
+  await widgetsReady(page);
+  if (!(await recordEngineEta(page))) { await page.close(); return; }
+  await page.getByLabel('surface', { exact: true }).selectOption('ravine');
+  assert.equal(await stat(page, 'x'), '-9.000');
+  assert.equal(await etaReadout(page), '0.05');
+  assert.equal(await lastEngineEta(page), 0.05);
+  await etaSlider(page).focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await etaReadout(page), '0.06');
+  assert.equal(await lastEngineEta(page), 0.06);
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await etaReadout(page), '0.05');
+  assert.equal(await lastEngineEta(page), 0.05, 'the engine steps with η = 0.05 itself');
+  // One Step from the ravine's start lands on the lesson's worked step: (−8.955, 1.5), loss 9.63.
+  const step = page.getByRole('button', { name: 'Step', exact: true });
+  await step.click();
+  assert.equal(await stat(page, 'x'), '-8.955');
+  assert.equal(await stat(page, 'y'), '1.500');
+  assert.equal(await stat(page, 'loss'), '9.635');
+  // Momentum's second step: the lesson's (−8.870, 0.675).
+  await page.getByLabel('optimiser').selectOption('momentum');
+  assert.equal(await lastEngineEta(page), 0.05);
+  await step.click();
+  await step.click();
+  assert.equal(await stat(page, 'x'), '-8.870');
+  assert.equal(await stat(page, 'y'), '0.675');
+
+  // Every rung by keyboard, bottom to top: the engine's η is the number the readout shows.
+  await etaSlider(page).focus();
+  await page.keyboard.press('Home');
+  const rungs = [];
+  for (let i = 0; i < 80; i++) {
+    const shown = await etaReadout(page);
+    if (rungs.includes(shown)) break;
+    rungs.push(shown);
+    assert.equal(await lastEngineEta(page), Number(shown), `engine η for readout ${shown}`);
+    await page.keyboard.press('ArrowRight');
+  }
+  assert.equal(rungs[0], '0.001');
+  assert.equal(rungs[rungs.length - 1], '2');
+  for (const named of ['0.001', '0.05', '0.35', '0.4', '0.5', '2']) assert.ok(rungs.includes(named), `η = ${named} (named in the lesson) is a rung`);
+  // At the top the message names the same η as the readout.
+  await page.getByLabel('optimiser').selectOption('sgd');
+  await page.getByRole('button', { name: 'Play' }).click();
+  assert.match(await message(page), /η = 2 is too large/);
+  // ← from the top and → back: exact again (the top used to read 1.995).
+  await etaSlider(page).focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await etaReadout(page), '2');
+  assert.equal(await lastEngineEta(page), 2);
+
+  // Dragging the thumb across the whole track visits every rung, each exact.
+  const track = await etaSlider(page).boundingBox();
+  const y = track.y + track.height / 2;
+  await page.mouse.move(track.x + 1, y);
+  await page.mouse.down();
+  const dragged = new Set();
+  for (let x = track.x + 1; x <= track.x + track.width - 1; x += 2) {
+    await page.mouse.move(x, y);
+    const shown = await etaReadout(page);
+    dragged.add(shown);
+    assert.equal(await lastEngineEta(page), Number(shown), `dragged engine η for readout ${shown}`);
+  }
+  await page.mouse.up();
+  assert.deepEqual([...dragged].sort((a, b) => a - b), [...rungs].sort((a, b) => a - b), 'dragging reaches every rung');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Counts agree with their noun: the race after one Step says "after 1 step", and no message of
+// the widget writes "1 steps".
+test('Loss surface: "after 1 step" in the race and in every count message', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/gradient-descent.html`);
+  await widgetsReady(page);
+  const bad = await page.evaluate(async () => {
+    const { messages } = await import('/widgets/loss-surface/messages.js');
+    const out = [];
+    for (const [key, m] of Object.entries(messages)) {
+      const params = { steps: 1, arrived: 1, eta: '0.05', loss: '1.000', first: '2.000', lowest: '0.000', left: '50', along: 'along y', x: '0.00', y: '0.00', x0: '0.00', y0: '0.00', parts: 'SGD 1.000', name: 'SGD', text: 'gliding', onSaddle: true };
+      const text = typeof m === 'function' ? m(params) : m.replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? `{${k}}`));
+      if (/\b1 steps\b/.test(text)) out.push(key);
+    }
+    return out;
+  });
+  assert.deepEqual(bad, []);
+  if (await page.evaluate(async () => typeof (await (await import('/engine/index.js')).loadEngine()).OptimizerSurface === 'function')) {
+    await page.getByLabel('optimiser').selectOption('race');
+    const step = page.getByRole('button', { name: 'Step', exact: true });
+    await step.click();
+    assert.match(await message(page), /^Race, loss after 1 step — SGD /);
+    assert.match(await page.locator('.dw-stage canvas[tabindex="0"]').getAttribute('aria-label'), /after 1 step$/);
+    await step.click();
+    assert.match(await message(page), /^Race, loss after 2 steps — SGD /);
+  }
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The saddle prediction is about the starting spot: a run from a dropped point (the audit's
+// ↑ then Enter: (−1.50, 0.10)) leaves it locked with a note; Reset brings the ball back, and the
+// run from there settles it.
+test('Loss surface: a run away from the saddle\'s starting spot does not settle the prediction', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/gradient-descent.html`);
+  await widgetsReady(page);
+  if (!(await page.evaluate(async () => typeof (await (await import('/engine/index.js')).loadEngine()).OptimizerSurface === 'function'))) { await page.close(); return; }
+  const box = page.locator('[data-predict="loss-surface-saddle"]');
+  const status = () => box.getByRole('status').textContent();
+  await page.getByLabel('surface', { exact: true }).selectOption('saddle');
+  await box.getByRole('combobox', { name: /On the saddle surface/ }).selectOption('valley');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.match(await status(), /Now press Play and let the run finish\.$/);
+  const map = page.locator('.dw-stage canvas[tabindex="0"]');
+  await map.focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  assert.equal(await stat(page, 'y'), '0.100');
+  await page.getByRole('button', { name: 'Play' }).click();
+  assert.match(await message(page), /^SGD: reached the bottom/); // the ball did reach a valley…
+  assert.equal(await box.getAttribute('data-state'), 'committed'); // …but the prediction is not settled
+  assert.equal(await box.getAttribute('data-result'), null);
+  assert.equal(await status(), 'Your prediction is about the starting spot (-1.50, 0.00), but this run started at (-1.50, 0.10), so it stays locked. Press Reset to put the ball back on the starting spot, then press Play.');
+  // Reset: back on the starting spot, the box asks for the run again.
+  await page.getByRole('button', { name: 'Reset' }).click();
+  assert.equal(await stat(page, 'step'), '0');
+  assert.equal(await stat(page, 'x'), '-1.500');
+  assert.equal(await stat(page, 'y'), '0.000');
+  assert.match(await status(), /^Your prediction: in one of the two valleys\. Now press Play and let the run finish\.$/);
+  await page.getByRole('button', { name: 'Play' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await status(), /what happened: “stuck on the flat spot in the middle”.*It started at \(-1\.50, 0\.00\) and ended at loss 0\.000 after 300 steps\./);
+  // Locking while the ball sits off the starting spot says to press Reset first.
+  await map.focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await box.getByRole('combobox', { name: /On the saddle surface/ }).selectOption('saddle');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.match(await status(), /Now press Reset to put the ball back on its starting spot, then press Play/);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

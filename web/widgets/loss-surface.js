@@ -8,7 +8,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, select, slider } from '../lib/ui.js';
-import { formatNumber } from '../lib/format.js';
+import { formatNumber, formatShort } from '../lib/format.js';
 import { drawHeatmap, heatLegend, lossRgb } from '../lib/heatmap.js';
 import { createPrediction } from '../lib/predict.js';
 import { createSurface, describePath, minimaOf, OPTIMIZERS } from './loss-surface/surfaces.js';
@@ -26,6 +26,32 @@ export const meta = { title: messages['loss-surface.title'], hint: messages['los
 const GRID = [72, 56];
 const CURSOR_STEPS = 40; // keyboard cursor moves 1/40 of the view per arrow press
 
+// The learning rates the η slider offers: a 1–1.2–1.5–2–2.5–3–3.5–4–4.5–5–6–7–8 ladder per
+// decade from 0.001 to 2, each value exact to two significant digits. The slider moves along
+// this ladder one rung per arrow press (or drag notch), so the η the engine uses is exactly the
+// η the readout shows, and every rate the lesson names (0.001, 0.05, 0.35, 0.4, 0.5, 2) is a rung:
+// → then ← returns to 0.05 itself, not to 0.0501 from a log track rounded to its step.
+const ETA_MANTISSAS = [1, 1.2, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8];
+const ETA_LADDER = [];
+for (let e = -3; e <= 0; e++) {
+  for (const m of ETA_MANTISSAS) {
+    const v = Number((m * 10 ** e).toPrecision(2));
+    if (v >= schema.eta.min && v <= schema.eta.max) ETA_LADDER.push(v);
+  }
+}
+// The rung nearest to a requested η (on a log scale): an option or update off the ladder
+// (eta=0.07 is on it, eta=1.025 becomes 1) is used as the readout shows it.
+function etaIndex(v) {
+  if (!(v > 0)) return ETA_LADDER.indexOf(schema.eta.default);
+  let best = 0;
+  for (let i = 1; i < ETA_LADDER.length; i++) {
+    if (Math.abs(Math.log(ETA_LADDER[i] / v)) < Math.abs(Math.log(ETA_LADDER[best] / v))) best = i;
+  }
+  return best;
+}
+// η as the readout and the messages write it (describePath uses formatShort(η, 3) too).
+const formatEta = (v) => formatShort(v, 3);
+
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
 }
@@ -33,6 +59,7 @@ export function mount(element, options) {
 function build(ctx) {
   const { ml, card, options, t } = ctx;
   let opts = { ...options };
+  opts.eta = ETA_LADDER[etaIndex(opts.eta)];
   const surface = ctx.own(createSurface(ml));
   let view = null;      // { x0, x1, y0, y1, minX, minY, minValue, startX, startY }
   let minima = [];      // every lowest point, one teal ring each
@@ -58,8 +85,11 @@ function build(ctx) {
     tick: () => stepAll(1),
   });
   button(buttons, t('loss-surface.step'), () => { play.stop(); stepAll(1); });
-  button(buttons, t('loss-surface.reset'), () => { play.stop(); startRun(); });
-  const etaSlider = slider(card.controls, { label: t('loss-surface.slider.eta'), min: 0.001, max: 2, value: opts.eta, scale: 'log', step: 0.01, format: (v) => formatNumber(v, 3), onInput: (v) => { opts.eta = v; play.stop(); startRun(); } });
+  // Reset puts the ball back on the surface's starting spot (Play again, or a new η or
+  // optimiser, reruns from a dropped point).
+  button(buttons, t('loss-surface.reset'), () => { play.stop(); if (view) start = { x: view.startX, y: view.startY }; cursor = null; startRun(); });
+  // The slider's track is the rung number on ETA_LADDER; its readout is the rung's η.
+  const etaSlider = slider(card.controls, { label: t('loss-surface.slider.eta'), min: 0, max: ETA_LADDER.length - 1, step: 1, value: etaIndex(opts.eta), format: (i) => formatEta(ETA_LADDER[i]), onInput: (i) => { opts.eta = ETA_LADDER[i]; play.stop(); startRun(); } });
   const optimizerChoices = ['sgd', 'momentum', 'rmsprop', 'adam', 'race'].map((id) => [id, t(`loss-surface.choice.optimizer.${id}`)]);
   const optSelect = select(card.controls, { label: t('loss-surface.select.optimizer'), options: optimizerChoices, value: opts.optimizer, onChange: (v) => { opts.optimizer = v; play.stop(); startRun(); } });
   select(card.controls, { label: t('loss-surface.select.surface'), options: ['bowl', 'ravine', 'rosenbrock', 'saddle'].map((id) => [id, t(`loss-surface.choice.surface.${id}`)]), value: opts.surface, onChange: (v) => { opts.surface = v; play.stop(); loadSurface(); } });
@@ -70,23 +100,35 @@ function build(ctx) {
   const statB = card.stat(opts.surface !== 'bowl' ? t('loss-surface.stat.y') : t('loss-surface.stat.b'));
   const statMin = card.stat(t('loss-surface.stat.minimum'));
 
-  // Predict, then check: where does gradient descent end on the saddle surface? Judged, once the
-  // run is over, from the engine's path (describePath's verdict on the first ball).
+  // Predict, then check: where does gradient descent end on the saddle surface, from its starting
+  // spot? Judged, once a run from that spot is over, from the engine's path (describePath's
+  // verdict on the first ball). A run from a dropped point leaves the prediction locked and says
+  // so in the box; Reset brings the ball back to the starting spot.
+  const isStart = (x, y) => !!view && Math.abs(x - view.startX) <= 1e-9 * (view.x1 - view.x0) && Math.abs(y - view.startY) <= 1e-9 * (view.y1 - view.y0);
+  const atStart = () => !!start && isStart(start.x, start.y);
   const prediction = createPrediction(ctx, {
     id: 'loss-surface-saddle',
     question: t('loss-surface.predict.question'),
     choices: ['valley', 'saddle', 'off'].map((c) => [c, t(`loss-surface.predict.${c}`)]),
-    next: () => t('loss-surface.predict.next', { onSaddle: opts.surface === 'saddle' }),
+    next: () => t('loss-surface.predict.next', { onSaddle: opts.surface === 'saddle', offStart: opts.surface === 'saddle' && !atStart() }),
   });
+  let offStartNoted = false;
+  const notePrediction = (text) => prediction.note(text);
   function judgeSaddle() {
     const lead = racers[0];
     if (prediction.pending === null || opts.surface !== 'saddle' || !lead) return;
     if (lead.status === 'running' && lead.steps() < opts.maxSteps) return;
+    if (!isStart(lead.points[0], lead.points[1])) {
+      offStartNoted = true;
+      notePrediction(t('loss-surface.predict.offStart', { x: formatNumber(lead.points[0], 2), y: formatNumber(lead.points[1], 2), x0: formatNumber(view.startX, 2), y0: formatNumber(view.startY, 2) }));
+      return;
+    }
     const d = attempt(card, () => diagnose(lead), null);
     const outcome = !d ? null : d.state === 'saddle' ? 'saddle' : d.state === 'diverged' ? 'off' : (d.state === 'bottom' || d.state === 'stopped') ? 'valley' : null;
     if (!outcome) return;
     const n = lead.losses.length;
-    const where = t('loss-surface.predict.where', { x: formatNumber(lead.points[0], 2), y: formatNumber(lead.points[1], 2), loss: formatNumber(lead.losses[n - 1], 3), steps: formatNumber(n - 1, 0) });
+    const where = t('loss-surface.predict.where', { x: formatNumber(lead.points[0], 2), y: formatNumber(lead.points[1], 2), loss: formatNumber(lead.losses[n - 1], 3), steps: n - 1 });
+    offStartNoted = false;
     prediction.settle(outcome, t('loss-surface.predict.why', { where, why: t(`loss-surface.predict.why.${outcome}`) }));
   }
 
@@ -129,6 +171,11 @@ function build(ctx) {
     if (!view || !start) return;
     for (const r of racers) r.delete();
     racers = [];
+    if (offStartNoted && prediction.pending !== null && opts.surface === 'saddle' && atStart()) {
+      // Back on the starting spot: the box asks for the run again instead of the note.
+      offStartNoted = false;
+      notePrediction(t('predict.locked', { value: t(`loss-surface.predict.${prediction.pending}`), next: t('loss-surface.predict.next', { onSaddle: true, offStart: false }) }));
+    }
     for (const kind of kinds()) {
       const r = attempt(card, () => surface.startRacer(kind, start.x, start.y, opts.eta), null);
       if (r) racers.push(r);
@@ -199,12 +246,12 @@ function build(ctx) {
       const named = (state) => verdicts.filter((v) => v.d.state === state).map((v) => nameOf(v.r.kind));
       const done = named('bottom');
       const stalled = named('saddle');
-      let text = t('loss-surface.race', { steps: formatNumber(Math.max(...racers.map((r) => r.steps())), 0), parts: parts.join(' · ') });
+      let text = t('loss-surface.race', { steps: Math.max(...racers.map((r) => r.steps())), parts: parts.join(' · ') });
       if (done.length) text += t('loss-surface.race.bottom', { names: done.join(', ') });
       if (stalled.length) text += t('loss-surface.race.saddle', { lowest: show(view.minValue), names: stalled.join(', ') });
       card.setMessage(text, done.length ? 'ok' : stalled.length ? 'warn' : 'info');
     }
-    plot.canvas.setAttribute('aria-label', t('loss-surface.figure', { x: formatNumber(lead.points[2 * (n - 1)], 2), y: formatNumber(lead.points[2 * (n - 1) + 1], 2), loss: formatNumber(lead.losses[n - 1], 3), steps: formatNumber(n - 1, 0) }));
+    plot.canvas.setAttribute('aria-label', t('loss-surface.figure', { x: formatNumber(lead.points[2 * (n - 1)], 2), y: formatNumber(lead.points[2 * (n - 1) + 1], 2), loss: formatNumber(lead.losses[n - 1], 3), steps: n - 1 }));
   }
 
   function dropAt(x, y) {
@@ -284,7 +331,8 @@ function build(ctx) {
     update(next) {
       play.stop();
       opts = { ...next };
-      etaSlider.set(opts.eta);
+      opts.eta = ETA_LADDER[etaIndex(opts.eta)];
+      etaSlider.set(etaIndex(opts.eta));
       optSelect.value = opts.optimizer;
       loadSurface();
     },

@@ -1,6 +1,9 @@
 // Every word the loss-surface widget shows a learner (English), its verdicts on a path
 // (surfaces.js describePath) included. Numbers arrive formatted (web/lib/format.js); another
-// language adds the same keys with addMessages (web/lib/messages.js).
+// language adds the same keys with addMessages (web/lib/messages.js). Counts arrive as numbers
+// and agree with their noun through format.js countOf ("after 1 step", "after 2 steps").
+import { countOf } from '../../lib/format.js';
+
 export const messages = {
   'loss-surface.title': 'Gradient descent on the loss surface',
   'loss-surface.hint': 'Click the map (or focus it and press Enter) to drop the ball, then press Play. Change the learning rate to see it crawl, glide or overshoot.',
@@ -39,34 +42,37 @@ export const messages = {
   'loss-surface.predict.valley': 'in one of the two valleys',
   'loss-surface.predict.saddle': 'stuck on the flat spot in the middle',
   'loss-surface.predict.off': 'off the map',
-  'loss-surface.predict.next': ({ onSaddle }) => (onSaddle ? 'Now press Play and let the run finish.' : 'Now choose the Saddle surface and press Play; let the run finish.'),
-  'loss-surface.predict.where': 'It started at ({x}, {y}) and ended at loss {loss} after {steps} steps.',
+  'loss-surface.predict.next': ({ onSaddle, offStart }) => (!onSaddle ? 'Now choose the Saddle surface and press Play; let the run finish.'
+    : offStart ? 'Now press Reset to put the ball back on its starting spot, then press Play and let the run finish.' : 'Now press Play and let the run finish.'),
+  // A run from a dropped point does not test a prediction about the starting spot.
+  'loss-surface.predict.offStart': 'Your prediction is about the starting spot ({x0}, {y0}), but this run started at ({x}, {y}), so it stays locked. Press Reset to put the ball back on the starting spot, then press Play.',
+  'loss-surface.predict.where': ({ x, y, loss, steps }) => `It started at (${x}, ${y}) and ended at loss ${loss} after ${countOf(steps, 'step')}.`,
   'loss-surface.predict.why': '{where} {why}',
   'loss-surface.predict.why.saddle': 'On the line y = 0 the gradient has no sideways part, so the ball rolls along x to the origin, where the gradient is zero: a flat spot that is not the lowest one (the valleys reach −0.25).',
   'loss-surface.predict.why.valley': 'Started off the line y = 0, the small sideways slope grows as the ball leaves the ridge, and it rolls down into a valley.',
   'loss-surface.predict.why.off': 'The learning rate is too large for this surface.',
   'loss-surface.verdict': '{name}: {text}.',
   'loss-surface.race.part': '{name} {loss}',
-  'loss-surface.race': 'Race, loss after {steps} steps — {parts}.',
+  'loss-surface.race': ({ steps, parts }) => `Race, loss after ${countOf(steps, 'step')} — ${parts}.`,
   'loss-surface.race.bottom': ' At the bottom: {names}.',
   'loss-surface.race.saddle': ' Stalled at a saddle point, where the gradient is almost zero but the lowest loss is {lowest}: {names}. Drop the balls a little to one side to let them escape.',
-  'loss-surface.figure': 'Loss surface heat map; ball at ({x}, {y}) with loss {loss} after {steps} steps',
+  'loss-surface.figure': ({ x, y, loss, steps }) => `Loss surface heat map; ball at (${x}, ${y}) with loss ${loss} after ${countOf(steps, 'step')}`,
   'loss-surface.cursor': 'Cursor at ({x}, {y}), loss {loss}. Press Enter to drop the ball here, Escape to cancel.',
   'loss-surface.axis.w': 'slope w',
   'loss-surface.axis.b': 'intercept b',
   'loss-surface.axis.x': 'x',
   'loss-surface.axis.y': 'y',
   // The state of one ball (surfaces.js describePath).
-  'loss-surface.path.diverged': ({ steps, eta }) => `diverged after ${steps} ${steps === 1 ? 'step' : 'steps'}: η = ${eta} is too large, every step overshoots further than the last and the ball flies off the surface`,
+  'loss-surface.path.diverged': ({ steps, eta }) => `diverged after ${countOf(steps, 'step')}: η = ${eta} is too large, every step overshoots further than the last and the ball flies off the surface`,
   'loss-surface.path.waiting': 'waiting at the start',
   'loss-surface.path.overshooting': 'overshooting: the loss is rising ({first} → {loss}); each step jumps past the valley floor by more than it gains',
-  'loss-surface.path.bottom': ({ arrived, loss }) => `reached the bottom in ${arrived} ${arrived === 1 ? 'step' : 'steps'} (loss ${loss})`,
+  'loss-surface.path.bottom': ({ arrived, loss }) => `reached the bottom in ${countOf(arrived, 'step')} (loss ${loss})`,
   'loss-surface.path.along.x': 'along x',
   'loss-surface.path.along.y': 'along y',
   'loss-surface.path.along.diagonal': 'along a diagonal',
-  'loss-surface.path.saddle': 'stalled at a saddle point: after {steps} steps the loss is {loss}, but the lowest point of this surface is at {lowest}. Here the gradient is almost zero, so nothing pushes the ball off the ridge, yet the surface still curves down {along}. A ball exactly on the ridge stays there for ever; drop it a little to one side and it escapes, slowly at first',
+  'loss-surface.path.saddle': ({ steps, loss, lowest, along }) => `stalled at a saddle point: after ${countOf(steps, 'step')} the loss is ${loss}, but the lowest point of this surface is at ${lowest}. Here the gradient is almost zero, so nothing pushes the ball off the ridge, yet the surface still curves down ${along}. A ball exactly on the ridge stays there for ever; drop it a little to one side and it escapes, slowly at first`,
   'loss-surface.path.zigzag': 'zig-zagging: the ball overshoots the valley floor and swings back; it still gets lower (loss {loss})',
-  'loss-surface.path.crawling': 'crawling: after {steps} steps {left}% of the way down is still left — η = {eta} is too small for this surface',
-  'loss-surface.path.stopped': 'stopped after {steps} steps, close to the bottom but not there yet (loss {loss}, lowest {lowest})',
+  'loss-surface.path.crawling': ({ steps, left, eta }) => `crawling: after ${countOf(steps, 'step')} ${left}% of the way down is still left — η = ${eta} is too small for this surface`,
+  'loss-surface.path.stopped': ({ steps, loss, lowest }) => `stopped after ${countOf(steps, 'step')}, close to the bottom but not there yet (loss ${loss}, lowest ${lowest})`,
   'loss-surface.path.gliding': 'gliding downhill (step {steps}, loss {loss})',
 };
