@@ -97,18 +97,22 @@ test('primer-slope: ∂L/∂w starts at −8 (the engine’s gradient); a shorte
   await page.close();
 });
 
-test('primer-chain: at z = 0, y = 1 the product is −1 × 0.25; at z = −5 it shrinks to −0.013; y = 0 flips the outer factor', async () => {
+test('primer-chain: at z = 0, y = 1 the product is −1 × 0.25; at z = −5 it shrinks to −0.0132 (σ′ 0.0066, as the lesson says); y = 0 flips the outer factor', async () => {
   const page = await open(1280);
   const card = cardOf(page, 'The chain rule');
   const stat = statReader(page, card);
   assert.equal(await stat('outer: 2(σ(z) − y)'), '-1.000');
-  assert.equal(await stat('inner: σ′(z)'), '0.250');
-  assert.equal(await stat('dL/dz = outer × inner'), '-0.250');
+  assert.equal(await stat('inner: σ′(z)'), '0.2500');
+  assert.equal(await stat('dL/dz = outer × inner'), '-0.2500');
   await card.getByRole('slider').focus();
   await press(page, 'ArrowLeft', 50);            // 0 → −5
   const c = await engine(page, 'const c = ml.activationCurve("sigmoid", [-5]); return [c.value[0], c.derivative[0]];');
-  assert.equal(await stat('dL/dz = outer × inner'), (2 * (c[0] - 1) * c[1]).toFixed(3));
-  assert.equal(await stat('dL/dz = outer × inner'), '-0.013');
+  assert.equal(await stat('dL/dz = outer × inner'), (2 * (c[0] - 1) * c[1]).toFixed(4));
+  assert.equal(await stat('dL/dz = outer × inner'), '-0.0132');
+  assert.equal(await stat('inner: σ′(z)'), '0.0066');
+  // The message sizes the product as the Predict box does (0.01–0.1 is small, not tiny) and
+  // writes "≈" where the rounded factors do not multiply to the rounded product.
+  assert.match(await card.locator('.dw-message').textContent(), /^dL\/dz = -1\.987 × 0\.0066 ≈ -0\.0132\. Far from 0, σ is nearly flat, so the product is small \(between 0\.01 and 0\.1\), although the prediction is badly wrong\.$/);
   await card.getByRole('button', { name: 'y = 0' }).click();
   assert.equal(await stat('outer: 2(σ(z) − y)'), (2 * c[0]).toFixed(3));
   assert.equal(await card.getByRole('button', { name: 'y = 0' }).getAttribute('aria-pressed'), 'true');
@@ -127,6 +131,14 @@ test('primer-log: ln(0.8 · 0.5) = ln 0.8 + ln 0.5 = −0.916; with a = 0.4 both
   assert.equal(await stat('ln(a·b)'), ln02.toFixed(3));
   assert.equal(await stat('ln a + ln b'), '-1.609');
   assert.equal(await stat('ln a'), '-0.916');
+  // The worked sum adds up as written: "=" when the rounded terms give the rounded sum, "≈" when
+  // they do not (a = b = 0.33: −1.109 twice is −2.218, while ln 0.1089 is −2.217).
+  const message = () => card.locator('.dw-message').textContent();
+  assert.match(await message(), /ln 0\.40 \+ ln 0\.50 = -0\.916 \+ \(-0\.693\) = -1\.609\./);
+  await press(page, 'ArrowLeft', 7);             // a: 0.4 → 0.33
+  await card.getByRole('slider').nth(1).focus();
+  await press(page, 'ArrowLeft', 17);            // b: 0.5 → 0.33
+  assert.match(await message(), /ln 0\.33 \+ ln 0\.33 = -1\.109 \+ \(-1\.109\) ≈ -2\.217\./);
   await page.close();
 });
 
@@ -173,7 +185,7 @@ test('primer-chain: the far-wrong prediction holds ("tiny") and misses ("large")
   await lock('large');
   await card.getByRole('slider', { name: 'z' }).fill('-6');
   assert.equal(await box.getAttribute('data-result'), 'missed');
-  assert.match(await box.getByRole('status').textContent(), /what happened: “tiny, below 0\.01”\. dL\/dz = -1\.995 × 0\.0025 = -0\.0049\./);
+  assert.match(await box.getByRole('status').textContent(), /what happened: “tiny, below 0\.01”\. dL\/dz = -1\.995 × 0\.0025 ≈ -0\.0049\./);
   await card.getByRole('slider', { name: 'z' }).fill('0');
   await lock('tiny');
   await card.getByRole('slider', { name: 'z' }).fill('-6');

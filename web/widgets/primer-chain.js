@@ -47,7 +47,8 @@ function build(ctx) {
     if (prediction.pending === null || opts.y !== 1 || z > Z0 + 1e-6 || !Number.isFinite(now.product)) return;
     const size = Math.abs(now.product);
     const outcome = size >= 0.1 ? 'large' : size >= 0.01 ? 'moderate' : 'tiny';
-    prediction.settle(outcome, t('primer-chain.predict.why', { outer: formatNumber(now.outer, 3), inner: formatNumber(now.ds, 4), product: formatNumber(now.product, 4) }));
+    const shown = { outer: formatNumber(now.outer, 3), inner: formatNumber(now.ds, 4), product: formatNumber(now.product, 4) };
+    prediction.settle(outcome, t('primer-chain.predict.why', { ...shown, approx: formatNumber(Number(shown.outer) * Number(shown.inner), 4) !== shown.product }));
   }
 
   function setCurve() {
@@ -64,10 +65,12 @@ function build(ctx) {
     const outer = 2 * (s - opts.y);
     now = { s, ds, outer, loss: (s - opts.y) ** 2, product: outer * ds };
     stat.inner.set(formatNumber(s, 3));
-    stat.innerD.set(formatNumber(ds, 3));
+    stat.innerD.set(formatNumber(ds, 4));
     stat.outerD.set(formatNumber(outer, 3));
-    stat.product.set(formatNumber(now.product, 3));
-    card.setMessage(t('primer-chain.product', { outer: formatNumber(outer, 3), inner: formatNumber(ds, 3), product: formatNumber(now.product, 3), far: Math.abs(z) >= 4 }), 'info');
+    stat.product.set(formatNumber(now.product, 4));
+    const shown = { outer: formatNumber(outer, 3), inner: formatNumber(ds, 4), product: formatNumber(now.product, 4) };
+    const size = Math.abs(now.product) >= 0.1 ? 'large' : Math.abs(now.product) >= 0.01 ? 'small' : 'tiny';
+    card.setMessage(t('primer-chain.product', { ...shown, approx: formatNumber(Number(shown.outer) * Number(shown.inner), 4) !== shown.product, far: Math.abs(z) >= 4, size, wrong: Math.abs(s - opts.y) > 0.5 }), 'info');
     judgeFarWrong();
     plot.canvas.setAttribute('aria-label', t('primer-chain.figure', { z: formatNumber(z, 1), sigma: formatNumber(s, 3), product: formatNumber(now.product, 3) }));
     ctx.requestDraw(draw);

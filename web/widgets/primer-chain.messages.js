@@ -14,8 +14,10 @@ export const messages = {
   'primer-chain.predict.moderate': 'between 0.01 and 0.1',
   'primer-chain.predict.tiny': 'tiny, below 0.01',
   'primer-chain.predict.next': ({ labelIsOne }) => (labelIsOne ? 'Now slide z all the way down to −6.' : 'Now press y = 1 and slide z all the way down to −6.'),
-  'primer-chain.predict.why': 'dL/dz = {outer} × {inner} = {product}. The outer factor is nearly −2, as large as it gets, but the inner one, σ′(−6), is almost 0 because σ is flat out there, and the product takes the small factor\'s size.',
-  'primer-chain.product': ({ outer, inner, product, far }) => `dL/dz = ${outer} × ${inner} = ${product}. ${far ? 'Far from 0, σ is nearly flat, so the product is tiny however wrong the prediction is.' : 'Each factor is one link of the chain.'}`,
+  'primer-chain.predict.why': ({ outer, inner, product, approx }) => `dL/dz = ${outer} × ${inner} ${approx ? '≈' : '='} ${product}. The outer factor is nearly −2, as large as it gets, but the inner one, σ′(−6), is almost 0 because σ is flat out there, and the product takes the small factor's size.`,
+  // Sizes as the Predict box names them: large ≥ 0.1, small from 0.01, tiny below 0.01. "≈" when
+  // the rounded factors do not multiply to the rounded product.
+  'primer-chain.product': ({ outer, inner, product, approx, far, size, wrong }) => `dL/dz = ${outer} × ${inner} ${approx ? '≈' : '='} ${product}. ${far ? `Far from 0, σ is nearly flat, so the product is ${{ large: 'still large', small: 'small (between 0.01 and 0.1)', tiny: 'tiny (below 0.01)' }[size]}${wrong ? ', although the prediction is badly wrong' : ''}.` : 'Each factor is one link of the chain.'}`,
   'primer-chain.figure': 'At z = {z}: σ(z) = {sigma}, dL/dz = {product}',
   'primer-chain.axis.x': 'z',
   'primer-chain.axis.y': 'σ(z) dashed, L(z) solid',

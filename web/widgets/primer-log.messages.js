@@ -11,7 +11,8 @@ export const messages = {
   'primer-log.stat.sum': 'ln a + ln b',
   'primer-log.stat.ab': 'a·b',
   'primer-log.stat.lnAB': 'ln(a·b)',
-  'primer-log.explain': 'ln({a} × {b}) = ln {ab} = {lnAB}, and ln {a} + ln {b} = {lnA} + ({lnB}) = {sum}. The loss of both examples, {loss}, is the sum of their losses.',
+  // "≈" when the two rounded terms do not add up to the rounded sum (−1.109 + (−1.109) ≈ −2.217).
+  'primer-log.explain': ({ a, b, ab, lnAB, lnA, lnB, sum, loss, approx }) => `ln(${a} × ${b}) = ln ${ab} = ${lnAB}, and ln ${a} + ln ${b} = ${lnA} + (${lnB}) ${approx ? '≈' : '='} ${sum}. The loss of both examples, ${loss}, is the sum of their losses.`,
   'primer-log.figure': '−ln a = {lossA}, −ln b = {lossB}, −ln(a·b) = {lossAB}',
   'primer-log.axis.x': 'p',
   'primer-log.axis.y': '−ln p',
