@@ -45,12 +45,24 @@ test('Predicting a tip: engine predictions, input validation in words, and the e
       assert.equal(await stat(page, 'predicted tip'), '–');
       assert.equal(await input.getAttribute('aria-invalid'), 'true');
     }
+    await input.fill('80');
+    assert.match(await page.locator('.dw-message').textContent(), /^For an \$80\.00 bill the line predicts a \$14\.90 tip/, 'an $80.00 bill');
+    // Every bill outside $10–$80 is flagged, $0 included (it gets just the intercept).
+    await input.fill('0');
+    assert.match(await page.locator('.dw-message').textContent(), /^A bill of \$0 gets just the intercept.*outside the bills the line was trained on \(\$10\.00 to \$80\.00\)/);
+    assert.equal(await page.locator('.dw-message').getAttribute('data-tone'), 'warn');
     await input.fill('400');
     assert.match(await page.locator('.dw-message').textContent(), /extrapolation/);
     // Keyboard on the chart moves the bill.
     await page.locator('.dw-stage canvas[tabindex="0"]').focus();
     await page.keyboard.press('Shift+ArrowLeft');
     assert.equal(await input.inputValue(), '390.00');
+    // A typed bill above $1000 stays where it is under the arrow keys (it jumped to $1000).
+    await input.fill('5000');
+    await page.locator('.dw-stage canvas[tabindex="0"]').focus();
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await input.inputValue(), '5001.00');
+    assert.equal(await stat(page, 'predicted tip'), '$900.68');
     // Moving w away from the trained value raises the MSE.
     const before = Number(await stat(page, 'MSE on examples'));
     await page.getByRole('slider', { name: /slope w/ }).fill('0.3');

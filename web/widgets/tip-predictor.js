@@ -178,7 +178,7 @@ function build(ctx) {
       statTip.set(money(prediction));
       sum.textContent = t('tip-predictor.sum', { w: formatNumber(opts.w, 3), bill: formatNumber(bill, 2), b: signedTerm(opts.b, 2), tip: money(prediction) });
       if (prediction < 0) card.setMessage(t('tip-predictor.negativeTip', { b: money(opts.b), tip: money(prediction) }), 'warn');
-      else if (bill === 0) card.setMessage(t('tip-predictor.zeroBill', { b: money(opts.b) }), 'info');
+      else if (bill === 0) card.setMessage(t('tip-predictor.zeroBill', { b: money(opts.b), low: money(BILL_RANGE[0]), high: money(BILL_RANGE[1]) }), 'warn');
       else if (bill < BILL_RANGE[0] || bill > BILL_RANGE[1]) card.setMessage(t('tip-predictor.outside', { bill: money(bill), low: money(BILL_RANGE[0]), high: money(BILL_RANGE[1]) }), 'warn');
       else card.setMessage(t('tip-predictor.predicts', { bill: money(bill), tip: money(prediction), cents: formatNumber(opts.w * 100, 1), b: money(opts.b) }), 'ok');
     } else {
@@ -190,7 +190,8 @@ function build(ctx) {
   }
 
   function draw() {
-    const xMax = Math.max(100, Number.isFinite(bill) && bill <= 1000 ? bill * 1.08 : 0);
+    // The chart reaches any bill the box accepts, so a far extrapolation is seen, not only read.
+    const xMax = Math.max(100, Number.isFinite(bill) && bill <= ABSURD ? bill * 1.08 : 0);
     const yTop = Math.max(20, opts.w * xMax + opts.b + 2, ...tips.map((tip) => tip + 2));
     plot.setDomain(0, xMax, Math.min(0, opts.b - 1), yTop);
     plot.begin();
@@ -217,7 +218,9 @@ function build(ctx) {
 
   const onInput = () => setBillFromInput();
   ctx.listen(input, 'input', onInput);
-  const setBill = (v) => { bill = Math.max(0, Math.min(1000, Math.round(v * 100) / 100)); input.value = formatNumber(bill, 2); input.removeAttribute('aria-invalid'); refresh(); };
+  // Clicks and arrow keys move the bill within what the box accepts (0 to ABSURD): from a typed
+  // $5000, → gives $5001 (it jumped to $1000 when this clamp was the chart's old edge).
+  const setBill = (v) => { bill = Math.max(0, Math.min(ABSURD, Math.round(v * 100) / 100)); input.value = formatNumber(bill, 2); input.removeAttribute('aria-invalid'); refresh(); };
   const onDown = (e) => { const p = plot.eventToData(e); setBill(p.x); };
   const onKey = (e) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight' && e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;

@@ -1,6 +1,14 @@
 // Every word the tip-predictor widget shows a learner (English). Numbers (and dollar amounts)
 // arrive formatted (web/lib/format.js, money()); another language adds the same keys with
 // addMessages (web/lib/messages.js).
+// "a" or "an" before a dollar amount, by how its whole dollars are said: an $8.15, an $80.00, an
+// $11.00, an $18 000.00 tip; a $50.00 bill.
+function article(amount) {
+  const dollars = String(amount).replace(/[^\d.]/g, '').split('.')[0].replace(/^0+(?=\d)/, '');
+  const eleven = dollars.length % 3 === 2 && /^1[18]/.test(dollars);
+  return dollars.startsWith('8') || eleven ? 'an' : 'a';
+}
+
 export const messages = {
   'tip-predictor.title': 'Predict a tip',
   'tip-predictor.hint': 'Type a bill amount (or click the chart) to see the tip the line predicts. Nudge w and b to see the MSE on the example bills change.',
@@ -34,9 +42,9 @@ export const messages = {
   'tip-predictor.table.mean': 'mean of the squared errors: MSE',
   'tip-predictor.sum': 'ŷ = {w} × {bill} {b} = {tip}',
   'tip-predictor.negativeTip': 'With b = {b} the line predicts a negative tip ({tip}) for this bill — a sign the parameters are off, since nobody tips a negative amount.',
-  'tip-predictor.zeroBill': 'A bill of $0 gets just the intercept: b = {b}. That is the “base tip” the line adds to every bill.',
+  'tip-predictor.zeroBill': 'A bill of $0 gets just the intercept: b = {b}, the “base tip” the line adds to every bill. It lies outside the bills the line was trained on ({low} to {high}): extrapolation, which nothing in the data supports.',
   'tip-predictor.outside': '{bill} lies outside the bills the line was trained on ({low} to {high}). The line still answers, but this is extrapolation: nothing in the data says tipping stays linear out there.',
-  'tip-predictor.predicts': 'For a {bill} bill the line predicts a {tip} tip: {cents} cents per dollar plus a base of {b}.',
+  'tip-predictor.predicts': ({ bill, tip, cents, b }) => `For ${article(bill)} ${bill} bill the line predicts ${article(tip)} ${tip} tip: ${cents} cents per dollar plus a base of ${b}.`,
   'tip-predictor.waiting': 'ŷ = w × bill + b — waiting for a valid bill.',
   'tip-predictor.figure': 'Bill versus tip: {count} example bills and the line tip = {w} × bill {b}',
   'tip-predictor.axis.x': 'bill ($)',
