@@ -220,7 +220,11 @@ async function shareOf(page, root, name) {
   await root.getByText('Share', { exact: true }).click();
   const panel = root.locator('.dw-share-panel');
   await panel.waitFor({ state: 'visible' });
-  const link = await panel.getByLabel('Link').inputValue();
+  // The panel is shown at once and its link written when the widget's state is read (on a busy
+  // machine that can be a frame later): wait for the link rather than read an empty box.
+  const linkBox = panel.getByLabel('Link');
+  for (let waited = 0; waited < 5000 && !(await linkBox.inputValue()); waited += 50) await page.waitForTimeout(50);
+  const link = await linkBox.inputValue();
   const snippet = await panel.getByRole('textbox', { name: 'Embed code' }).inputValue();
   const expected = await root.evaluate((el) => (el.handle || el.closest('.dw-mount')?.dwHandle || document.getElementById('widget').dwHandle).share());
   assert.equal(link, expected.link);
