@@ -1,27 +1,16 @@
 #include "dw/linear_regression.hpp"
 
 #include <cmath>
-#include <cstring>
 #include <vector>
 
 #include "dw/errors.hpp"
 #include "dw/metrics_basic.hpp"
+#include "dw/two_lanes.hpp"
 #include "dw/validate.hpp"
 
 namespace dw {
 
 namespace {
-// Two doubles in one register: GCC and Clang lower arithmetic on this type to SSE2 natively and
-// to f64x2 under -msimd128 in WASM (Eigen 3.4 has no WASM SIMD path, so its expressions stay
-// scalar there; docs/toolchain.md §23). Without SIMD the compiler splits it into scalar code.
-typedef double V2 __attribute__((vector_size(16)));
-inline V2 load2(const double* p) {
-  V2 v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
-}
-inline void store2(double* p, V2 v) { std::memcpy(p, &v, sizeof v); }
-
 struct ResidualSums {
   double squares = 0, timesX = 0, sum = 0;  // Σ e², Σ e·x, Σ e
 };
