@@ -141,3 +141,20 @@ test('the walkthrough lesson typesets math and reproduces the seed table after 5
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// η from a link is used as its slider shows it (two decimals): the audit's eta=0.123456789 read
+// "0.12" but stepped with 0.1235 (w 3 → 2.2593), and eta=0 read "0.00" while "using 0.001".
+test('gradient-descent walkthrough: an η from a link is the η shown and used', async () => {
+  for (const [eta, shown, w1] of [['0.123456789', '0.12', '2.2800'], ['0', '0.01', '2.9400']]) {
+    const page = await site.newPage({ reducedMotion: 'reduce' });
+    await page.goto(`${site.base}/lessons/how-models-learn.html#gd-walkthrough.eta=${eta}`);
+    await widgetsReady(page);
+    const card = page.locator('.dw-card', { hasText: 'one step at a time' });
+    const slider = card.getByRole('slider', { name: /learning rate/ });
+    assert.equal(await card.locator('.dw-field', { has: slider }).locator('output').textContent(), shown, `eta=${eta}`);
+    await card.getByRole('button', { name: 'Step', exact: true }).click();
+    assert.equal(await card.locator('tbody tr').nth(1).locator('td').nth(1).textContent(), w1, `eta=${eta}: w after one step`);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});

@@ -15,7 +15,7 @@ export const schema = {
   y: { type: 'number', min: -20, max: 20, default: 4, description: 'The true output of the training point.' },
   w0: { type: 'number', min: -20, max: 20, default: 3, description: 'Starting slope w.' },
   b0: { type: 'number', min: -20, max: 20, default: 4, description: 'Starting intercept b.' },
-  eta: { type: 'number', min: 0.001, max: 2, default: 0.1, description: 'Learning rate η.' },
+  eta: { type: 'number', min: 0.01, max: 2, default: 0.1, description: 'Learning rate η (used to two decimals, as its slider shows it).' },
   freezeB: { type: 'boolean', default: false, description: 'Keep b fixed so only w learns.' },
 };
 
@@ -35,7 +35,10 @@ export function mount(element, options) {
 
 function build(ctx) {
   const { ml, card, options, t } = ctx;
-  let opts = { ...options };
+  // η is used as its slider shows it, on the slider's 0.01 grid: a link's eta=0.123456789 runs
+  // with 0.12, so "w ← 3 − 0.12 × 6" is the arithmetic done (it ran with 0.1235 and wrote 0.12).
+  const onEtaGrid = (o) => ({ ...o, eta: Math.round(o.eta * 100) / 100 });
+  let opts = onEtaGrid(options);
   const model = ctx.own(new ml.LinearRegression());
   let phase = -1; // -1: no phase shown; 0..3: the phase-by-phase walk
 
@@ -277,7 +280,7 @@ function build(ctx) {
 
   return {
     update(next) {
-      opts = { ...next };
+      opts = onEtaGrid(next);
       for (const k of Object.keys(sliders)) sliders[k].set(opts[k]);
       freeze.checked = opts.freezeB;
       restart();
