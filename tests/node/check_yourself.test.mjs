@@ -75,6 +75,13 @@ test('typed answers: decimals with point or comma and a sign; anything else in w
   assert.match(readNumber('NaN').error, /not a number/);
   assert.match(readNumber('1e400').error, /not a number/);
   assert.match(readNumber('<img src=x>').error, /not a number/);
+  // Fractions of whole numbers, for questions that ask "as a fraction" (train-vs-test: 6/8).
+  assert.deepEqual(readNumber('6/8'), { value: 0.75 });
+  assert.deepEqual(readNumber(' 3 / 4 '), { value: 0.75 });
+  assert.deepEqual(readNumber('−1/4'), { value: -0.25 });
+  assert.match(readNumber('3/0').error, /divides by 0/);
+  assert.match(readNumber('1/2/3').error, /not a number/);
+  assert.match(readNumber('1.5/2').error, /not a number/);
 });
 
 test('every lesson block parses and each numeric answer comes out of the engine', () => {

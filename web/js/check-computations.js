@@ -87,6 +87,12 @@ export function evaluateComputation(ml, { name, output, args }) {
 export function readNumber(text) {
   const t = String(text).trim().replace(/\u2212/g, '-').replace(/^\+/, '');
   if (!t) return { error: 'Type a number first.' };
-  if (!/^-?(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return { error: `"${t.slice(0, 20)}" is not a number: type digits, e.g. 2.4 or -0.5.` };
+  // A fraction of whole numbers (6/8) is a number too: a question may ask for a share "as a fraction".
+  const fraction = /^(-?\d+)\s*\/\s*(\d+)$/.exec(t);
+  if (fraction) {
+    const below = Number(fraction[2]);
+    return below === 0 ? { error: `"${t.slice(0, 20)}" divides by 0, which has no value.` } : { value: Number(fraction[1]) / below };
+  }
+  if (!/^-?(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return { error: `"${t.slice(0, 20)}" is not a number: type digits, e.g. 2.4, -0.5 or 3/4.` };
   return { value: Number(t.replace(',', '.')) };
 }
