@@ -65,3 +65,12 @@ test('no widget has two options that differ only in case or dashes, or one named
     for (const o of w.options) assert.ok(!COMMON_OPTIONS.includes(o.name), `${w.name}: ${o.name} is reserved`);
   }
 });
+
+// Notes quote a value as it was written: "seed=1e99", not "seed=1e+99" (String of the number).
+test('option notes quote the value as written, and a number from code through the formatter', () => {
+  const schema = { seed: { type: 'int', min: 0, max: 2147483647, default: 0 }, eta: { type: 'number', min: 0.01, max: 2, default: 0.1 } };
+  assert.deepEqual(resolveOptions(schema, { seed: '1e99' }).notes, ['seed=1e99 is above 2147483647; using 2147483647.']);
+  assert.deepEqual(resolveOptions(schema, { seed: '2.5' }).notes, ['seed=2.5 rounded to 3.']);
+  assert.deepEqual(resolveOptions(schema, { eta: 1e-9 }).notes, ['eta=1 × 10⁻⁹ is below 0.01; using 0.01.']);
+  assert.deepEqual(resolveOptions(schema, { eta: '7' }).notes, ['eta=7 is above 2; using 2.']);
+});

@@ -117,3 +117,9 @@ test('points in Share-link state: the same rules, every point must be usable', (
   assert.throws(() => pointsFromState({ p: [0, 0, 1, 1], l: [1, 1] }), /Every point has the label 1/);
   assert.throws(() => pointsFromState({ p: Array(10).fill(0) }, { labels: 'none', maxPoints: 4 }), /at most 4 positions/);
 });
+
+// A point far outside the plot is named in the site's number style, not as 1000000000.
+test('a skipped point outside the plot is written through the formatter', () => {
+  const r = parsePointsCsv('0,0,0\n1,1,1\n1e9,2,0\n', { domain: [-5, 5] });
+  assert.match(r.notes[0], /line 3: the point \(1 × 10⁹, 2\) lies outside the plot \(x from -5 to 5, y from -5 to 5\)/);
+});

@@ -19,6 +19,7 @@
 
 import { button, el, nextId } from './ui.js';
 import { english } from './messages.js';
+import { formatShort } from './format.js';
 
 export const CSV_MAX_BYTES = 2e6;
 
@@ -72,7 +73,7 @@ export function parsePointsCsv(text, {
     const outside = position.findIndex((v, j) => v < range(j)[0] || v > range(j)[1]);
     if (outside >= 0) {
       skipped.push(dims === 2
-        ? t('csv.outsidePlot', { line: n, x: position[0], y: position[1], x0: box.x[0], x1: box.x[1], y0: box.y[0], y1: box.y[1] })
+        ? t('csv.outsidePlot', { line: n, ...Object.fromEntries(Object.entries({ x: position[0], y: position[1], x0: box.x[0], x1: box.x[1], y0: box.y[0], y1: box.y[1] }).map(([k, v]) => [k, formatShort(v, 6)])) })
         : t('csv.outsideRange', { line: n, value: position[outside], lo: range(outside)[0], hi: range(outside)[1] }));
       return;
     }

@@ -10,6 +10,7 @@
 // read fall back to the default, also with a note (words from the shared table, options.*, in
 // the language of the `t` passed; English by default). Nothing is ever interpreted as HTML.
 import { english } from './messages.js';
+import { formatShort } from './format.js';
 
 export function resolveOptions(schema, raw = {}, { ignoreUnknown = false, t = english } = {}) {
   const values = {};
@@ -42,9 +43,12 @@ function coerce(name, spec, value, notes, t) {
         return spec.default;
       }
       let v = spec.type === 'int' ? Math.round(n) : n;
-      if (spec.type === 'int' && v !== n) notes.push(t('options.rounded', { name, value: n, rounded: v }));
-      if (spec.min !== undefined && v < spec.min) { notes.push(t('options.belowMin', { name, value: v, min: spec.min })); v = spec.min; }
-      if (spec.max !== undefined && v > spec.max) { notes.push(t('options.aboveMax', { name, value: v, max: spec.max })); v = spec.max; }
+      // The value as it was written (an attribute or a link says "1e99", which String(n) would
+      // turn into "1e+99"); a number passed from code as the formatter writes it.
+      const given = typeof value === 'string' ? clip(value.trim()) : formatShort(n, 6);
+      if (spec.type === 'int' && v !== n) notes.push(t('options.rounded', { name, value: given, rounded: v }));
+      if (spec.min !== undefined && v < spec.min) { notes.push(t('options.belowMin', { name, value: given, min: spec.min })); v = spec.min; }
+      if (spec.max !== undefined && v > spec.max) { notes.push(t('options.aboveMax', { name, value: given, max: spec.max })); v = spec.max; }
       return v;
     }
     case 'boolean': {
