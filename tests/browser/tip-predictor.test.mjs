@@ -68,7 +68,11 @@ test('Predicting a tip: engine predictions, input validation in words, and the e
     await page.getByRole('slider', { name: /slope w/ }).fill('0.3');
     assert.ok(Number(await stat(page, 'MSE on examples')) > before);
     assert.equal(await page.getByRole('button', { name: /Use w = 0.18/ }).isDisabled(), false);
-    await page.getByRole('button', { name: 'Best line for these tips' }).click();
+    // From the keyboard: the button disables itself once pressed, and the focus moves to the chart
+    // (it fell to the page body).
+    await page.getByRole('button', { name: 'Best line for these tips' }).focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), 'CANVAS');
     assert.equal(await stat(page, 'MSE on examples'), await stat(page, 'best possible MSE'));
     assert.ok(await page.getByRole('button', { name: 'Best line for these tips' }).isDisabled(), 'offered only while it changes the line');
     // The best line's intercept is negative: the sign goes before the currency, never "$-0.15".
@@ -112,7 +116,12 @@ test('Predicting a tip: the best-line intercept prediction misses ("above $0.50"
   assert.equal(await box.getAttribute('data-result'), 'missed');
   assert.match(await box.getByRole('status').textContent(), /what happened: “below \$0, a negative base tip”\. The least-squares line for these 6 receipts has w = 0\.188 and b = −\$0\.15\./);
   await page.getByRole('button', { name: 'Use w = 0.18, b = 0.5' }).click();
-  await lock('negative');
+  // Locked from the keyboard (Enter in the list): the focus stays in the box, on the button that
+  // changes the prediction.
+  await box.getByRole('combobox').selectOption('negative');
+  await box.getByRole('combobox').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Change my prediction');
   await page.getByRole('button', { name: 'Best line for these tips' }).click();
   assert.equal(await box.getAttribute('data-result'), 'held');
   assert.deepEqual(page.record.errors, []);

@@ -99,7 +99,11 @@ export function createPrediction(ctx, spec) {
     if (error) { say(error, 'info'); return; }
     pending = value;
     typed = choices ? '' : input.value.trim().replace(',', '.');
+    // Locking disables the box the learner typed or chose in (Enter locks too): keep the keyboard
+    // in the box, on the button that changes the prediction, rather than dropping it on the page.
+    const hadFocus = input.matches(':focus');
     input.disabled = true;
+    if (hadFocus) commit.focus({ preventScroll: true });
     commit.textContent = t('predict.change');
     box.dataset.state = 'committed';
     if (onCommit) onCommit(value);

@@ -171,9 +171,12 @@ function build(ctx) {
 
     statMse.set(formatNumber(mse, 3));
     statBest.set(formatNumber(bestMse, 3));
-    // Each button is offered only while it would change the line.
+    // Each button is offered only while it would change the line. A button pressed from the
+    // keyboard disables itself: the focus moves to the chart, not to the page body.
+    const focused = [trainedBtn, bestBtn].find((b) => b.matches(':focus'));
     trainedBtn.disabled = opts.w === 0.18 && opts.b === 0.5;
     bestBtn.disabled = !Number.isFinite(bestParams[0]) || (opts.w === Math.min(0.5, Math.max(0, bestParams[0])) && opts.b === Math.min(5, Math.max(-5, bestParams[1])));
+    if (focused && focused.disabled) plot.canvas.focus({ preventScroll: true });
     if (Number.isFinite(prediction)) {
       statTip.set(money(prediction));
       sum.textContent = t('tip-predictor.sum', { w: formatNumber(opts.w, 3), bill: formatNumber(bill, 2), b: signedTerm(opts.b, 2), tip: money(prediction) });
