@@ -46,7 +46,7 @@ function build(ctx) {
     stat.lnAB.set(formatNumber(now.lnAB, 3));
     const terms = { lnA: formatNumber(now.lnA, 3), lnB: formatNumber(now.lnB, 3), sum: formatNumber(now.lnA + now.lnB, 3) };
     const approx = formatNumber(Number(terms.lnA) + Number(terms.lnB), 3) !== terms.sum;
-    card.setMessage(t('primer-log.explain', { a: fmt(a), b: fmt(b), ab: formatNumber(a * b, 4), lnAB: formatNumber(now.lnAB, 3), ...terms, approx, loss: formatNumber(-now.lnAB, 3) }), 'info');
+    card.setMessage(t('primer-log.explain', { a: fmt(a), b: fmt(b), ab: formatNumber(a * b, 4), lnAB: formatNumber(now.lnAB, 3), lnA: terms.lnA, lnB: terms.lnB, sum: terms.sum, approx, loss: formatNumber(-now.lnAB, 3) }), 'info');
     plot.canvas.setAttribute('aria-label', t('primer-log.figure', { lossA: formatNumber(-now.lnA, 3), lossB: formatNumber(-now.lnB, 3), lossAB: formatNumber(-now.lnAB, 3) }));
     ctx.requestDraw(draw);
   }
