@@ -20,11 +20,10 @@ async function setEta(page, shown) {
 }
 
 // Records the η of every path the widget asks the engine for (OptimizerSurface.startPath), so a
-// test compares the engine's η with the readout. Returns false on an engine without optimisers.
+// test compares the engine's η with the readout.
 async function recordEngineEta(page) {
-  return page.evaluate(async () => {
+  await page.evaluate(async () => {
     const ml = await (await import('/engine/index.js')).loadEngine();
-    if (typeof ml.OptimizerSurface !== 'function') return false;
     const proto = ml.OptimizerSurface.prototype;
     const original = proto.startPath;
     window.engineEtas = [];
@@ -32,40 +31,33 @@ async function recordEngineEta(page) {
     // embind's method looks its overloads up on the prototype's function at each call.
     if (original.overloadTable) wrapped.overloadTable = original.overloadTable;
     proto.startPath = wrapped;
-    return true;
   });
 }
 const lastEngineEta = (page) => page.evaluate(() => window.engineEtas[window.engineEtas.length - 1]);
 
 // The engine's own run from the widget's default start (OptimizerSurface, as
-// web/widgets/loss-surface/surfaces.js uses it; the LinearRegression branch is for old builds).
+// web/widgets/loss-surface/surfaces.js uses it).
 async function engineRun(page, { eta, steps, kind = 'sgd' }) {
   return page.evaluate(async ({ eta, steps, kind }) => {
-    const { loadEngine } = await import('/engine/index.js');
-    const ml = await loadEngine();
-    if (typeof ml.OptimizerSurface === 'function') {
-      const s = new ml.OptimizerSurface();
-      try {
-        s.setFunction('bowl');
-        const info = s.info();
-        s.startPath(info.startX, info.startY, kind, eta);
-        let p = { loss: s.value(info.startX, info.startY) };
-        for (let i = 0; i < steps; i++) p = s.stepPath();
-        return { loss: p.loss, optimizers: true };
-      } finally { s.delete(); }
-    }
-    const d = ml.makeLinear(6, 2, 1, 0.35, 5, -1, 2.5);
-    const m = new ml.LinearRegression();
+    const ml = await (await import('/engine/index.js')).loadEngine();
+    const s = new ml.OptimizerSurface();
     try {
-      m.setData(d.X, 1, d.y);
-      m.setLearningRate(eta);
-      m.setTolerance(1e-7);
-      m.setParams([-1.5, 4.5]);
-      let loss = m.loss();
-      for (let i = 0; i < steps; i++) loss = m.step();
-      return { loss, optimizers: false };
-    } finally { m.delete(); }
+      s.setFunction('bowl');
+      const info = s.info();
+      s.startPath(info.startX, info.startY, kind, eta);
+      let p = { loss: s.value(info.startX, info.startY) };
+      for (let i = 0; i < steps; i++) p = s.stepPath();
+      return p.loss;
+    } finally { s.delete(); }
   }, { eta, steps, kind });
+}
+
+// The gradient-descent lesson, its widgets drawn.
+async function openLesson() {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/gradient-descent.html`);
+  await widgetsReady(page);
+  return page;
 }
 
 async function canvasIsPainted(page) {
@@ -78,9 +70,7 @@ async function canvasIsPainted(page) {
 }
 
 test('Loss surface: engine heat map, click to drop, learning-rate states in words, keyboard', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/gradient-descent.html`);
-  await widgetsReady(page);
+  const page = await openLesson();
   assert.equal(await page.locator('.katex-error').count(), 0);
   assert.ok(await canvasIsPainted(page) > 20, 'the heat map paints many colours');
 
@@ -89,7 +79,7 @@ test('Loss surface: engine heat map, click to drop, learning-rate states in word
   for (let i = 0; i < 5; i++) await step.click();
   const expected = await engineRun(page, { eta: 0.05, steps: 5 });
   assert.equal(await stat(page, 'step'), '5');
-  assert.equal(await stat(page, 'loss'), expected.loss.toFixed(3));
+  assert.equal(await stat(page, 'loss'), expected.toFixed(3));
 
   // Play under reduced motion runs the whole descent at once: η = 0.05 glides to the bottom.
   await page.getByRole('button', { name: 'Play' }).click();
@@ -117,40 +107,36 @@ test('Loss surface: engine heat map, click to drop, learning-rate states in word
   const w2 = Number(await stat(page, 'w'));
   assert.ok(Math.abs(w2 - (w - 2)) < 0.02, `Shift+← moves the drop point by a quarter of the view (${w} → ${w2})`);
 
-  if (expected.optimizers) {
-    await page.getByLabel('optimiser').selectOption('race');
-    await page.getByRole('button', { name: 'Reset' }).click();
-    for (let i = 0; i < 3; i++) await step.click();
-    assert.match(await message(page), /SGD .*Momentum .*RMSProp .*Adam/);
-    const adam = await engineRun(page, { eta: 0.05, steps: 3, kind: 'adam' });
-    assert.ok(Number.isFinite(adam.loss));
-  }
-  if (expected.optimizers) {
-    // The saddle: from the default start (on y = 0) every optimiser stalls at the saddle point,
-    // loss 0 against a minimum of −0.25, and the message says so instead of "gliding downhill".
-    await page.getByLabel('surface', { exact: true }).selectOption('saddle');
-    await setEta(page, '0.05');
-    await page.getByLabel('optimiser').selectOption('sgd');
-    await page.getByRole('button', { name: 'Play' }).click();
-    assert.equal(await stat(page, 'step'), '300');
-    assert.equal(await stat(page, 'loss'), '0.000');
-    assert.equal(await stat(page, 'minimum loss'), '-0.250');
-    assert.match(await message(page), /^SGD: stalled at a saddle point: after 300 steps the loss is 0\.000, but the lowest point of this surface is at -0\.250\..*curves down along y/);
-    assert.equal(await page.locator('.dw-message').getAttribute('data-tone'), 'warn');
-    await page.getByLabel('optimiser').selectOption('race');
-    await page.getByRole('button', { name: 'Play' }).click();
-    assert.match(await message(page), /Stalled at a saddle point[^:]*: SGD, Momentum, RMSProp, Adam\./);
-    assert.doesNotMatch(await message(page), /gliding|At the bottom/);
-    // Dropped a little off the ridge (y = 0.05 of a −2…2 view), the ball escapes into a valley.
-    await page.getByLabel('optimiser').selectOption('sgd');
-    const map = page.locator('.dw-stage canvas[tabindex="0"]');
-    await map.focus();
-    await page.keyboard.press('ArrowUp'); // cursor moves 1/40 of the view: y = 0.1
-    await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: 'Play' }).click();
-    assert.match(await message(page), /^SGD: reached the bottom in \d+ steps \(loss -0\.250\)/);
-    await page.getByLabel('surface', { exact: true }).selectOption('saddle');
-  }
+  await page.getByLabel('optimiser').selectOption('race');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  for (let i = 0; i < 3; i++) await step.click();
+  assert.match(await message(page), /SGD .*Momentum .*RMSProp .*Adam/);
+  const adam = await engineRun(page, { eta: 0.05, steps: 3, kind: 'adam' });
+  assert.ok(Number.isFinite(adam));
+  // The saddle: from the default start (on y = 0) every optimiser stalls at the saddle point,
+  // loss 0 against a minimum of −0.25, and the message says so instead of "gliding downhill".
+  await page.getByLabel('surface', { exact: true }).selectOption('saddle');
+  await setEta(page, '0.05');
+  await page.getByLabel('optimiser').selectOption('sgd');
+  await page.getByRole('button', { name: 'Play' }).click();
+  assert.equal(await stat(page, 'step'), '300');
+  assert.equal(await stat(page, 'loss'), '0.000');
+  assert.equal(await stat(page, 'minimum loss'), '-0.250');
+  assert.match(await message(page), /^SGD: stalled at a saddle point: after 300 steps the loss is 0\.000, but the lowest point of this surface is at -0\.250\..*curves down along y/);
+  assert.equal(await page.locator('.dw-message').getAttribute('data-tone'), 'warn');
+  await page.getByLabel('optimiser').selectOption('race');
+  await page.getByRole('button', { name: 'Play' }).click();
+  assert.match(await message(page), /Stalled at a saddle point[^:]*: SGD, Momentum, RMSProp, Adam\./);
+  assert.doesNotMatch(await message(page), /gliding|At the bottom/);
+  // Dropped a little off the ridge (y = 0.05 of a −2…2 view), the ball escapes into a valley.
+  await page.getByLabel('optimiser').selectOption('sgd');
+  const map = page.locator('.dw-stage canvas[tabindex="0"]');
+  await map.focus();
+  await page.keyboard.press('ArrowUp'); // cursor moves 1/40 of the view: y = 0.1
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Play' }).click();
+  assert.match(await message(page), /^SGD: reached the bottom in \d+ steps \(loss -0\.250\)/);
+  await page.getByLabel('surface', { exact: true }).selectOption('saddle');
   await page.getByRole('button', { name: 'Play' }).click(); // reduced motion: the whole run at once
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
@@ -165,10 +151,7 @@ test('Loss surface: engine heat map, click to drop, learning-rate states in word
 
 // Predict, then check: on the saddle, from the default start, plain SGD stalls at the flat spot.
 test('Loss surface: the saddle prediction holds ("flat spot") and misses ("valley")', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/gradient-descent.html`);
-  await widgetsReady(page);
-  if (!(await page.evaluate(async () => typeof (await (await import('/engine/index.js')).loadEngine()).OptimizerSurface === 'function'))) { await page.close(); return; }
+  const page = await openLesson();
   const box = page.locator('[data-predict="loss-surface-saddle"]');
   const lock = async (value) => {
     await box.getByRole('combobox', { name: /On the saddle surface/ }).selectOption(value);
@@ -195,10 +178,8 @@ test('Loss surface: the saddle prediction holds ("flat spot") and misses ("valle
 // Step) while the readout said 0.050. Now the engine's η is exactly the readout's on every rung,
 // and each rate the lesson names is a rung, by keyboard and by dragging.
 test('Loss surface: the η the engine uses is exactly the η the readout shows', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/gradient-descent.html`);
-  await widgetsReady(page);
-  if (!(await recordEngineEta(page))) { await page.close(); return; }
+  const page = await openLesson();
+  await recordEngineEta(page);
   await page.getByLabel('surface', { exact: true }).selectOption('ravine');
   assert.equal(await stat(page, 'x'), '-9.000');
   assert.equal(await etaReadout(page), '0.05');
@@ -270,9 +251,7 @@ test('Loss surface: the η the engine uses is exactly the η the readout shows',
 // Counts agree with their noun: the race after one Step says "after 1 step", and no message of
 // the widget writes "1 steps".
 test('Loss surface: "after 1 step" in the race and in every count message', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/gradient-descent.html`);
-  await widgetsReady(page);
+  const page = await openLesson();
   const bad = await page.evaluate(async () => {
     const { messages } = await import('/widgets/loss-surface/messages.js');
     const out = [];
@@ -284,15 +263,13 @@ test('Loss surface: "after 1 step" in the race and in every count message', asyn
     return out;
   });
   assert.deepEqual(bad, []);
-  if (await page.evaluate(async () => typeof (await (await import('/engine/index.js')).loadEngine()).OptimizerSurface === 'function')) {
-    await page.getByLabel('optimiser').selectOption('race');
-    const step = page.getByRole('button', { name: 'Step', exact: true });
-    await step.click();
-    assert.match(await message(page), /^Race, loss after 1 step — SGD /);
-    assert.match(await page.locator('.dw-stage canvas[tabindex="0"]').getAttribute('aria-label'), /after 1 step$/);
-    await step.click();
-    assert.match(await message(page), /^Race, loss after 2 steps — SGD /);
-  }
+  await page.getByLabel('optimiser').selectOption('race');
+  const step = page.getByRole('button', { name: 'Step', exact: true });
+  await step.click();
+  assert.match(await message(page), /^Race, loss after 1 step — SGD /);
+  assert.match(await page.locator('.dw-stage canvas[tabindex="0"]').getAttribute('aria-label'), /after 1 step$/);
+  await step.click();
+  assert.match(await message(page), /^Race, loss after 2 steps — SGD /);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
@@ -301,10 +278,7 @@ test('Loss surface: "after 1 step" in the race and in every count message', asyn
 // ↑ then Enter: (−1.50, 0.10)) leaves it locked with a note; Reset brings the ball back, and the
 // run from there settles it.
 test('Loss surface: a run away from the saddle\'s starting spot does not settle the prediction', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/gradient-descent.html`);
-  await widgetsReady(page);
-  if (!(await page.evaluate(async () => typeof (await (await import('/engine/index.js')).loadEngine()).OptimizerSurface === 'function'))) { await page.close(); return; }
+  const page = await openLesson();
   const box = page.locator('[data-predict="loss-surface-saddle"]');
   const status = () => box.getByRole('status').textContent();
   await page.getByLabel('surface', { exact: true }).selectOption('saddle');

@@ -74,13 +74,13 @@ export function createPrediction(ctx, spec) {
     if (choices) return (choices.find(([v]) => v === value) || [value, String(value)])[1];
     return formatNumber(value, digits);
   }
-  // The learner's number with the decimals they typed (at least the box's, at most 6).
-  function describeTyped(value) {
+  // What the learner said: a choice by its words, a number with the decimals they typed (at least
+  // the box's, at most 6).
+  function said(value) {
+    if (choices) return describe(value);
     const decimals = (/\.(\d+)/.exec(typed) || ['', ''])[1].length;
     return formatNumber(value, Math.min(6, Math.max(digits, decimals)));
   }
-  // The outcome as the box writes it ("2.20"), formatNumber's rounding.
-  function toShown(actual) { return formatNumber(actual, digits); }
   function parse() {
     if (choices) return input.value === '' ? { error: t('predict.needChoice') } : { value: input.value };
     const raw = input.value.trim().replace(',', '.');
@@ -107,7 +107,7 @@ export function createPrediction(ctx, spec) {
     commit.textContent = t('predict.change');
     box.dataset.state = 'committed';
     if (onCommit) onCommit(value);
-    say(t('predict.locked', { value: choices ? describe(value) : describeTyped(value), next: typeof next === 'function' ? next(value) : next }).trim(), 'info');
+    say(t('predict.locked', { value: said(value), next: typeof next === 'function' ? next(value) : next }).trim(), 'info');
   }
   function unlock(text, tone = 'info') {
     pending = null;
@@ -122,10 +122,11 @@ export function createPrediction(ctx, spec) {
     get pending() { return pending; },
     settle(actual, why = '') {
       if (pending === null) return null;
-      const rounded = choices ? NaN : Number(toShown(actual)); // NaN when written in powers of ten
+      // The outcome as the box writes it ("2.20"); NaN when written in powers of ten.
+      const rounded = choices ? NaN : Number(describe(actual));
       const shown = Number.isFinite(rounded) ? rounded : actual;
       const held = choices ? actual === pending : Math.abs(shown - pending) <= numeric.tolerance + 1e-12;
-      const words = { said: choices ? describe(pending) : describeTyped(pending), seen: describe(actual), why, tolerance: shownTolerance };
+      const words = { said: said(pending), seen: describe(actual), why, tolerance: shownTolerance };
       let text = t(`predict.${choices ? 'choice' : 'number'}${held ? 'Held' : 'Missed'}`, words).trim();
       box.dataset.result = held ? 'held' : 'missed';
       if (!reported) {
