@@ -21,6 +21,9 @@ if [[ $what == check ]]; then
   cmake --build $root/check -j"$jobs"
 fi
 if [[ $what == all || $what == wasm ]]; then
-  [[ -f $root/wasm/CMakeCache.txt ]] || emcmake cmake -S . -B $root/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+  # Unity batches of 16 here too (the same batches as the checking build): 203 → 152 CPU-seconds on
+  # a fresh clone, and this build is on npm test's critical path (nothing else runs beside it).
+  grep -qs '^CMAKE_UNITY_BUILD_BATCH_SIZE:[A-Z]*=16$' $root/wasm/CMakeCache.txt ||
+    emcmake cmake -S . -B $root/wasm -DCMAKE_BUILD_TYPE=Release -DCMAKE_UNITY_BUILD=ON -DCMAKE_UNITY_BUILD_BATCH_SIZE=16 >/dev/null
   cmake --build $root/wasm -j"$jobs"
 fi
