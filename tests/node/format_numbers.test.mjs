@@ -2,7 +2,7 @@
 // digits a learner sees, whatever the double underneath; the other rules at their edges.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { countOf, formatNumber, formatPercent, formatShort } from '../../web/lib/format.js';
+import { clipText, countOf, formatNumber, formatPercent, formatShort } from '../../web/lib/format.js';
 
 test('decimal halves round away from zero, as by hand, however the double falls', () => {
   // 51/80 = 63.75 % is the double 63.7499…, 47/80 = 58.75 % is 58.75000…01: both round up.
@@ -33,4 +33,17 @@ test('no "-0", no NaN, no exponent; grouping and counts', () => {
   assert.equal(formatNumber(1e-7, 3), '0.000');
   assert.equal(countOf(1, 'dart'), '1 dart');
   assert.equal(countOf(3, 'dart'), '3 darts');
+});
+
+// An activity's saved title is at most 80 characters; the audit found them cut mid-word
+// ("…compared with now, the test ac").
+test('clipText: cut at a word boundary with an ellipsis, short text unchanged', () => {
+  assert.equal(clipText('Predict: the test accuracy', 80), 'Predict: the test accuracy');
+  const long = 'Predict: On fresh training sets, which board\'s darts will spread the most (the largest variance)?';
+  const clipped = clipText(long, 80);
+  assert.equal(clipped, 'Predict: On fresh training sets, which board\'s darts will spread the most…');
+  assert.ok(clipped.length <= 80);
+  assert.equal(clipText('Predict: compared with now, the test accuracy will be', 45), 'Predict: compared with now, the test…');
+  assert.equal(clipText('x'.repeat(100), 10), `${'x'.repeat(9)}…`); // one long word: cut inside it
+  assert.equal(clipText('  two\n spaces  ', 80), 'two spaces');
 });

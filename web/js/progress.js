@@ -13,7 +13,7 @@
 // recordActivity) keeps each question's first answer across visits. A lesson page lists its games and checks in
 // .lesson-complete[data-activities]; once every one has reported 'dw:complete' the lesson counts
 // as complete. The manual button stays for lessons read without playing, and to undo.
-import { formatPercent } from '../lib/format.js';
+import { clipText, formatPercent } from '../lib/format.js';
 import { PASS_FRACTION } from '../lib/badge-pass-rule.js';
 
 const PREFIX = 'dw:';
@@ -122,7 +122,7 @@ export function recordActivity(slug, detail, complete) {
   } else {
     best = Number.isFinite(score) && (!Number.isFinite(prev.best) || score > prev.best) ? score : prev.best;
   }
-  const record = { title: String(detail.title || prev.title || name).slice(0, 80), score, max, best, complete: !!(prev.complete || complete) };
+  const record = { title: clipText(detail.title || prev.title || name, 80), score, max, best, complete: !!(prev.complete || complete) };
   if (answers) record.answers = answers;
   s.activities[name] = record;
   saveLesson(slug, s);
@@ -139,7 +139,7 @@ export function restoreLessonState(slug, saved) {
   for (const [name, a] of Object.entries(activities)) {
     if (!a || typeof a !== 'object') continue;
     const key = String(name).slice(0, 60);
-    s.activities[key] = { title: String(a.title || key).slice(0, 80), score: num(a.score), max: num(a.max), best: num(a.best), complete: !!a.complete };
+    s.activities[key] = { title: clipText(a.title || key, 80), score: num(a.score), max: num(a.max), best: num(a.best), complete: !!a.complete };
     const answers = sanitizeAnswers(a.answers);
     if (answers) s.activities[key].answers = answers;
   }

@@ -12,6 +12,8 @@
 // The object id is the page's address (without query or hash) followed by #widget-name.
 // `success` is given on completion only: true when the learner finished with full marks.
 
+import { clipText } from '../lib/format.js';
+
 const VERBS = {
   completed: 'http://adlnet.gov/expapi/verbs/completed',
   scored: 'http://adlnet.gov/expapi/verbs/scored',
@@ -24,7 +26,7 @@ const INTERACTION = 'http://adlnet.gov/expapi/activities/interaction';
 export function statementFor(type, detail, pageUrl) {
   const d = detail && typeof detail === 'object' ? detail : {};
   const widget = String(d.widget || 'activity').slice(0, 60);
-  const title = String(d.title || widget).slice(0, 80);
+  const title = clipText(d.title || widget, 80);
   const complete = type === 'dw:complete';
   const verb = complete ? 'completed' : widget === 'check-yourself' ? 'answered' : 'scored';
   const result = { completion: complete };

@@ -76,6 +76,21 @@ export function countOf(n, singular, plural = `${singular}s`) {
   return `${shown} ${n === 1 ? singular : plural}`;
 }
 
+// Text shortened to at most `max` characters at a word boundary, ending in "…": an activity's
+// title is kept short in saved progress (a learning platform's suspend data is small), and a title
+// cut mid-word ("the test ac") reads as a mistake.
+export function clipText(text, max) {
+  const s = String(text).replace(/\s+/g, ' ').trim();
+  if (s.length <= max) return s;
+  const room = s.slice(0, max - 1);
+  const space = room.lastIndexOf(' ');
+  let cut = space > max / 2 ? room.slice(0, space) : room;
+  // A bracket opened and cut off ("… the most (the…") is dropped whole.
+  const open = cut.lastIndexOf('(');
+  if (open > max / 2 && cut.indexOf(')', open) < 0) cut = cut.slice(0, open);
+  return `${cut.replace(/[\s,;:.(–—-]+$/, '')}…`;
+}
+
 // An angle in degrees folded into [0°, 180°) for an undirected axis (a line through the origin
 // at 180° is the same line as at 0°), so a readout never shows "-0.0°" or "180.0°" for one axis.
 export function formatAxisAngle(degrees, digits = 1) {
