@@ -380,6 +380,20 @@ test('a damaged link gives a clear note and the defaults', async () => {
   await page.close();
 });
 
+// Settings after "?" are not read (they live after "#"); a lesson link written with "?" says so and
+// names the address that works, instead of silently showing the defaults.
+test('a lesson link with a setting after "?" gets a note naming the "#" address that works', async () => {
+  const page = await site.newPage({ width: 1000 });
+  await page.goto(`${site.base}/lessons/train-vs-test.html?seed=7&utm_source=course`);
+  await widgetsReady(page);
+  assert.equal(await notesOf(page), 'Settings adjusted (in the page address): "seed" comes after "?" in the address, where settings are not read; write it after "#" instead: …#train-vs-test.seed=7');
+  await page.goto(`${site.base}/lessons/train-vs-test.html#train-vs-test.seed=7`);
+  await widgetsReady(page);
+  assert.equal(await notesOf(page), '');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
 test('the Share control fits a 375 px screen', async () => {
   const page = await site.newPage({ width: 375 });
   const root = await mountOne(page, 'fit-line');

@@ -139,4 +139,5 @@ export const en = {
   'options.notOneOf': '{name}="{value}" is not one of {values}; using {fallback}.',
   'options.tooLong': '{name} was longer than {max} characters and was cut.',
   'options.unreadable': '"{name}" could not be read and was ignored.',
+  'options.inQuery': '"{name}" comes after "?" in the address, where settings are not read; write it after "#" instead: …{fix}',
 };

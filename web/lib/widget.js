@@ -267,6 +267,18 @@ export function mountWidget(element, options, { schema, meta, build, messages })
       startNotes.push([layer.notes, 'address']);
       if (layer.state !== null) pendingState = { text: layer.state, source: 'address' };
     }
+    // A setting written after "?" (lesson.html?seed=5) is not read: settings live after "#", where
+    // the page's server never sees them. Say so, with the address that works, instead of silently
+    // showing the defaults.
+    if (policy.legacy && location.search) {
+      const misplaced = [];
+      for (const [key, value] of new URLSearchParams(location.search)) {
+        const bare = key.startsWith(`${address.namespace}.`) ? key.slice(address.namespace.length + 1) : key;
+        const known = schemaName(schema, bare);
+        if (known && !COMMON_OPTIONS.includes(known)) misplaced.push(t('options.inQuery', { name: key, fix: fragmentFor(address.namespace, [[known, value.slice(0, 40)]]) }));
+      }
+      if (misplaced.length) startNotes.push([misplaced, 'address']);
+    }
   }
 
   // ---- the card ----
