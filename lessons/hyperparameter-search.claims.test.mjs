@@ -235,3 +235,24 @@ test('check-yourself: EI at μ = 0.90, s = 0.05, f* = 0.88, ξ = 0.01 is 0.01·�
   assert.equal(computations['expected-improvement'](ml, { mean: 0.8, std: 0, best: 0.9, xi: 0.01 }).value, 0);
   assert.equal(computations['expected-improvement'](ml, { mean: 0.8, std: 0, best: 0.9 }).value, 0);
 });
+
+test('log scale: a learning rate from 10⁻⁴ to 0.5 spans 3.7 factors of ten; uniform draws land 80% above 0.1 and 0.18% below 0.001, log-uniform draws 19% and 27%; TPE ratios 6 and 1, check-yourself 8 and 2', () => {
+  const lesson = fs.readFileSync(new URL('./hyperparameter-search.md', import.meta.url), 'utf8');
+  const lo = 1e-4;
+  const hi = 0.5;
+  const uniform = (a, b) => (b - a) / (hi - lo);
+  const logUniform = (a, b) => Math.log(b / a) / Math.log(hi / lo);
+  assert.equal(Math.log10(hi / lo).toFixed(1), '3.7');
+  assert.equal((100 * uniform(0.1, hi)).toFixed(0), '80');
+  assert.equal((100 * uniform(lo, 1e-3)).toFixed(2), '0.18');
+  assert.equal((100 * logUniform(lo, 1e-3)).toFixed(0), '27');
+  assert.equal((100 * logUniform(0.1, hi)).toFixed(0), '19');
+  assert.match(lesson, /\$\\log_\{10\}\(0\.5\/10\^\{-4\}\) = 3\.7\$ factors of ten\. Drawn uniformly, 80% of the values would land between 0\.1 and 0\.5 and only 0\.18% below 0\.001/);
+  assert.match(lesson, /27% of the draws below 0\.001 and 19% above 0\.1/);
+  assert.equal((0.6 / 0.1).toFixed(9), (6).toFixed(9));
+  assert.equal(1.5 / 1.5, 1);
+  assert.match(lesson, /\$l = 0\.6\$ and \$g = 0\.1\$, a ratio of 6; at another, \$l = 1\.5\$ and \$g = 1\.5\$, a ratio of 1/);
+  assert.equal(0.4 / 0.05, 8);
+  assert.equal(1.2 / 0.6, 2);
+  assert.match(lesson, /candidate A has \$l\(x\) = 0\.4\$, \$g\(x\) = 0\.05\$ and candidate B has \$l\(x\) = 1\.2\$, \$g\(x\) = 0\.6\$/);
+});
