@@ -178,3 +178,23 @@ test('check-yourself: the rank-4 adapter of a 256 × 128 layer has 1,536 numbers
   const small = computations['lora-params'](ml, { d: 64, h: 32, r: 2 });
   assert.equal(small.adapter, 192);
 });
+
+test('a language model\'s count: a rank-16 adapter of a 4096 × 4096 projection trains 131,072 (0.78%); q and v in 32 layers 8,388,608 (0.12% of 7 billion); the reported 6,553,600 of 6,744,596,480 is 0.097%; batch 4 × 4 steps = 16', () => {
+  // The engine's adapter count is r·(d + m) at this input width too (its output width stops at 256).
+  const wide = computations['lora-params'](ml, { d: 4096, h: 256, r: 16 });
+  assert.equal(wide.adapter, 16 * (4096 + 256));
+  const perMatrix = 16 * 4096 + 4096 * 16;
+  assert.equal(perMatrix, 131072);
+  assert.equal((100 * perMatrix / 4096 ** 2).toFixed(2), '0.78');
+  assert.equal((4096 ** 2 / 1e6).toFixed(1), '16.8');
+  const total = 32 * 2 * perMatrix;
+  assert.equal(total, 8388608);
+  assert.equal((100 * total / 7e9).toFixed(2), '0.12');
+  assert.equal((6553600 / 6744596480).toFixed(5), '0.00097');
+  assert.equal((100 * 6553600 / 6744596480).toFixed(3), '0.097');
+  says('$16 \\cdot 4096 + 4096 \\cdot 16 = 131{,}072$ numbers, 0.78%');
+  says('$32 \\cdot 2 \\cdot 131{,}072 = 8{,}388{,}608$ trained numbers, about 0.12% of 7 billion');
+  says('$6{,}553{,}600 / 6{,}744{,}596{,}480 = 0.00097$, or 0.097%');
+  says('effective batch of $4 \\times 4 = 16$ examples');
+  says('$r = 16$ and $\\alpha = 32$, so the update is scaled by $\\alpha / r = 2$');
+});
