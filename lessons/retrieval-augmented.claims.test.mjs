@@ -3,6 +3,7 @@
 // LSA with d = 8; k = 2; minimum score 0) and its verdict rule (judgeAnswer).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations.js';
 import { OUTSIDE_QUESTIONS, PASSAGES, QUESTIONS, STOP_WORDS } from '../web/lib/retrieval-collection.js';
@@ -13,6 +14,8 @@ tfidf.build(PASSAGES, STOP_WORDS);
 const lsa = new ml.LsaRetriever();
 lsa.build(PASSAGES, STOP_WORDS, schema.dimensions.default);
 const K = schema.k.default;
+const lesson = fs.readFileSync(new URL('./retrieval-augmented.md', import.meta.url), 'utf8');
+const says = (text) => assert.ok(lesson.includes(text), `the lesson says: ${text}`);
 const r3 = (v) => Math.round(v * 1000) / 1000;
 const q = (start) => QUESTIONS.find((x) => x.text.startsWith(start));
 const rankOf = (ret, question, exclude) => Array.from(ret.search(question.text, exclude).indices).findIndex((p) => question.relevant.includes(p)) + 1;
@@ -177,4 +180,44 @@ test('check-yourself: ranks 2, 1, 7 give MRR 0.548 and recall@3 0.667', () => {
   const r = computations.retrieval(ml, { ranks: [2, 1, 7], k: 3 });
   assert.equal(r3(r.mrr), 0.548);
   assert.equal(r3(r.recall), 0.667);
+});
+
+test('chunking: every Alderbrook passage is 81 to 148 characters, under one 512-character chunk; with 64 of overlap chunk 2 holds 449–960', () => {
+  const lengths = PASSAGES.map((p) => p.length);
+  assert.equal(Math.min(...lengths), 81);
+  assert.equal(Math.max(...lengths), 148);
+  // A plain splitter: chunk i (from 1) starts (i − 1)·(512 − 64) + 1 characters in.
+  const chunk = (i) => ({ first: (i - 1) * (512 - 64) + 1, last: (i - 1) * (512 - 64) + 512 });
+  assert.deepEqual(chunk(2), { first: 449, last: 960 });
+  // Check-yourself: the sentence at 480–529 is cut in chunk 1, whole in chunk 2.
+  assert.ok(chunk(1).last < 529 && chunk(2).first <= 480 && chunk(2).last >= 529);
+  // Any stretch of up to 64 characters lies whole in some chunk.
+  for (let start = 1; start <= 3000; start++) {
+    assert.ok([1, 2, 3, 4, 5, 6, 7, 8].some((i) => chunk(i).first <= start && chunk(i).last >= start + 63), `start ${start}`);
+  }
+  assert.equal(4 * 512, 2048);
+  says('81 to 148 characters long');
+  says('each chunk then starts 448 characters after the previous one, and any stretch of text up to 64 characters long lies whole inside at least one chunk');
+  says('up to $4 \\times 512 = 2{,}048$ characters');
+  says('chunk 1 holds characters 1–512 and chunk 2 holds 449–960. A 50-character sentence runs from character 480 to 529');
+});
+
+test('how many passages to read: tf-idf recall@k 52.5, 67.5, 77.5, 82.5, 87.5% for k = 1…5; right answers for the same 10 questions at k = 2, 3, 4; the three gained passages lose to higher-ranked ones', () => {
+  const rankings = QUESTIONS.map((x) => Array.from(tfidf.search(x.text).indices));
+  const relevant = QUESTIONS.map((x) => x.relevant);
+  assert.deepEqual([1, 2, 3, 4, 5].map((k) => r3(ml.recallAtK(rankings, relevant, k))), [0.525, 0.675, 0.775, 0.825, 0.875]);
+  says('recall@$k$ climbs from 52.5% at $k = 1$ through 67.5% and 77.5% to 82.5% at $k = 4$, and 87.5% at $k = 5$');
+  says('copies from a right passage for the same 10 at $k = 2$, 3 and 4');
+  const rightAt = (k) => QUESTIONS.filter((x) => verdict(tfidf, x.text, k) === 'right').map((x) => x.text);
+  assert.equal(rightAt(2).length, 10);
+  assert.deepEqual(rightAt(3), rightAt(2));
+  assert.deepEqual(rightAt(4), rightAt(2));
+  // The questions whose right passage enters the top k between k = 2 and k = 4.
+  const gained = QUESTIONS.filter((x) => { const r = rankOf(tfidf, x); return r === 3 || r === 4; });
+  assert.equal(gained.length, 3);
+  for (const x of gained) {
+    const a = tfidf.answer(x.text, 4, 0);
+    assert.ok(!x.relevant.includes(a.passage), x.text);
+    assert.ok(a.rank < rankOf(tfidf, x), x.text);
+  }
 });

@@ -78,7 +78,19 @@ test('rag-retrieval: ranking, answer and readouts match the engine; keyboard; br
     got = await shown(card);
     assert.equal(got.used.length, 3);
     assert.equal(await stat('recall@k (20 questions)'), '77.5%');
-    await page.keyboard.press('ArrowLeft');
+    // k = 4 and 5, the lesson's "how many passages to read": recall climbs, yet this question's
+    // right passage (third) is read and a sentence from a higher-ranked passage still wins.
+    await page.keyboard.press('ArrowRight');
+    got = await shown(card);
+    want = await engine(page, q0, { k: 4 });
+    assert.deepEqual(got.used, want.order.slice(0, 4));
+    assert.equal(await stat('recall@k (20 questions)'), want.recall);
+    assert.equal(await stat('recall@k (20 questions)'), '82.5%');
+    assert.equal(got.answer, want.sentence);
+    assert.equal(got.verdict, 'wrong');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await stat('recall@k (20 questions)'), '87.5%');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
 
     // Pick the last-bus question: right; then drop its passage: the timetable sentence, wrong.
     const pick = card.getByLabel('Example question');
