@@ -44,6 +44,7 @@ export const en = {
   'predict.tolerance': 'Counts as right within ± {tolerance}.',
   'predict.needChoice': 'Choose an answer first.',
   'predict.needNumber': ({ label }) => (label ? `Type a number first (${label}).` : 'Type a number first.'),
+  'predict.needWhole': 'Type a whole number: {value} cannot be a count.',
   'predict.belowMin': 'A prediction below {min} cannot happen here.',
   'predict.aboveMax': 'A prediction above {max} cannot happen here.',
   'predict.locked': 'Your prediction: {value}. {next}',
@@ -52,6 +53,7 @@ export const en = {
   'predict.numberHeld': 'Your prediction held: you said {said}, and it came out {seen} (within ± {tolerance}). {why}',
   'predict.numberMissed': 'Your prediction did not hold: you said {said}, and it came out {seen} (outside ± {tolerance}). {why}',
   'predict.practice': '(A second try on this page: your first prediction is the one recorded.)',
+  'predict.practiceSeen': '(Practice: the outcome was on screen before you predicted, so this is not recorded.)',
 
   // quiz.js: the sorting games
   'quiz.answer': 'Your answer',

@@ -13,6 +13,7 @@
 //     question: 'With n four times larger, the spread of the means will…',
 //     choices: [['same', 'stay the same'], ['half', 'halve'], ['quarter', 'fall to a quarter']],
 //     //   or  numeric: { label: 'test error', tolerance: 0.05, min: 0, max: 1, digits: 2 }
+//     //   (integer: true for a count: 3.5 is refused as not a whole number)
 //     ready: () => (drawn >= 100 ? null : 'Draw at least 100 means first.'), // optional gate
 //     onCommit: (value) => { start = current(); },    // optional: remember where the learner began
 //     next: 'Now set n to 40 and press Fast-forward.', // shown once locked (or a function of the value)
@@ -29,6 +30,8 @@
 // over later visits too); later tries are judged and shown as practice. A number is compared as it
 // is shown: the learner's as typed, the outcome rounded to the box's digits, so the verdict always
 // agrees with the two numbers on screen (2.2501 against 2.20 is outside ± 0.05, and reads so).
+// A widget that shows the outcome before anything was committed (the learner ran the experiment
+// first) calls outcomeSeen(): a later prediction could copy it, so it is judged as practice.
 import { el, nextId } from './ui.js';
 import { formatNumber } from './format.js';
 import { reportComplete, reportScore } from './report.js';
@@ -45,6 +48,7 @@ export function createPrediction(ctx, spec) {
   let pending = null;   // the committed prediction (a choice value or a number), or null
   let typed = '';       // a numeric prediction as the learner typed it (shown back unchanged)
   let reported = false; // the first verdict on this page has been reported
+  let seenFirst = false; // the outcome was on screen before any prediction was committed
   let input;
   if (choices) {
     input = el('select', { id: inputId, className: 'dw-select' }, [
@@ -52,7 +56,7 @@ export function createPrediction(ctx, spec) {
       ...choices.map(([value, label]) => el('option', { value, text: label })),
     ]);
   } else {
-    input = el('input', { id: inputId, type: 'text', inputmode: 'decimal', className: 'dw-input', autocomplete: 'off', size: '8' });
+    input = el('input', { id: inputId, type: 'text', inputmode: numeric.integer ? 'numeric' : 'decimal', className: 'dw-input', autocomplete: 'off', size: '8' });
   }
   const label = el('label', { for: inputId, className: 'dw-predict-question', text: numeric && numeric.label ? `${question} (${numeric.label})` : question });
   const commit = el('button', { type: 'button', className: 'dw-btn dw-btn-primary', text: t('predict.lock') });
@@ -88,6 +92,7 @@ export function createPrediction(ctx, spec) {
     // The hint names the quantity asked for (its label), not a generic example: "0.25" made no
     // sense for a count from 0 to 200.
     if (raw === '' || !Number.isFinite(value)) return { error: t('predict.needNumber', { label: numeric.label || '' }) };
+    if (numeric.integer && !Number.isInteger(value)) return { error: t('predict.needWhole', { value: raw }) };
     if (numeric.min !== undefined && value < numeric.min) return { error: t('predict.belowMin', { min: formatNumber(numeric.min, digits) }) };
     if (numeric.max !== undefined && value > numeric.max) return { error: t('predict.aboveMax', { max: formatNumber(numeric.max, digits) }) };
     return { value };
@@ -134,13 +139,21 @@ export function createPrediction(ctx, spec) {
         const detail = { widget: `predict:${id}`, title, score: held ? 1 : 0, max: 1, firstTry: true };
         reportScore(card, detail);
         reportComplete(card, detail);
-      } else text = `${text} ${t('predict.practice')}`;
+      } else text = `${text} ${seenFirst ? t('predict.practiceSeen') : t('predict.practice')}`;
       unlock(text, held ? 'ok' : 'info');
       return held;
     },
     // A word in the box that leaves the prediction as it is (locked or not): e.g. why a run does
     // not settle it.
     note(text, tone = 'info') { say(text, tone); },
+    // The learner saw the outcome with nothing committed: no later verdict on this page is
+    // recorded. `why` says so in the box. Does nothing once a prediction is committed or recorded.
+    outcomeSeen(why = '') {
+      if (pending !== null || reported) return;
+      reported = true;
+      seenFirst = true;
+      if (why) say(why, 'info');
+    },
     // Forget a committed prediction (e.g. the learner changed the data set, so the experiment no
     // longer tests it); `why` says so.
     reset(why = '') {
