@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { formatNumber } from '../../web/lib/format.js';
 import { startSite } from './browser.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
-import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine } from './probes.mjs';
+import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -62,6 +62,9 @@ for (const width of [1280, 375]) {
     assert.ok(Number(await stat(w, 'TPR')) > 0.5, `half-way threshold catches most positives: ${await stat(w, 'threshold')} ${await stat(w, 'TPR')}`);
     await w.getByRole('button', { name: 'Hard', exact: true }).click();
     const hard = await engineCurves(page, 5.0);
+    assert.equal(await stat(w, 'AUC'), '–');                            // hidden until swept
+    await w.getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(() => /Sweep complete/.test([...document.querySelectorAll('.dw-message')].map((m) => m.textContent).join(' ')), null, { timeout: 15000 });
     assert.equal(await stat(w, 'AUC'), formatNumber(hard.auc, 3));
     assert.ok(hard.auc < easy.auc - 0.1, `overlap lowers AUC (${hard.auc} vs ${easy.auc})`);
     await finish(page, `roc-${width}`);
@@ -81,7 +84,7 @@ test('ROC sweep: predict the Hard AUC before seeing it (missed, then held)', asy
   await sweepHard();
   let v = await verdict(w, id);
   assert.equal(v.result, 'missed');
-  assert.match(v.text, /you said 0\.50, and it came out 0\.75 \(outside ± 0\.05\)/);
+  assert.match(v.text, /you said 0\.500, and it came out 0\.753 \(outside ± 0\.050\)/);
   // Predicting while Hard is shown is refused: the AUC is on screen.
   await lockPrediction(w, id, '0.75').catch(() => {});
   assert.match((await verdict(w, id, 0)).text, /Switch back to Easy first/);
@@ -92,4 +95,50 @@ test('ROC sweep: predict the Hard AUC before seeing it (missed, then held)', asy
   assert.equal(v.result, 'held');
   assert.match(v.text, /with probability 0\.753: below the Easy data's 0\.983/);
   await finish(page, 'roc-predict');
+});
+
+// The peek the audit found: Hard showed its AUC before any sweep, so a learner could read it, go
+// back to Easy, type it and be recorded as right first time.
+test('ROC sweep: the Hard AUC stays hidden until a sweep over Hard ends; a prediction after that is practice', async () => {
+  const page = await openLesson(site, 'roc-curves', { width: 1280, reducedMotion: 'reduce' });
+  await listenForReports(page);
+  const w = cardByTitle(page, 'Sweep the threshold, trace the ROC curve');
+  const id = 'roc-hard-auc';
+  const hard = await engineCurves(page, 5.0);
+  const rocCanvas = w.locator('canvas').nth(1);
+  const prCanvas = w.locator('canvas').nth(2);
+  const hardButton = w.getByRole('button', { name: 'Hard', exact: true });
+  const play = w.getByRole('button', { name: 'Play' });
+  await hardButton.click();
+  assert.equal(await stat(w, 'AUC'), '–');
+  assert.equal(await stat(w, 'avg precision'), '–');
+  assert.match(await w.locator('.dw-stat[data-stat="AUC"]').textContent(), /hidden until the sweep over Hard reaches the end/);
+  assert.match(await w.locator('.dw-message').textContent(), /show “–” until the sweep reaches the end/);
+  assert.doesNotMatch(await w.textContent(), /0\.753|0\.749/);
+  assert.doesNotMatch(await rocCanvas.getAttribute('aria-label'), /0\.753/);
+  const prHidden = await prCanvas.evaluate((c) => c.toDataURL());
+  const rocHidden = await rocCanvas.evaluate((c) => c.toDataURL());
+  // Sweeping Hard with nothing committed: from the first step a later prediction is practice.
+  await play.click();
+  assert.match(await w.locator('[data-predict] [role="status"]').textContent(), /before predicting its AUC, so a prediction made on this page now is practice/);
+  for (let i = 0; i < 9; i++) await play.click();
+  assert.equal(await stat(w, 'TPR'), '1.000');
+  assert.equal(await stat(w, 'AUC'), formatNumber(hard.auc, 3));
+  assert.equal(await stat(w, 'avg precision'), formatNumber(hard.ap, 3));
+  // Back at the start, the whole curves are drawn faintly now that they have been swept.
+  await w.getByRole('button', { name: 'Reset' }).click();
+  assert.notEqual(await prCanvas.evaluate((c) => c.toDataURL()), prHidden);
+  assert.notEqual(await rocCanvas.evaluate((c) => c.toDataURL()), rocHidden);
+  assert.match(await rocCanvas.getAttribute('aria-label'), /AUC 0\.753/);
+  // The copied answer is judged, quoted with the readout's digits, and not recorded.
+  await w.getByRole('button', { name: 'Easy', exact: true }).click();
+  await lockPrediction(w, id, '0.753');
+  await hardButton.click();
+  for (let i = 0; i < 10; i++) await play.click();
+  const v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /you said 0\.753, and it came out 0\.753 \(within ± 0\.050\)/);
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted, so this is not recorded/);
+  assert.deepEqual((await reportedEvents(page)).filter((e) => e.widget === `predict:${id}`), []);
+  await finish(page, 'roc-predict-peek');
 });

@@ -22,6 +22,12 @@ export const meta = { title: messages['roc-sweep.title'], hint: messages['roc-sw
 
 const SPREAD = { easy: 2.0, hard: 5.0 }; // AUC 0.983 and 0.753 (exactly 0.7525) on the default seed (lessons/roc-curves.claims.test.mjs)
 const SWEEP_MS = 5000; // a whole sweep takes about five seconds
+// The Hard data's AUC is what the learner predicts: its totals and the faint whole curves stay
+// hidden until a sweep over it reaches the last threshold, so no readout gives the answer away.
+const HIDDEN_UNTIL_SWEPT = new Set(['hard']);
+// The unit square padded a little, so a marker at a curve's start (0 on either axis) sits clear
+// of the tick numbers beside the axes.
+const PAD = 0.04;
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
@@ -36,6 +42,7 @@ function build(ctx) {
   let auc = NaN;
   let ap = NaN;
   let k = 0;             // current ROC point: thresholds[k] is the active threshold
+  const swept = new Set(); // data sets whose sweep has reached the end since the settings last changed
   let threshold = 1;     // the threshold shown in the strip (continuous when dragged)
 
   const strip = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 170, maxHeight: 240, label: t('roc-sweep.strip'), onResize: () => ctx.requestDraw(draw) }));
@@ -46,8 +53,8 @@ function build(ctx) {
   card.stage.append(row);
   rocCol.append(el('p', { className: 'dw-panel-title', text: t('roc-sweep.rocHeading') }));
   prCol.append(el('p', { className: 'dw-panel-title', text: t('roc-sweep.prHeading') }));
-  const rocPlot = ctx.own(new Plot(rocCol, { aspect: 0.9, minHeight: 220, maxHeight: 360, domain: [0, 1, 0, 1], label: t('roc-sweep.rocPlot'), onResize: () => ctx.requestDraw(draw) }));
-  const prPlot = ctx.own(new Plot(prCol, { aspect: 0.9, minHeight: 220, maxHeight: 360, domain: [0, 1, 0, 1.02], label: t('roc-sweep.prPlot'), onResize: () => ctx.requestDraw(draw) }));
+  const rocPlot = ctx.own(new Plot(rocCol, { aspect: 0.9, minHeight: 220, maxHeight: 360, domain: [-PAD, 1 + PAD, -PAD, 1 + PAD], label: t('roc-sweep.rocPlot'), onResize: () => ctx.requestDraw(draw) }));
+  const prPlot = ctx.own(new Plot(prCol, { aspect: 0.9, minHeight: 220, maxHeight: 360, domain: [-PAD, 1 + PAD, -PAD, 1 + PAD], label: t('roc-sweep.prPlot'), onResize: () => ctx.requestDraw(draw) }));
   for (const p of [rocPlot, prPlot]) p.margin = { ...p.margin, top: 24, right: 16 };
 
   const buttons = buttonRow(card.controls);
@@ -83,18 +90,29 @@ function build(ctx) {
   const statArea = card.stat(t('roc-sweep.stat.area'));
   const statAuc = card.stat(t('roc-sweep.stat.auc'));
   const statAp = card.stat(t('roc-sweep.stat.ap'));
+  // Read with the "–" of a hidden total, so a screen reader hears why it is blank.
+  const hiddenNotes = [statAuc, statAp].map((stat) => {
+    const note = el('span', { className: 'dw-sr-only', text: t('roc-sweep.hiddenNote') });
+    stat.element.append(note);
+    return note;
+  });
 
   // Predict, then check: the AUC of the Hard data, committed while the Easy data is shown and
   // judged from the engine's rocAuc once the sweep over the Hard data reaches its last point.
   const prediction = createPrediction(ctx, {
     id: 'roc-hard-auc',
     question: t('roc-sweep.predict.question'),
-    numeric: { label: t('roc-sweep.predict.label'), tolerance: 0.05, min: 0, max: 1, digits: 2 },
+    numeric: { label: t('roc-sweep.predict.label'), tolerance: 0.05, min: 0, max: 1, digits: 3 },
     ready: () => (opts.dataset === 'easy' ? null : t('roc-sweep.predict.easyFirst')),
     next: t('roc-sweep.predict.next'),
   });
+  const hidden = () => HIDDEN_UNTIL_SWEPT.has(opts.dataset) && !swept.has(opts.dataset);
   function judgeSweep() {
-    if (prediction.pending === null || opts.dataset !== 'hard' || k !== last()) return;
+    if (opts.dataset !== 'hard' || k === 0) return;
+    // Moving the threshold over the Hard data with nothing committed shows its curve and area:
+    // a prediction after that could copy them.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('roc-sweep.predict.seen')); return; }
+    if (k !== last()) return;
     const easyAuc = attempt(card, () => { const e = scoredExamples(ml, { points: opts.points, spread: SPREAD.easy, seed: opts.seed }); return ml.rocAuc(e.y, e.scores); }, NaN);
     const easyText = Number.isFinite(easyAuc) ? t('roc-sweep.predict.belowEasy', { auc: formatNumber(easyAuc, 3) }) : ',';
     prediction.settle(auc, t('roc-sweep.predict.why', { auc: formatNumber(auc, 3), easy: easyText }));
@@ -112,9 +130,14 @@ function build(ctx) {
     }, false);
     if (!ok) { data = null; return; }
     datasetToggle.set(opts.dataset);
-    statAuc.set(formatNumber(auc, 3));
-    statAp.set(formatNumber(ap, 3));
     setIndex(0);
+  }
+
+  function showTotals() {
+    const hide = hidden();
+    statAuc.set(hide ? '–' : formatNumber(auc, 3));
+    statAp.set(hide ? '–' : formatNumber(ap, 3));
+    for (const note of hiddenNotes) note.hidden = !hide;
   }
 
   const last = () => (roc ? roc.fpr.length - 1 : 0);
@@ -123,16 +146,18 @@ function build(ctx) {
   function setIndex(i, fromThreshold = null) {
     if (!roc) return;
     k = Math.max(0, Math.min(last(), i));
+    if (k === last()) swept.add(opts.dataset);
+    showTotals();
     threshold = fromThreshold ?? (k === 0 ? 1 : roc.thresholds[k]);
     const area = k === 0 ? 0 : attempt(card, () => ml.trapezoidArea(roc.fpr.slice(0, k + 1), roc.tpr.slice(0, k + 1)), NaN);
     statT.set(k === 0 && fromThreshold === null ? t('roc-sweep.aboveAll') : formatNumber(threshold, 3));
     statTpr.set(formatNumber(roc.tpr[k], 3));
     statFpr.set(formatNumber(roc.fpr[k], 3));
     statArea.set(formatNumber(area, 3));
-    if (k === 0) card.setMessage(t('roc-sweep.strictest'), 'info');
+    if (k === 0) card.setMessage(t('roc-sweep.strictest', { hidden: hidden() }), 'info');
     else if (k === last()) card.setMessage(t('roc-sweep.complete', { auc: formatNumber(auc, 3), easy: opts.dataset === 'easy' }), 'ok');
     else card.setMessage(t('roc-sweep.atThreshold', { t: formatNumber(threshold, 3), tpr: formatPercent(roc.tpr[k], 1), fpr: formatPercent(roc.fpr[k], 1), area: formatNumber(area, 3) }), 'info');
-    rocPlot.canvas.setAttribute('aria-label', t('roc-sweep.figure', { k, last: last(), fpr: formatNumber(roc.fpr[k], 3), tpr: formatNumber(roc.tpr[k], 3), auc: formatNumber(auc, 3) }));
+    rocPlot.canvas.setAttribute('aria-label', t('roc-sweep.figure', { k, last: last(), fpr: formatNumber(roc.fpr[k], 3), tpr: formatNumber(roc.tpr[k], 3), auc: hidden() ? '' : formatNumber(auc, 3) }));
     judgeSweep();
     ctx.requestDraw(draw);
   }
@@ -199,7 +224,7 @@ function build(ctx) {
         c.restore();
       }
       rocPlot.segment(0, 0, 1, 1, { color: th.truth, dash: [5, 4], width: 1.5 });
-      rocPlot.path(Array.from(roc.fpr), Array.from(roc.tpr), { color: th.gridLine, width: 2 });
+      if (!hidden()) rocPlot.path(Array.from(roc.fpr), Array.from(roc.tpr), { color: th.gridLine, width: 2 });
       rocPlot.path(fx, ty, { color: th.model, width: 2.5 });
     });
     rocPlot.handle(roc.fpr[k], roc.tpr[k], { focused: rocDrag.focused });
@@ -222,10 +247,11 @@ function build(ctx) {
     prPlot.begin();
     prPlot.axes({ xLabel: t('roc-sweep.prAxis.x'), yLabel: t('roc-sweep.prAxis.y'), xTicks: 5, yTicks: 5 });
     prPlot.clipToArea(() => {
-      prPlot.path(Array.from(pr.recall), Array.from(pr.precision), { color: th.gridLine, width: 2 });
+      if (!hidden()) prPlot.path(Array.from(pr.recall), Array.from(pr.precision), { color: th.gridLine, width: 2 });
       prPlot.path(Array.from(pr.recall.subarray(j)), Array.from(pr.precision.subarray(j)), { color: th.model, width: 2.5 });
     });
-    prPlot.handle(pr.recall[j], Math.min(1.01, pr.precision[j]), {});
+    prPlot.handle(pr.recall[j], pr.precision[j], {});
+    if (hidden()) return;
     const d = prPlot.ctx;
     d.save();
     d.font = `12px ${th.font}`;
@@ -238,6 +264,6 @@ function build(ctx) {
   load();
 
   return {
-    update(next) { opts = { ...next }; prediction.reset(t('roc-sweep.reset.settings')); load(); },
+    update(next) { opts = { ...next }; swept.clear(); prediction.reset(t('roc-sweep.reset.settings')); load(); },
   };
 }
