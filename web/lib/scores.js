@@ -30,10 +30,13 @@ export function labelsAt(scores, threshold) {
 
 // Scores on a 0–1 axis: positives (class 1, blue circles) in the upper lane, negatives (class 0,
 // orange triangles) in the lower lane, jittered deterministically; the threshold is a vertical
-// line with a handle, and everything right of it (called positive) is tinted. t: the widget's
-// message function (ctx.t).
+// line with a handle, and everything right of it (called positive) is tinted. The line's label
+// ("called positive →") sits in a band above the lanes, where no example is drawn. t: the
+// widget's message function (ctx.t).
+const LABEL_BAND = 24; // px above the lanes for the threshold's label
+
 export function drawScoreStrip(plot, y, scores, threshold, { focused = false, t }) {
-  plot.margin = { left: 74, right: 14, top: 12, bottom: 30 };
+  plot.margin = { left: 74, right: 14, top: LABEL_BAND, bottom: 30 };
   plot.setDomain(0, 1, 0, 2);
   const c = plot.begin();
   const th = plot.theme;
@@ -71,10 +74,10 @@ export function drawScoreStrip(plot, y, scores, threshold, { focused = false, t 
   c.save();
   c.font = `12px ${th.font}`;
   c.fillStyle = th.text;
-  c.textBaseline = 'top';
+  c.textBaseline = 'middle';
   const X = plot.px(threshold);
   const right = X < plot.width - 120;
   c.textAlign = right ? 'left' : 'right';
-  c.fillText(right ? t('scores.calledPositive') : t('scores.calledNegative'), right ? X + 14 : X - 14, plot.margin.top + 2);
+  c.fillText(right ? t('scores.calledPositive') : t('scores.calledNegative'), right ? X + 14 : X - 14, LABEL_BAND / 2);
   c.restore();
 }
