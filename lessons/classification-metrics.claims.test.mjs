@@ -108,13 +108,19 @@ test('check-yourself: TP 6, FP 2, FN 4, TN 8 → recall 0.6, precision 0.75, acc
   assert.throws(() => computations['confusion-counts'](ml, { tp: 1.5, fp: 0, fn: 0, tn: 0 }), /whole number/);
 });
 
-test('predict, then check: from t = 0.5 (FN 3, FP 6), catching every positive costs at least 16 false alarms, at the lowest positive score ≈ 0.120', () => {
+test('predict, then check: from t = 0.5 (FN 3, FP 6), catching every positive costs at least 16 false alarms; on the widget\'s grid of thousandths, t from 0.111 to 0.119', () => {
   assert.deepEqual(at(0.5).counts, { tp: 37, fp: 6, tn: 34, fn: 3 });
   const lowest = Math.min(...Array.from(data.scores).filter((_, i) => data.y[i] === 1));
-  assert.equal(lowest.toFixed(3), '0.120');
+  assert.equal(lowest.toFixed(4), '0.1196');
+  const negativeBelow = Math.max(...Array.from(data.scores).filter((s, i) => data.y[i] === 0 && s < lowest));
+  assert.equal(negativeBelow.toFixed(4), '0.1105');
   assert.deepEqual(at(lowest).counts, { tp: 40, fp: 16, tn: 24, fn: 0 });
   // Any threshold that catches every positive flags at least as many negatives.
   for (let t = 0; t <= lowest; t += 0.001) assert.ok(at(t).counts.fp >= 16);
   // Just above the lowest positive score one positive is missed again.
   assert.equal(at(lowest + 1e-9).counts.fn, 1);
+  // The slider's thousandths that reach the fewest, and one step either side of them.
+  for (let k = 111; k <= 119; k++) assert.deepEqual(at(k / 1000).counts, { tp: 40, fp: 16, tn: 24, fn: 0 }, `t = ${k / 1000}`);
+  assert.deepEqual(at(0.12).counts, { tp: 39, fp: 16, tn: 24, fn: 1 });
+  assert.deepEqual(at(0.11).counts, { tp: 40, fp: 17, tn: 23, fn: 0 });
 });

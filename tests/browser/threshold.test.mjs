@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite } from './browser.mjs';
 import { formatNumber } from '../../web/lib/format.js'; // as the site writes them (71/80 → 0.888)
-import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { lockPrediction, predictBox, verdict } from './predict-helpers.mjs';
 import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine } from './probes.mjs';
 
 let site;
@@ -56,13 +56,16 @@ for (const width of [1280, 375]) {
     const at10 = await check(0.1);
     assert.match(await msg.textContent(), /^A low threshold/);
     assert.ok(at10.recall >= at50.recall && at10.precision <= at50.precision, 'lower threshold: more recall, less precision');
+    // Shift+arrow passes ten examples: ten fewer flagged, at the t the readout shows.
     await canvas.focus();
-    await page.keyboard.press('Shift+ArrowRight');                    // 0.1 → 0.2
-    await check(0.2);
+    await page.keyboard.press('Shift+ArrowRight');
+    const afterKeys = Number((await w.locator('output').textContent()).trim());
+    const moved = await check(afterKeys);
+    assert.equal(moved.counts.tp + moved.counts.fp, at10.counts.tp + at10.counts.fp - 10, `t ${afterKeys}`);
     await canvas.scrollIntoViewIfNeeded();
     const box = await canvas.boundingBox();
     const x = (t) => box.x + 74 + t * (box.width - 88);             // strip margins 74 / 14 px
-    await page.mouse.move(x(0.2), box.y + box.height / 2);
+    await page.mouse.move(x(afterKeys), box.y + box.height / 2);
     await page.mouse.down();
     await page.mouse.move(x(0.9), box.y + box.height / 2, { steps: 6 });
     await page.mouse.up();
@@ -84,7 +87,7 @@ test('threshold: predict the false alarms that catching every positive costs (mi
   let v = await verdict(w, id);
   assert.equal(v.result, 'missed');
   assert.match(v.text, /you said 8, and it came out 16 \(outside ± 2\)\. You started with 6 false alarms/);
-  assert.match(v.text, /at your t = 0\.10 there are 18/);
+  assert.match(v.text, /at your t = 0\.100 there are 18; the fewest needs t at most the lowest positive score, 0\.1196, and above every negative score under it: t from 0\.111 to 0\.119\)/);
   // Every positive is caught at t = 0.1: predicting is refused until some are missed again.
   await lockPrediction(w, id, '16').catch(() => {});
   assert.match((await verdict(w, id, 0)).text, /Every positive is already caught here/);
@@ -94,4 +97,59 @@ test('threshold: predict the false alarms that catching every positive costs (mi
   v = await verdict(w, id);
   assert.equal(v.result, 'held');
   await finish(page, 'threshold-predict');
+});
+
+// The fewest false alarms with every positive caught (16) is reachable where the feedback says:
+// t from 0.111 to 0.119 on the slider, and by the arrow keys; one step either side is not.
+test('threshold: the t the feedback names gives 0 missed and 16 false alarms, by slider and by keys', async () => {
+  const page = await openLesson(site, 'classification-metrics', { width: 1280 });
+  const w = cardByTitle(page, 'Drag the threshold');
+  const slider = w.getByRole('slider', { name: /threshold t/ });
+  const counts = async () => Object.fromEntries(await Promise.all(['tp', 'fp', 'fn'].map(async (k) => [k, Number(await w.locator(`[data-cell="${k}"] strong`).textContent())])));
+  for (const [t, expected] of [['0.111', { tp: 40, fp: 16, fn: 0 }], ['0.119', { tp: 40, fp: 16, fn: 0 }], ['0.120', { tp: 39, fp: 16, fn: 1 }], ['0.110', { tp: 40, fp: 17, fn: 0 }]]) {
+    await slider.fill(t);
+    assert.equal((await w.locator('output').textContent()).trim(), t);
+    assert.deepEqual(await counts(), expected, `t = ${t}`);
+  }
+  // Plurals agree with the counts: at 0.120 one positive is missed.
+  await slider.fill('0.12');
+  assert.equal((await w.locator('[data-cell="fn"] span').textContent()), 'false negative');
+  assert.equal((await w.locator('[data-cell="fp"] span').textContent()), 'false positives');
+  assert.match(await w.locator('canvas').getAttribute('aria-label'), /threshold 0\.120; 39 true positives, 16 false positives, 1 false negative, 24 true negatives/);
+  // Keys: from 0.5, one example per press, until nothing is missed.
+  await slider.fill('0.5');
+  const canvas = w.locator('canvas');
+  await canvas.focus();
+  let presses = 0;
+  while ((await counts()).fn > 0 && presses < 40) { await page.keyboard.press('ArrowLeft'); presses++; }
+  assert.equal(presses, 13, '3 positives and 10 negatives lie between 0.1196 and 0.5');
+  assert.equal((await w.locator('output').textContent()).trim(), '0.119');
+  assert.deepEqual(await counts(), { tp: 40, fp: 16, fn: 0 });
+  await page.keyboard.press('ArrowLeft');                          // one more: the negative at 0.1105
+  assert.deepEqual(await counts(), { tp: 40, fp: 17, fn: 0 });
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await counts(), { tp: 40, fp: 16, fn: 0 });
+  await page.keyboard.press('ArrowRight');                         // the lowest positive leaves
+  assert.deepEqual(await counts(), { tp: 39, fp: 16, fn: 1 });
+  assert.equal((await w.locator('output').textContent()).trim(), '0.120');
+  await finish(page, 'threshold-fewest');
+});
+
+test('threshold: the prediction is a count, so 3.5 is refused and 16 is accepted', async () => {
+  const page = await openLesson(site, 'classification-metrics', { width: 1280 });
+  const w = cardByTitle(page, 'Drag the threshold');
+  const id = 'threshold-catch-all';
+  const box = predictBox(w, id);
+  await box.locator('input').fill('3.5');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.equal(await box.getAttribute('data-state'), null);
+  assert.equal((await box.getByRole('status').textContent()).trim(), 'Type a whole number: 3.5 cannot be a count.');
+  assert.equal(await box.locator('input').getAttribute('inputmode'), 'numeric');
+  await lockPrediction(w, id, '16');
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction: 16\./);
+  await w.getByRole('slider', { name: /threshold t/ }).fill('0.115');
+  const v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /you said 16, and it came out 16 \(within ± 2\)\. You started with 6 false alarms\. .* at least 16 negatives\. A recall/);
+  await finish(page, 'threshold-integer');
 });

@@ -73,7 +73,12 @@ export function formatPercent(fraction, digits = 1) {
 // "1 dart", "2 darts", "1 centroid"; an irregular plural is passed explicitly.
 export function countOf(n, singular, plural = `${singular}s`) {
   const shown = Number.isInteger(n) ? formatNumber(n, 0) : formatNumber(n, 1);
-  return `${shown} ${n === 1 ? singular : plural}`;
+  return `${shown} ${pluralOf(n, singular, plural)}`;
+}
+
+// The word alone, for a count shown apart from it (a big number above its label).
+export function pluralOf(n, singular, plural = `${singular}s`) {
+  return n === 1 ? singular : plural;
 }
 
 // Text shortened to at most `max` characters at a word boundary, ending in "…": an activity's

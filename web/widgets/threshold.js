@@ -20,6 +20,14 @@ export const schema = {
 
 export const meta = { title: messages['threshold.title'], hint: messages['threshold.hint'] };
 
+// t moves on a grid of thousandths, shown with all three decimals: the readout is the t that
+// decides, so a learner who sets the t a message names gets the counts it promises. Scores are
+// spaced more widely than that near the lowest positive on the lesson's examples (0.1105 and
+// 0.1196), so the fewest false alarms with every positive caught is reachable.
+const STEP = 0.001;
+const onGrid = (v) => Number(Math.max(0, Math.min(1, v)).toFixed(3));
+const gridFloor = (v) => Math.floor(v / STEP + 1e-9) / 1000;
+
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
 }
@@ -37,8 +45,9 @@ function build(ctx) {
   const cells = {};
   const cell = (key, right) => {
     const value = el('strong', { text: '0' });
-    cells[key] = value;
-    return el('td', { className: right ? 'dw-right' : 'dw-wrong', 'data-cell': key }, [value, el('span', { text: t(`threshold.cell.${key}`) })]);
+    const words = el('span', { text: t(`threshold.cell.${key}`, { count: 0 }) });
+    cells[key] = { value, words };
+    return el('td', { className: right ? 'dw-right' : 'dw-wrong', 'data-cell': key }, [value, words]);
   };
   const headRow = el('tr', {}, [el('td'), el('th', { scope: 'col', text: t('threshold.matrix.calledPositive') }), el('th', { scope: 'col', text: t('threshold.matrix.calledNegative') })]);
   const posRow = el('tr', {}, [el('th', { scope: 'row', text: t('threshold.matrix.trulyPositive') }), cell('tp', true), cell('fn', false)]);
@@ -46,7 +55,7 @@ function build(ctx) {
   matrix.append(el('thead', {}, [headRow]), el('tbody', {}, [posRow, negRow]));
   card.stage.append(matrix);
 
-  const thresholdSlider = slider(card.controls, { label: t('threshold.slider'), min: 0, max: 1, step: 0.01, value: threshold, format: (v) => formatNumber(v, 2), onInput: (v) => setThreshold(v) });
+  const thresholdSlider = slider(card.controls, { label: t('threshold.slider'), min: 0, max: 1, step: STEP, value: threshold, format: (v) => formatNumber(v, 3), onInput: (v) => setThreshold(v) });
   const buttons = buttonRow(card.controls);
   button(buttons, t('threshold.newExamples'), () => { opts.seed = nextSeed(opts.seed); prediction.reset(t('threshold.reset.newExamples')); load(); });
   button(buttons, t('threshold.resetThreshold'), () => setThreshold(opts.threshold));
@@ -62,9 +71,31 @@ function build(ctx) {
     move: (pos) => setThreshold(pos.x),
     snapshot: () => threshold,
     restore: (v) => setThreshold(v),
-    key: (dx, dy) => setThreshold(threshold + (dx || dy) * 0.01),
+    key: (dx, dy) => passExamples(dx || dy),
     onFocusChange: (on) => { if (on) card.setMessage(t('threshold.keys'), 'info'); ctx.requestDraw(draw); },
   });
+
+  // Arrows move t past one example at a time (n < 0 lowers it: one more example flagged), so every
+  // confusion matrix the scores allow is a few presses away. t stays on the grid: lowered to a
+  // score rounded down, that example is flagged; raised a step above the lowest flagged score, it
+  // is not.
+  function passExamples(n) {
+    if (!data) return;
+    const scores = Array.from(data.scores);
+    let v = threshold;
+    for (let i = 0; i < Math.abs(n); i++) {
+      if (n < 0) {
+        const below = scores.filter((s) => s < v);
+        if (!below.length) { v = 0; break; }
+        v = gridFloor(Math.max(...below));
+      } else {
+        const flagged = scores.filter((s) => s >= v);
+        if (!flagged.length) { v = 1; break; }
+        v = Math.min(1, gridFloor(Math.min(...flagged)) + STEP);
+      }
+    }
+    setThreshold(v);
+  }
 
   // Predict, then check: lowering t until no positive is missed, how many false alarms come
   // with it? Judged when the engine's counts first show FN = 0; the answer is the fewest false
@@ -73,18 +104,28 @@ function build(ctx) {
   const prediction = createPrediction(ctx, {
     id: 'threshold-catch-all',
     question: t('threshold.predict.question'),
-    numeric: { label: t('threshold.predict.label'), tolerance: 2, min: 0, max: opts.points, digits: 0 },
+    numeric: { label: t('threshold.predict.label'), tolerance: 2, min: 0, max: opts.points, digits: 0, integer: true },
     ready: () => (data && ml.confusionAtThreshold(data.y, data.scores, threshold).fn > 0 ? null : t('threshold.predict.raiseFirst')),
     onCommit: () => { startFp = ml.confusionAtThreshold(data.y, data.scores, threshold).fp; },
     next: t('threshold.predict.next'),
   });
   function judgeCatchAll(counts) {
     if (prediction.pending === null || counts.fn > 0) return;
-    const lowest = Math.min(...Array.from(data.scores).filter((_, i) => data.y[i] === 1));
+    const scores = Array.from(data.scores);
+    const lowest = Math.min(...scores.filter((_, i) => data.y[i] === 1));
     const fewest = attempt(card, () => ml.confusionAtThreshold(data.y, data.scores, lowest).fp, NaN);
     if (!Number.isFinite(fewest)) return;
-    const yours = counts.fp > fewest ? t('threshold.predict.yours', { t: formatNumber(threshold, 2), fp: formatNumber(counts.fp, 0), lowest: formatNumber(lowest, 3) }) : '';
-    prediction.settle(fewest, t('threshold.predict.why', { start: formatNumber(startFp, 0), fewest: formatNumber(fewest, 0), yours }));
+    // The thresholds on the grid that reach the fewest: above every negative score under the
+    // lowest positive one, and at most that score.
+    const negativeBelow = Math.max(-1, ...scores.filter((s, i) => data.y[i] === 0 && s < lowest));
+    const from = gridFloor(negativeBelow) + STEP;
+    const to = gridFloor(lowest);
+    const yours = counts.fp > fewest ? t('threshold.predict.yours', {
+      t: formatNumber(threshold, 3), fp: counts.fp,
+      lowest: formatNumber(Math.floor(lowest * 1e4) / 1e4, 4),
+      from: from <= to ? formatNumber(Math.max(0, from), 3) : '', to: formatNumber(to, 3),
+    }) : '';
+    prediction.settle(fewest, t('threshold.predict.why', { start: startFp, fewest, yours }));
   }
 
   function load() {
@@ -93,8 +134,8 @@ function build(ctx) {
   }
 
   function setThreshold(v) {
-    threshold = Number(Math.max(0, Math.min(1, v)).toFixed(4));
-    thresholdSlider.set(Number(threshold.toFixed(2)));
+    threshold = onGrid(v);
+    thresholdSlider.set(threshold);
     if (!data) { ctx.requestDraw(draw); return; }
     const result = attempt(card, () => {
       const predicted = labelsAt(data.scores, threshold);
@@ -108,14 +149,17 @@ function build(ctx) {
     }, null);
     if (!result) return;
     const { counts } = result;
-    for (const k of ['tp', 'fp', 'tn', 'fn']) cells[k].textContent = formatNumber(counts[k], 0);
+    for (const k of ['tp', 'fp', 'tn', 'fn']) {
+      cells[k].value.textContent = formatNumber(counts[k], 0);
+      cells[k].words.textContent = t(`threshold.cell.${k}`, { count: counts[k] });
+    }
     statAcc.set(formatNumber(result.accuracy, 3));
     statP.set(formatNumber(result.precision, 3));
     statR.set(formatNumber(result.recall, 3));
     statF1.set(formatNumber(result.f1, 3));
     describe(counts, result);
     judgeCatchAll(counts);
-    plot.canvas.setAttribute('aria-label', t('threshold.figure', { count: data.y.length, t: formatNumber(threshold, 2), tp: counts.tp, fp: counts.fp, fn: counts.fn, tn: counts.tn }));
+    plot.canvas.setAttribute('aria-label', t('threshold.figure', { count: data.y.length, t: formatNumber(threshold, 3), tp: counts.tp, fp: counts.fp, fn: counts.fn, tn: counts.tn }));
     ctx.requestDraw(draw);
   }
 

@@ -1,5 +1,7 @@
 // Every word the threshold widget shows a learner (English). Numbers arrive formatted
 // (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
+import { countOf, pluralOf } from '../lib/format.js';
+
 export const messages = {
   'threshold.title': 'Drag the threshold',
   'threshold.hint': 'Every example right of the line is called positive. Drag the line (or use the slider) and watch the confusion matrix and the four metrics move.',
@@ -9,10 +11,10 @@ export const messages = {
   'threshold.matrix.calledNegative': 'called negative',
   'threshold.matrix.trulyPositive': 'truly positive',
   'threshold.matrix.trulyNegative': 'truly negative',
-  'threshold.cell.tp': 'true positives',
-  'threshold.cell.fn': 'false negatives',
-  'threshold.cell.fp': 'false positives',
-  'threshold.cell.tn': 'true negatives',
+  'threshold.cell.tp': ({ count }) => pluralOf(count, 'true positive'),
+  'threshold.cell.fn': ({ count }) => pluralOf(count, 'false negative'),
+  'threshold.cell.fp': ({ count }) => pluralOf(count, 'false positive'),
+  'threshold.cell.tn': ({ count }) => pluralOf(count, 'true negative'),
   'threshold.slider': 'threshold t',
   'threshold.newExamples': 'New examples',
   'threshold.resetThreshold': 'Reset threshold',
@@ -20,19 +22,19 @@ export const messages = {
   'threshold.stat.precision': 'precision',
   'threshold.stat.recall': 'recall',
   'threshold.stat.f1': 'F1',
-  'threshold.keys': 'Left and right arrows move the threshold by 0.01 (Shift: 0.1); Escape puts it back.',
+  'threshold.keys': 'Left and right arrows move the threshold past one example at a time (Shift: ten); Escape puts it back.',
   'threshold.predict.question': 'Lower t until no positive is missed: how many false alarms (false positives) will there be then, at the fewest?',
   'threshold.predict.label': 'a count',
   'threshold.predict.raiseFirst': 'Every positive is already caught here: raise t until some are missed, then predict.',
   'threshold.predict.next': 'Now lower t (slider, arrows or drag) until the false negatives reach 0.',
-  'threshold.predict.yours': ' (at your t = {t} there are {fp}; the fewest needs t at the lowest positive score, {lowest})',
-  'threshold.predict.why': 'You started with {start} false alarms. The last positives hide among the negatives\' scores, so catching every one of them means flagging at least {fewest} negatives{yours}. A recall of 1 is paid for in precision.',
+  'threshold.predict.yours': ({ t, fp, lowest, from, to }) => ` (at your t = ${t} there ${fp === 1 ? 'is 1' : `are ${fp}`}; the fewest needs t at most the lowest positive score, ${lowest}, and above every negative score under it${from ? `: t from ${from} to ${to}` : ''})`,
+  'threshold.predict.why': ({ start, fewest, yours }) => `You started with ${countOf(start, 'false alarm')}. The last positives hide among the negatives' scores, so catching every one of them means flagging at least ${countOf(fewest, 'negative')}${yours}. A recall of 1 is paid for in precision.`,
   'threshold.reset.newExamples': 'New examples: predict again.',
   'threshold.reset.settings': 'The settings changed: predict again.',
-  'threshold.figure': '{count} scored examples; threshold {t}; {tp} true positives, {fp} false positives, {fn} false negatives, {tn} true negatives',
+  'threshold.figure': ({ count, t, tp, fp, fn, tn }) => `${countOf(count, 'scored example')}; threshold ${t}; ${countOf(tp, 'true positive')}, ${countOf(fp, 'false positive')}, ${countOf(fn, 'false negative')}, ${countOf(tn, 'true negative')}`,
   'threshold.nothingFlagged': 'Nothing is called positive, so precision has no meaning here (0 of 0; the engine reports 0) and recall is 0: every real positive is missed.',
   'threshold.everythingFlagged': 'Everything is called positive: recall is {recall} (no positive is missed) but precision falls to the share of positives in the data, {precision}.',
-  'threshold.low': 'A low threshold: it catches {tp} of {positives} positives (recall {recall}), paid for with {fp} false alarms (precision {precision}).',
-  'threshold.picky': 'A picky threshold: {tp} of the {flagged} flagged are right (precision {precision}), but {fn} real positives slip through (recall {recall}).',
+  'threshold.low': ({ tp, positives, recall, fp, precision }) => `A low threshold: it catches ${tp} of ${positives} positives (recall ${recall}), paid for with ${countOf(fp, 'false alarm')} (precision ${precision}).`,
+  'threshold.picky': ({ tp, flagged, precision, fn, recall }) => `A picky threshold: ${tp} of the ${flagged} flagged are right (precision ${precision}), but ${fn === 1 ? '1 real positive slips' : `${fn} real positives slip`} through (recall ${recall}).`,
   'threshold.balanced': 'Balanced: precision {precision} and recall {recall} are within 0.1 of each other, F1 {f1}. Moving the line trades one error type for the other.',
 };
