@@ -28,6 +28,14 @@ test('valid gives 14 × 14, same gives 16 × 16; pooling halves each side', () =
   assert.deepEqual([p.width, p.height], [7, 7]);
 });
 
+test('flattening the widget\'s 7 × 7 pooled map gives a vector of 49 numbers; 32 such maps give 1,568', () => {
+  const v = ml.convolve2d(img, N, VERTICAL, 'valid');
+  const p = ml.maxPool(Float64Array.from(ml.activationCurve('relu', Array.from(v.values)).value), v.width, 2);
+  assert.equal(Array.from(p.values).length, 49);
+  assert.equal(p.width * p.height, 49);
+  assert.equal(32 * p.width * p.height, 1568);
+});
+
 test('house: the walls light up with the vertical kernel only, the roof slopes with both', () => {
   const v = ml.convolve2d(img, N, VERTICAL, 'valid');
   const h = ml.convolve2d(img, N, HORIZONTAL, 'valid');
@@ -70,8 +78,11 @@ test('ReLU off: negative responses are bright-to-dark edges; pooling passes on t
     assert.ok(block.every((x) => x < 0));
     assert.equal(p.values[r * 7 + c], Math.max(...block));
   }
-  // With ReLU on, nothing negative reaches the pool.
+  // The feature map (drawn before ReLU) has orange cells on the right wall and the right roof slope
+  // whatever the checkbox says; with ReLU on they become 0 before pooling, so nothing negative reaches the pool.
+  assert.ok(at(v, 3, 9) < 0 && at(v, 4, 10) < 0, 'the right roof slope is negative');
   const relu = Float64Array.from(ml.activationCurve('relu', Array.from(v.values)).value);
+  assert.deepEqual(Array.from(relu), Array.from(v.values, (x) => Math.max(0, x)));
   assert.ok(Math.min(...ml.maxPool(relu, 14, 2).values) >= 0);
 });
 

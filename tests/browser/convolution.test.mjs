@@ -79,3 +79,45 @@ test('convolution: predict, then check — with ReLU off three pooled cells turn
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// ReLU sits between the feature map and the pool: the lesson says unticking it leaves the feature
+// map pixel for pixel as it was (orange cells included) and changes only the pooled map.
+test('convolution: ReLU off leaves the feature map unchanged and changes only the pooled map and its caption', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/convolution-filters.html`);
+  await widgetsReady(page);
+  const w = cardAt(page, 0);
+  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const pixels = (nth) => w.locator('canvas').nth(nth).evaluate((c) => c.toDataURL());
+  const captions = () => w.locator('.dw-matrix-panel p').allTextContents();
+  await frames();
+  const on = { map: await pixels(1), pool: await pixels(2), captions: await captions() };
+  assert.match(on.captions[1], /before any ReLU: orange negative/);
+  assert.match(on.captions[2], /^ReLU first \(negative sums become 0\)/);
+  await w.getByLabel('ReLU before pooling').uncheck();
+  await frames();
+  const off = { map: await pixels(1), pool: await pixels(2), captions: await captions() };
+  assert.equal(off.map, on.map, 'the feature map is the same with ReLU on and off');
+  assert.notEqual(off.pool, on.pool, 'the pooled map changes');
+  assert.equal(off.captions[1], on.captions[1]);
+  assert.match(off.captions[2], /^No ReLU: each cell keeps the largest of four, negative or not/);
+  // The feature map had orange (negative) cells all along; with ReLU on none reach the pool, off three do.
+  const counts = await inEngine(page, (ml) => {
+    const N = 16; const img = new Float64Array(N * N);
+    for (let r = 0; r < N; r++) for (let c = 0; c < N; c++) {
+      const roof = r >= 2 && r <= 7 && Math.abs(c - 7.5) <= r - 1.5;
+      const wall = r >= 8 && r <= 14 && c >= 3 && c <= 12;
+      const door = r >= 10 && r <= 14 && c >= 7 && c <= 8;
+      const win = r >= 9 && r <= 10 && ((c >= 4 && c <= 5) || (c >= 10 && c <= 11));
+      img[r * N + c] = door || win ? 0.15 : roof ? 0.6 : wall ? 1 : 0;
+    }
+    const m = ml.convolve2d(img, N, [-1, 0, 1, -2, 0, 2, -1, 0, 1], 'valid');
+    const relu = Float64Array.from(ml.activationCurve('relu', Array.from(m.values)).value);
+    const neg = (a) => Array.from(a).filter((v) => v < 0).length;
+    return { map: neg(m.values), poolOn: neg(ml.maxPool(relu, m.width, 2).values), poolOff: neg(ml.maxPool(m.values, m.width, 2).values) };
+  });
+  assert.ok(counts.map > 10, `the feature map has ${counts.map} negative cells`);
+  assert.deepEqual([counts.poolOn, counts.poolOff], [0, 3]);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

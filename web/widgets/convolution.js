@@ -80,7 +80,7 @@ function build(ctx) {
   };
   const inPanel = mkPanel(t('convolution.panel.input'), t('convolution.panel.inputNote'));
   const mapPanel = mkPanel(t('convolution.panel.map'), t('convolution.panel.mapNote'));
-  const poolPanel = mkPanel(t('convolution.panel.pool'), t('convolution.panel.poolNote'));
+  const poolPanel = mkPanel(t('convolution.panel.pool'), '');
   mapPanel.board.canvas.tabIndex = 0;
 
   const kernelBox = el('div', { className: 'dw-matrix-panel' }, [el('h4', { text: t('convolution.kernelHeading') })]);
@@ -127,6 +127,8 @@ function build(ctx) {
   function showKernel() { inputs.forEach((inp, i) => { inp.value = formatShort(kernel[i], 4); }); }
 
   function run() {
+    // ReLU sits between the feature map and the pool, so only the pool's caption (and values) change with it.
+    poolPanel.caption.textContent = opts.relu ? t('convolution.panel.poolNote.relu') : t('convolution.panel.poolNote.noRelu');
     map = attempt(card, () => ml.convolve2d(image, N, kernel, opts.padding), null);
     if (!map) { ctx.requestDraw(draw); return; }
     const vals = Array.from(map.values);
