@@ -158,3 +158,39 @@ test('pipeline-leakage: predict, then check — 2000 noise columns lift the leak
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// What the lesson's figures rest on, read off the widget the way a reader gets them: the noise
+// columns slider stepped with the arrow key from 199 (its settings are the ones the claims test
+// measures all 101 of), End to the top, then New table pressed ten times.
+test('pipeline-leakage: ArrowRight from 199 walks the claims test\'s settings (256 columns: leaky 0.62, the lowest); the top is 1,991 (0.92 / 0.50); ten New tables there give leaky 0.84–0.96 (mean 0.88), honest mean 0.53', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/pipeline-leakage.html`);
+  await widgetsReady(page);
+  const stat = statReader(page);
+  const columns = page.getByRole('slider', { name: /noise columns/ });
+  const reading = async () => [Number((await columns.getAttribute('aria-valuetext')).replace(/\D/g, '')), Number(await stat('leaky CV accuracy'))];
+  await columns.fill(String(Math.log10(199)));
+  const seen = [await reading()];
+  await columns.focus();
+  for (let i = 0; i < 11; i++) {
+    await page.keyboard.press('ArrowRight');
+    seen.push(await reading());
+  }
+  // round(10^(log₁₀ 5 + 0.01 k)) for k = 160 … 171, as in the claims test.
+  assert.deepEqual(seen.map(([f]) => f), Array.from({ length: 12 }, (_, i) => Math.round(10 ** (Math.log10(5) + 0.01 * (160 + i)))));
+  assert.deepEqual(seen[0], [199, 0.72]);
+  assert.deepEqual(seen[11], [256, 0.62]);
+  await page.keyboard.press('End');
+  assert.deepEqual([...await reading(), Number(await stat('honest CV accuracy'))], [1991, 0.92, 0.5]);
+  const tables = [];
+  for (let i = 0; i < 10; i++) {
+    await page.getByRole('button', { name: 'New table' }).click();
+    tables.push([Number(await stat('leaky CV accuracy')), Number(await stat('honest CV accuracy'))]);
+  }
+  const avg = (a) => a.reduce((s, v) => s + v, 0) / a.length;
+  const tl = tables.map(([l]) => l); const th = tables.map(([, h]) => h);
+  assert.deepEqual([Math.min(...tl), Math.max(...tl), avg(tl).toFixed(2)], [0.84, 0.96, '0.88']);
+  assert.deepEqual([Math.min(...th), Math.max(...th), avg(th).toFixed(2)], [0.4, 0.66, '0.53']);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
