@@ -180,3 +180,12 @@ test('the check: without early exaggeration the same descent lowers KL from the 
     assert.ok(seen[9] < start && seen[49] < seen[9], `${start} → ${seen[9]} → ${seen[49]}`);
   } finally { t.delete(); }
 });
+
+test('the check: KL(P‖Q) charges true neighbours drawn apart far more than strangers drawn together', () => {
+  // One pair's term p log(p/q): neighbours (p = 0.3) drawn apart (q = 0.01) against the reverse.
+  const term = (p, q) => p * Math.log(p / q);
+  assert.equal(term(0.3, 0.01).toFixed(2), '1.02');
+  assert.equal(term(0.01, 0.3).toFixed(3), '-0.034');
+  // Strangers drawn together (q ≥ p) cost little: |p log(p/q)| ≤ p·|log p| for p ≤ q ≤ 1.
+  for (const q of [0.01, 0.1, 0.5, 1]) assert.ok(Math.abs(term(0.001, q)) < 0.007, `q = ${q}`);
+});
