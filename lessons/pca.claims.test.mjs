@@ -41,6 +41,18 @@ test('start at 100° keeps 21.1%; PC1 at 34.7° keeps 94.4%; PC2 at right angles
   });
 });
 
+test('cumulative explained variance: PC1 holds 94.4%, short of 95%, so the 95% recipe keeps both components; a 90% level keeps PC1 alone', () => {
+  cloud((pca) => {
+    const ratios = Array.from(pca.explainedVarianceRatio());
+    const cumulative = ratios.map((_, i) => ratios.slice(0, i + 1).reduce((a, b) => a + b, 0));
+    const fewest = (level) => cumulative.findIndex((c) => c >= level) + 1;
+    assert.equal((cumulative[0] * 100).toFixed(1), '94.4');
+    assert.ok(Math.abs(cumulative[1] - 1) < 1e-12);
+    assert.equal(fewest(0.95), 2);
+    assert.equal(fewest(0.90), 1);
+  });
+});
+
 test('an axis has no arrow: 180° is the same line as 0° and reads 0°', () => {
   cloud((pca) => {
     for (const a of [0, 20, 34.7, 100]) assert.ok(Math.abs(along(pca, a) - along(pca, a + 180)) < 1e-12);
