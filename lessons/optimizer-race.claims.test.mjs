@@ -117,6 +117,31 @@ test('noisy bowl: a smaller η shrinks SGD\'s jitter by about a third but leaves
   assert.ok(big.gap > 0, 'no path settles exactly on the minimum');
 });
 
+test('noisy bowl (η 0.02, noise 0.5): five of six reach the minimum and jitter there; AdaGrad is still near (−0.6, 3.6)', () => {
+  const noisy = race('bowl', 0.02, { noise: 0.5 });
+  const info = noisy.sgd.info;
+  assert.equal(info.minValue.toFixed(4), '0.0137');
+  const arrived = ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adam'];
+  const losses = arrived.map((name) => noisy[name].gap + info.minValue);
+  for (const name of arrived) {
+    const r = noisy[name];
+    assert.ok(r.gap > 0, `${name} is not exactly on the minimum`);
+    assert.ok(Math.hypot(r.x - info.minX, r.y - info.minY) < 0.1, `${name} ends near the minimum`);
+    // Still moving: its last 100 points are spread out, not one point.
+    const xs = r.path.filter((_, i) => i % 2 === 0).slice(-100);
+    assert.ok(Math.max(...xs) - Math.min(...xs) > 0.02, `${name} jitters`);
+  }
+  assert.equal(Math.min(...losses).toFixed(4), '0.0138');
+  assert.equal(Math.max(...losses).toFixed(3), '0.022');
+  for (const run of [noisy, race('bowl', 0.02)]) {
+    const a = run.adagrad;
+    assert.equal(a.status, 'running');
+    assert.equal(a.x.toFixed(1), '-0.6');
+    assert.equal(a.y.toFixed(1), '3.6');
+    assert.ok(Math.abs(a.gap + info.minValue - 9.9) < 0.1, `AdaGrad's loss ${a.gap + info.minValue}`);
+  }
+});
+
 test('momentum by hand on 2.5y² from y = 2 (η 0.05): 1.5 then 0.675, where SGD is at 1.125; the check\'s −0.2', async () => {
   const { computations } = await import('../web/js/check-computations/optimisation.js');
   const at = (optimizer, steps, y = 2, eta = 0.05) => computations['optimizer-step'](ml, { surface: 1, optimizer, x: 0, y, eta, steps });
@@ -129,6 +154,22 @@ test('momentum by hand on 2.5y² from y = 2 (η 0.05): 1.5 then 0.675, where SGD
   // The check: from y = 1 at η = 0.1, 0.5 then −0.2.
   close(at(1, 1, 1, 0.1).y, 0.5);
   close(at(1, 2, 1, 0.1).y, 0.5 + (0.9 * -0.5 - 0.1 * 2.5));
+});
+
+test('Nesterov by hand on 2.5y² from y = 2 (η 0.05): u ← βu − ηg, θ ← θ + βu − ηg gives 1.05 then ≈ 0.146', async () => {
+  const { computations } = await import('../web/js/check-computations/optimisation.js');
+  const nesterov = (steps) => computations['optimizer-step'](ml, { surface: 1, optimizer: 2, x: 0, y: 2, eta: 0.05, steps });
+  const close = (a, b) => assert.ok(Math.abs(a - b) < 1e-12, `${a} vs ${b}`);
+  // Step 1: g = 10, u = −0.5.
+  close(nesterov(1).y, 2 + 0.9 * -0.5 - 0.05 * 10);
+  close(nesterov(1).y, 1.05);
+  // Step 2: g = 5 · 1.05 = 5.25, u = 0.9 · (−0.5) − 0.05 · 5.25 = −0.7125.
+  close(nesterov(2).y, 1.05 + 0.9 * -0.7125 - 0.05 * 5.25);
+  assert.equal(nesterov(2).y.toFixed(3), '0.146');
+  // The classic look-ahead form (gradient at θ + βu, then θ ← θ + u) visits θ + βu at the same points.
+  let theta = 2; let u = 0;
+  for (let k = 0; k < 2; k++) { u = 0.9 * u - 0.05 * 5 * (theta + 0.9 * u); theta += u; }
+  close(theta + 0.9 * u, nesterov(2).y);
 });
 
 test('first steps: AdaGrad and Adam move each coordinate by η, RMSProp by η/√0.1; Adam from (−9, 2) to (−8.95, 1.95)', () => {
