@@ -85,8 +85,20 @@ test('optimizer-race: predict, then check — on the saddle without noise all si
   assert.equal(await box.getAttribute('data-state'), 'committed');
   await page.getByLabel('surface', { exact: true }).selectOption('saddle');
   await race();
-  assert.match(await status(), /Your prediction held: you said “all stuck at the saddle point”.*None of the six optimisers left the ridge y = 0/);
+  const verdict = /Your prediction held: you said “all stuck at the saddle point”.*In that race \(saddle, no gradient noise, start \(-1\.50, 0\.00\)\), none of the six optimisers left the ridge y = 0\./;
+  assert.match(await status(), verdict);
   assert.equal(await box.getAttribute('data-result'), 'held');
+  // With noise 0.1 all six leave the ridge: the verdict still on screen names the noise-free run
+  // it judged, rather than saying "none left" under a run where all did.
+  await page.getByRole('slider', { name: /gradient noise s/ }).fill('0.1');
+  await race();
+  const stat = statReader(page);
+  for (const name of ['SGD', 'momentum', 'Nesterov', 'RMSProp', 'AdaGrad', 'Adam']) assert.match(await stat(name), /^-0\.24/, `${name} ends near a minimum (loss −1/4)`);
+  assert.match(await status(), verdict);
+  await page.getByLabel('surface', { exact: true }).selectOption('bowl');
+  assert.match(await status(), verdict);
+  await page.getByRole('slider', { name: /gradient noise s/ }).fill('0');
+  await page.getByLabel('surface', { exact: true }).selectOption('saddle');
   await box.getByRole('combobox').selectOption('minimum');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await race();

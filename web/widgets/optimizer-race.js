@@ -88,7 +88,7 @@ function build(ctx) {
     if (stepCount < MAX_STEPS && racers.some((r) => r.surface.pathStatus() === 'running')) return;
     const off = racers.filter((r) => { const p = r.surface.path(); return Math.abs(p[p.length - 1]) > 0.5; }).length;
     const outcome = off === racers.length ? 'minimum' : off === 0 ? 'saddle' : 'mixed';
-    prediction.settle(outcome, t('optimizer-race.predict.why', { off, all: racers.length, count: formatNumber(off, 0) }));
+    prediction.settle(outcome, t('optimizer-race.predict.why', { off, all: racers.length, count: formatNumber(off, 0), x: fixed(start.x, 2), y: fixed(start.y, 2) }));
   }
 
   function loadSurface() {
