@@ -280,13 +280,13 @@ test('Speed: 1 step per frame from the address, never more steps than frames; th
   await page.close();
 });
 
-test('predict, then check: XOR with no hidden layer stays near chance (a held and a missed prediction)', async () => {
+test('predict, then check: XOR with no hidden layer stays below 80%, no better than one straight line (a held and a missed prediction)', async () => {
   const page = await open();
   const box = page.locator('[data-predict="nn-xor-no-hidden"]');
   const status = () => box.getByRole('status').textContent();
-  await box.getByRole('combobox', { name: /no hidden layer/ }).selectOption('coin');
+  await box.getByRole('combobox', { name: /no hidden layer/ }).selectOption('line');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
-  assert.match(await status(), /Your prediction: below 80% \(a coin toss\)\. Now choose XOR, remove every hidden layer/);
+  assert.match(await status(), /Your prediction: below 80% \(no better than one straight line\)\. Now choose XOR, remove every hidden layer/);
   await page.getByLabel('Data set').selectOption('xor');
   await page.getByRole('button', { name: 'Remove the last hidden layer' }).click();
   await page.getByRole('button', { name: 'Remove the last hidden layer' }).click();
@@ -296,7 +296,7 @@ test('predict, then check: XOR with no hidden layer stays near chance (a held an
   await page.getByRole('button', { name: 'Pause' }).click();
   assert.equal(await box.getAttribute('data-result'), 'held');
   const text = await status();
-  assert.match(text, /Your prediction held: you said “below 80% \(a coin toss\)”.*After [\d\s,\u2009\u202f]+ steps the test accuracy is (\d+\.\d)%/);
+  assert.match(text, /Your prediction held: you said “below 80% \(no better than one straight line\)”.*After [\d\s,\u2009\u202f]+ steps the test accuracy is (\d+\.\d)%/);
   const shown = Number(text.match(/test accuracy is (\d+\.\d)%/)[1]);
   assert.ok(shown >= 29 && shown <= 76, `accuracy ${shown}`);
   await box.getByRole('combobox').selectOption('solved');
@@ -305,7 +305,7 @@ test('predict, then check: XOR with no hidden layer stays near chance (a held an
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => document.querySelector('[data-predict="nn-xor-no-hidden"]').dataset.result === 'missed', null, { timeout: 30000 });
   await page.getByRole('button', { name: 'Pause' }).click();
-  assert.match(await status(), /did not hold: you said “90% or more”; what happened: “below 80% \(a coin toss\)”/);
+  assert.match(await status(), /did not hold: you said “90% or more”; what happened: “below 80% \(no better than one straight line\)”/);
   await clean(page);
   await page.close();
 });

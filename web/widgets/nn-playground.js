@@ -175,7 +175,7 @@ function build(ctx) {
   const prediction = createPrediction(ctx, {
     id: 'nn-xor-no-hidden',
     question: t('nn-playground.predict.question', { steps: formatNumber(XOR_STEPS, 0) }),
-    choices: ['coin', 'partly', 'solved'].map((c) => [c, t(`nn-playground.predict.${c}`)]),
+    choices: ['line', 'partly', 'solved'].map((c) => [c, t(`nn-playground.predict.${c}`)]),
     next: t('nn-playground.predict.next'),
   });
   function judgeXor() {
@@ -183,7 +183,7 @@ function build(ctx) {
     const m = attemptUi(() => trainer.metrics());
     if (!m || !m.test) return;
     const a = m.test.accuracy;
-    prediction.settle(a >= 0.9 ? 'solved' : a >= 0.8 ? 'partly' : 'coin', t('nn-playground.predict.why', { steps: trainer.steps, accuracy: formatPercent(a, 1) }));
+    prediction.settle(a >= 0.9 ? 'solved' : a >= 0.8 ? 'partly' : 'line', t('nn-playground.predict.why', { steps: trainer.steps, accuracy: formatPercent(a, 1) }));
   }
 
   // ---- settings changes ----

@@ -47,7 +47,7 @@ export const messages = {
 
   // Predict, then check: XOR with no hidden layer.
   'nn-playground.predict.question': 'XOR with no hidden layer (inputs x₁ and x₂): after {steps} steps the test accuracy will be…',
-  'nn-playground.predict.coin': 'below 80% (a coin toss)',
+  'nn-playground.predict.line': 'below 80% (no better than one straight line)',
   'nn-playground.predict.partly': 'between 80% and 90%',
   'nn-playground.predict.solved': '90% or more',
   'nn-playground.predict.next': 'Now choose XOR, remove every hidden layer with the − button and press Play.',
