@@ -155,3 +155,29 @@ test('the corridor of the check: 0.5, then 0.75 and 0.225, then 0.45 (computatio
   // A goal worth 2 doubles every value.
   assert.ok(Math.abs(computations['q-corridor'](ml, { eta: 0.5, gamma: 0.9, r: 2, episodes: 3 }).far - 0.9) < 1e-12);
 });
+
+test('the recipe\'s ε: from 1.0, ×0.995 per episode, floor 0.01 — 0.61 after 100, 0.08 after 500, the floor after 919; the widget\'s ε stays 0.2', () => {
+  const a = agentOn({ epsilon: 1 });
+  try {
+    a.agent.setEpsilonDecay(0.995);
+    a.agent.setEpsilonMin(0.01);
+    a.agent.reset(1);
+    a.agent.runEpisodes(100);
+    assert.equal(a.agent.epsilon().toFixed(2), '0.61');
+    a.agent.runEpisodes(400);
+    assert.equal(a.agent.epsilon().toFixed(2), '0.08');
+    a.agent.runEpisodes(418);
+    assert.ok(a.agent.epsilon() > 0.01, `after 918 episodes ${a.agent.epsilon()}`);
+    a.agent.runEpisodes(1);
+    assert.equal(a.agent.epsilon(), 0.01);
+    a.agent.runEpisodes(50);
+    assert.equal(a.agent.epsilon(), 0.01);
+  } finally { a.free(); }
+  // The widget sets no decay: after 100 episodes its ε is the slider's 0.2.
+  const w = agentOn();
+  try { w.agent.runEpisodes(100); assert.equal(w.agent.epsilon(), 0.2); } finally { w.free(); }
+  // Far-sighted γ: a reward 100 moves ahead is weighted γ⁹⁹.
+  assert.equal((0.99 ** 99).toFixed(2), '0.37');
+  assert.equal((0.9 ** 99).toFixed(5), '0.00003');
+  assert.equal(6 * 6 * 12 * 12, 5184);
+});

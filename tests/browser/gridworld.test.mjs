@@ -32,6 +32,8 @@ test('gridworld: Q-learning matches the engine, edits by click and keyboard, bad
 
     await page.getByRole('button', { name: 'Run 100 episodes' }).click();
     assert.equal(await stat('episodes'), '100');
+    // No decay (q-learning.md contrasts it with the recipe's fading ε): still the slider's 0.2.
+    assert.match(await board.getAttribute('aria-label'), /; ε = 0\.20; 100 episodes finished$/);
     const shown = { v: await stat('learned V(start)'), opt: await stat('optimal V*(start)'), moves: await stat('moves') };
     // The same run through the engine directly: classic4x4, α 0.5, γ 0.9, ε 0.2, seed 1.
     const expected = await page.evaluate(async () => {
