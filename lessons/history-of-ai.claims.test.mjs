@@ -40,6 +40,9 @@ test('things to try: Deep Blue searched, AlphaGo learned; the "Try the idea" lin
   assert.ok(event(1986).lessons.includes('neural-network-playground'));
   assert.ok(event(2012).lessons.includes('convolution-filters'));
   assert.ok(event(2017).lessons.includes('attention-toy'));
+  assert.deepEqual(event(2014).lessons, ['gan']);
+  assert.match(event(2014).detail, /Ian Goodfellow and colleagues/);
+  assert.equal(event(2014).short, 'GANs');
 });
 
 test('AI ⊃ ML ⊃ DL: the sorting game agrees with the lesson', () => {

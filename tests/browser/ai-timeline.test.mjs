@@ -41,6 +41,14 @@ test('ai-timeline: keyboard, buttons and clicks move between events; the story a
     const link = card.locator('.ai-timeline-event-links a');
     assert.equal(await link.count(), 1);
     assert.match(await link.getAttribute('href'), /\/lessons\/attention-toy\.html$/);
+    // Two back: the 2014 GANs link to the GAN lesson.
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await stat('year'), '2014');
+    assert.match(await card.locator('.ai-timeline-event-title').textContent(), /Generative adversarial networks/);
+    assert.equal(await link.count(), 1);
+    assert.match(await link.getAttribute('href'), /\/lessons\/gan\.html$/);
+    assert.equal(await link.textContent(), 'Generative adversarial networks');
     await page.keyboard.press('Home');
     assert.equal(await stat('year'), '1943');
     await card.getByRole('button', { name: 'Later →' }).click();

@@ -36,6 +36,7 @@ export const LESSONS = {
   'svm': 'Support vector machines: the widest street',
   'gradient-descent': 'Gradient descent',
   'vectors-and-matrices': 'Vectors and matrices as transformations',
+  'gan': 'Generative adversarial networks',
 };
 
 // year: where the marker sits; when: the date as written. short: the label on the figure.
@@ -78,7 +79,7 @@ export const EVENTS = [
     lessons: ['convolution-filters'] },
   { year: 2014, when: '2014', short: 'GANs', title: 'Generative adversarial networks',
     detail: 'Ian Goodfellow and colleagues train two networks against each other: a generator that makes fake images and a discriminator that tries to catch them. It opens the way to networks that create new content rather than label it.',
-    lessons: [] },
+    lessons: ['gan'] },
   { year: 2016, when: '2016', short: 'AlphaGo', title: 'AlphaGo beats Lee Sedol',
     detail: 'DeepMind’s AlphaGo defeats Lee Sedol at Go, a game with far too many positions for Deep Blue’s brute-force search. Deep networks learned from human games and from self-play with reinforcement learning, guiding a tree search.',
     lessons: ['q-learning'] },
