@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
 import { axisRange } from '../dist/widgets/kmeans-by-hand.js';
+import { BLOB_VIEW, PASS_SCORE, minimumGap, placementScore } from '../dist/widgets/place-centroids.js';
 
 const POINTS = [1, 2, 3, 9, 10, 11];
 
@@ -119,6 +120,24 @@ test('place-centroids: a k-means++ start reaches the "k-means++ best" readout', 
   } finally {
     km.delete();
   }
+});
+
+test('place-centroids: the score is for the placement; a row through the middle still reaches the best, scoring 12', () => {
+  const { km, elbow } = blobs();
+  try {
+    km.setK(4);
+    km.setCentroids([0, 0, 1, 0, 2, 0, 3, 0]); // the lesson's row: four centroids 1 apart through the middle
+    const start = km.inertia();
+    km.fit(1000);
+    assert.equal(km.inertia().toFixed(2), elbow[3].toFixed(2), 'k-means ends exactly at the k-means++ best');
+    assert.equal(placementScore(elbow[3], start), 12);
+    assert.equal(Math.round((100 * Number(elbow[3].toFixed(2))) / Number(start.toFixed(2))), 12, 'from the numbers as shown');
+    assert.ok(12 < PASS_SCORE && PASS_SCORE === 50, 'so the game is not finished by it');
+    assert.equal(placementScore(elbow[3], elbow[3]), 100, '100 = starting where the best grouping is');
+  } finally {
+    km.delete();
+  }
+  assert.equal(minimumGap(BLOB_VIEW), 0.5, 'centroids start at least 0.5 apart on the lesson\'s plot');
 });
 
 test('check-yourself: 1, 3, 8, 10 from centroids 1 and 3 → 1 | 3 8 10 (c₂ = 7), then 1 3 | 8 10 → 2 and 9, inertia 4', async () => {

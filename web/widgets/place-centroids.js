@@ -6,7 +6,7 @@ import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
-import { formatNumber } from '../lib/format.js';
+import { formatNumber, formatShort } from '../lib/format.js';
 import { clusterColor, rgba } from '../lib/colors.js';
 import { shapeMarker } from '../lib/marks.js';
 import { equalDomain } from '../lib/domain.js';
@@ -27,6 +27,25 @@ export const meta = { title: messages['place-centroids.title'], hint: messages['
 
 const K_MAX_ELBOW = 8;
 const HALF_STEP_MS = 550;
+// The game finishes when the learner's own start reaches the best grouping and scores at least
+// this much: inertia as placed at most twice the best, i.e. every centroid well inside a blob.
+export const PASS_SCORE = 50;
+// The plot shows this square (centre x, centre y, half-widths) around generated blobs.
+export const BLOB_VIEW = [0, 0, 4.6, 4.6];
+
+// The game's score measures the placement, not Lloyd's algorithm: from almost any start on
+// well-separated blobs (four centroids in a row through the middle included) k-means reaches the
+// best grouping by itself. 100 × best known inertia ÷ inertia of the centroids as placed, from
+// the two numbers as shown to two decimals (100 = they started where the best grouping's are).
+export function placementScore(bestInertia, startInertia) {
+  const shown = (v) => Math.round(v * 100) / 100;
+  return Math.max(0, Math.min(100, Math.round((100 * shown(bestInertia)) / shown(startInertia))));
+}
+
+// Two centroids on one spot are not two guesses at where clusters are (and k-means would pull
+// them apart by itself), so a centroid keeps at least this distance from the others: a tenth of
+// the plot's larger half-width, to one significant figure (0.5 on the blobs' plot).
+export function minimumGap(view) { return Number((0.1 * Math.max(view[2], view[3])).toPrecision(1)); }
 // Own points from a CSV file: positions only (a label column is ignored with a note); at least
 // as many points as the largest k.
 // Options that make the generated points: changing one replaces imported points.
@@ -64,8 +83,9 @@ function build(ctx) {
   let best = new Map();     // k → lowest converged inertia the learner reached
   let ppSeed = 1;
   let converged = false;
+  let startInertia = NaN;   // inertia of the centroids as placed, before any iteration (what the score measures)
   let assisted = false;     // some centroid was put there by the k-means++ button, not the learner
-  let view = [0, 0, 4.6, 4.6]; // centre and half-widths of the plot: the blobs' square, or an import's extent
+  let view = BLOB_VIEW;        // centre and half-widths of the plot: the blobs' square, or an import's extent
   let imported = null;      // positions from a CSV file or a Share link, instead of generated blobs
 
   const row = el('div', { className: 'dw-row' });
@@ -90,6 +110,7 @@ function build(ctx) {
   const statBest = card.stat(t('place-centroids.stat.best'));
   const statTarget = card.stat(t('place-centroids.stat.target'));
   const statIter = card.stat(t('place-centroids.stat.iterations'));
+  const statScore = card.stat(t('place-centroids.stat.score'));
   pointsCsv(ctx, card.controls, {
     filename: 'centroids-points.csv', rules: CSV_RULES,
     get: () => ({ X: data.X, extra: labels ? { name: 'cluster', values: Array.from(labels) } : null }),
@@ -104,7 +125,7 @@ function build(ctx) {
       km.reset(opts.seed);
       elbow = km.elbowCurve(Math.min(K_MAX_ELBOW, data.rows));
     });
-    view = imported ? extentView(imported) : [0, 0, 4.6, 4.6];
+    view = imported ? extentView(imported) : BLOB_VIEW;
     placed = [];
     assisted = false;
     best = new Map();
@@ -118,8 +139,10 @@ function build(ctx) {
     labels = null;
     converged = false;
     kSlider.set(opts.k);
+    startInertia = NaN;
+    statScore.set('–');
     if (placed.length === opts.k) {
-      attempt(card, () => { km.setCentroids(placed.flatMap((p) => [p.x, p.y])); });
+      startInertia = attempt(card, () => { km.setCentroids(placed.flatMap((p) => [p.x, p.y])); return km.inertia(); }, NaN);
     }
     shown = placed.map((p) => ({ ...p }));
     render();
@@ -222,22 +245,26 @@ function build(ctx) {
     const empty = km.emptyClusters();
     const steps = km.steps();
     const matched = empty === 0 && (!(target > 0) || gap <= 0.005);
-    const byHand = assisted ? t('place-centroids.notYours') : '';
+    // Runs started by k-means++ are not the learner's placement: no score.
+    const scored = !assisted && target > 0 && startInertia > 0;
+    const score = scored ? placementScore(target, startInertia) : NaN;
+    const passed = scored && matched && score >= PASS_SCORE;
+    const yours = scored
+      ? t('place-centroids.placementScore', { start: fixed(startInertia, 2), target: fixed(target, 2), score: formatNumber(score, 0), passed, matched, pass: formatNumber(PASS_SCORE, 0) })
+      : t('place-centroids.notYours');
     if (empty > 0) {
-      card.setMessage(t('place-centroids.empty', { steps, empty, byHand }), 'bad');
+      card.setMessage(t('place-centroids.empty', { steps, empty, yours }), 'bad');
     } else if (matched) {
       const level = gap <= 1e-9 ? t('place-centroids.asLowAs') : t('place-centroids.within', { gap: fixed(gap * 100, 2) });
-      card.setMessage(t('place-centroids.matched', { steps, inertia: fixed(inertia, 2), level, k: opts.k, byHand }), 'ok');
+      card.setMessage(t('place-centroids.matched', { steps, inertia: fixed(inertia, 2), level, k: opts.k, yours }), passed || !scored ? 'ok' : 'warn');
     } else {
-      card.setMessage(t('place-centroids.localMinimum', { steps, inertia: fixed(inertia, 2), gap: fixed(gap * 100, 1), target: fixed(target, 2), byHand }), 'warn');
+      card.setMessage(t('place-centroids.localMinimum', { steps, inertia: fixed(inertia, 2), gap: fixed(gap * 100, 1), target: fixed(target, 2), yours }), 'warn');
     }
-    // The game's result: how close the learner's own start came to the best known inertia
-    // (100 = as low as the best k-means++ restart). Runs started by k-means++ are not the learner's.
-    if (!assisted && target > 0 && inertia > 0) {
-      const score = Math.max(0, Math.min(100, Math.round((100 * target) / inertia)));
+    if (scored) {
+      statScore.set(t('place-centroids.scoreValue', { score: formatNumber(score, 0) }));
       const detail = { widget: 'place-centroids', title: t('place-centroids.title'), score, max: 100 };
       reportScore(card, detail);
-      if (matched) reportComplete(card, detail);
+      if (passed) reportComplete(card, detail);
     }
   }
 
@@ -330,13 +357,27 @@ function build(ctx) {
     const { x0, x1, y0, y1 } = plot.domain;
     return { x: Math.max(x0, Math.min(x1, p.x)), y: Math.max(y0, Math.min(y1, p.y)) };
   }
+  // The first centroid in list (other than `except`) closer to pos than `gap`, or -1.
+  function crowding(list, pos, except = -1, gap = minimumGap(view)) {
+    return list.findIndex((p, j) => j !== except && Math.hypot(p.x - pos.x, p.y - pos.y) < gap);
+  }
+  function tooClose(j, pos) {
+    const other = placed[j];
+    card.setMessage(t('place-centroids.tooClose', { distance: fixed(Math.hypot(other.x - pos.x, other.y - pos.y), 2), gap: formatShort(minimumGap(view), 1) }), 'warn');
+  }
   function drop(pos) {
-    placed.push(clampPos(pos));
+    const at = clampPos(pos);
+    const near = crowding(placed, at);
+    if (near >= 0) { tooClose(near, at); ctx.requestDraw(draw); return; }
+    placed.push(at);
     selected = -1;
     syncModel();
   }
   function moveCentroid(j, pos) {
-    placed[j] = clampPos(pos);
+    const at = clampPos(pos);
+    const near = crowding(placed, at, j);
+    if (near >= 0) { tooClose(near, at); return; }
+    placed[j] = at;
     syncModel();
   }
   const drag = ctx.drag(plot, {
@@ -370,7 +411,7 @@ function build(ctx) {
       }
     },
     onFocusChange: (on) => {
-      if (on) card.setMessage(t('place-centroids.keys'), 'info');
+      if (on) card.setMessage(t('place-centroids.keys', { gap: formatShort(minimumGap(view), 1) }), 'info');
       ctx.requestDraw(draw);
     },
   });
@@ -393,9 +434,12 @@ function build(ctx) {
         if (!list || list.length > opts.k || !list.every((p) => Array.isArray(p) && p.length === 2 && p.every((v) => Number.isFinite(v) && Math.abs(v) <= 1e3))) {
           throw new RangeError(t('place-centroids.badState', { k: opts.k }));
         }
+        const centroids = list.map(([x, y]) => ({ x, y }));
+        const gap = minimumGap(points ? extentView(points.X) : view);
+        if (centroids.some((p, j) => crowding(centroids.slice(0, j), p, -1, gap) >= 0)) throw new RangeError(t('place-centroids.crowdedState', { gap: formatShort(gap, 1) }));
         stopAuto();
         if (points) { imported = points.X; loadData(); }
-        placed = list.map(([x, y]) => ({ x, y })); // as placed (and clamped) on the sharer's plot
+        placed = centroids; // as placed (and clamped) on the sharer's plot
         selected = -1;
         syncModel();
       },
