@@ -86,10 +86,11 @@ test('k-means by hand: predict the final inertia from c₂ = 20 (held, then miss
   assert.equal(v.result, 'held');
   assert.match(v.text, /you said 100\.00, and it came out 100\.00 \(within ± 1\.00\)\. Starting from c₁ = 2\.00 and c₂ = 20\.00, k-means stopped at c₁ = 6\.00, c₂ = 20\.00/);
   assert.match(v.text, /One centroid never won a point/);
-  // After a Step, predicting is refused until Reset.
+  // After a Step, predicting is refused until Rewind (which keeps c₂ at 20) or Reset.
   await lockPrediction(card, id, '4').catch(() => {});
-  assert.match((await verdict(card, id, 0)).text, /Press Reset first/);
-  await card.getByRole('button', { name: 'Reset' }).click();
+  assert.match((await verdict(card, id, 0)).text, /Predict before the first Step: press Rewind to go back to your start/);
+  await card.getByRole('button', { name: 'Rewind' }).click();
+  assert.equal(await stat(card, 'c₂'), '20.00');
   await lockPrediction(card, id, '4');
   for (let i = 0; i < 6; i++) await step.click();
   v = await verdict(card, id);
@@ -121,6 +122,49 @@ test('k-means by hand: a prediction that is not a number, or below 0, is refused
   assert.equal(await box.getAttribute('data-state'), 'committed');
   assert.match(await status.textContent(), /Your prediction: 4\.50\./);
   assert.deepEqual(await reportedEvents(page), [], 'refusals and a lock-in report nothing until the outcome is seen');
+  await assertClean(page);
+  await page.close();
+});
+
+test('k-means by hand: keys 1 and 2 choose the centroid the arrows move, said before focus; Reset returns to the lesson\'s start, Rewind keeps yours', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/kmeans.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'One k-means iteration by hand' });
+  const canvas = card.locator('canvas');
+  const keysNow = card.locator('.dw-keys-now');
+  const msg = () => card.locator('.dw-message').textContent();
+  assert.equal(await keysNow.textContent(), 'Keyboard: focus the number line; the arrow keys move c₁. Press 1 or 2 to choose which centroid.', 'visible before the line has focus');
+  assert.ok(await keysNow.isVisible());
+  await canvas.focus();
+  assert.match(await msg(), /Left\/Right move c₁ \(Shift for bigger moves\); press 2 or Enter to move c₂ instead/);
+  await page.keyboard.press('2');
+  assert.equal(await msg(), 'The arrow keys now move c₂ (at 4.00).');
+  assert.match(await keysNow.textContent(), /the arrow keys move c₂\./);
+  assert.match(await canvas.getAttribute('aria-label'), /The arrow keys move c₂;/);
+  // The lesson's keyboard route to c₂ = 20: Shift+right is 5 units, right half a unit.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+  for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
+  assert.equal(await stat(card, 'c₁'), '2.00', 'c₁ stays where the lesson asks');
+  assert.equal(await stat(card, 'c₂'), '20.00');
+  // 1 picks c₁ again: pushed right to the end of the axis, 22.
+  await page.keyboard.press('1');
+  assert.equal(await msg(), 'The arrow keys now move c₁ (at 2.00).');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowRight');
+  assert.equal(await stat(card, 'c₁'), '22.00');
+  const step = card.getByRole('button', { name: 'Step', exact: true });
+  await step.click(); await step.click();
+  assert.equal(await stat(card, 'iteration'), '1');
+  // Rewind undoes the Steps and keeps the centroids where they were put.
+  await card.getByRole('button', { name: 'Rewind' }).click();
+  assert.equal(await stat(card, 'iteration'), '0');
+  assert.deepEqual([await stat(card, 'c₁'), await stat(card, 'c₂')], ['22.00', '20.00']);
+  // Reset goes back to the lesson's start, c₁ = 2 and c₂ = 4.
+  await step.click();
+  await card.getByRole('button', { name: 'Reset' }).click();
+  assert.deepEqual([await stat(card, 'c₁'), await stat(card, 'c₂'), await stat(card, 'iteration')], ['2.00', '4.00', '0']);
+  assert.equal(await msg(), 'Centroids start at c₁ = 2.00 and c₂ = 4.00. Press Step to assign the points.');
+  assert.match(await canvas.getAttribute('aria-label'), /^Number line from 0\.0 to 22\.0: points 1, 2, 3, 9, 10, 11; centroid 1 at 2\.00, centroid 2 at 4\.00/);
   await assertClean(page);
   await page.close();
 });

@@ -58,7 +58,7 @@ function build(ctx) {
   let phase = -1; // -1 start, 0 assigned, 1 moved, 2 converged
   let iterations = 0;
   let shown = [...start]; // centroid positions as drawn (they glide to the engine's values)
-  let selected = 0;
+  let selected = 0;      // the centroid the arrow keys move (0 = c₁, 1 = c₂)
   let stopTween = null;
   let lastAssign = null; // { labels, centroids } used for the explanation
   let axis = axisRange(points, start);
@@ -70,6 +70,9 @@ function build(ctx) {
   card.stage.append(phaseBar);
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.22, minHeight: 150, maxHeight: 200, label: t('kmeans-by-hand.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { left: 16, right: 16, top: 16, bottom: 30 };
+  // Which centroid the arrow keys move, said before the line has focus (a drag needs no choice).
+  const keysNow = el('p', { className: 'dw-hint dw-keys-now' });
+  card.stage.append(keysNow);
   const explain = el('p', { className: 'dw-hint dw-explain', 'aria-live': 'polite' });
   card.stage.append(explain);
   const tableWrap = el('div', { className: 'dw-table-wrap' });
@@ -90,7 +93,10 @@ function build(ctx) {
     tick: () => advance(),
   });
   button(buttons, t('kmeans-by-hand.step'), () => { play.stop(); advance(); });
-  button(buttons, t('kmeans-by-hand.reset'), () => { play.stop(); restart(); });
+  // Rewind undoes the Steps but keeps the centroids where the learner put them (to predict again
+  // for that start); Reset goes back to the lesson's start as well.
+  button(buttons, t('kmeans-by-hand.rewind'), () => { play.stop(); restart(); }, { title: t('kmeans-by-hand.rewindTitle') });
+  button(buttons, t('kmeans-by-hand.reset'), () => { play.stop(); resetStart(); }, { title: t('kmeans-by-hand.resetTitle', { c1: fixed(opts.c1, 2), c2: fixed(opts.c2, 2) }) });
 
   const statIter = card.stat(t('kmeans-by-hand.stat.iteration'));
   const statC1 = card.stat(t('kmeans-by-hand.centroid.0'));
@@ -125,6 +131,15 @@ function build(ctx) {
     const labels = km.labels();
     const empty = [0, 1].filter((j) => !labels.some((l) => l === j)).length;
     prediction.settle(inertia, t('kmeans-by-hand.predict.why', { start1: fixed(start[0], 2), start2: fixed(start[1], 2), end1: fixed(km.centroids()[0], 2), end2: fixed(km.centroids()[1], 2), inertia: fixed(inertia, 2), empty: empty > 0 }));
+  }
+
+  // The centroids back where the options (the lesson) start them, and the example from there.
+  function resetStart() {
+    const moved = start[0] !== opts.c1 || start[1] !== opts.c2;
+    start = [opts.c1, opts.c2];
+    axis = axisRange(points, start);
+    if (moved) prediction.reset(t('kmeans-by-hand.predict.startMoved'));
+    restart();
   }
 
   function restart() {
@@ -222,7 +237,8 @@ function build(ctx) {
       explain.textContent = t('kmeans-by-hand.explain.check', { c1: fixed(c[0], 2), c2: fixed(c[1], 2), empty: emptyText });
       card.setMessage(t('kmeans-by-hand.converged', { updates: Math.max(1, iterations - 1), iterations, inertia: fixed(inertia, 2), empty: empty.length > 0 }), empty.length ? 'warn' : 'ok');
     }
-    plot.canvas.setAttribute('aria-label', t('kmeans-by-hand.figure', { from: fixed(axis[0], 1), to: fixed(axis[1], 1), points: points.map((v) => formatShort(v)).join(', '), c1: fixed(c[0], 2), c2: fixed(c[1], 2), inertia: fixed(inertia, 2) }));
+    plot.canvas.setAttribute('aria-label', t('kmeans-by-hand.figure', { from: fixed(axis[0], 1), to: fixed(axis[1], 1), points: points.map((v) => formatShort(v)).join(', '), c1: fixed(c[0], 2), c2: fixed(c[1], 2), inertia: fixed(inertia, 2), selected: t(`kmeans-by-hand.centroid.${selected}`) }));
+    keysNow.textContent = t('kmeans-by-hand.keysNow', { centroid: t(`kmeans-by-hand.centroid.${selected}`) });
     judgeConverged(inertia);
     ctx.requestDraw(draw);
   }
@@ -279,6 +295,12 @@ function build(ctx) {
     shown.forEach((cx, j) => { const d = Math.hypot(plot.px(cx) - plot.px(pos.x), plot.py(CENTROID_Y) - plot.py(pos.y)); if (d < bestD) { bestD = d; best = j; } });
     return bestD <= 30 ? best : -1;
   }
+  // Says in the message line (read out) and under the plot which centroid the arrows now move.
+  function select(j) {
+    selected = j;
+    render();
+    card.setMessage(t('kmeans-by-hand.selected', { centroid: t(`kmeans-by-hand.centroid.${j}`), at: fixed(start[j], 2) }), 'info');
+  }
   const drag = ctx.drag(plot, {
     hit: (pos) => { const j = nearestCentroid(pos); return j >= 0 ? j : null; },
     grab: (j) => { selected = j; },
@@ -290,10 +312,13 @@ function build(ctx) {
       moveStart(selected, start[selected] + dx * 0.5);
       return true;
     },
-    enter: () => { selected = 1 - selected; ctx.requestDraw(draw); },
+    enter: () => select(1 - selected),
+    otherKey: (e) => {
+      if (e.key === '1' || e.key === '2') { select(Number(e.key) - 1); e.preventDefault(); }
+    },
     escape: () => plot.canvas.blur(),
     onFocusChange: (on) => {
-      if (on) card.setMessage(t('kmeans-by-hand.keyboard'), 'info');
+      if (on) card.setMessage(t('kmeans-by-hand.keyboard', { centroid: t(`kmeans-by-hand.centroid.${selected}`), other: t(`kmeans-by-hand.centroid.${1 - selected}`), otherKey: 2 - selected }), 'info');
       ctx.requestDraw(draw);
     },
   });
