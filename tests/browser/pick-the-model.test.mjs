@@ -84,3 +84,32 @@ test('locking in below the best: underfitting only when the training error is hi
     await page.close();
   }
 });
+
+// Locking in by keyboard: focus moves on to New data (never to the page), the slider holds the
+// locked degree so the verdict, the readout and the next round agree.
+test('lock in by keyboard: focus goes to New data, the slider holds the locked degree, the next round starts from it', async () => {
+  const page = await openLesson(site, 'model-selection', { width: 1280 });
+  const w = cardByTitle(page, 'Pick the model');
+  const slider = w.getByRole('slider', { name: /degree/ });
+  await slider.focus();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');   // degree 7
+  assert.equal(await stat(w, 'degree'), '7');
+  await w.getByRole('button', { name: /Lock in/ }).focus();
+  await page.keyboard.press('Enter');
+  assert.match(await w.locator('.dw-message').textContent(), /Degree 7 is more flexible than needed.*Press New data for another round\./);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'New data', 'focus moves to the next action, not to <body>');
+  assert.ok(await slider.isDisabled(), 'the round is over: the degree cannot drift from the verdict');
+  await page.keyboard.press('ArrowRight');                               // on New data: moves nothing
+  assert.equal(await stat(w, 'degree'), '7');
+  assert.equal(await slider.inputValue(), '7');
+  await page.keyboard.press('Enter');                                    // New data
+  assert.equal(await stat(w, 'round score'), '–');
+  assert.equal(await stat(w, 'degree'), '7', 'the next round starts from the degree shown');
+  assert.ok(await slider.isEnabled());
+  assert.ok(await w.getByRole('button', { name: /Lock in/ }).isEnabled());
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await stat(w, 'degree'), '8');
+  assert.match(await w.locator('.dw-message').textContent(), /^Degree 8/);
+  await finish(page, 'pick-keyboard-1280');
+});

@@ -62,7 +62,7 @@ function build(ctx) {
   const degreeSlider = slider(card.controls, { label: t('pick-the-model.slider.degree'), min: 1, max: MAX_DEGREE, step: 1, value: degree, format: (v) => formatNumber(v, 0), onInput: (v) => setDegree(v) });
   const buttons = buttonRow(card.controls);
   const lockBtn = button(buttons, t('pick-the-model.lockIn'), () => lockIn(), { primary: true });
-  button(buttons, t('pick-the-model.newData'), () => { opts.seed = nextSeed(opts.seed); load(); });
+  const newDataBtn = button(buttons, t('pick-the-model.newData'), () => { opts.seed = nextSeed(opts.seed); load(); });
   const truthBox = checkbox(card.controls, { label: t('pick-the-model.showTruth'), checked: false, onChange: () => ctx.requestDraw(draw) });
 
   const statDegree = card.stat(t('pick-the-model.stat.degree'));
@@ -88,6 +88,7 @@ function build(ctx) {
     }, false);
     if (!ok) { data = null; return; }
     lockBtn.disabled = false;
+    degreeSlider.setDisabled(false);
     statScore.set('–');
     setDegree(degree);
   }
@@ -131,7 +132,11 @@ function build(ctx) {
     statTotal.set(t('pick-the-model.total', { total: formatNumber(total, 0), max: formatNumber(rounds * 100, 0) }));
     // A locked-in degree finishes the round: report this round's score, nothing more.
     reportComplete(card, { widget: 'pick-the-model', title: t('pick-the-model.title'), score, max: 100 });
+    // The round is over: the degree stays the one the verdict is about (the next round starts
+    // from it), and keyboard focus moves on to the next action instead of dropping to the page.
     lockBtn.disabled = true;
+    degreeSlider.setDisabled(true);
+    newDataBtn.focus();
     for (let d = 1; d <= MAX_DEGREE; d++) visited.add(d);
     // "35% above the best"; far off, a ratio reads better than "1882% above".
     const above = mine / min >= 2 ? t('pick-the-model.times', { ratio: formatNumber(mine / min, 1) }) : t('pick-the-model.above', { percent: formatNumber((mine / min - 1) * 100, 0) });
