@@ -2,7 +2,7 @@
 // digits a learner sees, whatever the double underneath; the other rules at their edges.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clipText, countOf, formatNumber, formatPercent, formatShort } from '../../web/lib/format.js';
+import { clipText, countOf, formatNumber, formatPercent, formatShort, readShown } from '../../web/lib/format.js';
 
 test('decimal halves round away from zero, as by hand, however the double falls', () => {
   // 51/80 = 63.75 % is the double 63.7499…, 47/80 = 58.75 % is 58.75000…01: both round up.
@@ -46,4 +46,32 @@ test('clipText: cut at a word boundary with an ellipsis, short text unchanged', 
   assert.equal(clipText('Predict: compared with now, the test accuracy will be', 45), 'Predict: compared with now, the test…');
   assert.equal(clipText('x'.repeat(100), 10), `${'x'.repeat(9)}…`); // one long word: cut inside it
   assert.equal(clipText('  two\n spaces  ', 80), 'two spaces');
+
+test('significant digits where the decimals would drop them; a "+" for a change', () => {
+  // Two decimals, but three significant digits for a value below 1 (a ratio of 8.25 to 0.24
+  // is 34.4, to 0.238 is 34.7, the ratio of the values).
+  assert.equal(formatNumber(0.2378, 2, { significant: 3 }), '0.238');
+  assert.equal(formatNumber(8.2512, 2, { significant: 3 }), '8.25');
+  assert.equal(formatNumber(27.744, 2, { significant: 3 }), '27.74');
+  assert.equal(formatNumber(0.41, 2, { significant: 3 }), '0.410');
+  assert.equal(formatNumber(0, 2, { significant: 3 }), '0.00');
+  assert.equal(formatNumber(1e-9, 2, { significant: 3 }), '0.000000');   // at most 6 decimals
+  assert.equal(formatNumber(0.522, 3, { signed: true }), '+0.522');
+  assert.equal(formatNumber(-0.522, 3, { signed: true }), '-0.522');     // the one minus: ASCII
+  assert.equal(formatNumber(0.0001, 3, { signed: true }), '0.000');      // no sign on a zero
+  assert.equal(formatNumber(-0.0001, 3, { signed: true }), '0.000');
+});
+
+test('readShown reads a shown number back, so a difference or ratio is worked out from what is shown', () => {
+  assert.equal(readShown(formatNumber(0.35031, 3)) - readShown(formatNumber(0.32477, 3)), 0.35 - 0.325);
+  assert.equal(formatNumber(readShown('0.350') - readShown('0.325'), 3), '0.025');
+  assert.equal(readShown('-1.14'), -1.14);
+  assert.equal(readShown('−1.14'), -1.14);
+  assert.equal(readShown('+0.52'), 0.52);
+  assert.equal(readShown('9.55 × 10³³'), 9.55e33);
+  assert.equal(readShown('1.2 × 10⁻⁴'), 1.2e-4);
+  assert.equal(readShown(formatNumber(123456.5, 0, { grouping: true })), 123457);
+  assert.equal(readShown('−∞'), -Infinity);
+  assert.ok(Number.isNaN(readShown('–')));
+  assert.ok(Number.isNaN(readShown('× 3.0')));
 });

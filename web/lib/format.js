@@ -5,7 +5,9 @@
 //   - from ±1,000,000 on, a number is written as "9.55 × 10³³", never JavaScript's "9.55e+33"
 //     or thirty digits (formatShort and formatTick also do so below 0.001);
 //   - thousands are grouped with a thin space only when asked (grouping: true);
-//   - counts agree with their noun: "1 dart", "3 darts".
+//   - counts agree with their noun: "1 dart", "3 darts";
+//   - a difference or ratio printed beside shown numbers is computed from the numbers as shown
+//     (readShown), so it checks out by hand: 0.350 − 0.325 reads 0.025, never 0.026.
 
 const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
 const LARGE = 1e6;
@@ -36,18 +38,39 @@ function toFixedDecimal(v, digits) {
 
 // A number with a fixed count of decimals (the common readout). Very large or very small
 // values switch to scientific notation instead of printing thirty digits.
-export function formatNumber(v, digits = 3, { grouping = false } = {}) {
+// `significant` asks for more decimals where `digits` would leave fewer significant digits
+// (at most 6 decimals): with digits 2 and significant 3, 8.25 and 27.74 but 0.238, not 0.24, so
+// a ratio of two shown values stays close to the ratio of the values. `signed` writes "+" before
+// a positive number, for a change.
+const MAX_DECIMALS = 6;
+export function formatNumber(v, digits = 3, { grouping = false, significant = 0, signed = false } = {}) {
   if (v === undefined || v === null || typeof v !== 'number' || Number.isNaN(v)) return '–';
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
   const a = Math.abs(v);
-  if (a >= LARGE) return scientific(v, 3);
+  if (a >= LARGE) return (signed && v > 0 ? '+' : '') + scientific(v, 3);
+  if (significant > 0 && a > 0) {
+    const magnitude = Math.floor(Math.log10(a));
+    digits = Math.max(digits, Math.min(MAX_DECIMALS, significant - 1 - magnitude));
+  }
   let s = toFixedDecimal(v, digits);
   if (/^-0\.?0*$/.test(s)) s = s.slice(1);
+  if (signed && /[1-9]/.test(s) && !s.startsWith('-')) s = `+${s}`;
   if (grouping) {
     const [int, frac] = s.split('.');
     s = int.replace(/\B(?=(\d{3})+(?!\d))/g, '\u2009') + (frac !== undefined ? `.${frac}` : '');
   }
   return s;
+}
+
+// The value a shown number stands for, read back from the text this file wrote ("0.350", "-1.14",
+// "+0.52", "9.55 × 10³³", "1 234.5" with a thin space); NaN for "–" or anything else.
+const FROM_SUPERSCRIPT = Object.fromEntries(Object.entries(SUPERSCRIPT).map(([ch, sup]) => [sup, ch]));
+export function readShown(text) {
+  const s = String(text).trim().replace(/\u2009/g, '').replace(/^−/, '-');
+  if (s === '∞' || s === '-∞') return s === '∞' ? Infinity : -Infinity;
+  const power = /^([-+]?\d+(?:\.\d+)?) × 10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(s);
+  if (power) return Number(`${power[1]}e${power[2].split('').map((ch) => FROM_SUPERSCRIPT[ch]).join('')}`);
+  return /^[-+]?\d+(?:\.\d+)?$/.test(s) ? Number(s) : NaN;
 }
 
 // Up to `significant` significant digits, trailing zeros dropped ("0.25", "1200", "3.14").
