@@ -32,6 +32,14 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
     const page = await openLesson(site, 'learning-curves', { width, reducedMotion });
     const w = cardByTitle(page, 'Learning curves grow with the dataset');
     const msg = w.locator('.dw-message');
+    // Every text the charts write from here on, to check the noise floor's label never lands on
+    // the curves (it covered degree 12's validation curve from n = 78 on): it is in the legend.
+    await page.evaluate(() => {
+      const fillText = CanvasRenderingContext2D.prototype.fillText;
+      window.canvasTexts = [];
+      CanvasRenderingContext2D.prototype.fillText = function record(text, ...at) { window.canvasTexts.push(String(text)); return fillText.call(this, text, ...at); };
+    });
+    assert.match(await w.locator('.dw-legend').textContent(), /noise floor s² = 0\.090/);
     // Reduced motion draws the whole curve at once; otherwise it plays in once on screen
     // (animations pause while the widget is scrolled out of view).
     await w.locator('canvas').scrollIntoViewIfNeeded();
@@ -41,6 +49,12 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
     assert.equal(await stat(w, 'train MSE'), line.train.toFixed(3));
     assert.equal(await stat(w, 'validation MSE'), line.val.toFixed(3));
     assert.match(await msg.textContent(), /High bias/);
+    // The gap is the difference of the two readouts beside it: 0.350 − 0.325 = 0.025 (the
+    // unrounded errors differ by 0.0255).
+    assert.equal(await stat(w, 'train MSE'), '0.325');
+    assert.equal(await stat(w, 'validation MSE'), '0.350');
+    assert.equal(await stat(w, 'gap'), '0.025');
+    assert.ok(Math.abs(line.val - line.train - 0.0255) < 0.0005, `unrounded gap ${line.val - line.train}`);
     // Step from the start: n = 2, 3, 4.
     await w.getByRole('button', { name: 'Reset' }).click();
     const step = () => w.getByRole('button', { name: 'Step', exact: true }).click();
@@ -69,6 +83,9 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
     await w.getByRole('button', { name: 'Reset' }).click();
     for (let i = 0; i < 3; i++) await w.getByRole('button', { name: 'Step', exact: true }).click();   // n = 4
     assert.match(await stat(w, 'validation MSE'), /^\d\.\d\d × 10[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/);
+    const texts = await page.evaluate(() => window.canvasTexts);
+    assert.ok(texts.includes('MSE'), 'the redraws were recorded');
+    assert.deepEqual(texts.filter((text) => /noise floor/.test(text)), [], 'no label on the chart for the floor');
     await finish(page, `learning-curves-${width}`);
   });
 }
@@ -85,8 +102,12 @@ test('learning curves: predict the shape at n = 90 for degree 12 (missed, then h
   await lockPrediction(w, id, 'close');
   v = await verdict(w, id);
   assert.equal(v.result, 'held');
+  // Gap and ratio are worked out from the numbers shown: 0.133 − 0.088 and 0.133 / 0.090.
+  assert.match(await w.locator('.dw-message').textContent(), /training 0\.088 and validation 0\.133 are close \(gap 0\.045\); validation error is 1\.48 times the noise floor s² = 0\.090/);
   await w.getByRole('slider', { name: /degree/ }).fill('1');
   await lockPrediction(w, id, 'bias');
-  assert.equal((await verdict(w, id)).result, 'held');
+  v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Degree 1 at n = 90: training 0\.325, validation 0\.350, 3\.89 times the noise floor s²/);
   await finish(page, 'learning-curves-predict');
 });

@@ -7,10 +7,10 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, slider } from '../lib/ui.js';
-import { formatNumber, formatShort } from '../lib/format.js';
+import { formatNumber, formatShort, readShown } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { holdout, polyErrors } from '../lib/holdout.js';
-import { legend } from '../lib/legend.js';
+import { fillLegend, legend } from '../lib/legend.js';
 import { log10, logAxes } from '../lib/ticks.js';
 import { curveMarker } from '../lib/marks.js';
 import { createPrediction } from '../lib/predict.js';
@@ -48,7 +48,10 @@ function build(ctx) {
 
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 230, maxHeight: 380, label: t('learning-curves.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { ...plot.margin, top: 24 };
-  legend(card.stage, [{ text: t('learning-curves.legend.train'), swatch: 'dw-line-key dw-line-train' }, { text: t('learning-curves.legend.validation'), swatch: 'dw-line-key dw-line-val' }, { text: t('learning-curves.legend.floor'), swatch: 'dw-line-key dw-line-truth' }]);
+  // The noise floor's value is written in the legend, not beside its line on the chart, where it
+  // covered the validation curve's last points (degree 12 ends just above the floor).
+  const key = legend(card.stage, []);
+  const fillKey = () => fillLegend(key, [{ text: t('learning-curves.legend.train'), swatch: 'dw-line-key dw-line-train' }, { text: t('learning-curves.legend.validation'), swatch: 'dw-line-key dw-line-val' }, { text: t('learning-curves.legend.floor', { floor: formatNumber(opts.noise * opts.noise, 3) }), swatch: 'dw-line-key dw-line-truth' }]);
 
   const buttons = buttonRow(card.controls);
   const play = ctx.player(buttons, {
@@ -87,10 +90,9 @@ function build(ctx) {
   function judgeFinal() {
     if (prediction.pending === null || points.length !== sizes.length) return;
     const last = points[points.length - 1];
-    const floor = opts.noise * opts.noise;
     const shape = diagnose(last);
     const lesson = t(`learning-curves.lesson.${shape === 'close' && degree >= 9 ? 'closeFlexible' : shape}`);
-    prediction.settle(shape, t('learning-curves.predict.why', { degree, n: last.n, train: formatNumber(last.trainMse, 3), validation: formatNumber(last.valMse, 3), ratio: formatNumber(last.valMse / floor, 2), lesson }));
+    prediction.settle(shape, t('learning-curves.predict.why', { degree, n: last.n, train: formatNumber(last.trainMse, 3), validation: formatNumber(last.valMse, 3), ratio: formatNumber(shownRatio(last), 2), lesson }));
   }
 
   function load() {
@@ -99,6 +101,7 @@ function build(ctx) {
       split = holdout(ml, opts.pool, VALIDATION_FRACTION, opts.seed);
       return true;
     }, false);
+    fillKey();
     if (!ok) { data = null; return; }
     // Sizes 2, 3, … dense while small, then every few points up to the whole training part.
     const maxN = split.train.length;
@@ -128,12 +131,22 @@ function build(ctx) {
     statN.set(formatNumber(n, 0));
     statTrain.set(formatNumber(r.trainMse, 3));
     statVal.set(formatNumber(r.valMse, 3));
-    statGap.set(formatNumber(r.valMse - r.trainMse, 3));
+    statGap.set(shownGap(r));
     describe();
     judgeFinal();
     plot.canvas.setAttribute('aria-label', t('learning-curves.figure', { degree, n, train: formatNumber(r.trainMse, 3), validation: formatNumber(r.valMse, 3) }));
     ctx.requestDraw(draw);
     return points.length < sizes.length;
+  }
+
+  // The gap as the difference of the two readouts shown beside it, so it checks out by hand
+  // (0.350 − 0.325 = 0.025, where the unrounded values differ by 0.0255).
+  function shownGap(p) {
+    return formatNumber(readShown(formatNumber(p.valMse, 3)) - readShown(formatNumber(p.trainMse, 3)), 3);
+  }
+  // Validation error in noise floors, from the two numbers as shown (0.350 / 0.090).
+  function shownRatio(p) {
+    return readShown(formatNumber(p.valMse, 3)) / readShown(formatNumber(opts.noise * opts.noise, 3));
   }
 
   function describe() {
@@ -144,15 +157,14 @@ function build(ctx) {
     // A polynomial with degree + 1 coefficients passes exactly through up to degree + 1 points
     // (distinct x), so its training error is 0 there.
     if (last.n <= degree + 1) { card.setMessage(t('learning-curves.interpolates', { n: last.n, coefficients: degree + 1, validation: formatNumber(last.valMse, 3) }), 'warn'); return; }
-    const gap = last.valMse - last.trainMse;
     if (!done && last.n < 12) { card.setMessage(t('learning-curves.few', { n: last.n, train: formatNumber(last.trainMse, 3), validation: formatNumber(last.valMse, 3) }), 'info'); return; }
     const shape = diagnose(last);
     if (shape === 'bias') card.setMessage(t('learning-curves.highBias', { where, validation: formatNumber(last.valMse, 3), floor: formatNumber(floor, 3) }), 'bad');
     else if (shape === 'variance') card.setMessage(t('learning-curves.highVariance', { where, validation: formatNumber(last.valMse, 3), train: formatNumber(last.trainMse, 3), done }), 'warn');
     else {
-      const ratio = last.valMse / floor;
+      const ratio = shownRatio(last);
       const near = ratio < 1.5;
-      card.setMessage(t('learning-curves.close', { where, train: formatNumber(last.trainMse, 3), validation: formatNumber(last.valMse, 3), gap: formatNumber(gap, 3), ratio: formatNumber(ratio, 2), floor: formatNumber(floor, 3), near }), near ? 'ok' : 'info');
+      card.setMessage(t('learning-curves.close', { where, train: formatNumber(last.trainMse, 3), validation: formatNumber(last.valMse, 3), gap: shownGap(last), ratio: formatNumber(ratio, 2), floor: formatNumber(floor, 3), near }), near ? 'ok' : 'info');
     }
   }
 
@@ -183,21 +195,8 @@ function build(ctx) {
     });
     const c = plot.ctx;
     c.save();
-    c.font = `12px ${th.font}`;
-    c.fillStyle = th.textMuted;
-    c.textAlign = 'right';
-    // The label sits on a small backing so a curve running along the floor does not cross it.
-    const floorLabel = t('learning-curves.floorLabel', { floor: formatNumber(floor, 3) });
-    const labelX = plot.width - plot.margin.right - 4;
-    const labelY = plot.py(log10(floor)) - 6;
-    const labelW = c.measureText(floorLabel).width;
-    c.fillStyle = th.surface;
-    c.globalAlpha = 0.85;
-    c.fillRect(labelX - labelW - 3, labelY - 12, labelW + 6, 15);
-    c.globalAlpha = 1;
-    c.fillStyle = th.textMuted;
-    c.fillText(floorLabel, labelX, labelY);
     if (offTop > 10 ** LOG_TOP) {
+      c.font = `12px ${th.font}`;
       c.fillStyle = th.text;
       c.textAlign = 'left';
       c.textBaseline = 'bottom';

@@ -6,7 +6,7 @@ export const messages = {
   'learning-curves.plot': 'Learning curves',
   'learning-curves.legend.train': 'training MSE (filled)',
   'learning-curves.legend.validation': 'validation MSE (hollow)',
-  'learning-curves.legend.floor': 'noise floor s²',
+  'learning-curves.legend.floor': 'noise floor s² = {floor}',
   'learning-curves.step': 'Step',
   'learning-curves.reset': 'Reset',
   'learning-curves.slider.degree': 'capacity: polynomial degree',
@@ -38,7 +38,6 @@ export const messages = {
   'learning-curves.close': ({ where, train, validation, gap, ratio, floor, near }) => `${where}, training ${train} and validation ${validation} are close (gap ${gap}); validation error is ${ratio} times the noise floor s² = ${floor}${near ? ', close to the best any model can do on noisy targets' : ''}.`,
   'learning-curves.axis.x': 'training set size n',
   'learning-curves.axis.y': 'MSE',
-  'learning-curves.floorLabel': 'noise floor s² = {floor}',
   'learning-curves.offTop.long': '↑ errors above 100 are drawn at the top edge (largest: {largest})',
   'learning-curves.offTop.short': '↑ over 100, up to {largest}',
 };
