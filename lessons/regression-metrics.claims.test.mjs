@@ -6,8 +6,13 @@ import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
 import { OUTLIER_DEFAULT, REGRESSION_SEED, regressionScene, scaleColumn } from '../web/widgets/comparison/data.js';
 import { computations } from '../web/js/check-computations.js';
+import { formatNumber, readShown } from '../web/lib/format.js';
 
 const f = (v, d = 2) => v.toFixed(d);
+// An error as the widget's table writes it (2 decimals, at least 3 significant digits), and the
+// factor between two of them worked out from the shown values, as the widget does.
+const shown = (v) => formatNumber(v, 2, { significant: 3 });
+const factor = (from, to) => formatNumber(readShown(shown(to)) / readShown(shown(from)), 1);
 const start = regressionScene(ml, REGRESSION_SEED, OUTLIER_DEFAULT, 'fixed');
 const high = regressionScene(ml, REGRESSION_SEED, { x: OUTLIER_DEFAULT.x, y: 24 }, 'fixed');
 const residual = (s, p) => p.y - (s.line.w * p.x + s.line.b);
@@ -33,16 +38,21 @@ test('RMSE is never below MAE, equal when every miss has the same size', () => {
   for (const s of [start, high]) assert.ok(s.with.rmse >= s.with.mae && s.without.rmse >= s.without.mae);
 });
 
-test('the widget at its start: residual 9.40, metrics on ten and eleven points', () => {
+test('the widget at its start: residual 9.40, metrics on ten and eleven points, factors of the shown values', () => {
   assert.equal(f(residual(start, OUTLIER_DEFAULT)), '9.40');
-  assert.equal(f(start.without.mae), '0.41');
-  assert.equal(f(start.with.mae), '1.23');
+  // "from 0.411 to 1.23 (× 3.0)": the factor of the shown values, and of the values themselves.
+  assert.equal(shown(start.without.mae), '0.411');
+  assert.equal(shown(start.with.mae), '1.23');
+  assert.equal(factor(start.without.mae, start.with.mae), '3.0');
   assert.equal((start.with.mae / start.without.mae).toFixed(1), '3.0');
-  assert.equal(f(start.without.mse), '0.24');
-  assert.equal(f(start.with.mse), '8.25');
+  // "from 0.238 to 8.25 (× 34.7)": 8.25 / 0.238 = 34.66 (with 0.24 it would read 34.4).
+  assert.equal(shown(start.without.mse), '0.238');
+  assert.equal(shown(start.with.mse), '8.25');
+  assert.equal(factor(start.without.mse, start.with.mse), '34.7');
   assert.equal((start.with.mse / start.without.mse).toFixed(1), '34.7');
-  assert.equal(f(start.without.rmse), '0.49');
-  assert.equal(f(start.with.rmse), '2.87');
+  assert.equal(shown(start.without.rmse), '0.488');
+  assert.equal(shown(start.with.rmse), '2.87');
+  assert.equal(factor(start.without.rmse, start.with.rmse), '5.9');
   assert.equal((start.with.rmse / start.without.rmse).toFixed(1), '5.9');
   assert.equal(f(start.without.r2, 3), '0.918');
   assert.equal(f(start.with.r2, 3), '0.396');
@@ -50,12 +60,14 @@ test('the widget at its start: residual 9.40, metrics on ten and eleven points',
 
 test('predict-then-check: at y = 24 the gap nearly doubles and RMSE grows by the larger factor', () => {
   assert.equal(f(residual(high, { x: OUTLIER_DEFAULT.x, y: 24 })), '17.40');
-  assert.equal(f(high.with.mae), '1.96');
-  assert.equal(f(high.with.rmse), '5.27');
+  assert.equal(shown(high.with.mae), '1.96');
+  assert.equal(shown(high.with.rmse), '5.27');
   const maeGrow = high.with.mae / start.with.mae;
   const rmseGrow = high.with.rmse / start.with.rmse;
   assert.equal(maeGrow.toFixed(1), '1.6');
   assert.equal(rmseGrow.toFixed(1), '1.8');
+  assert.equal(factor(start.with.mae, high.with.mae), '1.6');
+  assert.equal(factor(start.with.rmse, high.with.rmse), '1.8');
   assert.ok(rmseGrow > maeGrow);
 });
 

@@ -537,10 +537,10 @@ test('regression-metrics imports (x, y) points as the ordinary points: the engin
     return { s, scaled: scaleColumn(ml, s.y) };
   };
   let { s, scaled } = expect(OUTLIER_DEFAULT);
-  assert.equal(await stat(page, 'MAE'), formatNumber(s.with.mae, 2));
-  assert.equal(await stat(page, 'RMSE'), formatNumber(s.with.rmse, 2));
+  assert.equal(await stat(page, 'MAE'), formatNumber(s.with.mae, 2, { significant: 3 }));
+  assert.equal(await stat(page, 'RMSE'), formatNumber(s.with.rmse, 2, { significant: 3 }));
   assert.equal(await stat(page, 'R²'), formatNumber(s.with.r2, 3));
-  assert.equal(await page.locator('#widget .regression-metrics-table tr[data-metric="mae"] td').first().textContent(), formatNumber(s.without.mae, 2));
+  assert.equal(await page.locator('#widget .regression-metrics-table tr[data-metric="mae"] td').first().textContent(), formatNumber(s.without.mae, 2, { significant: 3 }));
   assert.deepEqual(await page.locator('#widget .regression-metrics-table thead th').allTextContents(), ['metric', '6 points', 'all 7', 'change']);
   assert.match(await page.locator('#widget .dw-summary-list').textContent(), new RegExp(`min–max: the 6 ordinary points span ${formatNumber(scaled.minmax.inlierSpread, 2)}`));
   assert.match(await page.locator('#widget .dw-plot-head').textContent(), /The same 7 y values/);
@@ -555,9 +555,9 @@ test('regression-metrics imports (x, y) points as the ordinary points: the engin
   await setState(page, { x: 5, y: 20, ...{ p: points.x, l: points.y } });
   ({ s } = expect({ x: 5, y: 20 }));
   assert.deepEqual((await handle(page)).state, { x: 5, y: 20, p: points.x, l: points.y });
-  assert.equal(await stat(page, 'RMSE'), formatNumber(s.with.rmse, 2));
+  assert.equal(await stat(page, 'RMSE'), formatNumber(s.with.rmse, 2, { significant: 3 }));
   const again = await roundTrip(page);
-  assert.equal(await stat(again, 'RMSE'), formatNumber(s.with.rmse, 2));
+  assert.equal(await stat(again, 'RMSE'), formatNumber(s.with.rmse, 2, { significant: 3 }));
   await again.close();
   await page.close();
 });

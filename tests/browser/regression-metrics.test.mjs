@@ -18,7 +18,9 @@ async function expected(page, outlier, line = 'fixed') {
     const ml = await loadEngine();
     const s = d.regressionScene(ml, d.REGRESSION_SEED, outlier, line);
     const sc = d.scaleColumn(ml, s.y);
-    return { mae: s.with.mae.toFixed(2), rmse: s.with.rmse.toFixed(2), r2: s.with.r2.toFixed(3), mae10: s.without.mae.toFixed(2), robustSpan: sc.robust.inlierSpread.toFixed(2), minmaxSpan: sc.minmax.inlierSpread.toFixed(2) };
+    // An error with 2 decimals but at least 3 significant digits (0.411, 1.23, 27.74).
+    const error = (v) => (v < 1 ? v.toFixed(3) : v.toFixed(2));
+    return { mae: error(s.with.mae), rmse: error(s.with.rmse), r2: s.with.r2.toFixed(3), mae10: error(s.without.mae), mse10: error(s.without.mse), mse: error(s.with.mse), robustSpan: sc.robust.inlierSpread.toFixed(2), minmaxSpan: sc.minmax.inlierSpread.toFixed(2) };
   }, [outlier, line]);
 }
 const cell = (page, metric, col) => page.locator(`.regression-metrics-table tr[data-metric="${metric}"] td`).nth(col).textContent();
@@ -34,6 +36,14 @@ test('regression-metrics: the table and readouts are the engine’s; arrows move
   assert.equal(await stat('R²'), want.r2);
   assert.equal(await cell(page, 'mae', 0), want.mae10);
   assert.equal(await cell(page, 'mae', 1), want.mae);
+  // Each change is worked out from the two values shown beside it: 8.25 / 0.238 = 34.66 (the
+  // unrounded MSEs give 34.68; with 0.24 shown it read × 34.7 against a ratio of 34.4).
+  assert.deepEqual([await cell(page, 'mse', 0), await cell(page, 'mse', 1), await cell(page, 'mse', 2)], [want.mse10, want.mse, '× 34.7']);
+  assert.deepEqual([want.mae10, want.mse10], ['0.411', '0.238']);
+  assert.equal(await cell(page, 'mae', 2), '× 3.0');
+  assert.equal(await cell(page, 'rmse', 2), '× 5.9');
+  assert.deepEqual([await cell(page, 'r2', 0), await cell(page, 'r2', 1), await cell(page, 'r2', 2)], ['0.918', '0.396', '-0.522']);
+  assert.match(await page.locator('.dw-message').first().textContent(), /MAE grows × 3\.0 and MSE × 34\.7; RMSE, in the units of y again, grows × 5\.9/);
   assert.match(await page.locator('.dw-summary-list').textContent(), new RegExp(`min–max: the ten ordinary points span ${want.minmaxSpan}`));
   assert.ok((await canvasInk(page, '.dw-plot canvas')).painted > 100);
 
@@ -43,10 +53,19 @@ test('regression-metrics: the table and readouts are the engine’s; arrows move
   want = await expected(page, { x: 6, y: 24 });
   assert.equal(await stat('MAE'), want.mae);
   assert.equal(await stat('RMSE'), want.rmse);
+  assert.deepEqual([await cell(page, 'mse', 1), await cell(page, 'mse', 2)], ['27.74', '× 116.6']);   // 27.74 / 0.238
   assert.match(await page.locator('.dw-summary-list').textContent(), new RegExp(`robust: the ten ordinary points span ${want.robustSpan}`));
   // Escape puts it back where it was when the plot got focus.
   await page.keyboard.press('Escape');
   assert.equal(await stat('MAE'), (await expected(page, { x: 6, y: 16 })).mae);
+  // Down to y = −4 (Shift: 5 a press), where R² turns negative: the readout and the change
+  // column write it with the same (ASCII) minus, and the change is −0.218 − 0.918.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowDown');
+  assert.equal(await stat('R²'), (await expected(page, { x: 6, y: -4 })).r2);
+  assert.equal(await stat('R²'), '-0.218');
+  assert.deepEqual([await cell(page, 'r2', 1), await cell(page, 'r2', 2)], ['-0.218', '-1.136']);
+  assert.doesNotMatch(await page.locator('.regression-metrics-table').textContent(), /\u2212/);
+  await page.keyboard.press('Escape');
 
   await page.getByLabel('line', { exact: true }).selectOption('refit');
   want = await expected(page, { x: 6, y: 16 }, 'refit');
@@ -118,7 +137,9 @@ test('regression-metrics: predict which grows more when the outlier goes up to y
   await up();
   let v = await verdict(w, id);
   assert.equal(v.result, 'held');
-  assert.match(v.text, /MAE went from 1\.23 to 1\.96 \(× 1\.59\), RMSE from 2\.87 to 5\.27 \(× 1\.83\)/);
+  // The factors of the values quoted: 1.96 / 1.23 = 1.59 and 5.27 / 2.87 = 1.84 (of the unrounded
+  // RMSEs, 1.83).
+  assert.match(v.text, /MAE went from 1\.23 to 1\.96 \(× 1\.59\), RMSE from 2\.87 to 5\.27 \(× 1\.84\)/);
   await w.getByRole('button', { name: 'Reset' }).click();
   await lockPrediction(w, id, 'mae');
   await up();

@@ -13,7 +13,7 @@ import { attachDrag } from '../lib/drag.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, select } from '../lib/ui.js';
 import { seedOption } from '../lib/schema.js';
-import { formatNumber } from '../lib/format.js';
+import { formatNumber, readShown } from '../lib/format.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { createPrediction } from '../lib/predict.js';
 import { OUTLIER_DEFAULT, REGRESSION_SEED, X_RANGE, Y_RANGE, regressionScene, scaleColumn } from './comparison/data.js';
@@ -41,12 +41,19 @@ const KEY_STEP = 0.1;
 // the file). Changing the seed (the option that makes the points) drops them.
 export const CSV_RULES = { dims: 1, labels: 'value', domain: X_RANGE, valueRange: Y_RANGE, minPoints: 3, maxPoints: 200 };
 
-// "× 3.2" for a ratio, "−0.41" for a change of R².
-function change(key, without, withOutlier) {
-  if (key === 'r2') {
-    const d = withOutlier - without;
-    return `${d >= 0 ? '+' : '−'}${formatNumber(Math.abs(d), 2)}`;
-  }
+// A metric as the widget writes it: R² with 3 decimals; an error with 2, but never fewer than 3
+// significant digits (0.238, not 0.24), so the factor between two shown errors stays near the
+// factor between the errors themselves.
+function shownMetric(key, v) {
+  return key === 'r2' ? formatNumber(v, 3) : formatNumber(v, 2, { significant: 3 });
+}
+
+// The change from one shown metric to another, worked out from the two as shown, so it checks
+// out by hand: "× 34.7" for an error (8.25 / 0.238), "-0.522" for R² (0.396 − 0.918).
+function change(key, withoutText, withText) {
+  const without = readShown(withoutText);
+  const withOutlier = readShown(withText);
+  if (key === 'r2') return formatNumber(withOutlier - without, 3, { signed: true });
   return without > 0 ? `× ${formatNumber(withOutlier / without, 1)}` : '–';
 }
 
@@ -127,10 +134,14 @@ function build(ctx) {
   });
   function judgeOutlier() {
     if (prediction.pending === null || !before || !scene || outlier.y < TARGET_Y - 1e-9) return;
-    const fm = scene.with.mae / before.mae;
-    const fr = scene.with.rmse / before.rmse;
+    // Factors of the metrics as shown, so the verdict follows the numbers it quotes.
+    const shown = (key) => ({ from: shownMetric(key, before[key]), to: shownMetric(key, scene.with[key]) });
+    const mae = shown('mae');
+    const rmse = shown('rmse');
+    const fm = readShown(mae.to) / readShown(mae.from);
+    const fr = readShown(rmse.to) / readShown(rmse.from);
     const outcome = Math.abs(fr - fm) < 0.05 ? 'same' : fr > fm ? 'rmse' : 'mae';
-    prediction.settle(outcome, t('regression-metrics.predict.why', { maeBefore: formatNumber(before.mae, 2), mae: formatNumber(scene.with.mae, 2), maeFactor: formatNumber(fm, 2), rmseBefore: formatNumber(before.rmse, 2), rmse: formatNumber(scene.with.rmse, 2), rmseFactor: formatNumber(fr, 2) }));
+    prediction.settle(outcome, t('regression-metrics.predict.why', { maeBefore: mae.from, mae: mae.to, maeFactor: formatNumber(fm, 2), rmseBefore: rmse.from, rmse: rmse.to, rmseFactor: formatNumber(fr, 2) }));
     before = null;
   }
 
@@ -169,9 +180,10 @@ function build(ctx) {
     keyOrdinary.textContent = few();
     lineMenu.options[0].text = t('regression-metrics.line.fixed', { few: few() });
     lineMenu.options[1].text = t('regression-metrics.line.refit', { all: all() });
-    statMae.set(formatNumber(a.mae, 2));
-    statRmse.set(formatNumber(a.rmse, 2));
-    statR2.set(formatNumber(a.r2, 3));
+    statMae.set(shownMetric('mae', a.mae));
+    statRmse.set(shownMetric('rmse', a.rmse));
+    statR2.set(shownMetric('r2', a.r2));
+    const changeOf = (key) => change(key, shownMetric(key, w[key]), shownMetric(key, a[key]));
     table.replaceChildren(
       el('thead', {}, [el('tr', {}, [
         el('th', { text: t('regression-metrics.table.metric'), scope: 'col' }),
@@ -181,14 +193,14 @@ function build(ctx) {
       ])]),
       el('tbody', {}, METRICS.map((key) => el('tr', { 'data-metric': key }, [
         el('th', { scope: 'row', title: t(`regression-metrics.metricLong.${key}`), text: t(`regression-metrics.metric.${key}`) }),
-        el('td', { text: formatNumber(w[key], key === 'r2' ? 3 : 2) }),
-        el('td', { text: formatNumber(a[key], key === 'r2' ? 3 : 2) }),
-        el('td', { className: 'regression-metrics-change', text: change(key, w[key], a[key]) }),
+        el('td', { text: shownMetric(key, w[key]) }),
+        el('td', { text: shownMetric(key, a[key]) }),
+        el('td', { className: 'regression-metrics-change', text: changeOf(key) }),
       ]))),
     );
     const residual = outlier.y - (scene.line.w * outlier.x + scene.line.b);
     const lineText = opts.line === 'refit' ? t('regression-metrics.line.refitPoints', { all: all() }) : t('regression-metrics.line.fixed', { few: few() });
-    card.setMessage(t('regression-metrics.summary', { gap: formatNumber(Math.abs(residual), 2), above: residual >= 0, line: lineText, w: formatNumber(scene.line.w, 2), sign: scene.line.b >= 0 ? '+' : '−', b: formatNumber(Math.abs(scene.line.b), 2), mae: change('mae', w.mae, a.mae), mse: change('mse', w.mse, a.mse), rmse: change('rmse', w.rmse, a.rmse) }), Math.abs(residual) > 3 ? 'warn' : 'info');
+    card.setMessage(t('regression-metrics.summary', { gap: formatNumber(Math.abs(residual), 2), above: residual >= 0, line: lineText, w: formatNumber(scene.line.w, 2), sign: scene.line.b >= 0 ? '+' : '−', b: formatNumber(Math.abs(scene.line.b), 2), mae: changeOf('mae'), mse: changeOf('mse'), rmse: changeOf('rmse') }), Math.abs(residual) > 3 ? 'warn' : 'info');
     plot.canvas.setAttribute('aria-label', t('regression-metrics.figure', { points: imported ? t('regression-metrics.figure.own', { n: formatNumber(n, 0) }) : t('regression-metrics.figure.seeded'), x: formatNumber(outlier.x, 1), y: formatNumber(outlier.y, 1), line: lineText }));
     if (scaled) {
       scaleText.replaceChildren(...SCALERS.map((key) => el('li', {
