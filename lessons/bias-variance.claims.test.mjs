@@ -143,3 +143,14 @@ test('predict, then check: the widest darts belong to the cubic on six noisy poi
   for (let seed = 1; seed <= 100; seed++) if (widest(seed) === 1) cubic++;
   assert.equal(cubic, 99);
 });
+
+test("the line's spread beside the cubic's on six noisy points: 65% on the first new draw, 27% to 111% over the first 100", () => {
+  const share = (seed) => { const [, cubicNoisy, , lineNoisy] = boards(seed); return lineNoisy.meanVariance / cubicNoisy.meanVariance; };
+  assert.equal(Math.round(100 * share(2)), 65);
+  // As the widget works it out, from the variances as shown: 0.138 / 0.213.
+  assert.equal(Math.round((100 * 0.138) / 0.213), 65);
+  const shares = Array.from({ length: 100 }, (_, i) => share(i + 1));
+  assert.equal(Math.round(100 * Math.min(...shares)), 27);
+  assert.equal(Math.round(100 * Math.max(...shares)), 111);
+  assert.equal(shares.filter((r) => r > 1).length, 1);
+});

@@ -49,7 +49,12 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
     assert.deepEqual(await w.locator('thead th').allTextContents(), ['board', 'bias²', 'variance', 'noise s²', 'sum (≈)', 'expected error']);
     await w.getByRole('button', { name: 'Play' }).click();
     if (reducedMotion === 'reduce') assert.equal(await stat(w, 'darts thrown'), '6 / 30', 'reduced motion: Play throws a batch at once');
-    else await page.waitForFunction(() => /30 \/ 30/.test(document.querySelector('.dw-stat[data-stat="darts thrown"]').textContent), null, { timeout: 15000 });
+    else {
+      await page.waitForFunction(() => /30 \/ 30/.test(document.querySelector('.dw-stat[data-stat="darts thrown"]').textContent), null, { timeout: 15000 });
+      // The summary quotes both boards of a row, each number as the table shows it.
+      const [cubicClean, cubicNoisy, lineClean, lineNoisy] = rows;
+      assert.equal(await w.locator('.dw-message').textContent(), `All darts thrown. The line (bottom row) misses the truth with plenty of data or little: bias² ${lineClean[0]} and ${lineNoisy[0]}, against ${cubicClean[0]} and ${cubicNoisy[0]} for the cubic. Six noisy points (right column) scatter the fits: variance ${cubicNoisy[1]} against ${cubicClean[1]} with plenty of clean data for the cubic, ${lineNoisy[1]} against ${lineClean[1]} for the line.`);
+    }
     for (let i = 0; i < 4; i++) assert.ok(await canvasIsDrawn(w.locator('canvas').nth(i)));
     await finish(page, `dartboards-${width}`);
   });
@@ -72,6 +77,8 @@ test('dartboards: predict the widest cluster on fresh training sets (missed, the
   assert.equal(v.result, 'missed');
   assert.match(v.text, /what happened: “Low bias, high variance/);
   assert.match(v.text, /low bias, high variance 0\.213, .*high bias, high variance 0\.138/);
+  // 0.138 is 65% of 0.213: the line spreads less, not "barely".
+  assert.match(v.text, /the stiff line spreads less \(0\.138, 65% of the cubic’s\): it cannot bend to the noise, only tilt and shift with it\./);
   await lockPrediction(w, id, 'lb-hv');                 // seed 3
   await throwAll();
   v = await verdict(w, id);

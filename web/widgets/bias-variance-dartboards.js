@@ -8,7 +8,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
-import { formatNumber } from '../lib/format.js';
+import { formatNumber, readShown } from '../lib/format.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './bias-variance-dartboards.messages.js';
@@ -37,6 +37,17 @@ const DART_MS = 110;
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
+}
+
+// How far the line's darts spread next to the cubic's on six noisy points, from the two variances
+// as shown (so the words follow the numbers quoted): the line's as a whole percentage of the
+// cubic's, and the words for it — under half (below 50%), less (50–79%), nearly as much (80–99%),
+// as much or more (100% on). Over the first 100 draws the line's share runs from 27% to 111%.
+export function spreadComparison(cubicText, lineText) {
+  const percentText = formatNumber((100 * readShown(lineText)) / readShown(cubicText), 0);
+  const percent = readShown(percentText);
+  const band = percent < 50 ? 'underHalf' : percent < 80 ? 'less' : percent < 100 ? 'nearly' : 'asMuch';
+  return { percent: percentText, band };
 }
 
 function describeBoard(t, b) {
@@ -117,7 +128,10 @@ function build(ctx) {
     if (prediction.pending === null || ready() < BOARDS.length || thrown < opts.refits) return;
     const widest = results.reduce((w, r, i) => (r.meanVariance > results[w].meanVariance ? i : w), 0);
     const [, cubicNoisy, , lineNoisy] = results;
-    prediction.settle(BOARDS[widest].id, t('bias-variance-dartboards.predict.why', { variances: BOARDS.map((b, i) => t('bias-variance-dartboards.predict.variance', { board: t(`bias-variance-dartboards.boardInText.${b.id}`), variance: formatNumber(results[i].meanVariance, 3) })).join(', '), cubic: formatNumber(cubicNoisy.meanVariance, 3), line: formatNumber(lineNoisy.meanVariance, 3) }));
+    const cubic = formatNumber(cubicNoisy.meanVariance, 3);
+    const line = formatNumber(lineNoisy.meanVariance, 3);
+    const { percent, band } = spreadComparison(cubic, line);
+    prediction.settle(BOARDS[widest].id, t('bias-variance-dartboards.predict.why', { variances: BOARDS.map((b, i) => t('bias-variance-dartboards.predict.variance', { board: t(`bias-variance-dartboards.boardInText.${b.id}`), variance: formatNumber(results[i].meanVariance, 3) })).join(', '), cubic, line, percent, band }));
   }
 
   // The four simulations take a few hundred milliseconds each, so they run one per task,
@@ -173,8 +187,13 @@ function build(ctx) {
       if (thrown === 0) card.setMessage(t('bias-variance-dartboards.refitted'), 'info');
       else if (thrown < opts.refits) card.setMessage(t('bias-variance-dartboards.throwing', { darts: thrown }), 'info');
       else {
-        const [lblv, lbhv, hblv] = results;
-        card.setMessage(t('bias-variance-dartboards.allThrown', { bias2: formatNumber(hblv.meanBias2, 3), noisy: formatNumber(lbhv.meanVariance, 3), clean: formatNumber(lblv.meanVariance, 3) }), 'ok');
+        const [cubicClean, cubicNoisy, lineClean, lineNoisy] = results;
+        const bias2 = (r) => formatNumber(r.meanBias2, 3);
+        const variance = (r) => formatNumber(r.meanVariance, 3);
+        card.setMessage(t('bias-variance-dartboards.allThrown', {
+          lineBiasClean: bias2(lineClean), lineBiasNoisy: bias2(lineNoisy), cubicBiasClean: bias2(cubicClean), cubicBiasNoisy: bias2(cubicNoisy),
+          cubicClean: variance(cubicClean), cubicNoisy: variance(cubicNoisy), lineClean: variance(lineClean), lineNoisy: variance(lineNoisy),
+        }), 'ok');
       }
     }
     BOARDS.forEach((b, i) => {

@@ -35,13 +35,16 @@ export const messages = {
   'bias-variance-dartboards.predict.question': 'On fresh training sets, which board’s darts will spread the most (the largest variance)?',
   'bias-variance-dartboards.predict.next': ({ reduced, darts }) => `New training sets are being drawn. ${reduced ? 'Press Play or Step until' : 'Watch until'} all ${countOf(darts, 'dart')} per board have landed.`,
   'bias-variance-dartboards.predict.variance': '{board} {variance}',
-  'bias-variance-dartboards.predict.why': 'Variance: {variances}. On six noisy points the flexible cubic chases each sample\'s noise (variance {cubic}), while the stiff line can barely move ({line}): its darts stay together, all missing the same way.',
+  // band: the line's variance as a share of the cubic's (percent), in words (see spreadComparison).
+  'bias-variance-dartboards.predict.why': ({ variances, cubic, line, percent, band }) => (band === 'asMuch'
+    ? `Variance: ${variances}. On these six noisy points the stiff line spread as much as the flexible cubic or more (${line} against ${cubic}): with so few points, even a line tilts and shifts with each sample’s noise.`
+    : `Variance: ${variances}. On six noisy points the flexible cubic chases each sample’s noise (variance ${cubic}); the stiff line spreads ${{ underHalf: 'under half as much', less: 'less', nearly: 'nearly as much' }[band]} (${line}, ${percent}% of the cubic’s): it cannot bend to the noise, only tilt and shift with it.`),
   'bias-variance-dartboards.predict.refitsChanged': 'The number of darts changed: predict again.',
   'bias-variance-dartboards.predict.changed': 'The settings changed: predict again.',
   'bias-variance-dartboards.refitting': 'Refitting the models on fresh training sets…',
   'bias-variance-dartboards.refitted': 'All four models are refitted. Press Play or Step to throw the darts.',
   'bias-variance-dartboards.throwing': ({ darts }) => `${countOf(darts, 'dart')} per board. Tight-and-centred is the goal; tight-but-off is bias; spread-out is variance.`,
-  'bias-variance-dartboards.allThrown': 'All darts thrown. The line (bottom row) misses by about the same amount every time: bias² {bias2}. Six noisy points (right column) scatter the fits: variance {noisy} against {clean} with plenty of clean data.',
+  'bias-variance-dartboards.allThrown': 'All darts thrown. The line (bottom row) misses the truth with plenty of data or little: bias² {lineBiasClean} and {lineBiasNoisy}, against {cubicBiasClean} and {cubicBiasNoisy} for the cubic. Six noisy points (right column) scatter the fits: variance {cubicNoisy} against {cubicClean} with plenty of clean data for the cubic, {lineNoisy} against {lineClean} for the line.',
   'bias-variance-dartboards.figure': ({ board, darts, bias2, variance }) => `${board}: ${countOf(darts, 'dart')}; bias squared ${bias2}, variance ${variance}`,
   'bias-variance-dartboards.figure.refitting': '{board}: refitting',
   'bias-variance-dartboards.axis.y': 'error at x = 3π/2 ↑',
