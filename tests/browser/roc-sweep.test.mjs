@@ -80,6 +80,13 @@ test('ROC sweep: predict the Hard AUC before seeing it (missed, then held)', asy
     for (let i = 0; i < 10; i++) await w.getByRole('button', { name: 'Play' }).click();   // reduced motion: a tenth a press
     assert.equal(await stat(w, 'TPR'), '1.000');
   };
+  // This box asks for an AUC between 0 and 1, not a percentage: "50%" is refused in words (only a
+  // box that asks for a percentage reads a trailing % sign), and nothing locks.
+  const box = w.locator(`[data-predict="${id}"]`);
+  await box.locator('input').fill('50%');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.equal(await box.getByRole('status').textContent(), 'Type a number first (AUC, between 0 and 1).');
+  assert.equal(await box.getAttribute('data-state'), null);
   await lockPrediction(w, id, '0.5');
   await sweepHard();
   let v = await verdict(w, id);

@@ -14,6 +14,7 @@
 //     choices: [['same', 'stay the same'], ['half', 'halve'], ['quarter', 'fall to a quarter']],
 //     //   or  numeric: { label: 'test error', tolerance: 0.05, min: 0, max: 1, digits: 2 }
 //     //   (integer: true for a count: 3.5 is refused as not a whole number)
+//     //   (percent: true for a box that asks for a percentage, which then takes "50%" as 50)
 //     ready: () => (drawn >= 100 ? null : 'Draw at least 100 means first.'), // optional gate
 //     onCommit: (value) => { start = current(); },    // optional: remember where the learner began
 //     next: 'Now set n to 40 and press Fast-forward.', // shown once locked (or a function of the value)
@@ -87,7 +88,10 @@ export function createPrediction(ctx, spec) {
   }
   function parse() {
     if (choices) return input.value === '' ? { error: t('predict.needChoice') } : { value: input.value };
-    const raw = input.value.trim().replace(',', '.');
+    // A percentage is often typed with its sign; only a box that asks for a percentage drops it
+    // ("30%" in a box for a share from 0 to 1 stays an error, rather than becoming 30).
+    const typedNumber = input.value.trim().replace(',', '.');
+    const raw = numeric.percent ? typedNumber.replace(/\s*%$/, '') : typedNumber;
     const value = Number(raw);
     // The hint names the quantity asked for (its label), not a generic example: "0.25" made no
     // sense for a count from 0 to 200.

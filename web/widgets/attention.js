@@ -124,7 +124,7 @@ function build(ctx) {
   const prediction = createPrediction(ctx, {
     id: 'attention-zero-query',
     question: t('attention.predict.question'),
-    numeric: { label: t('attention.predict.unit'), tolerance: 3, min: 0, max: 100, digits: 0 },
+    numeric: { percent: true, label: t('attention.predict.unit'), tolerance: 3, min: 0, max: 100, digits: 0 },
     next: t('attention.predict.next'),
   });
   function judgeZeroQuery() {

@@ -67,7 +67,7 @@ function build(ctx) {
   const prediction = createPrediction(ctx, {
     id: 'bandit-epsilon-half',
     question: t('bandit.predict.question', { pulls: formatNumber(MAX_PULLS, 0, { grouping: true }) }),
-    numeric: { label: t('bandit.predict.label'), tolerance: 5, min: 0, max: 100, digits: 0 },
+    numeric: { percent: true, label: t('bandit.predict.label'), tolerance: 5, min: 0, max: 100, digits: 0 },
     next: t('bandit.predict.next', { pulls: formatNumber(MAX_PULLS, 0, { grouping: true }) }),
   });
   function judgeShare() {

@@ -88,7 +88,7 @@ function build(ctx) {
   const prediction = createPrediction(ctx, {
     id: 'pca-45-degrees',
     question: t('pca-projection.predict.question'),
-    numeric: { label: t('pca-projection.predict.unit'), tolerance: 5, min: 0, max: 100, digits: 1 },
+    numeric: { percent: true, label: t('pca-projection.predict.unit'), tolerance: 5, min: 0, max: 100, digits: 1 },
     ready: () => (data && Math.abs(angleGap(angle, pc1Angle) - 45) > 0.5 ? null : t('pca-projection.predict.ready')),
     next: () => t('pca-projection.predict.next', { pc1: formatAxisAngle(pc1Angle, 1) }),
   });
