@@ -46,6 +46,7 @@ test('clipText: cut at a word boundary with an ellipsis, short text unchanged', 
   assert.equal(clipText('Predict: compared with now, the test accuracy will be', 45), 'Predict: compared with now, the test…');
   assert.equal(clipText('x'.repeat(100), 10), `${'x'.repeat(9)}…`); // one long word: cut inside it
   assert.equal(clipText('  two\n spaces  ', 80), 'two spaces');
+});
 
 test('significant digits where the decimals would drop them; a "+" for a change', () => {
   // Two decimals, but three significant digits for a value below 1 (a ratio of 8.25 to 0.24
