@@ -84,7 +84,7 @@ test('k-means by hand: predict the final inertia from c₂ = 20 (held, then miss
   for (let i = 0; i < 6; i++) await step.click();
   let v = await verdict(card, id);
   assert.equal(v.result, 'held');
-  assert.match(v.text, /you said 100\.00, and it came out 100\.00 \(within ± 1\.00\)\. Starting from c₁ = 2\.00 and c₂ = 20\.00, k-means stopped at c₁ = 6\.00, c₂ = 20\.00/);
+  assert.match(v.text, /you said 100\.00, and it came out 100\.00 \(within ± 1\)\. Starting from c₁ = 2\.00 and c₂ = 20\.00, k-means stopped at c₁ = 6\.00, c₂ = 20\.00/);
   assert.match(v.text, /One centroid never won a point/);
   // After a Step, predicting is refused until Rewind (which keeps c₂ at 20) or Reset.
   await lockPrediction(card, id, '4').catch(() => {});

@@ -75,7 +75,7 @@ test('loss penalties: predict the cross-entropy at 1% on the true class (missed,
   await downTo1Percent();
   let v = await verdict(w, id);
   assert.equal(v.result, 'missed');
-  assert.match(v.text, /you said 1\.00, and it came out 4\.61 \(outside ± 0\.50\)/);
+  assert.match(v.text, /you said 1\.00, and it came out 4\.61 \(outside ± 0\.5\)/);
   assert.match(v.text, /squared error of the same probability would be only 0\.98/);
   await ce.focus();
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');

@@ -91,7 +91,7 @@ test('ROC sweep: predict the Hard AUC before seeing it (missed, then held)', asy
   await sweepHard();
   let v = await verdict(w, id);
   assert.equal(v.result, 'missed');
-  assert.match(v.text, /you said 0\.500, and it came out 0\.753 \(outside ± 0\.050\)/);
+  assert.match(v.text, /you said 0\.500, and it came out 0\.753 \(outside ± 0\.05\)/);
   // Predicting while Hard is shown is refused: the AUC is on screen.
   await lockPrediction(w, id, '0.75').catch(() => {});
   assert.match((await verdict(w, id, 0)).text, /Switch back to Easy first/);
@@ -144,7 +144,7 @@ test('ROC sweep: the Hard AUC stays hidden until a sweep over Hard ends; a predi
   for (let i = 0; i < 10; i++) await play.click();
   const v = await verdict(w, id);
   assert.equal(v.result, 'held');
-  assert.match(v.text, /you said 0\.753, and it came out 0\.753 \(within ± 0\.050\)/);
+  assert.match(v.text, /you said 0\.753, and it came out 0\.753 \(within ± 0\.05\)/);
   assert.match(v.text, /Practice: the outcome was on screen before you predicted, so this is not recorded/);
   assert.deepEqual((await reportedEvents(page)).filter((e) => e.widget === `predict:${id}`), []);
   await finish(page, 'roc-predict-peek');

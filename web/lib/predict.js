@@ -34,7 +34,7 @@
 // A widget that shows the outcome before anything was committed (the learner ran the experiment
 // first) calls outcomeSeen(): a later prediction could copy it, so it is judged as practice.
 import { el, nextId } from './ui.js';
-import { formatNumber } from './format.js';
+import { formatNumber, formatShort } from './format.js';
 import { reportComplete, reportScore } from './report.js';
 
 export function createPrediction(ctx, spec) {
@@ -43,7 +43,8 @@ export function createPrediction(ctx, spec) {
   if (!id || !question || (!choices === !numeric)) throw new Error('createPrediction needs an id, a question, and either choices or numeric');
   const title = spec.title || t('predict.title', { question });
   const digits = numeric ? numeric.digits ?? 3 : 3;
-  const shownTolerance = numeric ? formatNumber(numeric.tolerance, digits) : '';
+  // The tolerance is a rule, not a measurement: written shortest (± 0.05, not ± 0.050 in a 3-digit box).
+  const shownTolerance = numeric ? formatShort(numeric.tolerance, 3) : '';
   const inputId = nextId('dw-predict');
 
   let pending = null;   // the committed prediction (a choice value or a number), or null
