@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/generalisation.js';
+import { formatNumber, readShown } from '../web/lib/format.js';
+import { shownBound, shownErrors } from '../web/widgets/generalisation-gap.js';
 
 const SIZES = [8, 16, 32, 64, 128, 256, 512, 1024];
 const at = (n) => SIZES.indexOf(n);
@@ -15,7 +17,8 @@ function study(depth, noise = 0.3) {
   try {
     tree.setMaxDepth(depth);
     const s = ml.gapStudy(tree, d.X, 2, d.y, SIZES, 12, 0.5, 1, 1000);
-    return { train: Array.from(s.trainError), test: Array.from(s.testError), gap: Array.from(s.gapMean) };
+    const shown = SIZES.map((_, i) => shownErrors(s.trainError[i], s.testError[i]));
+    return { train: Array.from(s.trainError), test: Array.from(s.testError), gap: Array.from(s.gapMean), shown };
   } finally {
     tree.delete();
   }
@@ -38,34 +41,51 @@ test('the worked example: ln|H| for stumps and depth-3 trees, and the tolerances
   assert.ok(ratio > 4.3 && ratio < 4.7, `ratio ${ratio}`);
 });
 
+test('the widget\'s gap is the held-out error minus the training error as shown, at every depth and n', () => {
+  let roundedApart = 0;
+  for (const depth of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) {
+    const s = study(depth);
+    SIZES.forEach((n, i) => {
+      const { train, test, gap } = s.shown[i];
+      assert.equal(train, formatNumber(s.train[i], 3));
+      assert.equal(test, formatNumber(s.test[i], 3));
+      assert.equal(gap, formatNumber(readShown(test) - readShown(train), 3), `depth ${depth}, n = ${n}`);
+      assert.ok(Math.abs(readShown(gap) - s.gap[i]) <= 0.001 + 1e-12, 'within a rounding of the mean gap');
+      if (gap !== formatNumber(s.gap[i], 3)) roundedApart += 1;
+    });
+  }
+  // The audit's cases: the mean gap rounded on its own read 0.101, 0.140, 0.053 and 0.023 here.
+  assert.ok(roundedApart >= 4, `${roundedApart} sizes where rounding the mean gap alone disagrees`);
+  assert.deepEqual(shownErrors(0.0241, 0.1236), { train: '0.024', test: '0.124', gap: '0.100' });
+  // One precision for the bound in the readout, the summary and the prediction's verdict.
+  assert.equal(shownBound(bound(1024, 10)), '1.731');
+  assert.equal(shownBound(bound(8, 10)), '19.579');
+});
+
 test('the engine\'s measurement at n = 1024 and the things to try with noise 0.3', () => {
   const s1 = study(1);
   const i = at(1024);
-  assert.equal(s1.test[i].toFixed(3), '0.217');
-  assert.equal(s1.train[i].toFixed(3), '0.194');
-  assert.equal(s1.gap[i].toFixed(3), '0.023');
+  assert.deepEqual(s1.shown[i], { train: '0.194', test: '0.217', gap: '0.023' });
   assert.ok(s1.gap[i] < bound(1024, 1), 'comfortably inside the bound');
-  // 1. The stump's gap: 0.177 at n = 8, 0.023 at n = 256.
-  assert.equal(s1.gap[at(8)].toFixed(3), '0.177');
-  assert.equal(s1.gap[at(256)].toFixed(3), '0.023');
+  // 1. The stump's gap as shown: 0.177 at n = 8, 0.024 at n = 256.
+  assert.equal(s1.shown[at(8)].gap, '0.177');
+  assert.equal(s1.shown[at(256)].gap, '0.024');
   const s10 = study(10);
-  assert.equal(s10.train[i].toFixed(3), '0.024');
-  assert.equal(s10.test[i].toFixed(3), '0.124');
-  assert.equal(s10.gap[i].toFixed(3), '0.101');
+  assert.deepEqual(s10.shown[i], { train: '0.024', test: '0.124', gap: '0.100' });
   assert.ok(s10.test[i] < s1.test[i], 'a smaller test error than the stump');
-  assert.ok(s10.gap[i] > 4 * s1.gap[i], 'more than four times the stump\'s gap');
-  // 2. Depth 10 memorises up to n = 64; the gap goes from 0.266 to 0.101; the bound stays above 1.
+  assert.ok(readShown(s10.shown[i].gap) > 4 * readShown(s1.shown[i].gap), 'more than four times the stump\'s gap');
+  // 2. Depth 10 memorises up to n = 64; the gap goes from 0.266 to 0.100; the bound stays above 1.
   for (const n of [8, 16, 32, 64]) assert.equal(s10.train[at(n)], 0);
-  assert.equal(s10.gap[at(8)].toFixed(3), '0.266');
+  assert.equal(s10.shown[at(8)].gap, '0.266');
   for (const n of SIZES) assert.ok(bound(n, 10) > 1);
-  assert.equal(bound(1024, 10).toFixed(2), '1.73');
+  assert.equal(shownBound(bound(1024, 10)), '1.731');
 });
 
 test('3. noise 0, depth 10: the gap closes faster than 1/√n', () => {
   const s = study(10, 0);
   assert.ok(s.train.every((v) => v === 0), 'fitted perfectly');
-  assert.equal(s.gap[at(128)].toFixed(3), '0.039');
-  assert.equal(s.gap[at(1024)].toFixed(3), '0.004');
+  assert.equal(s.shown[at(128)].gap, '0.039');
+  assert.equal(s.shown[at(1024)].gap, '0.004');
   assert.ok(s.gap[at(128)] / s.gap[at(1024)] > 10, 'ten times smaller');
   assert.ok(s.gap[at(128)] / s.gap[at(1024)] > 3 * Math.sqrt(8));
 });

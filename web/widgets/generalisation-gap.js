@@ -6,6 +6,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
+import { formatNumber, readShown } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './generalisation-gap.messages.js';
@@ -23,6 +24,16 @@ export const meta = { title: messages['generalisation-gap.title'], hint: message
 const SIZES = [8, 16, 32, 64, 128, 256, 512, 1024];
 const POOL = 2400;        // half held out: 1200 test points, up to 1200 training points
 const THRESHOLDS = 100;   // cut points per feature in the finite class the bound counts
+
+// The errors and the gap as the learner reads them: the gap is the held-out error minus the training
+// error as shown (0.124 − 0.024 reads 0.100), not the mean gap rounded on its own (0.101), so the
+// three readouts check out by hand. The bound keeps three decimals wherever it appears.
+export function shownErrors(train, test) {
+  const trainText = formatNumber(train, 3);
+  const testText = formatNumber(test, 3);
+  return { train: trainText, test: testText, gap: formatNumber(readShown(testText) - readShown(trainText), 3) };
+}
+export const shownBound = (bound) => formatNumber(bound, 3);
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
@@ -74,9 +85,10 @@ function build(ctx) {
     if (prediction.pending === null || opts.depth !== DEEP || !study || !bounds.length) return;
     const last = SIZES.length - 1;
     const b = bounds[last];
-    const gap = study.gapMean[last];
-    const outcome = b > 1 ? 'vacuous' : b - gap <= 0.05 ? 'tight' : 'loose';
-    prediction.settle(outcome, t('generalisation-gap.predict.why', { n: SIZES[last], gap: fixed(gap, 3), bound: fixed(b, 2), depth: DEEP, vacuous: outcome === 'vacuous' }));
+    const gap = shownErrors(study.trainError[last], study.testError[last]).gap;
+    const bound = shownBound(b);
+    const outcome = b > 1 ? 'vacuous' : readShown(bound) - readShown(gap) <= 0.05 ? 'tight' : 'loose';
+    prediction.settle(outcome, t('generalisation-gap.predict.why', { n: SIZES[last], gap, bound, depth: DEEP, vacuous: outcome === 'vacuous' }));
   }
 
   function loadData() {
@@ -104,15 +116,16 @@ function build(ctx) {
   function describe() {
     if (!study) { ctx.requestDraw(draw); return; }
     const i = pick;
+    const last = SIZES.length - 1;
+    const shown = SIZES.map((_, j) => shownErrors(study.trainError[j], study.testError[j]));
+    const bound = shownBound(bounds[i]);
     stat.n.set(String(SIZES[i]));
-    stat.train.set(fixed(study.trainError[i], 3));
-    stat.test.set(fixed(study.testError[i], 3));
-    stat.gap.set(fixed(study.gapMean[i], 3));
-    stat.bound.set(bounds[i] > 1 ? t('generalisation-gap.bound.vacuous', { bound: fixed(bounds[i], 2) }) : fixed(bounds[i], 3));
-    const first = study.gapMean[0];
-    const last = study.gapMean[SIZES.length - 1];
-    card.setMessage(t('generalisation-gap.summary', { depth: opts.depth, repeats: study.repeats, first: fixed(first, 3), nFirst: SIZES[0], last: fixed(last, 3), nLast: SIZES[SIZES.length - 1], n: SIZES[i], gap: fixed(study.gapMean[i], 3), bound: fixed(bounds[i], 3), vacuous: bounds[i] > 1 }), 'info');
-    chart.canvas.setAttribute('aria-label', t('generalisation-gap.figure', { depth: opts.depth, n: SIZES[i], train: fixed(study.trainError[i], 3), test: fixed(study.testError[i], 3) }));
+    stat.train.set(shown[i].train);
+    stat.test.set(shown[i].test);
+    stat.gap.set(shown[i].gap);
+    stat.bound.set(bounds[i] > 1 ? t('generalisation-gap.bound.vacuous', { bound }) : bound);
+    card.setMessage(t('generalisation-gap.summary', { depth: opts.depth, repeats: study.repeats, first: shown[0].gap, nFirst: SIZES[0], last: shown[last].gap, nLast: SIZES[last], n: SIZES[i], gap: shown[i].gap, bound, vacuous: bounds[i] > 1 }), 'info');
+    chart.canvas.setAttribute('aria-label', t('generalisation-gap.figure', { depth: opts.depth, n: SIZES[i], train: shown[i].train, test: shown[i].test, gap: shown[i].gap }));
     ctx.requestDraw(draw);
   }
 

@@ -31,7 +31,7 @@ export const messages = {
   'generalisation-gap.predict.changed': 'The settings changed: predict again.',
   'generalisation-gap.summary': ({ depth, repeats, first, nFirst, last, nLast, n, gap, bound, vacuous }) => `Depth ${depth}, averaged over ${repeats} resamples: the gap falls from ${first} at n = ${nFirst} to ${last} at n = ${nLast}. `
     + `At n = ${n} the measured gap is ${gap}; the bound guarantees at most ${bound}${vacuous ? ', which is vacuous (an error rate cannot exceed 1)' : ''}.`,
-  'generalisation-gap.figure': 'Errors against training size, depth {depth}; at n = {n} train {train}, held-out {test}',
+  'generalisation-gap.figure': 'Errors against training size, depth {depth}; at n = {n} train {train}, held-out {test}, gap {gap}',
   'generalisation-gap.axis.x': 'training size n (log scale)',
   'generalisation-gap.axis.y': 'error rate',
 };
