@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/generalisation.js';
+import { formatNumber, readShown } from '../web/lib/format.js';
+import { shownTerms } from '../web/widgets/bias-variance-measured.js';
 
 const S2 = 0.3 * 0.3;
 
@@ -14,7 +16,7 @@ function measure(k, { noise = 0.3, seed = 1, fixedX = true } = {}) {
     knn.setMode('regress');
     knn.setK(k);
     const r = ml.biasVariance(knn, null, { noise, sampleSize: 30, refits: 100, gridSize: 60, seed, maxSteps: 1, fixedX });
-    return { bias2: r.meanBias2, variance: r.meanVariance, noise: r.noiseVariance, expected: r.meanExpectedError };
+    return { bias2: r.meanBias2, variance: r.meanVariance, noise: r.noiseVariance, expected: r.meanExpectedError, shown: shownTerms(r) };
   } finally {
     knn.delete();
   }
@@ -23,16 +25,37 @@ function measure(k, { noise = 0.3, seed = 1, fixedX = true } = {}) {
 test('the worked-example table (seed 1)', () => {
   const table = {
     1: ['0.0023', '0.0906', '0.0900', '0.1829', '0.1842'],
-    5: ['0.0134', '0.0193', '0.0180', '0.1226', '0.1218'],
+    5: ['0.0134', '0.0193', '0.0180', '0.1227', '0.1218'],
     20: ['0.1882', '0.0052', '0.0045', '0.2834', '0.2820'],
   };
   for (const [k, row] of Object.entries(table)) {
     const r = measure(Number(k));
     assert.equal(r.noise.toFixed(4), '0.0900');
-    assert.deepEqual([r.bias2, r.variance, S2 / k, r.bias2 + r.variance + r.noise, r.expected].map((v) => v.toFixed(4)), row, `k = ${k}`);
-    // "add up to the separately estimated expected error within 0.002" (≈: an estimate, not an identity)
-    assert.ok(Math.abs(r.bias2 + r.variance + r.noise - r.expected) < 0.002, `k = ${k}`);
+    // The table quotes the widget's readouts: the sum column is the sum of the shown terms.
+    assert.deepEqual([r.shown.bias, r.shown.variance, formatNumber(S2 / k, 4), r.shown.sum, r.shown.expected], row, `k = ${k}`);
+    // "In each row … add up to the separately estimated expected error within 0.002" (≈: an estimate)
+    assert.ok(readShown(r.shown.difference) < 0.002, `k = ${k}`);
   }
+});
+
+test('at every k the slider offers, the sum and the difference the widget shows work out from its shown numbers', () => {
+  const disagreedBefore = [];
+  for (let k = 1; k <= 30; k++) {
+    const r = measure(k);
+    const { bias, variance, noise, sum, expected, difference } = r.shown;
+    assert.deepEqual([bias, variance, noise, expected], [r.bias2, r.variance, r.noise, r.expected].map((v) => formatNumber(v, 4)), `k = ${k}`);
+    // Four-decimal numbers add and subtract exactly at four decimals.
+    assert.equal(Math.round(1e4 * readShown(sum)), Math.round(1e4 * readShown(bias)) + Math.round(1e4 * readShown(variance)) + Math.round(1e4 * readShown(noise)), `sum at k = ${k}`);
+    assert.equal(Math.round(1e4 * readShown(difference)), Math.abs(Math.round(1e4 * readShown(expected)) - Math.round(1e4 * readShown(sum))), `difference at k = ${k}`);
+    // What the widget showed before: the unrounded sum and the difference of the unrounded values.
+    const unrounded = r.bias2 + r.variance + r.noise;
+    const oldDifference = formatNumber(Math.abs(unrounded - r.expected), 4);
+    if (oldDifference !== formatNumber(Math.abs(readShown(expected) - readShown(formatNumber(unrounded, 4))), 4)) disagreedBefore.push(k);
+  }
+  // The audit's cases, where the shown difference was one unit off the difference of the shown numbers.
+  for (const k of [1, 9, 12, 16, 17, 18, 21, 29, 30]) assert.ok(disagreedBefore.includes(k), `k = ${k}`);
+  assert.deepEqual(measure(1).shown, { bias: '0.0023', variance: '0.0906', noise: '0.0900', sum: '0.1829', expected: '0.1842', difference: '0.0013' });
+  assert.equal(measure(30).shown.difference, '0.0023');
 });
 
 test('the estimated variance is 1 %, 7 % and 15 % above s²/k; over seeds 1–20 the ratio averages 0.99, 1.00, 1.01', () => {
@@ -95,6 +118,6 @@ test('check yourself: k = 3 variance ≈ s²/3 within the tolerance; the numbers
   assert.equal(k5.expected.toFixed(2), '0.12');
   assert.equal(k20.bias2.toFixed(2), '0.19');
   assert.equal((k20.expected - k5.expected).toFixed(2), '0.16');
-  assert.equal((k5.bias2 + k5.variance + k5.noise).toFixed(4), '0.1226');
-  assert.equal(k5.expected.toFixed(4), '0.1218');
+  assert.equal(k5.shown.sum, '0.1227');
+  assert.equal(k5.shown.expected, '0.1218');
 });

@@ -34,7 +34,7 @@ test('bias–variance: the measured terms match the engine and k trades bias for
     assert.equal(await stat(w, 'variance'), expected[5].variance);
     assert.equal(await stat(w, 'expected error'), expected[5].expected);
     assert.equal(await stat(w, 'noise s²'), '0.0900');
-    assert.match(await message(w), /Estimated from 100 resamples, bias² \+ variance \+ s² = 0\.1226 ≈ the estimated expected error 0\.1218/);
+    assert.match(await message(w), /Estimated from 100 resamples, bias² \+ variance \+ s² = 0\.1227 ≈ the estimated expected error 0\.1218 \(.*a difference of 0\.0009\)/);
     await w.getByRole('slider', { name: /k neighbours/ }).fill('20');
     assert.equal(await stat(w, 'bias²'), expected[20].bias);
     assert.ok(Number(expected[20].bias) > Number(expected[5].bias));
@@ -50,6 +50,27 @@ test('bias–variance: the measured terms match the engine and k trades bias for
     assert.deepEqual(page.record.errors, []);
     await page.close();
   }
+});
+
+test('bias–variance: at every k the sum and the difference shown work out from the shown numbers', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/frontier-bias-variance.html`);
+  await widgetsReady(page);
+  const w = cardAt(page, 1);
+  const slider = w.getByRole('slider', { name: /k neighbours/ });
+  const units = async (label) => Math.round(1e4 * Number(await stat(w, label)));
+  for (let k = 1; k <= 30; k++) {
+    await slider.fill(String(k));
+    const [bias, variance, noise, sum, expected] = await Promise.all(['bias²', 'variance', 'noise s²', 'sum', 'expected error'].map(units));
+    assert.equal(sum, bias + variance + noise, `sum at k = ${k}`);
+    const said = await message(w);
+    assert.match(said, new RegExp(`^k = ${k}: `));
+    const difference = Math.round(1e4 * Number(/a difference of (\d\.\d{4})\)/.exec(said)[1]));
+    assert.equal(difference, Math.abs(expected - sum), `difference at k = ${k}: ${said}`);
+  }
+  assert.match(await message(w), /= 0\.5853 ≈ the estimated expected error 0\.5830 .*a difference of 0\.0023\)/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
 });
 
 test('bias–variance: predict the k with the smallest expected error (missed, then held)', async () => {

@@ -5,6 +5,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot, drawBars } from '../lib/plot.js';
 import { button, buttonRow, checkbox, fixed, slider } from '../lib/ui.js';
+import { formatNumber, readShown } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './bias-variance-measured.messages.js';
@@ -22,6 +23,20 @@ export const meta = { title: messages['bias-variance-measured.title'], hint: mes
 
 const GRID = 60;
 const SHOWN = 30; // fitted curves drawn
+
+// The four estimates and the two numbers worked out from them, as the learner reads them: the sum
+// adds the three terms as shown and the difference subtracts the shown sum from the shown expected
+// error (0.1842 − 0.1829 reads 0.0013), so both check out by hand.
+export function shownTerms({ meanBias2, meanVariance, noiseVariance, meanExpectedError }) {
+  const shown = (v) => formatNumber(v, 4);
+  const bias = shown(meanBias2);
+  const variance = shown(meanVariance);
+  const noise = shown(noiseVariance);
+  const expected = shown(meanExpectedError);
+  const sum = shown(readShown(bias) + readShown(variance) + readShown(noise));
+  const difference = shown(Math.abs(readShown(expected) - readShown(sum)));
+  return { bias, variance, noise, sum, expected, difference };
+}
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
@@ -97,15 +112,15 @@ function build(ctx) {
       return ml.biasVariance(knn, null, { noise: opts.noise, sampleSize: opts.sampleSize, refits: opts.refits, gridSize: GRID, seed: opts.seed, maxSteps: 1, fixedX: opts.fixedX });
     }, null);
     if (!result) { ctx.requestDraw(draw); return; }
-    const sum = result.meanBias2 + result.meanVariance + result.noiseVariance;
-    stat.bias.set(fixed(result.meanBias2, 4));
-    stat.variance.set(fixed(result.meanVariance, 4));
-    stat.noise.set(fixed(result.noiseVariance, 4));
-    stat.sum.set(fixed(sum, 4));
-    stat.expected.set(fixed(result.meanExpectedError, 4));
+    const shown = shownTerms(result);
+    stat.bias.set(shown.bias);
+    stat.variance.set(shown.variance);
+    stat.noise.set(shown.noise);
+    stat.sum.set(shown.sum);
+    stat.expected.set(shown.expected);
     const leader = result.meanBias2 > result.meanVariance ? t('bias-variance-measured.leader.bias') : t('bias-variance-measured.leader.variance');
     judgeBestK();
-    card.setMessage(t('bias-variance-measured.summary', { k: opts.k, leader, refits: result.refits, sum: fixed(sum, 4), expected: fixed(result.meanExpectedError, 4), difference: fixed(Math.abs(sum - result.meanExpectedError), 4) }), 'info');
+    card.setMessage(t('bias-variance-measured.summary', { k: opts.k, leader, refits: result.refits, sum: shown.sum, expected: shown.expected, difference: shown.difference }), 'info');
     ctx.requestDraw(draw);
   }
 
@@ -135,7 +150,7 @@ function build(ctx) {
       const colors = [b.loss, b.class1, b.truth, b.model];
       vals.forEach((v, i) => {
         bars.ctx.save();
-        drawBars(bars, vals.map((u, j) => (j === i ? u : NaN)), { color: colors[i], highlightLast: false, labels: vals.map((u) => fixed(u, 3)) });
+        drawBars(bars, vals.map((u, j) => (j === i ? u : NaN)), { color: colors[i], highlightLast: false, labels: vals.map((u) => formatNumber(u, 4)) });
         bars.ctx.restore();
       });
       const c = bars.ctx;
