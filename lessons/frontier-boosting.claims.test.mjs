@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/trees-and-ensembles.js';
+import { voteShown } from '../web/widgets/adaboost-rounds.js';
+import { messages } from '../web/widgets/adaboost-rounds.messages.js';
 
 function boost(noise = 0.1, rounds = 40) {
   const d = ml.makeCircles(80, noise, 0.5, 3);
@@ -39,11 +41,42 @@ test('the worked example: the first stump, ε₁, α₁, Z₁ and the new weight
   assert.equal(threshold.toFixed(3), '-0.668');
   assert.equal(Math.round(b.errors[0] * 80), 26);
   assert.equal(b.errors[0].toFixed(3), '0.325');
-  // The engine's SAMME α is twice the lesson's ½ ln((1 − ε)/ε).
+  // The engine's SAMME α is twice the lesson's ½ ln((1 − ε)/ε): the widget reads 0.731, not 0.365.
   assert.equal((b.alphas[0] / 2).toFixed(3), '0.365');
+  assert.equal(b.alphas[0].toFixed(3), '0.731');
+  assert.equal(Math.log(0.675 / 0.325).toFixed(3), '0.731');
+  assert.ok(Math.abs(b.alphas[0] - Math.log((1 - b.errors[0]) / b.errors[0])) < 1e-12);
+  // The widget's message after the first Step names the form and the value the lesson quotes.
+  const vote = voteShown(b.errors[0], b.alphas[0]);
+  assert.deepEqual(vote, { eps: '0.325', alpha: '0.731', exact: true });
+  assert.equal(messages['adaboost-rounds.round']({ round: 1, eps: vote.eps, alpha: vote.alpha, exact: vote.exact }),
+    'Round 1: the stump\'s weighted error is ε = 0.325, so its vote counts α = ln((1 − ε)/ε) = 0.731 (the engine\'s SAMME vote, twice ½ ln((1 − ε)/ε)). ');
+  // "mistakes multiplied by e^α = 0.675/0.325, correct points left as they are": after normalising,
+  // a mistake weighs 0.675/0.325 times a correct point, the ratio of step 3's D₂.
+  const w = b.history.slice(80, 160);
+  const mistake = Math.max(...w); const correct = Math.min(...w);
+  assert.ok(Math.abs(mistake / correct - 0.675 / 0.325) < 1e-12);
   assert.equal((2 * Math.sqrt(0.325 * 0.675)).toFixed(3), '0.937');
   const after = [...new Set(b.history.slice(80, 160).map((w) => w.toFixed(4)))].sort();
   assert.deepEqual(after, ['0.0093', '0.0192']);
+});
+
+test('the widget writes α = ln((1 − ε)/ε) with "=" only where the shown ε gives the shown α by hand', () => {
+  let approximate = 0;
+  for (const noise of [0.1, 0.3]) {
+    const b = boost(noise);
+    b.errors.forEach((e, r) => {
+      const vote = voteShown(e, b.alphas[r]);
+      const byHand = Math.log((1 - Number(vote.eps)) / Number(vote.eps));
+      assert.equal(vote.exact, byHand.toFixed(3) === vote.alpha, `noise ${noise}, round ${r + 1}`);
+      if (!vote.exact) approximate += 1;
+      const said = messages['adaboost-rounds.round']({ round: r + 1, eps: vote.eps, alpha: vote.alpha, exact: vote.exact });
+      assert.ok(said.includes(`ln((1 − ε)/ε) ${vote.exact ? '=' : '≈'} ${vote.alpha} `), said);
+    });
+  }
+  // ε = 0.370 at round 2 gives ln(0.630/0.370) = 0.532 by hand, the engine's vote 0.531.
+  assert.deepEqual(voteShown(boost().errors[1], boost().alphas[1]), { eps: '0.370', alpha: '0.531', exact: false });
+  assert.ok(approximate > 0);
 });
 
 test('the round table; training error ≤ bound in every round; the bound keeps falling', () => {

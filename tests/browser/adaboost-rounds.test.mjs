@@ -32,7 +32,13 @@ test('boosting: derivation reveals one step per click; AdaBoost rounds match the
 
     const w = cardAt(page, 1);
     assert.ok(await ink(w, 0) > 5, 'points are drawn');
-    for (let i = 0; i < 5; i++) await w.getByRole('button', { name: 'Step', exact: true }).click();
+    // The first vote as the worked example above the widget works it out: SAMME's ln(0.675/0.325).
+    await w.getByRole('button', { name: 'Step', exact: true }).click();
+    assert.equal(await stat(w, 'α'), '0.731');
+    assert.match(await message(w), /^Round 1: the stump's weighted error is ε = 0\.325, so its vote counts α = ln\(\(1 − ε\)\/ε\) = 0\.731 \(the engine's SAMME vote, twice ½ ln\(\(1 − ε\)\/ε\)\)\. /);
+    await w.getByRole('button', { name: 'Step', exact: true }).click();
+    assert.match(await message(w), /^Round 2: .* ε = 0\.370, so its vote counts α = ln\(\(1 − ε\)\/ε\) ≈ 0\.531 /);
+    for (let i = 0; i < 3; i++) await w.getByRole('button', { name: 'Step', exact: true }).click();
     const expected = await inEngine(page, (ml) => {
       const d = ml.makeCircles(80, 0.1, 0.5, 3);
       const ada = new ml.AdaBoost();

@@ -11,6 +11,7 @@ import { DATASETS, boxAround, datasetOptions, loadDataset } from '../lib/dataset
 import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
+import { formatNumber, readShown } from '../lib/format.js';
 import { messages } from './adaboost-rounds.messages.js';
 
 export const schema = {
@@ -24,6 +25,18 @@ export const schema = {
 export const meta = { title: messages['adaboost-rounds.title'], hint: messages['adaboost-rounds.hint'] };
 
 const GRID = 64;
+
+// A round's ε and its vote as the message writes them. The engine's vote is SAMME's
+// α = ln((1 − ε)/ε) (learning rate 1), twice the ½ ln((1 − ε)/ε) of the lesson's step 2, and the
+// message names that form. The formula applied to the ε as shown (three decimals) often lands one
+// unit off the α shown (ε = 0.370 gives 0.532, the engine's 0.531), so "=" is written only when it
+// checks out by hand and "≈" otherwise.
+export function voteShown(eps, alpha) {
+  const epsText = formatNumber(eps, 3);
+  const alphaText = formatNumber(alpha, 3);
+  const fromShown = formatNumber(Math.log((1 - readShown(epsText)) / readShown(epsText)), 3);
+  return { eps: epsText, alpha: alphaText, exact: fromShown === alphaText };
+}
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
@@ -179,7 +192,8 @@ function build(ctx) {
     const train = ada.trainingErrors();
     const bounds = ada.bounds();
     const e = errs[r - 1];
-    let msg = t('adaboost-rounds.round', { round: r, eps: fixed(e, 3), alpha: fixed(ada.alphas()[r - 1], 3) });
+    const vote = voteShown(e, ada.alphas()[r - 1]);
+    let msg = t('adaboost-rounds.round', { round: r, eps: vote.eps, alpha: vote.alpha, exact: vote.exact });
     const m = mistakesWeight(r);
     if (m && m.count > 0) msg += t('adaboost-rounds.mistakes', { count: m.count, weight: fixed(m.sum, 3) });
     msg += t('adaboost-rounds.errorBound', { error: fixed(train[r - 1], 3), bound: fixed(bounds[r - 1], 3) });

@@ -36,7 +36,7 @@ export const messages = {
   'adaboost-rounds.stop.chance': 'no stump beats a coin flip on the weighted data (ε ≥ ½)',
   'adaboost-rounds.stop.limit': 'it reached the round limit of {rounds} (raise “rounds” to continue)',
   'adaboost-rounds.stopped': 'Boosting stopped: {why}.',
-  'adaboost-rounds.round': 'Round {round}: the stump\'s weighted error is ε = {eps}, so its vote counts α = {alpha}. ',
+  'adaboost-rounds.round': ({ round, eps, alpha, exact }) => `Round ${round}: the stump's weighted error is ε = ${eps}, so its vote counts α = ln((1 − ε)/ε) ${exact ? '=' : '≈'} ${alpha} (the engine's SAMME vote, twice ½ ln((1 − ε)/ε)). `,
   'adaboost-rounds.mistakes': ({ count, weight }) => `Its ${countOf(count, 'mistake')} now hold ${weight} of the weight. `,
   'adaboost-rounds.errorBound': 'Training error {error} ≤ bound {bound}.',
   'adaboost-rounds.point': 'Point {point} (class {cls}) has weight {weight} — {ratio} × the starting 1/{n}.',
