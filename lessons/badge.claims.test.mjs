@@ -75,6 +75,27 @@ test('every question builds; computed answers come from the engine and distracto
   }
 });
 
+test('a negative number is written as formatNumber writes it (-1), in every question, answer and reason; "−" stays only as an operator', () => {
+  const negativeTypographic = /−(?=[\d.])/;         // "−1", "(−0.5)": a number, not an operator
+  const hyphenOperator = /[\d)] - [\d(]/;           // "3 - 1": an operator written as a hyphen
+  for (const question of QUESTIONS) {
+    const item = instantiate({ question, choiceOrder: [0, 1, 2, 3] }, ml);
+    const texts = [item.q, item.why, ...(item.mistakes || []).map((m) => m.why), ...(item.choices || []).flatMap((c) => [c.text, c.why])].filter(Boolean);
+    for (const text of texts) {
+      assert.doesNotMatch(text, negativeTypographic, `${item.id}: ${text}`);
+      assert.doesNotMatch(text, hyphenOperator, `${item.id}: ${text}`);
+    }
+  }
+  // The audit's sentence: the answer "-0.10" sits beside a reason that writes e = -1 and -2.00 alike.
+  const step = instantiate({ question: QUESTIONS.find((q) => q.id === 'gd-step-b'), choiceOrder: [0, 1, 2, 3] }, ml);
+  assert.deepEqual(step.choices.map((c) => c.text), ['0.10', '-0.10', '0.05', '0.20']);
+  assert.equal(step.choices[0].why, 'The prediction 2 misses 3 by e = -1, so ∂L/∂b = 2·e = -2.00 and b becomes 0 − 0.05 × (-2.00) = 0.10: the line rises towards the point.');
+  const edge = instantiate({ question: QUESTIONS.find((q) => q.id === 'edge-filter'), choiceOrder: [0, 1, 2, 3] }, ml);
+  assert.ok(edge.q.includes('(-1, 0, 1)') && edge.choices[1].text === '-6', edge.q);
+  // The hint for a typed number gives its example the same way.
+  assert.match(messages['ml-badge.invalid.notNumber'], /for example 0\.25 or -1\.5\.$/);
+});
+
 test('worked values: the engine\'s numbers are the lessons\' numbers', () => {
   const byId = (id) => instantiate({ question: QUESTIONS.find((q) => q.id === id), choiceOrder: [0, 1, 2, 3] }, ml);
   assert.ok(Math.abs(byId('gd-step-w').value - 2.4) < 1e-12);            // how-models-learn: w = 3 → 2.4
@@ -190,6 +211,14 @@ test('the result lists missed topics with their lessons; 17 of 22 fails, 18 pass
   const none = scoreAttempt(items, items.map(() => null));
   assert.equal(none.score, 0);
   assert.equal(none.missed.reduce((s, m) => s + m.topics.length, 0) <= 22, true);
+});
+
+test('a failed attempt points to the missed topics by the heading the list carries', () => {
+  const failed = messages['ml-badge.failed']({ score: '5', total: '22', more: 13, needed: '18' });
+  assert.equal(failed, '5 of 22: 13 more correct answers needed for the badge (18). Revisit the lessons linked under “Topics you missed” above and press Start again.');
+  const heading = /under “([^”]+)”/.exec(failed)[1];
+  assert.ok(messages['ml-badge.missedHeading'].startsWith(`${heading} (`), messages['ml-badge.missedHeading']);
+  assert.doesNotMatch(failed, /below/);
 });
 
 test('"about a third of the questions ask for a number": the measured share over 500 attempts', () => {

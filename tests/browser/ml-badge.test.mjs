@@ -116,6 +116,12 @@ test('ML badge: a failed attempt (1 of 22) reports only its score, lists the mis
   assert.equal(await stat(card, 'score'), '1');
   assert.ok(!(await card.locator('.dw-badge').isVisible()));
   assert.match(await card.locator('.dw-message').textContent(), /17 more correct answers needed/);
+  // The message points to the list of missed topics by its heading, and the list is where it says.
+  assert.match(await card.locator('.dw-message').textContent(), /Revisit the lessons linked under “Topics you missed” above and press Start again\.$/);
+  assert.match(await card.locator('.ml-badge-quiz-result > p').first().textContent(), /^Topics you missed \(\d+\):$/);
+  const listBox = await card.locator('.ml-badge-missed').boundingBox();
+  const messageBox = await card.locator('.dw-message').boundingBox();
+  assert.ok(listBox.y + listBox.height <= messageBox.y, `the list (${listBox.y}–${listBox.y + listBox.height}) is above the message (${messageBox.y})`);
   assert.deepEqual(await page.evaluate(() => window.reports), [['score', { widget: 'ml-badge', title: TITLE, score: 1, max: 22, passed: false }]]);
   // The lesson's activity list shows the score, not a tick.
   const activities = await page.locator('.lesson-activities').textContent();

@@ -8,6 +8,8 @@ import { PASS_FRACTION } from '../../lib/badge-pass-rule.js';
 import { PASS_MARK, QUESTION_COUNT } from './attempt.js';
 
 const count = formatNumber(QUESTION_COUNT, 0);
+// The heading of the missed-topics list, which the failed message points to by name.
+const MISSED = 'Topics you missed';
 
 export const messages = {
   'ml-badge.title': 'Challenge: earn the Machine Learning badge',
@@ -62,9 +64,9 @@ export const messages = {
   'ml-badge.saveOff': 'Saving is switched off for this widget.',
   'ml-badge.badgeLabel': 'Machine Learning badge, earned with {score} of {total}',
   'ml-badge.passed': 'Passed with {score} of {total}. Congratulations — you have the badge.',
-  'ml-badge.failed': ({ score, total, more, needed }) => `${score} of ${total}: ${countOf(more, 'more correct answer')} needed for the badge (${needed}). Revisit the lessons listed below and press Start again.`,
+  'ml-badge.failed': ({ score, total, more, needed }) => `${score} of ${total}: ${countOf(more, 'more correct answer')} needed for the badge (${needed}). Revisit the lessons linked under “${MISSED}” above and press Start again.`,
   'ml-badge.noneMissed': 'No topic missed.',
-  'ml-badge.missedHeading': 'Topics you missed ({count}):',
+  'ml-badge.missedHeading': `${MISSED} ({count}):`,
   'ml-badge.missedTopics': '{topics} —',
   'ml-badge.revisit': 'revisit the lesson',
 };

@@ -49,7 +49,7 @@ export const GRADIENT_DESCENT = [
       const s = gradientStep(ml, [2], [3], 1, 0, 0.05);
       return {
         value: s.b1,
-        why: `The prediction 2 misses 3 by e = −1, so ∂L/∂b = 2·e = ${f2(s.gb)} and b becomes 0 − 0.05 × (${f2(s.gb)}) = ${f2(s.b1)}: the line rises towards the point.`,
+        why: `The prediction 2 misses 3 by e = -1, so ∂L/∂b = 2·e = ${f2(s.gb)} and b becomes 0 − 0.05 × (${f2(s.gb)}) = ${f2(s.b1)}: the line rises towards the point.`,
         mistakes: [
           { value: -s.b1, why: 'The sign is flipped: the prediction is too low, so b must grow, not shrink.' },
           { value: s.b1 / 2, why: 'This forgets the factor 2 in ∂L/∂b = 2·e.' },

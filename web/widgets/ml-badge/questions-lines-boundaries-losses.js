@@ -73,7 +73,7 @@ export const LINES_BOUNDARIES_LOSSES = [
   // ── the decision boundary and the sigmoid ────────────────────────────────────────────────
   {
     id: 'logistic-probability', slot: 'classification-boundary', kind: 'number', digits: 2,
-    q: () => 'A logistic-regression model has weights w = (2, −1) and bias b = 0.5. What probability of class 1 does it give the point x = (1, 2)? (two decimals)',
+    q: () => 'A logistic-regression model has weights w = (2, -1) and bias b = 0.5. What probability of class 1 does it give the point x = (1, 2)? (two decimals)',
     compute(ml) {
       const p = ml.scoped((track) => {
         const m = track(new ml.LogisticRegression());
@@ -83,7 +83,7 @@ export const LINES_BOUNDARIES_LOSSES = [
       });
       return {
         value: p,
-        why: `The score is z = 2·1 − 1·2 + 0.5 = 0.5, and σ(0.5) = 1 / (1 + e^(−0.5)) = ${f2(p)}.`,
+        why: `The score is z = 2·1 − 1·2 + 0.5 = 0.5, and σ(0.5) = 1 / (1 + e^(-0.5)) = ${f2(p)}.`,
         mistakes: [
           { value: 0.5, why: '0.5 is the score z itself; the sigmoid still has to turn it into a probability.' },
           { value: 1 - p, why: 'That is the probability of class 0, 1 − σ(z).' },

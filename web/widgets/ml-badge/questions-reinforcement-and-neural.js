@@ -71,7 +71,7 @@ export const REINFORCEMENT_AND_NEURAL = [
   },
   {
     id: 'edge-filter', slot: 'neural-landscape', kind: 'choice', digits: 0, lesson: 'convolution-filters', topic: 'Convolution filters',
-    q: () => 'The 3 × 3 image with rows (1, 2, 3), (4, 5, 6), (7, 8, 9) is filtered with the 3 × 3 kernel whose rows are all (−1, 0, 1), without padding, as convolution layers do. What is the single output value?',
+    q: () => 'The 3 × 3 image with rows (1, 2, 3), (4, 5, 6), (7, 8, 9) is filtered with the 3 × 3 kernel whose rows are all (-1, 0, 1), without padding, as convolution layers do. What is the single output value?',
     compute(ml) {
       const img = [1, 2, 3, 4, 5, 6, 7, 8, 9];
       const kernel = [-1, 0, 1, -1, 0, 1, -1, 0, 1];

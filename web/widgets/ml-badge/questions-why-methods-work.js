@@ -39,7 +39,7 @@ export const WHY_METHODS_WORK = [
   },
   {
     id: 'hoeffding-n', slot: 'frontier', lesson: 'frontier-generalisation', topic: 'When fitting generalises',
-    q: 'Hoeffding\'s bound says P(|training error − true error| > ε) ≤ 2·e^(−2nε²) for one classifier fixed in advance. With four times as many points, the same confidence allows…',
+    q: 'Hoeffding\'s bound says P(|training error − true error| > ε) ≤ 2·e^(-2nε²) for one classifier fixed in advance. With four times as many points, the same confidence allows…',
     right: ['a gap ε half as large', 'The exponent depends on n·ε²; quadrupling n lets ε halve for the same bound.'],
     wrong: [
       ['a gap ε four times smaller', 'ε enters squared, so four times the data buys only a factor 2.'],
