@@ -262,9 +262,9 @@ test('widen-the-street imports two classes; a shared vertical street between the
   const p = flat(rows);
   await setState(page, { a: 90, o: 0, p, l: labelsOf(rows) });
   assert.equal(await stat(page, 'wrong side'), '0');
-  assert.equal(await stat(page, 'your margin'), formatNumber(2, 3));
+  assert.equal(await stat(page, 'line\'s margin'), formatNumber(2, 3));
   const again = await roundTrip(page);
-  assert.equal(await stat(again, 'your margin'), formatNumber(2, 3));
+  assert.equal(await stat(again, 'line\'s margin'), formatNumber(2, 3));
   await again.close();
   await page.close();
 });

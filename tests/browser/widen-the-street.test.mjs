@@ -10,15 +10,23 @@ let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
-test('Widen the street: the starting line is not the learner\'s, so Optimal at once records nothing', async () => {
+test('Widen the street: the starting line is not the learner\'s, so Optimal at once records nothing, and message and readouts say so', async () => {
   const page = await site.newPage({ reducedMotion: 'reduce' });
   await page.goto(`${site.base}/lessons/svm.html`);
   await widgetsReady(page);
   await listenForReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
+  const text = () => card.locator('.dw-message').textContent();
+  assert.equal(await stat(card, 'line\'s margin'), '1.213');
   assert.equal(await stat(card, 'best correct margin'), '–');
+  assert.match(await text(), /^The starting line separates the classes with a street 1\.213 wide.*It is not yours yet/);
   await card.getByRole('button', { name: 'Optimal', exact: true }).click();
-  assert.match(await card.locator('.dw-message').textContent(), /not yet moved the line/);
+  // The same street, the same rule: the line is unmoved, so no best of the learner's to compare.
+  assert.equal(await stat(card, 'line\'s margin'), '1.213');
+  assert.equal(await stat(card, 'wrong side'), '0');
+  assert.equal(await stat(card, 'best correct margin'), '–');
+  assert.match(await text(), /You have not moved the line yet: the starting line is not yours, so there is no street of yours to compare/);
+  assert.doesNotMatch(await text(), /separates the classes, so there is no street/);
   assert.deepEqual(await reportedEvents(page), []);
   assert.match(await page.locator('.lesson-activities').textContent(), /Widen the street \(not finished yet\)|widen the street \(not finished yet\)/i);
   await assertClean(page);
@@ -33,10 +41,10 @@ test('Widen the street: keys move the line; Optimal is the engine\'s LinearSVM; 
   const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
   const canvas = card.locator('canvas');
   assert.ok(await canvasIsDrawn(canvas));
-  const before = await stat(card, 'your margin');
+  const before = await stat(card, 'line\'s margin');
   await canvas.focus();
   await page.keyboard.press('Shift+ArrowUp');
-  assert.notEqual(await stat(card, 'your margin') + await stat(card, 'wrong side'), before + '0');
+  assert.notEqual(await stat(card, 'line\'s margin') + await stat(card, 'wrong side'), before + '0');
   await card.getByRole('button', { name: 'Optimal', exact: true }).click();
   const expected = await inEngine(page, (ml) => {
     const svm = new ml.LinearSVM();
@@ -94,7 +102,7 @@ test('Widen the street: predict what lowering C to 1 does to the optimal street 
   await C.fill('0');                                    // C = 1
   let v = await verdict(card, id);
   assert.equal(v.result, 'held');
-  assert.match(v.text, /At C = 1000 the street was 2\.733 wide; at C = 1\.00 it is 2\.733, with 0 points inside it/);
+  assert.match(v.text, /At C = 1000 the street was 2\.733 wide; at C = 1 it is 2\.733, with 0 points inside it/);
   await C.fill('3');
   await lockPrediction(card, id, 'same');
   await C.fill('-1');                                   // C = 0.1
@@ -102,5 +110,114 @@ test('Widen the street: predict what lowering C to 1 does to the optimal street 
   assert.equal(v.result, 'missed');
   assert.match(v.text, /it is 3\.171, with 3 points inside it/);
   await assertClean(page);
+  await page.close();
+});
+
+// The learner's street that reaches 99% of the SVM's (angle 128°, shift -0.28: 2.726 of 2.733).
+async function widenTo99(card) {
+  await card.getByRole('slider', { name: /line angle/ }).fill('128');
+  await card.getByRole('slider', { name: /shift/ }).fill('-0.28');
+}
+// Progress is kept in the browser context the tests share: each game starts from none.
+async function openFresh(page) {
+  await page.goto(`${site.base}/lessons/svm.html`);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
+  await listenForReports(page);
+}
+const storedStreet = (page) => page.evaluate(() => (JSON.parse(localStorage.getItem('dw:lesson:svm') || '{}').activities || {})['widen-the-street']);
+
+for (const order of ['Optimal first, then move', 'move first, then Optimal']) {
+  test(`Widen the street: a 99% street is recorded as won (${order})`, async () => {
+    const page = await site.newPage({ reducedMotion: 'reduce' });
+    await openFresh(page);
+    const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
+    const optimal = card.getByRole('button', { name: 'Optimal', exact: true });
+    if (order.startsWith('Optimal')) {
+      await optimal.click();
+      assert.equal(await stat(card, 'SVM margin'), '2.733');
+      await widenTo99(card);
+    } else {
+      await widenTo99(card);
+      assert.deepEqual(await reportedEvents(page), [], 'no optimal street yet: nothing to score against');
+      await optimal.click();
+    }
+    assert.equal(await stat(card, 'line\'s margin'), '2.726');
+    assert.equal(await stat(card, 'best correct margin'), '2.726');
+    assert.match(await card.locator('.dw-message').textContent(), /reached 99% of it\. Superb/);
+    const reports = await reportedEvents(page);
+    const scores = reports.filter((r) => r.type === 'dw:score').map((r) => r.score);
+    assert.equal(Math.max(...scores), 99, `scores reported: ${scores}`);
+    assert.ok(scores.every((s, i) => i === 0 || s > scores[i - 1]), `only improvements are reported: ${scores}`);
+    assert.deepEqual(reports.filter((r) => r.type === 'dw:complete').map((r) => r.score), [99]);
+    const saved = await storedStreet(page);
+    assert.equal(saved.best, 99);
+    assert.equal(saved.complete, true);
+    assert.doesNotMatch(await page.locator('.lesson-activities').textContent(), /widen the street \(not finished yet\)/i);
+    await assertClean(page);
+    await page.close();
+  });
+}
+
+test('Widen the street: a street short of 98% after Optimal is recorded as its score, not as a win', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await openFresh(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
+  await card.getByRole('button', { name: 'Optimal', exact: true }).click();
+  await card.getByRole('slider', { name: /line angle/ }).fill('128');
+  await card.getByRole('slider', { name: /shift/ }).fill('-0.2');
+  const mine = await stat(card, 'best correct margin');
+  const score = Math.floor((100 * Number(mine)) / 2.733);
+  assert.ok(score > 0 && score < 98, `${mine} is ${score}%`);
+  const reports = await reportedEvents(page);
+  assert.equal(reports.filter((r) => r.type === 'dw:score').at(-1).score, score);
+  assert.equal(reports.some((r) => r.type === 'dw:complete'), false);
+  assert.equal((await storedStreet(page)).complete, false);
+  await page.close();
+});
+
+test('Widen the street: Enter on Optimal keeps keyboard focus on it while the solver runs', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/svm.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
+  const optimal = card.getByRole('button', { name: 'Optimal', exact: true });
+  await card.getByRole('button', { name: 'New points' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await optimal.evaluate((b) => b === document.activeElement), true, 'Tab reaches Optimal');
+  // The solver may finish within a few frames: record what Optimal and the focus were whenever
+  // Optimal's attributes change, instead of trying to catch the busy moment.
+  await optimal.evaluate((b) => {
+    window.__optimalSeen = [];
+    new MutationObserver(() => window.__optimalSeen.push({ busy: b.getAttribute('aria-disabled'), disabled: b.disabled, focused: document.activeElement === b }))
+      .observe(b, { attributes: true });
+  });
+  await page.keyboard.press('Enter');
+  await card.locator('.dw-message', { hasText: /The widest street is 2\.733 wide/ }).waitFor({ timeout: 20000 });
+  const seen = await page.evaluate(() => window.__optimalSeen);
+  assert.ok(seen.some((s) => s.busy === 'true'), `Optimal says it is busy while the solver runs: ${JSON.stringify(seen)}`);
+  assert.ok(seen.every((s) => s.focused && !s.disabled), `focus stays on Optimal throughout: ${JSON.stringify(seen)}`);
+  assert.equal(await optimal.getAttribute('aria-disabled'), null);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Optimal', 'focus stays on the button, not the page body');
+  await page.close();
+});
+
+test('Widen the street: C is written one way in its readout and in every message', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/svm.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
+  const C = card.getByRole('slider', { name: /C \(soft margin\)/ });
+  const readout = () => C.locator('xpath=..').locator('output').textContent();
+  assert.equal(await readout(), '1000');
+  await card.getByRole('button', { name: 'Optimal', exact: true }).click();
+  for (const [track, shown] of [['0', '1'], ['-1', '0.1'], ['-2', '0.01'], ['-1.9', '0.0126']]) {
+    await C.fill(track);
+    assert.equal(await readout(), shown);
+    const text = await card.locator('.dw-message').textContent();
+    if (/accepts/.test(text)) assert.match(text, new RegExp(`^With C = ${shown.replace('.', '\\.')} the SVM accepts`));
+  }
+  assert.match(await card.locator('.dw-message').textContent(), /^With C = 0\.0126 /);
   await page.close();
 });

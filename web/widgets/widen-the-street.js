@@ -8,7 +8,7 @@ import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
-import { formatAxisAngle, formatNumber } from '../lib/format.js';
+import { formatAxisAngle, formatNumber, formatShort } from '../lib/format.js';
 import { equalDomain } from '../lib/domain.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { rgba } from '../lib/colors.js';
@@ -26,6 +26,8 @@ export const schema = {
 export const meta = { title: messages['widen-the-street.title'], hint: messages['widen-the-street.hint'] };
 
 const RAD = Math.PI / 180;
+// C as the slider's readout and every message write it: 1000, 1, 0.1, 0.0126.
+const formatC = (c) => formatShort(c, 3);
 
 // Own points from a CSV file: two classes (any two labels, mapped to 0 and 1 with a note), near
 // enough to each other that the street's shift (±4 around their centre) can reach them.
@@ -47,6 +49,7 @@ function build(ctx) {
   let offset = 0;          // signed shift of the line along its normal, from the centre
   let best = 0;
   let moved = false;       // the starting line is not the learner's: only streets after a move count
+  let reportedScore = -1;  // the highest score reported against the optimal street now shown
   let optimal = null;      // { w, b, width, sv: Set, violations: Set } once Optimal was pressed
   let stopSolve = null;
   let imported = null;     // { X, y } from a CSV file or a Share link, instead of generated blobs
@@ -55,7 +58,9 @@ function build(ctx) {
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.62, minHeight: 260, maxHeight: 480, label: t('widen-the-street.plot'), onResize: () => ctx.requestDraw(draw) }));
 
   const buttons = buttonRow(card.controls);
-  const optBtn = button(buttons, t('widen-the-street.optimal'), () => solve(), { primary: true });
+  // While the solver runs, Optimal stays focusable (aria-disabled, not disabled): a disabled
+  // button would drop keyboard focus to the page.
+  const optBtn = button(buttons, t('widen-the-street.optimal'), () => { if (!stopSolve) solve(); }, { primary: true });
   // Offered only while there is an optimal street to hide.
   const hideBtn = button(buttons, t('widen-the-street.hideOptimal'), () => { stopSolving(); optimal = null; render(); optBtn.focus(); });
   hideBtn.hidden = true;
@@ -64,7 +69,7 @@ function build(ctx) {
   const angleSlider = slider(card.controls, { label: t('widen-the-street.slider.angle'), min: 0, max: 179.5, step: 0.5, value: angle, format: (v) => formatAxisAngle(v, 1), onInput: (v) => { angle = v; moved = true; render(); } });
   const offsetSlider = slider(card.controls, { label: t('widen-the-street.slider.shift'), min: -4, max: 4, step: 0.01, value: offset, format: (v) => fixed(v, 2), onInput: (v) => { offset = v; moved = true; render(); } });
   slider(card.controls, { label: t('widen-the-street.slider.spread'), min: 0.2, max: 2, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { opts.spread = v; imported = null; loadData(); } });
-  const cSlider = slider(card.controls, { label: t('widen-the-street.slider.C'), min: 0.001, max: 1000, value: opts.C, scale: 'log', step: 0.01, format: (v) => (v >= 10 ? fixed(v, 0) : v >= 0.1 ? fixed(v, 2) : fixed(v, 3)), onInput: (v) => { opts.C = v; if (optimal) solve(); } });
+  const cSlider = slider(card.controls, { label: t('widen-the-street.slider.C'), min: 0.001, max: 1000, value: opts.C, scale: 'log', step: 0.01, format: formatC, onInput: (v) => { opts.C = v; if (optimal) solve(); } });
 
   const statMargin = card.stat(t('widen-the-street.stat.margin'));
   const statBest = card.stat(t('widen-the-street.stat.best'));
@@ -93,8 +98,7 @@ function build(ctx) {
     if (prediction.pending === null || !startStreet || !optimal || !optimal.converged || stopSolve || opts.C > 1 + 1e-9) return;
     const change = (optimal.width - startStreet.width) / startStreet.width;
     const outcome = Math.abs(change) < 0.01 ? 'same' : change > 0 ? 'wider' : 'narrower';
-    const cText = (c) => (c >= 10 ? fixed(c, 0) : c >= 0.1 ? fixed(c, 2) : fixed(c, 3));
-    prediction.settle(outcome, t('widen-the-street.predict.why', { fromC: cText(startStreet.C), fromWidth: fixed(startStreet.width, 3), toC: cText(opts.C), toWidth: fixed(optimal.width, 3), inside: optimal.violations.size, same: outcome === 'same' }));
+    prediction.settle(outcome, t('widen-the-street.predict.why', { fromC: formatC(startStreet.C), fromWidth: fixed(startStreet.width, 3), toC: formatC(opts.C), toWidth: fixed(optimal.width, 3), inside: optimal.violations.size, same: outcome === 'same' }));
     startStreet = null;
   }
 
@@ -115,6 +119,7 @@ function build(ctx) {
     best = 0;
     moved = false;
     optimal = null;
+    reportedScore = -1;
     angle = 120; offset = 0.4;
     render();
   }
@@ -157,8 +162,9 @@ function build(ctx) {
       return true;
     }, false);
     if (!ok) return;
+    reportedScore = -1;
     if (reduced) { attempt(card, () => svm.fit(100000)); readOptimal(); render(); reportResult(); return; }
-    optBtn.disabled = true;
+    optBtn.setAttribute('aria-disabled', 'true');
     stopSolve = ctx.animate(() => {
       attempt(card, () => svm.step());
       readOptimal();
@@ -167,17 +173,24 @@ function build(ctx) {
     });
   }
 
-  // The game's result, once the SVM has shown the widest street: the learner's best correct
-  // street as a share of it (only when their line did separate the classes, and only against a
-  // hard margin: with violations the SVM's street is not the widest empty one).
+  // The game's result, whenever both streets are known: the learner's best correct street as a
+  // share of the SVM's widest one (only when their own line did separate the classes, and only
+  // against a hard margin: with violations the SVM's street is not the widest empty one).
+  // Reported when the solver finishes and again each time the learner's best raises the score,
+  // so a street widened after Optimal counts without pressing Optimal again.
+  function scoreOf() {
+    if (!optimal || !optimal.converged || stopSolve || optimal.violations.size || !(best > 0) || !(optimal.width > 0)) return null;
+    return Math.min(100, Math.floor((100 * best) / optimal.width + 1e-9));
+  }
   function reportResult() {
-    if (!optimal || !optimal.converged || optimal.violations.size || !(best > 0) || !(optimal.width > 0)) return;
-    const score = Math.min(100, Math.floor((100 * best) / optimal.width + 1e-9));
+    const score = scoreOf();
+    if (score === null) return;
+    reportedScore = Math.max(reportedScore, score);
     const detail = { widget: 'widen-the-street', title: t('widen-the-street.title'), score, max: 100 };
     reportScore(card, detail);
     if (score >= 98) reportComplete(card, detail);
   }
-  function stopSolving() { if (stopSolve) stopSolve(); stopSolve = null; optBtn.disabled = false; }
+  function stopSolving() { if (stopSolve) stopSolve(); stopSolve = null; optBtn.removeAttribute('aria-disabled'); }
 
   function readOptimal() {
     const w = [...svm.weights()];
@@ -194,7 +207,11 @@ function build(ctx) {
     angleSlider.set(Number(angle.toFixed(1)));
     offsetSlider.set(Math.max(-4, Math.min(4, Number(offset.toFixed(2)))));
     const m = measure();
-    if (moved && m.wrong === 0 && m.width > best) best = m.width;
+    if (moved && m.wrong === 0 && m.width > best) {
+      best = m.width;
+      const score = scoreOf();
+      if (score !== null && score > reportedScore) reportResult();
+    }
     statMargin.set(m.wrong ? '–' : fixed(m.width, 3));
     statBest.set(best > 0 ? fixed(best, 3) : '–');
     statWrong.set(formatNumber(m.wrong, 0));
@@ -208,15 +225,17 @@ function build(ctx) {
       const svText = t('widen-the-street.supportVectors', { count: optimal.sv.size });
       if (v === 0) {
         const ratio = best > 0 ? best / optimal.width : 0;
-        const yours = best > 0 ? t('widen-the-street.yours', { percent: formatNumber(Math.min(100, Math.floor(ratio * 100 + 1e-9)), 0), superb: ratio * 100 + 1e-9 >= 98 }) : t('widen-the-street.noneYours');
+        const yours = best > 0 ? t('widen-the-street.yours', { percent: formatNumber(Math.min(100, Math.floor(ratio * 100 + 1e-9)), 0), superb: ratio * 100 + 1e-9 >= 98 })
+          : moved ? t('widen-the-street.noneYours') : t('widen-the-street.notMoved');
         card.setMessage(t('widen-the-street.widest', { width: fixed(optimal.width, 3), supportVectors: svText, yours }), 'ok');
       } else {
-        card.setMessage(t('widen-the-street.soft', { C: fixed(opts.C, opts.C >= 10 ? 0 : 3), violations: v, width: fixed(optimal.width, 3), supportVectors: svText }), 'info');
+        card.setMessage(t('widen-the-street.soft', { C: formatC(opts.C), violations: v, width: fixed(optimal.width, 3), supportVectors: svText }), 'info');
       }
     } else if (m.wrong) {
       card.setMessage(t('widen-the-street.wrongSide', { wrong: m.wrong }), 'bad');
     } else {
-      card.setMessage(t('widen-the-street.separates', { width: fixed(m.width, 3) }), 'info');
+      const width = fixed(m.width, 3);
+      card.setMessage(moved ? t('widen-the-street.separates', { width }) : t('widen-the-street.startSeparates', { width }), 'info');
     }
     plot.canvas.setAttribute('aria-label', t('widen-the-street.figure', { angle: formatAxisAngle(angle, 1), wrong: m.wrong, width: m.wrong ? null : fixed(m.width, 3) }));
     ctx.requestDraw(draw);
