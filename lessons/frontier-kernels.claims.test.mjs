@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/kernels-and-svm.js';
+import { C_STOPS, GAMMA_STOPS } from '../web/widgets/kernel-svm/stops.js';
 
 const close = (a, b, tol, what) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
 const dot = (u, v) => u.reduce((s, x, i) => s + x * v[i], 0);
@@ -179,15 +180,22 @@ test('check yourself: the (4, 3) / (1, −1) margin is 2.5; a point far outside 
   assert.equal((1 / Math.sqrt(2 * 50)).toFixed(1), '0.1');
 });
 
+test('every γ and C the lesson sets on the widget is one of its slider stops, exactly', () => {
+  for (const gamma of [0.05, 1, 20, 50, 100]) assert.ok(GAMMA_STOPS.includes(gamma), `γ = ${gamma} is a stop`);
+  for (const C of [0.01, 0.1, 1, 1000]) assert.ok(C_STOPS.includes(C), `C = ${C} is a stop`);
+});
+
 test('predict, then check: RBF γ from 1 down to 0.05 raises the support vectors from 37 to all 120, with 68.3% of the points right; γ = 50 has 90', () => {
   const d = data();
-  const one = train(d, { gamma: 1 });
-  const low = train(d, { gamma: 10 ** -1.3 }); // the log slider's nearest stop to 0.05
-  const high = train(d, { gamma: 50 });
+  // The stops the learner reaches with the γ slider, as the engine receives them.
+  const stop = (gamma) => GAMMA_STOPS[GAMMA_STOPS.indexOf(gamma)];
+  const one = train(d, { gamma: stop(1) });
+  const low = train(d, { gamma: stop(0.05) });
+  const high = train(d, { gamma: stop(50) });
   for (const r of [one, low, high]) assert.equal(r.status, 'converged');
   assert.equal(one.sv, 37);
   assert.equal(low.sv, 120);
   assert.equal((low.acc * 100).toFixed(1), '68.3');
   assert.equal(high.sv, 90);
-  assert.equal(train(d, { gamma: 0.05 }).sv, 120);
+  assert.equal((high.acc * 100).toFixed(1), '100.0');
 });

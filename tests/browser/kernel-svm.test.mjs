@@ -5,6 +5,11 @@ import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
 import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
+import { C_STOPS, GAMMA_STOPS } from '../../web/widgets/kernel-svm/stops.js';
+
+// The γ and C tracks count slider stops: the track position of a value.
+const gammaAt = (v) => String(GAMMA_STOPS.indexOf(v));
+const cAt = (v) => String(C_STOPS.indexOf(v));
 
 let site;
 before(async () => { site = await startSite(); });
@@ -31,16 +36,16 @@ test('kernel SVM: trained boundary, support vectors and accuracy match the engin
     assert.equal(await stat(w, 'support vectors'), expected.sv);
     assert.equal(await stat(w, 'training accuracy'), expected.acc);
     assert.match(await message(w), /Converged/);
-    await w.getByRole('slider', { name: /γ/ }).fill('2'); // log track: 10^2 = 100
+    await w.getByRole('slider', { name: /γ/ }).fill(gammaAt(100));
     assert.equal(await stat(w, 'support vectors'), expected.sv100);
     assert.match(await message(w), /hugs the training points/);
     // C = 1000 at γ = 100: the KKT test passes with primal − dual still 7.31 — not called converged.
-    await w.getByRole('slider', { name: /^C/ }).fill('3'); // log track: 10^3 = 1000
+    await w.getByRole('slider', { name: /^C/ }).fill(cAt(1000));
     assert.match(await message(w), /^Stopped, not at the optimum/);
     assert.match(await message(w), /primal − dual is still 7\.31/);
     assert.doesNotMatch(await message(w), /Converged/);
     assert.equal(await w.locator('.dw-message').first().getAttribute('data-tone'), 'warn');
-    await w.getByRole('slider', { name: /^C/ }).fill('0');
+    await w.getByRole('slider', { name: /^C/ }).fill(cAt(1));
     assert.match(await message(w), /^Converged/);
     await w.getByLabel('kernel').selectOption('linear');
     assert.match(await message(w), /No straight line separates/);
@@ -68,18 +73,56 @@ test('kernel SVM: predict what γ = 0.05 does to the support vectors (missed, th
   const gamma = w.getByRole('slider', { name: 'γ' });
   const id = 'kernel-svm-small-gamma';
   await lockPrediction(w, id, 'fewer');
-  await gamma.fill('-0.5');                             // log scale: γ ≈ 0.32, not yet 0.05
+  await gamma.fill(gammaAt(0.06));                      // one stop above 0.05: not yet
   assert.equal((await verdict(w, id, 0)).result, null);
-  await gamma.fill('-1.3');                             // γ ≈ 0.05
+  await gamma.fill(gammaAt(0.05));
   let v = await verdict(w, id);
   assert.equal(v.result, 'missed');
-  assert.match(v.text, /γ = 1\.00: 37 support vectors; γ = 0\.05: 120 support vectors of 120, with 68\.3% of the training points right/);
-  await gamma.fill('0');
+  assert.match(v.text, /γ = 1: 37 support vectors; γ = 0\.05: 120 support vectors of 120, with 68\.3% of the training points right/);
+  await gamma.fill(gammaAt(1));
   await lockPrediction(w, id, 'more');
-  await gamma.fill('-1.3');
+  await gamma.fill(gammaAt(0.05));
   v = await verdict(w, id);
   assert.equal(v.result, 'held');
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
 
+test('kernel SVM: the γ slider stops at 50, the lesson\'s setting, where 90 of the 120 points are support vectors; the readout is the γ trained with', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/frontier-kernels.html`);
+  await widgetsReady(page);
+  const w = cardAt(page, 1);
+  const gamma = w.getByRole('slider', { name: 'γ' });
+  const readout = () => gamma.locator('xpath=..').locator('output').textContent();
+  assert.equal(await readout(), '1');
+  await gamma.focus();
+  await page.keyboard.press('ArrowRight');                // one stop per arrow press
+  assert.equal(await readout(), '1.2');
+  assert.match(await message(w), /RBF, γ = 1\.2, C = 1\)/);
+  await gamma.fill(gammaAt(45));
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await readout(), '50');
+  assert.equal(await stat(w, 'support vectors'), '90 of 120');
+  assert.equal(await stat(w, 'training accuracy'), '100.0%');
+  assert.match(await message(w), /^Converged \(RBF, γ = 50, C = 1\)/);
+  assert.match(await message(w), /hugs the training points/);
+  // The engine, given the γ the readout shows, finds the same support vectors.
+  const sv = await inEngine(page, (ml) => {
+    const d = ml.makeCircles(120, 0.1, 0.5, 4);
+    const svm = new ml.KernelSVM();
+    try {
+      svm.setData(d.X, 2, d.y); svm.setKernel('rbf'); svm.setGamma(50); svm.setDegree(2); svm.setCoef0(0); svm.setC(1); svm.reset(0); svm.fit(400);
+      return svm.supportVectors().length;
+    } finally { svm.delete(); }
+  });
+  assert.equal(`${sv} of 120`, await stat(w, 'support vectors'));
+  const C = w.getByRole('slider', { name: /^C/ });
+  for (const [c, shown] of [[0.1, '0.1'], [0.01, '0.01'], [1000, '1000']]) {
+    await C.fill(cAt(c));
+    assert.equal(await C.locator('xpath=..').locator('output').textContent(), shown);
+    assert.match(await message(w), new RegExp(`C = ${shown.replace('.', '\\.')}\\)`));
+  }
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -6,7 +6,9 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
-import { formatPercent } from '../lib/format.js';
+import { formatPercent, formatShort } from '../lib/format.js';
+import { nearestRung } from '../lib/ladder.js';
+import { C_STOPS, GAMMA_STOPS } from './kernel-svm/stops.js';
 import { GridImage, cellCentre, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
 import { DATASETS, boxAround, datasetOptions, loadDataset } from '../lib/datasets.js';
@@ -18,9 +20,9 @@ import { messages } from './kernel-svm.messages.js';
 export const schema = {
   dataset: { type: 'enum', values: ['circles', 'moons', 'xor'], default: 'circles', description: 'Built-in data set.' },
   kernel: { type: 'enum', values: ['rbf', 'poly', 'linear'], default: 'rbf', description: 'Kernel function.' },
-  gamma: { type: 'number', min: 0.01, max: 100, default: 1, description: 'Kernel width parameter γ.' },
+  gamma: { type: 'number', min: GAMMA_STOPS[0], max: GAMMA_STOPS.at(-1), default: 1, description: 'Kernel width parameter γ (used at the nearest slider stop: 0.01, 0.012, 0.015, 0.02, … 100).' },
   degree: { type: 'int', min: 1, max: 8, default: 2, description: 'Polynomial degree.' },
-  C: { type: 'number', min: 0.01, max: 1000, default: 1, description: 'Soft-margin penalty C.' },
+  C: { type: 'number', min: C_STOPS[0], max: C_STOPS.at(-1), default: 1, description: 'Soft-margin penalty C (used at the nearest slider stop: 0.01, 0.012, 0.015, 0.02, … 1000).' },
   points: { type: 'int', min: 20, max: 300, default: 120, description: 'Number of training points.' },
   noise: { type: 'number', min: 0, max: 0.4, default: 0.1, description: 'Noise of the data generator.' },
   seed: seedOption(4, 'Seed for the data.'),
@@ -31,6 +33,13 @@ export const meta = { title: messages['kernel-svm.title'], hint: messages['kerne
 const GRID = 70;
 const TOLERANCE = 1e-3; // the engine's default KKT tolerance (libsvm's)
 const GAP_OK = 0.01;    // primal − dual within 1 % of the primal: "converged" in the lesson's sense
+// γ and C as their readouts and every message write them: the stops are exact to two
+// significant digits, so this is the value the engine trains with (0.05, 1, 50, 1000).
+const formatStop = (v) => formatShort(v, 3);
+// Options off the ladder (from a link or an embed) move to the nearest stop, as the readout shows.
+function onStops(o) {
+  return { ...o, gamma: GAMMA_STOPS[nearestRung(GAMMA_STOPS, o.gamma, GAMMA_STOPS.indexOf(1))], C: C_STOPS[nearestRung(C_STOPS, o.C, C_STOPS.indexOf(1))] };
+}
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
@@ -41,7 +50,7 @@ export const CSV_RULES = { labels: 'class', maxClasses: 2, domain: [-1e4, 1e4], 
 
 function build(ctx) {
   const { ml, card, options, t } = ctx;
-  let opts = { ...options };
+  let opts = onStops(options);
   const svm = ctx.own(new ml.KernelSVM());
   let data = null;
   let gridX = null;
@@ -70,9 +79,10 @@ function build(ctx) {
   const dataMenu = select(card.controls, { label: t('kernel-svm.select.data'), value: opts.dataset, options: datasetOptions(schema.dataset.values, t), onChange: (v) => { play.stop(); opts.dataset = v; imported = null; prediction.reset(t('kernel-svm.predict.newData')); loadData(); } });
   select(card.controls, { label: t('kernel-svm.select.kernel'), value: opts.kernel, options: ['rbf', 'poly', 'linear'].map((k) => [k, t(`kernel-svm.kernel.${k}`)]), onChange: (v) => { play.stop(); opts.kernel = v; restart(true); } });
   const sliders = {
-    gamma: slider(card.controls, { label: t('kernel-svm.slider.gamma'), min: 0.01, max: 100, step: 0.02, scale: 'log', value: opts.gamma, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.gamma = v; restart(true); } }),
+    // The γ and C tracks are stop numbers on GAMMA_STOPS and C_STOPS, one stop per arrow press.
+    gamma: slider(card.controls, { label: t('kernel-svm.slider.gamma'), min: 0, max: GAMMA_STOPS.length - 1, step: 1, value: GAMMA_STOPS.indexOf(opts.gamma), format: (i) => formatStop(GAMMA_STOPS[i]), onInput: (i) => { play.stop(); opts.gamma = GAMMA_STOPS[i]; restart(true); } }),
     degree: slider(card.controls, { label: t('kernel-svm.slider.degree'), min: 1, max: 8, step: 1, value: opts.degree, format: String, onInput: (v) => { play.stop(); opts.degree = v; restart(true); } }),
-    C: slider(card.controls, { label: t('kernel-svm.slider.C'), min: 0.01, max: 1000, step: 0.05, scale: 'log', value: opts.C, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.C = v; restart(true); } }),
+    C: slider(card.controls, { label: t('kernel-svm.slider.C'), min: 0, max: C_STOPS.length - 1, step: 1, value: C_STOPS.indexOf(opts.C), format: (i) => formatStop(C_STOPS[i]), onInput: (i) => { play.stop(); opts.C = C_STOPS[i]; restart(true); } }),
   };
   pointsCsv(ctx, card.controls, {
     filename: 'kernel-svm-points.csv', rules: CSV_RULES,
@@ -87,25 +97,25 @@ function build(ctx) {
 
   function domain() { return imported ? imported.box : DATASETS[opts.dataset].domain; }
 
-  // Predict, then check: a wider, smoother RBF kernel (γ down to 0.05) needs fewer support
-  // vectors, or more? Committed with the trained RBF machine, judged from supportVectors() once
-  // the solver has converged at γ ≤ 0.05.
+  // Predict, then check: a wider, smoother RBF kernel (γ down to 0.05, a slider stop) needs fewer
+  // support vectors, or more? Committed with the trained RBF machine, judged from
+  // supportVectors() once the solver has converged at γ ≤ 0.05.
   const LOW_GAMMA = 0.05;
   let startSv = null;
   const prediction = createPrediction(ctx, {
     id: 'kernel-svm-small-gamma',
-    question: t('kernel-svm.predict.question', { gamma: fixed(LOW_GAMMA, 2) }),
+    question: t('kernel-svm.predict.question', { gamma: formatStop(LOW_GAMMA) }),
     choices: ['fewer', 'same', 'more'].map((c) => [c, t(`kernel-svm.predict.${c}`)]),
-    ready: () => (opts.kernel === 'rbf' && opts.gamma > LOW_GAMMA * 1.05 && svm.status() === 'converged' ? null : t('kernel-svm.predict.ready', { gamma: fixed(LOW_GAMMA, 2) })),
+    ready: () => (opts.kernel === 'rbf' && opts.gamma > LOW_GAMMA && svm.status() === 'converged' ? null : t('kernel-svm.predict.ready', { gamma: formatStop(LOW_GAMMA) })),
     onCommit: () => { startSv = { n: svm.supportVectors().length, gamma: opts.gamma }; },
-    next: t('kernel-svm.predict.next', { gamma: fixed(LOW_GAMMA, 2) }),
+    next: t('kernel-svm.predict.next', { gamma: formatStop(LOW_GAMMA) }),
   });
   function judgeSmallGamma() {
-    if (prediction.pending === null || !startSv || opts.kernel !== 'rbf' || opts.gamma > LOW_GAMMA * 1.05 || svm.status() !== 'converged') return;
+    if (prediction.pending === null || !startSv || opts.kernel !== 'rbf' || opts.gamma > LOW_GAMMA || svm.status() !== 'converged') return;
     const n = svm.supportVectors().length;
     const acc = svm.score(data.X, data.y);
     const outcome = Math.abs(n - startSv.n) <= 5 ? 'same' : n < startSv.n ? 'fewer' : 'more';
-    prediction.settle(outcome, t('kernel-svm.predict.why', { startGamma: fixed(startSv.gamma, 2), startCount: startSv.n, gamma: fixed(opts.gamma, 2), count: n, total: data.n, accuracy: fixed(acc * 100, 1), more: outcome === 'more' }));
+    prediction.settle(outcome, t('kernel-svm.predict.why', { startGamma: formatStop(startSv.gamma), startCount: startSv.n, gamma: formatStop(opts.gamma), count: n, total: data.n, accuracy: fixed(acc * 100, 1), more: outcome === 'more' }));
     startSv = null;
   }
 
@@ -161,7 +171,7 @@ function build(ctx) {
     stat.sv.set(t('kernel-svm.supportOf', { count: sv, total: data.n }));
     stat.updates.set(fixed(svm.pairUpdates(), 0));
     stat.gap.set(svm.steps() > 0 ? fixed(svm.loss() - svm.dualObjective(), 4) : '–');
-    const kernelText = t(`kernel-svm.kernelText.${opts.kernel}`, { gamma: fixed(opts.gamma, 2), degree: opts.degree });
+    const kernelText = t(`kernel-svm.kernelText.${opts.kernel}`, { gamma: formatStop(opts.gamma), degree: opts.degree });
     if (svm.steps() === 0) card.setMessage(t('kernel-svm.untrained'), 'info');
     else if (svm.status() === 'converged') {
       // The solver stops when its KKT test passes (libsvm's tolerance); that alone does not mean
@@ -175,9 +185,9 @@ function build(ctx) {
       else if (opts.kernel === 'linear' && acc < 0.8) note = t('kernel-svm.note.linear');
       const result = t('kernel-svm.result', { accuracy: fixed(acc * 100, 1), support: sv });
       if (relGap <= GAP_OK) {
-        card.setMessage(t('kernel-svm.converged', { kernel: kernelText, C: fixed(opts.C, 2), tolerance: fixed(TOLERANCE, 3), gap: fixed(gap, 4), result, note }), acc > 0.95 ? 'good' : 'info');
+        card.setMessage(t('kernel-svm.converged', { kernel: kernelText, C: formatStop(opts.C), tolerance: fixed(TOLERANCE, 3), gap: fixed(gap, 4), result, note }), acc > 0.95 ? 'good' : 'info');
       } else {
-        card.setMessage(t('kernel-svm.stopped', { kernel: kernelText, C: fixed(opts.C, 2), tolerance: fixed(TOLERANCE, 3), gap: fixed(gap, 2), share: formatPercent(relGap, 0), primal: fixed(primal, 1), largeC: opts.C >= 10, result, note }), 'warn');
+        card.setMessage(t('kernel-svm.stopped', { kernel: kernelText, C: formatStop(opts.C), tolerance: fixed(TOLERANCE, 3), gap: fixed(gap, 2), share: formatPercent(relGap, 0), primal: fixed(primal, 1), largeC: opts.C >= 10, result, note }), 'warn');
       }
     } else card.setMessage(t('kernel-svm.training', { kernel: kernelText, updates: svm.pairUpdates(), violation: fixed(svm.violation(), 3), tolerance: fixed(TOLERANCE, 3) }), 'info');
     judgeSmallGamma();
@@ -257,9 +267,9 @@ function build(ctx) {
     update(next) {
       play.stop();
       const dataChanged = ['dataset', 'points', 'noise', 'seed'].some((k) => next[k] !== opts[k]);
-      opts = { ...next };
+      opts = onStops(next);
       prediction.reset(t('kernel-svm.predict.changed'));
-      sliders.gamma.set(opts.gamma); sliders.degree.set(opts.degree); sliders.C.set(opts.C);
+      sliders.gamma.set(GAMMA_STOPS.indexOf(opts.gamma)); sliders.degree.set(opts.degree); sliders.C.set(C_STOPS.indexOf(opts.C));
       if (dataChanged) { imported = null; loadData(); } else restart(true);
     },
     // Shared by a link: the settings changed with the card's own controls, imported points.
