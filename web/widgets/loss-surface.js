@@ -9,6 +9,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, select, slider } from '../lib/ui.js';
 import { formatNumber, formatShort } from '../lib/format.js';
+import { nearestRung, roundLadder } from '../lib/ladder.js';
 import { drawHeatmap, heatLegend, lossRgb } from '../lib/heatmap.js';
 import { createPrediction } from '../lib/predict.js';
 import { createSurface, describePath, minimaOf, OPTIMIZERS } from './loss-surface/surfaces.js';
@@ -26,29 +27,14 @@ export const meta = { title: messages['loss-surface.title'], hint: messages['los
 const GRID = [72, 56];
 const CURSOR_STEPS = 40; // keyboard cursor moves 1/40 of the view per arrow press
 
-// The learning rates the η slider offers: a 1–1.2–1.5–2–2.5–3–3.5–4–4.5–5–6–7–8 ladder per
-// decade from 0.001 to 2, each value exact to two significant digits. The slider moves along
-// this ladder one rung per arrow press (or drag notch), so the η the engine uses is exactly the
-// η the readout shows, and every rate the lesson names (0.001, 0.05, 0.35, 0.4, 0.5, 2) is a rung:
-// → then ← returns to 0.05 itself, not to 0.0501 from a log track rounded to its step.
-const ETA_MANTISSAS = [1, 1.2, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8];
-const ETA_LADDER = [];
-for (let e = -3; e <= 0; e++) {
-  for (const m of ETA_MANTISSAS) {
-    const v = Number((m * 10 ** e).toPrecision(2));
-    if (v >= schema.eta.min && v <= schema.eta.max) ETA_LADDER.push(v);
-  }
-}
-// The rung nearest to a requested η (on a log scale): an option or update off the ladder
-// (eta=0.07 is on it, eta=1.025 becomes 1) is used as the readout shows it.
-function etaIndex(v) {
-  if (!(v > 0)) return ETA_LADDER.indexOf(schema.eta.default);
-  let best = 0;
-  for (let i = 1; i < ETA_LADDER.length; i++) {
-    if (Math.abs(Math.log(ETA_LADDER[i] / v)) < Math.abs(Math.log(ETA_LADDER[best] / v))) best = i;
-  }
-  return best;
-}
+// The learning rates the η slider offers: the site's round ladder (web/lib/ladder.js) from
+// 0.001 to 2. The slider moves one rung per arrow press (or drag notch), so the η the engine uses
+// is exactly the η the readout shows, and every rate the lesson names (0.001, 0.05, 0.35, 0.4,
+// 0.5, 2) is a rung: → then ← returns to 0.05 itself, not to 0.0501 from a rounded log track.
+const ETA_LADDER = roundLadder(schema.eta.min, schema.eta.max);
+// The rung nearest to a requested η: an option or update off the ladder (eta=1.025 becomes 1)
+// is used as the readout shows it.
+const etaIndex = (v) => nearestRung(ETA_LADDER, v, ETA_LADDER.indexOf(schema.eta.default));
 // η as the readout and the messages write it (describePath uses formatShort(η, 3) too).
 const formatEta = (v) => formatShort(v, 3);
 
