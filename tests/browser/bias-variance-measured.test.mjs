@@ -80,6 +80,12 @@ test('bias–variance: predict the k with the smallest expected error (missed, t
   const w = cardAt(page, 1);
   const k = w.getByRole('slider', { name: /k neighbours/ });
   const id = 'bias-variance-best-k';
+  // k is a whole number of neighbours: 4.5 is refused in words, nothing is locked.
+  const box = w.locator(`[data-predict="${id}"]`);
+  await box.locator('input').fill('4.5');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.notEqual(await box.getAttribute('data-state'), 'committed');
+  assert.equal(await box.getByRole('status').textContent(), 'Type a whole number: 4.5 cannot be a count.');
   await lockPrediction(w, id, '12');
   await k.fill('1');
   assert.equal((await verdict(w, id, 0)).result, null);   // only one end tried so far

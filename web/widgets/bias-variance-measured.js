@@ -74,7 +74,7 @@ function build(ctx) {
   const prediction = createPrediction(ctx, {
     id: 'bias-variance-best-k',
     question: t('bias-variance-measured.predict.question'),
-    numeric: { label: t('bias-variance-measured.predict.unit'), tolerance: 1, min: 1, max: 30, digits: 0 },
+    numeric: { label: t('bias-variance-measured.predict.unit'), tolerance: 1, min: 1, max: 30, digits: 0, integer: true },
     onCommit: () => { tried = new Set([opts.k]); },
     next: () => t('bias-variance-measured.predict.next', { k: kMax() }),
   });

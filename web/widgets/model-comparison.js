@@ -96,7 +96,7 @@ function build(ctx) {
     id: 'comparison-false-alarms',
     parent: predictHost,
     question: t('model-comparison.predict.question', { resamples: formatNumber(opts.resamples, 0) }),
-    numeric: { label: t('model-comparison.predict.label', { resamples: formatNumber(opts.resamples, 0) }), tolerance: Math.max(2, Math.round(opts.resamples * 0.025)), min: 0, max: opts.resamples, digits: 0 },
+    numeric: { integer: true, label: t('model-comparison.predict.label', { resamples: formatNumber(opts.resamples, 0) }), tolerance: Math.max(2, Math.round(opts.resamples * 0.025)), min: 0, max: opts.resamples, digits: 0 },
     next: t('model-comparison.predict.next'),
   });
   function judgeFalseAlarms() {
