@@ -39,7 +39,7 @@ test('house table and build the dataset: the signal meter is the engine’s vali
   await toggle('random ID');
   const rawNoisy = await page.locator(`${card} .build-dataset-meter`).getAttribute('aria-valuenow');
   assert.ok(Number(rawNoisy) <= Number(rawBest), 'a noise column does not raise the meter');
-  assert.match(await page.locator(`${card} .dw-message`).textContent(), /random ID: validation R² 0\.\d{4} → 0\.\d{4} \(−0\.\d{4}\)/);
+  assert.match(await page.locator(`${card} .dw-message`).textContent(), /random ID: validation R² 0\.\d{4} → 0\.\d{4} \(-0\.\d{4}\)/);
   // Same number straight from the engine: closed-form LinearRegression on the chosen columns.
   const expected = await page.evaluate(async () => {
     const { loadEngine } = await import('/engine/index.js');

@@ -80,7 +80,7 @@ test('sentiment-reviews: predict, then check — "negative" holds, "positive" do
     await card.getByLabel('Add word pairs (not·good, not·bad, …)').check();
     const v = await verdict(card, 'pairs-not-bad');
     assert.equal(v.result, result, v.text);
-    assert.match(v.text, /not·bad adds \+1\.42, but the pair was·not adds −1\.76 .*pulls harder: p\(positive\) = 0\.021/);
+    assert.match(v.text, /not·bad adds \+1\.42, but the pair was·not adds -1\.76 .*pulls harder: p\(positive\) = 0\.021/);
     assert.deepEqual(page.record.errors, []);
     await page.close();
   }

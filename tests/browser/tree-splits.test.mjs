@@ -101,6 +101,14 @@ test('Tree splits: predict the test accuracy of the pure tree against depth 2 (h
   await depth.fill('12');
   v = await verdict(card, id);
   assert.equal(v.result, 'missed');
+  // Exactly one point apart as shown (88.5% at depth 6, 89.5% pure at depth 7) is "the same
+  // (within 1 point)": the audit's case, which the raw fractions put just outside.
+  await depth.fill('6');
+  await lockPrediction(card, id, 'same');
+  await depth.fill('7');
+  v = await verdict(card, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Depth 6: 88\.5% on fresh points; pure at depth 7 \(20 leaves\): 89\.5%/);
   await assertClean(page);
   await page.close();
 });

@@ -241,7 +241,7 @@ function build(ctx) {
     card.setMessage(t('bag-of-words-spam.result', { accuracy: formatPercent(fit.testAcc, 1), right: fit.confusion.tp + fit.confusion.tn, total: testIdx.length, why, unknown: unkText, flipped }), fit.testAcc >= 0.8 ? 'ok' : 'warn');
   }
 
-  function signed(v) { return `${v >= 0 ? '+' : '−'}${fixed(Math.abs(v), 2)}`; }
+  const signed = (v) => formatNumber(v, 2, { signed: true });
 
   const onInput = () => explain();
   ctx.listen(box, 'input', onInput);

@@ -6,19 +6,20 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { el, fixed } from '../lib/ui.js';
+import { formatNumber } from '../lib/format.js';
 import { reportComplete, reportScore } from '../lib/report.js';
 import { holdout } from '../lib/holdout.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './build-dataset.messages.js';
 
-// A change of the validation R² with both ends to four decimals, "0.9105 → 0.9093 (−0.0012)":
+// A change of the validation R² with both ends to four decimals, "0.9105 → 0.9093 (-0.0012)":
 // a noise column moves it by about a thousandth, which the three-decimal readouts (0.911, 0.909)
 // alone would not add up to. The change is that of the two ends as shown, so it adds up exactly.
 function changeText(before, after) {
   const [from, to] = [fixed(before, 4), fixed(after, 4)];
   const delta = Number(to) - Number(from);
-  return `${from} → ${to} (${delta >= 0 ? '+' : '−'}${fixed(Math.abs(delta), 4)})`;
+  return `${from} → ${to} (${formatNumber(delta, 4, { signed: true })})`;
 }
 
 export const schema = {

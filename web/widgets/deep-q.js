@@ -44,7 +44,7 @@ function build(ctx) {
 
   const plane = ctx.own(new Plot(card.stage, { aspect: 1, minHeight: 240, maxHeight: 440, domain: [0, 1, 0, 1], label: t('deep-q.plane'), onResize: () => ctx.requestDraw(draw) }));
   plane.margin = { left: 8, right: 8, top: 8, bottom: 8 }; // no axes: the square fills the canvas
-  heatLegend(card.stage, { color: (x) => divergingRgb(plane.theme)(2 * x - 1), low: '−1', high: '+1', caption: t('deep-q.heatCaption') });
+  heatLegend(card.stage, { color: (x) => divergingRgb(plane.theme)(2 * x - 1), low: '-1', high: '+1', caption: t('deep-q.heatCaption') });
   const returnsPlot = ctx.own(new Plot(card.stage, { aspect: 0.26, minHeight: 120, maxHeight: 170, label: t('deep-q.returnsPlot'), onResize: () => ctx.requestDraw(draw) }));
   const lossPlot = ctx.own(new Plot(card.stage, { aspect: 0.26, minHeight: 120, maxHeight: 170, label: t('deep-q.lossPlot'), onResize: () => ctx.requestDraw(draw) }));
 

@@ -146,7 +146,7 @@ function build(ctx) {
     const hm = mean(honest);
     statLeaky.set(fixed(lm, 3));
     statHonest.set(fixed(hm, 3));
-    statGap.set(Number.isFinite(lm - hm) ? `${lm - hm >= 0 ? '+' : '−'}${fixed(Math.abs(lm - hm), 3)}` : '–');
+    statGap.set(formatNumber(lm - hm, 3, { signed: true }));
     statChance.set('0.500');
     stepText.impute.textContent = t('pipeline-leakage.detail.impute');
     stepText.select.textContent = t('pipeline-leakage.detail.select', { keep: formatNumber(keep, 0), cols: formatNumber(data.cols, 0) });

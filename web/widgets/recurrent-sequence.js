@@ -52,7 +52,7 @@ function build(ctx) {
   card.stage.append(el('p', { className: 'dw-legend', text: t('recurrent-sequence.legend.signal') }));
   const strip = new Plot(card.stage, { aspect: 0.14, minHeight: 90, maxHeight: 150, label: t('recurrent-sequence.plot.strip'), onResize: () => requestDraw(draw) });
   strip.margin.left = 40;
-  const legend = heatLegend(card.stage, { color: (x) => heatColor(2 * x - 1), low: '−1', high: '+1', caption: t('recurrent-sequence.heatCaption') });
+  const legend = heatLegend(card.stage, { color: (x) => heatColor(2 * x - 1), low: '-1', high: '+1', caption: t('recurrent-sequence.heatCaption') });
   const lossPlot = new Plot(card.stage, { aspect: 0.22, minHeight: 120, maxHeight: 180, label: t('recurrent-sequence.plot.loss'), onResize: () => requestDraw(draw) });
   lossPlot.margin.top = 22;
   const flowTitle = el('h4', { className: 'recurrent-sequence-view-title', text: t('recurrent-sequence.flowTitle') });

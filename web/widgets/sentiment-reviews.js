@@ -136,7 +136,7 @@ function build(ctx) {
     }
   }
 
-  function signed(v) { return `${v >= 0 ? '+' : '−'}${fixed(Math.abs(v), 2)}`; }
+  const signed = (v) => formatNumber(v, 2, { signed: true });
 
   ctx.listen(box, 'input', () => { opts.review = box.value; show(); });
   retrain();
