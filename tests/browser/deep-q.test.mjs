@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards, assertFitsClean } from './probes.mjs';
+import { readShown } from '../../web/lib/format.js';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -156,6 +157,67 @@ test('deep-q: the frozen lake shows the network beside the table, trained for as
   assert.match(await card.locator('canvas').first().getAttribute('aria-label'), /^Frozen lake 4 by 4/);
   await screenshot(page, 'deep-q-lake-1280');
   assert.ok(await noNaNInCards(page));
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The audit's log sliders: with a log track of step 1, replay size offered only 2, 20, 200, 2000
+// and 20 000 and target sync only 2, 20 and 200, so the defaults 5000 and 50 the lesson names
+// were lost after one arrow press (← then → gave 200 then 2000). Now each slider steps along round
+// rungs, the readout is the value the engine is set to, and → then ← returns to the default.
+test('deep-q: the log sliders step along round values, return to the lesson\'s defaults, and the engine uses the readout', async () => {
+  const page = await site.newPage({ width: 1280 });
+  await page.goto(`${site.base}/lessons/deep-q-learning.html`);
+  await widgetsReady(page);
+  // Every reset of the engine's DeepQ records the settings it trains with.
+  await page.evaluate(async () => {
+    const ml = await (await import('/engine/index.js')).loadEngine();
+    const proto = ml.DeepQ.prototype;
+    const original = proto.reset;
+    window.engineSettings = [];
+    const wrapped = function (seed) {
+      window.engineSettings.push({ replay: this.replayCapacity(), targetSync: this.targetSync(), learningRate: this.learningRate() });
+      return original.call(this, seed);
+    };
+    if (original.overloadTable) wrapped.overloadTable = original.overloadTable;
+    proto.reset = wrapped;
+  });
+  const engine = () => page.evaluate(() => window.engineSettings[window.engineSettings.length - 1]);
+  const card = page.locator('.dw-card').filter({ hasText: TITLE });
+  const readout = (c) => card.locator('.dw-field', { has: page.getByRole('slider', { name: c.name }) }).locator('output').textContent();
+  const cases = [
+    { key: 'replay', name: /replay size/, initial: '5000', left: '4500', right: '6000', first: '2', last: '20000', named: ['5000'] },
+    { key: 'targetSync', name: /target sync every/, initial: '50', left: '45', right: '60', first: '2', last: '1000', named: ['50'] },
+    { key: 'learningRate', name: /learning rate η/, initial: '0.005', left: '0.0045', right: '0.006', first: '5 × 10⁻⁴', last: '0.05', named: ['0.005', '0.05'] },
+  ];
+  for (const c of cases) {
+    assert.equal(await readout(c), c.initial, `${c.key} starts at the lesson's value`);
+    await card.getByRole('slider', { name: c.name }).focus();
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await readout(c), c.left);
+    assert.equal((await engine())[c.key], readShown(c.left), `${c.key}: the engine uses the readout`);
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await readout(c), c.initial, `${c.key}: ← then → returns to the default`);
+    assert.equal((await engine())[c.key], readShown(c.initial));
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await readout(c), c.right);
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await readout(c), c.initial, `${c.key}: → then ← returns to the default`);
+    // Every stop by keyboard, bottom to top: the engine's setting is the number the readout shows.
+    await page.keyboard.press('Home');
+    const stops = [];
+    for (let i = 0; i < 80; i++) {
+      const shown = await readout(c);
+      if (stops.includes(shown)) break;
+      stops.push(shown);
+      assert.equal((await engine())[c.key], readShown(shown), `${c.key}: engine value for readout ${shown}`);
+      await page.keyboard.press('ArrowRight');
+    }
+    assert.equal(stops[0], c.first);
+    assert.equal(stops[stops.length - 1], c.last);
+    assert.ok(stops.length > 20, `${c.key}: ${stops.length} stops, not only the powers of ten`);
+    for (const v of c.named) assert.ok(stops.includes(v), `${c.key} = ${v} (named in the lesson) is a stop`);
+  }
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

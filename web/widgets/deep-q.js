@@ -12,6 +12,7 @@ import { drawHeatmap, divergingRgb, heatLegend } from '../lib/heatmap.js';
 import { arrow } from '../lib/marks.js';
 import { equalDomain } from '../lib/domain.js';
 import { logAxes } from '../lib/ticks.js';
+import { nearestRung, roundLadder } from '../lib/ladder.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './deep-q/messages.js';
 import { schema, SETUPS, LAKE, MAP_CELLS, ARROW_CELLS, SUCCESS_GRID, RETURN_WINDOW, PREDICT_EPISODES, RUNAWAY, configure, configureTable, recentReturn, returnClass, flipRows } from './deep-q/settings.js';
@@ -23,13 +24,28 @@ export const meta = { title: messages['deep-q.title'], hint: messages['deep-q.hi
 const SPEEDS = { slow: { every: 120, moves: 1 }, medium: { every: 0, moves: 2 }, fast: { every: 0, moves: 40 } };
 const DIRS = [[0, 1], [1, 0], [0, -1], [-1, 0]]; // up, right, down, left in plot coordinates (y up)
 
+// The log sliders' stops: the site's round ladder (web/lib/ladder.js), one rung per arrow press,
+// so the value the readout shows is the value the engine uses and every value the lesson names
+// (replay 5000, target sync 50, learning rate 0.005 and 0.05) is a stop that → then ← returns to.
+// A log track with step 1 offered only the powers of ten (2, 20, 200, 2000, 20 000) instead.
+// Buffer sizes and step counts are whole numbers, so their ladders keep the integer rungs only.
+const LADDERS = {
+  learningRate: roundLadder(schema.learningRate.min, schema.learningRate.max),
+  replay: roundLadder(schema.replay.min, schema.replay.max).filter(Number.isInteger),
+  targetSync: roundLadder(schema.targetSync.min, schema.targetSync.max).filter(Number.isInteger),
+};
+// The rung nearest to a requested value: an option off the ladder (replay=4800 from a link) is
+// used as the readout shows it.
+const rungOf = (key, v) => nearestRung(LADDERS[key], v, LADDERS[key].indexOf(schema[key].default));
+const onLadders = (o) => ({ ...o, ...Object.fromEntries(Object.keys(LADDERS).map((k) => [k, LADDERS[k][rungOf(k, o[k])]])) });
+
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
 }
 
 function build(ctx) {
   const { ml, card, options, t } = ctx;
-  let opts = { ...options };
+  let opts = onLadders(options);
   const agent = ctx.own(new ml.DeepQ());
   const world = ctx.own(new ml.Gridworld());
   const table = ctx.own(new ml.QLearning());
@@ -69,11 +85,16 @@ function build(ctx) {
   });
   select(card.controls, { label: t('deep-q.select.speed'), value: speed, options: ['slow', 'medium', 'fast'].map((id) => [id, t(`deep-q.speed.${id}`)]), onChange: (v) => { speed = v; } });
   const sliders = {
-    learningRate: slider(card.controls, { label: t('deep-q.slider.learningRate'), min: 0.0005, max: 0.05, step: 0.0005, scale: 'log', value: opts.learningRate, format: (v) => formatShort(v, 2), onInput: (v) => changeSetting({ learningRate: v }) }),
+    learningRate: ladderSlider('learningRate', t('deep-q.slider.learningRate'), (v) => formatShort(v, 2)),
     epsilonDecay: slider(card.controls, { label: t('deep-q.slider.epsilonDecay'), min: 0.8, max: 1, step: 0.005, value: opts.epsilonDecay, format: (v) => formatNumber(v, 3), onInput: (v) => changeSetting({ epsilonDecay: v }) }),
-    replay: slider(card.controls, { label: t('deep-q.slider.replay'), min: 2, max: 20000, step: 1, scale: 'log', value: opts.replay, format: (v) => formatNumber(v, 0), onInput: (v) => changeSetting({ replay: Math.round(v) }) }),
-    targetSync: slider(card.controls, { label: t('deep-q.slider.targetSync'), min: 2, max: 1000, step: 1, scale: 'log', value: opts.targetSync, format: (v) => formatNumber(v, 0), onInput: (v) => changeSetting({ targetSync: Math.round(v) }) }),
+    replay: ladderSlider('replay', t('deep-q.slider.replay'), (v) => formatNumber(v, 0)),
+    targetSync: ladderSlider('targetSync', t('deep-q.slider.targetSync'), (v) => formatNumber(v, 0)),
   };
+  // A slider whose track is the rung number on LADDERS[key] and whose readout is the rung's value.
+  function ladderSlider(key, label, show) {
+    const rungs = LADDERS[key];
+    return slider(card.controls, { label, min: 0, max: rungs.length - 1, step: 1, value: rungOf(key, opts[key]), format: (i) => show(rungs[i]), onInput: (i) => changeSetting({ [key]: rungs[i] }) });
+  }
 
   const statEpisodes = card.stat(t('deep-q.stat.episodes'));
   const statEps = card.stat(t('deep-q.stat.epsilon'));
@@ -337,10 +358,10 @@ function build(ctx) {
   return {
     update(next) {
       play.stop();
-      opts = { ...next };
+      opts = onLadders(next);
       setupSelect.value = opts.setup;
       taskSelect.value = opts.task;
-      for (const k of Object.keys(sliders)) sliders[k].set(opts[k]);
+      for (const k of Object.keys(sliders)) sliders[k].set(k in LADDERS ? rungOf(k, opts[k]) : opts[k]);
       resetAgent('');
     },
   };
