@@ -184,12 +184,55 @@ test('hyperparameter-search: predict, then check — at seed 5 random search rea
   await lockIn('random');
   for (let i = 0; i < 16; i++) await step.click();
   assert.equal(await box.getAttribute('data-result'), 'held');
-  assert.match(await box.getByRole('status').textContent(), /Your prediction held.*best score found was 0\.892; grid search reached it at trial 7, random search at trial 3, Bayesian search at trial 6\./);
+  assert.match(await box.getByRole('status').textContent(), /Your prediction held.*In the 16-trial race on the two moons, the best score found was 0\.892; grid search reached it at trial 7, random search reached it at trial 3, Bayesian search reached it at trial 6\./);
   assert.match(await page.locator('.dw-message').first().textContent(), /Best score found: 0\.892; Random search reached it first/);
   await page.getByRole('button', { name: 'Reset' }).click();
   await lockIn('bayes');
   for (let i = 0; i < 16; i++) await step.click();
   assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The audit's stale verdict: after the 16-trial race the race box kept "grid search reached it at
+// trial 7, random search at trial 3…" above a 5-trial run that said "reached the top never". The
+// verdict now names the run it judged, the message says "never reached the race's best", and C
+// and γ are written with three significant digits in every panel (not 0.750 beside 14.81).
+test('hyperparameter-search: the race verdict names its run; "never reached the race\'s best"; C and γ in one format', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/hyperparameter-search.html`);
+  await widgetsReady(page);
+  const race = page.locator('[data-predict="search-race-first"]');
+  await race.getByRole('combobox', { name: /first to reach the race/ }).selectOption('random');
+  await race.getByRole('button', { name: 'Lock in my prediction' }).click();
+  const stat = (label) => page.locator(`.dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => document.querySelector('.dw-stat[data-stat="trials"] .dw-stat-value')?.textContent === '16 / 16', null, { timeout: 30000 });
+  const verdict = await race.getByRole('status').textContent();
+  assert.match(verdict, /In the 16-trial race on the two moons, the best score found was 0\.892; grid search reached it at trial 7, random search reached it at trial 3, Bayesian search reached it at trial 6\./);
+
+  const small = page.locator('[data-predict="search-budget-5"]');
+  await small.locator('select').selectOption('random');
+  await small.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await page.getByRole('slider', { name: /budget of trials/ }).fill('5');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => document.querySelector('.dw-stat[data-stat="trials"] .dw-stat-value')?.textContent === '5 / 5', null, { timeout: 30000 });
+  assert.equal(await stat('trials'), '5 / 5');
+  // The race box still holds the 16-trial verdict, and says so.
+  assert.equal(await race.getByRole('status').textContent(), verdict);
+  const message = await page.locator('.dw-message').first().textContent();
+  assert.doesNotMatch(message, /reached the top/);
+  assert.match(message, /Grid search: best \d\.\d{3}, never reached the race's best/);
+  assert.match(message, /Random search: best \d\.\d{3}, reached the race's best at trial \d/);
+
+  // C and γ: three significant digits everywhere, trailing zeros dropped.
+  const notes = await page.locator('.dw-panel').allTextContents();
+  const values = notes.join(' ').match(/(?:C|γ) = [\d.]+/g) ?? [];
+  assert.ok(values.length >= 6, `C and γ shown in every panel: ${values}`);
+  for (const v of values) {
+    const digits = v.replace(/^.* = /, '').replace('.', '').replace(/^0+/, '');
+    assert.ok(digits.length <= 3 && !/\.\d*0$/.test(v), `${v} is written with at most three significant digits`);
+  }
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -148,9 +148,11 @@ function build(ctx) {
   function judgeRace() {
     if (racePrediction.pending === null || opts.strategies !== 'all' || done < opts.budget) return;
     const r = raceToBest(trials);
-    racePrediction.settle(r.winner, t('hyperparameter-search.predict.race.why', { top: fixed(r.top, 3), grid: when(r.reached.grid), random: when(r.reached.random), bayes: when(r.reached.bayes) }));
+    const list = KEYS.map((k) => (Number.isFinite(r.reached[k])
+      ? t('hyperparameter-search.predict.race.reached', { strategy: t(`hyperparameter-search.predict.race.${k}`), trial: formatNumber(r.reached[k], 0) })
+      : t('hyperparameter-search.predict.race.missed', { strategy: t(`hyperparameter-search.predict.race.${k}`) }))).join(', ');
+    racePrediction.settle(r.winner, t('hyperparameter-search.predict.race.why', { budget: opts.budget, data: t(`hyperparameter-search.data.${opts.data}`), top: fixed(r.top, 3), list }));
   }
-  const when = (n) => (Number.isFinite(n) ? t('hyperparameter-search.atTrial', { trial: formatNumber(n, 0) }) : t('hyperparameter-search.never'));
   const racing = (key) => STRATEGIES[opts.strategies].includes(key);
 
   function showPanels() {
@@ -258,7 +260,9 @@ function build(ctx) {
       const firsts = keys.filter((k) => race.reached[k] === Math.min(...keys.map((x) => race.reached[x])));
       const lead = race.winner === 'tie' ? t('hyperparameter-search.tie', { names: firsts.map(short).join(t('hyperparameter-search.and')) }) : t('hyperparameter-search.first', { strategy: title(race.winner) });
       const spread = racing('grid') && racing('random') ? t('hyperparameter-search.spread', { grid: distinct(trials.grid, 'logG'), random: distinct(trials.random, 'logG') }) : '';
-      card.setMessage(t('hyperparameter-search.raceDone', { top: fixed(race.top, 3), lead, list: keys.map((k) => t('hyperparameter-search.raceResult', { strategy: title(k), score: fixed(bests[k]?.score, 3), when: when(race.reached[k]) })).join('; '), spread }), 'ok');
+      card.setMessage(t('hyperparameter-search.raceDone', { top: fixed(race.top, 3), lead, list: keys.map((k) => (Number.isFinite(race.reached[k])
+        ? t('hyperparameter-search.raceResult.reached', { strategy: title(k), score: fixed(bests[k]?.score, 3), trial: formatNumber(race.reached[k], 0) })
+        : t('hyperparameter-search.raceResult.missed', { strategy: title(k), score: fixed(bests[k]?.score, 3) }))).join('; '), spread }), 'ok');
     } else {
       const unused = opts.budget - trials.grid.length;
       const tail = unused > 0 ? t('hyperparameter-search.unspent', { used: trials.grid.length, budget: opts.budget, unused }) : '';
@@ -285,9 +289,10 @@ function build(ctx) {
     return t('hyperparameter-search.surface', { what, top: formatShort(top, 2), next });
   }
 
+  // C and γ in every note, caption and message: three significant digits, so 0.75 and 14.8 are
+  // written alike (fixed decimals by size gave 0.750 beside 14.81).
   function fmtPow(lg) {
-    const v = 10 ** lg;
-    return v >= 100 ? fixed(v, 0) : v >= 1 ? fixed(v, 2) : fixed(v, 3);
+    return formatShort(10 ** lg, 3);
   }
 
   // Heat map cells are evaluated a few per frame in the background; trials advance on Play. The
