@@ -5,17 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/cnn.js';
+import { IMAGE_SIZE, makeImage } from '../web/widgets/convolution/images.js';
 
-const N = 16;
-// The widget's house, rebuilt from the same pixel rules (makeImage('house') in convolution.js).
-const img = new Float64Array(N * N);
-for (let r = 0; r < N; r++) for (let c = 0; c < N; c++) {
-  const roof = r >= 2 && r <= 7 && Math.abs(c - 7.5) <= r - 1.5;
-  const wall = r >= 8 && r <= 14 && c >= 3 && c <= 12;
-  const door = r >= 10 && r <= 14 && c >= 7 && c <= 8;
-  const win = r >= 9 && r <= 10 && ((c >= 4 && c <= 5) || (c >= 10 && c <= 11));
-  img[r * N + c] = door || win ? 0.15 : roof ? 0.6 : wall ? 1 : 0;
-}
+const N = IMAGE_SIZE;
+const img = makeImage('house'); // the widget's house (web/widgets/convolution/images.js)
 const VERTICAL = [-1, 0, 1, -2, 0, 2, -1, 0, 1];
 const HORIZONTAL = [-1, -2, -1, 0, 0, 0, 1, 2, 1];
 const at = (m, r, c) => m.values[r * m.width + c];

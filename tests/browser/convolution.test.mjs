@@ -4,6 +4,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
 import { scientific } from '../../web/lib/format.js';
+import { IMAGE_SIZE, makeImage } from '../../web/widgets/convolution/images.js';
+
+// The widget's house picture, handed to the page for the engine's own convolution.
+const HOUSE = { n: IMAGE_SIZE, img: Array.from(makeImage('house')) };
 import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
 import { lockChoice, boxVerdict } from './predict-helpers.mjs';
 
@@ -22,20 +26,12 @@ test('convolution: feature map and pooled values come from the engine; kernels a
     assert.equal(await stat(w, 'map size'), '14×14');
     await w.locator('canvas').nth(1).focus();
     await page.keyboard.press('ArrowRight'); // (3,3) → (3,4)
-    const expected = await inEngine(page, (ml) => {
-      // The widget's house image, rebuilt here from the same pixel rules.
-      const N = 16; const img = new Float64Array(N * N);
-      for (let r = 0; r < N; r++) for (let c = 0; c < N; c++) {
-        const roof = r >= 2 && r <= 7 && Math.abs(c - 7.5) <= r - 1.5;
-        const wall = r >= 8 && r <= 14 && c >= 3 && c <= 12;
-        const door = r >= 10 && r <= 14 && c >= 7 && c <= 8;
-        const win = r >= 9 && r <= 10 && ((c >= 4 && c <= 5) || (c >= 10 && c <= 11));
-        img[r * N + c] = door || win ? 0.15 : roof ? 0.6 : wall ? 1 : 0;
-      }
+    const expected = await inEngine(page, (ml, a) => {
+      const N = a.n; const img = Float64Array.from(a.img); // the widget's house
       const m = ml.convolve2d(img, N, [-1, 0, 1, -2, 0, 2, -1, 0, 1], 'valid');
       const same = ml.convolve2d(img, N, [0, 0, 0, 0, 2, 0, 0, 0, 0], 'same');
       return { v: m.values[3 * 14 + 4].toFixed(3), max: Math.max(...m.values).toFixed(2), sameV: same.values[3 * 16 + 4].toFixed(3) };
-    });
+    }, HOUSE);
     assert.equal(await stat(w, 'selected value'), expected.v);
     assert.equal(await stat(w, 'max'), expected.max);
     assert.match(await message(w), /Output \(row 4, column 5\)/);
@@ -102,20 +98,13 @@ test('convolution: ReLU off leaves the feature map unchanged and changes only th
   assert.equal(off.captions[1], on.captions[1]);
   assert.match(off.captions[2], /^No ReLU: each cell keeps the largest of four, negative or not/);
   // The feature map had orange (negative) cells all along; with ReLU on none reach the pool, off three do.
-  const counts = await inEngine(page, (ml) => {
-    const N = 16; const img = new Float64Array(N * N);
-    for (let r = 0; r < N; r++) for (let c = 0; c < N; c++) {
-      const roof = r >= 2 && r <= 7 && Math.abs(c - 7.5) <= r - 1.5;
-      const wall = r >= 8 && r <= 14 && c >= 3 && c <= 12;
-      const door = r >= 10 && r <= 14 && c >= 7 && c <= 8;
-      const win = r >= 9 && r <= 10 && ((c >= 4 && c <= 5) || (c >= 10 && c <= 11));
-      img[r * N + c] = door || win ? 0.15 : roof ? 0.6 : wall ? 1 : 0;
-    }
+  const counts = await inEngine(page, (ml, a) => {
+    const N = a.n; const img = Float64Array.from(a.img); // the widget's house
     const m = ml.convolve2d(img, N, [-1, 0, 1, -2, 0, 2, -1, 0, 1], 'valid');
     const relu = Float64Array.from(ml.activationCurve('relu', Array.from(m.values)).value);
     const neg = (a) => Array.from(a).filter((v) => v < 0).length;
     return { map: neg(m.values), poolOn: neg(ml.maxPool(relu, m.width, 2).values), poolOff: neg(ml.maxPool(m.values, m.width, 2).values) };
-  });
+  }, HOUSE);
   assert.ok(counts.map > 10, `the feature map has ${counts.map} negative cells`);
   assert.deepEqual([counts.poolOn, counts.poolOff], [0, 3]);
   assert.deepEqual(page.record.errors, []);
