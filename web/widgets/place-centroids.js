@@ -38,7 +38,7 @@ export const BLOB_VIEW = [0, 0, 4.6, 4.6];
 // best grouping by itself. 100 × best known inertia ÷ inertia of the centroids as placed, from
 // the two numbers as shown to two decimals (100 = they started where the best grouping's are).
 export function placementScore(bestInertia, startInertia) {
-  const shown = (v) => Math.round(v * 100) / 100;
+  const shown = (v) => Number(formatNumber(v, 2)); // the readout's rounding (decimal halves away from zero)
   return Math.max(0, Math.min(100, Math.round((100 * shown(bestInertia)) / shown(startInertia))));
 }
 
