@@ -384,7 +384,7 @@ test('a damaged link gives a clear note and the defaults', async () => {
 // names the address that works, instead of silently showing the defaults.
 test('a lesson link with a setting after "?" gets a note naming the "#" address that works', async () => {
   const page = await site.newPage({ width: 1000 });
-  await page.goto(`${site.base}/lessons/train-vs-test.html?seed=7&utm_source=course`);
+  await page.goto(`${site.base}/lessons/train-vs-test.html?seed=7&utm_source=course&seed=8`); // one note per setting
   await widgetsReady(page);
   assert.equal(await notesOf(page), 'Settings adjusted (in the page address): "seed" comes after "?" in the address, where settings are not read; write it after "#" instead: …#train-vs-test.seed=7');
   await page.goto(`${site.base}/lessons/train-vs-test.html#train-vs-test.seed=7`);

@@ -272,10 +272,13 @@ export function mountWidget(element, options, { schema, meta, build, messages })
     // showing the defaults.
     if (policy.legacy && location.search) {
       const misplaced = [];
+      const named = new Set();
       for (const [key, value] of new URLSearchParams(location.search)) {
         const bare = key.startsWith(`${address.namespace}.`) ? key.slice(address.namespace.length + 1) : key;
         const known = schemaName(schema, bare);
-        if (known && !COMMON_OPTIONS.includes(known)) misplaced.push(t('options.inQuery', { name: key, fix: fragmentFor(address.namespace, [[known, value.slice(0, 40)]]) }));
+        if (!known || COMMON_OPTIONS.includes(known) || named.has(known)) continue; // one note per setting
+        named.add(known);
+        misplaced.push(t('options.inQuery', { name: key, fix: fragmentFor(address.namespace, [[known, value.slice(0, 40)]]) }));
       }
       if (misplaced.length) startNotes.push([misplaced, 'address']);
     }
