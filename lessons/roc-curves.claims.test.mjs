@@ -4,6 +4,7 @@
 // makeBlobs(seed) scores makeBlobs(seed + 7919)).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { scoredExamples } from '../web/lib/scores.js';
 import { formatNumber } from '../web/lib/format.js';
@@ -138,4 +139,22 @@ test('predict, then check: Hard AUC 0.753 is far from a coin (0.5); its 10 highe
   assert.ok(top >= 8, `top 10: ${top} positives`);
   assert.ok(bottom <= 2, `bottom 10: ${bottom} positives`);
   assert.ok(middle >= 6 && middle <= 14, `middle 20: ${middle} positives`);
+});
+
+test('check-yourself: an AUC of 0.5 is not "half right at every threshold": 10 positives and 90 negatives with one shared score give AUC 0.5 and 90 of 100 right above it', () => {
+  const y = [...Array(10).fill(1), ...Array(90).fill(0)];
+  const scores = y.map(() => 0.5);
+  assert.equal(ml.rocAuc(y, scores), 0.5);
+  const c = ml.confusionAtThreshold(y, scores, 0.6);
+  assert.deepEqual([c.tp, c.fp, c.fn, c.tn], [0, 0, 10, 90]);
+  assert.equal(ml.accuracy(y, y.map(() => 0)), 0.9);
+  // On the widget's balanced 40/40 data the same "threshold above every score" is exactly half right,
+  // so the feedback must use unbalanced classes to refute the option.
+  const balanced = [...Array(40).fill(1), ...Array(40).fill(0)];
+  assert.equal(ml.accuracy(balanced, balanced.map(() => 0)), 0.5);
+  const lesson = fs.readFileSync(new URL('./roc-curves.md', import.meta.url), 'utf8');
+  const feedback = lesson.split('\n').find((l) => l.startsWith('- Half of the examples are classified correctly'));
+  assert.match(feedback, /10 positives and 90 negatives/);
+  assert.match(feedback, /AUC is 0\.5/);
+  assert.match(feedback, /90 of the 100 examples right/);
 });
