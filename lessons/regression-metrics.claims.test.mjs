@@ -3,6 +3,7 @@
 // the line fitted to the ten ordinary points unless "refit"), through the widget's own helpers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { OUTLIER_DEFAULT, REGRESSION_SEED, regressionScene, scaleColumn } from '../web/widgets/comparison/data.js';
 import { computations } from '../web/js/check-computations.js';
@@ -119,4 +120,17 @@ test('check-yourself answers', () => {
   assert.equal(r.rmse, 3);
   assert.equal(r.mae, 2.5);
   assert.equal(computations['robust-scale'](ml, { values: [2, 4, 6, 8, 500], x: 500 }).value, 123.5);
+});
+
+test('the residual y − ŷ is the opposite sign to the loss-functions miss ŷ − y; the lesson says so, and no metric changes with the sign', () => {
+  const text = (slug) => fs.readFileSync(new URL(`./${slug}.md`, import.meta.url), 'utf8');
+  assert.match(text('loss-functions'), /e_i \\;=\\; \\hat y_i - y_i/);
+  const lesson = text('regression-metrics');
+  assert.match(lesson, /\*\*residual\*\* is \$e_i = y_i - \\hat y_i\$/);
+  assert.match(lesson, /opposite sign to the miss \$\\hat y_i - y_i\$ of the \[loss functions\]\(loss-functions\.html\) lesson/);
+  // Swapping labels and predictions flips every residual's sign and leaves every metric as it was.
+  const a = computations['regression-metrics'](ml, { y: [3, 5, 4, 8], pred: [2, 6, 4, 6] });
+  const b = computations['regression-metrics'](ml, { y: [2, 6, 4, 6], pred: [3, 5, 4, 8] });
+  assert.equal(a.mae, b.mae);
+  assert.equal(a.mse, b.mse);
 });
