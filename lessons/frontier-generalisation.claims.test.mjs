@@ -3,6 +3,7 @@
 // out, sizes 8 … 1024, 12 repeats, G = 100 thresholds, δ = 0.05).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/generalisation.js';
 import { formatNumber, readShown } from '../web/lib/format.js';
@@ -109,4 +110,13 @@ test('check yourself: the bound at n = 250 by hand and by the hoeffding computat
   assert.equal(term(16 * n).toFixed(4), '0.0125');
   assert.equal((0.05 / term(Math.SQRT2 * n)).toFixed(2), '1.19');
   assert.throws(() => computations.hoeffding(ml, { n: 250, delta: 0.05 }), /needs depth=/);
+});
+
+test('the bracket [h(x_i) ≠ y_i] is defined where it is first used, since this lesson comes before frontier-boosting', () => {
+  const lesson = fs.readFileSync(new URL('./frontier-generalisation.md', import.meta.url), 'utf8');
+  const firstUse = lesson.indexOf('[h(x_i) \\ne y_i]');
+  const definition = lesson.indexOf('The bracket $[\\cdot]$ is 1 when the statement inside it is true and 0 when it is false');
+  assert.ok(firstUse > 0, 'the bracket is used');
+  assert.ok(definition > firstUse && lesson.slice(firstUse, definition).split('\n').length === 1, 'defined in the same paragraph as its first use');
+  assert.ok(definition < lesson.indexOf('One fixed classifier is an average of coin flips'), 'defined before the derivation uses it');
 });
