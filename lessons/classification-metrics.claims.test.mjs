@@ -4,6 +4,7 @@
 // makeBlobs(seed + 7919)) and precision-recall-by-hand (TP 80, FP 20, FN 40).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { scoredExamples } from '../web/lib/scores.js';
 
@@ -123,4 +124,21 @@ test('predict, then check: from t = 0.5 (FN 3, FP 6), catching every positive co
   for (let k = 111; k <= 119; k++) assert.deepEqual(at(k / 1000).counts, { tp: 40, fp: 16, tn: 24, fn: 0 }, `t = ${k / 1000}`);
   assert.deepEqual(at(0.12).counts, { tp: 39, fp: 16, tn: 24, fn: 1 });
   assert.deepEqual(at(0.11).counts, { tp: 40, fp: 17, tn: 23, fn: 0 });
+});
+
+test('F1 is dragged down by the smaller of the two: precision 1.0 and recall 0.1 give F1 0.18, where the plain average is 0.55', () => {
+  // One positive flagged out of ten, no false alarm: TP 1, FP 0, FN 9.
+  const yTrue = Array(10).fill(1);
+  const yPred = [1, ...Array(9).fill(0)];
+  assert.equal(ml.precision(yTrue, yPred), 1);
+  assert.equal(ml.recall(yTrue, yPred), 0.1);
+  const f1 = ml.f1Score(yTrue, yPred);
+  assert.equal(f1.toFixed(2), '0.18');
+  assert.ok(Math.abs(f1 - 0.2 / 1.1) < 1e-12);
+  assert.equal(((1 + 0.1) / 2).toFixed(2), '0.55');
+  const lesson = fs.readFileSync(new URL('./classification-metrics.md', import.meta.url), 'utf8');
+  assert.match(lesson, /precision 1\.0 with recall 0\.1 gives \$F_1 = 0\.2\/1\.1 \\approx 0\.18\$, where the plain average would say 0\.55/);
+  // The spam example's recall in words: 40 of 120 real spam emails missed, one in three.
+  assert.equal(40 / 120, 1 / 3);
+  assert.match(lesson, /Forty of the 120 spam emails, one in three, still reached the inbox/);
 });
