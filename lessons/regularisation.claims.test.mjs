@@ -4,6 +4,7 @@
 // the clean curve makeNoisySin(240, 0, 3); λ on a log slider from 1e-7 to 10).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 
 const data = ml.makeNoisySin(12, 0.3, 3);
@@ -110,4 +111,24 @@ test('check-yourself: w = (1, −2, 0.5), λ = 0.2 gives the L2 penalty 1.05; be
   assert.ok(Math.abs(r.l2 - 1.05) < 1e-12);
   assert.ok(4 / 5.25 > 0.5, 'the largest weight supplies most of the charge');
   for (const w of [0.1, 0.5, 0.9]) assert.ok(computations.penalty(ml, { w: [w], lambda: 1 }).l1 > computations.penalty(ml, { w: [w], lambda: 1 }).l2);
+});
+
+test('hand example: the penalty 1.4 is about 0.74 of the loss 1.9; and fit is traded for smaller weights at every λ > 0, not only when the penalty is the larger part', () => {
+  const w = [3, -1, 2];
+  const penalty = 0.1 * w.reduce((a, v) => a + v * v, 0);
+  assert.ok(Math.abs(penalty - 1.4) < 1e-12);
+  assert.equal((penalty / (0.5 + penalty)).toFixed(2), '0.74');
+  // Along the widget's slider, every step up in λ gives smaller weights and a worse training fit,
+  // including the smallest λ, where the penalty is a tiny part of the objective.
+  const fits = slider.slice(0, 40).map((lam) => ({ lam, ...fitAt('l2', lam) }));
+  const first = fits[0];
+  assert.ok(first.lam * first.squares < 0.05 * first.train, `penalty ${first.lam * first.squares} vs misfit ${first.train}`);
+  for (let k = 1; k < fits.length; k++) {
+    assert.ok(fits[k].squares < fits[k - 1].squares, `Σw² falls at step ${k}`);
+    assert.ok(fits[k].train > fits[k - 1].train, `training MSE rises at step ${k}`);
+  }
+  const lesson = fs.readFileSync(new URL('./regularisation.md', import.meta.url), 'utf8');
+  assert.match(lesson, /\$1\.4\/1\.9 \\approx 0\.74\$/);
+  assert.match(lesson, /That trade happens at every \$\\lambda > 0\$/);
+  assert.doesNotMatch(lesson, /the penalty outweighs the misfit, so training/);
 });
