@@ -61,6 +61,36 @@ for (const width of [1280, 375]) {
   });
 }
 
+test('loss penalties: the arrow keys step p by 0.01, and by 0.001 within 0.02 of either end, as the lesson says', async () => {
+  const page = await openLesson(site, 'loss-functions', { width: 1280 });
+  const w = cardByTitle(page, 'See the loss penalties');
+  const ceCanvas = w.locator('canvas').nth(1);
+  await ceCanvas.focus();
+  assert.equal(await stat(w, 'p(class 1)'), '0.700');
+  for (let i = 0; i < 18; i++) await page.keyboard.press('ArrowRight');
+  assert.equal(await stat(w, 'p(class 1)'), '0.880');
+  assert.equal(await stat(w, 'cross-entropy'), '0.128');
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+  assert.equal(await stat(w, 'p(class 1)'), '0.980');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await stat(w, 'p(class 1)'), '0.981', 'finer step past 0.98');
+  for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight');
+  assert.equal(await stat(w, 'p(class 1)'), '0.999', 'stops at 0.999');
+  for (let i = 0; i < 19; i++) await page.keyboard.press('ArrowLeft');
+  assert.equal(await stat(w, 'p(class 1)'), '0.980');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await stat(w, 'p(class 1)'), '0.970', 'a whole step again below 0.98');
+  for (let i = 0; i < 95; i++) await page.keyboard.press('ArrowLeft');
+  assert.equal(await stat(w, 'p(class 1)'), '0.020');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await stat(w, 'p(class 1)'), '0.019', 'finer step below 0.02');
+  for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowLeft');
+  assert.equal(await stat(w, 'p(class 1)'), '0.001', 'stops at 0.001');
+  const lesson = await page.locator('main').textContent();
+  assert.match(lesson, /in steps of 0\.01, and of 0\.001 within 0\.02 of either end/);
+  await finish(page, 'loss-steps');
+});
+
 test('loss penalties: predict the cross-entropy at 1% on the true class (missed, then held)', async () => {
   const page = await openLesson(site, 'loss-functions', { width: 1280 });
   const w = cardByTitle(page, 'See the loss penalties');
