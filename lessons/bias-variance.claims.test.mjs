@@ -4,6 +4,7 @@
 // η = 0.5, tolerance 1e-5, at most 20 000 steps, fixedX). "New training sets" moves to seed + 1.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 
 // cubic 40 clean, cubic 6 noisy, line 40 clean, line 6 noisy (rows = model, columns = data)
@@ -153,4 +154,12 @@ test("the line's spread beside the cubic's on six noisy points: 65% on the first
   assert.equal(Math.round(100 * Math.min(...shares)), 27);
   assert.equal(Math.round(100 * Math.max(...shares)), 111);
   assert.equal(shares.filter((r) => r > 1).length, 1);
+});
+
+test('f-hat is defined before the dart paragraph uses it', () => {
+  const lesson = fs.readFileSync(new URL('./bias-variance.md', import.meta.url), 'utf8');
+  const definition = lesson.indexOf('write $\\hat f(x)$ (read "f-hat") for that refitted model\'s prediction at $x$');
+  const firstUse = lesson.indexOf('\\hat f(');
+  assert.ok(definition >= 0, 'the definition is there');
+  assert.equal(firstUse, definition + 'write $'.length, 'the first \\hat f is the definition');
 });
