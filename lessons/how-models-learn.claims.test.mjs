@@ -118,6 +118,22 @@ test('η = 2: factor −7, loss 9 → 441 → 21 609, and after 89 steps the eng
   assert.equal(all.taken, 89);
 });
 
+// The engine gives up once the loss passes 10^150, long before a double overflows (about 1.8e308):
+// the loss it stops at is a storable number, and the widget's table shows it.
+test('η = 2: the run stops at step 89 because the loss passed 10^150 (about 2.4e151), not because it could not be stored', async () => {
+  const { rows } = run({ eta: 2, steps: 1000 });
+  assert.equal(rows.length, 90);
+  assert.ok(rows[88].loss < 1e150, `step 88: ${rows[88].loss}`);
+  assert.ok(rows[89].loss > 1e150 && Number.isFinite(rows[89].loss), `step 89: ${rows[89].loss}`);
+  assert.equal(rows[89].loss.toExponential(1), '2.4e+151');
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./how-models-learn.md', import.meta.url), 'utf8');
+  assert.match(lesson, /It stops after 89 steps: the loss has passed \$10\^\{150\}\$ \(it is about \$2\.4 \\times 10\^\{151\}\$\)/);
+  assert.doesNotMatch(lesson, /too large to store/);
+  const { messages } = await import('../web/widgets/gd-walkthrough.messages.js');
+  assert.equal(messages['gd-walkthrough.diverged']({ steps: 89 }), 'Diverged: the steps grew without limit, and after 89 steps the loss passed 10¹⁵⁰, where the engine stops training. The learning rate is too large — lower η and press Reset.');
+});
+
 test('keep b fixed: η = 0.5 lands in one step, η = 1.0 oscillates, η = 1.1 diverges', () => {
   close(run({ eta: 0.5, freezeB: true, steps: 1 }).rows[1].loss, 0, 1e-20, 'η = 0.5');
   for (const r of run({ eta: 1.0, freezeB: true, steps: 4 }).rows) close(r.loss, 9, 1e-9, 'η = 1.0');

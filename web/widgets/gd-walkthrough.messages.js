@@ -41,7 +41,7 @@ export const messages = {
   'gd-walkthrough.predict.factor': ({ freezeB }) => (freezeB ? '1 − 2ηx²' : '1 − 2η(x² + 1)'),
   'gd-walkthrough.predict.why': ({ before, after, factor, ratio, crossed }) => `The error went from ${before} to ${after}: it is multiplied by ${factor} = ${ratio} at every step${crossed ? ', a negative factor, so the prediction jumped past the target y' : ''}.`,
   'gd-walkthrough.ready': 'Ready. Each step moves w and b against their gradients.',
-  'gd-walkthrough.diverged': ({ steps }) => `Diverged: the steps grew without limit until, after ${countOf(steps, 'step')}, the loss was too large to store. The learning rate is too large — lower η and press Reset.`,
+  'gd-walkthrough.diverged': ({ steps }) => `Diverged: the steps grew without limit, and after ${countOf(steps, 'step')} the loss passed 10¹⁵⁰, where the engine stops training. The learning rate is too large — lower η and press Reset.`,
   'gd-walkthrough.converged': 'Converged: from step {step} on the gradient is practically zero, so updates no longer change w or b.',
   'gd-walkthrough.diverging': 'Diverging: each update overshoots the target by more than it corrects (|error| {before} → {after}), so the steps grow without limit and the loss keeps growing. The learning rate is too large.',
   'gd-walkthrough.oscillating': 'Oscillating: every update jumps exactly across the target and back, so the loss never changes. Halve η to converge.',
