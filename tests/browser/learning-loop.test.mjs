@@ -55,6 +55,50 @@ test('learning loop: each lap is one engine step and the error shrinks', async (
   await page.close();
 });
 
+// The lesson says the bar shows this lap's error as a share of lap 1's (not a running total):
+// at lap 3 its label is the engine's MSE after two steps over the starting MSE, in percent.
+test('learning loop: the error bar is this lap\'s error as a percentage of lap 1\'s', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('../../lessons/learning-loop.md', import.meta.url), 'utf8');
+  assert.match(lesson, /The bar beside the loop \(under it on a narrow screen\) shows this lap's error as a percentage of lap 1's, with a thin mark where each earlier lap stood/);
+  assert.doesNotMatch(lesson, /running total/);
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width, reducedMotion: 'reduce' });
+    await page.goto(`${site.base}/lessons/learning-loop.html`);
+    await widgetsReady(page);
+    const card = page.locator('.learning-loop');
+    await card.getByRole('button', { name: 'Play' }).click();
+    await card.getByRole('button', { name: 'Play' }).click();
+    assert.equal(await statIn(page, '.learning-loop', 'lap'), '3');
+    await card.locator('canvas').first().evaluate((canvas) => {
+      const ctx = canvas.getContext('2d');
+      window.__texts = [];
+      const original = ctx.fillText;
+      ctx.fillText = function (text, ...rest) { window.__texts.push(String(text)); return original.call(this, text, ...rest); };
+    });
+    await card.getByRole('button', { name: 'Step', exact: true }).click();
+    const labels = (await page.evaluate(() => window.__texts)).filter((t) => /^\d+%$/.test(t));
+    const expected = await page.evaluate(async () => {
+      const { loadEngine } = await import('/engine/index.js');
+      const ml = await loadEngine();
+      const h = ml.houseTable();
+      const x = Array.from({ length: h.rows }, (_, i) => h.X[i * h.cols] / 100);
+      return ml.scoped((track) => {
+        const m = track(new ml.LinearRegression());
+        m.setData(x, 1, Array.from(h.y));
+        m.setLearningRate(0.1);
+        m.setParams([150, 0]);
+        const first = m.loss();
+        m.step(); m.step();
+        return `${Math.round((m.loss() / first) * 100)}%`;
+      });
+    });
+    assert.deepEqual(labels, [expected], `width ${width}`);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
 test('learning loop goes round two laps on its own when motion is allowed, then waits for the learner', async () => {
   const page = await site.newPage();
   await page.goto(`${site.base}/lessons/learning-loop.html`);
