@@ -68,3 +68,14 @@ test('predict, then check: at seed 0 degree 11\'s test MSE is more than 10 times
   assert.ok(ratio > 10, `${ratio}`);
   assert.equal(Math.round(ratio), 397);
 });
+
+// The first lesson quotes training and test MSEs, so it must say what an MSE is before the first one.
+test('"MSE" is defined (mean squared error, on the twelve dots and on the 200 test points) before the lesson first uses it', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./ml-foundations.md', import.meta.url), 'utf8');
+  const body = lesson.slice(lesson.indexOf('\n---', 4) + 4);
+  const definition = body.indexOf('Both are a **mean squared error** (MSE)');
+  assert.ok(definition > 0, 'the definition is there');
+  assert.equal(body.indexOf('MSE'), definition + 'Both are a **mean squared error** ('.length, 'no MSE before the definition');
+  assert.match(body, /The \*\*training MSE\*\* is taken over the twelve dots the curve was fitted to, the \*\*test MSE\*\* over the 200 points it never saw/);
+});
