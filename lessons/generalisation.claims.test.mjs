@@ -40,3 +40,15 @@ test('predict, then check: with each of the next three sets of dots (New noise: 
     assert.ok(ratio > 60, `seed ${seed}: ${ratio}`);
   }
 });
+
+// The early-stopping bullet sends the learner to the playground for the two curves over training
+// time; the playground's own claims test pins the climb (test loss 0.74 at step 500, 2.15 at 4 000).
+test('early stopping: the lesson describes the turn in the validation curve and links to the playground that draws it', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./generalisation.md', import.meta.url), 'utf8');
+  assert.match(lesson, /the validation error goes down at first, then turns and rises as the model starts to fit the noise\. Stop at the turn/);
+  assert.match(lesson, /The \[neural-network playground\]\(neural-network-playground\.html\) draws a training and a test loss curve while a network trains/);
+  const playground = fs.readFileSync(new URL('./neural-network-playground.md', import.meta.url), 'utf8');
+  assert.match(playground, /watch the test loss \(the thin dark line\) climb while the training loss \(red\) keeps falling: after 4,000 steps the training loss is 0\.23 and the test loss 2\.15, up from 0\.74 at step 500/);
+  assert.match(lesson, /\+ Those after epoch 30, where the validation error is lowest ::/);
+});

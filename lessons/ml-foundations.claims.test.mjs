@@ -79,3 +79,10 @@ test('"MSE" is defined (mean squared error, on the twelve dots and on the 200 te
   assert.equal(body.indexOf('MSE'), definition + 'Both are a **mean squared error** ('.length, 'no MSE before the definition');
   assert.match(body, /The \*\*training MSE\*\* is taken over the twelve dots the curve was fitted to, the \*\*test MSE\*\* over the 200 points it never saw/);
 });
+
+test('the terms 000 names are taught: pretraining, and deep networks learning their own features', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./ml-foundations.md', import.meta.url), 'utf8');
+  assert.match(lesson, /This first stage is called \*\*pretraining\*\*\./);
+  assert.match(lesson, /deep neural networks take over much of this work, learning their own features/);
+});
