@@ -190,3 +190,18 @@ test('predict, then check: at η = 0.4 the first step gives w = 0.6, b = 1.6, ŷ
   close(rows[1].w, 0.6, 1e-12, 'w'); close(rows[1].b, 1.6, 1e-12, 'b');
   close(rows[1].pred, 2.2, 1e-12, 'ŷ'); close(rows[1].error, -1.8, 1e-12, 'error');
 });
+
+// The lesson splits the nudge's rise exactly: (e + hx)² − e² = 2ex·h + (hx)², so rise / h = 2ex + hx².
+test('the nudge, expanded: the rise is 2ex·h + (hx)², so rise / h − 6 equals h and vanishes as h shrinks', async () => {
+  const loss = (w) => ml.scoped((track) => {
+    const m = track(new ml.LinearRegression());
+    m.setData([1], 1, [4]);
+    m.setParams([w, 4]);
+    return m.loss();
+  });
+  close(2 * 3 * 1 * 0.001 + (0.001 * 1) ** 2, 0.006001, 1e-15, 'split');
+  for (const h of [0.1, 0.01, 0.001]) close((loss(3 + h) - loss(3)) / h - 6, h, 1e-6, `h = ${h}`);
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./how-models-learn.md', import.meta.url), 'utf8');
+  assert.match(lesson, /It rises by \$2 e x\\,h\$ plus a leftover \$\(h x\)\^2\$: here \$0\.006 \+ 0\.000001\$/);
+});
