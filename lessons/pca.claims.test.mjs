@@ -134,3 +134,24 @@ test('predict, then check: 45° off PC1 the line keeps 50.0% (slider angles 79.5
     pca.delete();
   }
 });
+
+test('predict, then check: the slider\'s stops nearest 45° off PC1 read 44.8° and 45.3°, never "45°", and the lesson and the prompt say so', async () => {
+  const fs = await import('node:fs');
+  const { formatNumber } = await import('../web/lib/format.js');
+  const { messages } = await import('../web/widgets/pca-projection.messages.js');
+  const md = fs.readFileSync(new URL('./pca.md', import.meta.url), 'utf8');
+  cloud((pca) => {
+    const c = pca.components();
+    const pc1 = (((Math.atan2(c[1], c[0]) / RAD) % 180) + 180) % 180;
+    const gap = (a) => { const d = Math.abs(a - pc1) % 180; return Math.min(d, 180 - d); };
+    // the "off PC1 by" readout is formatNumber(gap, 1); no slider stop (0.5° apart) reads 45.0
+    const stops = Array.from({ length: 360 }, (_, i) => i / 2);
+    assert.ok(stops.every((a) => formatNumber(gap(a), 1) !== '45.0'));
+    assert.equal(formatNumber(gap(79.5), 1), '44.8');
+    assert.equal(formatNumber(gap(80), 1), '45.3');
+    assert.ok(md.includes('nearest stops read 44.8° (line at 79.5°) and 45.3° (line at 80°), keeping 50.3% and 49.6%'));
+    assert.equal((along(pca, 79.5) * 100).toFixed(1), '50.3');
+  });
+  assert.doesNotMatch(md, /reads 45°/);
+  assert.match(messages['pca-projection.predict.next'], /within half a degree of 45°/);
+});

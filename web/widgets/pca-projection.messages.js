@@ -20,7 +20,7 @@ export const messages = {
   'pca-projection.predict.question': 'Turn the line to 45° away from PC1: what share of the variance will it keep?',
   'pca-projection.predict.unit': '%',
   'pca-projection.predict.ready': 'Turn the line away from 45° first.',
-  'pca-projection.predict.next': 'Now turn the line until “off PC1 by” reads 45° (PC1 is at {pc1}).',
+  'pca-projection.predict.next': 'Now turn the line until “off PC1 by” is within half a degree of 45° (PC1 is at {pc1}).',
   'pca-projection.predict.why': '{gap}° off PC1 the line keeps {share}. Along a direction at angle a from PC1 the kept share is cos²a · {pc1} + sin²a · {pc2}; at 45° both weights are ½, so a line halfway between PC1 and PC2 keeps half the spread, however stretched the cloud is.',
   'pca-projection.predict.newCloud': 'A new cloud: predict again.',
   'pca-projection.found': 'This is PC1: {share} of the spread survives the squeeze to one dimension, and no other line keeps more. The other {rest} lies across it (PC2).',
