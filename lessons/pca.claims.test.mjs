@@ -155,3 +155,21 @@ test('predict, then check: the slider\'s stops nearest 45° off PC1 read 44.8° 
   assert.doesNotMatch(md, /reads 45°/);
   assert.match(messages['pca-projection.predict.next'], /within half a degree of 45°/);
 });
+
+test('the scree chart\'s "your line" level is the share the line keeps; it reaches PC1\'s bar only on PC1', async () => {
+  const fs = await import('node:fs');
+  const { messages } = await import('../web/widgets/pca-projection.messages.js');
+  const md = fs.readFileSync(new URL('./pca.md', import.meta.url), 'utf8');
+  assert.equal(messages['pca-projection.scree.yourLine'], 'your line');
+  assert.ok(md.includes('the level marked *your line* is the share your line keeps'));
+  assert.doesNotMatch(md, /dark dots/, 'the feet are drawn in the model colour, light in dark mode');
+  cloud((pca) => {
+    const [r1] = pca.explainedVarianceRatio();
+    const c = pca.components();
+    const pc1 = (((Math.atan2(c[1], c[0]) / RAD) % 180) + 180) % 180;
+    for (let a = 0; a < 180; a += 0.5) {
+      const off = Math.min(Math.abs(a - pc1) % 180, 180 - (Math.abs(a - pc1) % 180));
+      if (off >= 0.5) assert.ok(along(pca, a) < r1 - 1e-5, `${a}° reaches PC1's bar`);
+    }
+  });
+});
