@@ -97,3 +97,25 @@ test('check-yourself: (0,0) and (0,4) → margin 4, ‖w‖ = 0.5, w = (0, 0.5),
   // The worked example through the same computation.
   assert.ok(Math.abs(computations['svm-margin'](ml, { points: [0, 0, 3, 4], labels: [0, 1] }).width - 5) < 1e-9);
 });
+
+test('the learner\'s street: the nearest point of each class is circled (two), and the band reaches only the closer one', async () => {
+  const fs = await import('node:fs');
+  const { measureStreet } = await import('../web/widgets/widen-the-street.js');
+  const { messages } = await import('../web/widgets/widen-the-street.messages.js');
+  const d = ml.makeBlobs(40, 2, 0.75, 8);
+  const data = { X: Float64Array.from(d.X), y: Float64Array.from(d.y), rows: d.rows };
+  const centre = [0, 0];
+  for (let i = 0; i < data.rows; i++) { centre[0] += data.X[2 * i] / data.rows; centre[1] += data.X[2 * i + 1] / data.rows; }
+  const normalAt = (deg) => [Math.cos((deg + 90) * Math.PI / 180), Math.sin((deg + 90) * Math.PI / 180)];
+  const m = measureStreet(data, centre, normalAt(120), 0.4); // the widget's starting line
+  assert.equal(m.wrong, 0, 'the starting line separates the classes');
+  const [a, b] = m.nearest;
+  assert.ok(a >= 0 && b >= 0 && a !== b && data.y[a] === 0 && data.y[b] === 1, 'one circled point per class');
+  const dist = (i) => Math.abs(normalAt(120)[0] * (data.X[2 * i] - centre[0]) + normalAt(120)[1] * (data.X[2 * i + 1] - centre[1]) - 0.4);
+  assert.ok(Math.abs(m.half - Math.min(dist(a), dist(b))) < 1e-12, 'the band reaches the closer circled point');
+  assert.ok(Math.max(dist(a), dist(b)) > m.half + 0.05, 'the other circled point lies outside the band');
+  const md = fs.readFileSync(new URL('./svm.md', import.meta.url), 'utf8');
+  assert.ok(md.includes('The point nearest the line in each class is circled, so two points are ringed, and the band\'s edge touches the closer of the two.'));
+  assert.doesNotMatch(md, /nearest point, which is circled/);
+  for (const key of ['widen-the-street.startSeparates', 'widen-the-street.separates']) assert.match(messages[key], /the point nearest the line in each class is circled/);
+});

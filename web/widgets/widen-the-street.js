@@ -35,6 +35,32 @@ const formatC = (c) => formatShort(c, 3);
 const DATA_OPTIONS = ['seed', 'points', 'spread'];
 export const CSV_RULES = { labels: 'class', maxClasses: 2, domain: [-10, 10], minPoints: 2, maxPoints: 1000 };
 
+// The learner's street for the line n·(p − centre) = offset (n the unit normal): signed distances
+// to the line, the side that holds more blue circles counted as "blue". The street reaches the
+// point nearest the line on both sides (half = that distance); `nearest` is the point nearest the
+// line in each class, the two the widget circles.
+export function measureStreet(data, centre, n, offset) {
+  const d = new Float64Array(data.rows);
+  let agree = 0;
+  for (let i = 0; i < data.rows; i++) {
+    d[i] = n[0] * (data.X[2 * i] - centre[0]) + n[1] * (data.X[2 * i + 1] - centre[1]) - offset;
+    if ((d[i] > 0) === (data.y[i] === 1)) agree += 1;
+  }
+  const sign = agree >= data.rows - agree ? 1 : -1;
+  let wrong = 0;
+  let half = Infinity;
+  const nearest = [-1, -1];
+  const nearestD = [Infinity, Infinity];
+  for (let i = 0; i < data.rows; i++) {
+    const s = sign * d[i] * (data.y[i] === 1 ? 1 : -1); // > 0: on its own side
+    if (s <= 0) wrong += 1;
+    const c = data.y[i] === 1 ? 1 : 0;
+    if (Math.abs(d[i]) < nearestD[c]) { nearestD[c] = Math.abs(d[i]); nearest[c] = i; }
+    half = Math.min(half, Math.abs(d[i]));
+  }
+  return { wrong, width: wrong ? 0 : 2 * half, half, nearest };
+}
+
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
 }
@@ -127,29 +153,7 @@ function build(ctx) {
   // The learner's line: points p with n·(p − centre) = offset, n the unit normal.
   function normal() { const a = (angle + 90) * RAD; return [Math.cos(a), Math.sin(a)]; }
 
-  // Signed distances to the learner's line; the side that holds more blue circles counts as "blue".
-  function measure() {
-    const n = normal();
-    const d = new Float64Array(data.rows);
-    let agree = 0;
-    for (let i = 0; i < data.rows; i++) {
-      d[i] = n[0] * (data.X[2 * i] - centre[0]) + n[1] * (data.X[2 * i + 1] - centre[1]) - offset;
-      if ((d[i] > 0) === (data.y[i] === 1)) agree += 1;
-    }
-    const sign = agree >= data.rows - agree ? 1 : -1;
-    let wrong = 0;
-    let half = Infinity;
-    const nearest = [-1, -1];
-    const nearestD = [Infinity, Infinity];
-    for (let i = 0; i < data.rows; i++) {
-      const s = sign * d[i] * (data.y[i] === 1 ? 1 : -1); // > 0: on its own side
-      if (s <= 0) wrong += 1;
-      const c = data.y[i] === 1 ? 1 : 0;
-      if (Math.abs(d[i]) < nearestD[c]) { nearestD[c] = Math.abs(d[i]); nearest[c] = i; }
-      half = Math.min(half, Math.abs(d[i]));
-    }
-    return { wrong, width: wrong ? 0 : 2 * half, half, nearest };
-  }
+  function measure() { return measureStreet(data, centre, normal(), offset); }
 
   function solve() {
     stopSolving();
