@@ -227,3 +227,24 @@ test('"about a third of the questions ask for a number": the measured share over
   const share = computed / (500 * 22);
   assert.ok(share > 0.27 && share < 0.38, `share ${share}`);
 });
+
+test('every reason stands on its own: none opens with a connective ("Also", "So", …) that answers something unsaid', () => {
+  const connective = /^(Also|So|And|But|Then|Hence|Thus)\b/;
+  for (const question of QUESTIONS) {
+    const item = instantiate({ question, choiceOrder: [0, 1, 2, 3] }, ml);
+    const reasons = [item.why, ...(item.mistakes || []).map((m) => m.why), ...(item.choices || []).map((c) => c.why)].filter(Boolean);
+    for (const why of reasons) assert.doesNotMatch(why, connective, `${item.id}: ${why}`);
+  }
+});
+
+test('svm-small-c: the four choices are all "It …" sentences, so grammar gives nothing away', () => {
+  const item = instantiate({ question: QUESTIONS.find((q) => q.id === 'svm-small-c'), choiceOrder: [0, 1, 2, 3] }, ml);
+  for (const c of item.choices) assert.match(c.text, /^It /, c.text);
+});
+
+test('the lesson names what the expert slot "SVMs, PCA and ensembles" draws from: margins, principal axes, ensembles', () => {
+  const md = fs.readFileSync(path.join(lessonsDir, 'badge.md'), 'utf8');
+  const pool = QUESTIONS.filter((q) => q.slot === 'margins-axes-ensembles').map((q) => q.lesson).sort();
+  assert.deepEqual(pool, ['ensembles', 'pca', 'svm']);
+  assert.match(md, /five expert \([^)]*margins, principal axes or ensembles\)/);
+});

@@ -43,7 +43,7 @@ export const LEARNING_AND_DATA = [
   {
     id: 'loop-unstable', slot: 'learning-loop',
     q: 'During training the loss swings up and down and then becomes infinite. Where do you look first?',
-    right: ['Lower the learning rate η', 'Also check the features are on similar scales. Steps that overshoot further each time are the signature of too large a learning rate (or of badly scaled features that make one direction very steep).'],
+    right: ['Lower the learning rate η', 'Steps that overshoot further each time are the signature of too large a learning rate. Badly scaled features can do it too, by making one direction very steep, so check them next.'],
     wrong: [
       ['Collect a larger test set', 'The test set only measures the finished model; it cannot calm the training steps.'],
       ['Add more layers to the model', 'A bigger model does not fix steps that overshoot; it usually makes training harder to steady.'],

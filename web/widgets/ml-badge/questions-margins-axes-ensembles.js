@@ -9,11 +9,11 @@ export const MARGINS_AXES_ENSEMBLES = [
   {
     id: 'svm-small-c', slot: 'margins-axes-ensembles', lesson: 'svm', topic: 'Support vector machines',
     q: 'In a soft-margin SVM, what does a small C do?',
-    right: ['It tolerates violations: a wider street', 'C prices each violation; cheap violations let the SVM buy a wider margin (more bias, less variance).'],
+    right: ['It tolerates violations for a wider street', 'C prices each violation; cheap violations let the SVM buy a wider margin (more bias, less variance).'],
     wrong: [
       ['It forbids points inside the margin', 'That is the hard margin, approached with a very large C.'],
-      ['Makes the street narrower', 'A large C does that, by making violations expensive.'],
-      ['Turns the SVM into k-means', 'C only changes how violations are priced; the model stays an SVM.'],
+      ['It makes the street narrower', 'A large C does that, by making violations expensive.'],
+      ['It turns the SVM into k-means', 'C only changes how violations are priced; the model stays an SVM.'],
     ],
   },
   {

@@ -43,7 +43,7 @@ export const REINFORCEMENT_AND_NEURAL = [
   {
     id: 'gamma-zero', slot: 'reinforcement-learning', lesson: 'q-learning', topic: 'Q-learning and returns',
     q: 'A Q-learning agent is trained with discount γ = 0. What does it learn?',
-    right: ['Only the immediate reward of each move', 'So only cells beside the goal learn anything: with γ = 0 the update ignores what follows, so value cannot spread backwards from the goal.'],
+    right: ['Only the immediate reward of each move', 'With γ = 0 the update ignores what follows a move, so value cannot spread backwards from the goal: only the cells beside it learn anything.'],
     wrong: [
       ['The same values as with γ = 0.9, only faster', 'γ sets how much the future counts; with 0 it counts not at all.'],
       ['To value long paths more than short ones', 'Discounting below 1 never favours longer paths; γ = 0 sees only one step.'],
@@ -90,7 +90,7 @@ export const REINFORCEMENT_AND_NEURAL = [
   {
     id: 'leaky-pipeline', slot: 'neural-landscape', lesson: 'pipeline-leakage', topic: 'Pipelines and leakage',
     q: 'You pick the 10 columns most correlated with the label using the whole table, then cross-validate a model on them. What is wrong?',
-    right: ['The held-out rows helped choose the columns', 'So the CV score is optimistic. The selection is part of the model; it must be redone inside each fold on that fold\'s training rows.'],
+    right: ['The held-out rows helped choose the columns', 'Choosing the columns is part of the model, so it must be redone inside each fold on that fold\'s training rows; done once on every row, it lets the held-out rows flatter the CV score.'],
     wrong: [
       ['Nothing: column selection is not training', 'Anything learned from rows — means, fill values, chosen columns — is part of the model.'],
       ['10 columns are too few for cross-validation', 'The number of columns is not the issue; where they were chosen is.'],
