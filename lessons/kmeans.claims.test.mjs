@@ -147,3 +147,29 @@ test('check-yourself: 1, 3, 8, 10 from centroids 1 and 3 → 1 | 3 8 10 (c₂ = 
   const r = computations['kmeans-1d'](ml, { points: [1, 3, 8, 10], centroids: [1, 3] });
   assert.equal(r.c1, 2); assert.equal(r.c2, 9); assert.equal(r.inertia, 4);
 });
+
+test('the convergence argument: the inertia never rises, so no grouping comes back, and there are finitely many', async () => {
+  const fs = await import('node:fs');
+  const md = fs.readFileSync(new URL('./kmeans.md', import.meta.url), 'utf8');
+  assert.ok(md.includes('a grouping that was left behind at a higher inertia can never come back, and since there are only finitely many ways to split the points'));
+  // On the by-hand points from every start the lesson lets a learner drag to, no grouping repeats.
+  for (let c2 = 0; c2 <= 22; c2 += 0.5) {
+    byHand(2, c2, (km) => {
+      const seen = new Set();
+      let last = Infinity;
+      for (let i = 0; i < 50 && km.status() !== 'converged'; i++) {
+        km.assignStep();
+        const key = [...km.labels()].join('');
+        assert.ok(km.inertia() <= last + 1e-12, `c₂ = ${c2}: the inertia rose`);
+        last = km.inertia();
+        if (km.status() === 'converged') break;
+        assert.ok(!seen.has(key), `c₂ = ${c2}: grouping ${key} came back`);
+        seen.add(key);
+        km.updateStep();
+        assert.ok(km.inertia() <= last + 1e-12);
+        last = km.inertia();
+      }
+      assert.equal(km.status(), 'converged');
+    });
+  }
+});
