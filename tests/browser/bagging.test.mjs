@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
-import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
+import { stat, message, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -61,6 +61,44 @@ test('Bagging: predict how much sixty voters beat the first one (held, then miss
   for (let i = 0; i < 60; i++) await add.click();
   v = await verdict(card, id);
   assert.equal(v.result, 'missed');
+  await assertClean(page);
+  await page.close();
+});
+
+test('Bagging: a prediction locked after all sixty voters were on screen is practice, and is not recorded', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/ensembles.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Weak models vote into a smooth boundary' });
+  const add = card.getByRole('button', { name: 'Add voter' });
+  const id = 'bagging-crowd-gain';
+  for (let i = 0; i < 60; i++) await add.click();       // the crowd's 90.3% is now on screen
+  assert.match((await verdict(card, id, 0)).text, /All 60 voters have voted before a prediction was locked in/);
+  await card.getByRole('button', { name: 'Reset' }).click();
+  await lockPrediction(card, id, 'some');
+  for (let i = 0; i < 60; i++) await add.click();
+  const v = await verdict(card, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await reportedEvents(page), []);
+  await assertClean(page);
+  await page.close();
+});
+
+test('Bagging: the gain over the first voter is worked out from the two accuracies as shown', async () => {
+  // Seed 1: the first voter scores 247/300 (82.3%), two voters 263/300 (87.7%); the raw gain is
+  // 5.33 points, but the learner reads 87.7 − 82.3 = 5.4.
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/embed.html?w=bagging&seed=1`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').first();
+  const add = card.getByRole('button', { name: 'Add voter' });
+  await add.click();
+  await add.click();
+  assert.equal(await stat(card, '1 voter'), '82.3%');
+  assert.equal(await stat(card, 'test accuracy'), '87.7%');
+  assert.match(await message(card), /5\.4 points better than the first voter alone/);
   await assertClean(page);
   await page.close();
 });

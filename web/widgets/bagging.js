@@ -103,11 +103,21 @@ function build(ctx) {
   });
   function judgeCrowd(acc) {
     const n = forest.treeCount();
-    if (prediction.pending === null || n < opts.maxVoters || !Number.isFinite(acc) || !Number.isFinite(firstVoterTest)) return;
-    const d = (acc - firstVoterTest) * 100;
+    if (n < opts.maxVoters || !Number.isFinite(acc) || !Number.isFinite(firstVoterTest)) return;
+    // The full crowd's score is on screen: a prediction made after it could copy it.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('bagging.predict.seen', { voters: opts.maxVoters })); return; }
+    const d = shownGain(acc);
     const outcome = d < 0 ? 'worse' : d < 1 ? 'small' : d <= 5 ? 'some' : 'large';
     const change = d >= 0 ? t('bagging.predict.better', { points: fixed(d, 1) }) : t('bagging.predict.worse', { points: fixed(-d, 1) });
     prediction.settle(outcome, t('bagging.predict.why', { first: pct(firstVoterTest, 1), where: testWords(), voters: formatNumber(n, 0), crowd: pct(acc, 1), change }));
+  }
+
+  // The crowd's gain over the first voter in points, worked out from the two accuracies as the
+  // readouts show them (one decimal): 82.3% → 87.7% is 5.4 points, although 263/300 − 247/300 is
+  // 5.33, so the words and the verdict always agree with the two numbers on screen.
+  function shownGain(acc) {
+    const shown = (v) => Number(formatNumber(100 * v, 1));
+    return Math.round((shown(acc) - shown(firstVoterTest)) * 10) / 10;
   }
 
   function loadData() {
@@ -171,9 +181,9 @@ function build(ctx) {
     if (n === 0) card.setMessage(t('bagging.noVoters'), 'info');
     else if (n === 1) card.setMessage(t('bagging.oneVoter', { accuracy: pct(acc, 1), where: imported ? testWords() : t('bagging.freshTestPoints') }), 'info');
     else {
-      const diff = acc - firstVoterTest;
-      const verdict = diff > 0.0049 ? t('bagging.verdict.better', { points: fixed(diff * 100, 1) }) : diff < -0.0049 ? t('bagging.verdict.worse', { points: fixed(-diff * 100, 1) }) : t('bagging.verdict.level');
-      card.setMessage(t('bagging.crowd', { voters: n, accuracy: pct(acc, 1), where: imported ? testWords() : t('bagging.anyTestPoints'), verdict }), diff > 0.0049 ? 'ok' : 'info');
+      const diff = shownGain(acc);
+      const verdict = diff > 0 ? t('bagging.verdict.better', { points: fixed(diff, 1) }) : diff < 0 ? t('bagging.verdict.worse', { points: fixed(-diff, 1) }) : t('bagging.verdict.level');
+      card.setMessage(t('bagging.crowd', { voters: n, accuracy: pct(acc, 1), where: imported ? testWords() : t('bagging.anyTestPoints'), verdict }), diff > 0 ? 'ok' : 'info');
     }
     plot.canvas.setAttribute('aria-label', t('bagging.figure', { voters: n, accuracy: pct(acc, 1) }));
     judgeCrowd(acc);
