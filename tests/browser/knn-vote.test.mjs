@@ -72,3 +72,52 @@ test('k-NN vote: predict the share of the plane that changes class when k goes t
   await page.close();
 });
 
+
+test('k-NN vote: the share that changes class is judged as shown (179 of 3600 cells reads 5.0%, not "under 5%")', async () => {
+  // Moons of seed 48, from k = 8 to k = 25: 179 of the 3600 cells change class, 4.97%, shown 5.0%.
+  const page = await site.newPage();
+  await page.goto(`${site.base}/embed.html?w=knn-vote&seed=48&k=8`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').first();
+  await lockPrediction(card, 'knn-raise-k', 'some');
+  await card.getByRole('slider').fill('25');
+  const v = await verdict(card, 'knn-raise-k');
+  assert.match(v.text, /From k = 8 to k = 25, 5\.0% of the 3600 grid cells changed class/);
+  assert.equal(v.result, 'held');
+  await assertClean(page);
+  await page.close();
+});
+
+test('k-NN vote: a prediction locked after the k = 25 map was on screen is practice, and is not recorded', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/knn.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Vote of the neighbours' });
+  const k = card.getByRole('slider');
+  await k.fill('25');
+  assert.match((await verdict(card, 'knn-raise-k', 0)).text, /The map at k = 25 was on screen before a prediction was locked in/);
+  await k.fill('5');
+  await lockPrediction(card, 'knn-raise-k', 'some');
+  await k.fill('25');
+  const v = await verdict(card, 'knn-raise-k');
+  assert.match(v.text, /11\.5% of the 3600 grid cells changed class.*Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await reportedEvents(page), []);
+  await assertClean(page);
+  await page.close();
+});
+
+test('k-NN vote: with k = 1 the words read "an orange triangle" / "a blue circle" and "1 nearest neighbour votes"', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/knn.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Vote of the neighbours' });
+  await card.getByRole('slider').fill('1');
+  const text = await card.locator('.dw-message').first().textContent();
+  assert.match(text, /the single nearest point \((an orange triangle|a blue circle), [\d.]+ away\)/);
+  assert.match(await card.locator('canvas').first().getAttribute('aria-label'), /; 1 nearest neighbour votes \d orange, \d blue;/);
+  await card.getByRole('slider').fill('5');
+  assert.match(await card.locator('canvas').first().getAttribute('aria-label'), /; 5 nearest neighbours vote \d orange, \d blue;/);
+  await assertClean(page);
+  await page.close();
+});

@@ -93,12 +93,18 @@ function build(ctx) {
     next: t('knn-vote.predict.next', { k: K_TOP }),
   });
   function judgeRaise() {
-    if (prediction.pending === null || !startClasses || opts.k !== K_TOP) return;
+    if (opts.k !== K_TOP) return;
+    // The map at k = 25 is on screen: a prediction made after it could copy it.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('knn-vote.predict.seen', { k: K_TOP })); return; }
+    if (!startClasses) return;
     const now = classes();
     if (!now) return;
-    const share = now.filter((c, i) => c !== startClasses[i]).length / now.length;
-    const outcome = share < 0.05 ? 'few' : share <= 0.2 ? 'some' : 'many';
-    prediction.settle(outcome, t('knn-vote.predict.why', { from: startK, to: K_TOP, share: formatNumber(share * 100, 1), cells: formatNumber(GRID * GRID, 0), many: outcome === 'many' }));
+    // Judged on the share as shown (one decimal): 179 of 3600 cells is 4.97%, shown as 5.0%, which
+    // is not "under 5%".
+    const shownShare = formatNumber((100 * now.filter((c, i) => c !== startClasses[i]).length) / now.length, 1);
+    const percent = Number(shownShare);
+    const outcome = percent < 5 ? 'few' : percent <= 20 ? 'some' : 'many';
+    prediction.settle(outcome, t('knn-vote.predict.why', { from: startK, to: K_TOP, share: shownShare, cells: formatNumber(GRID * GRID, 0), many: outcome === 'many' }));
     startClasses = null;
   }
 

@@ -1,5 +1,8 @@
 // Every word the knn-vote widget shows a learner (English). Numbers arrive formatted
-// (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
+// (web/lib/format.js); counts with their noun come from format.js countOf; another language adds
+// the same keys with addMessages (web/lib/messages.js).
+import { countOf } from '../lib/format.js';
+
 export const messages = {
   'knn-vote.title': 'Vote of the neighbours',
   'knn-vote.hint': 'Drag the big hollow query point (or focus the plot and use the arrow keys). Its k nearest points are circled and vote on its class. Change k and watch the prediction flip near the boundary.',
@@ -20,8 +23,8 @@ export const messages = {
   // The two classes: a name, one point of it, and its points.
   'knn-vote.class.0': 'orange',
   'knn-vote.class.1': 'blue',
-  'knn-vote.classOne.0': 'orange triangle',
-  'knn-vote.classOne.1': 'blue circle',
+  'knn-vote.classOne.0': 'an orange triangle',
+  'knn-vote.classOne.1': 'a blue circle',
   'knn-vote.classMany.0': 'orange triangles',
   'knn-vote.classMany.1': 'blue circles',
   'knn-vote.predict.question': 'Raise k to {k}: what share of the plane will change its predicted class?',
@@ -31,12 +34,13 @@ export const messages = {
   'knn-vote.predict.ready': 'Lower k first: the prediction is about raising it to {k}.',
   'knn-vote.predict.next': 'Now raise k to {k} and compare the tint.',
   'knn-vote.predict.why': ({ from, to, share, cells, many }) => `From k = ${from} to k = ${to}, ${share}% of the ${cells} grid cells changed class. ${many ? 'A wide vote redraws much of this map.' : 'Most of the plane keeps its colour: a wider vote shifts and smooths the boundary; it does not redraw whole regions.'}`,
+  'knn-vote.predict.seen': 'The map at k = {k} was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'knn-vote.predict.newData': 'New data: predict again.',
-  'knn-vote.one': 'k = 1: the single nearest point (a {point}, {distance} away) decides alone. Every stray point carves its own island.',
+  'knn-vote.one': 'k = 1: the single nearest point ({point}, {distance} away) decides alone. Every stray point carves its own island.',
   'knn-vote.tie': 'Tie {orange}–{blue}: with an even k the vote can split, and the engine gives the tie to the lower label (orange). An odd k avoids ties between two classes.',
   'knn-vote.majority': '{winner} of {k} neighbours are {many}, so the query is called {called} ({share}% of the vote).',
   'knn-vote.flipped': 'Flipped! {text}',
-  'knn-vote.figure': 'Query at ({x}, {y}); {k} nearest neighbours vote {orange} orange, {blue} blue; predicted {predicted}',
+  'knn-vote.figure': ({ x, y, k, orange, blue, predicted }) => `Query at (${x}, ${y}); ${countOf(k, 'nearest neighbour')} ${k === 1 ? 'votes' : 'vote'} ${orange} orange, ${blue} blue; predicted ${predicted}`,
   'knn-vote.keyboard': 'Arrow keys move the query point (Shift for bigger moves); Escape puts it back.',
   'knn-vote.axis.x': 'x₁',
   'knn-vote.axis.y': 'x₂',
