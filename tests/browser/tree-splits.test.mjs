@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
-import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
+import { stat, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -113,3 +113,38 @@ test('Tree splits: predict the test accuracy of the pure tree against depth 2 (h
   await page.close();
 });
 
+
+test('Tree splits: a prediction locked after a pure tree was on screen is practice, and is not recorded', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/decision-trees.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Grow the tree' }).first();
+  const depth = card.getByRole('slider', { name: /max depth/ });
+  const id = 'tree-grow-pure-moons';
+  await depth.fill('7');                               // pure, 89.5% on the fresh points
+  assert.match((await verdict(card, id, 0)).text, /A pure tree and its test accuracy were on screen before a prediction was locked in/);
+  await depth.fill('2');
+  await lockPrediction(card, id, 'lower');
+  await depth.fill('7');
+  const v = await verdict(card, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await reportedEvents(page), []);
+  await assertClean(page);
+  await page.close();
+});
+
+test('Tree splits: the pictures\' descriptions count one leaf and one node in the singular', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/decision-trees.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Grow the tree' }).first();
+  await card.getByRole('button', { name: 'Reset' }).click();
+  const labels = await card.locator('canvas').evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label')));
+  assert.equal(await stat(card, 'leaves'), '1', labels.join(' | '));
+  assert.ok(labels.some((l) => /Decision tree regions: depth 0, 1 leaf, training purity/.test(l)), labels.join(' | '));
+  assert.ok(labels.some((l) => /Tree diagram: 1 node, 1 leaf, depth 0/.test(l)), labels.join(' | '));
+  await assertClean(page);
+  await page.close();
+});

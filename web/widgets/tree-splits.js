@@ -106,7 +106,13 @@ function build(ctx) {
     next: () => t('tree-splits.predict.next', { test: pct(start.test, 1), depth: start.depth }),
   });
   function judgePure() {
-    if (prediction.pending === null || !start || tree.status() !== 'converged' || opts.depth <= start.depth) return;
+    if (!train || tree.status() !== 'converged') return;
+    // A pure tree's test accuracy is on screen: a prediction made after it could copy it.
+    if (prediction.pending === null) {
+      if (measure().purity >= 0.999) prediction.outcomeSeen(t('tree-splits.predict.seen'));
+      return;
+    }
+    if (!start || opts.depth <= start.depth) return;
     const end = measure();
     if (!(end.purity >= 0.999)) return;
     // Judged on the accuracies as shown (one decimal, in points): 88.5% → 89.5% is "within 1

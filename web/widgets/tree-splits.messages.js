@@ -8,7 +8,7 @@ export const messages = {
   'tree-splits.plot': 'Regions of the decision tree',
   'tree-splits.diagram.title': 'The tree (left branch: yes, the value is ≤ the threshold)',
   'tree-splits.diagram': 'Tree diagram',
-  'tree-splits.diagram.figure': 'Tree diagram: {nodes} nodes, {leaves} leaves, depth {depth}{root}',
+  'tree-splits.diagram.figure': ({ nodes, leaves, depth, root }) => `Tree diagram: ${countOf(nodes, 'node')}, ${countOf(leaves, 'leaf', 'leaves')}, depth ${depth}${root}`,
   'tree-splits.diagram.root': '; the root asks whether {feature} ≤ {threshold}',
   'tree-splits.play': 'Play',
   'tree-splits.pause': 'Pause',
@@ -47,6 +47,7 @@ export const messages = {
   'tree-splits.predict.why.lower': 'The extra boxes fit the training points perfectly, noise included, and fresh points pay for it.',
   'tree-splits.predict.why.same': 'The extra boxes fit the training points perfectly, and fresh points gain nothing from it.',
   'tree-splits.predict.why.higher': 'Here the extra cuts still caught some of the real pattern.',
+  'tree-splits.predict.seen': 'A pure tree and its test accuracy were on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'tree-splits.predict.newData': 'New data: predict again.',
   'tree-splits.firstCut.none': 'No first cut: the points are all one class.',
   'tree-splits.firstCut': ({ gini, entropy, same }) => `First cut by Gini: ${gini}. By entropy: ${entropy}${same ? ' (the same cut).' : ' (a different cut).'}`,
@@ -54,5 +55,5 @@ export const messages = {
   'tree-splits.tiny': '{tiny} of {leaves} boxes hold only one or two training points: the tree is carving boxes around single points, which is how overfitting starts. Training purity {purity}, test accuracy {test}: compare the test accuracy with a shallower tree\'s to see whether fresh points pay for it.',
   'tree-splits.pure': 'Every box is pure ({leaves} leaves). Compare test accuracy ({test}) with a shallower tree.',
   'tree-splits.growing': '{leaves} boxes, purity {purity}, test accuracy {test}. Each cut picked the threshold that lowered the {criterion} most.',
-  'tree-splits.figure': 'Decision tree regions: depth {depth}, {leaves} leaves, training purity {purity}',
+  'tree-splits.figure': ({ depth, leaves, purity }) => `Decision tree regions: depth ${depth}, ${countOf(leaves, 'leaf', 'leaves')}, training purity ${purity}`,
 };
