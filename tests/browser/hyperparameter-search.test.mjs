@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+import { canvasInk, statReader, noNaNInCards, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -91,6 +91,27 @@ test('hyperparameter-search: predict, then check — with five trials random sea
   for (let i = 0; i < 5; i++) await step.click();
   assert.equal(await box.getAttribute('data-result'), 'missed');
   assert.match(await box.getByRole('status').textContent(), /did not hold: you said “neither: a tie”; what happened: “random search”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('hyperparameter-search: a five-trial prediction locked after both five-trial searches were on screen is practice, not recorded', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/hyperparameter-search.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const box = page.locator('[data-predict="search-budget-5"]');
+  const step = page.getByRole('button', { name: 'Step' });
+  await page.getByRole('slider', { name: /budget of trials/ }).fill('5');
+  for (let i = 0; i < 5; i++) await step.click();     // random 0.892, grid 0.850 on screen
+  assert.match(await box.getByRole('status').textContent(), /Both searches with 5 trials were on screen before a prediction was locked in/);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await box.getByRole('combobox', { name: /better best score will come from/ }).selectOption('random');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  for (let i = 0; i < 5; i++) await step.click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual((await reportedEvents(page)).filter((e) => e.widget === 'predict:search-budget-5'), []);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -130,7 +130,9 @@ function build(ctx) {
     next: t('hyperparameter-search.predict.small.next', { small: SMALL }),
   });
   function judgeSmall() {
-    if (prediction.pending === null || opts.budget !== SMALL || done < SMALL || !racing('grid') || !racing('random')) return;
+    if (opts.budget !== SMALL || done < SMALL || !racing('grid') || !racing('random')) return;
+    // Both five-trial searches are on screen: a prediction made after them could copy them.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('hyperparameter-search.predict.small.seen', { small: SMALL })); return; }
     const g = best(trials.grid);
     const r = best(trials.random);
     if (!g || !r) return;
