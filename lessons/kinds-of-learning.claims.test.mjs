@@ -3,12 +3,15 @@
 // computes the check-yourself answers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ml } from '../tests/node/engine.mjs';
 
 const dist = path.resolve(import.meta.dirname, '../dist');
-const { DECK } = await import(pathToFileURL(path.join(dist, 'widgets', 'which-learning.js')).href);
+const { DECK, schema } = await import(pathToFileURL(path.join(dist, 'widgets', 'which-learning.js')).href);
+const { seededShuffle } = await import(pathToFileURL(path.join(dist, 'lib', 'rng.js')).href);
+const lesson = fs.readFileSync(path.resolve(import.meta.dirname, 'kinds-of-learning.md'), 'utf8');
 const answer = (re) => {
   const card = DECK.find((d) => re.test(d.text));
   assert.ok(card, `a card matching ${re}`);
@@ -21,6 +24,17 @@ test('thumbs-up and thumbs-down on a chatbot’s replies count as reinforcement 
 
 test('predicting the next word of web pages counts as self-supervised learning', () => {
   assert.equal(answer(/next word/), 'self-supervised');
+});
+
+test('the two cards the lesson singles out are both dealt in the first round of the lesson\'s game, three cards of each family', () => {
+  // The quiz deals round 0 as seededShuffle(deck, seed).slice(0, rounds) (web/lib/quiz.js).
+  const seed = Number(lesson.match(/::: widget which-learning seed=(\d+)/)[1]);
+  const dealt = seededShuffle(DECK, seed).slice(0, schema.rounds.default).map((d) => d.text);
+  assert.equal(dealt.length, 12);
+  const families = seededShuffle(DECK, seed).slice(0, schema.rounds.default).map((d) => d.answer);
+  for (const f of ['supervised', 'unsupervised', 'reinforcement', 'self-supervised']) assert.equal(families.filter((a) => a === f).length, 3, `three ${f} cards`);
+  assert.ok(dealt.some((t) => /thumbs-up/.test(t)), 'the chatbot thumbs card is dealt');
+  assert.ok(dealt.some((t) => /next word/.test(t)), 'the next-word card is dealt');
 });
 
 test('every card belongs to one of the four families the lesson names', () => {
