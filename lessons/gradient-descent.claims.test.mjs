@@ -192,13 +192,26 @@ test('one step by hand on the ravine: from (−9, 2), loss 14.05, gradient (−0
   near(r.path[2], -8.955); near(r.path[3], 1.5);
   near(r.losses[1], 8.955 ** 2 / 20 + 2.5 * 1.5 ** 2);
   assert.equal(Math.round(r.losses[1] * 100) / 100, 9.63);
-  assert.equal(Math.round(8.955 ** 2 / 20 * 100) / 100, 4.01);
+  // The sum as the lesson writes it: its addends are the two terms, and they add up to the total shown.
+  const [, a, b, total] = lesson.match(/8\.955\^2\/20 \+ 2\.5 \\cdot 1\.5\^2 \\approx ([\d.]+) \+ ([\d.]+) \\approx ([\d.]+)\$/);
+  near(Number(a), 8.955 ** 2 / 20, 5e-5);
+  near(Number(b), 2.5 * 1.5 ** 2, 5e-5);
+  assert.equal((Number(a) + Number(b)).toFixed(2), total);
+  assert.equal(total, '9.63');
   // The gradient formula (x/10, 5y) holds everywhere, not only at the start.
   for (const [x, y] of [[3, -1], [0.5, 0.2]]) { const [a, b] = r.gradient(x, y); near(a, x / 10); near(b, 5 * y); }
   // Half a unit along y, under a twentieth along x.
   near(2 - r.path[3], 0.5);
   assert.ok(Math.abs(r.path[2] + 9) < 1 / 20);
   assert.match(lesson, /x &\\leftarrow -9 - 0\.05 \\cdot \(-0\.9\) = -8\.955, \\\\ y &\\leftarrow 2 - 0\.05 \\cdot 10 = 1\.5/);
+});
+
+test('momentum is written with one velocity symbol, the one the worked step uses', () => {
+  const bullet = lesson.split('\n').find((l) => l.startsWith('- **Momentum**'));
+  const [, v] = bullet.match(/running velocity \$(\w) \\leftarrow \\beta (\w) \+ \\nabla L/);
+  const symbols = new Set([...bullet.matchAll(/\$(\w)\$ (?:starts|becomes)/g)].map((m) => m[1]));
+  assert.deepEqual([...symbols], [v], 'the worked step names the same velocity the rule defines');
+  assert.ok(!/\$u\b|\\eta u\$/.test(bullet), 'no second name for the velocity');
 });
 
 test('one momentum step by hand: v = (−1.7055, 16.5), the ball at about (−8.870, 0.675), 0.085 along x against SGD\'s 0.045', () => {
