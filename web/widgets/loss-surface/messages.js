@@ -6,7 +6,7 @@ import { countOf } from '../../lib/format.js';
 
 export const messages = {
   'loss-surface.title': 'Gradient descent on the loss surface',
-  'loss-surface.hint': 'Click the map (or focus it and press Enter) to drop the ball, then press Play. Change the learning rate to see it crawl, glide or overshoot.',
+  'loss-surface.hint': 'Click the map (or focus it and press Enter) to drop the ball, then press Play. Try a smaller and a larger learning rate and compare how the ball gets down, or whether it does.',
   'loss-surface.plot': 'Loss surface heat map',
   'loss-surface.legend.initial': 'loss (MSE):',
   'loss-surface.legend.bowl': 'MSE of the line (log scale):',
