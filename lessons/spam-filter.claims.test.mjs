@@ -3,6 +3,7 @@
 // TRAINING emails, L2 = its default, its learning rate, from zero parameters, fit(MAX_STEPS).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ml } from '../tests/node/engine.mjs';
@@ -124,4 +125,30 @@ test('predict, then check: the paragraph\'s set-up — "meeting" starts negative
   assert.ok(weights(TRAINING)[MEETING] < 0);
   const edited = TRAINING.map((e, i) => ({ ...e, counts: e.counts.map((c, j) => (i < 2 && j === MEETING ? 3 : c)) }));
   assert.ok(weights(edited)[MEETING] > 0, 'the widget\'s verdict: "turn positive"');
+});
+
+// The lesson's pointers: where the log loss is written out, and where logistic regression is fitted.
+const lessonsDir = path.resolve(import.meta.dirname);
+const lessonText = (slug) => fs.readFileSync(path.join(lessonsDir, `${slug}.md`), 'utf8');
+const levelOf = (slug) => lessonText(slug).match(/^level: (\S+)$/m)[1];
+
+test('the log loss is pointed to the Level 2 lesson that writes it out, not to a later level', () => {
+  const text = lessonText('spam-filter');
+  const sentence = text.split('\n').find((l) => l.startsWith('Training picks the weights'));
+  assert.match(sentence, /\[Draw the boundary\]\(draw-the-boundary\.html\), in Level 2/);
+  assert.equal(levelOf('draw-the-boundary'), 'intermediate');
+  assert.match(lessonText('draw-the-boundary'), /\*\*binary cross-entropy\*\* \(log loss\)/);
+  assert.ok(!/Level 3/.test(text), 'the log loss is not put off to Level 3');
+});
+
+test('training minimises the log loss plus a small penalty on the weights, as the lesson says', () => {
+  assert.ok(schema.l2.default > 0 && schema.l2.default <= 0.1, `a small L2 penalty (${schema.l2.default})`);
+  assert.match(lessonText('spam-filter'), /plus a small penalty on large weights/);
+});
+
+test('"this very model, logistic regression" is fitted in the lesson the closing paragraph links to', () => {
+  const closing = lessonText('spam-filter').split('\n').find((l) => l.startsWith('Real filters work the same way'));
+  assert.match(closing, /this very model, logistic regression, on points in a plane in \[Draw the boundary\]\(draw-the-boundary\.html\)/);
+  assert.match(lessonText('draw-the-boundary'), /::: widget draw-boundary/);
+  assert.match(lessonText('draw-the-boundary'), /\*\*logistic regression\*\*/);
 });
