@@ -114,6 +114,9 @@ test('Fit the line: the Auto-fit prediction holds ("first tenth") and misses ("l
   await page.getByRole('button', { name: 'Auto-fit' }).click();
   assert.equal(await box.getAttribute('data-result'), 'missed');
   assert.match(await box.getByRole('status').textContent(), /^Your prediction did not hold: you said “the last steps, as it homes in”; what happened: “the first tenth of the steps”\./);
+  // The lesson's count: after the line has been moved (here by the first run), Reset line and
+  // Auto-fit take the 1616 steps again.
+  assert.equal(await page.locator('.dw-stat[data-stat="GD steps"] .dw-stat-value').textContent(), '1616');
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
