@@ -4,6 +4,7 @@
 // exactly as build-dataset fits them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ml } from '../tests/node/engine.mjs';
@@ -38,6 +39,28 @@ test('six houses: three feature columns, one of them the owner’s shoe size, an
   assert.equal(h.cols, 3);
   assert.ok(Array.from(h.columns).some((c) => /shoe/.test(c)));
   assert.equal(h.y.length, 6);
+});
+
+test('check yourself: seed 001\'s three houses — size and bedrooms rise with the price, shoe size does not; about 2.7 thousand per m²', () => {
+  const lesson = fs.readFileSync(new URL('./data-features-labels.md', import.meta.url), 'utf8');
+  const q = lesson.split('\n').find((l) => l.startsWith('? Three more houses'));
+  const rows = [...q.matchAll(/(\d+)\u00a0m², (\d) bedrooms, shoe size (\d+), (?:sold for )?(\d+) thousand/g)].map((m) => m.slice(1).map(Number));
+  assert.deepEqual(rows, [[60, 2, 42, 180], [95, 3, 38, 270], [120, 4, 44, 340]]);
+  const rises = (j) => rows.every((r, i) => i === 0 || r[j] > rows[i - 1][j]);
+  assert.ok(rises(3), 'the price rises from house to house');
+  assert.ok(rises(0) && rises(1), 'size and bedrooms rise with it');
+  assert.ok(!rises(2), 'shoe size does not');
+  assert.equal(((340 - 180) / (120 - 60)).toFixed(1), '2.7');
+  // The least-squares slope of price on size alone agrees: about 2.7 thousand per m².
+  const slope = ml.scoped((track) => {
+    const m = track(new ml.LinearRegression());
+    m.setData(rows.map((r) => r[0]), 1, rows.map((r) => r[3]));
+    return m.closedForm()[0];
+  });
+  assert.equal(slope.toFixed(1), '2.7');
+  assert.match(q.split('\n')[0], /Which column would you leave out/);
+  const right = lesson.split('\n').find((l) => l.startsWith('+ The owner\'s shoe size'));
+  assert.ok(right, 'the shoe-size answer is the right one');
 });
 
 test('240 houses, seven candidate features, 144 for fitting and 96 for scoring', () => {
