@@ -221,3 +221,26 @@ test('deep-q: the log sliders step along round values, return to the lesson\'s d
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+test('deep-q: a prediction locked after "neither" was trained to 300 episodes is practice (the same seed replays what was seen)', async () => {
+  const page = await site.newPage({ width: 1280 });
+  await page.goto(`${site.base}/lessons/deep-q-learning.html`);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: TITLE });
+  const box = card.locator('[data-predict="deep-q-no-stabilisers"]');
+  await card.getByLabel('setup').selectOption('neither');
+  const train = card.getByRole('button', { name: 'Train 100 episodes' });
+  for (let i = 0; i < 3; i++) await train.click();
+  assert.match(await box.locator('.dw-predict-status').textContent(), /You trained “neither” to 300 episodes before predicting/);
+  await box.locator('select').selectOption('low');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  for (let i = 0; i < 3; i++) await train.click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.locator('.dw-predict-status').textContent(), /Practice: the outcome was on screen before you predicted/);
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:deep-q-learning') || '{}'));
+  assert.equal(saved.activities?.['predict:deep-q-no-stabilisers'], undefined, 'nothing recorded');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

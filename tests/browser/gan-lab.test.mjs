@@ -136,3 +136,25 @@ test('gan-lab: predict, then check — "Make it collapse" leaves at most one mod
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+test('gan-lab: a prediction locked after the collapse was on screen is practice, not a first try', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/gan.html`);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'GAN lab' });
+  const box = card.locator('[data-predict="gan-collapse"]');
+  await card.getByRole('button', { name: 'Make it collapse' }).click();
+  for (let i = 0; i < 4; i++) await card.getByRole('button', { name: 'Play' }).click();
+  assert.match(await box.getByRole('status').textContent(), /You ran “Make it collapse” to round 400 before predicting/);
+  await box.getByRole('combobox', { name: /the fakes will cover/ }).selectOption('one');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await card.getByRole('button', { name: 'Step' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Practice: the outcome was on screen before you predicted/);
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:gan') || '{}'));
+  assert.equal(saved.activities?.['predict:gan-collapse'], undefined, 'nothing recorded');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

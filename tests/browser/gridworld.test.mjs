@@ -109,3 +109,25 @@ test('gridworld: predict, then check — with ε = 0 the agent still reaches the
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+test('gridworld: a prediction locked after the ε = 0 run was on screen is practice, not a first try', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/q-learning.html`);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="gridworld-no-exploration"]');
+  await page.getByRole('slider', { name: /exploration ε/ }).fill('0');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Run 100 episodes' }).click();
+  assert.match(await box.getByRole('status').textContent(), /You ran 100 episodes with ε = 0 before predicting/);
+  await box.getByRole('combobox', { name: /how many of the first 100 episodes will reach the goal/ }).selectOption('most');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await page.getByRole('button', { name: 'Step' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Practice: the outcome was on screen before you predicted/);
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:q-learning') || '{}'));
+  assert.equal(saved.activities?.['predict:gridworld-no-exploration'], undefined, 'nothing recorded');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

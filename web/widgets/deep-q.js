@@ -118,7 +118,10 @@ function build(ctx) {
   });
 
   function judge() {
-    if (prediction.pending === null || opts.setup !== 'neither' || opts.task !== 'plane' || agent.episodes() < PREDICT_EPISODES) return;
+    if (opts.setup !== 'neither' || opts.task !== 'plane' || agent.episodes() < PREDICT_EPISODES) return;
+    // The outcome is on screen, and locking a prediction replays the same seed to the same result:
+    // a prediction made now could copy it.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('deep-q.predict.seen', { episodes: PREDICT_EPISODES })); return; }
     const r = recentReturn(agent.episodeReturns().subarray(0, PREDICT_EPISODES));
     const outcome = returnClass(r);
     prediction.settle(outcome, t('deep-q.predict.why', { episodes: PREDICT_EPISODES, window: RETURN_WINDOW, mean: formatNumber(r, 2) }));

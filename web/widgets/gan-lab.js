@@ -121,7 +121,9 @@ function build(ctx) {
     next: t('gan-lab.predict.next', { rounds: COLLAPSE_ROUNDS }),
   });
   function judgeCollapse() {
-    if (prediction.pending === null || !collapseRun || !gan || gan.steps() < COLLAPSE_ROUNDS || !cov) return;
+    if (!collapseRun || !gan || gan.steps() < COLLAPSE_ROUNDS || !cov) return;
+    // The collapsed coverage is on screen: a prediction locked after it could copy it.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('gan-lab.predict.seen', { rounds: COLLAPSE_ROUNDS })); return; }
     const n = cov.covered;
     prediction.settle(n >= 6 ? 'most' : n >= 2 ? 'some' : 'one', t('gan-lab.predict.why', { rounds: formatNumber(gan.steps(), 0), coverage: coverageText(cov, t), collapsed: n <= 1 }));
   }

@@ -90,7 +90,9 @@ function build(ctx) {
     next: t('gridworld.predict.next', { episodes: FIRST }),
   });
   function judgeGreedy() {
-    if (prediction.pending === null || !greedyRun || opts.preset !== 'classic4x4' || agent.episodes() < FIRST) return;
+    if (!greedyRun || opts.preset !== 'classic4x4' || agent.episodes() < FIRST) return;
+    // The count is on screen (and Reset replays the same seed): a prediction locked now could copy it.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('gridworld.predict.seen', { episodes: FIRST })); return; }
     const reached = Array.from(agent.episodeReturns()).slice(0, FIRST).filter((r) => r > 0).length;
     prediction.settle(reached > 50 ? 'most' : reached > 0 ? 'some' : 'none', t('gridworld.predict.why', { reached: formatNumber(reached, 0), episodes: FIRST }));
   }
