@@ -145,3 +145,41 @@ test('recurrent-sequence: predict, then check — truncated BPTT still learns th
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+test('recurrent-sequence: a prediction locked after a truncated run was on screen is practice, and only a short cut settles the box', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/recurrent-networks.html`);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').first();
+  const box = card.locator('[data-predict="rnn-truncated-bptt"]');
+  const status = () => box.getByRole('status').textContent();
+  const train300 = async () => {
+    await card.getByRole('button', { name: 'Reset' }).click();
+    for (let i = 0; i < 3; i++) await card.getByRole('button', { name: 'Train 100 steps' }).click();
+  };
+  const lockIn = async (value) => {
+    await box.getByRole('combobox', { name: /one-step loss will be/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  // A cut every 120 steps is longer than the 60-step window: nothing is cut, so it tests nothing.
+  await lockIn('above');
+  await card.getByRole('slider', { name: /truncate BPTT/ }).fill('120');
+  await train300();
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.match(await status(), /does not test your prediction: it needs the gradient cut every 10 steps or fewer/);
+  await box.getByRole('button', { name: 'Change my prediction' }).click();
+  // The learner runs the experiment first (loss on screen), then predicts what they saw.
+  await card.getByRole('slider', { name: /truncate BPTT/ }).fill('5');
+  await train300();
+  assert.match(await status(), /before predicting, so a prediction made on this page now is practice/);
+  await lockIn('below');
+  await card.getByRole('button', { name: 'Step', exact: true }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await status(), /Practice: the outcome was on screen before you predicted/);
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:recurrent-networks') || '{}'));
+  assert.equal(saved.activities?.['predict:rnn-truncated-bptt'], undefined, 'nothing recorded');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -104,9 +104,13 @@ function build(ctx) {
   const statFlow = card.stat(t('recurrent-sequence.stat.flow'));
 
   // Predict, then check: can a network whose gradient never reaches more than a few steps back
-  // still learn the wave? Judged from the engine's loss once a truncated run has 300 steps.
+  // still learn the wave? Judged from the engine's loss once a truncated run has 300 steps. Only a
+  // cut every FEW_STEPS or fewer tests the question: a cut at or beyond the window's length cuts
+  // nothing, and the run is full BPTT under another name.
   const TRUNCATED_STEPS = 300;
-  let truncatedRun = opts.truncation > 0; // every step since the last restart was truncated
+  const FEW_STEPS = 10;
+  const cutsFew = (n) => n > 0 && n <= FEW_STEPS;
+  let truncatedRun = cutsFew(opts.truncation); // every step since the last restart was cut this short
   const prediction = createPrediction(ctx, {
     id: 'rnn-truncated-bptt',
     question: t('recurrent-sequence.predict.question', { steps: TRUNCATED_STEPS }),
@@ -114,7 +118,13 @@ function build(ctx) {
     next: t('recurrent-sequence.predict.next', { steps: TRUNCATED_STEPS }),
   });
   function judgeTruncated() {
-    if (prediction.pending === null || !truncatedRun || net.steps() < TRUNCATED_STEPS || !view) return;
+    if (net.steps() < TRUNCATED_STEPS || !view) return;
+    if (!truncatedRun) {
+      if (prediction.pending !== null) prediction.note(t('recurrent-sequence.predict.notTested', { few: FEW_STEPS, steps: TRUNCATED_STEPS }));
+      return;
+    }
+    // The loss of a short-cut run is on screen: a prediction locked after it could copy it.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('recurrent-sequence.predict.seen')); return; }
     const below = view.loss < 0.01;
     prediction.settle(below ? 'below' : 'above', t('recurrent-sequence.predict.why', { truncation: opts.truncation, steps: formatNumber(net.steps(), 0), loss: formatNumber(view.loss, 4), below }));
   }
@@ -145,7 +155,7 @@ function build(ctx) {
       configureNet(net, opts, series);
       net.setTracing(false); // the widget keeps its own loss history (train() below)
       history = { steps: [], values: [] };
-      truncatedRun = opts.truncation > 0;
+      truncatedRun = cutsFew(opts.truncation);
       flows = initialFlows(ml, opts, series);
       return true;
     }, false);
@@ -160,7 +170,7 @@ function build(ctx) {
     const keys = Object.keys(patch);
     if (keys.every((k) => k === 'learningRate' || k === 'truncation')) {
       attempt(card, () => { net.setLearningRate(opts.learningRate); net.setTruncation(opts.truncation); });
-      truncatedRun = opts.truncation > 0 && (truncatedRun || net.steps() === 0);
+      truncatedRun = cutsFew(opts.truncation) && (truncatedRun || net.steps() === 0);
       card.setMessage(patch.truncation !== undefined
         ? (opts.truncation ? t('recurrent-sequence.truncated', { truncation: opts.truncation }) : t('recurrent-sequence.fullBptt'))
         : t('recurrent-sequence.rateChanged', { rate: formatShort(opts.learningRate, 2) }), 'info');

@@ -48,6 +48,8 @@ export const messages = {
   'recurrent-sequence.predict.above': 'above 0.01: it fails',
   'recurrent-sequence.predict.next': 'Now set “truncate BPTT every” to 5, press Reset, and train for {steps} steps.',
   'recurrent-sequence.predict.why': ({ truncation, steps, loss, below }) => `With the gradient cut every ${countOf(truncation, 'step')}, the loss after ${steps} steps is ${loss}. ${below ? 'The next value of a smooth wave depends only on the last few values, so a short gradient is enough.' : 'This run did not get there.'}`,
+  'recurrent-sequence.predict.notTested': 'This run does not test your prediction: it needs the gradient cut every {few} steps or fewer from the first step. Set “truncate BPTT every” to 5, press Reset and train for {steps} steps.',
+  'recurrent-sequence.predict.seen': 'You trained a truncated run before predicting, so a prediction made on this page now is practice and is not recorded.',
   'recurrent-sequence.cursor.free': '; free-running {value}',
   'recurrent-sequence.cursor': 'Step {step}: signal {signal}; one-step prediction {prediction}{free}. Hidden state after step {before}: ({hidden}).',
   'recurrent-sequence.truncated': ({ truncation }) => `Gradients now flow back at most ${countOf(truncation, 'step')} within a window; training continues from the current weights.`,
