@@ -3,7 +3,10 @@
 // the agent are both reset with the seed; V* from valueIteration(γ, 1e-9)).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
+
+const lesson = fs.readFileSync(new URL('./q-learning.md', import.meta.url), 'utf8');
 
 const WIDGET = { preset: 'classic4x4', epsilon: 0.2, alpha: 0.5, gamma: 0.9, seed: 1 };
 const ACTIONS = [[0, -1], [1, 0], [0, 1], [-1, 0]]; // up, right, down, left
@@ -90,10 +93,10 @@ test('ε = 0 on the frozen lake: 93 of the first 100 episodes reach the goal and
   } finally { a.free(); }
 });
 
-test('cliff walk: the greedy path runs along the cliff edge; the exploring agent falls in about a third of episodes', () => {
+test('cliff walk after 300 episodes: the greedy path runs along the cliff edge; the exploring agent falls in about half of its episodes, and the average return says so', () => {
   const a = agentOn({ preset: 'cliff' });
   try {
-    a.agent.runEpisodes(500);
+    a.agent.runEpisodes(300);
     const w = a.world.width();
     const policy = a.agent.policy();
     let { x, y } = a.start;
@@ -106,10 +109,30 @@ test('cliff walk: the greedy path runs along the cliff edge; the exploring agent
     assert.equal(a.world.cell(x, y), 'goal');
     assert.equal(path.length - 1, 13, 'the shortest safe path: up, 11 along, down');
     assert.ok(path.slice(1, -1).every(([, py]) => py === 2), 'every step between start and goal is on the row beside the cliff');
-    const last100 = Array.from(a.agent.episodeReturns()).slice(-100);
-    const falls = last100.filter((r) => r <= -100).length;
-    assert.ok(falls >= 25 && falls <= 45, `${falls} falls in episodes 401–500`);
+    const returns = Array.from(a.agent.episodeReturns());
+    const fell = (r) => r <= -100;
+    // "about half": 148 of the first 300, 55 of episodes 201–300 (not a third in any of the three hundreds).
+    assert.equal(returns.filter(fell).length, 148);
+    const last100 = returns.slice(-100);
+    assert.equal(last100.filter(fell).length, 55);
+    for (const from of [0, 100, 200]) {
+      const falls = returns.slice(from, from + 100).filter(fell).length;
+      assert.ok(falls >= 43 && falls <= 55, `${falls} falls in episodes ${from + 1}–${from + 100}`);
+    }
+    // The widget's message: "Average return of the last 100 episodes: -65.470", between a safe walk
+    // (about -15) and a fall (about -106).
+    const mean = (v) => v.reduce((s, r) => s + r, 0) / v.length;
+    assert.equal(mean(last100).toFixed(3), '-65.470');
+    assert.equal(Math.round(mean(last100)), -65);
+    assert.equal(Math.round(mean(last100.filter((r) => !fell(r)))), -15);
+    const fall = mean(last100.filter(fell));
+    assert.ok(fall > -107 && fall < -106, `a fall averages ${fall}`);
     assert.ok(Math.abs(a.agent.values()[a.startIndex] - a.optimum()) < 1e-6);
+    // The lesson's sentence says these numbers (and not the old "about a third").
+    const item = lesson.split('\n').find((l) => l.startsWith('4. Load the **cliff walk**'));
+    assert.match(item, /run 300 episodes/);
+    assert.match(item, /about half of its episodes \(148 of the 300/);
+    assert.match(item, /average \$-65\.5\$.*near \$-15\$.*near \$-106\$.*55 of them/);
   } finally { a.free(); }
 });
 
