@@ -3,9 +3,12 @@
 // sync 50, η = 0.005, ε decay 0.97 — and seed 1).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { schema, configure, configureTable, LAKE, recentReturn, returnClass, flipRows, SUCCESS_GRID, PREDICT_EPISODES, RUNAWAY } from '../web/widgets/deep-q/settings.js';
 import { formatNumber } from '../web/lib/format.js';
+
+const lesson = fs.readFileSync(new URL('./deep-q-learning.md', import.meta.url), 'utf8');
 
 const DEFAULTS = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, v.default]));
 
@@ -76,15 +79,36 @@ test('worked example: y = 0.475, loss 0.0153125, the bias of "right" rises to 0.
   assert.equal(computations['dqn-td-update'](ml, { q: [0, 0, 0, 0], qt: [5, 5, 5, 5], a: 0, r: 1, gamma: 0.95, eta: 0.1, terminal: 1 }).target, 1);
 });
 
-test('default seed: about 0 for 50 episodes, then 0.98 and 80 % greedy success by episode 300', () => {
+test('default seed: ε still 0.22 after episode 50, then 0.98 and 80 % greedy success by episode 300', () => {
   const r = full();
-  assert.equal(formatNumber(r.checkpoints[50].recent, 2), '0.04');
-  assert.equal(r.checkpoints[50].success, 0);
   // "the readout ε still shows 0.22 after episode 50" (0.97^50 = 0.218)
   assert.equal(formatNumber(r.checkpoints[50].epsilon, 2), '0.22');
   assert.ok(Math.abs(r.checkpoints[50].epsilon - 0.97 ** 50) < 1e-12);
   assert.equal(formatNumber(r.checkpoints[300].recent, 2), '0.98');
   assert.equal(Math.round(r.checkpoints[300].success * 100), 80);
+});
+
+test('what the three presses of "Train 100 episodes" show: 0.00 and 13 %, then 0.79 and 89 %, then 0.98 and 80 %; ε at its floor 0.05 by episode 100', () => {
+  const agent = new ml.DeepQ();
+  const shown = [];
+  try {
+    configure(agent, DEFAULTS);
+    for (let press = 1; press <= 3; press++) {
+      agent.runEpisodes(100);
+      // The readouts as the widget writes them (deep-q.js render: formatNumber, formatPercent).
+      shown.push({ recent: formatNumber(recentReturn(agent.episodeReturns()), 2), success: Math.round(agent.greedySuccess(SUCCESS_GRID) * 100), epsilon: formatNumber(agent.epsilon(), 2) });
+    }
+  } finally { agent.delete(); }
+  assert.deepEqual(shown, [
+    { recent: '0.00', success: 13, epsilon: '0.05' },
+    { recent: '0.79', success: 89, epsilon: '0.05' },
+    { recent: '0.98', success: 80, epsilon: '0.05' },
+  ]);
+  assert.ok(0.97 ** 99 < 0.05 && 0.97 ** 98 > 0.05, 'the floor is reached in episode 99');
+  const item = lesson.split('\n').find((l) => l.startsWith('1. Press **Train 100 episodes**'));
+  assert.match(item, /After the first 100 episodes the \*recent return\* .* is still \$0\.00\$ and the greedy policy reaches the goal from only 13% of the starts/);
+  assert.match(item, /After 200 episodes the recent return is \$0\.79\$ and the greedy share 89%; after 300 the recent return is \$0\.98\$ and the greedy policy reaches the goal from 80% of the starts/);
+  assert.doesNotMatch(item, /from none of the starts/, 'an untrained network already reaches the goal from 1 % of the starts');
 });
 
 test('the value map is brightest beside the goal and palest in the top-left corner', () => {
