@@ -73,7 +73,18 @@ test('typed answers: decimals with point or comma and a sign; anything else in w
   assert.deepEqual(readNumber('.5'), { value: 0.5 });
   assert.match(readNumber('').error, /Type a number/);
   assert.match(readNumber('NaN').error, /not a number/);
-  assert.match(readNumber('1e400').error, /not a number/);
+  // Powers of ten, typed as a computer writes them or copied as the feedback shows them
+  // (rnn-gradient's answer reads "9.766 × 10⁻⁴"); one too large for a double is refused in words.
+  assert.deepEqual(readNumber('9.77e-4'), { value: 0.000977 });
+  assert.deepEqual(readNumber('-3E+2'), { value: -300 });
+  assert.deepEqual(readNumber('9.766 × 10⁻⁴'), { value: 0.0009766 });
+  assert.deepEqual(readNumber('9.77 x 10^-4'), { value: 0.000977 });
+  assert.deepEqual(readNumber('2,5e1'), { value: 25 });
+  assert.match(readNumber('1e400').error, /"1e400" is too large to check/);
+  assert.match(readNumber('1e999').error, /too large/);
+  assert.match(readNumber('1e').error, /not a number/);
+  assert.match(readNumber('10^3').error, /not a number/);
+  assert.match(readNumber('Infinity').error, /not a number/);
   assert.match(readNumber('<img src=x>').error, /not a number/);
   // Fractions of whole numbers, for questions that ask "as a fraction" (train-vs-test: 6/8).
   assert.deepEqual(readNumber('6/8'), { value: 0.75 });

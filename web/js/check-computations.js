@@ -83,7 +83,11 @@ export function evaluateComputation(ml, { name, output, args }) {
 }
 
 // What a learner typed as a numeric answer: a plain decimal with an optional sign, a decimal
-// point or comma ("2.4", "2,4", "-0.5", "−0.5", ".5"). Anything else is refused in words.
+// point or comma ("2.4", "2,4", "-0.5", "−0.5", ".5"), a fraction of whole numbers ("3/4"), or a
+// decimal times a power of ten, as computers write it ("9.77e-4") or as the feedback shows it
+// ("9.766 × 10⁻⁴", "9.77 x 10^-4"). Anything else, and a number too large to hold, is refused in
+// words.
+const SUPERSCRIPT = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-', '⁺': '+' };
 export function readNumber(text) {
   const t = String(text).trim().replace(/\u2212/g, '-').replace(/^\+/, '');
   if (!t) return { error: 'Type a number first.' };
@@ -93,6 +97,15 @@ export function readNumber(text) {
     const below = Number(fraction[2]);
     return below === 0 ? { error: `"${t.slice(0, 20)}" divides by 0, which has no value.` } : { value: Number(fraction[1]) / below };
   }
-  if (!/^-?(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return { error: `"${t.slice(0, 20)}" is not a number: type digits, e.g. 2.4, -0.5 or 3/4.` };
-  return { value: Number(t.replace(',', '.')) };
+  const decimal = '-?(?:\\d+(?:[.,]\\d*)?|[.,]\\d+)';
+  const plain = new RegExp(`^${decimal}$`).exec(t);
+  const power = new RegExp(`^(${decimal})(?:[eE]([+-]?\\d+)|\\s*[×xX*·]\\s*10\\s*(?:\\^\\s*([+-]?\\d+)|([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)))$`).exec(t);
+  if (!plain && !power) return { error: `"${t.slice(0, 20)}" is not a number: type digits, e.g. 2.4, -0.5, 3/4 or 9.8e-4.` };
+  const mantissa = (plain ? plain[0] : power[1]).replace(',', '.');
+  const exponent = plain ? '0' : power[2] ?? power[3] ?? [...power[4]].map((c) => SUPERSCRIPT[c]).join('');
+  // Written out and read once ("9.77e-4"), so 9.77 × 10⁻⁴ is the double nearest 0.000977, not a
+  // product with its own rounding.
+  const value = Number(`${mantissa}e${exponent}`);
+  if (!Number.isFinite(value)) return { error: `"${t.slice(0, 20)}" is too large to check: no answer here is anywhere near it.` };
+  return { value };
 }
