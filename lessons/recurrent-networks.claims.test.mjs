@@ -3,12 +3,14 @@
 // curves, the free-running forecast and the message line's verdict).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import {
   CLIP_NORM, FOLLOW_THRESHOLD, PERIOD, SERIES_LENGTH, WARMUP, configureNet, defaults, followsWave, forecastError,
   initialFlows, makeSeries,
 } from '../web/widgets/recurrent-sequence/task.js';
 import { computations } from '../web/js/check-computations/rnn.js';
+import { readNumber } from '../web/js/check-computations.js';
 
 const close = (a, b, tol, what) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
 
@@ -166,6 +168,17 @@ test('check-yourself: h2 = tanh(0.5 · tanh 1) = 0.363; 0.5^10 = 0.000977', () =
   close(computations['rnn-step'](ml, { x: [1, 0], wx: 1, wh: 0.5, b: 0 }).h, Math.tanh(0.5 * Math.tanh(1)), 1e-12, 'h2');
   close(computations['rnn-step'](ml, { x: [1, 0], wx: 1, wh: 0.5, b: 0 }).h, 0.3634, 1e-4, 'h2 by hand');
   close(computations['rnn-gradient'](ml, { wh: 0.5, steps: 10 }).ratio, 0.5 ** 10, 1e-12, 'ratio');
+});
+
+test('check-yourself 2 accepts the lesson\'s own rounding (0.5^10 ≈ 0.001) and the feedback\'s notation, and still refuses one digit off', () => {
+  const lesson = fs.readFileSync(new URL('./recurrent-networks.md', import.meta.url), 'utf8');
+  assert.match(lesson, /multiplied by \$0\.5\^\{10\} \\approx 0\.001\$/);
+  const line = lesson.split('\n').find((l) => l.startsWith('= rnn-gradient.ratio'));
+  const tolerance = Number(/± (\S+)/.exec(line)[1]);
+  const answer = computations['rnn-gradient'](ml, { wh: 0.5, steps: 10 }).ratio;
+  const right = (typed) => Math.abs(readNumber(typed).value - answer) <= tolerance + 1e-12;
+  for (const typed of ['0.001', '0.000977', '1/1024', '9.77e-4', '9.766 × 10⁻⁴']) assert.ok(right(typed), `${typed} counts as right`);
+  for (const typed of ['0.0011', '0.0009', '0.01', '0.5']) assert.ok(!right(typed), `${typed} counts as wrong`);
 });
 
 function correlation(a, b) {
