@@ -112,7 +112,11 @@ test('after training the hidden units repeat every 20 steps (the stripes of the 
   });
 });
 
-test('the second view: 60 steps back the RNN keeps about 10^-14, the LSTM about 3 × 10^-6, eight orders of magnitude more', () => {
+test('the second view: at k = 59, the 60-step window\'s first step and the table\'s last row, the RNN keeps about 10^-14, the LSTM about 3 × 10^-6, eight orders of magnitude more', () => {
+  const lesson = fs.readFileSync(new URL('./recurrent-networks.md', import.meta.url), 'utf8');
+  const items = lesson.split('\n').filter((l) => /^[23]\. /.test(l)).join('\n');
+  assert.doesNotMatch(items, /60 steps back|sixty steps back/, 'the table and the readout have no row 60: the window\'s first step is 59 back');
+  assert.match(lesson, /the last row of the table under "The numbers behind the pictures" \(\$k = 59\$\)/);
   const series = makeSeries(ml, defaults);
   const flows = initialFlows(ml, defaults, series);
   const rnn = flows.rnn[59];

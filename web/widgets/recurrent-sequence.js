@@ -234,7 +234,7 @@ function build(ctx) {
     strip.canvas.setAttribute('aria-label', t('recurrent-sequence.stripFigure', { units: view.run.hiddenSize, steps: SERIES_LENGTH - 1 }));
     lossPlot.canvas.setAttribute('aria-label', t('recurrent-sequence.lossFigure', { from: formatNumber(history.values[0], 4), to: formatNumber(view.loss, 4), steps: net.steps() }));
     const at = (f) => (f ? formatShort(f[T - 1], 2) : '–');
-    flowPlot.canvas.setAttribute('aria-label', t('recurrent-sequence.flowFigure', { T, rnn: at(flows && flows.rnn), lstm: at(flows && flows.lstm), own: at(view.own) }));
+    flowPlot.canvas.setAttribute('aria-label', t('recurrent-sequence.flowFigure', { back: T - 1, rnn: at(flows && flows.rnn), lstm: at(flows && flows.lstm), own: at(view.own) }));
     renderTable();
     requestDraw(draw);
   }
