@@ -4,8 +4,10 @@
 // recover presets). Fixed round counts: the widget runs roundsPerFrame rounds per frame.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/neural-networks.js';
+import { formatNumber } from '../web/lib/format.js';
 import { schema, createGan, COLLAPSE, RECOVER, coverageText, describe } from '../web/widgets/gan-lab/model.js';
 
 const close = (a, b, tol, what) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
@@ -90,6 +92,23 @@ test('default run: a small blob in the middle that spreads out; by round 800 all
     const text = describe({ round: gan.steps(), lossD: gan.discriminatorLoss(), lossG: gan.generatorLoss(), cov: gan.coverage(), dReal: meanOf(gan.discriminate(gan.realPoints())) });
     assert.match(text, /^Round 900\. Discriminator loss \d\.\d{3}, generator loss \d\.\d{3}\. The fakes cover \d of 8 modes of the target; \d+% of them lie on the data\./);
   });
+});
+
+test('the losses start at the balance lines (1.388 and 0.692 at round 0) while the modes covered go 6, 4, 2, 2, 6, 8 by the hundred', () => {
+  withGan({}, (gan) => {
+    // The readouts as the widget writes them (gan-lab.js refresh: formatNumber(…, 3)).
+    assert.equal(formatNumber(gan.discriminatorLoss(), 3), '1.388');
+    assert.equal(formatNumber(gan.generatorLoss(), 3), '0.692');
+    const covered = [];
+    for (let hundred = 1; hundred <= 6; hundred++) {
+      for (let i = 0; i < 100; i++) gan.step(); // the widget's Step and Play call step() round by round
+      covered.push(gan.coverage().covered);
+    }
+    assert.deepEqual(covered, [6, 4, 2, 2, 6, 8]);
+  });
+  const lesson = fs.readFileSync(new URL('./gan.md', import.meta.url), 'utf8');
+  assert.match(lesson, /they start at those lines too \(1\.388 and 0\.692 at round 0/);
+  assert.match(lesson, /rise to 6 by round 100, fall back to 2 at round 300 and reach 8 by round 600/);
 });
 
 test('the arrows point uphill on the discriminator\'s map (towards "real")', () => {
