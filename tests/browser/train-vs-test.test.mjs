@@ -139,3 +139,32 @@ test('Train vs test: the "memorise hard" prediction misses ("rise") and holds ("
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// One number, shown one way: the verdict, the picture's label and the table quote the readouts
+// exactly. 100 test points give whole percents everywhere (85%, the lesson's numbers); 75 give one
+// decimal everywhere, and the gap is the difference of the two accuracies as shown.
+test('Train vs test: the message and the table quote the readouts as shown, whole or one decimal by the split', async () => {
+  const page = await site.newPage();
+  for (const [query, pattern] of [['', /^\d+%$/], ['&points=150', /^\d+\.\d%$/]]) {
+    await page.goto(`${site.base}/embed.html?w=train-vs-test&flexibility=2${query}`);
+    await widgetsReady(page);
+    for (const level of ['2', '7']) {
+      await page.getByRole('slider', { name: /flexibility/ }).fill(level);
+      const train = await stat(page, 'train');
+      const test = await stat(page, 'test');
+      assert.match(train, pattern, `readout ${train} (${query || 'default'})`);
+      assert.match(test, pattern);
+      const gap = Number((Number(train.slice(0, -1)) - Number(test.slice(0, -1))).toFixed(1));
+      assert.equal(Number((await stat(page, 'gap')).replace(/ points?$/, '')), gap, 'the gap is train − test as shown');
+      const message = await page.locator('.dw-message').textContent();
+      assert.ok(message.includes(train) && message.includes(test), `"${message}" quotes ${train} and ${test}`);
+      assert.match(message, new RegExp(`a gap of ${String(gap).replace('.', '\\.')}(\\.0)? points?`));
+      assert.match(await page.locator('.dw-stage canvas').first().getAttribute('aria-label'), new RegExp(`train accuracy ${train}, test ${test}$`));
+      const column = Number(level) + 1;
+      assert.equal(await page.locator(`.train-vs-test-curve-table tbody tr:nth-child(1) td:nth-child(${column})`).textContent(), train);
+      assert.equal(await page.locator(`.train-vs-test-curve-table tbody tr:nth-child(2) td:nth-child(${column})`).textContent(), test);
+    }
+  }
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

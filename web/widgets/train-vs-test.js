@@ -9,7 +9,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { checkbox, el, select, slider } from '../lib/ui.js';
-import { formatNumber, formatPercent } from '../lib/format.js';
+import { formatNumber, formatPercent, readShown } from '../lib/format.js';
 import { drawHeatmap, heatLegend, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
@@ -124,7 +124,7 @@ function build(ctx) {
     const diff = (testAcc - base.test) * 100;
     const outcome = Math.abs(diff) <= 2 + 1e-9 ? 'same' : diff > 0 ? 'higher' : 'lower';
     const name = t(`train-vs-test.setting.${opts.model}`, { k: KNN_K[1], depth: TREE_DEPTH[1] });
-    prediction.settle(outcome, t('train-vs-test.predict.why', { train: formatPercent(trainAcc, 0), test: formatPercent(testAcc, 0), base: formatPercent(base.test, 0), setting: name }));
+    prediction.settle(outcome, t('train-vs-test.predict.why', { train: percentText(trainAcc), test: percentText(testAcc), base: percentText(base.test), setting: name }));
   }
 
   function knob(level, hard) {
@@ -204,9 +204,10 @@ function build(ctx) {
     bodyVerdict.replaceChildren(el('th', { scope: 'row', text: t('train-vs-test.row.verdict') }));
     for (const c of curve) {
       headRow.append(el('th', { scope: 'col', text: c.level === 11 ? (opts.model === 'knn' ? t('train-vs-test.hardest.knn') : t('train-vs-test.noLimit')) : formatNumber(opts.model === 'knn' ? Math.min(knob(c.level, false), train.rows) : knob(c.level, false), 0) }));
-      bodyTrain.append(el('td', { text: formatPercent(c.train, 0) }));
-      bodyTest.append(el('td', { text: formatPercent(c.test, 0) }));
-      bodyGap.append(el('td', { text: formatNumber((c.train - c.test) * 100, 0) }));
+      const shown = shownScores(c.train, c.test);
+      bodyTrain.append(el('td', { text: shown.train }));
+      bodyTest.append(el('td', { text: shown.test }));
+      bodyGap.append(el('td', { text: formatNumber(shown.gap, percentDigits()) }));
       const verdict = trainTestVerdict(c.train, c.test);
       bodyVerdict.append(el('td', { className: 'train-vs-test-verdict', 'data-verdict': verdict, text: SHORT[verdict] ? t(`train-vs-test.short.${SHORT[verdict]}`) : '–' }));
     }
@@ -227,14 +228,15 @@ function build(ctx) {
     }
     [...headRow.cells].forEach((cell, i) => cell.classList.toggle('train-vs-test-now', i > 0 && (memorise ? i === curve.length : i === opts.flexibility)));
     ctx.requestDraw(revealCurrent);
-    statTrain.set(formatPercent(trainAcc, 1));
-    statTest.set(formatPercent(testAcc, 1));
-    statGap.set(t('train-vs-test.gapPoints', { gap: formatNumber((trainAcc - testAcc) * 100, 1) }));
+    const shown = shownScores(trainAcc, testAcc);
+    statTrain.set(shown.train);
+    statTest.set(shown.test);
+    statGap.set(t('train-vs-test.points', { points: formatNumber(shown.gap, percentDigits()) }));
     statKnob.set(opts.model === 'knn' ? formatNumber(Math.min(setting, train.rows), 0) : (memorise ? t('train-vs-test.noLimit') : formatNumber(setting, 0)));
     const bestTest = curve.reduce((a, c) => (c.test > a.test ? c : a), curve[0] || { test: 0, level: 1 });
     card.setMessage(...verdictMessage(trainAcc, testAcc, bestTest.test));
     judgeMemorise(trainAcc, testAcc);
-    plot.canvas.setAttribute('aria-label', t('train-vs-test.figure', { knn: opts.model === 'knn', train: formatNumber(trainAcc * 100, 1), test: formatNumber(testAcc * 100, 1) }));
+    plot.canvas.setAttribute('aria-label', t('train-vs-test.figure', { knn: opts.model === 'knn', train: shown.train, test: shown.test }));
     ctx.requestDraw(draw);
   }
 
@@ -249,25 +251,35 @@ function build(ctx) {
     scroller.scrollLeft += (c.left + c.width / 2) - (box.left + box.width / 2);
   }
 
+  // One way to write an accuracy in the readouts, the table, the messages and the prediction's
+  // answer, so a message quotes the readout beside it exactly. Whole percents when every accuracy
+  // on this split is one (100 test points: each point is 1 %; 50: 2 %), else one decimal for
+  // every accuracy alike, so a gap of 10.4 points is never printed as "10" beside "overfitting".
+  function percentDigits() {
+    return [train, test].every((part) => part && 100 % part.rows === 0) ? 0 : 1;
+  }
+  function percentText(fraction) { return formatPercent(fraction, percentDigits()); }
+  // The gap in points is worked out from the two accuracies as shown (85% − 84% is 1 point).
+  function shownScores(trainAcc, testAcc) {
+    const shownTrain = percentText(trainAcc);
+    const shownTest = percentText(testAcc);
+    const gap = Number((readShown(shownTrain.slice(0, -1)) - readShown(shownTest.slice(0, -1))).toFixed(percentDigits()));
+    return { train: shownTrain, test: shownTest, gap };
+  }
+
   // The lesson's definitions in words: the verdict, the numbers it rests on, and what to try.
   function verdictMessage(trainAcc, testAcc, bestTest) {
-    // Whole percents and points when the counts allow it (100 test points), else one decimal, so
-    // a gap of 10.4 points is never printed as "10" beside the word "overfitting".
-    const shown = (v) => formatNumber(v, Math.abs(v - Math.round(v)) < 1e-6 ? 0 : 1);
-    const pct = (fraction) => `${shown(fraction * 100)}%`;
-    const tr = pct(trainAcc);
-    const te = pct(testAcc);
-    const points = (trainAcc - testAcc) * 100;
-    const pointsOf = (v) => t('train-vs-test.points', { points: shown(v) });
-    const gap = points >= 0 ? t('train-vs-test.gapOf', { points: pointsOf(points) }) : t('train-vs-test.testAbove', { points: pointsOf(-points) });
+    const shown = shownScores(trainAcc, testAcc);
+    const pointsOf = (v) => t('train-vs-test.points', { points: formatNumber(v, percentDigits()) });
+    const gap = shown.gap >= 0 ? t('train-vs-test.gapOf', { points: pointsOf(shown.gap) }) : t('train-vs-test.testAbove', { points: pointsOf(-shown.gap) });
     const limit = formatNumber(OVERFIT_GAP * 100, 0);
     switch (trainTestVerdict(trainAcc, testAcc)) {
       case 'overfitting':
-        return [t('train-vs-test.overfitting', { train: tr, test: te, gap, limit }), 'bad'];
+        return [t('train-vs-test.overfitting', { train: shown.train, test: shown.test, gap, limit }), 'bad'];
       case 'underfitting':
-        return [t('train-vs-test.underfitting', { train: tr, test: te, floor: pct(UNDERFIT_TRAIN), imported: Boolean(imported) }), 'warn'];
+        return [t('train-vs-test.underfitting', { train: shown.train, test: shown.test, floor: formatPercent(UNDERFIT_TRAIN, 0), imported: Boolean(imported) }), 'warn'];
       case 'good fit':
-        return [t('train-vs-test.goodFit', { train: tr, test: te, gap, limit, best: pct(bestTest) }), 'ok'];
+        return [t('train-vs-test.goodFit', { train: shown.train, test: shown.test, gap, limit, best: percentText(bestTest) }), 'ok'];
       default:
         return ['', 'info'];
     }
