@@ -59,10 +59,20 @@ test('Predicting a tip: engine predictions, input validation in words, and the e
     assert.equal(await input.inputValue(), '390.00');
     // A typed bill above $1000 stays where it is under the arrow keys (it jumped to $1000).
     await input.fill('5000');
+    // One rule for every amount: thousands grouped (a thin space) in the message as in the
+    // refusal of an absurd bill, never "$5000.00" beside "$100 001.00".
+    assert.match(await page.locator('.dw-message').textContent(), /^\$5\u2009000\.00 lies outside the bills the line was trained on \(\$10\.00 to \$80\.00\)/);
+    assert.equal(await page.locator('.tip-predictor-sum').textContent(), 'ŷ = 0.180 × 5\u2009000.00 + 0.50 = $900.50');
     await page.locator('.dw-stage canvas[tabindex="0"]').focus();
     await page.keyboard.press('ArrowRight');
-    assert.equal(await input.inputValue(), '5001.00');
+    assert.equal(await input.inputValue(), '5\u2009001.00');
     assert.equal(await stat(page, 'predicted tip'), '$900.68');
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await input.inputValue(), '5\u2009000.00', 'the box reads back the grouped bill it wrote');
+    assert.equal(await stat(page, 'predicted tip'), '$900.50');
+    await input.fill('100001');
+    assert.match(await page.locator('.dw-message').textContent(), /^A bill of \$100\u2009001\.00 is absurd/);
+    await input.fill('5000');
     // Moving w away from the trained value raises the MSE.
     const before = Number(await stat(page, 'MSE on examples'));
     await page.getByRole('slider', { name: /slope w/ }).fill('0.3');
@@ -75,9 +85,10 @@ test('Predicting a tip: engine predictions, input validation in words, and the e
     assert.equal(await page.evaluate(() => document.activeElement.tagName), 'CANVAS');
     assert.equal(await stat(page, 'MSE on examples'), await stat(page, 'best possible MSE'));
     assert.ok(await page.getByRole('button', { name: 'Best line for these tips' }).isDisabled(), 'offered only while it changes the line');
-    // The best line's intercept is negative: the sign goes before the currency, never "$-0.15".
+    // The best line's intercept is negative: the sign (the site's ASCII minus) goes before the
+    // currency, never "$-0.15".
     await input.fill('50');
-    assert.match(await page.locator('.dw-message').textContent(), /plus a base of \u2212\$0\.15\.$/);
+    assert.match(await page.locator('.dw-message').textContent(), /plus a base of -\$0\.15\.$/);
     assert.match(await page.locator('.tip-predictor-sum').textContent(), /^ŷ = 0\.188 × 50\.00 \u2212 0\.15 = \$9\.26$/);
     assert.ok(!/\$-|\+ -/.test(await page.locator('.dw-card').textContent()), 'no "$-" or "+ -" anywhere');
     // Every column of the receipts table is visible, also on a 375 px phone.
@@ -114,7 +125,7 @@ test('Predicting a tip: the best-line intercept prediction misses ("above $0.50"
   await lock('above');
   await page.getByRole('button', { name: 'Best line for these tips' }).click();
   assert.equal(await box.getAttribute('data-result'), 'missed');
-  assert.match(await box.getByRole('status').textContent(), /what happened: “below \$0, a negative base tip”\. The least-squares line for these 6 receipts has w = 0\.188 and b = −\$0\.15\./);
+  assert.match(await box.getByRole('status').textContent(), /what happened: “below \$0, a negative base tip”\. The least-squares line for these 6 receipts has w = 0\.188 and b = -\$0\.15\./);
   await page.getByRole('button', { name: 'Use w = 0.18, b = 0.5' }).click();
   // Locked from the keyboard (Enter in the list): the focus stays in the box, on the button that
   // changes the prediction.

@@ -2,7 +2,7 @@
 // digits a learner sees, whatever the double underneath; the other rules at their edges.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clipText, countOf, formatNumber, formatPercent, formatShort, readShown } from '../../web/lib/format.js';
+import { clipText, countOf, formatMoney, formatNumber, formatPercent, formatShort, readShown } from '../../web/lib/format.js';
 
 test('decimal halves round away from zero, as by hand, however the double falls', () => {
   // 51/80 = 63.75 % is the double 63.7499…, 47/80 = 58.75 % is 58.75000…01: both round up.
@@ -33,6 +33,19 @@ test('no "-0", no NaN, no exponent; grouping and counts', () => {
   assert.equal(formatNumber(1e-7, 3), '0.000');
   assert.equal(countOf(1, 'dart'), '1 dart');
   assert.equal(countOf(3, 'dart'), '3 darts');
+});
+
+// One rule for money (the tip predictor wrote "$100 001.00" beside "$5000.00"): cents always,
+// thousands grouped from $1 000.00 on, the site's ASCII minus before the currency sign.
+test('formatMoney: grouped thousands, cents, the sign before the currency', () => {
+  assert.equal(formatMoney(5000), '$5\u2009000.00');
+  assert.equal(formatMoney(100001), '$100\u2009001.00');
+  assert.equal(formatMoney(999.995), '$1\u2009000.00');
+  assert.equal(formatMoney(9.5), '$9.50');
+  assert.equal(formatMoney(-0.15), '-$0.15');
+  assert.equal(formatMoney(-0.001), '$0.00');
+  assert.equal(formatMoney(-1234.5, { symbol: '' }), '-1\u2009234.50');
+  assert.equal(formatMoney(NaN), '–');
 });
 
 // An activity's saved title is at most 80 characters; the audit found them cut mid-word

@@ -93,6 +93,16 @@ export function formatPercent(fraction, digits = 1) {
   return `${formatNumber(fraction * 100, digits)}%`;
 }
 
+// An amount of money, written one way wherever it appears: cents always, thousands grouped with a
+// thin space from $1 000.00 on (formatNumber's grouping), so "$5 000.00" and "$100 001.00" read
+// alike; the minus before the currency sign ("-$0.15", never "$-0.15"), and none on an amount
+// that rounds to 0.00. `symbol: ''` writes the amount alone, for a column headed "($)".
+export function formatMoney(v, { symbol = '$' } = {}) {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return formatNumber(v, 2);
+  const amount = formatNumber(Math.abs(v), 2, { grouping: true });
+  return `${v < 0 && /[1-9]/.test(amount) ? '-' : ''}${symbol}${amount}`;
+}
+
 // "1 dart", "2 darts", "1 centroid"; an irregular plural is passed explicitly.
 export function countOf(n, singular, plural = `${singular}s`) {
   const shown = Number.isInteger(n) ? formatNumber(n, 0) : formatNumber(n, 1);

@@ -5,7 +5,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { el, nextId, slider, button, buttonRow } from '../lib/ui.js';
-import { formatNumber } from '../lib/format.js';
+import { formatMoney, formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './tip-predictor.messages.js';
@@ -24,16 +24,12 @@ export const meta = { title: messages['tip-predictor.title'], hint: messages['ti
 const BILL_RANGE = [10, 80];     // the line was trained on bills here: predictions outside it are extrapolation
 const ABSURD = 100000;           // above this we refuse: no restaurant bill, and not what the line learned
 
-// Dollars for a learner, through the site's one formatter: the sign goes before the currency
-// ("−$0.15", never "$-0.15"), cents always shown; a value that rounds to $0.00 has no sign.
-export function money(v, { grouping = false } = {}) {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return formatNumber(v, 2);
-  const digits = formatNumber(Math.abs(v), 2, { grouping });
-  return `${v < 0 && digits !== formatNumber(0, 2) ? '\u2212' : ''}$${digits}`;
-}
-
-// The bill shown in the input: whole dollars as typed ("50"), otherwise with cents.
-const billText = (v) => formatNumber(v, Number.isInteger(v) ? 0 : 2);
+// Dollars for a learner: the site's one money rule (format.js formatMoney); `dollars` is the
+// amount alone, for the table's "($)" columns, the worked sum and the bill box.
+const money = (v) => formatMoney(v);
+const dollars = (v) => formatMoney(v, { symbol: '' });
+// The bill first shown in the box: whole dollars as an option gives them ("50", "1 000"), else with cents.
+const billText = (v) => (Number.isInteger(v) ? formatNumber(v, 0, { grouping: true }) : dollars(v));
 
 // "+ 0.50" or "− 0.15": a term added in a worked sum, its sign written as an operator.
 function signedTerm(v, digits) {
@@ -45,17 +41,18 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
 }
 
-// Reads a bill typed by a person: "$50", " 49.99 ", "1,200.50". Returns { value } or { error },
+// Reads a bill typed by a person: "$50", " 49.99 ", "1,200.50", or "5 001.00" as the widget
+// writes it back (thousands grouped with a thin space). Returns { value } or { error },
 // the error in words from the widget's message function t.
 export function parseBill(text, t) {
   const raw = String(text ?? '').trim();
   if (raw === '') return { error: t('tip-predictor.bill.empty') };
-  const cleaned = raw.replace(/^\$\s*/, '').replace(/,(?=\d{3}(\D|$))/g, '');
+  const cleaned = raw.replace(/^\$\s*/, '').replace(/[,\u2009 ](?=\d{3}(\D|$))/g, '');
   if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return { error: t('tip-predictor.bill.notNumber', { text: raw.slice(0, 20) }) };
   const value = Number(cleaned);
   if (!Number.isFinite(value)) return { error: t('tip-predictor.bill.tooLarge') };
   if (value < 0) return { error: t('tip-predictor.bill.negative') };
-  if (value > ABSURD) return { error: t('tip-predictor.bill.absurd', { bill: money(value, { grouping: true }), low: money(BILL_RANGE[0]), high: money(BILL_RANGE[1]) }) };
+  if (value > ABSURD) return { error: t('tip-predictor.bill.absurd', { bill: money(value), low: money(BILL_RANGE[0]), high: money(BILL_RANGE[1]) }) };
   return { value };
 }
 
@@ -162,7 +159,7 @@ function build(ctx) {
       bills.forEach((x, i) => {
         const sq = attempt(card, () => model.mse([x], [tips[i]]), NaN); // one-row MSE = its squared error
         const tr = el('tr');
-        for (const v of [formatNumber(x, 2), formatNumber(tips[i], 2), formatNumber(preds[i], 2), formatNumber(preds[i] - tips[i], 2), formatNumber(sq, 3)]) tr.append(el('td', { text: v }));
+        for (const v of [dollars(x), dollars(tips[i]), dollars(preds[i]), dollars(preds[i] - tips[i]), formatNumber(sq, 3)]) tr.append(el('td', { text: v }));
         body.append(tr);
       });
     }
@@ -179,7 +176,7 @@ function build(ctx) {
     if (focused && focused.disabled) plot.canvas.focus({ preventScroll: true });
     if (Number.isFinite(prediction)) {
       statTip.set(money(prediction));
-      sum.textContent = t('tip-predictor.sum', { w: formatNumber(opts.w, 3), bill: formatNumber(bill, 2), b: signedTerm(opts.b, 2), tip: money(prediction) });
+      sum.textContent = t('tip-predictor.sum', { w: formatNumber(opts.w, 3), bill: dollars(bill), b: signedTerm(opts.b, 2), tip: money(prediction) });
       if (prediction < 0) card.setMessage(t('tip-predictor.negativeTip', { b: money(opts.b), tip: money(prediction) }), 'warn');
       else if (bill === 0) card.setMessage(t('tip-predictor.zeroBill', { b: money(opts.b), low: money(BILL_RANGE[0]), high: money(BILL_RANGE[1]) }), 'warn');
       else if (bill < BILL_RANGE[0] || bill > BILL_RANGE[1]) card.setMessage(t('tip-predictor.outside', { bill: money(bill), low: money(BILL_RANGE[0]), high: money(BILL_RANGE[1]) }), 'warn');
@@ -195,8 +192,13 @@ function build(ctx) {
   function draw() {
     // The chart reaches any bill the box accepts, so a far extrapolation is seen, not only read.
     const xMax = Math.max(100, Number.isFinite(bill) && bill <= ABSURD ? bill * 1.08 : 0);
-    const yTop = Math.max(20, opts.w * xMax + opts.b + 2, ...tips.map((tip) => tip + 2));
-    plot.setDomain(0, xMax, Math.min(0, opts.b - 1), yTop);
+    const y0 = Math.min(0, opts.b - 1);
+    let yTop = Math.max(20, opts.w * xMax + opts.b + 2, ...tips.map((tip) => tip + 2));
+    // Room above the prediction for its "ŷ = $…" label (about 26 px), which the chart's top edge
+    // cut off on a phone when a far bill put the prediction near the top.
+    const room = 26 / Math.max(60, plot.height - plot.margin.top - plot.margin.bottom);
+    if (Number.isFinite(prediction)) yTop = Math.max(yTop, (prediction - room * y0) / (1 - room));
+    plot.setDomain(0, xMax, y0, yTop);
     plot.begin();
     plot.axes({ xLabel: t('tip-predictor.axis.x'), yLabel: t('tip-predictor.axis.y') });
     plot.clipToArea(() => {
@@ -223,7 +225,7 @@ function build(ctx) {
   ctx.listen(input, 'input', onInput);
   // Clicks and arrow keys move the bill within what the box accepts (0 to ABSURD): from a typed
   // $5000, → gives $5001 (it jumped to $1000 when this clamp was the chart's old edge).
-  const setBill = (v) => { bill = Math.max(0, Math.min(ABSURD, Math.round(v * 100) / 100)); input.value = formatNumber(bill, 2); input.removeAttribute('aria-invalid'); refresh(); };
+  const setBill = (v) => { bill = Math.max(0, Math.min(ABSURD, Math.round(v * 100) / 100)); input.value = dollars(bill); input.removeAttribute('aria-invalid'); refresh(); };
   const onDown = (e) => { const p = plot.eventToData(e); setBill(p.x); };
   const onKey = (e) => {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight' && e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;

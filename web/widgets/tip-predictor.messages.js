@@ -1,5 +1,5 @@
 // Every word the tip-predictor widget shows a learner (English). Numbers (and dollar amounts)
-// arrive formatted (web/lib/format.js, money()); another language adds the same keys with
+// arrive formatted (web/lib/format.js, formatMoney()); another language adds the same keys with
 // addMessages (web/lib/messages.js).
 // "a" or "an" before a dollar amount, by how its whole dollars are said: an $8.15, an $80.00, an
 // $11.00, an $18 000.00 tip; a $50.00 bill.
