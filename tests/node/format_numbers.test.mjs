@@ -2,7 +2,7 @@
 // digits a learner sees, whatever the double underneath; the other rules at their edges.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clipText, countOf, formatMoney, formatNumber, formatPercent, formatShort, readShown } from '../../web/lib/format.js';
+import { clipText, countOf, formatMoney, formatNumber, formatPercent, formatShort, formatSignificant, readShown } from '../../web/lib/format.js';
 
 test('decimal halves round away from zero, as by hand, however the double falls', () => {
   // 51/80 = 63.75 % is the double 63.7499…, 47/80 = 58.75 % is 58.75000…01: both round up.
@@ -46,6 +46,22 @@ test('formatMoney: grouped thousands, cents, the sign before the currency', () =
   assert.equal(formatMoney(-0.001), '$0.00');
   assert.equal(formatMoney(-1234.5, { symbol: '' }), '-1\u2009234.50');
   assert.equal(formatMoney(NaN), '–');
+});
+
+// Numbers of one kind side by side keep one precision: formatShort wrote "2 × 10⁻⁸" beside "4.3 × 10⁻⁸".
+test('formatSignificant: exactly the digits asked for, zeros kept, in either form', () => {
+  assert.equal(formatShort(2e-8, 2), '2 × 10⁻⁸');
+  assert.equal(formatSignificant(2e-8, 2), '2.0 × 10⁻⁸');
+  assert.equal(formatSignificant(4.3e-8, 2), '4.3 × 10⁻⁸');
+  assert.equal(formatSignificant(1, 3), '1.00');
+  assert.equal(formatSignificant(0.5, 3), '0.500');
+  assert.equal(formatSignificant(0.00274, 3), '0.00274');
+  assert.equal(formatSignificant(0.0009996, 3), '0.00100');   // rounds up into the plain form
+  assert.equal(formatSignificant(9.995, 3), '10.0');          // a half carried into the next power
+  assert.equal(formatSignificant(-0.000123456, 3), '-1.23 × 10⁻⁴');
+  assert.equal(formatSignificant(2.5e6, 3), '2.50 × 10⁶');
+  assert.equal(formatSignificant(0, 3), '0.00');
+  assert.equal(readShown(formatSignificant(1e-4, 3)), 1e-4);
 });
 
 // An activity's saved title is at most 80 characters; the audit found them cut mid-word

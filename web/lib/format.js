@@ -13,11 +13,12 @@ const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴',
 const LARGE = 1e6;
 const SMALL = 1e-3;
 
-// Scientific notation for a learner: mantissa with `significant` digits, "× 10ⁿ".
-export function scientific(v, significant = 3) {
+// Scientific notation for a learner: mantissa with `significant` digits, "× 10ⁿ"; trailing zeros
+// of the mantissa are dropped ("2 × 10⁻⁸") unless `keepZeros` ("2.00 × 10⁻⁸").
+export function scientific(v, significant = 3, { keepZeros = false } = {}) {
   const [mantissa, exponent] = v.toExponential(Math.max(0, significant - 1)).split('e');
   const exp = String(Number(exponent)).split('').map((ch) => SUPERSCRIPT[ch]).join('');
-  return `${String(Number(mantissa))} × 10${exp}`;
+  return `${keepZeros ? mantissa : String(Number(mantissa))} × 10${exp}`;
 }
 
 // Rounds as a learner does by hand, on the decimal digits: 51/80 of 100 is 63.75, and 2.675 is
@@ -84,6 +85,24 @@ export function formatShort(v, significant = 3) {
   const magnitude = Number(a.toExponential(14).split('e')[1]);
   const digits = significant - 1 - magnitude;
   return String(Number(digits > 0 ? toFixedDecimal(v, digits) : v.toPrecision(significant)));
+}
+
+// Exactly `significant` significant digits, trailing zeros kept ("1.00", "0.500", "2.00 × 10⁻⁸"),
+// for numbers of one kind shown side by side (a table column, a readout beside it): formatShort
+// would write "2 × 10⁻⁸" next to "4.3 × 10⁻⁸", one number at one digit and its neighbour at two.
+// Beyond a million and below 0.001 the "× 10ⁿ" form, as formatShort.
+export function formatSignificant(v, significant = 3) {
+  if (v === undefined || v === null || typeof v !== 'number' || Number.isNaN(v)) return '–';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  if (v === 0) return formatNumber(0, significant - 1);
+  const a = Math.abs(v);
+  // The magnitude after rounding to `significant` digits: 0.0009996 is 1.00 × 10⁻³, written 0.00100.
+  const magnitude = Number(a.toExponential(Math.max(0, significant - 1)).split('e')[1]);
+  if (a >= LARGE || magnitude < Math.log10(SMALL)) return scientific(v, significant, { keepZeros: true });
+  const digits = Math.max(0, significant - 1 - magnitude);
+  const text = toFixedDecimal(v, digits);
+  // A decimal half that rounds up into the next power (9.995 → "10.00") keeps `significant` digits.
+  return digits > 0 && Math.abs(Number(text)) >= 10 ** (magnitude + 1) ? toFixedDecimal(v, digits - 1) : text;
 }
 
 // A fraction in [0, 1] as a percentage: formatPercent(0.834) → "83.4%" (no space, as

@@ -10,7 +10,7 @@ import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { attachDrag } from '../lib/drag.js';
 import { button, buttonRow, el, select, slider } from '../lib/ui.js';
-import { formatNumber, formatShort } from '../lib/format.js';
+import { formatNumber, formatShort, formatSignificant } from '../lib/format.js';
 import { divergingRgb, drawHeatmap, heatLegend } from '../lib/heatmap.js';
 import { watchColorScheme } from '../lib/theme.js';
 import { createPrediction } from '../lib/predict.js';
@@ -229,22 +229,27 @@ function build(ctx) {
     statForecast.set(formatNumber(view.mse, 3));
     statGrad.set(net.steps() ? formatShort(net.lastGradientNorm(), 3) : '–');
     const own = view.own ? view.own[T - 1] : NaN;
-    statFlow.set(Number.isFinite(own) ? formatShort(own, 2) : '–');
+    statFlow.set(Number.isFinite(own) ? relativeGradient(own) : '–');
     signal.canvas.setAttribute('aria-label', t('recurrent-sequence.signalFigure', { length: SERIES_LENGTH, cell: cellName(), steps: net.steps(), loss: formatNumber(view.loss, 4), error: formatNumber(view.mse, 3) }));
     strip.canvas.setAttribute('aria-label', t('recurrent-sequence.stripFigure', { units: view.run.hiddenSize, steps: SERIES_LENGTH - 1 }));
     lossPlot.canvas.setAttribute('aria-label', t('recurrent-sequence.lossFigure', { from: formatNumber(history.values[0], 4), to: formatNumber(view.loss, 4), steps: net.steps() }));
-    const at = (f) => (f ? formatShort(f[T - 1], 2) : '–');
+    const at = (f) => (f ? relativeGradient(f[T - 1]) : '–');
     flowPlot.canvas.setAttribute('aria-label', t('recurrent-sequence.flowFigure', { back: T - 1, rnn: at(flows && flows.rnn), lstm: at(flows && flows.lstm), own: at(view.own) }));
     renderTable();
     requestDraw(draw);
   }
+
+  // A gradient relative to the last step's, written one way in the table, the readout and the
+  // picture's label: three significant digits each, zeros kept ("1.00 × 10⁻⁴" beside
+  // "4.98 × 10⁻⁴", never "1 × 10⁻⁴"), so the readout quotes the table's last row exactly.
+  function relativeGradient(v) { return formatSignificant(v, 3); }
 
   function renderTable() {
     const T = opts.sequenceLength;
     const ks = [];
     for (let k = 0; k < T; k += 10) ks.push(k);
     if (ks[ks.length - 1] !== T - 1) ks.push(T - 1);
-    const cell = (f, k) => el('td', { text: f ? formatShort(f[k], 3) : '–' });
+    const cell = (f, k) => el('td', { text: f ? relativeGradient(f[k]) : '–' });
     const table = el('table', { className: 'dw-table' }, [
       el('caption', { text: t('recurrent-sequence.flowTable.caption') }),
       el('thead', {}, [el('tr', {}, [t('recurrent-sequence.flowTable.k'), t('recurrent-sequence.cellName.rnn'), t('recurrent-sequence.cellName.lstm'), t('recurrent-sequence.flowTable.own', { cell: cellName() })].map((h) => el('th', { scope: 'col', text: h })))]),
