@@ -30,6 +30,21 @@ test('gradient-descent walkthrough: w in the table, step 1 as worked by hand, a 
   const text = await card.textContent();
   assert.ok(!/e[+-]\d|NaN|Infinity/.test(text), 'no raw exponent, NaN or Infinity');
   assert.match(await card.locator('tbody tr').last().textContent(), /× 10/);
+  // The loss column stays in view however wide the numbers grow: at 1280 px the diverged run's
+  // loss column was cut at the card's edge; the other columns scroll under it.
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(150);
+    const cut = await card.locator('.dw-table-wrap').evaluate((wrap) => {
+      const box = wrap.getBoundingClientRect();
+      const cells = [...wrap.querySelectorAll('tr')].filter((tr) => !tr.classList.contains('gd-walkthrough-summary-row')).map((tr) => tr.lastElementChild);
+      return cells.filter((c) => { const r = c.getBoundingClientRect(); return r.left < box.left - 0.5 || r.right > box.right + 0.5; }).map((c) => c.textContent);
+    });
+    assert.deepEqual(cut, [], `loss cells cut off at ${width} px`);
+    assert.equal(await card.locator('thead th').last().textContent(), 'loss');
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.waitForTimeout(150);
   // Bar labels never overlap: the canvas text calls are recorded on redraw.
   const boxes = await card.locator('canvas').first().evaluate(async (canvas) => {
     const ctx = canvas.getContext('2d');

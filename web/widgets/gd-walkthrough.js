@@ -49,7 +49,7 @@ function build(ctx) {
   card.stage.append(phaseBar, phaseText);
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.32, minHeight: 160, maxHeight: 260, label: t('gd-walkthrough.plot'), onResize: () => ctx.requestDraw(draw) }));
   const tableWrap = el('div', { className: 'dw-table-wrap' });
-  const table = el('table', { className: 'dw-table' });
+  const table = el('table', { className: 'dw-table gd-walkthrough-table' });
   const caption = el('caption', { className: 'dw-sr-only', text: t('gd-walkthrough.table.caption') });
   const head = el('thead');
   const headRow = el('tr');
