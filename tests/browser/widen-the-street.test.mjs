@@ -192,9 +192,21 @@ test('Widen the street: Enter on Optimal keeps keyboard focus on it while the so
     window.__optimalSeen = [];
     new MutationObserver(() => window.__optimalSeen.push({ busy: b.getAttribute('aria-disabled'), disabled: b.disabled, focused: document.activeElement === b }))
       .observe(b, { attributes: true });
+    // What the card's live region says, and whether Optimal was greyed out when it said it.
+    const message = b.closest('.dw-card').querySelector('.dw-message');
+    window.__said = [];
+    new MutationObserver(() => window.__said.push({ text: message.textContent, busy: b.getAttribute('aria-disabled') }))
+      .observe(message, { childList: true, characterData: true, subtree: true });
   });
   await page.keyboard.press('Enter');
   await card.locator('.dw-message', { hasText: /The widest street is 2\.733 wide/ }).waitFor({ timeout: 20000 });
+  // While Optimal is greyed out a short status says why, in the polite live region, once (not a
+  // count that changes every frame); then the result replaces it.
+  const said = await page.evaluate(() => window.__said);
+  assert.deepEqual(said[0], { text: 'Finding the widest street…', busy: 'true' }, JSON.stringify(said));
+  assert.deepEqual(said.filter((s) => s.busy === 'true').map((s) => s.text), ['Finding the widest street…'], JSON.stringify(said));
+  assert.match(said[said.length - 1].text, /^The widest street is 2\.733 wide/);
+  assert.equal(await card.locator('.dw-message').getAttribute('aria-live'), 'polite');
   const seen = await page.evaluate(() => window.__optimalSeen);
   assert.ok(seen.some((s) => s.busy === 'true'), `Optimal says it is busy while the solver runs: ${JSON.stringify(seen)}`);
   assert.ok(seen.every((s) => s.focused && !s.disabled), `focus stays on Optimal throughout: ${JSON.stringify(seen)}`);

@@ -169,6 +169,10 @@ function build(ctx) {
     reportedScore = -1;
     if (reduced) { attempt(card, () => svm.fit(100000)); readOptimal(); render(); reportResult(); return; }
     optBtn.setAttribute('aria-disabled', 'true');
+    // Said at once, in the card's live region, so the greyed-out button is explained before the
+    // first frame; the text stays the same while the solver works (a count changing every frame
+    // would be read out again and again), and the result replaces it.
+    card.setMessage(t('widen-the-street.solving'), 'info');
     stopSolve = ctx.animate(() => {
       attempt(card, () => svm.step());
       readOptimal();
@@ -222,8 +226,8 @@ function build(ctx) {
     hideBtn.hidden = !optimal;
     statOpt.set(optimal ? fixed(optimal.width, 3) : '–');
     statViol.set(optimal ? formatNumber(optimal.violations.size, 0) : '–');
-    if (optimal && !optimal.converged && stopSolve) {
-      card.setMessage(t('widen-the-street.solving', { updates: svm.pairUpdates(), width: fixed(optimal.width, 3) }), 'info');
+    if (stopSolve) {
+      card.setMessage(t('widen-the-street.solving'), 'info');
     } else if (optimal) {
       const v = optimal.violations.size;
       const svText = t('widen-the-street.supportVectors', { count: optimal.sv.size });

@@ -27,7 +27,7 @@ export const messages = {
   'widen-the-street.predict.next': 'Now slide C down to 1 (or below) and let the solver finish.',
   'widen-the-street.predict.why': ({ fromC, fromWidth, toC, toWidth, inside, same }) => `At C = ${fromC} the street was ${fromWidth} wide; at C = ${toC} it is ${toWidth}, with ${countOf(inside, 'point')} inside it. ${same ? 'Widening the street would let points onto it, and at this C each unit of intrusion still costs more than the width it would buy; only a small enough C makes that trade worth it.' : 'C prices each intrusion against street width; cheaper intrusions buy a broader street.'}`,
   'widen-the-street.reset.newPoints': 'New points: predict again.',
-  'widen-the-street.solving': ({ updates, width }) => `The SVM solver is working: ${countOf(updates, 'pair update')} so far, street ${width} wide.`,
+  'widen-the-street.solving': 'Finding the widest street…',
   'widen-the-street.supportVectors': ({ count }) => `${countOf(count, 'support vector')} (circled) ${count === 1 ? 'holds' : 'hold'} it in place`,
   'widen-the-street.yours': ({ percent, superb }) => ` Your best correct street reached ${percent}% of it.${superb ? ' Superb — you found the maximum margin.' : ''}`,
   'widen-the-street.noneYours': ' Since you moved it, your line has not yet separated the classes, so there is no street of yours to compare.',
