@@ -244,3 +244,65 @@ test('deep-q: a prediction locked after "neither" was trained to 300 episodes is
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// Layout at both widths: the charts' axis names do not print over their top tick labels ("TD loss"
+// covered "0.1"), and the setup menu is as wide as its longest name at 1280 px (it cut "replay and
+// target network (DQN)" off), as wide as the name it shows on a phone.
+test('deep-q: axis names clear of the tick labels, the setup menu wide enough for its names', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width, reducedMotion: 'reduce' });
+    await page.goto(`${site.base}/lessons/deep-q-learning.html`);
+    await widgetsReady(page);
+    const card = page.locator('.dw-card').filter({ hasText: TITLE });
+    await card.getByRole('button', { name: 'Train 100 episodes' }).click();
+    await card.locator('.dw-stat[data-stat="episodes"] .dw-stat-value', { hasText: '100' }).waitFor();
+    // Every text the two charts print, recorded on a redraw, as boxes in canvas pixels.
+    const charts = await card.evaluate(async (root) => {
+      const canvases = [...root.querySelectorAll('canvas[aria-label]')].filter((c) => /return|TD loss/i.test(c.getAttribute('aria-label')));
+      const boxes = canvases.map(() => []);
+      const originals = canvases.map((canvas, i) => {
+        const ctx = canvas.getContext('2d');
+        const original = ctx.fillText;
+        ctx.fillText = function (text, x, y, ...rest) {
+          const m = this.measureText(text);
+          const left = this.textAlign === 'right' ? x - m.width : this.textAlign === 'center' ? x - m.width / 2 : x;
+          const top = this.textBaseline === 'top' ? y : this.textBaseline === 'middle' ? y - 6 : this.textBaseline === 'bottom' ? y - 12 : y - 10;
+          boxes[i].push({ text: String(text), left, right: left + m.width, top, bottom: top + 12 });
+          return original.call(this, text, x, y, ...rest);
+        };
+        return [ctx, original];
+      });
+      window.dispatchEvent(new Event('resize'));
+      root.querySelector('.dw-stage').style.width = `${root.querySelector('.dw-stage').clientWidth - 1}px`;
+      await new Promise((r) => setTimeout(r, 400));
+      originals.forEach(([ctx, original]) => { ctx.fillText = original; });
+      return canvases.map((c, i) => ({ label: c.getAttribute('aria-label'), boxes: boxes[i] }));
+    });
+    assert.equal(charts.length, 2, 'the returns and loss charts');
+    for (const { label, boxes } of charts) {
+      const name = boxes.find((b) => b.text === 'return' || b.text === 'TD loss');
+      assert.ok(name, `${label}: axis name drawn`);
+      const hit = boxes.filter((b) => b !== name && b.left < name.right && name.left < b.right && b.top < name.bottom && name.top < b.bottom);
+      assert.deepEqual(hit.map((b) => b.text), [], `${label}: nothing printed over "${name.text}" at ${width} px`);
+      if (name.text === 'TD loss') assert.ok(boxes.some((b) => b.text === '0.1'), `the loss chart keeps its top tick label at ${width} px`);
+    }
+    // The menu's text box against the width of its names in the menu's own font.
+    const fit = await card.getByLabel('setup').evaluate((select) => {
+      const style = getComputedStyle(select);
+      const probe = document.createElement('span');
+      probe.style.cssText = `position:absolute;visibility:hidden;white-space:nowrap;font:${style.font}`;
+      document.body.append(probe);
+      const widthOf = (text) => { probe.textContent = text; return probe.getBoundingClientRect().width; };
+      const widest = Math.max(...[...select.options].map((o) => widthOf(o.textContent)));
+      const shown = widthOf(select.selectedOptions[0].textContent);
+      probe.remove();
+      // The arrow and padding take about 2.5em of the box.
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+      return { widest, shown, room };
+    });
+    if (width === 1280) assert.ok(fit.room >= fit.widest, `every setup name fits at 1280 px: ${JSON.stringify(fit)}`);
+    assert.ok(fit.room >= fit.shown, `the chosen setup's name fits at ${width} px: ${JSON.stringify(fit)}`);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});

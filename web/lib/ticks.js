@@ -25,11 +25,18 @@ export function logAxes(plot, { xLabel = '', yLabel = '', xTicks = 6 } = {}) {
     c.textAlign = 'center'; c.textBaseline = 'top';
     c.fillText(formatTick(v), X, plot.height - plot.margin.bottom + 4);
   }
+  // The y label sits in the top-left corner (x from 4, y from 0 to about 14 px); as in plot.js's
+  // axes(), a power of ten that would print over it is left out (its grid line stays).
+  c.font = `12px ${t.font}`;
+  const labelRight = yLabel ? 4 + c.measureText(yLabel).width : -Infinity;
+  c.font = `11px ${t.mono}`;
   for (let p = Math.ceil(y0); p <= Math.floor(y1); p++) {
     const Y = Math.round(plot.py(p)) + 0.5;
     c.beginPath(); c.moveTo(plot.margin.left, Y); c.lineTo(plot.width - plot.margin.right, Y); c.stroke();
+    const text = formatPowerOfTen(p);
+    if (Y - 7 < 14 && plot.margin.left - 6 - c.measureText(text).width < labelRight) continue;
     c.textAlign = 'right'; c.textBaseline = 'middle';
-    c.fillText(formatPowerOfTen(p), plot.margin.left - 6, Y);
+    c.fillText(text, plot.margin.left - 6, Y);
   }
   c.font = `12px ${t.font}`;
   if (xLabel) { c.textAlign = 'right'; c.textBaseline = 'bottom'; c.fillText(xLabel, plot.width - plot.margin.right, plot.height - 1); }

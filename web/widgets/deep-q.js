@@ -63,6 +63,9 @@ function build(ctx) {
   heatLegend(card.stage, { color: (x) => divergingRgb(plane.theme)(2 * x - 1), low: '-1', high: '+1', caption: t('deep-q.heatCaption') });
   const returnsPlot = ctx.own(new Plot(card.stage, { aspect: 0.26, minHeight: 120, maxHeight: 170, label: t('deep-q.returnsPlot'), onResize: () => ctx.requestDraw(draw) }));
   const lossPlot = ctx.own(new Plot(card.stage, { aspect: 0.26, minHeight: 120, maxHeight: 170, label: t('deep-q.lossPlot'), onResize: () => ctx.requestDraw(draw) }));
+  // Room above the top grid line for the y axis's name ("return", "TD loss"), which printed over
+  // the top tick label ("0.1") on these short charts.
+  for (const p of [returnsPlot, lossPlot]) p.margin = { ...p.margin, top: 22 };
 
   const buttons = buttonRow(card.controls);
   const play = ctx.player(buttons, {
@@ -83,6 +86,9 @@ function build(ctx) {
     options: Object.keys(SETUPS).map((k) => [k, t(`deep-q.setup.${k}`)]),
     onChange: (v) => { play.stop(); opts.setup = v; resetAgent(t('deep-q.setupText', { setup: t(`deep-q.setup.${v}`) })); },
   });
+  // The setups are named in full ("replay and target network (DQN)"): the field is as wide as
+  // its longest name (deep-q.css), where a default field cut the name off at 1280 px.
+  setupSelect.parentElement.classList.add('deep-q-setup-field');
   select(card.controls, { label: t('deep-q.select.speed'), value: speed, options: ['slow', 'medium', 'fast'].map((id) => [id, t(`deep-q.speed.${id}`)]), onChange: (v) => { speed = v; } });
   const sliders = {
     learningRate: ladderSlider('learningRate', t('deep-q.slider.learningRate'), (v) => formatShort(v, 2)),
