@@ -77,3 +77,28 @@ test('ai-timeline: keyboard, buttons and clicks move between events; the story a
   }
 });
 
+
+// A button that disables itself must not drop keyboard focus to the page body (web/lib/ui.js
+// setDisabled): "Later →" on the second-to-last event, and "← Earlier" on the second event.
+test('ai-timeline: Later on the last-but-one event and Earlier on the second keep the focus on a button', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/history-of-ai.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card', { hasText: 'Eighty years of AI' });
+  const stat = statReader(page, card);
+  const later = card.getByRole('button', { name: 'Later →' });
+  const earlier = card.getByRole('button', { name: '← Earlier' });
+  await later.focus();
+  for (let i = 1; i < 19; i++) await page.keyboard.press('Enter');
+  assert.equal(await stat('event'), '19 of 19');
+  assert.ok(await later.isDisabled(), 'nothing later than the last event');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), '← Earlier', 'the focus moved to Earlier, not to the page body');
+  await page.keyboard.press('Enter');
+  assert.equal(await stat('event'), '18 of 19', 'Enter now goes back one');
+  for (let i = 0; i < 17; i++) await page.keyboard.press('Enter');
+  assert.equal(await stat('event'), '1 of 19');
+  assert.ok(await earlier.isDisabled());
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Later →');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

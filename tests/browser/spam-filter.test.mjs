@@ -123,3 +123,25 @@ test('spam filter: the formula\'s shown terms multiply out to the push named bel
   }
   await page.close();
 });
+
+// A stepper button that disables itself at 0 or at the most hands the keyboard focus to its
+// partner (web/lib/ui.js setDisabled) instead of dropping it to the page body.
+test('spam filter: − at 0 and + at the most keep the focus on the stepper', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/spam-filter.html`);
+  await widgetsReady(page);
+  const card = page.locator('.spam-filter');
+  const fewer = card.getByRole('button', { name: 'fewer: times the word “meeting” appears' });
+  const more = card.getByRole('button', { name: 'more: times the word “meeting” appears' });
+  // The email starts with no "meeting": − is disabled, + counts up to the most.
+  assert.ok(await fewer.isDisabled());
+  await more.focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Enter');
+  assert.ok(await more.isDisabled(), 'no more than the most');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'fewer: times the word “meeting” appears', 'the focus moved to −, not to the page body');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Enter');
+  assert.ok(await fewer.isDisabled(), 'no fewer than 0');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'more: times the word “meeting” appears');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

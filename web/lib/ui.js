@@ -121,6 +121,19 @@ export function button(parent, label, onClick, { primary = false, title } = {}) 
   return b;
 }
 
+// Disables (or enables) a control without letting keyboard focus fall to the page body. A
+// browser takes the focus away from a button that becomes disabled and leaves it on <body>, so a
+// keyboard user who pressed "Next" on the last item would start again from the top of the page:
+// a focused control about to be disabled first hands the focus to the first of `fallbacks` that
+// can take it (enabled, in the page, shown). Set the controls that become enabled first.
+export function setDisabled(control, disabled, fallbacks = []) {
+  if (disabled && !control.disabled && control.matches(':focus')) {
+    const next = fallbacks.find((f) => f && f !== control && !f.disabled && f.isConnected && f.getClientRects().length > 0);
+    if (next) next.focus({ preventScroll: true });
+  }
+  control.disabled = disabled;
+}
+
 export function buttonRow(parent) {
   const row = el('div', { className: 'dw-buttons' });
   parent.append(row);

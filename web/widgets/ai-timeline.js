@@ -4,7 +4,7 @@
 // Earlier/Later buttons or a click select an event; its story appears in a live region with links
 // to the course lessons that let the learner try the idea. Content only: no model is trained here.
 import { mountWidget } from '../lib/widget.js';
-import { el } from '../lib/ui.js';
+import { el, setDisabled } from '../lib/ui.js';
 import { readTheme } from '../lib/theme.js';
 import { Board } from '../lib/board.js';
 import { legend } from '../lib/legend.js';
@@ -88,8 +88,9 @@ function build(ctx) {
         linksEl.append(el('a', { href, text: LESSONS[slug] || slug }));
       });
     }
-    prevBtn.disabled = selected === 0;
-    nextBtn.disabled = selected === EVENTS.length - 1;
+    // At either end the button that led there is disabled: the focus moves to the other one.
+    setDisabled(prevBtn, selected === 0, [nextBtn]);
+    setDisabled(nextBtn, selected === EVENTS.length - 1, [prevBtn]);
     board.canvas.setAttribute('aria-label', t('ai-timeline.figure', { when: ev.when, title: ev.title }));
     card.setMessage(t('ai-timeline.selected', { when: ev.when, short: ev.short, index: selected + 1, total: EVENTS.length }), 'info');
     ctx.requestDraw(draw);

@@ -6,7 +6,7 @@
 // `steps` option (the gallery, an embed) it shows a short example of its own instead of an empty
 // card: the slope of the squared error for one point, the first derivation of the course.
 import { mountWidget } from '../lib/widget.js';
-import { button, buttonRow, el } from '../lib/ui.js';
+import { button, buttonRow, el, setDisabled } from '../lib/ui.js';
 import { messages } from './derivation.messages.js';
 
 export const schema = {
@@ -71,7 +71,7 @@ function build(ctx) {
   const nextBtn = button(row, t('derivation.next'), () => reveal(shown + 1), { primary: true });
   const backBtn = button(row, t('derivation.back'), () => reveal(shown - 1));
   const allBtn = button(row, t('derivation.showAll'), () => reveal(items.length));
-  button(row, t('derivation.reset'), () => reveal(1));
+  const resetBtn = button(row, t('derivation.reset'), () => reveal(1));
   const progress = card.stat(t('derivation.stat.step'));
 
   function reveal(n) {
@@ -81,9 +81,11 @@ function build(ctx) {
       li.classList.toggle('derivation-current', i === shown - 1);
     });
     progress.set(t('derivation.progress', { shown, total: items.length }));
-    nextBtn.disabled = shown >= items.length;
-    backBtn.disabled = shown <= 1;
-    allBtn.disabled = shown >= items.length;
+    // Next and Show all end the derivation and disable themselves: the focus moves to Back (or
+    // Start again); Back at the first step hands it to Next.
+    setDisabled(backBtn, shown <= 1, [nextBtn, resetBtn]);
+    setDisabled(nextBtn, shown >= items.length, [backBtn, resetBtn]);
+    setDisabled(allBtn, shown >= items.length, [backBtn, resetBtn]);
     if (!items.length) {
       card.setMessage(t('derivation.notFound', { id: options.steps }), 'warn');
     } else if (shown >= items.length) {

@@ -5,7 +5,7 @@
 // learner did: their own edits tipped the new email from one side of 50% to the other.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { button, buttonRow, el, fixed } from '../lib/ui.js';
+import { button, buttonRow, el, fixed, setDisabled } from '../lib/ui.js';
 import { reportComplete } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
 import { formatNumber } from '../lib/format.js';
@@ -144,7 +144,8 @@ function build(ctx) {
     plus.addEventListener('click', () => set(Math.min(MAX_COUNT, get() + 1)));
     const line = el('div', { className: 'spam-filter-stepper' }, [el('span', { className: 'spam-filter-stepper-label', text: f.long }), minus, value, plus]);
     parent.append(line);
-    return { show() { value.textContent = String(get()); minus.disabled = get() <= 0; plus.disabled = get() >= MAX_COUNT; } };
+    // At 0 or at the most the pressed button disables itself: the focus moves to its partner.
+    return { show() { value.textContent = String(get()); setDisabled(minus, get() <= 0, [plus]); setDisabled(plus, get() >= MAX_COUNT, [minus]); } };
   }
 
   // Retrains from zero on the current emails (full-batch gradient descent to convergence).

@@ -4,7 +4,7 @@
 // bills shows each prediction, its error, and the MSE the Fit-the-line game minimised.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { el, nextId, slider, button, buttonRow } from '../lib/ui.js';
+import { el, nextId, slider, button, buttonRow, setDisabled } from '../lib/ui.js';
 import { formatMoney, formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
@@ -170,10 +170,8 @@ function build(ctx) {
     statBest.set(formatNumber(bestMse, 3));
     // Each button is offered only while it would change the line. A button pressed from the
     // keyboard disables itself: the focus moves to the chart, not to the page body.
-    const focused = [trainedBtn, bestBtn].find((b) => b.matches(':focus'));
-    trainedBtn.disabled = opts.w === 0.18 && opts.b === 0.5;
-    bestBtn.disabled = !Number.isFinite(bestParams[0]) || (opts.w === Math.min(0.5, Math.max(0, bestParams[0])) && opts.b === Math.min(5, Math.max(-5, bestParams[1])));
-    if (focused && focused.disabled) plot.canvas.focus({ preventScroll: true });
+    setDisabled(trainedBtn, opts.w === 0.18 && opts.b === 0.5, [plot.canvas]);
+    setDisabled(bestBtn, !Number.isFinite(bestParams[0]) || (opts.w === Math.min(0.5, Math.max(0, bestParams[0])) && opts.b === Math.min(5, Math.max(-5, bestParams[1]))), [plot.canvas]);
     if (Number.isFinite(prediction)) {
       statTip.set(money(prediction));
       sum.textContent = t('tip-predictor.sum', { w: formatNumber(opts.w, 3), bill: dollars(bill), b: signedTerm(opts.b, 2), tip: money(prediction) });

@@ -5,7 +5,7 @@
 // size. Hovering or focusing a neuron reports it (the big view then shows its map); clicking a
 // curve or pressing Enter on a neuron asks to edit a weight. Its words come through `t`, the
 // widget's message function (messages.js).
-import { el } from '../../lib/ui.js';
+import { el, setDisabled } from '../../lib/ui.js';
 import { readTheme } from '../../lib/theme.js';
 import { ACTIVATIONS, FEATURES, MAX_LAYERS, MAX_UNITS } from './settings.js';
 import { normalisedScale, paintSignedWords, palette } from './heatmap.js';
@@ -64,8 +64,8 @@ export function createNetworkView(parent, handlers, t) {
     structure = next;
     const L = next.layers.length;
     layerCount.textContent = t('nn-playground.layerCount', { count: L });
-    addLayer.disabled = L >= MAX_LAYERS;
-    removeLayer.disabled = L === 0;
+    setDisabled(addLayer, L >= MAX_LAYERS, [removeLayer]);
+    setDisabled(removeLayer, L === 0, [addLayer]);
     heads.replaceChildren();
     columns.replaceChildren();
     neurons = [];
@@ -128,7 +128,9 @@ export function createNetworkView(parent, handlers, t) {
     lastStyles = null;
     if (focusedLabel) {
       const again = root.querySelector(`[aria-label="${CSS.escape(focusedLabel)}"]`);
-      if (again && !again.disabled) again.focus();
+      // A layer's + or − rebuilt disabled (at the most or the fewest neurons): its partner.
+      const partner = again && again.disabled ? again.parentElement.querySelector('button:not(:disabled)') : again;
+      if (partner) partner.focus();
     }
   }
 
