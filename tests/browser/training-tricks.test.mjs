@@ -45,6 +45,11 @@ test('Run to the end: the readouts are the engine\'s, and a prediction of a stal
   assert.equal(await stat(c, 'Loss, left'), '0.693');
   // The layer chart's text names six layers for each net before any update.
   assert.match(await canvases.nth(3).getAttribute('aria-label'), /Left: layer 1 .*layer 6 .*Right: layer 1 .*layer 6/);
+  // Before any update no net has stalled: that is the lesson's verdict on how a run ends (the
+  // untrained right net's loss is 0.914, nowhere near log 2).
+  const described = c.locator('p.dw-sr-only');
+  assert.match(await described.textContent(), /after 0 updates\. Left \(small weights \(s = 0\.01\)\): loss 0\.693, accuracy 50%\. Right \(He initialisation\): loss 0\.914, accuracy 50%\./);
+  assert.doesNotMatch(await described.textContent(), /stalled/);
 
   const box = c.locator('[data-predict="training-tricks-left-net"]');
   const reported = page.evaluate(() => new Promise((resolve) => document.addEventListener('dw:complete', (e) => resolve(e.detail), { once: true })));
@@ -62,6 +67,7 @@ test('Run to the end: the readouts are the engine\'s, and a prediction of a stal
   assert.equal(await box.getAttribute('data-result'), 'held');
   assert.deepEqual(await reported, { widget: 'predict:training-tricks-left-net', title: 'Predict: By the end of the run, the left net (trick off) will…', score: 1, max: 1, firstTry: true });
   assert.match(await c.locator('.dw-message').textContent(), /the left net stalled/);
+  assert.match(await described.textContent(), new RegExp(`Left \\(small weights \\(s = 0\\.01\\)\\): loss ${want.off.loss} \\(stalled: not 0\\.05 below log 2 ≈ 0\\.693\\), accuracy 50%\\. Right \\(He initialisation\\): loss ${want.on.loss}, accuracy`));
   await screenshot(page, 'training-tricks-1280');
 
   // The schedule pair: predicting a stall there does not hold — the left net is only worse.

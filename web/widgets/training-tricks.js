@@ -244,7 +244,8 @@ function build(ctx) {
 
   function describe() {
     const { off, on } = view;
-    const state = (v) => (!v.alive ? t('training-tricks.diverged') : t('training-tricks.state', { loss: formatNumber(v.loss, 3), stalled: stalled(v.loss) ? t('training-tricks.stalled') : '', accuracy: formatPercent(v.accuracy, 0) }));
+    // "Stalled" is the lesson's verdict on how a run ends, so it is given only once the run has ended.
+    const state = (v) => (!v.alive ? t('training-tricks.diverged') : t('training-tricks.state', { loss: formatNumber(v.loss, 3), stalled: atEnd() && stalled(v.loss) ? t('training-tricks.stalled') : '', accuracy: formatPercent(v.accuracy, 0) }));
     return t('training-tricks.describe', { trick: t(`training-tricks.trick.${opts.trick}`), dataset: t(`training-tricks.dataset.${opts.dataset}`), layers: opts.layers, steps: on.steps, offLabel: pairLabel('off'), off: state(off), onLabel: pairLabel('on'), on: state(on) });
   }
 

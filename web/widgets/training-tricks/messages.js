@@ -80,7 +80,7 @@ export const messages = {
   'training-tricks.layerItem': 'layer {layer} {value}',
   'training-tricks.layerFigure': '{name} per layer. Left: {off}. Right: {on}.',
   'training-tricks.state': 'loss {loss}{stalled}, accuracy {accuracy}',
-  'training-tricks.stalled': ' (stalled near log 2)',
+  'training-tricks.stalled': ' (stalled: not 0.05 below log 2 ≈ 0.693)',
   'training-tricks.describe': ({ trick, dataset, layers, steps, offLabel, off, onLabel, on }) => `${trick} on ${dataset}, ${countOf(layers, 'hidden layer')}, after ${countOf(steps, 'update')}. Left (${offLabel}): ${off}. Right (${onLabel}): ${on}.`,
   'training-tricks.axis.x': 'x₁',
   'training-tricks.axis.y': 'x₂',
