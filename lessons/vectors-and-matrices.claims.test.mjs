@@ -3,6 +3,7 @@
 // widget's defaults and buttons (web/widgets/dot-product.js: a = (3, 1), b = (1, 2)).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations.js';
 import { PRESETS } from '../web/lib/linear-algebra.js';
@@ -133,4 +134,24 @@ test('check yourself: det 10, larger eigenvalue 5, det −2, doubling a', () => 
   const a = [3, 1]; const b = [1, 2];
   assert.equal(computations.dot(ml, { u: [6, 2], v: b }).value, 2 * ml.vectorDot(a, b));
   close(computations.dot(ml, { u: [6, 2], v: b }).cosine, ml.vectorCosine(a, b), 1e-15);
+});
+
+test('a whole batch in one product: XW by dot products, its shape, and the tensor count', () => {
+  const lesson = fs.readFileSync(new URL('./vectors-and-matrices.md', import.meta.url), 'utf8');
+  const X = [[1, 2], [3, 0], [0, 1]];
+  const w = [2, -1];
+  // Entry i of XW is the dot product of example i with the unit's weights.
+  const y = X.map((row) => ml.vectorDot(row, w));
+  assert.deepEqual(y, [0, 6, -1]);
+  assert.match(lesson, /X = \\begin\{pmatrix\} 1 & 2 \\\\ 3 & 0 \\\\ 0 & 1 \\end\{pmatrix\}, \\quad W = \\begin\{pmatrix\} 2 \\\\ -1 \\end\{pmatrix\}/);
+  assert.match(lesson, new RegExp(`= \\\\begin\\{pmatrix\\} ${y[0]} \\\\\\\\ ${y[1]} \\\\\\\\ ${y[2]} \\\\end\\{pmatrix\\}, \\\\end\\{gathered\\}\\$\\$`));
+  // (64 × 10)(10 × 5) → 64 × 5: the check-yourself answer.
+  const batch = Array.from({ length: 64 }, (_, i) => Array.from({ length: 10 }, (_, j) => i - j));
+  const W = Array.from({ length: 10 }, (_, j) => Array.from({ length: 5 }, (_, k) => j + k));
+  const XW = batch.map((row) => W[0].map((_, k) => ml.vectorDot(row, W.map((r) => r[k]))));
+  assert.equal(XW.length, 64);
+  assert.equal(XW[0].length, 5);
+  assert.match(lesson, /\+ \$64 \\times 5\$: one row per example/);
+  assert.equal(32 * 224 * 224 * 3, 4816896);
+  assert.match(lesson, /32 \\cdot 224 \\cdot 224 \\cdot 3 = 4\{,\}816\{,\}896/);
 });
