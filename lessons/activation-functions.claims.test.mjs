@@ -3,6 +3,7 @@
 // input 0.5), softmax of the logits [2, 1, 0.2, −1]).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/neural-networks.js';
 import { evaluateComputation, parseComputation } from '../web/js/check-computations.js';
@@ -102,4 +103,20 @@ test('check-yourself: two ReLU layers with w = 1.5 give 1.5² = 2.25 (20 give ab
   assert.ok(d < 0.25 / 5);
   assert.equal(r3(ml.activationCurve('sigmoid', [-3]).value[0]), 0.047);
   assert.throws(() => computations['gradient-chain'](ml, { fn: 9, depth: 2, w: 1 }), /needs fn=/);
+});
+
+test('softmax: written as is it overflows on large scores; the engine subtracts the largest score first', () => {
+  const lesson = fs.readFileSync(new URL('./activation-functions.md', import.meta.url), 'utf8');
+  const naive = (z) => { const e = z.map(Math.exp); const sum = e.reduce((a, b) => a + b, 0); return e.map((v) => v / sum); };
+  assert.equal(Math.exp(1000), Infinity);
+  assert.ok(naive([1000, 999, 998]).every(Number.isNaN), 'as written: NaN');
+  const big = [...ml.softmax([1000, 999, 998], 1)];
+  const small = [...ml.softmax([2, 1, 0], 1)];
+  assert.deepEqual(big.map((p) => p.toFixed(3)), ['0.665', '0.245', '0.090']);
+  for (let i = 0; i < 3; i++) assert.ok(Math.abs(big[i] - small[i]) < 1e-15, 'a shift changes nothing');
+  const shifted = [0, -1, -2].map(Math.exp);
+  assert.deepEqual(shifted.map((v) => v.toFixed(3)), ['1.000', '0.368', '0.135']);
+  assert.equal(shifted.reduce((a, b) => a + b, 0).toFixed(3), '1.503');
+  assert.match(lesson, /whose exponentials \$1\$, \$0\.368\$ and \$0\.135\$ add up to \$1\.503\$: the probabilities are \$\(0\.665,\\ 0\.245,\\ 0\.090\)\$, exactly those of \$\(2,\\ 1,\\ 0\)\$/);
+  assert.match(lesson, /\+ Not a number: \$e\^\{1000\}\$ overflows to infinity/);
 });
