@@ -11,6 +11,7 @@ import { evaluateComputation, parseComputation } from '../web/js/check-computati
 const chain = (name, w, depth = 20) => ml.gradientChain(name, depth, w, 0, 0.5);
 const g0 = (name, w) => Math.abs(chain(name, w).gradient[0]);
 const curve = (name, z) => ml.activationCurve(name, z);
+const lesson = fs.readFileSync(new URL('./activation-functions.md', import.meta.url), 'utf8');
 const near = (a, b, rel) => Math.abs(a - b) <= rel * Math.abs(b);
 
 test('the contestants: slopes and ranges as stated', () => {
@@ -47,6 +48,9 @@ test('sigmoid w = 4: first factor ≈ 0.42, then z ≈ 3.9 and factors ≈ 0.08,
   assert.ok(near(g0('sigmoid', 4), 4e-22, 0.15), String(g0('sigmoid', 4)));
   assert.ok(g0('sigmoid', 4) < g0('sigmoid', 1));
   const down = chain('sigmoid', -4);
+  // With w < 0 every factor w·σ′(z) is negative: the lesson gives their size, and says so.
+  assert.ok(Array.from(down.localFactor).every((v) => v < 0));
+  assert.match(lesson, /the factors \$w\\,\\sigma'\(z\)\$ are negative but stay between about 0\.4 and 0\.95 in size/);
   const f = Array.from(down.localFactor, Math.abs);
   assert.ok(Math.min(...f) >= 0.4 && Math.max(...f) <= 0.95, f.join(' '));
   const z = Array.from(down.preActivation).slice(1);
