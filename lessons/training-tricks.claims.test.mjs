@@ -5,6 +5,7 @@
 // computations by hand.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations.js';
 import { resolveOptions } from '../web/lib/schema.js';
@@ -192,4 +193,20 @@ test('check yourself: He for 32 inputs, and the other choices\' factors', () => 
   close(1 / 0.04, 25, 1e-9, '25-fold');
   close(Math.sqrt(32 * 1 * 0.5), 4, 1e-12, 's = 1 factor');
   assert.ok(4 ** 6 > 4000);
+});
+
+test('weight decay: the shrink per update, its L2 twin for plain gradient descent, and early stopping\'s margin', () => {
+  const lesson = fs.readFileSync(new URL('./training-tricks.md', import.meta.url), 'utf8');
+  const eta = 1e-3; const lambda = 1e-4;
+  // w ← w − η(g + λw) with g = 0 multiplies w by 1 − ηλ.
+  assert.ok(Math.abs((1 - eta * lambda) - (1 - 1e-7)) < 1e-18);
+  assert.equal(((1 - eta * lambda) ** 10000).toFixed(3), '0.999');
+  // The gradient of (λ/2)Σw² is λw: the same step as the decay, checked by a finite difference.
+  const w = 0.7; const h = 1e-6;
+  const penalty = (v) => (lambda / 2) * v * v;
+  assert.ok(Math.abs((penalty(w + h) - penalty(w - h)) / (2 * h) - lambda * w) < 1e-12);
+  assert.match(lesson, /## Three more tricks you have already met/);
+  assert.match(lesson, /w \\leftarrow w - \\eta\\,\(g \+ \\lambda w\)/);
+  assert.match(lesson, /\$\\lambda = 10\^\{-4\}\$ with \$\\eta = 10\^\{-3\}\$: each update multiplies a weight by \$1 - 10\^\{-7\}\$, so a weight that no gradient supports keeps \$\(1 - 10\^\{-7\}\)\^\{10\\,000\} \\approx 0\.999\$ of its size after 10,000 updates/);
+  assert.match(lesson, /by more than a small margin, such as \$10\^\{-4\}\$/);
 });
