@@ -150,3 +150,14 @@ test('2-D points: 16 hidden ReLU units on two moons; 8 bits match the float net 
     for (const v of q.values) assert.ok(v === 0 || Math.abs(Math.abs(v) - S) < 1e-15, `${v}`);
   } finally { p.net.delete(); }
 });
+
+test('what per-group scales cost, with and without double quantisation', () => {
+  const plain = 32 / 64;
+  const double = 8 / 64 + 32 / (64 * 256);
+  assert.equal(plain, 0.5);
+  assert.equal(double.toFixed(3), '0.127');
+  const savedGigabytes = 7e9 * (plain - double) / 8 / 1e9;
+  assert.equal(savedGigabytes.toFixed(2), '0.33');
+  assert.match(lesson, /each weight carries \$32\/64 = 0\.5\$ extra bits, so a "4-bit" model really spends 4\.5 bits per weight/);
+  assert.match(lesson, /\$8\/64 \+ 32\/\(64 \\cdot 256\) \\approx 0\.127\$ extra bits per weight\. Over seven billion weights that saves \$7 \\times 10\^9 \\times \(0\.5 - 0\.127\) \/ 8 \\approx 0\.33\$ gigabytes/);
+});
