@@ -121,3 +121,14 @@ test('the widget with seed 1: the untrained accuracy, and the step at which it f
   assert.ok(lesson.includes(`every ${TEST_EVERY} steps`));
   assert.ok(moved, 'the filters move away from their random start');
 });
+
+test('more than one input channel: a colour photo through two convolution layers', () => {
+  const side = computations['conv-layer'](ml, { n: 224, k: 3, s: 1, p: 1 }).size;
+  assert.equal(side, 224);
+  assert.equal(3 * 3 * 3, 27);
+  assert.equal(32 * (27 + 1), 896);
+  assert.equal(side / 2, 112);
+  assert.equal(64 * (3 * 3 * 32 + 1), 18496);
+  assert.match(lesson, /Thirty-two such filters on a \$3 \\times 224 \\times 224\$ photo, with stride 1 and padding 1, have \$32 \\cdot \(27 \+ 1\) = 896\$ parameters and produce \$32 \\times 224 \\times 224\$ numbers, which \$2 \\times 2\$ max-pooling halves in each direction to \$32 \\times 112 \\times 112\$/);
+  assert.match(lesson, /\$3 \\times 3 \\times 32 = 288\$ weights each: \$64 \\cdot \(288 \+ 1\) = 18\{,\}496\$ parameters/);
+});
