@@ -20,7 +20,7 @@ test('the house table keeps every column, the price label included, on screen at
     const box = await page.locator('.house-table-grid thead th', { hasText: name }).boundingBox();
     assert.ok(box.x >= wrapBox.x - 1 && box.x + box.width <= wrapBox.x + wrapBox.width + 1, `${name} column visible`);
   }
-  assert.equal(await page.locator('.house-table-scroll-cue').isVisible(), false, 'no scroll cue when nothing scrolls');
+  assert.equal(await page.locator('.dw-table-box', { has: page.locator('.house-table-grid') }).locator('.dw-table-hint').isVisible(), false, 'no scroll cue when nothing scrolls');
   await snap(page.locator('.house-table-grid'), 'house-table-375');
   await page.close();
 });

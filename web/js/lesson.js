@@ -1,6 +1,8 @@
 // Mounts every widget placeholder on a lesson page: <div class="dw-mount" data-widget="name"
 // data-options='{"seed":3}'></div> (written by scripts/build-site.mjs from lesson directives).
 import { loadWidget } from '../widgets/registry.js';
+import { english } from '../lib/messages.js';
+import { tableWrap } from '../lib/table.js';
 
 async function mountAll() {
   const handles = [];
@@ -51,6 +53,28 @@ function observeFormulas() {
 }
 
 observeFormulas();
+
+// The lesson's own Markdown tables scroll in the same wrapper as widget tables, with the same
+// "scroll for more" line. They live as long as the page, so nothing they create is ever released.
+const pageContext = { own: (thing) => thing, listen: (target, type, fn, options) => target.addEventListener(type, fn, options), t: english };
+// A header's words as a screen reader reads them: typeset maths once, from its MathML, without
+// the TeX source or the drawn copy beside it.
+function headerText(th) {
+  const copy = th.cloneNode(true);
+  for (const node of copy.querySelectorAll('.katex-html, annotation')) node.remove();
+  return copy.textContent.replace(/\s+/g, ' ').trim();
+}
+function wrapLessonTables() {
+  for (const table of document.querySelectorAll('.prose table')) {
+    if (table.closest('.dw-mount, .dw-table-wrap')) continue;
+    const columns = [...table.querySelectorAll('thead th')].map(headerText).filter(Boolean).join(', ');
+    const wrapped = tableWrap(pageContext, null, { label: pageContext.t('table.lessonLabel', { columns }) });
+    table.replaceWith(wrapped.element);
+    wrapped.replace(table);
+  }
+}
+wrapLessonTables();
+
 // Once every widget has built its card (or failed in words), the page says so: the progress
 // panel then names each activity by its card's title.
 mountAll().then(async (handles) => {

@@ -31,6 +31,10 @@ export const en = {
   'share.link': 'Link',
   'share.code': 'Embed code',
 
+  // table.js: a table wider than its box (widgets and lesson pages)
+  'table.scrollHint': 'Scroll sideways for more →',
+  'table.lessonLabel': 'Table: {columns}',
+
   // player.js
   'player.play': 'Play',
   'player.pause': 'Pause',

@@ -7,6 +7,7 @@
 // before scoring, so they add nothing to the log-odds (as a fitted CountVectorizer drops them).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { el, fixed, nextId, slider } from '../lib/ui.js';
+import { tableWrap } from '../lib/table.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
 import { isTestIndex, MESSAGES, START_MESSAGE } from '../lib/text-examples.js';
 import { capText, chip } from '../lib/tokens.js';
@@ -66,13 +67,15 @@ function build(ctx) {
 
   // Test messages and their predictions; training messages with a label switch each.
   const testDetails = el('details', { className: 'dw-details' });
-  testDetails.append(el('summary', { text: t('bag-of-words-spam.testSummary', { count: testIdx.length }) }));
-  const testTable = table(['message', 'label', 'p', 'says'].map((c) => t(`bag-of-words-spam.column.${c}`)));
+  const testSummary = el('summary', { text: t('bag-of-words-spam.testSummary', { count: testIdx.length }) });
+  testDetails.append(testSummary);
+  const testTable = table(['message', 'label', 'p', 'says'].map((c) => t(`bag-of-words-spam.column.${c}`)), testSummary);
   testDetails.append(testTable.wrap);
   const trainDetails = el('details', { className: 'dw-details' });
   trainDetails.open = opts.openTraining;
-  trainDetails.append(el('summary', { text: t('bag-of-words-spam.trainSummary', { count: trainIdx.length }) }));
-  const trainTable = table(['message', 'label'].map((c) => t(`bag-of-words-spam.column.${c}`)));
+  const trainSummary = el('summary', { text: t('bag-of-words-spam.trainSummary', { count: trainIdx.length }) });
+  trainDetails.append(trainSummary);
+  const trainTable = table(['message', 'label'].map((c) => t(`bag-of-words-spam.column.${c}`)), trainSummary);
   trainDetails.append(trainTable.wrap);
   card.stage.append(testDetails, trainDetails);
   const testRows = testIdx.map((i) => {
@@ -98,15 +101,14 @@ function build(ctx) {
     vocab: card.stat(t('bag-of-words-spam.stat.vocab')),
   };
 
-  function table(headers) {
-    const wrap = el('div', { className: 'dw-table-wrap' });
+  // A table of messages, named by the summary line of the <details> it opens under.
+  function table(headers, summary) {
     const tableEl = el('table', { className: 'dw-table dw-text-table' });
     const head = el('tr');
     for (const h of headers) head.append(el('th', { scope: 'col', text: h }));
     const body = el('tbody');
     tableEl.append(el('thead', {}, [head]), body);
-    wrap.append(tableEl);
-    return { wrap, body };
+    return { wrap: tableWrap(ctx, tableEl, { label: summary }).element, body };
   }
 
   function retrain() {

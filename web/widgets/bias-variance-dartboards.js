@@ -8,6 +8,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
+import { tableWrap } from '../lib/table.js';
 import { formatNumber, readShown } from '../lib/format.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
@@ -76,7 +77,6 @@ function build(ctx) {
     return { plot, stats };
   });
 
-  const tableWrap = el('div', { className: 'dw-table-wrap' });
   const table = el('table', { className: 'dw-table bias-variance-dartboards-table' });
   table.append(el('caption', { className: 'dw-sr-only', text: t('bias-variance-dartboards.table.caption') }));
   const headRow = el('tr');
@@ -92,8 +92,7 @@ function build(ctx) {
     return cells;
   });
   table.append(body);
-  tableWrap.append(table);
-  card.stage.append(tableWrap);
+  card.stage.append(tableWrap(ctx, table).element);
 
   const buttons = buttonRow(card.controls);
   const play = ctx.player(buttons, {

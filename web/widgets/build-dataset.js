@@ -6,6 +6,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { el, fixed } from '../lib/ui.js';
+import { tableWrap } from '../lib/table.js';
 import { formatNumber } from '../lib/format.js';
 import { reportComplete, reportScore } from '../lib/report.js';
 import { holdout } from '../lib/holdout.js';
@@ -59,13 +60,14 @@ function build(ctx) {
   let quiet = false;   // restoring a Share link: nothing the learner did, so nothing is reported
   card.card.classList.add('build-dataset-main');
 
-  const preview = el('div', { className: 'dw-table-wrap build-dataset-preview' });
+  const preview = tableWrap(ctx, null, { className: 'build-dataset-preview' });
+  const previewLegend = el('p', { className: 'dw-legend' });
   const toggles = el('div', { className: 'build-dataset-toggles', role: 'group', 'aria-label': t('build-dataset.toggles') });
   const meterLabel = el('span', { className: 'build-dataset-meter-label' });
   const meterFill = el('span', { className: 'build-dataset-meter-fill' });
   const meterBest = el('span', { className: 'build-dataset-meter-best', title: t('build-dataset.meter.best') });
   const meter = el('div', { className: 'build-dataset-meter', role: 'meter', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-label': t('build-dataset.meter') }, [meterFill, meterBest]);
-  card.stage.append(preview, toggles, el('div', { className: 'build-dataset-meter-row' }, [meterLabel, meter]));
+  card.stage.append(preview.element, previewLegend, toggles, el('div', { className: 'build-dataset-meter-row' }, [meterLabel, meter]));
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.55, minHeight: 220, maxHeight: 380, label: t('build-dataset.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { ...plot.margin, top: 24 }; // room for the y-axis label above the top tick
   card.stage.append(el('p', { className: 'dw-legend', text: t('build-dataset.legend') }));
@@ -145,7 +147,8 @@ function build(ctx) {
       body.append(tr);
     }
     table.append(el('thead', {}, [head]), body);
-    preview.replaceChildren(table, el('p', { className: 'dw-legend', text: t('build-dataset.preview.legend', { shown: PREVIEW_ROWS, rows: data.rows, train: data.train.length, validation: data.validation.length }) }));
+    preview.replace(table);
+    previewLegend.textContent = t('build-dataset.preview.legend', { shown: PREVIEW_ROWS, rows: data.rows, train: data.train.length, validation: data.validation.length });
   }
 
   // Rows of the chosen columns, for the given row indices (bookkeeping: copying numbers).

@@ -8,6 +8,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
+import { tableWrap } from '../lib/table.js';
 import { formatNumber } from '../lib/format.js';
 import { reportComplete, reportScore } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
@@ -86,7 +87,7 @@ function build(ctx) {
   const meanCell = el('td', { text: '' });
   foot.append(el('th', { scope: 'row', colSpan: 5, text: t('empirical-risk.table.mean') }), meanCell);
   table.append(el('thead', {}, [head]), body, el('tfoot', {}, [foot]));
-  card.stage.append(el('div', { className: 'dw-table-wrap' }, [table]));
+  card.stage.append(tableWrap(ctx, table).element);
 
   const fmtW = (v) => formatNumber(v, 3);
   const fmtB = (v) => formatNumber(v, 0);

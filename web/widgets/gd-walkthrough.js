@@ -5,6 +5,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot, drawBars } from '../lib/plot.js';
 import { button, buttonRow, checkbox, el, slider } from '../lib/ui.js';
+import { tableWrap } from '../lib/table.js';
 import { formatNumber, formatShort } from '../lib/format.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './gd-walkthrough.messages.js';
@@ -48,7 +49,6 @@ function build(ctx) {
   const phaseText = el('p', { className: 'dw-hint', 'aria-live': 'polite' });
   card.stage.append(phaseBar, phaseText);
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.32, minHeight: 160, maxHeight: 260, label: t('gd-walkthrough.plot'), onResize: () => ctx.requestDraw(draw) }));
-  const tableWrap = el('div', { className: 'dw-table-wrap' });
   const table = el('table', { className: 'dw-table gd-walkthrough-table' });
   const caption = el('caption', { className: 'dw-sr-only', text: t('gd-walkthrough.table.caption') });
   const head = el('thead');
@@ -57,8 +57,7 @@ function build(ctx) {
   head.append(headRow);
   const body = el('tbody');
   table.append(caption, head, body);
-  tableWrap.append(table);
-  card.stage.append(tableWrap);
+  card.stage.append(tableWrap(ctx, table).element);
 
   const buttons = buttonRow(card.controls);
   const play = ctx.player(buttons, {

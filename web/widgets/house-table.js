@@ -3,6 +3,7 @@
 // the price.
 import { mountWidget } from '../lib/widget.js';
 import { el, fixed } from '../lib/ui.js';
+import { tableWrap } from '../lib/table.js';
 import { reportComplete } from '../lib/report.js';
 import { messages } from './house-table.messages.js';
 
@@ -28,7 +29,6 @@ function build(ctx) {
   const names = columns.map((c) => (NAMED.includes(c) ? t(`house-table.column.${c}`) : c));
   const noiseColumn = columns.findIndex((c) => /shoe/i.test(c));
   const why = (j) => t(`house-table.why.${WHY[Math.min(j, 2)]}`);
-  const wrap = el('div', { className: 'dw-table-wrap' });
   const table = el('table', { className: 'dw-table house-table-grid' });
   table.append(el('caption', { className: 'dw-sr-only', text: t('house-table.caption') }));
   const headRow = el('tr');
@@ -50,15 +50,9 @@ function build(ctx) {
     body.append(tr);
   }
   table.append(el('thead', {}, [headRow]), body);
-  wrap.append(table);
   // Should the table ever be wider than the card (a very narrow screen, large text), the price
-  // column stays pinned on the right (CSS) and this line says the features scroll under it.
-  const cue = el('p', { className: 'house-table-scroll-cue', text: t('house-table.scrollCue') });
-  cue.hidden = true;
-  card.stage.append(wrap, cue);
-  const checkOverflow = () => { cue.hidden = wrap.scrollWidth <= wrap.clientWidth + 1; };
-  const resizeObserver = ctx.own(new ResizeObserver(checkOverflow));
-  resizeObserver.observe(wrap);
+  // column stays pinned on the right (CSS) and the scroll hint says the features scroll under it.
+  card.stage.append(tableWrap(ctx, table, { hint: t('house-table.scrollCue') }).element);
   const statGuess = card.stat(t('house-table.stat.pick'));
   statGuess.set('–');
   card.setMessage(t('house-table.ask'), 'info');

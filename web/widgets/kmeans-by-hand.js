@@ -6,6 +6,7 @@ import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed } from '../lib/ui.js';
+import { tableWrap } from '../lib/table.js';
 import { formatNumber, formatShort } from '../lib/format.js';
 import { clusterColor } from '../lib/colors.js';
 import { shapeMarker } from '../lib/marks.js';
@@ -75,15 +76,13 @@ function build(ctx) {
   card.stage.append(keysNow);
   const explain = el('p', { className: 'dw-hint dw-explain', 'aria-live': 'polite' });
   card.stage.append(explain);
-  const tableWrap = el('div', { className: 'dw-table-wrap' });
   const table = el('table', { className: 'dw-table' });
   table.append(el('caption', { className: 'dw-sr-only', text: t('kmeans-by-hand.table.caption') }));
   const headRow = el('tr');
   for (const h of ['point', 'distance1', 'distance2', 'joins']) headRow.append(el('th', { scope: 'col', text: t(`kmeans-by-hand.table.${h}`) }));
   const body = el('tbody');
   table.append(el('thead', {}, headRow), body);
-  tableWrap.append(table);
-  card.stage.append(tableWrap);
+  card.stage.append(tableWrap(ctx, table).element);
 
   const buttons = buttonRow(card.controls);
   const play = ctx.player(buttons, {

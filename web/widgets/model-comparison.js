@@ -9,6 +9,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate } from '../lib/frame.js';
 import { button, buttonRow, el, select, slider } from '../lib/ui.js';
+import { tableWrap } from '../lib/table.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
 import { createPrediction } from '../lib/predict.js';
@@ -74,14 +75,15 @@ function build(ctx) {
   const legendB = el('span', { className: 'dw-legend-key' }, [el('span', { className: 'dw-mark dw-mark-triangle' }), el('span', { className: 'model-comparison-key-b' })]);
   card.stage.append(el('p', { className: 'dw-plot-legend' }, [legendA, legendB, el('span', { className: 'dw-legend-key' }, [el('span', { className: 'dw-mark dw-mark-pair' }), el('span', { text: t('model-comparison.legend.pair') })])]));
   const testsTable = el('table', { className: 'dw-table model-comparison-tests' });
-  card.stage.append(el('div', { className: 'dw-table-wrap' }, [testsTable]));
+  const testsCaption = el('caption', { className: 'model-comparison-caption' });
+  card.stage.append(tableWrap(ctx, testsTable, { label: testsCaption }).element);
 
   // ---- panel 2: McNemar on one test set ----
   const mcHead = el('h4', { className: 'dw-plot-head', text: t('model-comparison.mcHead') });
   const mcCaption = el('p', { className: 'model-comparison-caption' });
   const mcTable = el('table', { className: 'dw-table model-comparison-mcnemar' });
   const mcResult = el('p', { className: 'model-comparison-result' });
-  card.stage.append(mcHead, mcCaption, el('div', { className: 'dw-table-wrap' }, [mcTable]), mcResult);
+  card.stage.append(mcHead, mcCaption, tableWrap(ctx, mcTable, { label: mcCaption }).element, mcResult);
 
   // ---- panel 3: the noise experiment ----
   const noiseHead = el('h4', { className: 'dw-plot-head', text: t('model-comparison.noiseHead') });
@@ -158,8 +160,9 @@ function build(ctx) {
     statPerm.set(formatP(perm.pValue));
     statMc.set(formatP(testSet.exactPValue));
     const row = (cells) => el('tr', {}, cells.map((c, i) => el(i ? 'td' : 'th', i ? { text: c } : { text: c, scope: 'row' })));
+    testsCaption.textContent = t('model-comparison.tests.caption', { folds: tt.n });
     testsTable.replaceChildren(
-      el('caption', { className: 'model-comparison-caption', text: t('model-comparison.tests.caption', { folds: tt.n }) }),
+      testsCaption,
       el('thead', {}, [el('tr', {}, ['test', 'statistic', 'pValue'].map((c) => t(`model-comparison.tests.${c}`)).map((h) => el('th', { text: h, scope: 'col' })))]),
       el('tbody', {}, [
         row([t('model-comparison.tests.t'), t('model-comparison.tests.tValue', { t: formatNumber(tt.t, 2), df: formatNumber(tt.df, 0) }), formatP(tt.pValue)]),

@@ -9,6 +9,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, fixed, nextId, select, slider } from '../lib/ui.js';
+import { tableWrap } from '../lib/table.js';
 import { formatNumber, formatShort } from '../lib/format.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { legend } from '../lib/legend.js';
@@ -60,7 +61,7 @@ function build(ctx) {
   // The caption sits above the scrolling table, so a narrow screen shows it whole.
   const captionId = nextId('model-lifecycle-versions');
   const table = el('table', { className: 'dw-table dw-compact model-lifecycle-versions', 'aria-labelledby': captionId });
-  card.stage.append(el('p', { className: 'model-lifecycle-caption', id: captionId, text: t('model-lifecycle.caption') }), el('div', { className: 'dw-table-wrap' }, [table]));
+  card.stage.append(el('p', { className: 'model-lifecycle-caption', id: captionId, text: t('model-lifecycle.caption') }), tableWrap(ctx, table).element);
 
   const buttons = buttonRow(card.controls);
   const play = ctx.player(buttons, {

@@ -8,6 +8,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
+import { tableWrap } from '../lib/table.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
@@ -71,25 +72,21 @@ function build(ctx) {
   ]);
 
   // Before/after table of a few rows.
-  const tableWrap = el('div', { className: 'dw-table-wrap pipeline-leakage-table-wrap' });
   const caption = el('p', { className: 'pipeline-leakage-caption' });
   const table = el('table', { className: 'dw-table pipeline-leakage-table' });
   const thead = el('thead');
   const tbody = el('tbody');
   const tfoot = el('tfoot');
   table.append(thead, tbody, tfoot);
-  tableWrap.append(table);
-  card.stage.append(caption, tableWrap);
+  card.stage.append(caption, tableWrap(ctx, table, { label: caption }).element);
 
   // One-hot table: the city column before, the encoder's 0/1 columns after.
-  const oneHotWrap = el('div', { className: 'dw-table-wrap pipeline-leakage-table-wrap' });
   const oneHotCaption = el('p', { className: 'pipeline-leakage-onehot-caption' });
   const oneHotTable = el('table', { className: 'dw-table pipeline-leakage-onehot' });
   const oneHotHead = el('thead');
   const oneHotBody = el('tbody');
   oneHotTable.append(oneHotHead, oneHotBody);
-  oneHotWrap.append(oneHotTable);
-  card.stage.append(oneHotCaption, oneHotWrap);
+  card.stage.append(oneHotCaption, tableWrap(ctx, oneHotTable, { label: oneHotCaption }).element);
 
   const buttons = buttonRow(card.controls);
   button(buttons, t('pipeline-leakage.newTable'), () => { opts.seed = nextSeed(opts.seed); loadData(); }, { primary: true, title: t('pipeline-leakage.newTableTitle') });

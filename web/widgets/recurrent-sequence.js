@@ -10,6 +10,7 @@ import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { attachDrag } from '../lib/drag.js';
 import { button, buttonRow, el, select, slider } from '../lib/ui.js';
+import { tableWrap } from '../lib/table.js';
 import { formatNumber, formatShort, formatSignificant } from '../lib/format.js';
 import { divergingRgb, drawHeatmap, heatLegend } from '../lib/heatmap.js';
 import { watchColorScheme } from '../lib/theme.js';
@@ -62,6 +63,11 @@ function build(ctx) {
   card.stage.append(el('p', { className: 'dw-legend', text: t('recurrent-sequence.legend.flow') }));
   const numbers = el('details', { className: 'recurrent-sequence-numbers' });
   const numbersBody = el('div');
+  // The two tables are rebuilt at every update, inside wrappers made once.
+  const flowWrap = tableWrap(ctx);
+  const predsWrap = tableWrap(ctx);
+  const seriesLoss = el('p', { className: 'dw-legend' });
+  numbersBody.append(flowWrap.element, predsWrap.element, seriesLoss);
   numbers.append(el('summary', { text: t('recurrent-sequence.numbers') }), numbersBody);
   card.stage.append(numbers);
 
@@ -261,8 +267,9 @@ function build(ctx) {
       el('thead', {}, [el('tr', {}, ['step', 'signal', 'oneStep', 'free'].map((c) => t(`recurrent-sequence.predsTable.${c}`)).map((h) => el('th', { scope: 'col', text: h })))]),
       el('tbody', {}, every.map((i) => el('tr', {}, [el('td', { text: String(i) }), el('td', { text: formatNumber(series[i], 3) }), el('td', { text: formatNumber(view.run.predictions[i - 1], 3) }), el('td', { text: formatNumber(view.forecast[i - WARMUP], 3) })]))),
     ]);
-    numbersBody.replaceChildren(el('div', { className: 'dw-table-wrap' }, [table]), el('div', { className: 'dw-table-wrap' }, [preds]),
-      el('p', { className: 'dw-legend', text: t('recurrent-sequence.seriesLoss', { loss: formatNumber(view.loss, 4), steps: net.steps() }) }));
+    flowWrap.replace(table);
+    predsWrap.replace(preds);
+    seriesLoss.textContent = t('recurrent-sequence.seriesLoss', { loss: formatNumber(view.loss, 4), steps: net.steps() });
   }
 
   function draw() {

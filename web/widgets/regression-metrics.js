@@ -12,6 +12,7 @@ import { Plot } from '../lib/plot.js';
 import { attachDrag } from '../lib/drag.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, select } from '../lib/ui.js';
+import { tableWrap } from '../lib/table.js';
 import { seedOption } from '../lib/schema.js';
 import { formatNumber, readShown } from '../lib/format.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
@@ -76,7 +77,9 @@ function build(ctx) {
   plot.setDomain(X_RANGE[0], X_RANGE[1], Y_RANGE[0], Y_RANGE[1]);
 
   const table = el('table', { className: 'dw-table regression-metrics-table' });
-  card.stage.append(el('div', { className: 'dw-table-wrap' }, [table]));
+  // A caption of its own, kept across redraws, names the table and its scrolling box.
+  const caption = el('caption', { className: 'dw-sr-only', text: t('regression-metrics.table.caption') });
+  card.stage.append(tableWrap(ctx, table, { label: caption }).element);
 
   const scaleHead = el('h4', { className: 'dw-plot-head', text: t('regression-metrics.scalers', count(11)) });
   const keyOrdinary = el('span', { text: few() });
@@ -185,6 +188,7 @@ function build(ctx) {
     statR2.set(shownMetric('r2', a.r2));
     const changeOf = (key) => change(key, shownMetric(key, w[key]), shownMetric(key, a[key]));
     table.replaceChildren(
+      caption,
       el('thead', {}, [el('tr', {}, [
         el('th', { text: t('regression-metrics.table.metric'), scope: 'col' }),
         el('th', { text: t('regression-metrics.table.without', { n: formatNumber(n, 0) }), scope: 'col', title: few() }),

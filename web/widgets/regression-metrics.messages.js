@@ -39,6 +39,7 @@ export const messages = {
   'regression-metrics.predict.ready': 'Move the outlier below y = {y} first (Reset).',
   'regression-metrics.predict.next': 'Now drag the outlier straight up (or hold the up arrow on the plot) to y = {y}.',
   'regression-metrics.predict.why': 'MAE went from {maeBefore} to {mae} (× {maeFactor}), RMSE from {rmseBefore} to {rmse} (× {rmseFactor}). MAE adds the outlier\'s gap once; RMSE adds its square, so the one big residual counts for more.',
+  'regression-metrics.table.caption': 'Each metric without the outlier, with it, and the change it makes',
   'regression-metrics.table.metric': 'metric',
   'regression-metrics.table.without': '{n} points',
   'regression-metrics.table.with': 'all {n}',

@@ -11,6 +11,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, checkbox, el, select, segmented, slider } from '../lib/ui.js';
+import { tableWrap } from '../lib/table.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
 import { clusterColor } from '../lib/colors.js';
@@ -94,7 +95,7 @@ function build(ctx) {
   }
   const table = el('table', { className: 'dw-table regression-race-table' });
   const caption = el('caption');
-  raceStage.append(el('div', { className: 'dw-table-wrap' }, [table]));
+  raceStage.append(tableWrap(ctx, table, { label: caption }).element);
 
   const noiseSlider = slider(raceControls, {
     label: t('regression-race.slider.noise'), min: 0, max: 2, step: 0.1, value: opts.noise, format: (v) => formatNumber(v, 1),

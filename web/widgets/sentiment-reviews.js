@@ -5,6 +5,7 @@
 // (logOddsContributions) all come from the engine (web/widgets/sentiment-reviews/model.js).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { checkbox, el, fixed, nextId } from '../lib/ui.js';
+import { tableWrap } from '../lib/table.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
 import { NEGATION_EXAMPLES, REVIEWS } from '../lib/sentiment-reviews.js';
 import { capText, chip } from '../lib/tokens.js';
@@ -60,15 +61,14 @@ function build(ctx) {
   card.stage.append(row, el('p', { className: 'dw-legend', text: t('sentiment-reviews.legend') }));
 
   const testDetails = el('details', { className: 'dw-details' });
-  testDetails.append(el('summary', { text: t('sentiment-reviews.testSummary', { count: formatNumber(TEST.length, 0) }) }));
-  const wrap = el('div', { className: 'dw-table-wrap' });
+  const testSummary = el('summary', { text: t('sentiment-reviews.testSummary', { count: formatNumber(TEST.length, 0) }) });
+  testDetails.append(testSummary);
   const table = el('table', { className: 'dw-table dw-text-table' });
   const head = el('tr');
   for (const h of ['review', 'label', 'proba', 'says']) head.append(el('th', { scope: 'col', text: t(`sentiment-reviews.column.${h}`) }));
   const body = el('tbody');
   table.append(el('thead', {}, [head]), body);
-  wrap.append(table);
-  testDetails.append(wrap);
+  testDetails.append(tableWrap(ctx, table, { label: testSummary }).element);
   card.stage.append(testDetails);
   const testRows = TEST.map((i) => {
     const cells = [el('td', { className: 'dw-text-cell', text: REVIEWS[i][0] }), el('td', { text: REVIEWS[i][1] ? t('sentiment-reviews.label.positive') : t('sentiment-reviews.label.negative') }), el('td'), el('td')];

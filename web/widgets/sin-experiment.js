@@ -8,6 +8,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
+import { tableWrap } from '../lib/table.js';
 import { formatNumber, formatShort } from '../lib/format.js';
 import { reportComplete, reportScore } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
@@ -62,14 +63,12 @@ function build(ctx) {
   errPlot.margin = { ...errPlot.margin, top: 24 };
   right.append(el('p', { className: 'dw-legend', text: t('sin-experiment.legend.errors') }));
 
-  const tableWrap = el('div', { className: 'dw-table-wrap' });
   const table = el('table', { className: 'dw-table sin-experiment-table' });
   const head = el('tr');
   for (const h of [t('sin-experiment.table.model'), t('sin-experiment.table.train'), t('sin-experiment.table.test'), t('sin-experiment.table.verdict')]) head.append(el('th', { scope: 'col', text: h }));
   const body = el('tbody');
   table.append(el('caption', { className: 'dw-sr-only', text: t('sin-experiment.table.caption') }), el('thead', {}, [head]), body);
-  tableWrap.append(table);
-  right.append(tableWrap);
+  right.append(tableWrap(ctx, table).element);
 
   const degreeSlider = slider(card.controls, { label: t('sin-experiment.slider.degree'), min: 1, max: 11, step: 1, value: degree, format: (v) => String(v), onInput: (v) => setDegree(v) });
   const buttons = buttonRow(card.controls);

@@ -6,6 +6,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, fixed, setDisabled } from '../lib/ui.js';
+import { tableWrap } from '../lib/table.js';
 import { reportComplete } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
 import { formatNumber } from '../lib/format.js';
@@ -78,14 +79,12 @@ function build(ctx) {
   // The training emails, editable.
   const details = el('details', { className: 'spam-filter-train-emails' });
   details.append(el('summary', { text: t('spam-filter.trainingEmails') }));
-  const wrap = el('div', { className: 'dw-table-wrap' });
   const table = el('table', { className: 'dw-table' });
   const head = el('tr');
   for (const h of [t('spam-filter.table.subject'), ...features.map((f) => f.name), t('spam-filter.table.label'), t('spam-filter.table.p')]) head.append(el('th', { scope: 'col', text: h }));
   const body = el('tbody');
   table.append(el('caption', { className: 'dw-sr-only', text: t('spam-filter.table.caption') }), el('thead', {}, [head]), body);
-  wrap.append(table);
-  details.append(wrap);
+  details.append(tableWrap(ctx, table).element);
   card.stage.append(details);
   const rowCells = emails.map((e, i) => {
     const tr = el('tr');

@@ -5,6 +5,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { el, nextId, slider, button, buttonRow, setDisabled } from '../lib/ui.js';
+import { tableWrap } from '../lib/table.js';
 import { formatMoney, formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
@@ -78,7 +79,6 @@ function build(ctx) {
   const plot = ctx.own(new Plot(card.stage, { aspect: 0.5, minHeight: 220, maxHeight: 360, label: t('tip-predictor.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.canvas.tabIndex = 0;
 
-  const tableWrap = el('div', { className: 'dw-table-wrap tip-predictor-table-wrap' });
   const table = el('table', { className: 'dw-table tip-predictor-table' });
   const head = el('tr');
   // Dollars go in the headers, not in every cell, so all five columns fit a 375 px phone.
@@ -87,8 +87,7 @@ function build(ctx) {
   const body = el('tbody');
   const foot = el('tfoot');
   table.append(el('caption', { className: 'dw-sr-only', text: t('tip-predictor.table.caption') }), el('thead', {}, [head]), body, foot);
-  tableWrap.append(table);
-  card.stage.append(tableWrap);
+  card.stage.append(tableWrap(ctx, table, { className: 'tip-predictor-table-wrap' }).element);
 
   const sliderW = slider(card.controls, { label: t('tip-predictor.slider.w'), min: 0, max: 0.5, step: 0.005, value: opts.w, format: (v) => formatNumber(v, 3), onInput: (v) => { opts.w = v; refresh(); } });
   const sliderB = slider(card.controls, { label: t('tip-predictor.slider.b'), min: -5, max: 5, step: 0.05, value: opts.b, format: (v) => formatNumber(v, 2), onInput: (v) => { opts.b = v; refresh(); } });

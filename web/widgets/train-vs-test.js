@@ -9,6 +9,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { checkbox, el, select, slider } from '../lib/ui.js';
+import { tableWrap } from '../lib/table.js';
 import { formatNumber, formatPercent, readShown } from '../lib/format.js';
 import { drawHeatmap, heatLegend, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
@@ -78,21 +79,18 @@ function build(ctx) {
   const curvePlot = ctx.own(new Plot(right, { aspect: 0.78, minHeight: 240, maxHeight: 420, label: t('train-vs-test.curvePlot'), onResize: () => { ctx.requestDraw(draw); ctx.requestDraw(revealCurrent); } }));
   const curveKey = el('div', { className: 'dw-heat-legend' });
   right.append(curveKey);
-  const tableWrap = el('div', { className: 'dw-table-wrap' });
   const table = el('table', { className: 'dw-table train-vs-test-curve-table' });
-  // On a phone the eleven settings do not fit: say that the table scrolls, keep the row names
-  // in view (sticky first column, train-vs-test.css) and scroll the current setting into view.
-  const scrollNote = el('p', { className: 'train-vs-test-scroll-note', text: t('train-vs-test.scrollNote') });
-  scrollNote.hidden = true;
+  // On a phone the eleven settings do not fit: the wrapper's hint says that the table scrolls;
+  // the row names stay in view (sticky first column, train-vs-test.css) and the current setting
+  // is scrolled into view.
   const headRow = el('tr');
   const bodyTrain = el('tr');
   const bodyTest = el('tr');
   const bodyGap = el('tr');
   const bodyVerdict = el('tr');
   table.append(el('caption', { className: 'dw-sr-only', text: t('train-vs-test.table.caption') }), el('thead', {}, [headRow]), el('tbody', {}, [bodyTrain, bodyTest, bodyGap, bodyVerdict]));
-  // The note stands outside the scrolling box, so scrolling to the current setting never cuts it.
-  tableWrap.append(table);
-  card.stage.append(scrollNote, tableWrap);
+  const curveTable = tableWrap(ctx, table, { hint: t('train-vs-test.scrollNote') });
+  card.stage.append(curveTable.element);
 
   const flex = slider(card.controls, { label: t('train-vs-test.slider.flexibility'), min: 1, max: 10, step: 1, value: opts.flexibility, format: (v) => describeLevel(v), onInput: (v) => { opts.flexibility = v; memorise = false; memoriseBox.checked = false; refresh(); } });
   if (kinds.length > 1) {
@@ -240,12 +238,11 @@ function build(ctx) {
     ctx.requestDraw(draw);
   }
 
-  // Whichever box scrolls the table (the wrapper, or the table itself inside lesson prose).
+  // Scrolls the current setting's column to the middle of the table's box, when the box scrolls.
   function revealCurrent() {
-    const scroller = [table, tableWrap].find((e) => e.scrollWidth > e.clientWidth + 1);
-    scrollNote.hidden = !scroller;
+    const scroller = curveTable.region;
     const cell = headRow.querySelector('.train-vs-test-now');
-    if (!scroller || !cell) return;
+    if (scroller.scrollWidth <= scroller.clientWidth + 1 || !cell) return;
     const box = scroller.getBoundingClientRect();
     const c = cell.getBoundingClientRect();
     scroller.scrollLeft += (c.left + c.width / 2) - (box.left + box.width / 2);

@@ -1,0 +1,114 @@
+// Wide tables (web/lib/table.js): a table wider than its box scrolls inside a labelled region, a
+// line above it says "Scroll sideways for more →" while there is more to the right, and the region
+// takes the keyboard focus only while there is something to scroll. Checked on a lesson's own
+// Markdown table (the deep-RL methods) and on a widget's table (the gradient-descent steps).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, snap, widgetsReady } from './browser.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+// The region, its hint line and their state, for the table holding `selector`.
+async function stateOf(page, selector) {
+  return page.locator(selector).evaluate((table) => {
+    const region = table.closest('.dw-table-wrap');
+    const hint = region && region.parentElement.querySelector('.dw-table-hint');
+    const labelled = region && region.getAttribute('aria-labelledby');
+    return {
+      role: region && region.getAttribute('role'),
+      name: region && (region.getAttribute('aria-label') || (labelled && document.getElementById(labelled).textContent) || ''),
+      overflows: !!region && region.scrollWidth > region.clientWidth + 1,
+      tabindex: region && region.getAttribute('tabindex'),
+      hint: hint ? hint.textContent : null,
+      hintHeight: hint ? hint.getBoundingClientRect().height : 0,
+      boxHeight: region ? region.parentElement.getBoundingClientRect().height : 0,
+    };
+  });
+}
+const settle = (page) => page.waitForTimeout(200);
+
+test('a lesson table wider than a phone says it scrolls, until the learner reaches its right end or the screen is wide', async () => {
+  const page = await site.newPage({ width: 375, height: 800 });
+  await page.goto(`${site.base}/lessons/deep-q-learning.html`);
+  await widgetsReady(page);
+  await settle(page);
+  const table = 'table:has(th:text-is("method"))';
+  const hint = page.locator('.dw-table-box', { has: page.locator(table) }).locator('.dw-table-hint');
+  let s = await stateOf(page, table);
+  assert.equal(s.role, 'region');
+  assert.equal(s.name, 'Table: method, family, actions, the key idea, where it is used');
+  assert.ok(s.overflows, 'the five-column table is wider than a 375 px phone');
+  assert.equal(await hint.isVisible(), true, 'the hint shows while columns are out of sight');
+  assert.equal(s.hint, 'Scroll sideways for more →');
+  assert.equal(s.tabindex, '0', 'the region can be focused to scroll it with the keyboard');
+  await snap(page.locator('.dw-table-box', { has: page.locator(table) }), 'table-wrap-lesson-375');
+
+  // The keyboard scrolls it: focus the region, then arrow keys move it to the right end.
+  const region = page.locator('.dw-table-wrap', { has: page.locator(table) });
+  await region.focus();
+  const heightBefore = s.boxHeight;
+  for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+  await settle(page);
+  assert.ok(await region.evaluate((r) => r.scrollLeft + r.clientWidth >= r.scrollWidth - 1), 'arrow keys scrolled to the right end');
+  assert.equal(await hint.isVisible(), false, 'no hint once the right end is reached');
+  s = await stateOf(page, table);
+  assert.equal(s.boxHeight, heightBefore, 'the hint keeps its line, so the table does not jump while scrolling');
+  // Back at the start there is more to the right again.
+  await region.evaluate((r) => { r.scrollLeft = 0; });
+  await settle(page);
+  assert.equal(await hint.isVisible(), true);
+  await region.evaluate((r) => r.blur());
+
+  // Wide enough for the whole table: no hint, and nothing to focus.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await settle(page);
+  s = await stateOf(page, table);
+  assert.equal(s.overflows, false);
+  assert.equal(await hint.isVisible(), false, 'no hint when the whole table fits');
+  assert.equal(s.hintHeight, 0, 'and no empty line for it');
+  assert.equal(s.tabindex, null, 'a region with nothing to scroll is not a tab stop');
+  await snap(page.locator('.dw-table-box', { has: page.locator(table) }), 'table-wrap-lesson-1280');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('a widget table that overflows on a phone gets the same hint and focusable region; the focus stays when it stops overflowing', async () => {
+  const page = await site.newPage({ width: 375, height: 800 });
+  await page.goto(`${site.base}/lessons/how-models-learn.html`);
+  await widgetsReady(page);
+  await settle(page);
+  const table = 'table.dw-table:has(th:text-is("∂L/∂w"))';
+  const hint = page.locator('.dw-table-box', { has: page.locator(table) }).locator('.dw-table-hint');
+  let s = await stateOf(page, table);
+  assert.equal(s.role, 'region');
+  assert.match(s.name, /^Parameters, prediction, error, gradients and loss/, 'the region is named by the table\'s caption');
+  assert.ok(s.overflows, 'eight columns are wider than a 375 px phone');
+  assert.equal(await hint.isVisible(), true);
+  assert.equal(s.hint, 'Scroll sideways for more →');
+  assert.equal(s.tabindex, '0');
+  await snap(page.locator('.dw-card', { has: page.locator(table) }), 'table-wrap-widget-375');
+
+  // The learner tabbed into the region, then the window widened: the region keeps the focus
+  // (and its tabindex) until the focus moves on, instead of dropping it to the page body.
+  const region = page.locator('.dw-table-wrap', { has: page.locator(table) });
+  await region.focus();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await settle(page);
+  s = await stateOf(page, table);
+  assert.equal(s.overflows, false);
+  assert.equal(await hint.isVisible(), false, 'no hint when the table fits');
+  assert.equal(await region.evaluate((r) => r === document.activeElement), true, 'the focus stays on the region');
+  await page.keyboard.press('Tab');
+  await settle(page);
+  assert.equal((await stateOf(page, table)).tabindex, null, 'once the focus left, the region is no longer a tab stop');
+
+  // Narrow again: the hint comes back.
+  await page.setViewportSize({ width: 375, height: 800 });
+  await settle(page);
+  assert.equal(await hint.isVisible(), true);
+  assert.equal((await stateOf(page, table)).tabindex, '0');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
