@@ -29,3 +29,9 @@ export function nearestRung(rungs, v, fallback = 0) {
   }
   return best;
 }
+
+// The rung value nearest to v (the value a slider on the ladder shows and uses); when v is not a
+// positive number, the rung nearest to `fallback` (the option's default).
+export function nearestRungValue(rungs, v, fallback) {
+  return rungs[nearestRung(rungs, v, nearestRung(rungs, fallback))];
+}

@@ -3,6 +3,7 @@
 // so all fifty widgets look and behave alike. Text is always set with textContent.
 
 import { formatNumber } from './format.js';
+import { nearestRung } from './ladder.js';
 import { english } from './messages.js';
 
 let uid = 0;
@@ -102,6 +103,25 @@ export function slider(parent, { label, min, max, step, value, format = (v) => S
     get value() { return current; },
     set(v) { current = v; input.value = String(toTrack(v)); show(v); },
     setDisabled(d) { input.disabled = d; },
+  };
+}
+
+// A slider over a ladder of round values (ladder.js): its track is the rung number, one rung per
+// arrow press, and everything else speaks in the rung's value. `value` and set(v) take a value
+// (one off the ladder goes to the nearest rung; one that is not a positive number to the rung
+// nearest `fallback`); the readout and the announced value are format(value); onInput(value)
+// gets the rung's value.
+export function rungSlider(parent, { label, rungs, value, fallback, format, onInput, name }) {
+  const rungOf = (v) => nearestRung(rungs, v, nearestRung(rungs, fallback));
+  const track = slider(parent, {
+    label, name, min: 0, max: rungs.length - 1, step: 1, value: rungOf(value),
+    format: (i) => format(rungs[i]), onInput: (i) => onInput(rungs[i]),
+  });
+  return {
+    input: track.input, field: track.field,
+    get value() { return rungs[track.value]; },
+    set(v) { track.set(rungOf(v)); },
+    setDisabled: track.setDisabled,
   };
 }
 

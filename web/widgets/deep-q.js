@@ -6,13 +6,13 @@
 // episode. The setup menu turns replay and the target network off to show what they are for.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { button, buttonRow, select, slider } from '../lib/ui.js';
+import { button, buttonRow, rungSlider, select, slider } from '../lib/ui.js';
 import { formatNumber, formatPercent, formatShort } from '../lib/format.js';
 import { drawHeatmap, divergingRgb, heatLegend } from '../lib/heatmap.js';
 import { arrow } from '../lib/marks.js';
 import { equalDomain } from '../lib/domain.js';
 import { logAxes } from '../lib/ticks.js';
-import { nearestRung, roundLadder } from '../lib/ladder.js';
+import { nearestRungValue, roundLadder } from '../lib/ladder.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './deep-q/messages.js';
 import { schema, SETUPS, LAKE, MAP_CELLS, ARROW_CELLS, SUCCESS_GRID, RETURN_WINDOW, PREDICT_EPISODES, RUNAWAY, configure, configureTable, recentReturn, returnClass, flipRows } from './deep-q/settings.js';
@@ -34,10 +34,9 @@ const LADDERS = {
   replay: roundLadder(schema.replay.min, schema.replay.max).filter(Number.isInteger),
   targetSync: roundLadder(schema.targetSync.min, schema.targetSync.max).filter(Number.isInteger),
 };
-// The rung nearest to a requested value: an option off the ladder (replay=4800 from a link) is
-// used as the readout shows it.
-const rungOf = (key, v) => nearestRung(LADDERS[key], v, LADDERS[key].indexOf(schema[key].default));
-const onLadders = (o) => ({ ...o, ...Object.fromEntries(Object.keys(LADDERS).map((k) => [k, LADDERS[k][rungOf(k, o[k])]])) });
+// An option off the ladder (replay=4800 from a link) is used on its nearest rung, as the readout
+// shows it.
+const onLadders = (o) => ({ ...o, ...Object.fromEntries(Object.keys(LADDERS).map((k) => [k, nearestRungValue(LADDERS[k], o[k], schema[k].default)])) });
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
@@ -96,10 +95,8 @@ function build(ctx) {
     replay: ladderSlider('replay', t('deep-q.slider.replay'), (v) => formatNumber(v, 0)),
     targetSync: ladderSlider('targetSync', t('deep-q.slider.targetSync'), (v) => formatNumber(v, 0)),
   };
-  // A slider whose track is the rung number on LADDERS[key] and whose readout is the rung's value.
-  function ladderSlider(key, label, show) {
-    const rungs = LADDERS[key];
-    return slider(card.controls, { label, min: 0, max: rungs.length - 1, step: 1, value: rungOf(key, opts[key]), format: (i) => show(rungs[i]), onInput: (i) => changeSetting({ [key]: rungs[i] }) });
+  function ladderSlider(key, label, format) {
+    return rungSlider(card.controls, { label, rungs: LADDERS[key], value: opts[key], fallback: schema[key].default, format, onInput: (v) => changeSetting({ [key]: v }) });
   }
 
   const statEpisodes = card.stat(t('deep-q.stat.episodes'));
@@ -370,7 +367,7 @@ function build(ctx) {
       opts = onLadders(next);
       setupSelect.value = opts.setup;
       taskSelect.value = opts.task;
-      for (const k of Object.keys(sliders)) sliders[k].set(k in LADDERS ? rungOf(k, opts[k]) : opts[k]);
+      for (const k of Object.keys(sliders)) sliders[k].set(opts[k]);
       resetAgent('');
     },
   };

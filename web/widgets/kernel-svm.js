@@ -5,9 +5,9 @@
 // support vectors (αᵢ > 0) are ringed.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
+import { button, buttonRow, fixed, rungSlider, select, slider } from '../lib/ui.js';
 import { formatPercent, formatShort } from '../lib/format.js';
-import { nearestRung } from '../lib/ladder.js';
+import { nearestRungValue } from '../lib/ladder.js';
 import { C_STOPS, GAMMA_STOPS } from './kernel-svm/stops.js';
 import { GridImage, cellCentre, drawGridImage, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
@@ -38,7 +38,7 @@ const GAP_OK = 0.01;    // primal − dual within 1 % of the primal: "converged"
 const formatStop = (v) => formatShort(v, 3);
 // Options off the ladder (from a link or an embed) move to the nearest stop, as the readout shows.
 function onStops(o) {
-  return { ...o, gamma: GAMMA_STOPS[nearestRung(GAMMA_STOPS, o.gamma, GAMMA_STOPS.indexOf(1))], C: C_STOPS[nearestRung(C_STOPS, o.C, C_STOPS.indexOf(1))] };
+  return { ...o, gamma: nearestRungValue(GAMMA_STOPS, o.gamma, schema.gamma.default), C: nearestRungValue(C_STOPS, o.C, schema.C.default) };
 }
 
 export function mount(element, options) {
@@ -79,10 +79,10 @@ function build(ctx) {
   const dataMenu = select(card.controls, { label: t('kernel-svm.select.data'), value: opts.dataset, options: datasetOptions(schema.dataset.values, t), onChange: (v) => { play.stop(); opts.dataset = v; imported = null; prediction.reset(t('kernel-svm.predict.newData')); loadData(); } });
   select(card.controls, { label: t('kernel-svm.select.kernel'), value: opts.kernel, options: ['rbf', 'poly', 'linear'].map((k) => [k, t(`kernel-svm.kernel.${k}`)]), onChange: (v) => { play.stop(); opts.kernel = v; restart(true); } });
   const sliders = {
-    // The γ and C tracks are stop numbers on GAMMA_STOPS and C_STOPS, one stop per arrow press.
-    gamma: slider(card.controls, { label: t('kernel-svm.slider.gamma'), min: 0, max: GAMMA_STOPS.length - 1, step: 1, value: GAMMA_STOPS.indexOf(opts.gamma), format: (i) => formatStop(GAMMA_STOPS[i]), onInput: (i) => { play.stop(); opts.gamma = GAMMA_STOPS[i]; restart(true); } }),
+    // γ and C move one stop of GAMMA_STOPS and C_STOPS per arrow press.
+    gamma: rungSlider(card.controls, { label: t('kernel-svm.slider.gamma'), rungs: GAMMA_STOPS, value: opts.gamma, fallback: schema.gamma.default, format: formatStop, onInput: (v) => { play.stop(); opts.gamma = v; restart(true); } }),
     degree: slider(card.controls, { label: t('kernel-svm.slider.degree'), min: 1, max: 8, step: 1, value: opts.degree, format: String, onInput: (v) => { play.stop(); opts.degree = v; restart(true); } }),
-    C: slider(card.controls, { label: t('kernel-svm.slider.C'), min: 0, max: C_STOPS.length - 1, step: 1, value: C_STOPS.indexOf(opts.C), format: (i) => formatStop(C_STOPS[i]), onInput: (i) => { play.stop(); opts.C = C_STOPS[i]; restart(true); } }),
+    C: rungSlider(card.controls, { label: t('kernel-svm.slider.C'), rungs: C_STOPS, value: opts.C, fallback: schema.C.default, format: formatStop, onInput: (v) => { play.stop(); opts.C = v; restart(true); } }),
   };
   pointsCsv(ctx, card.controls, {
     filename: 'kernel-svm-points.csv', rules: CSV_RULES,
@@ -269,7 +269,7 @@ function build(ctx) {
       const dataChanged = ['dataset', 'points', 'noise', 'seed'].some((k) => next[k] !== opts[k]);
       opts = onStops(next);
       prediction.reset(t('kernel-svm.predict.changed'));
-      sliders.gamma.set(GAMMA_STOPS.indexOf(opts.gamma)); sliders.degree.set(opts.degree); sliders.C.set(C_STOPS.indexOf(opts.C));
+      sliders.gamma.set(opts.gamma); sliders.degree.set(opts.degree); sliders.C.set(opts.C);
       if (dataChanged) { imported = null; loadData(); } else restart(true);
     },
     // Shared by a link: the settings changed with the card's own controls, imported points.

@@ -7,9 +7,9 @@
 // a ball stalled at a saddle point, where the gradient vanishes above the surface's minimum.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { button, buttonRow, select, slider } from '../lib/ui.js';
+import { button, buttonRow, rungSlider, select } from '../lib/ui.js';
 import { formatNumber, formatShort } from '../lib/format.js';
-import { nearestRung, roundLadder } from '../lib/ladder.js';
+import { nearestRungValue, roundLadder } from '../lib/ladder.js';
 import { drawHeatmap, heatLegend, lossRgb } from '../lib/heatmap.js';
 import { createPrediction } from '../lib/predict.js';
 import { createSurface, describePath, minimaOf, OPTIMIZERS } from './loss-surface/surfaces.js';
@@ -32,9 +32,9 @@ const CURSOR_STEPS = 40; // keyboard cursor moves 1/40 of the view per arrow pre
 // is exactly the η the readout shows, and every rate the lesson names (0.001, 0.05, 0.35, 0.4,
 // 0.5, 2) is a rung: → then ← returns to 0.05 itself, not to 0.0501 from a rounded log track.
 const ETA_LADDER = roundLadder(schema.eta.min, schema.eta.max);
-// The rung nearest to a requested η: an option or update off the ladder (eta=1.025 becomes 1)
-// is used as the readout shows it.
-const etaIndex = (v) => nearestRung(ETA_LADDER, v, ETA_LADDER.indexOf(schema.eta.default));
+// An η off the ladder (an option or update, eta=1.025) is used on its nearest rung (1), as the
+// readout shows it.
+const onEtaLadder = (v) => nearestRungValue(ETA_LADDER, v, schema.eta.default);
 // η as the readout and the messages write it (describePath uses formatShort(η, 3) too).
 const formatEta = (v) => formatShort(v, 3);
 
@@ -45,7 +45,7 @@ export function mount(element, options) {
 function build(ctx) {
   const { ml, card, options, t } = ctx;
   let opts = { ...options };
-  opts.eta = ETA_LADDER[etaIndex(opts.eta)];
+  opts.eta = onEtaLadder(opts.eta);
   const surface = ctx.own(createSurface(ml));
   let view = null;      // { x0, x1, y0, y1, minX, minY, minValue, startX, startY }
   let minima = [];      // every lowest point, one teal ring each
@@ -74,8 +74,7 @@ function build(ctx) {
   // Reset puts the ball back on the surface's starting spot (Play again, or a new η or
   // optimiser, reruns from a dropped point).
   button(buttons, t('loss-surface.reset'), () => { play.stop(); if (view) start = { x: view.startX, y: view.startY }; cursor = null; startRun(); });
-  // The slider's track is the rung number on ETA_LADDER; its readout is the rung's η.
-  const etaSlider = slider(card.controls, { label: t('loss-surface.slider.eta'), min: 0, max: ETA_LADDER.length - 1, step: 1, value: etaIndex(opts.eta), format: (i) => formatEta(ETA_LADDER[i]), onInput: (i) => { opts.eta = ETA_LADDER[i]; play.stop(); startRun(); } });
+  const etaSlider = rungSlider(card.controls, { label: t('loss-surface.slider.eta'), rungs: ETA_LADDER, value: opts.eta, fallback: schema.eta.default, format: formatEta, onInput: (v) => { opts.eta = v; play.stop(); startRun(); } });
   const optimizerChoices = ['sgd', 'momentum', 'rmsprop', 'adam', 'race'].map((id) => [id, t(`loss-surface.choice.optimizer.${id}`)]);
   const optSelect = select(card.controls, { label: t('loss-surface.select.optimizer'), options: optimizerChoices, value: opts.optimizer, onChange: (v) => { opts.optimizer = v; play.stop(); startRun(); } });
   select(card.controls, { label: t('loss-surface.select.surface'), options: ['bowl', 'ravine', 'rosenbrock', 'saddle'].map((id) => [id, t(`loss-surface.choice.surface.${id}`)]), value: opts.surface, onChange: (v) => { opts.surface = v; play.stop(); loadSurface(); } });
@@ -317,8 +316,8 @@ function build(ctx) {
     update(next) {
       play.stop();
       opts = { ...next };
-      opts.eta = ETA_LADDER[etaIndex(opts.eta)];
-      etaSlider.set(etaIndex(opts.eta));
+      opts.eta = onEtaLadder(opts.eta);
+      etaSlider.set(opts.eta);
       optSelect.value = opts.optimizer;
       loadSurface();
     },
