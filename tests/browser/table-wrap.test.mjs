@@ -112,3 +112,32 @@ test('a widget table that overflows on a phone gets the same hint and focusable 
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+test('the generated-houses preview keeps the price header above its pinned column while the features scroll', async () => {
+  const page = await site.newPage({ width: 375, height: 800 });
+  await page.goto(`${site.base}/lessons/data-features-labels.html`);
+  await widgetsReady(page);
+  await settle(page);
+  const region = page.locator('.dw-table-wrap.build-dataset-preview');
+  assert.equal(await region.evaluate((r) => r.scrollWidth > r.clientWidth + 1), true, 'eight columns scroll on a phone');
+  const hint = page.locator('.dw-table-box', { has: region }).locator('.dw-table-hint');
+  assert.equal(await hint.isVisible(), true);
+  for (const at of ['start', 'end']) {
+    if (at === 'end') { await region.evaluate((r) => { r.scrollLeft = r.scrollWidth; }); await settle(page); }
+    const columns = await region.evaluate((r) => {
+      r.scrollIntoView({ block: 'center' });
+      const box = r.getBoundingClientRect();
+      const price = r.querySelector('tbody td.dw-label-col').getBoundingClientRect();
+      // The header a learner sees above the price column: the one drawn on top at that spot.
+      const row = r.querySelector('thead tr').getBoundingClientRect();
+      const seen = document.elementFromPoint(price.left + price.width / 2, row.top + row.height / 2);
+      const header = seen && seen.closest('th');
+      return { header: header && header.textContent, inView: price.right <= box.right + 1 };
+    });
+    assert.equal(columns.header, 'price (k)', `at the ${at}, the pinned price column's header says price`);
+    assert.ok(columns.inView, 'the price column is in view');
+  }
+  assert.equal(await hint.isVisible(), false, 'no hint at the right end');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

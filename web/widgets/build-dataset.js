@@ -137,7 +137,10 @@ function build(ctx) {
     const table = el('table', { className: 'dw-table' });
     table.append(el('caption', { className: 'dw-sr-only', text: t('build-dataset.preview.caption', { shown: PREVIEW_ROWS, rows: data.rows }) }));
     const head = el('tr');
-    for (const name of [...SHORT.map((id) => t(`build-dataset.short.${id}`)), t('build-dataset.short.price')]) head.append(el('th', { scope: 'col', text: name }));
+    for (const id of SHORT) head.append(el('th', { scope: 'col', text: t(`build-dataset.short.${id}`) }));
+    // The price column stays in view while the features scroll under it (build-dataset.css), its
+    // header with it, so no price ever sits under a feature's name.
+    head.append(el('th', { scope: 'col', className: 'dw-label-col', text: t('build-dataset.short.price') }));
     const body = el('tbody');
     const digits = [0, 0, 0, 1, 0, 0, 0];
     for (let i = 0; i < PREVIEW_ROWS; i++) {
