@@ -85,3 +85,25 @@ test('sentiment-reviews: predict, then check — "negative" holds, "positive" do
     await page.close();
   }
 });
+
+test('sentiment-reviews: a prediction locked after the pairs verdict was on screen is practice, not a first try', async () => {
+  const page = await site.newPage({ width: 1280 });
+  await page.goto(`${site.base}${PAGE}`);
+  await widgetsReady(page);
+  await page.evaluate(() => { window.__reported = []; document.addEventListener('dw:complete', (e) => window.__reported.push(e.detail)); });
+  const card = page.locator('.dw-card').filter({ hasText: TITLE });
+  const pairs = card.getByLabel('Add word pairs (not·good, not·bad, …)');
+  await card.getByRole('button', { name: '“The soup was not bad”' }).click();
+  await pairs.check();
+  const box = card.locator('[data-predict="pairs-not-bad"]');
+  assert.match(await box.getByRole('status').textContent(), /was on screen before a prediction was locked in/);
+  await pairs.uncheck();
+  await lockPrediction(card, 'pairs-not-bad', 'negative');
+  await pairs.check();
+  const v = await verdict(card, 'pairs-not-bad');
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await page.evaluate(() => window.__reported), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

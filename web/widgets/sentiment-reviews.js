@@ -130,7 +130,9 @@ function build(ctx) {
     verdictLine.textContent = positive ? t('sentiment-reviews.verdict.positive', { p: fixed(r.p, 3) }) : t('sentiment-reviews.verdict.negative', { p: fixed(r.p, 3) });
     verdictLine.dataset.tone = positive ? 'spam' : 'ham';
     card.setMessage(t('sentiment-reviews.accuracy', { accuracy: formatPercent(fit.accuracy, 1), count: formatNumber(TEST.length, 0), pairs: opts.pairs }), 'info');
-    if (task.pending !== null && opts.pairs && text.trim() === 'The soup was not bad') {
+    if (opts.pairs && text.trim() === 'The soup was not bad') {
+      // The verdict is on screen now: a prediction locked after this could copy it.
+      if (task.pending === null) { task.outcomeSeen(t('sentiment-reviews.predict.seen')); return; }
       const weightOf = (pair) => (r.features.find((f) => f.text === pair) || { weight: 0 }).weight;
       task.settle(positive ? 'positive' : 'negative', t('sentiment-reviews.predict.why', { weight: signed(weightOf('not·bad')), wasNot: signed(weightOf('was·not')), p: fixed(r.p, 3) }));
     }

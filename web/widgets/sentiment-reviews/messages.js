@@ -28,6 +28,7 @@ export const messages = {
   'sentiment-reviews.predict.question': 'With word pairs added, “The soup was not bad” will be classified…',
   'sentiment-reviews.predict.positive': 'positive',
   'sentiment-reviews.predict.negative': 'negative',
+  'sentiment-reviews.predict.seen': '“The soup was not bad” with word pairs was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'sentiment-reviews.predict.next': 'Click “The soup was not bad”, then tick “Add word pairs”.',
   'sentiment-reviews.predict.why': 'The pair not·bad adds {weight}, but the pair was·not adds {wasNot} (learned from complaints such as “the story was not interesting”) and pulls harder: p(positive) = {p}.',
   'sentiment-reviews.cap': 'Only the first {max} characters are used.',
