@@ -100,3 +100,21 @@ test('word-embeddings: predict, then check — “good” and “bad” point mu
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+test('word-embeddings: a good/bad prediction locked after the words nearest "good" were on screen is practice, not a first try', async () => {
+  const page = await open(1280);
+  await page.evaluate(() => { window.__reported = []; document.addEventListener('dw:complete', (e) => window.__reported.push(e.detail)); });
+  const card = page.locator('.dw-card').nth(1);
+  const box = card.locator('[data-predict="embeddings-good-bad"]');
+  await card.getByLabel('selected word').selectOption('good');
+  assert.match(await box.getByRole('status').textContent(), /nearest “good” were on screen before a prediction was locked in/);
+  await card.getByLabel('selected word').selectOption('cat');
+  await box.getByRole('combobox').selectOption('high');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await card.getByLabel('selected word').selectOption('good');
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await page.evaluate(() => window.__reported), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -79,7 +79,9 @@ function build(ctx) {
     next: t('word-embeddings.predict.next'),
   });
   function judgeGoodBad() {
-    if (prediction.pending === null || EMBEDDING_WORDS[selected] !== 'good' || !ranking) return;
+    if (EMBEDDING_WORDS[selected] !== 'good' || !ranking) return;
+    // The ranking of "bad" is on screen now: a prediction locked after this could copy it.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('word-embeddings.predict.seen')); return; }
     const k = Array.from(ranking.indices).indexOf(EMBEDDING_WORDS.indexOf('bad'));
     if (k < 0) return;
     const cos = ranking.similarities[k];
