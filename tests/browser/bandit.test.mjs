@@ -85,3 +85,25 @@ test('bandit: predict, then check — with ε = 0.5 only 57% of pulls go to the 
   await page.close();
 });
 
+
+test('bandit: a prediction locked after a full ε = 0.5 run was on screen is practice, not a first try', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/explore-or-exploit.html`);
+  await widgetsReady(page);
+  await page.evaluate(() => { window.__reported = []; document.addEventListener('dw:complete', (e) => window.__reported.push(e.detail)); });
+  const stat = statReader(page);
+  const box = page.locator('[data-predict="bandit-epsilon-half"]');
+  await page.getByRole('slider', { name: /ε-greedy: ε/ }).fill('0.5');
+  for (let i = 0; i < 50; i++) await page.getByRole('button', { name: 'Play' }).click(); // 100 pulls each
+  assert.equal(await stat('pulls'), '5000');
+  assert.match(await box.getByRole('status').textContent(), /All 5.000 pulls at ε = 0\.5 were on screen before a prediction was locked in/);
+  await box.getByRole('textbox').fill('57');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await page.getByRole('button', { name: 'Reset' }).click();
+  for (let i = 0; i < 50; i++) await page.getByRole('button', { name: 'Play' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await page.evaluate(() => window.__reported), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

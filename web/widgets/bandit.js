@@ -71,7 +71,9 @@ function build(ctx) {
     next: t('bandit.predict.next', { pulls: formatNumber(MAX_PULLS, 0, { grouping: true }) }),
   });
   function judgeShare() {
-    if (prediction.pending === null || greedy.steps() < MAX_PULLS || Math.abs(opts.epsilon - 0.5) > 1e-9) return;
+    if (greedy.steps() < MAX_PULLS || Math.abs(opts.epsilon - 0.5) > 1e-9) return;
+    // The share is on screen now: a prediction locked after this could copy it.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('bandit.predict.seen', { pulls: formatNumber(MAX_PULLS, 0, { grouping: true }) })); return; }
     const share = greedy.optimalFraction();
     prediction.settle(Math.round(share * 100), t('bandit.predict.why', { share: formatPercent(share, 1), arms: formatNumber(opts.arms, 0), wasted: formatPercent((0.5 * (opts.arms - 1)) / opts.arms, 0) }));
   }
