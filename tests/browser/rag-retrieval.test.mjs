@@ -161,3 +161,25 @@ test('rag-retrieval: predict, then check — "up" holds and "same" does not', as
     await page.close();
   }
 });
+
+test('rag-retrieval: a prediction locked after both rankings of the swimming question were on screen is practice, not a first try', async () => {
+  const page = await site.newPage({ width: 1280 });
+  await page.goto(`${site.base}${PAGE}`);
+  await widgetsReady(page);
+  await page.evaluate(() => { window.__reported = []; document.addEventListener('dw:complete', (e) => window.__reported.push(e.detail)); });
+  const card = page.locator('.dw-card').filter({ hasText: TITLE });
+  const box = card.locator('[data-predict="swimming-by-meaning"]');
+  await card.getByLabel('Example question').selectOption({ label: 'How much does swimming cost?' });
+  await card.getByRole('button', { name: 'embeddings (LSA)' }).click();
+  assert.equal(await statReader(page, card)('right passage ranked'), '5 of 28');
+  assert.match(await box.getByRole('status').textContent(), /ranked by tf-idf and then by embeddings before a prediction was locked in/);
+  await card.getByRole('button', { name: 'tf-idf' }).click();
+  await lockPrediction(card, 'swimming-by-meaning', 'up');
+  await card.getByRole('button', { name: 'embeddings (LSA)' }).click();
+  const v = await verdict(card, 'swimming-by-meaning');
+  assert.equal(v.result, 'held', v.text);
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await page.evaluate(() => window.__reported), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

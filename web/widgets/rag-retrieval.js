@@ -218,7 +218,9 @@ function build(ctx) {
   function checkPrediction(text) {
     if (SWIM < 0 || text.trim() !== QUESTIONS[SWIM].text || opts.dropRelevant || opts.noRetrieval) return;
     if (opts.retriever === 'tfidf') { tfidfRankSeen = last.rankOfRight; return; }
-    if (task.pending === null || !tfidfRankSeen) return;
+    if (!tfidfRankSeen) return;
+    // Both ranks are on screen now: a prediction locked after this could copy them.
+    if (task.pending === null) { task.outcomeSeen(t('rag-retrieval.predict.seen')); return; }
     const lsaRank = last.rankOfRight;
     const outcome = lsaRank < tfidfRankSeen ? 'up' : lsaRank > tfidfRankSeen ? 'down' : 'same';
     task.settle(outcome, t('rag-retrieval.predict.why', { tfidf: fixed(tfidfRankSeen, 0), lsa: fixed(lsaRank, 0) }));
