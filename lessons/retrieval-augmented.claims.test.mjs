@@ -53,6 +53,15 @@ test('worked example: library fees over three passages scores 0.605, 0.335, 0.28
   } finally { r.delete(); }
 });
 
+test('worked example: the stop words the three passages lose are named, and the word counts left are the ones the arithmetic uses', () => {
+  const passages = ['Late fees for library books', 'Library opening hours', 'Bus fees are paid to the driver'];
+  const words = passages.map((p) => p.toLowerCase().split(/\s+/));
+  const dropped = [...new Set(words.flat().filter((w) => STOP_WORDS.includes(w)))];
+  assert.deepEqual(dropped, ['for', 'are', 'to', 'the']);
+  says('The stop words "for", "are", "to" and "the" drop out, so A keeps four words, B three and C four.');
+  assert.deepEqual(words.map((w) => w.filter((x) => !STOP_WORDS.includes(x)).length), [4, 3, 4]);
+});
+
 test('recall@k and MRR over the 20 questions, as the lesson quotes them', () => {
   const measure = (ret, k) => {
     const rankings = QUESTIONS.map((x) => Array.from(ret.search(x.text).indices));
