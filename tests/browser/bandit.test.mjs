@@ -107,3 +107,19 @@ test('bandit: a prediction locked after a full ε = 0.5 run was on screen is pra
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+test('bandit: before any pull the best-arm shares read "–", not 0.0%; one pull gives a real share', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/explore-or-exploit.html`);
+  await widgetsReady(page);
+  const stat = statReader(page);
+  assert.equal(await stat('best arm ε-greedy'), '–');
+  assert.equal(await stat('best arm UCB1'), '–');
+  await page.getByRole('button', { name: 'Step' }).click();
+  assert.equal(await stat('pulls'), '1');
+  assert.match(await stat('best arm ε-greedy'), /^(0\.0|100\.0)%$/);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  assert.equal(await stat('best arm UCB1'), '–');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -118,8 +118,10 @@ function build(ctx) {
     statPulls.set(formatNumber(greedy.steps(), 0));
     statRegretG.set(fixed(greedy.regret(), 2));
     statRegretU.set(fixed(ucb.regret(), 2));
-    statBestG.set(formatPercent(greedy.optimalFraction(), 1));
-    statBestU.set(formatPercent(ucb.optimalFraction(), 1));
+    // A share of no pulls is undefined: a dash, not a 0.0% that says the best arm was missed.
+    const pulled = greedy.steps() > 0;
+    statBestG.set(pulled ? formatPercent(greedy.optimalFraction(), 1) : '–');
+    statBestU.set(pulled ? formatPercent(ucb.optimalFraction(), 1) : '–');
     armsPlot.canvas.setAttribute('aria-label', t('bandit.figure', { arms: opts.arms, best: greedy.optimalArm() + 1, pulls: greedy.steps(), greedy: fixed(greedy.regret(), 2), ucb: fixed(ucb.regret(), 2) }));
     ctx.requestDraw(draw);
   }
