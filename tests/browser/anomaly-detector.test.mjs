@@ -5,8 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { lockPrediction, verdict } from './predict-helpers.mjs';
-import { canvasInk, statReader, noNaNInCards, assertCardsClean } from './probes.mjs';
+import { lockPrediction, predictBox, verdict } from './predict-helpers.mjs';
+import { canvasInk, statReader, noNaNInCards, assertCardsClean, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -113,8 +113,11 @@ test('anomaly-detector: predict which detector finds more on two clusters (held,
   await widgetsReady(page);
   const id = 'anomaly-clusters-recall';
   const w = page.locator('.dw-card', { has: page.locator(`[data-predict="${id}"]`) });
-  await page.getByLabel('normal points').selectOption('clusters');
+  await listenForReports(page);
+  // Locked while the band is on screen, as the lesson says: the clusters' readouts are the answer.
   await lockPrediction(w, id, 'forest');
+  await page.getByLabel('normal points').selectOption('clusters');
+  assert.equal(await predictBox(w, id).getAttribute('data-state'), 'committed', 'one heat map seen: not judged yet');
   await page.getByLabel('heat map shows').selectOption('zscore');
   let v = await verdict(w, id);
   assert.equal(v.result, 'held', v.text);
@@ -123,6 +126,28 @@ test('anomaly-detector: predict which detector finds more on two clusters (held,
   await page.getByLabel('heat map shows').selectOption('forest');
   v = await verdict(w, id);
   assert.equal(v.result, 'missed', v.text);
+  assert.deepEqual((await reportedEvents(page)).map((e) => [e.type, e.score, e.firstTry]), [['dw:score', 1, true], ['dw:complete', 1, true]], 'only the first verdict is recorded');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('anomaly-detector: a prediction locked after the clusters\' recalls were on screen is practice, and is not recorded', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}${PAGE}`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const id = 'anomaly-clusters-recall';
+  const w = page.locator('.dw-card', { has: page.locator(`[data-predict="${id}"]`) });
+  await page.getByLabel('normal points').selectOption('clusters');
+  const shown = await readStats(page);
+  assert.deepEqual([shown.fr, shown.zr], ['67%', '17%'], 'the answer is on screen');
+  assert.match((await verdict(w, id, 0)).text, /recalls, were on screen before a prediction was locked in/);
+  await lockPrediction(w, id, 'forest');
+  await page.getByLabel('heat map shows').selectOption('zscore');
+  const v = await verdict(w, id);
+  assert.equal(v.result, 'held', v.text);
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await reportedEvents(page), []);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

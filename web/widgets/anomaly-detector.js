@@ -70,8 +70,8 @@ function build(ctx) {
 
   const buttons = buttonRow(card.controls);
   button(buttons, t('anomaly-detector.newPoints'), () => { opts.seed = nextSeed(opts.seed); own = null; load(); }, { primary: true, title: t('anomaly-detector.newPointsTitle') });
-  const sceneMenu = select(card.controls, { label: t('anomaly-detector.select.scene'), value: opts.scene, options: SCENES.map((s) => [s, t(`anomaly-detector.scene.${s}`)]), onChange: (v) => { if (v === 'own') return; opts.scene = v; own = null; load(); } });
-  const detectorMenu = select(card.controls, { label: t('anomaly-detector.select.detector'), value: opts.detector, options: DETECTORS.map((d) => [d, t(`anomaly-detector.detector.${d}`)]), onChange: (v) => { opts.detector = v; seen.add(v); render(); } });
+  const sceneMenu = select(card.controls, { label: t('anomaly-detector.select.scene'), value: opts.scene, options: SCENES.map((s) => [s, t(`anomaly-detector.scene.${s}`)]), onChange: (v) => { if (v === 'own') return; opts.scene = v; own = null; seen.clear(); load(); } });
+  const detectorMenu = select(card.controls, { label: t('anomaly-detector.select.detector'), value: opts.detector, options: DETECTORS.map((d) => [d, t(`anomaly-detector.detector.${d}`)]), onChange: (v) => { opts.detector = v; render(); } });
   const contaminationSlider = slider(card.controls, { label: t('anomaly-detector.slider.contamination'), min: 0.01, max: 0.3, step: 0.01, value: opts.contamination, format: (v) => formatPercent(v, 0), onInput: (v) => { opts.contamination = v; measure(); render(); } });
   pointsCsv(ctx, card.controls, {
     filename: 'anomaly-points.csv', rules: CSV_RULES, labelName: 'anomaly',
@@ -87,17 +87,25 @@ function build(ctx) {
   };
 
   // Predict, then check: on the two clusters, which detector finds more of the planted anomalies?
-  const seen = new Set();
+  // The prediction is locked before the clusters are shown: on that scene the readouts give both
+  // recalls at once, so a prediction made there copies the answer (outcomeSeen). It is judged once
+  // both heat maps have been looked at on the clusters, at the 4% the question names.
+  const PREDICT_CONTAMINATION = 0.04;
+  const seen = new Set(); // detectors whose heat map was shown on the clusters since the scene loaded
   const prediction = createPrediction(ctx, {
     id: 'anomaly-clusters-recall',
     question: t('anomaly-detector.predict.question'),
     choices: ['forest', 'zscore', 'tie'].map((c) => [c, t(`anomaly-detector.predict.${c}`)]),
-    ready: () => (opts.scene === 'clusters' && !own ? null : t('anomaly-detector.predict.notReady')),
-    onCommit: () => { seen.clear(); seen.add(opts.detector); },
     next: t('anomaly-detector.predict.next'),
   });
   function judgeClusters() {
-    if (prediction.pending === null || seen.size < 2 || !measured || opts.scene !== 'clusters' || own) return;
+    if (opts.scene !== 'clusters' || own || !measured) return;
+    seen.add(opts.detector);
+    if (prediction.pending === null) {
+      prediction.outcomeSeen(t('anomaly-detector.predict.seen'));
+      return;
+    }
+    if (seen.size < 2 || Math.abs(opts.contamination - PREDICT_CONTAMINATION) > 1e-9) return;
     const f = measured.forest.recall;
     const z = measured.zscore.recall;
     const outcome = Math.abs(f - z) < 1e-12 ? 'tie' : f > z ? 'forest' : 'zscore';
