@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
-import { stat, canvasIsDrawn, assertClean } from './probes.mjs';
+import { stat, canvasIsDrawn, assertClean, listenForReports, reportedEvents } from './probes.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -116,4 +117,25 @@ test('regression-models fits 375 px and 1280 px (screenshots)', async () => {
     await assertClean(page);
     await page.close();
   }
+});
+
+test('race: a prediction locked after the table at noise 1.2 was on screen is practice, and is not recorded', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/regression-models.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const c = page.locator('.dw-card').nth(0);
+  const noise = c.getByRole('slider', { name: /^noise/ });
+  await noise.fill('1.2');
+  assert.equal(await cells(c, 'boosting').nth(1).textContent(), '1.55', 'the answer is on screen');
+  assert.match((await verdict(c, 'regression-race-noise', 0)).text, /The table at noise 1\.2 was on screen before a prediction was locked in/);
+  await noise.fill('0.4');
+  await lockPrediction(c, 'regression-race-noise', 'boosting');
+  await noise.fill('1.2');
+  const v = await verdict(c, 'regression-race-noise');
+  assert.equal(v.result, 'held', v.text);
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await reportedEvents(page), []);
+  await assertClean(page);
+  await page.close();
 });

@@ -242,7 +242,11 @@ function build(ctx) {
     table.replaceChildren(caption, head, body);
     const gapText = t('regression-race.gap', { best: modelName(bestResult.key), rmse: formatNumber(bestResult.test.rmse, 2), gapModel: modelName(gaps[0][0]), gap: formatNumber(gaps[0][1], 2) });
     if (opts.view === 'race') card.setMessage(gapText, 'info');
-    if (prediction.pending !== null && !imported && Math.abs(opts.noise - PREDICT_NOISE) < 1e-9) {
+    // The table at the predicted noise is the answer: seen with nothing locked in, a later
+    // prediction on this page could copy it.
+    if (prediction.pending === null && !imported && Math.abs(opts.noise - PREDICT_NOISE) < 1e-9) {
+      prediction.outcomeSeen(t('regression-race.predict.seen', { noise: formatNumber(PREDICT_NOISE, 1) }));
+    } else if (prediction.pending !== null && !imported && Math.abs(opts.noise - PREDICT_NOISE) < 1e-9) {
       const order = ranking(ok, 'rmse', 'test');
       prediction.settle(order[order.length - 1], t('regression-race.predict.why', { noise: formatNumber(PREDICT_NOISE, 1), order: order.map((k) => t('regression-race.modelValue', { model: shortName(k), value: formatNumber(ok.find((r) => r.key === k).test.rmse, 2) })).join(', '), points: formatNumber(data.train.x.length, 0) }));
     }

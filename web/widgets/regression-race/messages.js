@@ -48,6 +48,7 @@ export const messages = {
   'regression-race.predict.question': 'With the noise raised to {noise}, which model will have the highest test RMSE?',
   'regression-race.predict.next': 'Now drag the noise slider to {noise} (the other settings as they are) and read the table.',
   'regression-race.predict.newPoints': 'New points: predict again.',
+  'regression-race.predict.seen': 'The table at noise {noise} was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'regression-race.predict.why': 'At noise {noise} the test RMSEs, best first: {order}. Compare each model\'s training RMSE: the flexible ones fit the noise of these {points} points, and new points have different noise.',
   'regression-race.csv.oneX': 'Every point has x = {x}; the models need points at two different x values at least.',
   'regression-race.state.oneX': 'every point has x = {x}; the models need points at two different x values at least',
