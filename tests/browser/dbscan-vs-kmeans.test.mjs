@@ -1,7 +1,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+import { canvasInk, statReader, noNaNInCards, listenForReports, reportedEvents } from './probes.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -95,6 +96,26 @@ test('dbscan-vs-kmeans: predict, then check — ε = 0.2 breaks the three blobs 
   await page.getByLabel('data', { exact: true }).selectOption('blobs');
   assert.equal(await box.getAttribute('data-result'), 'held');
   assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said “more than 3 clusters”/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('dbscan-vs-kmeans: a prediction locked after DBSCAN ran on the blobs at ε = 0.2 is practice, and is not recorded', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/clustering-beyond-kmeans.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const c = page.locator('.dw-card').nth(0);
+  const data = page.getByLabel('data', { exact: true });
+  await data.selectOption('blobs');
+  assert.match((await verdict(c, 'dbscan-blobs-eps', 0)).text, /on the three blobs at ε = 0\.2 were on screen before a prediction was locked in/);
+  await data.selectOption('moons');
+  await lockPrediction(c, 'dbscan-blobs-eps', 'many');
+  await data.selectOption('blobs');
+  const v = await verdict(c, 'dbscan-blobs-eps');
+  assert.equal(v.result, 'held', v.text);
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await reportedEvents(page), []);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -93,7 +93,9 @@ function build(ctx) {
     next: t('dbscan-vs-kmeans.predict.next'),
   });
   function judgeBlobs(clusters, noise) {
-    if (prediction.pending === null || imported || opts.data !== 'blobs' || Math.abs(opts.eps - 0.2) > 1e-9 || db.status() !== 'converged') return;
+    if (imported || opts.data !== 'blobs' || Math.abs(opts.eps - 0.2) > 1e-9 || db.status() !== 'converged') return;
+    // DBSCAN's count on the blobs at ε = 0.2 is the answer; seen first, a later prediction is practice.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('dbscan-vs-kmeans.predict.seen')); return; }
     prediction.settle(clusters > 3 ? 'many' : clusters === 3 ? 'three' : 'fewer', t('dbscan-vs-kmeans.predict.why', { clusters, noise }));
   }
 
