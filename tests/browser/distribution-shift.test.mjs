@@ -1,7 +1,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+import { canvasInk, statReader, noNaNInCards, listenForReports, reportedEvents } from './probes.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -96,6 +97,27 @@ test('distribution-shift: predict, then check — along the boundary the accurac
   await page.getByRole('slider', { name: /test shift/ }).fill('5');
   assert.equal(await box.getAttribute('data-result'), 'missed');
   assert.match(await box.getByRole('status').textContent(), /did not hold: you said “collapse to 0\.6 or below”; what happened: “hardly move/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('distribution-shift: a prediction locked after the shift of 5 along the boundary was on screen is practice, and is not recorded', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/distribution-shift.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const c = page.locator('.dw-card').nth(0);
+  const shift = page.getByRole('slider', { name: /test shift/ });
+  await page.getByLabel('direction of the shift').selectOption('along');
+  await shift.fill('5');
+  assert.match((await verdict(c, 'shift-along-boundary', 0)).text, /at a shift of 5 along the boundary was on screen before a prediction was locked in/);
+  await shift.fill('0');
+  await lockPrediction(c, 'shift-along-boundary', 'holds');
+  await shift.fill('5');
+  const v = await verdict(c, 'shift-along-boundary');
+  assert.equal(v.result, 'held', v.text);
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await reportedEvents(page), []);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

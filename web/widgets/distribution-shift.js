@@ -80,7 +80,9 @@ function build(ctx) {
     next: t('distribution-shift.predict.next'),
   });
   function judgeAlong() {
-    if (prediction.pending === null || opts.direction !== 'along' || opts.shift < 5 - 1e-9 || !Number.isFinite(current.acc)) return;
+    if (opts.direction !== 'along' || opts.shift < 5 - 1e-9 || !Number.isFinite(current.acc)) return;
+    // The accuracy at a shift of 5 along the boundary is the answer; seen first, a later prediction is practice.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('distribution-shift.predict.seen')); return; }
     const start = sweep.acc[0];
     const drop = start - current.acc;
     prediction.settle(current.acc <= 0.6 ? 'collapses' : drop >= 0.05 ? 'falls' : 'holds', t('distribution-shift.predict.why', { drift: fixed(current.drift, 2), start: fixed(start, 3), accuracy: fixed(current.acc, 3) }));
