@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, snap, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
-import { stat, canvasIsDrawn, assertClean } from './probes.mjs';
+import { stat, canvasIsDrawn, assertClean, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -149,4 +149,22 @@ test('model-lifecycle fits 375 px and 1280 px, light and dark (screenshots)', as
       await page.close();
     }
   }
+});
+
+test('predict, then check: a prediction locked after the 60 days of concept drift were on screen is practice, and is not recorded', async () => {
+  const { page, c } = await open();
+  await listenForReports(page);
+  await c.getByRole('combobox', { name: 'what drifts' }).selectOption('concept');
+  const day = c.getByRole('slider', { name: 'day shown' });
+  await day.fill('59');
+  assert.match((await verdict(c, 'concept-drift-monitor', 0)).text, /All 60 days of concept drift under the input monitor were on screen before a prediction was locked in/);
+  await day.fill('0');
+  await lockPrediction(c, 'concept-drift-monitor', 'never');
+  await day.fill('59');
+  const v = await verdict(c, 'concept-drift-monitor');
+  assert.equal(v.result, 'held', v.text);
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await reportedEvents(page), []);
+  await assertClean(page);
+  await page.close();
 });

@@ -113,7 +113,9 @@ function build(ctx) {
     next: t('model-lifecycle.predict.next'),
   });
   function judge() {
-    if (prediction.pending === null || opts.drift !== 'concept' || !(opts.size > 0) || opts.watch !== 'inputs' || opts.day < DAYS - 1 || !run) return;
+    if (opts.drift !== 'concept' || !(opts.size > 0) || opts.watch !== 'inputs' || opts.day < DAYS - 1 || !run) return;
+    // All 60 days of concept drift under the input monitor are the answer; seen first, a later prediction is practice.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('model-lifecycle.predict.seen')); return; }
     const verdict = inputMonitorVerdict(run, opts.start);
     const first = firstInputAlarm(run, opts.start);
     const acc = meanAccuracy(run, opts.start, DAYS);
