@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { canvasInk, statReader, noNaNInCards, assertCardsClean } from './probes.mjs';
+import { canvasInk, statReader, noNaNInCards, assertCardsClean, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -163,6 +163,26 @@ test('model-comparison: predict, then check on a short experiment (20 resamples)
   v = await run(significant + 10);
   assert.equal(v.result, 'missed');
   assert.match(v.text, new RegExp(`did not hold: you said ${significant + 10}, and it came out ${significant} \\(outside ± 2\\)`));
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('model-comparison: a count locked after a finished run is practice, and is not recorded', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/embed.html?w=model-comparison&resamples=20`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const box = page.locator('[data-predict="comparison-false-alarms"]');
+  const finished = () => page.waitForFunction(() => /20 resamples of 20 run/.test(document.querySelector('.dw-summary-list').textContent), null, { timeout: 60000 });
+  await page.getByRole('button', { name: /Run the experiment/ }).click();
+  await finished();
+  assert.match(await box.getByRole('status').textContent(), /All 20 resamples were counted before a prediction was locked in/);
+  await box.getByRole('textbox', { name: /20 resamples: in how many/ }).fill('1');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await page.getByRole('button', { name: /Run the experiment/ }).click();
+  await page.waitForFunction(() => document.querySelector('[data-predict="comparison-false-alarms"]').dataset.state === 'settled', null, { timeout: 60000 });
+  assert.match(await box.getByRole('status').textContent(), /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await reportedEvents(page), []);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

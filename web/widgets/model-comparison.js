@@ -102,7 +102,9 @@ function build(ctx) {
     next: t('model-comparison.predict.next'),
   });
   function judgeFalseAlarms() {
-    if (falseAlarms.pending === null || experiment.results.length < experiment.target || experiment.target !== opts.resamples) return;
+    if (experiment.results.length < experiment.target || experiment.target !== opts.resamples) return;
+    // A finished run is the answer (and Run repeats the same resamples); seen first, a later prediction is practice.
+    if (falseAlarms.pending === null) { falseAlarms.outcomeSeen(t('model-comparison.predict.seen', { resamples: formatNumber(opts.resamples, 0) })); return; }
     const tally = tallyNoise(experiment.results);
     falseAlarms.settle(tally.significant, t('model-comparison.predict.why', { significant: formatNumber(tally.significant, 0), runs: formatNumber(tally.runs, 0), share: formatPercent(tally.significant / tally.runs, 1), expected: formatNumber(tally.runs * 0.05, 0) }));
   }
