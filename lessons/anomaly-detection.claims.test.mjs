@@ -108,3 +108,13 @@ test('check-yourself: ψ = 64 and 3 cuts score 0.757', () => {
   assert.ok(Math.abs(v - 2 ** (-3 / 7.471950782586131)) < 1e-12);
   assert.equal(v.toFixed(3), '0.757');
 });
+
+test('the lesson works out the 7 flagged points: 4% of 156 is 6.24, rounded up (ten percent gives 15.6, so 16)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const text = readFileSync(new URL('./anomaly-detection.md', import.meta.url), 'utf8');
+  assert.match(text, /4% of 156 points is 6\.24, and the widget rounds a share up to whole points, so 7 are flagged/);
+  assert.equal((0.04 * 156).toFixed(2), '6.24');
+  assert.equal(run().forest.flagged, Math.ceil(0.04 * 156));
+  assert.equal(run({ contamination: 0.1 }).forest.flagged, Math.ceil(0.1 * 156));
+});
+
