@@ -2,6 +2,7 @@
 // defaults (its data helpers in web/widgets/regression-race/data.js), plus the worked examples.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import {
   IMPORTANCE_DEFAULTS, IMPURITY_SHARE_MIN, PERMUTATION_DROP_MAX, PREDICT_NOISE, RACE_DEFAULTS, TEST_POINTS, defaultSettings,
@@ -21,8 +22,13 @@ test('worked example: one ElasticNet coordinate update by hand', () => {
   assert.equal(12 / 10, 1.2);
   const small = computations['elastic-net-update'](ml, { z: 1.5, c: 10, n: 10, alpha: 0.4, rho: 0.5 });
   assert.equal(small.w, 0);
-  // Ridge alone (ρ = 0 with the same L2 part nλ(1 − ρ) = 2) would only shrink: 1.5 / 12.
-  assert.equal(1.5 / (10 + 2), 0.125);
+  // The L2 part on its own, a ridge penalty of λ(1 − ρ) = 0.2 (ρ = 0), only shrinks: 1.5 / 12. Ridge
+  // with the whole λ = 0.4 would divide by 14, so the lesson must name the L2 part, not "ridge".
+  const l2Only = computations['elastic-net-update'](ml, { z: 1.5, c: 10, n: 10, alpha: 0.2, rho: 0 });
+  assert.equal(l2Only.w, 0.125);
+  assert.equal(f(computations['elastic-net-update'](ml, { z: 1.5, c: 10, n: 10, alpha: 0.4, rho: 0 }).w, 3), '0.107');
+  const text = readFileSync(new URL('./regression-models.md', import.meta.url), 'utf8');
+  assert.match(text, /the L2 part on its own \(a ridge penalty of \$\\lambda\(1-\\rho\) = 0\.2\$\) would only shrink the weight to \$1\.5\/12 = 0\.125\$/);
 });
 
 test('worked example: the ε-tube on three points', () => {
