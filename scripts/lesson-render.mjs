@@ -1,8 +1,10 @@
 // Renders lesson content files (lessons/*.md) to HTML pages. A lesson is Markdown with front
-// matter (title, level, order, summary; assumes, outcomes, requires — see readCourse) and two
+// matter (title, level, order, summary; assumes, outcomes, requires — see readCourse) and these
 // extensions:
 //   math:      $inline$ and $$display$$, typeset by KaTeX at build time (no KaTeX JS at run time);
-//   widgets:   a line `::: widget NAME key=value key2="text"` becomes a mount point for NAME.
+//   widgets:   a line `::: widget NAME key=value key2="text"` becomes a mount point for NAME;
+//   checks:    a `::: check-yourself` block (renderCheckYourself);
+//   reveals:   a `::: reveal` block, text that says what the widget before it shows (markRevealBlocks).
 // lessons/course.json lists the levels in order. Shared by the site build and the single-file build.
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -218,13 +220,54 @@ ${forms.join('\n')}
 </section>`;
 }
 
-// Markdown + math + widget and check-yourself directives → HTML fragment (inline: one line of
+// A `::: reveal` block (closed by a line `:::`) holds the sentences that say what the widget
+// before it will show: the outcome its "Predict, then check" box asks the learner to foresee.
+// It renders as a closed <details>, so a learner reading down the page meets the question before
+// its answer; web/js/lesson.js opens it once that widget's outcome has been on screen, and the
+// learner can open it by hand at any time. `::: reveal predict=ID` ties the block to the predict
+// box ID alone (for a widget with more than one box). The block's text is ordinary lesson
+// Markdown (math, lists, glossary links), parsed with the rest of the page; only the opening and
+// closing tags are set aside here. The summary is one of the lesson page's own words, like the
+// check-yourself heading.
+export const REVEAL_SUMMARY = 'What the widget shows — open it after you predict';
+function markRevealBlocks(body, file, keep) {
+  const fail = (msg) => { throw new Error(`${file}: reveal: ${msg}`); };
+  const opening = (line) => `"${line.trim().slice(0, 60)}"`;
+  let open = null;       // the text that follows the open block's first line, to name it in an error
+  let inCheck = false;   // inside a check-yourself block, whose own ":::" closes it
+  const lines = body.split('\n').map((line, i, all) => {
+    if (/^::: *check-yourself *$/.test(line)) { inCheck = true; return line; }
+    if (inCheck) { if (/^::: *$/.test(line)) inCheck = false; return line; }
+    const start = /^::: *reveal(\s.*)?$/.exec(line);
+    if (start) {
+      const next = all.slice(i + 1).find((l) => l.trim()) || '';
+      if (open !== null) fail(`a "::: reveal" block opens inside another (before ${opening(open)}): close the first with a line ":::"`);
+      const { predict, ...other } = parseDirectiveArgs(start[1] || '');
+      if (Object.keys(other).length) fail(`"${line.trim()}": the only option is predict=ID`);
+      open = next;
+      const tie = predict ? ` data-predict="${esc(predict)}"` : '';
+      return `\n${keep(`<details class="dw-reveal"${tie}>\n<summary>${esc(REVEAL_SUMMARY)}</summary>`)}\n`;
+    }
+    if (/^::: *$/.test(line)) {
+      if (open === null) fail(`a ":::" line closes no block (after ${opening(all.slice(0, i).reverse().find((l) => l.trim()) || '')})`);
+      open = null;
+      return `\n${keep('</details>')}\n`;
+    }
+    if (open !== null && /^::: *widget\b/.test(line)) fail(`a widget cannot sit inside a reveal block (before ${opening(open)}): close the block with ":::" first`);
+    return line;
+  });
+  if (open !== null) fail(`the "::: reveal" block before ${opening(open)} is never closed: end it with a line ":::"`);
+  return lines.join('\n');
+}
+
+// Markdown + math + widget, check-yourself and reveal directives → HTML fragment (inline: one line of
 // text, no paragraph). glossary: the notation page's entries, whose first use is linked
 // (scripts/glossary.mjs); glossaryIds: give the glossary's own paragraphs their ids.
 export function renderMarkdown(body, file = 'lesson', { inline = false, glossary = null, glossaryIds = false } = {}) {
   const stash = [];
   const keep = (html) => `\u0000${stash.push(html) - 1}\u0000`;
   let blocks = 0;
+  body = markRevealBlocks(body, file, keep);
   body = body.replace(/^::: *check-yourself *\n([\s\S]*?)^::: *$/gm, (_, block) => {
     blocks += 1;
     return `\n${keep(renderCheckYourself(block, file, blocks === 1 ? 'cy' : `cy${blocks}`))}\n`;

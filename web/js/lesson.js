@@ -3,6 +3,7 @@
 import { loadWidget } from '../widgets/registry.js';
 import { english } from '../lib/messages.js';
 import { tableWrap } from '../lib/table.js';
+import { openSavedReveals, watchReveals } from './reveal.js';
 
 async function mountAll() {
   const handles = [];
@@ -75,10 +76,12 @@ function wrapLessonTables() {
 }
 wrapLessonTables();
 
+watchReveals();
 // Once every widget has built its card (or failed in words), the page says so: the progress
 // panel then names each activity by its card's title.
 mountAll().then(async (handles) => {
   observeFormulas();
   await Promise.allSettled(handles.map((h) => h && h.ready));
+  openSavedReveals();
   document.dispatchEvent(new CustomEvent('dw:widgets-mounted'));
 });

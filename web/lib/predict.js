@@ -7,6 +7,8 @@
 // The result is reported like a game's (web/lib/report.js): 'dw:score' and 'dw:complete' with
 // widget `predict:<id>`, score 1 if the prediction held, else 0, max 1 — so saved progress records
 // each prediction the learner actually tested, and nothing for one never committed or never settled.
+// Whenever the outcome reaches the screen (a verdict, or outcomeSeen) the box also sends
+// 'dw:outcome-shown', which records nothing: a lesson page then opens the text that states it.
 //
 //   const task = createPrediction(ctx, {
 //     id: 'quadruple-n',                              // stable name, recorded in progress
@@ -35,7 +37,7 @@
 // first) calls outcomeSeen(): a later prediction could copy it, so it is judged as practice.
 import { el, nextId } from './ui.js';
 import { formatNumber, formatShort } from './format.js';
-import { reportComplete, reportScore } from './report.js';
+import { reportComplete, reportOutcomeShown, reportScore } from './report.js';
 
 export function createPrediction(ctx, spec) {
   const { card, t } = ctx;
@@ -146,6 +148,7 @@ export function createPrediction(ctx, spec) {
         reportComplete(card, detail);
       } else text = `${text} ${seenFirst ? t('predict.practiceSeen') : t('predict.practice')}`;
       unlock(text, held ? 'ok' : 'info');
+      reportOutcomeShown(card, { widget: `predict:${id}` });
       return held;
     },
     // A word in the box that leaves the prediction as it is (locked or not): e.g. why a run does
@@ -158,6 +161,7 @@ export function createPrediction(ctx, spec) {
       reported = true;
       seenFirst = true;
       if (why) say(why, 'info');
+      reportOutcomeShown(card, { widget: `predict:${id}` });
     },
     // Forget a committed prediction (e.g. the learner changed the data set, so the experiment no
     // longer tests it); `why` says so.

@@ -1,0 +1,62 @@
+// Reveal blocks on a lesson page (`::: reveal` in a lesson, rendered by scripts/lesson-render.mjs as
+// <details class="dw-reveal">): the sentences that say what a widget shows stay closed until the
+// learner has seen that outcome, so reading down the page never answers a "Predict, then check"
+// box before the learner has tried it. A block belongs to the nearest widget above it; with
+// data-predict it belongs to that one predict box of the widget only.
+//
+// A block opens when its box's outcome reaches the screen: the box sends 'dw:outcome-shown'
+// (web/lib/predict.js) on a verdict, and when the learner ran the experiment before predicting.
+// It opens at load when saved progress already holds that box's prediction (an earlier visit).
+// Each block opens by itself once: a learner who closes it again is not overruled by a practice
+// try. Opening adds no words of its own: the block's summary stays where the learner can find it.
+import { lessonState } from './progress.js';
+
+const PREDICT_PREFIX = 'predict:';
+const opened = new WeakSet();
+
+// Each reveal block with the widget mount above it (null before any widget), in page order.
+function revealBlocks(root) {
+  let mount = null;
+  const blocks = [];
+  for (const node of root.querySelectorAll('.dw-mount[data-widget], details.dw-reveal')) {
+    if (node.matches('.dw-mount')) mount = node;
+    else blocks.push({ details: node, mount });
+  }
+  return blocks;
+}
+
+function openBlocks(root, mount, predictId) {
+  for (const { details, mount: owner } of revealBlocks(root)) {
+    if (owner !== mount || opened.has(details)) continue;
+    if (details.dataset.predict && details.dataset.predict !== predictId) continue;
+    opened.add(details);
+    details.open = true;
+  }
+}
+
+// The widget mount an event came from (its path, so a widget drawn in a shadow root counts too).
+function mountOf(event) {
+  return event.composedPath().find((node) => node instanceof Element && node.matches('.dw-mount[data-widget]')) || null;
+}
+
+export function watchReveals(root = document) {
+  if (!root.querySelector('details.dw-reveal')) return;
+  root.addEventListener('dw:outcome-shown', (event) => {
+    const name = String(event.detail && event.detail.widget || '');
+    const mount = mountOf(event);
+    if (mount && name.startsWith(PREDICT_PREFIX)) openBlocks(root, mount, name.slice(PREDICT_PREFIX.length));
+  });
+}
+
+// After the widgets have built their predict boxes: open the blocks whose box's prediction is
+// already in saved progress.
+export function openSavedReveals(root = document) {
+  const lesson = root.querySelector('.lesson-complete[data-lesson]');
+  if (!lesson || !root.querySelector('details.dw-reveal')) return;
+  const { activities } = lessonState(lesson.dataset.lesson);
+  for (const mount of root.querySelectorAll('.dw-mount[data-widget]')) {
+    for (const box of mount.querySelectorAll('fieldset.dw-predict[data-predict]')) {
+      if (activities[PREDICT_PREFIX + box.dataset.predict]) openBlocks(root, mount, box.dataset.predict);
+    }
+  }
+}
