@@ -224,8 +224,9 @@ ${forms.join('\n')}
 // before it will show: the outcome its "Predict, then check" box asks the learner to foresee.
 // It renders as a closed <details>, so a learner reading down the page meets the question before
 // its answer; web/js/lesson.js opens it once that widget's outcome has been on screen, and the
-// learner can open it by hand at any time. `::: reveal predict=ID` ties the block to the predict
-// box ID alone (for a widget with more than one box). The block's text is ordinary lesson
+// learner can open it by hand at any time. It belongs to the nearest widget above it;
+// `::: reveal predict=ID` ties it to the predict box ID instead, wherever that box is on the page
+// (for a widget with more than one box, or text about an earlier widget's box). The block's text is ordinary lesson
 // Markdown (math, lists, glossary links), parsed with the rest of the page; only the opening and
 // closing tags are set aside here. The summary is one of the lesson page's own words, like the
 // check-yourself heading.
