@@ -1,0 +1,96 @@
+// Reveal blocks on a lesson page (web/js/reveal.js): the text that states what the k-NN widget
+// shows (knn lesson: "11.5% of the cells change class") is closed at load, stays closed while the
+// prediction is only locked, opens once the box has shown its outcome (or the outcome was on
+// screen before any prediction), opens at load when saved progress holds the prediction, and
+// can be opened and closed from the keyboard. Opening it records nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, snap, widgetsReady } from './browser.mjs';
+import { lockPrediction, verdict } from './predict-helpers.mjs';
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+const ID = 'knn-raise-k';
+const ANSWER = /11\.5% of the cells change class/;
+
+// Each test starts with no saved progress (the browser profile is shared by the tests).
+async function openKnn(options = {}) {
+  const page = await site.newPage(options);
+  await page.goto(`${site.base}/lessons/knn.html`);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Vote of the neighbours' });
+  const reveal = page.locator('details.dw-reveal').filter({ hasText: ANSWER });
+  return { page, card, reveal, k: card.getByRole('slider', { name: /k \(neighbours\)/ }) };
+}
+
+test('the reveal is closed at load, stays closed once a prediction is locked, and opens when the box shows its outcome', async () => {
+  const { page, card, reveal, k } = await openKnn();
+  assert.equal(await reveal.count(), 1);
+  assert.equal(await reveal.evaluate((d) => d.open), false);
+  assert.equal(await reveal.getByText(ANSWER).isVisible(), false, 'the answer is not on screen');
+  assert.equal(await reveal.locator('summary').textContent(), 'What the widget shows — open it after you predict');
+  const scores = [];
+  await page.exposeFunction('noteScore', (detail) => scores.push(detail));
+  await page.evaluate(() => document.addEventListener('dw:score', (e) => window.noteScore(e.detail)));
+
+  await lockPrediction(card, ID, 'some');
+  await k.fill('12');
+  assert.equal(await reveal.evaluate((d) => d.open), false, 'locked, no outcome yet: still closed');
+  await k.fill('25');
+  assert.equal((await verdict(card, ID)).result, 'held');
+  await page.waitForFunction(() => document.querySelector('details.dw-reveal').open);
+  assert.equal(await reveal.getByText(ANSWER).isVisible(), true);
+  // What is recorded is the box's one verdict, as before: the reveal adds no report of its own.
+  assert.deepEqual(scores.map((d) => [d.widget, d.score, d.max]), [[`predict:${ID}`, 1, 1]]);
+
+  // A learner who closes it again is not overruled by a practice try.
+  await reveal.locator('summary').click();
+  await k.fill('5');
+  await lockPrediction(card, ID, 'few');
+  await k.fill('25');
+  await verdict(card, ID);
+  await page.waitForTimeout(200);
+  assert.equal(await reveal.evaluate((d) => d.open), false);
+
+  // Saved progress holds the prediction: on the next visit the block is open from the start.
+  await page.reload();
+  await widgetsReady(page);
+  await page.waitForFunction(() => document.querySelector('details.dw-reveal').open, null, { timeout: 5000 });
+  await page.close();
+});
+
+test('the outcome on screen before any prediction opens the reveal too', async () => {
+  const { page, reveal, k } = await openKnn();
+  assert.equal(await reveal.evaluate((d) => d.open), false);
+  await k.fill('25');
+  await page.waitForFunction(() => document.querySelector('details.dw-reveal').open, null, { timeout: 5000 });
+  await page.close();
+});
+
+test('the reveal is reached with Tab and opened and closed with Enter and Space; screenshots closed and open', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const width of [1280, 375]) {
+      const { page, reveal } = await openKnn({ width });
+      await page.emulateMedia({ colorScheme });
+      const before = page.locator('p').filter({ hasText: /^Predict, then check\. A vote of 25 neighbours/ });
+      await before.click({ position: { x: 2, y: 2 } });
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement.matches('details.dw-reveal > summary')), true, `Tab from the paragraph above lands on the summary, not ${await page.evaluate(() => document.activeElement.outerHTML.slice(0, 200))}`);
+      await snap(reveal, `reveal-closed-${width}-${colorScheme}`);
+      await page.keyboard.press('Enter');
+      assert.equal(await reveal.evaluate((d) => d.open), true);
+      assert.equal(await reveal.getByText(ANSWER).isVisible(), true);
+      await snap(reveal, `reveal-open-${width}-${colorScheme}`);
+      await page.keyboard.press('Space');
+      assert.equal(await reveal.evaluate((d) => d.open), false);
+      const box = await reveal.locator('summary').boundingBox();
+      assert.ok(box.height >= 44, `summary is ${box.height} px tall`);
+      assert.ok(box.x + box.width <= width, 'the summary fits the screen');
+      await page.close();
+    }
+  }
+});
