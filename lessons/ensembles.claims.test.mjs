@@ -77,7 +77,7 @@ test('worked example: s² = 0.09 over B = 9 independent trees → 0.01 (s from 0
 
 test('check-yourself: 10 points → 0.9¹⁰ ≈ 0.349 left out; the engine\'s 1,000 samples accept 0.349 and "about a third"', async () => {
   const { evaluateComputation, parseComputation } = await import('../web/js/check-computations.js');
-  const question = /^= (bootstrap-left-out\S* [^±]*)± ([\d.]+) ::(.*)$/m.exec(lesson);
+  const question = /^= (bootstrap-left-out\S* [^±]*)± ([\d.]+)(?: share)? ::(.*)$/m.exec(lesson);
   assert.ok(question, 'the lesson asks for the share a bootstrap sample leaves out');
   const answer = evaluateComputation(ml, parseComputation(question[1]));
   const tolerance = Number(question[2]);

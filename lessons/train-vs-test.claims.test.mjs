@@ -125,7 +125,7 @@ test('check yourself: at depth 4 the widget shows 88 % and 81 %, a 7-point gap, 
   assert.equal(trainTestVerdict(c.train, c.test), 'good fit');
   // The computation and the widget agree at every depth the lesson quotes.
   for (const d of [1, 2, 7]) assert.equal(computations['tree-train-test'](ml, { seed: SEED, points: POINTS, noise: NOISE, depth: d }).test, at(d).test);
-  assert.match(lesson, /= tree-train-test\.gap seed=2 points=200 noise=0\.5 depth=4 ± 1 :: At depth 4 the tree scores 88% on its training half and 81%/);
+  assert.match(lesson, /= tree-train-test\.gap seed=2 points=200 noise=0\.5 depth=4 ± 1 percent :: At depth 4 the tree scores 88% on its training half and 81%/);
 });
 
 test('check yourself: 99 % against 72 % is overfitting (27 points), whatever the training score', () => {

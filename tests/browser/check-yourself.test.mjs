@@ -206,3 +206,45 @@ test('a block finished before first answers were kept per question keeps its sav
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+test('a typed number read other than as written says how it was read; "1,000" and a stray % are refused in words', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width, height: 900 });
+    await page.goto(`${site.base}/lessons/ensembles.html`);
+    await page.waitForSelector('section[data-check-yourself][data-ready="true"]');
+    const form = page.locator('form.cy-item[data-answer="share"]');
+    assert.equal(await form.count(), 1);
+    assert.match(await form.locator('.cy-tolerance').textContent(), /±0\.02 of the exact value count as right\. Type a share as 0\.35 or 35%\./);
+    const input = form.locator('input');
+    const feedback = form.locator('.cy-feedback');
+    await input.fill('35');
+    await input.press('Enter');
+    await page.waitForFunction((el) => /A share lies between 0 and 1/.test(el.textContent), await feedback.elementHandle());
+    assert.match(await feedback.textContent(), /If you meant 35%, type 0\.35 or 35%\./);
+    assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    await input.fill('35%');
+    await input.press('Enter');
+    await page.waitForFunction((el) => /^Right: /.test(el.textContent), await feedback.elementHandle());
+    assert.match(await feedback.textContent(), /^Right: 0\.3496\. You typed 35%, read as 0\.35\. Each draw misses/);
+    await screenshot(form, `check-yourself-share-percent-${width}`);
+    await page.close();
+  }
+  const page = await site.newPage({ width: 1280, height: 900 });
+  await page.goto(`${site.base}/lessons/kmeans.html`);
+  await page.waitForSelector('section[data-check-yourself][data-ready="true"]');
+  const form = page.locator('form.cy-item').first();
+  const feedback = form.locator('.cy-feedback');
+  const scoreBefore = await page.locator('.cy-score').textContent();
+  await form.locator('input').fill('1,000');
+  await form.locator('input').press('Enter');
+  await page.waitForFunction((el) => /is that 1000 or 1\.000\?/.test(el.textContent), await feedback.elementHandle());
+  await form.locator('input').fill('50%');
+  await form.locator('input').press('Enter');
+  await page.waitForFunction((el) => /has a % sign, but this answer is a plain number/.test(el.textContent), await feedback.elementHandle());
+  assert.equal(await page.locator('.cy-score').textContent(), scoreBefore, 'refused input records no answer');
+  await form.locator('input').fill('9,0');
+  await form.locator('input').press('Enter');
+  await page.waitForFunction((el) => /^Right: 9\. You typed 9,0, read as 9\. /.test(el.textContent), await feedback.elementHandle());
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

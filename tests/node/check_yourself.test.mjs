@@ -68,7 +68,7 @@ test('directive mistakes and bad arguments are refused in words', () => {
 
 test('typed answers: decimals with point or comma and a sign; anything else in words', () => {
   assert.deepEqual(readNumber(' 2.4 '), { value: 2.4 });
-  assert.deepEqual(readNumber('2,4'), { value: 2.4 });
+  assert.deepEqual(readNumber('2,4'), { value: 2.4, readAs: '2.4' });
   assert.deepEqual(readNumber('−0.5'), { value: -0.5 });
   assert.deepEqual(readNumber('.5'), { value: 0.5 });
   assert.match(readNumber('').error, /Type a number/);
@@ -79,7 +79,7 @@ test('typed answers: decimals with point or comma and a sign; anything else in w
   assert.deepEqual(readNumber('-3E+2'), { value: -300 });
   assert.deepEqual(readNumber('9.766 × 10⁻⁴'), { value: 0.0009766 });
   assert.deepEqual(readNumber('9.77 x 10^-4'), { value: 0.000977 });
-  assert.deepEqual(readNumber('2,5e1'), { value: 25 });
+  assert.deepEqual(readNumber('2,5e1'), { value: 25, readAs: '25' });
   assert.match(readNumber('1e400').error, /"1e400" is too large to check/);
   assert.match(readNumber('1e999').error, /too large/);
   assert.match(readNumber('1e').error, /not a number/);
@@ -93,6 +93,70 @@ test('typed answers: decimals with point or comma and a sign; anything else in w
   assert.match(readNumber('3/0').error, /divides by 0/);
   assert.match(readNumber('1/2/3').error, /not a number/);
   assert.match(readNumber('1.5/2').error, /not a number/);
+});
+
+test('a comma is a decimal comma unless it can only group thousands; "1,000" is refused with both readings', () => {
+  // Read other than as typed: the reading is given, so the feedback can say it.
+  assert.deepEqual(readNumber('0,125'), { value: 0.125, readAs: '0.125' });
+  assert.deepEqual(readNumber('12,5'), { value: 12.5, readAs: '12.5' });
+  assert.deepEqual(readNumber('1,0000'), { value: 1, readAs: '1' });
+  assert.deepEqual(readNumber('1234,567'), { value: 1234.567, readAs: '1234.567' }, 'four digits before: no thousands group');
+  // Only grouping can explain two commas, or a comma before a point.
+  assert.deepEqual(readNumber('1,000,000'), { value: 1000000, readAs: '1000000' });
+  assert.deepEqual(readNumber('1,000.5'), { value: 1000.5, readAs: '1000.5' });
+  // One comma before exactly three digits, after 1 to 3 digits not starting with 0: both readings.
+  assert.equal(readNumber('1,000').error, '"1,000": is that 1000 or 1.000? Type decimals with a point and no thousands separator: 1000 or 1.000.');
+  assert.match(readNumber('-12,345').error, /is that -12345 or -12\.345\?/);
+  assert.match(readNumber('999,999').error, /is that 999999 or 999\.999\?/);
+  assert.match(readNumber('1,000e3').error, /is that 1000e3 or 1\.000e3\?/);
+  assert.match(readNumber('1.000,5').error, /more than one separator/);
+  assert.match(readNumber('1,00,000').error, /more than one separator/);
+  assert.deepEqual(readNumber('1000'), { value: 1000 });
+  assert.deepEqual(readNumber('1.000'), { value: 1 });
+});
+
+test('"50%" is 0.5 for a share, 50 for a percentage, and refused with how to type it otherwise', () => {
+  assert.deepEqual(readNumber('50%', 'share'), { value: 0.5, readAs: '0.5' });
+  assert.deepEqual(readNumber('34.9 %', 'share'), { value: 0.349, readAs: '0.349' });
+  assert.deepEqual(readNumber('12,5%', 'share'), { value: 0.125, readAs: '0.125' });
+  assert.deepEqual(readNumber('100%', 'share'), { value: 1, readAs: '1' });
+  assert.deepEqual(readNumber('0%', 'share'), { value: 0, readAs: '0' });
+  assert.deepEqual(readNumber('0.35', 'share'), { value: 0.35 });
+  assert.deepEqual(readNumber('1', 'share'), { value: 1 });
+  assert.deepEqual(readNumber('1/3', 'share'), { value: 1 / 3 });
+  // A share lies in [0, 1]: one step outside is refused in words, with the percent reading offered.
+  assert.equal(readNumber('35', 'share').error, 'A share lies between 0 and 1, so "35" cannot be one: type it as a fraction of 1 (0.35) or with a % sign (35%). If you meant 35%, type 0.35 or 35%.');
+  assert.match(readNumber('1.01', 'share').error, /A share lies between 0 and 1/);
+  assert.match(readNumber('101%', 'share').error, /A share lies between 0 and 1/);
+  assert.match(readNumber('-0.01', 'share').error, /A share lies between 0 and 1/);
+  assert.deepEqual(readNumber('7%', 'percent'), { value: 7 });
+  assert.deepEqual(readNumber('7', 'percent'), { value: 7 });
+  assert.equal(readNumber('50%').error, '"50%" has a % sign, but this answer is a plain number, not a percentage: type it without %.');
+  assert.match(readNumber('3/4%', 'share').error, /not a number/);
+  assert.match(readNumber('%', 'share').error, /not a number/);
+});
+
+test('lessons declare shares and percentages, so a typed "%" is read the way the question means it', () => {
+  const course = readCourse(path.join(root, 'lessons'));
+  const kinds = new Map();
+  for (const lesson of course.lessons) {
+    for (const [, spec, kind] of lesson.body.matchAll(/^\s*=\s*(\S+).*?±\s*[\d.]+(?:\s+([a-z]+))?\s*::/gm)) kinds.set(`${lesson.slug} ${spec}`, kind || '');
+  }
+  for (const key of ['ensembles bootstrap-left-out.share', 'explore-or-exploit epsilon-waste.share', 'pca pca-2d.share', 'tsne-vs-pca pca-2x2.kept',
+    'train-vs-test classification.accuracy', 'classification-metrics confusion-counts.recall', 'rules-or-learning classification.accuracy',
+    'retrieval-augmented retrieval.recall', 'roc-curves ranking.pairs']) assert.equal(kinds.get(key), 'share', key);
+  assert.equal(kinds.get('train-vs-test tree-train-test.gap'), 'percent');
+  // Every share answer lies in [0, 1], so the share rule never refuses the right answer.
+  for (const lesson of course.lessons) {
+    for (const [, spec] of lesson.body.matchAll(/^\s*=\s*(.*?)\s*±\s*[\d.]+\s+share\s*::/gm)) {
+      const v = value(spec);
+      assert.ok(v >= 0 && v <= 1, `${lesson.slug}: ${spec} = ${v}`);
+    }
+  }
+  const html = renderCheckYourself('? Share?\n= sigmoid.value z=0 ± 0.01 share :: It is {answer}.', 'f.md');
+  assert.match(html, /data-tolerance="0.01" data-answer="share"/);
+  assert.match(html, /count as right\. Type a share as 0\.35 or 35%\./);
+  assert.throws(() => renderCheckYourself('? Q\n= sigmoid.value z=0 ± 0.01 percentage :: x', 'f.md'), /"percentage" after the tolerance must be one of: share, percent/);
 });
 
 test('every lesson block parses and each numeric answer comes out of the engine', () => {

@@ -87,25 +87,69 @@ export function evaluateComputation(ml, { name, output, args }) {
 // decimal times a power of ten, as computers write it ("9.77e-4") or as the feedback shows it
 // ("9.766 × 10⁻⁴", "9.77 x 10^-4"). Anything else, and a number too large to hold, is refused in
 // words.
+// A comma is a decimal comma ("2,4" is 2.4), except where it can only group thousands
+// ("1,000,000", "1,000.5"). One comma before exactly three digits ("1,000") is both at once, so
+// it is refused with both readings rather than guessed.
+// kind is how the lesson's directive declares the answer (scripts/lesson-render.mjs): 'share'
+// (a part of 1, so "35%" is 0.35) or 'percent' (in percent or percentage points, so "35%" is 35);
+// without one, a typed "%" is refused with how to type the answer. readAs says how the text was
+// read when that is not the text as typed ("2,4" → "2.4", "35%" of a share → "0.35").
 const SUPERSCRIPT = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-', '⁺': '+' };
-export function readNumber(text) {
-  const t = String(text).trim().replace(/\u2212/g, '-').replace(/^\+/, '');
+export const answerKinds = ['share', 'percent'];
+export function readNumber(text, kind = '') {
+  const typed = String(text).trim();
+  const shown = typed.slice(0, 20);
+  let t = typed.replace(/\u2212/g, '-').replace(/^\+/, '');
   if (!t) return { error: 'Type a number first.' };
+  const percent = /^(.*?)\s*%$/.exec(t);
+  if (percent) t = percent[1];
+  const notNumber = { error: `"${shown}" is not a number: type digits, e.g. 2.4, -0.5, 3/4 or 9.8e-4.` };
   // A fraction of whole numbers (6/8) is a number too: a question may ask for a share "as a fraction".
   const fraction = /^(-?\d+)\s*\/\s*(\d+)$/.exec(t);
+  if (fraction && percent) return notNumber;
   if (fraction) {
     const below = Number(fraction[2]);
-    return below === 0 ? { error: `"${t.slice(0, 20)}" divides by 0, which has no value.` } : { value: Number(fraction[1]) / below };
+    return below === 0 ? { error: `"${shown}" divides by 0, which has no value.` } : checkKind({ value: Number(fraction[1]) / below }, kind, shown);
   }
-  const decimal = '-?(?:\\d+(?:[.,]\\d*)?|[.,]\\d+)';
+  const decimal = '-?(?:\\d+(?:[.,]\\d*)?|[.,]\\d+|\\d{1,3}(?:,\\d{3})+(?:\\.\\d*)?)';
   const plain = new RegExp(`^${decimal}$`).exec(t);
   const power = new RegExp(`^(${decimal})(?:[eE]([+-]?\\d+)|\\s*[×xX*·]\\s*10\\s*(?:\\^\\s*([+-]?\\d+)|([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)))$`).exec(t);
-  if (!plain && !power) return { error: `"${t.slice(0, 20)}" is not a number: type digits, e.g. 2.4, -0.5, 3/4 or 9.8e-4.` };
-  const mantissa = (plain ? plain[0] : power[1]).replace(',', '.');
-  const exponent = plain ? '0' : power[2] ?? power[3] ?? [...power[4]].map((c) => SUPERSCRIPT[c]).join('');
+  if (!plain && !power) {
+    if (/^-?[\d.,]+$/.test(t) && /[.,]/.test(t)) {
+      return { error: `"${shown}" has more than one separator: type the number with a point for decimals and no thousands separator, e.g. 1000.5.` };
+    }
+    return notNumber;
+  }
+  const written = plain ? plain[0] : power[1];
+  const ambiguous = /^(-?)([1-9]\d{0,2}),(\d{3})$/.exec(written);
+  if (ambiguous) {
+    const [, sign, head, tail] = ambiguous;
+    const rest = t.slice(written.length);
+    const [whole, part] = [`${sign}${head}${tail}${rest}`, `${sign}${head}.${tail}${rest}`];
+    return { error: `"${shown}": is that ${whole} or ${part}? Type decimals with a point and no thousands separator: ${whole} or ${part}.` };
+  }
+  const grouped = /^-?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/.test(written) && (written.includes('.') || /,.*,/.test(written));
+  const mantissa = grouped ? written.replaceAll(',', '') : written.replace(',', '.');
+  let exponent = Number(plain ? '0' : power[2] ?? power[3] ?? [...power[4]].map((c) => SUPERSCRIPT[c]).join(''));
+  if (percent) {
+    if (kind === 'share') exponent -= 2;
+    else if (kind !== 'percent') {
+      return { error: `"${shown}" has a % sign, but this answer is a plain number, not a percentage: type it without %.` };
+    }
+  }
   // Written out and read once ("9.77e-4"), so 9.77 × 10⁻⁴ is the double nearest 0.000977, not a
   // product with its own rounding.
   const value = Number(`${mantissa}e${exponent}`);
-  if (!Number.isFinite(value)) return { error: `"${t.slice(0, 20)}" is too large to check: no answer here is anywhere near it.` };
-  return { value };
+  if (!Number.isFinite(value)) return { error: `"${shown}" is too large to check: no answer here is anywhere near it.` };
+  const reread = mantissa !== written || (percent && kind === 'share');
+  return checkKind(reread ? { value, readAs: String(value) } : { value }, kind, shown);
+}
+
+// A number that cannot be an answer of the declared kind is refused in words (a share above 1).
+function checkKind(read, kind, shown) {
+  if (kind === 'share' && !(read.value >= 0 && read.value <= 1)) {
+    const hint = read.value > 1 && read.value <= 100 ? ` If you meant ${shown}%, type ${Number(`${read.value}e-2`)} or ${shown}%.` : '';
+    return { error: `A share lies between 0 and 1, so "${shown}" cannot be one: type it as a fraction of 1 (0.35) or with a % sign (35%).${hint}` };
+  }
+  return read;
 }

@@ -138,7 +138,7 @@ function enhance(section, index) {
         const input = form.querySelector('input');
         let typed;
         try {
-          typed = (await loadComputations()).readNumber(input.value);
+          typed = (await loadComputations()).readNumber(input.value, form.dataset.answer || '');
         } catch (err) {
           setFeedback(form, false, 'This question could not be checked:', `its code did not load (${err.message}).`);
           return;
@@ -168,7 +168,10 @@ function enhance(section, index) {
         // {answer} in an explanation is the engine's number.
         const walker = document.createTreeWalker(why, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) n.nodeValue = n.nodeValue.replaceAll('{answer}', formatShort(answer, 4));
-        setFeedback(form, right, right ? `Right: ${formatShort(answer, 4)}.` : `Not quite: the answer is ${formatShort(answer, 4)}.`, why);
+        // A typed number read other than as written ("2,4", "35%" for a share) says how it was read.
+        const reading = typed.readAs ? `You typed ${input.value.trim().slice(0, 20)}, read as ${typed.readAs}. ` : '';
+        setFeedback(form, right, right ? `Right: ${formatShort(answer, 4)}.` : `Not quite: the answer is ${formatShort(answer, 4)}.`, reading);
+        form.querySelector('.cy-feedback').append(why);
       }
       if (finishedUnknown) showScore();
       else if (first[i] === null) {
