@@ -13,7 +13,7 @@ import katex from 'katex';
 import { marked } from 'marked';
 import { addGlossaryIds, linkGlossary, readGlossary } from './glossary.mjs';
 import { activityWidgets } from '../web/widgets/registry.js';
-import { answerKinds, parseComputation } from '../web/js/check-computations.js';
+import { answerKinds, parseComputation, wholeKinds } from '../web/js/check-computations.js';
 import { coreComputations } from '../web/js/check-computations/core-names.js';
 
 export function esc(s) {
@@ -160,6 +160,8 @@ export function plainText(markdown) {
 //   = computation.result name=value … ± tolerance :: the explanation ({answer} = the engine's number)
 //   = computation.result … ± tolerance share :: …   (a part of 1: "35%" is read as 0.35)
 //   = computation.result … ± tolerance percent :: … (in percent or points: "35%" is read as 35)
+//   = computation.result … count :: …               (a whole number from 0, only the exact one right)
+//   = computation.result … whole :: …               (a whole number of either sign, exact)
 // A question has either choices (exactly one right) or one `=` line; every answer carries an
 // explanation. Numeric answers come from web/js/check-computations.js, never from the page.
 export function renderCheckYourself(block, file = 'lesson', prefix = 'cy') {
@@ -176,9 +178,11 @@ export function renderCheckYourself(block, file = 'lesson', prefix = 'cy') {
     if (!why) fail(`"${line.slice(0, 40)}" needs an explanation after " :: "`);
     if (line.startsWith('-') || line.startsWith('+')) item.choices.push({ text: head.trim(), right: line[0] === '+', why });
     else if (line.startsWith('=')) {
-      const m = /^(.*?)\s*±\s*([0-9.]+)(?:\s+([a-z]+))?\s*$/.exec(head.trim());
-      if (!m || !(Number(m[2]) > 0)) fail(`"${line.slice(0, 50)}" needs a tolerance, e.g. "± 0.01"`);
-      if (m[3] && !answerKinds.includes(m[3])) fail(`"${m[3]}" after the tolerance must be one of: ${answerKinds.join(', ')}`);
+      const exact = new RegExp(`^(.*?)\\s+(${wholeKinds.join('|')})\\s*$`).exec(head.trim());
+      if (exact && exact[1].includes('±')) fail(`"${line.slice(0, 50)}": a ${exact[2]} answer is exact, so it takes no tolerance`);
+      const m = exact ? [exact[0], exact[1], '0', exact[2]] : /^(.*?)\s*±\s*([0-9.]+)(?:\s+([a-z]+))?\s*$/.exec(head.trim());
+      if (!m || !(exact || Number(m[2]) > 0)) fail(`"${line.slice(0, 50)}" needs a tolerance, e.g. "± 0.01", or "count" for a whole number`);
+      if (m[3] && !exact && !answerKinds.includes(m[3])) fail(`"${m[3]}" after the tolerance must be one of: ${answerKinds.join(', ')}`);
       try { parseComputation(m[1]); } catch (err) { fail(err.message); }
       item.numeric = { compute: m[1], tolerance: m[2], kind: m[3] || '', why };
     } else fail(`a line must start with ?, -, + or =: "${line.slice(0, 40)}"`);
@@ -194,9 +198,11 @@ export function renderCheckYourself(block, file = 'lesson', prefix = 'cy') {
     if (item.numeric) {
       const { compute, tolerance, kind, why } = item.numeric;
       const how = { share: ' Type a share as 0.35 or 35%.', percent: ' Type it in percent: 35 or 35%.' }[kind] || '';
+      const rule = { count: 'The answer is a count: a whole number, and only the exact one is right.', whole: 'The answer is a whole number, and only the exact one is right.' }[kind]
+        || `Answers within ±${esc(tolerance)} of the exact value count as right.${how}`;
       return `<form class="cy-item" data-kind="number" data-compute="${esc(compute)}" data-tolerance="${esc(tolerance)}"${kind ? ` data-answer="${kind}"` : ''} novalidate>
 <p class="cy-question"><label for="${id}-input">${q}</label></p>
-<p class="cy-answer"><input id="${id}-input" type="text" inputmode="decimal" autocomplete="off" spellcheck="false" aria-describedby="${id}-tolerance ${id}-feedback"> <span class="cy-tolerance" id="${id}-tolerance">Answers within ±${esc(tolerance)} of the exact value count as right.${how}</span></p>
+<p class="cy-answer"><input id="${id}-input" type="text" inputmode="${kind === 'count' ? 'numeric' : 'decimal'}" autocomplete="off" spellcheck="false" aria-describedby="${id}-tolerance ${id}-feedback"> <span class="cy-tolerance" id="${id}-tolerance">${rule}</span></p>
 ${check}${feedback}<template class="cy-why" data-right="true">${md(why)}</template>
 </form>`;
     }

@@ -248,3 +248,32 @@ test('a typed number read other than as written says how it was read; "1,000" an
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+test('the k-NN votes question is a count: 0.9 and -1 are refused in words, 1 is right', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width, height: 900 });
+    await page.goto(`${site.base}/lessons/knn.html`);
+    await page.waitForSelector('section[data-check-yourself][data-ready="true"]');
+    const form = page.locator('form.cy-item[data-answer="count"]');
+    assert.equal(await form.count(), 1);
+    assert.equal(await form.locator('.cy-tolerance').textContent(), 'The answer is a count: a whole number, and only the exact one is right.');
+    const input = form.locator('input');
+    const feedback = form.locator('.cy-feedback');
+    const scoreBefore = await page.locator('.cy-score').textContent();
+    await input.fill('0.9');
+    await input.press('Enter');
+    await page.waitForFunction((el) => /"0\.9" is not a whole number: a count is a whole number, such as 0, 1 or 2\./.test(el.textContent), await feedback.elementHandle());
+    await input.fill('-1');
+    await input.press('Enter');
+    await page.waitForFunction((el) => /"-1" is below 0: a count is a whole number from 0 up\./.test(el.textContent), await feedback.elementHandle());
+    assert.equal(await page.locator('.cy-score').textContent(), scoreBefore, 'refused input records no answer');
+    await input.fill('0.9');
+    await input.press('Enter');
+    await screenshot(form, `check-yourself-knn-count-${width}`);
+    await input.fill('1');
+    await input.press('Enter');
+    await page.waitForFunction((el) => /^Right: 1\. The distances are/.test(el.textContent), await feedback.elementHandle());
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});

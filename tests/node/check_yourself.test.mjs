@@ -159,13 +159,51 @@ test('lessons declare shares and percentages, so a typed "%" is read the way the
   assert.throws(() => renderCheckYourself('? Q\n= sigmoid.value z=0 ± 0.01 percentage :: x', 'f.md'), /"percentage" after the tolerance must be one of: share, percent/);
 });
 
+test('a count takes whole numbers only: 0.9 and 1.1 votes are refused in words, not rounded to 1', () => {
+  assert.deepEqual(readNumber('1', 'count'), { value: 1 });
+  assert.deepEqual(readNumber('0', 'count'), { value: 0 });
+  assert.deepEqual(readNumber('1.0', 'count'), { value: 1 });
+  assert.deepEqual(readNumber('4/2', 'count'), { value: 2 });
+  assert.equal(readNumber('0.9', 'count').error, '"0.9" is not a whole number: a count is a whole number, such as 0, 1 or 2.');
+  assert.match(readNumber('1.1', 'count').error, /a count is a whole number/);
+  assert.match(readNumber('1,5', 'count').error, /"1,5" is not a whole number/);
+  assert.match(readNumber('1/2', 'count').error, /not a whole number/);
+  assert.equal(readNumber('-1', 'count').error, '"-1" is below 0: a count is a whole number from 0 up.');
+  assert.match(readNumber('2%', 'count').error, /this answer is a count: type it without %/);
+  assert.deepEqual(readNumber('-4', 'whole'), { value: -4 });
+  assert.match(readNumber('4.4', 'whole').error, /"4.4" is not a whole number/);
+
+  // A count's directive has no tolerance: only the exact whole number is right.
+  const html = renderCheckYourself('? Votes?\n= knn-1d.votes1 points=1,2,4,7,8 labels=0,0,1,1,1 query=3.4 k=3 count :: {answer}.', 'f.md');
+  assert.match(html, /data-tolerance="0" data-answer="count"/);
+  assert.match(html, /inputmode="numeric"/);
+  assert.match(html, /The answer is a count: a whole number, and only the exact one is right\./);
+  assert.throws(() => renderCheckYourself('? Q\n= knn-1d.votes1 points=1,2 labels=0,1 query=1 k=1 ± 0.1 count :: x', 'f.md'), /a count answer is exact, so it takes no tolerance/);
+
+  // Every lesson's count question declares it, and the engine's answer is a whole number.
+  const course = readCourse(path.join(root, 'lessons'));
+  const declared = new Map();
+  for (const lesson of course.lessons) {
+    for (const [, spec, , kind] of lesson.body.matchAll(/^\s*=\s*((\S+).*?)\s+(count|whole)\s*::/gm)) {
+      declared.set(`${lesson.slug} ${spec.split(' ')[0]}`, kind);
+      const v = value(spec);
+      assert.ok(Number.isInteger(v) && (kind === 'whole' || v >= 0), `${lesson.slug}: ${spec} = ${v}`);
+    }
+  }
+  assert.deepEqual([...declared].sort(), [
+    ['clustering-beyond-kmeans dbscan-1d.noise', 'count'], ['digits-cnn conv-layer.size', 'count'], ['fine-tuning lora-params.adapter', 'count'],
+    ['knn knn-1d.votes1', 'count'], ['quantisation quantise-value.q', 'whole'], ['real-code k-fold.size', 'count'], ['real-code mlp-size.params', 'count'],
+    ['scaling-and-cv k-fold.size', 'count'], ['time-series time-series-split.firstTrain', 'count'],
+  ]);
+});
+
 test('every lesson block parses and each numeric answer comes out of the engine', () => {
   const course = readCourse(path.join(root, 'lessons'));
   let numeric = 0;
   for (const lesson of course.lessons) {
     for (const [, block] of lesson.body.matchAll(/^::: *check-yourself *\n([\s\S]*?)^::: *$/gm)) {
       renderCheckYourself(block, lesson.file);
-      for (const [, spec] of block.matchAll(/^\s*=\s*(.*?)\s*±/gm)) {
+      for (const [, spec] of block.matchAll(/^\s*=\s*(.*?)\s*(?:±|\s(?:count|whole)\s*::)/gm)) {
         assert.ok(Number.isFinite(value(spec)), `${lesson.slug}: ${spec}`);
         numeric += 1;
       }

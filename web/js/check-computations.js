@@ -91,11 +91,14 @@ export function evaluateComputation(ml, { name, output, args }) {
 // ("1,000,000", "1,000.5"). One comma before exactly three digits ("1,000") is both at once, so
 // it is refused with both readings rather than guessed.
 // kind is how the lesson's directive declares the answer (scripts/lesson-render.mjs): 'share'
-// (a part of 1, so "35%" is 0.35) or 'percent' (in percent or percentage points, so "35%" is 35);
-// without one, a typed "%" is refused with how to type the answer. readAs says how the text was
+// (a part of 1, so "35%" is 0.35), 'percent' (in percent or percentage points, so "35%" is 35),
+// 'count' (a whole number from 0: "0.9" votes is refused, not rounded) or 'whole' (a whole number
+// of either sign); without one, a typed "%" is refused with how to type the answer. readAs says how the text was
 // read when that is not the text as typed ("2,4" → "2.4", "35%" of a share → "0.35").
 const SUPERSCRIPT = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-', '⁺': '+' };
 export const answerKinds = ['share', 'percent'];
+// Kinds whose answer is exact, so their directive has no tolerance.
+export const wholeKinds = ['count', 'whole'];
 export function readNumber(text, kind = '') {
   const typed = String(text).trim();
   const shown = typed.slice(0, 20);
@@ -134,7 +137,7 @@ export function readNumber(text, kind = '') {
   if (percent) {
     if (kind === 'share') exponent -= 2;
     else if (kind !== 'percent') {
-      return { error: `"${shown}" has a % sign, but this answer is a plain number, not a percentage: type it without %.` };
+      return { error: `"${shown}" has a % sign, but this answer is ${kind === 'count' ? 'a count' : 'a plain number, not a percentage'}: type it without %.` };
     }
   }
   // Written out and read once ("9.77e-4"), so 9.77 × 10⁻⁴ is the double nearest 0.000977, not a
@@ -145,8 +148,12 @@ export function readNumber(text, kind = '') {
   return checkKind(reread ? { value, readAs: String(value) } : { value }, kind, shown);
 }
 
-// A number that cannot be an answer of the declared kind is refused in words (a share above 1).
+// A number that cannot be an answer of the declared kind is refused in words (a share above 1,
+// 0.9 votes).
 function checkKind(read, kind, shown) {
+  if (kind === 'count' && !Number.isInteger(read.value)) return { error: `"${shown}" is not a whole number: a count is a whole number, such as 0, 1 or 2.` };
+  if (kind === 'count' && read.value < 0) return { error: `"${shown}" is below 0: a count is a whole number from 0 up.` };
+  if (kind === 'whole' && !Number.isInteger(read.value)) return { error: `"${shown}" is not a whole number: the answer here is one, such as -2, 0 or 3.` };
   if (kind === 'share' && !(read.value >= 0 && read.value <= 1)) {
     const hint = read.value > 1 && read.value <= 100 ? ` If you meant ${shown}%, type ${Number(`${read.value}e-2`)} or ${shown}%.` : '';
     return { error: `A share lies between 0 and 1, so "${shown}" cannot be one: type it as a fraction of 1 (0.35) or with a % sign (35%).${hint}` };
