@@ -256,3 +256,15 @@ test('log scale: a learning rate from 10⁻⁴ to 0.5 spans 3.7 factors of ten; 
   assert.equal(1.2 / 0.6, 2);
   assert.match(lesson, /candidate A has \$l\(x\) = 0\.4\$, \$g\(x\) = 0\.05\$ and candidate B has \$l\(x\) = 1\.2\$, \$g\(x\) = 0\.6\$/);
 });
+
+// The race box judges the first full race; a learner following the lesson must be asked for the
+// prediction before any instruction to run that race, or the first try is made after seeing it.
+test('the lesson asks for the race prediction before it first says to press Play', () => {
+  const lesson = fs.readFileSync(new URL('./hyperparameter-search.md', import.meta.url), 'utf8');
+  const body = lesson.slice(lesson.indexOf('::: widget hyperparameter-search'));
+  const ask = body.indexOf('second *Predict, then check* box');
+  const firstPlay = body.search(/[Pp]ress \*\*Play\*\*/);
+  assert.ok(ask >= 0 && firstPlay >= 0);
+  assert.ok(ask < firstPlay, `the race prediction (at ${ask}) comes before the first "press Play" (at ${firstPlay})`);
+  assert.doesNotMatch(body.slice(firstPlay), /Lock your answer in the widget's second/, 'the race is not asked for again after it was run');
+});

@@ -116,6 +116,26 @@ test('hyperparameter-search: a five-trial prediction locked after both five-tria
   await page.close();
 });
 
+test('hyperparameter-search: a race prediction locked after a full race was on screen is practice, not recorded', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/hyperparameter-search.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const box = page.locator('[data-predict="search-race-first"]');
+  const step = page.getByRole('button', { name: 'Step' });
+  for (let i = 0; i < 16; i++) await step.click();     // random first at trial 3, on the chart
+  assert.match(await box.getByRole('status').textContent(), /A full race was on screen before a prediction was locked in/);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await box.getByRole('combobox', { name: /first to reach the race/ }).selectOption('random');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  for (let i = 0; i < 16; i++) await step.click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual((await reportedEvents(page)).filter((e) => e.widget === 'predict:search-race-first'), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
 // The Bayesian search of the widget's defaults (moons, seed 5, ξ = 0.01): best among its first `n`
 // trials and the proposal after them, through the engine.
 async function expectedBayes(page, n) {

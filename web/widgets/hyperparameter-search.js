@@ -148,7 +148,9 @@ function build(ctx) {
     next: t('hyperparameter-search.predict.race.next'),
   });
   function judgeRace() {
-    if (racePrediction.pending === null || opts.strategies !== 'all' || done < opts.budget) return;
+    if (opts.strategies !== 'all' || done < opts.budget) return;
+    // A finished race is on screen: a prediction made after it could copy it.
+    if (racePrediction.pending === null) { racePrediction.outcomeSeen(t('hyperparameter-search.predict.race.seen')); return; }
     const r = raceToBest(trials);
     const list = KEYS.map((k) => (Number.isFinite(r.reached[k])
       ? t('hyperparameter-search.predict.race.reached', { strategy: t(`hyperparameter-search.predict.race.${k}`), trial: formatNumber(r.reached[k], 0) })
