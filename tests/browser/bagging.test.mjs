@@ -102,3 +102,33 @@ test('Bagging: the gain over the first voter is worked out from the two accuraci
   await assertClean(page);
   await page.close();
 });
+
+test('Bagging: Add voter stops at the sixty voters the lesson speaks of, keeps focus and says why; the colour scale stays one line at 375 px', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ reducedMotion: 'reduce', width, height: 900 });
+    await page.goto(`${site.base}/lessons/ensembles.html`);
+    await widgetsReady(page);
+    const card = page.locator('.dw-card').filter({ hasText: 'Weak models vote into a smooth boundary' });
+    const add = card.getByRole('button', { name: 'Add voter' });
+    for (let i = 0; i < 59; i++) await add.click();
+    assert.equal(await add.getAttribute('aria-disabled'), null, 'open below sixty');
+    await add.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await stat(card, 'voters'), '60');
+    assert.equal(await add.getAttribute('aria-disabled'), 'true');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    assert.equal(await stat(card, 'voters'), '60', 'no 61st voter');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Add voter', 'focus stays on the button');
+    assert.match(await message(card), /That is the full crowd of 60 voters, so Add voter adds no more; Reset starts a new crowd\./);
+    // The scale's two labels and its bar sit on one line.
+    const tops = await card.locator('.bagging-scale > span').evaluateAll((spans) => spans.map((s) => { const r = s.getBoundingClientRect(); return r.top + r.height / 2; }));
+    assert.equal(tops.length, 3);
+    assert.ok(Math.max(...tops) - Math.min(...tops) < 4, `scale on one line at ${width} px: ${tops}`);
+    await screenshot(card, `bagging-full-${width}`);
+    await card.getByRole('button', { name: 'Reset' }).click();
+    assert.equal(await add.getAttribute('aria-disabled'), null, 'Reset opens it again');
+    await assertClean(page);
+    await page.close();
+  }
+});

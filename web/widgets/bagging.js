@@ -68,7 +68,13 @@ function build(ctx) {
     every: () => (forest.treeCount() < 10 ? 450 : 160), // slow at first, so single voters can be seen
     tick: () => addVoter(),
   });
-  button(buttons, t('bagging.addVoter'), () => { play.stop(); addVoter(); });
+  // At the full crowd Add voter stays focusable (aria-disabled, not disabled, so keyboard focus
+  // stays on it) and a press says why nothing is added.
+  const addButton = button(buttons, t('bagging.addVoter'), () => {
+    play.stop();
+    if (forest.treeCount() >= opts.maxVoters) render();
+    else addVoter();
+  });
   button(buttons, t('bagging.reset'), () => { play.stop(); restart(); });
   slider(card.controls, { label: t('bagging.slider.depth'), min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.depth = v; restart(); } });
   select(card.controls, { label: t('bagging.select.features'), options: ['all', 'sqrt'].map((id) => [id, t(`bagging.features.${id}`)]), value: opts.features, onChange: (v) => { play.stop(); opts.features = v; restart(); } });
@@ -156,7 +162,7 @@ function build(ctx) {
   }
 
   function addVoter() {
-    if (!train) return false;
+    if (!train || forest.treeCount() >= opts.maxVoters) return false;
     const ok = attempt(card, () => { forest.step(); return true; }, false);
     if (!ok) return false;
     const tree = forest.treeCount() - 1;
@@ -183,8 +189,11 @@ function build(ctx) {
     else {
       const diff = shownGain(acc);
       const verdict = diff > 0 ? t('bagging.verdict.better', { points: fixed(diff, 1) }) : diff < 0 ? t('bagging.verdict.worse', { points: fixed(-diff, 1) }) : t('bagging.verdict.level');
-      card.setMessage(t('bagging.crowd', { voters: n, accuracy: pct(acc, 1), where: imported ? testWords() : t('bagging.anyTestPoints'), verdict }), diff > 0 ? 'ok' : 'info');
+      const crowd = t('bagging.crowd', { voters: n, accuracy: pct(acc, 1), where: imported ? testWords() : t('bagging.anyTestPoints'), verdict });
+      card.setMessage(n >= opts.maxVoters ? `${crowd} ${t('bagging.full', { voters: opts.maxVoters })}` : crowd, diff > 0 ? 'ok' : 'info');
     }
+    if (n >= opts.maxVoters) addButton.setAttribute('aria-disabled', 'true');
+    else addButton.removeAttribute('aria-disabled');
     plot.canvas.setAttribute('aria-label', t('bagging.figure', { voters: n, accuracy: pct(acc, 1) }));
     judgeCrowd(acc);
     ctx.requestDraw(draw);

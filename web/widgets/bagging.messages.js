@@ -42,6 +42,7 @@ export const messages = {
   'bagging.verdict.level': 'level with the first voter alone',
   'bagging.anyTestPoints': 'test points',
   'bagging.crowd': '{voters} voters: the crowd scores {accuracy} on {where}, {verdict}. Their disagreements cancel, so the majority boundary is smoother than any member\'s.',
+  'bagging.full': 'That is the full crowd of {voters} voters, so Add voter adds no more; Reset starts a new crowd.',
   'bagging.figure': '{voters} trees voting; test accuracy {accuracy}',
   'bagging.axis.x': 'x₁',
   'bagging.axis.y': 'x₂',
