@@ -144,12 +144,16 @@ function moveInlineStyles(html) {
 
 // Markdown with $math$ as plain words for an accessible name: "$13 \\times 13$" → "13 × 13".
 const TEX_WORDS = { times: '×', cdot: '·', le: '≤', ge: '≥', leq: '≤', geq: '≥', approx: '≈', ne: '≠', pm: '±', infty: '∞', to: '→', sigma: 'σ', eta: 'η', theta: 'θ', mu: 'μ', lambda: 'λ', gamma: 'γ', alpha: 'α', beta: 'β', epsilon: 'ε', varepsilon: 'ε', phi: 'φ', omega: 'ω', sum: 'Σ', log: 'log', ln: 'ln', top: 'ᵀ', hat: '', mathbf: '', text: '', frac: '' };
+// A star in math is a name ($D^*$, the best discriminator: "D*"), not Markdown emphasis, so only
+// the text between the math loses its * and _; a ^ before a superscript sign (ᵀ, ²) is dropped.
 export function plainText(markdown) {
   const tex = (src) => src
     .replace(/\\frac\{([^{}]*)\}\{([^{}]*)\}/g, '($1)/($2)')
+    .replace(/\^\s*(?:\{\s*(?:\*|\\ast|\\star)\s*\}|\*|\\ast\b|\\star\b)/g, '*')
     .replace(/\\([a-zA-Z]+)/g, (m, name) => (name in TEX_WORDS ? TEX_WORDS[name] : name))
-    .replace(/\^\{?2\}?/g, '²').replace(/[{}]/g, '').replace(/\\[,;!]/g, ' ').replace(/\s+/g, ' ').trim();
-  return markdown.replace(/\$\$?([^$]+)\$\$?/g, (m, src) => tex(src)).replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+    .replace(/\^\{?2\}?/g, '²').replace(/\^\s*\{?\s*(?=[ᵀ²])/g, '').replace(/[{}_`]/g, '').replace(/\\[,;!]/g, ' ').replace(/\s+/g, ' ').trim();
+  return markdown.split(/(\$\$?[^$]+\$\$?)/).map((part, i) => (i % 2 ? tex(part.replace(/^\$\$?|\$\$?$/g, '')) : part.replace(/[*_`]/g, '')))
+    .join('').replace(/\s+/g, ' ').trim();
 }
 
 // A `::: check-yourself` block (closed by a line `:::`) → a form per question, rendered here so

@@ -246,3 +246,23 @@ test('a choice written in math gets its words as the radio button\'s name', asyn
   assert.match(html, /value="0" aria-label="13 × 13">/);
   assert.match(html, /value="1">/, 'plain words need no extra name');
 });
+
+test('a starred symbol in a choice keeps its star in the radio button\'s name ($D^*$ reads "D*", not "D^")', async () => {
+  const { plainText } = await import('../../scripts/lesson-render.mjs');
+  assert.equal(plainText('½, since $D^* = p_{\\text{data}}/(p_{\\text{data}} + p_G)$ with equal densities'), '½, since D* = pdata/(pdata + pG) with equal densities');
+  assert.equal(plainText('$x^{*}$, $\\theta^\\ast$ and $w^\\star$'), 'x*, θ* and w*');
+  assert.equal(plainText('raw scores $\\mathbf w^\\top \\mathbf x + b$'), 'raw scores wᵀ x + b');
+  assert.equal(plainText('*stress* and `code` outside math, $a^*$ inside'), 'stress and code outside math, a* inside');
+  // Every lesson's choice names: a ^ left over from math is a symbol the reader cannot say.
+  const course = readCourse(path.join(root, 'lessons'));
+  let starred = 0;
+  for (const lesson of course.lessons) {
+    for (const [, block] of lesson.body.matchAll(/^::: *check-yourself *\n([\s\S]*?)^::: *$/gm)) {
+      for (const [, label] of renderCheckYourself(block, lesson.file).matchAll(/aria-label="([^"]*)"/g)) {
+        assert.doesNotMatch(label, /\^/, `${lesson.slug}: "${label}"`);
+        if (/\*/.test(label)) starred += 1;
+      }
+    }
+  }
+  assert.ok(starred >= 1, 'the GAN lesson\'s D* is among the names');
+});
