@@ -191,3 +191,56 @@ test('recurrent-sequence: a prediction locked after a truncated run was on scree
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// A plain RNN has no forget gate: the forget-bias slider leaves its training alone and says the
+// bias waits for the LSTM, which then starts with it.
+test('recurrent-sequence: the LSTM forget bias does not throw away the RNN\'s training', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ reducedMotion: 'reduce', width });
+    await page.goto(`${site.base}/lessons/recurrent-networks.html`);
+    await widgetsReady(page);
+    const stat = statReader(page);
+    const card = page.locator('.dw-card').first();
+    await card.getByRole('button', { name: 'Train', exact: true }).click();
+    assert.equal(await stat('steps'), '100');
+    const loss = await stat('loss');
+    assert.equal(loss, (await expected(page, 100)).loss);
+    const bias = card.getByRole('slider', { name: 'LSTM forget bias' });
+    await bias.focus();
+    await page.keyboard.press('ArrowRight');            // 1 → 1.5
+    assert.equal(await stat('steps'), '100', 'the RNN keeps its 100 steps');
+    assert.equal(await stat('loss'), loss);
+    assert.equal(await message(page), 'The forget bias belongs to the LSTM\'s forget gate, which a plain RNN does not have: the RNN keeps its training. The blue curve of the gradient view is a fresh LSTM with bias 1.5, and so is the LSTM you switch to.');
+    // The fresh LSTM's curve (table column "LSTM") is the engine's for bias 1.5.
+    const lstm59 = await page.evaluate(async () => {
+      const { loadEngine } = await import('/engine/index.js');
+      const task = await import('/widgets/recurrent-sequence/task.js');
+      const ml = await loadEngine();
+      const o = { ...task.defaults, forgetBias: 1.5 };
+      return task.initialFlows(ml, o, task.makeSeries(ml, o)).lstm[59];
+    });
+    assert.notEqual(lstm59, (await expected(page, 0)).lstm59, 'the bias changes the fresh LSTM\'s reach');
+    await card.locator('summary', { hasText: 'The numbers behind the pictures' }).click();
+    const cells = await card.locator('.recurrent-sequence-numbers table').first().locator('tbody tr').last().locator('td').allTextContents();
+    assert.equal(cells[2], await page.evaluate(async (x) => (await import('/lib/format.js')).formatShort(x, 3), lstm59));
+    await screenshot(card, `recurrent-sequence-forget-bias-${width}`);
+    // The LSTM is then built with the bias chosen while the RNN was shown.
+    await card.getByRole('combobox', { name: /cell/ }).selectOption('lstm');
+    assert.equal(await stat('steps'), '0');
+    const lstmLoss = await page.evaluate(async () => {
+      const { loadEngine } = await import('/engine/index.js');
+      const task = await import('/widgets/recurrent-sequence/task.js');
+      const ml = await loadEngine();
+      const o = { ...task.defaults, cell: 'lstm', forgetBias: 1.5 };
+      const net = new ml.RecurrentNet();
+      try { task.configureNet(net, o, task.makeSeries(ml, o)); return net.loss().toFixed(4); } finally { net.delete(); }
+    });
+    assert.equal(await stat('loss'), lstmLoss);
+    // With the LSTM shown the bias is its own: a change restarts it.
+    await bias.focus();
+    await page.keyboard.press('ArrowLeft');
+    assert.match(await message(page), /New settings: the network starts again from random weights/);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});

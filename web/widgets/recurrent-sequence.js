@@ -169,7 +169,8 @@ function build(ctx) {
     if (ok && text) card.setMessage(text, 'info');
   }
 
-  // Settings that keep the weights (η, truncation) are applied in place; the rest restart.
+  // Settings that keep the weights (η, truncation) are applied in place; the rest restart, except
+  // the forget bias while the plain RNN, which has no forget gate, is shown.
   function change(patch) {
     play.stop();
     opts = { ...opts, ...patch };
@@ -181,6 +182,14 @@ function build(ctx) {
         ? (opts.truncation ? t('recurrent-sequence.truncated', { truncation: opts.truncation }) : t('recurrent-sequence.fullBptt'))
         : t('recurrent-sequence.rateChanged', { rate: formatShort(opts.learningRate, 2) }), 'info');
       compute();
+      return;
+    }
+    // A plain RNN has no forget gate: the RNN keeps its training, and only the freshly initialised
+    // LSTM's curve in the gradient view (which the bias does change) is drawn again.
+    if (keys.every((k) => k === 'forgetBias') && opts.cell === 'rnn') {
+      attempt(card, () => { flows = initialFlows(ml, opts, series); });
+      compute();
+      card.setMessage(t('recurrent-sequence.forgetBiasLstmOnly', { bias: formatNumber(opts.forgetBias, 1) }), 'info');
       return;
     }
     const what = keys.includes('cell') ? t('recurrent-sequence.freshCell', { cell: cellName() }) : t('recurrent-sequence.newSettings');

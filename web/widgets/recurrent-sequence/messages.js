@@ -56,6 +56,7 @@ export const messages = {
   'recurrent-sequence.fullBptt': 'Full backpropagation through time: the gradient flows back through the whole window.',
   'recurrent-sequence.rateChanged': 'Learning rate η = {rate}; training continues from the current weights.',
   'recurrent-sequence.freshCell': 'A fresh {cell} with random weights.',
+  'recurrent-sequence.forgetBiasLstmOnly': 'The forget bias belongs to the LSTM\'s forget gate, which a plain RNN does not have: the RNN keeps its training. The blue curve of the gradient view is a fresh LSTM with bias {bias}, and so is the LSTM you switch to.',
   'recurrent-sequence.newSettings': 'New settings: the network starts again from random weights.',
   'recurrent-sequence.diverged': 'Diverged: the loss is no longer a finite number. Lower the learning rate η and press Reset.',
   'recurrent-sequence.untrained': 'An untrained {cell}: its predictions hover near 0. Press Train.',
