@@ -260,7 +260,7 @@ function markRevealBlocks(body, file, keep) {
       const { predict, ...other } = parseDirectiveArgs(start[1] || '');
       if (Object.keys(other).length) fail(`"${line.trim()}": the only option is predict=ID`);
       open = next;
-      const tie = predict ? ` data-predict="${esc(predict)}"` : '';
+      const tie = predict ? ` data-reveal-for="${esc(predict)}"` : '';
       return `\n${keep(`<details class="dw-reveal"${tie}>\n<summary>${esc(REVEAL_SUMMARY)}</summary>`)}\n`;
     }
     if (/^::: *$/.test(line)) {

@@ -43,7 +43,7 @@ test('a reveal block renders as a closed details with the summary and its own Ma
 
 test('predict=ID ties a block to one predict box; other options are refused', () => {
   const html = render('::: reveal predict=search-budget-5\nFive tries find it.\n:::\n');
-  assert.match(html, /<details class="dw-reveal" data-predict="search-budget-5">/);
+  assert.match(html, /<details class="dw-reveal" data-reveal-for="search-budget-5">/);
   assert.throws(() => render('::: reveal open=true\nx\n:::\n'), /lessons\/example\.md: reveal: "::: reveal open=true": the only option is predict=ID/);
 });
 

@@ -2,7 +2,7 @@
 // <details class="dw-reveal">): the sentences that say what a widget shows stay closed until the
 // learner has seen that outcome, so reading down the page never answers a "Predict, then check"
 // box before the learner has tried it. A block belongs to the nearest widget above it; with
-// data-predict it belongs to the predict box of that id instead, wherever it is on the page (a
+// data-reveal-for it belongs to the predict box of that id instead, wherever it is on the page (a
 // widget with two boxes, or text that follows a second widget but is about the first one's box).
 //
 // A block opens when its box's outcome reaches the screen: the box sends 'dw:outcome-shown'
@@ -29,7 +29,7 @@ function revealBlocks(root) {
 function openBlocks(root, mount, predictId) {
   for (const { details, mount: owner } of revealBlocks(root)) {
     if (opened.has(details)) continue;
-    if (details.dataset.predict ? details.dataset.predict !== predictId : owner !== mount) continue;
+    if (details.dataset.revealFor ? details.dataset.revealFor !== predictId : owner !== mount) continue;
     opened.add(details);
     details.open = true;
   }
