@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
-import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
+import { stat, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
+import { lockPrediction, predictBox } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -158,6 +159,38 @@ test('phone width: the lesson and its three widgets fit 375 px without sideways 
   assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
   for (let i = 0; i < 3; i++) assert.ok(await canvasIsDrawn(cards(page).nth(i).locator('canvas').first()));
   await screenshot(page, 'likelihood-fit-375');
+  await assertClean(page);
+  await page.close();
+});
+
+test('Gaussian panel: a prediction locked after a point move showed ŝ change is practice, and is not recorded', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/likelihood-and-kl.html`);
+  // The first test's verdict is in saved progress, which would open the reveal at load.
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:likelihood-and-kl'));
+  await page.reload();
+  await widgetsReady(page);
+  await listenForReports(page);
+  const card = cards(page).nth(0);
+  const predict = predictBox(card, 'likelihood-next-point');
+  const reveal = page.locator('details.dw-reveal').filter({ hasText: '2.160 to 1.871' });
+  assert.equal(await reveal.evaluate((d) => d.open), false);
+  // Loading the page, and moving the ring, change no point: a prediction then would still count.
+  assert.equal(await predict.getByRole('status').textContent(), '');
+  await card.getByRole('button', { name: 'Jump to the maximum' }).click();
+  assert.equal(await predict.getByRole('status').textContent(), '');
+  // Add point (at μ̂ = 3) before predicting: the answer, 2.160 → 1.871, is on screen.
+  await card.getByRole('button', { name: 'Add point' }).click();
+  assert.equal(await stat(card, 'ŝ (1/n)'), '1.871');
+  assert.match(await predict.getByRole('status').textContent(), /ŝ changed with a point move before a prediction was locked in/);
+  assert.equal(await reveal.evaluate((d) => d.open), true, 'the lesson\'s sentence stating the outcome opens with it');
+  await card.getByRole('button', { name: 'Remove point' }).click();
+  assert.equal(await stat(card, 'ŝ (1/n)'), '2.160');
+  await lockPrediction(card, 'likelihood-next-point', 'shrink');
+  await card.getByRole('button', { name: 'Add point' }).click();
+  assert.equal(await predict.getAttribute('data-result'), 'held');
+  assert.match(await predict.getByRole('status').textContent(), /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await reportedEvents(page), []);
   await assertClean(page);
   await page.close();
 });

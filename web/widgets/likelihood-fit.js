@@ -52,6 +52,7 @@ function buildGaussian(ctx) {
   let fit = null;            // the engine's GaussianFit, or null when it cannot be made
   let surface = null;        // log-likelihood grid over (μ, s)
   let predictedFrom = NaN;   // ŝ when the prediction was locked in
+  let shownPoints = '';      // the points of the last finished change (or of the start), as text
 
   const row = el('div', { className: 'dw-row' });
   const left = el('div', { className: 'dw-col' });
@@ -139,7 +140,8 @@ function buildGaussian(ctx) {
   }
 
   // finished: the learner let go (or used a key or button), so a prediction can be judged.
-  function pointsChanged(finished = true) {
+  // byLearner: false for the starting points and a restored state, which show no point move.
+  function pointsChanged(finished = true, byLearner = true) {
     fit = null;
     surface = null;
     if (points.length >= 1) {
@@ -147,6 +149,12 @@ function buildGaussian(ctx) {
       surface = attempt(card, () => ml.gaussianLogLikelihoodGrid(points, X_RANGE[0], X_RANGE[1], S_RANGE[0], S_RANGE[1], GRID.nMu, GRID.nS), null);
     }
     report();
+    // The box asks what the next point move does to ŝ. A move made with nothing locked in (even
+    // mid-drag, as ŝ updates live) shows that outcome, and the lesson's own experiment (Add point
+    // at the mean) is one such move: a prediction after it could copy it.
+    const key = points.join(',');
+    if (byLearner && key !== shownPoints && prediction.pending === null) prediction.outcomeSeen(t('likelihood-fit.predict.seen'));
+    if (finished || !byLearner) shownPoints = key;
     if (finished && prediction.pending !== null) judge();
     requestDraw(draw);
     if (finished) stateChanged();
@@ -218,7 +226,7 @@ function buildGaussian(ctx) {
     surfacePlot.handle(mu, s, { focused: surfaceDrag.focused });
   }
 
-  pointsChanged(false);
+  pointsChanged(false, false);
 
   return {
     state: {
@@ -231,7 +239,7 @@ function buildGaussian(ctx) {
         points = value.points.map((x) => round(x, 0.05));
         selected = Math.max(0, points.length - 1);
         setGuess(value.mu, value.s, false);
-        pointsChanged(false);
+        pointsChanged(false, false);
       },
     },
     destroy() {
