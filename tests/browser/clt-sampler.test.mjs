@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
-import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
+import { stat, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
+import { lockPrediction, verdict, predictBox } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -54,6 +55,9 @@ test('Step and Fast-forward draw the engine\'s means; the spread matches s/√n;
   assert.equal(await stat(c, 'spread of the means'), expected.s40);
   assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said “halve”, and that is what happened\. From n = 10 to n = 40 the spread went from 0\.321 to 0\.156: × 0\.49/);
   assert.equal(await box.getAttribute('data-result'), 'held');
+  // The verdict shows the standard-error plot's measured dots.
+  assert.equal(await c.getByRole('checkbox', { name: 'show the measured spreads' }).isChecked(), true);
+  assert.match(await canvases.nth(2).getAttribute('aria-label'), /n 10: predicted 0\.316, measured 0\.3\d\d; n 25/);
   assert.deepEqual(await reported, { widget: 'predict:clt-quadruple-n', title: 'Predict: With n four times larger, the spread of the means will…', score: 1, max: 1, firstTry: true });
   assert.match(await canvases.nth(1).getAttribute('aria-label'), /2,?000 sample means of samples of size 40/);
   // Another population: a die.
@@ -94,6 +98,94 @@ test('phone width: the lesson and the sampler fit 375 px without sideways scroll
   assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
   await card(page).getByRole('button', { name: 'Fast-forward' }).click();
   await screenshot(page, 'clt-sampler-375');
+  await assertClean(page);
+  await page.close();
+});
+
+// A fresh page with no saved progress (an earlier test's verdict would open the reveal at load).
+async function freshLesson() {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/central-limit.html`);
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:central-limit'));
+  await page.reload();
+  await widgetsReady(page);
+  await listenForReports(page);
+  const c = card(page);
+  const reveal = page.locator('details.dw-reveal').filter({ hasText: '0.321 and 0.156' });
+  return { page, c, reveal, seFigure: c.locator('canvas').nth(2), show: c.getByRole('checkbox', { name: 'show the measured spreads' }) };
+}
+
+test('the standard-error plot hides its measured spreads (the answer) until asked; asking first makes the prediction practice', async () => {
+  const { page, c, reveal, seFigure, show } = await freshLesson();
+  // At load: the curve's values are described, the measured ones are not; the lesson's sentence is closed.
+  const hidden = await seFigure.getAttribute('aria-label');
+  assert.match(hidden, /n 1: predicted 1\.000; n 2: predicted 0\.707; n 4: predicted 0\.500/);
+  assert.doesNotMatch(hidden, /measured \d/);
+  assert.match(hidden, /measured spreads are hidden until your prediction is checked/);
+  assert.equal(await show.isChecked(), false);
+  assert.equal(await reveal.evaluate((d) => d.open), false);
+  // Ticking with nothing locked in shows the dots (1 → 4 halves the spread) and says what that costs.
+  await show.check();
+  const shown = await seFigure.getAttribute('aria-label');
+  const measuredAt = (n) => Number(new RegExp(`n ${n}: predicted [\\d.]+, measured ([\\d.]+)`).exec(shown)[1]);
+  assert.ok(Math.abs(measuredAt(4) / measuredAt(1) - 0.5) < 0.05, shown);
+  assert.match((await verdict(c, 'clt-quadruple-n', 0)).text, /The measured spreads were shown before a prediction was locked in/);
+  assert.equal(await reveal.evaluate((d) => d.open), true);
+  await c.getByRole('button', { name: 'Fast-forward' }).click();
+  await lockPrediction(c, 'clt-quadruple-n', 'half');
+  await c.getByRole('slider', { name: /sample size n/ }).fill('40');
+  await c.getByRole('button', { name: 'Fast-forward' }).click();
+  const v = await verdict(c, 'clt-quadruple-n');
+  assert.equal(v.result, 'held', v.text);
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await reportedEvents(page), []);
+  await screenshot(page, 'clt-sampler-shown-1280');
+  await assertClean(page);
+  await page.close();
+});
+
+test('spreads measured at n = 10 and n = 40 before predicting make the prediction practice', async () => {
+  const { page, c, reveal, seFigure } = await freshLesson();
+  await c.getByRole('button', { name: 'Fast-forward' }).click();
+  assert.equal(await stat(c, 'spread of the means'), '0.321');
+  await c.getByRole('slider', { name: /sample size n/ }).fill('40');
+  await c.getByRole('button', { name: 'Fast-forward' }).click();
+  assert.equal(await stat(c, 'spread of the means'), '0.156');
+  assert.match((await verdict(c, 'clt-quadruple-n', 0)).text, /The spreads at n = 10 and n = 40 were both measured before a prediction was locked in/);
+  assert.equal(await reveal.evaluate((d) => d.open), true);
+  // The dots stay for the learner to ask for: measuring a pair does not tick the box.
+  assert.doesNotMatch(await seFigure.getAttribute('aria-label'), /measured \d/);
+  await c.getByRole('slider', { name: /sample size n/ }).fill('10');
+  await c.getByRole('button', { name: 'Fast-forward' }).click();
+  await lockPrediction(c, 'clt-quadruple-n', 'half');
+  await c.getByRole('slider', { name: /sample size n/ }).fill('40');
+  await c.getByRole('button', { name: 'Fast-forward' }).click();
+  const v = await verdict(c, 'clt-quadruple-n');
+  assert.equal(v.result, 'held', v.text);
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await reportedEvents(page), []);
+  await assertClean(page);
+  await page.close();
+});
+
+test('while a prediction waits for its check the measured spreads stay hidden, and the first verdict is recorded', async () => {
+  const { page, c, seFigure, show } = await freshLesson();
+  await c.getByRole('button', { name: 'Fast-forward' }).click();
+  const box = await lockPrediction(c, 'clt-quadruple-n', 'quarter');
+  await show.focus();
+  await page.keyboard.press('Space');
+  assert.equal(await show.isChecked(), false);
+  assert.equal(await page.evaluate(() => document.activeElement.type), 'checkbox', 'the keyboard stays on the checkbox');
+  assert.doesNotMatch(await seFigure.getAttribute('aria-label'), /measured \d/);
+  assert.match(await box.getByRole('status').textContent(), /The measured spreads stay hidden while your prediction waits/);
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  await c.getByRole('slider', { name: /sample size n/ }).fill('40');
+  await c.getByRole('button', { name: 'Fast-forward' }).click();
+  const v = await verdict(c, 'clt-quadruple-n');
+  assert.equal(v.result, 'missed', v.text);
+  assert.equal(await show.isChecked(), true);
+  const events = await reportedEvents(page);
+  assert.deepEqual(events.map((e) => [e.type, e.score, e.firstTry]), [['dw:score', 0, true], ['dw:complete', 0, true]]);
   await assertClean(page);
   await page.close();
 });

@@ -140,7 +140,7 @@ const ANSWERS = {
   'tsne-vs-pca': ['it *rises*'],
   'activation-functions': ['it falls to about $4 \\times 10^{-22}$'],
   'anomaly-detection': ['The isolation forest finds 4 of them'],
-  'central-limit': ['(0.321 and 0.156'],
+  'central-limit': ['(0.321 and 0.156', 'halves the spread'],
   'clustering-beyond-kmeans': ['it finds ten small fragments'],
   'comparing-models': ['in 8 of 200 (4%)'],
   'deep-q-learning': ['average a return of $0.15$ in this setup'],

@@ -3,14 +3,17 @@
 // builds up sample by sample (Play, Step, Fast-forward) and the normal curve the central limit
 // theorem predicts, N(μ, (s/√n)²), is drawn over it. A second plot shows the standard error s/√n
 // against n with the spread measured from 1000 seeded samples at several n. A predict-then-check
-// box asks what quadrupling n does to the spread and judges it from the measured spreads.
+// box asks what quadrupling n does to the spread and judges it from the measured spreads. Those
+// measured dots answer the box (n = 1 → 4 and 25 → 100 are quadruplings), so they are drawn as "?"
+// until the box has shown its outcome or the learner asks for them (which makes a later prediction
+// practice); so is a pair of measured spreads at n and 4n drawn with nothing locked in.
 // Draws and means come from the engine's seeded sampling (sampleDraws, sampleMeans), the
 // population's μ and s from population(), the measured mean and spread from gaussianFit.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
-import { button, buttonRow, el, select, slider } from '../lib/ui.js';
+import { button, buttonRow, checkbox, el, select, slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
@@ -40,6 +43,9 @@ function build(ctx) {
   let drawn = 0;          // how many means are shown so far
   let seTable = null;     // { n, measured } rows for the standard-error plot
   let check = null;       // where the committed prediction started: { n, spread }
+  let outcomeShown = false; // the box has shown its outcome (a verdict, or outcomeSeen)
+  let spreadsShown = false; // the standard-error plot draws its measured dots, not "?"
+  const measuredAt = new Set(); // "population n" pairs where MIN_FOR_CHECK means or more were drawn
 
   const row = el('div', { className: 'dw-row' });
   const left = el('div', { className: 'dw-col' });
@@ -52,6 +58,7 @@ function build(ctx) {
   const histPlot = new Plot(left, { aspect: 0.55, minHeight: 200, maxHeight: 330, label: t('clt-sampler.plot.histogram'), onResize: () => requestDraw(draw) });
   right.append(el('p', { className: 'dw-legend', text: t('clt-sampler.legend.se') }));
   const sePlot = new Plot(right, { aspect: 0.75, minHeight: 200, maxHeight: 360, label: t('clt-sampler.plot.se'), onResize: () => requestDraw(draw) });
+  const spreadsBox = checkbox(right, { label: t('clt-sampler.showSpreads'), onChange: showSpreads });
 
   const buttons = buttonRow(card.controls);
   const play = player(buttons, card, {
@@ -106,7 +113,11 @@ function build(ctx) {
     id: 'clt-quadruple-n',
     question: t('clt-sampler.predict.question'),
     choices: ['same', 'half', 'quarter'].map((id) => [id, t(`clt-sampler.predict.${id}`)]),
-    ready: () => (measured() && drawn >= MIN_FOR_CHECK ? null : t('clt-sampler.predict.notReady', { min: MIN_FOR_CHECK })),
+    ready: () => {
+      // Spreads at n and 4n measured while an earlier prediction was locked count too.
+      noteQuadrupleMeasured();
+      return measured() && drawn >= MIN_FOR_CHECK ? null : t('clt-sampler.predict.notReady', { min: MIN_FOR_CHECK });
+    },
     onCommit: () => { check = { n: opts.n, spread: measured().s }; },
     next: () => (opts.n * 4 <= 100 ? t('clt-sampler.predict.next', { n: opts.n * 4, min: MIN_FOR_CHECK }) : t('clt-sampler.predict.cannotQuadruple', { n: opts.n })),
   });
@@ -117,6 +128,50 @@ function build(ctx) {
     const outcome = nearestRatio(ratio);
     prediction.settle(outcome, t('clt-sampler.predict.why', { from: check.n, to: opts.n, before: formatNumber(check.spread, 3), after: formatNumber(m.s, 3), ratio: formatNumber(ratio, 2), outcome: t(`clt-sampler.outcome.${outcome}`) }));
     check = null;
+    outcomeShown = true;
+    setSpreadsShown(true);
+  }
+
+  // The learner saw what quadrupling n does before locking a prediction in: later ones are practice.
+  function outcomeSeen(why) {
+    prediction.outcomeSeen(why);
+    outcomeShown = true;
+  }
+
+  // Measured spreads at n and 4n of one population, drawn with nothing locked in, are the answer.
+  function noteQuadrupleMeasured() {
+    if (prediction.pending !== null || outcomeShown) return;
+    for (const key of measuredAt) {
+      const [population, n] = key.split(' ');
+      if (measuredAt.has(`${population} ${Number(n) * 4}`)) {
+        outcomeSeen(t('clt-sampler.predict.seenPair', { n: Number(n), n4: Number(n) * 4 }));
+        return;
+      }
+    }
+  }
+
+  // The checkbox under the standard-error plot. While a prediction waits for its check the dots
+  // stay hidden (a learner could read the answer, change the prediction and lock it in again).
+  function showSpreads(on) {
+    if (on && !outcomeShown && prediction.pending !== null) {
+      spreadsBox.checked = false;
+      prediction.note(t('clt-sampler.predict.spreadsWait', { min: MIN_FOR_CHECK }));
+      return;
+    }
+    if (on && !outcomeShown) outcomeSeen(t('clt-sampler.predict.seenSpreads'));
+    setSpreadsShown(on);
+  }
+  function setSpreadsShown(on) {
+    spreadsShown = on;
+    spreadsBox.checked = on;
+    describeSe();
+    requestDraw(draw);
+  }
+  function describeSe() {
+    if (!pop || !seTable) return;
+    sePlot.canvas.setAttribute('aria-label', spreadsShown
+      ? t('clt-sampler.seFigure', { population: label(opts.population), rows: seTable.map((r) => t('clt-sampler.seRow', { n: r.n, predicted: formatNumber(pop.sd / Math.sqrt(r.n), 3), measured: formatNumber(r.measured, 3) })).join('; ') })
+      : t('clt-sampler.seFigureHidden', { population: label(opts.population), rows: seTable.map((r) => t('clt-sampler.seRowHidden', { n: r.n, predicted: formatNumber(pop.sd / Math.sqrt(r.n), 3) })).join('; ') }));
   }
 
   function changed() {
@@ -127,14 +182,16 @@ function build(ctx) {
     statSpread.set(m ? formatNumber(m.s, 3) : '–');
     statSe.set(formatNumber(se, 3));
     statPop.set(pop ? t('clt-sampler.populationValues', { mean: formatNumber(pop.mean, 2), sd: formatNumber(pop.sd, 2) }) : '–');
+    if (m && drawn >= MIN_FOR_CHECK) measuredAt.add(`${opts.population} ${opts.n}`);
     judgeCheck(m);
+    noteQuadrupleMeasured();
     {
       if (!drawn) card.setMessage(t('clt-sampler.start', { n: opts.n, population: label(opts.population) }), 'info');
       else if (drawn < opts.samples) card.setMessage(t('clt-sampler.sofar', { drawn }), 'info');
       else card.setMessage(t('clt-sampler.done', { drawn: formatNumber(drawn, 0), spread: formatNumber(m ? m.s : NaN, 3), se: formatNumber(se, 3) }), 'ok');
     }
     histPlot.canvas.setAttribute('aria-label', t('clt-sampler.histFigure', { drawn, n: opts.n, population: label(opts.population), mean: m ? formatNumber(m.mu, 3) : t('clt-sampler.notMeasured'), spread: m ? formatNumber(m.s, 3) : t('clt-sampler.notMeasured'), popMean: pop ? formatNumber(pop.mean, 3) : '', se: formatNumber(se, 3) }));
-    sePlot.canvas.setAttribute('aria-label', t('clt-sampler.seFigure', { population: label(opts.population), rows: seTable ? seTable.map((r) => t('clt-sampler.seRow', { n: r.n, predicted: formatNumber(pop.sd / Math.sqrt(r.n), 3), measured: formatNumber(r.measured, 3) })).join('; ') : '' }));
+    describeSe();
     requestDraw(draw);
     stateChanged();
   }
@@ -200,7 +257,26 @@ function build(ctx) {
       sePlot.path(ns, ns.map((n) => pop.sd / Math.sqrt(n)), { color: th.model, width: 2 });
       sePlot.segment(opts.n, 0, opts.n, seTop, { color: th.accent, dash: [4, 4], width: 1.5 });
     });
-    for (const r of seTable) sePlot.point(r.n, r.measured, 1, { size: 5 });
+    if (spreadsShown) for (const r of seTable) sePlot.point(r.n, r.measured, 1, { size: 5 });
+    else {
+      // A "?" just above the n axis at each n with a hidden dot; marks closer than a glyph's width
+      // (n = 1, 2, 4 on a narrow plot) stack upwards instead of printing over each other.
+      const c = sePlot.ctx;
+      c.save();
+      c.font = `bold 13px ${th.font}`;
+      c.fillStyle = th.textMuted;
+      c.textAlign = 'center';
+      c.textBaseline = 'bottom';
+      let lastX = -Infinity;
+      let stack = 0;
+      for (const r of seTable) {
+        const x = sePlot.px(r.n);
+        stack = x - lastX < 10 ? stack + 1 : 0;
+        lastX = x;
+        c.fillText('?', x, sePlot.py(0) - 3 - 14 * stack);
+      }
+      c.restore();
+    }
   }
 
   load();
