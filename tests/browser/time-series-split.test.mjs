@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
-import { canvasInk, statReader, noNaNInCards, assertCardsClean } from './probes.mjs';
+import { canvasInk, statReader, noNaNInCards, assertCardsClean, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -87,31 +87,81 @@ test('time-series-split: horizon 24 with 24 lags is refused in words, and the wi
   await page.close();
 });
 
-test('time-series-split: predict what the horizon does to shuffled k-fold (held, then missed)', async () => {
+// Moves a slider by `steps` arrow presses (negative: left), without passing through its minimum.
+async function nudgeSlider(page, label, steps) {
+  await page.getByRole('slider', { name: new RegExp(`^${label}`) }).focus();
+  for (let i = 0; i < Math.abs(steps); i++) await page.keyboard.press(steps < 0 ? 'ArrowLeft' : 'ArrowRight');
+}
+
+// A fresh lesson page with no saved progress (an earlier test's verdict would open the reveal).
+async function freshLesson() {
   const page = await site.newPage();
   await page.goto(`${site.base}${PAGE}`);
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:time-series'));
+  await page.reload();
   await widgetsReady(page);
+  await listenForReports(page);
   const id = 'ts-horizon';
   const w = page.locator('.dw-card', { has: page.locator(`[data-predict="${id}"]`) });
-  // Not ready at horizon 12: the box asks for horizon 1 first.
-  const box = w.locator(`[data-predict="${id}"]`);
+  const reveal = page.locator('details.dw-reveal').filter({ hasText: 'It barely moves' });
+  return { page, id, w, box: w.locator(`[data-predict="${id}"]`), reveal };
+}
+
+test('time-series-split: predict what horizon 12 → 1 does to shuffled k-fold (held and recorded, then missed as practice)', async () => {
+  const { page, id, w, box, reveal } = await freshLesson();
+  // The widget opens at horizon 12, the box's start; horizon 1, its answer, has not been on screen.
+  assert.deepEqual(await readStats(page), { shuffled: '0.99', split: '6.79', holdout: '8.17' });
+  assert.equal(await reveal.evaluate((d) => d.open), false);
+  // Not ready away from horizon 12.
+  await nudgeSlider(page, 'forecast horizon', -1);
   await box.locator('select').selectOption('same');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
-  assert.match(await box.getByRole('status').textContent(), /Set the forecast horizon to 1 first/);
+  assert.match(await box.getByRole('status').textContent(), /Set the forecast horizon to 12 first/);
+  await nudgeSlider(page, 'forecast horizon', 1);
 
-  await setSlider(page, 'forecast horizon', 1);
   await lockPrediction(w, id, 'same');
-  await setSlider(page, 'forecast horizon', 12);
+  assert.equal(await reveal.evaluate((d) => d.open), false, 'locked, no outcome yet');
+  await setSlider(page, 'forecast horizon', 1);
+  assert.deepEqual(await readStats(page), { shuffled: '0.93', split: '2.18', holdout: '1.48' });
   let v = await verdict(w, id);
   assert.equal(v.result, 'held', v.text);
-  assert.match(v.text, /At horizon 1 shuffled k-fold said 0\.93; at 12 it says 0\.99/);
+  assert.match(v.text, /At horizon 12 shuffled k-fold said 0\.99; at 1 it says 0\.93 \(× 0\.94\)\..*TimeSeriesSplit now says 2\.18 and the later hold-out 1\.48/);
+  assert.equal(await reveal.evaluate((d) => d.open), true);
+  assert.deepEqual((await reportedEvents(page)).map((e) => [e.type, e.score, e.firstTry]), [['dw:score', 1, true], ['dw:complete', 1, true]]);
 
+  await nudgeSlider(page, 'forecast horizon', 11);
+  await lockPrediction(w, id, 'fall');
   await setSlider(page, 'forecast horizon', 1);
-  await lockPrediction(w, id, 'grow');
-  await setSlider(page, 'forecast horizon', 12);
   v = await verdict(w, id);
   assert.equal(v.result, 'missed', v.text);
+  assert.equal((await reportedEvents(page)).length, 2, 'a second try is not recorded');
   assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('time-series-split: a prediction locked after horizon 1 was on screen is practice, and is not recorded', async () => {
+  const { page, id, w, box, reveal } = await freshLesson();
+  await setSlider(page, 'forecast horizon', 1);
+  assert.match(await box.getByRole('status').textContent(), /The errors at horizon 1 were on screen before a prediction was locked in/);
+  assert.equal(await reveal.evaluate((d) => d.open), true);
+  await nudgeSlider(page, 'forecast horizon', 11);
+  await lockPrediction(w, id, 'same');
+  await setSlider(page, 'forecast horizon', 1);
+  const v = await verdict(w, id);
+  assert.equal(v.result, 'held', v.text);
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await reportedEvents(page), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('time-series-split: changing the model while a prediction waits voids it', async () => {
+  const { page, id, w, box } = await freshLesson();
+  await lockPrediction(w, id, 'same');
+  await page.getByLabel('model on the lag features').selectOption('ridge');
+  assert.match(await box.getByRole('status').textContent(), /The model, the lags or the series changed: the prediction no longer applies/);
+  assert.notEqual(await box.getAttribute('data-state'), 'committed');
+  assert.deepEqual(await reportedEvents(page), []);
   await page.close();
 });
 

@@ -8,7 +8,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
-import { formatNumber } from '../lib/format.js';
+import { formatNumber, readShown } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
 import { SERIES, makeSeries, optimism, validate } from './time-series-split/scene.js';
@@ -61,14 +61,14 @@ function build(ctx) {
   ]);
 
   const buttons = buttonRow(card.controls);
-  button(buttons, t('time-series-split.newSeries'), () => { opts.seed = nextSeed(opts.seed); load(); }, { primary: true, title: t('time-series-split.newSeriesTitle') });
+  button(buttons, t('time-series-split.newSeries'), () => { opts.seed = nextSeed(opts.seed); voidPrediction(); load(); }, { primary: true, title: t('time-series-split.newSeriesTitle') });
   const modelSelect = select(card.controls, {
     label: t('time-series-split.select.model'), value: opts.model,
     options: schema.model.values.map((v) => [v, t(`time-series-split.model.${v}`)]),
-    onChange: (v) => { opts.model = v; score(); },
+    onChange: (v) => { opts.model = v; voidPrediction(); score(); },
   });
   const sliders = {
-    lags: slider(card.controls, { label: t('time-series-split.slider.lags'), min: 1, max: 24, step: 1, value: opts.lags, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.lags = v; score(); } }),
+    lags: slider(card.controls, { label: t('time-series-split.slider.lags'), min: 1, max: 24, step: 1, value: opts.lags, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.lags = v; voidPrediction(); score(); } }),
     horizon: slider(card.controls, { label: t('time-series-split.slider.horizon'), min: 1, max: 24, step: 1, value: opts.horizon, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.horizon = v; score(); } }),
   };
 
@@ -77,20 +77,35 @@ function build(ctx) {
   const statHoldout = card.stat(t('time-series-split.stat.holdout'));
 
   // Predict, then check: shuffled k-fold always scores one-step predictions from true lags, so the
-  // horizon hardly moves it, while the honest errors grow. Judged from the engine's numbers.
-  let startShuffled = null;
+  // horizon hardly moves it, while the honest errors shrink with it. The box starts at the
+  // lesson's horizon of 12 (on screen at load, so only a start) and asks about horizon 1, which
+  // the learner has not seen yet; seeing it with nothing locked in makes a later prediction
+  // practice. Judged from the numbers as shown, so the ratio agrees with them.
+  const START_HORIZON = 12;
+  const END_HORIZON = 1;
+  let startShuffled = null; // shuffled k-fold's error as shown when the prediction was locked in
   const prediction = createPrediction(ctx, {
     id: 'ts-horizon',
-    question: t('time-series-split.predict.question'),
-    choices: ['same', 'grow'].map((id) => [id, t(`time-series-split.predict.${id}`)]),
-    ready: () => (opts.horizon === 1 && result ? null : t('time-series-split.predict.notReady')),
-    onCommit: () => { startShuffled = result ? result.shuffledError : null; },
-    next: t('time-series-split.predict.next'),
+    question: t('time-series-split.predict.question', { from: START_HORIZON, to: END_HORIZON }),
+    choices: ['same', 'fall'].map((id) => [id, t(`time-series-split.predict.${id}`)]),
+    ready: () => (opts.horizon === START_HORIZON && result ? null : t('time-series-split.predict.notReady', { from: START_HORIZON })),
+    onCommit: () => { startShuffled = result ? readShown(fixed(result.shuffledError, 2)) : null; },
+    next: t('time-series-split.predict.next', { to: END_HORIZON }),
   });
   function judgeHorizon() {
-    if (prediction.pending === null || startShuffled === null || opts.horizon < 12 || !result) return;
-    const ratio = result.shuffledError / startShuffled;
-    prediction.settle(ratio > 1.5 ? 'grow' : 'same', t('time-series-split.predict.why', { start: fixed(startShuffled, 2), now: fixed(result.shuffledError, 2), ratio: fixed(ratio, 2), split: fixed(result.timeSeriesError, 2), holdout: fixed(result.holdoutError, 2) }));
+    if (!result || opts.horizon !== END_HORIZON) return;
+    if (prediction.pending === null) {
+      prediction.outcomeSeen(t('time-series-split.predict.seen', { to: END_HORIZON }));
+      return;
+    }
+    if (startShuffled === null) return;
+    const now = readShown(fixed(result.shuffledError, 2));
+    const ratio = now / startShuffled;
+    prediction.settle(ratio < 0.5 ? 'fall' : 'same', t('time-series-split.predict.why', { from: START_HORIZON, to: END_HORIZON, start: fixed(startShuffled, 2), now: fixed(now, 2), ratio: fixed(ratio, 2), split: fixed(result.timeSeriesError, 2), holdout: fixed(result.holdoutError, 2) }));
+  }
+  // A new model, lag count or series is a different experiment from the one predicted.
+  function voidPrediction() {
+    if (prediction.pending !== null) prediction.reset(t('time-series-split.predict.settingsChanged'));
   }
 
   function load() {
