@@ -182,7 +182,7 @@ test('Gaussian panel: a prediction locked after a point move showed ŝ change is
   // Add point (at μ̂ = 3) before predicting: the answer, 2.160 → 1.871, is on screen.
   await card.getByRole('button', { name: 'Add point' }).click();
   assert.equal(await stat(card, 'ŝ (1/n)'), '1.871');
-  assert.match(await predict.getByRole('status').textContent(), /ŝ changed with a point move before a prediction was locked in/);
+  assert.match(await predict.getByRole('status').textContent(), /The best spread ŝ changed with a point move before a prediction was locked in/);
   assert.equal(await reveal.evaluate((d) => d.open), true, 'the lesson\'s sentence stating the outcome opens with it');
   await card.getByRole('button', { name: 'Remove point' }).click();
   assert.equal(await stat(card, 'ŝ (1/n)'), '2.160');

@@ -26,7 +26,7 @@ export const messages = {
   'likelihood-fit.predict.shrink': 'shrink',
   'likelihood-fit.predict.same': 'stay the same',
   'likelihood-fit.predict.notReady': 'Place at least two different points first, so ŝ is measured.',
-  'likelihood-fit.predict.seen': 'ŝ changed with a point move before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
+  'likelihood-fit.predict.seen': 'The best spread ŝ changed with a point move before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'likelihood-fit.predict.next': 'Now move, add or remove a point and see.',
   'likelihood-fit.predict.why': 'ŝ went from {before} to {after}. A point far from μ̂ adds a large squared distance, one near it a small one, and ŝ² is their average.',
   'likelihood-fit.gaussian.stat.n': 'n',
