@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/data-drift.js';
-import { SETTINGS, WIDGET_DEFAULTS, deploymentConfig, firstAccuracyAlarm, firstInputAlarm, inputMonitorVerdict, meanAccuracy } from '../web/widgets/model-lifecycle/lifecycle.js';
+import { computations as networkComputations } from '../web/js/check-computations/neural-networks.js';
+import { SETTINGS, WIDGET_DEFAULTS, deploymentConfig, firstAccuracyAlarm, firstInputAlarm, inputMonitorVerdict, meanAccuracy, versionRows } from '../web/widgets/model-lifecycle/lifecycle.js';
 
 const DEFAULTS = WIDGET_DEFAULTS;
 const run = (over = {}, manual = []) => ml.simulateDeployment(deploymentConfig({ ...DEFAULTS, ...over }, manual));
@@ -105,4 +106,40 @@ test('watching labelled accuracy: the accuracy alarm rings, later with a 5-day l
   assert.equal(firstAccuracyAlarm(run({ drift: 'concept', watch: 'both' })), LESSON.conceptAccAlarm);
   assert.equal(firstAccuracyAlarm(run({ drift: 'concept', watch: 'both', delay: 5 })), LESSON.conceptAccAlarmDelay);
   assert.equal(LESSON.conceptAccAlarmDelay - LESSON.conceptAccAlarm, 5);
+});
+
+// The serving section reads version 4 from the table (parameters to two decimals, as the widget
+// shows them) and works one reply out of the shown values.
+test('serving: on day 30 of try 1 version 4 serves with w₁ = -1.72, w₂ = 1.73, b = 1.56; x = (2, 1.5) gets class 1, probability 0.672', () => {
+  const r = run();
+  const rows = versionRows(r, 30, 0);
+  const serving = rows.find((v) => v.serving);
+  assert.equal(serving.id, 4);
+  assert.deepEqual(serving.params.map((p) => p.toFixed(2)), ['-1.72', '1.73', '1.56']);
+  const [w1, w2, b] = [-1.72, 1.73, 1.56];
+  const sigmoid = (z) => ml.activationCurve('sigmoid', [z]).value[0];
+  const z = w1 * 2 + w2 * 1.5 + b;
+  assert.equal(z.toFixed(3), '0.715');
+  assert.equal(three(sigmoid(z)), '0.672');
+  // The engine's own parameters give the same reply: p = σ(w₁x₁ + w₂x₂ + b), class 1 when above ½.
+  const zEngine = serving.params[0] * 2 + serving.params[1] * 1.5 + serving.params[2];
+  assert.equal(three(sigmoid(zEngine)), '0.672');
+  // That is the rule the engine scores with: it reproduces version 4's accuracy on day 30.
+  const batch = ml.deploymentBatch(deploymentConfig({ ...DEFAULTS }), 30);
+  let right = 0;
+  for (let i = 0; i < batch.rows; i++) {
+    const zi = serving.params[0] * batch.X[2 * i] + serving.params[1] * batch.X[2 * i + 1] + serving.params[2];
+    if ((zi > 0 ? 1 : 0) === batch.y[i]) right++;
+  }
+  assert.equal(right / batch.rows, r.versions[3].accuracy[30]);
+  // The check-yourself request x = (1, 1): z = 1.57 from the shown values, σ(1.57) = 0.828.
+  assert.equal((w1 + w2 + b).toFixed(2), '1.57');
+  assert.equal(three(networkComputations.sigmoid(ml, { z: 1.57 }).value), '0.828');
+  // The lesson quotes exactly these values.
+  const lesson = readFileSync(new URL('./model-lifecycle.md', import.meta.url), 'utf8');
+  for (const quoted of ['table shows version 4 serving, with $w_1 = -1.72$, $w_2 = 1.73$ and $b = 1.56$',
+    '$z = -1.72 \\times 2 + 1.73 \\times 1.5 + 1.56 = 0.715$', '$\\sigma(0.715) = 0.672$ of class 1', '*class 1, probability 0.672, version 4*',
+    '= sigmoid.value z=1.57 ± 0.005', '$z = -1.72 + 1.73 + 1.56 = 1.57$']) {
+    assert.ok(lesson.includes(quoted), `the lesson quotes: ${quoted}`);
+  }
 });
