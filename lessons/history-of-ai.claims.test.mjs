@@ -3,6 +3,7 @@
 // for the McCulloch–Pitts unit, against the engine's dot product.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations.js';
 import { DEAL_ORDER, eraOf, ERAS, EVENTS, TECHNIQUES } from '../web/lib/ai-history.js';
@@ -90,4 +91,28 @@ test('check yourself: the weighted sum 2 reaches t = 2; XOR defeats one unit; th
   // The second winter ended in the 1990s, long before the Transformer.
   const second = ERAS.filter((e) => e.kind === 'winter')[1];
   assert.ok(second.to >= 1990 && second.to < 2000 && second.to < event(2017).year);
+});
+
+test('the 2021 DALL-E event: text to image, a Transformer, in the deep-learning era between GPT-3 and ChatGPT', () => {
+  const dalle = event(2021);
+  assert.ok(dalle, 'the timeline has a 2021 event');
+  assert.equal(dalle.short, 'DALL-E');
+  assert.match(dalle.detail, /Transformer with 12 billion parameters/);
+  assert.match(dalle.detail, /caption/);
+  assert.deepEqual(dalle.lessons, ['attention-toy', 'gan']);
+  assert.equal(eraOf(dalle.year), 'deep');
+  const years = EVENTS.map((e) => e.year);
+  assert.deepEqual(years, [...years].sort((a, b) => a - b), 'events in order of year');
+  assert.equal(years.indexOf(2021), years.indexOf(2020) + 1);
+  assert.equal(years.indexOf(2022), years.indexOf(2021) + 1);
+  assert.equal(EVENTS.length, 20);
+});
+
+test('the lesson names DALL-E and places computer vision inside deep learning', () => {
+  const lesson = readFileSync(new URL('./history-of-ai.md', import.meta.url), 'utf8');
+  assert.match(lesson, /in 2021 to DALL-E, which draws an image from a written description/);
+  const nesting = lesson.slice(lesson.indexOf('## AI ⊃ ML ⊃ DL'));
+  assert.match(nesting, /sit inside deep learning\. So does today's \*\*computer vision\*\*/);
+  // The sorting game agrees: the photo CNN is deep learning.
+  assert.equal(TECHNIQUES.find((t) => t.id === 'cnn').region, 'dl');
 });

@@ -20,7 +20,7 @@ test('ai-timeline: keyboard, buttons and clicks move between events; the story a
     const ink = await canvasInk(page, '.dw-card canvas >> nth=0');
     assert.ok(ink.colours > 4, 'timeline drawn');
     assert.equal(await stat('year'), '1943');
-    assert.equal(await stat('event'), '1 of 19');
+    assert.equal(await stat('event'), '1 of 20');
     assert.match(await card.locator('.ai-timeline-event').textContent(), /McCulloch and Pitts/);
     assert.equal(await card.locator('.ai-timeline-event').getAttribute('aria-live'), 'polite');
 
@@ -34,11 +34,20 @@ test('ai-timeline: keyboard, buttons and clicks move between events; the story a
     await page.keyboard.press('End');
     assert.equal(await stat('year'), '2023–24');
     assert.equal(await stat('era'), 'Deep learning');
+    // Two back: 2021, DALL-E, with links to attention (a Transformer) and to the GAN lesson (images made, not labelled).
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await stat('year'), '2021');
+    assert.equal(await stat('event'), '18 of 20');
+    assert.match(await card.locator('.ai-timeline-event-title').textContent(), /DALL-E/);
+    const link = card.locator('.ai-timeline-event-links a');
+    assert.deepEqual((await link.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).map((h) => h.replace(/^.*\//, '')), ['attention-toy.html', 'gan.html']);
     await page.keyboard.press('Shift+ArrowLeft');
+    assert.equal(await stat('year'), '2014');
+    await page.keyboard.press('ArrowRight');
     assert.equal(await stat('year'), '2016');
     await page.keyboard.press('ArrowRight');
     assert.equal(await stat('year'), '2017');
-    const link = card.locator('.ai-timeline-event-links a');
     assert.equal(await link.count(), 1);
     assert.match(await link.getAttribute('href'), /\/lessons\/attention-toy\.html$/);
     // Two back: the 2014 GANs link to the GAN lesson.
@@ -89,14 +98,14 @@ test('ai-timeline: Later on the last-but-one event and Earlier on the second kee
   const later = card.getByRole('button', { name: 'Later →' });
   const earlier = card.getByRole('button', { name: '← Earlier' });
   await later.focus();
-  for (let i = 1; i < 19; i++) await page.keyboard.press('Enter');
-  assert.equal(await stat('event'), '19 of 19');
+  for (let i = 1; i < 20; i++) await page.keyboard.press('Enter');
+  assert.equal(await stat('event'), '20 of 20');
   assert.ok(await later.isDisabled(), 'nothing later than the last event');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), '← Earlier', 'the focus moved to Earlier, not to the page body');
   await page.keyboard.press('Enter');
-  assert.equal(await stat('event'), '18 of 19', 'Enter now goes back one');
-  for (let i = 0; i < 17; i++) await page.keyboard.press('Enter');
-  assert.equal(await stat('event'), '1 of 19');
+  assert.equal(await stat('event'), '19 of 20', 'Enter now goes back one');
+  for (let i = 0; i < 18; i++) await page.keyboard.press('Enter');
+  assert.equal(await stat('event'), '1 of 20');
   assert.ok(await earlier.isDisabled());
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Later →');
   assert.deepEqual(page.record.errors, []);

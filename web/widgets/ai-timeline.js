@@ -18,6 +18,16 @@ export const schema = {
 
 export const meta = { title: messages['ai-timeline.title'], hint: messages['ai-timeline.hint'] };
 
+// Label lanes of the horizontal layout, taken greedily in this order: three above the axis and
+// four below. The events from 2012 on (nine, in about 130 px at a 856 px board) need all seven
+// without overlapping from a 680 px board up; narrower boards use the vertical layout.
+const HORIZONTAL_LANES = [-1, 1, -2, 2, -3, 3, 4];
+const HORIZONTAL_MIN_WIDTH = 700;
+// The fourth lane below ends 0.52·H + 146 px down (axis at 52 %, 20 px to the first lane, three
+// 32 px lane gaps, a 30 px label), so the board is at least 310 px tall.
+const HORIZONTAL_SIZE = { aspect: 0.37, minHeight: 310, maxHeight: 390 };
+const VERTICAL_SIZE = { aspect: 2.2, minHeight: 640, maxHeight: 900 };
+
 const ERA_TINT = { symbolic: 'class0', winter: 'truth', statistical: 'class2', deep: 'class1' };
 
 function lessonUrl(slug) {
@@ -39,7 +49,7 @@ function build(ctx) {
   card.stage.append(wrap);
   // The Board calls onResize from its constructor, before `board` is assigned: relayout waits for it.
   let board = null;
-  board = ctx.own(new Board(wrap, { aspect: 0.36, minHeight: 300, maxHeight: 380, label: t('ai-timeline.board'), onResize: () => relayout() }));
+  board = ctx.own(new Board(wrap, { ...HORIZONTAL_SIZE, label: t('ai-timeline.board'), onResize: () => relayout() }));
   board.canvas.tabIndex = 0;
   board.canvas.classList.add('dw-scrollable');
 
@@ -98,10 +108,11 @@ function build(ctx) {
 
   function relayout() {
     if (!board) return;
-    const want = opts.layout === 'auto' ? (board.width >= 640 ? 'horizontal' : 'vertical') : opts.layout;
+    const want = opts.layout === 'auto' ? (board.width >= HORIZONTAL_MIN_WIDTH ? 'horizontal' : 'vertical') : opts.layout;
     if (want !== mode) {
       mode = want;
-      if (mode === 'vertical') { board.minHeight = 640; board.maxHeight = 900; board.setAspect(2.2); } else { board.minHeight = 300; board.maxHeight = 380; board.setAspect(0.36); }
+      const size = mode === 'vertical' ? VERTICAL_SIZE : HORIZONTAL_SIZE;
+      board.minHeight = size.minHeight; board.maxHeight = size.maxHeight; board.setAspect(size.aspect);
       return;   // setAspect resizes and calls relayout again
     }
     ctx.requestDraw(draw);
@@ -161,7 +172,7 @@ function build(ctx) {
       }
       // Labels (year over title) in lanes alternating above and below the axis, greedily: each
       // label takes the first lane where it does not overlap the previous label of that lane.
-      const laneGap = 32; const lanes = [-1, 1, -2, 2, -3, 3];
+      const laneGap = 32; const lanes = HORIZONTAL_LANES;
       const lastRight = new Map();
       EVENTS.forEach((ev) => {
         c.font = `600 12px ${th.font}`;
@@ -176,11 +187,12 @@ function build(ctx) {
         layout.push({ mx, my: axisY, box: { x: bx, y: by, w, h } });
       });
     } else {
-      // Recent events crowd together (eight from 2012 on); the bottom margin leaves room for
-      // their stacked labels: 8 labels × 22 px from 2012 must fit above the canvas's bottom.
+      // Recent events crowd together (nine from 2012 on); the bottom margin leaves room for
+      // their stacked labels: 22 px each from 2012 must fit above the canvas's bottom.
       const top = 16; const axisX = 78;
       const perYear = (H - top - 40) / (LAST_YEAR - FIRST_YEAR);
-      const bottom = Math.max(40, 190 - 14 * perYear);
+      const recent = EVENTS.filter((ev) => ev.year >= 2012).length;
+      const bottom = Math.max(40, recent * 22 + 14 - 14 * perYear);
       const y = (yr) => top + ((yr - FIRST_YEAR) / (LAST_YEAR - FIRST_YEAR)) * (H - top - bottom);
       drawEras(c, th, y);
       c.strokeStyle = th.textMuted; c.lineWidth = 1.5;
