@@ -3,6 +3,7 @@
 // from the widget's START and stepped once per lap at the lesson's learning rates.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ml } from '../tests/node/engine.mjs';
@@ -110,4 +111,20 @@ test('predict, then check: after ten laps η = 0.6 leaves the error above where 
   assert.ok(share(0.6) > 1, `0.6: ${share(0.6)}`);
   assert.ok(share(0.1) < 0.05, `0.1: ${share(0.1)}`);
   assert.ok(share(0.02) >= 0.05 && share(0.02) <= 1, `0.02: ${share(0.02)}`);
+});
+
+test('one house first: sold for 300k, guessed 250k (w = 250, b = 0, x = 1): miss −50, gradient (−100, −100), w 260, b 10, next guess 270k', () => {
+  const r = computations.linear(ml, { x: [1], y: [300], w: 250, b: 0, eta: 0.1, steps: 1 });
+  assert.equal(250 * 1 + 0 - 300, -50);
+  assert.ok(Math.abs(r.gradW - -100) < 1e-9 && Math.abs(r.gradB - -100) < 1e-9, `gradient ${r.gradW}, ${r.gradB}`);
+  assert.ok(Math.abs(r.w - 260) < 1e-9 && Math.abs(r.b - 10) < 1e-9, `w ${r.w}, b ${r.b}`);
+  assert.ok(Math.abs(r.w * 1 + r.b - 270) < 1e-9, 'the next guess');
+  const lesson = readFileSync(new URL('./learning-loop.md', import.meta.url), 'utf8');
+  const para = lesson.split('\n').find((l) => l.startsWith('**One house first.**'));
+  assert.ok(para, 'the lesson works one house before lap 1');
+  for (const quoted of ['sold for 300k', 'guesses 250k', '$e = 250 - 300 = -50$: 50k too low', '$2e\\,x = -100$', '$2e = -100$',
+    'rise by 10, to $w = 260$ and $b = 10$', 'The next guess for the house is 270k', '30k off instead of 50k']) {
+    assert.ok(para.includes(quoted), `the lesson quotes: ${quoted}`);
+  }
+  assert.ok(lesson.indexOf('**One house first.**') < lesson.indexOf('**Lap 1 on paper.**'), 'before the full lap');
 });
