@@ -577,7 +577,7 @@ test('regression-race races the six models on imported points split the seeded w
   const best = results.find((r) => r.key === ranking(results, 'rmse', 'test')[0]);
   assert.equal(await stat(page, 'lowest test RMSE'), `${raceMessages[`regression-race.short.${best.key}`]} ${formatNumber(best.test.rmse, 2)}`);
   for (const r of results) assert.equal(await page.locator(`#widget tr[data-model="${r.key}"] td.regression-race-test`).first().textContent(), formatNumber(r.test.rmse, 2), r.key);
-  assert.equal(await page.locator('#widget .regression-race-table caption').textContent(), `Errors on your ${data.train.x.length} training points and on the ${data.test.x.length} held out for testing (lowest test RMSE marked)`);
+  assert.equal(await page.locator('#widget .dw-table-box .dw-table-caption').textContent(), `Errors on your ${data.train.x.length} training points and on the ${data.test.x.length} held out for testing (lowest test RMSE marked)`);
   await screenshot(page, 'points-csv-regression-race-1280');
   const file = await exportCsv(page);
   assert.equal(file.name, 'race-points.csv');
@@ -596,7 +596,7 @@ test('regression-race races the six models on imported points split the seeded w
   await page.locator('#widget input[type="range"]').first().fill('0.8'); // the race's noise slider
   await settle(page);
   assert.equal((await handle(page)).state, null);
-  assert.match(await page.locator('#widget .regression-race-table caption').textContent(), /200 fresh test points/);
+  assert.match(await page.locator('#widget .dw-table-box .dw-table-caption').textContent(), /200 fresh test points/);
   await page.close();
 });
 

@@ -106,6 +106,43 @@ test('importance: impurity against permutation, the useless column named; boosti
   await page.close();
 });
 
+test('captions: at 375 px the race table\'s caption sits under its scrolling box, whole, and names the table; the importance caption writes [-2, 2] with ASCII minus', async () => {
+  for (const width of [375, 1280]) {
+    const page = await site.newPage({ width, height: 900, reducedMotion: 'reduce' });
+    await page.goto(`${site.base}/lessons/regression-models.html`);
+    await widgetsReady(page);
+    const c = page.locator('.dw-card').nth(0);
+    const caption = c.getByText(/^Errors on the training points and on 200 fresh test points/);
+    assert.equal(await caption.count(), 1);
+    const where = await caption.evaluate((cap) => {
+      const wrap = cap.closest('.dw-table-box').querySelector('.dw-table-wrap');
+      const box = wrap.getBoundingClientRect(); const r = cap.getBoundingClientRect();
+      const table = wrap.querySelector('table');
+      return {
+        insideScroller: !!cap.closest('.dw-table-wrap'), overflows: wrap.scrollWidth > wrap.clientWidth + 1,
+        right: r.right, boxRight: box.right, left: r.left, boxLeft: box.left, below: r.top >= box.bottom - 1,
+        tableName: document.getElementById(table.getAttribute('aria-labelledby'))?.textContent,
+        regionName: document.getElementById(wrap.getAttribute('aria-labelledby'))?.textContent,
+        captionInTable: !!table.querySelector('caption'),
+      };
+    });
+    assert.equal(where.insideScroller, false, `${width}: the caption is outside the scrolling box`);
+    if (width === 375) assert.ok(where.overflows, 'the table is wider than its box on a phone');
+    assert.ok(where.left >= where.boxLeft - 1 && where.right <= where.boxRight + 1, `${width}: caption ${where.left}–${where.right} within the box ${where.boxLeft}–${where.boxRight}`);
+    assert.ok(where.below, 'under the table');
+    assert.equal(where.captionInTable, false);
+    assert.match(where.tableName, /^Errors on the training points/);
+    assert.equal(where.regionName, where.tableName);
+    // The importance view's caption: numbers in the site's hyphen-minus, as format.js writes them.
+    const imp = page.locator('.dw-card').nth(1);
+    const head = await imp.locator('.regression-race-note').first().textContent();
+    assert.match(head, /^Four features, each uniform on \[-2, 2\];/);
+    assert.ok(!head.includes('\u2212'), 'no U+2212 minus');
+    await assertClean(page);
+    await page.close();
+  }
+});
+
 test('regression-models fits 375 px and 1280 px (screenshots)', async () => {
   for (const width of [375, 1280]) {
     const page = await site.newPage({ width, height: 900, reducedMotion: 'reduce' });

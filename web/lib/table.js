@@ -65,19 +65,28 @@ export function watchOverflow(ctx, region, hint) {
 
 // Wraps `content` (a table, or nothing yet) in the scrolling region. Options: label (the
 // region's name, words or an element, when the table has no caption of its own yet), hint (a widget's own words for the hint),
-// className (extra classes for the region). Returns
+// className (extra classes for the region), caption (an element, e.g. a <p>, shown under the
+// region and naming the region and its table: a <caption> is as wide as its table, so on a phone
+// its end scrolls out of sight with the hidden columns). Returns
 //   element   the box to append (hint line + region)
 //   region    the scrolling element (.dw-table-wrap)
 //   hint      the hint line
 //   replace(...children)  puts new content in the region (a re-rendered table) and watches it.
-export function tableWrap(ctx, content = null, { label = '', hint = '', className = '' } = {}) {
+export function tableWrap(ctx, content = null, { label = '', hint = '', className = '', caption = null } = {}) {
   const region = el('div', { className: className ? `dw-table-wrap ${className}` : 'dw-table-wrap', role: 'region' });
   const hintLine = el('p', { className: 'dw-table-hint', text: hint || ctx.t('table.scrollHint') });
   hintLine.hidden = true;
-  const element = el('div', { className: 'dw-table-box' }, [hintLine, region]);
+  const element = el('div', { className: 'dw-table-box' }, caption ? [hintLine, region, caption] : [hintLine, region]);
+  if (caption) caption.classList.add('dw-table-caption');
+  const name = label || caption || '';
+  const nameTables = (children) => {
+    if (!caption) return;
+    for (const child of children) if (child && child.localName === 'table') labelledBy(child, caption);
+  };
   const children = [].concat(content || []);
   region.append(...children);
-  nameRegion(region, children, label);
+  nameRegion(region, children, name);
+  nameTables(children);
   const watch = watchOverflow(ctx, region, hintLine);
   return {
     element,
@@ -85,7 +94,8 @@ export function tableWrap(ctx, content = null, { label = '', hint = '', classNam
     hint: hintLine,
     replace(...next) {
       region.replaceChildren(...next);
-      nameRegion(region, next, label);
+      nameRegion(region, next, name);
+      nameTables(next);
       watch.observeContent();
     },
   };

@@ -19,7 +19,7 @@ import { renderBars } from '../lib/bars.js';
 import { createPrediction } from '../lib/predict.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import {
-  FEATURES, IMPORTANCE_DEFAULTS, IMPORTANCE_MODELS, IMPURITY_SHARE_MIN, MODELS, PERMUTATION_DROP_MAX,
+  FEATURE_RANGE, FEATURES, IMPORTANCE_DEFAULTS, IMPORTANCE_MODELS, IMPURITY_SHARE_MIN, MODELS, PERMUTATION_DROP_MAX,
   PREDICT_NOISE, RACE_DEFAULTS, TEST_POINTS, X_RANGE, defaultSettings, fitOne, impurityOnly, importances, modelByKey, ownRaceData, raceData, ranking,
   validSettings,
 } from './regression-race/data.js';
@@ -94,8 +94,8 @@ function build(ctx) {
     checks[m.key].after(sw);
   }
   const table = el('table', { className: 'dw-table regression-race-table' });
-  const caption = el('caption');
-  raceStage.append(tableWrap(ctx, table, { label: caption }).element);
+  const caption = el('p');
+  raceStage.append(tableWrap(ctx, table, { caption }).element);
 
   const noiseSlider = slider(raceControls, {
     label: t('regression-race.slider.noise'), min: 0, max: 2, step: 0.1, value: opts.noise, format: (v) => formatNumber(v, 1),
@@ -239,7 +239,7 @@ function build(ctx) {
     caption.textContent = imported
       ? t('regression-race.caption.own', { train: formatNumber(data.train.x.length, 0), test: formatNumber(data.test.x.length, 0) })
       : t('regression-race.caption.curve', { test: formatNumber(TEST_POINTS, 0) });
-    table.replaceChildren(caption, head, body);
+    table.replaceChildren(head, body);
     const gapText = t('regression-race.gap', { best: modelName(bestResult.key), rmse: formatNumber(bestResult.test.rmse, 2), gapModel: modelName(gaps[0][0]), gap: formatNumber(gaps[0][1], 2) });
     if (opts.view === 'race') card.setMessage(gapText, 'info');
     // The table at the predicted noise is the answer: seen with nothing locked in, a later
@@ -257,7 +257,7 @@ function build(ctx) {
   function renderImportance() {
     if (!imp) return;
     const name = (j) => t('regression-race.feature', { name: t(`regression-race.feature.${FEATURES[j]}`), symbol: `x${'₀₁₂₃'[j]}` });
-    impHead.textContent = t('regression-race.importance.head', { model: t(`regression-race.importance.model.${opts.model === 'forest' ? 'forest' : 'boosting'}`), test: formatNumber(imp.testR2, 3), train: formatNumber(imp.trainR2, 3) });
+    impHead.textContent = t('regression-race.importance.head', { low: formatNumber(FEATURE_RANGE[0], 0), high: formatNumber(FEATURE_RANGE[1], 0), model: t(`regression-race.importance.model.${opts.model === 'forest' ? 'forest' : 'boosting'}`), test: formatNumber(imp.testR2, 3), train: formatNumber(imp.trainR2, 3) });
     renderBars(impurityList, FEATURES.map((f, j) => ({ label: name(j), value: imp.impurity[j], title: t(`regression-race.featureHelp.${f}`) })), {
       range: 1, format: (v) => formatPercent(v, 1),
     });

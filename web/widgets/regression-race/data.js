@@ -163,6 +163,9 @@ export function ranking(results, metric = 'rmse', set = 'test') {
 // ---- feature importance ----
 
 export const FEATURES = ['strong', 'curve', 'weak', 'useless'];
+// Each feature of the engine's importance table is drawn uniformly from this range
+// (makeImportanceTable in engine/src/regression_race.cpp).
+export const FEATURE_RANGE = [-2, 2];
 export const IMPORTANCE_DEFAULTS = { seed: 7, points: 200, noise: 2, model: 'forest', repeats: 10 };
 export const IMPORTANCE_MODELS = ['forest', 'boosting'];
 // The lesson's rule for "impurity credits it, permutation does not": at least 2 % of the impurity

@@ -87,7 +87,7 @@ export const messages = {
   'regression-race.featureHelp.curve': '2·sin(1.5·x₁)',
   'regression-race.featureHelp.weak': '0.5·x₂',
   'regression-race.featureHelp.useless': 'y never reads it',
-  'regression-race.importance.head': 'Four features, each uniform on [−2, 2]; y = 3·x₀ + 2·sin(1.5·x₁) + 0.5·x₂ + noise, so x₃ is useless. Test R² of the {model}: {test} (training R²: {train}).',
+  'regression-race.importance.head': 'Four features, each uniform on [{low}, {high}]; y = 3·x₀ + 2·sin(1.5·x₁) + 0.5·x₂ + noise, so x₃ is useless. Test R² of the {model}: {test} (training R²: {train}).',
   'regression-race.importance.model.forest': 'forest (100 full-depth trees)',
   'regression-race.importance.model.boosting': 'boosted trees (100 rounds, depth 3)',
   'regression-race.permutation.spread': '± {sd} over {repeats} shuffles',
