@@ -221,3 +221,12 @@ test('frozen lake, γ 0.9, seed 1: the network reaches the goal from every cell 
     assert.equal(moves, 6);
   } finally { g.delete(); net.delete(); table.delete(); }
 });
+
+test('the lesson names each setup exactly as the widget\'s menu does', async () => {
+  const { messages } = await import('../web/widgets/deep-q/messages.js');
+  const menu = schema.setup.values.map((k) => messages[`deep-q.setup.${k}`]);
+  // "Set the setup to **X**", "(the setup **X**)", "the full setup, **X**".
+  const named = [...lesson.matchAll(/setup(?: to|,)? \*\*([^*]+)\*\*/g)].map((m) => m[1]);
+  for (const name of named) assert.ok(menu.includes(name), `the lesson's setup "${name}" is an option of the menu (${menu.join(' | ')})`);
+  assert.deepEqual([...new Set(named)].sort(), [...menu].sort(), 'every setup is named in the lesson');
+});

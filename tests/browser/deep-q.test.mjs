@@ -246,8 +246,8 @@ test('deep-q: a prediction locked after "neither" was trained to 300 episodes is
 });
 
 // Layout at both widths: the charts' axis names do not print over their top tick labels ("TD loss"
-// covered "0.1"), and the setup menu is as wide as its longest name at 1280 px (it cut "replay and
-// target network (DQN)" off), as wide as the name it shows on a phone.
+// covered "0.1"), and every setup name shows whole in the closed menu, on a phone too (it cut
+// "neither (plain online Q-learning with a network)" off at 375 px).
 test('deep-q: axis names clear of the tick labels, the setup menu wide enough for its names', async () => {
   for (const width of [1280, 375]) {
     const page = await site.newPage({ width, reducedMotion: 'reduce' });
@@ -300,8 +300,11 @@ test('deep-q: axis names clear of the tick labels, the setup menu wide enough fo
       const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
       return { widest, shown, room };
     });
-    if (width === 1280) assert.ok(fit.room >= fit.widest, `every setup name fits at 1280 px: ${JSON.stringify(fit)}`);
+    assert.ok(fit.room >= fit.widest, `every setup name fits at ${width} px: ${JSON.stringify(fit)}`);
     assert.ok(fit.room >= fit.shown, `the chosen setup's name fits at ${width} px: ${JSON.stringify(fit)}`);
+    // The short name is explained where the choice is confirmed.
+    await card.getByLabel('setup').selectOption('neither');
+    assert.match(await card.locator('.dw-message').first().textContent(), /^Setup: neither \(plain online Q-learning with a network: each move once, in order, towards targets the network moves itself\)\. Training starts again/);
     assert.deepEqual(page.record.errors, []);
     await page.close();
   }

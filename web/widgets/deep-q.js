@@ -83,11 +83,8 @@ function build(ctx) {
   const setupSelect = select(card.controls, {
     label: t('deep-q.select.setup'), value: opts.setup,
     options: Object.keys(SETUPS).map((k) => [k, t(`deep-q.setup.${k}`)]),
-    onChange: (v) => { play.stop(); opts.setup = v; resetAgent(t('deep-q.setupText', { setup: t(`deep-q.setup.${v}`) })); },
+    onChange: (v) => { play.stop(); opts.setup = v; resetAgent(t('deep-q.setupText', { setup: t(`deep-q.setup.${v}`), help: t(`deep-q.setupHelp.${v}`) })); },
   });
-  // The setups are named in full ("replay and target network (DQN)"): the field is as wide as
-  // its longest name (deep-q.css), where a default field cut the name off at 1280 px.
-  setupSelect.parentElement.classList.add('deep-q-setup-field');
   select(card.controls, { label: t('deep-q.select.speed'), value: speed, options: ['slow', 'medium', 'fast'].map((id) => [id, t(`deep-q.speed.${id}`)]), onChange: (v) => { speed = v; } });
   const sliders = {
     learningRate: ladderSlider('learningRate', t('deep-q.slider.learningRate'), (v) => formatShort(v, 2)),
