@@ -70,12 +70,12 @@ test('recurrent-sequence: readouts match the engine, training, cursor, cells, nu
     assert.match(cells[2], /× 10⁻⁶/);
     // Numbers of one kind side by side get one precision: every relative gradient in the table has
     // three significant digits (the fresh LSTM's 40 steps back read "1 × 10⁻⁴" beside "4.98 × 10⁻⁴"),
-    // and the readout quotes the table's last row, "your" column, exactly (it read 2.2 beside 2.17).
+    // and the readout (gradient T − 1 steps back) quotes the table's last row, "your" column, exactly (it read 2.2 beside 2.17).
     const significantDigits = (text) => text.replace(/ × 10.*$/, '').replace(/^-?0*\.?0*/, '').replace('.', '').length;
     const gradients = (await card.locator('.recurrent-sequence-numbers table').first().locator('tbody td:not(:first-child)').allTextContents());
     assert.equal(gradients.length, 21);
     assert.deepEqual(gradients.filter((text) => significantDigits(text) !== 3), [], 'every gradient at three significant digits');
-    assert.equal(await stat('gradient T steps back'), cells[3]);
+    assert.equal(await stat('gradient T − 1 steps back'), cells[3]);
 
     // Play trains until paused.
     await card.getByRole('button', { name: 'Train', exact: true }).click();
