@@ -41,7 +41,11 @@ function questions(body) {
 
 async function answer(page, form, q, wantRight) {
   if (q.right === 'numeric') {
-    const value = wantRight ? evaluateComputation(ml, parseComputation(await form.getAttribute('data-compute'))) : 987654321;
+    // A wrong answer the box still reads as an answer: a share must lie in 0–1, so it gets the far end
+    // from the right one; any other number gets one far out of every tolerance.
+    const right = evaluateComputation(ml, parseComputation(await form.getAttribute('data-compute')));
+    const wrong = (await form.getAttribute('data-answer')) === 'share' ? (right > 0.5 ? 0 : 1) : 987654321;
+    const value = wantRight ? right : wrong;
     await form.locator('input[type=text], input:not([type])').first().fill(String(value));
   } else {
     const index = wantRight ? q.right : (q.right + 1) % q.choices;

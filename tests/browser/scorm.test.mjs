@@ -172,7 +172,7 @@ test('SCORM 2004: answering the check-yourself questions completes the lesson wi
   assert.equal(await forms.count(), 3);
   // Question 1 (a number from the engine): a wrong answer. Question 2: the right choice.
   // Question 3: a wrong choice. First answers count: 1 of 3 right.
-  await forms.nth(0).locator('input').fill('-12345');
+  await forms.nth(0).locator('input').fill('0.9'); // a share, so a wrong one inside 0–1 (0.15 is right)
   await forms.nth(0).getByRole('button', { name: 'Check' }).click();
   await frame.waitForFunction(() => document.querySelector('form.cy-item .cy-feedback').dataset.tone === 'bad');
   for (const [i, right] of [[1, true], [2, false]]) {
