@@ -45,7 +45,9 @@ test('check yourself: seed 001\'s three houses — size and bedrooms rise with t
   const lesson = fs.readFileSync(new URL('./data-features-labels.md', import.meta.url), 'utf8');
   const q = lesson.split('\n').find((l) => l.startsWith('? Three more houses'));
   const rows = [...q.matchAll(/(\d+)\u00a0m², (\d) bedrooms, shoe size (\d+), (?:sold for )?(\d+) thousand/g)].map((m) => m.slice(1).map(Number));
-  assert.deepEqual(rows, [[60, 2, 42, 180], [95, 3, 38, 270], [120, 4, 44, 340]]);
+  // Column by column: size (m²), bedrooms, shoe size, price (thousands).
+  const column = (j) => rows.map((r) => r[j]);
+  assert.deepEqual([column(0), column(1), column(2), column(3)], [[60, 95, 120], [2, 3, 4], [42, 38, 44], [180, 270, 340]]);
   const rises = (j) => rows.every((r, i) => i === 0 || r[j] > rows[i - 1][j]);
   assert.ok(rises(3), 'the price rises from house to house');
   assert.ok(rises(0) && rises(1), 'size and bedrooms rise with it');
