@@ -17,6 +17,18 @@ test('sin experiment: degree 3 has the lowest test MSE, and the table is the eng
   const card = '.sin-experiment';
   assert.ok(await page.locator('.katex').count() > 10, 'math typeset');
   assert.ok(await paintedPixels(page, `${card} canvas`) > 1000, 'the plot is drawn');
+  // Only degrees the learner has set are on screen: at the start, degree 3 alone. Neither the best
+  // degree nor degree 11's test error can be read off before the search and the prediction.
+  const tableDegrees = () => page.locator(`${card} .sin-experiment-table tbody tr`).evaluateAll((trs) => trs.map((tr) => Number(tr.dataset.degree)));
+  assert.deepEqual(await tableDegrees(), [3]);
+  assert.equal(await statIn(page, card, 'best so far'), '3');
+  assert.doesNotMatch(await page.locator(`${card} .dw-message`).textContent(), /degree 5|4\.359/);
+  assert.doesNotMatch(await page.locator(card).textContent(), /4\.359/);
+  assert.equal(await page.locator('details.dw-reveal[data-reveal-for="sin-best-degree"]').evaluate((d) => d.open), false);
+  await page.getByRole('button', { name: 'Degree 1', exact: true }).click();
+  await page.getByRole('button', { name: 'Degree 11' }).click();
+  await page.getByRole('button', { name: 'Degree 3' }).click();
+  assert.deepEqual(await tableDegrees(), [1, 3, 11]);
   const rows = await page.locator(`${card} .sin-experiment-table tbody tr`).evaluateAll((trs) => trs.map((tr) => ({
     degree: Number(tr.dataset.degree), train: Number(tr.cells[1].textContent), test: Number(tr.cells[2].textContent), verdict: tr.cells[3].textContent,
   })));
@@ -67,6 +79,7 @@ test('sin experiment: degree 3 has the lowest test MSE, and the table is the eng
   const found = await page.locator(`${card} .dw-message`).textContent();
   assert.match(found, /^Found it: degree 5 has the lowest test MSE/);
   assert.match(found, /not your first pick, so the check is recorded as 0 of 1/);
+  assert.equal(await page.locator('details.dw-reveal[data-reveal-for="sin-best-degree"]').evaluate((d) => d.open), true, 'finding the best degree opens the text that names it');
   assert.deepEqual((await reports()).map((r) => [r.type, r.score, r.max]), [['dw:score', 0, 1], ['dw:score', 0, 1], ['dw:complete', 0, 1]]);
   // New noise is a new question: picking its best degree first records 1 of 1.
   await page.locator(card).getByRole('button', { name: 'New noise' }).click();
@@ -84,7 +97,7 @@ test('sin experiment: degree 3 has the lowest test MSE, and the table is the eng
   assert.deepEqual((await reports()).map((r) => [r.type, r.score, r.max]), [['dw:score', 1, 1], ['dw:complete', 1, 1]]);
   await page.getByRole('button', { name: 'Degree 11' }).click();
   await page.getByRole('button', { name: 'New noise' }).click();
-  assert.equal(await page.locator(`${card} .sin-experiment-table tbody tr`).count(), 3);
+  assert.deepEqual(await tableDegrees(), [11], 'new dots: only the current degree is on screen');
   await screenshot(page, 'ml-foundations-1280');
   assert.ok(!/NaN/.test(await page.locator('main').textContent()));
   assert.deepEqual(offMachineRequests(page), []);
@@ -102,6 +115,14 @@ test('sin experiment: the degree-11 prediction holds ("more than 10 times") and 
     await box.getByRole('combobox', { name: /Degree 11 passes through all 12 dots/ }).selectOption(value);
     await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   };
+  // Degrees 3 and 11 both on screen: the outcome is known, so the box asks for fresh dots.
+  await page.getByRole('button', { name: 'Degree 11' }).click();
+  await page.getByRole('button', { name: 'Degree 3' }).click();
+  await lock('far');
+  assert.notEqual(await box.getAttribute('data-state'), 'committed');
+  assert.match(await box.getByRole('status').textContent(), /Press New noise for twelve fresh dots/);
+  await page.reload();
+  await widgetsReady(page);
   await lock('far');
   assert.match(await box.getByRole('status').textContent(), /Now set the degree to 11\./);
   await page.getByRole('button', { name: 'Degree 11' }).click();

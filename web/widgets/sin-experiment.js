@@ -10,7 +10,7 @@ import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
 import { formatNumber, formatShort } from '../lib/format.js';
-import { reportComplete, reportScore } from '../lib/report.js';
+import { reportComplete, reportOutcomeShown, reportScore } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './sin-experiment.messages.js';
 
@@ -28,6 +28,9 @@ const TWO_PI = 2 * Math.PI;
 // can be checked by hand, where the table's three decimals ("0.007") would give 31.3.
 const lowestText = (mse) => formatShort(mse, 2);
 const TABLE_DEGREES = [1, 3, 11];
+// The lesson's text that names the best degree (`::: reveal predict=sin-best-degree`) opens once the
+// learner has found it with Choose this degree.
+const BEST_DEGREE_REVEAL = 'predict:sin-best-degree';
 const ALL_DEGREES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 // A degree counts as "just right" when its test MSE is within 0.02 of the lowest any degree
 // reaches: sin x has variance 1/2 on [0, 2π], so 0.02 is 4% of what a flat line would miss by.
@@ -49,6 +52,10 @@ function build(ctx) {
   let curveY = null;
   let sweep = null; // sinExperiment over every degree 1…11
   let missedPick = false; // a wrong choice was made for this data set: the check scores its first pick
+  // Degrees the learner has set on this data set. Only their errors are on screen (table, error
+  // chart, best so far): with every degree shown from the start, the lowest test error and the
+  // degree-11 outcome could be read off before the learner searched or predicted.
+  let visited = new Set();
 
   card.card.classList.add('sin-experiment');
   const row = el('div', { className: 'dw-row' });
@@ -87,6 +94,9 @@ function build(ctx) {
     id: 'sin-degree-11',
     question: t('sin-experiment.predict.question'),
     choices: ['lower', 'similar', 'few', 'far'].map((id) => [id, t(`sin-experiment.predict.${id}`)]),
+    // With degrees 3 and 11 both seen on these dots the outcome is already on screen: a prediction
+    // now would copy it, so the box asks for fresh dots instead.
+    ready: () => (visited.has(3) && visited.has(11) ? t('sin-experiment.predict.seen') : null),
     next: () => (degree === 11 ? t('sin-experiment.predict.again') : t('sin-experiment.predict.set11')),
   });
   function judgeDegree11() {
@@ -108,6 +118,7 @@ function build(ctx) {
       const r = ml.sinExperiment(ALL_DEGREES, opts.noise, opts.seed);
       sweep = { degrees: Array.from(r.degrees), train: Array.from(r.trainMse), test: Array.from(r.testMse) };
       missedPick = false;
+      visited = new Set();
       model.setData(train.X, 1, train.y);
       return true;
     }, false);
@@ -125,6 +136,7 @@ function build(ctx) {
       return true;
     }, false);
     if (!ok) { curveY = null; ctx.requestDraw(draw); return; }
+    visited.add(degree);
     renderTable();
     judgeDegree11();
     ctx.requestDraw(draw);
@@ -133,6 +145,13 @@ function build(ctx) {
   function bestIndex() {
     let b = 0;
     sweep.test.forEach((v, i) => { if (v < sweep.test[b]) b = i; });
+    return b;
+  }
+
+  // The degree with the lowest test MSE among those the learner has set on this data set.
+  function bestVisitedIndex() {
+    let b = degree - 1;
+    for (const d of visited) if (sweep.test[d - 1] < sweep.test[b]) b = d - 1;
     return b;
   }
 
@@ -149,7 +168,8 @@ function build(ctx) {
 
   function renderTable() {
     // The engine's sinExperiment for the table's degrees and the current one.
-    const degs = TABLE_DEGREES.includes(degree) ? TABLE_DEGREES : [...TABLE_DEGREES, degree];
+    const shown = TABLE_DEGREES.filter((d) => visited.has(d));
+    const degs = shown.includes(degree) ? shown : [...shown, degree];
     const r = attempt(card, () => ml.sinExperiment(degs, opts.noise, opts.seed), null);
     body.replaceChildren();
     if (!r) return;
@@ -167,9 +187,9 @@ function build(ctx) {
     statDeg.set(String(degree));
     statTrain.set(formatNumber(sweep.train[i], 3));
     statTest.set(formatNumber(sweep.test[i], 3));
-    statBest.set(String(sweep.degrees[b]));
+    statBest.set(String(sweep.degrees[bestVisitedIndex()]));
     const v = verdict(i);
-    const numbers = { degree, train: formatNumber(sweep.train[i], 3), test: formatNumber(sweep.test[i], 3), bestTest: formatNumber(sweep.test[b], 3), bestDegree: sweep.degrees[b], times: formatNumber(sweep.test[i] / sweep.test[b], 1), lowest: lowestText(sweep.test[b]) };
+    const numbers = { degree, train: formatNumber(sweep.train[i], 3), test: formatNumber(sweep.test[i], 3), margin: formatShort(JUST_RIGHT_MARGIN), times: formatNumber(sweep.test[i] / sweep.test[b], 1), lowest: lowestText(sweep.test[b]) };
     const says = v.id === 'justRight' && i === b ? 'best' : v.id;
     card.setMessage(t(`sin-experiment.says.${says}`, numbers), v.tone === 'ok' ? 'ok' : v.tone === 'bad' ? 'bad' : 'warn');
     plot.canvas.setAttribute('aria-label', t('sin-experiment.figure', { degree, train: formatNumber(sweep.train[i], 3), test: formatNumber(sweep.test[i], 3), verdict: v.text }));
@@ -188,6 +208,7 @@ function build(ctx) {
     if (degree === bestDegree) {
       card.setMessage(t('sin-experiment.found', { degree, test, firstPick: !missedPick }), 'ok');
       reportComplete(card, { widget: 'sin-experiment', title: t('sin-experiment.report'), score: missedPick ? 0 : 1, max: 1 });
+      reportOutcomeShown(card, { widget: BEST_DEGREE_REVEAL });
       return;
     }
     const v = verdict(i);
@@ -214,21 +235,25 @@ function build(ctx) {
     const logs = (a) => a.map((v) => Math.log10(Math.max(v, 1e-6)));
     const lt = logs(sweep.train);
     const ls = logs(sweep.test);
-    const lo = Math.min(-4, ...lt.filter(Number.isFinite));
-    const hi = Math.max(0, ...ls.filter(Number.isFinite)) + 0.2;
+    // The scale follows the degrees on screen, so its top does not hint at an error not yet seen.
+    const seen = (a) => a.filter((v, i) => visited.has(i + 1) && Number.isFinite(v));
+    const lo = Math.min(-4, ...seen(lt));
+    const hi = Math.max(0, ...seen(ls)) + 0.2;
     errPlot.setDomain(0.5, 11.5, lo, hi);
     errPlot.begin();
     errPlot.axes({ xLabel: t('sin-experiment.errAxis.x'), yLabel: t('sin-experiment.errAxis.y'), xTicks: 6, yTicks: 4 });
     errPlot.clipToArea(() => {
       const th = errPlot.theme;
-      const x = sweep.degrees;
+      const x = sweep.degrees.filter((d) => visited.has(d));
+      const trainShown = x.map((d) => lt[d - 1]);
+      const testShown = x.map((d) => ls[d - 1]);
       errPlot.segment(degree, lo, degree, hi, { color: th.gridLine, width: 10 });
-      errPlot.path(x, lt, { color: th.model, width: 2 });
-      errPlot.path(x, ls, { color: th.loss, width: 2, dash: [5, 4] });
+      errPlot.path(x, trainShown, { color: th.model, width: 2 });
+      errPlot.path(x, testShown, { color: th.loss, width: 2, dash: [5, 4] });
       x.forEach((d, i) => {
         const c = errPlot.ctx;
-        c.beginPath(); c.arc(errPlot.px(d), errPlot.py(lt[i]), 3.5, 0, Math.PI * 2); c.fillStyle = th.model; c.fill();
-        c.beginPath(); c.arc(errPlot.px(d), errPlot.py(ls[i]), 4, 0, Math.PI * 2); c.lineWidth = 2; c.strokeStyle = th.loss; c.stroke();
+        c.beginPath(); c.arc(errPlot.px(d), errPlot.py(trainShown[i]), 3.5, 0, Math.PI * 2); c.fillStyle = th.model; c.fill();
+        c.beginPath(); c.arc(errPlot.px(d), errPlot.py(testShown[i]), 4, 0, Math.PI * 2); c.lineWidth = 2; c.strokeStyle = th.loss; c.stroke();
       });
     });
   }
