@@ -88,8 +88,10 @@ function build(ctx) {
     next: t('build-dataset.predict.next'),
   });
   function judgeNoise(change, result) {
-    if (prediction.pending === null || !change || !change.adding || change.before === null || data.informative[change.column] === 1) return;
+    if (!change || !change.adding || change.before === null || data.informative[change.column] === 1) return;
     if (!Array.from(data.columns, (_, j) => j).every((j) => j === change.column || chosen.includes(j) === (data.informative[j] === 1))) return;
+    // Both scores are on screen with nothing locked in: a prediction made now could copy them.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('build-dataset.predict.seen')); return; }
     const delta = result.r2Val - change.before;
     const outcome = Math.abs(delta) <= 1e-12 ? 'same' : delta > 0 ? 'rise' : 'fall';
     prediction.settle(outcome, t('build-dataset.predict.why', { name: columnNames[change.column], before: fixed(change.before, 4), after: fixed(result.r2Val, 4), train: fixed(result.r2Train, 4), n: data.train.length }));

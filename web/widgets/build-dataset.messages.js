@@ -37,6 +37,7 @@ export const messages = {
   'build-dataset.predict.fall': 'fall',
   'build-dataset.predict.ready': 'First switch on exactly the columns that really drive the price (and nothing else).',
   'build-dataset.predict.next': 'Now switch on shoe size, the colour code or the random ID, and watch both R² readouts.',
+  'build-dataset.predict.seen': 'A meaningless column has been added to exactly the informative ones before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'build-dataset.predict.why': 'Adding {name} moved the validation R² from {before} to {after}, while the training R² is now {train}. The fit gives the column a small weight that matches accidents of the {n} training houses; the validation houses do not share them.',
   'build-dataset.preview.caption': 'The first {shown} of {rows} generated houses',
   'build-dataset.preview.legend': 'The first {shown} of {rows} houses: {train} train the model, {validation} are held back to score it.',

@@ -108,7 +108,9 @@ function build(ctx) {
     next: t('empirical-risk.predict.next'),
   });
   function judgeHalfMiss() {
-    if (prediction.pending === null || w !== CHECK_AT.w || b !== CHECK_AT.b || !Number.isFinite(now.risk)) return;
+    if (w !== CHECK_AT.w || b !== CHECK_AT.b || !Number.isFinite(now.risk)) return;
+    // The risk is on screen with nothing locked in: a prediction typed now could copy it.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('empirical-risk.predict.seen')); return; }
     const miss = now.predictions.map((p, i) => p - HOUSES.y[i]);
     prediction.settle(now.risk, t('empirical-risk.predict.why', { miss: formatNumber(miss[0], 0), before: formatNumber(-100, 0), squared: formatNumber(miss[0] * miss[0], 0, { grouping: true }), squaredBefore: formatNumber(10000, 0, { grouping: true }) }));
   }

@@ -21,6 +21,7 @@ export const messages = {
   'empirical-risk.predict.question': 'At w = 0.1, raising b from 0 to 50 halves every miss. The empirical risk will be',
   'empirical-risk.predict.unit': 'thousands²',
   'empirical-risk.predict.next': 'Now set w to 0.1 and b to 50.',
+  'empirical-risk.predict.seen': 'The risk at w = 0.1, b = 50 has been on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'empirical-risk.predict.why': 'Every miss is now {miss} instead of {before}, and squared that is {squared} instead of {squaredBefore}: half the miss, a quarter of the risk, because each miss counts squared.',
   'empirical-risk.revealed': 'This is the least-squares line: ŷ = {w}x + {b}, empirical risk {risk}. It was shown, not found, so this round has no score; press Reset to play again.',
   'empirical-risk.reached': ({ risk, goal, zero }) => `Empirical risk ${risk}: under the goal of ${goal}. ${zero ? 'No line can do better: every miss is zero.' : 'Can you bring it to 0?'}`,

@@ -44,7 +44,9 @@ function build(ctx) {
     next: () => t('primer-chain.predict.next', { labelIsOne: opts.y === 1 }),
   });
   function judgeFarWrong() {
-    if (prediction.pending === null || opts.y !== 1 || z > Z0 + 1e-6 || !Number.isFinite(now.product)) return;
+    if (opts.y !== 1 || z > Z0 + 1e-6 || !Number.isFinite(now.product)) return;
+    // dL/dz at z = −6 is on screen with nothing locked in: a prediction now could copy it.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('primer-chain.predict.seen')); return; }
     const size = Math.abs(now.product);
     const outcome = size >= 0.1 ? 'large' : size >= 0.01 ? 'moderate' : 'tiny';
     const shown = { outer: formatNumber(now.outer, 3), inner: formatNumber(now.ds, 4), product: formatNumber(now.product, 4) };

@@ -14,6 +14,7 @@ export const messages = {
   'primer-chain.predict.moderate': 'between 0.01 and 0.1',
   'primer-chain.predict.tiny': 'tiny, below 0.01',
   'primer-chain.predict.next': ({ labelIsOne }) => (labelIsOne ? 'Now slide z all the way down to −6.' : 'Now press y = 1 and slide z all the way down to −6.'),
+  'primer-chain.predict.seen': 'The slope at z = -6 has been on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'primer-chain.predict.why': ({ outer, inner, product, approx }) => `dL/dz = ${outer} × ${inner} ${approx ? '≈' : '='} ${product}. The outer factor is nearly −2, as large as it gets, but the inner one, σ′(−6), is almost 0 because σ is flat out there, and the product takes the small factor's size.`,
   // Sizes as the Predict box names them: large ≥ 0.1, small from 0.01, tiny below 0.01. "≈" when
   // the rounded factors do not multiply to the rounded product.

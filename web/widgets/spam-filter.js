@@ -128,9 +128,11 @@ function build(ctx) {
     next: t('spam-filter.predict.next'),
   });
   function judgeMeeting() {
-    if (prediction.pending === null || !fitted || !fitted.w) return;
+    if (!fitted || !fitted.w) return;
     const spiked = emails.slice(0, 2).every((e) => e.spam === 1 && e.counts[3] >= 3);
     if (!spiked) return;
+    // The retrained weight is on screen with nothing locked in: a prediction now could copy it.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('spam-filter.predict.seen')); return; }
     const w = fitted.w[3];
     prediction.settle(w > 0 ? 'positive' : 'negative', t('spam-filter.predict.why', { weight: formatNumber(w, 2) }));
   }
