@@ -56,6 +56,29 @@ test('8 bits keep 96.9% in 2,544 bytes; 4 bits give 94.4% in 1,360; 2 bits settl
   await page.close();
 });
 
+test('the accuracy curves keep the 2-bit answer off screen until it is seen; seeing it first makes the box practice', async () => {
+  const page = await open();
+  const figure = () => page.locator('.tquant canvas[aria-label^="Test accuracy against bits"]').getAttribute('aria-label');
+  // Before: the curves stop at 3 bits, so neither the figure nor its description holds 43.3%.
+  assert.match(await figure(), /^Test accuracy against bits \(16, 8, 6, 4, 3\):/);
+  assert.doesNotMatch(await figure(), /43\.3%/);
+  await page.evaluate(() => { window.__q = []; document.addEventListener('dw:score', (e) => window.__q.push(e.detail)); });
+  await bitsButton(page, 2).click();
+  assert.equal(await stat(page, 'test accuracy'), '43.3%');
+  assert.match(await figure(), /^Test accuracy against bits \(16, 8, 6, 4, 3, 2\):/);
+  assert.match(await figure(), /43\.3%/);
+  // Back to 8 bits, predict, 2 bits again: the verdict is shown but recorded as nothing.
+  await bitsButton(page, 8).click();
+  const box = page.locator('.tquant .dw-predict');
+  await box.locator('select').selectOption('far');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await bitsButton(page, 2).click();
+  assert.match(await box.locator('.dw-predict-status').textContent(), /Your prediction held/);
+  assert.deepEqual(await page.evaluate(() => window.__q), []);
+  await clean(page);
+  await page.close();
+});
+
 test('keyboard: the unit slider moves with the arrow keys and the histogram caption follows', async () => {
   const page = await open();
   await page.getByLabel('one scale per', { exact: true }).selectOption('channel');

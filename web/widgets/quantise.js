@@ -118,6 +118,12 @@ function build(ctx) {
     next: t('quantise.predict.next'),
   });
 
+  // The accuracy curves end at 3 bits until the learner has seen the 2-bit symmetric per-matrix
+  // result (a verdict, or the setting chosen without a prediction): drawn from the start, the
+  // curves' last column would answer the box before it is asked.
+  let twoBitShown = false;
+  const shownSizes = () => (twoBitShown ? BIT_SIZES : BIT_SIZES.filter((b) => b !== 2));
+
   function isTwoBitCase() { return opts.view === 'digits' && opts.bits === '2' && opts.scheme === 'symmetric' && opts.granularity === 'tensor' && !opts.activations; }
 
   function makeModel(view) {
@@ -191,10 +197,12 @@ function build(ctx) {
     }
     unitSlider.input.max = String(m.rows - 1);
     viewSelect.value = opts.view;
-    if (prediction.pending !== null && isTwoBitCase()) {
+    if (isTwoBitCase()) {
+      twoBitShown = true;
       const points = drop * 100;
       const outcome = points <= 2 ? 'near' : points <= 20 ? 'some' : 'far';
-      prediction.settle(outcome, t('quantise.predict.why', { exact: formatPercent(exact), accuracy: formatPercent(current.accuracy), points: formatNumber(points, 1) }));
+      if (prediction.pending !== null) prediction.settle(outcome, t('quantise.predict.why', { exact: formatPercent(exact), accuracy: formatPercent(current.accuracy), points: formatNumber(points, 1) }));
+      else prediction.outcomeSeen();
     }
     bitsControl.set(opts.bits);
     schemeSelect.value = opts.scheme;
@@ -202,7 +210,8 @@ function build(ctx) {
     actBox.checked = opts.activations;
     unitSlider.set(opts.unit);
     const rows = opts.activations ? m.tableActivations : m.table;
-    accPlot.canvas.setAttribute('aria-label', t('quantise.accFigure', { sizes: BIT_SIZES.join(', '), activations: opts.activations, list: rows ? COMBOS.map((c, i) => t('quantise.comboValues', { combo: comboLabel(c), values: rows[i].map((a) => formatPercent(a)).join(', ') })).join('; ') : '', exact: formatPercent(exact) }));
+    const sizes = shownSizes();
+    accPlot.canvas.setAttribute('aria-label', t('quantise.accFigure', { sizes: sizes.join(', '), activations: opts.activations, list: rows ? COMBOS.map((c, i) => t('quantise.comboValues', { combo: comboLabel(c), values: rows[i].slice(0, sizes.length).map((a) => formatPercent(a)).join(', ') })).join('; ') : '', exact: formatPercent(exact) }));
     histPlot.canvas.setAttribute('aria-label', t('quantise.histFigure', { caption: histCaption.textContent, levels: current.q.qmax - current.q.qmin + 1, scale: formatNumber(current.q.scales[g], 4) }));
     ctx.stateChanged();
     ctx.requestDraw(draw);
@@ -269,7 +278,8 @@ function build(ctx) {
     accPlot.clipToArea(() => {
       accPlot.path([-0.3, BIT_SIZES.length - 0.7], [exact, exact], { color: th.truth, width: 1.5, dash: [2, 3] });
       if (!rows) return;
-      COMBOS.forEach((c, i) => accPlot.path(BIT_SIZES.map((_, k) => k), rows[i], { color: th[c.color], width: 2, dash: c.dash }));
+      const shown = shownSizes().length;
+      COMBOS.forEach((c, i) => accPlot.path(BIT_SIZES.slice(0, shown).map((_, k) => k), rows[i].slice(0, shown), { color: th[c.color], width: 2, dash: c.dash }));
       const k = BIT_SIZES.indexOf(Number(opts.bits));
       accPlot.point(k, current.accuracy, opts.scheme === 'symmetric' ? 0 : 1, { size: 6, highlight: true });
     });
