@@ -78,3 +78,24 @@ test('attention: predict, then check — a zero query spreads “sat” evenly, 
   await page.close();
 });
 
+
+test('attention: zeroing the action row before predicting shows the answer, so a later prediction is practice', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/attention-toy.html`);
+  await widgetsReady(page);
+  await page.evaluate(() => { window.__q = []; document.addEventListener('dw:score', (e) => window.__q.push(e.detail)); });
+  const w = cardAt(page, 0);
+  const box = w.locator('[data-predict="attention-zero-query"]');
+  // With another query selected, "sat"'s row of both matrices is still drawn.
+  await w.getByRole('button', { name: 'cat' }).click();
+  await w.getByLabel('W_Q action dimension 1').fill('0');
+  await w.getByRole('button', { name: 'Reset weights' }).click();
+  await w.getByRole('button', { name: 'sat' }).click();
+  await box.getByRole('textbox', { name: /share of “sat”’s head-1 attention on “cat”/ }).fill('17');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await w.getByLabel('W_Q action dimension 1').fill('0');
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.deepEqual(await page.evaluate(() => window.__q), [], 'a prediction made after seeing 17% records nothing');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

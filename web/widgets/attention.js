@@ -129,7 +129,10 @@ function build(ctx) {
   });
   function judgeZeroQuery() {
     const actionRow = [0, 1].map((j) => wq[ACTION * HEADS * DK + j]); // head 1's two columns
-    if (prediction.pending === null || !heads || opts.causal || opts.query - 1 !== SAT || actionRow.some((v) => v !== 0)) return;
+    if (!heads || opts.causal || actionRow.some((v) => v !== 0)) return;
+    // Both heads' whole matrices are drawn, so "sat"'s row is on screen whatever the query.
+    if (prediction.pending === null) { prediction.outcomeSeen(); return; }
+    if (opts.query - 1 !== SAT) return;
     const n = TOKENS.length;
     const share = heads[0].weights[SAT * n + CAT];
     prediction.settle(Math.round(share * 100), t('attention.predict.why', { share: formatPercent(share, 1) }));
