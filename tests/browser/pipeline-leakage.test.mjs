@@ -159,6 +159,24 @@ test('pipeline-leakage: predict, then check — 2000 noise columns lift the leak
   await page.close();
 });
 
+test('pipeline leakage: sliding to the top before predicting shows the answer, so a later prediction records nothing', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/pipeline-leakage.html`);
+  await widgetsReady(page);
+  await page.evaluate(() => { window.__q = []; document.addEventListener('dw:score', (e) => window.__q.push(e.detail)); });
+  const box = page.locator('[data-predict="leakage-many-columns"]');
+  const columns = page.getByRole('slider', { name: /noise columns/ });
+  await columns.fill(String(Math.log10(2000)));
+  await columns.fill(String(Math.log10(5)));
+  await box.getByRole('combobox', { name: /leaky cross-validated accuracy will/ }).selectOption('high');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await columns.fill(String(Math.log10(2000)));
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.deepEqual(await page.evaluate(() => window.__q), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
 // What the lesson's figures rest on, read off the widget the way a reader gets them: the noise
 // columns slider stepped with the arrow key from 199 (its settings are the ones the claims test
 // measures all 101 of), End to the top, then New table pressed ten times.

@@ -118,7 +118,9 @@ function build(ctx) {
     next: t('pipeline-leakage.predict.next'),
   });
   function judgeMany() {
-    if (prediction.pending === null || opts.features < MANY || !leaky.length || !honest.length) return;
+    if (opts.features < MANY || !leaky.length || !honest.length) return;
+    // The two scores at the top of the slider are the answer: seen before a prediction, it is practice.
+    if (prediction.pending === null) { prediction.outcomeSeen(); return; }
     const lm = mean(leaky);
     prediction.settle(lm >= 0.65 ? 'high' : 'chance', t('pipeline-leakage.predict.why', { features: formatNumber(opts.features, 0, { grouping: true }), leaky: fixed(lm, 3), honest: fixed(mean(honest), 3), keep: formatNumber(Math.min(opts.select, data.cols), 0) }));
   }
