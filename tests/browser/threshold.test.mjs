@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { startSite } from './browser.mjs';
 import { formatNumber } from '../../web/lib/format.js'; // as the site writes them (71/80 → 0.888)
 import { lockPrediction, predictBox, verdict } from './predict-helpers.mjs';
-import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine } from './probes.mjs';
+import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -97,6 +97,24 @@ test('threshold: predict the false alarms that catching every positive costs (mi
   v = await verdict(w, id);
   assert.equal(v.result, 'held');
   await finish(page, 'threshold-predict');
+});
+
+test('threshold: catching every positive before predicting shows the answer, so a later prediction is practice and is not recorded', async () => {
+  const page = await openLesson(site, 'classification-metrics', { width: 1280 });
+  await listenForReports(page);
+  const w = cardByTitle(page, 'Drag the threshold');
+  const t = w.getByRole('slider', { name: /threshold t/ });
+  const id = 'threshold-catch-all';
+  await t.fill('0.115');                                      // 0 missed, 16 false alarms on screen
+  assert.match((await verdict(w, id, 0)).text, /practice and is not recorded/);
+  await t.fill('0.5');
+  await lockPrediction(w, id, '16');
+  await t.fill('0.115');
+  const v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await reportedEvents(page), []);
+  await finish(page, 'threshold-predict-seen');
 });
 
 // The fewest false alarms with every positive caught (16) is reachable where the feedback says:

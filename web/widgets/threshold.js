@@ -110,7 +110,10 @@ function build(ctx) {
     next: t('threshold.predict.next'),
   });
   function judgeCatchAll(counts) {
-    if (prediction.pending === null || counts.fn > 0) return;
+    if (counts.fn > 0) return;
+    // Every positive caught with nothing committed: the false alarms that costs are on screen, and
+    // a prediction locked after raising t again could copy them.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('threshold.predict.seen')); return; }
     const scores = Array.from(data.scores);
     const lowest = Math.min(...scores.filter((_, i) => data.y[i] === 1));
     const fewest = attempt(card, () => ml.confusionAtThreshold(data.y, data.scores, lowest).fp, NaN);
