@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
-import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
+import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -85,6 +85,27 @@ test('generalisation gap: predict what the bound says for a depth-10 tree (held,
   await model.selectOption('10');
   v = await verdict(w, id);
   assert.equal(v.result, 'missed');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('generalisation gap: switching to depth 10 before predicting shows its bound, so a later prediction is practice and is not recorded', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/frontier-generalisation.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const w = cardAt(page, 1);
+  const model = w.getByLabel('model');
+  const id = 'generalisation-deep-bound';
+  await model.selectOption('10');                      // the bound 1.731 is on screen
+  assert.match((await verdict(w, id, 0)).text, /practice and is not recorded/);
+  await model.selectOption('1');
+  await lockPrediction(w, id, 'vacuous');
+  await model.selectOption('10');
+  const v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await reportedEvents(page), []);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -82,7 +82,10 @@ function build(ctx) {
     next: t('generalisation-gap.predict.next', { model: t('generalisation-gap.model.tree', { depth: DEEP }) }),
   });
   function judgeDeepBound() {
-    if (prediction.pending === null || opts.depth !== DEEP || !study || !bounds.length) return;
+    if (opts.depth !== DEEP || !study || !bounds.length) return;
+    // The depth-10 bound drawn with nothing committed: a prediction locked after switching back
+    // could copy it.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('generalisation-gap.predict.seen', { depth: DEEP })); return; }
     const last = SIZES.length - 1;
     const b = bounds[last];
     const gap = shownErrors(study.trainError[last], study.testError[last]).gap;
