@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
-import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
+import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, listenForReports, reportedEvents } from './probes.mjs';
 import { C_STOPS, GAMMA_STOPS } from '../../web/widgets/kernel-svm/stops.js';
 
 // The γ and C tracks count slider stops: the track position of a value.
@@ -123,6 +123,28 @@ test('kernel SVM: the γ slider stops at 50, the lesson\'s setting, where 90 of 
     assert.equal(await C.locator('xpath=..').locator('output').textContent(), shown);
     assert.match(await message(w), new RegExp(`C = ${shown.replace('.', '\\.')}\\)`));
   }
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('kernel SVM: training at γ = 0.05 before predicting shows its support vectors, so a later prediction is practice and is not recorded', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/frontier-kernels.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const w = cardAt(page, 1);
+  const gamma = w.getByRole('slider', { name: 'γ' });
+  const id = 'kernel-svm-small-gamma';
+  await gamma.fill(gammaAt(0.05));                      // 120 of 120 on screen
+  for (let t = 0; t < 15000 && !/practice/.test((await verdict(w, id, 0)).text); t += 100) await page.waitForTimeout(100);
+  assert.match((await verdict(w, id, 0)).text, /practice and is not recorded/);
+  await gamma.fill(gammaAt(1));
+  for (let t = 0; t < 15000; t += 100) { try { await lockPrediction(w, id, 'more'); break; } catch { await page.waitForTimeout(100); } }
+  await gamma.fill(gammaAt(0.05));
+  const v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await reportedEvents(page), []);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

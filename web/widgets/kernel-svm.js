@@ -111,7 +111,11 @@ function build(ctx) {
     next: t('kernel-svm.predict.next', { gamma: formatStop(LOW_GAMMA) }),
   });
   function judgeSmallGamma() {
-    if (prediction.pending === null || !startSv || opts.kernel !== 'rbf' || opts.gamma > LOW_GAMMA || svm.status() !== 'converged') return;
+    if (opts.kernel !== 'rbf' || opts.gamma > LOW_GAMMA || svm.status() !== 'converged') return;
+    // The support vectors at the small γ counted with nothing committed: a prediction locked after
+    // raising γ again could copy the count.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('kernel-svm.predict.seen', { gamma: formatStop(LOW_GAMMA) })); return; }
+    if (!startSv) return;
     const n = svm.supportVectors().length;
     const acc = svm.score(data.X, data.y);
     const outcome = Math.abs(n - startSv.n) <= 5 ? 'same' : n < startSv.n ? 'fewer' : 'more';
