@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
-import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
+import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -81,6 +81,31 @@ test('k-means: predict whether tighter blobs trap more random starts (missed, th
   await tryStarts.click();
   v = await verdict(w, id);
   assert.equal(v.result, 'held');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('k-means: trying the 20 starts on tight blobs before predicting shows the answer, so a later prediction is practice and is not recorded', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/frontier-kmeans.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const w = cardAt(page, 1);
+  const spread = w.getByRole('slider', { name: /blob spread/ });
+  const tryStarts = w.getByRole('button', { name: 'Try 20 starts' });
+  const id = 'kmeans-tight-blobs';
+  await spread.fill('0.2');
+  await tryStarts.click();                               // 7 of 20 stuck, on screen
+  assert.match((await verdict(w, id, 0)).text, /practice and is not recorded/);
+  await spread.fill('0.45');
+  await tryStarts.click();
+  await lockPrediction(w, id, 'more');
+  await spread.fill('0.2');
+  await tryStarts.click();
+  const v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await reportedEvents(page), []);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -93,7 +93,11 @@ function build(ctx) {
     next: t('kmeans-convergence.predict.next', { starts: STARTS, spread: fixed(TIGHT, 2) }),
   });
   function judgeTight() {
-    if (prediction.pending === null || !startBad || !starts || opts.spread > TIGHT + 1e-9) return;
+    if (!starts || opts.spread > TIGHT + 1e-9) return;
+    // The 20 starts at the tight spread shown with nothing committed: a prediction locked after
+    // widening the blobs again could copy their count.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('kmeans-convergence.predict.seen', { starts: STARTS, spread: fixed(TIGHT, 2) })); return; }
+    if (!startBad) return;
     const n = badOf(starts);
     const outcome = n === startBad.n ? 'same' : n < startBad.n ? 'fewer' : 'more';
     prediction.settle(outcome, t('kmeans-convergence.predict.why', { startSpread: fixed(startBad.spread, 2), startStuck: startBad.n, starts: STARTS, spread: fixed(opts.spread, 2), stuck: n, more: outcome === 'more' }));
