@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
-import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
+import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -95,3 +95,24 @@ test('boosting: predict the vote\'s training error after 40 rounds (held at nois
   await page.close();
 });
 
+test('boosting: running all 40 rounds before predicting shows the training error, so a later prediction is practice and is not recorded', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/frontier-boosting.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const w = cardAt(page, 1);
+  const play = w.getByRole('button', { name: 'Play' });
+  const id = 'adaboost-final-error';
+  for (let i = 0; i < 4; i++) await play.click();       // reduced motion: ten rounds a press
+  assert.equal(await stat(w, 'round'), '40 / 40');
+  assert.match((await verdict(w, id, 0)).text, /practice and is not recorded/);
+  await w.getByRole('button', { name: 'Reset' }).click();
+  await lockPrediction(w, id, '0');
+  for (let i = 0; i < 4; i++) await play.click();
+  const v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await reportedEvents(page), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

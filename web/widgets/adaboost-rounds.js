@@ -100,7 +100,10 @@ function build(ctx) {
     next: () => t('adaboost-rounds.predict.next', { rounds: opts.rounds }),
   });
   function judgeFinal(r) {
-    if (prediction.pending === null || r === 0 || (r < opts.rounds && ada.status() !== 'converged')) return;
+    if (r === 0 || (r < opts.rounds && ada.status() !== 'converged')) return;
+    // Every round run with nothing committed: the final training error is on screen, and a
+    // prediction locked after Reset could copy it.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('adaboost-rounds.predict.seen', { rounds: r })); return; }
     const train = ada.trainingErrors();
     const errs = Array.from(ada.errors());
     const zeroAt = Array.from(train).findIndex((v) => v === 0);
