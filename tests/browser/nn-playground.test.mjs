@@ -310,6 +310,30 @@ test('predict, then check: XOR with no hidden layer stays below 80%, no better t
   await page.close();
 });
 
+test('predict, then check: XOR with no hidden layer trained before locking (even a few steps) is practice, and nothing is recorded', async () => {
+  const page = await open();
+  await page.evaluate(() => { window.__reported = []; document.addEventListener('dw:complete', (e) => window.__reported.push(e.detail)); });
+  const box = page.locator('[data-predict="nn-xor-no-hidden"]');
+  const status = () => box.getByRole('status').textContent();
+  await page.getByLabel('Data set').selectOption('xor');
+  await page.getByRole('button', { name: 'Remove the last hidden layer' }).click();
+  await page.getByRole('button', { name: 'Remove the last hidden layer' }).click();
+  await page.waitForFunction(() => /0 hidden layers/.test(document.querySelector('.nnp-net-count').textContent));
+  // A few steps put this network's test accuracy on screen, long before step 500.
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+  assert.match(await status(), /no hidden layer was training on XOR, its test accuracy on screen, before a prediction was locked in/);
+  await box.getByRole('combobox', { name: /no hidden layer/ }).selectOption('line');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-predict="nn-xor-no-hidden"]').dataset.result, null, { timeout: 30000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await status(), /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await page.evaluate(() => window.__reported), []);
+  await clean(page);
+  await page.close();
+});
+
 test('training tricks: the schedule\'s rate and the clipped gradient norm are read out; batch norm survives JSON and the address', async () => {
   const page = await open('#dataset=spiral');
   const readout = page.locator('.nnp-trick-readout');

@@ -179,7 +179,11 @@ function build(ctx) {
     next: t('nn-playground.predict.next'),
   });
   function judgeXor() {
-    if (prediction.pending === null || trainer.steps < XOR_STEPS || s.dataset !== 'xor' || s.layers !== '' || s.features !== 'x1,x2' || trainer.status() === 'diverged') return;
+    if (trainer.steps === 0 || s.dataset !== 'xor' || s.layers !== '' || s.features !== 'x1,x2' || trainer.status() === 'diverged') return;
+    // This network's test accuracy is on screen from its first step: a prediction locked after
+    // that could copy it, even one locked before step XOR_STEPS.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('nn-playground.predict.seen')); return; }
+    if (trainer.steps < XOR_STEPS) return;
     const m = attemptUi(() => trainer.metrics());
     if (!m || !m.test) return;
     const a = m.test.accuracy;

@@ -50,6 +50,7 @@ export const messages = {
   'nn-playground.predict.line': 'below 80% (no better than one straight line)',
   'nn-playground.predict.partly': 'between 80% and 90%',
   'nn-playground.predict.solved': '90% or more',
+  'nn-playground.predict.seen': 'The network with no hidden layer was training on XOR, its test accuracy on screen, before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'nn-playground.predict.next': 'Now choose XOR, remove every hidden layer with the − button and press Play.',
   'nn-playground.predict.why': ({ steps, accuracy }) => `After ${countOf(steps, 'step')} the test accuracy is ${accuracy}. With no hidden layer the network draws one straight boundary, and no straight line puts XOR's two diagonal pairs of corners on different sides: as the line turns, the accuracy swings about but never gets near 90%. One hidden layer of four neurons, or the feature x₁x₂, solves it.`,
 
