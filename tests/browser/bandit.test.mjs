@@ -86,6 +86,31 @@ test('bandit: predict, then check — with ε = 0.5 only 57% of pulls go to the 
 });
 
 
+test('bandit: a prediction locked after part of an ε = 0.5 run was on screen is practice, not a first try', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/explore-or-exploit.html`);
+  await widgetsReady(page);
+  await page.evaluate(() => { window.__reported = []; document.addEventListener('dw:complete', (e) => window.__reported.push(e.detail)); });
+  const stat = statReader(page);
+  const box = page.locator('[data-predict="bandit-epsilon-half"]');
+  await page.getByRole('slider', { name: /ε-greedy: ε/ }).fill('0.5');
+  for (let i = 0; i < 10; i++) await page.getByRole('button', { name: 'Play' }).click(); // 1,000 pulls
+  assert.equal(await stat('pulls'), '1000');
+  // After 1,000 of the 5,000 pulls the share on screen is already within the box's 5 points.
+  const seen = Number((await stat('best arm ε-greedy')).replace('%', ''));
+  assert.ok(Math.abs(seen - 57) <= 5, `share after 1,000 pulls ${seen}`);
+  assert.match(await box.getByRole('status').textContent(), /Pulls at ε = 0\.5, with ε-greedy’s share for the best arm, were on screen before a prediction was locked in/);
+  await box.getByRole('textbox').fill(String(Math.round(seen)));
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  for (let i = 0; i < 40; i++) await page.getByRole('button', { name: 'Play' }).click();
+  assert.equal(await stat('pulls'), '5000');
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await page.evaluate(() => window.__reported), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
 test('bandit: a prediction locked after a full ε = 0.5 run was on screen is practice, not a first try', async () => {
   const page = await site.newPage({ reducedMotion: 'reduce' });
   await page.goto(`${site.base}/lessons/explore-or-exploit.html`);
@@ -96,7 +121,7 @@ test('bandit: a prediction locked after a full ε = 0.5 run was on screen is pra
   await page.getByRole('slider', { name: /ε-greedy: ε/ }).fill('0.5');
   for (let i = 0; i < 50; i++) await page.getByRole('button', { name: 'Play' }).click(); // 100 pulls each
   assert.equal(await stat('pulls'), '5000');
-  assert.match(await box.getByRole('status').textContent(), /All 5.000 pulls at ε = 0\.5 were on screen before a prediction was locked in/);
+  assert.match(await box.getByRole('status').textContent(), /Pulls at ε = 0\.5, with ε-greedy’s share for the best arm, were on screen before a prediction was locked in/);
   await box.getByRole('textbox').fill('57');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await page.getByRole('button', { name: 'Reset' }).click();

@@ -71,9 +71,12 @@ function build(ctx) {
     next: t('bandit.predict.next', { pulls: formatNumber(MAX_PULLS, 0, { grouping: true }) }),
   });
   function judgeShare() {
-    if (greedy.steps() < MAX_PULLS || Math.abs(opts.epsilon - 0.5) > 1e-9) return;
-    // The share is on screen now: a prediction locked after this could copy it.
-    if (prediction.pending === null) { prediction.outcomeSeen(t('bandit.predict.seen', { pulls: formatNumber(MAX_PULLS, 0, { grouping: true }) })); return; }
+    if (greedy.steps() === 0 || Math.abs(opts.epsilon - 0.5) > 1e-9) return;
+    // The share of best-arm pulls is on screen from the first pull at ε = 0.5, and after a few
+    // hundred it is within the box's 5 points of the final one: a prediction locked after that
+    // could copy it.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('bandit.predict.seen')); return; }
+    if (greedy.steps() < MAX_PULLS) return;
     const share = greedy.optimalFraction();
     prediction.settle(Math.round(share * 100), t('bandit.predict.why', { share: formatPercent(share, 1), arms: formatNumber(opts.arms, 0), wasted: formatPercent((0.5 * (opts.arms - 1)) / opts.arms, 0) }));
   }
