@@ -73,6 +73,9 @@ function build(ctx) {
     next: t('activations.predict.next'),
   });
   function judgeWeight() {
+    // The sigmoid chain's gradient at w = 4 is the outcome: on screen with nothing locked in, a
+    // later prediction could copy it.
+    if (prediction.pending === null && opts.activation === 'sigmoid' && Math.abs(opts.weight - 4) < 1e-9 && chain) { prediction.outcomeSeen(t('activations.predict.seen')); return; }
     if (prediction.pending === null || !before) return;
     if (opts.activation !== 'sigmoid' || opts.depth !== before.depth) { prediction.reset(t('activations.predict.changed')); before = null; return; }
     if (Math.abs(opts.weight - 4) > 1e-9 || !chain) return;

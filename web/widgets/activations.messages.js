@@ -28,6 +28,7 @@ export const messages = {
   'activations.predict.same': 'about the same',
   'activations.predict.smaller': 'smaller',
   'activations.predict.setUp': 'Choose sigmoid and set w to 1 first.',
+  'activations.predict.seen': 'The sigmoid chain’s gradient at w = 4 was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'activations.predict.next': 'Now raise the weight w to 4 and read the gradient at layer 0.',
   'activations.predict.changed': 'The activation or the number of layers changed: the prediction no longer applies. Predict again.',
   'activations.predict.why': 'Through {depth} layers the gradient went from {before} at w = 1 to {after} at w = 4. The big weight pushes every later z up to about 3.9, where the sigmoid is flat, so each factor w·σ′(z) falls to about 0.08.',

@@ -95,7 +95,10 @@ function build(ctx) {
     next: t('convolution.predict.next'),
   });
   function judgePool() {
-    if (prediction.pending === null || opts.relu || !pooled || !map) return;
+    if (opts.relu || !pooled || !map) return;
+    // The pooled map without ReLU is the outcome: on screen with nothing locked in, a later
+    // prediction could copy its orange cells.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('convolution.predict.seen')); return; }
     const negative = Array.from(pooled.values).filter((v) => v < 0).length;
     const mapNegative = Array.from(map.values).some((v) => v < 0);
     prediction.settle(negative > 5 ? 'many' : negative > 0 ? 'few' : 'none', t('convolution.predict.why', { negative, mapNegative }));

@@ -44,6 +44,7 @@ export const messages = {
   'convolution.predict.few': '1 to 5',
   'convolution.predict.many': 'more than 5',
   'convolution.predict.reluFirst': 'Turn ReLU back on first: then nothing negative reaches the pool.',
+  'convolution.predict.seen': 'The pooled map with ReLU off was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'convolution.predict.next': 'Now untick “ReLU before pooling” and count the orange cells of the 2×2 max-pool.',
   'convolution.predict.why': ({ negative, mapNegative }) => `${negative === 0 ? 'No pooled cell is' : `${countOf(negative, 'pooled cell')} ${negative === 1 ? 'is' : 'are'}`} negative. Pooling keeps the largest of four, so a block holding any positive response passes that on${mapNegative ? '; only a block whose four responses are all negative passes on its least negative one' : ''}.`,
   'convolution.mapSize': '{width}×{height}',

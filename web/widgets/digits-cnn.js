@@ -167,8 +167,11 @@ function build(ctx) {
     next: t('digits-cnn.predict.next'),
   });
   function judgeSteps(accuracy) {
-    if (prediction.pending === null || !net) return;
+    if (!net) return;
     const steps = net.steps();
+    // A test accuracy measured after training is on screen: a prediction locked after that (the
+    // box asks for a Reset first) could copy how fast it climbed.
+    if (prediction.pending === null) { if (steps > 0) prediction.outcomeSeen(t('digits-cnn.predict.seen')); return; }
     const reached = accuracy >= TARGET_ACCURACY && steps > 0;
     if (!reached && steps <= 1000) return;
     const outcome = !reached ? 'slow' : steps < 100 ? 'fast' : steps <= 1000 ? 'medium' : 'slow';

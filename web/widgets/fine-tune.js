@@ -159,6 +159,9 @@ function build(ctx) {
   }
 
   function judge() {
+    // The four curves (or the sweep's accuracies) are on screen from the first step: a prediction
+    // locked after that could copy the leader.
+    if (prediction.pending === null && (stepsDone() > 0 || (sweep && sweep.next > 0))) { prediction.outcomeSeen(t('fine-tune.predict.seen')); return; }
     if (!check || prediction.pending === null || !done() || check.perClass !== opts.perClass || check.rank !== opts.rank) return;
     const finals = METHODS.map((m) => [m, curves[m][curves[m].length - 1].accuracy]);
     const best = finals.reduce((a, b) => (b[1] > a[1] ? b : a));

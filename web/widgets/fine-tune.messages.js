@@ -31,6 +31,7 @@ export const messages = {
   'fine-tune.stat.pre': 'pretrained, on chalk',
   'fine-tune.stat.value': ({ accuracy, trainable, count }) => `${accuracy} · ${trainable === '' ? '' : `${trainable} ${count === 1 ? 'number' : 'numbers'}`}`,
   'fine-tune.predict.question': ({ steps }) => `Which start reaches the highest chalk accuracy after ${countOf(steps, 'step')}?`,
+  'fine-tune.predict.seen': 'The four starts had trained, their accuracies on screen, before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'fine-tune.predict.next': 'Now press Play and let all four finish.',
   'fine-tune.predict.why': ({ steps, perClass, finals }) => `After ${countOf(steps, 'step')} with ${countOf(perClass, 'chalk image')} per digit: ${finals}. The starts that keep the pretrained hidden layer begin from features that already find strokes; from scratch has only the few chalk images to find them.`,
   'fine-tune.methodValue': '{method} {value}',

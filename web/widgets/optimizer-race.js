@@ -84,7 +84,9 @@ function build(ctx) {
     next: t('optimizer-race.predict.next'),
   });
   function judgeSaddle() {
-    if (prediction.pending === null || opts.surface !== 'saddle' || opts.noise !== 0) return;
+    if (opts.surface !== 'saddle' || opts.noise !== 0 || stepCount === 0) return;
+    // The six paths are drawn from the first step: a prediction locked after that could copy them.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('optimizer-race.predict.seen')); return; }
     if (stepCount < MAX_STEPS && racers.some((r) => r.surface.pathStatus() === 'running')) return;
     const off = racers.filter((r) => { const p = r.surface.path(); return Math.abs(p[p.length - 1]) > 0.5; }).length;
     const outcome = off === racers.length ? 'minimum' : off === 0 ? 'saddle' : 'mixed';

@@ -163,6 +163,9 @@ function build(ctx) {
       return true;
     }, false);
     if (!ok) return false;
+    // Both loss curves are on screen from the first update: a prediction locked after that (the
+    // box asks for a Reset first) could copy where the left one is heading.
+    if (prediction.pending === null) prediction.outcomeSeen(t('training-tricks.predict.seen'));
     // The layer statistics cost a pass over all points forwards and backwards per net: while
     // playing they are refreshed every LAYER_EVERY frames, and always at the end of a run.
     frames += 1;

@@ -81,6 +81,9 @@ function build(ctx) {
   });
   function judgeEarly(kl) {
     if (tsne.steps() === 0) klAtStart = kl;
+    // The readout moves from the first step: a prediction locked after a run has begun (then
+    // reset, as the box asks) could copy the direction it saw.
+    if (tsne.steps() > 0 && prediction.pending === null) { prediction.outcomeSeen(t('tsne-vs-pca.predict.seen')); return; }
     if (prediction.pending === null || tsne.steps() < EARLY || !Number.isFinite(klAtStart)) return;
     const ratio = kl / klAtStart;
     prediction.settle(ratio > 1.05 ? 'rise' : ratio < 0.95 ? 'fall' : 'flat', t('tsne-vs-pca.predict.why', { from: fixed(klAtStart, 2), to: fixed(kl, 2), step: formatNumber(tsne.steps(), 0) }));

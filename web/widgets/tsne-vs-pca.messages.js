@@ -24,6 +24,7 @@ export const messages = {
   'tsne-vs-pca.predict.fall': 'fall',
   'tsne-vs-pca.predict.flat': 'stay about the same',
   'tsne-vs-pca.predict.rise': 'rise',
+  'tsne-vs-pca.predict.seen': 't-SNE had run, with the KL readout on screen, before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'tsne-vs-pca.predict.resetFirst': 'Press Reset first, so t-SNE starts again from step 0.',
   'tsne-vs-pca.predict.next': 'Now press Play (or Step) until step {steps}.',
   'tsne-vs-pca.predict.why': 'The KL went from {from} at step 0 to {to} at step {step}. Exaggerated attractions pull neighbours into clumps fast, but the readout measures the true mismatch, which the exaggeration makes worse; once it is switched off the KL drops sharply.',

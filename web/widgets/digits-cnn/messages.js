@@ -46,6 +46,7 @@ export const messages = {
   'digits-cnn.predict.medium': '100 to 1,000 steps',
   'digits-cnn.predict.slow': 'more than 1,000 steps',
   'digits-cnn.predict.notReady': 'Press Reset first, so training starts again from random filters.',
+  'digits-cnn.predict.seen': 'The network had trained, with its test accuracy on screen, before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'digits-cnn.predict.next': 'Now press Train and watch the test accuracy.',
   'digits-cnn.predict.reached': 'Test accuracy first reached {accuracy} at step {steps} (measured every {every} steps), when the network has seen {images} training images, counting repeats. Shared 3×3 filters leave few weights to learn, and digits of 8×8 pixels are a small problem.',
   'digits-cnn.predict.notReached': 'After {steps} steps test accuracy is still {accuracy}, below {target}.',

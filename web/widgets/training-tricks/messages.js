@@ -49,6 +49,7 @@ export const messages = {
   'training-tricks.predict.worse': 'train, but end clearly above the right-hand net',
   'training-tricks.predict.same': 'end about as low as the right-hand net',
   'training-tricks.predict.notReady': 'Press Reset first: predict before the nets start training.',
+  'training-tricks.predict.seen': 'The two nets had trained, their losses on screen, before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'training-tricks.predict.next': 'Now press Play (or Run to the end) and watch both nets.',
   'training-tricks.predict.settingsChanged': 'The settings changed: the prediction no longer applies. Predict again.',
   'training-tricks.start': ({ updates, off, on }) => `${countOf(updates, 'update')} per run. Left: ${off}. Right: ${on}. Press Play.`,
