@@ -28,6 +28,14 @@ function predictIds(widget) {
   });
 }
 
+// Outcomes that are not a box but may open a reveal (a task such as "find the best degree"): the
+// widget announces them as 'predict:ID' (web/js/reveal.js).
+function taskIds(widget) {
+  const file = path.join(widgetsDir, `${widget}.js`);
+  if (!fs.existsSync(file)) return [];
+  return [...fs.readFileSync(file, 'utf8').matchAll(/'predict:([a-z0-9-]+)'/g)].map((m) => m[1]);
+}
+
 const lessons = fs.readdirSync(lessonsDir).filter((f) => f.endsWith('.md')).map((f) => ({ slug: f.slice(0, -3), text: fs.readFileSync(path.join(lessonsDir, f), 'utf8') }));
 
 // A lesson's widget embeds and reveal blocks in page order; check-yourself blocks are skipped
@@ -40,7 +48,7 @@ function readLesson(text) {
     if (/^::: *check-yourself *$/.test(line)) { inCheck = true; continue; }
     if (inCheck) { if (/^::: *$/.test(line)) inCheck = false; continue; }
     const widget = /^::: *widget +([a-z0-9-]+)/.exec(line);
-    if (widget) { items.push({ kind: 'widget', name: widget[1], ids: predictIds(widget[1]) }); continue; }
+    if (widget) { items.push({ kind: 'widget', name: widget[1], ids: predictIds(widget[1]), tasks: taskIds(widget[1]) }); continue; }
     const reveal = /^::: *reveal(?:\s+predict=(\S+))?\s*$/.exec(line);
     if (reveal) { open = { kind: 'reveal', predict: reveal[1] || null, lines: [] }; items.push(open); continue; }
     if (/^::: *$/.test(line)) { open = null; continue; }
@@ -92,9 +100,10 @@ test('every reveal block belongs to a widget on its page, and predict=ID names o
   for (const { slug, text } of lessons) {
     const items = readLesson(text);
     const ids = items.filter((w) => w.kind === 'widget').flatMap((w) => w.ids);
+    const tasks = items.filter((w) => w.kind === 'widget').flatMap((w) => w.tasks);
     items.forEach((item, i) => {
       if (item.kind !== 'reveal') return;
-      if (item.predict) { if (!ids.some((id) => id.test(item.predict))) wrong.push(`${slug}: predict=${item.predict} is no box on the page`); }
+      if (item.predict) { if (!ids.some((id) => id.test(item.predict)) && !tasks.includes(item.predict)) wrong.push(`${slug}: predict=${item.predict} is no box or task on the page`); }
       else if (!items.slice(0, i).some((w) => w.kind === 'widget')) wrong.push(`${slug}: a reveal block before any widget`);
       if (!item.lines.join(' ').trim()) wrong.push(`${slug}: an empty reveal block`);
     });
