@@ -144,3 +144,21 @@ test('Fit the line: Auto-fit drives the MSE to within 1% of the closed-form opti
     await page.close();
   }
 });
+
+// A whole Auto-fit run shows the loss curve the box asks about: a prediction locked after it is
+// practice and records nothing.
+test('Fit the line: a prediction locked after an Auto-fit run was on screen is practice, and is not recorded', async () => {
+  const { page, reports } = await openLesson();
+  const box = page.locator('[data-predict="fit-line-drop"]');
+  await page.getByRole('button', { name: 'Auto-fit' }).click();
+  assert.match(await box.getByRole('status').textContent(), /A whole Auto-fit run was on screen before a prediction was locked in/);
+  await page.getByRole('button', { name: 'Reset line' }).click();
+  await box.getByRole('combobox').selectOption('tenth');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await page.getByRole('button', { name: 'Auto-fit' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual((await reports()).filter((r) => String(r.widget).startsWith('predict:')), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

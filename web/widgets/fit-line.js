@@ -88,9 +88,11 @@ function build(ctx) {
     next: t('fit-line.predict.next'),
   });
   function judgeRun(steps) {
-    if (prediction.pending === null || steps < 2) return;
+    if (steps < 2) return;
     const total = lossHistory[0] - lossHistory[steps];
     if (!(total > 0)) return;
+    // A whole run's loss curve is on screen: a prediction made after it could copy its shape.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('fit-line.predict.seen')); return; }
     const tenth = (lossHistory[0] - lossHistory[Math.ceil(steps / 10)]) / total;
     const half = (lossHistory[0] - lossHistory[Math.ceil(steps / 2)]) / total;
     const outcome = tenth >= 0.5 ? 'tenth' : half >= 0.5 ? 'middle' : 'end';

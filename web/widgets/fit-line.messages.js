@@ -2,7 +2,7 @@
 // (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
 export const messages = {
   'fit-line.title': 'Fit the line',
-  'fit-line.hint': 'Drag either end of the line (or use the sliders) to make the MSE as small as you can. Then press Auto-fit and watch gradient descent do it.',
+  'fit-line.hint': 'Drag either end of the line (or use the sliders) to make the MSE as small as you can. Then lock in the prediction below and press Auto-fit to watch gradient descent do it.',
   'fit-line.plot': 'Scatter plot with your line',
   'fit-line.lossPlot': 'Loss curve of gradient descent',
   'fit-line.autoFit': 'Auto-fit',
@@ -19,6 +19,7 @@ export const messages = {
   'fit-line.predict.tenth': 'the first tenth of the steps',
   'fit-line.predict.middle': 'the middle of the run',
   'fit-line.predict.end': 'the last steps, as it homes in',
+  'fit-line.predict.seen': 'A whole Auto-fit run was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'fit-line.predict.next': 'Now press Auto-fit and let it run until it converges.',
   'fit-line.predict.why': 'Of the {steps} steps, the first {tenthSteps} made {share}% of the drop. The steps are proportional to the gradient, which is large far from the best line and shrinks as the line nears it, so the curve falls fast and then flattens.',
   'fit-line.howTo': 'Drag the round handles at the ends of the line, or use the arrow keys after focusing the plot.',
