@@ -93,7 +93,9 @@ function build(ctx) {
     next: t('draw-boundary.predict.next'),
   });
   function judgeFit(done) {
-    if (prediction.pending === null || !done || !data) return;
+    if (!done || !data) return;
+    // The logistic line's count is on screen: a prediction made after it could copy it.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('draw-boundary.predict.seen')); return; }
     if (!(best > 0)) { prediction.reset(t('draw-boundary.predict.reset')); return; }
     const mine = Math.round(best * data.rows);
     const its = Math.round(accuracy * data.rows);

@@ -22,6 +22,7 @@ export const messages = {
   'draw-boundary.predict.same': 'as many points on the correct side',
   'draw-boundary.predict.fewer': 'fewer points on the correct side',
   'draw-boundary.predict.ready': 'Move the line by hand first, so there is a best line of yours to compare with.',
+  'draw-boundary.predict.seen': 'The logistic line was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'draw-boundary.predict.next': 'Now press Auto-fit (logistic) and let it finish.',
   'draw-boundary.predict.reset': 'New points: move the line by hand first, then predict again.',
   'draw-boundary.predict.why': 'Logistic regression put {its} of {n} points on the correct side; your best line, {mine}. It minimises the log loss, which rewards confident right answers and punishes confident wrong ones, not the count of errors, so a careful hand can tie or beat it where the classes overlap.',
