@@ -314,3 +314,25 @@ test('Loss surface: a run away from the saddle\'s starting spot does not settle 
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// A finished run from the saddle's start shows where the ball ends: a prediction after it is practice.
+test('Loss surface: a saddle prediction locked after a run from the start was on screen is practice, and is not recorded', async () => {
+  const page = await openLesson();
+  await page.evaluate(() => {
+    window.__reports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.__reports.push({ type, ...e.detail }));
+  });
+  const box = page.locator('[data-predict="loss-surface-saddle"]');
+  await page.getByLabel('surface', { exact: true }).selectOption('saddle');
+  await page.getByRole('button', { name: 'Play' }).click();
+  assert.match(await box.getByRole('status').textContent(), /A whole run from the saddle's starting spot was on screen before a prediction was locked in/);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await box.getByRole('combobox').selectOption('saddle');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await page.getByRole('button', { name: 'Play' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual((await page.evaluate(() => window.__reports)).filter((r) => String(r.widget).startsWith('predict:')), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -101,8 +101,14 @@ function build(ctx) {
   const notePrediction = (text) => prediction.note(text);
   function judgeSaddle() {
     const lead = racers[0];
-    if (prediction.pending === null || opts.surface !== 'saddle' || !lead) return;
+    if (opts.surface !== 'saddle' || !lead) return;
     if (lead.status === 'running' && lead.steps() < opts.maxSteps) return;
+    if (prediction.pending === null) {
+      // A finished run from the saddle's starting spot shows where the ball ends: a prediction made
+      // after it could copy it. A run from elsewhere answers a different question.
+      if (isStart(lead.points[0], lead.points[1])) prediction.outcomeSeen(t('loss-surface.predict.seen'));
+      return;
+    }
     if (!isStart(lead.points[0], lead.points[1])) {
       offStartNoted = true;
       notePrediction(t('loss-surface.predict.offStart', { x: formatNumber(lead.points[0], 2), y: formatNumber(lead.points[1], 2), x0: formatNumber(view.startX, 2), y0: formatNumber(view.startY, 2) }));
