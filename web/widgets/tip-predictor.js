@@ -114,7 +114,9 @@ function build(ctx) {
     next: t('tip-predictor.predict.next'),
   });
   function judgeBest() {
-    if (task.pending === null || !Number.isFinite(bestParams[1])) return;
+    if (!Number.isFinite(bestParams[1])) return;
+    // The best line's b is on its slider: a prediction made after it could copy it.
+    if (task.pending === null) { task.outcomeSeen(t('tip-predictor.predict.seen')); return; }
     const b = bestParams[1];
     const outcome = b > 0.5 ? 'above' : b >= 0 ? 'between' : 'negative';
     task.settle(outcome, t('tip-predictor.predict.why', { count: formatNumber(bills.length, 0), w: formatNumber(bestParams[0], 3), b: money(b), first: money(bills[0]), last: money(bills[bills.length - 1]) }));

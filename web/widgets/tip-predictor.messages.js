@@ -37,6 +37,7 @@ export const messages = {
   'tip-predictor.predict.above': 'above $0.50',
   'tip-predictor.predict.between': 'between $0 and $0.50',
   'tip-predictor.predict.negative': 'below $0, a negative base tip',
+  'tip-predictor.predict.seen': 'The best line for these receipts was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'tip-predictor.predict.next': 'Now press “Best line for these tips” and read b.',
   'tip-predictor.predict.why': 'The least-squares line for these {count} receipts has w = {w} and b = {b}. The receipts\' bills run from {first} to {last}, so they fix the slope well; b is the line\'s value at a $0 bill, far from all of them, and a little noise tilts the line enough to move it a lot.',
   'tip-predictor.table.mean': 'mean of the squared errors: MSE',
