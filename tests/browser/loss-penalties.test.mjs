@@ -115,3 +115,32 @@ test('loss penalties: predict the cross-entropy at 1% on the true class (missed,
   assert.equal(v.result, 'held');
   await finish(page, 'loss-predict');
 });
+
+// The cost at 1% is the box's answer: on screen before a prediction, a later one is practice.
+test('loss penalties: a prediction locked after the 1% cost was on screen is practice, and is not recorded', async () => {
+  const page = await openLesson(site, 'loss-functions', { width: 1280 });
+  await page.evaluate(() => {
+    window.__reports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.__reports.push({ type, ...e.detail }));
+  });
+  const w = cardByTitle(page, 'See the loss penalties');
+  const ce = w.locator('canvas').nth(1);
+  const id = 'loss-one-percent';
+  const downTo1Percent = async () => {
+    await ce.focus();
+    for (let i = 0; i < 200 && await stat(w, 'p(class 1)') !== '0.010'; i++) await page.keyboard.press('ArrowLeft');
+    assert.equal(await stat(w, 'p(class 1)'), '0.010');
+  };
+  await downTo1Percent();
+  assert.equal(await stat(w, 'cross-entropy'), '4.605');
+  assert.match((await verdict(w, id, 0)).text, /The cost at 1% on the true class was on screen before a prediction was locked in/);
+  await ce.focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await lockPrediction(w, id, '4.6');
+  await downTo1Percent();
+  const v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual((await page.evaluate(() => window.__reports)).filter((r) => String(r.widget).startsWith('predict:')), []);
+  await finish(page, 'loss-predict-seen');
+});

@@ -72,7 +72,9 @@ function build(ctx) {
   });
   function judgeOnePercent() {
     const pTrue = label === 1 ? p : 1 - p;
-    if (prediction.pending === null || pTrue > LOW + 1e-9) return;
+    if (pTrue > LOW + 1e-9) return;
+    // The cost at 1% is in the readout: a prediction made after it could copy it.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('loss-penalties.predict.seen')); return; }
     const cost = attempt(card, () => ml.logLoss([label], [label === 1 ? LOW : 1 - LOW]), NaN);
     if (!Number.isFinite(cost)) return;
     const worst = attempt(card, () => ml.meanSquaredError([label], [label === 1 ? LOW : 1 - LOW]), NaN);

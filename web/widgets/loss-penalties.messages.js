@@ -2,7 +2,7 @@
 // (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
 export const messages = {
   'loss-penalties.title': 'See the loss penalties',
-  'loss-penalties.hint': 'Drag the round handles (or focus a chart and use the arrow keys). Push the probability towards the wrong end and watch cross-entropy shoot up.',
+  'loss-penalties.hint': 'Drag the round handles (or focus a chart and use the arrow keys). Lock in the prediction below before you push the probability right down to 0.01 on the true class.',
   'loss-penalties.mseHeading': 'Regression: squared error',
   'loss-penalties.ceHeading': 'Classification: cross-entropy',
   'loss-penalties.msePlot': 'Squared error against the prediction',
@@ -17,6 +17,7 @@ export const messages = {
   'loss-penalties.predict.question': 'Give the true class only 1% (p = 0.01 on it): the cross-entropy will be',
   'loss-penalties.predict.label': 'a cost',
   'loss-penalties.predict.moveBack': 'The true class already gets 1% or less: move the probability back first.',
+  'loss-penalties.predict.seen': 'The cost at 1% on the true class was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'loss-penalties.predict.next': 'Now drag the probability (or use the arrow keys) until the true class gets only 0.01.',
   'loss-penalties.predict.why': '−log 0.01 = {cost}: {times} times the cost of a 50/50 guess, while the squared error of the same probability would be only {squared}. Every further factor of 10 towards 0 adds another {step}.',
   'loss-penalties.failed': 'The engine could not compute the loss for these values.',
