@@ -148,3 +148,31 @@ test('regression-metrics: predict which grows more when the outlier goes up to y
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// MAE and RMSE at y = 24 are the box's answer: seen before a prediction, a later one is practice.
+test('regression-metrics: a prediction locked after the outlier was seen at y = 24 is practice, and is not recorded', async () => {
+  const page = await site.newPage();
+  await page.addInitScript(() => {
+    window.__reports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.__reports.push({ type, ...e.detail }));
+  });
+  await page.goto(`${site.base}/lessons/regression-metrics.html`);
+  await widgetsReady(page);
+  const w = page.locator('.dw-card', { has: page.locator('[data-predict="regression-metrics-outlier-up"]') });
+  const id = 'regression-metrics-outlier-up';
+  const up = async () => {
+    await w.locator('.dw-plot canvas').first().focus();
+    for (let i = 0; i < 16; i++) await page.keyboard.press('ArrowUp');
+  };
+  await up();
+  assert.match((await verdict(w, id, 0)).text, /The metrics with the outlier at y = 24 were on screen before a prediction was locked in/);
+  await w.getByRole('button', { name: 'Reset' }).click();
+  await lockPrediction(w, id, 'rmse');
+  await up();
+  const v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual((await page.evaluate(() => window.__reports)).filter((r) => String(r.widget).startsWith('predict:')), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -136,7 +136,10 @@ function build(ctx) {
     next: t('regression-metrics.predict.next', { y: TARGET_Y }),
   });
   function judgeOutlier() {
-    if (prediction.pending === null || !before || !scene || outlier.y < TARGET_Y - 1e-9) return;
+    if (!scene || outlier.y < TARGET_Y - 1e-9) return;
+    // MAE and RMSE with the outlier at y = 24 are in the table: a prediction made after could copy them.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('regression-metrics.predict.seen', { y: TARGET_Y })); return; }
+    if (!before) return;
     // Factors of the metrics as shown, so the verdict follows the numbers it quotes.
     const shown = (key) => ({ from: shownMetric(key, before[key]), to: shownMetric(key, scene.with[key]) });
     const mae = shown('mae');
