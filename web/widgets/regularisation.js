@@ -72,7 +72,9 @@ function build(ctx) {
     next: t('regularisation.predict.next'),
   });
   function judgeSwitch() {
-    if (prediction.pending === null || penalty !== 'l1' || !fit) return;
+    if (penalty !== 'l1' || !fit) return;
+    // L1's weight bars are on screen: a prediction made after them could copy them.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('regularisation.predict.seen')); return; }
     const w = Array.from(fit.coef.subarray(1));
     const zeros = w.filter((v) => v === 0).length;
     const outcome = zeros === 0 ? 'none' : zeros === w.length ? 'all' : 'some';

@@ -2,7 +2,7 @@
 // (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
 export const messages = {
   'regularisation.title': 'Regularisation smooths the fit',
-  'regularisation.hint': 'Raise λ and watch the wild degree-9 wiggles relax. Switch between L2 and L1 and compare the weight bars: L1 sets some exactly to zero.',
+  'regularisation.hint': 'Raise λ and watch the wild degree-9 wiggles relax; the bars show what the penalty does to each weight. Lock in the prediction below before you switch from L2 to L1.',
   'regularisation.plot': 'Noisy points and the penalised fit',
   'regularisation.legend.fit': 'penalised fit',
   'regularisation.legend.plain': 'no penalty (λ = 0)',
@@ -30,6 +30,7 @@ export const messages = {
   'regularisation.predict.some': 'some, not all',
   'regularisation.predict.all': 'all of them',
   'regularisation.predict.ready': 'Switch back to L2 first: the prediction is about the switch to L1.',
+  'regularisation.predict.seen': 'The L1 weights were on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'regularisation.predict.next': 'Now press “L1 lasso” and read the bars.',
   'regularisation.predict.why': 'At λ = {lambda} L1 leaves {zeros} of {n} weights at exactly 0; L2 left none. The L1 charge keeps its slope λ all the way to zero, so a weight whose data slope is smaller than λ stays at 0.',
   'regularisation.predict.changed': 'The settings changed: predict again.',
