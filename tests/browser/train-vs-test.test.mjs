@@ -170,3 +170,32 @@ test('Train vs test: the message and the table quote the readouts as shown, whol
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// The memoriser's column answers the box: the table and the chart keep it back until "memorise
+// hard" is ticked, and ticked before a prediction is locked in, a later prediction is practice.
+test('Train vs test: the "memorise hard" column stays hidden until ticked; seen first, the prediction is practice', async () => {
+  const page = await site.newPage();
+  await page.addInitScript(() => {
+    window.__reports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.__reports.push({ type, ...e.detail }));
+  });
+  await page.goto(`${site.base}/lessons/train-vs-test.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="train-vs-test-memorise"]');
+  const heads = () => page.locator('.train-vs-test-curve-table thead th').allTextContents();
+  assert.deepEqual(await heads(), ['depth', '1', '2', '3', '4', '5', '6', '7', '8', '10', '12']);
+  assert.equal(await page.locator('.train-vs-test-curve-table tbody tr').nth(1).locator('td').count(), 10);
+  const memorise = page.getByRole('checkbox', { name: 'memorise hard' });
+  await memorise.check();
+  assert.deepEqual((await heads()).slice(-1), ['no limit']);
+  assert.match(await box.getByRole('status').textContent(), /The memoriser's accuracy was on screen before a prediction was locked in/);
+  await page.getByRole('slider', { name: /flexibility/ }).fill('2');
+  await box.getByRole('combobox').selectOption('lower');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await memorise.check();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual((await page.evaluate(() => window.__reports)).filter((r) => String(r.widget).startsWith('predict:')), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -66,6 +66,9 @@ function build(ctx) {
   let imported = null;  // { X, y } from a CSV file or a Share link, instead of the moons
   let all = null;       // every point shown, { X, y, rows }, and which of them are test points
   let testRows = new Set();
+  // The models whose "memorise hard" column has been shown on these points: the column answers the
+  // prediction box, so the table and the chart keep it back until the box is ticked.
+  let hardShown = new Set();
 
   const pair = el('div', { className: 'train-vs-test-pair' });
   const left = el('div');
@@ -96,7 +99,11 @@ function build(ctx) {
   if (kinds.length > 1) {
     select(card.controls, { label: t('train-vs-test.select.model'), options: kinds.map((k) => [k, t(`train-vs-test.model.${k}`)]), value: opts.model, onChange: (v) => { opts.model = v; prediction.reset(t('train-vs-test.reset.model')); makeModel(); loadData(); } });
   }
-  const memoriseBox = checkbox(card.controls, { label: t('train-vs-test.memorise'), onChange: (on) => { memorise = on; refresh(); } });
+  const memoriseBox = checkbox(card.controls, { label: t('train-vs-test.memorise'), onChange: (on) => {
+    memorise = on;
+    if (on && !hardShown.has(opts.model)) { hardShown.add(opts.model); renderTable(); }
+    refresh();
+  } });
 
   const statTrain = card.stat(t('train-vs-test.stat.train'));
   const statTest = card.stat(t('train-vs-test.stat.test'));
@@ -118,7 +125,9 @@ function build(ctx) {
   });
   function judgeMemorise(trainAcc, testAcc) {
     const base = curve.find((c) => c.level === 2);
-    if (prediction.pending === null || !memorise || !base) return;
+    if (!memorise || !base) return;
+    // The memoriser's test accuracy is on screen: a prediction made after it could copy it.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('train-vs-test.predict.seen')); return; }
     const diff = (testAcc - base.test) * 100;
     const outcome = Math.abs(diff) <= 2 + 1e-9 ? 'same' : diff > 0 ? 'higher' : 'lower';
     const name = t(`train-vs-test.setting.${opts.model}`, { k: KNN_K[1], depth: TREE_DEPTH[1] });
@@ -142,6 +151,7 @@ function build(ctx) {
 
   function useImported(points) {
     imported = { X: points.X, y: points.y };
+    hardShown = new Set();
     prediction.reset(t('train-vs-test.reset.newData'));
     loadData();
   }
@@ -195,12 +205,19 @@ function build(ctx) {
     }
     const hard = attempt(card, () => fitAt(knob(10, true)), null);
     if (hard) curve.push({ level: 11, train: hard[0], test: hard[1] });
+    renderTable();
+  }
+
+  // The curve as shown: every level of the slider, and "memorise hard" once it has been ticked.
+  function shownCurve() { return hardShown.has(opts.model) ? curve : curve.filter((c) => c.level !== 11); }
+
+  function renderTable() {
     headRow.replaceChildren(el('th', { scope: 'col', text: t(`train-vs-test.knob.${opts.model}`) }));
     bodyTrain.replaceChildren(el('th', { scope: 'row', text: t('train-vs-test.row.train') }));
     bodyTest.replaceChildren(el('th', { scope: 'row', text: t('train-vs-test.row.test') }));
     bodyGap.replaceChildren(el('th', { scope: 'row', text: t('train-vs-test.row.gap') }));
     bodyVerdict.replaceChildren(el('th', { scope: 'row', text: t('train-vs-test.row.verdict') }));
-    for (const c of curve) {
+    for (const c of shownCurve()) {
       headRow.append(el('th', { scope: 'col', text: c.level === 11 ? (opts.model === 'knn' ? t('train-vs-test.hardest.knn') : t('train-vs-test.noLimit')) : formatNumber(opts.model === 'knn' ? Math.min(knob(c.level, false), train.rows) : knob(c.level, false), 0) }));
       const shown = shownScores(c.train, c.test);
       bodyTrain.append(el('td', { text: shown.train }));
@@ -231,7 +248,9 @@ function build(ctx) {
     statTest.set(shown.test);
     statGap.set(t('train-vs-test.points', { points: formatNumber(shown.gap, percentDigits()) }));
     statKnob.set(opts.model === 'knn' ? formatNumber(Math.min(setting, train.rows), 0) : (memorise ? t('train-vs-test.noLimit') : formatNumber(setting, 0)));
-    const bestTest = curve.reduce((a, c) => (c.test > a.test ? c : a), curve[0] || { test: 0, level: 1 });
+    // "Best on the slider": the memorise column is not a slider setting.
+    const slider = curve.filter((c) => c.level !== 11);
+    const bestTest = slider.reduce((a, c) => (c.test > a.test ? c : a), slider[0] || { test: 0, level: 1 });
     card.setMessage(...verdictMessage(trainAcc, testAcc, bestTest.test));
     judgeMemorise(trainAcc, testAcc);
     plot.canvas.setAttribute('aria-label', t('train-vs-test.figure', { knn: opts.model === 'knn', train: shown.train, test: shown.test }));
@@ -299,13 +318,14 @@ function build(ctx) {
     curvePlot.setDomain(0.5, curve.length + 0.5, floor, 1.02);
     curvePlot.begin();
     curvePlot.axes({ xLabel: t('train-vs-test.curveAxis.x'), yLabel: t('train-vs-test.curveAxis.y'), xTicks: 6, yTicks: 4 });
-    const xs = curve.map((c) => c.level);
+    const shown = shownCurve();
+    const xs = shown.map((c) => c.level);
     curvePlot.clipToArea(() => {
       const now = memorise ? curve.length : opts.flexibility;
       curvePlot.segment(now, floor, now, 1.02, { color: th.truth, dash: [4, 4], width: 1.5 });
-      curvePlot.path(xs, curve.map((c) => c.train), { color: th.model, width: 2.5 });
-      curvePlot.path(xs, curve.map((c) => c.test), { color: th.loss, width: 2.5, dash: [7, 4] });
-      curve.forEach((c) => {
+      curvePlot.path(xs, shown.map((c) => c.train), { color: th.model, width: 2.5 });
+      curvePlot.path(xs, shown.map((c) => c.test), { color: th.loss, width: 2.5, dash: [7, 4] });
+      shown.forEach((c) => {
         curvePlot.point(c.level, c.train, 1, { size: 4 });
         curvePlot.point(c.level, c.test, 1, { size: 4, hollow: true });
       });
@@ -322,7 +342,7 @@ function build(ctx) {
 
   return {
     update(next) {
-      if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null;
+      if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) { imported = null; hardShown = new Set(); }
       opts = { ...next };
       if (!kinds.includes(opts.model)) opts.model = kinds[0];
       memorise = false;

@@ -2,7 +2,7 @@
 // (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
 export const messages = {
   'train-vs-test.title': 'Train vs test accuracy',
-  'train-vs-test.hint': 'Slide the flexibility up, or tick “memorise hard”: train accuracy climbs towards 100% while accuracy on the hidden test points drops.',
+  'train-vs-test.hint': 'Slide the flexibility up and compare the accuracy on the studied points with the accuracy on the hidden ones; “memorise hard” removes every limit.',
   'train-vs-test.noModels': 'The learning engine did not provide the decision-tree or k-nearest-neighbours model this widget trains.',
   'train-vs-test.boundaryHeading': 'The model\'s boundary (solid: train, hollow: test)',
   'train-vs-test.curveHeading': 'Accuracy across the slider',
@@ -25,6 +25,7 @@ export const messages = {
   'train-vs-test.predict.higher': 'rise',
   'train-vs-test.predict.same': 'stay within 2 points',
   'train-vs-test.predict.lower': 'fall',
+  'train-vs-test.predict.seen': 'The memoriser\'s accuracy was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'train-vs-test.predict.next': 'Now tick “memorise hard” and read the test accuracy.',
   'train-vs-test.setting.knn': 'k = {k}',
   'train-vs-test.setting.tree': 'depth {depth}',
@@ -56,5 +57,5 @@ export const messages = {
   'train-vs-test.curveAxis.y': 'accuracy',
   'train-vs-test.key.train': '— train (solid, studied points)',
   'train-vs-test.key.test': '- - test (dashed, hidden points)',
-  'train-vs-test.key.memorise': 'last column: memorise hard',
+  'train-vs-test.key.memorise': 'last column: memorise hard (shown once ticked)',
 };
