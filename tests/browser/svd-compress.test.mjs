@@ -143,3 +143,21 @@ test('375 px in light and dark: no horizontal scroll, every canvas inside the sc
     await page.close();
   }
 });
+
+test('predict, then check: the stripes seen before anything was locked in make a later prediction practice, and nothing is recorded', async () => {
+  const page = await open();
+  await page.evaluate(() => { window.__q = []; document.addEventListener('dw:score', (e) => window.__q.push(e.detail)); });
+  const box = page.locator('.svdc .dw-predict');
+  // Look at the answer first: rank 1, σ₁ = 33.94.
+  await page.getByLabel('picture', { exact: true }).selectOption('stripes');
+  assert.match(await box.locator('.dw-predict-status').textContent(), /practice and is not recorded/);
+  await page.getByLabel('picture', { exact: true }).selectOption('smiley');
+  await box.locator('select').selectOption('1');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await page.getByLabel('picture', { exact: true }).selectOption('stripes');
+  assert.match(await box.locator('.dw-predict-status').textContent(), /Your prediction held/);
+  assert.match(await box.locator('.dw-predict-status').textContent(), /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await page.evaluate(() => window.__q), [], 'a prediction made after seeing the stripes is not recorded');
+  await clean(page);
+  await page.close();
+});

@@ -115,6 +115,9 @@ function build(ctx) {
     digitSelect.value = String(opts.digit);
     digitSelect.disabled = opts.picture !== 'digit';
     changed();
+    // The stripes' singular values on screen with nothing locked in give the answer away: a
+    // prediction made after that is practice, not a first try.
+    if (prediction.pending === null && opts.picture === 'stripes') prediction.outcomeSeen(t('svd-compress.predict.seen'));
     if (prediction.pending !== null && opts.picture === 'stripes') {
       const k90 = svd.smallestRankForEnergy(PREDICT_ENERGY);
       prediction.settle(energyBucket(k90), t('svd-compress.predict.why', { rank, sigma1: formatNumber(sigma[0], 2), others: r - 1, k: k90, energy: formatPercent(svd.summary(k90).energyKept) }));

@@ -35,6 +35,7 @@ export const messages = {
   'svd-compress.predict.6-15': '6 to 15',
   'svd-compress.predict.more': 'more than 15',
   'svd-compress.predict.ready': 'The stripes are already showing: choose another picture first, then predict.',
+  'svd-compress.predict.seen': 'The stripes and their singular values were on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'svd-compress.predict.next': 'Now choose the vertical stripes picture and read the singular values.',
   'svd-compress.predict.why': 'The engine finds rank {rank}: σ₁ = {sigma1} and the other {others} singular values are 0, so k = {k} already keeps {energy} of the energy. Every row of the stripes is the same row: the picture is one column pattern times one row pattern, a single layer σ₁u₁v₁ᵀ.',
   'svd-compress.saving.less': '{share} of the {full} pixels',
