@@ -107,3 +107,25 @@ test('matrix-transform: predict, then check — the shear keeps the area (held a
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+test('matrix-transform: the shear seen before a prediction makes the prediction practice; locking in while it shows is refused', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/vectors-and-matrices.html`);
+  await widgetsReady(page);
+  await page.evaluate(() => { window.__q = []; document.addEventListener('dw:score', (e) => window.__q.push(e.detail)); });
+  const card = page.locator('.dw-card', { hasText: 'A matrix moves the whole plane' });
+  const box = card.locator('[data-predict="matrix-shear-area"]');
+  await card.getByLabel('preset', { exact: true }).selectOption('shear');
+  assert.match(await box.getByRole('status').textContent(), /practice and is not recorded/);
+  await box.getByRole('combobox', { name: /Its area will/ }).selectOption('same');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.match(await box.getByRole('status').textContent(), /already showing its area/);
+  await card.getByLabel('preset', { exact: true }).selectOption('symmetric');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await card.getByLabel('preset', { exact: true }).selectOption('shear');
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await page.evaluate(() => window.__q), [], 'nothing recorded');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

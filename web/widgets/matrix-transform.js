@@ -112,9 +112,13 @@ function build(ctx) {
     id: 'matrix-shear-area',
     question: t('matrix-transform.predict.question'),
     choices: ['grow', 'same', 'shrink'].map((c) => [c, t(`matrix-transform.predict.${c}`)]),
+    ready: () => (opts.preset === 'shear' ? t('matrix-transform.predict.ready') : null),
     next: t('matrix-transform.predict.next'),
   });
   function judgeShear() {
+    // The shear's determinant on screen with nothing locked in gives the answer away: a
+    // prediction made after that is practice, not a first try.
+    if (prediction.pending === null && opts.preset === 'shear' && info) prediction.outcomeSeen(t('matrix-transform.predict.seen'));
     if (prediction.pending === null || opts.preset !== 'shear' || !info) return;
     const area = Math.abs(info.det);
     prediction.settle(area > 1 + 1e-9 ? 'grow' : area < 1 - 1e-9 ? 'shrink' : 'same', t('matrix-transform.predict.why', { det: fixed(info.det, 3), area: fixed(area, 3) }));

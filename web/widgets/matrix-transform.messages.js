@@ -42,6 +42,8 @@ export const messages = {
   'matrix-transform.predict.grow': 'grow',
   'matrix-transform.predict.same': 'stay the same',
   'matrix-transform.predict.shrink': 'shrink',
+  'matrix-transform.predict.ready': 'The shear is already showing its area: choose another preset first, then predict.',
+  'matrix-transform.predict.seen': 'The shear and its determinant were on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'matrix-transform.predict.next': 'Now choose the shear preset and read the area of the square.',
   'matrix-transform.predict.why': 'det A = {det}, so the area is multiplied by {area}. The square leans over, but its base and its height both stay 1, and a parallelogram\'s area is base × height.',
   'matrix-transform.notANumber': 'Each entry must be a number.',
