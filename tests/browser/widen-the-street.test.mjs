@@ -233,3 +233,25 @@ test('Widen the street: C is written one way in its readout and in every message
   assert.match(await card.locator('.dw-message').textContent(), /^With C = 0\.0126 /);
   await page.close();
 });
+
+test('Widen the street: the solver\'s street at C = 1 seen before a prediction makes the prediction practice, and nothing is recorded for it', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/svm.html`);
+  await widgetsReady(page);
+  await page.evaluate(() => { window.__q = []; document.addEventListener('dw:score', (e) => window.__q.push(e.detail.widget)); });
+  const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
+  const C = card.getByRole('slider', { name: /C \(soft margin\)/ });
+  const id = 'svm-lower-c';
+  await card.getByRole('button', { name: 'Optimal', exact: true }).click();
+  await C.fill('0');                                    // C = 1: the answer is on screen
+  assert.match((await verdict(card, id, 0)).text, /practice and is not recorded/);
+  await C.fill('3');                                    // back to C = 1000
+  await lockPrediction(card, id, 'same');
+  await C.fill('0');
+  const v = await verdict(card, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual((await page.evaluate(() => window.__q)).filter((w) => w === `predict:${id}`), []);
+  await assertClean(page);
+  await page.close();
+});

@@ -121,6 +121,9 @@ function build(ctx) {
     next: t('widen-the-street.predict.next'),
   });
   function judgeLowerC() {
+    // The solver's street at a C of 1 or less on screen with nothing locked in gives the answer
+    // away: a prediction made after that is practice, not a first try.
+    if (prediction.pending === null && optimal && optimal.converged && !stopSolve && opts.C <= 1 + 1e-9) prediction.outcomeSeen(t('widen-the-street.predict.seen'));
     if (prediction.pending === null || !startStreet || !optimal || !optimal.converged || stopSolve || opts.C > 1 + 1e-9) return;
     const change = (optimal.width - startStreet.width) / startStreet.width;
     const outcome = Math.abs(change) < 0.01 ? 'same' : change > 0 ? 'wider' : 'narrower';
