@@ -68,3 +68,31 @@ test('k-fold animation: predict the cross-validated accuracy of a depth-10 tree 
   await assertClean(page);
   await page.close();
 });
+
+test('k-fold animation: runs at depth 3 and 10 finished before a prediction make it practice, and nothing is recorded for it', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/scaling-and-cv.html`);
+  await widgetsReady(page);
+  await page.evaluate(() => { window.__q = []; document.addEventListener('dw:score', (e) => window.__q.push(e.detail.widget)); });
+  const card = page.locator('.dw-card').filter({ hasText: 'k-fold cross-validation, fold by fold' });
+  const step = card.getByRole('button', { name: 'Step', exact: true });
+  const depth = card.getByRole('slider', { name: /tree depth/ });
+  const runAll = async () => { for (let f = 0; f < 5; f++) await step.click(); };
+  const id = 'kfold-deeper-tree';
+  await runAll();
+  assert.doesNotMatch((await verdict(card, id, 0)).text, /practice/, 'one run at the starting depth gives nothing away');
+  await depth.fill('10');
+  await runAll();                                       // the answer (84.0%) is on screen
+  assert.match((await verdict(card, id, 0)).text, /practice and is not recorded/);
+  await depth.fill('3');
+  await runAll();
+  await lockPrediction(card, id, 'same');
+  await depth.fill('10');
+  await runAll();
+  const v = await verdict(card, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual((await page.evaluate(() => window.__q)).filter((w) => w === `predict:${id}`), []);
+  await assertClean(page);
+  await page.close();
+});

@@ -81,7 +81,14 @@ function build(ctx) {
     onCommit: () => { startRun = { depth: opts.depth, mean: stats().mean }; },
     next: () => t('kfold-animation.predict.next', { depth: startRun.depth, mean: pct(startRun.mean, 1) }),
   });
+  // The shallowest depth run through every fold so far: a finished run deeper than it, with
+  // nothing locked in, has shown what a deeper tree does, so a prediction after it is practice.
+  let shallowestRun = Infinity;
   function judgeDeeper() {
+    if (folds.length && round === folds.length - 1 && prediction.pending === null) {
+      if (opts.depth > shallowestRun) prediction.outcomeSeen(t('kfold-animation.predict.seen'));
+      shallowestRun = Math.min(shallowestRun, opts.depth);
+    }
     if (prediction.pending === null || !startRun || round !== folds.length - 1 || opts.depth <= startRun.depth) return;
     const { mean } = stats();
     const d = mean - startRun.mean;
