@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
-import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { lockPrediction, predictBox, verdict } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
@@ -165,6 +165,34 @@ test('k-means by hand: keys 1 and 2 choose the centroid the arrows move, said be
   assert.deepEqual([await stat(card, 'c₁'), await stat(card, 'c₂'), await stat(card, 'iteration')], ['2.00', '4.00', '0']);
   assert.equal(await msg(), 'Centroids start at c₁ = 2.00 and c₂ = 4.00. Press Step to assign the points.');
   assert.match(await canvas.getAttribute('aria-label'), /^Number line from 0\.0 to 22\.0: points 1, 2, 3, 9, 10, 11; centroid 1 at 2\.00, centroid 2 at 4\.00/);
+  await assertClean(page);
+  await page.close();
+});
+
+test('k-means by hand: a start already run to the end is not predicted again (its inertia was on screen); a new start is', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/kmeans.html`);
+  await widgetsReady(page);
+  await page.evaluate(() => { window.__q = []; document.addEventListener('dw:score', (e) => window.__q.push(e.detail.widget)); });
+  const card = page.locator('.dw-card').filter({ hasText: 'One k-means iteration by hand' });
+  const step = card.getByRole('button', { name: 'Step', exact: true });
+  const id = 'kmeans-final-inertia';
+  await card.locator('canvas').focus();
+  await page.keyboard.press('Enter');                   // select c₂
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');   // 4 → 19
+  for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');         // → 20
+  for (let i = 0; i < 6; i++) await step.click();       // converged: inertia 100 on screen
+  await card.getByRole('button', { name: 'Rewind' }).click();
+  assert.equal(await stat(card, 'c₂'), '20.00');
+  await lockPrediction(card, id, '100').catch(() => {});
+  assert.match((await verdict(card, id, 0)).text, /already run k-means to the end from c₁ = 2\.00 and c₂ = 20\.00/);
+  assert.equal(await predictBox(card, id).getAttribute('data-state'), null, 'not locked');
+  await card.locator('canvas').focus();
+  await page.keyboard.press('ArrowLeft');               // c₂ = 19.5, a start not run yet
+  await lockPrediction(card, id, '4');
+  for (let i = 0; i < 8; i++) await step.click();
+  assert.ok(['held', 'missed'].includes((await verdict(card, id)).result));
+  assert.deepEqual((await page.evaluate(() => window.__q)).filter((w) => w === `predict:${id}`), [`predict:${id}`]);
   await assertClean(page);
   await page.close();
 });

@@ -122,11 +122,19 @@ function build(ctx) {
     id: 'kmeans-final-inertia',
     question: t('kmeans-by-hand.predict.question'),
     numeric: { label: t('kmeans-by-hand.predict.unit'), tolerance: 1, min: 0, digits: 2 },
-    ready: () => (phase === -1 ? null : t('kmeans-by-hand.predict.ready')),
+    ready: () => (phase !== -1 ? t('kmeans-by-hand.predict.ready') : runStarts.has(startKey()) ? t('kmeans-by-hand.predict.alreadyRun', { c1: fixed(start[0], 2), c2: fixed(start[1], 2) }) : null),
     next: t('kmeans-by-hand.predict.next'),
   });
+  // Starts already run to the end with nothing locked in: their final inertia has been on
+  // screen, so a prediction for the same start would copy it rather than predict it.
+  // (A run that settled a prediction does not count: trying that start again is plain practice.)
+  const runStarts = new Set();
+  let judgedThisRun = false;
+  function startKey() { return `${fixed(start[0], 2)},${fixed(start[1], 2)}`; }
   function judgeConverged(inertia) {
+    if (phase === 2 && prediction.pending === null && !judgedThisRun) runStarts.add(startKey());
     if (prediction.pending === null || phase !== 2) return;
+    judgedThisRun = true;
     const labels = km.labels();
     const empty = [0, 1].filter((j) => !labels.some((l) => l === j)).length;
     prediction.settle(inertia, t('kmeans-by-hand.predict.why', { start1: fixed(start[0], 2), start2: fixed(start[1], 2), end1: fixed(km.centroids()[0], 2), end2: fixed(km.centroids()[1], 2), inertia: fixed(inertia, 2), empty: empty > 0 }));
@@ -143,6 +151,7 @@ function build(ctx) {
 
   function restart() {
     phase = -1;
+    judgedThisRun = false;
     halfSteps = 0;
     iterations = 0;
     lastAssign = null;
