@@ -64,7 +64,9 @@ test('the numbers quoted in the lesson: depth 1, 2 and 7', () => {
   assert.deepEqual([pct(at(1).train), pct(at(1).test)], [76, 74]);
   assert.deepEqual([pct(at(2).train), pct(at(2).test)], [85, 84]);
   assert.deepEqual([pct(at(7).train), pct(at(7).test)], [94, 70]);
-  assert.match(lesson, /76% on its training half and 74%[^.]*at depth 1, 85% and 84% at depth 2, and 94% and 70% at depth 7/);
+  assert.match(lesson, /76% on its training half and 74%[^.]*at depth 1, and 85% and 84% at depth 2\./);
+  assert.match(lesson, /At depth 7 the tree scores 94% on its training half and 70% on the hidden half\./);
+  assert.match(lesson, /Depth 7 is overfitting, a 24-point gap/);
 });
 
 test('depth 1 underfits, depth 2 fits well, depth 7 overfits (the widget says so)', () => {
@@ -138,6 +140,7 @@ test('predict, then check: memorise hard drops the tree\'s test accuracy from 84
   assert.equal(pct(at(2).test), 84);
   assert.equal(noLimit.train, 1);
   assert.equal(pct(noLimit.test), 68);
+  assert.match(lesson, /With no depth limit it gets all 100% of its training points right and 68% of the hidden ones, 16 points below depth 2's 84%/);
   assert.ok((noLimit.test - at(2).test) * 100 < -2, 'the widget\'s verdict: "fall"');
   // k-nearest neighbours: level 2 is k = 45, memorise hard is k = 1.
   const knnTest = (k) => {
