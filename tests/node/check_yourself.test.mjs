@@ -159,6 +159,40 @@ test('lessons declare shares and percentages, so a typed "%" is read the way the
   assert.throws(() => renderCheckYourself('? Q\n= sigmoid.value z=0 ± 0.01 percentage :: x', 'f.md'), /"percentage" after the tolerance must be one of: share, percent/);
 });
 
+// Results that are a probability or a part of 1 whatever the question: a model's probability of a
+// class, a p-value, an attention weight, a rate of the confusion matrix, a share of spread.
+const PROBABILITY_RESULTS = new Set(['logistic.p', 'mcnemar.exact', 'attention.weight', 'softmax.value', 'classification.accuracy',
+  'classification.precision', 'classification.recall', 'confusion-counts.recall', 'confusion-counts.precision', 'auc.value',
+  'ranking.pairs', 'bootstrap-left-out.share', 'epsilon-waste.share', 'pca-2d.share', 'pca-2x2.kept', 'retrieval.recall']);
+
+test('every numeric answer that is a probability or a part of 1 declares share, so "35 %" reads as 0.35', () => {
+  const course = readCourse(path.join(root, 'lessons'));
+  const undeclared = [];
+  const shares = [];
+  for (const lesson of course.lessons) {
+    for (const [, block] of lesson.body.matchAll(/^::: *check-yourself *\n([\s\S]*?)^::: *$/gm)) {
+      let question = '';
+      for (const line of block.split('\n')) {
+        if (line.startsWith('?')) question = line;
+        const m = /^=\s*(.*?)\s*±\s*[\d.]+(?:\s+([a-z]+))?\s*::/.exec(line);
+        if (!m) continue;
+        const [spec, kind = ''] = [m[1], m[2]];
+        const result = spec.split(' ')[0];
+        const v = value(spec);
+        // A question that asks for a probability, a p-value or a share of something.
+        const asked = /probabilit|p-value|\bp\(|\bshare\b|proportion|fraction of/i.test(question) && !/in percent/i.test(question);
+        if (!(v >= 0 && v <= 1) || !(asked || PROBABILITY_RESULTS.has(result))) continue;
+        if (kind === 'share') shares.push(`${lesson.slug} ${result}`);
+        else undeclared.push(`${lesson.slug} ${result}${kind ? ` (${kind})` : ''}`);
+      }
+    }
+  }
+  assert.deepEqual(undeclared, [], 'declare these answers "share" after their tolerance');
+  // The questions found, so a change of wording that hides one from the rule above shows here.
+  for (const key of ['attention-toy attention.weight', 'comparing-models mcnemar.exact', 'draw-the-boundary logistic.p',
+    'model-lifecycle sigmoid.value', 'spam-filter logistic.p']) assert.ok(shares.includes(key), key);
+});
+
 test('a count takes whole numbers only: 0.9 and 1.1 votes are refused in words, not rounded to 1', () => {
   assert.deepEqual(readNumber('1', 'count'), { value: 1 });
   assert.deepEqual(readNumber('0', 'count'), { value: 0 });
