@@ -14,6 +14,8 @@ import { marked } from 'marked';
 import { addGlossaryIds, linkGlossary, readGlossary } from './glossary.mjs';
 import { activityWidgets } from '../web/widgets/registry.js';
 import { answerKinds, parseComputation, wholeKinds } from '../web/js/check-computations.js';
+import { messages as checkMessages } from '../web/js/check-yourself.messages.js';
+import { addMessages, messageFunction } from '../web/lib/messages.js';
 import { coreComputations } from '../web/js/check-computations/core-names.js';
 
 export function esc(s) {
@@ -171,6 +173,9 @@ export function plainText(markdown) {
 // A question has either choices (exactly one right) or one `=` line; every answer carries an
 // explanation. Numeric answers come from web/js/check-computations.js, never from the page.
 export function renderCheckYourself(block, file = 'lesson', prefix = 'cy') {
+  // The block's own words (web/js/check-yourself.messages.js), in English: the site's pages are.
+  addMessages('en', checkMessages, { keep: true });
+  const t = messageFunction('en');
   const items = [];
   const fail = (msg) => { throw new Error(`${file}: check-yourself: ${msg}`); };
   for (const raw of block.split('\n')) {
@@ -199,13 +204,12 @@ export function renderCheckYourself(block, file = 'lesson', prefix = 'cy') {
     const id = `${prefix}-${i + 1}`;
     const q = `<span class="cy-number">${i + 1}.</span> ${md(item.question)}`;
     const feedback = `<p class="cy-feedback" id="${id}-feedback" role="status" aria-live="polite"></p>`;
-    const check = '<button type="submit" class="dw-btn">Check</button>';
+    const check = `<button type="submit" class="dw-btn">${esc(t('check-yourself.check'))}</button>`;
     if (item.numeric && item.choices.length) fail(`question ${i + 1} has both choices and a numeric answer`);
     if (item.numeric) {
       const { compute, tolerance, kind, why } = item.numeric;
-      const how = { share: ' Type a share as 0.35 or 35%.', percent: ' Type it in percent: 35 or 35%.' }[kind] || '';
-      const rule = { count: 'The answer is a count: a whole number, and only the exact one is right.', whole: 'The answer is a whole number, and only the exact one is right.' }[kind]
-        || `Answers within ±${esc(tolerance)} of the exact value count as right.${how}`;
+      const rule = esc(wholeKinds.includes(kind) ? t(`check-yourself.rule.${kind}`)
+        : answerKinds.includes(kind) ? t(`check-yourself.rule.${kind}`, { tolerance }) : t('check-yourself.rule.tolerance', { tolerance }));
       return `<form class="cy-item" data-kind="number" data-compute="${esc(compute)}" data-tolerance="${esc(tolerance)}"${kind ? ` data-answer="${kind}"` : ''} novalidate>
 <p class="cy-question"><label for="${id}-input">${q}</label></p>
 <p class="cy-answer"><input id="${id}-input" type="text" inputmode="${kind === 'count' ? 'numeric' : 'decimal'}" autocomplete="off" spellcheck="false" aria-describedby="${id}-tolerance ${id}-feedback"> <span class="cy-tolerance" id="${id}-tolerance">${rule}</span></p>
@@ -229,8 +233,8 @@ ${check}${feedback}${whys}
 </form>`;
   });
   return `<section class="check-yourself" data-check-yourself aria-labelledby="${prefix}-heading">
-<h2 id="${prefix}-heading">Check yourself</h2>
-<p class="cy-intro">Your first answer to each question is saved with your progress. Try again as often as you like.</p>
+<h2 id="${prefix}-heading">${esc(t('check-yourself.title'))}</h2>
+<p class="cy-intro">${esc(t('check-yourself.intro'))}</p>
 ${forms.join('\n')}
 <p class="cy-score" role="status" aria-live="polite"></p>
 </section>`;

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { checkYourselfMessagesFile, checkYourselfSources } from './check-yourself-sources.mjs';
 
 const widgetsDir = path.resolve(import.meta.dirname, '../../web/widgets');
 const registry = fs.readFileSync(path.join(widgetsDir, 'registry.js'), 'utf8');
@@ -60,12 +61,16 @@ test('the property reader finds plain, shorthand and nested properties', () => {
   assert.deepEqual(propertyNames(code, code.indexOf('{')), ['a', 'b', 'c', 'g']);
 });
 
-for (const name of names) {
-  const file = tableFileOf(name);
-  if (!file) continue;
+// Every widget with its own table, and the check-yourself block (no widget, its words kept the same way).
+const tables = [
+  ...names.filter((name) => tableFileOf(name)).map((name) => ({ name, file: tableFileOf(name), code: () => sourcesOf(name) })),
+  { name: 'check-yourself', file: checkYourselfMessagesFile, code: checkYourselfSources },
+];
+
+for (const { name, file, code: readCode } of tables) {
   test(`${name}: each message gets exactly the parameters it names`, async () => {
     const { messages } = await import(file);
-    const code = sourcesOf(name);
+    const code = readCode();
     const problems = [];
     for (const m of code.matchAll(/\bt\('([\w.-]+)'(,\s*\{)?/g)) {
       const key = m[1];

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { addMessages, messageFunction } from '../../web/lib/messages.js';
+import { checkYourselfMessagesFile, checkYourselfSources } from './check-yourself-sources.mjs';
 
 const widgetsDir = path.resolve(import.meta.dirname, '../../web/widgets');
 const registry = fs.readFileSync(path.join(widgetsDir, 'registry.js'), 'utf8');
@@ -73,4 +74,41 @@ test('percentages are written 50% and quotes “…” in every message table an
   assert.deepEqual(spaced, [], 'a space before %');
   const quoted = converted.filter(({ messages }) => Object.values(messages).some((v) => typeof v === 'string' && straightQuoted.test(v))).map(({ name }) => name);
   assert.deepEqual(quoted, [], 'straight double quotes in a message');
+});
+
+// The check-yourself block is no widget, but keeps its words the same way, in
+// web/js/check-yourself.messages.js: the page's runtime (web/js/check-yourself.js), the reader of
+// typed answers (web/js/check-computations.js) and the block the build writes (renderCheckYourself
+// in scripts/lesson-render.mjs). A learner-facing phrase written inline in any of them fails here:
+// a quoted text (a template's ${…} and HTML tags set aside) with two words in a row. Comments, and
+// the errors a lesson's author meets (throw …Error, fail(…)), are not the learner's.
+function inlinePhrases(code) {
+  const lines = code.split('\n').filter((l) => !/^\s*(\/\/|\*)/.test(l) && !/throw new \w*Error\(|\bfail\(/.test(l));
+  const found = [];
+  for (const line of lines.map((l) => l.replace(/\s\/\/ .*$/, ''))) {
+    for (const m of line.matchAll(/(['"`])((?:\\.|(?!\1).)*)\1/g)) {
+      const text = m[2].replace(/\$\{[^}]*\}/g, ' ').replace(/<[^>]*(>|$)/g, ' ');
+      if (/[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(text)) found.push(m[0]);
+    }
+  }
+  return found;
+}
+
+test('check-yourself: its table is complete, used, and none of its words are inline', async () => {
+  const { messages } = await import(checkYourselfMessagesFile);
+  const code = checkYourselfSources();
+  const keys = Object.keys(messages);
+  assert.deepEqual(keys.filter((k) => !k.startsWith('check-yourself.')), [], 'every key starts with check-yourself.');
+  const asked = [...code.matchAll(/\bt\('([\w.-]+)'/g)].map((m) => m[1]);
+  const stems = [...code.matchAll(/\bt\(`([\w.-]+\.)\$\{/g)].map((m) => m[1]);
+  assert.deepEqual([...new Set(asked)].filter((k) => !(k in messages)), [], 'keys the code asks for exist');
+  assert.deepEqual(keys.filter((k) => !asked.includes(k) && !stems.some((s) => k.startsWith(s))), [], 'every message is used');
+  // The check can fail: phrases as they were written inline before the table.
+  assert.deepEqual(inlinePhrases("setFeedback(form, false, 'Pick an answer first.', '');\nout.textContent = `Right: ${formatShort(a, 4)}.`;\n"
+    + "scoreLine.textContent = `${right} of ${total} right at the first try`;\nthrow new RangeError(`argument \"${p}\" must be numbers`);\n"
+    + "const check = '<button type=\"submit\" class=\"dw-btn\">Check</button>';"), ["'Pick an answer first.'", '`${right} of ${total} right at the first try`']);
+  assert.deepEqual(inlinePhrases(code), [], 'no learner-facing phrase left inline');
+  addMessages('en', messages, { keep: true });
+  const t = messageFunction('en');
+  for (const k of keys) assert.equal(typeof t(k, {}), 'string', k);
 });

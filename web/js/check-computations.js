@@ -26,6 +26,10 @@ import { computations as linearAlgebra } from './check-computations/linear-algeb
 import { computations as statistics } from './check-computations/statistics.js';
 import { computations as featureScaling } from './check-computations/feature-scaling.js';
 import { computations as dataDrift } from './check-computations/data-drift.js';
+import { addMessages, messageFunction } from '../lib/messages.js';
+import { messages } from './check-yourself.messages.js';
+
+addMessages('en', messages, { keep: true });
 
 // Every computation by name, from the topic modules above (each name is defined in one module
 // only: tests/node/check_yourself.test.mjs fails on a name defined twice).
@@ -95,31 +99,33 @@ export function evaluateComputation(ml, { name, output, args }) {
 // 'count' (a whole number from 0: "0.9" votes is refused, not rounded) or 'whole' (a whole number
 // of either sign); without one, a typed "%" is refused with how to type the answer. readAs says how the text was
 // read when that is not the text as typed ("2,4" → "2.4", "35%" of a share → "0.35").
+// t gives the refusals' words (web/js/check-yourself.messages.js), in English unless the page
+// passes its language's.
 const SUPERSCRIPT = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-', '⁺': '+' };
 export const answerKinds = ['share', 'percent'];
 // Kinds whose answer is exact, so their directive has no tolerance.
 export const wholeKinds = ['count', 'whole'];
-export function readNumber(text, kind = '') {
+export function readNumber(text, kind = '', t = messageFunction('en')) {
   const typed = String(text).trim();
   const shown = typed.slice(0, 20);
-  let t = typed.replace(/\u2212/g, '-').replace(/^\+/, '');
-  if (!t) return { error: 'Type a number first.' };
-  const percent = /^(.*?)\s*%$/.exec(t);
-  if (percent) t = percent[1];
-  const notNumber = { error: `"${shown}" is not a number: type digits, e.g. 2.4, -0.5, 3/4 or 9.8e-4.` };
+  let digits = typed.replace(/\u2212/g, '-').replace(/^\+/, '');
+  if (!digits) return { error: t('check-yourself.read.empty') };
+  const percent = /^(.*?)\s*%$/.exec(digits);
+  if (percent) digits = percent[1];
+  const notNumber = { error: t('check-yourself.read.notNumber', { typed: shown }) };
   // A fraction of whole numbers (6/8) is a number too: a question may ask for a share "as a fraction".
-  const fraction = /^(-?\d+)\s*\/\s*(\d+)$/.exec(t);
+  const fraction = /^(-?\d+)\s*\/\s*(\d+)$/.exec(digits);
   if (fraction && percent) return notNumber;
   if (fraction) {
     const below = Number(fraction[2]);
-    return below === 0 ? { error: `"${shown}" divides by 0, which has no value.` } : checkKind({ value: Number(fraction[1]) / below }, kind, shown);
+    return below === 0 ? { error: t('check-yourself.read.divideByZero', { typed: shown }) } : checkKind({ value: Number(fraction[1]) / below }, kind, shown, t);
   }
   const decimal = '-?(?:\\d+(?:[.,]\\d*)?|[.,]\\d+|\\d{1,3}(?:,\\d{3})+(?:\\.\\d*)?)';
-  const plain = new RegExp(`^${decimal}$`).exec(t);
-  const power = new RegExp(`^(${decimal})(?:[eE]([+-]?\\d+)|\\s*[×xX*·]\\s*10\\s*(?:\\^\\s*([+-]?\\d+)|([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)))$`).exec(t);
+  const plain = new RegExp(`^${decimal}$`).exec(digits);
+  const power = new RegExp(`^(${decimal})(?:[eE]([+-]?\\d+)|\\s*[×xX*·]\\s*10\\s*(?:\\^\\s*([+-]?\\d+)|([⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)))$`).exec(digits);
   if (!plain && !power) {
-    if (/^-?[\d.,]+$/.test(t) && /[.,]/.test(t)) {
-      return { error: `"${shown}" has more than one separator: type the number with a point for decimals and no thousands separator, e.g. 1000.5.` };
+    if (/^-?[\d.,]+$/.test(digits) && /[.,]/.test(digits)) {
+      return { error: t('check-yourself.read.separators', { typed: shown }) };
     }
     return notNumber;
   }
@@ -127,9 +133,9 @@ export function readNumber(text, kind = '') {
   const ambiguous = /^(-?)([1-9]\d{0,2}),(\d{3})$/.exec(written);
   if (ambiguous) {
     const [, sign, head, tail] = ambiguous;
-    const rest = t.slice(written.length);
+    const rest = digits.slice(written.length);
     const [whole, part] = [`${sign}${head}${tail}${rest}`, `${sign}${head}.${tail}${rest}`];
-    return { error: `"${shown}": is that ${whole} or ${part}? Type decimals with a point and no thousands separator: ${whole} or ${part}.` };
+    return { error: t('check-yourself.read.ambiguous', { typed: shown, whole, part }) };
   }
   const grouped = /^-?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/.test(written) && (written.includes('.') || /,.*,/.test(written));
   const mantissa = grouped ? written.replaceAll(',', '') : written.replace(',', '.');
@@ -137,26 +143,27 @@ export function readNumber(text, kind = '') {
   if (percent) {
     if (kind === 'share') exponent -= 2;
     else if (kind !== 'percent') {
-      return { error: `"${shown}" has a % sign, but this answer is ${kind === 'count' ? 'a count' : 'a plain number, not a percentage'}: type it without %.` };
+      return { error: kind === 'count' ? t('check-yourself.read.percentOnCount', { typed: shown }) : t('check-yourself.read.percentOnPlain', { typed: shown }) };
     }
   }
   // Written out and read once ("9.77e-4"), so 9.77 × 10⁻⁴ is the double nearest 0.000977, not a
   // product with its own rounding.
   const value = Number(`${mantissa}e${exponent}`);
-  if (!Number.isFinite(value)) return { error: `"${shown}" is too large to check: no answer here is anywhere near it.` };
+  if (!Number.isFinite(value)) return { error: t('check-yourself.read.tooLarge', { typed: shown }) };
   const reread = mantissa !== written || (percent && kind === 'share');
-  return checkKind(reread ? { value, readAs: String(value) } : { value }, kind, shown);
+  return checkKind(reread ? { value, readAs: String(value) } : { value }, kind, shown, t);
 }
 
 // A number that cannot be an answer of the declared kind is refused in words (a share above 1,
 // 0.9 votes).
-function checkKind(read, kind, shown) {
-  if (kind === 'count' && !Number.isInteger(read.value)) return { error: `"${shown}" is not a whole number: a count is a whole number, such as 0, 1 or 2.` };
-  if (kind === 'count' && read.value < 0) return { error: `"${shown}" is below 0: a count is a whole number from 0 up.` };
-  if (kind === 'whole' && !Number.isInteger(read.value)) return { error: `"${shown}" is not a whole number: the answer here is one, such as -2, 0 or 3.` };
+function checkKind(read, kind, shown, t) {
+  if (kind === 'count' && !Number.isInteger(read.value)) return { error: t('check-yourself.read.countNotWhole', { typed: shown }) };
+  if (kind === 'count' && read.value < 0) return { error: t('check-yourself.read.countBelowZero', { typed: shown }) };
+  if (kind === 'whole' && !Number.isInteger(read.value)) return { error: t('check-yourself.read.notWhole', { typed: shown }) };
   if (kind === 'share' && !(read.value >= 0 && read.value <= 1)) {
-    const hint = read.value > 1 && read.value <= 100 ? ` If you meant ${shown}%, type ${Number(`${read.value}e-2`)} or ${shown}%.` : '';
-    return { error: `A share lies between 0 and 1, so "${shown}" cannot be one: type it as a fraction of 1 (0.35) or with a % sign (35%).${hint}` };
+    // A number from 1 to 100 was likely meant in percent: the share it stands for, as the learner would type it.
+    const meant = read.value > 1 && read.value <= 100 ? String(Number(`${read.value}e-2`)) : '';
+    return { error: t('check-yourself.read.notShare', { typed: shown, meant }) };
   }
   return read;
 }

@@ -13,14 +13,19 @@
 // block is a core one (check-computations/core-names.js), as the page's head preloads it.
 import { loadEngine } from '../engine/index.js';
 import { coreComputations } from './check-computations/core-names.js';
-import { formatShort } from '../lib/format.js';
+import { formatNumber, formatShort } from '../lib/format.js';
+import { addMessages, languageOf, messageFunction } from '../lib/messages.js';
+import { messages } from './check-yourself.messages.js';
 import { lessonState } from './progress.js';
+
+// Every word the block shows comes from its messages file, in the page's language.
+addMessages('en', messages, { keep: true });
 
 let computationsModule = null;
 const loadComputations = () => (computationsModule ||= import('./check-computations.js'));
 
 const WIDGET = 'check-yourself';
-const TITLE = 'Check yourself';
+const count = (n) => formatNumber(n, 0);
 
 function explain(form, selector) {
   const tpl = form.querySelector(selector);
@@ -38,13 +43,14 @@ function setFeedback(form, right, verdict, why) {
 
 // The first numeric answer waits for the learning engine to load and compile (a second or more on
 // a slow machine): the learner sees at once that the answer was taken.
-function setPending(form) {
+function setPending(form, t) {
   const out = form.querySelector('.cy-feedback');
-  out.textContent = 'Checking with the learning engine…';
+  out.textContent = t('check-yourself.pending');
   delete out.dataset.tone;
 }
 
 function enhance(section, index) {
+  const t = messageFunction(languageOf(section));
   const forms = [...section.querySelectorAll('form.cy-item')];
   const scoreLine = section.querySelector('.cy-score');
   let loaded = false; // the engine's answers are in (a Check then needs no 'Checking…')
@@ -64,9 +70,9 @@ function enhance(section, index) {
 
   const counts = () => ({ answered: first.filter((v) => v !== null).length, right: first.filter((v) => v === true).length });
   function savedLine() {
-    if (savedTotalOnly) return `Saved from an earlier visit: ${saved.best} of ${total} right at the first try${saved.complete ? ', every question answered' : ''}.`;
+    if (savedTotalOnly) return t('check-yourself.savedTotal', { right: count(saved.best), total: count(total), complete: !!saved.complete });
     const { answered, right } = counts();
-    return `Saved from an earlier visit: ${right} of ${total} right at the first try${answered === total ? ', every question answered' : `; ${answered} of ${total} answered`}.`;
+    return t('check-yourself.saved', { right: count(right), answered: count(answered), total: count(total) });
   }
   const savedText = savedLine(); // before any answer of this visit
   // A returning learner sees what was saved (never more than was achieved).
@@ -74,18 +80,17 @@ function enhance(section, index) {
 
   function showScore() {
     if (finishedUnknown) {
-      scoreLine.textContent = `${savedText} Answers now are practice.`;
+      scoreLine.textContent = t('check-yourself.practice', { saved: savedText });
       return;
     }
     const { answered, right } = counts();
-    const kept = earlier.some(Boolean) ? ' (your first answers are kept)' : '';
-    scoreLine.textContent = `${right} of ${total} right at the first try${kept}; ${answered} of ${total} answered.`;
+    scoreLine.textContent = t('check-yourself.score', { right: count(right), answered: count(answered), total: count(total), kept: earlier.some(Boolean) });
   }
 
   function report() {
     showScore();
     const { answered, right } = counts();
-    const detail = { widget: WIDGET, title: TITLE, score: right, max: total, answers: [...first] };
+    const detail = { widget: WIDGET, title: t('check-yourself.title'), score: right, max: total, answers: [...first] };
     section.dispatchEvent(new CustomEvent(answered === total ? 'dw:complete' : 'dw:score', { bubbles: true, composed: true, detail }));
   }
 
@@ -128,19 +133,19 @@ function enhance(section, index) {
       if (form.dataset.kind === 'choice') {
         const picked = form.querySelector('input[type=radio]:checked');
         if (!picked) {
-          setFeedback(form, false, 'Pick an answer first.', '');
+          setFeedback(form, false, t('check-yourself.pickFirst'), '');
           return;
         }
         const tpl = form.querySelector(`template.cy-why[data-choice="${picked.value}"]`);
         right = tpl && tpl.dataset.right === 'true';
-        setFeedback(form, right, right ? 'Right.' : 'Not quite.', explain(form, `template.cy-why[data-choice="${picked.value}"]`));
+        setFeedback(form, right, right ? t('check-yourself.choiceRight') : t('check-yourself.choiceWrong'), explain(form, `template.cy-why[data-choice="${picked.value}"]`));
       } else {
         const input = form.querySelector('input');
         let typed;
         try {
-          typed = (await loadComputations()).readNumber(input.value, form.dataset.answer || '');
+          typed = (await loadComputations()).readNumber(input.value, form.dataset.answer || '', t);
         } catch (err) {
-          setFeedback(form, false, 'This question could not be checked:', `its code did not load (${err.message}).`);
+          setFeedback(form, false, t('check-yourself.cannotCheck'), t('check-yourself.codeFailed', { reason: err.message }));
           return;
         }
         if (typed.error) {
@@ -150,27 +155,28 @@ function enhance(section, index) {
         }
         input.removeAttribute('aria-invalid');
         let answer;
-        if (!loaded) setPending(form);
+        if (!loaded) setPending(form, t);
         try {
           answer = await engineAnswer(form);
         } catch (err) {
           answer = err;
         }
         if (!(typeof answer === 'number')) {
-          setFeedback(form, false, 'This question could not be checked:', `the learning engine did not start (${answer && answer.message ? answer.message : 'unknown error'}).`);
+          setFeedback(form, false, t('check-yourself.cannotCheck'), t('check-yourself.engineFailed', { reason: answer && answer.message ? answer.message : t('check-yourself.unknownError') }));
           return;
         }
         // Rounding noise around an exact 0 (4 × 10⁻³¹) reads as the 0 it is.
         if (Math.abs(answer) < 1e-12) answer = 0;
         const tolerance = Number(form.dataset.tolerance);
         right = Math.abs(typed.value - answer) <= tolerance + 1e-12;
+        const shown = formatShort(answer, 4);
         const why = explain(form, 'template.cy-why');
         // {answer} in an explanation is the engine's number.
         const walker = document.createTreeWalker(why, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) n.nodeValue = n.nodeValue.replaceAll('{answer}', formatShort(answer, 4));
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) n.nodeValue = n.nodeValue.replaceAll('{answer}', shown);
         // A typed number read other than as written ("2,4", "35%" for a share) says how it was read.
-        const reading = typed.readAs ? `You typed ${input.value.trim().slice(0, 20)}, read as ${typed.readAs}. ` : '';
-        setFeedback(form, right, right ? `Right: ${formatShort(answer, 4)}.` : `Not quite: the answer is ${formatShort(answer, 4)}.`, reading);
+        const reading = typed.readAs ? `${t('check-yourself.readAs', { typed: input.value.trim().slice(0, 20), value: typed.readAs })} ` : '';
+        setFeedback(form, right, right ? t('check-yourself.numberRight', { answer: shown }) : t('check-yourself.numberWrong', { answer: shown }), reading);
         form.querySelector('.cy-feedback').append(why);
       }
       if (finishedUnknown) showScore();
