@@ -79,7 +79,7 @@ test('deep-q: readouts match the engine, keyboard, setups, runaway warning, 375 
     await train.click();
     await train.click();
     const message = await card.locator('.dw-message').first().textContent();
-    assert.match(message, /^The values ran away: the mean value over the plane reached 7\u2009\d{3} in episode \d+, yet no episode can return more than \+1/);
+    assert.match(message, /^The values ran away: the mean value over the plane reached 7\u202f\d{3} in episode \d+, yet no episode can return more than \+1/);
 
     // A slider by keyboard resets the training.
     const eta = card.getByRole('slider', { name: /learning rate η/ });

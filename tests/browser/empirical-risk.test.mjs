@@ -32,11 +32,11 @@ test('the page is clean at 1280 and 375 px and the table starts at the lesson’
     const page = await open(width);
     const card = cardOf(page);
     assert.deepEqual(await rows(card), [
-      ['1', '2\u2009000', '300', '200', '-100', '10\u2009000'],
-      ['2', '1\u2009500', '250', '150', '-100', '10\u2009000'],
-      ['3', '3\u2009000', '400', '300', '-100', '10\u2009000'],
+      ['1', '2\u202f000', '300', '200', '-100', '10\u202f000'],
+      ['2', '1\u202f500', '250', '150', '-100', '10\u202f000'],
+      ['3', '3\u202f000', '400', '300', '-100', '10\u202f000'],
     ]);
-    assert.equal(await statReader(page, card)('empirical risk'), '10\u2009000');
+    assert.equal(await statReader(page, card)('empirical risk'), '10\u202f000');
     assert.deepEqual(page.record.errors, []);
     assert.deepEqual(offMachineRequests(page), []);
     assert.ok(await noNaNInCards(page));
@@ -54,8 +54,8 @@ test('w = 0.15, b = 10 gives the text’s second table: 310, 235, 460 and a risk
   await setSlider(card, 'intercept b', 10);
   const r = await rows(card);
   assert.deepEqual(r.map((row) => row[3]), ['310', '235', '460']);
-  assert.deepEqual(r.map((row) => row[5]), ['100', '225', '3\u2009600']);
-  assert.equal(await statReader(page, card)('empirical risk'), '1\u2009308');
+  assert.deepEqual(r.map((row) => row[5]), ['100', '225', '3\u202f600']);
+  assert.equal(await statReader(page, card)('empirical risk'), '1\u202f308');
   assert.deepEqual(await page.evaluate(() => window.__events), []);
   await page.close();
 });

@@ -37,9 +37,9 @@ test('the pretrained network reads 0.0% of chalk digits; Play trains all four to
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await page.locator('.ftune').getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => /^Done/.test(document.querySelector('.ftune .dw-message').textContent), null, { timeout: 120000 });
-  assert.match(await stat(page, 'from scratch'), /^81\.9% · 2\u2009410 numbers$/);
+  assert.match(await stat(page, 'from scratch'), /^81\.9% · 2\u202f410 numbers$/);
   assert.match(await stat(page, 'head only'), /^87\.8% · 330 numbers$/);
-  assert.match(await stat(page, 'full fine-tuning'), /^86\.4% · 2\u2009410 numbers$/);
+  assert.match(await stat(page, 'full fine-tuning'), /^86\.4% · 2\u202f410 numbers$/);
   assert.match(await stat(page, 'LoRA'), /^85\.8% · 522 numbers$/);
   assert.match(await box.locator('.dw-predict-status').textContent(), /Your prediction held/);
   const done = await page.evaluate(() => window.__ft);
@@ -52,7 +52,7 @@ test('the pretrained network reads 0.0% of chalk digits; Play trains all four to
 test('the LoRA rank control changes the trainable count: r = 8 trains 1,098 numbers', async () => {
   const page = await open();
   await page.getByLabel('LoRA rank r').selectOption('8');
-  await page.waitForFunction(() => /1\u2009098 numbers/.test(document.querySelector('.ftune .dw-stat[data-stat="LoRA"] .dw-stat-value').textContent));
+  await page.waitForFunction(() => /1\u202f098 numbers/.test(document.querySelector('.ftune .dw-stat[data-stat="LoRA"] .dw-stat-value').textContent));
   // Step trains 10 steps of every method from the keyboard.
   await page.locator('.ftune').getByRole('button', { name: 'Step' }).press('Enter');
   await page.waitForFunction(() => /10 steps of 150/.test(document.querySelector('.ftune .dw-message').textContent));

@@ -44,9 +44,9 @@ test('smiley at k = 5: 36.5% error, 86.71% energy, 485 of 2,304 numbers; every c
   assert.equal(await stat(page, 'k'), '5 of 48');
   assert.equal(await stat(page, 'relative error'), '36.5%');
   assert.equal(await stat(page, 'energy kept'), '86.71%');
-  assert.equal(await stat(page, 'numbers stored'), '485 vs 2\u2009304');
+  assert.equal(await stat(page, 'numbers stored'), '485 vs 2\u202f304');
   assert.match(await message(page), /5·\(48 \+ 48 \+ 1\)/);
-  assert.match(await message(page), /21% of the 2\u2009304 pixels/);
+  assert.match(await message(page), /21% of the 2\u202f304 pixels/);
   const canvases = await page.locator('.svdc canvas').all();
   assert.equal(canvases.length, 2 + 1 + 4, 'original, copy, bars and four layers');
   for (const c of canvases) assert.ok(await drawn(c), 'canvas has a picture');

@@ -61,17 +61,17 @@ test('Predicting a tip: engine predictions, input validation in words, and the e
     await input.fill('5000');
     // One rule for every amount: thousands grouped (a thin space) in the message as in the
     // refusal of an absurd bill, never "$5000.00" beside "$100 001.00".
-    assert.match(await page.locator('.dw-message').textContent(), /^\$5\u2009000\.00 lies outside the bills the line was trained on \(\$10\.00 to \$80\.00\)/);
-    assert.equal(await page.locator('.tip-predictor-sum').textContent(), 'ŷ = 0.180 × 5\u2009000.00 + 0.50 = $900.50');
+    assert.match(await page.locator('.dw-message').textContent(), /^\$5\u202f000\.00 lies outside the bills the line was trained on \(\$10\.00 to \$80\.00\)/);
+    assert.equal(await page.locator('.tip-predictor-sum').textContent(), 'ŷ = 0.180 × 5\u202f000.00 + 0.50 = $900.50');
     await page.locator('.dw-stage canvas[tabindex="0"]').focus();
     await page.keyboard.press('ArrowRight');
-    assert.equal(await input.inputValue(), '5\u2009001.00');
+    assert.equal(await input.inputValue(), '5\u202f001.00');
     assert.equal(await stat(page, 'predicted tip'), '$900.68');
     await page.keyboard.press('ArrowLeft');
-    assert.equal(await input.inputValue(), '5\u2009000.00', 'the box reads back the grouped bill it wrote');
+    assert.equal(await input.inputValue(), '5\u202f000.00', 'the box reads back the grouped bill it wrote');
     assert.equal(await stat(page, 'predicted tip'), '$900.50');
     await input.fill('100001');
-    assert.match(await page.locator('.dw-message').textContent(), /^A bill of \$100\u2009001\.00 is absurd/);
+    assert.match(await page.locator('.dw-message').textContent(), /^A bill of \$100\u202f001\.00 is absurd/);
     await input.fill('5000');
     // Moving w away from the trained value raises the MSE.
     const before = Number(await stat(page, 'MSE on examples'));

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { ml } from './engine.mjs';
 import { computations, evaluateComputation, parseComputation, readNumber } from '../../web/js/check-computations.js';
 import { renderCheckYourself, readCourse } from '../../scripts/lesson-render.mjs';
+import { formatNumber } from '../../web/lib/format.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const close = (a, b, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
@@ -113,6 +114,18 @@ test('a comma is a decimal comma unless it can only group thousands; "1,000" is 
   assert.match(readNumber('1,00,000').error, /more than one separator/);
   assert.deepEqual(readNumber('1000'), { value: 1000 });
   assert.deepEqual(readNumber('1.000'), { value: 1 });
+});
+
+test('thousands grouped by a space, as the site writes them ("2 304"), are read as the number', () => {
+  for (const space of ['\u202f', '\u2009', '\u00a0', ' ']) {
+    assert.deepEqual(readNumber(`2${space}304`), { value: 2304 }, JSON.stringify(space));
+    assert.deepEqual(readNumber(`-1${space}000${space}000.5`), { value: -1000000.5 });
+  }
+  assert.deepEqual(readNumber(formatNumber(6553600 / 100, 0, { grouping: true })), { value: 65536 }, 'what formatNumber writes');
+  assert.deepEqual(readNumber('1\u202f500%', 'percent'), { value: 1500 });
+  // Groups of three only: "12 34" is no number the site writes.
+  assert.match(readNumber('12 34').error, /not a number/);
+  assert.match(readNumber('1 0000').error, /not a number/);
 });
 
 test('"50%" is 0.5 for a share, 50 for a percentage, and refused with how to type it otherwise', () => {

@@ -29,7 +29,9 @@ test('no "-0", no NaN, no exponent; grouping and counts', () => {
   assert.equal(formatNumber(NaN), '–');
   assert.equal(formatNumber(-Infinity), '−∞');
   assert.equal(formatNumber(9.55e33, 2), '9.55 × 10³³');
-  assert.equal(formatNumber(123456.5, 0, { grouping: true }), '123\u2009457');
+  assert.equal(formatNumber(123456.5, 0, { grouping: true }), '123\u202f457');
+  // A narrow no-break space: a thin space (U+2009) may break at a line's end and split "123 457".
+  assert.doesNotMatch(formatNumber(123456.5, 0, { grouping: true }) + formatMoney(1234.5), /[\u2009 ]/);
   assert.equal(formatNumber(1e-7, 3), '0.000');
   assert.equal(countOf(1, 'dart'), '1 dart');
   assert.equal(countOf(3, 'dart'), '3 darts');
@@ -38,13 +40,13 @@ test('no "-0", no NaN, no exponent; grouping and counts', () => {
 // One rule for money (the tip predictor wrote "$100 001.00" beside "$5000.00"): cents always,
 // thousands grouped from $1 000.00 on, the site's ASCII minus before the currency sign.
 test('formatMoney: grouped thousands, cents, the sign before the currency', () => {
-  assert.equal(formatMoney(5000), '$5\u2009000.00');
-  assert.equal(formatMoney(100001), '$100\u2009001.00');
-  assert.equal(formatMoney(999.995), '$1\u2009000.00');
+  assert.equal(formatMoney(5000), '$5\u202f000.00');
+  assert.equal(formatMoney(100001), '$100\u202f001.00');
+  assert.equal(formatMoney(999.995), '$1\u202f000.00');
   assert.equal(formatMoney(9.5), '$9.50');
   assert.equal(formatMoney(-0.15), '-$0.15');
   assert.equal(formatMoney(-0.001), '$0.00');
-  assert.equal(formatMoney(-1234.5, { symbol: '' }), '-1\u2009234.50');
+  assert.equal(formatMoney(-1234.5, { symbol: '' }), '-1\u202f234.50');
   assert.equal(formatMoney(NaN), '–');
 });
 
@@ -99,6 +101,8 @@ test('readShown reads a shown number back, so a difference or ratio is worked ou
   assert.equal(readShown('−1.14'), -1.14);
   assert.equal(readShown('+0.52'), 0.52);
   assert.equal(readShown('9.55 × 10³³'), 9.55e33);
+  assert.equal(readShown('1\u202f234.5'), 1234.5);
+  assert.equal(readShown('1\u2009234.5'), 1234.5, 'the thin space the formatter once wrote');
   assert.equal(readShown('1.2 × 10⁻⁴'), 1.2e-4);
   assert.equal(readShown(formatNumber(123456.5, 0, { grouping: true })), 123457);
   assert.equal(readShown('−∞'), -Infinity);

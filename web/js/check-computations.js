@@ -87,7 +87,7 @@ export function evaluateComputation(ml, { name, output, args }) {
 }
 
 // What a learner typed as a numeric answer: a plain decimal with an optional sign, a decimal
-// point or comma ("2.4", "2,4", "-0.5", "−0.5", ".5"), a fraction of whole numbers ("3/4"), or a
+// point or comma ("2.4", "2,4", "-0.5", "−0.5", ".5"), thousands grouped by spaces ("2 304"), a fraction of whole numbers ("3/4"), or a
 // decimal times a power of ten, as computers write it ("9.77e-4") or as the feedback shows it
 // ("9.766 × 10⁻⁴", "9.77 x 10^-4"). Anything else, and a number too large to hold, is refused in
 // words.
@@ -109,6 +109,9 @@ export function readNumber(text, kind = '', t = messageFunction('en')) {
   const typed = String(text).trim();
   const shown = typed.slice(0, 20);
   let digits = typed.replace(/\u2212/g, '-').replace(/^\+/, '');
+  // Thousands grouped by a space in threes, as the site writes them ("2 304" with a narrow
+  // no-break space, web/lib/format.js) or as typed with a plain one: the space is dropped.
+  if (/^-?\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d*)?(?:\s*%)?$/.test(digits)) digits = digits.replace(/[ \u00a0\u2009\u202f]/g, '');
   if (!digits) return { error: t('check-yourself.read.empty') };
   const percent = /^(.*?)\s*%$/.exec(digits);
   if (percent) digits = percent[1];

@@ -4,7 +4,8 @@
 //   - negative numbers keep the ASCII minus, so a reader (or a test) can copy them as numbers;
 //   - from ±1,000,000 on, a number is written as "9.55 × 10³³", never JavaScript's "9.55e+33"
 //     or thirty digits (formatShort and formatTick also do so below 0.001);
-//   - thousands are grouped with a thin space only when asked (grouping: true);
+//   - thousands are grouped only when asked (grouping: true), with a narrow no-break space (U+202F,
+//     as wide as a thin space): a thin space (U+2009) may break at a line's end and split "2 304";
 //   - counts agree with their noun: "1 dart", "3 darts";
 //   - a difference or ratio printed beside shown numbers is computed from the numbers as shown
 //     (readShown), so it checks out by hand: 0.350 − 0.325 reads 0.025, never 0.026.
@@ -44,6 +45,7 @@ function toFixedDecimal(v, digits) {
 // a ratio of two shown values stays close to the ratio of the values. `signed` writes "+" before
 // a positive number, for a change.
 const MAX_DECIMALS = 6;
+export const GROUP = '\u202f';
 export function formatNumber(v, digits = 3, { grouping = false, significant = 0, signed = false } = {}) {
   if (v === undefined || v === null || typeof v !== 'number' || Number.isNaN(v)) return '–';
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
@@ -58,16 +60,17 @@ export function formatNumber(v, digits = 3, { grouping = false, significant = 0,
   if (signed && /[1-9]/.test(s) && !s.startsWith('-')) s = `+${s}`;
   if (grouping) {
     const [int, frac] = s.split('.');
-    s = int.replace(/\B(?=(\d{3})+(?!\d))/g, '\u2009') + (frac !== undefined ? `.${frac}` : '');
+    s = int.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP) + (frac !== undefined ? `.${frac}` : '');
   }
   return s;
 }
 
 // The value a shown number stands for, read back from the text this file wrote ("0.350", "-1.14",
-// "+0.52", "9.55 × 10³³", "1 234.5" with a thin space); NaN for "–" or anything else.
+// "+0.52", "9.55 × 10³³", "1 234.5" grouped with a narrow no-break space, or with a thin space as
+// this file once wrote it); NaN for "–" or anything else.
 const FROM_SUPERSCRIPT = Object.fromEntries(Object.entries(SUPERSCRIPT).map(([ch, sup]) => [sup, ch]));
 export function readShown(text) {
-  const s = String(text).trim().replace(/\u2009/g, '').replace(/^−/, '-');
+  const s = String(text).trim().replace(/[\u2009\u202f]/g, '').replace(/^−/, '-');
   if (s === '∞' || s === '-∞') return s === '∞' ? Infinity : -Infinity;
   const power = /^([-+]?\d+(?:\.\d+)?) × 10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(s);
   if (power) return Number(`${power[1]}e${power[2].split('').map((ch) => FROM_SUPERSCRIPT[ch]).join('')}`);
@@ -113,7 +116,7 @@ export function formatPercent(fraction, digits = 1) {
 }
 
 // An amount of money, written one way wherever it appears: cents always, thousands grouped with a
-// thin space from $1 000.00 on (formatNumber's grouping), so "$5 000.00" and "$100 001.00" read
+// narrow no-break space from $1 000.00 on (formatNumber's grouping), so "$5 000.00" and "$100 001.00" read
 // alike; the minus before the currency sign ("-$0.15", never "$-0.15"), and none on an amount
 // that rounds to 0.00. `symbol: ''` writes the amount alone, for a column headed "($)".
 export function formatMoney(v, { symbol = '$' } = {}) {

@@ -43,12 +43,12 @@ export function mount(element, options) {
 }
 
 // Reads a bill typed by a person: "$50", " 49.99 ", "1,200.50", or "5 001.00" as the widget
-// writes it back (thousands grouped with a thin space). Returns { value } or { error },
+// writes it back (thousands grouped with a narrow no-break space, or a thin space). Returns { value } or { error },
 // the error in words from the widget's message function t.
 export function parseBill(text, t) {
   const raw = String(text ?? '').trim();
   if (raw === '') return { error: t('tip-predictor.bill.empty') };
-  const cleaned = raw.replace(/^\$\s*/, '').replace(/[,\u2009 ](?=\d{3}(\D|$))/g, '');
+  const cleaned = raw.replace(/^\$\s*/, '').replace(/[,\u2009\u202f ](?=\d{3}(\D|$))/g, '');
   if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return { error: t('tip-predictor.bill.notNumber', { text: raw.slice(0, 20) }) };
   const value = Number(cleaned);
   if (!Number.isFinite(value)) return { error: t('tip-predictor.bill.tooLarge') };
