@@ -114,7 +114,7 @@ test('the widget with seed 1: the untrained accuracy, and the step at which it f
   assert.ok(reached > 0 && reached <= STEP_BUDGET, `reached at step ${reached}`);
   assert.ok(lesson.includes(`first reaches 95% at step ${reached},`), `lesson states step ${reached}`);
   const passes = (reached * NETWORK_DEFAULTS.batchSize) / 1437;
-  assert.ok(lesson.includes(`after $${reached} \\cdot ${NETWORK_DEFAULTS.batchSize} = 2{,}400$ images, about ${formatNumber(passes, 1)} passes over the training images`), `≈ ${passes} epochs`);
+  assert.ok(lesson.includes(`after $${reached} \\cdot ${NETWORK_DEFAULTS.batchSize} = 2\\,400$ images, about ${formatNumber(passes, 1)} passes over the training images`), `≈ ${passes} epochs`);
   assert.equal(reached * NETWORK_DEFAULTS.batchSize, 2400);
   // "the epochs readout … then shows 1"
   assert.equal(formatNumber(epochAt(reached), 0), '1');
@@ -130,5 +130,5 @@ test('more than one input channel: a colour photo through two convolution layers
   assert.equal(side / 2, 112);
   assert.equal(64 * (3 * 3 * 32 + 1), 18496);
   assert.match(lesson, /Thirty-two such filters on a \$3 \\times 224 \\times 224\$ photo, with stride 1 and padding 1, have \$32 \\cdot \(27 \+ 1\) = 896\$ parameters and produce \$32 \\times 224 \\times 224\$ numbers, which \$2 \\times 2\$ max-pooling halves in each direction to \$32 \\times 112 \\times 112\$/);
-  assert.match(lesson, /\$3 \\times 3 \\times 32 = 288\$ weights each: \$64 \\cdot \(288 \+ 1\) = 18\{,\}496\$ parameters/);
+  assert.match(lesson, /\$3 \\times 3 \\times 32 = 288\$ weights each: \$64 \\cdot \(288 \+ 1\) = 18\\,496\$ parameters/);
 });

@@ -82,7 +82,7 @@ test('check-yourself: 10 points → 0.9¹⁰ ≈ 0.349 left out; the engine\'s 1
   const answer = evaluateComputation(ml, parseComputation(question[1]));
   const tolerance = Number(question[2]);
   assert.equal((0.9 ** 10).toFixed(3), '0.349');
-  assert.match(question[3], /drew 1,000 such samples/);
+  assert.match(question[3], /drew 1\u202f000 such samples/);
   // The engine's answer is an average over its samples, not the exact 0.9¹⁰: it must sit close
   // enough that the exact value and the lesson's own "about a third" both count as right.
   assert.ok(Math.abs(answer - 0.9 ** 10) < 0.002, `${answer}`);

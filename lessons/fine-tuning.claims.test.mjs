@@ -71,9 +71,9 @@ test('parameter counts: 2,080 + 330 = 2,410; head only 330; LoRA r = 2 trains 19
   assert.equal(counts.head.trainable, 330);
   assert.equal(counts.lora.adapter, 192);
   assert.equal(counts.lora.trainable, 522);
-  says('From scratch and full fine-tuning train all 2,410. Head only trains 330.');
+  says('From scratch and full fine-tuning train all 2\u202f410. Head only trains 330.');
   says('plus the head\'s 330: 522, about a fifth of full fine-tuning');
-  says('from scratch and full fine-tuning train 2,410 numbers, LoRA 522 and head only 330');
+  says('from scratch and full fine-tuning train 2\u202f410 numbers, LoRA 522 and head only 330');
   assert.ok(Math.abs(522 / 2410 - 0.2) < 0.02);
   // "grows by 64 + 32 = 96 with each extra unit of rank"
   const r3 = startMethod(ml, pre, 'lora', settings({ rank: 3, alpha: 6 }));
@@ -192,9 +192,9 @@ test('a language model\'s count: a rank-16 adapter of a 4096 × 4096 projection 
   assert.equal((100 * total / 7e9).toFixed(2), '0.12');
   assert.equal((6553600 / 6744596480).toFixed(5), '0.00097');
   assert.equal((100 * 6553600 / 6744596480).toFixed(3), '0.097');
-  says('$16 \\cdot 4096 + 4096 \\cdot 16 = 131{,}072$ numbers, 0.78%');
-  says('$32 \\cdot 2 \\cdot 131{,}072 = 8{,}388{,}608$ trained numbers, about 0.12% of 7 billion');
-  says('$6{,}553{,}600 / 6{,}744{,}596{,}480 = 0.00097$, or 0.097%');
+  says('$16 \\cdot 4096 + 4096 \\cdot 16 = 131\\,072$ numbers, 0.78%');
+  says('$32 \\cdot 2 \\cdot 131\\,072 = 8\\,388\\,608$ trained numbers, about 0.12% of 7 billion');
+  says('$6\\,553\\,600 / 6\\,744\\,596\\,480 = 0.00097$, or 0.097%');
   says('effective batch of $4 \\times 4 = 16$ examples');
   says('$r = 16$ and $\\alpha = 32$, so the update is scaled by $\\alpha / r = 2$');
 });

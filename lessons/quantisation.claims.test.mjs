@@ -64,8 +64,8 @@ test('the network: 2,368 weights and 42 biases; 9,640 bytes in floats; 2,544 at 
   assert.equal(formatPercent(2544 / 9640, 0), '26%');
   assert.equal(formatPercent(1360 / 9640, 0), '14%');
   assert.equal(net.counts().total, 2410);
-  says('$2{,}368 + 8 + 168 = 2{,}544$ bytes, 26% of the float size');
-  says('the model takes 1,360 bytes (14% of the float size)');
+  says('$2\\,368 + 8 + 168 = 2\\,544$ bytes, 26% of the float size');
+  says('the model takes 1\u202f360 bytes (14% of the float size)');
   // An asymmetric grid stores a zero point per scale: 8 bytes more per tensor at 8 bits.
   assert.equal(net.quantisedBytes(8, 'asymmetric', false) - 2544, 8);
 });

@@ -207,7 +207,7 @@ test('chunking: every Alderbrook passage is 81 to 148 characters, under one 512-
   assert.equal(4 * 512, 2048);
   says('81 to 148 characters long');
   says('each chunk then starts 448 characters after the previous one, and any stretch of text up to 64 characters long lies whole inside at least one chunk');
-  says('up to $4 \\times 512 = 2{,}048$ characters');
+  says('up to $4 \\times 512 = 2\\,048$ characters');
   says('chunk 1 holds characters 1–512 and chunk 2 holds 449–960. A 50-character sentence runs from character 480 to 529');
 });
 

@@ -207,6 +207,6 @@ test('weight decay: the shrink per update, its L2 twin for plain gradient descen
   assert.ok(Math.abs((penalty(w + h) - penalty(w - h)) / (2 * h) - lambda * w) < 1e-12);
   assert.match(lesson, /## Three more tricks you have already met/);
   assert.match(lesson, /w \\leftarrow w - \\eta\\,\(g \+ \\lambda w\)/);
-  assert.match(lesson, /\$\\lambda = 10\^\{-4\}\$ with \$\\eta = 10\^\{-3\}\$: each update multiplies a weight by \$1 - 10\^\{-7\}\$, so a weight that no gradient supports keeps \$\(1 - 10\^\{-7\}\)\^\{10\\,000\} \\approx 0\.999\$ of its size after 10,000 updates/);
+  assert.match(lesson, /\$\\lambda = 10\^\{-4\}\$ with \$\\eta = 10\^\{-3\}\$: each update multiplies a weight by \$1 - 10\^\{-7\}\$, so a weight that no gradient supports keeps \$\(1 - 10\^\{-7\}\)\^\{10\\,000\} \\approx 0\.999\$ of its size after 10\u202f000 updates/);
   assert.match(lesson, /by more than a small margin, such as \$10\^\{-4\}\$/);
 });

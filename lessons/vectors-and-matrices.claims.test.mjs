@@ -153,5 +153,5 @@ test('a whole batch in one product: XW by dot products, its shape, and the tenso
   assert.equal(XW[0].length, 5);
   assert.match(lesson, /\+ \$64 \\times 5\$: one row per example/);
   assert.equal(32 * 224 * 224 * 3, 4816896);
-  assert.match(lesson, /32 \\cdot 224 \\cdot 224 \\cdot 3 = 4\{,\}816\{,\}896/);
+  assert.match(lesson, /32 \\cdot 224 \\cdot 224 \\cdot 3 = 4\\,816\\,896/);
 });
