@@ -37,20 +37,23 @@ test('Gaussian panel: the worked example, jump to the peak, predict then check, 
   const predict = card.locator('[data-predict="likelihood-next-point"]');
   await predict.getByRole('combobox', { name: /ŝ will/ }).selectOption('shrink');
   await predict.getByRole('button', { name: 'Lock in my prediction' }).click();
-  assert.match(await predict.getByRole('status').textContent(), /Your prediction: shrink\. Now move, add or remove a point/);
+  assert.match(await predict.getByRole('status').textContent(), /Your prediction: shrink\. Now press Add point \(a point at μ = 3\.00\)/);
   await card.getByRole('button', { name: 'Add point' }).click();
   assert.equal(await stat(card, 'n'), '4');
   assert.equal(await stat(card, 'ŝ (1/n)'), '1.871');
   assert.match(await predict.getByRole('status').textContent(), /Your prediction held: you said “shrink”.*ŝ went from 2\.160 to 1\.871/);
   assert.equal(await predict.getAttribute('data-result'), 'held');
 
-  // A wrong prediction is called so, and the box unlocks.
+  // A wrong prediction is called so, and the box unlocks (a second point at 3: 1.871 → 1.673).
   await predict.getByRole('combobox', { name: /ŝ will/ }).selectOption('same');
   await predict.getByRole('button', { name: 'Lock in my prediction' }).click();
-  await card.getByRole('button', { name: 'Remove point' }).click();
-  assert.match(await predict.getByRole('status').textContent(), /did not hold: you said “stay the same”; what happened: “grow”/);
+  await card.getByRole('button', { name: 'Add point' }).click();
+  assert.match(await predict.getByRole('status').textContent(), /did not hold: you said “stay the same”; what happened: “shrink”/);
   assert.equal(await predict.getAttribute('data-result'), 'missed');
   assert.equal(await predict.getByRole('combobox').isDisabled(), false);
+  await card.getByRole('button', { name: 'Remove point' }).click();
+  await card.getByRole('button', { name: 'Remove point' }).click();
+  assert.equal(await stat(card, 'n'), '3');
 
   // Click on empty line adds a point where clicked; the fit is the engine's.
   const box = await line.boundingBox();
@@ -191,6 +194,53 @@ test('Gaussian panel: a prediction locked after a point move showed ŝ change is
   assert.equal(await predict.getAttribute('data-result'), 'held');
   assert.match(await predict.getByRole('status').textContent(), /Practice: the outcome was on screen before you predicted/);
   assert.deepEqual(await reportedEvents(page), []);
+  await assertClean(page);
+  await page.close();
+});
+
+test('Gaussian panel: once a prediction is locked, μ and the points stay fixed until Add point, and the box says why', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/likelihood-and-kl.html`);
+  await widgetsReady(page);
+  const card = cards(page).nth(0);
+  const [line, surface] = [card.locator('canvas').nth(0), card.locator('canvas').nth(1)];
+  await card.getByRole('button', { name: 'Jump to the maximum' }).click();
+  const predict = await lockPrediction(card, 'likelihood-next-point', 'grow');
+  const muSlider = card.getByRole('slider', { name: /your mean μ/ });
+  assert.equal(await muSlider.isDisabled(), true, 'μ decides where the point goes: it is fixed');
+  assert.equal(await card.getByRole('slider', { name: /your spread s/ }).isDisabled(), true);
+  // Every other way to change the experiment is refused, with the reason in the box.
+  const fixed = /Your prediction is about a point added at μ = 3\.00 to these points, so they stay fixed until you press Add point/;
+  await card.getByRole('button', { name: 'Remove point' }).click();
+  assert.equal(await stat(card, 'n'), '3');
+  assert.match(await predict.getByRole('status').textContent(), fixed);
+  const box = await line.boundingBox();
+  await line.click({ position: { x: box.width * 0.9, y: box.height * 0.5 } });
+  assert.equal(await stat(card, 'n'), '3', 'a click on the line adds no point far out');
+  // The keyboard on the line plot (move the selected point, delete it) is refused too.
+  const lineAria = await line.getAttribute('aria-label');
+  await line.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Delete');
+  assert.equal(await line.getAttribute('aria-label'), lineAria);
+  const sb = await surface.boundingBox();
+  await surface.click({ position: { x: sb.width * 0.8, y: sb.height * 0.2 } });
+  await card.getByRole('button', { name: 'Jump to the maximum' }).click();
+  assert.equal(await muSlider.inputValue(), '3');
+  assert.equal(await stat(card, 'ŝ (1/n)'), '2.160');
+  assert.equal(await predict.getAttribute('data-state'), 'committed');
+  // The experiment the prediction is about settles it: a point at 3 shrinks ŝ, so "grow" missed.
+  await card.getByRole('button', { name: 'Add point' }).click();
+  assert.equal(await predict.getAttribute('data-result'), 'missed');
+  assert.match(await predict.getByRole('status').textContent(), /ŝ went from 2\.160 to 1\.871/);
+  assert.equal(await muSlider.isDisabled(), false, 'the verdict frees μ again');
+  // Change my prediction frees things too.
+  await lockPrediction(card, 'likelihood-next-point', 'shrink');
+  await predict.getByRole('button', { name: 'Change my prediction' }).click();
+  assert.equal(await muSlider.isDisabled(), false);
+  await card.getByRole('button', { name: 'Remove point' }).click();
+  assert.equal(await stat(card, 'n'), '3');
+  await screenshot(page, 'likelihood-fit-locked-1280');
   await assertClean(page);
   await page.close();
 });

@@ -19,6 +19,8 @@
 //     //   (percent: true for a box that asks for a percentage, which then takes "50%" as 50)
 //     ready: () => (drawn >= 100 ? null : 'Draw at least 100 means first.'), // optional gate
 //     onCommit: (value) => { start = current(); },    // optional: remember where the learner began
+//     onUnlock: () => { slider.setDisabled(false); }, // optional: the box is open again (a verdict,
+//                                                     // Change my prediction, or reset)
 //     next: 'Now set n to 40 and press Fast-forward.', // shown once locked (or a function of the value)
 //   });
 //   … later, when the widget sees the outcome of the experiment:
@@ -41,7 +43,7 @@ import { reportComplete, reportOutcomeShown, reportScore } from './report.js';
 
 export function createPrediction(ctx, spec) {
   const { card, t } = ctx;
-  const { id, question, choices = null, numeric = null, ready = null, onCommit = null, next = '' } = spec;
+  const { id, question, choices = null, numeric = null, ready = null, onCommit = null, onUnlock = null, next = '' } = spec;
   if (!id || !question || (!choices === !numeric)) throw new Error('createPrediction needs an id, a question, and either choices or numeric');
   const title = spec.title || t('predict.title', { question });
   const digits = numeric ? numeric.digits ?? 3 : 3;
@@ -127,6 +129,7 @@ export function createPrediction(ctx, spec) {
     commit.textContent = t('predict.lock');
     box.dataset.state = text ? 'settled' : '';
     if (text !== undefined) say(text, tone);
+    if (onUnlock) onUnlock();
   }
 
   return {

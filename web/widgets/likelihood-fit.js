@@ -66,20 +66,30 @@ function buildGaussian(ctx) {
 
   const buttons = buttonRow(card.controls);
   button(buttons, t('likelihood-fit.gaussian.addPoint'), () => addPoint(mu));
-  button(buttons, t('likelihood-fit.gaussian.removePoint'), () => removePoint(selected));
-  button(buttons, t('likelihood-fit.gaussian.jump'), () => { if (fit) setGuess(fit.mu, fit.s); });
+  button(buttons, t('likelihood-fit.gaussian.removePoint'), () => { if (!experimentFixed()) removePoint(selected); });
+  button(buttons, t('likelihood-fit.gaussian.jump'), () => { if (fit && !experimentFixed()) setGuess(fit.mu, fit.s); });
   button(buttons, t('likelihood-fit.reset'), () => { prediction.reset(t('likelihood-fit.gaussian.resetPrediction')); points = [...DEFAULT_POINTS]; selected = points.length - 1; setGuess(DEFAULT_GUESS.mu, DEFAULT_GUESS.s, false); pointsChanged(); });
   const muSlider = slider(card.controls, { label: t('likelihood-fit.gaussian.slider.mu'), min: X_RANGE[0], max: X_RANGE[1], step: 0.05, value: mu, format: (v) => formatNumber(v, 2), onInput: (v) => setGuess(v, s) });
   const sSlider = slider(card.controls, { label: t('likelihood-fit.gaussian.slider.s'), min: S_RANGE[0], max: S_RANGE[1], step: 0.02, value: s, format: (v) => formatNumber(v, 2), onInput: (v) => setGuess(mu, v) });
-  // Predict, then check: what does the next change to the points do to the best spread ŝ?
+  // Predict, then check: what does a point added at your μ do to the best spread ŝ? The box is
+  // about that one experiment, so once a prediction is locked μ and the points stay fixed until
+  // Add point: a learner who could still drag a point (watching ŝ live) or pick where the point
+  // goes would be answering with the outcome in view.
   const prediction = createPrediction(ctx, {
     id: 'likelihood-next-point',
     question: t('likelihood-fit.predict.question'),
     choices: ['grow', 'shrink', 'same'].map((c) => [c, t(`likelihood-fit.predict.${c}`)]),
     ready: () => (fit ? null : t('likelihood-fit.predict.notReady')),
-    onCommit: () => { predictedFrom = fit.s; },
-    next: t('likelihood-fit.predict.next'),
+    onCommit: () => { predictedFrom = fit.s; muSlider.setDisabled(true); sSlider.setDisabled(true); },
+    onUnlock: () => { muSlider.setDisabled(false); sSlider.setDisabled(false); },
+    next: () => t('likelihood-fit.predict.next', { mu: formatNumber(mu, 2) }),
   });
+  // True (and says why in the box) when a locked prediction keeps μ and the points as they are.
+  function experimentFixed() {
+    if (prediction.pending === null) return false;
+    prediction.note(t('likelihood-fit.predict.fixed', { mu: formatNumber(mu, 2) }));
+    return true;
+  }
 
   const statN = card.stat(t('likelihood-fit.gaussian.stat.n'));
   const statLl = card.stat(t('likelihood-fit.gaussian.stat.ll'));
@@ -93,28 +103,32 @@ function buildGaussian(ctx) {
       const tol = (X_RANGE[1] - X_RANGE[0]) * 0.025;
       let best = -1;
       points.forEach((x, i) => { if (Math.abs(x - pos.x) < tol && (best < 0 || Math.abs(x - pos.x) < Math.abs(points[best] - pos.x))) best = i; });
-      return best >= 0 && pos.y < linePlot.domain.y1 * 0.3 ? { index: best } : null;
+      return best >= 0 && pos.y < linePlot.domain.y1 * 0.3 && prediction.pending === null ? { index: best } : null;
     },
-    press: (pos) => addPoint(pos.x),
+    press: (pos) => { if (!experimentFixed()) addPoint(pos.x); },
     grab: (g) => { selected = g.index; },
     move: (pos, g) => { points[g.index] = round(clamp(pos.x, X_RANGE[0], X_RANGE[1]), 0.05); pointsChanged(false); },
     release: () => pointsChanged(true),
     touchAction: 'pan-y',
     key: (dx) => {
       if (!dx || !points.length) return false;
+      if (experimentFixed()) return true;
       points[selected] = round(clamp(points[selected] + dx * 0.1, X_RANGE[0], X_RANGE[1]), 0.05);
       pointsChanged(true);
       return true;
     },
     enter: () => { if (points.length) { selected = (selected + 1) % points.length; describe(); requestDraw(draw); } },
     otherKey: (e) => {
-      if (e.key === 'Delete' || e.key === 'Backspace') { removePoint(selected); e.preventDefault(); } else if (e.key === '+' || e.key === 'a') { addPoint(mu); e.preventDefault(); }
+      if (e.key === 'Delete' || e.key === 'Backspace') { if (!experimentFixed()) removePoint(selected); e.preventDefault(); } else if (e.key === '+' || e.key === 'a') { addPoint(mu); e.preventDefault(); }
     },
     onFocusChange: () => requestDraw(draw),
   });
   const surfaceDrag = attachDrag(surfacePlot, {
+    // hit runs on every hover too, so it only checks; the press says why nothing moves.
+    hit: () => prediction.pending === null,
+    press: () => experimentFixed(),
     move: (pos) => setGuess(pos.x, pos.y),
-    key: (dx, dy) => { setGuess(mu + dx * 0.05, s + dy * 0.05); return true; },
+    key: (dx, dy) => { if (!experimentFixed()) setGuess(mu + dx * 0.05, s + dy * 0.05); return true; },
     onFocusChange: () => requestDraw(draw),
   });
 
