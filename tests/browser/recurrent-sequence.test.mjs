@@ -76,6 +76,21 @@ test('recurrent-sequence: readouts match the engine, training, cursor, cells, nu
     assert.equal(gradients.length, 21);
     assert.deepEqual(gradients.filter((text) => significantDigits(text) !== 3), [], 'every gradient at three significant digits');
     assert.equal(await stat('gradient T − 1 steps back'), cells[3]);
+    // Each table's title shows whole inside the section (it wraps there at 375 px), rather than
+    // scrolling out of sight with the table's hidden columns; it names the table's region.
+    const titles = await card.locator('.recurrent-sequence-numbers').evaluate((section) => {
+      const right = section.getBoundingClientRect().right;
+      return [...section.querySelectorAll('.dw-table-wrap')].map((region) => {
+        const title = document.getElementById(region.getAttribute('aria-labelledby') || '');
+        if (!title) return { name: null };
+        const box = title.getBoundingClientRect();
+        return { name: title.textContent, fits: !region.contains(title) && box.right <= right + 0.5 && title.scrollWidth <= title.clientWidth };
+      });
+    });
+    assert.deepEqual(titles, [
+      { name: 'Gradient of the last step’s loss, k steps back, relative to k = 0 (RNN and LSTM freshly initialised)', fits: true },
+      { name: 'Signal and predictions at a few steps', fits: true },
+    ], `table titles at ${width} px`);
 
     // Play trains until paused.
     await card.getByRole('button', { name: 'Train', exact: true }).click();

@@ -63,11 +63,15 @@ function build(ctx) {
   card.stage.append(el('p', { className: 'dw-legend', text: t('recurrent-sequence.legend.flow') }));
   const numbers = el('details', { className: 'recurrent-sequence-numbers' });
   const numbersBody = el('div');
-  // The two tables are rebuilt at every update, inside wrappers made once.
-  const flowWrap = tableWrap(ctx);
-  const predsWrap = tableWrap(ctx);
+  // The two tables are rebuilt at every update, inside wrappers made once. Each title is a
+  // paragraph above its scrolling box, not a <caption>: a caption is as wide as its table, so on a
+  // phone its end scrolled out of sight with the hidden columns.
+  const flowCaption = el('p', { className: 'recurrent-sequence-table-title', text: t('recurrent-sequence.flowTable.caption') });
+  const predsCaption = el('p', { className: 'recurrent-sequence-table-title', text: t('recurrent-sequence.predsTable.caption') });
+  const flowWrap = tableWrap(ctx, null, { label: flowCaption });
+  const predsWrap = tableWrap(ctx, null, { label: predsCaption });
   const seriesLoss = el('p', { className: 'dw-legend' });
-  numbersBody.append(flowWrap.element, predsWrap.element, seriesLoss);
+  numbersBody.append(flowCaption, flowWrap.element, predsCaption, predsWrap.element, seriesLoss);
   numbers.append(el('summary', { text: t('recurrent-sequence.numbers') }), numbersBody);
   card.stage.append(numbers);
 
@@ -265,14 +269,12 @@ function build(ctx) {
     for (let k = 0; k < T; k += 10) ks.push(k);
     if (ks[ks.length - 1] !== T - 1) ks.push(T - 1);
     const cell = (f, k) => el('td', { text: f ? relativeGradient(f[k]) : '–' });
-    const table = el('table', { className: 'dw-table' }, [
-      el('caption', { text: t('recurrent-sequence.flowTable.caption') }),
+    const table = el('table', { className: 'dw-table', 'aria-labelledby': flowCaption.id }, [
       el('thead', {}, [el('tr', {}, [t('recurrent-sequence.flowTable.k'), t('recurrent-sequence.cellName.rnn'), t('recurrent-sequence.cellName.lstm'), t('recurrent-sequence.flowTable.own', { cell: cellName() })].map((h) => el('th', { scope: 'col', text: h })))]),
       el('tbody', {}, ks.map((k) => el('tr', {}, [el('td', { text: String(k) }), cell(flows && flows.rnn, k), cell(flows && flows.lstm, k), cell(view.own, k)]))),
     ]);
     const every = [WARMUP, WARMUP + 20, WARMUP + 40, SERIES_LENGTH - 1];
-    const preds = el('table', { className: 'dw-table' }, [
-      el('caption', { text: t('recurrent-sequence.predsTable.caption') }),
+    const preds = el('table', { className: 'dw-table', 'aria-labelledby': predsCaption.id }, [
       el('thead', {}, [el('tr', {}, ['step', 'signal', 'oneStep', 'free'].map((c) => t(`recurrent-sequence.predsTable.${c}`)).map((h) => el('th', { scope: 'col', text: h })))]),
       el('tbody', {}, every.map((i) => el('tr', {}, [el('td', { text: String(i) }), el('td', { text: formatNumber(series[i], 3) }), el('td', { text: formatNumber(view.run.predictions[i - 1], 3) }), el('td', { text: formatNumber(view.forecast[i - WARMUP], 3) })]))),
     ]);
