@@ -141,3 +141,38 @@ test('the generated-houses preview keeps the price header above its pinned colum
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// Tables once built by hand beside tableWrap: the threshold's 2 × 2 confusion matrix and the
+// playground's metrics and confusion matrix. Each sits in a named region; with the text doubled
+// (a learner's large-text setting) on a 375 px phone, a table wider than the card scrolls in its
+// box and says so, and never reaches past the card.
+test('the threshold and playground tables scroll in named regions at 375 px with large text, never past the card', async () => {
+  const cases = [
+    { lesson: 'classification-metrics', table: 'table.threshold-confusion', name: 'Confusion matrix at the current threshold' },
+    { lesson: 'neural-network-playground', table: 'table.nnp-metric-table', name: 'Metrics on the training and test points' },
+    { lesson: 'neural-network-playground', table: 'table.nnp-confusion', name: 'Confusion matrix (test points): rows true class, columns predicted' },
+  ];
+  for (const { lesson, table, name } of cases) {
+    const page = await site.newPage({ width: 375, height: 800 });
+    await page.goto(`${site.base}/lessons/${lesson}.html`);
+    await widgetsReady(page);
+    await page.locator(table).first().scrollIntoViewIfNeeded();
+    let s = await stateOf(page, `${table} >> nth=0`);
+    assert.equal(s.role, 'region', `${table} sits in a scrolling region`);
+    assert.equal(s.name, name);
+    await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+    await settle(page);
+    s = await stateOf(page, `${table} >> nth=0`);
+    // (The site's navigation is wider than a phone at double text; what counts here is the card.)
+    const past = await page.locator(table).first().evaluate((t) => {
+      const card = t.closest('.dw-card').getBoundingClientRect();
+      const shown = (t.closest('.dw-table-wrap') || t).getBoundingClientRect();
+      return Math.round(shown.right - card.right);
+    });
+    assert.ok(past <= 0, `${table} at large text reaches ${past} px past its card`);
+    assert.ok(s.overflows, `${table} at double text is wider than a phone's card: it scrolls in its box`);
+    assert.equal(s.hint, 'Scroll sideways for more →');
+    await snap(page.locator('.dw-table-box', { has: page.locator(table) }).first(), `table-wrap-${table.replace(/\W+/g, '-')}-375-large`);
+    await page.close();
+  }
+});

@@ -124,7 +124,7 @@ function build(ctx) {
   const outputOptions = el('div', { className: 'nnp-output-options' });
   outCol.append(outputOptions);
   const lossChart = ctx.own(createLossChart(outCol, () => ctx.requestDraw(draw), t));
-  const metrics = createMetricsPanel(outCol, t);
+  const metrics = createMetricsPanel(outCol, ctx);
 
   const network = ctx.own(createNetworkView(netCol, {
     onLayers: (d) => { const l = parseLayers(s.layers); if (d > 0) l.push(l.length ? l[l.length - 1] : 4); else l.pop(); change({ layers: l.join(',') }); },

@@ -9,6 +9,7 @@ import { formatNumber } from '../lib/format.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { drawScoreStrip, labelsAt, scoredExamples } from '../lib/scores.js';
 import { createPrediction } from '../lib/predict.js';
+import { tableWrap } from '../lib/table.js';
 import { messages } from './threshold.messages.js';
 
 export const schema = {
@@ -53,7 +54,9 @@ function build(ctx) {
   const posRow = el('tr', {}, [el('th', { scope: 'row', text: t('threshold.matrix.trulyPositive') }), cell('tp', true), cell('fn', false)]);
   const negRow = el('tr', {}, [el('th', { scope: 'row', text: t('threshold.matrix.trulyNegative') }), cell('fp', false), cell('tn', true)]);
   matrix.append(el('thead', {}, [headRow]), el('tbody', {}, [posRow, negRow]));
-  card.stage.append(matrix);
+  // In a box of its own that scrolls sideways, like every widget table: at large text on a phone
+  // the four cells' words can be wider than the card.
+  card.stage.append(tableWrap(ctx, matrix).element);
 
   const thresholdSlider = slider(card.controls, { label: t('threshold.slider'), min: 0, max: 1, step: STEP, value: threshold, format: (v) => formatNumber(v, 3), onInput: (v) => setThreshold(v) });
   const buttons = buttonRow(card.controls);

@@ -6,6 +6,7 @@ import { Plot } from '../../lib/plot.js';
 import { el, fixed } from '../../lib/ui.js';
 import { formatNumber } from '../../lib/format.js';
 import { legend } from '../../lib/legend.js';
+import { tableWrap } from '../../lib/table.js';
 
 export function createLossChart(parent, onResize, t) {
   const wrap = el('div', { className: 'nnp-loss' });
@@ -46,24 +47,37 @@ export function createLossChart(parent, onResize, t) {
   };
 }
 
-export function createMetricsPanel(parent, t) {
+// The metrics table and the confusion matrix scroll sideways in boxes of their own (tableWrap),
+// made once and refilled, so a wide matrix (many classes, large text) never widens the column.
+// The matrix's title is a paragraph above its box, not a <caption>: a caption is as wide as its
+// table, so its end would scroll out of sight with the hidden columns.
+export function createMetricsPanel(parent, ctx) {
+  const { t } = ctx;
   const root = el('div', { className: 'nnp-metrics', role: 'group', 'aria-label': t('nn-playground.metrics') });
+  const none = el('p', { className: 'nnp-muted', text: t('nn-playground.noMetrics') });
+  const metricWrap = tableWrap(ctx, null, { label: t('nn-playground.metricsCaption') });
+  const confusionTitle = el('p', { className: 'nnp-table-title', text: t('nn-playground.confusion') });
+  const confusionWrap = tableWrap(ctx, null, { label: confusionTitle });
+  root.append(none, metricWrap.element, confusionTitle, confusionWrap.element);
   parent.append(root);
   let lastKey = '';
+  const showIf = (part, on) => { part.hidden = !on; };
   return {
     root,
     set(m, classNames) {
       const key = JSON.stringify(m);
       if (key === lastKey) return;
       lastKey = key;
-      root.replaceChildren();
-      if (!m.train && !m.test) {
-        root.append(el('p', { className: 'nnp-muted', text: t('nn-playground.noMetrics') }));
-        return;
-      }
-      const table = el('table', { className: 'dw-table nnp-metric-table' });
+      const any = Boolean(m.train || m.test);
+      const matrix = any && m.kind !== 'regression' && Boolean(m.test);
+      showIf(none, !any);
+      showIf(metricWrap.element, any);
+      showIf(confusionTitle, matrix);
+      showIf(confusionWrap.element, matrix);
+      if (!any) { metricWrap.replace(); confusionWrap.replace(); return; }
+      const table = el('table', { className: 'dw-table nnp-metric-table', 'aria-label': t('nn-playground.metricsCaption') });
       const head = el('tr', {}, [el('th', { scope: 'col', text: t('nn-playground.metric.name') }), el('th', { scope: 'col', text: t('nn-playground.loss.train') }), el('th', { scope: 'col', text: t('nn-playground.loss.test') })]);
-      table.append(el('caption', { className: 'dw-sr-only', text: t('nn-playground.metricsCaption') }), el('thead', {}, [head]));
+      table.append(el('thead', {}, [head]));
       const body = el('tbody');
       // data-metric: the row's name in English (tests find rows by it), whatever the language.
       const row = (id, label, f, show) => body.append(el('tr', { 'data-metric': id }, [el('th', { scope: 'row', text: label }),
@@ -77,16 +91,15 @@ export function createMetricsPanel(parent, t) {
         row('accuracy', t('nn-playground.metric.accuracy'), (x) => x.accuracy * 100, (v) => t('nn-playground.percent', { value: fixed(v, 1) }));
       }
       table.append(body);
-      root.append(table);
-      if (m.kind !== 'regression' && m.test) root.append(confusion(m.test.confusion, classNames, t));
+      metricWrap.replace(table);
+      confusionWrap.replace(...(matrix ? [confusion(m.test.confusion, classNames, t, confusionTitle)] : []));
     },
   };
 }
 
-function confusion(matrix, names, t) {
+function confusion(matrix, names, t, title) {
   const k = matrix.length;
-  const table = el('table', { className: 'dw-table nnp-confusion' });
-  table.append(el('caption', { text: t('nn-playground.confusion') }));
+  const table = el('table', { className: 'dw-table nnp-confusion', 'aria-labelledby': title.id });
   const head = el('tr', {}, [el('th', { scope: 'col', text: t('nn-playground.confusionCorner') })]);
   for (let j = 0; j < k; j++) head.append(el('th', { scope: 'col', text: names[j] }));
   const body = el('tbody');
