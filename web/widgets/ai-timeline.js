@@ -158,6 +158,10 @@ function build(ctx) {
     const W = board.width; const H = board.height;
     const focused = document.activeElement === board.canvas;
     layout = [];
+    // The decade labels are written last, over a halo of the card's colour: the recent events
+    // crowd round 2020, and their leader lines and the selected marker's ring used to cross it.
+    const tickLabels = [];
+    let tickAlign = null;
     c.font = `12px ${th.font}`;
     if (mode === 'horizontal') {
       const left = 24; const right = 24; const axisY = Math.round(H * 0.52);
@@ -165,11 +169,11 @@ function build(ctx) {
       drawEras(c, th, x);
       c.strokeStyle = th.textMuted; c.lineWidth = 1.5;
       c.beginPath(); c.moveTo(left, axisY); c.lineTo(W - right, axisY); c.stroke();
-      c.font = `11px ${th.mono}`; c.fillStyle = th.textMuted; c.textAlign = 'center'; c.textBaseline = 'top';
       for (let y = 1940; y <= 2020; y += 10) {
         c.beginPath(); c.moveTo(x(y), axisY - 3); c.lineTo(x(y), axisY + 3); c.stroke();
-        c.fillText(String(y), x(y), axisY + 5);
+        tickLabels.push({ text: String(y), x: x(y), y: axisY + 5 });
       }
+      tickAlign = { textAlign: 'center', textBaseline: 'top' };
       // Labels (year over title) in lanes alternating above and below the axis, greedily: each
       // label takes the first lane where it does not overlap the previous label of that lane.
       const laneGap = 32; const lanes = HORIZONTAL_LANES;
@@ -197,11 +201,11 @@ function build(ctx) {
       drawEras(c, th, y);
       c.strokeStyle = th.textMuted; c.lineWidth = 1.5;
       c.beginPath(); c.moveTo(axisX, top); c.lineTo(axisX, H - bottom); c.stroke();
-      c.font = `11px ${th.mono}`; c.fillStyle = th.textMuted; c.textAlign = 'right'; c.textBaseline = 'middle';
       for (let yr = 1940; yr <= 2020; yr += 10) {
         c.beginPath(); c.moveTo(axisX - 3, y(yr)); c.lineTo(axisX + 3, y(yr)); c.stroke();
-        c.fillText(String(yr), axisX - 6, y(yr));
+        tickLabels.push({ text: String(yr), x: axisX - 6, y: y(yr) });
       }
+      tickAlign = { textAlign: 'right', textBaseline: 'middle' };
       // One label per event to the right of the axis, pushed down when it would overlap.
       let nextFree = -Infinity;
       EVENTS.forEach((ev) => {
@@ -247,6 +251,9 @@ function build(ctx) {
       c.strokeStyle = th.surface; c.lineWidth = 1.5; c.stroke();
       if (sel && focused) { c.beginPath(); c.arc(L.mx, L.my, 12, 0, Math.PI * 2); c.strokeStyle = th.accent; c.lineWidth = 2; c.stroke(); }
     });
+    c.font = `11px ${th.mono}`; c.textAlign = tickAlign.textAlign; c.textBaseline = tickAlign.textBaseline;
+    c.lineJoin = 'round'; c.lineWidth = 3; c.strokeStyle = th.surface; c.fillStyle = th.textMuted;
+    for (const label of tickLabels) { c.strokeText(label.text, label.x, label.y); c.fillText(label.text, label.x, label.y); }
   }
 
   function roundRect(c, x, y, w, h, r) {
