@@ -120,10 +120,39 @@ test('gridworld: a prediction locked after the ε = 0 run was on screen is pract
   await page.getByRole('slider', { name: /exploration ε/ }).fill('0');
   await page.getByRole('button', { name: 'Reset' }).click();
   await page.getByRole('button', { name: 'Run 100 episodes' }).click();
-  assert.match(await box.getByRole('status').textContent(), /You ran 100 episodes with ε = 0 before predicting/);
+  assert.match(await box.getByRole('status').textContent(), /You watched 100 episodes with ε = 0 before predicting/);
   await box.getByRole('combobox', { name: /how many of the first 100 episodes will reach the goal/ }).selectOption('most');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await page.getByRole('button', { name: 'Step' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Practice: the outcome was on screen before you predicted/);
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:q-learning') || '{}'));
+  assert.equal(saved.activities?.['predict:gridworld-no-exploration'], undefined, 'nothing recorded');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('gridworld: watching part of the ε = 0 run (one episode, by Step) before predicting makes the prediction practice', async () => {
+  // With seed 1 the greedy agent reaches the goal in episode 3 and in 13 of the first 20, so a few
+  // watched episodes already rule "none" out and point to "more than 50".
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/q-learning.html`);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="gridworld-no-exploration"]');
+  await page.getByRole('slider', { name: /exploration ε/ }).fill('0');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  const step = page.getByRole('button', { name: 'Step' });
+  // Step until the first episode has ended (the episodes readout counts them).
+  const episodes = async () => Number((await page.locator('.dw-stat[data-stat="episodes"] .dw-stat-value').textContent()).replace(/[^0-9]/g, ''));
+  for (let i = 0; i < 200 && (await episodes()) < 1; i++) await step.click();
+  assert.equal(await episodes(), 1);
+  assert.match(await box.getByRole('status').textContent(), /You watched 1 episode with ε = 0 before predicting/);
+  await box.getByRole('combobox', { name: /how many of the first 100 episodes will reach the goal/ }).selectOption('most');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Run 100 episodes' }).click();
   assert.equal(await box.getAttribute('data-result'), 'held');
   assert.match(await box.getByRole('status').textContent(), /Practice: the outcome was on screen before you predicted/);
   const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:q-learning') || '{}'));

@@ -90,9 +90,12 @@ function build(ctx) {
     next: t('gridworld.predict.next', { episodes: FIRST }),
   });
   function judgeGreedy() {
-    if (!greedyRun || opts.preset !== 'classic4x4' || agent.episodes() < FIRST) return;
-    // The count is on screen (and Reset replays the same seed): a prediction locked now could copy it.
-    if (prediction.pending === null) { prediction.outcomeSeen(t('gridworld.predict.seen', { episodes: FIRST })); return; }
+    if (!greedyRun || opts.preset !== 'classic4x4' || agent.episodes() === 0) return;
+    // Each finished episode's return is on screen, and Reset replays the same seed: with seed 1 the
+    // greedy agent reaches the goal in episode 3 and in 13 of the first 20, so even part of the run
+    // shows the answer, and a prediction locked after it could copy it.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('gridworld.predict.seen', { watched: agent.episodes() })); return; }
+    if (agent.episodes() < FIRST) return;
     const reached = Array.from(agent.episodeReturns()).slice(0, FIRST).filter((r) => r > 0).length;
     prediction.settle(reached > 50 ? 'most' : reached > 0 ? 'some' : 'none', t('gridworld.predict.why', { reached: formatNumber(reached, 0), episodes: FIRST }));
   }

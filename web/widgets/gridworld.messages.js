@@ -39,7 +39,7 @@ export const messages = {
   'gridworld.predict.some': 'between 1 and 50',
   'gridworld.predict.most': 'more than 50',
   'gridworld.predict.next': 'Now set exploration ε to 0, press Reset and run {episodes} episodes.',
-  'gridworld.predict.seen': 'You ran {episodes} episodes with ε = 0 before predicting, so a prediction made on this page now is practice and is not recorded.',
+  'gridworld.predict.seen': ({ watched }) => `You watched ${countOf(watched, 'episode')} with ε = 0 before predicting, and Reset replays the same run, so a prediction made on this page now is practice and is not recorded.`,
   'gridworld.predict.why': '{reached} of the first {episodes} episodes reached the goal. While all its values are 0 the agent breaks ties at random, so an untrained agent wanders anyway; exploration only matters once some moves look better than others.',
   'gridworld.loaded': 'Board loaded. Press Play to let the agent explore.',
   'gridworld.cleared': 'Q-table cleared: every value is 0 again, so the agent knows nothing.',
