@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations.js';
-import { POPULATIONS, SE_SIZES, SE_SAMPLES, RATIOS, binsFor, histogram, nearestRatio, meanRange } from '../web/widgets/clt-sampler/data.js';
+import { POPULATIONS, SE_SIZES, SE_SAMPLES, RATIOS, MIN_FOR_SEEN, binsFor, histogram, nearestRatio, meanRange } from '../web/widgets/clt-sampler/data.js';
 
 const close = (a, b, tol) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b} (±${tol})`);
 const SEED = 7;
@@ -123,4 +123,15 @@ test('check-yourself answers', () => {
   close(1 / Math.sqrt(50), 0.14, 5e-3);
   const wide = meanRange(ml.population('exponential'), 50);
   assert.ok(wide[0] > 0 && wide[1] < 2);
+});
+
+test('the predict box: spreads of 50 means at n and 4n already point to "halve", so such a pair counts as seen', () => {
+  let cases = 0;
+  for (const seed of [1, 2, 3, SEED]) for (const pop of POPULATIONS) for (const n of [1, 2, 3, 5, 10, 15, 20, 25]) {
+    const ratio = fitOf(pop, 4 * n, MIN_FOR_SEEN, seed).s / fitOf(pop, n, MIN_FOR_SEEN, seed).s;
+    assert.equal(nearestRatio(ratio), 'half', `${pop} n = ${n} seed ${seed}: ${ratio}`);
+    cases += 1;
+  }
+  assert.equal(cases, 128);
+  assert.equal(MIN_FOR_SEEN, 50);
 });

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
 import { lockPrediction, verdict, predictBox } from './predict-helpers.mjs';
+import { nearestRatio } from '../../web/widgets/clt-sampler/data.js';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -186,6 +187,30 @@ test('while a prediction waits for its check the measured spreads stay hidden, a
   assert.equal(await show.isChecked(), true);
   const events = await reportedEvents(page);
   assert.deepEqual(events.map((e) => [e.type, e.score, e.firstTry]), [['dw:score', 0, true], ['dw:complete', 0, true]]);
+  await assertClean(page);
+  await page.close();
+});
+
+test('part of a run gives the answer away: 50 means at n = 10 and 50 at n = 40, before predicting, make the prediction practice', async () => {
+  const { page, c } = await freshLesson();
+  const step = c.getByRole('button', { name: 'Step' });
+  for (let i = 0; i < 50; i++) await step.click();
+  const before = Number(await stat(c, 'spread of the means'));
+  await c.getByRole('slider', { name: /sample size n/ }).fill('40');
+  for (let i = 0; i < 50; i++) await step.click();
+  const after = Number(await stat(c, 'spread of the means'));
+  // A fortieth of the run already points to "halve" (0.159 / 0.261), the answer 2000 means give.
+  assert.equal(nearestRatio(after / before), 'half', `${after} / ${before}`);
+  assert.match((await verdict(c, 'clt-quadruple-n', 0)).text, /The spreads at n = 10 and n = 40 were both measured before a prediction was locked in/);
+  await c.getByRole('slider', { name: /sample size n/ }).fill('10');
+  await c.getByRole('button', { name: 'Fast-forward' }).click();
+  await lockPrediction(c, 'clt-quadruple-n', 'half');
+  await c.getByRole('slider', { name: /sample size n/ }).fill('40');
+  await c.getByRole('button', { name: 'Fast-forward' }).click();
+  const v = await verdict(c, 'clt-quadruple-n');
+  assert.equal(v.result, 'held', v.text);
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await reportedEvents(page), []);
   await assertClean(page);
   await page.close();
 });

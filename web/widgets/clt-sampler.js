@@ -17,7 +17,7 @@ import { button, buttonRow, checkbox, el, select, slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
-import { POPULATIONS, SE_SIZES, SE_SAMPLES, MIN_FOR_CHECK, binsFor, histogram, nearestRatio } from './clt-sampler/data.js';
+import { POPULATIONS, SE_SIZES, SE_SAMPLES, MIN_FOR_CHECK, MIN_FOR_SEEN, binsFor, histogram, nearestRatio } from './clt-sampler/data.js';
 import { messages } from './clt-sampler/messages.js';
 
 export const schema = {
@@ -45,7 +45,7 @@ function build(ctx) {
   let check = null;       // where the committed prediction started: { n, spread }
   let outcomeShown = false; // the box has shown its outcome (a verdict, or outcomeSeen)
   let spreadsShown = false; // the standard-error plot draws its measured dots, not "?"
-  const measuredAt = new Set(); // "population n" pairs where MIN_FOR_CHECK means or more were drawn
+  const measuredAt = new Set(); // "population n" pairs where MIN_FOR_SEEN means or more were drawn
 
   const row = el('div', { className: 'dw-row' });
   const left = el('div', { className: 'dw-col' });
@@ -182,7 +182,7 @@ function build(ctx) {
     statSpread.set(m ? formatNumber(m.s, 3) : '–');
     statSe.set(formatNumber(se, 3));
     statPop.set(pop ? t('clt-sampler.populationValues', { mean: formatNumber(pop.mean, 2), sd: formatNumber(pop.sd, 2) }) : '–');
-    if (m && drawn >= MIN_FOR_CHECK) measuredAt.add(`${opts.population} ${opts.n}`);
+    if (m && drawn >= MIN_FOR_SEEN) measuredAt.add(`${opts.population} ${opts.n}`);
     judgeCheck(m);
     noteQuadrupleMeasured();
     {
