@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
-import { schema, configure, configureTable, LAKE, recentReturn, returnClass, flipRows, SUCCESS_GRID, PREDICT_EPISODES, RUNAWAY } from '../web/widgets/deep-q/settings.js';
+import { schema, configure, configureTable, LAKE, recentReturn, returnClass, flipRows, SUCCESS_GRID, PREDICT_EPISODES, PREDICT_SEEN_AFTER, RUNAWAY } from '../web/widgets/deep-q/settings.js';
 import { formatNumber } from '../web/lib/format.js';
 
 const lesson = fs.readFileSync(new URL('./deep-q-learning.md', import.meta.url), 'utf8');
@@ -229,4 +229,23 @@ test('the lesson names each setup exactly as the widget\'s menu does', async () 
   const named = [...lesson.matchAll(/setup(?: to|,)? \*\*([^*]+)\*\*/g)].map((m) => m[1]);
   for (const name of named) assert.ok(menu.includes(name), `the lesson's setup "${name}" is an option of the menu (${menu.join(' | ')})`);
   assert.deepEqual([...new Set(named)].sort(), [...menu].sort(), 'every setup is named in the lesson');
+});
+
+test('the predict box counts "neither" as seen past 150 episodes: from there its recent return stays in its final class, while DQN\'s climbs', () => {
+  const classes = (setup) => {
+    const a = new ml.DeepQ();
+    try {
+      configure(a, { ...DEFAULTS, setup });
+      a.runEpisodes(PREDICT_SEEN_AFTER);
+      const out = [recentReturn(a.episodeReturns())];
+      for (let done = PREDICT_SEEN_AFTER; done < PREDICT_EPISODES; done += 25) { a.runEpisodes(25); out.push(recentReturn(a.episodeReturns())); }
+      return out;
+    } finally { a.delete(); }
+  };
+  assert.equal(PREDICT_SEEN_AFTER, 150);
+  const neither = classes('neither');
+  assert.deepEqual(neither.map(returnClass), Array(neither.length).fill('low'), neither.join(' '));
+  const dqn = classes('full');
+  assert.equal(formatNumber(dqn[0], 2), '0.30');
+  assert.equal(formatNumber(dqn[2], 2), '0.79');
 });

@@ -233,7 +233,35 @@ test('deep-q: a prediction locked after "neither" was trained to 300 episodes is
   await card.getByLabel('setup').selectOption('neither');
   const train = card.getByRole('button', { name: 'Train 100 episodes' });
   for (let i = 0; i < 3; i++) await train.click();
-  assert.match(await box.locator('.dw-predict-status').textContent(), /You trained “neither” to 300 episodes before predicting/);
+  // The box says so from the press that passes half the run (200 episodes).
+  assert.match(await box.locator('.dw-predict-status').textContent(), /You watched 200 episodes of “neither” before predicting/);
+  await box.locator('select').selectOption('low');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  for (let i = 0; i < 3; i++) await train.click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.locator('.dw-predict-status').textContent(), /Practice: the outcome was on screen before you predicted/);
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:deep-q-learning') || '{}'));
+  assert.equal(saved.activities?.['predict:deep-q-no-stabilisers'], undefined, 'nothing recorded');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('deep-q: watching "neither" past half its run (200 of 300 episodes) before predicting makes the prediction practice', async () => {
+  // At 200 episodes the recent return of "neither" (0.13) is already in the class it ends in, while
+  // DQN's is at 0.79: two of the three presses show the answer.
+  const page = await site.newPage({ width: 1280 });
+  await page.goto(`${site.base}/lessons/deep-q-learning.html`);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: TITLE });
+  const box = card.locator('[data-predict="deep-q-no-stabilisers"]');
+  await card.getByLabel('setup').selectOption('neither');
+  const train = card.getByRole('button', { name: 'Train 100 episodes' });
+  await train.click();
+  assert.doesNotMatch(await box.locator('.dw-predict-status').textContent(), /before predicting/);
+  await train.click();
+  assert.match(await box.locator('.dw-predict-status').textContent(), /You watched 200 episodes of “neither” before predicting/);
   await box.locator('select').selectOption('low');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   for (let i = 0; i < 3; i++) await train.click();

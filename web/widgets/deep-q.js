@@ -15,7 +15,7 @@ import { logAxes } from '../lib/ticks.js';
 import { nearestRungValue, roundLadder } from '../lib/ladder.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './deep-q/messages.js';
-import { schema, SETUPS, LAKE, MAP_CELLS, ARROW_CELLS, SUCCESS_GRID, RETURN_WINDOW, PREDICT_EPISODES, RUNAWAY, configure, configureTable, recentReturn, returnClass, flipRows } from './deep-q/settings.js';
+import { schema, SETUPS, LAKE, MAP_CELLS, ARROW_CELLS, SUCCESS_GRID, RETURN_WINDOW, PREDICT_EPISODES, PREDICT_SEEN_AFTER, RUNAWAY, configure, configureTable, recentReturn, returnClass, flipRows } from './deep-q/settings.js';
 
 export { schema };
 
@@ -118,10 +118,11 @@ function build(ctx) {
   });
 
   function judge() {
-    if (opts.setup !== 'neither' || opts.task !== 'plane' || agent.episodes() < PREDICT_EPISODES) return;
-    // The outcome is on screen, and locking a prediction replays the same seed to the same result:
-    // a prediction made now could copy it.
-    if (prediction.pending === null) { prediction.outcomeSeen(t('deep-q.predict.seen', { episodes: PREDICT_EPISODES })); return; }
+    if (opts.setup !== 'neither' || opts.task !== 'plane' || agent.episodes() <= PREDICT_SEEN_AFTER) return;
+    // The outcome's class is on screen from here, and locking a prediction replays the same seed to
+    // the same result: a prediction made now could copy it.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('deep-q.predict.seen', { watched: formatNumber(agent.episodes(), 0) })); return; }
+    if (agent.episodes() < PREDICT_EPISODES) return;
     const r = recentReturn(agent.episodeReturns().subarray(0, PREDICT_EPISODES));
     const outcome = returnClass(r);
     prediction.settle(outcome, t('deep-q.predict.why', { episodes: PREDICT_EPISODES, window: RETURN_WINDOW, mean: formatNumber(r, 2) }));

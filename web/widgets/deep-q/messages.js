@@ -50,7 +50,7 @@ export const messages = {
   'deep-q.predict.switched': 'Setup switched to “neither” on the plane, from a new network. Train to {episodes} episodes to check your prediction.',
   'deep-q.predict.next': 'Now train to {episodes} episodes with the setup “neither” (Train 100 episodes three times, or Play on fast).',
   'deep-q.predict.why': 'After {episodes} episodes the last {window} averaged {mean}. Without replay every update chases the latest, strongly correlated move, and without a target the value it chases moves with every update, so the network keeps unlearning what it found; with both on (same seed) it averages above 0.9.',
-  'deep-q.predict.seen': 'You trained “neither” to {episodes} episodes before predicting, and a new run with the same seed ends the same way, so a prediction made on this page now is practice and is not recorded.',
+  'deep-q.predict.seen': 'You watched {watched} episodes of “neither” before predicting, and a new run with the same seed ends the same way, so a prediction made on this page now is practice and is not recorded.',
   'deep-q.settingChanged': 'Setting changed: training starts again from a new network.',
   'deep-q.notFinite': 'The network\'s values are no longer finite numbers: training diverged. Lower the learning rate and press Reset.',
   'deep-q.diverged': 'Training diverged (the values are no longer finite). Lower the learning rate and press Reset.',

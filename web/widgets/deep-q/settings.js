@@ -26,6 +26,10 @@ export const ARROW_CELLS = 10; // greedy-action arrows per side
 export const SUCCESS_GRID = 10; // greedy success measured from a 10 × 10 grid of starts
 export const RETURN_WINDOW = 100; // "recent return" = mean of the last 100 episodes
 export const PREDICT_EPISODES = 300;
+// Past this many episodes of "neither" the recent-return readout already sits in the class the
+// prediction is judged by (default seed: below 0.3 at every point from here to 300), while DQN's has
+// begun its climb (0.30 at 150, 0.79 at 200): a prediction locked after that could copy it.
+export const PREDICT_SEEN_AFTER = 150;
 // No return here exceeds +1 and a fresh network's values are a few units either way, so a mean
 // value above 10 means the values have run away (they chase targets that grow with them).
 export const RUNAWAY = 10;
