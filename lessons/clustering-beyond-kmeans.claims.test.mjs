@@ -183,3 +183,12 @@ test('the check\'s explanation: under DBSCAN\'s moons the mean a(i) is larger an
   const db = meanAB(r.dbLabels);
   assert.ok(db.A > km.A && db.B < km.B, `k-means a ${km.A}, b ${km.B}; DBSCAN a ${db.A}, b ${db.B}`);
 });
+
+test('the predict box counts DBSCAN on the blobs at any ε as seen: every ε from 0.15 to 0.3 gives more than 3 clusters, like 0.2', () => {
+  for (let e = 15; e <= 30; e++) {
+    const r = cluster({ data: 'blobs', eps: e / 100 });
+    assert.ok(r.clusters > 3, `eps ${e / 100}: ${r.clusters} clusters`);
+  }
+  const at03 = cluster({ data: 'blobs', eps: 0.3 });
+  assert.deepEqual([at03.clusters, at03.noise], [4, 60]);
+});

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { canvasInk, statReader, noNaNInCards, listenForReports, reportedEvents } from './probes.mjs';
+import { canvasInk, statReader, stat, noNaNInCards, listenForReports, reportedEvents } from './probes.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
 
 let site;
@@ -108,8 +108,34 @@ test('dbscan-vs-kmeans: a prediction locked after DBSCAN ran on the blobs at ε 
   const c = page.locator('.dw-card').nth(0);
   const data = page.getByLabel('data', { exact: true });
   await data.selectOption('blobs');
-  assert.match((await verdict(c, 'dbscan-blobs-eps', 0)).text, /on the three blobs at ε = 0\.2 were on screen before a prediction was locked in/);
+  assert.match((await verdict(c, 'dbscan-blobs-eps', 0)).text, /on the three blobs were on screen before a prediction was locked in/);
   await data.selectOption('moons');
+  await lockPrediction(c, 'dbscan-blobs-eps', 'many');
+  await data.selectOption('blobs');
+  const v = await verdict(c, 'dbscan-blobs-eps');
+  assert.equal(v.result, 'held', v.text);
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await reportedEvents(page), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('dbscan-vs-kmeans: DBSCAN on the blobs at a neighbouring ε (0.3, left over from the moons) already shows fragments, so a later prediction is practice', async () => {
+  // On the blobs every ε from 0.15 to 0.3 gives more than 3 clusters (0.3: 4 clusters, 60 noise),
+  // the same answer as 0.2.
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/clustering-beyond-kmeans.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const c = page.locator('.dw-card').nth(0);
+  const data = page.getByLabel('data', { exact: true });
+  const eps = page.getByRole('slider', { name: /ε/ });
+  await eps.fill('0.3');
+  await data.selectOption('blobs');
+  assert.equal(await stat(c, 'DBSCAN clusters'), '4');
+  assert.match((await verdict(c, 'dbscan-blobs-eps', 0)).text, /DBSCAN’s clusters on the three blobs were on screen before a prediction was locked in/);
+  await data.selectOption('moons');
+  await eps.fill('0.2');
   await lockPrediction(c, 'dbscan-blobs-eps', 'many');
   await data.selectOption('blobs');
   const v = await verdict(c, 'dbscan-blobs-eps');

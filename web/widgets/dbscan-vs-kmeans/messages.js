@@ -33,7 +33,7 @@ export const messages = {
   'dbscan-vs-kmeans.predict.fewer': '1 or 2 clusters',
   'dbscan-vs-kmeans.predict.three': '3 clusters, one per blob',
   'dbscan-vs-kmeans.predict.many': 'more than 3 clusters',
-  'dbscan-vs-kmeans.predict.seen': 'DBSCAN’s clusters on the three blobs at ε = 0.2 were on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
+  'dbscan-vs-kmeans.predict.seen': 'DBSCAN’s clusters on the three blobs were on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'dbscan-vs-kmeans.predict.next': 'Now switch the data to three blobs, keeping ε at 0.2.',
   'dbscan-vs-kmeans.predict.why': ({ clusters, noise }) => `DBSCAN found ${countOf(clusters, 'cluster')} and called ${countOf(noise, 'point')} noise. These blobs are far sparser than the moons, so a radius of 0.2 holds too few neighbours: each blob breaks into fragments. ε is a density, and it has to suit the data.`,
   'dbscan-vs-kmeans.growing': 'Growing: cluster {cluster} found; press again for the next.',
