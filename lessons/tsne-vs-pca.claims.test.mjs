@@ -189,3 +189,13 @@ test('the check: KL(P‖Q) charges true neighbours drawn apart far more than str
   // Strangers drawn together (q ≥ p) cost little: |p log(p/q)| ≤ p·|log p| for p ≤ q ≤ 1.
   for (const q of [0.01, 0.1, 0.5, 1]) assert.ok(Math.abs(term(0.001, q)) < 0.007, `q = ${q}`);
 });
+
+test('"n(n−1)/2 pairs — 11 175 for the widget\'s 150, about 12.5 million for 5 000"', async () => {
+  const { readFileSync } = await import('node:fs');
+  const text = readFileSync(new URL('./tsne-vs-pca.md', import.meta.url), 'utf8').replace(/\u202f/g, ' ');
+  const pairs = (n) => (n * (n - 1)) / 2;
+  assert.equal(pairs(150), 11175);
+  assert.ok(Math.abs(pairs(5000) / 1e6 - 12.5) < 0.01);
+  assert.match(text, /11 175 for the widget's 150, but about 12\.5 million for 5 000/);
+  assert.match(text, /::: widget tsne-vs-pca data=circles points=150\b/, 'the widget shows 150 points');
+});
