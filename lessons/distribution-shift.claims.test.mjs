@@ -133,3 +133,29 @@ test('check-yourself: training rows (8, −1), (12, 1) → μ = (10, 0), s = (2,
   assert.ok(Math.abs(computations.drift(ml, { cols: 2, train: [8, -1, 12, 1], test: [13, 2] }).value - 2.5) < 1e-12);
   assert.throws(() => computations.drift(ml, { cols: 2, train: [8, -1, 12], test: [13, 2] }), /multiple of cols=2/);
 });
+
+// Only the shift along the boundary keeps the rule linking a place to its class: pushed across,
+// the class-0 points land among class-1 training points with their labels unchanged, so the
+// lesson must not call every shift of the widget covariate shift.
+test('across moves the rule with the points (97 % of class-0 test points land among class-1 training points at shift 5), along does not (3 %)', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./distribution-shift.md', import.meta.url), 'utf8');
+  const s = setup(1.1);
+  try {
+    const { trainX, trainY, testY } = s.split;
+    const nearestSayOne = (x, y) => {
+      const five = trainY.map((l, j) => [Math.hypot(trainX[2 * j] - x, trainX[2 * j + 1] - y), l]).sort((a, b) => a[0] - b[0]).slice(0, 5);
+      return five.filter(([, l]) => l === 1).length >= 3;
+    };
+    const share = (direction) => {
+      const { X } = measure(s, direction, 5);
+      const zeros = testY.map((y, i) => (y === 0 ? i : -1)).filter((i) => i >= 0);
+      return zeros.filter((i) => nearestSayOne(X[2 * i], X[2 * i + 1])).length / zeros.length;
+    };
+    assert.equal(Math.round(share('across') * 100), 97);
+    assert.equal(Math.round(share('along') * 100), 3);
+  } finally { s.free(); }
+  assert.match(lesson, /pushed 5 units across, 97% of the class-0 test points land where most of their five nearest training points are class 1 \(pushed 5 units along, 3% do\)/);
+  assert.match(lesson, /\*\*Along the boundary\*\* it is \*\*covariate shift\*\*/);
+  assert.doesNotMatch(lesson, /The labels do not move\. This is a simple picture of \*covariate shift\*/);
+});
