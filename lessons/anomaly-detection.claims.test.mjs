@@ -118,3 +118,32 @@ test('the lesson works out the 7 flagged points: 4% of 156 is 6.24, rounded up (
   assert.equal(run({ contamination: 0.1 }).forest.flagged, Math.ceil(0.1 * 156));
 });
 
+
+test('two clusters: the six planted points are as the lesson lists them, and the forest misses exactly the two empty corners, each of whose coordinates lies inside one cluster\'s range', async () => {
+  const { readFileSync } = await import('node:fs');
+  const text = readFileSync(new URL('./anomaly-detection.md', import.meta.url), 'utf8');
+  assert.match(text, /two in the empty corners \(upper left and lower right\), two in the gap between the clusters, one beside the lower-left cluster, and one far out along the line through both clusters/);
+  assert.match(text, /the z-score detector 1, recall 17%: the far one\. The forest misses the two empty corners\./);
+  const r = run({ scene: 'clusters' });
+  // Normal points: the two blobs, one about (1.8, 1.7), the other about (−1.8, −1.8).
+  const blobs = [0, 1].map((k) => {
+    const pts = [];
+    for (let i = 0; i < 150; i++) if (Math.sign(r.data.X[2 * i] + r.data.X[2 * i + 1]) === (k ? 1 : -1)) pts.push([r.data.X[2 * i], r.data.X[2 * i + 1]]);
+    return { lo: [0, 1].map((j) => Math.min(...pts.map((p) => p[j]))), hi: [0, 1].map((j) => Math.max(...pts.map((p) => p[j]))), mean: [0, 1].map((j) => pts.reduce((a, p) => a + p[j], 0) / pts.length) };
+  });
+  assert.ok(blobs[0].mean[0] < -1.5 && blobs[0].mean[1] < -1.5 && blobs[1].mean[0] > 1.5 && blobs[1].mean[1] > 1.5);
+  const [lowerRight, upperLeft, gap1, gap2, beside, far] = PLANTED.clusters;
+  assert.ok(upperLeft[0] < 0 && upperLeft[1] > 0 && lowerRight[0] > 0 && lowerRight[1] < 0);
+  const inside = (v, j, b) => v >= b.lo[j] && v <= b.hi[j];
+  for (const c of [upperLeft, lowerRight]) {
+    assert.ok([0, 1].every((j) => blobs.some((b) => inside(c[j], j, b))), `corner ${c}: each coordinate within a cluster's range`);
+  }
+  for (const g of [gap1, gap2]) assert.ok(Math.abs(g[0] + g[1]) < 0.01 && Math.abs(g[0]) < 1, `gap point ${g}`);
+  assert.ok(beside[0] < blobs[0].mean[0] && beside[1] > blobs[0].mean[1] && beside[1] < 0.5);
+  assert.deepEqual(far, [4.5, 4.5]);
+  assert.deepEqual(Array.from({ length: 6 }, (_, k) => r.forest.flags[150 + k]), [0, 0, 1, 1, 1, 1]);
+  assert.deepEqual(Array.from({ length: 6 }, (_, k) => r.zscore.flags[150 + k]), [0, 0, 0, 0, 0, 1]);
+  // The flagged normal points (the clusters' outermost) outscore both corners.
+  const threshold = Math.min(...Array.from(r.s.forest).filter((_, i) => r.forest.flags[i]));
+  assert.ok(r.s.forest[150] < threshold && r.s.forest[151] < threshold);
+});
