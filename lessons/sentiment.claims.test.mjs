@@ -31,12 +31,23 @@ test('70 reviews, half positive; every fifth (14) held out; 28 + 28 training rev
   assert.equal(schema.pairs.default, false);
 });
 
-test('worked example: "The soup was not good" — word by word, −1.70 in all, p = 0.154', () => {
+test('worked example: "The soup was not good" — word by word to three decimals, −1.701 in all (the shown terms add up to the shown total), p = σ(−1.701) = 0.154', async () => {
   const e = words.explain('The soup was not good');
-  assert.deepEqual(e.features.map((f) => [f.text, r2(f.weight)]), [['the', -0.63], ['soup', 0.03], ['was', -1.13], ['not', -0.48], ['good', 0.5]]);
+  assert.deepEqual(e.features.map((f) => [f.text, r3(f.weight)]), [['the', -0.63], ['soup', 0.033], ['was', -1.13], ['not', -0.477], ['good', 0.503]]);
   const sum = e.features.reduce((a, f) => a + f.weight, 0);
+  // Each term rounded to three decimals: their sum, −1.701, is within 0.001 of the engine's −1.7004.
   assert.equal(r2(sum), -1.70);
+  assert.ok(Math.abs(sum - -1.701) < 0.001);
   assert.equal(r3(e.p), 0.154);
+  assert.equal(r3(1 / (1 + Math.exp(1.701))), 0.154);
+  // The sentence's terms, as written, add up to its total.
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./sentiment.md', import.meta.url), 'utf8');
+  const m = lesson.match(/carry 0\.000 \+ ((?:\([a-z]+ [−+][0-9.]+\)(?: \+ )?)+) = (−[0-9.]+) nats/);
+  assert.ok(m, 'the worked sum is in the lesson');
+  const terms = [...m[1].matchAll(/\([a-z]+ ([−+][0-9.]+)\)/g)].map((t) => Number(t[1].replace('−', '-')));
+  assert.deepEqual(terms, e.features.map((f) => r3(f.weight)));
+  assert.equal(r3(terms.reduce((a, v) => a + v, 0)), Number(m[2].replace('−', '-')));
   assert.equal(r2(words.weight('great')), 1.83);
   // "was" is among the most negative words: third of 180.
   const order = words.fit.ratio.map((r, id) => ({ id, r })).filter((w) => w.id > 0).sort((a, b) => a.r - b.r || a.id - b.id);
