@@ -192,13 +192,20 @@ test('worked example (seed 5): four random starts, best 0.8667 at C = 2.58, γ =
   assert.equal((10 ** -1.6).toFixed(3), '0.025');
   assert.equal(far.mean[0].toFixed(4), '0.7901');
   assert.equal(far.std[0].toFixed(4), '0.0497');
-  const dB = far.mean[0] - f - xi;
-  assert.equal(dB.toFixed(4), '-0.0865');
-  assert.equal((dB / far.std[0]).toFixed(3), '-1.742');
-  assert.equal(ml.normalCdf(dB / far.std[0]).toFixed(4), '0.0407');
-  assert.equal(ml.normalPdf(dB / far.std[0]).toFixed(4), '0.0875');
-  assert.equal((-0.0865 * 0.0407).toFixed(5), '-0.00352');
+  // By hand from the rounded numbers the text shows: 0.7901 − 0.8667 − 0.01 (the engine's unrounded
+  // difference, −0.08657, would round to −0.0865 and disagree with the shown subtraction).
+  assert.equal(f.toFixed(4), '0.8667');
+  const dB = 0.7901 - 0.8667 - 0.01;
+  assert.equal(dB.toFixed(4), '-0.0866');
+  assert.ok(Math.abs(dB - (far.mean[0] - f - xi)) < 0.0001);
+  assert.equal((-0.0866 / 0.0497).toFixed(3), '-1.742');
+  assert.equal(ml.normalCdf(-1.742).toFixed(4), '0.0408');
+  assert.equal(ml.normalPdf(-1.742).toFixed(4), '0.0875');
+  assert.equal((-0.0866 * 0.0408).toFixed(5), '-0.00353');
   assert.equal((0.0497 * 0.0875).toFixed(5), '0.00435');
+  assert.equal((-0.00353 + 0.00435).toFixed(4), '0.0008');
+  const lessonText = fs.readFileSync(new URL('./hyperparameter-search.md', import.meta.url), 'utf8');
+  assert.ok(lessonText.includes("$\\mu - f^* - \\xi = 0.7901 - 0.8667 - 0.01 = -0.0866$, $z = -0.0866/0.0497 = -1.742$, $\\Phi(z) = 0.0408$, $\\Phi'(z) = 0.0875$, and $\\text{EI} = -0.0866 \\times 0.0408 + 0.0497 \\times 0.0875 = -0.00353 + 0.00435 = 0.0008$"));
   assert.equal(ml.expectedImprovement(far.mean[0], far.std[0], f, xi).toFixed(4), '0.0008');
   // At the best start's own setting the GP is all but certain and EI practically 0.
   const own = five.predict([(start.logC - RANGE.c0) / 5, (start.logG - RANGE.g0) / 4]);
