@@ -95,6 +95,35 @@ test('boosting: predict the vote\'s training error after 40 rounds (held at nois
   await page.close();
 });
 
+test('boosting: stepping to the round where the training error settles at its final value (round 15, 0 to round 40) makes a later prediction practice; round 14 does not', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/frontier-boosting.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const w = cardAt(page, 1);
+  const step = w.getByRole('button', { name: 'Step', exact: true });
+  const id = 'adaboost-final-error';
+  const box = w.locator(`[data-predict="${id}"]`);
+  // Round 14 shows 0.063 (more than 0.03 from the final 0); rounds 7 and 8 show 0.013 but the
+  // error climbs again, so they have not reached the final value.
+  for (let r = 1; r <= 14; r++) await step.click();
+  assert.equal(await stat(w, 'round'), '14 / 40');
+  assert.equal(await stat(w, 'training error'), '0.063');
+  assert.doesNotMatch(await box.getByRole('status').textContent(), /practice/);
+  await step.click();
+  assert.equal(await stat(w, 'training error'), '0.000');
+  assert.equal(await box.getByRole('status').textContent(), 'Round 15 shows a training error that stays within ± 0.03 of its final value to the last round, and you saw it before predicting: a prediction made on this page now is practice and is not recorded.');
+  await w.getByRole('button', { name: 'Reset' }).click();
+  await lockPrediction(w, id, '0');
+  for (let i = 0; i < 4; i++) await w.getByRole('button', { name: 'Play' }).click();
+  const v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await reportedEvents(page), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
 test('boosting: running all 40 rounds before predicting shows the training error, so a later prediction is practice and is not recorded', async () => {
   const page = await site.newPage({ reducedMotion: 'reduce' });
   await page.goto(`${site.base}/lessons/frontier-boosting.html`);

@@ -38,6 +38,19 @@ export function voteShown(eps, alpha) {
   return { eps: epsText, alpha: alphaText, exact: fromShown === alphaText };
 }
 
+// The first round from which the training error, as the stat shows it (three decimals), stays
+// within the box's tolerance of the final error (as the box rounds it) through the last round:
+// from there on the answer is on screen, since copying the shown error would be judged right.
+// `trainingErrors` is the whole run, round 1 first; returns 0 for an empty run.
+export function settledFrom(trainingErrors, tolerance, digits) {
+  const errors = Array.from(trainingErrors);
+  if (errors.length === 0) return 0;
+  const final = readShown(formatNumber(errors[errors.length - 1], digits));
+  let from = errors.length;
+  while (from > 1 && Math.abs(readShown(formatNumber(errors[from - 2], 3)) - final) <= tolerance + 1e-12) from -= 1;
+  return from;
+}
+
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
 }
@@ -49,6 +62,10 @@ function build(ctx) {
   const { ml, card, options, t } = ctx;
   let opts = { ...options };
   const ada = ctx.own(new ml.AdaBoost());
+  // The same run played to its end as soon as the data or the rounds change, so the widget knows
+  // from which round the final training error is already on screen.
+  const lookahead = ctx.own(new ml.AdaBoost());
+  let answerShownFrom = Infinity;
   let data = null;
   let heat = null; // the ensemble's p(class 1) picture, painted into heatImage
   const heatImage = ctx.own(new GridImage());
@@ -92,18 +109,24 @@ function build(ctx) {
 
   // Predict, then check: weak stumps, strong vote? The training error of the whole ensemble
   // after the last round, committed at round 0 and judged from the engine's trainingErrors().
+  const BOX = { tolerance: 0.03, digits: 2 };
   const prediction = createPrediction(ctx, {
     id: 'adaboost-final-error',
     question: t('adaboost-rounds.predict.question'),
-    numeric: { label: t('adaboost-rounds.predict.unit'), tolerance: 0.03, min: 0, max: 1, digits: 2 },
+    numeric: { label: t('adaboost-rounds.predict.unit'), tolerance: BOX.tolerance, min: 0, max: 1, digits: BOX.digits },
     ready: () => (ada.rounds() === 0 ? null : t('adaboost-rounds.predict.ready')),
     next: () => t('adaboost-rounds.predict.next', { rounds: opts.rounds }),
   });
   function judgeFinal(r) {
-    if (r === 0 || (r < opts.rounds && ada.status() !== 'converged')) return;
-    // Every round run with nothing committed: the final training error is on screen, and a
-    // prediction locked after Reset could copy it.
-    if (prediction.pending === null) { prediction.outcomeSeen(t('adaboost-rounds.predict.seen', { rounds: r })); return; }
+    if (r === 0) return;
+    // The training error on screen with nothing committed has reached its final value (it stays
+    // within the box's tolerance of it to the last round): a prediction locked after Reset could
+    // copy it.
+    if (prediction.pending === null) {
+      if (r >= answerShownFrom) prediction.outcomeSeen(t('adaboost-rounds.predict.seen', { round: r, tolerance: formatNumber(BOX.tolerance, 2) }));
+      return;
+    }
+    if (r < opts.rounds && ada.status() !== 'converged') return;
     const train = ada.trainingErrors();
     const errs = Array.from(ada.errors());
     const zeroAt = Array.from(train).findIndex((v) => v === 0);
@@ -138,6 +161,19 @@ function build(ctx) {
       ada.setLearningRate(1);
       ada.reset(opts.seed);
     });
+    answerShownFrom = attempt(card, () => {
+      lookahead.setData(data.X, 2, data.y);
+      lookahead.setEstimatorCount(opts.rounds);
+      lookahead.setLearningRate(1);
+      lookahead.reset(opts.seed);
+      // advance()'s stopping rules: the round limit, convergence, or a step that adds no round.
+      while (lookahead.rounds() < opts.rounds && lookahead.status() !== 'converged') {
+        const before = lookahead.rounds();
+        lookahead.step();
+        if (lookahead.rounds() === before) break;
+      }
+      return settledFrom(lookahead.trainingErrors(), BOX.tolerance, BOX.digits);
+    }, Infinity) || Infinity;
     heat = null;
     card.setMessage(t('adaboost-rounds.start', { n: data ? data.n : opts.points }), 'info');
     render();

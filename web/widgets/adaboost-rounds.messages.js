@@ -28,7 +28,7 @@ export const messages = {
   'adaboost-rounds.predict.question': 'Each stump alone gets roughly a third of the weighted points wrong. After the last round, the vote’s training error will be',
   'adaboost-rounds.predict.unit': 'a share, 0 to 1',
   'adaboost-rounds.predict.ready': 'Press Reset first: predict before the first stump.',
-  'adaboost-rounds.predict.seen': 'All {rounds} rounds ran before you predicted, so their training error is on screen: a prediction made on this page now is practice and is not recorded.',
+  'adaboost-rounds.predict.seen': 'Round {round} shows a training error that stays within ± {tolerance} of its final value to the last round, and you saw it before predicting: a prediction made on this page now is practice and is not recorded.',
   'adaboost-rounds.predict.next': 'Now press Play and let all {rounds} rounds run.',
   'adaboost-rounds.predict.why': ({ rounds, error, zeroFrom, low, high, perfect }) => `After ${countOf(rounds, 'round')} the training error is ${error}${zeroFrom ? `, 0 from round ${zeroFrom} on` : ''}; the stumps' weighted errors stayed between ${low} and ${high}. ${perfect ? 'Each stump only has to beat a coin on the re-weighted points; their weighted votes add up to a boundary no single stump could draw.' : 'Points deep inside the other class keep their mistakes: their weight grows, the stumps\' errors climb towards ½, and the bound stops falling.'}`,
   'adaboost-rounds.predict.newData': 'New data: predict again.',
