@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
-import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
+import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -103,3 +103,55 @@ test('bias–variance: predict the k with the smallest expected error (missed, t
   await page.close();
 });
 
+
+test('bias–variance: a low point of the expected error seen before predicting (k = 4, higher at 3 and 5) makes the prediction practice; an edge of what was tried does not', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/frontier-bias-variance.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const w = cardAt(page, 1);
+  const k = w.getByRole('slider', { name: /k neighbours/ });
+  const id = 'bias-variance-best-k';
+  const box = w.locator(`[data-predict="${id}"]`);
+  const status = () => box.getByRole('status').textContent();
+  // k = 5 to 10, then 4: the lowest shown (0.1205 at k = 4) is the edge of what was tried.
+  for (const value of [6, 7, 8, 9, 10, 4]) await k.fill(String(value));
+  assert.equal(await stat(w, 'expected error'), '0.1205');
+  assert.doesNotMatch(await status(), /practice/);
+  await k.fill('3');
+  assert.equal(await stat(w, 'expected error'), '0.1249');
+  assert.equal(await status(), 'Before you predicted, the expected error was on screen at the k where it is lowest, with higher values shown beside it: that gives the best k away, so a prediction made on this page now is practice and is not recorded.');
+  await k.fill('10');
+  await lockPrediction(w, id, '4');
+  await k.fill('1');
+  await k.fill('30');
+  const v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await reportedEvents(page), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('bias–variance: a low point seen while an earlier prediction was locked, then changed, makes the new prediction practice', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/frontier-bias-variance.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const w = cardAt(page, 1);
+  const k = w.getByRole('slider', { name: /k neighbours/ });
+  const id = 'bias-variance-best-k';
+  const box = w.locator(`[data-predict="${id}"]`);
+  await lockPrediction(w, id, '12');
+  for (const value of [4, 3, 2]) await k.fill(String(value));   // never k = 1 or 30: not judged
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  await box.getByRole('button', { name: 'Change my prediction' }).click();
+  await lockPrediction(w, id, '4');
+  await k.fill('1');
+  await k.fill('30');
+  const v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await reportedEvents(page), []);
+  await page.close();
+});

@@ -38,6 +38,20 @@ export function shownTerms({ meanBias2, meanVariance, noiseVariance, meanExpecte
   return { bias, variance, noise, sum, expected, difference };
 }
 
+// Whether the best k can be read off what was on screen: `shown` maps each k whose expected error
+// was displayed to that error as shown. Returns the k with the lowest shown error when a larger
+// error was shown on each side of it that exists (below it unless it is 1, above it unless it is
+// kMax), so the screen showed a low point rather than the edge of what was tried; otherwise null.
+export function lowPointShown(shown, kMax) {
+  if (shown.size === 0) return null;
+  let low = null;
+  for (const [k, error] of shown) if (low === null || error < shown.get(low)) low = k;
+  const higher = (side) => [...shown].some(([k, error]) => side(k) && error > shown.get(low));
+  const below = low === 1 || higher((k) => k < low);
+  const above = low === kMax || higher((k) => k > low);
+  return below && above ? low : null;
+}
+
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
 }
@@ -57,10 +71,10 @@ function build(ctx) {
   button(row, t('bias-variance-measured.resample'), () => { opts.seed += 1; voidPrediction(); run(); }, { primary: true });
   const sliders = {
     k: slider(card.controls, { label: t('bias-variance-measured.slider.k'), min: 1, max: 30, step: 1, value: opts.k, format: String, onInput: (v) => { opts.k = v; run(); } }),
-    noise: slider(card.controls, { label: t('bias-variance-measured.slider.noise'), min: 0, max: 1, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; voidPrediction(); run(); } }),
-    sampleSize: slider(card.controls, { label: t('bias-variance-measured.slider.sampleSize'), min: 10, max: 200, step: 1, value: opts.sampleSize, format: String, onInput: (v) => { opts.sampleSize = v; voidPrediction(); run(); } }),
+    noise: slider(card.controls, { label: t('bias-variance-measured.slider.noise'), min: 0, max: 1, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; voidPrediction(); forgetShown(); run(); } }),
+    sampleSize: slider(card.controls, { label: t('bias-variance-measured.slider.sampleSize'), min: 10, max: 200, step: 1, value: opts.sampleSize, format: String, onInput: (v) => { opts.sampleSize = v; voidPrediction(); forgetShown(); run(); } }),
   };
-  const fixedBox = checkbox(card.controls, { label: t('bias-variance-measured.fixedX'), checked: opts.fixedX, onChange: (v) => { opts.fixedX = v; voidPrediction(); run(); } });
+  const fixedBox = checkbox(card.controls, { label: t('bias-variance-measured.fixedX'), checked: opts.fixedX, onChange: (v) => { opts.fixedX = v; voidPrediction(); forgetShown(); run(); } });
   const stat = {
     bias: card.stat(t('bias-variance-measured.stat.bias')), variance: card.stat(t('bias-variance-measured.stat.variance')), noise: card.stat(t('bias-variance-measured.stat.noise')),
     sum: card.stat(t('bias-variance-measured.stat.sum')), expected: card.stat(t('bias-variance-measured.stat.expected')),
@@ -70,20 +84,30 @@ function build(ctx) {
   // the learner has tried both ends (k = 1 and the largest k), judged from the engine's
   // biasVariance at every k with the same resamples.
   const kMax = () => Math.min(30, opts.sampleSize);
+  const TOLERANCE = 1;
   let tried = null;
+  // k → expected error as shown, for every k displayed (locked or not) under the current noise,
+  // sample size and inputs. Resample keeps them: the best k moves by at most one between draws.
+  let shownErrors = new Map();
+  let totals = null; // { key, values }: the expected error at every k, for the current settings
   const prediction = createPrediction(ctx, {
     id: 'bias-variance-best-k',
     question: t('bias-variance-measured.predict.question'),
-    numeric: { label: t('bias-variance-measured.predict.unit'), tolerance: 1, min: 1, max: 30, digits: 0, integer: true },
+    numeric: { label: t('bias-variance-measured.predict.unit'), tolerance: TOLERANCE, min: 1, max: 30, digits: 0, integer: true },
+    // Not a gate: the last moment before a commit with nothing locked, so a low point seen while
+    // an earlier prediction was locked (then changed) counts too.
+    ready: () => { noteSeen(); return null; },
     onCommit: () => { tried = new Set([opts.k]); },
     next: () => t('bias-variance-measured.predict.next', { k: kMax() }),
   });
   function voidPrediction() { tried = null; prediction.reset(t('bias-variance-measured.predict.changed')); }
-  function judgeBestK() {
-    if (prediction.pending === null || !tried) return;
-    tried.add(opts.k);
-    if (!tried.has(1) || !tried.has(kMax())) return;
-    const totals = attempt(card, () => {
+  function forgetShown() { shownErrors = new Map(); }
+  // The engine's expected error at every k from 1 to kMax with the current resamples (the same
+  // numbers the stats show at each k), computed once per setting.
+  function totalsAtEveryK() {
+    const key = JSON.stringify([opts.noise, opts.sampleSize, opts.refits, opts.seed, opts.fixedX]);
+    if (totals && totals.key === key) return totals.values;
+    const values = attempt(card, () => {
       const out = [];
       for (let k = 1; k <= kMax(); k++) {
         knn.setK(k);
@@ -92,10 +116,29 @@ function build(ctx) {
       knn.setK(opts.k);
       return out;
     }, null);
-    if (!totals) return;
-    const best = totals.indexOf(Math.min(...totals)) + 1;
+    if (values) totals = { key, values };
+    return values;
+  }
+  // With nothing locked, a low point of the shown errors within the box's tolerance of the best k
+  // means the answer was on screen: a prediction made now could copy it.
+  function noteSeen() {
+    if (prediction.pending !== null) return;
+    const low = lowPointShown(shownErrors, kMax());
+    if (low === null) return;
+    const values = totalsAtEveryK();
+    if (!values) return;
+    const best = values.indexOf(Math.min(...values)) + 1;
+    if (Math.abs(low - best) <= TOLERANCE) prediction.outcomeSeen(t('bias-variance-measured.predict.seen'));
+  }
+  function judgeBestK() {
+    if (prediction.pending === null || !tried) return;
+    tried.add(opts.k);
+    if (!tried.has(1) || !tried.has(kMax())) return;
+    const values = totalsAtEveryK();
+    if (!values) return;
+    const best = values.indexOf(Math.min(...values)) + 1;
     tried = null;
-    prediction.settle(best, t('bias-variance-measured.predict.why', { best, bestError: fixed(totals[best - 1], 4), oneError: fixed(totals[0], 4), k: kMax(), kError: fixed(totals[kMax() - 1], 4) }));
+    prediction.settle(best, t('bias-variance-measured.predict.why', { best, bestError: fixed(values[best - 1], 4), oneError: fixed(values[0], 4), k: kMax(), kError: fixed(values[kMax() - 1], 4) }));
   }
 
   function run() {
@@ -112,15 +155,17 @@ function build(ctx) {
       return ml.biasVariance(knn, null, { noise: opts.noise, sampleSize: opts.sampleSize, refits: opts.refits, gridSize: GRID, seed: opts.seed, maxSteps: 1, fixedX: opts.fixedX });
     }, null);
     if (!result) { ctx.requestDraw(draw); return; }
-    const shown = shownTerms(result);
-    stat.bias.set(shown.bias);
-    stat.variance.set(shown.variance);
-    stat.noise.set(shown.noise);
-    stat.sum.set(shown.sum);
-    stat.expected.set(shown.expected);
+    const terms = shownTerms(result);
+    stat.bias.set(terms.bias);
+    stat.variance.set(terms.variance);
+    stat.noise.set(terms.noise);
+    stat.sum.set(terms.sum);
+    stat.expected.set(terms.expected);
     const leader = result.meanBias2 > result.meanVariance ? t('bias-variance-measured.leader.bias') : t('bias-variance-measured.leader.variance');
+    shownErrors.set(opts.k, readShown(terms.expected));
     judgeBestK();
-    card.setMessage(t('bias-variance-measured.summary', { k: opts.k, leader, refits: result.refits, sum: shown.sum, expected: shown.expected, difference: shown.difference }), 'info');
+    noteSeen();
+    card.setMessage(t('bias-variance-measured.summary', { k: opts.k, leader, refits: result.refits, sum: terms.sum, expected: terms.expected, difference: terms.difference }), 'info');
     ctx.requestDraw(draw);
   }
 
@@ -167,6 +212,7 @@ function build(ctx) {
       sliders.k.set(opts.k); sliders.noise.set(opts.noise); sliders.sampleSize.set(opts.sampleSize);
       fixedBox.checked = opts.fixedX;
       voidPrediction();
+      forgetShown();
       run();
     },
   };

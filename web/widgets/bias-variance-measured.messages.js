@@ -29,6 +29,7 @@ export const messages = {
   'bias-variance-measured.predict.question': 'Which k gives the smallest expected error?',
   'bias-variance-measured.predict.unit': 'k',
   'bias-variance-measured.predict.next': 'Now slide k all the way from 1 to {k} and watch the bars.',
+  'bias-variance-measured.predict.seen': 'Before you predicted, the expected error was on screen at the k where it is lowest, with higher values shown beside it: that gives the best k away, so a prediction made on this page now is practice and is not recorded.',
   'bias-variance-measured.predict.changed': 'The setting changed: predict again.',
   'bias-variance-measured.predict.why': 'The expected error is smallest at k = {best} ({bestError}); k = 1 gives {oneError} and k = {k} {kError}. Small k pays in variance, large k in bias²; the sum is smallest in between.',
   'bias-variance-measured.tooLarge': 'k = {k} is more than the {n} points in a training set: lower k or add points.',
