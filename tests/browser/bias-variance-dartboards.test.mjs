@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { startSite } from './browser.mjs';
 import { formatNumber } from '../../web/lib/format.js';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
-import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine } from './probes.mjs';
+import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -29,7 +29,20 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
         return [r.meanBias2, r.meanVariance, r.noiseVariance];
       });
     }), BOARDS).then((table) => table.map((row) => row.map((v) => formatNumber(v, 3)))); // as the site writes them (0.0225 → 0.023)
-    const rows = await w.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].slice(1, 4).map((c) => c.textContent)));
+    // Nothing answers the predict box before darts are thrown: no darts fly by themselves, and the
+    // table, the board captions and the figures' labels give no bias² or variance.
+    const cells = () => w.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].slice(1).map((c) => c.textContent)));
+    await page.waitForTimeout(500);
+    assert.equal(await stat(w, 'darts thrown'), '0 / 30');
+    assert.deepEqual(await cells(), BOARDS.map(() => ['–', '–', '–', '–', '–']));
+    assert.deepEqual(await w.locator('.bias-variance-dartboards-board-stats').allTextContents(), ['degree 3, 40 points, noise s = 0.15', 'degree 3, 6 points, noise s = 0.70', 'degree 1, 40 points, noise s = 0.15', 'degree 1, 6 points, noise s = 0.70']);
+    assert.equal(await w.locator('canvas').nth(1).getAttribute('aria-label'), 'Low bias, high variance: 0 darts so far');
+    const play = w.getByRole('button', { name: 'Play' });
+    if (reducedMotion === 'reduce') for (let i = 0; i < 6; i++) await play.click();   // five darts a press
+    else await play.click();
+    await page.waitForFunction(() => /30 \/ 30/.test(document.querySelector('.dw-stat[data-stat="darts thrown"]').textContent), null, { timeout: 15000 });
+    const rows = (await cells()).map((row) => row.slice(0, 3));
+    assert.equal(await w.locator('canvas').nth(1).getAttribute('aria-label'), `Low bias, high variance: 30 darts; bias squared ${rows[1][0]}, variance ${rows[1][1]}`);
     assert.deepEqual(rows, expected);
     const [lblv, lbhv, hblv, hbhv] = rows.map((r) => r.map(Number));
     assert.ok(hblv[0] > 10 * lblv[0] && hbhv[0] > 5 * lbhv[0], 'the line has the high bias');
@@ -47,7 +60,7 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
     });
     assert.ok(overflow <= 1, `table overflows by ${overflow} px`);
     assert.deepEqual(await w.locator('thead th').allTextContents(), ['board', 'bias²', 'variance', 'noise s²', 'sum (≈)', 'expected error']);
-    await w.getByRole('button', { name: 'Play' }).click();
+    await play.click();
     if (reducedMotion === 'reduce') assert.equal(await stat(w, 'darts thrown'), '6 / 30', 'reduced motion: Play throws a batch at once');
     else {
       await page.waitForFunction(() => /30 \/ 30/.test(document.querySelector('.dw-stat[data-stat="darts thrown"]').textContent), null, { timeout: 15000 });
@@ -84,4 +97,28 @@ test('dartboards: predict the widest cluster on fresh training sets (missed, the
   v = await verdict(w, id);
   assert.equal(v.result, 'held');
   await finish(page, 'bias-variance-predict');
+});
+
+test('dartboards: five darts per board thrown before predicting show the spreads, so a later prediction is practice; four do not', async () => {
+  const page = await openLesson(site, 'bias-variance', { width: 1280, reducedMotion: 'reduce' });
+  await listenForReports(page);
+  const w = cardByTitle(page, 'The bias–variance dartboard');
+  await page.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: 30000 });
+  const id = 'bias-variance-widest';
+  const status = () => w.locator(`[data-predict="${id}"]`).getByRole('status').textContent();
+  const step = w.getByRole('button', { name: 'Step', exact: true });
+  for (let i = 0; i < 4; i++) await step.click();
+  assert.equal(await stat(w, 'darts thrown'), '4 / 30');
+  assert.equal(await status(), '');
+  await step.click();
+  assert.equal(await status(), '5 darts per board landed before you predicted, and their spread shows which board scatters most: a prediction made on this page now is practice and is not recorded.');
+  await lockPrediction(w, id, 'lb-hv');                 // draws seed 2
+  await page.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: 30000 });
+  for (let i = 0; i < 6; i++) await w.getByRole('button', { name: 'Play' }).click();
+  const v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await reportedEvents(page), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
 });

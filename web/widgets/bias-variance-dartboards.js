@@ -35,6 +35,9 @@ const A = 10;
 const B = 30;
 const RADIUS = 1.5;           // the board shows errors within ±1.5
 const DART_MS = 110;
+// Darts per board that show which board spreads most: the fewest the widget ever judges a
+// prediction on (the slider's minimum), and one press of Play under reduced motion.
+const DARTS_THAT_SHOW_SPREAD = 5;
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
@@ -62,6 +65,9 @@ function build(ctx) {
   const poly = ctx.own(new ml.PolynomialRegression());
   let results = BOARDS.map(() => null);
   let thrown = 0;
+  // Every dart of this draw has landed: only then do the table, captions and figure labels give
+  // the bias² and variance, which answer the predict box's question.
+  let landed = false;
   let pending = null;   // timer of the board-by-board computation
 
   const grid = el('div', { className: 'bias-variance-dartboards-boards' });
@@ -120,7 +126,7 @@ function build(ctx) {
     id: 'bias-variance-widest',
     question: t('bias-variance-dartboards.predict.question'),
     choices: BOARDS.map((b) => [b.id, titleOf(b)]),
-    onCommit: () => { play.stop(); opts.seed = nextSeed(opts.seed); compute(); },
+    onCommit: () => { play.stop(); opts.seed = nextSeed(opts.seed); compute({ throwWhenReady: true }); },
     next: () => t('bias-variance-dartboards.predict.next', { reduced: prefersReducedMotion(), darts: opts.refits }),
   });
   function judgeSpread() {
@@ -133,12 +139,21 @@ function build(ctx) {
     prediction.settle(BOARDS[widest].id, t('bias-variance-dartboards.predict.why', { variances: BOARDS.map((b, i) => t('bias-variance-dartboards.predict.variance', { board: t(`bias-variance-dartboards.boardInText.${b.id}`), variance: formatNumber(results[i].meanVariance, 3) })).join(', '), cubic, line, percent, band }));
   }
 
+  // Darts thrown with nothing locked show the spreads the box asks about (the answer is the same
+  // in 99 of the first 100 draws): a prediction made after that is practice.
+  function noteSeen() {
+    if (prediction.pending !== null || thrown < Math.min(DARTS_THAT_SHOW_SPREAD, opts.refits)) return;
+    prediction.outcomeSeen(t('bias-variance-dartboards.predict.seen', { darts: thrown }));
+  }
+
   // The four simulations take a few hundred milliseconds each, so they run one per task,
-  // letting the page paint between them.
-  function compute() {
+  // letting the page paint between them. The darts fly by themselves only for a prediction just
+  // locked in; otherwise they wait for Play or Step, so nothing answers the box unasked.
+  function compute({ throwWhenReady = false } = {}) {
     if (pending) pending();
     results = BOARDS.map(() => null);
     thrown = 0;
+    landed = false;
     let i = 0;
     const next = () => {
       pending = null;
@@ -150,11 +165,10 @@ function build(ctx) {
         return ml.biasVariance(poly, null, { xMin: 0, xMax: (2 * Math.PI), noise: b.noise, sampleSize: b.sampleSize, refits: opts.refits, gridSize: GRID, seed: (opts.seed + i) >>> 0, maxSteps: 20000, fixedX: true });
       }, null);
       results[i] = r;
-      fillRow(i);
       i += 1;
       update();
       if (i < BOARDS.length) pending = ctx.timeout(next, 0);
-      else if (!prefersReducedMotion() && !play.playing) play.toggle();
+      else if (throwWhenReady && !prefersReducedMotion() && !play.playing) play.toggle();
     };
     card.setMessage(t('bias-variance-dartboards.refitting'), 'info');
     update();
@@ -164,7 +178,11 @@ function build(ctx) {
   function fillRow(i) {
     const r = results[i];
     const cells = rows[i];
-    if (!r) { for (let j = 1; j < 6; j++) cells[j].textContent = '–'; return; }
+    if (!r || !landed) {
+      for (let j = 1; j < 6; j++) cells[j].textContent = '–';
+      boards[i].stats.textContent = describeBoard(t, BOARDS[i]);
+      return;
+    }
     const sum = r.meanBias2 + r.meanVariance + r.noiseVariance;
     const values = [r.meanBias2, r.meanVariance, r.noiseVariance, sum, r.meanExpectedError];
     values.forEach((v, j) => { cells[j + 1].textContent = formatNumber(v, 3); });
@@ -176,6 +194,8 @@ function build(ctx) {
   function throwDarts(n) {
     if (ready() < BOARDS.length) return;
     thrown = Math.min(opts.refits, thrown + n);
+    if (thrown >= opts.refits) landed = true;
+    noteSeen();
     update();
   }
 
@@ -183,7 +203,7 @@ function build(ctx) {
     statThrown.set(t('bias-variance-dartboards.outOf', { done: formatNumber(thrown, 0), total: formatNumber(opts.refits, 0) }));
     statReady.set(t('bias-variance-dartboards.outOf', { done: formatNumber(ready(), 0), total: formatNumber(BOARDS.length, 0) }));
     if (ready() === BOARDS.length) {
-      if (thrown === 0) card.setMessage(t('bias-variance-dartboards.refitted'), 'info');
+      if (thrown === 0) card.setMessage(t('bias-variance-dartboards.refitted', { filled: landed }), 'info');
       else if (thrown < opts.refits) card.setMessage(t('bias-variance-dartboards.throwing', { darts: thrown }), 'info');
       else {
         const [cubicClean, cubicNoisy, lineClean, lineNoisy] = results;
@@ -197,7 +217,11 @@ function build(ctx) {
     }
     BOARDS.forEach((b, i) => {
       const r = results[i];
-      boards[i].plot.canvas.setAttribute('aria-label', r ? t('bias-variance-dartboards.figure', { board: titleOf(b), darts: thrown, bias2: formatNumber(r.meanBias2, 3), variance: formatNumber(r.meanVariance, 3) }) : t('bias-variance-dartboards.figure.refitting', { board: titleOf(b) }));
+      fillRow(i);
+      let label = t('bias-variance-dartboards.figure.refitting', { board: titleOf(b) });
+      if (r && landed) label = t('bias-variance-dartboards.figure', { board: titleOf(b), darts: thrown, bias2: formatNumber(r.meanBias2, 3), variance: formatNumber(r.meanVariance, 3) });
+      else if (r) label = t('bias-variance-dartboards.figure.throwing', { board: titleOf(b), darts: thrown });
+      boards[i].plot.canvas.setAttribute('aria-label', label);
     });
     judgeSpread();
     ctx.requestDraw(draw);

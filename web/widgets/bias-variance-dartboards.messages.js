@@ -18,7 +18,7 @@ export const messages = {
   'bias-variance-dartboards.board.describe': ({ degree, points, noise }) => `degree ${degree}, ${countOf(points, 'point')}, noise s = ${noise}`,
   'bias-variance-dartboards.board.stats': '{board} · bias² {bias2} · variance {variance}',
   'bias-variance-dartboards.board.refitting': 'refitting…',
-  'bias-variance-dartboards.table.caption': 'Bias squared, variance, noise variance, their sum and a separate estimate of the expected error per board, averaged over 41 test points; estimated from the refits, so the sum matches the expected error only approximately',
+  'bias-variance-dartboards.table.caption': 'Bias squared, variance, noise variance, their sum and a separate estimate of the expected error per board, averaged over 41 test points; estimated from the refits, so the sum matches the expected error only approximately; filled in once every dart has landed',
   'bias-variance-dartboards.table.board': 'board',
   'bias-variance-dartboards.table.bias2': 'bias²',
   'bias-variance-dartboards.table.variance': 'variance',
@@ -39,14 +39,17 @@ export const messages = {
   'bias-variance-dartboards.predict.why': ({ variances, cubic, line, percent, band }) => (band === 'asMuch'
     ? `Variance: ${variances}. On these six noisy points the stiff line spread as much as the flexible cubic or more (${line} against ${cubic}): with so few points, even a line tilts and shifts with each sample’s noise.`
     : `Variance: ${variances}. On six noisy points the flexible cubic chases each sample’s noise (variance ${cubic}); the stiff line spreads ${{ underHalf: 'under half as much', less: 'less', nearly: 'nearly as much' }[band]} (${line}, ${percent}% of the cubic’s): it cannot bend to the noise, only tilt and shift with it.`),
+  'bias-variance-dartboards.predict.seen': ({ darts }) => `${countOf(darts, 'dart')} per board landed before you predicted, and their spread shows which board scatters most: a prediction made on this page now is practice and is not recorded.`,
   'bias-variance-dartboards.predict.refitsChanged': 'The number of darts changed: predict again.',
   'bias-variance-dartboards.predict.changed': 'The settings changed: predict again.',
   'bias-variance-dartboards.refitting': 'Refitting the models on fresh training sets…',
-  'bias-variance-dartboards.refitted': 'All four models are refitted. Press Play or Step to throw the darts.',
+  'bias-variance-dartboards.refitted': ({ filled }) => `All four models are refitted. Press Play or Step to throw the darts${filled ? '' : '; the table fills in once every dart has landed'}.`,
   'bias-variance-dartboards.throwing': ({ darts }) => `${countOf(darts, 'dart')} per board. Tight-and-centred is the goal; tight-but-off is bias; spread-out is variance.`,
   'bias-variance-dartboards.allThrown': 'All darts thrown. The line (bottom row) misses the truth with plenty of data or little: bias² {lineBiasClean} and {lineBiasNoisy}, against {cubicBiasClean} and {cubicBiasNoisy} for the cubic. Six noisy points (right column) scatter the fits: variance {cubicNoisy} against {cubicClean} with plenty of clean data for the cubic, {lineNoisy} against {lineClean} for the line.',
   'bias-variance-dartboards.figure': ({ board, darts, bias2, variance }) => `${board}: ${countOf(darts, 'dart')}; bias squared ${bias2}, variance ${variance}`,
   'bias-variance-dartboards.figure.refitting': '{board}: refitting',
+  // Before every dart has landed the label gives no bias² or variance: they answer the predict box.
+  'bias-variance-dartboards.figure.throwing': ({ board, darts }) => `${board}: ${countOf(darts, 'dart')} so far`,
   'bias-variance-dartboards.axis.y': 'error at x = 3π/2 ↑',
   'bias-variance-dartboards.axis.x': 'error at x = π/2 →',
 };
