@@ -57,6 +57,25 @@ test('lowering t never lowers recall; precision tends to fall, with brief uptick
   assert.ok(at(0.1).precision < at(0.9).precision);
 });
 
+test('after the worked example: lowering t never lowers recall nor FP; t = 0.1 instead of 0.5 catches 40 positives instead of 37 (recall 1.000, 0.925) with 18 false alarms instead of 6', () => {
+  let previous = null;
+  for (let k = 99; k >= 1; k--) {
+    const m = at(k / 100);
+    if (previous) {
+      assert.ok(m.counts.tp >= previous.counts.tp && m.recall >= previous.recall, `recall at ${k / 100}`);
+      assert.ok(m.counts.fp >= previous.counts.fp, `false alarms at ${k / 100}`);
+    }
+    previous = m;
+  }
+  const [low, middle] = [at(0.1), at(0.5)];
+  assert.deepEqual([low.counts.tp, middle.counts.tp], [40, 37]);
+  assert.deepEqual([low.recall.toFixed(3), middle.recall.toFixed(3)], ['1.000', '0.925']);
+  assert.deepEqual([low.counts.fp, middle.counts.fp], [18, 6]);
+  assert.ok(Math.abs(80 / (80 + 20) - 4 / 5) < 1e-12, 'right in four flags out of five');
+  const lesson = fs.readFileSync(new URL('./classification-metrics.md', import.meta.url), 'utf8');
+  assert.match(lesson, /right in four flags out of five, a lower threshold can only shrink the pile of spam it misses and can only grow the pile of good mail it flags: recall rises or holds, and so does \$FP\$\. The threshold widget above shows both at once: \$t = 0\.1\$ instead of \$0\.5\$ catches all 40 positives instead of 37 \(recall 1\.000 instead of 0\.925\) and raises the false alarms from 6 to 18\./);
+});
+
 test('accuracy misleads on rare classes: all "not spam" with 1% spam is 99% accurate', () => {
   const y = Array.from({ length: 100 }, (_, i) => (i === 0 ? 1 : 0));
   assert.equal(ml.accuracy(y, y.map(() => 0)), 0.99);
