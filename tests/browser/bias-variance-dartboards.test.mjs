@@ -30,11 +30,13 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
       });
     }), BOARDS).then((table) => table.map((row) => row.map((v) => formatNumber(v, 3)))); // as the site writes them (0.0225 → 0.023)
     // Nothing answers the predict box before darts are thrown: no darts fly by themselves, and the
-    // table, the board captions and the figures' labels give no bias² or variance.
+    // table (only the noise s², a setting), the board captions and the figures' labels give no
+    // bias² or variance.
     const cells = () => w.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].slice(1).map((c) => c.textContent)));
     await page.waitForTimeout(500);
     assert.equal(await stat(w, 'darts thrown'), '0 / 30');
-    assert.deepEqual(await cells(), BOARDS.map(() => ['–', '–', '–', '–', '–']));
+    assert.equal(await w.locator('.dw-message').textContent(), 'All four models are refitted. Press Play or Step to throw the darts; the table’s bias², variance and error fill in once every dart has landed.');
+    assert.deepEqual(await cells(), expected.map(([, , noise]) => ['–', '–', noise, '–', '–']));
     assert.deepEqual(await w.locator('.bias-variance-dartboards-board-stats').allTextContents(), ['degree 3, 40 points, noise s = 0.15', 'degree 3, 6 points, noise s = 0.70', 'degree 1, 40 points, noise s = 0.15', 'degree 1, 6 points, noise s = 0.70']);
     assert.equal(await w.locator('canvas').nth(1).getAttribute('aria-label'), 'Low bias, high variance: 0 darts so far');
     const play = w.getByRole('button', { name: 'Play' });

@@ -179,7 +179,8 @@ function build(ctx) {
     const r = results[i];
     const cells = rows[i];
     if (!r || !landed) {
-      for (let j = 1; j < 6; j++) cells[j].textContent = '–';
+      // The noise s² is a setting of the board, not an outcome: shown as soon as it is refitted.
+      for (let j = 1; j < 6; j++) cells[j].textContent = j === 3 && r ? formatNumber(r.noiseVariance, 3) : '–';
       boards[i].stats.textContent = describeBoard(t, BOARDS[i]);
       return;
     }
