@@ -73,7 +73,7 @@ test('after the worked example: lowering t never lowers recall nor FP; t = 0.1 i
   assert.deepEqual([low.counts.fp, middle.counts.fp], [18, 6]);
   assert.ok(Math.abs(80 / (80 + 20) - 4 / 5) < 1e-12, 'right in four flags out of five');
   const lesson = fs.readFileSync(new URL('./classification-metrics.md', import.meta.url), 'utf8');
-  assert.match(lesson, /right in four flags out of five, a lower threshold can only shrink the pile of spam it misses and can only grow the pile of good mail it flags: recall rises or holds, and so does \$FP\$\. The threshold widget above shows both at once: \$t = 0\.1\$ instead of \$0\.5\$ catches all 40 positives instead of 37 \(recall 1\.000 instead of 0\.925\) and raises the false alarms from 6 to 18\./);
+  assert.match(lesson, /Whether to favour precision or recall is a choice, and the threshold is where it is made\. Lowering \$t\$ keeps every flag the filter already gives and adds more\. So for this filter, right in four flags out of five, a lower threshold can only shrink the pile of spam it misses and can only grow the pile of good mail it flags: recall rises or holds, and so does \$FP\$\. The threshold widget above shows both at once: \$t = 0\.1\$ instead of \$0\.5\$ catches all 40 positives instead of 37 \(recall 1\.000 instead of 0\.925\) and raises the false alarms from 6 to 18\./);
 });
 
 test('accuracy misleads on rare classes: all "not spam" with 1% spam is 99% accurate', () => {
