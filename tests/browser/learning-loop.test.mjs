@@ -148,3 +148,75 @@ test('learning loop: the ten-laps prediction holds ("higher", η = 0.6) and miss
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// The ten-lap outcome depends on η, so a run watched before predicting spoils that η only: the
+// box refuses a first prediction there (in words), takes one at an η not yet run and records it,
+// and forgets a prediction whose η is changed after locking.
+test('learning loop: a first prediction is refused at an η already run, and recorded at a fresh one', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('../../lessons/learning-loop.md', import.meta.url), 'utf8');
+  assert.match(lesson, /Only a learning rate you have not yet run counts as a prediction: .* so the box will not take a first prediction for that \$\\eta\$\./);
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/learning-loop.html`);
+  await widgetsReady(page);
+  await page.evaluate(() => {
+    window.__scores = [];
+    document.addEventListener('dw:score', (e) => { if (e.detail.widget.startsWith('predict:')) window.__scores.push({ widget: e.detail.widget, score: e.detail.score }); });
+  });
+  const card = page.locator('.learning-loop');
+  const box = card.locator('[data-predict="learning-loop-ten-laps"]');
+  const status = () => box.getByRole('status').textContent();
+  const lock = async (value) => {
+    await box.getByRole('combobox').selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  const eta = card.getByRole('slider', { name: /learning rate/ });
+  const play = card.getByRole('button', { name: 'Play' });
+  // Run η = 0.6 for three laps with nothing committed: its error is seen to grow.
+  await eta.fill('0.6');
+  for (let i = 0; i < 3; i++) await play.click();
+  await card.getByRole('button', { name: 'Reset' }).click();
+  await lock('grown');
+  assert.notEqual(await box.getAttribute('data-state'), 'committed', 'no first prediction at an η already run');
+  assert.match(await status(), /^You have already watched the loop run at η = 0\.60, so where its error goes is no longer a prediction\./);
+  // A learning rate changed after locking in: the prediction is forgotten, in words, and a run
+  // at the new η does not settle it.
+  await eta.fill('0.3');
+  await lock('tiny');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  await eta.fill('0.02');
+  assert.notEqual(await box.getAttribute('data-state'), 'committed');
+  assert.match(await status(), /You moved the learning rate after locking in, so that prediction no longer fits the run\. Lock in again for η = 0\.02\./);
+  for (let i = 0; i < 10; i++) await play.click();
+  assert.equal(await box.getAttribute('data-result'), null, 'nothing settled');
+  // η = 0.1 has not been run: its prediction is a first try, recorded once.
+  await eta.fill('0.1');
+  await lock('tiny');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  for (let i = 0; i < 10; i++) await play.click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.doesNotMatch(await status(), /Practice|second try/);
+  assert.deepEqual(await page.evaluate(() => window.__scores), [{ widget: 'predict:learning-loop-ten-laps', score: 1 }]);
+  // After the first verdict a learning rate already run can be tried again, as practice.
+  await eta.fill('0.6');
+  await lock('grown');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('learning loop: the two laps it plays by itself put η = 0.1 out of reach of a first prediction', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/learning-loop.html`);
+  await widgetsReady(page);
+  const card = page.locator('.learning-loop');
+  await card.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => Number(document.querySelector('.learning-loop .dw-stat[data-stat="lap"] .dw-stat-value').textContent) >= 3, null, { timeout: 30000 });
+  const box = card.locator('[data-predict="learning-loop-ten-laps"]');
+  await box.getByRole('combobox').selectOption('tiny');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.notEqual(await box.getAttribute('data-state'), 'committed');
+  assert.match(await box.getByRole('status').textContent(), /already watched the loop run at η = 0\.10/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -79,7 +79,7 @@ function build(ctx) {
   });
   button(buttons, t('learning-loop.step'), () => { play.stop(); advance(1); });
   button(buttons, t('learning-loop.reset'), () => { play.stop(); restart(); });
-  const etaSlider = slider(card.controls, { label: t('learning-loop.slider.eta'), min: 0.01, max: 0.6, step: 0.01, value: opts.eta, format: (v) => fixed(v, 2), onInput: (v) => { opts.eta = v; restart(); } });
+  const etaSlider = slider(card.controls, { label: t('learning-loop.slider.eta'), min: 0.01, max: 0.6, step: 0.01, value: opts.eta, format: (v) => fixed(v, 2), onInput: (v) => { opts.eta = v; forgetPrediction(); restart(); } });
   slider(card.controls, { label: t('learning-loop.slider.speed'), min: 0.25, max: 4, step: 0.25, value: opts.speed, format: (v) => t('learning-loop.speedValue', { speed: fixed(v, 2) }), onInput: (v) => { opts.speed = v; } });
 
   const statLap = card.stat(t('learning-loop.stat.lap'));
@@ -89,18 +89,33 @@ function build(ctx) {
 
   // Predict, then check: where is the error after ten laps at the chosen η? Judged from the
   // engine's MSE at the start of lap 11 against lap 1 (or at once if the run diverges).
+  // The outcome depends on η, so a run watched before predicting spoils only its own η: the
+  // learning rates whose error after an update has been on screen with nothing committed are
+  // remembered, and until the first verdict the box refuses them in words (another η still
+  // gives a real first try). Later tries are practice anyway (web/lib/predict.js).
+  const shownEta = () => formatNumber(opts.eta, 2);
+  const watchedEtas = new Set();
+  let judged = false;
   const prediction = createPrediction(ctx, {
     id: 'learning-loop-ten-laps',
     question: t('learning-loop.predict.question'),
     choices: ['tiny', 'some', 'grown'].map((id) => [id, t(`learning-loop.predict.${id}`)]),
-    next: () => t('learning-loop.predict.next', { eta: formatNumber(opts.eta, 2) }),
+    ready: () => (!judged && watchedEtas.has(shownEta()) ? t('learning-loop.predict.alreadyRun', { eta: shownEta() }) : null),
+    // A practice try locked in the middle of a run starts its ten laps from lap 1.
+    onCommit: () => { if (pos >= STAGES.length) { play.stop(); restart(); } },
+    next: () => t('learning-loop.predict.next', { eta: shownEta() }),
   });
+  // A prediction is about the η it was locked at: moving the slider forgets it, in words.
+  function forgetPrediction() {
+    if (prediction.pending !== null) prediction.reset(t('learning-loop.predict.etaChanged', { eta: shownEta() }));
+  }
   function judgeTenLaps() {
     if (prediction.pending === null || !laps.length) return;
     const diverged = model.status() === 'diverged';
     if (!diverged && laps.length < 11) return;
     const share = diverged ? Infinity : laps[10].mse / laps[0].mse;
     const outcome = share < 0.05 ? 'tiny' : share <= 1 ? 'some' : 'grown';
+    judged = true;
     prediction.settle(outcome, diverged
       ? t('learning-loop.predict.diverged', { eta: formatNumber(opts.eta, 2) })
       : t('learning-loop.predict.went', { eta: formatNumber(opts.eta, 2), from: formatNumber(laps[0].mse, 1), to: formatNumber(laps[10].mse, 1), share: formatNumber(share * 100, 1), outcome }));
@@ -198,6 +213,7 @@ function build(ctx) {
       }
     }
     judgeTenLaps();
+    if (k > 0 && prediction.pending === null) watchedEtas.add(shownEta());
     diagram.canvas.setAttribute('aria-label', t('learning-loop.figure', { lap: k + 1, stage: stageNames[stage], mse: fixed(lap.mse, 1) }));
     ctx.requestDraw(draw);
   }
@@ -372,7 +388,7 @@ function build(ctx) {
   else card.setMessage(t('learning-loop.howTo'), 'info');
 
   return {
-    update(next) { play.stop(); opts = { ...next }; restart(); },
+    update(next) { play.stop(); opts = { ...next }; forgetPrediction(); restart(); },
   };
 }
 

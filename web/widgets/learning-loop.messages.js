@@ -23,6 +23,8 @@ export const messages = {
   'learning-loop.predict.tiny': 'below 5% of where it started',
   'learning-loop.predict.some': 'between 5% and 100% of where it started',
   'learning-loop.predict.grown': 'higher than where it started',
+  'learning-loop.predict.alreadyRun': 'You have already watched the loop run at η = {eta}, so where its error goes is no longer a prediction. Move the slider to a learning rate you have not run yet, then lock in before you press Play or Step.',
+  'learning-loop.predict.etaChanged': 'You moved the learning rate after locking in, so that prediction no longer fits the run. Lock in again for η = {eta}.',
   'learning-loop.predict.next': 'Now press Play (or Step) until lap 11 begins; η is {eta}.',
   'learning-loop.predict.diverged': 'At η = {eta} the updates overshot by more every lap until the error blew up. Too large a step makes the loop go the wrong way.',
   'learning-loop.predict.went': ({ eta, from, to, share, outcome }) => `At η = ${eta} the error went from ${from} to ${to} in ten laps: ${share}% of where it started. ${outcome === 'grown' ? 'Each update overshot the best line by more than it corrected.' : outcome === 'some' ? 'Every lap helped, but small steps make slow progress.' : 'A well-chosen step closes most of the gap within a few laps.'}`,
