@@ -172,3 +172,57 @@ test('gradient-descent walkthrough: an η from a link is the η shown and used',
     await page.close();
   }
 });
+
+// ŷ after step 1 depends on η, so stepping before predicting spoils that η only: the box refuses
+// a first prediction there (in words), forgets one whose settings change after locking, and
+// records a first try at an η not yet stepped with.
+test('gradient-descent walkthrough: a first prediction is refused at an η already stepped, and recorded at a fresh one', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('../../lessons/how-models-learn.md', import.meta.url), 'utf8');
+  assert.match(lesson, /Lock in before you step: once the first step at a learning rate is in the table, copying it would be no prediction, so the box takes no first prediction for that \$\\eta\$\./);
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/how-models-learn.html`);
+  await widgetsReady(page);
+  await page.evaluate(() => {
+    window.__scores = [];
+    document.addEventListener('dw:score', (e) => { if (e.detail.widget.startsWith('predict:')) window.__scores.push({ widget: e.detail.widget, score: e.detail.score }); });
+  });
+  const card = page.locator('.dw-card', { hasText: 'one step at a time' });
+  const box = card.locator('[data-predict="gd-walkthrough-first-step"]');
+  const status = () => box.getByRole('status').textContent();
+  const lock = async (value) => {
+    await box.getByRole('textbox').fill(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  const eta = card.getByRole('slider', { name: /learning rate/ });
+  const step = card.getByRole('button', { name: 'Step', exact: true });
+  // Step once at η = 0.4 with nothing committed: ŷ = 2.2 is in the table.
+  await eta.fill('0.4');
+  await step.click();
+  await card.getByRole('button', { name: 'Reset' }).click();
+  await lock('2.2');
+  assert.notEqual(await box.getAttribute('data-state'), 'committed', 'no first prediction at an η already stepped');
+  assert.match(await status(), /^You have already stepped from this start at η = 0\.40, so you have seen ŷ after one step: it is no longer a prediction\./);
+  // Changing a setting after locking in forgets the prediction, and a step does not settle it.
+  await eta.fill('0.3');
+  await lock('3.4');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  await eta.fill('0.1');
+  assert.notEqual(await box.getAttribute('data-state'), 'committed');
+  assert.match(await status(), /^You changed a setting after locking in/);
+  await step.click();
+  assert.equal(await box.getAttribute('data-result'), null, 'nothing settled');
+  // η = 0.3 has not been stepped with: a first try, recorded once (error 3 × (1 − 1.2) = −0.6, ŷ = 3.4).
+  await eta.fill('0.3');
+  await lock('3.4');
+  await step.click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.doesNotMatch(await status(), /Practice|second try/);
+  assert.deepEqual(await page.evaluate(() => window.__scores), [{ widget: 'predict:gd-walkthrough-first-step', score: 1 }]);
+  // After the first verdict, η = 0.4 can be tried again as practice.
+  await eta.fill('0.4');
+  await lock('2.2');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

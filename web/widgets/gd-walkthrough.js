@@ -89,21 +89,32 @@ function build(ctx) {
 
   // Predict, then check: the prediction ŷ after the first step from the start, read from the
   // engine's trace row for step 1 once the update has been made (Step, Play or Next phase).
+  // ŷ after step 1 depends on every setting (η above all), so a step watched before predicting
+  // spoils only its own settings: those whose step-1 row has been on screen with nothing
+  // committed are remembered, and until the first verdict the box refuses them in words (a new
+  // η still gives a real first try). Later tries are practice anyway (web/lib/predict.js).
+  const settingsKey = () => [opts.x, opts.y, opts.w0, opts.b0, opts.eta, opts.freezeB].join('|');
+  const steppedSettings = new Set();
+  let judged = false;
   const prediction = createPrediction(ctx, {
     id: 'gd-walkthrough-first-step',
     question: t('gd-walkthrough.predict.question'),
     numeric: { label: t('gd-walkthrough.predict.unit'), tolerance: 0.05, min: -1000, max: 1000, digits: 2 },
+    ready: () => (!judged && steppedSettings.has(settingsKey()) ? t('gd-walkthrough.predict.alreadyStepped', { eta: formatNumber(opts.eta, 2) }) : null),
     next: () => t('gd-walkthrough.predict.next', { fresh: model.steps() === 0 }),
   });
   function judgeFirstStep(all) {
     if (prediction.pending === null || all.length !== 2 || !(phase < 0 || phase === 3)) return;
     const [r0, r1] = all;
     const factor = t('gd-walkthrough.predict.factor', { freezeB: opts.freezeB });
+    judged = true;
     prediction.settle(r1.pred, t('gd-walkthrough.predict.why', { before: formatNumber(r0.error, 2), after: formatNumber(r1.error, 2), factor, ratio: formatNumber(r1.error / r0.error, 2), crossed: r1.error * r0.error < 0 }));
   }
 
+  // A prediction is about the settings it was locked with: changing one forgets it, in words.
   function change(patch) {
     opts = { ...opts, ...patch };
+    if (prediction.pending !== null) prediction.reset(t('gd-walkthrough.predict.settingsChanged'));
     restart();
   }
 
@@ -219,6 +230,7 @@ function build(ctx) {
     }
     if (phase < 0 || phase === 3) describeState(all);
     judgeFirstStep(all);
+    if (all.length >= 2 && prediction.pending === null) steppedSettings.add(settingsKey());
     ctx.requestDraw(draw);
   }
 
@@ -280,6 +292,7 @@ function build(ctx) {
   return {
     update(next) {
       opts = onEtaGrid(next);
+      if (prediction.pending !== null) prediction.reset(t('gd-walkthrough.predict.settingsChanged'));
       for (const k of Object.keys(sliders)) sliders[k].set(opts[k]);
       freeze.checked = opts.freezeB;
       restart();
