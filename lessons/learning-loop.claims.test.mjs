@@ -128,3 +128,21 @@ test('one house first: sold for 300k, guessed 250k (w = 250, b = 0, x = 1): miss
   }
   assert.ok(lesson.indexOf('**One house first.**') < lesson.indexOf('**Lap 1 on paper.**'), 'before the full lap');
 });
+
+// One unit in lesson and widget: the model's input x is the size in hundreds of m². The lesson's
+// table lists the x the widget feeds the engine, and the widget writes each house as x with its
+// m² beside it, on an axis in the same unit.
+test('lesson and widget speak one unit: x in hundreds of m² (a 50 m² house is x = 0.5)', async () => {
+  const { messages } = await import(pathToFileURL(path.join(dist, 'widgets', 'learning-loop.messages.js')).href);
+  const lesson = readFileSync(new URL('./learning-loop.md', import.meta.url), 'utf8');
+  assert.equal(SIZE_UNIT, 100);
+  assert.match(lesson, /a line \$\\text\{price\} = w\\,x \+ b\$ fitted to six houses, where \$x\$ is a house's size in hundreds of square metres \(a 50 m² house has \$x = 0\.5\$\)/);
+  assert.match(lesson, /The widget writes sizes the same way: \$x = 0\.5\$ \(50 m²\)\./);
+  const rows = lesson.split('\n').filter((l) => /^\| [\d.]+ \| \d+ \|/.test(l)).map((l) => l.split('|').map((c) => c.trim()));
+  assert.deepEqual(rows.map((r) => Number(r[1])), x, 'the table\'s sizes are the x the widget trains on');
+  assert.ok(lesson.includes('| size $x_i$ (100 m²) | price $y_i$ (k) |'));
+  assert.equal(houses.X[0], 50, 'house 1 is 50 m²');
+  assert.match(messages['learning-loop.text.data'], /x = \{x\} \(\{size\} m²\)/);
+  assert.match(messages['learning-loop.text.model'], /price = w · x \+ b, .*x is the size in hundreds of m²/);
+  assert.equal(messages['learning-loop.axis.x'], 'size x (hundreds of m²)');
+});

@@ -44,6 +44,8 @@ test('learning loop: each lap is one engine step and the error shrinks', async (
   });
   assert.deepEqual(shown, expected);
   assert.match(await page.locator(`${card} .learning-loop-stage-text`).textContent(), /Lap 3 · Data/);
+  // The spotlight names each house in the lesson's unit, x in hundreds of m², with its m² beside it.
+  assert.match(await page.locator(`${card} .learning-loop-stage-text`).textContent(), /Spotlight on house 3: x = 0\.85 \(85 m²\), sold for 236k\./);
   await screenshot(page, 'learning-loop-1280');
   // A learning rate above 2/λmax diverges, and the widget says so in words.
   await page.locator(`${card} input[type="range"]`).first().fill('0.6');

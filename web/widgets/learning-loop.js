@@ -9,7 +9,7 @@ import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
 import { reportComplete } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
-import { formatNumber } from '../lib/format.js';
+import { formatNumber, formatShort } from '../lib/format.js';
 import { messages } from './learning-loop.messages.js';
 
 export const engine = 'core';
@@ -191,7 +191,7 @@ function build(ctx) {
     const miss = pred - prices[i];
     let text;
     switch (stage) {
-      case 0: text = t('learning-loop.text.data', { lap: k + 1, house: i + 1, size, price }); break;
+      case 0: text = t('learning-loop.text.data', { lap: k + 1, house: i + 1, x: formatShort(X[i], 3), size, price }); break;
       case 1: text = t('learning-loop.text.model', { lap: k + 1, w: fixed(lap.w, 2), b: fixed(lap.b, 2) }); break;
       case 2: text = t('learning-loop.text.prediction', { lap: k + 1, house: i + 1, pred: fixed(pred, 1) }); break;
       case 3: text = t('learning-loop.text.error', { lap: k + 1, house: i + 1, miss: fixed(Math.abs(miss), 1), low: miss < 0, mse: fixed(lap.mse, 1) }); break;
@@ -367,7 +367,9 @@ function build(ctx) {
   }
 
   function drawScatter(lap, stage) {
-    scatter.setDomain(0, 180, 0, 480);
+    // Drawn in the model's own input x (hundreds of m²), the unit of the lesson's table and of w.
+    const xMax = 180 / SIZE_UNIT;
+    scatter.setDomain(0, xMax, 0, 480);
     scatter.begin();
     scatter.axes({ xLabel: t('learning-loop.axis.x'), yLabel: t('learning-loop.axis.y'), xTicks: 6, yTicks: 4 });
     if (!lap) return;
@@ -375,11 +377,11 @@ function build(ctx) {
     const b = lap.after && stage === 4 ? lap.after.b : lap.b;
     scatter.clipToArea(() => {
       if (stage >= 2 && stage <= 3) {
-        for (let i = 0; i < sizes.length; i++) scatter.segment(sizes[i], prices[i], sizes[i], lap.preds[i], { color: scatter.theme.loss, width: 2 });
+        for (let i = 0; i < X.length; i++) scatter.segment(X[i], prices[i], X[i], lap.preds[i], { color: scatter.theme.loss, width: 2 });
       }
-      scatter.segment(0, b, 180, b + (w * 180) / SIZE_UNIT, { width: 2.5 });
+      scatter.segment(0, b, xMax, b + w * xMax, { width: 2.5 });
       const spot = lapAt() % houses.rows;
-      for (let i = 0; i < sizes.length; i++) scatter.point(sizes[i], prices[i], 1, { size: 5, highlight: i === spot });
+      for (let i = 0; i < X.length; i++) scatter.point(X[i], prices[i], 1, { size: 5, highlight: i === spot });
     });
   }
 
