@@ -4,7 +4,11 @@
 // on the first n shuffled training rows, meanSquaredError on both sets).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ml } from '../tests/node/engine.mjs';
+
+const dist = process.env.DW_ENGINE_DIR ? path.resolve(process.env.DW_ENGINE_DIR, '..') : path.resolve(import.meta.dirname, '../dist');
 
 const SEED = 8;
 const POOL = 120;
@@ -130,4 +134,21 @@ test('predict, then check: at n = 90 degree 12 ends close together near the floo
   assert.equal(diagnose({ train: 0.17, val: 2 * FLOOR }), 'close');
   assert.equal(diagnose({ train: 0.1, val: 0.2 + 1e-9 }), 'variance');
   assert.equal(diagnose({ train: 0.1, val: 0.2 }), 'close');
+});
+
+// The box is about one degree, and the lesson says what locking in does: it sets degree 12 and
+// grows its curves (no race against curves already growing), and a full degree-12 run seen
+// first makes the prediction practice. The widget's browser test checks that behaviour.
+test('predict, then check: the lesson\'s box is about degree 12, the degree the widget\'s box asks about', async () => {
+  const { readFileSync } = await import('node:fs');
+  const lesson = readFileSync(new URL('./learning-curves.md', import.meta.url), 'utf8');
+  const { PREDICT_DEGREE } = await import(pathToFileURL(path.join(dist, 'widgets', 'learning-curves.js')).href);
+  const { messages } = await import(pathToFileURL(path.join(dist, 'widgets', 'learning-curves.messages.js')).href);
+  assert.equal(PREDICT_DEGREE, 12);
+  assert.match(messages['learning-curves.predict.question'], /^With degree \{degree\},/);
+  assert.match(lesson, /\*\*Predict, then check\.\*\* The box asks about degree 12, whose start is wild\. Before you set degree 12 yourself,/);
+  assert.match(lesson, /Locking in your answer sets the degree to 12 and grows its curves from \$n = 2\$ \(all at once if your system reduces motion\)/);
+  assert.match(lesson, /If degree 12 has already grown to \$n = 90\$ on this page, the box still gives a verdict, but as practice\./);
+  assert.doesNotMatch(lesson, /before they grow any further/i);
+  assert.equal(sizes[sizes.length - 1], 90);
 });

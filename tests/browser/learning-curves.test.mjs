@@ -90,24 +90,78 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
   });
 }
 
-test('learning curves: predict the shape at n = 90 for degree 12 (missed, then held)', async () => {
+// The box is about degree 12: locking in sets it and grows its curves from n = 2 (at once with
+// reduced motion), so there is no race; the first verdict is recorded.
+test('learning curves: locking in sets degree 12 and runs it (missed, then held as practice)', async () => {
   const page = await openLesson(site, 'learning-curves', { width: 1280, reducedMotion: 'reduce' });
+  await page.evaluate(() => {
+    window.__scores = [];
+    document.addEventListener('dw:score', (e) => { if (e.detail.widget.startsWith('predict:')) window.__scores.push({ widget: e.detail.widget, score: e.detail.score }); });
+  });
   const w = cardByTitle(page, 'Learning curves grow with the dataset');
-  await w.getByRole('slider', { name: /degree/ }).fill('12');
   const id = 'learning-curves-final';
+  const box = w.locator(`[data-predict="${id}"]`);
+  assert.match(await box.locator('label').textContent(), /^With degree 12, once the training set has grown to all its points/);
+  // The slider is at degree 1 (the lesson's start); locking in moves it to 12.
+  assert.equal(await w.getByRole('slider', { name: /degree/ }).inputValue(), '1');
   await lockPrediction(w, id, 'variance');              // reduced motion: the whole run at once
+  assert.equal(await w.getByRole('slider', { name: /degree/ }).inputValue(), '12');
   let v = await verdict(w, id);
   assert.equal(v.result, 'missed');
   assert.match(v.text, /Degree 12 at n = 90: training 0\.088, validation 0\.133/);
+  assert.doesNotMatch(v.text, /Practice|second try/);
   await lockPrediction(w, id, 'close');
   v = await verdict(w, id);
   assert.equal(v.result, 'held');
+  assert.match(v.text, /your first prediction is the one recorded/);
+  assert.deepEqual(await page.evaluate(() => window.__scores), [{ widget: 'predict:learning-curves-final', score: 0 }]);
   // Gap and ratio are worked out from the numbers shown: 0.133 − 0.088 and 0.133 / 0.090.
   assert.match(await w.locator('.dw-message').textContent(), /training 0\.088 and validation 0\.133 are close \(gap 0\.045\); validation error is 1\.48 times the noise floor s² = 0\.090/);
-  await w.getByRole('slider', { name: /degree/ }).fill('1');
-  await lockPrediction(w, id, 'bias');
-  v = await verdict(w, id);
-  assert.equal(v.result, 'held');
-  assert.match(v.text, /Degree 1 at n = 90: training 0\.325, validation 0\.350, 3\.89 times the noise floor s²/);
   await finish(page, 'learning-curves-predict');
+});
+
+// Degree 12 grown to n = 90 before predicting shows the answer: a later prediction is practice
+// and nothing is recorded.
+test('learning curves: a full degree-12 run seen before locking in makes the prediction practice', async () => {
+  const page = await openLesson(site, 'learning-curves', { width: 1280, reducedMotion: 'reduce' });
+  await page.evaluate(() => {
+    window.__scores = [];
+    document.addEventListener('dw:score', (e) => { if (e.detail.widget.startsWith('predict:')) window.__scores.push(e.detail.widget); });
+  });
+  const w = cardByTitle(page, 'Learning curves grow with the dataset');
+  const id = 'learning-curves-final';
+  const box = w.locator(`[data-predict="${id}"]`);
+  await w.getByRole('slider', { name: /degree/ }).fill('12');  // reduced motion: the whole run at once
+  assert.equal(await stat(w, 'n'), '90');
+  assert.match(await box.getByRole('status').textContent(), /^Degree 12 has grown to all 90 training points before a prediction was locked in/);
+  await w.getByRole('slider', { name: /degree/ }).fill('1');
+  await lockPrediction(w, id, 'close');
+  const v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual(await page.evaluate(() => window.__scores), []);
+  await finish(page, 'learning-curves-predict-seen');
+});
+
+// With motion allowed, locking in does not race the curves: they start again from n = 2 at
+// degree 12 and the verdict comes when they reach n = 90.
+test('learning curves: with motion, locking in restarts degree 12 from n = 2 and settles at n = 90', async () => {
+  const page = await openLesson(site, 'learning-curves', { width: 1280, reducedMotion: 'no-preference' });
+  const w = cardByTitle(page, 'Learning curves grow with the dataset');
+  await w.locator('canvas').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('.dw-stat[data-stat="n"] .dw-stat-value').textContent === '90', null, { timeout: 30000 });
+  const id = 'learning-curves-final';
+  await lockPrediction(w, id, 'close');
+  assert.ok(Number(await stat(w, 'n')) < 40 || (await stat(w, 'n')) === '–', `the run starts again: n = ${await stat(w, 'n')}`);
+  assert.equal(await w.getByRole('slider', { name: /degree/ }).inputValue(), '12');
+  const v = await verdict(w, id, 30000);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /^Your prediction held: .*Degree 12 at n = 90/);
+  // Another degree while a prediction is locked and its run is growing: set aside, in words.
+  const box = w.locator(`[data-predict="${id}"]`);
+  await lockPrediction(w, id, 'bias');
+  await w.getByRole('slider', { name: /degree/ }).fill('5');
+  assert.notEqual(await box.getAttribute('data-state'), 'committed');
+  assert.match(await box.getByRole('status').textContent(), /^The prediction is about degree 12, so moving to another degree set it aside\. Lock in again to run degree 12\./);
+  await finish(page, 'learning-curves-predict-motion');
 });

@@ -26,6 +26,9 @@ export const schema = {
 export const meta = { title: messages['learning-curves.title'], hint: messages['learning-curves.hint'] };
 
 const VALIDATION_FRACTION = 0.25;
+// The box asks about one degree, named in its question, so locking in can set it and start the
+// run: no race against curves already growing, with or without reduced motion.
+export const PREDICT_DEGREE = 12;
 const FRAME_MS = 90; // one new training-set size per ~0.1 s
 // The error axis spans 10⁻³ … 10²; an error above the top (a wild interpolating polynomial
 // can miss the validation points by 10⁵⁰) is pinned to the top edge and the largest is noted.
@@ -62,22 +65,24 @@ function build(ctx) {
   });
   button(buttons, t('learning-curves.step'), () => { play.stop(); grow(); });
   button(buttons, t('learning-curves.reset'), () => { play.stop(); restart(); });
-  const degreeSlider = slider(card.controls, { label: t('learning-curves.slider.degree'), min: 1, max: 12, step: 1, value: degree, format: (v) => t('learning-curves.degreeValue', { degree: v, bias: v <= 2, variance: v >= 9 }), onInput: (v) => { degree = v; prediction.reset(t('learning-curves.reset.degree')); restart(); autoRun(); } });
+  const degreeSlider = slider(card.controls, { label: t('learning-curves.slider.degree'), min: 1, max: 12, step: 1, value: degree, format: (v) => t('learning-curves.degreeValue', { degree: v, bias: v <= 2, variance: v >= 9 }), onInput: (v) => { degree = v; if (v !== PREDICT_DEGREE) prediction.reset(t('learning-curves.reset.degree', { degree: PREDICT_DEGREE })); restart(); autoRun(); } });
 
   const statN = card.stat(t('learning-curves.stat.n'));
   const statTrain = card.stat(t('learning-curves.stat.train'));
   const statVal = card.stat(t('learning-curves.stat.validation'));
   const statGap = card.stat(t('learning-curves.stat.gap'));
 
-  // Predict, then check: what will the curves show once all training points are used? Judged
-  // by the lesson's definitions (diagnose) on the last computed point of a full run.
+  // Predict, then check: what will degree 12's curves show once all training points are used?
+  // Judged by the lesson's definitions (diagnose) on the last computed point of a full run.
+  // Locking in sets degree 12 and grows its curves from n = 2; a full degree-12 run watched with
+  // nothing committed shows the answer, so a prediction made after it is practice.
   const SHAPES = ['bias', 'variance', 'close'];
   const prediction = createPrediction(ctx, {
     id: 'learning-curves-final',
-    question: t('learning-curves.predict.question'),
+    question: t('learning-curves.predict.question', { degree: PREDICT_DEGREE }),
     choices: SHAPES.map((id) => [id, t(`learning-curves.shape.${id}`)]),
-    onCommit: () => { play.stop(); restart(); ctx.timeout(autoRun, 0); }, // after the box has locked
-    next: () => t('learning-curves.predict.next', { degree }),
+    onCommit: () => { play.stop(); degree = PREDICT_DEGREE; restart(); ctx.timeout(autoRun, 0); }, // after the box has locked
+    next: () => t('learning-curves.predict.next', { degree: PREDICT_DEGREE }),
   });
   function diagnose(p) {
     // The lesson's definitions: high bias = both curves together (gap below s²/2) and high
@@ -88,7 +93,8 @@ function build(ctx) {
     return 'close';
   }
   function judgeFinal() {
-    if (prediction.pending === null || points.length !== sizes.length) return;
+    if (points.length !== sizes.length || degree !== PREDICT_DEGREE) return;
+    if (prediction.pending === null) { prediction.outcomeSeen(t('learning-curves.predict.seen', { degree: PREDICT_DEGREE, n: points[points.length - 1].n })); return; }
     const last = points[points.length - 1];
     const shape = diagnose(last);
     const lesson = t(`learning-curves.lesson.${shape === 'close' && degree >= 9 ? 'closeFlexible' : shape}`);
