@@ -1,14 +1,16 @@
 // Claims of pipeline-leakage.md, checked against the engine with the widget's defaults
-// (pipeline-leakage.js: noiseTable(50 rows, 500 columns, seed 3), keep 10 columns, 5 folds,
+// (pipeline-leakage.js: noiseTable(50 rows, 5 columns at first, seed 3), keep 10 columns, 5 folds,
 // LogisticRegression with 500 steps, pipelineCrossValScore leaky and honest; the tables use fold 1
 // of stratifiedKFold(y, 5, shuffle, seed) and the first three columns).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { evaluateComputation, parseComputation } from '../web/js/check-computations.js';
 import { CITIES, cityColumn, noiseTable } from '../web/widgets/pipeline-leakage/noise-table.js';
 import { mean } from '../web/lib/arrays.js';
 import { nextSeed } from '../web/lib/schema.js';
+import { schema } from '../web/widgets/pipeline-leakage.js';
 
 const model = new ml.LogisticRegression();
 function scores(features, seed = 3, select = 10) {
@@ -26,7 +28,7 @@ test('labels alternate 0, 1 down the rows: half of each, so chance is 0.5', () =
   assert.equal(d.y.filter((y) => y === 1).length, 25);
 });
 
-test('default table: the leak inflates the score far above chance, the honest score is about chance', () => {
+test('500 columns: the leak inflates the score far above chance, the honest score is about chance', () => {
   const { leaky, honest } = scores(500);
   assert.ok(leaky > honest + 0.15, `leaky ${leaky} vs honest ${honest}`);
   assert.ok(Math.abs(honest - 0.5) <= 0.1, `honest ${honest}`);
@@ -67,6 +69,17 @@ test('5 columns: both scores agree (0.600); at each of the 101 settings from 199
   assert.ok(Math.abs(mean(honest) - 0.5) < 0.02, `honest mean ${mean(honest)}`);
 });
 
+test('the widget opens at 5 columns (the lesson and the widget\'s default), where both scores agree; from 100 columns up every slider setting shows a leaky score of 0.60 or more (0.32–0.82 below)', () => {
+  assert.equal(schema.features.default, 5);
+  assert.match(fs.readFileSync(new URL('./pipeline-leakage.md', import.meta.url), 'utf8'), /^::: widget pipeline-leakage rows=50 features=5 select=10 k=5 seed=3$/m);
+  const five = scores(5);
+  assert.equal(five.leaky, five.honest);
+  const below = SLIDER_SETTINGS.filter((f) => f < 100).map((f) => scores(f).leaky);
+  const from100 = SLIDER_SETTINGS.filter((f) => f >= 100).map((f) => scores(f).leaky);
+  assert.deepEqual([Math.min(...below), Math.max(...below)].map(r2text), ['0.32', '0.82']);
+  assert.equal(r2text(Math.min(...from100)), '0.60');
+});
+
 test('predict, then check: at the top (1,991 columns) leaky 0.920, honest 0.500; at every column count the slider reaches from 1,900 up the leaky score is 0.65 or more', () => {
   const counts = SLIDER_SETTINGS.filter((f) => f >= 1900);
   assert.deepEqual(counts, [1901, 1945, 1991]);
@@ -94,7 +107,7 @@ test('ten new tables at the top of the slider (1,991 columns): leaky 0.84–0.96
   assert.equal(r2text(mean(honest)), '0.53');
 });
 
-test('ten new tables at the default 500 columns: leaky 0.66–0.90, about 0.79 on average; honest about 0.49', () => {
+test('ten new tables at 500 columns: leaky 0.66–0.90, about 0.79 on average; honest about 0.49', () => {
   const runs = NEW_TABLE_SEEDS.map((seed) => scores(500, seed));
   const leaky = runs.map((r) => r.leaky);
   const honest = runs.map((r) => r.honest);

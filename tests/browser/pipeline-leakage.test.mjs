@@ -98,6 +98,12 @@ test('pipeline-leakage: leaky score beats chance on noise, honest does not, both
     const stat = statReader(page);
     const ink = await canvasInk(page, '.pipeline-leakage-plot canvas');
     assert.ok(ink.colours > 4, 'fold plot is drawn');
+    // The page opens at 5 columns, where the two scores agree; 500 shows the leak.
+    assert.equal(await page.getByRole('slider', { name: /noise columns/ }).getAttribute('aria-valuetext'), 'noise columns 5');
+    const e5 = await expected(page, 5, 5); // selection keeps min(10, 5) columns
+    assert.deepEqual([await stat('leaky CV accuracy'), await stat('honest CV accuracy')], [e5.leaky, e5.honest]);
+    assert.equal(e5.leaky, e5.honest);
+    await page.getByRole('slider', { name: /noise columns/ }).fill(String(Math.log10(500)));
     const e = await expected(page, 500, 10);
     assert.equal(await stat('leaky CV accuracy'), e.leaky);
     assert.equal(await stat('honest CV accuracy'), e.honest);
@@ -137,7 +143,8 @@ test('pipeline-leakage: predict, then check — 2000 noise columns lift the leak
     await box.getByRole('combobox', { name: /leaky cross-validated accuracy will/ }).selectOption(value);
     await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   };
-  // Refused at the default 500 columns: first see the two scores agree.
+  // Refused away from a few columns (below 100, so nothing telling is on screen): first see the two scores agree.
+  await columns.fill(String(Math.log10(50)));
   await lockIn('high');
   assert.match(await box.getByRole('status').textContent(), /Slide the noise columns down to 5 first/);
   await columns.fill(String(Math.log10(5)));
@@ -172,6 +179,60 @@ test('pipeline leakage: sliding to the top before predicting shows the answer, s
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await columns.fill(String(Math.log10(2000)));
   assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.deepEqual(await page.evaluate(() => window.__q), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+test('pipeline leakage: the page asks before it answers — the widget opens at 5 columns (0.600 each), the outcome sentence waits in the reveal, and the box locks without moving the slider', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/pipeline-leakage.html`);
+    // No saved progress: an earlier test's verdict would open the reveal at load.
+    await page.evaluate(() => localStorage.removeItem('dw:lesson:pipeline-leakage'));
+    await page.reload();
+    await widgetsReady(page);
+    const stat = statReader(page);
+    assert.equal(await page.getByRole('slider', { name: /noise columns/ }).getAttribute('aria-valuetext'), 'noise columns 5');
+    assert.deepEqual([await stat('leaky CV accuracy'), await stat('honest CV accuracy')], ['0.600', '0.600']);
+    // Everything a reader meets before the box: the page text outside closed reveal blocks, and the widget.
+    const visible = await page.evaluate(() => {
+      const main = document.querySelector('main') || document.body;
+      const copy = main.cloneNode(true);
+      for (const d of copy.querySelectorAll('details.dw-reveal')) d.remove();
+      return copy.textContent;
+    });
+    assert.doesNotMatch(visible, /convincing score|find.{1,3} a pattern anyway/);
+    assert.match(await page.locator('details.dw-reveal').first().textContent(), /reports a convincing score on pure noise/);
+    assert.equal(await page.locator('details.dw-reveal').first().evaluate((d) => d.open), false);
+    const box = page.locator('[data-predict="leakage-many-columns"]');
+    await box.getByRole('combobox', { name: /leaky cross-validated accuracy will/ }).selectOption('high');
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+    assert.match(await box.getByRole('status').textContent(), /Your prediction: reach 0\.65 or more/);
+    await screenshot(page, `pipeline-opening-${width}`);
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+test('pipeline leakage: sliding to 500 columns before predicting shows the leak, so a prediction locked back at 5 records nothing', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/pipeline-leakage.html`);
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:pipeline-leakage'));
+  await page.reload();
+  await widgetsReady(page);
+  await page.evaluate(() => { window.__q = []; document.addEventListener('dw:score', (e) => window.__q.push(e.detail)); });
+  const box = page.locator('[data-predict="leakage-many-columns"]');
+  const columns = page.getByRole('slider', { name: /noise columns/ });
+  await columns.fill(String(Math.log10(500)));
+  assert.match(await box.getByRole('status').textContent(), /The leaky score with 500 noise columns \(0\.\d{3}\) was on screen before a prediction was locked in/);
+  assert.equal(await page.locator('details.dw-reveal').first().evaluate((d) => d.open), true, 'the outcome is on screen, so its text opens');
+  await columns.fill(String(Math.log10(5)));
+  await box.getByRole('combobox', { name: /leaky cross-validated accuracy will/ }).selectOption('high');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await columns.fill(String(Math.log10(2000)));
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Practice: the outcome was on screen before you predicted/);
   assert.deepEqual(await page.evaluate(() => window.__q), []);
   assert.deepEqual(page.record.errors, []);
   await page.close();

@@ -3,7 +3,7 @@
 // another language adds the same keys with addMessages (web/lib/messages.js).
 export const messages = {
   'pipeline-leakage.title': 'Leakage: where the preprocessing is fitted',
-  'pipeline-leakage.hint': 'The labels alternate 0, 1 down the rows and no column knows them, so no honest method beats 50% except by luck. Add columns and watch the leaky pipeline “find” a pattern anyway.',
+  'pipeline-leakage.hint': 'The labels alternate 0, 1 down the rows and no column knows them, so no honest method beats 50% except by luck. Add columns and compare the pipeline fitted on all rows (leaky) with the one refitted inside each fold (honest).',
   'pipeline-leakage.diagram': 'Pipeline steps',
   'pipeline-leakage.step.onehot': 'one-hot encode',
   'pipeline-leakage.step.impute': 'impute gaps',
@@ -35,6 +35,7 @@ export const messages = {
   'pipeline-leakage.predict.high': 'reach 0.65 or more',
   'pipeline-leakage.predict.notReady': 'Slide the noise columns down to 5 first: with few columns the two scores agree.',
   'pipeline-leakage.predict.next': 'Now slide the noise columns all the way up.',
+  'pipeline-leakage.predict.seen': 'The leaky score with {features} noise columns ({leaky}) was on screen before a prediction was locked in. That many columns already show how the leaky score behaves with many more, so a prediction made on this page now is practice and is not recorded.',
   'pipeline-leakage.predict.why': 'On {features} columns of pure noise the leaky pipeline reports {leaky}, the honest one {honest}. Fitted on all rows, the selection searches so many columns that it finds {keep} that happen to match the labels of the very rows it is tested on.',
   'pipeline-leakage.honest.chance': '{score}, about chance',
   'pipeline-leakage.honest.luck': ({ score, above, rows }) => `${score} — ${above ? 'above' : 'below'} 0.5 by luck alone, since with ${rows} rows an honest score wobbles`,
