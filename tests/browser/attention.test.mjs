@@ -79,6 +79,36 @@ test('attention: predict, then check — a zero query spreads “sat” evenly, 
 });
 
 
+test('attention: the box asks for a percentage, so "0.17" locks as 0.17% and says how it was read; 0.17% and 17 lock with no such note', async () => {
+  const page = await site.newPage({ width: 375 });
+  await page.goto(`${site.base}/lessons/attention-toy.html`);
+  await widgetsReady(page);
+  const w = cardAt(page, 0);
+  const box = w.locator('[data-predict="attention-zero-query"]');
+  const input = box.getByRole('textbox', { name: /share of “sat”’s head-1 attention on “cat”/ });
+  const status = box.getByRole('status');
+  await input.fill('0.17');
+  await input.press('Enter');
+  assert.equal(await box.getAttribute('data-state'), 'committed', 'a possible percentage is locked as typed');
+  assert.match(await status.textContent(), /^Your prediction: 0\.17\. Now, .*\(Read as 0\.17%, less than one percent\. If you meant a share of 1, that is 17%: press Change my prediction and type 17\.\)$/);
+  await box.getByRole('button', { name: 'Change my prediction' }).click();
+  for (const typed of ['0.17%', '17']) {
+    await input.fill(typed);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+    assert.doesNotMatch(await status.textContent(), /Read as/, typed);
+    await box.getByRole('button', { name: 'Change my prediction' }).click();
+  }
+  // Letters, an impossible size and a % sign typed twice are refused for what they are.
+  for (const [typed, refusal] of [['abc', /^"abc" is not a number: type digits \(/], ['1e999', /^"1e999" is too large to read/], ['17%%', /^"17%%" is not a number/]]) {
+    await input.fill(typed);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+    assert.match(await status.textContent(), refusal, typed);
+    assert.equal(await box.getAttribute('data-state'), '', typed);
+  }
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
 test('attention: zeroing the action row before predicting shows the answer, so a later prediction is practice', async () => {
   const page = await site.newPage();
   await page.goto(`${site.base}/lessons/attention-toy.html`);

@@ -108,8 +108,11 @@ test('k-means by hand: a prediction that is not a number, or below 0, is refused
   const box = card.locator('[data-predict="kmeans-final-inertia"]');
   const lock = box.getByRole('button', { name: 'Lock in my prediction' });
   const status = box.getByRole('status');
-  for (const [typed, refusal] of [['', /Type a number first/], ['abc', /Type a number first/], ['NaN', /Type a number first/],
-    ['1e999', /Type a number first/], ['-0.5', /A prediction below 0\.00 cannot happen here/]]) {
+  // Each refusal says what was wrong with what was typed, in the check-yourself reader's words.
+  for (const [typed, refusal] of [['', /^Type a number first/], ['abc', /^"abc" is not a number: type digits/], ['NaN', /^"NaN" is not a number: type digits/],
+    ['1e999', /^"1e999" is too large to read: no prediction here is anywhere near it\.$/], ['50%', /^"50%" has a % sign, but this answer is a plain number, not a percentage: type it without %\.$/],
+    ['1,000', /^"1,000": is that 1000 or 1\.000\? Type decimals with a point/], ['x'.repeat(300), new RegExp(`^"${'x'.repeat(20)}" is not a number`)],
+    ['-0.5', /A prediction below 0\.00 cannot happen here/]]) {
     await box.locator('input').fill(typed);
     await lock.click();
     assert.match(await status.textContent(), refusal, `typed "${typed}"`);

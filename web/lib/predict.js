@@ -16,7 +16,9 @@
 //     choices: [['same', 'stay the same'], ['half', 'halve'], ['quarter', 'fall to a quarter']],
 //     //   or  numeric: { label: 'test error', tolerance: 0.05, min: 0, max: 1, digits: 2 }
 //     //   (integer: true for a count: 3.5 is refused as not a whole number)
-//     //   (percent: true for a box that asks for a percentage, which then takes "50%" as 50)
+//     //   (percent: true for a box that asks for a percentage, which then takes "50%" as 50, and
+//     //   locks "0.17" as 0.17% saying that 17 is the number to type for a share of 0.17)
+//     //   Typed text that is no prediction is refused in words for its own reason (predict-number.js).
 //     ready: () => (drawn >= 100 ? null : 'Draw at least 100 means first.'), // optional gate
 //     onCommit: (value) => { start = current(); },    // optional: remember where the learner began
 //     onUnlock: () => { slider.setDisabled(false); }, // optional: the box is open again (a verdict,
@@ -40,6 +42,7 @@
 import { el, nextId } from './ui.js';
 import { formatNumber, formatShort } from './format.js';
 import { reportComplete, reportOutcomeShown, reportScore } from './report.js';
+import { readPredictedNumber } from './predict-number.js';
 
 export function createPrediction(ctx, spec) {
   const { card, t } = ctx;
@@ -95,24 +98,37 @@ export function createPrediction(ctx, spec) {
     if (choices) return input.value === '' ? { error: t('predict.needChoice') } : { value: input.value };
     // A percentage is often typed with its sign; only a box that asks for a percentage drops it
     // ("30%" in a box for a share from 0 to 1 stays an error, rather than becoming 30).
-    const typedNumber = input.value.trim().replace(',', '.');
-    const raw = numeric.percent ? typedNumber.replace(/\s*%$/, '') : typedNumber;
-    const value = Number(raw);
+    const read = readPredictedNumber(input.value, numeric);
+    const label = numeric.label || '';
+    const { typed: shown } = read;
     // The hint names the quantity asked for (its label), not a generic example: "0.25" made no
     // sense for a count from 0 to 200.
-    if (raw === '' || !Number.isFinite(value)) return { error: t('predict.needNumber', { label: numeric.label || '' }) };
-    if (numeric.integer && !Number.isInteger(value)) return { error: t('predict.needWhole', { value: raw }) };
+    if (read.refusal === 'empty') return { error: t('predict.needNumber', { label }) };
+    if (read.refusal === 'notNumber') return { error: t('predict.notNumber', { typed: shown, label }) };
+    if (read.refusal === 'separators') return { error: t('predict.separators', { typed: shown }) };
+    if (read.refusal === 'ambiguous') return { error: t('predict.ambiguous', { typed: shown, whole: read.whole, part: read.part }) };
+    if (read.refusal === 'tooLarge') return { error: t('predict.tooLarge', { typed: shown }) };
+    if (read.refusal === 'percentSign') {
+      // In a box for a share of 1, "30%" was surely meant as 0.3: say so, but let the learner type it.
+      const share = numeric.max !== undefined && numeric.max <= 1 && read.value >= 0 && read.value <= 100 ? formatShort(read.value / 100, 6) : '';
+      return { error: t('predict.percentSign', { typed: shown, count: Boolean(numeric.integer), share }) };
+    }
+    if (read.refusal === 'notWhole') return { error: t('predict.needWhole', { typed: shown }) };
+    const { value } = read;
     if (numeric.min !== undefined && value < numeric.min) return { error: t('predict.belowMin', { min: formatNumber(numeric.min, digits) }) };
     if (numeric.max !== undefined && value > numeric.max) return { error: t('predict.aboveMax', { max: formatNumber(numeric.max, digits) }) };
-    return { value };
+    // "0.17" in a box that asks for a percentage is 0.17%, a possible answer, but it may be a share
+    // of 1 meant as 17%: locked as typed, with how it was read.
+    const note = read.looksLikeShare ? t('predict.readAsPercent', { typed: read.written, percent: formatShort(value * 100, 6) }) : '';
+    return { value, written: read.written, note };
   }
   function lock() {
     const why = ready ? ready() : null;
     if (why) { say(why, 'info'); return; }
-    const { value, error } = parse();
+    const { value, error, written = '', note = '' } = parse();
     if (error) { say(error, 'info'); return; }
     pending = value;
-    typed = choices ? '' : input.value.trim().replace(',', '.');
+    typed = written;
     // Locking disables the box the learner typed or chose in (Enter locks too): keep the keyboard
     // in the box, on the button that changes the prediction, rather than dropping it on the page.
     const hadFocus = input.matches(':focus');
@@ -121,7 +137,7 @@ export function createPrediction(ctx, spec) {
     commit.textContent = t('predict.change');
     box.dataset.state = 'committed';
     if (onCommit) onCommit(value);
-    say(t('predict.locked', { value: said(value), next: typeof next === 'function' ? next(value) : next }).trim(), 'info');
+    say(`${t('predict.locked', { value: said(value), next: typeof next === 'function' ? next(value) : next }).trim()}${note ? ` ${note}` : ''}`, 'info');
   }
   function unlock(text, tone = 'info') {
     pending = null;
