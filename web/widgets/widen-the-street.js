@@ -75,7 +75,12 @@ function build(ctx) {
   let offset = 0;          // signed shift of the line along its normal, from the centre
   let best = 0;
   let moved = false;       // the starting line is not the learner's: only streets after a move count
-  let reportedScore = -1;  // the highest score reported against the optimal street now shown
+  // Once the solver's street has been on screen for these points, a street lined up with it is a
+  // copy, not a find: the score keeps the best made before, and later streets are practice until
+  // New points (or a new spread) starts a fresh round.
+  let answerShown = false;
+  let movedBeforeAnswer = false;
+  let movedAfterAnswer = false;
   let optimal = null;      // { w, b, width, sv: Set, violations: Set } once Optimal was pressed
   let stopSolve = null;
   let imported = null;     // { X, y } from a CSV file or a Share link, instead of generated blobs
@@ -92,8 +97,8 @@ function build(ctx) {
   hideBtn.hidden = true;
   button(buttons, t('widen-the-street.newPoints'), () => { opts.seed = nextSeed(opts.seed); imported = null; loadData(); });
   // A line's direction is undirected (180° is 0° again), so the slider stops short of 180°.
-  const angleSlider = slider(card.controls, { label: t('widen-the-street.slider.angle'), min: 0, max: 179.5, step: 0.5, value: angle, format: (v) => formatAxisAngle(v, 1), onInput: (v) => { angle = v; moved = true; render(); } });
-  const offsetSlider = slider(card.controls, { label: t('widen-the-street.slider.shift'), min: -4, max: 4, step: 0.01, value: offset, format: (v) => fixed(v, 2), onInput: (v) => { offset = v; moved = true; render(); } });
+  const angleSlider = slider(card.controls, { label: t('widen-the-street.slider.angle'), min: 0, max: 179.5, step: 0.5, value: angle, format: (v) => formatAxisAngle(v, 1), onInput: (v) => { angle = v; lineMoved(); render(); } });
+  const offsetSlider = slider(card.controls, { label: t('widen-the-street.slider.shift'), min: -4, max: 4, step: 0.01, value: offset, format: (v) => fixed(v, 2), onInput: (v) => { offset = v; lineMoved(); render(); } });
   slider(card.controls, { label: t('widen-the-street.slider.spread'), min: 0.2, max: 2, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { opts.spread = v; imported = null; loadData(); } });
   const cSlider = slider(card.controls, { label: t('widen-the-street.slider.C'), min: 0.001, max: 1000, value: opts.C, scale: 'log', step: 0.01, format: formatC, onInput: (v) => { opts.C = v; if (optimal) solve(); } });
 
@@ -147,19 +152,28 @@ function build(ctx) {
     if (imported && data) for (let i = 0; i < data.rows; i++) scale = Math.max(scale, Math.abs(data.X[2 * i] - centre[0]) / 4, Math.abs(data.X[2 * i + 1] - centre[1]) / 2.9);
     best = 0;
     moved = false;
+    answerShown = false;
+    movedBeforeAnswer = false;
+    movedAfterAnswer = false;
     optimal = null;
-    reportedScore = -1;
     angle = 120; offset = 0.4;
     render();
   }
 
   // The learner's line: points p with n·(p − centre) = offset, n the unit normal.
+  function lineMoved() {
+    moved = true;
+    if (answerShown) movedAfterAnswer = true;
+    else movedBeforeAnswer = true;
+  }
+
   function normal() { const a = (angle + 90) * RAD; return [Math.cos(a), Math.sin(a)]; }
 
   function measure() { return measureStreet(data, centre, normal(), offset); }
 
   function solve() {
     stopSolving();
+    answerShown = true;
     // Watch SMO work: a few pair updates per frame until it converges (all at once with reduced motion).
     const reduced = prefersReducedMotion();
     const ok = attempt(card, () => {
@@ -169,7 +183,6 @@ function build(ctx) {
       return true;
     }, false);
     if (!ok) return;
-    reportedScore = -1;
     if (reduced) { attempt(card, () => svm.fit(100000)); readOptimal(); render(); reportResult(); return; }
     optBtn.setAttribute('aria-disabled', 'true');
     // Said at once, in the card's live region, so the greyed-out button is explained before the
@@ -187,8 +200,7 @@ function build(ctx) {
   // The game's result, whenever both streets are known: the learner's best correct street as a
   // share of the SVM's widest one (only when their own line did separate the classes, and only
   // against a hard margin: with violations the SVM's street is not the widest empty one).
-  // Reported when the solver finishes and again each time the learner's best raises the score,
-  // so a street widened after Optimal counts without pressing Optimal again.
+  // Reported when the solver finishes (the best is then frozen: see answerShown).
   function scoreOf() {
     if (!optimal || !optimal.converged || stopSolve || optimal.violations.size || !(best > 0) || !(optimal.width > 0)) return null;
     return Math.min(100, Math.floor((100 * best) / optimal.width + 1e-9));
@@ -196,7 +208,6 @@ function build(ctx) {
   function reportResult() {
     const score = scoreOf();
     if (score === null) return;
-    reportedScore = Math.max(reportedScore, score);
     const detail = { widget: 'widen-the-street', title: t('widen-the-street.title'), score, max: 100 };
     reportScore(card, detail);
     if (score >= 98) reportComplete(card, detail);
@@ -218,11 +229,7 @@ function build(ctx) {
     angleSlider.set(Number(angle.toFixed(1)));
     offsetSlider.set(Math.max(-4, Math.min(4, Number(offset.toFixed(2)))));
     const m = measure();
-    if (moved && m.wrong === 0 && m.width > best) {
-      best = m.width;
-      const score = scoreOf();
-      if (score !== null && score > reportedScore) reportResult();
-    }
+    if (moved && !answerShown && m.wrong === 0 && m.width > best) best = m.width;
     statMargin.set(m.wrong ? '–' : fixed(m.width, 3));
     statBest.set(best > 0 ? fixed(best, 3) : '–');
     statWrong.set(formatNumber(m.wrong, 0));
@@ -237,16 +244,16 @@ function build(ctx) {
       if (v === 0) {
         const ratio = best > 0 ? best / optimal.width : 0;
         const yours = best > 0 ? t('widen-the-street.yours', { percent: formatNumber(Math.min(100, Math.floor(ratio * 100 + 1e-9)), 0), superb: ratio * 100 + 1e-9 >= 98 })
-          : moved ? t('widen-the-street.noneYours') : t('widen-the-street.notMoved');
-        card.setMessage(t('widen-the-street.widest', { width: fixed(optimal.width, 3), supportVectors: svText, yours }), 'ok');
+          : movedBeforeAnswer ? t('widen-the-street.noneYours') : t('widen-the-street.notMoved');
+        card.setMessage(t('widen-the-street.widest', { width: fixed(optimal.width, 3), supportVectors: svText, yours, practice: movedAfterAnswer ? t('widen-the-street.practice') : '' }), 'ok');
       } else {
         card.setMessage(t('widen-the-street.soft', { C: formatC(opts.C), violations: v, width: fixed(optimal.width, 3), supportVectors: svText }), 'info');
       }
     } else if (m.wrong) {
-      card.setMessage(t('widen-the-street.wrongSide', { wrong: m.wrong }), 'bad');
+      card.setMessage(t('widen-the-street.wrongSide', { wrong: m.wrong }) + (movedAfterAnswer ? t('widen-the-street.practice') : ''), 'bad');
     } else {
       const width = fixed(m.width, 3);
-      card.setMessage(moved ? t('widen-the-street.separates', { width }) : t('widen-the-street.startSeparates', { width }), 'info');
+      card.setMessage(moved ? t('widen-the-street.separates', { width }) + (movedAfterAnswer ? t('widen-the-street.practice') : '') : t('widen-the-street.startSeparates', { width }), 'info');
     }
     plot.canvas.setAttribute('aria-label', t('widen-the-street.figure', { angle: formatAxisAngle(angle, 1), wrong: m.wrong, width: m.wrong ? null : fixed(m.width, 3) }));
     ctx.requestDraw(draw);
@@ -327,7 +334,7 @@ function build(ctx) {
       const n = normal();
       offset = Math.max(-4, Math.min(4, n[0] * (pos.x - centre[0]) + n[1] * (pos.y - centre[1])));
     }
-    moved = true;
+    lineMoved();
     render();
   };
   const drag = ctx.drag(plot, {
@@ -338,7 +345,7 @@ function build(ctx) {
     key: (dx, dy) => {
       if (dx) angle = (((angle - dx) % 180) + 180) % 180; // Left turns anticlockwise
       else offset = Math.max(-4, Math.min(4, offset + dy * 0.05));
-      moved = true;
+      lineMoved();
       render();
     },
     enter: () => solve(),
@@ -369,7 +376,7 @@ function build(ctx) {
         const points = value.p ? pointsFromState(value, CSV_RULES) : null; // checked before anything changes
         if (!line && !points) throw new RangeError(t('widen-the-street.badState'));
         if (points) { imported = { X: points.X, y: points.y }; loadData(); }
-        if (line) { angle = value.a; offset = value.o; moved = true; render(); }
+        if (line) { angle = value.a; offset = value.o; lineMoved(); render(); }
       },
     },
   };

@@ -5,7 +5,7 @@ import { countOf } from '../lib/format.js';
 
 export const messages = {
   'widen-the-street.title': 'Widen the street',
-  'widen-the-street.hint': 'Turn and shift the line (drag on the plot, use the sliders, or focus the plot: Left/Right turn, Up/Down shift) so it splits the classes with the widest empty band. Then press Optimal to see the SVM\'s answer, and lower C to soften the margin.',
+  'widen-the-street.hint': 'Turn and shift the line (drag on the plot, use the sliders, or focus the plot: Left/Right turn, Up/Down shift) so it splits the classes with the widest empty band. Then press Optimal to see the SVM\'s answer (only streets made before it are scored), and lower C to soften the margin.',
   'widen-the-street.plot': 'Two classes and a separating street',
   'widen-the-street.optimal': 'Optimal',
   'widen-the-street.hideOptimal': 'Hide optimal',
@@ -30,10 +30,12 @@ export const messages = {
   'widen-the-street.reset.newPoints': 'New points: predict again.',
   'widen-the-street.solving': 'Finding the widest street…',
   'widen-the-street.supportVectors': ({ count }) => `${countOf(count, 'support vector')} (circled) ${count === 1 ? 'holds' : 'hold'} it in place`,
-  'widen-the-street.yours': ({ percent, superb }) => ` Your best correct street reached ${percent}% of it.${superb ? ' Superb — you found the maximum margin.' : ''}`,
-  'widen-the-street.noneYours': ' Since you moved it, your line has not yet separated the classes, so there is no street of yours to compare.',
-  'widen-the-street.notMoved': ' You have not moved the line yet: the starting line is not yours, so there is no street of yours to compare. Turn or shift it, and your best correct street is scored against this one.',
-  'widen-the-street.widest': 'The widest street is {width} wide, and {supportVectors}.{yours}',
+  'widen-the-street.yours': ({ percent, superb }) => ` Your best correct street, made before you pressed Optimal, reached ${percent}% of it.${superb ? ' Superb — you found the maximum margin.' : ''}`,
+  'widen-the-street.noneYours': ' Before you pressed Optimal, your line had not separated the classes, so there is no street of yours to score on these points. Press New points for a fresh round.',
+  'widen-the-street.notMoved': ' You pressed Optimal before moving the line: the starting line is not yours, so there is no street of yours to score on these points. Lining your line up with the dashed one now would only copy it, so press New points, make your street, then press Optimal.',
+  // Appended once the line moves with the solver's street already shown for these points.
+  'widen-the-street.practice': ' The SVM\'s street has been shown for these points, so streets you make now are practice and do not change your score; New points starts a fresh round.',
+  'widen-the-street.widest': 'The widest street is {width} wide, and {supportVectors}.{yours}{practice}',
   'widen-the-street.soft': ({ C, violations, width, supportVectors }) => `With C = ${C} the SVM accepts ${countOf(violations, 'point')} inside its street or on the wrong side (ringed in red) in exchange for a wider street (${width}). ${supportVectors}. Raise C to make violations expensive.`,
   'widen-the-street.wrongSide': ({ wrong }) => `${countOf(wrong, 'point')} ${wrong === 1 ? 'is' : 'are'} on the wrong side of your line, so it does not separate the classes yet — no margin to score.`,
   'widen-the-street.startSeparates': 'The starting line separates the classes with a street {width} wide: twice the distance from the line to the nearest point (the point nearest the line in each class is circled). It is not yours yet: turn or shift it, and only the streets you make count as your best.',
