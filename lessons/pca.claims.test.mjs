@@ -173,3 +173,27 @@ test('the scree chart\'s "your line" level is the share the line keeps; it reach
     }
   });
 });
+
+test('predict, then check comes first: the lesson asks before the widget, the hint asks first, and the turn from the 100° start to PC1 passes 45° off it', async () => {
+  const fs = await import('node:fs');
+  const { messages } = await import('../web/widgets/pca-projection.messages.js');
+  const { schema } = await import('../web/widgets/pca-projection.js');
+  const md = fs.readFileSync(new URL('./pca.md', import.meta.url), 'utf8');
+  const asked = md.indexOf('**Predict, then check.** Before you turn the line');
+  assert.ok(asked > 0 && asked < md.indexOf('Drag on the plot to turn the line') && asked < md.indexOf('::: widget pca-projection'), 'the question comes before exploring');
+  assert.ok(md.includes('on this cloud PC1 keeps 94.4% of the spread and PC2 only 5.6%'));
+  assert.match(messages['pca-projection.hint'], /^First lock in the prediction below/);
+  assert.equal(schema.angle.default, 100);
+  cloud((pca) => {
+    const [r1, r2] = pca.explainedVarianceRatio();
+    assert.equal((r1 * 100).toFixed(1), '94.4');
+    assert.equal((r2 * 100).toFixed(1), '5.6');
+    const c = pca.components();
+    const pc1 = (((Math.atan2(c[1], c[0]) / RAD) % 180) + 180) % 180;
+    // A turn from the start to PC1 crosses a line 45° off it whichever way it goes: clockwise
+    // through pc1 + 45°, anticlockwise (past 180°) through pc1 − 45° + 180°.
+    const start = schema.angle.default;
+    assert.ok(pc1 + 45 < start && start < pc1 - 45 + 180, `${pc1 + 45}° < ${start}° < ${pc1 - 45 + 180}°`);
+  });
+  assert.ok(md.includes('any turn from the start towards PC1 passes there, so a guess locked in after the line has stood at 45° is only practice'));
+});

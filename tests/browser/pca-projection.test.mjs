@@ -116,3 +116,47 @@ test('PCA projection: predict the share a line 45° off PC1 keeps (missed, then 
   await assertClean(page);
   await page.close();
 });
+
+test('PCA projection: a line left 45° off PC1 before a prediction is locked in makes the prediction practice, and the box says why', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/pca.html`);
+  await widgetsReady(page);
+  await page.evaluate(() => { window.__q = []; document.addEventListener('dw:score', (e) => window.__q.push(e.detail.widget)); });
+  const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
+  const angle = card.getByRole('slider', { name: /line angle/ });
+  const id = 'pca-45-degrees';
+  await angle.fill('90');                               // 55.3° off: the answer is not on screen
+  assert.equal((await verdict(card, id, 0)).text, '');
+  await angle.fill('80');                               // 45.3° off, keeping 49.6%, nothing locked in
+  assert.equal(await stat(card, 'variance captured'), '49.6%');
+  assert.match((await verdict(card, id, 0)).text, /stood 45° off PC1, with the share it keeps on screen, before a prediction was locked in, so a prediction made on this page now is practice and is not recorded\. That is why the box asks first/);
+  await angle.fill('100');
+  await lockPrediction(card, id, '50');
+  await angle.fill('80');
+  const v = await verdict(card, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
+  assert.deepEqual((await page.evaluate(() => window.__q)).filter((w) => w === `predict:${id}`), []);
+  await assertClean(page);
+  await page.close();
+});
+
+test('PCA projection: a prediction locked in at the start and checked on the way to PC1 is recorded as a first try', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/pca.html`);
+  await widgetsReady(page);
+  await page.evaluate(() => { window.__q = []; document.addEventListener('dw:score', (e) => window.__q.push([e.detail.widget, e.detail.score])); });
+  const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
+  assert.match(await card.textContent(), /First lock in the prediction below/);
+  const id = 'pca-45-degrees';
+  await lockPrediction(card, id, '50');
+  const canvas = card.locator('canvas').first();
+  await canvas.focus();
+  for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight'); // 100° → 80°, on the way to PC1
+  const v = await verdict(card, id);
+  assert.equal(v.result, 'held');
+  assert.doesNotMatch(v.text, /Practice/);
+  assert.deepEqual((await page.evaluate(() => window.__q)).filter(([w]) => w === `predict:${id}`), [[`predict:${id}`, 1]]);
+  await assertClean(page);
+  await page.close();
+});

@@ -85,6 +85,10 @@ function build(ctx) {
 
   // Predict, then check: the share a line 45° away from PC1 keeps. Judged from the engine's
   // varianceAlong when the learner turns the line to within half a degree of 45° off PC1.
+  // The share readouts are the widget's point, so they stay on screen; the box asks first instead
+  // (hint and lesson), because any turn from the start towards PC1 passes 45° off it. A line left
+  // there by the learner (or a shared link) with nothing locked in shows the answer: later
+  // predictions are practice, and the box says why.
   const prediction = createPrediction(ctx, {
     id: 'pca-45-degrees',
     question: t('pca-projection.predict.question'),
@@ -93,6 +97,7 @@ function build(ctx) {
     next: () => t('pca-projection.predict.next', { pc1: formatAxisAngle(pc1Angle, 1) }),
   });
   function judge45(share, by) {
+    if (prediction.pending === null && by !== 'snap' && Number.isFinite(share) && Math.abs(angleGap(angle, pc1Angle) - 45) <= 0.5) prediction.outcomeSeen(t('pca-projection.predict.seen'));
     if (prediction.pending === null || by !== 'learner' || !Number.isFinite(share) || Math.abs(angleGap(angle, pc1Angle) - 45) > 0.5) return;
     prediction.settle(share * 100, t('pca-projection.predict.why', { gap: formatNumber(angleGap(angle, pc1Angle), 1), share: pct(share, 1), pc1: pct(ratios[0], 1), pc2: pct(ratios[1], 1) }));
   }

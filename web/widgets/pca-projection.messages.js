@@ -2,7 +2,7 @@
 // (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
 export const messages = {
   'pca-projection.title': 'Project onto the principal axis',
-  'pca-projection.hint': 'Drag anywhere on the plot to turn the line (or focus it and use the arrow keys). Each point drops a foot onto the line; the readout shows how much of the spread the feet keep. Find the best direction, then press Snap to PC1.',
+  'pca-projection.hint': 'First lock in the prediction below: what share of the spread does a line 45° away from PC1 keep? Then drag anywhere on the plot to turn the line (or focus it and use the arrow keys). Each point drops a foot onto the line; the readout shows how much of the spread the feet keep. Find the best direction, then press Snap to PC1.',
   'pca-projection.plot': 'Cloud of points with a projection line',
   'pca-projection.scree.title': 'Scree: share of variance per principal axis',
   'pca-projection.scree': 'Scree chart',
@@ -20,6 +20,7 @@ export const messages = {
   'pca-projection.predict.question': 'Turn the line to 45° away from PC1: what share of the variance will it keep?',
   'pca-projection.predict.unit': '%',
   'pca-projection.predict.ready': 'Turn the line away from 45° first.',
+  'pca-projection.predict.seen': 'The line stood 45° off PC1, with the share it keeps on screen, before a prediction was locked in, so a prediction made on this page now is practice and is not recorded. That is why the box asks first: on the way from its start to PC1 the line passes 45° off it.',
   'pca-projection.predict.next': 'Now turn the line until “off PC1 by” is within half a degree of 45° (PC1 is at {pc1}).',
   'pca-projection.predict.why': '{gap}° off PC1 the line keeps {share}. Along a direction at angle a from PC1 the kept share is cos²a · {pc1} + sin²a · {pc2}; at 45° both weights are ½, so a line halfway between PC1 and PC2 keeps half the spread, however stretched the cloud is.',
   'pca-projection.predict.newCloud': 'A new cloud: predict again.',
