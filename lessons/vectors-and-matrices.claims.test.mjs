@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations.js';
 import { PRESETS } from '../web/lib/linear-algebra.js';
+import { PRESET as DOT_PRESETS } from '../web/widgets/dot-product.js';
 
 const close = (a, b, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
 
@@ -74,7 +75,18 @@ test('the dot product: defaults, the two formulas, the buttons, doubling a, proj
   assert.equal((p.normA * p.normB * Math.cos(ml.vectorAngle(a, b))).toFixed(3), ml.vectorDot(a, b).toFixed(3));
   close(p.scalar, 5 / Math.sqrt(5));
   [...p.vector].forEach((v, k) => close(v, b[k], 1e-12)); // (a·b / b·b) b = (5/5) b
-  // Perpendicular and Opposite buttons.
+  // Perpendicular and Opposite buttons: the lesson names both vectors each one sets (b moves too).
+  const md = fs.readFileSync(new URL('./vectors-and-matrices.md', import.meta.url), 'utf8');
+  const tryIt = md.split('\n').find((line) => line.startsWith('2. Press **Perpendicular**'));
+  const vec = (v) => `(${v.join(', ')})`;
+  for (const [button, id] of [['Perpendicular', 'perpendicular'], ['Opposite', 'opposite']]) {
+    const said = tryIt.slice(tryIt.indexOf(`**${button}**`)).split('. Press')[0];
+    const { a: pa, b: pb } = DOT_PRESETS[id];
+    assert.ok(said.includes(`$a = ${vec(pa)}$`) && said.includes(`$b = ${vec(pb)}$`), `${button}: ${said}`);
+  }
+  assert.deepEqual(DOT_PRESETS.opposite.b, DOT_PRESETS.perpendicular.b, 'Opposite keeps the b Perpendicular set');
+  assert.equal(ml.vectorDot(DOT_PRESETS.opposite.a, DOT_PRESETS.opposite.b), -7);
+  assert.equal(ml.vectorDot(DOT_PRESETS.perpendicular.a, DOT_PRESETS.perpendicular.b), 0);
   assert.equal(ml.vectorDot([-1, 2], [2, 1]), 0);
   assert.equal(ml.vectorProjection([-1, 2], [2, 1]).scalar, 0);
   assert.equal(ml.vectorDot([-3, -1], [2, 1]), -7);

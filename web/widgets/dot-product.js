@@ -20,8 +20,9 @@ export const schema = {
 export const meta = { title: messages['dot-product.title'], hint: messages['dot-product.hint'] };
 
 const SPAN = 4;
-// Each preset's button text is dot-product.preset.<id> in the table.
-const PRESET = {
+// Each preset's button text is dot-product.preset.<id> in the table. Exported for the lesson's
+// claims test: the lesson names the vectors each button sets.
+export const PRESET = {
   same: { a: [3, 1.5], b: [2, 1] },
   perpendicular: { a: [-1, 2], b: [2, 1] },
   opposite: { a: [-3, -1], b: [2, 1] },
