@@ -65,3 +65,18 @@ test('the lesson ships the source\'s listing: LinearRegression and nn.Linear + M
   assert.deepEqual(headings, [1, 2, 3, 4, 5]);
   for (const m of md.matchAll(/[Ss]nippet (\d)/g)) assert.ok(headings.includes(Number(m[1])), m[0]);
 });
+
+// scikit-learn's PCA centres X, then svd_solver="auto" takes an SVD, except that from version 1.5
+// a tall, narrow X (at most 1 000 columns and at least ten times as many rows) goes to
+// "covariance_eigh", the covariance matrix's eigenvectors (sklearn/decomposition/_pca.py, _fit).
+test('snippet 3: the PCA comment names both routes scikit-learn takes to the same axes, not the covariance matrix alone', async () => {
+  const fs = await import('node:fs');
+  const md = fs.readFileSync(new URL('./real-code.md', import.meta.url), 'utf8');
+  const snippet = md.slice(md.indexOf('## 3. '), md.indexOf('## 4. '));
+  const lines = snippet.slice(0, snippet.indexOf('pca = PCA(')).trimEnd().split('\n');
+  const comment = lines.slice(lines.findLastIndex((line) => !line.startsWith('#')) + 1).join(' ');
+  assert.equal(comment, '# Principal axes of the centred X. scikit-learn finds them by an # SVD or, when rows far outnumber columns (version 1.5 on), from # the covariance matrix; both routes give the same axes');
+  assert.doesNotMatch(snippet, /axes from the covariance matrix of X/);
+  // Both routes give the same axes: the engine's PCA (covariance eigenvectors) against the SVD of
+  // the centred table is checked in lessons/svd.claims.test.mjs.
+});
