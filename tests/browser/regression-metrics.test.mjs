@@ -176,3 +176,18 @@ test('regression-metrics: a prediction locked after the outlier was seen at y = 
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// The lesson says "Before you touch it"; the card's hint, read first, asks for the prediction
+// before it invites a drag.
+test('regression-metrics: the card\'s hint asks for the prediction before inviting a drag', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/regression-metrics.html`);
+  await widgetsReady(page);
+  const w = page.locator('.dw-card', { has: page.locator('[data-predict="regression-metrics-outlier-up"]') });
+  const hint = await w.locator('.dw-hint').textContent();
+  assert.match(hint, /^First lock in the prediction below: when the outlier goes further up, which grows by the larger factor, MAE or RMSE\? Then drag the hollow red point/);
+  assert.ok(hint.indexOf('prediction') < hint.indexOf('drag'), hint);
+  assert.match(await page.locator('main').textContent(), /Before you touch it: the outlier starts 9\.40 above the line/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -6,7 +6,7 @@ const count = ({ n, shown }) => (n === 10 ? 'ten' : n === 11 ? 'eleven' : shown)
 
 export const messages = {
   'regression-metrics.title': 'Regression metrics with an outlier',
-  'regression-metrics.hint': 'Drag the hollow red point, the outlier (or focus the plot and use the arrow keys; Shift moves further). Each metric is shown for the ten ordinary points and for all eleven.',
+  'regression-metrics.hint': 'First lock in the prediction below: when the outlier goes further up, which grows by the larger factor, MAE or RMSE? Then drag the hollow red point, the outlier (or focus the plot and use the arrow keys; Shift moves further). Each metric is shown for the ten ordinary points and for all eleven.',
   'regression-metrics.few': (p) => `the ${count(p)} ordinary points`,
   'regression-metrics.all': (p) => `all ${count(p)}`,
   'regression-metrics.plot': 'Ten points, an outlier and the line',
