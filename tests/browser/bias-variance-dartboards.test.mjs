@@ -46,6 +46,14 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
     const rows = (await cells()).map((row) => row.slice(0, 3));
     assert.equal(await w.locator('canvas').nth(1).getAttribute('aria-label'), `Low bias, high variance: 30 darts; bias squared ${rows[1][0]}, variance ${rows[1][1]}`);
     assert.deepEqual(rows, expected);
+    // Neighbouring columns' words stay apart: on a phone a dash ("–") two pixels before "0.490"
+    // read as a negative noise, and "bias²" ran into "variance".
+    const gaps = await w.locator('table').evaluate((table) => [...table.rows].flatMap((tr) => {
+      const boxes = [...tr.cells].map((c) => { const r = document.createRange(); r.selectNodeContents(c); return r.getBoundingClientRect(); });
+      return boxes.slice(1).map((b, i) => ({ between: `${tr.cells[i].textContent} | ${tr.cells[i + 1].textContent}`, gap: b.left - boxes[i].right }));
+    }));
+    const tight = gaps.filter((g) => g.gap < 8);
+    assert.deepEqual(tight, [], `columns closer than 8 px at ${width} px`);
     const [lblv, lbhv, hblv, hbhv] = rows.map((r) => r.map(Number));
     assert.ok(hblv[0] > 10 * lblv[0] && hbhv[0] > 5 * lbhv[0], 'the line has the high bias');
     assert.ok(lbhv[1] > 20 * lblv[1] && hbhv[1] > 20 * hblv[1], 'scarce noisy data gives the high variance');
