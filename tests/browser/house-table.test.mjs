@@ -21,6 +21,10 @@ test('the house table keeps every column, the price label included, on screen at
     assert.ok(box.x >= wrapBox.x - 1 && box.x + box.width <= wrapBox.x + wrapBox.width + 1, `${name} column visible`);
   }
   assert.equal(await page.locator('.dw-table-box', { has: page.locator('.house-table-grid') }).locator('.dw-table-hint').isVisible(), false, 'no scroll cue when nothing scrolls');
+  // Each header's words stay inside its button: "bedrooms" ran past the button's border.
+  const spill = await page.locator('.house-table-col-pick').evaluateAll((buttons) => buttons
+    .map((b) => ({ text: b.textContent, spill: b.scrollWidth - b.clientWidth })).filter((b) => b.spill > 0));
+  assert.deepEqual(spill, [], 'a header runs out of its button');
   await snap(page.locator('.house-table-grid'), 'house-table-375');
   await page.close();
 });
