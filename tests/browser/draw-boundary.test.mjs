@@ -144,6 +144,16 @@ test('Draw the boundary: pointer and keys move the line, live accuracy, 95 % win
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
     await page.waitForTimeout(150);
+    // The probability legend's words and bar stay inside the card: on a phone "1 (blue)" sat
+    // 5 to 52 px past its right edge, cut off.
+    if (await page.locator('.dw-heat-legend').first().isVisible()) {
+      const outside = await page.locator('.dw-heat-legend').first().evaluate((legend) => {
+        const card = legend.closest('.dw-card').getBoundingClientRect();
+        return [...legend.children].map((c) => ({ text: c.textContent, r: c.getBoundingClientRect() }))
+          .filter(({ r }) => r.right > card.right - 1 || r.left < card.left + 1).map(({ text, r }) => `${text || 'bar'} ${Math.round(r.left - card.left)}..${Math.round(r.right - card.left)} of ${Math.round(card.width)}`);
+      });
+      assert.deepEqual(outside, [], `legend outside the card at ${width} px`);
+    }
     await screenshot(page, `draw-boundary-${width}`);
   }
   assert.ok(!/NaN/.test(await page.locator('main').textContent()));
