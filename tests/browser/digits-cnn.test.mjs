@@ -141,7 +141,7 @@ test('predict, then check: 95% of the test digits after fewer than 100 steps (he
   await lockIn('slow');
   await step75();
   assert.equal(await box.getAttribute('data-result'), 'missed');
-  assert.match(await box.getByRole('status').textContent(), /did not hold: you said “more than 1,000 steps”; what happened: “fewer than 100 steps”/);
+  assert.match(await box.getByRole('status').textContent(), /did not hold: you said “more than 1\u202f000 steps”; what happened: “fewer than 100 steps”/);
   await clean(page);
   await page.close();
 });

@@ -57,3 +57,26 @@ test('no lesson writes a thousands group with a comma (or a thin space): "2 304"
   const stray = lessons.flatMap(({ file, text }) => strayNumbers(text).map((s) => `${file}:${s}`));
   assert.deepEqual(stray, []);
 });
+
+// The widgets' own words (their messages files) follow the same rule as the lessons.
+test('no widget message writes a thousands group with a comma (or a thin space)', () => {
+  const webDir = path.resolve(import.meta.dirname, '../../web');
+  const files = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/(^|\.)messages(-en)?\.js$/.test(e.name)) files.push(p);
+    }
+  };
+  walk(webDir);
+  assert.ok(files.length >= 50, `found ${files.length} messages files`);
+  const stray = [];
+  for (const file of files) {
+    fs.readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+      if (/^\s*\/\//.test(line)) return;
+      for (const m of line.matchAll(/\d(?:,|\u2009)\d{3}(?!\d)/g)) stray.push(`${path.relative(webDir, file)}:${i + 1}: ${m[0]}`);
+    });
+  }
+  assert.deepEqual(stray, []);
+});

@@ -15,7 +15,7 @@ export const messages = {
   'which-learning.kindHint.self-supervised': 'the data labels itself',
   'which-learning.scenario.flatPrice': 'Predict the price of a flat from thousands of past sales, each with its final price.',
   'which-learning.reason.flatPrice': 'Every example comes with the right answer (the price it sold for), so the model learns from labelled pairs.',
-  'which-learning.scenario.spamEmails': 'Mark emails as spam or not, learning from 10,000 emails people have already marked.',
+  'which-learning.scenario.spamEmails': 'Mark emails as spam or not, learning from 10 000 emails people have already marked.',
   'which-learning.reason.spamEmails': 'People supplied the labels (spam / not spam); the model learns to reproduce them on new emails.',
   'which-learning.scenario.skinPhotos': 'Spot skin conditions in photos that dermatologists have already diagnosed.',
   'which-learning.reason.skinPhotos': 'Each photo carries an expert’s diagnosis: a label to learn from.',

@@ -30,7 +30,7 @@ export const messages = {
   'pipeline-leakage.stat.honest': 'honest CV accuracy',
   'pipeline-leakage.stat.gap': 'inflation',
   'pipeline-leakage.stat.chance': 'chance',
-  'pipeline-leakage.predict.question': 'With about 2,000 noise columns (the top of the slider), the leaky cross-validated accuracy will…',
+  'pipeline-leakage.predict.question': 'With about 2 000 noise columns (the top of the slider), the leaky cross-validated accuracy will…',
   'pipeline-leakage.predict.chance': 'stay below 0.65, near chance',
   'pipeline-leakage.predict.high': 'reach 0.65 or more',
   'pipeline-leakage.predict.notReady': 'Slide the noise columns down to 5 first: with few columns the two scores agree.',
