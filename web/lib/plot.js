@@ -177,6 +177,20 @@ export class Plot {
 
   segment(xa, ya, xb, yb, opts) { this.path([xa, xb], [ya, yb], opts); }
 
+  // A text label at the data point (x, y) in the theme's font and text colour. dx and dy move it
+  // by CSS pixels (dy downwards, as on the canvas), e.g. to sit beside a handle or above an axis;
+  // align and baseline say which part of the text sits at that spot.
+  text(x, y, label, { dx = 0, dy = 0, align = 'center', baseline = 'middle', weight = 'normal', size = 12, color } = {}) {
+    const c = this.ctx;
+    c.save();
+    c.font = `${weight} ${size}px ${this.theme.font}`;
+    c.fillStyle = color || this.theme.text;
+    c.textAlign = align;
+    c.textBaseline = baseline;
+    c.fillText(label, this.px(x) + dx, this.py(y) + dy);
+    c.restore();
+  }
+
   handle(x, y, { focused = false, color } = {}) {
     const c = this.ctx;
     const X = this.px(x);

@@ -261,21 +261,14 @@ function build(ctx) {
     else {
       // A "?" just above the n axis at each n with a hidden dot; marks closer than a glyph's width
       // (n = 1, 2, 4 on a narrow plot) stack upwards instead of printing over each other.
-      const c = sePlot.ctx;
-      c.save();
-      c.font = `bold 13px ${th.font}`;
-      c.fillStyle = th.textMuted;
-      c.textAlign = 'center';
-      c.textBaseline = 'bottom';
       let lastX = -Infinity;
       let stack = 0;
       for (const r of seTable) {
         const x = sePlot.px(r.n);
         stack = x - lastX < 10 ? stack + 1 : 0;
         lastX = x;
-        c.fillText('?', x, sePlot.py(0) - 3 - 14 * stack);
+        sePlot.text(r.n, 0, '?', { dy: -3 - 14 * stack, baseline: 'bottom', weight: 'bold', size: 13, color: th.textMuted });
       }
-      c.restore();
     }
   }
 

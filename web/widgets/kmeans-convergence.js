@@ -251,8 +251,7 @@ function build(ctx) {
       const focused = document.activeElement === plot.canvas;
       for (let j = 0; j < cent.length / 2; j++) {
         plot.handle(cent[2 * j], cent[2 * j + 1], { focused: focused && j === selected, color: labels.length ? clusterColor(th, j) : th.model });
-        ctx.fillStyle = th.text; ctx.font = `700 11px ${th.font}`; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
-        ctx.fillText(String(j + 1), plot.px(cent[2 * j]), plot.py(cent[2 * j + 1]));
+        plot.text(cent[2 * j], cent[2 * j + 1], String(j + 1), { weight: 700, size: 11 });
       }
     });
 

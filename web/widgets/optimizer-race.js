@@ -195,9 +195,7 @@ function build(ctx) {
     if (heat) drawGridImage(plot, heat);
     plot.axes({ xLabel: opts.surface === 'bowl' ? t('optimizer-race.axis.w') : t('optimizer-race.axis.x'), yLabel: opts.surface === 'bowl' ? t('optimizer-race.axis.b') : t('optimizer-race.axis.y') });
     plot.clipToArea((ctx) => {
-      ctx.fillStyle = th.model;
-      ctx.font = `700 16px ${th.font}`; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
-      ctx.fillText('★', plot.px(info.minX), plot.py(info.minY));
+      plot.text(info.minX, info.minY, '★', { weight: 700, size: 16, color: th.model });
       for (const r of racers) {
         const p = r.surface.path();
         const xs = []; const ys = [];

@@ -54,18 +54,16 @@ function build(ctx) {
   function draw() {
     plot.refreshTheme();
     const th = plot.theme;
-    const c = plot.begin();
+    plot.begin();
     plot.axes({ xLabel: t('primer-log.axis.x'), yLabel: t('primer-log.axis.y') });
     plot.clipToArea(() => plot.path(curve.ps, curve.loss, { color: th.loss, width: 2 }));
     const marks = [[a, -now.lnA, t('primer-log.mark.a'), th.class0], [b, -now.lnB, t('primer-log.mark.b'), th.class1], [a * b, -now.lnAB, t('primer-log.mark.ab'), th.model]];
-    c.font = `12px ${th.font}`; c.textAlign = 'left'; c.textBaseline = 'bottom';
     for (const [p, h, name, color] of marks) {
       if (!Number.isFinite(h)) continue;
       const y = Math.min(h, plot.domain.y1);
       plot.segment(p, 0, p, y, { color, width: 1.5, dash: [4, 3] });
       plot.handle(p, y, { color });
-      c.fillStyle = th.text;
-      c.fillText(name, plot.px(p) + 10, plot.py(y) - 6);
+      plot.text(p, y, name, { dx: 10, dy: -6, align: 'left', baseline: 'bottom' });
     }
   }
 

@@ -106,14 +106,7 @@ export function buildKl({ ml, card, stateChanged, t }) {
     for (const name of ['P', 'Q']) {
       const d = dists[name];
       plot.handle(d.mu, peakOf(d), { focused: drag.focused && active === name, color: name === 'P' ? th.truth : th.model });
-      const c = plot.ctx;
-      c.save();
-      c.font = `bold 13px ${th.font}`;
-      c.fillStyle = th.text;
-      c.textAlign = 'left';
-      c.textBaseline = 'bottom';
-      c.fillText(name, plot.px(d.mu) + 11, plot.py(peakOf(d)) - 4);
-      c.restore();
+      plot.text(d.mu, peakOf(d), name, { dx: 11, dy: -4, align: 'left', baseline: 'bottom', weight: 'bold', size: 13 });
     }
   }
 
