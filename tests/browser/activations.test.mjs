@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
 import { scientific } from '../../web/lib/format.js';
 import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
-import { lockChoice, boxVerdict } from './predict-helpers.mjs';
+import { lockChoice, boxVerdict, assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -80,3 +80,19 @@ test('activations: predict, then check — w = 4 shrinks the sigmoid chain\'s gr
   await page.close();
 });
 
+// Run, then reset, then predict: the outcome was on screen first, so the prediction is practice
+// and nothing is recorded (a widget's own goal may still report).
+test('activation functions: the gradient at w = 4 seen before locking in makes the prediction practice', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/activation-functions.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const box = page.locator('[data-predict="activations-sigmoid-w4"]');
+  await page.getByLabel(/^weight w/).fill('4');
+  assert.match(await box.getByRole('status').textContent(), /gradient at w = 4 was on screen before a prediction was locked in/);
+  await page.getByLabel(/^weight w/).fill('1');
+  await lockPrediction(page, 'activations-sigmoid-w4', 'smaller');
+  await page.getByLabel(/^weight w/).fill('4');
+  await assertPractice(page, box, { result: null, othersMayReport: true, wait: 120000 });
+  await page.close();
+});

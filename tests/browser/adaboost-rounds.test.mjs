@@ -3,8 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
-import { lockPrediction, verdict } from './predict-helpers.mjs';
-import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, listenForReports, reportedEvents } from './probes.mjs';
+import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
+import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -128,7 +128,7 @@ test('boosting: running all 40 rounds before predicting shows the training error
   const page = await site.newPage({ reducedMotion: 'reduce' });
   await page.goto(`${site.base}/lessons/frontier-boosting.html`);
   await widgetsReady(page);
-  await listenForReports(page);
+  await recordReports(page);
   const w = cardAt(page, 1);
   const play = w.getByRole('button', { name: 'Play' });
   const id = 'adaboost-final-error';
@@ -138,10 +138,6 @@ test('boosting: running all 40 rounds before predicting shows the training error
   await w.getByRole('button', { name: 'Reset' }).click();
   await lockPrediction(w, id, '0');
   for (let i = 0; i < 4; i++) await play.click();
-  const v = await verdict(w, id);
-  assert.equal(v.result, 'held');
-  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
-  assert.deepEqual(await reportedEvents(page), []);
-  assert.deepEqual(page.record.errors, []);
+  await assertPractice(page, predictBox(w, id));
   await page.close();
 });

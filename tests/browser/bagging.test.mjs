@@ -3,8 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
-import { lockPrediction, verdict } from './predict-helpers.mjs';
-import { stat, message, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
+import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
+import { stat, message, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -69,7 +69,7 @@ test('Bagging: a prediction locked after all sixty voters were on screen is prac
   const page = await site.newPage({ reducedMotion: 'reduce' });
   await page.goto(`${site.base}/lessons/ensembles.html`);
   await widgetsReady(page);
-  await listenForReports(page);
+  await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Weak models vote into a smooth boundary' });
   const add = card.getByRole('button', { name: 'Add voter' });
   const id = 'bagging-crowd-gain';
@@ -78,10 +78,7 @@ test('Bagging: a prediction locked after all sixty voters were on screen is prac
   await card.getByRole('button', { name: 'Reset' }).click();
   await lockPrediction(card, id, 'some');
   for (let i = 0; i < 60; i++) await add.click();
-  const v = await verdict(card, id);
-  assert.equal(v.result, 'held');
-  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
-  assert.deepEqual(await reportedEvents(page), []);
+  await assertPractice(page, predictBox(card, id));
   await assertClean(page);
   await page.close();
 });

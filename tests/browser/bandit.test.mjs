@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+import { assertPractice, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -90,7 +91,7 @@ test('bandit: a prediction locked after part of an ε = 0.5 run was on screen is
   const page = await site.newPage({ reducedMotion: 'reduce' });
   await page.goto(`${site.base}/lessons/explore-or-exploit.html`);
   await widgetsReady(page);
-  await page.evaluate(() => { window.__reported = []; document.addEventListener('dw:complete', (e) => window.__reported.push(e.detail)); });
+  await recordReports(page);
   const stat = statReader(page);
   const box = page.locator('[data-predict="bandit-epsilon-half"]');
   await page.getByRole('slider', { name: /ε-greedy: ε/ }).fill('0.5');
@@ -104,10 +105,7 @@ test('bandit: a prediction locked after part of an ε = 0.5 run was on screen is
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   for (let i = 0; i < 40; i++) await page.getByRole('button', { name: 'Play' }).click();
   assert.equal(await stat('pulls'), '5000');
-  assert.equal(await box.getAttribute('data-result'), 'held');
-  assert.match(await box.getByRole('status').textContent(), /Practice: the outcome was on screen before you predicted/);
-  assert.deepEqual(await page.evaluate(() => window.__reported), []);
-  assert.deepEqual(page.record.errors, []);
+  await assertPractice(page, box);
   await page.close();
 });
 
@@ -115,7 +113,7 @@ test('bandit: a prediction locked after a full ε = 0.5 run was on screen is pra
   const page = await site.newPage({ reducedMotion: 'reduce' });
   await page.goto(`${site.base}/lessons/explore-or-exploit.html`);
   await widgetsReady(page);
-  await page.evaluate(() => { window.__reported = []; document.addEventListener('dw:complete', (e) => window.__reported.push(e.detail)); });
+  await recordReports(page);
   const stat = statReader(page);
   const box = page.locator('[data-predict="bandit-epsilon-half"]');
   await page.getByRole('slider', { name: /ε-greedy: ε/ }).fill('0.5');
@@ -126,10 +124,7 @@ test('bandit: a prediction locked after a full ε = 0.5 run was on screen is pra
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await page.getByRole('button', { name: 'Reset' }).click();
   for (let i = 0; i < 50; i++) await page.getByRole('button', { name: 'Play' }).click();
-  assert.equal(await box.getAttribute('data-result'), 'held');
-  assert.match(await box.getByRole('status').textContent(), /Practice: the outcome was on screen before you predicted/);
-  assert.deepEqual(await page.evaluate(() => window.__reported), []);
-  assert.deepEqual(page.record.errors, []);
+  await assertPractice(page, box);
   await page.close();
 });
 

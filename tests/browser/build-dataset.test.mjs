@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { statIn, assertClean } from './probes.mjs';
+import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -95,3 +96,22 @@ test('build the dataset: the noise-column prediction needs the real columns firs
   await page.close();
 });
 
+// The outcome on screen before any prediction was locked in: a later prediction could copy it,
+// so it is judged as practice and nothing is recorded.
+test('build the dataset: adding a noise column to the real ones before predicting makes the prediction practice', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/data-features-labels.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const card = page.locator('.build-dataset-main');
+  const box = card.locator('[data-predict="build-dataset-noise-column"]');
+  const column = (j) => card.locator(`.build-dataset-toggle[data-column="${j}"]`);
+  for (const j of [0, 1, 2, 3]) await column(j).click();
+  await column(4).click();
+  assert.match(await box.getByRole('status').textContent(), /before a prediction was locked in/);
+  await column(4).click();
+  await lockPrediction(card, 'build-dataset-noise-column', 'fall');
+  await column(4).click();
+  await assertPractice(page, box, { othersMayReport: true });
+  await page.close();
+});

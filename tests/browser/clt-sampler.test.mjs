@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
-import { lockPrediction, verdict, predictBox } from './predict-helpers.mjs';
+import { lockPrediction, verdict, predictBox, assertPractice, recordReports } from './predict-helpers.mjs';
 import { nearestRatio } from '../../web/widgets/clt-sampler/data.js';
 
 let site;
@@ -110,7 +110,7 @@ async function freshLesson() {
   await page.evaluate(() => localStorage.removeItem('dw:lesson:central-limit'));
   await page.reload();
   await widgetsReady(page);
-  await listenForReports(page);
+  await recordReports(page);
   const c = card(page);
   const reveal = page.locator('details.dw-reveal').filter({ hasText: '0.321 and 0.156' });
   return { page, c, reveal, seFigure: c.locator('canvas').nth(2), show: c.getByRole('checkbox', { name: 'show the measured spreads' }) };
@@ -136,10 +136,7 @@ test('the standard-error plot hides its measured spreads (the answer) until aske
   await lockPrediction(c, 'clt-quadruple-n', 'half');
   await c.getByRole('slider', { name: /sample size n/ }).fill('40');
   await c.getByRole('button', { name: 'Fast-forward' }).click();
-  const v = await verdict(c, 'clt-quadruple-n');
-  assert.equal(v.result, 'held', v.text);
-  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
-  assert.deepEqual(await reportedEvents(page), []);
+  await assertPractice(page, predictBox(c, 'clt-quadruple-n'));
   await screenshot(page, 'clt-sampler-shown-1280');
   await assertClean(page);
   await page.close();
@@ -161,10 +158,7 @@ test('spreads measured at n = 10 and n = 40 before predicting make the predictio
   await lockPrediction(c, 'clt-quadruple-n', 'half');
   await c.getByRole('slider', { name: /sample size n/ }).fill('40');
   await c.getByRole('button', { name: 'Fast-forward' }).click();
-  const v = await verdict(c, 'clt-quadruple-n');
-  assert.equal(v.result, 'held', v.text);
-  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
-  assert.deepEqual(await reportedEvents(page), []);
+  await assertPractice(page, predictBox(c, 'clt-quadruple-n'));
   await assertClean(page);
   await page.close();
 });

@@ -9,7 +9,7 @@ import { IMAGE_SIZE, makeImage } from '../../web/widgets/convolution/images.js';
 // The widget's house picture, handed to the page for the engine's own convolution.
 const HOUSE = { n: IMAGE_SIZE, img: Array.from(makeImage('house')) };
 import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
-import { lockChoice, boxVerdict } from './predict-helpers.mjs';
+import { lockChoice, boxVerdict, assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -108,5 +108,23 @@ test('convolution: ReLU off leaves the feature map unchanged and changes only th
   assert.ok(counts.map > 10, `the feature map has ${counts.map} negative cells`);
   assert.deepEqual([counts.poolOn, counts.poolOff], [0, 3]);
   assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Run, then reset, then predict: the outcome was on screen first, so the prediction is practice
+// and nothing is recorded (a widget's own goal may still report).
+test('convolution: the pooled map with ReLU off seen before locking in makes the prediction practice', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/convolution-filters.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const box = page.locator('[data-predict="convolution-relu-off-pool"]');
+  const relu = page.getByLabel('ReLU before pooling');
+  await relu.uncheck();
+  assert.match(await box.getByRole('status').textContent(), /pooled map with ReLU off was on screen before a prediction was locked in/);
+  await relu.check();
+  await lockPrediction(page, 'convolution-relu-off-pool', 'few');
+  await relu.uncheck();
+  await assertPractice(page, box, { result: null, othersMayReport: true, wait: 120000 });
   await page.close();
 });

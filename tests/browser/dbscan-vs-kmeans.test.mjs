@@ -1,8 +1,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { canvasInk, statReader, stat, noNaNInCards, listenForReports, reportedEvents } from './probes.mjs';
-import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { canvasInk, statReader, stat, noNaNInCards } from './probes.mjs';
+import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -104,7 +104,7 @@ test('dbscan-vs-kmeans: a prediction locked after DBSCAN ran on the blobs at ε 
   const page = await site.newPage();
   await page.goto(`${site.base}/lessons/clustering-beyond-kmeans.html`);
   await widgetsReady(page);
-  await listenForReports(page);
+  await recordReports(page);
   const c = page.locator('.dw-card').nth(0);
   const data = page.getByLabel('data', { exact: true });
   await data.selectOption('blobs');
@@ -112,11 +112,7 @@ test('dbscan-vs-kmeans: a prediction locked after DBSCAN ran on the blobs at ε 
   await data.selectOption('moons');
   await lockPrediction(c, 'dbscan-blobs-eps', 'many');
   await data.selectOption('blobs');
-  const v = await verdict(c, 'dbscan-blobs-eps');
-  assert.equal(v.result, 'held', v.text);
-  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
-  assert.deepEqual(await reportedEvents(page), []);
-  assert.deepEqual(page.record.errors, []);
+  await assertPractice(page, predictBox(c, 'dbscan-blobs-eps'));
   await page.close();
 });
 
@@ -126,7 +122,7 @@ test('dbscan-vs-kmeans: DBSCAN on the blobs at a neighbouring ε (0.3, left over
   const page = await site.newPage();
   await page.goto(`${site.base}/lessons/clustering-beyond-kmeans.html`);
   await widgetsReady(page);
-  await listenForReports(page);
+  await recordReports(page);
   const c = page.locator('.dw-card').nth(0);
   const data = page.getByLabel('data', { exact: true });
   const eps = page.getByRole('slider', { name: /ε/ });
@@ -138,10 +134,6 @@ test('dbscan-vs-kmeans: DBSCAN on the blobs at a neighbouring ε (0.3, left over
   await eps.fill('0.2');
   await lockPrediction(c, 'dbscan-blobs-eps', 'many');
   await data.selectOption('blobs');
-  const v = await verdict(c, 'dbscan-blobs-eps');
-  assert.equal(v.result, 'held', v.text);
-  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
-  assert.deepEqual(await reportedEvents(page), []);
-  assert.deepEqual(page.record.errors, []);
+  await assertPractice(page, predictBox(c, 'dbscan-blobs-eps'));
   await page.close();
 });

@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { STEP_BUDGET, TARGET_ACCURACY } from '../../web/widgets/digits-cnn/goal.js';
+import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
 
 const PAGE = '/lessons/digits-cnn.html';
 let site;
@@ -143,5 +144,22 @@ test('predict, then check: 95% of the test digits after fewer than 100 steps (he
   assert.equal(await box.getAttribute('data-result'), 'missed');
   assert.match(await box.getByRole('status').textContent(), /did not hold: you said “more than 1\u202f000 steps”; what happened: “fewer than 100 steps”/);
   await clean(page);
+  await page.close();
+});
+
+// Run, then reset, then predict: the outcome was on screen first, so the prediction is practice
+// and nothing is recorded (a widget's own goal may still report).
+test('digits CNN: a test accuracy measured before locking in (then reset) makes the prediction practice', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/digits-cnn.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const box = page.locator('[data-predict="digits-steps-to-95"]');
+  for (let i = 0; i < 25; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+  assert.match(await box.getByRole('status').textContent(), /network had trained, with its test accuracy on screen, before a prediction was locked in/);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await lockPrediction(page, 'digits-steps-to-95', 'fast');
+  for (let i = 0; i < 75; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await assertPractice(page, box, { result: null, othersMayReport: true, wait: 120000 });
   await page.close();
 });

@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { statReader, noNaNInCards } from './probes.mjs';
+import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -127,5 +128,24 @@ test('predict, then check: a typed risk for b = 50 is judged within ± 50 (5000 
   const events = await page.evaluate(() => window.__events.filter((e) => e.detail.widget === 'predict:empirical-risk-half-miss').map((e) => [e.detail.score, e.detail.firstTry]));
   assert.deepEqual(events, [[0, true], [0, true]], 'score and completion of the first settled prediction only');
   assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The outcome on screen before any prediction was locked in: a later prediction could copy it,
+// so it is judged as practice and nothing is recorded.
+test('empirical risk: setting b = 50 before predicting makes the prediction practice', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/empirical-risk.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const card = page.locator('.dw-card', { has: page.locator('[data-predict="empirical-risk-half-miss"]') });
+  const box = card.locator('[data-predict="empirical-risk-half-miss"]');
+  const b = card.getByRole('slider', { name: 'intercept b' });
+  await b.fill('50');
+  assert.match(await box.getByRole('status').textContent(), /before a prediction was locked in/);
+  await b.fill('0');
+  await lockPrediction(card, 'empirical-risk-half-miss', '2500');
+  await b.fill('50');
+  await assertPractice(page, box, { othersMayReport: true });
   await page.close();
 });

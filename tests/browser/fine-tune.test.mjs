@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
 
 const PAGE = '/lessons/fine-tuning.html';
 let site;
@@ -78,5 +79,22 @@ test('375 px: no horizontal scroll, every plot visible', async () => {
   }
   await screenshot(page, 'fine-tune-375');
   await clean(page);
+  await page.close();
+});
+
+// Run, then reset, then predict: the outcome was on screen first, so the prediction is practice
+// and nothing is recorded (a widget's own goal may still report).
+test('fine-tuning: the four curves seen before locking in make the prediction practice', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/fine-tuning.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const box = page.locator('[data-predict="fine-tune-best-start"]');
+  await page.locator('.ftune').getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => /^Done/.test(document.querySelector('.ftune .dw-message').textContent), null, { timeout: 120000 });
+  assert.match(await box.getByRole('status').textContent(), /four starts had trained, their accuracies on screen, before a prediction was locked in/);
+  await lockPrediction(page, 'fine-tune-best-start', 'head');
+  await page.locator('.ftune').getByRole('button', { name: 'Play' }).click();
+  await assertPractice(page, box, { result: null, othersMayReport: true, wait: 120000 });
   await page.close();
 });

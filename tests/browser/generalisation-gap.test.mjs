@@ -3,8 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
-import { lockPrediction, verdict } from './predict-helpers.mjs';
-import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, listenForReports, reportedEvents } from './probes.mjs';
+import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
+import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -93,7 +93,7 @@ test('generalisation gap: switching to depth 10 before predicting shows its boun
   const page = await site.newPage();
   await page.goto(`${site.base}/lessons/frontier-generalisation.html`);
   await widgetsReady(page);
-  await listenForReports(page);
+  await recordReports(page);
   const w = cardAt(page, 1);
   const model = w.getByLabel('model');
   const id = 'generalisation-deep-bound';
@@ -102,10 +102,6 @@ test('generalisation gap: switching to depth 10 before predicting shows its boun
   await model.selectOption('1');
   await lockPrediction(w, id, 'vacuous');
   await model.selectOption('10');
-  const v = await verdict(w, id);
-  assert.equal(v.result, 'held');
-  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
-  assert.deepEqual(await reportedEvents(page), []);
-  assert.deepEqual(page.record.errors, []);
+  await assertPractice(page, predictBox(w, id));
   await page.close();
 });

@@ -3,8 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
-import { lockPrediction, verdict } from './predict-helpers.mjs';
-import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, listenForReports, reportedEvents } from './probes.mjs';
+import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
+import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -89,7 +89,7 @@ test('k-means: trying the 20 starts on tight blobs before predicting shows the a
   const page = await site.newPage();
   await page.goto(`${site.base}/lessons/frontier-kmeans.html`);
   await widgetsReady(page);
-  await listenForReports(page);
+  await recordReports(page);
   const w = cardAt(page, 1);
   const spread = w.getByRole('slider', { name: /blob spread/ });
   const tryStarts = w.getByRole('button', { name: 'Try 20 starts' });
@@ -102,10 +102,6 @@ test('k-means: trying the 20 starts on tight blobs before predicting shows the a
   await lockPrediction(w, id, 'more');
   await spread.fill('0.2');
   await tryStarts.click();
-  const v = await verdict(w, id);
-  assert.equal(v.result, 'held');
-  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
-  assert.deepEqual(await reportedEvents(page), []);
-  assert.deepEqual(page.record.errors, []);
+  await assertPractice(page, predictBox(w, id));
   await page.close();
 });

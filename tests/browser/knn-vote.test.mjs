@@ -3,8 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
-import { lockPrediction, verdict } from './predict-helpers.mjs';
-import { stat, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
+import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
+import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -92,7 +92,7 @@ test('k-NN vote: a prediction locked after the k = 25 map was on screen is pract
   const page = await site.newPage();
   await page.goto(`${site.base}/lessons/knn.html`);
   await widgetsReady(page);
-  await listenForReports(page);
+  await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Vote of the neighbours' });
   const k = card.getByRole('slider');
   await k.fill('25');
@@ -100,9 +100,8 @@ test('k-NN vote: a prediction locked after the k = 25 map was on screen is pract
   await k.fill('5');
   await lockPrediction(card, 'knn-raise-k', 'some');
   await k.fill('25');
-  const v = await verdict(card, 'knn-raise-k');
-  assert.match(v.text, /11\.5% of the 3600 grid cells changed class.*Practice: the outcome was on screen before you predicted/);
-  assert.deepEqual(await reportedEvents(page), []);
+  const text = await assertPractice(page, predictBox(card, 'knn-raise-k'), { result: null });
+  assert.match(text, /11\.5% of the 3600 grid cells changed class.*Practice: the outcome was on screen before you predicted/);
   await assertClean(page);
   await page.close();
 });

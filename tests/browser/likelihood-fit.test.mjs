@@ -4,8 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
-import { stat, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
-import { lockPrediction, predictBox } from './predict-helpers.mjs';
+import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
+import { lockPrediction, predictBox, assertPractice, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -173,7 +173,7 @@ test('Gaussian panel: a prediction locked after a point move showed ŝ change is
   await page.evaluate(() => localStorage.removeItem('dw:lesson:likelihood-and-kl'));
   await page.reload();
   await widgetsReady(page);
-  await listenForReports(page);
+  await recordReports(page);
   const card = cards(page).nth(0);
   const predict = predictBox(card, 'likelihood-next-point');
   const reveal = page.locator('details.dw-reveal').filter({ hasText: '2.160 to 1.871' });
@@ -191,9 +191,7 @@ test('Gaussian panel: a prediction locked after a point move showed ŝ change is
   assert.equal(await stat(card, 'ŝ (1/n)'), '2.160');
   await lockPrediction(card, 'likelihood-next-point', 'shrink');
   await card.getByRole('button', { name: 'Add point' }).click();
-  assert.equal(await predict.getAttribute('data-result'), 'held');
-  assert.match(await predict.getByRole('status').textContent(), /Practice: the outcome was on screen before you predicted/);
-  assert.deepEqual(await reportedEvents(page), []);
+  await assertPractice(page, predict);
   await assertClean(page);
   await page.close();
 });

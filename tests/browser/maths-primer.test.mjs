@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { statReader, noNaNInCards } from './probes.mjs';
+import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -191,5 +192,24 @@ test('primer-chain: the far-wrong prediction holds ("tiny") and misses ("large")
   await card.getByRole('slider', { name: 'z' }).fill('-6');
   assert.equal(await box.getAttribute('data-result'), 'held');
   assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The outcome on screen before any prediction was locked in: a later prediction could copy it,
+// so it is judged as practice and nothing is recorded.
+test('chain rule: sliding z to -6 before predicting makes the prediction practice', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/maths-primer.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const box = page.locator('[data-predict="primer-chain-far-wrong"]');
+  const card = page.locator('.dw-card', { has: box });
+  const z = card.getByRole('slider', { name: 'z' });
+  await z.fill('-6');
+  assert.match(await box.getByRole('status').textContent(), /before a prediction was locked in/);
+  await z.fill('0');
+  await lockPrediction(card, 'primer-chain-far-wrong', 'tiny');
+  await z.fill('-6');
+  await assertPractice(page, box, { othersMayReport: true });
   await page.close();
 });

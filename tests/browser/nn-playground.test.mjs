@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { assertPractice, recordReports } from './predict-helpers.mjs';
 
 const PAGE = '/lessons/neural-network-playground.html';
 let site;
@@ -312,7 +313,7 @@ test('predict, then check: XOR with no hidden layer stays below 80%, no better t
 
 test('predict, then check: XOR with no hidden layer trained before locking (even a few steps) is practice, and nothing is recorded', async () => {
   const page = await open();
-  await page.evaluate(() => { window.__reported = []; document.addEventListener('dw:complete', (e) => window.__reported.push(e.detail)); });
+  await recordReports(page);
   const box = page.locator('[data-predict="nn-xor-no-hidden"]');
   const status = () => box.getByRole('status').textContent();
   await page.getByLabel('Data set').selectOption('xor');
@@ -327,9 +328,7 @@ test('predict, then check: XOR with no hidden layer trained before locking (even
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => document.querySelector('[data-predict="nn-xor-no-hidden"]').dataset.result, null, { timeout: 30000 });
   await page.getByRole('button', { name: 'Pause' }).click();
-  assert.equal(await box.getAttribute('data-result'), 'held');
-  assert.match(await status(), /Practice: the outcome was on screen before you predicted/);
-  assert.deepEqual(await page.evaluate(() => window.__reported), []);
+  await assertPractice(page, box);
   await clean(page);
   await page.close();
 });

@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -105,5 +106,23 @@ test('optimizer-race: predict, then check — on the saddle without noise all si
   assert.match(await status(), /did not hold: you said “all at a minimum”; what happened: “all stuck at the saddle point”/);
   assert.equal(await box.getAttribute('data-result'), 'missed');
   assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Run, then reset, then predict: the outcome was on screen first, so the prediction is practice
+// and nothing is recorded (a widget's own goal may still report).
+test('optimiser race: part of the saddle race seen before locking in makes the prediction practice', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/optimizer-race.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const box = page.locator('[data-predict="optimizer-saddle"]');
+  await page.getByLabel('surface', { exact: true }).selectOption('saddle');
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  assert.match(await box.getByRole('status').textContent(), /The race on the saddle without noise was on screen before a prediction was locked in/);
+  await lockPrediction(page, 'optimizer-saddle', 'saddle');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Play' }).click();
+  await assertPractice(page, box, { result: null, othersMayReport: true, wait: 120000 });
   await page.close();
 });

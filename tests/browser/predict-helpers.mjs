@@ -1,6 +1,8 @@
 // Shared steps for the browser tests of "Predict, then check" boxes (web/lib/predict.js): lock in
-// a prediction (a choice or a number) and read the verdict the widget gives.
+// a prediction (a choice or a number), read the verdict the widget gives, and check that a
+// prediction made with the outcome already on screen is practice and recorded nowhere.
 import assert from 'node:assert/strict';
+import { listenForReports, reportedEvents } from './probes.mjs';
 
 export function predictBox(scope, id) {
   return scope.locator(`[data-predict="${id}"]`);
@@ -39,4 +41,52 @@ export async function lockChoice(scope, id, value) {
 // { result, text } of a box as it is now (no waiting).
 export async function boxVerdict(box) {
   return { result: await box.getAttribute('data-result'), text: await box.getByRole('status').textContent() };
+}
+
+// The words a box adds to its verdict when the outcome was on screen before the prediction was
+// locked in (web/lib/messages-en.js, predict.practiceSeen).
+export const PRACTICE_SEEN = /Practice: the outcome was on screen before you predicted, so this is not recorded/;
+
+// The activities saved in this browser's lesson progress (web/js/progress.js keeps one
+// 'dw:lesson:<slug>' entry per lesson), as { 'predict:<id>': JSON of what is saved }.
+function savedActivities(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const key of Object.keys(localStorage)) {
+      if (!key.startsWith('dw:lesson:')) continue;
+      try {
+        for (const [name, record] of Object.entries(JSON.parse(localStorage.getItem(key))?.activities || {})) out[name] = JSON.stringify(record);
+      } catch { /* not progress: nothing of ours */ }
+    }
+    return out;
+  });
+}
+
+// Starts recording what the page reports (dw:score and dw:complete events, probes.mjs
+// listenForReports) and notes the progress saved so far (an earlier test on the same browser may
+// have recorded the same box), so assertPractice can tell that nothing new was recorded.
+export async function recordReports(page) {
+  await listenForReports(page);
+  page.savedBefore = await savedActivities(page);
+}
+
+// Checks that `box` judged a prediction made after its outcome was on screen as practice, once the
+// box has settled (gives up after `wait` ms): it gives a verdict (`result`, 'held' unless told; null
+// for either), says "Practice: ...", and records nothing: no dw:score or dw:complete event since
+// recordReports(page) (only none from a predict box when `othersMayReport`, for widgets whose own
+// goal may report), and what the browser's lesson progress holds for this box is unchanged. The
+// page logged no error. Returns the box's text for a test's own further checks.
+export async function assertPractice(page, box, { result = 'held', othersMayReport = false, wait = 15000 } = {}) {
+  for (let t = 0; t < wait && (await box.getAttribute('data-state')) === 'committed'; t += 50) await page.waitForTimeout(50);
+  const text = await box.getByRole('status').textContent();
+  if (result) assert.equal(await box.getAttribute('data-result'), result, text);
+  else assert.ok(await box.getAttribute('data-result'), `the box gave a verdict: ${text}`);
+  assert.match(text, PRACTICE_SEEN);
+  const reports = await reportedEvents(page);
+  assert.deepEqual(othersMayReport ? reports.filter((r) => String(r.widget).startsWith('predict:')) : reports, [], 'nothing reported');
+  const widget = `predict:${await box.getAttribute('data-predict')}`;
+  assert.ok(page.savedBefore, 'recordReports(page) ran before the experiment');
+  assert.equal((await savedActivities(page))[widget], page.savedBefore[widget], `nothing saved for ${widget}`);
+  assert.deepEqual(page.record.errors, []);
+  return text;
 }

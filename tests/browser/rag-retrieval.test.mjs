@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { lockPrediction, verdict, assertPractice, recordReports } from './predict-helpers.mjs';
 import { statReader, noNaNInCards, assertFitsClean } from './probes.mjs';
 
 let site;
@@ -166,7 +166,7 @@ test('rag-retrieval: a prediction locked after both rankings of the swimming que
   const page = await site.newPage({ width: 1280 });
   await page.goto(`${site.base}${PAGE}`);
   await widgetsReady(page);
-  await page.evaluate(() => { window.__reported = []; document.addEventListener('dw:complete', (e) => window.__reported.push(e.detail)); });
+  await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: TITLE });
   const box = card.locator('[data-predict="swimming-by-meaning"]');
   await card.getByLabel('Example question').selectOption({ label: 'How much does swimming cost?' });
@@ -176,10 +176,6 @@ test('rag-retrieval: a prediction locked after both rankings of the swimming que
   await card.getByRole('button', { name: 'tf-idf' }).click();
   await lockPrediction(card, 'swimming-by-meaning', 'up');
   await card.getByRole('button', { name: 'embeddings (LSA)' }).click();
-  const v = await verdict(card, 'swimming-by-meaning');
-  assert.equal(v.result, 'held', v.text);
-  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
-  assert.deepEqual(await page.evaluate(() => window.__reported), []);
-  assert.deepEqual(page.record.errors, []);
+  await assertPractice(page, box);
   await page.close();
 });

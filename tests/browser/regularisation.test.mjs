@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite } from './browser.mjs';
-import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
 import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine } from './probes.mjs';
 
 let site;
@@ -79,10 +79,7 @@ test('regularisation: predict how many weights L1 zeroes at λ = 0.01 (held, the
 // L1's bars are the box's answer: switched on before a prediction, a later one is practice.
 test('regularisation: a prediction locked after the L1 weights were on screen is practice, and is not recorded', async () => {
   const page = await openLesson(site, 'regularisation', { width: 1280 });
-  await page.evaluate(() => {
-    window.__reports = [];
-    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.__reports.push({ type, ...e.detail }));
-  });
+  await recordReports(page);
   const w = cardByTitle(page, 'Regularisation smooths the fit');
   await w.getByRole('slider', { name: /λ/ }).fill('-2');
   const id = 'regularisation-l1-zeros';
@@ -91,9 +88,6 @@ test('regularisation: a prediction locked after the L1 weights were on screen is
   await w.getByRole('button', { name: /L2 ridge/ }).click();
   await lockPrediction(w, id, 'some');
   await w.getByRole('button', { name: /L1 lasso/ }).click();
-  const v = await verdict(w, id);
-  assert.equal(v.result, 'held');
-  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
-  assert.deepEqual((await page.evaluate(() => window.__reports)).filter((r) => String(r.widget).startsWith('predict:')), []);
+  await assertPractice(page, predictBox(w, id), { othersMayReport: true });
   await finish(page, 'regularisation-predict-seen');
 });

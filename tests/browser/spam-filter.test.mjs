@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { statIn, assertClean } from './probes.mjs';
+import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -143,5 +144,27 @@ test('spam filter: − at 0 and + at the most keep the focus on the stepper', as
   assert.ok(await fewer.isDisabled(), 'no fewer than 0');
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'more: times the word “meeting” appears');
   assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The outcome on screen before any prediction was locked in: a later prediction could copy it,
+// so it is judged as practice and nothing is recorded.
+test('spam filter: retraining with three "meeting"s in both spam emails before predicting makes the prediction practice', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/spam-filter.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const card = page.locator('.spam-filter');
+  const box = card.locator('[data-predict="spam-meeting-weight"]');
+  await card.locator('.spam-filter-train-emails summary').click();
+  const meeting = (subject) => card.getByRole('spinbutton', { name: new RegExp(`times the word “meeting” appears in “${subject}`) });
+  const set = async (subject, n) => { await meeting(subject).fill(String(n)); await meeting(subject).dispatchEvent('change'); };
+  await set('FREE prize inside', 3);
+  await set('You are a WINNER', 3);
+  assert.match(await box.getByRole('status').textContent(), /before a prediction was locked in/);
+  await set('You are a WINNER', 0);
+  await lockPrediction(card, 'spam-meeting-weight', 'positive');
+  await set('You are a WINNER', 3);
+  await assertPractice(page, box, { othersMayReport: true });
   await page.close();
 });

@@ -4,8 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite } from './browser.mjs';
 import { formatNumber } from '../../web/lib/format.js'; // as the site writes them (71/80 → 0.888)
-import { lockPrediction, predictBox, verdict } from './predict-helpers.mjs';
-import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine, listenForReports, reportedEvents } from './probes.mjs';
+import { lockPrediction, predictBox, verdict, assertPractice, recordReports } from './predict-helpers.mjs';
+import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -101,7 +101,7 @@ test('threshold: predict the false alarms that catching every positive costs (mi
 
 test('threshold: catching every positive before predicting shows the answer, so a later prediction is practice and is not recorded', async () => {
   const page = await openLesson(site, 'classification-metrics', { width: 1280 });
-  await listenForReports(page);
+  await recordReports(page);
   const w = cardByTitle(page, 'Drag the threshold');
   const t = w.getByRole('slider', { name: /threshold t/ });
   const id = 'threshold-catch-all';
@@ -110,10 +110,7 @@ test('threshold: catching every positive before predicting shows the answer, so 
   await t.fill('0.5');
   await lockPrediction(w, id, '16');
   await t.fill('0.115');
-  const v = await verdict(w, id);
-  assert.equal(v.result, 'held');
-  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
-  assert.deepEqual(await reportedEvents(page), []);
+  await assertPractice(page, predictBox(w, id));
   await finish(page, 'threshold-predict-seen');
 });
 

@@ -5,8 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { lockPrediction, verdict } from './predict-helpers.mjs';
-import { canvasInk, statReader, noNaNInCards, assertCardsClean, listenForReports, reportedEvents } from './probes.mjs';
+import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
+import { canvasInk, statReader, noNaNInCards, assertCardsClean, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -100,7 +100,7 @@ async function freshLesson() {
   await page.evaluate(() => localStorage.removeItem('dw:lesson:time-series'));
   await page.reload();
   await widgetsReady(page);
-  await listenForReports(page);
+  await recordReports(page);
   const id = 'ts-horizon';
   const w = page.locator('.dw-card', { has: page.locator(`[data-predict="${id}"]`) });
   const reveal = page.locator('details.dw-reveal').filter({ hasText: 'It barely moves' });
@@ -147,11 +147,7 @@ test('time-series-split: a prediction locked after horizon 1 was on screen is pr
   await nudgeSlider(page, 'forecast horizon', 11);
   await lockPrediction(w, id, 'same');
   await setSlider(page, 'forecast horizon', 1);
-  const v = await verdict(w, id);
-  assert.equal(v.result, 'held', v.text);
-  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
-  assert.deepEqual(await reportedEvents(page), []);
-  assert.deepEqual(page.record.errors, []);
+  await assertPractice(page, predictBox(w, id));
   await page.close();
 });
 

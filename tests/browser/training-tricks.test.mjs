@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
+import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -132,5 +133,22 @@ test('phone width: the lesson and the widget fit 375 px without sideways scrolli
   await card(page).scrollIntoViewIfNeeded();
   await screenshot(page, 'training-tricks-375');
   await assertClean(page);
+  await page.close();
+});
+
+// Run, then reset, then predict: the outcome was on screen first, so the prediction is practice
+// and nothing is recorded (a widget's own goal may still report).
+test('training tricks: a run seen before locking in (then reset) makes the prediction practice', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/training-tricks.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const box = page.locator('[data-predict="training-tricks-left-net"]');
+  await page.getByRole('button', { name: 'Run to the end' }).click();
+  assert.match(await box.getByRole('status').textContent(), /two nets had trained, their losses on screen, before a prediction was locked in/);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await lockPrediction(page, 'training-tricks-left-net', 'stall');
+  await page.getByRole('button', { name: 'Run to the end' }).click();
+  await assertPractice(page, box, { result: null, othersMayReport: true, wait: 120000 });
   await page.close();
 });

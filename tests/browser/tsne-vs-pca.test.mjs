@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { statReader, noNaNInCards } from './probes.mjs';
+import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -77,5 +78,22 @@ test('tsne-vs-pca: predict, then check — the KL readout rises during early exa
   assert.equal(await box.getAttribute('data-result'), 'held');
   assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said “rise”/);
   assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Run, then reset, then predict: the outcome was on screen first, so the prediction is practice
+// and nothing is recorded (a widget's own goal may still report).
+test('t-SNE: a run begun before locking in (then reset) makes the early-exaggeration prediction practice', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/tsne-vs-pca.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const box = page.locator('[data-predict="tsne-early-exaggeration"]');
+  await page.getByRole('button', { name: 'Play' }).click(); // 50 steps: the readout is already rising
+  assert.match(await box.getByRole('status').textContent(), /t-SNE had run, with the KL readout on screen, before a prediction was locked in/);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await lockPrediction(page, 'tsne-early-exaggeration', 'rise');
+  for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Play' }).click();
+  await assertPractice(page, box, { result: null, othersMayReport: true, wait: 120000 });
   await page.close();
 });

@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards, openLesson } from './probes.mjs';
+import { assertPractice, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -103,7 +104,7 @@ test('word-embeddings: predict, then check — “good” and “bad” point mu
 
 test('word-embeddings: a good/bad prediction locked after the words nearest "good" were on screen is practice, not a first try', async () => {
   const page = await open(1280);
-  await page.evaluate(() => { window.__reported = []; document.addEventListener('dw:complete', (e) => window.__reported.push(e.detail)); });
+  await recordReports(page);
   const card = page.locator('.dw-card').nth(1);
   const box = card.locator('[data-predict="embeddings-good-bad"]');
   await card.getByLabel('selected word').selectOption('good');
@@ -112,9 +113,6 @@ test('word-embeddings: a good/bad prediction locked after the words nearest "goo
   await box.getByRole('combobox').selectOption('high');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await card.getByLabel('selected word').selectOption('good');
-  assert.equal(await box.getAttribute('data-result'), 'held');
-  assert.match(await box.getByRole('status').textContent(), /Practice: the outcome was on screen before you predicted/);
-  assert.deepEqual(await page.evaluate(() => window.__reported), []);
-  assert.deepEqual(page.record.errors, []);
+  await assertPractice(page, box);
   await page.close();
 });
