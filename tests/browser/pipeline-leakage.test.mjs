@@ -273,3 +273,49 @@ test('pipeline-leakage: ArrowRight from 199 walks the claims test\'s settings (2
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// On a phone the fold-score labels ("leaky: 0.60  0.40 …") run across the dashed chance line at 0.5:
+// no dash may be drawn through a label's text band. The plot has no y numbers, so no stray "0"
+// either (yTicks: 0 used to print the one tick niceTicks returns).
+test('pipeline leakage at 375 px: the chance line does not strike through the score labels, and no stray y "0"', async () => {
+  const page = await site.newPage({ width: 375, height: 900 });
+  await page.addInitScript(() => {
+    const fillText = CanvasRenderingContext2D.prototype.fillText;
+    window.canvasTexts = [];
+    CanvasRenderingContext2D.prototype.fillText = function record(text, x, y, ...rest) {
+      const m = this.getTransform();
+      window.canvasTexts.push({ canvas: this.canvas, text: String(text), x: m.a * x + m.e, y: m.d * y + m.f, align: this.textAlign, scale: m.a });
+      return fillText.call(this, text, x, y, ...rest);
+    };
+  });
+  await page.goto(`${site.base}/lessons/pipeline-leakage.html`);
+  await widgetsReady(page);
+  const plot = page.locator('.pipeline-leakage-plot canvas');
+  await plot.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => window.canvasTexts.some((r) => /^honest/.test(r.text)));
+  const found = await page.evaluate(() => {
+    const canvas = document.querySelector('.pipeline-leakage-plot canvas');
+    const texts = window.canvasTexts.filter((r) => r.canvas === canvas);
+    const last = (re) => texts.filter((r) => re.test(r.text)).at(-1);
+    const half = last(/^0\.5$/);
+    const ctx = canvas.getContext('2d');
+    // The canvas is transparent over the panel's colour: where the label has no opaque backing,
+    // the dashes (5 px on, 4 off) show through, and the gaps between them stay transparent.
+    const seeThrough = {};
+    for (const name of ['leaky', 'honest']) {
+      const label = last(new RegExp(`^${name}`));
+      // The text band: 11 px above the baseline (12 px type), at the chance line's x (±1 px).
+      const data = ctx.getImageData(Math.round(half.x) - 1, Math.round(label.y - 11 * label.scale), 3, Math.round(10 * label.scale)).data;
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] < 255) n++;
+      seeThrough[name] = n;
+    }
+    const yNumbers = texts.filter((r) => r.align === 'right' && /^-?\d/.test(r.text)).map((r) => r.text);
+    return { seeThrough, yNumbers, labels: [last(/^leaky/).text, last(/^honest/).text] };
+  });
+  assert.match(found.labels[0], /^leaky: 0\.\d\d/);
+  assert.deepEqual(found.seeThrough, { leaky: 0, honest: 0 });
+  assert.deepEqual(found.yNumbers, []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -115,7 +115,8 @@ export class Plot {
     for (const v of niceTicks(y0, y1, yTicks)) {
       const Y = Math.round(this.py(v)) + 0.5;
       c.beginPath(); c.moveTo(this.margin.left, Y); c.lineTo(this.width - this.margin.right, Y); c.stroke();
-      if (sharedZero && v === 0) continue;
+      // yTicks: 0 asks for no y numbers; niceTicks still returns its one tick (0), whose grid line stays.
+      if (yTicks === 0 || (sharedZero && v === 0)) continue;
       const text = formatTick(v);
       const left = this.margin.left - 6 - c.measureText(text).width;
       if (Y - 7 < 14 && left < labelRight) continue;

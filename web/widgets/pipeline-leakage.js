@@ -283,7 +283,15 @@ function build(ctx) {
       c.fillStyle = th.textMuted;
       c.textAlign = 'left';
       c.textBaseline = 'bottom';
-      c.fillText(t(`pipeline-leakage.scores.${name}`, { scores: Array.from(scores).map((s) => fixed(s, 2)).join('  ') }), plot.px(0) + 4, plot.py(y + 0.55));
+      const label = t(`pipeline-leakage.scores.${name}`, { scores: Array.from(scores).map((s) => fixed(s, 2)).join('  ') });
+      const lx = plot.px(0) + 4;
+      const ly = plot.py(y + 0.55);
+      // The label runs across the dashed chance line: a backing of the plot's own colour keeps the
+      // dashes from striking through its digits.
+      c.fillStyle = th.surface2;
+      c.fillRect(lx - 2, ly - 14, c.measureText(label).width + 4, 15);
+      c.fillStyle = th.textMuted;
+      c.fillText(label, lx, ly);
       const m = mean(scores);
       c.strokeStyle = color;
       c.lineWidth = 4;
