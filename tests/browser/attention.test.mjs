@@ -129,3 +129,32 @@ test('attention: zeroing the action row before predicting shows the answer, so a
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// The heat map shows each weight at two decimals, so a row can read 0.99 (“sat”, head 1:
+// 0.04 + 0.70 + 0.07 + 0.04 + 0.04 + 0.10): the note under the boards must agree with the numbers shown.
+test('attention: the board note says a row sums to 1 before rounding, as the shown rows do not always', async () => {
+  const page = await site.newPage({ width: 375 });
+  await page.addInitScript(() => {
+    const fillText = CanvasRenderingContext2D.prototype.fillText;
+    window.canvasTexts = [];
+    CanvasRenderingContext2D.prototype.fillText = function record(text, ...at) { window.canvasTexts.push({ canvas: this.canvas, text: String(text) }); return fillText.call(this, text, ...at); };
+  });
+  await page.goto(`${site.base}/lessons/attention-toy.html`);
+  await widgetsReady(page);
+  const w = cardAt(page, 0);
+  await w.locator('canvas').first().scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => window.canvasTexts.filter((r) => /^\d\.\d\d$/.test(r.text)).length >= 36);
+  const rowSums = await page.evaluate(() => {
+    const first = window.canvasTexts.find((r) => /^\d\.\d\d$/.test(r.text)).canvas;
+    const cells = window.canvasTexts.filter((r) => r.canvas === first && /^\d\.\d\d$/.test(r.text)).slice(-36).map((r) => Number(r.text));
+    return Array.from({ length: 6 }, (_, i) => cells.slice(i * 6, i * 6 + 6).reduce((a, b) => a + b, 0).toFixed(2));
+  });
+  assert.equal(rowSums[2], '0.99', 'the "sat" row of head 1 as shown');
+  const note = await w.getByText(/^Rows: queries/).first().textContent();
+  assert.match(note, /sums to 1 before its shares are rounded to two decimals, so a row as shown can add up to a hundredth or two more or less/);
+  for (const sum of rowSums) assert.ok(Math.abs(Number(sum) - 1) <= 0.025, `a shown row adds up to ${sum}`);
+  assert.ok(rowSums.some((sum) => sum !== '1.00'), 'at least one shown row is off 1, so the note needs its caveat');
+  assert.doesNotMatch(await w.locator('.dw-message').first().textContent(), /'/, 'typographic apostrophes only');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

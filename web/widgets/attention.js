@@ -118,7 +118,7 @@ function build(ctx) {
   card.controls.append(el('div', { className: 'dw-buttons' }, [resetBtn]));
   const stat = { query: card.stat(t('attention.stat.query')), h1: card.stat(t('attention.stat.h1')), h2: card.stat(t('attention.stat.h2')) };
 
-  // Predict, then check: head 1 sends 70% of “sat”'s attention to “cat”. With the action row of
+  // Predict, then check: head 1 sends 70% of “sat”’s attention to “cat”. With the action row of
   // head 1's W_Q set to 0, how much is left? A number, judged from the engine's attention weights.
   const SAT = TOKENS.indexOf('sat'); const CAT = TOKENS.indexOf('cat'); const ACTION = FEATURES.indexOf('action');
   const prediction = createPrediction(ctx, {

@@ -18,7 +18,7 @@ export const messages = {
   'attention.head.1': 'Head 1: “who?”',
   'attention.head.2': 'Head 2: “where?”',
   'attention.board': 'Attention weights of head {head}',
-  'attention.boardNote': 'Rows: queries. Columns: keys. Each row sums to 1.',
+  'attention.boardNote': 'Rows: queries. Columns: keys. Each row sums to 1 before its shares are rounded to two decimals, so a row as shown can add up to a hundredth or two more or less.',
   'attention.editor.q': 'Query weights W_Q (selected head)',
   'attention.editor.k': 'Key weights W_K (selected head)',
   'attention.matrix.q': 'query weights',
@@ -45,5 +45,5 @@ export const messages = {
   'attention.masked': '{token} masked',
   'attention.even': 'spreads its attention evenly ({share} on each token it may see)',
   'attention.puts': 'puts {share} of its attention on “{token}”',
-  'attention.summary': '“{token}”: head 1 {first}; head 2 {second}. Head {head}\'s scores q·k/√2 before the softmax: {scores}.',
+  'attention.summary': '“{token}”: head 1 {first}; head 2 {second}. Head {head}’s scores q·k/√2 before the softmax: {scores}.',
 };
