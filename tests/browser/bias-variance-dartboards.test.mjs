@@ -5,8 +5,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite } from './browser.mjs';
 import { formatNumber } from '../../web/lib/format.js';
-import { lockPrediction, verdict } from './predict-helpers.mjs';
-import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine, listenForReports, reportedEvents } from './probes.mjs';
+import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
+import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -111,7 +111,7 @@ test('dartboards: predict the widest cluster on fresh training sets (missed, the
 
 test('dartboards: five darts per board thrown before predicting show the spreads, so a later prediction is practice; four do not', async () => {
   const page = await openLesson(site, 'bias-variance', { width: 1280, reducedMotion: 'reduce' });
-  await listenForReports(page);
+  await recordReports(page);
   const w = cardByTitle(page, 'The bias–variance dartboard');
   await page.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: 30000 });
   const id = 'bias-variance-widest';
@@ -125,10 +125,6 @@ test('dartboards: five darts per board thrown before predicting show the spreads
   await lockPrediction(w, id, 'lb-hv');                 // draws seed 2
   await page.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: 30000 });
   for (let i = 0; i < 6; i++) await w.getByRole('button', { name: 'Play' }).click();
-  const v = await verdict(w, id);
-  assert.equal(v.result, 'held');
-  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
-  assert.deepEqual(await reportedEvents(page), []);
-  assert.deepEqual(page.record.errors, []);
+  await assertPractice(page, predictBox(w, id));
   await page.close();
 });

@@ -3,8 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
-import { lockPrediction, verdict } from './predict-helpers.mjs';
-import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, listenForReports, reportedEvents } from './probes.mjs';
+import { lockPrediction, verdict, assertPractice, recordReports } from './predict-helpers.mjs';
+import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -108,7 +108,7 @@ test('bias–variance: a low point of the expected error seen before predicting 
   const page = await site.newPage();
   await page.goto(`${site.base}/lessons/frontier-bias-variance.html`);
   await widgetsReady(page);
-  await listenForReports(page);
+  await recordReports(page);
   const w = cardAt(page, 1);
   const k = w.getByRole('slider', { name: /k neighbours/ });
   const id = 'bias-variance-best-k';
@@ -125,11 +125,7 @@ test('bias–variance: a low point of the expected error seen before predicting 
   await lockPrediction(w, id, '4');
   await k.fill('1');
   await k.fill('30');
-  const v = await verdict(w, id);
-  assert.equal(v.result, 'held');
-  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
-  assert.deepEqual(await reportedEvents(page), []);
-  assert.deepEqual(page.record.errors, []);
+  await assertPractice(page, box);
   await page.close();
 });
 
@@ -137,7 +133,7 @@ test('bias–variance: a low point seen while an earlier prediction was locked, 
   const page = await site.newPage();
   await page.goto(`${site.base}/lessons/frontier-bias-variance.html`);
   await widgetsReady(page);
-  await listenForReports(page);
+  await recordReports(page);
   const w = cardAt(page, 1);
   const k = w.getByRole('slider', { name: /k neighbours/ });
   const id = 'bias-variance-best-k';
@@ -149,9 +145,6 @@ test('bias–variance: a low point seen while an earlier prediction was locked, 
   await lockPrediction(w, id, '4');
   await k.fill('1');
   await k.fill('30');
-  const v = await verdict(w, id);
-  assert.equal(v.result, 'held');
-  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
-  assert.deepEqual(await reportedEvents(page), []);
+  await assertPractice(page, box);
   await page.close();
 });

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite } from './browser.mjs';
-import { lockPrediction, verdict } from './predict-helpers.mjs';
+import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
 import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine } from './probes.mjs';
 
 let site;
@@ -124,22 +124,16 @@ test('learning curves: locking in sets degree 12 and runs it (missed, then held 
 // and nothing is recorded.
 test('learning curves: a full degree-12 run seen before locking in makes the prediction practice', async () => {
   const page = await openLesson(site, 'learning-curves', { width: 1280, reducedMotion: 'reduce' });
-  await page.evaluate(() => {
-    window.__scores = [];
-    document.addEventListener('dw:score', (e) => { if (e.detail.widget.startsWith('predict:')) window.__scores.push(e.detail.widget); });
-  });
+  await recordReports(page);
   const w = cardByTitle(page, 'Learning curves grow with the dataset');
   const id = 'learning-curves-final';
-  const box = w.locator(`[data-predict="${id}"]`);
+  const box = predictBox(w, id);
   await w.getByRole('slider', { name: /degree/ }).fill('12');  // reduced motion: the whole run at once
   assert.equal(await stat(w, 'n'), '90');
   assert.match(await box.getByRole('status').textContent(), /^Degree 12 has grown to all 90 training points before a prediction was locked in/);
   await w.getByRole('slider', { name: /degree/ }).fill('1');
   await lockPrediction(w, id, 'close');
-  const v = await verdict(w, id);
-  assert.equal(v.result, 'held');
-  assert.match(v.text, /Practice: the outcome was on screen before you predicted/);
-  assert.deepEqual(await page.evaluate(() => window.__scores), []);
+  await assertPractice(page, box, { othersMayReport: true });
   await finish(page, 'learning-curves-predict-seen');
 });
 

@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+import { assertPractice, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -170,7 +171,7 @@ test('pipeline leakage: sliding to the top before predicting shows the answer, s
   const page = await site.newPage();
   await page.goto(`${site.base}/lessons/pipeline-leakage.html`);
   await widgetsReady(page);
-  await page.evaluate(() => { window.__q = []; document.addEventListener('dw:score', (e) => window.__q.push(e.detail)); });
+  await recordReports(page);
   const box = page.locator('[data-predict="leakage-many-columns"]');
   const columns = page.getByRole('slider', { name: /noise columns/ });
   await columns.fill(String(Math.log10(2000)));
@@ -178,9 +179,7 @@ test('pipeline leakage: sliding to the top before predicting shows the answer, s
   await box.getByRole('combobox', { name: /leaky cross-validated accuracy will/ }).selectOption('high');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await columns.fill(String(Math.log10(2000)));
-  assert.equal(await box.getAttribute('data-result'), 'held');
-  assert.deepEqual(await page.evaluate(() => window.__q), []);
-  assert.deepEqual(page.record.errors, []);
+  await assertPractice(page, box);
   await page.close();
 });
 
@@ -221,7 +220,7 @@ test('pipeline leakage: sliding to 500 columns before predicting shows the leak,
   await page.evaluate(() => localStorage.removeItem('dw:lesson:pipeline-leakage'));
   await page.reload();
   await widgetsReady(page);
-  await page.evaluate(() => { window.__q = []; document.addEventListener('dw:score', (e) => window.__q.push(e.detail)); });
+  await recordReports(page);
   const box = page.locator('[data-predict="leakage-many-columns"]');
   const columns = page.getByRole('slider', { name: /noise columns/ });
   await columns.fill(String(Math.log10(500)));
@@ -231,10 +230,7 @@ test('pipeline leakage: sliding to 500 columns before predicting shows the leak,
   await box.getByRole('combobox', { name: /leaky cross-validated accuracy will/ }).selectOption('high');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await columns.fill(String(Math.log10(2000)));
-  assert.equal(await box.getAttribute('data-result'), 'held');
-  assert.match(await box.getByRole('status').textContent(), /Practice: the outcome was on screen before you predicted/);
-  assert.deepEqual(await page.evaluate(() => window.__q), []);
-  assert.deepEqual(page.record.errors, []);
+  await assertPractice(page, box);
   await page.close();
 });
 
