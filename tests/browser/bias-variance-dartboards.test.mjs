@@ -26,9 +26,34 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
         poly.setLearningRate(0.5);
         poly.setTolerance(1e-5);
         const r = ml.biasVariance(poly, null, { xMin: 0, xMax: 2 * Math.PI, noise, sampleSize: n, refits: 30, gridSize: 41, seed: 1 + i, maxSteps: 20000, fixedX: true });
-        return [r.meanBias2, r.meanVariance, r.noiseVariance];
+        // Darts whose miss (errors at grid points 10 and 30, x = π/2 and 3π/2) is beyond the outer ring at 1.5.
+        let offBoard = 0;
+        for (let k = 0; k < 30; k++) if (Math.hypot(r.predictions[k * 41 + 10] - r.truth[10], r.predictions[k * 41 + 30] - r.truth[30]) > 1.5) offBoard += 1;
+        return [r.meanBias2, r.meanVariance, r.noiseVariance, offBoard];
       });
-    }), BOARDS).then((table) => table.map((row) => row.map((v) => formatNumber(v, 3)))); // as the site writes them (0.0225 → 0.023)
+    }), BOARDS);
+    const offBoard = expected.map((row) => row.pop());
+    expected.forEach((row, i) => { expected[i] = row.map((v) => formatNumber(v, 3)); }); // as the site writes them (0.0225 → 0.023)
+    // A far miss must read as far: high bias, high variance throws darts beyond the outer ring.
+    assert.ok(offBoard[3] >= 3 && offBoard[0] === 0 && offBoard[2] === 0, `darts beyond the ring: ${offBoard}`);
+    // What each board's last drawing wrote (its texts in order, halo strokes marked), to see the
+    // off-board darts' counts and the axis names drawn over everything else.
+    await page.evaluate(() => {
+      const current = new Map();
+      window.boardTexts = new Map();
+      const wrap = (name, mark) => {
+        const original = CanvasRenderingContext2D.prototype[name];
+        CanvasRenderingContext2D.prototype[name] = function record(text, ...at) {
+          const list = current.get(this.canvas) || [];
+          list.push(mark + String(text));
+          current.set(this.canvas, list);
+          if (name === 'fillText' && text === 'error at x = π/2 →') { window.boardTexts.set(this.canvas, list); current.set(this.canvas, []); }
+          return original.call(this, text, ...at);
+        };
+      };
+      wrap('fillText', '');
+      wrap('strokeText', 'halo:');
+    });
     // Nothing answers the predict box before darts are thrown: no darts fly by themselves, and the
     // table (only the noise s², a setting), the board captions and the figures' labels give no
     // bias² or variance.
@@ -44,6 +69,21 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
     else await play.click();
     await page.waitForFunction(() => /30 \/ 30/.test(document.querySelector('.dw-stat[data-stat="darts thrown"]').textContent), null, { timeout: 15000 });
     const rows = (await cells()).map((row) => row.slice(0, 3));
+    // Darts beyond the outer ring are arrows at the edge with how many they stand for, counted
+    // in the caption too; the axis names come last, over a halo.
+    const drawn = await w.locator('canvas').evaluateAll((canvases) => canvases.map((c) => window.boardTexts.get(c) || []));
+    drawn.forEach((texts, i) => {
+      const counts = texts.filter((s) => /^\d+$/.test(s)).map(Number);
+      assert.equal(counts.reduce((a, b) => a + b, 0), offBoard[i], `board ${i}: off-board counts drawn ${texts}`);
+    });
+    drawn.forEach((texts, i) => {
+      assert.deepEqual(texts.slice(-4), ['halo:error at x = 3π/2 ↑', 'error at x = 3π/2 ↑', 'halo:error at x = π/2 →', 'error at x = π/2 →'], `board ${i}`);
+    });
+    const captions = await w.locator('.bias-variance-dartboards-board-stats').allTextContents();
+    captions.forEach((text, i) => {
+      if (offBoard[i] === 0) assert.doesNotMatch(text, /off the board/);
+      else assert.ok(text.endsWith(` · ${offBoard[i]} ${offBoard[i] === 1 ? "dart" : "darts"} off the board (arrows at the edge)`), text);
+    });
     assert.equal(await w.locator('canvas').nth(1).getAttribute('aria-label'), `Low bias, high variance: 30 darts; bias squared ${rows[1][0]}, variance ${rows[1][1]}`);
     assert.deepEqual(rows, expected);
     // Neighbouring columns' words stay apart: on a phone a dash ("–") two pixels before "0.490"

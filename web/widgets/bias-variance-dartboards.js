@@ -34,6 +34,10 @@ const GRID = 41;              // grid index 10 is x = π/2, index 30 is x = 3π/
 const A = 10;
 const B = 30;
 const RADIUS = 1.5;           // the board shows errors within ±1.5
+// Darts that miss by more than the outer ring are drawn as arrows on the ring, pointing the way
+// they flew, one arrow per twelfth of the circle with the number of darts it stands for: pinned
+// to the edge at their true place they would look like misses of 1.5.
+const OFF_BOARD_SECTORS = 12;
 const DART_MS = 110;
 // Darts per board that show which board spreads most: the fewest the widget ever judges a
 // prediction on (the slider's minimum), and one press of Play under reduced motion.
@@ -56,6 +60,28 @@ export function spreadComparison(cubicText, lineText) {
 
 function describeBoard(t, b) {
   return t('bias-variance-dartboards.board.describe', { degree: b.degree, points: b.sampleSize, noise: formatNumber(b.noise, 2) });
+}
+
+// Each dart's miss (error at x = π/2, error at x = 3π/2) for the first `thrown` refits.
+function dartsOf(r, thrown) {
+  return Array.from({ length: thrown }, (_, k) => [r.predictions[k * GRID + A] - r.truth[A], r.predictions[k * GRID + B] - r.truth[B]]);
+}
+
+// The darts beyond the outer ring, grouped by the direction they flew: one group per sector,
+// with the direction of the group's average dart.
+export function offBoardGroups(darts) {
+  const groups = new Map();
+  for (const [dx, dy] of darts) {
+    if (Math.hypot(dx, dy) <= RADIUS) continue;
+    const angle = Math.atan2(dy, dx);
+    const sector = ((Math.round(angle / (2 * Math.PI / OFF_BOARD_SECTORS)) % OFF_BOARD_SECTORS) + OFF_BOARD_SECTORS) % OFF_BOARD_SECTORS;
+    const g = groups.get(sector) || { count: 0, ux: 0, uy: 0 };
+    g.count += 1;
+    g.ux += Math.cos(angle);
+    g.uy += Math.sin(angle);
+    groups.set(sector, g);
+  }
+  return [...groups.values()].map((g) => ({ count: g.count, angle: Math.atan2(g.uy, g.ux) }));
 }
 
 function build(ctx) {
@@ -178,16 +204,18 @@ function build(ctx) {
   function fillRow(i) {
     const r = results[i];
     const cells = rows[i];
+    const off = r ? offBoardGroups(dartsOf(r, thrown)).reduce((n, g) => n + g.count, 0) : 0;
+    const withOffBoard = (text) => (off > 0 ? t('bias-variance-dartboards.board.withOffBoard', { text, darts: off }) : text);
     if (!r || !landed) {
       // The noise s² is a setting of the board, not an outcome: shown as soon as it is refitted.
       for (let j = 1; j < 6; j++) cells[j].textContent = j === 3 && r ? formatNumber(r.noiseVariance, 3) : '–';
-      boards[i].stats.textContent = describeBoard(t, BOARDS[i]);
+      boards[i].stats.textContent = withOffBoard(describeBoard(t, BOARDS[i]));
       return;
     }
     const sum = r.meanBias2 + r.meanVariance + r.noiseVariance;
     const values = [r.meanBias2, r.meanVariance, r.noiseVariance, sum, r.meanExpectedError];
     values.forEach((v, j) => { cells[j + 1].textContent = formatNumber(v, 3); });
-    boards[i].stats.textContent = t('bias-variance-dartboards.board.stats', { board: describeBoard(t, BOARDS[i]), bias2: formatNumber(r.meanBias2, 3), variance: formatNumber(r.meanVariance, 3) });
+    boards[i].stats.textContent = withOffBoard(t('bias-variance-dartboards.board.stats', { board: describeBoard(t, BOARDS[i]), bias2: formatNumber(r.meanBias2, 3), variance: formatNumber(r.meanVariance, 3) }));
   }
 
   function ready() { return results.filter(Boolean).length; }
@@ -259,13 +287,11 @@ function build(ctx) {
         c.fillText(t('bias-variance-dartboards.board.refitting'), cx, cy - 14);
         return;
       }
-      for (let k = 0; k < thrown; k++) {
-        const dx = r.predictions[k * GRID + A] - r.truth[A];
-        const dy = r.predictions[k * GRID + B] - r.truth[B];
-        const x = Math.max(-RADIUS * 0.98, Math.min(RADIUS * 0.98, dx));
-        const y = Math.max(-RADIUS * 0.98, Math.min(RADIUS * 0.98, dy));
+      const darts = dartsOf(r, thrown);
+      darts.forEach(([dx, dy], k) => {
+        if (Math.hypot(dx, dy) > RADIUS) return;
         c.beginPath();
-        const [X, Y] = at(x, y);
+        const [X, Y] = at(dx, dy);
         c.arc(X, Y, k === thrown - 1 ? 5.5 : 4, 0, Math.PI * 2);
         c.fillStyle = th.loss;
         c.globalAlpha = k === thrown - 1 ? 1 : 0.75;
@@ -274,7 +300,30 @@ function build(ctx) {
         c.lineWidth = 1;
         c.strokeStyle = th.surface;
         c.stroke();
+      });
+      // Off the board: an arrow whose tip pokes out of the outer ring, and how many darts it stands for.
+      const ring = RADIUS * unit;
+      for (const { count, angle } of offBoardGroups(darts)) {
+        const ux = Math.cos(angle);
+        const uy = -Math.sin(angle);   // canvas y grows downwards
+        const along = (d, across = 0) => [cx + ux * d - uy * across, cy + uy * d + ux * across];
+        c.beginPath();
+        c.moveTo(...along(ring + 4));
+        c.lineTo(...along(ring - 10, 6));
+        c.lineTo(...along(ring - 10, -6));
+        c.closePath();
+        c.fillStyle = th.loss;
+        c.fill();
+        c.lineWidth = 1;
+        c.strokeStyle = th.surface;
+        c.stroke();
+        c.font = `bold 11px ${th.font}`;
+        c.textAlign = 'center';
+        c.textBaseline = 'middle';
+        c.fillStyle = th.loss;
+        c.fillText(formatNumber(count, 0), ...along(ring - 20));
       }
+      c.textBaseline = 'alphabetic';
       if (thrown >= opts.refits) {
         // The average dart: the engine's mean prediction at the two test points.
         const mx = r.meanPrediction[A] - r.truth[A];
@@ -284,12 +333,18 @@ function build(ctx) {
         c.lineWidth = 2.5;
         c.beginPath(); c.moveTo(X - 8, Y - 8); c.lineTo(X + 8, Y + 8); c.moveTo(X + 8, Y - 8); c.lineTo(X - 8, Y + 8); c.stroke();
       }
-      c.fillStyle = th.textMuted;
+      // The axis names go on last, over a halo of the card's colour, so a dart or arrow in the
+      // corner does not blot them out.
       c.font = `11px ${th.font}`;
-      c.textAlign = 'left';
-      c.fillText(t('bias-variance-dartboards.axis.y'), 6, 14);
-      c.textAlign = 'right';
-      c.fillText(t('bias-variance-dartboards.axis.x'), plot.width - 6, plot.height - 8);
+      c.lineWidth = 3;
+      c.lineJoin = 'round';
+      c.strokeStyle = th.surface;
+      c.fillStyle = th.textMuted;
+      for (const [text, x, y, align] of [[t('bias-variance-dartboards.axis.y'), 6, 14, 'left'], [t('bias-variance-dartboards.axis.x'), plot.width - 6, plot.height - 8, 'right']]) {
+        c.textAlign = align;
+        c.strokeText(text, x, y);
+        c.fillText(text, x, y);
+      }
     });
   }
 

@@ -17,6 +17,8 @@ export const messages = {
   'bias-variance-dartboards.boardInText.hb-hv': 'high bias, high variance',
   'bias-variance-dartboards.board.describe': ({ degree, points, noise }) => `degree ${degree}, ${countOf(points, 'point')}, noise s = ${noise}`,
   'bias-variance-dartboards.board.stats': '{board} · bias² {bias2} · variance {variance}',
+  // A board's caption with the darts that missed by more than the board shows (drawn as arrows).
+  'bias-variance-dartboards.board.withOffBoard': ({ text, darts }) => `${text} · ${countOf(darts, 'dart')} off the board (arrows at the edge)`,
   'bias-variance-dartboards.board.refitting': 'refitting…',
   'bias-variance-dartboards.table.caption': 'Bias squared, variance, noise variance, their sum and a separate estimate of the expected error per board, averaged over 41 test points; estimated from the refits, so the sum matches the expected error only approximately; all but the noise filled in once every dart has landed',
   'bias-variance-dartboards.table.board': 'board',
