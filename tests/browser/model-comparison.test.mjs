@@ -185,3 +185,50 @@ test('model-comparison: a count locked after a finished run is practice, and is 
   await assertPractice(page, box, { result: null });
   await page.close();
 });
+
+// The fold plot's last drawing, shape by shape: every filled path (its points, or its arc's
+// centre and radius) and every text, recorded from the canvas calls.
+function recordCanvasDrawing() {
+  const proto = CanvasRenderingContext2D.prototype;
+  const wrap = (name, fn) => { const original = proto[name]; proto[name] = function record(...args) { fn(this, ...args); return original.apply(this, args); }; };
+  const log = (ctx) => { ctx.canvas.drawing ||= { shapes: [], texts: [] }; return ctx.canvas.drawing; };
+  wrap('clearRect', (ctx) => { ctx.canvas.drawing = { shapes: [], texts: [] }; });
+  wrap('beginPath', (ctx) => { ctx.path = []; });
+  wrap('moveTo', (ctx, x, y) => { (ctx.path ||= []).push({ x, y }); });
+  wrap('lineTo', (ctx, x, y) => { (ctx.path ||= []).push({ x, y }); });
+  wrap('arc', (ctx, x, y, r) => { (ctx.path ||= []).push({ x, y, r }); });
+  wrap('fill', (ctx) => { log(ctx).shapes.push(ctx.path || []); });
+  wrap('fillText', (ctx, text, x, y) => { log(ctx).texts.push({ text: String(text), x, y }); });
+}
+
+for (const width of [1280, 375]) {
+  test(`model-comparison at ${width} px: every fold's circle (A) and triangle (B) are both in view, side by side and inside the plot`, async () => {
+    const page = await site.newPage({ width });
+    await page.addInitScript(recordCanvasDrawing);
+    await page.goto(`${site.base}/lessons/comparing-models.html`);
+    await widgetsReady(page);
+    const canvas = page.locator('.dw-plot canvas').first();
+    await canvas.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    const { shapes, texts, plotWidth } = await canvas.evaluate((c) => ({ ...c.drawing, plotWidth: c.getBoundingClientRect().width }));
+    const circles = shapes.filter((s) => s.length === 1 && s[0].r >= 4).map(([{ x, y, r }]) => ({ left: x - r, right: x + r, y }));
+    const triangles = shapes.filter((s) => s.length === 3).map((s) => ({ left: Math.min(...s.map((p) => p.x)), right: Math.max(...s.map((p) => p.x)), y: Math.max(...s.map((p) => p.y)) }));
+    assert.equal(circles.length, 10);
+    assert.equal(triangles.length, 10);
+    circles.sort((a, b) => a.left - b.left);
+    triangles.sort((a, b) => a.left - b.left);
+    // The two models tie on folds 1 and 7 (0.95 each): the triangle used to hide behind the circle.
+    circles.forEach((circle, f) => {
+      assert.ok(triangles[f].right <= circle.left + 0.5, `fold ${f + 1}: triangle [${triangles[f].left}, ${triangles[f].right}] overlaps circle [${circle.left}, ${circle.right}]`);
+      if (f > 0) assert.ok(circles[f - 1].right <= triangles[f].left + 0.5, `fold ${f + 1}'s triangle overlaps fold ${f}'s circle`);
+    });
+    // The plot's area starts 48 px from the canvas's left (the widget's margin for the y ticks)
+    // and ends 12 px from its right.
+    assert.ok(triangles[0].left >= 48 + 8, `fold 1's triangle starts ${triangles[0].left - 48} px inside the plot`);
+    assert.ok(circles[9].right <= plotWidth - 12 - 8, `fold 10's circle ends ${plotWidth - 12 - circles[9].right} px inside the plot`);
+    // Every fold is numbered on the x axis.
+    const ticks = texts.filter((t) => /^\d+$/.test(t.text)).map((t) => t.text);
+    assert.deepEqual(ticks, ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    await page.close();
+  });
+}

@@ -43,6 +43,7 @@ export function mount(element, options) {
 // motion, since blocking the page for the whole run would be worse than a growing bar chart).
 const PER_FRAME = 1;
 const BINS = 20;
+const FOLD_INSET = 22;  // px from the plot's side to the first and last fold
 
 // "p = 0.0123", or "p < 0.0001" when it is smaller than the readout can show.
 export function formatP(p) {
@@ -262,21 +263,33 @@ function build(ctx) {
     const all = folds ? [...folds.a, ...folds.b] : [0.5, 1];
     const lo = Math.max(0, Math.floor((Math.min(...all) - 0.03) * 20) / 20);
     const hi = Math.min(1.0001, Math.ceil((Math.max(...all) + 0.03) * 20) / 20);
-    p.setDomain(0.4, k + 0.6, lo, hi);
+    // Fold 1's pair of markers sits at least FOLD_INSET px inside the plot's left edge (and fold
+    // k's inside the right), however narrow the plot: the padding d around folds 1..k solves
+    // d · W / (k − 1 + 2d) = FOLD_INSET for the plot's width W.
+    const inner = p.width - p.margin.left - p.margin.right;
+    const pad = Math.max(0.6, (FOLD_INSET * (k - 1)) / Math.max(1, inner - 2 * FOLD_INSET));
+    p.setDomain(1 - pad, k + pad, lo, hi);
     p.begin();
     const th = p.theme;
     const c = p.ctx;
-    p.axes({ xLabel: t('model-comparison.axis.fold'), yLabel: t('model-comparison.axis.accuracy'), xTicks: Math.min(k, 12), yTicks: 4 });
+    // Every fold gets its number (a tick per fold, not every other one).
+    p.axes({ xLabel: t('model-comparison.axis.fold'), yLabel: t('model-comparison.axis.accuracy'), xTicks: k + 1, yTicks: 4 });
     if (!folds) return;
     for (const [scores, color] of [[folds.a, th.class1], [folds.b, th.class0]]) {
       const m = mean(scores);
       p.segment(0.5, m, k + 0.5, m, { color, width: 1.5, dash: [6, 4] });
     }
+    // A fold's triangle (B) and circle (A) stand side by side, set apart in pixels so that they
+    // do not overlap when the two accuracies are equal, even on a phone; smaller markers there.
+    const foldWidth = p.px(2) - p.px(1);
+    const size = foldWidth < 40 ? 5 : 6;
+    const apart = Math.min(8, Math.max(size, foldWidth / 4));
+    const dataOffset = apart / foldWidth;
     for (let f = 0; f < k; f++) {
       const x = f + 1;
       p.segment(x, folds.a[f], x, folds.b[f], { color: th.textMuted, width: 2 });
-      p.point(x - 0.08, folds.b[f], 0, { size: 6 });
-      p.point(x + 0.08, folds.a[f], 1, { size: 6 });
+      p.point(x + dataOffset, folds.a[f], 1, { size });
+      p.point(x - dataOffset, folds.b[f], 0, { size });
     }
     c.save();
     c.font = `12px ${th.font}`;
