@@ -257,3 +257,16 @@ test('recurrent-sequence: the LSTM forget bias does not throw away the RNN\'s tr
     await page.close();
   }
 });
+
+test('recurrent networks at 375 px: a readout in powers of ten ("2.17 × 10⁻¹⁴") stays on one line, never split after "×"', async () => {
+  const page = await site.newPage({ width: 375, height: 800 });
+  await page.goto(`${site.base}/lessons/recurrent-networks.html`);
+  await widgetsReady(page);
+  const values = await page.evaluate(() => [...document.querySelectorAll('.dw-stat-value')].filter((v) => v.offsetParent)
+    .map((v) => ({ text: v.textContent, height: v.getBoundingClientRect().height, line: parseFloat(getComputedStyle(v).lineHeight) || 20 })));
+  const powers = values.filter((v) => /× 10/.test(v.text));
+  assert.ok(powers.length >= 1, `a readout in powers of ten is on screen: ${values.map((v) => v.text).join(', ')}`);
+  for (const v of values) assert.ok(v.height < 1.5 * v.line, `"${v.text}" takes ${v.height} px, more than one line`);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
