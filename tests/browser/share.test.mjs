@@ -155,6 +155,7 @@ test('changing an attribute after mount updates the widget in place; dw:update e
 // checked on the widget's next option instead.
 const INVISIBLE_UNTIL_RUN = new Set(['loss-surface.maxSteps', 'gridworld.seed', 'optimizer-race.seed', 'bagging.depth', 'bagging.maxVoters',
   'bagging.features', 'kfold-animation.depth', 'nn-playground.pts', 'bag-of-words-spam.openTraining', 'ai-timeline.layout', 'kmeans-by-hand.points',
+  'bias-variance-dartboards.seed', // the darts wait for Play or a locked prediction
   'derivation.steps']); // the id of a lesson block: none exists on a test page
 // Widgets whose options show nothing until a run: only that the option was taken is checked.
 // (hyperparameter-search: its data menu and plots did not follow an update in this test; to check.)
