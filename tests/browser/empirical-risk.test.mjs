@@ -149,3 +149,44 @@ test('empirical risk: setting b = 50 before predicting makes the prediction prac
   await assertPractice(page, box, { othersMayReport: true });
   await page.close();
 });
+
+// The x axis's numbers (Plot.axes): at 375 px the last one, "3500", was drawn past the canvas's right
+// edge and neighbours nearly touched. Every number drawn under the axis lies inside the canvas, with
+// at least 8 px between neighbours.
+for (const width of [375, 1280]) {
+  test(`empirical risk at ${width} px: the x axis's numbers stay inside the canvas and apart`, async () => {
+    const page = await site.newPage({ width, height: 900 });
+    await page.addInitScript(() => {
+      const fillText = CanvasRenderingContext2D.prototype.fillText;
+      window.axisTexts = [];
+      CanvasRenderingContext2D.prototype.fillText = function record(text, x, y, ...rest) {
+        if (this.textBaseline === 'top' && /^\d/.test(String(text))) {
+          const m = this.getTransform();
+          const w = this.measureText(String(text)).width;
+          const left = this.textAlign === 'center' ? x - w / 2 : this.textAlign === 'right' ? x - w : x;
+          window.axisTexts.push({ canvas: this.canvas, text: String(text), left: m.a * left + m.e, right: m.a * (left + w) + m.e, y: m.d * y + m.f, cssWidth: this.canvas.width });
+        }
+        return fillText.call(this, text, x, y, ...rest);
+      };
+    });
+    await page.goto(`${site.base}/lessons/empirical-risk.html`);
+    await widgetsReady(page);
+    const canvas = page.locator('.dw-card canvas').first();
+    await canvas.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => window.axisTexts.some((r) => r.text === '1000'));
+    const labels = await page.evaluate(() => {
+      const c = document.querySelector('.dw-card canvas');
+      const texts = window.axisTexts.filter((r) => r.canvas === c);
+      const lastY = Math.max(...texts.map((r) => r.y));
+      // The most recent drawing of the axis row only.
+      const row = texts.filter((r) => r.y === lastY);
+      const start = row.map((r) => r.text).lastIndexOf('1000');
+      return { labels: row.slice(start), width: c.width };
+    });
+    assert.ok(labels.labels.length >= 3, JSON.stringify(labels));
+    for (const l of labels.labels) assert.ok(l.left >= 0 && l.right <= labels.width, `"${l.text}" spans ${l.left.toFixed(1)}–${l.right.toFixed(1)} of ${labels.width}`);
+    labels.labels.forEach((l, i) => { if (i) assert.ok(l.left - labels.labels[i - 1].right >= 8 - 0.01, `"${labels.labels[i - 1].text}" and "${l.text}" are ${(l.left - labels.labels[i - 1].right).toFixed(1)} px apart`); });
+    assert.deepEqual(page.record.errors, []);
+    await page.close();
+  });
+}

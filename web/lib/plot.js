@@ -99,12 +99,23 @@ export class Plot {
     c.fillStyle = t.textMuted;
     c.strokeStyle = t.gridLine;
     c.lineWidth = 1;
-    for (const v of niceTicks(x0, x1, xTicks)) {
+    // x numbers: each centred under its grid line but kept inside the canvas (the last one at the
+    // right edge was cut by a pixel or two), and on a narrow plot every other one is left out when
+    // neighbours would come closer than 8 px (their grid lines stay).
+    const xs = niceTicks(x0, x1, xTicks).map((v) => {
       const X = Math.round(this.px(v)) + 0.5;
+      const text = formatTick(v);
+      const w = c.measureText(text).width;
+      const left = Math.min(Math.max(X - w / 2, 1), this.width - 1 - w);
+      return { X, text, left, right: left + w };
+    });
+    const crowded = xs.some((a, i) => i > 0 && a.left - xs[i - 1].right < 8);
+    xs.forEach(({ X, text, left, right }, i) => {
       c.beginPath(); c.moveTo(X, this.margin.top); c.lineTo(X, this.height - this.margin.bottom); c.stroke();
+      if (crowded && i % 2 === 1) return;
       c.textAlign = 'center'; c.textBaseline = 'top';
-      c.fillText(formatTick(v), X, this.height - this.margin.bottom + 4);
-    }
+      c.fillText(text, left + (right - left) / 2, this.height - this.margin.bottom + 4);
+    });
     // When both axes start at 0 the corner gets one "0" (the x axis's), not two side by side.
     const sharedZero = x0 === 0 && y0 === 0;
     // The y label sits in the top-left corner (x from 4, y from 0 to about 14 px); a tick number
