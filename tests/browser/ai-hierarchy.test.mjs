@@ -16,7 +16,9 @@ test('ai-hierarchy: placing techniques gives instant, explained feedback and a s
   const card = page.locator('.dw-card', { hasText: 'sort them' });
   const stat = statReader(page, card);
   const message = card.locator('.dw-message');
-  const ink = await canvasInk(page, '.dw-card canvas >> nth=1');
+  // The sets are drawn on the widget's next frame, which a busy machine may not have run yet.
+  let ink = await canvasInk(page, '.dw-card canvas >> nth=1');
+  for (let t = 0; t < 5000 && ink.colours <= 4; t += 100) { await page.waitForTimeout(100); ink = await canvasInk(page, '.dw-card canvas >> nth=1'); }
   assert.ok(ink.colours > 4, 'nested sets drawn');
   assert.equal(await stat('sorted'), '0 of 11');
 
