@@ -48,10 +48,16 @@ export function inkOf(canvas) {
 export function canvasInk(page, selector) { return inkOf(page.locator(selector).first()); }
 // The number of colours on the nth canvas of a card.
 export async function ink(scope, nth = 0) { return (await inkOf(scope.locator('canvas').nth(nth))).colours; }
-// Something is drawn: more than a few colours over more than a sliver of the canvas.
+// Something is drawn: more than a few colours over more than a sliver of the canvas. Widgets draw
+// on their next animation frame, which a busy machine may not have run when widgetsReady returns,
+// so this waits up to 5 s for the drawing before it says no.
 export async function canvasIsDrawn(canvas) {
-  const { painted, colours } = await inkOf(canvas);
-  return painted > 50 && colours > 3;
+  const drawn = async () => { const { painted, colours } = await inkOf(canvas); return painted > 50 && colours > 3; };
+  for (let waited = 0; waited < 5000; waited += 100) {
+    if (await drawn()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return drawn();
 }
 
 // Runs fn(ml, arg) inside the page with the site's own engine module; fn and arg must be
