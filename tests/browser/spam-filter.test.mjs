@@ -168,3 +168,26 @@ test('spam filter: retraining with three "meeting"s in both spam emails before p
   await assertPractice(page, box, { othersMayReport: true });
   await page.close();
 });
+
+// The answer is the sign of the retrained weight. Seeing it turn positive on a near setting (three
+// "meeting"s in the first spam email and two in the second: +0.01) and then completing the exact
+// setting after locking in "turn positive" would copy it: practice, recorded nowhere.
+test('spam filter: a positive "meeting" weight seen on a near edit before predicting makes the prediction practice', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/spam-filter.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const card = page.locator('.spam-filter');
+  const box = card.locator('[data-predict="spam-meeting-weight"]');
+  await card.locator('.spam-filter-train-emails summary').click();
+  const meeting = (subject) => card.getByRole('spinbutton', { name: new RegExp(`times the word “meeting” appears in “${subject}`) });
+  const set = async (subject, n) => { await meeting(subject).fill(String(n)); await meeting(subject).dispatchEvent('change'); };
+  await set('FREE prize inside', 3);
+  await set('You are a WINNER', 2);
+  assert.match(await card.textContent(), /“meeting”[^]*0\.01/, 'the near edit shows the weight of “meeting” just above zero');
+  assert.match(await box.getByRole('status').textContent(), /above zero before a prediction was locked in/);
+  await lockPrediction(card, 'spam-meeting-weight', 'positive');
+  await set('You are a WINNER', 3);
+  await assertPractice(page, box, { othersMayReport: true });
+  await page.close();
+});

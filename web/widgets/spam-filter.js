@@ -129,6 +129,10 @@ function build(ctx) {
   });
   function judgeMeeting() {
     if (!fitted || !fitted.w) return;
+    // The answer is the sign of this weight: once it has been on screen above zero (after any
+    // edit, e.g. three "meeting"s in one spam email and two in the other), a prediction locked
+    // now could copy it.
+    if (prediction.pending === null && fitted.w[3] > 0) { prediction.outcomeSeen(t('spam-filter.predict.seenPositive')); return; }
     const spiked = emails.slice(0, 2).every((e) => e.spam === 1 && e.counts[3] >= 3);
     if (!spiked) return;
     // The retrained weight is on screen with nothing locked in: a prediction now could copy it.

@@ -43,6 +43,7 @@ export const messages = {
   'spam-filter.predict.positive': 'turn positive',
   'spam-filter.predict.next': 'Now give the first two training emails (both spam) three “meeting”s each.',
   'spam-filter.predict.seen': 'The weight of “meeting” has been retrained on the edited spam emails before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
+  'spam-filter.predict.seenPositive': 'The retrained weight of “meeting” has been on screen above zero before a prediction was locked in, so the answer is known: a prediction made on this page now is practice and is not recorded.',
   'spam-filter.predict.why': 'Retrained on the edited emails, the weight of “meeting” is {weight}. Spam emails now mention meetings at least as often as the ordinary ones, so the count no longer points to ordinary mail. The model believes whatever its examples show.',
   'spam-filter.fewer': 'fewer: {feature}',
   'spam-filter.more': 'more: {feature}',
