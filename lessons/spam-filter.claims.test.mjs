@@ -53,8 +53,13 @@ test('one "free" alone: 3.5%; one "free" with three links and one shouted word: 
   assert.equal(percent(pSpam([1, 3, 1, 0])), '78.7%');
 });
 
-test('the sigmoid saturates: four of every clue 99.9%, five of every clue 100.0%', () => {
+// "meeting" is a clue too (one that points away from spam): four of all four counts is 99.8%, so
+// the sentence names the three spam clues and no "meeting".
+test('the sigmoid saturates: four of each spam clue ("free", links, shouting; no "meeting") 99.9%, five of each 100.0%', () => {
+  const lesson = fs.readFileSync(new URL('./spam-filter.md', import.meta.url), 'utf8');
+  assert.match(lesson, /four of each spam clue \("free", links and shouting, with no "meeting"\) give 99\.9%, five of each 100\.0%/);
   assert.equal(percent(pSpam([4, 4, 4, 0])), '99.9%');
+  assert.equal(percent(pSpam([4, 4, 4, 4])), '99.8%');
   assert.equal(percent(pSpam([5, 5, 5, 0])), '100.0%');
 });
 
