@@ -93,3 +93,49 @@ test('k-fold animation: runs at depth 3 and 10 finished before a prediction make
   await assertClean(page);
   await page.close();
 });
+
+test('k-fold animation: a deep run finished before the shallow one, then a prediction: practice, nothing recorded', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/scaling-and-cv.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'k-fold cross-validation, fold by fold' });
+  const step = card.getByRole('button', { name: 'Step', exact: true });
+  const depth = card.getByRole('slider', { name: /tree depth/ });
+  const runAll = async () => { for (let f = 0; f < 5; f++) await step.click(); };
+  const id = 'kfold-deeper-tree';
+  await depth.fill('10');
+  await runAll();                                       // depth 10's mean (84.0%) is on screen first
+  await depth.fill('3');
+  await runAll();                                       // then depth 3's (83.0%): the comparison is seen
+  assert.match((await verdict(card, id, 0)).text, /practice and is not recorded/);
+  await lockPrediction(card, id, 'same');
+  await depth.fill('10');
+  await runAll();
+  await assertPractice(page, predictBox(card, id), { othersMayReport: true });
+  await assertClean(page);
+  await page.close();
+});
+
+test('k-fold animation: "within 2 points" is judged on the means as shown (82.0% → 84.0% is within 2)', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/scaling-and-cv.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'k-fold cross-validation, fold by fold' });
+  const step = card.getByRole('button', { name: 'Step', exact: true });
+  const depth = card.getByRole('slider', { name: /tree depth/ });
+  const runAll = async () => { for (let f = 0; f < 5; f++) await step.click(); };
+  const id = 'kfold-deeper-tree';
+  await depth.fill('4');
+  await runAll();
+  assert.equal(await stat(card, 'mean'), '82.0%');
+  await lockPrediction(card, id, 'same');
+  await depth.fill('8');
+  await runAll();
+  assert.equal(await stat(card, 'mean'), '84.0%');      // 0.84 − 0.82 is 0.020000000000000018 in floats
+  const v = await verdict(card, id);
+  assert.match(v.text, /Depth 4: 82\.0%; depth 8: 84\.0%/);
+  assert.equal(v.result, 'held');
+  await assertClean(page);
+  await page.close();
+});

@@ -81,18 +81,22 @@ function build(ctx) {
     onCommit: () => { startRun = { depth: opts.depth, mean: stats().mean }; },
     next: () => t('kfold-animation.predict.next', { depth: startRun.depth, mean: pct(startRun.mean, 1) }),
   });
-  // The shallowest depth run through every fold so far: a finished run deeper than it, with
-  // nothing locked in, has shown what a deeper tree does, so a prediction after it is practice.
-  let shallowestRun = Infinity;
+  // The depths run through every fold so far with nothing locked in: two different ones have
+  // shown what a deeper tree does (in whichever order they ran), so a prediction after them is
+  // practice.
+  const depthsRun = new Set();
   function judgeDeeper() {
     if (folds.length && round === folds.length - 1 && prediction.pending === null) {
-      if (opts.depth > shallowestRun) prediction.outcomeSeen(t('kfold-animation.predict.seen'));
-      shallowestRun = Math.min(shallowestRun, opts.depth);
+      depthsRun.add(opts.depth);
+      if (depthsRun.size > 1) prediction.outcomeSeen(t('kfold-animation.predict.seen'));
     }
     if (prediction.pending === null || !startRun || round !== folds.length - 1 || opts.depth <= startRun.depth) return;
     const { mean } = stats();
-    const d = mean - startRun.mean;
-    const outcome = mean > 0.95 ? 'perfect' : Math.abs(d) <= 0.02 ? 'same' : d > 0 ? 'higher' : 'lower';
+    // Judged on the means as shown (percent, one decimal): 82.0% → 84.0% is "within 2 points",
+    // as the option says, although 0.84 − 0.82 is 0.020000000000000018 in floating point.
+    const shown = (v) => Number(formatNumber(100 * v, 1));
+    const d = shown(mean) - shown(startRun.mean);
+    const outcome = shown(mean) > 95 ? 'perfect' : Math.abs(d) <= 2 + 1e-9 ? 'same' : d > 0 ? 'higher' : 'lower';
     prediction.settle(outcome, t('kfold-animation.predict.why', { startDepth: startRun.depth, startMean: pct(startRun.mean, 1), depth: opts.depth, mean: pct(mean, 1), perfect: outcome === 'perfect' }));
     startRun = null;
   }
