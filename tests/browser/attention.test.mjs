@@ -158,3 +158,25 @@ test('attention: the board note says a row sums to 1 before rounding, as the sho
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// An entry of 0.01 instead of 0 leaves "sat" a query too small to matter: its head-1 row reads
+// 0.17 on every token, the answer, so a prediction locked after it is practice too.
+test('attention: a nearly zero action row (0.01) shows the even spread, so a later prediction is practice', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/attention-toy.html`);
+  await widgetsReady(page);
+  await page.evaluate(() => { window.__q = []; document.addEventListener('dw:score', (e) => window.__q.push(e.detail)); });
+  const w = cardAt(page, 0);
+  const box = w.locator('[data-predict="attention-zero-query"]');
+  await w.getByLabel('W_Q action dimension 1').fill('0.01');
+  assert.equal(await stat(w, 'head 1 looks at'), 'all 17%');
+  await w.getByRole('button', { name: 'Reset weights' }).click();
+  await box.getByRole('textbox', { name: /share of “sat”’s head-1 attention on “cat”/ }).fill('17');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await w.getByLabel('W_Q action dimension 1').fill('0');
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /Practice/);
+  assert.deepEqual(await page.evaluate(() => window.__q), [], 'a prediction made after seeing 17% records nothing');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -127,11 +127,18 @@ function build(ctx) {
     numeric: { percent: true, label: t('attention.predict.unit'), tolerance: 3, min: 0, max: 100, digits: 0 },
     next: t('attention.predict.next'),
   });
+  // "sat"'s head-1 row spread evenly to within the box's tolerance (3 points of 1/6 on every
+  // token): an action row of 0.01 instead of 0 shows the answer as plainly as 0 does.
+  const satSpreadEvenly = () => {
+    const n = TOKENS.length;
+    return heads[0].weights.subarray(SAT * n, SAT * n + n).every((w) => Math.abs(w - 1 / n) <= 0.03);
+  };
   function judgeZeroQuery() {
     const actionRow = [0, 1].map((j) => wq[ACTION * HEADS * DK + j]); // head 1's two columns
-    if (!heads || opts.causal || actionRow.some((v) => v !== 0)) return;
+    if (!heads || opts.causal) return;
     // Both heads' whole matrices are drawn, so "sat"'s row is on screen whatever the query.
-    if (prediction.pending === null) { prediction.outcomeSeen(); return; }
+    if (prediction.pending === null) { if (satSpreadEvenly()) prediction.outcomeSeen(); return; }
+    if (actionRow.some((v) => v !== 0)) return;
     if (opts.query - 1 !== SAT) return;
     const n = TOKENS.length;
     const share = heads[0].weights[SAT * n + CAT];
