@@ -129,7 +129,7 @@ test('PCA projection: a line left 45° off PC1 before a prediction is locked in 
   assert.equal((await verdict(card, id, 0)).text, '');
   await angle.fill('80');                               // 45.3° off, keeping 49.6%, nothing locked in
   assert.equal(await stat(card, 'variance captured'), '49.6%');
-  assert.match((await verdict(card, id, 0)).text, /stood 45° off PC1, with the share it keeps on screen, before a prediction was locked in, so a prediction made on this page now is practice and is not recorded\. That is why the box asks first/);
+  assert.match((await verdict(card, id, 0)).text, /stood at or near 45° off PC1, with a share that would count as right on screen, before a prediction was locked in, so a prediction made on this page now is practice and is not recorded\. That is why the box asks first/);
   await angle.fill('100');
   await lockPrediction(card, id, '50');
   await angle.fill('80');
@@ -154,6 +154,28 @@ test('PCA projection: a prediction locked in at the start and checked on the way
   assert.equal(v.result, 'held');
   assert.doesNotMatch(v.text, /Practice/);
   assert.deepEqual((await page.evaluate(() => window.__q)).filter(([w]) => w === `predict:${id}`), [[`predict:${id}`, 1]]);
+  await assertClean(page);
+  await page.close();
+});
+
+// A click on the slider's track (or a quick drag) can land the line 44.3° off PC1 without ever
+// passing within half a degree of 45°: it then shows 51.1%, which the box would count as right.
+test('PCA projection: a line 44.3° off PC1 shows a share within the box\'s ± 5 of the answer, so a later prediction is practice', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/pca.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
+  const angle = card.getByRole('slider', { name: /line angle/ });
+  const id = 'pca-45-degrees';
+  await angle.fill('79');                               // one jump from 100°: 44.3° off
+  assert.equal(await stat(card, 'off PC1 by'), '44.3°');
+  assert.equal(await stat(card, 'variance captured'), '51.1%');
+  assert.match((await verdict(card, id, 0)).text, /practice and is not recorded/);
+  await angle.fill('100');
+  await lockPrediction(card, id, '51');
+  await angle.fill('80');
+  await assertPractice(page, predictBox(card, id), { othersMayReport: true });
   await assertClean(page);
   await page.close();
 });

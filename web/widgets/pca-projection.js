@@ -89,15 +89,21 @@ function build(ctx) {
   // (hint and lesson), because any turn from the start towards PC1 passes 45° off it. A line left
   // there by the learner (or a shared link) with nothing locked in shows the answer: later
   // predictions are practice, and the box says why.
+  const PREDICT_TOLERANCE = 5; // percentage points either side
   const prediction = createPrediction(ctx, {
     id: 'pca-45-degrees',
     question: t('pca-projection.predict.question'),
-    numeric: { percent: true, label: t('pca-projection.predict.unit'), tolerance: 5, min: 0, max: 100, digits: 1 },
-    ready: () => (data && Math.abs(angleGap(angle, pc1Angle) - 45) > 0.5 ? null : t('pca-projection.predict.ready')),
+    numeric: { percent: true, label: t('pca-projection.predict.unit'), tolerance: PREDICT_TOLERANCE, min: 0, max: 100, digits: 1 },
+    ready: () => (data && Math.abs(angleGap(angle, pc1Angle) - 45) > 0.5 && !nearAnswer(captured()) ? null : t('pca-projection.predict.ready')),
     next: () => t('pca-projection.predict.next', { pc1: formatAxisAngle(pc1Angle, 1) }),
   });
+  // A share on screen that the box would count as right gives the answer away, even if the line
+  // never stood within half a degree of 45° (a click on the slider's track jumps straight to
+  // 44.3° off, keeping 51.1%). At 45° off, cos² and sin² are both ½, so the answer is the mean of
+  // the two components' shares.
+  const nearAnswer = (share) => Number.isFinite(share) && Math.abs(share - (ratios[0] + ratios[1]) / 2) <= PREDICT_TOLERANCE / 100;
   function judge45(share, by) {
-    if (prediction.pending === null && by !== 'snap' && Number.isFinite(share) && Math.abs(angleGap(angle, pc1Angle) - 45) <= 0.5) prediction.outcomeSeen(t('pca-projection.predict.seen'));
+    if (prediction.pending === null && by !== 'snap' && (nearAnswer(share) || (Number.isFinite(share) && Math.abs(angleGap(angle, pc1Angle) - 45) <= 0.5))) prediction.outcomeSeen(t('pca-projection.predict.seen'));
     if (prediction.pending === null || by !== 'learner' || !Number.isFinite(share) || Math.abs(angleGap(angle, pc1Angle) - 45) > 0.5) return;
     prediction.settle(share * 100, t('pca-projection.predict.why', { gap: formatNumber(angleGap(angle, pc1Angle), 1), share: pct(share, 1), pc1: pct(ratios[0], 1), pc2: pct(ratios[1], 1) }));
   }
