@@ -177,11 +177,34 @@ test('model-comparison: a count locked after a finished run is practice, and is 
   const finished = () => page.waitForFunction(() => /20 resamples of 20 run/.test(document.querySelector('.dw-summary-list').textContent), null, { timeout: 60000 });
   await page.getByRole('button', { name: /Run the experiment/ }).click();
   await finished();
-  assert.match(await box.getByRole('status').textContent(), /All 20 resamples were counted before a prediction was locked in/);
+  // The box said so once half of them had been counted (10 of the 20); the finished run repeats it.
+  assert.match(await box.getByRole('status').textContent(), /10 of the 20 resamples were counted before a prediction was locked in, and a new run repeats them/);
   await box.getByRole('textbox', { name: /20 resamples: in how many/ }).fill('1');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await page.getByRole('button', { name: /Run the experiment/ }).click();
   await page.waitForFunction(() => document.querySelector('[data-predict="comparison-false-alarms"]').dataset.state === 'settled', null, { timeout: 60000 });
+  await assertPractice(page, box, { result: null });
+  await page.close();
+});
+
+// Run repeats the same resamples: a run paused half-way has shown most of the final count, and
+// Clear does not hide what was seen.
+test('model-comparison: a count locked after half the resamples were counted (then paused and cleared) is practice', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/embed.html?w=model-comparison&resamples=40`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const box = page.locator('[data-predict="comparison-false-alarms"]');
+  await page.getByRole('button', { name: /Run the experiment/ }).click();
+  await page.waitForFunction(() => Number((/(\d+) resamples of 40 run/.exec(document.querySelector('.dw-summary-list').textContent) || [])[1]) >= 24, null, { timeout: 120000 });
+  await page.getByRole('button', { name: /^Pause/ }).click();
+  const counted = Number(/(\d+) resamples of 40 run/.exec(await page.locator('.dw-summary-list').textContent())[1]);
+  assert.ok(counted >= 20 && counted < 40, `paused part-way (${counted} of 40)`);
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await box.getByRole('textbox', { name: /40 resamples: in how many/ }).fill('2');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await page.getByRole('button', { name: /Run the experiment/ }).click();
+  await page.waitForFunction(() => document.querySelector('[data-predict="comparison-false-alarms"]').dataset.state === 'settled', null, { timeout: 120000 });
   await assertPractice(page, box, { result: null });
   await page.close();
 });

@@ -228,6 +228,11 @@ function build(ctx) {
       experiment.results.push(res);
     }
     renderNoise();
+    // Run repeats the same resamples, and the count so far is on screen: once half of them have
+    // been counted with nothing locked in, the final count is within reach (a pause, Clear or a
+    // lock before Continue would not hide it), so a later prediction is practice.
+    if (falseAlarms.pending === null && experiment.target === opts.resamples && experiment.results.length < experiment.target
+      && 2 * experiment.results.length >= opts.resamples) falseAlarms.outcomeSeen(t('model-comparison.predict.seenHalf', { counted: formatNumber(experiment.results.length, 0), resamples: formatNumber(opts.resamples, 0) }));
     if (experiment.results.length >= experiment.target) { stopExperiment(); judgeFalseAlarms(); }
   }
   function runExperiment() {
