@@ -2,9 +2,9 @@
 // the same split, and the capacity slider moves the diagnosis from high bias to high variance.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite } from './browser.mjs';
+import { startSite, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
-import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine } from './probes.mjs';
+import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -158,4 +158,55 @@ test('learning curves: with motion, locking in restarts degree 12 from n = 2 and
   assert.notEqual(await box.getAttribute('data-state'), 'committed');
   assert.match(await box.getByRole('status').textContent(), /^The prediction is about degree 12, so moving to another degree set it aside\. Lock in again to run degree 12\./);
   await finish(page, 'learning-curves-predict-motion');
+});
+
+// Degree 12 paused part-way (at n = 60 its validation curve already heads for the floor) shows
+// where the curves end: a prediction locked after it is practice, though locking in grows them
+// again from n = 2. The lesson's text that states the outcome stays closed until the curves have
+// grown to all 90 points.
+test('learning curves: degree 12 paused part-way before locking in makes the prediction practice', async () => {
+  const page = await openLesson(site, 'learning-curves', { width: 1280, reducedMotion: 'no-preference' });
+  // An earlier test on this browser saved a prediction for the box, which opens the text at load.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
+  await recordReports(page);
+  const w = cardByTitle(page, 'Learning curves grow with the dataset');
+  const id = 'learning-curves-final';
+  const box = predictBox(w, id);
+  const reveal = page.locator('details.dw-reveal', { hasText: 'degree 12 scores 0.088' });
+  await w.locator('canvas').scrollIntoViewIfNeeded();
+  assert.equal(await box.getByRole('status').textContent(), '');
+  await w.getByRole('slider', { name: /degree/ }).fill('12');   // replays degree 12 from n = 2
+  await page.waitForFunction(() => Number(document.querySelector('.dw-stat[data-stat="n"] .dw-stat-value').textContent) >= 60, null, { timeout: 30000 });
+  await w.getByRole('button', { name: 'Pause' }).click();
+  const n = Number(await stat(w, 'n'));
+  assert.ok(n >= 60 && n < 90, `paused part-way: n = ${n}`);
+  assert.equal(await box.getByRole('status').textContent(), 'Degree 12’s curves were drawn before a prediction was locked in, and the way they head shows where they end: a prediction made on this page now is practice and is not recorded.');
+  assert.equal(await reveal.count(), 1);
+  assert.equal(await reveal.evaluate((d) => d.open), false, 'the text that states the outcome stays closed');
+  await lockPrediction(w, id, 'close');
+  assert.ok(Number(await stat(w, 'n')) < 40 || (await stat(w, 'n')) === '–', `the run starts again: n = ${await stat(w, 'n')}`);
+  const text = await assertPractice(page, box, { othersMayReport: true, wait: 30000 });
+  assert.match(text, /Degree 12 at n = 90/);
+  assert.equal(await reveal.evaluate((d) => d.open), true, 'the verdict opens the text');
+  await finish(page, 'learning-curves-predict-glimpsed');
+});
+
+// Curves of other degrees say nothing about degree 12's end: after watching degree 5 in full, a
+// first lock is still recorded.
+test('learning curves: other degrees watched before locking in leave the prediction a first try', async () => {
+  const page = await openLesson(site, 'learning-curves', { width: 1280, reducedMotion: 'reduce' });
+  await listenForReports(page);
+  const w = cardByTitle(page, 'Learning curves grow with the dataset');
+  const id = 'learning-curves-final';
+  await w.getByRole('slider', { name: /degree/ }).fill('11');   // reduced motion: the whole run at once
+  assert.equal(await stat(w, 'n'), '90');
+  assert.equal(await predictBox(w, id).getByRole('status').textContent(), '');
+  await lockPrediction(w, id, 'close');
+  const v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.doesNotMatch(v.text, /Practice/);
+  assert.deepEqual((await reportedEvents(page)).filter((r) => r.type === 'dw:score').map((r) => [r.widget, r.score]), [['predict:learning-curves-final', 1]]);
+  await finish(page, 'learning-curves-predict-other-degree');
 });

@@ -39,6 +39,8 @@
 // agrees with the two numbers on screen (2.2501 against 2.20 is outside ± 0.05, and reads so).
 // A widget that shows the outcome before anything was committed (the learner ran the experiment
 // first) calls outcomeSeen(): a later prediction could copy it, so it is judged as practice.
+// Part of the run is enough to guess from (curves half grown, a few darts): outcomeGlimpsed()
+// makes a later prediction practice too, without opening the lesson's text that states the outcome.
 import { el, nextId } from './ui.js';
 import { formatNumber, formatShort } from './format.js';
 import { reportComplete, reportOutcomeShown, reportScore } from './report.js';
@@ -58,6 +60,7 @@ export function createPrediction(ctx, spec) {
   let typed = '';       // a numeric prediction as the learner typed it (shown back unchanged)
   let reported = false; // the first verdict on this page has been reported
   let seenFirst = false; // the outcome was on screen before any prediction was committed
+  let glimpsed = false;  // only part of the experiment was on screen (outcomeGlimpsed), not yet its outcome
   let input;
   if (choices) {
     input = el('select', { id: inputId, className: 'dw-select' }, [
@@ -166,6 +169,7 @@ export function createPrediction(ctx, spec) {
         reportScore(card, detail);
         reportComplete(card, detail);
       } else text = `${text} ${seenFirst ? t('predict.practiceSeen') : t('predict.practice')}`;
+      glimpsed = false;
       unlock(text, held ? 'ok' : 'info');
       reportOutcomeShown(card, { widget: `predict:${id}` });
       return held;
@@ -174,13 +178,26 @@ export function createPrediction(ctx, spec) {
     // not settle it.
     note(text, tone = 'info') { say(text, tone); },
     // The learner saw the outcome with nothing committed: no later verdict on this page is
-    // recorded. `why` says so in the box. Does nothing once a prediction is committed or recorded.
+    // recorded. `why` says so in the box. Does nothing once a prediction is committed or recorded
+    // (after outcomeGlimpsed, it still opens the lesson's text and says `why`).
     outcomeSeen(why = '') {
+      if (pending !== null || (reported && !glimpsed)) return;
+      reported = true;
+      seenFirst = true;
+      glimpsed = false;
+      if (why) say(why, 'info');
+      reportOutcomeShown(card, { widget: `predict:${id}` });
+    },
+    // Part of the experiment reached the screen with nothing committed (a run stopped half-way, a
+    // few darts): enough to guess the outcome from, so no later verdict on this page is recorded,
+    // but not the outcome itself, so the lesson's text that states it stays closed (it opens with
+    // outcomeSeen or a verdict). `why` says so in the box.
+    outcomeGlimpsed(why = '') {
       if (pending !== null || reported) return;
       reported = true;
       seenFirst = true;
+      glimpsed = true;
       if (why) say(why, 'info');
-      reportOutcomeShown(card, { widget: `predict:${id}` });
     },
     // Forget a committed prediction (e.g. the learner changed the data set, so the experiment no
     // longer tests it); `why` says so.

@@ -74,8 +74,10 @@ function build(ctx) {
 
   // Predict, then check: what will degree 12's curves show once all training points are used?
   // Judged by the lesson's definitions (diagnose) on the last computed point of a full run.
-  // Locking in sets degree 12 and grows its curves from n = 2; a full degree-12 run watched with
-  // nothing committed shows the answer, so a prediction made after it is practice.
+  // Locking in sets degree 12 and grows its curves from n = 2. Degree-12 curves drawn with nothing
+  // committed, even part of the way (paused at n = 60 they already head for the floor), show
+  // where they are going, so a prediction made after them is practice; the lesson's text that
+  // states the outcome opens only once they have grown to all points.
   const SHAPES = ['bias', 'variance', 'close'];
   const prediction = createPrediction(ctx, {
     id: 'learning-curves-final',
@@ -134,6 +136,7 @@ function build(ctx) {
     }, null);
     if (!r) return false;
     points.push({ n, ...r });
+    if (degree === PREDICT_DEGREE && prediction.pending === null) prediction.outcomeGlimpsed(t('learning-curves.predict.glimpsed', { degree: PREDICT_DEGREE }));
     statN.set(formatNumber(n, 0));
     statTrain.set(formatNumber(r.trainMse, 3));
     statVal.set(formatNumber(r.valMse, 3));

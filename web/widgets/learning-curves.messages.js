@@ -22,6 +22,7 @@ export const messages = {
   'learning-curves.shape.close': 'close together, near the floor',
   'learning-curves.predict.question': 'With degree {degree}, once the training set has grown to all its points, the two curves will show…',
   'learning-curves.predict.seen': 'Degree {degree} has grown to all {n} training points before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
+  'learning-curves.predict.glimpsed': 'Degree {degree}’s curves were drawn before a prediction was locked in, and the way they head shows where they end: a prediction made on this page now is practice and is not recorded.',
   'learning-curves.predict.next': 'Degree set to {degree}; its curves are growing from n = 2: watch them to the end.',
   'learning-curves.lesson.bias': 'More data cannot bend a curve this stiff: only more capacity would help.',
   'learning-curves.lesson.variance': 'The gap is still wide: this model needs more data, or less freedom.',
