@@ -3,7 +3,7 @@
 // order the boards as their names say.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite } from './browser.mjs';
+import { startSite, widgetsReady } from './browser.mjs';
 import { formatNumber } from '../../web/lib/format.js';
 import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
 import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine } from './probes.mjs';
@@ -149,22 +149,55 @@ test('dartboards: predict the widest cluster on fresh training sets (missed, the
   await finish(page, 'bias-variance-predict');
 });
 
-test('dartboards: five darts per board thrown before predicting show the spreads, so a later prediction is practice; four do not', async () => {
+// Any dart thrown with nothing locked hints at the spreads, so a later prediction is practice:
+// four darts, Reset and four more (never five at once) count as seen too. The lesson's text that
+// states the answer opens only once five darts per board show the spread.
+test('dartboards: darts thrown before predicting make a later prediction practice, across Reset; five open the lesson text', async () => {
   const page = await openLesson(site, 'bias-variance', { width: 1280, reducedMotion: 'reduce' });
+  // An earlier test on this browser saved a prediction for the box, which opens the text at load.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
   await recordReports(page);
   const w = cardByTitle(page, 'The bias–variance dartboard');
-  await page.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: 30000 });
+  const allRefitted = () => page.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: 30000 });
+  await allRefitted();
   const id = 'bias-variance-widest';
-  const status = () => w.locator(`[data-predict="${id}"]`).getByRole('status').textContent();
+  const box = predictBox(w, id);
+  const status = () => box.getByRole('status').textContent();
+  const reveal = page.locator('details.dw-reveal', { hasText: 'spreads the most, with variance 0.213' });
+  assert.equal(await reveal.count(), 1);
   const step = w.getByRole('button', { name: 'Step', exact: true });
-  for (let i = 0; i < 4; i++) await step.click();
-  assert.equal(await stat(w, 'darts thrown'), '4 / 30');
   assert.equal(await status(), '');
   await step.click();
-  assert.equal(await status(), '5 darts per board landed before you predicted, and their spread shows which board scatters most: a prediction made on this page now is practice and is not recorded.');
+  assert.equal(await status(), '1 dart per board landed before you predicted, and even a few hint at which board scatters most: a prediction made on this page now is practice and is not recorded, after Reset too.');
+  for (let i = 0; i < 3; i++) await step.click();
+  assert.equal(await stat(w, 'darts thrown'), '4 / 30');
+  await w.getByRole('button', { name: 'Reset' }).click();
+  for (let i = 0; i < 4; i++) await step.click();
+  assert.equal(await stat(w, 'darts thrown'), '4 / 30');
+  assert.match(await status(), /^1 dart per board landed before you predicted/);
+  assert.equal(await reveal.evaluate((d) => d.open), false, 'four darts do not open the text that states the answer');
   await lockPrediction(w, id, 'lb-hv');                 // draws seed 2
-  await page.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: 30000 });
+  await allRefitted();
   for (let i = 0; i < 6; i++) await w.getByRole('button', { name: 'Play' }).click();
-  await assertPractice(page, predictBox(w, id));
+  await assertPractice(page, box);
+  assert.equal(await reveal.evaluate((d) => d.open), true, 'the verdict opens the text');
+  await page.close();
+});
+
+test('dartboards: five darts per board thrown before predicting say so and open the lesson text', async () => {
+  const page = await openLesson(site, 'bias-variance', { width: 1280, reducedMotion: 'reduce' });
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
+  const w = cardByTitle(page, 'The bias–variance dartboard');
+  await page.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: 30000 });
+  const box = predictBox(w, 'bias-variance-widest');
+  const reveal = page.locator('details.dw-reveal', { hasText: 'spreads the most, with variance 0.213' });
+  await w.getByRole('button', { name: 'Play' }).click();   // reduced motion: five darts a press
+  assert.equal(await stat(w, 'darts thrown'), '5 / 30');
+  assert.equal(await box.getByRole('status').textContent(), '5 darts per board landed before you predicted, and their spread shows which board scatters most: a prediction made on this page now is practice and is not recorded.');
+  assert.equal(await reveal.evaluate((d) => d.open), true);
   await page.close();
 });

@@ -40,7 +40,8 @@ const RADIUS = 1.5;           // the board shows errors within ±1.5
 const OFF_BOARD_SECTORS = 12;
 const DART_MS = 110;
 // Darts per board that show which board spreads most: the fewest the widget ever judges a
-// prediction on (the slider's minimum), and one press of Play under reduced motion.
+// prediction on (the slider's minimum), and one press of Play under reduced motion. From then on
+// the lesson's text that states the answer opens; fewer darts already hint at it.
 const DARTS_THAT_SHOW_SPREAD = 5;
 
 export function mount(element, options) {
@@ -166,10 +167,13 @@ function build(ctx) {
   }
 
   // Darts thrown with nothing locked show the spreads the box asks about (the answer is the same
-  // in 99 of the first 100 draws): a prediction made after that is practice.
+  // in 99 of the first 100 draws): a prediction made after any of them is practice, whatever was
+  // reset or redrawn since (four darts, Reset, four more would otherwise show eight and count
+  // none). Only enough darts to show the spread open the lesson's text that states it.
   function noteSeen() {
-    if (prediction.pending !== null || thrown < Math.min(DARTS_THAT_SHOW_SPREAD, opts.refits)) return;
-    prediction.outcomeSeen(t('bias-variance-dartboards.predict.seen', { darts: thrown }));
+    if (prediction.pending !== null || thrown === 0) return;
+    if (thrown < Math.min(DARTS_THAT_SHOW_SPREAD, opts.refits)) prediction.outcomeGlimpsed(t('bias-variance-dartboards.predict.glimpsed', { darts: thrown }));
+    else prediction.outcomeSeen(t('bias-variance-dartboards.predict.seen', { darts: thrown }));
   }
 
   // The four simulations take a few hundred milliseconds each, so they run one per task,

@@ -42,6 +42,7 @@ export const messages = {
     ? `Variance: ${variances}. On these six noisy points the stiff line spread as much as the flexible cubic or more (${line} against ${cubic}): with so few points, even a line tilts and shifts with each sample’s noise.`
     : `Variance: ${variances}. On six noisy points the flexible cubic chases each sample’s noise (variance ${cubic}); the stiff line spreads ${{ underHalf: 'under half as much', less: 'less', nearly: 'nearly as much' }[band]} (${line}, ${percent}% of the cubic’s): it cannot bend to the noise, only tilt and shift with it.`),
   'bias-variance-dartboards.predict.seen': ({ darts }) => `${countOf(darts, 'dart')} per board landed before you predicted, and their spread shows which board scatters most: a prediction made on this page now is practice and is not recorded.`,
+  'bias-variance-dartboards.predict.glimpsed': ({ darts }) => `${countOf(darts, 'dart')} per board landed before you predicted, and even a few hint at which board scatters most: a prediction made on this page now is practice and is not recorded, after Reset too.`,
   'bias-variance-dartboards.predict.refitsChanged': 'The number of darts changed: predict again.',
   'bias-variance-dartboards.predict.changed': 'The settings changed: predict again.',
   'bias-variance-dartboards.refitting': 'Refitting the models on fresh training sets…',
