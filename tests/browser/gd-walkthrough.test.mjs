@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { statIn } from './probes.mjs';
+import { statIn, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -179,7 +179,7 @@ test('gradient-descent walkthrough: an η from a link is the η shown and used',
 test('gradient-descent walkthrough: a first prediction is refused at an η already stepped, and recorded at a fresh one', async () => {
   const fs = await import('node:fs');
   const lesson = fs.readFileSync(new URL('../../lessons/how-models-learn.md', import.meta.url), 'utf8');
-  assert.match(lesson, /Lock in before you step: once the first step at a learning rate is in the table, copying it would be no prediction, so the box takes no first prediction for that \$\\eta\$\./);
+  assert.match(lesson, /Lock in before you step: once the first step at a learning rate is in the table, copying it would be no prediction, so the box takes no first prediction for that \$\\eta\$, nor for the learning rates whose first step this page works out in words/);
   const page = await site.newPage({ reducedMotion: 'reduce' });
   await page.goto(`${site.base}/lessons/how-models-learn.html`);
   await widgetsReady(page);
@@ -222,6 +222,61 @@ test('gradient-descent walkthrough: a first prediction is refused at an η alrea
   // After the first verdict, η = 0.4 can be tried again as practice.
   await eta.fill('0.4');
   await lock('2.2');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The lesson works the first step at η = 0.1 out by hand before the box (w = 2.4, b = 3.4,
+// ŷ = 5.8), and its table below states where η = 0.25 and 0.5 (and, with b fixed, 0.5 and 1) land:
+// reading ŷ there is not predicting it, so the box takes no first prediction for those settings,
+// in words, and does for one the text does not work through.
+test('gradient-descent walkthrough: no first prediction at a learning rate the lesson works out in its text', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('../../lessons/how-models-learn.md', import.meta.url), 'utf8');
+  assert.match(lesson, /\$w \\leftarrow 3 - 0\.1 \\cdot 6 = 2\.4\$ and \$b \\leftarrow 4 - 0\.1 \\cdot 6 = 3\.4\$/);
+  assert.match(lesson, /::: widget gd-walkthrough x=1 y=4 w0=3 b0=4 eta=0\.1 worked=0\.1,0\.25,0\.5 workedFixedB=0\.5,1\n/);
+  assert.match(lesson, /\| \$\\eta = 0\.25\$ \| \$0\$ \| the first step lands exactly on the target \|/);
+  assert.match(lesson, /\| \$\\eta = 0\.5\$ \| \$-1\$ \| the prediction jumps between 7 and 1 forever/);
+  assert.match(lesson, /now \$\\eta = 0\.5\$ lands in one step, \$\\eta = 1\.0\$ oscillates forever/);
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/how-models-learn.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const card = page.locator('.dw-card', { hasText: 'one step at a time' });
+  const box = card.locator('[data-predict="gd-walkthrough-first-step"]');
+  const status = () => box.getByRole('status').textContent();
+  const lock = async (value) => {
+    await box.getByRole('textbox').fill(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  const eta = card.getByRole('slider', { name: /learning rate/ });
+  const fixedB = card.getByRole('checkbox', { name: /keep b fixed/ });
+  // The lesson's start at η = 0.1, nothing stepped: ŷ = 5.8 is in the text.
+  assert.equal(await card.locator('.dw-field', { hasText: 'learning rate η' }).locator('output').textContent(), '0.10');
+  await lock('5.8');
+  assert.notEqual(await box.getAttribute('data-state'), 'committed', 'no first prediction at the η the text works out');
+  assert.equal(await status(), 'The lesson’s text already gives ŷ after one step from this start at η = 0.10, so it would be no prediction. Set a learning rate the text does not work through, work out its first step, and lock in before you press Step.');
+  await eta.fill('0.25');
+  await lock('4');
+  assert.notEqual(await box.getAttribute('data-state'), 'committed');
+  assert.match(await status(), /at η = 0\.25, so it would be no prediction/);
+  await eta.fill('0.5');
+  await fixedB.check();
+  await lock('4');
+  assert.notEqual(await box.getAttribute('data-state'), 'committed');
+  assert.match(await status(), /at η = 0\.50 with b kept fixed, so it would be no prediction/);
+  // η = 0.4 is not worked out: a first try, recorded (error 3 × (1 − 1.6) = −1.8, ŷ = 2.2).
+  await fixedB.uncheck();
+  await eta.fill('0.4');
+  await lock('2.2');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  await card.getByRole('button', { name: 'Step', exact: true }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.deepEqual((await reportedEvents(page)).filter((r) => r.type === 'dw:score').map((r) => [r.widget, r.score]), [['predict:gd-walkthrough-first-step', 1]]);
+  // After the first verdict, η = 0.1 may be tried as practice.
+  await eta.fill('0.1');
+  await lock('5.8');
   assert.equal(await box.getAttribute('data-state'), 'committed');
   assert.deepEqual(page.record.errors, []);
   await page.close();

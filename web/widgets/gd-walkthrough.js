@@ -18,6 +18,8 @@ export const schema = {
   b0: { type: 'number', min: -20, max: 20, default: 4, description: 'Starting intercept b.' },
   eta: { type: 'number', min: 0.01, max: 2, default: 0.1, description: 'Learning rate η (used to two decimals, as its slider shows it).' },
   freezeB: { type: 'boolean', default: false, description: 'Keep b fixed so only w learns.' },
+  worked: { type: 'string', maxLength: 80, default: '', description: 'Comma-separated learning rates whose first step from the starting x, y, w and b the page works out in its text (b learning): the predict box takes no first prediction for them.' },
+  workedFixedB: { type: 'string', maxLength: 80, default: '', description: 'The same, for learning rates the page works out with b kept fixed.' },
 };
 
 export const meta = { title: messages['gd-walkthrough.title'], hint: messages['gd-walkthrough.hint'] };
@@ -93,14 +95,28 @@ function build(ctx) {
   // spoils only its own settings: those whose step-1 row has been on screen with nothing
   // committed are remembered, and until the first verdict the box refuses them in words (a new
   // η still gives a real first try). Later tries are practice anyway (web/lib/predict.js).
-  const settingsKey = () => [opts.x, opts.y, opts.w0, opts.b0, opts.eta, opts.freezeB].join('|');
+  // The settings whose first step the page's own text works out (the lesson walks η = 0.1 from
+  // its start by hand, before the box) are refused the same way: reading ŷ is not predicting it.
+  const keyOf = (o) => [o.x, o.y, o.w0, o.b0, o.eta, o.freezeB].join('|');
+  const settingsKey = () => keyOf(opts);
+  const etasIn = (list) => String(list).split(',').map((v) => v.trim()).filter(Boolean).map(Number).filter(Number.isFinite).map((eta) => Math.round(eta * 100) / 100);
+  const workedSettings = new Set([
+    ...etasIn(opts.worked).map((eta) => keyOf({ ...opts, eta, freezeB: false })),
+    ...etasIn(opts.workedFixedB).map((eta) => keyOf({ ...opts, eta, freezeB: true })),
+  ]);
   const steppedSettings = new Set();
   let judged = false;
+  function refusal() {
+    if (judged) return null;
+    const eta = formatNumber(opts.eta, 2);
+    if (workedSettings.has(settingsKey())) return t('gd-walkthrough.predict.workedInText', { eta, fixedB: opts.freezeB });
+    return steppedSettings.has(settingsKey()) ? t('gd-walkthrough.predict.alreadyStepped', { eta }) : null;
+  }
   const prediction = createPrediction(ctx, {
     id: 'gd-walkthrough-first-step',
     question: t('gd-walkthrough.predict.question'),
     numeric: { label: t('gd-walkthrough.predict.unit'), tolerance: 0.05, min: -1000, max: 1000, digits: 2 },
-    ready: () => (!judged && steppedSettings.has(settingsKey()) ? t('gd-walkthrough.predict.alreadyStepped', { eta: formatNumber(opts.eta, 2) }) : null),
+    ready: refusal,
     next: () => t('gd-walkthrough.predict.next', { fresh: model.steps() === 0 }),
   });
   function judgeFirstStep(all) {

@@ -38,6 +38,7 @@ export const messages = {
   'gd-walkthrough.predict.question': 'After one step from the start, the prediction will be',
   'gd-walkthrough.predict.unit': 'ŷ',
   'gd-walkthrough.predict.alreadyStepped': 'You have already stepped from this start at η = {eta}, so you have seen ŷ after one step: it is no longer a prediction. Set a learning rate you have not stepped with yet, work out its first step, and lock in before you press Step.',
+  'gd-walkthrough.predict.workedInText': ({ eta, fixedB }) => `The lesson’s text already gives ŷ after one step from this start at η = ${eta}${fixedB ? ' with b kept fixed' : ''}, so it would be no prediction. Set a learning rate the text does not work through, work out its first step, and lock in before you press Step.`,
   'gd-walkthrough.predict.settingsChanged': 'You changed a setting after locking in, so that prediction no longer fits this start. Lock in again for the new settings.',
   'gd-walkthrough.predict.next': ({ fresh }) => (fresh ? 'Now press Step once.' : 'Now press Reset, then Step once.'),
   'gd-walkthrough.predict.factor': ({ freezeB }) => (freezeB ? '1 − 2ηx²' : '1 − 2η(x² + 1)'),
