@@ -88,6 +88,31 @@ test('k-NN vote: the share that changes class is judged as shown (179 of 3600 ce
   await page.close();
 });
 
+test('k-NN vote: the box refuses a start just below 25 (locked at k = 24, "under 5%" would be certain), and takes k = 12', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/knn.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Vote of the neighbours' });
+  const k = card.getByRole('slider', { name: /k \(neighbours\)/ });
+  const box = predictBox(card, 'knn-raise-k');
+  for (const start of ['24', '13']) {
+    await k.fill(start);
+    await box.getByRole('combobox').selectOption('few');
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+    assert.notEqual(await box.getAttribute('data-state'), 'committed', `not locked at k = ${start}`);
+    assert.match(await box.getByRole('status').textContent(), /Set k to 12 or lower first: the prediction compares a narrow vote with a vote of 25\./);
+  }
+  await k.fill('12');
+  await lockPrediction(card, 'knn-raise-k', 'some');
+  await k.fill('25');
+  const v = await verdict(card, 'knn-raise-k');
+  assert.match(v.text, /From k = 12 to k = 25, /);
+  assert.equal(v.result, 'held');
+  await assertClean(page);
+  await page.close();
+});
+
 test('k-NN vote: a prediction locked after the k = 25 map was on screen is practice, and is not recorded', async () => {
   const page = await site.newPage();
   await page.goto(`${site.base}/lessons/knn.html`);

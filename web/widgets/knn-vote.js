@@ -76,6 +76,9 @@ function build(ctx) {
   // Judged from the engine's predictGrid (class 1 where its probability is above 0.5, ties to
   // orange as in the vote) at the commit and at k = 25.
   const K_TOP = 25;
+  // The box compares a narrow vote with the vote of 25: locked at k = 24, "under 5%" would be
+  // certain (one more neighbour barely moves the map), a win without a prediction.
+  const K_NARROW = Math.floor(K_TOP / 2);
   const SHARES = ['few', 'some', 'many'].map((c) => [c, t(`knn-vote.predict.${c}`)]);
   let startClasses = null;
   let startK = 0;
@@ -88,7 +91,7 @@ function build(ctx) {
     id: 'knn-raise-k',
     question: t('knn-vote.predict.question', { k: K_TOP }),
     choices: SHARES,
-    ready: () => (data && opts.k < K_TOP ? null : t('knn-vote.predict.ready', { k: K_TOP })),
+    ready: () => (data && opts.k <= K_NARROW ? null : t('knn-vote.predict.ready', { narrow: K_NARROW, k: K_TOP })),
     onCommit: () => { startClasses = classes(); startK = opts.k; },
     next: t('knn-vote.predict.next', { k: K_TOP }),
   });

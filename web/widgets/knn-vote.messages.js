@@ -31,7 +31,7 @@ export const messages = {
   'knn-vote.predict.few': 'under 5%',
   'knn-vote.predict.some': '5% to 20%',
   'knn-vote.predict.many': 'over 20%',
-  'knn-vote.predict.ready': 'Lower k first: the prediction is about raising it to {k}.',
+  'knn-vote.predict.ready': 'Set k to {narrow} or lower first: the prediction compares a narrow vote with a vote of {k}.',
   'knn-vote.predict.next': 'Now raise k to {k} and compare the tint.',
   'knn-vote.predict.why': ({ from, to, share, cells, many }) => `From k = ${from} to k = ${to}, ${share}% of the ${cells} grid cells changed class. ${many ? 'A wide vote redraws much of this map.' : 'Most of the plane keeps its colour: a wider vote shifts and smooths the boundary; it does not redraw whole regions.'}`,
   'knn-vote.predict.seen': 'The map at k = {k} was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
