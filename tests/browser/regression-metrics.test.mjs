@@ -149,6 +149,37 @@ test('regression-metrics: predict which grows more when the outlier goes up to y
   await page.close();
 });
 
+// Locked at y = 23.5, one step from 24, "about the same" is certain (MAE and RMSE both grow × 1.03):
+// the box asks for the outlier no higher than its start.
+test('regression-metrics: the box refuses a start just below y = 24 and takes the outlier back at y = 16', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/regression-metrics.html`);
+  await widgetsReady(page);
+  const w = page.locator('.dw-card', { has: page.locator('[data-predict="regression-metrics-outlier-up"]') });
+  const id = 'regression-metrics-outlier-up';
+  const box = predictBox(w, id);
+  const press = async (key, n) => {
+    await w.locator('.dw-plot canvas').first().focus();
+    for (let i = 0; i < n; i++) await page.keyboard.press(key);
+  };
+  for (const steps of [15, 1]) {                        // y = 23.5, then (after Reset) y = 16.5
+    await w.getByRole('button', { name: 'Reset' }).click();
+    await press('ArrowUp', steps);
+    await box.getByRole('combobox').selectOption('same');
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+    assert.notEqual(await box.getAttribute('data-state'), 'committed', `not locked ${steps} steps up`);
+    assert.match(await box.getByRole('status').textContent(), /Move the outlier back down to y = 16 or lower first \(Reset puts it there\): the prediction is about the whole climb to y = 24\./);
+  }
+  await press('ArrowDown', 1);                          // back at its start, y = 16
+  await lockPrediction(w, id, 'same');
+  await press('ArrowUp', 16);
+  const v = await verdict(w, id);
+  assert.equal(v.result, 'missed');
+  assert.match(v.text, /MAE went from 1\.23 to 1\.96/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
 // MAE and RMSE at y = 24 are the box's answer: seen before a prediction, a later one is practice.
 test('regression-metrics: a prediction locked after the outlier was seen at y = 24 is practice, and is not recorded', async () => {
   const page = await site.newPage();

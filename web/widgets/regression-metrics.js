@@ -14,7 +14,7 @@ import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { button, buttonRow, el, select } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
 import { seedOption } from '../lib/schema.js';
-import { formatNumber, readShown } from '../lib/format.js';
+import { formatNumber, formatShort, readShown } from '../lib/format.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import { createPrediction } from '../lib/predict.js';
 import { OUTLIER_DEFAULT, REGRESSION_SEED, X_RANGE, Y_RANGE, regressionScene, scaleColumn } from './comparison/data.js';
@@ -131,7 +131,9 @@ function build(ctx) {
     id: 'regression-metrics-outlier-up',
     question: t('regression-metrics.predict.question', { y: TARGET_Y }),
     choices: [['mae', t('regression-metrics.metric.mae')], ['rmse', t('regression-metrics.metric.rmse')], ['same', t('regression-metrics.predict.same')]],
-    ready: () => (scene && outlier.y < TARGET_Y ? null : t('regression-metrics.predict.ready', { y: TARGET_Y })),
+    // Locked from no higher than the outlier's start: from y = 23.5 one more step to 24 moves MAE and
+    // RMSE by the same 3%, so "about the same" would be certain, a win without a prediction.
+    ready: () => (scene && outlier.y <= opts.outlierY + 1e-9 && outlier.y < TARGET_Y ? null : t('regression-metrics.predict.ready', { start: formatShort(opts.outlierY, 3), y: TARGET_Y })),
     onCommit: () => { before = { ...scene.with }; },
     next: t('regression-metrics.predict.next', { y: TARGET_Y }),
   });
