@@ -114,6 +114,34 @@ test('threshold: catching every positive before predicting shows the answer, so 
   await finish(page, 'threshold-predict-seen');
 });
 
+// With a positive still missed, the false alarms on screen can already pass as the answer (16,
+// within ± 2): at t = 0.120 one positive is missed and 16 negatives are flagged; from t = 0.259 down,
+// 14. Copying that readout is no prediction. At t = 0.3 the 12 on screen would miss.
+test('threshold: false alarms within ± 2 of the answer on screen before predicting make a later prediction practice', async () => {
+  const page = await openLesson(site, 'classification-metrics', { width: 1280 });
+  await recordReports(page);
+  const w = cardByTitle(page, 'Drag the threshold');
+  const t = w.getByRole('slider', { name: /threshold t/ });
+  const id = 'threshold-catch-all';
+  await t.fill('0.3');                                        // 3 missed, 12 false alarms: not yet
+  assert.doesNotMatch((await verdict(w, id, 0)).text, /practice/);
+  await t.fill('0.12');                                       // 1 missed, 16 false alarms
+  assert.equal((await verdict(w, id, 0)).text, 'Before you predicted, the screen already showed 16 false alarms, within ± 2 of the fewest needed to catch every positive, so a prediction made on this page now is practice and is not recorded.');
+  await t.fill('0.5');
+  await lockPrediction(w, id, '16');
+  await t.fill('0.115');
+  await assertPractice(page, predictBox(w, id));
+  await finish(page, 'threshold-predict-close-seen');
+});
+
+test('threshold: 14 false alarms with 3 positives missed (t = 0.25) already count as the answer seen', async () => {
+  const page = await openLesson(site, 'classification-metrics', { width: 1280 });
+  const w = cardByTitle(page, 'Drag the threshold');
+  await w.getByRole('slider', { name: /threshold t/ }).fill('0.25');
+  assert.match((await verdict(w, 'threshold-catch-all', 0)).text, /^Before you predicted, the screen already showed 14 false alarms, within ± 2 of the fewest/);
+  await finish(page, 'threshold-predict-close-seen-14');
+});
+
 // The fewest false alarms with every positive caught (16) is reachable where the feedback says:
 // t from 0.111 to 0.119 on the slider, and by the arrow keys; one step either side is not.
 test('threshold: the t the feedback names gives 0 missed and 16 false alarms, by slider and by keys', async () => {

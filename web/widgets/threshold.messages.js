@@ -27,6 +27,7 @@ export const messages = {
   'threshold.predict.label': 'a count',
   'threshold.predict.raiseFirst': 'Every positive is already caught here: raise t until some are missed, then predict.',
   'threshold.predict.seen': 'Every positive is caught and its false alarms are on screen before you predicted, so a prediction made on this page now is practice and is not recorded.',
+  'threshold.predict.closeSeen': ({ fp, tolerance }) => `Before you predicted, the screen already showed ${countOf(fp, 'false alarm')}, within ± ${tolerance} of the fewest needed to catch every positive, so a prediction made on this page now is practice and is not recorded.`,
   'threshold.predict.next': 'Now lower t (slider, arrows or drag) until the false negatives reach 0.',
   'threshold.predict.yours': ({ t, fp, lowest, from, to }) => ` (at your t = ${t} there ${fp === 1 ? 'is 1' : `are ${fp}`}; the fewest needs t at most the lowest positive score, ${lowest}, and above every negative score under it${from ? `: t from ${from} to ${to}` : ''})`,
   'threshold.predict.why': ({ start, fewest, yours }) => `You started with ${countOf(start, 'false alarm')}. The last positives hide among the negatives' scores, so catching every one of them means flagging at least ${countOf(fewest, 'negative')}${yours}. A recall of 1 is paid for in precision.`,
