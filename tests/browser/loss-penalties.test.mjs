@@ -116,6 +116,32 @@ test('loss penalties: predict the cross-entropy at 1% on the true class (missed,
   await finish(page, 'loss-predict');
 });
 
+// Short of 1%, the readout can already pass as the answer (4.61 ± 0.5): at p = 0.017 it reads 4.075,
+// not yet; at 0.016 it reads 4.135, and at 0.011 it reads 4.510. Copying it is practice.
+test('loss penalties: a cost within ± 0.5 of the answer in the readout before locking makes the prediction practice', async () => {
+  const page = await openLesson(site, 'loss-functions', { width: 1280 });
+  await recordReports(page);
+  const w = cardByTitle(page, 'See the loss penalties');
+  const ce = w.locator('canvas').nth(1);
+  const id = 'loss-one-percent';
+  const leftTo = async (p) => {
+    await ce.focus();
+    for (let i = 0; i < 200 && await stat(w, 'p(class 1)') !== p; i++) await page.keyboard.press('ArrowLeft');
+    assert.equal(await stat(w, 'p(class 1)'), p);
+  };
+  await leftTo('0.017');
+  assert.equal(await stat(w, 'cross-entropy'), '4.075');
+  assert.doesNotMatch(await predictBox(w, id).getByRole('status').textContent(), /practice/);
+  await leftTo('0.011');
+  assert.equal(await stat(w, 'cross-entropy'), '4.510');
+  // Every press on the way passed 0.016 (4.135) first: the box names the first readout that passed.
+  assert.equal((await verdict(w, id, 0)).text, 'Before you predicted, the readout already showed a cross-entropy of 4.135, within ± 0.5 of the cost at 1%, so a prediction made on this page now is practice and is not recorded.');
+  await lockPrediction(w, id, '4.51');
+  await leftTo('0.010');
+  await assertPractice(page, predictBox(w, id), { othersMayReport: true });
+  await finish(page, 'loss-predict-close-seen');
+});
+
 // The cost at 1% is the box's answer: on screen before a prediction, a later one is practice.
 test('loss penalties: a prediction locked after the 1% cost was on screen is practice, and is not recorded', async () => {
   const page = await openLesson(site, 'loss-functions', { width: 1280 });
@@ -130,7 +156,8 @@ test('loss penalties: a prediction locked after the 1% cost was on screen is pra
   };
   await downTo1Percent();
   assert.equal(await stat(w, 'cross-entropy'), '4.605');
-  assert.match((await verdict(w, id, 0)).text, /The cost at 1% on the true class was on screen before a prediction was locked in/);
+  // By keys the readout passes 0.016 first, whose cost already passes as the answer (next test).
+  assert.match((await verdict(w, id, 0)).text, /so a prediction made on this page now is practice and is not recorded/);
   await ce.focus();
   await page.keyboard.press('Shift+ArrowRight');
   await lockPrediction(w, id, '4.6');

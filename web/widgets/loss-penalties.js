@@ -5,7 +5,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { el, segmented } from '../lib/ui.js';
-import { formatNumber, formatPercent } from '../lib/format.js';
+import { formatNumber, formatPercent, readShown } from '../lib/format.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './loss-penalties.messages.js';
 
@@ -63,16 +63,24 @@ function build(ctx) {
   // Predict, then check: the cross-entropy when only 1% is left on the true class, judged from
   // the engine's logLoss once the learner's handle reaches it.
   const LOW = 0.01;
+  const TOLERANCE = 0.5;
   const prediction = createPrediction(ctx, {
     id: 'loss-one-percent',
     question: t('loss-penalties.predict.question'),
-    numeric: { label: t('loss-penalties.predict.label'), tolerance: 0.5, min: 0, max: 100, digits: 2 },
+    numeric: { label: t('loss-penalties.predict.label'), tolerance: TOLERANCE, min: 0, max: 100, digits: 2 },
     ready: () => ((label === 1 ? p : 1 - p) > LOW + 1e-9 ? null : t('loss-penalties.predict.moveBack')),
     next: t('loss-penalties.predict.next'),
   });
-  function judgeOnePercent() {
+  function judgeOnePercent(shownCost) {
     const pTrue = label === 1 ? p : 1 - p;
-    if (pTrue > LOW + 1e-9) return;
+    if (pTrue > LOW + 1e-9) {
+      // Short of 1%, the readout can already pass as the answer: at p = 0.011 it says 4.51, within
+      // ± 0.5 of the 4.61 at 1% (so does every p up to 0.016). Copying it is no prediction.
+      if (prediction.pending !== null || !Number.isFinite(shownCost)) return;
+      const answer = attempt(card, () => ml.logLoss([1], [LOW]), NaN);
+      if (Math.abs(readShown(formatNumber(answer, 2)) - shownCost) <= TOLERANCE + 1e-12) prediction.outcomeSeen(t('loss-penalties.predict.closeSeen', { cost: formatNumber(shownCost, 3), tolerance: formatNumber(TOLERANCE, 1) }));
+      return;
+    }
     // The cost at 1% is in the readout: a prediction made after it could copy it.
     if (prediction.pending === null) { prediction.outcomeSeen(t('loss-penalties.predict.seen')); return; }
     const cost = attempt(card, () => ml.logLoss([label], [label === 1 ? LOW : 1 - LOW]), NaN);
@@ -124,7 +132,7 @@ function build(ctx) {
     else card.setMessage(t('loss-penalties.compare', { mse: formatNumber(mse, 3), ce: formatNumber(ce, 3) }), 'info');
     msePlot.canvas.setAttribute('aria-label', t('loss-penalties.mseFigure', { yHat: formatNumber(yHat, 2), target: formatNumber(opts.target, 2), mse: formatNumber(mse, 3) }));
     cePlot.canvas.setAttribute('aria-label', t('loss-penalties.ceFigure', { label, p: formatNumber(p, 3), ce: formatNumber(ce, 3) }));
-    judgeOnePercent();
+    judgeOnePercent(readShown(formatNumber(ce, 3)));
     ctx.requestDraw(draw);
   }
 

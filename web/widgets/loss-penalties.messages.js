@@ -18,6 +18,7 @@ export const messages = {
   'loss-penalties.predict.label': 'a cost',
   'loss-penalties.predict.moveBack': 'The true class already gets 1% or less: move the probability back first.',
   'loss-penalties.predict.seen': 'The cost at 1% on the true class was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
+  'loss-penalties.predict.closeSeen': 'Before you predicted, the readout already showed a cross-entropy of {cost}, within ± {tolerance} of the cost at 1%, so a prediction made on this page now is practice and is not recorded.',
   'loss-penalties.predict.next': 'Now drag the probability (or use the arrow keys) until the true class gets only 0.01.',
   'loss-penalties.predict.why': '−log 0.01 = {cost}: {times} times the cost of a 50/50 guess, while the squared error of the same probability would be only {squared}. Every further factor of 10 towards 0 adds another {step}.',
   'loss-penalties.failed': 'The engine could not compute the loss for these values.',
