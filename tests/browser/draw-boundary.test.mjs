@@ -212,3 +212,31 @@ test('Draw the boundary: a prediction locked after the logistic line was on scre
   await assertPractice(page, box, { othersMayReport: true });
   await page.close();
 });
+
+// A run paused part-way already shows its count of points right (78 of 80 from about step 120 on):
+// locking then and resuming is not a prediction, and neither is changing a prediction mid-run.
+test('Draw the boundary: logistic steps on screen before a prediction, or a prediction changed mid-run, make it practice', async () => {
+  for (const order of ['steps first', 'changed mid-run']) {
+    const page = await site.newPage({ reducedMotion: 'reduce' });
+    await page.goto(`${site.base}/lessons/draw-the-boundary.html`);
+    await widgetsReady(page);
+    await recordReports(page);
+    const box = page.locator('[data-predict="draw-boundary-vs-logistic"]');
+    await page.locator('canvas[tabindex="0"]').focus();
+    await page.keyboard.press('ArrowUp');
+    const lock = async (value) => {
+      await box.getByRole('combobox').selectOption(value);
+      await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+    };
+    if (order === 'changed mid-run') await lock('fewer');
+    for (let i = 0; i < 150; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+    assert.equal(await stat(page, 'logistic steps'), '150');
+    assert.match(await stat(page, 'accuracy'), /^97\.5\s?%$/, 'the paused run already shows 78 of 80');
+    if (order === 'changed mid-run') await box.getByRole('button', { name: 'Change my prediction' }).click();
+    assert.match(await box.getByRole('status').textContent(), /The logistic line was on screen before a prediction was locked in/, order);
+    await lock('more');
+    await page.getByRole('button', { name: 'Auto-fit (logistic)' }).click();
+    await assertPractice(page, box, { othersMayReport: true });
+    await page.close();
+  }
+});

@@ -55,6 +55,9 @@ function build(ctx) {
   let won = false;
   let reported = 0;         // the best hand-drawn accuracy already reported to the course (percent)
   let heat = null;          // p(class 1) per grid cell while the logistic model owns the line
+  // A logistic line and its count of points right have been on screen since the last reset: from a
+  // few dozen steps on that is the finished run's count, so even a paused run shows the box's answer.
+  let fitShown = false;
   let fitting = null;
   let selected = -1;        // 0, 1: a handle; 2: the whole line
   let startEnds = '';       // the line as Reset puts it (a Share link then carries no line)
@@ -90,12 +93,14 @@ function build(ctx) {
     question: t('draw-boundary.predict.question'),
     choices: ['more', 'same', 'fewer'].map((c) => [c, t(`draw-boundary.predict.${c}`)]),
     ready: () => (best > 0 ? null : t('draw-boundary.predict.ready')),
+    // Unlocked part-way through a run, the box has had that run's count on screen.
+    onUnlock: () => { if (fitShown) prediction.outcomeSeen(t('draw-boundary.predict.seen')); },
     next: t('draw-boundary.predict.next'),
   });
   function judgeFit(done) {
-    if (!done || !data) return;
-    // The logistic line's count is on screen: a prediction made after it could copy it.
+    if (!data) return;
     if (prediction.pending === null) { prediction.outcomeSeen(t('draw-boundary.predict.seen')); return; }
+    if (!done) return;
     if (!(best > 0)) { prediction.reset(t('draw-boundary.predict.reset')); return; }
     const mine = Math.round(best * data.rows);
     const its = Math.round(accuracy * data.rows);
@@ -149,6 +154,7 @@ function build(ctx) {
     heat = null;
     key.element.style.display = 'none';
     attempt(card, () => learner.setParams([0, 0, 0]));
+    fitShown = false;
     statSteps.set('0');
     statLoss.set('–');
     score(true);
@@ -240,7 +246,10 @@ function build(ctx) {
     else if (norm <= 1e-9) card.setMessage(t('draw-boundary.zeroWeights'), 'info');
     else if (steps >= MAX_FIT_STEPS) card.setMessage(t('draw-boundary.stopped', { steps: formatNumber(steps, 0), loss: formatNumber(loss, 4), accuracy: formatPercent(accuracy, 1) }), 'ok');
     else card.setMessage(t('draw-boundary.stepped', { steps: formatNumber(steps, 0), loss: formatNumber(loss, 4), accuracy: formatPercent(accuracy, 1) }), 'info');
-    judgeFit(steps >= MAX_FIT_STEPS || status === 'converged' || status === 'diverged');
+    if (steps > 0) {
+      fitShown = true;
+      judgeFit(steps >= MAX_FIT_STEPS || status === 'converged' || status === 'diverged');
+    }
     return steps >= MAX_FIT_STEPS ? 'done' : status;
   }
 
