@@ -153,11 +153,36 @@ test('Fit the line: a prediction locked after an Auto-fit run was on screen is p
   await recordReports(page);
   const box = page.locator('[data-predict="fit-line-drop"]');
   await page.getByRole('button', { name: 'Auto-fit' }).click();
-  assert.match(await box.getByRole('status').textContent(), /A whole Auto-fit run was on screen before a prediction was locked in/);
+  assert.match(await box.getByRole('status').textContent(), /Gradient-descent steps and their loss curve were on screen before a prediction was locked in/);
   await page.getByRole('button', { name: 'Reset line' }).click();
   await box.getByRole('combobox').selectOption('tenth');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await page.getByRole('button', { name: 'Auto-fit' }).click();
   await assertPractice(page, box, { othersMayReport: true });
   await page.close();
+});
+
+// The first tenth of a run already shows the plunge the box asks about: a run paused there, then a
+// prediction, then the rest of the run is practice; so is a prediction changed part-way through.
+test('Fit the line: steps on screen before a prediction, or a prediction changed mid-run, make it practice', async () => {
+  for (const order of ['steps first', 'changed mid-run']) {
+    const page = await site.newPage({ reducedMotion: 'reduce' });
+    await page.goto(`${site.base}/lessons/fit-the-line.html`);
+    await widgetsReady(page);
+    await recordReports(page);
+    const box = page.locator('[data-predict="fit-line-drop"]');
+    const lock = async (value) => {
+      await box.getByRole('combobox').selectOption(value);
+      await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+    };
+    if (order === 'changed mid-run') await lock('end');
+    for (let i = 0; i < 40; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+    assert.equal(await page.locator('.dw-stat[data-stat="GD steps"] .dw-stat-value').textContent(), '40');
+    if (order === 'changed mid-run') await box.getByRole('button', { name: 'Change my prediction' }).click();
+    assert.match(await box.getByRole('status').textContent(), /loss curve were on screen before a prediction was locked in/, order);
+    await lock('tenth');
+    await page.getByRole('button', { name: 'Auto-fit' }).click();
+    await assertPractice(page, box, { othersMayReport: true });
+    await page.close();
+  }
 });

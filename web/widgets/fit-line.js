@@ -85,14 +85,17 @@ function build(ctx) {
     id: 'fit-line-drop',
     question: t('fit-line.predict.question'),
     choices: ['tenth', 'middle', 'end'].map((id) => [id, t(`fit-line.predict.${id}`)]),
+    // Unlocked part-way through a run, the box has had that run's loss curve on screen.
+    onUnlock: () => { if (lossHistory.length > 1) prediction.outcomeSeen(t('fit-line.predict.seen')); },
     next: t('fit-line.predict.next'),
   });
   function judgeRun(steps) {
-    if (steps < 2) return;
+    // A loss curve is on screen, and its first steps already show where the drop comes: a
+    // prediction made after it, even after a run paused part-way, could copy its shape.
+    if (steps > 0 && prediction.pending === null) { prediction.outcomeSeen(t('fit-line.predict.seen')); return; }
+    if (model.status() !== 'converged' || steps < 2) return;
     const total = lossHistory[0] - lossHistory[steps];
     if (!(total > 0)) return;
-    // A whole run's loss curve is on screen: a prediction made after it could copy its shape.
-    if (prediction.pending === null) { prediction.outcomeSeen(t('fit-line.predict.seen')); return; }
     const tenth = (lossHistory[0] - lossHistory[Math.ceil(steps / 10)]) / total;
     const half = (lossHistory[0] - lossHistory[Math.ceil(steps / 2)]) / total;
     const outcome = tenth >= 0.5 ? 'tenth' : half >= 0.5 ? 'middle' : 'end';
@@ -187,7 +190,7 @@ function build(ctx) {
     statMse.set(formatNumber(mse, 3));
     statSteps.set(formatNumber(stepsTaken, 0));
     const status = model.status();
-    if (status === 'converged') judgeRun(stepsTaken);
+    judgeRun(stepsTaken);
     if (status === 'converged') card.setMessage(t('fit-line.converged', { steps: formatNumber(stepsTaken, 0), mse: formatNumber(mse, 3) }), 'ok');
     else if (status === 'diverged') card.setMessage(t('fit-line.diverged'), 'bad');
     else card.setMessage(t('fit-line.running', { steps: formatNumber(stepsTaken, 0), mse: formatNumber(mse, 3) }), 'info');

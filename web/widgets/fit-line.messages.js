@@ -19,7 +19,7 @@ export const messages = {
   'fit-line.predict.tenth': 'the first tenth of the steps',
   'fit-line.predict.middle': 'the middle of the run',
   'fit-line.predict.end': 'the last steps, as it homes in',
-  'fit-line.predict.seen': 'A whole Auto-fit run was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
+  'fit-line.predict.seen': 'Gradient-descent steps and their loss curve were on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'fit-line.predict.next': 'Now press Auto-fit and let it run until it converges.',
   'fit-line.predict.why': 'Of the {steps} steps, the first {tenthSteps} made {share}% of the drop. The steps are proportional to the gradient, which is large far from the best line and shrinks as the line nears it, so the curve falls fast and then flattens.',
   'fit-line.howTo': 'Drag the round handles at the ends of the line, or use the arrow keys after focusing the plot.',
