@@ -144,3 +144,29 @@ test('kernel SVM: training at γ = 0.05 before predicting shows its support vect
   await assertPractice(page, predictBox(w, id));
   await page.close();
 });
+
+// γ = 0.1 already shows γ = 0.05's answer (every one of the 120 points a support vector): seen with
+// nothing committed, a later prediction is practice; and the box takes a commit only above it.
+test('kernel SVM: training at γ = 0.1 before predicting already shows all 120 support vectors, so a later prediction is practice', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/frontier-kernels.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const w = cardAt(page, 1);
+  const gamma = w.getByRole('slider', { name: 'γ' });
+  const id = 'kernel-svm-small-gamma';
+  await gamma.fill(gammaAt(0.1));
+  for (let t = 0; t < 15000 && !/^Converged/.test(await message(w)); t += 100) await page.waitForTimeout(100);
+  assert.equal(await stat(w, 'support vectors'), '120 of 120');
+  const box = predictBox(w, id);
+  assert.match((await verdict(w, id, 0)).text, /a γ of 0\.1 or less were on screen before you predicted/);
+  await box.getByRole('combobox').selectOption('same');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.equal(await box.getAttribute('data-state'), null, 'no commit at γ = 0.1');
+  assert.match((await verdict(w, id, 0)).text, /at a γ above 0\.1/);
+  await gamma.fill(gammaAt(1));
+  for (let t = 0; t < 15000; t += 100) { try { await lockPrediction(w, id, 'more'); break; } catch { await page.waitForTimeout(100); } }
+  await gamma.fill(gammaAt(0.05));
+  await assertPractice(page, box);
+  await page.close();
+});

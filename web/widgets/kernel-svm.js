@@ -101,20 +101,25 @@ function build(ctx) {
   // support vectors, or more? Committed with the trained RBF machine, judged from
   // supportVectors() once the solver has converged at γ ≤ 0.05.
   const LOW_GAMMA = 0.05;
+  // From γ = 0.1 down the widget's circles already show γ = 0.05's answer (all 120 points support
+  // vectors), so a machine trained there with nothing committed has shown the outcome, and a
+  // commit needs a γ above it.
+  const SEEN_GAMMA = 0.1;
   let startSv = null;
   const prediction = createPrediction(ctx, {
     id: 'kernel-svm-small-gamma',
     question: t('kernel-svm.predict.question', { gamma: formatStop(LOW_GAMMA) }),
     choices: ['fewer', 'same', 'more'].map((c) => [c, t(`kernel-svm.predict.${c}`)]),
-    ready: () => (opts.kernel === 'rbf' && opts.gamma > LOW_GAMMA && svm.status() === 'converged' ? null : t('kernel-svm.predict.ready', { gamma: formatStop(LOW_GAMMA) })),
+    ready: () => (opts.kernel === 'rbf' && opts.gamma > SEEN_GAMMA && svm.status() === 'converged' ? null : t('kernel-svm.predict.ready', { gamma: formatStop(SEEN_GAMMA) })),
     onCommit: () => { startSv = { n: svm.supportVectors().length, gamma: opts.gamma }; },
     next: t('kernel-svm.predict.next', { gamma: formatStop(LOW_GAMMA) }),
   });
   function judgeSmallGamma() {
-    if (opts.kernel !== 'rbf' || opts.gamma > LOW_GAMMA || svm.status() !== 'converged') return;
-    // The support vectors at the small γ counted with nothing committed: a prediction locked after
+    if (opts.kernel !== 'rbf' || opts.gamma > SEEN_GAMMA || svm.status() !== 'converged') return;
+    // The support vectors at a small γ counted with nothing committed: a prediction locked after
     // raising γ again could copy the count.
-    if (prediction.pending === null) { prediction.outcomeSeen(t('kernel-svm.predict.seen', { gamma: formatStop(LOW_GAMMA) })); return; }
+    if (prediction.pending === null) { prediction.outcomeSeen(t('kernel-svm.predict.seen', { gamma: formatStop(SEEN_GAMMA) })); return; }
+    if (opts.gamma > LOW_GAMMA) return;
     if (!startSv) return;
     const n = svm.supportVectors().length;
     const acc = svm.score(data.X, data.y);
