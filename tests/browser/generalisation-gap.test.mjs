@@ -105,3 +105,26 @@ test('generalisation gap: switching to depth 10 before predicting shows its boun
   await assertPractice(page, predictBox(w, id));
   await page.close();
 });
+
+// The bound grows with depth, and at depth 9 it is already above 1 at n = 1024 (1.22): seen with
+// nothing committed, that answers the depth-10 question, so a later prediction is practice.
+test('generalisation gap: the depth-9 bound above 1, seen before predicting, makes a later prediction practice', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/frontier-generalisation.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const w = cardAt(page, 1);
+  const model = w.getByLabel('model');
+  const id = 'generalisation-deep-bound';
+  await model.selectOption('9');
+  const bound9 = await inEngine(page, (ml) => ml.hoeffdingUnionBound(1024, ml.treeClassLogSize(9, 2, 100), 0.05));
+  assert.ok(bound9 > 1.2 && bound9 < 1.25, `depth 9 at n = 1024: ${bound9}`);
+  assert.match((await verdict(w, id, 0)).text, /depth-9 bound is already above 1 at n = 1024.*practice and is not recorded/);
+  await lockPrediction(w, id, 'vacuous').catch(() => {});
+  assert.match((await verdict(w, id, 0)).text, /Choose a shallower model first/);
+  await model.selectOption('1');
+  await lockPrediction(w, id, 'vacuous');
+  await model.selectOption('10');
+  await assertPractice(page, predictBox(w, id));
+  await page.close();
+});

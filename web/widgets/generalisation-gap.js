@@ -78,13 +78,21 @@ function build(ctx) {
     id: 'generalisation-deep-bound',
     question: t('generalisation-gap.predict.question', { depth: DEEP, n: SIZES[SIZES.length - 1] }),
     choices: ['tight', 'loose', 'vacuous'].map((c) => [c, t(`generalisation-gap.predict.${c}`)]),
-    ready: () => (opts.depth !== DEEP ? null : t('generalisation-gap.predict.ready', { depth: DEEP })),
+    ready: () => (opts.depth !== DEEP && !vacuousAtLargestN() ? null : t('generalisation-gap.predict.ready', { depth: DEEP })),
     next: t('generalisation-gap.predict.next', { model: t('generalisation-gap.model.tree', { depth: DEEP }) }),
   });
+  // The bound grows with depth, so one above 1 at the largest n (depth 9 already: 1.22) answers the
+  // depth-10 question too.
+  const vacuousAtLargestN = () => bounds.length === SIZES.length && bounds[SIZES.length - 1] > 1;
   function judgeDeepBound() {
-    if (opts.depth !== DEEP || !study || !bounds.length) return;
-    // The depth-10 bound drawn with nothing committed: a prediction locked after switching back
-    // could copy it.
+    if (!study || !bounds.length) return;
+    // The depth-10 bound, or a shallower one already above 1, drawn with nothing committed: a
+    // prediction locked after switching back could copy it.
+    if (prediction.pending === null && opts.depth !== DEEP && vacuousAtLargestN()) {
+      prediction.outcomeSeen(t('generalisation-gap.predict.seenShallower', { depth: opts.depth, deep: DEEP, n: SIZES[SIZES.length - 1] }));
+      return;
+    }
+    if (opts.depth !== DEEP) return;
     if (prediction.pending === null) { prediction.outcomeSeen(t('generalisation-gap.predict.seen', { depth: DEEP })); return; }
     const last = SIZES.length - 1;
     const b = bounds[last];

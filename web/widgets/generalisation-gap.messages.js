@@ -29,6 +29,7 @@ export const messages = {
   'generalisation-gap.predict.next': 'Now choose “{model}” as the model.',
   'generalisation-gap.predict.why': ({ n, gap, bound, depth, vacuous }) => `At n = ${n} the measured gap is ${gap} and the bound ${bound}. ${vacuous ? `A depth-${depth} tree can draw so many different boundaries that a guarantee covering all of them at once needs far more data; the bound is true, but says nothing.` : 'The bound counts every tree the class could build, not the one the data picked.'}`,
   'generalisation-gap.predict.seen': 'The depth-{depth} bound is on screen before you predicted it, so a prediction made on this page now is practice and is not recorded.',
+  'generalisation-gap.predict.seenShallower': 'The depth-{depth} bound is already above 1 at n = {n}, and a depth-{deep} tree’s bound is larger still. That was on screen before you predicted, so a prediction made on this page now is practice and is not recorded.',
   'generalisation-gap.predict.changed': 'The settings changed: predict again.',
   'generalisation-gap.summary': ({ depth, repeats, first, nFirst, last, nLast, n, gap, bound, vacuous }) => `Depth ${depth}, averaged over ${repeats} resamples: the gap falls from ${first} at n = ${nFirst} to ${last} at n = ${nLast}. `
     + `At n = ${n} the measured gap is ${gap}; the bound guarantees at most ${bound}${vacuous ? ', which is vacuous (an error rate cannot exceed 1)' : ''}.`,
