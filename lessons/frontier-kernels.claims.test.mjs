@@ -199,3 +199,12 @@ test('predict, then check: RBF γ from 1 down to 0.05 raises the support vectors
   assert.equal(high.sv, 90);
   assert.equal((high.acc * 100).toFixed(1), '100.0');
 });
+
+// Step 1: a plane in Φ-space with only the first feature, x1² − 1 = 0, is two parallel lines
+// x1 = ±1 on either side of the origin (not lines through it): every point with x1 = ±1 is on it,
+// whatever x2, and the origin is not.
+test('step 1: the plane "first feature = 1" is the pair of parallel lines x1 = ±1', () => {
+  const plane = (x) => dot([1, 0, 0], phi(x)) - 1;
+  for (const x2 of [-3, 0, 0.5, 7]) { close(plane([1, x2]), 0, 1e-12, `(1, ${x2})`); close(plane([-1, x2]), 0, 1e-12, `(-1, ${x2})`); }
+  assert.notEqual(plane([0, 0]), 0);
+});
