@@ -110,10 +110,25 @@ test('distribution-shift: a prediction locked after the shift of 5 along the bou
   const shift = page.getByRole('slider', { name: /test shift/ });
   await page.getByLabel('direction of the shift').selectOption('along');
   await shift.fill('5');
-  assert.match((await verdict(c, 'shift-along-boundary', 0)).text, /at a shift of 5 along the boundary was on screen before a prediction was locked in/);
+  assert.match((await verdict(c, 'shift-along-boundary', 0)).text, /accuracy curve along the boundary, from a shift of 0 to 5, was on screen before a prediction was locked in/);
   await shift.fill('0');
   await lockPrediction(c, 'shift-along-boundary', 'holds');
   await shift.fill('5');
+  await assertPractice(page, predictBox(c, 'shift-along-boundary'));
+  await page.close();
+});
+
+test('distribution-shift: choosing "along the boundary" draws the accuracy curve up to a shift of 5, so a prediction locked after that is practice', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/distribution-shift.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const c = page.locator('.dw-card').nth(0);
+  // The slider never leaves 0: the curve on the right already shows the accuracy for every shift.
+  await page.getByLabel('direction of the shift').selectOption('along');
+  assert.match((await verdict(c, 'shift-along-boundary', 0)).text, /accuracy curve along the boundary, from a shift of 0 to 5, was on screen before a prediction was locked in/);
+  await lockPrediction(c, 'shift-along-boundary', 'holds');
+  await page.getByRole('slider', { name: /test shift/ }).fill('5');
   await assertPractice(page, predictBox(c, 'shift-along-boundary'));
   await page.close();
 });

@@ -80,9 +80,11 @@ function build(ctx) {
     next: t('distribution-shift.predict.next'),
   });
   function judgeAlong() {
-    if (opts.direction !== 'along' || opts.shift < 5 - 1e-9 || !Number.isFinite(current.acc)) return;
-    // The accuracy at a shift of 5 along the boundary is the answer; seen first, a later prediction is practice.
+    if (opts.direction !== 'along' || !Number.isFinite(current.acc)) return;
+    // The accuracy curve is drawn for every shift from 0 to 5 as soon as "along" is chosen, so the
+    // answer is on screen before the slider moves: seen first, a later prediction is practice.
     if (prediction.pending === null) { prediction.outcomeSeen(t('distribution-shift.predict.seen')); return; }
+    if (opts.shift < 5 - 1e-9) return;
     const start = sweep.acc[0];
     const drop = start - current.acc;
     prediction.settle(current.acc <= 0.6 ? 'collapses' : drop >= 0.05 ? 'falls' : 'holds', t('distribution-shift.predict.why', { drift: fixed(current.drift, 2), start: fixed(start, 3), accuracy: fixed(current.acc, 3) }));

@@ -29,7 +29,7 @@ export const messages = {
   'distribution-shift.predict.holds': 'hardly move (< 0.05 down)',
   'distribution-shift.predict.falls': 'fall 0.05+, stay above 0.6',
   'distribution-shift.predict.collapses': 'collapse to 0.6 or below',
-  'distribution-shift.predict.seen': 'The accuracy at a shift of 5 along the boundary was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
+  'distribution-shift.predict.seen': 'The accuracy curve along the boundary, from a shift of 0 to 5, was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'distribution-shift.predict.next': 'Now choose “along the boundary” and slide the test shift all the way to 5.',
   'distribution-shift.predict.why': 'The test features drifted {drift} training sds, and accuracy went from {start} to {accuracy}. Sliding along the boundary keeps every point on its own side of the line: drift is a reason to look, not proof of damage.',
   'distribution-shift.unscored': 'The model could not be scored on these points.',
