@@ -113,9 +113,13 @@ function build(ctx) {
     next: t('model-lifecycle.predict.next'),
   });
   function judge() {
-    if (opts.drift !== 'concept' || !(opts.size > 0) || opts.watch !== 'inputs' || opts.day < DAYS - 1 || !run) return;
-    // All 60 days of concept drift under the input monitor are the answer; seen first, a later prediction is practice.
-    if (prediction.pending === null) { prediction.outcomeSeen(t('model-lifecycle.predict.seen')); return; }
+    if (opts.drift !== 'concept' || !(opts.size > 0) || !run) return;
+    // From the day after the rule moves (the earliest an alarm could ring), the days shown tell
+    // whether the input monitor rang, whichever monitor is chosen (the PSI chart and its flags are
+    // the same): seen before a prediction is locked, a later prediction is practice. Playing part
+    // of the way, pausing and then predicting is seeing it too.
+    if (opts.day > opts.start && prediction.pending === null) { prediction.outcomeSeen(t('model-lifecycle.predict.seen')); return; }
+    if (opts.watch !== 'inputs' || opts.day < DAYS - 1) return;
     const verdict = inputMonitorVerdict(run, opts.start);
     const first = firstInputAlarm(run, opts.start);
     const acc = meanAccuracy(run, opts.start, DAYS);

@@ -45,7 +45,7 @@ export const messages = {
   'model-lifecycle.predict.soon': 'ring within 3 days',
   'model-lifecycle.predict.late': 'ring, but later',
   'model-lifecycle.predict.never': 'stay quiet all 60 days',
-  'model-lifecycle.predict.seen': 'All 60 days of concept drift under the input monitor were on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
+  'model-lifecycle.predict.seen': 'Days after the rule changed, with what the input monitor made of them, were on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'model-lifecycle.predict.next': 'Now choose “the rule (concept drift)”, keep the monitor on “input drift only” and play to day 59.',
   'model-lifecycle.predict.why': ({ first, start, accuracy }) => `${first === '' ? 'No input alarm rang' : `The first input alarm rang on day ${first}`}, while the accuracy after day ${start} averaged ${accuracy}. The inputs never moved, so PSI and KS had nothing to see; only labelled accuracy shows a changed rule.`,
   'model-lifecycle.alreadyRetrained': 'A new version was already trained at the end of day {day}; step to another day first.',
