@@ -149,10 +149,39 @@ test('gan-lab: a prediction locked after the collapse was on screen is practice,
   const box = card.locator('[data-predict="gan-collapse"]');
   await card.getByRole('button', { name: 'Make it collapse' }).click();
   for (let i = 0; i < 4; i++) await card.getByRole('button', { name: 'Play' }).click();
-  assert.match(await box.getByRole('status').textContent(), /You ran “Make it collapse” to round 400 before predicting/);
+  assert.match(await box.getByRole('status').textContent(), /You watched the ring with five generator updates per discriminator update \(the settings of “Make it collapse”\) to round 100 before predicting/);
   await box.getByRole('combobox', { name: /the fakes will cover/ }).selectOption('one');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await card.getByRole('button', { name: 'Step' }).click();
   await assertPractice(page, box, { othersMayReport: true });
   await page.close();
+});
+
+// The collapse shows in the coverage readout long before round 400: a run paused part-way, or the
+// same update counts set with the sliders, gives the answer away just as a full run does.
+test('gan-lab: a prediction locked after part of a collapse run, or after the same settings set by hand, is practice', async () => {
+  for (const how of ['paused', 'sliders']) {
+    const page = await site.newPage({ reducedMotion: 'reduce' });
+    await page.goto(`${site.base}/lessons/gan.html`);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await widgetsReady(page);
+    await recordReports(page);
+    const card = page.locator('.dw-card').filter({ hasText: 'GAN lab' });
+    const box = card.locator('[data-predict="gan-collapse"]');
+    if (how === 'paused') {
+      await card.getByRole('button', { name: 'Make it collapse' }).click();
+      await card.getByRole('button', { name: 'Play' }).click(); // reduced motion: 100 rounds
+    } else {
+      await card.getByRole('slider', { name: /Generator steps per round/ }).fill('5');
+      await card.getByRole('button', { name: 'Play' }).click();
+      await card.getByRole('button', { name: 'Make it collapse' }).click();
+    }
+    assert.match(await box.getByRole('status').textContent(), /to round 100 before predicting/);
+    await box.getByRole('combobox', { name: /the fakes will cover/ }).selectOption('one');
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+    for (let i = 0; i < 4; i++) await card.getByRole('button', { name: 'Play' }).click();
+    await assertPractice(page, box, { result: null, othersMayReport: true });
+    await page.close();
+  }
 });

@@ -120,10 +120,19 @@ function build(ctx) {
     choices: ['most', 'some', 'one'].map((id) => [id, t(`gan-lab.predict.${id}`)]),
     next: t('gan-lab.predict.next', { rounds: COLLAPSE_ROUNDS }),
   });
+  // The ring trained with the collapse preset's update counts, whether by the button or the sliders.
+  const collapseSettings = () => opts.target === 'ring' && !imported
+    && Object.entries(COLLAPSE).every(([key, value]) => opts[key] === value);
   function judgeCollapse() {
-    if (!collapseRun || !gan || gan.steps() < COLLAPSE_ROUNDS || !cov) return;
-    // The collapsed coverage is on screen: a prediction locked after it could copy it.
-    if (prediction.pending === null) { prediction.outcomeSeen(t('gan-lab.predict.seen', { rounds: COLLAPSE_ROUNDS })); return; }
+    if (!gan || !cov) return;
+    // The coverage readout of such a run shows the clump within a few dozen rounds (0 or 1 mode
+    // from round 25 at the default seed), so any round of it seen before a prediction is locked
+    // gives the answer away, even paused well before round COLLAPSE_ROUNDS.
+    if (prediction.pending === null && gan.steps() > 0 && (collapseRun || collapseSettings())) {
+      prediction.outcomeSeen(t('gan-lab.predict.seen', { rounds: formatNumber(gan.steps(), 0) }));
+      return;
+    }
+    if (!collapseRun || gan.steps() < COLLAPSE_ROUNDS) return;
     const n = cov.covered;
     prediction.settle(n >= 6 ? 'most' : n >= 2 ? 'some' : 'one', t('gan-lab.predict.why', { rounds: formatNumber(gan.steps(), 0), coverage: coverageText(cov, t), collapsed: n <= 1 }));
   }

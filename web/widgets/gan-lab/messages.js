@@ -42,7 +42,7 @@ export const messages = {
   'gan-lab.predict.one': 'at most one mode',
   'gan-lab.predict.next': 'Now press “Make it collapse”, then Play until round {rounds}.',
   'gan-lab.predict.why': ({ rounds, coverage, collapsed }) => `After ${rounds} rounds the fakes cover ${coverage}. ${collapsed ? 'The generator found a spot the rarely updated discriminator likes and piled every fake onto it: mode collapse.' : 'This run kept more of the ring than a collapse would.'}`,
-  'gan-lab.predict.seen': 'You ran “Make it collapse” to round {rounds} before predicting, so a prediction made on this page now is practice and is not recorded.',
+  'gan-lab.predict.seen': 'You watched the ring with five generator updates per discriminator update (the settings of “Make it collapse”) to round {rounds} before predicting, so a prediction made on this page now is practice and is not recorded.',
   'gan-lab.collapseText': 'Five generator updates per discriminator update, from a fresh start: press Play and watch the fakes.',
   'gan-lab.recoverText': 'Five discriminator updates per generator update and a slower generator (η = 0.003), continuing from here: press Play and watch the coverage.',
   'gan-lab.diverged': 'The losses are no longer finite: lower a learning rate and press Reset.',
