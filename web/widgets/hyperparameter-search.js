@@ -130,9 +130,11 @@ function build(ctx) {
     next: t('hyperparameter-search.predict.small.next', { small: SMALL }),
   });
   function judgeSmall() {
-    if (opts.budget !== SMALL || done < SMALL || !racing('grid') || !racing('random')) return;
-    // Both five-trial searches are on screen: a prediction made after them could copy them.
+    if (opts.budget !== SMALL || done === 0 || !racing('grid') || !racing('random')) return;
+    // Any scored trial of the five-trial searches counts as seen: after four, the grid's 2 × 2 is
+    // complete and random search can only gain, so a run paused part-way gives the answer away.
     if (prediction.pending === null) { prediction.outcomeSeen(t('hyperparameter-search.predict.small.seen', { small: SMALL })); return; }
+    if (done < SMALL) return;
     const g = best(trials.grid);
     const r = best(trials.random);
     if (!g || !r) return;

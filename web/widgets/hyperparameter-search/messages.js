@@ -46,7 +46,7 @@ export const messages = {
   'hyperparameter-search.predict.small.random': 'random search',
   'hyperparameter-search.predict.small.tie': 'neither: a tie',
   'hyperparameter-search.predict.small.next': 'Now set the budget of trials to {small} and press Play (or Step {small} times).',
-  'hyperparameter-search.predict.small.seen': 'Both searches with {small} trials were on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
+  'hyperparameter-search.predict.small.seen': 'Scores of the {small}-trial searches were on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'hyperparameter-search.predict.small.why': 'Random {random}, grid {grid}. Five trials make only a 2 × 2 grid (the fifth goes unspent), so the grid tries {gridValues} values of γ; random search tries {randomValues}.',
   'hyperparameter-search.predict.race.question': 'With all three racing, the first to reach the race\'s best score will be…',
   'hyperparameter-search.predict.race.grid': 'grid search',
