@@ -122,7 +122,7 @@ test('hyperparameter-search: a race prediction locked after a full race was on s
   const box = page.locator('[data-predict="search-race-first"]');
   const step = page.getByRole('button', { name: 'Step' });
   for (let i = 0; i < 16; i++) await step.click();     // random first at trial 3, on the chart
-  assert.match(await box.getByRole('status').textContent(), /A full race was on screen before a prediction was locked in/);
+  assert.match(await box.getByRole('status').textContent(), /Trials of a race of all three searches were on screen before a prediction was locked in/);
   await page.getByRole('button', { name: 'Reset' }).click();
   await box.getByRole('combobox', { name: /first to reach the race/ }).selectOption('random');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
@@ -288,6 +288,24 @@ test('hyperparameter-search: a five-trial prediction locked after a search pause
   await box.getByRole('combobox', { name: /better best score will come from/ }).selectOption('random');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await step.click();
+  await assertPractice(page, box, { othersMayReport: true });
+  await page.close();
+});
+
+// Random search holds the race's best (0.892) from trial 3 at seed 5, visible on the best-so-far
+// chart: a race paused at trial 8, then predicted, then finished, is practice.
+test('hyperparameter-search: a race prediction locked after a race paused part-way is practice, not recorded', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/hyperparameter-search.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const box = page.locator('[data-predict="search-race-first"]');
+  const step = page.getByRole('button', { name: 'Step' });
+  for (let i = 0; i < 8; i++) await step.click();
+  assert.match(await box.getByRole('status').textContent(), /Trials of a race of all three searches were on screen before a prediction was locked in/);
+  await box.getByRole('combobox', { name: /first to reach the race/ }).selectOption('random');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  for (let i = 0; i < 8; i++) await step.click();
   await assertPractice(page, box, { othersMayReport: true });
   await page.close();
 });

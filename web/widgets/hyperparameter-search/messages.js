@@ -53,7 +53,7 @@ export const messages = {
   'hyperparameter-search.predict.race.random': 'random search',
   'hyperparameter-search.predict.race.bayes': 'Bayesian search',
   'hyperparameter-search.predict.race.tie': 'a tie',
-  'hyperparameter-search.predict.race.seen': 'A full race was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
+  'hyperparameter-search.predict.race.seen': 'Trials of a race of all three searches were on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'hyperparameter-search.predict.race.next': 'Now press Play (with all three strategies racing) and watch the best-so-far chart.',
   // The settled verdict names the run it judged, so it cannot be read as a claim about a later run.
   'hyperparameter-search.predict.race.why': 'In the {budget}-trial race on the {data}, the best score found was {top}; {list}.',
