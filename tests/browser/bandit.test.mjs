@@ -100,7 +100,7 @@ test('bandit: a prediction locked after part of an ε = 0.5 run was on screen is
   // After 1,000 of the 5,000 pulls the share on screen is already within the box's 5 points.
   const seen = Number((await stat('best arm ε-greedy')).replace('%', ''));
   assert.ok(Math.abs(seen - 57) <= 5, `share after 1,000 pulls ${seen}`);
-  assert.match(await box.getByRole('status').textContent(), /Pulls at ε = 0\.5, with ε-greedy’s share for the best arm, were on screen before a prediction was locked in/);
+  assert.match(await box.getByRole('status').textContent(), /Pulls at ε = 0\.50 \(within 0\.05 of 0\.5\), with ε-greedy’s share for the best arm, were on screen before a prediction was locked in/);
   await box.getByRole('textbox').fill(String(Math.round(seen)));
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   for (let i = 0; i < 40; i++) await page.getByRole('button', { name: 'Play' }).click();
@@ -119,7 +119,7 @@ test('bandit: a prediction locked after a full ε = 0.5 run was on screen is pra
   await page.getByRole('slider', { name: /ε-greedy: ε/ }).fill('0.5');
   for (let i = 0; i < 50; i++) await page.getByRole('button', { name: 'Play' }).click(); // 100 pulls each
   assert.equal(await stat('pulls'), '5000');
-  assert.match(await box.getByRole('status').textContent(), /Pulls at ε = 0\.5, with ε-greedy’s share for the best arm, were on screen before a prediction was locked in/);
+  assert.match(await box.getByRole('status').textContent(), /Pulls at ε = 0\.50 \(within 0\.05 of 0\.5\), with ε-greedy’s share for the best arm, were on screen before a prediction was locked in/);
   await box.getByRole('textbox').fill('57');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await page.getByRole('button', { name: 'Reset' }).click();
@@ -141,5 +141,28 @@ test('bandit: before any pull the best-arm shares read "–", not 0.0%; one pull
   await page.getByRole('button', { name: 'Reset' }).click();
   assert.equal(await stat('best arm UCB1'), '–');
   assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// A full run at ε = 0.53 shows a best-arm share within the box's 5 points of the ε = 0.5 answer:
+// set 0.53, play, set 0.5, lock what was seen, play — practice.
+test('bandit: a prediction locked after a full run at ε = 0.53 is practice, not a first try', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/explore-or-exploit.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const stat = statReader(page);
+  const box = page.locator('[data-predict="bandit-epsilon-half"]');
+  const eps = page.getByRole('slider', { name: /ε-greedy: ε/ });
+  await eps.fill('0.53');
+  for (let i = 0; i < 50; i++) await page.getByRole('button', { name: 'Play' }).click();
+  const seen = Number((await stat('best arm ε-greedy')).replace('%', ''));
+  assert.ok(Math.abs(seen - 57) <= 5, `share at ε = 0.53: ${seen}`);
+  assert.match(await box.getByRole('status').textContent(), /Pulls at ε = 0\.53 \(within 0\.05 of 0\.5\)/);
+  await eps.fill('0.5');
+  await box.getByRole('textbox').fill(String(Math.round(seen)));
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  for (let i = 0; i < 50; i++) await page.getByRole('button', { name: 'Play' }).click();
+  await assertPractice(page, box);
   await page.close();
 });

@@ -22,7 +22,7 @@ export const messages = {
   'bandit.stat.bestUcb': 'best arm UCB1',
   'bandit.predict.question': 'With ε = 0.5, the share of {pulls} pulls that ε-greedy gives the best arm will be…',
   'bandit.predict.label': 'percent',
-  'bandit.predict.seen': 'Pulls at ε = 0.5, with ε-greedy’s share for the best arm, were on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
+  'bandit.predict.seen': 'Pulls at ε = {epsilon} (within 0.05 of 0.5), with ε-greedy’s share for the best arm, were on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'bandit.predict.next': 'Now set ε to 0.5 and press Play until all {pulls} pulls are done.',
   'bandit.predict.why': 'ε-greedy gave the best arm {share} of its pulls. Half of its pulls are random, and a random pull finds the best of {arms} arms only one time in {arms}: ε(k − 1)/k = {wasted} of all pulls go to worse arms, even once the best arm is known.',
   'bandit.start': '{arms} machines with hidden mean payouts. Both learners start knowing nothing.',
