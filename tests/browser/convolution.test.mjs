@@ -9,7 +9,8 @@ import { IMAGE_SIZE, makeImage } from '../../web/widgets/convolution/images.js';
 // The widget's house picture, handed to the page for the engine's own convolution.
 const HOUSE = { n: IMAGE_SIZE, img: Array.from(makeImage('house')) };
 import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
-import { lockChoice, boxVerdict, assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
+import { lockChoice, boxVerdict, assertPractice, lockPrediction, recordReports, PRACTICE_SEEN } from './predict-helpers.mjs';
+import { reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -35,7 +36,7 @@ test('convolution: feature map and pooled values come from the engine; kernels a
     assert.equal(await stat(w, 'selected value'), expected.v);
     assert.equal(await stat(w, 'max'), expected.max);
     assert.match(await message(w), /Output \(row 4, column 5\)/);
-    await w.getByLabel('padding').selectOption('same');
+    await w.getByLabel('padding', { exact: true }).selectOption('same');
     assert.equal(await stat(w, 'map size'), '16×16');
     await w.getByLabel('kernel', { exact: true }).selectOption('identity');
     await w.getByLabel('kernel row 2 column 2').fill('2');
@@ -44,7 +45,7 @@ test('convolution: feature map and pooled values come from the engine; kernels a
     assert.match(await message(w), /must be numbers/);
     assert.ok(await noNaNInCards(page));
     await w.getByLabel('kernel', { exact: true }).selectOption('vertical-edge');
-    await w.getByLabel('padding').selectOption('valid');
+    await w.getByLabel('padding', { exact: true }).selectOption('valid');
     await cardShot(w, `convolution-${width}`);
     assert.deepEqual(offMachineRequests(page), []);
     assert.deepEqual(page.record.errors, []);
@@ -59,7 +60,7 @@ test('convolution: predict, then check — with ReLU off three pooled cells turn
   const w = cardAt(page, 0);
   const relu = w.getByLabel('ReLU before pooling');
   let box = await lockChoice(w, 'convolution-relu-off-pool', 'none');
-  assert.match(await box.getByRole('status').textContent(), /Your prediction: none\. Now untick/);
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: none\. The widget now shows the house with the vertical-edge \(Sobel\) kernel and valid padding: untick/);
   await relu.uncheck();
   let v = await boxVerdict(box);
   assert.equal(v.result, 'missed');
@@ -121,10 +122,97 @@ test('convolution: the pooled map with ReLU off seen before locking in makes the
   const box = page.locator('[data-predict="convolution-relu-off-pool"]');
   const relu = page.getByLabel('ReLU before pooling');
   await relu.uncheck();
-  assert.match(await box.getByRole('status').textContent(), /pooled map with ReLU off was on screen before a prediction was locked in/);
+  assert.match(await box.getByRole('status').textContent(), /pooled map of the house with the vertical-edge kernel, valid padding and ReLU off was on screen before a prediction was locked in/);
   await relu.check();
   await lockPrediction(page, 'convolution-relu-off-pool', 'few');
   await relu.uncheck();
   await assertPractice(page, box, { result: null, othersMayReport: true, wait: 120000 });
+  await page.close();
+});
+
+// The box asks about one setting, the lesson's (house, vertical-edge kernel, valid padding). The
+// lesson page, fresh: nothing saved, so the text that states the answer starts closed.
+async function freshLesson() {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/convolution-filters.html`);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
+  await recordReports(page);
+  const w = cardAt(page, 0);
+  const reveal = page.locator('details.dw-reveal', { hasText: 'three, along the right slope of the roof' });
+  assert.equal(await reveal.count(), 1);
+  return { page, w, box: page.locator('[data-predict="convolution-relu-off-pool"]'), relu: w.getByLabel('ReLU before pooling'), reveal, open: () => reveal.evaluate((d) => d.open) };
+}
+const setting = async (w) => [await w.getByLabel('image', { exact: true }).inputValue(), await w.getByLabel('kernel', { exact: true }).inputValue(), await w.getByLabel('padding', { exact: true }).inputValue()];
+
+// Other settings pool other maps (the house with same padding has 9 negative pooled cells, the
+// ring 9, the house with the horizontal kernel 1): seen with ReLU off, they leave a first try and
+// do not open the lesson's answer. Locking in sets the asked setting.
+test('convolution: ReLU off at other settings leaves the prediction a first try; locking in sets the house, vertical edges, valid', async () => {
+  const { page, w, box, relu, open } = await freshLesson();
+  await w.getByLabel('padding', { exact: true }).selectOption('same');
+  await relu.uncheck();
+  await w.getByLabel('image', { exact: true }).selectOption('ring');
+  await w.getByLabel('kernel', { exact: true }).selectOption('horizontal-edge');
+  await w.getByLabel('image', { exact: true }).selectOption('house');
+  assert.equal(await box.getByRole('status').textContent(), '');
+  assert.equal(await open(), false, 'the text that states the answer stays closed for other settings');
+  await relu.check();
+  await lockPrediction(w, 'convolution-relu-off-pool', 'few');
+  assert.deepEqual(await setting(w), ['house', 'vertical-edge', 'valid']);
+  assert.equal(await stat(w, 'map size'), '14×14');
+  assert.match(await box.getByRole('status').textContent(), /now shows the house with the vertical-edge \(Sobel\) kernel and valid padding/);
+  assert.equal(await open(), false);
+  await relu.uncheck();
+  const v = await boxVerdict(box);
+  assert.equal(v.result, 'held');
+  assert.doesNotMatch(v.text, PRACTICE_SEEN);
+  assert.match(v.text, /3 pooled cells are negative/);
+  assert.deepEqual((await reportedEvents(page)).filter((r) => r.type === 'dw:score').map((r) => [r.widget, r.score, r.firstTry]), [['predict:convolution-relu-off-pool', 1, true]]);
+  assert.equal(await open(), true, 'the verdict at the asked setting opens the text');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The asked outcome on screen with nothing locked in: the house, valid padding, and a custom kernel
+// that is twice Sobel's (every sum doubles, the same three pooled cells are negative).
+test('convolution: ReLU off on the house with twice the Sobel kernel counts as seen', async () => {
+  const { page, w, box, relu, open } = await freshLesson();
+  for (const [i, v] of [-2, 0, 2, -4, 0, 4, -2, 0, 2].entries()) await w.getByLabel(`kernel row ${Math.floor(i / 3) + 1} column ${(i % 3) + 1}`).fill(String(v));
+  assert.equal(await w.getByLabel('kernel', { exact: true }).inputValue(), 'custom');
+  assert.equal(await box.getByRole('status').textContent(), '');
+  await relu.uncheck();
+  assert.match(await box.getByRole('status').textContent(), /was on screen before a prediction was locked in/);
+  assert.equal(await open(), true);
+  await relu.check();
+  await lockPrediction(w, 'convolution-relu-off-pool', 'few');
+  await relu.uncheck();
+  await assertPractice(page, box, { result: 'held' });
+  await page.close();
+});
+
+// Changing the image, kernel or padding after locking in sets the prediction aside, in words; the
+// outcome at the new setting settles nothing and opens nothing.
+test('convolution: changing the setting after locking in sets the prediction aside; ReLU off there settles nothing', async () => {
+  const { page, w, box, relu, open } = await freshLesson();
+  for (const change of [
+    () => w.getByLabel('image', { exact: true }).selectOption('ring'),
+    () => w.getByLabel('padding', { exact: true }).selectOption('same'),
+    () => w.getByLabel('kernel', { exact: true }).selectOption('outline'),
+    () => w.getByLabel('kernel row 1 column 1').fill('1'),
+  ]) {
+    await lockPrediction(w, 'convolution-relu-off-pool', 'few');
+    await change();
+    assert.notEqual(await box.getAttribute('data-state'), 'committed');
+    assert.equal(await box.getByRole('status').textContent(), 'The prediction is about the house with the vertical-edge (Sobel) kernel and valid padding, so changing the image, kernel or padding set it aside. Lock in again to go back to that setting.');
+    assert.equal(await box.getByRole('button', { name: 'Lock in my prediction' }).count(), 1);
+    await relu.uncheck();
+    assert.equal(await box.getAttribute('data-result'), null);
+    assert.equal(await open(), false, 'the text that states the answer stays closed');
+    await relu.check();
+  }
+  assert.deepEqual(await reportedEvents(page), []);
+  assert.deepEqual(page.record.errors, []);
   await page.close();
 });

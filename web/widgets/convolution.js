@@ -32,6 +32,8 @@ const KERNELS = {
 };
 // The kernel menu; each is named by 'convolution.kernel.<id>' in the message table.
 const KERNEL_MENU = ['vertical-edge', 'horizontal-edge', 'outline', 'blur', 'gaussian', 'sharpen', 'identity', 'custom'];
+// The setting the lesson's "Predict, then check" asks about (lessons/convolution-filters.md).
+const ASKED = { image: 'house', kernel: 'vertical-edge', padding: 'valid' };
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
@@ -79,23 +81,37 @@ function build(ctx) {
   kernelBox.append(grid);
   card.controls.append(kernelBox);
 
-  select(card.controls, { label: t('convolution.select.image'), value: opts.image, options: ['house', 'ring', 'stripes', 'checker'].map((id) => [id, t(`convolution.image.${id}`)]), onChange: (v) => { opts.image = v; image = makeImage(v); run(); } });
+  const imageSelect = select(card.controls, { label: t('convolution.select.image'), value: opts.image, options: ['house', 'ring', 'stripes', 'checker'].map((id) => [id, t(`convolution.image.${id}`)]), onChange: (v) => { opts.image = v; image = makeImage(v); run(); } });
   const kernelSelect = select(card.controls, { label: t('convolution.select.kernel'), value: opts.kernel, options: KERNEL_MENU.map((id) => [id, t(`convolution.kernel.${id}`)]), onChange: (v) => { opts.kernel = v; if (KERNELS[v]) kernel = KERNELS[v].slice(); showKernel(); run(); } });
-  select(card.controls, { label: t('convolution.select.padding'), value: opts.padding, options: ['valid', 'same'].map((id) => [id, t(`convolution.padding.${id}`)]), onChange: (v) => { opts.padding = v; run(); } });
+  const paddingSelect = select(card.controls, { label: t('convolution.select.padding'), value: opts.padding, options: ['valid', 'same'].map((id) => [id, t(`convolution.padding.${id}`)]), onChange: (v) => { opts.padding = v; run(); } });
   const reluBox = checkbox(card.controls, { label: t('convolution.relu'), checked: opts.relu, onChange: (v) => { opts.relu = v; run(); } });
   const stat = { size: card.stat(t('convolution.stat.size')), value: card.stat(t('convolution.stat.value')), min: card.stat(t('convolution.stat.min')), max: card.stat(t('convolution.stat.max')) };
 
   // Predict, then check: with ReLU off the feature map has negative (orange) responses; how many
-  // survive 2×2 max-pooling? Judged from the engine's pooled map once ReLU is turned off.
+  // survive 2×2 max-pooling? The box asks about one setting, the lesson's: the house, the Sobel
+  // vertical-edge kernel and valid padding. Locking in sets it; the pooled map with ReLU off at that
+  // setting is the outcome (a verdict, or with nothing locked in, "seen"). Other settings pool
+  // other maps (the house with same padding gives 9 negative cells, with the horizontal kernel 1),
+  // so seeing them with ReLU off leaves a first try, and leaving the setting while a prediction is
+  // locked sets it aside.
   const prediction = createPrediction(ctx, {
     id: 'convolution-relu-off-pool',
     question: t('convolution.predict.question'),
     choices: ['none', 'few', 'many'].map((id) => [id, t(`convolution.predict.${id}`)]),
     ready: () => (opts.relu ? null : t('convolution.predict.reluFirst')),
+    onCommit: () => { opts = { ...opts, ...ASKED }; image = makeImage(ASKED.image); kernel = KERNELS[ASKED.kernel].slice(); showSetting(); run(); },
     next: t('convolution.predict.next'),
   });
+  // A positive multiple of the Sobel kernel scales every sum, and so every pooled value, by the same
+  // factor: the same cells are negative, so it counts as the asked setting too.
+  function atAskedSetting() {
+    if (opts.image !== ASKED.image || opts.padding !== ASKED.padding) return false;
+    const sobel = KERNELS[ASKED.kernel];
+    const scale = kernel[2] / sobel[2];
+    return scale > 0 && kernel.every((k, i) => Math.abs(k - scale * sobel[i]) <= 1e-9 * Math.max(1, scale));
+  }
   function judgePool() {
-    if (opts.relu || !pooled || !map) return;
+    if (opts.relu || !pooled || !map || !atAskedSetting()) return;
     // The pooled map without ReLU is the outcome: on screen with nothing locked in, a later
     // prediction could copy its orange cells.
     if (prediction.pending === null) { prediction.outcomeSeen(t('convolution.predict.seen')); return; }
@@ -105,8 +121,16 @@ function build(ctx) {
   }
 
   function showKernel() { inputs.forEach((inp, i) => { inp.value = formatShort(kernel[i], 4); }); }
+  function showSetting() {
+    imageSelect.value = opts.image;
+    kernelSelect.value = opts.kernel;
+    paddingSelect.value = opts.padding;
+    reluBox.checked = opts.relu;
+    showKernel();
+  }
 
   function run() {
+    if (prediction.pending !== null && !atAskedSetting()) prediction.reset(t('convolution.predict.reset'));
     // ReLU sits between the feature map and the pool, so only the pool's caption (and values) change with it.
     poolPanel.caption.textContent = opts.relu ? t('convolution.panel.poolNote.relu') : t('convolution.panel.poolNote.noRelu');
     map = attempt(card, () => ml.convolve2d(image, N, kernel, opts.padding), null);
@@ -222,9 +246,7 @@ function build(ctx) {
       opts = { ...next };
       image = makeImage(opts.image);
       if (KERNELS[opts.kernel]) kernel = KERNELS[opts.kernel].slice();
-      kernelSelect.value = opts.kernel;
-      reluBox.checked = opts.relu;
-      showKernel();
+      showSetting();
       run();
     },
   };
