@@ -43,7 +43,14 @@ test('worked example: w = 0.15, b = 10 predicts 310, 235, 460; squared misses 10
   assert.ok(squares[2] / squares.reduce((a, v) => a + v, 0) > 0.9);
 });
 
-test('the best line is w = 0.1, b = 100 with empirical risk 0 (the houses lie on one line)', () => {
+test('the best line is w = 0.1, b = 100 with empirical risk 0 (the houses lie on one line), said only in a reveal that opens once the game is played', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./empirical-risk.md', import.meta.url), 'utf8');
+  // The answer sits in a block tied to the id the widget announces on a win or on Show the best line.
+  assert.match(lesson, /\n::: reveal predict=empirical-risk-best-line\nThe least-squares line is \$w = 0\.1\$, \$b = 100\$, with an empirical risk of exactly 0\.[^\n]*\n:::\n/);
+  assert.equal(lesson.split('$b = 100$, with an empirical risk').length, 2, 'the answer appears once, inside the reveal');
+  const widgetSource = fs.readFileSync(new URL('../web/widgets/empirical-risk.js', import.meta.url), 'utf8');
+  assert.match(widgetSource, /'predict:empirical-risk-best-line'/);
   const line = bestLine(ml);
   assert.ok(Math.abs(line.w - 0.1) < 1e-9, `w ${line.w}`);
   assert.ok(Math.abs(line.b - 100) < 1e-6, `b ${line.b}`);

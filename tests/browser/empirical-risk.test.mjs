@@ -3,7 +3,7 @@
 // "Show the best line" reveals least squares (risk 0) without recording a win.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, snap, widgetsReady } from './browser.mjs';
 import { statReader, noNaNInCards } from './probes.mjs';
 import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
 
@@ -105,6 +105,45 @@ test('Show the best line gives w = 0.1, b = 100, risk 0, and records nothing', a
   assert.deepEqual(await page.evaluate(() => window.__events), []);
   await page.close();
 });
+
+// The lesson's text that names the best line (w = 0.1, b = 100, risk 0) is the game's answer: it is
+// closed and out of sight until the learner has played, that is brought the risk under the goal or
+// pressed Show the best line, and then it opens by itself.
+const BEST_LINE_ANSWER = /The least-squares line is w=0\.1.*b=100.*with an empirical risk of exactly 0/s;
+const bestLineReveal = (page) => page.locator('details.dw-reveal[data-reveal-for="empirical-risk-best-line"]');
+test('the best line (w = 0.1, b = 100, risk 0) stays hidden while the learner plays, and opens once the risk is under 100', async () => {
+  const page = await open(1280);
+  const card = cardOf(page);
+  const reveal = bestLineReveal(page);
+  assert.equal(await reveal.count(), 1);
+  assert.match(await reveal.textContent(), BEST_LINE_ANSWER);
+  assert.equal(await reveal.evaluate((d) => d.open), false);
+  assert.equal(await reveal.getByText(/The least-squares line is/).isVisible(), false, 'the answer is not on screen before playing');
+  assert.doesNotMatch(await page.locator('main').evaluate((m) => m.innerText), /b\s*=\s*100,? with an empirical risk/, 'no visible text gives the answer');
+  await setSlider(card, 'slope w', 0.1);
+  await setSlider(card, 'intercept b', 90);   // risk 100: played, but not under the goal yet
+  assert.equal(await reveal.evaluate((d) => d.open), false);
+  await setSlider(card, 'intercept b', 95);   // misses −5 each: risk 25, under the goal
+  assert.match(await card.locator('.dw-message').textContent(), /under the goal of 100/);
+  await page.waitForFunction(() => document.querySelector('details.dw-reveal[data-reveal-for="empirical-risk-best-line"]').open, null, { timeout: 5000 });
+  assert.equal(await reveal.getByText(/The least-squares line is/).isVisible(), true, 'the answer is on screen after playing');
+  assert.deepEqual((await page.evaluate(() => window.__events)).map((e) => e.type), ['dw:score', 'dw:complete'], 'the reveal records nothing of its own');
+  await page.close();
+});
+
+for (const width of [1280, 375]) {
+  test(`at ${width} px, pressing Show the best line opens the text that names it too`, async () => {
+    const page = await open(width);
+    const reveal = bestLineReveal(page);
+    assert.equal(await reveal.evaluate((d) => d.open), false);
+    await snap(reveal, `empirical-risk-best-line-closed-${width}`);
+    await cardOf(page).getByRole('button', { name: 'Show the best line' }).click();
+    await page.waitForFunction(() => document.querySelector('details.dw-reveal[data-reveal-for="empirical-risk-best-line"]').open, null, { timeout: 5000 });
+    assert.equal(await reveal.getByText(/The least-squares line is/).isVisible(), true);
+    await snap(reveal, `empirical-risk-best-line-open-${width}`);
+    await page.close();
+  });
+}
 
 // Predict, then check: w = 0.1, b = 50 halves every miss (−50), so the risk falls to 2 500.
 test('predict, then check: a typed risk for b = 50 is judged within ± 50 (5000 misses, 2500 holds)', async () => {

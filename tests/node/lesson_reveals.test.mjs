@@ -118,6 +118,7 @@ const ANSWERS = {
   'data-features-labels': ['*lowers* the validation score'],
   'decision-trees': ['the test accuracy ends at 89.5%', 'deeper trees never beat depth 2'],
   'draw-the-boundary': ['puts 78 on the correct side'],
+  'empirical-risk': ['$b = 100$, with an empirical risk of exactly 0'],
   ensembles: ['the crowd ends at 90.3%'],
   'fit-the-line': ['drops quickly at first and then flattens'],
   'frontier-bias-variance': ['smallest at $k = 4$'],

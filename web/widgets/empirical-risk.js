@@ -4,13 +4,14 @@
 // the engine's (LinearRegression.predict and loss()). The game: bring the risk under the goal
 // with the sliders or by dragging the line's two handles. "Show the best line" asks least
 // squares (PolynomialRegression of degree 1, solve()) and ends the round without a score, so a
-// revealed answer is never recorded as found.
+// revealed answer is never recorded as found. Either way the round has been played, and the
+// lesson's text that names the best line (`::: reveal predict=empirical-risk-best-line`) opens.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
 import { formatNumber } from '../lib/format.js';
-import { reportComplete, reportScore } from '../lib/report.js';
+import { reportComplete, reportOutcomeShown, reportScore } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './empirical-risk.messages.js';
 
@@ -20,6 +21,9 @@ const W_RANGE = [0, 0.3];
 const B_RANGE = [-300, 300];
 // The handles sit at these areas; dragging one moves that end of the line.
 const HANDLE_X = [1250, 3250];
+// Not a predict box: the game's outcome, announced so the lesson's reveal about the best line opens
+// once the learner has reached the goal or asked for the best line (web/js/reveal.js).
+const BEST_LINE_REVEAL = 'predict:empirical-risk-best-line';
 
 export const engine = 'core';
 export const schema = {
@@ -130,6 +134,7 @@ function build(ctx) {
     if (!line) return;
     if (!reached) revealed = true;
     setLine(line.w, line.b);
+    reportOutcomeShown(card, { widget: BEST_LINE_REVEAL });
   }
 
   // The risk in whole numbers, except where rounding would make it read as the goal itself:
@@ -163,6 +168,7 @@ function build(ctx) {
         const detail = { widget: 'empirical-risk', title: t('empirical-risk.reportTitle', { goal }), score: 1, max: 1 };
         reportScore(card, detail);
         reportComplete(card, detail);
+        reportOutcomeShown(card, { widget: BEST_LINE_REVEAL });
       }
     } else {
       card.setMessage(t('empirical-risk.aboveGoal', { risk: riskText(now.risk), goal }), 'info');
