@@ -104,3 +104,19 @@ test('predict, then check: sixty voters end 2.0 points above the first voter ("b
   assert.equal(d.toFixed(1), '2.0');
   assert.ok(d >= 1 && d <= 5);
 });
+
+// The box asks which band the sixty-voter crowd's gain falls in (worse; under 1 point; 1 to 5; over 5),
+// judged on the gain as shown (one decimal). The screen gives that band away from the first crowd
+// size whose gain, and every larger crowd's, already lies in it.
+test('predict, then check: the gain stays in its final band (1 to 5 points) from the fourteenth voter on, not before; the widget counts the same', async () => {
+  const { answeredFrom } = await import('../dist/widgets/bagging.js');
+  const acc = curve(7);
+  const gain = acc.map((a) => Math.round((Number(pct(a)) - Number(pct(acc[0]))) * 10) / 10);
+  const band = (d) => (d < 0 ? 'worse' : d < 1 ? 'small' : d <= 5 ? 'some' : 'large');
+  assert.equal(band(gain[59]), 'some');
+  assert.ok(gain.slice(13).every((d) => band(d) === 'some'), 'from 14 voters on: 1 to 5 points better');
+  assert.equal(gain[12], 0.7, '13 voters: 89.0% against 88.3%, under 1 point');
+  assert.equal(answeredFrom(acc), 14);
+  assert.match(lesson, /with the starting settings, its gain over the first voter stays in its final band from the fourteenth voter on\), so once a crowd that size has been on screen, Reset or not, the box takes answers only as practice/);
+});
+

@@ -42,6 +42,31 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
 }
 
+// The predict box's answer for a crowd's gain over its first voter, in points as shown.
+export function gainBand(points) {
+  return points < 0 ? 'worse' : points < 1 ? 'small' : points <= 5 ? 'some' : 'large';
+}
+
+// The crowd's gain over the first voter in points, worked out from the two accuracies as the
+// readouts show them (one decimal): 82.3% → 87.7% is 5.4 points, although 263/300 − 247/300 is
+// 5.33, so the words and the verdict always agree with the two numbers on screen.
+export function shownGain(accuracy, firstAccuracy) {
+  const shown = (v) => Number(formatNumber(100 * v, 1));
+  return Math.round((shown(accuracy) - shown(firstAccuracy)) * 10) / 10;
+}
+
+// From how many voters the screen already answers the box: the smallest crowd from which every
+// larger one, up to the full crowd, shows the gain in the band the full crowd ends in.
+// accuracies[i] is the test accuracy of the first i + 1 voters. Never below 2: one voter is
+// level with itself, and the box still takes a prediction then.
+export function answeredFrom(accuracies) {
+  const bands = accuracies.map((acc) => gainBand(shownGain(acc, accuracies[0])));
+  const last = bands.length - 1;
+  let from = last;
+  while (from > 0 && bands[from - 1] === bands[last]) from -= 1;
+  return Math.max(2, from + 1);
+}
+
 function build(ctx) {
   const { ml, card, options, t } = ctx;
   let opts = { ...options };
@@ -53,6 +78,8 @@ function build(ctx) {
   let votes = null;         // share of trees voting class 1 per grid cell
   let memberLines = [];     // cached boundary segments per tree
   let firstVoterTest = NaN;
+  let answeringVoters = null; // answeringCrowd() for the current crowd's settings, once worked out
+  let answerShown = false;    // a run has shown the answer (or a verdict): no twin forest needed now
   let imported = null;      // { X, y } from a CSV file or a Share link, instead of generated points
   let testRows = new Set(); // which imported points are held out for testing
 
@@ -98,7 +125,9 @@ function build(ctx) {
 
   // Predict, then check: how much better than its first voter does the full crowd score on the
   // fresh test points? Committed before the second voter, judged from the engine's scores when
-  // the last voter (maxVoters) has voted.
+  // the last voter (maxVoters) has voted. The answer is on screen well before that: once a run
+  // with nothing locked in reaches the crowd from which the gain stays in its final band
+  // (answeredFrom; 14 voters with the defaults), a later prediction, after Reset too, is practice.
   const GAINS = ['worse', 'small', 'some', 'large'].map((id) => [id, t(`bagging.gain.${id}`)]);
   const prediction = createPrediction(ctx, {
     id: 'bagging-crowd-gain',
@@ -109,21 +138,44 @@ function build(ctx) {
   });
   function judgeCrowd(acc) {
     const n = forest.treeCount();
-    if (n < opts.maxVoters || !Number.isFinite(acc) || !Number.isFinite(firstVoterTest)) return;
-    // The full crowd's score is on screen: a prediction made after it could copy it.
-    if (prediction.pending === null) { prediction.outcomeSeen(t('bagging.predict.seen', { voters: opts.maxVoters })); return; }
-    const d = shownGain(acc);
-    const outcome = d < 0 ? 'worse' : d < 1 ? 'small' : d <= 5 ? 'some' : 'large';
+    if (!Number.isFinite(acc) || !Number.isFinite(firstVoterTest)) return;
+    if (prediction.pending === null) {
+      // The crowd's score on screen already gives the answer: a prediction made now could copy it.
+      if (!answerShown && n >= 2 && n >= answeringCrowd()) {
+        answerShown = true;
+        prediction.outcomeSeen(t('bagging.predict.seen', { shown: n, voters: opts.maxVoters }));
+      }
+      return;
+    }
+    if (n < opts.maxVoters) return;
+    answerShown = true;
+    const d = shownGain(acc, firstVoterTest);
+    const outcome = gainBand(d);
     const change = d >= 0 ? t('bagging.predict.better', { points: fixed(d, 1) }) : t('bagging.predict.worse', { points: fixed(-d, 1) });
     prediction.settle(outcome, t('bagging.predict.why', { first: pct(firstVoterTest, 1), where: testWords(), voters: formatNumber(n, 0), crowd: pct(acc, 1), change }));
   }
 
-  // The crowd's gain over the first voter in points, worked out from the two accuracies as the
-  // readouts show them (one decimal): 82.3% → 87.7% is 5.4 points, although 263/300 − 247/300 is
-  // 5.33, so the words and the verdict always agree with the two numbers on screen.
-  function shownGain(acc) {
-    const shown = (v) => Number(formatNumber(100 * v, 1));
-    return Math.round((shown(acc) - shown(firstVoterTest)) * 10) / 10;
+  // How many voters this run needs before its score answers the box (answeredFrom), from a twin
+  // forest grown with the same data, settings and seed to the full crowd: the run on screen cannot
+  // tell on its own whether later voters will move the gain into another band. Grown once per
+  // crowd, and only while the answer has not been on screen yet.
+  function answeringCrowd() {
+    if (answeringVoters === null) {
+      answeringVoters = attempt(card, () => {
+        const twin = new ml.RandomForest();
+        try {
+          twin.setData(train.X, 2, train.y);
+          twin.setMaxDepth(opts.depth);
+          twin.setMaxFeatures(opts.features);
+          twin.setTreeCount(opts.maxVoters);
+          twin.reset(opts.seed);
+          const accuracies = [];
+          for (let i = 0; i < opts.maxVoters; i++) { twin.step(); accuracies.push(twin.score(test.X, test.y)); }
+          return answeredFrom(accuracies);
+        } finally { twin.delete(); }
+      }, opts.maxVoters);
+    }
+    return answeringVoters;
   }
 
   function loadData() {
@@ -157,6 +209,7 @@ function build(ctx) {
     });
     memberLines = [];
     firstVoterTest = NaN;
+    answeringVoters = null;
     votes = null;
     render();
   }
@@ -187,7 +240,7 @@ function build(ctx) {
     if (n === 0) card.setMessage(t('bagging.noVoters'), 'info');
     else if (n === 1) card.setMessage(t('bagging.oneVoter', { accuracy: pct(acc, 1), where: imported ? testWords() : t('bagging.freshTestPoints') }), 'info');
     else {
-      const diff = shownGain(acc);
+      const diff = shownGain(acc, firstVoterTest);
       const verdict = diff > 0 ? t('bagging.verdict.better', { points: fixed(diff, 1) }) : diff < 0 ? t('bagging.verdict.worse', { points: fixed(-diff, 1) }) : t('bagging.verdict.level');
       const crowd = t('bagging.crowd', { voters: n, accuracy: pct(acc, 1), where: imported ? testWords() : t('bagging.anyTestPoints'), verdict });
       card.setMessage(n >= opts.maxVoters ? `${crowd} ${t('bagging.full', { voters: opts.maxVoters })}` : crowd, diff > 0 ? 'ok' : 'info');

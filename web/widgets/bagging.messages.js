@@ -32,7 +32,7 @@ export const messages = {
   'bagging.predict.better': '{points} points better',
   'bagging.predict.worse': '{points} points worse',
   'bagging.predict.why': 'The first voter scored {first} on {where}, the crowd of {voters} {crowd}: {change}. Voting cancels the trees\' individual quirks, their variance; it cannot remove the noise in the labels, which no boundary can predict.',
-  'bagging.predict.seen': 'All {voters} voters have voted before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
+  'bagging.predict.seen': ({ shown, voters }) => `The crowd of ${countOf(shown, 'voter')} was on screen before a prediction was locked in, and from there on its gain over the first voter stays in the band it ends in at ${voters}, so a prediction made on this page now is practice and is not recorded.`,
   'bagging.reset.newData': 'New data: predict again.',
   'bagging.noVoters': 'No voters yet. Press Add voter: a tree is grown on a bootstrap sample (n draws with replacement) of the training points.',
   'bagging.freshTestPoints': 'fresh test points',
