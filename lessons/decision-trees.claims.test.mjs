@@ -158,3 +158,54 @@ test('predict, then check: from depth 2 (91.5%) to pure at depth 7 (89.5%) the w
     t.delete();
   }
 });
+
+// The XOR widget (seed 3, dataset xor, depth 1; the widget's other defaults: 120 points, noise 0.3,
+// 200 test points from seed 1003, tree reset(3)) and its own "Predict, then check" box: set up
+// before the widget, answered in the reveal after it.
+test('XOR box: one cut leaves both sides mixed (48.0%, Gini 0.498 → 0.483); depth 2 reaches 0.103 and 84.0%; pure at depth 5 with 10 leaves, 87.0% (higher); entropy 54.0% → 84.0%, pure at depth 7', async () => {
+  const fs = await import('node:fs');
+  const { schema } = await import('../dist/widgets/tree-splits.js');
+  assert.equal(schema.points.default, 120);
+  assert.equal(schema.noise.default, 0.3);
+  const train = makeDataset(ml, 'xor', 120, 0.3, 3);
+  const testSet = makeDataset(ml, 'xor', 200, 0.3, 1003);
+  const t = new ml.DecisionTree();
+  const grown = (criterion, depth) => {
+    t.setCriterion(criterion); t.setMaxDepth(depth); t.reset(3); t.fit(100000);
+    return { purity: t.score(train.X, train.y), test: (100 * t.score(testSet.X, testSet.y)).toFixed(1), impurity: t.loss(), leaves: t.leafCount() };
+  };
+  // The first depth at which every box is pure.
+  const pure = (criterion) => { for (let depth = 1; depth <= 12; depth++) { const g = grown(criterion, depth); if (g.purity === 1) return { depth, ...g }; } return null; };
+  try {
+    t.setData(train.X, 2, train.y);
+    t.setMaxDepth(12); t.reset(3);
+    assert.equal(t.loss().toFixed(3), '0.498');
+    const one = grown('gini', 1);
+    assert.equal(one.test, '48.0');
+    assert.ok(one.test < 50, 'below a coin toss');
+    assert.equal(one.impurity.toFixed(3), '0.483');
+    // Both sides of the one cut close to half and half: each child's Gini is near the 0.5 maximum.
+    const nodes = Array.from(t.nodes());
+    assert.equal(nodes.length, 3 * 7);
+    assert.ok(nodes[7 + 5] > 0.46 && nodes[14 + 5] > 0.46, `children ${nodes[12]} and ${nodes[19]}`);
+    const two = grown('gini', 2);
+    assert.equal(two.impurity.toFixed(3), '0.103');
+    assert.equal(two.test, '84.0');
+    const g = pure('gini');
+    assert.deepEqual([g.depth, g.leaves, g.test], [5, 10, '87.0']);
+    assert.equal(Number(g.test) - Number(one.test), 39);
+    assert.ok(Number(g.test) - Number(one.test) > 1, 'the box\'s "higher" (more than 1 point up)');
+    assert.equal(grown('entropy', 1).test, '54.0');
+    const e = pure('entropy');
+    assert.deepEqual([e.depth, e.test], [7, '84.0']);
+    assert.ok(Number(e.test) - 54 > 1, 'higher with entropy too');
+  } finally { t.delete(); }
+  const lesson = fs.readFileSync(new URL('./decision-trees.md', import.meta.url), 'utf8');
+  const widgetAt = lesson.indexOf('::: widget tree-splits seed=3 dataset=xor depth=1');
+  assert.ok(widgetAt > 0);
+  const setup = lesson.slice(0, widgetAt);
+  assert.match(setup, /\*\*Predict, then check\.\*\* On XOR each class fills two opposite corners, so one straight cut leaves both of its sides mixed\. This widget has a \*Predict, then check\* box of its own: .*higher, about the same \(within one percentage point\) or lower once the tree is grown until every box is pure\? Lock in your answer at depth 1/);
+  assert.doesNotMatch(setup, /87\.0%/);
+  const after = lesson.slice(widgetAt);
+  assert.match(after, /^::: widget tree-splits seed=3 dataset=xor depth=1\n\n::: reveal predict=tree-grow-pure-xor\nHere growing pays\. With Gini, the one cut scores 48\.0% on the fresh points, below the 50% of a coin toss, and lowers the impurity only from 0\.498 to 0\.483: both of its sides stay close to half and half\. .* the two cuts under it bring the impurity down to 0\.103 and the test accuracy up to 84\.0% at depth 2\. Pure at depth 5, with 10 leaves, the tree ends at 87\.0%, 39 points above its start\. With entropy the answer is the same: from 54\.0% to 84\.0%, pure at depth 7\.\n:::\n/);
+});

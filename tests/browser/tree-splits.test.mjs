@@ -2,7 +2,7 @@
 // their own first cuts, and the depth prediction settles on the engine's test accuracy.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, screenshot, snap, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
 
@@ -113,6 +113,40 @@ test('Tree splits: predict the test accuracy of the pure tree against depth 2 (h
   await page.close();
 });
 
+
+// The XOR card's own box (the lesson sets it up before the widget): from the one cut's 48.0%, the
+// pure tree (depth 5, 10 leaves) ends at 87.0%, "higher"; the reveal after the card opens then.
+test('Tree splits: the XOR card\'s box, locked at depth 1, holds "higher" once pure, and opens its reveal', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/decision-trees.html`);
+  // No saved progress: an earlier test's recorded moons box would open the moons reveals at load.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Grow the tree' }).nth(1);
+  const id = 'tree-grow-pure-xor';
+  const reveal = page.locator(`details.dw-reveal[data-reveal-for="${id}"]`);
+  assert.equal(await reveal.count(), 1);
+  assert.equal(await reveal.evaluate((d) => d.open), false);
+  assert.equal(await reveal.getByText(/Here growing pays/).isVisible(), false);
+  const depth = card.getByRole('slider', { name: /max depth/ });
+  assert.equal(await stat(card, 'test accuracy'), '48.0%');
+  await lockPrediction(card, id, 'higher');
+  await depth.fill('4');                               // 99.2% pure: no verdict yet
+  assert.equal((await verdict(card, id, 0)).result, null);
+  assert.equal(await reveal.evaluate((d) => d.open), false);
+  await depth.fill('5');
+  const v = await verdict(card, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Depth 1: 48\.0% on fresh points; pure at depth 5 \(10 leaves\): 87\.0%/);
+  await page.waitForFunction((name) => document.querySelector(`details.dw-reveal[data-reveal-for="${name}"]`).open, id, { timeout: 5000 });
+  assert.equal(await reveal.getByText(/Here growing pays/).isVisible(), true);
+  // The moons card's reveals stay closed: this was the other box.
+  assert.deepEqual(await page.locator('details.dw-reveal[data-reveal-for="tree-grow-pure-moons"]').evaluateAll((ds) => ds.map((d) => d.open)), [false, false]);
+  await snap(reveal, 'tree-splits-xor-reveal-1280');
+  await assertClean(page);
+  await page.close();
+});
 
 test('Tree splits: a prediction locked after a pure tree was on screen is practice, and is not recorded', async () => {
   const page = await site.newPage({ reducedMotion: 'reduce' });

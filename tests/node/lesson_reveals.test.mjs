@@ -17,13 +17,19 @@ const lessonsDir = path.join(root, 'lessons');
 const widgetsDir = path.join(root, 'web', 'widgets');
 
 // The ids of a widget's predict boxes, as patterns (an id built from an option, like
-// `tree-grow-pure-${options.dataset}`, matches any value of it).
-function predictIds(widget) {
+// `tree-grow-pure-${options.dataset}`, takes the value the embed gives that option, and matches
+// any value when the embed leaves it to the widget's default).
+function predictIds(widget, embedOptions = {}) {
   const file = path.join(widgetsDir, `${widget}.js`);
   if (!fs.existsSync(file)) return [];
   const source = fs.readFileSync(file, 'utf8');
+  const escape = (text) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
   return [...source.matchAll(/createPrediction\([^{]*\{[\s\S]*?\bid:\s*(['`])(.+?)\1/g)].map((m) => {
-    const pattern = m[2].split(/\$\{[^}]*\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[a-z0-9-]+');
+    const pattern = m[2].split(/(\$\{[^}]*\})/).map((part, i) => {
+      if (i % 2 === 0) return escape(part);
+      const option = /^\$\{\s*(?:options|opts)\.([a-zA-Z]+)\s*\}$/.exec(part);
+      return option && embedOptions[option[1]] !== undefined ? escape(embedOptions[option[1]]) : '[a-z0-9-]+';
+    }).join('');
     return new RegExp(`^${pattern}$`);
   });
 }
@@ -47,8 +53,12 @@ function readLesson(text) {
   for (const line of text.split('\n')) {
     if (/^::: *check-yourself *$/.test(line)) { inCheck = true; continue; }
     if (inCheck) { if (/^::: *$/.test(line)) inCheck = false; continue; }
-    const widget = /^::: *widget +([a-z0-9-]+)/.exec(line);
-    if (widget) { items.push({ kind: 'widget', name: widget[1], ids: predictIds(widget[1]), tasks: taskIds(widget[1]) }); continue; }
+    const widget = /^::: *widget +([a-z0-9-]+)(.*)$/.exec(line);
+    if (widget) {
+      const embedOptions = Object.fromEntries([...widget[2].matchAll(/([a-zA-Z]+)=(\S+)/g)].map((m) => [m[1], m[2]]));
+      items.push({ kind: 'widget', name: widget[1], ids: predictIds(widget[1], embedOptions), tasks: taskIds(widget[1]) });
+      continue;
+    }
     const reveal = /^::: *reveal(?:\s+predict=(\S+))?\s*$/.exec(line);
     if (reveal) { open = { kind: 'reveal', predict: reveal[1] || null, lines: [] }; items.push(open); continue; }
     if (/^::: *$/.test(line)) { open = null; continue; }
@@ -116,7 +126,7 @@ const ANSWERS = {
   'classification-metrics': ['flags 16 negatives', '| 0.1 | 40 | 18 | 0 |'],
   'convolution-filters': ['three, along the right slope of the roof'],
   'data-features-labels': ['*lowers* the validation score'],
-  'decision-trees': ['the test accuracy ends at 89.5%', 'deeper trees never beat depth 2'],
+  'decision-trees': ['the test accuracy ends at 89.5%', 'deeper trees never beat depth 2', 'the tree ends at 87.0%'],
   'draw-the-boundary': ['puts 78 on the correct side'],
   'empirical-risk': ['$b = 100$, with an empirical risk of exactly 0'],
   ensembles: ['the crowd ends at 90.3%'],
