@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
-import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
+import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, reportedEvents } from './probes.mjs';
 import { C_STOPS, GAMMA_STOPS } from '../../web/widgets/kernel-svm/stops.js';
 
 // The γ and C tracks count slider stops: the track position of a value.
@@ -168,5 +168,59 @@ test('kernel SVM: training at γ = 0.1 before predicting already shows all 120 s
   for (let t = 0; t < 15000; t += 100) { try { await lockPrediction(w, id, 'more'); break; } catch { await page.waitForTimeout(100); } }
   await gamma.fill(gammaAt(0.05));
   await assertPractice(page, box);
+  await page.close();
+});
+
+// The slide from γ = 1 down to 0.05 shows the count climbing at every stop (0.5: 53; 0.2: 101 of
+// 120): a slide paused part-way with nothing locked (γ raised again, then a prediction), or a
+// prediction changed part-way down and locked again, is practice. One stop per arrow press, as a
+// learner slides.
+test('kernel SVM: part of the slide down seen before locking, or a prediction changed part-way down, makes it practice', async () => {
+  for (const order of ['slid first', 'changed part-way']) {
+    const page = await site.newPage();
+    await page.goto(`${site.base}/lessons/frontier-kernels.html`);
+    await widgetsReady(page);
+    await recordReports(page);
+    const w = cardAt(page, 1);
+    const gamma = w.getByRole('slider', { name: 'γ' });
+    const id = 'kernel-svm-small-gamma';
+    const box = predictBox(w, id);
+    if (order === 'changed part-way') await lockPrediction(w, id, 'fewer');
+    await gamma.focus();
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
+    assert.equal(await gamma.locator('xpath=..').locator('output').textContent(), '0.2');
+    assert.equal(await stat(w, 'support vectors'), '101 of 120', order);
+    if (order === 'slid first') await gamma.fill(gammaAt(1));
+    else {
+      await box.getByRole('button', { name: 'Change my prediction' }).click();
+      assert.match(await box.getByRole('status').textContent(), /The support vectors at γ = 0\.2 were on screen before this prediction was locked in/);
+    }
+    await lockPrediction(w, id, 'more');
+    await gamma.fill(gammaAt(0.05));
+    await assertPractice(page, box);
+    await page.close();
+  }
+});
+
+// Larger γs are not part of the slide down: a learner who looked at γ = 50 first, then came back
+// to γ = 1 and locked in, is still on a first try.
+test('kernel SVM: γ raised and brought back before locking in leaves the prediction a first try', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/frontier-kernels.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const w = cardAt(page, 1);
+  const gamma = w.getByRole('slider', { name: 'γ' });
+  const id = 'kernel-svm-small-gamma';
+  await gamma.fill(gammaAt(50));
+  await gamma.fill(gammaAt(1));
+  assert.equal(await predictBox(w, id).getByRole('status').textContent(), '');
+  await lockPrediction(w, id, 'more');
+  await gamma.fill(gammaAt(0.05));
+  const v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.doesNotMatch(v.text, /Practice/);
+  assert.deepEqual((await reportedEvents(page)).filter((r) => r.type === 'dw:score').map((r) => [r.widget, r.score]), [['predict:kernel-svm-small-gamma', 1]]);
+  assert.deepEqual(page.record.errors, []);
   await page.close();
 });

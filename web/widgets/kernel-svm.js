@@ -105,20 +105,45 @@ function build(ctx) {
   // vectors), so a machine trained there with nothing committed has shown the outcome, and a
   // commit needs a γ above it.
   const SEEN_GAMMA = 0.1;
+  // The experiment is the slide from the γ committed at down to 0.05, and every stop on the way
+  // shows the count climbing (γ = 1: 37; 0.5: 53; 0.2: 101). So a converged machine at a γ below
+  // the one a prediction is locked at is part of that slide: seen with nothing committed (then γ
+  // raised again), or while committed before "Change my prediction", it makes the box practice.
+  let lowestUncommitted = Infinity; // the smallest γ trained to convergence with nothing committed
+  let lowestCommitted = Infinity;   // the smallest γ trained to convergence since the last commit
   let startSv = null;
   const prediction = createPrediction(ctx, {
     id: 'kernel-svm-small-gamma',
     question: t('kernel-svm.predict.question', { gamma: formatStop(LOW_GAMMA) }),
     choices: ['fewer', 'same', 'more'].map((c) => [c, t(`kernel-svm.predict.${c}`)]),
-    ready: () => (opts.kernel === 'rbf' && opts.gamma > SEEN_GAMMA && svm.status() === 'converged' ? null : t('kernel-svm.predict.ready', { gamma: formatStop(SEEN_GAMMA) })),
-    onCommit: () => { startSv = { n: svm.supportVectors().length, gamma: opts.gamma }; },
+    ready: () => {
+      if (!(opts.kernel === 'rbf' && opts.gamma > SEEN_GAMMA && svm.status() === 'converged')) return t('kernel-svm.predict.ready', { gamma: formatStop(SEEN_GAMMA) });
+      // Asked as the learner locks in: a lower γ's count seen with nothing committed is part of
+      // the slide from here (a higher γ's is not, so looking at γ = 50 and coming back is fine).
+      if (opts.gamma > lowestUncommitted) prediction.outcomeGlimpsed();
+      return null;
+    },
+    onCommit: () => { startSv = { n: svm.supportVectors().length, gamma: opts.gamma }; lowestCommitted = opts.gamma; },
+    // Changed part-way down the slide, the box has had the counts below the start on screen.
+    onUnlock: () => {
+      const lowest = lowestCommitted;
+      const start = startSv ? startSv.gamma : Infinity;
+      lowestCommitted = Infinity;
+      if (lowest <= SEEN_GAMMA) prediction.outcomeSeen(t('kernel-svm.predict.seen', { gamma: formatStop(SEEN_GAMMA) }));
+      else if (lowest < start) prediction.outcomeGlimpsed(t('kernel-svm.predict.glimpsed', { gamma: formatStop(lowest) }));
+    },
     next: t('kernel-svm.predict.next', { gamma: formatStop(LOW_GAMMA) }),
   });
   function judgeSmallGamma() {
-    if (opts.kernel !== 'rbf' || opts.gamma > SEEN_GAMMA || svm.status() !== 'converged') return;
-    // The support vectors at a small γ counted with nothing committed: a prediction locked after
-    // raising γ again could copy the count.
-    if (prediction.pending === null) { prediction.outcomeSeen(t('kernel-svm.predict.seen', { gamma: formatStop(SEEN_GAMMA) })); return; }
+    if (opts.kernel !== 'rbf' || svm.status() !== 'converged') return;
+    if (prediction.pending === null) {
+      lowestUncommitted = Math.min(lowestUncommitted, opts.gamma);
+      // The support vectors at a small γ counted with nothing committed: a prediction locked after
+      // raising γ again could copy the count.
+      if (opts.gamma <= SEEN_GAMMA) prediction.outcomeSeen(t('kernel-svm.predict.seen', { gamma: formatStop(SEEN_GAMMA) }));
+      return;
+    }
+    lowestCommitted = Math.min(lowestCommitted, opts.gamma);
     if (opts.gamma > LOW_GAMMA) return;
     if (!startSv) return;
     const n = svm.supportVectors().length;

@@ -33,6 +33,7 @@ export const messages = {
   'kernel-svm.predict.more': 'rise',
   'kernel-svm.predict.ready': 'Train the RBF kernel at a γ above {gamma} to convergence first.',
   'kernel-svm.predict.seen': 'The support vectors at a γ of {gamma} or less were on screen before you predicted, so a prediction made on this page now is practice and is not recorded.',
+  'kernel-svm.predict.glimpsed': 'The support vectors at γ = {gamma} were on screen before this prediction was locked in, and they show which way the count moves as γ comes down, so a prediction made on this page now is practice and is not recorded.',
   'kernel-svm.predict.next': 'Now slide γ down to {gamma}.',
   'kernel-svm.predict.why': ({ startGamma, startCount, gamma, count, total, accuracy, more }) => `γ = ${startGamma}: ${countOf(startCount, 'support vector')}; γ = ${gamma}: ${countOf(count, 'support vector')} of ${total}, with ${accuracy}% of the training points right. ${more ? 'So wide a kernel can only draw a nearly straight boundary, which cannot follow the classes: many points end up inside the margin or on the wrong side, and every one of those is a support vector. A smooth boundary is not automatically a sparse one.' : ''}`,
   'kernel-svm.predict.newData': 'New data: predict again.',
