@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { assertPractice, recordReports } from './predict-helpers.mjs';
+import { listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -329,5 +330,55 @@ test('Loss surface: a saddle prediction locked after a run from the start was on
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await page.getByRole('button', { name: 'Play' }).click();
   await assertPractice(page, box, { othersMayReport: true });
+  await page.close();
+});
+
+// Thirty steps from the saddle's start already put the ball on y = 0 within 0.1 of the origin, the
+// flat spot: a run paused there (Reset, then a prediction) is practice, and so is a prediction
+// changed part-way through a run and locked again. The lesson's text that states the outcome
+// stays closed until a whole run has been seen.
+test('Loss surface: part of a saddle run seen before locking, or a prediction changed mid-run, makes it practice', async () => {
+  for (const order of ['steps first', 'changed mid-run']) {
+    const page = await openLesson();
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await widgetsReady(page);
+    await recordReports(page);
+    const box = page.locator('[data-predict="loss-surface-saddle"]');
+    const reveal = page.locator('details.dw-reveal', { hasText: 'every optimiser rolls to the saddle point' });
+    const lock = async (value) => {
+      await box.getByRole('combobox').selectOption(value);
+      await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+    };
+    await page.getByLabel('surface', { exact: true }).selectOption('saddle');
+    if (order === 'changed mid-run') await lock('valley');
+    for (let i = 0; i < 30; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+    assert.equal(await stat(page, 'step'), '30');
+    assert.equal(await stat(page, 'y'), '0.000');
+    assert.ok(Math.abs(Number(await stat(page, 'x'))) < 0.1, `x = ${await stat(page, 'x')}`);
+    if (order === 'changed mid-run') await box.getByRole('button', { name: 'Change my prediction' }).click();
+    assert.match(await box.getByRole('status').textContent(), /Steps of a run from the saddle's starting spot were on screen before a prediction was locked in/, order);
+    assert.equal(await reveal.evaluate((d) => d.open), false, 'the text that states the outcome stays closed');
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await lock('saddle');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await assertPractice(page, box, { othersMayReport: true });
+    await page.close();
+  }
+});
+
+// The honest path: the saddle chosen, a prediction locked before any step, then the run: recorded.
+test('Loss surface: a saddle prediction locked before any step is a first try', async () => {
+  const page = await openLesson();
+  await listenForReports(page);
+  const box = page.locator('[data-predict="loss-surface-saddle"]');
+  await page.getByLabel('surface', { exact: true }).selectOption('saddle');
+  await box.getByRole('combobox').selectOption('saddle');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await page.getByRole('button', { name: 'Play' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.doesNotMatch(await box.getByRole('status').textContent(), /Practice/);
+  assert.deepEqual((await reportedEvents(page)).filter((r) => r.type === 'dw:score').map((r) => [r.widget, r.score]), [['predict:loss-surface-saddle', 1]]);
+  assert.deepEqual(page.record.errors, []);
   await page.close();
 });

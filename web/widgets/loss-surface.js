@@ -96,20 +96,34 @@ function build(ctx) {
     question: t('loss-surface.predict.question'),
     choices: ['valley', 'saddle', 'off'].map((c) => [c, t(`loss-surface.predict.${c}`)]),
     next: () => t('loss-surface.predict.next', { onSaddle: opts.surface === 'saddle', offStart: opts.surface === 'saddle' && !atStart() }),
+    onCommit: () => { runShown = false; },
+    // Changed part-way through a run from the starting spot, the box has had the ball heading for
+    // the origin on screen.
+    onUnlock: () => { if (runShown) { runShown = false; prediction.outcomeGlimpsed(t('loss-surface.predict.glimpsed')); } },
   });
   let offStartNoted = false;
+  // Steps of a run from the saddle's starting spot have been on screen since the last commit.
+  let runShown = false;
   const notePrediction = (text) => prediction.note(text);
   function judgeSaddle() {
     const lead = racers[0];
     if (opts.surface !== 'saddle' || !lead) return;
-    if (lead.status === 'running' && lead.steps() < opts.maxSteps) return;
+    const fromStart = isStart(lead.points[0], lead.points[1]);
+    const running = lead.status === 'running' && lead.steps() < opts.maxSteps;
     if (prediction.pending === null) {
-      // A finished run from the saddle's starting spot shows where the ball ends: a prediction made
-      // after it could copy it. A run from elsewhere answers a different question.
-      if (isStart(lead.points[0], lead.points[1])) prediction.outcomeSeen(t('loss-surface.predict.seen'));
+      // A run from the saddle's starting spot shows where the ball ends: a prediction made after it
+      // could copy it. Paused part-way (after 30 steps at η = 0.05 the ball is within 0.1 of the
+      // origin, still on y = 0) it already shows where the ball is heading. A run from elsewhere
+      // answers a different question.
+      if (fromStart && lead.steps() > 0) {
+        if (running) prediction.outcomeGlimpsed(t('loss-surface.predict.glimpsed'));
+        else prediction.outcomeSeen(t('loss-surface.predict.seen'));
+      }
       return;
     }
-    if (!isStart(lead.points[0], lead.points[1])) {
+    if (fromStart && lead.steps() > 0) runShown = true;
+    if (running) return;
+    if (!fromStart) {
       offStartNoted = true;
       notePrediction(t('loss-surface.predict.offStart', { x: formatNumber(lead.points[0], 2), y: formatNumber(lead.points[1], 2), x0: formatNumber(view.startX, 2), y0: formatNumber(view.startY, 2) }));
       return;

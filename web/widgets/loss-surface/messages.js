@@ -43,6 +43,7 @@ export const messages = {
   'loss-surface.predict.saddle': 'stuck on the flat spot in the middle',
   'loss-surface.predict.off': 'off the map',
   'loss-surface.predict.seen': 'A whole run from the saddle\'s starting spot was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
+  'loss-surface.predict.glimpsed': 'Steps of a run from the saddle\'s starting spot were on screen before a prediction was locked in, and they show where the ball is heading, so a prediction made on this page now is practice and is not recorded.',
   'loss-surface.predict.next': ({ onSaddle, offStart }) => (!onSaddle ? 'Now choose the Saddle surface and press Play; let the run finish.'
     : offStart ? 'Now press Reset to put the ball back on its starting spot, then press Play and let the run finish.' : 'Now press Play and let the run finish.'),
   // A run from a dropped point does not test a prediction about the starting spot.
