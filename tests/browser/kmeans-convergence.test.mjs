@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
-import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
+import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -103,5 +103,65 @@ test('k-means: trying the 20 starts on tight blobs before predicting shows the a
   await spread.fill('0.2');
   await tryStarts.click();
   await assertPractice(page, predictBox(w, id));
+  await page.close();
+});
+
+// On the way from spread 0.45 (1 of 20 stuck) to 0.2 (7), spread 0.3 already has 5 stuck: starts
+// tried there with nothing locked (blobs widened again, then a prediction), or a prediction changed
+// there and locked again, are practice.
+test('k-means: starts tried part-way to the tight blobs before locking, or a prediction changed part-way, make it practice', async () => {
+  for (const order of ['tried first', 'changed part-way']) {
+    const page = await site.newPage();
+    await page.goto(`${site.base}/lessons/frontier-kmeans.html`);
+    await widgetsReady(page);
+    await recordReports(page);
+    const w = cardAt(page, 1);
+    const spread = w.getByRole('slider', { name: /blob spread/ });
+    const tryStarts = w.getByRole('button', { name: 'Try 20 starts' });
+    const id = 'kmeans-tight-blobs';
+    const box = predictBox(w, id);
+    await tryStarts.click();
+    if (order === 'changed part-way') await lockPrediction(w, id, 'fewer');
+    await spread.fill('0.3');
+    await tryStarts.click();
+    assert.match(await message(w), /^20 random starts: 5 ended in a worse local minimum/, order);
+    if (order === 'tried first') {
+      await spread.fill('0.45');
+      await tryStarts.click();
+    } else {
+      await box.getByRole('button', { name: 'Change my prediction' }).click();
+      assert.match(await box.getByRole('status').textContent(), /The 20 starts at spread 0\.30 were on screen before this prediction was locked in/);
+    }
+    await lockPrediction(w, id, 'more');
+    await spread.fill('0.2');
+    await tryStarts.click();
+    await assertPractice(page, box);
+    await page.close();
+  }
+});
+
+// Wider blobs are not on the way to 0.2: starts tried at spread 0.9 first, then at 0.45 and a
+// prediction locked there, is still a first try.
+test('k-means: starts tried on wider blobs before locking in leave the prediction a first try', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/frontier-kmeans.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const w = cardAt(page, 1);
+  const spread = w.getByRole('slider', { name: /blob spread/ });
+  const tryStarts = w.getByRole('button', { name: 'Try 20 starts' });
+  const id = 'kmeans-tight-blobs';
+  await spread.fill('0.9');
+  await tryStarts.click();
+  await spread.fill('0.45');
+  await tryStarts.click();
+  await lockPrediction(w, id, 'more');
+  await spread.fill('0.2');
+  await tryStarts.click();
+  const v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.doesNotMatch(v.text, /Practice/);
+  assert.deepEqual((await reportedEvents(page)).filter((r) => r.type === 'dw:score').map((r) => [r.widget, r.score]), [['predict:kmeans-tight-blobs', 1]]);
+  assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -82,21 +82,48 @@ function build(ctx) {
   // starts stop above the best inertia? Committed after Try 20 starts at a wider spread, judged
   // from the engine's final inertias when the starts are tried again at spread ≤ 0.2.
   const TIGHT = 0.2;
+  // The experiment is the way from the spread committed at down to 0.2, and the starts tried on
+  // the way show the count moving (the lesson's blobs: 1 stuck at 0.45, 5 at 0.3, 6 at 0.25, 7 at
+  // 0.2). So starts tried at a spread below the one a prediction is locked at are part of it: with
+  // nothing committed (then the blobs widened again), or while committed before "Change my
+  // prediction", they make the box practice.
+  let lowestUncommitted = Infinity; // the smallest spread whose starts were tried with nothing committed
+  let lowestCommitted = Infinity;   // the smallest spread whose starts were tried since the last commit
   let startBad = null;
   const badOf = (out) => { const best = Math.min(...out.random, ...out.plus); return out.random.filter((v) => v > best * 1.01 + 1e-9).length; };
   const prediction = createPrediction(ctx, {
     id: 'kmeans-tight-blobs',
     question: t('kmeans-convergence.predict.question', { spread: fixed(TIGHT, 2), starts: STARTS }),
     choices: ['fewer', 'same', 'more'].map((c) => [c, t(`kmeans-convergence.predict.${c}`)]),
-    ready: () => (starts && opts.spread > TIGHT + 1e-9 ? null : t('kmeans-convergence.predict.ready', { starts: STARTS, spread: fixed(TIGHT, 2) })),
-    onCommit: () => { startBad = { n: badOf(starts), spread: opts.spread }; },
+    ready: () => {
+      if (!(starts && opts.spread > TIGHT + 1e-9)) return t('kmeans-convergence.predict.ready', { starts: STARTS, spread: fixed(TIGHT, 2) });
+      // Asked as the learner locks in: starts tried at a tighter spread are part of the way from
+      // here (wider ones are not, so trying 0.9 and coming back to 0.45 is fine).
+      if (opts.spread > lowestUncommitted + 1e-9) prediction.outcomeGlimpsed();
+      return null;
+    },
+    onCommit: () => { startBad = { n: badOf(starts), spread: opts.spread }; lowestCommitted = opts.spread; },
+    // Changed part-way down, the box has had the counts at tighter spreads on screen.
+    onUnlock: () => {
+      const lowest = lowestCommitted;
+      const start = startBad ? startBad.spread : Infinity;
+      lowestCommitted = Infinity;
+      if (lowest <= TIGHT + 1e-9) prediction.outcomeSeen(t('kmeans-convergence.predict.seen', { starts: STARTS, spread: fixed(TIGHT, 2) }));
+      else if (lowest < start - 1e-9) prediction.outcomeGlimpsed(t('kmeans-convergence.predict.glimpsed', { starts: STARTS, spread: fixed(lowest, 2) }));
+    },
     next: t('kmeans-convergence.predict.next', { starts: STARTS, spread: fixed(TIGHT, 2) }),
   });
   function judgeTight() {
-    if (!starts || opts.spread > TIGHT + 1e-9) return;
-    // The 20 starts at the tight spread shown with nothing committed: a prediction locked after
-    // widening the blobs again could copy their count.
-    if (prediction.pending === null) { prediction.outcomeSeen(t('kmeans-convergence.predict.seen', { starts: STARTS, spread: fixed(TIGHT, 2) })); return; }
+    if (!starts) return;
+    if (prediction.pending === null) {
+      lowestUncommitted = Math.min(lowestUncommitted, opts.spread);
+      // The 20 starts at the tight spread shown with nothing committed: a prediction locked after
+      // widening the blobs again could copy their count.
+      if (opts.spread <= TIGHT + 1e-9) prediction.outcomeSeen(t('kmeans-convergence.predict.seen', { starts: STARTS, spread: fixed(TIGHT, 2) }));
+      return;
+    }
+    lowestCommitted = Math.min(lowestCommitted, opts.spread);
+    if (opts.spread > TIGHT + 1e-9) return;
     if (!startBad) return;
     const n = badOf(starts);
     const outcome = n === startBad.n ? 'same' : n < startBad.n ? 'fewer' : 'more';

@@ -29,6 +29,7 @@ export const messages = {
   'kmeans-convergence.predict.more': 'rise',
   'kmeans-convergence.predict.ready': 'Press Try {starts} starts at a spread above {spread} first.',
   'kmeans-convergence.predict.seen': 'The {starts} starts at spread {spread} are on screen before you predicted, so a prediction made on this page now is practice and is not recorded.',
+  'kmeans-convergence.predict.glimpsed': 'The {starts} starts at spread {spread} were on screen before this prediction was locked in, and they show which way the count moves as the blobs tighten, so a prediction made on this page now is practice and is not recorded.',
   'kmeans-convergence.predict.next': 'Now lower the blob spread to {spread} and press Try {starts} starts again.',
   'kmeans-convergence.predict.why': ({ startSpread, startStuck, starts, spread, stuck, more }) => `Spread ${startSpread}: ${startStuck} of ${starts} random starts got stuck; spread ${spread}: ${stuck}. ${more ? 'Between tight blobs the space is empty, so no points pull a misplaced centroid across: a bad start stays bad.' : ''}`,
   'kmeans-convergence.predict.newK': 'A different k: predict again.',
