@@ -188,7 +188,7 @@ test('k-means by hand: a start already run to the end is not predicted again (it
   await card.getByRole('button', { name: 'Rewind' }).click();
   assert.equal(await stat(card, 'c₂'), '20.00');
   await lockPrediction(card, id, '100').catch(() => {});
-  assert.match((await verdict(card, id, 0)).text, /already run k-means to the end from c₁ = 2\.00 and c₂ = 20\.00/);
+  assert.match((await verdict(card, id, 0)).text, /already stepped k-means from c₁ = 2\.00 and c₂ = 20\.00/);
   assert.equal(await predictBox(card, id).getAttribute('data-state'), null, 'not locked');
   await card.locator('canvas').focus();
   await page.keyboard.press('ArrowLeft');               // c₂ = 19.5, a start not run yet
@@ -198,4 +198,38 @@ test('k-means by hand: a start already run to the end is not predicted again (it
   assert.deepEqual((await page.evaluate(() => window.__q)).filter((w) => w === `predict:${id}`), [`predict:${id}`]);
   await assertClean(page);
   await page.close();
+});
+
+// From c₂ = 20 the second Step already shows the final inertia, 100: Steps taken with nothing
+// locked (then Rewind), or a prediction changed after Steps (then Rewind), leave that start
+// closed to a prediction, as a run to the end does.
+test('k-means by hand: a start stepped part-way before locking, or a prediction changed after Steps, is not predicted again', async () => {
+  for (const order of ['stepped first', 'changed after Steps']) {
+    const page = await site.newPage({ reducedMotion: 'reduce' });
+    await page.goto(`${site.base}/lessons/kmeans.html`);
+    await widgetsReady(page);
+    await listenForReports(page);
+    const card = page.locator('.dw-card').filter({ hasText: 'One k-means iteration by hand' });
+    const step = card.getByRole('button', { name: 'Step', exact: true });
+    const id = 'kmeans-final-inertia';
+    const box = predictBox(card, id);
+    await card.locator('canvas').focus();
+    await page.keyboard.press('Enter');                   // select c₂
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');   // 4 → 19
+    for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');         // → 20
+    if (order === 'changed after Steps') await lockPrediction(card, id, '4');
+    for (let i = 0; i < 2; i++) await step.click();
+    assert.equal(await stat(card, 'inertia'), '100.00', 'the final inertia is on screen after two Steps');
+    assert.doesNotMatch(await card.locator('.dw-message').textContent(), /Converged/);
+    if (order === 'changed after Steps') await box.getByRole('button', { name: 'Change my prediction' }).click();
+    await card.getByRole('button', { name: 'Rewind' }).click();
+    assert.equal(await stat(card, 'c₂'), '20.00');
+    await lockPrediction(card, id, '100').catch(() => {});
+    assert.match((await verdict(card, id, 0)).text, /already stepped k-means from c₁ = 2\.00 and c₂ = 20\.00/, order);
+    assert.notEqual(await box.getAttribute('data-state'), 'committed', 'not locked');
+    for (let i = 0; i < 6; i++) await step.click();
+    assert.deepEqual(await reportedEvents(page), [], 'nothing recorded');
+    await assertClean(page);
+    await page.close();
+  }
 });

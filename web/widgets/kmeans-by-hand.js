@@ -123,16 +123,26 @@ function build(ctx) {
     question: t('kmeans-by-hand.predict.question'),
     numeric: { label: t('kmeans-by-hand.predict.unit'), tolerance: 1, min: 0, digits: 2 },
     ready: () => (phase !== -1 ? t('kmeans-by-hand.predict.ready') : runStarts.has(startKey()) ? t('kmeans-by-hand.predict.alreadyRun', { c1: fixed(start[0], 2), c2: fixed(start[1], 2) }) : null),
+    onCommit: () => { steppedCommitted = false; },
+    // Changed after Steps from this start, the box has had part of its run on screen.
+    onUnlock: () => { if (steppedCommitted && !judgedThisRun) runStarts.add(runKey); steppedCommitted = false; },
     next: t('kmeans-by-hand.predict.next'),
   });
-  // Starts already run to the end with nothing locked in: their final inertia has been on
-  // screen, so a prediction for the same start would copy it rather than predict it.
-  // (A run that settled a prediction does not count: trying that start again is plain practice.)
+  // Starts already stepped from with nothing locked in, even part of the way, or stepped from with
+  // a prediction locked that was then changed: their inertia on the way has been on screen (from
+  // c₂ = 20 the second Step already shows the final 100), so a prediction for the same start
+  // would copy it rather than predict it. (A run that settled a prediction does not count:
+  // trying that start again is plain practice.)
   const runStarts = new Set();
   let judgedThisRun = false;
+  let steppedCommitted = false; // a Step was on screen while a prediction was locked
+  let runKey = '';               // the start of the run on screen (a moved centroid changes start first)
   function startKey() { return `${fixed(start[0], 2)},${fixed(start[1], 2)}`; }
   function judgeConverged(inertia) {
-    if (phase === 2 && prediction.pending === null && !judgedThisRun) runStarts.add(startKey());
+    if (phase !== -1 && !judgedThisRun) {
+      if (prediction.pending === null) runStarts.add(runKey);
+      else steppedCommitted = true;
+    }
     if (prediction.pending === null || phase !== 2) return;
     judgedThisRun = true;
     const labels = km.labels();
@@ -151,6 +161,7 @@ function build(ctx) {
 
   function restart() {
     phase = -1;
+    runKey = startKey();
     judgedThisRun = false;
     halfSteps = 0;
     iterations = 0;

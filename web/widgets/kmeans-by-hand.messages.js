@@ -29,7 +29,7 @@ export const messages = {
   'kmeans-by-hand.predict.question': 'From these starting centroids, the inertia when k-means has converged will be',
   'kmeans-by-hand.predict.unit': 'final inertia',
   'kmeans-by-hand.predict.ready': 'Predict before the first Step: press Rewind to go back to your start (or Reset for the lesson\'s).',
-  'kmeans-by-hand.predict.alreadyRun': 'You have already run k-means to the end from c₁ = {c1} and c₂ = {c2}, so its final inertia is known: move a centroid to a start you have not run, then predict.',
+  'kmeans-by-hand.predict.alreadyRun': 'You have already stepped k-means from c₁ = {c1} and c₂ = {c2}, and its inertia on the way shows where it ends: move a centroid to a start you have not stepped from, then predict.',
   'kmeans-by-hand.predict.next': 'Now press Step (or Play) until k-means has converged.',
   'kmeans-by-hand.predict.why': ({ start1, start2, end1, end2, inertia, empty }) => `Starting from c₁ = ${start1} and c₂ = ${start2}, k-means stopped at c₁ = ${end1}, c₂ = ${end2} with inertia ${inertia}. ${empty ? 'One centroid never won a point, so a single group holds everything: each step only ever improves the grouping it has, and this start leaves it nothing better to move to.' : 'Both centroids kept points, and each step lowered the inertia until no label changed.'}`,
   'kmeans-by-hand.predict.startMoved': 'The start moved: predict again for this start.',
