@@ -137,3 +137,32 @@ test('boosting: running all 40 rounds before predicting shows the training error
   await assertPractice(page, predictBox(w, id));
   await page.close();
 });
+
+// A prediction changed after the run reached round 15 (the settled error, 0, on screen) and locked
+// again after Reset is practice; changed at round 14 (0.063, not yet settled), it is a first try.
+test('boosting: a prediction changed once round 15 was on screen is practice after Reset; changed at round 14 it is a first try', async () => {
+  for (const rounds of [15, 14]) {
+    const page = await site.newPage({ reducedMotion: 'reduce' });
+    await page.goto(`${site.base}/lessons/frontier-boosting.html`);
+    await widgetsReady(page);
+    await recordReports(page);
+    const w = cardAt(page, 1);
+    const step = w.getByRole('button', { name: 'Step', exact: true });
+    const id = 'adaboost-final-error';
+    const box = predictBox(w, id);
+    await lockPrediction(w, id, '0.2');
+    for (let r = 1; r <= rounds; r++) await step.click();
+    assert.equal(await stat(w, 'round'), `${rounds} / 40`);
+    await box.getByRole('button', { name: 'Change my prediction' }).click();
+    await w.getByRole('button', { name: 'Reset' }).click();
+    await lockPrediction(w, id, '0');
+    for (let i = 0; i < 4; i++) await w.getByRole('button', { name: 'Play' }).click();
+    if (rounds === 15) await assertPractice(page, box);
+    else {
+      const v = await verdict(w, id);
+      assert.equal(v.result, 'held');
+      assert.doesNotMatch(v.text, /Practice/);
+    }
+    await page.close();
+  }
+});

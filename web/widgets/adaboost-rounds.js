@@ -115,10 +115,19 @@ function build(ctx) {
     question: t('adaboost-rounds.predict.question'),
     numeric: { label: t('adaboost-rounds.predict.unit'), tolerance: BOX.tolerance, min: 0, max: 1, digits: BOX.digits },
     ready: () => (ada.rounds() === 0 ? null : t('adaboost-rounds.predict.ready')),
+    onCommit: () => { lockedRounds = 0; },
+    // Changed part-way through a run that had reached the settled error, the box has had the
+    // answer on screen (Reset then clears the rounds, not what was seen).
+    onUnlock: () => {
+      if (lockedRounds >= answerShownFrom) prediction.outcomeSeen(t('adaboost-rounds.predict.seen', { round: lockedRounds, tolerance: formatNumber(BOX.tolerance, 2) }));
+      lockedRounds = 0;
+    },
     next: () => t('adaboost-rounds.predict.next', { rounds: opts.rounds }),
   });
+  let lockedRounds = 0; // the most rounds on screen while the prediction was locked
   function judgeFinal(r) {
     if (r === 0) return;
+    if (prediction.pending !== null) lockedRounds = Math.max(lockedRounds, r);
     // The training error on screen with nothing committed has reached its final value (it stays
     // within the box's tolerance of it to the last round): a prediction locked after Reset could
     // copy it.
