@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { formatNumber, formatPercent } from '../../web/lib/format.js';
+import { assertPractice, recordReports } from './predict-helpers.mjs';
 
 const bytes = (n) => formatNumber(n, 0, { grouping: true });
 
@@ -75,6 +76,30 @@ test('the accuracy curves keep the 2-bit answer off screen until it is seen; see
   await bitsButton(page, 2).click();
   assert.match(await box.locator('.dw-predict-status').textContent(), /Your prediction held/);
   assert.deepEqual(await page.evaluate(() => window.__q), []);
+  await clean(page);
+  await page.close();
+});
+
+test('2 bits with the activations rounded too (45.6%, 51.4 points down) answers the box: seen first, a later prediction is practice', async () => {
+  const page = await open();
+  await recordReports(page);
+  await page.getByLabel('quantise activations too').check();
+  await bitsButton(page, 2).click();
+  assert.equal(await stat(page, 'test accuracy'), '45.6%');
+  const box = page.locator('.tquant .dw-predict');
+  // Locking here is refused in words, as with the activations unticked.
+  await box.locator('select').selectOption('far');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.notEqual(await box.getAttribute('data-state'), 'committed');
+  assert.match(await box.locator('.dw-predict-status').textContent(), /already showing/);
+  // Lock at 8 bits, then the asked case: held, but practice, and nothing recorded.
+  await bitsButton(page, 8).click();
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  await page.getByLabel('quantise activations too').uncheck();
+  await bitsButton(page, 2).click();
+  assert.equal(await stat(page, 'test accuracy'), '43.3%');
+  await assertPractice(page, box);
   await clean(page);
   await page.close();
 });
