@@ -205,6 +205,29 @@ test('recurrent-sequence: a prediction locked after a truncated run was on scree
   await page.close();
 });
 
+test('recurrent-sequence: a prediction locked part-way through a truncated run (loss already 0.0069 after 100 steps) is practice', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/recurrent-networks.html`);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
+  await recordReports(page);
+  const stat = statReader(page);
+  const card = page.locator('.dw-card').first();
+  const box = card.locator('[data-predict="rnn-truncated-bptt"]');
+  await card.getByRole('slider', { name: /truncate BPTT/ }).fill('5');
+  await card.getByRole('button', { name: 'Reset' }).click();
+  await card.getByRole('button', { name: 'Train 100 steps' }).click();
+  assert.equal(await stat('loss'), '0.0069');
+  assert.match(await box.getByRole('status').textContent(), /before predicting, so a prediction made on this page now is practice/);
+  await box.getByRole('combobox', { name: /one-step loss will be/ }).selectOption('below');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  for (let i = 0; i < 2; i++) await card.getByRole('button', { name: 'Train 100 steps' }).click();
+  assert.equal(await stat('steps'), '300');
+  await assertPractice(page, box, { othersMayReport: true });
+  await page.close();
+});
+
 // A plain RNN has no forget gate: the forget-bias slider leaves its training alone and says the
 // bias waits for the LSTM, which then starts with it.
 test('recurrent-sequence: the LSTM forget bias does not throw away the RNN\'s training', async () => {

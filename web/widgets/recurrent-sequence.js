@@ -128,13 +128,15 @@ function build(ctx) {
     next: t('recurrent-sequence.predict.next', { steps: TRUNCATED_STEPS }),
   });
   function judgeTruncated() {
-    if (net.steps() < TRUNCATED_STEPS || !view) return;
+    if (net.steps() === 0 || !view) return;
+    // The loss of a short-cut run is on screen from its first steps, and with a cut every 5 it is
+    // already below 0.01 after 100 (0.0069): a prediction locked part-way could copy it.
+    if (truncatedRun && prediction.pending === null) { prediction.outcomeSeen(t('recurrent-sequence.predict.seen')); return; }
+    if (net.steps() < TRUNCATED_STEPS) return;
     if (!truncatedRun) {
       if (prediction.pending !== null) prediction.note(t('recurrent-sequence.predict.notTested', { few: FEW_STEPS, steps: TRUNCATED_STEPS }));
       return;
     }
-    // The loss of a short-cut run is on screen: a prediction locked after it could copy it.
-    if (prediction.pending === null) { prediction.outcomeSeen(t('recurrent-sequence.predict.seen')); return; }
     const below = view.loss < 0.01;
     prediction.settle(below ? 'below' : 'above', t('recurrent-sequence.predict.why', { truncation: opts.truncation, steps: formatNumber(net.steps(), 0), loss: formatNumber(view.loss, 4), below }));
   }
