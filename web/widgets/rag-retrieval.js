@@ -218,9 +218,10 @@ function build(ctx) {
   function checkPrediction(text) {
     if (SWIM < 0 || text.trim() !== QUESTIONS[SWIM].text || opts.dropRelevant || opts.noRetrieval) return;
     if (opts.retriever === 'tfidf') { tfidfRankSeen = last.rankOfRight; return; }
-    if (!tfidfRankSeen) return;
-    // Both ranks are on screen now: a prediction locked after this could copy them.
+    // The embedding's rank is the answer (the tf-idf one, 20th, is in the lesson's text): on
+    // screen with nothing locked, whichever retriever came first, a later prediction could copy it.
     if (task.pending === null) { task.outcomeSeen(t('rag-retrieval.predict.seen')); return; }
+    if (!tfidfRankSeen) return;
     const lsaRank = last.rankOfRight;
     const outcome = lsaRank < tfidfRankSeen ? 'up' : lsaRank > tfidfRankSeen ? 'down' : 'same';
     task.settle(outcome, t('rag-retrieval.predict.why', { tfidf: fixed(tfidfRankSeen, 0), lsa: fixed(lsaRank, 0) }));

@@ -29,7 +29,7 @@ export const messages = {
   'rag-retrieval.predict.up': 'up the ranking',
   'rag-retrieval.predict.same': 'nowhere',
   'rag-retrieval.predict.down': 'down the ranking',
-  'rag-retrieval.predict.seen': 'The swimming question was ranked by tf-idf and then by embeddings before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
+  'rag-retrieval.predict.seen': 'The swimming question was ranked by embeddings before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'rag-retrieval.predict.next': 'Pick “How much does swimming cost?” with tf-idf, note where the ✓ passage stands, then switch to embeddings (LSA).',
   'rag-retrieval.predict.why': 'tf-idf ranks it {tfidf} with score 0: “swimming” and “cost” never occur in it (it says “swim” and “costs”). The embedding places it {lsa}: it shares “pool” with the passage that does say “swimming”, so the two sit close in the embedding.',
   'rag-retrieval.cap': 'Only the first {max} characters are used.',
