@@ -116,3 +116,18 @@ test('word-embeddings: a good/bad prediction locked after the words nearest "goo
   await assertPractice(page, box);
   await page.close();
 });
+
+test('word-embeddings: "bad" selected lists "good" at the same cosine (0.747), so a prediction locked after it is practice', async () => {
+  const page = await open(1280);
+  await recordReports(page);
+  const card = page.locator('.dw-card').nth(1);
+  const box = card.locator('[data-predict="embeddings-good-bad"]');
+  await card.getByLabel('selected word').selectOption('bad');
+  assert.match(await card.innerText(), /good\s+0\.747/);
+  assert.match(await box.getByRole('status').textContent(), /nearest “bad” were on screen before a prediction was locked in/);
+  await box.getByRole('combobox').selectOption('high');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await card.getByLabel('selected word').selectOption('good');
+  await assertPractice(page, box);
+  await page.close();
+});

@@ -79,9 +79,12 @@ function build(ctx) {
     next: t('word-embeddings.predict.next'),
   });
   function judgeGoodBad() {
-    if (EMBEDDING_WORDS[selected] !== 'good' || !ranking) return;
-    // The ranking of "bad" is on screen now: a prediction locked after this could copy it.
-    if (prediction.pending === null) { prediction.outcomeSeen(t('word-embeddings.predict.seen')); return; }
+    const word = EMBEDDING_WORDS[selected];
+    if ((word !== 'good' && word !== 'bad') || !ranking) return;
+    // The pair's cosine is on screen now, in the list of either word (cosine is symmetric: "bad"
+    // lists "good" at 0.747): a prediction locked after this could copy it.
+    if (prediction.pending === null) { prediction.outcomeSeen(t('word-embeddings.predict.seen', { word })); return; }
+    if (word !== 'good') return;
     const k = Array.from(ranking.indices).indexOf(EMBEDDING_WORDS.indexOf('bad'));
     if (k < 0) return;
     const cos = ranking.similarities[k];
