@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import {
-  IMPORTANCE_DEFAULTS, IMPURITY_SHARE_MIN, PERMUTATION_DROP_MAX, PREDICT_NOISE, RACE_DEFAULTS, TEST_POINTS, defaultSettings,
+  ANSWER_SHOWN_FROM_NOISE, IMPORTANCE_DEFAULTS, IMPURITY_SHARE_MIN, PERMUTATION_DROP_MAX, PREDICT_NOISE, RACE_DEFAULTS, TEST_POINTS, defaultSettings,
   impurityOnly, importances, order, race, ranking,
 } from '../web/widgets/regression-race/data.js';
 import { computations } from '../web/js/check-computations.js';
@@ -133,6 +133,15 @@ test('predict, then check: at noise 1.2 boosting has the highest test RMSE, 1.55
   assert.equal(f(n.svrRbf.test.rmse), '1.28');
   for (const k of ['linear', 'elastic', 'svrLinear']) assert.ok(n.boosting.test.rmse > n[k].test.rmse);
   assert.equal(ranking(noisy.results, 'rmse', 'train')[0], 'boosting');
+});
+
+test('the widget counts the noise answer as seen from noise 1.0 up: boosting is last at every noise from 1.0 to 2.0, and at 0.9 it is not', () => {
+  assert.equal(ANSWER_SHOWN_FROM_NOISE, 1.0);
+  for (let k = 9; k <= 20; k++) {
+    const noise = k / 10;
+    const rank = ranking(race(ml, { ...RACE_DEFAULTS, noise }, defaultSettings()).results, 'rmse', 'test');
+    assert.equal(rank[rank.length - 1] === 'boosting', noise >= ANSWER_SHOWN_FROM_NOISE, `noise ${noise}: last is ${rank[rank.length - 1]}`);
+  }
 });
 
 const imp = importances(ml, IMPORTANCE_DEFAULTS, { withTrain: true });

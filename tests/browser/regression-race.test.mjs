@@ -173,3 +173,22 @@ test('race: a prediction locked after the table at noise 1.2 was on screen is pr
   await assertClean(page);
   await page.close();
 });
+
+test('race: the table at noise 2.0 (End key) already has boosting last, so a prediction locked after it and settled at 1.2 is practice', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/regression-models.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const c = page.locator('.dw-card').nth(0);
+  const noise = c.getByRole('slider', { name: /^noise/ });
+  await noise.focus();
+  await page.keyboard.press('End');
+  assert.equal(await cells(c, 'boosting').nth(1).textContent(), '2.59', 'boosting is last at 2.0 too');
+  assert.match((await verdict(c, 'regression-race-noise', 0)).text, /The table at noise 2\.0 was on screen before a prediction was locked in/);
+  await noise.fill('0.4');
+  await lockPrediction(c, 'regression-race-noise', 'boosting');
+  await noise.fill('1.2');
+  await assertPractice(page, predictBox(c, 'regression-race-noise'));
+  await assertClean(page);
+  await page.close();
+});

@@ -20,7 +20,7 @@ import { createPrediction } from '../lib/predict.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import {
   FEATURE_RANGE, FEATURES, IMPORTANCE_DEFAULTS, IMPORTANCE_MODELS, IMPURITY_SHARE_MIN, MODELS, PERMUTATION_DROP_MAX,
-  PREDICT_NOISE, RACE_DEFAULTS, TEST_POINTS, X_RANGE, defaultSettings, fitOne, impurityOnly, importances, modelByKey, ownRaceData, raceData, ranking,
+  ANSWER_SHOWN_FROM_NOISE, PREDICT_NOISE, RACE_DEFAULTS, TEST_POINTS, X_RANGE, defaultSettings, fitOne, impurityOnly, importances, modelByKey, ownRaceData, raceData, ranking,
   validSettings,
 } from './regression-race/data.js';
 import { messages } from './regression-race/messages.js';
@@ -242,10 +242,10 @@ function build(ctx) {
     table.replaceChildren(head, body);
     const gapText = t('regression-race.gap', { best: modelName(bestResult.key), rmse: formatNumber(bestResult.test.rmse, 2), gapModel: modelName(gaps[0][0]), gap: formatNumber(gaps[0][1], 2) });
     if (opts.view === 'race') card.setMessage(gapText, 'info');
-    // The table at the predicted noise is the answer: seen with nothing locked in, a later
-    // prediction on this page could copy it.
-    if (prediction.pending === null && !imported && Math.abs(opts.noise - PREDICT_NOISE) < 1e-9) {
-      prediction.outcomeSeen(t('regression-race.predict.seen', { noise: formatNumber(PREDICT_NOISE, 1) }));
+    // The table at the predicted noise, or at any noise from 1.0 up (the same model is last), is
+    // the answer: seen with nothing locked in, a later prediction on this page could copy it.
+    if (prediction.pending === null && !imported && opts.noise >= ANSWER_SHOWN_FROM_NOISE - 1e-9) {
+      prediction.outcomeSeen(t('regression-race.predict.seen', { noise: formatNumber(opts.noise, 1) }));
     } else if (prediction.pending !== null && !imported && Math.abs(opts.noise - PREDICT_NOISE) < 1e-9) {
       const order = ranking(ok, 'rmse', 'test');
       prediction.settle(order[order.length - 1], t('regression-race.predict.why', { noise: formatNumber(PREDICT_NOISE, 1), order: order.map((k) => t('regression-race.modelValue', { model: shortName(k), value: formatNumber(ok.find((r) => r.key === k).test.rmse, 2) })).join(', '), points: formatNumber(data.train.x.length, 0) }));
