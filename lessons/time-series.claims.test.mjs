@@ -83,6 +83,14 @@ test('ridge: all three agree, 0.38 shuffled, 0.40 TimeSeriesSplit, 0.38 hold-out
   assert.equal(two(r.holdoutError), '0.38');
 });
 
+test('the widget counts the horizon answer as seen from horizon 6 down: shuffled k-fold reads 0.85 to 1.30 there, above half of 0.99 as at horizon 1', () => {
+  const start = Number(two(run({ horizon: 12 }).shuffledError));
+  assert.equal(start, 0.99);
+  const shown = [1, 2, 3, 4, 5, 6].map((horizon) => Number(two(run({ horizon }).shuffledError)));
+  assert.deepEqual(shown, [0.93, 0.85, 0.85, 0.94, 1.03, 1.30]);
+  for (const v of shown) assert.ok(v / start >= 0.5);
+});
+
 test('predict, then check: horizon 12 → 1 moves shuffled k-fold from 0.99 to 0.93 (above half: "barely moves"), TimeSeriesSplit from 6.79 to 2.18, the hold-out from 8.17 to 1.48', () => {
   const twelve = run({ horizon: 12 });
   const one = run({ horizon: 1 });

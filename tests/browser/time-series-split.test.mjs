@@ -151,6 +151,18 @@ test('time-series-split: a prediction locked after horizon 1 was on screen is pr
   await page.close();
 });
 
+test('time-series-split: horizon 6 on screen first (shuffled 1.30, the same verdict as at 1) makes a later prediction practice', async () => {
+  const { page, id, w, box } = await freshLesson();
+  await nudgeSlider(page, 'forecast horizon', -6);
+  assert.equal((await readStats(page)).shuffled, '1.30');
+  assert.match(await box.getByRole('status').textContent(), /The errors at horizon 6 were on screen before a prediction was locked in/);
+  await nudgeSlider(page, 'forecast horizon', 6);
+  await lockPrediction(w, id, 'same');
+  await setSlider(page, 'forecast horizon', 1);
+  await assertPractice(page, predictBox(w, id));
+  await page.close();
+});
+
 test('time-series-split: changing the model while a prediction waits voids it', async () => {
   const { page, id, w, box } = await freshLesson();
   await lockPrediction(w, id, 'same');
