@@ -103,3 +103,45 @@ test('sentiment-reviews: a prediction locked after the pairs verdict was on scre
   await assertPractice(page, box);
   await page.close();
 });
+
+test('sentiment-reviews: the example typed as "the soup was not bad." (same words, same p = 0.021) is the same experiment: seen first it makes the box practice', async () => {
+  const page = await site.newPage({ width: 1280 });
+  await page.goto(`${site.base}${PAGE}`);
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:sentiment'));
+  await page.reload();
+  await widgetsReady(page);
+  await recordReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: TITLE });
+  const pairs = card.getByLabel('Add word pairs (not·good, not·bad, …)');
+  const box = card.locator('[data-predict="pairs-not-bad"]');
+  const review = card.getByRole('textbox');
+  // The box opens on the example itself: another review first, so only the typed variant shows it.
+  await review.fill('The coffee was good');
+  await pairs.check();
+  assert.doesNotMatch(await box.getByRole('status').textContent(), /was on screen/);
+  await review.fill('the soup was not bad.');
+  assert.equal(await statReader(page, card)('p(positive)'), '0.021');
+  assert.match(await box.getByRole('status').textContent(), /was on screen before a prediction was locked in/);
+  await review.fill('The coffee was good');
+  await lockPrediction(card, 'pairs-not-bad', 'negative');
+  await review.fill('THE SOUP WAS NOT BAD!');
+  await assertPractice(page, box);
+  await page.close();
+});
+
+test('sentiment-reviews: a prediction locked first is settled by the example typed in other capitals and punctuation', async () => {
+  const page = await site.newPage({ width: 1280 });
+  await page.goto(`${site.base}${PAGE}`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: TITLE });
+  await lockPrediction(card, 'pairs-not-bad', 'negative');
+  await card.getByRole('textbox').fill('The coffee was good');
+  await card.getByLabel('Add word pairs (not·good, not·bad, …)').check();
+  assert.equal(await card.locator('[data-predict="pairs-not-bad"]').getAttribute('data-state'), 'committed');
+  await card.getByRole('textbox').fill('the soup was not bad.');
+  const v = await verdict(card, 'pairs-not-bad');
+  assert.equal(v.result, 'held', v.text);
+  assert.match(v.text, /p\(positive\) = 0\.021/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

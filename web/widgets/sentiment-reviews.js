@@ -79,6 +79,7 @@ function build(ctx) {
   const pairsBox = checkbox(card.controls, { label: t('sentiment-reviews.pairs'), checked: opts.pairs, onChange: (v) => { opts.pairs = v; retrain(); } });
   const stat = { p: card.stat(t('sentiment-reviews.stat.p')), test: card.stat(t('sentiment-reviews.stat.accuracy')), features: card.stat(t('sentiment-reviews.stat.features')) };
 
+  const PREDICT_WORDS = 'the soup was not bad';
   const task = createPrediction(ctx, {
     id: 'pairs-not-bad',
     question: t('sentiment-reviews.predict.question'),
@@ -130,7 +131,9 @@ function build(ctx) {
     verdictLine.textContent = positive ? t('sentiment-reviews.verdict.positive', { p: fixed(r.p, 3) }) : t('sentiment-reviews.verdict.negative', { p: fixed(r.p, 3) });
     verdictLine.dataset.tone = positive ? 'spam' : 'ham';
     card.setMessage(t('sentiment-reviews.accuracy', { accuracy: formatPercent(fit.accuracy, 1), count: formatNumber(TEST.length, 0), pairs: opts.pairs }), 'info');
-    if (opts.pairs && text.trim() === 'The soup was not bad') {
+    // Typed with other capitals or punctuation ("the soup was not bad."), the words and pairs, and
+    // so the verdict, are the same: it is the same experiment.
+    if (opts.pairs && r.words.join(' ') === PREDICT_WORDS) {
       // The verdict is on screen now: a prediction locked after this could copy it.
       if (task.pending === null) { task.outcomeSeen(t('sentiment-reviews.predict.seen')); return; }
       const weightOf = (pair) => (r.features.find((f) => f.text === pair) || { weight: 0 }).weight;

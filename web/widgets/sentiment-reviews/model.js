@@ -53,8 +53,8 @@ export function train(ml, vocab, model, pairs) {
   };
 }
 
-// One review explained: p(positive), the prior log-odds, and each feature of the review (words,
-// then pairs) with its evidence (0 for a feature never seen in training).
+// One review explained: p(positive), the prior log-odds, each feature of the review (words, then
+// pairs) with its evidence (0 for a feature never seen in training), and the review's words.
 export function explain(ml, vocab, model, fit, text, pairs) {
   const x = knownCounts(ml, vocab, [text], pairs);
   const parts = model.logOddsContributions(x.data, 1, 0);
@@ -64,5 +64,5 @@ export function explain(ml, vocab, model, fit, text, pairs) {
     const id = vocab.idOf(f);
     return { text: f, id, weight: id ? fit.ratio[id] : 0 };
   });
-  return { p, prior: parts[0], features };
+  return { p, prior: parts[0], features, words };
 }
