@@ -127,3 +127,25 @@ test('matrix-transform: the shear seen before a prediction makes the prediction 
   await assertPractice(page, box);
   await page.close();
 });
+
+test('matrix-transform: the shear typed into the editor shows its determinant too, so a prediction locked after it is practice', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/vectors-and-matrices.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const card = page.locator('.dw-card', { hasText: 'A matrix moves the whole plane' });
+  const box = card.locator('[data-predict="matrix-shear-area"]');
+  for (const [entry, value] of [['a', '1'], ['b', '1'], ['c', '0'], ['d', '1']]) {
+    const input = card.getByLabel(`A entry ${entry} (`);
+    await input.fill(value);
+    await input.press('Enter');
+  }
+  assert.equal(await statReader(page, card)('det A'), '1.000');
+  assert.match(await box.getByRole('status').textContent(), /practice and is not recorded/);
+  await card.getByLabel('preset', { exact: true }).selectOption('symmetric');
+  await box.getByRole('combobox', { name: /Its area will/ }).selectOption('same');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await card.getByLabel('preset', { exact: true }).selectOption('shear');
+  await assertPractice(page, box);
+  await page.close();
+});

@@ -107,19 +107,23 @@ function build(ctx) {
   const stat = { det: card.stat(t('matrix-transform.stat.det')), area: card.stat(t('matrix-transform.stat.area')), l1: card.stat(t('matrix-transform.stat.l1')), l2: card.stat(t('matrix-transform.stat.l2')) };
 
   // Predict, then check: the shear skews the unit square into a slanted parallelogram — does its
-  // area change? Judged from the engine's determinant once the shear preset is chosen.
+  // area change? Judged from the engine's determinant once the shear is shown.
   const prediction = createPrediction(ctx, {
     id: 'matrix-shear-area',
     question: t('matrix-transform.predict.question'),
     choices: ['grow', 'same', 'shrink'].map((c) => [c, t(`matrix-transform.predict.${c}`)]),
-    ready: () => (opts.preset === 'shear' ? t('matrix-transform.predict.ready') : null),
+    ready: () => (showsShear() ? t('matrix-transform.predict.ready') : null),
     next: t('matrix-transform.predict.next'),
   });
+  // The shear is the matrix, however it got there: typed into the editor or dragged it shows the
+  // same determinant as the preset, and a preset edited into another matrix is no longer the shear.
+  const SHEAR = PRESETS.shear.matrix();
+  function showsShear() { return A.every((v, k) => v === SHEAR[k]); }
   function judgeShear() {
     // The shear's determinant on screen with nothing locked in gives the answer away: a
     // prediction made after that is practice, not a first try.
-    if (prediction.pending === null && opts.preset === 'shear' && info) prediction.outcomeSeen(t('matrix-transform.predict.seen'));
-    if (prediction.pending === null || opts.preset !== 'shear' || !info) return;
+    if (prediction.pending === null && showsShear() && info) prediction.outcomeSeen(t('matrix-transform.predict.seen'));
+    if (prediction.pending === null || !showsShear() || !info) return;
     const area = Math.abs(info.det);
     prediction.settle(area > 1 + 1e-9 ? 'grow' : area < 1 - 1e-9 ? 'shrink' : 'same', t('matrix-transform.predict.why', { det: fixed(info.det, 3), area: fixed(area, 3) }));
   }
