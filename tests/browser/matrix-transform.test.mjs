@@ -56,7 +56,10 @@ test('matrix-transform: determinant, eigenvalues and eigenvectors agree with the
     assert.equal(await stat('det A'), typed.det.toFixed(3));
     assert.equal(await stat('λ₁'), typed.e.values[0].toFixed(3));
     await card.getByLabel('A entry b (row 1, column 2)').fill('99');
-    assert.match(await message.textContent(), /between −10 and 10/);
+    await card.getByLabel('A entry b (row 1, column 2)').press('Enter');
+    assert.match(await message.textContent(), /between -10 and 10 so the picture stays readable: b stays 1\./);
+    assert.equal(await card.getByLabel('A entry b (row 1, column 2)').inputValue(), '1');
+    assert.equal(await stat('det A'), typed.det.toFixed(3));
 
     // Keyboard: arrows move the tip of Aî (first column) by 0.1.
     const canvas = card.locator('canvas').first();
@@ -147,5 +150,41 @@ test('matrix-transform: the shear typed into the editor shows its determinant to
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await card.getByLabel('preset', { exact: true }).selectOption('shear');
   await assertPractice(page, box);
+  await page.close();
+});
+
+test('matrix-transform: a typed entry is read like every number on the site; a refused one says why and goes back, so box and picture agree', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/vectors-and-matrices.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card', { hasText: 'A matrix moves the whole plane' });
+  const stat = statReader(page, card);
+  const message = card.locator('.dw-message').first();
+  const a = card.getByLabel('A entry a (row 1, column 1)');
+  // symmetric [[2, 1], [1, 2]]: a decimal comma is a decimal point, 0,5 is 0.5 (det 0.5·2 − 1 = 0).
+  await a.fill('0,5');
+  await a.press('Enter');
+  assert.equal(await stat('det A'), '0.000');
+  assert.equal(await a.inputValue(), '0.5');
+  // Typed one key at a time, "-50" passes through -5 on the way: the refusal goes back to 0.5, not -5.
+  await a.click({ clickCount: 3 });
+  await page.keyboard.type('-50');
+  await a.press('Enter');
+  assert.match(await message.textContent(), /between -10 and 10 so the picture stays readable: a stays 0\.5\./);
+  assert.equal(await a.inputValue(), '0.5');
+  assert.equal(await stat('det A'), '0.000');
+  for (const [typed, words] of [['1e999', /between -10 and 10/], ['abc', /“abc” is not a number, so a stays 0\.5\./], ['', /Each entry needs a number, so a stays 0\.5\./]]) {
+    await a.fill(typed);
+    await a.press('Enter');
+    assert.match(await message.textContent(), words, typed);
+    assert.equal(await a.inputValue(), '0.5', typed);
+    assert.equal(await stat('det A'), '0.000', typed);
+  }
+  // The arrow keys still step an entry by 0.1.
+  await a.press('ArrowUp');
+  assert.equal(await a.inputValue(), '0.6');
+  assert.equal(await stat('det A'), '0.200');
+  await noNaNInCards(page);
+  assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -11,6 +11,7 @@ import { formatEntry, gridSegments, PRESETS, SMILEY, vec } from '../lib/linear-a
 import { arrow } from '../lib/marks.js';
 import { equalDomain } from '../lib/domain.js';
 import { createPrediction } from '../lib/predict.js';
+import { readPredictedNumber } from '../lib/predict-number.js';
 import { messages } from './matrix-transform.messages.js';
 
 export const schema = {
@@ -69,13 +70,25 @@ function build(ctx) {
   plot.canvas.tabIndex = 0;
   card.stage.append(el('p', { className: 'dw-figure-caption', text: t('matrix-transform.caption') }));
 
-  // The matrix editor: [[a, b], [c, d]] as four number inputs.
+  // The matrix editor: [[a, b], [c, d]] as four text boxes read like every typed number on the
+  // site (web/lib/predict-number.js): a number box would quietly turn "0,5" into 5 and "1e999"
+  // into nothing. The arrow keys still step an entry by 0.1, as a number box does.
   const editor = el('div', { className: 'matrix-transform-editor', role: 'group', 'aria-label': t('matrix-transform.editor') });
-  const names = [t('matrix-transform.entry.a'), t('matrix-transform.entry.b'), t('matrix-transform.entry.c'), t('matrix-transform.entry.d')];
+  const letters = ['a', 'b', 'c', 'd'];
+  const names = letters.map((n) => t(`matrix-transform.entry.${n}`));
+  const before = [0, 0, 0, 0]; // each entry as it was when its box was entered: what a refused entry goes back to
   const inputs = names.map((n, k) => {
-    const input = el('input', { type: 'number', step: '0.1', min: String(-LIMIT), max: String(LIMIT), id: nextId('m'), 'aria-label': t('matrix-transform.entry', { entry: n }) });
+    const input = el('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', id: nextId('m'), 'aria-label': t('matrix-transform.entry', { entry: n }) });
+    input.addEventListener('focus', () => { before[k] = A[k]; });
     input.addEventListener('change', () => edit(k, input));
     input.addEventListener('input', () => edit(k, input, true));
+    input.addEventListener('keydown', (e) => {
+      if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+      e.preventDefault();
+      const next = A.slice();
+      next[k] = Math.round((A[k] + (e.key === 'ArrowUp' ? 0.1 : -0.1)) * 10) / 10;
+      setMatrix(next);
+    });
     return input;
   });
   editor.append(el('span', { className: 'matrix-transform-bracket', text: t('matrix-transform.bracket'), 'aria-hidden': 'true' }), el('div', { className: 'matrix-transform-cells' }, inputs));
@@ -128,11 +141,25 @@ function build(ctx) {
     prediction.settle(area > 1 + 1e-9 ? 'grow' : area < 1 - 1e-9 ? 'shrink' : 'same', t('matrix-transform.predict.why', { det: fixed(info.det, 3), area: fixed(area, 3) }));
   }
 
+  // While typing, an entry that reads as a number within the limit moves the picture at once and
+  // anything else waits; once the entry is done (Enter, or leaving the box) a refused one says why
+  // in words and the entry goes back to what it was, so the box and the picture agree.
   function edit(k, input, live = false) {
-    const v = Number(input.value);
-    if (input.value.trim() === '' || !Number.isFinite(v)) { if (!live) card.setMessage(t('matrix-transform.notANumber'), 'warn'); return; }
-    if (Math.abs(v) > LIMIT) { card.setMessage(t('matrix-transform.tooLarge', { limit: formatNumber(LIMIT, 0) }), 'warn'); return; }
-    const next = A.slice(); next[k] = v;
+    const read = readPredictedNumber(input.value);
+    const tooLarge = read.refusal === 'tooLarge' || (!read.refusal && Math.abs(read.value) > LIMIT);
+    if (read.refusal || tooLarge) {
+      if (live) return;
+      const next = A.slice(); next[k] = before[k];
+      setMatrix(next);
+      const entry = letters[k];
+      const kept = formatEntry(before[k]);
+      card.setMessage(tooLarge
+        ? t('matrix-transform.tooLarge', { limit: formatNumber(LIMIT, 0), entry, kept })
+        : t('matrix-transform.notANumber', { typed: read.typed, entry, kept }), 'warn');
+      return;
+    }
+    const next = A.slice(); next[k] = read.value;
+    if (!live) before[k] = read.value;
     setMatrix(next, { keepInputs: live });
   }
 
