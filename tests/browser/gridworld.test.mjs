@@ -155,3 +155,35 @@ test('gridworld: watching part of the ε = 0 run (one episode, by Step) before p
   await assertPractice(page, box, { othersMayReport: true });
   await page.close();
 });
+
+test('gridworld: an edited frozen lake is another experiment: its ε = 0 run neither settles the prediction nor shows the answer', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/q-learning.html`);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
+  await recordReports(page);
+  const box = page.locator('[data-predict="gridworld-no-exploration"]');
+  const board = page.locator('canvas.gridworld-board');
+  // Seen on an edited lake first: not the answer, so a prediction locked after it still counts.
+  await page.getByLabel('click places').selectOption('pit');
+  await clickCell(page, board, 4, 4, 1, 0);
+  await page.getByRole('slider', { name: /exploration ε/ }).fill('0');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Run 100 episodes' }).click();
+  assert.doesNotMatch(await box.getByRole('status').textContent(), /before predicting/);
+  await box.getByRole('combobox', { name: /how many of the first 100 episodes will reach the goal/ }).selectOption('none');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Run 100 episodes' }).click();
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.match(await box.getByRole('status').textContent(), /does not test your prediction: the frozen lake has been edited/);
+  // The lake loaded again is the lesson's: it settles, and that first verdict is recorded.
+  await page.getByLabel('board').selectOption('cliff');
+  await page.getByLabel('board').selectOption('classic4x4');
+  await page.getByRole('button', { name: 'Run 100 episodes' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /93 of the first 100 episodes reached the goal/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

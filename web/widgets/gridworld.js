@@ -83,6 +83,7 @@ function build(ctx) {
   // from the engine's episode returns once a run with ε = 0 from a cleared Q-table has 100 episodes.
   const FIRST = 100;
   let greedyRun = false; // every move since the Q-table was cleared was made with ε = 0
+  let boardEdited = false; // cells changed since the board was loaded: no longer the lesson's lake
   const prediction = createPrediction(ctx, {
     id: 'gridworld-no-exploration',
     question: t('gridworld.predict.question', { episodes: FIRST }),
@@ -91,6 +92,12 @@ function build(ctx) {
   });
   function judgeGreedy() {
     if (!greedyRun || opts.preset !== 'classic4x4' || agent.episodes() === 0) return;
+    // A lake with cells changed is another experiment (pits round the start, say, would make "none"
+    // come true): it neither settles the prediction nor shows its answer.
+    if (boardEdited) {
+      if (prediction.pending !== null && agent.episodes() >= FIRST) prediction.note(t('gridworld.predict.edited', { episodes: FIRST }));
+      return;
+    }
     // Each finished episode's return is on screen, and Reset replays the same seed: with seed 1 the
     // greedy agent reaches the goal in episode 3 and in 13 of the first 20, so even part of the run
     // shows the answer, and a prediction locked after it could copy it.
@@ -113,6 +120,7 @@ function build(ctx) {
       }
       world.reset(opts.seed);
     });
+    boardEdited = false;
     board.setAspect(world.height() / world.width());
     pushWorld(t('gridworld.loaded'));
   }
@@ -205,6 +213,7 @@ function build(ctx) {
       render();
       return;
     }
+    boardEdited = true;
     const kindNow = world.cell(x, y);
     const now = tool === 'start' ? t('gridworld.now.start') : kindNow === 'empty' ? t('gridworld.now.empty') : t('gridworld.now.kind', { kind: t(`gridworld.kind.${kindNow}`) });
     pushWorld(t('gridworld.edited', { x, y, now, width: w, height: world.height() }));
