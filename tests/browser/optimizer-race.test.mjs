@@ -126,3 +126,32 @@ test('optimiser race: part of the saddle race seen before locking in makes the p
   await assertPractice(page, box, { result: null, othersMayReport: true, wait: 120000 });
   await page.close();
 });
+
+test('optimiser race: a saddle race started off the line y = 0 is another experiment: it neither answers nor settles the prediction', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/optimizer-race.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const box = page.locator('[data-predict="optimizer-saddle"]');
+  const status = () => box.getByRole('status').textContent();
+  const race = async () => { for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Play' }).click(); };
+  const map = page.locator('.dw-card canvas').first();
+  await page.getByLabel('surface', { exact: true }).selectOption('saddle');
+  await map.focus();
+  await page.keyboard.press('ArrowUp');
+  await race();
+  assert.doesNotMatch(await status(), /was on screen before a prediction was locked in/);
+  await lockPrediction(page, 'optimizer-saddle', 'minimum');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await race();
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.match(await status(), /does not test your prediction: it starts at \(-1\.50, 0\.\d\d\), off the line y = 0/);
+  // Back on the ridge: the race settles the box, and that first verdict is what is recorded.
+  await map.focus();
+  await page.keyboard.press('ArrowDown');
+  await race();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await status(), /start \(-1\.50, 0\.00\)\), none of the six optimisers left the ridge/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

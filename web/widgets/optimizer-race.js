@@ -85,9 +85,16 @@ function build(ctx) {
   });
   function judgeSaddle() {
     if (opts.surface !== 'saddle' || opts.noise !== 0 || stepCount === 0) return;
+    const over = stepCount >= MAX_STEPS || racers.every((r) => r.surface.pathStatus() !== 'running');
+    // The question is about a start on the ridge y = 0; a start moved off it is another race (its
+    // y-gradient pulls every optimiser to a minimum): it neither settles the box nor answers it.
+    if (start.y !== 0) {
+      if (prediction.pending !== null && over) prediction.note(t('optimizer-race.predict.offRidge', { x: fixed(start.x, 2), y: fixed(start.y, 2) }));
+      return;
+    }
     // The six paths are drawn from the first step: a prediction locked after that could copy them.
     if (prediction.pending === null) { prediction.outcomeSeen(t('optimizer-race.predict.seen')); return; }
-    if (stepCount < MAX_STEPS && racers.some((r) => r.surface.pathStatus() === 'running')) return;
+    if (!over) return;
     const off = racers.filter((r) => { const p = r.surface.path(); return Math.abs(p[p.length - 1]) > 0.5; }).length;
     const outcome = off === racers.length ? 'minimum' : off === 0 ? 'saddle' : 'mixed';
     prediction.settle(outcome, t('optimizer-race.predict.why', { off, all: racers.length, count: formatNumber(off, 0), x: fixed(start.x, 2), y: fixed(start.y, 2) }));
