@@ -4,6 +4,7 @@
 // 200 training digits), and the check-yourself computation by hand.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/linear-algebra.js';
 import { evaluateComputation, parseComputation } from '../web/js/check-computations.js';
@@ -26,6 +27,18 @@ const picture = (name, extra) => {
   const p = makePicture(name, extra);
   return (fn) => withSvd(p.values, p.cols, fn);
 };
+
+test('sign convention: the entry of u₁ largest in size is positive — [[−5, 0], [2, 0]] gives u₁ ≈ (0.928, −0.371)', () => {
+  withSvd([-5, 0, 2, 0], 2, (s) => {
+    const u = s.u();
+    assert.deepEqual([u[0], u[2]].map((v) => formatNumber(v, 3)), ['0.928', '-0.371']);
+  });
+  // The lesson states the rule by size, with this example ("largest entry" read as the largest
+  // number would accept (-0.928, 0.371) too).
+  const text = readFileSync(new URL('./svd.md', import.meta.url), 'utf8');
+  assert.match(text, /the entry of each \$\\mathbf u_i\$ that is largest in size is positive/);
+  assert.match(text, /\\mathbf u_1 \\approx \(0\.928, -0\.371\)\$, not \$\(-0\.928, 0\.371\)/);
+});
 
 test('worked example [[3, 0], [4, 5]]: σ = √45, √5; u₁, v₁; A₁; error² = σ₂²; 90% of the energy', () => {
   withSvd([3, 0, 4, 5], 2, (s) => {
