@@ -96,3 +96,18 @@ test('activation functions: the gradient at w = 4 seen before locking in makes t
   await assertPractice(page, box, { result: null, othersMayReport: true, wait: 120000 });
   await page.close();
 });
+
+// The chain plot's axis caption (log₁₀ |∂a_L/∂a_l|) is drawn at the top edge of its canvas, right
+// under the curve's legend row: the two touched (0 px apart) at every width.
+test('activations: the curve legend keeps clear of the chain plot\'s caption at 1280 and 375 px', async () => {
+  for (const width of [1280, 375]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/activation-functions.html`);
+    await widgetsReady(page);
+    const w = cardAt(page, 0);
+    const legendBottom = await w.locator('.dw-legend').first().evaluate((e) => e.getBoundingClientRect().bottom);
+    const chainTop = await w.locator('canvas').nth(1).evaluate((e) => e.getBoundingClientRect().top);
+    assert.ok(chainTop - legendBottom >= 8, `legend to chain plot at ${width} px: ${chainTop - legendBottom} px`);
+    await page.close();
+  }
+});
