@@ -91,3 +91,16 @@ test('regularisation: a prediction locked after the L1 weights were on screen is
   await assertPractice(page, predictBox(w, id), { othersMayReport: true });
   await finish(page, 'regularisation-predict-seen');
 });
+
+// The weights panel's heading sits under the fit plot's legend row: the two touched (0 px apart).
+test('regularisation: the "Weights w1 … w9" heading keeps clear of the legend above it at 1280 and 375 px', async () => {
+  for (const width of [1280, 375]) {
+    const page = await openLesson(site, 'regularisation', { width });
+    const w = cardByTitle(page, 'Regularisation smooths the fit');
+    const legendBottom = await w.locator('.dw-legend').first().evaluate((e) => e.getBoundingClientRect().bottom);
+    const heading = w.locator('.dw-panel-title', { hasText: /^Weights w1/ });
+    const headingTop = await heading.evaluate((e) => e.getBoundingClientRect().top);
+    assert.ok(headingTop - legendBottom >= 8, `legend to weights heading at ${width} px: ${headingTop - legendBottom} px`);
+    await page.close();
+  }
+});
