@@ -160,3 +160,35 @@ test('predict, then check: the stripes seen before anything was locked in make a
   await clean(page);
   await page.close();
 });
+
+// Canvas rows [from, to) over the chart's top-left corner (the y label's place, left of the plot
+// area) that hold any ink, in device pixels.
+async function inkedTopRows(locator, rows = 20) {
+  return locator.evaluate((canvas, rows) => {
+    const dpr = canvas.width / canvas.getBoundingClientRect().width;
+    const w = Math.round(40 * dpr);
+    const h = Math.round(rows * dpr);
+    const data = canvas.getContext('2d').getImageData(0, 0, w, h).data;
+    const inked = [];
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (data[(y * w + x) * 4 + 3] > 0) { inked.push(y); break; }
+    return inked;
+  }, rows);
+}
+
+// The y label ("σᵢ", "σᵢ (log)") is drawn from the canvas's top edge: brackets and accents rise
+// above a 'top' baseline, and the edge cut off the top of "(log)". Its ink starts inside the canvas.
+test('the singular-value chart\'s y label keeps its top inside the canvas at 375 and 1280 px, linear and log', async () => {
+  for (const width of [375, 1280]) {
+    const page = await open({ width });
+    const chart = page.locator('.svdc canvas').nth(2);
+    for (const scale of ['linear', 'log']) {
+      if (scale === 'log') await page.getByLabel('log scale for σ').check();
+      await page.waitForTimeout(100);
+      const rows = await inkedTopRows(chart);
+      assert.ok(rows.length > 0, `the y label is drawn (${scale}, ${width} px)`);
+      assert.ok(rows[0] >= 1, `the label's ink starts at device row ${rows[0]} (${scale}, ${width} px), not on the edge`);
+    }
+    await clean(page);
+    await page.close();
+  }
+});

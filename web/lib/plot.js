@@ -118,10 +118,11 @@ export class Plot {
     });
     // When both axes start at 0 the corner gets one "0" (the x axis's), not two side by side.
     const sharedZero = x0 === 0 && y0 === 0;
-    // The y label sits in the top-left corner (x from 4, y from 0 to about 14 px); a tick number
-    // that would print over it is left out (its grid line stays).
+    // The y label sits in the top-left corner (x from 4, y from labelTop to about 14 px below it); a
+    // tick number that would print over it is left out (its grid line stays).
     c.font = `12px ${t.font}`;
     const labelRight = yLabel ? 4 + c.measureText(yLabel).width : -Infinity;
+    const labelTop = yLabel ? yLabelTop(c, yLabel) : 0;
     c.font = `11px ${t.mono}`;
     for (const v of niceTicks(y0, y1, yTicks)) {
       const Y = Math.round(this.py(v)) + 0.5;
@@ -130,13 +131,13 @@ export class Plot {
       if (yTicks === 0 || (sharedZero && v === 0)) continue;
       const text = formatTick(v);
       const left = this.margin.left - 6 - c.measureText(text).width;
-      if (Y - 7 < 14 && left < labelRight) continue;
+      if (Y - 7 < labelTop + 14 && left < labelRight) continue;
       c.textAlign = 'right'; c.textBaseline = 'middle';
       c.fillText(text, this.margin.left - 6, Y);
     }
     c.font = `12px ${t.font}`;
     if (xLabel) { c.textAlign = 'right'; c.textBaseline = 'bottom'; c.fillText(xLabel, this.width - this.margin.right, this.height - 1); }
-    if (yLabel) { c.textAlign = 'left'; c.textBaseline = 'top'; c.fillText(yLabel, 4, 0); }
+    if (yLabel) { c.textAlign = 'left'; c.textBaseline = 'top'; c.fillText(yLabel, 4, labelTop); }
     c.restore();
   }
 
@@ -214,6 +215,14 @@ export class Plot {
     if (focused) { c.beginPath(); c.arc(X, Y, 13, 0, Math.PI * 2); c.lineWidth = 2; c.strokeStyle = this.theme.accent; c.stroke(); }
     c.restore();
   }
+}
+
+// Where a y label drawn with textBaseline 'top' in the context's current font starts, so that its
+// ink begins at least 1 px inside the canvas. 'top' puts the em box's top at y = 0, but brackets,
+// accents and glyphs taken from a fallback font rise above it, and the canvas edge cut them off
+// (the tops of "(log)" in the SVD widget's "σᵢ (log)").
+export function yLabelTop(c, text) {
+  return Math.max(0, Math.ceil(c.measureText(text).actualBoundingBoxAscent + 1));
 }
 
 export function niceTicks(lo, hi, count) {

@@ -1,6 +1,6 @@
 // Axes and grid lines plot.js's axes() does not draw: a log10 error axis with one labelled line
 // per power of ten, horizontal grid lines with a custom label format, and round tick values.
-import { niceTicks } from './plot.js';
+import { niceTicks, yLabelTop } from './plot.js';
 import { formatPowerOfTen, formatTick } from './format.js';
 
 // Errors spread over orders of magnitude (degree 12 can be 1000× worse than degree 4), so the
@@ -25,22 +25,23 @@ export function logAxes(plot, { xLabel = '', yLabel = '', xTicks = 6 } = {}) {
     c.textAlign = 'center'; c.textBaseline = 'top';
     c.fillText(formatTick(v), X, plot.height - plot.margin.bottom + 4);
   }
-  // The y label sits in the top-left corner (x from 4, y from 0 to about 14 px); as in plot.js's
-  // axes(), a power of ten that would print over it is left out (its grid line stays).
+  // The y label sits in the top-left corner (x from 4, y from labelTop to about 14 px below it); as
+  // in plot.js's axes(), a power of ten that would print over it is left out (its grid line stays).
   c.font = `12px ${t.font}`;
   const labelRight = yLabel ? 4 + c.measureText(yLabel).width : -Infinity;
+  const labelTop = yLabel ? yLabelTop(c, yLabel) : 0;
   c.font = `11px ${t.mono}`;
   for (let p = Math.ceil(y0); p <= Math.floor(y1); p++) {
     const Y = Math.round(plot.py(p)) + 0.5;
     c.beginPath(); c.moveTo(plot.margin.left, Y); c.lineTo(plot.width - plot.margin.right, Y); c.stroke();
     const text = formatPowerOfTen(p);
-    if (Y - 7 < 14 && plot.margin.left - 6 - c.measureText(text).width < labelRight) continue;
+    if (Y - 7 < labelTop + 14 && plot.margin.left - 6 - c.measureText(text).width < labelRight) continue;
     c.textAlign = 'right'; c.textBaseline = 'middle';
     c.fillText(text, plot.margin.left - 6, Y);
   }
   c.font = `12px ${t.font}`;
   if (xLabel) { c.textAlign = 'right'; c.textBaseline = 'bottom'; c.fillText(xLabel, plot.width - plot.margin.right, plot.height - 1); }
-  if (yLabel) { c.textAlign = 'left'; c.textBaseline = 'top'; c.fillText(yLabel, 4, 0); }
+  if (yLabel) { c.textAlign = 'left'; c.textBaseline = 'top'; c.fillText(yLabel, 4, labelTop); }
   c.restore();
 }
 
