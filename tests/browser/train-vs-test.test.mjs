@@ -194,3 +194,26 @@ test('Train vs test: the "memorise hard" column stays hidden until ticked; seen 
   await assertPractice(page, box, { othersMayReport: true });
   await page.close();
 });
+
+// On a phone the table opens at its first columns: centring the current setting (depth 3) slid
+// depth 1 and most of depth 2 under the sticky row names, so depth 2's column showed only "%".
+test('Train vs test at 375 px: the table opens with its first setting\'s column whole beside the row names', async () => {
+  const page = await site.newPage({ width: 375 });
+  await page.goto(`${site.base}/lessons/train-vs-test.html`);
+  await widgetsReady(page);
+  await page.waitForTimeout(300);
+  const view = await page.locator('.train-vs-test-curve-table').evaluate((table) => {
+    const [names, first] = table.querySelectorAll('thead th');
+    const now = table.querySelector('th.train-vs-test-now');
+    const box = table.parentElement.getBoundingClientRect();
+    return {
+      first: first.textContent, namesRight: names.getBoundingClientRect().right, firstLeft: first.getBoundingClientRect().left,
+      nowInView: now.getBoundingClientRect().left >= names.getBoundingClientRect().right - 0.5 && now.getBoundingClientRect().right <= box.right + 0.5,
+    };
+  });
+  assert.equal(view.first, '1');
+  assert.ok(view.firstLeft >= view.namesRight - 0.5, `depth 1's column starts at ${view.firstLeft} px, under the row names (to ${view.namesRight} px)`);
+  assert.ok(view.nowInView, 'the current setting\'s column is seen whole');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
