@@ -205,3 +205,37 @@ test('part of a run gives the answer away: 50 means at n = 10 and 50 at n = 40, 
   await assertClean(page);
   await page.close();
 });
+
+// Records, per canvas, the box of every "?" drawn since the canvas was last cleared (CSS pixels).
+function recordQuestionMarks() {
+  const { fillText, clearRect } = CanvasRenderingContext2D.prototype;
+  CanvasRenderingContext2D.prototype.clearRect = function (...args) { this.canvas.questionMarks = []; return clearRect.apply(this, args); };
+  CanvasRenderingContext2D.prototype.fillText = function (text, x, y, ...rest) {
+    if (text === '?') {
+      const m = this.getTransform();
+      const dpr = m.a;
+      const metrics = this.measureText(text);
+      const left = { left: x, center: x - metrics.width / 2, right: x - metrics.width }[this.textAlign] ?? x;
+      (this.canvas.questionMarks ||= []).push({ left: (m.a * left + m.e) / dpr, right: (m.a * (left + metrics.width) + m.e) / dpr, y: (m.d * y + m.f) / dpr });
+    }
+    return fillText.call(this, text, x, y, ...rest);
+  };
+}
+
+// At small n the hidden dots' "?" marks (n = 1, 2 and 4 lie 3–8 px apart) were stacked into a tower.
+test('the hidden spreads\' "?" marks stand in one row above the n axis, none touching another, at 375 and 1280 px', async () => {
+  for (const width of [375, 1280]) {
+    const page = await site.newPage({ width });
+    await page.addInitScript(recordQuestionMarks);
+    await page.goto(`${site.base}/lessons/central-limit.html`);
+    await widgetsReady(page);
+    const seCanvas = card(page).locator('canvas').nth(2);
+    await page.waitForFunction((c) => (c.questionMarks || []).length > 0, await seCanvas.elementHandle());
+    const marks = await seCanvas.evaluate((c) => c.questionMarks);
+    assert.ok(marks.length >= 4, `${marks.length} marks at ${width} px`);
+    assert.deepEqual([...new Set(marks.map((m) => m.y))].length, 1, `one row at ${width} px: ${JSON.stringify(marks)}`);
+    const sorted = [...marks].sort((a, b) => a.left - b.left);
+    for (let i = 1; i < sorted.length; i++) assert.ok(sorted[i].left - sorted[i - 1].right >= 2, `marks ${i - 1} and ${i} at ${width} px: ${JSON.stringify(sorted)}`);
+    await page.close();
+  }
+});

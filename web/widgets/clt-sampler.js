@@ -259,15 +259,17 @@ function build(ctx) {
     });
     if (spreadsShown) for (const r of seTable) sePlot.point(r.n, r.measured, 1, { size: 5 });
     else {
-      // A "?" just above the n axis at each n with a hidden dot; marks closer than a glyph's width
-      // (n = 1, 2, 4 on a narrow plot) stack upwards instead of printing over each other.
+      // A "?" just above the n axis where hidden dots are, in one row. An n closer to the last mark
+      // than a mark's width and 4 px (n = 2 and 4 beside n = 1 on a phone) shares that mark:
+      // stacked upwards instead, they piled into a tower that read as data.
+      sePlot.ctx.font = `bold 13px ${th.font}`;
+      const markGap = sePlot.ctx.measureText('?').width + 4;
       let lastX = -Infinity;
-      let stack = 0;
       for (const r of seTable) {
         const x = sePlot.px(r.n);
-        stack = x - lastX < 10 ? stack + 1 : 0;
+        if (x - lastX < markGap) continue;
         lastX = x;
-        sePlot.text(r.n, 0, '?', { dy: -3 - 14 * stack, baseline: 'bottom', weight: 'bold', size: 13, color: th.textMuted });
+        sePlot.text(r.n, 0, '?', { dy: -3, baseline: 'bottom', weight: 'bold', size: 13, color: th.textMuted });
       }
     }
   }
