@@ -136,7 +136,7 @@ const ANSWERS = {
   'frontier-generalisation': ['The bound is above 1 for every $n$ shown'],
   'frontier-kernels': ['all 120 points are support vectors', '| RBF, $\\gamma = 0.05$ | 68.3% | 120 |'],
   'frontier-kmeans': ['7 of the 20 random starts now stop above the best inertia'],
-  generalisation: ['by more than 60 times as much as degree 3'],
+  generalisation: ['test MSE is still more than 60 times degree 3'],
   'gradient-descent': ['every optimiser rolls to the saddle point and stalls there'],
   'hyperparameter-search': ['find 0.892', 'At this seed it is random search'],
   kmeans: ['the inertia ends at 100'],
