@@ -67,3 +67,22 @@ test('the check-yourself reader refuses the same texts for the same reasons', ()
     assert.equal(read(text, box).refusal, reason(readNumber(text, kind).error), text);
   }
 });
+
+// A learner who types "1 000" (as the site writes a count) or "1/2" (a share as a fraction) was
+// told "is not a number: type digits" in a predict box, while check-yourself read the same text.
+test('thousands grouped by a space and fractions of whole numbers are read, as check-yourself reads them', () => {
+  assert.equal(read('1 000', count).value, 1000);
+  assert.equal(read('12 345.5', plain).value, 12345.5);
+  assert.equal(read('1\u202f000', plain).value, 1000);
+  assert.equal(read('2 304 %', percent).value, 2304);
+  assert.equal(read('1/2', plain).value, 0.5);
+  assert.equal(read('1/2', plain).written, '0.5');
+  assert.equal(read('-3 / 4', plain).value, -0.75);
+  assert.equal(read('6/3', count).value, 2);
+  assert.equal(read('1/2', count).refusal, 'notWhole');
+  assert.equal(read('1/2', percent).looksLikeShare, true);
+  assert.deepEqual(read('1/0', plain), { refusal: 'divideByZero', typed: '1/0' });
+  // Not a grouping in threes, not a fraction of whole numbers: still refused.
+  for (const text of ['1 00', '10 00 0', '1.5/2', '1/2/3', '½', '1/2%']) assert.equal(read(text, plain).refusal, 'notNumber', text);
+  for (const text of ['1 000', '1/2', '-3 / 4', '6/3']) assert.equal(read(text, plain).value, readNumber(text, '').value, text);
+});

@@ -52,6 +52,7 @@ export const en = {
   'predict.separators': '"{typed}" has more than one separator: type the number with a point for decimals and no thousands separator, e.g. 1000.5.',
   'predict.ambiguous': '"{typed}": is that {whole} or {part}? Type decimals with a point and no thousands separator: {whole} or {part}.',
   'predict.tooLarge': '"{typed}" is too large to read: no prediction here is anywhere near it.',
+  'predict.divideByZero': '"{typed}" divides by 0, which has no value.',
   'predict.percentSign': ({ typed, count, share }) => `"${typed}" has a % sign, but this answer is ${count ? 'a count' : 'a plain number, not a percentage'}: type it without %.${share ? ` If you meant ${typed} of 1, type ${share}.` : ''}`,
   'predict.needWhole': '"{typed}" is not a whole number: a count is a whole number, such as 0, 1 or 2.',
   'predict.readAsPercent': '(Read as {typed}%, less than one percent. If you meant a share of 1, that is {percent}%: press Change my prediction and type {percent}.)',

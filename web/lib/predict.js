@@ -111,6 +111,7 @@ export function createPrediction(ctx, spec) {
     if (read.refusal === 'separators') return { error: t('predict.separators', { typed: shown }) };
     if (read.refusal === 'ambiguous') return { error: t('predict.ambiguous', { typed: shown, whole: read.whole, part: read.part }) };
     if (read.refusal === 'tooLarge') return { error: t('predict.tooLarge', { typed: shown }) };
+    if (read.refusal === 'divideByZero') return { error: t('predict.divideByZero', { typed: shown }) };
     if (read.refusal === 'percentSign') {
       // In a box for a share of 1, "30%" was surely meant as 0.3: say so, but let the learner type it.
       const share = numeric.max !== undefined && numeric.max <= 1 && read.value >= 0 && read.value <= 100 ? formatShort(read.value / 100, 6) : '';
