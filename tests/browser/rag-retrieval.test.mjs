@@ -197,3 +197,27 @@ test('rag-retrieval: the embedding\'s rank seen first, with tf-idf never looked 
   await assertPractice(page, box);
   await page.close();
 });
+
+// A question of the learner's own has no ✓ passage: when nothing matches (letters the collection
+// never uses, or an empty box) the card said "The answer is wrong or missing: look at where the ✓
+// passage is ranked", pointing at a mark that is not there.
+test('rag-retrieval: an own question that matches nothing, and an empty box, are told so without a ✓ passage to look for', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}${PAGE}`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: TITLE });
+  const box = card.getByLabel('Question', { exact: true });
+  const message = () => card.locator('.dw-message').first();
+  await box.fill('xyzzy plugh');
+  assert.equal((await shown(card)).answer, 'Not found.');
+  assert.equal(await message().textContent(), 'No answer: no passage scored above 0 and the minimum score for your question, so there was nothing to copy.');
+  assert.equal(await message().getAttribute('data-tone'), 'info');
+  assert.equal(await card.locator('.rag-retrieval-badge-right').count(), 0);
+  await box.fill('');
+  assert.equal(await message().textContent(), 'Type a question, or pick one from the list, to search the collection.');
+  // A question the collection covers still gets its verdict.
+  await box.fill('When is the last bus from the station?');
+  assert.equal(await message().textContent(), 'The answer is right.');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -197,6 +197,13 @@ function build(ctx) {
     }
     const context = opts.noRetrieval ? [] : ranking.indices.filter((p) => used.has(p));
     promptText.textContent = t('rag-retrieval.prompt', { context: context.length ? context.map((p, i) => t('rag-retrieval.prompt.passage', { number: formatNumber(i + 1, 0), passage: PASSAGES[p] })).join('\n') : t('rag-retrieval.prompt.nothing'), question });
+    // A question of the learner's own has no ✓ passage, so "not found" is no mistake to look for
+    // in the ranking; an empty box has asked nothing yet.
+    if (!known && !answer.found && !opts.noRetrieval) {
+      answerBox.dataset.tone = 'info';
+      card.setMessage(question.trim() ? t('rag-retrieval.message.ownNotFound') : t('rag-retrieval.message.empty'), 'info');
+      return;
+    }
     const msg = verdict === 'right' || verdict === 'right-not-found' ? t('rag-retrieval.message.right') : verdict === 'unknown' ? t('rag-retrieval.message.unknown') : t('rag-retrieval.message.wrong');
     card.setMessage(msg, verdict === 'right' || verdict === 'right-not-found' ? 'ok' : verdict === 'unknown' ? 'info' : 'warn');
   }

@@ -56,6 +56,8 @@ export const messages = {
   'rag-retrieval.message.right': 'The answer is right.',
   'rag-retrieval.message.unknown': 'An answer was copied from the collection.',
   'rag-retrieval.message.wrong': 'The answer is wrong or missing: look at where the ✓ passage is ranked.',
+  'rag-retrieval.message.ownNotFound': 'No answer: no passage scored above 0 and the minimum score for your question, so there was nothing to copy.',
+  'rag-retrieval.message.empty': 'Type a question, or pick one from the list, to search the collection.',
   'rag-retrieval.wrong.dropped': 'Wrong: the right passage is not in the index, so the answerer copied the best of the rest.',
   'rag-retrieval.wrong.outsideTopK': 'Wrong: this passage does not answer the question; the right one is ranked {rank}, outside the top {k}.',
   'rag-retrieval.wrong.notRead': 'Wrong: the right passage is ranked {rank} but scores {score}, so it was not read.',
