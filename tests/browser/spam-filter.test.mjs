@@ -191,3 +191,38 @@ test('spam filter: a positive "meeting" weight seen on a near edit before predic
   await assertPractice(page, box, { othersMayReport: true });
   await page.close();
 });
+
+// A training count emptied, typed as letters, 3.5 or 9 became 0 (or was clamped) in silence and the
+// model retrained on it, which could even tip the new email and record the tipping.
+test('spam filter: a training count that is no whole number from 0 to 5 is refused in words; nothing retrains or is recorded', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/spam-filter.html`);
+  await widgetsReady(page);
+  const card = page.locator('.spam-filter');
+  await card.locator('.spam-filter-train-emails summary').click();
+  await page.evaluate(() => {
+    window.__reports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.__reports.push({ type, ...e.detail }));
+  });
+  const cell = card.getByLabel('times the word “free” appears in “FREE prize inside, claim now”');
+  const probs = await card.locator('.spam-filter-prob').allTextContents();
+  for (const typed of ['', 'abc', '1e999', '3.5', '9', '-1']) {
+    await cell.fill('');
+    await cell.focus();
+    if (typed) await page.keyboard.type(typed);
+    await cell.press('Enter');
+    await cell.evaluate((el) => el.blur());
+    assert.equal(await cell.inputValue(), '3', typed);
+    assert.equal(await card.locator('.dw-message').first().textContent(), 'Each count is a whole number from 0 to 5, so times the word “free” appears in “FREE prize inside, claim now” stays 3.', typed);
+    assert.deepEqual(await card.locator('.spam-filter-prob').allTextContents(), probs, typed);
+  }
+  assert.deepEqual(await page.evaluate(() => window.__reports), []);
+  // A whole number in range still retrains.
+  await cell.fill('0');
+  await cell.press('Enter');
+  assert.equal(await cell.inputValue(), '0');
+  assert.notDeepEqual(await card.locator('.spam-filter-prob').allTextContents(), probs);
+  assert.match(await card.locator('.dw-message').first().textContent(), /^Let through\. The biggest push/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

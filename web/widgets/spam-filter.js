@@ -93,9 +93,17 @@ function build(ctx) {
       const input = el('input', { type: 'number', min: '0', max: String(MAX_COUNT), step: '1', inputmode: 'numeric', 'aria-label': t('spam-filter.countIn', { feature: f.long, subject: e.subject }) });
       input.value = String(e.counts[j]);
       input.addEventListener('change', () => {
-        const v = Math.round(Number(input.value));
-        e.counts[j] = Number.isFinite(v) ? Math.max(0, Math.min(MAX_COUNT, v)) : 0;
-        input.value = String(e.counts[j]);
+        // An emptied box, letters (the browser then reports no value), 3.5 or 9 is no count: the
+        // email keeps its count and the model is not retrained (a silent 0 or clamp would retrain
+        // on a count nobody typed, and could tip the new email's verdict).
+        const v = Number(input.value);
+        if (input.validity.badInput || input.value.trim() === '' || !Number.isInteger(v) || v < 0 || v > MAX_COUNT) {
+          input.value = String(e.counts[j]);
+          card.setMessage(t('spam-filter.countRefused', { max: MAX_COUNT, feature: f.long, subject: e.subject, count: e.counts[j] }), 'info');
+          return;
+        }
+        e.counts[j] = v;
+        input.value = String(v);
         refresh(true);
       });
       tr.append(el('td', {}, [input]));
