@@ -81,3 +81,16 @@ test('tokens-to-ids: live tokens, ids and bag-of-words counts from the engine; h
   }
 });
 
+
+// One unknown "word" of 5 000 letters (the box keeps the first 400) was quoted whole in the card's
+// message: 400 letters with no place to break.
+test('tokens-to-ids: a very long unknown word is quoted clipped, and the card still fits 375 px', async () => {
+  const page = await open(375);
+  const card = page.locator('.dw-card').nth(0);
+  await card.getByLabel('Your text').fill('x'.repeat(5000));
+  const message = await card.locator('.dw-message').first().textContent();
+  assert.equal(message, 'The only word, “xxxxxxxxxxxxxxxxxxxxxxxxxxxxx…”, is not in the vocabulary, so it gets id 0, <unk> (“unknown word”): the vector is a single bar at id 0. A model would learn nothing from this text.');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375), 'no sideways scrolling');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

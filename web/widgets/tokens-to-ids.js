@@ -5,12 +5,14 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { el, fixed, nextId, select, slider } from '../lib/ui.js';
-import { formatNumber } from '../lib/format.js';
+import { clipText, formatNumber } from '../lib/format.js';
 import { CORPUS, START_TEXT } from '../lib/text-examples.js';
 import { capText, chip } from '../lib/tokens.js';
 import { messages } from './tokens-to-ids.messages.js';
 
 export const MAX_CHARS = 400;
+// A word quoted back in the card's message (a 400-letter "word" would fill the message).
+const WORD_QUOTED = 30;
 
 export const schema = {
   weighting: { type: 'enum', values: ['counts', 'binary', 'tfidf'], default: 'counts', description: 'What each bar holds: word counts, presence (0/1) or tf-idf weights.' },
@@ -102,7 +104,7 @@ function build(ctx) {
     stat.nonzero.set(t('tokens-to-ids.nonzeroOf', { nonzero, total: vector.length }));
     if (!tokens.length) card.setMessage(t('tokens-to-ids.empty'), 'warn');
     else if (unknown === tokens.length) {
-      card.setMessage(t('tokens-to-ids.allUnknown', { words: tokens.length, only: tokens[0].text }), 'warn');
+      card.setMessage(t('tokens-to-ids.allUnknown', { words: tokens.length, only: clipText(tokens[0].text, WORD_QUOTED) }), 'warn');
     }
     else {
       const share = fixed((100 * nonzero) / vector.length, 0);
