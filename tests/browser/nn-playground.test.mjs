@@ -386,3 +386,30 @@ test('training tricks: the schedule\'s rate and the clipped gradient norm are re
   await page.close();
   await again.close();
 });
+
+test('weight editor by keyboard: Close and Escape hand the focus back to the neuron it was opened for, never to the page body', async () => {
+  const page = await open();
+  const neuron = page.getByRole('button', { name: /layer 1, neuron 2:/ });
+  await neuron.focus();
+  await page.keyboard.press('Enter');
+  const editor = page.locator('.nnp-weight-editor');
+  await editor.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.closest('.nnp-weight-editor') !== null), true, 'Enter on a neuron opens the editor with the focus in it');
+  // Tab from the connection list to the value box, Set, then Close, and press Close by keyboard.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Close');
+  await page.keyboard.press('Enter');
+  await settle(page);
+  assert.equal(await editor.isHidden(), true);
+  assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label') || document.activeElement.tagName), /layer 1, neuron 2:/);
+  // Escape in the value box closes it the same way.
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Value', { exact: true }).focus();
+  await page.keyboard.press('Escape');
+  await settle(page);
+  assert.equal(await editor.isHidden(), true);
+  assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label') || document.activeElement.tagName), /layer 1, neuron 2:/);
+  await clean(page);
+});

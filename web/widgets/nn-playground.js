@@ -145,6 +145,7 @@ function build(ctx) {
     label: (c, u) => network.neuronLabel(c, u),
     onChanged: (weightsChanged) => { if (weightsChanged) trainer.restartHistory(); ctx.requestDraw(draw); },
     onMessage: (text, tone) => card.setMessage(text, tone),
+    returnFocus: (c, u) => network.focusNeuron(c, u),
     t,
   });
   const jsonRow = el('div', { className: 'dw-buttons nnp-io' });

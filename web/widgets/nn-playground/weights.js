@@ -6,7 +6,9 @@ import { button, el, fixed, nextId } from '../../lib/ui.js';
 import { FEATURES } from './settings.js';
 import { formatNumber } from '../../lib/format.js';
 
-export function createWeightEditor(parent, { trainer, label, onChanged, onMessage, t }) {
+// returnFocus(column, unit): the editor closing while the keyboard is in it (Close, Escape) hands
+// the focus back to the neuron it was opened for, rather than letting it drop to the page body.
+export function createWeightEditor(parent, { trainer, label, onChanged, onMessage, returnFocus, t }) {
   const root = el('div', { className: 'nnp-weight-editor', role: 'group', 'aria-label': t('nn-playground.editWeight') });
   root.hidden = true;
   const title = el('p', { className: 'nnp-editor-title' });
@@ -33,6 +35,7 @@ export function createWeightEditor(parent, { trainer, label, onChanged, onMessag
 
   let options = []; // { kind: 'weight'|'bias', layer, from, to, unit, text }
   let selected = null;
+  let origin = null; // { column, unit }: the neuron the editor was opened for
 
   function current() { return options[Number(sel.value)] || null; }
 
@@ -78,7 +81,13 @@ export function createWeightEditor(parent, { trainer, label, onChanged, onMessag
     } catch (err) { onMessage(err.message, 'bad'); }
   }
 
-  function close() { root.hidden = true; selected = null; onChanged(false); }
+  function close() {
+    const hadFocus = root.contains(document.activeElement);
+    root.hidden = true;
+    selected = null;
+    onChanged(false);
+    if (hadFocus && origin && returnFocus) returnFocus(origin.column, origin.unit);
+  }
 
   return {
     root,
@@ -90,6 +99,7 @@ export function createWeightEditor(parent, { trainer, label, onChanged, onMessag
       for (let i = 0; i < sizes[layer]; i++) list.push({ kind: 'weight', layer, from: i, to, text: weightText(layer, i, to) });
       list.push({ kind: 'bias', layer, unit: to, text: t('nn-playground.biasOf', { neuron: label(layer + 1, to) }) });
       title.textContent = t('nn-playground.weightsInto', { neuron: label(layer + 1, to) });
+      origin = { column: layer + 1, unit: to };
       fill(list, from);
       sel.focus();
     },
@@ -101,6 +111,7 @@ export function createWeightEditor(parent, { trainer, label, onChanged, onMessag
       list.push({ kind: 'bias', layer: c - 1, unit, text: t('nn-playground.biasOf', { neuron: label(c, unit) }) });
       if (c + 1 < sizes.length) for (let j = 0; j < sizes[c + 1]; j++) list.push({ kind: 'weight', layer: c, from: unit, to: j, text: weightText(c, unit, j) });
       title.textContent = t('nn-playground.weightsOf', { neuron: label(c, unit) });
+      origin = { column: c, unit };
       fill(list, 0);
       sel.focus();
     },
