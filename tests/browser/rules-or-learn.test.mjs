@@ -38,3 +38,28 @@ test('rules or learn: feedback with a reason, score, keyboard, replay', async ()
   await page.close();
 });
 
+
+test('rules or learn by keyboard: Next moves the focus to the new scenario, and the scenario shows a focus ring', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/rules-or-learning.html`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-quiz');
+  await card.locator('.dw-quiz-choice').first().focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Next scenario');
+  await page.keyboard.press('Enter');
+  const focused = await page.evaluate(() => {
+    const a = document.activeElement;
+    const s = getComputedStyle(a);
+    return { scenario: a.classList.contains('dw-quiz-scenario'), outline: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+  });
+  assert.equal(focused.scenario, true);
+  assert.notEqual(focused.outline, 'none', 'the focused scenario has an outline');
+  assert.ok(focused.width >= 2, `outline ${focused.width} px wide`);
+  // A mouse click on Next moves the focus too, without a ring.
+  await card.locator('.dw-quiz-choice').first().click();
+  await card.getByRole('button', { name: 'Next scenario' }).click();
+  assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'none');
+  await assertClean(page);
+  await page.close();
+});
