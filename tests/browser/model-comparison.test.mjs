@@ -196,8 +196,14 @@ test('model-comparison: a count locked after half the resamples were counted (th
   await recordReports(page);
   const box = page.locator('[data-predict="comparison-false-alarms"]');
   await page.getByRole('button', { name: /Run the experiment/ }).click();
-  await page.waitForFunction(() => Number((/(\d+) resamples of 40 run/.exec(document.querySelector('.dw-summary-list').textContent) || [])[1]) >= 24, null, { timeout: 120000 });
-  await page.getByRole('button', { name: /^Pause/ }).click();
+  // Paused from inside the page in the frame that shows 24 or more: a click from the test could
+  // arrive after the run had finished, when the same button starts a new run.
+  await page.waitForFunction(() => {
+    const counted = Number((/(\d+) resamples of 40 run/.exec(document.querySelector('.dw-summary-list').textContent) || [])[1]);
+    const pause = [...document.querySelectorAll('button')].find((b) => /^Pause/.test(b.textContent));
+    if (counted >= 24 && counted < 40 && pause) { pause.click(); return true; }
+    return false;
+  }, null, { timeout: 120000, polling: 'raf' });
   const counted = Number(/(\d+) resamples of 40 run/.exec(await page.locator('.dw-summary-list').textContent())[1]);
   assert.ok(counted >= 20 && counted < 40, `paused part-way (${counted} of 40)`);
   await page.getByRole('button', { name: 'Clear' }).click();
