@@ -173,7 +173,7 @@ test('matrix-transform: a typed entry is read like every number on the site; a r
   assert.match(await message.textContent(), /between -10 and 10 so the picture stays readable: a stays 0\.5\./);
   assert.equal(await a.inputValue(), '0.5');
   assert.equal(await stat('det A'), '0.000');
-  for (const [typed, words] of [['1e999', /between -10 and 10/], ['abc', /“abc” is not a number, so a stays 0\.5\./], ['', /Each entry needs a number, so a stays 0\.5\./]]) {
+  for (const [typed, words] of [['1e999', /between -10 and 10/], ['abc', /Entry a stays 0\.5: "abc" is not a number\./], ['', /Entry a stays 0\.5: the box was left empty\./], ['1,000', /Entry a stays 0\.5: "1,000" could be 1000 or 1\.000/]]) {
     await a.fill(typed);
     await a.press('Enter');
     assert.match(await message.textContent(), words, typed);
@@ -184,6 +184,12 @@ test('matrix-transform: a typed entry is read like every number on the site; a r
   await a.press('ArrowUp');
   assert.equal(await a.inputValue(), '0.6');
   assert.equal(await stat('det A'), '0.200');
+  // Typed one key at a time, a fraction is read whole ("1/2" is 0.5, where a number box kept 12).
+  await a.click({ clickCount: 3 });
+  await page.keyboard.type('1/2');
+  await page.keyboard.press('Enter');
+  assert.equal(await a.inputValue(), '0.5');
+  assert.equal(await stat('det A'), '0.000');
   await noNaNInCards(page);
   assert.deepEqual(page.record.errors, []);
   await page.close();

@@ -66,6 +66,19 @@ export const en = {
   'predict.practice': '(A second try on this page: your first prediction is the one recorded.)',
   'predict.practiceSeen': '(Practice: the outcome was on screen before you predicted, so this is not recorded.)',
 
+  // number-field.js: why a number typed into a widget's box was not used, as a clause the
+  // widget's own sentence carries ("… , so the weight stays 0.5."); what was typed is quoted.
+  'number.empty': 'the box was left empty',
+  'number.notNumber': '"{typed}" is not a number',
+  'number.separators': '"{typed}" has more than one separator (type decimals with a point and no thousands separator, e.g. 1000.5)',
+  'number.ambiguous': '"{typed}" could be {whole} or {part} (type decimals with a point and no thousands separator)',
+  'number.tooLarge': '"{typed}" is too large to read',
+  'number.divideByZero': '"{typed}" divides by 0, which has no value',
+  'number.percentSign': '"{typed}" has a % sign, but this is a plain number',
+  'number.notWhole': '"{typed}" is not a whole number',
+  'number.belowMin': '{typed} is below {min}, the least allowed here',
+  'number.aboveMax': '{typed} is above {max}, the most allowed here',
+
   // quiz.js: the sorting games
   'quiz.answer': 'Your answer',
   'quiz.statScore': 'score',

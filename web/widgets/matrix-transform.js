@@ -11,7 +11,7 @@ import { formatEntry, gridSegments, PRESETS, SMILEY, vec } from '../lib/linear-a
 import { arrow } from '../lib/marks.js';
 import { equalDomain } from '../lib/domain.js';
 import { createPrediction } from '../lib/predict.js';
-import { readPredictedNumber } from '../lib/predict-number.js';
+import { numberBox, refusalReason } from '../lib/number-field.js';
 import { messages } from './matrix-transform.messages.js';
 
 export const schema = {
@@ -70,27 +70,32 @@ function build(ctx) {
   plot.canvas.tabIndex = 0;
   card.stage.append(el('p', { className: 'dw-figure-caption', text: t('matrix-transform.caption') }));
 
-  // The matrix editor: [[a, b], [c, d]] as four text boxes read like every typed number on the
-  // site (web/lib/predict-number.js): a number box would quietly turn "0,5" into 5 and "1e999"
-  // into nothing. The arrow keys still step an entry by 0.1, as a number box does.
+  // The matrix editor: [[a, b], [c, d]] as four boxes read like every typed number on the site
+  // (web/lib/number-field.js). A typed entry moves the picture at once; a refused one says why and
+  // goes back to its value before the edit, so the box and the picture agree. The arrow keys step
+  // an entry by 0.1.
   const editor = el('div', { className: 'matrix-transform-editor', role: 'group', 'aria-label': t('matrix-transform.editor') });
   const letters = ['a', 'b', 'c', 'd'];
   const names = letters.map((n) => t(`matrix-transform.entry.${n}`));
-  const before = [0, 0, 0, 0]; // each entry as it was when its box was entered: what a refused entry goes back to
-  const inputs = names.map((n, k) => {
-    const input = el('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', id: nextId('m'), 'aria-label': t('matrix-transform.entry', { entry: n }) });
-    input.addEventListener('focus', () => { before[k] = A[k]; });
-    input.addEventListener('change', () => edit(k, input));
-    input.addEventListener('input', () => edit(k, input, true));
-    input.addEventListener('keydown', (e) => {
-      if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
-      e.preventDefault();
-      const next = A.slice();
-      next[k] = Math.round((A[k] + (e.key === 'ArrowUp' ? 0.1 : -0.1)) * 10) / 10;
-      setMatrix(next);
-    });
-    return input;
-  });
+  const withEntry = (k, v) => { const next = A.slice(); next[k] = v; return next; };
+  const inputs = names.map((n, k) => numberBox({
+    get: () => A[k],
+    format: formatEntry,
+    min: -LIMIT,
+    max: LIMIT,
+    step: 0.1,
+    onLive: (v) => setMatrix(withEntry(k, v), { keepInputs: true }),
+    onValue: (v) => setMatrix(withEntry(k, v)),
+    onRefuse: (r) => {
+      const entry = letters[k];
+      const kept = formatEntry(r.kept);
+      const outside = r.refusal === 'tooLarge' || r.refusal === 'belowMin' || r.refusal === 'aboveMax';
+      card.setMessage(outside
+        ? t('matrix-transform.tooLarge', { limit: formatNumber(LIMIT, 0), entry, kept })
+        : t('matrix-transform.notANumber', { reason: refusalReason(t, r), entry, kept }), 'warn');
+    },
+    attrs: { id: nextId('m'), 'aria-label': t('matrix-transform.entry', { entry: n }) },
+  }));
   editor.append(el('span', { className: 'matrix-transform-bracket', text: t('matrix-transform.bracket'), 'aria-hidden': 'true' }), el('div', { className: 'matrix-transform-cells' }, inputs));
   card.controls.append(editor);
   const presetSelect = select(card.controls, {
@@ -139,28 +144,6 @@ function build(ctx) {
     if (prediction.pending === null || !showsShear() || !info) return;
     const area = Math.abs(info.det);
     prediction.settle(area > 1 + 1e-9 ? 'grow' : area < 1 - 1e-9 ? 'shrink' : 'same', t('matrix-transform.predict.why', { det: fixed(info.det, 3), area: fixed(area, 3) }));
-  }
-
-  // While typing, an entry that reads as a number within the limit moves the picture at once and
-  // anything else waits; once the entry is done (Enter, or leaving the box) a refused one says why
-  // in words and the entry goes back to what it was, so the box and the picture agree.
-  function edit(k, input, live = false) {
-    const read = readPredictedNumber(input.value);
-    const tooLarge = read.refusal === 'tooLarge' || (!read.refusal && Math.abs(read.value) > LIMIT);
-    if (read.refusal || tooLarge) {
-      if (live) return;
-      const next = A.slice(); next[k] = before[k];
-      setMatrix(next);
-      const entry = letters[k];
-      const kept = formatEntry(before[k]);
-      card.setMessage(tooLarge
-        ? t('matrix-transform.tooLarge', { limit: formatNumber(LIMIT, 0), entry, kept })
-        : t('matrix-transform.notANumber', { typed: read.typed, entry, kept }), 'warn');
-      return;
-    }
-    const next = A.slice(); next[k] = read.value;
-    if (!live) before[k] = read.value;
-    setMatrix(next, { keepInputs: live });
   }
 
   function setMatrix(next, { keepInputs = false } = {}) {

@@ -46,7 +46,7 @@ export const messages = {
   'matrix-transform.predict.seen': 'The shear and its determinant were on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'matrix-transform.predict.next': 'Now choose the shear preset and read the area of the square.',
   'matrix-transform.predict.why': 'det A = {det}, so the area is multiplied by {area}. The square leans over, but its base and its height both stay 1, and a parallelogram\'s area is base × height.',
-  'matrix-transform.notANumber': ({ typed, entry, kept }) => (typed ? `“${typed}” is not a number, so ${entry} stays ${kept}.` : `Each entry needs a number, so ${entry} stays ${kept}.`),
+  'matrix-transform.notANumber': 'Entry {entry} stays {kept}: {reason}.',
   'matrix-transform.tooLarge': 'Entries are kept between -{limit} and {limit} so the picture stays readable: {entry} stays {kept}.',
   'matrix-transform.blendShown': 'Showing (1 − t)·I + t·A at t = {t}; the numbers are for A. ',
   'matrix-transform.plotNow': 'The plane transformed by A = {matrix}. {text}',
