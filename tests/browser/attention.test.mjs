@@ -180,3 +180,31 @@ test('attention: a nearly zero action row (0.01) shows the even spread, so a lat
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// Typed key by key, a weight is read like every number on the site: a number box dropped the
+// comma of "0,01" and used 1 without a word. A refused weight says why and goes back.
+test('attention: a typed weight is read like every typed number; a refused one says why and goes back', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/attention-toy.html`);
+  await widgetsReady(page);
+  const w = cardAt(page, 0);
+  const weight = w.getByLabel('W_Q action dimension 1');
+  const typeIn = async (text) => { await weight.click({ clickCount: 3 }); await page.keyboard.type(text); await page.keyboard.press('Enter'); };
+  await typeIn('0,01');
+  assert.equal(await weight.inputValue(), '0.01');
+  assert.equal(await stat(w, 'head 1 looks at'), 'all 17%');
+  for (const [typed, reason] of [['abc', '"abc" is not a number'], ['50%', '"50%" has a % sign, but this is a plain number'], ['25', '25 is above 20, the most allowed here']]) {
+    await typeIn(typed);
+    assert.equal(await message(w), `W_Q action dimension 1 stays 0.01: ${reason}.`, typed);
+    assert.equal(await weight.inputValue(), '0.01', typed);
+    assert.equal(await stat(w, 'head 1 looks at'), 'all 17%', typed);
+  }
+  await typeIn('1/2');
+  assert.equal(await weight.inputValue(), '0.5');
+  // The arrow keys still step by 0.5.
+  await weight.press('ArrowDown');
+  assert.equal(await weight.inputValue(), '0');
+  assert.equal(await stat(w, 'head 1 looks at'), 'all 17%');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -8,6 +8,7 @@ import { formatNumber, formatPercent } from '../lib/format.js';
 import { Board } from '../lib/board.js';
 import { sequentialScale } from '../lib/colors.js';
 import { createPrediction } from '../lib/predict.js';
+import { numberBox, refusalReason } from '../lib/number-field.js';
 import { messages } from './attention.messages.js';
 
 export const schema = {
@@ -32,6 +33,7 @@ const X = [
   0, 0.3, 0, 1,
 ];
 const D = 4; const DK = 2; const HEADS = 2;
+const WEIGHT_LIMIT = 20; // the largest weight, of either sign, the editor takes
 // Weights: D rows × (HEADS·DK) columns, head h in columns 2h, 2h+1.
 // Head 1 "who?": actions query for animals; determiners query for the noun they introduce.
 // Head 2 "where?": actions and prepositions query for places.
@@ -95,13 +97,20 @@ function build(ctx) {
     for (let f = 0; f < D; f++) {
       m.append(el('span', { className: 'attention-rowlabel', text: featureName(f) }));
       for (let j = 0; j < DK; j++) {
-        const input = el('input', { type: 'number', step: '0.5', id: nextId('w'), 'aria-label': t(`attention.weight.${which}`, { feature: featureName(f), dimension: formatNumber(j + 1, 0) }) });
-        input.addEventListener('input', () => {
-          const v = Number(input.value);
-          if (input.value.trim() === '' || !Number.isFinite(v) || Math.abs(v) > 20) { card.setMessage(t('attention.weightRange'), 'warn'); return; }
-          const arr = which === 'q' ? wq : wk;
-          arr[f * HEADS * DK + (opts.head - 1) * DK + j] = v;
-          run();
+        // Read like every typed number on the site (web/lib/number-field.js): "0,5" is 0.5, and a
+        // refused weight says why and goes back, where a number box quietly made "0,5" into 5.
+        const arr = which === 'q' ? wq : wk;
+        const at = () => f * HEADS * DK + (opts.head - 1) * DK + j;
+        const weight = t(`attention.weight.${which}`, { feature: featureName(f), dimension: formatNumber(j + 1, 0) });
+        const input = numberBox({
+          get: () => arr[at()],
+          min: -WEIGHT_LIMIT,
+          max: WEIGHT_LIMIT,
+          step: 0.5,
+          onLive: (v) => { if (arr[at()] !== v) { arr[at()] = v; run(); } },
+          onValue: (v) => { if (arr[at()] !== v) { arr[at()] = v; run(); } },
+          onRefuse: (r) => card.setMessage(t('attention.weightRefused', { weight, kept: String(r.kept), reason: refusalReason(t, r) }), 'warn'),
+          attrs: { id: nextId('w'), 'aria-label': weight },
         });
         cells[which].push({ input, f, j });
         m.append(input);

@@ -25,7 +25,7 @@ export const messages = {
   'attention.matrix.k': 'key weights',
   'attention.weight.q': 'W_Q {feature} dimension {dimension}',
   'attention.weight.k': 'W_K {feature} dimension {dimension}',
-  'attention.weightRange': 'Weights must be numbers between −20 and 20.',
+  'attention.weightRefused': '{weight} stays {kept}: {reason}.',
   'attention.select.head': 'edit head',
   'attention.editHead.1': 'head 1 (who?)',
   'attention.editHead.2': 'head 2 (where?)',
