@@ -41,8 +41,11 @@ test('convolution: feature map and pooled values come from the engine; kernels a
     await w.getByLabel('kernel', { exact: true }).selectOption('identity');
     await w.getByLabel('kernel row 2 column 2').fill('2');
     assert.equal(await stat(w, 'selected value'), expected.sameV);
+    await w.getByLabel('kernel row 2 column 2').press('Enter');
     await w.getByLabel('kernel row 2 column 2').fill('');
-    assert.match(await message(w), /must be numbers/);
+    await w.getByLabel('kernel row 2 column 2').press('Enter');
+    assert.equal(await message(w), 'Kernel row 2 column 2 stays 2: the box was left empty.');
+    assert.equal(await stat(w, 'selected value'), expected.sameV);
     assert.ok(await noNaNInCards(page));
     await w.getByLabel('kernel', { exact: true }).selectOption('vertical-edge');
     await w.getByLabel('padding', { exact: true }).selectOption('valid');
@@ -213,6 +216,34 @@ test('convolution: changing the setting after locking in sets the prediction asi
     await relu.check();
   }
   assert.deepEqual(await reportedEvents(page), []);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Typed key by key, a kernel entry is read like every number on the site: a number box dropped the
+// comma of "0,5" and used 5 without a word. A refused entry says why and goes back.
+test('convolution: a typed kernel entry is read like every typed number; a refused one says why and goes back', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/convolution-filters.html`);
+  await widgetsReady(page);
+  const w = cardAt(page, 0);
+  await w.getByLabel('kernel', { exact: true }).selectOption('identity');
+  const centre = w.getByLabel('kernel row 2 column 2');
+  const typeIn = async (text) => { await centre.click({ clickCount: 3 }); await page.keyboard.type(text); await page.keyboard.press('Enter'); };
+  // The identity kernel scaled by 0.5 halves every pixel: the map's largest value is half the identity's.
+  const identity = Number(await stat(w, 'max'));
+  assert.ok(identity > 0.2, `the brightest pixel is bright enough to halve (${identity})`);
+  await typeIn('0,5');
+  assert.equal(await centre.inputValue(), '0.5');
+  assert.equal(Number(await stat(w, 'max')), identity / 2);
+  for (const [typed, reason] of [['1/0', '"1/0" divides by 0, which has no value'], ['0x10', '"0x10" is not a number'], ['500', '500 is above 100, the most allowed here']]) {
+    await typeIn(typed);
+    assert.equal(await message(w), `Kernel row 2 column 2 stays 0.5: ${reason}.`, typed);
+    assert.equal(await centre.inputValue(), '0.5', typed);
+    assert.equal(Number(await stat(w, 'max')), identity / 2, typed);
+  }
+  await centre.press('ArrowUp');
+  assert.equal(await centre.inputValue(), '0.6');
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

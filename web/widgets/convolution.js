@@ -8,6 +8,7 @@ import { formatShort } from '../lib/format.js';
 import { Board } from '../lib/board.js';
 import { divergingScale, sequentialScale } from '../lib/colors.js';
 import { createPrediction } from '../lib/predict.js';
+import { numberBox, refusalReason } from '../lib/number-field.js';
 import { messages } from './convolution.messages.js';
 import { IMAGE_SIZE, makeImage } from './convolution/images.js';
 
@@ -21,6 +22,7 @@ export const schema = {
 export const meta = { title: messages['convolution.title'], hint: messages['convolution.hint'] };
 
 const N = IMAGE_SIZE;
+const ENTRY_LIMIT = 100; // the largest kernel entry, of either sign, the editor takes
 const KERNELS = {
   'vertical-edge': [-1, 0, 1, -2, 0, 2, -1, 0, 1],
   'horizontal-edge': [-1, -2, -1, 0, 0, 0, 1, 2, 1],
@@ -67,13 +69,25 @@ function build(ctx) {
   const inputs = [];
   for (let i = 0; i < 9; i++) {
     const id = nextId('kern');
-    const input = el('input', { type: 'number', step: '0.1', id, 'aria-label': t('convolution.kernelEntry', { row: Math.floor(i / 3) + 1, column: (i % 3) + 1 }) });
-    input.addEventListener('input', () => {
-      const v = Number(input.value);
-      if (input.value.trim() === '' || !Number.isFinite(v) || Math.abs(v) > 100) { card.setMessage(t('convolution.badEntry', { row: Math.floor(i / 3) + 1, column: (i % 3) + 1 }), 'warn'); return; }
+    // Read like every typed number on the site (web/lib/number-field.js): "0,5" is 0.5, and a
+    // refused entry says why and goes back, where a number box quietly made "0,5" into 5.
+    const row = Math.floor(i / 3) + 1; const column = (i % 3) + 1;
+    const setEntry = (v) => {
+      if (kernel[i] === v) return;
       kernel[i] = v;
       opts.kernel = 'custom'; kernelSelect.value = 'custom';
       run();
+    };
+    const input = numberBox({
+      get: () => kernel[i],
+      format: (v) => formatShort(v, 4),
+      min: -ENTRY_LIMIT,
+      max: ENTRY_LIMIT,
+      step: 0.1,
+      onLive: setEntry,
+      onValue: setEntry,
+      onRefuse: (r) => card.setMessage(t('convolution.entryRefused', { row, column, kept: formatShort(r.kept, 4), reason: refusalReason(t, r) }), 'warn'),
+      attrs: { id, 'aria-label': t('convolution.kernelEntry', { row, column }) },
     });
     inputs.push(input);
     grid.append(input);

@@ -24,7 +24,7 @@ export const messages = {
   'convolution.kernelHeading': 'Kernel (editable)',
   'convolution.kernelGrid': '3 by 3 kernel weights',
   'convolution.kernelEntry': 'kernel row {row} column {column}',
-  'convolution.badEntry': 'Kernel entries must be numbers between −100 and 100 (row {row}, column {column}).',
+  'convolution.entryRefused': 'Kernel row {row} column {column} stays {kept}: {reason}.',
   'convolution.select.image': 'image',
   'convolution.image.house': 'house',
   'convolution.image.ring': 'ring',
