@@ -27,11 +27,21 @@ test('precision and recall by hand: 80/20/40 gives 0.800, 0.667, 0.727 from the 
   const tp = w.getByLabel(/TP/);
   const fp = w.getByLabel(/FP/);
   const fn = w.getByLabel(/FN/);
-  await fp.fill('-5');
-  assert.match(await w.locator('.dw-message').textContent(), /FP is negative/);
-  assert.equal(await stat(w, 'precision'), '–');
-  await fp.fill('');
-  assert.match(await w.locator('.dw-message').textContent(), /FP is not a number/);
+  // Typed key by key and committed with Enter, a count is read like every number on the site; a
+  // refused one says why, quoting what was typed, and goes back (a number box made "1/2" into 12).
+  const typeIn = async (box, text) => { await box.click({ clickCount: 3 }); await page.keyboard.type(text); await page.keyboard.press('Enter'); };
+  for (const [typed, reason] of [['-5', '-5 is below 0, the least allowed here'], ['', 'the box was left empty'], ['1/2', '"1/2" is not a whole number'], ['2,5', '"2,5" is not a whole number'], ['abc', '"abc" is not a number']]) {
+    if (typed) await typeIn(fp, typed);
+    else { await fp.fill(''); await fp.press('Enter'); }
+    assert.equal(await w.locator('.dw-message').textContent(), `FP stays 20: ${reason}.`, typed);
+    assert.equal(await fp.inputValue(), '20', typed);
+    assert.equal(await stat(w, 'precision'), '0.800', typed);
+  }
+  await typeIn(fp, '1 000');
+  assert.equal(await fp.inputValue(), '1000');
+  assert.equal(await stat(w, 'precision'), '0.074');
+  await fp.press('ArrowDown');
+  assert.equal(await fp.inputValue(), '999');
   await tp.fill('0'); await fp.fill('0'); await fn.fill('0');
   assert.match(await w.locator('.dw-message').textContent(), /All three counts are zero/);
   await tp.fill('30'); await fp.fill('30'); await fn.fill('10');

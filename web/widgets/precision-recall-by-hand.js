@@ -4,6 +4,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { el, fixed, nextId } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
+import { numberBox, refusalReason } from '../lib/number-field.js';
 import { messages } from './precision-recall-by-hand.messages.js';
 
 export const schema = {
@@ -27,9 +28,21 @@ function build(ctx) {
   const wrap = el('div', { className: 'precision-recall-by-hand-inputs' });
   for (const key of ['tp', 'fp', 'fn']) {
     const id = nextId(`precision-recall-${key}`);
-    const input = el('input', { type: 'number', id, min: '0', max: String(MAX_COUNT), step: '1', inputmode: 'numeric', name: key });
-    input.value = String(opts[key]);
-    ctx.listen(input, 'input', compute);
+    // Read like every typed number on the site (web/lib/number-field.js): a number box dropped
+    // what it did not accept as it was typed, so "1/2" became the count 12 without a word. A
+    // refused count says why and goes back to its value.
+    const use = (v) => { if (opts[key] !== v) { opts = { ...opts, [key]: v }; compute(); } };
+    const input = numberBox({
+      get: () => opts[key],
+      integer: true,
+      min: 0,
+      max: MAX_COUNT,
+      step: 1,
+      onLive: use,
+      onValue: use,
+      onRefuse: (r) => card.setMessage(t('precision-recall-by-hand.refused', { count: t(`precision-recall-by-hand.count.${key}`), kept: formatNumber(r.kept, 0), reason: refusalReason(t, r) }), 'warn'),
+      attrs: { id, name: key },
+    });
     inputs[key] = input;
     wrap.append(el('div', { className: 'dw-field' }, [el('label', { for: id, text: t(`precision-recall-by-hand.input.${key}`) }), input]));
   }
@@ -40,22 +53,6 @@ function build(ctx) {
   const statP = card.stat(t('precision-recall-by-hand.stat.precision'));
   const statR = card.stat(t('precision-recall-by-hand.stat.recall'));
   const statF1 = card.stat(t('precision-recall-by-hand.stat.f1'));
-
-  function readCounts() {
-    const counts = {};
-    const problems = [];
-    for (const key of ['tp', 'fp', 'fn']) {
-      const raw = inputs[key].value.trim();
-      const v = Number(raw);
-      const label = t(`precision-recall-by-hand.count.${key}`);
-      if (raw === '' || !Number.isFinite(v)) problems.push(t('precision-recall-by-hand.problem.notNumber', { label }));
-      else if (v < 0) problems.push(t('precision-recall-by-hand.problem.negative', { label }));
-      else if (!Number.isInteger(v)) problems.push(t('precision-recall-by-hand.problem.fraction', { label }));
-      else if (v > MAX_COUNT) problems.push(t('precision-recall-by-hand.problem.tooLarge', { label, max: formatNumber(MAX_COUNT, 0, { grouping: true }) }));
-      else counts[key] = v;
-    }
-    return { counts, problems };
-  }
 
   function line(title, text) {
     working.append(el('li', {}, [el('strong', { text: title }), el('span', { text })]));
@@ -69,13 +66,7 @@ function build(ctx) {
   }
 
   function compute() {
-    const { counts, problems } = readCounts();
-    if (problems.length) {
-      clear();
-      card.setMessage(t('precision-recall-by-hand.cannot', { problems: problems.join('; ') }), 'bad');
-      return;
-    }
-    const { tp, fp, fn } = counts;
+    const { tp, fp, fn } = opts;
     if (tp + fp + fn === 0) {
       clear();
       card.setMessage(t('precision-recall-by-hand.allZero'), 'bad');
