@@ -82,7 +82,7 @@ test('spam filter: the meeting-weight prediction misses ("stay negative") and ho
     await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   };
   await card.locator('.spam-filter-train-emails summary').click();
-  const meeting = (subject) => card.getByRole('spinbutton', { name: new RegExp(`times the word “meeting” appears in “${subject}`) });
+  const meeting = (subject) => card.getByRole('textbox', { name: new RegExp(`times the word “meeting” appears in “${subject}`) });
   await lock('negative');
   await meeting('FREE prize inside').fill('3');
   await meeting('FREE prize inside').dispatchEvent('change');
@@ -157,7 +157,7 @@ test('spam filter: retraining with three "meeting"s in both spam emails before p
   const card = page.locator('.spam-filter');
   const box = card.locator('[data-predict="spam-meeting-weight"]');
   await card.locator('.spam-filter-train-emails summary').click();
-  const meeting = (subject) => card.getByRole('spinbutton', { name: new RegExp(`times the word “meeting” appears in “${subject}`) });
+  const meeting = (subject) => card.getByRole('textbox', { name: new RegExp(`times the word “meeting” appears in “${subject}`) });
   const set = async (subject, n) => { await meeting(subject).fill(String(n)); await meeting(subject).dispatchEvent('change'); };
   await set('FREE prize inside', 3);
   await set('You are a WINNER', 3);
@@ -180,7 +180,7 @@ test('spam filter: a positive "meeting" weight seen on a near edit before predic
   const card = page.locator('.spam-filter');
   const box = card.locator('[data-predict="spam-meeting-weight"]');
   await card.locator('.spam-filter-train-emails summary').click();
-  const meeting = (subject) => card.getByRole('spinbutton', { name: new RegExp(`times the word “meeting” appears in “${subject}`) });
+  const meeting = (subject) => card.getByRole('textbox', { name: new RegExp(`times the word “meeting” appears in “${subject}`) });
   const set = async (subject, n) => { await meeting(subject).fill(String(n)); await meeting(subject).dispatchEvent('change'); };
   await set('FREE prize inside', 3);
   await set('You are a WINNER', 2);
@@ -206,14 +206,19 @@ test('spam filter: a training count that is no whole number from 0 to 5 is refus
   });
   const cell = card.getByLabel('times the word “free” appears in “FREE prize inside, claim now”');
   const probs = await card.locator('.spam-filter-prob').allTextContents();
-  for (const typed of ['', 'abc', '1e999', '3.5', '9', '-1']) {
+  // Typed key by key: a number box made "0,5" into the count 5 and "1/2" into 12.
+  const reasons = {
+    '': 'the box was left empty', abc: '"abc" is not a number', '1e999': '"1e999" is too large to read', 3.5: '"3.5" is not a whole number',
+    9: '9 is above 5, the most allowed here', '-1': '-1 is below 0, the least allowed here', '0,5': '"0,5" is not a whole number', '1/2': '"1/2" is not a whole number', '0x1': '"0x1" is not a number',
+  };
+  for (const typed of ['', 'abc', '1e999', '3.5', '9', '-1', '0,5', '1/2', '0x1']) {
     await cell.fill('');
     await cell.focus();
     if (typed) await page.keyboard.type(typed);
     await cell.press('Enter');
     await cell.evaluate((el) => el.blur());
     assert.equal(await cell.inputValue(), '3', typed);
-    assert.equal(await card.locator('.dw-message').first().textContent(), 'Each count is a whole number from 0 to 5, so times the word “free” appears in “FREE prize inside, claim now” stays 3.', typed);
+    assert.equal(await card.locator('.dw-message').first().textContent(), `Each count is a whole number from 0 to 5: ${reasons[typed]}, so times the word “free” appears in “FREE prize inside, claim now” stays 3.`, typed);
     assert.deepEqual(await card.locator('.spam-filter-prob').allTextContents(), probs, typed);
   }
   assert.deepEqual(await page.evaluate(() => window.__reports), []);

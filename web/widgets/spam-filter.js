@@ -9,6 +9,7 @@ import { button, buttonRow, el, fixed, setDisabled } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
 import { reportComplete } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
+import { numberBox, refusalReason } from '../lib/number-field.js';
 import { formatNumber } from '../lib/format.js';
 import { messages } from './spam-filter.messages.js';
 
@@ -90,21 +91,19 @@ function build(ctx) {
     const tr = el('tr');
     tr.append(el('td', { className: 'spam-filter-subject', text: e.subject }));
     const inputs = features.map((f, j) => {
-      const input = el('input', { type: 'number', min: '0', max: String(MAX_COUNT), step: '1', inputmode: 'numeric', 'aria-label': t('spam-filter.countIn', { feature: f.long, subject: e.subject }) });
-      input.value = String(e.counts[j]);
-      input.addEventListener('change', () => {
-        // An emptied box, letters (the browser then reports no value), 3.5 or 9 is no count: the
-        // email keeps its count and the model is not retrained (a silent 0 or clamp would retrain
-        // on a count nobody typed, and could tip the new email's verdict).
-        const v = Number(input.value);
-        if (input.validity.badInput || input.value.trim() === '' || !Number.isInteger(v) || v < 0 || v > MAX_COUNT) {
-          input.value = String(e.counts[j]);
-          card.setMessage(t('spam-filter.countRefused', { max: MAX_COUNT, feature: f.long, subject: e.subject, count: e.counts[j] }), 'info');
-          return;
-        }
-        e.counts[j] = v;
-        input.value = String(v);
-        refresh(true);
+      // Read like every typed number on the site (web/lib/number-field.js): a number box made
+      // "0,5" into the count 5 without a word. A count that is no whole number from 0 to the most
+      // is refused in words and the email keeps its count; nothing retrains (a silent 0 or clamp
+      // would retrain on a count nobody typed, and could tip the new email's verdict).
+      const input = numberBox({
+        get: () => e.counts[j],
+        integer: true,
+        min: 0,
+        max: MAX_COUNT,
+        step: 1,
+        onValue: (v) => { e.counts[j] = v; refresh(true); },
+        onRefuse: (r) => card.setMessage(t('spam-filter.countRefused', { max: MAX_COUNT, reason: refusalReason(t, r), feature: f.long, subject: e.subject, count: formatNumber(r.kept, 0) }), 'info'),
+        attrs: { 'aria-label': t('spam-filter.countIn', { feature: f.long, subject: e.subject }) },
       });
       tr.append(el('td', {}, [input]));
       return input;

@@ -31,7 +31,7 @@ export const messages = {
   'spam-filter.table.p': 'p(spam)',
   'spam-filter.table.caption': 'Training emails: word counts, label and the model’s spam probability',
   'spam-filter.countIn': '{feature} in “{subject}”',
-  'spam-filter.countRefused': 'Each count is a whole number from 0 to {max}, so {feature} in “{subject}” stays {count}.',
+  'spam-filter.countRefused': 'Each count is a whole number from 0 to {max}: {reason}, so {feature} in “{subject}” stays {count}.',
   'spam-filter.flipLabel': 'Label of “{subject}”: click to flip',
   'spam-filter.likeSpam': 'Looks like spam',
   'spam-filter.likeWork': 'Looks like work',
