@@ -412,4 +412,53 @@ test('weight editor by keyboard: Close and Escape hand the focus back to the neu
   assert.equal(await editor.isHidden(), true);
   assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label') || document.activeElement.tagName), /layer 1, neuron 2:/);
   await clean(page);
+  await page.close();
+});
+
+// Typed key by key, a setting, the seed and a weight are read like every number on the site (a
+// number box made "0,5" into 5 and "1/2" into 12 without a word); a refused entry is said in words
+// quoting what was typed (the seed said `seed="" is not a number; using 1.` even for "abc", and
+// changed 3.5, -5 and 2147483648 in silence), and the box goes back to the value in use.
+test('typed settings, seed and weights are read like every typed number; a refused one says why in words and goes back', async () => {
+  const page = await open('#dataset=gauss');
+  const typeIn = async (box, text) => { await box.click({ clickCount: 3 }); await page.keyboard.type(text); await page.keyboard.press('Enter'); };
+  const seed = page.getByLabel('Seed', { exact: true });
+  const loss = await stat(page, 'test loss');
+  for (const [typed, reason] of [['abc', '"abc" is not a number'], ['', 'the box was left empty'], ['3.5', '"3.5" is not a whole number'], ['-5', '-5 is below 0, the least allowed here'], ['2147483648', '2147483648 is above 2147483647, the most allowed here'], ['0x10', '"0x10" is not a number']]) {
+    if (typed) await typeIn(seed, typed);
+    else { await seed.fill(''); await seed.press('Enter'); }
+    assert.equal(await message(page), `Seed stays 1: ${reason}.`, typed);
+    assert.equal(await seed.inputValue(), '1', typed);
+    assert.equal(await stat(page, 'test loss'), loss, typed);
+  }
+  assert.doesNotMatch(page.url(), /seed=/);
+  await typeIn(seed, '1 000');
+  await page.waitForFunction(() => location.hash.includes('nn-playground.seed=1000'));
+  assert.equal(await seed.inputValue(), '1000');
+  await seed.press('ArrowUp');
+  await page.waitForFunction(() => location.hash.includes('nn-playground.seed=1001'));
+
+  await page.getByLabel('Learning-rate schedule').selectOption('step');
+  const factor = page.getByLabel('Decay factor per period');
+  await typeIn(factor, '0,25');
+  await page.waitForFunction(() => location.hash.includes('nn-playground.factor=0.25'));
+  assert.equal(await factor.inputValue(), '0.25');
+  await typeIn(factor, '1/2');
+  await page.waitForFunction(() => !location.hash.includes('nn-playground.factor=')); // 0.5, the default
+  assert.equal(await factor.inputValue(), '0.5');
+  await typeIn(factor, '50%');
+  assert.equal(await message(page), 'Decay factor per period stays 0.5: "50%" has a % sign, but this is a plain number.');
+  assert.equal(await factor.inputValue(), '0.5');
+
+  await page.getByRole('button', { name: /layer 1, neuron 1:/ }).press('Enter');
+  const value = page.getByLabel('Value');
+  await typeIn(value, '0,5');
+  assert.match(await message(page), /^Set .* to 0\.5000\./);
+  await typeIn(value, '1,000');
+  assert.match(await message(page), /^.* stays 0\.5000: "1,000" could be 1000 or 1\.000 \(type decimals with a point and no thousands separator\)\.$/);
+  assert.equal(await value.inputValue(), '0.5000');
+  await value.press('ArrowUp');
+  assert.equal(await value.inputValue(), '0.51');
+  await clean(page);
+  await page.close();
 });

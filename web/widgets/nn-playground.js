@@ -156,7 +156,7 @@ function build(ctx) {
   jsonInput.addEventListener('change', () => { const f = jsonInput.files && jsonInput.files[0]; if (f) importWeights(f); jsonInput.value = ''; });
 
   const controls = createControls({ top, training: trainingGrid, dataPanel: dataCol, outputOptions }, s, {
-    change, play: togglePlay, step: () => { stopPlaying(); trainSteps(1); },
+    change, refuse: (text) => card.setMessage(text, 'warn'), play: togglePlay, step: () => { stopPlaying(); trainSteps(1); },
     reset: () => { stopPlaying(); resetNetwork(); },
     regenerate: () => change({ seed: nextSeed(s.seed), dataset: s.dataset === 'custom' ? 'circle' : s.dataset }),
     setEditing, exportCsv: () => download('points.csv', 'text/csv', toCsv(data, new Set(Array.from(testFlags.keys()).filter((i) => testFlags[i])))),

@@ -3,8 +3,8 @@
 // setting through `change(patch)`; `sync(settings)` puts the controls back in step with the
 // settings (after a hash load, an import or a clamp).
 import { button, el, fixed, nextId, select, slider } from '../../lib/ui.js';
-import { CLIP_NORMS, DATASETS, INITS, LEARNING_RATES, OPTIMIZERS, REG_RATES, SCHEDULES, SPEEDS } from './settings.js';
-import { SEED_MAX } from '../../lib/schema.js';
+import { CLIP_NORMS, DATASETS, INITS, LEARNING_RATES, OPTIMIZERS, REG_RATES, SCHEDULES, SETTINGS, SPEEDS } from './settings.js';
+import { numberBox, refusalReason } from '../../lib/number-field.js';
 import { formatNumber, formatShort } from '../../lib/format.js';
 
 function checkbox(parent, label, checked, onChange) {
@@ -16,11 +16,23 @@ function checkbox(parent, label, checked, onChange) {
   return input;
 }
 
-function numberField(parent, { label, min, max, step, value, onChange }) {
+// A setting typed as a number, read like every typed number on the site
+// (web/lib/number-field.js; a number box made "0,5" into 5 and "1/2" into 12 without a word),
+// within its range in the settings table. A refused entry is said in words through `refuse`,
+// quoting what was typed, and the box goes back to the setting in use.
+function numberField(parent, { label, key, step, current, change, refuse, t }) {
   const id = nextId('num');
-  const input = el('input', { type: 'number', id, min, max, step, inputmode: 'decimal' });
-  input.value = String(value);
-  input.addEventListener('change', () => onChange(input.value));
+  const spec = SETTINGS[key];
+  const input = numberBox({
+    get: () => current()[key],
+    integer: spec.type === 'int',
+    min: spec.min,
+    max: spec.max,
+    step,
+    onValue: (v) => change({ [key]: v }),
+    onRefuse: (r) => refuse(t('nn-playground.fieldRefused', { field: label, kept: formatShort(r.kept, 6), reason: refusalReason(t, r) })),
+    attrs: { id },
+  });
   parent.append(el('div', { className: 'dw-field' }, [el('label', { for: id, text: label }), input]));
   return input;
 }
@@ -29,7 +41,9 @@ const nearestIndex = (list, v) => list.reduce((best, x, i) => (Math.abs(Math.log
 // Rates below 0.001 read as "1 × 10⁻⁵" (the site's formatter), never JavaScript's "1e-5".
 const formatRate = (v) => formatShort(v, 3);
 
-export function createControls({ top, training, dataPanel, outputOptions }, s, { change, play, step, reset, regenerate, setEditing, exportCsv, importCsv, t }) {
+export function createControls({ top, training, dataPanel, outputOptions }, s, { change, refuse, play, step, reset, regenerate, setEditing, exportCsv, importCsv, t }) {
+  let current = s; // the settings in use, for a refused entry to go back to (sync keeps it)
+  const field = { current: () => current, change, refuse, t };
   const newPointOptions = (regression) => (regression
     ? [['1', t('nn-playground.newPoint.plus1')], ['0.5', t('nn-playground.newPoint.plusHalf')], ['-0.5', t('nn-playground.newPoint.minusHalf')], ['-1', t('nn-playground.newPoint.minus1')]]
     : [['0', t('nn-playground.newPoint.class0')], ['1', t('nn-playground.newPoint.class1')], ['2', t('nn-playground.newPoint.class2')]]);
@@ -56,16 +70,16 @@ export function createControls({ top, training, dataPanel, outputOptions }, s, {
   const regRate = select(training, { label: t('nn-playground.select.regRate'), options: REG_RATES.map((r) => [String(r), formatShort(r, 3)]), value: String(s.regRate), onChange: (v) => change({ regRate: Number(v) }) });
   const dropout = slider(training, { label: t('nn-playground.slider.dropout'), min: 0, max: 0.9, step: 0.05, value: s.dropout, format: (v) => fixed(v, 2), onInput: (v) => change({ dropout: v }) });
   const earlyStop = checkbox(training, t('nn-playground.check.earlyStop'), s.earlyStop, (v) => change({ earlyStop: v }));
-  const patience = numberField(training, { label: t('nn-playground.field.patience'), min: 5, max: 1000, step: 5, value: s.patience, onChange: (v) => change({ patience: v }) });
-  const targetLoss = numberField(training, { label: t('nn-playground.field.targetLoss'), min: 0, max: 10, step: 0.01, value: s.targetLoss, onChange: (v) => change({ targetLoss: v }) });
+  const patience = numberField(training, { label: t('nn-playground.field.patience'), key: 'patience', step: 5, ...field });
+  const targetLoss = numberField(training, { label: t('nn-playground.field.targetLoss'), key: 'targetLoss', step: 0.01, ...field });
 
   // ---- training tricks: schedule, clipping, initialisation, batch normalisation ----
   const tricks = el('div', { className: 'nnp-tricks', role: 'group', 'aria-label': t('nn-playground.tricks') });
   training.append(tricks);
   const schedule = select(tricks, { label: t('nn-playground.select.schedule'), options: SCHEDULES.map((id) => [id, t(`nn-playground.schedule.${id}`)]), value: s.schedule, onChange: (v) => change({ schedule: v }) });
-  const period = numberField(tricks, { label: t('nn-playground.field.period'), min: 1, max: 100000, step: 50, value: s.period, onChange: (v) => change({ period: v }) });
-  const factor = numberField(tricks, { label: t('nn-playground.field.factor'), min: 0.01, max: 1, step: 0.05, value: s.factor, onChange: (v) => change({ factor: v }) });
-  const warmup = numberField(tricks, { label: t('nn-playground.field.warmup'), min: 0, max: 100000, step: 50, value: s.warmup, onChange: (v) => change({ warmup: v }) });
+  const period = numberField(tricks, { label: t('nn-playground.field.period'), key: 'period', step: 50, ...field });
+  const factor = numberField(tricks, { label: t('nn-playground.field.factor'), key: 'factor', step: 0.05, ...field });
+  const warmup = numberField(tricks, { label: t('nn-playground.field.warmup'), key: 'warmup', step: 50, ...field });
   const clip = select(tricks, { label: t('nn-playground.select.clip'), options: CLIP_NORMS.map((c) => [String(c), c === 0 ? t('nn-playground.clip.off') : formatShort(c, 3)]), value: String(s.clip), onChange: (v) => change({ clip: Number(v) }) });
   const init = select(tricks, { label: t('nn-playground.select.init'), options: INITS.map((id) => [id, t(`nn-playground.init.${id}`)]), value: s.init, onChange: (v) => change({ init: v }) });
   const batchNorm = checkbox(tricks, t('nn-playground.check.batchNorm'), s.batchNorm, (v) => change({ batchNorm: v }));
@@ -79,7 +93,7 @@ export function createControls({ top, training, dataPanel, outputOptions }, s, {
   const trainPct = slider(dataPanel, { label: t('nn-playground.slider.trainPct'), min: 10, max: 90, step: 5, value: s.trainPct, format: (v) => t('nn-playground.percent', { value: formatNumber(v, 0) }), onInput: (v) => change({ trainPct: v }) });
   const seedRow = el('div', { className: 'nnp-seed-row' });
   dataPanel.append(seedRow);
-  const seed = numberField(seedRow, { label: t('nn-playground.field.seed'), min: 0, max: SEED_MAX, step: 1, value: s.seed, onChange: (v) => change({ seed: v }) });
+  const seed = numberField(seedRow, { label: t('nn-playground.field.seed'), key: 'seed', step: 1, ...field });
   button(seedRow, t('nn-playground.regenerate'), regenerate, { title: t('nn-playground.regenerateTitle') });
 
   const edit = el('div', { className: 'nnp-edit', role: 'group', 'aria-label': t('nn-playground.ownPoints') });
@@ -115,6 +129,7 @@ export function createControls({ top, training, dataPanel, outputOptions }, s, {
     setEpoch(text) { const v = epochOut.lastChild; if (v.textContent !== text) v.textContent = text; },
     setPlaying(on) { const name = on ? t('nn-playground.pause') : t('nn-playground.play'); playBtn.textContent = name; playBtn.setAttribute('aria-label', name); },
     sync(v) {
+      current = v;
       speed.set(Math.max(0, SPEEDS.indexOf(v.speed)));
       lr.set(nearestIndex(LEARNING_RATES, v.lr));
       lr.field.querySelector('output').textContent = formatRate(v.lr);

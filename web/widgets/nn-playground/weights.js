@@ -5,6 +5,9 @@
 import { button, el, fixed, nextId } from '../../lib/ui.js';
 import { FEATURES } from './settings.js';
 import { formatNumber } from '../../lib/format.js';
+import { readNumberInBox, refusalReason, stepFrom } from '../../lib/number-field.js';
+
+const WEIGHT_LIMIT = 1e6; // the largest weight or bias, of either sign, the editor sets
 
 // returnFocus(column, unit): the editor closing while the keyboard is in it (Close, Escape) hands
 // the focus back to the neuron it was opened for, rather than letting it drop to the page body.
@@ -15,7 +18,10 @@ export function createWeightEditor(parent, { trainer, label, onChanged, onMessag
   const selId = nextId('conn');
   const valId = nextId('wval');
   const sel = el('select', { id: selId });
-  const input = el('input', { type: 'number', id: valId, step: '0.01', min: '-1000000', max: '1000000', inputmode: 'decimal' });
+  // A text box read like every typed number on the site (web/lib/number-field.js): a number box
+  // made "0,5" into 5 without a word. The arrow keys step the typed value by 0.01, as before;
+  // Set (or Enter) applies it.
+  const input = el('input', { type: 'text', id: valId, inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', className: 'dw-number-box' });
   const row = el('div', { className: 'nnp-editor-row' }, [
     el('div', { className: 'dw-field' }, [el('label', { for: selId, text: t('nn-playground.connection') }), sel]),
     el('div', { className: 'dw-field nnp-narrow' }, [el('label', { for: valId, text: t('nn-playground.value') }), input]),
@@ -30,7 +36,17 @@ export function createWeightEditor(parent, { trainer, label, onChanged, onMessag
   parent.append(root);
   const setBtn = button(buttons, t('nn-playground.set'), () => apply(), { primary: true });
   button(buttons, t('nn-playground.close'), () => close());
-  input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); apply(); } if (e.key === 'Escape') close(); });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') { e.preventDefault(); apply(); }
+    if (e.key === 'Escape') close();
+    if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      const o = current();
+      const read = readNumberInBox(input.value);
+      const from = read.refusal ? (o ? valueOf(o) : 0) : read.value;
+      input.value = String(stepFrom(from, 0.01, e.key === 'ArrowUp' ? 1 : -1, { min: -WEIGHT_LIMIT, max: WEIGHT_LIMIT }));
+    }
+  });
   sel.addEventListener('change', () => showValue());
 
   let options = []; // { kind: 'weight'|'bias', layer, from, to, unit, text }
@@ -70,9 +86,15 @@ export function createWeightEditor(parent, { trainer, label, onChanged, onMessag
   function apply() {
     const o = current();
     if (!o) return;
-    const v = Number(input.value);
-    if (input.value.trim() === '' || !Number.isFinite(v)) { onMessage(t('nn-playground.weightNotNumber'), 'warn'); return; }
-    if (Math.abs(v) > 1e6) { onMessage(t('nn-playground.weightTooLarge'), 'warn'); return; }
+    const read = readNumberInBox(input.value, { min: -WEIGHT_LIMIT, max: WEIGHT_LIMIT });
+    if (read.refusal) {
+      // The box goes back to the value in use, which the message names.
+      const kept = valueOf(o);
+      input.value = fixed(kept, 4);
+      onMessage(t('nn-playground.weightRefused', { what: o.text, kept: fixed(kept, 4), reason: refusalReason(t, read) }), 'warn');
+      return;
+    }
+    const v = read.value;
     try {
       if (o.kind === 'weight') trainer.net.setWeight(o.layer, o.from, o.to, v);
       else trainer.net.setBias(o.layer, o.unit, v);
