@@ -90,3 +90,27 @@ export async function assertPractice(page, box, { result = 'held', othersMayRepo
   assert.deepEqual(page.record.errors, []);
   return text;
 }
+
+// Checks that `box` judged its prediction as a recorded first try, once the box has settled (gives
+// up after `wait` ms): a verdict (`result`, 'held' unless told; null for either) with no "Practice"
+// or "second try" words, and the box's own dw:score and dw:complete reported since
+// recordReports(page), with firstTry. Returns the box's text.
+export async function assertFirstTry(page, box, { result = 'held', wait = 15000 } = {}) {
+  for (let t = 0; t < wait && (await box.getAttribute('data-state')) === 'committed'; t += 50) await page.waitForTimeout(50);
+  const text = await box.getByRole('status').textContent();
+  if (result) assert.equal(await box.getAttribute('data-result'), result, text);
+  else assert.ok(await box.getAttribute('data-result'), `the box gave a verdict: ${text}`);
+  assert.doesNotMatch(text, /Practice|second try/);
+  const widget = `predict:${await box.getAttribute('data-predict')}`;
+  const score = (await box.getAttribute('data-result')) === 'held' ? 1 : 0;
+  const reports = (await reportedEvents(page)).filter((r) => r.widget === widget).map((r) => [r.type, r.score, r.firstTry]);
+  assert.deepEqual(reports, [['dw:score', score, true], ['dw:complete', score, true]], 'the first try is recorded');
+  assert.deepEqual(page.record.errors, []);
+  return text;
+}
+
+// Presses the box's "Change my prediction" (the box is then open again).
+export async function changePrediction(box) {
+  await box.getByRole('button', { name: 'Change my prediction' }).click();
+  assert.notEqual(await box.getAttribute('data-state'), 'committed');
+}

@@ -64,6 +64,7 @@ export const en = {
   'predict.numberHeld': 'Your prediction held: you said {said}, and it came out {seen} (within ± {tolerance}). {why}',
   'predict.numberMissed': 'Your prediction did not hold: you said {said}, and it came out {seen} (outside ± {tolerance}). {why}',
   'predict.practice': '(A second try on this page: your first prediction is the one recorded.)',
+  'predict.changedPartWay': 'Part of the run was on screen while your prediction was locked in, so a prediction made on this page now could follow it: it is practice and is not recorded.',
   'predict.practiceSeen': '(Practice: the outcome was on screen before you predicted, so this is not recorded.)',
 
   // number-field.js: why a number typed into a widget's box was not used, as a clause the

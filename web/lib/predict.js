@@ -24,6 +24,8 @@
 //     onUnlock: () => { slider.setDisabled(false); }, // optional: the box is open again (a verdict,
 //                                                     // Change my prediction, or reset)
 //     next: 'Now set n to 40 and press Fast-forward.', // shown once locked (or a function of the value)
+//     progress: () => runShown,                       // optional: part of the outcome has been on
+//                                                     // screen since the lock (see below)
 //   });
 //   … later, when the widget sees the outcome of the experiment:
 //   if (task.pending !== null && done) task.settle(outcome, 'Four times n divides the spread by √4 = 2.');
@@ -41,6 +43,11 @@
 // first) calls outcomeSeen(): a later prediction could copy it, so it is judged as practice.
 // Part of the run is enough to guess from (curves half grown, a few darts): outcomeGlimpsed()
 // makes a later prediction practice too, without opening the lesson's text that states the outcome.
+// The same holds for a prediction unlocked part-way through its own run: pressing Change my
+// prediction (or a reset by the widget) with results so far on screen, then locking again, would
+// judge a guess made from them. A box whose experiment unfolds after the lock passes `progress`,
+// which says whether any of it has reached the screen since the lock; when it has, the unlock
+// counts as outcomeGlimpsed (a verdict, which unlocks too, does not ask).
 import { el, nextId } from './ui.js';
 import { formatNumber, formatShort } from './format.js';
 import { reportComplete, reportOutcomeShown, reportScore } from './report.js';
@@ -48,7 +55,7 @@ import { readPredictedNumber } from './predict-number.js';
 
 export function createPrediction(ctx, spec) {
   const { card, t } = ctx;
-  const { id, question, choices = null, numeric = null, ready = null, onCommit = null, onUnlock = null, next = '' } = spec;
+  const { id, question, choices = null, numeric = null, ready = null, onCommit = null, onUnlock = null, progress = null, next = '' } = spec;
   if (!id || !question || (!choices === !numeric)) throw new Error('createPrediction needs an id, a question, and either choices or numeric');
   const title = spec.title || t('predict.title', { question });
   const digits = numeric ? numeric.digits ?? 3 : 3;
@@ -82,7 +89,7 @@ export function createPrediction(ctx, spec) {
   ]);
   (spec.parent || card.card).insertBefore(box, spec.parent ? null : card.message);
 
-  commit.addEventListener('click', () => (pending === null ? lock() : unlock('')));
+  commit.addEventListener('click', () => (pending === null ? lock() : unlockPartWay('')));
   input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); if (pending === null) lock(); } });
 
   function say(text, tone) { status.textContent = text; status.dataset.tone = tone; }
@@ -152,6 +159,21 @@ export function createPrediction(ctx, spec) {
     if (onUnlock) onUnlock();
   }
 
+  // Unlocks a prediction that no verdict has judged. Asked before unlocking, while the widget still
+  // knows what was on screen under this lock (onUnlock may forget it).
+  function unlockPartWay(why) {
+    const partShown = pending !== null && progress !== null && Boolean(progress());
+    unlock(why);
+    if (partShown) glimpse(why ? `${why} ${t('predict.changedPartWay')}` : t('predict.changedPartWay'));
+  }
+  function glimpse(why) {
+    if (pending !== null || reported) return;
+    reported = true;
+    seenFirst = true;
+    glimpsed = true;
+    if (why) say(why, 'info');
+  }
+
   return {
     element: box,
     get pending() { return pending; },
@@ -193,18 +215,12 @@ export function createPrediction(ctx, spec) {
     // few darts): enough to guess the outcome from, so no later verdict on this page is recorded,
     // but not the outcome itself, so the lesson's text that states it stays closed (it opens with
     // outcomeSeen or a verdict). `why` says so in the box.
-    outcomeGlimpsed(why = '') {
-      if (pending !== null || reported) return;
-      reported = true;
-      seenFirst = true;
-      glimpsed = true;
-      if (why) say(why, 'info');
-    },
+    outcomeGlimpsed(why = '') { glimpse(why); },
     // Forget a committed prediction (e.g. the learner changed the data set, so the experiment no
     // longer tests it); `why` says so.
     reset(why = '') {
       if (pending === null) return;
-      unlock(why);
+      unlockPartWay(why);
       delete box.dataset.result;
     },
   };
