@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { statReader, noNaNInCards } from './probes.mjs';
-import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
+import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -96,4 +96,30 @@ test('t-SNE: a run begun before locking in (then reset) makes the early-exaggera
   for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Play' }).click();
   await assertPractice(page, box, { result: null, othersMayReport: true, wait: 120000 });
   await page.close();
+});
+
+// A prediction changed part-way through its run (the readout's rise on screen), then Reset and
+// locked again, is practice; changed before any step it stays a first try, and is recorded.
+test('t-SNE: a prediction changed part-way through the run is practice after Reset; changed before a step it is a first try', async () => {
+  for (const partWay of [true, false]) {
+    const page = await site.newPage({ reducedMotion: 'reduce' });
+    await page.goto(`${site.base}/lessons/tsne-vs-pca.html`);
+    await widgetsReady(page);
+    await recordReports(page);
+    const id = 'tsne-early-exaggeration';
+    const box = predictBox(page, id);
+    const stat = statReader(page);
+    await lockPrediction(page, id, 'fall');
+    if (partWay) {
+      await page.getByRole('button', { name: 'Play' }).click(); // 50 steps
+      assert.equal(await stat('t-SNE step'), '50');
+    }
+    await changePrediction(box);
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await lockPrediction(page, id, 'rise');
+    for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Play' }).click();
+    if (partWay) assert.match(await assertPractice(page, box, { othersMayReport: true, wait: 120000 }), /you said “rise”/);
+    else await assertFirstTry(page, box, { wait: 120000 });
+    await page.close();
+  }
 });

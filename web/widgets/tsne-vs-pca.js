@@ -72,11 +72,16 @@ function build(ctx) {
   // the engine's loss at step 0 and at step 250, when the exaggeration ends.
   const EARLY = 250;
   let klAtStart = NaN; // the loss of the current run at step 0
+  let runShown = false; // steps of a run have been on screen since the prediction was locked
   const prediction = createPrediction(ctx, {
     id: 'tsne-early-exaggeration',
     question: t('tsne-vs-pca.predict.question', { steps: EARLY }),
     choices: ['fall', 'flat', 'rise'].map((id) => [id, t(`tsne-vs-pca.predict.${id}`)]),
     ready: () => (tsne.steps() === 0 ? null : t('tsne-vs-pca.predict.resetFirst')),
+    onCommit: () => { runShown = false; },
+    // Changed part-way (the readout's direction on screen), then Reset and locked again, the
+    // prediction could follow what it saw.
+    progress: () => runShown,
     next: t('tsne-vs-pca.predict.next', { steps: EARLY }),
   });
   function judgeEarly(kl) {
@@ -84,6 +89,7 @@ function build(ctx) {
     // The readout moves from the first step: a prediction locked after a run has begun (then
     // reset, as the box asks) could copy the direction it saw.
     if (tsne.steps() > 0 && prediction.pending === null) { prediction.outcomeSeen(t('tsne-vs-pca.predict.seen')); return; }
+    if (tsne.steps() > 0) runShown = true;
     if (prediction.pending === null || tsne.steps() < EARLY || !Number.isFinite(klAtStart)) return;
     const ratio = kl / klAtStart;
     prediction.settle(ratio > 1.05 ? 'rise' : ratio < 0.95 ? 'fall' : 'flat', t('tsne-vs-pca.predict.why', { from: fixed(klAtStart, 2), to: fixed(kl, 2), step: formatNumber(tsne.steps(), 0) }));
