@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
-import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
+import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -151,4 +151,35 @@ test('training tricks: a run seen before locking in (then reset) makes the predi
   await page.getByRole('button', { name: 'Run to the end' }).click();
   await assertPractice(page, box, { result: null, othersMayReport: true, wait: 120000 });
   await page.close();
+});
+
+// A prediction changed part-way through its run (both losses on screen after 10 updates), or
+// dropped by a setting changed part-way and set back, then locked again after Reset, is practice;
+// changed before any update it stays a first try, and is recorded.
+test('training tricks: a prediction unlocked part-way through its run is practice after Reset; changed before an update it is a first try', async () => {
+  for (const how of ['change', 'setting', 'before']) {
+    const page = await site.newPage({ reducedMotion: 'reduce' });
+    await page.goto(`${site.base}/lessons/training-tricks.html`);
+    await widgetsReady(page);
+    await recordReports(page);
+    const c = card(page);
+    const id = 'training-tricks-left-net';
+    const box = predictBox(c, id);
+    await lockPrediction(c, id, 'same');
+    if (how !== 'before') {
+      await c.getByRole('button', { name: 'Step', exact: true }).click();
+      assert.equal(await stat(c, 'Update'), '10 of 1500');
+    }
+    if (how === 'setting') {
+      await c.getByRole('slider', { name: /Hidden layers/ }).fill('2');
+      assert.match(await box.getByRole('status').textContent(), /settings changed.*Part of the run was on screen/);
+      await c.getByRole('slider', { name: /Hidden layers/ }).fill('6');
+    } else await changePrediction(box);
+    await c.getByRole('button', { name: 'Reset' }).click();
+    await lockPrediction(c, id, 'stall');
+    await c.getByRole('button', { name: 'Run to the end' }).click();
+    if (how === 'before') await assertFirstTry(page, box, { wait: 120000 });
+    else await assertPractice(page, box, { othersMayReport: true, wait: 120000 });
+    await page.close();
+  }
 });

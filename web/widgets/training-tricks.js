@@ -106,9 +106,13 @@ function build(ctx) {
     question: t('training-tricks.predict.question'),
     choices: OUTCOMES.map((id) => [id, t(`training-tricks.predict.${id}`)]),
     ready: () => (nets.off && nets.off.steps() === 0 ? null : t('training-tricks.predict.notReady')),
-    onCommit: () => { committedAt = key(); },
+    onCommit: () => { committedAt = key(); runShown = false; },
+    // Unlocked part-way through a run (Change my prediction, or a setting changed), the box has had
+    // both loss curves heading somewhere on screen: a prediction locked again could follow them.
+    progress: () => runShown,
     next: t('training-tricks.predict.next'),
   });
+  let runShown = false; // updates of a run have been on screen since the prediction was locked
   function key() { return `${opts.trick}|${opts.dataset}|${opts.layers}|${opts.width}|${opts.updates}|${opts.seed}`; }
 
   function atEnd() { return !nets.on || nets.on.steps() >= opts.updates; }
@@ -166,6 +170,7 @@ function build(ctx) {
     // Both loss curves are on screen from the first update: a prediction locked after that (the
     // box asks for a Reset first) could copy where the left one is heading.
     if (prediction.pending === null) prediction.outcomeSeen(t('training-tricks.predict.seen'));
+    else runShown = true;
     // The layer statistics cost a pass over all points forwards and backwards per net: while
     // playing they are refreshed every LAYER_EVERY frames, and always at the end of a run.
     frames += 1;
