@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
-import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
+import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -154,4 +154,31 @@ test('optimiser race: a saddle race started off the line y = 0 is another experi
   assert.match(await status(), /start \(-1\.50, 0\.00\)\), none of the six optimisers left the ridge/);
   assert.deepEqual(page.record.errors, []);
   await page.close();
+});
+
+// A prediction changed part-way through a race on the ridge (the six paths after 100 steps on
+// screen), then locked again after Reset, is practice; changed before any step it stays a first
+// try, and is recorded.
+test('optimiser race: a saddle prediction changed part-way through the race is practice after Reset; changed before a step it is a first try', async () => {
+  for (const partWay of [true, false]) {
+    const page = await site.newPage({ reducedMotion: 'reduce' });
+    await page.goto(`${site.base}/lessons/optimizer-race.html`);
+    await widgetsReady(page);
+    await recordReports(page);
+    const id = 'optimizer-saddle';
+    const box = predictBox(page, id);
+    await page.getByLabel('surface', { exact: true }).selectOption('saddle');
+    await lockPrediction(page, id, 'minimum');
+    if (partWay) {
+      await page.getByRole('button', { name: 'Play' }).click(); // 100 steps under reduced motion
+      assert.equal(await box.getAttribute('data-state'), 'committed');
+    }
+    await changePrediction(box);
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await lockPrediction(page, id, 'saddle');
+    for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Play' }).click();
+    if (partWay) await assertPractice(page, box, { othersMayReport: true, wait: 120000 });
+    else await assertFirstTry(page, box, { wait: 120000 });
+    await page.close();
+  }
 });

@@ -81,8 +81,12 @@ function build(ctx) {
     id: 'optimizer-saddle',
     question: t('optimizer-race.predict.question'),
     choices: ['saddle', 'minimum', 'mixed'].map((id) => [id, t(`optimizer-race.predict.${id}`)]),
+    onCommit: () => { raceShown = false; },
+    // Changed part-way through a race on the ridge, the box has had the six paths on screen.
+    progress: () => raceShown,
     next: t('optimizer-race.predict.next'),
   });
+  let raceShown = false; // steps of a race on the ridge have been on screen since the prediction was locked
   function judgeSaddle() {
     if (opts.surface !== 'saddle' || opts.noise !== 0 || stepCount === 0) return;
     const over = stepCount >= MAX_STEPS || racers.every((r) => r.surface.pathStatus() !== 'running');
@@ -94,6 +98,7 @@ function build(ctx) {
     }
     // The six paths are drawn from the first step: a prediction locked after that could copy them.
     if (prediction.pending === null) { prediction.outcomeSeen(t('optimizer-race.predict.seen')); return; }
+    raceShown = true;
     if (!over) return;
     const off = racers.filter((r) => { const p = r.surface.path(); return Math.abs(p[p.length - 1]) > 0.5; }).length;
     const outcome = off === racers.length ? 'minimum' : off === 0 ? 'saddle' : 'mixed';
