@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatNumber } from '../../web/lib/format.js';
 import { startSite } from './browser.mjs';
-import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
+import { lockPrediction, verdict, assertFirstTry, assertPractice, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine } from './probes.mjs';
 
 let site;
@@ -145,4 +145,32 @@ test('ROC sweep: the Hard AUC stays hidden until a sweep over Hard ends; a predi
   const text = await assertPractice(page, predictBox(w, id), { othersMayReport: true });
   assert.match(text, /you said 0\.753, and it came out 0\.753 \(within ± 0\.05\)/);
   await finish(page, 'roc-predict-peek');
+});
+
+// A prediction changed part-way through the Hard sweep (a tenth of its curve and area on screen),
+// then locked again on Easy, is practice; changed with Hard shown but not yet swept it stays a
+// first try, and is recorded.
+test('ROC sweep: a prediction changed part-way through the Hard sweep is practice; changed before a step it is a first try', async () => {
+  for (const partWay of [true, false]) {
+    const page = await openLesson(site, 'roc-curves', { width: 1280, reducedMotion: 'reduce' });
+    await recordReports(page);
+    const w = cardByTitle(page, 'Sweep the threshold, trace the ROC curve');
+    const id = 'roc-hard-auc';
+    const box = predictBox(w, id);
+    await lockPrediction(w, id, '0.5');
+    await w.getByRole('button', { name: 'Hard', exact: true }).click();
+    if (partWay) {
+      await w.getByRole('button', { name: 'Play' }).click(); // a tenth of the sweep
+      assert.notEqual(await stat(w, 'TPR'), '0.000');
+    }
+    await changePrediction(box);
+    await w.getByRole('button', { name: 'Easy', exact: true }).click();
+    await lockPrediction(w, id, '0.75');
+    await w.getByRole('button', { name: 'Hard', exact: true }).click();
+    await w.getByRole('button', { name: 'Reset' }).click();
+    for (let i = 0; i < 10; i++) await w.getByRole('button', { name: 'Play' }).click();
+    if (partWay) await assertPractice(page, box, { othersMayReport: true });
+    else await assertFirstTry(page, box);
+    await page.close();
+  }
 });

@@ -104,14 +104,19 @@ function build(ctx) {
     question: t('roc-sweep.predict.question'),
     numeric: { label: t('roc-sweep.predict.label'), tolerance: 0.05, min: 0, max: 1, digits: 3 },
     ready: () => (opts.dataset === 'easy' ? null : t('roc-sweep.predict.easyFirst')),
+    onCommit: () => { sweepShown = false; },
+    // Changed part-way through the Hard sweep, the box has had part of its curve and area on screen.
+    progress: () => sweepShown,
     next: t('roc-sweep.predict.next'),
   });
+  let sweepShown = false; // part of the Hard sweep has been on screen since the prediction was locked
   const hidden = () => HIDDEN_UNTIL_SWEPT.has(opts.dataset) && !swept.has(opts.dataset);
   function judgeSweep() {
     if (opts.dataset !== 'hard' || k === 0) return;
     // Moving the threshold over the Hard data with nothing committed shows its curve and area:
     // a prediction after that could copy them.
     if (prediction.pending === null) { prediction.outcomeSeen(t('roc-sweep.predict.seen')); return; }
+    sweepShown = true;
     if (k !== last()) return;
     const easyAuc = attempt(card, () => { const e = scoredExamples(ml, { points: opts.points, spread: SPREAD.easy, seed: opts.seed }); return ml.rocAuc(e.y, e.scores); }, NaN);
     const easyText = Number.isFinite(easyAuc) ? t('roc-sweep.predict.belowEasy', { auc: formatNumber(easyAuc, 3) }) : ',';
