@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
-import { assertPractice, recordReports } from './predict-helpers.mjs';
+import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -186,4 +186,36 @@ test('gridworld: an edited frozen lake is another experiment: its ε = 0 run nei
   assert.match(await box.getByRole('status').textContent(), /93 of the first 100 episodes reached the goal/);
   assert.deepEqual(page.record.errors, []);
   await page.close();
+});
+
+// A prediction changed part-way through the ε = 0 run (its first episode's return on screen), then
+// locked again after Reset, is practice; changed before any move it stays a first try, and is
+// recorded.
+test('gridworld: a prediction changed part-way through the ε = 0 run is practice after Reset; changed before a move it is a first try', async () => {
+  for (const partWay of [true, false]) {
+    const page = await site.newPage();
+    await page.goto(`${site.base}/lessons/q-learning.html`);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await widgetsReady(page);
+    await recordReports(page);
+    const id = 'gridworld-no-exploration';
+    const box = predictBox(page, id);
+    await page.getByRole('slider', { name: /exploration ε/ }).fill('0');
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await lockPrediction(page, id, 'none');
+    const episodes = async () => Number((await page.locator('.dw-stat[data-stat="episodes"] .dw-stat-value').textContent()).replace(/[^0-9]/g, ''));
+    if (partWay) {
+      const step = page.getByRole('button', { name: 'Step' });
+      for (let i = 0; i < 200 && (await episodes()) < 1; i++) await step.click();
+      assert.equal(await episodes(), 1);
+    }
+    await changePrediction(box);
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await lockPrediction(page, id, 'most');
+    await page.getByRole('button', { name: 'Run 100 episodes' }).click();
+    if (partWay) await assertPractice(page, box, { othersMayReport: true });
+    else await assertFirstTry(page, box);
+    await page.close();
+  }
 });

@@ -88,8 +88,13 @@ function build(ctx) {
     id: 'gridworld-no-exploration',
     question: t('gridworld.predict.question', { episodes: FIRST }),
     choices: ['none', 'some', 'most'].map((id) => [id, t(`gridworld.predict.${id}`)]),
+    onCommit: () => { runShown = false; },
+    // Changed part-way through a greedy run on the lake, the box has had its first episodes'
+    // returns on screen.
+    progress: () => runShown,
     next: t('gridworld.predict.next', { episodes: FIRST }),
   });
+  let runShown = false; // episodes of a greedy run have been on screen since the prediction was locked
   function judgeGreedy() {
     if (!greedyRun || opts.preset !== 'classic4x4' || agent.episodes() === 0) return;
     // A lake with cells changed is another experiment (pits round the start, say, would make "none"
@@ -102,6 +107,7 @@ function build(ctx) {
     // greedy agent reaches the goal in episode 3 and in 13 of the first 20, so even part of the run
     // shows the answer, and a prediction locked after it could copy it.
     if (prediction.pending === null) { prediction.outcomeSeen(t('gridworld.predict.seen', { watched: agent.episodes() })); return; }
+    runShown = true;
     if (agent.episodes() < FIRST) return;
     const reached = Array.from(agent.episodeReturns()).slice(0, FIRST).filter((r) => r > 0).length;
     prediction.settle(reached > 50 ? 'most' : reached > 0 ? 'some' : 'none', t('gridworld.predict.why', { reached: formatNumber(reached, 0), episodes: FIRST }));
