@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
-import { assertPractice, recordReports } from './predict-helpers.mjs';
+import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -165,4 +165,33 @@ test('bandit: a prediction locked after a full run at ε = 0.53 is practice, not
   for (let i = 0; i < 50; i++) await page.getByRole('button', { name: 'Play' }).click();
   await assertPractice(page, box);
   await page.close();
+});
+
+// A prediction changed part-way through the ε = 0.5 run (after 1,000 pulls the share on screen is
+// within the box's 5 points of the end's), then locked again after Reset, is practice; changed
+// before any pull it stays a first try, and is recorded.
+test('bandit: a prediction changed part-way through the ε = 0.5 run is practice after Reset; changed before a pull it is a first try', async () => {
+  for (const partWay of [true, false]) {
+    const page = await site.newPage({ reducedMotion: 'reduce' });
+    await page.goto(`${site.base}/lessons/explore-or-exploit.html`);
+    await widgetsReady(page);
+    await recordReports(page);
+    const stat = statReader(page);
+    const id = 'bandit-epsilon-half';
+    const box = predictBox(page, id);
+    await lockPrediction(page, id, '90');
+    await page.getByRole('slider', { name: /ε-greedy: ε/ }).fill('0.5');
+    if (partWay) {
+      for (let i = 0; i < 10; i++) await page.getByRole('button', { name: 'Play' }).click(); // 1,000 pulls
+      assert.equal(await stat('pulls'), '1000');
+    }
+    await changePrediction(box);
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await lockPrediction(page, id, '57');
+    for (let i = 0; i < 50; i++) await page.getByRole('button', { name: 'Play' }).click();
+    assert.equal(await stat('pulls'), '5000');
+    if (partWay) await assertPractice(page, box);
+    else await assertFirstTry(page, box);
+    await page.close();
+  }
 });

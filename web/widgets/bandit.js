@@ -69,8 +69,13 @@ function build(ctx) {
     id: 'bandit-epsilon-half',
     question: t('bandit.predict.question', { pulls: formatNumber(MAX_PULLS, 0, { grouping: true }) }),
     numeric: { percent: true, label: t('bandit.predict.label'), tolerance: 5, min: 0, max: 100, digits: 0 },
+    onCommit: () => { runShown = false; },
+    // Changed part-way through a run at ε near 0.5, the box has had the share of best-arm pulls on
+    // screen.
+    progress: () => runShown,
     next: t('bandit.predict.next', { pulls: formatNumber(MAX_PULLS, 0, { grouping: true }) }),
   });
+  let runShown = false; // pulls at ε near 0.5 have been on screen since the prediction was locked
   function judgeShare() {
     if (greedy.steps() === 0 || Math.abs(opts.epsilon - 0.5) > NEAR_HALF + 1e-9) return;
     // The share of best-arm pulls is on screen from the first pull at ε = 0.5, and after a few
@@ -78,6 +83,7 @@ function build(ctx) {
     // could copy it. A run at a neighbouring ε gives it away too: ε(k − 1)/k moves by about 4
     // points over ±0.05 with six arms, inside the box's tolerance.
     if (prediction.pending === null) { prediction.outcomeSeen(t('bandit.predict.seen', { epsilon: fixed(opts.epsilon, 2) })); return; }
+    runShown = true;
     if (Math.abs(opts.epsilon - 0.5) > 1e-9 || greedy.steps() < MAX_PULLS) return;
     const share = greedy.optimalFraction();
     prediction.settle(Math.round(share * 100), t('bandit.predict.why', { share: formatPercent(share, 1), arms: formatNumber(opts.arms, 0), wasted: formatPercent((0.5 * (opts.arms - 1)) / opts.arms, 0) }));
