@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards, assertFitsClean } from './probes.mjs';
 import { readShown } from '../../web/lib/format.js';
-import { assertPractice, recordReports } from './predict-helpers.mjs';
+import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -329,6 +329,35 @@ test('deep-q: axis names clear of the tick labels, the setup menu wide enough fo
     await card.getByLabel('setup').selectOption('neither');
     assert.match(await card.locator('.dw-message').first().textContent(), /^Setup: neither \(plain online Q-learning with a network: each move once, in order, towards targets the network moves itself\)\. Training starts again/);
     assert.deepEqual(page.record.errors, []);
+    await page.close();
+  }
+});
+
+// A prediction changed after "neither" had trained 200 episodes under it (its class on screen, as
+// the box counts it), then locked again (which replays the same seed), is practice; changed after
+// 100 episodes, before that point, it stays a first try, and is recorded.
+test('deep-q: a prediction changed after 200 episodes of its run is practice when locked again; changed after 100 it is a first try', async () => {
+  for (const trained of [2, 1]) {
+    const page = await site.newPage({ width: 1280 });
+    await page.goto(`${site.base}/lessons/deep-q-learning.html`);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await widgetsReady(page);
+    await recordReports(page);
+    const card = page.locator('.dw-card').filter({ hasText: TITLE });
+    const stat = statReader(page, card);
+    const id = 'deep-q-no-stabilisers';
+    const box = predictBox(card, id);
+    const train = card.getByRole('button', { name: 'Train 100 episodes' });
+    await lockPrediction(card, id, 'high');
+    for (let i = 0; i < trained; i++) await train.click();
+    assert.equal(await stat('episodes'), String(trained * 100));
+    await changePrediction(box);
+    await lockPrediction(card, id, 'low');
+    assert.equal(await stat('episodes'), '0');
+    for (let i = 0; i < 3; i++) await train.click();
+    if (trained === 2) await assertPractice(page, box, { othersMayReport: true });
+    else await assertFirstTry(page, box);
     await page.close();
   }
 });

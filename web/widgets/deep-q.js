@@ -109,19 +109,25 @@ function build(ctx) {
     question: t('deep-q.predict.question', { episodes: PREDICT_EPISODES, window: RETURN_WINDOW }),
     choices: ['high', 'middle', 'low'].map((id) => [id, t(`deep-q.predict.${id}`)]),
     onCommit: () => {
+      runShown = false;
       if (opts.setup === 'neither' && opts.task === 'plane' && agent.episodes() === 0) return;
       opts.setup = 'neither'; opts.task = 'plane';
       setupSelect.value = 'neither'; taskSelect.value = 'plane';
       resetAgent(t('deep-q.predict.switched', { episodes: PREDICT_EPISODES }));
     },
+    // Changed once "neither" had passed the episodes that show its class, the box has had the
+    // answer's class on screen (locking again replays the same seed).
+    progress: () => runShown,
     next: t('deep-q.predict.next', { episodes: PREDICT_EPISODES }),
   });
+  let runShown = false; // "neither" past PREDICT_SEEN_AFTER episodes has been on screen since the lock
 
   function judge() {
     if (opts.setup !== 'neither' || opts.task !== 'plane' || agent.episodes() <= PREDICT_SEEN_AFTER) return;
     // The outcome's class is on screen from here, and locking a prediction replays the same seed to
     // the same result: a prediction made now could copy it.
     if (prediction.pending === null) { prediction.outcomeSeen(t('deep-q.predict.seen', { watched: formatNumber(agent.episodes(), 0) })); return; }
+    runShown = true;
     if (agent.episodes() < PREDICT_EPISODES) return;
     const r = recentReturn(agent.episodeReturns().subarray(0, PREDICT_EPISODES));
     const outcome = returnClass(r);
