@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
-import { assertPractice, recordReports } from './predict-helpers.mjs';
+import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -292,4 +292,37 @@ test('recurrent networks at 375 px: a readout in powers of ten ("2.17 × 10⁻¹
   for (const v of values) assert.ok(v.height < 1.5 * v.line, `"${v.text}" takes ${v.height} px, more than one line`);
   assert.deepEqual(page.record.errors, []);
   await page.close();
+});
+
+// A prediction changed part-way through a run cut every 5 steps (its loss, 0.0069 after 100 steps,
+// on screen), then locked again after Reset, is practice; changed before any step it stays a first
+// try, and is recorded.
+test('recurrent-sequence: a prediction changed part-way through a truncated run is practice after Reset; changed before a step it is a first try', async () => {
+  for (const partWay of [true, false]) {
+    const page = await site.newPage({ reducedMotion: 'reduce' });
+    await page.goto(`${site.base}/lessons/recurrent-networks.html`);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await widgetsReady(page);
+    await recordReports(page);
+    const stat = statReader(page);
+    const card = page.locator('.dw-card').first();
+    const id = 'rnn-truncated-bptt';
+    const box = predictBox(card, id);
+    await card.getByRole('slider', { name: /truncate BPTT/ }).fill('5');
+    await card.getByRole('button', { name: 'Reset' }).click();
+    await lockPrediction(card, id, 'above');
+    if (partWay) {
+      await card.getByRole('button', { name: 'Train 100 steps' }).click();
+      assert.equal(await stat('loss'), '0.0069');
+    }
+    await changePrediction(box);
+    await card.getByRole('button', { name: 'Reset' }).click();
+    await lockPrediction(card, id, 'below');
+    for (let i = 0; i < 3; i++) await card.getByRole('button', { name: 'Train 100 steps' }).click();
+    assert.equal(await stat('steps'), '300');
+    if (partWay) await assertPractice(page, box, { othersMayReport: true });
+    else await assertFirstTry(page, box);
+    await page.close();
+  }
 });

@@ -125,13 +125,18 @@ function build(ctx) {
     id: 'rnn-truncated-bptt',
     question: t('recurrent-sequence.predict.question', { steps: TRUNCATED_STEPS }),
     choices: ['below', 'above'].map((id) => [id, t(`recurrent-sequence.predict.${id}`)]),
+    onCommit: () => { runShown = false; },
+    // Changed part-way through a short-cut run, the box has had its loss on screen.
+    progress: () => runShown,
     next: t('recurrent-sequence.predict.next', { steps: TRUNCATED_STEPS }),
   });
+  let runShown = false; // steps of a short-cut run have been on screen since the prediction was locked
   function judgeTruncated() {
     if (net.steps() === 0 || !view) return;
     // The loss of a short-cut run is on screen from its first steps, and with a cut every 5 it is
     // already below 0.01 after 100 (0.0069): a prediction locked part-way could copy it.
     if (truncatedRun && prediction.pending === null) { prediction.outcomeSeen(t('recurrent-sequence.predict.seen')); return; }
+    if (truncatedRun) runShown = true;
     if (net.steps() < TRUNCATED_STEPS) return;
     if (!truncatedRun) {
       if (prediction.pending !== null) prediction.note(t('recurrent-sequence.predict.notTested', { few: FEW_STEPS, steps: TRUNCATED_STEPS }));
