@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
-import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
+import { lockPrediction, verdict, assertFirstTry, assertPractice, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
 
 let site;
@@ -138,4 +138,40 @@ test('k-fold animation: "within 2 points" is judged on the means as shown (82.0%
   assert.equal(v.result, 'held');
   await assertClean(page);
   await page.close();
+});
+
+// Part of a run is enough: depth 10 paused after two of its five folds (their scores on screen
+// beside depth 3's mean), with nothing locked, or a prediction changed there and locked again,
+// makes the box practice. Changed before any fold at depth 10 it stays a first try, and is
+// recorded.
+test('k-fold animation: depth 10 paused after two folds, before locking or under a prediction then changed, makes the box practice; changed before a fold it is a first try', async () => {
+  for (const how of ['paused', 'changed', 'before']) {
+    const page = await site.newPage({ reducedMotion: 'reduce' });
+    await page.goto(`${site.base}/lessons/scaling-and-cv.html`);
+    await widgetsReady(page);
+    await recordReports(page);
+    const card = page.locator('.dw-card').filter({ hasText: 'k-fold cross-validation, fold by fold' });
+    const step = card.getByRole('button', { name: 'Step', exact: true });
+    const depth = card.getByRole('slider', { name: /tree depth/ });
+    const runAll = async () => { for (let f = 0; f < 5; f++) await step.click(); };
+    const id = 'kfold-deeper-tree';
+    const box = predictBox(card, id);
+    await runAll();
+    if (how !== 'paused') await lockPrediction(card, id, 'perfect');
+    await depth.fill('10');
+    if (how !== 'before') {
+      for (let f = 0; f < 2; f++) await step.click();
+      assert.equal(await stat(card, 'fold'), '2 of 5');
+    }
+    if (how === 'paused') assert.match(await box.getByRole('status').textContent(), /Fold scores at two depths were on screen before a prediction was locked in/);
+    else await changePrediction(box);
+    await depth.fill('3');
+    await runAll();
+    await lockPrediction(card, id, 'same');
+    await depth.fill('10');
+    await runAll();
+    if (how === 'before') await assertFirstTry(page, box);
+    else await assertPractice(page, box, { othersMayReport: true });
+    await page.close();
+  }
 });

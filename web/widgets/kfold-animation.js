@@ -78,14 +78,27 @@ function build(ctx) {
     question: t('kfold-animation.predict.question'),
     choices: SHAPES,
     ready: () => (folds.length && round === folds.length - 1 ? null : t('kfold-animation.predict.ready')),
-    onCommit: () => { startRun = { depth: opts.depth, mean: stats().mean }; },
+    onCommit: () => { startRun = { depth: opts.depth, mean: stats().mean }; runShown = false; },
+    // Changed with fold scores at another depth on screen, the box has had part of the comparison
+    // it asks about.
+    progress: () => runShown,
     next: () => t('kfold-animation.predict.next', { depth: startRun.depth, mean: pct(startRun.mean, 1) }),
   });
   // The depths run through every fold so far with nothing locked in: two different ones have
   // shown what a deeper tree does (in whichever order they ran), so a prediction after them is
   // practice.
   const depthsRun = new Set();
+  // The depths with at least one fold scored with nothing locked in: fold scores at two depths
+  // already show which way a deeper tree moves the mean, and how far, so a prediction after them
+  // is practice too (a run paused part-way included).
+  const depthsScored = new Set();
+  let runShown = false; // a fold at a depth other than the locked one was scored since the lock
   function judgeDeeper() {
+    if (round >= 0 && prediction.pending === null) {
+      depthsScored.add(opts.depth);
+      if (depthsScored.size > 1) prediction.outcomeGlimpsed(t('kfold-animation.predict.glimpsed'));
+    }
+    if (round >= 0 && prediction.pending !== null && startRun && opts.depth !== startRun.depth) runShown = true;
     if (folds.length && round === folds.length - 1 && prediction.pending === null) {
       depthsRun.add(opts.depth);
       if (depthsRun.size > 1) prediction.outcomeSeen(t('kfold-animation.predict.seen'));

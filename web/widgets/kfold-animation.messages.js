@@ -28,6 +28,7 @@ export const messages = {
   'kfold-animation.predict.lower': 'lower by over 2 points',
   'kfold-animation.predict.ready': 'Run all the folds first (Play), so there is a mean to compare with.',
   'kfold-animation.predict.seen': 'Runs at two depths finished before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
+  'kfold-animation.predict.glimpsed': 'Fold scores at two depths were on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'kfold-animation.predict.next': 'Mean at depth {depth}: {mean}. Now raise the tree depth and run all the folds.',
   'kfold-animation.predict.why': ({ startDepth, startMean, depth, mean, perfect }) => `Depth ${startDepth}: ${startMean}; depth ${depth}: ${mean}. A deep tree gets its own training points right, but each fold is scored on points it never saw, so cross-validation reports what the extra depth is worth on fresh data${perfect ? '' : ', nowhere near 100%'}.`,
   'kfold-animation.predict.newK': 'A different k: predict again.',
