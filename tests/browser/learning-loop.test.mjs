@@ -222,3 +222,48 @@ test('learning loop: the two laps it plays by itself put η = 0.1 out of reach o
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// Laps watched under a prediction that is then changed spoil that η as laps watched with nothing
+// committed do: locking again at it is refused (it would restart and be judged on laps already
+// seen), while a fresh η still gives a recorded first try. Changed before any lap, the same η
+// locks again.
+test('learning loop: a prediction changed after three laps cannot be locked again at that η; changed before a lap it can', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/learning-loop.html`);
+  await widgetsReady(page);
+  await page.evaluate(() => {
+    window.__scores = [];
+    document.addEventListener('dw:score', (e) => { if (e.detail.widget.startsWith('predict:')) window.__scores.push({ widget: e.detail.widget, score: e.detail.score }); });
+  });
+  const card = page.locator('.learning-loop');
+  const box = card.locator('[data-predict="learning-loop-ten-laps"]');
+  const status = () => box.getByRole('status').textContent();
+  const lock = async (value) => {
+    await box.getByRole('combobox').selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  const change = () => box.getByRole('button', { name: 'Change my prediction' }).click();
+  const eta = card.getByRole('slider', { name: /learning rate/ });
+  const play = card.getByRole('button', { name: 'Play' });
+  await eta.fill('0.1');
+  await lock('grown');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  await change();                                       // no lap yet: η = 0.1 is still unseen
+  await lock('grown');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  for (let i = 0; i < 3; i++) await play.click();       // three laps: the error is seen to shrink
+  assert.equal(await statIn(page, '.learning-loop', 'lap'), '4');
+  await change();
+  await lock('tiny');
+  assert.notEqual(await box.getAttribute('data-state'), 'committed', 'no first prediction at an η watched under the changed one');
+  assert.match(await status(), /^You have already watched the loop run at η = 0\.10/);
+  await eta.fill('0.2');
+  await lock('tiny');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  for (let i = 0; i < 10; i++) await play.click();
+  assert.ok(await box.getAttribute('data-result'));
+  assert.doesNotMatch(await status(), /Practice|second try/);
+  assert.equal((await page.evaluate(() => window.__scores)).length, 1);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -90,8 +90,8 @@ function build(ctx) {
   // Predict, then check: where is the error after ten laps at the chosen η? Judged from the
   // engine's MSE at the start of lap 11 against lap 1 (or at once if the run diverges).
   // The outcome depends on η, so a run watched before predicting spoils only its own η: the
-  // learning rates whose error after an update has been on screen with nothing committed are
-  // remembered, and until the first verdict the box refuses them in words (another η still
+  // learning rates whose error after an update has been on screen (with nothing committed, or
+  // under a prediction later changed) are remembered, and until the first verdict the box refuses them in words (another η still
   // gives a real first try). Later tries are practice anyway (web/lib/predict.js).
   const shownEta = () => formatNumber(opts.eta, 2);
   const watchedEtas = new Set();
@@ -213,7 +213,9 @@ function build(ctx) {
       }
     }
     judgeTenLaps();
-    if (k > 0 && prediction.pending === null) watchedEtas.add(shownEta());
+    // Watched under a prediction counts too: changed part-way and locked again at this η, it
+    // would be judged on laps already seen.
+    if (k > 0) watchedEtas.add(shownEta());
     diagram.canvas.setAttribute('aria-label', t('learning-loop.figure', { lap: k + 1, stage: stageNames[stage], mse: fixed(lap.mse, 1) }));
     ctx.requestDraw(draw);
   }
