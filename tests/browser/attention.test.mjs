@@ -62,18 +62,19 @@ test('attention: predict, then check — a zero query spreads “sat” evenly, 
     await box.getByRole('textbox', { name: /share of “sat”’s head-1 attention on “cat”/ }).fill(String(value));
     await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   };
-  await lockNumber(70);
-  assert.match(await box.getByRole('status').textContent(), /Your prediction: 70\. Now, with head 1 selected/);
+  await lockNumber('70%');
+  // A percentage is said back as one, as typed and as the verdict writes the outcome (16.7%).
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: 70%\. Now, with head 1 selected/);
   await w.getByLabel('W_Q action dimension 1').fill('0');
   let v = await verdict(box);
   assert.equal(v.result, 'missed');
-  assert.match(v.text, /did not hold: you said 70, and it came out 17 \(outside ± 3\)\. “sat” now gives “cat” 16\.7%/);
+  assert.match(v.text, /did not hold: you said 70%, and it came out 17% \(outside ± 3\)\. “sat” now gives “cat” 16\.7%/);
   await w.getByRole('button', { name: 'Reset weights' }).click();
   await lockNumber(15);
   await w.getByLabel('W_Q action dimension 1').fill('0');
   v = await verdict(box);
   assert.equal(v.result, 'held');
-  assert.match(v.text, /Your prediction held: you said 15, and it came out 17 \(within ± 3\)/);
+  assert.match(v.text, /Your prediction held: you said 15%, and it came out 17% \(within ± 3\)/);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
@@ -90,7 +91,7 @@ test('attention: the box asks for a percentage, so "0.17" locks as 0.17% and say
   await input.fill('0.17');
   await input.press('Enter');
   assert.equal(await box.getAttribute('data-state'), 'committed', 'a possible percentage is locked as typed');
-  assert.match(await status.textContent(), /^Your prediction: 0\.17\. Now, .*\(Read as 0\.17%, less than one percent\. If you meant a share of 1, that is 17%: press Change my prediction and type 17\.\)$/);
+  assert.match(await status.textContent(), /^Your prediction: 0\.17%\. Now, .*\(Read as 0\.17%, less than one percent\. If you meant a share of 1, that is 17%: press Change my prediction and type 17\.\)$/);
   await box.getByRole('button', { name: 'Change my prediction' }).click();
   for (const typed of ['0.17%', '17']) {
     await input.fill(typed);

@@ -105,11 +105,11 @@ test('PCA projection: predict the share a line 45° off PC1 keeps (missed, then 
   await angle.fill('80');
   let v = await verdict(card, id);
   assert.equal(v.result, 'missed');
-  assert.match(v.text, /you said 20\.0, and it came out 49\.6 \(outside ± 5\)\. 45\.3° off PC1 the line keeps 49\.6%/);
+  assert.match(v.text, /you said 20\.0%, and it came out 49\.6% \(outside ± 5\)\. 45\.3° off PC1 the line keeps 49\.6%/);
   await angle.fill('100');
   // The box asks for a percentage, so "50%" (as a learner writes one) is 50.
   const box = await lockPrediction(card, id, '50%');
-  assert.match(await box.getByRole('status').textContent(), /^Your prediction: 50\.0\./);
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction: 50\.0%\./);
   await angle.fill('169.5');
   v = await verdict(card, id);
   assert.equal(v.result, 'held');

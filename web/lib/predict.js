@@ -93,16 +93,19 @@ export function createPrediction(ctx, spec) {
   input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); if (pending === null) lock(); } });
 
   function say(text, tone) { status.textContent = text; status.dataset.tone = tone; }
+  // A box that asks for a percentage writes its numbers as the site writes a percentage ("17%",
+  // as the verdict's own sentence does), so "50%" typed is said back as 50%, never as a bare 50.
+  const unit = numeric && numeric.percent ? '%' : '';
   function describe(value) {
     if (choices) return (choices.find(([v]) => v === value) || [value, String(value)])[1];
-    return formatNumber(value, digits);
+    return `${formatNumber(value, digits)}${unit}`;
   }
   // What the learner said: a choice by its words, a number with the decimals they typed (at least
   // the box's, at most 6).
   function said(value) {
     if (choices) return describe(value);
     const decimals = (/\.(\d+)/.exec(typed) || ['', ''])[1].length;
-    return formatNumber(value, Math.min(6, Math.max(digits, decimals)));
+    return `${formatNumber(value, Math.min(6, Math.max(digits, decimals)))}${unit}`;
   }
   function parse() {
     if (choices) return input.value === '' ? { error: t('predict.needChoice') } : { value: input.value };
@@ -180,7 +183,7 @@ export function createPrediction(ctx, spec) {
     settle(actual, why = '') {
       if (pending === null) return null;
       // The outcome as the box writes it ("2.20"); NaN when written in powers of ten.
-      const rounded = choices ? NaN : Number(describe(actual));
+      const rounded = choices ? NaN : Number(formatNumber(actual, digits));
       const shown = Number.isFinite(rounded) ? rounded : actual;
       const held = choices ? actual === pending : Math.abs(shown - pending) <= numeric.tolerance + 1e-12;
       const words = { said: said(pending), seen: describe(actual), why, tolerance: shownTolerance };
