@@ -46,6 +46,23 @@ test('Predicting a tip: engine predictions, input validation in words, and the e
       assert.equal(await stat(page, 'predicted tip'), '–');
       assert.equal(await input.getAttribute('aria-invalid'), 'true');
     }
+    // The bill is read as every typed number on the site (predict boxes, check-yourself): a decimal
+    // comma is a decimal point, and "1,000" is refused as ambiguous in words, never taken as 1000.
+    const typeBill = async (text) => { await input.fill(''); await input.focus(); await page.keyboard.type(text); };
+    await typeBill('0,5');
+    assert.equal(await input.getAttribute('aria-invalid'), null, '"0,5" is a bill of $0.50');
+    assert.equal(await stat(page, 'predicted tip'), '$0.59', '0.18 × 0.5 + 0.5');
+    for (const [text, words] of [
+      ['1,000', /^The bill is not read: "1,000" could be 1000 or 1\.000 \(type decimals with a point and no thousands separator\)\. Type it in dollars, like 42\.50\.$/],
+      ['1,200.50', /^The bill is not read: "1,200\.50" has more than one separator/],
+      ['$1e999', /^The bill is not read: "\$1e999" is too large to read\./],
+      ['12%', /^The bill is not read: "12%" has a % sign, but this is a plain number\./],
+    ]) {
+      await typeBill(text);
+      assert.match(await page.locator('.dw-message').textContent(), words, `message for "${text}"`);
+      assert.equal(await stat(page, 'predicted tip'), '–', text);
+      assert.equal(await input.getAttribute('aria-invalid'), 'true', text);
+    }
     await input.fill('80');
     assert.match(await page.locator('.dw-message').textContent(), /^For an \$80\.00 bill the line predicts a \$14\.90 tip/, 'an $80.00 bill');
     // Every bill outside $10–$80 is flagged, $0 included (it gets just the intercept).

@@ -9,6 +9,8 @@ import { tableWrap } from '../lib/table.js';
 import { formatMoney, formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
+import { readPredictedNumber } from '../lib/predict-number.js';
+import { refusalReason } from '../lib/number-field.js';
 import { messages } from './tip-predictor.messages.js';
 
 export const engine = 'core';
@@ -42,16 +44,17 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
 }
 
-// Reads a bill typed by a person: "$50", " 49.99 ", "1,200.50", or "5 001.00" as the widget
-// writes it back (thousands grouped with a narrow no-break space, or a thin space). Returns { value } or { error },
-// the error in words from the widget's message function t.
+// Reads a bill typed by a person, after an optional dollar sign, the way every typed number on the
+// site is read (web/lib/predict-number.js): "$50", " 49.99 ", "0,5" (a decimal comma), or
+// "5 001.00" as the widget writes it back (thousands grouped by a space). "1,000" is refused as
+// ambiguous (a thousand, or one with a decimal comma?) rather than taken as 1000. Returns
+// { value } or { error }, the error in words from the widget's message function t.
 export function parseBill(text, t) {
   const raw = String(text ?? '').trim();
   if (raw === '') return { error: t('tip-predictor.bill.empty') };
-  const cleaned = raw.replace(/^\$\s*/, '').replace(/[,\u2009\u202f ](?=\d{3}(\D|$))/g, '');
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return { error: t('tip-predictor.bill.notNumber', { text: raw.slice(0, 20) }) };
-  const value = Number(cleaned);
-  if (!Number.isFinite(value)) return { error: t('tip-predictor.bill.tooLarge') };
+  const read = readPredictedNumber(raw.replace(/^\$\s*/, ''));
+  if (read.refusal) return { error: t('tip-predictor.bill.refused', { reason: refusalReason(t, { ...read, typed: raw.slice(0, 20) }) }) };
+  const { value } = read;
   if (value < 0) return { error: t('tip-predictor.bill.negative') };
   if (value > ABSURD) return { error: t('tip-predictor.bill.absurd', { bill: money(value), low: money(BILL_RANGE[0]), high: money(BILL_RANGE[1]) }) };
   return { value };
