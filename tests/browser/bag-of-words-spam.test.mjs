@@ -72,6 +72,19 @@ test('bag-of-words-spam: accuracy, confusion and p(spam) equal the engine; alpha
     assert.ok(eHam.p < 0.5);
     assert.match(await card.locator('.dw-spam-verdict').textContent(), /Not spam/);
     assert.equal(await card.locator('.dw-token-chip').count(), 3);
+    // Empty or word-less text gets no verdict: the filter's p(spam) would be the prior alone
+    // ("Not spam (p(spam) = 0.455)" was shown for nothing typed).
+    for (const typed of ['', '!!! ?? --']) {
+      const box = card.locator('textarea.dw-textbox');
+      await box.fill('');
+      await box.focus();
+      if (typed) await page.keyboard.type(typed);
+      else await page.keyboard.press('Backspace');
+      assert.equal(await card.locator('.dw-spam-verdict').textContent(), 'No verdict: the text has no words to go on. Type a message to see the filter weigh its words.', `"${typed}"`);
+      assert.equal(await stat('your message p(spam)'), '–', `"${typed}"`);
+      assert.equal(await card.locator('.dw-token-chip').count(), 0);
+      assert.doesNotMatch(await card.textContent(), /Not spam|Spam \(p|p\(spam\) = \d/, `"${typed}"`);
+    }
     await card.locator('textarea.dw-textbox').fill('<img src=x onerror=alert(1)> FREE prize');
     assert.equal(await card.locator('img').count(), 0);
     const eHostile = await expected(1, [], '<img src=x onerror=alert(1)> FREE prize');

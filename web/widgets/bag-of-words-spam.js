@@ -211,6 +211,17 @@ function build(ctx) {
     }, null);
     if (!r) return;
     const { tokens, ids, parts, p } = r;
+    // With no word in the text, the filter's p(spam) is the prior alone: a share of the training
+    // messages, not a judgement of this text. No verdict and no p(spam) are shown for it.
+    if (!tokens.length) {
+      stat.p.set('–');
+      chips.replaceChildren(el('span', { className: 'dw-empty', text: t('bag-of-words-spam.noWords.chips') }));
+      sum.textContent = '';
+      verdict.textContent = t('bag-of-words-spam.noWords');
+      delete verdict.dataset.tone;
+      card.setMessage(t('bag-of-words-spam.result', { accuracy: formatPercent(fit.testAcc, 1), right: fit.confusion.tp + fit.confusion.tn, total: testIdx.length, why: '', unknown: '', flipped: fit.flipped ? t('bag-of-words-spam.someFlipped') : '' }), fit.testAcc >= 0.8 ? 'ok' : 'warn');
+      return;
+    }
     stat.p.set(fixed(p, 3));
     chips.replaceChildren(...tokens.map((tok, k) => {
       const id = ids[k];
@@ -221,7 +232,6 @@ function build(ctx) {
       c.setAttribute('role', 'listitem');
       return c;
     }));
-    if (!tokens.length) chips.append(el('span', { className: 'dw-empty', text: t('bag-of-words-spam.noWords') }));
     const prior = parts[0];
     let words = 0;
     for (let j = 1; j < parts.length; j++) words += parts[j];
@@ -234,7 +244,7 @@ function build(ctx) {
     // The strongest word is the known word with the largest push; unknown words weigh nothing.
     const known = ids.map((id, k) => ({ k, id, v: fit.ratio[id] })).filter((w) => w.id !== 0);
     const strongest = known.sort((a, b) => Math.abs(b.v) - Math.abs(a.v) || a.k - b.k)[0];
-    const why = strongest ? t('bag-of-words-spam.why.strongest', { word: tokens[strongest.k].text, evidence: signed(strongest.v) }) : tokens.length ? t('bag-of-words-spam.why.priorOnly') : '';
+    const why = strongest ? t('bag-of-words-spam.why.strongest', { word: tokens[strongest.k].text, evidence: signed(strongest.v) }) : t('bag-of-words-spam.why.priorOnly');
     const unknown = ids.filter((id) => id === 0).length;
     const unkText = unknown && strongest
       ? t('bag-of-words-spam.unknownWords', { count: unknown })
