@@ -63,6 +63,20 @@ test('sentiment-reviews: readouts match the engine; examples and word pairs by k
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     assert.equal(await box.getAttribute('maxlength'), '200');
 
+    // Empty or word-less text gets no verdict: p(positive) would be the prior alone ("Positive
+    // (p = 0.500)" was shown for nothing typed).
+    for (const typed of ['', '!!! ?? --']) {
+      await box.fill('');
+      await box.focus();
+      if (typed) await page.keyboard.type(typed);
+      assert.equal(await card.locator('.dw-spam-verdict').textContent(), 'No verdict: the review has no words to go on. Type a review to see the model weigh its words.', `"${typed}"`);
+      assert.equal(await stat('p(positive)'), '–', `"${typed}"`);
+      assert.equal(await card.locator('.dw-token-chip').count(), 0);
+      assert.doesNotMatch(await card.textContent(), /Positive \(p|Negative \(p|p\(positive\) = \d/, `"${typed}"`);
+    }
+    await box.fill('lovely');
+    assert.match(await card.locator('.dw-spam-verdict').textContent(), /^(Positive|Negative) \(p/, 'a word brings the verdict back');
+
     await screenshot(page, `sentiment-reviews-${width}`);
     await assertFitsClean(page, width);
     await page.close();
