@@ -158,7 +158,8 @@ export const en = {
   // the option's name and the text given appear as typed, in straight quotes as in the code that
   // gave them.
   'options.unknown': 'Unknown option "{name}" was ignored.',
-  'options.notANumber': '{name}="{value}" is not a number; using {fallback}.',
+  'options.empty': '{name} was given no value; using {fallback}.',
+  'options.unread': '{name}: {reason}; using {fallback}.',
   'options.rounded': '{name}={value} rounded to {rounded}.',
   'options.belowMin': '{name}={value} is below {min}; using {min}.',
   'options.aboveMax': '{name}={value} is above {max}; using {max}.',

@@ -11,6 +11,8 @@
 // the language of the `t` passed; English by default). Nothing is ever interpreted as HTML.
 import { english } from './messages.js';
 import { formatShort } from './format.js';
+import { readPredictedNumber } from './predict-number.js';
+import { refusalReason } from './number-field.js';
 
 export function resolveOptions(schema, raw = {}, { ignoreUnknown = false, t = english } = {}) {
   const values = {};
@@ -37,11 +39,21 @@ function coerce(name, spec, value, notes, t) {
   switch (spec.type) {
     case 'number':
     case 'int': {
-      const n = typeof value === 'number' ? value : Number(String(value).trim());
-      if (typeof value === 'string' && value.trim() === '' || !Number.isFinite(n)) {
-        notes.push(t('options.notANumber', { name, value: clip(value), fallback: spec.default }));
+      // A value written in an address or an attribute is read as every typed number on the site
+      // (web/lib/predict-number.js): "0,5" is 0.5, "0x10" is no number (Number() read it as 16),
+      // and "-1e999" is too large to read (Number() made it -Infinity, called "not a number").
+      const read = typeof value === 'number'
+        ? (Number.isFinite(value) ? { value } : { refusal: Number.isNaN(value) ? 'notNumber' : 'tooLarge', typed: String(value) })
+        : readPredictedNumber(value);
+      if (read.refusal === 'empty') {
+        notes.push(t('options.empty', { name, fallback: spec.default }));
         return spec.default;
       }
+      if (read.refusal) {
+        notes.push(t('options.unread', { name, reason: refusalReason(t, { ...read, typed: clip(String(value).trim()) }), fallback: spec.default }));
+        return spec.default;
+      }
+      const n = read.value;
       let v = spec.type === 'int' ? Math.round(n) : n;
       // The value as it was written (an attribute or a link says "1e99", which String(n) would
       // turn into "1e+99"); a number passed from code as the formatter writes it.
