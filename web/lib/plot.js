@@ -118,7 +118,8 @@ export class Plot {
     });
     // When both axes start at 0 the corner gets one "0" (the x axis's), not two side by side.
     const sharedZero = x0 === 0 && y0 === 0;
-    // The y label sits in the top-left corner (x from 4, y from labelTop to about 14 px below it); a
+    // The y label sits in the top-left corner: x from 4, one 12 px line from labelTop (about 2 px
+    // down), so the ink of a tick number centred 7 px or more below that line clears it by 2 px; a
     // tick number that would print over it is left out (its grid line stays).
     c.font = `12px ${t.font}`;
     const labelRight = yLabel ? 4 + c.measureText(yLabel).width : -Infinity;
@@ -131,7 +132,7 @@ export class Plot {
       if (yTicks === 0 || (sharedZero && v === 0)) continue;
       const text = formatTick(v);
       const left = this.margin.left - 6 - c.measureText(text).width;
-      if (Y - 7 < labelTop + 14 && left < labelRight) continue;
+      if (Y - 7 < labelTop + 12 && left < labelRight) continue;
       c.textAlign = 'right'; c.textBaseline = 'middle';
       c.fillText(text, this.margin.left - 6, Y);
     }

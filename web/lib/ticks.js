@@ -25,7 +25,8 @@ export function logAxes(plot, { xLabel = '', yLabel = '', xTicks = 6 } = {}) {
     c.textAlign = 'center'; c.textBaseline = 'top';
     c.fillText(formatTick(v), X, plot.height - plot.margin.bottom + 4);
   }
-  // The y label sits in the top-left corner (x from 4, y from labelTop to about 14 px below it); as
+  // The y label sits in the top-left corner: x from 4, one 12 px line from labelTop (about 2 px
+  // down), so the ink of a tick number centred 7 px or more below that line clears it by 2 px; as
   // in plot.js's axes(), a power of ten that would print over it is left out (its grid line stays).
   c.font = `12px ${t.font}`;
   const labelRight = yLabel ? 4 + c.measureText(yLabel).width : -Infinity;
@@ -35,7 +36,7 @@ export function logAxes(plot, { xLabel = '', yLabel = '', xTicks = 6 } = {}) {
     const Y = Math.round(plot.py(p)) + 0.5;
     c.beginPath(); c.moveTo(plot.margin.left, Y); c.lineTo(plot.width - plot.margin.right, Y); c.stroke();
     const text = formatPowerOfTen(p);
-    if (Y - 7 < labelTop + 14 && plot.margin.left - 6 - c.measureText(text).width < labelRight) continue;
+    if (Y - 7 < labelTop + 12 && plot.margin.left - 6 - c.measureText(text).width < labelRight) continue;
     c.textAlign = 'right'; c.textBaseline = 'middle';
     c.fillText(text, plot.margin.left - 6, Y);
   }
