@@ -122,5 +122,5 @@ test('softmax: written as is it overflows on large scores; the engine subtracts 
   assert.deepEqual(shifted.map((v) => v.toFixed(3)), ['1.000', '0.368', '0.135']);
   assert.equal(shifted.reduce((a, b) => a + b, 0).toFixed(3), '1.503');
   assert.match(lesson, /whose exponentials \$1\$, \$0\.368\$ and \$0\.135\$ add up to \$1\.503\$: the probabilities are \$\(0\.665,\\ 0\.245,\\ 0\.090\)\$, exactly those of \$\(2,\\ 1,\\ 0\)\$/);
-  assert.match(lesson, /\+ Not a number: \$e\^\{1000\}\$ overflows to infinity/);
+  assert.match(lesson, /\+ Not a number: \$e\^\{1\\,000\}\$ overflows to infinity/);
 });

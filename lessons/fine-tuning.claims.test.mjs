@@ -192,7 +192,7 @@ test('a language model\'s count: a rank-16 adapter of a 4096 × 4096 projection 
   assert.equal((100 * total / 7e9).toFixed(2), '0.12');
   assert.equal((6553600 / 6744596480).toFixed(5), '0.00097');
   assert.equal((100 * 6553600 / 6744596480).toFixed(3), '0.097');
-  says('$16 \\cdot 4096 + 4096 \\cdot 16 = 131\\,072$ numbers, 0.78%');
+  says('$16 \\cdot 4\\,096 + 4\\,096 \\cdot 16 = 131\\,072$ numbers, 0.78%');
   says('$32 \\cdot 2 \\cdot 131\\,072 = 8\\,388\\,608$ trained numbers, about 0.12% of 7 billion');
   says('$6\\,553\\,600 / 6\\,744\\,596\\,480 = 0.00097$, or 0.097%');
   says('effective batch of $4 \\times 4 = 16$ examples');

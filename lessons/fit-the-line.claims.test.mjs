@@ -132,7 +132,7 @@ test('check yourself: ŷ = x + 1 on (0, 1), (1, 3), (2, 2) has MSE 2/3; a positi
 test('predict, then check: Auto-fit from w = 0, b = 5 converges in 1616 steps, most of the drop in the first tenth', () => {
   // The count holds from the starting line only, and by now the learner has moved the line: the
   // paragraph sends them to Reset line (fit-line.js: setLine(0, 5)) before Auto-fit.
-  assert.match(lesson, /\*\*Predict, then check\.\*\* Before you press \*\*Auto-fit\*\*.*press \*\*Reset line\*\* first: it puts the line back at the starting values \$w = 0\$, \$b = 5\$\. Then press \*\*Auto-fit\*\*.*From that starting line it takes 1616 steps/);
+  assert.match(lesson, /\*\*Predict, then check\.\*\* Before you press \*\*Auto-fit\*\*.*press \*\*Reset line\*\* first: it puts the line back at the starting values \$w = 0\$, \$b = 5\$\. Then press \*\*Auto-fit\*\*.*From that starting line it takes 1\u202f616 steps/);
   const widgetSource = fs.readFileSync(new URL('../web/widgets/fit-line.js', import.meta.url), 'utf8');
   assert.match(widgetSource, /t\('fit-line\.resetLine'\), \(\) => \{[^}]*setLine\(0, 5, false\)/);
   withModel((m) => {
