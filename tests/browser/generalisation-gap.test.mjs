@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
-import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
+import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, canvasIsDrawn, inkedTopRows } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -127,4 +127,21 @@ test('generalisation gap: the depth-9 bound above 1, seen before predicting, mak
   await model.selectOption('10');
   await assertPractice(page, predictBox(w, id));
   await page.close();
+});
+
+// The chart's y label ("error rate") was drawn at y = 0 with a 'top' baseline, and the top of its
+// "t" touched the canvas edge; placed as plot.js places a y label (yLabelTop), it starts inside the
+// canvas. The label is about 55 px wide, so its whole width is looked at.
+test('generalisation gap: the chart\'s y label keeps its top inside the canvas at 375 and 1280 px', async () => {
+  for (const width of [375, 1280]) {
+    const page = await site.newPage({ width });
+    await page.goto(`${site.base}/lessons/frontier-generalisation.html`);
+    await widgetsReady(page);
+    const chart = cardAt(page, 1).locator('canvas').first();
+    assert.ok(await canvasIsDrawn(chart));
+    const rows = await inkedTopRows(chart, 20, 70);
+    assert.ok(rows.length > 0, `the y label is drawn (${width} px)`);
+    assert.ok(rows[0] >= 1, `the label's ink starts at device row ${rows[0]} (${width} px), not on the edge`);
+    await page.close();
+  }
 });

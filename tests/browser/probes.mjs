@@ -60,6 +60,20 @@ export async function canvasIsDrawn(canvas) {
   return drawn();
 }
 
+// Canvas rows over the chart's top-left corner (the y label's place: `rows` CSS px high, `columns`
+// wide) that hold any ink, in device pixels.
+export async function inkedTopRows(locator, rows = 20, columns = 40) {
+  return locator.evaluate((canvas, [rows, columns]) => {
+    const dpr = canvas.width / canvas.getBoundingClientRect().width;
+    const w = Math.round(columns * dpr);
+    const h = Math.round(rows * dpr);
+    const data = canvas.getContext('2d').getImageData(0, 0, w, h).data;
+    const inked = [];
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (data[(y * w + x) * 4 + 3] > 0) { inked.push(y); break; }
+    return inked;
+  }, [rows, columns]);
+}
+
 // Runs fn(ml, arg) inside the page with the site's own engine module; fn and arg must be
 // serialisable (fn is sent as source text).
 export function inEngine(page, fn, arg = {}) {

@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { assertPractice, recordReports } from './predict-helpers.mjs';
+import { inkedTopRows } from './probes.mjs';
 
 const PAGE = '/lessons/svd.html';
 let site;
@@ -160,20 +161,6 @@ test('predict, then check: the stripes seen before anything was locked in make a
   await clean(page);
   await page.close();
 });
-
-// Canvas rows [from, to) over the chart's top-left corner (the y label's place, left of the plot
-// area) that hold any ink, in device pixels.
-async function inkedTopRows(locator, rows = 20) {
-  return locator.evaluate((canvas, rows) => {
-    const dpr = canvas.width / canvas.getBoundingClientRect().width;
-    const w = Math.round(40 * dpr);
-    const h = Math.round(rows * dpr);
-    const data = canvas.getContext('2d').getImageData(0, 0, w, h).data;
-    const inked = [];
-    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (data[(y * w + x) * 4 + 3] > 0) { inked.push(y); break; }
-    return inked;
-  }, rows);
-}
 
 // The y label ("σᵢ", "σᵢ (log)") is drawn from the canvas's top edge: brackets and accents rise
 // above a 'top' baseline, and the edge cut off the top of "(log)". Its ink starts inside the canvas.

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
-import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
+import { stat, canvasIsDrawn, inEngine, assertClean, inkedTopRows } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
 let site;
@@ -180,6 +180,27 @@ test('training tricks: a prediction unlocked part-way through its run is practic
     await c.getByRole('button', { name: 'Run to the end' }).click();
     if (how === 'before') await assertFirstTry(page, box, { wait: 120000 });
     else await assertPractice(page, box, { othersMayReport: true, wait: 120000 });
+    await page.close();
+  }
+});
+
+// The layer chart's y label ("s", or "‖∂L/∂W‖" for the gradients) was drawn at y = 0 with a 'top'
+// baseline, and the bars of "‖∂L/∂W‖" reached the canvas edge; placed as plot.js places a y label
+// (yLabelTop), its ink starts inside the canvas in both views.
+test('the layer chart\'s y label keeps its top inside the canvas at 375 and 1280 px, spread and gradients', async () => {
+  for (const width of [375, 1280]) {
+    const page = await site.newPage({ width, reducedMotion: 'reduce' });
+    await page.goto(`${site.base}/lessons/training-tricks.html`);
+    await widgetsReady(page);
+    const chart = card(page).locator('canvas').nth(3);
+    assert.ok(await canvasIsDrawn(chart));
+    for (const view of ['spread', 'gradient']) {
+      await card(page).getByLabel('Layer chart').selectOption(view);
+      await page.waitForTimeout(100);
+      const rows = await inkedTopRows(chart);
+      assert.ok(rows.length > 0, `the y label is drawn (${view}, ${width} px)`);
+      assert.ok(rows[0] >= 1, `the label's ink starts at device row ${rows[0]} (${view}, ${width} px), not on the edge`);
+    }
     await page.close();
   }
 });

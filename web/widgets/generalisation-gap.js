@@ -4,7 +4,7 @@
 // the finite class of trees of that depth on a grid of thresholds (engine: hoeffdingUnionBound,
 // treeClassLogSize), which shrinks like √(ln|H| / n).
 import { mountWidget, attempt } from '../lib/widget.js';
-import { Plot } from '../lib/plot.js';
+import { Plot, yLabelTop } from '../lib/plot.js';
 import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
 import { formatNumber, readShown } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
@@ -179,8 +179,11 @@ function build(ctx) {
     }
     c.font = `12px ${th.font}`; c.textAlign = 'right'; c.textBaseline = 'bottom';
     c.fillText(t('generalisation-gap.axis.x'), chart.width - m.right, chart.height - 1);
+    // Placed by its measured ink, as plot.js's axes() places a y label: from y = 0 the canvas
+    // edge cuts whatever rises above the 'top' baseline.
     c.textAlign = 'left'; c.textBaseline = 'top';
-    c.fillText(t('generalisation-gap.axis.y'), 4, 0);
+    const yLabel = t('generalisation-gap.axis.y');
+    c.fillText(yLabel, 4, yLabelTop(c, yLabel));
     c.restore();
     if (!study) return;
     const xs = SIZES.map((_, i) => i);

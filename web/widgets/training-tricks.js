@@ -6,7 +6,7 @@
 // the weight gradients) on a log scale. A predict-then-check box asks how the left net will end.
 // Settings and the pairs are in training-tricks/model.js, which the lesson's claims test imports.
 import { mountWidget, attempt } from '../lib/widget.js';
-import { Plot } from '../lib/plot.js';
+import { Plot, yLabelTop } from '../lib/plot.js';
 import { button, buttonRow, el, select, slider } from '../lib/ui.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { formatNumber, formatPercent, formatShort } from '../lib/format.js';
@@ -316,9 +316,12 @@ function build(ctx) {
     c.textAlign = 'right';
     c.textBaseline = 'bottom';
     c.fillText(layerView === 'spread' ? t('training-tricks.axis.hiddenLayer') : t('training-tricks.axis.layer'), layerPlot.width - layerPlot.margin.right, layerPlot.height - 1);
+    // Placed by its measured ink, as plot.js's axes() places a y label: from y = 0 the canvas
+    // edge cuts whatever rises above the 'top' baseline (the bars of "‖∂L/∂W‖").
     c.textAlign = 'left';
     c.textBaseline = 'top';
-    c.fillText(layerView === 'spread' ? t('training-tricks.axis.spread') : t('training-tricks.axis.gradient'), 4, 0);
+    const yLabel = layerView === 'spread' ? t('training-tricks.axis.spread') : t('training-tricks.axis.gradient');
+    c.fillText(yLabel, 4, yLabelTop(c, yLabel));
     c.restore();
     layerPlot.clipToArea(() => {
       const width = Math.max(2, (layerPlot.px(1) - layerPlot.px(0)) * 0.35);
