@@ -301,6 +301,8 @@ test('a starred symbol in a choice keeps its star in the radio button\'s name ($
   assert.equal(plainText('raw scores $\\mathbf w^\\top \\mathbf x + b$'), 'raw scores wᵀ x + b');
   assert.equal(plainText('*stress* and `code` outside math, $a^*$ inside'), 'stress and code outside math, a* inside');
   assert.equal(plainText('$e^{1000}$ overflows; $10^{-3}$ and $x^2$'), 'e¹⁰⁰⁰ overflows; 10⁻³ and x²');
+  // A grouped exponent ($e^{1\,000}$, as the lessons group four digits) keeps its group.
+  assert.equal(plainText('$e^{1\\,000}$ overflows'), 'e¹\u202f⁰⁰⁰ overflows');
   // Every lesson's choice names: a ^ left over from math is a symbol the reader cannot say.
   const course = readCourse(path.join(root, 'lessons'));
   let starred = 0;
