@@ -79,6 +79,8 @@ test('learning loop: the error bar is this lap\'s error as a percentage of lap 1
       ctx.fillText = function (text, ...rest) { window.__texts.push(String(text)); return original.call(this, text, ...rest); };
     });
     await card.getByRole('button', { name: 'Step', exact: true }).click();
+    // The step redraws on the next animation frame (ctx.requestDraw), not during the click.
+    await page.waitForFunction(() => window.__texts.includes('error'));
     const labels = (await page.evaluate(() => window.__texts)).filter((t) => /^\d+%$/.test(t));
     const expected = await page.evaluate(async () => {
       const { loadEngine } = await import('/engine/index.js');
