@@ -139,7 +139,7 @@ test('changing an attribute after mount updates the widget in place; dw:update e
   assert.equal(await f.locator('.dw-card').getAttribute('data-mark'), 'same', 'updated in place, not mounted again');
   await f.evaluate((el) => el.setAttribute('noise', 'abc'));
   await page.waitForFunction(() => /not a number/.test(document.querySelector('#f').shadowRoot.querySelector('.dw-notes').textContent));
-  assert.match(await notesOf(f), /^Settings adjusted \(in the attributes\): noise: "abc" is not a number; using 1\.5\.$/);
+  assert.match(await notesOf(f), /^Settings adjusted \(in the attributes\): noise="abc" is not a number; using 1\.5\.$/);
   await f.evaluate((el) => el.removeAttribute('points'));
   await page.waitForFunction(() => document.querySelector('#f').handle.options.points === 30);
   await f.evaluate((el) => el.dispatchEvent(new CustomEvent('dw:update', { detail: { points: 40 } })));

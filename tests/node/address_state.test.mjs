@@ -81,19 +81,19 @@ test('option notes quote the value as written, and a number from code through th
 test('option numbers are read as typed numbers are, and refused in the same words', () => {
   const schema = { seed: { type: 'int', min: 0, max: 2147483647, default: 0 }, eta: { type: 'number', min: 0.01, max: 2, default: 0.1 } };
   const read = (name, value) => resolveOptions(schema, { [name]: value });
-  assert.deepEqual(read('seed', '0x10'), { values: { seed: 0, eta: 0.1 }, notes: ['seed: "0x10" is not a number; using 0.'] });
-  assert.deepEqual(read('eta', '-1e999').notes, ['eta: "-1e999" is too large to read; using 0.1.']);
-  assert.deepEqual(read('eta', '1e999').notes, ['eta: "1e999" is too large to read; using 0.1.']);
-  assert.deepEqual(read('eta', 'abc').notes, ['eta: "abc" is not a number; using 0.1.']);
+  assert.deepEqual(read('seed', '0x10'), { values: { seed: 0, eta: 0.1 }, notes: ['seed="0x10" is not a number; using 0.'] });
+  assert.deepEqual(read('eta', '-1e999').notes, ['eta="-1e999" is too large to read; using 0.1.']);
+  assert.deepEqual(read('eta', '1e999').notes, ['eta="1e999" is too large to read; using 0.1.']);
+  assert.deepEqual(read('eta', 'abc').notes, ['eta="abc" is not a number; using 0.1.']);
   assert.deepEqual(read('eta', '').notes, ['eta was given no value; using 0.1.']);
-  assert.deepEqual(read('eta', '1,000').notes, ['eta: "1,000" could be 1000 or 1.000 (type decimals with a point and no thousands separator); using 0.1.']);
-  assert.deepEqual(read('eta', '50%').notes, ['eta: "50%" has a % sign, but this is a plain number; using 0.1.']);
-  assert.deepEqual(read('eta', '1/0').notes, ['eta: "1/0" divides by 0, which has no value; using 0.1.']);
-  assert.deepEqual(read('eta', 'Infinity').notes, ['eta: "Infinity" is not a number; using 0.1.']);
+  assert.deepEqual(read('eta', '1,000').notes, ['eta="1,000" could be 1000 or 1.000 (type decimals with a point and no thousands separator); using 0.1.']);
+  assert.deepEqual(read('eta', '50%').notes, ['eta="50%" has a % sign, but this is a plain number; using 0.1.']);
+  assert.deepEqual(read('eta', '1/0').notes, ['eta="1/0" divides by 0, which has no value; using 0.1.']);
+  assert.deepEqual(read('eta', 'Infinity').notes, ['eta="Infinity" is not a number; using 0.1.']);
   // The forms a learner may type are read: a decimal comma, a fraction, thousands grouped by a space.
   assert.deepEqual(read('eta', '0,5'), { values: { seed: 0, eta: 0.5 }, notes: [] });
   assert.deepEqual(read('eta', '1/2'), { values: { seed: 0, eta: 0.5 }, notes: [] });
   assert.deepEqual(read('seed', '1 000'), { values: { seed: 1000, eta: 0.1 }, notes: [] });
   // A number from code that is no number is refused too.
-  assert.deepEqual(read('eta', NaN).notes, ['eta: "NaN" is not a number; using 0.1.']);
+  assert.deepEqual(read('eta', NaN).notes, ['eta="NaN" is not a number; using 0.1.']);
 });

@@ -159,7 +159,7 @@ export const en = {
   // gave them.
   'options.unknown': 'Unknown option "{name}" was ignored.',
   'options.empty': '{name} was given no value; using {fallback}.',
-  'options.unread': '{name}: {reason}; using {fallback}.',
+  'options.unread': '{name}={reason}; using {fallback}.',
   'options.rounded': '{name}={value} rounded to {rounded}.',
   'options.belowMin': '{name}={value} is below {min}; using {min}.',
   'options.aboveMax': '{name}={value} is above {max}; using {max}.',
