@@ -40,7 +40,7 @@ test('bandit: both learners match the engine; UCB1 ends with less regret', async
     assert.equal(await stat('regret ε-greedy'), expected.greedy);
     assert.equal(await stat('regret UCB1'), expected.ucb);
     await page.getByRole('button', { name: 'Play' }).click();
-    await page.waitForFunction(() => Number(document.querySelector('.dw-stat[data-stat="pulls"] .dw-stat-value').textContent) >= 1500, null, { timeout: 30000 });
+    await page.waitForFunction(() => Number(document.querySelector('.dw-stat[data-stat="pulls"] .dw-stat-value').textContent.replace(/\u202f/g, '')) >= 1500, null, { timeout: 30000 });
     await page.getByRole('button', { name: 'Pause' }).click();
     const rg = Number(await stat('regret ε-greedy'));
     const ru = Number(await stat('regret UCB1'));
@@ -67,7 +67,7 @@ test('bandit: predict, then check — with ε = 0.5 only 57% of pulls go to the 
   const runAll = async () => {
     await page.getByRole('button', { name: 'Reset' }).click();
     for (let i = 0; i < 50; i++) await page.getByRole('button', { name: 'Play' }).click(); // 100 pulls each
-    assert.equal(await stat('pulls'), '5000');
+    assert.equal(await stat('pulls'), '5\u202f000');
   };
   await input.fill('90');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
@@ -96,7 +96,7 @@ test('bandit: a prediction locked after part of an ε = 0.5 run was on screen is
   const box = page.locator('[data-predict="bandit-epsilon-half"]');
   await page.getByRole('slider', { name: /ε-greedy: ε/ }).fill('0.5');
   for (let i = 0; i < 10; i++) await page.getByRole('button', { name: 'Play' }).click(); // 1,000 pulls
-  assert.equal(await stat('pulls'), '1000');
+  assert.equal(await stat('pulls'), '1\u202f000');
   // After 1,000 of the 5,000 pulls the share on screen is already within the box's 5 points.
   const seen = Number((await stat('best arm ε-greedy')).replace('%', ''));
   assert.ok(Math.abs(seen - 57) <= 5, `share after 1,000 pulls ${seen}`);
@@ -104,7 +104,7 @@ test('bandit: a prediction locked after part of an ε = 0.5 run was on screen is
   await box.getByRole('textbox').fill(String(Math.round(seen)));
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   for (let i = 0; i < 40; i++) await page.getByRole('button', { name: 'Play' }).click();
-  assert.equal(await stat('pulls'), '5000');
+  assert.equal(await stat('pulls'), '5\u202f000');
   await assertPractice(page, box);
   await page.close();
 });
@@ -118,7 +118,7 @@ test('bandit: a prediction locked after a full ε = 0.5 run was on screen is pra
   const box = page.locator('[data-predict="bandit-epsilon-half"]');
   await page.getByRole('slider', { name: /ε-greedy: ε/ }).fill('0.5');
   for (let i = 0; i < 50; i++) await page.getByRole('button', { name: 'Play' }).click(); // 100 pulls each
-  assert.equal(await stat('pulls'), '5000');
+  assert.equal(await stat('pulls'), '5\u202f000');
   assert.match(await box.getByRole('status').textContent(), /Pulls at ε = 0\.50 \(within 0\.05 of 0\.5\), with ε-greedy’s share for the best arm, were on screen before a prediction was locked in/);
   await box.getByRole('textbox').fill('57');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
@@ -183,13 +183,13 @@ test('bandit: a prediction changed part-way through the ε = 0.5 run is practice
     await page.getByRole('slider', { name: /ε-greedy: ε/ }).fill('0.5');
     if (partWay) {
       for (let i = 0; i < 10; i++) await page.getByRole('button', { name: 'Play' }).click(); // 1,000 pulls
-      assert.equal(await stat('pulls'), '1000');
+      assert.equal(await stat('pulls'), '1\u202f000');
     }
     await changePrediction(box);
     await page.getByRole('button', { name: 'Reset' }).click();
     await lockPrediction(page, id, '57');
     for (let i = 0; i < 50; i++) await page.getByRole('button', { name: 'Play' }).click();
-    assert.equal(await stat('pulls'), '5000');
+    assert.equal(await stat('pulls'), '5\u202f000');
     if (partWay) await assertPractice(page, box);
     else await assertFirstTry(page, box);
     await page.close();

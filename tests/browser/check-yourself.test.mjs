@@ -277,3 +277,21 @@ test('the k-NN votes question is a count: 0.9 and -1 are refused in words, 1 is 
     await page.close();
   }
 });
+
+// The engine's answer is shown as the lesson writes its numbers: LoRA's 1 024 + 512 = 1 536, grouped
+// with a narrow no-break space (it read "1 024 + 512 = 1536").
+test('a four-digit answer is shown grouped, as the lesson writes the numbers beside it', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/fine-tuning.html`);
+  await page.waitForSelector('section[data-check-yourself][data-ready="true"]');
+  const form = page.locator('form.cy-item').filter({ hasText: 'trainable numbers does a LoRA adapter' });
+  await form.locator('input').fill('1536');
+  await form.locator('input').press('Enter');
+  const feedback = form.locator('.cy-feedback');
+  await page.waitForFunction((el) => /^Right: /.test(el.textContent), await feedback.elementHandle());
+  const text = await feedback.textContent();
+  assert.match(text, /^Right: 1\u202f536\./);
+  assert.match(text, /= 1\u202f536, against/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

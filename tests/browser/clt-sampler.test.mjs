@@ -36,7 +36,7 @@ test('Step and Fast-forward draw the engine\'s means; the spread matches s/√n;
   assert.match(await box.getByRole('status').textContent(), /Draw at least 500 means first/);
   assert.equal(await box.getAttribute('data-state'), null);
   await c.getByRole('button', { name: 'Fast-forward' }).click();
-  assert.equal(await stat(c, 'means drawn'), '2000');
+  assert.equal(await stat(c, 'means drawn'), '2\u202f000');
   const expected = await inEngine(page, (ml) => {
     const f = ml.gaussianFit(ml.sampleMeans('exponential', 10, 2000, 7));
     const g = ml.gaussianFit(ml.sampleMeans('exponential', 40, 2000, 7));
@@ -66,7 +66,7 @@ test('Step and Fast-forward draw the engine\'s means; the spread matches s/√n;
   assert.equal(await stat(c, 'population μ, s'), '3.50, 1.71');
   assert.equal(await stat(c, 'means drawn'), '0');
   await c.getByRole('button', { name: 'Fast-forward' }).click();
-  assert.match(await c.locator('.dw-message').textContent(), /All 2000 means drawn/);
+  assert.match(await c.locator('.dw-message').textContent(), /All 2\u202f000 means drawn/);
   await screenshot(page, 'clt-sampler-1280');
   await assertClean(page);
   await page.close();

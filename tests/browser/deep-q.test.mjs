@@ -187,8 +187,8 @@ test('deep-q: the log sliders step along round values, return to the lesson\'s d
   const card = page.locator('.dw-card').filter({ hasText: TITLE });
   const readout = (c) => card.locator('.dw-field', { has: page.getByRole('slider', { name: c.name }) }).locator('output').textContent();
   const cases = [
-    { key: 'replay', name: /replay size/, initial: '5000', left: '4500', right: '6000', first: '2', last: '20000', named: ['5000'] },
-    { key: 'targetSync', name: /target sync every/, initial: '50', left: '45', right: '60', first: '2', last: '1000', named: ['50'] },
+    { key: 'replay', name: /replay size/, initial: '5\u202f000', left: '4\u202f500', right: '6\u202f000', first: '2', last: '20\u202f000', named: ['5\u202f000'] },
+    { key: 'targetSync', name: /target sync every/, initial: '50', left: '45', right: '60', first: '2', last: '1\u202f000', named: ['50'] },
     { key: 'learningRate', name: /learning rate η/, initial: '0.005', left: '0.0045', right: '0.006', first: '5 × 10⁻⁴', last: '0.05', named: ['0.005', '0.05'] },
   ];
   for (const c of cases) {

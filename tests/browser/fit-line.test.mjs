@@ -109,7 +109,7 @@ test('Fit the line: the Auto-fit prediction holds ("first tenth") and misses ("l
   assert.match(await box.getByRole('status').textContent(), /Your prediction: the first tenth of the steps\. Now press Auto-fit/);
   await page.getByRole('button', { name: 'Auto-fit' }).click();
   assert.equal(await box.getAttribute('data-result'), 'held');
-  assert.match(await box.getByRole('status').textContent(), /^Your prediction held: .*Of the 1616 steps, the first 162 made 97\.4% of the drop\./);
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction held: .*Of the 1\u202f616 steps, the first 162 made 97\.4% of the drop\./);
   await page.getByRole('button', { name: 'Reset line' }).click();
   await lock('end');
   await page.getByRole('button', { name: 'Auto-fit' }).click();
@@ -117,7 +117,7 @@ test('Fit the line: the Auto-fit prediction holds ("first tenth") and misses ("l
   assert.match(await box.getByRole('status').textContent(), /^Your prediction did not hold: you said “the last steps, as it homes in”; what happened: “the first tenth of the steps”\./);
   // The lesson's count: after the line has been moved (here by the first run), Reset line and
   // Auto-fit take the 1616 steps again.
-  assert.equal(await page.locator('.dw-stat[data-stat="GD steps"] .dw-stat-value').textContent(), '1616');
+  assert.equal(await page.locator('.dw-stat[data-stat="GD steps"] .dw-stat-value').textContent(), '1\u202f616');
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

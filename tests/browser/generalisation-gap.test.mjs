@@ -48,14 +48,14 @@ test('generalisation gap: measured gap and bound match the engine; depth and n r
     // At n = 1024 the mean gap rounds to 0.101 on its own, but the readouts show 0.124 and 0.024:
     // every place the gap is written shows their difference, and the bound one precision.
     for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowRight');
-    assert.equal(await stat(w, 'n'), '1024');
+    assert.equal(await stat(w, 'n'), '1\u202f024');
     assert.equal(await stat(w, 'train error'), '0.024');
     assert.equal(await stat(w, 'held-out error'), '0.124');
     assert.equal(await stat(w, 'gap'), '0.100');
     assert.equal(await stat(w, 'bound'), '1.731 (> 1, says nothing)');
     const said = await message(w);
-    assert.match(said, /to 0\.100 at n = 1024\. At n = 1024 the measured gap is 0\.100; the bound guarantees at most 1\.731,/);
-    assert.match(await w.locator('canvas').first().getAttribute('aria-label'), /at n = 1024 train 0\.024, held-out 0\.124, gap 0\.100$/);
+    assert.match(said, /to 0\.100 at n = 1\u202f024\. At n = 1\u202f024 the measured gap is 0\.100; the bound guarantees at most 1\.731,/);
+    assert.match(await w.locator('canvas').first().getAttribute('aria-label'), /at n = 1\u202f024 train 0\.024, held-out 0\.124, gap 0\.100$/);
     await cardShot(w, `generalisation-${width}`);
     assert.ok(await noNaNInCards(page));
     assert.deepEqual(offMachineRequests(page), []);
@@ -77,7 +77,7 @@ test('generalisation gap: predict what the bound says for a depth-10 tree (held,
   await model.selectOption('10');
   let v = await verdict(w, id);
   assert.equal(v.result, 'held');
-  assert.match(v.text, /At n = 1024 the measured gap is 0\.100 and the bound 1\.731\./);
+  assert.match(v.text, /At n = 1\u202f024 the measured gap is 0\.100 and the bound 1\.731\./);
   await lockPrediction(w, id, 'tight').catch(() => {});
   assert.match((await verdict(w, id, 0)).text, /Choose a shallower model first/);
   await model.selectOption('1');
@@ -118,8 +118,8 @@ test('generalisation gap: the depth-9 bound above 1, seen before predicting, mak
   const id = 'generalisation-deep-bound';
   await model.selectOption('9');
   const bound9 = await inEngine(page, (ml) => ml.hoeffdingUnionBound(1024, ml.treeClassLogSize(9, 2, 100), 0.05));
-  assert.ok(bound9 > 1.2 && bound9 < 1.25, `depth 9 at n = 1024: ${bound9}`);
-  assert.match((await verdict(w, id, 0)).text, /depth-9 bound is already above 1 at n = 1024.*practice and is not recorded/);
+  assert.ok(bound9 > 1.2 && bound9 < 1.25, `depth 9 at n = 1\u202f024: ${bound9}`);
+  assert.match((await verdict(w, id, 0)).text, /depth-9 bound is already above 1 at n = 1\u202f024.*practice and is not recorded/);
   await lockPrediction(w, id, 'vacuous').catch(() => {});
   assert.match((await verdict(w, id, 0)).text, /Choose a shallower model first/);
   await model.selectOption('1');

@@ -109,3 +109,15 @@ test('readShown reads a shown number back, so a difference or ratio is worked ou
   assert.ok(Number.isNaN(readShown('–')));
   assert.ok(Number.isNaN(readShown('× 3.0')));
 });
+
+// Check-yourself shows the engine's answer with formatShort; grouped, it reads as the lesson's prose
+// writes the same number ("1 536", with a narrow no-break space), and reads back to the same value.
+test('formatShort groups thousands when asked, as formatNumber does', () => {
+  assert.equal(formatShort(1536, 4, { grouping: true }), '1\u202f536');
+  assert.equal(formatShort(-1536.25, 6, { grouping: true }), '-1\u202f536.25');
+  assert.equal(formatShort(999.5, 4, { grouping: true }), '999.5');
+  assert.equal(formatShort(123456, 6, { grouping: true }), '123\u202f456');
+  assert.equal(formatShort(2.5e7, 3, { grouping: true }), '2.5 × 10⁷');
+  assert.equal(formatShort(1536, 4), '1536');
+  assert.equal(readShown(formatShort(1536, 4, { grouping: true })), 1536);
+});

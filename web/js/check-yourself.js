@@ -169,7 +169,8 @@ function enhance(section, index) {
         if (Math.abs(answer) < 1e-12) answer = 0;
         const tolerance = Number(form.dataset.tolerance);
         right = Math.abs(typed.value - answer) <= tolerance + 1e-12;
-        const shown = formatShort(answer, 4);
+        // Grouped as the lesson's prose writes it ("1 536", not "1536").
+        const shown = formatShort(answer, 4, { grouping: true });
         const why = explain(form, 'template.cy-why');
         // {answer} in an explanation is the engine's number.
         const walker = document.createTreeWalker(why, NodeFilter.SHOW_TEXT);

@@ -58,11 +58,7 @@ export function formatNumber(v, digits = 3, { grouping = false, significant = 0,
   let s = toFixedDecimal(v, digits);
   if (/^-0\.?0*$/.test(s)) s = s.slice(1);
   if (signed && /[1-9]/.test(s) && !s.startsWith('-')) s = `+${s}`;
-  if (grouping) {
-    const [int, frac] = s.split('.');
-    s = int.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP) + (frac !== undefined ? `.${frac}` : '');
-  }
-  return s;
+  return grouping ? groupThousands(s) : s;
 }
 
 // The value a shown number stands for, read back from the text this file wrote ("0.350", "-1.14",
@@ -78,7 +74,7 @@ export function readShown(text) {
 }
 
 // Up to `significant` significant digits, trailing zeros dropped ("0.25", "1200", "3.14").
-export function formatShort(v, significant = 3) {
+export function formatShort(v, significant = 3, { grouping = false } = {}) {
   if (v === undefined || v === null || typeof v !== 'number' || Number.isNaN(v)) return '–';
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
   if (v === 0) return '0';
@@ -87,7 +83,14 @@ export function formatShort(v, significant = 3) {
   // Decimals that leave `significant` digits, rounded on the decimal digits as above.
   const magnitude = Number(a.toExponential(14).split('e')[1]);
   const digits = significant - 1 - magnitude;
-  return String(Number(digits > 0 ? toFixedDecimal(v, digits) : v.toPrecision(significant)));
+  const s = String(Number(digits > 0 ? toFixedDecimal(v, digits) : v.toPrecision(significant)));
+  return grouping ? groupThousands(s) : s;
+}
+
+// "1536.5" → "1 536.5": the integer part of a plain decimal grouped as formatNumber groups it.
+function groupThousands(s) {
+  const [int, frac] = s.split('.');
+  return int.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP) + (frac !== undefined ? `.${frac}` : '');
 }
 
 // Exactly `significant` significant digits, trailing zeros kept ("1.00", "0.500", "2.00 × 10⁻⁸"),

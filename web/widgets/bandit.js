@@ -126,7 +126,7 @@ function build(ctx) {
   }
 
   function render() {
-    statPulls.set(formatNumber(greedy.steps(), 0));
+    statPulls.set(formatNumber(greedy.steps(), 0, { grouping: true }));
     statRegretG.set(fixed(greedy.regret(), 2));
     statRegretU.set(fixed(ucb.regret(), 2));
     // A share of no pulls is undefined: a dash, not a 0.0% that says the best arm was missed.

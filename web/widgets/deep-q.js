@@ -89,8 +89,8 @@ function build(ctx) {
   const sliders = {
     learningRate: ladderSlider('learningRate', t('deep-q.slider.learningRate'), (v) => formatShort(v, 2)),
     epsilonDecay: slider(card.controls, { label: t('deep-q.slider.epsilonDecay'), min: 0.8, max: 1, step: 0.005, value: opts.epsilonDecay, format: (v) => formatNumber(v, 3), onInput: (v) => changeSetting({ epsilonDecay: v }) }),
-    replay: ladderSlider('replay', t('deep-q.slider.replay'), (v) => formatNumber(v, 0)),
-    targetSync: ladderSlider('targetSync', t('deep-q.slider.targetSync'), (v) => formatNumber(v, 0)),
+    replay: ladderSlider('replay', t('deep-q.slider.replay'), (v) => formatNumber(v, 0, { grouping: true })),
+    targetSync: ladderSlider('targetSync', t('deep-q.slider.targetSync'), (v) => formatNumber(v, 0, { grouping: true })),
   };
   function ladderSlider(key, label, format) {
     return rungSlider(card.controls, { label, rungs: LADDERS[key], value: opts[key], fallback: schema[key].default, format, onInput: (v) => changeSetting({ [key]: v }) });

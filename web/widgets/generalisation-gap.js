@@ -22,6 +22,8 @@ export const schema = {
 export const meta = { title: messages['generalisation-gap.title'], hint: messages['generalisation-gap.hint'] };
 
 const SIZES = [8, 16, 32, 64, 128, 256, 512, 1024];
+// A training size as the lesson writes it ("1 024").
+const sizeText = (n) => formatNumber(n, 0, { grouping: true });
 const POOL = 2400;        // half held out: 1200 test points, up to 1200 training points
 const THRESHOLDS = 100;   // cut points per feature in the finite class the bound counts
 
@@ -64,7 +66,7 @@ function build(ctx) {
     onChange: (v) => { opts.depth = Number(v); run(); },
   });
   const sliders = {
-    n: slider(card.controls, { label: t('generalisation-gap.slider.n'), min: 0, max: SIZES.length - 1, step: 1, value: pick, format: (i) => String(SIZES[i]), onInput: (i) => { pick = i; describe(); } }),
+    n: slider(card.controls, { label: t('generalisation-gap.slider.n'), min: 0, max: SIZES.length - 1, step: 1, value: pick, format: (i) => sizeText(SIZES[i]), onInput: (i) => { pick = i; describe(); } }),
     noise: slider(card.controls, { label: t('generalisation-gap.slider.noise'), min: 0, max: 0.6, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { opts.noise = v; loadData(); } }),
     repeats: slider(card.controls, { label: t('generalisation-gap.slider.repeats'), min: 2, max: 40, step: 1, value: opts.repeats, format: String, onInput: (v) => { opts.repeats = v; run(); } }),
   };
@@ -76,7 +78,7 @@ function build(ctx) {
   const DEEP = 10;
   const prediction = createPrediction(ctx, {
     id: 'generalisation-deep-bound',
-    question: t('generalisation-gap.predict.question', { depth: DEEP, n: SIZES[SIZES.length - 1] }),
+    question: t('generalisation-gap.predict.question', { depth: DEEP, n: sizeText(SIZES[SIZES.length - 1]) }),
     choices: ['tight', 'loose', 'vacuous'].map((c) => [c, t(`generalisation-gap.predict.${c}`)]),
     ready: () => (opts.depth !== DEEP && !vacuousAtLargestN() ? null : t('generalisation-gap.predict.ready', { depth: DEEP })),
     next: t('generalisation-gap.predict.next', { model: t('generalisation-gap.model.tree', { depth: DEEP }) }),
@@ -89,7 +91,7 @@ function build(ctx) {
     // The depth-10 bound, or a shallower one already above 1, drawn with nothing committed: a
     // prediction locked after switching back could copy it.
     if (prediction.pending === null && opts.depth !== DEEP && vacuousAtLargestN()) {
-      prediction.outcomeSeen(t('generalisation-gap.predict.seenShallower', { depth: opts.depth, deep: DEEP, n: SIZES[SIZES.length - 1] }));
+      prediction.outcomeSeen(t('generalisation-gap.predict.seenShallower', { depth: opts.depth, deep: DEEP, n: sizeText(SIZES[SIZES.length - 1]) }));
       return;
     }
     if (opts.depth !== DEEP) return;
@@ -99,7 +101,7 @@ function build(ctx) {
     const gap = shownErrors(study.trainError[last], study.testError[last]).gap;
     const bound = shownBound(b);
     const outcome = b > 1 ? 'vacuous' : readShown(bound) - readShown(gap) <= 0.05 ? 'tight' : 'loose';
-    prediction.settle(outcome, t('generalisation-gap.predict.why', { n: SIZES[last], gap, bound, depth: DEEP, vacuous: outcome === 'vacuous' }));
+    prediction.settle(outcome, t('generalisation-gap.predict.why', { n: sizeText(SIZES[last]), gap, bound, depth: DEEP, vacuous: outcome === 'vacuous' }));
   }
 
   function loadData() {
@@ -130,13 +132,13 @@ function build(ctx) {
     const last = SIZES.length - 1;
     const shown = SIZES.map((_, j) => shownErrors(study.trainError[j], study.testError[j]));
     const bound = shownBound(bounds[i]);
-    stat.n.set(String(SIZES[i]));
+    stat.n.set(sizeText(SIZES[i]));
     stat.train.set(shown[i].train);
     stat.test.set(shown[i].test);
     stat.gap.set(shown[i].gap);
     stat.bound.set(bounds[i] > 1 ? t('generalisation-gap.bound.vacuous', { bound }) : bound);
-    card.setMessage(t('generalisation-gap.summary', { depth: opts.depth, repeats: study.repeats, first: shown[0].gap, nFirst: SIZES[0], last: shown[last].gap, nLast: SIZES[last], n: SIZES[i], gap: shown[i].gap, bound, vacuous: bounds[i] > 1 }), 'info');
-    chart.canvas.setAttribute('aria-label', t('generalisation-gap.figure', { depth: opts.depth, n: SIZES[i], train: shown[i].train, test: shown[i].test, gap: shown[i].gap }));
+    card.setMessage(t('generalisation-gap.summary', { depth: opts.depth, repeats: study.repeats, first: shown[0].gap, nFirst: sizeText(SIZES[0]), last: shown[last].gap, nLast: sizeText(SIZES[last]), n: sizeText(SIZES[i]), gap: shown[i].gap, bound, vacuous: bounds[i] > 1 }), 'info');
+    chart.canvas.setAttribute('aria-label', t('generalisation-gap.figure', { depth: opts.depth, n: sizeText(SIZES[i]), train: shown[i].train, test: shown[i].test, gap: shown[i].gap }));
     ctx.requestDraw(draw);
   }
 
@@ -169,7 +171,7 @@ function build(ctx) {
     SIZES.forEach((n, i) => {
       const X = Math.round(chart.px(i)) + 0.5;
       c.beginPath(); c.moveTo(X, m.top); c.lineTo(X, chart.height - m.bottom); c.stroke();
-      c.fillText(String(n), X, chart.height - m.bottom + 4);
+      c.fillText(sizeText(n), X, chart.height - m.bottom + 4);
     });
     c.textAlign = 'right'; c.textBaseline = 'middle';
     for (const v of [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6]) {
