@@ -135,7 +135,8 @@
     if (canvas) out.push({ kind: 'drag', selector: 'canvas' }, { kind: 'key', selector: 'canvas' }, { kind: 'key', selector: 'canvas', key: 'ArrowUp' });
     const buttons = [...node.querySelectorAll('button')].filter((b) => !b.disabled && visible(b) && !/copy|link|share|download|reset/i.test(b.textContent));
     buttons.slice(0, 2).forEach((b, k) => out.push({ kind: 'click', selector: 'button', index: [...node.querySelectorAll('button')].indexOf(b), label: b.textContent.trim().slice(0, 30), k }));
-    for (const selector of ['input[type=range]', 'input[type=number]']) {
+    // A widget's typed number box (web/lib/number-field.js) steps with the arrow keys as a number input did.
+    for (const selector of ['input[type=range]', 'input[type=number]', 'input.dw-number-box']) {
       const input = [...node.querySelectorAll(selector)].find((r) => !r.disabled && visible(r));
       if (input) out.push({ kind: 'slider', selector });
     }

@@ -92,7 +92,7 @@ async function interact(browser, i, name, { optional = false } = {}) {
       if (!at) continue;
       if (target.kind === 'click') await browser.click(at.x, at.y);
       else if (target.kind === 'drag') await browser.drag(at.x - at.w / 5, at.y - at.h / 6, at.x + at.w / 6, at.y + at.h / 8);
-      else await browser.press(target.key || (target.selector === 'input[type=number]' ? 'ArrowUp' : 'ArrowRight'));
+      else await browser.press(target.key || (target.selector === 'input[type=number]' || target.selector === 'input.dw-number-box' ? 'ArrowUp' : 'ArrowRight'));
       const changed = await browser.eval(`window.__dwProbe.changedSince(${i}, ${JSON.stringify(at.before)}, ${wait})`);
       tried.push(`${target.kind}${target.key ? ` ${target.key}` : ''}${target.label ? ` "${target.label}"` : ''}${at.focused === false ? ' (not focused)' : ''}${wait > 1200 ? ' (again, 5 s)' : ''}`);
       if (changed) return tried;
