@@ -118,3 +118,19 @@ test('predict, then check: raising k from 5 to 25 changes the class of 11.5% of 
   assert.equal(a.regions, 2);
   assert.equal(b.regions, 2);  // still two regions: the boundary moved and smoothed, nothing was redrawn
 });
+
+// knn-vote counts a wide vote's map as the answer seen when it differs from the k = 25 map in
+// under 5% of the cells (the box's narrowest band): on the lesson's moons, k = 21 to 24.
+test('predict, then check: the maps at k = 21 to 24 differ from the k = 25 map in under 5% of the grid (23: 1.9%), those at 13 to 20 in 5% or more (20: 5.1%, 13: 8.8%)', () => {
+  const classesAt = (k) => withKnn(k, (knn, data) => {
+    const { x0, x1, y0, y1 } = data.domain;
+    const g = knn.predictGrid(x0, x1, y0, y1, GRID, GRID);
+    return Array.from({ length: GRID * GRID }, (_, i) => (g[2 * i + 1] > 0.5 ? 1 : 0));
+  });
+  const top = classesAt(25);
+  const share = (k) => { const m = classesAt(k); return m.filter((c, i) => c !== top[i]).length / m.length; };
+  const near = [];
+  for (let k = 13; k <= 24; k++) if (share(k) < 0.05) near.push(k);
+  assert.deepEqual(near, [21, 22, 23, 24]);
+  assert.deepEqual([23, 20, 13].map((k) => (100 * share(k)).toFixed(1)), ['1.9', '5.1', '8.8']);
+});

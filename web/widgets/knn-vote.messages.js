@@ -35,6 +35,7 @@ export const messages = {
   'knn-vote.predict.next': 'Now raise k to {k} and compare the tint.',
   'knn-vote.predict.why': ({ from, to, share, cells, many }) => `From k = ${from} to k = ${to}, ${share}% of the ${cells} grid cells changed class. ${many ? 'A wide vote redraws much of this map.' : 'Most of the plane keeps its colour: a wider vote shifts and smooths the boundary; it does not redraw whole regions.'}`,
   'knn-vote.predict.seen': 'The map at k = {k} was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
+  'knn-vote.predict.nearSeen': 'The map at k = {k} differs from the map at k = {top} in under 5% of the plane, and it was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'knn-vote.predict.newData': 'New data: predict again.',
   'knn-vote.one': 'k = 1: the single nearest point ({point}, {distance} away) decides alone. Every stray point carves its own island.',
   'knn-vote.tie': 'Tie {orange}–{blue}: with an even k the vote can split, and the engine gives the tie to the lower label (orange). An odd k avoids ties between two classes.',
