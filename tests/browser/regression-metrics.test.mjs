@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
+import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { canvasInk, statReader, noNaNInCards, assertCardsClean } from './probes.mjs';
 
 let site;
@@ -198,6 +198,57 @@ test('regression-metrics: a prediction locked after the outlier was seen at y = 
   await lockPrediction(w, id, 'rmse');
   await up();
   await assertPractice(page, predictBox(w, id), { othersMayReport: true });
+  await page.close();
+});
+
+// Part of the climb (the outlier farther above the line than at its start) shows how MAE and RMSE
+// grow: seen before the lock, or under a lock that is then changed, the prediction is practice.
+test('regression-metrics: a climb to y = 23.5 and Reset before the lock, or a climb under a lock that is then changed, makes the prediction practice', async () => {
+  for (const under of [false, true]) {
+    const page = await site.newPage();
+    await page.goto(`${site.base}/lessons/regression-metrics.html`);
+    await widgetsReady(page);
+    await recordReports(page);
+    const w = page.locator('.dw-card', { has: page.locator('[data-predict="regression-metrics-outlier-up"]') });
+    const id = 'regression-metrics-outlier-up';
+    const box = predictBox(w, id);
+    const up = async (n) => {
+      await w.locator('.dw-plot canvas').first().focus();
+      for (let i = 0; i < n; i++) await page.keyboard.press('ArrowUp');
+    };
+    if (under) {
+      await lockPrediction(w, id, 'mae');
+      await up(8);                                        // y = 20: MAE × 1.30, RMSE × 1.42 so far
+      await changePrediction(box);
+      assert.match(await box.getByRole('status').textContent(), /Part of the run was on screen while your prediction was locked in/);
+    } else {
+      await up(15);                                       // y = 23.5, one step short of the answer
+      assert.match(await box.getByRole('status').textContent(), /The metrics with the outlier farther above the line than where it starts were on screen before a prediction was locked in/);
+    }
+    await w.getByRole('button', { name: 'Reset' }).click();
+    await lockPrediction(w, id, 'rmse');
+    await up(16);
+    await assertPractice(page, box, { othersMayReport: true });
+    await page.close();
+  }
+});
+
+// Moving the outlier nearer the line (On the trend, or down) shows nothing of the climb.
+test('regression-metrics: the outlier moved down and onto the trend before the lock leaves a recorded first try', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/regression-metrics.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const w = page.locator('.dw-card', { has: page.locator('[data-predict="regression-metrics-outlier-up"]') });
+  const id = 'regression-metrics-outlier-up';
+  await w.locator('.dw-plot canvas').first().focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+  await w.getByRole('button', { name: 'Outlier back on the trend' }).click();
+  await w.getByRole('button', { name: 'Reset' }).click();
+  const box = await lockPrediction(w, id, 'rmse');
+  await w.locator('.dw-plot canvas').first().focus();
+  for (let i = 0; i < 16; i++) await page.keyboard.press('ArrowUp');
+  assert.match(await assertFirstTry(page, box), /MAE went from 1\.23 to 1\.96 \(× 1\.59\), RMSE from 2\.87 to 5\.27 \(× 1\.84\)/);
   await page.close();
 });
 

@@ -127,6 +127,12 @@ function build(ctx) {
   // commit and when the outlier reaches y = 24.
   const TARGET_Y = 24;
   let before = null;
+  // The outlier's height above the line of the ordinary points (the lesson's "gap", 9.40 at the
+  // start). The experiment is that gap growing; any larger gap on screen shows part of it: from
+  // the start to y = 18, RMSE already grows × 1.21 and MAE × 1.15, the verdict's order.
+  const gapOf = (p) => (scene ? p.y - (scene.cleanLine.w * p.x + scene.cleanLine.b) : 0);
+  let lockedGap = Infinity;     // the gap when the prediction was locked in
+  let widerSinceLock = false;   // a larger gap than that has been on screen since
   const prediction = createPrediction(ctx, {
     id: 'regression-metrics-outlier-up',
     question: t('regression-metrics.predict.question', { y: TARGET_Y }),
@@ -134,11 +140,19 @@ function build(ctx) {
     // Locked from no higher than the outlier's start: from y = 23.5 one more step to 24 moves MAE and
     // RMSE by the same 3%, so "about the same" would be certain, a win without a prediction.
     ready: () => (scene && outlier.y <= opts.outlierY + 1e-9 && outlier.y < TARGET_Y ? null : t('regression-metrics.predict.ready', { start: formatShort(opts.outlierY, 3), y: TARGET_Y })),
-    onCommit: () => { before = { ...scene.with }; },
+    onCommit: () => { before = { ...scene.with }; lockedGap = gapOf(outlier); widerSinceLock = false; },
+    progress: () => widerSinceLock,
     next: t('regression-metrics.predict.next', { y: TARGET_Y }),
   });
   function judgeOutlier() {
-    if (!scene || outlier.y < TARGET_Y - 1e-9) return;
+    if (!scene) return;
+    if (outlier.y < TARGET_Y - 1e-9) {
+      const gap = gapOf(outlier);
+      if (prediction.pending === null) {
+        if (gap > gapOf({ x: opts.outlierX, y: opts.outlierY }) + 1e-9) prediction.outcomeGlimpsed(t('regression-metrics.predict.climbSeen'));
+      } else if (gap > lockedGap + 1e-9) widerSinceLock = true;
+      return;
+    }
     // MAE and RMSE with the outlier at y = 24 are in the table: a prediction made after could copy them.
     if (prediction.pending === null) { prediction.outcomeSeen(t('regression-metrics.predict.seen', { y: TARGET_Y })); return; }
     if (!before) return;

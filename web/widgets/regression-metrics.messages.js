@@ -38,6 +38,7 @@ export const messages = {
   'regression-metrics.predict.same': 'about the same (± 0.05)',
   'regression-metrics.predict.ready': 'Move the outlier back down to y = {start} or lower first (Reset puts it there): the prediction is about the whole climb to y = {y}.',
   'regression-metrics.predict.seen': 'The metrics with the outlier at y = {y} were on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
+  'regression-metrics.predict.climbSeen': 'The metrics with the outlier farther above the line than where it starts were on screen before a prediction was locked in: they show how MAE and RMSE grow as it climbs, so a prediction made on this page now is practice and is not recorded.',
   'regression-metrics.predict.next': 'Now drag the outlier straight up (or hold the up arrow on the plot) to y = {y}.',
   'regression-metrics.predict.why': 'MAE went from {maeBefore} to {mae} (× {maeFactor}), RMSE from {rmseBefore} to {rmse} (× {rmseFactor}). MAE adds the outlier\'s gap once; RMSE adds its square, so the one big residual counts for more.',
   'regression-metrics.table.caption': 'Each metric without the outlier, with it, and the change it makes',
