@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
-import { assertPractice, recordReports } from './predict-helpers.mjs';
+import { assertFirstTry, assertPractice, changePrediction, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -308,4 +308,50 @@ test('hyperparameter-search: a race prediction locked after a race paused part-w
   for (let i = 0; i < 8; i++) await step.click();
   await assertPractice(page, box, { othersMayReport: true });
   await page.close();
+});
+
+// Over the score map the planned trials give the five-trial box away (at a budget of 5 the grid's
+// four circles sit on pale cells, one random circle on the darkest band): before the first trial
+// no plan is drawn. With the heat map off, the grid's and random search's panels are then the same
+// picture (the same axes, nothing on them); from the first trial on, each shows its own plan.
+test('hyperparameter-search: no planned trial is drawn before the first trial; a five-trial prediction changed part-way is practice, an honest one a first try', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/hyperparameter-search.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const card = page.locator('.dw-card', { has: page.locator('[data-predict="search-budget-5"]') });
+  await card.getByRole('checkbox', { name: /heat map/ }).uncheck();
+  await page.getByRole('slider', { name: /budget of trials/ }).fill('5');
+  const picture = (key) => card.locator(`.dw-panel[data-strategy="${key}"] canvas`).evaluate((c) => c.toDataURL());
+  await page.waitForTimeout(200);                       // the redraw of the next frame
+  assert.equal(await picture('grid'), await picture('random'), 'no plan on either panel before the first trial');
+  const box = page.locator('[data-predict="search-budget-5"]');
+  const step = page.getByRole('button', { name: 'Step' });
+  const lockIn = async (value) => {
+    await box.getByRole('combobox', { name: /better best score will come from/ }).selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await lockIn('grid');
+  for (let i = 0; i < 2; i++) await step.click();
+  await page.waitForTimeout(200);
+  assert.notEqual(await picture('grid'), await picture('random'), 'each panel shows its trials and plan once the search runs');
+  await changePrediction(box);
+  assert.match(await box.getByRole('status').textContent(), /Part of the run was on screen while your prediction was locked in/);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await lockIn('random');
+  for (let i = 0; i < 5; i++) await step.click();
+  await assertPractice(page, box, { othersMayReport: true });
+  await page.close();
+
+  const honest = await site.newPage();
+  await honest.goto(`${site.base}/lessons/hyperparameter-search.html`);
+  await widgetsReady(honest);
+  await recordReports(honest);
+  const box2 = honest.locator('[data-predict="search-budget-5"]');
+  await box2.getByRole('combobox', { name: /better best score will come from/ }).selectOption('random');
+  await box2.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await honest.getByRole('slider', { name: /budget of trials/ }).fill('5');
+  for (let i = 0; i < 5; i++) await honest.getByRole('button', { name: 'Step' }).click();
+  assert.match(await assertFirstTry(honest, box2), /Random 0\.892, grid 0\.850/);
+  await honest.close();
 });

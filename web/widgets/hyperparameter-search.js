@@ -127,6 +127,8 @@ function build(ctx) {
     id: 'search-budget-5',
     question: t('hyperparameter-search.predict.small.question', { small: SMALL }),
     choices: ['grid', 'random', 'tie'].map((id) => [id, t(`hyperparameter-search.predict.small.${id}`)]),
+    // Trials of the five-trial searches scored under this lock: a changed prediction could copy them.
+    progress: () => opts.budget === SMALL && done > 0 && racing('grid') && racing('random'),
     next: t('hyperparameter-search.predict.small.next', { small: SMALL }),
   });
   function judgeSmall() {
@@ -147,6 +149,7 @@ function build(ctx) {
     id: 'search-race-first',
     question: t('hyperparameter-search.predict.race.question'),
     choices: ['grid', 'random', 'bayes', 'tie'].map((id) => [id, t(`hyperparameter-search.predict.race.${id}`)]),
+    progress: () => opts.strategies === 'all' && done > 0,
     next: t('hyperparameter-search.predict.race.next'),
   });
   function judgeRace() {
@@ -377,10 +380,13 @@ function build(ctx) {
       c.fillStyle = th.model; c.fill();
       c.lineWidth = 1.5; c.strokeStyle = th.surface; c.stroke();
     });
-    // Planned but not yet evaluated: faint outlines, so the shape of each plan is visible.
+    // Planned but not yet evaluated: faint outlines, so the shape of each plan is visible once the
+    // search runs. Not before its first trial: over the score map the plan gives the race away
+    // (at a budget of 5 the grid's four circles sit on pale cells and one random circle on the
+    // darkest band, which is the five-trial box's answer, random 0.892 against grid 0.850).
     c.save();
     c.globalAlpha = 0.45;
-    for (const tr of trials[key].slice(done)) {
+    for (const tr of done > 0 ? trials[key].slice(done) : []) {
       c.beginPath(); c.arc(plot.px(tr.logC), plot.py(tr.logG), 3.5, 0, Math.PI * 2);
       c.strokeStyle = th.textMuted; c.lineWidth = 1; c.stroke();
     }
