@@ -131,3 +131,18 @@ test('word-embeddings: "bad" selected lists "good" at the same cosine (0.747), s
   await assertPractice(page, box);
   await page.close();
 });
+
+// The plot shows "good" (3.6, −1.6) and "bad" (1.9, −4.2) from the start, 42° apart: the answer
+// ("above 0.5", under 60°) is on screen before anything is chosen, so the box is practice.
+test('word-embeddings: the good/bad box says from the start that the plot shows both words, and its verdict is practice, recorded nowhere', async () => {
+  const page = await open(1280);
+  await recordReports(page);
+  const card = page.locator('.dw-card').nth(1);
+  const box = card.locator('[data-predict="embeddings-good-bad"]');
+  assert.match(await box.getByRole('status').textContent(), /The plot already shows where “good” and “bad” point \(their directions from 0, 0\), so this box is practice and is not recorded/);
+  await box.getByRole('combobox').selectOption('high');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await card.getByLabel('selected word').selectOption('good');
+  await assertPractice(page, box);
+  await page.close();
+});

@@ -78,6 +78,11 @@ function build(ctx) {
     choices: ['opposite', 'zero', 'high'].map((c) => [c, t(`word-embeddings.predict.${c}`)]),
     next: t('word-embeddings.predict.next'),
   });
+  // The plot shows every word's direction from the start, "good" (3.6, −1.6) and "bad" (1.9, −4.2)
+  // included: 42° apart, in the same quarter, which is the answer ("above 0.5" means under 60°).
+  // In two dimensions any question about their cosine can be read off the plot, so the box is
+  // honest practice: predicted from the words' meanings, but not recorded as a first try.
+  prediction.outcomeGlimpsed(t('word-embeddings.predict.onPlot'));
   function judgeGoodBad() {
     const word = EMBEDDING_WORDS[selected];
     if ((word !== 'good' && word !== 'bad') || !ranking) return;

@@ -23,6 +23,7 @@ export const messages = {
   'word-embeddings.predict.zero': 'between −0.5 and 0.5',
   'word-embeddings.predict.high': 'above 0.5',
   'word-embeddings.predict.seen': 'The words nearest “{word}” were on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
+  'word-embeddings.predict.onPlot': 'The plot already shows where “good” and “bad” point (their directions from 0, 0), so this box is practice and is not recorded: predict from what the two words mean before you look for them.',
   'word-embeddings.predict.next': 'Now select the word “good” and find “bad” in the list.',
   'word-embeddings.predict.why': 'Cosine {cos}: “bad” is number {rank} of the words nearest “good”. Real embeddings are learned from the sentences words appear in, and “good” and “bad” fill the same slots (“the food was …”), so they end up pointing much the same way; these hand-placed vectors copy that.',
   'word-embeddings.arithmetic.empty': 'Pick three words; the answer is searched among the others.',
