@@ -215,3 +215,13 @@ test('check-yourself: selection is the step that leaks — without it the leaky 
   const selectOnly = { impute: true, strategy: 'mean', selectFeatures: 10, scaling: 'none' };
   assert.ok(run(selectOnly, true) > run(selectOnly, false) + 0.15);
 });
+
+// The widget counts a leaky score of 0.65 or more (the box's band for "high") at more columns than
+// selection keeps as the answer glimpsed: below 100 columns that first happens at 12.
+test('predict, then check: below 100 columns the leaky score first reads 0.65 or more at 12 columns (0.660); 11 reads 0.520, 30 reads 0.800 (honest 0.580)', () => {
+  const firstHigh = SLIDER_SETTINGS.filter((f) => f > 10 && f < 100).find((f) => scores(f).leaky >= 0.65);
+  assert.equal(firstHigh, 12);
+  assert.equal(scores(12).leaky.toFixed(3), '0.660');
+  assert.equal(scores(11).leaky.toFixed(3), '0.520');
+  assert.deepEqual(Object.values(scores(30)).map((v) => v.toFixed(3)), ['0.800', '0.580']);
+});

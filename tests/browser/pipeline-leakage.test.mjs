@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
-import { assertPractice, recordReports } from './predict-helpers.mjs';
+import { assertFirstTry, assertPractice, changePrediction, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -144,8 +144,8 @@ test('pipeline-leakage: predict, then check — 2000 noise columns lift the leak
     await box.getByRole('combobox', { name: /leaky cross-validated accuracy will/ }).selectOption(value);
     await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   };
-  // Refused away from a few columns (below 100, so nothing telling is on screen): first see the two scores agree.
-  await columns.fill(String(Math.log10(50)));
+  // Refused away from a few columns (at 11 the leaky score reads 0.520, nothing telling): first see the two scores agree.
+  await columns.fill(String(Math.log10(11)));
   await lockIn('high');
   assert.match(await box.getByRole('status').textContent(), /Slide the noise columns down to 5 first/);
   await columns.fill(String(Math.log10(5)));
@@ -313,5 +313,55 @@ test('pipeline leakage at 375 px: the chance line does not strike through the sc
   assert.deepEqual(found.seeThrough, { leaky: 0, honest: 0 });
   assert.deepEqual(found.yNumbers, []);
   assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Below 100 columns the leaky score already reads 0.65 or more at some settings (0.800 at 30, the
+// honest one 0.580): the box's band for "high", shown while selection chooses 10 of 30 columns.
+test('pipeline leakage: a leaky 0.800 at 30 columns, seen before the lock or under a lock that is then changed, makes the prediction practice; 0.520 at 11 columns does not', async () => {
+  const columnsOf = (page) => page.getByRole('slider', { name: /noise columns/ });
+  const boxOf = (page) => page.locator('[data-predict="leakage-many-columns"]');
+  const lockIn = async (page, value) => {
+    await boxOf(page).getByRole('combobox', { name: /leaky cross-validated accuracy will/ }).selectOption(value);
+    await boxOf(page).getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  const fresh = async () => {
+    const page = await site.newPage();
+    await page.goto(`${site.base}/lessons/pipeline-leakage.html`);
+    await page.evaluate(() => localStorage.removeItem('dw:lesson:pipeline-leakage'));
+    await page.reload();
+    await widgetsReady(page);
+    await recordReports(page);
+    return page;
+  };
+  let page = await fresh();
+  await columnsOf(page).fill(String(Math.log10(30)));
+  assert.equal(await statReader(page)('leaky CV accuracy'), '0.800');
+  assert.match(await boxOf(page).getByRole('status').textContent(), /The leaky score with 30 noise columns \(0\.800\) was on screen before a prediction was locked in/);
+  assert.equal(await page.locator('details.dw-reveal').first().evaluate((d) => d.open), false, 'a glimpse: the lesson\'s text that states the outcome stays closed');
+  await columnsOf(page).fill(String(Math.log10(5)));
+  await lockIn(page, 'high');
+  await columnsOf(page).fill(String(Math.log10(2000)));
+  await assertPractice(page, boxOf(page));
+  await page.close();
+
+  page = await fresh();
+  await lockIn(page, 'chance');
+  await columnsOf(page).fill(String(Math.log10(30)));
+  await changePrediction(boxOf(page));
+  assert.match(await boxOf(page).getByRole('status').textContent(), /Part of the run was on screen while your prediction was locked in/);
+  await columnsOf(page).fill(String(Math.log10(5)));
+  await lockIn(page, 'high');
+  await columnsOf(page).fill(String(Math.log10(2000)));
+  await assertPractice(page, boxOf(page));
+  await page.close();
+
+  page = await fresh();
+  await columnsOf(page).fill(String(Math.log10(11)));
+  assert.equal(await statReader(page)('leaky CV accuracy'), '0.520');
+  await columnsOf(page).fill(String(Math.log10(5)));
+  await lockIn(page, 'high');
+  await columnsOf(page).fill(String(Math.log10(2000)));
+  await assertFirstTry(page, boxOf(page));
   await page.close();
 });

@@ -113,25 +113,41 @@ function build(ctx) {
   // The slider's track is log₁₀ in steps of 0.01 from log₁₀ 5, so its top is about 1,990 columns.
   const MANY = 1900;
   // From 100 columns up the leaky score on the lesson's table already reads 0.60 or more at every
-  // slider setting (0.32–0.82 below; lessons/pipeline-leakage.claims.test.mjs): seen with nothing
-  // locked, it answers the box, so the prediction that follows is practice.
+  // slider setting (lessons/pipeline-leakage.claims.test.mjs). Below 100 it reads 0.32–0.82, and
+  // from 12 columns (0.66) it can already read 0.65 or more, the box's own band for "high": a
+  // leaky score in that band while selection chooses among more columns than it keeps (the leak
+  // at work; with no choice both scores are equal) answers the box too.
   const TELLING = 100;
+  const HIGH = 0.65;
+  function leakInBand() {
+    const keep = Math.min(opts.select, data.cols);
+    return data.cols > keep && Number(fixed(mean(leaky), 3)) >= HIGH;
+  }
+  let leakSinceLock = false;
   const prediction = createPrediction(ctx, {
     id: 'leakage-many-columns',
     question: t('pipeline-leakage.predict.question'),
     choices: ['chance', 'high'].map((c) => [c, t(`pipeline-leakage.predict.${c}`)]),
     ready: () => (opts.features <= 10 ? null : t('pipeline-leakage.predict.notReady')),
+    onCommit: () => { leakSinceLock = false; },
+    // A leaky score that answers the box, shown under this lock, makes a changed prediction practice.
+    progress: () => leakSinceLock,
     next: t('pipeline-leakage.predict.next'),
   });
   function judgeMany() {
     if (!leaky.length || !honest.length) return;
     if (prediction.pending === null) {
-      if (opts.features >= TELLING) prediction.outcomeSeen(t('pipeline-leakage.predict.seen', { features: formatNumber(opts.features, 0, { grouping: true }), leaky: fixed(mean(leaky), 3) }));
+      const why = () => t('pipeline-leakage.predict.seen', { features: formatNumber(opts.features, 0, { grouping: true }), leaky: fixed(mean(leaky), 3) });
+      // Many columns show the leak itself, and open the lesson's text that states it; a score in
+      // the band at a few columns is a glimpse of it.
+      if (opts.features >= TELLING) prediction.outcomeSeen(why());
+      else if (leakInBand()) prediction.outcomeGlimpsed(why());
       return;
     }
+    if (opts.features >= TELLING || leakInBand()) leakSinceLock = true;
     if (opts.features < MANY) return;
     const lm = mean(leaky);
-    prediction.settle(lm >= 0.65 ? 'high' : 'chance', t('pipeline-leakage.predict.why', { features: formatNumber(opts.features, 0, { grouping: true }), leaky: fixed(lm, 3), honest: fixed(mean(honest), 3), keep: formatNumber(Math.min(opts.select, data.cols), 0) }));
+    prediction.settle(lm >= HIGH ? 'high' : 'chance', t('pipeline-leakage.predict.why', { features: formatNumber(opts.features, 0, { grouping: true }), leaky: fixed(lm, 3), honest: fixed(mean(honest), 3), keep: formatNumber(Math.min(opts.select, data.cols), 0) }));
   }
 
   function loadData() {

@@ -35,7 +35,7 @@ export const messages = {
   'pipeline-leakage.predict.high': 'reach 0.65 or more',
   'pipeline-leakage.predict.notReady': 'Slide the noise columns down to 5 first: with few columns the two scores agree.',
   'pipeline-leakage.predict.next': 'Now slide the noise columns all the way up.',
-  'pipeline-leakage.predict.seen': 'The leaky score with {features} noise columns ({leaky}) was on screen before a prediction was locked in. That many columns already show how the leaky score behaves with many more, so a prediction made on this page now is practice and is not recorded.',
+  'pipeline-leakage.predict.seen': 'The leaky score with {features} noise columns ({leaky}) was on screen before a prediction was locked in: it already shows how far selection fitted on all rows lifts that score, so a prediction made on this page now is practice and is not recorded.',
   'pipeline-leakage.predict.why': 'On {features} columns of pure noise the leaky pipeline reports {leaky}, the honest one {honest}. Fitted on all rows, the selection searches so many columns that it finds {keep} that happen to match the labels of the very rows it is tested on.',
   'pipeline-leakage.honest.chance': '{score}, about chance',
   'pipeline-leakage.honest.luck': ({ score, above, rows }) => `${score} — ${above ? 'above' : 'below'} 0.5 by luck alone, since with ${rows} rows an honest score wobbles`,
