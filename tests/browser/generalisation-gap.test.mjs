@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
-import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
+import { lockPrediction, verdict, assertPractice, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, canvasIsDrawn, inkedTopRows } from './probes.mjs';
 
 let site;
@@ -126,6 +126,28 @@ test('generalisation gap: the depth-9 bound above 1, seen before predicting, mak
   await lockPrediction(w, id, 'vacuous');
   await model.selectOption('10');
   await assertPractice(page, predictBox(w, id));
+  await page.close();
+});
+
+// The same depth-9 bound (1.22 at n = 1 024) drawn while a prediction is locked, then "Change my
+// prediction": a new lock could copy it, so it is practice too.
+test('generalisation gap: the depth-9 bound above 1, seen under a lock that is then changed, makes the next prediction practice', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/frontier-generalisation.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const w = cardAt(page, 1);
+  const model = w.getByLabel('model');
+  const id = 'generalisation-deep-bound';
+  await model.selectOption('1');
+  const box = await lockPrediction(w, id, 'tight');
+  await model.selectOption('9');
+  await changePrediction(box);
+  assert.match(await box.getByRole('status').textContent(), /Part of the run was on screen while your prediction was locked in/);
+  await model.selectOption('1');
+  await lockPrediction(w, id, 'vacuous');
+  await model.selectOption('10');
+  await assertPractice(page, box);
   await page.close();
 });
 

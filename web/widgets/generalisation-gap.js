@@ -81,11 +81,15 @@ function build(ctx) {
     question: t('generalisation-gap.predict.question', { depth: DEEP, n: sizeText(SIZES[SIZES.length - 1]) }),
     choices: ['tight', 'loose', 'vacuous'].map((c) => [c, t(`generalisation-gap.predict.${c}`)]),
     ready: () => (opts.depth !== DEEP && !vacuousAtLargestN() ? null : t('generalisation-gap.predict.ready', { depth: DEEP })),
+    onCommit: () => { vacuousSinceLock = false; },
+    // A shallower bound above 1 drawn under this lock answers the box as it does before one.
+    progress: () => vacuousSinceLock,
     next: t('generalisation-gap.predict.next', { model: t('generalisation-gap.model.tree', { depth: DEEP }) }),
   });
   // The bound grows with depth, so one above 1 at the largest n (depth 9 already: 1.22) answers the
   // depth-10 question too.
   const vacuousAtLargestN = () => bounds.length === SIZES.length && bounds[SIZES.length - 1] > 1;
+  let vacuousSinceLock = false;
   function judgeDeepBound() {
     if (!study || !bounds.length) return;
     // The depth-10 bound, or a shallower one already above 1, drawn with nothing committed: a
@@ -94,7 +98,10 @@ function build(ctx) {
       prediction.outcomeSeen(t('generalisation-gap.predict.seenShallower', { depth: opts.depth, deep: DEEP, n: sizeText(SIZES[SIZES.length - 1]) }));
       return;
     }
-    if (opts.depth !== DEEP) return;
+    if (opts.depth !== DEEP) {
+      if (prediction.pending !== null && vacuousAtLargestN()) vacuousSinceLock = true;
+      return;
+    }
     if (prediction.pending === null) { prediction.outcomeSeen(t('generalisation-gap.predict.seen', { depth: DEEP })); return; }
     const last = SIZES.length - 1;
     const b = bounds[last];
