@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
-import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
+import { lockPrediction, verdict, assertPractice, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
@@ -294,6 +294,30 @@ test('Widen the street: the solver\'s street at C = 1 seen before a prediction m
   await lockPrediction(card, id, 'same');
   await C.fill('0');
   await assertPractice(page, predictBox(card, id), { othersMayReport: true });
+  await assertClean(page);
+  await page.close();
+});
+
+// Part of the way down (the street solved at C = 1.5, as wide as at 1 000) on screen under a lock,
+// then "Change my prediction": a new lock could follow it, so the next verdict is practice.
+test('widen the street: a street solved at C = 1.5 under a lock that is then changed makes the next prediction practice', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });   // each C solved at once
+  await page.goto(`${site.base}/lessons/svm.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
+  const C = card.getByRole('slider', { name: /C \(soft margin\)/ });
+  const id = 'svm-lower-c';
+  await card.getByRole('button', { name: 'Optimal', exact: true }).click();
+  const box = await lockPrediction(card, id, 'wider');
+  await C.fill(String(Math.log10(1.5)));
+  assert.equal((await verdict(card, id, 0)).result, null, 'C = 1.5 settles nothing');
+  await changePrediction(box);
+  assert.match(await box.getByRole('status').textContent(), /Part of the run was on screen while your prediction was locked in/);
+  await C.fill('3');
+  await lockPrediction(card, id, 'same');
+  await C.fill('0');
+  await assertPractice(page, box, { othersMayReport: true });
   await assertClean(page);
   await page.close();
 });

@@ -122,10 +122,15 @@ function build(ctx) {
     question: t('widen-the-street.predict.question'),
     choices: ['narrower', 'same', 'wider'].map((id) => [id, t(`widen-the-street.predict.${id}`)]),
     ready: () => (optimal && optimal.converged && !stopSolve && opts.C > 1 ? null : t('widen-the-street.predict.optimalFirst')),
-    onCommit: () => { startStreet = { width: optimal.width, C: opts.C, violations: optimal.violations.size }; },
+    onCommit: () => { startStreet = { width: optimal.width, C: opts.C, violations: optimal.violations.size }; lowerSinceLock = false; },
+    // A street solved at a lower C under this lock is part of the way down: a changed prediction
+    // could follow it.
+    progress: () => lowerSinceLock,
     next: t('widen-the-street.predict.next'),
   });
+  let lowerSinceLock = false;
   function judgeLowerC() {
+    if (prediction.pending !== null && startStreet && optimal && optimal.converged && !stopSolve && opts.C < startStreet.C) lowerSinceLock = true;
     // The solver's street at a C of 1 or less on screen with nothing locked in gives the answer
     // away: a prediction made after that is practice, not a first try.
     if (prediction.pending === null && optimal && optimal.converged && !stopSolve && opts.C <= 1 + 1e-9) prediction.outcomeSeen(t('widen-the-street.predict.seen'));
