@@ -100,7 +100,7 @@ test('attention: the box asks for a percentage, so "0.17" locks as 0.17% and say
     await box.getByRole('button', { name: 'Change my prediction' }).click();
   }
   // Letters, an impossible size and a % sign typed twice are refused for what they are.
-  for (const [typed, refusal] of [['abc', /^"abc" is not a number: type digits \(/], ['1e999', /^"1e999" is too large to read/], ['17%%', /^"17%%" is not a number/]]) {
+  for (const [typed, refusal] of [['abc', /^"abc" is not a number: type a number \(percent\)\.$/], ['1e999', /^"1e999" is too large to read/], ['17%%', /^"17%%" is not a number/]]) {
     await input.fill(typed);
     await box.getByRole('button', { name: 'Lock in my prediction' }).click();
     assert.match(await status.textContent(), refusal, typed);
@@ -194,7 +194,7 @@ test('attention: a typed weight is read like every typed number; a refused one s
   await typeIn('0,01');
   assert.equal(await weight.inputValue(), '0.01');
   assert.equal(await stat(w, 'head 1 looks at'), 'all 17%');
-  for (const [typed, reason] of [['abc', '"abc" is not a number'], ['50%', '"50%" has a % sign, but this is a plain number'], ['25', '25 is above 20, the most allowed here']]) {
+  for (const [typed, reason] of [['abc', '"abc" is not a number'], ['50%', '"50%" has a % sign, but this is a plain number, not a percentage'], ['25', '25 is above 20, the most allowed here']]) {
     await typeIn(typed);
     assert.equal(await message(w), `W_Q action dimension 1 stays 0.01: ${reason}.`, typed);
     assert.equal(await weight.inputValue(), '0.01', typed);

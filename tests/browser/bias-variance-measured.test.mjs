@@ -85,7 +85,7 @@ test('bias–variance: predict the k with the smallest expected error (missed, t
   await box.locator('input').fill('4.5');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   assert.notEqual(await box.getAttribute('data-state'), 'committed');
-  assert.equal(await box.getByRole('status').textContent(), '"4.5" is not a whole number: a count is a whole number, such as 0, 1 or 2.');
+  assert.equal(await box.getByRole('status').textContent(), '"4.5" is not a whole number: type a whole number (k).');
   await lockPrediction(w, id, '12');
   await k.fill('1');
   assert.equal((await verdict(w, id, 0)).result, null);   // only one end tried so far

@@ -109,10 +109,10 @@ test('k-means by hand: a prediction that is not a number, or below 0, is refused
   const lock = box.getByRole('button', { name: 'Lock in my prediction' });
   const status = box.getByRole('status');
   // Each refusal says what was wrong with what was typed, in the check-yourself reader's words.
-  for (const [typed, refusal] of [['', /^Type a number first/], ['abc', /^"abc" is not a number: type digits/], ['NaN', /^"NaN" is not a number: type digits/],
-    ['1e999', /^"1e999" is too large to read: no prediction here is anywhere near it\.$/], ['50%', /^"50%" has a % sign, but this answer is a plain number, not a percentage: type it without %\.$/],
-    ['1,000', /^"1,000": is that 1000 or 1\.000\? Type decimals with a point/], ['x'.repeat(300), new RegExp(`^"${'x'.repeat(20)}" is not a number`)],
-    ['-0.5', /A prediction below 0\.00 cannot happen here/]]) {
+  for (const [typed, refusal] of [['', /^The box was left empty: type a number \(final inertia\)\.$/], ['abc', /^"abc" is not a number: type a number \(final inertia\)\.$/], ['NaN', /^"NaN" is not a number: type a number/],
+    ['1e999', /^"1e999" is too large to read: type a number \(final inertia\)\.$/], ['50%', /^"50%" has a % sign, but this is a plain number, not a percentage: type it without %\.$/],
+    ['1,000', /^"1,000" could be 1000 or 1\.000 \(type decimals with a point and no thousands separator\)\.$/], ['x'.repeat(300), new RegExp(`^"${'x'.repeat(20)}" is not a number`)],
+    ['-0.5', /^-0\.5 is below 0, the least allowed here \(final inertia\)\.$/]]) {
     await box.locator('input').fill(typed);
     await lock.click();
     assert.match(await status.textContent(), refusal, `typed "${typed}"`);

@@ -85,7 +85,7 @@ test('ROC sweep: predict the Hard AUC before seeing it (missed, then held)', asy
   const box = w.locator(`[data-predict="${id}"]`);
   await box.locator('input').fill('50%');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
-  assert.equal(await box.getByRole('status').textContent(), '"50%" has a % sign, but this answer is a plain number, not a percentage: type it without %. If you meant 50% of 1, type 0.5.');
+  assert.equal(await box.getByRole('status').textContent(), '"50%" has a % sign, but this is a plain number, not a percentage: type it without %. If you meant 50% of 1, type 0.5.');
   assert.equal(await box.getAttribute('data-state'), null);
   await lockPrediction(w, id, '0.5');
   await sweepHard();

@@ -186,12 +186,12 @@ test('threshold: the prediction is a count, so 3.5 is refused and 16 is accepted
   await box.locator('input').fill('3.5');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   assert.equal(await box.getAttribute('data-state'), null);
-  assert.equal((await box.getByRole('status').textContent()).trim(), '"3.5" is not a whole number: a count is a whole number, such as 0, 1 or 2.');
+  assert.equal((await box.getByRole('status').textContent()).trim(), '"3.5" is not a whole number: type a whole number (a count).');
   // A percentage in a count box is refused for what it is, not as if nothing had been typed.
   await box.locator('input').fill('50%');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   assert.equal(await box.getAttribute('data-state'), null);
-  assert.equal((await box.getByRole('status').textContent()).trim(), '"50%" has a % sign, but this answer is a count: type it without %.');
+  assert.equal((await box.getByRole('status').textContent()).trim(), '"50%" has a % sign, but this is a count: type it without %.');
   assert.equal(await box.locator('input').getAttribute('inputmode'), 'numeric');
   await lockPrediction(w, id, '16');
   assert.match(await box.getByRole('status').textContent(), /^Your prediction: 16\./);

@@ -56,7 +56,7 @@ test('Predicting a tip: engine predictions, input validation in words, and the e
       ['1,000', /^The bill is not read: "1,000" could be 1000 or 1\.000 \(type decimals with a point and no thousands separator\)\. Type it in dollars, like 42\.50\.$/],
       ['1,200.50', /^The bill is not read: "1,200\.50" has more than one separator/],
       ['$1e999', /^The bill is not read: "\$1e999" is too large to read\./],
-      ['12%', /^The bill is not read: "12%" has a % sign, but this is a plain number\./],
+      ['12%', /^The bill is not read: "12%" has a % sign, but this is a plain number, not a percentage\./],
     ]) {
       await typeBill(text);
       assert.match(await page.locator('.dw-message').textContent(), words, `message for "${text}"`);

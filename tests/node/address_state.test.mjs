@@ -87,7 +87,7 @@ test('option numbers are read as typed numbers are, and refused in the same word
   assert.deepEqual(read('eta', 'abc').notes, ['eta="abc" is not a number; using 0.1.']);
   assert.deepEqual(read('eta', '').notes, ['eta was given no value; using 0.1.']);
   assert.deepEqual(read('eta', '1,000').notes, ['eta="1,000" could be 1000 or 1.000 (type decimals with a point and no thousands separator); using 0.1.']);
-  assert.deepEqual(read('eta', '50%').notes, ['eta="50%" has a % sign, but this is a plain number; using 0.1.']);
+  assert.deepEqual(read('eta', '50%').notes, ['eta="50%" has a % sign, but this is a plain number, not a percentage; using 0.1.']);
   assert.deepEqual(read('eta', '1/0').notes, ['eta="1/0" divides by 0, which has no value; using 0.1.']);
   assert.deepEqual(read('eta', 'Infinity').notes, ['eta="Infinity" is not a number; using 0.1.']);
   // The forms a learner may type are read: a decimal comma, a fraction, thousands grouped by a space.

@@ -16,9 +16,10 @@ import { readPredictedNumber } from './predict-number.js';
 import { formatNumber, formatShort } from './format.js';
 
 // The number in `text`, or { refusal, typed } as readPredictedNumber names it, plus 'belowMin' and
-// 'aboveMax' for a number outside min … max.
-export function readNumberInBox(text, { integer = false, min = -Infinity, max = Infinity } = {}) {
-  const read = readPredictedNumber(text, { integer });
+// 'aboveMax' for a number outside min … max. `percent` is a box that asks for a percentage
+// ("50%" is 50 there), as a predict box may.
+export function readNumberInBox(text, { integer = false, percent = false, min = -Infinity, max = Infinity } = {}) {
+  const read = readPredictedNumber(text, { integer, percent });
   if (read.refusal) return read;
   if (read.value < min) return { refusal: 'belowMin', typed: read.typed, value: read.value, min };
   if (read.value > max) return { refusal: 'aboveMax', typed: read.typed, value: read.value, max };
@@ -27,6 +28,8 @@ export function readNumberInBox(text, { integer = false, min = -Infinity, max = 
 
 // Why a typed entry was not used, as a clause a widget's own sentence carries ("{reason}, so the
 // weight stays 0.5."): the shared words number.* (web/lib/messages-en.js), through the widget's t.
+// The one mapping from a refusal to words: widget boxes, settings notes (schema.js) and the
+// predict boxes (predict.js, which adds what its box asks for) all say a refusal with it.
 // A limit is written so that it can be typed back: a whole number in full (the seed's 2147483647,
 // never "2.15 × 10⁹"), grouped in threes below a million as the site writes counts.
 const typeable = (v) => (!Number.isInteger(v) ? formatShort(v, 6) : Math.abs(v) < 1e6 ? formatNumber(v, 0, { grouping: true }) : String(v));
@@ -39,7 +42,7 @@ export function refusalReason(t, refusal, { format = typeable } = {}) {
     case 'ambiguous': return t('number.ambiguous', { typed, whole: refusal.whole, part: refusal.part });
     case 'tooLarge': return t('number.tooLarge', { typed });
     case 'divideByZero': return t('number.divideByZero', { typed });
-    case 'percentSign': return t('number.percentSign', { typed });
+    case 'percentSign': return t('number.percentSign', { typed, count: Boolean(refusal.count) });
     case 'notWhole': return t('number.notWhole', { typed });
     case 'belowMin': return t('number.belowMin', { typed, min: format(min) });
     case 'aboveMax': return t('number.aboveMax', { typed, max: format(max) });

@@ -18,7 +18,8 @@
 //     //   (integer: true for a count: 3.5 is refused as not a whole number)
 //     //   (percent: true for a box that asks for a percentage, which then takes "50%" as 50, and
 //     //   locks "0.17" as 0.17% saying that 17 is the number to type for a share of 0.17)
-//     //   Typed text that is no prediction is refused in words for its own reason (predict-number.js).
+//     //   Typed text that is no prediction is refused in words for its own reason (predict-number.js),
+//     //   said as every number box says it (number-field.js, refusalReason), with the box's label.
 //     ready: () => (drawn >= 100 ? null : 'Draw at least 100 means first.'), // optional gate
 //     onCommit: (value) => { start = current(); },    // optional: remember where the learner began
 //     onUnlock: () => { slider.setDisabled(false); }, // optional: the box is open again (a verdict,
@@ -51,7 +52,7 @@
 import { el, nextId } from './ui.js';
 import { formatNumber, formatShort } from './format.js';
 import { reportComplete, reportOutcomeShown, reportScore } from './report.js';
-import { readPredictedNumber } from './predict-number.js';
+import { readNumberInBox, refusalReason } from './number-field.js';
 
 export function createPrediction(ctx, spec) {
   const { card, t } = ctx;
@@ -111,26 +112,9 @@ export function createPrediction(ctx, spec) {
     if (choices) return input.value === '' ? { error: t('predict.needChoice') } : { value: input.value };
     // A percentage is often typed with its sign; only a box that asks for a percentage drops it
     // ("30%" in a box for a share from 0 to 1 stays an error, rather than becoming 30).
-    const read = readPredictedNumber(input.value, numeric);
-    const label = numeric.label || '';
-    const { typed: shown } = read;
-    // The hint names the quantity asked for (its label), not a generic example: "0.25" made no
-    // sense for a count from 0 to 200.
-    if (read.refusal === 'empty') return { error: t('predict.needNumber', { label }) };
-    if (read.refusal === 'notNumber') return { error: t('predict.notNumber', { typed: shown, label }) };
-    if (read.refusal === 'separators') return { error: t('predict.separators', { typed: shown }) };
-    if (read.refusal === 'ambiguous') return { error: t('predict.ambiguous', { typed: shown, whole: read.whole, part: read.part }) };
-    if (read.refusal === 'tooLarge') return { error: t('predict.tooLarge', { typed: shown }) };
-    if (read.refusal === 'divideByZero') return { error: t('predict.divideByZero', { typed: shown }) };
-    if (read.refusal === 'percentSign') {
-      // In a box for a share of 1, "30%" was surely meant as 0.3: say so, but let the learner type it.
-      const share = numeric.max !== undefined && numeric.max <= 1 && read.value >= 0 && read.value <= 100 ? formatShort(read.value / 100, 6) : '';
-      return { error: t('predict.percentSign', { typed: shown, count: Boolean(numeric.integer), share }) };
-    }
-    if (read.refusal === 'notWhole') return { error: t('predict.needWhole', { typed: shown }) };
+    const read = readNumberInBox(input.value, numeric);
+    if (read.refusal) return { error: refusedPrediction(t, read, numeric) };
     const { value } = read;
-    if (numeric.min !== undefined && value < numeric.min) return { error: t('predict.belowMin', { min: formatNumber(numeric.min, digits) }) };
-    if (numeric.max !== undefined && value > numeric.max) return { error: t('predict.aboveMax', { max: formatNumber(numeric.max, digits) }) };
     // "0.17" in a box that asks for a percentage is 0.17%, a possible answer, but it may be a share
     // of 1 meant as 17%: locked as typed, with how it was read.
     const note = read.looksLikeShare ? t('predict.readAsPercent', { typed: read.written, percent: formatShort(value * 100, 6) }) : '';
@@ -227,4 +211,21 @@ export function createPrediction(ctx, spec) {
       delete box.dataset.result;
     },
   };
+}
+
+// Why a typed text is no prediction (a refusal of readNumberInBox), in the words every number box
+// on the site uses (refusalReason), then what this box asks for: its label names the quantity
+// ("0.25" as an example made no sense for a count from 0 to 200).
+export function refusedPrediction(t, read, numeric) {
+  const label = numeric.label || '';
+  const reason = refusalReason(t, read);
+  // These two say how to type the number already.
+  if (read.refusal === 'separators' || read.refusal === 'ambiguous') return t('predict.refused', { reason, hint: '', label: '' });
+  if (read.refusal === 'belowMin' || read.refusal === 'aboveMax') return t('predict.refused', { reason, hint: '', label });
+  if (read.refusal === 'percentSign') {
+    // In a box for a share of 1, "30%" was surely meant as 0.3: say so, but let the learner type it.
+    const share = numeric.max !== undefined && numeric.max <= 1 && read.value >= 0 && read.value <= 100 ? formatShort(read.value / 100, 6) : '';
+    return t('predict.refused', { reason, hint: t('predict.typeWithoutPercent', { typed: read.typed, share }), label });
+  }
+  return t('predict.refused', { reason, hint: t('predict.typeNumber', { count: Boolean(numeric.integer), label }), label });
 }
