@@ -381,6 +381,24 @@ test('a damaged link gives a clear note and the defaults', async () => {
   await page.close();
 });
 
+// A widget that keeps nothing beyond its settings ignored a state given to it (a fit-line link
+// with its w changed by hand, an embed attribute) without a word: the learner saw the defaults and
+// thought the link restored them.
+test('a state given to a widget that keeps none is said to be unused', async () => {
+  const page = await site.newPage({ width: 1000 });
+  const line = Buffer.from(JSON.stringify({ w: 1, b: 0 })).toString('base64url');
+  await page.goto(`${site.base}/embed.html?w=loss-surface&state=${line}`);
+  const handle = await frameHandle(page);
+  assert.equal(handle.state, null);
+  assert.equal(await notesOf(page), `Settings adjusted (in the page address): state="${line}" was not used: this widget keeps nothing beyond its settings.`);
+  // The same through the mount API, and for a state no widget could read: one note, the value cut.
+  await page.evaluate(() => document.getElementById('widget').dwHandle.update({ state: '<img src=x onerror=alert(1)>'.repeat(50) }));
+  assert.match(await notesOf(page), /Settings adjusted \(in the update\): state="<img src=x onerror=alert\(1\)><img src=x…" was not used: this widget keeps nothing beyond its settings\.$/);
+  assert.equal(await page.locator('img[src="x"]').count(), 0);
+  assert.deepEqual(page.record.errors.filter((e) => !/favicon/.test(e)), []);
+  await page.close();
+});
+
 // Settings after "?" are not read (they live after "#"); a lesson link written with "?" says so and
 // names the address that works, instead of silently showing the defaults.
 test('a lesson link with a setting after "?" gets a note naming the "#" address that works', async () => {

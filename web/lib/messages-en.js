@@ -7,6 +7,7 @@ export const en = {
   // widget.js: the card around every widget
   'widget.loading': 'Loading the learning engine…',
   'widget.stateUnreadable': 'The saved state could not be read ({reason}); the widget starts from its defaults.',
+  'widget.stateNotKept': 'state="{value}" was not used: this widget keeps nothing beyond its settings.',
   'widget.stateUnusable': 'The saved state could not be used ({reason}); the widget starts from its defaults.',
   'widget.cannotStart': 'This widget could not start: {reason}',
   'widget.engineError': 'Something went wrong in the engine.',

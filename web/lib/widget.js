@@ -61,6 +61,7 @@ import { createCard, describeError, el } from './ui.js';
 import { bindAddress, claimNamespace, fragmentFor } from './address-state.js';
 import { createShareControl, decodeState, elementSnippet, encodeState, frameAddress, frameSnippet } from './share.js';
 import { addMessages, languageOf, messageFunction } from './messages.js';
+import { clipText } from './format.js';
 
 // Set by the code that mounts a widget for a page (embed.js, embed-frame.js) as a key of the
 // options: { name, source: 'attribute' | 'address' | 'options' }. A symbol, so it can never be
@@ -337,12 +338,19 @@ export function mountWidget(element, options, { schema, meta, build, messages })
   }
 
   function restoreState({ text, source: from }) {
+    // Before the engine has loaded there is nothing to restore into yet: kept for start().
+    if (!instance) { pendingState = { text, source: from }; return; }
+    // A widget with no extra state: its options are everything. A state given to it (a link made
+    // by hand, or for another widget) is said to be unused, not dropped without a word.
+    if (!instance.state) {
+      card.addNotes([t('widget.stateNotKept', { value: clipText(text, 40) })], from);
+      return;
+    }
     let value;
     try { value = decodeState(text); } catch (err) {
       card.addNotes([t('widget.stateUnreadable', { reason: err.message })], from);
       return;
     }
-    if (!instance || !instance.state) return; // a widget with no extra state: its options are everything
     try { instance.state.set(value); } catch (err) {
       card.addNotes([t('widget.stateUnusable', { reason: describeError(err, t) })], from);
     }
