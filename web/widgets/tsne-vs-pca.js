@@ -32,6 +32,9 @@ function build(ctx) {
   let opts = { ...options };
   const pca = ctx.own(new ml.PCA());
   const tsne = ctx.own(new ml.TSNE());
+  // The learner's perplexity before the first points: the engine's own default (30) refused the
+  // schema's smallest data set (30 points) before restartTsne could set it.
+  tsne.setPerplexity(opts.perplexity);
   let labels = [];
   let pcaXY = new Float64Array(0);
   let view = null; // smoothed t-SNE domain so the picture does not jump every frame
@@ -97,6 +100,7 @@ function build(ctx) {
 
   function loadData() {
     const ok = attempt(card, () => {
+      if (opts.perplexity >= opts.points) throw new Error(t('tsne-vs-pca.perplexityTooHigh', { perplexity: opts.perplexity, points: opts.points }));
       const base = opts.data === 'moons' ? ml.makeMoons(opts.points, 0.06, opts.seed)
         : opts.data === 'blobs' ? ml.makeBlobs(opts.points, 3, 0.5, opts.seed)
           : ml.makeCircles(opts.points, 0.05, 0.4, opts.seed);
