@@ -218,16 +218,28 @@ test('spam filter: a training count that is no whole number from 0 to 5 is refus
     await cell.press('Enter');
     await cell.evaluate((el) => el.blur());
     assert.equal(await cell.inputValue(), '3', typed);
-    assert.equal(await card.locator('.dw-message').first().textContent(), `Each count is a whole number from 0 to 5: ${reasons[typed]}, so times the word “free” appears in “FREE prize inside, claim now” stays 3.`, typed);
+    assert.equal(await card.locator('.spam-filter-refusal').textContent(), `Each count is a whole number from 0 to 5: ${reasons[typed]}, so times the word “free” appears in “FREE prize inside, claim now” stays 3.`, typed);
     assert.deepEqual(await card.locator('.spam-filter-prob').allTextContents(), probs, typed);
   }
   assert.deepEqual(await page.evaluate(() => window.__reports), []);
+  // The refusal sits under the box it is about, at a phone's width too (on the card's message line
+  // it was a screen below the table), and within the visible part of the sideways-scrolling table.
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await cell.fill('9');
+    await cell.press('Enter');
+    const [box, said, region] = await Promise.all([cell.boundingBox(), card.locator('.spam-filter-refusal').boundingBox(), card.locator('.spam-filter-train-emails .dw-table-wrap').boundingBox()]);
+    assert.ok(said.y - (box.y + box.height) >= 0 && said.y - (box.y + box.height) < 40, `${width} px: the refusal starts ${Math.round(said.y - box.y - box.height)} px below the box`);
+    assert.ok(said.x >= region.x && said.x + said.width <= region.x + region.width + 1, `${width} px: the refusal spans ${Math.round(said.x)}…${Math.round(said.x + said.width)}, the table's box ${Math.round(region.x)}…${Math.round(region.x + region.width)}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
   // A whole number in range still retrains.
   await cell.fill('0');
   await cell.press('Enter');
   assert.equal(await cell.inputValue(), '0');
   assert.notDeepEqual(await card.locator('.spam-filter-prob').allTextContents(), probs);
   assert.match(await card.locator('.dw-message').first().textContent(), /^Let through\. The biggest push/);
+  assert.equal(await card.locator('.spam-filter-refusal').count(), 0, 'a count taken clears the refusal');
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

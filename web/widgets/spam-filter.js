@@ -85,8 +85,23 @@ function build(ctx) {
   for (const h of [t('spam-filter.table.subject'), ...features.map((f) => f.name), t('spam-filter.table.label'), t('spam-filter.table.p')]) head.append(el('th', { scope: 'col', text: h }));
   const body = el('tbody');
   table.append(el('caption', { className: 'dw-sr-only', text: t('spam-filter.table.caption') }), el('thead', {}, [head]), body);
-  details.append(tableWrap(ctx, table).element);
+  const wrap = tableWrap(ctx, table);
+  details.append(wrap.element);
   card.stage.append(details);
+  // Why a typed count was refused, in a row right under the email it is about: on the card's
+  // message line it sat a screen or more below the table at 375 px wide. The line is held to the
+  // visible width of the table's box (which scrolls sideways on a phone), from its left edge.
+  const refusal = el('p', { className: 'spam-filter-refusal', role: 'status', 'aria-live': 'polite' });
+  const refusalRow = el('tr', { className: 'spam-filter-refusal-row' }, [el('td', { colspan: String(features.length + 3) }, [refusal])]);
+  function showRefusal(tr, text) {
+    if (refusalRow.previousElementSibling !== tr) tr.after(refusalRow);
+    refusal.style.maxWidth = `${Math.max(160, wrap.region.clientWidth - 16)}px`;
+    refusal.textContent = text;
+  }
+  function clearRefusal() {
+    refusal.textContent = '';
+    refusalRow.remove();
+  }
   const rowCells = emails.map((e, i) => {
     const tr = el('tr');
     tr.append(el('td', { className: 'spam-filter-subject', text: e.subject }));
@@ -101,8 +116,8 @@ function build(ctx) {
         min: 0,
         max: MAX_COUNT,
         step: 1,
-        onValue: (v) => { e.counts[j] = v; refresh(true); },
-        onRefuse: (r) => card.setMessage(t('spam-filter.countRefused', { max: MAX_COUNT, reason: refusalReason(t, r), feature: f.long, subject: e.subject, count: formatNumber(r.kept, 0) }), 'info'),
+        onValue: (v) => { e.counts[j] = v; clearRefusal(); refresh(true); },
+        onRefuse: (r) => showRefusal(tr, t('spam-filter.countRefused', { max: MAX_COUNT, reason: refusalReason(t, r), feature: f.long, subject: e.subject, count: formatNumber(r.kept, 0) })),
         attrs: { 'aria-label': t('spam-filter.countIn', { feature: f.long, subject: e.subject }) },
       });
       tr.append(el('td', {}, [input]));
@@ -120,7 +135,7 @@ function build(ctx) {
   const buttons = buttonRow(card.controls);
   button(buttons, t('spam-filter.likeSpam'), () => { email = [3, 3, 2, 0]; refresh(false); });
   button(buttons, t('spam-filter.likeWork'), () => { email = [0, 1, 0, 2]; refresh(false); });
-  button(buttons, t('spam-filter.resetEmails'), () => { emails.forEach((e, i) => { e.spam = TRAINING[i].spam; e.counts = TRAINING[i].counts.slice(); }); email = START_EMAIL.slice(); refresh(true); });
+  button(buttons, t('spam-filter.resetEmails'), () => { emails.forEach((e, i) => { e.spam = TRAINING[i].spam; e.counts = TRAINING[i].counts.slice(); }); email = START_EMAIL.slice(); clearRefusal(); refresh(true); });
 
   const statZ = card.stat(t('spam-filter.stat.z'));
   const statP = card.stat(t('spam-filter.stat.p'));
