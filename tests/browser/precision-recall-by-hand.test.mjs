@@ -51,3 +51,37 @@ test('precision and recall by hand: 80/20/40 gives 0.800, 0.667, 0.727 from the 
   await finish(page, 'pr-by-hand-375');
 });
 
+
+// With TP = 0 the card said "Precision and recall are about equal, so F1 (0.000) sits right
+// between them" and wrote F1 as 2·P·R / (P + R), which is 0 / 0 there. It now says what the
+// lesson's definitions give: F1 = 2TP / (2TP + FP + FN) is 0 while FP + FN > 0, precision is
+// undefined when nothing was flagged, recall when there are no real positives, all three when
+// every count is 0.
+test('precision and recall by hand: TP = 0 is said in words, by the lesson\'s definitions', async () => {
+  const page = await openLesson(site, 'classification-metrics', { width: 1280 });
+  const w = cardByTitle(page, 'Precision and recall by hand');
+  const message = () => w.locator('.dw-message').textContent();
+  const f1Line = () => w.locator('.precision-recall-by-hand-working li').nth(2).textContent();
+  const set = async (tp, fp, fn) => {
+    for (const [label, v] of [[/TP/, tp], [/FP/, fp], [/FN/, fn]]) { await w.getByLabel(label).fill(String(v)); await w.getByLabel(label).press('Enter'); }
+  };
+  await set(0, 5, 3);
+  assert.deepEqual([await stat(w, 'precision'), await stat(w, 'recall'), await stat(w, 'F1')], ['0.000', '0.000', '0.000']);
+  assert.equal(await message(), 'Not one real positive was caught: all 5 flags are false alarms and all 3 real positives were missed, so precision, recall and F1 are all 0. F1 is not undefined here: its denominator 2TP + FP + FN is above 0.');
+  assert.equal(await f1Line(), 'F12TP / (2TP + FP + FN) = 0 / 8 = 0.000 (with TP = 0, the form 2·P·R / (P + R) would read 0 / 0)');
+  await set(0, 1, 1);
+  assert.match(await message(), /^Not one real positive was caught: the only flag is a false alarm and the only real positive was missed, so/);
+  await set(0, 0, 4);
+  assert.equal(await message(), 'Nothing was flagged positive: precision is undefined (0 / 0, reported as 0), and recall and F1 are 0, since every real positive was missed.');
+  assert.match(await f1Line(), /= 0 \/ 4 = 0\.000 \(with TP = 0/);
+  await set(0, 4, 0);
+  assert.equal(await message(), 'There are no real positives: recall is undefined (0 / 0, reported as 0), and every flag is a false alarm, so precision and F1 are 0.');
+  await set(0, 0, 0);
+  assert.equal(await message(), 'All three counts are zero: nothing was flagged and there are no real positives, so precision (0 / 0), recall (0 / 0) and F1 (2TP / (2TP + FP + FN) = 0 / 0) are all undefined.');
+  assert.equal(await stat(w, 'F1'), '–');
+  // TP above 0 keeps the harmonic-mean working.
+  await set(30, 30, 10);
+  assert.equal(await f1Line(), 'F12·P·R / (P + R) = 2TP / (2TP + FP + FN) = 60 / 100 = 0.600');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

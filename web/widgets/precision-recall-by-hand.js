@@ -87,12 +87,16 @@ function build(ctx) {
       : t('precision-recall-by-hand.precision.working', { tp, fp, flagged: tp + fp, value: fixed(p, 3) }));
     line(t('precision-recall-by-hand.line.recall'), tp + fn === 0 ? t('precision-recall-by-hand.recall.undefined')
       : t('precision-recall-by-hand.recall.working', { tp, fn, positives: tp + fn, value: fixed(r, 3) }));
-    line(t('precision-recall-by-hand.line.f1'), t('precision-recall-by-hand.f1.working', { top: 2 * tp, bottom: 2 * tp + fp + fn, value: fixed(f1, 3) }));
+    // With TP = 0 both precision and recall are 0 (or undefined, reported as 0), so the harmonic-
+    // mean form reads 0 / 0; the count form 2TP / (2TP + FP + FN) still has FP + FN > 0 below.
+    line(t('precision-recall-by-hand.line.f1'), tp === 0 ? t('precision-recall-by-hand.f1.noHits', { bottom: fp + fn, value: fixed(f1, 3) })
+      : t('precision-recall-by-hand.f1.working', { top: 2 * tp, bottom: 2 * tp + fp + fn, value: fixed(f1, 3) }));
     statP.set(fixed(p, 3));
     statR.set(fixed(r, 3));
     statF1.set(fixed(f1, 3));
     if (tp + fp === 0) card.setMessage(t('precision-recall-by-hand.noFlags'), 'warn');
     else if (tp + fn === 0) card.setMessage(t('precision-recall-by-hand.noPositives'), 'warn');
+    else if (tp === 0) card.setMessage(t('precision-recall-by-hand.noHits', { fp, fn }), 'warn');
     else if (p > r + 0.05) card.setMessage(t('precision-recall-by-hand.precise', { precision: fixed(p * 100, 1), fn, positives: tp + fn, missed: fixed((1 - r) * 100, 1) }), 'info');
     else if (r > p + 0.05) card.setMessage(t('precision-recall-by-hand.thorough', { recall: fixed(r * 100, 1), fp, flagged: tp + fp }), 'info');
     else card.setMessage(t('precision-recall-by-hand.balanced', { f1: fixed(f1, 3) }), 'ok');

@@ -1,6 +1,8 @@
 // Every word the precision-recall-by-hand widget shows a learner (English). Numbers arrive
 // formatted (web/lib/format.js); another language adds the same keys with addMessages
 // (web/lib/messages.js).
+import { formatNumber } from '../lib/format.js';
+
 export const messages = {
   'precision-recall-by-hand.title': 'Precision and recall by hand',
   'precision-recall-by-hand.hint': 'Change the three counts. The working below shows each fraction; the engine computes the values.',
@@ -15,8 +17,7 @@ export const messages = {
   'precision-recall-by-hand.stat.recall': 'recall',
   'precision-recall-by-hand.stat.f1': 'F1',
   'precision-recall-by-hand.refused': '{count} stays {kept}: {reason}.',
-  'precision-recall-by-hand.refused': '{count} stays {kept}: {reason}.',
-  'precision-recall-by-hand.allZero': 'All three counts are zero: there are no positives and nothing was flagged, so precision, recall and F1 are all undefined (0 divided by 0).',
+  'precision-recall-by-hand.allZero': 'All three counts are zero: nothing was flagged and there are no real positives, so precision (0 / 0), recall (0 / 0) and F1 (2TP / (2TP + FP + FN) = 0 / 0) are all undefined.',
   'precision-recall-by-hand.line.precision': 'Precision',
   'precision-recall-by-hand.line.recall': 'Recall',
   'precision-recall-by-hand.line.f1': 'F1',
@@ -24,9 +25,11 @@ export const messages = {
   'precision-recall-by-hand.precision.working': 'TP / (TP + FP) = {tp} / ({tp} + {fp}) = {tp} / {flagged} = {value}',
   'precision-recall-by-hand.recall.undefined': 'TP / (TP + FN) = 0 / 0: there are no real positives, so it is undefined (reported as 0).',
   'precision-recall-by-hand.recall.working': 'TP / (TP + FN) = {tp} / ({tp} + {fn}) = {tp} / {positives} = {value}',
+  'precision-recall-by-hand.f1.noHits': '2TP / (2TP + FP + FN) = 0 / {bottom} = {value} (with TP = 0, the form 2·P·R / (P + R) would read 0 / 0)',
   'precision-recall-by-hand.f1.working': '2·P·R / (P + R) = 2TP / (2TP + FP + FN) = {top} / {bottom} = {value}',
-  'precision-recall-by-hand.noFlags': 'Nothing was flagged positive: precision is undefined and recall is 0, since every real positive was missed.',
-  'precision-recall-by-hand.noPositives': 'There are no real positives: recall is undefined, and every flag is a false alarm.',
+  'precision-recall-by-hand.noFlags': 'Nothing was flagged positive: precision is undefined (0 / 0, reported as 0), and recall and F1 are 0, since every real positive was missed.',
+  'precision-recall-by-hand.noPositives': 'There are no real positives: recall is undefined (0 / 0, reported as 0), and every flag is a false alarm, so precision and F1 are 0.',
+  'precision-recall-by-hand.noHits': ({ fp, fn }) => `Not one real positive was caught: ${fp === 1 ? 'the only flag is a false alarm' : `all ${formatNumber(fp, 0, { grouping: true })} flags are false alarms`} and ${fn === 1 ? 'the only real positive was missed' : `all ${formatNumber(fn, 0, { grouping: true })} real positives were missed`}, so precision, recall and F1 are all 0. F1 is not undefined here: its denominator 2TP + FP + FN is above 0.`,
   'precision-recall-by-hand.precise': 'Precise but incomplete: {precision}% of the flags are right, yet {fn} of {positives} real positives ({missed}%) were missed. A lower threshold would raise recall and cost precision.',
   'precision-recall-by-hand.thorough': 'Thorough but noisy: {recall}% of real positives are caught, but {fp} of {flagged} flags are false alarms. A higher threshold would raise precision and cost recall.',
   'precision-recall-by-hand.balanced': 'Precision and recall are about equal, so F1 ({f1}) sits right between them.',
