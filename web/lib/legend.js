@@ -1,5 +1,6 @@
-// Legends, written once for every widget: a row of swatch keys under a figure, and a colour bar
-// drawn on a canvas (heatmap.js's heatLegend is the DOM form of a colour bar).
+// Legends, written once for every widget: a row of swatch keys under a figure, a caption that
+// names the figure under it, and a colour bar drawn on a canvas (heatmap.js's heatLegend is the
+// DOM form of a colour bar).
 import { el } from './ui.js';
 
 // A legend row: items [{ text, swatch, color? }], where `swatch` is the class list that styles
@@ -11,6 +12,17 @@ export function legend(parent, items, { className = '', decorative = false } = {
   fillLegend(row, items);
   parent.append(row);
   return row;
+}
+
+// A caption above a figure, in words (what the plot under it shows and what its colours mean).
+// It sits close to its own figure and keeps 16 px clear of whatever comes before it
+// (web/css/shared/captions.css): a legend row under a chart kept only 4 px, so the caption of the
+// next chart read as the key of the one above it. A div, not a p: a lesson's prose rule for
+// paragraphs (.prose p, site.css) would override the caption's margins.
+export function captionAbove(parent, text) {
+  const caption = el('div', { className: 'dw-caption-above', text });
+  parent.append(caption);
+  return caption;
 }
 
 // Replaces a legend row's keys (for legends that change with the widget's settings).

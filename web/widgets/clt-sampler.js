@@ -15,6 +15,7 @@ import { requestDraw, cancelDraw } from '../lib/frame.js';
 import { player } from '../lib/player.js';
 import { button, buttonRow, checkbox, el, select, slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
+import { captionAbove } from '../lib/legend.js';
 import { seedOption } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
 import { POPULATIONS, SE_SIZES, SE_SAMPLES, MIN_FOR_CHECK, MIN_FOR_SEEN, binsFor, histogram, nearestRatio } from './clt-sampler/data.js';
@@ -52,11 +53,11 @@ function build(ctx) {
   const right = el('div', { className: 'dw-col' });
   row.append(left, right);
   card.stage.append(row);
-  left.append(el('p', { className: 'dw-legend', text: t('clt-sampler.legend.population') }));
+  captionAbove(left, t('clt-sampler.legend.population'));
   const popPlot = new Plot(left, { aspect: 0.45, minHeight: 150, maxHeight: 220, label: t('clt-sampler.plot.population'), onResize: () => requestDraw(draw) });
-  left.append(el('p', { className: 'dw-legend', text: t('clt-sampler.legend.histogram') }));
+  captionAbove(left, t('clt-sampler.legend.histogram'));
   const histPlot = new Plot(left, { aspect: 0.55, minHeight: 200, maxHeight: 330, label: t('clt-sampler.plot.histogram'), onResize: () => requestDraw(draw) });
-  right.append(el('p', { className: 'dw-legend', text: t('clt-sampler.legend.se') }));
+  captionAbove(right, t('clt-sampler.legend.se'));
   const sePlot = new Plot(right, { aspect: 0.75, minHeight: 200, maxHeight: 360, label: t('clt-sampler.plot.se'), onResize: () => requestDraw(draw) });
   const spreadsBox = checkbox(right, { label: t('clt-sampler.showSpreads'), onChange: showSpreads });
 

@@ -10,6 +10,7 @@ import { Board } from '../lib/board.js';
 import { GridImage, divergingRgb, mixRgb, parseColor } from '../lib/heatmap.js';
 import { checkbox, el, select, slider } from '../lib/ui.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
+import { captionAbove } from '../lib/legend.js';
 import { logAxes } from '../lib/ticks.js';
 import { watchColorScheme } from '../lib/theme.js';
 import { createPrediction } from '../lib/predict.js';
@@ -63,12 +64,12 @@ function build(ctx) {
   const originalImage = ctx.own(new GridImage());
   const copyImage = ctx.own(new GridImage());
 
-  card.stage.append(el('p', { className: 'dw-legend', text: t('svd-compress.bars.legend') }));
+  captionAbove(card.stage, t('svd-compress.bars.legend'));
   const bars = ctx.own(new Plot(card.stage, { aspect: 0.42, minHeight: 170, maxHeight: 260, label: t('svd-compress.bars'), onResize: () => ctx.requestDraw(draw) }));
 
-  const layerCaption = el('p', { className: 'dw-legend', text: t('svd-compress.layers.legend') });
+  captionAbove(card.stage, t('svd-compress.layers.legend'));
   const strip = el('div', { className: 'svd-compress-layers' });
-  card.stage.append(layerCaption, strip);
+  card.stage.append(strip);
   const layerViews = Array.from({ length: LAYERS_SHOWN }, (_, i) => {
     const box = el('figure', { className: 'svd-compress-layer' });
     strip.append(box);
