@@ -185,3 +185,61 @@ test('predict, then check: a prediction locked after part of the concept drift w
     await page.close();
   }
 });
+
+// The PSI chart's top, read back from the canvas: the row of the dashed 0.25 threshold line (the
+// row with most pixels of the truth colour) between the plot area's top and bottom edges (margins
+// of 22 px, room for the version labels, and 30 px). Scaled to all sixty days, calm days of about 0.1 were squashed against
+// the floor under an axis to 5.3 set by a jump still to come.
+async function psiAxisTopShown(c) {
+  await c.page().evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return c.locator('canvas').nth(1).evaluate((canvas) => {
+    const truth = getComputedStyle(canvas).getPropertyValue('--truth').trim();
+    const probe = document.createElement('canvas').getContext('2d');
+    probe.fillStyle = truth; probe.fillRect(0, 0, 1, 1);
+    const [r0, g0, b0] = probe.getImageData(0, 0, 1, 1).data;
+    const scale = canvas.width / canvas.getBoundingClientRect().width;
+    const { data, width, height } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    const counts = [];
+    for (let y = 0; y < height; y++) {
+      let count = 0;
+      for (let x = 0; x < width; x++) {
+        const i = 4 * (y * width + x);
+        if (Math.abs(data[i] - r0) + Math.abs(data[i + 1] - g0) + Math.abs(data[i + 2] - b0) < 60) count += 1;
+      }
+      counts.push(count);
+    }
+    // The line is 1.5 px wide, so it spans two or three rows: take their weighted middle.
+    const most = Math.max(...counts);
+    let sum = 0; let weight = 0;
+    counts.forEach((count, y) => { if (count > most / 3) { sum += (y + 0.5) * count; weight += count; } });
+    const lineY = sum / weight;
+    const top = 22 * scale; const bottom = height - 30 * scale;
+    return (0.25 * (bottom - top)) / (bottom - lineY);
+  });
+}
+
+test('the PSI axis is scaled to the days shown so far, never under 0.6, so the 0.25 line stays in view', async () => {
+  for (const width of [1280, 375]) {
+    const { page, c } = await open({ width });
+    const run = await expectedRun(page);
+    const day = c.getByRole('slider', { name: 'day shown' });
+    // Before the jump every day is calm (PSI under 0.25): the axis stops at 0.6.
+    await day.fill('19');
+    assert.ok(run.days.slice(0, 20).every((d) => d.psi < 0.25));
+    let top = await psiAxisTopShown(c);
+    assert.ok(Math.abs(top - 0.6) < 0.02, `axis top on day 19 at ${width} px: ${top}`);
+    // Day 20's jump (PSI 3.90) lifts it to the next round top above 1.1 × 3.90 = 4.29, which is 5
+    // (read coarsely: the 0.25 line is then only about 9 px above the floor).
+    await day.fill('20');
+    assert.equal(run.days[20].psi.toFixed(2), '3.90');
+    top = await psiAxisTopShown(c);
+    assert.ok(Math.abs(top - 5) < 0.4, `axis top on day 20 at ${width} px: ${top}`);
+    // Back to day 5: the jump is not shown, so it does not squash the chart.
+    await day.fill('5');
+    top = await psiAxisTopShown(c);
+    assert.ok(Math.abs(top - 0.6) < 0.02, `axis top on day 5 at ${width} px: ${top}`);
+    await snap(c, `model-lifecycle-psi-axis-${width}`);
+    await assertClean(page);
+    await page.close();
+  }
+});

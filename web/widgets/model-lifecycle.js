@@ -14,7 +14,7 @@ import { formatNumber, formatShort } from '../lib/format.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
-import { DAYS, SETTINGS, WIDGET_DEFAULTS, deploymentConfig, inputMonitorVerdict, manualFromState, meanAccuracy, versionRows, firstInputAlarm } from './model-lifecycle/lifecycle.js';
+import { DAYS, SETTINGS, WIDGET_DEFAULTS, deploymentConfig, inputMonitorVerdict, manualFromState, meanAccuracy, psiAxisTop, versionRows, firstInputAlarm } from './model-lifecycle/lifecycle.js';
 import { messages } from './model-lifecycle/messages.js';
 
 export const schema = {
@@ -244,7 +244,7 @@ function build(ctx) {
     accPlot.segment(opts.day, 0.3, opts.day, 1, { color: th.truth, width: 1 });
 
     // Drift: PSI of every day so far against its threshold; flagged days hollow, alarms ▲.
-    const psiMax = Math.max(0.6, 1.1 * Math.max(...run.days.map((d) => d.psi)));
+    const psiMax = psiAxisTop(run.days, opts.day);
     driftPlot.setDomain(-0.5, DAYS - 0.5, 0, psiMax);
     driftPlot.begin();
     driftPlot.axes({ xLabel: t('model-lifecycle.axis.day'), yLabel: t('model-lifecycle.axis.psi'), xTicks: 6, yTicks: 4 });

@@ -3,6 +3,8 @@
 // monitor's first alarm, and the state a Share link carries (days retrained by hand). Every
 // number comes from the engine's simulateDeployment; nothing here computes a statistic.
 
+import { roundLadder } from '../../lib/ladder.js';
+
 // The widget's option defaults (its schema reads them; the lesson's claims test runs them).
 export const WIDGET_DEFAULTS = { drift: 'inputs', size: 2, ramp: 1, start: 20, policy: 'alarm', every: 14, delay: 0, watch: 'inputs', day: 0, seed: 14 };
 
@@ -46,6 +48,19 @@ export function versionRows(run, day, delay) {
       now: labelled >= 0 ? v.accuracy[labelled] : null,
       serving: run.days[day].version === v.id,
     }));
+}
+
+// The PSI chart's top on `day`: the smallest round value above 1.1 × the highest PSI of the days
+// shown so far (0 … day), the tenth kept clear for the alarm marks drawn at 92 % of the height;
+// never under 0.6, so the 0.25 threshold sits in the lower half of the chart, not on its floor.
+// Scaled to all sixty days, a jump still to come (PSI 3.90 on day 20 with the defaults) squashed
+// the calm days of about 0.1 against the floor, and the axis gave the jump away in advance. Round
+// tops keep the axis still while PSI creeps up, so a gradual drift is seen rising.
+export const PSI_AXIS_TOPS = roundLadder(0.6, 1000, [1, 1.5, 2, 3, 4, 5, 6, 8]);
+export function psiAxisTop(days, day) {
+  let highest = 0;
+  for (let d = 0; d <= day && d < days.length; d++) highest = Math.max(highest, days[d].psi);
+  return PSI_AXIS_TOPS.find((top) => top >= 1.1 * highest) ?? 1.1 * highest;
 }
 
 // The first day on or after `from` with an input-drift alarm, or null.
