@@ -11,7 +11,7 @@ import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber } from '../lib/format.js';
-import { legend } from '../lib/legend.js';
+import { fillLegend, legend } from '../lib/legend.js';
 import { CITIES, cityColumn, noiseTable } from './pipeline-leakage/noise-table.js';
 import { mean } from '../lib/arrays.js';
 import { createPrediction } from '../lib/predict.js';
@@ -67,11 +67,15 @@ function build(ctx) {
   card.stage.append(plotHost);
   const plot = ctx.own(new Plot(plotHost, { aspect: 0.42, minHeight: 190, maxHeight: 280, label: t('pipeline-leakage.plot'), onResize: () => ctx.requestDraw(draw) }));
   plot.margin = { ...plot.margin, left: 16, top: 14 };
-  legend(card.stage, [
-    { text: t('pipeline-leakage.legend.leaky'), swatch: 'dw-swatch dw-swatch-loss' },
-    { text: t('pipeline-leakage.legend.honest'), swatch: 'dw-swatch dw-swatch-good' },
+  // The fold scores are written in the legend, not beside their dots: on a phone a row of five (or
+  // ten) scores is wider than the plot's half left of the chance line, so it ran across the line.
+  const legendItems = () => [
+    { text: leaky.length ? t('pipeline-leakage.legend.leakyFolds', { scores: foldScores(leaky) }) : t('pipeline-leakage.legend.leaky'), swatch: 'dw-swatch dw-swatch-loss' },
+    { text: honest.length ? t('pipeline-leakage.legend.honestFolds', { scores: foldScores(honest) }) : t('pipeline-leakage.legend.honest'), swatch: 'dw-swatch dw-swatch-good' },
     { text: t('pipeline-leakage.legend.chance'), swatch: 'dw-swatch dw-swatch-truth' },
-  ]);
+  ];
+  const foldScores = (scores) => Array.from(scores, (s) => fixed(s, 2)).join(', ');
+  const foldLegend = legend(card.stage, legendItems());
 
   // Before/after table of a few rows.
   const caption = el('p', { className: 'pipeline-leakage-caption' });
@@ -175,6 +179,7 @@ function build(ctx) {
     stepText.impute.textContent = t('pipeline-leakage.detail.impute');
     stepText.select.textContent = t('pipeline-leakage.detail.select', { keep: formatNumber(keep, 0), cols: formatNumber(data.cols, 0) });
     stepText.scale.textContent = t('pipeline-leakage.detail.scale');
+    fillLegend(foldLegend, legendItems());
     if (!leaky.length || !honest.length) return;
     // "About chance" only where it is: with 50 rows an honest score wanders several points either way.
     const honestText = Math.abs(hm - 0.5) <= 0.1
@@ -291,34 +296,39 @@ function build(ctx) {
     const c = plot.ctx;
     plot.axes({ xLabel: t('pipeline-leakage.axis.x'), xTicks: 5, yTicks: 0 });
     plot.segment(0.5, 0, 0.5, 3, { color: th.truth, width: 1.5, dash: [5, 4] });
-    const rows = [[leaky, th.loss, 2, 'leaky'], [honest, th.good, 1, 'honest']];
-    for (const [scores, color, y, name] of rows) {
-      if (!scores.length) continue;
+    // Laid out in pixels, so nothing overlaps at any size: the plot's height is split into one
+    // band per row, the top LABEL_BAND px of a band for the row's name (left of the chance line,
+    // which a short name always clears), the rest for its dots and mean bar.
+    const LABEL_BAND = 18;
+    const top = plot.margin.top;
+    const band = (plot.height - plot.margin.bottom - top) / 2;
+    const rows = [[leaky, th.loss, 'leaky'], [honest, th.good, 'honest']];
+    rows.forEach(([scores, color, name], r) => {
+      if (!scores.length) return;
+      const bandTop = top + r * band;
+      const half = Math.max(6, (band - LABEL_BAND - 4) / 2); // half the height left for the dots
+      const mid = bandTop + LABEL_BAND + half;
       c.save();
       c.font = `12px ${th.font}`;
       c.fillStyle = th.textMuted;
       c.textAlign = 'left';
-      c.textBaseline = 'bottom';
-      const label = t(`pipeline-leakage.scores.${name}`, { scores: Array.from(scores).map((s) => fixed(s, 2)).join('  ') });
-      const lx = plot.px(0) + 4;
-      const ly = plot.py(y + 0.55);
-      // The label runs across the dashed chance line: a backing of the plot's own colour keeps the
-      // dashes from striking through its digits.
-      c.fillStyle = th.surface2;
-      c.fillRect(lx - 2, ly - 14, c.measureText(label).width + 4, 15);
-      c.fillStyle = th.textMuted;
-      c.fillText(label, lx, ly);
+      c.textBaseline = 'alphabetic';
+      c.fillText(t(`pipeline-leakage.row.${name}`), plot.px(0) + 4, bandTop + 13);
       const m = mean(scores);
       c.strokeStyle = color;
       c.lineWidth = 4;
-      c.beginPath(); c.moveTo(plot.px(m), plot.py(y - 0.35)); c.lineTo(plot.px(m), plot.py(y + 0.35)); c.stroke();
+      const bar = Math.min(17, half);
+      c.beginPath(); c.moveTo(plot.px(m), mid - bar); c.lineTo(plot.px(m), mid + bar); c.stroke();
+      // Folds with the same score would hide one another: each is nudged up or down a little, in
+      // fold order, within the row's height.
+      const nudge = scores.length > 1 ? Math.min(4.5, (half - 5) / ((scores.length - 1) / 2)) : 0;
       scores.forEach((s, f) => {
         c.beginPath();
-        c.arc(plot.px(s), plot.py(y + (f - (scores.length - 1) / 2) * 0.09), 5, 0, Math.PI * 2);
+        c.arc(plot.px(s), mid + (f - (scores.length - 1) / 2) * nudge, 5, 0, Math.PI * 2);
         c.fillStyle = color; c.globalAlpha = 0.75; c.fill(); c.globalAlpha = 1;
       });
       c.restore();
-    }
+    });
   }
 
   loadData();

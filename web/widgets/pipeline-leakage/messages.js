@@ -18,6 +18,8 @@ export const messages = {
   'pipeline-leakage.plot': 'Fold accuracies, leaky and honest',
   'pipeline-leakage.legend.leaky': 'fitted on all rows (leaky)',
   'pipeline-leakage.legend.honest': 'fitted inside each fold (honest)',
+  'pipeline-leakage.legend.leakyFolds': 'fitted on all rows (leaky), fold by fold: {scores}',
+  'pipeline-leakage.legend.honestFolds': 'fitted inside each fold (honest), fold by fold: {scores}',
   'pipeline-leakage.legend.chance': 'chance 0.5',
   'pipeline-leakage.newTable': 'New table',
   'pipeline-leakage.newTableTitle': 'Draw a fresh noise table with the next seed',
@@ -62,6 +64,6 @@ export const messages = {
   'pipeline-leakage.oneHot.all': 'One-hot step on the city column (shown here only; the scores use the noise columns). Fitted on all {rows} rows, the encoder made a Porto column because test {porto} is the only Porto: a held-out row decided which columns the model gets.',
   'pipeline-leakage.oneHot.train': 'One-hot step fitted on the {rows} training rows: no Porto among them, so there is no Porto column. Test {porto} holds an unseen city; our encoder, set to ignore unknown categories, writes 0 in every city column (by default it would stop with an error naming the value).',
   'pipeline-leakage.axis.x': 'fold accuracy',
-  'pipeline-leakage.scores.leaky': 'leaky: {scores}',
-  'pipeline-leakage.scores.honest': 'honest: {scores}',
+  'pipeline-leakage.row.leaky': 'leaky',
+  'pipeline-leakage.row.honest': 'honest',
 };
