@@ -155,3 +155,70 @@ test('Bagging: Add voter stops at the sixty voters the lesson speaks of, keeps f
     await page.close();
   }
 });
+
+// The twin forest that tells from which voter the answer is on screen grows in slices between
+// frames, not inside a click. At the largest settings (400 points, depth 12, 200 voters) it used to
+// grow all 200 voters, scoring each crowd, in the click that added the second voter: a long freeze.
+// Every RandomForest.step is counted, with the task it ran in (a microtask marks a task's end).
+test('Bagging: the twin forest grows in short slices after the click, not inside it', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/embed.html?w=bagging&points=400&depth=12&maxVoters=200`);
+  await widgetsReady(page);
+  const inClicks = await page.evaluate(async () => {
+    const { loadEngine } = await import('/engine/index.js');
+    const ml = await loadEngine();
+    const step = ml.RandomForest.prototype.step;
+    window.twinSteps = { total: 0, perTask: [], slices: [] };
+    let inTask = false;
+    let sliceStart = 0;
+    ml.RandomForest.prototype.step = function countedStep(...args) {
+      const steps = window.twinSteps;
+      if (!inTask) {
+        inTask = true;
+        steps.perTask.push(0);
+        sliceStart = performance.now();
+        queueMicrotask(() => { inTask = false; steps.slices.push(performance.now() - sliceStart); });
+      }
+      steps.total += 1;
+      steps.perTask[steps.perTask.length - 1] += 1;
+      return step.apply(this, args);
+    };
+    const add = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Add voter');
+    add.click();
+    add.click();
+    return window.twinSteps.total;
+  });
+  assert.equal(inClicks, 2, 'the two clicks grow the two voters on screen and nothing more');
+  await page.waitForFunction(() => window.twinSteps.total >= 202, null, { timeout: 120000 });
+  const { perTask, slices } = await page.evaluate(() => window.twinSteps);
+  const twinTasks = perTask.slice(1); // the first task is the two clicks
+  assert.equal(twinTasks.reduce((a, b) => a + b, 0), 200, 'the twin grows the full crowd of 200');
+  assert.ok(twinTasks.length > 4 && Math.max(...twinTasks) <= 40, `voters per slice: ${twinTasks.join(' ')}`);
+  console.log(`# twin slices: ${twinTasks.length}, longest ${Math.max(...slices.slice(1)).toFixed(1)} ms`);
+  await assertClean(page);
+  await page.close();
+});
+
+// A Reset (or new settings) before the twin is done finishes it there and then: the crowd on screen
+// is judged before the next prediction can be locked in. All clicks below run in one task, so no
+// slice of the twin has run before Reset.
+for (const [voters, practice] of [[14, true], [13, false]]) {
+  test(`Bagging: ${voters} voters and Reset in one go, before the twin has grown: the next prediction is ${practice ? 'practice' : 'a first try'}`, async () => {
+    const { page, card } = await openBagging();
+    await page.evaluate((voters) => {
+      const button = (name) => [...document.querySelectorAll('.dw-card button')].find((b) => b.textContent === name);
+      for (let i = 0; i < voters; i++) button('Add voter').click();
+      button('Reset').click();
+    }, voters);
+    assert.equal(await stat(card, 'voters'), '0');
+    const text = (await verdict(card, ID, 0)).text;
+    if (practice) assert.match(text, /^The crowd of 14 voters was on screen before a prediction was locked in/);
+    else assert.doesNotMatch(text, /practice/);
+    await lockPrediction(card, ID, 'some');
+    for (let i = 0; i < 60; i++) await card.getByRole('button', { name: 'Add voter' }).click();
+    if (practice) await assertPractice(page, predictBox(card, ID));
+    else assert.deepEqual((await reportedEvents(page)).map((r) => [r.type, r.firstTry]), [['dw:score', true], ['dw:complete', true]]);
+    await assertClean(page);
+    await page.close();
+  });
+}

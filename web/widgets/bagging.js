@@ -32,6 +32,7 @@ export const meta = { title: messages['bagging.title'], hint: messages['bagging.
 
 const GRID = 50;
 const TEST_COUNT = 300; // fresh test points drawn from the same generator (seed + 1000)
+const TWIN_SLICE_MS = 8; // the twin forest grows for about this long between frames (growTwin)
 // Options that make the generated points: changing one replaces imported points. Imported
 // points: two classes (any two labels, mapped to 0 and 1 with a note), 30 % of them held out.
 const DATA_OPTIONS = ['seed', 'points', 'dataset', 'noise'];
@@ -78,7 +79,9 @@ function build(ctx) {
   let votes = null;         // share of trees voting class 1 per grid cell
   let memberLines = [];     // cached boundary segments per tree
   let firstVoterTest = NaN;
-  let answeringVoters = null; // answeringCrowd() for the current crowd's settings, once worked out
+  let answeringVoters = null; // answeredFrom() for the current crowd's settings, once the twin is grown
+  let twin = null;            // the twin forest while it grows: { forest, test, voters, accuracies, cancel }
+  let unlockedFrom = null;    // the first crowd of this run (2 voters or more) shown with nothing locked in
   let answerShown = false;    // a run has shown the answer (or a verdict): no twin forest needed now
   let imported = null;      // { X, y } from a CSV file or a Share link, instead of generated points
   let testRows = new Set(); // which imported points are held out for testing
@@ -140,10 +143,10 @@ function build(ctx) {
     const n = forest.treeCount();
     if (!Number.isFinite(acc) || !Number.isFinite(firstVoterTest)) return;
     if (prediction.pending === null) {
-      // The crowd's score on screen already gives the answer: a prediction made now could copy it.
-      if (!answerShown && n >= 2 && n >= answeringCrowd()) {
-        answerShown = true;
-        prediction.outcomeSeen(t('bagging.predict.seen', { shown: n, voters: opts.maxVoters }));
+      if (n >= 2 && unlockedFrom === null) unlockedFrom = n;
+      if (!answerShown) {
+        if (answeringVoters === null) growTwin();
+        else judgeShown();
       }
       return;
     }
@@ -155,30 +158,78 @@ function build(ctx) {
     prediction.settle(outcome, t('bagging.predict.why', { first: pct(firstVoterTest, 1), where: testWords(), voters: formatNumber(n, 0), crowd: pct(acc, 1), change }));
   }
 
+  // The crowd's score on screen already gives the answer when a crowd from answeringVoters on was
+  // shown with nothing locked in: a prediction made now could copy it. Every crowd from
+  // unlockedFrom to the one on screen was shown so (one voter is added at a time, and nothing can
+  // be locked in once two voters have voted), so the first of them that answers is the larger of
+  // the two.
+  function judgeShown(voters = opts.maxVoters) {
+    const n = forest.treeCount();
+    if (answerShown || answeringVoters === null || unlockedFrom === null || prediction.pending !== null) return;
+    if (n < 2 || n < answeringVoters) return;
+    answerShown = true;
+    prediction.outcomeSeen(t('bagging.predict.seen', { shown: Math.max(answeringVoters, unlockedFrom), voters }));
+  }
+
   // How many voters this run needs before its score answers the box (answeredFrom), from a twin
   // forest grown with the same data, settings and seed to the full crowd: the run on screen cannot
   // tell on its own whether later voters will move the gain into another band. Grown once per
-  // crowd, and only while the answer has not been on screen yet.
-  function answeringCrowd() {
-    if (answeringVoters === null) {
-      answeringVoters = attempt(card, () => {
-        const twin = new ml.RandomForest();
-        try {
-          twin.setData(train.X, 2, train.y);
-          twin.setMaxDepth(opts.depth);
-          twin.setMaxFeatures(opts.features);
-          twin.setTreeCount(opts.maxVoters);
-          twin.reset(opts.seed);
-          const accuracies = [];
-          for (let i = 0; i < opts.maxVoters; i++) { twin.step(); accuracies.push(twin.score(test.X, test.y)); }
-          return answeredFrom(accuracies);
-        } finally { twin.delete(); }
-      }, opts.maxVoters);
+  // crowd, only while the answer has not been on screen yet, and in slices of about TWIN_SLICE_MS
+  // between frames: grown in one go, inside the click that added the second voter, it held the
+  // page for about 0.1 s with the defaults and over half a second at the largest settings (400
+  // points, depth 12, 200 voters), most of it scoring every crowd on the test points.
+  function growTwin() {
+    if (twin || answeringVoters !== null || !train) return;
+    const grown = attempt(card, () => {
+      const f = ctx.own(new ml.RandomForest());
+      f.setData(train.X, 2, train.y);
+      f.setMaxDepth(opts.depth);
+      f.setMaxFeatures(opts.features);
+      f.setTreeCount(opts.maxVoters);
+      f.reset(opts.seed);
+      return f;
+    }, null);
+    if (!grown) { answeringVoters = opts.maxVoters; return; }
+    twin = { forest: grown, test, voters: opts.maxVoters, accuracies: [], cancel: null };
+    twin.cancel = ctx.timeout(growTwinSlice, 0);
+  }
+  // Grows the twin for about TWIN_SLICE_MS (or to the end, when `untilDone`), at least one voter.
+  function growTwinSlice(untilDone = false) {
+    if (!twin) return;
+    const start = performance.now();
+    const ok = attempt(card, () => {
+      do {
+        twin.forest.step();
+        twin.accuracies.push(twin.forest.score(twin.test.X, twin.test.y));
+      } while (twin.accuracies.length < twin.voters && (untilDone || performance.now() - start < TWIN_SLICE_MS));
+      return true;
+    }, false);
+    if (!ok || twin.accuracies.length >= twin.voters) {
+      const { voters } = twin;
+      answeringVoters = ok ? answeredFrom(twin.accuracies) : voters;
+      dropTwin();
+      judgeShown(voters);
+    } else twin.cancel = ctx.timeout(growTwinSlice, 0);
+  }
+  function dropTwin() {
+    if (!twin) return;
+    if (twin.cancel) twin.cancel();
+    ctx.free(twin.forest);
+    twin = null;
+  }
+  // Before a run is thrown away (Reset, new settings or data): if it showed a crowd with nothing
+  // locked in while its twin was still growing, the twin is finished now, so the box knows whether
+  // that crowd gave the answer away before the next prediction can be locked in.
+  function settleRun() {
+    if (twin && unlockedFrom !== null && !answerShown && prediction.pending === null) {
+      if (twin.cancel) twin.cancel();
+      growTwinSlice(true);
     }
-    return answeringVoters;
+    dropTwin();
   }
 
   function loadData() {
+    settleRun();
     prediction.reset(t('bagging.reset.newData'));
     attempt(card, () => {
       if (imported) {
@@ -201,6 +252,7 @@ function build(ctx) {
   }
 
   function restart() {
+    settleRun();
     attempt(card, () => {
       forest.setMaxDepth(opts.depth);
       forest.setMaxFeatures(opts.features);
@@ -210,6 +262,7 @@ function build(ctx) {
     memberLines = [];
     firstVoterTest = NaN;
     answeringVoters = null;
+    unlockedFrom = null;
     votes = null;
     render();
   }
