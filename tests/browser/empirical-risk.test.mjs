@@ -157,13 +157,13 @@ test('predict, then check: a typed risk for b = 50 is judged within ± 50 (5000 
   await lock('5000');
   await setSlider(card, 'intercept b', 50);
   assert.equal(await box.getAttribute('data-result'), 'missed');
-  assert.match(await box.getByRole('status').textContent(), /^Your prediction did not hold: you said 5000, and it came out 2500 \(outside ± 50\)\. Every miss is now -50 instead of -100/);
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction did not hold: you said 5\u202f000, and it came out 2\u202f500 \(outside ± 50\)\. Every miss is now -50 instead of -100/);
   await setSlider(card, 'intercept b', 0);
   await lock('2480');
   await setSlider(card, 'intercept b', 50);
   assert.equal(await box.getAttribute('data-result'), 'held');
   // A second prediction, made after the outcome was shown, is judged as practice and not recorded.
-  assert.match(await box.getByRole('status').textContent(), /^Your prediction held: you said 2480, and it came out 2500 \(within ± 50\)\..*your first prediction is the one recorded/);
+  assert.match(await box.getByRole('status').textContent(), /^Your prediction held: you said 2\u202f480, and it came out 2\u202f500 \(within ± 50\)\..*your first prediction is the one recorded/);
   const events = await page.evaluate(() => window.__events.filter((e) => e.detail.widget === 'predict:empirical-risk-half-miss').map((e) => [e.detail.score, e.detail.firstTry]));
   assert.deepEqual(events, [[0, true], [0, true]], 'score and completion of the first settled prediction only');
   assert.deepEqual(page.record.errors, []);

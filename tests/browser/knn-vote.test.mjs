@@ -82,7 +82,7 @@ test('k-NN vote: the share that changes class is judged as shown (179 of 3600 ce
   await lockPrediction(card, 'knn-raise-k', 'some');
   await card.getByRole('slider').fill('25');
   const v = await verdict(card, 'knn-raise-k');
-  assert.match(v.text, /From k = 8 to k = 25, 5\.0% of the 3600 grid cells changed class/);
+  assert.match(v.text, /From k = 8 to k = 25, 5\.0% of the 3\u202f600 grid cells changed class/);
   assert.equal(v.result, 'held');
   await assertClean(page);
   await page.close();
@@ -126,7 +126,7 @@ test('k-NN vote: a prediction locked after the k = 25 map was on screen is pract
   await lockPrediction(card, 'knn-raise-k', 'some');
   await k.fill('25');
   const text = await assertPractice(page, predictBox(card, 'knn-raise-k'), { result: null });
-  assert.match(text, /11\.5% of the 3600 grid cells changed class.*Practice: the outcome was on screen before you predicted/);
+  assert.match(text, /11\.5% of the 3\u202f600 grid cells changed class.*Practice: the outcome was on screen before you predicted/);
   await assertClean(page);
   await page.close();
 });

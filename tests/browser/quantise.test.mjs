@@ -8,7 +8,7 @@ import { startSite, offMachineRequests, screenshot, widgetsReady } from './brows
 import { formatNumber, formatPercent } from '../../web/lib/format.js';
 import { assertPractice, recordReports } from './predict-helpers.mjs';
 
-const bytes = (n) => formatNumber(n, 0, { grouping: true });
+const bytes = (n) => formatNumber(n, 0);
 
 const PAGE = '/lessons/quantisation.html';
 let site;

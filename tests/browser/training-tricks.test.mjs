@@ -42,7 +42,7 @@ test('Run to the end: the readouts are the engine\'s, and a prediction of a stal
   const canvases = c.locator('canvas');
   assert.equal(await canvases.count(), 4);
   for (let i = 0; i < 4; i++) assert.ok(await canvasIsDrawn(canvases.nth(i)), `canvas ${i} is blank`);
-  assert.equal(await stat(c, 'Update'), '0 of 1500');
+  assert.equal(await stat(c, 'Update'), '0 of 1\u202f500');
   assert.equal(await stat(c, 'Loss, left'), '0.693');
   // The layer chart's text names six layers for each net before any update.
   assert.match(await canvases.nth(3).getAttribute('aria-label'), /Left: layer 1 .*layer 6 .*Right: layer 1 .*layer 6/);
@@ -58,7 +58,7 @@ test('Run to the end: the readouts are the engine\'s, and a prediction of a stal
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   assert.match(await box.getByRole('status').textContent(), /Your prediction: stall near the loss of a coin flip/);
   await c.getByRole('button', { name: 'Run to the end' }).click();
-  assert.equal(await stat(c, 'Update'), '1500 of 1500');
+  assert.equal(await stat(c, 'Update'), '1500 of 1\u202f500');
   const want = await expected(page, { trick: 'init' });
   assert.equal(await stat(c, 'Loss, left'), want.off.loss);
   assert.equal(await stat(c, 'Loss, right'), want.on.loss);
@@ -73,7 +73,7 @@ test('Run to the end: the readouts are the engine\'s, and a prediction of a stal
 
   // The schedule pair: predicting a stall there does not hold — the left net is only worse.
   await c.getByRole('combobox', { name: 'Trick', exact: true }).selectOption('schedule');
-  assert.equal(await stat(c, 'Update'), '0 of 1500');
+  assert.equal(await stat(c, 'Update'), '0 of 1\u202f500');
   assert.equal(await stat(c, 'η now (right)'), '0.05');
   await box.getByRole('combobox').selectOption('stall');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
@@ -86,7 +86,7 @@ test('Run to the end: the readouts are the engine\'s, and a prediction of a stal
 
   // Fewer layers rebuild both nets; a committed prediction is dropped when the settings change.
   await c.getByRole('button', { name: 'Reset' }).click();
-  assert.equal(await stat(c, 'Update'), '0 of 1500');
+  assert.equal(await stat(c, 'Update'), '0 of 1\u202f500');
   await box.getByRole('combobox').selectOption('same');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await c.getByRole('slider', { name: /Hidden layers/ }).fill('2');
@@ -168,7 +168,7 @@ test('training tricks: a prediction unlocked part-way through its run is practic
     await lockPrediction(c, id, 'same');
     if (how !== 'before') {
       await c.getByRole('button', { name: 'Step', exact: true }).click();
-      assert.equal(await stat(c, 'Update'), '10 of 1500');
+      assert.equal(await stat(c, 'Update'), '10 of 1\u202f500');
     }
     if (how === 'setting') {
       await c.getByRole('slider', { name: /Hidden layers/ }).fill('2');

@@ -102,7 +102,7 @@ test('Widen the street: predict what lowering C to 1 does to the optimal street 
   await C.fill('0');                                    // C = 1
   let v = await verdict(card, id);
   assert.equal(v.result, 'held');
-  assert.match(v.text, /At C = 1000 the street was 2\.733 wide; at C = 1 it is 2\.733, with 0 points inside it/);
+  assert.match(v.text, /At C = 1\u202f000 the street was 2\.733 wide; at C = 1 it is 2\.733, with 0 points inside it/);
   await C.fill('3');
   await lockPrediction(card, id, 'same');
   await C.fill('-1');                                   // C = 0.1

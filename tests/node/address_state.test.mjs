@@ -73,6 +73,13 @@ test('option notes quote the value as written, and a number from code through th
   assert.deepEqual(resolveOptions(schema, { seed: '2.5' }).notes, ['seed=2.5 rounded to 3.']);
   assert.deepEqual(resolveOptions(schema, { eta: 1e-9 }).notes, ['eta=1 × 10⁻⁹ is below 0.01; using 0.01.']);
   assert.deepEqual(resolveOptions(schema, { eta: '7' }).notes, ['eta=7 is above 2; using 2.']);
+  // A limit is a quantity, grouped from 1 000 as the site writes counts; the value from code is quoted
+  // as the setting is typed ("points=100000"), and a seed's limit in full, as it can be typed back.
+  const points = { points: { type: 'int', min: 1000, max: 2000, default: 1500 } };
+  assert.deepEqual(resolveOptions(points, { points: 100000 }).notes, ['points=100000 is above 2\u202f000; using 2\u202f000.']);
+  assert.deepEqual(resolveOptions(points, { points: '10' }).notes, ['points=10 is below 1\u202f000; using 1\u202f000.']);
+  assert.deepEqual(resolveOptions(points, { points: 'many' }).notes, ['points="many" is not a number; using 1\u202f500.']);
+  assert.deepEqual(resolveOptions(schema, { seed: 5e9 }).notes, ['seed=5 × 10⁹ is above 2147483647; using 2147483647.']);
 });
 
 // An option in an address or an attribute is read as every typed number on the site

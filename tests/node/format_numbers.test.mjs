@@ -2,7 +2,7 @@
 // digits a learner sees, whatever the double underneath; the other rules at their edges.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clipText, countOf, formatMoney, formatNumber, formatPercent, formatShort, formatSignificant, readShown } from '../../web/lib/format.js';
+import { clipText, countOf, formatMoney, formatNumber, formatPercent, formatShort, formatSignificant, formatTick, readShown } from '../../web/lib/format.js';
 
 test('decimal halves round away from zero, as by hand, however the double falls', () => {
   // 51/80 = 63.75 % is the double 63.7499…, 47/80 = 58.75 % is 58.75000…01: both round up.
@@ -16,7 +16,7 @@ test('decimal halves round away from zero, as by hand, however the double falls'
   assert.equal(formatNumber(9.5, 0), '10');
   assert.equal(formatNumber(99.95, 1), '100.0');   // a carry into a new digit
   assert.equal(formatShort(0.0725, 2), '0.073');
-  assert.equal(formatShort(999.95, 4), '1000');
+  assert.equal(formatShort(999.95, 4), '1\u202f000');
   assert.equal(formatShort(-2.675, 3), '-2.68');
   // Below a half it still rounds down; 0.1 + 0.2 reads 0.3.
   assert.equal(formatNumber(63.7499, 1), '63.7');
@@ -118,6 +118,46 @@ test('formatShort groups thousands when asked, as formatNumber does', () => {
   assert.equal(formatShort(999.5, 4, { grouping: true }), '999.5');
   assert.equal(formatShort(123456, 6, { grouping: true }), '123\u202f456');
   assert.equal(formatShort(2.5e7, 3, { grouping: true }), '2.5 × 10⁷');
-  assert.equal(formatShort(1536, 4), '1536');
+  assert.equal(formatShort(1536, 4, { grouping: false }), '1536');
   assert.equal(readShown(formatShort(1536, 4, { grouping: true })), 1536);
+});
+
+// Every number from 1 000 on is grouped without being asked, as the lessons write "1 616 steps":
+// widgets wrote "holds 2100 points; at most 2000" wherever a call did not pass { grouping: true }.
+const G = '\u202f';
+test('thousands are grouped by default, in every entry point of the formatter', () => {
+  assert.equal(formatNumber(999, 0), '999');
+  assert.equal(formatNumber(1000, 0), `1${G}000`);
+  assert.equal(formatNumber(-1234.5, 1), `-1${G}234.5`);
+  assert.equal(formatNumber(1234.5678, 4), `1${G}234.5678`, 'the decimals are not grouped');
+  assert.equal(formatNumber(999999, 0), `999${G}999`);
+  assert.equal(formatNumber(2100, 0, { signed: true }), `+2${G}100`);
+  assert.equal(formatShort(12345.6, 6), `12${G}345.6`);
+  assert.equal(formatShort(-1000), `-1${G}000`);
+  assert.equal(formatSignificant(1234, 4), `1${G}234`);
+  assert.equal(formatSignificant(999.96, 4), `1${G}000`);
+  assert.equal(formatTick(2000), `2${G}000`);
+  assert.equal(formatTick(-12345), `-12${G}350`);
+  assert.equal(formatPercent(12.345), `1${G}234.5%`);
+  assert.equal(countOf(2100, 'point'), `2${G}100 points`);
+  // From a million on the "× 10ⁿ" form, never a 22-digit grouped string.
+  assert.equal(formatNumber(12345678, 0), '1.23 × 10⁷');
+  assert.equal(formatNumber(1e21, 0), '1 × 10²¹');
+  assert.equal(formatNumber(-9.55e33, 2), '-9.55 × 10³³');
+  assert.equal(formatShort(1e21), '1 × 10²¹');
+  assert.equal(formatSignificant(1e21, 3), '1.00 × 10²¹');
+  assert.equal(formatTick(1e21), '1 × 10²¹');
+  // What is not a number reads as before.
+  assert.equal(formatNumber(NaN, 0), '–');
+  assert.equal(formatNumber(Infinity, 0), '∞');
+  assert.equal(formatShort(-Infinity), '−∞');
+  // An identifier (a year, a seed) opts out where it is written.
+  assert.equal(formatNumber(1998, 0, { grouping: false }), '1998');
+  assert.equal(formatShort(2024, 4, { grouping: false }), '2024');
+  assert.equal(formatSignificant(1234, 4, { grouping: false }), '1234');
+  // Everything the formatter writes reads back to the value shown.
+  for (const [text, value] of [[formatNumber(1000, 0), 1000], [formatNumber(-1234.5, 1), -1234.5], [formatNumber(2100, 0, { signed: true }), 2100],
+    [formatShort(12345.6, 6), 12345.6], [formatSignificant(1234, 4), 1234], [formatTick(-12345), -12350], [formatNumber(999999, 0), 999999]]) {
+    assert.equal(readShown(text), value, text);
+  }
 });

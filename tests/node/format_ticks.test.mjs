@@ -11,7 +11,7 @@ test('powers of ten on a log axis', () => {
   assert.equal(formatPowerOfTen(-3), '0.001');
   assert.equal(formatPowerOfTen(-1), '0.1');
   assert.equal(formatPowerOfTen(0), '1');
-  assert.equal(formatPowerOfTen(5), '100000');
+  assert.equal(formatPowerOfTen(5), '100\u202f000');
   assert.equal(formatPowerOfTen(6), '10⁶');
   assert.equal(formatPowerOfTen(12), '10¹²');
   // Inside the plain range it is exactly the tick formatter's label.

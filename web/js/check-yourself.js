@@ -170,7 +170,7 @@ function enhance(section, index) {
         const tolerance = Number(form.dataset.tolerance);
         right = Math.abs(typed.value - answer) <= tolerance + 1e-12;
         // Grouped as the lesson's prose writes it ("1 536", not "1536").
-        const shown = formatShort(answer, 4, { grouping: true });
+        const shown = formatShort(answer, 4);
         const why = explain(form, 'template.cy-why');
         // {answer} in an explanation is the engine's number.
         const walker = document.createTreeWalker(why, NodeFilter.SHOW_TEXT);

@@ -4,8 +4,10 @@
 //   - negative numbers keep the ASCII minus, so a reader (or a test) can copy them as numbers;
 //   - from ±1,000,000 on, a number is written as "9.55 × 10³³", never JavaScript's "9.55e+33"
 //     or thirty digits (formatShort and formatTick also do so below 0.001);
-//   - thousands are grouped only when asked (grouping: true), with a narrow no-break space (U+202F,
-//     as wide as a thin space): a thin space (U+2009) may break at a line's end and split "2 304";
+//   - from 1 000 on, the integer part is grouped in threes with a narrow no-break space (U+202F, as
+//     wide as a thin space), as the lessons write "1 616 steps": a thin space (U+2009) may break at a
+//     line's end and split "2 304". An identifier that is no quantity (a year, a seed, a version)
+//     opts out with { grouping: false } where it is written, and so does text a machine reads back;
 //   - counts agree with their noun: "1 dart", "3 darts";
 //   - a difference or ratio printed beside shown numbers is computed from the numbers as shown
 //     (readShown), so it checks out by hand: 0.350 − 0.325 reads 0.025, never 0.026.
@@ -46,7 +48,7 @@ function toFixedDecimal(v, digits) {
 // a positive number, for a change.
 const MAX_DECIMALS = 6;
 export const GROUP = '\u202f';
-export function formatNumber(v, digits = 3, { grouping = false, significant = 0, signed = false } = {}) {
+export function formatNumber(v, digits = 3, { grouping = true, significant = 0, signed = false } = {}) {
   if (v === undefined || v === null || typeof v !== 'number' || Number.isNaN(v)) return '–';
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
   const a = Math.abs(v);
@@ -73,8 +75,8 @@ export function readShown(text) {
   return /^[-+]?\d+(?:\.\d+)?$/.test(s) ? Number(s) : NaN;
 }
 
-// Up to `significant` significant digits, trailing zeros dropped ("0.25", "1200", "3.14").
-export function formatShort(v, significant = 3, { grouping = false } = {}) {
+// Up to `significant` significant digits, trailing zeros dropped ("0.25", "1 200", "3.14").
+export function formatShort(v, significant = 3, { grouping = true } = {}) {
   if (v === undefined || v === null || typeof v !== 'number' || Number.isNaN(v)) return '–';
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
   if (v === 0) return '0';
@@ -87,7 +89,8 @@ export function formatShort(v, significant = 3, { grouping = false } = {}) {
   return grouping ? groupThousands(s) : s;
 }
 
-// "1536.5" → "1 536.5": the integer part of a plain decimal grouped as formatNumber groups it.
+// "1536.5" → "1 536.5", "-1234" → "-1 234": the integer part of a plain decimal grouped in threes;
+// the decimals are left alone.
 function groupThousands(s) {
   const [int, frac] = s.split('.');
   return int.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP) + (frac !== undefined ? `.${frac}` : '');
@@ -96,8 +99,8 @@ function groupThousands(s) {
 // Exactly `significant` significant digits, trailing zeros kept ("1.00", "0.500", "2.00 × 10⁻⁸"),
 // for numbers of one kind shown side by side (a table column, a readout beside it): formatShort
 // would write "2 × 10⁻⁸" next to "4.3 × 10⁻⁸", one number at one digit and its neighbour at two.
-// Beyond a million and below 0.001 the "× 10ⁿ" form, as formatShort.
-export function formatSignificant(v, significant = 3) {
+// Beyond a million and below 0.001 the "× 10ⁿ" form, as formatShort; thousands grouped as formatNumber.
+export function formatSignificant(v, significant = 3, { grouping = true } = {}) {
   if (v === undefined || v === null || typeof v !== 'number' || Number.isNaN(v)) return '–';
   if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
   if (v === 0) return formatNumber(0, significant - 1);
@@ -106,9 +109,10 @@ export function formatSignificant(v, significant = 3) {
   const magnitude = Number(a.toExponential(Math.max(0, significant - 1)).split('e')[1]);
   if (a >= LARGE || magnitude < Math.log10(SMALL)) return scientific(v, significant, { keepZeros: true });
   const digits = Math.max(0, significant - 1 - magnitude);
-  const text = toFixedDecimal(v, digits);
+  let text = toFixedDecimal(v, digits);
   // A decimal half that rounds up into the next power (9.995 → "10.00") keeps `significant` digits.
-  return digits > 0 && Math.abs(Number(text)) >= 10 ** (magnitude + 1) ? toFixedDecimal(v, digits - 1) : text;
+  if (digits > 0 && Math.abs(Number(text)) >= 10 ** (magnitude + 1)) text = toFixedDecimal(v, digits - 1);
+  return grouping ? groupThousands(text) : text;
 }
 
 // A fraction in [0, 1] as a percentage: formatPercent(0.834) → "83.4%" (no space, as
@@ -124,7 +128,7 @@ export function formatPercent(fraction, digits = 1) {
 // that rounds to 0.00. `symbol: ''` writes the amount alone, for a column headed "($)".
 export function formatMoney(v, { symbol = '$' } = {}) {
   if (typeof v !== 'number' || !Number.isFinite(v)) return formatNumber(v, 2);
-  const amount = formatNumber(Math.abs(v), 2, { grouping: true });
+  const amount = formatNumber(Math.abs(v), 2);
   return `${v < 0 && /[1-9]/.test(amount) ? '-' : ''}${symbol}${amount}`;
 }
 
@@ -163,7 +167,7 @@ export function formatAxisAngle(degrees, digits = 1) {
   return `${formatNumber(d, digits)}°`;
 }
 
-// A power of ten on a log axis: "0.01", "1", "1000" where formatTick writes them plainly, else
+// A power of ten on a log axis: "0.01", "1", "1 000" where formatTick writes them plainly, else
 // "10⁻⁴" — the mantissa 1 of "1 × 10⁻⁴" adds nothing and made the label too wide for an axis margin.
 export function formatPowerOfTen(p) {
   const v = 10 ** p;
@@ -171,11 +175,11 @@ export function formatPowerOfTen(p) {
   return `10${String(p).split('').map((ch) => SUPERSCRIPT[ch]).join('')}`;
 }
 
-// Axis tick labels: short, no exponent notation a learner has not met ("1000", "2000"; beyond
-// a million the × 10ⁿ form).
+// Axis tick labels: short, no exponent notation a learner has not met ("1 000", "2 000", grouped
+// as every other number; beyond a million the × 10ⁿ form).
 export function formatTick(v) {
   if (v === 0) return '0';
   const a = Math.abs(v);
   if (a >= LARGE || a < SMALL) return scientific(v, 2);
-  return String(Number(v.toPrecision(4)));
+  return groupThousands(String(Number(v.toPrecision(4))));
 }

@@ -2,6 +2,7 @@
 // ends and number formatting. Geometry and data only: the presets' names and the words that
 // describe a determinant and an eigen-decomposition are matrix-transform's (its message table).
 import { fixed } from './ui.js';
+import { formatShort, readShown } from './format.js';
 
 // Tidy floating-point dust (cos 90° = 6e-17) so typed-back entries read 0.
 const tidy = (v) => Math.round(v * 1e12) / 1e12 + 0;
@@ -42,6 +43,6 @@ export function gridSegments(span) {
 }
 
 // An entry as typed into the editor: at most 3 decimals, no trailing zeros.
-export function formatEntry(v) { return String(Number(fixed(v, 3))); }
+export function formatEntry(v) { return formatShort(readShown(fixed(v, 3)), 6); }
 
 export const vec = (x, y) => `(${fixed(x, 3)}, ${fixed(y, 3)})`;

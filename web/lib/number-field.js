@@ -32,7 +32,7 @@ export function readNumberInBox(text, { integer = false, percent = false, min = 
 // predict boxes (predict.js, which adds what its box asks for) all say a refusal with it.
 // A limit is written so that it can be typed back: a whole number in full (the seed's 2147483647,
 // never "2.15 × 10⁹"), grouped in threes below a million as the site writes counts.
-const typeable = (v) => (!Number.isInteger(v) ? formatShort(v, 6) : Math.abs(v) < 1e6 ? formatNumber(v, 0, { grouping: true }) : String(v));
+export const typeable = (v) => (!Number.isInteger(v) ? formatShort(v, 6) : Math.abs(v) < 1e6 ? formatNumber(v, 0) : String(v));
 
 export function refusalReason(t, refusal, { format = typeable } = {}) {
   const { typed, min, max } = refusal;

@@ -50,7 +50,7 @@
 // which says whether any of it has reached the screen since the lock; when it has, the unlock
 // counts as outcomeGlimpsed (a verdict, which unlocks too, does not ask).
 import { el, nextId } from './ui.js';
-import { formatNumber, formatShort } from './format.js';
+import { formatNumber, formatShort, readShown } from './format.js';
 import { reportComplete, reportOutcomeShown, reportScore } from './report.js';
 import { readNumberInBox, refusalReason } from './number-field.js';
 
@@ -167,7 +167,7 @@ export function createPrediction(ctx, spec) {
     settle(actual, why = '') {
       if (pending === null) return null;
       // The outcome as the box writes it ("2.20"); NaN when written in powers of ten.
-      const rounded = choices ? NaN : Number(formatNumber(actual, digits));
+      const rounded = choices ? NaN : readShown(formatNumber(actual, digits));
       const shown = Number.isFinite(rounded) ? rounded : actual;
       const held = choices ? actual === pending : Math.abs(shown - pending) <= numeric.tolerance + 1e-12;
       const words = { said: said(pending), seen: describe(actual), why, tolerance: shownTolerance };

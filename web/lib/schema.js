@@ -12,7 +12,7 @@
 import { english } from './messages.js';
 import { formatShort } from './format.js';
 import { readPredictedNumber } from './predict-number.js';
-import { refusalReason } from './number-field.js';
+import { refusalReason, typeable } from './number-field.js';
 
 export function resolveOptions(schema, raw = {}, { ignoreUnknown = false, t = english } = {}) {
   const values = {};
@@ -46,21 +46,22 @@ function coerce(name, spec, value, notes, t) {
         ? (Number.isFinite(value) ? { value } : { refusal: Number.isNaN(value) ? 'notNumber' : 'tooLarge', typed: String(value) })
         : readPredictedNumber(value);
       if (read.refusal === 'empty') {
-        notes.push(t('options.empty', { name, fallback: spec.default }));
+        notes.push(t('options.empty', { name, fallback: typeable(spec.default) }));
         return spec.default;
       }
       if (read.refusal) {
-        notes.push(t('options.unread', { name, reason: refusalReason(t, { ...read, typed: clip(String(value).trim()) }), fallback: spec.default }));
+        notes.push(t('options.unread', { name, reason: refusalReason(t, { ...read, typed: clip(String(value).trim()) }), fallback: typeable(spec.default) }));
         return spec.default;
       }
       const n = read.value;
       let v = spec.type === 'int' ? Math.round(n) : n;
       // The value as it was written (an attribute or a link says "1e99", which String(n) would
-      // turn into "1e+99"); a number passed from code as the formatter writes it.
-      const given = typeof value === 'string' ? clip(value.trim()) : formatShort(n, 6);
-      if (spec.type === 'int' && v !== n) notes.push(t('options.rounded', { name, value: given, rounded: v }));
-      if (spec.min !== undefined && v < spec.min) { notes.push(t('options.belowMin', { name, value: given, min: spec.min })); v = spec.min; }
-      if (spec.max !== undefined && v > spec.max) { notes.push(t('options.aboveMax', { name, value: given, max: spec.max })); v = spec.max; }
+      // turn into "1e+99"); a number passed from code as the formatter writes it, ungrouped, since
+      // name=value reads as the setting is typed ("points=100000"), not as a quantity in a sentence.
+      const given = typeof value === 'string' ? clip(value.trim()) : formatShort(n, 6, { grouping: false });
+      if (spec.type === 'int' && v !== n) notes.push(t('options.rounded', { name, value: given, rounded: typeable(v) }));
+      if (spec.min !== undefined && v < spec.min) { notes.push(t('options.belowMin', { name, value: given, min: typeable(spec.min) })); v = spec.min; }
+      if (spec.max !== undefined && v > spec.max) { notes.push(t('options.aboveMax', { name, value: given, max: typeable(spec.max) })); v = spec.max; }
       return v;
     }
     case 'boolean': {

@@ -8,7 +8,7 @@
 import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
-import { formatPercent as pct, formatNumber } from '../lib/format.js';
+import { formatPercent as pct, formatNumber, readShown } from '../lib/format.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
 import { contourSegments, gridPoints, regionBoundaries } from '../lib/contour.js';
@@ -52,7 +52,7 @@ export function gainBand(points) {
 // readouts show them (one decimal): 82.3% → 87.7% is 5.4 points, although 263/300 − 247/300 is
 // 5.33, so the words and the verdict always agree with the two numbers on screen.
 export function shownGain(accuracy, firstAccuracy) {
-  const shown = (v) => Number(formatNumber(100 * v, 1));
+  const shown = (v) => readShown(formatNumber(100 * v, 1));
   return Math.round((shown(accuracy) - shown(firstAccuracy)) * 10) / 10;
 }
 

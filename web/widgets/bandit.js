@@ -67,13 +67,13 @@ function build(ctx) {
   // judged from the engine's ε-greedy learner once all MAX_PULLS pulls are done.
   const prediction = createPrediction(ctx, {
     id: 'bandit-epsilon-half',
-    question: t('bandit.predict.question', { pulls: formatNumber(MAX_PULLS, 0, { grouping: true }) }),
+    question: t('bandit.predict.question', { pulls: formatNumber(MAX_PULLS, 0) }),
     numeric: { percent: true, label: t('bandit.predict.label'), tolerance: 5, min: 0, max: 100, digits: 0 },
     onCommit: () => { runShown = false; },
     // Changed part-way through a run at ε near 0.5, the box has had the share of best-arm pulls on
     // screen.
     progress: () => runShown,
-    next: t('bandit.predict.next', { pulls: formatNumber(MAX_PULLS, 0, { grouping: true }) }),
+    next: t('bandit.predict.next', { pulls: formatNumber(MAX_PULLS, 0) }),
   });
   let runShown = false; // pulls at ε near 0.5 have been on screen since the prediction was locked
   function judgeShare() {
@@ -105,7 +105,7 @@ function build(ctx) {
 
   function pull(n) {
     const left = MAX_PULLS - greedy.steps();
-    if (left <= 0) { play.stop(); card.setMessage(t('bandit.stopped', { pulls: formatNumber(MAX_PULLS, 0, { grouping: true }) }), 'info'); return; }
+    if (left <= 0) { play.stop(); card.setMessage(t('bandit.stopped', { pulls: formatNumber(MAX_PULLS, 0) }), 'info'); return; }
     attempt(card, () => { greedy.fit(Math.min(n, left)); ucb.fit(Math.min(n, left)); });
     describe();
     render();
@@ -126,7 +126,7 @@ function build(ctx) {
   }
 
   function render() {
-    statPulls.set(formatNumber(greedy.steps(), 0, { grouping: true }));
+    statPulls.set(formatNumber(greedy.steps(), 0));
     statRegretG.set(fixed(greedy.regret(), 2));
     statRegretU.set(fixed(ucb.regret(), 2));
     // A share of no pulls is undefined: a dash, not a 0.0% that says the best arm was missed.

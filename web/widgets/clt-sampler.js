@@ -178,7 +178,7 @@ function build(ctx) {
   function changed() {
     const m = measured();
     const se = pop ? pop.sd / Math.sqrt(opts.n) : NaN;
-    statDrawn.set(formatNumber(drawn, 0, { grouping: true }));
+    statDrawn.set(formatNumber(drawn, 0));
     statMean.set(m ? formatNumber(m.mu, 3) : '–');
     statSpread.set(m ? formatNumber(m.s, 3) : '–');
     statSe.set(formatNumber(se, 3));
@@ -189,7 +189,7 @@ function build(ctx) {
     {
       if (!drawn) card.setMessage(t('clt-sampler.start', { n: opts.n, population: label(opts.population) }), 'info');
       else if (drawn < opts.samples) card.setMessage(t('clt-sampler.sofar', { drawn }), 'info');
-      else card.setMessage(t('clt-sampler.done', { drawn: formatNumber(drawn, 0, { grouping: true }), spread: formatNumber(m ? m.s : NaN, 3), se: formatNumber(se, 3) }), 'ok');
+      else card.setMessage(t('clt-sampler.done', { drawn: formatNumber(drawn, 0), spread: formatNumber(m ? m.s : NaN, 3), se: formatNumber(se, 3) }), 'ok');
     }
     histPlot.canvas.setAttribute('aria-label', t('clt-sampler.histFigure', { drawn, n: opts.n, population: label(opts.population), mean: m ? formatNumber(m.mu, 3) : t('clt-sampler.notMeasured'), spread: m ? formatNumber(m.s, 3) : t('clt-sampler.notMeasured'), popMean: pop ? formatNumber(pop.mean, 3) : '', se: formatNumber(se, 3) }));
     describeSe();

@@ -89,8 +89,8 @@ function build(ctx) {
   const sliders = {
     learningRate: ladderSlider('learningRate', t('deep-q.slider.learningRate'), (v) => formatShort(v, 2)),
     epsilonDecay: slider(card.controls, { label: t('deep-q.slider.epsilonDecay'), min: 0.8, max: 1, step: 0.005, value: opts.epsilonDecay, format: (v) => formatNumber(v, 3), onInput: (v) => changeSetting({ epsilonDecay: v }) }),
-    replay: ladderSlider('replay', t('deep-q.slider.replay'), (v) => formatNumber(v, 0, { grouping: true })),
-    targetSync: ladderSlider('targetSync', t('deep-q.slider.targetSync'), (v) => formatNumber(v, 0, { grouping: true })),
+    replay: ladderSlider('replay', t('deep-q.slider.replay'), (v) => formatNumber(v, 0)),
+    targetSync: ladderSlider('targetSync', t('deep-q.slider.targetSync'), (v) => formatNumber(v, 0)),
   };
   function ladderSlider(key, label, format) {
     return rungSlider(card.controls, { label, rungs: LADDERS[key], value: opts[key], fallback: schema[key].default, format, onInput: (v) => changeSetting({ [key]: v }) });
@@ -215,7 +215,7 @@ function build(ctx) {
     statValue.set(Number.isFinite(probe) && opts.task !== 'lake' ? formatNumber(probe, 2) : '–');
     statStart.set(opts.task === 'lake' ? startValues().map((v) => formatNumber(v, 2)).join(' · ') : '–');
     const top = peakProbe();
-    if (opts.task !== 'lake' && top.value > RUNAWAY && agent.status() !== 'diverged') card.setMessage(t('deep-q.ranAway', { value: formatNumber(top.value, 0, { grouping: true }), episode: formatNumber(top.episode, 0) }), 'warn');
+    if (opts.task !== 'lake' && top.value > RUNAWAY && agent.status() !== 'diverged') card.setMessage(t('deep-q.ranAway', { value: formatNumber(top.value, 0), episode: formatNumber(top.episode, 0) }), 'warn');
     if (opts.task === 'lake') {
       const [net, tab, best] = startValues();
       plane.canvas.setAttribute('aria-label', t('deep-q.lakeFigure', { x: Math.round(agent.position().x * 3), y: Math.round(agent.position().y * 3), episodes: eps, net: formatNumber(net, 2), table: formatNumber(tab, 2), best: formatNumber(best, 2), success: Number.isFinite(success) ? formatPercent(success, 0) : t('deep-q.unmeasured') }));

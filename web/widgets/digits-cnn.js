@@ -176,8 +176,8 @@ function build(ctx) {
     if (!reached && steps <= 1000) return;
     const outcome = !reached ? 'slow' : steps < 100 ? 'fast' : steps <= 1000 ? 'medium' : 'slow';
     prediction.settle(outcome, reached
-      ? t('digits-cnn.predict.reached', { accuracy: formatPercent(accuracy), steps: formatNumber(steps, 0, { grouping: true }), every: formatNumber(TEST_EVERY, 0), images: formatNumber(steps * NETWORK_DEFAULTS.batchSize, 0, { grouping: true }) })
-      : t('digits-cnn.predict.notReached', { steps: formatNumber(steps, 0, { grouping: true }), accuracy: formatPercent(accuracy), target: formatPercent(TARGET_ACCURACY, 0) }));
+      ? t('digits-cnn.predict.reached', { accuracy: formatPercent(accuracy), steps: formatNumber(steps, 0), every: formatNumber(TEST_EVERY, 0), images: formatNumber(steps * NETWORK_DEFAULTS.batchSize, 0) })
+      : t('digits-cnn.predict.notReached', { steps: formatNumber(steps, 0), accuracy: formatPercent(accuracy), target: formatPercent(TARGET_ACCURACY, 0) }));
   }
 
   // ---- training ----
@@ -298,15 +298,15 @@ function build(ctx) {
     if (!net) return;
     const steps = net.steps();
     const last = history[history.length - 1];
-    stat.steps.set(formatNumber(steps, 0, { grouping: true }));
+    stat.steps.set(formatNumber(steps, 0));
     stat.epoch.set(formatNumber(net.epoch(), 0));
     stat.loss.set(lossAvg === null ? '–' : formatNumber(lossAvg, 3));
     stat.accuracy.set(last ? formatPercent(last.accuracy) : '–');
     stat.best.set(formatPercent(best));
     if (net.status() === 'diverged') card.setMessage(t('digits-cnn.diverged'), 'warn');
     else if (steps === 0) card.setMessage(t('digits-cnn.untrained', { accuracy: formatPercent(last ? last.accuracy : 0) }), 'info');
-    else if (completed && best >= TARGET_ACCURACY) card.setMessage(t('digits-cnn.goal', { best: formatPercent(best), first: best >= TARGET_ACCURACY && history.find((h) => h.accuracy >= TARGET_ACCURACY) ? formatNumber(history.find((h) => h.accuracy >= TARGET_ACCURACY).step, 0, { grouping: true }) : '' }), 'good');
-    else if (steps >= STEP_BUDGET) card.setMessage(t('digits-cnn.overBudget', { steps: formatNumber(steps, 0, { grouping: true }), target: formatPercent(TARGET_ACCURACY, 0) }), 'warn');
+    else if (completed && best >= TARGET_ACCURACY) card.setMessage(t('digits-cnn.goal', { best: formatPercent(best), first: best >= TARGET_ACCURACY && history.find((h) => h.accuracy >= TARGET_ACCURACY) ? formatNumber(history.find((h) => h.accuracy >= TARGET_ACCURACY).step, 0) : '' }), 'good');
+    else if (steps >= STEP_BUDGET) card.setMessage(t('digits-cnn.overBudget', { steps: formatNumber(steps, 0), target: formatPercent(TARGET_ACCURACY, 0) }), 'warn');
     else card.setMessage(t('digits-cnn.training', { accuracy: formatPercent(last ? last.accuracy : 0), target: formatPercent(TARGET_ACCURACY, 0) }), 'info');
     const wrong = confusionCounts ? test.n - diagonal(confusionCounts) : null;
     confText.textContent = confusionCounts ? t('digits-cnn.confusion', { wrong, mistake: biggestMistake() }) : '';

@@ -387,7 +387,8 @@ function build(ctx) {
       plot.segment(a.x - ux * far, a.y - uy * far, b.x + ux * far, b.y + uy * far, { width: 2.5 });
     });
     // Handle positions in CSS pixels, for pointer tests and assistive tooling.
-    plot.canvas.dataset.handles = ends.map((p) => `${formatNumber(plot.px(p.x), 1)},${formatNumber(plot.py(p.y), 1)}`).join(' ');
+    // Pixel positions for a script to read (split on spaces and commas): never grouped.
+    plot.canvas.dataset.handles = ends.map((p) => `${formatNumber(plot.px(p.x), 1, { grouping: false })},${formatNumber(plot.py(p.y), 1, { grouping: false })}`).join(' ');
     ends.forEach((p, i) => plot.handle(p.x, p.y, { focused: (selected === i || selected === 2) && (document.activeElement === plot.canvas || drag.grabbed !== null) }));
   }
 

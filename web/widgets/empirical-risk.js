@@ -10,7 +10,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, slider } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
-import { formatNumber } from '../lib/format.js';
+import { formatNumber, readShown } from '../lib/format.js';
 import { reportComplete, reportOutcomeShown, reportScore } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './empirical-risk.messages.js';
@@ -82,7 +82,7 @@ function build(ctx) {
   const body = el('tbody');
   const cells = HOUSES.x.map((x, i) => {
     const tr = el('tr');
-    const row = [String(i + 1), formatNumber(x, 0, { grouping: true }), formatNumber(HOUSES.y[i], 0), '', '', ''].map((v) => el('td', { text: v }));
+    const row = [String(i + 1), formatNumber(x, 0), formatNumber(HOUSES.y[i], 0), '', '', ''].map((v) => el('td', { text: v }));
     tr.append(...row);
     body.append(tr);
     return row;
@@ -116,7 +116,7 @@ function build(ctx) {
     // The risk is on screen with nothing locked in: a prediction typed now could copy it.
     if (prediction.pending === null) { prediction.outcomeSeen(t('empirical-risk.predict.seen')); return; }
     const miss = now.predictions.map((p, i) => p - HOUSES.y[i]);
-    prediction.settle(now.risk, t('empirical-risk.predict.why', { miss: formatNumber(miss[0], 0), before: formatNumber(-100, 0), squared: formatNumber(miss[0] * miss[0], 0, { grouping: true }), squaredBefore: formatNumber(10000, 0, { grouping: true }) }));
+    prediction.settle(now.risk, t('empirical-risk.predict.why', { miss: formatNumber(miss[0], 0), before: formatNumber(-100, 0), squared: formatNumber(miss[0] * miss[0], 0), squaredBefore: formatNumber(10000, 0) }));
   }
 
   function setLine(nextW, nextB) {
@@ -141,8 +141,8 @@ function build(ctx) {
   // 299/3 is "99.7" (under a goal of 100), never "100: under the goal of 100".
   function riskText(r) {
     let digits = 0;
-    while (digits < 3 && r !== opts.goal && Number(formatNumber(r, digits)) === opts.goal) digits += 1;
-    return formatNumber(r, digits, { grouping: true });
+    while (digits < 3 && r !== opts.goal && readShown(formatNumber(r, digits)) === opts.goal) digits += 1;
+    return formatNumber(r, digits);
   }
 
   function compute() {
@@ -152,11 +152,11 @@ function build(ctx) {
       const miss = p - HOUSES.y[i];
       row[3].textContent = formatNumber(p, 0);
       row[4].textContent = formatNumber(miss, 0);
-      row[5].textContent = formatNumber(miss * miss, 0, { grouping: true });
+      row[5].textContent = formatNumber(miss * miss, 0);
     });
     meanCell.textContent = riskText(now.risk);
     stat.risk.set(riskText(now.risk));
-    const goal = formatNumber(opts.goal, 0, { grouping: true });
+    const goal = formatNumber(opts.goal, 0);
     if (!revealed && Number.isFinite(now.risk)) best = Math.min(best, now.risk);
     stat.best.set(Number.isFinite(best) ? riskText(best) : '–');
     if (revealed) {

@@ -201,7 +201,7 @@ function build(ctx) {
     for (const m of METHODS) {
       const c = curves[m];
       const counts = nets[m] ? nets[m].counts() : null;
-      stats[m].set(c && c.length ? t('fine-tune.stat.value', { accuracy: formatPercent(c[c.length - 1].accuracy), trainable: counts ? formatNumber(counts.trainable, 0, { grouping: true }) : '', count: counts ? counts.trainable : 0 }) : '–');
+      stats[m].set(c && c.length ? t('fine-tune.stat.value', { accuracy: formatPercent(c[c.length - 1].accuracy), trainable: counts ? formatNumber(counts.trainable, 0) : '', count: counts ? counts.trainable : 0 }) : '–');
     }
     statPre.set(formatPercent(preChalk));
     if (!nets.scratch) card.setMessage('', 'info');
@@ -247,7 +247,7 @@ function build(ctx) {
       const y = countPlot.py(Math.log10(v));
       cc.beginPath(); cc.moveTo(countPlot.px(-0.5), y); cc.lineTo(countPlot.px(METHODS.length - 0.5), y); cc.stroke();
       cc.textAlign = 'right';
-      cc.fillText(formatNumber(v, 0, { grouping: true }), countPlot.px(-0.5) - 4, y + 4);
+      cc.fillText(formatNumber(v, 0), countPlot.px(-0.5) - 4, y + 4);
     }
     METHODS.forEach((m, i) => {
       const x0 = countPlot.px(i - 0.35);
@@ -257,7 +257,7 @@ function build(ctx) {
       cc.fillRect(x0, y, x1 - x0, countPlot.py(0) - y);
       cc.fillStyle = th.text;
       cc.textAlign = 'center';
-      if (nets[m]) cc.fillText(formatNumber(nets[m].counts().trainable, 0, { grouping: true }), (x0 + x1) / 2, y - 4);
+      if (nets[m]) cc.fillText(formatNumber(nets[m].counts().trainable, 0), (x0 + x1) / 2, y - 4);
       cc.fillText(t(`fine-tune.short.${m}`), (x0 + x1) / 2, countPlot.py(0) + 14);
     });
 

@@ -99,7 +99,7 @@ function build(ctx) {
     const tenth = (lossHistory[0] - lossHistory[Math.ceil(steps / 10)]) / total;
     const half = (lossHistory[0] - lossHistory[Math.ceil(steps / 2)]) / total;
     const outcome = tenth >= 0.5 ? 'tenth' : half >= 0.5 ? 'middle' : 'end';
-    prediction.settle(outcome, t('fit-line.predict.why', { steps: formatNumber(steps, 0, { grouping: true }), tenthSteps: formatNumber(Math.ceil(steps / 10), 0, { grouping: true }), share: formatNumber(tenth * 100, 1) }));
+    prediction.settle(outcome, t('fit-line.predict.why', { steps: formatNumber(steps, 0), tenthSteps: formatNumber(Math.ceil(steps / 10), 0), share: formatNumber(tenth * 100, 1) }));
   }
 
   function loadData() {
@@ -188,12 +188,12 @@ function build(ctx) {
     slopeSlider.set(Math.max(-2, Math.min(2, w)));
     interceptSlider.set(Math.max(-5, Math.min(12, b)));
     statMse.set(formatNumber(mse, 3));
-    statSteps.set(formatNumber(stepsTaken, 0, { grouping: true }));
+    statSteps.set(formatNumber(stepsTaken, 0));
     const status = model.status();
     judgeRun(stepsTaken);
-    if (status === 'converged') card.setMessage(t('fit-line.converged', { steps: formatNumber(stepsTaken, 0, { grouping: true }), mse: formatNumber(mse, 3) }), 'ok');
+    if (status === 'converged') card.setMessage(t('fit-line.converged', { steps: formatNumber(stepsTaken, 0), mse: formatNumber(mse, 3) }), 'ok');
     else if (status === 'diverged') card.setMessage(t('fit-line.diverged'), 'bad');
-    else card.setMessage(t('fit-line.running', { steps: formatNumber(stepsTaken, 0, { grouping: true }), mse: formatNumber(mse, 3) }), 'info');
+    else card.setMessage(t('fit-line.running', { steps: formatNumber(stepsTaken, 0), mse: formatNumber(mse, 3) }), 'info');
     plot.canvas.setAttribute('aria-label', t('fit-line.gdFigure', { w: formatNumber(w, 2), b: signedTerm(b, 2), mse: formatNumber(mse, 3) }));
     ctx.requestDraw(draw);
     return status;

@@ -23,7 +23,7 @@ export const meta = { title: messages['generalisation-gap.title'], hint: message
 
 const SIZES = [8, 16, 32, 64, 128, 256, 512, 1024];
 // A training size as the lesson writes it ("1 024").
-const sizeText = (n) => formatNumber(n, 0, { grouping: true });
+const sizeText = (n) => formatNumber(n, 0);
 const POOL = 2400;        // half held out: 1200 test points, up to 1200 training points
 const THRESHOLDS = 100;   // cut points per feature in the finite class the bound counts
 

@@ -7,7 +7,7 @@ import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { checkbox, el, fixed, slider, select } from '../lib/ui.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
-import { formatNumber } from '../lib/format.js';
+import { formatNumber, readShown } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { shapeMarker } from '../lib/marks.js';
 import { rgba } from '../lib/colors.js';
@@ -129,7 +129,7 @@ function build(ctx) {
     // Judged on the share as shown (one decimal): 179 of 3600 cells is 4.97%, shown as 5.0%, which
     // is not "under 5%".
     const shownShare = formatNumber(100 * changedShare(now, startClasses), 1);
-    const percent = Number(shownShare);
+    const percent = readShown(shownShare);
     const outcome = percent < 5 ? 'few' : percent <= 20 ? 'some' : 'many';
     prediction.settle(outcome, t('knn-vote.predict.why', { from: startK, to: K_TOP, share: shownShare, cells: formatNumber(GRID * GRID, 0), many: outcome === 'many' }));
     startClasses = null;

@@ -141,7 +141,7 @@ function build(ctx) {
   function judgeMany() {
     if (!leaky.length || !honest.length) return;
     if (prediction.pending === null) {
-      const why = () => t('pipeline-leakage.predict.seen', { features: formatNumber(opts.features, 0, { grouping: true }), leaky: fixed(mean(leaky), 3) });
+      const why = () => t('pipeline-leakage.predict.seen', { features: formatNumber(opts.features, 0), leaky: fixed(mean(leaky), 3) });
       // Many columns show the leak itself, and open the lesson's text that states it; a score in
       // the band at a few columns is a glimpse of it.
       if (opts.features >= TELLING) prediction.outcomeSeen(why());
@@ -151,7 +151,7 @@ function build(ctx) {
     if (opts.features >= TELLING || leakInBand()) leakSinceLock = true;
     if (opts.features < MANY) return;
     const lm = mean(leaky);
-    prediction.settle(lm >= HIGH ? 'high' : 'chance', t('pipeline-leakage.predict.why', { features: formatNumber(opts.features, 0, { grouping: true }), leaky: fixed(lm, 3), honest: fixed(mean(honest), 3), keep: formatNumber(Math.min(opts.select, data.cols), 0) }));
+    prediction.settle(lm >= HIGH ? 'high' : 'chance', t('pipeline-leakage.predict.why', { features: formatNumber(opts.features, 0), leaky: fixed(lm, 3), honest: fixed(mean(honest), 3), keep: formatNumber(Math.min(opts.select, data.cols), 0) }));
   }
 
   function loadData() {

@@ -6,7 +6,7 @@ import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
-import { formatNumber, formatShort } from '../lib/format.js';
+import { formatNumber, formatShort, readShown } from '../lib/format.js';
 import { clusterColor, rgba } from '../lib/colors.js';
 import { shapeMarker } from '../lib/marks.js';
 import { equalDomain } from '../lib/domain.js';
@@ -38,7 +38,7 @@ export const BLOB_VIEW = [0, 0, 4.6, 4.6];
 // best grouping by itself. 100 × best known inertia ÷ inertia of the centroids as placed, from
 // the two numbers as shown to two decimals (100 = they started where the best grouping's are).
 export function placementScore(bestInertia, startInertia) {
-  const shown = (v) => Number(formatNumber(v, 2)); // the readout's rounding (decimal halves away from zero)
+  const shown = (v) => readShown(formatNumber(v, 2)); // the readout's rounding (decimal halves away from zero)
   return Math.max(0, Math.min(100, Math.round((100 * shown(bestInertia)) / shown(startInertia))));
 }
 

@@ -5,7 +5,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, slider } from '../lib/ui.js';
-import { formatNumber } from '../lib/format.js';
+import { formatNumber, readShown } from '../lib/format.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './primer-chain.messages.js';
 
@@ -50,7 +50,7 @@ function build(ctx) {
     const size = Math.abs(now.product);
     const outcome = size >= 0.1 ? 'large' : size >= 0.01 ? 'moderate' : 'tiny';
     const shown = { outer: formatNumber(now.outer, 3), inner: formatNumber(now.ds, 4), product: formatNumber(now.product, 4) };
-    prediction.settle(outcome, t('primer-chain.predict.why', { outer: shown.outer, inner: shown.inner, product: shown.product, approx: formatNumber(Number(shown.outer) * Number(shown.inner), 4) !== shown.product }));
+    prediction.settle(outcome, t('primer-chain.predict.why', { outer: shown.outer, inner: shown.inner, product: shown.product, approx: formatNumber(readShown(shown.outer) * readShown(shown.inner), 4) !== shown.product }));
   }
 
   function setCurve() {
@@ -72,7 +72,7 @@ function build(ctx) {
     stat.product.set(formatNumber(now.product, 4));
     const shown = { outer: formatNumber(outer, 3), inner: formatNumber(ds, 4), product: formatNumber(now.product, 4) };
     const size = Math.abs(now.product) >= 0.1 ? 'large' : Math.abs(now.product) >= 0.01 ? 'small' : 'tiny';
-    card.setMessage(t('primer-chain.product', { outer: shown.outer, inner: shown.inner, product: shown.product, approx: formatNumber(Number(shown.outer) * Number(shown.inner), 4) !== shown.product, far: Math.abs(z) >= 4, size, wrong: Math.abs(s - opts.y) > 0.5 }), 'info');
+    card.setMessage(t('primer-chain.product', { outer: shown.outer, inner: shown.inner, product: shown.product, approx: formatNumber(readShown(shown.outer) * readShown(shown.inner), 4) !== shown.product, far: Math.abs(z) >= 4, size, wrong: Math.abs(s - opts.y) > 0.5 }), 'info');
     judgeFarWrong();
     plot.canvas.setAttribute('aria-label', t('primer-chain.figure', { z: formatNumber(z, 1), sigma: formatNumber(s, 3), product: formatNumber(now.product, 3) }));
     ctx.requestDraw(draw);

@@ -5,7 +5,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { slider } from '../lib/ui.js';
-import { formatNumber } from '../lib/format.js';
+import { formatNumber, readShown } from '../lib/format.js';
 import { messages } from './primer-log.messages.js';
 
 const probability = { type: 'number', min: 0.01, max: 1 };
@@ -45,7 +45,7 @@ function build(ctx) {
     stat.ab.set(formatNumber(a * b, 4));
     stat.lnAB.set(formatNumber(now.lnAB, 3));
     const terms = { lnA: formatNumber(now.lnA, 3), lnB: formatNumber(now.lnB, 3), sum: formatNumber(now.lnA + now.lnB, 3) };
-    const approx = formatNumber(Number(terms.lnA) + Number(terms.lnB), 3) !== terms.sum;
+    const approx = formatNumber(readShown(terms.lnA) + readShown(terms.lnB), 3) !== terms.sum;
     card.setMessage(t('primer-log.explain', { a: fmt(a), b: fmt(b), ab: formatNumber(a * b, 4), lnAB: formatNumber(now.lnAB, 3), lnA: terms.lnA, lnB: terms.lnB, sum: terms.sum, approx, loss: formatNumber(-now.lnAB, 3) }), 'info');
     plot.canvas.setAttribute('aria-label', t('primer-log.figure', { lossA: formatNumber(-now.lnA, 3), lossB: formatNumber(-now.lnB, 3), lossAB: formatNumber(-now.lnAB, 3) }));
     ctx.requestDraw(draw);

@@ -184,11 +184,11 @@ function build(ctx) {
     const g = perChannel ? opts.unit : 0;
     statAcc.set(formatPercent(current.accuracy));
     statFloat.set(formatPercent(exact));
-    statSize.set(t('quantise.size', { bytes: formatNumber(current.bytes, 0, { grouping: true }), share: formatPercent(current.bytes / current.floatBytes, 0), floatBytes: formatNumber(current.floatBytes, 0, { grouping: true }) }));
+    statSize.set(t('quantise.size', { bytes: formatNumber(current.bytes, 0), share: formatPercent(current.bytes / current.floatBytes, 0), floatBytes: formatNumber(current.floatBytes, 0) }));
     statScale.set(t('quantise.scaleZero', { scale: formatNumber(current.q.scales[g], 4), zero: formatNumber(current.q.zeroPoints[g], 0) }));
     const drop = exact - current.accuracy;
     card.setMessage(t('quantise.message', { bits, levels: current.q.qmax - current.q.qmin + 1, perChannel, accuracy: formatPercent(current.accuracy), drop: drop > 0.0005 ? formatNumber(drop * 100, 1) : '', exact: formatPercent(exact) }), drop > 0.2 ? 'bad' : 'info');
-    histCaption.textContent = perChannel ? t('quantise.caption.unit', { unit: opts.unit, count: formatNumber(m.cols, 0) }) : t('quantise.caption.all', { count: formatNumber(weights.length, 0, { grouping: true }) });
+    histCaption.textContent = perChannel ? t('quantise.caption.unit', { unit: opts.unit, count: formatNumber(m.cols, 0) }) : t('quantise.caption.all', { count: formatNumber(weights.length, 0) });
     accCaption.textContent = t('quantise.caption.acc', { testPoints: pointsView ? formatNumber(m.testCount, 0) : '' });
     mapsRow.hidden = !pointsView;
     if (pointsView) {

@@ -10,7 +10,7 @@ import { tableWrap } from '../lib/table.js';
 import { reportComplete } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
 import { numberBox, refusalReason } from '../lib/number-field.js';
-import { formatNumber } from '../lib/format.js';
+import { formatNumber, readShown } from '../lib/format.js';
 import { messages } from './spam-filter.messages.js';
 
 export const engine = 'core';
@@ -243,7 +243,7 @@ function build(ctx) {
     // below (0.605×2 = 1.21); where the shown terms still add up to another last digit than z's
     // (rounding), the sum is written "≈", never "=".
     const terms = w.map((wj, j) => signed(wj, `${fixed(Math.abs(wj), 3)}×${email[j]}`, j === 0)).join('');
-    const shownSum = w.reduce((sum, wj, j) => sum + Number(fixed(wj, 3)) * email[j], Number(fixed(b, 3)));
+    const shownSum = w.reduce((sum, wj, j) => sum + readShown(fixed(wj, 3)) * email[j], readShown(fixed(b, 3)));
     const equals = fixed(shownSum, 2) === fixed(z, 2) ? '=' : '≈';
     formula.textContent = t('spam-filter.formula', { terms: terms + signed(b, fixed(Math.abs(b), 3), false), equals, z: fixed(z, 2).replace('-', '−'), p: fixed(p, 3) });
     const percent = fixed(p * 100, 1);

@@ -142,13 +142,13 @@ function build(ctx) {
     statEnergy.set(formatPercent(summary.energyKept, 2));
     const stored = summary.storedNumbers;
     const full = summary.originalNumbers;
-    statStorage.set(t('svd-compress.storage', { stored: formatNumber(stored, 0, { grouping: true }), full: formatNumber(full, 0, { grouping: true }) }));
+    statStorage.set(t('svd-compress.storage', { stored: formatNumber(stored, 0), full: formatNumber(full, 0) }));
     const size = t('svd-compress.size', { rows: picture.rows, cols: picture.cols });
     compressed.cap.textContent = t('svd-compress.copyOf', { k });
     original.cap.textContent = t('svd-compress.originalOf', { size, rank });
     const saving = stored < full
-      ? t('svd-compress.saving.less', { share: formatPercent(stored / full, 0), full: formatNumber(full, 0, { grouping: true }) })
-      : t('svd-compress.saving.more', { full: formatNumber(full, 0, { grouping: true }) });
+      ? t('svd-compress.saving.less', { share: formatPercent(stored / full, 0), full: formatNumber(full, 0) })
+      : t('svd-compress.saving.more', { full: formatNumber(full, 0) });
     const exact = summary.relativeError < 1e-9;
     card.setMessage(t('svd-compress.summary', { picture: capitalise(pictureLabel(t, picture)), k, exact, error: formatPercent(summary.relativeError), energy: formatPercent(summary.energyKept, 2), stored, rows: picture.rows, cols: picture.cols, saving }), 'info');
     original.board.canvas.setAttribute('aria-label', t('svd-compress.original.figure', { picture: pictureLabel(t, picture), size, rank }));

@@ -32,7 +32,7 @@ const ABSURD = 100000;           // above this we refuse: no restaurant bill, an
 const money = (v) => formatMoney(v);
 const dollars = (v) => formatMoney(v, { symbol: '' });
 // The bill first shown in the box: whole dollars as an option gives them ("50", "1 000"), else with cents.
-const billText = (v) => (Number.isInteger(v) ? formatNumber(v, 0, { grouping: true }) : dollars(v));
+const billText = (v) => (Number.isInteger(v) ? formatNumber(v, 0) : dollars(v));
 
 // "+ 0.50" or "− 0.15": a term added in a worked sum, its sign written as an operator.
 function signedTerm(v, digits) {

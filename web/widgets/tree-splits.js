@@ -5,7 +5,7 @@ import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
 import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
-import { formatPercent as pct, formatNumber } from '../lib/format.js';
+import { formatPercent as pct, formatNumber, readShown } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { clusterColor, rgba } from '../lib/colors.js';
 import { shapeMarker } from '../lib/marks.js';
@@ -117,7 +117,7 @@ function build(ctx) {
     if (!(end.purity >= 0.999)) return;
     // Judged on the accuracies as shown (one decimal, in points): 88.5% → 89.5% is "within 1
     // point", as the option says, although 179/200 − 177/200 is 0.010000000000000009.
-    const shown = (v) => Number(formatNumber(100 * v, 1));
+    const shown = (v) => readShown(formatNumber(100 * v, 1));
     const d = shown(end.test) - shown(start.test);
     const outcome = Math.abs(d) <= 1 + 1e-9 ? 'same' : d > 0 ? 'higher' : 'lower';
     prediction.settle(outcome, t('tree-splits.predict.why', { startDepth: start.depth, startTest: pct(start.test, 1), endDepth: end.depth, leaves: tree.leafCount(), endTest: pct(end.test, 1), why: t(`tree-splits.predict.why.${outcome}`) }));
