@@ -69,3 +69,13 @@ test('a second language: its own words where it has them, English where it does 
   }
   assert.equal(messageFunction('zz')('predict.legend'), 'Predict, then check');
 });
+
+// A number that reaches a placeholder as a number is written by the formatter (a widget that passed
+// a raw count showed "holds 2100 points"); text passes through as given, so an identifier sent as
+// a string (a token id) stays ungrouped.
+test('numbers in a string message are formatted: grouped from 1 000, never a raw double', () => {
+  addMessages('en', { 'test.placeholder': '{count} points, at most {max}; rate {rate}; id {id}' }, { keep: true });
+  const t = messageFunction('en');
+  assert.equal(t('test.placeholder', { count: 2100, max: 2000, rate: 0.1 + 0.2, id: '1234' }), '2\u202f100 points, at most 2\u202f000; rate 0.3; id 1234');
+  assert.equal(t('test.placeholder', { count: 999, max: -1500, rate: 2.5e-7, id: 7 }), '999 points, at most -1\u202f500; rate 2.5 × 10⁻⁷; id 7');
+});

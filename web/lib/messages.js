@@ -7,8 +7,14 @@
 //
 // A message is a string with {name} placeholders, or a function of the parameters where the words
 // depend on them (plurals, choices). Numbers reach a message already formatted (web/lib/format.js),
-// so the table never decides how a number looks. An unknown key is a programming error and throws.
+// so the table never decides how a number looks; a number that reaches a string's placeholder as a
+// number is written by the formatter too (a count of 2100 reads "2 100", as the lessons write it).
+// An identifier that is no quantity (a token id, a year) is passed as a string to stay ungrouped.
+// An unknown key is a programming error and throws.
 import { en } from './messages-en.js';
+import { formatNumber, formatShort } from './format.js';
+
+const placeholderText = (v) => (typeof v !== 'number' ? String(v) : Number.isInteger(v) ? formatNumber(v, 0) : formatShort(v, 6));
 
 const tables = new Map([['en', en]]);
 
@@ -37,7 +43,7 @@ export function messageFunction(lang = 'en') {
     for (const table of chain) {
       if (!Object.prototype.hasOwnProperty.call(table, key)) continue;
       const m = table[key];
-      return typeof m === 'function' ? m(params) : m.replace(/\{(\w+)\}/g, (_, name) => (name in params ? String(params[name]) : `{${name}}`));
+      return typeof m === 'function' ? m(params) : m.replace(/\{(\w+)\}/g, (_, name) => (name in params ? placeholderText(params[name]) : `{${name}}`));
     }
     throw new Error(`No message "${key}"`);
   };

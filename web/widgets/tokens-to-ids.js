@@ -91,7 +91,8 @@ function build(ctx) {
     chips.replaceChildren(...tokens.map((token, i) => {
       const c = ids[i] === 0
         ? chip(token.text, t('tokens-to-ids.chip.unknown'), { tone: 'unk', title: t('tokens-to-ids.chip.unknown.title', { word: token.text }) })
-        : chip(token.text, t('tokens-to-ids.chip.id', { id: ids[i] }), { title: t('tokens-to-ids.chip.id.title', { word: token.text, id: ids[i] }) });
+        // A token id names a row of the vocabulary, no quantity: passed as text, it stays ungrouped.
+        : chip(token.text, t('tokens-to-ids.chip.id', { id: String(ids[i]) }), { title: t('tokens-to-ids.chip.id.title', { word: token.text, id: String(ids[i]) }) });
       c.setAttribute('role', 'listitem');
       return c;
     }));
