@@ -479,7 +479,7 @@ test('train-vs-test splits imported points as it splits the moons; train and tes
   await page.evaluate(() => document.getElementById('widget').dwHandle.update({ noise: 0.4 }));
   assert.equal((await handle(page)).state, null);
   await setState(page, { p: [0, 0, 1], l: [0] });
-  assert.match(await notes(page), /The saved state could not be used \(the points must be a list of at most 1000 positions of 2 numbers\)/);
+  assert.match(await notes(page), /The saved state could not be used \(the points must be a list of at most 1\u202f000 positions of 2 numbers\)/);
   await page.close();
 });
 
@@ -640,7 +640,7 @@ test('gan-lab trains on imported real points: the engine\'s losses and coverage,
   assert.equal(file.name, 'gan-real-points.csv');
   assert.equal(file.text, pointsToCsv(Float64Array.from(flatRows)));
   await setState(page, { p: [0, 0, 1] });
-  assert.match(await notes(page), /The saved state could not be used \(the points must be a list of at most 2000 positions of 2 numbers/);
+  assert.match(await notes(page), /The saved state could not be used \(the points must be a list of at most 2\u202f000 positions of 2 numbers/);
   await page.locator('#widget').getByLabel('Real data').selectOption('ring');
   await settle(page);
   assert.equal((await handle(page)).state, null);

@@ -109,7 +109,7 @@ test('points in Share-link state: the same rules, every point must be usable', (
   const back = pointsFromState(s);
   assert.deepEqual([Array.from(back.X), Array.from(back.y)], [[0, 0, 1, 1], [0, 1]]);
   assert.deepEqual(Array.from(pointsFromState({ p: [3, 4] }, { dims: 1, labels: 'none' }).X), [3, 4]);
-  assert.throws(() => pointsFromState(null), /the points must be a list of at most 2000 positions of 2 numbers/);
+  assert.throws(() => pointsFromState(null), /the points must be a list of at most 2\u202f000 positions of 2 numbers/);
   assert.throws(() => pointsFromState({ p: [0, 0, 1] }), /positions of 2 numbers/);
   assert.throws(() => pointsFromState({ p: [0, 0, 1, 1] }), /every point needs a label/);
   assert.throws(() => pointsFromState({ p: [0, 0, 1, '1'], l: [0, 1] }), /something that is not a number/);
@@ -122,4 +122,15 @@ test('points in Share-link state: the same rules, every point must be usable', (
 test('a skipped point outside the plot is written through the formatter', () => {
   const r = parsePointsCsv('0,0,0\n1,1,1\n1e9,2,0\n', { domain: [-5, 5] });
   assert.match(r.notes[0], /line 3: the point \(1 × 10⁹, 2\) lies outside the plot \(x from -5 to 5, y from -5 to 5\)/);
+});
+
+// Counts and limits from 1 000 on are grouped as everywhere else on the site (the import said
+// "holds 2100 points; at most 2000"); line numbers and values in a skipped line's note too.
+test('counts, limits, line numbers and values from 1 000 on are written grouped', () => {
+  const lines = Array.from({ length: 2100 }, (_, i) => `${i % 7},${i % 5},${i % 2}`).join('\n');
+  assert.throws(() => parsePointsCsv(lines, { maxPoints: 2000 }), /^Error: The file holds 2\u202f100 points; at most 2\u202f000 can be used here\.$/);
+  assert.throws(() => parsePointsCsv(lines, { minPoints: 3000, maxPoints: 5000 }), /holds 2\u202f100 usable points; at least 3\u202f000 are needed/);
+  const late = `${Array.from({ length: 1203 }, () => '0,0,0').join('\n')}\n1,1,1\n5000,0,1\n`;
+  assert.match(parsePointsCsv(late, { domain: [-1000, 1000] }).notes[0], /line 1\u202f205: the point \(5\u202f000, 0\) lies outside the plot \(x from -1\u202f000 to 1\u202f000/);
+  assert.throws(() => parsePointsCsv('0,1500\n1,2500\n', { dims: 1, labels: 'value', strict: true, valueRange: [-1000, 1000] }), /line 1: the value 1\u202f500 is outside -1\u202f000 … 1\u202f000/);
 });

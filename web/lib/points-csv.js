@@ -19,7 +19,7 @@
 
 import { button, el, nextId } from './ui.js';
 import { english } from './messages.js';
-import { formatShort } from './format.js';
+import { formatNumber, formatShort } from './format.js';
 
 export const CSV_MAX_BYTES = 2e6;
 
@@ -57,7 +57,7 @@ export function parsePointsCsv(text, {
   const need = wantLabel ? dims + 1 : dims;
   const what = t('csv.columns', { dims, label: wantLabel ? (labels === 'value' ? 'value' : 'label') : '' });
   lines.forEach((line, index) => {
-    const n = index + 1;
+    const n = formatNumber(index + 1, 0); // the line number as the learner reads it ("line 1 204")
     const trimmed = line.trim();
     if (!trimmed || trimmed.startsWith('#')) return;
     const cells = trimmed.split(SEPARATORS).map((c) => c.trim());
@@ -74,12 +74,12 @@ export function parsePointsCsv(text, {
     if (outside >= 0) {
       skipped.push(dims === 2
         ? t('csv.outsidePlot', { line: n, ...Object.fromEntries(Object.entries({ x: position[0], y: position[1], x0: box.x[0], x1: box.x[1], y0: box.y[0], y1: box.y[1] }).map(([k, v]) => [k, formatShort(v, 6)])) })
-        : t('csv.outsideRange', { line: n, value: position[outside], lo: range(outside)[0], hi: range(outside)[1] }));
+        : t('csv.outsideRange', { line: n, value: formatShort(position[outside], 6), lo: formatShort(range(outside)[0], 6), hi: formatShort(range(outside)[1], 6) }));
       return;
     }
     const c = nums[dims];
     if (wantLabel && labels !== 'class' && (c < valueRange[0] || c > valueRange[1])) {
-      skipped.push(t('csv.labelOutside', { line: n, kind: labels, value: c, lo: valueRange[0], hi: valueRange[1] }));
+      skipped.push(t('csv.labelOutside', { line: n, kind: labels, value: formatShort(c, 6), lo: formatShort(valueRange[0], 6), hi: formatShort(valueRange[1], 6) }));
       return;
     }
     if (cells.length > need && cells.slice(need).some((v) => v !== '')) sawExtra = true;
@@ -98,8 +98,8 @@ export function parsePointsCsv(text, {
   if (count === 0) throw new Error(t('csv.noPoint', { skipped: skipped.length ? notes[0] : '' }));
   // A refusal after skipped lines says what was skipped too: that is often the real cause.
   const also = skipped.length ? notes[0] : '';
-  if (count < minPoints) throw new Error(t('csv.tooFewPoints', { count, min: minPoints, also }));
-  if (count > maxPoints) throw new Error(t('csv.tooManyPoints', { count, max: maxPoints }));
+  if (count < minPoints) throw new Error(t('csv.tooFewPoints', { count, min: formatNumber(minPoints, 0), also }));
+  if (count > maxPoints) throw new Error(t('csv.tooManyPoints', { count: formatNumber(count, 0), max: formatNumber(maxPoints, 0) }));
   if (sawExtra && !wantLabel) notes.push(t('csv.ignoredColumn', { dims }));
   else if (sawExtra) notes.push(t('csv.ignoredAfterLabel'));
   const X = Float64Array.from(xs);
@@ -109,9 +109,10 @@ export function parsePointsCsv(text, {
   const wholes = distinct.every(Number.isInteger);
   const asClasses = labels === 'class' || (labels === 'auto' && wholes && distinct.length <= maxClasses);
   if (!asClasses) return { X, y: Float64Array.from(ys), kind: 'regression', classes: 0, notes, count, skipped: skipped.length };
-  if (!wholes) throw new Error(t('csv.labelsNotWhole', { values: distinct.filter((v) => !Number.isInteger(v)).slice(0, 3).join(', '), also }));
+  if (!wholes) throw new Error(t('csv.labelsNotWhole', { values: distinct.filter((v) => !Number.isInteger(v)).slice(0, 3).map((v) => formatShort(v, 6)).join(', '), also }));
   if (distinct.length > maxClasses) {
-    throw new Error(t('csv.tooManyLabels', { count: distinct.length, values: `${distinct.slice(0, 6).join(', ')}${distinct.length > 6 ? ', …' : ''}`, max: maxClasses, also }));
+    // The labels name classes (identifiers, written as in the file); their count is a quantity.
+    throw new Error(t('csv.tooManyLabels', { count: formatNumber(distinct.length, 0), values: `${distinct.slice(0, 6).join(', ')}${distinct.length > 6 ? ', …' : ''}`, max: maxClasses, also }));
   }
   if (distinct.length < 2 && maxClasses > 1) throw new Error(t('csv.oneLabel', { value: distinct[0], also }));
   const identity = distinct.every((v, i) => v === i);
@@ -162,7 +163,7 @@ export function pointsFromState(value, rules = {}) {
   const p = value && Array.isArray(value.p) ? value.p : null;
   const l = value && Array.isArray(value.l) ? value.l : null;
   const max = rules.maxPoints || 2000;
-  if (!p || p.length === 0 || p.length % dims !== 0 || p.length / dims > max) throw new RangeError(t('csv.stateShape', { max, dims }));
+  if (!p || p.length === 0 || p.length % dims !== 0 || p.length / dims > max) throw new RangeError(t('csv.stateShape', { max: formatNumber(max, 0), dims }));
   if (wantLabel && (!l || l.length !== p.length / dims)) throw new RangeError(t('csv.stateLabels'));
   if (![...p, ...(wantLabel ? l : [])].every((v) => typeof v === 'number' && Number.isFinite(v))) throw new RangeError(t('csv.stateNumbers'));
   const lines = [];
@@ -176,7 +177,7 @@ export function pointsFromState(value, rules = {}) {
 export function readTextFile(file, maxBytes = CSV_MAX_BYTES, t = english) {
   return new Promise((resolve, reject) => {
     if (!file) { reject(new Error(t('csv.noFile'))); return; }
-    if (file.size > maxBytes) { reject(new Error(t('csv.tooLarge', { size: Math.round(file.size / 1024), max: Math.round(maxBytes / 1024) }))); return; }
+    if (file.size > maxBytes) { reject(new Error(t('csv.tooLarge', { size: formatNumber(Math.round(file.size / 1024), 0), max: formatNumber(Math.round(maxBytes / 1024), 0) }))); return; }
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));
     reader.onerror = () => reject(new Error(t('csv.unreadable')));

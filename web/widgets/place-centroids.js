@@ -281,7 +281,7 @@ function build(ctx) {
       if (placed.length < opts.k) card.setMessage(t('place-centroids.drop', { count: opts.k - placed.length, k: opts.k }), 'info');
       else if (!labels) card.setMessage(t('place-centroids.allPlaced', { k: opts.k, inertia: fixed(inertia, 2) }), 'info');
     }
-    plot.canvas.setAttribute('aria-label', t('place-centroids.figure', { rows: data ? data.rows : 0, placed: placed.length, k: opts.k, inertia: Number.isFinite(inertia) ? fixed(inertia, 2) : '' }));
+    plot.canvas.setAttribute('aria-label', t('place-centroids.figure', { rows: formatNumber(data ? data.rows : 0, 0), placed: placed.length, k: opts.k, inertia: Number.isFinite(inertia) ? fixed(inertia, 2) : '' }));
     ctx.requestDraw(draw);
   }
 
