@@ -60,7 +60,7 @@ test('Step and Fast-forward draw the engine\'s means; the spread matches s/√n;
   assert.equal(await c.getByRole('checkbox', { name: 'show the measured spreads' }).isChecked(), true);
   assert.match(await canvases.nth(2).getAttribute('aria-label'), /n 10: predicted 0\.316, measured 0\.3\d\d; n 25/);
   assert.deepEqual(await reported, { widget: 'predict:clt-quadruple-n', title: 'Predict: With n four times larger, the spread of the means will…', score: 1, max: 1, firstTry: true });
-  assert.match(await canvases.nth(1).getAttribute('aria-label'), /2,?000 sample means of samples of size 40/);
+  assert.match(await canvases.nth(1).getAttribute('aria-label'), /2\u202f000 sample means of samples of size 40/);
   // Another population: a die.
   await c.getByRole('combobox', { name: 'population' }).selectOption('die');
   assert.equal(await stat(c, 'population μ, s'), '3.50, 1.71');

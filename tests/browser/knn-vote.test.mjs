@@ -62,7 +62,7 @@ test('k-NN vote: predict the share of the plane that changes class when k goes t
   await k.fill('25');
   let v = await verdict(card, id);
   assert.equal(v.result, 'missed');
-  assert.match(v.text, /From k = 5 to k = 25, 11\.5% of the 3,?600 grid cells changed class/);
+  assert.match(v.text, /From k = 5 to k = 25, 11\.5% of the 3\u202f600 grid cells changed class/);
   await k.fill('5');
   await lockPrediction(card, id, 'some');
   await k.fill('25');

@@ -64,7 +64,8 @@ test('XOR: a small tanh network trains to ≥ 90 % test accuracy with Play, matc
   await page.waitForFunction(() => parseFloat(document.querySelector('.dw-stat[data-stat="test accuracy"] .dw-stat-value').textContent) >= 90, null, { timeout: 30000 });
   await page.getByRole('button', { name: 'Pause' }).click();
   await page.waitForTimeout(400);
-  const steps = Number(await stat(page, 'steps'));
+  // The count is shown grouped from 1 000 on ("1 204").
+  const steps = Number((await stat(page, 'steps')).replace(/\u202f/g, ''));
   const shown = parseFloat(await stat(page, 'test accuracy'));
   assert.ok(shown >= 90, `test accuracy ${shown} %`);
   const replay = await engineReplay(page, steps);

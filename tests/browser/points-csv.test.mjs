@@ -75,9 +75,9 @@ async function roundTrip(page) {
 const BAD = [
   ['empty.csv', '', /Nothing was imported: The file is empty/],
   ['nan.csv', 'x1,x2,label\nNaN,1,0\nx,y,1\n', /Nothing was imported: No point could be read: 2 lines skipped: line 2 (has a value that is not a number|has 3 values)/],
-  ['huge.csv', Buffer.alloc(2.1e6, '1,'), /Nothing was imported: The file is \d+ KB; at most 1953 KB can be read/],
+  ['huge.csv', Buffer.alloc(2.1e6, '1,'), /Nothing was imported: The file is 2\u202f051 KB; at most 1\u202f953 KB can be read/],
   ['junk.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]), /Nothing was imported: The file is not text/],
-  ['many.csv', lines(Array.from({ length: 3000 }, (_, i) => [(i % 50) / 10, Math.floor(i / 50) / 20, i % 2, i % 2])), /Nothing was imported: .*(at most \d+ can be used here|lines? skipped)/],
+  ['many.csv', lines(Array.from({ length: 3000 }, (_, i) => [(i % 50) / 10, Math.floor(i / 50) / 20, i % 2, i % 2])), /Nothing was imported: .*(at most [\d\u202f]+ can be used here|lines? skipped)/],
 ];
 async function refusesBadFiles(page, extra = []) {
   const start = await handle(page);
@@ -607,7 +607,7 @@ test('gan-lab trains on imported real points: the engine\'s losses and coverage,
   const page = await open('gan-lab');
   const inside = Array.from({ length: 2100 }, (_, i) => [(i % 40) / 20 - 1, Math.floor(i / 40) / 40 - 1]);
   for (const [name, body, expected] of [...BAD.filter(([n]) => n !== 'many.csv'),
-    ['many.csv', lines(inside), /Nothing was imported: The file holds 2100 points; at most 2000 can be used here\./],
+    ['many.csv', lines(inside), /Nothing was imported: The file holds 2\u202f100 points; at most 2\u202f000 can be used here\./],
     ['few.csv', lines(rows.slice(0, 10)), /Nothing was imported: The file holds 10 usable points; at least 16 are needed\./],
     ['far.csv', lines([...rows, [5, 0]]), /^Imported 20 points\. 1 line skipped: line 21: the point \(5, 0\) lies outside the plot \(x from -2\.2 to 2\.2, y from -2\.2 to 2\.2\)\./]]) {
     const start = await handle(page);
