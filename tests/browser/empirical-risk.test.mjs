@@ -212,14 +212,14 @@ for (const width of [375, 1280]) {
     await widgetsReady(page);
     const canvas = page.locator('.dw-card canvas').first();
     await canvas.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => window.axisTexts.some((r) => r.text === '1000'));
+    await page.waitForFunction(() => window.axisTexts.some((r) => r.text === '1\u202f000'));
     const labels = await page.evaluate(() => {
       const c = document.querySelector('.dw-card canvas');
       const texts = window.axisTexts.filter((r) => r.canvas === c);
       const lastY = Math.max(...texts.map((r) => r.y));
       // The most recent drawing of the axis row only.
       const row = texts.filter((r) => r.y === lastY);
-      const start = row.map((r) => r.text).lastIndexOf('1000');
+      const start = row.map((r) => r.text).lastIndexOf('1\u202f000');
       return { labels: row.slice(start), width: c.width };
     });
     assert.ok(labels.labels.length >= 3, JSON.stringify(labels));

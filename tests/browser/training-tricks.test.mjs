@@ -58,7 +58,7 @@ test('Run to the end: the readouts are the engine\'s, and a prediction of a stal
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   assert.match(await box.getByRole('status').textContent(), /Your prediction: stall near the loss of a coin flip/);
   await c.getByRole('button', { name: 'Run to the end' }).click();
-  assert.equal(await stat(c, 'Update'), '1500 of 1\u202f500');
+  assert.equal(await stat(c, 'Update'), '1\u202f500 of 1\u202f500');
   const want = await expected(page, { trick: 'init' });
   assert.equal(await stat(c, 'Loss, left'), want.off.loss);
   assert.equal(await stat(c, 'Loss, right'), want.on.loss);

@@ -267,7 +267,7 @@ test('Widen the street: C is written one way in its readout and in every message
   const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
   const C = card.getByRole('slider', { name: /C \(soft margin\)/ });
   const readout = () => C.locator('xpath=..').locator('output').textContent();
-  assert.equal(await readout(), '1000');
+  assert.equal(await readout(), '1\u202f000');
   await card.getByRole('button', { name: 'Optimal', exact: true }).click();
   for (const [track, shown] of [['0', '1'], ['-1', '0.1'], ['-2', '0.01'], ['-1.9', '0.0126']]) {
     await C.fill(track);
