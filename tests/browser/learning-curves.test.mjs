@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, widgetsReady } from './browser.mjs';
-import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
+import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
@@ -209,4 +209,39 @@ test('learning curves: other degrees watched before locking in leave the predict
   assert.doesNotMatch(v.text, /Practice/);
   assert.deepEqual((await reportedEvents(page)).filter((r) => r.type === 'dw:score').map((r) => [r.widget, r.score]), [['predict:learning-curves-final', 1]]);
   await finish(page, 'learning-curves-predict-other-degree');
+});
+
+// Degree 12's curves grown under a lock are part of the answer: pausing the run at n = 60,
+// changing the prediction and locking again would be a guess made from them, so it is practice.
+// Left to run, the same lock is a recorded first try.
+test('learning curves: a prediction changed part-way through its degree-12 run is practice', async () => {
+  const page = await openLesson(site, 'learning-curves', { width: 1280, reducedMotion: 'no-preference' });
+  await recordReports(page);
+  const w = cardByTitle(page, 'Learning curves grow with the dataset');
+  const id = 'learning-curves-final';
+  const box = predictBox(w, id);
+  await w.locator('canvas').scrollIntoViewIfNeeded();
+  await lockPrediction(w, id, 'bias');
+  await page.waitForFunction(() => Number(document.querySelector('.dw-stat[data-stat="n"] .dw-stat-value').textContent) >= 60, null, { timeout: 30000 });
+  await w.getByRole('button', { name: 'Pause' }).click();
+  const n = Number(await stat(w, 'n'));
+  assert.ok(n >= 60 && n < 90, `paused part-way: n = ${n}`);
+  await changePrediction(box);
+  assert.match(await box.getByRole('status').textContent(), /Part of the run was on screen while your prediction was locked in/);
+  await lockPrediction(w, id, 'close');                 // restarts degree 12 from n = 2
+  const text = await assertPractice(page, box, { othersMayReport: true, wait: 30000 });
+  assert.match(text, /Degree 12 at n = 90/);
+  await finish(page, 'learning-curves-predict-changed-part-way');
+});
+
+test('learning curves: a prediction locked and left to run is a recorded first try', async () => {
+  const page = await openLesson(site, 'learning-curves', { width: 1280, reducedMotion: 'no-preference' });
+  await recordReports(page);
+  const w = cardByTitle(page, 'Learning curves grow with the dataset');
+  const id = 'learning-curves-final';
+  await w.locator('canvas').scrollIntoViewIfNeeded();
+  const box = await lockPrediction(w, id, 'close');
+  const text = await assertFirstTry(page, box, { wait: 30000 });
+  assert.match(text, /Degree 12 at n = 90/);
+  await finish(page, 'learning-curves-predict-first-try');
 });

@@ -77,13 +77,17 @@ function build(ctx) {
   // Locking in sets degree 12 and grows its curves from n = 2. Degree-12 curves drawn with nothing
   // committed, even part of the way (paused at n = 60 they already head for the floor), show
   // where they are going, so a prediction made after them is practice; the lesson's text that
-  // states the outcome opens only once they have grown to all points.
+  // states the outcome opens only once they have grown to all points. The same holds for curves
+  // grown under a lock: changing the prediction part-way through its run (paused at n = 60, say),
+  // then locking again, would be a guess made from them, so that unlock counts as a glimpse.
+  let runShown = false; // degree-12 points have been drawn since the prediction was locked
   const SHAPES = ['bias', 'variance', 'close'];
   const prediction = createPrediction(ctx, {
     id: 'learning-curves-final',
     question: t('learning-curves.predict.question', { degree: PREDICT_DEGREE }),
     choices: SHAPES.map((id) => [id, t(`learning-curves.shape.${id}`)]),
-    onCommit: () => { play.stop(); degree = PREDICT_DEGREE; restart(); ctx.timeout(autoRun, 0); }, // after the box has locked
+    onCommit: () => { play.stop(); degree = PREDICT_DEGREE; runShown = false; restart(); ctx.timeout(autoRun, 0); }, // after the box has locked
+    progress: () => runShown,
     next: () => t('learning-curves.predict.next', { degree: PREDICT_DEGREE }),
   });
   function diagnose(p) {
@@ -137,6 +141,7 @@ function build(ctx) {
     if (!r) return false;
     points.push({ n, ...r });
     if (degree === PREDICT_DEGREE && prediction.pending === null) prediction.outcomeGlimpsed(t('learning-curves.predict.glimpsed', { degree: PREDICT_DEGREE }));
+    if (degree === PREDICT_DEGREE && prediction.pending !== null) runShown = true;
     statN.set(formatNumber(n, 0));
     statTrain.set(formatNumber(r.trainMse, 3));
     statVal.set(formatNumber(r.valMse, 3));
