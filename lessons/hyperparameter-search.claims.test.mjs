@@ -52,13 +52,26 @@ test('default (moons, seed 5, 16 trials): both searches end on 0.892', () => {
   assert.equal(r.toFixed(3), '0.892');
 });
 
-test('budget 5: a 2 × 2 grid with one trial unspent, best 0.850, below the best band; random finds 0.892', () => {
+test('budget 5: a 2 × 2 grid with one trial unspent, best 0.850, below the best band; random tries 5 values of γ against 2, best 0.842, also below it: the grid wins by one point in 120', () => {
   assert.equal(gridTrials(5, RANGE).length, 4);
-  const { g, r } = search('moons', 5, 5);
+  const { grid, random, g, r } = search('moons', 5, 5);
+  assert.equal(new Set(grid.map((t) => t.logG)).size, 2);
+  assert.equal(new Set(random.map((t) => t.logG)).size, 5);
   assert.equal(g.toFixed(3), '0.850');
-  assert.equal(r.toFixed(3), '0.892');
+  assert.equal(r.toFixed(3), '0.842');
+  assert.equal(Math.round(g * 120) - Math.round(r * 120), 1);
   const top = Math.max(...heat('moons', 5).map((c) => c.score));
   assert.ok(top - g > 0.03, `heat map best ${top} vs grid ${g}`);
+  assert.ok(top - r > 0.03, `heat map best ${top} vs random ${r}`);
+});
+
+// The race at the default budget must not show the five-trial box's answer: a budget of 5 draws
+// its own random trials, not the first five of the 16.
+test('each budget draws its own random trials: the five of a budget of 5 are not the first five of 16', () => {
+  const five = randomTrials(5, RANGE, 5);
+  const sixteen = randomTrials(16, RANGE, 5);
+  for (const t of five) assert.ok(!sixteen.some((u) => u.logC === t.logC && u.logG === t.logG));
+  assert.deepEqual(randomTrials(5, RANGE, 5), five, 'the same budget and seed give the same trials');
 });
 
 test('50 seeds of the moons set-up, 16 trials: random better 19 times, grid 17, ties 14', () => {

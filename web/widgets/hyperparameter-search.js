@@ -13,7 +13,7 @@ import { seedOption } from '../lib/schema.js';
 import { formatNumber, formatShort } from '../lib/format.js';
 import { fillLegend, legend } from '../lib/legend.js';
 import { divergingScale, sequentialScale } from '../lib/colors.js';
-import { gridTrials, randomTrials, bayesStep, bestSoFar, fromUnit, raceToBest, BAYES_XI } from './hyperparameter-search/trials.js';
+import { gridTrials, randomTrials, bayesStep, bestSoFar, fromUnit, raceToBest, BAYES_XI, DEFAULT_BUDGET } from './hyperparameter-search/trials.js';
 import { mean } from '../lib/arrays.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './hyperparameter-search/messages.js';
@@ -23,7 +23,7 @@ export const schema = {
   points: { type: 'int', min: 40, max: 200, default: 120, description: 'Points in the data set.' },
   noise: { type: 'number', min: 0, max: 0.5, default: 0.3, description: 'Noise of the generator.' },
   k: { type: 'int', min: 2, max: 5, default: 3, description: 'Cross-validation folds per trial.' },
-  budget: { type: 'int', min: 4, max: 25, default: 16, description: 'Trials each strategy may spend.' },
+  budget: { type: 'int', min: 4, max: 25, default: DEFAULT_BUDGET, description: 'Trials each strategy may spend.' },
   resolution: { type: 'int', min: 4, max: 10, default: 8, description: 'Heat map cells per axis.' },
   seed: seedOption(5, 'Seed for the data, the folds, the random trials and the Bayesian search\'s random starts.'),
   strategies: { type: 'enum', values: ['all', 'grid-random', 'grid-bayes', 'random-bayes'], default: 'all', description: 'Which searches race: all three, or a pair (fewer panels on a phone).' },
@@ -382,8 +382,8 @@ function build(ctx) {
     });
     // Planned but not yet evaluated: faint outlines, so the shape of each plan is visible once the
     // search runs. Not before its first trial: over the score map the plan gives the race away
-    // (at a budget of 5 the grid's four circles sit on pale cells and one random circle on the
-    // darkest band, which is the five-trial box's answer, random 0.892 against grid 0.850).
+    // (the colours under the grid's four circles and random search's five at a budget of 5 rank
+    // the two searches, the five-trial box's answer, before a single trial is scored).
     c.save();
     c.globalAlpha = 0.45;
     for (const tr of done > 0 ? trials[key].slice(done) : []) {

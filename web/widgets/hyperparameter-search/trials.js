@@ -19,9 +19,15 @@ export function gridTrials(budget, range) {
   return out;
 }
 
-// Random search: B points drawn uniformly over the log ranges with a seed.
+// The widget's default budget of trials per strategy.
+export const DEFAULT_BUDGET = 16;
+
+// Random search: B points drawn uniformly over the log ranges with a seed. Each budget draws its
+// own sequence: were the five trials of a budget of 5 the first five of the default budget's, the
+// race at 16 trials would show the five-trial search's answer on its chart by trial 5. The
+// default budget's offset is 0.
 export function randomTrials(budget, range, seed) {
-  const r = rng(seed * 7919 + 17);
+  const r = rng(seed * 7919 + 17 + (budget - DEFAULT_BUDGET) * 104729);
   return Array.from({ length: budget }, () => ({
     logC: range.c0 + r() * (range.c1 - range.c0),
     logG: range.g0 + r() * (range.g1 - range.g0),
