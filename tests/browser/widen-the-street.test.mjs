@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
-import { lockPrediction, verdict, assertPractice, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
+import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
@@ -320,4 +320,44 @@ test('widen the street: a street solved at C = 1.5 under a lock that is then cha
   await assertPractice(page, box, { othersMayReport: true });
   await assertClean(page);
   await page.close();
+});
+
+// On the lesson's points the solver's street is 2.733 wide for every C from 0.3 to 1 000: the
+// street at C = 1.02, seen beside the one at 1 000 before a lock, shows the box's answer (the same
+// width), so a prediction locked after sliding back up is practice. Lowering C only after the lock
+// keeps the first try.
+test('widen the street: the solver\'s street at C = 1.02 seen before locking in makes the prediction practice; locked first, it is a first try', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });   // each C solved at once
+  await page.goto(`${site.base}/lessons/svm.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
+  const C = card.getByRole('slider', { name: /C \(soft margin\)/ });
+  const id = 'svm-lower-c';
+  const box = predictBox(card, id);
+  await card.getByRole('button', { name: 'Optimal', exact: true }).click();
+  assert.equal(await stat(card, 'SVM margin'), '2.733');
+  assert.equal(await box.getByRole('status').textContent(), '', 'the street at C = 1000 alone gives nothing away');
+  await C.fill('0.01');                                 // C = 10^0.01 = 1.02, the slider's nearest stop above 1
+  assert.equal(await stat(card, 'SVM margin'), '2.733');
+  assert.equal(await box.getByRole('status').textContent(), 'The solver\'s street was on screen at C = 1000 and at C = 1.02 before a prediction was locked in, and how its width answered the change of C is what the box asks: a prediction made on this page now is practice and is not recorded.');
+  await C.fill('3');
+  await lockPrediction(card, id, 'same');
+  await C.fill('0');
+  await assertPractice(page, box, { othersMayReport: true });
+  await assertClean(page);
+  await page.close();
+
+  const honest = await site.newPage({ reducedMotion: 'reduce' });
+  await honest.goto(`${site.base}/lessons/svm.html`);
+  await widgetsReady(honest);
+  await recordReports(honest);
+  const card2 = honest.locator('.dw-card').filter({ hasText: 'Widen the street' });
+  await card2.getByRole('button', { name: 'Optimal', exact: true }).click();
+  const box2 = await lockPrediction(card2, id, 'same');
+  await card2.getByRole('slider', { name: /C \(soft margin\)/ }).fill('0.01');
+  assert.equal((await verdict(card2, id, 0)).result, null, 'C = 1.02 settles nothing');
+  await card2.getByRole('slider', { name: /C \(soft margin\)/ }).fill('0');
+  assert.match(await assertFirstTry(honest, box2), /At C = 1000 the street was 2\.733 wide; at C = 1 it is 2\.733/);
+  await honest.close();
 });

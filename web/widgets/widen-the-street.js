@@ -129,14 +129,47 @@ function build(ctx) {
     next: t('widen-the-street.predict.next'),
   });
   let lowerSinceLock = false;
+  // The box's three answers, as a street's width changes from `from` to `to` (same: within 1%).
+  const bandOf = (from, to) => { const change = (to - from) / from; return Math.abs(change) < 0.01 ? 'same' : change > 0 ? 'wider' : 'narrower'; };
+  // Streets shown before a lock at two values of C above 1 show how the street answers a lower C.
+  // On the lesson's points the solver's street is 2.733 wide for every C from 0.3 to 1 000, so a
+  // street at C = 1.02 is the answer's street: seen beside the one at 1 000, it tells the learner
+  // the width stays the same, and sliding back up to lock would make a first try of a copy. The
+  // pair counts when its change of width falls in the band of the box's answer (the street at
+  // C = 1 against the one at the highest C shown), the band a prediction made after it could copy;
+  // a pair that points the wrong way (the same width, where the street at 1 is wider) gives nothing
+  // away. Glimpsed rather than seen: the street at C = 1 itself has not been on screen.
+  const shownAbove = { high: null, low: null }; // solver's streets at C > 1 shown with nothing locked
+  let widthAtOne = null;                          // the solver's street at C = 1 for these points
+  const probe = ctx.own(new ml.LinearSVM());
+  function answerWidth() {
+    if (widthAtOne === null) {
+      widthAtOne = attempt(card, () => {
+        probe.setData(data.X, 2, data.y);
+        probe.setC(1);
+        probe.setPairsPerStep(1000);
+        probe.reset(0);
+        probe.fit(100000);
+        return probe.marginWidth();
+      }, NaN);
+    }
+    return widthAtOne;
+  }
+  function noteStreetAbove(C, width) {
+    if (!shownAbove.high || C > shownAbove.high.C) shownAbove.high = { C, width };
+    if (!shownAbove.low || C < shownAbove.low.C) shownAbove.low = { C, width };
+    const { high, low } = shownAbove;
+    if (high.C === low.C || !Number.isFinite(answerWidth())) return;
+    if (bandOf(high.width, low.width) === bandOf(high.width, answerWidth())) prediction.outcomeGlimpsed(t('widen-the-street.predict.glimpsed', { high: formatC(high.C), low: formatC(low.C) }));
+  }
   function judgeLowerC() {
     if (prediction.pending !== null && startStreet && optimal && optimal.converged && !stopSolve && opts.C < startStreet.C) lowerSinceLock = true;
+    if (prediction.pending === null && optimal && optimal.converged && !stopSolve && opts.C > 1 + 1e-9) noteStreetAbove(opts.C, optimal.width);
     // The solver's street at a C of 1 or less on screen with nothing locked in gives the answer
     // away: a prediction made after that is practice, not a first try.
     if (prediction.pending === null && optimal && optimal.converged && !stopSolve && opts.C <= 1 + 1e-9) prediction.outcomeSeen(t('widen-the-street.predict.seen'));
     if (prediction.pending === null || !startStreet || !optimal || !optimal.converged || stopSolve || opts.C > 1 + 1e-9) return;
-    const change = (optimal.width - startStreet.width) / startStreet.width;
-    const outcome = Math.abs(change) < 0.01 ? 'same' : change > 0 ? 'wider' : 'narrower';
+    const outcome = bandOf(startStreet.width, optimal.width);
     prediction.settle(outcome, t('widen-the-street.predict.why', { fromC: formatC(startStreet.C), fromWidth: fixed(startStreet.width, 3), toC: formatC(opts.C), toWidth: fixed(optimal.width, 3), inside: optimal.violations.size, same: outcome === 'same' }));
     startStreet = null;
   }
@@ -157,6 +190,9 @@ function build(ctx) {
     if (imported && data) for (let i = 0; i < data.rows; i++) scale = Math.max(scale, Math.abs(data.X[2 * i] - centre[0]) / 4, Math.abs(data.X[2 * i + 1] - centre[1]) / 2.9);
     best = 0;
     moved = false;
+    shownAbove.high = null;
+    shownAbove.low = null;
+    widthAtOne = null;
     answerShown = false;
     movedBeforeAnswer = false;
     movedAfterAnswer = false;

@@ -25,6 +25,7 @@ export const messages = {
   'widen-the-street.predict.wider': 'wider',
   'widen-the-street.predict.optimalFirst': 'Press Optimal with C above 1 first, and let the solver finish.',
   'widen-the-street.predict.seen': 'The solver\'s street at a C of 1 or less was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
+  'widen-the-street.predict.glimpsed': 'The solver\'s street was on screen at C = {high} and at C = {low} before a prediction was locked in, and how its width answered the change of C is what the box asks: a prediction made on this page now is practice and is not recorded.',
   'widen-the-street.predict.next': 'Now slide C down to 1 (or below) and let the solver finish.',
   'widen-the-street.predict.why': ({ fromC, fromWidth, toC, toWidth, inside, same }) => `At C = ${fromC} the street was ${fromWidth} wide; at C = ${toC} it is ${toWidth}, with ${countOf(inside, 'point')} inside it. ${same ? 'Widening the street would let points onto it, and at this C each unit of intrusion still costs more than the width it would buy; only a small enough C makes that trade worth it.' : 'C prices each intrusion against street width; cheaper intrusions buy a broader street.'}`,
   'widen-the-street.reset.newPoints': 'New points: predict again.',
