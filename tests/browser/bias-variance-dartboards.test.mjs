@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, widgetsReady } from './browser.mjs';
 import { formatNumber } from '../../web/lib/format.js';
-import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
+import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine } from './probes.mjs';
 
 let site;
@@ -200,4 +200,37 @@ test('dartboards: five darts per board thrown before predicting say so and open 
   assert.equal(await box.getByRole('status').textContent(), '5 darts per board landed before you predicted, and their spread shows which board scatters most: a prediction made on this page now is practice and is not recorded.');
   assert.equal(await reveal.evaluate((d) => d.open), true);
   await page.close();
+});
+
+// Darts thrown under a lock hint at the answer too: one dart per board, then Change my prediction
+// and a new lock (which draws fresh training sets) is practice. Locked and left alone, the same
+// darts make a recorded first try.
+test('dartboards: a prediction changed after darts landed under it is practice; one left alone is a first try', async () => {
+  const page = await openLesson(site, 'bias-variance', { width: 1280, reducedMotion: 'reduce' });
+  await recordReports(page);
+  const w = cardByTitle(page, 'The bias–variance dartboard');
+  const allRefitted = () => page.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: 30000 });
+  const id = 'bias-variance-widest';
+  await allRefitted();
+  const box = await lockPrediction(w, id, 'hb-hv');     // draws seed 2
+  await allRefitted();
+  await w.getByRole('button', { name: 'Step', exact: true }).click();
+  assert.equal(await stat(w, 'darts thrown'), '1 / 30');
+  await changePrediction(box);
+  assert.match(await box.getByRole('status').textContent(), /Part of the run was on screen while your prediction was locked in/);
+  await lockPrediction(w, id, 'lb-hv');                 // draws seed 3
+  await allRefitted();
+  for (let i = 0; i < 6; i++) await w.getByRole('button', { name: 'Play' }).click();
+  await assertPractice(page, box);
+  await page.close();
+
+  const honest = await openLesson(site, 'bias-variance', { width: 1280, reducedMotion: 'reduce' });
+  await recordReports(honest);
+  const w2 = cardByTitle(honest, 'The bias–variance dartboard');
+  await honest.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: 30000 });
+  const box2 = await lockPrediction(w2, id, 'lb-hv');
+  await honest.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: 30000 });
+  for (let i = 0; i < 6; i++) await w2.getByRole('button', { name: 'Play' }).click();
+  await assertFirstTry(honest, box2);
+  await honest.close();
 });

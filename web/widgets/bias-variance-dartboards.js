@@ -149,11 +149,15 @@ function build(ctx) {
   // Predict, then check: on training sets nobody has seen yet, which board's darts spread the
   // most? Locking in draws new training sets; judged from the engine's variance estimates once
   // every dart has landed.
+  let dartsSinceLock = false; // darts have landed since the prediction was locked
   const prediction = createPrediction(ctx, {
     id: 'bias-variance-widest',
     question: t('bias-variance-dartboards.predict.question'),
     choices: BOARDS.map((b) => [b.id, titleOf(b)]),
-    onCommit: () => { play.stop(); opts.seed = nextSeed(opts.seed); compute({ throwWhenReady: true }); },
+    onCommit: () => { play.stop(); dartsSinceLock = false; opts.seed = nextSeed(opts.seed); compute({ throwWhenReady: true }); },
+    // Darts thrown under this lock hint at the answer as much as darts thrown before it (the same
+    // in 99 of the first 100 draws): changed part-way, a new lock could follow them.
+    progress: () => dartsSinceLock,
     next: () => t('bias-variance-dartboards.predict.next', { reduced: prefersReducedMotion(), darts: opts.refits }),
   });
   function judgeSpread() {
@@ -227,6 +231,7 @@ function build(ctx) {
   function throwDarts(n) {
     if (ready() < BOARDS.length) return;
     thrown = Math.min(opts.refits, thrown + n);
+    if (prediction.pending !== null) dartsSinceLock = true;
     if (thrown >= opts.refits) landed = true;
     noteSeen();
     update();
