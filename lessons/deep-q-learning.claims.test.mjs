@@ -12,26 +12,40 @@ const lesson = fs.readFileSync(new URL('./deep-q-learning.md', import.meta.url),
 
 const DEFAULTS = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, v.default]));
 
+// One training run per setting, shared by every test that reads it: the agent is trained in
+// chunks of 25 episodes with the greedy success and ε read after each. DeepQ.runEpisodes steps
+// until the episode count is reached and greedySuccess is const, so these chunks reach exactly the
+// states the widget's presses of "Train 100 episodes" reach, and the recent return at any
+// checkpoint is the one computed from the returns up to it.
+const CHUNK = 25;
+const runs = new Map();
 function run(settings = {}, episodes = 300) {
+  const merged = { ...DEFAULTS, ...settings };
+  const key = JSON.stringify([merged, episodes]);
+  if (!runs.has(key)) runs.set(key, train(merged, episodes));
+  return runs.get(key);
+}
+function train(settings, episodes) {
   const agent = new ml.DeepQ();
   try {
-    configure(agent, { ...DEFAULTS, ...settings });
+    configure(agent, settings);
     const checkpoints = {};
-    let done = 0;
-    for (const at of [50, episodes]) {
-      if (at > done) { agent.runEpisodes(at - done); done = at; }
-      checkpoints[at] = { recent: recentReturn(agent.episodeReturns(), at === 50 ? 50 : 100), success: agent.greedySuccess(SUCCESS_GRID), epsilon: agent.epsilon() };
+    for (let done = 0; done < episodes; done += CHUNK) {
+      agent.runEpisodes(CHUNK);
+      checkpoints[done + CHUNK] = { success: agent.greedySuccess(SUCCESS_GRID), epsilon: agent.epsilon() };
     }
+    const returns = Array.from(agent.episodeReturns());
     const rows = agent.traceRows();
     const tv = agent.traceValues();
     const probe = Array.from({ length: rows }, (_, k) => tv[k * 6 + 5]);
-    return { checkpoints, probe, values: agent.valueMap(10), epsilon: agent.epsilon() };
+    return { checkpoints, returns, probe, values: Array.from(agent.valueMap(10)), epsilon: agent.epsilon() };
   } finally { agent.delete(); }
 }
+// The recent-return readout after `episodes` episodes of a run.
+const recentAt = (r, episodes) => recentReturn(r.returns.slice(0, episodes));
 
 const peak = (a) => Math.max(...a);
-let defaultRun = null;
-const full = () => (defaultRun ??= run());
+const full = () => run();
 
 test('the task: steps of 0.08, jitter 0.01, goal +1 at (0.8, 0.8) r 0.12, pit −1 at (0.45, 0.45) r 0.15, γ 0.95, 60 moves', () => {
   const L = ml.DeepQ.planeLayout();
@@ -84,21 +98,14 @@ test('default seed: ε still 0.22 after episode 50, then 0.98 and 80 % greedy su
   // "the readout ε still shows 0.22 after episode 50" (0.97^50 = 0.218)
   assert.equal(formatNumber(r.checkpoints[50].epsilon, 2), '0.22');
   assert.ok(Math.abs(r.checkpoints[50].epsilon - 0.97 ** 50) < 1e-12);
-  assert.equal(formatNumber(r.checkpoints[300].recent, 2), '0.98');
+  assert.equal(formatNumber(recentAt(r, 300), 2), '0.98');
   assert.equal(Math.round(r.checkpoints[300].success * 100), 80);
 });
 
 test('what the three presses of "Train 100 episodes" show: 0.00 and 13 %, then 0.79 and 89 %, then 0.98 and 80 %; ε at its floor 0.05 by episode 100', () => {
-  const agent = new ml.DeepQ();
-  const shown = [];
-  try {
-    configure(agent, DEFAULTS);
-    for (let press = 1; press <= 3; press++) {
-      agent.runEpisodes(100);
-      // The readouts as the widget writes them (deep-q.js render: formatNumber, formatPercent).
-      shown.push({ recent: formatNumber(recentReturn(agent.episodeReturns()), 2), success: Math.round(agent.greedySuccess(SUCCESS_GRID) * 100), epsilon: formatNumber(agent.epsilon(), 2) });
-    }
-  } finally { agent.delete(); }
+  const r = full();
+  // The readouts as the widget writes them after each press (deep-q.js render: formatNumber, formatPercent).
+  const shown = [100, 200, 300].map((at) => ({ recent: formatNumber(recentAt(r, at), 2), success: Math.round(r.checkpoints[at].success * 100), epsilon: formatNumber(r.checkpoints[at].epsilon, 2) }));
   assert.deepEqual(shown, [
     { recent: '0.00', success: 13, epsilon: '0.05' },
     { recent: '0.79', success: 89, epsilon: '0.05' },
@@ -136,19 +143,19 @@ test('no target network, default seed: the mean value climbs past 7000; the last
   const r = run({ setup: 'no-target' });
   assert.ok(peak(r.probe) > 7000 && peak(r.probe) < 8000, `${peak(r.probe)}`);
   assert.ok(peak(r.probe) > RUNAWAY);
-  assert.equal(formatNumber(r.checkpoints[300].recent, 2), '-0.15');
+  assert.equal(formatNumber(recentAt(r, 300), 2), '-0.15');
 });
 
 test('seeds 1–5: without a target the mean value passes 1000, with one it never exceeds 5; "neither" averages 0.15 against 0.98', () => {
   let bare = 0; let both = 0;
   for (const seed of [1, 2, 3, 4, 5]) {
-    const a = seed === 1 ? full() : run({ seed });
+    const a = run({ seed }); // seed 1 is the default run
     const b = run({ seed, setup: 'no-target' });
     const c = run({ seed, setup: 'neither' });
     assert.ok(peak(a.probe) < 5, `seed ${seed}: ${peak(a.probe)}`);
     assert.ok(peak(b.probe) > 1000, `seed ${seed}: ${peak(b.probe)}`);
-    both += a.checkpoints[300].recent / 5;
-    bare += c.checkpoints[300].recent / 5;
+    both += recentAt(a, 300) / 5;
+    bare += recentAt(c, 300) / 5;
   }
   assert.equal(formatNumber(both, 2), '0.98');
   assert.equal(formatNumber(bare, 2), '0.15');
@@ -157,8 +164,8 @@ test('seeds 1–5: without a target the mean value passes 1000, with one it neve
 test('check-yourself: a buffer of size 1 ("no replay") learns much worse — seeds 1–5 average 0.18 against 0.98', () => {
   let bare = 0; let both = 0;
   for (const seed of [1, 2, 3, 4, 5]) {
-    both += (seed === 1 ? full() : run({ seed })).checkpoints[300].recent / 5;
-    bare += run({ seed, setup: 'no-replay' }).checkpoints[300].recent / 5;
+    both += recentAt(run({ seed }), 300) / 5;
+    bare += recentAt(run({ seed, setup: 'no-replay' }), 300) / 5;
   }
   assert.equal(formatNumber(bare, 2), '0.18');
   assert.equal(formatNumber(both, 2), '0.98');
@@ -166,14 +173,14 @@ test('check-yourself: a buffer of size 1 ("no replay") learns much worse — see
 
 test('the prediction: "neither" with the default seed lands in "poor (below 0.3)"; the classes split at 0.3 and 0.8', () => {
   const r = run({ setup: 'neither' }, PREDICT_EPISODES);
-  assert.equal(returnClass(r.checkpoints[PREDICT_EPISODES].recent), 'low');
+  assert.equal(returnClass(recentAt(r, PREDICT_EPISODES)), 'low');
   assert.equal(returnClass(0.2999), 'low');
   assert.equal(returnClass(0.3), 'middle');
   assert.equal(returnClass(0.7999), 'middle');
   assert.equal(returnClass(0.8), 'high');
   assert.equal(returnClass(NaN), 'low');
   // The settle message's "with both on (same seed) it averages above 0.9".
-  assert.ok(full().checkpoints[300].recent > 0.9);
+  assert.ok(recentAt(full(), 300) > 0.9);
 });
 
 test('ε decay 0.8: ε reaches its floor of 0.05 after 14 episodes', () => {
@@ -232,15 +239,12 @@ test('the lesson names each setup exactly as the widget\'s menu does', async () 
 });
 
 test('the predict box counts "neither" as seen past 150 episodes: from there its recent return stays in its final class, while DQN\'s climbs', () => {
+  // The recent return at PREDICT_SEEN_AFTER and every 25 episodes after it, up to PREDICT_EPISODES.
   const classes = (setup) => {
-    const a = new ml.DeepQ();
-    try {
-      configure(a, { ...DEFAULTS, setup });
-      a.runEpisodes(PREDICT_SEEN_AFTER);
-      const out = [recentReturn(a.episodeReturns())];
-      for (let done = PREDICT_SEEN_AFTER; done < PREDICT_EPISODES; done += 25) { a.runEpisodes(25); out.push(recentReturn(a.episodeReturns())); }
-      return out;
-    } finally { a.delete(); }
+    const r = run({ setup });
+    const out = [];
+    for (let done = PREDICT_SEEN_AFTER; done <= PREDICT_EPISODES; done += 25) out.push(recentAt(r, done));
+    return out;
   };
   assert.equal(PREDICT_SEEN_AFTER, 150);
   const neither = classes('neither');
