@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
-import { stat, message, canvasIsDrawn, inEngine, assertClean, reportedEvents } from './probes.mjs';
+import { stat, message, canvasIsDrawn, inEngine, assertClean, reportedEvents, clickTimes } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -49,7 +49,7 @@ test('Bagging: predict how much sixty voters beat the first one (held, then miss
   const id = 'bagging-crowd-gain';
   await add.click();                                    // one voter: predicting is still allowed
   await lockPrediction(card, id, 'some');
-  for (let i = 1; i < 60; i++) await add.click();
+  await clickTimes(add, 59);
   assert.equal(await stat(card, 'voters'), '60');
   let v = await verdict(card, id);
   assert.equal(v.result, 'held');
@@ -58,7 +58,7 @@ test('Bagging: predict how much sixty voters beat the first one (held, then miss
   assert.match((await verdict(card, id, 0)).text, /Press Reset first/);
   await card.getByRole('button', { name: 'Reset' }).click();
   await lockPrediction(card, id, 'large');
-  for (let i = 0; i < 60; i++) await add.click();
+  await clickTimes(add, 60);
   v = await verdict(card, id);
   assert.equal(v.result, 'missed');
   await assertClean(page);
@@ -81,12 +81,12 @@ const ID = 'bagging-crowd-gain';
 for (const voters of [14, 59, 60]) {
   test(`Bagging: ${voters} voters on screen before a lock, then Reset: the prediction is practice, and is not recorded`, async () => {
     const { page, card, add, reset } = await openBagging();
-    for (let i = 0; i < voters; i++) await add.click();
+    await clickTimes(add, voters);
     assert.equal(await stat(card, 'voters'), String(voters));
     assert.match((await verdict(card, ID, 0)).text, /^The crowd of 14 voters was on screen before a prediction was locked in, and from there on its gain over the first voter stays in the band it ends in at 60, so a prediction made on this page now is practice/);
     await reset.click();
     await lockPrediction(card, ID, 'some');
-    for (let i = 0; i < 60; i++) await add.click();
+    await clickTimes(add, 60);
     await assertPractice(page, predictBox(card, ID));
     await assertClean(page);
     await page.close();
@@ -95,12 +95,12 @@ for (const voters of [14, 59, 60]) {
 
 test('Bagging: 13 voters on screen (0.7 points, a band the crowd leaves), then Reset: the prediction is still a first try, and recorded', async () => {
   const { page, card, add, reset } = await openBagging();
-  for (let i = 0; i < 13; i++) await add.click();
+  await clickTimes(add, 13);
   assert.match(await message(card), /^13 voters: the crowd scores 89\.0% on test points, 0\.7 points better than the first voter alone/);
   assert.doesNotMatch((await verdict(card, ID, 0)).text, /practice/);
   await reset.click();
   await lockPrediction(card, ID, 'some');
-  for (let i = 0; i < 60; i++) await add.click();
+  await clickTimes(add, 60);
   const v = await verdict(card, ID);
   assert.equal(v.result, 'held');
   assert.doesNotMatch(v.text, /[Pp]ractice/);
@@ -133,7 +133,7 @@ test('Bagging: Add voter stops at the sixty voters the lesson speaks of, keeps f
     await widgetsReady(page);
     const card = page.locator('.dw-card').filter({ hasText: 'Weak models vote into a smooth boundary' });
     const add = card.getByRole('button', { name: 'Add voter' });
-    for (let i = 0; i < 59; i++) await add.click();
+    await clickTimes(add, 59);
     assert.equal(await add.getAttribute('aria-disabled'), null, 'open below sixty');
     await add.focus();
     await page.keyboard.press('Enter');
