@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
-import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
+import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, message, canvasIsDrawn, inEngine, assertClean, reportedEvents, clickTimes } from './probes.mjs';
 
 let site;
@@ -218,6 +218,29 @@ for (const [voters, practice] of [[14, true], [13, false]]) {
     for (let i = 0; i < 60; i++) await card.getByRole('button', { name: 'Add voter' }).click();
     if (practice) await assertPractice(page, predictBox(card, ID));
     else assert.deepEqual((await reportedEvents(page)).map((r) => [r.type, r.firstTry]), [['dw:score', true], ['dw:complete', true]]);
+    await assertClean(page);
+    await page.close();
+  });
+}
+
+// Crowds shown under a lock that is then changed were on screen as much as crowds shown with
+// nothing locked in: changed at 14 voters (the gain in its final band from there on), then Reset
+// and locked again, the prediction is practice; changed at 13 it is still a first try.
+for (const [voters, practice] of [[14, true], [13, false]]) {
+  test(`Bagging: a prediction changed with ${voters} voters on screen, then Reset and locked again, is ${practice ? 'practice' : 'a first try'}`, async () => {
+    const { page, card, add, reset } = await openBagging();
+    const box = await lockPrediction(card, ID, 'large');
+    for (let i = 0; i < voters; i++) await add.click();
+    assert.equal(await stat(card, 'voters'), String(voters));
+    await changePrediction(box);
+    await reset.click();
+    const text = (await verdict(card, ID, 0)).text;
+    if (practice) assert.match(text, /^The crowd of 14 voters was on screen before a prediction was locked in/);
+    else assert.doesNotMatch(text, /practice/);
+    await lockPrediction(card, ID, 'some');
+    for (let i = 0; i < 60; i++) await add.click();
+    if (practice) await assertPractice(page, box);
+    else await assertFirstTry(page, box);
     await assertClean(page);
     await page.close();
   });

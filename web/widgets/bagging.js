@@ -138,6 +138,16 @@ function build(ctx) {
     choices: GAINS,
     ready: () => (forest.treeCount() <= 1 ? null : t('bagging.predict.resetFirst')),
     next: () => t('bagging.predict.next', { voters: opts.maxVoters }),
+    // Crowds shown under a prediction that is then changed (or set aside by new data) were on
+    // screen as much as crowds shown with nothing locked in: every crowd from 2 voters to the one
+    // on screen (a lock needs at most one voter), judged by the same rule. A verdict sets
+    // answerShown first, so it asks nothing here.
+    onUnlock: () => {
+      if (answerShown || forest.treeCount() < 2 || !Number.isFinite(firstVoterTest)) return;
+      unlockedFrom = 2;
+      if (answeringVoters === null) growTwin();
+      else judgeShown();
+    },
   });
   function judgeCrowd(acc) {
     const n = forest.treeCount();
