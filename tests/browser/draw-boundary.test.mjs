@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { assertPractice, recordReports } from './predict-helpers.mjs';
+import { assertPractice, assertFirstTry, changePrediction, lockPrediction, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -237,6 +237,35 @@ test('Draw the boundary: logistic steps on screen before a prediction, or a pred
     await lock('more');
     await page.getByRole('button', { name: 'Auto-fit (logistic)' }).click();
     await assertPractice(page, box, { othersMayReport: true });
+    await page.close();
+  }
+});
+
+// Steps under a lock show the logistic line's count as it grows, even once Reset has put the hand
+// line back: changed after 20 steps and a Reset, then locked again, the prediction is practice.
+// Locked and left alone, the same steps then Auto-fit make a recorded first try.
+test('Draw the boundary: a prediction changed after logistic steps under it, even after Reset, is practice; one left alone is a first try', async () => {
+  for (const change of [true, false]) {
+    const page = await site.newPage({ reducedMotion: 'reduce' });
+    await page.goto(`${site.base}/lessons/draw-the-boundary.html`);
+    await widgetsReady(page);
+    await recordReports(page);
+    const id = 'draw-boundary-vs-logistic';
+    await page.locator('canvas[tabindex="0"]').focus();
+    await page.keyboard.press('ArrowUp');
+    const box = await lockPrediction(page, id, change ? 'fewer' : 'more');
+    for (let i = 0; i < 20; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+    assert.equal(await stat(page, 'logistic steps'), '20');
+    if (change) {
+      await page.getByRole('button', { name: 'Reset', exact: true }).click();
+      assert.equal(await stat(page, 'logistic steps'), '0');
+      await changePrediction(box);
+      assert.match(await box.getByRole('status').textContent(), /Part of the run was on screen while your prediction was locked in/);
+      await lockPrediction(page, id, 'more');
+    }
+    await page.getByRole('button', { name: 'Auto-fit (logistic)' }).click();
+    if (change) await assertPractice(page, box, { othersMayReport: true });
+    else await assertFirstTry(page, box);
     await page.close();
   }
 });

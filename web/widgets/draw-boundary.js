@@ -58,6 +58,7 @@ function build(ctx) {
   // A logistic line and its count of points right have been on screen since the last reset: from a
   // few dozen steps on that is the finished run's count, so even a paused run shows the box's answer.
   let fitShown = false;
+  let stepsSinceLock = false; // logistic steps have been on screen since the prediction was locked
   let fitting = null;
   let selected = -1;        // 0, 1: a handle; 2: the whole line
   let startEnds = '';       // the line as Reset puts it (a Share link then carries no line)
@@ -93,8 +94,12 @@ function build(ctx) {
     question: t('draw-boundary.predict.question'),
     choices: ['more', 'same', 'fewer'].map((c) => [c, t(`draw-boundary.predict.${c}`)]),
     ready: () => (best > 0 ? null : t('draw-boundary.predict.ready')),
+    onCommit: () => { stepsSinceLock = false; },
     // Unlocked part-way through a run, the box has had that run's count on screen.
     onUnlock: () => { if (fitShown) prediction.outcomeSeen(t('draw-boundary.predict.seen')); },
+    // Reset takes the logistic line off the screen, not what the learner saw of it: steps taken
+    // under this lock count when it is changed, wherever the line is now.
+    progress: () => stepsSinceLock,
     next: t('draw-boundary.predict.next'),
   });
   function judgeFit(done) {
@@ -248,6 +253,7 @@ function build(ctx) {
     else card.setMessage(t('draw-boundary.stepped', { steps: formatNumber(steps, 0), loss: formatNumber(loss, 4), accuracy: formatPercent(accuracy, 1) }), 'info');
     if (steps > 0) {
       fitShown = true;
+      if (prediction.pending !== null) stepsSinceLock = true;
       judgeFit(steps >= MAX_FIT_STEPS || status === 'converged' || status === 'diverged');
     }
     return steps >= MAX_FIT_STEPS ? 'done' : status;
