@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { assertPractice, recordReports } from './predict-helpers.mjs';
+import { assertPractice, assertFirstTry, changePrediction, lockPrediction, recordReports } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -183,6 +183,33 @@ test('Fit the line: steps on screen before a prediction, or a prediction changed
     await lock('tenth');
     await page.getByRole('button', { name: 'Auto-fit' }).click();
     await assertPractice(page, box, { othersMayReport: true });
+    await page.close();
+  }
+});
+
+// Reset line takes the loss curve off the screen, not what the learner saw of it: 40 steps under a
+// lock, Reset line, then Change my prediction and a new lock is practice. Locked and left alone,
+// the same 40 steps then Auto-fit make a recorded first try.
+test('Fit the line: a prediction changed after steps under it, even after Reset line, is practice; one left alone is a first try', async () => {
+  for (const change of [true, false]) {
+    const page = await site.newPage({ reducedMotion: 'reduce' });
+    await page.goto(`${site.base}/lessons/fit-the-line.html`);
+    await widgetsReady(page);
+    await recordReports(page);
+    const id = 'fit-line-drop';
+    const box = await lockPrediction(page, id, change ? 'end' : 'tenth');
+    for (let i = 0; i < 40; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+    assert.equal(await stat(page, 'GD steps'), '40');
+    if (change) {
+      await page.getByRole('button', { name: 'Reset line' }).click();
+      assert.equal(await stat(page, 'GD steps'), '0');
+      await changePrediction(box);
+      assert.match(await box.getByRole('status').textContent(), /Part of the run was on screen while your prediction was locked in/);
+      await lockPrediction(page, id, 'tenth');
+    }
+    await page.getByRole('button', { name: 'Auto-fit' }).click();
+    if (change) await assertPractice(page, box, { othersMayReport: true });
+    else await assertFirstTry(page, box);
     await page.close();
   }
 });

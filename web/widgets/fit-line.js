@@ -50,6 +50,7 @@ function build(ctx) {
   let assisted = false;     // gradient descent has moved the line since the last reset
   let bestPossible = NaN;
   let lossHistory = [];
+  let stepsSinceLock = false; // gradient-descent steps have been on screen since the prediction was locked
   let focusedHandle = -1;
   let imported = null;      // { X, y } from a CSV file or a Share link, instead of generated points
 
@@ -85,8 +86,12 @@ function build(ctx) {
     id: 'fit-line-drop',
     question: t('fit-line.predict.question'),
     choices: ['tenth', 'middle', 'end'].map((id) => [id, t(`fit-line.predict.${id}`)]),
+    onCommit: () => { stepsSinceLock = false; },
     // Unlocked part-way through a run, the box has had that run's loss curve on screen.
     onUnlock: () => { if (lossHistory.length > 1) prediction.outcomeSeen(t('fit-line.predict.seen')); },
+    // Reset line (or a slider) clears the loss curve, not what the learner saw of it: steps taken
+    // under this lock count when it is changed, whatever the chart shows now.
+    progress: () => stepsSinceLock,
     next: t('fit-line.predict.next'),
   });
   function judgeRun(steps) {
@@ -182,6 +187,7 @@ function build(ctx) {
     }
     const p = model.params();
     const stepsTaken = lossHistory.length - 1;
+    if (stepsTaken > 0 && prediction.pending !== null) stepsSinceLock = true;
     w = p[0];
     b = p[1];
     const mse = model.loss();
