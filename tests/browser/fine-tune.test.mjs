@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { assertPractice, lockPrediction, recordReports, verdict, PRACTICE_SEEN } from './predict-helpers.mjs';
+import { assertFirstTry, assertPractice, changePrediction, lockPrediction, recordReports, verdict, PRACTICE_SEEN } from './predict-helpers.mjs';
 import { reportedEvents } from './probes.mjs';
 
 const PAGE = '/lessons/fine-tuning.html';
@@ -195,3 +195,35 @@ test('fine-tuning: changing the images or the rank after locking in sets the pre
   await clean(page);
   await page.close();
 });
+
+// Steps under a lock are part of the run as much as steps before it: ten steps, then Reset (or
+// another number of images, which sets the prediction aside) and a new lock is practice, with the
+// lesson's text still closed until the verdict. Locked and left alone, the same ten steps then Play
+// make a recorded first try.
+for (const how of ['Reset, then Change my prediction', 'more images', 'left alone']) {
+  test(`fine-tuning: ten steps under a lock, then ${how}: ${how === 'left alone' ? 'a recorded first try' : 'the next prediction is practice'}`, async () => {
+    const { page, w, box, open, images, run } = await freshLesson();
+    const id = 'fine-tune-best-start';
+    await lockPrediction(w, id, 'head');
+    await w.getByRole('button', { name: 'Step' }).click();
+    await page.waitForFunction(() => /10 steps of 150/.test(document.querySelector('.ftune .dw-message').textContent));
+    if (how === 'left alone') {
+      await run();
+      await assertFirstTry(page, box);
+    } else {
+      if (how === 'more images') await images.fill('8');
+      else {
+        await w.getByRole('button', { name: 'Reset' }).click();
+        await changePrediction(box);
+      }
+      assert.match(await box.getByRole('status').textContent(), /Part of the run was on screen while your prediction was locked in/);
+      assert.equal(await open(), false);
+      await lockPrediction(w, id, 'head');
+      await run();
+      await assertPractice(page, box);
+      assert.equal(await open(), true);
+    }
+    await clean(page);
+    await page.close();
+  });
+}

@@ -92,15 +92,20 @@ function build(ctx) {
   // differs, so such a run, like part of the run at the asked setting (the lead changes hands on the
   // way), makes a later prediction practice without opening the lesson's text that states the end.
   const asked = { perClass: opts.perClass, rank: opts.rank };
+  let stepsSinceLock = false; // steps at the asked setting have been on screen since the prediction was locked
   const prediction = createPrediction(ctx, {
     id: 'fine-tune-best-start',
     question: t('fine-tune.predict.question', { steps: opts.steps, perClass: asked.perClass, rank: asked.rank }),
     choices: METHODS.map((m) => [m, label(m)]),
     onCommit: () => {
+      stepsSinceLock = false;
       if (stepsDone() > 0 || !atAsked()) { play.stop(); opts.perClass = asked.perClass; opts.rank = asked.rank; restart(); }
     },
     // Whatever was on screen while the prediction was locked counts once it is changed or set aside.
     onUnlock: () => judge(),
+    // Reset, or other images that set the prediction aside, take the run at the asked setting off
+    // the screen, not what the learner saw of it: steps trained there under this lock count too.
+    progress: () => stepsSinceLock,
     next: t('fine-tune.predict.next', { perClass: asked.perClass, rank: asked.rank }),
   });
   function atAsked() { return opts.perClass === asked.perClass && opts.rank === asked.rank; }
@@ -190,6 +195,7 @@ function build(ctx) {
       return;
     }
     if (!atAsked()) { prediction.reset(t('fine-tune.predict.reset', { perClass: asked.perClass, rank: asked.rank })); return; }
+    if (stepsDone() > 0) stepsSinceLock = true;
     if (!done()) return;
     const finals = METHODS.map((m) => [m, curves[m][curves[m].length - 1].accuracy]);
     const best = finals.reduce((a, b) => (b[1] > a[1] ? b : a));
