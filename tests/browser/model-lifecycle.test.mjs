@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, snap, widgetsReady } from './browser.mjs';
-import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
+import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, assertClean } from './probes.mjs';
 
 let site;
@@ -186,6 +186,32 @@ test('predict, then check: a prediction locked after part of the concept drift w
     await lockPrediction(c, 'concept-drift-monitor', 'never');
     await day.fill('59');
     await assertPractice(page, predictBox(c, 'concept-drift-monitor'));
+    await assertClean(page);
+    await page.close();
+  }
+});
+
+// Days after the rule moved, shown while a prediction is locked in, tell as much as days shown
+// before it: changed at day 25 and locked again, the prediction is practice. Locked and left
+// alone, the same days make a recorded first try.
+test('predict, then check: a prediction changed at day 25 of the concept drift and locked again is practice; one left alone is a first try', async () => {
+  for (const honest of [false, true]) {
+    const { page, c } = await open();
+    await recordReports(page);
+    const box = await lockPrediction(c, 'concept-drift-monitor', honest ? 'never' : 'soon');
+    await c.getByRole('combobox', { name: 'what drifts' }).selectOption('concept');
+    const day = c.getByRole('slider', { name: 'day shown' });
+    await day.fill('25');
+    await c.getByRole('button', { name: 'Step', exact: true }).click();
+    assert.equal(await stat(c, 'day'), '26 of 59');
+    if (!honest) {
+      await changePrediction(box);
+      assert.match(await box.getByRole('status').textContent(), /Part of the run was on screen while your prediction was locked in/);
+      await lockPrediction(c, 'concept-drift-monitor', 'never');
+    }
+    await day.fill('59');
+    if (honest) await assertFirstTry(page, box);
+    else await assertPractice(page, box);
     await assertClean(page);
     await page.close();
   }

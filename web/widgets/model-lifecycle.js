@@ -106,11 +106,16 @@ function build(ctx) {
 
   // Predict, then check: the rule changes but the inputs do not — will the input monitor notice?
   // Judged from the engine's run at the end of the 60 days (inputMonitorVerdict).
+  let driftShownSinceLock = false; // a day after the rule moved has been on screen since the lock
   const prediction = createPrediction(ctx, {
     id: 'concept-drift-monitor',
     question: t('model-lifecycle.predict.question'),
     choices: ['soon', 'late', 'never'].map((c) => [c, t(`model-lifecycle.predict.${c}`)]),
     next: t('model-lifecycle.predict.next'),
+    onCommit: () => { driftShownSinceLock = false; },
+    // Days after the rule moved, shown under this lock, tell whether the input monitor rang as
+    // much as days shown before it: changed part-way, a new lock could follow them.
+    progress: () => driftShownSinceLock,
   });
   function judge() {
     if (opts.drift !== 'concept' || !(opts.size > 0) || !run) return;
@@ -119,6 +124,7 @@ function build(ctx) {
     // the same): seen before a prediction is locked, a later prediction is practice. Playing part
     // of the way, pausing and then predicting is seeing it too.
     if (opts.day > opts.start && prediction.pending === null) { prediction.outcomeSeen(t('model-lifecycle.predict.seen')); return; }
+    if (opts.day > opts.start) driftShownSinceLock = true;
     if (opts.watch !== 'inputs' || opts.day < DAYS - 1) return;
     const verdict = inputMonitorVerdict(run, opts.start);
     const first = firstInputAlarm(run, opts.start);
