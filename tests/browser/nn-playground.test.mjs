@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { assertPractice, recordReports } from './predict-helpers.mjs';
+import { assertPractice, assertFirstTry, changePrediction, recordReports } from './predict-helpers.mjs';
 
 const PAGE = '/lessons/neural-network-playground.html';
 let site;
@@ -332,6 +332,38 @@ test('predict, then check: XOR with no hidden layer trained before locking (even
   await assertPractice(page, box);
   await clean(page);
   await page.close();
+});
+
+// Three steps under a lock put this network's test accuracy on screen as much as three steps
+// before it: Change my prediction, then a new lock, is practice. Locked and left alone, the same
+// steps and the run to step 500 make a recorded first try.
+test('predict, then check: a prediction changed after XOR steps under it, then locked again, is practice; one left alone is a first try', async () => {
+  for (const honest of [false, true]) {
+    const page = await open();
+    await recordReports(page);
+    const box = page.locator('[data-predict="nn-xor-no-hidden"]');
+    await box.getByRole('combobox', { name: /no hidden layer/ }).selectOption(honest ? 'line' : 'solved');
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+    await page.getByLabel('Data set').selectOption('xor');
+    await page.getByRole('button', { name: 'Remove the last hidden layer' }).click();
+    await page.getByRole('button', { name: 'Remove the last hidden layer' }).click();
+    await page.waitForFunction(() => /0 hidden layers/.test(document.querySelector('.nnp-net-count').textContent));
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+    assert.equal(await stat(page, 'steps'), '3');
+    if (!honest) {
+      await changePrediction(box);
+      assert.match(await box.getByRole('status').textContent(), /Part of the run was on screen while your prediction was locked in/);
+      await box.getByRole('combobox', { name: /no hidden layer/ }).selectOption('line');
+      await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+    }
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-predict="nn-xor-no-hidden"]').dataset.result, null, { timeout: 30000 });
+    await page.getByRole('button', { name: 'Pause' }).click();
+    if (honest) await assertFirstTry(page, box);
+    else await assertPractice(page, box);
+    await clean(page);
+    await page.close();
+  }
 });
 
 test('training tricks: the schedule\'s rate and the clipped gradient norm are read out; batch norm survives JSON and the address', async () => {

@@ -173,17 +173,23 @@ function build(ctx) {
   // Predict, then check: can a network with no hidden layer learn XOR? Judged from the engine's
   // test accuracy once such a network (inputs x₁, x₂ only) has trained XOR_STEPS steps on XOR.
   const XOR_STEPS = 500;
+  let xorShownSinceLock = false; // this network's accuracy on XOR has been on screen since the lock
   const prediction = createPrediction(ctx, {
     id: 'nn-xor-no-hidden',
     question: t('nn-playground.predict.question', { steps: formatNumber(XOR_STEPS, 0) }),
     choices: ['line', 'partly', 'solved'].map((c) => [c, t(`nn-playground.predict.${c}`)]),
     next: t('nn-playground.predict.next'),
+    onCommit: () => { xorShownSinceLock = false; },
+    // Its test accuracy after a few steps under this lock hints at the answer as much as before
+    // it: changed part-way, a new lock could follow it.
+    progress: () => xorShownSinceLock,
   });
   function judgeXor() {
     if (trainer.steps === 0 || s.dataset !== 'xor' || s.layers !== '' || s.features !== 'x1,x2' || trainer.status() === 'diverged') return;
     // This network's test accuracy is on screen from its first step: a prediction locked after
     // that could copy it, even one locked before step XOR_STEPS.
     if (prediction.pending === null) { prediction.outcomeSeen(t('nn-playground.predict.seen')); return; }
+    xorShownSinceLock = true;
     if (trainer.steps < XOR_STEPS) return;
     const m = attemptUi(() => trainer.metrics());
     if (!m || !m.test) return;
