@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
-import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
+import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
@@ -178,4 +178,34 @@ test('PCA projection: a line 44.3° off PC1 shows a share within the box\'s ± 5
   await assertPractice(page, predictBox(card, id), { othersMayReport: true });
   await assertClean(page);
   await page.close();
+});
+
+// The same 51.1% at 44.3° off, shown while a prediction is locked in, gives the answer away too:
+// Change my prediction there, turn away, lock again, and the check is practice. Locked and left
+// alone, the same turns make a recorded first try.
+test('PCA projection: a prediction changed with 51.1% on screen under it, then locked again, is practice; one left alone is a first try', async () => {
+  for (const honest of [false, true]) {
+    const page = await site.newPage();
+    await page.goto(`${site.base}/lessons/pca.html`);
+    await widgetsReady(page);
+    await recordReports(page);
+    const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
+    const angle = card.getByRole('slider', { name: /line angle/ });
+    const id = 'pca-45-degrees';
+    const box = await lockPrediction(card, id, honest ? '51' : '90');
+    await angle.fill('79');                             // one jump from 100°: 44.3° off, not yet judged
+    assert.equal(await stat(card, 'variance captured'), '51.1%');
+    assert.equal(await box.getAttribute('data-state'), 'committed');
+    if (!honest) {
+      await changePrediction(box);
+      assert.match(await box.getByRole('status').textContent(), /Part of the run was on screen while your prediction was locked in/);
+      await angle.fill('100');
+      await lockPrediction(card, id, '51');
+    }
+    await angle.fill('80');
+    if (honest) await assertFirstTry(page, box);
+    else await assertPractice(page, box, { othersMayReport: true });
+    await assertClean(page);
+    await page.close();
+  }
 });

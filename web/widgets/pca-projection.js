@@ -90,12 +90,17 @@ function build(ctx) {
   // there by the learner (or a shared link) with nothing locked in shows the answer: later
   // predictions are practice, and the box says why.
   const PREDICT_TOLERANCE = 5; // percentage points either side
+  let answerShownSinceLock = false; // the line stood where it shows the answer since the lock
   const prediction = createPrediction(ctx, {
     id: 'pca-45-degrees',
     question: t('pca-projection.predict.question'),
     numeric: { percent: true, label: t('pca-projection.predict.unit'), tolerance: PREDICT_TOLERANCE, min: 0, max: 100, digits: 1 },
     ready: () => (data && Math.abs(angleGap(angle, pc1Angle) - 45) > 0.5 && !nearAnswer(captured()) ? null : t('pca-projection.predict.ready')),
     next: () => t('pca-projection.predict.next', { pc1: formatAxisAngle(pc1Angle, 1) }),
+    onCommit: () => { answerShownSinceLock = false; },
+    // A share that would count as right, turned to under this lock, gives the answer away as much
+    // as before it: changed then, a new lock could copy it.
+    progress: () => answerShownSinceLock,
   });
   // A share on screen that the box would count as right gives the answer away, even if the line
   // never stood within half a degree of 45° (a click on the slider's track jumps straight to
@@ -103,7 +108,9 @@ function build(ctx) {
   // the two components' shares.
   const nearAnswer = (share) => Number.isFinite(share) && Math.abs(share - (ratios[0] + ratios[1]) / 2) <= PREDICT_TOLERANCE / 100;
   function judge45(share, by) {
-    if (prediction.pending === null && by !== 'snap' && (nearAnswer(share) || (Number.isFinite(share) && Math.abs(angleGap(angle, pc1Angle) - 45) <= 0.5))) prediction.outcomeSeen(t('pca-projection.predict.seen'));
+    const showsAnswer = by !== 'snap' && (nearAnswer(share) || (Number.isFinite(share) && Math.abs(angleGap(angle, pc1Angle) - 45) <= 0.5));
+    if (showsAnswer && prediction.pending !== null) answerShownSinceLock = true;
+    if (prediction.pending === null && showsAnswer) prediction.outcomeSeen(t('pca-projection.predict.seen'));
     if (prediction.pending === null || by !== 'learner' || !Number.isFinite(share) || Math.abs(angleGap(angle, pc1Angle) - 45) > 0.5) return;
     prediction.settle(share * 100, t('pca-projection.predict.why', { gap: formatNumber(angleGap(angle, pc1Angle), 1), share: pct(share, 1), pc1: pct(ratios[0], 1), pc2: pct(ratios[1], 1) }));
   }
