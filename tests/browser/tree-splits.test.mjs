@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, snap, widgetsReady } from './browser.mjs';
-import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
+import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
 
 let site;
@@ -164,6 +164,36 @@ test('Tree splits: a prediction locked after a pure tree was on screen is practi
   await assertPractice(page, predictBox(card, id));
   await assertClean(page);
   await page.close();
+});
+
+// A deeper tree grown under a lock shows which way test accuracy goes (depth 4, not yet pure):
+// Change my prediction there, back to depth 2, lock again, and the pure tree's verdict is
+// practice. Locked and left alone, the same depths make a recorded first try.
+test('Tree splits: a prediction changed after a deeper tree grew under it, then locked again, is practice; one left alone is a first try', async () => {
+  for (const honest of [false, true]) {
+    const page = await site.newPage({ reducedMotion: 'reduce' });
+    await page.goto(`${site.base}/lessons/decision-trees.html`);
+    await widgetsReady(page);
+    await recordReports(page);
+    const card = page.locator('.dw-card').filter({ hasText: 'Grow the tree' }).first();
+    const depth = card.getByRole('slider', { name: /max depth/ });
+    const id = 'tree-grow-pure-moons';
+    await depth.fill('2');
+    const box = await lockPrediction(card, id, honest ? 'lower' : 'higher');
+    await depth.fill('4');                             // deeper, not yet pure: no verdict
+    assert.equal(await box.getAttribute('data-state'), 'committed');
+    if (!honest) {
+      await changePrediction(box);
+      assert.match(await box.getByRole('status').textContent(), /Part of the run was on screen while your prediction was locked in/);
+      await depth.fill('2');
+      await lockPrediction(card, id, 'lower');
+    }
+    await depth.fill('7');
+    if (honest) await assertFirstTry(page, box);
+    else await assertPractice(page, box);
+    await assertClean(page);
+    await page.close();
+  }
 });
 
 test('Tree splits: the pictures\' descriptions count one leaf and one node in the singular', async () => {

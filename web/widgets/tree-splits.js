@@ -93,6 +93,7 @@ function build(ctx) {
   // fresh points than the fully grown tree at the current depth? Judged from the engine's test
   // accuracy (200 fresh points) at the commit and when a deeper tree is fully grown and pure.
   let start = null;
+  let grownSinceLock = false; // a tree with more leaves than the one locked against was on screen
   const measure = () => ({ depth: opts.depth, purity: attempt(card, () => tree.score(train.X, train.y), NaN), test: attempt(card, () => tree.score(test.X, test.y), NaN) });
   const prediction = createPrediction(ctx, {
     id: `tree-grow-pure-${options.dataset}`,
@@ -102,10 +103,15 @@ function build(ctx) {
       if (!train || tree.status() !== 'converged') return t('tree-splits.predict.notGrown');
       return measure().purity < 0.999 ? null : t('tree-splits.predict.alreadyPure');
     },
-    onCommit: () => { start = measure(); },
+    onCommit: () => { start = { ...measure(), leaves: leafCount() }; grownSinceLock = false; },
     next: () => t('tree-splits.predict.next', { test: pct(start.test, 1), depth: start.depth }),
+    // A tree grown past the one locked against shows which way test accuracy is heading: changed
+    // then, a new lock could follow it.
+    progress: () => grownSinceLock,
   });
+  function leafCount() { return attempt(card, () => tree.leafCount(), 0); }
   function judgePure() {
+    if (prediction.pending !== null && start && leafCount() > start.leaves) grownSinceLock = true;
     if (!train || tree.status() !== 'converged') return;
     // A pure tree's test accuracy is on screen: a prediction made after it could copy it.
     if (prediction.pending === null) {
