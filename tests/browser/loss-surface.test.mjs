@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { assertPractice, recordReports } from './predict-helpers.mjs';
+import { assertPractice, assertFirstTry, recordReports } from './predict-helpers.mjs';
 import { listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
@@ -357,7 +357,8 @@ test('Loss surface: part of a saddle run seen before locking, or a prediction ch
     assert.equal(await stat(page, 'y'), '0.000');
     assert.ok(Math.abs(Number(await stat(page, 'x'))) < 0.1, `x = ${await stat(page, 'x')}`);
     if (order === 'changed mid-run') await box.getByRole('button', { name: 'Change my prediction' }).click();
-    assert.match(await box.getByRole('status').textContent(), /Steps of a run from the saddle's starting spot were on screen before a prediction was locked in/, order);
+    const said = order === 'changed mid-run' ? /Part of the run was on screen while your prediction was locked in/ : /Steps of a run from the saddle's starting spot were on screen before a prediction was locked in/;
+    assert.match(await box.getByRole('status').textContent(), said, order);
     assert.equal(await reveal.evaluate((d) => d.open), false, 'the text that states the outcome stays closed');
     await page.getByRole('button', { name: 'Reset' }).click();
     await lock('saddle');
@@ -380,5 +381,21 @@ test('Loss surface: a saddle prediction locked before any step is a first try', 
   assert.doesNotMatch(await box.getByRole('status').textContent(), /Practice/);
   assert.deepEqual((await reportedEvents(page)).filter((r) => r.type === 'dw:score').map((r) => [r.widget, r.score]), [['predict:loss-surface-saddle', 1]]);
   assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Steps shown under a lock that is left alone are the run the prediction waited for: 30 steps,
+// then Play to the end, is still a recorded first try.
+test('Loss surface: a saddle prediction locked, stepped part-way and run to the end is a first try', async () => {
+  const page = await openLesson();
+  await recordReports(page);
+  const box = page.locator('[data-predict="loss-surface-saddle"]');
+  await page.getByLabel('surface', { exact: true }).selectOption('saddle');
+  await box.getByRole('combobox').selectOption('saddle');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  for (let i = 0; i < 30; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+  assert.equal(await stat(page, 'step'), '30');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await assertFirstTry(page, box);
   await page.close();
 });

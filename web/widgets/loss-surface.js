@@ -99,7 +99,7 @@ function build(ctx) {
     onCommit: () => { runShown = false; },
     // Changed part-way through a run from the starting spot, the box has had the ball heading for
     // the origin on screen.
-    onUnlock: () => { if (runShown) { runShown = false; prediction.outcomeGlimpsed(t('loss-surface.predict.glimpsed')); } },
+    progress: () => runShown,
   });
   let offStartNoted = false;
   // Steps of a run from the saddle's starting spot have been on screen since the last commit.
