@@ -179,7 +179,7 @@ test('k-NN vote: k = 13 to 20 (maps 5.1% or more from k = 25\'s) seen before the
   for (const step of ['13', '20', '5']) await k.fill(step);
   const box = await lockPrediction(card, 'knn-raise-k', 'some');
   await k.fill('25');
-  assert.match(await assertFirstTry(page, box), /11\.5% of the 3600 grid cells changed class/);
+  assert.match(await assertFirstTry(page, box), /11\.5% of the 3\u202f600 grid cells changed class/);
   await assertClean(page);
   await page.close();
 });

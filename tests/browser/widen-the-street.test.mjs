@@ -340,7 +340,7 @@ test('widen the street: the solver\'s street at C = 1.02 seen before locking in 
   assert.equal(await box.getByRole('status').textContent(), '', 'the street at C = 1000 alone gives nothing away');
   await C.fill('0.01');                                 // C = 10^0.01 = 1.02, the slider's nearest stop above 1
   assert.equal(await stat(card, 'SVM margin'), '2.733');
-  assert.equal(await box.getByRole('status').textContent(), 'The solver\'s street was on screen at C = 1000 and at C = 1.02 before a prediction was locked in, and how its width answered the change of C is what the box asks: a prediction made on this page now is practice and is not recorded.');
+  assert.equal(await box.getByRole('status').textContent(), 'The solver\'s street was on screen at C = 1\u202f000 and at C = 1.02 before a prediction was locked in, and how its width answered the change of C is what the box asks: a prediction made on this page now is practice and is not recorded.');
   await C.fill('3');
   await lockPrediction(card, id, 'same');
   await C.fill('0');
@@ -358,6 +358,6 @@ test('widen the street: the solver\'s street at C = 1.02 seen before locking in 
   await card2.getByRole('slider', { name: /C \(soft margin\)/ }).fill('0.01');
   assert.equal((await verdict(card2, id, 0)).result, null, 'C = 1.02 settles nothing');
   await card2.getByRole('slider', { name: /C \(soft margin\)/ }).fill('0');
-  assert.match(await assertFirstTry(honest, box2), /At C = 1000 the street was 2\.733 wide; at C = 1 it is 2\.733/);
+  assert.match(await assertFirstTry(honest, box2), /At C = 1\u202f000 the street was 2\.733 wide; at C = 1 it is 2\.733/);
   await honest.close();
 });
