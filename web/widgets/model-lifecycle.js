@@ -86,9 +86,11 @@ function build(ctx) {
   };
   let sliders = null;
   const choices = (key) => schema[key].values.map((v) => [v, t(`model-lifecycle.${key}.${v}`)]);
-  select(card.controls, { label: t('model-lifecycle.select.drift'), value: opts.drift, options: choices('drift'), onChange: change('drift') });
-  select(card.controls, { label: t('model-lifecycle.select.policy'), value: opts.policy, options: choices('policy'), onChange: change('policy') });
-  select(card.controls, { label: t('model-lifecycle.select.watch'), value: opts.watch, options: choices('watch'), onChange: change('watch') });
+  const selects = {
+    drift: select(card.controls, { label: t('model-lifecycle.select.drift'), value: opts.drift, options: choices('drift'), onChange: change('drift') }),
+    policy: select(card.controls, { label: t('model-lifecycle.select.policy'), value: opts.policy, options: choices('policy'), onChange: change('policy') }),
+    watch: select(card.controls, { label: t('model-lifecycle.select.watch'), value: opts.watch, options: choices('watch'), onChange: change('watch') }),
+  };
   sliders = {
     day: slider(card.controls, { label: t('model-lifecycle.slider.day'), min: 0, max: DAYS - 1, step: 1, value: opts.day, format: (v) => fixed(v, 0), onInput: (v) => { play.stop(); opts.day = v; render(); } }),
     size: slider(card.controls, { label: t('model-lifecycle.slider.size'), min: 0, max: 4, step: 0.1, value: opts.size, format: (v) => fixed(v, 1), onInput: changeSoon('size') }),
@@ -278,6 +280,8 @@ function build(ctx) {
       play.stop();
       opts = { ...next };
       for (const k of Object.keys(sliders)) sliders[k].set(opts[k]);
+      // The menus show what the widget now simulates (an update from the host or a shared link).
+      for (const k of Object.keys(selects)) selects[k].value = opts[k];
       simulate();
     },
     currentOptions: () => ({ ...opts }),
