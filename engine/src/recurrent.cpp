@@ -9,6 +9,7 @@
 #include "dw/detmath.hpp"
 #include "dw/errors.hpp"
 #include "dw/names.hpp"
+#include "dw/two_lanes.hpp"
 #include "dw/validate.hpp"
 
 namespace dw {
@@ -180,46 +181,74 @@ void RecurrentNet::reset(std::uint32_t seed) {
 //
 // Written as plain loops over buffers allocated once per call: the sizes are tiny (H ≤ 64) and
 // per-step Eigen temporaries cost more than the arithmetic, natively and even more in WASM
-// (docs/toolchain.md §23: Eigen is scalar there).
+// (docs/toolchain.md §23: Eigen is scalar there). The loops run two units at a time in V2
+// (dw/two_lanes.hpp: SSE2 natively, f64x2 in WASM) wherever each unit's value is computed on
+// its own: every lane does the scalar operations in the scalar order, so the results are the
+// same bits natively and in WASM. Sums over units (the readout, ‖∂L/∂h‖) stay scalar.
 
 namespace {
 
-// A read-only view of θ in the layout params() documents.
+// A read-only view of θ in the layout params() documents, with W_h also transposed (H × rows,
+// whT[j·rows + r] = W_h[r][j]) so that z = W_h h runs two rows r, r+1 per V2 along contiguous
+// memory, each lane summing over j in order as the scalar loop did.
 struct View {
   const double *wx, *wh, *b, *wy;
   double by;
   int H, rows;
   bool lstm;
+  std::vector<double> whT;
 };
+
+// Two lanes from position j of an array of n values; past the end the second lane is 0 (padding
+// that is never stored).
+inline V2 loadPart(const double* p, int j, int n) { return j + 2 <= n ? load2(p + j) : V2{p[j], 0.0}; }
+inline void storePart(double* p, int j, int n, V2 v) {
+  if (j + 2 <= n) store2(p + j, v);
+  else p[j] = v[0];
+}
 
 // z = W_x x + W_h h_{t−1} + b, then the cell: h (and c, gates i f g o for the LSTM) from
 // (hPrev, cPrev). z is scratch of `rows` values; gates holds 4H values (LSTM only).
 inline void cellStep(const View& v, double x, const double* hPrev, const double* cPrev, double* h, double* c,
                      double* gates, double* z) {
-  const int H = v.H;
-  for (int r = 0; r < v.rows; ++r) {
+  const int H = v.H, rows = v.rows;
+  int r = 0;
+  for (; r + 2 <= rows; r += 2) {
+    V2 s = load2(v.wx + r) * x + load2(v.b + r);
+    for (int j = 0; j < H; ++j) s += load2(v.whT.data() + static_cast<std::size_t>(j) * rows + r) * hPrev[j];
+    store2(z + r, s);
+  }
+  for (; r < rows; ++r) {
     const double* w = v.wh + static_cast<std::size_t>(r) * H;
     double s = v.wx[r] * x + v.b[r];
     for (int j = 0; j < H; ++j) s += w[j] * hPrev[j];
     z[r] = s;
   }
   if (!v.lstm) {
-    for (int j = 0; j < H; ++j) h[j] = std::tanh(z[j]);
+    tanhArray(z, h, H);
     return;
   }
   for (int j = 0; j < H; ++j) {
-    const double i = sigmoid(z[j]), f = sigmoid(z[H + j]), g = std::tanh(z[2 * H + j]), o = sigmoid(z[3 * H + j]);
-    gates[j] = i;
-    gates[H + j] = f;
-    gates[2 * H + j] = g;
-    gates[3 * H + j] = o;
-    c[j] = f * cPrev[j] + i * g;  // the additive cell update
-    h[j] = o * std::tanh(c[j]);
+    gates[j] = sigmoid(z[j]);
+    gates[H + j] = sigmoid(z[H + j]);
+    gates[3 * H + j] = sigmoid(z[3 * H + j]);
+  }
+  for (int j = 0; j < H; j += 2) {
+    const V2 i = loadPart(gates, j, H), f = loadPart(gates + H, j, H), o = loadPart(gates + 3 * H, j, H);
+    const V2 g = tanh2(loadPart(z + 2 * H, j, H));
+    const V2 cj = f * loadPart(cPrev, j, H) + i * g;  // the additive cell update
+    storePart(gates + 2 * H, j, H, g);
+    storePart(c, j, H, cj);
+    storePart(h, j, H, o * tanh2(cj));
   }
 }
 
 inline View viewOf(const Vector& theta, Index wx, Index wh, Index b, Index wy, Index by, int H, int rows, bool lstm) {
-  return View{theta.data() + wx, theta.data() + wh, theta.data() + b, theta.data() + wy, theta(by), H, rows, lstm};
+  View v{theta.data() + wx, theta.data() + wh, theta.data() + b, theta.data() + wy, theta(by), H, rows, lstm, {}};
+  v.whT.resize(static_cast<std::size_t>(rows) * H);
+  for (int r = 0; r < rows; ++r)
+    for (int j = 0; j < H; ++j) v.whT[static_cast<std::size_t>(j) * rows + r] = v.wh[static_cast<std::size_t>(r) * H + j];
+  return v;
 }
 
 inline double readout(const View& v, const double* h) {
@@ -284,16 +313,17 @@ void runBackward(const View& v, const double* x, const Tape& tape, const double*
       const double* g4 = tape.gs.data() + static_cast<std::size_t>(t) * 4 * H;
       const double* ct = tape.cs.data() + static_cast<std::size_t>(t + 1) * H;
       const double* cPrev = ct - H;
-      for (int j = 0; j < H; ++j) {
-        const double i = g4[j], f = g4[H + j], g = g4[2 * H + j], o = g4[3 * H + j];
-        const double tc = std::tanh(ct[j]);
+      for (int j = 0; j < H; j += 2) {
+        const V2 i = loadPart(g4, j, H), f = loadPart(g4 + H, j, H), g = loadPart(g4 + 2 * H, j, H),
+                 o = loadPart(g4 + 3 * H, j, H), dhj = loadPart(dh.data(), j, H);
+        const V2 tc = tanh2(loadPart(ct, j, H));  // the forward pass's tanh, the same bits
         // h = o ⊙ tanh(c): ∂h/∂o = tanh c, ∂h/∂c = o(1 − tanh² c); c also reaches c_{t+1} (dcNext).
-        const double dc = dh[j] * o * (1.0 - tc * tc) + dcNext[j];
-        dz[j] = dc * g * i * (1.0 - i);              // c = f c' + i g, i = σ(z_i)
-        dz[H + j] = dc * cPrev[j] * f * (1.0 - f);   // f = σ(z_f)
-        dz[2 * H + j] = dc * i * (1.0 - g * g);      // g = tanh(z_g)
-        dz[3 * H + j] = dh[j] * tc * o * (1.0 - o);  // o = σ(z_o)
-        dcNext[j] = dc * f;
+        const V2 dc = dhj * o * (1.0 - tc * tc) + loadPart(dcNext.data(), j, H);
+        storePart(dz.data(), j, H, dc * g * i * (1.0 - i));                                  // c = f c' + i g, i = σ(z_i)
+        storePart(dz.data() + H, j, H, dc * loadPart(cPrev, j, H) * f * (1.0 - f));          // f = σ(z_f)
+        storePart(dz.data() + 2 * H, j, H, dc * i * (1.0 - g * g));                          // g = tanh(z_g)
+        storePart(dz.data() + 3 * H, j, H, dhj * tc * o * (1.0 - o));                        // o = σ(z_o)
+        storePart(dcNext.data(), j, H, dc * f);
       }
     }
     if (grad) {
@@ -301,14 +331,18 @@ void runBackward(const View& v, const double* x, const Tape& tape, const double*
         grad[offWx + r] += dz[r] * x[t];
         grad[offB + r] += dz[r];
         double* gw = grad + offWh + static_cast<Index>(r) * H;
-        for (int j = 0; j < H; ++j) gw[j] += dz[r] * hPrev[j];
+        int j = 0;
+        for (; j + 2 <= H; j += 2) store2(gw + j, load2(gw + j) + dz[r] * load2(hPrev + j));
+        for (; j < H; ++j) gw[j] += dz[r] * hPrev[j];
       }
     }
     // ∂L/∂h_{t−1} through z: W_hᵀ dz.
     std::fill(dhNext.begin(), dhNext.end(), 0.0);
     for (int r = 0; r < v.rows; ++r) {
       const double* w = v.wh + static_cast<std::size_t>(r) * H;
-      for (int j = 0; j < H; ++j) dhNext[j] += w[j] * dz[r];
+      int j = 0;
+      for (; j + 2 <= H; j += 2) store2(dhNext.data() + j, load2(dhNext.data() + j) + load2(w + j) * dz[r]);
+      for (; j < H; ++j) dhNext[j] += w[j] * dz[r];
     }
     // Truncated BPTT: nothing flows from step t into the state before it at a chunk boundary.
     if (truncation > 0 && t % truncation == 0) {
