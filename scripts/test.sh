@@ -53,9 +53,11 @@ for f in tests/browser/*.test.mjs tests/node/*.test.mjs lessons/*.test.mjs; do
   files+=("$f")
 done
 echo "== ${#files[@]} test files: the WASM engine in Node, lesson claims, the site in Chromium (node:test)"
-# Several files at a time: browser tests spend most of their time waiting on pages.
+# Several files at a time: browser tests spend most of their time waiting on pages. One Chromium
+# serves every browser test file (scripts/shared-chromium.mjs: started before the run, closed when
+# it ends however it ends) instead of one launched and closed per file.
 web_log=$(mktemp)
-node --test --test-concurrency="${DW_TEST_FILES_AT_ONCE:-3}" "${files[@]}" 2>&1 | tee "$web_log"
+node scripts/shared-chromium.mjs node --test --test-concurrency="${DW_TEST_FILES_AT_ONCE:-3}" "${files[@]}" 2>&1 | tee "$web_log"
 [[ ${PIPESTATUS[0]} == 0 ]] || status=1
 
 if [[ -n $cross_pid ]]; then

@@ -15,23 +15,68 @@ const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--disable-default-apps', '--disable-extensions', '--mute-audio', '--js-flags=--expose-gc'];
 
+// How every test Chromium is started: by startSite below, or once for a whole run by
+// scripts/shared-chromium.mjs.
+export const CHROMIUM_LAUNCH = {
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: CHROMIUM_FLAGS,
+  viewport: { width: 1280, height: 900 },
+};
+
+// The browser context a site's pages open in. With DW_CHROMIUM_WS set (scripts/shared-chromium.mjs,
+// as npm test runs), the persistent context of the one Chromium every test file of the run shares:
+// launching and closing a browser per file costs about 1.5 CPU-seconds, and a fresh (incognito)
+// context per file would cost more than that, since Chromium keeps no code cache there and compiles
+// the engine's WASM again on every page load. Files stay apart through their origins: each site is
+// served on its own port, and a port an earlier file used has its storage cleared before the first
+// page opens. Otherwise (one file run by hand) a Chromium of its own with a fresh profile.
+async function openBrowser() {
+  const endpoint = process.env.DW_CHROMIUM_WS;
+  if (endpoint) {
+    const browser = await chromium.connect(endpoint);
+    return { context: browser.contexts()[0], shared: true, close: () => browser.close() };
+  }
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, CHROMIUM_LAUNCH);
+  return {
+    context,
+    shared: false,
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// Everything a page of `origin` kept in the browser (local storage, IndexedDB, caches, cookies).
+async function clearStorage(context, page, origin) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+  await cdp.detach();
+}
+
 export async function startSite({ dir = path.join(root, 'dist'), csp = null } = {}) {
   const server = createServer(dir, { csp });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}`;
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    viewport: { width: 1280, height: 900 },
-  });
+  const browser = await openBrowser();
+  const { context } = browser;
+  // Pages of this site still open: closing the site closes them, as closing a context of its own
+  // would (in the shared context, a page left open would go on drawing for the rest of the run).
+  const open = new Set();
+  let storageCleared = null;
   fs.mkdirSync(outputDir, { recursive: true });
   return {
     base,
-    context,
     async newPage({ width = 1280, height = 900, reducedMotion = 'no-preference' } = {}) {
       const page = await context.newPage();
+      open.add(page);
+      page.on('close', () => open.delete(page));
+      if (browser.shared) {
+        storageCleared ??= clearStorage(context, page, base);
+        await storageCleared;
+      }
       await page.setViewportSize({ width, height });
       await page.emulateMedia({ reducedMotion });
       const record = { requests: [], errors: [] };
@@ -42,9 +87,9 @@ export async function startSite({ dir = path.join(root, 'dist'), csp = null } = 
       return page;
     },
     async close() {
-      await context.close();
+      await Promise.all([...open].map((page) => page.close()));
+      await browser.close();
       await new Promise((resolve) => server.close(resolve));
-      fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
