@@ -28,6 +28,10 @@ const server = await chromium.launchServer({
   host: '127.0.0.1',
   _userDataDir: userDataDir,
   _sharedBrowser: true,
+  // The signals are the command's to answer: the browser is closed once it has ended.
+  handleSIGINT: false,
+  handleSIGTERM: false,
+  handleSIGHUP: false,
 });
 
 const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, DW_CHROMIUM_WS: server.wsEndpoint() } });
