@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+import { afterNextFrame, canvasInk, statReader, noNaNInCards } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -17,6 +17,7 @@ test('ai-timeline: keyboard, buttons and clicks move between events; the story a
     const card = page.locator('.dw-card', { hasText: 'Eighty years of AI' });
     const stat = statReader(page, card);
     const canvas = card.locator('canvas').first();
+    await afterNextFrame(page);
     const ink = await canvasInk(page, '.dw-card canvas >> nth=0');
     assert.ok(ink.colours > 4, 'timeline drawn');
     assert.equal(await stat('year'), '1943');
@@ -170,7 +171,7 @@ test('ai-timeline: no line, marker or label is drawn over a decade label, at 375
       await canvas.evaluate((c) => { window.canvasLog.length = 0; window.timelineCanvas = c; });
       await page.keyboard.press('ArrowLeft');
       await page.keyboard.press('ArrowRight');
-      await page.waitForTimeout(150);
+      await afterNextFrame(page);
     const covered = await page.evaluate(() => {
       const ops = window.canvasLog.filter((o) => o.canvas === window.timelineCanvas);
       const lastDecade = {};

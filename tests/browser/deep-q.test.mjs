@@ -297,7 +297,12 @@ test('deep-q: axis names clear of the tick labels, the setup menu wide enough fo
       });
       window.dispatchEvent(new Event('resize'));
       root.querySelector('.dw-stage').style.width = `${root.querySelector('.dw-stage').clientWidth - 1}px`;
-      await new Promise((r) => setTimeout(r, 400));
+      // Until both charts have redrawn (printed their axis names), then four frames more for the
+      // redraw at the narrower stage (ResizeObserver, the plot's resize frame, the draw frame): a
+      // fixed 400 ms missed the redraw when frames came late.
+      const named = () => boxes.every((b) => b.some((x) => x.text === 'return' || x.text === 'TD loss'));
+      for (const start = performance.now(); !named() && performance.now() - start < 10000;) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 4; i++) await new Promise((r) => requestAnimationFrame(r));
       originals.forEach(([ctx, original]) => { ctx.fillText = original; });
       return canvases.map((c, i) => ({ label: c.getAttribute('aria-label'), boxes: boxes[i] }));
     });

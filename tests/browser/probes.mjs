@@ -103,11 +103,18 @@ export async function noNaNInCards(page) {
   return texts.every((t) => !/\bNaN\b/.test(t));
 }
 
+// Resolves once the page has drawn two more frames: every redraw a widget asked for before the call
+// has run (web/lib/frame.js draws in the next animation frame). A fixed wait instead fails when a
+// loaded machine, or a browser shared with other test files, delays the frame.
+export async function afterNextFrame(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
 // Brings a card into view (so it draws: an off-screen widget is paused) and, with DW_SCREENSHOTS=1,
 // pictures it; a test behaves the same whether or not pictures are taken.
 export async function cardShot(scope, name) {
   await scope.scrollIntoViewIfNeeded();
-  await scope.page().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await afterNextFrame(scope.page());
   await snap(scope, name);
 }
 
