@@ -10,6 +10,17 @@ let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
+// The knn lesson, loaded fresh with its reports recorded: the vote widget's card, its k slider and
+// its raise-k predict box.
+async function openVote() {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/knn.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Vote of the neighbours' });
+  return { page, card, k: card.getByRole('slider', { name: /k \(neighbours\)/ }), box: predictBox(card, 'knn-raise-k') };
+}
+
 test('k-NN vote: dragging and keys move the query; the vote is the engine\'s for that point', async () => {
   for (const width of [1280, 375]) {
     const page = await site.newPage({ width });
@@ -89,13 +100,7 @@ test('k-NN vote: the share that changes class is judged as shown (179 of 3600 ce
 });
 
 test('k-NN vote: the box refuses a start just below 25 (locked at k = 24, "under 5%" would be certain), and takes k = 12', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/knn.html`);
-  await widgetsReady(page);
-  await recordReports(page);
-  const card = page.locator('.dw-card').filter({ hasText: 'Vote of the neighbours' });
-  const k = card.getByRole('slider', { name: /k \(neighbours\)/ });
-  const box = predictBox(card, 'knn-raise-k');
+  const { page, card, k, box } = await openVote();
   for (const start of ['24', '13']) {
     await k.fill(start);
     await box.getByRole('combobox').selectOption('few');
@@ -114,12 +119,7 @@ test('k-NN vote: the box refuses a start just below 25 (locked at k = 24, "under
 });
 
 test('k-NN vote: a prediction locked after the k = 25 map was on screen is practice, and is not recorded', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/knn.html`);
-  await widgetsReady(page);
-  await recordReports(page);
-  const card = page.locator('.dw-card').filter({ hasText: 'Vote of the neighbours' });
-  const k = card.getByRole('slider');
+  const { page, card, k } = await openVote();
   await k.fill('25');
   assert.match((await verdict(card, 'knn-raise-k', 0)).text, /The map at k = 25 was on screen before a prediction was locked in/);
   await k.fill('5');
@@ -135,13 +135,7 @@ test('k-NN vote: a prediction locked after the k = 25 map was on screen is pract
 // k = 21 in 4.3%, at k = 20 in 5.1% and at k = 13 in 8.8% (engine, 60 × 60 grid): from 21 up the
 // map is the answer's to within the box's narrowest band.
 test('k-NN vote: a visit to k = 23 (the map within 5% of k = 25\'s) before the lock, or under a lock that is then changed, makes the prediction practice', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/knn.html`);
-  await widgetsReady(page);
-  await recordReports(page);
-  const card = page.locator('.dw-card').filter({ hasText: 'Vote of the neighbours' });
-  const k = card.getByRole('slider', { name: /k \(neighbours\)/ });
-  const box = predictBox(card, 'knn-raise-k');
+  const { page, card, k, box } = await openVote();
   await k.fill('23');
   assert.match(await box.getByRole('status').textContent(), /The map at k = 23 differs from the map at k = 25 in under 5% of the plane, and it was on screen before a prediction was locked in/);
   await k.fill('5');
@@ -151,12 +145,7 @@ test('k-NN vote: a visit to k = 23 (the map within 5% of k = 25\'s) before the l
   await assertClean(page);
   await page.close();
 
-  const again = await site.newPage();
-  await again.goto(`${site.base}/lessons/knn.html`);
-  await widgetsReady(again);
-  await recordReports(again);
-  const card2 = again.locator('.dw-card').filter({ hasText: 'Vote of the neighbours' });
-  const k2 = card2.getByRole('slider', { name: /k \(neighbours\)/ });
+  const { page: again, card: card2, k: k2 } = await openVote();
   const box2 = await lockPrediction(card2, 'knn-raise-k', 'many');
   await k2.fill('22');                                  // 4.9% from the k = 25 map, under the lock
   await changePrediction(box2);
@@ -170,12 +159,7 @@ test('k-NN vote: a visit to k = 23 (the map within 5% of k = 25\'s) before the l
 });
 
 test('k-NN vote: k = 13 to 20 (maps 5.1% or more from k = 25\'s) seen before the lock leave the prediction a recorded first try', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/knn.html`);
-  await widgetsReady(page);
-  await recordReports(page);
-  const card = page.locator('.dw-card').filter({ hasText: 'Vote of the neighbours' });
-  const k = card.getByRole('slider', { name: /k \(neighbours\)/ });
+  const { page, card, k } = await openVote();
   for (const step of ['13', '20', '5']) await k.fill(step);
   const box = await lockPrediction(card, 'knn-raise-k', 'some');
   await k.fill('25');
