@@ -56,7 +56,11 @@ test('gradient-descent walkthrough: w in the table, step 1 as worked by hand, a 
     };
     window.dispatchEvent(new Event('resize'));
     canvas.parentElement.style.width = `${canvas.parentElement.clientWidth - 1}px`;
-    await new Promise((r) => setTimeout(r, 300));
+    // The redraw comes from the resize observer: wait for its first label (up to 10 s on a busy
+    // machine), then two frames so the whole redraw is in.
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    for (let waited = 0; spans.length === 0 && waited < 10000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    await frame(); await frame();
     ctx.fillText = original;
     return spans;
   });

@@ -118,7 +118,7 @@ test('kernel SVM: the γ slider stops at 50, the lesson\'s setting, where 90 of 
   });
   assert.equal(`${sv} of 120`, await stat(w, 'support vectors'));
   const C = w.getByRole('slider', { name: /^C/ });
-  for (const [c, shown] of [[0.1, '0.1'], [0.01, '0.01'], [1000, '1000']]) {
+  for (const [c, shown] of [[0.1, '0.1'], [0.01, '0.01'], [1000, '1\u202f000']]) {
     await C.fill(cAt(c));
     assert.equal(await C.locator('xpath=..').locator('output').textContent(), shown);
     assert.match(await message(w), new RegExp(`C = ${shown.replace('.', '\\.')}\\)`));

@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { statIn, paintedPixels } from './probes.mjs';
+import { readShown } from '../../web/lib/format.js';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -17,16 +18,16 @@ test('learning loop: each lap is one engine step and the error shrinks', async (
   const card = '.learning-loop';
   assert.ok(await paintedPixels(page, `${card} canvas`) > 1000, 'the loop is drawn');
   assert.equal(await page.locator(`${card} button`, { hasText: 'Play' }).textContent(), 'Play', 'reduced motion: no autoplay');
-  const mse0 = Number(await statIn(page, card, 'error (MSE)'));
+  const mse0 = readShown(await statIn(page, card, 'error (MSE)'));
   const step = page.locator(card).getByRole('button', { name: 'Step', exact: true });
   for (let i = 0; i < 5; i++) await step.click(); // Data → Model → Prediction → Error → Update → Data
   assert.equal(await statIn(page, card, 'lap'), '2');
-  const mse1 = Number(await statIn(page, card, 'error (MSE)'));
+  const mse1 = readShown(await statIn(page, card, 'error (MSE)'));
   assert.ok(mse1 < mse0, `error shrinks: ${mse0} → ${mse1}`);
   // Play under reduced motion runs one whole lap per press, instantly.
   await page.locator(card).getByRole('button', { name: 'Play' }).click();
   assert.equal(await statIn(page, card, 'lap'), '3');
-  const shown = { mse: await statIn(page, card, 'error (MSE)'), w: await statIn(page, card, 'w'), b: await statIn(page, card, 'b') };
+  const shown = { mse: readShown(await statIn(page, card, 'error (MSE)')).toFixed(1), w: await statIn(page, card, 'w'), b: await statIn(page, card, 'b') };
   const expected = await page.evaluate(async () => {
     const { loadEngine } = await import('/engine/index.js');
     const ml = await loadEngine();

@@ -71,7 +71,7 @@ test('XOR: a small tanh network trains to ≥ 90 % test accuracy with Play, matc
   const replay = await engineReplay(page, steps);
   assert.equal(`${(replay.accuracy * 100).toFixed(1)}%`, await stat(page, 'test accuracy'), 'accuracy matches the engine');
   assert.equal(Number(await stat(page, 'train loss')).toFixed(4), replay.train.toFixed(4));
-  assert.match(await message(page), /Paused after \d+ steps/);
+  assert.match(await message(page), /Paused after [\d\u202f]+ steps/);
   // Hover-equivalent by keyboard: focusing a hidden neuron shows its map in the big view.
   await page.getByRole('button', { name: /layer 1, neuron 1:/ }).focus();
   await page.waitForFunction(() => /Showing layer 1, neuron 1/.test(document.querySelector('.nnp-caption').textContent));
@@ -480,7 +480,7 @@ test('typed settings, seed and weights are read like every typed number; a refus
   await page.waitForFunction(() => !location.hash.includes('nn-playground.factor=')); // 0.5, the default
   assert.equal(await factor.inputValue(), '0.5');
   await typeIn(factor, '50%');
-  assert.equal(await message(page), 'Decay factor per period stays 0.5: "50%" has a % sign, but this is a plain number.');
+  assert.equal(await message(page), 'Decay factor per period stays 0.5: "50%" has a % sign, but this is a plain number, not a percentage.');
   assert.equal(await factor.inputValue(), '0.5');
 
   await page.getByRole('button', { name: /layer 1, neuron 1:/ }).press('Enter');

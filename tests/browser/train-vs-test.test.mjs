@@ -98,7 +98,15 @@ test('Train vs test: flexibility and "memorise hard" open the overfitting gap; s
   assert.equal(await page.locator('.dw-table thead th').count(), 12);
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(150);
+    // The widget scrolls the current column into view after the resize: wait for that (a busy
+    // machine delays the frame), then read the table as it stands.
+    await page.waitForFunction(() => {
+      const table = document.querySelector('.train-vs-test-curve-table');
+      const scroller = [table, table.parentElement].find((e) => e.scrollWidth > e.clientWidth + 1);
+      const box = (scroller || table).getBoundingClientRect();
+      const now = table.querySelector('th.train-vs-test-now').getBoundingClientRect();
+      return now.left >= box.left - 0.5 && now.right <= box.right + 0.5;
+    }, null, { timeout: 5000 }).catch(() => {});
     // On a phone the table says it scrolls and keeps the current setting's column in view.
     const view = await page.locator('.train-vs-test-curve-table').evaluate((table) => {
       const scroller = [table, table.parentElement].find((e) => e.scrollWidth > e.clientWidth + 1);

@@ -38,7 +38,7 @@ test('tsne-vs-pca: PCA variance and t-SNE loss match the engine; Play lowers the
     assert.equal(await stat('t-SNE step'), '10');
     assert.equal(await stat('KL(P‖Q)'), expected.kl10);
     await page.getByRole('button', { name: 'Play' }).click();
-    await page.waitForFunction(() => Number(document.querySelector('.dw-stat[data-stat="t-SNE step"] .dw-stat-value').textContent) >= 320, null, { timeout: 40000 });
+    await page.waitForFunction(() => Number(document.querySelector('.dw-stat[data-stat="t-SNE step"] .dw-stat-value').textContent.replace(/\u202f/g, '')) >= 320, null, { timeout: 40000 });
     await page.getByRole('button', { name: 'Pause' }).click();
     assert.ok(Number(await stat('KL(P‖Q)')) < Number(expected.kl0), 'the KL divergence has dropped');
     assert.match(await page.locator('.dw-message').first().textContent(), /Fine-tuning/);
