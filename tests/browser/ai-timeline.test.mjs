@@ -166,7 +166,7 @@ test('ai-timeline: no line, marker or label is drawn over a decade label, at 375
     for (const [key, year] of [['ArrowRight', '1950'], ['End', '2023–24'], ['ArrowLeft', '2022'], ['ArrowLeft', '2021'], ['ArrowLeft', '2020']]) {
       await page.keyboard.press(key);
       assert.equal(await card.locator('.dw-stat[data-stat="year"] .dw-stat-value').textContent(), year);
-      await page.waitForTimeout(100);
+      await afterNextFrame(page);
       if (year !== '1950' && year !== '2020') continue;
       await canvas.evaluate((c) => { window.canvasLog.length = 0; window.timelineCanvas = c; });
       await page.keyboard.press('ArrowLeft');

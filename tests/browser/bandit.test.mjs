@@ -2,7 +2,7 @@
 // regret, and the ε = 0.5 prediction settles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
@@ -40,7 +40,7 @@ test('bandit: both learners match the engine; UCB1 ends with less regret', async
     assert.equal(await stat('regret ε-greedy'), expected.greedy);
     assert.equal(await stat('regret UCB1'), expected.ucb);
     await page.getByRole('button', { name: 'Play' }).click();
-    await page.waitForFunction(() => Number(document.querySelector('.dw-stat[data-stat="pulls"] .dw-stat-value').textContent.replace(/\u202f/g, '')) >= 1500, null, { timeout: 30000 });
+    await page.waitForFunction(() => Number(document.querySelector('.dw-stat[data-stat="pulls"] .dw-stat-value').textContent.replace(/\u202f/g, '')) >= 1500, null, { timeout: PLAY_TIMEOUT });
     await page.getByRole('button', { name: 'Pause' }).click();
     const rg = Number(await stat('regret ε-greedy'));
     const ru = Number(await stat('regret UCB1'));

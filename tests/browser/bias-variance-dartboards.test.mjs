@@ -3,7 +3,7 @@
 // order the boards as their names say.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, widgetsReady } from './browser.mjs';
+import { PLAY_TIMEOUT, startSite, widgetsReady } from './browser.mjs';
 import { formatNumber } from '../../web/lib/format.js';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine } from './probes.mjs';
@@ -18,7 +18,7 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
   test(`dartboards at ${width} px (${reducedMotion} motion)`, async () => {
     const page = await openLesson(site, 'bias-variance', { width, reducedMotion });
     const w = cardByTitle(page, 'The bias–variance dartboard');
-    await page.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: 30000 });
+    await page.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: PLAY_TIMEOUT });
     const expected = await inEngine(page, (ml, boards) => ml.scoped((track) => {
       const poly = track(new ml.PolynomialRegression());
       return boards.map(([degree, n, noise], i) => {
@@ -67,7 +67,7 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
     const play = w.getByRole('button', { name: 'Play' });
     if (reducedMotion === 'reduce') for (let i = 0; i < 6; i++) await play.click();   // five darts a press
     else await play.click();
-    await page.waitForFunction(() => /30 \/ 30/.test(document.querySelector('.dw-stat[data-stat="darts thrown"]').textContent), null, { timeout: 15000 });
+    await page.waitForFunction(() => /30 \/ 30/.test(document.querySelector('.dw-stat[data-stat="darts thrown"]').textContent), null, { timeout: PLAY_TIMEOUT });
     const rows = (await cells()).map((row) => row.slice(0, 3));
     // Darts beyond the outer ring are arrows at the edge with how many they stand for, counted
     // in the caption too; the axis names come last, over a halo.
@@ -113,7 +113,7 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
     await play.click();
     if (reducedMotion === 'reduce') assert.equal(await stat(w, 'darts thrown'), '6 / 30', 'reduced motion: Play throws a batch at once');
     else {
-      await page.waitForFunction(() => /30 \/ 30/.test(document.querySelector('.dw-stat[data-stat="darts thrown"]').textContent), null, { timeout: 15000 });
+      await page.waitForFunction(() => /30 \/ 30/.test(document.querySelector('.dw-stat[data-stat="darts thrown"]').textContent), null, { timeout: PLAY_TIMEOUT });
       // The summary quotes both boards of a row, each number as the table shows it.
       const [cubicClean, cubicNoisy, lineClean, lineNoisy] = rows;
       assert.equal(await w.locator('.dw-message').textContent(), `All darts thrown. The line (bottom row) misses the truth with plenty of data or little: bias² ${lineClean[0]} and ${lineNoisy[0]}, against ${cubicClean[0]} and ${cubicNoisy[0]} for the cubic. Six noisy points (right column) scatter the fits: variance ${cubicNoisy[1]} against ${cubicClean[1]} with plenty of clean data for the cubic, ${lineNoisy[1]} against ${lineClean[1]} for the line.`);
@@ -126,7 +126,7 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
 test('dartboards: predict the widest cluster on fresh training sets (missed, then held)', async () => {
   const page = await openLesson(site, 'bias-variance', { width: 1280, reducedMotion: 'reduce' });
   const w = cardByTitle(page, 'The bias–variance dartboard');
-  const allRefitted = () => page.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: 30000 });
+  const allRefitted = () => page.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: PLAY_TIMEOUT });
   const throwAll = async () => {
     await allRefitted();
     for (let i = 0; i < 6; i++) await w.getByRole('button', { name: 'Play' }).click();   // reduced motion: 5 darts a press
@@ -160,7 +160,7 @@ test('dartboards: darts thrown before predicting make a later prediction practic
   await widgetsReady(page);
   await recordReports(page);
   const w = cardByTitle(page, 'The bias–variance dartboard');
-  const allRefitted = () => page.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: 30000 });
+  const allRefitted = () => page.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: PLAY_TIMEOUT });
   await allRefitted();
   const id = 'bias-variance-widest';
   const box = predictBox(w, id);
@@ -192,7 +192,7 @@ test('dartboards: five darts per board thrown before predicting say so and open 
   await page.reload();
   await widgetsReady(page);
   const w = cardByTitle(page, 'The bias–variance dartboard');
-  await page.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: 30000 });
+  await page.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: PLAY_TIMEOUT });
   const box = predictBox(w, 'bias-variance-widest');
   const reveal = page.locator('details.dw-reveal', { hasText: 'spreads the most, with variance 0.213' });
   await w.getByRole('button', { name: 'Play' }).click();   // reduced motion: five darts a press
@@ -209,7 +209,7 @@ test('dartboards: a prediction changed after darts landed under it is practice; 
   const page = await openLesson(site, 'bias-variance', { width: 1280, reducedMotion: 'reduce' });
   await recordReports(page);
   const w = cardByTitle(page, 'The bias–variance dartboard');
-  const allRefitted = () => page.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: 30000 });
+  const allRefitted = () => page.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: PLAY_TIMEOUT });
   const id = 'bias-variance-widest';
   await allRefitted();
   const box = await lockPrediction(w, id, 'hb-hv');     // draws seed 2
@@ -227,9 +227,9 @@ test('dartboards: a prediction changed after darts landed under it is practice; 
   const honest = await openLesson(site, 'bias-variance', { width: 1280, reducedMotion: 'reduce' });
   await recordReports(honest);
   const w2 = cardByTitle(honest, 'The bias–variance dartboard');
-  await honest.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: 30000 });
+  await honest.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: PLAY_TIMEOUT });
   const box2 = await lockPrediction(w2, id, 'lb-hv');
-  await honest.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: 30000 });
+  await honest.waitForFunction(() => /4 \/ 4/.test(document.querySelector('.dw-stat[data-stat="boards refitted"]')?.textContent || ''), null, { timeout: PLAY_TIMEOUT });
   for (let i = 0; i < 6; i++) await w2.getByRole('button', { name: 'Play' }).click();
   await assertFirstTry(honest, box2);
   await honest.close();

@@ -116,7 +116,9 @@ export async function screenshot(page, name) {
 }
 
 // Waits until every widget on the page (including those inside <dw-widget> shadow roots) has
-// finished loading the engine and built its card.
+// finished loading the engine and built its card, and the frame that draws the cards has run
+// (widgets draw on the next animation frame, which a loaded machine runs well after the card is
+// built: a canvas read straight after the cards appear could still be blank).
 export async function widgetsReady(page, { timeout } = {}) {
   // A minute, and two seconds more per widget: the gallery starts every widget at once, which on a
   // loaded two-core machine takes well over a minute.
@@ -130,4 +132,17 @@ export async function widgetsReady(page, { timeout } = {}) {
     return [...document.querySelectorAll('.dw-mount')].every(done)
       && [...document.querySelectorAll('dw-widget')].every((w) => done(w.shadowRoot));
   }, null, { timeout });
+  await afterNextFrame(page);
 }
+
+// Resolves once the page has run two animation frames: what was drawn, resized or observed
+// (ResizeObserver) before the call has been handled.
+export async function afterNextFrame(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+// How long a test waits for a played animation to reach a point. Frame-driven progress on a
+// loaded two-core machine (three browser test files, the native build and two other browsers at
+// once) runs at a few frames a second: 1 500 bandit pulls took over 50 s there. The wait ends as
+// soon as the point is reached, so the long limit costs nothing when the machine is fast.
+export const PLAY_TIMEOUT = 180000;

@@ -4,7 +4,7 @@
 // progress and summed per level on the home page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot } from './browser.mjs';
+import { PLAY_TIMEOUT, screenshot, startSite } from './browser.mjs';
 import { ml } from '../node/engine.mjs';
 import { evaluateComputation, parseComputation } from '../../web/js/check-computations.js';
 
@@ -96,7 +96,7 @@ test('a numeric answer checked while the engine still loads says so at once, the
   assert.equal(await feedback.textContent(), 'Checking with the learning engine…');
   assert.equal(await feedback.getAttribute('data-tone'), null, 'no verdict yet');
   release();
-  await page.waitForFunction((f) => !!f.dataset.tone, await feedback.elementHandle(), { timeout: 30000 });
+  await page.waitForFunction((f) => !!f.dataset.tone, await feedback.elementHandle(), { timeout: PLAY_TIMEOUT });
   assert.match(await feedback.textContent(), /^Right: 9\./);
   assert.equal(await feedback.getAttribute('data-tone'), 'ok');
   await page.close();

@@ -3,7 +3,7 @@
 // quadrupled n; other populations load; the page fits a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { PLAY_TIMEOUT, startSite, screenshot, widgetsReady } from './browser.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean, reportedEvents } from './probes.mjs';
 import { lockPrediction, verdict, predictBox, assertPractice, recordReports } from './predict-helpers.mjs';
 import { nearestRatio } from '../../web/widgets/clt-sampler/data.js';
@@ -82,7 +82,7 @@ test('Play animates the draws and Pause stops them', async () => {
   await page.waitForFunction(() => {
     const v = document.querySelector('.dw-stat[data-stat="means drawn"] .dw-stat-value');
     return v && Number(v.textContent) >= 5;
-  }, null, { timeout: 20000 });
+  }, null, { timeout: PLAY_TIMEOUT });
   await c.getByRole('button', { name: 'Pause' }).click();
   const stopped = await stat(c, 'means drawn');
   await page.waitForTimeout(400);

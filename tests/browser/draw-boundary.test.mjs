@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady } from './browser.mjs';
 import { assertPractice, assertFirstTry, changePrediction, lockPrediction, recordReports } from './predict-helpers.mjs';
 
 let site;
@@ -144,7 +144,7 @@ test('Draw the boundary: pointer and keys move the line, live accuracy, 95 % win
   }
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(150);
+    await afterNextFrame(page);
     // The probability legend's words and bar stay inside the card: on a phone "1 (blue)" sat
     // 5 to 52 px past its right edge, cut off.
     if (await page.locator('.dw-heat-legend').first().isVisible()) {

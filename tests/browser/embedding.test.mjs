@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startSite, widgetsReady, screenshot } from './browser.mjs';
+import { PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
 
 const hostDir = path.resolve(import.meta.dirname, '../../dist/test-host');
 let site;
@@ -58,7 +58,7 @@ test('<dw-widget> validates attributes, never renders them as HTML, and is isola
 test('iframe embed posts its height and clamps URL parameters with a note', async () => {
   const page = await site.newPage({ width: 800 });
   await page.goto(`${site.base}/test-host/frame.html`);
-  await page.waitForFunction(() => window.messages.some((m) => m.type === 'dw:resize' && m.height > 400), null, { timeout: 30000 });
+  await page.waitForFunction(() => window.messages.some((m) => m.type === 'dw:resize' && m.height > 400), null, { timeout: PLAY_TIMEOUT });
   const resize = await page.evaluate(() => window.messages.find((m) => m.type === 'dw:resize'));
   assert.equal(resize.source, 'data-workshop');
   assert.equal(resize.widget, 'gd-walkthrough');

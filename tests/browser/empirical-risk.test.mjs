@@ -3,7 +3,7 @@
 // "Show the best line" reveals least squares (risk 0) without recording a win.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, snap, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, snap, startSite, widgetsReady } from './browser.mjs';
 import { statReader, noNaNInCards } from './probes.mjs';
 import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
 
@@ -125,7 +125,7 @@ test('the best line (w = 0.1, b = 100, risk 0) stays hidden while the learner pl
   assert.equal(await reveal.evaluate((d) => d.open), false);
   await setSlider(card, 'intercept b', 95);   // misses −5 each: risk 25, under the goal
   assert.match(await card.locator('.dw-message').textContent(), /under the goal of 100/);
-  await page.waitForFunction(() => document.querySelector('details.dw-reveal[data-reveal-for="empirical-risk-best-line"]').open, null, { timeout: 5000 });
+  await page.waitForFunction(() => document.querySelector('details.dw-reveal[data-reveal-for="empirical-risk-best-line"]').open, null, { timeout: PLAY_TIMEOUT });
   assert.equal(await reveal.getByText(/The least-squares line is/).isVisible(), true, 'the answer is on screen after playing');
   assert.deepEqual((await page.evaluate(() => window.__events)).map((e) => e.type), ['dw:score', 'dw:complete'], 'the reveal records nothing of its own');
   await page.close();
@@ -138,7 +138,7 @@ for (const width of [1280, 375]) {
     assert.equal(await reveal.evaluate((d) => d.open), false);
     await snap(reveal, `empirical-risk-best-line-closed-${width}`);
     await cardOf(page).getByRole('button', { name: 'Show the best line' }).click();
-    await page.waitForFunction(() => document.querySelector('details.dw-reveal[data-reveal-for="empirical-risk-best-line"]').open, null, { timeout: 5000 });
+    await page.waitForFunction(() => document.querySelector('details.dw-reveal[data-reveal-for="empirical-risk-best-line"]').open, null, { timeout: PLAY_TIMEOUT });
     assert.equal(await reveal.getByText(/The least-squares line is/).isVisible(), true);
     await snap(reveal, `empirical-risk-best-line-open-${width}`);
     await page.close();

@@ -4,7 +4,7 @@
 // that nothing is logged as an error, no request leaves the machine and no NaN is shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, recordReports, verdict, PRACTICE_SEEN } from './predict-helpers.mjs';
 import { reportedEvents } from './probes.mjs';
 
@@ -65,7 +65,7 @@ test('the LoRA rank control changes the trainable count: r = 8 trains 1,098 numb
 test('reduced motion: Play trains to the end at once', async () => {
   const page = await open({ reducedMotion: 'reduce' });
   await page.locator('.ftune').getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(() => /^Done/.test(document.querySelector('.ftune .dw-message').textContent), null, { timeout: 60000 });
+  await page.waitForFunction(() => /^Done/.test(document.querySelector('.ftune .dw-message').textContent), null, { timeout: PLAY_TIMEOUT });
   await clean(page);
   await page.close();
 });

@@ -2,7 +2,7 @@
 // the least-squares MSE, and Auto-fit drives the MSE to the closed-form optimum.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
 import { assertPractice, assertFirstTry, changePrediction, lockPrediction, recordReports } from './predict-helpers.mjs';
 
 let site;
@@ -132,7 +132,7 @@ test('Fit the line: Auto-fit drives the MSE to within 1% of the closed-form opti
     assert.ok(target > 0 && Number.isFinite(target));
     assert.ok(await stat('MSE') > target * 1.5, 'the starting line is far from the best');
     await page.getByRole('button', { name: 'Auto-fit' }).click();
-    await page.waitForFunction(() => /converged/.test(document.querySelector('.dw-message').textContent), null, { timeout: 30000 });
+    await page.waitForFunction(() => /converged/.test(document.querySelector('.dw-message').textContent), null, { timeout: PLAY_TIMEOUT });
     const mse = await stat('MSE');
     assert.ok(mse <= target * 1.01, `MSE ${mse} vs best possible ${target}`);
     // Keyboard: focus the plot and move an end of the line.

@@ -3,7 +3,7 @@
 // lesson says, reduced motion steps on demand instead of animating, and the page fits 375 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, startSite, screenshot, widgetsReady } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards, assertFitsClean } from './probes.mjs';
 import { assertPractice, recordReports } from './predict-helpers.mjs';
 
@@ -58,7 +58,7 @@ test('gan-lab: readouts match the engine, keyboard drives every control, presets
     await page.waitForFunction(() => {
       const v = document.querySelector('.dw-stat[data-stat="Round"] .dw-stat-value');
       return v && Number(v.textContent) >= 40;
-    }, null, { timeout: 30000 });
+    }, null, { timeout: PLAY_TIMEOUT });
     await card.getByRole('button', { name: 'Pause' }).click();
     await screenshot(page, `gan-lab-${width}`);
 

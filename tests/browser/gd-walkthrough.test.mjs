@@ -2,7 +2,7 @@
 // matches the seed table, step 1 as worked by hand, a diverging run summarised in words.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady } from './browser.mjs';
 import { statIn, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
@@ -34,7 +34,7 @@ test('gradient-descent walkthrough: w in the table, step 1 as worked by hand, a 
   // loss column was cut at the card's edge; the other columns scroll under it.
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(150);
+    await afterNextFrame(page);
     const cut = await card.locator('.dw-table-wrap').evaluate((wrap) => {
       const box = wrap.getBoundingClientRect();
       const cells = [...wrap.querySelectorAll('tr')].filter((tr) => !tr.classList.contains('gd-walkthrough-summary-row')).map((tr) => tr.lastElementChild);
@@ -44,7 +44,7 @@ test('gradient-descent walkthrough: w in the table, step 1 as worked by hand, a 
     assert.equal(await card.locator('thead th').last().textContent(), 'loss');
   }
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.waitForTimeout(150);
+  await afterNextFrame(page);
   // Bar labels never overlap: the canvas text calls are recorded on redraw.
   const boxes = await card.locator('canvas').first().evaluate(async (canvas) => {
     const ctx = canvas.getContext('2d');

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { afterNextFrame, offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, recordReports } from './predict-helpers.mjs';
 
@@ -43,14 +43,14 @@ test('hyperparameter-search: stepping evaluates trials whose best scores match t
     assert.equal(await stat('grid best CV'), e3.grid);
     assert.equal(await stat('random best CV'), e3.random);
     // The heat map is computed lazily; wait for it to complete.
-    await page.waitForFunction(() => document.querySelector('.dw-stat[data-stat="heat map"] .dw-stat-value').textContent === 'complete', null, { timeout: 20000 });
+    await page.waitForFunction(() => document.querySelector('.dw-stat[data-stat="heat map"] .dw-stat-value').textContent === 'complete', null, { timeout: PLAY_TIMEOUT });
     for (const i of [0, 1]) {
       const ink = await canvasInk(page, `.dw-panel:nth-child(${i + 1}) canvas`);
       assert.ok(ink.colours > 8, `panel ${i} is drawn`);
     }
     // Play to the end of the budget.
     await page.getByRole('button', { name: 'Play' }).click();
-    await page.waitForFunction(() => document.querySelector('.dw-stat[data-stat="trials"] .dw-stat-value').textContent === '16 / 16', null, { timeout: 20000 });
+    await page.waitForFunction(() => document.querySelector('.dw-stat[data-stat="trials"] .dw-stat-value').textContent === '16 / 16', null, { timeout: PLAY_TIMEOUT });
     const e16 = await expectedBest(page, 16, 16);
     assert.equal(await stat('grid best CV'), e16.grid);
     assert.equal(await stat('random best CV'), e16.random);
@@ -243,7 +243,7 @@ test('hyperparameter-search: the race verdict names its run; "never reached the 
   await race.getByRole('button', { name: 'Lock in my prediction' }).click();
   const stat = (label) => page.locator(`.dw-stat[data-stat="${label}"] .dw-stat-value`).textContent();
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(() => document.querySelector('.dw-stat[data-stat="trials"] .dw-stat-value')?.textContent === '16 / 16', null, { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector('.dw-stat[data-stat="trials"] .dw-stat-value')?.textContent === '16 / 16', null, { timeout: PLAY_TIMEOUT });
   const verdict = await race.getByRole('status').textContent();
   assert.match(verdict, /In the 16-trial race on the two moons, the best score found was 0\.892; grid search reached it at trial 7, random search reached it at trial 3, Bayesian search reached it at trial 6\./);
 
@@ -252,7 +252,7 @@ test('hyperparameter-search: the race verdict names its run; "never reached the 
   await small.getByRole('button', { name: 'Lock in my prediction' }).click();
   await page.getByRole('slider', { name: /budget of trials/ }).fill('5');
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(() => document.querySelector('.dw-stat[data-stat="trials"] .dw-stat-value')?.textContent === '5 / 5', null, { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector('.dw-stat[data-stat="trials"] .dw-stat-value')?.textContent === '5 / 5', null, { timeout: PLAY_TIMEOUT });
   assert.equal(await stat('trials'), '5 / 5');
   // The race box still holds the 16-trial verdict, and says so.
   assert.equal(await race.getByRole('status').textContent(), verdict);
@@ -323,7 +323,7 @@ test('hyperparameter-search: no planned trial is drawn before the first trial; a
   await card.getByRole('checkbox', { name: /heat map/ }).uncheck();
   await page.getByRole('slider', { name: /budget of trials/ }).fill('5');
   const picture = (key) => card.locator(`.dw-panel[data-strategy="${key}"] canvas`).evaluate((c) => c.toDataURL());
-  await page.waitForTimeout(200);                       // the redraw of the next frame
+  await afterNextFrame(page);
   assert.equal(await picture('grid'), await picture('random'), 'no plan on either panel before the first trial');
   const box = page.locator('[data-predict="search-budget-5"]');
   const step = page.getByRole('button', { name: 'Step' });
@@ -333,7 +333,7 @@ test('hyperparameter-search: no planned trial is drawn before the first trial; a
   };
   await lockIn('random');
   for (let i = 0; i < 2; i++) await step.click();
-  await page.waitForTimeout(200);
+  await afterNextFrame(page);
   assert.notEqual(await picture('grid'), await picture('random'), 'each panel shows its trials and plan once the search runs');
   await changePrediction(box);
   assert.match(await box.getByRole('status').textContent(), /Part of the run was on screen while your prediction was locked in/);

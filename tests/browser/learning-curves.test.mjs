@@ -2,7 +2,7 @@
 // the same split, and the capacity slider moves the diagnosis from high bias to high variance.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, widgetsReady } from './browser.mjs';
+import { PLAY_TIMEOUT, startSite, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine, listenForReports, reportedEvents } from './probes.mjs';
 
@@ -43,7 +43,7 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
     // Reduced motion draws the whole curve at once; otherwise it plays in once on screen
     // (animations pause while the widget is scrolled out of view).
     await w.locator('canvas').scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => document.querySelector('.dw-stat[data-stat="n"] .dw-stat-value').textContent === '90', null, { timeout: 30000 });
+    await page.waitForFunction(() => document.querySelector('.dw-stat[data-stat="n"] .dw-stat-value').textContent === '90', null, { timeout: PLAY_TIMEOUT });
     assert.ok(await canvasIsDrawn(w.locator('canvas')));
     const line = await engineAt(page, 1, 90);
     assert.equal(await stat(w, 'train MSE'), line.train.toFixed(3));
@@ -68,7 +68,7 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
     assert.equal(await stat(w, 'train MSE'), small.train.toFixed(3));
     // High capacity: a big gap part-way through.
     await w.getByRole('slider', { name: /capacity/ }).fill('12');
-    await page.waitForFunction(() => document.querySelector('.dw-stat[data-stat="n"] .dw-stat-value').textContent === '90', null, { timeout: 30000 });
+    await page.waitForFunction(() => document.querySelector('.dw-stat[data-stat="n"] .dw-stat-value').textContent === '90', null, { timeout: PLAY_TIMEOUT });
     const wiggly = await engineAt(page, 12, 90);
     assert.equal(await stat(w, 'validation MSE'), wiggly.val.toFixed(3));
     await w.getByRole('button', { name: 'Reset' }).click();
@@ -143,7 +143,7 @@ test('learning curves: with motion, locking in restarts degree 12 from n = 2 and
   const page = await openLesson(site, 'learning-curves', { width: 1280, reducedMotion: 'no-preference' });
   const w = cardByTitle(page, 'Learning curves grow with the dataset');
   await w.locator('canvas').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelector('.dw-stat[data-stat="n"] .dw-stat-value').textContent === '90', null, { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector('.dw-stat[data-stat="n"] .dw-stat-value').textContent === '90', null, { timeout: PLAY_TIMEOUT });
   const id = 'learning-curves-final';
   await lockPrediction(w, id, 'close');
   assert.ok(Number(await stat(w, 'n')) < 40 || (await stat(w, 'n')) === '–', `the run starts again: n = ${await stat(w, 'n')}`);
@@ -178,7 +178,7 @@ test('learning curves: degree 12 paused part-way before locking in makes the pre
   await w.locator('canvas').scrollIntoViewIfNeeded();
   assert.equal(await box.getByRole('status').textContent(), '');
   await w.getByRole('slider', { name: /degree/ }).fill('12');   // replays degree 12 from n = 2
-  await page.waitForFunction(() => Number(document.querySelector('.dw-stat[data-stat="n"] .dw-stat-value').textContent) >= 60, null, { timeout: 30000 });
+  await page.waitForFunction(() => Number(document.querySelector('.dw-stat[data-stat="n"] .dw-stat-value').textContent) >= 60, null, { timeout: PLAY_TIMEOUT });
   await w.getByRole('button', { name: 'Pause' }).click();
   const n = Number(await stat(w, 'n'));
   assert.ok(n >= 60 && n < 90, `paused part-way: n = ${n}`);
@@ -222,7 +222,7 @@ test('learning curves: a prediction changed part-way through its degree-12 run i
   const box = predictBox(w, id);
   await w.locator('canvas').scrollIntoViewIfNeeded();
   await lockPrediction(w, id, 'bias');
-  await page.waitForFunction(() => Number(document.querySelector('.dw-stat[data-stat="n"] .dw-stat-value').textContent) >= 60, null, { timeout: 30000 });
+  await page.waitForFunction(() => Number(document.querySelector('.dw-stat[data-stat="n"] .dw-stat-value').textContent) >= 60, null, { timeout: PLAY_TIMEOUT });
   await w.getByRole('button', { name: 'Pause' }).click();
   const n = Number(await stat(w, 'n'));
   assert.ok(n >= 60 && n < 90, `paused part-way: n = ${n}`);

@@ -2,7 +2,7 @@
 // its own when motion is allowed, and the ten-laps prediction settles on the engine's error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
 import { statIn, paintedPixels } from './probes.mjs';
 import { readShown } from '../../web/lib/format.js';
 
@@ -111,15 +111,15 @@ test('learning loop goes round two laps on its own when motion is allowed, then 
   const card = page.locator('.learning-loop');
   await card.scrollIntoViewIfNeeded();
   const lap = () => card.locator('.dw-stat[data-stat="lap"] .dw-stat-value').textContent();
-  await page.waitForFunction(() => Number(document.querySelector('.learning-loop .dw-stat[data-stat="lap"] .dw-stat-value').textContent) >= 2, null, { timeout: 15000 });
+  await page.waitForFunction(() => Number(document.querySelector('.learning-loop .dw-stat[data-stat="lap"] .dw-stat-value').textContent) >= 2, null, { timeout: PLAY_TIMEOUT });
   // After two whole laps (two training steps) it stops by itself at the start of lap 3.
-  await card.getByRole('button', { name: 'Play' }).waitFor({ timeout: 30000 });
+  await card.getByRole('button', { name: 'Play' }).waitFor({ timeout: PLAY_TIMEOUT });
   assert.equal(await lap(), '3');
   await page.waitForTimeout(1000);
   assert.equal(await lap(), '3', 'it stays stopped');
   // The learner's Play goes on past the autoplay's two laps.
   await card.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(() => Number(document.querySelector('.learning-loop .dw-stat[data-stat="lap"] .dw-stat-value').textContent) >= 4, null, { timeout: 30000 });
+  await page.waitForFunction(() => Number(document.querySelector('.learning-loop .dw-stat[data-stat="lap"] .dw-stat-value').textContent) >= 4, null, { timeout: PLAY_TIMEOUT });
   await card.getByRole('button', { name: 'Pause' }).click();
   assert.deepEqual(page.record.errors, []);
   await page.close();
@@ -216,7 +216,7 @@ test('learning loop: the two laps it plays by itself put η = 0.1 out of reach o
   await widgetsReady(page);
   const card = page.locator('.learning-loop');
   await card.scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => Number(document.querySelector('.learning-loop .dw-stat[data-stat="lap"] .dw-stat-value').textContent) >= 3, null, { timeout: 30000 });
+  await page.waitForFunction(() => Number(document.querySelector('.learning-loop .dw-stat[data-stat="lap"] .dw-stat-value').textContent) >= 3, null, { timeout: PLAY_TIMEOUT });
   const box = card.locator('[data-predict="learning-loop-ten-laps"]');
   await box.getByRole('combobox').selectOption('tiny');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady } from './browser.mjs';
 import { assertPractice, assertFirstTry, recordReports } from './predict-helpers.mjs';
 import { listenForReports, reportedEvents } from './probes.mjs';
 
@@ -142,7 +142,7 @@ test('Loss surface: engine heat map, click to drop, learning-rate states in word
   await page.getByRole('button', { name: 'Play' }).click(); // reduced motion: the whole run at once
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.waitForTimeout(150);
+    await afterNextFrame(page);
     await screenshot(page, `gradient-descent-${width}`);
   }
   assert.ok(!/NaN/.test(await page.locator('main').textContent()));

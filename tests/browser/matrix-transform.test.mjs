@@ -2,7 +2,7 @@
 // eigenvectors agree with the engine, and the shear prediction settles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards, engineBody } from './probes.mjs';
 import { assertPractice, recordReports } from './predict-helpers.mjs';
 
@@ -78,7 +78,7 @@ test('matrix-transform: determinant, eigenvalues and eigenvectors agree with the
     await card.getByRole('button', { name: 'Step' }).click();
     assert.match(await message.textContent(), /t = 0\.10/);
     await card.getByRole('button', { name: 'Play' }).click();
-    await page.waitForFunction(() => [...document.querySelectorAll('.dw-card output')].some((o) => o.textContent === '1.00' && /blend/.test(o.parentElement.textContent)), null, { timeout: 8000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('.dw-card output')].some((o) => o.textContent === '1.00' && /blend/.test(o.parentElement.textContent)), null, { timeout: PLAY_TIMEOUT });
     await card.getByRole('button', { name: 'Play' }).waitFor();
     await screenshot(page, `matrix-${width}`);
     assert.ok(await noNaNInCards(page));

@@ -3,7 +3,7 @@
 // engine gives, and the page works at 375 px with nothing leaving the machine.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { afterNextFrame, offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards, assertCardsClean } from './probes.mjs';
 import { assertPractice, recordReports } from './predict-helpers.mjs';
 
@@ -154,7 +154,7 @@ test('model-comparison: predict, then check on a short experiment (20 resamples)
     await input.fill(String(guess));
     await box.getByRole('button', { name: 'Lock in my prediction' }).click();
     await page.getByRole('button', { name: /Run the experiment/ }).click();
-    await page.waitForFunction(() => document.querySelector('[data-predict="comparison-false-alarms"]').dataset.state === 'settled', null, { timeout: 60000 });
+    await page.waitForFunction(() => document.querySelector('[data-predict="comparison-false-alarms"]').dataset.state === 'settled', null, { timeout: PLAY_TIMEOUT });
     return { result: await box.getAttribute('data-result'), text: await box.getByRole('status').textContent() };
   };
   assert.match(await box.textContent(), /Counts as right within ± 2\./);
@@ -174,7 +174,7 @@ test('model-comparison: a count locked after a finished run is practice, and is 
   await widgetsReady(page);
   await recordReports(page);
   const box = page.locator('[data-predict="comparison-false-alarms"]');
-  const finished = () => page.waitForFunction(() => /20 resamples of 20 run/.test(document.querySelector('.dw-summary-list').textContent), null, { timeout: 60000 });
+  const finished = () => page.waitForFunction(() => /20 resamples of 20 run/.test(document.querySelector('.dw-summary-list').textContent), null, { timeout: PLAY_TIMEOUT });
   await page.getByRole('button', { name: /Run the experiment/ }).click();
   await finished();
   // The box said so once half of them had been counted (10 of the 20); the finished run repeats it.
@@ -182,7 +182,7 @@ test('model-comparison: a count locked after a finished run is practice, and is 
   await box.getByRole('textbox', { name: /20 resamples: in how many/ }).fill('1');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await page.getByRole('button', { name: /Run the experiment/ }).click();
-  await page.waitForFunction(() => document.querySelector('[data-predict="comparison-false-alarms"]').dataset.state === 'settled', null, { timeout: 60000 });
+  await page.waitForFunction(() => document.querySelector('[data-predict="comparison-false-alarms"]').dataset.state === 'settled', null, { timeout: PLAY_TIMEOUT });
   await assertPractice(page, box, { result: null });
   await page.close();
 });
@@ -238,7 +238,7 @@ for (const width of [1280, 375]) {
     await widgetsReady(page);
     const canvas = page.locator('.dw-plot canvas').first();
     await canvas.scrollIntoViewIfNeeded();
-    await page.waitForTimeout(300);
+    await afterNextFrame(page);
     const { shapes, texts, plotWidth } = await canvas.evaluate((c) => ({ ...c.drawing, plotWidth: c.getBoundingClientRect().width }));
     const circles = shapes.filter((s) => s.length === 1 && s[0].r >= 4).map(([{ x, y, r }]) => ({ left: x - r, right: x + r, y }));
     const triangles = shapes.filter((s) => s.length === 3).map((s) => ({ left: Math.min(...s.map((p) => p.x)), right: Math.max(...s.map((p) => p.x)), y: Math.max(...s.map((p) => p.y)) }));

@@ -2,7 +2,7 @@
 // there are no console errors, no request leaves the machine and no "NaN" is shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
 import { assertPractice, assertFirstTry, changePrediction, recordReports } from './predict-helpers.mjs';
 
 const PAGE = '/lessons/neural-network-playground.html';
@@ -61,7 +61,7 @@ test('XOR: a small tanh network trains to ≥ 90 % test accuracy with Play, matc
   await page.getByLabel('Data set').selectOption('xor');
   await page.waitForFunction(() => location.hash.includes('dataset=xor'));
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(() => parseFloat(document.querySelector('.dw-stat[data-stat="test accuracy"] .dw-stat-value').textContent) >= 90, null, { timeout: 30000 });
+  await page.waitForFunction(() => parseFloat(document.querySelector('.dw-stat[data-stat="test accuracy"] .dw-stat-value').textContent) >= 90, null, { timeout: PLAY_TIMEOUT });
   await page.getByRole('button', { name: 'Pause' }).click();
   await page.waitForTimeout(400);
   // The count is shown grouped from 1 000 on ("1 204").
@@ -115,7 +115,7 @@ test('learning rate 10 diverges: the message explains it and one click resets', 
   await page.getByRole('slider', { name: 'Learning rate' }).fill('12'); // the last step: 10
   await page.waitForFunction(() => location.hash.includes('lr=10'));
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.locator('.nnp-alert').waitFor({ state: 'visible', timeout: 20000 });
+  await page.locator('.nnp-alert').waitFor({ state: 'visible', timeout: PLAY_TIMEOUT });
   assert.match(await message(page), /Learning rate too high: the loss went to infinity/);
   assert.equal(await stat(page, 'train loss'), '∞');
   await page.getByRole('button', { name: 'Reset the network' }).click();
@@ -294,7 +294,7 @@ test('predict, then check: XOR with no hidden layer stays below 80%, no better t
   await page.getByRole('button', { name: 'Remove the last hidden layer' }).click();
   await page.waitForFunction(() => /0 hidden layers/.test(document.querySelector('.nnp-net-count').textContent));
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(() => document.querySelector('[data-predict="nn-xor-no-hidden"]').dataset.result, null, { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector('[data-predict="nn-xor-no-hidden"]').dataset.result, null, { timeout: PLAY_TIMEOUT });
   await page.getByRole('button', { name: 'Pause' }).click();
   assert.equal(await box.getAttribute('data-result'), 'held');
   const text = await status();
@@ -305,7 +305,7 @@ test('predict, then check: XOR with no hidden layer stays below 80%, no better t
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(() => document.querySelector('[data-predict="nn-xor-no-hidden"]').dataset.result === 'missed', null, { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector('[data-predict="nn-xor-no-hidden"]').dataset.result === 'missed', null, { timeout: PLAY_TIMEOUT });
   await page.getByRole('button', { name: 'Pause' }).click();
   assert.match(await status(), /did not hold: you said “90% or more”; what happened: “below 80% \(no better than one straight line\)”/);
   await clean(page);
@@ -327,7 +327,7 @@ test('predict, then check: XOR with no hidden layer trained before locking (even
   await box.getByRole('combobox', { name: /no hidden layer/ }).selectOption('line');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(() => document.querySelector('[data-predict="nn-xor-no-hidden"]').dataset.result, null, { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector('[data-predict="nn-xor-no-hidden"]').dataset.result, null, { timeout: PLAY_TIMEOUT });
   await page.getByRole('button', { name: 'Pause' }).click();
   await assertPractice(page, box);
   await clean(page);
@@ -357,7 +357,7 @@ test('predict, then check: a prediction changed after XOR steps under it, then l
       await box.getByRole('button', { name: 'Lock in my prediction' }).click();
     }
     await page.getByRole('button', { name: 'Play' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-predict="nn-xor-no-hidden"]').dataset.result, null, { timeout: 30000 });
+    await page.waitForFunction(() => document.querySelector('[data-predict="nn-xor-no-hidden"]').dataset.result, null, { timeout: PLAY_TIMEOUT });
     await page.getByRole('button', { name: 'Pause' }).click();
     if (honest) await assertFirstTry(page, box);
     else await assertPractice(page, box);

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
@@ -43,7 +43,7 @@ test('optimizer-race: every optimiser’s loss matches the engine; start moves b
     assert.equal(await stat('Adam'), expected.adam);
     assert.match(await page.locator('.dw-message').first().textContent(), /Step 20: .* leads/);
     await page.getByRole('button', { name: 'Play' }).click();
-    await page.waitForFunction(() => /Step (1\d\d|[2-9]\d\d)/.test(document.querySelector('.dw-message').textContent), null, { timeout: 30000 });
+    await page.waitForFunction(() => /Step (1\d\d|[2-9]\d\d)/.test(document.querySelector('.dw-message').textContent), null, { timeout: PLAY_TIMEOUT });
     await page.getByRole('button', { name: 'Pause' }).click();
     await screenshot(page, `optimizers-${width}`);
     // Keyboard moves the start: the paths restart from there.

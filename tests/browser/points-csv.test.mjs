@@ -5,7 +5,7 @@
 // Expected numbers come from the engine in Node on the same points (or by hand, as noted).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot } from './browser.mjs';
+import { PLAY_TIMEOUT, screenshot, startSite } from './browser.mjs';
 import { ml } from '../node/engine.mjs';
 import { formatNumber, formatPercent } from '../../web/lib/format.js';
 import { pointsToCsv } from '../../web/lib/points-csv.js';
@@ -30,7 +30,7 @@ const setState = (page, value) => page.evaluate((t) => document.getElementById('
 async function open(name, query = '', { width = 1280, reducedMotion = 'reduce' } = {}) {
   const page = await site.newPage({ width, reducedMotion });
   await page.goto(`${site.base}/embed.html?w=${name}${query}`);
-  await page.waitForFunction(() => document.getElementById('widget')?.dwHandle, null, { timeout: 60000 });
+  await page.waitForFunction(() => document.getElementById('widget')?.dwHandle, null, { timeout: PLAY_TIMEOUT });
   await page.evaluate(() => document.getElementById('widget').dwHandle.ready);
   return page;
 }
@@ -63,7 +63,7 @@ async function roundTrip(page) {
   // Restoring is not something the learner did: no score may be reported for it.
   await again.addInitScript(() => { window.dwScores = 0; for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, () => { window.dwScores += 1; }); });
   await again.goto(link);
-  await again.waitForFunction(() => document.getElementById('widget')?.dwHandle, null, { timeout: 60000 });
+  await again.waitForFunction(() => document.getElementById('widget')?.dwHandle, null, { timeout: PLAY_TIMEOUT });
   await again.evaluate(() => document.getElementById('widget').dwHandle.ready);
   assert.deepEqual((await handle(again)).state, state);
   assert.equal(await notes(again), '');

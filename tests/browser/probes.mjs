@@ -2,7 +2,7 @@
 // readouts and message, see whether a canvas has been drawn, run the site's own engine inside the
 // page, collect the course events widgets report, and the checks every widget test ends with.
 import assert from 'node:assert/strict';
-import { offMachineRequests, screenshot, snap, widgetsReady } from './browser.mjs';
+import { afterNextFrame, offMachineRequests, screenshot, snap, widgetsReady } from './browser.mjs';
 
 // Dialogs the page opens (alert, confirm) are dismissed and their texts kept in page.dialogs.
 export async function openLesson(site, slug, { width = 1280, reducedMotion = 'no-preference', colorScheme = 'light' } = {}) {
@@ -103,12 +103,10 @@ export async function noNaNInCards(page) {
   return texts.every((t) => !/\bNaN\b/.test(t));
 }
 
-// Resolves once the page has drawn two more frames: every redraw a widget asked for before the call
-// has run (web/lib/frame.js draws in the next animation frame). A fixed wait instead fails when a
-// loaded machine, or a browser shared with other test files, delays the frame.
-export async function afterNextFrame(page) {
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-}
+// afterNextFrame (browser.mjs): every redraw a widget asked for before the call has run
+// (web/lib/frame.js draws in the next animation frame). A fixed wait instead fails when a loaded
+// machine, or a browser shared with other test files, delays the frame.
+export { afterNextFrame };
 
 // Brings a card into view (so it draws: an off-screen widget is paused) and, with DW_SCREENSHOTS=1,
 // pictures it; a test behaves the same whether or not pictures are taken.

@@ -3,7 +3,7 @@
 // keyboard, switching cells, the numbers table of the gradient view, reduced motion, phone width.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
@@ -95,7 +95,7 @@ test('recurrent-sequence: readouts match the engine, training, cursor, cells, nu
 
     // Play trains until paused.
     await card.getByRole('button', { name: 'Train', exact: true }).click();
-    await page.waitForFunction(() => Number(document.querySelector('.dw-stat[data-stat="steps"] .dw-stat-value').textContent.replace(/\s/g, '')) >= 140, null, { timeout: 30000 });
+    await page.waitForFunction(() => Number(document.querySelector('.dw-stat[data-stat="steps"] .dw-stat-value').textContent.replace(/\s/g, '')) >= 140, null, { timeout: PLAY_TIMEOUT });
     await card.getByRole('button', { name: 'Pause' }).click();
     assert.match(await message(page), /^Step \d+: one-step loss/);
 

@@ -3,7 +3,7 @@
 // is the engine's, Share state restores the outlier, and the page works at 375 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { canvasInk, statReader, noNaNInCards, assertCardsClean } from './probes.mjs';
 
@@ -98,7 +98,7 @@ test('regression-metrics: a pointer drag moves the outlier, and Share state rest
   await page.mouse.up();
   assert.notEqual(await statReader(page)('MAE'), before, 'the drag changed the metrics');
   // The lesson page's only widget writes its state to the address (debounced).
-  await page.waitForFunction(() => /state=/.test(location.hash), null, { timeout: 10000 });
+  await page.waitForFunction(() => /state=/.test(location.hash), null, { timeout: PLAY_TIMEOUT });
   const state = await page.evaluate(() => location.hash);
   const again = await site.newPage();
   await again.goto(`${site.base}/lessons/regression-metrics.html${state}`);

@@ -5,7 +5,7 @@
 // can be opened and closed from the keyboard. Opening it records nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, snap, widgetsReady } from './browser.mjs';
+import { PLAY_TIMEOUT, snap, startSite, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
 
 let site;
@@ -59,7 +59,7 @@ test('the reveal is closed at load, stays closed once a prediction is locked, an
   // Saved progress holds the prediction: on the next visit the block is open from the start.
   await page.reload();
   await widgetsReady(page);
-  await page.waitForFunction(() => document.querySelector('details.dw-reveal').open, null, { timeout: 5000 });
+  await page.waitForFunction(() => document.querySelector('details.dw-reveal').open, null, { timeout: PLAY_TIMEOUT });
   await page.close();
 });
 
@@ -67,7 +67,7 @@ test('the outcome on screen before any prediction opens the reveal too', async (
   const { page, reveal, k } = await openKnn();
   assert.equal(await reveal.evaluate((d) => d.open), false);
   await k.fill('25');
-  await page.waitForFunction(() => document.querySelector('details.dw-reveal').open, null, { timeout: 5000 });
+  await page.waitForFunction(() => document.querySelector('details.dw-reveal').open, null, { timeout: PLAY_TIMEOUT });
   await page.close();
 });
 

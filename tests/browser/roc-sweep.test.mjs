@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatNumber } from '../../web/lib/format.js';
-import { startSite } from './browser.mjs';
+import { PLAY_TIMEOUT, startSite } from './browser.mjs';
 import { lockPrediction, verdict, assertFirstTry, assertPractice, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine } from './probes.mjs';
 
@@ -45,7 +45,7 @@ for (const width of [1280, 375]) {
     assert.equal(await stat(w, 'TPR'), formatNumber(easy.tpr[15], 3));
     // Play runs the sweep to the end, where the area so far is the whole AUC.
     await w.getByRole('button', { name: 'Play' }).click();
-    await page.waitForFunction(() => /Sweep complete/.test([...document.querySelectorAll('.dw-message')].map((m) => m.textContent).join(' ')), null, { timeout: 15000 });
+    await page.waitForFunction(() => /Sweep complete/.test([...document.querySelectorAll('.dw-message')].map((m) => m.textContent).join(' ')), null, { timeout: PLAY_TIMEOUT });
     assert.equal(await stat(w, 'area so far'), formatNumber(easy.auc, 3));
     assert.equal(await stat(w, 'TPR'), '1.000');
     await w.getByRole('button', { name: 'Reset' }).click();
@@ -64,7 +64,7 @@ for (const width of [1280, 375]) {
     const hard = await engineCurves(page, 5.0);
     assert.equal(await stat(w, 'AUC'), '–');                            // hidden until swept
     await w.getByRole('button', { name: 'Play' }).click();
-    await page.waitForFunction(() => /Sweep complete/.test([...document.querySelectorAll('.dw-message')].map((m) => m.textContent).join(' ')), null, { timeout: 15000 });
+    await page.waitForFunction(() => /Sweep complete/.test([...document.querySelectorAll('.dw-message')].map((m) => m.textContent).join(' ')), null, { timeout: PLAY_TIMEOUT });
     assert.equal(await stat(w, 'AUC'), formatNumber(hard.auc, 3));
     assert.ok(hard.auc < easy.auc - 0.1, `overlap lowers AUC (${hard.auc} vs ${easy.auc})`);
     await finish(page, `roc-${width}`);

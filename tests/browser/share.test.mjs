@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startSite, widgetsReady, screenshot } from './browser.mjs';
+import { PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
 import { activityWidgets } from '../../web/widgets/registry.js';
 
 const hostDir = path.resolve(import.meta.dirname, '../../dist/test-share');
@@ -43,7 +43,7 @@ after(async () => {
 const handleOf = (page, selector) => page.locator(selector).evaluate(async (el) => { await el.handle.ready; return { options: el.handle.options, state: el.handle.state }; });
 // embed.html has no mount point widgetsReady knows: wait for its handle, then for the engine.
 async function frameHandle(page) {
-  await page.waitForFunction(() => document.getElementById('widget').dwHandle, null, { timeout: 60000 });
+  await page.waitForFunction(() => document.getElementById('widget').dwHandle, null, { timeout: PLAY_TIMEOUT });
   return page.evaluate(async () => { const h = document.getElementById('widget').dwHandle; await h.ready; return { options: h.options, state: h.state }; });
 }
 const notesOf = (root) => root.locator('.dw-notes').first().textContent();

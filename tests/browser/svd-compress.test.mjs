@@ -5,7 +5,7 @@
 // nothing is logged as an error, no request leaves the machine and no NaN is shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady } from './browser.mjs';
 import { assertPractice, recordReports } from './predict-helpers.mjs';
 import { inkedTopRows } from './probes.mjs';
 
@@ -170,7 +170,7 @@ test('the singular-value chart\'s y label keeps its top inside the canvas at 375
     const chart = page.locator('.svdc canvas').nth(2);
     for (const scale of ['linear', 'log']) {
       if (scale === 'log') await page.getByLabel('log scale for σ').check();
-      await page.waitForTimeout(100);
+      await afterNextFrame(page);
       const rows = await inkedTopRows(chart);
       assert.ok(rows.length > 0, `the y label is drawn (${scale}, ${width} px)`);
       assert.ok(rows[0] >= 1, `the label's ink starts at device row ${rows[0]} (${scale}, ${width} px), not on the edge`);

@@ -4,7 +4,7 @@
 // Markdown table (the deep-RL methods) and on a widget's table (the gradient-descent steps).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, snap, widgetsReady } from './browser.mjs';
+import { afterNextFrame, startSite, snap, widgetsReady } from './browser.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -27,7 +27,9 @@ async function stateOf(page, selector) {
     };
   });
 }
-const settle = (page) => page.waitForTimeout(200);
+// A resize or scroll is handled by the region's ResizeObserver or scroll listener within the next
+// frames; a fixed wait was too short on a loaded machine.
+const settle = afterNextFrame;
 
 test('a lesson table wider than a phone says it scrolls, until the learner reaches its right end or the screen is wide', async () => {
   const page = await site.newPage({ width: 375, height: 800 });

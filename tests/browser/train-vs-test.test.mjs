@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady } from './browser.mjs';
 import { assertPractice, recordReports } from './predict-helpers.mjs';
 
 let site;
@@ -209,7 +209,7 @@ test('Train vs test at 375 px: the table opens with its first setting\'s column 
   const page = await site.newPage({ width: 375 });
   await page.goto(`${site.base}/lessons/train-vs-test.html`);
   await widgetsReady(page);
-  await page.waitForTimeout(300);
+  await afterNextFrame(page);
   const view = await page.locator('.train-vs-test-curve-table').evaluate((table) => {
     const [names, first] = table.querySelectorAll('thead th');
     const now = table.querySelector('th.train-vs-test-now');

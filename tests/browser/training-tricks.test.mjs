@@ -4,7 +4,7 @@
 // page fits a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { afterNextFrame, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean, inkedTopRows } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
@@ -112,7 +112,7 @@ test('Play animates both nets and Pause stops them', async () => {
   await page.waitForFunction(() => {
     const v = document.querySelector('.dw-stat[data-stat="Update"] .dw-stat-value');
     return v && parseInt(v.textContent, 10) >= 50;
-  }, null, { timeout: 20000 });
+  }, null, { timeout: PLAY_TIMEOUT });
   await c.getByRole('button', { name: 'Pause' }).click();
   const stopped = await stat(c, 'Update');
   await page.waitForTimeout(400);
@@ -196,7 +196,7 @@ test('the layer chart\'s y label keeps its top inside the canvas at 375 and 1280
     assert.ok(await canvasIsDrawn(chart));
     for (const view of ['spread', 'gradient']) {
       await card(page).getByLabel('Layer chart').selectOption(view);
-      await page.waitForTimeout(100);
+      await afterNextFrame(page);
       const rows = await inkedTopRows(chart);
       assert.ok(rows.length > 0, `the y label is drawn (${view}, ${width} px)`);
       assert.ok(rows[0] >= 1, `the label's ink starts at device row ${rows[0]} (${view}, ${width} px), not on the edge`);

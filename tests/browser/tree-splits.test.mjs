@@ -2,7 +2,7 @@
 // their own first cuts, and the depth prediction settles on the engine's test accuracy.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, snap, widgetsReady } from './browser.mjs';
+import { PLAY_TIMEOUT, screenshot, snap, startSite, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
 
@@ -139,7 +139,7 @@ test('Tree splits: the XOR card\'s box, locked at depth 1, holds "higher" once p
   const v = await verdict(card, id);
   assert.equal(v.result, 'held');
   assert.match(v.text, /Depth 1: 48\.0% on fresh points; pure at depth 5 \(10 leaves\): 87\.0%/);
-  await page.waitForFunction((name) => document.querySelector(`details.dw-reveal[data-reveal-for="${name}"]`).open, id, { timeout: 5000 });
+  await page.waitForFunction((name) => document.querySelector(`details.dw-reveal[data-reveal-for="${name}"]`).open, id, { timeout: PLAY_TIMEOUT });
   assert.equal(await reveal.getByText(/Here growing pays/).isVisible(), true);
   // The moons card's reveals stay closed: this was the other box.
   assert.deepEqual(await page.locator('details.dw-reveal[data-reveal-for="tree-grow-pure-moons"]').evaluateAll((ds) => ds.map((d) => d.open)), [false, false]);

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
 import { statReader, noNaNInCards } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
@@ -38,7 +38,7 @@ test('tsne-vs-pca: PCA variance and t-SNE loss match the engine; Play lowers the
     assert.equal(await stat('t-SNE step'), '10');
     assert.equal(await stat('KL(P‖Q)'), expected.kl10);
     await page.getByRole('button', { name: 'Play' }).click();
-    await page.waitForFunction(() => Number(document.querySelector('.dw-stat[data-stat="t-SNE step"] .dw-stat-value').textContent.replace(/\u202f/g, '')) >= 320, null, { timeout: 40000 });
+    await page.waitForFunction(() => Number(document.querySelector('.dw-stat[data-stat="t-SNE step"] .dw-stat-value').textContent.replace(/\u202f/g, '')) >= 320, null, { timeout: PLAY_TIMEOUT });
     await page.getByRole('button', { name: 'Pause' }).click();
     assert.ok(Number(await stat('KL(P‖Q)')) < Number(expected.kl0), 'the KL divergence has dropped');
     assert.match(await page.locator('.dw-message').first().textContent(), /Fine-tuning/);

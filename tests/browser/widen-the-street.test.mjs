@@ -2,7 +2,7 @@
 // the margin, a start that is not the learner's records nothing, and the C prediction settles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
 
@@ -244,7 +244,7 @@ test('Widen the street: Enter on Optimal keeps keyboard focus on it while the so
       .observe(message, { childList: true, characterData: true, subtree: true });
   });
   await page.keyboard.press('Enter');
-  await card.locator('.dw-message', { hasText: /The widest street is 2\.733 wide/ }).waitFor({ timeout: 20000 });
+  await card.locator('.dw-message', { hasText: /The widest street is 2\.733 wide/ }).waitFor({ timeout: PLAY_TIMEOUT });
   // While Optimal is greyed out a short status says why, in the polite live region, once (not a
   // count that changes every frame); then the result replaces it.
   const said = await page.evaluate(() => window.__said);
