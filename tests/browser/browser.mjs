@@ -71,6 +71,11 @@ export async function startSite({ dir = path.join(root, 'dist'), csp = null } = 
     base,
     async newPage({ width = 1280, height = 900, reducedMotion = 'no-preference' } = {}) {
       const page = await context.newPage();
+      // Twice playwright's 30 s for an action and four times for a page load: on CI's loaded
+      // 2-core machine a lesson with many widgets can take more than 30 s to load, and a click
+      // waits while a frame's work holds the page. A passing test never waits these out.
+      page.setDefaultTimeout(60000);
+      page.setDefaultNavigationTimeout(120000);
       open.add(page);
       page.on('close', () => open.delete(page));
       if (browser.shared) {

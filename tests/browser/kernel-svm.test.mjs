@@ -2,7 +2,7 @@
 // engine, the γ slider refits, and the γ = 0.05 prediction settles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, startSite, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
 import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, reportedEvents } from './probes.mjs';
 import { C_STOPS, GAMMA_STOPS } from '../../web/widgets/kernel-svm/stops.js';
@@ -136,10 +136,10 @@ test('kernel SVM: training at γ = 0.05 before predicting shows its support vect
   const gamma = w.getByRole('slider', { name: 'γ' });
   const id = 'kernel-svm-small-gamma';
   await gamma.fill(gammaAt(0.05));                      // 120 of 120 on screen
-  for (let t = 0; t < 15000 && !/practice/.test((await verdict(w, id, 0)).text); t += 100) await page.waitForTimeout(100);
+  for (let t = 0; t < PLAY_TIMEOUT && !/practice/.test((await verdict(w, id, 0)).text); t += 100) await page.waitForTimeout(100);
   assert.match((await verdict(w, id, 0)).text, /practice and is not recorded/);
   await gamma.fill(gammaAt(1));
-  for (let t = 0; t < 15000; t += 100) { try { await lockPrediction(w, id, 'more'); break; } catch { await page.waitForTimeout(100); } }
+  for (let t = 0; t < PLAY_TIMEOUT; t += 100) { try { await lockPrediction(w, id, 'more'); break; } catch { await page.waitForTimeout(100); } }
   await gamma.fill(gammaAt(0.05));
   await assertPractice(page, predictBox(w, id));
   await page.close();
@@ -156,7 +156,7 @@ test('kernel SVM: training at γ = 0.1 before predicting already shows all 120 s
   const gamma = w.getByRole('slider', { name: 'γ' });
   const id = 'kernel-svm-small-gamma';
   await gamma.fill(gammaAt(0.1));
-  for (let t = 0; t < 15000 && !/^Converged/.test(await message(w)); t += 100) await page.waitForTimeout(100);
+  for (let t = 0; t < PLAY_TIMEOUT && !/^Converged/.test(await message(w)); t += 100) await page.waitForTimeout(100);
   assert.equal(await stat(w, 'support vectors'), '120 of 120');
   const box = predictBox(w, id);
   assert.match((await verdict(w, id, 0)).text, /a γ of 0\.1 or less were on screen before you predicted/);
@@ -165,7 +165,7 @@ test('kernel SVM: training at γ = 0.1 before predicting already shows all 120 s
   assert.equal(await box.getAttribute('data-state'), null, 'no commit at γ = 0.1');
   assert.match((await verdict(w, id, 0)).text, /at a γ above 0\.1/);
   await gamma.fill(gammaAt(1));
-  for (let t = 0; t < 15000; t += 100) { try { await lockPrediction(w, id, 'more'); break; } catch { await page.waitForTimeout(100); } }
+  for (let t = 0; t < PLAY_TIMEOUT; t += 100) { try { await lockPrediction(w, id, 'more'); break; } catch { await page.waitForTimeout(100); } }
   await gamma.fill(gammaAt(0.05));
   await assertPractice(page, box);
   await page.close();

@@ -148,7 +148,7 @@ test('learning curves: with motion, locking in restarts degree 12 from n = 2 and
   await lockPrediction(w, id, 'close');
   assert.ok(Number(await stat(w, 'n')) < 40 || (await stat(w, 'n')) === '–', `the run starts again: n = ${await stat(w, 'n')}`);
   assert.equal(await w.getByRole('slider', { name: /degree/ }).inputValue(), '12');
-  const v = await verdict(w, id, 30000);
+  const v = await verdict(w, id);
   assert.equal(v.result, 'held');
   assert.match(v.text, /^Your prediction held: .*Degree 12 at n = 90/);
   // Another degree while a prediction is locked and its run is growing: set aside, in words.
@@ -187,7 +187,7 @@ test('learning curves: degree 12 paused part-way before locking in makes the pre
   assert.equal(await reveal.evaluate((d) => d.open), false, 'the text that states the outcome stays closed');
   await lockPrediction(w, id, 'close');
   assert.ok(Number(await stat(w, 'n')) < 40 || (await stat(w, 'n')) === '–', `the run starts again: n = ${await stat(w, 'n')}`);
-  const text = await assertPractice(page, box, { othersMayReport: true, wait: 30000 });
+  const text = await assertPractice(page, box, { othersMayReport: true });
   assert.match(text, /Degree 12 at n = 90/);
   assert.equal(await reveal.evaluate((d) => d.open), true, 'the verdict opens the text');
   await finish(page, 'learning-curves-predict-glimpsed');
@@ -229,7 +229,7 @@ test('learning curves: a prediction changed part-way through its degree-12 run i
   await changePrediction(box);
   assert.match(await box.getByRole('status').textContent(), /Part of the run was on screen while your prediction was locked in/);
   await lockPrediction(w, id, 'close');                 // restarts degree 12 from n = 2
-  const text = await assertPractice(page, box, { othersMayReport: true, wait: 30000 });
+  const text = await assertPractice(page, box, { othersMayReport: true });
   assert.match(text, /Degree 12 at n = 90/);
   await finish(page, 'learning-curves-predict-changed-part-way');
 });
@@ -241,7 +241,7 @@ test('learning curves: a prediction locked and left to run is a recorded first t
   const id = 'learning-curves-final';
   await w.locator('canvas').scrollIntoViewIfNeeded();
   const box = await lockPrediction(w, id, 'close');
-  const text = await assertFirstTry(page, box, { wait: 30000 });
+  const text = await assertFirstTry(page, box);
   assert.match(text, /Degree 12 at n = 90/);
   await finish(page, 'learning-curves-predict-first-try');
 });

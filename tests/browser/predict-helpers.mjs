@@ -3,6 +3,7 @@
 // prediction made with the outcome already on screen is practice and recorded nowhere.
 import assert from 'node:assert/strict';
 import { listenForReports, reportedEvents } from './probes.mjs';
+import { PLAY_TIMEOUT } from './browser.mjs';
 
 export function predictBox(scope, id) {
   return scope.locator(`[data-predict="${id}"]`);
@@ -23,7 +24,7 @@ export async function lockPrediction(scope, id, value) {
 
 // { result: 'held' | 'missed' | null, text } of the box's verdict, once the box has settled (an
 // animated experiment may take a moment; gives up after `wait` ms and returns what is there).
-export async function verdict(scope, id, wait = 15000) {
+export async function verdict(scope, id, wait = PLAY_TIMEOUT) {
   const box = predictBox(scope, id);
   for (let t = 0; t < wait && (await box.getAttribute('data-state')) === 'committed'; t += 50) await box.page().waitForTimeout(50);
   return { result: await box.getAttribute('data-result'), text: (await box.getByRole('status').textContent()).trim() };
@@ -76,7 +77,7 @@ export async function recordReports(page) {
 // recordReports(page) (only none from a predict box when `othersMayReport`, for widgets whose own
 // goal may report), and what the browser's lesson progress holds for this box is unchanged. The
 // page logged no error. Returns the box's text for a test's own further checks.
-export async function assertPractice(page, box, { result = 'held', othersMayReport = false, wait = 15000 } = {}) {
+export async function assertPractice(page, box, { result = 'held', othersMayReport = false, wait = PLAY_TIMEOUT } = {}) {
   for (let t = 0; t < wait && (await box.getAttribute('data-state')) === 'committed'; t += 50) await page.waitForTimeout(50);
   const text = await box.getByRole('status').textContent();
   if (result) assert.equal(await box.getAttribute('data-result'), result, text);
@@ -95,7 +96,7 @@ export async function assertPractice(page, box, { result = 'held', othersMayRepo
 // up after `wait` ms): a verdict (`result`, 'held' unless told; null for either) with no "Practice"
 // or "second try" words, and the box's own dw:score and dw:complete reported since
 // recordReports(page), with firstTry. Returns the box's text.
-export async function assertFirstTry(page, box, { result = 'held', wait = 15000 } = {}) {
+export async function assertFirstTry(page, box, { result = 'held', wait = PLAY_TIMEOUT } = {}) {
   for (let t = 0; t < wait && (await box.getAttribute('data-state')) === 'committed'; t += 50) await page.waitForTimeout(50);
   const text = await box.getByRole('status').textContent();
   if (result) assert.equal(await box.getAttribute('data-result'), result, text);
