@@ -250,7 +250,7 @@ test('schedule readout: step, period 500, factor 0.5 at η₀ = 0.03 reads 0.03 
   } finally { c.free(); }
 });
 
-test('clipping: learning rate 3 on the plane diverges within 60 steps; clipped at 0.1 it trains, test R² 0.82 at 60 and 0.85 at 3,000', () => {
+test('clipping: learning rate 3 on the plane diverges within 60 steps; clipped at 0.1 it trains, test R² 0.82 at 60 and 0.88 at 3,000', () => {
   const wild = playground({ dataset: 'plane', lr: 3 });
   try { wild.to(60); assert.equal(wild.t.status(), 'diverged'); } finally { wild.free(); }
   const p = playground({ dataset: 'plane', lr: 3, clip: 0.1 });
@@ -263,7 +263,7 @@ test('clipping: learning rate 3 on the plane diverges within 60 steps; clipped a
     assert.equal(t.clipped, t.norm > 0.1);
     p.to(3000);
     assert.equal(p.t.status(), 'ready');
-    assert.equal(p.testScore().toFixed(2), '0.85');
+    assert.equal(p.testScore().toFixed(2), '0.88');
   } finally { p.free(); }
 });
 
@@ -283,12 +283,12 @@ test('initial weights: six tanh layers of 8 on the circle reach 98% at 500 and 1
   assert.equal(Math.log(2).toFixed(3), '0.693');
 });
 
-test('batch normalisation: circle with six layers 96.0% at 200 steps (57.5% without); it rescues too-small weights on XOR, 97% vs 52% at 2,000', () => {
+test('batch normalisation: circle with six layers 92.0% at 200 steps (57.5% without); it rescues too-small weights on XOR, 98% vs 52% at 2,000', () => {
   const deep = { dataset: 'circle', layers: '8,8,8,8,8,8' };
-  assert.equal(formatPercent(scoresAt({ ...deep, batchNorm: true }, [200])[0]), '96.0%');
+  assert.equal(formatPercent(scoresAt({ ...deep, batchNorm: true }, [200])[0]), '92.0%');
   assert.equal(formatPercent(scoresAt(deep, [200])[0]), '57.5%');
   const xor = { dataset: 'xor', layers: '8,8,8,8,8,8', init: 'small' };
-  assert.equal(formatPercent(scoresAt({ ...xor, batchNorm: true }, [2000])[0], 0), '97%');
+  assert.equal(formatPercent(scoresAt({ ...xor, batchNorm: true }, [2000])[0], 0), '98%');
   assert.equal(formatPercent(scoresAt(xor, [2000])[0], 0), '52%');
 });
 
