@@ -170,6 +170,22 @@ export function select(parent, { label, options, value, onChange }) {
   return sel;
 }
 
+// Puts the controls bound to options back in step with them, for a widget's update() (an
+// embedder's dw:update, a changed attribute, a link read again): a control left showing the old
+// choice would contradict what the widget now does. `controls` is { option: control }: a slider,
+// rungSlider or segmented handle (set(value)), a <select> (its value), or a checkbox <input>
+// (checked). Options missing from `options` leave their control alone; pass a value the widget
+// changed (a rung, an odd k) as the widget holds it.
+export function showOptions(controls, options) {
+  for (const [key, control] of Object.entries(controls)) {
+    if (!control || options[key] === undefined) continue;
+    const value = options[key];
+    if (typeof control.set === 'function') control.set(value);
+    else if (control.type === 'checkbox') control.checked = !!value;
+    else control.value = String(value);
+  }
+}
+
 // Fixed-decimal formatting for readouts (the site's one number formatter, web/lib/format.js).
 export function fixed(v, digits = 3) { return formatNumber(v, digits); }
 

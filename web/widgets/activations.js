@@ -3,7 +3,7 @@
 // gradient shrinks or survives layer by layer (gradientChain), and softmax with a temperature.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { fixed, select, slider } from '../lib/ui.js';
+import { fixed, select, showOptions, slider } from '../lib/ui.js';
 import { formatPercent, scientific } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
@@ -46,7 +46,7 @@ function build(ctx) {
   const chainPlot = ctx.own(new Plot(card.stage, { aspect: 0.3, minHeight: 150, maxHeight: 220, label: t('activations.chainPlot'), onResize: () => ctx.requestDraw(draw) }));
   chainPlot.margin.top = 22; // room for the axis title above the top tick
 
-  select(card.controls, {
+  const activationSelect = select(card.controls, {
     label: t('activations.select'), value: opts.activation, options: ACTIVATIONS.map((id) => [id, nameOf(id)]),
     onChange: (v) => { opts.activation = v; run(); },
   });
@@ -223,7 +223,7 @@ function build(ctx) {
   return {
     update(next) {
       opts = { ...next };
-      sliders.depth.set(opts.depth); sliders.weight.set(opts.weight); sliders.temperature.set(opts.temperature);
+      showOptions({ ...sliders, activation: activationSelect }, opts);
       run();
     },
   };

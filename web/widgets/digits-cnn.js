@@ -5,7 +5,7 @@
 // the confusion matrix of the test images. Goal: reach 95 % test accuracy (dw:score/dw:complete).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { animate, cancelDraw, prefersReducedMotion, requestDraw } from '../lib/frame.js';
-import { button, buttonRow, el, select, slider } from '../lib/ui.js';
+import { button, buttonRow, el, select, showOptions, slider } from '../lib/ui.js';
 import { Plot } from '../lib/plot.js';
 import { attachDrag } from '../lib/drag.js';
 import { readTheme, watchColorScheme } from '../lib/theme.js';
@@ -137,21 +137,29 @@ function build(ctx) {
   const playBtn = button(row, t('digits-cnn.train'), () => (running ? pause() : play()), { primary: true });
   button(row, t('digits-cnn.step'), () => { pause(); train(1); });
   button(row, t('digits-cnn.reset'), () => { pause(); rebuild(); });
-  slider(card.controls, { label: t('digits-cnn.slider.speed'), min: 1, max: 25, step: 1, value: opts.speed, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.speed = v; } });
+  const speedSlider = slider(card.controls, { label: t('digits-cnn.slider.speed'), min: 1, max: 25, step: 1, value: opts.speed, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.speed = v; } });
   const lrSelect = select(card.controls, {
     label: t('digits-cnn.select.learningRate'), value: String(opts.learningRate),
     options: [['0.001', '0.001'], ['0.003', '0.003'], ['0.01', t('digits-cnn.learningRate.default', { rate: '0.01' })], ['0.03', '0.03'], ['0.1', '0.1']],
     onChange: (v) => { opts.learningRate = Number(v); if (net) attempt(card, () => net.setLearningRate(opts.learningRate)); },
   });
-  if (![...lrSelect.options].some((o) => Number(o.value) === opts.learningRate)) {
-    lrSelect.append(el('option', { value: String(opts.learningRate), text: formatNumber(opts.learningRate, 4) }));
-    lrSelect.value = String(opts.learningRate);
-  }
-  select(card.controls, {
+  const filtersSelect = select(card.controls, {
     label: t('digits-cnn.select.filters'), value: String(opts.filters),
-    options: [2, 4, 8, 12, 16].map((n) => [String(n), t('digits-cnn.filterCount', { count: n })]).concat([2, 4, 8, 12, 16].includes(opts.filters) ? [] : [[String(opts.filters), t('digits-cnn.filterCount', { count: opts.filters })]]),
+    options: [2, 4, 8, 12, 16].map((n) => [String(n), t('digits-cnn.filterCount', { count: n })]),
     onChange: (v) => { opts.filters = Number(v); pause(); rebuild(); },
   });
+  // A rate or a number of filters set by an option but not on the menu joins it, so the menu
+  // shows what the network uses.
+  function showSettings() {
+    if (![...lrSelect.options].some((o) => Number(o.value) === opts.learningRate)) {
+      lrSelect.append(el('option', { value: String(opts.learningRate), text: formatNumber(opts.learningRate, 4) }));
+    }
+    if (![...filtersSelect.options].some((o) => Number(o.value) === opts.filters)) {
+      filtersSelect.append(el('option', { value: String(opts.filters), text: t('digits-cnn.filterCount', { count: opts.filters }) }));
+    }
+    showOptions({ speed: speedSlider, learningRate: lrSelect, filters: filtersSelect }, opts);
+  }
+  showSettings();
   const stat = {
     steps: card.stat(t('digits-cnn.stat.steps')), epoch: card.stat(t('digits-cnn.stat.epochs')), loss: card.stat(t('digits-cnn.stat.loss')),
     accuracy: card.stat(t('digits-cnn.stat.accuracy')), best: card.stat(t('digits-cnn.stat.best')),
@@ -495,6 +503,7 @@ function build(ctx) {
     update(next) {
       const rebuildNeeded = next.seed !== opts.seed || next.filters !== opts.filters;
       opts = { ...next };
+      showSettings();
       if (rebuildNeeded) { pause(); rebuild(); } else if (net) attempt(card, () => net.setLearningRate(opts.learningRate));
       showTestImage(opts.image);
     },

@@ -5,7 +5,7 @@
 // training standard deviations (the drift statistic rises). A sweep chart shows both at once.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
+import { button, buttonRow, el, fixed, select, showOptions, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
@@ -61,7 +61,7 @@ function build(ctx) {
   const buttons = buttonRow(card.controls);
   button(buttons, t('distribution-shift.resetShift'), () => { opts.shift = 0; sliders.shift.set(0); evaluate(); render(); });
   button(buttons, t('distribution-shift.newData'), () => { opts.seed = nextSeed(opts.seed); loadData(); }, { primary: true });
-  select(card.controls, { label: t('distribution-shift.select.direction'), value: opts.direction, options: ['across', 'along', 'diagonal'].map((v) => [v, t(`distribution-shift.direction.${v}`)]), onChange: (v) => { opts.direction = v; setDirection(); runSweep(); evaluate(); render(); } });
+  const directionSelect = select(card.controls, { label: t('distribution-shift.select.direction'), value: opts.direction, options: ['across', 'along', 'diagonal'].map((v) => [v, t(`distribution-shift.direction.${v}`)]), onChange: (v) => { opts.direction = v; setDirection(); runSweep(); evaluate(); render(); } });
   const sliders = {
     shift: slider(card.controls, { label: t('distribution-shift.slider.shift'), min: 0, max: 5, step: 0.05, value: opts.shift, format: (v) => fixed(v, 2), onInput: (v) => { opts.shift = v; evaluate(); render(); } }),
     spread: slider(card.controls, { label: t('distribution-shift.slider.spread'), min: 0.3, max: 2.5, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { opts.spread = v; loadData(); } }),
@@ -232,8 +232,7 @@ function build(ctx) {
   return {
     update(next) {
       opts = { ...next };
-      sliders.shift.set(opts.shift);
-      sliders.spread.set(opts.spread);
+      showOptions({ ...sliders, direction: directionSelect }, opts);
       loadData();
     },
   };

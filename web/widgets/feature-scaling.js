@@ -5,7 +5,7 @@
 // engine's KNearestNeighbors on the raw or standardised features.
 import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
+import { button, buttonRow, el, fixed, showOptions, slider } from '../lib/ui.js';
 import { formatPercent as pct, formatNumber } from '../lib/format.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
@@ -68,7 +68,7 @@ function build(ctx) {
   const toggle = button(buttons, '', () => { opts.scaled = !opts.scaled; refresh(); }, { primary: true });
   toggle.setAttribute('aria-pressed', String(opts.scaled));
   button(buttons, t('feature-scaling.newPoints'), () => { opts.seed = nextSeed(opts.seed); loadData(); });
-  slider(card.controls, { label: t('feature-scaling.slider.k'), min: 1, max: 25, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; fit(); } });
+  const kSlider = slider(card.controls, { label: t('feature-scaling.slider.k'), min: 1, max: 25, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; fit(); } });
 
   const statMode = card.stat(t('feature-scaling.stat.mode'));
   const statRaw = card.stat(t('feature-scaling.stat.raw'));
@@ -165,6 +165,6 @@ function build(ctx) {
   loadData();
 
   return {
-    update(next) { opts = { ...next }; loadData(); },
+    update(next) { opts = { ...next }; showOptions({ k: kSlider }, opts); loadData(); },
   };
 }

@@ -5,7 +5,7 @@
 // treeClassLogSize), which shrinks like √(ln|H| / n).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot, yLabelTop } from '../lib/plot.js';
-import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
+import { button, buttonRow, fixed, select, showOptions, slider } from '../lib/ui.js';
 import { formatNumber, readShown } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
@@ -60,7 +60,7 @@ function build(ctx) {
 
   const row = buttonRow(card.controls);
   button(row, t('generalisation-gap.resample'), () => { opts.seed += 1; run(); }, { primary: true });
-  select(card.controls, {
+  const modelSelect = select(card.controls, {
     label: t('generalisation-gap.select.model'), value: String(opts.depth),
     options: Array.from({ length: 10 }, (_, i) => [String(i + 1), i === 0 ? t('generalisation-gap.model.stump') : t('generalisation-gap.model.tree', { depth: i + 1 })]),
     onChange: (v) => { opts.depth = Number(v); run(); },
@@ -224,7 +224,7 @@ function build(ctx) {
       const dataChanged = next.noise !== opts.noise || next.seed !== opts.seed;
       opts = { ...next };
       prediction.reset(t('generalisation-gap.predict.changed'));
-      sliders.noise.set(opts.noise); sliders.repeats.set(opts.repeats);
+      showOptions({ depth: modelSelect, noise: sliders.noise, repeats: sliders.repeats }, opts);
       if (dataChanged) loadData(); else run();
     },
   };

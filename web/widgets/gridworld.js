@@ -4,7 +4,7 @@
 // every episode. The engine's QLearning does every update; its valueIteration gives the optimum.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
+import { button, buttonRow, fixed, select, showOptions, slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { Board } from '../lib/board.js';
@@ -56,7 +56,7 @@ function build(ctx) {
   button(buttons, t('gridworld.step'), () => { play.stop(); moves(1); });
   button(buttons, t('gridworld.reset'), () => { play.stop(); resetAgent(); });
   button(buttons, t('gridworld.run100'), () => { play.stop(); episodes(100); });
-  select(card.controls, {
+  const boardSelect = select(card.controls, {
     label: t('gridworld.select.board'), value: opts.preset,
     options: ['classic4x4', 'classic4x3', 'cliff', 'open6x6'].map((id) => [id, t(`gridworld.preset.${id}`)]),
     onChange: (v) => { play.stop(); opts.preset = v; loadPreset(); },
@@ -397,7 +397,7 @@ function build(ctx) {
       play.stop();
       const presetChanged = next.preset !== opts.preset;
       opts = { ...next };
-      for (const k of Object.keys(sliders)) sliders[k].set(opts[k]);
+      showOptions({ ...sliders, preset: boardSelect }, opts);
       if (presetChanged) loadPreset(); else { attempt(card, () => { applyHyper(); agent.reset(opts.seed); }); computeOptimum(); render(); }
     },
   };

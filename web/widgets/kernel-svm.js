@@ -5,7 +5,7 @@
 // support vectors (αᵢ > 0) are ringed.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { button, buttonRow, fixed, rungSlider, select, slider } from '../lib/ui.js';
+import { button, buttonRow, fixed, rungSlider, select, showOptions, slider } from '../lib/ui.js';
 import { formatPercent, formatShort } from '../lib/format.js';
 import { nearestRungValue } from '../lib/ladder.js';
 import { C_STOPS, GAMMA_STOPS } from './kernel-svm/stops.js';
@@ -77,7 +77,7 @@ function build(ctx) {
   button(row, t('kernel-svm.step'), () => { play.stop(); advance(); });
   button(row, t('kernel-svm.reset'), () => { play.stop(); restart(); });
   const dataMenu = select(card.controls, { label: t('kernel-svm.select.data'), value: opts.dataset, options: datasetOptions(schema.dataset.values, t), onChange: (v) => { play.stop(); opts.dataset = v; imported = null; prediction.reset(t('kernel-svm.predict.newData')); loadData(); } });
-  select(card.controls, { label: t('kernel-svm.select.kernel'), value: opts.kernel, options: ['rbf', 'poly', 'linear'].map((k) => [k, t(`kernel-svm.kernel.${k}`)]), onChange: (v) => { play.stop(); opts.kernel = v; restart(true); } });
+  const kernelSelect = select(card.controls, { label: t('kernel-svm.select.kernel'), value: opts.kernel, options: ['rbf', 'poly', 'linear'].map((k) => [k, t(`kernel-svm.kernel.${k}`)]), onChange: (v) => { play.stop(); opts.kernel = v; restart(true); } });
   const sliders = {
     // γ and C move one stop of GAMMA_STOPS and C_STOPS per arrow press.
     gamma: rungSlider(card.controls, { label: t('kernel-svm.slider.gamma'), rungs: GAMMA_STOPS, value: opts.gamma, fallback: schema.gamma.default, format: formatStop, onInput: (v) => { play.stop(); opts.gamma = v; restart(true); } }),
@@ -303,7 +303,7 @@ function build(ctx) {
       const dataChanged = ['dataset', 'points', 'noise', 'seed'].some((k) => next[k] !== opts[k]);
       opts = onStops(next);
       prediction.reset(t('kernel-svm.predict.changed'));
-      sliders.gamma.set(opts.gamma); sliders.degree.set(opts.degree); sliders.C.set(opts.C);
+      showOptions({ ...sliders, kernel: kernelSelect }, opts);
       if (dataChanged) { imported = null; loadData(); } else restart(true);
     },
     // Shared by a link: the settings changed with the card's own controls, imported points.

@@ -5,7 +5,7 @@
 // against crossValScore itself.
 import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { button, buttonRow, slider, select } from '../lib/ui.js';
+import { button, buttonRow, slider, select, showOptions } from '../lib/ui.js';
 import { formatPercent as pct, formatNumber, readShown } from '../lib/format.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
@@ -59,9 +59,9 @@ function build(ctx) {
   });
   button(buttons, t('kfold-animation.step'), () => { play.stop(); nextFold(); });
   button(buttons, t('kfold-animation.reset'), () => { play.stop(); restart(); });
-  slider(card.controls, { label: t('kfold-animation.slider.k'), min: 2, max: 10, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.k = v; prediction.reset(t('kfold-animation.predict.newK')); restart(); } });
-  slider(card.controls, { label: t('kfold-animation.slider.depth'), min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.depth = v; restart(); } });
-  select(card.controls, { label: t('kfold-animation.select.data'), options: DATASET_NAMES.map((d) => [d, t(`kfold-animation.dataset.${d}`)]), value: opts.dataset, onChange: (v) => { play.stop(); opts.dataset = v; prediction.reset(t('kfold-animation.predict.newData')); loadData(); } });
+  const kSlider = slider(card.controls, { label: t('kfold-animation.slider.k'), min: 2, max: 10, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.k = v; prediction.reset(t('kfold-animation.predict.newK')); restart(); } });
+  const depthSlider = slider(card.controls, { label: t('kfold-animation.slider.depth'), min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.depth = v; restart(); } });
+  const dataSelect = select(card.controls, { label: t('kfold-animation.select.data'), options: DATASET_NAMES.map((d) => [d, t(`kfold-animation.dataset.${d}`)]), value: opts.dataset, onChange: (v) => { play.stop(); opts.dataset = v; prediction.reset(t('kfold-animation.predict.newData')); loadData(); } });
 
   const statFold = card.stat(t('kfold-animation.stat.fold'));
   const statScore = card.stat(t('kfold-animation.stat.score'));
@@ -241,6 +241,6 @@ function build(ctx) {
   loadData();
 
   return {
-    update(next) { play.stop(); opts = { ...next }; prediction.reset(t('kfold-animation.predict.changed')); loadData(); },
+    update(next) { play.stop(); opts = { ...next }; showOptions({ k: kSlider, depth: depthSlider, dataset: dataSelect }, opts); prediction.reset(t('kfold-animation.predict.changed')); loadData(); },
   };
 }

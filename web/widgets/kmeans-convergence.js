@@ -5,7 +5,7 @@
 // and plots the final inertias, exposing poor local minima.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { button, buttonRow, fixed, select, slider } from '../lib/ui.js';
+import { button, buttonRow, fixed, select, showOptions, slider } from '../lib/ui.js';
 import { seedOption } from '../lib/schema.js';
 import { clamp } from '../lib/arrays.js';
 import { legend } from '../lib/legend.js';
@@ -62,7 +62,7 @@ function build(ctx) {
   button(row, t('kmeans-convergence.step'), () => { play.stop(); halfStep(); });
   button(row, t('kmeans-convergence.reset'), () => { play.stop(); restart(); });
   button(row, t('kmeans-convergence.tryStarts', { starts: STARTS }), () => { play.stop(); tryStarts(); });
-  select(card.controls, {
+  const initSelect = select(card.controls, {
     label: t('kmeans-convergence.select.init'), value: opts.init, options: [['random', t('kmeans-convergence.init.random')], ['k-means++', t('kmeans-convergence.init.plusplus')]],
     onChange: (v) => { play.stop(); opts.init = v; restart(); },
   });
@@ -313,7 +313,8 @@ function build(ctx) {
       const dataChanged = ['blobs', 'points', 'spread'].some((key) => next[key] !== opts[key]);
       opts = { ...next };
       prediction.reset(t('kmeans-convergence.predict.changed'));
-      sliders.k.set(opts.k); sliders.spread.set(opts.spread); sliders.seed.set(Math.min(opts.seed, 50));
+      showOptions({ init: initSelect, k: sliders.k, spread: sliders.spread }, opts);
+      sliders.seed.set(Math.min(opts.seed, 50));
       if (dataChanged) { imported = null; loadData(); } else restart();
     },
     // Shared by a link: the settings changed with the card's own controls, and imported points.

@@ -6,7 +6,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
-import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
+import { button, buttonRow, el, fixed, showOptions, slider } from '../lib/ui.js';
 import { reportComplete } from '../lib/report.js';
 import { createPrediction } from '../lib/predict.js';
 import { formatNumber, formatShort } from '../lib/format.js';
@@ -80,7 +80,7 @@ function build(ctx) {
   button(buttons, t('learning-loop.step'), () => { play.stop(); advance(1); });
   button(buttons, t('learning-loop.reset'), () => { play.stop(); restart(); });
   const etaSlider = slider(card.controls, { label: t('learning-loop.slider.eta'), min: 0.01, max: 0.6, step: 0.01, value: opts.eta, format: (v) => fixed(v, 2), onInput: (v) => { opts.eta = v; forgetPrediction(); restart(); } });
-  slider(card.controls, { label: t('learning-loop.slider.speed'), min: 0.25, max: 4, step: 0.25, value: opts.speed, format: (v) => t('learning-loop.speedValue', { speed: fixed(v, 2) }), onInput: (v) => { opts.speed = v; } });
+  const speedSlider = slider(card.controls, { label: t('learning-loop.slider.speed'), min: 0.25, max: 4, step: 0.25, value: opts.speed, format: (v) => t('learning-loop.speedValue', { speed: fixed(v, 2) }), onInput: (v) => { opts.speed = v; } });
 
   const statLap = card.stat(t('learning-loop.stat.lap'));
   const statMse = card.stat(t('learning-loop.stat.mse'));
@@ -392,7 +392,7 @@ function build(ctx) {
   else card.setMessage(t('learning-loop.howTo'), 'info');
 
   return {
-    update(next) { play.stop(); opts = { ...next }; forgetPrediction(); restart(); },
+    update(next) { play.stop(); opts = { ...next }; showOptions({ eta: etaSlider, speed: speedSlider }, opts); forgetPrediction(); restart(); },
   };
 }
 

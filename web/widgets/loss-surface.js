@@ -7,7 +7,7 @@
 // a ball stalled at a saddle point, where the gradient vanishes above the surface's minimum.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { button, buttonRow, rungSlider, select } from '../lib/ui.js';
+import { button, buttonRow, rungSlider, select, showOptions } from '../lib/ui.js';
 import { formatNumber, formatShort } from '../lib/format.js';
 import { nearestRungValue, roundLadder } from '../lib/ladder.js';
 import { drawHeatmap, heatLegend, lossRgb } from '../lib/heatmap.js';
@@ -77,7 +77,7 @@ function build(ctx) {
   const etaSlider = rungSlider(card.controls, { label: t('loss-surface.slider.eta'), rungs: ETA_LADDER, value: opts.eta, fallback: schema.eta.default, format: formatEta, onInput: (v) => { opts.eta = v; play.stop(); startRun(); } });
   const optimizerChoices = ['sgd', 'momentum', 'rmsprop', 'adam', 'race'].map((id) => [id, t(`loss-surface.choice.optimizer.${id}`)]);
   const optSelect = select(card.controls, { label: t('loss-surface.select.optimizer'), options: optimizerChoices, value: opts.optimizer, onChange: (v) => { opts.optimizer = v; play.stop(); startRun(); } });
-  select(card.controls, { label: t('loss-surface.select.surface'), options: ['bowl', 'ravine', 'rosenbrock', 'saddle'].map((id) => [id, t(`loss-surface.choice.surface.${id}`)]), value: opts.surface, onChange: (v) => { opts.surface = v; play.stop(); loadSurface(); } });
+  const surfaceSelect = select(card.controls, { label: t('loss-surface.select.surface'), options: ['bowl', 'ravine', 'rosenbrock', 'saddle'].map((id) => [id, t(`loss-surface.choice.surface.${id}`)]), value: opts.surface, onChange: (v) => { opts.surface = v; play.stop(); loadSurface(); } });
 
   const statLoss = card.stat(t('loss-surface.stat.loss'));
   const statStep = card.stat(t('loss-surface.stat.step'));
@@ -337,8 +337,7 @@ function build(ctx) {
       play.stop();
       opts = { ...next };
       opts.eta = onEtaLadder(opts.eta);
-      etaSlider.set(opts.eta);
-      optSelect.value = opts.optimizer;
+      showOptions({ eta: etaSlider, optimizer: optSelect, surface: surfaceSelect }, opts);
       loadSurface();
     },
   };

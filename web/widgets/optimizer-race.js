@@ -3,7 +3,7 @@
 // its exact gradient (plus optional mini-batch-style noise) and every update rule.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
+import { button, buttonRow, el, fixed, select, showOptions, slider } from '../lib/ui.js';
 import { GridImage, drawGridImage, sequentialRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
 import { formatNumber } from '../lib/format.js';
@@ -63,7 +63,7 @@ function build(ctx) {
   });
   button(buttons, t('optimizer-race.step'), () => { play.stop(); advance(1); });
   button(buttons, t('optimizer-race.reset'), () => { play.stop(); restart(); });
-  select(card.controls, {
+  const surfaceSelect = select(card.controls, {
     label: t('optimizer-race.select.surface'), value: opts.surface,
     options: ['bowl', 'ravine', 'rosenbrock', 'saddle'].map((id) => [id, t(`optimizer-race.surface.${id}`)]),
     onChange: (v) => { play.stop(); opts.surface = v; opts.learningRate = DEFAULT_RATE[v]; sliders.learningRate.set(opts.learningRate); loadSurface(); },
@@ -239,7 +239,7 @@ function build(ctx) {
       play.stop();
       const surfaceChanged = next.surface !== opts.surface;
       opts = { ...next };
-      for (const key of Object.keys(sliders)) sliders[key].set(opts[key]);
+      showOptions({ ...sliders, surface: surfaceSelect }, opts);
       if (surfaceChanged) loadSurface(); else restart();
     },
   };

@@ -11,7 +11,7 @@ import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { attachDrag } from '../lib/drag.js';
 import { requestDraw, cancelDraw } from '../lib/frame.js';
-import { button, buttonRow, el, select } from '../lib/ui.js';
+import { button, buttonRow, el, select, showOptions } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
 import { seedOption } from '../lib/schema.js';
 import { formatNumber, formatShort, readShown } from '../lib/format.js';
@@ -305,6 +305,7 @@ function build(ctx) {
       if (next.seed !== opts.seed) imported = null;
       opts = { ...next };
       if (moved) outlier = { x: opts.outlierX, y: opts.outlierY };
+      showOptions({ line: lineMenu }, opts);
       prediction.reset(t('regression-metrics.predict.changed'));
       recompute();
     },

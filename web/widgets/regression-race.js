@@ -10,7 +10,7 @@
 // 30 % of them is held out as the test set. The importance view keeps its generated table.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { button, buttonRow, checkbox, el, select, segmented, slider } from '../lib/ui.js';
+import { button, buttonRow, checkbox, el, select, segmented, showOptions, slider } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
@@ -171,11 +171,11 @@ function build(ctx) {
   const permList = el('ul', { className: 'dw-bars regression-race-bars', 'aria-label': t('regression-race.permutation.list') });
   const impNote = el('p', { className: 'regression-race-verdict', role: 'status' });
   impStage.append(impHead, impurityHead, impurityList, permHead, permList, impNote);
-  select(impControls, {
+  const importanceModel = select(impControls, {
     label: t('regression-race.select.model'), value: opts.model, options: IMPORTANCE_MODELS.map((m) => [m, t(`regression-race.importanceModel.${m}`)]),
     onChange: (v) => { opts.model = v; recomputeImportance(); ctx.stateChanged?.(); },
   });
-  slider(impControls, {
+  const importanceNoise = slider(impControls, {
     label: t('regression-race.slider.importanceNoise'), min: 0, max: 4, step: 0.5, value: opts.importanceNoise, format: (v) => formatNumber(v, 1),
     onInput: (v) => { opts.importanceNoise = v; recomputeImportance(); ctx.stateChanged?.(); },
   });
@@ -323,9 +323,7 @@ function build(ctx) {
     update(next) {
       if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null;
       opts = { ...next };
-      viewSwitch.set(opts.view);
-      noiseSlider.set(opts.noise);
-      pointsSlider.set(opts.points);
+      showOptions({ view: viewSwitch, noise: noiseSlider, points: pointsSlider, model: importanceModel, importanceNoise }, opts);
       stale.race = true;
       stale.importance = true;
       showView();

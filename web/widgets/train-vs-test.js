@@ -8,7 +8,7 @@
 // stratified way; Export CSV writes every point with the half it fell in.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { checkbox, el, select, slider } from '../lib/ui.js';
+import { checkbox, el, select, showOptions, slider } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
 import { formatNumber, formatPercent, readShown } from '../lib/format.js';
 import { drawHeatmap, heatLegend, probabilityRgb } from '../lib/heatmap.js';
@@ -96,8 +96,9 @@ function build(ctx) {
   card.stage.append(curveTable.element);
 
   const flex = slider(card.controls, { label: t('train-vs-test.slider.flexibility'), min: 1, max: 10, step: 1, value: opts.flexibility, format: (v) => describeLevel(v), onInput: (v) => { opts.flexibility = v; memorise = false; memoriseBox.checked = false; refresh(); } });
+  let modelSelect = null;
   if (kinds.length > 1) {
-    select(card.controls, { label: t('train-vs-test.select.model'), options: kinds.map((k) => [k, t(`train-vs-test.model.${k}`)]), value: opts.model, onChange: (v) => { opts.model = v; prediction.reset(t('train-vs-test.reset.model')); makeModel(); loadData(); } });
+    modelSelect = select(card.controls, { label: t('train-vs-test.select.model'), options: kinds.map((k) => [k, t(`train-vs-test.model.${k}`)]), value: opts.model, onChange: (v) => { opts.model = v; prediction.reset(t('train-vs-test.reset.model')); makeModel(); loadData(); } });
   }
   const memoriseBox = checkbox(card.controls, { label: t('train-vs-test.memorise'), onChange: (on) => {
     memorise = on;
@@ -351,6 +352,7 @@ function build(ctx) {
       if (!kinds.includes(opts.model)) opts.model = kinds[0];
       memorise = false;
       memoriseBox.checked = false;
+      showOptions({ model: modelSelect }, opts);
       prediction.reset(t('train-vs-test.reset.settings'));
       makeModel();
       loadData();

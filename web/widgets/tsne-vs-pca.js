@@ -4,7 +4,7 @@
 // neighbours on screen. Colours are the generator's groups, which neither method is shown.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { button, buttonRow, el, fixed, select, slider } from '../lib/ui.js';
+import { button, buttonRow, el, fixed, select, showOptions, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
 import { createPrediction } from '../lib/predict.js';
@@ -61,7 +61,7 @@ function build(ctx) {
   button(buttons, t('tsne-vs-pca.step'), () => { play.stop(); steps(1); });
   button(buttons, t('tsne-vs-pca.reset'), () => { play.stop(); restartTsne(); });
   button(buttons, t('tsne-vs-pca.newPoints'), () => { play.stop(); opts.seed = nextSeed(opts.seed); loadData(); });
-  select(card.controls, { label: t('tsne-vs-pca.select.data'), value: opts.data, options: ['circles', 'moons', 'blobs'].map((id) => [id, t(`tsne-vs-pca.data.${id}`)]), onChange: (v) => { play.stop(); opts.data = v; loadData(); } });
+  const dataSelect = select(card.controls, { label: t('tsne-vs-pca.select.data'), value: opts.data, options: ['circles', 'moons', 'blobs'].map((id) => [id, t(`tsne-vs-pca.data.${id}`)]), onChange: (v) => { play.stop(); opts.data = v; loadData(); } });
   const sliders = {
     points: slider(card.controls, { label: t('tsne-vs-pca.slider.points'), min: 30, max: 300, step: 10, value: opts.points, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.points = v; loadData(); } }),
     perplexity: slider(card.controls, { label: t('tsne-vs-pca.slider.perplexity'), min: 2, max: 50, step: 1, value: opts.perplexity, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.perplexity = v; restartTsne(); } }),
@@ -201,7 +201,7 @@ function build(ctx) {
     update(next) {
       play.stop();
       opts = { ...next };
-      for (const key of Object.keys(sliders)) sliders[key].set(opts[key]);
+      showOptions({ ...sliders, data: dataSelect }, opts);
       loadData();
     },
   };

@@ -6,7 +6,7 @@
 import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
-import { button, buttonRow, el, fixed, slider } from '../lib/ui.js';
+import { button, buttonRow, el, fixed, showOptions, slider } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatAxisAngle, formatNumber, formatShort } from '../lib/format.js';
 import { equalDomain } from '../lib/domain.js';
@@ -99,7 +99,7 @@ function build(ctx) {
   // A line's direction is undirected (180° is 0° again), so the slider stops short of 180°.
   const angleSlider = slider(card.controls, { label: t('widen-the-street.slider.angle'), min: 0, max: 179.5, step: 0.5, value: angle, format: (v) => formatAxisAngle(v, 1), onInput: (v) => { angle = v; lineMoved(); render(); } });
   const offsetSlider = slider(card.controls, { label: t('widen-the-street.slider.shift'), min: -4, max: 4, step: 0.01, value: offset, format: (v) => fixed(v, 2), onInput: (v) => { offset = v; lineMoved(); render(); } });
-  slider(card.controls, { label: t('widen-the-street.slider.spread'), min: 0.2, max: 2, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { opts.spread = v; imported = null; loadData(); } });
+  const spreadSlider = slider(card.controls, { label: t('widen-the-street.slider.spread'), min: 0.2, max: 2, step: 0.05, value: opts.spread, format: (v) => fixed(v, 2), onInput: (v) => { opts.spread = v; imported = null; loadData(); } });
   const cSlider = slider(card.controls, { label: t('widen-the-street.slider.C'), min: 0.001, max: 1000, value: opts.C, scale: 'log', step: 0.01, format: formatC, onInput: (v) => { opts.C = v; if (optimal) solve(); } });
 
   const statMargin = card.stat(t('widen-the-street.stat.margin'));
@@ -401,7 +401,7 @@ function build(ctx) {
   loadData();
 
   return {
-    update(next) { if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; cSlider.set(opts.C); loadData(); },
+    update(next) { if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; showOptions({ spread: spreadSlider, C: cSlider }, opts); loadData(); },
     // Shared by a link: the settings changed with the card's own controls, the learner's street
     // (angle and shift) once moved, and imported points.
     currentOptions() { return { seed: opts.seed, spread: opts.spread, C: opts.C }; },
