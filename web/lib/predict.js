@@ -30,6 +30,8 @@
 //   });
 //   … later, when the widget sees the outcome of the experiment:
 //   if (task.pending !== null && done) task.settle(outcome, 'Four times n divides the spread by √4 = 2.');
+//   … and when a setting the question names is changed from outside (the widget's update()):
+//   task.ask('With n = 40, the spread of the means will…', { numeric: { max: 40 }, why: 'n changed.' });
 //
 // settle(actual, why) compares a choice by equality and a number within the stated tolerance
 // (absolute, inclusive), shows "held"/"did not hold" with `why`, reports, and unlocks the box for
@@ -56,12 +58,13 @@ import { readNumberInBox, refusalReason } from './number-field.js';
 
 export function createPrediction(ctx, spec) {
   const { card, t } = ctx;
-  const { id, question, choices = null, numeric = null, ready = null, onCommit = null, onUnlock = null, progress = null, next = '' } = spec;
+  const { id, choices = null, ready = null, onCommit = null, onUnlock = null, progress = null, next = '' } = spec;
+  let { question, numeric = null } = spec; // a setting the question names may change (ask)
   if (!id || !question || (!choices === !numeric)) throw new Error('createPrediction needs an id, a question, and either choices or numeric');
-  const title = spec.title || t('predict.title', { question });
+  let title = spec.title || t('predict.title', { question });
   const digits = numeric ? numeric.digits ?? 3 : 3;
   // The tolerance is a rule, not a measurement: written shortest (± 0.05, not ± 0.050 in a 3-digit box).
-  const shownTolerance = numeric ? formatShort(numeric.tolerance, 3) : '';
+  let shownTolerance = numeric ? formatShort(numeric.tolerance, 3) : '';
   const inputId = nextId('dw-predict');
 
   let pending = null;   // the committed prediction (a choice value or a number), or null
@@ -78,7 +81,8 @@ export function createPrediction(ctx, spec) {
   } else {
     input = el('input', { id: inputId, type: 'text', inputmode: numeric.integer ? 'numeric' : 'decimal', className: 'dw-input', autocomplete: 'off', size: '8' });
   }
-  const label = el('label', { for: inputId, className: 'dw-predict-question', text: numeric && numeric.label ? `${question} (${numeric.label})` : question });
+  const questionText = () => (numeric && numeric.label ? `${question} (${numeric.label})` : question);
+  const label = el('label', { for: inputId, className: 'dw-predict-question', text: questionText() });
   const commit = el('button', { type: 'button', className: 'dw-btn dw-btn-primary', text: t('predict.lock') });
   const status = el('p', { className: 'dw-predict-status', role: 'status', 'aria-live': 'polite' });
   const tolerance = numeric ? el('p', { className: 'dw-predict-tolerance', text: t('predict.tolerance', { tolerance: shownTolerance }) }) : null;
@@ -209,6 +213,21 @@ export function createPrediction(ctx, spec) {
       if (pending === null) return;
       unlockPartWay(why);
       delete box.dataset.result;
+    },
+    // The question in new words, when a setting it names was changed from outside (an embedder's
+    // update: 130 voters, not 60), as a box made with that setting would ask it. A numeric box
+    // takes its new label, range and tolerance too (`numeric`, laid over the old one). A committed
+    // prediction answered the old question: it is set aside first, with `why`.
+    ask(nextQuestion, { numeric: nextNumeric = null, why = '' } = {}) {
+      if (pending !== null) { unlockPartWay(why); delete box.dataset.result; }
+      question = nextQuestion;
+      if (!spec.title) title = t('predict.title', { question });
+      if (numeric && nextNumeric) {
+        numeric = { ...numeric, ...nextNumeric };
+        shownTolerance = formatShort(numeric.tolerance, 3);
+        if (tolerance) tolerance.textContent = t('predict.tolerance', { tolerance: shownTolerance });
+      }
+      label.textContent = questionText();
     },
   };
 }

@@ -7,7 +7,7 @@
 // 30 % of them is held out as the test points; Export CSV writes them with that split.
 import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { button, buttonRow, el, fixed, slider, select } from '../lib/ui.js';
+import { button, buttonRow, el, fixed, slider, select, showOptions } from '../lib/ui.js';
 import { formatPercent as pct, formatNumber, readShown } from '../lib/format.js';
 import { drawHeatmap, probabilityRgb } from '../lib/heatmap.js';
 import { seedOption } from '../lib/schema.js';
@@ -106,8 +106,8 @@ function build(ctx) {
     else addVoter();
   });
   button(buttons, t('bagging.reset'), () => { play.stop(); restart(); });
-  slider(card.controls, { label: t('bagging.slider.depth'), min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.depth = v; restart(); } });
-  select(card.controls, { label: t('bagging.select.features'), options: ['all', 'sqrt'].map((id) => [id, t(`bagging.features.${id}`)]), value: opts.features, onChange: (v) => { play.stop(); opts.features = v; restart(); } });
+  const depthSlider = slider(card.controls, { label: t('bagging.slider.depth'), min: 1, max: 12, step: 1, value: opts.depth, format: (v) => formatNumber(v, 0), onInput: (v) => { play.stop(); opts.depth = v; restart(); } });
+  const featuresSelect = select(card.controls, { label: t('bagging.select.features'), options: ['all', 'sqrt'].map((id) => [id, t(`bagging.features.${id}`)]), value: opts.features, onChange: (v) => { play.stop(); opts.features = v; restart(); } });
   const dataMenu = select(card.controls, { label: t('bagging.select.data'), options: DATASET_NAMES.map((d) => [d, d]), value: opts.dataset, onChange: (v) => { play.stop(); opts.dataset = v; imported = null; loadData(); } });
 
   const statVoters = card.stat(t('bagging.stat.voters'));
@@ -336,7 +336,7 @@ function build(ctx) {
   loadData();
 
   return {
-    update(next) { play.stop(); if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; loadData(); }, // loadData forgets a pending prediction
+    update(next) { play.stop(); if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; showOptions({ depth: depthSlider, features: featuresSelect, dataset: dataMenu }, opts); loadData(); prediction.ask(t('bagging.predict.question', { voters: opts.maxVoters })); }, // loadData forgets a pending prediction
     // Shared by a link: the settings changed with the card's own controls, imported points.
     currentOptions() { return { depth: opts.depth, features: opts.features, dataset: opts.dataset }; },
     state: {

@@ -95,7 +95,7 @@ function build(ctx) {
   let stepsSinceLock = false; // steps at the asked setting have been on screen since the prediction was locked
   const prediction = createPrediction(ctx, {
     id: 'fine-tune-best-start',
-    question: t('fine-tune.predict.question', { steps: opts.steps, perClass: asked.perClass, rank: asked.rank }),
+    question: question(),
     choices: METHODS.map((m) => [m, label(m)]),
     onCommit: () => {
       stepsSinceLock = false;
@@ -106,8 +106,9 @@ function build(ctx) {
     // Reset, or other images that set the prediction aside, take the run at the asked setting off
     // the screen, not what the learner saw of it: steps trained there under this lock count too.
     progress: () => stepsSinceLock,
-    next: t('fine-tune.predict.next', { perClass: asked.perClass, rank: asked.rank }),
+    next: () => t('fine-tune.predict.next', { perClass: asked.perClass, rank: asked.rank }),
   });
+  function question() { return t('fine-tune.predict.question', { steps: opts.steps, perClass: asked.perClass, rank: asked.rank }); }
   function atAsked() { return opts.perClass === asked.perClass && opts.rank === asked.rank; }
   // How much of the asked setting's outcome is on screen: 'seen' (all four ends), 'glimpsed' (part
   // of it, or the same images at another rank) or null.
@@ -296,7 +297,14 @@ function build(ctx) {
     update(next) {
       play.stop();
       const reload = next.seed !== opts.seed;
+      // Settings set from outside are the ones the question asks about, as in a card opened with
+      // them: a prediction locked for the old question is set aside.
+      const reworded = next.perClass !== asked.perClass || next.rank !== asked.rank || next.steps !== opts.steps;
+      if (sweep && next.perClass !== asked.perClass) sweep.ranksAtAsked = [];
       opts = { ...next };
+      asked.perClass = opts.perClass;
+      asked.rank = opts.rank;
+      if (reworded) prediction.ask(question(), { why: t('fine-tune.predict.asked') });
       if (reload) load(); else restart();
     },
   };

@@ -34,6 +34,7 @@ export const messages = {
   'fine-tune.predict.seen': ({ perClass, rank }) => `All four starts had finished with ${countOf(perClass, 'chalk image')} per digit and rank ${rank} before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.`,
   'fine-tune.predict.glimpsed': ({ perClass, rank }) => `Training with ${countOf(perClass, 'chalk image')} per digit was on screen before a prediction was locked in: part of the run, or another rank than ${rank} (only LoRA changes with the rank), shows how the starts compare. A prediction made on this page now is practice and is not recorded.`,
   'fine-tune.predict.next': ({ perClass, rank }) => `Set to ${countOf(perClass, 'chalk image')} per digit and rank ${rank}: now press Play and let all four finish.`,
+  'fine-tune.predict.asked': 'The settings were changed from outside the card, and the question with them: lock in a prediction again.',
   'fine-tune.predict.reset': ({ perClass, rank }) => `The prediction is about ${countOf(perClass, 'chalk image')} per digit and LoRA rank ${rank}, so changing them set it aside. Lock in again to go back to those settings.`,
   'fine-tune.predict.why': ({ steps, perClass, finals }) => `After ${countOf(steps, 'step')} with ${countOf(perClass, 'chalk image')} per digit: ${finals}. The starts that keep the pretrained hidden layer begin from features that already find strokes; from scratch has only the few chalk images to find them.`,
   'fine-tune.methodValue': '{method} {value}',

@@ -95,11 +95,16 @@ function build(ctx) {
   // Judged from the engine's t-test p-values once the whole experiment has run.
   const predictHost = el('div');
   card.stage.append(predictHost);
+  // The question names the number of resamples, and the answer is a count up to it.
+  function falseAlarmQuestion() { return t('model-comparison.predict.question', { resamples: formatNumber(opts.resamples, 0) }); }
+  function falseAlarmRange() {
+    return { label: t('model-comparison.predict.label', { resamples: formatNumber(opts.resamples, 0) }), tolerance: Math.max(2, Math.round(opts.resamples * 0.025)), max: opts.resamples };
+  }
   const falseAlarms = createPrediction(ctx, {
     id: 'comparison-false-alarms',
     parent: predictHost,
-    question: t('model-comparison.predict.question', { resamples: formatNumber(opts.resamples, 0) }),
-    numeric: { integer: true, label: t('model-comparison.predict.label', { resamples: formatNumber(opts.resamples, 0) }), tolerance: Math.max(2, Math.round(opts.resamples * 0.025)), min: 0, max: opts.resamples, digits: 0 },
+    question: falseAlarmQuestion(),
+    numeric: { integer: true, ...falseAlarmRange(), min: 0, digits: 0 },
     next: t('model-comparison.predict.next'),
   });
   function judgeFalseAlarms() {
@@ -352,6 +357,7 @@ function build(ctx) {
     update(next) {
       const rebuild = next.modelA !== opts.modelA || next.modelB !== opts.modelB;
       const experimentChanged = ['points', 'noise', 'k', 'seed', 'resamples'].some((key) => next[key] !== opts[key]);
+      const resamplesChanged = next.resamples !== opts.resamples;
       opts = { ...next };
       selectA.value = opts.modelA;
       selectB.value = opts.modelB;
@@ -360,6 +366,7 @@ function build(ctx) {
       if (rebuild) makeModels();
       compare();
       if (experimentChanged) resetExperiment();
+      if (resamplesChanged) falseAlarms.ask(falseAlarmQuestion(), { numeric: falseAlarmRange(), why: t('model-comparison.predict.changed') });
     },
     destroy() {
       stopExperiment();

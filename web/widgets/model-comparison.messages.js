@@ -21,6 +21,7 @@ export const messages = {
   'model-comparison.predict.label': 'a count from 0 to {resamples}',
   'model-comparison.predict.seenHalf': '{counted} of the {resamples} resamples were counted before a prediction was locked in, and a new run repeats them, so a prediction made on this page now is practice and is not recorded.',
   'model-comparison.predict.seen': 'All {resamples} resamples were counted before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
+  'model-comparison.predict.changed': 'The number of resamples changed, and the question with it: lock in a prediction again.',
   'model-comparison.predict.next': 'Now press Run the experiment and let it finish.',
   'model-comparison.predict.why': 'p < 0.05 in {significant} of {runs} ({share}). When nothing separates two models, a 0.05 threshold still raises a false alarm about 5% of the time: about {expected} here.',
   'model-comparison.run': 'Run the experiment',
