@@ -226,6 +226,8 @@ function build(ctx) {
   return {
     update(next) {
       opts = { ...next };
+      // A line set from outside is a new start, as Reset makes one: the best so far is this line's.
+      revealed = false; reached = false; best = Infinity;
       setLine(opts.w, opts.b);
     },
     state: {
