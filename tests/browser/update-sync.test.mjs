@@ -125,7 +125,8 @@ async function probeWidget({ name, values }) {
       if (c.closest('.dw-share, .dw-notes')) continue;
       add(`control "${labelOf(c)}"`, valueOf(c));
     }
-    for (const s of card.querySelectorAll('.dw-stat')) add(`readout "${words(s)}"`, s.querySelector('.dw-stat-value').textContent);
+    // A readout out of sight (another view's) is read when it is shown again.
+    for (const s of card.querySelectorAll('.dw-stat')) if (s.getClientRects().length) add(`readout "${words(s)}"`, s.querySelector('.dw-stat-value').textContent);
     return out;
   };
   // What the card shows once it stops changing (a heat map filled cell by cell, a run played a
