@@ -229,6 +229,8 @@ function build(ctx) {
   function autoRunOnce() { if (!prefersReducedMotion()) play.toggle(); else { while (grow()) { /* draw the whole curve */ } } }
 
   return {
-    update(next) { opts = { ...next }; degree = opts.degree; play.stop(); prediction.reset(t('learning-curves.reset.settings')); load(); },
+    // New settings from outside draw their curves as a card opened with them does (they stayed at
+    // "–" until Play).
+    update(next) { opts = { ...next }; degree = opts.degree; play.stop(); prediction.reset(t('learning-curves.reset.settings')); load(); autoRunOnce(); },
   };
 }
