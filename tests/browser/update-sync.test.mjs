@@ -7,9 +7,9 @@
 //
 // The fresh mount is the answer key: the controls whose value (or enabled state) differs between
 // a fresh mount with the default and a fresh mount with the new value are the ones bound to the
-// option, found by their labels, so no widget has to say which control is whose. A control that
-// depends on nothing the test sets (a widget that plays by itself) would differ between two fresh
-// mounts as well; one more fresh mount with the default tells such controls apart.
+// option, found by their labels, so no widget has to say which control is whose. The page asks
+// for reduced motion, so a widget shows at once what it would animate; what still changes from
+// frame to frame after 3 s (a widget that plays by itself) is left out.
 //
 // Every widget is mounted in turn into one embed page (as address-probe.test.mjs does): a fresh
 // page per widget would start the engine again each time.
@@ -37,6 +37,11 @@ const VALUES = {
   'gd-walkthrough.worked': '0.1',
   'gd-walkthrough.workedFixedB': '0.1',
 };
+// Options every mount of a widget gets, so that two mounts show the same: the badge quiz draws
+// fresh questions on every mount unless its seed is set.
+const BASE = {
+  'ml-badge': { seed: 5 },
+};
 
 test('every option updated from outside reaches the control bound to it, and its default brings the control back', async () => {
   // With reduced motion a widget shows the end of what it would animate (a tree grown, a run
@@ -51,7 +56,7 @@ test('every option updated from outside reaches the control bound to it, and its
   for (const name of names) {
     if (ONLY.length && !ONLY.includes(name)) continue;
     page.record.errors.length = 0;
-    const result = await page.evaluate(probeWidget, { name, values: VALUES }).catch((err) => ({ thrown: err.message.slice(0, 300) }));
+    const result = await page.evaluate(probeWidget, { name, values: VALUES, base: BASE[name] || {} }).catch((err) => ({ thrown: err.message.slice(0, 300) }));
     if (result.thrown) { failures.push(`${name}: ${result.thrown}`); continue; }
     failures.push(...result.problems.map((p) => `${name}.${p}`));
     checked.push(...result.checked.map((c) => `${name}.${c}`));
@@ -66,18 +71,28 @@ test('every option updated from outside reaches the control bound to it, and its
 
 // Runs in the page: mounts `name` afresh (default, and once per option with another value) and
 // once to be updated, and returns what did not follow.
-async function probeWidget({ name, values }) {
+async function probeWidget({ name, values, base }) {
   const { loadWidget } = await import('/widgets/registry.js');
   const { MOUNT_CONTEXT } = await import('/lib/widget.js');
   const module = await loadWidget(name);
   const { schema } = module;
-  const host = document.getElementById('widget');
+  // The widget updated in place and each fresh mount side by side, both at the top of the page: a
+  // widget animates only while its card is on screen (frame.js), a heat map filled cell by cell too.
+  document.getElementById('widget').replaceChildren();
+  let host = document.getElementById('update-sync');
+  if (!host) {
+    host = document.createElement('div');
+    host.id = 'update-sync';
+    host.style.cssText = 'position:absolute;inset:0 0 auto 0;display:grid;grid-template-columns:1fr 1fr;align-items:start;gap:8px;background:inherit';
+    document.body.append(host);
+  }
   host.replaceChildren();
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
   const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   async function mountFresh(options) {
     const root = document.createElement('div');
     host.append(root);
-    const handle = module.mount(root, { ...options, [MOUNT_CONTEXT]: { name, source: 'options' } });
+    const handle = module.mount(root, { ...base, ...options, [MOUNT_CONTEXT]: { name, source: 'options' } });
     await handle.ready;
     return { root, handle, ...await settled(root) };
   }
@@ -129,23 +144,19 @@ async function probeWidget({ name, values }) {
     for (const s of card.querySelectorAll('.dw-stat')) if (s.getClientRects().length) add(`readout "${words(s)}"`, s.querySelector('.dw-stat-value').textContent);
     return out;
   };
-  // What the card shows once it stops changing (a heat map filled cell by cell, a run played a
-  // few steps): the same three times in a row, or after 3 s what it shows then, with the keys
-  // still changing called restless.
+  // What the card shows once it stops changing (a heat map filled a few cells a frame): the same
+  // two frames in a row, or after 3 s what it shows then, with the keys still changing called
+  // restless. (A widget draws on the next frame after it is built: the first read waits for it.)
   async function settled(root) {
     const until = performance.now() + 3000;
-    let last = null;
-    let same = 0;
-    const moving = new Set();
+    await frames();
+    let last = snap(root);
     for (;;) {
-      await frames();
+      await frame();
       const now = snap(root);
-      if (last) {
-        const moved = differing(last, now);
-        same = moved.length ? 0 : same + 1;
-        if (performance.now() > until) { for (const k of moved) moving.add(k); return { shown: now, moving }; }
-      }
-      if (same >= 2) return { shown: now, moving };
+      const moved = differing(last, now);
+      if (!moved.length) return { shown: now, moving: new Set() };
+      if (performance.now() > until) return { shown: now, moving: new Set(moved) };
       last = now;
     }
   }
@@ -155,16 +166,17 @@ async function probeWidget({ name, values }) {
   async function follows(root, expected, keys) {
     const until = performance.now() + 3000;
     for (;;) {
-      await frames();
       const now = snap(root);
       const wrong = keys.filter((k) => now[k] !== expected[k]);
       if (!wrong.length || performance.now() > until) return wrong.map((k) => `${k} shows ${JSON.stringify(now[k] ?? '(none)')}, not ${JSON.stringify(expected[k] ?? '(none)')}`);
+      await frame();
     }
   }
   const other = (option, spec) => {
     if (Object.prototype.hasOwnProperty.call(values, `${name}.${option}`)) return values[`${name}.${option}`];
     if (spec.type === 'boolean') return !spec.default;
     if (spec.type === 'enum') return spec.values.find((v) => v !== spec.default);
+    if (Object.prototype.hasOwnProperty.call(base, option)) return base[option] + 1;
     if (spec.type === 'string') return spec.default === '' ? 'abc' : 'hello world';
     const min = spec.min ?? spec.default - 10;
     const max = spec.max ?? spec.default + 10;
@@ -174,15 +186,12 @@ async function probeWidget({ name, values }) {
 
   const problems = [];
   const checked = [];
-  const defaults = Object.fromEntries(Object.entries(schema).map(([k, spec]) => [k, spec.default]));
-  const first = await mountFresh({});
-  const atDefault = first.shown;
-  first.handle.destroy();
-  first.root.remove();
-  // Keys that differ between two fresh mounts with the same options, or never settle: the widget
-  // moves them by itself, so they say nothing about an option.
-  const live = await mountFresh({}); // the widget updated in place
-  const restless = new Set([...differing(atDefault, live.shown), ...first.moving, ...live.moving]);
+  const defaults = { ...Object.fromEntries(Object.entries(schema).map(([k, spec]) => [k, spec.default])), ...base };
+  // The widget updated in place; what it shows first is what the defaults show. Keys that never
+  // settle move by themselves, so they say nothing about an option.
+  const live = await mountFresh({});
+  const atDefault = live.shown;
+  const restless = live.moving;
   for (const [option, spec] of Object.entries(schema)) {
     const value = other(option, spec);
     const fresh = await mountFresh({ [option]: value });
