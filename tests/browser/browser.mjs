@@ -56,7 +56,16 @@ async function clearStorage(context, page, origin) {
   await cdp.detach();
 }
 
-export async function startSite({ dir = path.join(root, 'dist'), csp = null } = {}) {
+// reusePages: a page given back with page.close() is kept, emptied (about:blank), and handed out
+// again by the next newPage, its viewport, emulated media and record set afresh: opening a page
+// costs Chromium a renderer's start-up and the engine's first compilation there (measured: 10
+// loads of one widget took 17–20 CPU-seconds in a new page each, 9–10 in one page), so a file
+// whose scenarios each open a page spends half its CPU on that. Each scenario still gets a fresh
+// document (a new load, new scripts, new widget state); what a tab keeps across loads is reset or
+// unused by the site (no sessionStorage, no window.name); its init scripts are removed. A page the
+// test changed in ways a load does not undo (a route, an exposed function, a listener of its own, a CDP
+// session) is closed for real instead.
+export async function startSite({ dir = path.join(root, 'dist'), csp = null, reusePages = false } = {}) {
   const server = createServer(dir, { csp });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}`;
@@ -65,11 +74,19 @@ export async function startSite({ dir = path.join(root, 'dist'), csp = null } = 
   // Pages of this site still open: closing the site closes them, as closing a context of its own
   // would (in the shared context, a page left open would go on drawing for the rest of the run).
   const open = new Set();
+  const idle = []; // pages given back for reuse (reusePages), on about:blank
   let storageCleared = null;
   fs.mkdirSync(outputDir, { recursive: true });
   return {
     base,
     async newPage({ width = 1280, height = 900, reducedMotion = 'no-preference' } = {}) {
+      const reused = idle.pop();
+      if (reused) {
+        await reused.setViewportSize({ width, height });
+        await reused.emulateMedia({ media: null, colorScheme: 'light', reducedMotion, forcedColors: 'none', contrast: 'no-preference' });
+        reused.record = { requests: [], errors: [] };
+        return reused;
+      }
       const page = await context.newPage();
       // Twice playwright's 30 s for an action and four times for a page load: on CI's loaded
       // 2-core machine a lesson with many widgets can take more than 30 s to load, and a click
@@ -84,24 +101,76 @@ export async function startSite({ dir = path.join(root, 'dist'), csp = null } = 
       }
       await page.setViewportSize({ width, height });
       await page.emulateMedia({ reducedMotion });
-      const record = { requests: [], errors: [] };
-      page.on('request', (req) => record.requests.push(req.url()));
-      page.on('console', (msg) => { if (msg.type() === 'error') record.errors.push(msg.text()); });
-      page.on('pageerror', (err) => record.errors.push(err.message));
-      page.record = record;
+      page.record = { requests: [], errors: [] };
+      page.on('request', (req) => page.record.requests.push(req.url()));
+      page.on('console', (msg) => { if (msg.type() === 'error') page.record.errors.push(msg.text()); });
+      page.on('pageerror', (err) => page.record.errors.push(err.message));
+      page.dwClose = page.close.bind(page);
+      if (reusePages) lendable(page, idle);
       return page;
     },
     async close() {
-      await Promise.all([...open].map((page) => page.close()));
+      idle.length = 0;
+      await Promise.all([...open].map((page) => page.dwClose()));
       await browser.close();
       await new Promise((resolve) => server.close(resolve));
     },
   };
 }
 
+// Makes page.close() give the page back to `idle` unless the test changed it beyond what a new load
+// undoes (see startSite's reusePages).
+function lendable(page, idle) {
+  const ownListeners = new Map(page.eventNames().map((name) => [name, page.listenerCount(name)]));
+  for (const method of ['route', 'routeFromHAR', 'routeWebSocket', 'exposeFunction', 'exposeBinding', 'setExtraHTTPHeaders']) {
+    const original = page[method].bind(page);
+    page[method] = (...args) => { page.dwNotReusable = true; return original(...args); };
+  }
+  // An init script is removed when the page is given back (playwright returns a disposable).
+  const scripts = [];
+  const addInitScript = page.addInitScript.bind(page);
+  page.addInitScript = async (...args) => { const script = await addInitScript(...args); scripts.push(script); return script; };
+  page.dwOnRelease = []; // what a helper set up for one user of the page, undone when it is given back
+  page.close = async (options) => {
+    if (page.dwNotReusable || page.isClosed()) return page.dwClose(options);
+    try {
+      for (const script of scripts.splice(0)) await script.dispose();
+      for (const undo of page.dwOnRelease.splice(0)) await undo();
+      const listenersAdded = page.eventNames().some((name) => page.listenerCount(name) > (ownListeners.get(name) || 0));
+      if (listenersAdded) return page.dwClose(options);
+      await page.goto('about:blank', { timeout: 15000 });
+    } catch {
+      return page.dwClose(options);
+    }
+    idle.push(page);
+  };
+}
+
 // Requests that did not go to this machine (data: and blob: URLs never leave it either).
 export function offMachineRequests(page) {
   return page.record.requests.filter((u) => !/^(https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:|about:)/.test(u));
+}
+
+// Makes `page` offline for everything but this machine: a request to any other host fails in the
+// browser (its 'request' event still fires, so offMachineRequests(page) counts it). Done through the
+// debugging protocol's block list, not page.route: a route sends every request of the page through
+// Node and turns the HTTP cache off, so each page load fetched everything again and compiled the
+// engine's WASM anew (no code cache): about a third of a CPU-second more per lesson page.
+// Chromium 145+ (URLPattern block lists with exceptions, tried in order).
+export async function blockOffMachine(page) {
+  const cdp = await page.context().newCDPSession(page);
+  // The block list belongs to this session: a page given back for reuse drops it with the session.
+  if (page.dwOnRelease) page.dwOnRelease.push(() => cdp.detach());
+  else page.dwNotReusable = true;
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setBlockedURLs', {
+    urlPatterns: [
+      { urlPattern: 'http://127.0.0.1:*/*', block: false },
+      { urlPattern: 'http://localhost:*/*', block: false },
+      { urlPattern: '*://*:*/*', block: true },
+    ],
+  });
+  return cdp;
 }
 
 // Pictures are for people to look at, and nothing asserts them: they are taken only with

@@ -9,7 +9,9 @@ export async function openLesson(site, slug, { width = 1280, reducedMotion = 'no
   const page = await site.newPage({ width, reducedMotion });
   await page.emulateMedia({ colorScheme });
   page.dialogs = [];
-  page.on('dialog', (d) => { page.dialogs.push(d.message()); d.dismiss(); });
+  const onDialog = (d) => { page.dialogs.push(d.message()); d.dismiss(); };
+  page.on('dialog', onDialog);
+  page.dwOnRelease?.push(() => page.off('dialog', onDialog)); // a page given back for reuse (startSite's reusePages)
   await page.goto(`${site.base}/lessons/${slug}.html`);
   await widgetsReady(page);
   return page;
