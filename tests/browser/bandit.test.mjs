@@ -3,11 +3,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
-import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+import { canvasInk, clickTimes, statReader, noNaNInCards } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
 let site;
-before(async () => { site = await startSite(); });
+before(async () => { site = await startSite({ reusePages: true }); });
 after(async () => { await site.close(); });
 
 // Clicks cell (x, y) of the gridworld board, using the widget's own layout rule (square cells
@@ -22,7 +22,7 @@ test('bandit: both learners match the engine; UCB1 ends with less regret', async
     const ink = await canvasInk(page, '.dw-stage canvas');
     assert.ok(ink.colours > 5);
     const stepBtn = page.getByRole('button', { name: 'Step', exact: true });
-    for (let i = 0; i < 12; i++) await stepBtn.click();
+    await clickTimes(stepBtn, 12);
     assert.equal(await stat('pulls'), '12');
     const expected = await page.evaluate(async () => {
       const { loadEngine } = await import('/engine/index.js');
@@ -66,7 +66,7 @@ test('bandit: predict, then check — with ε = 0.5 only 57% of pulls go to the 
   const input = box.getByRole('textbox', { name: /share of 5.000 pulls that ε-greedy gives the best arm/ });
   const runAll = async () => {
     await page.getByRole('button', { name: 'Reset' }).click();
-    for (let i = 0; i < 50; i++) await page.getByRole('button', { name: 'Play' }).click(); // 100 pulls each
+    await clickTimes(page.getByRole('button', { name: 'Play' }), 50); // 100 pulls each
     assert.equal(await stat('pulls'), '5\u202f000');
   };
   await input.fill('90');
@@ -95,7 +95,7 @@ test('bandit: a prediction locked after part of an ε = 0.5 run was on screen is
   const stat = statReader(page);
   const box = page.locator('[data-predict="bandit-epsilon-half"]');
   await page.getByRole('slider', { name: /ε-greedy: ε/ }).fill('0.5');
-  for (let i = 0; i < 10; i++) await page.getByRole('button', { name: 'Play' }).click(); // 1,000 pulls
+  await clickTimes(page.getByRole('button', { name: 'Play' }), 10); // 1,000 pulls
   assert.equal(await stat('pulls'), '1\u202f000');
   // After 1,000 of the 5,000 pulls the share on screen is already within the box's 5 points.
   const seen = Number((await stat('best arm ε-greedy')).replace('%', ''));
@@ -103,7 +103,7 @@ test('bandit: a prediction locked after part of an ε = 0.5 run was on screen is
   assert.match(await box.getByRole('status').textContent(), /Pulls at ε = 0\.50 \(within 0\.05 of 0\.5\), with ε-greedy’s share for the best arm, were on screen before a prediction was locked in/);
   await box.getByRole('textbox').fill(String(Math.round(seen)));
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
-  for (let i = 0; i < 40; i++) await page.getByRole('button', { name: 'Play' }).click();
+  await clickTimes(page.getByRole('button', { name: 'Play' }), 40);
   assert.equal(await stat('pulls'), '5\u202f000');
   await assertPractice(page, box);
   await page.close();
@@ -117,13 +117,13 @@ test('bandit: a prediction locked after a full ε = 0.5 run was on screen is pra
   const stat = statReader(page);
   const box = page.locator('[data-predict="bandit-epsilon-half"]');
   await page.getByRole('slider', { name: /ε-greedy: ε/ }).fill('0.5');
-  for (let i = 0; i < 50; i++) await page.getByRole('button', { name: 'Play' }).click(); // 100 pulls each
+  await clickTimes(page.getByRole('button', { name: 'Play' }), 50); // 100 pulls each
   assert.equal(await stat('pulls'), '5\u202f000');
   assert.match(await box.getByRole('status').textContent(), /Pulls at ε = 0\.50 \(within 0\.05 of 0\.5\), with ε-greedy’s share for the best arm, were on screen before a prediction was locked in/);
   await box.getByRole('textbox').fill('57');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await page.getByRole('button', { name: 'Reset' }).click();
-  for (let i = 0; i < 50; i++) await page.getByRole('button', { name: 'Play' }).click();
+  await clickTimes(page.getByRole('button', { name: 'Play' }), 50);
   await assertPractice(page, box);
   await page.close();
 });
@@ -155,14 +155,14 @@ test('bandit: a prediction locked after a full run at ε = 0.53 is practice, not
   const box = page.locator('[data-predict="bandit-epsilon-half"]');
   const eps = page.getByRole('slider', { name: /ε-greedy: ε/ });
   await eps.fill('0.53');
-  for (let i = 0; i < 50; i++) await page.getByRole('button', { name: 'Play' }).click();
+  await clickTimes(page.getByRole('button', { name: 'Play' }), 50);
   const seen = Number((await stat('best arm ε-greedy')).replace('%', ''));
   assert.ok(Math.abs(seen - 57) <= 5, `share at ε = 0.53: ${seen}`);
   assert.match(await box.getByRole('status').textContent(), /Pulls at ε = 0\.53 \(within 0\.05 of 0\.5\)/);
   await eps.fill('0.5');
   await box.getByRole('textbox').fill(String(Math.round(seen)));
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
-  for (let i = 0; i < 50; i++) await page.getByRole('button', { name: 'Play' }).click();
+  await clickTimes(page.getByRole('button', { name: 'Play' }), 50);
   await assertPractice(page, box);
   await page.close();
 });
@@ -182,13 +182,13 @@ test('bandit: a prediction changed part-way through the ε = 0.5 run is practice
     await lockPrediction(page, id, '90');
     await page.getByRole('slider', { name: /ε-greedy: ε/ }).fill('0.5');
     if (partWay) {
-      for (let i = 0; i < 10; i++) await page.getByRole('button', { name: 'Play' }).click(); // 1,000 pulls
+      await clickTimes(page.getByRole('button', { name: 'Play' }), 10); // 1,000 pulls
       assert.equal(await stat('pulls'), '1\u202f000');
     }
     await changePrediction(box);
     await page.getByRole('button', { name: 'Reset' }).click();
     await lockPrediction(page, id, '57');
-    for (let i = 0; i < 50; i++) await page.getByRole('button', { name: 'Play' }).click();
+    await clickTimes(page.getByRole('button', { name: 'Play' }), 50);
     assert.equal(await stat('pulls'), '5\u202f000');
     if (partWay) await assertPractice(page, box);
     else await assertFirstTry(page, box);
