@@ -33,8 +33,11 @@ export function statReader(page, scope = page) {
 
 // Clicks a button `times` times from inside the page, one animation frame apart as a person's
 // clicks are (each click's redraw runs before the next): one round trip to the browser instead of
-// one per click, for tests that build a state by pressing the same button dozens of times.
-export function clickTimes(button, times) {
+// one per click, for tests that build a state by pressing the same button dozens of times. The
+// button is first scrolled into view, as a Playwright click would: a widget off-screen pauses its
+// frame loop (web/lib/frame.js), so work it does over frames (a heat map) would wait.
+export async function clickTimes(button, times) {
+  await button.scrollIntoViewIfNeeded();
   return button.evaluate(async (b, n) => {
     for (let i = 0; i < n; i++) {
       b.click();
