@@ -20,7 +20,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { startSite, widgetsReady } from './browser.mjs';
+import { blockOffMachine, offMachineRequests, startSite, widgetsReady } from './browser.mjs';
 import { sitePages } from './pages.mjs';
 import { STRICT_CSP as CSP } from '../../scripts/serve.mjs';
 
@@ -108,11 +108,8 @@ describe('every page', { concurrency: PAGES_AT_ONCE }, () => {
     it(`${url}: offline under a strict CSP, no WCAG A/AA violations in light or dark${url.startsWith('/lessons/') ? ', survives random input' : ''}`, async () => {
       const page = await site.newPage({ width: 1280 });
       await page.emulateMedia({ colorScheme: 'light' });
-      const blocked = [];
-      await page.route((u) => !/^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(u.href) && !/^(data|blob|about):/.test(u.href), (route) => {
-        blocked.push(route.request().url());
-        return route.abort();
-      });
+      await blockOffMachine(page);
+      const blocked = () => offMachineRequests(page);
       await page.addInitScript(() => {
         let requests = 0;
         const raf = window.requestAnimationFrame.bind(window);
@@ -130,7 +127,7 @@ describe('every page', { concurrency: PAGES_AT_ONCE }, () => {
       assert.equal(await page.locator('.dw-message[data-tone="bad"]', { hasText: 'could not start' }).count(), 0, 'a widget could not start');
 
       // Everything the page did by itself so far: nothing blocked, nothing logged.
-      assert.deepEqual(blocked, []);
+      assert.deepEqual(blocked(), []);
       assert.deepEqual(page.record.errors, []);
 
       // axe is evaluated through the debugging protocol, which the page's policy does not govern
@@ -192,7 +189,7 @@ describe('every page', { concurrency: PAGES_AT_ONCE }, () => {
       assert.ok(narrow.overflow <= 1, `at 375 px the page scrolls sideways by ${narrow.overflow} px`);
       assert.deepEqual(narrow.wide, [], 'display formulas wider than their box at 375 px');
       assert.ok(narrow.contained, 'every display formula scrolls inside its own box if it ever overflows');
-      assert.deepEqual(blocked, []);
+      assert.deepEqual(blocked(), []);
       assert.deepEqual(page.record.errors, []);
       await page.close();
     });
