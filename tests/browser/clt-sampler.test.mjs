@@ -4,12 +4,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { PLAY_TIMEOUT, startSite, screenshot, widgetsReady } from './browser.mjs';
-import { stat, canvasIsDrawn, inEngine, assertClean, reportedEvents } from './probes.mjs';
+import { stat, canvasIsDrawn, clickTimes, inEngine, assertClean, reportedEvents } from './probes.mjs';
 import { lockPrediction, verdict, predictBox, assertPractice, recordReports } from './predict-helpers.mjs';
 import { nearestRatio } from '../../web/widgets/clt-sampler/data.js';
 
 let site;
-before(async () => { site = await startSite(); });
+before(async () => { site = await startSite({ reusePages: true }); });
 after(async () => { await site.close(); });
 
 const card = (page) => page.locator('.dw-card').filter({ hasText: 'Sample means become normal' });
@@ -106,9 +106,9 @@ test('phone width: the lesson and the sampler fit 375 px without sideways scroll
 // A fresh page with no saved progress (an earlier test's verdict would open the reveal at load).
 async function freshLesson() {
   const page = await site.newPage({ reducedMotion: 'reduce' });
+  // Forgotten before the page's own scripts run: one load instead of a load, a removal and a reload.
+  await page.addInitScript(() => localStorage.removeItem('dw:lesson:central-limit'));
   await page.goto(`${site.base}/lessons/central-limit.html`);
-  await page.evaluate(() => localStorage.removeItem('dw:lesson:central-limit'));
-  await page.reload();
   await widgetsReady(page);
   await recordReports(page);
   const c = card(page);
@@ -188,10 +188,10 @@ test('while a prediction waits for its check the measured spreads stay hidden, a
 test('part of a run gives the answer away: 50 means at n = 10 and 50 at n = 40, before predicting, make the prediction practice', async () => {
   const { page, c } = await freshLesson();
   const step = c.getByRole('button', { name: 'Step' });
-  for (let i = 0; i < 50; i++) await step.click();
+  await clickTimes(step, 50);
   const before = Number(await stat(c, 'spread of the means'));
   await c.getByRole('slider', { name: /sample size n/ }).fill('40');
-  for (let i = 0; i < 50; i++) await step.click();
+  await clickTimes(step, 50);
   const after = Number(await stat(c, 'spread of the means'));
   // A fortieth of the run already points to "halve" (0.159 / 0.261), the answer 2000 means give.
   assert.equal(nearestRatio(after / before), 'half', `${after} / ${before}`);
