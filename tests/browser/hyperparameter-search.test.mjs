@@ -1,11 +1,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { afterNextFrame, offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
-import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+import { canvasInk, clickTimes, statReader, noNaNInCards } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, recordReports } from './predict-helpers.mjs';
 
 let site;
-before(async () => { site = await startSite(); });
+before(async () => { site = await startSite({ reusePages: true }); });
 after(async () => { await site.close(); });
 
 // Best cross-validated accuracy among the first `n` trials of each strategy, through the engine.
@@ -37,7 +37,7 @@ test('hyperparameter-search: stepping evaluates trials whose best scores match t
     const stat = statReader(page);
     assert.equal(await stat('trials'), '0 / 16');
     const step = page.getByRole('button', { name: 'Step' });
-    for (let i = 0; i < 3; i++) await step.click();
+    await clickTimes(step, 3);
     assert.equal(await stat('trials'), '3 / 16');
     const e3 = await expectedBest(page, 16, 3);
     assert.equal(await stat('grid best CV'), e3.grid);
@@ -82,14 +82,14 @@ test('hyperparameter-search: predict, then check — with five trials grid searc
   await lockIn('grid');
   assert.match(await box.getByRole('status').textContent(), /Your prediction: grid search\. Now set the budget of trials to 5/);
   await page.getByRole('slider', { name: /budget of trials/ }).fill('5');
-  for (let i = 0; i < 5; i++) await step.click();
+  await clickTimes(step, 5);
   const e = await expectedBest(page, 5, 5);
   assert.deepEqual(e, { grid: '0.850', random: '0.842' });
   assert.equal(await box.getAttribute('data-result'), 'held');
   assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said “grid search”.*Random 0\.842, grid 0\.850\. .*the grid tries 2 values of γ; random search tries 5\./);
   await page.getByRole('button', { name: 'Reset' }).click();
   await lockIn('tie');
-  for (let i = 0; i < 5; i++) await step.click();
+  await clickTimes(step, 5);
   assert.equal(await box.getAttribute('data-result'), 'missed');
   assert.match(await box.getByRole('status').textContent(), /did not hold: you said “neither: a tie”; what happened: “grid search”/);
   assert.deepEqual(page.record.errors, []);
@@ -104,12 +104,12 @@ test('hyperparameter-search: a five-trial prediction locked after both five-tria
   const box = page.locator('[data-predict="search-budget-5"]');
   const step = page.getByRole('button', { name: 'Step' });
   await page.getByRole('slider', { name: /budget of trials/ }).fill('5');
-  for (let i = 0; i < 5; i++) await step.click();     // random 0.842, grid 0.850 on screen
+  await clickTimes(step, 5);     // random 0.842, grid 0.850 on screen
   assert.match(await box.getByRole('status').textContent(), /Scores of the 5-trial searches were on screen before a prediction was locked in/);
   await page.getByRole('button', { name: 'Reset' }).click();
   await box.getByRole('combobox', { name: /better best score will come from/ }).selectOption('grid');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
-  for (let i = 0; i < 5; i++) await step.click();
+  await clickTimes(step, 5);
   await assertPractice(page, box, { othersMayReport: true });
   await page.close();
 });
@@ -121,12 +121,12 @@ test('hyperparameter-search: a race prediction locked after a full race was on s
   await recordReports(page);
   const box = page.locator('[data-predict="search-race-first"]');
   const step = page.getByRole('button', { name: 'Step' });
-  for (let i = 0; i < 16; i++) await step.click();     // random first at trial 3, on the chart
+  await clickTimes(step, 16);     // random first at trial 3, on the chart
   assert.match(await box.getByRole('status').textContent(), /Trials of a race of all three searches were on screen before a prediction was locked in/);
   await page.getByRole('button', { name: 'Reset' }).click();
   await box.getByRole('combobox', { name: /first to reach the race/ }).selectOption('random');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
-  for (let i = 0; i < 16; i++) await step.click();
+  await clickTimes(step, 16);
   await assertPractice(page, box, { othersMayReport: true });
   await page.close();
 });
@@ -169,7 +169,7 @@ test('hyperparameter-search: Bayesian search steps with the engine, shows its GP
       const caption = page.locator('.hyperparameter-search-surface-note');
       assert.match(await caption.textContent(), /appears once the first score is in$/);
       const step = page.getByRole('button', { name: 'Step' });
-      for (let i = 0; i < 5; i++) await step.click();
+      await clickTimes(step, 5);
       const e5 = await expectedBayes(page, 5);
       assert.equal(await stat('Bayesian best CV'), e5.best);
       assert.equal(e5.best, '0.867');
@@ -218,13 +218,13 @@ test('hyperparameter-search: predict, then check — at seed 5 random search rea
     await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   };
   await lockIn('random');
-  for (let i = 0; i < 16; i++) await step.click();
+  await clickTimes(step, 16);
   assert.equal(await box.getAttribute('data-result'), 'held');
   assert.match(await box.getByRole('status').textContent(), /Your prediction held.*In the 16-trial race on the two moons, the best score found was 0\.892; grid search reached it at trial 7, random search reached it at trial 3, Bayesian search reached it at trial 6\./);
   assert.match(await page.locator('.dw-message').first().textContent(), /Best score found: 0\.892; Random search reached it first/);
   await page.getByRole('button', { name: 'Reset' }).click();
   await lockIn('bayes');
-  for (let i = 0; i < 16; i++) await step.click();
+  await clickTimes(step, 16);
   assert.equal(await box.getAttribute('data-result'), 'missed');
   assert.deepEqual(page.record.errors, []);
   await page.close();
@@ -283,7 +283,7 @@ test('hyperparameter-search: a five-trial prediction locked after a search pause
   const box = page.locator('[data-predict="search-budget-5"]');
   const step = page.getByRole('button', { name: 'Step' });
   await page.getByRole('slider', { name: /budget of trials/ }).fill('5');
-  for (let i = 0; i < 4; i++) await step.click();
+  await clickTimes(step, 4);
   assert.match(await box.getByRole('status').textContent(), /Scores of the 5-trial searches were on screen before a prediction was locked in/);
   await box.getByRole('combobox', { name: /better best score will come from/ }).selectOption('grid');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
@@ -301,11 +301,11 @@ test('hyperparameter-search: a race prediction locked after a race paused part-w
   await recordReports(page);
   const box = page.locator('[data-predict="search-race-first"]');
   const step = page.getByRole('button', { name: 'Step' });
-  for (let i = 0; i < 8; i++) await step.click();
+  await clickTimes(step, 8);
   assert.match(await box.getByRole('status').textContent(), /Trials of a race of all three searches were on screen before a prediction was locked in/);
   await box.getByRole('combobox', { name: /first to reach the race/ }).selectOption('random');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
-  for (let i = 0; i < 8; i++) await step.click();
+  await clickTimes(step, 8);
   await assertPractice(page, box, { othersMayReport: true });
   await page.close();
 });
@@ -332,14 +332,14 @@ test('hyperparameter-search: no planned trial is drawn before the first trial; a
     await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   };
   await lockIn('random');
-  for (let i = 0; i < 2; i++) await step.click();
+  await clickTimes(step, 2);
   await afterNextFrame(page);
   assert.notEqual(await picture('grid'), await picture('random'), 'each panel shows its trials and plan once the search runs');
   await changePrediction(box);
   assert.match(await box.getByRole('status').textContent(), /Part of the run was on screen while your prediction was locked in/);
   await page.getByRole('button', { name: 'Reset' }).click();
   await lockIn('grid');
-  for (let i = 0; i < 5; i++) await step.click();
+  await clickTimes(step, 5);
   await assertPractice(page, box, { othersMayReport: true });
   await page.close();
 
@@ -351,7 +351,7 @@ test('hyperparameter-search: no planned trial is drawn before the first trial; a
   await box2.getByRole('combobox', { name: /better best score will come from/ }).selectOption('grid');
   await box2.getByRole('button', { name: 'Lock in my prediction' }).click();
   await honest.getByRole('slider', { name: /budget of trials/ }).fill('5');
-  for (let i = 0; i < 5; i++) await honest.getByRole('button', { name: 'Step' }).click();
+  await clickTimes(honest.getByRole('button', { name: 'Step' }), 5);
   assert.match(await assertFirstTry(honest, box2), /Random 0\.842, grid 0\.850/);
   await honest.close();
 });
