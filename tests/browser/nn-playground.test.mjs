@@ -4,10 +4,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
 import { assertPractice, assertFirstTry, changePrediction, recordReports } from './predict-helpers.mjs';
+import { clickTimes } from './probes.mjs';
 
 const PAGE = '/lessons/neural-network-playground.html';
 let site;
-before(async () => { site = await startSite(); });
+before(async () => { site = await startSite({ reusePages: true }); });
 after(async () => { await site.close(); });
 
 async function open(hash = '', { width = 1280 } = {}) {
@@ -91,7 +92,7 @@ test('the page address restores the same settings, data and seed (same loss afte
   await page.getByLabel('Regularisation rate').selectOption('0.001');
   await page.waitForFunction(() => location.hash.includes('nn-playground.optimizer=adam') && location.hash.includes('nn-playground.reg-rate=0.001'));
   const url = page.url();
-  for (let i = 0; i < 7; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await clickTimes(page.getByRole('button', { name: 'Step', exact: true }), 7);
   const loss = await stat(page, 'train loss');
   const again = await site.newPage();
   await again.goto(url);
@@ -101,7 +102,7 @@ test('the page address restores the same settings, data and seed (same loss afte
   assert.equal(await again.getByLabel('Activation of layer 1').inputValue(), 'relu');
   assert.equal(await again.getByRole('button', { name: 'Input feature x₁²' }).getAttribute('aria-pressed'), 'true');
   assert.equal(await again.locator('.nnp-net-count').textContent(), '3 hidden layers');
-  for (let i = 0; i < 7; i++) await again.getByRole('button', { name: 'Step', exact: true }).click();
+  await clickTimes(again.getByRole('button', { name: 'Step', exact: true }), 7);
   assert.equal(await stat(again, 'train loss'), loss, 'same loss after the same steps');
   assert.equal(new URL(again.url()).hash, new URL(url).hash);
   await clean(page);
@@ -193,7 +194,7 @@ test('CSV import: bad files get a message in words, good ones replace the data; 
 
 test('weights export as JSON and import back; a broken file is refused in words', async () => {
   const page = await open('#dataset=gauss');
-  for (let i = 0; i < 20; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await clickTimes(page.getByRole('button', { name: 'Step', exact: true }), 20);
   const loss = await stat(page, 'test loss');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export weights (JSON)' }).click()]);
   const chunks = [];
@@ -322,7 +323,7 @@ test('predict, then check: XOR with no hidden layer trained before locking (even
   await page.getByRole('button', { name: 'Remove the last hidden layer' }).click();
   await page.waitForFunction(() => /0 hidden layers/.test(document.querySelector('.nnp-net-count').textContent));
   // A few steps put this network's test accuracy on screen, long before step 500.
-  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await clickTimes(page.getByRole('button', { name: 'Step', exact: true }), 3);
   assert.match(await status(), /no hidden layer was training on XOR, its test accuracy on screen, before a prediction was locked in/);
   await box.getByRole('combobox', { name: /no hidden layer/ }).selectOption('line');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
@@ -348,7 +349,7 @@ test('predict, then check: a prediction changed after XOR steps under it, then l
     await page.getByRole('button', { name: 'Remove the last hidden layer' }).click();
     await page.getByRole('button', { name: 'Remove the last hidden layer' }).click();
     await page.waitForFunction(() => /0 hidden layers/.test(document.querySelector('.nnp-net-count').textContent));
-    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await clickTimes(page.getByRole('button', { name: 'Step', exact: true }), 3);
     assert.equal(await stat(page, 'steps'), '3');
     if (!honest) {
       await changePrediction(box);
@@ -376,7 +377,7 @@ test('training tricks: the schedule\'s rate and the clipped gradient norm are re
   await page.getByLabel('Period (steps)').press('Tab');
   await page.waitForFunction(() => location.hash.includes('nn-playground.schedule=step') && location.hash.includes('nn-playground.period=10'));
   const stepBtn = page.getByRole('button', { name: 'Step', exact: true });
-  for (let i = 0; i < 10; i++) await stepBtn.click();
+  await clickTimes(stepBtn, 10);
   await settle(page);
   // Ten steps at η₀ = 0.03, then the factor 0.5: the eleventh step uses 0.015.
   assert.match(await readout.textContent(), /^Learning rate for the next step: 0\.015; last gradient norm \d/);
@@ -388,7 +389,7 @@ test('training tricks: the schedule\'s rate and the clipped gradient norm are re
   await page.getByLabel('Initial weights').selectOption('he');
   await page.getByLabel('Batch normalisation (hidden layers)').check();
   await page.waitForFunction(() => location.hash.includes('nn-playground.batch-norm=true') && location.hash.includes('nn-playground.init=he'));
-  for (let i = 0; i < 15; i++) await stepBtn.click();
+  await clickTimes(stepBtn, 15);
   const loss = await stat(page, 'test loss');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export weights (JSON)' }).click()]);
   const chunks = [];
