@@ -64,7 +64,7 @@ async function clearStorage(context, page, origin) {
 // document (a new load, new scripts, new widget state); what a tab keeps across loads is reset or
 // unused by the site (no sessionStorage, no window.name); its init scripts are removed. A page the
 // test changed in ways a load does not undo (a route, an exposed function, a listener of its own, a CDP
-// session) is closed for real instead.
+// session) is closed for real instead. DW_REUSE_PAGES=0 opens a new page every time (to compare).
 export async function startSite({ dir = path.join(root, 'dist'), csp = null, reusePages = false } = {}) {
   const server = createServer(dir, { csp });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -106,7 +106,7 @@ export async function startSite({ dir = path.join(root, 'dist'), csp = null, reu
       page.on('console', (msg) => { if (msg.type() === 'error') page.record.errors.push(msg.text()); });
       page.on('pageerror', (err) => page.record.errors.push(err.message));
       page.dwClose = page.close.bind(page);
-      if (reusePages) lendable(page, idle);
+      if (reusePages && process.env.DW_REUSE_PAGES !== '0') lendable(page, idle);
       return page;
     },
     async close() {
