@@ -10,6 +10,23 @@ let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
+// Presses Pause from inside the page in the first frame that shows n ≥ 60: a wait in the test
+// followed by a click took so long on a loaded machine that the run reached all 90 points first.
+async function pauseAtSixty(page) {
+  await page.evaluate((timeout) => new Promise((resolve, reject) => {
+    const card = [...document.querySelectorAll('.dw-card')].find((c) => /Learning curves grow with the dataset/.test(c.querySelector('h3').textContent));
+    const start = performance.now();
+    const check = () => {
+      if (Number(card.querySelector('.dw-stat[data-stat="n"] .dw-stat-value').textContent) >= 60) {
+        [...card.querySelectorAll('button')].find((b) => b.textContent === 'Pause').click();
+        resolve();
+      } else if (performance.now() - start > timeout) reject(new Error('n never reached 60'));
+      else requestAnimationFrame(check);
+    };
+    check();
+  }), PLAY_TIMEOUT);
+}
+
 async function engineAt(page, degree, n) {
   return inEngine(page, (ml, [deg, size]) => ml.scoped((track) => {
     const poly = track(new ml.PolynomialRegression());
@@ -178,8 +195,7 @@ test('learning curves: degree 12 paused part-way before locking in makes the pre
   await w.locator('canvas').scrollIntoViewIfNeeded();
   assert.equal(await box.getByRole('status').textContent(), '');
   await w.getByRole('slider', { name: /degree/ }).fill('12');   // replays degree 12 from n = 2
-  await page.waitForFunction(() => Number(document.querySelector('.dw-stat[data-stat="n"] .dw-stat-value').textContent) >= 60, null, { timeout: PLAY_TIMEOUT });
-  await w.getByRole('button', { name: 'Pause' }).click();
+  await pauseAtSixty(page);
   const n = Number(await stat(w, 'n'));
   assert.ok(n >= 60 && n < 90, `paused part-way: n = ${n}`);
   assert.equal(await box.getByRole('status').textContent(), 'Degree 12’s curves were drawn before a prediction was locked in, and the way they head shows where they end: a prediction made on this page now is practice and is not recorded.');
@@ -222,8 +238,7 @@ test('learning curves: a prediction changed part-way through its degree-12 run i
   const box = predictBox(w, id);
   await w.locator('canvas').scrollIntoViewIfNeeded();
   await lockPrediction(w, id, 'bias');
-  await page.waitForFunction(() => Number(document.querySelector('.dw-stat[data-stat="n"] .dw-stat-value').textContent) >= 60, null, { timeout: PLAY_TIMEOUT });
-  await w.getByRole('button', { name: 'Pause' }).click();
+  await pauseAtSixty(page);
   const n = Number(await stat(w, 'n'));
   assert.ok(n >= 60 && n < 90, `paused part-way: n = ${n}`);
   await changePrediction(box);
