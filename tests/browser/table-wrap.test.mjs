@@ -30,6 +30,17 @@ async function stateOf(page, selector) {
 // A resize or scroll is handled by the region's ResizeObserver or scroll listener within the next
 // frames; a fixed wait was too short on a loaded machine.
 const settle = afterNextFrame;
+// Arrow keys scroll smoothly, over several frames: waits until the region's scroll position has
+// not moved for five frames (two frames were not enough on the CI machine).
+const scrollSettled = (region) => region.evaluate((r) => new Promise((resolve) => {
+  let last = NaN, still = 0;
+  const check = () => {
+    still = r.scrollLeft === last ? still + 1 : 0;
+    last = r.scrollLeft;
+    if (still >= 5) resolve(); else requestAnimationFrame(check);
+  };
+  check();
+}));
 
 test('a lesson table wider than a phone says it scrolls, until the learner reaches its right end or the screen is wide', async () => {
   const page = await site.newPage({ width: 375, height: 800 });
@@ -52,7 +63,7 @@ test('a lesson table wider than a phone says it scrolls, until the learner reach
   await region.focus();
   const heightBefore = s.boxHeight;
   for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
-  await settle(page);
+  await scrollSettled(region);
   assert.ok(await region.evaluate((r) => r.scrollLeft + r.clientWidth >= r.scrollWidth - 1), 'arrow keys scrolled to the right end');
   assert.equal(await hint.isVisible(), false, 'no hint once the right end is reached');
   s = await stateOf(page, table);
