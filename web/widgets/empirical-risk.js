@@ -99,7 +99,9 @@ function build(ctx) {
   const bSlider = slider(card.controls, { label: t('empirical-risk.slider.b'), min: B_RANGE[0], max: B_RANGE[1], step: 1, value: b, format: fmtB, onInput: (v) => setLine(w, v) });
   const row = buttonRow(card.controls);
   button(row, t('empirical-risk.showBest'), () => showBest());
-  button(row, t('empirical-risk.reset'), () => { revealed = false; reached = false; best = Infinity; setLine(opts.w, opts.b); });
+  // A new start at the options' line: the best so far is this line's (Reset, and a line set from outside).
+  const startAfresh = () => { revealed = false; reached = false; best = Infinity; setLine(opts.w, opts.b); };
+  button(row, t('empirical-risk.reset'), startAfresh);
   const stat = { risk: card.stat(t('empirical-risk.stat.risk')), best: card.stat(t('empirical-risk.stat.best')) };
 
   // Predict, then check: halving every miss (w = 0.1, b from 0 to 50) does what to the risk?
@@ -226,9 +228,7 @@ function build(ctx) {
   return {
     update(next) {
       opts = { ...next };
-      // A line set from outside is a new start, as Reset makes one: the best so far is this line's.
-      revealed = false; reached = false; best = Infinity;
-      setLine(opts.w, opts.b);
+      startAfresh();
     },
     state: {
       get: () => (w === opts.w && b === opts.b ? null : { w, b }),
