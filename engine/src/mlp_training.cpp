@@ -110,10 +110,9 @@ void Mlp::forward(const Matrix& Xin, Matrix& out, std::vector<Matrix>* all) cons
     for (int l = 0; l < layerCount(); ++l) {
       int in = unitsIn(l), units = unitsOut(l);
       Index off = offsets_[static_cast<std::size_t>(l)];
-      Eigen::Map<const Matrix> W(theta_.data() + off, in, units);
-      Eigen::Map<const Eigen::RowVectorXd> b(theta_.data() + off + static_cast<Index>(in) * units, units);
-      Z.noalias() = A * W;  // z = a·W + b, one row per point
-      Z.rowwise() += b;
+      Z.resize(rows, units);  // z = a·W + b, one row per point, as in training
+      denseForward(A.data(), rows, in, theta_.data() + off, theta_.data() + off + static_cast<Index>(in) * units,
+                   units, Z.data());
       if (normalised(l)) {
         // Prediction normalises with the running statistics: u = γ (z − μ_run)/√(σ²_run + ε) + β.
         const Eigen::RowVectorXd gamma = theta_.segment(scaleOffset(l), units).transpose(),
