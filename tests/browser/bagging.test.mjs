@@ -215,7 +215,7 @@ for (const [voters, practice] of [[14, true], [13, false]]) {
     if (practice) assert.match(text, /^The crowd of 14 voters was on screen before a prediction was locked in/);
     else assert.doesNotMatch(text, /practice/);
     await lockPrediction(card, ID, 'some');
-    for (let i = 0; i < 60; i++) await card.getByRole('button', { name: 'Add voter' }).click();
+    await clickTimes(card.getByRole('button', { name: 'Add voter' }), 60);
     if (practice) await assertPractice(page, predictBox(card, ID));
     else assert.deepEqual((await reportedEvents(page)).map((r) => [r.type, r.firstTry]), [['dw:score', true], ['dw:complete', true]]);
     await assertClean(page);
@@ -238,7 +238,7 @@ for (const [voters, practice] of [[14, true], [13, false]]) {
     if (practice) assert.match(text, /^The crowd of 14 voters was on screen before a prediction was locked in/);
     else assert.doesNotMatch(text, /practice/);
     await lockPrediction(card, ID, 'some');
-    for (let i = 0; i < 60; i++) await add.click();
+    await clickTimes(add, 60);
     if (practice) await assertPractice(page, box);
     else await assertFirstTry(page, box);
     await assertClean(page);

@@ -106,6 +106,7 @@ export async function startSite({ dir = path.join(root, 'dist'), csp = null, reu
       page.on('console', (msg) => { if (msg.type() === 'error') page.record.errors.push(msg.text()); });
       page.on('pageerror', (err) => page.record.errors.push(err.message));
       page.dwClose = page.close.bind(page);
+      if (process.env.DW_PAGE_CPU) await measureCpu(context, page);
       if (reusePages && process.env.DW_REUSE_PAGES !== '0') lendable(page, idle);
       return page;
     },
@@ -116,6 +117,34 @@ export async function startSite({ dir = path.join(root, 'dist'), csp = null, reu
       await new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+// DW_PAGE_CPU=FILE (to find where the suite's time goes): when a page closes, one line is added to
+// FILE: the test file, then the seconds the page's main thread was busy, in script, in layout and
+// style (Chromium's own counters, read through the debugging protocol). Each test file also adds
+// the CPU-seconds of its own Node process when it exits. scripts/page-cpu.mjs sums them by file.
+async function measureCpu(context, page) {
+  const file = path.relative(root, process.argv[1] || '?');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const write = async () => {
+    try {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const m = Object.fromEntries(metrics.map(({ name, value }) => [name, value]));
+      fs.appendFileSync(process.env.DW_PAGE_CPU, `page\t${file}\t${m.TaskDuration}\t${m.ScriptDuration}\t${m.LayoutDuration + m.RecalcStyleDuration}\n`);
+    } catch { /* the page is already gone */ }
+  };
+  for (const name of ['close', 'dwClose']) {
+    const original = page[name];
+    page[name] = async (...args) => { await write(); return original.apply(page, args); };
+  }
+  if (!measureCpu.exitHook) {
+    measureCpu.exitHook = true;
+    process.on('exit', () => {
+      const { user, system } = process.cpuUsage();
+      fs.appendFileSync(process.env.DW_PAGE_CPU, `node\t${file}\t${(user + system) / 1e6}\n`);
+    });
+  }
 }
 
 // Makes page.close() give the page back to `idle` unless the test changed it beyond what a new load

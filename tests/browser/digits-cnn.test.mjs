@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { clickTimes } from './probes.mjs';
 import { STEP_BUDGET, TARGET_ACCURACY } from '../../web/widgets/digits-cnn/goal.js';
 import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
 
@@ -128,7 +129,7 @@ test('predict, then check: 95% of the test digits after fewer than 100 steps (he
     await box.getByRole('combobox', { name: /test accuracy will first reach 95% after/ }).selectOption(value);
     await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   };
-  const step75 = async () => { for (let i = 0; i < 75; i++) await page.getByRole('button', { name: 'Step', exact: true }).click(); };
+  const step75 = async () => { await clickTimes(page.getByRole('button', { name: 'Step', exact: true }), 75); };
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await lockIn('fast');
   assert.match(await box.getByRole('status').textContent(), /Press Reset first/);
@@ -155,11 +156,11 @@ test('digits CNN: a test accuracy measured before locking in (then reset) makes 
   await widgetsReady(page);
   await recordReports(page);
   const box = page.locator('[data-predict="digits-steps-to-95"]');
-  for (let i = 0; i < 25; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await clickTimes(page.getByRole('button', { name: 'Step', exact: true }), 25);
   assert.match(await box.getByRole('status').textContent(), /network had trained, with its test accuracy on screen, before a prediction was locked in/);
   await page.getByRole('button', { name: 'Reset' }).click();
   await lockPrediction(page, 'digits-steps-to-95', 'fast');
-  for (let i = 0; i < 75; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await clickTimes(page.getByRole('button', { name: 'Step', exact: true }), 75);
   await assertPractice(page, box, { result: null, othersMayReport: true, wait: 120000 });
   await page.close();
 });

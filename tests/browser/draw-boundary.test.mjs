@@ -1,6 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady } from './browser.mjs';
+import { clickTimes } from './probes.mjs';
 import { assertPractice, assertFirstTry, changePrediction, lockPrediction, recordReports } from './predict-helpers.mjs';
 
 let site;
@@ -229,7 +230,7 @@ test('Draw the boundary: logistic steps on screen before a prediction, or a pred
       await box.getByRole('button', { name: 'Lock in my prediction' }).click();
     };
     if (order === 'changed mid-run') await lock('fewer');
-    for (let i = 0; i < 150; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await clickTimes(page.getByRole('button', { name: 'Step', exact: true }), 150);
     assert.equal(await stat(page, 'logistic steps'), '150');
     assert.match(await stat(page, 'accuracy'), /^97\.5\s?%$/, 'the paused run already shows 78 of 80');
     if (order === 'changed mid-run') await box.getByRole('button', { name: 'Change my prediction' }).click();
@@ -254,7 +255,7 @@ test('Draw the boundary: a prediction changed after logistic steps under it, eve
     await page.locator('canvas[tabindex="0"]').focus();
     await page.keyboard.press('ArrowUp');
     const box = await lockPrediction(page, id, change ? 'fewer' : 'more');
-    for (let i = 0; i < 20; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await clickTimes(page.getByRole('button', { name: 'Step', exact: true }), 20);
     assert.equal(await stat(page, 'logistic steps'), '20');
     if (change) {
       await page.getByRole('button', { name: 'Reset', exact: true }).click();

@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
+import { clickTimes } from './probes.mjs';
 import { assertPractice, assertFirstTry, changePrediction, lockPrediction, recordReports } from './predict-helpers.mjs';
 
 let site;
@@ -176,7 +177,7 @@ test('Fit the line: steps on screen before a prediction, or a prediction changed
       await box.getByRole('button', { name: 'Lock in my prediction' }).click();
     };
     if (order === 'changed mid-run') await lock('end');
-    for (let i = 0; i < 40; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await clickTimes(page.getByRole('button', { name: 'Step', exact: true }), 40);
     assert.equal(await page.locator('.dw-stat[data-stat="GD steps"] .dw-stat-value').textContent(), '40');
     if (order === 'changed mid-run') await box.getByRole('button', { name: 'Change my prediction' }).click();
     assert.match(await box.getByRole('status').textContent(), /loss curve were on screen before a prediction was locked in/, order);
@@ -198,7 +199,7 @@ test('Fit the line: a prediction changed after steps under it, even after Reset 
     await recordReports(page);
     const id = 'fit-line-drop';
     const box = await lockPrediction(page, id, change ? 'end' : 'tenth');
-    for (let i = 0; i < 40; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await clickTimes(page.getByRole('button', { name: 'Step', exact: true }), 40);
     assert.equal(await stat(page, 'GD steps'), '40');
     if (change) {
       await page.getByRole('button', { name: 'Reset line' }).click();

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady } from './browser.mjs';
-import { statIn, listenForReports, reportedEvents } from './probes.mjs';
+import { statIn, listenForReports, reportedEvents, clickTimes } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -23,7 +23,7 @@ test('gradient-descent walkthrough: w in the table, step 1 as worked by hand, a 
   // η = 2: the steps diverge; the table keeps 6 + 1 summary + 2 rows, no raw exponent anywhere.
   await card.locator('input[type="range"]').last().fill('2');
   const step = card.getByRole('button', { name: 'Step', exact: true });
-  for (let i = 0; i < 95; i++) await step.click();
+  await clickTimes(step, 95);
   assert.match(await card.locator('.dw-message').textContent(), /^Diverged: the steps grew without limit, and after 89 steps the loss passed 10¹⁵⁰, where the engine stops training\./);
   assert.equal(await card.locator('tbody tr').count(), 9);
   assert.match(await card.locator('tbody tr.gd-walkthrough-summary-row').textContent(), /^… 82 more steps: the loss keeps growing \(about ×49 per step\) …$/);

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { PLAY_TIMEOUT, startSite, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
-import { cardByTitle, canvasIsDrawn, finish, openLesson, stat, inEngine, listenForReports, reportedEvents } from './probes.mjs';
+import { cardByTitle, canvasIsDrawn, clickTimes, finish, openLesson, stat, inEngine, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -89,7 +89,7 @@ for (const [width, reducedMotion] of [[1280, 'no-preference'], [375, 'reduce']])
     const wiggly = await engineAt(page, 12, 90);
     assert.equal(await stat(w, 'validation MSE'), wiggly.val.toFixed(3));
     await w.getByRole('button', { name: 'Reset' }).click();
-    for (let i = 0; i < 16; i++) await w.getByRole('button', { name: 'Step', exact: true }).click();   // n = 17
+    await clickTimes(w.getByRole('button', { name: 'Step', exact: true }), 16);   // n = 17
     assert.equal(await stat(w, 'n'), '17');
     const mid = await engineAt(page, 12, 17);
     assert.equal(await stat(w, 'validation MSE'), mid.val.toFixed(3));

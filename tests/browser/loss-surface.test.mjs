@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady } from './browser.mjs';
 import { assertPractice, assertFirstTry, recordReports } from './predict-helpers.mjs';
-import { listenForReports, reportedEvents } from './probes.mjs';
+import { listenForReports, reportedEvents, clickTimes } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -352,7 +352,7 @@ test('Loss surface: part of a saddle run seen before locking, or a prediction ch
     };
     await page.getByLabel('surface', { exact: true }).selectOption('saddle');
     if (order === 'changed mid-run') await lock('valley');
-    for (let i = 0; i < 30; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await clickTimes(page.getByRole('button', { name: 'Step', exact: true }), 30);
     assert.equal(await stat(page, 'step'), '30');
     assert.equal(await stat(page, 'y'), '0.000');
     assert.ok(Math.abs(Number(await stat(page, 'x'))) < 0.1, `x = ${await stat(page, 'x')}`);
@@ -393,7 +393,7 @@ test('Loss surface: a saddle prediction locked, stepped part-way and run to the 
   await page.getByLabel('surface', { exact: true }).selectOption('saddle');
   await box.getByRole('combobox').selectOption('saddle');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
-  for (let i = 0; i < 30; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await clickTimes(page.getByRole('button', { name: 'Step', exact: true }), 30);
   assert.equal(await stat(page, 'step'), '30');
   await page.getByRole('button', { name: 'Play' }).click();
   await assertFirstTry(page, box);

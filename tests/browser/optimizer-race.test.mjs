@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
-import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
+import { canvasInk, statReader, noNaNInCards, clickTimes } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
 let site;
@@ -17,7 +17,7 @@ test('optimizer-race: every optimiser’s loss matches the engine; start moves b
     const ink = await canvasInk(page, '.dw-stage canvas');
     assert.ok(ink.colours > 10, 'the loss surface is drawn');
     const stepBtn = page.getByRole('button', { name: 'Step', exact: true });
-    for (let i = 0; i < 20; i++) await stepBtn.click();
+    await clickTimes(stepBtn, 20);
     const expected = await page.evaluate(async () => {
       const { loadEngine } = await import('/engine/index.js');
       const ml = await loadEngine();
@@ -52,7 +52,7 @@ test('optimizer-race: every optimiser’s loss matches the engine; start moves b
     assert.match(await page.locator('.dw-message').first().textContent(), /All six start at/);
     // A learning rate far too large: the message names who diverged.
     await page.getByRole('slider', { name: /learning rate/ }).fill('0');  // log track: 10^0 = 1
-    for (let i = 0; i < 30; i++) await stepBtn.click();
+    await clickTimes(stepBtn, 30);
     assert.match(await page.locator('.dw-message').first().textContent(), /Diverged: .*SGD/);
     await page.getByLabel('surface', { exact: true }).selectOption('rosenbrock');
     assert.match(await page.locator('.dw-message').first().textContent(), /η = 0\.0010/);
