@@ -53,6 +53,9 @@ void CartTree::start(const Matrix& X, const Vector& target, const Vector& weight
   settings_ = settings;
   rng_ = Rng(seed, 0x7ee5ULL);
   width_ = settings.criterion == SplitCriterion::SquaredError ? 1 : settings.classes;
+  classOf_.clear();
+  if (settings.criterion != SplitCriterion::SquaredError)
+    for (Index r = 0; r < target.size(); ++r) classOf_.push_back(static_cast<int>(target(r)));
   leftWeights_.assign(static_cast<std::size_t>(width_), 0.0);
   totalScratch_.assign(static_cast<std::size_t>(width_), 0.0);
   rightScratch_.assign(static_cast<std::size_t>(width_), 0.0);
@@ -113,10 +116,11 @@ CartTree::Stats CartTree::statsOf(const int* rows, int count, double* value) con
   const double* weight = weight_.data();
   const double* target = target_.data();
   if (settings_.criterion != SplitCriterion::SquaredError) {
+    const int* classOf = classOf_.data();
     for (int i = 0; i < count; ++i) {
       const double w = weight[rows[i]];
       s.weight += w;
-      value[static_cast<std::size_t>(target[rows[i]])] += w;
+      value[classOf[rows[i]]] += w;
     }
     s.impurity = impurityOf(value, s.weight, 0.0, 0.0);
     s.topWeight = *std::max_element(value, value + width_);
@@ -171,12 +175,13 @@ void CartTree::findBestSplit(int node) {
   const double W = n.weight;
   const double* weight = weight_.data();
   const double* target = target_.data();
+  const int* classOf = classOf_.data();
   double* total = totalScratch_.data();
   std::fill(total, total + width_, 0.0);
   double sumTotal = 0.0;
   for (int i = 0; i < count; ++i) {
     int r = sorted_[0][static_cast<std::size_t>(b + i)];
-    if (classes) total[static_cast<std::size_t>(target[r])] += weight[r];
+    if (classes) total[classOf[r]] += weight[r];
     sumTotal += weight[r] * target[r];
   }
   std::vector<int>& order = featureOrder_;
@@ -210,7 +215,7 @@ void CartTree::findBestSplit(int node) {
       const int r = rows[p - 1];
       const double w = weight[r];
       wl += w;
-      if (classes) left[static_cast<std::size_t>(target[r])] += w;
+      if (classes) left[classOf[r]] += w;
       else sumLeft += w * target[r];
       const double xPrev = xNext;
       xNext = xf[rows[p] * xStride];

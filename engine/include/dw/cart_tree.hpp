@@ -115,6 +115,9 @@ class CartTree {
 
   const Matrix* X_ = nullptr;
   Vector target_, weight_;
+  // Classification: each row's class index, converted from target_ once (a double-to-integer
+  // conversion per row visited was a guarded, branchy sequence in WASM, inside the split scan).
+  std::vector<int> classOf_;
   TreeSettings settings_;
   Rng rng_;
   int width_ = 1;
@@ -131,9 +134,9 @@ class CartTree {
   // class weights, a child's value, the feature visiting order.
   std::vector<double> totalScratch_, rightScratch_, valueScratch_;
   std::vector<int> featureOrder_;
-  int openCount_ = 0;
+  int openCount_ = 0;               // leaves with a valid candidate split (canGrow() in O(1))
   std::vector<double> topWeight_;  // per node: Stats::topWeight
-  double hits_ = 0.0;              // trainingHits()  // leaves with a valid candidate split (canGrow() in O(1))
+  double hits_ = 0.0;              // trainingHits()
   double totalWeight_ = 0.0;
   int leafCount_ = 0, depth_ = 0, lastSplit_ = -1;
   double lastGain_ = 0.0;
