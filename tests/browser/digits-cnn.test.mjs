@@ -26,13 +26,14 @@ const stat = async (page, label) => { await settle(page); return page.locator(`.
 const number = (text) => Number(text.replace(/[^0-9.]/g, ''));
 const answer = (page) => page.locator('.dcnn-answer').textContent();
 // Inked pixels of the "what the network sees" canvas (non-background cells).
-const seenInk = (page) => page.locator('.dcnn-seen').evaluate((c) => {
+// The 8×8 view is redrawn on the next animation frame after a stroke or key: read it after that.
+const seenInk = async (page) => { await settle(page); return page.locator('.dcnn-seen').evaluate((c) => {
   const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
   const bg = [d[0], d[1], d[2]];
   let n = 0;
   for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - bg[0]) + Math.abs(d[i + 1] - bg[1]) + Math.abs(d[i + 2] - bg[2]) > 30) n++;
   return n;
-});
+}); };
 
 async function clean(page) {
   const text = await page.locator('.dcnn').textContent();

@@ -2,7 +2,7 @@
 // their own first cuts, and the depth prediction settles on the engine's test accuracy.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { PLAY_TIMEOUT, screenshot, snap, startSite, widgetsReady } from './browser.mjs';
+import { afterNextFrame, PLAY_TIMEOUT, screenshot, snap, startSite, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
 
@@ -71,6 +71,8 @@ test('Tree splits: Gini or entropy; the first-cut line names each criterion\'s c
   // The XOR card's single cut follows the criterion: x₁ under Gini, x₂ under entropy.
   assert.match(await xor.locator('canvas').nth(1).getAttribute('aria-label'), /root asks whether x1 ≤ -0\.23/);
   await xor.getByRole('combobox', { name: 'impurity' }).selectOption('entropy');
+  // The diagram's description is rewritten when the regrown tree is drawn, on the next frame.
+  await afterNextFrame(page);
   assert.match(await xor.locator('canvas').nth(1).getAttribute('aria-label'), /root asks whether x2 ≤ 1\.08/);
   await screenshot(page, 'tree-splits-criteria-1280');
   await assertClean(page);
