@@ -123,6 +123,7 @@ export async function startSite({ dir = path.join(root, 'dist'), csp = null, reu
 // FILE: the test file, then the seconds the page's main thread was busy, in script, in layout and
 // style (Chromium's own counters, read through the debugging protocol). Each test file also adds
 // the CPU-seconds of its own Node process when it exits. scripts/page-cpu.mjs sums them by file.
+let cpuExitHooked = false;
 async function measureCpu(context, page) {
   const file = path.relative(root, process.argv[1] || '?');
   const cdp = await context.newCDPSession(page);
@@ -138,8 +139,8 @@ async function measureCpu(context, page) {
     const original = page[name];
     page[name] = async (...args) => { await write(); return original.apply(page, args); };
   }
-  if (!measureCpu.exitHook) {
-    measureCpu.exitHook = true;
+  if (!cpuExitHooked) {
+    cpuExitHooked = true;
     process.on('exit', () => {
       const { user, system } = process.cpuUsage();
       fs.appendFileSync(process.env.DW_PAGE_CPU, `node\t${file}\t${(user + system) / 1e6}\n`);

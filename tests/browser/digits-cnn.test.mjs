@@ -4,7 +4,7 @@
 // nothing is logged as an error, no request leaves the machine and no NaN is shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { afterNextFrame, startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
 import { clickTimes } from './probes.mjs';
 import { STEP_BUDGET, TARGET_ACCURACY } from '../../web/widgets/digits-cnn/goal.js';
 import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
@@ -21,7 +21,7 @@ async function open({ width = 1280, hash = '' } = {}) {
   await page.waitForSelector('.dcnn .dcnn-tile');
   return page;
 }
-const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+const settle = afterNextFrame;
 const stat = async (page, label) => { await settle(page); return page.locator(`.dcnn .dw-stat[data-stat="${label}"] .dw-stat-value`).textContent(); };
 const number = (text) => Number(text.replace(/[^0-9.]/g, ''));
 const answer = (page) => page.locator('.dcnn-answer').textContent();
@@ -130,7 +130,7 @@ test('predict, then check: 95% of the test digits after fewer than 100 steps (he
     await box.getByRole('combobox', { name: /test accuracy will first reach 95% after/ }).selectOption(value);
     await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   };
-  const step75 = async () => { await clickTimes(page.getByRole('button', { name: 'Step', exact: true }), 75); };
+  const step75 = () => clickTimes(page.getByRole('button', { name: 'Step', exact: true }), 75);
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await lockIn('fast');
   assert.match(await box.getByRole('status').textContent(), /Press Reset first/);
