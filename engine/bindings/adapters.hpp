@@ -195,4 +195,25 @@ inline val viewOf(Vector&& v) {
   return val(emscripten::typed_memory_view(static_cast<std::size_t>(frameBuffer.size()), frameBuffer.data()));
 }
 
+// A result struct drawn every frame, with its arrays as views (the same validity as viewOf): the
+// struct is kept here, one per type, until the next call that returns one. A fresh Float64Array
+// per array per frame is what this avoids: in Chromium a new 15 KB array costs 30–90 µs
+// (new memory, first touched by the copy), more than the engine's work for the recurrent
+// net's series run (bench/rows.md).
+template <class T>
+val viewsOf(T&& result) {
+  static T kept;
+  kept = std::move(result);
+  const auto one = [](const auto& field) {
+    using F = std::decay_t<decltype(field)>;
+    if constexpr (std::is_same_v<F, Vector> || std::is_same_v<F, Matrix>)
+      return val(emscripten::typed_memory_view(static_cast<std::size_t>(field.size()), field.data()));
+    else
+      return toJs(field);
+  };
+  val out = val::object();
+  std::apply([&](const auto&... f) { (out.set(f.first, one(std::invoke(f.second, kept))), ...); }, JsFields<T>::list());
+  return out;
+}
+
 }  // namespace dw::js

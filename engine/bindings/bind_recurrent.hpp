@@ -97,7 +97,9 @@ inline val sequenceGradient(const RecurrentNet& m, const val& inputs, const val&
     return copyToJs(m.sequenceGradient(toVector(inputs, where, "inputs"), toVector(targets, where, "targets")));
   });
 }
-inline val seriesRun(const RecurrentNet& m) { return guarded([&] { return toJs(m.seriesRun()); }); }
+// Drawn every frame while training: its arrays are views (viewsOf), copied by the widget into
+// arrays it keeps; forward() returns copies.
+inline val seriesRun(const RecurrentNet& m) { return guarded([&] { return viewsOf(m.seriesRun()); }); }
 inline val generate(const RecurrentNet& m, double warmup, double horizon) {
   return guarded([&] {
     const char* where = "RecurrentNet.generate";

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <limits>
 
-#include "dw/activations.hpp"
 #include "dw/detmath.hpp"
 #include "dw/errors.hpp"
 #include "dw/names.hpp"
@@ -228,15 +227,13 @@ inline void cellStep(const View& v, double x, const double* hPrev, const double*
     tanhArray(z, h, H);
     return;
   }
-  for (int j = 0; j < H; ++j) {
-    gates[j] = sigmoid(z[j]);
-    gates[H + j] = sigmoid(z[H + j]);
-    gates[3 * H + j] = sigmoid(z[3 * H + j]);
-  }
   for (int j = 0; j < H; j += 2) {
-    const V2 i = loadPart(gates, j, H), f = loadPart(gates + H, j, H), o = loadPart(gates + 3 * H, j, H);
+    const V2 i = sigmoid2(loadPart(z, j, H)), f = sigmoid2(loadPart(z + H, j, H)), o = sigmoid2(loadPart(z + 3 * H, j, H));
     const V2 g = tanh2(loadPart(z + 2 * H, j, H));
     const V2 cj = f * loadPart(cPrev, j, H) + i * g;  // the additive cell update
+    storePart(gates, j, H, i);
+    storePart(gates + H, j, H, f);
+    storePart(gates + 3 * H, j, H, o);
     storePart(gates + 2 * H, j, H, g);
     storePart(c, j, H, cj);
     storePart(h, j, H, o * tanh2(cj));

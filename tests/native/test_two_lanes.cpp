@@ -1,5 +1,6 @@
-// dw/two_lanes.hpp: the two-lane tanh the MLP's and the recurrent nets' tanh layers use, against
-// the x87 long-double tanhl (64-bit mantissa, a reference 11 bits finer than double).
+// dw/two_lanes.hpp: the two-lane tanh (the MLP's and the recurrent nets' tanh layers) and logistic
+// (the LSTM's gates), against x87 long-double tanhl and expl (64-bit mantissa, a reference 11 bits
+// finer than double).
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdint>
@@ -48,4 +49,33 @@ TEST_CASE("tanhArray gives each value what tanh2 gives it, odd lengths included"
   double y[5];
   dw::tanhArray(x, y, 5);
   for (int i = 0; i < 5; ++i) CHECK(y[i] == dw::tanh2(dw::V2{x[i], x[i]})[0]);
+}
+
+TEST_CASE("sigmoid2 is within 3 ulp of the logistic function, and exact at the edges", "[two_lanes]") {
+  std::uint64_t s = 987654321;
+  double worst = 0;
+  for (int i = 0; i < 200000; ++i) {
+    s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+    const double u = static_cast<double>(s >> 11) / 9007199254740992.0;
+    // Around zero, moderate, saturating (where σ(−z) is tiny and must keep its relative accuracy),
+    // and tiny arguments.
+    const double scale[] = {0.5, 6.0, 700.0, std::ldexp(1.0, -static_cast<int>(u * 60))};
+    const double z = (2 * u - 1) * scale[i % 4];
+    const dw::V2 p = dw::sigmoid2(dw::V2{z, -z});
+    const long double e = expl(-static_cast<long double>(z));
+    worst = std::max(worst, ulpsFromReference(p[0], 1.0L / (1.0L + e)));
+    worst = std::max(worst, ulpsFromReference(p[1], e / (1.0L + e)));
+  }
+  CHECK(worst <= 3.0);
+  const double inf = std::numeric_limits<double>::infinity();
+  const dw::V2 edges = dw::sigmoid2(dw::V2{inf, -inf});
+  CHECK(edges[0] == 1.0);
+  CHECK(edges[1] < 1e-300);
+  CHECK(edges[1] >= 0.0);
+  CHECK(dw::sigmoid2(dw::V2{0.0, -0.0})[0] == 0.5);
+  CHECK(dw::sigmoid2(dw::V2{0.0, -0.0})[1] == 0.5);
+  CHECK(std::isnan(dw::sigmoid2(dw::V2{std::nan(""), 1.0})[0]));
+  CHECK(dw::sigmoid2(dw::V2{40.0, 0.0})[0] == 1.0);
+  // σ(−30) = 9.357622968839299e-14 (e^−30/(1 + e^−30), 40-digit decimal arithmetic): relative accuracy where 1/2 + tanh/2 loses it.
+  CHECK(dw::sigmoid2(dw::V2{-30.0, 0.0})[0] == Approx(9.357622968839299e-14).epsilon(1e-15));
 }

@@ -46,6 +46,15 @@ test('the run object: shapes of predictions, hidden, cell and gates', () => {
     assert.equal(r.cell.length, 29 * 3);
     assert.equal(r.gates.length, 29 * 12);
     for (const v of r.gates) assert.ok(v > -1 && v < 1);
+    // seriesRun is drawn every frame, so its arrays are views of engine memory (docs/engine-api.md,
+    // Views); forward() over the same inputs returns the same values as copies.
+    const series = ml.makeWaveSequence(30, 'two-sines', 10, 0.1, 2);
+    const copies = net.forward(series.slice(0, 29));
+    const views = net.seriesRun();
+    assert.equal(views.hidden.buffer, views.gates.buffer);
+    assert.notEqual(copies.hidden.buffer, views.hidden.buffer);
+    assert.deepEqual([...copies.predictions], [...views.predictions]);
+    assert.deepEqual([...copies.gates], [...views.gates]);
     net.setCell('rnn');
     const e = net.seriesRun();
     assert.equal(e.cell.length, 0);

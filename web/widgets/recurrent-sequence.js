@@ -223,7 +223,7 @@ function build(ctx) {
 
   function compute() {
     attempt(card, () => {
-      const run = net.seriesRun();
+      const run = keepRun(net.seriesRun());
       const { forecast, mse } = forecastError(net, series);
       const own = relativeFlow(net.gradientFlow(opts.sequenceLength));
       const loss = net.loss();
@@ -234,6 +234,18 @@ function build(ctx) {
       view = { run, forecast, mse, own, loss };
     });
     render();
+  }
+
+  // The series run's arrays are views of engine memory, valid until the next engine call: the
+  // predictions and hidden states the pictures read are copied into two arrays kept across
+  // frames (a fresh array per frame is what the view spares).
+  const kept = { predictions: new Float64Array(0), hidden: new Float64Array(0) };
+  function keepRun(run) {
+    for (const name of ['predictions', 'hidden']) {
+      if (kept[name].length !== run[name].length) kept[name] = new Float64Array(run[name].length);
+      kept[name].set(run[name]);
+    }
+    return { steps: run.steps, hiddenSize: run.hiddenSize, predictions: kept.predictions, hidden: kept.hidden };
   }
 
   function describe() {

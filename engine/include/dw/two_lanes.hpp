@@ -14,6 +14,7 @@
 namespace dw {
 
 typedef double V2 __attribute__((vector_size(16)));
+typedef long long I2 __attribute__((vector_size(16)));  // lane masks and exponent bits
 
 // Unaligned loads and stores (compiled to one movupd / v128.load / v128.store).
 inline V2 load2(const double* p) {
@@ -35,26 +36,13 @@ inline V2 sqrt2(V2 x) {
 #endif
 }
 
-// Lane-wise tanh from +, −, ×, ÷ and exact scaling by powers of two only: no libm call, so
-// native and WASM compute the same bits (glibc's and musl's tanh differ in the last bit), and
-// both lanes at once. Musl's scalar tanh, which Emscripten links, took 26 ns per value in WASM
-// against glibc's 15 ns natively (calls × cost: a third to a half of the MLP and LSTM steps
-// in WASM). Error ≤ 2.5 ulp (glibc's tanh: 2.2 on the same points; tests/native/test_two_lanes.cpp).
-//   tanh|x| = m/(m + 2) with m = e^{2|x|} − 1 (no cancellation: m ≥ 0), sign restored at the end.
+// e^y − 1 lane-wise for 0 ≤ y ≤ 708 (callers clamp; NaN stays NaN), from +, −, ×, ÷ and exact
+// scaling by powers of two only: no libm call, so native and WASM compute the same bits (glibc's
+// and musl's exp and tanh differ in the last bit), and both lanes at once.
 //   e^y − 1 = 2^k (e^r − 1) + (2^k − 1) with y = k ln2 + r, |r| ≤ ½ ln2 (Cody–Waite: ln2 in
 //   two parts, k·ln2_hi exact), and e^r − 1 = r + r²(1/2! + r(1/3! + … + r/13!)) (the next
-//   term is below 1.2e-17 relative). 2|x| is clamped at 44, where tanh already rounds to 1;
-//   NaN stays NaN.
-typedef long long I2 __attribute__((vector_size(16)));
-
-inline V2 tanh2(V2 x) {
-  const I2 signBit = {static_cast<long long>(0x8000000000000000ULL), static_cast<long long>(0x8000000000000000ULL)};
-  const I2 sign = (I2)x & signBit;
-  V2 y = (V2)((I2)x & ~signBit);
-  y = y + y;
-  const V2 cap = {44.0, 44.0};
-  const I2 big = y > cap;
-  y = (V2)((big & (I2)cap) | (~big & (I2)y));
+//   term is below 1.2e-17 relative). The result is never cancelled: m ≥ 0.
+inline V2 expm1NonNegative2(V2 y) {
   // k = round(y / ln2) through the 1.5·2^52 shift: the sum's low mantissa bits hold k.
   const V2 shift = {6755399441055744.0, 6755399441055744.0};
   const V2 t = y * 1.4426950408889634 + shift;
@@ -73,10 +61,45 @@ inline V2 tanh2(V2 x) {
   p = p * r + 0.5;
   const V2 em1r = r + (r * r) * p;  // e^r − 1
   const I2 ki = (I2)t - (I2)shift;
-  const V2 scale = (V2)((ki + 1023) << 52);  // 2^k, k ≤ 64
-  const V2 m = scale * em1r + (scale - 1.0);
+  const V2 scale = (V2)((ki + 1023) << 52);  // 2^k, k ≤ 1022
+  return scale * em1r + (scale - 1.0);
+}
+
+// |x| lane-wise, and min(x, cap) where NaN stays NaN.
+inline V2 abs2(V2 x) {
+  const I2 signBit = {static_cast<long long>(0x8000000000000000ULL), static_cast<long long>(0x8000000000000000ULL)};
+  return (V2)((I2)x & ~signBit);
+}
+inline V2 capAt(V2 y, double limit) {
+  const V2 cap = {limit, limit};
+  const I2 big = y > cap;
+  return (V2)((big & (I2)cap) | (~big & (I2)y));
+}
+
+// Lane-wise tanh. Musl's scalar tanh, which Emscripten links, took 26 ns per value in WASM against
+// glibc's 15 ns natively (calls × cost: a third to a half of the MLP and LSTM steps in WASM).
+// Error ≤ 2.5 ulp (glibc's tanh: 2.2 on the same points; tests/native/test_two_lanes.cpp).
+//   tanh|x| = m/(m + 2) with m = e^{2|x|} − 1, sign restored at the end. 2|x| is clamped at 44,
+//   where tanh already rounds to 1.
+inline V2 tanh2(V2 x) {
+  const I2 signBit = {static_cast<long long>(0x8000000000000000ULL), static_cast<long long>(0x8000000000000000ULL)};
+  const I2 sign = (I2)x & signBit;
+  V2 y = abs2(x);
+  const V2 m = expm1NonNegative2(capAt(y + y, 44.0));
   const V2 th = m / (m + 2.0);
   return (V2)((I2)th | sign);
+}
+
+// Lane-wise logistic σ(z) = 1/(1 + e^{−z}), the LSTM's gates (three per hidden unit and step,
+// the largest share of its forward pass; std::exp per value was musl's in WASM). With
+// m = e^{|z|} − 1: σ(|z|) = (m + 1)/(m + 2) and σ(−|z|) = 1/(m + 2), neither cancelled.
+// |z| is clamped at 708 (σ(−708) ≈ 3e-308: below that the true value is smaller still).
+// Error ≤ 3 ulp (tests/native/test_two_lanes.cpp).
+inline V2 sigmoid2(V2 z) {
+  const V2 m = expm1NonNegative2(capAt(abs2(z), 708.0));
+  const I2 negative = z < V2{0.0, 0.0};
+  const V2 one = {1.0, 1.0};
+  return (V2)((negative & (I2)one) | (~negative & (I2)(m + 1.0))) / (m + 2.0);
 }
 
 // tanh of every value: src and dst may be the same array.
