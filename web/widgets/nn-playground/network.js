@@ -1,8 +1,8 @@
 // The network diagram: a column of input features (click to switch one on or off), one column per
 // hidden layer (+/− neurons, activation per layer), and the output. Every neuron is a focusable
-// button holding a heat-map thumbnail drawn at grid resolution and stretched by CSS. Weights are
-// curves on a canvas behind the neurons: colour = sign (blue positive, orange negative), width =
-// size. Hovering or focusing a neuron reports it (the big view then shows its map); clicking a
+// button holding the place of its heat-map thumbnail; the thumbnails are drawn at grid resolution
+// and stretched onto one canvas laid over the buttons (see the sheet below). Weights are curves
+// on a canvas behind the neurons: colour = sign (blue positive, orange negative), width = size. Hovering or focusing a neuron reports it (the big view then shows its map); clicking a
 // curve or pressing Enter on a neuron asks to edit a weight. Its words come through `t`, the
 // widget's message function (messages.js).
 import { el, setDisabled } from '../../lib/ui.js';
@@ -22,7 +22,15 @@ export function createNetworkView(parent, handlers, t) {
   const body = el('div', { className: 'nnp-net-body' });
   const links = el('canvas', { className: 'nnp-links', role: 'img', 'aria-label': t('nn-playground.links') });
   const columns = el('div', { className: 'nnp-net-columns' });
-  body.append(links, columns);
+  // Every thumbnail is drawn on this one canvas, over the buttons' places for them, not on a
+  // canvas per neuron: each canvas that changes in a frame is a layer the browser composites
+  // again, and with the largest network (56 neurons, a third redrawn per frame while training)
+  // that cost Chromium's software compositor 3–4 ms a frame, 60 → 51 fps (bench/REPORT.md).
+  const sheet = el('canvas', { className: 'nnp-thumbs', 'aria-hidden': 'true' });
+  body.append(links, columns, sheet);
+  const sheetCtx = sheet.getContext('2d');
+  const scratch = el('canvas'); // one thumbnail at grid resolution, stretched onto the sheet
+  let scratchCtx = null;
   const tip = el('div', { className: 'nnp-tip', role: 'status' });
   // Neurons keep a 44 px touch target; a network wider than the panel scrolls sideways inside
   // this focusable region (arrow keys scroll it), never the page.
@@ -36,15 +44,13 @@ export function createNetworkView(parent, handlers, t) {
   removeLayer.addEventListener('click', () => handlers.onLayers(-1));
 
   let structure = null; // { features: [keys], layers: [units], acts, outputs, kind }
-  let neurons = []; // per column: [{ button, canvas, image, col, unit }]
+  let neurons = []; // per column: [{ button, thumb, image, col, unit, rect }]
   let inactiveNeurons = []; // switched-off input features (drawn from featureTransform)
   let positions = null;
   let paths = []; // hit-test list: { path, layer, from, to, value }
   let lastWeights = null;
   let lastStyles = null; // the links' quantised looks when last drawn (see drawLinks)
   let thumbRes = 24;
-  let thumbImage = null; // one n×n ImageData reused for every thumbnail
-  let thumbWords = null; // its pixels as 32-bit words
   let theme = readTheme(root); // cached: reading computed styles every frame forces style recalculation
 
   function neuronLabel(col, unit) {
@@ -69,6 +75,8 @@ export function createNetworkView(parent, handlers, t) {
     heads.replaceChildren();
     columns.replaceChildren();
     neurons = [];
+    sheetCtx.setTransform(1, 0, 0, 1, 0, 0);
+    sheetCtx.clearRect(0, 0, sheet.width, sheet.height); // the old places; measure() lays out the new
     const colCount = L + 2;
     root.style.setProperty('--nnp-cols', String(colCount));
 
@@ -82,12 +90,12 @@ export function createNetworkView(parent, handlers, t) {
       const unit = next.features.indexOf(f.key);
       const active = unit >= 0;
       const button = el('button', { type: 'button', className: `nnp-neuron nnp-feature${active ? ' nnp-on' : ''}`, 'aria-pressed': active ? 'true' : 'false', 'aria-label': t('nn-playground.inputFeature', { feature: name }) });
-      const canvas = el('canvas', { className: 'nnp-thumb', 'aria-hidden': 'true' });
-      button.append(canvas, el('span', { className: 'nnp-feature-label', 'aria-hidden': 'true', text: name }));
+      const thumb = el('span', { className: 'nnp-thumb', 'aria-hidden': 'true' });
+      button.append(thumb, el('span', { className: 'nnp-feature-label', 'aria-hidden': 'true', text: name }));
       button.addEventListener('click', () => handlers.onFeature(f.key));
       if (active) hoverable(button, { col: 0, unit });
       inputCol.append(button);
-      const entry = { button, canvas, col: 0, unit, key: f.key };
+      const entry = { button, thumb, col: 0, unit, key: f.key, faded: !active };
       (active ? activeList : inactiveList).push(entry);
     });
     columns.append(inputCol);
@@ -136,12 +144,12 @@ export function createNetworkView(parent, handlers, t) {
 
   function makeNeuron(col, c, u) {
     const button = el('button', { type: 'button', className: 'nnp-neuron', 'aria-label': t('nn-playground.neuronButton', { neuron: neuronLabel(c, u) }) });
-    const canvas = el('canvas', { className: 'nnp-thumb', 'aria-hidden': 'true' });
-    button.append(canvas);
+    const thumb = el('span', { className: 'nnp-thumb', 'aria-hidden': 'true' });
+    button.append(thumb);
     hoverable(button, { col: c, unit: u });
     button.addEventListener('click', () => handlers.onEditNeuron(c, u));
     col.append(button);
-    return { button, canvas, col: c, unit: u };
+    return { button, thumb, col: c, unit: u };
   }
 
   function hoverable(button, id) {
@@ -151,24 +159,46 @@ export function createNetworkView(parent, handlers, t) {
     button.addEventListener('blur', () => handlers.onHover(null));
   }
 
-  // Colours one neuron's map into the shared ImageData and puts it on the neuron's canvas only
-  // when a pixel differs from what the canvas already shows (an input feature's map never
-  // changes, and a trained neuron's map changes by less than a colour step most frames).
+  // Colours one neuron's map into a scratch image and, only when a pixel differs from what the
+  // neuron shows (an input feature's map never changes, and a trained neuron's map changes by
+  // less than a colour step most frames), keeps it as the neuron's image and puts it on the sheet.
+  let fresh = null; // { image, words }: the scratch n×n image
   function drawThumb(entry, values, offset, pal) {
     const n = thumbRes;
-    if (!thumbImage || thumbImage.width !== n) { thumbImage = new ImageData(n, n); thumbWords = new Uint32Array(thumbImage.data.buffer); }
-    paintSignedWords(thumbWords, values, n, pal, { offset, ...normalisedScale(values, offset, n * n) });
-    if (entry.canvas.width !== n) { entry.canvas.width = n; entry.canvas.height = n; entry.shown = null; }
-    if (entry.shown && sameWords(entry.shown, thumbWords)) return;
-    if (!entry.shown) entry.shown = new Uint32Array(n * n);
-    entry.shown.set(thumbWords);
-    if (!entry.ctx) entry.ctx = entry.canvas.getContext('2d');
-    entry.ctx.putImageData(thumbImage, 0, 0);
+    if (!fresh || fresh.image.width !== n) { const image = new ImageData(n, n); fresh = { image, words: new Uint32Array(image.data.buffer) }; }
+    paintSignedWords(fresh.words, values, n, pal, { offset, ...normalisedScale(values, offset, n * n) });
+    if (entry.image && entry.image.width === n && sameWords(entry.words, fresh.words)) return;
+    if (!entry.image || entry.image.width !== n) { entry.image = new ImageData(n, n); entry.words = new Uint32Array(entry.image.data.buffer); }
+    entry.words.set(fresh.words);
+    if (!positions) measure(); // lays the sheet out and puts every kept image on it, this one too
+    else putOnSheet(entry);
   }
 
   function sameWords(a, b) {
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
     return true;
+  }
+
+  // One neuron's kept image, stretched over its place (smoothed, as CSS stretched the canvas
+  // each neuron had); a switched-off input feature's is faded.
+  function putOnSheet(entry) {
+    const r = entry.rect;
+    if (!r || !entry.image) return;
+    const n = entry.image.width;
+    if (scratch.width !== n) { scratch.width = n; scratch.height = n; scratchCtx = null; }
+    scratchCtx ??= scratch.getContext('2d');
+    scratchCtx.putImageData(entry.image, 0, 0);
+    const c = sheetCtx;
+    c.setTransform(sheet.dpr, 0, 0, sheet.dpr, 0, 0);
+    c.clearRect(r.x, r.y, r.w, r.h);
+    c.save();
+    c.beginPath();
+    if (c.roundRect) c.roundRect(r.x, r.y, r.w, r.h, 2); else c.rect(r.x, r.y, r.w, r.h);
+    c.clip();
+    c.globalAlpha = entry.faded ? 0.35 : 1;
+    c.imageSmoothingEnabled = true;
+    c.drawImage(scratch, 0, 0, n, n, r.x, r.y, r.w, r.h);
+    c.restore();
   }
 
   // grid: the engine's neuronGrid (res² values per neuron, layer by layer). With { part, parts }
@@ -189,24 +219,35 @@ export function createNetworkView(parent, handlers, t) {
     for (const entry of inactiveNeurons) drawThumb(entry, featureGrid(entry.key), 0, pal);
   }
 
+  // Where every neuron's thumbnail sits in the diagram, the two canvases sized to it, and every
+  // kept thumbnail put on the sheet again (resizing a canvas clears it).
   function measure() {
     const box = body.getBoundingClientRect();
-    positions = neurons.map((list) => list.map((entry) => {
-      const r = entry.canvas.getBoundingClientRect();
-      return { x0: r.left - box.left, x1: r.right - box.left, y: r.top - box.top + r.height / 2 };
-    }));
+    const place = (entry) => {
+      const r = entry.thumb.getBoundingClientRect();
+      entry.rect = { x: r.left - box.left, y: r.top - box.top, w: r.width, h: r.height };
+      return { x0: entry.rect.x, x1: entry.rect.x + r.width, y: entry.rect.y + r.height / 2 };
+    };
+    positions = neurons.map((list) => list.map(place));
+    inactiveNeurons.forEach(place);
     const dpr = Math.min(3, window.devicePixelRatio || 1);
     const w = Math.max(1, Math.round(box.width));
     const h = Math.max(1, Math.round(box.height));
-    links.style.width = `${w}px`;
-    links.style.height = `${h}px`;
-    if (links.width !== Math.round(w * dpr) || links.height !== Math.round(h * dpr)) {
-      links.width = Math.round(w * dpr);
-      links.height = Math.round(h * dpr);
+    for (const canvas of [links, sheet]) {
+      canvas.style.width = `${w}px`;
+      canvas.style.height = `${h}px`;
+      if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
+        canvas.width = Math.round(w * dpr);
+        canvas.height = Math.round(h * dpr);
+      }
+      canvas.dpr = dpr;
+      canvas.cssW = w;
+      canvas.cssH = h;
     }
-    links.dpr = dpr;
-    links.cssW = w;
-    links.cssH = h;
+    sheetCtx.setTransform(1, 0, 0, 1, 0, 0);
+    sheetCtx.clearRect(0, 0, sheet.width, sheet.height);
+    for (const list of neurons) list.forEach(putOnSheet);
+    inactiveNeurons.forEach(putOnSheet);
   }
 
   // The curves' geometry, built once per layout: { path, layer, from, to, index, value }.
@@ -313,7 +354,11 @@ export function createNetworkView(parent, handlers, t) {
     return t('nn-playground.link', { from: neuronLabel(h.layer, h.from), to: neuronLabel(h.layer + 1, h.to) });
   }
 
-  const resizeObserver = new ResizeObserver(() => { positions = null; if (lastWeights) drawLinks(lastWeights.weights, lastWeights.sizes, lastWeights.selected); });
+  const resizeObserver = new ResizeObserver(() => {
+    positions = null;
+    if (lastWeights) drawLinks(lastWeights.weights, lastWeights.sizes, lastWeights.selected);
+    else if (structure) measure();
+  });
   resizeObserver.observe(body);
 
   return {
@@ -330,8 +375,9 @@ export function createNetworkView(parent, handlers, t) {
       resizeObserver.disconnect();
       // Release canvas backing stores now rather than whenever the collector gets to them.
       for (const c of root.querySelectorAll('canvas')) { c.width = 0; c.height = 0; }
-      thumbImage = null;
-      thumbWords = null;
+      fresh = null;
+      scratch.width = 0;
+      scratch.height = 0;
       neurons = [];
       inactiveNeurons = [];
       paths = [];
