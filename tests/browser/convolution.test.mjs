@@ -2,7 +2,7 @@
 // engine, kernels are editable, and the ReLU-off prediction settles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, widgetsReady, afterNextFrame } from './browser.mjs';
 import { scientific } from '../../web/lib/format.js';
 import { IMAGE_SIZE, makeImage } from '../../web/widgets/convolution/images.js';
 
@@ -87,7 +87,7 @@ test('convolution: ReLU off leaves the feature map unchanged and changes only th
   await page.goto(`${site.base}/lessons/convolution-filters.html`);
   await widgetsReady(page);
   const w = cardAt(page, 0);
-  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const frames = () => afterNextFrame(page);
   const pixels = (nth) => w.locator('canvas').nth(nth).evaluate((c) => c.toDataURL());
   const captions = () => w.locator('.dw-matrix-panel p').allTextContents();
   await frames();

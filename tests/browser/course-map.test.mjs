@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { startSite, offMachineRequests, screenshot, snap } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, snap, afterNextFrame } from './browser.mjs';
 import { STRICT_CSP } from '../../scripts/serve.mjs';
 import { readCourse } from '../../scripts/lesson-render.mjs';
 
@@ -30,7 +30,7 @@ async function audit(page) {
   await page.emulateMedia({ colorScheme: 'light' });
   assert.deepEqual(await run(), [], 'light scheme');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await afterNextFrame(page);
   assert.deepEqual(await run(), [], 'dark scheme');
   await page.emulateMedia({ colorScheme: 'light' });
 }

@@ -20,7 +20,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { blockOffMachine, offMachineRequests, startSite, widgetsReady } from './browser.mjs';
+import { blockOffMachine, offMachineRequests, startSite, widgetsReady, afterNextFrame } from './browser.mjs';
 import { sitePages } from './pages.mjs';
 import { STRICT_CSP as CSP } from '../../scripts/serve.mjs';
 
@@ -134,7 +134,7 @@ describe('every page', { concurrency: PAGES_AT_ONCE }, () => {
       // (a <script> tag with its text would be refused, as it should be). On pages with shadow roots
       // axe itself sets style attributes, which the policy refuses and logs; those messages are axe's,
       // so they are taken out, and nothing else may be logged meanwhile.
-      const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const frames = () => afterNextFrame(page);
       const axeStart = page.record.errors.length;
       await page.evaluate(axeSource);
       assert.deepEqual(await audit(page), [], 'light scheme');

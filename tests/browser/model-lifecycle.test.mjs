@@ -5,7 +5,7 @@
 // the page fits 375 px and 1280 px in light and dark.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, snap, widgetsReady } from './browser.mjs';
+import { startSite, snap, widgetsReady, afterNextFrame } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, assertClean } from './probes.mjs';
 
@@ -146,7 +146,7 @@ test('model-lifecycle fits 375 px and 1280 px, light and dark (screenshots)', as
       }
       const c = page.locator('.dw-card').nth(0);
       await c.getByRole('slider', { name: 'day shown' }).fill('40');
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))); // the redraw for the scheme
+      await afterNextFrame(page); // the redraw for the scheme
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px at ${width} (${scheme})`);
       await snap(c, `model-lifecycle-${width}-${scheme}`);
@@ -222,7 +222,7 @@ test('predict, then check: a prediction changed at day 25 of the concept drift a
 // of 22 px, room for the version labels, and 30 px). Scaled to all sixty days, calm days of about 0.1 were squashed against
 // the floor under an axis to 5.3 set by a jump still to come.
 async function psiAxisTopShown(c) {
-  await c.page().evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await afterNextFrame(c.page());
   return c.locator('canvas').nth(1).evaluate((canvas) => {
     const truth = getComputedStyle(canvas).getPropertyValue('--truth').trim();
     const probe = document.createElement('canvas').getContext('2d');

@@ -2,7 +2,7 @@
 // there are no console errors, no request leaves the machine and no "NaN" is shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, afterNextFrame } from './browser.mjs';
 import { assertPractice, assertFirstTry, changePrediction, recordReports } from './predict-helpers.mjs';
 import { clickTimes } from './probes.mjs';
 
@@ -19,8 +19,7 @@ async function open(hash = '', { width = 1280 } = {}) {
   return page;
 }
 // Readouts are written in the next animation frame; wait two frames before reading them.
-const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-const stat = async (page, label) => { await settle(page); return page.locator(`.dw-stat[data-stat="${label}"] .dw-stat-value`).textContent(); };
+const stat = async (page, label) => { await afterNextFrame(page); return page.locator(`.dw-stat[data-stat="${label}"] .dw-stat-value`).textContent(); };
 const message = (page) => page.locator('.nnp .dw-message').textContent();
 
 async function clean(page) {
@@ -370,7 +369,7 @@ test('predict, then check: a prediction changed after XOR steps under it, then l
 test('training tricks: the schedule\'s rate and the clipped gradient norm are read out; batch norm survives JSON and the address', async () => {
   const page = await open('#dataset=spiral');
   const readout = page.locator('.nnp-trick-readout');
-  await settle(page);
+  await afterNextFrame(page);
   assert.equal(await readout.textContent(), 'Learning rate for the next step: 0.03. Gradient norm: shown after the first step.');
   await page.getByLabel('Learning-rate schedule').selectOption('step');
   await page.getByLabel('Period (steps)').fill('10');
@@ -378,12 +377,12 @@ test('training tricks: the schedule\'s rate and the clipped gradient norm are re
   await page.waitForFunction(() => location.hash.includes('nn-playground.schedule=step') && location.hash.includes('nn-playground.period=10'));
   const stepBtn = page.getByRole('button', { name: 'Step', exact: true });
   await clickTimes(stepBtn, 10);
-  await settle(page);
+  await afterNextFrame(page);
   // Ten steps at η₀ = 0.03, then the factor 0.5: the eleventh step uses 0.015.
   assert.match(await readout.textContent(), /^Learning rate for the next step: 0\.015; last gradient norm \d/);
   await page.getByLabel('Gradient clipping (max norm)').selectOption('0.01');
   await stepBtn.click();
-  await settle(page);
+  await afterNextFrame(page);
   assert.match(await readout.textContent(), /, clipped to 0\.01\.$/);
 
   await page.getByLabel('Initial weights').selectOption('he');
@@ -435,14 +434,14 @@ test('weight editor by keyboard: Close and Escape hand the focus back to the neu
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Close');
   await page.keyboard.press('Enter');
-  await settle(page);
+  await afterNextFrame(page);
   assert.equal(await editor.isHidden(), true);
   assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label') || document.activeElement.tagName), /layer 1, neuron 2:/);
   // Escape in the value box closes it the same way.
   await page.keyboard.press('Enter');
   await page.getByLabel('Value', { exact: true }).focus();
   await page.keyboard.press('Escape');
-  await settle(page);
+  await afterNextFrame(page);
   assert.equal(await editor.isHidden(), true);
   assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label') || document.activeElement.tagName), /layer 1, neuron 2:/);
   await clean(page);

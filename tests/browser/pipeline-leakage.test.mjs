@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, widgetsReady, afterNextFrame } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, recordReports } from './predict-helpers.mjs';
 
@@ -320,7 +320,7 @@ for (const [width, address] of [[375, '/lessons/pipeline-leakage.html'], [1280, 
     await widgetsReady(page);
     const plot = page.locator('.pipeline-leakage-plot canvas');
     await plot.scrollIntoViewIfNeeded();
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await afterNextFrame(page);
     const marks = await plot.evaluate((canvas) => ({ drawn: window.lastFrameOf(canvas), width: canvas.width }));
     const texts = marks.drawn.filter((m) => m.kind === 'text');
     const chance = marks.drawn.filter((m) => m.kind === 'line' && m.dashed);

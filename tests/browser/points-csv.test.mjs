@@ -5,7 +5,7 @@
 // Expected numbers come from the engine in Node on the same points (or by hand, as noted).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { PLAY_TIMEOUT, screenshot, startSite } from './browser.mjs';
+import { PLAY_TIMEOUT, screenshot, startSite, afterNextFrame } from './browser.mjs';
 import { ml } from '../node/engine.mjs';
 import { formatNumber, formatPercent } from '../../web/lib/format.js';
 import { pointsToCsv } from '../../web/lib/points-csv.js';
@@ -38,13 +38,12 @@ const handle = (page) => page.evaluate(() => { const h = document.getElementById
 const message = (page) => page.locator('#widget .dw-message').first().textContent();
 const notes = (page) => page.locator('#widget .dw-notes').first().textContent();
 const stat = (page, label) => page.locator(`#widget .dw-stat[data-stat="${label}"] .dw-stat-value`).first().textContent();
-const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 async function importCsv(page, text, name = 'points.csv') {
   const before = await message(page);
   await page.locator('#widget .dw-csv input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
   await page.waitForFunction((b) => { const t = document.querySelector('#widget .dw-message').textContent; return t !== b && /Nothing was imported|Imported/.test(t); }, before);
-  await settle(page);
+  await afterNextFrame(page);
   return message(page);
 }
 
@@ -594,7 +593,7 @@ test('regression-race races the six models on imported points split the seeded w
   await again.close();
   // The noise slider makes a new curve: the imported points go.
   await page.locator('#widget input[type="range"]').first().fill('0.8'); // the race's noise slider
-  await settle(page);
+  await afterNextFrame(page);
   assert.equal((await handle(page)).state, null);
   assert.match(await page.locator('#widget .dw-table-box .dw-table-caption').textContent(), /200 fresh test points/);
   await page.close();
@@ -642,7 +641,7 @@ test('gan-lab trains on imported real points: the engine\'s losses and coverage,
   await setState(page, { p: [0, 0, 1] });
   assert.match(await notes(page), /The saved state could not be used \(the points must be a list of at most 2\u202f000 positions of 2 numbers/);
   await page.locator('#widget').getByLabel('Real data').selectOption('ring');
-  await settle(page);
+  await afterNextFrame(page);
   assert.equal((await handle(page)).state, null);
   assert.equal(await stat(page, 'Modes covered'), coverageText(ml.scoped((track) => track(createGan(ml, {})).coverage())));
   await page.close();

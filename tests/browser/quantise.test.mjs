@@ -4,7 +4,7 @@
 // machine and no NaN is shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, widgetsReady, afterNextFrame } from './browser.mjs';
 import { formatNumber, formatPercent } from '../../web/lib/format.js';
 import { assertPractice, recordReports } from './predict-helpers.mjs';
 
@@ -153,7 +153,7 @@ test('2-D points view: the float and quantised decision maps side by side, each 
   await bitsButton(page, 2).click();
   assert.equal(await heads.nth(1).textContent(), `2-bit weights: test accuracy ${pct(want.b2)}`);
   // Both maps are painted (in the next animation frame), and differ at 2 bits.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await afterNextFrame(page);
   const maps = page.locator('.tquant .quantise-maps canvas');
   const pixels = await Promise.all([0, 1].map((i) => maps.nth(i).evaluate((c) => Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data.filter((_, k) => k % 16 === 0)))));
   assert.ok(pixels[0].some((v) => v > 0), 'the float map is drawn');
