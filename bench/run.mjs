@@ -262,8 +262,8 @@ the widget's own timings are exponential averages per frame:
 
 How to read them: at 60 Hz a frame lasts 16.7 ms. The playground draws the map every frame (every other
 frame where it costs more than 6 ms) and spreads the rest (thumbnails, curves, chart, text) over frames, so
-each row is an average per frame; training gets what the drawing leaves of 13 ms, at most
-\`FRAME_BUDGET_MS\` = 7 ms and, while frames come late, less (down to 3 ms), so the page stays smooth and
+each row is an average per frame; training gets what the drawing leaves of 11 ms, at most
+\`FRAME_BUDGET_MS\` = 7 ms and, while frames come late, less (down to 1.5 ms), so the page stays smooth and
 trains as fast as that allows. In Chromium one epoch of this network costs ${ms(wc('tfp_train_epoch') / 1000)} of WASM time;
 a 200×200 map costs ${ms(wc('tfp_map_200') / 1000)} and all thumbnails ${ms(wc('tfp_neurons_24') / 1000)}.
 TensorFlow Playground trains one epoch per frame and needs ≈51 ms for that frame at 100×100 (about 20 fps).

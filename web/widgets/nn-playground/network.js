@@ -2,9 +2,10 @@
 // hidden layer (+/− neurons, activation per layer), and the output. Every neuron is a focusable
 // button holding the place of its heat-map thumbnail; the thumbnails are drawn at grid resolution
 // and stretched onto one canvas laid over the buttons (see the sheet below). Weights are curves
-// on a canvas behind the neurons: colour = sign (blue positive, orange negative), width = size. Hovering or focusing a neuron reports it (the big view then shows its map); clicking a
-// curve or pressing Enter on a neuron asks to edit a weight. Its words come through `t`, the
-// widget's message function (messages.js).
+// on a canvas behind the neurons: colour = sign (blue positive, orange negative), width = size.
+// Hovering or focusing a neuron reports it (the big view then shows its map); clicking a curve or
+// pressing Enter on a neuron asks to edit a weight. Its words come through `t`, the widget's
+// message function (messages.js).
 import { el, setDisabled } from '../../lib/ui.js';
 import { readTheme } from '../../lib/theme.js';
 import { ACTIVATIONS, FEATURES, MAX_LAYERS, MAX_UNITS } from './settings.js';
