@@ -21,13 +21,12 @@ async function open({ width = 1280, hash = '' } = {}) {
   await page.waitForSelector('.dcnn .dcnn-tile');
   return page;
 }
-const settle = afterNextFrame;
-const stat = async (page, label) => { await settle(page); return page.locator(`.dcnn .dw-stat[data-stat="${label}"] .dw-stat-value`).textContent(); };
+const stat = async (page, label) => { await afterNextFrame(page); return page.locator(`.dcnn .dw-stat[data-stat="${label}"] .dw-stat-value`).textContent(); };
 const number = (text) => Number(text.replace(/[^0-9.]/g, ''));
 const answer = (page) => page.locator('.dcnn-answer').textContent();
 // Inked pixels of the "what the network sees" canvas (non-background cells).
 // The 8×8 view is redrawn on the next animation frame after a stroke or key: read it after that.
-const seenInk = async (page) => { await settle(page); return page.locator('.dcnn-seen').evaluate((c) => {
+const seenInk = async (page) => { await afterNextFrame(page); return page.locator('.dcnn-seen').evaluate((c) => {
   const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
   const bg = [d[0], d[1], d[2]];
   let n = 0;
@@ -110,7 +109,7 @@ test('keyboard: the pen draws with Enter and arrows, Delete clears, the slider p
 
 test('375 px: no horizontal scroll, every panel visible', async () => {
   const page = await open({ width: 375 });
-  await settle(page);
+  await afterNextFrame(page);
   const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
   assert.ok(widths.doc <= widths.view, `page is ${widths.doc} px wide in a ${widths.view} px window`);
   for (const sel of ['.dcnn-train canvas', '.dcnn-padbox canvas', '.dcnn-probs canvas', '.dcnn-conf canvas']) {

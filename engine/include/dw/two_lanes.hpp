@@ -65,11 +65,9 @@ inline V2 expm1NonNegative2(V2 y) {
   return scale * em1r + (scale - 1.0);
 }
 
-// |x| lane-wise, and min(x, cap) where NaN stays NaN.
-inline V2 abs2(V2 x) {
-  const I2 signBit = {static_cast<long long>(0x8000000000000000ULL), static_cast<long long>(0x8000000000000000ULL)};
-  return (V2)((I2)x & ~signBit);
-}
+// The sign bit of both lanes; |x| lane-wise; and min(x, cap) where NaN stays NaN.
+inline I2 signBits() { return I2{static_cast<long long>(0x8000000000000000ULL), static_cast<long long>(0x8000000000000000ULL)}; }
+inline V2 abs2(V2 x) { return (V2)((I2)x & ~signBits()); }
 inline V2 capAt(V2 y, double limit) {
   const V2 cap = {limit, limit};
   const I2 big = y > cap;
@@ -82,9 +80,8 @@ inline V2 capAt(V2 y, double limit) {
 //   tanh|x| = m/(m + 2) with m = e^{2|x|} − 1, sign restored at the end. 2|x| is clamped at 44,
 //   where tanh already rounds to 1.
 inline V2 tanh2(V2 x) {
-  const I2 signBit = {static_cast<long long>(0x8000000000000000ULL), static_cast<long long>(0x8000000000000000ULL)};
-  const I2 sign = (I2)x & signBit;
-  V2 y = abs2(x);
+  const I2 sign = (I2)x & signBits();
+  const V2 y = abs2(x);
   const V2 m = expm1NonNegative2(capAt(y + y, 44.0));
   const V2 th = m / (m + 2.0);
   return (V2)((I2)th | sign);

@@ -31,7 +31,7 @@ export function createNetworkView(parent, handlers, t) {
   body.append(links, columns, sheet);
   const sheetCtx = sheet.getContext('2d');
   const scratch = el('canvas'); // one thumbnail at grid resolution, stretched onto the sheet
-  let scratchCtx = null;
+  const scratchCtx = scratch.getContext('2d');
   const tip = el('div', { className: 'nnp-tip', role: 'status' });
   // Neurons keep a 44 px touch target; a network wider than the panel scrolls sideways inside
   // this focusable region (arrow keys scroll it), never the page.
@@ -186,8 +186,7 @@ export function createNetworkView(parent, handlers, t) {
     const r = entry.rect;
     if (!r || !entry.image) return;
     const n = entry.image.width;
-    if (scratch.width !== n) { scratch.width = n; scratch.height = n; scratchCtx = null; }
-    scratchCtx ??= scratch.getContext('2d');
+    if (scratch.width !== n) { scratch.width = n; scratch.height = n; }
     scratchCtx.putImageData(entry.image, 0, 0);
     const c = sheetCtx;
     c.setTransform(sheet.dpr, 0, 0, sheet.dpr, 0, 0);
