@@ -107,6 +107,9 @@ test('Train vs test: flexibility and "memorise hard" open the overfitting gap; s
       const now = table.querySelector('th.train-vs-test-now').getBoundingClientRect();
       return now.left >= box.left - 0.5 && now.right <= box.right + 0.5;
     }, null, { timeout: 5000 }).catch(() => {});
+    // The scroll that brought it into view sends its scroll event (which updates the note) at the
+    // next frame, not at once.
+    await afterNextFrame(page);
     // On a phone the table says it scrolls and keeps the current setting's column in view.
     const view = await page.locator('.train-vs-test-curve-table').evaluate((table) => {
       const scroller = [table, table.parentElement].find((e) => e.scrollWidth > e.clientWidth + 1);
