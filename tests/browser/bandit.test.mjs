@@ -7,7 +7,7 @@ import { canvasInk, clickTimes, statReader, noNaNInCards } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
 let site;
-before(async () => { site = await startSite(); });
+before(async () => { site = await startSite({ reusePages: true }); });
 after(async () => { await site.close(); });
 
 // Clicks cell (x, y) of the gridworld board, using the widget's own layout rule (square cells

@@ -56,7 +56,7 @@ async function clearStorage(context, page, origin) {
   await cdp.detach();
 }
 
-// Pages are reused: a page given back with page.close() is kept, emptied (about:blank), and handed out
+// reusePages: a page given back with page.close() is kept, emptied (about:blank), and handed out
 // again by the next newPage, its viewport, emulated media and record set afresh: opening a page
 // costs Chromium a renderer's start-up and the engine's first compilation there (measured: 10
 // loads of one widget took 17–20 CPU-seconds in a new page each, 9–10 in one page), so a file
@@ -65,7 +65,7 @@ async function clearStorage(context, page, origin) {
 // unused by the site (no sessionStorage, no window.name); its init scripts are removed. A page the
 // test changed in ways a load does not undo (a route, an exposed function, a listener of its own, a CDP
 // session) is closed for real instead. DW_REUSE_PAGES=0 opens a new page every time (to compare).
-export async function startSite({ dir = path.join(root, 'dist'), csp = null } = {}) {
+export async function startSite({ dir = path.join(root, 'dist'), csp = null, reusePages = false } = {}) {
   const server = createServer(dir, { csp });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}`;
@@ -74,7 +74,7 @@ export async function startSite({ dir = path.join(root, 'dist'), csp = null } = 
   // Pages of this site still open: closing the site closes them, as closing a context of its own
   // would (in the shared context, a page left open would go on drawing for the rest of the run).
   const open = new Set();
-  const idle = []; // pages given back for reuse, on about:blank
+  const idle = []; // pages given back for reuse (reusePages), on about:blank
   let storageCleared = null;
   fs.mkdirSync(outputDir, { recursive: true });
   return {
@@ -107,7 +107,7 @@ export async function startSite({ dir = path.join(root, 'dist'), csp = null } = 
       page.on('pageerror', (err) => page.record.errors.push(err.message));
       page.dwClose = page.close.bind(page);
       if (process.env.DW_PAGE_CPU) await measureCpu(context, page);
-      if (process.env.DW_REUSE_PAGES !== '0') lendable(page, idle);
+      if (reusePages && process.env.DW_REUSE_PAGES !== '0') lendable(page, idle);
       return page;
     },
     async close() {
@@ -149,7 +149,7 @@ async function measureCpu(context, page) {
 }
 
 // Makes page.close() give the page back to `idle` unless the test changed it beyond what a new load
-// undoes (see startSite).
+// undoes (see startSite's reusePages).
 function lendable(page, idle) {
   const ownListeners = new Map(page.eventNames().map((name) => [name, page.listenerCount(name)]));
   for (const method of ['route', 'routeFromHAR', 'routeWebSocket', 'exposeFunction', 'exposeBinding', 'setExtraHTTPHeaders']) {

@@ -9,7 +9,7 @@ import { lockPrediction, verdict, predictBox, assertPractice, recordReports } fr
 import { nearestRatio } from '../../web/widgets/clt-sampler/data.js';
 
 let site;
-before(async () => { site = await startSite(); });
+before(async () => { site = await startSite({ reusePages: true }); });
 after(async () => { await site.close(); });
 
 const card = (page) => page.locator('.dw-card').filter({ hasText: 'Sample means become normal' });

@@ -5,7 +5,7 @@ import { canvasInk, clickTimes, statReader, noNaNInCards } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, recordReports } from './predict-helpers.mjs';
 
 let site;
-before(async () => { site = await startSite(); });
+before(async () => { site = await startSite({ reusePages: true }); });
 after(async () => { await site.close(); });
 
 // Best cross-validated accuracy among the first `n` trials of each strategy, through the engine.

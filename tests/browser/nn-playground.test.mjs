@@ -8,7 +8,7 @@ import { clickTimes } from './probes.mjs';
 
 const PAGE = '/lessons/neural-network-playground.html';
 let site;
-before(async () => { site = await startSite(); });
+before(async () => { site = await startSite({ reusePages: true }); });
 after(async () => { await site.close(); });
 
 async function open(hash = '', { width = 1280 } = {}) {

@@ -11,7 +11,7 @@ export async function openLesson(site, slug, { width = 1280, reducedMotion = 'no
   page.dialogs = [];
   const onDialog = (d) => { page.dialogs.push(d.message()); d.dismiss(); };
   page.on('dialog', onDialog);
-  page.dwOnRelease?.push(() => page.off('dialog', onDialog)); // a page given back for reuse (startSite)
+  page.dwOnRelease?.push(() => page.off('dialog', onDialog)); // a page given back for reuse (startSite's reusePages)
   await page.goto(`${site.base}/lessons/${slug}.html`);
   await widgetsReady(page);
   return page;
