@@ -84,7 +84,7 @@ export async function measureFirstPage(site, { slugs = firstLessons().map((l) =>
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dist = path.resolve(process.env.DIST || path.join(root, 'dist'));
   const slugs = process.argv.slice(2);
-  const site = await startSite({ dir: dist });
+  const site = await startSite({ dir: dist, browser: 'full' });
   try {
     const load = os.loadavg();
     const pages = await measureFirstPage(site, slugs.length ? { slugs } : {});

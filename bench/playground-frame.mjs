@@ -106,7 +106,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const width = Number(args.width || 1280);
   const extras = args.extra === undefined ? [''] : args.extra.split(',');
   const sites = [];
-  for (const dir of dirs) sites.push(await startSite({ dir }));
+  for (const dir of dirs) sites.push(await startSite({ dir, browser: 'full' }));
   try {
     const runs = sites.flatMap((site, i) => extras.map((extra) => ({ site, extra, name: `${dirs[i]}${extra ? ` ${extra}` : ''}` })));
     for (let r = 0; r < rounds; r++) {

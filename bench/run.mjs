@@ -80,7 +80,7 @@ async function measure() {
   for (const f of ['workloads.mjs', 'timing.mjs', 'browser-entry.mjs']) fs.copyFileSync(path.join(root, 'bench', f), path.join(benchDir, f));
   for (const f of fs.readdirSync(path.join(root, 'bench', 'js'))) fs.copyFileSync(path.join(root, 'bench', 'js', f), path.join(benchDir, 'js', f));
   fs.writeFileSync(path.join(benchDir, 'index.html'), '<!doctype html><title>bench</title><script type="module" src="browser-entry.mjs"></script>');
-  const site = await startSite({ dir: dist });
+  const site = await startSite({ dir: dist, browser: 'full' });
 
   // runs[env][row][impl] = [run, run, …] (one per pass)
   const runs = { native: {}, node: {}, chromium: {} };

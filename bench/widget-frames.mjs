@@ -53,7 +53,7 @@ function quantile(sorted, q) {
   return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (i - lo);
 }
 
-const site = await startSite();
+const site = await startSite({ browser: 'full' });
 const rows = [];
 try {
   for (const width of [375, 1280]) {

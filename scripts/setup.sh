@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what this project needs on a Debian machine, skipping whatever is already there:
-#   apt: Emscripten 3.1.6, Eigen 3, Catch2 2, CMake, Chromium (browser tests), clang + libFuzzer runtime (fuzz test),
-#        Firefox ESR, WebKitGTK's WebDriver and Xvfb (cross-browser smoke tests)
+#   apt: Emscripten 3.1.6, Eigen 3, Catch2 2, CMake, Chromium (benchmarks) and its headless shell (browser
+#        tests), clang + libFuzzer runtime (fuzz test), Firefox ESR, WebKitGTK's WebDriver and Xvfb (cross-browser smoke tests)
 #   npm: the locked dev dependencies (KaTeX, marked, playwright-core, axe-core, puppeteer-core, selenium-webdriver)
 # Safe to run any number of times. The network reaches Debian and npm only, so nothing here
 # downloads toolchains or browsers by other means (no emsdk, no `playwright install`).
@@ -16,6 +16,8 @@ command -v make >/dev/null 2>&1 || need+=(make)
 [[ -f /usr/include/eigen3/Eigen/Dense ]] || need+=(libeigen3-dev)
 [[ -f /usr/include/catch2/catch.hpp ]] || need+=(catch2)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# The tests run in its headless shell (tests/browser/browser.mjs says why); the benchmarks in the full browser.
+command -v chromium-headless-shell >/dev/null 2>&1 || need+=(chromium-headless-shell)
 # The cross-browser smoke suite (tests/cross-browser/): Firefox driven over WebDriver BiDi, and
 # WebKitGTK (Safari's engine) through its WebDriver, which needs an X display, hence Xvfb.
 command -v firefox-esr >/dev/null 2>&1 || need+=(firefox-esr)

@@ -1,7 +1,7 @@
 // Runs a command (its arguments) with one headless Chromium for every browser test file it starts:
 // the command gets the browser's address in DW_CHROMIUM_WS, and tests/browser/browser.mjs connects
 // there instead of launching a Chromium per file. The browser is started with the same executable,
-// flags and viewport as a test's own (CHROMIUM_LAUNCH), in a fresh profile that is removed at the
+// flags and viewport as a test's own (chromiumLaunch()), in a fresh profile that is removed at the
 // end. Exits with the command's status; Ctrl-C or a TERM reaches the command, and the browser is
 // closed however the command ends.
 //   node scripts/shared-chromium.mjs node --test tests/browser/a.test.mjs tests/browser/b.test.mjs
@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_LAUNCH } from '../tests/browser/browser.mjs';
+import { chromiumLaunch } from '../tests/browser/browser.mjs';
 
 const [command, ...args] = process.argv.slice(2);
 if (!command) {
@@ -24,7 +24,7 @@ const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dw-chromium-shared-')
 // Contexts made with browser.newContext() are incognito ones, without the code cache that spares
 // later page loads compiling the engine's WASM again (measured: more CPU than a browser per file).
 const server = await chromium.launchServer({
-  ...CHROMIUM_LAUNCH,
+  ...chromiumLaunch(),
   host: '127.0.0.1',
   _userDataDir: userDataDir,
   _sharedBrowser: true,
