@@ -17,22 +17,22 @@ const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no
 
 // The tests run in Chromium's headless shell (Debian's chromium-headless-shell: the same version of
 // Blink and V8 as /usr/bin/chromium, without the full browser's window and UI machinery): measured
-// on six test files, 12 % less CPU and a quarter less time than the full browser in headless mode.
-// The benchmarks time what a learner runs, the full browser (startSite({ browser: 'full' })).
-// CHROMIUM_PATH overrides either.
-export const CHROMIUM_EXECUTABLES = {
+// idle on eleven test files, about 10 % less CPU and a fifth less time than the full browser in
+// headless mode (README). The benchmarks time what a learner runs, the full browser
+// (startSite({ browser: 'full' })). CHROMIUM_PATH overrides either.
+const CHROMIUM_EXECUTABLES = {
   shell: '/usr/bin/chromium-headless-shell',
   full: '/usr/bin/chromium',
 };
 
-// How every Chromium of tests or benchmarks is started: by startSite below, or once for a whole test
-// run by scripts/shared-chromium.mjs.
 // The shell's own default font hinting rounds glyph advances to whole pixels: text came out up to
 // 3 % wider than in the full browser (a display formula that fits a phone's 343 px measured 346–355
 // there). Without hinting its text measures exactly as in the full browser (checked on three lessons,
 // every formula, paragraph, button and table cell).
 const SHELL_FLAGS = ['--font-render-hinting=none'];
 
+// How every Chromium of tests or benchmarks is started: by startSite below, or once for a whole test
+// run by scripts/shared-chromium.mjs.
 export function chromiumLaunch(browser = 'shell') {
   return {
     executablePath: process.env.CHROMIUM_PATH || CHROMIUM_EXECUTABLES[browser],
