@@ -238,6 +238,10 @@ export async function screenshot(page, name) {
   await snap(page, name, { fullPage: true });
 }
 
+// Where widgets are mounted: lesson pages' mount points, the embed page's main#widget (empty until
+// the widget's module has loaded) and <dw-widget> elements (the card in their shadow root).
+export const WIDGET_HOSTS = '.dw-mount, main#widget, dw-widget';
+
 // Waits until every widget on the page (including those inside <dw-widget> shadow roots) has
 // finished loading the engine and built its card, and the frame that draws the cards has run
 // (widgets draw on the next animation frame, which a loaded machine runs well after the card is
@@ -245,11 +249,10 @@ export async function screenshot(page, name) {
 export async function widgetsReady(page, { timeout } = {}) {
   // A minute, and two seconds more per widget: the gallery starts every widget at once, which on a
   // loaded two-core machine takes well over a minute.
-  if (timeout === undefined) timeout = 60000 + 2000 * await page.locator('.dw-mount, dw-widget').count();
+  if (timeout === undefined) timeout = 60000 + 2000 * await page.locator(WIDGET_HOSTS).count();
   // Host by host: each has built its card or shown an error in words, and none is still loading
   // (counting cards and messages over the page would call it ready while a later host has not
-  // even started, since a card that failed holds both). The embed page's one host is main#widget,
-  // empty until the widget's module has loaded.
+  // even started, since a card that failed holds both).
   await page.waitForFunction(() => {
     const done = (root) => !!root && !root.querySelector('.dw-loading')
       && !!(root.querySelector('.dw-card') || root.querySelector('.dw-message[data-tone="bad"]'));

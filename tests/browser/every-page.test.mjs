@@ -20,7 +20,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { blockOffMachine, offMachineRequests, startSite, widgetsReady, afterNextFrame } from './browser.mjs';
+import { blockOffMachine, offMachineRequests, startSite, widgetsReady, afterNextFrame, WIDGET_HOSTS } from './browser.mjs';
 import { sitePages } from './pages.mjs';
 import { STRICT_CSP as CSP } from '../../scripts/serve.mjs';
 
@@ -118,8 +118,7 @@ describe('every page', { concurrency: PAGES_AT_ONCE }, () => {
       });
       const response = await page.goto(`${site.base}${url}`);
       assert.equal(response.headers()['content-security-policy'], CSP);
-      if (await page.locator('.dw-mount, dw-widget').count()) await widgetsReady(page);
-      if (url.startsWith('/embed.html?w=fit')) await page.locator('.dw-card canvas').first().waitFor();
+      if (await page.locator(WIDGET_HOSTS).count()) await widgetsReady(page);
       if (url.includes('no-such-widget')) {
         assert.match(await page.locator('.dw-message').textContent(), /Unknown widget "no-such-widget"/);
       }
