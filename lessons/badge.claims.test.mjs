@@ -213,6 +213,17 @@ test('the result lists missed topics with their lessons; 17 of 22 fails, 18 pass
   assert.equal(none.missed.reduce((s, m) => s + m.topics.length, 0) <= 22, true);
 });
 
+test('"Topics you missed (N)" counts the topics listed, also when two missed slots share a lesson', () => {
+  // Seed 2 draws "One gradient-descent step" and "Gradient descent" from one lesson: one list item,
+  // two topics (the heading once counted items and said 21 above 22 topics).
+  const items = attempt(2);
+  const r = scoreAttempt(items, items.map(() => null));
+  const listed = r.missed.flatMap((m) => m.topics);
+  assert.ok(r.missed.length < listed.length, `seed 2 has a lesson with two missed topics (${r.missed.length} items)`);
+  assert.equal(r.missedTopics, listed.length);
+  assert.equal(r.missedTopics, new Set(items.map((it) => `${it.lesson}|${it.topic}`)).size);
+});
+
 test('a failed attempt points to the missed topics by the heading the list carries', () => {
   const failed = messages['ml-badge.failed']({ score: '5', total: '22', more: 13, needed: '18' });
   assert.equal(failed, '5 of 22: 13 more correct answers needed for the badge (18). Revisit the lessons linked under “Topics you missed” above and press Start again.');

@@ -251,7 +251,7 @@ function build(ctx) {
     feedback.removeAttribute('data-tone');
     nextBtn.disabled = true;
     nextBtn.hidden = true;
-    showMissed(outcome.missed);
+    showMissed(outcome.missed, outcome.missedTopics);
     let stored = false;
     if (opts.save) {
       const prev = readSaved();
@@ -286,7 +286,7 @@ function build(ctx) {
     restartBtn.focus();
   }
 
-  function showMissed(missed) {
+  function showMissed(missed, topicCount) {
     result.replaceChildren();
     if (missed.length === 0) {
       result.append(el('p', { text: t('ml-badge.noneMissed') }));
@@ -297,7 +297,8 @@ function build(ctx) {
         li.append(el('span', { text: t('ml-badge.missedTopics', { topics: m.topics.join('; ') }) }), ' ', el('a', { href: lessonHref(m.lesson), text: t('ml-badge.revisit') }));
         list.append(li);
       }
-      result.append(el('p', { text: t('ml-badge.missedHeading', { count: whole(missed.length) }) }), list);
+      // The heading counts topics, not list items (one item per lesson can hold several topics).
+      result.append(el('p', { text: t('ml-badge.missedHeading', { count: whole(topicCount) }) }), list);
     }
     result.hidden = false;
   }

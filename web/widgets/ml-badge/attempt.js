@@ -104,7 +104,8 @@ export function grade(item, response) {
 }
 
 // The result of a finished attempt: score, pass or not, and the missed topics with their lessons
-// (one entry { lesson, topics } per lesson, in question order).
+// (one entry { lesson, topics } per lesson, in question order) and how many topics that lists
+// (two slots can draw from one lesson, so there can be more topics than entries).
 export function scoreAttempt(items, responses) {
   let score = 0;
   const missed = [];
@@ -117,7 +118,8 @@ export function scoreAttempt(items, responses) {
   });
   const max = items.length;
   const needed = passMark(max);
-  return { score, max, needed, passed: score >= needed, missed };
+  const missedTopics = missed.reduce((n, m) => n + m.topics.length, 0);
+  return { score, max, needed, passed: score >= needed, missed, missedTopics };
 }
 
 // The text shown for a number the learner should type (the answer to the stated precision).
