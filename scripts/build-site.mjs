@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderLesson, readCourse, page, esc, katexPageStyleSheets } from './lesson-render.mjs';
+import { renderLesson, readCourse, page, esc, katexPageStyleSheets, lessonActivities, completionAttribute } from './lesson-render.mjs';
 import { widgetCatalogue, renderGallery } from './embed-docs.mjs';
 import { renderLessonMap } from './lesson-map.mjs';
 import { precompress } from './precompress.mjs';
@@ -78,7 +78,9 @@ function renderHome(c) {
     if (!items.length) return '';
     // Lessons of this level with a check-yourself block: the home page sums their saved answers.
     const checks = items.filter((l) => /^::: *check-yourself *$/m.test(l.body)).map((l) => l.slug);
-    const lis = items.map((l) => `<li data-lesson="${esc(l.slug)}"><a href="lessons/${l.slug}.html"><strong>${esc(l.title)}</strong><span>${esc(l.summary || '')}</span></a></li>`).join('\n');
+    // A lesson only its activities complete carries them, so the tick can check they were finished.
+    const only = (l) => (l.completion === 'activities' ? `${completionAttribute(l)} data-activities="${esc(lessonActivities(l).join(' '))}"` : '');
+    const lis = items.map((l) => `<li data-lesson="${esc(l.slug)}"${only(l)}><a href="lessons/${l.slug}.html"><strong>${esc(l.title)}</strong><span>${esc(l.summary || '')}</span></a></li>`).join('\n');
     return `<section class="level" id="level-${esc(level.id)}" aria-labelledby="h-${esc(level.id)}">
 <h2 id="h-${esc(level.id)}">${esc(level.title)}</h2>
 <p>${esc(level.blurb)}</p>

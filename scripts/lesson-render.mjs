@@ -1,5 +1,7 @@
 // Renders lesson content files (lessons/*.md) to HTML pages. A lesson is Markdown with front
-// matter (title, level, order, summary; assumes, outcomes, requires — see readCourse) and these
+// matter (title, level, order, summary; assumes, outcomes, requires — see readCourse; completion:
+// activities for a lesson only its activities can complete, e.g. the badge challenge, which has no
+// "Mark this lesson complete" button — see lessonActivities) and these
 // extensions:
 //   math:      $inline$ and $$display$$, typeset by KaTeX at build time (no KaTeX JS at run time);
 //   widgets:   a line `::: widget NAME key=value key2="text"` becomes a mount point for NAME;
@@ -43,6 +45,7 @@ export function readCourse(dir) {
   const lessons = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => {
     const { meta, body } = parseFrontMatter(fs.readFileSync(path.join(dir, f), 'utf8'), f);
     if (!levelIds.includes(meta.level)) throw new Error(`${f}: unknown level "${meta.level}" (course.json has ${levelIds.join(', ')})`);
+    if (meta.completion !== undefined && meta.completion !== 'activities') throw new Error(`${f}: completion: "${meta.completion}" (the only value is "activities": only the page's games and checks complete the lesson)`);
     return { ...meta, slug: f.replace(/\.md$/, ''), body, file: f };
   });
   lessons.sort((a, b) => levelIds.indexOf(a.level) - levelIds.indexOf(b.level) || a.order - b.order);
@@ -415,6 +418,20 @@ function glossaryOf(course) {
   return glossaries.get(course);
 }
 
+// The games and checks on a lesson page, in page order: finishing all of them completes the lesson.
+export function lessonActivities(lesson) {
+  const activities = [...new Set([...lesson.body.matchAll(/^::: *widget +([a-z0-9-]+)/gm)].map((m) => m[1]))]
+    .filter((name) => activityWidgets.has(name));
+  if (/^::: *check-yourself *$/m.test(lesson.body)) activities.push('check-yourself');
+  return activities;
+}
+
+// `completion: activities`: progress.js offers no manual "complete" for the lesson and ticks it only
+// when every activity listed beside it has been finished (the home page's list carries them too).
+export function completionAttribute(lesson) {
+  return lesson.completion === 'activities' ? ' data-completion="activities"' : '';
+}
+
 export function renderLesson(lesson, course) {
   const i = course.lessons.indexOf(lesson);
   const prev = course.lessons[i - 1];
@@ -424,17 +441,14 @@ export function renderLesson(lesson, course) {
 ${prev ? `<a href="${prev.slug}.html" rel="prev">← ${esc(prev.title)}</a>` : '<span></span>'}
 ${next ? `<a href="${next.slug}.html" rel="next">${esc(next.title)} →</a>` : '<span></span>'}
 </nav>`;
-  // The games and checks on this page, in page order: finishing all of them completes the lesson.
-  const activities = [...new Set([...lesson.body.matchAll(/^::: *widget +([a-z0-9-]+)/gm)].map((m) => m[1]))]
-    .filter((name) => activityWidgets.has(name));
-  if (/^::: *check-yourself *$/m.test(lesson.body)) activities.push('check-yourself');
+  const activities = lessonActivities(lesson);
   const body = `<article class="prose">
 <h1>${esc(lesson.title)}</h1>
 <p class="lesson-meta">${esc(level.title)}${lesson.summary ? ` · ${esc(lesson.summary)}` : ''}</p>
 ${renderAims(lesson, course)}
 <div class="course-progress" data-lessons="${esc(course.lessons.map((l) => l.slug).join(' '))}"></div>
 ${renderMarkdown(lesson.body, lesson.file, lesson.slug === 'notation' ? { glossaryIds: true } : { glossary: glossaryOf(course) })}
-<div class="lesson-complete" data-lesson="${esc(lesson.slug)}" data-activities="${esc(activities.join(' '))}"></div>
+<div class="lesson-complete" data-lesson="${esc(lesson.slug)}" data-activities="${esc(activities.join(' '))}"${completionAttribute(lesson)}></div>
 ${nav}
 </article>`;
   // lms.js (a learning platform's runtime, if any) restores progress before check-yourself.js reads it.

@@ -183,3 +183,32 @@ test('first-try reports never raise the saved best; other reports keep the best 
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// The badge challenge (front matter `completion: activities`) is complete only when passed: no
+// manual button, a mark made by hand under the old rule is undone, and the home page ticks it only
+// when its activity is finished.
+test('the badge challenge cannot be marked complete by hand; only passing it ticks it', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/index.html`);
+  const handMarked = { complete: true, activities: {} };
+  const passed = { complete: true, activities: { 'ml-badge': { best: 20, max: 22, complete: true, title: 'Challenge' } } };
+  await page.evaluate((v) => {
+    localStorage.setItem('dw:lesson:badge', JSON.stringify(v));
+    localStorage.setItem('dw:lesson:data-features-labels', JSON.stringify(v));
+  }, handMarked);
+  await page.reload();
+  assert.equal(await page.locator('li[data-lesson="badge"] .lesson-done').count(), 0, 'a hand mark does not tick the badge');
+  assert.equal(await page.locator('li[data-lesson="data-features-labels"] .lesson-done').count(), 1, 'it still ticks other lessons');
+
+  await page.goto(`${site.base}/lessons/badge.html`);
+  await widgetsReady(page);
+  assert.equal(await page.getByRole('button', { name: 'Mark this lesson complete' }).count(), 0);
+  assert.equal(await page.locator('.lesson-complete-status').textContent(), 'Only finishing the activity on this page completes this lesson (0 of 1 done).');
+  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:badge')).complete), false, 'the old hand mark is undone');
+
+  await page.evaluate((v) => localStorage.setItem('dw:lesson:badge', JSON.stringify(v)), passed);
+  await page.goto(`${site.base}/index.html`);
+  assert.equal(await page.locator('li[data-lesson="badge"] .lesson-done').count(), 1, 'a passed badge ticks the lesson');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -12,7 +12,9 @@
 // score ever recorded, and detail.answers (per question: true, false or null; see
 // recordActivity) keeps each question's first answer across visits. A lesson page lists its games and checks in
 // .lesson-complete[data-activities]; once every one has reported 'dw:complete' the lesson counts
-// as complete. The manual button stays for lessons read without playing, and to undo.
+// as complete. The manual button stays for lessons read without playing, and to undo, except on
+// lessons marked data-completion="activities" (the badge challenge): only their activities
+// complete them, and a mark made by hand before that rule is undone when the page is shown.
 import { clipText, formatPercent } from '../lib/format.js';
 import { PASS_FRACTION } from '../lib/badge-pass-rule.js';
 
@@ -195,7 +197,8 @@ function checksText(state) {
 function renderHomeTicks() {
   for (const item of document.querySelectorAll('.lesson-list [data-lesson]')) {
     const state = lessonState(item.dataset.lesson);
-    const done = state.complete;
+    const done = state.complete && (item.dataset.completion !== 'activities'
+      || activitiesFinished(state, (item.dataset.activities || '').split(/\s+/).filter(Boolean)));
     let tick = item.querySelector('.lesson-done');
     if (done && !tick) {
       tick = make('em', 'lesson-done', '✓ Completed');
@@ -240,11 +243,17 @@ function describeActivity(a) {
   return `${a.complete ? '✓' : '•'} ${a.title}${score}${a.complete ? '' : ' (not finished yet)'}`;
 }
 
+function activitiesFinished(state, names) {
+  return names.every((name) => state.activities[name] && state.activities[name].complete);
+}
+
 function renderLessonPanel(slug) {
   const host = document.querySelector(`.lesson-complete[data-lesson="${CSS.escape(slug)}"]`);
   if (!host) return;
-  const state = lessonState(slug);
   const expected = pageActivities();
+  const byActivitiesOnly = host.dataset.completion === 'activities';
+  if (byActivitiesOnly && lessonState(slug).complete && !activitiesFinished(lessonState(slug), expected)) setLessonComplete(slug, false);
+  const state = lessonState(slug);
   if (!host.firstChild) {
     const list = make('ul', 'lesson-activities');
     const btn = make('button', 'dw-btn');
@@ -260,10 +269,14 @@ function renderLessonPanel(slug) {
   const btn = host.querySelector('button');
   const finished = expected.filter((name) => state.activities[name] && state.activities[name].complete).length;
   if (state.complete) status.textContent = '✓ You have completed this lesson.';
-  else if (expected.length) {
+  else if (byActivitiesOnly) {
+    const noun = expected.length === 1 ? 'the activity' : `all ${expected.length} activities`;
+    status.textContent = `Only finishing ${noun} on this page completes this lesson (${finished} of ${expected.length} done).`;
+  } else if (expected.length) {
     const noun = expected.length === 1 ? 'activity' : 'activities';
     status.textContent = `Finish the ${expected.length === 1 ? '' : `${expected.length} `}${noun} on this page to complete the lesson (${finished} of ${expected.length} done), or mark it complete yourself.`;
   } else status.textContent = 'Finished reading and trying things out? Mark the lesson complete to tick it off on the home page.';
+  btn.hidden = byActivitiesOnly;
   btn.textContent = state.complete ? 'Mark as not complete' : 'Mark this lesson complete';
   btn.setAttribute('aria-pressed', String(state.complete));
   // Every activity of the page, finished or not, then anything else this lesson recorded.
