@@ -211,10 +211,13 @@ test('momentum is written with one velocity symbol, the one the worked step uses
   const [, v] = bullet.match(/running velocity \$(\w) \\leftarrow \\beta (\w) \+ \\nabla L/);
   const symbols = new Set([...bullet.matchAll(/\$(\w)\$ (?:starts|becomes)/g)].map((m) => m[1]));
   assert.deepEqual([...symbols], [v], 'the worked step names the same velocity the rule defines');
-  assert.ok(!/\$u\b|\\eta u\$/.test(bullet), 'no second name for the velocity');
+  // The notation page's name for momentum's velocity; v there is the adaptive optimisers' memory.
+  assert.equal(v, 'u');
+  assert.match(fs.readFileSync(new URL('./notation.md', import.meta.url), 'utf8'), /\| \$u\$ \| u \| momentum's velocity/);
+  assert.ok(!/\$v\b/.test(bullet), 'no second name for the velocity');
 });
 
-test('one momentum step by hand: v = (−1.7055, 16.5), the ball at about (−8.870, 0.675), 0.085 along x against SGD\'s 0.045', () => {
+test('one momentum step by hand: u = (−1.7055, 16.5), the ball at about (−8.870, 0.675), 0.085 along x against SGD\'s 0.045', () => {
   const m = ravinePath('momentum', 2);
   const sgd = ravinePath('sgd', 2);
   near(m.path[2], -8.955); near(m.path[3], 1.5); // the first step equals SGD's
