@@ -232,14 +232,16 @@ test('gradient-descent walkthrough: a first prediction is refused at an η alrea
 });
 
 // The lesson works the first step at η = 0.1 out by hand before the box (w = 2.4, b = 3.4,
-// ŷ = 5.8), and its table below states where η = 0.25 and 0.5 (and, with b fixed, 0.5 and 1) land:
+// ŷ = 5.8), and its table below states where η = 0.25 and 0.5 (and, with b fixed, 0.5 and 1) land, and η = 2's factor −7:
 // reading ŷ there is not predicting it, so the box takes no first prediction for those settings,
 // in words, and does for one the text does not work through.
 test('gradient-descent walkthrough: no first prediction at a learning rate the lesson works out in its text', async () => {
   const fs = await import('node:fs');
   const lesson = fs.readFileSync(new URL('../../lessons/how-models-learn.md', import.meta.url), 'utf8');
   assert.match(lesson, /\$w \\leftarrow 3 - 0\.1 \\cdot 6 = 2\.4\$ and \$b \\leftarrow 4 - 0\.1 \\cdot 6 = 3\.4\$/);
-  assert.match(lesson, /::: widget gd-walkthrough x=1 y=4 w0=3 b0=4 eta=0\.1 worked=0\.1,0\.25,0\.5 workedFixedB=0\.5,1\n/);
+  assert.match(lesson, /::: widget gd-walkthrough x=1 y=4 w0=3 b0=4 eta=0\.1 worked=0\.1,0\.25,0\.5,2 workedFixedB=0\.5,1\n/);
+  // η = 2 too: the text gives its factor −7, so ŷ = 4 + 3 · (−7) = −17 after one step.
+  assert.match(lesson, /At \$\\eta = 2\$ the factor is \$-7\$/);
   assert.match(lesson, /\| \$\\eta = 0\.25\$ \| \$0\$ \| the first step lands exactly on the target \|/);
   assert.match(lesson, /\| \$\\eta = 0\.5\$ \| \$-1\$ \| the prediction jumps between 7 and 1 forever/);
   assert.match(lesson, /now \$\\eta = 0\.5\$ lands in one step, \$\\eta = 1\.0\$ oscillates forever/);
@@ -270,8 +272,12 @@ test('gradient-descent walkthrough: no first prediction at a learning rate the l
   await lock('4');
   assert.notEqual(await box.getAttribute('data-state'), 'committed');
   assert.match(await status(), /at η = 0\.50 with b kept fixed, so it would be no prediction/);
-  // η = 0.4 is not worked out: a first try, recorded (error 3 × (1 − 1.6) = −1.8, ŷ = 2.2).
   await fixedB.uncheck();
+  await eta.fill('2');
+  await lock('-17');
+  assert.notEqual(await box.getAttribute('data-state'), 'committed');
+  assert.match(await status(), /at η = 2\.00, so it would be no prediction/);
+  // η = 0.4 is not worked out: a first try, recorded (error 3 × (1 − 1.6) = −1.8, ŷ = 2.2).
   await eta.fill('0.4');
   await lock('2.2');
   assert.equal(await box.getAttribute('data-state'), 'committed');
