@@ -142,7 +142,7 @@ const ANSWERS = {
   kmeans: ['the inertia ends at 100'],
   knn: ['11.5% of the cells change class'],
   'learning-curves': ['0.133 on the validation points'],
-  'learning-loop': ['so the error grows lap after lap instead of shrinking', 'about 2% of where it started', 'still about a fifth of where it started'],
+  'learning-loop': ['so the error grows lap after lap instead of shrinking', 'grows lap after lap', 'about 2% of where it started', 'still about a fifth of where it started'],
   'loss-functions': ['\\approx 4.61'],
   'maths-primer': ['the product is only about $-0.013$'],
   'ml-foundations': ['its test MSE is 4.359'],
