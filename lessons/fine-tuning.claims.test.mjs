@@ -198,3 +198,10 @@ test('a language model\'s count: a rank-16 adapter of a 4096 × 4096 projection 
   says('effective batch of $4 \\times 4 = 16$ examples');
   says('$r = 16$ and $\\alpha = 32$, so the update is scaled by $\\alpha / r = 2$');
 });
+
+test('things to try: the sweep comes after the rank try and sets the rank back to the 2 its numbers are for', () => {
+  const rankTry = lesson.indexOf('4. Change the LoRA rank.');
+  const sweep = lesson.indexOf('5. Set the rank back to 2 and press **Sweep**');
+  assert.ok(rankTry > 0 && sweep > rankTry);
+  assert.equal(TRANSFER_DEFAULTS.rank, 2);
+});

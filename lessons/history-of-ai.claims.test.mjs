@@ -26,6 +26,10 @@ test('the timeline: the winters, and what followed each', () => {
   assert.equal(winters.length, 2);
   const next = winters.map((w) => ERAS.find((e) => e.from === w.to));
   assert.deepEqual(next.map((e) => e.name), ['Expert systems', 'Statistical ML']);
+  // The prose tells the same story: rules ended the first winter, learning from data the second.
+  const prose = readFileSync(new URL('./history-of-ai.md', import.meta.url), 'utf8');
+  assert.match(prose, /The first winter ended with expert systems, rules typed in by specialists; what ended the second was learning from data\./);
+  assert.doesNotMatch(prose, /ended the winters/);
   assert.match(event(1969).detail, /XOR/);
   assert.match(event(1969).detail, /Lighthill report/);
   assert.equal(eraOf(1987), 'winter');

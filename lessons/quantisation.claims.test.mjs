@@ -161,3 +161,10 @@ test('what per-group scales cost, with and without double quantisation', () => {
   assert.match(lesson, /each weight carries \$32\/64 = 0\.5\$ extra bits, so a "4-bit" model really spends 4\.5 bits per weight/);
   assert.match(lesson, /\$8\/64 \+ 32\/\(64 \\cdot 256\) \\approx 0\.127\$ extra bits per weight\. Over seven billion weights that saves \$7 \\times 10\^9 \\times \(0\.5 - 0\.127\) \/ 8 \\approx 0\.33\$ gigabytes/);
 });
+
+test('check yourself: a symmetric b-bit grid holds 2^(b−1)·2 − 1 values, one step fewer between them (4 bits: 15 and 14; 8 bits: 255 and 254)', () => {
+  const values = (bits) => 2 * (2 ** (bits - 1) - 1) + 1; // −(2^(b−1) − 1) … 2^(b−1) − 1
+  assert.equal(values(4), 15);
+  assert.equal(values(8), 255);
+  assert.ok(lesson.includes(`it now holds ${values(4)} grid values instead of ${values(8)} (${values(4) - 1} steps between them instead of ${values(8) - 1})`));
+});
