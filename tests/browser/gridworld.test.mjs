@@ -188,6 +188,32 @@ test('gridworld: an edited frozen lake is another experiment: its ε = 0 run nei
   await page.close();
 });
 
+// The lesson's γ = 0 try, left set, is another experiment too: the reveal's 93 is for γ = 0.9.
+test('gridworld: with the discount changed the ε = 0 run does not settle the prediction; γ back at 0.9 it does', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/q-learning.html`);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="gridworld-no-exploration"]');
+  const gamma = page.getByRole('slider', { name: /discount γ/ });
+  await gamma.fill('0');
+  await box.getByRole('combobox', { name: /how many of the first 100 episodes will reach the goal/ }).selectOption('most');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await page.getByRole('slider', { name: /exploration ε/ }).fill('0');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Run 100 episodes' }).click();
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.match(await box.getByRole('status').textContent(), /does not test your prediction: the discount γ has been changed\. Set γ back to 0\.90/);
+  await gamma.fill('0.9');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Run 100 episodes' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), /93 of the first 100 episodes reached the goal/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
 // A prediction changed part-way through the ε = 0 run (its first episode's return on screen), then
 // locked again after Reset, is practice; changed before any move it stays a first try, and is
 // recorded.

@@ -84,6 +84,7 @@ function build(ctx) {
   const FIRST = 100;
   let greedyRun = false; // every move since the Q-table was cleared was made with ε = 0
   let boardEdited = false; // cells changed since the board was loaded: no longer the lesson's lake
+  const mountedGamma = opts.gamma; // the discount the prediction is judged at
   const prediction = createPrediction(ctx, {
     id: 'gridworld-no-exploration',
     question: t('gridworld.predict.question', { episodes: FIRST }),
@@ -101,6 +102,12 @@ function build(ctx) {
     // come true): it neither settles the prediction nor shows its answer.
     if (boardEdited) {
       if (prediction.pending !== null && agent.episodes() >= FIRST) prediction.note(t('gridworld.predict.edited', { episodes: FIRST }));
+      return;
+    }
+    // So is another discount (the lesson's γ = 0 try, left set): the reveal's count is for the γ
+    // the widget was mounted with.
+    if (Math.abs(opts.gamma - mountedGamma) > 1e-9) {
+      if (prediction.pending !== null && agent.episodes() >= FIRST) prediction.note(t('gridworld.predict.gamma', { episodes: FIRST, gamma: fixed(mountedGamma, 2) }));
       return;
     }
     // Each finished episode's return is on screen, and Reset replays the same seed: with seed 1 the

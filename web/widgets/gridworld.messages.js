@@ -40,6 +40,7 @@ export const messages = {
   'gridworld.predict.most': 'more than 50',
   'gridworld.predict.next': 'Now set exploration ε to 0, press Reset and run {episodes} episodes.',
   'gridworld.predict.seen': ({ watched }) => `You watched ${countOf(watched, 'episode')} with ε = 0 before predicting, and Reset replays the same run, so a prediction made on this page now is practice and is not recorded.`,
+  'gridworld.predict.gamma': 'This run does not test your prediction: the discount γ has been changed. Set γ back to {gamma}, set ε to 0, press Reset and run {episodes} episodes.',
   'gridworld.predict.edited': 'This run does not test your prediction: the frozen lake has been edited. Choose the Frozen lake board again (it loads unedited), set ε to 0 and run {episodes} episodes.',
   'gridworld.predict.why': '{reached} of the first {episodes} episodes reached the goal. While all its values are 0 the agent breaks ties at random, so an untrained agent wanders anyway; exploration only matters once some moves look better than others.',
   'gridworld.loaded': 'Board loaded. Press Play to let the agent explore.',
