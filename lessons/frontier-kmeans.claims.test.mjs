@@ -6,6 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations.js';
+import fs from 'node:fs';
+
+const lesson = fs.readFileSync(new URL('./frontier-kmeans.md', import.meta.url), 'utf8');
 
 function withKMeans(X, cols, fn) {
   const km = new ml.KMeans();
@@ -70,7 +73,8 @@ test('worked example 2: the poor local minimum at 101, and 3 of 20 random starts
   assert.ok(s['k-means++'].every((v) => v === 1.5));
 });
 
-test('things to try: two centroids in one blob, repaired at spread 0.45, stuck at spread 0.2', () => {
+test('things to try: two centroids in one blob, repaired at spread 0.45, stuck at about 260 at spread 0.2; the starts tried at 0.45 again', () => {
+  assert.match(lesson, /2\. Set the blob spread back to its default, 0\.45, and press \*\*Try 20 starts\*\*/);
   // Two centroids in blob 0, one each in blobs 1 and 3, none in blob 2 (diagonally opposite blob 0).
   const run = (spread) => {
     const { X, centre } = blobs(spread);
@@ -89,6 +93,23 @@ test('things to try: two centroids in one blob, repaired at spread 0.45, stuck a
   const tight = run(0.2);
   assert.equal(tight.inertia.toFixed(1), '260.7');
   assert.equal(tight.after, tight.inertia, 'stepping further changes nothing');
+  // "about 260 … the decimals depend on exactly where you drop the centroids": any drop inside
+  // the blobs (up to 0.3 from their centres, 100 seeded placements) stops between 257 and 262.
+  const { X, centre } = blobs(0.2);
+  let s = 1;
+  const rnd = () => { s = (s * 16807) % 2147483647; return s / 2147483647; };
+  const near = (c) => [c[0] + (rnd() * 2 - 1) * 0.3, c[1] + (rnd() * 2 - 1) * 0.3];
+  const seen = new Set();
+  for (let t = 0; t < 100; t++) {
+    const inertia = withKMeans(X, 2, (km) => {
+      km.setCentroids([...near(centre[0]), ...near(centre[0]), ...near(centre[1]), ...near(centre[3])]);
+      km.fit(300);
+      return km.inertia();
+    });
+    assert.ok(inertia > 257 && inertia < 262, `a drop stopped at ${inertia}`);
+    seen.add(inertia.toFixed(1));
+  }
+  assert.ok(seen.size > 1, 'the decimals do depend on the drop');
 });
 
 test('Try 20 starts: 1 poor random start at spread 0.45, 7 at spread 0.2; k-means++ always best', () => {
