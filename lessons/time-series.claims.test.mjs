@@ -81,6 +81,8 @@ test('ridge: all three agree, 0.38 shuffled, 0.40 TimeSeriesSplit, 0.38 hold-out
   assert.equal(two(r.shuffledError), '0.38');
   assert.equal(two(r.timeSeriesError), '0.40');
   assert.equal(two(r.holdoutError), '0.38');
+  // "agree": the widget's verdict on the two it compares is no leak (0.38 is not below 0.38).
+  assert.equal(optimism(r.shuffledError, r.holdoutError), 'none');
 });
 
 test('the widget counts the horizon answer as seen from horizon 6 down: shuffled k-fold reads 0.85 to 1.30 there, above half of 0.99 as at horizon 1', () => {
@@ -125,10 +127,14 @@ test('one lag: ridge forecasting 12 ahead goes wrong while shuffled k-fold barel
 });
 
 test('the verdict follows the lesson\'s definition at its boundaries', () => {
+  // On the errors as shown, to two decimals.
   assert.equal(optimism(1, 2), 'some');          // twice: not more than twice
-  assert.equal(optimism(1, 2.0001), 'far');
+  assert.equal(optimism(1, 2.004), 'some');      // shown as 2.00: twice
+  assert.equal(optimism(1, 2.01), 'far');
   assert.equal(optimism(1, 1), 'none');          // equal: not optimistic
-  assert.equal(optimism(1, 1.0001), 'some');
+  assert.equal(optimism(1, 1.004), 'none');      // shown as 1.00: equal
+  assert.equal(optimism(1, 1.01), 'some');
+  assert.equal(optimism(0.3794, 0.3801), 'none'); // both shown as 0.38
   assert.equal(optimism(0, 1), 'unknown');
 });
 

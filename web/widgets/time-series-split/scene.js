@@ -2,6 +2,8 @@
 // series (engine makeSeries) and the engine's forecastValidation of a lag forecaster under
 // shuffled k-fold, TimeSeriesSplit and a truly later hold-out.
 
+import { formatNumber, readShown } from '../../lib/format.js';
+
 // The series the lesson talks about: 120 steps, a trend of 0.2 per step, a season of 12 steps
 // with amplitude 2, Gaussian noise of standard deviation 0.5.
 export const SERIES = { length: 120, level: 0, trend: 0.2, amplitude: 2, period: 12 };
@@ -26,10 +28,13 @@ export function validate(ml, forecaster, values, { model, lags, horizon, folds, 
 }
 
 // The verdict the lesson defines: an estimate is optimistic when it is below the hold-out
-// error; "far too optimistic" when the hold-out error is more than twice it.
+// error; "far too optimistic" when the hold-out error is more than twice it. Judged on the errors
+// as the message shows them (SHOWN_DECIMALS), so it never calls 0.38 below 0.38.
+export const SHOWN_DECIMALS = 2;
 export function optimism(estimate, holdout) {
   if (!(estimate > 0) || !Number.isFinite(holdout)) return 'unknown';
-  if (holdout > 2 * estimate) return 'far';
-  if (holdout > estimate) return 'some';
+  const [e, h] = [estimate, holdout].map((v) => readShown(formatNumber(v, SHOWN_DECIMALS, { grouping: false })));
+  if (h > 2 * e) return 'far';
+  if (h > e) return 'some';
   return 'none';
 }
