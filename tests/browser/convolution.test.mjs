@@ -36,6 +36,12 @@ test('convolution: feature map and pooled values come from the engine; kernels a
     assert.equal(await stat(w, 'selected value'), expected.v);
     assert.equal(await stat(w, 'max'), expected.max);
     assert.match(await message(w), /Output \(row 4, column 5\)/);
+    // The lesson's roof cell (row 3, column 6): a negative weight is written as a subtraction.
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await message(w), 'Output (row 3, column 6) = Σ kernel × patch = 1.00×0.60 + 2.00×0.60 − 1.00×0.60 + 1.00×0.60 = 1.800.');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowLeft');
     await w.getByLabel('padding', { exact: true }).selectOption('same');
     assert.equal(await stat(w, 'map size'), '16×16');
     await w.getByLabel('kernel', { exact: true }).selectOption('identity');

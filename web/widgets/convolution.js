@@ -169,9 +169,12 @@ function build(ctx) {
     for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) {
       const rr = cell.r + i + off; const cc = cell.c + j + off;
       const p = rr >= 0 && rr < N && cc >= 0 && cc < N ? image[rr * N + cc] : 0;
-      if (kernel[i * 3 + j] !== 0 && p !== 0) terms.push(`${fixed(kernel[i * 3 + j], 2)}×${fixed(p, 2)}`);
+      if (kernel[i * 3 + j] !== 0 && p !== 0) terms.push([kernel[i * 3 + j], p]);
     }
-    const sum = terms.length ? terms.slice(0, 9).join(' + ') : t('convolution.noProducts');
+    // "a×p + b×q − c×r": a negative weight after the first is written as a subtraction.
+    const sum = terms.length
+      ? terms.map(([k, p], n) => `${n === 0 ? '' : k < 0 ? ' − ' : ' + '}${fixed(n === 0 ? k : Math.abs(k), 2)}×${fixed(p, 2)}`).join('')
+      : t('convolution.noProducts');
     card.setMessage(t('convolution.output', { row: cell.r + 1, column: cell.c + 1, sum, value: fixed(v, 3), zeroed: opts.relu && v < 0 }), 'info');
     ctx.requestDraw(draw);
   }
