@@ -4,7 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
-import { formatAxisAngle } from '../web/lib/format.js';
+import { readFileSync } from 'node:fs';
+import { formatAxisAngle, formatNumber, formatPercent } from '../web/lib/format.js';
+import { ANGLE_STEP, SETTLE_MS, lineFeedback } from '../web/widgets/pca-projection.js';
+import { messages as widgetMessages } from '../web/widgets/pca-projection.messages.js';
 
 const RAD = Math.PI / 180;
 const along = (pca, deg) => pca.varianceAlong([Math.cos(deg * RAD), Math.sin(deg * RAD)]);
@@ -196,4 +199,118 @@ test('predict, then check comes first: the lesson asks before the widget, the hi
     assert.ok(pc1 + 45 < start && start < pc1 - 45 + 180, `${pc1 + 45}° < ${start}° < ${pc1 - 45 + 180}°`);
   });
   assert.ok(md.includes('any turn from the start towards PC1 passes there, so a guess locked in after the line has stood at or near 45° (near enough that the share on screen would count as right) is only practice'));
+});
+
+// The feedback under the plot (web/widgets/pca-projection.js, lineFeedback) put in words as the
+// widget does, with the three readouts beside it.
+function shown(pca, deg) {
+  const c = pca.components();
+  const pc1 = (((Math.atan2(c[1], c[0]) / RAD) % 180) + 180) % 180;
+  const ratios = pca.explainedVarianceRatio();
+  const share = along(pca, deg);
+  const d = Math.abs(deg - pc1) % 180;
+  const gap = Math.min(d, 180 - d);
+  return { share, ratios, gap, pc1, readout: { off: formatNumber(gap, 1), captured: formatPercent(share, 1), pc1: formatPercent(ratios[0], 1) } };
+}
+const fill = (text, params) => text.replace(/\{(\w+)\}/g, (_, k) => params[k] ?? `{${k}}`);
+function feedbackText(s) {
+  const f = lineFeedback(s.share, s.ratios, s.gap);
+  return { ...f, text: fill(widgetMessages[`pca-projection.${f.kind}`], { ...f.params, turn: 'clockwise' }) };
+}
+
+// Every rule the words must keep with the readouts beside them.
+function assertConsistent(s, where) {
+  const { text, kind, onPc1 } = feedbackText(s);
+  const { off, captured, pc1 } = s.readout;
+  const at = `${where}: "${text}" with off PC1 by ${off}°, captured ${captured}, PC1 ${pc1}`;
+  assert.equal(/This is PC1/.test(text), Number(off) <= 0.2, at);
+  assert.equal(onPc1, Number(off) <= 0.2, at);
+  if (/no other line keeps more/.test(text)) assert.ok(off === '0.0' && captured === pc1, at);
+  if (/the same as PC1 to one decimal/.test(text)) assert.equal(captured, pc1, at);
+  for (const m of text.matchAll(/([\d.]+)° off|Within ([\d.]+)°|Turn the line ([\d.]+)°/g)) assert.equal(m[1] ?? m[2] ?? m[3], off, at);
+  const short = text.match(/([\d.]+)% short of the best/);
+  if (short) assert.ok(Number(short[1]) > 0 && captured !== pc1, at);
+  if (/Worst possible line: this is PC2/.test(text)) assert.equal(off, '90.0', at);
+  if (/worst line/i.test(text)) assert.ok(Number(off) >= 89.8, at);
+  assert.ok(text.includes(captured), `${at}: the words quote the captured share (${kind})`);
+}
+
+test('the words call the line PC1 only when "off PC1 by" reads 0.2° or less (half a slider step), and the lesson says so', () => {
+  const md = readFileSync(new URL('./pca.md', import.meta.url), 'utf8');
+  assert.ok(md.includes('The widget calls your line PC1 once *off PC1 by* reads 0.2° or less: the slider moves in half-degree steps, so one of its stops always gets that close, while the arrow keys\' whole degrees may not.'));
+  assert.equal(ANGLE_STEP, 0.5);
+  cloud((pca) => {
+    // The audit's case: 64 presses of → from 100° leave the line at 36°, 1.3° off. Not PC1.
+    const at36 = feedbackText(shown(pca, 36));
+    assert.equal(shown(pca, 36).readout.off, '1.3');
+    assert.equal(at36.kind, 'near');
+    assert.equal(at36.text, 'Within 1.3° of PC1: the line keeps 94.4%, the same as PC1 to one decimal, yet PC1 keeps a little more. Turn the line 1.3° clockwise to reach it (drag it, or use the slider’s half-degree steps).');
+    assert.equal(feedbackText(shown(pca, 33.5)).kind, 'near');
+    // The arrow keys' nearest stop, 35°, reads 0.3° off; the slider's 34.5° reads 0.2° and keeps more.
+    assert.equal(shown(pca, 35).readout.off, '0.3');
+    assert.equal(feedbackText(shown(pca, 35)).kind, 'near');
+    assert.equal(shown(pca, 34.5).readout.off, '0.2');
+    assert.ok(along(pca, 34.5) > along(pca, 35));
+    const at345 = feedbackText(shown(pca, 34.5));
+    assert.equal(at345.kind, 'foundNear');
+    assert.equal(at345.text, 'This is PC1, to within half a slider step: 0.2° off, the line keeps 94.4% of the spread, and PC1 itself holds 94.4%, the most any line keeps. The other 5.6% lies across the line.');
+    // Exactly on PC1 (Snap): the plain words.
+    const s = shown(pca, 0);
+    const exact = feedbackText(shown(pca, s.pc1));
+    assert.equal(exact.kind, 'found');
+    assert.match(exact.text, /^This is PC1: 94\.4% of the spread survives the squeeze to one dimension, and no other line keeps more\./);
+    // Around PC2 the same rule: "worst" only within half a slider step of 90° off.
+    assert.equal(shown(pca, 124.5).readout.off, '89.8');
+    assert.equal(feedbackText(shown(pca, 124.5)).kind, 'worstNear');
+    assert.equal(shown(pca, 125).readout.off, '89.7');
+    assert.equal(feedbackText(shown(pca, 125)).kind, 'keep');
+    assert.equal(feedbackText(shown(pca, s.pc1 + 90)).kind, 'worst');
+  });
+});
+
+test('at every angle a learner can reach, the words agree with "off PC1 by", "variance captured" and "PC1 holds"; a slider stop always reaches PC1', () => {
+  // New cloud's seeds, other shapes, seed 184 (whose slider stop nearest PC1 keeps 96.7% while
+  // PC1 holds 96.8%: the words must quote both) and a nearly round ring (PC1 50.1%), where every
+  // line keeps about half.
+  const clouds = [[70, 0.6, 0.55, 5], [70, 0.6, 0.55, 6], [70, 0.6, 0.55, 7], [70, 0.6, 0.55, 184], [50, 2, 1.5, 9], [70, -1.2, 0.3, 11], [30, 0.1, 2.5, 3], 'ring'];
+  for (const spec of clouds) {
+    const seed = spec === 'ring' ? 'ring' : spec[3];
+    let X;
+    if (spec === 'ring') {
+      X = new Float64Array(72);
+      for (let i = 0; i < 36; i++) { X[2 * i] = 1.002 * Math.cos(i * 10 * RAD + 0.3); X[2 * i + 1] = Math.sin(i * 10 * RAD + 0.3); }
+    } else {
+      const [n, slope, noise] = spec;
+      const d = ml.makeLinear(n, slope, 0, noise, seed, -3, 3);
+      X = new Float64Array(d.rows * 2);
+      for (let i = 0; i < d.rows; i++) { X[2 * i] = d.X[i]; X[2 * i + 1] = d.y[i]; }
+    }
+    const pca = new ml.PCA();
+    try {
+      pca.setData(X, 2, []);
+      const pc1 = shown(pca, 0).pc1;
+      // Slider stops (0° … 179.5°, 0.5° apart; the arrow keys' whole degrees are among them).
+      const stops = Array.from({ length: 360 }, (_, i) => i / 2);
+      for (const a of stops) assertConsistent(shown(pca, a), `seed ${seed}, slider ${a}°`);
+      // Exactly one stop is called PC1, and no stop keeps more than it.
+      const onPc1 = stops.filter((a) => lineFeedback(along(pca, a), pca.explainedVarianceRatio(), shown(pca, a).gap).onPc1);
+      assert.equal(onPc1.length, 1, `seed ${seed}: ${onPc1}`);
+      assert.ok(stops.every((a) => along(pca, a) <= along(pca, onPc1[0])), `seed ${seed}`);
+      // A drag reaches any angle: every thousandth of a degree within 1° of PC1 and of PC2, every
+      // fiftieth elsewhere, and the boundaries themselves (0.25° and 89.75° off, and either side).
+      for (const centre of [pc1, pc1 + 90]) {
+        for (let k = -1000; k <= 1000; k++) assertConsistent(shown(pca, centre + k / 1000), `seed ${seed}, ${centre + k / 1000}°`);
+        for (const e of [-1e-9, 0, 1e-9]) for (const side of [-1, 1]) assertConsistent(shown(pca, centre + side * (0.25 + e)), `seed ${seed} boundary`);
+      }
+      for (let a = 0; a < 180; a += 0.02) assertConsistent(shown(pca, a), `seed ${seed}, ${a.toFixed(2)}°`);
+    } finally {
+      pca.delete();
+    }
+  }
+});
+
+test('completion waits for the line to stay on PC1 for a second, and the lesson says a sweep through it does not count', () => {
+  const md = readFileSync(new URL('./pca.md', import.meta.url), 'utf8');
+  assert.equal(SETTLE_MS, 1000);
+  assert.ok(md.includes('Leave the line there for a second and the find counts as yours; a line that only sweeps through PC1 on its way elsewhere, or one that Snap put there, does not count.'));
 });

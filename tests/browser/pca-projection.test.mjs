@@ -2,7 +2,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
-import { stat, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
+import { stat, message, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
+import { SETTLE_MS } from '../../web/widgets/pca-projection.js';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -77,11 +78,25 @@ test('PCA projection: turning onto PC1 by hand is reported once; Snap is not; 18
   for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight'); // 100° → 40°
   for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight'); // → 35°, PC1 is at 34.7°
   assert.match(await canvas.getAttribute('aria-label'), /projection line at 35\.0° keeps/);
-  assert.match(await card.locator('.dw-message').textContent(), /This is PC1/);
+  // The keys' whole degrees stop 0.3° off: the same 94.4% as PC1, but not PC1, and the words say so.
+  assert.equal(await stat(card, 'off PC1 by'), '0.3°');
+  assert.equal(await stat(card, 'variance captured'), '94.4%');
+  assert.equal(await message(card), 'Within 0.3° of PC1: the line keeps 94.4%, the same as PC1 to one decimal, yet PC1 keeps a little more. Turn the line 0.3° clockwise to reach it (drag it, or use the slider’s half-degree steps).');
+  await page.waitForTimeout(SETTLE_MS + 300);
+  assert.deepEqual(await reportedEvents(page), [], 'a line left 0.3° off PC1 is not a find');
+  // The slider's stop at 34.5° is 0.2° off, within half its step: PC1. Left there for a second, it counts.
+  await slider.fill('34.5');
+  assert.equal(await stat(card, 'off PC1 by'), '0.2°');
+  assert.equal(await message(card), 'This is PC1, to within half a slider step: 0.2° off, the line keeps 94.4% of the spread, and PC1 itself holds 94.4%, the most any line keeps. The other 5.6% lies across the line.');
+  assert.deepEqual(await reportedEvents(page), [], 'not yet: the line has not stayed there');
+  await page.waitForTimeout(SETTLE_MS + 300);
   const result = { widget: 'pca-projection', title: 'Project onto the principal axis', score: 1, max: 1 };
   assert.deepEqual(await reportedEvents(page), [{ type: 'dw:score', ...result }, { type: 'dw:complete', ...result }], 'every finished game reports its score and its completion');
+  await canvas.focus();
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowRight');
+  await slider.fill('34.5');
+  await page.waitForTimeout(SETTLE_MS + 300);
   assert.equal((await reportedEvents(page)).length, 2, 'reported once');
   // Turning past 0° wraps: 5° − 10° is the axis at 175°, never "−5°" or "180°".
   await slider.fill('5');
@@ -208,4 +223,96 @@ test('PCA projection: a prediction changed with 51.1% on screen under it, then l
     await assertClean(page);
     await page.close();
   }
+});
+
+// The audit's case: 64 presses of → from 100° leave the line at 36°, 1.3° off PC1. The words used
+// to call that PC1 ("no other line keeps more") and the game was done. Now no held key finishes it:
+// the keys' whole degrees never come within 0.2° of PC1 here, and a sweep of the slider, which
+// does pass its PC1 stop, records nothing until the line stays there for a second.
+test('PCA projection: a held arrow key or a slider sweep through PC1 does not finish the game; the words at 36° follow the 1.3° readout', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/pca.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
+  const canvas = card.locator('canvas').first();
+  await canvas.focus();
+  for (let i = 0; i < 64; i++) await page.keyboard.press('ArrowRight');
+  assert.match(await canvas.getAttribute('aria-label'), /projection line at 36\.0° keeps/);
+  assert.equal(await stat(card, 'off PC1 by'), '1.3°');
+  assert.equal(await stat(card, 'variance captured'), '94.4%');
+  assert.equal(await message(card), 'Within 1.3° of PC1: the line keeps 94.4%, the same as PC1 to one decimal, yet PC1 keeps a little more. Turn the line 1.3° clockwise to reach it (drag it, or use the slider’s half-degree steps).');
+  for (let i = 0; i < 66; i++) await page.keyboard.press('ArrowRight'); // on through 35° to 150°
+  await page.waitForTimeout(SETTLE_MS + 300);
+  assert.deepEqual(await reportedEvents(page), [], 'held through the whole turn: no find');
+  // A sweep of the slider, one stop every 30 ms (a held key's repeat), from 40° to 30°: it shows
+  // "This is PC1" at 34.5° on the way, and records nothing.
+  const seen = await card.getByRole('slider', { name: /line angle/ }).evaluate(async (input) => {
+    const messages = [];
+    for (let v = 40; v >= 30; v -= 0.5) {
+      input.value = String(v);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      messages.push(input.closest('.dw-card').querySelector('.dw-message').textContent);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    return messages;
+  });
+  assert.equal(seen.filter((m) => /^This is PC1/.test(m)).length, 1, 'the sweep passed PC1');
+  await page.waitForTimeout(SETTLE_MS + 300);
+  assert.deepEqual(await reportedEvents(page), [], 'a sweep through PC1 is no find');
+  // Stopped there (a drag to exactly PC1's angle, then still), the find is the learner's.
+  await card.getByRole('slider', { name: /line angle/ }).fill('34.5');
+  await page.waitForTimeout(SETTLE_MS / 2);
+  assert.deepEqual(await reportedEvents(page), [], 'half a second on PC1 is not yet a stop');
+  await page.waitForTimeout(SETTLE_MS / 2 + 300);
+  assert.deepEqual((await reportedEvents(page)).map((e) => e.type), ['dw:score', 'dw:complete']);
+  await assertClean(page);
+  await page.close();
+});
+
+// Every stop of the slider (the keys' whole degrees are among them): the words agree with the
+// three readouts beside them, "This is PC1" exactly where "off PC1 by" reads 0.2° or less, and
+// "Worst possible line" only at 90.0°.
+test('PCA projection: at every slider stop the message agrees with "off PC1 by", "variance captured" and "PC1 holds"', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/pca.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
+  const rows = await card.getByRole('slider', { name: /line angle/ }).evaluate((input) => {
+    const c = input.closest('.dw-card');
+    const read = (label) => c.querySelector(`.dw-stat[data-stat="${label}"] .dw-stat-value`).textContent.trim();
+    const out = [];
+    for (let i = 0; i < 360; i++) {
+      input.value = String(i / 2);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      out.push({ at: i / 2, text: c.querySelector('.dw-message').textContent, off: read('off PC1 by'), captured: read('variance captured'), pc1: read('PC1 holds') });
+    }
+    return out;
+  });
+  const pc1Stops = [];
+  for (const { at, text, off, captured, pc1 } of rows) {
+    const where = `${at}°: "${text}" with off PC1 by ${off}, captured ${captured}, PC1 ${pc1}`;
+    const offBy = Number(off.replace('°', ''));
+    assert.equal(/This is PC1/.test(text), offBy <= 0.2, where);
+    if (/This is PC1/.test(text)) pc1Stops.push(at);
+    if (/no other line keeps more/.test(text)) assert.ok(off === '0.0°' && captured === pc1, where);
+    if (/the same as PC1 to one decimal/.test(text)) assert.equal(captured, pc1, where);
+    for (const m of text.matchAll(/([\d.]+)° off|Within ([\d.]+)°|Turn the line ([\d.]+)°/g)) assert.equal(`${m[1] ?? m[2] ?? m[3]}°`, off, where);
+    const short = text.match(/([\d.]+)% short of the best/);
+    if (short) assert.ok(Number(short[1]) > 0 && captured !== pc1, where);
+    if (/Worst possible line/.test(text)) assert.equal(off, '90.0°', where);
+    if (/worst line/i.test(text)) assert.ok(offBy >= 89.8, where);
+    assert.ok(text.includes(captured), `${where}: the words quote the captured share`);
+  }
+  assert.deepEqual(pc1Stops, [34.5]);
+  const worst = rows.find((r) => r.at === 124.5);
+  assert.equal(worst.off, '89.8°');
+  assert.match(worst.text, /^The worst line, to within half a slider step: 89\.8° off PC1, it keeps only 5\.6%/);
+  assert.equal(rows.find((r) => r.at === 125).off, '89.7°');
+  assert.match(rows.find((r) => r.at === 125).text, /^The feet keep 5\.6% of the spread/);
+  await page.waitForTimeout(SETTLE_MS + 300);
+  assert.deepEqual(await reportedEvents(page), [], 'a sweep of every stop, ending at 179.5°, is no find');
+  await assertClean(page);
+  await page.close();
 });

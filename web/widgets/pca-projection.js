@@ -27,6 +27,35 @@ export const schema = {
 export const meta = { title: messages['pca-projection.title'], hint: messages['pca-projection.hint'] };
 
 const RAD = Math.PI / 180;
+// The slider turns the line in half-degree steps, so it always has a stop within a quarter of a
+// degree of PC1 (and of PC2). The feedback calls a line PC1 (or PC2) only when the "off PC1 by"
+// readout is within that half step, i.e. reads 0.2° or less (89.8° or more): a line the readout
+// shows farther off is not the best one, however close its share (the arrow keys' 1° steps can
+// stop 0.3° off, keeping 94.4% like PC1 while 0.2° off keeps a little more).
+export const ANGLE_STEP = 0.5;
+// The find counts as the learner's once their line has stayed on PC1 this long: a held arrow key,
+// a slider sweep or a drag that only passes through PC1 on the way elsewhere records nothing.
+export const SETTLE_MS = 1000;
+
+// What the message says about a line keeping `share` of the variance, `gap` degrees off PC1, on
+// a cloud whose components keep `ratios`: which message (pca-projection.<kind>), its numbers as
+// shown, and whether the line counts as PC1. It decides from the numbers as the readouts show
+// them, so the words never contradict "off PC1 by", "variance captured" or "PC1 holds".
+export function lineFeedback(share, ratios, gap) {
+  const off = formatNumber(gap, 1); // the "off PC1 by" readout
+  const params = {
+    share: pct(share, 1), gap: off, pc1: pct(ratios[0], 1), pc2: pct(ratios[1], 1), rest: pct(1 - share, 1),
+    // a few hundredths of a percent short still reads as short, not "0.0%"
+    shortfall: `${formatNumber((ratios[0] - share) * 100, 1, { significant: 1 })}%`,
+  };
+  const offBy = Number(off);
+  const says = (kind, onPc1 = false) => ({ kind, params, onPc1 });
+  if (offBy < ANGLE_STEP / 2) return says(offBy === 0 && params.share === params.pc1 ? 'found' : 'foundNear', true);
+  if (90 - offBy < ANGLE_STEP / 2) return says(offBy === 90 && params.share === params.pc2 ? 'worst' : 'worstNear');
+  if (params.share === params.pc1) return says('near');
+  if (ratios[0] - share < 0.02) return says('close');
+  return says('keep');
+}
 // Own points from a CSV file: positions only (a label column is ignored with a note).
 // Options that make the generated cloud: changing one replaces imported points.
 const DATA_OPTIONS = ['seed', 'points', 'slope', 'noise'];
@@ -48,7 +77,8 @@ function build(ctx) {
   let bestCaptured = 0;
   let stopSnap = null;
   let found = false;
-  let foundByHand = false;  // the learner turned the line onto PC1 themselves (not Snap)
+  let foundByHand = false;  // the learner turned the line onto PC1 themselves (not Snap) and left it there
+  let cancelSettle = null;  // the pending "left on PC1" timer (SETTLE_MS)
   let snapped = false;      // Snap put the line near PC1: nudges from there are not the learner's find
   let imported = null;      // positions from a CSV file or a Share link, instead of the generated cloud
   let scale = 1;            // the plot's size relative to the generated cloud's (imports may be larger)
@@ -71,7 +101,7 @@ function build(ctx) {
   button(buttons, t('pca-projection.newCloud'), () => { opts.seed = nextSeed(opts.seed); imported = null; loadData(); });
   // A line through the centre has no arrow: 180° is 0° again, so the slider stops short of it
   // and every angle is read through formatAxisAngle.
-  const angleSlider = slider(card.controls, { label: t('pca-projection.slider.angle'), min: 0, max: 179.5, step: 0.5, value: angle, format: (v) => formatAxisAngle(v, 1), onInput: (v) => { stopSnapping(); setAngle(v, 'learner'); } });
+  const angleSlider = slider(card.controls, { label: t('pca-projection.slider.angle'), min: 0, max: 179.5, step: ANGLE_STEP, value: angle, format: (v) => formatAxisAngle(v, 1), onInput: (v) => { stopSnapping(); setAngle(v, 'learner'); } });
 
   const statCaptured = card.stat(t('pca-projection.stat.captured'));
   const statBest = card.stat(t('pca-projection.stat.best'));
@@ -144,6 +174,17 @@ function build(ctx) {
 
   function captured() { return attempt(card, () => pca.varianceAlong(direction(angle)), NaN); }
 
+  // lineFeedback's verdicts in words, with the message's tone.
+  const feedback = {
+    found: (p) => [t('pca-projection.found', { share: p.share, rest: p.rest }), 'ok'],
+    foundNear: (p) => [t('pca-projection.foundNear', { gap: p.gap, share: p.share, pc1: p.pc1, rest: p.rest }), 'ok'],
+    near: (p) => [t('pca-projection.near', { gap: p.gap, share: p.share, turn: p.turn }), 'info'],
+    close: (p) => [t('pca-projection.close', { share: p.share, shortfall: p.shortfall, gap: p.gap, turn: p.turn }), 'info'],
+    keep: (p) => [t('pca-projection.keep', { share: p.share }), 'info'],
+    worstNear: (p) => [t('pca-projection.worstNear', { gap: p.gap, share: p.share, pc2: p.pc2 }), 'bad'],
+    worst: (p) => [t('pca-projection.worst', { share: p.share }), 'bad'],
+  };
+
   // by: 'learner' (slider, drag, keys), 'snap' (the Snap button) or 'start'. The best share and
   // the game's result record only what the learner's own turning reached.
   function setAngle(deg, by = 'start') {
@@ -158,21 +199,20 @@ function build(ctx) {
     statBest.set(pct(bestCaptured, 1));
     statPc1.set(pct(ratios[0], 1));
     statOff.set(t('pca-projection.degrees', { angle: formatNumber(gap, 1) }));
+    // Any turn (or a new cloud) ends a wait for the line to stay on PC1.
+    if (cancelSettle) cancelSettle();
+    cancelSettle = null;
     if (Number.isFinite(share)) {
-      const shortfall = ratios[0] - share;
-      if (shortfall <= 0.0005) {
-        card.setMessage(t('pca-projection.found', { share: pct(share, 1), rest: pct(1 - share, 1) }), 'ok');
-        found = true;
-        if (by === 'learner' && !snapped && !foundByHand) {
+      const { kind, params, onPc1 } = lineFeedback(share, ratios, gap);
+      card.setMessage(...feedback[kind]({ ...params, turn: turnHint() }));
+      if (onPc1) found = true;
+      // Completion only from the PC1 message, and only once the learner's own line stays there.
+      if (onPc1 && by === 'learner' && !snapped && !foundByHand) {
+        cancelSettle = ctx.timeout(() => {
+          cancelSettle = null;
           foundByHand = true;
           reportComplete(card, { widget: 'pca-projection', title: t('pca-projection.title'), score: 1, max: 1 });
-        }
-      } else if (gap >= 89.5) {
-        card.setMessage(t('pca-projection.worst', { share: pct(share, 1) }), 'bad');
-      } else if (shortfall < 0.02) {
-        card.setMessage(t('pca-projection.close', { share: pct(share, 1), shortfall: pct(shortfall, 1), gap: formatNumber(gap, 1), turn: turnHint() }), 'info');
-      } else {
-        card.setMessage(t('pca-projection.keep', { share: pct(share, 1) }), 'info');
+        }, SETTLE_MS);
       }
     }
     plot.canvas.setAttribute('aria-label', t('pca-projection.figure', { n: data ? data.rows : 0, angle: formatAxisAngle(angle, 1), share: pct(share, 1) }));
