@@ -7,6 +7,10 @@ import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/neural-networks.js';
 import { evaluateComputation, parseComputation } from '../web/js/check-computations.js';
+import { gradientVerdict } from '../web/widgets/activations.js';
+import { messages } from '../web/widgets/activations.messages.js';
+import { readShown } from '../web/lib/format.js';
+import { fixed } from '../web/lib/ui.js';
 
 const chain = (name, w, depth = 20) => ml.gradientChain(name, depth, w, 0, 0.5);
 const g0 = (name, w) => Math.abs(chain(name, w).gradient[0]);
@@ -56,6 +60,10 @@ test('sigmoid w = 4: first factor ≈ 0.42, then z ≈ 3.9 and factors ≈ 0.08,
   const z = Array.from(down.preActivation).slice(1);
   assert.ok(Math.abs(z.reduce((a, v) => a + v, 0) / z.length + 1) < 0.15, 'z swings around −1');
   assert.ok(near(g0('sigmoid', -4), 3e-3, 0.1), String(g0('sigmoid', -4)));
+  // "about 3 × 10⁻³ reaches layer 0: still shrinking, but more than ten billion times what arrives at w = 1"
+  assert.match(lesson, /about \$3 \\times 10\^\{-3\}\$ reaches layer 0: still shrinking, but more than ten billion times what arrives at \$w = 1\$/);
+  assert.equal(gradientVerdict(g0('sigmoid', -4)), 'shrinking');
+  assert.ok(g0('sigmoid', -4) / g0('sigmoid', 1) > 1e10);
 });
 
 test('ReLU: 1.5²⁰ ≈ 3.3 × 10³ at w = 1.5, 0.5²⁰ ≈ 10⁻⁶ at w = 0.5; tanh: 0.11, ≈ 10⁻³, 5.5 × 10⁻⁸ at w = 1, 1.2, 1.5', () => {
@@ -94,6 +102,11 @@ test('worked example: three sigmoid layers, w = 1, b = 0, a0 = 0.5 — z 0.5 / 0
   assert.deepEqual(Array.from(ch.localFactor, r3), [0.235, 0.227, 0.225]);
   assert.equal(r3(ch.gradient[0]), 0.012);
   assert.ok(1 / ch.gradient[0] > 80);
+  // "(Set the widget below to 3 layers to see the same number.)": the widget shows it to 4 decimals
+  // and calls it shrinking, "as here" (it used to say the gradient survives).
+  assert.equal(fixed(Math.abs(ch.gradient[0]), 4), '0.0120');
+  assert.equal(gradientVerdict(readShown('0.0120')), 'shrinking');
+  assert.match(lesson, /under 0\.1 it is \*shrinking\*, as here/);
   assert.equal(computations['gradient-chain'](ml, { fn: 0, depth: 3, w: 1 }).gradient, ch.gradient[0]);
 });
 
@@ -123,4 +136,49 @@ test('softmax: written as is it overflows on large scores; the engine subtracts 
   assert.equal(shifted.reduce((a, b) => a + b, 0).toFixed(3), '1.503');
   assert.match(lesson, /whose exponentials \$1\$, \$0\.368\$ and \$0\.135\$ add up to \$1\.503\$: the probabilities are \$\(0\.665,\\ 0\.245,\\ 0\.090\)\$, exactly those of \$\(2,\\ 1,\\ 0\)\$/);
   assert.match(lesson, /\+ Not a number: \$e\^\{1\\,000\}\$ overflows to infinity/);
+});
+
+// The lesson states the widget's verdict rule in words; the widget (gradientVerdict, judged on the
+// number as shown) follows it, checked exactly at each threshold, just below and just above.
+test('verdict rule: survives within a factor of 10 (0.1 to 10), shrinking / exploding beyond, vanished / exploded past a millionth / a million', () => {
+  assert.match(lesson, /while it stays within ten either way \(from 0\.1 up to 10\) the gradient \*survives\*; under 0\.1 it is \*shrinking\*, as here, and over 10 it is \*exploding\*; once it drops below a millionth it has \*vanished\*, and past a million it has \*exploded\*/);
+  const cases = [
+    [0, 'vanished'], [9.99e-7, 'vanished'], [1e-6, 'shrinking'], [1.01e-6, 'shrinking'],
+    [0.0999, 'shrinking'], [0.1, 'survives'], [0.1001, 'survives'], [1, 'survives'],
+    [9.9999, 'survives'], [10, 'survives'], [10.0001, 'exploding'],
+    [999999, 'exploding'], [1e6, 'exploding'], [1.01e6, 'exploded'], [Infinity, 'exploded'],
+  ];
+  for (const [g, want] of cases) assert.equal(gradientVerdict(g), want, String(g));
+  // The widget reads the number as shown: "0.1000" and "1 × 10⁻⁶" sit on their thresholds.
+  assert.equal(gradientVerdict(readShown('0.1000')), 'survives');
+  assert.equal(gradientVerdict(readShown('0.0999')), 'shrinking');
+  assert.equal(gradientVerdict(readShown('1 × 10⁻⁶')), 'shrinking');
+  assert.equal(gradientVerdict(readShown('9.54 × 10⁻⁷')), 'vanished');
+  // The lesson's numbers, by the rule: 20 sigmoid layers vanish, ReLU at w = 1 survives, at 1.5
+  // it is exploding, at 0.5 it has vanished; tanh at w = 1 (0.11) survives, at 1.2 it is shrinking.
+  assert.equal(gradientVerdict(g0('sigmoid', 1)), 'vanished');
+  assert.equal(gradientVerdict(g0('relu', 1)), 'survives');
+  assert.equal(gradientVerdict(g0('relu', 1.5)), 'exploding');
+  assert.equal(gradientVerdict(g0('relu', 0.5)), 'vanished');
+  assert.equal(gradientVerdict(g0('tanh', 1)), 'survives');
+  assert.equal(gradientVerdict(g0('tanh', 1.2)), 'shrinking');
+  // Each verdict's words say the same band.
+  assert.match(messages['activations.verdict.survives'], /within a factor of 10/);
+  assert.match(messages['activations.verdict.shrinking'], /more than 10 times smaller/);
+  assert.match(messages['activations.verdict.exploding'], /more than 10 times larger/);
+  assert.match(messages['activations.verdict.vanished'], /less than a millionth/);
+  assert.match(messages['activations.verdict.exploded'], /more than a million times/);
+});
+
+// The Predict, then check box asks about the 20-layer sigmoid chain (its reveal: about 4 × 10⁻²²),
+// so the lesson sends the learner back to those settings after the steps that changed them; the
+// box refuses other settings and names what differs, counting layers with the shared countOf.
+test('predict: the lesson names the settings to restore (sigmoid, 20 layers, w = 1); the box names what differs', () => {
+  assert.match(lesson, /The question is about the 20-layer sigmoid chain, so undo the changes the steps above made: choose sigmoid again, move the layers slider back to 20 and \$w\$ back to 1/);
+  assert.match(lesson, /until all three match, the box says which setting differs and waits/);
+  const setUp = messages['activations.predict.setUp'];
+  assert.equal(setUp({ layers: 20, activation: '', depth: '1', weight: '' }), 'The question is about sigmoid through 20 layers, starting from w = 1. Before locking in, set layers to 20 (now 1).');
+  assert.equal(setUp({ layers: 20, activation: 'ReLU', depth: '3', weight: '4.00' }), 'The question is about sigmoid through 20 layers, starting from w = 1. Before locking in, choose sigmoid (now ReLU), set layers to 20 (now 3) and set w to 1 (now 4.00).');
+  assert.match(messages['activations.chain']({ name: 'sigmoid', depth: 1, w: '1.00', gradient: '0.2350', verdict: '' }), /^sigmoid through 1 layer with/);
+  assert.match(messages['activations.predict.why']({ depth: 20, before: 'a', after: 'b' }), /^Through 20 layers the gradient/);
 });

@@ -1,11 +1,12 @@
 // The activation functions widget (activation-functions lesson): φ, φ′ and the chain gradient match
-// the engine, softmax responds, and the w = 4 prediction settles.
+// the engine, softmax responds, the chain's verdict follows the lesson's rule at its thresholds, and
+// the w = 4 prediction settles only on the 20-layer sigmoid chain it asks about.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
 import { scientific } from '../../web/lib/format.js';
-import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
-import { lockChoice, boxVerdict, assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
+import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, reportedEvents } from './probes.mjs';
+import { lockChoice, boxVerdict, assertPractice, lockPrediction, recordReports, PRACTICE_SEEN } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -59,17 +60,17 @@ test('activations: predict, then check — w = 4 shrinks the sigmoid chain\'s gr
   await page.goto(`${site.base}/lessons/activation-functions.html`);
   await widgetsReady(page);
   const w = cardAt(page, 0);
-  // Refused until sigmoid with w = 1 (the defaults are); then held.
+  // Refused until sigmoid, 20 layers and w = 1 (the defaults are); then held.
   await w.getByLabel(/^weight w/).fill('2');
   let box = await lockChoice(w, 'activations-sigmoid-w4', 'smaller');
-  assert.match(await box.getByRole('status').textContent(), /Choose sigmoid and set w to 1 first/);
+  assert.match(await box.getByRole('status').textContent(), /Before locking in, set w to 1 \(now 2\.00\)\.$/);
   await w.getByLabel(/^weight w/).fill('1');
   box = await lockChoice(w, 'activations-sigmoid-w4', 'smaller');
   assert.match(await box.getByRole('status').textContent(), /Your prediction: smaller\. Now raise the weight w to 4/);
   await w.getByLabel(/^weight w/).fill('4');
   let v = await boxVerdict(box);
   assert.equal(v.result, 'held');
-  assert.match(v.text, /Your prediction held: you said “smaller”.*from 1\.1\d* × 10⁻¹³ at w = 1 to [34](\.\d+)? × 10⁻²² at w = 4/);
+  assert.match(v.text, /Your prediction held: you said “smaller”.*Through 20 layers the gradient went from 1\.1\d* × 10⁻¹³ at w = 1 to [34](\.\d+)? × 10⁻²² at w = 4/);
   await w.getByLabel(/^weight w/).fill('1');
   box = await lockChoice(w, 'activations-sigmoid-w4', 'larger');
   await w.getByLabel(/^weight w/).fill('4');
@@ -89,7 +90,7 @@ test('activation functions: the gradient at w = 4 seen before locking in makes t
   await recordReports(page);
   const box = page.locator('[data-predict="activations-sigmoid-w4"]');
   await page.getByLabel(/^weight w/).fill('4');
-  assert.match(await box.getByRole('status').textContent(), /gradient at w = 4 was on screen before a prediction was locked in/);
+  assert.match(await box.getByRole('status').textContent(), /sigmoid chain through 20 layers at w = 4 was on screen before a prediction was locked in/);
   await page.getByLabel(/^weight w/).fill('1');
   await lockPrediction(page, 'activations-sigmoid-w4', 'smaller');
   await page.getByLabel(/^weight w/).fill('4');
@@ -110,4 +111,143 @@ test('activations: the curve legend keeps clear of the chain plot\'s caption at 
     assert.ok(chainTop - legendBottom >= 8, `legend to chain plot at ${width} px: ${chainTop - legendBottom} px`);
     await page.close();
   }
+});
+
+const layersSlider = (w) => w.getByLabel(/^layers/);
+const weightSlider = (w) => w.getByLabel(/^weight w/);
+const activationMenu = (w) => w.getByLabel('activation', { exact: true });
+
+// The verdict under the chain follows the rule the lesson states: within a factor of 10 of the 1
+// the gradient leaves the output with (0.1 to 10) it survives, below shrinking, above exploding;
+// below a millionth vanished. Judged on the number as shown, at each threshold and either side.
+// It used to call the lesson's three-layer 0.0120 (shrunk more than 80-fold) "survives".
+test('activations: the chain\'s verdict follows the lesson\'s rule at its thresholds (3 sigmoid layers: 0.0120, shrinking)', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/activation-functions.html`);
+  await widgetsReady(page);
+  const w = cardAt(page, 0);
+  const read = async () => ({ g: await stat(w, 'gradient at layer 0'), m: await message(w) });
+  // The lesson: "(Set the widget below to 3 layers to see the same number.)"
+  await layersSlider(w).fill('3');
+  let r = await read();
+  assert.equal(r.g, '0.0120');
+  assert.match(r.m, /^sigmoid through 3 layers with w = 1\.00: .* It reaches layer 0 at 0\.0120\. Shrinking: it arrives more than 10 times smaller/);
+  assert.doesNotMatch(r.m, /survives/);
+  await layersSlider(w).fill('4');
+  assert.match((await read()).m, /Shrinking/);
+  // One ReLU layer with w > 0 passes exactly w back: the 0.1 threshold and either side.
+  await activationMenu(w).selectOption('relu');
+  await layersSlider(w).fill('1');
+  const cases = [
+    ['0.1', '0.1000', /survives.*within a factor of 10/], ['0.05', '0.0500', /Shrinking/], ['0.15', '0.1500', /survives/],
+  ];
+  for (const [weight, shown, verdict] of cases) {
+    await weightSlider(w).fill(weight);
+    r = await read();
+    assert.equal(r.g, shown, `w = ${weight}`);
+    assert.match(r.m, /^ReLU through 1 layer with/, 'one layer, not "1 layers"');
+    assert.match(r.m, verdict, `w = ${weight}: ${r.m}`);
+  }
+  // Two layers pass w²: 3.15² = 9.9225 survives, 3.2² = 10.24 is exploding (10 itself is no stop).
+  await layersSlider(w).fill('2');
+  await weightSlider(w).fill('3.15');
+  r = await read();
+  assert.equal(r.g, '9.9225');
+  assert.match(r.m, /survives/);
+  await weightSlider(w).fill('3.2');
+  r = await read();
+  assert.equal(r.g, '10.2400');
+  assert.match(r.m, /Exploding: it arrives more than 10 times larger/);
+  // A millionth: 0.1⁶ is shown as 1 × 10⁻⁶ (shrinking), 0.1⁷ and 0.5²⁰ have vanished.
+  await weightSlider(w).fill('0.1');
+  await layersSlider(w).fill('6');
+  r = await read();
+  assert.equal(r.g, '1 × 10⁻⁶');
+  assert.match(r.m, /Shrinking/);
+  await layersSlider(w).fill('7');
+  assert.match((await read()).m, /Vanished/);
+  await layersSlider(w).fill('20');
+  await weightSlider(w).fill('0.5');
+  r = await read();
+  assert.equal(r.g, scientific(0.5 ** 20, 3));
+  assert.match(r.m, /Vanished/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The box asks about the 20-layer sigmoid chain. It used to lock at any depth: with 1 layer the
+// gradient rose (0.2350 → 0.4200) while the verdict spoke of "every later z" through "1 layers".
+test('activations: predict, then check — the box refuses other depths, names what differs, and neither settles nor counts the outcome seen there', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/activation-functions.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const w = cardAt(page, 0);
+  await layersSlider(w).fill('1');
+  let box = await lockChoice(w, 'activations-sigmoid-w4', 'smaller');
+  assert.notEqual(await box.getAttribute('data-state'), 'committed');
+  assert.match(await box.getByRole('status').textContent(), /^The question is about sigmoid through 20 layers, starting from w = 1\. Before locking in, set layers to 20 \(now 1\)\.$/);
+  // w = 4 on another chain is not this question's outcome: nothing seen, nothing settled.
+  await weightSlider(w).fill('4');
+  assert.equal(await stat(w, 'gradient at layer 0'), '0.4200');
+  await layersSlider(w).fill('3');
+  assert.equal(await box.getAttribute('data-result'), null);
+  assert.doesNotMatch(await box.getByRole('status').textContent(), /on screen before/);
+  // Locked on the question's chain, then moved off it: a note that says how to get back, no verdict.
+  await weightSlider(w).fill('1'); // first, or 20 layers at w = 4 would show the outcome
+  await layersSlider(w).fill('20');
+  box = await lockPrediction(w, 'activations-sigmoid-w4', 'smaller');
+  await layersSlider(w).fill('1');
+  await weightSlider(w).fill('4');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.equal(await box.getAttribute('data-result'), null);
+  assert.match(await box.getByRole('status').textContent(), /^This chain does not test your prediction, which is about sigmoid through 20 layers: set layers back to 20 \(now 1\), then read the gradient at layer 0 with w at 4\.$/);
+  await activationMenu(w).selectOption('tanh');
+  assert.match(await box.getByRole('status').textContent(), /choose sigmoid again \(now tanh\) and set layers back to 20 \(now 1\)/);
+  await activationMenu(w).selectOption('sigmoid');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  // Back on 20 layers with w at 4: the prediction is judged, and recorded as a first try.
+  await layersSlider(w).fill('20');
+  const v = await boxVerdict(box);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Through 20 layers the gradient went from 1\.1\d* × 10⁻¹³ at w = 1 to [34](\.\d+)? × 10⁻²² at w = 4/);
+  assert.doesNotMatch(v.text, PRACTICE_SEEN);
+  const scores = (await reportedEvents(page)).filter((e) => e.type === 'dw:score' && e.widget === 'predict:activations-sigmoid-w4');
+  assert.deepEqual(scores.map((e) => e.score), [1]);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The lesson's path in order: the three-layer example, then "Things to try" 1–4 (which leave the
+// widget on softmax with w = 1.5 from tanh), then the predict paragraph's "choose sigmoid again,
+// move the layers slider back to 20 and w back to 1", lock in, raise w to 4.
+test('activations: the lesson\'s steps in order, then its predict paragraph, settle the box', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/activation-functions.html`);
+  await widgetsReady(page);
+  const w = cardAt(page, 0);
+  await layersSlider(w).fill('3');
+  assert.equal(await stat(w, 'gradient at layer 0'), '0.0120');
+  await layersSlider(w).fill('20'); // 1.
+  await activationMenu(w).selectOption('relu');
+  await activationMenu(w).selectOption('sigmoid'); // 2.
+  await weightSlider(w).fill('-4');
+  await activationMenu(w).selectOption('relu'); // 3.
+  await weightSlider(w).fill('1.5');
+  await weightSlider(w).fill('0.5');
+  await activationMenu(w).selectOption('tanh');
+  for (const weight of ['1', '1.2', '1.5']) await weightSlider(w).fill(weight);
+  await activationMenu(w).selectOption('softmax'); // 4.
+  let box = await lockChoice(w, 'activations-sigmoid-w4', 'smaller');
+  assert.match(await box.getByRole('status').textContent(), /Before locking in, choose sigmoid \(now softmax\) and set w to 1 \(now 1\.50\)\.$/);
+  await activationMenu(w).selectOption('sigmoid');
+  await weightSlider(w).fill('1');
+  assert.equal(await stat(w, 'gradient at layer 0'), scientific(await inEngine(page, (ml) => Math.abs(ml.gradientChain('sigmoid', 20, 1, 0, 0.5).gradient[0])), 3));
+  box = await lockPrediction(w, 'activations-sigmoid-w4', 'smaller');
+  await weightSlider(w).fill('4');
+  const v = await boxVerdict(box);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Through 20 layers/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
 });

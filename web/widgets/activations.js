@@ -4,7 +4,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { fixed, select, showOptions, slider } from '../lib/ui.js';
-import { formatPercent, scientific } from '../lib/format.js';
+import { formatPercent, readShown, scientific } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
 import { messages } from './activations.messages.js';
@@ -21,6 +21,22 @@ export const meta = { title: messages['activations.title'], hint: messages['acti
 const Z = Array.from({ length: 241 }, (_, i) => -6 + i * 0.05);
 // The activations in the menu; each is named by 'activations.name.<id>' in the message table.
 const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leaky-relu', 'gelu', 'softmax'];
+
+// The lesson's Predict, then check box asks about the chain of this many sigmoid layers.
+const PREDICT_DEPTH = 20;
+
+// The verdict on the gradient that reaches layer 0 (as shown). It leaves the output at exactly 1
+// (∂a_L/∂a_L = 1), so this number is also the factor it shrank or grew by on the way back. Within a
+// factor of 10 either way (0.1 to 10, both included) it survives; below 0.1 it is shrinking, above
+// 10 exploding; below a millionth it has vanished, above a million it has exploded. The lesson
+// states the same rule (activation-functions.md, after the three-layer example).
+export function gradientVerdict(g0) {
+  if (Number.isNaN(g0) || g0 > 1e6) return 'exploded';
+  if (g0 < 1e-6) return 'vanished';
+  if (g0 < 0.1) return 'shrinking';
+  if (g0 <= 10) return 'survives';
+  return 'exploding';
+}
 
 export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
@@ -60,29 +76,46 @@ function build(ctx) {
   const isSoft = () => opts.activation === 'softmax';
 
   // Predict, then check: does a bigger weight carry more gradient back through a sigmoid chain?
-  // Judged from the engine's gradient at layer 0 when w reaches 4, against its value at w = 1.
-  let before = null; // { g, depth } when the prediction was locked in
+  // Judged from the engine's gradient at layer 0 when w reaches 4, against its value at w = 1, on
+  // the chain the lesson's question and reveal are about (sigmoid, PREDICT_DEPTH layers). At other
+  // settings the box neither locks, settles nor counts the outcome as seen, and says what differs.
+  let before = null; // the gradient at layer 0 when the prediction was locked in (w = 1)
+  let offNoted = false; // the box said the settings differ from the question's (while locked)
   const gradientAt0 = () => (chain ? Math.abs(chain.gradient[0]) : NaN);
   const showG = (g) => (g !== 0 && (g < 1e-3 || g >= 1e4) ? scientific(g, 2) : fixed(g, 4));
+  // The weight as its slider shows it (two decimals), not the raw float of a slider stop.
+  const weightShows = (w) => fixed(opts.weight, 2) === fixed(w, 2);
+  const onQuestionChain = () => opts.activation === 'sigmoid' && opts.depth === PREDICT_DEPTH && chain !== null;
+  // What differs from the question's settings, in the words the messages take.
+  const differences = (withWeight) => ({
+    layers: PREDICT_DEPTH,
+    activation: opts.activation === 'sigmoid' ? '' : nameOf(opts.activation),
+    depth: opts.depth === PREDICT_DEPTH ? '' : String(opts.depth),
+    weight: !withWeight || weightShows(1) ? '' : fixed(opts.weight, 2),
+  });
   const prediction = createPrediction(ctx, {
     id: 'activations-sigmoid-w4',
-    question: t('activations.predict.question'),
+    question: t('activations.predict.question', { layers: PREDICT_DEPTH }),
     choices: ['larger', 'same', 'smaller'].map((id) => [id, t(`activations.predict.${id}`)]),
-    ready: () => (opts.activation === 'sigmoid' && Math.abs(opts.weight - 1) < 1e-9 && chain ? null : t('activations.predict.setUp')),
-    onCommit: () => { before = { g: gradientAt0(), depth: opts.depth }; },
+    ready: () => (onQuestionChain() && weightShows(1) ? null : t('activations.predict.setUp', differences(true))),
+    onCommit: () => { before = gradientAt0(); offNoted = false; },
+    onUnlock: () => { before = null; offNoted = false; },
     next: t('activations.predict.next'),
   });
   function judgeWeight() {
-    // The sigmoid chain's gradient at w = 4 is the outcome: on screen with nothing locked in, a
-    // later prediction could copy it.
-    if (prediction.pending === null && opts.activation === 'sigmoid' && Math.abs(opts.weight - 4) < 1e-9 && chain) { prediction.outcomeSeen(t('activations.predict.seen')); return; }
-    if (prediction.pending === null || !before) return;
-    if (opts.activation !== 'sigmoid' || opts.depth !== before.depth) { prediction.reset(t('activations.predict.changed')); before = null; return; }
-    if (Math.abs(opts.weight - 4) > 1e-9 || !chain) return;
+    const onChain = onQuestionChain();
+    // The question's chain at w = 4 is the outcome: on screen with nothing locked in, a later
+    // prediction could copy it. (Another depth or activation at w = 4 is not this outcome.)
+    if (prediction.pending === null) { if (onChain && weightShows(4)) prediction.outcomeSeen(t('activations.predict.seen', { layers: PREDICT_DEPTH })); return; }
+    if (before === null) return;
+    if (!onChain) { prediction.note(t('activations.predict.off', differences(false))); offNoted = true; return; }
+    if (!weightShows(4)) {
+      if (offNoted) { prediction.note(t('activations.predict.back', { layers: PREDICT_DEPTH })); offNoted = false; }
+      return;
+    }
     const g = gradientAt0();
-    const ratio = g / before.g;
-    prediction.settle(ratio > 1.01 ? 'larger' : ratio < 0.99 ? 'smaller' : 'same', t('activations.predict.why', { depth: opts.depth, before: showG(before.g), after: showG(g) }));
-    before = null;
+    const ratio = g / before;
+    prediction.settle(ratio > 1.01 ? 'larger' : ratio < 0.99 ? 'smaller' : 'same', t('activations.predict.why', { depth: opts.depth, before: showG(before), after: showG(g) }));
   }
 
   function run() {
@@ -119,13 +152,9 @@ function build(ctx) {
       const g0 = Math.abs(chain.gradient[0]);
       const gText = g0 !== 0 && (g0 < 1e-3 || g0 >= 1e4) ? scientific(g0, 3) : fixed(g0, 4);
       stat.g.set(gText);
-      let verdict;
-      if (g0 < 1e-6) verdict = t('activations.verdict.vanished');
-      else if (g0 > 1e6 || !Number.isFinite(g0)) verdict = t('activations.verdict.exploded');
-      else if (g0 < 0.01) verdict = t('activations.verdict.shrinking');
-      else if (g0 > 100) verdict = t('activations.verdict.exploding');
-      else verdict = t('activations.verdict.survives');
-      card.setMessage(t('activations.chain', { name: nameOf(opts.activation), depth: opts.depth, w: fixed(opts.weight, 2), gradient: gText, verdict }), g0 < 1e-6 || g0 > 100 ? 'warn' : 'info');
+      // Judged on the number as shown, so the words never contradict it (0.1000 survives).
+      const verdict = gradientVerdict(readShown(gText));
+      card.setMessage(t('activations.chain', { name: nameOf(opts.activation), depth: opts.depth, w: fixed(opts.weight, 2), gradient: gText, verdict: t(`activations.verdict.${verdict}`) }), verdict === 'survives' || verdict === 'shrinking' ? 'info' : 'warn');
     }
     ctx.requestDraw(draw);
   }

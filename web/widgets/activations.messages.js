@@ -1,5 +1,11 @@
 // Every word the activations widget shows a learner (English). Numbers arrive formatted
-// (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
+// (web/lib/format.js); counts with their noun come from format.js countOf; another language adds
+// the same keys with addMessages (web/lib/messages.js).
+import { countOf } from '../lib/format.js';
+
+// "choose sigmoid, set layers to 20 and set w to 1": the steps that are needed, joined as a list.
+const listed = (steps) => (steps.length < 2 ? steps.join('') : `${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]}`);
+
 export const messages = {
   'activations.title': 'Activation functions and vanishing gradients',
   'activations.hint': 'Pick an activation φ and drag along the curve (or use the arrow keys) to read φ(z) and its slope φ′(z). Below, a chain of layers multiplies one slope per layer: watch the gradient vanish with sigmoid and survive with ReLU. Softmax: drag the logit bars.',
@@ -23,23 +29,33 @@ export const messages = {
   'activations.stat.value': 'φ(z)',
   'activations.stat.slope': 'φ′(z)',
   'activations.stat.gradient': 'gradient at layer 0',
-  'activations.predict.question': 'With sigmoid, raising w from 1 to 4 makes the gradient at layer 0…',
+  'activations.predict.question': ({ layers }) => `With sigmoid through ${countOf(layers, 'layer')}, raising w from 1 to 4 makes the gradient at layer 0…`,
   'activations.predict.larger': 'larger',
   'activations.predict.same': 'about the same',
   'activations.predict.smaller': 'smaller',
-  'activations.predict.setUp': 'Choose sigmoid and set w to 1 first.',
-  'activations.predict.seen': 'The sigmoid chain’s gradient at w = 4 was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
+  // activation / depth / weight: the learner's setting where it differs from the question's, else ''.
+  'activations.predict.setUp': ({ layers, activation, depth, weight }) => `The question is about sigmoid through ${countOf(layers, 'layer')}, starting from w = 1. Before locking in, ${listed([
+    activation && `choose sigmoid (now ${activation})`,
+    depth && `set layers to ${layers} (now ${depth})`,
+    weight && `set w to 1 (now ${weight})`,
+  ].filter(Boolean))}.`,
+  'activations.predict.seen': ({ layers }) => `The gradient of the sigmoid chain through ${countOf(layers, 'layer')} at w = 4 was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.`,
   'activations.predict.next': 'Now raise the weight w to 4 and read the gradient at layer 0.',
-  'activations.predict.changed': 'The activation or the number of layers changed: the prediction no longer applies. Predict again.',
-  'activations.predict.why': 'Through {depth} layers the gradient went from {before} at w = 1 to {after} at w = 4. The big weight pushes every later z up to about 3.9, where the sigmoid is flat, so each factor w·σ′(z) falls to about 0.08.',
+  'activations.predict.off': ({ layers, activation, depth }) => `This chain does not test your prediction, which is about sigmoid through ${countOf(layers, 'layer')}: ${listed([
+    activation && `choose sigmoid again (now ${activation})`,
+    depth && `set layers back to ${layers} (now ${depth})`,
+  ].filter(Boolean))}, then read the gradient at layer 0 with w at 4.`,
+  'activations.predict.back': ({ layers }) => `Back on the sigmoid chain through ${countOf(layers, 'layer')}: raise the weight w to 4 and read the gradient at layer 0.`,
+  'activations.predict.why': ({ depth, before, after }) => `Through ${countOf(depth, 'layer')} the gradient went from ${before} at w = 1 to ${after} at w = 4. The first factor is 4·σ′(2) ≈ 0.42, but the big weight pushes every later z up to about 3.9, where the sigmoid is flat, so each later factor w·σ′(z) falls to about 0.08.`,
   'activations.logit': 'z{index} = {value}',
   'activations.softmax': ({ T, top, share, low, high }) => `softmax(z/T) with T = ${T}: class ${top} gets ${share}. ${low ? 'A low temperature makes it nearly an arg-max.' : high ? 'A high temperature flattens it towards uniform.' : 'Adding the same number to every logit changes nothing.'}`,
-  'activations.verdict.vanished': 'Vanished: the first layers would learn essentially nothing.',
-  'activations.verdict.exploded': 'Exploded: the first layers would take enormous steps.',
-  'activations.verdict.shrinking': 'Shrinking fast: the early layers learn far more slowly than the late ones.',
-  'activations.verdict.exploding': 'Exploding: the first layers would take far larger steps than the last ones.',
-  'activations.verdict.survives': 'The gradient survives the trip back through the layers.',
-  'activations.chain': '{name} through {depth} layers with w = {w}: each layer multiplies the gradient by w·φ′(z). It reaches layer 0 at {gradient}. {verdict}',
+  // The verdicts follow gradientVerdict (activations.js): the gradient leaves the output at 1.
+  'activations.verdict.vanished': 'Vanished: less than a millionth of the gradient at the output is left, so the first layers would learn essentially nothing.',
+  'activations.verdict.exploded': 'Exploded: more than a million times the gradient at the output, so the first layers would take enormous steps.',
+  'activations.verdict.shrinking': 'Shrinking: it arrives more than 10 times smaller than the 1 it left the output with, so the layers near the input learn far more slowly than those near the output.',
+  'activations.verdict.exploding': 'Exploding: it arrives more than 10 times larger than the 1 it left the output with, so the layers near the input would take far larger steps than those near the output.',
+  'activations.verdict.survives': 'The gradient survives the trip back through the layers: it arrives within a factor of 10 of the 1 it left the output with.',
+  'activations.chain': ({ name, depth, w, gradient, verdict }) => `${name} through ${countOf(depth, 'layer')} with w = ${w}: each layer multiplies the gradient by w·φ′(z). It reaches layer 0 at ${gradient}. ${verdict}`,
   'activations.softAxis.y': 'logit z  ·  probability × 5',
   'activations.class': 'class {index}',
   'activations.axis.x': 'z',
