@@ -47,12 +47,15 @@ test('distribution-shift: moving the test points lowers accuracy and raises drif
     assert.equal(await stat('drift (training sds)'), e0.drift);
     assert.ok(Number(e0.acc) > 0.85);
 
-    // A drop of 5 to 10 points is not "still close": 1.5 across costs 0.075 (0.990 → 0.915).
+    // Unshifted, test and training accuracy are within 0.03: "close to".
+    assert.ok(Math.abs(Number(e0.train) - Number(e0.acc)) <= 0.03);
+    assert.match(await page.locator('.dw-message').first().textContent(), /is close to training accuracy/);
+    // A drop of 5 to 10 points from the unshifted test accuracy is not "still close".
     await page.getByRole('slider', { name: /test shift/ }).fill('1.5');
     const e15 = await expected(page, 1.5, 'across');
-    const drop15 = Number(e15.train) - Number(e15.acc);
+    const drop15 = Number(e0.acc) - Number(e15.acc);
     assert.ok(drop15 >= 0.05 && drop15 <= 0.1, `drop ${drop15}`);
-    assert.match(await page.locator('.dw-message').first().textContent(), /started to slip/);
+    assert.equal(await page.locator('.dw-message').first().textContent(), `Accuracy has started to slip (drift ${e15.drift} sds): ${e15.acc}, down from ${e0.acc} before the shift, as the first test points cross the line. Keep sliding.`);
     await page.getByRole('slider', { name: /test shift/ }).fill('3');
     const e3 = await expected(page, 3, 'across');
     assert.equal(await stat('test accuracy'), e3.acc);
@@ -130,5 +133,36 @@ test('distribution-shift: choosing "along the boundary" draws the accuracy curve
   await lockPrediction(c, 'shift-along-boundary', 'holds');
   await page.getByRole('slider', { name: /test shift/ }).fill('5');
   await assertPractice(page, predictBox(c, 'shift-along-boundary'));
+  await page.close();
+});
+
+// The cost of a shift is measured from the unshifted test accuracy, not from training accuracy:
+// with wide blobs the two differ before anything moves, and sliding along the boundary (which
+// leaves the test accuracy where it was) must not read as "slipping".
+test('distribution-shift: with a train–test gap before any shift, the messages measure from the unshifted test accuracy', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/distribution-shift.html`);
+  await widgetsReady(page);
+  const stat = statReader(page);
+  const message = () => page.locator('.dw-message').first().textContent();
+  await page.getByRole('slider', { name: /blob spread/ }).fill('2.5');
+  let gap = 0;
+  for (let i = 0; i < 10 && gap <= 0.03; i++) {
+    await page.getByRole('button', { name: 'New data' }).click();
+    gap = Number(await stat('train accuracy')) - Number(await stat('test accuracy'));
+  }
+  assert.ok(gap > 0.03, `found data with a gap (${gap})`);
+  const start = await stat('test accuracy');
+  assert.match(await message(), new RegExp(`^No shift: .*Test accuracy \\(${start}\\) is below training accuracy \\(${await stat('train accuracy')}\\) only because`));
+  await page.getByLabel('direction of the shift').selectOption('along');
+  for (const shift of ['1', '5']) {
+    await page.getByRole('slider', { name: /test shift/ }).fill(shift);
+    const acc = Number(await stat('test accuracy'));
+    const text = await message();
+    if (Number(start) - acc < 0.05) assert.match(text, /yet accuracy holds at/, `shift ${shift}: ${text}`);
+    else assert.match(text, new RegExp(`from ${start} before the shift`), `shift ${shift}: ${text}`);
+    assert.doesNotMatch(text, /in training/);
+  }
+  assert.deepEqual(page.record.errors, []);
   await page.close();
 });

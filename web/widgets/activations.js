@@ -87,17 +87,15 @@ function build(ctx) {
   const weightShows = (w) => fixed(opts.weight, 2) === fixed(w, 2);
   const onQuestionChain = () => opts.activation === 'sigmoid' && opts.depth === PREDICT_DEPTH && chain !== null;
   // What differs from the question's settings, in the words the messages take.
-  const differences = (withWeight) => ({
-    layers: PREDICT_DEPTH,
-    activation: opts.activation === 'sigmoid' ? '' : nameOf(opts.activation),
-    depth: opts.depth === PREDICT_DEPTH ? '' : String(opts.depth),
-    weight: !withWeight || weightShows(1) ? '' : fixed(opts.weight, 2),
-  });
+  // Each setting that differs from the question's, as shown ('' where it matches).
+  const activationOff = () => (opts.activation === 'sigmoid' ? '' : nameOf(opts.activation));
+  const depthOff = () => (opts.depth === PREDICT_DEPTH ? '' : String(opts.depth));
+  const weightOff = () => (weightShows(1) ? '' : fixed(opts.weight, 2));
   const prediction = createPrediction(ctx, {
     id: 'activations-sigmoid-w4',
     question: t('activations.predict.question', { layers: PREDICT_DEPTH }),
     choices: ['larger', 'same', 'smaller'].map((id) => [id, t(`activations.predict.${id}`)]),
-    ready: () => (onQuestionChain() && weightShows(1) ? null : t('activations.predict.setUp', differences(true))),
+    ready: () => (onQuestionChain() && weightShows(1) ? null : t('activations.predict.setUp', { layers: PREDICT_DEPTH, activation: activationOff(), depth: depthOff(), weight: weightOff() })),
     onCommit: () => { before = gradientAt0(); offNoted = false; },
     onUnlock: () => { before = null; offNoted = false; },
     next: t('activations.predict.next'),
@@ -108,7 +106,7 @@ function build(ctx) {
     // prediction could copy it. (Another depth or activation at w = 4 is not this outcome.)
     if (prediction.pending === null) { if (onChain && weightShows(4)) prediction.outcomeSeen(t('activations.predict.seen', { layers: PREDICT_DEPTH })); return; }
     if (before === null) return;
-    if (!onChain) { prediction.note(t('activations.predict.off', differences(false))); offNoted = true; return; }
+    if (!onChain) { prediction.note(t('activations.predict.off', { layers: PREDICT_DEPTH, activation: activationOff(), depth: depthOff() })); offNoted = true; return; }
     if (!weightShows(4)) {
       if (offNoted) { prediction.note(t('activations.predict.back', { layers: PREDICT_DEPTH })); offNoted = false; }
       return;
