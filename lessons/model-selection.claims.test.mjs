@@ -101,3 +101,47 @@ test('check-yourself: ŷ = x + 1 through (0,1), (1,2), (2,3) has validation MSE 
   assert.ok(Math.abs(r.validation - 1) < 1e-9);
   assert.throws(() => computations['poly-fit'](ml, { degree: 1, x: [0, 1], y: [1] }), /same length/);
 });
+
+// When the game is done (web/widgets/pick-the-model.js, judgeRound): a locked-in degree that scores
+// 80 or more and whose validation error is below every other degree tried that round, its
+// neighbours included. `tried` is the set of degrees the slider showed before Lock in.
+test('the game is done at 80 or more, for a degree lower than every other tried, its neighbours included', async () => {
+  const fs = await import('node:fs');
+  const { judgeRound, PASS_SCORE } = await import('../web/widgets/pick-the-model.js');
+  const { messages } = await import('../web/widgets/pick-the-model.messages.js');
+  const md = fs.readFileSync(new URL('./model-selection.md', import.meta.url), 'utf8');
+  assert.ok(md.includes('The game itself is done once you lock in a degree that scores 80 or more and whose validation error is lower than that of every other degree you tried in that round, the ones next to it included. A degree locked in without trying its neighbours is a guess and does not count, however it scores: on the first sample a blind pick anywhere from 5 to 8 scores 85 or more.'));
+  assert.equal(PASS_SCORE, 80);
+  for (const reason of ['low', 'unchecked', 'notLowest', 'done']) assert.match(messages['pick-the-model.verdict']({ reason, pass: '80', missing: ['2'], lower: '3' }), /80 (points )?or more/);
+  const val = (seed) => round(seed).errors.map((e) => e && e.val);
+  const judge = (seed, locked, tried) => judgeRound(val(seed), locked, new Set(tried));
+
+  // First sample: the middle degrees all score 85 or more, so a bar on the score alone passes a blind pick.
+  const first = val(4);
+  for (let d = 5; d <= 8; d++) assert.ok(judgeRound(first, d, new Set([1, d])).score >= 85, `degree ${d}`);
+  assert.deepEqual(judgeRound(first, 7, new Set([1, 7])), { best: 5, score: 99, missing: [6, 8], lower: null, reason: 'unchecked', done: false });
+  assert.equal(judgeRound(first, 7, new Set([1, 6, 7, 8])).done, true, 'degree 7 below 6 and 8 (scores 98 and 85): done');
+  assert.deepEqual(judgeRound(first, 6, new Set([1, 5, 6, 7])), { best: 5, score: 98, missing: [], lower: 5, reason: 'notLowest', done: false });
+  assert.equal(judgeRound(first, 5, new Set([1, 4, 5, 6])).done, true);
+  assert.equal(judgeRound(first, 1, new Set([1])).reason, 'low', 'Lock in at once: 23 points, below the bar');
+
+  // The bar, on the score as shown (rounded): 80 passes, 79 does not, 81 does.
+  assert.deepEqual(judge(212, 4, [3, 4, 5]), { best: 7, score: 80, missing: [], lower: null, reason: 'done', done: true });
+  assert.deepEqual(judge(111, 5, [4, 5, 6]), { best: 8, score: 80, missing: [], lower: null, reason: 'done', done: true }, '79.85 shows as 80, and counts');
+  assert.deepEqual(judge(10, 3, [2, 3, 4]), { best: 8, score: 79, missing: [], lower: null, reason: 'low', done: false });
+  assert.deepEqual(judge(20, 7, [6, 7, 8]), { best: 3, score: 81, missing: [], lower: null, reason: 'done', done: true });
+  // At the bar, but one neighbour untried, or a lower degree tried: not done.
+  assert.equal(judge(212, 4, [4, 5]).reason, 'unchecked');
+  assert.deepEqual(judge(212, 4, [3, 4, 5, 7]).lower, 7);
+
+  // Over the first 100 samples: locking in a degree without trying a neighbour never finishes the
+  // game (whatever it scores: one jump of the slider shows the start and the pick only), and trying
+  // all twelve then locking in the lowest always does.
+  const all = new Set(Array.from({ length: 12 }, (_, i) => i + 1));
+  for (let seed = 4; seed < 104; seed++) {
+    const v = val(seed);
+    for (let d = 1; d <= 12; d++) assert.equal(judgeRound(v, d, new Set([d === 1 ? 12 : 1, d])).done, false, `seed ${seed}, degree ${d} by a jump`);
+    const r = judgeRound(v, 1, all);
+    assert.equal(judgeRound(v, r.best, all).done, true);
+  }
+});

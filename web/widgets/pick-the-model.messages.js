@@ -27,9 +27,18 @@ export const messages = {
   'pick-the-model.total': '{total} / {max}',
   'pick-the-model.times': '{ratio} times',
   'pick-the-model.above': '{percent}% above',
-  'pick-the-model.spotOn': 'Spot on: degree {degree} has the lowest validation error of all twelve ({min}). {score} points. Press New data for another round.',
-  'pick-the-model.simpler': ({ score, degree, stiff, mine, above, min, best, trainMine, trainBest }) => `${score} points. Degree ${degree} is ${stiff ? 'too simple' : 'a little simpler than the best'}: its validation error ${mine} is ${above} the best, ${min} at degree ${best}. ${stiff ? `It underfits: its training error (${trainMine}) is high too, against ${trainBest} at degree ${best}.` : `Its training error (${trainMine}) is close to degree ${best}'s (${trainBest}), so this is a near miss rather than underfitting.`} Press New data for another round.`,
-  'pick-the-model.flexible': '{score} points. Degree {degree} is more flexible than needed: training error {train} is lower, but validation {mine} is {above} the best, {min} at degree {best}. The extra wiggles follow noise. Press New data for another round.',
+  'pick-the-model.spotOn': 'Spot on: degree {degree} has the lowest validation error of all twelve ({min}). {score} points. {verdict}',
+  'pick-the-model.simpler': ({ score, degree, stiff, mine, above, min, best, trainMine, trainBest, verdict }) => `${score} points. Degree ${degree} is ${stiff ? 'too simple' : 'a little simpler than the best'}: its validation error ${mine} is ${above} the best, ${min} at degree ${best}. ${stiff ? `It underfits: its training error (${trainMine}) is high too, against ${trainBest} at degree ${best}.` : `Its training error (${trainMine}) is close to degree ${best}'s (${trainBest}), so this is a near miss rather than underfitting.`} ${verdict}`,
+  'pick-the-model.flexible': '{score} points. Degree {degree} is more flexible than needed: training error {train} is lower, but validation {mine} is {above} the best, {min} at degree {best}. The extra wiggles follow noise. {verdict}',
+  // Whether the round finishes the game (judgeRound in pick-the-model.js): the rule, in the lesson's words.
+  'pick-the-model.verdict': ({ reason, pass, missing, lower }) => {
+    const rule = `The game is done when a degree you lock in scores ${pass} or more and has a lower validation error than every other degree you tried that round, including the ones next to it.`;
+    const next = 'Press New data for another round.';
+    if (reason === 'done') return `This round counts: ${pass} points or more, and lower than every other degree you tried, including the ones next to it, so the game is done. ${next}`;
+    if (reason === 'unchecked') return `It does not count yet: you locked it in without trying ${missing.length === 1 ? `degree ${missing[0]}` : `degrees ${missing.join(' and ')}`}, next to it, so nothing on screen showed it was lower. ${rule} ${next}`;
+    if (reason === 'notLowest') return `It does not count yet: degree ${lower}, which you tried, has a lower validation error. ${rule} ${next}`;
+    return `Below the bar. ${rule} Press New data for another round, compare the validation errors of the degrees you try, and lock in the lowest.`;
+  },
   'pick-the-model.axis.x': 'x',
   'pick-the-model.axis.y': 'y',
   'pick-the-model.errAxis.x': 'degree',
