@@ -140,6 +140,34 @@ test('place-centroids: the score is for the placement; a row through the middle 
   assert.equal(minimumGap(BLOB_VIEW), 0.5, 'centroids start at least 0.5 apart on the lesson\'s plot');
 });
 
+// Why any run, not only a converged one, makes a later start on the same points practice: the
+// centroids k-means has moved part of the way already make a winning placement.
+test('place-centroids: a run shows where the centroids go; a start copied from it, even before convergence, would finish the game', async () => {
+  const { d, km, elbow } = blobs();
+  const probe = new ml.KMeans();
+  try {
+    probe.setData(d.X, 2, []);
+    probe.setK(4);
+    km.setK(4);
+    km.setCentroids([-1.5, 0, -0.5, 0, 0.5, 0, 1.5, 0]); // a row through the middle, not looking
+    const asPlaced = (c) => { probe.setCentroids(c); return placementScore(elbow[3], probe.inertia()); };
+    assert.equal(asPlaced([-1.5, 0, -0.5, 0, 0.5, 0, 1.5, 0]), 17);
+    const scores = [];
+    for (let i = 0; i < 4; i++) { km.assignStep(); assert.notEqual(km.status(), 'converged'); km.updateStep(); scores.push(asPlaced([...km.centroids()])); }
+    assert.deepEqual(scores, [18, 28, 42, 99], 'after four moves, not yet converged, the centroids are a placement scoring 99');
+    assert.ok(scores[3] >= PASS_SCORE);
+  } finally {
+    probe.delete();
+    km.delete();
+  }
+  const fs = await import('node:fs');
+  const md = fs.readFileSync(new URL('./kmeans.md', import.meta.url), 'utf8');
+  assert.ok(md.includes('A run also shows you where k-means puts the centroids on these points, so from then on any start you make on them is practice: you still see its score, but it is not recorded. **Clear** keeps the same points; **New points** draws a fresh set, and a start you make there before running counts again.'));
+  // The widget says the same when it happens (its behaviour: tests/browser/place-centroids.test.mjs).
+  const { messages } = await import('../dist/widgets/place-centroids.messages.js');
+  assert.match(messages['place-centroids.practice'], /This round is practice: .* New points starts a round that counts\.$/);
+});
+
 test('check-yourself: 1, 3, 8, 10 from centroids 1 and 3 → 1 | 3 8 10 (c₂ = 7), then 1 3 | 8 10 → 2 and 9, inertia 4', async () => {
   const { computations } = await import('../web/js/check-computations.js');
   const one = computations['kmeans-1d'](ml, { points: [1, 3, 8, 10], centroids: [1, 3], iterations: 1 });

@@ -1,6 +1,7 @@
 // Place the centroids (kmeans lesson): clicks, k-means++ and Auto-run give the engine's centroids
 // and inertia; the score is for the placement (100 × best ÷ inertia as placed), so pressing one
-// key over and over cannot win it.
+// key over and over cannot win it; and once k-means has shown where the centroids go on a set of
+// points, a start made on them is practice, so copying its answer cannot win it either.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
@@ -138,12 +139,40 @@ test('Place the centroids: one key pressed over and over cannot win; centroids p
   assert.equal(await stat(card, 'placement score'), '12 / 100');
   let reports = await reportedEvents(page);
   assert.deepEqual(reports.map((r) => [r.type, r.score]), [['dw:score', 12]], 'a score of 12, and no completion');
+  assert.match(await msg(), /a new start on them is practice: press New points for a round that counts/);
   // Clear, then place each centroid by keyboard on a blob's centre (to the nearest 0.1): the
-  // placement is nearly the best grouping already, scores near 100 and finishes the game.
+  // placement is nearly the best grouping already and scores near 100. On these points k-means
+  // has shown where the centres are, so it is practice: shown, not recorded.
   await card.getByRole('button', { name: 'Clear' }).click();
+  assert.match(await msg(), /^Drop 4 more centroids \(k = 4\)\..* This round is practice: k-means has already shown where the centroids go on these points.*New points starts a round that counts\.$/);
   await canvas.focus();
-  const centres = await inEngine(page, (ml) => {
-    const d = ml.makeBlobs(150, 4, 0.55, 11);
+  let at = [3, 0];
+  const practiceScore = await placeOnCentres(page, card, 11, at);
+  assert.ok(practiceScore.score >= 95, `placed on the centres: ${practiceScore.score}`);
+  assert.equal(await stat(card, 'placement score'), `${practiceScore.score} / 100 (practice)`);
+  assert.match(await msg(), new RegExp(`placement score: ${practiceScore.score} of 100.* This round is practice: k-means had already shown where the centroids go on these points before you made this start, so the score is not recorded\\. New points starts a round that counts\\.$`));
+  assert.doesNotMatch(await msg(), /game finished/);
+  assert.deepEqual((await reportedEvents(page)).length, 1, 'nothing recorded for the practice round');
+  // New points: a fresh set, and a start made on it before any run counts. Placed on its
+  // centres it scores near 100 and finishes the game.
+  await card.getByRole('button', { name: 'New points' }).click();
+  assert.doesNotMatch(await msg(), /practice/);
+  await canvas.focus();
+  at = [0, 0]; // New points puts the cross back in the middle
+  const { score } = await placeOnCentres(page, card, 12, at);
+  assert.ok(score >= 95, `placed on the new centres: ${score}`);
+  assert.equal(await stat(card, 'placement score'), `${score} / 100`);
+  assert.match(await msg(), /They started near the clusters' centres: game finished/);
+  reports = (await reportedEvents(page)).slice(1);
+  assert.deepEqual(reports.map((r) => [r.type, r.score]), [['dw:score', score], ['dw:complete', score]]);
+  await assertClean(page);
+  await page.close();
+});
+
+// Each blob's centre of makeBlobs(150, 4, 0.55, seed), to the nearest 0.1.
+function blobCentres(page, seed) {
+  return inEngine(page, (ml, s) => {
+    const d = ml.makeBlobs(150, 4, 0.55, s);
     const out = [];
     for (let c = 0; c < 4; c++) {
       let x = 0; let y = 0; let n = 0;
@@ -151,22 +180,164 @@ test('Place the centroids: one key pressed over and over cannot win; centroids p
       out.push([Math.round((10 * x) / n) / 10, Math.round((10 * y) / n) / 10]);
     }
     return out;
-  });
-  let at = [3, 0];
+  }, seed);
+}
+
+// Drops a centroid by keyboard on each blob centre of the points of `seed` (the cross starts at
+// `from`), checks the inertia as placed against the engine's, runs to convergence and returns the
+// placement score from the readouts.
+async function placeOnCentres(page, card, seed, from) {
+  const centres = await blobCentres(page, seed);
+  const canvas = card.locator('canvas').first();
+  let at = from;
   for (const c of centres) { at = await moveCross(page, at, c); await page.keyboard.press('Enter'); }
   assert.match(await canvas.getAttribute('aria-label'), /with 4 of 4 centroids placed/);
   const start = await stat(card, 'inertia');
-  const expected = await inEngine(page, (ml, c) => {
+  const expected = await inEngine(page, (ml, { c, s }) => {
     const km = new ml.KMeans();
-    try { km.setData(ml.makeBlobs(150, 4, 0.55, 11).X, 2, []); km.setK(4); km.setCentroids(c.flat()); return km.inertia().toFixed(2); } finally { km.delete(); }
-  }, centres);
+    try { km.setData(ml.makeBlobs(150, 4, 0.55, s).X, 2, []); km.setK(4); km.setCentroids(c.flat()); return km.inertia().toFixed(2); } finally { km.delete(); }
+  }, { c: centres, s: seed });
   assert.equal(start, expected, 'the inertia as placed is the engine\'s for those centroids');
   await card.getByRole('button', { name: 'Auto-run' }).click();
-  const score = Math.round((100 * Number(target)) / Number(start));
-  assert.ok(score >= 95, `placed on the centres: ${score}`);
-  assert.match(await msg(), /They started near the clusters' centres: game finished/);
-  reports = (await reportedEvents(page)).slice(1);
-  assert.deepEqual(reports.map((r) => [r.type, r.score]), [['dw:score', score], ['dw:complete', score]]);
+  const target = await stat(card, 'k-means++ best');
+  return { score: Math.round((100 * Number(target)) / Number(start)), start, target };
+}
+
+// The widget's plot of the lesson's blobs: margins 44, 12, 12, 30 around equal units on the
+// square ±4.6 (BLOB_VIEW), so a data point's position on the canvas is known.
+function toPx(box, x, y) {
+  const w = box.width - 56; const h = box.height - 42;
+  const unit = Math.max(9.2 / w, 9.2 / h);
+  return { x: 44 + w / 2 + x / unit, y: 12 + h / 2 - y / unit };
+}
+
+// Where k-means takes a start on the points of `seed`.
+function convergedFrom(page, start, seed = 11) {
+  return inEngine(page, (ml, { c, s }) => {
+    const km = new ml.KMeans();
+    try { km.setData(ml.makeBlobs(150, 4, 0.55, s).X, 2, []); km.setK(4); km.setCentroids(c); km.fit(1000); return [...km.centroids()]; } finally { km.delete(); }
+  }, { c: start, s: seed });
+}
+
+// A mouse drag on the canvas between two data points (the box read now: a button pressed before
+// may have scrolled the page).
+async function dragOn(page, canvas, [x0, y0], [x1, y1]) {
+  const box = await canvas.boundingBox();
+  const from = toPx(box, x0, y0); const to = toPx(box, x1, y1);
+  await page.mouse.move(box.x + from.x, box.y + from.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + to.x, box.y + to.y, { steps: 3 });
+  await page.mouse.up();
+}
+
+// The audit's copy: four centroids in a row, Auto-run to the best grouping, then grab each
+// converged centroid where it sits, nudge it and run again. The converged centroids do not drag;
+// the dashed start rings do, and a start moved onto k-means's answer is practice: its score is
+// shown, nothing is recorded, and no copy finishes the game.
+test('Place the centroids: k-means\'s answer cannot be grabbed, and a start copied from it is practice until New points', async () => {
+  const page = await site.newPage({ width: 1280, reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/kmeans.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Place the centroids' });
+  const mount = page.locator('.dw-mount[data-widget="place-centroids"]');
+  const canvas = card.locator('canvas').first();
+  const msg = () => card.locator('.dw-message').textContent();
+  const startOf = async () => (await mount.evaluate((el) => el.dwHandle.state)).c;
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  const row = [[-1.5, 0], [-0.5, 0], [0.5, 0], [1.5, 0]];
+  for (const [x, y] of row) await canvas.click({ position: toPx(box, x, y) });
+  const placed = await startOf();
+  await card.getByRole('button', { name: 'Auto-run' }).click();
+  const target = await stat(card, 'k-means++ best');
+  assert.equal(await stat(card, 'inertia'), target, 'the row converges to the best grouping');
+  assert.equal(await stat(card, 'placement score'), '17 / 100');
+  assert.deepEqual((await reportedEvents(page)).map((r) => [r.type, r.score]), [['dw:score', 17]]);
+  // Grabbing a converged centroid where it sits moves nothing: the press says the rings drag.
+  const converged = await convergedFrom(page, placed.flat());
+  await canvas.focus(); // (focusing says the keys; the press's own message comes after it)
+  await dragOn(page, canvas, [converged[0], converged[1]], [converged[0] + 0.05, converged[1]]);
+  assert.deepEqual(await startOf(), placed, 'the start is unchanged');
+  assert.match(await msg(), /All 4 centroids are placed\. Drag one to move it \(the dashed rings mark where you started; k-means's centroids do not drag\)/);
+  // Drag each start ring onto where k-means put that centroid and run again: practice each time.
+  for (let j = 0; j < 4; j++) {
+    const c = await convergedFrom(page, (await startOf()).flat());
+    const [sx, sy] = (await startOf())[j];
+    await dragOn(page, canvas, [sx, sy], [c[2 * j], c[2 * j + 1]]);
+    if (j === 0) assert.match(await msg(), /^All 4 centroids placed\..* This round is practice: k-means has already shown where the centroids go on these points, so a start made now is scored on screen but not recorded\. New points starts a round that counts\.$/);
+    await card.getByRole('button', { name: 'Auto-run' }).click();
+    assert.match(await msg(), /This round is practice: .*so the score is not recorded\. New points starts a round that counts\.$/);
+    assert.match(await stat(card, 'placement score'), /^\d+ \/ 100 \(practice\)$/);
+  }
+  const copied = Number((await stat(card, 'placement score')).split(' ')[0]);
+  assert.ok(copied >= 50, `the copy scores ${copied} on screen`);
+  assert.doesNotMatch(await msg(), /game finished/);
+  assert.deepEqual((await reportedEvents(page)).map((r) => [r.type, r.score]), [['dw:score', 17]], 'no copy is recorded');
+  // Reloading the same points (the same options) keeps them shown: still practice.
+  await mount.evaluate((el) => el.dwHandle.update({ k: 4, seed: 11 }));
+  await card.getByRole('button', { name: 'Clear' }).click();
+  assert.match(await msg(), /This round is practice/);
+  // The lesson says so in its own words.
+  assert.match(await page.locator('main').textContent(), /A run also shows you where k-means puts the centroids on these points, so from then on any start you make on them is practice: you still see its score, but it is not recorded\. Clear keeps the same points; New points draws a fresh set, and a start you make there before running counts again\. After a run, a dashed ring joined to each centroid marks where you started it, and only those rings can be dragged: a centroid where k-means left it stays where it is\./);
+  // New points: the row again on the fresh set is the learner's own start, and counts.
+  await card.getByRole('button', { name: 'New points' }).click();
+  for (const [x, y] of row) await canvas.click({ position: toPx(box, x, y) });
+  await card.getByRole('button', { name: 'Auto-run' }).click();
+  assert.doesNotMatch(await msg(), /This round is practice/);
+  const fresh = await stat(card, 'placement score');
+  assert.match(fresh, /^\d+ \/ 100$/);
+  assert.deepEqual((await reportedEvents(page)).map((r) => [r.type, r.score]), [['dw:score', 17], ['dw:score', Number(fresh.split(' ')[0])]]);
+  await assertClean(page);
+  await page.close();
+});
+
+// The boundary: a run that has moved the centroids once, not yet converged, has shown where
+// they head. Carried on from the same start it still counts; one keyboard step of a start after
+// it makes the round practice. A k-means++ run shows the answer too: a start made after it is
+// practice.
+test('Place the centroids: one iteration shown, then the same start counts and a moved start is practice; after a k-means++ run too', async () => {
+  const page = await site.newPage({ width: 1280, reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/kmeans.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Place the centroids' });
+  const canvas = card.locator('canvas').first();
+  const msg = () => card.locator('.dw-message').textContent();
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  const row = [[-1.5, 0], [-0.5, 0], [0.5, 0], [1.5, 0]];
+  for (const [x, y] of row) await canvas.click({ position: toPx(box, x, y) });
+  // Assigned and moved once: nothing reported yet; carried on with Auto-run, the run counts.
+  await card.getByRole('button', { name: 'Run iteration' }).click();
+  assert.equal(await stat(card, 'iterations'), '1');
+  assert.deepEqual(await reportedEvents(page), []);
+  await card.getByRole('button', { name: 'Auto-run' }).click();
+  assert.equal(await stat(card, 'placement score'), '17 / 100');
+  assert.deepEqual((await reportedEvents(page)).map((r) => [r.type, r.score]), [['dw:score', 17]]);
+  // New points; the row again, one iteration, then one arrow press on a start: practice.
+  await card.getByRole('button', { name: 'New points' }).click();
+  for (const [x, y] of row) await canvas.click({ position: toPx(box, x, y) });
+  await card.getByRole('button', { name: 'Run iteration' }).click();
+  assert.doesNotMatch(await msg(), /practice/);
+  await canvas.focus();
+  await page.keyboard.press('Enter'); // selects the first centroid's start
+  await page.keyboard.press('ArrowLeft');
+  assert.match(await msg(), /All 4 centroids placed\..* This round is practice/);
+  await card.getByRole('button', { name: 'Auto-run' }).click();
+  assert.match(await stat(card, 'placement score'), /\(practice\)$/);
+  assert.equal((await reportedEvents(page)).length, 1, 'the moved start is not recorded');
+  // New points, then k-means++ and Auto-run: not the learner's run, and it shows the answer, so
+  // the learner's own start after Clear is practice.
+  await card.getByRole('button', { name: 'New points' }).click();
+  await card.getByRole('button', { name: 'k-means++' }).click();
+  await card.getByRole('button', { name: 'Auto-run' }).click();
+  assert.match(await msg(), /does not count this run as yours\)\. k-means has now shown where the centroids go on these points, so a start you make on them is practice: New points starts a round that counts\.$/);
+  await card.getByRole('button', { name: 'Clear' }).click();
+  for (const [x, y] of row) await canvas.click({ position: toPx(box, x, y) });
+  await card.getByRole('button', { name: 'Auto-run' }).click();
+  assert.match(await msg(), /This round is practice/);
+  assert.equal((await reportedEvents(page)).length, 1, 'nothing recorded after the k-means++ run');
   await assertClean(page);
   await page.close();
 });

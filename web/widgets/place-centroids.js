@@ -1,6 +1,8 @@
 // Game "Place the centroids" (seed 001, level 4): drop k centroids on unlabelled blobs, then run
 // k-means one iteration at a time (assign, then move) or to convergence. The engine's KMeans does
 // every assignment and update, measures the inertia, seeds k-means++ and draws the elbow curve.
+// Once k-means has moved the centroids on a set of points, it has shown where they go there: a
+// start made after that is practice (scored on screen, never reported) until New points.
 import { attempt, mountWidget } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
@@ -56,6 +58,13 @@ export function mount(element, options) {
   return mountWidget(element, options, { schema, meta, build, messages });
 }
 
+// Whether two data sets ({ X }) hold the same positions in the same order.
+function samePoints(a, b) {
+  if (!a || !b || a.X.length !== b.X.length) return false;
+  for (let i = 0; i < a.X.length; i++) if (a.X[i] !== b.X[i]) return false;
+  return true;
+}
+
 // Centre and half-widths that show every point with a margin.
 function extentView(X) {
   let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
@@ -87,6 +96,12 @@ function build(ctx) {
   let assisted = false;     // some centroid was put there by the k-means++ button, not the learner
   let view = BLOB_VIEW;        // centre and half-widths of the plot: the blobs' square, or an import's extent
   let imported = null;      // positions from a CSV file or a Share link, instead of generated blobs
+  // A run that moved the centroids (or converged) shows where k-means puts them on these points;
+  // a start copied from that is not a placement. So after it, any change to the start makes the
+  // round practice: its score is shown, nothing is reported, until the points themselves change.
+  // The run from the start made before it still counts when it converges.
+  let answerShown = false;
+  let practice = false;
 
   const row = el('div', { className: 'dw-row' });
   const left = el('div', { className: 'dw-col dw-main-col' });
@@ -102,9 +117,9 @@ function build(ctx) {
   const autoBtn = button(buttons, t('place-centroids.autoRun'), () => toggleAuto(), { primary: true });
   const runBtn = button(buttons, t('place-centroids.runIteration'), () => { stopAuto(); runIteration(); });
   button(buttons, t('place-centroids.plusPlus'), () => seedPlusPlus(), { title: t('place-centroids.plusPlusTitle') });
-  button(buttons, t('place-centroids.clear'), () => { stopAuto(); placed = []; selected = -1; assisted = false; syncModel(); });
+  button(buttons, t('place-centroids.clear'), () => { stopAuto(); placed = []; selected = -1; assisted = false; startChanged(); });
   button(buttons, t('place-centroids.newPoints'), () => { stopAuto(); imported = null; opts.seed = nextSeed(opts.seed); loadData(); });
-  const kSlider = slider(card.controls, { label: t('place-centroids.slider.k'), min: 1, max: 8, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { stopAuto(); opts.k = v; placed = placed.slice(0, v); if (!placed.length) assisted = false; selected = -1; syncModel(); } });
+  const kSlider = slider(card.controls, { label: t('place-centroids.slider.k'), min: 1, max: 8, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { stopAuto(); opts.k = v; placed = placed.slice(0, v); if (!placed.length) assisted = false; selected = -1; startChanged(); } });
 
   const statInertia = card.stat(t('place-centroids.stat.inertia'));
   const statBest = card.stat(t('place-centroids.stat.best'));
@@ -118,6 +133,7 @@ function build(ctx) {
   });
 
   function loadData() {
+    const before = data;
     attempt(card, () => {
       data = imported ? { X: imported, rows: imported.length / 2 } : ml.makeBlobs(opts.points, opts.blobs, opts.spread, opts.seed);
       km.setData(data.X, 2, []);
@@ -126,11 +142,20 @@ function build(ctx) {
       elbow = km.elbowCurve(Math.min(K_MAX_ELBOW, data.rows));
     });
     view = imported ? extentView(imported) : BLOB_VIEW;
+    // New points start a round that counts; the same points again (the same seed, or a file of
+    // the points already shown) keep what k-means has shown on them.
+    if (!samePoints(before, data)) { answerShown = false; practice = false; }
     placed = [];
     assisted = false;
     best = new Map();
     selected = -1;
     cursor = { x: view[0], y: view[1] };
+    syncModel();
+  }
+
+  // The learner changed the start (placed, moved, removed, cleared a centroid, or changed k).
+  function startChanged() {
+    if (answerShown) practice = true;
     syncModel();
   }
 
@@ -162,7 +187,7 @@ function build(ctx) {
     if (!ok) return;
     assisted = true;
     selected = -1;
-    syncModel();
+    startChanged();
     card.setMessage(t('place-centroids.plusPlusPlaced'), 'info');
   }
 
@@ -182,6 +207,7 @@ function build(ctx) {
     const afterAssign = () => {
       const before = shown.map((p) => ({ ...p }));
       if (!attempt(card, () => { km.updateStep(); return true; }, false)) return;
+      answerShown = true; // the centroids now head for where k-means puts them
       const c = km.centroids();
       const target = before.map((_, j) => ({ x: c[2 * j], y: c[2 * j + 1] }));
       glide(before, target, () => { render(); if (onDone) onDone(true); });
@@ -235,6 +261,7 @@ function build(ctx) {
   }
 
   function finish() {
+    answerShown = true;
     const inertia = km.inertia();
     // "best inertia" is the learner's own: runs started from k-means++ centroids do not count.
     const prev = best.get(opts.k);
@@ -248,19 +275,21 @@ function build(ctx) {
     // Runs started by k-means++ are not the learner's placement: no score.
     const scored = !assisted && target > 0 && startInertia > 0;
     const score = scored ? placementScore(target, startInertia) : NaN;
-    const passed = scored && matched && score >= PASS_SCORE;
+    // A start made after k-means had shown these points' grouping is practice: shown, not reported.
+    const passed = scored && !practice && matched && score >= PASS_SCORE;
     const yours = scored
-      ? t('place-centroids.placementScore', { start: fixed(startInertia, 2), target: fixed(target, 2), score: formatNumber(score, 0), passed, matched, pass: formatNumber(PASS_SCORE, 0) })
+      ? t('place-centroids.placementScore', { start: fixed(startInertia, 2), target: fixed(target, 2), score: formatNumber(score, 0), passed, matched, practice, pass: formatNumber(PASS_SCORE, 0) })
       : t('place-centroids.notYours');
     if (empty > 0) {
       card.setMessage(t('place-centroids.empty', { steps, empty, yours }), 'bad');
     } else if (matched) {
       const level = gap <= 1e-9 ? t('place-centroids.asLowAs') : t('place-centroids.within', { gap: fixed(gap * 100, 2) });
-      card.setMessage(t('place-centroids.matched', { steps, inertia: fixed(inertia, 2), level, k: opts.k, yours }), passed || !scored ? 'ok' : 'warn');
+      card.setMessage(t('place-centroids.matched', { steps, inertia: fixed(inertia, 2), level, k: opts.k, yours }), passed || !scored ? 'ok' : practice ? 'info' : 'warn');
     } else {
       card.setMessage(t('place-centroids.localMinimum', { steps, inertia: fixed(inertia, 2), gap: fixed(gap * 100, 1), target: fixed(target, 2), yours }), 'warn');
     }
-    if (scored) {
+    if (scored && practice) statScore.set(t('place-centroids.practiceScoreValue', { score: formatNumber(score, 0) }));
+    if (scored && !practice) {
       statScore.set(t('place-centroids.scoreValue', { score: formatNumber(score, 0) }));
       const detail = { widget: 'place-centroids', title: t('place-centroids.title'), score, max: 100 };
       reportScore(card, detail);
@@ -278,8 +307,9 @@ function build(ctx) {
     runBtn.disabled = false;
     if (messageText) card.setMessage(messageText, 'info');
     else if (!converged) {
-      if (placed.length < opts.k) card.setMessage(t('place-centroids.drop', { count: opts.k - placed.length, k: opts.k }), 'info');
-      else if (!labels) card.setMessage(t('place-centroids.allPlaced', { k: opts.k, inertia: fixed(inertia, 2) }), 'info');
+      const note = practice ? t('place-centroids.practice') : '';
+      if (placed.length < opts.k) card.setMessage(t('place-centroids.drop', { count: opts.k - placed.length, k: opts.k }) + note, 'info');
+      else if (!labels) card.setMessage(t('place-centroids.allPlaced', { k: opts.k, inertia: fixed(inertia, 2) }) + note, 'info');
     }
     plot.canvas.setAttribute('aria-label', t('place-centroids.figure', { rows: formatNumber(data ? data.rows : 0, 0), placed: placed.length, k: opts.k, inertia: Number.isFinite(inertia) ? fixed(inertia, 2) : '' }));
     ctx.requestDraw(draw);
@@ -306,6 +336,18 @@ function build(ctx) {
       }
     });
     const focused = drag.focused;
+    // Once k-means has moved them, a dashed ring (joined to its centroid) marks where each
+    // centroid started: the learner's own start, the one thing that drags.
+    if (movedFromStart()) {
+      placed.forEach((p, j) => {
+        const X = plot.px(p.x); const Y = plot.py(p.y);
+        ctx.strokeStyle = clusterColor(th, j); ctx.lineWidth = 1.5; ctx.setLineDash([4, 3]);
+        ctx.beginPath(); ctx.moveTo(X, Y); ctx.lineTo(plot.px(shown[j].x), plot.py(shown[j].y)); ctx.stroke();
+        ctx.beginPath(); ctx.arc(X, Y, 9, 0, Math.PI * 2);
+        ctx.fillStyle = th.surface; ctx.fill(); ctx.lineWidth = 2; ctx.stroke();
+        ctx.setLineDash([]);
+      });
+    }
     shown.forEach((p, j) => {
       const X = plot.px(p.x); const Y = plot.py(p.y);
       ctx.beginPath(); ctx.arc(X, Y, 11, 0, Math.PI * 2);
@@ -313,7 +355,10 @@ function build(ctx) {
       ctx.lineWidth = 3; ctx.strokeStyle = clusterColor(th, j); ctx.stroke();
       ctx.strokeStyle = th.model; ctx.lineWidth = 2;
       ctx.beginPath(); ctx.moveTo(X - 5, Y - 5); ctx.lineTo(X + 5, Y + 5); ctx.moveTo(X + 5, Y - 5); ctx.lineTo(X - 5, Y + 5); ctx.stroke();
-      if ((focused && selected === j) || drag.grabbed === j) { ctx.beginPath(); ctx.arc(X, Y, 16, 0, Math.PI * 2); ctx.lineWidth = 2; ctx.strokeStyle = th.accent; ctx.stroke(); }
+    });
+    placed.forEach((p, j) => {
+      if (!((focused && selected === j) || drag.grabbed === j)) return;
+      ctx.beginPath(); ctx.arc(plot.px(p.x), plot.py(p.y), 16, 0, Math.PI * 2); ctx.lineWidth = 2; ctx.strokeStyle = th.accent; ctx.stroke();
     });
     if (focused && selected < 0 && placed.length < opts.k) {
       const X = plot.px(cursor.x); const Y = plot.py(cursor.y);
@@ -346,10 +391,13 @@ function build(ctx) {
     }
   }
 
+  function movedFromStart() { return shown.some((p, j) => placed[j] && (p.x !== placed[j].x || p.y !== placed[j].y)); }
+
   // ---- pointer and keyboard ----
+  // What drags is the start as the learner placed it, never a centroid where k-means took it.
   function nearest(pos) {
     let bestJ = -1; let bestD = Infinity;
-    shown.forEach((p, j) => { const d = Math.hypot(plot.px(p.x) - plot.px(pos.x), plot.py(p.y) - plot.py(pos.y)); if (d < bestD) { bestD = d; bestJ = j; } });
+    placed.forEach((p, j) => { const d = Math.hypot(plot.px(p.x) - plot.px(pos.x), plot.py(p.y) - plot.py(pos.y)); if (d < bestD) { bestD = d; bestJ = j; } });
     return bestD <= 24 ? bestJ : -1;
   }
   // Centroids and the keyboard cross stay inside the drawn plot (never pushed out of sight).
@@ -371,14 +419,14 @@ function build(ctx) {
     if (near >= 0) { tooClose(near, at); ctx.requestDraw(draw); return; }
     placed.push(at);
     selected = -1;
-    syncModel();
+    startChanged();
   }
   function moveCentroid(j, pos) {
     const at = clampPos(pos);
     const near = crowding(placed, at, j);
     if (near >= 0) { tooClose(near, at); return; }
     placed[j] = at;
-    syncModel();
+    startChanged();
   }
   const drag = ctx.drag(plot, {
     hit: (pos) => { const j = nearest(pos); return j >= 0 ? j : null; },
@@ -386,7 +434,7 @@ function build(ctx) {
     press: (pos) => {
       stopAuto();
       if (placed.length < opts.k) drop(pos);
-      else card.setMessage(t('place-centroids.placedAlready', { k: opts.k }), 'info');
+      else card.setMessage(t('place-centroids.placedAlready', { k: opts.k, moved: movedFromStart() }), 'info');
     },
     moveOnPress: false,
     move: (pos, j) => moveCentroid(j, pos),
@@ -406,7 +454,7 @@ function build(ctx) {
     otherKey: (e) => {
       if ((e.key === 'Delete' || e.key === 'Backspace') && selected >= 0) {
         stopAuto();
-        placed.splice(selected, 1); selected = -1; syncModel();
+        placed.splice(selected, 1); selected = -1; startChanged();
         e.preventDefault();
       }
     },
@@ -441,7 +489,7 @@ function build(ctx) {
         if (points) { imported = points.X; loadData(); }
         placed = centroids; // as placed (and clamped) on the sharer's plot
         selected = -1;
-        syncModel();
+        startChanged();
       },
     },
   };

@@ -23,25 +23,38 @@ export const messages = {
   'place-centroids.stat.iterations': 'iterations',
   'place-centroids.stat.score': 'placement score',
   'place-centroids.scoreValue': '{score} / 100',
+  'place-centroids.practiceScoreValue': '{score} / 100 (practice)',
   'place-centroids.plusPlusPlaced': 'k-means++ placed the centroids: the first at a random point, each next one drawn with probability proportional to its squared distance from the nearest centroid already placed. Now Run iteration.',
   'place-centroids.placeMore': ({ count }) => `Place ${countOf(count, 'more centroid', 'more centroids')} first: click where you think a cluster's centre is.`,
   'place-centroids.assigned': ({ changed }) => `Assigned: ${countOf(changed, 'point')} changed cluster. Now each centroid moves to the mean of its points…`,
-  'place-centroids.notYours': ' (k-means++ placed these centroids, so the game does not count this run as yours)',
+  'place-centroids.notYours': ' (k-means++ placed these centroids, so the game does not count this run as yours). k-means has now shown where the centroids go on these points, so a start you make on them is practice: New points starts a round that counts.',
   'place-centroids.empty': ({ steps, empty, yours }) => `Converged after ${countOf(steps, 'iteration')}, but ${countOf(empty, 'centroid')} ended with no points at all: ${empty === 1 ? 'it' : 'each'} sat farther from every point than some other centroid. Move ${empty === 1 ? 'it' : 'them'} into the data and run again.${yours}`,
   'place-centroids.asLowAs': 'as low as',
   'place-centroids.within': 'within {gap}% of',
   'place-centroids.matched': ({ steps, inertia, level, k, yours }) => `Converged after ${countOf(steps, 'iteration')} at inertia ${inertia}: ${level} the best of four k-means++ restarts. Nothing can move any more, and this is the best k = ${k} grouping the engine knows.${yours}`,
   'place-centroids.localMinimum': ({ steps, inertia, gap, target, yours }) => `Converged after ${countOf(steps, 'iteration')} at inertia ${inertia}, ${gap}% above the best known ${target}. k-means stopped in a local minimum: usually two centroids share one blob while another blob is split or covered by one centroid. Move a centroid and run again, or press k-means++.${yours}`,
   // The score is for the placement: k-means reaches the best grouping from almost any start here.
-  'place-centroids.placementScore': ({ start, target, score, passed, matched, pass }) => ` Your placement score: ${score} of 100, that is 100 × the best known ${target} ÷ ${start}, the inertia of your centroids as you placed them.${passed ? ' They started near the clusters\' centres: game finished.' : matched ? ` k-means found the best grouping by itself from there; the score is for where you put the centroids. Start each one nearer a cluster's centre: ${pass} or more finishes the game.` : ` The game finishes when your own start reaches the best grouping with a placement score of ${pass} or more.`}`,
+  // A start made after k-means had shown where the centroids go on these points is practice; after
+  // a counted run that did not finish the game, the learner is told that the next counted round
+  // needs New points.
+  'place-centroids.placementScore': ({ start, target, score, passed, matched, practice, pass }) => {
+    const head = ` Your placement score: ${score} of 100, that is 100 × the best known ${target} ÷ ${start}, the inertia of your centroids as you placed them.`;
+    if (practice) return `${head} This round is practice: k-means had already shown where the centroids go on these points before you made this start, so the score is not recorded. New points starts a round that counts.`;
+    if (passed) return `${head} They started near the clusters' centres: game finished.`;
+    const next = 'k-means has now shown where the centroids go on these points, so a new start on them is practice: press New points for a round that counts';
+    return matched
+      ? `${head} k-means found the best grouping by itself from there; the score is for where you put the centroids. ${next}, and start each centroid nearer a cluster's centre: ${pass} or more finishes the game.`
+      : `${head} The game finishes when your own start reaches the best grouping with a placement score of ${pass} or more. ${next}.`;
+  },
+  'place-centroids.practice': ' This round is practice: k-means has already shown where the centroids go on these points, so a start made now is scored on screen but not recorded. New points starts a round that counts.',
   'place-centroids.drop': ({ count, k }) => `Drop ${countOf(count, 'more centroid', 'more centroids')} (k = ${k}). Click where you think the middle of a cluster is.`,
   'place-centroids.allPlaced': ({ k, inertia }) => `${k === 1 ? 'The centroid is placed' : `All ${countOf(k, 'centroid')} placed`}. Inertia ${inertia} measures each point's squared distance to its nearest centroid. Press Run iteration.`,
   'place-centroids.figure': ({ rows, placed, k, inertia }) => `Scatter plot of ${rows} points with ${placed} of ${k} centroids placed${inertia ? `; inertia ${inertia}` : ''}`,
   'place-centroids.axis.x': 'x₁',
   'place-centroids.axis.y': 'x₂',
   'place-centroids.elbowAxis.x': 'k',
-  'place-centroids.placedAlready': ({ k }) => `${k === 1 ? 'The centroid is placed. Drag it somewhere else' : `All ${countOf(k, 'centroid')} are placed. Drag one to move it`}, press Clear to start over, or raise k.`,
-  'place-centroids.keys': 'Arrow keys move the cross (Shift: ×10); Enter drops a centroid, at least {gap} from the others. With all placed, Enter selects a centroid to move; Delete removes it; Escape lets go.',
+  'place-centroids.placedAlready': ({ k, moved }) => `${k === 1 ? 'The centroid is placed. Drag it somewhere else' : `All ${countOf(k, 'centroid')} are placed. Drag one to move it`}${moved ? ` (the dashed ${k === 1 ? 'ring marks' : 'rings mark'} where you started; k-means's centroids do not drag)` : ''}, press Clear to start over, or raise k.`,
+  'place-centroids.keys': 'Arrow keys move the cross (Shift: ×10); Enter drops a centroid, at least {gap} from the others. With all placed, Enter selects a centroid to move (after a run, its dashed start ring); Delete removes it; Escape lets go.',
   'place-centroids.tooClose': 'That spot is {distance} from a centroid already placed: centroids must start at least {gap} apart, since two on one spot are one guess, not two. Move a little further away and try again.',
   'place-centroids.crowdedState': 'two of the centroids are closer than {gap}: each must start at least {gap} from the others',
   'place-centroids.badState': 'the centroids must be a list of at most {k} points (x, y)',
