@@ -160,3 +160,37 @@ test('predict, then check: the paragraph names the widget\'s 600 steps, and 78 r
   const verdict = (its, mine) => (its > mine ? 'more' : its === mine ? 'same' : 'fewer');
   assert.deepEqual([verdict(78, 79), verdict(78, 78), verdict(78, 70)], ['fewer', 'same', 'more']);
 });
+
+// "Only a line you place yourself can win or set your best": the widget's rule (draw-boundary.js,
+// `assisted`, as in fit-line.js), played in the browser by tests/browser/draw-boundary.test.mjs
+// (Auto-fit then a nudge reports nothing and leaves best alone; after Reset or New points a line
+// placed by hand scores and wins again; the prediction compares with the hand-placed best only).
+test('your turn: a nudge of Auto-fit\'s line is practice until Reset or New points, and the widget says so', async () => {
+  assert.match(lesson, /Reach 95% to win\. Only a line you place yourself can win or set your \*best\*: once the \*\*Auto-fit \(logistic\)\*\* button has drawn the model's line, moving that line is practice until \*\*Reset\*\* or \*\*New points\*\* gives you a fresh start\./);
+  assert.match(lesson, /\*\*Predict, then check\.\*\* Place the line by hand as well as you can first; the widget remembers your best, counting only lines you placed yourself\./);
+  const { messages } = await import('../web/widgets/draw-boundary.messages.js');
+  // The button names the lesson uses are the widget's.
+  assert.equal(messages['draw-boundary.fit'], 'Auto-fit (logistic)');
+  assert.equal(messages['draw-boundary.reset'], 'Reset');
+  assert.equal(messages['draw-boundary.newPoints'], 'New points');
+  // What a learner reads on moving the model's line, above the target and below it, and when they
+  // try to predict with no line of their own yet: it does not count, and how to get a scored one.
+  const above = messages['draw-boundary.reachedByFit'].replace('{target}', '95%');
+  const below = messages['draw-boundary.movedByFit']({ wrong: '3', n: '80', one: false });
+  for (const text of [above, below]) {
+    assert.match(text, /[Ll]ogistic regression found this line, so moving it does not count towards your best or the win\. Press Reset \(or New points\) to place a line of your own\.$/);
+  }
+  assert.match(above, /^At 95% or better/);
+  assert.match(below, /^3 of 80 points are on the wrong side/);
+  assert.match(messages['draw-boundary.movedByFit']({ wrong: '1', n: '80', one: true }), /^1 of 80 points is on the wrong side/);
+  assert.match(messages['draw-boundary.predict.readyAfterFit'], /^Auto-fit placed this line.*Press Reset, then move the line by hand/);
+  // The rule in the widget's code: the model's steps mark the line, Reset and new points (both
+  // through resetLine) clear the mark, and only an unmarked move raises best or reports a win.
+  const source = fs.readFileSync(new URL('../web/widgets/draw-boundary.js', import.meta.url), 'utf8');
+  const body = (name) => source.match(new RegExp(`function ${name}\\([^)]*\\) \\{[\\s\\S]*?\\n  \\}\\n`))[0];
+  assert.match(body('resetLine'), /\n\s*assisted = false;/);
+  assert.match(body('logisticSteps'), /ends = \[[^\n]*\];\n\s*assisted = true;/);
+  assert.match(source, /const own = moved && !assisted;\n\s*if \(own\) best = Math\.max\(best, accuracy\);/);
+  assert.match(source, /if \(own\) reportWin\(\);/);
+  assert.match(body('loadData'), /resetLine\(\);\n  \}\n$/);
+});

@@ -1,8 +1,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady } from './browser.mjs';
-import { clickTimes } from './probes.mjs';
+import { clickTimes, listenForReports, reportedEvents } from './probes.mjs';
 import { assertPractice, assertFirstTry, changePrediction, lockPrediction, recordReports } from './predict-helpers.mjs';
+import { ml } from '../node/engine.mjs';
+import { formatPercent } from '../../web/lib/format.js';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -51,6 +53,60 @@ async function keyMove(page, from, to) {
   }
 }
 
+// The two ends, 2 units either side of the middle, of the perpendicular bisector of the two class
+// means: a line that beats 95 % on the lesson's points.
+function bisectorEnds(means) {
+  const mid = { x: (means[0].x + means[1].x) / 2, y: (means[0].y + means[1].y) / 2 };
+  const dir = { x: -(means[1].y - means[0].y), y: means[1].x - means[0].x };
+  const len = Math.hypot(dir.x, dir.y);
+  return [{ x: mid.x - (2 * dir.x) / len, y: mid.y - (2 * dir.y) / len }, { x: mid.x + (2 * dir.x) / len, y: mid.y + (2 * dir.y) / len }];
+}
+
+// Puts this line in the lesson's widget the way a Share link or the page address does (not a move:
+// nothing is scored, and the widget's update starts the points afresh, best '–' and no win yet);
+// `assisted` marks it as a line Auto-fit placed, as the widget's own state does.
+async function placeLine(page, ends, assisted = false) {
+  const state = Buffer.from(JSON.stringify({ e: ends.map((p) => [p.x, p.y]), ...(assisted ? { a: 1 } : {}) })).toString('base64url');
+  await page.locator('.dw-mount[data-widget="draw-boundary"]').evaluate((el, text) => el.dwHandle.update({ state: text }), state);
+}
+const widgetState = (page) => page.locator('.dw-mount[data-widget="draw-boundary"]').evaluate((el) => el.dwHandle.state);
+
+// The lesson's points (seed 4, 80 points, spread 1.1), in Node's engine.
+const blobs = ml.makeBlobs(80, 2, 1.1, 4);
+// Points on the correct side of a line, counted as the widget counts them: the engine's
+// LogisticRegression with the line's parameters, scored in the better of its two orientations.
+function rightOf([a, b]) {
+  const nx = -(b.y - a.y); const ny = b.x - a.x; const len = Math.hypot(nx, ny);
+  const p = [nx / len, ny / len, -(nx * a.x + ny * a.y) / len];
+  const m = new ml.LogisticRegression();
+  try {
+    m.setData(blobs.X, 2, blobs.y);
+    m.setParams(p);
+    const left = m.score(blobs.X, blobs.y);
+    m.setParams(p.map((v) => -v));
+    return Math.round(Math.max(left, m.score(blobs.X, blobs.y)) * blobs.rows);
+  } finally { m.delete(); }
+}
+// A line that one ArrowUp of its left handle (+0.1 in x₂) takes from fewer than `right` points on
+// their own side to exactly `right`: found by turning and sliding the bisector of the class means.
+function lineOneStepFrom(right) {
+  const mean = [[0, 0, 0], [0, 0, 0]];
+  for (let i = 0; i < blobs.rows; i++) { const m = mean[blobs.y[i]]; m[0] += blobs.X[2 * i]; m[1] += blobs.X[2 * i + 1]; m[2] += 1; }
+  const [m0, m1] = mean.map(([x, y, n]) => ({ x: x / n, y: y / n }));
+  const mid = { x: (m0.x + m1.x) / 2, y: (m0.y + m1.y) / 2 };
+  for (let s = -40; s <= 40; s++) {
+    for (let turn = -12; turn <= 12; turn++) {
+      const angle = Math.atan2(m1.y - m0.y, m1.x - m0.x) + turn * 0.05;
+      const normal = { x: Math.cos(angle), y: Math.sin(angle) };
+      const centre = { x: mid.x + s * 0.05 * normal.x, y: mid.y + s * 0.05 * normal.y };
+      const ends = [{ x: centre.x + 2 * normal.y, y: centre.y - 2 * normal.x }, { x: centre.x - 2 * normal.y, y: centre.y + 2 * normal.x }];
+      const before = rightOf(ends);
+      if (before < right && rightOf([{ x: ends[0].x, y: ends[0].y + 0.1 }, ends[1]]) === right) return { ends, before };
+    }
+  }
+  throw new Error(`no line reaches ${right} right in one step`);
+}
+
 test('Draw the boundary: pointer and keys move the line, live accuracy, 95 % wins, logistic auto-fit', async () => {
   const page = await site.newPage({ reducedMotion: 'reduce' });
   // Every score the widget reports to the course (dw:score / dw:complete on document).
@@ -87,11 +143,7 @@ test('Draw the boundary: pointer and keys move the line, live accuracy, 95 % win
   if (e1.accuracy !== null) assert.equal(afterDrag.toFixed(1), (e1.accuracy * 100).toFixed(1));
 
   // Keyboard: put the line on the perpendicular bisector of the two class means → a win.
-  const { means } = e1;
-  const mid = { x: (means[0].x + means[1].x) / 2, y: (means[0].y + means[1].y) / 2 };
-  const dir = { x: -(means[1].y - means[0].y), y: means[1].x - means[0].x };
-  const len = Math.hypot(dir.x, dir.y);
-  const targets = [{ x: mid.x - (2 * dir.x) / len, y: mid.y - (2 * dir.y) / len }, { x: mid.x + (2 * dir.x) / len, y: mid.y + (2 * dir.y) / len }];
+  const targets = bisectorEnds(e1.means);
   await canvas.focus();
   await page.keyboard.press('Escape'); // no selection: the first arrow then picks the left handle
   let ends = await lineEnds(canvas);
@@ -269,4 +321,167 @@ test('Draw the boundary: a prediction changed after logistic steps under it, eve
     else await assertFirstTry(page, box);
     await page.close();
   }
+});
+
+// "Reach 95% to win", at its boundary: on 80 points 76 right is exactly 95 % and wins, 75 (93.75 %)
+// does not, 77 (96.25 %) wins; each reached by one arrow press from a line below it. A line Auto-fit
+// placed (the state's a: 1, as the page address keeps it) never wins, not even above the target.
+test('Draw the boundary: a hand-moved line wins at exactly 95 % (76 of 80), not at 75; a move of Auto-fit\'s line never does', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/draw-the-boundary.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const canvas = page.locator('canvas[tabindex="0"]');
+  await canvas.focus();
+  const lines = Object.fromEntries([75, 76, 77].map((right) => [right, lineOneStepFrom(right)]));
+  // The mark is 1 or absent: anything else is a damaged link, refused in words.
+  const damaged = Buffer.from(JSON.stringify({ e: [[0, 0], [1, 1]], a: 2 })).toString('base64url');
+  await page.locator('.dw-mount[data-widget="draw-boundary"]').evaluate((el, text) => el.dwHandle.update({ state: text }), damaged);
+  assert.match(await page.locator('.dw-notes').first().textContent(), /could not be used \(the mark for a line placed by Auto-fit \(a\) must be 1 or left out\)/);
+  assert.equal(await widgetState(page), null);
+  for (const [right, assisted] of [[75, false], [76, false], [77, false], [75, true], [76, true], [77, true]]) {
+    const label = `${right} of 80, ${assisted ? 'Auto-fit\'s line' : 'the learner\'s'}`;
+    const { ends, before } = lines[right];
+    await placeLine(page, ends, assisted);
+    assert.equal((await widgetState(page)).a, assisted ? 1 : undefined, label);
+    if (assisted) assert.match((await page.locator('.dw-message').textContent()).trim(), /[Ll]ogistic regression found this line, so moving it does not count/, `${label}: restored, it says whose line it is`);
+    assert.equal(await stat(page, 'accuracy'), formatPercent(before / 80, 1), label);
+    assert.equal(await stat(page, 'best'), '–', `${label}: placing a line is not a move`);
+    const reportedBefore = (await reportedEvents(page)).length;
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await stat(page, 'accuracy'), formatPercent(right / 80, 1), label);
+    const got = (await reportedEvents(page)).slice(reportedBefore);
+    const text = (await page.locator('.dw-message').textContent()).trim();
+    const tone = await page.locator('.dw-message').getAttribute('data-tone');
+    if (assisted) {
+      assert.deepEqual(got, [], `${label}: nothing reported`);
+      assert.equal(await stat(page, 'best'), '–', `${label}: not the learner's best`);
+      assert.equal(text, right >= 76
+        ? 'At 95% or better, but logistic regression found this line, so moving it does not count towards your best or the win. Press Reset (or New points) to place a line of your own.'
+        : '5 of 80 points are on the wrong side (ringed). Logistic regression found this line, so moving it does not count towards your best or the win. Press Reset (or New points) to place a line of your own.', label);
+      assert.equal(tone, 'info', label);
+    } else if (right >= 76) {
+      const score = Math.round((right / 80) * 100);
+      assert.deepEqual(got, ['dw:score', 'dw:complete'].map((type) => ({ type, widget: 'draw-boundary', title: 'Draw the boundary', score, max: 100 })), label);
+      assert.equal(await stat(page, 'best'), formatPercent(right / 80, 1), label);
+      assert.match(text, new RegExp(`^You reached 95%: ${right} of 80 points are on their own side; the ${80 - right} left over are ringed\\.`), label);
+      assert.equal(tone, 'ok', label);
+    } else {
+      assert.deepEqual(got, [], `${label}: below the target`);
+      assert.equal(await stat(page, 'best'), formatPercent(right / 80, 1), label);
+      assert.equal(text, 'Close: 5 points on the wrong side (ringed). Turn the line a little to pick them up.', label);
+    }
+  }
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The audit's path: Auto-fit, then one key press and back, used to win the game "by hand" (98 %)
+// and become the learner's best. Now the nudge is practice, a reload of the page keeps the line the
+// model's, and Reset or New points give the learner a line of their own that counts again.
+test('Draw the boundary: Auto-fit then a nudge reports nothing and leaves best alone, until Reset or New points', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/draw-the-boundary.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const canvas = page.locator('canvas[tabindex="0"]');
+  const box = page.locator('[data-predict="draw-boundary-vs-logistic"]');
+  const practice = /^At 95% or better, but logistic regression found this line, so moving it does not count towards your best or the win\. Press Reset \(or New points\) to place a line of your own\.$/;
+  const nudge = async () => {
+    await canvas.focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowDown');
+  };
+  await page.getByRole('button', { name: 'Auto-fit (logistic)' }).click();
+  assert.equal(await stat(page, 'accuracy'), '97.5%');
+  await nudge();
+  assert.equal(await stat(page, 'accuracy'), '97.5%');
+  assert.equal(await stat(page, 'best'), '–', 'a nudge of the model\'s line is not the learner\'s best');
+  assert.match((await page.locator('.dw-message').textContent()).trim(), practice);
+  assert.deepEqual(await reportedEvents(page), [], 'no dw:score, no dw:complete');
+  assert.equal((await widgetState(page)).a, 1);
+  // With no line of the learner's own, the box sends them to Reset first.
+  await box.getByRole('combobox').selectOption('more');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.match(await box.getByRole('status').textContent(), /^Auto-fit placed this line, so moving it does not give you a best line\. Press Reset, then move the line by hand/);
+  assert.equal(await box.getAttribute('data-state'), null);
+
+  // Reloaded, the page address brings the model's line back still marked as the model's.
+  await page.waitForFunction(() => location.hash.includes('draw-boundary.state='));
+  await page.reload();
+  await widgetsReady(page);
+  await listenForReports(page);
+  assert.equal(await stat(page, 'accuracy'), '97.5%');
+  assert.equal((await widgetState(page)).a, 1);
+  await nudge();
+  assert.equal(await stat(page, 'best'), '–');
+  assert.match((await page.locator('.dw-message').textContent()).trim(), practice);
+  assert.deepEqual(await reportedEvents(page), []);
+
+  // Reset: a line placed by hand counts again, and the bisector wins.
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  assert.equal(await widgetState(page), null, 'Reset clears the mark with the line');
+  await canvas.focus();
+  await page.keyboard.press('Escape');
+  const targets = bisectorEnds((await engine(page, await lineEnds(canvas))).means);
+  let ends = await lineEnds(canvas);
+  await keyMove(page, ends[0], targets[0]);
+  await page.keyboard.press('Enter');
+  ends = await lineEnds(canvas);
+  await keyMove(page, ends[1], targets[1]);
+  const best = await stat(page, 'best');
+  assert.equal(best, await stat(page, 'accuracy'));
+  assert.match((await page.locator('.dw-message').textContent()).trim(), /^You reached 95%/);
+  const won = await reportedEvents(page);
+  assert.deepEqual(won.map((r) => r.type).slice(0, 2), ['dw:score', 'dw:complete']);
+  assert.equal(won.at(-1).score, Math.round(Number(best.replace('%', ''))));
+  // Auto-fit again: a nudge of its line leaves the won game's best and reports alone.
+  await page.getByRole('button', { name: 'Auto-fit (logistic)' }).click();
+  await nudge();
+  assert.equal(await stat(page, 'best'), best);
+  assert.deepEqual(await reportedEvents(page), won);
+
+  // New points: new data and no mark, so the first move by hand sets a best again.
+  await page.getByRole('button', { name: 'New points' }).click();
+  assert.equal(await stat(page, 'best'), '–');
+  await canvas.focus();
+  await page.keyboard.press('ArrowUp');
+  assert.match(await stat(page, 'best'), /^\d+\.\d%$/, 'a hand move on new points is the learner\'s');
+  assert.equal((await widgetState(page)).a, undefined);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The box compares the logistic line with the learner's best by hand: nudging the logistic line
+// (97.5 %, 78 right) does not make it "your best line", so the answer stays "more".
+test('Draw the boundary: the prediction compares the logistic line with the learner\'s own best, never a nudge of the logistic line', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/draw-the-boundary.html`);
+  await widgetsReady(page);
+  const box = page.locator('[data-predict="draw-boundary-vs-logistic"]');
+  const canvas = page.locator('canvas[tabindex="0"]');
+  const lock = async (value) => {
+    await box.getByRole('combobox').selectOption(value);
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  };
+  await canvas.focus();
+  await page.keyboard.press('ArrowUp');
+  const best = await stat(page, 'best');
+  const mine = Math.round(Number(best.replace('%', '')) * 0.8);
+  assert.ok(mine < 78, `a line one step from the start gets ${mine} right`);
+  await lock('more');
+  await page.getByRole('button', { name: 'Auto-fit (logistic)' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  await canvas.focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await stat(page, 'accuracy'), '97.5%');
+  assert.equal(await stat(page, 'best'), best, 'the nudged logistic line is not the learner\'s best');
+  // Were the nudged line the learner's best (78), "as many" would hold.
+  await lock('same');
+  await page.getByRole('button', { name: 'Auto-fit (logistic)' }).click();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), new RegExp(`Logistic regression put 78 of 80 points on the correct side; your best line, ${mine}\\.`));
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
 });

@@ -2,7 +2,9 @@
 // straight line (or the line itself) so each class lands on its own side. The score is the share
 // of points on the correct side; 95 % wins. "Auto-fit (logistic)" trains the engine's
 // LogisticRegression step by step, drawing its boundary z = w·x + b = 0 and the probability
-// σ(z) as an orange–white–blue heat map computed by the engine (predictGrid).
+// σ(z) as an orange–white–blue heat map computed by the engine (predictGrid). Only the learner's
+// own line wins or counts as their best: once the model has placed the line, moving it is
+// practice until Reset or New points (as in fit-line.js).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { prefersReducedMotion } from '../lib/frame.js';
@@ -54,6 +56,7 @@ function build(ctx) {
   let best = 0;
   let won = false;
   let reported = 0;         // the best hand-drawn accuracy already reported to the course (percent)
+  let assisted = false;     // the logistic model has placed the line since the last Reset or new points
   let heat = null;          // p(class 1) per grid cell while the logistic model owns the line
   // A logistic line and its count of points right have been on screen since the last reset: from a
   // few dozen steps on that is the finished run's count, so even a paused run shows the box's answer.
@@ -93,7 +96,8 @@ function build(ctx) {
     id: 'draw-boundary-vs-logistic',
     question: t('draw-boundary.predict.question'),
     choices: ['more', 'same', 'fewer'].map((c) => [c, t(`draw-boundary.predict.${c}`)]),
-    ready: () => (best > 0 ? null : t('draw-boundary.predict.ready')),
+    // Nudging the model's line raises no best (see score), so after Auto-fit the way there is Reset.
+    ready: () => (best > 0 ? null : t(assisted ? 'draw-boundary.predict.readyAfterFit' : 'draw-boundary.predict.ready')),
     onCommit: () => { stepsSinceLock = false; },
     // Unlocked part-way through a run, the box has had that run's count on screen.
     onUnlock: () => { if (fitShown) prediction.outcomeSeen(t('draw-boundary.predict.seen')); },
@@ -156,6 +160,7 @@ function build(ctx) {
     const cy = (y0 + y1) / 2;
     ends = [{ x: x0 + 0.2 * (x1 - x0), y: cy + 0.25 * (y1 - y0) }, { x: x0 + 0.8 * (x1 - x0), y: cy + 0.32 * (y1 - y0) }];
     startEnds = JSON.stringify(ends);
+    assisted = false;
     heat = null;
     key.element.style.display = 'none';
     attempt(card, () => learner.setParams([0, 0, 0]));
@@ -180,7 +185,9 @@ function build(ctx) {
   }
 
   // fromUser: the line is the learner's (not the logistic model's); moved: the learner just moved
-  // it (a reset or new points are not a move, so they never win the game by themselves).
+  // it (a reset or new points are not a move, so they never win the game by themselves). A move
+  // counts towards "best" and the win only while the line is the learner's own: nudging a line
+  // the logistic model placed is practice until Reset or New points (fit-line's rule).
   function score(fromUser, moved = false) {
     if (!data) return;
     const p = lineParams();
@@ -188,14 +195,18 @@ function build(ctx) {
     const right = accuracyOf(p.map((v) => -v));
     flip = right > left;
     accuracy = Math.max(left, right);
-    if (moved) best = Math.max(best, accuracy); // the learner's best: not the model's, not the starting line's
+    const own = moved && !assisted;
+    if (own) best = Math.max(best, accuracy); // the learner's best: not the model's, not the starting line's
     statAcc.set(formatPercent(accuracy, 1));
     statBest.set(best > 0 ? formatPercent(best, 1) : '–');
     const wrong = Math.round((1 - accuracy) * data.rows);
     if (fromUser) {
-      if (accuracy >= opts.target) {
+      if (assisted) { // moved, or restored from a link as the model's line
+        if (accuracy >= opts.target) card.setMessage(t('draw-boundary.reachedByFit', { target: formatPercent(opts.target, 0) }), 'info');
+        else card.setMessage(t('draw-boundary.movedByFit', { wrong: formatNumber(wrong, 0), n: formatNumber(data.rows, 0), one: wrong === 1 }), 'info');
+      } else if (accuracy >= opts.target) {
         card.setMessage(t('draw-boundary.reached', { target: formatPercent(opts.target, 0), right: formatNumber(data.rows - wrong, 0), n: formatNumber(data.rows, 0), wrong: wrong ? formatNumber(wrong, 0) : '' }), 'ok');
-        if (moved) reportWin();
+        if (own) reportWin();
       } else if (accuracy >= 0.8) {
         card.setMessage(t('draw-boundary.close', { wrong: formatNumber(wrong, 0), one: wrong === 1 }), 'info');
       } else {
@@ -207,8 +218,8 @@ function build(ctx) {
   }
 
   // The learner's own line beat the target: the game is won (once per set of points), and a
-  // later, better hand-drawn line raises the reported score. Auto-fit never reports: it is the
-  // model's result, not the learner's.
+  // later, better hand-drawn line raises the reported score. Auto-fit never reports, and neither
+  // does a nudge of its line: it is the model's result, not the learner's.
   function reportWin() {
     const percent = Math.round(best * 100);
     const detail = { widget: 'draw-boundary', title: t('draw-boundary.title'), score: percent, max: 100 };
@@ -231,6 +242,7 @@ function build(ctx) {
       const py = cy + t * w1;
       const half = 0.35 * Math.max(view.x1 - view.x0, view.y1 - view.y0);
       ends = [{ x: px + (w1 / norm) * half, y: py - (w0 / norm) * half }, { x: px - (w1 / norm) * half, y: py + (w0 / norm) * half }];
+      assisted = true; // the model's line now: moving it is practice until Reset or New points
     }
     const d = plot.domain;
     const grid = attempt(card, () => learner.predictGrid(d.x0, d.x1, d.y0, d.y1, GRID[0], GRID[1]), null);
@@ -402,12 +414,13 @@ function build(ctx) {
 
   return {
     update(next) { stopFit(); if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; loadData(); },
-    // Shared by a link: the seed (New points changes it), the line as drawn, imported points.
+    // Shared by a link: the seed (New points changes it), the line as drawn, imported points, and
+    // a: 1 when the logistic model placed that line (so a reloaded page keeps it the model's).
     currentOptions() { return { seed: opts.seed }; },
     state: {
       get() {
         if (!imported && JSON.stringify(ends) === startEnds) return null;
-        return { e: ends.map((p) => [p.x, p.y]), ...(imported ? pointsState(imported.X, imported.y) : {}) };
+        return { e: ends.map((p) => [p.x, p.y]), ...(assisted ? { a: 1 } : {}), ...(imported ? pointsState(imported.X, imported.y) : {}) };
       },
       set(value) {
         const e = value && Array.isArray(value.e) ? value.e : null;
@@ -415,10 +428,12 @@ function build(ctx) {
           throw new RangeError('the line needs two ends (x, y) within ±1000');
         }
         if (Math.hypot(e[1][0] - e[0][0], e[1][1] - e[0][1]) < 1e-9) throw new RangeError('the two ends of the line are the same point');
+        if (value.a !== undefined && value.a !== 1) throw new RangeError('the mark for a line placed by Auto-fit (a) must be 1 or left out');
         const points = value.p ? pointsFromState(value, CSV_RULES) : null; // checked before anything changes
         stopFit();
         if (points) { imported = { X: points.X, y: points.y }; loadData(); }
         ends = e.map(([x, y]) => ({ x, y }));
+        assisted = value.a === 1;
         heat = null;
         key.element.style.display = 'none';
         score(true);
