@@ -105,6 +105,29 @@ test('the noise experiment: 168 of 200 name a winner (77 vs 91), 32 ties at p = 
   made.length = 0;
 });
 
+test('the noise experiment keeps 10 folds and noise 0.30 whatever the sliders show, and the lesson says so before the reveal', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./comparing-models.md', import.meta.url), 'utf8');
+  assert.equal(D.k, 10);
+  assert.equal(D.noise, 0.3);
+  assert.match(lesson, /3\. Lower the folds to \*\*3\*\*/);
+  assert.match(lesson, /The experiment keeps the widget's starting settings, 10 folds and noise 0\.30, whatever the sliders above show: if you lowered the folds to 3 in the last step, it still uses 10, and its caption says so\./);
+  assert.match(lesson, /::: reveal\nWith 10 folds \(the widget's default, which the experiment always uses\), one copy had the higher mean in 168 of 200/);
+  // The caption the learner reads beside the experiment names its folds and noise and says the sliders do not change it.
+  const caption = messages['model-comparison.noiseCaption']({ forest: '15 trees', points: D.points, k: '10', noise: '0.30' });
+  assert.match(caption, /\(noise 0\.30\) and fresh folds \(k = 10\).*the folds and noise sliders and New data change only the panels above/);
+  // At 3 folds the tallies differ (the counts the audit saw): the reveal's numbers hold only at 10.
+  const fa = make('forest');
+  const fb = make('forest');
+  const three = [];
+  for (let r = 0; r < D.resamples; r++) three.push(noiseResample(ml, fa, fb, r, { ...D, k: 3 }));
+  const t3 = tallyNoise(three);
+  assert.notEqual(t3.ties, 32);
+  assert.notEqual(t3.aWins, 77);
+  for (const m of made) m.delete();
+  made.length = 0;
+});
+
 test('check-yourself answers', () => {
   const t = computations['paired-t'](ml, { a: [0.90, 0.85, 0.88], b: [0.86, 0.84, 0.85] });
   assert.equal(t.t.toFixed(2), '3.02');

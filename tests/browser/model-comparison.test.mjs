@@ -78,10 +78,23 @@ test('model-comparison: three folds put the permutation test’s floor at 0.25',
   await page.close();
 });
 
-test('model-comparison: the noise experiment reports the engine’s counts', async () => {
+// The lesson's steps in order: Things to try 1–3 (model B a tree, both logistic, folds lowered to
+// 3) and then the noise experiment, whose reveal gives the counts for 10 folds. The experiment keeps
+// 10 folds, so a learner who left the folds at 3 sees the reveal's numbers.
+test('model-comparison: after the lesson’s things to try (folds left at 3), the noise experiment reports the reveal’s counts for 10 folds', async () => {
   const page = await site.newPage();
   await page.goto(`${site.base}/lessons/comparing-models.html`);
   await widgetsReady(page);
+  await page.getByLabel('model B', { exact: true }).selectOption('tree');
+  await page.getByLabel('model A', { exact: true }).selectOption('logistic');
+  await page.getByLabel('model B', { exact: true }).selectOption('logistic');
+  const k = page.locator('.dw-field', { hasText: 'folds k' }).locator('input');
+  await k.focus();
+  for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowLeft');
+  assert.match(await page.locator('.model-comparison-tests').textContent(), /Over 3 folds/);
+  const caption = await page.locator('.model-comparison-caption', { hasText: 'Two copies' }).textContent();
+  assert.match(caption, /\(noise 0\.30\) and fresh folds \(k = 10\)/);
+  assert.match(caption, /the folds and noise sliders and New data change only the panels above/);
   assert.match(await page.locator('.dw-summary-list').textContent(), /Not run yet\. Predict first/);
   // Predict, then check with the lesson's number: 8 of 200 (± 5).
   const box = page.locator('[data-predict="comparison-false-alarms"]');
@@ -106,7 +119,9 @@ test('model-comparison: the noise experiment reports the engine’s counts', asy
   const text = await page.locator('.dw-summary-list').textContent();
   assert.ok(text.includes(`copy A in ${tally.aWins}, copy B in ${tally.bWins}, a tie in ${tally.ties}`), text);
   assert.ok(text.includes(`p < 0.05 in ${tally.significant} (`), text);
-  assert.equal(tally.significant, 8);
+  // The reveal's numbers: 77 against 91, 32 ties, 8 below 0.05.
+  assert.deepEqual([tally.aWins, tally.bWins, tally.ties, tally.significant], [77, 91, 32, 8]);
+  assert.ok(text.includes('copy A in 77, copy B in 91, a tie in 32 — the naive rule names a “better” model 84'), text);
   assert.equal(await box.getAttribute('data-result'), 'held');
   assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said 8, and it came out 8 \(within ± 5\)\. p < 0\.05 in 8 of 200 \(4\.0 ?%\)/);
   const ink = await canvasInk(page, '.dw-plot >> nth=1 >> canvas');
@@ -164,6 +179,55 @@ test('model-comparison: predict, then check on a short experiment (20 resamples)
   v = await run(significant + 10);
   assert.equal(v.result, 'missed');
   assert.match(v.text, new RegExp(`did not hold: you said ${significant + 10}, and it came out ${significant} \\(outside ± 2\\)`));
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The folds and noise sliders and New data change the first two panels only: a short experiment
+// run after all three gives the counts of the widget's own settings (k = 10, noise 0.3, seed 4),
+// not those of the sliders (which differ at k = 3), and the box settles on them.
+test('model-comparison: the noise experiment keeps its settings when the folds, noise and data change', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/embed.html?w=model-comparison&resamples=20`);
+  await widgetsReady(page);
+  const tallies = await page.evaluate(async () => {
+    const { loadEngine } = await import('/engine/index.js');
+    const d = await import('/widgets/comparison/data.js');
+    const ml = await loadEngine();
+    const a = d.MODELS.forest.make(ml);
+    const b = d.MODELS.forest.make(ml);
+    try {
+      const tally = (o) => {
+        const results = [];
+        for (let r = 0; r < 20; r++) results.push(d.noiseResample(ml, a, b, r, o));
+        return d.tallyNoise(results);
+      };
+      return { ten: tally({ ...d.COMPARISON_DEFAULTS, resamples: 20 }), three: tally({ ...d.COMPARISON_DEFAULTS, k: 3, resamples: 20 }) };
+    } finally { a.delete(); b.delete(); }
+  });
+  const line = (t) => `copy A in ${t.aWins}, copy B in ${t.bWins}, a tie in ${t.ties}`;
+  assert.notEqual(line(tallies.ten), line(tallies.three), 'the two settings give different counts');
+  const k = page.locator('.dw-field', { hasText: 'folds k' }).locator('input');
+  await k.focus();
+  for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowLeft');
+  const noise = page.locator('.dw-field', { hasText: 'noise' }).locator('input');
+  await noise.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.getByRole('button', { name: 'New data' }).click();
+  assert.match(await page.locator('.model-comparison-tests').textContent(), /Over 3 folds/);
+  assert.match(await page.locator('.model-comparison-caption', { hasText: 'Two copies' }).textContent(), /\(noise 0\.30\) and fresh folds \(k = 10\)/);
+  const box = page.locator('[data-predict="comparison-false-alarms"]');
+  await box.getByRole('textbox', { name: /20 resamples: in how many/ }).fill(String(tallies.ten.significant));
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await page.getByRole('button', { name: /Run the experiment/ }).click();
+  await page.waitForFunction(() => document.querySelector('[data-predict="comparison-false-alarms"]').dataset.state === 'settled', null, { timeout: PLAY_TIMEOUT });
+  const text = await page.locator('.dw-summary-list').textContent();
+  assert.ok(text.includes(line(tallies.ten)), text);
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  // Moving the folds slider after the run leaves the finished experiment on screen.
+  await k.focus();
+  await page.keyboard.press('ArrowRight');
+  assert.ok((await page.locator('.dw-summary-list').textContent()).includes(line(tallies.ten)));
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

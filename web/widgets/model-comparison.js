@@ -4,7 +4,10 @@
 // McNemar's test compares the two on one held-out test set (the verdict uses its exact binomial
 // p-value; the chi-square version is shown beside it). A third panel runs the noise experiment:
 // two copies of one random forest that differ only in their seed, compared on many fresh
-// resamples, counting how often the "higher mean" wins and how often p < 0.05.
+// resamples, counting how often the "higher mean" wins and how often p < 0.05. The experiment
+// keeps the settings the widget was given (folds, noise, points, seed): the folds and noise
+// sliders and New data change only the first two panels, so the count the lesson's reveal gives
+// for 10 folds is the count a learner sees after lowering the folds to 3 in "Things to try".
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { requestDraw, cancelDraw, animate } from '../lib/frame.js';
@@ -64,6 +67,10 @@ function build(ctx) {
   owned.models.push(forestA, forestB);
   let folds = null;
   let testSet = null;
+  // The noise experiment's settings: the options as given (mount, or update() from outside),
+  // never the sliders' live values.
+  const experimentSettings = (o) => ({ points: o.points, noise: o.noise, k: o.k, seed: o.seed, resamples: o.resamples });
+  let noiseSettings = experimentSettings(opts);
   let experiment = { results: [], target: opts.resamples };
 
   // ---- panel 1: fold by fold ----
@@ -127,11 +134,11 @@ function build(ctx) {
   const selectA = select(card.controls, { label: t('model-comparison.select.modelA'), value: opts.modelA, options: choices, onChange: (v) => { opts.modelA = v; makeModels(); compare(); } });
   const selectB = select(card.controls, { label: t('model-comparison.select.modelB'), value: opts.modelB, options: choices, onChange: (v) => { opts.modelB = v; makeModels(); compare(); } });
   const sliders = {
-    k: slider(card.controls, { label: t('model-comparison.slider.k'), min: 3, max: 12, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; compare(); resetExperiment(); } }),
-    noise: slider(card.controls, { label: t('model-comparison.slider.noise'), min: 0.05, max: 0.6, step: 0.05, value: opts.noise, format: (v) => formatNumber(v, 2), onInput: (v) => { opts.noise = v; compare(); resetExperiment(); } }),
+    k: slider(card.controls, { label: t('model-comparison.slider.k'), min: 3, max: 12, step: 1, value: opts.k, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.k = v; compare(); } }),
+    noise: slider(card.controls, { label: t('model-comparison.slider.noise'), min: 0.05, max: 0.6, step: 0.05, value: opts.noise, format: (v) => formatNumber(v, 2), onInput: (v) => { opts.noise = v; compare(); } }),
   };
   const dataButtons = buttonRow(card.controls);
-  button(dataButtons, t('model-comparison.newData'), () => { opts.seed = nextSeed(opts.seed); compare(); resetExperiment(); }, { title: t('model-comparison.newDataTitle') });
+  button(dataButtons, t('model-comparison.newData'), () => { opts.seed = nextSeed(opts.seed); compare(); }, { title: t('model-comparison.newDataTitle') });
 
   const statA = card.stat(t('model-comparison.stat.meanA'));
   const statB = card.stat(t('model-comparison.stat.meanB'));
@@ -228,7 +235,7 @@ function build(ctx) {
   function step(count) {
     for (let i = 0; i < count && experiment.results.length < experiment.target; i++) {
       const r = experiment.results.length;
-      const res = attempt(card, () => noiseResample(ml, forestA, forestB, r, opts), null);
+      const res = attempt(card, () => noiseResample(ml, forestA, forestB, r, noiseSettings), null);
       if (!res) { experiment.target = experiment.results.length; break; }
       experiment.results.push(res);
     }
@@ -249,7 +256,7 @@ function build(ctx) {
 
   function renderNoise() {
     const tally = tallyNoise(experiment.results);
-    noiseCaption.textContent = t('model-comparison.noiseCaption', { forest: t('model-comparison.forestSize'), points: opts.points, k: formatNumber(opts.k, 0) });
+    noiseCaption.textContent = t('model-comparison.noiseCaption', { forest: t('model-comparison.forestSize'), points: noiseSettings.points, k: formatNumber(noiseSettings.k, 0), noise: formatNumber(noiseSettings.noise, 2) });
     const lines = tally.runs
       ? [
         t('model-comparison.noise.runs', { runs: tally.runs, target: formatNumber(experiment.target, 0) }),
@@ -356,9 +363,10 @@ function build(ctx) {
   return {
     update(next) {
       const rebuild = next.modelA !== opts.modelA || next.modelB !== opts.modelB;
-      const experimentChanged = ['points', 'noise', 'k', 'seed', 'resamples'].some((key) => next[key] !== opts[key]);
+      const experimentChanged = ['points', 'noise', 'k', 'seed', 'resamples'].some((key) => next[key] !== noiseSettings[key]);
       const resamplesChanged = next.resamples !== opts.resamples;
       opts = { ...next };
+      noiseSettings = experimentSettings(opts);
       selectA.value = opts.modelA;
       selectB.value = opts.modelB;
       sliders.k.set(opts.k);

@@ -68,7 +68,7 @@ export const messages = {
   'model-comparison.verdict.equal': ({ folds, mc }) => `Equal mean accuracy over the ${countOf(folds, 'fold')}: no winner. ${mc}`,
   'model-comparison.verdict.ahead': '{leader} is ahead by {gap} on average and the paired t-test gives p = {p} < 0.05: a gap this steady across folds would rarely come from luck. {mc}',
   'model-comparison.verdict.unclear': '{leader} has the higher mean by {gap}, but p = {p} ≥ 0.05: the fold-to-fold gaps swing too much to call it. {mc}',
-  'model-comparison.noiseCaption': ({ forest, points, k }) => `Two copies of the same random forest (${forest}) that differ only in their seed, so neither is better. Each resample draws ${countOf(points, 'fresh point')} and fresh folds (k = ${k}) and compares the copies fold by fold.`,
+  'model-comparison.noiseCaption': ({ forest, points, k, noise }) => `Two copies of the same random forest (${forest}) that differ only in their seed, so neither is better. Each resample draws ${countOf(points, 'fresh point')} (noise ${noise}) and fresh folds (k = ${k}) and compares the copies fold by fold. This experiment always uses these settings: the folds and noise sliders and New data change only the panels above.`,
   'model-comparison.noise.runs': ({ runs, target }) => `${countOf(runs, 'resample')} of ${target} run.`,
   'model-comparison.noise.wins': 'Higher mean: copy A in {a}, copy B in {b}, a tie in {ties} — the naive rule names a “better” model {share} of the time.',
   'model-comparison.noise.significant': 'p < 0.05 in {significant} ({share}) — the rate of false alarms the 0.05 threshold promises is 5%.',
