@@ -15,10 +15,18 @@ const AREA = [2000, 1500, 3000];
 const PRICE = [300, 250, 400];
 const risk = (w, b) => computations.linear(ml, { x: AREA, y: PRICE, w, b });
 
-test('the widget holds the lesson’s three houses and starts at w = 0.1, b = 0 with the goal "under 100"', () => {
+const fs = await import('node:fs');
+const lessonText = fs.readFileSync(new URL('./empirical-risk.md', import.meta.url), 'utf8');
+// The line the lesson mounts the widget at (its directive's w and b): the second guess.
+const START = (() => {
+  const m = /\n::: widget empirical-risk w=(\S+) b=(\S+)\n/.exec(lessonText);
+  return m ? { w: Number(m[1]), b: Number(m[2]) } : null;
+})();
+
+test('the widget holds the lesson’s three houses, the lesson mounts it at the second guess w = 0.15, b = 10, and the goal is "under 100"', () => {
   assert.deepEqual(HOUSES, { x: AREA, y: PRICE });
-  assert.equal(schema.w.default, 0.1);
-  assert.equal(schema.b.default, 0);
+  assert.deepEqual(START, { w: 0.15, b: 10 });
+  assert.match(lessonText, /starts at the second guess, \$w = 0\.15\$ and \$b = 10\$/);
   assert.equal(schema.goal.default, 100);
 });
 
@@ -27,7 +35,7 @@ test('squared error: a miss of 20 costs 400, a miss of 40 costs 1600 (twice the 
   assert.equal(ml.meanSquaredError([0], [40]), 1600);
 });
 
-test('worked example: w = 0.1, b = 0 misses every house by −100, empirical risk 10 000 (widget start)', () => {
+test('worked example: w = 0.1, b = 0 misses every house by −100, empirical risk 10 000 (the first guess)', () => {
   const r = riskOf(ml, 0.1, 0);
   r.predictions.forEach((p, i) => assert.ok(Math.abs(p - PRICE[i] - -100) < 1e-9, `house ${i + 1}: ${p}`));
   assert.ok(Math.abs(r.risk - 10000) < 1e-6);
@@ -58,9 +66,28 @@ test('the best line is w = 0.1, b = 100 with empirical risk 0 (the houses lie on
   assert.ok(riskOf(ml, 0.1, 100).risk < 1e-9);
 });
 
-test('the goal is reachable with the sliders (w in steps of 0.001, b in steps of 1) but not at the start', () => {
-  assert.ok(riskOf(ml, schema.w.default, schema.b.default).risk >= schema.goal.default);
+test('the goal is reachable with the sliders (w in steps of 0.001, b in steps of 1) but not at the start, and from the start not with one slider: above 972 with w = 0.15, above 620 with b = 10', () => {
+  assert.ok(riskOf(ml, START.w, START.b).risk >= schema.goal.default);
   assert.ok(riskOf(ml, 0.1, 95).risk < schema.goal.default);
+  // Every stop of the b slider (−300 … 300 in steps of 1) at w = 0.15, every stop of the w slider
+  // (0 … 0.3 in steps of 0.001) at b = 10.
+  let onlyB = Infinity;
+  for (let b = schema.b.min; b <= schema.b.max; b++) onlyB = Math.min(onlyB, riskOf(ml, START.w, b).risk);
+  let onlyW = Infinity;
+  for (let i = 0; i <= 300; i++) onlyW = Math.min(onlyW, riskOf(ml, i / 1000, START.b).risk);
+  assert.equal(Math.floor(onlyB), 972);
+  assert.equal(Math.floor(onlyW), 620);
+  assert.match(lessonText, /Then play: press \*\*Reset\*\*, which puts the line back at \$w = 0\.15\$, \$b = 10\$, and bring the empirical risk below 100\. From there neither slider can do it alone: with \$w\$ left at 0\.15 the risk stays above 972, and with \$b\$ left at 10 above 620/);
+});
+
+test('the lesson asks for the prediction before the game, and names the line to set (w = 0.1, b = 0, then b = 50)', () => {
+  const widget = lessonText.indexOf('::: widget empirical-risk');
+  const predict = lessonText.indexOf('**Predict, then check.**');
+  const play = lessonText.indexOf('Then play:');
+  assert.ok(widget > 0 && widget < predict && predict < play, `widget ${widget}, predict ${predict}, play ${play}`);
+  assert.match(lessonText, /Go back to the first guess: set \$w = 0\.1\$ and \$b = 0\$/);
+  // Going from the start (0.15, 10) to (0.1, 0) never shows the line at w = 0.1, b = 50.
+  assert.notEqual(START.b, 50);
 });
 
 test('check yourself: w = 0.14, b = 0 misses by −20, −40, +20, risk 800, below both pairs of the text', () => {
@@ -80,7 +107,7 @@ test('check yourself: misses −10, +10, −10 give risk 100; 0, 0, +30 give 300
 test('predict, then check: at w = 0.1 the risk is 10 000 at b = 0 and 2 500 at b = 50 (half the miss, a quarter of the risk)', async () => {
   const fs = await import('node:fs');
   const lesson = fs.readFileSync(new URL('./empirical-risk.md', import.meta.url), 'utf8');
-  assert.match(lesson, /\*\*Predict, then check\.\*\* Go back to the first guess, \$w = 0\.1\$ and \$b = 0\$, where every house is under-priced by 100 and the risk is 10 000\. Raising \$b\$ to 50 lifts the line by 50 and halves every miss\..*within ±50/);
+  assert.match(lesson, /\*\*Predict, then check\.\*\* Go back to the first guess: set \$w = 0\.1\$ and \$b = 0\$, where every house is under-priced by 100 and the risk is 10 000\. Raising \$b\$ to 50 lifts the line by 50 and halves every miss\..*within ±50.*lock it in, and set \$b = 50\$/);
   const before = riskOf(ml, 0.1, 0);
   const after = riskOf(ml, 0.1, 50);
   assert.ok(Math.abs(before.risk - 10000) < 1e-6);

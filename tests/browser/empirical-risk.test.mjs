@@ -28,16 +28,18 @@ const setSlider = (card, label, value) => card.locator('.dw-field', { hasText: l
 }, value);
 const rows = (card) => card.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent.trim())));
 
-test('the page is clean at 1280 and 375 px and the table starts at the lesson’s first guess (risk 10 000)', async () => {
+test('the page is clean at 1280 and 375 px and the table starts at the lesson’s second guess, w = 0.15, b = 10 (310, 235, 460; risk 1308)', async () => {
   for (const width of [1280, 375]) {
     const page = await open(width);
     const card = cardOf(page);
     assert.deepEqual(await rows(card), [
-      ['1', '2\u202f000', '300', '200', '-100', '10\u202f000'],
-      ['2', '1\u202f500', '250', '150', '-100', '10\u202f000'],
-      ['3', '3\u202f000', '400', '300', '-100', '10\u202f000'],
+      ['1', '2\u202f000', '300', '310', '10', '100'],
+      ['2', '1\u202f500', '250', '235', '-15', '225'],
+      ['3', '3\u202f000', '400', '460', '60', '3\u202f600'],
     ]);
-    assert.equal(await statReader(page, card)('empirical risk'), '10\u202f000');
+    assert.equal(await statReader(page, card)('empirical risk'), '1\u202f308');
+    assert.equal(await card.locator('.dw-field', { hasText: 'slope w' }).locator('output').textContent(), '0.150');
+    assert.equal(await card.locator('.dw-field', { hasText: 'intercept b' }).locator('output').textContent(), '10');
     assert.deepEqual(page.record.errors, []);
     assert.deepEqual(offMachineRequests(page), []);
     assert.ok(await noNaNInCards(page));
@@ -48,16 +50,53 @@ test('the page is clean at 1280 and 375 px and the table starts at the lesson’
   }
 });
 
-test('w = 0.15, b = 10 gives the text’s second table: 310, 235, 460 and a risk of 1308', async () => {
+// The lesson in order: the widget starts at the second guess; the learner goes back to the first
+// guess (w = 0.1, b = 0: risk 10 000), predicts, sets b = 50 (the prediction is recorded), then
+// presses Reset and plays from w = 0.15, b = 10, where one slider alone cannot reach the goal.
+test('the lesson’s steps in order: back to w = 0.1, b = 0, predict, b = 50 records the prediction; after Reset one slider alone never wins', async () => {
   const page = await open(1280);
   const card = cardOf(page);
-  await setSlider(card, 'slope w', 0.15);
-  await setSlider(card, 'intercept b', 10);
-  const r = await rows(card);
-  assert.deepEqual(r.map((row) => row[3]), ['310', '235', '460']);
-  assert.deepEqual(r.map((row) => row[5]), ['100', '225', '3\u202f600']);
+  const box = card.locator('[data-predict="empirical-risk-half-miss"]');
+  const w = card.getByRole('slider', { name: 'slope w' });
+  const b = card.getByRole('slider', { name: 'intercept b' });
+  // From 0.15 to 0.1 a step at a time, then b from 10 down to 0, as the keyboard would.
+  await w.focus();
+  for (let i = 0; i < 50; i++) await page.keyboard.press('ArrowLeft');
+  await b.focus();
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
+  assert.equal(await statReader(page, card)('empirical risk'), '10\u202f000');
+  assert.deepEqual((await rows(card)).map((row) => row[4]), ['-100', '-100', '-100']);
+  assert.doesNotMatch(await box.getByRole('status').textContent(), /before a prediction was locked in/, 'nothing about b = 50 has been shown yet');
+  await lockPrediction(card, 'empirical-risk-half-miss', '2500');
+  await b.focus();
+  for (let i = 0; i < 50; i++) await page.keyboard.press('ArrowRight');
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.doesNotMatch(await box.getByRole('status').textContent(), /practice/i);
+  let events = await page.evaluate(() => window.__events.filter((e) => e.detail.widget === 'predict:empirical-risk-half-miss').map((e) => [e.type, e.detail.score]));
+  assert.deepEqual(events, [['dw:score', 1], ['dw:complete', 1]]);
+  await card.getByRole('button', { name: 'Reset' }).click();
   assert.equal(await statReader(page, card)('empirical risk'), '1\u202f308');
-  assert.deepEqual(await page.evaluate(() => window.__events), []);
+  // Every stop of b with w at 0.15, then every stop of w with b at 10: never under the goal.
+  const lowest = await card.evaluate((el) => {
+    const input = (label) => [...el.querySelectorAll('.dw-field')].find((f) => f.textContent.includes(label)).querySelector('input[type=range]');
+    const set = (i, v) => { i.value = String(v); i.dispatchEvent(new Event('input', { bubbles: true })); };
+    const risk = () => Number(el.querySelector('tfoot td').textContent.replace(/[\s\u202f]/g, ''));
+    const out = { b: Infinity, w: Infinity };
+    for (let v = -300; v <= 300; v++) { set(input('intercept b'), v); out.b = Math.min(out.b, risk()); }
+    set(input('intercept b'), 10);
+    for (let i = 0; i <= 300; i++) { set(input('slope w'), i / 1000); out.w = Math.min(out.w, risk()); }
+    return out;
+  });
+  assert.deepEqual(lowest, { b: 972, w: 620 });
+  events = await page.evaluate(() => window.__events.filter((e) => e.detail.widget === 'empirical-risk'));
+  assert.deepEqual(events, [], 'no win with one slider');
+  // Both sliders: w = 0.1, b = 95 misses by −5 each, risk 25.
+  await setSlider(card, 'slope w', 0.1);
+  await setSlider(card, 'intercept b', 95);
+  assert.match(await card.locator('.dw-message').textContent(), /^Empirical risk 25: under the goal of 100/);
+  events = await page.evaluate(() => window.__events.filter((e) => e.detail.widget === 'empirical-risk').map((e) => e.type));
+  assert.deepEqual(events, ['dw:score', 'dw:complete']);
+  assert.deepEqual(page.record.errors, []);
   await page.close();
 });
 
@@ -154,6 +193,8 @@ test('predict, then check: a typed risk for b = 50 is judged within ± 50 (5000 
     await box.getByRole('textbox', { name: /raising b from 0 to 50 halves every miss/ }).fill(value);
     await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   };
+  await setSlider(card, 'slope w', 0.1);
+  await setSlider(card, 'intercept b', 0);
   await lock('5000');
   await setSlider(card, 'intercept b', 50);
   assert.equal(await box.getAttribute('data-result'), 'missed');
@@ -180,6 +221,7 @@ test('empirical risk: setting b = 50 before predicting makes the prediction prac
   const card = page.locator('.dw-card', { has: page.locator('[data-predict="empirical-risk-half-miss"]') });
   const box = card.locator('[data-predict="empirical-risk-half-miss"]');
   const b = card.getByRole('slider', { name: 'intercept b' });
+  await card.getByRole('slider', { name: 'slope w' }).fill('0.1');
   await b.fill('50');
   assert.match(await box.getByRole('status').textContent(), /before a prediction was locked in/);
   await b.fill('0');
