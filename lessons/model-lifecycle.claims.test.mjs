@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/data-drift.js';
 import { computations as networkComputations } from '../web/js/check-computations/neural-networks.js';
-import { SETTINGS, WIDGET_DEFAULTS, deploymentConfig, firstAccuracyAlarm, firstInputAlarm, inputMonitorVerdict, meanAccuracy, versionRows } from '../web/widgets/model-lifecycle/lifecycle.js';
+import { SETTINGS, WIDGET_DEFAULTS, askedSettings, deploymentConfig, firstAccuracyAlarm, firstInputAlarm, inputMonitorVerdict, meanAccuracy, settingsAwayFrom, versionRows } from '../web/widgets/model-lifecycle/lifecycle.js';
 
 const DEFAULTS = WIDGET_DEFAULTS;
 const run = (over = {}, manual = []) => ml.simulateDeployment(deploymentConfig({ ...DEFAULTS, ...over }, manual));
@@ -100,6 +100,46 @@ test('predict, then check: concept drift — accuracy falls, the input monitor n
   assert.ok(r.days.every((d) => d.inputShift === 0));
   assert.equal(r.days[30].conceptShift, 1, 'the parabola rises by 1');
   assert.ok(meanAccuracy(r, 20, 60) < meanAccuracy(r, 0, 20) - 0.1);
+});
+
+// The tries change the widget's settings one after another and nothing sets them back: after try 4
+// retraining is on a schedule and the drift takes 20 days. At those settings the concept-drift run
+// averages 0.847 after day 20 (not the reveal's 0.655) and the accuracy alarm comes on day 40 (not
+// 22), so the box judges only at the settings the widget opened with (settingsAwayFrom), and the
+// predict step names the two to set back.
+test('predict, then check, after the tries in order: the box judges only at the first settings; the lesson says to set retraining and the ramp back', () => {
+  const asked = askedSettings(DEFAULTS);
+  // Try 2 sets retraining to never, try 3 to a schedule (every 14 days), try 4 the ramp to 20.
+  const carried = { ...DEFAULTS, policy: 'schedule', ramp: 20, drift: 'concept' };
+  assert.deepEqual(settingsAwayFrom(asked, carried), ['policy', 'ramp']);
+  const carriedRun = run(carried);
+  assert.notEqual(three(meanAccuracy(carriedRun, 20, 60)), LESSON.accConcept, 'the carried-over run is not the reveal\'s');
+  assert.notEqual(firstAccuracyAlarm(run({ ...carried, watch: 'both' })), LESSON.conceptAccAlarm);
+  // Set back as the lesson says: the run the reveal and the accuracy-alarm sentence describe.
+  const restored = { ...carried, policy: 'alarm', ramp: 1 };
+  assert.deepEqual(settingsAwayFrom(asked, restored), []);
+  assert.equal(three(meanAccuracy(run(restored), 20, 60)), LESSON.accConcept);
+  assert.equal(firstAccuracyAlarm(run({ ...restored, watch: 'both' })), LESSON.conceptAccAlarm);
+  // One of the two set back is not enough.
+  assert.deepEqual(settingsAwayFrom(asked, { ...carried, policy: 'alarm' }), ['ramp']);
+  assert.deepEqual(settingsAwayFrom(asked, { ...carried, ramp: 1 }), ['policy']);
+  const lesson = readFileSync(new URL('./model-lifecycle.md', import.meta.url), 'utf8');
+  const step = lesson.split('\n').find((l) => l.startsWith('**Predict, then check.**'));
+  assert.match(step, /set \*\*retraining\*\* back to \*\*on an alarm\*\* and \*\*days to drift in full\*\* back to 1/);
+  assert.ok(step.indexOf('back to 1') < step.indexOf('play to day 59'), 'set back before playing');
+  assert.match(step, /The box judges only that run/);
+});
+
+test('the box compares settings as the widget shows them: drift size to a tenth, the schedule only when retraining is on one', () => {
+  const asked = askedSettings(DEFAULTS);
+  const concept = { ...DEFAULTS, drift: 'concept' };
+  assert.deepEqual(settingsAwayFrom(asked, { ...concept, size: 2.0000000000000004 }), []);
+  assert.deepEqual(settingsAwayFrom(asked, { ...concept, size: 2.1 }), ['size']);
+  assert.deepEqual(settingsAwayFrom(asked, { ...concept, size: 1.9 }), ['size']);
+  assert.deepEqual(settingsAwayFrom(asked, { ...concept, every: 13 }), [], 'no schedule: its length does not matter');
+  assert.deepEqual(settingsAwayFrom(askedSettings({ ...DEFAULTS, policy: 'schedule' }), { ...concept, policy: 'schedule', every: 13 }), ['every']);
+  assert.deepEqual(settingsAwayFrom(asked, { ...concept, watch: 'both', delay: 1, seed: 15 }, [30]), ['watch', 'delay', 'manual', 'seed']);
+  assert.deepEqual(settingsAwayFrom(asked, { ...concept, ramp: 2 }), ['ramp']);
 });
 
 test('watching labelled accuracy: the accuracy alarm rings, later with a 5-day label delay', () => {

@@ -4,6 +4,7 @@
 // number comes from the engine's simulateDeployment; nothing here computes a statistic.
 
 import { roundLadder } from '../../lib/ladder.js';
+import { formatNumber } from '../../lib/format.js';
 
 // The widget's option defaults (its schema reads them; the lesson's claims test runs them).
 export const WIDGET_DEFAULTS = { drift: 'inputs', size: 2, ramp: 1, start: 20, policy: 'alarm', every: 14, delay: 0, watch: 'inputs', day: 0, seed: 14 };
@@ -79,6 +80,32 @@ export function inputMonitorVerdict(run, start) {
   const first = firstInputAlarm(run, start);
   if (first === null) return 'never';
   return first <= start + 3 ? 'soon' : 'late';
+}
+
+// The run the Predict-then-check box judges, and the lesson's reveal describes: the widget's
+// settings as it opened (the lesson's directive), with the rule drifting and the input monitor
+// alone. The tries before the box change some of them (retraining on a schedule, a 20-day ramp),
+// and at those the accuracy after the change is another number (0.847 against the reveal's 0.655).
+export function askedSettings(opts) {
+  const { size, ramp, start, policy, every, delay, seed } = opts;
+  return { drift: 'concept', watch: 'inputs', size, ramp, start, policy, every, delay, seed };
+}
+
+// The settings of `opts` (and the days retrained by hand) that differ from `asked`, in the order
+// the controls show them; [] when the run is the one the box judges. Compared as the learner sees
+// them: the drift size to the slider's tenth. The schedule's length counts only when retraining is
+// on a schedule, and `drift` is left to the caller (only concept drift makes a run to judge).
+export function settingsAwayFrom(asked, opts, manual = []) {
+  const away = [];
+  if (opts.policy !== asked.policy) away.push('policy');
+  else if (asked.policy === 'schedule' && opts.every !== asked.every) away.push('every');
+  if (opts.watch !== asked.watch) away.push('watch');
+  if (formatNumber(opts.size, 1) !== formatNumber(asked.size, 1)) away.push('size');
+  if (opts.ramp !== asked.ramp) away.push('ramp');
+  if (opts.delay !== asked.delay) away.push('delay');
+  if (manual.length > 0) away.push('manual');
+  if (opts.seed !== asked.seed) away.push('seed');
+  return away;
 }
 
 // Mean of the serving model's accuracy over days [from, to).

@@ -1,5 +1,8 @@
 // Every word the model-lifecycle widget shows a learner (English). Numbers arrive formatted
 // (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
+// "a, b and c".
+const listSteps = (steps) => (steps.length > 1 ? `${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1]}` : steps[0] || '');
+
 export const messages = {
   'model-lifecycle.title': 'A model’s life after training',
   'model-lifecycle.hint': 'Press Play and watch the days go by: the monitor compares each day’s inputs with the training data, rings when they drift, and a retrain adds a version to the table.',
@@ -41,12 +44,23 @@ export const messages = {
   'model-lifecycle.dayOf': '{day} of {last}',
   'model-lifecycle.version': 'v{id}',
   'model-lifecycle.noLabels': 'no labels yet',
-  'model-lifecycle.predict.question': 'The labelling rule changes on day 20 while the inputs stay as they were. Watching input drift only, the monitor will…',
+  'model-lifecycle.predict.question': 'The labelling rule changes on day {start} while the inputs stay as they were. Watching input drift only, the monitor will…',
   'model-lifecycle.predict.soon': 'ring within 3 days',
   'model-lifecycle.predict.late': 'ring, but later',
   'model-lifecycle.predict.never': 'stay quiet all 60 days',
   'model-lifecycle.predict.seen': 'Days after the rule changed, with what the input monitor made of them, were on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
-  'model-lifecycle.predict.next': 'Now choose “the rule (concept drift)”, keep the monitor on “input drift only” and play to day 59.',
+  'model-lifecycle.predict.next': ({ steps }) => `Now ${(steps || []).map((s) => `${s}, `).join('')}choose “the rule (concept drift)” with the monitor on “input drift only”, and play to day 59.`,
+  // What to set back, as parts of one sentence (predict.next, predict.elsewhere).
+  'model-lifecycle.predict.restore.policy': 'set retraining back to “{policy}”',
+  'model-lifecycle.predict.restore.every': 'set the schedule back to every {every} days',
+  'model-lifecycle.predict.restore.watch': 'set the monitor back to “{watch}”',
+  'model-lifecycle.predict.restore.size': 'set drift size back to {size}',
+  'model-lifecycle.predict.restore.ramp': 'set days to drift in full back to {ramp}',
+  'model-lifecycle.predict.restore.delay': 'set the label delay back to {delay}',
+  'model-lifecycle.predict.restore.manual': 'press Reset to remove the versions retrained by hand',
+  'model-lifecycle.predict.restore.seed': 'reload the page to get back the days it first drew (New data drew others)',
+  'model-lifecycle.predict.elsewhere': ({ steps }) => `This run does not test your prediction, which is about the settings the widget opened with: ${listSteps(steps || [])}. The box judges day 59 of that run.`,
+  'model-lifecycle.predict.asked': 'The day the rule changes was set from outside the card, and the question with it: lock in a prediction again.',
   'model-lifecycle.predict.why': ({ first, start, accuracy }) => `${first === '' ? 'No input alarm rang' : `The first input alarm rang on day ${first}`}, while the accuracy after day ${start} averaged ${accuracy}. The inputs never moved, so PSI and KS had nothing to see; only labelled accuracy shows a changed rule.`,
   'model-lifecycle.alreadyRetrained': 'A new version was already trained at the end of day {day}; step to another day first.',
   'model-lifecycle.why.alarm': 'the alarm',
