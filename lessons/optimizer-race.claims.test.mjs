@@ -4,6 +4,7 @@
 // ravine 0.05, rosenbrock 0.001, saddle 0.05).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 
 const RACERS = ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adagrad', 'adam'];
@@ -61,6 +62,22 @@ test('saddle race: without noise all six stay on y = 0; with noise 0.1 all six e
   }
   const noisy = race('saddle', 0.05, { noise: 0.1 });
   for (const name of RACERS) assert.ok(noisy[name].gap < 0.01 && Math.abs(Math.abs(noisy[name].y) - 1) < 0.1, `${name}: gap ${noisy[name].gap}, y ${noisy[name].y}`);
+});
+
+// Try 3 leaves gradient noise at 0.5 and choosing the saddle keeps it: that race shows the
+// opposite of the reveal (all six leave the ridge), and so does the slider's smallest noise, 0.05.
+// The predict step therefore sets the noise back to 0 before Play, and the widget judges only
+// a race without noise (optimizer-race.predict.noisy).
+test('predict, then check, after try 3: with its noise 0.5 (or 0.05) all six leave the saddle\'s ridge; the lesson sets the noise back to 0 first', () => {
+  for (const noise of [0.5, 0.05]) {
+    const noisy = race('saddle', 0.05, { noise });
+    for (const name of RACERS) assert.ok(Math.abs(noisy[name].y) > 0.5, `${name} at noise ${noise}: y ${noisy[name].y}`);
+  }
+  const lesson = readFileSync(new URL('./optimizer-race.md', import.meta.url), 'utf8');
+  assert.match(lesson, /3\. Add noise \$0\.5\$ on the bowl\./);
+  const step = lesson.split('\n').find((l) => l.startsWith('**Predict, then check.**'));
+  assert.match(step, /set \*\*gradient noise\*\* back to 0 .*choose the \*\*saddle\*\* surface and press \*\*Play\*\*/);
+  assert.match(step, /The box judges only a race without noise/);
 });
 
 test('ravine: curvature 50× across; SGD zig-zags only above η = 0.2 and diverges above 0.4', () => {

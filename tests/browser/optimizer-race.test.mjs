@@ -182,3 +182,50 @@ test('optimiser race: a saddle prediction changed part-way through the race is p
     await page.close();
   }
 });
+
+// Try 3 of the lesson leaves gradient noise at 0.5, and choosing the saddle keeps it. A noisy race
+// knocks all six off the ridge, the opposite of the reveal: the box does not settle and says to set
+// the noise back to 0 (also at the slider's smallest noise, 0.05); at 0 it settles, and that first
+// verdict is what is recorded.
+test('optimiser race: after the noisy-bowl try, a saddle race with noise does not settle the prediction and says so; at noise 0 it does', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/optimizer-race.html`);
+  // A verdict saved by an earlier test opens the reveal on load: start from no saved progress.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
+  await recordReports(page);
+  const id = 'optimizer-saddle';
+  const box = predictBox(page, id);
+  const status = () => box.getByRole('status').textContent();
+  const reveal = page.locator('details.dw-reveal', { hasText: 'The widget counts how many left the ridge: none do.' });
+  assert.equal(await reveal.count(), 1);
+  const race = async () => { for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Play' }).click(); };
+  const noise = page.getByRole('slider', { name: /gradient noise s/ });
+  // Try 3: noise 0.5 on the bowl.
+  await page.getByLabel('surface', { exact: true }).selectOption('bowl');
+  await noise.fill('0.5');
+  await race();
+  await lockPrediction(page, id, 'saddle');
+  assert.match(await status(), /Now set gradient noise back to 0, choose the saddle surface and press Play until the race ends\./);
+  // The audit's script: the saddle chosen, the noise left on.
+  await page.getByLabel('surface', { exact: true }).selectOption('saddle');
+  assert.equal(await noise.inputValue(), '0.5', 'a new surface keeps the noise');
+  await race();
+  const stat = statReader(page);
+  for (const name of ['SGD', 'momentum', 'Nesterov', 'RMSProp', 'AdaGrad', 'Adam']) assert.match(await stat(name), /^-0\.2/, `${name} left the ridge for a minimum (loss near −1/4)`);
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.match(await status(), /^This race does not test your prediction: it ran with gradient noise 0\.50, and the question is about a race without noise\. Set gradient noise back to 0 and race once more\./);
+  // The smallest noise the slider gives is not "no noise" either.
+  await noise.fill('0.05');
+  await race();
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.match(await status(), /ran with gradient noise 0\.05,/);
+  assert.equal(await reveal.evaluate((d) => d.open), false, 'no verdict, no reveal');
+  await noise.fill('0');
+  await race();
+  const text = await assertFirstTry(page, box, { wait: 120000 });
+  assert.match(text, /In that race \(saddle, no gradient noise, start \(-1\.50, 0\.00\)\), none of the six optimisers left the ridge y = 0\./);
+  assert.equal(await reveal.evaluate((d) => d.open), true, 'the verdict opens the reveal');
+  await page.close();
+});

@@ -84,12 +84,22 @@ function build(ctx) {
     onCommit: () => { raceShown = false; },
     // Changed part-way through a race on the ridge, the box has had the six paths on screen.
     progress: () => raceShown,
-    next: t('optimizer-race.predict.next'),
+    // The lesson's noisy-bowl try leaves the noise on, and a change of surface keeps it.
+    next: () => t('optimizer-race.predict.next', { noisy: opts.noise !== 0 }),
   });
   let raceShown = false; // steps of a race on the ridge have been on screen since the prediction was locked
   function judgeSaddle() {
-    if (opts.surface !== 'saddle' || opts.noise !== 0 || stepCount === 0) return;
+    if (opts.surface !== 'saddle' || stepCount === 0) return;
     const over = stepCount >= MAX_STEPS || racers.every((r) => r.surface.pathStatus() !== 'running');
+    // The question is about a race without gradient noise; any noise at all is another race (it
+    // knocks them off the ridge, where the y-gradient then pulls them to a minimum), so it neither
+    // settles the box nor answers it. The slider's first stop is exactly 0 (ui.js rounds to the
+    // step), so "no noise" is the value the learner sees as 0.00 there. The lesson's noisy-bowl try
+    // leaves 0.5 set, and choosing the saddle keeps it.
+    if (opts.noise !== 0) {
+      if (prediction.pending !== null && over) prediction.note(t('optimizer-race.predict.noisy', { noise: fixed(opts.noise, 2) }));
+      return;
+    }
     // The question is about a start on the ridge y = 0; a start moved off it is another race (its
     // y-gradient pulls every optimiser to a minimum): it neither settles the box nor answers it.
     if (start.y !== 0) {

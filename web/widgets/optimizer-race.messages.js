@@ -26,7 +26,8 @@ export const messages = {
   'optimizer-race.predict.mixed': 'some at each',
   'optimizer-race.predict.seen': 'The race on the saddle without noise was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'optimizer-race.predict.offRidge': 'This race does not test your prediction: it starts at ({x}, {y}), off the line y = 0. Move the start back onto y = 0 (the left and right arrow keys keep it there), or choose another surface and then the saddle again, and race once more.',
-  'optimizer-race.predict.next': 'Now choose the saddle surface (gradient noise 0) and press Play until the race ends.',
+  'optimizer-race.predict.next': ({ noisy }) => `Now ${noisy ? 'set gradient noise back to 0, choose' : 'choose'} the saddle surface${noisy ? '' : ' (gradient noise 0)'} and press Play until the race ends.`,
+  'optimizer-race.predict.noisy': 'This race does not test your prediction: it ran with gradient noise {noise}, and the question is about a race without noise. Set gradient noise back to 0 and race once more.',
   // The verdict stays on screen while the learner changes the settings, so it names the run it judged.
   'optimizer-race.predict.why': ({ off, all, count, x, y }) => `In that race (saddle, no gradient noise, start (${x}, ${y})), ${off === 0 ? 'none' : off === all ? 'all' : count} of the six optimisers left the ridge y = 0. ${off === 0 ? 'Along y = 0 the gradient has no y-part, so nothing pushes them towards the minima at (0, ±1); a little gradient noise does.' : 'A start off the line y = 0 gives the gradient a y-part that pulls them away from the ridge.'}`,
   'optimizer-race.start': 'All six start at ({x}, {y}) with η = {eta}. Press Play.',
