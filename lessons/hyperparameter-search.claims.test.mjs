@@ -46,10 +46,12 @@ test('16 trials: the grid tests 4 values of γ (and 4 of C), random search 16 of
   assert.equal(new Set(r.map((t) => t.logC)).size, 16);
 });
 
-test('default (moons, seed 5, 16 trials): both searches end on 0.892', () => {
+test('default (moons, seed 5, 16 trials): both searches end on 0.892, a tie', () => {
   const { g, r } = search('moons', 5, 16);
   assert.equal(g.toFixed(3), '0.892');
   assert.equal(r.toFixed(3), '0.892');
+  const lesson = fs.readFileSync(new URL('./hyperparameter-search.md', import.meta.url), 'utf8');
+  assert.ok(lesson.includes('On the two moons, with 16 trials each, grid and random search tie.'));
 });
 
 test('budget 5: a 2 × 2 grid with one trial unspent, best 0.850, below the best band; random tries 5 values of γ against 2, best 0.842, also below it: the grid wins by one point in 120', () => {
@@ -63,6 +65,23 @@ test('budget 5: a 2 × 2 grid with one trial unspent, best 0.850, below the best
   const top = Math.max(...heat('moons', 5).map((c) => c.score));
   assert.ok(top - g > 0.03, `heat map best ${top} vs grid ${g}`);
   assert.ok(top - r > 0.03, `heat map best ${top} vs random ${r}`);
+});
+
+// The lesson's step 2 leaves the ring and disc selected; there five trials give another answer
+// (the grid ahead by 0.942 to 0.892), so the widget judges the five-trial box only on the two moons
+// it was mounted with, and the lesson says to switch back before the five-trial run.
+test('ring and disc, budget 5: grid 0.942, random 0.892 — not the two moons\' answer; the predict step switches the data back to two moons before cutting the budget', () => {
+  const { g, r } = search('circles', 5, 5);
+  assert.equal(g.toFixed(3), '0.942');
+  assert.equal(r.toFixed(3), '0.892');
+  const lesson = fs.readFileSync(new URL('./hyperparameter-search.md', import.meta.url), 'utf8');
+  const ring = lesson.indexOf('Switch to **ring and disc**');
+  const predict = lesson.indexOf('**Predict, then check.** On the two moons, with 16 trials each, grid and random search tie.');
+  const back = lesson.indexOf('Then switch the data back to **two moons**, cut the **budget** to 5 and press **Play**.');
+  const reveal = lesson.indexOf('::: reveal predict=search-budget-5');
+  assert.ok(ring >= 0 && predict > ring && back > predict && reveal > back, `ring ${ring}, predict ${predict}, back ${back}, reveal ${reveal}`);
+  assert.doesNotMatch(lesson.slice(ring, back), /budget\*\* to 5|\*\*Play\*\*/, 'no five-trial run is asked for before the switch back');
+  assert.match(lesson.slice(reveal), /^::: reveal predict=search-budget-5\nOn the two moons, once both have spent their trials/);
 });
 
 // The race at the default budget must not show the five-trial box's answer: a budget of 5 draws

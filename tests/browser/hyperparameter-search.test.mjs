@@ -80,13 +80,13 @@ test('hyperparameter-search: predict, then check — with five trials grid searc
     await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   };
   await lockIn('grid');
-  assert.match(await box.getByRole('status').textContent(), /Your prediction: grid search\. Now set the budget of trials to 5/);
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: grid search\. Now, with two moons as the data, set the budget of trials to 5/);
   await page.getByRole('slider', { name: /budget of trials/ }).fill('5');
   await clickTimes(step, 5);
   const e = await expectedBest(page, 5, 5);
   assert.deepEqual(e, { grid: '0.850', random: '0.842' });
   assert.equal(await box.getAttribute('data-result'), 'held');
-  assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said “grid search”.*Random 0\.842, grid 0\.850\. .*the grid tries 2 values of γ; random search tries 5\./);
+  assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said “grid search”.*Random 0\.842, grid 0\.850, on the two moons\. .*the grid tries 2 values of γ; random search tries 5\./);
   await page.getByRole('button', { name: 'Reset' }).click();
   await lockIn('tie');
   await clickTimes(step, 5);
@@ -354,4 +354,83 @@ test('hyperparameter-search: no planned trial is drawn before the first trial; a
   await clickTimes(honest.getByRole('button', { name: 'Step' }), 5);
   assert.match(await assertFirstTry(honest, box2), /Random 0\.842, grid 0\.850/);
   await honest.close();
+});
+
+// The audit's path, the lesson's steps in order: the race (step 1), the ring and disc (step 2), then
+// the five-trial box with the data left on the ring and disc. There the grid ends on 0.942 and random
+// search on 0.892, another answer than the two moons' the reveal gives: the run neither settles the
+// box nor counts as its answer seen, and says how to get back. Back on the two moons (the lesson's
+// next words), the same lock is judged, as a first try.
+test('hyperparameter-search: the lesson in order — a five-trial run on the ring and disc does not settle the box and says to switch back; on the two moons it settles, a first try', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/hyperparameter-search.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const stat = statReader(page);
+  const step = page.getByRole('button', { name: 'Step' });
+  const race = page.locator('[data-predict="search-race-first"]');
+  await race.getByRole('combobox', { name: /first to reach the race/ }).selectOption('random');
+  await race.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await clickTimes(step, 16);
+  assert.equal(await race.getAttribute('data-result'), 'held');
+  await page.getByRole('combobox', { name: 'data', exact: true }).selectOption('circles');
+  const box = page.locator('[data-predict="search-budget-5"]');
+  await box.getByRole('combobox', { name: /better best score will come from/ }).selectOption('grid');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await page.getByRole('slider', { name: /budget of trials/ }).fill('5');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => document.querySelector('.dw-stat[data-stat="trials"] .dw-stat-value')?.textContent === '5 / 5', null, { timeout: PLAY_TIMEOUT });
+  assert.equal(await stat('grid best CV'), '0.942');
+  assert.equal(await stat('random best CV'), '0.892');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.equal(await box.getAttribute('data-result'), null);
+  assert.equal(await box.getByRole('status').textContent(), 'This run does not test your prediction: it searches the ring and disc, and the prediction is judged on the two moons. Switch the data back to two moons, keep the budget at 5 and press Play.');
+  await page.getByRole('combobox', { name: 'data', exact: true }).selectOption('moons');
+  assert.equal(await stat('trials'), '0 / 5');
+  // Back on the two moons the box no longer names the ring and disc; it says what to do.
+  assert.equal(await box.getByRole('status').textContent(), 'Now, with two moons as the data, set the budget of trials to 5 and press Play (or Step 5 times).');
+  await page.getByRole('button', { name: 'Play' }).click();
+  assert.match(await assertFirstTry(page, box), /Random 0\.842, grid 0\.850, on the two moons\./);
+  await page.close();
+});
+
+// Without a prediction, five trials on the ring and disc show nothing of the two moons' answer: a
+// prediction locked after them is still a first try (five trials on the two moons would make it
+// practice, tested above).
+test('hyperparameter-search: five trials on the ring and disc before any prediction do not make the five-trial box practice', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/hyperparameter-search.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const box = page.locator('[data-predict="search-budget-5"]');
+  const step = page.getByRole('button', { name: 'Step' });
+  await page.getByRole('combobox', { name: 'data', exact: true }).selectOption('circles');
+  await page.getByRole('slider', { name: /budget of trials/ }).fill('5');
+  await clickTimes(step, 5);
+  assert.doesNotMatch(await box.getByRole('status').textContent(), /were on screen before a prediction was locked in/);
+  await box.getByRole('combobox', { name: /better best score will come from/ }).selectOption('tie');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await page.getByRole('combobox', { name: 'data', exact: true }).selectOption('moons');
+  await clickTimes(step, 5);
+  assert.match(await assertFirstTry(page, box, { result: 'missed' }), /what happened: “grid search”/);
+  await page.close();
+});
+
+// The audit's "1 distinct γ values in 1 trials": each count takes its own singular or plural.
+test('hyperparameter-search: the panel notes count in words — 1 distinct γ value in 1 trial, then 2 … values in 2 trials; 1 random start, then 2', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/hyperparameter-search.html`);
+  await widgetsReady(page);
+  const note = (key) => page.locator(`.dw-panel[data-strategy="${key}"] .hyperparameter-search-best:not(.hyperparameter-search-surface-note)`).first().textContent();
+  const step = page.getByRole('button', { name: 'Step' });
+  await step.click();
+  assert.match(await note('grid'), / · 1 distinct γ value in 1 trial$/);
+  assert.match(await note('random'), / · 1 distinct γ value in 1 trial$/);
+  assert.match(await note('bayes'), / · 1 random start, 0 chosen by expected improvement$/);
+  await step.click();
+  assert.match(await note('grid'), / · 2 distinct γ values in 2 trials$/);
+  assert.match(await note('random'), / · 2 distinct γ values in 2 trials$/);
+  assert.match(await note('bayes'), / · 2 random starts, 0 chosen by expected improvement$/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
 });

@@ -1,6 +1,8 @@
 // Every word the hyperparameter-search widget shows a learner (English). Numbers arrive formatted
 // (web/lib/format.js, ui.js fixed); another language adds the same keys with addMessages
 // (web/lib/messages.js).
+import { countOf, formatNumber } from '../../lib/format.js';
+
 export const messages = {
   'hyperparameter-search.title': 'Grid, random and Bayesian search',
   'hyperparameter-search.hint': 'Every strategy gets the same number of trials. Press Play and compare the best cross-validated score each finds, and how soon.',
@@ -45,9 +47,11 @@ export const messages = {
   'hyperparameter-search.predict.small.grid': 'grid search',
   'hyperparameter-search.predict.small.random': 'random search',
   'hyperparameter-search.predict.small.tie': 'neither: a tie',
-  'hyperparameter-search.predict.small.next': 'Now set the budget of trials to {small} and press Play (or Step {small} times).',
+  'hyperparameter-search.predict.small.next': 'Now, with {data} as the data, set the budget of trials to {small} and press Play (or Step {small} times).',
+  // The box is judged on the data set the widget was mounted with (two moons in the lesson).
+  'hyperparameter-search.predict.small.data': 'This run does not test your prediction: it searches the {data}, and the prediction is judged on the {judged}. Switch the data back to {judged}, keep the budget at {small} and press Play.',
   'hyperparameter-search.predict.small.seen': 'Scores of the {small}-trial searches were on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
-  'hyperparameter-search.predict.small.why': 'Random {random}, grid {grid}. Five trials make only a 2 × 2 grid (the fifth goes unspent), so the grid tries {gridValues} values of γ; random search tries {randomValues}.',
+  'hyperparameter-search.predict.small.why': 'Random {random}, grid {grid}, on the {data}. Five trials make only a 2 × 2 grid (the fifth goes unspent), so the grid tries {gridValues} values of γ; random search tries {randomValues}.',
   'hyperparameter-search.predict.race.question': 'With all three racing, the first to reach the race\'s best score will be…',
   'hyperparameter-search.predict.race.grid': 'grid search',
   'hyperparameter-search.predict.race.random': 'random search',
@@ -63,11 +67,11 @@ export const messages = {
   'hyperparameter-search.notRacing': 'not racing',
   'hyperparameter-search.cellsOf': '{filled} / {total} cells',
   'hyperparameter-search.complete': 'complete',
-  'hyperparameter-search.note.grid': 'best C = {C}, γ = {gamma} · {distinct} distinct γ values in {trials} trials',
+  'hyperparameter-search.note.grid': ({ C, gamma, distinct, trials }) => `best C = ${C}, γ = ${gamma} · ${countOf(distinct, 'distinct γ value')} in ${countOf(trials, 'trial')}`,
   'hyperparameter-search.note.gridPlan': '{trials} trials planned on a {rows} × {cols} grid',
-  'hyperparameter-search.note.random': 'best C = {C}, γ = {gamma} · {distinct} distinct γ values in {trials} trials',
+  'hyperparameter-search.note.random': ({ C, gamma, distinct, trials }) => `best C = ${C}, γ = ${gamma} · ${countOf(distinct, 'distinct γ value')} in ${countOf(trials, 'trial')}`,
   'hyperparameter-search.note.randomPlan': '{trials} trials drawn uniformly on the log scales',
-  'hyperparameter-search.note.bayes': 'best C = {C}, γ = {gamma} · {starts} random starts, {chosen} chosen by expected improvement',
+  'hyperparameter-search.note.bayes': ({ C, gamma, starts, chosen }) => `best C = ${C}, γ = ${gamma} · ${countOf(starts, 'random start')}, ${formatNumber(chosen, 0)} chosen by expected improvement`,
   'hyperparameter-search.note.bayesPlan': '{starts} seeded random starts, then each trial where expected improvement is largest',
   'hyperparameter-search.start': 'Nothing tried yet. Press Play or Step: each trial runs {k}-fold cross-validation of a kernel SVM at one (C, γ).',
   'hyperparameter-search.strategyScore': '{strategy} {score}',
