@@ -122,6 +122,32 @@ test('predict-then-check: LSA moves the prices passage from 20th up to 5th, stil
   assert.equal(verdict(lsa, x.text), 'wrong');
 });
 
+// The box is judged at the d the widget is mounted with: the lesson mounts it with its defaults
+// (d = 8). The lesson asks for the prediction before any step changes d, and the step that slides d
+// to 2 (where the prices passage sinks to 25th, another answer) ends by setting it back to 8.
+test('predict-then-check comes before the things to look at; at d = 2 the prices passage sinks to 25th, and that step sets d back to 8', () => {
+  assert.match(lesson, /^::: widget rag-retrieval$/m, 'mounted with the default d');
+  const x = q('How much does swimming cost');
+  const lsa2 = new ml.LsaRetriever();
+  try {
+    lsa2.build(PASSAGES, STOP_WORDS, 2);
+    assert.equal(rankOf(lsa2, x), 25);
+  } finally { lsa2.delete(); }
+  says('The swimming prices passage fares no better: at $d = 2$ it sinks to 25th, below even tf-idf\'s 20th. Set $d$ back to 8 before you go on.');
+  says('What will embeddings make of it, with $d$ at 8 as the widget starts');
+  const widget = lesson.indexOf('::: widget rag-retrieval');
+  const predict = lesson.indexOf('**Predict, then check.**');
+  const reveal = lesson.indexOf('::: reveal\nIt moves up, from 20th to 5th');
+  const look = lesson.indexOf('Things to look at in the widget:');
+  const slide = lesson.indexOf('Slide $d$ down to 2');
+  const back = lesson.indexOf('Set $d$ back to 8 before you go on.');
+  assert.ok(widget >= 0 && widget < predict && predict < reveal && reveal < look && look < slide && slide < back, `widget ${widget}, predict ${predict}, reveal ${reveal}, look ${look}, slide ${slide}, back ${back}`);
+  // Nothing before the box has the learner switch to embeddings or change d.
+  assert.doesNotMatch(lesson.slice(widget, predict), /[Ss]lide \$d\$|[Ss]witch to embeddings/);
+  // The swimming question's tf-idf facts are stated in the predict paragraph, before the reveal.
+  says('so tf-idf gives it exactly 0 and ranks it 20th. The swimming-pool passage (its opening dates) comes first, and the answer is about June and August, not euros.');
+});
+
 test('laptop: both retrievers answer with the on-call doctor', () => {
   const x = q('Who can help me with my laptop');
   for (const ret of [tfidf, lsa]) {

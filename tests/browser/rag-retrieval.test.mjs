@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { lockPrediction, verdict, assertPractice, recordReports } from './predict-helpers.mjs';
+import { lockPrediction, verdict, assertFirstTry, assertPractice, recordReports } from './predict-helpers.mjs';
 import { statReader, noNaNInCards, assertFitsClean } from './probes.mjs';
 
 let site;
@@ -172,7 +172,7 @@ test('rag-retrieval: a prediction locked after both rankings of the swimming que
   await card.getByLabel('Example question').selectOption({ label: 'How much does swimming cost?' });
   await card.getByRole('button', { name: 'embeddings (LSA)' }).click();
   assert.equal(await statReader(page, card)('right passage ranked'), '5 of 28');
-  assert.match(await box.getByRole('status').textContent(), /ranked by embeddings before a prediction was locked in/);
+  assert.match(await box.getByRole('status').textContent(), /ranked by embeddings with d = 8 before a prediction was locked in/);
   await card.getByRole('button', { name: 'tf-idf' }).click();
   await lockPrediction(card, 'swimming-by-meaning', 'up');
   await card.getByRole('button', { name: 'embeddings (LSA)' }).click();
@@ -190,7 +190,7 @@ test('rag-retrieval: the embedding\'s rank seen first, with tf-idf never looked 
   await card.getByRole('button', { name: 'embeddings (LSA)' }).click();
   await card.getByLabel('Example question').selectOption({ label: 'How much does swimming cost?' });
   assert.equal(await statReader(page, card)('right passage ranked'), '5 of 28');
-  assert.match(await box.getByRole('status').textContent(), /ranked by embeddings before a prediction was locked in/);
+  assert.match(await box.getByRole('status').textContent(), /ranked by embeddings with d = 8 before a prediction was locked in/);
   await card.getByRole('button', { name: 'tf-idf' }).click();
   await lockPrediction(card, 'swimming-by-meaning', 'up');
   await card.getByRole('button', { name: 'embeddings (LSA)' }).click();
@@ -218,6 +218,138 @@ test('rag-retrieval: an own question that matches nothing, and an empty box, are
   // A question the collection covers still gets its verdict.
   await box.fill('When is the last bus from the station?');
   assert.equal(await message().textContent(), 'The answer is right.');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The audit's path: d slid to 2 (the lesson's cheese step) and left there. At d = 2 the prices
+// passage sinks to 25th, another answer than the reveal's 5th at d = 8: that ranking neither settles
+// the box nor counts as its answer seen, at any d but the one the widget was mounted with (7 and 9,
+// either side of 8, included), and the box says to slide d back. At d = 8 the same lock is judged,
+// as a first try.
+test('rag-retrieval: the swimming prediction is judged only at d = 8 — at d = 2, 7 and 9 the box says to slide d back; at 8 "up" holds, a first try', async () => {
+  const page = await site.newPage({ width: 1280 });
+  await page.goto(`${site.base}${PAGE}`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: TITLE });
+  const box = card.locator('[data-predict="swimming-by-meaning"]');
+  const stat = statReader(page, card);
+  const dims = card.getByRole('slider', { name: /LSA dimensions d/ });
+  assert.match(await box.textContent(), /switching from tf-idf to embeddings \(LSA\) with d = 8 will move/);
+  await card.getByRole('button', { name: 'embeddings (LSA)' }).click();
+  await dims.fill('2');
+  // The swimming question under LSA at d = 2 before any prediction: not this box's answer.
+  await card.getByLabel('Example question').selectOption({ label: 'How much does swimming cost?' });
+  assert.equal(await stat('right passage ranked'), '25 of 28');
+  assert.doesNotMatch(await box.getByRole('status').textContent(), /before a prediction was locked in/);
+  await card.getByRole('button', { name: 'tf-idf' }).click();
+  await lockPrediction(card, 'swimming-by-meaning', 'up');
+  assert.match(await box.getByRole('status').textContent(), /then switch to embeddings \(LSA\) with d at 8\./);
+  assert.equal(await stat('right passage ranked'), '20 of 28');
+  await card.getByRole('button', { name: 'embeddings (LSA)' }).click();
+  assert.equal(await stat('right passage ranked'), '25 of 28');
+  for (const d of ['2', '7', '9']) {
+    await dims.fill(d);
+    assert.equal(await box.getAttribute('data-state'), 'committed', `d = ${d}`);
+    assert.equal(await box.getAttribute('data-result'), null, `d = ${d}`);
+    assert.equal(await box.getByRole('status').textContent(), `This ranking does not test your prediction: the embedding has d = ${d}, and the prediction is about d = 8. Slide LSA dimensions d back to 8.`);
+  }
+  // Back on tf-idf the box no longer names the other d; it says what to do.
+  await card.getByRole('button', { name: 'tf-idf' }).click();
+  assert.equal(await box.getByRole('status').textContent(), 'Pick “How much does swimming cost?” with tf-idf, note where the ✓ passage stands, then switch to embeddings (LSA) with d at 8.');
+  await card.getByRole('button', { name: 'embeddings (LSA)' }).click();
+  assert.match(await box.getByRole('status').textContent(), /the embedding has d = 9/);
+  await dims.fill('8');
+  assert.equal(await stat('right passage ranked'), '5 of 28');
+  const text = await assertFirstTry(page, box);
+  assert.match(text, /tf-idf ranks it 20 with score 0: .*The embedding with d = 8 moves it up to 5: it shares “pool” with the passage that does say “swimming”, so the two sit close in the embedding\./);
+  await page.close();
+});
+
+// The lesson in order: the prediction first (the widget as it starts), then the things to look at,
+// whose first step slides d to 2 (cheese 9th, the prices passage 25th) and sets it back to 8.
+test('rag-retrieval: the lesson in order — predict at the start settles "up" as a first try; then d = 2 puts cheese 9th and the prices passage 25th', async () => {
+  const page = await site.newPage({ width: 1280 });
+  await page.goto(`${site.base}${PAGE}`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: TITLE });
+  const box = card.locator('[data-predict="swimming-by-meaning"]');
+  const stat = statReader(page, card);
+  const pick = card.getByLabel('Example question');
+  await lockPrediction(card, 'swimming-by-meaning', 'up');
+  await pick.selectOption({ label: 'How much does swimming cost?' });
+  assert.equal(await stat('right passage ranked'), '20 of 28');
+  await card.getByRole('button', { name: 'embeddings (LSA)' }).click();
+  await assertFirstTry(page, box);
+  // Things to look at, first step: the bus ticket under both retrievers, then d = 2.
+  await card.getByRole('button', { name: 'tf-idf' }).click();
+  await pick.selectOption({ label: 'How much does a bus ticket cost?' });
+  assert.equal(await stat('right passage ranked'), '1 of 28');
+  await card.getByRole('button', { name: 'embeddings (LSA)' }).click();
+  assert.equal(await stat('right passage ranked'), '2 of 28');
+  const dims = card.getByRole('slider', { name: /LSA dimensions d/ });
+  await dims.fill('2');
+  await pick.selectOption({ label: 'When is the cheese festival?' });
+  assert.equal(await stat('right passage ranked'), '9 of 28');
+  await pick.selectOption({ label: 'How much does swimming cost?' });
+  assert.equal(await stat('right passage ranked'), '25 of 28');
+  await dims.fill('8');
+  assert.equal(await stat('right passage ranked'), '5 of 28');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Dropped from the index, the prices passage has no rank: the box says to untick the switch and
+// does not settle. "Answer without retrieval" changes the answer, not the ranking on screen, so the
+// ranking is judged with it ticked.
+test('rag-retrieval: with the prices passage dropped the box says to untick it; with no retrieval ticked the ranking is still judged', async () => {
+  const page = await site.newPage({ width: 1280 });
+  await page.goto(`${site.base}${PAGE}`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: TITLE });
+  const box = card.locator('[data-predict="swimming-by-meaning"]');
+  const stat = statReader(page, card);
+  await lockPrediction(card, 'swimming-by-meaning', 'down');
+  await card.getByLabel('Example question').selectOption({ label: 'How much does swimming cost?' });
+  const drop = card.getByLabel('Break retrieval: drop the right passage from the index');
+  await drop.check();
+  await card.getByLabel('Answer without retrieval (no documents)').check();
+  await card.getByRole('button', { name: 'embeddings (LSA)' }).click();
+  assert.equal(await stat('right passage ranked'), 'dropped');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.equal(await box.getByRole('status').textContent(), 'This ranking does not test your prediction: the pool-prices passage is dropped from the index. Untick “Break retrieval: drop the right passage from the index”.');
+  await drop.uncheck();
+  assert.equal(await stat('right passage ranked'), '5 of 28');
+  assert.match(await assertFirstTry(page, box, { result: 'missed' }), /what happened: “up the ranking”/);
+  await page.close();
+});
+
+// Mounted with d = 2 the box asks about d = 2, where the passage falls to 25th: the verdict's reason
+// follows the direction ("moves it down", no "sit close"). No d moves it nowhere (20th), so the
+// third wording is checked on the message itself.
+test('rag-retrieval: mounted with d = 2 the box is judged there — "down" holds, and the reason says it moved down; the "nowhere" wording', async () => {
+  const page = await site.newPage({ width: 1280 });
+  await page.goto(`${site.base}/embed.html?w=rag-retrieval&dimensions=2`);
+  await widgetsReady(page);
+  const card = page.locator('.dw-card').filter({ hasText: TITLE });
+  const box = card.locator('[data-predict="swimming-by-meaning"]');
+  assert.match(await box.textContent(), /embeddings \(LSA\) with d = 2 will move/);
+  await lockPrediction(card, 'swimming-by-meaning', 'down');
+  await card.getByLabel('Example question').selectOption({ label: 'How much does swimming cost?' });
+  await card.getByRole('button', { name: 'embeddings (LSA)' }).click();
+  const v = await verdict(card, 'swimming-by-meaning');
+  assert.equal(v.result, 'held', v.text);
+  assert.match(v.text, /The embedding with d = 2 moves it down to 25: in 2 directions, sharing “pool” with the passage that does say “swimming” does not bring it near the question\./);
+  assert.doesNotMatch(v.text, /sit close/);
+  const same = await page.evaluate(async () => {
+    const { messages } = await import('/widgets/rag-retrieval/messages.js');
+    return messages['rag-retrieval.predict.why']({ outcome: 'same', d: '8', tfidf: '20', lsa: '20' });
+  });
+  assert.match(same, /The embedding with d = 8 leaves it at 20: sharing “pool” with the passage that does say “swimming” does not move it\.$/);
+  assert.doesNotMatch(same, /sit close/);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

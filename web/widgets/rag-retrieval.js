@@ -86,12 +86,16 @@ function build(ctx) {
   };
 
   // Predict, then check: retrieval by meaning on a question that shares no word with its passage.
+  // Judged with the embedding the widget was mounted with (d = 8 in the lesson, whose reveal says
+  // 20th to 5th): the lesson's d = 2 try, left set, is another embedding, where the passage falls
+  // to 25th.
   const SWIM = QUESTIONS.findIndex((q) => q.text === 'How much does swimming cost?');
+  const swimDims = opts.dimensions;
   const task = createPrediction(ctx, {
     id: 'swimming-by-meaning',
-    question: t('rag-retrieval.predict.question'),
+    question: t('rag-retrieval.predict.question', { d: fixed(swimDims, 0) }),
     choices: ['up', 'same', 'down'].map((c) => [c, t(`rag-retrieval.predict.${c}`)]),
-    next: t('rag-retrieval.predict.next'),
+    next: t('rag-retrieval.predict.next', { d: fixed(swimDims, 0) }),
   });
 
   let last = null; // what the page shows now: { ranking, answer, verdict, rankOfRight }
@@ -219,19 +223,38 @@ function build(ctx) {
     return t('rag-retrieval.wrong.beaten', { rank: fixed(r, 0) });
   }
 
-  // Settled when the learner looks at the swimming question with LSA after tf-idf (same k,
-  // nothing dropped): the rank of the pool-prices passage under each retriever decides.
-  let tfidfRankSeen = 0;
+  // Settled when the learner looks at the swimming question with LSA at the mounted d (nothing
+  // dropped): the rank of the pool-prices passage under each retriever decides. The tf-idf rank
+  // (20th, stated in the lesson) does not depend on any setting, so it is not waited for: an
+  // embedding's rank on screen beside a locked prediction is judged at once. k, the minimum score
+  // and "no retrieval" change the answer, not the ranking on screen, so they do not matter here.
+  const tfidfRank = SWIM < 0 ? 0 : rankOf({ indices: Array.from(tfidf.search(QUESTIONS[SWIM].text).indices) }, QUESTIONS[SWIM].relevant);
+  let offSettingNoted = false; // the box says a setting differs from the one it is judged at
   function checkPrediction(text) {
-    if (SWIM < 0 || text.trim() !== QUESTIONS[SWIM].text || opts.dropRelevant || opts.noRetrieval) return;
-    if (opts.retriever === 'tfidf') { tfidfRankSeen = last.rankOfRight; return; }
+    if (SWIM < 0 || text.trim() !== QUESTIONS[SWIM].text) return;
+    const note = (key, params) => {
+      if (task.pending === null) return;
+      task.note(t(key, params));
+      offSettingNoted = true;
+    };
+    // With the passage dropped there is no rank to compare: nothing is shown, nothing settles.
+    if (opts.dropRelevant) { note('rag-retrieval.predict.dropped'); return; }
+    if (opts.retriever === 'tfidf') {
+      // Back at the judged settings, the box again says what to do next.
+      if (offSettingNoted && task.pending !== null) task.note(t('rag-retrieval.predict.next', { d: fixed(swimDims, 0) }));
+      offSettingNoted = false;
+      return;
+    }
+    // Another d is another embedding, with its own rank: it neither settles the box nor shows its
+    // answer, and says how to get back (the slider's whole-number stops are compared).
+    if (opts.dimensions !== swimDims) { note('rag-retrieval.predict.dimensions', { d: fixed(opts.dimensions, 0), judged: fixed(swimDims, 0) }); return; }
     // The embedding's rank is the answer (the tf-idf one, 20th, is in the lesson's text): on
     // screen with nothing locked, whichever retriever came first, a later prediction could copy it.
-    if (task.pending === null) { task.outcomeSeen(t('rag-retrieval.predict.seen')); return; }
-    if (!tfidfRankSeen) return;
+    if (task.pending === null) { task.outcomeSeen(t('rag-retrieval.predict.seen', { d: fixed(swimDims, 0) })); return; }
+    offSettingNoted = false;
     const lsaRank = last.rankOfRight;
-    const outcome = lsaRank < tfidfRankSeen ? 'up' : lsaRank > tfidfRankSeen ? 'down' : 'same';
-    task.settle(outcome, t('rag-retrieval.predict.why', { tfidf: fixed(tfidfRankSeen, 0), lsa: fixed(lsaRank, 0) }));
+    const outcome = lsaRank < tfidfRank ? 'up' : lsaRank > tfidfRank ? 'down' : 'same';
+    task.settle(outcome, t('rag-retrieval.predict.why', { outcome, d: fixed(swimDims, 0), tfidf: fixed(tfidfRank, 0), lsa: fixed(lsaRank, 0) }));
   }
 
   const onInput = () => { opts.question = box.value; refresh(); };

@@ -25,13 +25,21 @@ export const messages = {
   'rag-retrieval.stat.top': 'top score',
   'rag-retrieval.stat.recall': 'recall@k (20 questions)',
   'rag-retrieval.stat.mrr': 'MRR (20 questions)',
-  'rag-retrieval.predict.question': 'For “How much does swimming cost?”, switching from tf-idf to embeddings (LSA) will move the pool-prices passage…',
+  'rag-retrieval.predict.question': 'For “How much does swimming cost?”, switching from tf-idf to embeddings (LSA) with d = {d} will move the pool-prices passage…',
   'rag-retrieval.predict.up': 'up the ranking',
   'rag-retrieval.predict.same': 'nowhere',
   'rag-retrieval.predict.down': 'down the ranking',
-  'rag-retrieval.predict.seen': 'The swimming question was ranked by embeddings before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
-  'rag-retrieval.predict.next': 'Pick “How much does swimming cost?” with tf-idf, note where the ✓ passage stands, then switch to embeddings (LSA).',
-  'rag-retrieval.predict.why': 'tf-idf ranks it {tfidf} with score 0: “swimming” and “cost” never occur in it (it says “swim” and “costs”). The embedding places it {lsa}: it shares “pool” with the passage that does say “swimming”, so the two sit close in the embedding.',
+  'rag-retrieval.predict.seen': 'The swimming question was ranked by embeddings with d = {d} before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
+  'rag-retrieval.predict.next': 'Pick “How much does swimming cost?” with tf-idf, note where the ✓ passage stands, then switch to embeddings (LSA) with d at {d}.',
+  // The box is judged at the d the widget was mounted with (8 in the lesson), with the passage in the index.
+  'rag-retrieval.predict.dimensions': 'This ranking does not test your prediction: the embedding has d = {d}, and the prediction is about d = {judged}. Slide LSA dimensions d back to {judged}.',
+  'rag-retrieval.predict.dropped': 'This ranking does not test your prediction: the pool-prices passage is dropped from the index. Untick “Break retrieval: drop the right passage from the index”.',
+  // The second half follows the direction the passage moved: "sit close" only when it rose.
+  'rag-retrieval.predict.why': ({ outcome, d, tfidf, lsa }) => `tf-idf ranks it ${tfidf} with score 0: “swimming” and “cost” never occur in it (it says “swim” and “costs”). ${outcome === 'up'
+    ? `The embedding with d = ${d} moves it up to ${lsa}: it shares “pool” with the passage that does say “swimming”, so the two sit close in the embedding.`
+    : outcome === 'down'
+      ? `The embedding with d = ${d} moves it down to ${lsa}: in ${d} directions, sharing “pool” with the passage that does say “swimming” does not bring it near the question.`
+      : `The embedding with d = ${d} leaves it at ${lsa}: sharing “pool” with the passage that does say “swimming” does not move it.`}`,
   'rag-retrieval.cap': 'Only the first {max} characters are used.',
   'rag-retrieval.rank.dropped': 'dropped',
   'rag-retrieval.rank.of': '{rank} of {count}',
