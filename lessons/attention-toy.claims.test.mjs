@@ -5,6 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/neural-networks.js';
+import { messages } from '../web/widgets/attention.messages.js';
+import fs from 'node:fs';
+
+const lesson = fs.readFileSync(new URL('./attention-toy.md', import.meta.url), 'utf8');
 
 const TOKENS = ['the', 'cat', 'sat', 'on', 'the', 'mat'];
 const X = [1, 0, 0, 0, 0, 1, 0.2, 0, 0, 0.2, 1, 0, 0.3, 0, 0, 0.5, 1, 0, 0, 0, 0, 0.3, 0, 1];
@@ -57,6 +61,25 @@ test('zeroing the action row of head 1\'s W_Q: sat\'s query is 0 and its row is 
   const r = row(run(false, wq)[0], SAT);
   for (const v of r) assert.ok(Math.abs(v - 1 / 6) < 1e-12);
   assert.equal(pct(r[0]), 17);
+});
+
+// Item 3 of "Things to try" leaves the causal mask on, and the Predict, then check box follows
+// at once. Its reveal (17 % on each token) holds only without the mask: with it on, "sat" sees
+// three tokens and a zero query gives each a third. So the lesson has the learner untick the
+// mask first, and the box refuses the mask in words (attention.js, tested in
+// tests/browser/attention.test.mjs).
+test('predict: the lesson unticks the mask item 3 turned on, since masked the zero query gives sat 33 % on three tokens, not 17 %', () => {
+  const item3 = lesson.indexOf('3. Turn on the causal mask and click **sat** again');
+  const untick = lesson.indexOf('**Predict, then check.** First untick the causal mask that item 3 turned on: this question is about the whole sentence, with all six tokens in view, and while the mask is on the box waits and says so.');
+  const reveal = lesson.indexOf('**sat** now spreads its attention evenly, 17% on each token');
+  assert.ok(item3 > 0 && untick > item3 && reveal > untick, `${item3} < ${untick} < ${reveal}`);
+  const wq = WQ.slice();
+  wq[2 * 4 + 0] = 0; wq[2 * 4 + 1] = 0;
+  const masked = row(run(true, wq)[0], SAT);
+  assert.deepEqual(masked.map(pct), [33, 33, 33, 0, 0, 0]);
+  assert.deepEqual(row(run(false, wq)[0], SAT).map(pct), [17, 17, 17, 17, 17, 17]);
+  assert.match(messages['attention.predict.maskFirst'], /^Turn the causal mask off first: the question is about the whole sentence/);
+  assert.match(messages['attention.predict.maskOn'], /does not test your prediction.*Turn the causal mask off/);
 });
 
 test('the heads as described: head 1 "who?" (sat → cat), head 2 "where?" (sat and on → mat)', () => {

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
 import { scientific } from '../../web/lib/format.js';
-import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
+import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -79,6 +79,93 @@ test('attention: predict, then check — a zero query spreads “sat” evenly, 
   await page.close();
 });
 
+// The lesson's "Things to try" end with the causal mask on (item 3), and the box follows at once.
+// Its question and reveal (17% on each of six tokens) are about the unmasked sentence: masked,
+// a zero query spreads "sat" over three tokens, 33% each. The box used to lock with the mask on
+// and then wait forever with no word; now it locks, settles and records only with the mask off,
+// and says so while it is on.
+test('attention: the lesson in order — item 3 leaves the mask on, the box refuses it in words; unticked as the lesson says, the prediction settles at 17% and is recorded', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/attention-toy.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const w = cardAt(page, 0);
+  const box = w.locator('[data-predict="attention-zero-query"]');
+  const mask = w.getByLabel('causal mask (no peeking ahead)');
+  const input = box.getByRole('textbox', { name: /share of “sat”’s head-1 attention on “cat”/ });
+  const lock = () => box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  // Items 1 to 3.
+  await w.getByRole('button', { name: 'sat' }).click();
+  await w.getByRole('button', { name: 'the', exact: true }).first().click();
+  await mask.check();
+  await w.getByRole('button', { name: 'sat' }).click();
+  assert.match(await stat(w, 'head 2 looks at'), /^cat 36%$/);
+  // The prediction, straight after item 3: the mask is still on.
+  await input.fill('17');
+  await lock();
+  assert.notEqual(await box.getAttribute('data-state'), 'committed', 'not locked with the mask on');
+  assert.equal(await box.getByRole('status').textContent(), 'Turn the causal mask off first: the question is about the whole sentence, where “sat” can see all six tokens.');
+  // "First untick the causal mask that item 3 turned on".
+  await mask.uncheck();
+  await lock();
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  await w.getByLabel('W_Q action dimension 1').fill('0');
+  const v = await verdict(box);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Your prediction held: you said 17%, and it came out 17% \(within ± 3\)/);
+  assert.equal(await stat(w, 'head 1 looks at'), 'all 17%');
+  assert.deepEqual((await reportedEvents(page)).map((e) => [e.type, e.widget, e.score]), [['dw:score', 'predict:attention-zero-query', 1], ['dw:complete', 'predict:attention-zero-query', 1]]);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Locked with the mask off, then the mask is ticked: the zero query shows 33% on three tokens,
+// which is not the question's outcome, so the box stays locked and says why; unticking judges it.
+// The tolerance is checked at its edges on the way (14 and 20 are 3 from 17, 13 and 21 are 4).
+test('attention: the mask ticked after locking in holds the box with a word (33% is not the outcome); unticked, it settles; ± 3 at its edges', async () => {
+  const page = await site.newPage({ width: 375 });
+  await page.goto(`${site.base}/lessons/attention-toy.html`);
+  await widgetsReady(page);
+  await listenForReports(page);
+  const w = cardAt(page, 0);
+  const box = w.locator('[data-predict="attention-zero-query"]');
+  const mask = w.getByLabel('causal mask (no peeking ahead)');
+  const action = w.getByLabel('W_Q action dimension 1');
+  const lockNumber = async (value) => {
+    await box.getByRole('textbox', { name: /share of “sat”’s head-1 attention on “cat”/ }).fill(String(value));
+    await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+    assert.equal(await box.getAttribute('data-state'), 'committed', String(value));
+  };
+  await lockNumber(14);
+  await mask.check();
+  assert.match(await box.getByRole('status').textContent(), /^The causal mask is on, so this does not test your prediction: .*Turn the causal mask off; then/);
+  await action.fill('0');
+  assert.equal(await stat(w, 'head 1 looks at'), 'all 33%');
+  assert.equal(await box.getAttribute('data-state'), 'committed', 'not judged on the masked sentence');
+  await w.getByRole('button', { name: 'cat' }).click();
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.deepEqual(await reportedEvents(page), [], 'nothing recorded while masked');
+  // Off again, with "cat" as the query: the box says what is left to do, then settles on "sat".
+  await mask.uncheck();
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.match(await box.getByRole('status').textContent(), /^The causal mask is off again: with head 1 selected for editing and “sat” as the query, set the action row of W_Q to 0\.$/);
+  await w.getByRole('button', { name: 'sat' }).click();
+  let v = await verdict(box);
+  assert.equal(v.result, 'held', v.text);
+  assert.match(v.text, /you said 14%, and it came out 17% \(within ± 3\)/);
+  assert.deepEqual((await reportedEvents(page)).map((e) => [e.type, e.score]), [['dw:score', 1], ['dw:complete', 1]]);
+  // Practice tries at the other edges of ± 3.
+  for (const [typed, result] of [[13, 'missed'], [20, 'held'], [21, 'missed']]) {
+    await w.getByRole('button', { name: 'Reset weights' }).click();
+    await lockNumber(typed);
+    await action.fill('0');
+    v = await verdict(box);
+    assert.equal(v.result, result, `${typed}: ${v.text}`);
+  }
+  assert.equal((await reportedEvents(page)).length, 2, 'only the first verdict is recorded');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
 
 test('attention: the box asks for a percentage, so "0.17" locks as 0.17% and says how it was read; 0.17% and 17 lock with no such note', async () => {
   const page = await site.newPage({ width: 375 });

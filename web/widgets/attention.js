@@ -129,11 +129,19 @@ function build(ctx) {
 
   // Predict, then check: head 1 sends 70% of “sat”’s attention to “cat”. With the action row of
   // head 1's W_Q set to 0, how much is left? A number, judged from the engine's attention weights.
+  // The question and the lesson's reveal (17% on each of six tokens) are about the unmasked
+  // sentence: with the causal mask on, "sat" sees three tokens and a zero query gives each 33%,
+  // which neither answers the question nor gives the answer away. So the box locks, settles and
+  // counts the outcome as seen only with the mask off, and while it is on says to turn it off.
   const SAT = TOKENS.indexOf('sat'); const CAT = TOKENS.indexOf('cat'); const ACTION = FEATURES.indexOf('action');
+  let maskNoted = false; // the locked box said the mask is on (so it says so when the mask goes off)
   const prediction = createPrediction(ctx, {
     id: 'attention-zero-query',
     question: t('attention.predict.question'),
     numeric: { percent: true, label: t('attention.predict.unit'), tolerance: 3, min: 0, max: 100, digits: 0 },
+    ready: () => (opts.causal ? t('attention.predict.maskFirst') : null),
+    onCommit: () => { maskNoted = false; },
+    onUnlock: () => { maskNoted = false; },
     next: t('attention.predict.next'),
   });
   // "sat"'s head-1 row spread evenly to within the box's tolerance (3 points of 1/6 on every
@@ -144,11 +152,17 @@ function build(ctx) {
   };
   function judgeZeroQuery() {
     const actionRow = [0, 1].map((j) => wq[ACTION * HEADS * DK + j]); // head 1's two columns
-    if (!heads || opts.causal) return;
+    if (!heads) return;
+    if (opts.causal) {
+      if (prediction.pending !== null) { prediction.note(t('attention.predict.maskOn')); maskNoted = true; }
+      return;
+    }
     // Both heads' whole matrices are drawn, so "sat"'s row is on screen whatever the query.
     if (prediction.pending === null) { if (satSpreadEvenly()) prediction.outcomeSeen(); return; }
-    if (actionRow.some((v) => v !== 0)) return;
-    if (opts.query - 1 !== SAT) return;
+    if (actionRow.some((v) => v !== 0) || opts.query - 1 !== SAT) {
+      if (maskNoted) { prediction.note(t('attention.predict.maskOff')); maskNoted = false; }
+      return;
+    }
     const n = TOKENS.length;
     const share = heads[0].weights[SAT * n + CAT];
     prediction.settle(Math.round(share * 100), t('attention.predict.why', { share: formatPercent(share, 1) }));
