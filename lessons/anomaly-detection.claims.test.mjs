@@ -7,7 +7,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ml } from '../tests/node/engine.mjs';
 import { evaluateComputation, parseComputation } from '../web/js/check-computations.js';
-import { PLANTED, flagAndMeasure, makeScene, scoreBoth } from '../web/widgets/anomaly-detector/scene.js';
+import { PLANTED, PREDICT_CONTAMINATION, atPredictContamination, flagAndMeasure, makeScene, scoreBoth } from '../web/widgets/anomaly-detector/scene.js';
+import { messages } from '../web/widgets/anomaly-detector/messages.js';
 
 // The widget module loads the engine, so its schema is read from the built site (as the other lessons do).
 const dist = process.env.DW_ENGINE_DIR ? path.resolve(process.env.DW_ENGINE_DIR, '..') : path.resolve(import.meta.dirname, '../dist');
@@ -146,4 +147,32 @@ test('two clusters: the six planted points are as the lesson lists them, and the
   // The flagged normal points (the clusters' outermost) outscore both corners.
   const threshold = Math.min(...Array.from(r.s.forest).filter((_, i) => r.forest.flags[i]));
   assert.ok(r.s.forest[150] < threshold && r.s.forest[151] < threshold);
+});
+
+// The paragraph before the Predict, then check box ends at 10% contamination, and the box's
+// question and reveal are about 4%: at 10% the clusters' readouts are another answer (forest 100%,
+// z-score 33%). So the lesson has the learner set 4% again, the box says so at other shares, and
+// it counts a share as 4% when the slider shows 4% (its stops are whole percents: 3% and 5% flag
+// 5 and 8 points, not the 7 of 4%).
+test('predict: the lesson sets the contamination back to 4% after raising it to 10%; the box judges only at the slider\'s 4%', async () => {
+  const { readFileSync } = await import('node:fs');
+  const text = readFileSync(new URL('./anomaly-detection.md', import.meta.url), 'utf8');
+  const raise = text.indexOf('Then raise the contamination to 10%');
+  const back = text.indexOf('Set the contamination back to 4%, since the last step left it at 10%, and lock your answer');
+  const reveal = text.indexOf('(The isolation forest finds 4 of them, recall 67%');
+  assert.ok(raise > 0 && back > raise && reveal > back, `${raise} < ${back} < ${reveal}`);
+  assert.match(text, /at any share other than 4% the box waits and asks for 4% again/);
+  const at10 = run({ scene: 'clusters', contamination: 0.1 });
+  assert.deepEqual([pct(at10.forest.recall), pct(at10.zscore.recall)], ['100', '33']);
+  const at4 = run({ scene: 'clusters', contamination: PREDICT_CONTAMINATION });
+  assert.deepEqual([pct(at4.forest.recall), pct(at4.zscore.recall)], ['67', '17']);
+  // The gate at the slider's stops: 3% and 5% are not 4%; 4% reached by stepping is.
+  assert.equal(PREDICT_CONTAMINATION, 0.04);
+  for (const [c, want] of [[0.03, false], [0.04, true], [0.05, false], [0.07 - 0.03, true], [Math.round(0.04 / 0.01) * 0.01, true], [0.1, false]]) {
+    assert.equal(atPredictContamination(c), want, String(c));
+  }
+  assert.deepEqual([0.03, 0.04, 0.05].map((c) => run({ scene: 'clusters', contamination: c }).forest.flagged), [5, 7, 8]);
+  assert.match(messages['anomaly-detector.predict.next'], /set the contamination to \{judged\}/);
+  assert.doesNotMatch(messages['anomaly-detector.predict.next'], /keep 4%/);
+  assert.match(messages['anomaly-detector.predict.share'], /^Set the contamination back to \{judged\} to check your prediction/);
 });

@@ -151,6 +151,100 @@ test('anomaly-detector: a prediction locked after the clusters\' recalls were on
   await page.close();
 });
 
+// The lesson in order: its paragraph ends at 10% contamination and the box follows. The question
+// and its reveal are about 4%: at 10% the clusters read forest 100%, z-score 33%. The box used to
+// wait there with no word, still saying "keep 4% flagged"; now it says to set 4% again, and
+// settles (and records) only once the slider shows 4%, at its stops either side too.
+test('anomaly-detector: the lesson in order — raised to 10%, the box asks for 4% again in words and judges only at 4%', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}${PAGE}`);
+  await widgetsReady(page);
+  const id = 'anomaly-clusters-recall';
+  const w = page.locator('.dw-card', { has: page.locator(`[data-predict="${id}"]`) });
+  const box = predictBox(w, id);
+  const status = () => box.getByRole('status').textContent();
+  await listenForReports(page);
+  const slider = page.getByRole('slider', { name: /^contamination/ });
+  const press = async (key, times) => { await slider.focus(); for (let i = 0; i < times; i++) await page.keyboard.press(key); };
+  // The paragraph's steps: the z-score heat map, then 10%.
+  await page.getByLabel('heat map shows').selectOption('zscore');
+  await press('ArrowRight', 6);
+  assert.equal(await statReader(page)('forest recall'), '100%');
+  // Locked at 10% (the learner skipped "set the contamination back to 4%"): the box says what to do.
+  await lockPrediction(w, id, 'forest');
+  assert.match(await status(), /Now choose “two clusters” as the normal points, set the contamination to 4%, and look at both heat maps/);
+  await page.getByLabel('normal points').selectOption('clusters');
+  await page.getByLabel('heat map shows').selectOption('forest');
+  assert.deepEqual(await readStats(page), await expected(page, { scene: 'clusters', contamination: 0.1 }));
+  assert.equal(await box.getAttribute('data-state'), 'committed', 'not judged at 10%');
+  assert.equal(await status(), 'Set the contamination back to 4% to check your prediction: it is about 4% flagged, and the slider is at 10%, so these recalls do not test it.');
+  // One stop above 4% is still not 4%.
+  await press('ArrowLeft', 5);
+  assert.equal(await box.getAttribute('data-state'), 'committed', 'not judged at 5%');
+  assert.match(await status(), /the slider is at 5%/);
+  assert.deepEqual(await reportedEvents(page), [], 'nothing recorded away from 4%');
+  await press('ArrowLeft', 1);
+  const v = await verdict(w, id);
+  assert.equal(v.result, 'held', v.text);
+  assert.match(v.text, /isolation forest flags 67% of the planted anomalies, the z-score detector 17%/);
+  assert.deepEqual((await reportedEvents(page)).map((e) => [e.type, e.widget, e.score]), [['dw:score', `predict:${id}`, 1], ['dw:complete', `predict:${id}`, 1]]);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// Back at 4% with one heat map seen, the box says which one is left; one stop below 4% (3%)
+// is refused like one above.
+test('anomaly-detector: from 3% back to 4% with one heat map seen, the box names the other map, then settles', async () => {
+  const page = await site.newPage({ width: 375 });
+  await page.goto(`${site.base}${PAGE}`);
+  await widgetsReady(page);
+  const id = 'anomaly-clusters-recall';
+  const w = page.locator('.dw-card', { has: page.locator(`[data-predict="${id}"]`) });
+  const box = predictBox(w, id);
+  const status = () => box.getByRole('status').textContent();
+  const slider = page.getByRole('slider', { name: /^contamination/ });
+  await lockPrediction(w, id, 'zscore');
+  await slider.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.getByLabel('normal points').selectOption('clusters');
+  assert.equal(await box.getAttribute('data-state'), 'committed', 'not judged at 3%');
+  assert.match(await status(), /^Set the contamination back to 4% .* the slider is at 3%/);
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await box.getAttribute('data-state'), 'committed', 'one heat map seen');
+  assert.equal(await status(), 'The contamination is back at 4%. Now switch “heat map shows” to “z-score (largest |z|)” to look at both heat maps.');
+  await page.getByLabel('heat map shows').selectOption('zscore');
+  const v = await verdict(w, id);
+  assert.equal(v.result, 'missed', v.text);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The clusters shown at 10% with nothing locked: their recalls (forest 100%, z-score 33%) are
+// enough to guess from, so a later prediction is practice; but they are not the 4% recalls the
+// lesson's reveal states, so the reveal stays closed until 4% is on screen.
+test('anomaly-detector: the clusters seen at 10% before locking make a later prediction practice without opening the reveal', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}${PAGE}`);
+  await widgetsReady(page);
+  await recordReports(page);
+  await page.evaluate(() => { window.__shown = 0; document.addEventListener('dw:outcome-shown', () => { window.__shown += 1; }); });
+  const id = 'anomaly-clusters-recall';
+  const w = page.locator('.dw-card', { has: page.locator(`[data-predict="${id}"]`) });
+  const slider = page.getByRole('slider', { name: /^contamination/ });
+  await slider.focus();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+  await page.getByLabel('normal points').selectOption('clusters');
+  assert.match((await verdict(w, id, 0)).text, /recalls at 10% flagged, were on screen before a prediction was locked in\. That is enough to guess the answer at 4% from/);
+  assert.equal(await page.evaluate(() => window.__shown), 0, 'the 4% outcome has not been on screen');
+  await lockPrediction(w, id, 'forest');
+  await slider.focus();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowLeft');
+  await page.getByLabel('heat map shows').selectOption('zscore');
+  await assertPractice(page, predictBox(w, id));
+  await page.close();
+});
+
 for (const width of [1280, 375]) {
   for (const scheme of ['light', 'dark']) {
     test(`anomaly-detector: the lesson page at ${width} px (${scheme}) has no sideways scroll and no NaN`, async () => {

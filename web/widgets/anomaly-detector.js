@@ -14,7 +14,7 @@ import { legend } from '../lib/legend.js';
 import { cellCentre, drawHeatmap, heatLegend, sequentialRgb } from '../lib/heatmap.js';
 import { createPrediction } from '../lib/predict.js';
 import { pointsCsv, pointsFromState, pointsState, showOwnPoints } from '../lib/points-csv.js';
-import { DOMAIN, SCENES, flagAndMeasure, makeScene, scoreBoth, zScoreGrid } from './anomaly-detector/scene.js';
+import { DOMAIN, PREDICT_CONTAMINATION, SCENES, atPredictContamination, flagAndMeasure, makeScene, scoreBoth, zScoreGrid } from './anomaly-detector/scene.js';
 import { messages } from './anomaly-detector/messages.js';
 
 export const schema = {
@@ -89,23 +89,40 @@ function build(ctx) {
   // Predict, then check: on the two clusters, which detector finds more of the planted anomalies?
   // The prediction is locked before the clusters are shown: on that scene the readouts give both
   // recalls at once, so a prediction made there copies the answer (outcomeSeen). It is judged once
-  // both heat maps have been looked at on the clusters, at the 4% the question names.
-  const PREDICT_CONTAMINATION = 0.04;
+  // both heat maps have been looked at on the clusters, at the 4% the question names. The lesson's
+  // steps leave the slider at 10% just before: at another share the box waits and says to set it
+  // back, and the clusters seen there with nothing locked are a glimpse (enough to guess from,
+  // but not the 4% recalls the lesson's reveal states, so its text stays closed).
+  const judgedShare = formatPercent(PREDICT_CONTAMINATION, 0);
   const seen = new Set(); // detectors whose heat map was shown on the clusters since the scene loaded
+  let offNoted = false; // the locked box said the share differs (so it says so when it is back)
   const prediction = createPrediction(ctx, {
     id: 'anomaly-clusters-recall',
     question: t('anomaly-detector.predict.question'),
     choices: ['forest', 'zscore', 'tie'].map((c) => [c, t(`anomaly-detector.predict.${c}`)]),
-    next: t('anomaly-detector.predict.next'),
+    onCommit: () => { offNoted = false; },
+    onUnlock: () => { offNoted = false; },
+    next: t('anomaly-detector.predict.next', { judged: judgedShare }),
   });
   function judgeClusters() {
     if (opts.scene !== 'clusters' || own || !measured) return;
     seen.add(opts.detector);
+    const atShare = atPredictContamination(opts.contamination);
     if (prediction.pending === null) {
-      prediction.outcomeSeen(t('anomaly-detector.predict.seen'));
+      if (atShare) prediction.outcomeSeen(t('anomaly-detector.predict.seen'));
+      else prediction.outcomeGlimpsed(t('anomaly-detector.predict.glimpsed', { share: formatPercent(opts.contamination, 0), judged: judgedShare }));
       return;
     }
-    if (seen.size < 2 || Math.abs(opts.contamination - PREDICT_CONTAMINATION) > 1e-9) return;
+    if (!atShare) {
+      prediction.note(t('anomaly-detector.predict.share', { share: formatPercent(opts.contamination, 0), judged: judgedShare }));
+      offNoted = true;
+      return;
+    }
+    if (seen.size < 2) {
+      const other = DETECTORS.find((d) => !seen.has(d));
+      if (offNoted) { prediction.note(t('anomaly-detector.predict.back', { judged: judgedShare, other: t(`anomaly-detector.detector.${other}`) })); offNoted = false; }
+      return;
+    }
     const f = measured.forest.recall;
     const z = measured.zscore.recall;
     const outcome = Math.abs(f - z) < 1e-12 ? 'tie' : f > z ? 'forest' : 'zscore';

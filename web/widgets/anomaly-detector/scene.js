@@ -1,6 +1,7 @@
 // The anomaly-detector widget's data and scores, shared with its lesson's claims test. The
 // normal points come from the engine's generators; the planted anomalies sit at fixed spots chosen
 // so that most of them are ordinary in each coordinate alone and unusual only jointly.
+import { formatPercent } from '../../lib/format.js';
 
 export const DOMAIN = { x0: -5, x1: 5, y0: -5, y1: 5 };
 export const NORMAL_COUNT = 150;
@@ -12,6 +13,14 @@ export const PLANTED = {
   clusters: [[1.77, -1.77], [-1.77, 1.77], [0, 0], [0.9, -0.9], [-2.6, 0.2], [4.5, 4.5]],
 };
 export const SCENES = ['band', 'clusters'];
+
+// The Predict, then check box asks about the clusters at 4% flagged (the lesson's reveal gives
+// that share's recalls). A contamination counts as that share when the slider shows it so (whole
+// percents, formatPercent(v, 0)), not by comparing floats: a slider stop of 0.04000000000000001 is 4%.
+export const PREDICT_CONTAMINATION = 0.04;
+export function atPredictContamination(contamination) {
+  return formatPercent(contamination, 0) === formatPercent(PREDICT_CONTAMINATION, 0);
+}
 
 // { X (flat, 2 columns), y (1 = planted anomaly, 0 = normal), rows }.
 export function makeScene(ml, scene, seed) {
