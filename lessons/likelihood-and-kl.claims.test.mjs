@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations.js';
-import { DEFAULT_POINTS, DEFAULT_GUESS, DEFAULT_FLIPS, DEFAULT_KL, X_RANGE, S_RANGE, countFlips, spreadChange, COIN_WINDOW } from '../web/widgets/likelihood-fit/data.js';
+import { DEFAULT_POINTS, DEFAULT_GUESS, DEFAULT_FLIPS, DEFAULT_KL, X_RANGE, S_RANGE, P_RANGE, countFlips, spreadChange, spreadOutside, shareOutside, bestCoinStop, COIN_WINDOW } from '../web/widgets/likelihood-fit/data.js';
 
 const close = (a, b, tol) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b} (±${tol})`);
 
@@ -38,6 +38,47 @@ test('the peak of the widget\'s surface is inside its (μ, s) window and is the 
   const g = ml.gaussianLogLikelihoodGrid(DEFAULT_POINTS, X_RANGE[0], X_RANGE[1], S_RANGE[0], S_RANGE[1], 140, 90);
   assert.ok(Math.max(...g) <= f.logLikelihood + 1e-12);
   close(Math.max(...g), f.logLikelihood, 0.01);
+});
+
+test('the map covers spreads from 0.2 to 6: close or far-apart points put the best spread off it, the ends compared as ŝ is shown', () => {
+  assert.deepEqual(S_RANGE, [0.2, 6]);
+  const sHat = (pts) => ml.gaussianFit(pts).s;
+  // Two points 0.1 apart (the audit's 1 and 1.1): ŝ = 0.05, below the map.
+  close(sHat([1, 1.1]), 0.05, 1e-9);
+  assert.equal(spreadOutside(sHat([1, 1.1])), 'low');
+  // The low end: ŝ just below 0.2, exactly 0.2 (as shown), just above.
+  assert.equal(spreadOutside(sHat([1, 1.3])), 'low');
+  assert.equal(spreadOutside(sHat([1, 1.4])), null);
+  assert.equal(spreadOutside(0.1996), null, 'shown as 0.200: on the map');
+  assert.equal(spreadOutside(0.1994), 'low', 'shown as 0.199');
+  assert.equal(spreadOutside(sHat([1, 1.5])), null);
+  // The high end: −4 and 8 give ŝ = 6 exactly; 8.1 is just beyond, 7.9 just inside; −4 and 10 give 7.
+  assert.equal(spreadOutside(sHat([-4, 7.9])), null);
+  assert.equal(spreadOutside(sHat([-4, 8])), null);
+  assert.equal(spreadOutside(sHat([-4, 8.1])), 'high');
+  assert.equal(spreadOutside(sHat([-4, 10])), 'high');
+  // Off the map, the best the map reaches is at its edge: ℓ(μ̂, s) rises towards ŝ.
+  const pts = [1, 1.1];
+  assert.ok(ml.gaussianLogLikelihood(pts, 1.05, 0.2) > ml.gaussianLogLikelihood(pts, 1.05, 0.22));
+});
+
+test('the p slider runs from 0.01 to 0.99: with only heads p̂ = 1 is beyond it, and 0.99 is the best it reaches', () => {
+  assert.deepEqual(P_RANGE, [0.01, 0.99]);
+  assert.equal(shareOutside(1), 'high');
+  assert.equal(bestCoinStop(3, 0), 0.99);
+  assert.equal(shareOutside(0), 'low');
+  assert.equal(bestCoinStop(0, 3), 0.01);
+  // The ends: 99 of 100 is a stop, 199 of 200 is beyond; 1 of 100 a stop, 1 of 200 beyond.
+  assert.equal(shareOutside(0.99), null);
+  assert.equal(bestCoinStop(99, 1), 0.99);
+  assert.equal(shareOutside(0.995), 'high');
+  assert.equal(bestCoinStop(199, 1), 0.99);
+  assert.equal(shareOutside(0.01), null);
+  assert.equal(shareOutside(0.005), 'low');
+  // Between stops (197 of 200 = 0.985): the better neighbour, here 0.98; on a stop, p̂ itself.
+  assert.equal(bestCoinStop(197, 3), 0.98);
+  assert.ok(ml.bernoulliLogLikelihood(197, 3, 0.98) > ml.bernoulliLogLikelihood(197, 3, 0.99));
+  assert.equal(bestCoinStop(7, 3), 0.7);
 });
 
 test('predict, then check: a point at the mean shrinks ŝ from 2.160 to 1.871; moving 6 to 9 moves the peak right and widens it', () => {

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
-import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
+import { stat, canvasIsDrawn, inEngine, assertClean, clickTimes } from './probes.mjs';
 import { lockPrediction, predictBox, assertPractice, recordReports } from './predict-helpers.mjs';
 
 let site;
@@ -239,6 +239,121 @@ test('Gaussian panel: once a prediction is locked, μ and the points stay fixed 
   await card.getByRole('button', { name: 'Remove point' }).click();
   assert.equal(await stat(card, 'n'), '3');
   await screenshot(page, 'likelihood-fit-locked-1280');
+  await assertClean(page);
+  await page.close();
+});
+
+// The best spread ŝ can lie off the map (s from 0.2 to 6) and p̂ beyond the p slider (0.01 to 0.99).
+// Then the learner is judged against the best the controls reach, Jump goes there, and the message
+// says in words where the maximum is; it never asks for a move the controls cannot make. Ends are
+// compared as the readouts show them: ŝ = 0.200 or 6.000 is on the map.
+test('Gaussian panel: a best spread off the map (points close together or far apart) is said in words, and Jump reaches the best the map allows', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/likelihood-and-kl.html`);
+  await widgetsReady(page);
+  const card = cards(page).nth(0);
+  const [line, surface] = [card.locator('canvas').nth(0), card.locator('canvas').nth(1)];
+  const msg = card.locator('.dw-message');
+  const sSlider = card.getByRole('slider', { name: /your spread s/ });
+  const keys = async (key, times) => { await line.focus(); for (let i = 0; i < times; i++) await page.keyboard.press(key); };
+  const jump = () => card.getByRole('button', { name: 'Jump to the maximum' }).click();
+  const never = /Drag the ring on the log-likelihood map|below the maximum/;
+  // Points 1 and 1.1 (the 6 deleted, the 2 moved down): ŝ = 0.050, below the map.
+  await keys('Delete', 1);
+  await keys('ArrowLeft', 9);
+  assert.equal(await stat(card, 'ŝ (1/n)'), '0.050');
+  await jump();
+  assert.equal(await sSlider.inputValue(), '0.2');
+  assert.match(await msg.textContent(), /^At the best the controls allow: μ = 1\.05, s = 0\.20\. The best spread, ŝ = 0\.050, is below the smallest this map shows \(0\.20\): the closer together the points, the narrower and higher the peak/);
+  assert.equal(await msg.getAttribute('data-tone'), 'ok');
+  assert.match(await surface.getAttribute('aria-label'), /Maximum at mean 1\.05, spread 0\.050: off the map, below its smallest spread/);
+  // Away from it: measured against the best the controls reach, with a move they can make.
+  await sSlider.fill('1');
+  assert.match(await msg.textContent(), /^Your log-likelihood is [\d.]+ below the best the controls reach, at μ = 1\.05 and s = 0\.20 \(drag the ring there, use the sliders, or press Jump to the maximum\)\. The best spread, ŝ = 0\.050, is below the smallest spread this map shows/);
+  assert.doesNotMatch(await msg.textContent(), never);
+  // The low end: ŝ just below 0.2 (0.150), exactly at it, just above (0.250).
+  const low = [['ArrowRight', 2, '0.150', /^At the best the controls allow: μ = 1\.15, s = 0\.20\./], ['ArrowRight', 1, '0.200', /^At the peak/], ['ArrowRight', 1, '0.250', /^At the peak/]];
+  for (const [key, n, shown, expected] of low) {
+    await keys(key, n);
+    assert.equal(await stat(card, 'ŝ (1/n)'), shown);
+    await jump();
+    assert.match(await msg.textContent(), expected, `ŝ = ${shown}`);
+    assert.doesNotMatch(await msg.textContent(), never);
+  }
+  assert.match(await surface.getAttribute('aria-label'), /Maximum at mean 1\.25, spread 0\.25\./);
+  // The high end: points −4 and 8 give ŝ = 6.000 exactly; 8.1 is just beyond, 7.9 just inside.
+  await keys('Enter', 1);
+  await keys('Shift+ArrowLeft', 5);
+  await keys('Enter', 1);
+  await keys('Shift+ArrowRight', 6);
+  await keys('ArrowRight', 5);
+  const high = [['ArrowRight', 0, '6.000', /^At the peak/], ['ArrowRight', 1, '6.050', /^At the best the controls allow: μ = 2\.05, s = 6\.00\. The best spread, ŝ = 6\.050, is above the largest this map shows \(6\.00\): the further apart the points, the wider the best curve/], ['ArrowLeft', 2, '5.950', /^At the peak/]];
+  for (const [key, n, shown, expected] of high) {
+    await keys(key, n);
+    assert.equal(await stat(card, 'ŝ (1/n)'), shown);
+    await jump();
+    assert.match(await msg.textContent(), expected, `ŝ = ${shown}`);
+    assert.doesNotMatch(await msg.textContent(), never);
+  }
+  // The audit's far-apart case: −4 and 10, ŝ = 7.000; away from the edge, the advice is reachable.
+  await keys('Shift+ArrowRight', 3);
+  assert.equal(await stat(card, 'ŝ (1/n)'), '7.000');
+  await jump();
+  assert.equal(await sSlider.inputValue(), '6');
+  assert.match(await msg.textContent(), /^At the best the controls allow: μ = 3\.00, s = 6\.00\. The best spread, ŝ = 7\.000, is above the largest/);
+  await card.getByRole('slider', { name: /your mean μ/ }).fill('0');
+  assert.match(await msg.textContent(), /^Your log-likelihood is [\d.]+ below the best the controls reach, at μ = 3\.00 and s = 6\.00/);
+  await assertClean(page);
+  await page.close();
+});
+
+test('Coin panel: p̂ beyond the slider\'s ends, or between its stops, is said in words and judged against the best stop', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/likelihood-and-kl.html`);
+  await widgetsReady(page);
+  const card = cards(page).nth(1);
+  const msg = card.locator('.dw-message');
+  const pSlider = card.getByRole('slider', { name: /your p/ });
+  const [heads, tails, removeLast] = ['Heads', 'Tails', 'Remove last'].map((name) => card.getByRole('button', { name, exact: true }));
+  const never = /below its maximum/;
+  // All heads (the audit's case): p̂ = 1 lies beyond the slider's end at 0.99.
+  await clickTimes(removeLast, 10);
+  await clickTimes(heads, 3);
+  await pSlider.focus();
+  await page.keyboard.press('End');
+  assert.equal(await pSlider.inputValue(), '0.99');
+  assert.equal(await stat(card, 'p̂ = heads/n'), '1.000');
+  assert.equal(await msg.textContent(), 'As close as the slider goes: p̂ = 1.000 lies beyond its end at 0.99, and ℓ(p) keeps rising all the way up to p̂, so p = 0.99 is the best p the slider allows.');
+  assert.equal(await msg.getAttribute('data-tone'), 'ok');
+  await pSlider.fill('0.5');
+  assert.match(await msg.textContent(), /^ℓ\(p\) is [\d.]+ below the best the slider reaches, p = 0\.99 \(p̂ = 1\.000 lies beyond the slider's end\)/);
+  // All tails: beyond the other end.
+  await clickTimes(removeLast, 3);
+  await clickTimes(tails, 3);
+  await pSlider.focus();
+  await page.keyboard.press('Home');
+  assert.match(await msg.textContent(), /^As close as the slider goes: p̂ = 0\.000 lies beyond its end at 0\.01, and ℓ\(p\) keeps rising all the way down to p̂/);
+  // The high end: 99 heads of 100 (p̂ = 0.99, a stop) is reachable; 199 of 200 (0.995) is beyond.
+  await clickTimes(removeLast, 2);
+  await clickTimes(heads, 99);
+  assert.equal(await stat(card, 'p̂ = heads/n'), '0.990');
+  await pSlider.focus();
+  await page.keyboard.press('End');
+  assert.match(await msg.textContent(), /^At the peak: p = 0\.99 is the share of heads, 99 of 100/);
+  await clickTimes(heads, 100);
+  assert.equal(await stat(card, 'p̂ = heads/n'), '0.995');
+  assert.match(await msg.textContent(), /^As close as the slider goes: p̂ = 0\.995 lies beyond its end at 0\.99/);
+  assert.doesNotMatch(await msg.textContent(), never);
+  // Just inside, between two stops: 197 of 200 (0.985); the best stop is 0.98.
+  await clickTimes(removeLast, 2);
+  await clickTimes(tails, 2);
+  assert.equal(await stat(card, 'p̂ = heads/n'), '0.985');
+  assert.match(await msg.textContent(), /^ℓ\(p\) is [\d.]+ below the best the slider reaches, p = 0\.98 \(p̂ = 0\.985 falls between its stops, in steps of 0\.01\)/);
+  await pSlider.focus();
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await pSlider.inputValue(), '0.98');
+  assert.equal(await msg.textContent(), 'As close as the slider goes: p̂ = 0.985 falls between its stops (steps of 0.01), and no stop gives a higher ℓ(p) than p = 0.98.');
+  assert.equal(await msg.getAttribute('data-tone'), 'ok');
   await assertClean(page);
   await page.close();
 });

@@ -16,7 +16,7 @@ import { button, buttonRow, el, slider } from '../lib/ui.js';
 import { formatNumber } from '../lib/format.js';
 import { seedOption } from '../lib/schema.js';
 import { createPrediction } from '../lib/predict.js';
-import { DEFAULT_POINTS, DEFAULT_GUESS, X_RANGE, S_RANGE, GRID, MAX_POINTS, spreadChange } from './likelihood-fit/data.js';
+import { DEFAULT_POINTS, DEFAULT_GUESS, X_RANGE, S_RANGE, GRID, MAX_POINTS, spreadChange, spreadOutside } from './likelihood-fit/data.js';
 import { clamp, round, densityCurve, linspace, star, legend } from './likelihood-fit/draw.js';
 import { buildCoin } from './likelihood-fit/coin-panel.js';
 import { buildKl } from './likelihood-fit/kl-panel.js';
@@ -192,9 +192,18 @@ function buildGaussian(ctx) {
       if (!points.length) card.setMessage(t('likelihood-fit.gaussian.empty'), 'info');
       else if (!fit) card.setMessage(t('likelihood-fit.gaussian.onOneSpot'), 'info');
       else {
-        const gap = fit.logLikelihood - ll;
-        if (gap <= 0.05) card.setMessage(t('likelihood-fit.gaussian.atPeak', { count: points.length }), 'ok');
-        else card.setMessage(t('likelihood-fit.gaussian.below', { gap: formatNumber(gap, 2) }), 'info');
+        // Judged against the best (μ, s) the controls reach: when ŝ lies off the map, that is μ̂ with
+        // the map's nearest spread (where Jump to the maximum goes), and the message says why.
+        const side = spreadOutside(fit.s);
+        const edge = clamp(fit.s, S_RANGE[0], S_RANGE[1]);
+        const reachable = side ? attempt(card, () => ml.gaussianLogLikelihood(points, fit.mu, edge), NaN) : fit.logLikelihood;
+        const gap = reachable - ll;
+        const shown = { hat: formatNumber(fit.s, 3), edge: formatNumber(edge, 2), mu: formatNumber(fit.mu, 2) };
+        if (!side) {
+          if (gap <= 0.05) card.setMessage(t('likelihood-fit.gaussian.atPeak', { count: points.length }), 'ok');
+          else card.setMessage(t('likelihood-fit.gaussian.below', { gap: formatNumber(gap, 2) }), 'info');
+        } else if (gap <= 0.05) card.setMessage(t('likelihood-fit.gaussian.edgeAt', { side, hat: shown.hat, edge: shown.edge, mu: shown.mu }), 'ok');
+        else card.setMessage(t('likelihood-fit.gaussian.edgeBelow', { side, gap: formatNumber(gap, 2), hat: shown.hat, edge: shown.edge, mu: shown.mu }), 'info');
       }
     }
     describe();
@@ -203,7 +212,10 @@ function buildGaussian(ctx) {
   function describe() {
     const sel = points.length ? t('likelihood-fit.gaussian.selected', { index: formatNumber(selected + 1, 0), x: formatNumber(points[selected], 2) }) : '';
     linePlot.canvas.setAttribute('aria-label', t('likelihood-fit.gaussian.lineFigure', { count: points.length, points: points.map((x) => formatNumber(x, 2)).join(', '), mu: formatNumber(mu, 2), s: formatNumber(s, 2), selected: sel }));
-    const maximum = fit ? t('likelihood-fit.gaussian.maximumAt', { mu: formatNumber(fit.mu, 2), s: formatNumber(fit.s, 2) }) : t('likelihood-fit.gaussian.noMaximum');
+    const side = fit ? spreadOutside(fit.s) : null;
+    const maximum = !fit ? t('likelihood-fit.gaussian.noMaximum')
+      : side ? t('likelihood-fit.gaussian.maximumOff', { side, mu: formatNumber(fit.mu, 2), s: formatNumber(fit.s, 3) })
+        : t('likelihood-fit.gaussian.maximumAt', { mu: formatNumber(fit.mu, 2), s: formatNumber(fit.s, 2) });
     surfacePlot.canvas.setAttribute('aria-label', t('likelihood-fit.gaussian.surfaceFigure', { maximum, mu: formatNumber(mu, 2), s: formatNumber(s, 2) }));
   }
 
@@ -236,7 +248,8 @@ function buildGaussian(ctx) {
       drawHeatmap(surfacePlot, surface, GRID.nMu, GRID.nS, (v, out) => lossRgb(1 + (v - fit.logLikelihood) / span, out));
     }
     surfacePlot.axes({ xLabel: t('likelihood-fit.gaussian.axis.mu'), yLabel: t('likelihood-fit.gaussian.axis.s') });
-    if (fit && fit.s >= S_RANGE[0] && fit.s <= S_RANGE[1]) star(surfacePlot, fit.mu, fit.s, th.accent);
+    // ŝ at an end of the map (as the readout shows it) is on the map: its star sits on the edge.
+    if (fit && !spreadOutside(fit.s)) star(surfacePlot, fit.mu, clamp(fit.s, S_RANGE[0], S_RANGE[1]), th.accent);
     surfacePlot.handle(mu, s, { focused: surfaceDrag.focused });
   }
 

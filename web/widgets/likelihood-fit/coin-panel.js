@@ -6,7 +6,7 @@ import { requestDraw, cancelDraw } from '../../lib/frame.js';
 import { attachDrag } from '../../lib/drag.js';
 import { button, buttonRow, el, slider } from '../../lib/ui.js';
 import { formatNumber } from '../../lib/format.js';
-import { COIN_WINDOW, DEFAULT_FLIPS, countFlips } from './data.js';
+import { COIN_WINDOW, DEFAULT_FLIPS, P_RANGE, P_STEP, bestCoinStop, countFlips, shareOutside } from './data.js';
 import { clamp, round, linspace, star, legend } from './draw.js';
 
 export function buildCoin({ ml, card, options, stateChanged, t }) {
@@ -29,7 +29,7 @@ export function buildCoin({ ml, card, options, stateChanged, t }) {
   });
   button(buttons, t('likelihood-fit.coin.removeLast'), () => { flips = flips.slice(0, -1); changed(); });
   button(buttons, t('likelihood-fit.reset'), () => { flips = DEFAULT_FLIPS; batches = 0; setP(0.5); changed(); });
-  const pSlider = slider(card.controls, { label: t('likelihood-fit.coin.slider.p'), min: 0.01, max: 0.99, step: 0.01, value: p, format: (v) => formatNumber(v, 2), onInput: (v) => setP(v) });
+  const pSlider = slider(card.controls, { label: t('likelihood-fit.coin.slider.p'), min: P_RANGE[0], max: P_RANGE[1], step: P_STEP, value: p, format: (v) => formatNumber(v, 2), onInput: (v) => setP(v) });
 
   const statHeads = card.stat(t('likelihood-fit.coin.stat.heads'));
   const statTails = card.stat(t('likelihood-fit.coin.stat.tails'));
@@ -50,7 +50,7 @@ export function buildCoin({ ml, card, options, stateChanged, t }) {
     changed();
   }
   function setP(v) {
-    p = round(clamp(v, 0.01, 0.99), 0.01);
+    p = round(clamp(v, P_RANGE[0], P_RANGE[1]), P_STEP);
     pSlider.set(p);
     report();
     requestDraw(draw);
@@ -72,18 +72,33 @@ export function buildCoin({ ml, card, options, stateChanged, t }) {
     const shown = flips.length > 60 ? `… ${flips.slice(-60).split('').join(' ')}` : flips.split('').join(' ');
     flipsLine.textContent = n ? t('likelihood-fit.coin.flips', { count: n, shown }) : t('likelihood-fit.coin.noFlips');
     if (!n) card.setMessage(t('likelihood-fit.coin.empty'), 'info');
-    else if (max - ll <= 0.005) card.setMessage(t('likelihood-fit.coin.atPeak', { p: formatNumber(hat, 2), heads: formatNumber(heads, 0), n: formatNumber(n, 0) }), 'ok');
-    else card.setMessage(t('likelihood-fit.coin.below', { gap: formatNumber(max - ll, 3) }), 'info');
+    else {
+      // Judged against the best p the slider reaches: p̂ itself when it is one of the slider's stops,
+      // else the nearest good stop (p̂ beyond an end, or between two stops); the message says which.
+      const best = bestCoinStop(heads, tails);
+      const reachable = ml.bernoulliLogLikelihood(heads, tails, best);
+      const gap = reachable - ll;
+      const side = shareOutside(hat);
+      const shown = { hat: formatNumber(hat, 3), best: formatNumber(best, 2), step: formatNumber(P_STEP, 2) };
+      if (max - reachable <= 0.005) {
+        if (max - ll <= 0.005) card.setMessage(t('likelihood-fit.coin.atPeak', { p: formatNumber(hat, 2), heads: formatNumber(heads, 0), n: formatNumber(n, 0) }), 'ok');
+        else card.setMessage(t('likelihood-fit.coin.below', { gap: formatNumber(max - ll, 3) }), 'info');
+      } else if (side) {
+        if (gap <= 0.005) card.setMessage(t('likelihood-fit.coin.edgeAt', { side, hat: shown.hat, edge: shown.best }), 'ok');
+        else card.setMessage(t('likelihood-fit.coin.edgeBelow', { gap: formatNumber(gap, 3), hat: shown.hat, edge: shown.best }), 'info');
+      } else if (gap <= 0.005) card.setMessage(t('likelihood-fit.coin.stopAt', { hat: shown.hat, best: shown.best, step: shown.step }), 'ok');
+      else card.setMessage(t('likelihood-fit.coin.stopBelow', { gap: formatNumber(gap, 3), hat: shown.hat, best: shown.best, step: shown.step }), 'info');
+    }
     plot.canvas.setAttribute('aria-label', t('likelihood-fit.coin.figure', { heads: formatNumber(heads, 0), tails: formatNumber(tails, 0), hat: formatNumber(hat, 2), p: formatNumber(p, 2), ll: formatNumber(ll, 3) }));
   }
 
   function draw() {
     const { heads, tails } = countFlips(flips);
     const n = heads + tails;
-    const ps = linspace(0.01, 0.99, 197);
+    const ps = linspace(P_RANGE[0], P_RANGE[1], 197);
     const lls = ps.map((q) => ml.bernoulliLogLikelihood(heads, tails, q));
     const hat = n ? heads / n : 0.5;
-    const max = n ? ml.bernoulliLogLikelihood(heads, tails, clamp(hat, 0.01, 0.99)) : 0;
+    const max = n ? ml.bernoulliLogLikelihood(heads, tails, clamp(hat, P_RANGE[0], P_RANGE[1])) : 0;
     const span = COIN_WINDOW;
     plot.setDomain(0, 1, max - span, max + span * 0.08);
     plot.begin();

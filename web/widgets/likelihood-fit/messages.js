@@ -41,6 +41,11 @@ export const messages = {
   'likelihood-fit.gaussian.onOneSpot': 'All the points sit on one spot: the best spread would be 0 and the likelihood would grow without limit. Move one.',
   'likelihood-fit.gaussian.atPeak': ({ count }) => `At the peak: no other μ and s give these ${countOf(count, 'point')} a higher log-likelihood.`,
   'likelihood-fit.gaussian.below': 'Your log-likelihood is {gap} below the maximum. Drag the ring on the log-likelihood map, or use the sliders.',
+  // The best spread ŝ lies outside the spreads the map and the s slider reach (side 'low' or 'high'):
+  // the learner is judged against the best (μ, s) the controls reach, at the map's edge.
+  'likelihood-fit.gaussian.edgeAt': ({ side, hat, edge, mu }) => `At the best the controls allow: μ = ${mu}, s = ${edge}. The best spread, ŝ = ${hat}, is ${side === 'low' ? `below the smallest this map shows (${edge}): the closer together the points, the narrower and higher the peak` : `above the largest this map shows (${edge}): the further apart the points, the wider the best curve`}, so the maximum ℓ itself is out of reach here.`,
+  'likelihood-fit.gaussian.edgeBelow': ({ side, gap, hat, edge, mu }) => `Your log-likelihood is ${gap} below the best the controls reach, at μ = ${mu} and s = ${edge} (drag the ring there, use the sliders, or press Jump to the maximum). The best spread, ŝ = ${hat}, is ${side === 'low' ? 'below the smallest' : 'above the largest'} spread this map shows, so its star is off the map.`,
+  'likelihood-fit.gaussian.maximumOff': ({ side, mu, s }) => `Maximum at mean ${mu}, spread ${s}: off the map, ${side === 'low' ? 'below its smallest' : 'above its largest'} spread.`,
   'likelihood-fit.gaussian.selected': ' Selected point {index} at {x}.',
   'likelihood-fit.gaussian.lineFigure': ({ count, points, mu, s, selected }) => `${countOf(count, 'point')} on a line: ${points}. Your Gaussian has mean ${mu} and spread ${s}.${selected} Arrow keys move the selected point, Enter selects the next, Delete removes it, + adds one.`,
   'likelihood-fit.gaussian.surfaceFigure': 'Log-likelihood over mean (across) and spread (up). {maximum} Your point: mean {mu}, spread {s}. Arrow keys move it.',
@@ -69,6 +74,12 @@ export const messages = {
   'likelihood-fit.coin.empty': 'Add flips with Heads and Tails: with none, every p explains the data equally well (ℓ = 0).',
   'likelihood-fit.coin.atPeak': 'At the peak: p = {p} is the share of heads, {heads} of {n}.',
   'likelihood-fit.coin.below': 'ℓ(p) is {gap} below its maximum. Drag the ring along the curve or use the slider.',
+  // p̂ lies beyond the slider's end (edge…), or between two of its stops (stop…): the learner is
+  // judged against the best p the slider reaches.
+  'likelihood-fit.coin.edgeAt': ({ side, hat, edge }) => `As close as the slider goes: p̂ = ${hat} lies beyond its end at ${edge}, and ℓ(p) keeps rising all the way ${side === 'high' ? 'up' : 'down'} to p̂, so p = ${edge} is the best p the slider allows.`,
+  'likelihood-fit.coin.edgeBelow': 'ℓ(p) is {gap} below the best the slider reaches, p = {edge} (p̂ = {hat} lies beyond the slider\'s end). Drag the ring along the curve or use the slider.',
+  'likelihood-fit.coin.stopAt': 'As close as the slider goes: p̂ = {hat} falls between its stops (steps of {step}), and no stop gives a higher ℓ(p) than p = {best}.',
+  'likelihood-fit.coin.stopBelow': 'ℓ(p) is {gap} below the best the slider reaches, p = {best} (p̂ = {hat} falls between its stops, in steps of {step}). Drag the ring along the curve or use the slider.',
   'likelihood-fit.coin.figure': 'Log-likelihood curve for {heads} heads and {tails} tails; maximum at p = {hat}; your p = {p} gives {ll}. Left and right arrows move p.',
   'likelihood-fit.coin.axis.p': 'p',
   'likelihood-fit.coin.axis.ll': 'log-likelihood ℓ(p)',
