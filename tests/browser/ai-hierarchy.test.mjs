@@ -1,5 +1,5 @@
 // The AI ⊃ ML ⊃ DL sorting game (history-of-ai lesson): instant, explained feedback, a score, and
-// one dw:score / dw:complete report when all 11 are sorted.
+// one dw:score / dw:complete report when all 11 are sorted the first time; later rounds are practice.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
@@ -89,10 +89,77 @@ test('ai-hierarchy: sorting all 11 reports the result once through dw:score and 
   assert.equal(await stat('sorted'), '11 of 11');
   assert.equal(await stat('right first time'), '10 / 11');
   const reports = await page.evaluate(() => window.reports);
-  const detail = { widget: 'ai-hierarchy', title: 'AI, machine learning, deep learning: sort them', score: 10, max: 11 };
+  const detail = { widget: 'ai-hierarchy', title: 'AI, machine learning, deep learning: sort them', score: 10, max: 11, firstTry: true };
   assert.deepEqual(reports, [{ type: 'dw:score', ...detail }, { type: 'dw:complete', ...detail }]);
-  assert.match(await card.locator('.dw-message').textContent(), /All 11 sorted, 10 right first time/);
+  assert.match(await card.locator('.dw-message').textContent(), /All 11 sorted, 10 right first time\. That score is recorded; Start again for a practice round\./);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
 
+
+// Every wrong answer names the right set, so a second game could copy them: only each technique's
+// first answer on the page counts, the score is recorded once (with firstTry, so saved progress keeps
+// it), and a game after Start again is practice.
+test('ai-hierarchy: after Start again the answers can be copied, so a perfect practice round does not replace the recorded score', async () => {
+  const { TECHNIQUES } = await import('../../web/lib/ai-history.js');
+  const { messages } = await import('../../web/widgets/ai-hierarchy.messages.js');
+  const page = await site.newPage({ width: 1280 });
+  await page.goto(`${site.base}/lessons/history-of-ai.html`);
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:history-of-ai'));
+  await page.reload();
+  await widgetsReady(page);
+  await page.evaluate(() => {
+    window.reports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.reports.push({ type, ...e.detail }));
+  });
+  const card = page.locator('.dw-card', { hasText: 'sort them' });
+  const stat = statReader(page, card);
+  const message = card.locator('.dw-message');
+  const setButton = (region) => card.getByRole('button', { name: `${messages[`ai-hierarchy.region.${region}`]}: ${messages[`ai-hierarchy.regionLong.${region}`]}` });
+  const chip = (t) => card.getByRole('button', { name: t.name, exact: true });
+  const aiOnly = TECHNIQUES.filter((t) => t.region === 'ai').length;
+  // Start again part-way: a technique already answered keeps its first (wrong) answer.
+  const [first] = TECHNIQUES.filter((t) => t.region !== 'ai');
+  await chip(first).click();
+  await setButton('ai').click();
+  await card.getByRole('button', { name: 'Start again' }).click();
+  assert.equal(await message.textContent(), 'Starting again. Each technique keeps its first answer: 0 of the 1 you have answered were right first time, and the score is recorded when all are sorted. Pick a technique to start.');
+  assert.equal(await stat('right first time'), '0 / 1');
+  // The first game: every card tried as AI, then ML, then DL, reading the feedback.
+  for (const t of TECHNIQUES) {
+    await chip(t).click();
+    for (const r of ['ai', 'ml', 'dl']) {
+      await setButton(r).click();
+      if (r === t.region) break;
+    }
+  }
+  assert.equal(await stat('right first time'), `${aiOnly} / 11`);
+  assert.match(await message.textContent(), new RegExp(`All 11 sorted, ${aiOnly} right first time\\. That score is recorded`));
+  const detail = { widget: 'ai-hierarchy', title: 'AI, machine learning, deep learning: sort them', score: aiOnly, max: 11, firstTry: true };
+  assert.deepEqual(await page.evaluate(() => window.reports), [{ type: 'dw:score', ...detail }, { type: 'dw:complete', ...detail }]);
+  // Start again and replay the answer key: practice, shown as such, and nothing is reported.
+  await card.getByRole('button', { name: 'Start again' }).click();
+  assert.equal(await message.textContent(), `Practice round: every answer has been shown to you, so your recorded score stays ${aiOnly} / 11, from the first tries of your first game. Pick a technique to start.`);
+  for (const t of TECHNIQUES) {
+    await chip(t).click();
+    await setButton(t.region).click();
+  }
+  assert.equal(await stat('right first time'), '11 / 11');
+  assert.match(await message.textContent(), new RegExp(`All 11 sorted, 11 right first time in this practice round\\. Your recorded score stays ${aiOnly} / 11, from your first game\\.`));
+  assert.equal((await page.evaluate(() => window.reports)).length, 2, 'the practice round reports nothing');
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:history-of-ai')).activities['ai-hierarchy']);
+  assert.equal(saved.best, aiOnly);
+  assert.equal(saved.score, aiOnly);
+  assert.equal(saved.complete, true);
+  // A later visit's first game is a first try too, but the first one ever recorded stands.
+  await page.reload();
+  await widgetsReady(page);
+  for (const t of TECHNIQUES) {
+    await chip(t).click();
+    await setButton(t.region).click();
+  }
+  const again = await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:history-of-ai')).activities['ai-hierarchy']);
+  assert.equal(again.best, aiOnly);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

@@ -1,6 +1,9 @@
 // AI ⊃ ML ⊃ DL (landscape, history lesson): the three nested sets drawn on a canvas, and a sorting
 // game. Pick a technique, then put it in the innermost set it belongs to (a region button or a
 // click inside the figure). Every answer is explained at once; the score counts first tries.
+// Every wrong answer names the right set, so only a technique's first answer on the page counts:
+// the score is recorded once, when the first game is sorted, and a game after Start again is
+// practice (reported with firstTry, so saved progress keeps the first game's score over later visits too).
 // Game bookkeeping only: no model is trained here.
 import { mountWidget } from '../lib/widget.js';
 import { el } from '../lib/ui.js';
@@ -35,8 +38,10 @@ function build(ctx) {
   let items = [];
   let picked = null;              // id of the selected technique
   const placed = new Map();       // id → region
-  const tried = new Set();        // ids answered at least once
-  let firstTry = 0;
+  const tried = new Set();        // ids answered at least once in this round
+  let firstTry = 0;               // of those, right at the first answer in this round
+  const firstAnswer = new Map();  // id → whether its first answer on this page was right (kept by Start again)
+  let recorded = null;            // the score reported when the first game was sorted; later rounds are practice
   let rects = {};                 // region → {x, y, w, h} from the last draw
 
   let board = null;
@@ -59,10 +64,15 @@ function build(ctx) {
   card.controls.append(trayLabel, tray, regionLabel, regionRow, resetRow);
   const stat = { score: card.stat(t('ai-hierarchy.stat.score')), placed: card.stat(t('ai-hierarchy.stat.sorted')) };
 
+  const scoredRight = () => [...firstAnswer.values()].filter(Boolean).length;
+
   function deal() {
     items = DEAL_ORDER.slice(0, opts.items).map((id) => TECHNIQUES.find((x) => x.id === id));
     placed.clear(); tried.clear(); firstTry = 0; picked = null;
-    card.setMessage(t('ai-hierarchy.start'), 'info');
+    const total = formatNumber(items.length, 0);
+    if (recorded !== null) card.setMessage(t('ai-hierarchy.practice', { recorded: formatNumber(recorded, 0), total }), 'info');
+    else if (firstAnswer.size) card.setMessage(t('ai-hierarchy.restartKeeps', { right: formatNumber(scoredRight(), 0), tried: formatNumber(firstAnswer.size, 0) }), 'info');
+    else card.setMessage(t('ai-hierarchy.start'), 'info');
     renderTray();
   }
 
@@ -78,7 +88,10 @@ function build(ctx) {
     }
     if (!tray.children.length) tray.append(el('p', { className: 'ai-hierarchy-done', text: t('ai-hierarchy.allSorted') }));
     if (focusedId) { const again = tray.querySelector(`[data-id="${focusedId}"]`); if (again) again.focus(); }
-    stat.score.set(t('ai-hierarchy.score', { right: formatNumber(firstTry, 0), tried: formatNumber(tried.size, 0) }));
+    // Until the score is recorded it counts each technique's first answer on the page (one round
+    // unless Start again came mid-game); in a practice round, that round's first tries.
+    const [right, answered] = recorded === null ? [scoredRight(), firstAnswer.size] : [firstTry, tried.size];
+    stat.score.set(t('ai-hierarchy.score', { right: formatNumber(right, 0), tried: formatNumber(answered, 0) }));
     stat.placed.set(t('ai-hierarchy.sortedOf', { placed: formatNumber(placed.size, 0), total: formatNumber(items.length, 0) }));
     ctx.requestDraw(draw);
   }
@@ -88,19 +101,24 @@ function build(ctx) {
     if (!item) { card.setMessage(t('ai-hierarchy.pickFirst'), 'warn'); return; }
     const first = !tried.has(item.id);
     tried.add(item.id);
+    if (!firstAnswer.has(item.id)) firstAnswer.set(item.id, region === item.region);
     const inner = regionText(item.region);
     if (region === item.region) {
       if (first) firstTry += 1;
       placed.set(item.id, region);
       picked = null;
       const done = placed.size === items.length;
-      card.setMessage(t('ai-hierarchy.right', { name: item.name, region: inner, why: item.why, done, total: formatNumber(items.length, 0), firstTry: formatNumber(firstTry, 0) }), 'ok');
-      // The course records the finished game: the score is what the learner got right first time.
-      if (done) {
-        const detail = { widget: 'ai-hierarchy', title: meta.title, score: firstTry, max: items.length };
+      const practice = recorded !== null;
+      // The course records the first game sorted, once: the score is what the learner got right at
+      // each technique's first answer. A practice round is shown, not recorded.
+      if (done && !practice) {
+        recorded = scoredRight();
+        const detail = { widget: 'ai-hierarchy', title: meta.title, score: recorded, max: items.length, firstTry: true };
         reportScore(card, detail);
         reportComplete(card, detail);
       }
+      const right = practice ? firstTry : scoredRight();
+      card.setMessage(t('ai-hierarchy.right', { name: item.name, region: inner, why: item.why, done, practice, total: formatNumber(items.length, 0), firstTry: formatNumber(right, 0), recorded: formatNumber(recorded ?? 0, 0) }), 'ok');
     } else {
       const tooDeep = ORDER.indexOf(region) > ORDER.indexOf(item.region);
       card.setMessage(t('ai-hierarchy.wrong', { said: regionText(region), name: item.name, region: inner, tooDeep, why: item.why }), 'bad');
@@ -188,6 +206,7 @@ function build(ctx) {
   deal();
 
   return {
-    update(next) { opts = { ...next }; deal(); },
+    // Other options make another game: its first answers are new.
+    update(next) { opts = { ...next }; firstAnswer.clear(); recorded = null; deal(); },
   };
 }

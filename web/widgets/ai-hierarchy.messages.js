@@ -27,7 +27,10 @@ export const messages = {
   'ai-hierarchy.picked': '“{name}” picked. Now choose the innermost set it belongs to.',
   'ai-hierarchy.allSorted': 'All sorted.',
   'ai-hierarchy.pickFirst': 'Pick a technique first, then choose a set for it.',
-  'ai-hierarchy.right': ({ name, region, why, done, total, firstTry }) => `Right: ${name} → ${region}. ${why}${done ? ` All ${total} sorted, ${firstTry} right first time.` : ''}`,
+  'ai-hierarchy.right': ({ name, region, why, done, practice, total, firstTry, recorded }) => `Right: ${name} → ${region}. ${why}${!done ? '' : practice ? ` All ${total} sorted, ${firstTry} right first time in this practice round. Your recorded score stays ${recorded} / ${total}, from your first game.` : ` All ${total} sorted, ${firstTry} right first time. That score is recorded; Start again for a practice round.`}`,
+  // Start again after the first game was sorted (and its score recorded), or part-way through it.
+  'ai-hierarchy.practice': 'Practice round: every answer has been shown to you, so your recorded score stays {recorded} / {total}, from the first tries of your first game. Pick a technique to start.',
+  'ai-hierarchy.restartKeeps': 'Starting again. Each technique keeps its first answer: {right} of the {tried} you have answered were right first time, and the score is recorded when all are sorted. Pick a technique to start.',
   'ai-hierarchy.wrong': ({ said, name, region, tooDeep, why }) => `Not ${said}: ${name} belongs in ${region}${tooDeep ? '' : ' — a smaller set inside the one you chose'}. ${why} Try again.`,
   'ai-hierarchy.thatIsSet': 'That is the {set} set. Pick a technique first, then click the set it belongs to.',
   // The figure: each set's name, its gloss, and a shorter gloss for narrow screens.
