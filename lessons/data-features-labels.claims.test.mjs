@@ -41,6 +41,24 @@ test('six houses: three feature columns, one of them the owner’s shoe size, an
   assert.equal(h.y.length, 6);
 });
 
+// The rule the lesson gives for the noise-column game, replayed through the progress store
+// (web/js/progress.js) with the reports the widget sends: a wrong first pick reports 0 of 1 at
+// once, finding the column completes the game (1 as the first pick, 0 after a miss), both with
+// firstTry (tests/browser/house-table.test.mjs checks the widget does that, across a reload).
+test('house table: the first pick is the one progress records; finding the column after a miss still completes the game', async () => {
+  const lesson = fs.readFileSync(new URL('./data-features-labels.md', import.meta.url), 'utf8');
+  assert.match(lesson, /Pick it by its column header: your first pick is the one your progress records, and finding the column after a miss still completes the game\./);
+  const { recordActivity } = await import('../web/js/progress.js');
+  const report = { widget: 'house-table', title: 'Spot the noise column (first pick)', max: 1, firstTry: true };
+  const saved = (state) => { const a = state.activities['house-table']; return { best: a.best, complete: a.complete }; };
+  // A miss, the page left; after a reload the noise column is the first pick of the visit.
+  assert.deepEqual(saved(recordActivity('claims-missed', { ...report, score: 0 }, false)), { best: 0, complete: false });
+  assert.deepEqual(saved(recordActivity('claims-missed', { ...report, score: 1 }, true)), { best: 0, complete: true });
+  // Right first: 1 of 1, and a later visit's miss does not lower it.
+  assert.deepEqual(saved(recordActivity('claims-right', { ...report, score: 1 }, true)), { best: 1, complete: true });
+  assert.deepEqual(saved(recordActivity('claims-right', { ...report, score: 0 }, false)), { best: 1, complete: true });
+});
+
 test('check yourself: seed 001\'s three houses — size and bedrooms rise with the price, shoe size does not; about 2.7 thousand per m²', () => {
   const lesson = fs.readFileSync(new URL('./data-features-labels.md', import.meta.url), 'utf8');
   const q = lesson.split('\n').find((l) => l.startsWith('? Three more houses'));

@@ -86,3 +86,24 @@ test('the terms 000 names are taught: pretraining, and deep networks learning th
   assert.match(lesson, /This first stage is called \*\*pretraining\*\*\./);
   assert.match(lesson, /deep neural networks take over much of this work, learning their own features/);
 });
+
+// The rule the lesson gives for **Choose this degree**, replayed through the progress store
+// (web/js/progress.js) with the reports the widget sends: a miss reports 0 of 1, finding the lowest
+// completes the check (at 0 after a miss, 1 as the first pick), both with firstTry, and nothing
+// else is reported on the page (tests/browser/sin-experiment.test.mjs checks the widget does that,
+// across New noise and a reload).
+test('Choose this degree: the first pick is the one progress records, even after New noise; finding the lowest after a miss still completes the check', async () => {
+  const fs = await import('node:fs');
+  const lesson = fs.readFileSync(new URL('./ml-foundations.md', import.meta.url), 'utf8');
+  assert.match(lesson, /press \*\*Choose this degree\*\*\. Your first pick is the one your progress records, even if you press \*\*New noise\*\* after it; finding the lowest after a miss still completes the check, and any pick after that is practice\./);
+  const { recordActivity } = await import('../web/js/progress.js');
+  const report = { widget: 'sin-experiment', title: 'Find the degree with the lowest test error', max: 1, firstTry: true };
+  const saved = (state) => { const a = state.activities['sin-experiment']; return { best: a.best, complete: a.complete }; };
+  // Missed first; the lowest found on new noise; on a later visit the lowest is the first pick.
+  assert.deepEqual(saved(recordActivity('claims-missed', { ...report, score: 0 }, false)), { best: 0, complete: false });
+  assert.deepEqual(saved(recordActivity('claims-missed', { ...report, score: 0 }, true)), { best: 0, complete: true });
+  assert.deepEqual(saved(recordActivity('claims-missed', { ...report, score: 1 }, true)), { best: 0, complete: true });
+  // Right first: 1 of 1, and a later visit's miss does not lower it.
+  assert.deepEqual(saved(recordActivity('claims-right', { ...report, score: 1 }, true)), { best: 1, complete: true });
+  assert.deepEqual(saved(recordActivity('claims-right', { ...report, score: 0 }, false)), { best: 1, complete: true });
+});

@@ -1,8 +1,9 @@
 // The house table (data-features-labels lesson): every column, the price label included, stays on
-// screen at 375 px.
+// screen at 375 px, and the game's first pick is the one progress keeps.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, snap, widgetsReady } from './browser.mjs';
+import { listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -26,5 +27,66 @@ test('the house table keeps every column, the price label included, on screen at
     .map((b) => ({ text: b.textContent, spill: b.scrollWidth - b.clientWidth })).filter((b) => b.spill > 0));
   assert.deepEqual(spill, [], 'a header runs out of its button');
   await snap(page.locator('.house-table-grid'), 'house-table-375');
+  await page.close();
+});
+
+// The report's title is "Spot the noise column (first pick)", and the lesson says the first pick is
+// the one progress records: a wrong first pick is saved as 0 of 1 at once, finding the column after
+// it completes the game at 0, and a reload that picks it first keeps the 0. A right first pick
+// saves 1 of 1.
+test('house table: the first pick is what progress keeps, over a reload; finding the column after a miss completes the game', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/data-features-labels.html`);
+  await widgetsReady(page);
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:data-features-labels'));
+  await page.reload();
+  await widgetsReady(page);
+  const pick = (name) => page.locator('.house-table-col-pick', { hasText: name }).click();
+  const saved = async () => {
+    const a = (await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:data-features-labels') || '{}'))).activities?.['house-table'];
+    return a && { score: a.score, best: a.best, complete: a.complete };
+  };
+  const reports = async () => (await reportedEvents(page)).filter((r) => r.widget === 'house-table').map((r) => [r.type, r.score, r.firstTry]);
+
+  await listenForReports(page);
+  await pick('bedrooms');
+  assert.deepEqual(await reports(), [['dw:score', 0, true]], 'a wrong first pick is recorded at once');
+  assert.deepEqual(await saved(), { score: 0, best: 0, complete: false });
+  await pick('size (m²)');
+  assert.equal((await reports()).length, 1, 'a second wrong pick reports nothing');
+  await pick('shoe');
+  assert.deepEqual(await reports(), [['dw:score', 0, true], ['dw:complete', 0, true]]);
+  assert.deepEqual(await saved(), { score: 0, best: 0, complete: true });
+  assert.match(await page.locator('.lesson-activities').textContent(), /✓ Spot the noise column \(first pick\) — best 0 of 1/);
+
+  // A reload, the noise column picked first: the widget reports 1, progress keeps the first pick.
+  await page.reload();
+  await widgetsReady(page);
+  await listenForReports(page);
+  await pick('shoe');
+  assert.deepEqual(await reports(), [['dw:score', 1, true], ['dw:complete', 1, true]]);
+  assert.deepEqual(await saved(), { score: 1, best: 0, complete: true }, 'the first pick of an earlier visit is kept');
+
+  // A miss, the page left before finding the column: the reload's right pick does not replace it.
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:data-features-labels'));
+  await page.reload();
+  await widgetsReady(page);
+  await pick('size (m²)');
+  await page.reload();
+  await widgetsReady(page);
+  await pick('shoe');
+  assert.deepEqual(await saved(), { score: 1, best: 0, complete: true });
+
+  // A right first pick: 1 of 1, and a later visit's miss lowers nothing.
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:data-features-labels'));
+  await page.reload();
+  await widgetsReady(page);
+  await pick('shoe');
+  assert.deepEqual(await saved(), { score: 1, best: 1, complete: true });
+  await page.reload();
+  await widgetsReady(page);
+  await pick('bedrooms');
+  assert.deepEqual(await saved(), { score: 0, best: 1, complete: true });
+  assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -3,11 +3,21 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
-import { statIn, paintedPixels } from './probes.mjs';
+import { statIn, paintedPixels, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
+
+// The degree with the lowest test MSE over all eleven, from the engine's sweep for `seed`.
+function bestDegreeAt(page, seed) {
+  return page.evaluate(async (s) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const ml = await loadEngine();
+    const test = Array.from(ml.sinExperiment([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 0.3, s).testMse);
+    return 1 + test.indexOf(Math.min(...test));
+  }, seed);
+}
 
 
 test('sin experiment: degree 3 has the lowest test MSE, and the table is the engine’s', async () => {
@@ -70,31 +80,29 @@ test('sin experiment: degree 3 has the lowest test MSE, and the table is the eng
   // two significant digits, so within 1 %).
   const [, testMse, times, lowestMse] = /test MSE ([\d.]+) is ([\d.]+)× the lowest, ([\d.]+)/.exec(notThis).map(Number);
   assert.ok(Math.abs(testMse / lowestMse - times) / times < 0.01, `${testMse} / ${lowestMse} against ${times}×`);
+  assert.doesNotMatch(notThis, /Practice/, 'the first pick is not practice');
+  // Every pick after the first is practice, and says so.
   await page.locator(`${card} input[type="range"]`).fill('3');
   await page.locator(card).getByRole('button', { name: 'Choose this degree' }).click();
-  assert.match(await page.locator(`${card} .dw-message`).textContent(), /^Close: degree 3 is just right/);
+  const close = await page.locator(`${card} .dw-message`).textContent();
+  assert.match(close, /^Close: degree 3 is just right/);
+  assert.match(close, /\(Practice: your first pick is the one your progress records\.\)$/);
   await page.locator(`${card} input[type="range"]`).fill('5');
   await page.locator(card).getByRole('button', { name: 'Choose this degree' }).click();
   // Found, but not on the first pick: like a check-yourself question, the first pick is the score.
   const found = await page.locator(`${card} .dw-message`).textContent();
   assert.match(found, /^Found it: degree 5 has the lowest test MSE/);
-  assert.match(found, /not your first pick, so the check is recorded as 0 of 1/);
+  assert.match(found, /It was not your first pick, so it completes the check without scoring: your first pick is the one your progress records\. Later picks, on these dots or after New noise, are practice\.$/);
   assert.equal(await page.locator('details.dw-reveal[data-reveal-for="sin-best-degree"]').evaluate((d) => d.open), true, 'finding the best degree opens the text that names it');
-  assert.deepEqual((await reports()).map((r) => [r.type, r.score, r.max]), [['dw:score', 0, 1], ['dw:score', 0, 1], ['dw:complete', 0, 1]]);
-  // New noise is a new question: picking its best degree first records 1 of 1.
+  assert.deepEqual((await reports()).map((r) => [r.type, r.score, r.max, r.firstTry]), [['dw:score', 0, 1, true], ['dw:complete', 0, 1, true]], 'the first pick, then the completion; the near miss between them is practice');
+  // New noise is not a new question: its best degree, picked first on the new dots, is practice.
   await page.locator(card).getByRole('button', { name: 'New noise' }).click();
-  const bestDegree = await page.evaluate(async () => {
-    const { loadEngine } = await import('/engine/index.js');
-    const ml = await loadEngine();
-    const r = ml.sinExperiment([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 0.3, 1); // New noise: seed 0 → 1
-    const test = Array.from(r.testMse);
-    return 1 + test.indexOf(Math.min(...test));
-  });
+  const bestDegree = await bestDegreeAt(page, 1); // New noise: seed 0 → 1
   await page.evaluate(() => { window.__reports.length = 0; });
   await page.locator(`${card} input[type="range"]`).fill(String(bestDegree));
   await page.locator(card).getByRole('button', { name: 'Choose this degree' }).click();
-  assert.doesNotMatch(await page.locator(`${card} .dw-message`).textContent(), /first pick/);
-  assert.deepEqual((await reports()).map((r) => [r.type, r.score, r.max]), [['dw:score', 1, 1], ['dw:complete', 1, 1]]);
+  assert.match(await page.locator(`${card} .dw-message`).textContent(), /^Found it: .*\(Practice: your first pick is the one your progress records\.\)$/);
+  assert.deepEqual(await reports(), [], 'a practice pick reports nothing');
   await page.getByRole('button', { name: 'Degree 11' }).click();
   await page.getByRole('button', { name: 'New noise' }).click();
   assert.deepEqual(await tableDegrees(), [11], 'new dots: only the current degree is on screen');
@@ -140,3 +148,80 @@ test('sin experiment: the degree-11 prediction holds ("more than 10 times") and 
   await page.close();
 });
 
+
+// The lesson: "Your first pick is the one your progress records, even if you press New noise after
+// it; finding the lowest after a miss still completes the check, and any pick after that is
+// practice." Choose at the starting degree 3 (a near miss), New noise, find its lowest: the check is
+// complete at 0 of 1 and stays 0, after a reload too. The other side: a right first pick records
+// 1 of 1, and a miss after it (New noise) lowers nothing.
+test('sin experiment: the first pick is what progress keeps, across New noise and a reload; the check still completes after a miss', async () => {
+  const page = await site.newPage();
+  await page.goto(`${site.base}/lessons/ml-foundations.html`);
+  await widgetsReady(page);
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:ml-foundations'));
+  await page.reload();
+  await widgetsReady(page);
+  const card = page.locator('.sin-experiment');
+  const choose = () => card.getByRole('button', { name: 'Choose this degree' }).click();
+  const setDegree = (d) => card.locator('input[type="range"]').fill(String(d));
+  const said = () => card.locator('.dw-message').textContent();
+  const saved = async () => {
+    const a = (await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:ml-foundations') || '{}'))).activities?.['sin-experiment'];
+    return a && { score: a.score, best: a.best, complete: a.complete };
+  };
+  const reports = async () => (await reportedEvents(page)).filter((r) => r.widget === 'sin-experiment').map((r) => [r.type, r.score, r.firstTry]);
+  const PRACTICE = /\(Practice: your first pick is the one your progress records\.\)$/;
+
+  await listenForReports(page);
+  assert.equal(await bestDegreeAt(page, 0), 5);
+  await choose(); // the starting degree 3: within the just-right band, but not the lowest
+  assert.match(await said(), /^Close: degree 3 is just right/);
+  assert.doesNotMatch(await said(), /Practice/);
+  assert.deepEqual(await reports(), [['dw:score', 0, true]]);
+  assert.deepEqual(await saved(), { score: 0, best: 0, complete: false });
+  // New noise, then the degree the widget calls "the lowest any degree reaches".
+  await card.getByRole('button', { name: 'New noise' }).click();
+  const best = await bestDegreeAt(page, 1);
+  await setDegree(best);
+  assert.match(await said(), /is the lowest any degree reaches/);
+  await choose();
+  assert.match(await said(), /It was not your first pick, so it completes the check without scoring/);
+  assert.deepEqual(await reports(), [['dw:score', 0, true], ['dw:complete', 0, true]]);
+  assert.deepEqual(await saved(), { score: 0, best: 0, complete: true }, 'complete, and the first pick stays the score');
+  assert.match(await page.locator('.lesson-activities').textContent(), /✓ Find the degree with the lowest test error — best 0 of 1/);
+  // After the completion every pick is practice, right or wrong, and reports nothing.
+  await choose();
+  assert.match(await said(), PRACTICE);
+  await setDegree(11);
+  await choose();
+  assert.match(await said(), /^Not degree 11: .*\(Practice: your first pick is the one your progress records\.\)$/);
+  assert.equal((await reports()).length, 2, 'practice picks report nothing');
+
+  // A reload: the widget reports its first pick of the visit, and progress keeps the first ever.
+  await page.reload();
+  await widgetsReady(page);
+  await listenForReports(page);
+  await setDegree(5);
+  await choose();
+  assert.match(await said(), /^Found it: degree 5 has the lowest test MSE of all eleven degrees \(0\.007\)\. It is the model to trust on new points, although degree 11 fits the training points better\.$/);
+  assert.deepEqual(await reports(), [['dw:score', 1, true], ['dw:complete', 1, true]]);
+  assert.deepEqual(await saved(), { score: 1, best: 0, complete: true }, 'the first pick of an earlier visit is kept');
+
+  // A right first pick: 1 of 1; a miss after it, on new noise, is practice and lowers nothing.
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:ml-foundations'));
+  await page.reload();
+  await widgetsReady(page);
+  await listenForReports(page);
+  await setDegree(5);
+  await choose();
+  assert.deepEqual(await reports(), [['dw:score', 1, true], ['dw:complete', 1, true]]);
+  assert.deepEqual(await saved(), { score: 1, best: 1, complete: true });
+  await card.getByRole('button', { name: 'New noise' }).click();
+  await setDegree(11);
+  await choose();
+  assert.match(await said(), PRACTICE);
+  assert.equal((await reports()).length, 2, 'the practice miss reports nothing');
+  assert.deepEqual(await saved(), { score: 1, best: 1, complete: true });
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

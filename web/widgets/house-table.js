@@ -4,7 +4,7 @@
 import { mountWidget } from '../lib/widget.js';
 import { el, fixed } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
-import { reportComplete } from '../lib/report.js';
+import { reportComplete, reportScore } from '../lib/report.js';
 import { messages } from './house-table.messages.js';
 
 export const engine = 'core';
@@ -57,8 +57,12 @@ function build(ctx) {
   statGuess.set('–');
   card.setMessage(t('house-table.ask'), 'info');
 
+  // The game scores its first pick (the report's title says so): 1 if it is the noise column, else
+  // 0, reported at once with firstTry so saved progress keeps the first pick ever made, over a
+  // reload too. Finding the column later completes the game without raising that score.
   let solved = false;
   let picks = 0;
+  const detail = { widget: 'house-table', title: t('house-table.report'), max: 1, firstTry: true };
   function pick(j) {
     if (!solved) picks += 1;
     pickButtons.forEach((b, k) => {
@@ -70,10 +74,11 @@ function build(ctx) {
     if (j === noiseColumn) {
       card.setMessage(why(j), 'ok');
       // Found: complete. The score says whether it was the first pick (1) or came after a miss (0).
-      if (!solved) reportComplete(card, { widget: 'house-table', title: t('house-table.report'), score: picks === 1 ? 1 : 0, max: 1 });
+      if (!solved) reportComplete(card, { ...detail, score: picks === 1 ? 1 : 0 });
       solved = true;
     } else {
       card.setMessage(t('house-table.notThat', { why: why(j) }), 'bad');
+      if (!solved && picks === 1) reportScore(card, { ...detail, score: 0 });
     }
   }
 

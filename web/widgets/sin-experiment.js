@@ -3,7 +3,8 @@
 // engine's PolynomialRegression.solve()); the table's train/test MSE come from the engine's
 // sinExperiment, and each verdict is read off those numbers. The check: the learner chooses the
 // degree they would trust, and it counts only if it is the degree with the lowest test MSE
-// (merely visiting a degree records nothing).
+// (merely visiting a degree records nothing). The first pick on the page is the one recorded, on
+// any noise: later picks are practice.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { Plot } from '../lib/plot.js';
@@ -51,7 +52,12 @@ function build(ctx) {
   let curveX = null;
   let curveY = null;
   let sweep = null; // sinExperiment over every degree 1…11
-  let missedPick = false; // a wrong choice was made for this data set: the check scores its first pick
+  // The check's first pick on this page, kept across New noise and update() (fresh dots would
+  // otherwise let a learner who missed pick again until a right first pick is recorded): null
+  // before any pick, then 'right' or 'wrong'. Reported with firstTry, so saved progress keeps the
+  // first pick of any visit too.
+  let firstPick = null;
+  let completed = false; // the lowest was found (dw:complete reported) on this page
   // Degrees the learner has set on this data set. Only their errors are on screen (table, error
   // chart, best so far): with every degree shown from the start, the lowest test error and the
   // degree-11 outcome could be read off before the learner searched or predicted.
@@ -117,7 +123,6 @@ function build(ctx) {
       truthY = clean.y;
       const r = ml.sinExperiment(ALL_DEGREES, opts.noise, opts.seed);
       sweep = { degrees: Array.from(r.degrees), train: Array.from(r.trainMse), test: Array.from(r.testMse) };
-      missedPick = false;
       visited = new Set();
       model.setData(train.X, 1, train.y);
       return true;
@@ -197,17 +202,23 @@ function build(ctx) {
 
   // The learner's answer to "which degree would you trust?": right only for the degree with the
   // lowest test MSE; a near miss inside the just-right band is told so, with the numbers. As in
-  // check-yourself, the first pick is the score: finding the degree after a wrong pick completes
-  // the check at 0 of 1 (new noise is a new question).
+  // check-yourself, the first pick is the score, whatever the noise: a wrong first pick reports
+  // 0 of 1, and finding the degree after it (on these dots or new ones) completes the check at 0.
+  // Every pick after the recorded ones is practice: judged and shown, not reported.
   function choose() {
     if (!sweep) return;
     const i = degree - 1;
     const b = bestIndex();
     const bestDegree = sweep.degrees[b];
     const test = formatNumber(sweep.test[i], 3);
+    const detail = { widget: 'sin-experiment', title: t('sin-experiment.report'), max: 1, firstTry: true };
     if (degree === bestDegree) {
-      card.setMessage(t('sin-experiment.found', { degree, test, firstPick: !missedPick }), 'ok');
-      reportComplete(card, { widget: 'sin-experiment', title: t('sin-experiment.report'), score: missedPick ? 0 : 1, max: 1 });
+      const found = t('sin-experiment.found', { degree, test });
+      const after = completed ? t('sin-experiment.practice') : firstPick === 'wrong' ? t('sin-experiment.foundLate') : '';
+      card.setMessage(after ? `${found} ${after}` : found, 'ok');
+      if (!completed) reportComplete(card, { ...detail, score: firstPick === null ? 1 : 0 });
+      if (firstPick === null) firstPick = 'right';
+      completed = true;
       reportOutcomeShown(card, { widget: BEST_DEGREE_REVEAL });
       return;
     }
@@ -216,9 +227,11 @@ function build(ctx) {
     const why = v.id === 'justRight'
       ? t('sin-experiment.close', { degree, test, margin: formatShort(JUST_RIGHT_MARGIN) })
       : t('sin-experiment.notThis', { degree, test, times: formatNumber(sweep.test[i] / sweep.test[b], 1), lowest: lowestText(sweep.test[b]), overfit: v.id === 'overfit' });
-    card.setMessage(t('sin-experiment.follow', { why }), 'warn');
-    missedPick = true;
-    reportScore(card, { widget: 'sin-experiment', title: t('sin-experiment.report'), score: 0, max: 1 });
+    const follow = t('sin-experiment.follow', { why });
+    card.setMessage(firstPick === null ? follow : `${follow} ${t('sin-experiment.practice')}`, 'warn');
+    if (firstPick !== null) return;
+    firstPick = 'wrong';
+    reportScore(card, { ...detail, score: 0 });
   }
 
   function draw() {
