@@ -48,7 +48,8 @@ test('Fit the line: reports the win by hand once, never the machine\'s line', as
   assert.equal(await stat(page, 'your best'), '–', 'the machine\'s MSE is not the learner\'s best');
   await page.locator('canvas[tabindex="0"]').focus();
   await page.keyboard.press('ArrowUp'); // a nudge of the machine's line: still not the learner's
-  assert.match(await message(page), /gradient descent found this one|Close/);
+  assert.match(await message(page), /gradient descent found this one|^Gradient descent found this line, so moving it does not count/);
+  assert.equal(await stat(page, 'your best'), '–', 'a nudge of the machine\'s line is not the learner\'s best');
   assert.deepEqual(await reports(), []);
 
   // Reset, then put the line at the least-squares values with the sliders: the learner wins.
@@ -213,4 +214,104 @@ test('Fit the line: a prediction changed after steps under it, even after Reset 
     else await assertFirstTry(page, box);
     await page.close();
   }
+});
+
+// The line as a Share link or the page address gives it (through the mount's update, which starts
+// the points afresh: best '–', no win yet); `assisted` adds the mark a: 1 for a line Auto-fit placed.
+async function placeLine(page, line, mark) {
+  const text = Buffer.from(JSON.stringify({ ...line, ...(mark === undefined ? {} : { a: mark }) })).toString('base64url');
+  await page.locator('.dw-mount[data-widget="fit-line"]').evaluate((el, state) => el.dwHandle.update({ state }), text);
+}
+const widgetState = (page) => page.locator('.dw-mount[data-widget="fit-line"]').evaluate((el) => el.dwHandle.state);
+const BY_GD = 'Gradient descent found this line, so moving it does not count towards your best or the win. Press Reset line (or New points) to find a line of your own.';
+
+// The mark of Auto-fit's line at its boundary: a: 1 makes a move practice, also within 1 % of the
+// best possible MSE (w = 0.96, b = 0.35 is 0.53 % above it and wins by hand at 99; w = 0.95 is
+// 1.2 % above, close but no win); no mark, the same moves count; any other value is refused in words.
+test('Fit the line: a restored line marked as Auto-fit\'s (a: 1) never wins or sets a best; unmarked it does; a damaged mark is refused', async () => {
+  const { page, reports } = await openLesson();
+  for (const mark of [0, 2, true, '1', null]) {
+    await placeLine(page, { w: 0.5, b: 0.35 }, mark);
+    assert.match(await page.locator('.dw-notes').first().textContent(), /could not be used \(the mark for a line placed by Auto-fit \(a\) must be 1 or left out\)/, `a: ${JSON.stringify(mark)}`);
+    assert.equal(await widgetState(page), null, `a: ${JSON.stringify(mark)} changes nothing`);
+  }
+  for (const mark of [undefined, 1]) {
+    const label = mark ? 'Auto-fit\'s line' : 'the learner\'s line';
+    await placeLine(page, { w: 0.5, b: 0.35 }, mark);
+    assert.deepEqual(await widgetState(page), { w: 0.5, b: 0.35, ...(mark ? { a: 1 } : {}) }, label);
+    assert.equal((await message(page)).trim(), mark ? BY_GD : 'Drag the round handles at the ends of the line, or use the arrow keys after focusing the plot.', `${label}: restored, it says whose line it is`);
+    assert.equal(await stat(page, 'your best'), '–', `${label}: restoring is not a move`);
+    const before = (await reports()).length;
+    await page.getByRole('slider', { name: /slope w/ }).fill('0.95'); // 1.2 % above: no win either way
+    assert.equal((await message(page)).trim(), mark ? BY_GD : 'Close: 1.2% above the best possible MSE.', label);
+    assert.equal(await stat(page, 'your best'), mark ? '–' : await stat(page, 'MSE'), label);
+    await page.getByRole('slider', { name: /slope w/ }).fill('0.96'); // 0.53 % above: a win by hand
+    const got = (await reports()).slice(before);
+    if (mark) {
+      assert.match(await message(page), /gradient descent found this one/, label);
+      assert.equal(await stat(page, 'your best'), '–', label);
+      assert.deepEqual(got, [], `${label}: nothing reported`);
+      assert.equal((await widgetState(page)).a, 1, `${label}: still marked`);
+    } else {
+      assert.match(await message(page), /Excellent/, label);
+      assert.equal(await stat(page, 'your best'), await stat(page, 'MSE'), label);
+      assert.deepEqual(got.map((r) => [r.type, r.score]), [['dw:score', 99], ['dw:complete', 99]], label);
+      assert.equal((await widgetState(page)).a, undefined, label);
+    }
+  }
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The audit's path: Auto-fit, reload the page (the address keeps the line), nudge the line back
+// and forth: it used to restore unmarked, so the nudge won the game and recorded 100. Now the
+// reloaded line is still the model's; Reset line gives the learner a line that counts again.
+test('Fit the line: Auto-fit, a reload and a nudge report nothing and leave best alone; after Reset line a hand line wins', async () => {
+  const { page, reports } = await openLesson();
+  const canvas = page.locator('canvas[tabindex="0"]');
+  const nudge = async () => {
+    await canvas.focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowDown');
+  };
+  // A best of the learner's own first, far from a win.
+  await page.getByRole('slider', { name: /slope w/ }).fill('0.5');
+  const best = await stat(page, 'your best');
+  assert.notEqual(best, '–');
+  await page.getByRole('button', { name: 'Auto-fit' }).click();
+  assert.match(await message(page), /converged/);
+  await nudge();
+  assert.equal(await stat(page, 'your best'), best, 'a nudge of the model\'s line is not the learner\'s best');
+  assert.match(await message(page), /gradient descent found this one/);
+  assert.deepEqual(await reports(), []);
+  const fitted = await widgetState(page);
+  assert.equal(fitted.a, 1);
+
+  // Reloaded, the page address brings the model's line back still marked as the model's.
+  await page.waitForFunction(() => /#fit-line\.state=/.test(location.hash));
+  const saved = await page.evaluate(() => JSON.parse(atob(decodeURIComponent(location.hash.match(/fit-line\.state=([^&]*)/)[1]).replace(/-/g, '+').replace(/_/g, '/'))));
+  assert.equal(saved.a, 1, 'the address keeps the mark');
+  await page.reload();
+  await widgetsReady(page);
+  assert.deepEqual(await widgetState(page), saved);
+  assert.equal((await message(page)).trim(), BY_GD);
+  assert.equal(await stat(page, 'your best'), '–');
+  await nudge();
+  assert.match(await message(page), /gradient descent found this one/);
+  assert.equal(await stat(page, 'your best'), '–', 'best unchanged by the nudge');
+  await page.keyboard.press('Shift+ArrowUp'); // further off: still practice, and it says so
+  assert.equal((await message(page)).trim(), BY_GD);
+  assert.equal(await stat(page, 'your best'), '–');
+  assert.deepEqual(await reports(), [], 'no dw:score, no dw:complete after the reload');
+
+  // Reset line: the mark goes with the line, and the least-squares line by hand wins.
+  await page.getByRole('button', { name: 'Reset line' }).click();
+  assert.equal(await widgetState(page), null, 'Reset line clears the mark');
+  await page.getByRole('slider', { name: /intercept b/ }).fill('0.35');
+  await page.getByRole('slider', { name: /slope w/ }).fill('0.98');
+  assert.match(await message(page), /Excellent/);
+  assert.equal(await stat(page, 'your best'), await stat(page, 'MSE'));
+  assert.deepEqual((await reports()).map((r) => [r.type, r.score]), [['dw:score', 100], ['dw:complete', 100]]);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
 });

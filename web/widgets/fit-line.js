@@ -1,7 +1,8 @@
 // Game "Fit the line" (seed 001, level 2): drag the line's ends or use the sliders to make the
 // mean squared error as small as you can, then let gradient descent (the engine's
 // LinearRegression) find the best line step by step. The game is won when the learner's own line
-// comes within 1 % of the best possible MSE; Auto-fit's line never counts as the learner's.
+// comes within 1 % of the best possible MSE; Auto-fit's line never counts as the learner's, nor
+// does a nudge of it until Reset line or New points, also after a reload (the state keeps a: 1).
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, slider } from '../lib/ui.js';
@@ -47,7 +48,7 @@ function build(ctx) {
   let best = Infinity;      // the learner's best MSE by hand (Auto-fit's lines do not count)
   let won = false;
   let reportedScore = 0; // the score last reported for this set of points
-  let assisted = false;     // gradient descent has moved the line since the last reset
+  let assisted = false;     // gradient descent has moved the line since the last reset (kept in the state as a: 1)
   let bestPossible = NaN;
   let lossHistory = [];
   let stepsSinceLock = false; // gradient-descent steps have been on screen since the prediction was locked
@@ -148,8 +149,9 @@ function build(ctx) {
     statTarget.set(formatNumber(bestPossible, 3));
     // Relative gap to the least-squares MSE (absolute when that MSE is 0, i.e. noise-free points).
     const gap = bestPossible > 1e-12 ? (mse - bestPossible) / bestPossible : mse - bestPossible;
-    if (!moved) card.setMessage(t('fit-line.howTo'), 'info');
+    if (!moved) card.setMessage(t(assisted ? 'fit-line.movedByGd' : 'fit-line.howTo'), 'info'); // restored from a link as the model's line
     else if (gap <= 0.01 && !own) card.setMessage(t('fit-line.closeByGd'), 'info');
+    else if (!own) card.setMessage(t('fit-line.movedByGd'), 'info');
     else if (gap <= 0.01) {
       card.setMessage(t('fit-line.excellent'), 'ok');
       // Score: how close the learner's best came, as a percentage of the best possible MSE. The
@@ -273,19 +275,23 @@ function build(ctx) {
 
   return {
     update(next) { fit.stop(); if (DATA_OPTIONS.some((k) => next[k] !== opts[k])) imported = null; opts = { ...next }; loadData(); },
-    // Shared by a link: the seed (New points changes it), the line as it is now and imported points.
+    // Shared by a link: the seed (New points changes it), the line as it is now, a: 1 when gradient
+    // descent placed that line (so a reloaded page keeps it the model's: nudging it still does not
+    // count), and imported points.
     currentOptions() { return { seed: opts.seed }; },
     state: {
       get() {
-        if (!imported) return w === 0 && b === 5 ? null : { w, b };
-        return { w, b, ...pointsState(imported.X, imported.y) };
+        if (!imported && !assisted && w === 0 && b === 5) return null;
+        return { w, b, ...(assisted ? { a: 1 } : {}), ...(imported ? pointsState(imported.X, imported.y) : {}) };
       },
       set(value) {
         const ok = value && typeof value === 'object' && Number.isFinite(value.w) && Number.isFinite(value.b) && Math.abs(value.w) <= 50 && Math.abs(value.b) <= 500;
         if (!ok) throw new RangeError(t('fit-line.badLine'));
+        if (value.a !== undefined && value.a !== 1) throw new RangeError(t('fit-line.badMark'));
         const points = value.p ? pointsFromState(value, CSV_RULES) : null; // checked before anything changes
         fit.stop();
         if (points) { imported = { X: points.X, y: points.y }; loadData(); }
+        assisted = value.a === 1;
         setLine(value.w, value.b, false);
       },
     },

@@ -24,6 +24,8 @@ export const messages = {
   'fit-line.predict.why': 'Of the {steps} steps, the first {tenthSteps} made {share}% of the drop. The steps are proportional to the gradient, which is large far from the best line and shrinks as the line nears it, so the curve falls fast and then flattens.',
   'fit-line.howTo': 'Drag the round handles at the ends of the line, or use the arrow keys after focusing the plot.',
   'fit-line.closeByGd': 'Within 1% of the best possible line, but gradient descent found this one. Press Reset line to find it on your own.',
+  // Moving a line gradient descent placed (until Reset line or New points), also one a link restored.
+  'fit-line.movedByGd': 'Gradient descent found this line, so moving it does not count towards your best or the win. Press Reset line (or New points) to find a line of your own.',
   'fit-line.excellent': 'Excellent — within 1% of the best possible line!',
   'fit-line.closeGap': 'Close: {gap}% above the best possible MSE.',
   'fit-line.figure': 'Scatter plot of {rows} points with the line y = {w}x {b}, MSE {mse}',
@@ -37,4 +39,5 @@ export const messages = {
   'fit-line.lossAxis.x': 'GD step',
   'fit-line.lossAxis.y': 'MSE',
   'fit-line.badLine': 'the line needs a slope w within ±50 and an intercept b within ±500',
+  'fit-line.badMark': 'the mark for a line placed by Auto-fit (a) must be 1 or left out',
 };
