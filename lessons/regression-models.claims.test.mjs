@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import {
-  ANSWER_SHOWN_FROM_NOISE, IMPORTANCE_DEFAULTS, IMPURITY_SHARE_MIN, PERMUTATION_DROP_MAX, PREDICT_NOISE, RACE_DEFAULTS, TEST_POINTS, defaultSettings,
-  impurityOnly, importances, order, race, ranking,
+  ANSWER_SHOWN_FROM_NOISE, IMPORTANCE_DEFAULTS, IMPURITY_SHARE_MIN, MODELS, PERMUTATION_DROP_MAX, PREDICT_NOISE, RACE_DEFAULTS, TEST_POINTS, changedSettings,
+  defaultSettings, impurityOnly, importances, modelByKey, onSlider, order, race, ranking, settingText, settingsOnSliders,
 } from '../web/widgets/regression-race/data.js';
 import { computations } from '../web/js/check-computations.js';
 
@@ -93,11 +93,91 @@ const withSetting = (key, name, value) => {
   return byKey(race(ml, RACE_DEFAULTS, s).results)[key];
 };
 
-test('the race: λ = 1 keeps a little over half of the line\'s rise; from λ ≈ 2.70 on the weight is exactly zero', () => {
+test('the race: λ = 1 keeps a little over half of the line\'s rise; the weight is zero from λ ≈ 2.70, between the stops 2.5 and 3', () => {
   const share = rise(withSetting('elastic', 'alpha', 1).curve.y) / rise(r.elastic.curve.y);
   assert.ok(share > 0.5 && share < 0.6, String(share));
   for (const a of [2.71, 2.8, 3, 10]) assert.equal(rise(withSetting('elastic', 'alpha', a).curve.y), 0, `λ = ${a}`);
-  for (const a of [2.6, 2.69]) assert.ok(rise(withSetting('elastic', 'alpha', a).curve.y) > 0, `λ = ${a}`);
+  for (const a of [2.5, 2.6, 2.69]) assert.ok(rise(withSetting('elastic', 'alpha', a).curve.y) > 0, `λ = ${a}`);
+  // 2.5 and 3 are neighbouring stops of the λ slider: nothing between them can be set.
+  const stops = modelByKey('elastic').settings.find((s) => s.key === 'alpha').stops;
+  assert.equal(stops[stops.indexOf(2.5) + 1], 3);
+  const text = readFileSync(new URL('./regression-models.md', import.meta.url), 'utf8');
+  assert.match(text, /between the slider's stops 2\.5 and 3 \(at \$\\lambda \\approx 2\.70\$\)/);
+  assert.match(text, /from \$\\lambda = 3\$ on the prediction is the flat mean/);
+});
+
+// Every value the lesson has the learner set is a place the setting's slider can stop, and its
+// readout writes it as the lesson does (γ = 50, not 50.12 or 50.00).
+const lessonText = readFileSync(new URL('./regression-models.md', import.meta.url), 'utf8');
+const SET_BY_LESSON = [
+  // [model, setting, value, as the lesson writes it, the lesson's words]
+  ['elastic', 'alpha', 1, '1', /raise \$\\lambda\$ to 1:/],
+  ['elastic', 'alpha', 2.5, '2.5', /the slider's stops 2\.5 and 3/],
+  ['elastic', 'alpha', 3, '3', /the slider's stops 2\.5 and 3/],
+  ['elastic', 'alpha', 0.01, '0.01', /ElasticNet with \$\\lambda = 0\.01\$/],
+  ['boosting', 'rounds', 20, '20', /Give gradient boosting 20 rounds instead of 100/],
+  ['boosting', 'rounds', 100, '100', /Give gradient boosting 20 rounds instead of 100/],
+  ['svrRbf', 'gamma', 50, '50', /Give the RBF SVR \$\\gamma = 50\$/],
+];
+test('every value the lesson sets is a stop of its slider and reads as written', () => {
+  for (const [model, key, value, written, words] of SET_BY_LESSON) {
+    assert.match(lessonText, words, `${model}.${key} = ${written}`);
+    const spec = modelByKey(model).settings.find((s) => s.key === key);
+    if (spec.stops) assert.ok(spec.stops.includes(value), `${model}.${key}: ${value} is a stop`);
+    else assert.ok(value >= spec.min && value <= spec.max && Number.isInteger(Math.round((value - spec.min) / spec.step * 1e9) / 1e9), `${model}.${key}: ${value} on the step`);
+    assert.equal(onSlider(spec, value), value);
+    assert.equal(settingText(spec, value), written);
+  }
+  // Every default is a stop too, so Default settings puts the sliders exactly where the lesson's numbers were computed.
+  for (const m of MODELS) for (const s of m.settings) assert.equal(onSlider(s, s.value), s.value, `${m.key}.${s.key}`);
+  assert.equal(settingText(modelByKey('svrRbf').settings.find((s) => s.key === 'gamma'), 0.5), '0.5');
+  // The noise the box asks about is a stop of the noise slider (0 to 2 in steps of 0.1).
+  assert.equal(Math.round(PREDICT_NOISE * 10) / 10, PREDICT_NOISE);
+});
+
+test('predict, then check is judged at the default settings only: the gate, at its boundaries', () => {
+  assert.deepEqual(changedSettings(defaultSettings()), []);
+  // Exactly at a default, as a slider may hand it back (a float off by rounding): still the default.
+  const nearly = defaultSettings();
+  nearly.svrRbf.epsilon = 0.1 + 1e-12;
+  nearly.elastic.l1Ratio = 0.5 - 1e-12;
+  assert.deepEqual(changedSettings(nearly), []);
+  // One stop or one step off a default, below or above: changed.
+  const gammaStops = modelByKey('svrRbf').settings.find((s) => s.key === 'gamma').stops;
+  const at = gammaStops.indexOf(0.5);
+  for (const g of [gammaStops[at - 1], gammaStops[at + 1]]) {
+    const s = defaultSettings(); s.svrRbf.gamma = g;
+    assert.deepEqual(changedSettings(s), [{ model: 'svrRbf', key: 'gamma', value: g, default: 0.5 }], `γ = ${g}`);
+  }
+  for (const rounds of [99, 101]) {
+    const s = defaultSettings(); s.boosting.rounds = rounds;
+    assert.equal(changedSettings(s).length, 1, `rounds ${rounds}`);
+  }
+  const eps = defaultSettings(); eps.svrRbf.epsilon = 0.15;
+  assert.equal(changedSettings(eps).length, 1);
+  // A Share link's values go onto the sliders: γ = 50.12 is used (and shown) as the stop 50.
+  const linked = defaultSettings(); linked.svrRbf.gamma = 50.12; linked.elastic.alpha = 0.0101;
+  const snapped = settingsOnSliders(linked);
+  assert.equal(snapped.svrRbf.gamma, 50);
+  assert.equal(snapped.elastic.alpha, 0.01);
+});
+
+test('predict, then check: after the lesson\'s "Try the settings" steps, done in order, the answer differs; Default settings restores it', () => {
+  // The steps: λ = 1 then 3, boosting 20 rounds, RBF SVR γ = 50 (each left as the learner set it).
+  const tried = defaultSettings();
+  tried.elastic.alpha = 1;
+  tried.elastic.alpha = 3;
+  tried.boosting.rounds = 20;
+  tried.svrRbf.gamma = 50;
+  assert.deepEqual(changedSettings(tried).map((c) => `${c.model}.${c.key}`), ['elastic.alpha', 'svrRbf.gamma', 'boosting.rounds']);
+  // At noise 1.2 with those settings boosting is not last: judging there would mark the lesson's answer wrong.
+  const carried = ranking(race(ml, { ...RACE_DEFAULTS, noise: PREDICT_NOISE }, tried).results, 'rmse', 'test');
+  assert.notEqual(carried[carried.length - 1], 'boosting');
+  // Default settings gives every model its starting values back: the gate opens, and the reveal holds.
+  assert.deepEqual(changedSettings(defaultSettings()), []);
+  assert.match(lessonText, /first press \*\*Default settings\*\*: every model gets back the values it started with/);
+  assert.ok(lessonText.indexOf('first press **Default settings**') < lessonText.indexOf('*with the noise raised to 1.2, which model will have the highest test RMSE?*'));
+  assert.ok(lessonText.indexOf('Give the RBF SVR $\\gamma = 50$') < lessonText.indexOf('first press **Default settings**'));
 });
 
 test('check-yourself: a lower learning rate also shrinks boosting\'s train–test gap', () => {

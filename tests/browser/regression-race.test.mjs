@@ -7,6 +7,15 @@ import assert from 'node:assert/strict';
 import { startSite, screenshot, widgetsReady } from './browser.mjs';
 import { stat, canvasIsDrawn, assertClean } from './probes.mjs';
 import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
+import { reportedEvents } from './probes.mjs';
+import { modelByKey } from '../../web/widgets/regression-race/data.js';
+
+// The track position of a value on a setting's slider of round stops (λ, C, γ, η).
+const stopOf = (model, key, value) => {
+  const i = modelByKey(model).settings.find((s) => s.key === key).stops.indexOf(value);
+  assert.ok(i >= 0, `${model}.${key} = ${value} is a stop`);
+  return String(i);
+};
 
 let site;
 before(async () => { site = await startSite(); });
@@ -41,9 +50,12 @@ test('race: the table is the engine\'s, the best test RMSE is marked, settings r
   }
   assert.match(await c.locator('tr.regression-race-best th').textContent(), /SVR, RBF kernel \(best\)/);
   assert.match(await c.locator('.dw-message').textContent(), /SVR, RBF kernel has the lowest test RMSE \(0\.44\)/);
-  // ElasticNet with λ = 1 (the log slider's track value 0): only its row changes.
+  // ElasticNet with λ = 1 (a stop of the λ slider, read as 1): only its row changes.
   await c.getByRole('combobox', { name: 'settings of' }).selectOption('elastic');
-  await c.getByRole('slider', { name: /λ \(penalty strength\)/ }).fill('0');
+  const lambda = c.getByRole('slider', { name: /λ \(penalty strength\)/ });
+  assert.equal(await lambda.getAttribute('aria-valuetext'), 'λ (penalty strength) 0.01');
+  await lambda.fill(stopOf('elastic', 'alpha', 1));
+  assert.equal(await lambda.getAttribute('aria-valuetext'), 'λ (penalty strength) 1');
   const s = await page.evaluate(async () => { const d = await import('/widgets/regression-race/data.js'); const x = d.defaultSettings(); x.elastic.alpha = 1; return x; });
   const after1 = await expectedRace(page, 0.4, s);
   assert.equal(await cells(c, 'elastic').nth(1).textContent(), after1.elastic.test);
@@ -189,6 +201,92 @@ test('race: the table at noise 2.0 (End key) already has boosting last, so a pre
   await lockPrediction(c, 'regression-race-noise', 'boosting');
   await noise.fill('1.2');
   await assertPractice(page, predictBox(c, 'regression-race-noise'));
+  await assertClean(page);
+  await page.close();
+});
+
+test('race: the lesson\'s steps in order (λ = 1 then 3, 20 rounds, γ = 50), then the box: judged only after Default settings', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/regression-models.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  await page.evaluate(() => { window.__dwShown = 0; document.addEventListener('dw:outcome-shown', () => { window.__dwShown += 1; }); });
+  const c = page.locator('.dw-card').nth(0);
+  const box = predictBox(c, 'regression-race-noise');
+  const settingsOf = c.getByRole('combobox', { name: 'settings of' });
+  // "Try the settings", each value set as the lesson writes it and read back so.
+  await settingsOf.selectOption('elastic');
+  const lambda = c.getByRole('slider', { name: /λ \(penalty strength\)/ });
+  await lambda.fill(stopOf('elastic', 'alpha', 1));
+  await lambda.fill(stopOf('elastic', 'alpha', 2.5));
+  assert.equal(await lambda.getAttribute('aria-valuetext'), 'λ (penalty strength) 2.5');
+  await lambda.fill(stopOf('elastic', 'alpha', 3));
+  assert.equal(await lambda.getAttribute('aria-valuetext'), 'λ (penalty strength) 3');
+  await settingsOf.selectOption('boosting');
+  await c.getByRole('slider', { name: /^rounds/ }).fill('20');
+  assert.equal(await c.getByRole('slider', { name: /^rounds/ }).getAttribute('aria-valuetext'), 'rounds 20');
+  assert.equal(await cells(c, 'boosting').nth(0).textContent(), '0.42');
+  assert.equal(await cells(c, 'boosting').nth(1).textContent(), '0.48');
+  await settingsOf.selectOption('svrRbf');
+  const gamma = c.getByRole('slider', { name: /^γ \(kernel width\)/ });
+  assert.equal(await gamma.getAttribute('aria-valuetext'), 'γ (kernel width) 0.5');
+  await gamma.fill(stopOf('svrRbf', 'gamma', 50));
+  assert.equal(await gamma.getAttribute('aria-valuetext'), 'γ (kernel width) 50');
+  assert.equal(await cells(c, 'svrRbf').nth(0).textContent(), '0.33');
+  assert.equal(await cells(c, 'svrRbf').nth(1).textContent(), '0.60');
+  // Locked with the settings changed: the box says to press Default settings first.
+  await lockPrediction(c, 'regression-race-noise', 'boosting');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: gradient boosting\. The question is about the models at their default settings, and you have changed some: press Default settings, then drag the noise slider to 1\.2/);
+  // Noise 1.2 at those settings: not judged, nothing recorded, the reveal stays shut; the box names what differs.
+  const noise = c.getByRole('slider', { name: /^noise/ });
+  await noise.fill('1.2');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.equal(await box.getAttribute('data-result'), null);
+  assert.equal((await box.getByRole('status').textContent()).trim(),
+    'This table does not test your prediction: the question is about every model at its default settings, and here ElasticNet has λ (penalty strength) 3 (default 0.01); SVR, RBF kernel has γ (kernel width) 50 (default 0.5); gradient boosting has rounds 20 (default 100). Press Default settings (the noise stays at 1.2) and read the table again.');
+  assert.deepEqual(await reportedEvents(page), []);
+  assert.equal(await page.evaluate(() => window.__dwShown), 0);
+  // One setting back (γ = 0.5) still leaves two changed: still waiting.
+  await gamma.fill(stopOf('svrRbf', 'gamma', 0.5));
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.match(await box.getByRole('status').textContent(), /and here ElasticNet has λ \(penalty strength\) 3 \(default 0\.01\); gradient boosting has rounds 20 \(default 100\)\./);
+  // Default settings: the race the question is about, judged and recorded once.
+  await c.getByRole('button', { name: 'Default settings' }).click();
+  assert.equal(await cells(c, 'boosting').nth(1).textContent(), '1.55');
+  const v = await verdict(c, 'regression-race-noise', 0);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /Your prediction held: you said “gradient boosting”.*best first: RBF SVR 1\.28/);
+  const events = await reportedEvents(page);
+  assert.deepEqual(events.map((e) => [e.type, e.widget, e.score]), [['dw:score', 'predict:regression-race-noise', 1], ['dw:complete', 'predict:regression-race-noise', 1]]);
+  assert.equal(await page.evaluate(() => window.__dwShown), 1);
+  await assertClean(page);
+  await page.close();
+});
+
+test('race: the table at noise 1.2 with changed settings does not count as the answer seen; set back to the default, the locked prediction is judged and recorded', async () => {
+  const page = await site.newPage({ reducedMotion: 'reduce' });
+  await page.goto(`${site.base}/lessons/regression-models.html`);
+  await widgetsReady(page);
+  await recordReports(page);
+  const c = page.locator('.dw-card').nth(0);
+  const box = predictBox(c, 'regression-race-noise');
+  // One step off a default (boosting 99 rounds), nothing locked, noise 1.2: no "seen" word.
+  await c.getByRole('combobox', { name: 'settings of' }).selectOption('boosting');
+  const rounds = c.getByRole('slider', { name: /^rounds/ });
+  await rounds.fill('99');
+  const noise = c.getByRole('slider', { name: /^noise/ });
+  await noise.fill('1.2');
+  assert.equal((await box.getByRole('status').textContent()).trim(), '');
+  // Then the learner locks, and sets rounds back to exactly 100: judged and recorded, not practice.
+  await lockPrediction(c, 'regression-race-noise', 'svrLinear');
+  assert.match(await box.getByRole('status').textContent(), /you have changed some: press Default settings/);
+  await rounds.fill('101');
+  assert.match(await box.getByRole('status').textContent(), /and here gradient boosting has rounds 101 \(default 100\)/);
+  await rounds.fill('100');
+  const v = await verdict(c, 'regression-race-noise', 0);
+  assert.equal(v.result, 'missed');
+  assert.doesNotMatch(v.text, /Practice/);
+  assert.deepEqual((await reportedEvents(page)).map((e) => [e.type, e.score]), [['dw:score', 0], ['dw:complete', 0]]);
   await assertClean(page);
   await page.close();
 });

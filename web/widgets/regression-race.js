@@ -10,7 +10,7 @@
 // 30 % of them is held out as the test set. The importance view keeps its generated table.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { button, buttonRow, checkbox, el, select, segmented, showOptions, slider } from '../lib/ui.js';
+import { button, buttonRow, checkbox, el, rungSlider, select, segmented, showOptions, slider } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
@@ -20,8 +20,8 @@ import { createPrediction } from '../lib/predict.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import {
   FEATURE_RANGE, FEATURES, IMPORTANCE_DEFAULTS, IMPORTANCE_MODELS, IMPURITY_SHARE_MIN, MODELS, PERMUTATION_DROP_MAX,
-  ANSWER_SHOWN_FROM_NOISE, PREDICT_NOISE, RACE_DEFAULTS, TEST_POINTS, X_RANGE, defaultSettings, fitOne, impurityOnly, importances, modelByKey, ownRaceData, raceData, ranking,
-  validSettings,
+  ANSWER_SHOWN_FROM_NOISE, PREDICT_NOISE, RACE_DEFAULTS, TEST_POINTS, X_RANGE, changedSettings, defaultSettings, fitOne, impurityOnly, importances, modelByKey, ownRaceData, raceData, ranking,
+  settingText, settingsOnSliders, validSettings,
 } from './regression-race/data.js';
 import { messages } from './regression-race/messages.js';
 
@@ -125,16 +125,15 @@ function build(ctx) {
       return;
     }
     for (const s of spec.settings) {
-      const digits = s.step >= 1 ? 0 : s.step >= 0.1 ? 1 : s.step >= 0.01 ? 2 : 3;
-      slider(settingsHost, {
-        label: t(`regression-race.setting.${editing}.${s.key}`), min: s.min, max: s.max, step: s.step, scale: s.scale || 'linear', value: settings[editing][s.key],
-        format: (v) => (s.scale === 'log' ? formatNumber(v, v < 0.1 ? 3 : 2) : formatNumber(v, digits)),
-        onInput: (v) => {
-          settings[editing][s.key] = s.step >= 1 ? Math.round(v) : v;
-          refit(editing);
-          ctx.stateChanged?.();
-        },
-      });
+      const label = t(`regression-race.setting.${editing}.${s.key}`);
+      const onInput = (v) => {
+        settings[editing][s.key] = s.step >= 1 ? Math.round(v) : v;
+        refit(editing);
+        ctx.stateChanged?.();
+      };
+      // Settings spanning decades move over round stops (λ = 1, γ = 50), shown as used.
+      if (s.stops) rungSlider(settingsHost, { label, rungs: s.stops, value: settings[editing][s.key], fallback: s.value, format: (v) => settingText(s, v), onInput });
+      else slider(settingsHost, { label, min: s.min, max: s.max, step: s.step, value: settings[editing][s.key], format: (v) => settingText(s, v), onInput });
     }
   }
 
@@ -143,8 +142,16 @@ function build(ctx) {
     question: t('regression-race.predict.question', { noise: formatNumber(PREDICT_NOISE, 1) }),
     choices: MODELS.map((m) => [m.key, modelName(m.key)]),
     parent: raceStage,
-    next: t('regression-race.predict.next', { noise: formatNumber(PREDICT_NOISE, 1) }),
+    // The question is about the default settings: a learner who changed some is told to restore them.
+    next: () => (changedSettings(settings).length
+      ? t('regression-race.predict.nextDefaults', { noise: formatNumber(PREDICT_NOISE, 1) })
+      : t('regression-race.predict.next', { noise: formatNumber(PREDICT_NOISE, 1) })),
   });
+  // The settings that differ from the defaults, in words: "gradient boosting: rounds 20 (default 100)".
+  const changedText = (changes) => changes.map((c) => {
+    const spec = modelByKey(c.model).settings.find((s) => s.key === c.key);
+    return t('regression-race.predict.changed', { model: modelName(c.model), setting: t(`regression-race.setting.${c.model}.${c.key}`), value: settingText(spec, c.value), default: settingText(spec, c.default) });
+  }).join('; ');
   pointsCsv(ctx, raceControls, {
     filename: 'race-points.csv', rules: CSV_RULES, names: ['x'], labelName: 'y',
     // The points as shown, each with its part (generated: the training points, then the test points).
@@ -242,10 +249,15 @@ function build(ctx) {
     table.replaceChildren(head, body);
     const gapText = t('regression-race.gap', { best: modelName(bestResult.key), rmse: formatNumber(bestResult.test.rmse, 2), gapModel: modelName(gaps[0][0]), gap: formatNumber(gaps[0][1], 2) });
     if (opts.view === 'race') card.setMessage(gapText, 'info');
+    // The question (and the lesson's reveal) is about the six models at their default settings: at
+    // other settings the table neither answers it nor gives the answer away.
+    const changes = imported ? [] : changedSettings(settings);
     // The table at the predicted noise, or at any noise from 1.0 up (the same model is last), is
     // the answer: seen with nothing locked in, a later prediction on this page could copy it.
-    if (prediction.pending === null && !imported && opts.noise >= ANSWER_SHOWN_FROM_NOISE - 1e-9) {
+    if (prediction.pending === null && !imported && !changes.length && opts.noise >= ANSWER_SHOWN_FROM_NOISE - 1e-9) {
       prediction.outcomeSeen(t('regression-race.predict.seen', { noise: formatNumber(opts.noise, 1) }));
+    } else if (prediction.pending !== null && !imported && Math.abs(opts.noise - PREDICT_NOISE) < 1e-9 && changes.length) {
+      prediction.note(t('regression-race.predict.settings', { noise: formatNumber(PREDICT_NOISE, 1), changes: changedText(changes) }));
     } else if (prediction.pending !== null && !imported && Math.abs(opts.noise - PREDICT_NOISE) < 1e-9) {
       const order = ranking(ok, 'rmse', 'test');
       prediction.settle(order[order.length - 1], t('regression-race.predict.why', { noise: formatNumber(PREDICT_NOISE, 1), order: order.map((k) => t('regression-race.modelValue', { model: shortName(k), value: formatNumber(ok.find((r) => r.key === k).test.rmse, 2) })).join(', '), points: formatNumber(data.train.x.length, 0) }));
@@ -340,7 +352,7 @@ function build(ctx) {
         if (value.settings !== undefined && !validSettings(value.settings)) throw new RangeError('the settings need every model\'s values inside their slider ranges');
         const points = value.p !== undefined ? pointsFromState(value, CSV_RULES) : null; // checked before anything changes
         if (points && oneX(points.X)) throw new RangeError(t('regression-race.state.oneX', { x: formatNumber(points.X[0], 2) }));
-        if (value.settings !== undefined) settings = JSON.parse(JSON.stringify(value.settings));
+        if (value.settings !== undefined) settings = settingsOnSliders(value.settings); // as the sliders show them
         if (points) imported = { x: Array.from(points.X), y: Array.from(points.y) };
         renderSettings();
         recomputeRace();

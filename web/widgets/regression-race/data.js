@@ -10,6 +10,9 @@
 // Own points (a CSV file of x, y rows) replace the curve: a seeded 30 % of them is held out as the
 // test set (ownRaceData), and the curves are drawn over the points' own x range.
 
+import { roundLadder, nearestRungValue } from '../../lib/ladder.js';
+import { formatNumber, formatShort } from '../../lib/format.js';
+
 export const RACE_DEFAULTS = { seed: 7, points: 40, noise: 0.4 };
 export const TEST_POINTS = 200;
 export const TEST_SEED_OFFSET = 100003;
@@ -23,8 +26,11 @@ export const PREDICT_NOISE = 1.2;
 // lessons/regression-models.claims.test.mjs), so a table seen there with nothing locked answers it.
 export const ANSWER_SHOWN_FROM_NOISE = 1.0;
 
-// Settings each model exposes: key, min, max, step, scale, default value. The names a learner
-// reads (the model's, its short name, each setting's) are in messages.js under the same keys.
+// Settings each model exposes: key, min, max, default value, and either a step (a linear slider)
+// or stops (a slider over round values spanning decades, web/lib/ladder.js: 0.01, 0.012, 0.015,
+// 0.02, … so the λ = 1 and γ = 50 of the lesson are stops, and the value shown is the value
+// used). The names a learner reads (the model's, its short name, each setting's) are in
+// messages.js under the same keys.
 export const MODELS = [
   {
     key: 'linear',
@@ -34,7 +40,7 @@ export const MODELS = [
   {
     key: 'elastic',
     settings: [
-      { key: 'alpha', min: 0.001, max: 10, step: 0.001, scale: 'log', value: 0.01 },
+      { key: 'alpha', min: 0.001, max: 10, stops: roundLadder(0.001, 10), value: 0.01 },
       { key: 'l1Ratio', min: 0, max: 1, step: 0.05, value: 0.5 },
     ],
     make(ml, s) { const m = new ml.ElasticNet(); m.setAlpha(s.alpha); m.setL1Ratio(s.l1Ratio); return m; },
@@ -42,7 +48,7 @@ export const MODELS = [
   {
     key: 'svrLinear',
     settings: [
-      { key: 'C', min: 0.01, max: 100, step: 0.01, scale: 'log', value: 1 },
+      { key: 'C', min: 0.01, max: 100, stops: roundLadder(0.01, 100), value: 1 },
       { key: 'epsilon', min: 0, max: 2, step: 0.05, value: 0.1 },
     ],
     make(ml, s) { const m = new ml.SVR(); m.setKernel('linear'); m.setC(s.C); m.setEpsilon(s.epsilon); return m; },
@@ -50,9 +56,9 @@ export const MODELS = [
   {
     key: 'svrRbf',
     settings: [
-      { key: 'C', min: 0.01, max: 100, step: 0.01, scale: 'log', value: 10 },
+      { key: 'C', min: 0.01, max: 100, stops: roundLadder(0.01, 100), value: 10 },
       { key: 'epsilon', min: 0, max: 2, step: 0.05, value: 0.1 },
-      { key: 'gamma', min: 0.01, max: 100, step: 0.01, scale: 'log', value: 0.5 },
+      { key: 'gamma', min: 0.01, max: 100, stops: roundLadder(0.01, 100), value: 0.5 },
     ],
     make(ml, s) {
       const m = new ml.SVR(); m.setKernel('rbf'); m.setC(s.C); m.setEpsilon(s.epsilon); m.setGamma(s.gamma); return m;
@@ -70,7 +76,7 @@ export const MODELS = [
     key: 'boosting',
     settings: [
       { key: 'rounds', min: 1, max: 300, step: 1, value: 100 },
-      { key: 'learningRate', min: 0.01, max: 1, step: 0.01, scale: 'log', value: 0.1 },
+      { key: 'learningRate', min: 0.01, max: 1, stops: roundLadder(0.01, 1), value: 0.1 },
       { key: 'depth', min: 1, max: 6, step: 1, value: 2 },
     ],
     make(ml, s) {
@@ -95,6 +101,37 @@ export function validSettings(value) {
     const v = value[m.key] && value[m.key][s.key];
     return Number.isFinite(v) && v >= s.min && v <= s.max;
   }));
+}
+
+// A setting as its slider holds it: a value on stops moves to the nearest stop, a value on a
+// linear slider is rounded to the slider's step (and written with the step's decimals).
+const stepDigits = (step) => (step >= 1 ? 0 : step >= 0.1 ? 1 : step >= 0.01 ? 2 : 3);
+export function onSlider(spec, v) {
+  if (spec.stops) return nearestRungValue(spec.stops, v, spec.value);
+  return Number((Math.round(v / spec.step) * spec.step).toFixed(stepDigits(spec.step)));
+}
+// The slider's readout of a setting: a stop in its own round digits (50, 0.5, 0.001), a value on
+// a linear slider with its step's decimals (0.10, 20).
+export function settingText(spec, v) {
+  return spec.stops ? formatShort(onSlider(spec, v), 3) : formatNumber(onSlider(spec, v), stepDigits(spec.step));
+}
+// Every setting moved to where its slider would hold it (settings from a Share link).
+export function settingsOnSliders(settings) {
+  const out = {};
+  for (const m of MODELS) out[m.key] = Object.fromEntries(m.settings.map((s) => [s.key, onSlider(s, settings[m.key][s.key])]));
+  return out;
+}
+// The settings that differ from their defaults as the sliders show them, in MODELS order:
+// [{ model, key, value, default }]. The predict-then-check box asks about the default settings.
+export function changedSettings(settings) {
+  const out = [];
+  for (const m of MODELS) {
+    for (const s of m.settings) {
+      const v = settings[m.key] && settings[m.key][s.key];
+      if (!Number.isFinite(v) || settingText(s, v) !== settingText(s, s.value)) out.push({ model: m.key, key: s.key, value: v, default: s.value });
+    }
+  }
+  return out;
 }
 
 // The training and test curves of a seed: flat arrays copied out of the engine.
