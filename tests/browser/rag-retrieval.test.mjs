@@ -236,7 +236,7 @@ test('rag-retrieval: the swimming prediction is judged only at d = 8 — at d = 
   const box = card.locator('[data-predict="swimming-by-meaning"]');
   const stat = statReader(page, card);
   const dims = card.getByRole('slider', { name: /LSA dimensions d/ });
-  assert.match(await box.textContent(), /switching from tf-idf to embeddings \(LSA\) with d = 8 will move/);
+  assert.match(await box.textContent(), /switching from tf-idf to embeddings \(LSA\) at the widget’s starting d will move/);
   await card.getByRole('button', { name: 'embeddings (LSA)' }).click();
   await dims.fill('2');
   // The swimming question under LSA at d = 2 before any prediction: not this box's answer.
@@ -336,8 +336,10 @@ test('rag-retrieval: mounted with d = 2 the box is judged there — "down" holds
   await widgetsReady(page);
   const card = page.locator('.dw-card').filter({ hasText: TITLE });
   const box = card.locator('[data-predict="swimming-by-meaning"]');
-  assert.match(await box.textContent(), /embeddings \(LSA\) with d = 2 will move/);
+  // The question names no d (it labels the choice); the step after locking in gives the mounted one.
+  assert.match(await box.textContent(), /embeddings \(LSA\) at the widget’s starting d will move/);
   await lockPrediction(card, 'swimming-by-meaning', 'down');
+  assert.match(await box.textContent(), /then switch to embeddings \(LSA\) with d at 2\./);
   await card.getByLabel('Example question').selectOption({ label: 'How much does swimming cost?' });
   await card.getByRole('button', { name: 'embeddings (LSA)' }).click();
   const v = await verdict(card, 'swimming-by-meaning');

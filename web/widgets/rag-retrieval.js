@@ -93,7 +93,9 @@ function build(ctx) {
   const swimDims = opts.dimensions;
   const task = createPrediction(ctx, {
     id: 'swimming-by-meaning',
-    question: t('rag-retrieval.predict.question', { d: fixed(swimDims, 0) }),
+    // The question names no option's value: it labels the choice control, whose name stays put
+    // when the options change (the next-step text and the notes give d).
+    question: t('rag-retrieval.predict.question'),
     choices: ['up', 'same', 'down'].map((c) => [c, t(`rag-retrieval.predict.${c}`)]),
     next: t('rag-retrieval.predict.next', { d: fixed(swimDims, 0) }),
   });

@@ -25,7 +25,7 @@ export const messages = {
   'rag-retrieval.stat.top': 'top score',
   'rag-retrieval.stat.recall': 'recall@k (20 questions)',
   'rag-retrieval.stat.mrr': 'MRR (20 questions)',
-  'rag-retrieval.predict.question': 'For “How much does swimming cost?”, switching from tf-idf to embeddings (LSA) with d = {d} will move the pool-prices passage…',
+  'rag-retrieval.predict.question': 'For “How much does swimming cost?”, switching from tf-idf to embeddings (LSA) at the widget’s starting d will move the pool-prices passage…',
   'rag-retrieval.predict.up': 'up the ranking',
   'rag-retrieval.predict.same': 'nowhere',
   'rag-retrieval.predict.down': 'down the ranking',
