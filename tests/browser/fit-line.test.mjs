@@ -288,8 +288,14 @@ test('Fit the line: Auto-fit, a reload and a nudge report nothing and leave best
   assert.equal(fitted.a, 1);
 
   // Reloaded, the page address brings the model's line back still marked as the model's.
-  await page.waitForFunction(() => /#fit-line\.state=/.test(location.hash));
-  const saved = await page.evaluate(() => JSON.parse(atob(decodeURIComponent(location.hash.match(/fit-line\.state=([^&]*)/)[1]).replace(/-/g, '+').replace(/_/g, '/'))));
+  // The address is rewritten a moment after each change, and it already held the hand-set line:
+  // wait for the state written after Auto-fit (a timeout here means the mark never reached it).
+  const addressState = () => {
+    const m = location.hash.match(/fit-line\.state=([^&]*)/);
+    try { return m ? JSON.parse(atob(decodeURIComponent(m[1]).replace(/-/g, '+').replace(/_/g, '/'))) : null; } catch { return null; }
+  };
+  await page.waitForFunction(`(${addressState})()?.a === 1`);
+  const saved = await page.evaluate(`(${addressState})()`);
   assert.equal(saved.a, 1, 'the address keeps the mark');
   await page.reload();
   await widgetsReady(page);
