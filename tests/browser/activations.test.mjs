@@ -3,7 +3,7 @@
 // the w = 4 prediction settles only on the 20-layer sigmoid chain it asks about.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, openPage } from './browser.mjs';
 import { scientific } from '../../web/lib/format.js';
 import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, reportedEvents } from './probes.mjs';
 import { lockChoice, boxVerdict, assertPractice, lockPrediction, recordReports, PRACTICE_SEEN } from './predict-helpers.mjs';
@@ -15,9 +15,7 @@ after(async () => { await site.close(); });
 
 test('activations: φ, φ′ and the chain gradient match the engine; softmax responds', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/activation-functions.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/activation-functions.html', { width });
     const w = cardAt(page, 0);
     assert.ok(await ink(w, 0) > 5);
     await w.locator('canvas').first().focus();
@@ -56,9 +54,7 @@ test('activations: φ, φ′ and the chain gradient match the engine; softmax re
 });
 
 test('activations: predict, then check — w = 4 shrinks the sigmoid chain\'s gradient (held and missed)', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/activation-functions.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/activation-functions.html');
   const w = cardAt(page, 0);
   // Refused until sigmoid, 20 layers and w = 1 (the defaults are); then held.
   await w.getByLabel(/^weight w/).fill('2');
@@ -84,9 +80,7 @@ test('activations: predict, then check — w = 4 shrinks the sigmoid chain\'s gr
 // Run, then reset, then predict: the outcome was on screen first, so the prediction is practice
 // and nothing is recorded (a widget's own goal may still report).
 test('activation functions: the gradient at w = 4 seen before locking in makes the prediction practice', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/activation-functions.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/activation-functions.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const box = page.locator('[data-predict="activations-sigmoid-w4"]');
   await page.getByLabel(/^weight w/).fill('4');
@@ -102,9 +96,7 @@ test('activation functions: the gradient at w = 4 seen before locking in makes t
 // under the curve's legend row: the two touched (0 px apart) at every width.
 test('activations: the curve legend keeps clear of the chain plot\'s caption at 1280 and 375 px', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/activation-functions.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/activation-functions.html', { width });
     const w = cardAt(page, 0);
     const legendBottom = await w.locator('.dw-legend').first().evaluate((e) => e.getBoundingClientRect().bottom);
     const chainTop = await w.locator('canvas').nth(1).evaluate((e) => e.getBoundingClientRect().top);
@@ -122,9 +114,7 @@ const activationMenu = (w) => w.getByLabel('activation', { exact: true });
 // below a millionth vanished. Judged on the number as shown, at each threshold and either side.
 // It used to call the lesson's three-layer 0.0120 (shrunk more than 80-fold) "survives".
 test('activations: the chain\'s verdict follows the lesson\'s rule at its thresholds (3 sigmoid layers: 0.0120, shrinking)', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/activation-functions.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/activation-functions.html');
   const w = cardAt(page, 0);
   const read = async () => ({ g: await stat(w, 'gradient at layer 0'), m: await message(w) });
   // The lesson: "(Set the widget below to 3 layers to see the same number.)"
@@ -178,9 +168,7 @@ test('activations: the chain\'s verdict follows the lesson\'s rule at its thresh
 // The box asks about the 20-layer sigmoid chain. It used to lock at any depth: with 1 layer the
 // gradient rose (0.2350 → 0.4200) while the verdict spoke of "every later z" through "1 layers".
 test('activations: predict, then check — the box refuses other depths, names what differs, and neither settles nor counts the outcome seen there', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/activation-functions.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/activation-functions.html');
   await recordReports(page);
   const w = cardAt(page, 0);
   await layersSlider(w).fill('1');
@@ -222,9 +210,7 @@ test('activations: predict, then check — the box refuses other depths, names w
 // widget on softmax with w = 1.5 from tanh), then the predict paragraph's "choose sigmoid again,
 // move the layers slider back to 20 and w back to 1", lock in, raise w to 4.
 test('activations: the lesson\'s steps in order, then its predict paragraph, settle the box', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/activation-functions.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/activation-functions.html');
   const w = cardAt(page, 0);
   await layersSlider(w).fill('3');
   assert.equal(await stat(w, 'gradient at layer 0'), '0.0120');

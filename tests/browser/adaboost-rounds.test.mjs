@@ -2,7 +2,7 @@
 // click, the rounds match the engine, and the 40-round prediction settles on its training error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, openPage } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
 import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
 
@@ -12,9 +12,7 @@ after(async () => { await site.close(); });
 
 test('boosting: derivation reveals one step per click; AdaBoost rounds match the engine', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/frontier-boosting.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/frontier-boosting.html', { width });
     const deriv = cardAt(page, 0);
     assert.equal(await stat(deriv, 'step'), '1 of 7');
     assert.equal(await deriv.locator('.derivation-step:visible').count(), 1);
@@ -73,9 +71,7 @@ test('boosting: derivation reveals one step per click; AdaBoost rounds match the
 });
 
 test('boosting: predict the vote\'s training error after 40 rounds (held at noise 0.1, missed at 0.3)', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/frontier-boosting.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/frontier-boosting.html', { reducedMotion: 'reduce' });
   const w = cardAt(page, 1);
   const play = w.getByRole('button', { name: 'Play' });
   const id = 'adaboost-final-error';
@@ -96,9 +92,7 @@ test('boosting: predict the vote\'s training error after 40 rounds (held at nois
 });
 
 test('boosting: stepping to the round where the training error settles at its final value (round 15, 0 to round 40) makes a later prediction practice; round 14 does not', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/frontier-boosting.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/frontier-boosting.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const w = cardAt(page, 1);
   const step = w.getByRole('button', { name: 'Step', exact: true });
@@ -121,9 +115,7 @@ test('boosting: stepping to the round where the training error settles at its fi
 });
 
 test('boosting: running all 40 rounds before predicting shows the training error, so a later prediction is practice and is not recorded', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/frontier-boosting.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/frontier-boosting.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const w = cardAt(page, 1);
   const play = w.getByRole('button', { name: 'Play' });
@@ -142,9 +134,7 @@ test('boosting: running all 40 rounds before predicting shows the training error
 // again after Reset is practice; changed at round 14 (0.063, not yet settled), it is a first try.
 test('boosting: a prediction changed once round 15 was on screen is practice after Reset; changed at round 14 it is a first try', async () => {
   for (const rounds of [15, 14]) {
-    const page = await site.newPage({ reducedMotion: 'reduce' });
-    await page.goto(`${site.base}/lessons/frontier-boosting.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/frontier-boosting.html', { reducedMotion: 'reduce' });
     await recordReports(page);
     const w = cardAt(page, 1);
     const step = w.getByRole('button', { name: 'Step', exact: true });

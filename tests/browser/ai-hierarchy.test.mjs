@@ -2,7 +2,7 @@
 // one dw:score / dw:complete report when all 11 are sorted the first time; later rounds are practice.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, widgetsReady, openPage } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
 
 let site;
@@ -10,9 +10,7 @@ before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
 test('ai-hierarchy: placing techniques gives instant, explained feedback and a score', async () => {
-  const page = await site.newPage({ width: 1280 });
-  await page.goto(`${site.base}/lessons/history-of-ai.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/history-of-ai.html', { width: 1280 });
   const card = page.locator('.dw-card', { hasText: 'sort them' });
   const stat = statReader(page, card);
   const message = card.locator('.dw-message');
@@ -68,9 +66,7 @@ test('ai-hierarchy: placing techniques gives instant, explained feedback and a s
 test('ai-hierarchy: sorting all 11 reports the result once through dw:score and dw:complete', async () => {
   const { TECHNIQUES } = await import('../../web/lib/ai-history.js');
   const { messages } = await import('../../web/widgets/ai-hierarchy.messages.js');
-  const page = await site.newPage({ width: 1280 });
-  await page.goto(`${site.base}/lessons/history-of-ai.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/history-of-ai.html', { width: 1280 });
   await page.evaluate(() => {
     window.reports = [];
     for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.reports.push({ type, ...e.detail }));

@@ -2,7 +2,7 @@
 // story and links follow.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, widgetsReady, openPage } from './browser.mjs';
 import { afterNextFrame, canvasInk, statReader, noNaNInCards } from './probes.mjs';
 
 let site;
@@ -11,9 +11,7 @@ after(async () => { await site.close(); });
 
 test('ai-timeline: keyboard, buttons and clicks move between events; the story and links follow', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/history-of-ai.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/history-of-ai.html', { width });
     const card = page.locator('.dw-card', { hasText: 'Eighty years of AI' });
     const stat = statReader(page, card);
     const canvas = card.locator('canvas').first();
@@ -91,9 +89,7 @@ test('ai-timeline: keyboard, buttons and clicks move between events; the story a
 // A button that disables itself must not drop keyboard focus to the page body (web/lib/ui.js
 // setDisabled): "Later →" on the second-to-last event, and "← Earlier" on the second event.
 test('ai-timeline: Later on the last-but-one event and Earlier on the second keep the focus on a button', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/history-of-ai.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/history-of-ai.html');
   const card = page.locator('.dw-card', { hasText: 'Eighty years of AI' });
   const stat = statReader(page, card);
   const later = card.getByRole('button', { name: 'Later →' });

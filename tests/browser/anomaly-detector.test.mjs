@@ -4,7 +4,7 @@
 // and misses, CSV refusals are in words, and the page fits 375 px in both themes without NaN.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, widgetsReady, openPage } from './browser.mjs';
 import { lockPrediction, predictBox, verdict, assertPractice, recordReports } from './predict-helpers.mjs';
 import { canvasInk, statReader, noNaNInCards, assertCardsClean, listenForReports, reportedEvents } from './probes.mjs';
 
@@ -39,9 +39,7 @@ async function readStats(page) {
 }
 
 test('anomaly-detector: readouts are the engine\'s; menus and the contamination slider change them', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}${PAGE}`);
-  await widgetsReady(page);
+  const page = await openPage(site, PAGE);
   assert.deepEqual(await readStats(page), await expected(page));
   assert.deepEqual(await readStats(page), { fp: '71%', fr: '83%', zp: '14%', zr: '17%' });
   const before = await canvasInk(page, '.dw-card canvas[aria-label*="heat map"]');
@@ -64,9 +62,7 @@ test('anomaly-detector: readouts are the engine\'s; menus and the contamination 
 });
 
 test('anomaly-detector: arrow keys move a point, a click plants an anomaly, Escape puts things back', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}${PAGE}`);
-  await widgetsReady(page);
+  const page = await openPage(site, PAGE);
   const canvas = page.locator('.dw-card canvas[aria-label*="heat map"]');
   await canvas.focus();
   // The ringed point is the last planted one, (4.5, 4.5); each Shift+Down moves it one unit down,
@@ -86,9 +82,7 @@ test('anomaly-detector: arrow keys move a point, a click plants an anomaly, Esca
 });
 
 test('anomaly-detector: a CSV of the learner\'s points is scored; a broken file is refused in words', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}${PAGE}`);
-  await widgetsReady(page);
+  const page = await openPage(site, PAGE);
   const message = () => page.locator('.dw-message').first().textContent();
   const input = page.locator('.dw-csv input[type="file"]');
   const rows = ['x1,x2,anomaly'];
@@ -108,9 +102,7 @@ test('anomaly-detector: a CSV of the learner\'s points is scored; a broken file 
 });
 
 test('anomaly-detector: predict which detector finds more on two clusters (held, then missed)', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}${PAGE}`);
-  await widgetsReady(page);
+  const page = await openPage(site, PAGE);
   const id = 'anomaly-clusters-recall';
   const w = page.locator('.dw-card', { has: page.locator(`[data-predict="${id}"]`) });
   await listenForReports(page);
@@ -135,9 +127,7 @@ test('anomaly-detector: predict which detector finds more on two clusters (held,
 });
 
 test('anomaly-detector: a prediction locked after the clusters\' recalls were on screen is practice, and is not recorded', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}${PAGE}`);
-  await widgetsReady(page);
+  const page = await openPage(site, PAGE);
   await recordReports(page);
   const id = 'anomaly-clusters-recall';
   const w = page.locator('.dw-card', { has: page.locator(`[data-predict="${id}"]`) });
@@ -156,9 +146,7 @@ test('anomaly-detector: a prediction locked after the clusters\' recalls were on
 // wait there with no word, still saying "keep 4% flagged"; now it says to set 4% again, and
 // settles (and records) only once the slider shows 4%, at its stops either side too.
 test('anomaly-detector: the lesson in order — raised to 10%, the box asks for 4% again in words and judges only at 4%', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}${PAGE}`);
-  await widgetsReady(page);
+  const page = await openPage(site, PAGE);
   const id = 'anomaly-clusters-recall';
   const w = page.locator('.dw-card', { has: page.locator(`[data-predict="${id}"]`) });
   const box = predictBox(w, id);
@@ -195,9 +183,7 @@ test('anomaly-detector: the lesson in order — raised to 10%, the box asks for 
 // Back at 4% with one heat map seen, the box says which one is left; one stop below 4% (3%)
 // is refused like one above.
 test('anomaly-detector: from 3% back to 4% with one heat map seen, the box names the other map, then settles', async () => {
-  const page = await site.newPage({ width: 375 });
-  await page.goto(`${site.base}${PAGE}`);
-  await widgetsReady(page);
+  const page = await openPage(site, PAGE, { width: 375 });
   const id = 'anomaly-clusters-recall';
   const w = page.locator('.dw-card', { has: page.locator(`[data-predict="${id}"]`) });
   const box = predictBox(w, id);
@@ -224,9 +210,7 @@ test('anomaly-detector: from 3% back to 4% with one heat map seen, the box names
 // enough to guess from, so a later prediction is practice; but they are not the 4% recalls the
 // lesson's reveal states, so the reveal stays closed until 4% is on screen.
 test('anomaly-detector: the clusters seen at 10% before locking make a later prediction practice without opening the reveal', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}${PAGE}`);
-  await widgetsReady(page);
+  const page = await openPage(site, PAGE);
   await recordReports(page);
   await page.evaluate(() => { window.__shown = 0; document.addEventListener('dw:outcome-shown', () => { window.__shown += 1; }); });
   const id = 'anomaly-clusters-recall';

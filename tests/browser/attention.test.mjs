@@ -2,7 +2,7 @@
 // editable, the causal mask works, and the zero-query prediction settles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, widgetsReady, openPage } from './browser.mjs';
 import { scientific } from '../../web/lib/format.js';
 import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, listenForReports, reportedEvents } from './probes.mjs';
 
@@ -15,9 +15,7 @@ const verdict = async (box) => ({ result: await box.getAttribute('data-result'),
 
 test('attention: two heads’ weights match the engine; weights are editable; causal mask', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/attention-toy.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/attention-toy.html', { width });
     const w = cardAt(page, 0);
     assert.ok(await ink(w, 0) > 5);
     assert.equal(await stat(w, 'query'), '“sat” (3)');
@@ -53,9 +51,7 @@ test('attention: two heads’ weights match the engine; weights are editable; ca
 });
 
 test('attention: predict, then check — a zero query spreads “sat” evenly, 17% on “cat” (held and missed)', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/attention-toy.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/attention-toy.html');
   const w = cardAt(page, 0);
   const box = w.locator('[data-predict="attention-zero-query"]');
   const lockNumber = async (value) => {
@@ -85,9 +81,7 @@ test('attention: predict, then check — a zero query spreads “sat” evenly, 
 // and then wait forever with no word; now it locks, settles and records only with the mask off,
 // and says so while it is on.
 test('attention: the lesson in order — item 3 leaves the mask on, the box refuses it in words; unticked as the lesson says, the prediction settles at 17% and is recorded', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/attention-toy.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/attention-toy.html');
   await listenForReports(page);
   const w = cardAt(page, 0);
   const box = w.locator('[data-predict="attention-zero-query"]');
@@ -123,9 +117,7 @@ test('attention: the lesson in order — item 3 leaves the mask on, the box refu
 // which is not the question's outcome, so the box stays locked and says why; unticking judges it.
 // The tolerance is checked at its edges on the way (14 and 20 are 3 from 17, 13 and 21 are 4).
 test('attention: the mask ticked after locking in holds the box with a word (33% is not the outcome); unticked, it settles; ± 3 at its edges', async () => {
-  const page = await site.newPage({ width: 375 });
-  await page.goto(`${site.base}/lessons/attention-toy.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/attention-toy.html', { width: 375 });
   await listenForReports(page);
   const w = cardAt(page, 0);
   const box = w.locator('[data-predict="attention-zero-query"]');
@@ -168,9 +160,7 @@ test('attention: the mask ticked after locking in holds the box with a word (33%
 });
 
 test('attention: the box asks for a percentage, so "0.17" locks as 0.17% and says how it was read; 0.17% and 17 lock with no such note', async () => {
-  const page = await site.newPage({ width: 375 });
-  await page.goto(`${site.base}/lessons/attention-toy.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/attention-toy.html', { width: 375 });
   const w = cardAt(page, 0);
   const box = w.locator('[data-predict="attention-zero-query"]');
   const input = box.getByRole('textbox', { name: /share of “sat”’s head-1 attention on “cat”/ });
@@ -198,9 +188,7 @@ test('attention: the box asks for a percentage, so "0.17" locks as 0.17% and say
 });
 
 test('attention: zeroing the action row before predicting shows the answer, so a later prediction is practice', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/attention-toy.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/attention-toy.html');
   await page.evaluate(() => { window.__q = []; document.addEventListener('dw:score', (e) => window.__q.push(e.detail)); });
   const w = cardAt(page, 0);
   const box = w.locator('[data-predict="attention-zero-query"]');
@@ -250,9 +238,7 @@ test('attention: the board note says a row sums to 1 before rounding, as the sho
 // An entry of 0.01 instead of 0 leaves "sat" a query too small to matter: its head-1 row reads
 // 0.17 on every token, the answer, so a prediction locked after it is practice too.
 test('attention: a nearly zero action row (0.01) shows the even spread, so a later prediction is practice', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/attention-toy.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/attention-toy.html');
   await page.evaluate(() => { window.__q = []; document.addEventListener('dw:score', (e) => window.__q.push(e.detail)); });
   const w = cardAt(page, 0);
   const box = w.locator('[data-predict="attention-zero-query"]');
@@ -272,9 +258,7 @@ test('attention: a nearly zero action row (0.01) shows the even spread, so a lat
 // Typed key by key, a weight is read like every number on the site: a number box dropped the
 // comma of "0,01" and used 1 without a word. A refused weight says why and goes back.
 test('attention: a typed weight is read like every typed number; a refused one says why and goes back', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/attention-toy.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/attention-toy.html');
   const w = cardAt(page, 0);
   const weight = w.getByLabel('W_Q action dimension 1');
   const typeIn = async (text) => { await weight.click({ clickCount: 3 }); await page.keyboard.type(text); await page.keyboard.press('Enter'); };

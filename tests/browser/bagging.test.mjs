@@ -2,7 +2,7 @@
 // forest's, and the sixty-voters prediction settles on it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, screenshot, openPage } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, message, canvasIsDrawn, inEngine, assertClean, reportedEvents, clickTimes } from './probes.mjs';
 
@@ -11,9 +11,7 @@ before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
 test('Bagging: each Add voter is one more engine tree; the test accuracy is the forest\'s', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/ensembles.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/ensembles.html', { reducedMotion: 'reduce' });
   const card = page.locator('.dw-card').filter({ hasText: 'Weak models vote' });
   assert.equal(await stat(card, 'voters'), '0');
   const add = card.getByRole('button', { name: 'Add voter' });
@@ -41,9 +39,7 @@ test('Bagging: each Add voter is one more engine tree; the test accuracy is the 
 });
 
 test('Bagging: predict how much sixty voters beat the first one (held, then missed)', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/ensembles.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/ensembles.html', { reducedMotion: 'reduce' });
   const card = page.locator('.dw-card').filter({ hasText: 'Weak models vote into a smooth boundary' });
   const add = card.getByRole('button', { name: 'Add voter' });
   const id = 'bagging-crowd-gain';
@@ -69,9 +65,7 @@ test('Bagging: predict how much sixty voters beat the first one (held, then miss
 // (1 to 5 points) from the fourteenth voter on (lessons/ensembles.claims.test.mjs): a run that got
 // that far with nothing locked in has shown the answer, and Reset does not hide it again.
 async function openBagging() {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/ensembles.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/ensembles.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Weak models vote into a smooth boundary' });
   return { page, card, add: card.getByRole('button', { name: 'Add voter' }), reset: card.getByRole('button', { name: 'Reset' }) };
@@ -112,9 +106,7 @@ test('Bagging: 13 voters on screen (0.7 points, a band the crowd leaves), then R
 test('Bagging: the gain over the first voter is worked out from the two accuracies as shown', async () => {
   // Seed 1: the first voter scores 247/300 (82.3%), two voters 263/300 (87.7%); the raw gain is
   // 5.33 points, but the learner reads 87.7 − 82.3 = 5.4.
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/embed.html?w=bagging&seed=1`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/embed.html?w=bagging&seed=1', { reducedMotion: 'reduce' });
   const card = page.locator('.dw-card').first();
   const add = card.getByRole('button', { name: 'Add voter' });
   await add.click();
@@ -128,9 +120,7 @@ test('Bagging: the gain over the first voter is worked out from the two accuraci
 
 test('Bagging: Add voter stops at the sixty voters the lesson speaks of, keeps focus and says why; the colour scale stays one line at 375 px', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ reducedMotion: 'reduce', width, height: 900 });
-    await page.goto(`${site.base}/lessons/ensembles.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/ensembles.html', { reducedMotion: 'reduce', width, height: 900 });
     const card = page.locator('.dw-card').filter({ hasText: 'Weak models vote into a smooth boundary' });
     const add = card.getByRole('button', { name: 'Add voter' });
     await clickTimes(add, 59);
@@ -161,9 +151,7 @@ test('Bagging: Add voter stops at the sixty voters the lesson speaks of, keeps f
 // grow all 200 voters, scoring each crowd, in the click that added the second voter: a long freeze.
 // Every RandomForest.step is counted, with the task it ran in (a microtask marks a task's end).
 test('Bagging: the twin forest grows in short slices after the click, not inside it', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/embed.html?w=bagging&points=400&depth=12&maxVoters=200`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/embed.html?w=bagging&points=400&depth=12&maxVoters=200', { reducedMotion: 'reduce' });
   const inClicks = await page.evaluate(async () => {
     const { loadEngine } = await import('/engine/index.js');
     const ml = await loadEngine();

@@ -2,7 +2,7 @@
 // regret, and the ε = 0.5 prediction settles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, openPage } from './browser.mjs';
 import { canvasInk, clickTimes, statReader, noNaNInCards } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
@@ -15,9 +15,7 @@ after(async () => { await site.close(); });
 
 test('bandit: both learners match the engine; UCB1 ends with less regret', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/explore-or-exploit.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/explore-or-exploit.html', { width });
     const stat = statReader(page);
     const ink = await canvasInk(page, '.dw-stage canvas');
     assert.ok(ink.colours > 5);
@@ -58,9 +56,7 @@ test('bandit: both learners match the engine; UCB1 ends with less regret', async
 });
 
 test('bandit: predict, then check — with ε = 0.5 only 57% of pulls go to the best arm (held and missed)', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/explore-or-exploit.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/explore-or-exploit.html', { reducedMotion: 'reduce' });
   const stat = statReader(page);
   const box = page.locator('[data-predict="bandit-epsilon-half"]');
   const input = box.getByRole('textbox', { name: /share of 5.000 pulls that ε-greedy gives the best arm/ });
@@ -88,9 +84,7 @@ test('bandit: predict, then check — with ε = 0.5 only 57% of pulls go to the 
 
 
 test('bandit: a prediction locked after part of an ε = 0.5 run was on screen is practice, not a first try', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/explore-or-exploit.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/explore-or-exploit.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const stat = statReader(page);
   const box = page.locator('[data-predict="bandit-epsilon-half"]');
@@ -110,9 +104,7 @@ test('bandit: a prediction locked after part of an ε = 0.5 run was on screen is
 });
 
 test('bandit: a prediction locked after a full ε = 0.5 run was on screen is practice, not a first try', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/explore-or-exploit.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/explore-or-exploit.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const stat = statReader(page);
   const box = page.locator('[data-predict="bandit-epsilon-half"]');
@@ -129,9 +121,7 @@ test('bandit: a prediction locked after a full ε = 0.5 run was on screen is pra
 });
 
 test('bandit: before any pull the best-arm shares read "–", not 0.0%; one pull gives a real share', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/explore-or-exploit.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/explore-or-exploit.html', { reducedMotion: 'reduce' });
   const stat = statReader(page);
   assert.equal(await stat('best arm ε-greedy'), '–');
   assert.equal(await stat('best arm UCB1'), '–');
@@ -147,9 +137,7 @@ test('bandit: before any pull the best-arm shares read "–", not 0.0%; one pull
 // A full run at ε = 0.53 shows a best-arm share within the box's 5 points of the ε = 0.5 answer:
 // set 0.53, play, set 0.5, lock what was seen, play — practice.
 test('bandit: a prediction locked after a full run at ε = 0.53 is practice, not a first try', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/explore-or-exploit.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/explore-or-exploit.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const stat = statReader(page);
   const box = page.locator('[data-predict="bandit-epsilon-half"]');
@@ -172,9 +160,7 @@ test('bandit: a prediction locked after a full run at ε = 0.53 is practice, not
 // before any pull it stays a first try, and is recorded.
 test('bandit: a prediction changed part-way through the ε = 0.5 run is practice after Reset; changed before a pull it is a first try', async () => {
   for (const partWay of [true, false]) {
-    const page = await site.newPage({ reducedMotion: 'reduce' });
-    await page.goto(`${site.base}/lessons/explore-or-exploit.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/explore-or-exploit.html', { reducedMotion: 'reduce' });
     await recordReports(page);
     const stat = statReader(page);
     const id = 'bandit-epsilon-half';

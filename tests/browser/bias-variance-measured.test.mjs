@@ -2,7 +2,7 @@
 // k trades bias for variance, and the best-k prediction settles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, openPage } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, recordReports } from './predict-helpers.mjs';
 import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
 
@@ -12,9 +12,7 @@ after(async () => { await site.close(); });
 
 test('bias–variance: the measured terms match the engine and k trades bias for variance', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/frontier-bias-variance.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/frontier-bias-variance.html', { width });
     const w = cardAt(page, 1);
     assert.ok(await ink(w, 0) > 5);
     const expected = await inEngine(page, (ml) => {
@@ -53,9 +51,7 @@ test('bias–variance: the measured terms match the engine and k trades bias for
 });
 
 test('bias–variance: at every k the sum and the difference shown work out from the shown numbers', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/frontier-bias-variance.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/frontier-bias-variance.html');
   const w = cardAt(page, 1);
   const slider = w.getByRole('slider', { name: /k neighbours/ });
   const units = async (label) => Math.round(1e4 * Number(await stat(w, label)));
@@ -74,9 +70,7 @@ test('bias–variance: at every k the sum and the difference shown work out from
 });
 
 test('bias–variance: predict the k with the smallest expected error (missed, then held)', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/frontier-bias-variance.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/frontier-bias-variance.html');
   const w = cardAt(page, 1);
   const k = w.getByRole('slider', { name: /k neighbours/ });
   const id = 'bias-variance-best-k';
@@ -105,9 +99,7 @@ test('bias–variance: predict the k with the smallest expected error (missed, t
 
 
 test('bias–variance: a low point of the expected error seen before predicting (k = 4, higher at 3 and 5) makes the prediction practice; an edge of what was tried does not', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/frontier-bias-variance.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/frontier-bias-variance.html');
   await recordReports(page);
   const w = cardAt(page, 1);
   const k = w.getByRole('slider', { name: /k neighbours/ });
@@ -130,9 +122,7 @@ test('bias–variance: a low point of the expected error seen before predicting 
 });
 
 test('bias–variance: a low point seen while an earlier prediction was locked, then changed, makes the new prediction practice', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/frontier-bias-variance.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/frontier-bias-variance.html');
   await recordReports(page);
   const w = cardAt(page, 1);
   const k = w.getByRole('slider', { name: /k neighbours/ });

@@ -262,6 +262,15 @@ export async function widgetsReady(page, { timeout } = {}) {
   await afterNextFrame(page);
 }
 
+// A page of the site (a path such as '/lessons/kmeans.html' or '/embed.html?w=knn-vote'), opened
+// in a new tab (`options` as for site.newPage: width, reducedMotion) with its widgets ready.
+export async function openPage(site, path, options) {
+  const page = await site.newPage(options);
+  await page.goto(`${site.base}${path}`);
+  await widgetsReady(page);
+  return page;
+}
+
 // Resolves once the page has run two animation frames: what was drawn, resized or observed
 // (ResizeObserver) before the call has been handled.
 export async function afterNextFrame(page) {

@@ -2,7 +2,7 @@
 // validation R², and the noise-column prediction settles only once the real columns are in.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, openPage } from './browser.mjs';
 import { statIn, assertClean } from './probes.mjs';
 import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
 
@@ -12,9 +12,7 @@ after(async () => { await site.close(); });
 
 
 test('house table and build the dataset: the signal meter is the engine’s validation R²', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/data-features-labels.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/data-features-labels.html');
   // The tiny table: six engine rows; picking the shoe-size column is right, size is wrong.
   assert.equal(await page.locator('.house-table-grid tbody tr').count(), 6);
   const houseReports = page.evaluate(() => new Promise((resolve) => document.addEventListener('dw:complete', (e) => resolve(e.detail), { once: true })));
@@ -71,9 +69,7 @@ test('house table and build the dataset: the signal meter is the engine’s vali
 // Predict, then check: with exactly the four informative columns in, a noise column lowers the
 // validation R² (by less than 0.005); "rise" misses, "fall" holds.
 test('build the dataset: the noise-column prediction needs the real columns first, then misses and holds', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/data-features-labels.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/data-features-labels.html');
   const card = page.locator('.build-dataset-main');
   const box = card.locator('[data-predict="build-dataset-noise-column"]');
   const lock = async (value) => {
@@ -99,9 +95,7 @@ test('build the dataset: the noise-column prediction needs the real columns firs
 // The outcome on screen before any prediction was locked in: a later prediction could copy it,
 // so it is judged as practice and nothing is recorded.
 test('build the dataset: adding a noise column to the real ones before predicting makes the prediction practice', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/data-features-labels.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/data-features-labels.html');
   await recordReports(page);
   const card = page.locator('.build-dataset-main');
   const box = card.locator('[data-predict="build-dataset-noise-column"]');

@@ -4,7 +4,7 @@
 // and 16 px above their own, so each read as the key of the chart above it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, widgetsReady } from './browser.mjs';
+import { startSite, openPage } from './browser.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -18,9 +18,7 @@ const PAGES = [
 for (const [slug, title, captions] of PAGES) {
   test(`${title}: each caption above a figure sits close to it and clear of what comes before, at 1280 and 375 px`, async () => {
     for (const width of [1280, 375]) {
-      const page = await site.newPage({ width, height: 900 });
-      await page.goto(`${site.base}/lessons/${slug}.html`);
-      await widgetsReady(page);
+      const page = await openPage(site, `/lessons/${slug}.html`, { width, height: 900 });
       const card = page.locator('.dw-card').filter({ hasText: title }).first();
       const gaps = await card.locator('.dw-caption-above').evaluateAll((ps) => ps
         .map((p) => {

@@ -3,7 +3,7 @@
 // quadrupled n; other populations load; the page fits a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { PLAY_TIMEOUT, startSite, screenshot, widgetsReady } from './browser.mjs';
+import { PLAY_TIMEOUT, startSite, screenshot, widgetsReady, openPage } from './browser.mjs';
 import { stat, canvasIsDrawn, clickTimes, inEngine, assertClean, reportedEvents } from './probes.mjs';
 import { lockPrediction, verdict, predictBox, assertPractice, recordReports } from './predict-helpers.mjs';
 import { nearestRatio } from '../../web/widgets/clt-sampler/data.js';
@@ -15,9 +15,7 @@ after(async () => { await site.close(); });
 const card = (page) => page.locator('.dw-card').filter({ hasText: 'Sample means become normal' });
 
 test('Step and Fast-forward draw the engine\'s means; the spread matches s/√n; predict then check', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/central-limit.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/central-limit.html', { reducedMotion: 'reduce' });
   const c = card(page);
   const canvases = c.locator('canvas');
   assert.equal(await canvases.count(), 3);
@@ -73,9 +71,7 @@ test('Step and Fast-forward draw the engine\'s means; the spread matches s/√n;
 });
 
 test('Play animates the draws and Pause stops them', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/central-limit.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/central-limit.html');
   const c = card(page);
   await c.scrollIntoViewIfNeeded();
   await c.getByRole('button', { name: 'Play' }).click();
@@ -92,9 +88,7 @@ test('Play animates the draws and Pause stops them', async () => {
 });
 
 test('phone width: the lesson and the sampler fit 375 px without sideways scrolling', async () => {
-  const page = await site.newPage({ width: 375, height: 800, reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/central-limit.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/central-limit.html', { width: 375, height: 800, reducedMotion: 'reduce' });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
   await card(page).getByRole('button', { name: 'Fast-forward' }).click();

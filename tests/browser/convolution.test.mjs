@@ -2,7 +2,7 @@
 // engine, kernels are editable, and the ReLU-off prediction settles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, widgetsReady, afterNextFrame } from './browser.mjs';
+import { startSite, offMachineRequests, widgetsReady, afterNextFrame, openPage } from './browser.mjs';
 import { scientific } from '../../web/lib/format.js';
 import { IMAGE_SIZE, makeImage } from '../../web/widgets/convolution/images.js';
 
@@ -19,9 +19,7 @@ after(async () => { await site.close(); });
 
 test('convolution: feature map and pooled values come from the engine; kernels are editable', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/convolution-filters.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/convolution-filters.html', { width });
     const w = cardAt(page, 0);
     for (let i = 0; i < 3; i++) assert.ok(await ink(w, i) > 2, `panel ${i} drawn`);
     assert.equal(await stat(w, 'map size'), '14×14');
@@ -63,9 +61,7 @@ test('convolution: feature map and pooled values come from the engine; kernels a
 });
 
 test('convolution: predict, then check — with ReLU off three pooled cells turn negative (held and missed)', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/convolution-filters.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/convolution-filters.html');
   const w = cardAt(page, 0);
   const relu = w.getByLabel('ReLU before pooling');
   let box = await lockChoice(w, 'convolution-relu-off-pool', 'none');
@@ -89,9 +85,7 @@ test('convolution: predict, then check — with ReLU off three pooled cells turn
 // ReLU sits between the feature map and the pool: the lesson says unticking it leaves the feature
 // map pixel for pixel as it was (orange cells included) and changes only the pooled map.
 test('convolution: ReLU off leaves the feature map unchanged and changes only the pooled map and its caption', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/convolution-filters.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/convolution-filters.html');
   const w = cardAt(page, 0);
   const frames = () => afterNextFrame(page);
   const pixels = (nth) => w.locator('canvas').nth(nth).evaluate((c) => c.toDataURL());
@@ -124,9 +118,7 @@ test('convolution: ReLU off leaves the feature map unchanged and changes only th
 // Run, then reset, then predict: the outcome was on screen first, so the prediction is practice
 // and nothing is recorded (a widget's own goal may still report).
 test('convolution: the pooled map with ReLU off seen before locking in makes the prediction practice', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/convolution-filters.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/convolution-filters.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const box = page.locator('[data-predict="convolution-relu-off-pool"]');
   const relu = page.getByLabel('ReLU before pooling');
@@ -229,9 +221,7 @@ test('convolution: changing the setting after locking in sets the prediction asi
 // Typed key by key, a kernel entry is read like every number on the site: a number box dropped the
 // comma of "0,5" and used 5 without a word. A refused entry says why and goes back.
 test('convolution: a typed kernel entry is read like every typed number; a refused one says why and goes back', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/convolution-filters.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/convolution-filters.html');
   const w = cardAt(page, 0);
   await w.getByLabel('kernel', { exact: true }).selectOption('identity');
   const centre = w.getByLabel('kernel row 2 column 2');

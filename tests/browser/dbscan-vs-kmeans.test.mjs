@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, openPage } from './browser.mjs';
 import { canvasInk, statReader, stat, noNaNInCards } from './probes.mjs';
 import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
 
@@ -10,9 +10,7 @@ after(async () => { await site.close(); });
 
 test('dbscan-vs-kmeans: DBSCAN finds the two moons, silhouettes match the engine, sliders refit', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/clustering-beyond-kmeans.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/clustering-beyond-kmeans.html', { width });
     const stat = statReader(page);
     for (const i of [0, 1]) {
       const ink = await page.locator('.dw-panel canvas').nth(i).evaluate((c) => {
@@ -78,9 +76,7 @@ test('dbscan-vs-kmeans: DBSCAN finds the two moons, silhouettes match the engine
 });
 
 test('dbscan-vs-kmeans: predict, then check — ε = 0.2 breaks the three blobs into fragments (held and missed)', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/clustering-beyond-kmeans.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/clustering-beyond-kmeans.html');
   const box = page.locator('[data-predict="dbscan-blobs-eps"]');
   const lockIn = async (value) => {
     await box.getByRole('combobox', { name: /DBSCAN with ε = 0\.2 will find/ }).selectOption(value);
@@ -101,9 +97,7 @@ test('dbscan-vs-kmeans: predict, then check — ε = 0.2 breaks the three blobs 
 });
 
 test('dbscan-vs-kmeans: a prediction locked after DBSCAN ran on the blobs at ε = 0.2 is practice, and is not recorded', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/clustering-beyond-kmeans.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/clustering-beyond-kmeans.html');
   await recordReports(page);
   const c = page.locator('.dw-card').nth(0);
   const data = page.getByLabel('data', { exact: true });
@@ -119,9 +113,7 @@ test('dbscan-vs-kmeans: a prediction locked after DBSCAN ran on the blobs at ε 
 test('dbscan-vs-kmeans: DBSCAN on the blobs at a neighbouring ε (0.3, left over from the moons) already shows fragments, so a later prediction is practice', async () => {
   // On the blobs every ε from 0.15 to 0.3 gives more than 3 clusters (0.3: 4 clusters, 60 noise),
   // the same answer as 0.2.
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/clustering-beyond-kmeans.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/clustering-beyond-kmeans.html');
   await recordReports(page);
   const c = page.locator('.dw-card').nth(0);
   const data = page.getByLabel('data', { exact: true });

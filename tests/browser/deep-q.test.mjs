@@ -4,7 +4,7 @@
 // reduced motion trains on demand instead of animating, and the page fits 375 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, widgetsReady, openPage } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards, assertFitsClean } from './probes.mjs';
 import { readShown } from '../../web/lib/format.js';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
@@ -34,9 +34,7 @@ const TITLE = 'Deep Q-learning: a network learns';
 
 test('deep-q: readouts match the engine, keyboard, setups, runaway warning, 375 px', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/deep-q-learning.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/deep-q-learning.html', { width });
     const card = page.locator('.dw-card').filter({ hasText: TITLE });
     const stat = statReader(page, card);
     assert.equal(await stat('episodes'), '0');
@@ -94,9 +92,7 @@ test('deep-q: readouts match the engine, keyboard, setups, runaway warning, 375 
 });
 
 test('deep-q: predict, then check — "neither" ends poor, and the box says the prediction held', async () => {
-  const page = await site.newPage({ width: 1280 });
-  await page.goto(`${site.base}/lessons/deep-q-learning.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/deep-q-learning.html', { width: 1280 });
   const card = page.locator('.dw-card').filter({ hasText: TITLE });
   const stat = statReader(page, card);
   const box = card.locator('[data-predict="deep-q-no-stabilisers"]');
@@ -112,9 +108,7 @@ test('deep-q: predict, then check — "neither" ends poor, and the box says the 
 });
 
 test('deep-q: under reduced motion Play trains 25 episodes once and nothing animates', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/deep-q-learning.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/deep-q-learning.html', { reducedMotion: 'reduce' });
   const card = page.locator('.dw-card').filter({ hasText: TITLE });
   const stat = statReader(page, card);
   await card.getByRole('button', { name: 'Play' }).click();
@@ -127,9 +121,7 @@ test('deep-q: under reduced motion Play trains 25 episodes once and nothing anim
 });
 
 test('deep-q: the frozen lake shows the network beside the table, trained for as many episodes', async () => {
-  const page = await site.newPage({ width: 1280 });
-  await page.goto(`${site.base}/lessons/deep-q-learning.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/deep-q-learning.html', { width: 1280 });
   const card = page.locator('.dw-card').filter({ hasText: TITLE });
   const stat = statReader(page, card);
   await card.getByLabel('task').selectOption('lake');
@@ -167,9 +159,7 @@ test('deep-q: the frozen lake shows the network beside the table, trained for as
 // were lost after one arrow press (← then → gave 200 then 2000). Now each slider steps along round
 // rungs, the readout is the value the engine is set to, and → then ← returns to the default.
 test('deep-q: the log sliders step along round values, return to the lesson\'s defaults, and the engine uses the readout', async () => {
-  const page = await site.newPage({ width: 1280 });
-  await page.goto(`${site.base}/lessons/deep-q-learning.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/deep-q-learning.html', { width: 1280 });
   // Every reset of the engine's DeepQ records the settings it trains with.
   await page.evaluate(async () => {
     const ml = await (await import('/engine/index.js')).loadEngine();
@@ -273,9 +263,7 @@ test('deep-q: watching "neither" past half its run (200 of 300 episodes) before 
 // "neither (plain online Q-learning with a network)" off at 375 px).
 test('deep-q: axis names clear of the tick labels, the setup menu wide enough for its names', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width, reducedMotion: 'reduce' });
-    await page.goto(`${site.base}/lessons/deep-q-learning.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/deep-q-learning.html', { width, reducedMotion: 'reduce' });
     const card = page.locator('.dw-card').filter({ hasText: TITLE });
     await card.getByRole('button', { name: 'Train 100 episodes' }).click();
     await card.locator('.dw-stat[data-stat="episodes"] .dw-stat-value', { hasText: '100' }).waitFor();

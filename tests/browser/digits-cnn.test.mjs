@@ -4,7 +4,7 @@
 // nothing is logged as an error, no request leaves the machine and no NaN is shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterNextFrame, startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { afterNextFrame, startSite, offMachineRequests, screenshot, openPage } from './browser.mjs';
 import { clickTimes } from './probes.mjs';
 import { STEP_BUDGET, TARGET_ACCURACY } from '../../web/widgets/digits-cnn/goal.js';
 import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
@@ -15,9 +15,7 @@ before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
 async function open({ width = 1280, hash = '' } = {}) {
-  const page = await site.newPage({ width });
-  await page.goto(`${site.base}${PAGE}${hash}`);
-  await widgetsReady(page);
+  const page = await openPage(site, `${PAGE}${hash}`, { width });
   await page.waitForSelector('.dcnn .dcnn-tile');
   return page;
 }
@@ -151,9 +149,7 @@ test('predict, then check: 95% of the test digits after fewer than 100 steps (he
 // Run, then reset, then predict: the outcome was on screen first, so the prediction is practice
 // and nothing is recorded (a widget's own goal may still report).
 test('digits CNN: a test accuracy measured before locking in (then reset) makes the prediction practice', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/digits-cnn.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/digits-cnn.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const box = page.locator('[data-predict="digits-steps-to-95"]');
   await clickTimes(page.getByRole('button', { name: 'Step', exact: true }), 25);

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, openPage } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
 import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
 
@@ -33,9 +33,7 @@ async function expected(page, shift, direction) {
 
 test('distribution-shift: moving the test points lowers accuracy and raises drift, as the engine says', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/distribution-shift.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/distribution-shift.html', { width });
     const stat = statReader(page);
     for (const i of [0, 1, 2]) {
       const ink = await canvasInk(page, `.dw-card canvas >> nth=${i}`);
@@ -77,9 +75,7 @@ test('distribution-shift: moving the test points lowers accuracy and raises drif
 });
 
 test('distribution-shift: predict, then check — along the boundary the accuracy holds (held and missed)', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/distribution-shift.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/distribution-shift.html');
   const box = page.locator('[data-predict="shift-along-boundary"]');
   const lockIn = async (value) => {
     await box.getByRole('combobox', { name: /test accuracy will/ }).selectOption(value);
@@ -105,9 +101,7 @@ test('distribution-shift: predict, then check — along the boundary the accurac
 });
 
 test('distribution-shift: a prediction locked after the shift of 5 along the boundary was on screen is practice, and is not recorded', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/distribution-shift.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/distribution-shift.html');
   await recordReports(page);
   const c = page.locator('.dw-card').nth(0);
   const shift = page.getByRole('slider', { name: /test shift/ });
@@ -122,9 +116,7 @@ test('distribution-shift: a prediction locked after the shift of 5 along the bou
 });
 
 test('distribution-shift: choosing "along the boundary" draws the accuracy curve up to a shift of 5, so a prediction locked after that is practice', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/distribution-shift.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/distribution-shift.html');
   await recordReports(page);
   const c = page.locator('.dw-card').nth(0);
   // The slider never leaves 0: the curve on the right already shows the accuracy for every shift.
@@ -140,9 +132,7 @@ test('distribution-shift: choosing "along the boundary" draws the accuracy curve
 // with wide blobs the two differ before anything moves, and sliding along the boundary (which
 // leaves the test accuracy where it was) must not read as "slipping".
 test('distribution-shift: with a train–test gap before any shift, the messages measure from the unshifted test accuracy', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/distribution-shift.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/distribution-shift.html');
   const stat = statReader(page);
   const message = () => page.locator('.dw-message').first().textContent();
   await page.getByRole('slider', { name: /blob spread/ }).fill('2.5');

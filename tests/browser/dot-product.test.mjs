@@ -2,7 +2,7 @@
 // match the engine as the vectors move, by keys and by pointer.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, openPage } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards, engineBody } from './probes.mjs';
 
 let site;
@@ -12,9 +12,7 @@ after(async () => { await site.close(); });
 
 test('dot-product: a·b, |a||b|cos ω and the projection match the engine as the vectors move', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/vectors-and-matrices.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/vectors-and-matrices.html', { width });
     const card = page.locator('.dw-card', { hasText: 'The dot product' });
     const stat = statReader(page, card);
     const message = card.locator('.dw-message');
@@ -75,9 +73,7 @@ test('dot-product: a·b, |a||b|cos ω and the projection match the engine as the
 });
 
 test('dot-product: dragging a vector tip with the pointer', async () => {
-  const page = await site.newPage({ width: 1280 });
-  await page.goto(`${site.base}/lessons/vectors-and-matrices.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/vectors-and-matrices.html', { width: 1280 });
   const card = page.locator('.dw-card', { hasText: 'The dot product' });
   const stat = statReader(page, card);
   const canvas = card.locator('canvas').first();

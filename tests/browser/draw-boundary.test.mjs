@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady } from './browser.mjs';
+import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady, openPage } from './browser.mjs';
 import { clickTimes, listenForReports, reportedEvents } from './probes.mjs';
 import { assertPractice, assertFirstTry, changePrediction, lockPrediction, recordReports } from './predict-helpers.mjs';
 import { ml } from '../node/engine.mjs';
@@ -219,9 +219,7 @@ test('Draw the boundary: pointer and keys move the line, live accuracy, 95 % win
 // Predict, then check: the logistic line (78 of 80 right after 600 steps) against the learner's
 // best by hand; a line moved one step from the start is far worse, so "more" holds.
 test('Draw the boundary: the logistic-vs-yours prediction is refused before a move, then holds and misses', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/draw-the-boundary.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/draw-the-boundary.html', { reducedMotion: 'reduce' });
   const box = page.locator('[data-predict="draw-boundary-vs-logistic"]');
   const lock = async (value) => {
     await box.getByRole('combobox', { name: /Compared with your best line/ }).selectOption(value);
@@ -249,9 +247,7 @@ test('Draw the boundary: the logistic-vs-yours prediction is refused before a mo
 
 // The logistic line's count is the box's answer: seen before a prediction, a later one is practice.
 test('Draw the boundary: a prediction locked after the logistic line was on screen is practice, and is not recorded', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/draw-the-boundary.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/draw-the-boundary.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const box = page.locator('[data-predict="draw-boundary-vs-logistic"]');
   await page.getByRole('button', { name: 'Auto-fit (logistic)' }).click();
@@ -270,9 +266,7 @@ test('Draw the boundary: a prediction locked after the logistic line was on scre
 // locking then and resuming is not a prediction, and neither is changing a prediction mid-run.
 test('Draw the boundary: logistic steps on screen before a prediction, or a prediction changed mid-run, make it practice', async () => {
   for (const order of ['steps first', 'changed mid-run']) {
-    const page = await site.newPage({ reducedMotion: 'reduce' });
-    await page.goto(`${site.base}/lessons/draw-the-boundary.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/draw-the-boundary.html', { reducedMotion: 'reduce' });
     await recordReports(page);
     const box = page.locator('[data-predict="draw-boundary-vs-logistic"]');
     await page.locator('canvas[tabindex="0"]').focus();
@@ -299,9 +293,7 @@ test('Draw the boundary: logistic steps on screen before a prediction, or a pred
 // Locked and left alone, the same steps then Auto-fit make a recorded first try.
 test('Draw the boundary: a prediction changed after logistic steps under it, even after Reset, is practice; one left alone is a first try', async () => {
   for (const change of [true, false]) {
-    const page = await site.newPage({ reducedMotion: 'reduce' });
-    await page.goto(`${site.base}/lessons/draw-the-boundary.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/draw-the-boundary.html', { reducedMotion: 'reduce' });
     await recordReports(page);
     const id = 'draw-boundary-vs-logistic';
     await page.locator('canvas[tabindex="0"]').focus();
@@ -327,9 +319,7 @@ test('Draw the boundary: a prediction changed after logistic steps under it, eve
 // does not, 77 (96.25 %) wins; each reached by one arrow press from a line below it. A line Auto-fit
 // placed (the state's a: 1, as the page address keeps it) never wins, not even above the target.
 test('Draw the boundary: a hand-moved line wins at exactly 95 % (76 of 80), not at 75; a move of Auto-fit\'s line never does', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/draw-the-boundary.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/draw-the-boundary.html', { reducedMotion: 'reduce' });
   await listenForReports(page);
   const canvas = page.locator('canvas[tabindex="0"]');
   await canvas.focus();
@@ -380,9 +370,7 @@ test('Draw the boundary: a hand-moved line wins at exactly 95 % (76 of 80), not 
 // and become the learner's best. Now the nudge is practice, a reload of the page keeps the line the
 // model's, and Reset or New points give the learner a line of their own that counts again.
 test('Draw the boundary: Auto-fit then a nudge reports nothing and leaves best alone, until Reset or New points', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/draw-the-boundary.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/draw-the-boundary.html', { reducedMotion: 'reduce' });
   await listenForReports(page);
   const canvas = page.locator('canvas[tabindex="0"]');
   const box = page.locator('[data-predict="draw-boundary-vs-logistic"]');
@@ -455,9 +443,7 @@ test('Draw the boundary: Auto-fit then a nudge reports nothing and leaves best a
 // The box compares the logistic line with the learner's best by hand: nudging the logistic line
 // (97.5 %, 78 right) does not make it "your best line", so the answer stays "more".
 test('Draw the boundary: the prediction compares the logistic line with the learner\'s own best, never a nudge of the logistic line', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/draw-the-boundary.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/draw-the-boundary.html', { reducedMotion: 'reduce' });
   const box = page.locator('[data-predict="draw-boundary-vs-logistic"]');
   const canvas = page.locator('canvas[tabindex="0"]');
   const lock = async (value) => {

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
+import { PLAY_TIMEOUT, screenshot, startSite, openPage } from './browser.mjs';
 
 const hostDir = path.resolve(import.meta.dirname, '../../dist/test-host');
 let site;
@@ -29,9 +29,7 @@ after(async () => {
 });
 
 test('<dw-widget> validates attributes, never renders them as HTML, and is isolated from host CSS', async () => {
-  const page = await site.newPage({ width: 1100 });
-  await page.goto(`${site.base}/test-host/element.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/test-host/element.html', { width: 1100 });
   const a = page.locator('#a');
   const note = await a.locator('.dw-notes').textContent();
   assert.match(note, /seed="abc" is not a number/);

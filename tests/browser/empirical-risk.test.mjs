@@ -3,7 +3,7 @@
 // "Show the best line" reveals least squares (risk 0) without recording a win.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, screenshot, snap, startSite, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, snap, startSite, widgetsReady, openPage } from './browser.mjs';
 import { statReader, noNaNInCards } from './probes.mjs';
 import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
 
@@ -214,9 +214,7 @@ test('predict, then check: a typed risk for b = 50 is judged within ± 50 (5000 
 // The outcome on screen before any prediction was locked in: a later prediction could copy it,
 // so it is judged as practice and nothing is recorded.
 test('empirical risk: setting b = 50 before predicting makes the prediction practice', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/empirical-risk.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/empirical-risk.html');
   await recordReports(page);
   const card = page.locator('.dw-card', { has: page.locator('[data-predict="empirical-risk-half-miss"]') });
   const box = card.locator('[data-predict="empirical-risk-half-miss"]');

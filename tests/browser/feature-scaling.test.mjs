@@ -2,7 +2,7 @@
 // its accuracy, as the engine computes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, screenshot, openPage } from './browser.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
 
@@ -11,9 +11,7 @@ before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
 test('Feature scaling: standardising changes the k-NN neighbours and lifts its accuracy', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/scaling-and-cv.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/scaling-and-cv.html');
   const card = page.locator('.dw-card').filter({ hasText: 'Feature scaling' });
   assert.ok(await canvasIsDrawn(card.locator('canvas')));
   const expected = await inEngine(page, (ml) => {

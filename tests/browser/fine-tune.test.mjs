@@ -4,7 +4,7 @@
 // that nothing is logged as an error, no request leaves the machine and no NaN is shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage } from './browser.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, recordReports, verdict, PRACTICE_SEEN } from './predict-helpers.mjs';
 import { reportedEvents } from './probes.mjs';
 
@@ -14,9 +14,7 @@ before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
 async function open({ width = 1280, reducedMotion = 'no-preference' } = {}) {
-  const page = await site.newPage({ width, reducedMotion });
-  await page.goto(`${site.base}${PAGE}`);
-  await widgetsReady(page);
+  const page = await openPage(site, PAGE, { width, reducedMotion });
   await page.waitForSelector('.ftune .dw-stat');
   return page;
 }
@@ -86,9 +84,7 @@ test('375 px: no horizontal scroll, every plot visible', async () => {
 // Run, then reset, then predict: the outcome was on screen first, so the prediction is practice
 // and nothing is recorded (a widget's own goal may still report).
 test('fine-tuning: the four curves seen before locking in make the prediction practice', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/fine-tuning.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/fine-tuning.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const box = page.locator('[data-predict="fine-tune-best-start"]');
   await page.locator('.ftune').getByRole('button', { name: 'Play' }).click();

@@ -2,7 +2,7 @@
 // the least-squares MSE, and Auto-fit drives the MSE to the closed-form optimum.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage } from './browser.mjs';
 import { clickTimes } from './probes.mjs';
 import { assertPractice, assertFirstTry, changePrediction, lockPrediction, recordReports } from './predict-helpers.mjs';
 
@@ -99,9 +99,7 @@ test('Fit the line: a better line after the win raises the recorded score (a lea
 });
 
 test('Fit the line: the Auto-fit prediction holds ("first tenth") and misses ("last steps")', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/fit-the-line.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/fit-the-line.html', { reducedMotion: 'reduce' });
   const box = page.locator('[data-predict="fit-line-drop"]');
   const lock = async (value) => {
     await box.getByRole('combobox', { name: /Most of the drop in MSE/ }).selectOption(value);
@@ -126,9 +124,7 @@ test('Fit the line: the Auto-fit prediction holds ("first tenth") and misses ("l
 
 test('Fit the line: Auto-fit drives the MSE to within 1% of the closed-form optimum', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/fit-the-line.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/fit-the-line.html', { width });
     const stat = async (label) => Number(await page.locator(`.dw-stat[data-stat="${label}"] .dw-stat-value`).textContent());
     const target = await stat('best possible');
     assert.ok(target > 0 && Number.isFinite(target));
@@ -168,9 +164,7 @@ test('Fit the line: a prediction locked after an Auto-fit run was on screen is p
 // prediction, then the rest of the run is practice; so is a prediction changed part-way through.
 test('Fit the line: steps on screen before a prediction, or a prediction changed mid-run, make it practice', async () => {
   for (const order of ['steps first', 'changed mid-run']) {
-    const page = await site.newPage({ reducedMotion: 'reduce' });
-    await page.goto(`${site.base}/lessons/fit-the-line.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/fit-the-line.html', { reducedMotion: 'reduce' });
     await recordReports(page);
     const box = page.locator('[data-predict="fit-line-drop"]');
     const lock = async (value) => {
@@ -194,9 +188,7 @@ test('Fit the line: steps on screen before a prediction, or a prediction changed
 // the same 40 steps then Auto-fit make a recorded first try.
 test('Fit the line: a prediction changed after steps under it, even after Reset line, is practice; one left alone is a first try', async () => {
   for (const change of [true, false]) {
-    const page = await site.newPage({ reducedMotion: 'reduce' });
-    await page.goto(`${site.base}/lessons/fit-the-line.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/fit-the-line.html', { reducedMotion: 'reduce' });
     await recordReports(page);
     const id = 'fit-line-drop';
     const box = await lockPrediction(page, id, change ? 'end' : 'tenth');

@@ -3,7 +3,7 @@
 // lesson says, reduced motion steps on demand instead of animating, and the page fits 375 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, startSite, screenshot, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, startSite, screenshot, widgetsReady, openPage } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards, assertFitsClean } from './probes.mjs';
 import { assertPractice, recordReports } from './predict-helpers.mjs';
 
@@ -29,9 +29,7 @@ async function engineAfter(page, rounds, options = {}) {
 
 test('gan-lab: readouts match the engine, keyboard drives every control, presets, 375 px', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/gan.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/gan.html', { width });
     const card = page.locator('.dw-card').filter({ hasText: 'GAN lab' });
     const stat = statReader(page, card);
     const ink = await canvasInk(page, '.dw-stage canvas');
@@ -92,9 +90,7 @@ test('gan-lab: readouts match the engine, keyboard drives every control, presets
 });
 
 test('gan-lab: under reduced motion Play trains 100 rounds once and nothing animates', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/gan.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/gan.html', { reducedMotion: 'reduce' });
   const card = page.locator('.dw-card').filter({ hasText: 'GAN lab' });
   const stat = statReader(page, card);
   await card.getByRole('button', { name: 'Play' }).click();
@@ -109,9 +105,7 @@ test('gan-lab: under reduced motion Play trains 100 rounds once and nothing anim
 });
 
 test('gan-lab: predict, then check — "Make it collapse" leaves at most one mode after 400 rounds (held and missed)', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/gan.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/gan.html', { reducedMotion: 'reduce' });
   const card = page.locator('.dw-card').filter({ hasText: 'GAN lab' });
   const box = card.locator('[data-predict="gan-collapse"]');
   const lockIn = async (value) => {

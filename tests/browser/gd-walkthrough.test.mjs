@@ -2,7 +2,7 @@
 // matches the seed table, step 1 as worked by hand, a diverging run summarised in words.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady } from './browser.mjs';
+import { afterNextFrame, offMachineRequests, screenshot, startSite, openPage } from './browser.mjs';
 import { statIn, listenForReports, reportedEvents, clickTimes } from './probes.mjs';
 
 let site;
@@ -11,9 +11,7 @@ after(async () => { await site.close(); });
 
 
 test('gradient-descent walkthrough: w in the table, step 1 as worked by hand, a diverging run summarised', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/how-models-learn.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/how-models-learn.html', { reducedMotion: 'reduce' });
   const card = page.locator('.dw-card', { hasText: 'one step at a time' });
   assert.deepEqual(await card.locator('thead th').allTextContents(), ['step', 'w', 'b', 'ŷ', 'error', '∂L/∂w', '∂L/∂b', 'loss']);
   await card.getByRole('button', { name: 'Step', exact: true }).click();
@@ -75,9 +73,7 @@ test('gradient-descent walkthrough: w in the table, step 1 as worked by hand, a 
 });
 // Predict, then check: ŷ after one step at η = 0.4 (2.2, the error 3 → −1.8), typed as a number.
 test('gradient-descent walkthrough: the first-step prediction holds (2.2) and misses (3.4)', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/how-models-learn.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/how-models-learn.html', { reducedMotion: 'reduce' });
   const card = page.locator('.dw-card', { hasText: 'one step at a time' });
   const box = card.locator('[data-predict="gd-walkthrough-first-step"]');
   const lock = async (value) => {
@@ -124,9 +120,7 @@ const SEED_TABLE = [
 ];
 
 test('the walkthrough lesson typesets math and reproduces the seed table after 5 steps', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/how-models-learn.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/how-models-learn.html');
   assert.ok(await page.locator('.katex').count() > 10, 'math is typeset by KaTeX');
   assert.equal(await page.locator('.katex-error').count(), 0);
   const step = page.getByRole('button', { name: 'Step', exact: true });
@@ -165,9 +159,7 @@ test('the walkthrough lesson typesets math and reproduces the seed table after 5
 // "0.12" but stepped with 0.1235 (w 3 → 2.2593), and eta=0 read "0.00" while "using 0.001".
 test('gradient-descent walkthrough: an η from a link is the η shown and used', async () => {
   for (const [eta, shown, w1] of [['0.123456789', '0.12', '2.2800'], ['0', '0.01', '2.9400']]) {
-    const page = await site.newPage({ reducedMotion: 'reduce' });
-    await page.goto(`${site.base}/lessons/how-models-learn.html#gd-walkthrough.eta=${eta}`);
-    await widgetsReady(page);
+    const page = await openPage(site, `/lessons/how-models-learn.html#gd-walkthrough.eta=${eta}`, { reducedMotion: 'reduce' });
     const card = page.locator('.dw-card', { hasText: 'one step at a time' });
     assert.equal(await card.locator('.dw-field', { hasText: 'learning rate η' }).locator('output').textContent(), shown, `eta=${eta}`);
     await card.getByRole('button', { name: 'Step', exact: true }).click();
@@ -184,9 +176,7 @@ test('gradient-descent walkthrough: a first prediction is refused at an η alrea
   const fs = await import('node:fs');
   const lesson = fs.readFileSync(new URL('../../lessons/how-models-learn.md', import.meta.url), 'utf8');
   assert.match(lesson, /Lock in before you step: once the first step at a learning rate is in the table, copying it would be no prediction, so the box takes no first prediction for that \$\\eta\$, nor for the learning rates whose first step this page works out in words/);
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/how-models-learn.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/how-models-learn.html', { reducedMotion: 'reduce' });
   await page.evaluate(() => {
     window.__scores = [];
     document.addEventListener('dw:score', (e) => { if (e.detail.widget.startsWith('predict:')) window.__scores.push({ widget: e.detail.widget, score: e.detail.score }); });
@@ -245,9 +235,7 @@ test('gradient-descent walkthrough: no first prediction at a learning rate the l
   assert.match(lesson, /\| \$\\eta = 0\.25\$ \| \$0\$ \| the first step lands exactly on the target \|/);
   assert.match(lesson, /\| \$\\eta = 0\.5\$ \| \$-1\$ \| the prediction jumps between 7 and 1 forever/);
   assert.match(lesson, /now \$\\eta = 0\.5\$ lands in one step, \$\\eta = 1\.0\$ oscillates forever/);
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/how-models-learn.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/how-models-learn.html', { reducedMotion: 'reduce' });
   await listenForReports(page);
   const card = page.locator('.dw-card', { hasText: 'one step at a time' });
   const box = card.locator('[data-predict="gd-walkthrough-first-step"]');

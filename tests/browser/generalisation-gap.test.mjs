@@ -2,7 +2,7 @@
 // match the engine, depth and n respond, and the depth-10 prediction settles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, openPage } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, canvasIsDrawn, inkedTopRows } from './probes.mjs';
 
@@ -12,9 +12,7 @@ after(async () => { await site.close(); });
 
 test('generalisation gap: measured gap and bound match the engine; depth and n respond', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/frontier-generalisation.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/frontier-generalisation.html', { width });
     const w = cardAt(page, 1);
     assert.ok(await ink(w, 0) > 5);
     const expected = await inEngine(page, (ml) => {
@@ -65,9 +63,7 @@ test('generalisation gap: measured gap and bound match the engine; depth and n r
 });
 
 test('generalisation gap: predict what the bound says for a depth-10 tree (held, then missed)', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/frontier-generalisation.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/frontier-generalisation.html');
   const w = cardAt(page, 1);
   const model = w.getByLabel('model');
   const id = 'generalisation-deep-bound';
@@ -90,9 +86,7 @@ test('generalisation gap: predict what the bound says for a depth-10 tree (held,
 });
 
 test('generalisation gap: switching to depth 10 before predicting shows its bound, so a later prediction is practice and is not recorded', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/frontier-generalisation.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/frontier-generalisation.html');
   await recordReports(page);
   const w = cardAt(page, 1);
   const model = w.getByLabel('model');
@@ -109,9 +103,7 @@ test('generalisation gap: switching to depth 10 before predicting shows its boun
 // The bound grows with depth, and at depth 9 it is already above 1 at n = 1024 (1.22): seen with
 // nothing committed, that answers the depth-10 question, so a later prediction is practice.
 test('generalisation gap: the depth-9 bound above 1, seen before predicting, makes a later prediction practice', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/frontier-generalisation.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/frontier-generalisation.html');
   await recordReports(page);
   const w = cardAt(page, 1);
   const model = w.getByLabel('model');
@@ -132,9 +124,7 @@ test('generalisation gap: the depth-9 bound above 1, seen before predicting, mak
 // The same depth-9 bound (1.22 at n = 1 024) drawn while a prediction is locked, then "Change my
 // prediction": a new lock could copy it, so it is practice too.
 test('generalisation gap: the depth-9 bound above 1, seen under a lock that is then changed, makes the next prediction practice', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/frontier-generalisation.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/frontier-generalisation.html');
   await recordReports(page);
   const w = cardAt(page, 1);
   const model = w.getByLabel('model');
@@ -156,9 +146,7 @@ test('generalisation gap: the depth-9 bound above 1, seen under a lock that is t
 // canvas. The label is about 55 px wide, so its whole width is looked at.
 test('generalisation gap: the chart\'s y label keeps its top inside the canvas at 375 and 1280 px', async () => {
   for (const width of [375, 1280]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/frontier-generalisation.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/frontier-generalisation.html', { width });
     const chart = cardAt(page, 1).locator('canvas').first();
     assert.ok(await canvasIsDrawn(chart));
     const rows = await inkedTopRows(chart, 20, 70);

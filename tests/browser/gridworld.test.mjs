@@ -2,7 +2,7 @@
 // and keyboard, bad boards are refused, and the ε = 0 prediction settles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, widgetsReady, openPage } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
@@ -22,9 +22,7 @@ async function clickCell(page, board, w, h, x, y) {
 
 test('gridworld: Q-learning matches the engine, edits by click and keyboard, bad boards refused', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/q-learning.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/q-learning.html', { width });
     const stat = statReader(page);
     const board = page.locator('canvas.gridworld-board');
     const ink = await canvasInk(page, 'canvas.gridworld-board');
@@ -84,9 +82,7 @@ test('gridworld: Q-learning matches the engine, edits by click and keyboard, bad
 });
 
 test('gridworld: predict, then check — with ε = 0 the agent still reaches the goal in 93 of 100 episodes (held and missed)', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/q-learning.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/q-learning.html');
   const box = page.locator('[data-predict="gridworld-no-exploration"]');
   const lockIn = async (value) => {
     await box.getByRole('combobox', { name: /how many of the first 100 episodes will reach the goal/ }).selectOption(value);

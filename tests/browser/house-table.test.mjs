@@ -2,7 +2,7 @@
 // screen at 375 px, and the game's first pick is the one progress keeps.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, snap, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, snap, widgetsReady, openPage } from './browser.mjs';
 import { listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
@@ -10,9 +10,7 @@ before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
 test('the house table keeps every column, the price label included, on screen at 375 px', async () => {
-  const page = await site.newPage({ width: 375, height: 800 });
-  await page.goto(`${site.base}/lessons/data-features-labels.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/data-features-labels.html', { width: 375, height: 800 });
   const wrap = page.locator('.house-table-grid').locator('xpath=..');
   const { scroll, client } = await wrap.evaluate((w) => ({ scroll: w.scrollWidth, client: w.clientWidth }));
   assert.ok(scroll <= client + 1, `the table scrolls sideways by ${scroll - client}px`);
@@ -35,9 +33,7 @@ test('the house table keeps every column, the price label included, on screen at
 // it completes the game at 0, and a reload that picks it first keeps the 0. A right first pick
 // saves 1 of 1.
 test('house table: the first pick is what progress keeps, over a reload; finding the column after a miss completes the game', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/data-features-labels.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/data-features-labels.html');
   await page.evaluate(() => localStorage.removeItem('dw:lesson:data-features-labels'));
   await page.reload();
   await widgetsReady(page);

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterNextFrame, offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
+import { afterNextFrame, offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage } from './browser.mjs';
 import { canvasInk, clickTimes, statReader, noNaNInCards } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, recordReports } from './predict-helpers.mjs';
 
@@ -31,9 +31,7 @@ async function expectedBest(page, budget, n) {
 
 test('hyperparameter-search: stepping evaluates trials whose best scores match the engine; heat map fills in', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/hyperparameter-search.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/hyperparameter-search.html', { width });
     const stat = statReader(page);
     assert.equal(await stat('trials'), '0 / 16');
     const step = page.getByRole('button', { name: 'Step' });
@@ -70,9 +68,7 @@ test('hyperparameter-search: stepping evaluates trials whose best scores match t
 });
 
 test('hyperparameter-search: predict, then check — with five trials grid search wins, by 0.850 to 0.842 (held and missed)', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/hyperparameter-search.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/hyperparameter-search.html');
   const box = page.locator('[data-predict="search-budget-5"]');
   const step = page.getByRole('button', { name: 'Step' });
   const lockIn = async (value) => {
@@ -97,9 +93,7 @@ test('hyperparameter-search: predict, then check — with five trials grid searc
 });
 
 test('hyperparameter-search: a five-trial prediction locked after both five-trial searches were on screen is practice, not recorded', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/hyperparameter-search.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/hyperparameter-search.html');
   await recordReports(page);
   const box = page.locator('[data-predict="search-budget-5"]');
   const step = page.getByRole('button', { name: 'Step' });
@@ -115,9 +109,7 @@ test('hyperparameter-search: a five-trial prediction locked after both five-tria
 });
 
 test('hyperparameter-search: a race prediction locked after a full race was on screen is practice, not recorded', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/hyperparameter-search.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/hyperparameter-search.html');
   await recordReports(page);
   const box = page.locator('[data-predict="search-race-first"]');
   const step = page.getByRole('button', { name: 'Step' });
@@ -208,9 +200,7 @@ test('hyperparameter-search: Bayesian search steps with the engine, shows its GP
 });
 
 test('hyperparameter-search: predict, then check — at seed 5 random search reaches the race\'s best first (held and missed)', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/hyperparameter-search.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/hyperparameter-search.html');
   const box = page.locator('[data-predict="search-race-first"]');
   const step = page.getByRole('button', { name: 'Step' });
   const lockIn = async (value) => {
@@ -235,9 +225,7 @@ test('hyperparameter-search: predict, then check — at seed 5 random search rea
 // verdict now names the run it judged, the message says "never reached the race's best", and C
 // and γ are written with three significant digits in every panel (not 0.750 beside 14.81).
 test('hyperparameter-search: the race verdict names its run; "never reached the race\'s best"; C and γ in one format', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/hyperparameter-search.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/hyperparameter-search.html');
   const race = page.locator('[data-predict="search-race-first"]');
   await race.getByRole('combobox', { name: /first to reach the race/ }).selectOption('random');
   await race.getByRole('button', { name: 'Lock in my prediction' }).click();
@@ -276,9 +264,7 @@ test('hyperparameter-search: the race verdict names its run; "never reached the 
 // After four of five trials the grid's 2 × 2 is finished (0.850 at seed 5) and random search's
 // best (0.842) can only rise: a prediction locked then, and settled by the fifth trial, is practice.
 test('hyperparameter-search: a five-trial prediction locked after a search paused at trial 4 is practice, not recorded', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/hyperparameter-search.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/hyperparameter-search.html');
   await recordReports(page);
   const box = page.locator('[data-predict="search-budget-5"]');
   const step = page.getByRole('button', { name: 'Step' });
@@ -295,9 +281,7 @@ test('hyperparameter-search: a five-trial prediction locked after a search pause
 // Random search holds the race's best (0.892) from trial 3 at seed 5, visible on the best-so-far
 // chart: a race paused at trial 8, then predicted, then finished, is practice.
 test('hyperparameter-search: a race prediction locked after a race paused part-way is practice, not recorded', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/hyperparameter-search.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/hyperparameter-search.html');
   await recordReports(page);
   const box = page.locator('[data-predict="search-race-first"]');
   const step = page.getByRole('button', { name: 'Step' });
@@ -315,9 +299,7 @@ test('hyperparameter-search: a race prediction locked after a race paused part-w
 // no plan is drawn. With the heat map off, the grid's and random search's panels are then the same
 // picture (the same axes, nothing on them); from the first trial on, each shows its own plan.
 test('hyperparameter-search: no planned trial is drawn before the first trial; a five-trial prediction changed part-way is practice, an honest one a first try', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/hyperparameter-search.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/hyperparameter-search.html');
   await recordReports(page);
   const card = page.locator('.dw-card', { has: page.locator('[data-predict="search-budget-5"]') });
   await card.getByRole('checkbox', { name: /heat map/ }).uncheck();
@@ -362,9 +344,7 @@ test('hyperparameter-search: no planned trial is drawn before the first trial; a
 // box nor counts as its answer seen, and says how to get back. Back on the two moons (the lesson's
 // next words), the same lock is judged, as a first try.
 test('hyperparameter-search: the lesson in order — a five-trial run on the ring and disc does not settle the box and says to switch back; on the two moons it settles, a first try', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/hyperparameter-search.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/hyperparameter-search.html');
   await recordReports(page);
   const stat = statReader(page);
   const step = page.getByRole('button', { name: 'Step' });
@@ -398,9 +378,7 @@ test('hyperparameter-search: the lesson in order — a five-trial run on the rin
 // prediction locked after them is still a first try (five trials on the two moons would make it
 // practice, tested above).
 test('hyperparameter-search: five trials on the ring and disc before any prediction do not make the five-trial box practice', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/hyperparameter-search.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/hyperparameter-search.html');
   await recordReports(page);
   const box = page.locator('[data-predict="search-budget-5"]');
   const step = page.getByRole('button', { name: 'Step' });
@@ -418,9 +396,7 @@ test('hyperparameter-search: five trials on the ring and disc before any predict
 
 // The audit's "1 distinct γ values in 1 trials": each count takes its own singular or plural.
 test('hyperparameter-search: the panel notes count in words — 1 distinct γ value in 1 trial, then 2 … values in 2 trials; 1 random start, then 2', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/hyperparameter-search.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/hyperparameter-search.html');
   const note = (key) => page.locator(`.dw-panel[data-strategy="${key}"] .hyperparameter-search-best:not(.hyperparameter-search-surface-note)`).first().textContent();
   const step = page.getByRole('button', { name: 'Step' });
   await step.click();

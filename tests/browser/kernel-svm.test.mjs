@@ -2,7 +2,7 @@
 // engine, the γ slider refits, and the γ = 0.05 prediction settles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, startSite, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, startSite, openPage } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
 import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, reportedEvents } from './probes.mjs';
 import { C_STOPS, GAMMA_STOPS } from '../../web/widgets/kernel-svm/stops.js';
@@ -17,9 +17,7 @@ after(async () => { await site.close(); });
 
 test('kernel SVM: trained boundary, support vectors and accuracy match the engine; γ slider refits', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/frontier-kernels.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/frontier-kernels.html', { width });
     const w = cardAt(page, 1);
     assert.ok(await ink(w, 0) > 20, 'heat map drawn');
     const expected = await inEngine(page, (ml) => {
@@ -66,9 +64,7 @@ test('kernel SVM: trained boundary, support vectors and accuracy match the engin
 });
 
 test('kernel SVM: predict what γ = 0.05 does to the support vectors (missed, then held)', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/frontier-kernels.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/frontier-kernels.html');
   const w = cardAt(page, 1);
   const gamma = w.getByRole('slider', { name: 'γ' });
   const id = 'kernel-svm-small-gamma';
@@ -89,9 +85,7 @@ test('kernel SVM: predict what γ = 0.05 does to the support vectors (missed, th
 });
 
 test('kernel SVM: the γ slider stops at 50, the lesson\'s setting, where 90 of the 120 points are support vectors; the readout is the γ trained with', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/frontier-kernels.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/frontier-kernels.html');
   const w = cardAt(page, 1);
   const gamma = w.getByRole('slider', { name: 'γ' });
   const readout = () => gamma.locator('xpath=..').locator('output').textContent();
@@ -128,9 +122,7 @@ test('kernel SVM: the γ slider stops at 50, the lesson\'s setting, where 90 of 
 });
 
 test('kernel SVM: training at γ = 0.05 before predicting shows its support vectors, so a later prediction is practice and is not recorded', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/frontier-kernels.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/frontier-kernels.html');
   await recordReports(page);
   const w = cardAt(page, 1);
   const gamma = w.getByRole('slider', { name: 'γ' });
@@ -148,9 +140,7 @@ test('kernel SVM: training at γ = 0.05 before predicting shows its support vect
 // γ = 0.1 already shows γ = 0.05's answer (every one of the 120 points a support vector): seen with
 // nothing committed, a later prediction is practice; and the box takes a commit only above it.
 test('kernel SVM: training at γ = 0.1 before predicting already shows all 120 support vectors, so a later prediction is practice', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/frontier-kernels.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/frontier-kernels.html');
   await recordReports(page);
   const w = cardAt(page, 1);
   const gamma = w.getByRole('slider', { name: 'γ' });
@@ -177,9 +167,7 @@ test('kernel SVM: training at γ = 0.1 before predicting already shows all 120 s
 // learner slides.
 test('kernel SVM: part of the slide down seen before locking, or a prediction changed part-way down, makes it practice', async () => {
   for (const order of ['slid first', 'changed part-way']) {
-    const page = await site.newPage();
-    await page.goto(`${site.base}/lessons/frontier-kernels.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/frontier-kernels.html');
     await recordReports(page);
     const w = cardAt(page, 1);
     const gamma = w.getByRole('slider', { name: 'γ' });
@@ -205,9 +193,7 @@ test('kernel SVM: part of the slide down seen before locking, or a prediction ch
 // Larger γs are not part of the slide down: a learner who looked at γ = 50 first, then came back
 // to γ = 1 and locked in, is still on a first try.
 test('kernel SVM: γ raised and brought back before locking in leaves the prediction a first try', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/frontier-kernels.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/frontier-kernels.html');
   await recordReports(page);
   const w = cardAt(page, 1);
   const gamma = w.getByRole('slider', { name: 'γ' });

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, screenshot, openPage } from './browser.mjs';
 import { lockPrediction, verdict, assertFirstTry, assertPractice, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
 
@@ -9,9 +9,7 @@ before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
 test('k-fold animation: fold by fold, the mean equals the engine\'s crossValScore', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/scaling-and-cv.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/scaling-and-cv.html', { reducedMotion: 'reduce' });
   const card = page.locator('.dw-card').filter({ hasText: 'k-fold cross-validation, fold by fold' });
   assert.ok(await canvasIsDrawn(card.locator('canvas').first()));
   const expected = await inEngine(page, (ml) => {
@@ -41,9 +39,7 @@ test('k-fold animation: fold by fold, the mean equals the engine\'s crossValScor
 });
 
 test('k-fold animation: predict the cross-validated accuracy of a depth-10 tree (held, then missed)', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/scaling-and-cv.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/scaling-and-cv.html', { reducedMotion: 'reduce' });
   const card = page.locator('.dw-card').filter({ hasText: 'k-fold cross-validation, fold by fold' });
   const step = card.getByRole('button', { name: 'Step', exact: true });
   const depth = card.getByRole('slider', { name: /tree depth/ });
@@ -70,9 +66,7 @@ test('k-fold animation: predict the cross-validated accuracy of a depth-10 tree 
 });
 
 test('k-fold animation: runs at depth 3 and 10 finished before a prediction make it practice, and nothing is recorded for it', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/scaling-and-cv.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/scaling-and-cv.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'k-fold cross-validation, fold by fold' });
   const step = card.getByRole('button', { name: 'Step', exact: true });
@@ -95,9 +89,7 @@ test('k-fold animation: runs at depth 3 and 10 finished before a prediction make
 });
 
 test('k-fold animation: a deep run finished before the shallow one, then a prediction: practice, nothing recorded', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/scaling-and-cv.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/scaling-and-cv.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'k-fold cross-validation, fold by fold' });
   const step = card.getByRole('button', { name: 'Step', exact: true });
@@ -118,9 +110,7 @@ test('k-fold animation: a deep run finished before the shallow one, then a predi
 });
 
 test('k-fold animation: "within 2 points" is judged on the means as shown (82.0% → 84.0% is within 2)', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/scaling-and-cv.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/scaling-and-cv.html', { reducedMotion: 'reduce' });
   const card = page.locator('.dw-card').filter({ hasText: 'k-fold cross-validation, fold by fold' });
   const step = card.getByRole('button', { name: 'Step', exact: true });
   const depth = card.getByRole('slider', { name: /tree depth/ });
@@ -146,9 +136,7 @@ test('k-fold animation: "within 2 points" is judged on the means as shown (82.0%
 // recorded.
 test('k-fold animation: depth 10 paused after two folds, before locking or under a prediction then changed, makes the box practice; changed before a fold it is a first try', async () => {
   for (const how of ['paused', 'changed', 'before']) {
-    const page = await site.newPage({ reducedMotion: 'reduce' });
-    await page.goto(`${site.base}/lessons/scaling-and-cv.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/scaling-and-cv.html', { reducedMotion: 'reduce' });
     await recordReports(page);
     const card = page.locator('.dw-card').filter({ hasText: 'k-fold cross-validation, fold by fold' });
     const step = card.getByRole('button', { name: 'Step', exact: true });

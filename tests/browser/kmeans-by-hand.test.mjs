@@ -2,7 +2,7 @@
 // and the final-inertia prediction settles on the engine's run.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, screenshot, openPage } from './browser.mjs';
 import { lockPrediction, predictBox, verdict } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
 
@@ -11,9 +11,7 @@ before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
 test('k-means by hand: the seed example moves c2 from 4 to 10 and ends at inertia 4', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/kmeans.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/kmeans.html', { reducedMotion: 'reduce' });
   const card = page.locator('.dw-card').filter({ hasText: 'One k-means iteration by hand' });
   assert.ok(await canvasIsDrawn(card.locator('canvas')));
   assert.equal(await stat(card, 'c₁'), '2.00');
@@ -69,9 +67,7 @@ test('k-means by hand: the seed example moves c2 from 4 to 10 and ends at inerti
 });
 
 test('k-means by hand: predict the final inertia from c₂ = 20 (held, then missed)', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/kmeans.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/kmeans.html', { reducedMotion: 'reduce' });
   const card = page.locator('.dw-card').filter({ hasText: 'One k-means iteration by hand' });
   const step = card.getByRole('button', { name: 'Step', exact: true });
   const id = 'kmeans-final-inertia';
@@ -100,9 +96,7 @@ test('k-means by hand: predict the final inertia from c₂ = 20 (held, then miss
 });
 
 test('k-means by hand: a prediction that is not a number, or below 0, is refused in words and nothing is recorded', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/kmeans.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/kmeans.html', { reducedMotion: 'reduce' });
   await listenForReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'One k-means iteration by hand' });
   const box = card.locator('[data-predict="kmeans-final-inertia"]');
@@ -130,9 +124,7 @@ test('k-means by hand: a prediction that is not a number, or below 0, is refused
 });
 
 test('k-means by hand: keys 1 and 2 choose the centroid the arrows move, said before focus; Reset returns to the lesson\'s start, Rewind keeps yours', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/kmeans.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/kmeans.html', { reducedMotion: 'reduce' });
   const card = page.locator('.dw-card').filter({ hasText: 'One k-means iteration by hand' });
   const canvas = card.locator('canvas');
   const keysNow = card.locator('.dw-keys-now');
@@ -173,9 +165,7 @@ test('k-means by hand: keys 1 and 2 choose the centroid the arrows move, said be
 });
 
 test('k-means by hand: a start already run to the end is not predicted again (its inertia was on screen); a new start is', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/kmeans.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/kmeans.html', { reducedMotion: 'reduce' });
   await page.evaluate(() => { window.__q = []; document.addEventListener('dw:score', (e) => window.__q.push(e.detail.widget)); });
   const card = page.locator('.dw-card').filter({ hasText: 'One k-means iteration by hand' });
   const step = card.getByRole('button', { name: 'Step', exact: true });
@@ -205,9 +195,7 @@ test('k-means by hand: a start already run to the end is not predicted again (it
 // closed to a prediction, as a run to the end does.
 test('k-means by hand: a start stepped part-way before locking, or a prediction changed after Steps, is not predicted again', async () => {
   for (const order of ['stepped first', 'changed after Steps']) {
-    const page = await site.newPage({ reducedMotion: 'reduce' });
-    await page.goto(`${site.base}/lessons/kmeans.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/kmeans.html', { reducedMotion: 'reduce' });
     await listenForReports(page);
     const card = page.locator('.dw-card').filter({ hasText: 'One k-means iteration by hand' });
     const step = card.getByRole('button', { name: 'Step', exact: true });

@@ -2,7 +2,7 @@
 // engine, restarts expose local minima, and the tighter-blobs prediction settles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, openPage } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
 import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, listenForReports, reportedEvents } from './probes.mjs';
 
@@ -12,9 +12,7 @@ after(async () => { await site.close(); });
 
 test('k-means: inertia per half-step never rises and matches the engine; restarts expose local minima', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/frontier-kmeans.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/frontier-kmeans.html', { width });
     const w = cardAt(page, 1);
     assert.ok(await ink(w, 0) > 5);
     const seen = [];
@@ -57,9 +55,7 @@ test('k-means: inertia per half-step never rises and matches the engine; restart
 });
 
 test('k-means: predict whether tighter blobs trap more random starts (missed, then held)', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/frontier-kmeans.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/frontier-kmeans.html');
   const w = cardAt(page, 1);
   const spread = w.getByRole('slider', { name: /blob spread/ });
   const tryStarts = w.getByRole('button', { name: 'Try 20 starts' });
@@ -86,9 +82,7 @@ test('k-means: predict whether tighter blobs trap more random starts (missed, th
 });
 
 test('k-means: trying the 20 starts on tight blobs before predicting shows the answer, so a later prediction is practice and is not recorded', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/frontier-kmeans.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/frontier-kmeans.html');
   await recordReports(page);
   const w = cardAt(page, 1);
   const spread = w.getByRole('slider', { name: /blob spread/ });
@@ -111,9 +105,7 @@ test('k-means: trying the 20 starts on tight blobs before predicting shows the a
 // there and locked again, are practice.
 test('k-means: starts tried part-way to the tight blobs before locking, or a prediction changed part-way, make it practice', async () => {
   for (const order of ['tried first', 'changed part-way']) {
-    const page = await site.newPage();
-    await page.goto(`${site.base}/lessons/frontier-kmeans.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/frontier-kmeans.html');
     await recordReports(page);
     const w = cardAt(page, 1);
     const spread = w.getByRole('slider', { name: /blob spread/ });
@@ -143,9 +135,7 @@ test('k-means: starts tried part-way to the tight blobs before locking, or a pre
 // Wider blobs are not on the way to 0.2: starts tried at spread 0.9 first, then at 0.45 and a
 // prediction locked there, is still a first try.
 test('k-means: starts tried on wider blobs before locking in leave the prediction a first try', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/frontier-kmeans.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/frontier-kmeans.html');
   await listenForReports(page);
   const w = cardAt(page, 1);
   const spread = w.getByRole('slider', { name: /blob spread/ });

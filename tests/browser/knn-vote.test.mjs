@@ -2,7 +2,7 @@
 // point, and the k = 25 prediction settles on the engine's map.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, screenshot, openPage } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
 
@@ -13,9 +13,7 @@ after(async () => { await site.close(); });
 // The knn lesson, loaded fresh with its reports recorded: the vote widget's card, its k slider and
 // its raise-k predict box.
 async function openVote() {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/knn.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/knn.html');
   await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Vote of the neighbours' });
   return { page, card, k: card.getByRole('slider', { name: /k \(neighbours\)/ }), box: predictBox(card, 'knn-raise-k') };
@@ -23,9 +21,7 @@ async function openVote() {
 
 test('k-NN vote: dragging and keys move the query; the vote is the engine\'s for that point', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/knn.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/knn.html', { width });
     const card = page.locator('.dw-card').filter({ hasText: 'Vote of the neighbours' });
     const canvas = card.locator('canvas');
     await canvas.scrollIntoViewIfNeeded();
@@ -61,9 +57,7 @@ test('k-NN vote: dragging and keys move the query; the vote is the engine\'s for
 });
 
 test('k-NN vote: predict the share of the plane that changes class when k goes to 25 (missed, then held)', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/knn.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/knn.html');
   const card = page.locator('.dw-card').filter({ hasText: 'Vote of the neighbours' });
   const k = card.getByRole('slider', { name: /k \(neighbours\)/ });
   const id = 'knn-raise-k';
@@ -86,9 +80,7 @@ test('k-NN vote: predict the share of the plane that changes class when k goes t
 
 test('k-NN vote: the share that changes class is judged as shown (179 of 3600 cells reads 5.0%, not "under 5%")', async () => {
   // Moons of seed 48, from k = 8 to k = 25: 179 of the 3600 cells change class, 4.97%, shown 5.0%.
-  const page = await site.newPage();
-  await page.goto(`${site.base}/embed.html?w=knn-vote&seed=48&k=8`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/embed.html?w=knn-vote&seed=48&k=8');
   const card = page.locator('.dw-card').first();
   await lockPrediction(card, 'knn-raise-k', 'some');
   await card.getByRole('slider').fill('25');
@@ -169,9 +161,7 @@ test('k-NN vote: k = 13 to 20 (maps 5.1% or more from k = 25\'s) seen before the
 });
 
 test('k-NN vote: with k = 1 the words read "an orange triangle" / "a blue circle" and "1 nearest neighbour votes"', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/knn.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/knn.html');
   const card = page.locator('.dw-card').filter({ hasText: 'Vote of the neighbours' });
   await card.getByRole('slider').fill('1');
   const text = await card.locator('.dw-message').first().textContent();

@@ -2,7 +2,7 @@
 // its own when motion is allowed, and the ten-laps prediction settles on the engine's error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, openPage } from './browser.mjs';
 import { statIn, paintedPixels } from './probes.mjs';
 import { readShown } from '../../web/lib/format.js';
 
@@ -12,9 +12,7 @@ after(async () => { await site.close(); });
 
 
 test('learning loop: each lap is one engine step and the error shrinks', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/learning-loop.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/learning-loop.html', { reducedMotion: 'reduce' });
   const card = '.learning-loop';
   assert.ok(await paintedPixels(page, `${card} canvas`) > 1000, 'the loop is drawn');
   assert.equal(await page.locator(`${card} button`, { hasText: 'Play' }).textContent(), 'Play', 'reduced motion: no autoplay');
@@ -66,9 +64,7 @@ test('learning loop: the error bar is this lap\'s error as a percentage of lap 1
   assert.match(lesson, /The bar beside the loop \(under it on a narrow screen\) shows this lap's error as a percentage of lap 1's, with a thin mark where each earlier lap stood/);
   assert.doesNotMatch(lesson, /running total/);
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width, reducedMotion: 'reduce' });
-    await page.goto(`${site.base}/lessons/learning-loop.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/learning-loop.html', { width, reducedMotion: 'reduce' });
     const card = page.locator('.learning-loop');
     await card.getByRole('button', { name: 'Play' }).click();
     await card.getByRole('button', { name: 'Play' }).click();
@@ -105,9 +101,7 @@ test('learning loop: the error bar is this lap\'s error as a percentage of lap 1
 });
 
 test('learning loop goes round two laps on its own when motion is allowed, then waits for the learner', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/learning-loop.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/learning-loop.html');
   const card = page.locator('.learning-loop');
   await card.scrollIntoViewIfNeeded();
   const lap = () => card.locator('.dw-stat[data-stat="lap"] .dw-stat-value').textContent();
@@ -127,9 +121,7 @@ test('learning loop goes round two laps on its own when motion is allowed, then 
 
 // Predict, then check: the error after ten laps at η = 0.6 (grows) and at the default 0.1 (below 5 %).
 test('learning loop: the ten-laps prediction holds ("higher", η = 0.6) and misses ("some", η = 0.1)', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/learning-loop.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/learning-loop.html', { reducedMotion: 'reduce' });
   const card = page.locator('.learning-loop');
   const box = card.locator('[data-predict="learning-loop-ten-laps"]');
   const lock = async (value) => {
@@ -161,9 +153,7 @@ test('learning loop: a first prediction is refused at an η already run, and rec
   const fs = await import('node:fs');
   const lesson = fs.readFileSync(new URL('../../lessons/learning-loop.md', import.meta.url), 'utf8');
   assert.match(lesson, /Only a learning rate you have not yet run counts as a prediction: .* so the box will not take a first prediction for that \$\\eta\$\./);
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/learning-loop.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/learning-loop.html', { reducedMotion: 'reduce' });
   await page.evaluate(() => {
     window.__scores = [];
     document.addEventListener('dw:score', (e) => { if (e.detail.widget.startsWith('predict:')) window.__scores.push({ widget: e.detail.widget, score: e.detail.score }); });
@@ -211,9 +201,7 @@ test('learning loop: a first prediction is refused at an η already run, and rec
 });
 
 test('learning loop: the two laps it plays by itself put η = 0.1 out of reach of a first prediction', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/learning-loop.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/learning-loop.html');
   const card = page.locator('.learning-loop');
   await card.scrollIntoViewIfNeeded();
   await page.waitForFunction(() => Number(document.querySelector('.learning-loop .dw-stat[data-stat="lap"] .dw-stat-value').textContent) >= 3, null, { timeout: PLAY_TIMEOUT });
@@ -231,9 +219,7 @@ test('learning loop: the two laps it plays by itself put η = 0.1 out of reach o
 // seen), while a fresh η still gives a recorded first try. Changed before any lap, the same η
 // locks again.
 test('learning loop: a prediction changed after three laps cannot be locked again at that η; changed before a lap it can', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/learning-loop.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/learning-loop.html', { reducedMotion: 'reduce' });
   await page.evaluate(() => {
     window.__scores = [];
     document.addEventListener('dw:score', (e) => { if (e.detail.widget.startsWith('predict:')) window.__scores.push({ widget: e.detail.widget, score: e.detail.score }); });

@@ -3,7 +3,7 @@
 // fit a phone-width screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, screenshot, widgetsReady, openPage } from './browser.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean, clickTimes } from './probes.mjs';
 import { lockPrediction, predictBox, assertPractice, recordReports } from './predict-helpers.mjs';
 
@@ -15,9 +15,7 @@ const TITLE = 'Fit a distribution by maximum likelihood';
 const cards = (page) => page.locator('.dw-card').filter({ hasText: TITLE });
 
 test('Gaussian panel: the worked example, jump to the peak, predict then check, points added by click and moved by keys', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/likelihood-and-kl.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/likelihood-and-kl.html', { reducedMotion: 'reduce' });
   assert.equal(await cards(page).count(), 3);
   const card = cards(page).nth(0);
   const [line, surface] = [card.locator('canvas').nth(0), card.locator('canvas').nth(1)];
@@ -88,9 +86,7 @@ test('Gaussian panel: the worked example, jump to the peak, predict then check, 
 });
 
 test('Coin panel: 7 heads and 3 tails, Heads/Flip 10 add flips, arrow keys move p to the peak', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/likelihood-and-kl.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/likelihood-and-kl.html', { reducedMotion: 'reduce' });
   const card = cards(page).nth(1);
   assert.ok(await canvasIsDrawn(card.locator('canvas')));
   assert.equal(await stat(card, 'heads'), '7');
@@ -118,9 +114,7 @@ test('Coin panel: 7 heads and 3 tails, Heads/Flip 10 add flips, arrow keys move 
 });
 
 test('KL panel: 0.443 one way and 1.307 the other; Swap trades them; keys and drags move Q', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/likelihood-and-kl.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/likelihood-and-kl.html', { reducedMotion: 'reduce' });
   const card = cards(page).nth(2);
   assert.ok(await canvasIsDrawn(card.locator('canvas')));
   assert.equal(await stat(card, 'D_KL(P‖Q)'), '0.443');
@@ -155,9 +149,7 @@ test('KL panel: 0.443 one way and 1.307 the other; Swap trades them; keys and dr
 });
 
 test('phone width: the lesson and its three widgets fit 375 px without sideways scrolling', async () => {
-  const page = await site.newPage({ width: 375, height: 800, reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/likelihood-and-kl.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/likelihood-and-kl.html', { width: 375, height: 800, reducedMotion: 'reduce' });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
   for (let i = 0; i < 3; i++) assert.ok(await canvasIsDrawn(cards(page).nth(i).locator('canvas').first()));
@@ -197,9 +189,7 @@ test('Gaussian panel: a prediction locked after a point move showed ŝ change is
 });
 
 test('Gaussian panel: once a prediction is locked, μ and the points stay fixed until Add point, and the box says why', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/likelihood-and-kl.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/likelihood-and-kl.html', { reducedMotion: 'reduce' });
   const card = cards(page).nth(0);
   const [line, surface] = [card.locator('canvas').nth(0), card.locator('canvas').nth(1)];
   await card.getByRole('button', { name: 'Jump to the maximum' }).click();
@@ -248,9 +238,7 @@ test('Gaussian panel: once a prediction is locked, μ and the points stay fixed 
 // says in words where the maximum is; it never asks for a move the controls cannot make. Ends are
 // compared as the readouts show them: ŝ = 0.200 or 6.000 is on the map.
 test('Gaussian panel: a best spread off the map (points close together or far apart) is said in words, and Jump reaches the best the map allows', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/likelihood-and-kl.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/likelihood-and-kl.html', { reducedMotion: 'reduce' });
   const card = cards(page).nth(0);
   const [line, surface] = [card.locator('canvas').nth(0), card.locator('canvas').nth(1)];
   const msg = card.locator('.dw-message');
@@ -308,9 +296,7 @@ test('Gaussian panel: a best spread off the map (points close together or far ap
 });
 
 test('Coin panel: p̂ beyond the slider\'s ends, or between its stops, is said in words and judged against the best stop', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/likelihood-and-kl.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/likelihood-and-kl.html', { reducedMotion: 'reduce' });
   const card = cards(page).nth(1);
   const msg = card.locator('.dw-message');
   const pSlider = card.getByRole('slider', { name: /your p/ });

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady } from './browser.mjs';
+import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady, openPage } from './browser.mjs';
 import { assertPractice, assertFirstTry, recordReports } from './predict-helpers.mjs';
 import { listenForReports, reportedEvents, clickTimes } from './probes.mjs';
 
@@ -56,9 +56,7 @@ async function engineRun(page, { eta, steps, kind = 'sgd' }) {
 
 // The gradient-descent lesson, its widgets drawn.
 async function openLesson() {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/gradient-descent.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/gradient-descent.html', { reducedMotion: 'reduce' });
   return page;
 }
 

@@ -3,7 +3,7 @@
 // or keyboard) with the number the engine gives, and the lessons that rely on a section link to it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, openPage } from './browser.mjs';
 import { statReader, noNaNInCards } from './probes.mjs';
 import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
 
@@ -19,9 +19,7 @@ const engine = (page, fn, arg) => page.evaluate(async ([src, a]) => {
 }, [fn, arg]);
 
 async function open(width) {
-  const page = await site.newPage({ width });
-  await page.goto(`${site.base}/lessons/maths-primer.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/maths-primer.html', { width });
   return page;
 }
 const cardOf = (page, title) => page.locator('.dw-card', { hasText: title });
@@ -198,9 +196,7 @@ test('primer-chain: the far-wrong prediction holds ("tiny") and misses ("large")
 // The outcome on screen before any prediction was locked in: a later prediction could copy it,
 // so it is judged as practice and nothing is recorded.
 test('chain rule: sliding z to -6 before predicting makes the prediction practice', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/maths-primer.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/maths-primer.html');
   await recordReports(page);
   const box = page.locator('[data-predict="primer-chain-far-wrong"]');
   const card = page.locator('.dw-card', { has: box });

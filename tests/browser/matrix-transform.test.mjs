@@ -2,7 +2,7 @@
 // eigenvectors agree with the engine, and the shear prediction settles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, openPage } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards, engineBody } from './probes.mjs';
 import { assertPractice, recordReports } from './predict-helpers.mjs';
 
@@ -13,9 +13,7 @@ after(async () => { await site.close(); });
 
 test('matrix-transform: determinant, eigenvalues and eigenvectors agree with the engine', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/vectors-and-matrices.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/vectors-and-matrices.html', { width });
     const card = page.locator('.dw-card', { hasText: 'A matrix moves the whole plane' });
     const stat = statReader(page, card);
     const message = card.locator('.dw-message');
@@ -89,9 +87,7 @@ test('matrix-transform: determinant, eigenvalues and eigenvectors agree with the
 });
 
 test('matrix-transform: predict, then check — the shear keeps the area (held and missed)', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/vectors-and-matrices.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/vectors-and-matrices.html');
   const card = page.locator('.dw-card', { hasText: 'A matrix moves the whole plane' });
   const box = card.locator('[data-predict="matrix-shear-area"]');
   const lockIn = async (value) => {
@@ -113,9 +109,7 @@ test('matrix-transform: predict, then check — the shear keeps the area (held a
 });
 
 test('matrix-transform: the shear seen before a prediction makes the prediction practice; locking in while it shows is refused', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/vectors-and-matrices.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/vectors-and-matrices.html');
   await recordReports(page);
   const card = page.locator('.dw-card', { hasText: 'A matrix moves the whole plane' });
   const box = card.locator('[data-predict="matrix-shear-area"]');
@@ -132,9 +126,7 @@ test('matrix-transform: the shear seen before a prediction makes the prediction 
 });
 
 test('matrix-transform: the shear typed into the editor shows its determinant too, so a prediction locked after it is practice', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/vectors-and-matrices.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/vectors-and-matrices.html');
   await recordReports(page);
   const card = page.locator('.dw-card', { hasText: 'A matrix moves the whole plane' });
   const box = card.locator('[data-predict="matrix-shear-area"]');
@@ -154,9 +146,7 @@ test('matrix-transform: the shear typed into the editor shows its determinant to
 });
 
 test('matrix-transform: a typed entry is read like every number on the site; a refused one says why and goes back, so box and picture agree', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/vectors-and-matrices.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/vectors-and-matrices.html');
   const card = page.locator('.dw-card', { hasText: 'A matrix moves the whole plane' });
   const stat = statReader(page, card);
   const message = card.locator('.dw-message').first();

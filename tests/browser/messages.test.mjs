@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startSite, widgetsReady } from './browser.mjs';
+import { startSite, openPage } from './browser.mjs';
 
 const hostDir = path.resolve(import.meta.dirname, '../../dist/test-messages');
 let site;
@@ -27,9 +27,7 @@ addMessages('xx', { 'predict.legend': 'XX predict', 'predict.lock': 'XX lock', '
 after(async () => { await site.close(); fs.rmSync(hostDir, { recursive: true, force: true }); });
 
 test('a widget under lang="xx" uses the xx words and English for the rest; its neighbour stays English', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/test-messages/two-languages.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/test-messages/two-languages.html');
   const words = (id) => page.evaluate((host) => {
     const root = document.getElementById(host).shadowRoot;
     const text = (sel) => root.querySelector(sel)?.textContent.trim();

@@ -3,7 +3,7 @@
 // engine gives, and the page works at 375 px with nothing leaving the machine.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterNextFrame, offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
+import { afterNextFrame, offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards, assertCardsClean } from './probes.mjs';
 import { assertPractice, recordReports } from './predict-helpers.mjs';
 
@@ -39,9 +39,7 @@ async function shown(page) {
 }
 
 test('model-comparison: the readouts are the engine’s for the defaults, and the model menus change them', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/comparing-models.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/comparing-models.html');
   const want = await expected(page, 'forest', 'logistic');
   const got = await shown(page);
   assert.deepEqual(got, { meanA: want.meanA, meanB: want.meanB, pT: want.pT, pPerm: want.pPerm, pMc: want.pMc });
@@ -65,9 +63,7 @@ test('model-comparison: the readouts are the engine’s for the defaults, and th
 });
 
 test('model-comparison: three folds put the permutation test’s floor at 0.25', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/comparing-models.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/comparing-models.html');
   const k = page.locator('.dw-field', { hasText: 'folds k' }).locator('input');
   await k.focus();
   for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowLeft');
@@ -82,9 +78,7 @@ test('model-comparison: three folds put the permutation test’s floor at 0.25',
 // 3) and then the noise experiment, whose reveal gives the counts for 10 folds. The experiment keeps
 // 10 folds, so a learner who left the folds at 3 sees the reveal's numbers.
 test('model-comparison: after the lesson’s things to try (folds left at 3), the noise experiment reports the reveal’s counts for 10 folds', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/comparing-models.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/comparing-models.html');
   await page.getByLabel('model B', { exact: true }).selectOption('tree');
   await page.getByLabel('model A', { exact: true }).selectOption('logistic');
   await page.getByLabel('model B', { exact: true }).selectOption('logistic');
@@ -133,9 +127,7 @@ test('model-comparison: after the lesson’s things to try (folds left at 3), th
 
 for (const width of [1280, 375]) {
   test(`model-comparison: the lesson page at ${width} px has no sideways scroll and no NaN`, async () => {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/comparing-models.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/comparing-models.html', { width });
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, 'no horizontal scroll');
     const hidden = await page.evaluate(() => [...document.querySelectorAll('.dw-card .dw-table-wrap')].filter((w) => w.scrollWidth > w.clientWidth + 1).length);
     assert.equal(hidden, 0, 'every table fits its card without a hidden sideways scroll');
@@ -147,9 +139,7 @@ for (const width of [1280, 375]) {
 }
 
 test('model-comparison: predict, then check on a short experiment (20 resamples) — a held and a missed count', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/embed.html?w=model-comparison&resamples=20`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/embed.html?w=model-comparison&resamples=20');
   const significant = await page.evaluate(async () => {
     const { loadEngine } = await import('/engine/index.js');
     const d = await import('/widgets/comparison/data.js');
@@ -187,9 +177,7 @@ test('model-comparison: predict, then check on a short experiment (20 resamples)
 // run after all three gives the counts of the widget's own settings (k = 10, noise 0.3, seed 4),
 // not those of the sliders (which differ at k = 3), and the box settles on them.
 test('model-comparison: the noise experiment keeps its settings when the folds, noise and data change', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/embed.html?w=model-comparison&resamples=20`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/embed.html?w=model-comparison&resamples=20');
   const tallies = await page.evaluate(async () => {
     const { loadEngine } = await import('/engine/index.js');
     const d = await import('/widgets/comparison/data.js');
@@ -233,9 +221,7 @@ test('model-comparison: the noise experiment keeps its settings when the folds, 
 });
 
 test('model-comparison: a count locked after a finished run is practice, and is not recorded', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/embed.html?w=model-comparison&resamples=20`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/embed.html?w=model-comparison&resamples=20');
   await recordReports(page);
   const box = page.locator('[data-predict="comparison-false-alarms"]');
   const finished = () => page.waitForFunction(() => /20 resamples of 20 run/.test(document.querySelector('.dw-summary-list').textContent), null, { timeout: PLAY_TIMEOUT });
@@ -254,9 +240,7 @@ test('model-comparison: a count locked after a finished run is practice, and is 
 // Run repeats the same resamples: a run paused half-way has shown most of the final count, and
 // Clear does not hide what was seen.
 test('model-comparison: a count locked after half the resamples were counted (then paused and cleared) is practice', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/embed.html?w=model-comparison&resamples=40`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/embed.html?w=model-comparison&resamples=40');
   await recordReports(page);
   const box = page.locator('[data-predict="comparison-false-alarms"]');
   await page.getByRole('button', { name: /Run the experiment/ }).click();

@@ -5,7 +5,7 @@
 // the page fits 375 px and 1280 px in light and dark.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, snap, widgetsReady, afterNextFrame } from './browser.mjs';
+import { startSite, snap, widgetsReady, afterNextFrame, openPage } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, assertClean } from './probes.mjs';
 
@@ -15,9 +15,7 @@ after(async () => { await site.close(); });
 
 const PAGE = '/lessons/model-lifecycle.html';
 async function open(opts = {}) {
-  const page = await site.newPage({ reducedMotion: 'reduce', ...opts });
-  await page.goto(`${site.base}${PAGE}`);
-  await widgetsReady(page);
+  const page = await openPage(site, PAGE, { reducedMotion: 'reduce', ...opts });
   return { page, c: page.locator('.dw-card').nth(0) };
 }
 // The engine's run at the widget's settings (defaults plus `over`).

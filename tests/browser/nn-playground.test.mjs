@@ -2,7 +2,7 @@
 // there are no console errors, no request leaves the machine and no "NaN" is shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, afterNextFrame } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, afterNextFrame, openPage } from './browser.mjs';
 import { assertPractice, assertFirstTry, changePrediction, recordReports } from './predict-helpers.mjs';
 import { clickTimes } from './probes.mjs';
 
@@ -12,9 +12,7 @@ before(async () => { site = await startSite({ reusePages: true }); });
 after(async () => { await site.close(); });
 
 async function open(hash = '', { width = 1280 } = {}) {
-  const page = await site.newPage({ width });
-  await page.goto(`${site.base}${PAGE}${hash}`);
-  await widgetsReady(page);
+  const page = await openPage(site, `${PAGE}${hash}`, { width });
   await page.waitForFunction(() => document.querySelectorAll('.nnp-thumb').length > 0);
   return page;
 }

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards, clickTimes } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
@@ -10,9 +10,7 @@ after(async () => { await site.close(); });
 
 test('optimizer-race: every optimiser’s loss matches the engine; start moves by keyboard; surfaces switch', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/optimizer-race.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/optimizer-race.html', { width });
     const stat = statReader(page);
     const ink = await canvasInk(page, '.dw-stage canvas');
     assert.ok(ink.colours > 10, 'the loss surface is drawn');
@@ -69,9 +67,7 @@ test('optimizer-race: every optimiser’s loss matches the engine; start moves b
 });
 
 test('optimizer-race: predict, then check — on the saddle without noise all six stay on the ridge (held and missed)', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/optimizer-race.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/optimizer-race.html', { reducedMotion: 'reduce' });
   const box = page.locator('[data-predict="optimizer-saddle"]');
   const status = () => box.getByRole('status').textContent();
   const race = async () => {
@@ -112,9 +108,7 @@ test('optimizer-race: predict, then check — on the saddle without noise all si
 // Run, then reset, then predict: the outcome was on screen first, so the prediction is practice
 // and nothing is recorded (a widget's own goal may still report).
 test('optimiser race: part of the saddle race seen before locking in makes the prediction practice', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/optimizer-race.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/optimizer-race.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const box = page.locator('[data-predict="optimizer-saddle"]');
   await page.getByLabel('surface', { exact: true }).selectOption('saddle');
@@ -128,9 +122,7 @@ test('optimiser race: part of the saddle race seen before locking in makes the p
 });
 
 test('optimiser race: a saddle race started off the line y = 0 is another experiment: it neither answers nor settles the prediction', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/optimizer-race.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/optimizer-race.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const box = page.locator('[data-predict="optimizer-saddle"]');
   const status = () => box.getByRole('status').textContent();
@@ -161,9 +153,7 @@ test('optimiser race: a saddle race started off the line y = 0 is another experi
 // try, and is recorded.
 test('optimiser race: a saddle prediction changed part-way through the race is practice after Reset; changed before a step it is a first try', async () => {
   for (const partWay of [true, false]) {
-    const page = await site.newPage({ reducedMotion: 'reduce' });
-    await page.goto(`${site.base}/lessons/optimizer-race.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/optimizer-race.html', { reducedMotion: 'reduce' });
     await recordReports(page);
     const id = 'optimizer-saddle';
     const box = predictBox(page, id);

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, screenshot, openPage } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, message, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
 import { SETTLE_MS } from '../../web/widgets/pca-projection.js';
@@ -23,9 +23,7 @@ const shareAlong = (ml, { deg }) => {
 
 test('PCA projection: the captured share is the engine\'s varianceAlong, keys turn the line, Snap finds PC1', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width, reducedMotion: 'reduce' });
-    await page.goto(`${site.base}/lessons/pca.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/pca.html', { width, reducedMotion: 'reduce' });
     const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
     const canvas = card.locator('canvas').first();
     assert.ok(await canvasIsDrawn(canvas));
@@ -56,9 +54,7 @@ test('PCA projection: the captured share is the engine\'s varianceAlong, keys tu
 });
 
 test('PCA projection: turning onto PC1 by hand is reported once; Snap is not; 180° reads as the same axis as 0°', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/pca.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/pca.html', { reducedMotion: 'reduce' });
   await listenForReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
   await card.getByRole('button', { name: 'Snap to PC1' }).click();
@@ -108,9 +104,7 @@ test('PCA projection: turning onto PC1 by hand is reported once; Snap is not; 18
 });
 
 test('PCA projection: predict the share a line 45° off PC1 keeps (missed, then held)', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/pca.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/pca.html');
   const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
   const angle = card.getByRole('slider', { name: /line angle/ });
   const id = 'pca-45-degrees';
@@ -133,9 +127,7 @@ test('PCA projection: predict the share a line 45° off PC1 keeps (missed, then 
 });
 
 test('PCA projection: a line left 45° off PC1 before a prediction is locked in makes the prediction practice, and the box says why', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/pca.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/pca.html');
   await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
   const angle = card.getByRole('slider', { name: /line angle/ });
@@ -154,9 +146,7 @@ test('PCA projection: a line left 45° off PC1 before a prediction is locked in 
 });
 
 test('PCA projection: a prediction locked in at the start and checked on the way to PC1 is recorded as a first try', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/pca.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/pca.html');
   await page.evaluate(() => { window.__q = []; document.addEventListener('dw:score', (e) => window.__q.push([e.detail.widget, e.detail.score])); });
   const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
   assert.match(await card.textContent(), /First lock in the prediction below/);
@@ -176,9 +166,7 @@ test('PCA projection: a prediction locked in at the start and checked on the way
 // A click on the slider's track (or a quick drag) can land the line 44.3° off PC1 without ever
 // passing within half a degree of 45°: it then shows 51.1%, which the box would count as right.
 test('PCA projection: a line 44.3° off PC1 shows a share within the box\'s ± 5 of the answer, so a later prediction is practice', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/pca.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/pca.html');
   await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
   const angle = card.getByRole('slider', { name: /line angle/ });
@@ -200,9 +188,7 @@ test('PCA projection: a line 44.3° off PC1 shows a share within the box\'s ± 5
 // alone, the same turns make a recorded first try.
 test('PCA projection: a prediction changed with 51.1% on screen under it, then locked again, is practice; one left alone is a first try', async () => {
   for (const honest of [false, true]) {
-    const page = await site.newPage();
-    await page.goto(`${site.base}/lessons/pca.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/pca.html');
     await recordReports(page);
     const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
     const angle = card.getByRole('slider', { name: /line angle/ });
@@ -230,9 +216,7 @@ test('PCA projection: a prediction changed with 51.1% on screen under it, then l
 // the keys' whole degrees never come within 0.2° of PC1 here, and a sweep of the slider, which
 // does pass its PC1 stop, records nothing until the line stays there for a second.
 test('PCA projection: a held arrow key or a slider sweep through PC1 does not finish the game; the words at 36° follow the 1.3° readout', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/pca.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/pca.html', { reducedMotion: 'reduce' });
   await listenForReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
   const canvas = card.locator('canvas').first();
@@ -274,9 +258,7 @@ test('PCA projection: a held arrow key or a slider sweep through PC1 does not fi
 // three readouts beside them, "This is PC1" exactly where "off PC1 by" reads 0.2° or less, and
 // "Worst possible line" only at 90.0°.
 test('PCA projection: at every slider stop the message agrees with "off PC1 by", "variance captured" and "PC1 holds"', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/pca.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/pca.html', { reducedMotion: 'reduce' });
   await listenForReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Project onto the principal axis' });
   const rows = await card.getByRole('slider', { name: /line angle/ }).evaluate((input) => {

@@ -4,7 +4,7 @@
 // degree lower than every other degree tried, its neighbours included, finishes the game.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite } from './browser.mjs';
+import { startSite, openPage } from './browser.mjs';
 import { widgetsReady } from './browser.mjs';
 import { assertClean, cardByTitle, canvasIsDrawn, finish, listenForReports, message, openLesson, reportedEvents, stat, inEngine } from './probes.mjs';
 
@@ -176,9 +176,7 @@ test('a high score without the neighbours tried does not count; with them tried,
 // degree here is locked in after trying the two next to it, and is lower than both.
 test('the bar at its boundary: 80 finishes, 79 does not, 81 does', async () => {
   for (const { seed, degree, score } of [{ seed: 212, degree: 4, score: 80 }, { seed: 10, degree: 3, score: 79 }, { seed: 20, degree: 7, score: 81 }]) {
-    const page = await site.newPage({ width: 1280 });
-    await page.goto(`${site.base}/embed.html?w=pick-the-model&seed=${seed}&degree=${degree - 1}`);
-    await widgetsReady(page);
+    const page = await openPage(site, `/embed.html?w=pick-the-model&seed=${seed}&degree=${degree - 1}`, { width: 1280 });
     const w = page.locator('.dw-card').first();
     await listenForReports(page);
     await w.getByRole('slider', { name: /degree/ }).fill(String(degree + 1));

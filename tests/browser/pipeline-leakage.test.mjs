@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady, afterNextFrame } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, widgetsReady, afterNextFrame, openPage } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, recordReports } from './predict-helpers.mjs';
 
@@ -63,9 +63,7 @@ async function shownOneHot(page) {
 }
 
 test('pipeline-leakage: the one-hot table shows the engine encoder, and an unseen city is all zeros', async () => {
-  const page = await site.newPage({ width: 375 });
-  await page.goto(`${site.base}/lessons/pipeline-leakage.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/pipeline-leakage.html', { width: 375 });
   const all = await expectedOneHot(page, 'all');
   assert.deepEqual(await shownOneHot(page), { head: all.head, rows: all.rows });
   assert.deepEqual(all.head.slice(3), ['Lyon', 'Oslo', 'Porto'], 'fitted on all rows: a Porto column too');
@@ -93,9 +91,7 @@ test('pipeline-leakage: the one-hot table shows the engine encoder, and an unsee
 
 test('pipeline-leakage: leaky score beats chance on noise, honest does not, both match the engine', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/pipeline-leakage.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/pipeline-leakage.html', { width });
     const stat = statReader(page);
     const ink = await canvasInk(page, '.pipeline-leakage-plot canvas');
     assert.ok(ink.colours > 4, 'fold plot is drawn');
@@ -135,9 +131,7 @@ test('pipeline-leakage: leaky score beats chance on noise, honest does not, both
 });
 
 test('pipeline-leakage: predict, then check — 2000 noise columns lift the leaky score (held and missed)', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/pipeline-leakage.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/pipeline-leakage.html');
   const box = page.locator('[data-predict="leakage-many-columns"]');
   const columns = page.getByRole('slider', { name: /noise columns/ });
   const lockIn = async (value) => {
@@ -168,9 +162,7 @@ test('pipeline-leakage: predict, then check — 2000 noise columns lift the leak
 });
 
 test('pipeline leakage: sliding to the top before predicting shows the answer, so a later prediction records nothing', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/pipeline-leakage.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/pipeline-leakage.html');
   await recordReports(page);
   const box = page.locator('[data-predict="leakage-many-columns"]');
   const columns = page.getByRole('slider', { name: /noise columns/ });
@@ -238,9 +230,7 @@ test('pipeline leakage: sliding to 500 columns before predicting shows the leak,
 // columns slider stepped with the arrow key from 199 (its settings are the ones the claims test
 // measures all 101 of), End to the top, then New table pressed ten times.
 test('pipeline-leakage: ArrowRight from 199 walks the claims test\'s settings (256 columns: leaky 0.62, the lowest); the top is 1,991 (0.92 / 0.50); ten New tables there give leaky 0.84–0.96 (mean 0.88), honest mean 0.53', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/pipeline-leakage.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/pipeline-leakage.html');
   const stat = statReader(page);
   const columns = page.getByRole('slider', { name: /noise columns/ });
   const reading = async () => [Number((await columns.getAttribute('aria-valuetext')).replace(/\D/g, '')), Number(await stat('leaky CV accuracy'))];

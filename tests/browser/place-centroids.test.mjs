@@ -4,7 +4,7 @@
 // points, a start made on them is practice, so copying its answer cannot win it either.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, screenshot, openPage } from './browser.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
 
@@ -14,9 +14,7 @@ after(async () => { await site.close(); });
 
 test('Place the centroids: clicks, k-means++ and Auto-run match the engine', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width, reducedMotion: 'reduce' });
-    await page.goto(`${site.base}/lessons/kmeans.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/kmeans.html', { width, reducedMotion: 'reduce' });
     await listenForReports(page);
     const card = page.locator('.dw-card').filter({ hasText: 'Place the centroids' });
     const canvas = card.locator('canvas').first();
@@ -102,9 +100,7 @@ async function moveCross(page, from, to) {
 }
 
 test('Place the centroids: one key pressed over and over cannot win; centroids placed on the blobs by keyboard can', async () => {
-  const page = await site.newPage({ width: 1280, reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/kmeans.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/kmeans.html', { width: 1280, reducedMotion: 'reduce' });
   await listenForReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Place the centroids' });
   const canvas = card.locator('canvas').first();
@@ -235,9 +231,7 @@ async function dragOn(page, canvas, [x0, y0], [x1, y1]) {
 // the dashed start rings do, and a start moved onto k-means's answer is practice: its score is
 // shown, nothing is recorded, and no copy finishes the game.
 test('Place the centroids: k-means\'s answer cannot be grabbed, and a start copied from it is practice until New points', async () => {
-  const page = await site.newPage({ width: 1280, reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/kmeans.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/kmeans.html', { width: 1280, reducedMotion: 'reduce' });
   await listenForReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Place the centroids' });
   const mount = page.locator('.dw-mount[data-widget="place-centroids"]');
@@ -297,9 +291,7 @@ test('Place the centroids: k-means\'s answer cannot be grabbed, and a start copi
 // it makes the round practice. A k-means++ run shows the answer too: a start made after it is
 // practice.
 test('Place the centroids: one iteration shown, then the same start counts and a moved start is practice; after a k-means++ run too', async () => {
-  const page = await site.newPage({ width: 1280, reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/kmeans.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/kmeans.html', { width: 1280, reducedMotion: 'reduce' });
   await listenForReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Place the centroids' });
   const canvas = card.locator('canvas').first();

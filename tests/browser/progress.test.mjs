@@ -2,16 +2,14 @@
 // marked complete, the home page shows ticks and can reset, and nothing breaks without storage.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, widgetsReady, openPage } from './browser.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
 test('a finished game is recorded, a lesson is marked complete, the home page ticks it, reset clears it', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/data-features-labels.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/data-features-labels.html');
   const total = await page.locator('.course-progress').first().getAttribute('data-lessons');
   const n = total.split(' ').length;
   assert.equal(await page.locator('.course-progress-label').textContent(), `Course progress: 0 of ${n} lessons complete`);
@@ -59,9 +57,7 @@ test('works when localStorage is unavailable', async () => {
 // A lesson counts as complete once every game and check on its page has reported dw:complete;
 // a score alone (an attempt, e.g. a failed one) never completes anything.
 test('finishing every activity on a page completes the lesson; an attempt alone does not', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/data-features-labels.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/data-features-labels.html');
   const expected = (await page.locator('.lesson-complete').getAttribute('data-activities')).split(' ');
   assert.deepEqual(expected, ['house-table', 'build-dataset', 'check-yourself']);
   assert.match(await page.locator('.lesson-complete-status').textContent(), /0 of 3 done/);
@@ -128,9 +124,7 @@ test('the home page shows a completed lesson’s check-yourself result beside it
 // First tries: a report with firstTry: true keeps the first score ever recorded; a report with
 // per-question answers keeps each question's first answer (true / false; null = not answered yet).
 test('first-try reports never raise the saved best; other reports keep the best of all', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/data-features-labels.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/data-features-labels.html');
   await page.evaluate(() => localStorage.removeItem('dw:lesson:data-features-labels'));
   const report = (type, detail) => page.evaluate(([t, d]) => {
     document.querySelector('.dw-mount[data-widget="house-table"] .dw-card').dispatchEvent(new CustomEvent(t, { bubbles: true, composed: true, detail: d }));

@@ -4,7 +4,7 @@
 // machine and no NaN is shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady, afterNextFrame } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, afterNextFrame, openPage } from './browser.mjs';
 import { formatNumber, formatPercent } from '../../web/lib/format.js';
 import { assertPractice, recordReports } from './predict-helpers.mjs';
 
@@ -16,9 +16,7 @@ before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
 async function open({ width = 1280 } = {}) {
-  const page = await site.newPage({ width });
-  await page.goto(`${site.base}${PAGE}`);
-  await widgetsReady(page);
+  const page = await openPage(site, PAGE, { width });
   await page.waitForSelector('.tquant .dw-stat');
   await page.waitForFunction(() => /%/.test(document.querySelector('.tquant .dw-stat[data-stat="test accuracy"] .dw-stat-value').textContent));
   return page;

@@ -4,7 +4,7 @@
 // lesson describes; typed HTML stays text; the prediction box settles both ways; 375 px fits.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, openPage } from './browser.mjs';
 import { lockPrediction, verdict, assertFirstTry, assertPractice, recordReports } from './predict-helpers.mjs';
 import { statReader, noNaNInCards, assertFitsClean } from './probes.mjs';
 
@@ -51,9 +51,7 @@ async function shown(card) {
 
 test('rag-retrieval: ranking, answer and readouts match the engine; keyboard; breaking retrieval; 375 px', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}${PAGE}`);
-    await widgetsReady(page);
+    const page = await openPage(site, PAGE, { width });
     const card = page.locator('.dw-card').filter({ hasText: TITLE });
     const stat = statReader(page, card);
 
@@ -145,9 +143,7 @@ test('rag-retrieval: ranking, answer and readouts match the engine; keyboard; br
 
 test('rag-retrieval: predict, then check — "up" holds and "same" does not', async () => {
   for (const [choice, result] of [['up', 'held'], ['same', 'missed']]) {
-    const page = await site.newPage({ width: 1280 });
-    await page.goto(`${site.base}${PAGE}`);
-    await widgetsReady(page);
+    const page = await openPage(site, PAGE, { width: 1280 });
     const card = page.locator('.dw-card').filter({ hasText: TITLE });
     await lockPrediction(card, 'swimming-by-meaning', choice);
     await card.getByLabel('Example question').selectOption({ label: 'How much does swimming cost?' });
@@ -163,9 +159,7 @@ test('rag-retrieval: predict, then check — "up" holds and "same" does not', as
 });
 
 test('rag-retrieval: a prediction locked after both rankings of the swimming question were on screen is practice, not a first try', async () => {
-  const page = await site.newPage({ width: 1280 });
-  await page.goto(`${site.base}${PAGE}`);
-  await widgetsReady(page);
+  const page = await openPage(site, PAGE, { width: 1280 });
   await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: TITLE });
   const box = card.locator('[data-predict="swimming-by-meaning"]');
@@ -181,9 +175,7 @@ test('rag-retrieval: a prediction locked after both rankings of the swimming que
 });
 
 test('rag-retrieval: the embedding\'s rank seen first, with tf-idf never looked at, also makes a later prediction practice', async () => {
-  const page = await site.newPage({ width: 1280 });
-  await page.goto(`${site.base}${PAGE}`);
-  await widgetsReady(page);
+  const page = await openPage(site, PAGE, { width: 1280 });
   await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: TITLE });
   const box = card.locator('[data-predict="swimming-by-meaning"]');
@@ -202,9 +194,7 @@ test('rag-retrieval: the embedding\'s rank seen first, with tf-idf never looked 
 // never uses, or an empty box) the card said "The answer is wrong or missing: look at where the ✓
 // passage is ranked", pointing at a mark that is not there.
 test('rag-retrieval: an own question that matches nothing, and an empty box, are told so without a ✓ passage to look for', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}${PAGE}`);
-  await widgetsReady(page);
+  const page = await openPage(site, PAGE);
   const card = page.locator('.dw-card').filter({ hasText: TITLE });
   const box = card.getByLabel('Question', { exact: true });
   const message = () => card.locator('.dw-message').first();
@@ -228,9 +218,7 @@ test('rag-retrieval: an own question that matches nothing, and an empty box, are
 // either side of 8, included), and the box says to slide d back. At d = 8 the same lock is judged,
 // as a first try.
 test('rag-retrieval: the swimming prediction is judged only at d = 8 — at d = 2, 7 and 9 the box says to slide d back; at 8 "up" holds, a first try', async () => {
-  const page = await site.newPage({ width: 1280 });
-  await page.goto(`${site.base}${PAGE}`);
-  await widgetsReady(page);
+  const page = await openPage(site, PAGE, { width: 1280 });
   await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: TITLE });
   const box = card.locator('[data-predict="swimming-by-meaning"]');
@@ -270,9 +258,7 @@ test('rag-retrieval: the swimming prediction is judged only at d = 8 — at d = 
 // The lesson in order: the prediction first (the widget as it starts), then the things to look at,
 // whose first step slides d to 2 (cheese 9th, the prices passage 25th) and sets it back to 8.
 test('rag-retrieval: the lesson in order — predict at the start settles "up" as a first try; then d = 2 puts cheese 9th and the prices passage 25th', async () => {
-  const page = await site.newPage({ width: 1280 });
-  await page.goto(`${site.base}${PAGE}`);
-  await widgetsReady(page);
+  const page = await openPage(site, PAGE, { width: 1280 });
   await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: TITLE });
   const box = card.locator('[data-predict="swimming-by-meaning"]');
@@ -305,9 +291,7 @@ test('rag-retrieval: the lesson in order — predict at the start settles "up" a
 // does not settle. "Answer without retrieval" changes the answer, not the ranking on screen, so the
 // ranking is judged with it ticked.
 test('rag-retrieval: with the prices passage dropped the box says to untick it; with no retrieval ticked the ranking is still judged', async () => {
-  const page = await site.newPage({ width: 1280 });
-  await page.goto(`${site.base}${PAGE}`);
-  await widgetsReady(page);
+  const page = await openPage(site, PAGE, { width: 1280 });
   await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: TITLE });
   const box = card.locator('[data-predict="swimming-by-meaning"]');
@@ -331,9 +315,7 @@ test('rag-retrieval: with the prices passage dropped the box says to untick it; 
 // follows the direction ("moves it down", no "sit close"). No d moves it nowhere (20th), so the
 // third wording is checked on the message itself.
 test('rag-retrieval: mounted with d = 2 the box is judged there — "down" holds, and the reason says it moved down; the "nowhere" wording', async () => {
-  const page = await site.newPage({ width: 1280 });
-  await page.goto(`${site.base}/embed.html?w=rag-retrieval&dimensions=2`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/embed.html?w=rag-retrieval&dimensions=2', { width: 1280 });
   const card = page.locator('.dw-card').filter({ hasText: TITLE });
   const box = card.locator('[data-predict="swimming-by-meaning"]');
   // The question names no d (it labels the choice); the step after locking in gives the mounted one.

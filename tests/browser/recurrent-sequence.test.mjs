@@ -3,7 +3,7 @@
 // keyboard, switching cells, the numbers table of the gradient view, reduced motion, phone width.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
@@ -33,9 +33,7 @@ const message = (page) => page.locator('.dw-message').first().textContent();
 
 test('recurrent-sequence: readouts match the engine, training, cursor, cells, numbers table', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/recurrent-networks.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/recurrent-networks.html', { width });
     const stat = statReader(page);
     const card = page.locator('.dw-card').first();
     assert.equal(await stat('steps'), '0');
@@ -123,9 +121,7 @@ test('recurrent-sequence: readouts match the engine, training, cursor, cells, nu
 });
 
 test('recurrent-sequence: under reduced motion Train takes 100 steps at once and nothing animates', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/recurrent-networks.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/recurrent-networks.html', { reducedMotion: 'reduce' });
   const stat = statReader(page);
   const card = page.locator('.dw-card').first();
   await card.getByRole('button', { name: 'Train', exact: true }).click();
@@ -138,9 +134,7 @@ test('recurrent-sequence: under reduced motion Train takes 100 steps at once and
 });
 
 test('recurrent-sequence: predict, then check — truncated BPTT still learns the wave (a held and a missed prediction)', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/recurrent-networks.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/recurrent-networks.html', { reducedMotion: 'reduce' });
   const stat = statReader(page);
   const card = page.locator('.dw-card').first();
   const box = card.locator('[data-predict="rnn-truncated-bptt"]');
@@ -232,9 +226,7 @@ test('recurrent-sequence: a prediction locked part-way through a truncated run (
 // bias waits for the LSTM, which then starts with it.
 test('recurrent-sequence: the LSTM forget bias does not throw away the RNN\'s training', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ reducedMotion: 'reduce', width });
-    await page.goto(`${site.base}/lessons/recurrent-networks.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/recurrent-networks.html', { reducedMotion: 'reduce', width });
     const stat = statReader(page);
     const card = page.locator('.dw-card').first();
     await card.getByRole('button', { name: 'Train', exact: true }).click();
@@ -282,9 +274,7 @@ test('recurrent-sequence: the LSTM forget bias does not throw away the RNN\'s tr
 });
 
 test('recurrent networks at 375 px: a readout in powers of ten ("2.17 × 10⁻¹⁴") stays on one line, never split after "×"', async () => {
-  const page = await site.newPage({ width: 375, height: 800 });
-  await page.goto(`${site.base}/lessons/recurrent-networks.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/recurrent-networks.html', { width: 375, height: 800 });
   const values = await page.evaluate(() => [...document.querySelectorAll('.dw-stat-value')].filter((v) => v.offsetParent)
     .map((v) => ({ text: v.textContent, height: v.getBoundingClientRect().height, line: parseFloat(getComputedStyle(v).lineHeight) || 20 })));
   const powers = values.filter((v) => /× 10/.test(v.text));

@@ -3,7 +3,7 @@
 // is the engine's, Share state restores the outlier, and the page works at 375 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { canvasInk, statReader, noNaNInCards, assertCardsClean } from './probes.mjs';
 
@@ -26,9 +26,7 @@ async function expected(page, outlier, line = 'fixed') {
 const cell = (page, metric, col) => page.locator(`.regression-metrics-table tr[data-metric="${metric}"] td`).nth(col).textContent();
 
 test('regression-metrics: the table and readouts are the engine’s; arrows move the outlier', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/regression-metrics.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/regression-metrics.html');
   let want = await expected(page, { x: 6, y: 16 });
   const stat = statReader(page);
   assert.equal(await stat('MAE'), want.mae);
@@ -79,9 +77,7 @@ test('regression-metrics: the table and readouts are the engine’s; arrows move
 });
 
 test('regression-metrics: a pointer drag moves the outlier, and Share state restores it', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/regression-metrics.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/regression-metrics.html');
   const canvas = page.locator('.dw-plot canvas').first();
   const before = await statReader(page)('MAE');
   // Find the outlier's pixel position from the plot's own mapping (x 6, y 16 in data units).
@@ -110,9 +106,7 @@ test('regression-metrics: a pointer drag moves the outlier, and Share state rest
 
 for (const width of [1280, 375]) {
   test(`regression-metrics: the lesson page at ${width} px has no sideways scroll and no NaN`, async () => {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/regression-metrics.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/regression-metrics.html', { width });
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, 'no horizontal scroll');
     const hidden = await page.evaluate(() => [...document.querySelectorAll('.dw-card .dw-table-wrap')].filter((w) => w.scrollWidth > w.clientWidth + 1).length);
     assert.equal(hidden, 0, 'every table fits its card without a hidden sideways scroll');
@@ -124,9 +118,7 @@ for (const width of [1280, 375]) {
 }
 
 test('regression-metrics: predict which grows more when the outlier goes up to y = 24 (held, then missed)', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/regression-metrics.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/regression-metrics.html');
   const w = page.locator('.dw-card', { has: page.locator('[data-predict="regression-metrics-outlier-up"]') });
   const id = 'regression-metrics-outlier-up';
   const up = async () => {
@@ -152,9 +144,7 @@ test('regression-metrics: predict which grows more when the outlier goes up to y
 // Locked at y = 23.5, one step from 24, "about the same" is certain (MAE and RMSE both grow × 1.03):
 // the box asks for the outlier no higher than its start.
 test('regression-metrics: the box refuses a start just below y = 24 and takes the outlier back at y = 16', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/regression-metrics.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/regression-metrics.html');
   const w = page.locator('.dw-card', { has: page.locator('[data-predict="regression-metrics-outlier-up"]') });
   const id = 'regression-metrics-outlier-up';
   const box = predictBox(w, id);
@@ -182,9 +172,7 @@ test('regression-metrics: the box refuses a start just below y = 24 and takes th
 
 // MAE and RMSE at y = 24 are the box's answer: seen before a prediction, a later one is practice.
 test('regression-metrics: a prediction locked after the outlier was seen at y = 24 is practice, and is not recorded', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/regression-metrics.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/regression-metrics.html');
   await recordReports(page);
   const w = page.locator('.dw-card', { has: page.locator('[data-predict="regression-metrics-outlier-up"]') });
   const id = 'regression-metrics-outlier-up';
@@ -205,9 +193,7 @@ test('regression-metrics: a prediction locked after the outlier was seen at y = 
 // grow: seen before the lock, or under a lock that is then changed, the prediction is practice.
 test('regression-metrics: a climb to y = 23.5 and Reset before the lock, or a climb under a lock that is then changed, makes the prediction practice', async () => {
   for (const under of [false, true]) {
-    const page = await site.newPage();
-    await page.goto(`${site.base}/lessons/regression-metrics.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/regression-metrics.html');
     await recordReports(page);
     const w = page.locator('.dw-card', { has: page.locator('[data-predict="regression-metrics-outlier-up"]') });
     const id = 'regression-metrics-outlier-up';
@@ -235,9 +221,7 @@ test('regression-metrics: a climb to y = 23.5 and Reset before the lock, or a cl
 
 // Moving the outlier nearer the line (On the trend, or down) shows nothing of the climb.
 test('regression-metrics: the outlier moved down and onto the trend before the lock leaves a recorded first try', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/regression-metrics.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/regression-metrics.html');
   await recordReports(page);
   const w = page.locator('.dw-card', { has: page.locator('[data-predict="regression-metrics-outlier-up"]') });
   const id = 'regression-metrics-outlier-up';
@@ -255,9 +239,7 @@ test('regression-metrics: the outlier moved down and onto the trend before the l
 // The lesson says "Before you touch it"; the card's hint, read first, asks for the prediction
 // before it invites a drag.
 test('regression-metrics: the card\'s hint asks for the prediction before inviting a drag', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/regression-metrics.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/regression-metrics.html');
   const w = page.locator('.dw-card', { has: page.locator('[data-predict="regression-metrics-outlier-up"]') });
   const hint = await w.locator('.dw-hint').textContent();
   assert.match(hint, /^First lock in the prediction below: when the outlier goes further up, which grows by the larger factor, MAE or RMSE\? Then drag the hollow red point/);

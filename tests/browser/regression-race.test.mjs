@@ -4,7 +4,7 @@
 // disagree on, and the page fits a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, screenshot, openPage } from './browser.mjs';
 import { stat, canvasIsDrawn, assertClean } from './probes.mjs';
 import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
 import { reportedEvents } from './probes.mjs';
@@ -34,9 +34,7 @@ async function expectedRace(page, noise = 0.4, settings = null) {
 const cells = (card, key) => card.locator(`tr[data-model="${key}"] td`);
 
 test('race: the table is the engine\'s, the best test RMSE is marked, settings refit one model', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/regression-models.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/regression-models.html', { reducedMotion: 'reduce' });
   const c = page.locator('.dw-card').nth(0);
   assert.ok(await canvasIsDrawn(c.locator('canvas').first()));
   const want = await expectedRace(page);
@@ -69,9 +67,7 @@ test('race: the table is the engine\'s, the best test RMSE is marked, settings r
 });
 
 test('race: predict, then check — boosting ends last at noise 1.2', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/regression-models.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/regression-models.html', { reducedMotion: 'reduce' });
   const c = page.locator('.dw-card').nth(0);
   const box = c.locator('[data-predict="regression-race-noise"]');
   const reported = page.evaluate(() => new Promise((resolve) => document.addEventListener('dw:complete', (e) => resolve(e.detail), { once: true })));
@@ -91,9 +87,7 @@ test('race: predict, then check — boosting ends last at noise 1.2', async () =
 });
 
 test('importance: impurity against permutation, the useless column named; boosting too', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/regression-models.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/regression-models.html', { reducedMotion: 'reduce' });
   const c = page.locator('.dw-card').nth(1);
   const bars = c.locator('.regression-race-bars');
   assert.equal(await bars.count(), 2);
@@ -120,9 +114,7 @@ test('importance: impurity against permutation, the useless column named; boosti
 
 test('captions: at 375 px the race table\'s caption sits under its scrolling box, whole, and names the table; the importance caption writes [-2, 2] with ASCII minus', async () => {
   for (const width of [375, 1280]) {
-    const page = await site.newPage({ width, height: 900, reducedMotion: 'reduce' });
-    await page.goto(`${site.base}/lessons/regression-models.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/regression-models.html', { width, height: 900, reducedMotion: 'reduce' });
     const c = page.locator('.dw-card').nth(0);
     const caption = c.getByText(/^Errors on the training points and on 200 fresh test points/);
     assert.equal(await caption.count(), 1);
@@ -157,9 +149,7 @@ test('captions: at 375 px the race table\'s caption sits under its scrolling box
 
 test('regression-models fits 375 px and 1280 px (screenshots)', async () => {
   for (const width of [375, 1280]) {
-    const page = await site.newPage({ width, height: 900, reducedMotion: 'reduce' });
-    await page.goto(`${site.base}/lessons/regression-models.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/regression-models.html', { width, height: 900, reducedMotion: 'reduce' });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px at ${width}`);
     await screenshot(page, `regression-models-${width}`);
@@ -169,9 +159,7 @@ test('regression-models fits 375 px and 1280 px (screenshots)', async () => {
 });
 
 test('race: a prediction locked after the table at noise 1.2 was on screen is practice, and is not recorded', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/regression-models.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/regression-models.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const c = page.locator('.dw-card').nth(0);
   const noise = c.getByRole('slider', { name: /^noise/ });
@@ -187,9 +175,7 @@ test('race: a prediction locked after the table at noise 1.2 was on screen is pr
 });
 
 test('race: the table at noise 2.0 (End key) already has boosting last, so a prediction locked after it and settled at 1.2 is practice', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/regression-models.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/regression-models.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const c = page.locator('.dw-card').nth(0);
   const noise = c.getByRole('slider', { name: /^noise/ });
@@ -206,9 +192,7 @@ test('race: the table at noise 2.0 (End key) already has boosting last, so a pre
 });
 
 test('race: the lesson\'s steps in order (λ = 1 then 3, 20 rounds, γ = 50), then the box: judged only after Default settings', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/regression-models.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/regression-models.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   await page.evaluate(() => { window.__dwShown = 0; document.addEventListener('dw:outcome-shown', () => { window.__dwShown += 1; }); });
   const c = page.locator('.dw-card').nth(0);
@@ -264,9 +248,7 @@ test('race: the lesson\'s steps in order (λ = 1 then 3, 20 rounds, γ = 50), th
 });
 
 test('race: the table at noise 1.2 with changed settings does not count as the answer seen; set back to the default, the locked prediction is judged and recorded', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/regression-models.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/regression-models.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const c = page.locator('.dw-card').nth(0);
   const box = predictBox(c, 'regression-race-noise');

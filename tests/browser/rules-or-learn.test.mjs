@@ -2,7 +2,7 @@
 // keyboard play and replay.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, openPage } from './browser.mjs';
 import { statIn, assertClean } from './probes.mjs';
 
 let site;
@@ -11,9 +11,7 @@ after(async () => { await site.close(); });
 
 
 test('rules or learn: feedback with a reason, score, keyboard, replay', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/rules-or-learning.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/rules-or-learning.html');
   const card = '.dw-quiz';
   assert.equal(await page.locator(`${card} .dw-quiz-counter`).textContent(), 'Scenario 1 of 12');
   const { DECK } = await page.evaluate(async () => import('/widgets/rules-or-learn.js'));
@@ -40,9 +38,7 @@ test('rules or learn: feedback with a reason, score, keyboard, replay', async ()
 
 
 test('rules or learn by keyboard: Next moves the focus to the new scenario, and the scenario shows a focus ring', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/rules-or-learning.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/rules-or-learning.html');
   const card = page.locator('.dw-quiz');
   await card.locator('.dw-quiz-choice').first().focus();
   await page.keyboard.press('Enter');

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, widgetsReady, openPage } from './browser.mjs';
 import { buildPackages, versionFolder, COURSE_PACKAGE } from '../../scripts/build-scorm.mjs';
 import { readZip } from '../../scripts/zip.mjs';
 
@@ -217,9 +217,7 @@ test('SCORM 2004: answering the check-yourself questions completes the lesson wi
 });
 
 test('a packaged lesson opened without a learning platform works and reports nothing', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/${versionFolder('1.2')}/lessons/${GAME_LESSON}.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, `/${versionFolder('1.2')}/lessons/${GAME_LESSON}.html`);
   await page.locator('.house-table-col-pick', { hasText: 'shoe' }).click();
   assert.match(await page.locator('.lesson-activities').textContent(), /✓ Spot the noise column/);
   assert.equal(await page.locator('.site-nav, .lesson-nav, .course-progress').count(), 0, 'the platform is the navigation');

@@ -3,7 +3,7 @@
 // keyboard, typed HTML stays text, the prediction box settles both ways, and 375 px fits.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, widgetsReady, openPage } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, recordReports } from './predict-helpers.mjs';
 import { statReader, noNaNInCards, assertFitsClean } from './probes.mjs';
 
@@ -32,9 +32,7 @@ async function engine(page, text, pairs) {
 
 test('sentiment-reviews: readouts match the engine; examples and word pairs by keyboard; hostile text; 375 px', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}${PAGE}`);
-    await widgetsReady(page);
+    const page = await openPage(site, PAGE, { width });
     const card = page.locator('.dw-card').filter({ hasText: TITLE });
     const stat = statReader(page, card);
     let want = await engine(page, 'The soup was not bad', false);
@@ -85,9 +83,7 @@ test('sentiment-reviews: readouts match the engine; examples and word pairs by k
 
 test('sentiment-reviews: predict, then check — "negative" holds, "positive" does not', async () => {
   for (const [choice, result] of [['negative', 'held'], ['positive', 'missed']]) {
-    const page = await site.newPage({ width: 1280 });
-    await page.goto(`${site.base}${PAGE}`);
-    await widgetsReady(page);
+    const page = await openPage(site, PAGE, { width: 1280 });
     const card = page.locator('.dw-card').filter({ hasText: TITLE });
     await lockPrediction(card, 'pairs-not-bad', choice);
     await card.getByRole('button', { name: '“The soup was not bad”' }).click();
@@ -101,9 +97,7 @@ test('sentiment-reviews: predict, then check — "negative" holds, "positive" do
 });
 
 test('sentiment-reviews: a prediction locked after the pairs verdict was on screen is practice, not a first try', async () => {
-  const page = await site.newPage({ width: 1280 });
-  await page.goto(`${site.base}${PAGE}`);
-  await widgetsReady(page);
+  const page = await openPage(site, PAGE, { width: 1280 });
   await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: TITLE });
   const pairs = card.getByLabel('Add word pairs (not·good, not·bad, …)');
@@ -144,9 +138,7 @@ test('sentiment-reviews: the example typed as "the soup was not bad." (same word
 });
 
 test('sentiment-reviews: a prediction locked first is settled by the example typed in other capitals and punctuation', async () => {
-  const page = await site.newPage({ width: 1280 });
-  await page.goto(`${site.base}${PAGE}`);
-  await widgetsReady(page);
+  const page = await openPage(site, PAGE, { width: 1280 });
   const card = page.locator('.dw-card').filter({ hasText: TITLE });
   await lockPrediction(card, 'pairs-not-bad', 'negative');
   await card.getByRole('textbox').fill('The coffee was good');

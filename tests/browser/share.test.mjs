@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
+import { PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage } from './browser.mjs';
 import { activityWidgets } from '../../web/widgets/registry.js';
 
 const hostDir = path.resolve(import.meta.dirname, '../../dist/test-share');
@@ -49,9 +49,7 @@ async function frameHandle(page) {
 const notesOf = (root) => root.locator('.dw-notes').first().textContent();
 
 test('a host page keeps its own #week4 anchor; two playgrounds stay out of the address and independent', async () => {
-  const page = await site.newPage({ width: 1280 });
-  await page.goto(`${site.base}/test-share/two-playgrounds.html#week4`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/test-share/two-playgrounds.html#week4', { width: 1280 });
   await page.locator('#p1').getByLabel('Data set').selectOption('xor');
   await page.locator('#p2').getByLabel('Optimiser').selectOption('adam');
   await page.waitForTimeout(600); // longer than the address's write delay
@@ -73,9 +71,7 @@ test('a host page keeps its own #week4 anchor; two playgrounds stay out of the a
 });
 
 test('with the address opt-in, each playground owns namespaced keys beside the host\'s anchor', async () => {
-  const page = await site.newPage({ width: 1280 });
-  await page.goto(`${site.base}/test-share/opt-in.html#week4`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/test-share/opt-in.html#week4', { width: 1280 });
   await page.locator('#q1').getByLabel('Data set').selectOption('xor');
   await page.locator('#q2').getByLabel('Data set').selectOption('moons');
   await page.waitForFunction(() => location.hash.includes('nn-playground.dataset=xor') && location.hash.includes('nn-playground-2.dataset=moons'))
@@ -126,9 +122,7 @@ test('iframe options: kebab-case as documented, the old spellings too, unknown n
 });
 
 test('changing an attribute after mount updates the widget in place; dw:update events too', async () => {
-  const page = await site.newPage({ width: 1000 });
-  await page.goto(`${site.base}/test-share/attributes.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/test-share/attributes.html', { width: 1000 });
   const f = page.locator('#f');
   const label = () => f.locator('canvas').first().getAttribute('aria-label');
   assert.match(await label(), /of 20 points/);
@@ -236,9 +230,7 @@ async function shareOf(page, root, name) {
 // Mounts the element snippet in a fresh host page and returns its handle's options and state.
 async function fromSnippet(snippet) {
   fs.writeFileSync(path.join(hostDir, 'snippet.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Snippet</title></head><body>${snippet}</body></html>`);
-  const page = await site.newPage({ width: 1000 });
-  await page.goto(`${site.base}/test-share/snippet.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/test-share/snippet.html', { width: 1000 });
   const result = await handleOf(page, 'dw-widget');
   assert.equal(await notesOf(page.locator('dw-widget')), '');
   await page.close();
@@ -305,9 +297,7 @@ test('Share: a link and an embed snippet restore fit-line\'s line, the centroids
 });
 
 test('Share on a lesson page links to the lesson with the widget\'s own keys, without writing the address of a page with two widgets', async () => {
-  const page = await site.newPage({ width: 1280 });
-  await page.goto(`${site.base}/lessons/kmeans.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/kmeans.html', { width: 1280 });
   const root = page.locator('.dw-mount[data-widget="place-centroids"]');
   const canvas = root.locator('canvas').first();
   const box = await canvas.boundingBox();
@@ -327,9 +317,7 @@ test('Share on a lesson page links to the lesson with the widget\'s own keys, wi
 });
 
 test('a lesson page\'s only widget keeps its state in the address, apart from the lesson\'s own options; the skip link still works', async () => {
-  const page = await site.newPage({ width: 1280 });
-  await page.goto(`${site.base}/lessons/fit-the-line.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/fit-the-line.html', { width: 1280 });
   await page.waitForTimeout(500);
   assert.equal(await page.evaluate(() => location.hash), '', 'the lesson\'s seed=3 is the page\'s own, not written');
   await page.getByRole('slider', { name: 'slope w' }).fill('1.2');

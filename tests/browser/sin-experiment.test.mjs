@@ -2,7 +2,7 @@
 // has the lowest test error, and the predict box settles on the degree-11 numbers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, widgetsReady, openPage } from './browser.mjs';
 import { statIn, paintedPixels, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
@@ -21,9 +21,7 @@ function bestDegreeAt(page, seed) {
 
 
 test('sin experiment: degree 3 has the lowest test MSE, and the table is the engine’s', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/ml-foundations.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/ml-foundations.html');
   const card = '.sin-experiment';
   assert.ok(await page.locator('.katex').count() > 10, 'math typeset');
   assert.ok(await paintedPixels(page, `${card} canvas`) > 1000, 'the plot is drawn');
@@ -115,9 +113,7 @@ test('sin experiment: degree 3 has the lowest test MSE, and the table is the eng
 
 // Predict, then check: degree 11 against degree 3 on the test points (4.359 / 0.011 ≈ 397 at seed 0).
 test('sin experiment: the degree-11 prediction holds ("more than 10 times") and misses ("lower"), also after New noise', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/ml-foundations.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/ml-foundations.html');
   const box = page.locator('[data-predict="sin-degree-11"]');
   const lock = async (value) => {
     await box.getByRole('combobox', { name: /Degree 11 passes through all 12 dots/ }).selectOption(value);
@@ -155,9 +151,7 @@ test('sin experiment: the degree-11 prediction holds ("more than 10 times") and 
 // complete at 0 of 1 and stays 0, after a reload too. The other side: a right first pick records
 // 1 of 1, and a miss after it (New noise) lowers nothing.
 test('sin experiment: the first pick is what progress keeps, across New noise and a reload; the check still completes after a miss', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/ml-foundations.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/ml-foundations.html');
   await page.evaluate(() => localStorage.removeItem('dw:lesson:ml-foundations'));
   await page.reload();
   await widgetsReady(page);

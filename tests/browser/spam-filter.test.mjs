@@ -2,7 +2,7 @@
 // logistic regression, and the meeting-weight prediction settles on the engine's weight.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, openPage } from './browser.mjs';
 import { statIn, assertClean } from './probes.mjs';
 import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
 
@@ -12,9 +12,7 @@ after(async () => { await site.close(); });
 
 
 test('spam filter: editing the email moves p(spam), and it is the engine’s logistic regression', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/spam-filter.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/spam-filter.html');
   const card = '.spam-filter';
   assert.ok(await page.locator('.katex').count() > 5);
   const p0 = await statIn(page, card, 'p(spam)');
@@ -72,9 +70,7 @@ test('spam filter: editing the email moves p(spam), and it is the engine’s log
 // Predict, then check: three "meeting"s in each of the first two (spam) emails turn the weight
 // of "meeting" positive; the verdict waits until both emails have them.
 test('spam filter: the meeting-weight prediction misses ("stay negative") and holds ("turn positive")', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/spam-filter.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/spam-filter.html');
   const card = page.locator('.spam-filter');
   const box = card.locator('[data-predict="spam-meeting-weight"]');
   const lock = async (value) => {
@@ -100,9 +96,7 @@ test('spam filter: the meeting-weight prediction misses ("stay negative") and ho
 });
 
 test('spam filter: the formula\'s shown terms multiply out to the push named below and add up to its z ("≈" where only rounding differs)', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/spam-filter.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/spam-filter.html');
   const card = page.locator('.dw-card', { has: page.locator('.spam-filter-formula') });
   const more = (what) => card.getByRole('button', { name: `more: ${what}` });
   for (const step of [null, 'number of links', 'words in ALL CAPS', 'times the word “meeting” appears']) {
@@ -128,9 +122,7 @@ test('spam filter: the formula\'s shown terms multiply out to the push named bel
 // A stepper button that disables itself at 0 or at the most hands the keyboard focus to its
 // partner (web/lib/ui.js setDisabled) instead of dropping it to the page body.
 test('spam filter: − at 0 and + at the most keep the focus on the stepper', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/spam-filter.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/spam-filter.html');
   const card = page.locator('.spam-filter');
   const fewer = card.getByRole('button', { name: 'fewer: times the word “meeting” appears' });
   const more = card.getByRole('button', { name: 'more: times the word “meeting” appears' });
@@ -150,9 +142,7 @@ test('spam filter: − at 0 and + at the most keep the focus on the stepper', as
 // The outcome on screen before any prediction was locked in: a later prediction could copy it,
 // so it is judged as practice and nothing is recorded.
 test('spam filter: retraining with three "meeting"s in both spam emails before predicting makes the prediction practice', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/spam-filter.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/spam-filter.html');
   await recordReports(page);
   const card = page.locator('.spam-filter');
   const box = card.locator('[data-predict="spam-meeting-weight"]');
@@ -173,9 +163,7 @@ test('spam filter: retraining with three "meeting"s in both spam emails before p
 // "meeting"s in the first spam email and two in the second: +0.01) and then completing the exact
 // setting after locking in "turn positive" would copy it: practice, recorded nowhere.
 test('spam filter: a positive "meeting" weight seen on a near edit before predicting makes the prediction practice', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/spam-filter.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/spam-filter.html');
   await recordReports(page);
   const card = page.locator('.spam-filter');
   const box = card.locator('[data-predict="spam-meeting-weight"]');
@@ -195,9 +183,7 @@ test('spam filter: a positive "meeting" weight seen on a near edit before predic
 // A training count emptied, typed as letters, 3.5 or 9 became 0 (or was clamped) in silence and the
 // model retrained on it, which could even tip the new email and record the tipping.
 test('spam filter: a training count that is no whole number from 0 to 5 is refused in words; nothing retrains or is recorded', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/spam-filter.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/spam-filter.html');
   const card = page.locator('.spam-filter');
   await card.locator('.spam-filter-train-emails summary').click();
   await page.evaluate(() => {

@@ -5,7 +5,7 @@
 // nothing is logged as an error, no request leaves the machine and no NaN is shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady } from './browser.mjs';
+import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady, openPage } from './browser.mjs';
 import { assertPractice, recordReports } from './predict-helpers.mjs';
 import { inkedTopRows } from './probes.mjs';
 
@@ -15,9 +15,7 @@ before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
 async function open({ width = 1280, query = '' } = {}) {
-  const page = await site.newPage({ width });
-  await page.goto(`${site.base}${PAGE}${query}`);
-  await widgetsReady(page);
+  const page = await openPage(site, `${PAGE}${query}`, { width });
   await page.waitForFunction(() => /%/.test(document.querySelector('.svdc .dw-stat[data-stat="relative error"] .dw-stat-value').textContent));
   return page;
 }

@@ -4,7 +4,7 @@
 // Markdown table (the deep-RL methods) and on a widget's table (the gradient-descent steps).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterNextFrame, startSite, snap, widgetsReady } from './browser.mjs';
+import { afterNextFrame, startSite, snap, openPage } from './browser.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -43,9 +43,7 @@ const scrollSettled = (region) => region.evaluate((r) => new Promise((resolve) =
 }));
 
 test('a lesson table wider than a phone says it scrolls, until the learner reaches its right end or the screen is wide', async () => {
-  const page = await site.newPage({ width: 375, height: 800 });
-  await page.goto(`${site.base}/lessons/deep-q-learning.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/deep-q-learning.html', { width: 375, height: 800 });
   await settle(page);
   const table = 'table:has(th:text-is("method"))';
   const hint = page.locator('.dw-table-box', { has: page.locator(table) }).locator('.dw-table-hint');
@@ -88,9 +86,7 @@ test('a lesson table wider than a phone says it scrolls, until the learner reach
 });
 
 test('a widget table that overflows on a phone gets the same hint and focusable region; the focus stays when it stops overflowing', async () => {
-  const page = await site.newPage({ width: 375, height: 800 });
-  await page.goto(`${site.base}/lessons/how-models-learn.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/how-models-learn.html', { width: 375, height: 800 });
   await settle(page);
   const table = 'table.dw-table:has(th:text-is("∂L/∂w"))';
   const hint = page.locator('.dw-table-box', { has: page.locator(table) }).locator('.dw-table-hint');
@@ -127,9 +123,7 @@ test('a widget table that overflows on a phone gets the same hint and focusable 
 });
 
 test('the generated-houses preview keeps the price header above its pinned column while the features scroll', async () => {
-  const page = await site.newPage({ width: 375, height: 800 });
-  await page.goto(`${site.base}/lessons/data-features-labels.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/data-features-labels.html', { width: 375, height: 800 });
   await settle(page);
   const region = page.locator('.dw-table-wrap.build-dataset-preview');
   assert.equal(await region.evaluate((r) => r.scrollWidth > r.clientWidth + 1), true, 'eight columns scroll on a phone');
@@ -166,9 +160,7 @@ test('the threshold and playground tables scroll in named regions at 375 px with
     { lesson: 'neural-network-playground', table: 'table.nnp-confusion', name: 'Confusion matrix (test points): rows true class, columns predicted' },
   ];
   for (const { lesson, table, name } of cases) {
-    const page = await site.newPage({ width: 375, height: 800 });
-    await page.goto(`${site.base}/lessons/${lesson}.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, `/lessons/${lesson}.html`, { width: 375, height: 800 });
     await page.locator(table).first().scrollIntoViewIfNeeded();
     let s = await stateOf(page, `${table} >> nth=0`);
     assert.equal(s.role, 'region', `${table} sits in a scrolling region`);

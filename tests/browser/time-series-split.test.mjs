@@ -4,7 +4,7 @@
 // 375 px in both themes without NaN.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, widgetsReady, openPage } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
 import { canvasInk, statReader, noNaNInCards, assertCardsClean, reportedEvents } from './probes.mjs';
 
@@ -44,9 +44,7 @@ async function setSlider(page, label, value) {
 }
 
 test('time-series-split: readouts are the engine\'s; the model menu and the sliders change them', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}${PAGE}`);
-  await widgetsReady(page);
+  const page = await openPage(site, PAGE);
   assert.deepEqual(await readStats(page), await expected(page));
   assert.deepEqual(await readStats(page), { shuffled: '0.99', split: '6.79', holdout: '8.17' });
   assert.match(await page.locator('.dw-message').first().textContent(), /^Leak: shuffled k-fold reports 0\.99/);
@@ -72,9 +70,7 @@ test('time-series-split: readouts are the engine\'s; the model menu and the slid
 });
 
 test('time-series-split: horizon 24 with 24 lags is refused in words, and the widget recovers', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}${PAGE}`);
-  await widgetsReady(page);
+  const page = await openPage(site, PAGE);
   await setSlider(page, 'lags d', 24);
   await setSlider(page, 'forecast horizon', 24);
   assert.match(await page.locator('.dw-message').first().textContent(), /too few for 4 folds of horizon 24/);

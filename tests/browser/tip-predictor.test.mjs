@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, openPage } from './browser.mjs';
 import { assertPractice, recordReports } from './predict-helpers.mjs';
 
 let site;
@@ -11,9 +11,7 @@ const stat = (page, label) => page.locator(`.dw-stat[data-stat="${label}"] .dw-s
 
 test('Predicting a tip: engine predictions, input validation in words, and the examples\' MSE', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/predicting-a-tip.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/predicting-a-tip.html', { width });
     assert.equal(await page.locator('.katex-error').count(), 0);
     const input = page.getByLabel('bill x (dollars)');
     assert.ok(await page.getByRole('button', { name: /Use w = 0.18/ }).isDisabled(), 'the line already is the trained one');
@@ -132,9 +130,7 @@ test('Predicting a tip: engine predictions, input validation in words, and the e
 
 // Predict, then check: the least-squares line for the six receipts has b ≈ −$0.15, below $0.
 test('Predicting a tip: the best-line intercept prediction misses ("above $0.50") and holds ("below $0")', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/predicting-a-tip.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/predicting-a-tip.html');
   const box = page.locator('[data-predict="tip-best-intercept"]');
   const lock = async (value) => {
     await box.getByRole('combobox', { name: /The best line for these receipts will have a base tip b/ }).selectOption(value);
@@ -159,9 +155,7 @@ test('Predicting a tip: the best-line intercept prediction misses ("above $0.50"
 
 // The best line's b is the box's answer: pressed before a prediction, a later one is practice.
 test('Predicting a tip: a prediction locked after the best line was on screen is practice, and is not recorded', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/predicting-a-tip.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/predicting-a-tip.html');
   await recordReports(page);
   const box = page.locator('[data-predict="tip-best-intercept"]');
   await page.getByRole('button', { name: 'Best line for these tips' }).click();

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady } from './browser.mjs';
+import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady, openPage } from './browser.mjs';
 import { assertPractice, recordReports } from './predict-helpers.mjs';
 
 let site;
@@ -29,9 +29,7 @@ async function engineScores(page, kind, setting) {
 }
 
 test('Train vs test: flexibility and "memorise hard" open the overfitting gap; scores match the engine', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/train-vs-test.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/train-vs-test.html');
   assert.equal(await page.locator('.katex-error').count(), 0);
   const hasKnn = await page.evaluate(async () => {
     const { loadEngine } = await import('/engine/index.js');
@@ -132,9 +130,7 @@ test('Train vs test: flexibility and "memorise hard" open the overfitting gap; s
 
 // Predict, then check: memorise hard against level 2 on the hidden points (84 % → 68 % for the tree).
 test('Train vs test: the "memorise hard" prediction misses ("rise") and holds ("fall")', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/train-vs-test.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/train-vs-test.html');
   const box = page.locator('[data-predict="train-vs-test-memorise"]');
   const lock = async (value) => {
     await box.getByRole('combobox', { name: /ticking “memorise hard” will make the test accuracy/ }).selectOption(value);
@@ -186,9 +182,7 @@ test('Train vs test: the message and the table quote the readouts as shown, whol
 // The memoriser's column answers the box: the table and the chart keep it back until "memorise
 // hard" is ticked, and ticked before a prediction is locked in, a later prediction is practice.
 test('Train vs test: the "memorise hard" column stays hidden until ticked; seen first, the prediction is practice', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/train-vs-test.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/train-vs-test.html');
   await recordReports(page);
   const box = page.locator('[data-predict="train-vs-test-memorise"]');
   const heads = () => page.locator('.train-vs-test-curve-table thead th').allTextContents();
@@ -209,9 +203,7 @@ test('Train vs test: the "memorise hard" column stays hidden until ticked; seen 
 // On a phone the table opens at its first columns: centring the current setting (depth 3) slid
 // depth 1 and most of depth 2 under the sticky row names, so depth 2's column showed only "%".
 test('Train vs test at 375 px: the table opens with its first setting\'s column whole beside the row names', async () => {
-  const page = await site.newPage({ width: 375 });
-  await page.goto(`${site.base}/lessons/train-vs-test.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/train-vs-test.html', { width: 375 });
   await afterNextFrame(page);
   const view = await page.locator('.train-vs-test-curve-table').evaluate((table) => {
     const [names, first] = table.querySelectorAll('thead th');

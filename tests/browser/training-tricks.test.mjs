@@ -4,7 +4,7 @@
 // page fits a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterNextFrame, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
+import { afterNextFrame, PLAY_TIMEOUT, screenshot, startSite, openPage } from './browser.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean, inkedTopRows } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
@@ -35,9 +35,7 @@ async function expected(page, extra) {
 }
 
 test('Run to the end: the readouts are the engine\'s, and a prediction of a stall holds', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/training-tricks.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/training-tricks.html', { reducedMotion: 'reduce' });
   const c = card(page);
   const canvases = c.locator('canvas');
   assert.equal(await canvases.count(), 4);
@@ -103,9 +101,7 @@ test('Run to the end: the readouts are the engine\'s, and a prediction of a stal
 });
 
 test('Play animates both nets and Pause stops them', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/training-tricks.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/training-tricks.html');
   const c = card(page);
   await c.scrollIntoViewIfNeeded();
   await c.getByRole('button', { name: 'Play' }).click();
@@ -124,9 +120,7 @@ test('Play animates both nets and Pause stops them', async () => {
 });
 
 test('phone width: the lesson and the widget fit 375 px without sideways scrolling', async () => {
-  const page = await site.newPage({ width: 375, height: 800, reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/training-tricks.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/training-tricks.html', { width: 375, height: 800, reducedMotion: 'reduce' });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px`);
   await card(page).getByRole('button', { name: 'Run to the end' }).click();
@@ -139,9 +133,7 @@ test('phone width: the lesson and the widget fit 375 px without sideways scrolli
 // Run, then reset, then predict: the outcome was on screen first, so the prediction is practice
 // and nothing is recorded (a widget's own goal may still report).
 test('training tricks: a run seen before locking in (then reset) makes the prediction practice', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/training-tricks.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/training-tricks.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const box = page.locator('[data-predict="training-tricks-left-net"]');
   await page.getByRole('button', { name: 'Run to the end' }).click();
@@ -158,9 +150,7 @@ test('training tricks: a run seen before locking in (then reset) makes the predi
 // changed before any update it stays a first try, and is recorded.
 test('training tricks: a prediction unlocked part-way through its run is practice after Reset; changed before an update it is a first try', async () => {
   for (const how of ['change', 'setting', 'before']) {
-    const page = await site.newPage({ reducedMotion: 'reduce' });
-    await page.goto(`${site.base}/lessons/training-tricks.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/training-tricks.html', { reducedMotion: 'reduce' });
     await recordReports(page);
     const c = card(page);
     const id = 'training-tricks-left-net';
@@ -189,9 +179,7 @@ test('training tricks: a prediction unlocked part-way through its run is practic
 // (yLabelTop), its ink starts inside the canvas in both views.
 test('the layer chart\'s y label keeps its top inside the canvas at 375 and 1280 px, spread and gradients', async () => {
   for (const width of [375, 1280]) {
-    const page = await site.newPage({ width, reducedMotion: 'reduce' });
-    await page.goto(`${site.base}/lessons/training-tricks.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/training-tricks.html', { width, reducedMotion: 'reduce' });
     const chart = card(page).locator('canvas').nth(3);
     assert.ok(await canvasIsDrawn(chart));
     for (const view of ['spread', 'gradient']) {

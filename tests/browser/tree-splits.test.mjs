@@ -2,7 +2,7 @@
 // their own first cuts, and the depth prediction settles on the engine's test accuracy.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterNextFrame, PLAY_TIMEOUT, screenshot, snap, startSite, widgetsReady } from './browser.mjs';
+import { afterNextFrame, PLAY_TIMEOUT, screenshot, snap, startSite, widgetsReady, openPage } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
 
@@ -11,9 +11,7 @@ before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
 test('Tree splits: depth slider and Step grow the engine\'s tree; purity and leaves match it', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/decision-trees.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/decision-trees.html', { reducedMotion: 'reduce' });
   const card = page.locator('.dw-card').filter({ hasText: 'Grow the tree' }).first();
   const [regions, diagram] = [card.locator('canvas').nth(0), card.locator('canvas').nth(1)];
   assert.ok(await canvasIsDrawn(regions));
@@ -47,9 +45,7 @@ test('Tree splits: depth slider and Step grow the engine\'s tree; purity and lea
 });
 
 test('Tree splits: Gini or entropy; the first-cut line names each criterion\'s cut and where they part ways', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/decision-trees.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/decision-trees.html', { reducedMotion: 'reduce' });
   const cards = page.locator('.dw-card').filter({ hasText: 'Grow the tree' });
   assert.equal(await cards.count(), 2);
   const [moons, xor] = [cards.nth(0), cards.nth(1)];
@@ -80,9 +76,7 @@ test('Tree splits: Gini or entropy; the first-cut line names each criterion\'s c
 });
 
 test('Tree splits: predict the test accuracy of the pure tree against depth 2 (held, then missed)', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/decision-trees.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/decision-trees.html', { reducedMotion: 'reduce' });
   const card = page.locator('.dw-card').filter({ hasText: 'Grow the tree' }).first();
   const depth = card.getByRole('slider', { name: /max depth/ });
   const id = 'tree-grow-pure-moons';
@@ -151,9 +145,7 @@ test('Tree splits: the XOR card\'s box, locked at depth 1, holds "higher" once p
 });
 
 test('Tree splits: a prediction locked after a pure tree was on screen is practice, and is not recorded', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/decision-trees.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/decision-trees.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Grow the tree' }).first();
   const depth = card.getByRole('slider', { name: /max depth/ });
@@ -173,9 +165,7 @@ test('Tree splits: a prediction locked after a pure tree was on screen is practi
 // practice. Locked and left alone, the same depths make a recorded first try.
 test('Tree splits: a prediction changed after a deeper tree grew under it, then locked again, is practice; one left alone is a first try', async () => {
   for (const honest of [false, true]) {
-    const page = await site.newPage({ reducedMotion: 'reduce' });
-    await page.goto(`${site.base}/lessons/decision-trees.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/decision-trees.html', { reducedMotion: 'reduce' });
     await recordReports(page);
     const card = page.locator('.dw-card').filter({ hasText: 'Grow the tree' }).first();
     const depth = card.getByRole('slider', { name: /max depth/ });
@@ -199,9 +189,7 @@ test('Tree splits: a prediction changed after a deeper tree grew under it, then 
 });
 
 test('Tree splits: the pictures\' descriptions count one leaf and one node in the singular', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/decision-trees.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/decision-trees.html', { reducedMotion: 'reduce' });
   const card = page.locator('.dw-card').filter({ hasText: 'Grow the tree' }).first();
   await card.getByRole('button', { name: 'Reset' }).click();
   const labels = await card.locator('canvas').evaluateAll((cs) => cs.map((c) => c.getAttribute('aria-label')));

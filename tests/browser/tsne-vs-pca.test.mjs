@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, openPage } from './browser.mjs';
 import { statReader, noNaNInCards } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
@@ -10,9 +10,7 @@ after(async () => { await site.close(); });
 
 test('tsne-vs-pca: PCA variance and t-SNE loss match the engine; Play lowers the KL divergence', async () => {
   for (const width of [1280, 375]) {
-    const page = await site.newPage({ width });
-    await page.goto(`${site.base}/lessons/tsne-vs-pca.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/tsne-vs-pca.html', { width });
     const stat = statReader(page);
     assert.equal(await stat('t-SNE step'), '0');
     const expected = await page.evaluate(async () => {
@@ -54,9 +52,7 @@ test('tsne-vs-pca: PCA variance and t-SNE loss match the engine; Play lowers the
 });
 
 test('tsne-vs-pca: predict, then check — the KL readout rises during early exaggeration (held and missed)', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/tsne-vs-pca.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/tsne-vs-pca.html', { reducedMotion: 'reduce' });
   const box = page.locator('[data-predict="tsne-early-exaggeration"]');
   const lockIn = async (value) => {
     await box.getByRole('combobox', { name: /the KL readout will/ }).selectOption(value);
@@ -84,9 +80,7 @@ test('tsne-vs-pca: predict, then check — the KL readout rises during early exa
 // Run, then reset, then predict: the outcome was on screen first, so the prediction is practice
 // and nothing is recorded (a widget's own goal may still report).
 test('t-SNE: a run begun before locking in (then reset) makes the early-exaggeration prediction practice', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/tsne-vs-pca.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/tsne-vs-pca.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const box = page.locator('[data-predict="tsne-early-exaggeration"]');
   await page.getByRole('button', { name: 'Play' }).click(); // 50 steps: the readout is already rising
@@ -102,9 +96,7 @@ test('t-SNE: a run begun before locking in (then reset) makes the early-exaggera
 // locked again, is practice; changed before any step it stays a first try, and is recorded.
 test('t-SNE: a prediction changed part-way through the run is practice after Reset; changed before a step it is a first try', async () => {
   for (const partWay of [true, false]) {
-    const page = await site.newPage({ reducedMotion: 'reduce' });
-    await page.goto(`${site.base}/lessons/tsne-vs-pca.html`);
-    await widgetsReady(page);
+    const page = await openPage(site, '/lessons/tsne-vs-pca.html', { reducedMotion: 'reduce' });
     await recordReports(page);
     const id = 'tsne-early-exaggeration';
     const box = predictBox(page, id);

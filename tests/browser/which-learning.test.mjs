@@ -1,7 +1,7 @@
 // The which-kind-of-learning game (kinds-of-learning lesson): drag onto a bin, tap a bin, keys 1–4.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, openPage } from './browser.mjs';
 import { statIn, assertClean } from './probes.mjs';
 
 let site;
@@ -10,9 +10,7 @@ after(async () => { await site.close(); });
 
 
 test('which kind of learning: drag onto a bin, tap a bin, keys 1–4', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/kinds-of-learning.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/kinds-of-learning.html');
   const card = '.which-learning-sort';
   const { DECK } = await page.evaluate(async () => import('/widgets/which-learning.js'));
   const answerOf = async () => {

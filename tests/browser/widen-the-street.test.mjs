@@ -2,7 +2,7 @@
 // the margin, a start that is not the learner's records nothing, and the C prediction settles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { PLAY_TIMEOUT, screenshot, startSite, widgetsReady } from './browser.mjs';
+import { PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
 
@@ -11,9 +11,7 @@ before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
 test('Widen the street: the starting line is not the learner\'s, so Optimal at once records nothing, and message and readouts say so', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/svm.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/svm.html', { reducedMotion: 'reduce' });
   await listenForReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
   const text = () => card.locator('.dw-message').textContent();
@@ -34,9 +32,7 @@ test('Widen the street: the starting line is not the learner\'s, so Optimal at o
 });
 
 test('Widen the street: keys move the line; Optimal is the engine\'s LinearSVM; C softens the margin', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/svm.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/svm.html', { reducedMotion: 'reduce' });
   await listenForReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
   const canvas = card.locator('canvas');
@@ -87,9 +83,7 @@ test('Widen the street: keys move the line; Optimal is the engine\'s LinearSVM; 
 });
 
 test('Widen the street: predict what lowering C to 1 does to the optimal street (held, then missed)', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/svm.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/svm.html', { reducedMotion: 'reduce' });
   const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
   const C = card.getByRole('slider', { name: /C \(soft margin\)/ });
   const id = 'svm-lower-c';
@@ -223,9 +217,7 @@ test('Widen the street: a street short of 98% made before Optimal is recorded as
 });
 
 test('Widen the street: Enter on Optimal keeps keyboard focus on it while the solver runs', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/svm.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/svm.html');
   const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
   const optimal = card.getByRole('button', { name: 'Optimal', exact: true });
   await card.getByRole('button', { name: 'New points' }).focus();
@@ -261,9 +253,7 @@ test('Widen the street: Enter on Optimal keeps keyboard focus on it while the so
 });
 
 test('Widen the street: C is written one way in its readout and in every message', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/svm.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/svm.html', { reducedMotion: 'reduce' });
   const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
   const C = card.getByRole('slider', { name: /C \(soft margin\)/ });
   const readout = () => C.locator('xpath=..').locator('output').textContent();
@@ -280,9 +270,7 @@ test('Widen the street: C is written one way in its readout and in every message
 });
 
 test('Widen the street: the solver\'s street at C = 1 seen before a prediction makes the prediction practice, and nothing is recorded for it', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/svm.html`);
-  await widgetsReady(page);
+  const page = await openPage(site, '/lessons/svm.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Widen the street' });
   const C = card.getByRole('slider', { name: /C \(soft margin\)/ });
