@@ -100,6 +100,8 @@ test('noise 0 leaves only bias²; redrawing x raises the variance at k = 5 from 
   assert.ok(clean.bias2 > 0.01);
   assert.equal(measure(5).variance.toFixed(3), '0.019');
   assert.equal(measure(5, { fixedX: false }).variance.toFixed(3), '0.031');
+  // Step 2 left the noise at 0: redrawing the inputs alone still varies the fits.
+  assert.equal(measure(5, { noise: 0, fixedX: false }).variance.toFixed(3), '0.014');
 });
 
 test('check yourself: k = 3 variance ≈ s²/3 within the tolerance; the numbers the explanations quote', () => {
