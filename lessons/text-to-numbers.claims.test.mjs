@@ -130,6 +130,9 @@ test('spam: flipping the three training meeting messages puts "meeting" in the t
     assert.ok(f.p('Please review the draft before the meeting') > 0.5);
     assert.ok(f.p('Can you call me after the meeting?') < 0.5, 'the other test meeting message still passes');
   } finally { f.free(); }
+  // Step 2 leaves α at 10, where the same flips do not block it: hence "put α back to 1".
+  const damped = spamFit(10, labels);
+  try { assert.ok(damped.p('Please review the draft before the meeting') < 0.5); } finally { damped.free(); }
 });
 
 test('worked example, tf-idf: "the" in 11 of 12 corpus sentences (idf 1.08), "kitchen" in 2 (idf 2.47); the opening text has 3 and 1, weights 3.24 and 2.47, bars in the ratio 1.3', () => {

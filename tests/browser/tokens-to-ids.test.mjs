@@ -72,6 +72,15 @@ test('tokens-to-ids: live tokens, ids and bag-of-words counts from the engine; h
     await card.locator('textarea.dw-textbox').fill(text);
     await card.getByLabel('bar height').selectOption('tfidf');
     assert.match(await card.locator('.dw-message').textContent(), /tf-idf/);
+    // The lesson's step 3 after step 2's hostile text: the button brings the opening sentence back,
+    // with its "the" and "kitchen" for the tf-idf comparison.
+    await card.locator('textarea.dw-textbox').fill(hostile);
+    await card.getByRole('button', { name: 'Back to the example text' }).click();
+    assert.equal(await card.locator('textarea.dw-textbox').inputValue(), start);
+    assert.equal(await stat('tokens'), String(e0.tokens.length));
+    const words = (await card.locator('.dw-token-chip').allTextContents()).join(' ');
+    assert.match(words, /theid 1/);
+    assert.match(words, /kitchen/);
     await screenshot(page, `text-tokens-${width}`);
     assert.deepEqual(page.dialogs, []);
     assert.ok(await noNaNInCards(page));

@@ -4,7 +4,7 @@
 // Counts, presence (binary) and tf-idf weights are all the engine's.
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
-import { el, fixed, nextId, select, slider } from '../lib/ui.js';
+import { button, el, fixed, nextId, select, slider } from '../lib/ui.js';
 import { clipText, formatNumber } from '../lib/format.js';
 import { CORPUS, START_TEXT } from '../lib/text-examples.js';
 import { capText, chip } from '../lib/tokens.js';
@@ -60,6 +60,8 @@ function build(ctx) {
   card.stage.append(vocabDetails);
 
   const weightSelect = select(card.controls, { label: t('tokens-to-ids.select.weighting'), value: opts.weighting, options: WEIGHTINGS.map((w) => [w, t(`tokens-to-ids.weighting.${w}`)]), onChange: (v) => { opts.weighting = v; refresh(); } });
+  // The lesson's later steps read the opening sentence again after the learner has typed over it.
+  button(card.controls, t('tokens-to-ids.example'), () => { textBox.value = START_TEXT; refresh(); });
   const minSlider = slider(card.controls, { label: t('tokens-to-ids.slider.minCount'), min: 1, max: 3, step: 1, value: opts.minCount, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.minCount = v; buildVocabulary(); refresh(); } });
 
   const stat = { tokens: card.stat(t('tokens-to-ids.stat.tokens')), unknown: card.stat(t('tokens-to-ids.stat.unknown')), size: card.stat(t('tokens-to-ids.stat.size')), nonzero: card.stat(t('tokens-to-ids.stat.nonzero')) };

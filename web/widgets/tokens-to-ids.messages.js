@@ -7,6 +7,7 @@ export const messages = {
   'tokens-to-ids.title': 'Tokens to ids to a vector',
   'tokens-to-ids.hint': 'Type anything in the box. Each word becomes a token with an id from the vocabulary; the whole text becomes one vector of word counts.',
   'tokens-to-ids.textBox': 'Your text',
+  'tokens-to-ids.example': 'Back to the example text',
   'tokens-to-ids.tokens.title': 'Tokens and their ids',
   'tokens-to-ids.tokens': 'Tokens with their vocabulary ids',
   'tokens-to-ids.vector.title': 'The text as a vector: one bar per vocabulary id',
