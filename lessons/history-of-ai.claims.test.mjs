@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations.js';
 import { DEAL_ORDER, eraOf, ERAS, EVENTS, TECHNIQUES } from '../web/lib/ai-history.js';
+import { passMark } from '../web/lib/quiz.js';
+import { schema as hierarchySchema } from '../web/widgets/ai-hierarchy.js';
 
 const event = (year) => EVENTS.find((e) => e.year === year);
 
@@ -119,4 +121,16 @@ test('the lesson names DALL-E and places computer vision inside deep learning', 
   assert.match(nesting, /sit inside deep learning\. So does today's \*\*computer vision\*\*/);
   // The sorting game agrees: the photo CNN is deep learning.
   assert.equal(TECHNIQUES.find((t) => t.id === 'cnn').region, 'dl');
+});
+
+test('the sorting game: eleven techniques, nine or more right at the first answer completes it', () => {
+  // web/widgets/ai-hierarchy.js: dw:complete only when a round's first answers reach passMark(items),
+  // from the first game or a practice round; the recorded score is the first game's.
+  const prose = readFileSync(new URL('./history-of-ai.md', import.meta.url), 'utf8');
+  assert.match(prose, /Sort the eleven techniques below into the innermost set each belongs to\. Only a technique's first answer scores, since a wrong answer reveals the right set\. Nine or more right at the first answer completes the game; with fewer, Start again opens a practice round, and nine or more there completes it too while the first game's score stays the one recorded\.\n\n::: widget ai-hierarchy\n/);
+  assert.equal(hierarchySchema.items.default, 11);
+  assert.equal(TECHNIQUES.length, 11);
+  assert.equal(passMark(11), 9);
+  // Putting every technique in the same set first scores at most the largest set's share.
+  for (const r of ['ai', 'ml', 'dl']) assert.ok(TECHNIQUES.filter((t) => t.region === r).length < passMark(11));
 });

@@ -11,6 +11,7 @@ import { ml } from '../tests/node/engine.mjs';
 const dist = path.resolve(import.meta.dirname, '../dist');
 const { DECK, schema } = await import(pathToFileURL(path.join(dist, 'widgets', 'which-learning.js')).href);
 const { seededShuffle } = await import(pathToFileURL(path.join(dist, 'lib', 'rng.js')).href);
+const { passMark } = await import(pathToFileURL(path.join(dist, 'lib', 'quiz.js')).href);
 const lesson = fs.readFileSync(path.resolve(import.meta.dirname, 'kinds-of-learning.md'), 'utf8');
 const answer = (re) => {
   const card = DECK.find((d) => re.test(d.text));
@@ -51,4 +52,15 @@ test('check yourself: k-means on tempos 60 64 68 120 124 128 from 60 and 128 gro
   });
   assert.deepEqual(c, [64, 124]);
   assert.equal(inertia, 4 * 16); // each group: 16 + 0 + 16
+});
+
+test('a round of twelve counts as done once at least nine are sorted right (the quiz\'s pass mark)', () => {
+  // web/lib/quiz.js finish(): dw:complete only when score >= passMark(cards); a lower round reports its score.
+  assert.match(lesson, /A round of twelve counts as done for this lesson once at least nine are sorted right; below that, Play again deals a fresh shuffle to try once more\./);
+  assert.doesNotMatch(lesson, /::: widget which-learning[^\n]*rounds=/, 'the lesson\'s game deals the default round');
+  assert.equal(schema.rounds.default, 12);
+  assert.equal(passMark(12), 9);
+  // One key pressed throughout cannot reach it: the lesson's round holds three cards of each family.
+  const dealt = seededShuffle(DECK, Number(lesson.match(/::: widget which-learning seed=(\d+)/)[1])).slice(0, 12);
+  for (const f of ['supervised', 'unsupervised', 'reinforcement', 'self-supervised']) assert.ok(dealt.filter((d) => d.answer === f).length < passMark(12));
 });

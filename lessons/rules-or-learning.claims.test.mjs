@@ -3,6 +3,7 @@
 // engine only computes the check-yourself answers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ml } from '../tests/node/engine.mjs';
@@ -10,6 +11,8 @@ import { ml } from '../tests/node/engine.mjs';
 const dist = path.resolve(import.meta.dirname, '../dist');
 const { schema, DECK } = await import(pathToFileURL(path.join(dist, 'widgets', 'rules-or-learn.js')).href);
 const { seededShuffle } = await import(pathToFileURL(path.join(dist, 'lib', 'rng.js')).href);
+const { passMark } = await import(pathToFileURL(path.join(dist, 'lib', 'quiz.js')).href);
+const lesson = fs.readFileSync(path.resolve(import.meta.dirname, 'rules-or-learning.md'), 'utf8');
 
 test('the game deals twelve of its sixteen scenarios, in a shuffled order', () => {
   assert.equal(DECK.length, 16);
@@ -35,4 +38,13 @@ test('check yourself: the "free" rule on eight emails (spam 1–3, flags 1, 2, 4
   assert.equal(ml.accuracy(y, flagged), 6 / 8);
   assert.equal(ml.recall(y, flagged), 2 / 3); // one spam email missed
   assert.equal(ml.precision(y, flagged), 2 / 3); // one false alarm
+});
+
+test('the game counts as done only after a round with at least nine of the twelve right, which one key pressed throughout cannot reach', () => {
+  // web/lib/quiz.js finish(): dw:complete only when score >= passMark(cards); a lower round reports its score.
+  assert.match(lesson, /the game counts as done for this lesson only after a round with at least nine of the twelve right: Play again deals a new shuffle as often as you like\./);
+  assert.doesNotMatch(lesson, /::: widget rules-or-learn[^\n]*rounds=/, 'the lesson\'s game deals the default round');
+  assert.equal(passMark(schema.rounds.default), 9);
+  // The deck holds eight cards of each answer, so always "rules" or always "learn" scores at most 8.
+  for (const a of ['rules', 'learn']) assert.equal(DECK.filter((d) => d.answer === a).length, 8);
 });

@@ -2,7 +2,7 @@
 // keyboard play and replay.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, openPage } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, openPage, widgetsReady } from './browser.mjs';
 import { statIn, assertClean } from './probes.mjs';
 
 let site;
@@ -28,10 +28,11 @@ test('rules or learn: feedback with a reason, score, keyboard, replay', async ()
     assert.equal(await statIn(page, card, 'score'), `${Math.min(i + 1, 6)} / ${i + 1}`);
     if (i < 11) await page.keyboard.press('n');
   }
-  assert.match(await page.locator(`${card} .dw-message`).textContent(), /Round over: 6 of 12/);
+  assert.equal(await page.locator(`${card} .dw-message`).textContent(), 'Round over: 6 of 12 correct. Good start: reread the reasons for the ones you missed. 9 or more correct completes this game: press Play again to try a fresh shuffle.');
   await screenshot(page, 'rules-or-learning-1280');
   await page.locator(card).getByRole('button', { name: 'Play again' }).click();
   assert.equal(await statIn(page, card, 'score'), '0 / 0');
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('dw-quiz-scenario')), true, 'Play again hands the focus to the new scenario');
   await assertClean(page);
   await page.close();
 });
@@ -56,6 +57,58 @@ test('rules or learn by keyboard: Next moves the focus to the new scenario, and 
   await card.locator('.dw-quiz-choice').first().click();
   await card.getByRole('button', { name: 'Next scenario' }).click();
   assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'none');
+  await assertClean(page);
+  await page.close();
+});
+
+// A round completes the game only at 9 of 12 (web/lib/quiz.js passMark). The deck holds 8 cards of
+// each answer, so pressing R, or L, throughout scores at most 8: reported as a score, never as done.
+// The keys alone carry the rounds: Play again hands the focus to the new scenario.
+test('rules or learn: one key pressed throughout never completes the game; exactly 9 of 12 does', async () => {
+  const page = await openPage(site, '/lessons/rules-or-learning.html');
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:rules-or-learning'));
+  await page.reload();
+  await widgetsReady(page);
+  await page.evaluate(() => {
+    window.reports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.reports.push({ type, ...e.detail }));
+  });
+  const card = page.locator('.dw-quiz');
+  const message = card.locator('.dw-message');
+  const { DECK } = await page.evaluate(async () => import('/widgets/rules-or-learn.js'));
+  assert.equal(DECK.filter((d) => d.answer === 'rules').length, 8);
+  assert.equal(DECK.filter((d) => d.answer === 'learn').length, 8);
+  const saved = () => page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:rules-or-learning') || '{}').activities?.['rules-or-learn'] ?? null);
+  const completions = async () => (await page.evaluate(() => window.reports)).filter((r) => r.type === 'dw:complete');
+  const playRound = async (pick) => {
+    let right = 0;
+    for (let i = 0; i < 12; i++) {
+      const shown = await card.locator('.dw-quiz-scenario').textContent();
+      const item = DECK.find((d) => d.text === shown);
+      const key = pick(item, i);
+      if ((key === 'r' ? 'rules' : 'learn') === item.answer) right += 1;
+      await page.keyboard.press(key);
+      if (i < 11) await page.keyboard.press('n');
+    }
+    return right;
+  };
+  await card.locator('.dw-quiz-choice').first().focus();
+  // The same key throughout, each of the two keys in turn: at most 8, so neither round completes.
+  for (const key of ['l', 'r']) {
+    const right = await playRound(() => key);
+    assert.ok(right <= 8, `always ${key}: ${right} of 12`);
+    assert.match(await message.textContent(), new RegExp(`^Round over: ${right} of 12 correct\\. .* 9 or more correct completes this game: press Play again to try a fresh shuffle\\.$`));
+    assert.deepEqual(await completions(), []);
+    assert.equal((await saved()).complete, false);
+    await card.getByRole('button', { name: 'Play again' }).click();
+  }
+  // Exactly 9 right: complete, at a later round.
+  const wrongKey = (item) => (item.answer === 'rules' ? 'l' : 'r');
+  const rightKey = (item) => (item.answer === 'rules' ? 'r' : 'l');
+  assert.equal(await playRound((item, i) => (i < 9 ? rightKey(item) : wrongKey(item))), 9);
+  assert.equal(await message.textContent(), 'Round over: 9 of 12 correct. Strong instincts. That completes this game. Play again for a fresh shuffle.');
+  assert.deepEqual(await completions(), [{ type: 'dw:complete', widget: 'rules-or-learn', title: 'Rules or learn?', score: 9, max: 12 }]);
+  assert.deepEqual(await saved(), { title: 'Rules or learn?', score: 9, max: 12, best: 9, complete: true });
   await assertClean(page);
   await page.close();
 });

@@ -1,7 +1,7 @@
 // The which-kind-of-learning game (kinds-of-learning lesson): drag onto a bin, tap a bin, keys 1–4.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, openPage } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, openPage, widgetsReady } from './browser.mjs';
 import { statIn, assertClean } from './probes.mjs';
 
 let site;
@@ -53,3 +53,60 @@ test('which kind of learning: drag onto a bin, tap a bin, keys 1–4', async () 
   await page.close();
 });
 
+
+// A round completes the game only at the widget's own "strong" mark, 9 of 12 (web/lib/quiz.js
+// passMark): pressing one key throughout scores 3 and is reported as a score, not as done; 8 is
+// one short; a later round of exactly 9 completes it.
+test('which kind of learning: only a round of 9 or more of 12 completes the game; one key pressed throughout does not', async () => {
+  const page = await openPage(site, '/lessons/kinds-of-learning.html');
+  await page.evaluate(() => localStorage.removeItem('dw:lesson:kinds-of-learning'));
+  await page.reload();
+  await widgetsReady(page);
+  await page.evaluate(() => {
+    window.reports = [];
+    for (const type of ['dw:score', 'dw:complete']) document.addEventListener(type, (e) => window.reports.push({ type, ...e.detail }));
+  });
+  const card = page.locator('.which-learning-sort');
+  const message = card.locator('.dw-message');
+  const { DECK } = await page.evaluate(async () => import('/widgets/which-learning.js'));
+  const kinds = ['supervised', 'unsupervised', 'reinforcement', 'self-supervised'];
+  const saved = () => page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:kinds-of-learning') || '{}').activities?.['which-learning'] ?? null);
+  const completions = async () => (await page.evaluate(() => window.reports)).filter((r) => r.type === 'dw:complete');
+  const status = () => page.locator('.lesson-complete-status').textContent();
+  // Plays a round by keyboard: `right` of the 12 answered correctly (the first ones), the rest wrongly.
+  const playRound = async (pick) => {
+    for (let i = 0; i < 12; i++) {
+      const text = await card.locator('.dw-quiz-scenario').textContent();
+      const item = DECK.find((d) => d.text === text);
+      await page.keyboard.press(String(kinds.indexOf(pick(item, i)) + 1));
+      if (i < 11) await page.keyboard.press('n');
+    }
+  };
+  await card.locator('.dw-quiz-choice').first().focus();
+  // 1. "1" twelve times (always Supervised): 3 of 12, reported as a score only.
+  await playRound(() => 'supervised');
+  assert.equal(await message.textContent(), 'Round over: 3 of 12 correct. Worth another round: the reasons above show the pattern. 9 or more correct completes this game: press Play again to try a fresh shuffle.');
+  assert.equal(await message.getAttribute('data-tone'), 'info');
+  assert.deepEqual(await completions(), []);
+  assert.deepEqual(await saved(), { title: 'Which kind of learning?', score: 3, max: 12, best: 3, complete: false });
+  assert.match(await status(), /\(0 of 2 done\)/);
+  // 2. Play again: 8 right, one short of the mark.
+  await card.getByRole('button', { name: 'Play again' }).click();
+  const wrong = (item) => kinds.find((k) => k !== item.answer);
+  await playRound((item, i) => (i < 8 ? item.answer : wrong(item)));
+  assert.match(await message.textContent(), /^Round over: 8 of 12 correct\. .* 9 or more correct completes this game: press Play again to try a fresh shuffle\.$/);
+  assert.deepEqual(await completions(), []);
+  assert.equal((await saved()).complete, false);
+  assert.equal((await saved()).best, 8);
+  // 3. Play again: exactly 9 right completes the game.
+  await card.getByRole('button', { name: 'Play again' }).click();
+  await playRound((item, i) => (i < 9 ? item.answer : wrong(item)));
+  assert.equal(await message.textContent(), 'Round over: 9 of 12 correct. Strong instincts. That completes this game. Play again for a fresh shuffle.');
+  assert.equal(await message.getAttribute('data-tone'), 'ok');
+  assert.deepEqual(await completions(), [{ type: 'dw:complete', widget: 'which-learning', title: 'Which kind of learning?', score: 9, max: 12 }]);
+  assert.deepEqual(await saved(), { title: 'Which kind of learning?', score: 9, max: 12, best: 9, complete: true });
+  assert.match(await status(), /\(1 of 2 done\)/);
+  assert.match(await page.locator('.lesson-activities').textContent(), /✓ Which kind of learning\? — best 9 of 12/);
+  await assertClean(page);
+  await page.close();
+});

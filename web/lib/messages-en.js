@@ -92,7 +92,10 @@ export const en = {
   'quiz.continueWrong': 'Read the reason, then press Next scenario (or N).',
   'quiz.verdict': ({ share }) => (share === 1 ? 'A perfect round!' : share >= 0.75 ? 'Strong instincts.'
     : share >= 0.5 ? 'Good start: reread the reasons for the ones you missed.' : 'Worth another round: the reasons above show the pattern.'),
-  'quiz.over': 'Round over: {score} of {total} correct. {verdict} Play again for a fresh shuffle.',
+  // The round's end: whether it reached the pass mark (need, of total) that completes the game.
+  'quiz.over': ({ score, total, need, passed, verdict }) => `Round over: ${score} of ${total} correct. ${verdict} ${passed
+    ? 'That completes this game. Play again for a fresh shuffle.'
+    : `${need} or more correct completes this game: press Play again to try a fresh shuffle.`}`,
 
   // scores.js: the score strip of the threshold and ROC widgets (drawn on the canvas)
   'scores.axis': 'score p(positive)',

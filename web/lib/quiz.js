@@ -7,6 +7,16 @@ import { reportComplete, reportScore } from './report.js';
 import { seededShuffle } from './rng.js';
 import { formatNumber } from './format.js';
 
+// A round completes the game only when at least this share of its cards is right: the share the
+// round-over verdict already calls strong ('quiz.verdict'). A lower round is still reported as a
+// score (the learner played it), never as done, so a key pressed without reading can't tick the
+// game off: each answer fills at most 8 of the 16 cards in "Rules or learn?" and 4 in "Which kind of
+// learning?", so one key scores at most 8 of 12. ai-hierarchy.js uses the same mark.
+export const PASS_SHARE = 0.75;
+// The fewest right answers out of `total` that reach PASS_SHARE: 9 of 12, 9 of 11, 3 of 4.
+// (PASS_SHARE × total is exact in binary for any whole total, so ceil does not round up by mistake.)
+export function passMark(total) { return Math.ceil(PASS_SHARE * total); }
+
 // ctx:      the widget's context (widget.js): the quiz draws on ctx.card and listens through it
 // deck:     [{ text, answer, reason }]
 // choices:  [{ id, label, key, describe }]; `key` is a keyboard shortcut shown on the button
@@ -40,7 +50,9 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
 
   const buttons = buttonRow(card.controls);
   const nextBtn = button(buttons, card.t('quiz.next'), () => next(), { primary: true });
-  const replayBtn = button(buttons, card.t('quiz.again'), () => { round += 1; start(); });
+  // Play again hides itself, so the focus moves on to the new round's first scenario (as Next
+  // does) and the answer keys keep working without a click.
+  const replayBtn = button(buttons, card.t('quiz.again'), () => { round += 1; start(); scenario.focus(); });
   const statScore = card.stat(card.t('quiz.statScore'));
   const statLeft = card.stat(card.t('quiz.statLeft'));
 
@@ -123,9 +135,13 @@ export function createQuiz(ctx, { widget, title, deck, choices, roundSize, seed,
     cardBox.classList.add('dw-quiz-done');
     replayBtn.hidden = false;
     replayBtn.focus();
-    const pct = score / cards.length;
-    card.setMessage(card.t('quiz.over', { score, total: cards.length, verdict: card.t('quiz.verdict', { share: pct }) }), pct >= 0.75 ? 'ok' : 'info');
-    reportComplete(card, { widget, title, score, max: cards.length });
+    const need = passMark(cards.length);
+    const passed = score >= need;
+    const verdict = card.t('quiz.verdict', { share: score / cards.length });
+    card.setMessage(card.t('quiz.over', { score: formatNumber(score, 0), total: formatNumber(cards.length, 0), need: formatNumber(need, 0), passed, verdict }), passed ? 'ok' : 'info');
+    // The round's score went out with its last answer (answer() above); only a round that reaches
+    // the mark also finishes the activity. A later round that reaches it finishes it then.
+    if (passed) reportComplete(card, { widget, title, score, max: cards.length });
     index = cards.length;
     updateStats();
   }

@@ -4,6 +4,9 @@
 // Every wrong answer names the right set, so only a technique's first answer on the page counts:
 // the score is recorded once, when the first game is sorted, and a game after Start again is
 // practice (reported with firstTry, so saved progress keeps the first game's score over later visits too).
+// The activity completes at the sorting games' pass mark (web/lib/quiz.js: 9 of 11 right first
+// time): the first game completes it if its score reaches the mark; otherwise that score is still
+// recorded, and a practice round that reaches the mark completes it without changing the score.
 // Game bookkeeping only: no model is trained here.
 import { mountWidget } from '../lib/widget.js';
 import { el } from '../lib/ui.js';
@@ -13,6 +16,7 @@ import { sequentialScale } from '../lib/colors.js';
 import { DEAL_ORDER, TECHNIQUES } from '../lib/ai-history.js';
 import { reportComplete, reportScore } from '../lib/report.js';
 import { formatNumber } from '../lib/format.js';
+import { passMark } from '../lib/quiz.js';
 import { messages } from './ai-hierarchy.messages.js';
 
 export const schema = {
@@ -42,6 +46,7 @@ function build(ctx) {
   let firstTry = 0;               // of those, right at the first answer in this round
   const firstAnswer = new Map();  // id → whether its first answer on this page was right (kept by Start again)
   let recorded = null;            // the score reported when the first game was sorted; later rounds are practice
+  let completed = false;          // a round on this page reached the pass mark and reported the activity complete
   let rects = {};                 // region → {x, y, w, h} from the last draw
 
   let board = null;
@@ -70,9 +75,10 @@ function build(ctx) {
     items = DEAL_ORDER.slice(0, opts.items).map((id) => TECHNIQUES.find((x) => x.id === id));
     placed.clear(); tried.clear(); firstTry = 0; picked = null;
     const total = formatNumber(items.length, 0);
-    if (recorded !== null) card.setMessage(t('ai-hierarchy.practice', { recorded: formatNumber(recorded, 0), total }), 'info');
-    else if (firstAnswer.size) card.setMessage(t('ai-hierarchy.restartKeeps', { right: formatNumber(scoredRight(), 0), tried: formatNumber(firstAnswer.size, 0) }), 'info');
-    else card.setMessage(t('ai-hierarchy.start'), 'info');
+    const need = formatNumber(passMark(items.length), 0);
+    if (recorded !== null) card.setMessage(t('ai-hierarchy.practice', { recorded: formatNumber(recorded, 0), total, need, complete: completed }), 'info');
+    else if (firstAnswer.size) card.setMessage(t('ai-hierarchy.restartKeeps', { right: formatNumber(scoredRight(), 0), tried: formatNumber(firstAnswer.size, 0), total, need }), 'info');
+    else card.setMessage(t('ai-hierarchy.start', { total, need }), 'info');
     renderTray();
   }
 
@@ -109,16 +115,25 @@ function build(ctx) {
       picked = null;
       const done = placed.size === items.length;
       const practice = recorded !== null;
+      const need = passMark(items.length);
+      let end = '';
       // The course records the first game sorted, once: the score is what the learner got right at
-      // each technique's first answer. A practice round is shown, not recorded.
-      if (done && !practice) {
-        recorded = scoredRight();
+      // each technique's first answer. A practice round's score is shown, not recorded.
+      if (done) {
+        const right = practice ? firstTry : scoredRight();
+        const completesNow = !completed && right >= need;
+        if (!practice) recorded = right;
         const detail = { widget: 'ai-hierarchy', title: meta.title, score: recorded, max: items.length, firstTry: true };
-        reportScore(card, detail);
-        reportComplete(card, detail);
+        if (!practice) reportScore(card, detail);
+        // Completion needs the pass mark; from a practice round it is reported with the recorded
+        // score (firstTry), so saved progress shows the first game's score beside the tick.
+        if (completesNow) { completed = true; reportComplete(card, detail); }
+        const [total, shown, kept, mark] = [items.length, right, recorded, need].map((n) => formatNumber(n, 0));
+        end = practice
+          ? t('ai-hierarchy.endPractice', { total, firstTry: shown, recorded: kept, need: mark, completesNow, complete: completed })
+          : t('ai-hierarchy.endFirst', { total, firstTry: shown, need: mark, passed: completesNow });
       }
-      const right = practice ? firstTry : scoredRight();
-      card.setMessage(t('ai-hierarchy.right', { name: item.name, region: inner, why: item.why, done, practice, total: formatNumber(items.length, 0), firstTry: formatNumber(right, 0), recorded: formatNumber(recorded ?? 0, 0) }), 'ok');
+      card.setMessage(t('ai-hierarchy.right', { name: item.name, region: inner, why: item.why, end }), 'ok');
     } else {
       const tooDeep = ORDER.indexOf(region) > ORDER.indexOf(item.region);
       card.setMessage(t('ai-hierarchy.wrong', { said: regionText(region), name: item.name, region: inner, tooDeep, why: item.why }), 'bad');
@@ -207,6 +222,6 @@ function build(ctx) {
 
   return {
     // Other options make another game: its first answers are new.
-    update(next) { opts = { ...next }; firstAnswer.clear(); recorded = null; deal(); },
+    update(next) { opts = { ...next }; firstAnswer.clear(); recorded = null; completed = false; deal(); },
   };
 }

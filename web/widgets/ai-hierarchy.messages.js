@@ -23,14 +23,24 @@ export const messages = {
   'ai-hierarchy.stat.sorted': 'sorted',
   'ai-hierarchy.score': '{right} / {tried}',
   'ai-hierarchy.sortedOf': '{placed} of {total}',
-  'ai-hierarchy.start': 'Pick a technique to start.',
+  'ai-hierarchy.start': 'Pick a technique to start. Sorting all {total} with {need} or more right first time completes this activity.',
   'ai-hierarchy.picked': '“{name}” picked. Now choose the innermost set it belongs to.',
   'ai-hierarchy.allSorted': 'All sorted.',
   'ai-hierarchy.pickFirst': 'Pick a technique first, then choose a set for it.',
-  'ai-hierarchy.right': ({ name, region, why, done, practice, total, firstTry, recorded }) => `Right: ${name} → ${region}. ${why}${!done ? '' : practice ? ` All ${total} sorted, ${firstTry} right first time in this practice round. Your recorded score stays ${recorded} / ${total}, from your first game.` : ` All ${total} sorted, ${firstTry} right first time. That score is recorded; Start again for a practice round.`}`,
+  // A right answer; `end` is empty until the last technique is sorted, then endFirst or endPractice.
+  'ai-hierarchy.right': ({ name, region, why, end }) => `Right: ${name} → ${region}. ${why}${end ? ` ${end}` : ''}`,
+  // The first game sorted: its score is recorded, and completes the activity only at the pass mark.
+  'ai-hierarchy.endFirst': ({ total, firstTry, need, passed }) => `All ${total} sorted, ${firstTry} right first time. ${passed
+    ? 'That score is recorded and completes this activity; Start again for a practice round.'
+    : `That score is recorded, but it takes ${need} or more right first time to complete this activity: press Start again for a practice round, and ${need} or more right first time there completes it (the recorded score stays ${firstTry} / ${total}).`}`,
+  // A practice round sorted: its score is shown, not recorded; it can complete the activity.
+  'ai-hierarchy.endPractice': ({ total, firstTry, recorded, need, completesNow, complete }) => `All ${total} sorted, ${firstTry} right first time in this practice round. ${completesNow
+    ? `That reaches ${need}, so the activity is now complete. `
+    : complete ? '' : `It takes ${need} or more to complete the activity: press Start again to try once more. `}Your recorded score stays ${recorded} / ${total}, from your first game.`,
   // Start again after the first game was sorted (and its score recorded), or part-way through it.
-  'ai-hierarchy.practice': 'Practice round: every answer has been shown to you, so your recorded score stays {recorded} / {total}, from the first tries of your first game. Pick a technique to start.',
-  'ai-hierarchy.restartKeeps': 'Starting again. Each technique keeps its first answer: {right} of the {tried} you have answered were right first time, and the score is recorded when all are sorted. Pick a technique to start.',
+  'ai-hierarchy.practice': ({ recorded, total, need, complete }) => `Practice round: every answer has been shown to you, so your recorded score stays ${recorded} / ${total}, from the first tries of your first game.${complete
+    ? '' : ` Sorting all ${total} with ${need} or more right first time in this round completes the activity.`} Pick a technique to start.`,
+  'ai-hierarchy.restartKeeps': 'Starting again. Each technique keeps its first answer: {right} of the {tried} you have answered were right first time, and the score is recorded when all are sorted ({need} or more of {total} right first time completes this activity). Pick a technique to start.',
   'ai-hierarchy.wrong': ({ said, name, region, tooDeep, why }) => `Not ${said}: ${name} belongs in ${region}${tooDeep ? '' : ' — a smaller set inside the one you chose'}. ${why} Try again.`,
   'ai-hierarchy.thatIsSet': 'That is the {set} set. Pick a technique first, then click the set it belongs to.',
   // The figure: each set's name, its gloss, and a shorter gloss for narrow screens.
