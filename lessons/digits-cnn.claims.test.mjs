@@ -8,6 +8,7 @@ import { loadDigits, createNetwork, testAccuracy, scaled, NETWORK_DEFAULTS, MAX_
 import { STEP_BUDGET, TARGET_ACCURACY, TEST_EVERY } from '../web/widgets/digits-cnn/goal.js';
 import { computations } from '../web/js/check-computations/cnn.js';
 import { formatPercent, formatNumber } from '../web/lib/format.js';
+import { messages } from '../web/widgets/digits-cnn/messages.js';
 
 const lesson = fs.readFileSync(new URL('./digits-cnn.md', import.meta.url), 'utf8');
 
@@ -131,4 +132,24 @@ test('more than one input channel: a colour photo through two convolution layers
   assert.equal(64 * (3 * 3 * 32 + 1), 18496);
   assert.match(lesson, /Thirty-two such filters on a \$3 \\times 224 \\times 224\$ photo, with stride 1 and padding 1, have \$32 \\cdot \(27 \+ 1\) = 896\$ parameters and produce \$32 \\times 224 \\times 224\$ numbers, which \$2 \\times 2\$ max-pooling halves in each direction to \$32 \\times 112 \\times 112\$/);
   assert.match(lesson, /\$3 \\times 3 \\times 32 = 288\$ weights each: \$64 \\cdot \(288 \+ 1\) = 18\\,496\$ parameters/);
+});
+
+// Reading down the page, the learner meets the Predict, then check paragraph before any step that
+// trains the network (the box takes a prediction only at step 0, and one made after the accuracy
+// has climbed is practice), and the buttons the lesson names are the widget's own labels (its play
+// button reads Train at step 0, after Reset too: tests/browser/digits-cnn.test.mjs).
+test('the prediction comes before the first press of Train or Step, with the buttons named as the widget names them', () => {
+  const widgetAt = lesson.indexOf('::: widget digits-cnn');
+  const predictAt = lesson.indexOf('**Predict, then check.**');
+  const predictEnd = lesson.indexOf('\n\n', predictAt);
+  const listAt = lesson.indexOf('Things to try:');
+  assert.ok(widgetAt > 0 && widgetAt < predictAt && predictEnd < listAt, 'the paragraph sits between the widget and its list');
+  // Every instruction to press Train or Step comes after the paragraph that asks for the lock.
+  const presses = [...lesson.matchAll(/press \*\*(Train|Step)\*\*/gi)].map((m) => m.index);
+  assert.ok(presses.length > 0);
+  for (const at of presses) assert.ok(at > predictAt, `an instruction to press at ${at} comes before the prediction`);
+  assert.match(lesson, /\n2\. With your prediction locked in, press \*\*Train\*\*\./);
+  // The names in bold are the buttons' labels; the box's next step names Train as well.
+  for (const key of ['train', 'step', 'reset']) assert.ok(lesson.includes(`**${messages[`digits-cnn.${key}`]}**`), key);
+  assert.match(messages['digits-cnn.predict.next'], new RegExp(`press ${messages['digits-cnn.train']}\\b`));
 });

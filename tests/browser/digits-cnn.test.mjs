@@ -4,10 +4,10 @@
 // nothing is logged as an error, no request leaves the machine and no NaN is shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterNextFrame, startSite, offMachineRequests, screenshot, openPage } from './browser.mjs';
+import { afterNextFrame, startSite, offMachineRequests, screenshot, openPage, PLAY_TIMEOUT } from './browser.mjs';
 import { clickTimes } from './probes.mjs';
 import { STEP_BUDGET, TARGET_ACCURACY } from '../../web/widgets/digits-cnn/goal.js';
-import { assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
+import { assertFirstTry, assertPractice, lockPrediction, recordReports } from './predict-helpers.mjs';
 
 const PAGE = '/lessons/digits-cnn.html';
 let site;
@@ -142,6 +142,51 @@ test('predict, then check: 95% of the test digits after fewer than 100 steps (he
   await step75();
   assert.equal(await box.getAttribute('data-result'), 'missed');
   assert.match(await box.getByRole('status').textContent(), /did not hold: you said “more than 1\u202f000 steps”; what happened: “fewer than 100 steps”/);
+  await clean(page);
+  await page.close();
+});
+
+// The lesson read top to bottom (lessons/digits-cnn.md): the Predict, then check paragraph comes
+// first, item 1 reads the untrained readout, item 2 presses Train. The prediction is a recorded
+// first try. The play button names what it does: Train at step 0, Resume once trained, and Train
+// again after Reset (a fresh network, as the box's "Now press Train" says), also at the boundary
+// of one Step (steps 1: Resume; Reset: Train).
+test('the lesson in order: predict first, then Train, is a recorded first try; Reset brings back Train', async () => {
+  const page = await open();
+  await recordReports(page);
+  const box = page.locator('[data-predict="digits-steps-to-95"]');
+  const play = page.locator('.dcnn .dw-buttons .dw-primary');
+  assert.equal(await play.textContent(), 'Train');
+  // Predict, then check: locked in while the network is untrained.
+  await lockPrediction(page, 'digits-steps-to-95', 'fast');
+  assert.match(await box.getByRole('status').textContent(), /Now press Train/);
+  // Item 1: the readout with random filters.
+  assert.equal(await stat(page, 'test accuracy'), '12.2%');
+  assert.match(await page.locator('.dcnn .dw-message').textContent(), /Untrained/);
+  // Item 2: press Train.
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const text = await assertFirstTry(page, box, { result: 'held', wait: PLAY_TIMEOUT });
+  assert.match(text, /first reached 9\d\.\d% at step 75 \(measured every 25 steps\)/);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  assert.ok(number(await stat(page, 'steps')) >= 75);
+  assert.equal(await play.textContent(), 'Resume');
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  assert.equal(await stat(page, 'steps'), '0');
+  assert.equal(await play.textContent(), 'Train');
+  assert.equal(await page.getByRole('button', { name: 'Resume' }).count(), 0);
+  // The boundary: one step makes a part-trained network (Resume), Reset a fresh one (Train).
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  assert.equal(await stat(page, 'steps'), '1');
+  assert.equal(await play.textContent(), 'Resume');
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  assert.equal(await stat(page, 'steps'), '0');
+  assert.equal(await play.textContent(), 'Train');
+  // A press of Train after Reset trains the fresh network and reads Pause while it runs.
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  assert.equal(await play.textContent(), 'Pause');
+  await page.waitForFunction(() => document.querySelector('.dcnn .dw-stat[data-stat="steps"] .dw-stat-value').textContent !== '0', null, { timeout: PLAY_TIMEOUT });
+  await play.click();
+  assert.equal(await play.textContent(), 'Resume');
   await clean(page);
   await page.close();
 });

@@ -238,7 +238,7 @@ function build(ctx) {
   function play() {
     if (running || !net) return;
     running = true;
-    playBtn.textContent = t('digits-cnn.pause');
+    labelPlay();
     if (prefersReducedMotion()) {
       // Reduced motion: one frame's worth of training per press instead of an animation.
       train(opts.speed * 20);
@@ -249,8 +249,15 @@ function build(ctx) {
   }
   function pause() {
     running = false;
-    playBtn.textContent = net && net.steps() > 0 ? t('digits-cnn.resume') : t('digits-cnn.train');
+    labelPlay();
     if (stopAnimation) { stopAnimation(); stopAnimation = null; }
+  }
+  // The play button names what pressing it does: Pause while training runs, Train for a network
+  // at step 0 (a fresh one after Reset too, as the lesson and the predict box say "press Train"),
+  // Resume for one already part-trained.
+  function labelPlay() {
+    const label = running ? t('digits-cnn.pause') : net && net.steps() > 0 ? t('digits-cnn.resume') : t('digits-cnn.train');
+    if (playBtn.textContent !== label) playBtn.textContent = label;
   }
 
   // ---- the image under study ----
@@ -303,6 +310,7 @@ function build(ctx) {
   }
 
   function describe() {
+    labelPlay();
     if (!net) return;
     const steps = net.steps();
     const last = history[history.length - 1];
