@@ -3,6 +3,7 @@
 // (web/widgets/tree-splits.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { makeDataset } from '../dist/lib/datasets.js';
 import { computations } from '../web/js/check-computations.js';
@@ -159,6 +160,62 @@ test('predict, then check: from depth 2 (91.5%) to pure at depth 7 (89.5%) the w
   }
 });
 
+// The moons box after the lesson's own path: the paragraph under the first widget has the learner
+// switch its impurity to entropy, and the box's two reveals give the Gini tree's numbers, which
+// entropy's tree does not reproduce (89.0% at depth 2, beaten by 91.5% at depth 3; pure at depth 9
+// with 21 leaves, 88.5%: "the same"). So the widget judges the box only under Gini, and the
+// paragraph before the box names Gini as the setting to restore, before the depth of 2.
+test('moons box: the lesson switches the first widget to entropy, then names Gini again before the box, whose reveals are Gini\'s only', () => {
+  const train = makeDataset(ml, 'moons', 120, 0.3, 4);
+  const testSet = makeDataset(ml, 'moons', 200, 0.3, 1004);
+  const t = new ml.DecisionTree();
+  const grown = (criterion, depth) => {
+    t.setCriterion(criterion); t.setMaxDepth(depth); t.reset(4); t.fit(100000);
+    return { depth: t.depth(), leaves: t.leafCount(), purity: t.score(train.X, train.y), test: (100 * t.score(testSet.X, testSet.y)).toFixed(1) };
+  };
+  try {
+    t.setData(train.X, 2, train.y);
+    // Under entropy the reveals would be false: a deeper tree beats depth 2, and the pure tree is
+    // another one, one point or less from depth 2.
+    assert.equal(grown('entropy', 2).test, '89.0');
+    assert.equal(grown('entropy', 3).test, '91.5');
+    const e = grown('entropy', 12);
+    assert.deepEqual([e.purity, e.depth, e.leaves, e.test], [1, 9, 21, '88.5']);
+    assert.ok(Math.abs(Number(e.test) - 89.0) <= 1, 'entropy\'s outcome is "the same", not the lesson\'s "lower"');
+    assert.equal(grown('gini', 2).test, '91.5');
+  } finally { t.delete(); }
+  const lesson = readFileSync(new URL('./decision-trees.md', import.meta.url), 'utf8');
+  const widgetAt = lesson.indexOf('::: widget tree-splits seed=4 depth=3');
+  const toEntropy = lesson.indexOf('Switch **impurity** to entropy and the tree is regrown');
+  const box = lesson.indexOf('**Predict, then check.** Go back to the first widget.');
+  assert.ok(widgetAt > 0 && toEntropy > widgetAt && box > toEntropy, 'the entropy step comes between the first widget and its box');
+  const paragraph = lesson.slice(box, lesson.indexOf('\n', box));
+  const restore = paragraph.indexOf('If you switched its **impurity** to entropy above, set it back to Gini: this box and the numbers that open under it are about the tree that Gini grows, and under entropy the box will not take a prediction.');
+  const depthTwo = paragraph.indexOf('Then set the max depth to 2 and let the tree finish growing.');
+  assert.ok(restore > 0 && depthTwo > restore, paragraph);
+  // Both reveals of the box say Gini's numbers, the first naming the Gini tree.
+  const reveals = [...lesson.matchAll(/::: reveal predict=tree-grow-pure-moons\n([^\n]*)\n:::/g)].map((m) => m[1]);
+  assert.equal(reveals.length, 2);
+  assert.match(reveals[0], /^On the first widget's points the Gini tree's test accuracy climbs from 84\.0% at depth 1 to 91\.5% at depth 2, then wobbles between 86\.5% and 91\.5%: deeper trees never beat depth 2\.$/);
+  assert.match(reveals[1], /^That happens at depth 7, with 20 leaves, and the test accuracy ends at 89\.5%, two points below the 91\.5% of depth 2\.$/);
+});
+
+// "Pure at depth N" in the verdict is the grown tree's depth (the depth readout), not the max-depth
+// slider: raised straight to 12, the Gini tree stops at depth 7 with 20 leaves, as the reveal says.
+test('the pure Gini tree stops at depth 7 for every max depth from 7 to 12', () => {
+  const train = makeDataset(ml, 'moons', 120, 0.3, 4);
+  const t = new ml.DecisionTree();
+  try {
+    t.setData(train.X, 2, train.y);
+    for (const max of [6, 7, 8, 12]) {
+      t.setMaxDepth(max); t.reset(4); t.fit(100000);
+      assert.equal(t.depth(), Math.min(max, 7), `max depth ${max}`);
+      assert.equal(t.score(train.X, train.y) === 1, max >= 7);
+      if (max >= 7) assert.equal(t.leafCount(), 20);
+    }
+  } finally { t.delete(); }
+});
+
 // The XOR widget (seed 3, dataset xor, depth 1; the widget's other defaults: 120 points, noise 0.3,
 // 200 test points from seed 1003, tree reset(3)) and its own "Predict, then check" box: set up
 // before the widget, answered in the reveal after it.
@@ -204,7 +261,7 @@ test('XOR box: one cut leaves both sides mixed (48.0%, Gini 0.498 → 0.483); de
   const widgetAt = lesson.indexOf('::: widget tree-splits seed=3 dataset=xor depth=1');
   assert.ok(widgetAt > 0);
   const setup = lesson.slice(0, widgetAt);
-  assert.match(setup, /\*\*Predict, then check\.\*\* On XOR each class fills two opposite corners, so one straight cut leaves both of its sides mixed\. This widget has a \*Predict, then check\* box of its own: .*higher, about the same \(within one percentage point\) or lower once the tree is grown until every box is pure\? Lock in your answer at depth 1/);
+  assert.match(setup, /\*\*Predict, then check\.\*\* On XOR each class fills two opposite corners, so one straight cut leaves both of its sides mixed\. This widget has a \*Predict, then check\* box of its own: .*higher, about the same \(within one percentage point\) or lower once the tree is grown until every box is pure\? The box judges the tree that Gini grows, so if you left \*\*impurity\*\* on entropy, set it back to Gini first\. Then lock in your answer at depth 1/);
   assert.doesNotMatch(setup, /87\.0%/);
   const after = lesson.slice(widgetAt);
   assert.match(after, /^::: widget tree-splits seed=3 dataset=xor depth=1\n\n::: reveal predict=tree-grow-pure-xor\nHere growing pays\. With Gini, the one cut scores 48\.0% on the fresh points, below the 50% of a coin toss, and lowers the impurity only from 0\.498 to 0\.483: both of its sides stay close to half and half\. .* the two cuts under it bring the impurity down to 0\.103 and the test accuracy up to 84\.0% at depth 2\. Pure at depth 5, with 10 leaves, the tree ends at 87\.0%, 39 points above its start\. With entropy the answer is the same: from 54\.0% to 84\.0%, pure at depth 7\.\n:::\n/);

@@ -3,8 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { afterNextFrame, PLAY_TIMEOUT, screenshot, snap, startSite, widgetsReady, openPage } from './browser.mjs';
-import { lockPrediction, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
-import { stat, canvasIsDrawn, inEngine, assertClean } from './probes.mjs';
+import { lockPrediction, lockChoice, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
+import { stat, canvasIsDrawn, inEngine, assertClean, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -97,6 +97,9 @@ test('Tree splits: predict the test accuracy of the pure tree against depth 2 (h
   await depth.fill('12');
   v = await verdict(card, id);
   assert.equal(v.result, 'missed');
+  // "Pure at depth" is the grown tree's depth, as the depth readout shows (7), not the slider's 12.
+  assert.equal(await stat(card, 'depth'), '7');
+  assert.match(v.text, /Depth 2: 91\.5% on fresh points; pure at depth 7 \(20 leaves\): 89\.5%/);
   // Exactly one point apart as shown (88.5% at depth 6, 89.5% pure at depth 7) is "the same
   // (within 1 point)": the audit's case, which the raw fractions put just outside.
   await depth.fill('6');
@@ -109,6 +112,86 @@ test('Tree splits: predict the test accuracy of the pure tree against depth 2 (h
   await page.close();
 });
 
+// The lesson's path in order, animated as a learner sees it: the paragraph under the first widget
+// switches its impurity to entropy; the paragraph before the box sets it back to Gini, then the
+// max depth to 2; locked "lower" and the slider dragged straight to 12, the box's verdict names
+// the depth the tree stopped at (7, the depth readout) and agrees with both reveals, which open.
+test('Tree splits: the lesson\'s path (entropy, back to Gini, depth 2, lock, straight to 12) gives a first try that matches the reveals', async () => {
+  const page = await openPage(site, '/lessons/decision-trees.html');
+  await page.evaluate(() => localStorage.clear()); // no earlier test's recorded moons box
+  await page.reload();
+  await widgetsReady(page);
+  await recordReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Grow the tree' }).first();
+  const depth = card.getByRole('slider', { name: /max depth/ });
+  const impurity = card.getByRole('combobox', { name: 'impurity' });
+  const id = 'tree-grow-pure-moons';
+  const grown = () => card.getByRole('button', { name: 'Play' }).waitFor({ timeout: PLAY_TIMEOUT }); // growth over
+  await card.scrollIntoViewIfNeeded();                 // growth is animated only while the card is on screen
+  await impurity.selectOption('entropy');              // "Switch impurity to entropy"
+  await grown();
+  await impurity.selectOption('gini');                 // "set it back to Gini"
+  await grown();
+  await depth.fill('2');                               // "Then set the max depth to 2"
+  await grown();
+  assert.equal(await stat(card, 'test accuracy'), '91.5%');
+  const box = await lockPrediction(card, id, 'lower');
+  await depth.fill('12');
+  const text = await assertFirstTry(page, box);
+  assert.match(text, /Depth 2: 91\.5% on fresh points; pure at depth 7 \(20 leaves\): 89\.5%/);
+  assert.equal(await stat(card, 'depth'), '7');
+  assert.equal(await depth.inputValue(), '12');
+  const reveals = page.locator(`details.dw-reveal[data-reveal-for="${id}"]`);
+  await page.waitForFunction((name) => [...document.querySelectorAll(`details.dw-reveal[data-reveal-for="${name}"]`)].every((d) => d.open), id, { timeout: PLAY_TIMEOUT });
+  assert.match(await reveals.nth(1).textContent(), /That happens at depth 7, with 20 leaves, and the test accuracy ends at 89\.5%/);
+  await assertClean(page);
+  await page.close();
+});
+
+// The box is about the tree Gini grows: under entropy it takes no prediction and says how to get
+// back; a pure entropy tree on screen does not count as its answer seen; an impurity changed after
+// the lock sets the prediction aside in words. Back on Gini, the first try is still recorded.
+test('Tree splits: the moons box is judged only under Gini (refused under entropy, set aside when the impurity changes)', async () => {
+  const page = await openPage(site, '/lessons/decision-trees.html', { reducedMotion: 'reduce' });
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
+  await recordReports(page);
+  const card = page.locator('.dw-card').filter({ hasText: 'Grow the tree' }).first();
+  const depth = card.getByRole('slider', { name: /max depth/ });
+  const impurity = card.getByRole('combobox', { name: 'impurity' });
+  const id = 'tree-grow-pure-moons';
+  const box = predictBox(card, id);
+  const status = async () => (await box.getByRole('status').textContent()).trim();
+  await impurity.selectOption('entropy');
+  await depth.fill('2');
+  assert.equal(await stat(card, 'test accuracy'), '89.0%');
+  await lockChoice(card, id, 'lower');                 // under entropy: refused
+  assert.notEqual(await box.getAttribute('data-state'), 'committed');
+  assert.equal(await status(), 'This question is about the tree whose cuts lower the Gini impurity, and impurity is set to entropy (bits): set it back to Gini, then lock in your prediction.');
+  await depth.fill('12');                              // a pure entropy tree: not the box's answer
+  assert.equal(await stat(card, 'purity'), '100.0%');
+  assert.equal(await stat(card, 'depth'), '9');
+  assert.doesNotMatch(await status(), /on screen before a prediction/);
+  assert.equal(await box.getAttribute('data-result'), null);
+  await depth.fill('2');
+  await impurity.selectOption('gini');
+  await lockPrediction(card, id, 'lower');
+  await impurity.selectOption('entropy');              // changed after the lock: set aside
+  assert.notEqual(await box.getAttribute('data-state'), 'committed');
+  assert.equal(await status(), 'Impurity changed to entropy (bits), and your prediction was about the tree whose cuts lower the Gini impurity: set impurity back to Gini, then lock in your prediction again.');
+  await depth.fill('12');                              // pure under entropy: no verdict
+  assert.equal(await box.getAttribute('data-result'), null);
+  assert.deepEqual(await reportedEvents(page), []);
+  await depth.fill('2');
+  await impurity.selectOption('gini');
+  await lockPrediction(card, id, 'lower');
+  await depth.fill('12');
+  const text = await assertFirstTry(page, box);
+  assert.match(text, /pure at depth 7 \(20 leaves\): 89\.5%/);
+  await assertClean(page);
+  await page.close();
+});
 
 // The XOR card's own box (the lesson sets it up before the widget): from the one cut's 48.0%, the
 // pure tree (depth 5, 10 leaves) ends at 87.0%, "higher"; the reveal after the card opens then.

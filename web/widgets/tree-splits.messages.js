@@ -42,6 +42,9 @@ export const messages = {
   'tree-splits.predict.lower': 'lower',
   'tree-splits.predict.notGrown': 'Let the tree finish growing at this depth first.',
   'tree-splits.predict.alreadyPure': 'Every box is already pure: lower the depth first.',
+  // The box is judged only under the impurity the widget was set up with (a lesson's answer is that tree's).
+  'tree-splits.predict.criterion': 'This question is about the tree whose cuts lower the {criterionInText}, and impurity is set to {now}: set it back to {criterion}, then lock in your prediction.',
+  'tree-splits.predict.criterionChanged': 'Impurity changed to {now}, and your prediction was about the tree whose cuts lower the {criterionInText}: set impurity back to {criterion}, then lock in your prediction again.',
   'tree-splits.predict.next': 'Test accuracy now: {test} at depth {depth}. Raise the max depth until purity reaches 100%.',
   'tree-splits.predict.why': ({ startDepth, startTest, endDepth, leaves, endTest, why }) => `Depth ${startDepth}: ${startTest} on fresh points; pure at depth ${endDepth} (${countOf(leaves, 'leaf', 'leaves')}): ${endTest}. ${why}`,
   'tree-splits.predict.why.lower': 'The extra boxes fit the training points perfectly, noise included, and fresh points pay for it.',
