@@ -92,12 +92,17 @@ function build(ctx) {
 
   // Predict, then check: does logistic regression beat the learner's best line on accuracy? Judged
   // in points right, once the widget's Auto-fit run is over, against the learner's best by hand.
+  // The question is about a good hand line (the lesson: a careful hand can tie or beat the fit), so
+  // the box takes a prediction only once the learner's own best has reached the game's target, as
+  // the win counts it (best >= target): against a line left near chance, "more" would always hold.
+  const goodLine = () => best >= opts.target;
+  const notYet = (key) => t(key, { target: formatPercent(opts.target, 0), best: best > 0 ? formatPercent(best, 1) : '' });
   const prediction = createPrediction(ctx, {
     id: 'draw-boundary-vs-logistic',
     question: t('draw-boundary.predict.question'),
     choices: ['more', 'same', 'fewer'].map((c) => [c, t(`draw-boundary.predict.${c}`)]),
     // Nudging the model's line raises no best (see score), so after Auto-fit the way there is Reset.
-    ready: () => (best > 0 ? null : t(assisted ? 'draw-boundary.predict.readyAfterFit' : 'draw-boundary.predict.ready')),
+    ready: () => (goodLine() ? null : notYet(assisted ? 'draw-boundary.predict.readyAfterFit' : 'draw-boundary.predict.ready')),
     onCommit: () => { stepsSinceLock = false; },
     // Unlocked part-way through a run, the box has had that run's count on screen.
     onUnlock: () => { if (fitShown) prediction.outcomeSeen(t('draw-boundary.predict.seen')); },
@@ -110,7 +115,7 @@ function build(ctx) {
     if (!data) return;
     if (prediction.pending === null) { prediction.outcomeSeen(t('draw-boundary.predict.seen')); return; }
     if (!done) return;
-    if (!(best > 0)) { prediction.reset(t('draw-boundary.predict.reset')); return; }
+    if (!goodLine()) { prediction.reset(notYet('draw-boundary.predict.reset')); return; } // New points since the lock
     const mine = Math.round(best * data.rows);
     const its = Math.round(accuracy * data.rows);
     const outcome = its > mine ? 'more' : its === mine ? 'same' : 'fewer';

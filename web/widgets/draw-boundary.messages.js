@@ -21,11 +21,12 @@ export const messages = {
   'draw-boundary.predict.more': 'more points on the correct side',
   'draw-boundary.predict.same': 'as many points on the correct side',
   'draw-boundary.predict.fewer': 'fewer points on the correct side',
-  'draw-boundary.predict.ready': 'Move the line by hand first, so there is a best line of yours to compare with.',
-  'draw-boundary.predict.readyAfterFit': 'Auto-fit placed this line, so moving it does not give you a best line. Press Reset, then move the line by hand, so there is a best line of yours to compare with.',
+  // The box waits for a good line of the learner's own: their best by hand at the game's target.
+  'draw-boundary.predict.ready': ({ target, best }) => `Get your own line to ${target} first, so there is a good line of yours to compare with${best ? ` (your best so far: ${best})` : ''}.`,
+  'draw-boundary.predict.readyAfterFit': ({ target, best }) => `Auto-fit placed this line, so moving it does not give you a best line. Press Reset, then move the line by hand to ${target} or more, so there is a good line of yours to compare with${best ? ` (your best so far: ${best})` : ''}.`,
   'draw-boundary.predict.seen': 'The logistic line was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'draw-boundary.predict.next': 'Now press Auto-fit (logistic) and let it finish.',
-  'draw-boundary.predict.reset': 'New points: move the line by hand first, then predict again.',
+  'draw-boundary.predict.reset': ({ target }) => `New points: get your own line to ${target} on them first, then predict again.`,
   'draw-boundary.predict.why': 'Logistic regression put {its} of {n} points on the correct side; your best line, {mine}. It minimises the log loss, which rewards confident right answers and punishes confident wrong ones, not the count of errors, so a careful hand can tie or beat it where the classes overlap.',
   'draw-boundary.reached': ({ target, right, n, wrong }) => `You reached ${target}: ${right} of ${n} points are on their own side${wrong ? `; the ${wrong} left over are ringed. Can a small turn pick one up without losing another?` : ' — a perfect split.'}`,
   // Moving a line Auto-fit placed (until Reset or New points): practice, never "your best" or the win.
