@@ -184,11 +184,35 @@ test('the check\'s explanation: under DBSCAN\'s moons the mean a(i) is larger an
   assert.ok(db.A > km.A && db.B < km.B, `k-means a ${km.A}, b ${km.B}; DBSCAN a ${db.A}, b ${db.B}`);
 });
 
-test('the predict box counts DBSCAN on the blobs at any ε as seen: every ε from 0.15 to 0.3 gives more than 3 clusters, like 0.2', () => {
+test('the predict box counts DBSCAN on the blobs at another ε as glimpsed: every ε from 0.15 to 0.3 gives more than 3 clusters, like 0.2', () => {
   for (let e = 15; e <= 30; e++) {
     const r = cluster({ data: 'blobs', eps: e / 100 });
     assert.ok(r.clusters > 3, `eps ${e / 100}: ${r.clusters} clusters`);
   }
   const at03 = cluster({ data: 'blobs', eps: 0.3 });
   assert.deepEqual([at03.clusters, at03.noise], [4, 60]);
+});
+
+test('the lesson path: item 2 leaves ε at 0.3 (one cluster); the predict paragraph has it set back to 0.2 (two moons) before the lock, and blobs at 0.2 fragment', async () => {
+  const { readFileSync } = await import('node:fs');
+  const text = readFileSync(new URL('./clustering-beyond-kmeans.md', import.meta.url), 'utf8');
+  const steps = text.slice(text.indexOf('Things to try:'), text.indexOf('**Predict, then check.**'));
+  const predict = text.slice(text.indexOf('**Predict, then check.**'), text.indexOf('::: reveal'));
+  // Item 2 ends with ε at 0.3 or beyond: the moons merge.
+  assert.match(steps, /Slide it up to 0\.3 or beyond/);
+  assert.equal(cluster({ eps: 0.05 }).noise, 195);
+  assert.equal(cluster({ eps: 0.3 }).clusters, 1);
+  // The predict paragraph says to set ε back to 0.2 before locking in, and the box judges only there.
+  const back = predict.search(/slide it back to 0\.2/);
+  assert.ok(back >= 0, predict);
+  assert.ok(back < predict.indexOf('Lock your answer'), 'ε is set back before the lock');
+  assert.match(predict, /checks your answer only while \$\\varepsilon\$ reads 0\.20/);
+  // Back at 0.2 on the moons: the two moons again ("where DBSCAN separates the two moons again").
+  const moons = cluster({ eps: 0.2 });
+  assert.deepEqual([moons.clusters, moons.noise], [2, 0]);
+  // Then three blobs at 0.2: the verdict's numbers (reveal: ten fragments, 122 noise).
+  const blobs = cluster({ data: 'blobs', eps: 0.2 });
+  assert.deepEqual([blobs.clusters, blobs.noise], [10, 122]);
+  // The neighbouring stops the box refuses: 0.19 and 0.21 (also fragments, with other counts).
+  assert.deepEqual([cluster({ data: 'blobs', eps: 0.19 }).noise, cluster({ data: 'blobs', eps: 0.21 }).noise], [127, 112]);
 });

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, offMachineRequests, screenshot, openPage } from './browser.mjs';
-import { canvasInk, statReader, stat, noNaNInCards } from './probes.mjs';
+import { canvasInk, statReader, stat, noNaNInCards, listenForReports, reportedEvents } from './probes.mjs';
 import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
 
 let site;
@@ -83,7 +83,7 @@ test('dbscan-vs-kmeans: predict, then check — ε = 0.2 breaks the three blobs 
     await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   };
   await lockIn('three');
-  assert.match(await box.getByRole('status').textContent(), /Your prediction: 3 clusters, one per blob\. Now switch the data to three blobs/);
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: 3 clusters, one per blob\. Now set ε to 0\.2 \(if an earlier step moved it\) and switch the data to three blobs/);
   await page.getByLabel('data', { exact: true }).selectOption('blobs');
   assert.equal(await box.getAttribute('data-result'), 'missed');
   assert.match(await box.getByRole('status').textContent(), /did not hold: you said “3 clusters, one per blob”; what happened: “more than 3 clusters”\. DBSCAN found 10 clusters and called 122 points noise/);
@@ -110,22 +110,95 @@ test('dbscan-vs-kmeans: a prediction locked after DBSCAN ran on the blobs at ε 
   await page.close();
 });
 
-test('dbscan-vs-kmeans: DBSCAN on the blobs at a neighbouring ε (0.3, left over from the moons) already shows fragments, so a later prediction is practice', async () => {
-  // On the blobs every ε from 0.15 to 0.3 gives more than 3 clusters (0.3: 4 clusters, 60 noise),
-  // the same answer as 0.2.
+// On the blobs every ε from 0.15 to 0.3 gives more than 3 clusters (0.3: 4 clusters, 60 noise),
+// the same answer as 0.2: seen with nothing locked, that is enough to guess from, so a later
+// prediction is practice. But it is not the ε = 0.2 outcome the lesson's reveal states, so the
+// reveal stays closed until the blobs are shown at 0.2.
+test('dbscan-vs-kmeans: DBSCAN on the blobs at a neighbouring ε (0.3, left over from the moons) is a glimpse: a later prediction is practice, the reveal stays closed', async () => {
   const page = await openPage(site, '/lessons/clustering-beyond-kmeans.html');
   await recordReports(page);
+  await page.evaluate(() => { window.__shown = 0; document.addEventListener('dw:outcome-shown', () => { window.__shown += 1; }); });
   const c = page.locator('.dw-card').nth(0);
   const data = page.getByLabel('data', { exact: true });
   const eps = page.getByRole('slider', { name: /ε/ });
   await eps.fill('0.3');
   await data.selectOption('blobs');
   assert.equal(await stat(c, 'DBSCAN clusters'), '4');
-  assert.match((await verdict(c, 'dbscan-blobs-eps', 0)).text, /DBSCAN’s clusters on the three blobs were on screen before a prediction was locked in/);
-  await data.selectOption('moons');
+  assert.match((await verdict(c, 'dbscan-blobs-eps', 0)).text, /^DBSCAN’s clusters on the three blobs, at ε = 0\.30, were on screen before a prediction was locked in\. That is enough to guess the answer at ε = 0\.20 from/);
+  assert.equal(await page.evaluate(() => window.__shown), 0, 'the ε = 0.2 outcome has not been on screen');
+  // One stop either side of 0.2 is still a glimpse; at 0.20 the outcome itself is on screen.
+  for (const v of ['0.21', '0.19']) await eps.fill(v);
+  assert.equal(await page.evaluate(() => window.__shown), 0, 'not at 0.19 or 0.21 either');
   await eps.fill('0.2');
+  assert.equal(await page.evaluate(() => window.__shown), 1, 'the ε = 0.2 outcome opens the reveal');
+  await data.selectOption('moons');
   await lockPrediction(c, 'dbscan-blobs-eps', 'many');
   await data.selectOption('blobs');
   await assertPractice(page, predictBox(c, 'dbscan-blobs-eps'));
+  await page.close();
+});
+
+// The lesson in order: item 2 ends at ε = 0.3 (after 0.05). Locked there, the box used to wait on
+// the blobs with no word while the advice said "Raise ε", and at 0.5 the advice read "DBSCAN finds
+// the three blobs", as if "3 clusters" were right. Now it says in words that ε differs and how to
+// get back, and judges (and records) only once the slider shows 0.20, not at its stops either side.
+test('dbscan-vs-kmeans: the lesson in order — locked at ε 0.3, the box asks for ε = 0.2 in words and judges only at 0.20', async () => {
+  const page = await openPage(site, '/lessons/clustering-beyond-kmeans.html', { width: 375 });
+  await listenForReports(page);
+  const c = page.locator('.dw-card').nth(0);
+  const box = predictBox(c, 'dbscan-blobs-eps');
+  const status = () => box.getByRole('status').textContent();
+  const data = page.getByLabel('data', { exact: true });
+  const eps = page.getByRole('slider', { name: /ε/ });
+  // Item 2: ε down to 0.05, then up to 0.3; the learner skips "slide it back to 0.2".
+  await eps.fill('0.05');
+  await eps.fill('0.3');
+  assert.equal(await stat(c, 'DBSCAN clusters'), '1');
+  await lockPrediction(c, 'dbscan-blobs-eps', 'three');
+  assert.match(await status(), /Your prediction: 3 clusters, one per blob\. Now set ε to 0\.2 \(if an earlier step moved it\) and switch the data to three blobs\./);
+  await data.selectOption('blobs');
+  assert.equal(await box.getAttribute('data-state'), 'committed', 'not judged at 0.30');
+  assert.equal(await status(), 'Set ε back to 0.20 to check your prediction: it is about ε = 0.20, and the slider is at 0.30, so these clusters do not test it.');
+  // Following the advice ("Raise ε") to 0.5, where DBSCAN finds the three blobs: still no verdict.
+  assert.match(await page.locator('.dw-message').first().textContent(), /60 of 200 points are noise.*Raise ε/);
+  await eps.fill('0.5');
+  assert.match(await page.locator('.dw-message').first().textContent(), /DBSCAN finds the three blobs/);
+  assert.equal(await box.getAttribute('data-state'), 'committed', 'not judged at 0.50');
+  assert.match(await status(), /^Set ε back to 0\.20 .* the slider is at 0\.50/);
+  // One stop either side of 0.20 is not 0.20.
+  for (const v of ['0.21', '0.19']) {
+    await eps.fill(v);
+    assert.equal(await box.getAttribute('data-state'), 'committed', `not judged at ${v}`);
+    assert.match(await status(), new RegExp(`the slider is at ${v.replace('.', '\\.')}, so these clusters do not test it`));
+  }
+  assert.deepEqual(await reportedEvents(page), [], 'nothing recorded away from ε = 0.2');
+  await eps.fill('0.2');
+  const v = await verdict(c, 'dbscan-blobs-eps');
+  assert.equal(v.result, 'missed', v.text);
+  assert.match(v.text, /DBSCAN found 10 clusters and called 122 points noise/);
+  assert.deepEqual((await reportedEvents(page)).map((e) => [e.type, e.widget, e.score]), [['dw:score', 'predict:dbscan-blobs-eps', 0], ['dw:complete', 'predict:dbscan-blobs-eps', 0]]);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The path the lesson describes, in order: item 2 (0.05, then 0.3), then "slide it back to 0.2",
+// lock, choose three blobs: judged at once, as a first try, and recorded.
+test('dbscan-vs-kmeans: the lesson\'s path — ε back to 0.2 after item 2, lock, three blobs — is judged and recorded', async () => {
+  const page = await openPage(site, '/lessons/clustering-beyond-kmeans.html');
+  await listenForReports(page);
+  const c = page.locator('.dw-card').nth(0);
+  const eps = page.getByRole('slider', { name: /ε/ });
+  await eps.fill('0.05');
+  await eps.fill('0.3');
+  await eps.fill('0.2');
+  assert.equal(await stat(c, 'DBSCAN clusters'), '2');
+  assert.match(await page.locator('.dw-message').first().textContent(), /DBSCAN follows the two moons/);
+  await lockPrediction(c, 'dbscan-blobs-eps', 'many');
+  await page.getByLabel('data', { exact: true }).selectOption('blobs');
+  const v = await verdict(c, 'dbscan-blobs-eps');
+  assert.equal(v.result, 'held', v.text);
+  assert.doesNotMatch(v.text, /Practice/);
+  assert.deepEqual((await reportedEvents(page)).map((e) => [e.type, e.score]), [['dw:score', 1], ['dw:complete', 1]]);
+  assert.deepEqual(page.record.errors, []);
   await page.close();
 });

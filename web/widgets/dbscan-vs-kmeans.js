@@ -23,6 +23,9 @@ export const schema = {
   seed: seedOption(4, 'Seed for the points and k-means starts.'),
 };
 
+// The radius the Predict, then check box asks about (and the lesson's reveal describes).
+const PREDICT_EPS = 0.2;
+
 export const meta = { title: messages['dbscan-vs-kmeans.title'], hint: messages['dbscan-vs-kmeans.hint'] };
 
 // Own points from a CSV file: positions only (a label column is ignored with a note).
@@ -85,7 +88,10 @@ function build(ctx) {
   });
 
   // Predict, then check: ε = 0.2 separates the moons; what does it make of three blobs? Judged
-  // from the engine's DBSCAN labels once it has converged on the blobs at ε = 0.2.
+  // from the engine's DBSCAN labels once it has converged on the blobs at ε = 0.2, compared as the
+  // slider shows ε (two decimals). The lesson's item 2 leaves ε at 0.3 or more: at any other ε the
+  // box says in words that ε differs and waits for 0.2.
+  const judgedEps = fixed(PREDICT_EPS, 2);
   const prediction = createPrediction(ctx, {
     id: 'dbscan-blobs-eps',
     question: t('dbscan-vs-kmeans.predict.question'),
@@ -94,11 +100,17 @@ function build(ctx) {
   });
   function judgeBlobs(clusters, noise) {
     if (imported || opts.data !== 'blobs' || db.status() !== 'converged') return;
-    // DBSCAN's count on the blobs at ε = 0.2 is the answer, and neighbouring radii show the same
-    // (every ε from 0.15 to 0.3 breaks them into more than 3 clusters): seen at any ε first, a later
-    // prediction is practice.
-    if (prediction.pending === null) { prediction.outcomeSeen(t('dbscan-vs-kmeans.predict.seen')); return; }
-    if (Math.abs(opts.eps - 0.2) > 1e-9) return;
+    const eps = fixed(opts.eps, 2);
+    const atEps = eps === judgedEps;
+    if (prediction.pending === null) {
+      // DBSCAN's count on the blobs at ε = 0.2 is the answer. At another ε the fragments (or their
+      // absence) are enough to guess it from (every ε from 0.15 to 0.3 also gives more than 3
+      // clusters), so a later prediction is practice; only at 0.2 is the reveal's outcome on screen.
+      if (atEps) prediction.outcomeSeen(t('dbscan-vs-kmeans.predict.seen'));
+      else prediction.outcomeGlimpsed(t('dbscan-vs-kmeans.predict.glimpsed', { eps, judged: judgedEps }));
+      return;
+    }
+    if (!atEps) { prediction.note(t('dbscan-vs-kmeans.predict.eps', { eps, judged: judgedEps })); return; }
     prediction.settle(clusters > 3 ? 'many' : clusters === 3 ? 'three' : 'fewer', t('dbscan-vs-kmeans.predict.why', { clusters, noise }));
   }
 
