@@ -3,6 +3,7 @@
 // (γ a·b + 1)^d with coef0 = 1, RBF exp(−γ‖a − b‖²)).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/kernels-and-svm.js';
 import { C_STOPS, GAMMA_STOPS } from '../web/widgets/kernel-svm/stops.js';
@@ -207,4 +208,26 @@ test('step 1: the plane "first feature = 1" is the pair of parallel lines x1 = �
   const plane = (x) => dot([1, 0, 0], phi(x)) - 1;
   for (const x2 of [-3, 0, 0.5, 7]) { close(plane([1, x2]), 0, 1e-12, `(1, ${x2})`); close(plane([-1, x2]), 0, 1e-12, `(-1, ${x2})`); }
   assert.notEqual(plane([0, 0]), 0);
+});
+
+// Things to try, in order: item 1 leaves C at 1 000 (with γ = 100); item 2's numbers and the
+// reveal are at C = 1, so item 2 must first set C (and γ) back. Left at C = 1 000, γ = 1 has 10
+// support vectors and γ = 0.05 still 10, all points right: the reveal's 68.3 % and 120 would
+// contradict the screen (the widget's box takes no prediction there).
+test('things to try in order: after item 1\'s C = 1 000, item 2 sets C and γ back to 1, where its 37 and the reveal\'s 120 hold', () => {
+  const lesson = fs.readFileSync(new URL('./frontier-kernels.md', import.meta.url), 'utf8');
+  const item2 = lesson.slice(lesson.indexOf('2. **Predict, then check.**'), lesson.indexOf('::: reveal'));
+  assert.match(item2, /left \$C\$ at \$1\\,000\$, and this question is about \$C = 1\$: set \$C\$ back to 1 and \$\\gamma\$ back to 1 first/);
+  assert.match(item2, /37 of the 120 points are support vectors/);
+  const d = data();
+  const leftOver = { C: 1000 };
+  assert.equal(train(d, { ...leftOver, gamma: 1 }).sv, 10);
+  const low = train(d, { ...leftOver, gamma: 0.05 });
+  assert.equal(low.sv, 10);
+  assert.equal((low.acc * 100).toFixed(1), '100.0');
+  // Set back as item 2 says: the numbers of item 2 and of the reveal.
+  assert.equal(train(d, { C: 1, gamma: 1 }).sv, 37);
+  const back = train(d, { C: 1, gamma: 0.05 });
+  assert.equal(back.sv, 120);
+  assert.equal((back.acc * 100).toFixed(1), '68.3');
 });

@@ -2,8 +2,8 @@
 // engine, the γ slider refits, and the γ = 0.05 prediction settles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, startSite, openPage } from './browser.mjs';
-import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, startSite, openPage, widgetsReady } from './browser.mjs';
+import { lockPrediction, lockChoice, boxVerdict, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
 import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, reportedEvents } from './probes.mjs';
 import { C_STOPS, GAMMA_STOPS } from '../../web/widgets/kernel-svm/stops.js';
 
@@ -206,6 +206,113 @@ test('kernel SVM: γ raised and brought back before locking in leaves the predic
   const v = await verdict(w, id);
   assert.equal(v.result, 'held');
   assert.doesNotMatch(v.text, /Practice/);
+  assert.deepEqual((await reportedEvents(page)).filter((r) => r.type === 'dw:score').map((r) => [r.widget, r.score]), [['predict:kernel-svm-small-gamma', 1]]);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The lesson's Things to try, in order (audit 2, G 1): item 1 ends at C = 1 000 and γ = 100, and
+// item 2's question and the reveal are about C = 1 (37 support vectors at γ = 1; all 120 at
+// γ = 0.05, 68.3 % right). Left at C = 1 000, γ = 1 has 10 and γ = 0.05 still 10, all points
+// right: the box used to take "rise" there, record it as 0 and open a reveal that contradicted the
+// screen. It now takes a prediction only at C = 1, says so, and item 2's "set C back to 1 and γ
+// back to 1" leads to a recorded, held prediction.
+test('kernel SVM: the lesson\'s path in order: item 1 leaves C = 1 000, the box refuses there and says to set C back to 1; set back as item 2 says, "rise" holds and is recorded', async () => {
+  // Reduced motion: Play trains at once. An earlier test on this browser saved a prediction for
+  // the box, which opens the reveal at load: start with no progress saved.
+  const page = await openPage(site, '/lessons/frontier-kernels.html', { reducedMotion: 'reduce' });
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
+  await recordReports(page);
+  const w = cardAt(page, 1);
+  const gamma = w.getByRole('slider', { name: 'γ' });
+  const C = w.getByRole('slider', { name: /^C/ });
+  const id = 'kernel-svm-small-gamma';
+  const box = predictBox(w, id);
+  const reveal = page.locator('details.dw-reveal', { hasText: 'all 120 points are support vectors' });
+  assert.equal(await reveal.count(), 1);
+  assert.equal(await reveal.evaluate((d) => d.open), false);
+  // Item 1: Play at the defaults, then C = 1 000 and γ = 100.
+  await w.getByRole('button', { name: 'Play' }).click();
+  for (let t = 0; t < PLAY_TIMEOUT && !/^Converged/.test(await message(w)); t += 100) await page.waitForTimeout(100);
+  assert.match(await message(w), /^Converged \(RBF, γ = 1, C = 1\).*primal − dual is down to 0\.0010/);
+  await C.fill(cAt(1000));
+  await gamma.fill(gammaAt(100));
+  assert.match(await message(w), /primal − dual is still 7\.31/);
+  // Item 2 without setting C back: γ = 1 shows 10 support vectors, not the lesson's 37.
+  await gamma.fill(gammaAt(1));
+  assert.equal(await stat(w, 'support vectors'), '10 of 120');
+  await lockChoice(w, id, 'more');
+  assert.equal(await box.getAttribute('data-state'), null, 'no prediction taken at C = 1 000');
+  assert.equal((await boxVerdict(box)).text, 'This prediction is about the RBF kernel on the circles at C = 1, and here C is 1\u202f000. Set C back to 1 first, then lock in your prediction.');
+  // Sliding down there shows 10 of 120, all right: not the question's outcome, so nothing is
+  // settled, seen or opened.
+  await gamma.fill(gammaAt(0.05));
+  assert.equal(await stat(w, 'support vectors'), '10 of 120');
+  assert.equal(await stat(w, 'training accuracy'), '100.0%');
+  assert.equal(await box.getAttribute('data-result'), null);
+  assert.equal(await reveal.evaluate((d) => d.open), false, 'the reveal stays closed at C = 1 000');
+  // Item 2 as the lesson now says it: C back to 1 and γ back to 1 (γ first here: C = 1 at
+  // γ = 0.05 would put the answer on screen before the lock).
+  await gamma.fill(gammaAt(1));
+  await C.fill(cAt(1));
+  assert.equal(await stat(w, 'support vectors'), '37 of 120');
+  await lockPrediction(w, id, 'more');
+  await gamma.fill(gammaAt(0.05));
+  const v = await verdict(w, id);
+  assert.equal(v.result, 'held');
+  assert.match(v.text, /C = 1, γ = 1: 37 support vectors; γ = 0\.05: 120 support vectors of 120, with 68\.3% of the training points right/);
+  assert.doesNotMatch(v.text, /Practice/);
+  assert.equal(await stat(w, 'support vectors'), '120 of 120');
+  assert.equal(await stat(w, 'training accuracy'), '68.3%');
+  assert.equal(await reveal.evaluate((d) => d.open), true, 'the verdict opens the reveal, which agrees with the screen');
+  assert.deepEqual((await reportedEvents(page)).filter((r) => r.type === 'dw:score').map((r) => [r.widget, r.score]), [['predict:kernel-svm-small-gamma', 1]]);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The gate at its boundaries, as the C slider shows it: the stops on either side of 1 (0.8 and
+// 1.2) refuse a commit, 1 takes it; a prediction locked at C = 1 and run at 1.2 (where γ = 0.05
+// also has 120 support vectors) is not settled, with a word on how to get back; so is one run on
+// the polynomial kernel; set back, the same run settles it.
+test('kernel SVM: the prediction is taken and judged only at C = 1 and the RBF kernel (C = 0.8 and 1.2 refuse or do not settle, with how to get back)', async () => {
+  const page = await openPage(site, '/lessons/frontier-kernels.html');
+  await recordReports(page);
+  const w = cardAt(page, 1);
+  const gamma = w.getByRole('slider', { name: 'γ' });
+  const C = w.getByRole('slider', { name: /^C/ });
+  const readC = () => C.locator('xpath=..').locator('output').textContent();
+  const id = 'kernel-svm-small-gamma';
+  const box = predictBox(w, id);
+  for (const [c, shown] of [[0.8, '0.8'], [1.2, '1.2']]) {
+    await C.fill(cAt(c));
+    assert.equal(await readC(), shown);
+    await lockChoice(w, id, 'more');
+    assert.equal(await box.getAttribute('data-state'), null, `no commit at C = ${shown}`);
+    assert.match((await boxVerdict(box)).text, new RegExp(`here C is ${shown.replace('.', '\\.')}\\. Set C back to 1 first`));
+  }
+  await w.getByLabel('kernel').selectOption('poly');
+  await lockChoice(w, id, 'more');
+  assert.match((await boxVerdict(box)).text, /here the kernel is not RBF and C is 1\.2\. Choose the RBF kernel and set C back to 1 first/);
+  await w.getByLabel('kernel').selectOption('rbf');
+  await C.fill(cAt(1));
+  assert.equal(await readC(), '1');
+  await lockPrediction(w, id, 'more');
+  // Locked at C = 1, run at C = 1.2: another experiment, not settled.
+  await C.fill(cAt(1.2));
+  await gamma.fill(gammaAt(0.05));
+  assert.equal(await stat(w, 'support vectors'), '120 of 120');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.equal((await boxVerdict(box)).text, 'This run does not test your prediction: it is about the RBF kernel on the circles at C = 1, and here C is 1.2. Set C back to 1, and the run at γ = 0.05 will settle it.');
+  await w.getByLabel('kernel').selectOption('poly');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.match((await boxVerdict(box)).text, /here the kernel is not RBF and C is 1\.2\. Choose the RBF kernel and set C back to 1, and the run at γ = 0\.05 will settle it/);
+  assert.deepEqual((await reportedEvents(page)).filter((r) => r.type === 'dw:score'), []);
+  await w.getByLabel('kernel').selectOption('rbf');
+  await C.fill(cAt(1));
+  const v = await verdict(w, id);
+  assert.equal(v.result, 'held');
   assert.deepEqual((await reportedEvents(page)).filter((r) => r.type === 'dw:score').map((r) => [r.widget, r.score]), [['predict:kernel-svm-small-gamma', 1]]);
   assert.deepEqual(page.record.errors, []);
   await page.close();

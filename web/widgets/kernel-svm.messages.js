@@ -2,6 +2,12 @@
 // (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
 import { countOf } from '../lib/format.js';
 
+// "a, b and c".
+const listed = (items) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : items[0] || '');
+const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+const offSettingsText = ({ data, kernel, C }) => listed([data && 'the data are not the circles', kernel && 'the kernel is not RBF', C && `C is ${C}`].filter(Boolean));
+const backToSettings = ({ data, kernel, C, predictC }) => listed([data && 'choose circles in the data menu', kernel && 'choose the RBF kernel', C && `set C back to ${predictC}`].filter(Boolean));
+
 export const messages = {
   'kernel-svm.title': 'Kernel SVM: a straight cut in a curved space',
   'kernel-svm.hint': 'Press Play to watch SMO train. Then slide γ: small γ gives smooth boundaries, large γ wraps each point. Switch to the polynomial kernel and change its degree. Click the map to read f(x) there.',
@@ -27,7 +33,7 @@ export const messages = {
   'kernel-svm.stat.gap': 'primal − dual',
   'kernel-svm.percent': '{value}%',
   'kernel-svm.supportOf': '{count} of {total}',
-  'kernel-svm.predict.question': 'Slide γ down to {gamma} (wider bumps, a smoother boundary): the number of support vectors will…',
+  'kernel-svm.predict.question': 'At C = {C}, slide γ down to {gamma} (wider bumps, a smoother boundary): the number of support vectors will…',
   'kernel-svm.predict.fewer': 'fall',
   'kernel-svm.predict.same': 'stay within 5',
   'kernel-svm.predict.more': 'rise',
@@ -35,7 +41,11 @@ export const messages = {
   'kernel-svm.predict.seen': 'The support vectors at a γ of {gamma} or less were on screen before you predicted, so a prediction made on this page now is practice and is not recorded.',
   'kernel-svm.predict.glimpsed': 'The support vectors at γ = {gamma} were on screen before this prediction was locked in, and they show which way the count moves as γ comes down, so a prediction made on this page now is practice and is not recorded.',
   'kernel-svm.predict.next': 'Now slide γ down to {gamma}.',
-  'kernel-svm.predict.why': ({ startGamma, startCount, gamma, count, total, accuracy, more }) => `γ = ${startGamma}: ${countOf(startCount, 'support vector')}; γ = ${gamma}: ${countOf(count, 'support vector')} of ${total}, with ${accuracy}% of the training points right. ${more ? 'So wide a kernel can only draw a nearly straight boundary, which cannot follow the classes: many points end up inside the margin or on the wrong side, and every one of those is a support vector. A smooth boundary is not automatically a sparse one.' : ''}`,
+  // The question is about the RBF kernel on the circles at C = {predictC}; `data`, `kernel` and `C`
+  // (C as its readout shows it, or '') say which of these differ here.
+  'kernel-svm.predict.offReady': ({ data, kernel, C, predictC }) => `This prediction is about the RBF kernel on the circles at C = ${predictC}, and here ${offSettingsText({ data, kernel, C })}. ${capitalised(backToSettings({ data, kernel, C, predictC }))} first, then lock in your prediction.`,
+  'kernel-svm.predict.offRun': ({ data, kernel, C, predictC, gamma }) => `This run does not test your prediction: it is about the RBF kernel on the circles at C = ${predictC}, and here ${offSettingsText({ data, kernel, C })}. ${capitalised(backToSettings({ data, kernel, C, predictC }))}, and the run at γ = ${gamma} will settle it.`,
+  'kernel-svm.predict.why': ({ C, startGamma, startCount, gamma, count, total, accuracy, more }) => `C = ${C}, γ = ${startGamma}: ${countOf(startCount, 'support vector')}; γ = ${gamma}: ${countOf(count, 'support vector')} of ${total}, with ${accuracy}% of the training points right. ${more ? 'So wide a kernel can only draw a nearly straight boundary, which cannot follow the classes: many points end up inside the margin or on the wrong side, and every one of those is a support vector. A smooth boundary is not automatically a sparse one.' : ''}`,
   'kernel-svm.predict.newData': 'New data: predict again.',
   'kernel-svm.predict.changed': 'The settings changed: predict again.',
   // The kernel in a message.
