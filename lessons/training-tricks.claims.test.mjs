@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations.js';
 import { resolveOptions } from '../web/lib/schema.js';
-import { schema, PAIRS, createNet, runToEnd, outcome, stalled, STALL_MARGIN, SAME_MARGIN } from '../web/widgets/training-tricks/model.js';
+import { schema, PAIRS, createNet, runToEnd, outcome, ending, stalled, diverged, STALL_MARGIN, SAME_MARGIN } from '../web/widgets/training-tricks/model.js';
 
 const close = (a, b, tol, what) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
 const LOG2 = Math.log(2);
@@ -134,16 +134,88 @@ test('clipping: large weights stall unclipped, train clipped to norm 1', () => {
   assert.equal(outcome(r.off.loss, r.on.loss), 'stall');
 });
 
-test('the feedback rule at its boundaries (stall within 0.05 of log 2; same within 0.05)', () => {
+// The lesson's definitions, judged on the losses as shown (three decimals): stalled at 0.643 or
+// more (within 0.05 of log 2 ≈ 0.693, or above); clearly above the other when more than 0.05
+// higher; diverged is its own outcome, never a stall.
+test('the feedback rule at its boundaries, on the losses as shown', () => {
+  const lesson = fs.readFileSync(new URL('./training-tricks.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+  assert.match(lesson, /The box goes by the final losses as the widget shows them, to three decimals\. We say a net has \*\*stalled\*\* when its final loss is still within 0\.05 of \$\\log 2 \\approx 0\.693\$ or above it, so 0\.643 or more\. If it has not stalled, it ended \*\*clearly above\*\* the other net when its final loss is more than 0\.05 higher than the other's, and \*\*about as low, or lower\*\* otherwise\./);
+  assert.match(lesson, /A net can also \*\*diverge\*\*: .* the widget shows "diverged" where its loss would be\. A diverged net has no final loss, so it has not stalled; divergence is an outcome of its own\./);
   assert.equal(STALL_MARGIN, 0.05);
   assert.equal(SAME_MARGIN, 0.05);
+  close(LOG2 - STALL_MARGIN, 0.643, 0.0005, 'the stall line as shown');
+  // Stalled: exactly 0.05 below log 2 as shown (0.643), and a loss that shows as 0.643 although it
+  // is a hair below log 2 − 0.05 = 0.64315; not stalled just below (0.642).
   assert.equal(outcome(LOG2 - 0.05, 0.1), 'stall');
-  assert.equal(outcome(LOG2 - 0.0501, 0.1), 'worse');
+  assert.equal(outcome(0.643, 0.1), 'stall');
+  assert.equal(outcome(0.6431, 0.1), 'stall');
+  assert.equal(outcome(0.6424, 0.1), 'worse');
+  assert.equal(outcome(0.642, 0.6), 'same');
   assert.equal(outcome(0.9, 0.1), 'stall');   // above log 2 is stalled too
-  assert.equal(outcome(NaN, 0.1), 'stall');   // a diverged net has certainly not trained
+  assert.equal(outcome(345, 0.1), 'stall');   // a huge but finite loss is still a loss
+  // Diverged: no loss to judge, so never stalled, and its own outcome.
+  assert.equal(diverged(NaN), true);
+  assert.equal(stalled(NaN), false);
+  assert.equal(diverged(0.693), false);
+  assert.equal(outcome(NaN, 0.1), 'diverge');
+  assert.equal(outcome(NaN, 0.693), 'diverge');
+  assert.equal(outcome(NaN, NaN), 'diverge');
+  // Clearly above: more than 0.05 above the other as shown; at exactly 0.05, about as low.
   assert.equal(outcome(0.3, 0.25), 'same');
+  assert.equal(outcome(0.301, 0.25), 'worse');
   assert.equal(outcome(0.30, 0.2501), 'same');
+  assert.equal(outcome(0.3004, 0.2496), 'same');   // shown 0.300 and 0.250: 0.05 apart
   assert.equal(outcome(0.31, 0.25), 'worse');
+  assert.equal(outcome(0.1, 0.6), 'same');          // lower counts as "about as low, or lower"
+  assert.equal(outcome(0.1, NaN), 'same');          // the right net diverged, the left trained
+  assert.equal(outcome(0.7, NaN), 'stall');
+  // The finer words: about as low (within 0.05 either way) or clearly below; both failing.
+  assert.equal(ending(0.25, 0.3), 'same');
+  assert.equal(ending(0.249, 0.3), 'better');
+  assert.equal(ending(0.2496, 0.3004), 'same');
+  assert.equal(ending(0.1, NaN), 'better');
+  assert.equal(ending(0.301, 0.25), 'worse');
+  assert.equal(ending(0.7, 0.642), 'stall');
+  assert.equal(ending(0.7, 0.643), 'bothStalled');
+  assert.equal(ending(0.7, NaN), 'stall');
+  assert.equal(ending(NaN, 0.1), 'diverge');
+  assert.equal(ending(NaN, NaN), 'bothDiverged');
+});
+
+// Real runs for each ending the widget's message branches on: the lesson's "Then change the depth
+// or the data set" leads to all of them.
+test('beyond the defaults: a clipping net that diverges, and the schedule pair\'s four endings', () => {
+  const div = pair('clipping', { layers: 10 });
+  assert.equal(div.off.diverged, true);
+  assert.ok(Number.isNaN(div.off.loss));
+  assert.equal(stalled(div.off.loss), false);
+  assert.equal(div.on.diverged, false);
+  assert.equal(outcome(div.off.loss, div.on.loss), 'diverge');
+  assert.equal(ending(div.off.loss, div.on.loss), 'diverge');
+  // It diverges within its first ten updates: the gradient's length grows from update to update
+  // (past 10⁵⁰ in the last one recorded) until the numbers overflow — the widget's explanation.
+  withNet({ ...defaults, trick: 'clipping', layers: 10 }, 'off', (net) => {
+    net.fit(defaults.updates);
+    assert.equal(net.status(), 'diverged');
+    assert.ok(net.steps() <= 10, `diverged at update ${net.steps()}`);
+    const grads = [...ml.trace(net).column('grad_norm')].slice(-3);
+    assert.ok(grads[0] < grads[1] && grads[1] < grads[2], `gradients ${grads}`);
+    assert.ok(grads[2] > 1e50, `last gradient ${grads[2]}`);
+  });
+  const cases = [
+    [{}, 'worse'],                                   // the lesson's default: constant η ends clearly above
+    [{ dataset: 'moons' }, 'same'],                  // both end at 0.000
+    [{ layers: 1 }, 'bothStalled'],                  // one hidden layer: 0.647 and 0.645
+    [{ layers: 2 }, 'better'],                       // constant η ends clearly lower: 0.141 and 0.437
+    [{ layers: 10 }, 'stall'],                       // only the left net stalls: 0.694 and 0.341
+  ];
+  for (const [extra, want] of cases) {
+    const r = pair('schedule', extra);
+    assert.equal(ending(r.off.loss, r.on.loss), want, `schedule ${JSON.stringify(extra)}: ${r.off.loss} and ${r.on.loss}`);
+  }
+  const moons = pair('schedule', { dataset: 'moons' });
+  assert.equal(moons.off.loss.toFixed(3), '0.000');
+  assert.equal(moons.on.loss.toFixed(3), '0.000');
 });
 
 test('worked example: batch normalisation of 3, 5, 5, 11 with scale 2 and shift 1', () => {

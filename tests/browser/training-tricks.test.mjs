@@ -192,3 +192,65 @@ test('the layer chart\'s y label keeps its top inside the canvas at 375 and 1280
     await page.close();
   }
 });
+
+// A net whose numbers overflow has diverged: its own outcome, never "stalled", with "diverged"
+// printed where the loss would be. Clipping on two spirals with ten hidden layers does it.
+test('a diverged left net is reported as diverged, and a prediction of a stall does not hold', async () => {
+  const page = await openPage(site, '/lessons/training-tricks.html', { reducedMotion: 'reduce' });
+  const c = card(page);
+  const box = predictBox(c, 'training-tricks-left-net');
+  await c.getByRole('combobox', { name: 'Trick', exact: true }).selectOption('clipping');
+  await c.getByRole('slider', { name: /Hidden layers/ }).fill('10');
+  await lockPrediction(c, 'training-tricks-left-net', 'stall');
+  await c.getByRole('button', { name: 'Run to the end' }).click();
+  assert.equal(await stat(c, 'Update'), '1\u202f500 of 1\u202f500');
+  assert.equal(await stat(c, 'Loss, left'), 'diverged');
+  assert.equal(await stat(c, 'Accuracy, left'), '–');
+  const want = await expected(page, { trick: 'clipping', layers: 10 });
+  assert.equal(await stat(c, 'Loss, right'), want.on.loss);
+  const message = await c.locator('.dw-message').textContent();
+  const on = want.on.loss.replace('.', '\\.');
+  assert.match(message, new RegExp(`^Right ended at loss ${on}, but the left net diverged: at update \\d+ its numbers overflowed \\(grew too large to store\\), so its training stopped there\\. With weights of s = 1 .*the numbers overflowed\\. Clipped to norm 1, each step stays small\\.$`));
+  assert.doesNotMatch(message, /stalled|loss –|gradient becomes exactly zero/);
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /did not hold.*what happened: “diverge: its numbers overflow and training stops”.*the left net diverged/);
+  // Predicted as a divergence it holds (practice now: the outcome has been on screen).
+  await c.getByRole('button', { name: 'Reset' }).click();
+  await lockPrediction(c, 'training-tricks-left-net', 'diverge');
+  await c.getByRole('button', { name: 'Run to the end' }).click();
+  assert.match(await box.getByRole('status').textContent(), /held/);
+  assert.doesNotMatch(await box.getByRole('status').textContent(), /did not hold/);
+  await assertClean(page);
+  await page.close();
+});
+
+// The schedule pair's explanation follows how the run ended, and agrees with the two losses shown:
+// the lesson's default (clearly worse), two moons (both 0.000), one hidden layer (both stalled),
+// two hidden layers (constant η ends clearly lower), ten (only the left stalls).
+test('the schedule explanation branches on the ending, each branch true of the losses shown', async () => {
+  const page = await openPage(site, '/lessons/training-tricks.html', { reducedMotion: 'reduce' });
+  const c = card(page);
+  await c.getByRole('combobox', { name: 'Trick', exact: true }).selectOption('schedule');
+  const cases = [
+    { dataset: 'spiral', layers: 6, words: /the left net trained but ended clearly above the right-hand net\. With η constant the steps stay large to the end and keep kicking the weights about; the cosine schedule shrinks η towards 0, so the right net's last steps are small and it settles lower\.$/ },
+    { dataset: 'moons', layers: 6, off: '0.000', on: '0.000', words: /the left net ended about as low as the right-hand net\. Here constant η ended about as low: on this problem the large late steps did no harm\.$/ },
+    { dataset: 'spiral', layers: 1, words: /the left net stalled \(still within 0\.05 of log 2 ≈ 0\.693\), and so did the right-hand net\. Both nets stalled: switching the trick on did not rescue this net/ },
+    { dataset: 'spiral', layers: 2, words: /the left net ended clearly below the right-hand net\. Here constant η ended clearly lower: shrinking η did not help on this problem\.$/ },
+    { dataset: 'spiral', layers: 10, words: /the left net stalled \(still within 0\.05 of log 2 ≈ 0\.693\)\. With η held at 0\.05 the left net ended no better than a coin flip, while the right net, whose η shrank towards 0, trained\.$/ },
+  ];
+  for (const { dataset, layers, off, on, words } of cases) {
+    await c.getByRole('combobox', { name: 'Data set' }).selectOption(dataset);
+    await c.getByRole('slider', { name: /Hidden layers/ }).fill(String(layers));
+    await c.getByRole('button', { name: 'Run to the end' }).click();
+    const want = await expected(page, { trick: 'schedule', dataset, layers });
+    if (off) assert.deepEqual([want.off.loss, want.on.loss], [off, on]);
+    assert.equal(await stat(c, 'Loss, left'), want.off.loss);
+    assert.equal(await stat(c, 'Loss, right'), want.on.loss);
+    const message = await c.locator('.dw-message').textContent();
+    assert.ok(message.startsWith(`Left ended at loss ${want.off.loss}, right at ${want.on.loss}: `), message);
+    assert.match(message, words, `${dataset}, ${layers} layers: ${message}`);
+    if (layers !== 6 || dataset !== 'spiral') assert.doesNotMatch(message, /keep(s)? (jumping|kicking)|settles/, `${dataset}, ${layers}`);
+  }
+  await assertClean(page);
+  await page.close();
+});

@@ -13,7 +13,7 @@ import { formatNumber, formatPercent, formatShort } from '../lib/format.js';
 import { yGrid } from '../lib/ticks.js';
 import { watchColorScheme } from '../lib/theme.js';
 import { createPrediction } from '../lib/predict.js';
-import { schema, TRICKS, DATASETS, OUTCOMES, createNet, outcome, stalled } from './training-tricks/model.js';
+import { schema, TRICKS, DATASETS, OUTCOMES, createNet, outcome, ending, stalled } from './training-tricks/model.js';
 import { messages } from './training-tricks/messages.js';
 
 export { schema };
@@ -115,7 +115,12 @@ function build(ctx) {
   let runShown = false; // updates of a run have been on screen since the prediction was locked
   function key() { return `${opts.trick}|${opts.dataset}|${opts.layers}|${opts.width}|${opts.updates}|${opts.seed}`; }
 
-  function atEnd() { return !nets.on || nets.on.steps() >= opts.updates; }
+  // A net is done at the end of the run or once it has diverged (the engine stops it there); the
+  // run has ended when both are done. runSteps() is how far the run has got: the steps of the net
+  // that is still going.
+  function done(net) { return net.status() === 'diverged' || net.steps() >= opts.updates; }
+  function atEnd() { return !nets.on || SIDES.every((side) => done(nets[side])); }
+  function runSteps() { return Math.max(...SIDES.map((side) => nets[side].steps())); }
 
   function settingsChanged() {
     play.stop();
@@ -159,8 +164,8 @@ function build(ctx) {
 
   function advance(k) {
     if (!nets.on) return false;
-    const left = opts.updates - nets.on.steps();
-    if (left <= 0) return false;
+    if (atEnd()) return false;
+    const left = opts.updates - runSteps();
     const n = Math.min(k, left);
     const ok = attempt(card, () => {
       for (const side of SIDES) if (nets[side].status() !== 'diverged') nets[side].fit(n);
@@ -180,23 +185,41 @@ function build(ctx) {
   }
 
   function finish() {
-    const off = view.off.loss;
-    const on = view.on.loss;
-    const result = outcome(off, on);
-    const why = t('training-tricks.why', { off: formatNumber(off, 3), on: formatNumber(on, 3), ended: t(`training-tricks.ended.${result}`) });
+    const { off, on } = view;
+    const result = outcome(off.loss, on.loss);
+    const end = ending(off.loss, on.loss);
+    const loss = (v) => formatNumber(v.loss, 3);
+    let why;
+    if (!off.alive && !on.alive) why = t('training-tricks.why.bothDiverged', { offStep: formatNumber(off.steps, 0), onStep: formatNumber(on.steps, 0) });
+    else if (!off.alive) why = t('training-tricks.why.offDiverged', { on: loss(on), step: formatNumber(off.steps, 0) });
+    else if (!on.alive) why = t('training-tricks.why.onDiverged', { off: loss(off), step: formatNumber(on.steps, 0), ended: t(`training-tricks.ended.${end}`) });
+    else why = t('training-tricks.why', { off: loss(off), on: loss(on), ended: t(`training-tricks.ended.${end}`) });
     if (prediction.pending !== null && committedAt === key()) {
       prediction.settle(result, why);
       committedAt = null;
     }
-    card.setMessage(t('training-tricks.finish', { why, explain: explain(result) }), 'ok');
+    card.setMessage(t('training-tricks.finish', { why, explain: explain(end) }), 'ok');
   }
 
-  function explain(result) {
+  // Why the run ended as it did, for the trick and the ending (model.js ending()): each text is
+  // true of the numbers it follows.
+  function explain(end) {
+    if (end === 'bothStalled') return t('training-tricks.explain.bothStalled');
+    if (end === 'bothDiverged') return `${t('training-tricks.explain.diverge')} ${t('training-tricks.explain.onDiverged')}`;
+    if (end === 'diverge') return opts.trick === 'clipping' ? t('training-tricks.explain.clipping.diverge') : t('training-tricks.explain.diverge');
+    if (!view.on.alive) return t('training-tricks.explain.onDiverged');
+    const trained = end !== 'stall';
     switch (opts.trick) {
-      case 'init': return result === 'stall' ? t('training-tricks.explain.init.stall') : t('training-tricks.explain.smallWeightsFine');
-      case 'batchnorm': return result === 'stall' ? t('training-tricks.explain.batchnorm.stall') : t('training-tricks.explain.smallWeightsFine');
-      case 'schedule': return t('training-tricks.explain.schedule');
-      default: return result === 'stall' ? t('training-tricks.explain.clipping.stall') : t('training-tricks.explain.largeWeightsFine');
+      case 'init': return trained ? t('training-tricks.explain.smallWeightsFine') : t('training-tricks.explain.init.stall');
+      case 'batchnorm': return trained ? t('training-tricks.explain.smallWeightsFine') : t('training-tricks.explain.batchnorm.stall');
+      case 'schedule': return t(`training-tricks.explain.schedule.${end}`);
+      default: {
+        if (trained) return t('training-tricks.explain.largeWeightsFine');
+        // The left net's weight gradients at the end: all exactly zero, some, or none.
+        const zero = [...view.off.layers.gradientNorm].filter((g) => g === 0).length;
+        if (zero === view.off.layers.gradientNorm.length) return t('training-tricks.explain.clipping.stall');
+        return zero > 0 ? t('training-tricks.explain.clipping.stallSome') : t('training-tricks.explain.clipping.stallOther');
+      }
     }
   }
 
@@ -222,7 +245,7 @@ function build(ctx) {
       };
     }
     const { off, on } = view;
-    stats.step.set(t('training-tricks.stepOf', { step: formatNumber(on.steps, 0), updates: formatNumber(opts.updates, 0) }));
+    stats.step.set(t('training-tricks.stepOf', { step: formatNumber(Math.max(off.steps, on.steps), 0), updates: formatNumber(opts.updates, 0) }));
     stats.eta.set(formatShort(on.eta, 3));
     stats.lossOff.set(off.alive ? formatNumber(off.loss, 3) : t('training-tricks.diverged'));
     stats.lossOn.set(on.alive ? formatNumber(on.loss, 3) : t('training-tricks.diverged'));
@@ -234,7 +257,7 @@ function build(ctx) {
     const text = describe();
     described.textContent = text;
     for (const side of SIDES) plots[side].canvas.setAttribute('aria-label', t('training-tricks.mapFigure', { side: t(`training-tricks.side.${side}`), label: pairLabel(side), loss: view[side].alive ? formatNumber(view[side].loss, 3) : t('training-tricks.diverged'), accuracy: view[side].alive ? formatPercent(view[side].accuracy, 0) : t('training-tricks.none') }));
-    lossPlot.canvas.setAttribute('aria-label', t('training-tricks.lossFigure', { steps: on.steps, off: off.alive ? formatNumber(off.loss, 3) : t('training-tricks.diverged'), on: on.alive ? formatNumber(on.loss, 3) : t('training-tricks.diverged') }));
+    lossPlot.canvas.setAttribute('aria-label', t('training-tricks.lossFigure', { steps: Math.max(off.steps, on.steps), off: off.alive ? formatNumber(off.loss, 3) : t('training-tricks.diverged'), on: on.alive ? formatNumber(on.loss, 3) : t('training-tricks.diverged') }));
     layerPlot.canvas.setAttribute('aria-label', layerText());
     ctx.requestDraw(draw);
   }
@@ -254,7 +277,7 @@ function build(ctx) {
     const { off, on } = view;
     // "Stalled" is the lesson's verdict on how a run ends, so it is given only once the run has ended.
     const state = (v) => (!v.alive ? t('training-tricks.diverged') : t('training-tricks.state', { loss: formatNumber(v.loss, 3), stalled: atEnd() && stalled(v.loss) ? t('training-tricks.stalled') : '', accuracy: formatPercent(v.accuracy, 0) }));
-    return t('training-tricks.describe', { trick: t(`training-tricks.trick.${opts.trick}`), dataset: t(`training-tricks.dataset.${opts.dataset}`), layers: opts.layers, steps: on.steps, offLabel: pairLabel('off'), off: state(off), onLabel: pairLabel('on'), on: state(on) });
+    return t('training-tricks.describe', { trick: t(`training-tricks.trick.${opts.trick}`), dataset: t(`training-tricks.dataset.${opts.dataset}`), layers: opts.layers, steps: Math.max(off.steps, on.steps), offLabel: pairLabel('off'), off: state(off), onLabel: pairLabel('on'), on: state(on) });
   }
 
   // ---- drawing ----

@@ -3,6 +3,7 @@
 // differ only in that trick: "off" (left) and "on" (right). Both share the data set, the shape
 // (ReLU layers), the optimiser (momentum 0.9), mini-batches of 20 and the seed.
 import { seedOption } from '../../lib/schema.js';
+import { formatNumber, readShown } from '../../lib/format.js';
 
 export const TRICKS = ['init', 'batchnorm', 'schedule', 'clipping'];
 export const DATASETS = ['spiral', 'moons', 'circles', 'xor'];
@@ -70,18 +71,43 @@ export function runToEnd(net, updates) {
   return { loss: net.loss(), accuracy: net.accuracy(), diverged: false };
 }
 
-// The lesson's words for the end of a run. A net has *stalled* when its final loss is still
-// within 0.05 of log 2 ≈ 0.693, the loss of guessing 50/50 for every point (or above it).
+// The lesson's words for the end of a run, judged on the losses as the widget shows them (three
+// decimals; formatNumber), so a verdict always agrees with the numbers on screen. A net whose
+// numbers overflowed has *diverged*: the engine stops it (status 'diverged', loss NaN here) and
+// the widget shows "diverged" instead of a loss. Otherwise it has *stalled* when its shown final
+// loss is within 0.05 of log 2 ≈ 0.693, the loss of guessing 50/50 for every point, or above it:
+// 0.643 or more. A diverged net has not stalled: it has no loss to judge.
 export const STALL_MARGIN = 0.05;
-export function stalled(loss) { return !(loss < Math.log(2) - STALL_MARGIN); }
+export const SAME_MARGIN = 0.05;
+const LOG2_SHOWN = 0.693;
+const SAME_THOUSANDTHS = Math.round(SAME_MARGIN * 1000);
+// A loss in thousandths as shown (0.6431 → 643), so the margins are compared without rounding noise.
+function thousandths(loss) { return Math.round(readShown(formatNumber(loss, 3)) * 1000); }
+export function diverged(loss) { return !Number.isFinite(loss); }
+export function stalled(loss) {
+  return !diverged(loss) && thousandths(loss) >= Math.round((LOG2_SHOWN - STALL_MARGIN) * 1000);
+}
 
 // The predict-then-check outcome for the left net (trick off) against the right (trick on):
-// 'stall' — the left net stalled; 'worse' — it trained but ends more than 0.05 above the right;
-// 'same' — it ends within 0.05 of the right (or below).
-export const SAME_MARGIN = 0.05;
+// 'diverge' — the left net diverged; 'stall' — it stalled; 'worse' — it trained but ends more
+// than 0.05 above the right; 'same' — it ends at most 0.05 above the right, or below it (also
+// when the right net diverged).
 export function outcome(offLoss, onLoss) {
+  if (diverged(offLoss)) return 'diverge';
   if (stalled(offLoss)) return 'stall';
-  if (offLoss > onLoss + SAME_MARGIN) return 'worse';
+  if (!diverged(onLoss) && thousandths(offLoss) - thousandths(onLoss) > SAME_THOUSANDTHS) return 'worse';
   return 'same';
 }
-export const OUTCOMES = ['stall', 'worse', 'same'];
+export const OUTCOMES = ['stall', 'worse', 'same', 'diverge'];
+
+// How the run ended in words, one step finer than outcome(): 'same' is split into 'same' (the two
+// shown losses differ by 0.05 or less) and 'better' (the left ends more than 0.05 below the right,
+// or the right diverged); 'bothStalled' and 'bothDiverged' when the trick did not rescue the right
+// net either.
+export function ending(offLoss, onLoss) {
+  const result = outcome(offLoss, onLoss);
+  if (result === 'diverge') return diverged(onLoss) ? 'bothDiverged' : 'diverge';
+  if (result === 'stall') return stalled(onLoss) ? 'bothStalled' : 'stall';
+  if (result === 'same' && (diverged(onLoss) || thousandths(onLoss) - thousandths(offLoss) > SAME_THOUSANDTHS)) return 'better';
+  return result;
+}
