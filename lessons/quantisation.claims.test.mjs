@@ -141,6 +141,16 @@ test('2-D points: 16 hidden ReLU units on two moons; 8 bits match the float net 
     says('both nets get 96.5% of the test points right');
     says('24% of the map changes class and the test accuracy falls to 71.0%');
     says('The asymmetric per-channel grid keeps 95.5% with the same 2 bits.');
+    // Item 5 leaves "quantise activations too" ticked; with it still ticked the asymmetric
+    // per-channel grid reads 92.5%, not 95.5% (the 8-bit 96.5% and the symmetric 71.0% are the
+    // same either way). So item 6 begins by unticking it, before the switch to 2-D points.
+    assert.equal(pct(pointsAccuracy(p, { bits: 2, scheme: 'asymmetric', perChannel: true, activationBits: 2 })), '92.5%');
+    assert.equal(pct(pointsAccuracy(p, { bits: 8, activationBits: 8 })), '96.5%');
+    assert.equal(pct(pointsAccuracy(p, { bits: 2, activationBits: 2 })), '71.0%');
+    const tick = lesson.indexOf('5. Tick **quantise activations too**');
+    const untick = lesson.indexOf('6. Untick **quantise activations too**, so that only the weights are rounded again, then switch **network** to **2-D points**.');
+    assert.ok(tick > 0 && untick > tick, 'item 6 unticks the box item 5 ticked, before anything of the 2-D view');
+    assert.ok(lesson.indexOf('95.5%') > untick);
     // 2 bits, symmetric, one scale: every hidden weight is −S, 0 or +S (so each unit's edge runs
     // across, up and down, or along a diagonal).
     const w = Float64Array.from(p.net.effectiveHiddenWeights());

@@ -8,6 +8,9 @@ import { ml } from '../tests/node/engine.mjs';
 import { OUTLIER_DEFAULT, REGRESSION_SEED, regressionScene, scaleColumn } from '../web/widgets/comparison/data.js';
 import { computations } from '../web/js/check-computations.js';
 import { formatNumber, readShown } from '../web/lib/format.js';
+import { errorFactor } from '../web/widgets/regression-metrics.js';
+import { messages } from '../web/widgets/regression-metrics.messages.js';
+import { messageFunction, addMessages } from '../web/lib/messages.js';
 
 const f = (v, d = 2) => v.toFixed(d);
 // An error as the widget's table writes it (2 decimals, at least 3 significant digits), and the
@@ -80,7 +83,59 @@ test('outlier back on the trend: every metric barely moves, MAE drops a little',
   for (const k of ['mae', 'mse', 'rmse']) assert.ok(Math.abs(on.with[k] / on.without[k] - 1) < 0.1, k);
 });
 
+// The summary under the plot says how each error changes, with the verb taken from the factor
+// the table shows: "MAE even drops a little" must not read "MAE grows × 0.9".
+addMessages('en', messages, { keep: true });
+const t = messageFunction('en');
+const words = (withoutText, withText) => {
+  const f = errorFactor(withoutText, withText);
+  // The widget keeps "×" and its number together with a no-break space; compared as plain spaces.
+  return t(`regression-metrics.change.${f.kind}`, { factor: f.factor, to: withText }).replace(/\u00a0/g, ' ');
+};
+
+test('outlier back on the trend: the summary says MAE and MSE shrink × 0.9 and RMSE × 0.95, not "grows"', () => {
+  const l = start.cleanLine;
+  const on = regressionScene(ml, REGRESSION_SEED, { x: OUTLIER_DEFAULT.x, y: l.w * OUTLIER_DEFAULT.x + l.b }, 'fixed');
+  const say = (k) => words(shown(on.without[k]), shown(on.with[k]));
+  assert.deepEqual([shown(on.without.mae), shown(on.with.mae)], ['0.411', '0.373']);
+  assert.deepEqual([shown(on.without.rmse), shown(on.with.rmse)], ['0.488', '0.465']);
+  assert.equal(say('mae'), 'shrinks to × 0.9');
+  assert.equal(say('mse'), 'shrinks to × 0.9');
+  // 0.465 / 0.488 = 0.953 would read × 1.0 with one decimal, as if nothing changed.
+  assert.equal(say('rmse'), 'shrinks to × 0.95');
+  // At the start every error grows, with one decimal.
+  assert.deepEqual(['mae', 'mse', 'rmse'].map((k) => words(shown(start.without[k]), shown(start.with[k]))), ['grows × 3.0', 'grows × 34.7', 'grows × 5.9']);
+});
+
+test('the summary\'s verb follows the factor as shown, at its boundaries', () => {
+  // One decimal unless it would read 1.0 for a change; then two; "barely changes" when even two read 1.00.
+  const cases = [
+    ['1.00', '1.05', 'grows × 1.1'],              // 1.05 rounds (half away from zero) to 1.1
+    ['1.00', '1.049', 'grows × 1.05'],            // would read 1.0: two decimals
+    ['1.000', '1.005', 'grows × 1.01'],           // just above the two-decimal 1.00
+    ['1.000', '1.004', 'barely changes (× 1.00)'],
+    ['1.000', '0.995', 'barely changes (× 1.00)'],
+    ['1.000', '0.994', 'shrinks to × 0.99'],      // just below the two-decimal 1.00
+    ['1.00', '0.95', 'shrinks to × 0.95'],        // 0.95 would read 1.0 with one decimal
+    ['1.00', '0.949', 'shrinks to × 0.9'],
+    ['2.00', '2.00', 'stays the same'],
+    ['0', '0', 'stays the same'],
+    ['0', '0.500', 'grows from 0 to 0.500'],
+  ];
+  for (const [from, to, said] of cases) assert.equal(words(from, to), said, `${from} → ${to}`);
+});
+
 test('refit: the slope goes from 1.00 to 1.59 and most ordinary points are missed by more', () => {
+  // The lesson presses Reset before refitting: with the outlier still on the trend, the refit
+  // would be the line of the ten points (slope 1.00) and show nothing.
+  const l = start.cleanLine;
+  const onRefit = regressionScene(ml, REGRESSION_SEED, { x: OUTLIER_DEFAULT.x, y: l.w * OUTLIER_DEFAULT.x + l.b }, 'refit');
+  assert.equal(f(onRefit.line.w), '1.00');
+  const lesson = fs.readFileSync(new URL('./regression-metrics.md', import.meta.url), 'utf8');
+  const onTrend = lesson.indexOf('Press **Outlier back on the trend**');
+  const reset = lesson.indexOf('Press **Reset** to put the outlier back where it started, 9.40 above the line, then switch the line to **refitted to all eleven**');
+  assert.ok(onTrend > 0 && reset > onTrend, 'the lesson resets the outlier after putting it on the trend and before the refit');
+  assert.equal(f(residual(start, OUTLIER_DEFAULT)), '9.40');
   const refit = regressionScene(ml, REGRESSION_SEED, OUTLIER_DEFAULT, 'refit');
   assert.equal(f(start.line.w), '1.00');
   assert.equal(f(refit.line.w), '1.59');

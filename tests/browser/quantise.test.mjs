@@ -179,3 +179,44 @@ test('2-D points view at 375 px: the maps fit the phone', async () => {
   await clean(page);
   await page.close();
 });
+
+// The lesson's "Things to try" in order, each step from where the last one left the widget: item 5
+// ticks "quantise activations too" and item 6 unticks it before the 2-D points (with it ticked, the
+// asymmetric per-channel grid there reads 92.5%, not the lesson's 95.5%).
+test('the lesson\'s steps in order: 8, 4 and 2 bits, the activations ticked and unticked again, then the 2-D points', async () => {
+  const page = await open();
+  const head = () => page.locator('.tquant .quantise-maps .dw-legend').nth(1).textContent();
+  const grid = async (scheme, per) => {
+    await page.getByLabel('grid', { exact: true }).selectOption(scheme);
+    await page.getByLabel('one scale per', { exact: true }).selectOption(per);
+  };
+  assert.equal(await stat(page, 'test accuracy'), '96.9%');                              // 1
+  await bitsButton(page, 4).click();                                                     // 2
+  assert.equal(await stat(page, 'test accuracy'), '94.4%');
+  const box = page.locator('.tquant .dw-predict');                                       // 3
+  await box.locator('select').selectOption('far');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await bitsButton(page, 2).click();
+  assert.equal(await stat(page, 'test accuracy'), '43.3%');
+  assert.match(await box.locator('.dw-predict-status').textContent(), /Your prediction held/);
+  await grid('asymmetric', 'channel');                                                   // 4
+  assert.equal(await stat(page, 'test accuracy'), '92.5%');
+  await page.getByLabel('quantise activations too').check();                            // 5
+  assert.equal(await stat(page, '32-bit float'), '96.9%');
+  await page.getByLabel('quantise activations too').uncheck();                          // 6
+  await page.getByLabel('network', { exact: true }).selectOption('points');
+  await page.waitForFunction(() => !document.querySelector('.tquant .quantise-maps').hidden);
+  await bitsButton(page, 8).click();
+  assert.equal(await head(), '8-bit weights: test accuracy 96.5%');
+  assert.equal(await stat(page, '32-bit float'), '96.5%');
+  await bitsButton(page, 2).click();
+  await grid('symmetric', 'tensor');
+  assert.equal(await head(), '2-bit weights: test accuracy 71.0%');
+  await grid('asymmetric', 'channel');
+  assert.equal(await head(), '2-bit weights: test accuracy 95.5%');
+  // Had the box stayed ticked, the head would say so and read 92.5%.
+  await page.getByLabel('quantise activations too').check();
+  assert.equal(await head(), '2-bit weights and activations: test accuracy 92.5%');
+  await clean(page);
+  await page.close();
+});

@@ -41,7 +41,7 @@ test('regression-metrics: the table and readouts are the engine’s; arrows move
   assert.equal(await cell(page, 'mae', 2), '× 3.0');
   assert.equal(await cell(page, 'rmse', 2), '× 5.9');
   assert.deepEqual([await cell(page, 'r2', 0), await cell(page, 'r2', 1), await cell(page, 'r2', 2)], ['0.918', '0.396', '-0.522']);
-  assert.match(await page.locator('.dw-message').first().textContent(), /MAE grows × 3\.0 and MSE × 34\.7; RMSE, in the units of y again, grows × 5\.9/);
+  assert.match(await page.locator('.dw-message').first().textContent(), /MAE grows ×\s3\.0 and MSE grows ×\s34\.7; RMSE, in the units of y again, grows ×\s5\.9\./);
   assert.match(await page.locator('.dw-summary-list').textContent(), new RegExp(`min–max: the ten ordinary points span ${want.minmaxSpan}`));
   assert.ok((await canvasInk(page, '.dw-plot canvas')).painted > 100);
 
@@ -245,6 +245,43 @@ test('regression-metrics: the card\'s hint asks for the prediction before inviti
   assert.match(hint, /^First lock in the prediction below: when the outlier goes further up, which grows by the larger factor, MAE or RMSE\? Then drag the hollow red point/);
   assert.ok(hint.indexOf('prediction') < hint.indexOf('drag'), hint);
   assert.match(await page.locator('main').textContent(), /Before you touch it: the outlier starts 9\.40 above the line/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The lesson's path in order: predict, climb to y = 24, "Outlier back on the trend" (the summary
+// says the errors shrink, as the lesson's "MAE even drops a little"), then Reset and refit (the
+// lesson presses Reset first: refitted with the outlier on the trend, the line would not move).
+test('regression-metrics: the lesson\'s steps in order, on the trend then Reset and refit', async () => {
+  const page = await openPage(site, '/lessons/regression-metrics.html');
+  const w = page.locator('.dw-card', { has: page.locator('[data-predict="regression-metrics-outlier-up"]') });
+  const id = 'regression-metrics-outlier-up';
+  const message = () => w.locator('.dw-message').first().textContent();
+  await lockPrediction(w, id, 'rmse');
+  await w.locator('.dw-plot canvas').first().focus();
+  for (let i = 0; i < 16; i++) await page.keyboard.press('ArrowUp');
+  assert.equal((await verdict(w, id)).result, 'held');
+  await w.getByRole('button', { name: 'Outlier back on the trend' }).click();
+  assert.deepEqual([await cell(page, 'mae', 0), await cell(page, 'mae', 1), await cell(page, 'mae', 2)], ['0.411', '0.373', '× 0.9']);
+  // 0.465 / 0.488 = 0.953: with one decimal it would read × 1.0, as if nothing changed.
+  assert.deepEqual([await cell(page, 'rmse', 0), await cell(page, 'rmse', 1), await cell(page, 'rmse', 2)], ['0.488', '0.465', '× 0.95']);
+  let text = await message();
+  assert.match(text, /The outlier sits 0\.00 above the line/);
+  assert.match(text, /With it, MAE shrinks to ×\u00a00\.9 and MSE shrinks to ×\u00a00\.9; RMSE, in the units of y again, shrinks to ×\u00a00\.95\./);
+  assert.doesNotMatch(text, /grows/);
+  // Refitting now would show nothing: the line of all eleven is the line of the ten.
+  await page.getByLabel('line', { exact: true }).selectOption('refit');
+  assert.match(await message(), /refitted to all eleven points, ŷ = 1\.00x \+ 0\.59/);
+  // The lesson's way: Reset first, then refit (the line menu stays on refit through Reset).
+  await page.getByLabel('line', { exact: true }).selectOption('fixed');
+  await w.getByRole('button', { name: 'Reset' }).click();
+  assert.match(await message(), /The outlier sits 9\.40 above the line/);
+  await page.getByLabel('line', { exact: true }).selectOption('refit');
+  text = await message();
+  assert.match(text, /refitted to all eleven points, ŷ = 1\.59x − 0\.96/);
+  assert.match(text, /MAE grows ×\s\d/);
+  // "misses most of the ordinary points by more than before": MAE on the ten rises from 0.411.
+  assert.ok(Number(await cell(page, 'mae', 0)) > 0.411);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

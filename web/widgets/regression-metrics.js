@@ -55,7 +55,23 @@ function change(key, withoutText, withText) {
   const without = readShown(withoutText);
   const withOutlier = readShown(withText);
   if (key === 'r2') return formatNumber(withOutlier - without, 3, { signed: true });
-  return without > 0 ? `× ${formatNumber(withOutlier / without, 1)}` : '–';
+  const f = errorFactor(withoutText, withText);
+  return f.factor === null ? '–' : `× ${f.factor}`;
+}
+
+// The factor between two shown errors and the word for it, both from the factor as shown: one
+// decimal ("× 3.0"), or two where one would read 1.0 for a change ("× 0.95": 0.465 / 0.488);
+// 'grows' above 1, 'shrinks' below, 'barely' when even two decimals read 1.00 although the shown
+// errors differ, 'same' when they do not differ, 'fromZero' when there is no factor (0 before).
+export function errorFactor(withoutText, withText) {
+  const without = readShown(withoutText);
+  const withOutlier = readShown(withText);
+  if (withOutlier === without) return { kind: 'same', factor: without > 0 ? '1.0' : null };
+  if (!(without > 0)) return { kind: 'fromZero', factor: null };
+  let factor = formatNumber(withOutlier / without, 1);
+  if (readShown(factor) === 1) factor = formatNumber(withOutlier / without, 2);
+  const shown = readShown(factor);
+  return { kind: shown > 1 ? 'grows' : shown < 1 ? 'shrinks' : 'barely', factor };
 }
 
 function build(ctx) {
@@ -206,6 +222,11 @@ function build(ctx) {
     statRmse.set(shownMetric('rmse', a.rmse));
     statR2.set(shownMetric('r2', a.r2));
     const changeOf = (key) => change(key, shownMetric(key, w[key]), shownMetric(key, a[key]));
+    // The summary's words for a change ("grows × 3.0", "shrinks to × 0.95"), from the factor the table shows.
+    const changeWords = (key) => {
+      const f = errorFactor(shownMetric(key, w[key]), shownMetric(key, a[key]));
+      return t(`regression-metrics.change.${f.kind}`, { factor: f.factor, to: shownMetric(key, a[key]) });
+    };
     table.replaceChildren(
       caption,
       el('thead', {}, [el('tr', {}, [
@@ -223,7 +244,7 @@ function build(ctx) {
     );
     const residual = outlier.y - (scene.line.w * outlier.x + scene.line.b);
     const lineText = opts.line === 'refit' ? t('regression-metrics.line.refitPoints', { all: all() }) : t('regression-metrics.line.fixed', { few: few() });
-    card.setMessage(t('regression-metrics.summary', { gap: formatNumber(Math.abs(residual), 2), above: residual >= 0, line: lineText, w: formatNumber(scene.line.w, 2), sign: scene.line.b >= 0 ? '+' : '−', b: formatNumber(Math.abs(scene.line.b), 2), mae: changeOf('mae'), mse: changeOf('mse'), rmse: changeOf('rmse') }), Math.abs(residual) > 3 ? 'warn' : 'info');
+    card.setMessage(t('regression-metrics.summary', { gap: formatNumber(Math.abs(residual), 2), above: residual >= 0, line: lineText, w: formatNumber(scene.line.w, 2), sign: scene.line.b >= 0 ? '+' : '−', b: formatNumber(Math.abs(scene.line.b), 2), mae: changeWords('mae'), mse: changeWords('mse'), rmse: changeWords('rmse') }), Math.abs(residual) > 3 ? 'warn' : 'info');
     plot.canvas.setAttribute('aria-label', t('regression-metrics.figure', { points: imported ? t('regression-metrics.figure.own', { n: formatNumber(n, 0) }) : t('regression-metrics.figure.seeded'), x: formatNumber(outlier.x, 1), y: formatNumber(outlier.y, 1), line: lineText }));
     if (scaled) {
       scaleText.replaceChildren(...SCALERS.map((key) => el('li', {

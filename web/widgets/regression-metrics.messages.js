@@ -47,7 +47,15 @@ export const messages = {
   'regression-metrics.table.with': 'all {n}',
   'regression-metrics.table.with.title': '{few} and the outlier',
   'regression-metrics.table.change': 'change',
-  'regression-metrics.summary': ({ gap, above, line, w, sign, b, mae, mse, rmse }) => `The outlier sits ${gap} ${above ? 'above' : 'below'} the line (${line}, ŷ = ${w}x ${sign} ${b}). With it, MAE grows ${mae} and MSE ${mse}; RMSE, in the units of y again, grows ${rmse}.`,
+  // mae, mse and rmse are each one of the change phrases below.
+  'regression-metrics.summary': ({ gap, above, line, w, sign, b, mae, mse, rmse }) => `The outlier sits ${gap} ${above ? 'above' : 'below'} the line (${line}, ŷ = ${w}x ${sign} ${b}). With it, MAE ${mae} and MSE ${mse}; RMSE, in the units of y again, ${rmse}.`,
+  // How a metric changes when the outlier joins, by the factor the table shows (a no-break space
+  // keeps "×" on the line of its number).
+  'regression-metrics.change.grows': 'grows ×\u00a0{factor}',
+  'regression-metrics.change.shrinks': 'shrinks to ×\u00a0{factor}',
+  'regression-metrics.change.barely': 'barely changes (×\u00a0{factor})',
+  'regression-metrics.change.same': 'stays the same',
+  'regression-metrics.change.fromZero': 'grows from 0 to {to}',
   'regression-metrics.figure': '{points} and an outlier at x = {x}, y = {y}; the line is {line}. Use the arrow keys to move the outlier.',
   'regression-metrics.figure.own': 'Your {n} points',
   'regression-metrics.figure.seeded': 'Ten points near a line',
