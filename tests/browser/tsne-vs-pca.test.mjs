@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, openPage } from './browser.mjs';
 import { statReader, noNaNInCards } from './probes.mjs';
-import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
+import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports, verdict } from './predict-helpers.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -67,7 +67,7 @@ test('tsne-vs-pca: predict, then check — the KL readout rises during early exa
   assert.match(await box.getByRole('status').textContent(), /Your prediction: fall\. Now press Play \(or Step\) until step 250/);
   await run();
   assert.equal(await box.getAttribute('data-result'), 'missed');
-  assert.match(await box.getByRole('status').textContent(), /did not hold: you said “fall”; what happened: “rise”\. The KL went from 1\.96 at step 0 to 2\.48 at step 250/);
+  assert.match(await box.getByRole('status').textContent(), /did not hold: you said “fall”; what happened: “rise”\. The KL went from 1\.96 at step 0 to 2\.48 at step 250\. Exaggerated attractions pull neighbours into clumps fast, but the readout measures the true mismatch, which the exaggeration makes worse/);
   await page.getByRole('button', { name: 'Reset' }).click();
   await lockIn('rise');
   await run();
@@ -112,6 +112,84 @@ test('t-SNE: a prediction changed part-way through the run is practice after Res
     for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Play' }).click();
     if (partWay) assert.match(await assertPractice(page, box, { othersMayReport: true, wait: 120000 }), /you said “rise”/);
     else await assertFirstTry(page, box, { wait: 120000 });
+    await page.close();
+  }
+});
+
+// The box is about the settings the widget opens with (the lesson's ring and disc, 150 points,
+// perplexity 20). The lesson's "Things to try" change them, in order: perplexity 2 and 50, the other
+// data sets, New points. Runs there, before any lock, do not count as the answer seen; a lock there
+// is told which settings to set back, a 250-step run there does not settle it, and the lesson's way
+// back (ring and disc, perplexity 20) settles it as a recorded first try.
+test('t-SNE: after the lesson\'s "Things to try", the box is judged only at ring and disc, 150 points, perplexity 20', async () => {
+  const page = await openPage(site, '/lessons/tsne-vs-pca.html', { reducedMotion: 'reduce' });
+  await recordReports(page);
+  const id = 'tsne-early-exaggeration';
+  const box = predictBox(page, id);
+  const stat = statReader(page);
+  const perplexity = page.getByRole('slider', { name: /perplexity/ });
+  const data = page.getByRole('combobox', { name: /data/ });
+  const play = page.getByRole('button', { name: 'Play' });
+  // Things to try 1–3, nothing locked: 50 steps at each setting.
+  for (const value of ['2', '50']) { await perplexity.fill(value); await play.click(); }
+  for (const value of ['moons', 'blobs']) { await data.selectOption(value); await play.click(); }
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await play.click();
+  await page.getByRole('button', { name: 'New points' }).click();
+  await play.click();
+  assert.doesNotMatch(await box.getByRole('status').textContent(), /before a prediction was locked in/, 'another experiment shows nothing of the answer');
+  // Locked at three blobs, perplexity 50: the box names what to set back.
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await lockPrediction(page, id, 'rise');
+  const off = await box.getByRole('status').textContent();
+  assert.match(off, /Your prediction: rise\. A run at these settings does not test your prediction: the question is about “ring and disc” with 150 points at perplexity 20, the settings the widget opened with\. Choose “ring and disc” as the data again\. Set the perplexity back to 20\. t-SNE then starts again from step 0: press Play \(or Step\) until step 250\./);
+  assert.doesNotMatch(off, /points back/);
+  for (let i = 0; i < 6; i++) await play.click(); // 300 steps, past the end of the exaggeration
+  assert.equal(await stat('t-SNE step'), '300');
+  assert.equal(await box.getAttribute('data-state'), 'committed', 'not settled at other settings');
+  assert.equal(await box.getAttribute('data-result'), null);
+  assert.equal(await box.getByRole('status').textContent(), off);
+  // The way back, one control at a time: the box says what is still to set back.
+  await data.selectOption('circles');
+  assert.match(await box.getByRole('status').textContent(), /^A run at these settings does not test your prediction: .* Set the perplexity back to 20\. t-SNE/);
+  assert.doesNotMatch(await box.getByRole('status').textContent(), /Choose “ring and disc”/);
+  await page.getByRole('slider', { name: /points/ }).fill('300');
+  assert.match(await box.getByRole('status').textContent(), /Set the points back to 150\. Set the perplexity back to 20\./);
+  await page.getByRole('slider', { name: /points/ }).fill('150');
+  await perplexity.fill('19'); // one stop off is still off
+  assert.match(await box.getByRole('status').textContent(), /Set the perplexity back to 20\./);
+  await perplexity.fill('20');
+  assert.equal(await box.getByRole('status').textContent(), 'These are the settings the question is about. Press Play (or Step) until step 250.');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  for (let i = 0; i < 5; i++) await play.click();
+  // New points (seed 3) moved the start, so the numbers are not the reveal's; the rise is.
+  const text = await assertFirstTry(page, box, { wait: 120000 });
+  assert.match(text, /Your prediction held: you said “rise”.*The KL went from 1\.96 at step 0 to 2\.63 at step 250\. .*which the exaggeration makes worse/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The why follows what the readout did. Embedded at the settings the report lists, the box judges
+// those settings (the settings it opened with): the moons and the ring and disc at perplexity 2
+// fall, the blobs stay level, and neither says the exaggeration made the mismatch worse.
+test('t-SNE: the verdict\'s why follows the outcome: fall on the moons and at perplexity 2, level on the blobs', async () => {
+  const cases = [
+    ['data=moons', 'fall', /The KL went from 1\.99 at step 0 to 1\.78 at step 250\. Here the exaggerated pull still lowered the true mismatch that the readout measures: whether it rises during the exaggeration depends on the data and the perplexity\. On the ring and disc at perplexity 20 it rises\./],
+    ['data=circles&perplexity=2', 'fall', /The KL went from 4\.16 at step 0 to 3\.62 at step 250\. Here the exaggerated pull still lowered/],
+    ['data=blobs', 'flat', /The KL went from 1\.91 at step 0 to 1\.89 at step 250\. Here the exaggerated pull left the true mismatch that the readout measures about level: whether it rises/],
+    ['data=blobs&perplexity=2', 'flat', /The KL went from 4\.12 at step 0 to 3\.97 at step 250\. Here the exaggerated pull left the true mismatch/],
+  ];
+  for (const [query, outcome, why] of cases) {
+    const page = await openPage(site, `/embed.html?w=tsne-vs-pca&${query}`, { reducedMotion: 'reduce' });
+    const id = 'tsne-early-exaggeration';
+    const box = await lockPrediction(page, id, outcome);
+    assert.match(await box.getByRole('status').textContent(), /Now press Play \(or Step\) until step 250/, query);
+    for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Play' }).click();
+    const { result, text } = await verdict(page, id, 120000);
+    assert.equal(result, 'held', `${query}: ${text}`);
+    assert.match(text, why, query);
+    assert.doesNotMatch(text, /makes worse/, query);
+    assert.deepEqual(page.record.errors, []);
     await page.close();
   }
 });

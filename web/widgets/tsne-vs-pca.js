@@ -74,28 +74,56 @@ function build(ctx) {
   // Predict, then check: what does the KL readout do while early exaggeration is on? Judged from
   // the engine's loss at step 0 and at step 250, when the exaggeration ends.
   const EARLY = 250;
+  // The settings the box judges at: the data, points and perplexity the widget was opened with (the
+  // lesson's ring and disc, 150 points, perplexity 20, where the readout rises and the lesson's
+  // reveal says so). The direction depends on them: at perplexity 2, on the moons, or with 300
+  // points of the ring and disc it falls, and on the blobs it stays level. A run at other settings
+  // (the lesson's "Things to try" change all three) is another experiment: it neither settles the
+  // box nor shows its answer. Compared as the controls show them (whole points and perplexity).
+  let judgedAt = { data: opts.data, points: opts.points, perplexity: opts.perplexity };
   let klAtStart = NaN; // the loss of the current run at step 0
-  let runShown = false; // steps of a run have been on screen since the prediction was locked
+  let runShown = false; // steps of a run at the judged settings have been on screen since the prediction was locked
+  let boxSaysOff = ''; // the settings the locked box last said were changed ('' = none)
+  const shownSetting = { data: (v) => v, points: (v) => formatNumber(v, 0), perplexity: (v) => formatNumber(v, 0) };
+  function changedSettings() {
+    return Object.keys(shownSetting).filter((k) => shownSetting[k](opts[k]) !== shownSetting[k](judgedAt[k]));
+  }
+  // What the box is about, and which controls to set back to reach it, in words.
+  function offSettingsWords() {
+    return {
+      settings: t('tsne-vs-pca.predict.settings', { data: t(`tsne-vs-pca.data.${judgedAt.data}`), points: formatNumber(judgedAt.points, 0), perplexity: formatNumber(judgedAt.perplexity, 0) }),
+      fixes: changedSettings().map((k) => t(`tsne-vs-pca.predict.setBack.${k}`, { data: t(`tsne-vs-pca.data.${judgedAt.data}`), points: formatNumber(judgedAt.points, 0), perplexity: formatNumber(judgedAt.perplexity, 0) })).join(' '),
+      steps: EARLY,
+    };
+  }
   const prediction = createPrediction(ctx, {
     id: 'tsne-early-exaggeration',
     question: t('tsne-vs-pca.predict.question', { steps: EARLY }),
     choices: ['fall', 'flat', 'rise'].map((id) => [id, t(`tsne-vs-pca.predict.${id}`)]),
     ready: () => (tsne.steps() === 0 ? null : t('tsne-vs-pca.predict.resetFirst')),
-    onCommit: () => { runShown = false; },
+    onCommit: () => { runShown = false; boxSaysOff = changedSettings().join(); },
     // Changed part-way (the readout's direction on screen), then Reset and locked again, the
     // prediction could follow what it saw.
     progress: () => runShown,
-    next: t('tsne-vs-pca.predict.next', { steps: EARLY }),
+    next: () => (changedSettings().length ? t('tsne-vs-pca.predict.offSettings', offSettingsWords()) : t('tsne-vs-pca.predict.next', { steps: EARLY })),
   });
   function judgeEarly(kl) {
     if (tsne.steps() === 0) klAtStart = kl;
+    const changed = changedSettings().join();
+    // A locked box whose settings were moved away or back (each change restarts t-SNE) says so at once.
+    if (prediction.pending !== null && changed !== boxSaysOff) {
+      boxSaysOff = changed;
+      prediction.note(changed ? t('tsne-vs-pca.predict.offSettings', offSettingsWords()) : t('tsne-vs-pca.predict.backOn', { steps: EARLY }));
+    }
+    if (changed) return;
     // The readout moves from the first step: a prediction locked after a run has begun (then
     // reset, as the box asks) could copy the direction it saw.
     if (tsne.steps() > 0 && prediction.pending === null) { prediction.outcomeSeen(t('tsne-vs-pca.predict.seen')); return; }
     if (tsne.steps() > 0) runShown = true;
     if (prediction.pending === null || tsne.steps() < EARLY || !Number.isFinite(klAtStart)) return;
     const ratio = kl / klAtStart;
-    prediction.settle(ratio > 1.05 ? 'rise' : ratio < 0.95 ? 'fall' : 'flat', t('tsne-vs-pca.predict.why', { from: fixed(klAtStart, 2), to: fixed(kl, 2), step: formatNumber(tsne.steps(), 0) }));
+    const outcome = ratio > 1.05 ? 'rise' : ratio < 0.95 ? 'fall' : 'flat';
+    prediction.settle(outcome, t(`tsne-vs-pca.predict.why.${outcome}`, { from: fixed(klAtStart, 2), to: fixed(kl, 2), step: formatNumber(tsne.steps(), 0) }));
   }
 
   function loadData() {
@@ -201,6 +229,8 @@ function build(ctx) {
     update(next) {
       play.stop();
       opts = { ...next };
+      // An embedder's new settings are the ones the box is about from now on.
+      judgedAt = { data: opts.data, points: opts.points, perplexity: opts.perplexity };
       showOptions({ ...sliders, data: dataSelect }, opts);
       loadData();
     },
