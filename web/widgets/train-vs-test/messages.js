@@ -29,7 +29,13 @@ export const messages = {
   'train-vs-test.predict.next': 'Now tick “memorise hard” and read the test accuracy.',
   'train-vs-test.setting.knn': 'k = {k}',
   'train-vs-test.setting.tree': 'depth {depth}',
-  'train-vs-test.predict.why': 'With no limit the model scores {train} on its training points but {test} on the hidden ones, against {base} at {setting}. Memorising the training points copies their noise, and the noise does not repeat in new points.',
+  // The why follows the outcome: only a fall is memorising costing accuracy on the hidden points.
+  'train-vs-test.predict.why.lower': 'With no limit the model scores {train} on its training points but {test} on the hidden ones, against {base} at {setting}. Memorising the training points copies their noise, and the noise does not repeat in new points.',
+  'train-vs-test.predict.why.same': 'With no limit the model scores {train} on its training points and {test} on the hidden ones, against {base} at {setting}: within 2 points, so here memorising neither helped nor hurt on the hidden points by more than that.',
+  'train-vs-test.predict.why.higher': 'With no limit the model scores {train} on its training points and {test} on the hidden ones, against {base} at {setting}: here memorising did not cost accuracy on the hidden points, it gained {points}.',
+  // After 'same' or 'higher': what does give a memoriser away, read by the lesson's rule.
+  'train-vs-test.predict.gapOverfit': 'Its training score of {train} still says nothing about new points: the gap between its two accuracies, {gap}, is what gives it away (more than {limit}: overfitting).',
+  'train-vs-test.predict.gapSmall': 'Its two accuracies are close as well, {gapText} (at most {limit}): these points hold little noise for it to copy.',
   'train-vs-test.level.knn': '{level} (k = {k})',
   'train-vs-test.level.tree': '{level} (depth {depth})',
   'train-vs-test.reset.newData': 'New data: predict again.',
