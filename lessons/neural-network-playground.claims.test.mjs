@@ -5,8 +5,10 @@
 // counts, not seconds: the widget runs as many steps per frame as fit its time budget.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
-import { SETTINGS, SPEEDS, resolveSettings, stepsThisFrame } from '../web/widgets/nn-playground/settings.js';
+import { SETTINGS, SPEEDS, defaultSettings, resolveSettings, stepsThisFrame } from '../web/widgets/nn-playground/settings.js';
+import { messages } from '../web/widgets/nn-playground/messages.js';
 import { generate, split, subset } from '../web/widgets/nn-playground/data.js';
 import { Trainer } from '../web/widgets/nn-playground/trainer.js';
 import { formatPercent } from '../web/lib/format.js';
@@ -31,6 +33,84 @@ function scoresAt(raw, marks) {
   const p = playground(raw);
   try { return marks.map((n) => { p.to(n); return p.testScore(); }); } finally { p.free(); }
 }
+
+// ---- The path through "A few things to try" ----
+// Each bullet's numbers are computed below from the defaults plus the settings that bullet
+// names. The learner comes to it from the previous bullet, whose settings stay (and stay in the
+// page address): x₁x₂ alone, no hidden layer and 1 step per frame after the first; the plane at
+// 0.00001 after the third; six layers, L2 or dropout after the fourth. So every bullet after the
+// first starts with the Default settings button, which puts back exactly these defaults.
+const lesson = fs.readFileSync(new URL('./neural-network-playground.md', import.meta.url), 'utf8');
+const bullet = (title) => {
+  const line = lesson.split('\n').find((l) => l.startsWith(`- **${title}.**`));
+  assert.ok(line, `bullet ${title}`);
+  return line.slice(`- **${title}.**`.length).trim();
+};
+
+test('things to try: every bullet after the first starts with Default settings, the button the playground shows', () => {
+  assert.equal(messages['nn-playground.defaults'], 'Default settings');
+  for (const title of ['Read the neurons', 'Break it on purpose', 'Overfit, then rein it in', 'A harder regression', 'Compare optimisers']) {
+    assert.match(bullet(title), /^Press \*\*Default settings\*\*/, title);
+  }
+  // The learning rate 0.00001 of "Break it on purpose" is set before a Reset, and the overfitting
+  // bullet says its rate is back at 0.03; its L2 and dropout runs start again from fresh weights, as
+  // do the optimisers' (the runs below are each from a fresh network).
+  assert.match(bullet('Break it on purpose'), /0\.00001 and press Reset/);
+  assert.match(bullet('Overfit, then rein it in'), /learning rate goes back to 0\.03/);
+  assert.match(bullet('Overfit, then rein it in'), /press Reset and train again with L2 regularisation .*regularisation back at none and dropout at 0\.2/);
+  assert.match(bullet('Compare optimisers'), /pressing Reset after each switch/);
+});
+
+test('Default settings: the settings it puts back are the ones every run here starts from (the lesson mounts the playground without options)', () => {
+  assert.match(lesson, /^::: widget nn-playground$/m, 'no options on the lesson\'s widget line');
+  const d = defaultSettings({});
+  assert.deepEqual(d, resolveSettings({}).values);
+  for (const [k, spec] of Object.entries(SETTINGS)) assert.equal(d[k], spec.default, k);
+  assert.equal(d.lr, 0.03);
+  assert.equal(d.layers, '4,4');
+  assert.equal(d.features, 'x1,x2');
+  assert.equal(d.speed, 'max');
+  assert.equal(d.dataset, 'circle');
+  assert.equal(d.seed, 1);
+  // Whatever bullets 1 and 3 left behind, none of it survives.
+  const carried = resolveSettings({ dataset: 'plane', layers: '', features: 'x1x2', speed: '1', lr: 0.00001 }).values;
+  assert.notDeepEqual(carried, d);
+  // A page that mounts the playground with options (an embed) goes back to those instead.
+  assert.equal(defaultSettings({ dataset: 'xor', lr: '0.1' }).lr, 0.1);
+  assert.equal(defaultSettings({ dataset: 'xor' }).dataset, 'xor');
+});
+
+// Reset as the widget does it (nn-playground.js resetNetwork): the training settings applied,
+// then the starting weights again from the seed.
+function pressReset(p, raw) {
+  const s = resolveSettings(raw).values;
+  p.t.applyTraining(s);
+  p.t.restart(s.seed);
+}
+
+test('Reset after a change of training settings is the same run as a fresh network with them (the paths in bullets 3, 4 and 6)', () => {
+  const same = (afterReset, fresh, steps) => {
+    const a = playground(afterReset.from);
+    const b = playground(fresh);
+    try {
+      a.to(afterReset.steps);
+      pressReset(a, fresh);
+      assert.equal(a.t.status(), 'ready');
+      assert.deepEqual(Array.from(a.t.net.params()), Array.from(b.t.net.params()));
+      a.to(steps); b.to(steps);
+      assert.deepEqual(a.losses(), b.losses());
+    } finally { a.free(); b.free(); }
+  };
+  // The plane diverged at rate 3, then 0.00001 and Reset.
+  same({ from: { dataset: 'plane', lr: 3 }, steps: 60 }, { dataset: 'plane', lr: 0.00001 }, 300);
+  // The overfitting spiral, then L2 at 0.01 and Reset.
+  const spiral = { dataset: 'spiral', noise: 30, trainPct: 10, layers: '16,16,16,16,16,16' };
+  same({ from: spiral, steps: 300 }, { ...spiral, reg: 'l2', regRate: 0.01 }, 200);
+  // Then regularisation back at none, dropout at 0.2 and Reset.
+  same({ from: { ...spiral, reg: 'l2', regRate: 0.01 }, steps: 300 }, { ...spiral, dropout: 0.2 }, 200);
+  // The spiral with SGD, then Adam and Reset.
+  same({ from: { dataset: 'spiral' }, steps: 300 }, { dataset: 'spiral', optimizer: 'adam' }, 200);
+});
 
 test('XOR: no hidden layer is at 36–50% at steps 50 to 3,000; one layer of four tanh neurons reaches 95%; x₁x₂ alone is solved at once', () => {
   const none = scoresAt({ dataset: 'xor', layers: '' }, [50, 200, 500, 1000, 2000, 3000]);

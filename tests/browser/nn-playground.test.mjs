@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, afterNextFrame, openPage } from './browser.mjs';
 import { assertPractice, assertFirstTry, changePrediction, recordReports } from './predict-helpers.mjs';
 import { clickTimes } from './probes.mjs';
+import { defaultSettings, resolveSettings } from '../../web/widgets/nn-playground/settings.js';
 
 const PAGE = '/lessons/neural-network-playground.html';
 let site;
@@ -106,6 +107,105 @@ test('the page address restores the same settings, data and seed (same loss afte
   await clean(again);
   await page.close();
   await again.close();
+});
+
+// The lesson's "A few things to try" walked in order. Bullet 1 leaves XOR with x₁x₂ alone, no
+// hidden layer and 1 step per frame; the page address keeps all of it, and bullet 3's plane
+// then diverged even at the default rate 0.03. Default settings, which bullets 2–6 start with,
+// puts back the defaults the claims test computes every number from
+// (lessons/neural-network-playground.claims.test.mjs), so rate 3 diverges within 60 steps and
+// bullet 4 starts at 0.03 with the network it names.
+test('things to try in order: bullet 1, then Default settings before bullet 3 (rate 3 diverges within 60 steps) and bullet 4 (rate 0.03)', async () => {
+  const page = await open();
+  // The playground's settings as the address holds them (only those that differ from the page's own).
+  const own = () => page.evaluate(() => Object.fromEntries([...new URLSearchParams(location.hash.slice(1))].filter(([k]) => k.startsWith('nn-playground.')).map(([k, v]) => [k.slice('nn-playground.'.length), v])));
+  const ownSettings = async () => resolveSettings(await own()).values;
+  const defaultsBtn = page.getByRole('button', { name: 'Default settings' });
+  const feature = (name) => page.getByRole('button', { name: `Input feature ${name}`, exact: true });
+  const speed = page.getByRole('slider', { name: 'Speed' });
+  const lr = page.getByRole('slider', { name: 'Learning rate' });
+  const count = () => page.locator('.nnp-net-count').textContent();
+  // Default settings puts every setting back: the address holds none of the playground's, and the
+  // controls show the defaults.
+  async function pressDefaults() {
+    await defaultsBtn.click();
+    await page.waitForFunction(() => ![...new URLSearchParams(location.hash.slice(1))].some(([k]) => k.startsWith('nn-playground.')));
+    assert.deepEqual(await own(), {});
+    assert.deepEqual(await ownSettings(), defaultSettings({}), 'the defaults every claim starts from');
+    assert.match(await message(page), /Every setting is back at its default and the network starts again: 200 training and 200 test points/);
+    assert.equal(await page.getByLabel('Data set').inputValue(), 'circle');
+    assert.equal(await count(), '2 hidden layers');
+    assert.equal(await feature('x₁').getAttribute('aria-pressed'), 'true');
+    assert.equal(await feature('x₂').getAttribute('aria-pressed'), 'true');
+    assert.equal(await feature('x₁x₂').getAttribute('aria-pressed'), 'false');
+    assert.equal(await speed.getAttribute('aria-valuetext'), 'Speed as fast as possible');
+    assert.equal(await lr.evaluate((i) => i.closest('.dw-field').querySelector('output').textContent), '0.03');
+    assert.equal(await stat(page, 'steps'), '0');
+    assert.ok(await page.locator('.nnp-alert').isHidden());
+  }
+  assert.match(await defaultsBtn.getAttribute('title'), /Every setting back to its default/);
+  // With nothing changed it still starts the network again.
+  await clickTimes(page.getByRole('button', { name: 'Step', exact: true }), 3);
+  assert.equal(await stat(page, 'steps'), '3');
+  await pressDefaults();
+
+  // Bullet 1: XOR with no hidden layer (the box's network), one layer of four, then x₁x₂ alone with
+  // no hidden layer at Speed's first stop.
+  await page.getByLabel('Data set').selectOption('xor');
+  await clickTimes(page.getByRole('button', { name: 'Remove the last hidden layer' }), 2);
+  await page.getByRole('button', { name: 'Add a hidden layer' }).click();
+  assert.equal(await count(), '1 hidden layer');
+  await feature('x₁x₂').click();
+  await feature('x₁').click();
+  await feature('x₂').click();
+  await page.getByRole('button', { name: 'Remove the last hidden layer' }).click();
+  await speed.focus();
+  await page.keyboard.press('Home');
+  assert.equal(await speed.getAttribute('aria-valuetext'), 'Speed 1 step per frame');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => document.querySelector('.dw-stat[data-stat="test accuracy"] .dw-stat-value').textContent === '100.0%', null, { timeout: PLAY_TIMEOUT });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  assert.ok(Number(await stat(page, 'steps')) < 50, 'bullet 1: 100% before step 50');
+  await page.waitForFunction(() => /speed=1(&|$)/.test(location.hash));
+  assert.deepEqual(await own(), { dataset: 'xor', layers: '', features: 'x1x2', speed: '1' }, 'what bullet 1 leaves behind');
+
+  // Bullet 3: Default settings, the plane, rate 3: the loss explodes within 60 steps.
+  await pressDefaults();
+  await page.getByLabel('Data set').selectOption('plane');
+  await lr.fill('11'); // the stops: 0.00001 … 1, 3, 10
+  await page.waitForFunction(() => /lr=3(&|$)/.test(location.hash));
+  assert.deepEqual(await own(), { dataset: 'plane', lr: '3' });
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.locator('.nnp-alert').waitFor({ state: 'visible', timeout: PLAY_TIMEOUT });
+  const diverged = (await message(page)).match(/Learning rate too high: the loss went to infinity after (\d+) steps/);
+  assert.ok(diverged && Number(diverged[1]) <= 60, `diverged: ${await message(page)}`);
+  // Slid down to 0.00001 and Reset: a fresh network that trains.
+  await lr.fill('0');
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  assert.ok(await page.locator('.nnp-alert').isHidden());
+  await page.waitForFunction(() => /lr=0\.00001(&|$)/.test(location.hash));
+  assert.deepEqual(await ownSettings(), resolveSettings({ dataset: 'plane', lr: 0.00001 }).values);
+  await clickTimes(page.getByRole('button', { name: 'Step', exact: true }), 5);
+  assert.equal(await stat(page, 'steps'), '5');
+  assert.equal(await stat(page, 'train loss'), (await engineReplay(page, 5)).train.toFixed(4));
+
+  // Bullet 4: Default settings, then the spiral with 30% noise, a 10% training share and six
+  // layers of 16, at the default rate 0.03: the settings of the claims test's overfitting runs.
+  await pressDefaults();
+  await page.getByLabel('Data set').selectOption('spiral');
+  await page.getByRole('slider', { name: 'Noise' }).fill('30');
+  await page.getByRole('slider', { name: 'Training share' }).fill('10');
+  await clickTimes(page.getByRole('button', { name: 'Add a hidden layer' }), 4);
+  for (let layer = 1; layer <= 6; layer++) await clickTimes(page.getByRole('button', { name: `Add a neuron to layer ${layer}` }), 12);
+  await page.waitForFunction(() => location.hash.includes('layers=16,16,16,16,16,16'));
+  assert.deepEqual(await ownSettings(), resolveSettings({ dataset: 'spiral', noise: 30, trainPct: 10, layers: '16,16,16,16,16,16' }).values);
+  assert.equal((await ownSettings()).lr, 0.03);
+  await clickTimes(page.getByRole('button', { name: 'Step', exact: true }), 20);
+  const replay = await engineReplay(page, 20);
+  assert.equal(await stat(page, 'train loss'), replay.train.toFixed(4));
+  assert.equal(await stat(page, 'test loss'), replay.test.toFixed(4));
+  await clean(page);
+  await page.close();
 });
 
 test('learning rate 10 diverges: the message explains it and one click resets', async () => {

@@ -14,7 +14,7 @@ import { mountWidget } from '../lib/widget.js';
 import { prefersReducedMotion } from '../lib/frame.js';
 import { button, describeError, el, fixed } from '../lib/ui.js';
 import { readTheme, watchColorScheme } from '../lib/theme.js';
-import { SETTINGS, DOMAIN, LEARNING_RATES, parseLayers, parseActivations, resolveSettings, stepsThisFrame } from './nn-playground/settings.js';
+import { SETTINGS, DOMAIN, LEARNING_RATES, defaultSettings, parseLayers, parseActivations, resolveSettings, stepsThisFrame } from './nn-playground/settings.js';
 import { generate, split, subset, encodePoints, decodePoints, editedData, toCsv, parseCsv } from './nn-playground/data.js';
 import { classNames, featureOverGrid, legendSpec, outputPicture, regressionScale } from './nn-playground/pictures.js';
 import { Trainer } from './nn-playground/trainer.js';
@@ -62,10 +62,13 @@ export function mount(element, options) {
   const { urlState, urlstate, ...rest } = options || {};
   const off = [urlState, urlstate].some((v) => v === false || /^(false|0|no|off)$/i.test(String(v ?? '')));
   const resolved = off ? { ...rest, address: false } : options && rest;
-  return mountWidget(element, resolved, { schema, meta, messages, build });
+  // Default settings goes back to the page's own options (none on the lesson page: the table's
+  // defaults), never to what the address held when the page opened.
+  const defaults = defaultSettings(rest);
+  return mountWidget(element, resolved, { schema, meta, messages, build: (ctx) => build(ctx, defaults) });
 }
 
-function build(ctx) {
+function build(ctx, defaults) {
   const { ml, card, options, stateChanged, noteSource, t } = ctx;
   // ---- settings: the options as mountWidget resolved them (from attributes, lesson or address),
   // then the table's own checks of the list-valued ones (layers, activations, features) ----
@@ -162,6 +165,7 @@ function build(ctx) {
   const controls = createControls({ top, training: trainingGrid, dataPanel: dataCol, outputOptions }, s, {
     change, refuse: (text) => card.setMessage(text, 'warn'), play: togglePlay, step: () => { stopPlaying(); trainSteps(1); },
     reset: () => { stopPlaying(); resetNetwork(); },
+    defaults: restoreDefaults,
     regenerate: () => change({ seed: nextSeed(s.seed), dataset: s.dataset === 'custom' ? 'circle' : s.dataset }),
     setEditing, exportCsv: () => download('points.csv', 'text/csv', toCsv(data, new Set(Array.from(testFlags.keys()).filter((i) => testFlags[i])))),
     importCsv, t,
@@ -271,6 +275,17 @@ function build(ctx) {
     describeReady();
     editor.refresh();
     ctx.requestDraw(draw);
+  }
+
+  // Every setting back to the page's defaults (the data set too, so drawn points are set aside)
+  // and a fresh network, as when the page opened without settings in its address; the address
+  // follows like after any other change.
+  function restoreDefaults() {
+    stopPlaying();
+    setEditing(false);
+    change({ ...defaults });
+    resetNetwork();
+    card.setMessage(t('nn-playground.defaultsDone', { train: formatNumber(trainer.train.rows, 0), test: trainer.test.rows, kind: t(`nn-playground.kind.${data.kind}`) }), 'info');
   }
 
   function describeReady() {

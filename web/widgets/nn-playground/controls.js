@@ -41,7 +41,7 @@ const nearestIndex = (list, v) => list.reduce((best, x, i) => (Math.abs(Math.log
 // Rates below 0.001 read as "1 × 10⁻⁵" (the site's formatter), never JavaScript's "1e-5".
 const formatRate = (v) => formatShort(v, 3);
 
-export function createControls({ top, training, dataPanel, outputOptions }, s, { change, refuse, play, step, reset, regenerate, setEditing, exportCsv, importCsv, t }) {
+export function createControls({ top, training, dataPanel, outputOptions }, s, { change, refuse, play, step, reset, defaults, regenerate, setEditing, exportCsv, importCsv, t }) {
   let current = s; // the settings in use, for a refused entry to go back to (sync keeps it)
   const field = { current: () => current, change, refuse, t };
   const newPointOptions = (regression) => (regression
@@ -54,6 +54,8 @@ export function createControls({ top, training, dataPanel, outputOptions }, s, {
   playBtn.setAttribute('aria-label', t('nn-playground.play'));
   const stepBtn = button(transport, t('nn-playground.step'), step, { title: t('nn-playground.stepTitle') });
   const resetBtn = button(transport, t('nn-playground.reset'), reset, { title: t('nn-playground.resetTitle') });
+  // Back to where the page started: the lesson's steps each begin from here.
+  const defaultsBtn = button(transport, t('nn-playground.defaults'), defaults, { title: t('nn-playground.defaultsTitle') });
   const epochOut = el('span', { className: 'nnp-epoch', 'aria-live': 'off' }, [el('span', { className: 'nnp-epoch-label', text: t('nn-playground.epoch') }), el('span', { className: 'nnp-epoch-value dw-num', text: '0' })]);
   top.append(epochOut);
   // Speed: steps per frame, from one (watch the boundary form) to as fast as the frame allows.
@@ -116,7 +118,7 @@ export function createControls({ top, training, dataPanel, outputOptions }, s, {
   const discretize = checkbox(outputOptions, t('nn-playground.check.discretize'), s.discretize, (v) => change({ discretize: v }));
 
   return {
-    playBtn, stepBtn, resetBtn,
+    playBtn, stepBtn, resetBtn, defaultsBtn,
     editTool: () => toolSel.value,
     editClass: () => Number(classSel.value),
     setEditPressed(on) { editBtn.setAttribute('aria-pressed', on ? 'true' : 'false'); editBtn.textContent = on ? t('nn-playground.doneEditing') : t('nn-playground.editPoints'); edit.classList.toggle('nnp-editing', on); },

@@ -112,6 +112,13 @@ export function resolveSettings(raw, t = english) {
   return { values, notes };
 }
 
+// The settings a page starts the playground with: the table's defaults with the page's own
+// options (a lesson's or an embedder's, never the address) laid over them. Default settings
+// puts these back.
+export function defaultSettings(pageOptions = {}) {
+  return resolveSettings(pageOptions).values;
+}
+
 function snapPositive(v) { return Number(Number(v).toPrecision(6)); }
 
 export function parseLayers(text, notes = [], t = english) {
