@@ -271,6 +271,17 @@ export async function openPage(site, path, options) {
   return page;
 }
 
+// openPage with the site's saved progress (localStorage) cleared first and the page reloaded: a test
+// that needs a first try must not inherit a box an earlier test on the same site recorded.
+export async function openFreshPage(site, path, options) {
+  const page = await site.newPage(options);
+  await page.goto(`${site.base}${path}`);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await widgetsReady(page);
+  return page;
+}
+
 // Resolves once the page has run two animation frames: what was drawn, resized or observed
 // (ResizeObserver) before the call has been handled.
 export async function afterNextFrame(page) {

@@ -2,7 +2,7 @@
 // engine, kernels are editable, and the ReLU-off prediction settles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, widgetsReady, afterNextFrame, openPage } from './browser.mjs';
+import { startSite, offMachineRequests, afterNextFrame, openPage, openFreshPage } from './browser.mjs';
 import { scientific } from '../../web/lib/format.js';
 import { IMAGE_SIZE, makeImage } from '../../web/widgets/convolution/images.js';
 
@@ -134,11 +134,7 @@ test('convolution: the pooled map with ReLU off seen before locking in makes the
 // The box asks about one setting, the lesson's (house, vertical-edge kernel, valid padding). The
 // lesson page, fresh: nothing saved, so the text that states the answer starts closed.
 async function freshLesson() {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/convolution-filters.html`);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await widgetsReady(page);
+  const page = await openFreshPage(site, '/lessons/convolution-filters.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const w = cardAt(page, 0);
   const reveal = page.locator('details.dw-reveal', { hasText: 'three, along the right slope of the roof' });

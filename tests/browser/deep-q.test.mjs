@@ -4,7 +4,7 @@
 // reduced motion trains on demand instead of animating, and the page fits 375 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady, openPage } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, openPage, openFreshPage } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards, assertFitsClean } from './probes.mjs';
 import { readShown } from '../../web/lib/format.js';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
@@ -214,11 +214,7 @@ test('deep-q: the log sliders step along round values, return to the lesson\'s d
 });
 
 test('deep-q: a prediction locked after "neither" was trained to 300 episodes is practice (the same seed replays what was seen)', async () => {
-  const page = await site.newPage({ width: 1280 });
-  await page.goto(`${site.base}/lessons/deep-q-learning.html`);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await widgetsReady(page);
+  const page = await openFreshPage(site, '/lessons/deep-q-learning.html', { width: 1280 });
   await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: TITLE });
   const box = card.locator('[data-predict="deep-q-no-stabilisers"]');
@@ -237,11 +233,7 @@ test('deep-q: a prediction locked after "neither" was trained to 300 episodes is
 test('deep-q: watching "neither" past half its run (200 of 300 episodes) before predicting makes the prediction practice', async () => {
   // At 200 episodes the recent return of "neither" (0.13) is already in the class it ends in, while
   // DQN's is at 0.79: two of the three presses show the answer.
-  const page = await site.newPage({ width: 1280 });
-  await page.goto(`${site.base}/lessons/deep-q-learning.html`);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await widgetsReady(page);
+  const page = await openFreshPage(site, '/lessons/deep-q-learning.html', { width: 1280 });
   await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: TITLE });
   const box = card.locator('[data-predict="deep-q-no-stabilisers"]');
@@ -331,11 +323,7 @@ test('deep-q: axis names clear of the tick labels, the setup menu wide enough fo
 // 100 episodes, before that point, it stays a first try, and is recorded.
 test('deep-q: a prediction changed after 200 episodes of its run is practice when locked again; changed after 100 it is a first try', async () => {
   for (const trained of [2, 1]) {
-    const page = await site.newPage({ width: 1280 });
-    await page.goto(`${site.base}/lessons/deep-q-learning.html`);
-    await page.evaluate(() => localStorage.clear());
-    await page.reload();
-    await widgetsReady(page);
+    const page = await openFreshPage(site, '/lessons/deep-q-learning.html', { width: 1280 });
     await recordReports(page);
     const card = page.locator('.dw-card').filter({ hasText: TITLE });
     const stat = statReader(page, card);

@@ -4,7 +4,7 @@
 // that nothing is logged as an error, no request leaves the machine and no NaN is shown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, openPage, openFreshPage } from './browser.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, recordReports, verdict, PRACTICE_SEEN } from './predict-helpers.mjs';
 import { reportedEvents } from './probes.mjs';
 
@@ -100,11 +100,7 @@ test('fine-tuning: the four curves seen before locking in make the prediction pr
 // A fresh lesson page (nothing saved, so the text that states the answer starts closed), with what
 // it reports recorded.
 async function freshLesson() {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}${PAGE}`);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await widgetsReady(page);
+  const page = await openFreshPage(site, PAGE, { reducedMotion: 'reduce' });
   await page.waitForSelector('.ftune .dw-stat');
   await recordReports(page);
   const w = page.locator('.ftune');

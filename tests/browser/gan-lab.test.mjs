@@ -3,7 +3,7 @@
 // lesson says, reduced motion steps on demand instead of animating, and the page fits 375 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, startSite, screenshot, widgetsReady, openPage } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, startSite, screenshot, openPage, openFreshPage } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards, assertFitsClean } from './probes.mjs';
 import { assertPractice, recordReports } from './predict-helpers.mjs';
 
@@ -133,11 +133,7 @@ test('gan-lab: predict, then check — "Make it collapse" leaves at most one mod
 });
 
 test('gan-lab: a prediction locked after the collapse was on screen is practice, not a first try', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/gan.html`);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await widgetsReady(page);
+  const page = await openFreshPage(site, '/lessons/gan.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'GAN lab' });
   const box = card.locator('[data-predict="gan-collapse"]');
@@ -155,11 +151,7 @@ test('gan-lab: a prediction locked after the collapse was on screen is practice,
 // same update counts set with the sliders, gives the answer away just as a full run does.
 test('gan-lab: a prediction locked after part of a collapse run, or after the same settings set by hand, is practice', async () => {
   for (const how of ['paused', 'sliders']) {
-    const page = await site.newPage({ reducedMotion: 'reduce' });
-    await page.goto(`${site.base}/lessons/gan.html`);
-    await page.evaluate(() => localStorage.clear());
-    await page.reload();
-    await widgetsReady(page);
+    const page = await openFreshPage(site, '/lessons/gan.html', { reducedMotion: 'reduce' });
     await recordReports(page);
     const card = page.locator('.dw-card').filter({ hasText: 'GAN lab' });
     const box = card.locator('[data-predict="gan-collapse"]');

@@ -2,7 +2,7 @@
 // and keyboard, bad boards are refused, and the ε = 0 prediction settles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, screenshot, widgetsReady, openPage } from './browser.mjs';
+import { startSite, offMachineRequests, screenshot, openPage, openFreshPage } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
@@ -108,11 +108,7 @@ test('gridworld: predict, then check — with ε = 0 the agent still reaches the
 });
 
 test('gridworld: a prediction locked after the ε = 0 run was on screen is practice, not a first try', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/q-learning.html`);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await widgetsReady(page);
+  const page = await openFreshPage(site, '/lessons/q-learning.html');
   await recordReports(page);
   const box = page.locator('[data-predict="gridworld-no-exploration"]');
   await page.getByRole('slider', { name: /exploration ε/ }).fill('0');
@@ -129,11 +125,7 @@ test('gridworld: a prediction locked after the ε = 0 run was on screen is pract
 test('gridworld: watching part of the ε = 0 run (one episode, by Step) before predicting makes the prediction practice', async () => {
   // With seed 1 the greedy agent reaches the goal in episode 3 and in 13 of the first 20, so a few
   // watched episodes already rule "none" out and point to "more than 50".
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/q-learning.html`);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await widgetsReady(page);
+  const page = await openFreshPage(site, '/lessons/q-learning.html');
   await recordReports(page);
   const box = page.locator('[data-predict="gridworld-no-exploration"]');
   await page.getByRole('slider', { name: /exploration ε/ }).fill('0');
@@ -153,11 +145,7 @@ test('gridworld: watching part of the ε = 0 run (one episode, by Step) before p
 });
 
 test('gridworld: an edited frozen lake is another experiment: its ε = 0 run neither settles the prediction nor shows the answer', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/q-learning.html`);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await widgetsReady(page);
+  const page = await openFreshPage(site, '/lessons/q-learning.html');
   await recordReports(page);
   const box = page.locator('[data-predict="gridworld-no-exploration"]');
   const board = page.locator('canvas.gridworld-board');
@@ -186,11 +174,7 @@ test('gridworld: an edited frozen lake is another experiment: its ε = 0 run nei
 
 // The lesson's γ = 0 try, left set, is another experiment too: the reveal's 93 is for γ = 0.9.
 test('gridworld: with the discount changed the ε = 0 run does not settle the prediction; γ back at 0.9 it does', async () => {
-  const page = await site.newPage();
-  await page.goto(`${site.base}/lessons/q-learning.html`);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await widgetsReady(page);
+  const page = await openFreshPage(site, '/lessons/q-learning.html');
   const box = page.locator('[data-predict="gridworld-no-exploration"]');
   const gamma = page.getByRole('slider', { name: /discount γ/ });
   await gamma.fill('0');
@@ -215,11 +199,7 @@ test('gridworld: with the discount changed the ε = 0 run does not settle the pr
 // recorded.
 test('gridworld: a prediction changed part-way through the ε = 0 run is practice after Reset; changed before a move it is a first try', async () => {
   for (const partWay of [true, false]) {
-    const page = await site.newPage();
-    await page.goto(`${site.base}/lessons/q-learning.html`);
-    await page.evaluate(() => localStorage.clear());
-    await page.reload();
-    await widgetsReady(page);
+    const page = await openFreshPage(site, '/lessons/q-learning.html');
     await recordReports(page);
     const id = 'gridworld-no-exploration';
     const box = predictBox(page, id);

@@ -2,7 +2,7 @@
 // engine, the γ slider refits, and the γ = 0.05 prediction settles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, startSite, openPage, widgetsReady } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, startSite, openPage, openFreshPage } from './browser.mjs';
 import { lockPrediction, lockChoice, boxVerdict, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
 import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, reportedEvents } from './probes.mjs';
 import { C_STOPS, GAMMA_STOPS } from '../../web/widgets/kernel-svm/stops.js';
@@ -220,10 +220,7 @@ test('kernel SVM: γ raised and brought back before locking in leaves the predic
 test('kernel SVM: the lesson\'s path in order: item 1 leaves C = 1 000, the box refuses there and says to set C back to 1; set back as item 2 says, "rise" holds and is recorded', async () => {
   // Reduced motion: Play trains at once. An earlier test on this browser saved a prediction for
   // the box, which opens the reveal at load: start with no progress saved.
-  const page = await openPage(site, '/lessons/frontier-kernels.html', { reducedMotion: 'reduce' });
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await widgetsReady(page);
+  const page = await openFreshPage(site, '/lessons/frontier-kernels.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const w = cardAt(page, 1);
   const gamma = w.getByRole('slider', { name: 'γ' });

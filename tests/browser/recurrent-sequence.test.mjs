@@ -3,7 +3,7 @@
 // keyboard, switching cells, the numbers table of the gradient view, reduced motion, phone width.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage } from './browser.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, openPage, openFreshPage } from './browser.mjs';
 import { canvasInk, statReader, noNaNInCards } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
@@ -165,11 +165,7 @@ test('recurrent-sequence: predict, then check — truncated BPTT still learns th
 });
 
 test('recurrent-sequence: a prediction locked after a truncated run was on screen is practice, and only a short cut settles the box', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/recurrent-networks.html`);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await widgetsReady(page);
+  const page = await openFreshPage(site, '/lessons/recurrent-networks.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const card = page.locator('.dw-card').first();
   const box = card.locator('[data-predict="rnn-truncated-bptt"]');
@@ -200,11 +196,7 @@ test('recurrent-sequence: a prediction locked after a truncated run was on scree
 });
 
 test('recurrent-sequence: a prediction locked part-way through a truncated run (loss already 0.0069 after 100 steps) is practice', async () => {
-  const page = await site.newPage({ reducedMotion: 'reduce' });
-  await page.goto(`${site.base}/lessons/recurrent-networks.html`);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await widgetsReady(page);
+  const page = await openFreshPage(site, '/lessons/recurrent-networks.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const stat = statReader(page);
   const card = page.locator('.dw-card').first();
@@ -289,11 +281,7 @@ test('recurrent networks at 375 px: a readout in powers of ten ("2.17 × 10⁻¹
 // try, and is recorded.
 test('recurrent-sequence: a prediction changed part-way through a truncated run is practice after Reset; changed before a step it is a first try', async () => {
   for (const partWay of [true, false]) {
-    const page = await site.newPage({ reducedMotion: 'reduce' });
-    await page.goto(`${site.base}/lessons/recurrent-networks.html`);
-    await page.evaluate(() => localStorage.clear());
-    await page.reload();
-    await widgetsReady(page);
+    const page = await openFreshPage(site, '/lessons/recurrent-networks.html', { reducedMotion: 'reduce' });
     await recordReports(page);
     const stat = statReader(page);
     const card = page.locator('.dw-card').first();

@@ -5,7 +5,7 @@
 // can be opened and closed from the keyboard. Opening it records nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { PLAY_TIMEOUT, snap, startSite, widgetsReady } from './browser.mjs';
+import { PLAY_TIMEOUT, snap, startSite, widgetsReady, openFreshPage } from './browser.mjs';
 import { lockPrediction, verdict } from './predict-helpers.mjs';
 
 let site;
@@ -17,11 +17,7 @@ const ANSWER = /11\.5% of the cells change class/;
 
 // Each test starts with no saved progress (the browser profile is shared by the tests).
 async function openKnn(options = {}) {
-  const page = await site.newPage(options);
-  await page.goto(`${site.base}/lessons/knn.html`);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await widgetsReady(page);
+  const page = await openFreshPage(site, '/lessons/knn.html', options);
   const card = page.locator('.dw-card').filter({ hasText: 'Vote of the neighbours' });
   const reveal = page.locator('details.dw-reveal').filter({ hasText: ANSWER });
   return { page, card, reveal, k: card.getByRole('slider', { name: /k \(neighbours\)/ }) };

@@ -2,7 +2,7 @@
 // their own first cuts, and the depth prediction settles on the engine's test accuracy.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterNextFrame, PLAY_TIMEOUT, screenshot, snap, startSite, widgetsReady, openPage } from './browser.mjs';
+import { afterNextFrame, PLAY_TIMEOUT, screenshot, snap, startSite, widgetsReady, openPage, openFreshPage } from './browser.mjs';
 import { lockPrediction, lockChoice, verdict, assertPractice, assertFirstTry, changePrediction, predictBox, recordReports } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean, reportedEvents } from './probes.mjs';
 
@@ -117,10 +117,7 @@ test('Tree splits: predict the test accuracy of the pure tree against depth 2 (h
 // max depth to 2; locked "lower" and the slider dragged straight to 12, the box's verdict names
 // the depth the tree stopped at (7, the depth readout) and agrees with both reveals, which open.
 test('Tree splits: the lesson\'s path (entropy, back to Gini, depth 2, lock, straight to 12) gives a first try that matches the reveals', async () => {
-  const page = await openPage(site, '/lessons/decision-trees.html');
-  await page.evaluate(() => localStorage.clear()); // no earlier test's recorded moons box
-  await page.reload();
-  await widgetsReady(page);
+  const page = await openFreshPage(site, '/lessons/decision-trees.html');
   await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Grow the tree' }).first();
   const depth = card.getByRole('slider', { name: /max depth/ });
@@ -152,10 +149,7 @@ test('Tree splits: the lesson\'s path (entropy, back to Gini, depth 2, lock, str
 // back; a pure entropy tree on screen does not count as its answer seen; an impurity changed after
 // the lock sets the prediction aside in words. Back on Gini, the first try is still recorded.
 test('Tree splits: the moons box is judged only under Gini (refused under entropy, set aside when the impurity changes)', async () => {
-  const page = await openPage(site, '/lessons/decision-trees.html', { reducedMotion: 'reduce' });
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  await widgetsReady(page);
+  const page = await openFreshPage(site, '/lessons/decision-trees.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const card = page.locator('.dw-card').filter({ hasText: 'Grow the tree' }).first();
   const depth = card.getByRole('slider', { name: /max depth/ });
