@@ -8,7 +8,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ml } from '../tests/node/engine.mjs';
 import { computations, evaluateComputation, parseComputation } from '../web/js/check-computations.js';
-import { SERIES, makeSeries, optimism, validate } from '../web/widgets/time-series-split/scene.js';
+import { SERIES, makeSeries, optimism, timesShown, validate } from '../web/widgets/time-series-split/scene.js';
+import { messages } from '../web/widgets/time-series-split/messages.js';
+import { nextSeed } from '../web/lib/schema.js';
+import { addMessages, english } from '../web/lib/messages.js';
+import { readFileSync } from 'node:fs';
 
 // The widget module loads the engine, so its schema is read from the built site (as the other lessons do).
 const dist = process.env.DW_ENGINE_DIR ? path.resolve(process.env.DW_ENGINE_DIR, '..') : path.resolve(import.meta.dirname, '../dist');
@@ -124,6 +128,78 @@ test('one lag: ridge forecasting 12 ahead goes wrong while shuffled k-fold barel
   const r = run({ model: 'ridge', lags: 1 });
   assert.ok(r.holdoutError > 4 * r.shuffledError, `${r.shuffledError} vs ${r.holdoutError}`);
   assert.ok(r.timeSeriesError > 4 * r.shuffledError);
+});
+
+// The lesson's steps in order, each from where the one before left the widget: the ridge step,
+// the Predict step (back to nearest neighbours, horizon 1), then "Things to try" 1 (horizon back
+// to 12, New series a few times) and 2 (lags 1, both models) on whichever series item 1 reached.
+const lesson = readFileSync(path.join(import.meta.dirname, 'time-series.md'), 'utf8');
+test('the lesson path in order: the Predict step leaves horizon 1, item 1 sets it back to 12 and then holds on every New series up to seed 20, and item 2 holds on each of those series', () => {
+  // The Predict step leaves the horizon at 1, where the verdicts are not the ones item 1 quotes:
+  // seed 4 is only optimistic there (0.93 against 1.48), and seed 13 not even that (0.85 against 0.68).
+  const afterPredict = { model: 'neighbours', lags: 12, horizon: 1 };
+  assert.equal(optimism(run(afterPredict).shuffledError, run(afterPredict).holdoutError), 'some');
+  const seed13 = run({ ...afterPredict, seed: 13 });
+  assert.equal(optimism(seed13.shuffledError, seed13.holdoutError), 'none');
+  // So item 1 starts by putting the horizon back, which brings every setting back to the defaults.
+  assert.match(lesson, /1\. Slide the forecast horizon back to 12, so that all the settings are the defaults again \(nearest neighbours, 12 lags\), and press \*\*New series\*\* a few times\./);
+  const item1 = { ...afterPredict, horizon: 12 };
+  assert.deepEqual({ ...DEFAULTS, ...item1 }, DEFAULTS);
+  // New series from seed 4: seeds 5, 6, … — far too optimistic on each, as on seeds 1 to 20.
+  const reached = [4];
+  for (let seed = nextSeed(4); seed <= 20; seed = nextSeed(seed)) reached.push(seed);
+  assert.deepEqual(reached, Array.from({ length: 17 }, (_, i) => 4 + i));
+  for (const seed of reached) {
+    const r = run({ ...item1, seed });
+    assert.equal(optimism(r.shuffledError, r.holdoutError), 'far', `item 1, seed ${seed}`);
+    // Item 2 on that series: one lag, with ridge, the 12-step forecasts go wrong (hold-out far
+    // above shuffled k-fold and over 3 times its own with 12 lags, TimeSeriesSplit more than 4
+    // times shuffled k-fold), while shuffled k-fold rises
+    // by less than a quarter of what TimeSeriesSplit does from 12 lags; with nearest neighbours
+    // too, TimeSeriesSplit is over three times shuffled k-fold.
+    const ridge12 = run({ ...item1, seed, model: 'ridge' });
+    const ridge1 = run({ ...item1, seed, model: 'ridge', lags: 1 });
+    const label = `item 2, seed ${seed}: ${two(ridge1.shuffledError)} / ${two(ridge1.timeSeriesError)} / ${two(ridge1.holdoutError)}`;
+    assert.equal(optimism(ridge1.shuffledError, ridge1.holdoutError), 'far', label);
+    assert.ok(ridge1.timeSeriesError > 4 * ridge1.shuffledError, label);
+    assert.ok(ridge1.holdoutError > 3 * ridge12.holdoutError, label);
+    assert.ok(ridge1.shuffledError - ridge12.shuffledError < (ridge1.timeSeriesError - ridge12.timeSeriesError) / 4, label);
+    const neighbours1 = run({ ...item1, seed, lags: 1 });
+    assert.ok(neighbours1.timeSeriesError > 3 * neighbours1.shuffledError, `item 2, neighbours, seed ${seed}`);
+  }
+});
+
+test('the widget\'s messages use the lesson\'s words: "far too optimistic" (more than twice) and "optimistic" (higher, not twice)', () => {
+  addMessages('en', messages, { keep: true });
+  assert.match(lesson, /The widget calls shuffled k-fold \*\*far too optimistic\*\* when the hold-out error is more than twice its estimate, and \*\*optimistic\*\* when it is higher but not twice as high/);
+  const words = { shuffled: '0.99', holdout: '8.17', times: '8.3', split: '' };
+  assert.match(english('time-series-split.leak', words), /^Far too optimistic: shuffled k-fold reports 0\.99, but forecasting the later hold-out costs 8\.17, 8\.3 times as much\./);
+  assert.match(english('time-series-split.someLeak', { ...words, holdout: '1.48', shuffled: '0.93' }), /^Optimistic: shuffled k-fold \(0\.93\) is below the hold-out error \(1\.48\), which is not twice as high\./);
+  assert.match(english('time-series-split.noLeak', { ...words, holdout: '0.38', shuffled: '0.38' }), /^Not optimistic this time:/);
+  assert.ok(!/\bLeak\b/.test(Object.values(messages).filter((m) => typeof m === 'string').join(' ')), 'no verdict the lesson does not name');
+});
+
+test('the "far too optimistic" figure never reads 2.0 or less: the ratio of the errors as shown, with the decimals it needs', () => {
+  assert.equal(timesShown(0.99, 8.17), '8.3');     // the defaults: "about eight times"
+  assert.equal(timesShown(1, 2.01), '2.01');        // just above twice: far, and reads above 2
+  assert.equal(optimism(1, 2.01), 'far');
+  assert.equal(timesShown(0.99, 1.99), '2.01');
+  assert.equal(optimism(0.99, 1.99), 'far');
+  assert.equal(timesShown(5, 10.01), '2.002');      // two decimals would read 2.00
+  assert.equal(optimism(5, 10.01), 'far');
+  assert.equal(timesShown(100, 200.01), '2.0001');
+  assert.equal(timesShown(1, 2.05), '2.1');         // one decimal already reads above 2
+  // Exactly twice and just below: not "far too optimistic" (the message then shows no figure).
+  assert.equal(optimism(1, 2), 'some');
+  assert.equal(optimism(1, 1.99), 'some');
+  assert.equal(optimism(1, 2.004), 'some');         // shown as 2.00: twice
+  // Every far verdict on the widget's grid of shown errors reads above 2.
+  for (let e = 1; e <= 400; e++) {
+    for (let h = 2 * e + 1; h <= 2 * e + 3; h++) {
+      assert.equal(optimism(e / 100, h / 100), 'far');
+      assert.ok(Number(timesShown(e / 100, h / 100)) > 2, `${e / 100} vs ${h / 100}: ${timesShown(e / 100, h / 100)}`);
+    }
+  }
 });
 
 test('the verdict follows the lesson\'s definition at its boundaries', () => {

@@ -47,7 +47,7 @@ test('time-series-split: readouts are the engine\'s; the model menu and the slid
   const page = await openPage(site, PAGE);
   assert.deepEqual(await readStats(page), await expected(page));
   assert.deepEqual(await readStats(page), { shuffled: '0.99', split: '6.79', holdout: '8.17' });
-  assert.match(await page.locator('.dw-message').first().textContent(), /^Leak: shuffled k-fold reports 0\.99/);
+  assert.match(await page.locator('.dw-message').first().textContent(), /^Far too optimistic: shuffled k-fold reports 0\.99, but forecasting the later hold-out costs 8\.17, 8\.3 times as much\./);
   for (const canvas of await page.locator('.time-series-split-plot canvas').all()) {
     const ink = await canvas.evaluate((c) => c.width);
     assert.ok(ink > 0);
@@ -56,7 +56,7 @@ test('time-series-split: readouts are the engine\'s; the model menu and the slid
 
   await page.getByLabel('model on the lag features').selectOption('ridge');
   assert.deepEqual(await readStats(page), await expected(page, { model: 'ridge' }));
-  assert.match(await page.locator('.dw-message').first().textContent(), /not below|by less than half/);
+  assert.match(await page.locator('.dw-message').first().textContent(), /^Not optimistic this time: shuffled k-fold \(0\.38\) is not below the hold-out error \(0\.38\)/);
 
   await setSlider(page, 'lags d', 3);
   assert.deepEqual(await readStats(page), await expected(page, { model: 'ridge', lags: 3 }));
@@ -156,6 +156,58 @@ test('time-series-split: horizon 6 on screen first (shuffled 1.30, the same verd
   await lockPrediction(w, id, 'same');
   await setSlider(page, 'forecast horizon', 1);
   await assertPractice(page, predictBox(w, id));
+  await page.close();
+});
+
+// The lesson top to bottom, each step from where the one before left the widget: ridge, back to
+// nearest neighbours and the Predict step (horizon 1), then "Things to try" 1 (horizon back to 12,
+// New series a few times: far too optimistic on each) and 2 (lags 1, both models).
+test('time-series-split: the lesson path in order — ridge, Predict (horizon 1), item 1 (horizon back to 12, New series), item 2 (lags 1)', async () => {
+  const { page, id, w } = await freshLesson();
+  const message = () => page.locator('.dw-message').first().textContent();
+  await page.getByLabel('model on the lag features').selectOption('ridge');
+  assert.deepEqual(await readStats(page), { shuffled: '0.38', split: '0.40', holdout: '0.38' });
+  assert.match(await message(), /^Not optimistic this time/);
+  await page.getByLabel('model on the lag features').selectOption('neighbours');
+  assert.match(await message(), /^Far too optimistic: shuffled k-fold reports 0\.99, but forecasting the later hold-out costs 8\.17, 8\.3 times as much/);
+
+  // Predict, then check: horizon 12 → 1, where shuffled k-fold is only "optimistic".
+  await lockPrediction(w, id, 'same');
+  await setSlider(page, 'forecast horizon', 1);
+  assert.equal((await verdict(w, id)).result, 'held');
+  assert.deepEqual(await readStats(page), { shuffled: '0.93', split: '2.18', holdout: '1.48' });
+  assert.match(await message(), /^Optimistic: shuffled k-fold \(0\.93\) is below the hold-out error \(1\.48\), which is not twice as high\./);
+
+  // Item 1: the horizon back to 12 is the defaults again; New series a few times (seeds 5, 6, 7).
+  await nudgeSlider(page, 'forecast horizon', 11);
+  assert.deepEqual(await readStats(page), { shuffled: '0.99', split: '6.79', holdout: '8.17' });
+  assert.match(await message(), /^Far too optimistic/);
+  for (const seed of [5, 6, 7]) {
+    await page.getByRole('button', { name: 'New series' }).click();
+    const stats = await readStats(page);
+    assert.deepEqual(stats, await expected(page, { seed }));
+    const text = await message();
+    assert.match(text, /^Far too optimistic: shuffled k-fold reports/, `seed ${seed}: ${text}`);
+    const times = Number(/, (\d+\.\d+) times as much/.exec(text)[1]);
+    assert.ok(Number(stats.holdout) > 2 * Number(stats.shuffled) && times > 2, `seed ${seed}: ${text}`);
+    assert.equal(times.toFixed(1), (Number(stats.holdout) / Number(stats.shuffled)).toFixed(1));
+  }
+
+  // Item 2: one lag, both models. With ridge the 12-step forecasts go wrong while shuffled k-fold
+  // stays near 1 (seed 7: 1.06 against TimeSeriesSplit 5.21 and the hold-out 3.44).
+  await setSlider(page, 'lags d', 1);
+  const neighbours = await readStats(page);
+  assert.deepEqual(neighbours, await expected(page, { seed: 7, lags: 1 }));
+  assert.ok(Number(neighbours.split) > 3 * Number(neighbours.shuffled));
+  await page.getByLabel('model on the lag features').selectOption('ridge');
+  const ridge = await readStats(page);
+  assert.deepEqual(ridge, await expected(page, { seed: 7, lags: 1, model: 'ridge' }));
+  assert.deepEqual(ridge, { shuffled: '1.06', split: '5.21', holdout: '3.44' });
+  assert.match(await message(), /^Far too optimistic: shuffled k-fold reports 1\.06, but forecasting the later hold-out costs 3\.44, 3\.2 times as much/);
+
+  // The Predict step's record stands; the later steps add nothing to it.
+  assert.deepEqual((await reportedEvents(page)).map((e) => [e.type, e.score]), [['dw:score', 1], ['dw:complete', 1]]);
+  assert.deepEqual(page.record.errors, []);
   await page.close();
 });
 

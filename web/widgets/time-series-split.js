@@ -11,7 +11,7 @@ import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber, readShown } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
-import { SERIES, makeSeries, optimism, validate } from './time-series-split/scene.js';
+import { SERIES, makeSeries, optimism, timesShown, validate } from './time-series-split/scene.js';
 import { messages } from './time-series-split/messages.js';
 
 export const schema = {
@@ -137,7 +137,7 @@ function build(ctx) {
     const tsNear = Math.abs(ts - ho) < Math.abs(sh - ho);
     const tsText = t('time-series-split.splitText', { horizon: opts.horizon, error: fixed(ts, 2), near: tsNear });
     if (verdict === 'far') {
-      card.setMessage(t('time-series-split.leak', { shuffled: fixed(sh, 2), holdout: fixed(ho, 2), times: fixed(ho / sh, 1), split: tsText }), 'bad');
+      card.setMessage(t('time-series-split.leak', { shuffled: fixed(sh, 2), holdout: fixed(ho, 2), times: timesShown(sh, ho), split: tsText }), 'bad');
     } else if (verdict === 'some') {
       card.setMessage(t('time-series-split.someLeak', { shuffled: fixed(sh, 2), holdout: fixed(ho, 2), split: tsText }), 'warn');
     } else {

@@ -31,10 +31,22 @@ export function validate(ml, forecaster, values, { model, lags, horizon, folds, 
 // error; "far too optimistic" when the hold-out error is more than twice it. Judged on the errors
 // as the message shows them (SHOWN_DECIMALS), so it never calls 0.38 below 0.38.
 export const SHOWN_DECIMALS = 2;
+const shown = (v) => readShown(formatNumber(v, SHOWN_DECIMALS, { grouping: false }));
 export function optimism(estimate, holdout) {
   if (!(estimate > 0) || !Number.isFinite(holdout)) return 'unknown';
-  const [e, h] = [estimate, holdout].map((v) => readShown(formatNumber(v, SHOWN_DECIMALS, { grouping: false })));
+  const [e, h] = [estimate, holdout].map(shown);
   if (h > 2 * e) return 'far';
   if (h > e) return 'some';
   return 'none';
+}
+
+// How many times the estimate the hold-out error is, from the two errors as shown, for the "far
+// too optimistic" message: one decimal ("8.3"), or as many more as it takes to read above 2 when
+// it is above 2 (1.99 against 0.99 is "2.01", 10.01 against 5.00 is "2.002"), so the figure never
+// reads "2.0" under "more than twice". Shown errors differ by at least 0.01, so a few decimals do.
+export function timesShown(estimate, holdout) {
+  const ratio = shown(holdout) / shown(estimate);
+  let text = formatNumber(ratio, 1);
+  for (let digits = 2; ratio > 2 && !(readShown(text) > 2) && digits <= 12; digits++) text = formatNumber(ratio, digits);
+  return text;
 }
