@@ -11,6 +11,7 @@ const here = import.meta.dirname;
 const lesson = fs.readFileSync(path.join(here, 'two-jobs.md'), 'utf8');
 // The widget module imports the engine loader, which only resolves in the built site (dist/).
 const { PROMPTS, schema } = await import(pathToFileURL(path.resolve(here, '../dist/widgets/spot-the-job.js')).href);
+const { passMark } = await import(pathToFileURL(path.resolve(here, '../dist/lib/quiz.js')).href);
 const jobOf = (words) => {
   const hits = PROMPTS.filter((p) => words.test(p.text));
   assert.equal(hits.length, 1, `one prompt matches ${words}`);
@@ -58,4 +59,16 @@ test('check yourself: 19, 22 and 20 °C against 20 °C each give MSE 5/3; counts
   // The game sorts the same way: a count is regression, digits that name things are classification.
   assert.equal(jobOf(/postcode/i), 'classification');
   assert.ok(PROMPTS.some((p) => /how many/i.test(p.text) && p.job === 'regression'));
+});
+
+test('the game counts as done only after a deck with at least eleven of the fourteen right, which one key pressed throughout cannot reach', () => {
+  // web/widgets/spot-the-job.js: every finished deck reports its score (dw:score); dw:complete only when
+  // the deck's right answers reach passMark(deck length), from web/lib/quiz.js like the other sorting games.
+  assert.match(lesson, /The game counts as done for this lesson once a deck of fourteen ends with at least eleven sorted right; with fewer, New game deals the same prompts in another order as often as you like\.\n\n::: widget spot-the-job seed=1\n/);
+  assert.doesNotMatch(lesson, /::: widget spot-the-job[^\n]*rounds=/, 'the lesson\'s game deals the default deck');
+  assert.equal(schema.rounds.default, 14);
+  assert.equal(PROMPTS.length, 14);
+  assert.equal(passMark(14), 11);
+  // The deck holds seven prompts of each job, so always R or always C scores exactly 7 of 14.
+  for (const job of ['regression', 'classification']) assert.equal(PROMPTS.filter((p) => p.job === job).length, 7);
 });

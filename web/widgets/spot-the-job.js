@@ -1,12 +1,15 @@
 // Game "Spot the job" (seed 001, level 2): sort everyday prediction tasks into regression
 // (the answer is a quantity) or classification (the answer is one of a few categories).
 // Pure game bookkeeping: no model is trained, so no engine call is needed beyond loading it.
+// Every finished deck reports its score; the game completes only at the sorting games' pass mark
+// (web/lib/quiz.js: 11 of 14), since one key pressed throughout already sorts half the deck right.
 import { mountWidget } from '../lib/widget.js';
 import { button, buttonRow, el } from '../lib/ui.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { seededShuffle } from '../lib/rng.js';
 import { formatNumber } from '../lib/format.js';
-import { reportComplete } from '../lib/report.js';
+import { reportComplete, reportScore } from '../lib/report.js';
+import { passMark } from '../lib/quiz.js';
 import { messages } from './spot-the-job.messages.js';
 
 export const engine = 'core';
@@ -145,7 +148,9 @@ function build(ctx) {
     if (!answered) return;
     if (index < deck.length - 1) { index += 1; show(); return; }
     index = deck.length;
-    prompt.textContent = t('spot-the-job.done', { correct, total: deck.length });
+    const need = passMark(deck.length);
+    const passed = correct >= need;
+    prompt.textContent = t('spot-the-job.done', { correct: formatNumber(correct, 0), total: formatNumber(deck.length, 0), need: formatNumber(need, 0), passed });
     progress.textContent = t('spot-the-job.over');
     // The numbers-that-are-labels hint only when a miss was one of them (a digit, a postcode, a count).
     feedback.textContent = correct === deck.length ? t('spot-the-job.perfect') : missed.some((id) => NUMBERS_AS_LABELS_OR_COUNTS.has(id)) ? t('spot-the-job.review') : t('spot-the-job.reviewAny');
@@ -157,9 +162,13 @@ function build(ctx) {
     nextBtn.hidden = true;
     if (hadFocus) newGameBtn.focus({ preventScroll: true });
     readout();
-    card.setMessage(t('spot-the-job.again'), correct === deck.length ? 'ok' : 'info');
-    // The finished game, as played: how many of this deck were sorted correctly.
-    reportComplete(card, { widget: 'spot-the-job', title: t('spot-the-job.title'), score: correct, max: deck.length });
+    card.setMessage(t('spot-the-job.again', { passed }), passed ? 'ok' : 'info');
+    // The finished game, as played: how many of this deck were sorted correctly. Only a deck at the
+    // pass mark also finishes the activity (a later deck that reaches it finishes it then): the
+    // lesson's deck holds seven prompts of each job, so one key pressed throughout scores 7 of 14.
+    const result = { widget: 'spot-the-job', title: t('spot-the-job.title'), score: correct, max: deck.length };
+    reportScore(card, result);
+    if (passed) reportComplete(card, result);
   }
 
   function readout() {

@@ -32,12 +32,15 @@ export const messages = {
   'spot-the-job.mark.wrong.label': 'wrong',
   'spot-the-job.right': ({ streak }) => (streak > 1 ? `Right. ${streak} in a row.` : 'Right.'),
   'spot-the-job.wrong': 'You chose {chosen}; the answer is {answer}.',
-  'spot-the-job.done': 'Done: {correct} of {total} sorted correctly.',
+  // The deck's result, and whether it reached the pass mark (need, of total) that completes the game.
+  'spot-the-job.done': ({ correct, total, need, passed }) => `Done: ${correct} of ${total} sorted correctly. ${passed
+    ? 'That completes this game.' : `${need} or more completes this game.`}`,
   'spot-the-job.over': 'Game over',
   'spot-the-job.perfect': 'A perfect sort. The rule you used — “how much?” versus “which one?” — is the whole distinction.',
   'spot-the-job.review': 'Look at the crosses below: the tricky ones are usually labels written as numbers (digits, postcodes) or counts (which are quantities).',
   'spot-the-job.reviewAny': 'Look at the crosses below and ask of each: is the answer an amount on a scale (regression) or one of a fixed set of labels (classification)?',
-  'spot-the-job.again': 'Press New game to sort them again in a different order.',
+  'spot-the-job.again': ({ passed }) => (passed ? 'Press New game to sort them again in a different order.'
+    : 'Press New game to try again, with the prompts in a different order.'),
   'spot-the-job.prompt.flat-price.text': 'The price a two-bedroom flat will sell for, in euros.',
   'spot-the-job.prompt.flat-price.why': 'a price is an amount on a continuous scale — you ask “how much?”',
   'spot-the-job.prompt.temperature.text': 'The highest temperature tomorrow afternoon, in °C.',
