@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 const here = import.meta.dirname;
 const lesson = fs.readFileSync(path.join(here, 'two-jobs.md'), 'utf8');
 // The widget module imports the engine loader, which only resolves in the built site (dist/).
-const { PROMPTS, schema } = await import(pathToFileURL(path.resolve(here, '../dist/widgets/spot-the-job.js')).href);
+const { PROMPTS, schema, dealDeck } = await import(pathToFileURL(path.resolve(here, '../dist/widgets/spot-the-job.js')).href);
 const { passMark } = await import(pathToFileURL(path.resolve(here, '../dist/lib/quiz.js')).href);
 const jobOf = (words) => {
   const hits = PROMPTS.filter((p) => words.test(p.text));
@@ -71,4 +71,18 @@ test('the game counts as done only after a deck with at least eleven of the four
   assert.equal(passMark(14), 11);
   // The deck holds seven prompts of each job, so always R or always C scores exactly 7 of 14.
   for (const job of ['regression', 'classification']) assert.equal(PROMPTS.filter((p) => p.job === job).length, 7);
+});
+
+test('an embed\'s shorter deck (rounds 6–13) keeps the jobs even, so one key stays below the pass mark on every seed; the full deck is dealt as before', async () => {
+  const { seededShuffle } = await import(pathToFileURL(path.resolve(here, '../dist/lib/rng.js')).href);
+  for (let seed = 1; seed <= 300; seed++) {
+    assert.deepEqual(dealDeck(PROMPTS, seed, 14).map((p) => p.id), seededShuffle(PROMPTS, seed).map((p) => p.id));
+    for (let rounds = schema.rounds.min; rounds < 14; rounds++) {
+      const deck = dealDeck(PROMPTS, seed, rounds);
+      assert.equal(deck.length, rounds);
+      const most = Math.max(...['regression', 'classification'].map((job) => deck.filter((p) => p.job === job).length));
+      assert.equal(most, Math.ceil(rounds / 2));
+      assert.ok(most < passMark(rounds), `seed ${seed}, ${rounds} prompts: one key scores ${most}`);
+    }
+  }
 });

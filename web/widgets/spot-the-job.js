@@ -42,6 +42,18 @@ const JOBS = [
 // The prompts whose answer is written with digits, so a number can hide a label (digit, postcode)
 // or a count can look like a label (goals).
 const NUMBERS_AS_LABELS_OR_COUNTS = new Set(['digit', 'postcode', 'goals']);
+// One game's prompts in a seeded order. A deck shorter than the whole set (an embed's `rounds`)
+// keeps the two jobs as even as its length allows, taking each job's prompts in shuffled order:
+// dealt blind, six prompts could all be regression, and one key would reach the pass mark.
+export function dealDeck(prompts, seed, rounds) {
+  const shuffled = seededShuffle(prompts, seed);
+  if (rounds >= shuffled.length) return shuffled;
+  const first = shuffled[0].job;
+  const quota = { [first]: Math.ceil(rounds / 2) };
+  quota[first === 'regression' ? 'classification' : 'regression'] = Math.floor(rounds / 2);
+  return shuffled.filter((p) => (quota[p.job] -= 1) >= 0);
+}
+
 // The prompts in English, for tests and lesson claims that look one up by its text.
 export const PROMPTS = JOBS.map(([id, job]) => ({ id, job, text: messages[`spot-the-job.prompt.${id}.text`], why: messages[`spot-the-job.prompt.${id}.why`] }));
 
@@ -97,7 +109,7 @@ function build(ctx) {
   ctx.listen(card.card, 'keydown', onKey);
 
   function restart() {
-    deck = seededShuffle(prompts, opts.seed).slice(0, opts.rounds);
+    deck = dealDeck(prompts, opts.seed, opts.rounds);
     index = 0;
     correct = 0;
     missed = [];
