@@ -259,3 +259,28 @@ test('the lesson names what the expert slot "SVMs, PCA and ensembles" draws from
   assert.deepEqual(pool, ['ensembles', 'pca', 'svm']);
   assert.match(md, /five expert \([^)]*margins, principal axes or ensembles\)/);
 });
+
+// "The one exception is a link that fixes the seed …: it asks the same questions after every reload,
+// so its attempts are practice. The card says so from the first question, and such an attempt is not
+// saved and cannot earn the badge." The replay is the rules module's; what the card does with it is
+// asserted in the browser (tests/browser/ml-badge.test.mjs: replayed attempt, no record, no report).
+test('a fixed seed replays the same attempt, and the lesson and the card both call such an attempt practice that earns nothing', () => {
+  const md = fs.readFileSync(path.join(lessonsDir, 'badge.md'), 'utf8');
+  const first = attempt(7);
+  const reloaded = attempt(7);
+  assert.deepEqual(reloaded.map((it) => [it.id, it.q, it.kind === 'number' ? formatAnswer(it) : it.choices.map((c) => c.text)]),
+    first.map((it) => [it.id, it.q, it.kind === 'number' ? formatAnswer(it) : it.choices.map((c) => c.text)]));
+  assert.match(md, /a link that fixes the seed \(for example `badge\.html#ml-badge\.seed=7`\): it asks the same questions after every reload, so its attempts are practice\. The card says so from the first question, and such an attempt is not saved and cannot earn the badge\./);
+  const note = messages['ml-badge.practice.note'];
+  assert.match(note, /^Practice attempt: the seed is fixed/);
+  assert.match(note, /same questions in the same order, after a reload too/);
+  assert.match(note, /not saved and cannot earn the badge/);
+  for (const key of ['ml-badge.practice.prompt.choice', 'ml-badge.practice.prompt.number']) assert.match(messages[key], /^Practice \(fixed seed\): .*This attempt is not saved and cannot earn the badge\.$/);
+  // At the pass mark exactly, just below and above, a practice result never says the badge is earned.
+  for (const score of [17, 18, 19]) {
+    const text = messages['ml-badge.practice.result']({ score: String(score), total: '22', reached: score >= PASS_MARK, needed: String(PASS_MARK) });
+    assert.match(text, /on a practice attempt/);
+    assert.doesNotMatch(text, /you have the badge|badge earned/i);
+    assert.equal(/reaches the pass mark \(18\), but .* does not earn the badge/.test(text), score >= PASS_MARK, text);
+  }
+});

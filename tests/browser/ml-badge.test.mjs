@@ -3,10 +3,10 @@
 // knows every right answer without an answer key.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, widgetsReady } from './browser.mjs';
+import { openFreshPage, startSite, screenshot, widgetsReady } from './browser.mjs';
 import { ml } from '../node/engine.mjs';
 import { drawAttempt, formatAnswer, instantiate } from '../../web/widgets/ml-badge/attempt.js';
-import { stat, assertClean } from './probes.mjs';
+import { stat, assertClean, listenForReports, reportedEvents } from './probes.mjs';
 
 let site;
 before(async () => { site = await startSite(); });
@@ -138,6 +138,104 @@ test('ML badge: a failed attempt (1 of 22) reports only its score, lists the mis
   const res = await page.request.get(`${site.base}/lessons/${[...lessons][0]}`);
   assert.equal(res.status(), 200);
   await screenshot(page, 'badge-failed-375');
+  await assertClean(page);
+  await page.close();
+});
+
+// Answers the attempt on the card: answerOf(i) gives the i-th answer (a choice index, or the text to
+// type); returns what each question's feedback gave as the right answer, as a learner could note it
+// down: the choice marked right, or the number after "the answer is".
+async function playAttempt(page, card, answerOf) {
+  const shown = [];
+  for (let i = 0; i < 22; i++) {
+    const id = await card.locator('.ml-badge-quiz').getAttribute('data-item');
+    const input = card.getByLabel(/Your answer/);
+    const given = answerOf(i, id);
+    if (await input.count()) {
+      await input.fill(String(given));
+      await input.press('Enter');
+      const verdict = await card.locator('.ml-badge-quiz-feedback strong').textContent();
+      shown.push({ id, answer: /^Correct: (.*)\.$/.exec(verdict)?.[1] ?? /the answer is (.*)\.$/.exec(verdict)[1] });
+    } else {
+      await card.locator(`.ml-badge-choice[data-choice="${given}"]`).click();
+      shown.push({ id, answer: Number(await card.locator('.ml-badge-choice.dw-right').getAttribute('data-choice')) });
+    }
+    await card.getByRole('button', { name: /Next question|See result/ }).click();
+  }
+  return shown;
+}
+
+const PRACTICE_NOTE = /^Practice attempt: the seed is fixed .* it is not saved and cannot earn the badge\. Open the challenge without a seed for an attempt that counts\.$/;
+
+// The audit's replay: with #ml-badge.seed=7 a reload asks the same 22 questions in the same order,
+// so the first attempt's feedback is an answer key. Such an attempt is practice from its first
+// question: shown, never saved or reported; even the pass mark exactly (18 of 22) earns nothing.
+test('ML badge: a fixed seed in the address is practice — the replayed attempt with copied answers saves, reports and earns nothing', async () => {
+  const page = await openFreshPage(site, '/lessons/badge.html#ml-badge.seed=7', { width: 375 });
+  const card = page.locator('.dw-card').filter({ hasText: 'earn the Machine Learning badge' });
+  assert.equal(await card.getAttribute('data-seed'), '7');
+  assert.ok(await card.locator('.ml-badge-practice').isVisible(), 'the practice note is on the card from the first question');
+  assert.match(await card.locator('.ml-badge-practice').textContent(), PRACTICE_NOTE);
+  assert.match(await card.locator('.dw-message').textContent(), /^Practice \(fixed seed\): (choose one answer|type a number and press Check)\. This attempt is not saved and cannot earn the badge\.$/);
+  await screenshot(page, 'badge-practice-start-375');
+  await listenForReports(page);
+  // First attempt: the first choice, or 0, everywhere; note down what the feedback shows.
+  const key = await playAttempt(page, card, () => 0);
+  assert.match(await card.locator('.dw-message').textContent(), /on a practice attempt \(not saved\)\./);
+  assert.deepEqual(await reportedEvents(page), []);
+  // Reload: the same questions, in the same order, with the same answers.
+  await page.reload();
+  await widgetsReady(page);
+  await listenForReports(page);
+  assert.equal(await card.getAttribute('data-seed'), '7');
+  assert.ok(await card.locator('.ml-badge-practice').isVisible());
+  // Copy the noted answers for the first 18 questions (the pass mark exactly), miss the last 4.
+  const replay = await playAttempt(page, card, (i, id) => {
+    assert.equal(id, key[i].id, `question ${i + 1} is the same after the reload`);
+    if (i < 18) return key[i].answer;
+    return typeof key[i].answer === 'number' ? (key[i].answer + 1) % 4 : '123456';
+  });
+  assert.deepEqual(replay.map((r) => r.id), key.map((k) => k.id));
+  assert.equal(await stat(card, 'score'), '18');
+  assert.ok(!(await card.locator('.dw-badge').isVisible()), 'no medal on a practice attempt');
+  assert.equal(await card.locator('.dw-message').textContent(), '18 of 22 on a practice attempt. That reaches the pass mark (18), but a fixed seed repeats its questions, so it does not earn the badge and nothing was saved. Open the challenge without a seed to earn it.');
+  assert.deepEqual(await reportedEvents(page), [], 'neither dw:score nor dw:complete');
+  assert.equal(await page.evaluate(() => localStorage.getItem('dw:badge')), null);
+  const lesson = await page.evaluate(() => JSON.parse(localStorage.getItem('dw:lesson:badge')));
+  assert.ok(!lesson || (!lesson.complete && !lesson.activities['ml-badge']), JSON.stringify(lesson));
+  assert.equal(await page.locator('.lesson-complete-status').textContent(), 'Only finishing the activity on this page completes this lesson (0 of 1 done).');
+  await screenshot(page, 'badge-practice-passmark-375');
+  await assertClean(page);
+  // The home page claims nothing: no medal, no best score, no tick.
+  await page.goto(`${site.base}/index.html`);
+  assert.equal(await page.locator('.badge-slot').isVisible(), false);
+  assert.equal(await page.locator('.lesson-list [data-lesson="badge"] .lesson-done').count(), 0);
+  await page.close();
+});
+
+// The same from the iframe embed's query; seed=0 (the default) is a fresh attempt and no practice.
+test('ML badge: embed.html?w=ml-badge&seed=1 is practice and reports nothing; seed=0 is a counted attempt', async () => {
+  const page = await openFreshPage(site, '/embed.html?w=ml-badge&seed=0');
+  const card = page.locator('.dw-card');
+  assert.ok(!(await card.locator('.ml-badge-practice').isVisible()), 'seed=0 draws fresh questions: no practice note');
+  assert.match(await card.locator('.dw-message').textContent(), /^(Choose one answer|Type a number and press Check)\. 18 correct answers out of 22 earn the badge\.$/);
+  await page.goto(`${site.base}/embed.html?w=ml-badge&seed=1`);
+  await widgetsReady(page);
+  assert.equal(await card.getAttribute('data-seed'), '1');
+  assert.match(await card.locator('.ml-badge-practice').textContent(), PRACTICE_NOTE);
+  await listenForReports(page);
+  const items = drawAttempt(1).map((d) => instantiate(d, ml));
+  await playAttempt(page, card, (i) => (items[i].kind === 'number' ? formatAnswer(items[i]) : items[i].answer));
+  assert.equal(await stat(card, 'score'), '22');
+  assert.match(await card.locator('.dw-message').textContent(), /^22 of 22 on a practice attempt\. That reaches the pass mark/);
+  assert.ok(!(await card.locator('.dw-badge').isVisible()));
+  assert.deepEqual(await reportedEvents(page), []);
+  assert.equal(await page.evaluate(() => localStorage.getItem('dw:badge')), null);
+  // Start again keeps the seed fixed (the next one, 2): still practice.
+  await card.getByRole('button', { name: 'Start again' }).click();
+  assert.equal(await card.getAttribute('data-seed'), '2');
+  assert.ok(await card.locator('.ml-badge-practice').isVisible());
+  await screenshot(page, 'badge-practice-embed-1280');
   await assertClean(page);
   await page.close();
 });

@@ -194,11 +194,17 @@ function checksText(state) {
   return `Check yourself: ${a.best} of ${a.max} right at the first try${a.complete ? '' : ' (not finished)'}`;
 }
 
+// Whether the home page ticks a lesson: marked complete and, on a lesson completed only by its
+// activities (the badge challenge), every one of them finished.
+function homeTicked(item, state) {
+  return state.complete && (item.dataset.completion !== 'activities'
+    || activitiesFinished(state, (item.dataset.activities || '').split(/\s+/).filter(Boolean)));
+}
+
 function renderHomeTicks() {
   for (const item of document.querySelectorAll('.lesson-list [data-lesson]')) {
     const state = lessonState(item.dataset.lesson);
-    const done = state.complete && (item.dataset.completion !== 'activities'
-      || activitiesFinished(state, (item.dataset.activities || '').split(/\s+/).filter(Boolean)));
+    const done = homeTicked(item, state);
     let tick = item.querySelector('.lesson-done');
     if (done && !tick) {
       tick = make('em', 'lesson-done', '✓ Completed');
@@ -306,25 +312,35 @@ function renderLevelChecks() {
   }
 }
 
-// Home page: the Machine Learning badge (saved by the ml-badge challenge under "dw:badge"); its
-// pass rule is read from the badge's one statement of it (web/lib/badge-pass-rule.js).
+// Home page: the Machine Learning badge, from the badge lesson's own record (what its challenge
+// reported on the lesson page), the record the lesson's tick comes from, so the medal shows exactly
+// when the lesson is ticked. The challenge's "dw:badge" key is not read here: embeds write it too
+// (embed.html has no progress panel), and an attempt made outside the course would put a medal or a
+// best score beside an unticked lesson. Its pass rule is read from the badge's one statement of it
+// (web/lib/badge-pass-rule.js).
+const BADGE_LESSON = 'badge';
+const BADGE_ACTIVITY = 'ml-badge';
 function renderBadge() {
   const slot = document.querySelector('.badge-slot');
   if (!slot) return;
-  const badge = read('badge');
+  const state = lessonState(BADGE_LESSON);
+  const item = document.querySelector(`.lesson-list [data-lesson="${BADGE_LESSON}"]`);
+  const a = state.activities[BADGE_ACTIVITY];
+  const passed = item ? homeTicked(item, state) : state.complete && !!(a && a.complete);
+  const scored = !!a && Number.isFinite(a.best) && Number.isFinite(a.max);
   slot.replaceChildren();
-  if (!badge || typeof badge !== 'object' || !Number.isFinite(badge.best)) {
+  if (!passed && !scored) {
     slot.hidden = true;
     return;
   }
-  const link = make('a', '', badge.passed ? 'Machine Learning badge earned' : `Best so far: ${badge.best} of ${badge.total} — pass with ${formatPercent(PASS_FRACTION, 0)}`);
+  const link = make('a', '', passed ? 'Machine Learning badge earned' : `Best so far: ${a.best} of ${a.max} — pass with ${formatPercent(PASS_FRACTION, 0)}`);
   link.href = 'lessons/badge.html';
-  if (badge.passed) {
+  if (passed) {
     const medal = make('div', 'dw-badge-medal');
-    medal.append(make('span', 'dw-badge-ml', 'ML'), make('span', 'dw-badge-sub', `${badge.best}/${badge.total}`));
+    medal.append(make('span', 'dw-badge-ml', 'ML'));
+    if (scored) medal.append(make('span', 'dw-badge-sub', `${a.best}/${a.max}`));
     const text = make('div', 'dw-badge-text');
-    const when = typeof badge.earnedAt === 'string' || Number.isFinite(badge.earnedAt) ? new Date(badge.earnedAt) : null;
-    text.append(make('strong', '', ''), make('span', '', when && !Number.isNaN(when.getTime()) ? `Earned on ${when.toLocaleDateString()}` : 'Earned'));
+    text.append(make('strong', '', ''), make('span', '', 'Earned in the challenge lesson'));
     text.firstChild.append(link);
     slot.append(medal, text);
     slot.className = 'badge-slot dw-badge';

@@ -7,8 +7,15 @@
 // why each is right or wrong are course content in the topic banks that bank.js gathers.
 //
 // Progress: every finished attempt reports dw:score { widget, title, score, max }; only a pass
-// reports dw:complete. The best result is kept in localStorage under "dw:badge" (the page keeps
-// working when storage is blocked); web/js/progress.js reads it for the home page.
+// reports dw:complete. The best result is kept in localStorage under "dw:badge" for this card's
+// "best" and "already hold" lines (the page keeps working when storage is blocked). The home page
+// does not read it: it shows the badge from the badge lesson's own record (web/js/progress.js), so
+// an attempt made in an embed never puts a medal beside an unticked lesson.
+//
+// A fixed seed (seed > 0: in the options, the lesson address #ml-badge.seed=7 or the embed's
+// ?seed=7) replays the same questions in the same order after every reload, so the answers could be
+// copied from the first attempt's feedback. Such an attempt is practice, as the card says from its
+// first question: its score is shown, nothing is saved or reported, and it never earns the badge.
 import { mountWidget } from '../lib/widget.js';
 import { button, buttonRow, el } from '../lib/ui.js';
 import { formatNumber, formatPercent } from '../lib/format.js';
@@ -81,6 +88,7 @@ function build(ctx) {
   let score = 0;
   let answered = false;
   let finished = false;
+  let practice = false; // this attempt's seed is fixed (see the top of the file)
   let saved = opts.save ? readSaved() : null;
 
   const uid = Math.random().toString(36).slice(2);
@@ -93,7 +101,8 @@ function build(ctx) {
   const feedback = el('div', { className: 'ml-badge-quiz-feedback', role: 'status', 'aria-live': 'polite' });
   const result = el('div', { className: 'ml-badge-quiz-result', hidden: true });
   const badge = el('div', { className: 'dw-badge', hidden: true });
-  const quiz = el('div', { className: 'ml-badge-quiz' }, [progress, level, question, choices, feedback, result, badge]);
+  const practiceNote = el('p', { className: 'ml-badge-practice dw-hint', role: 'note', hidden: true, text: t('ml-badge.practice.note') });
+  const quiz = el('div', { className: 'ml-badge-quiz' }, [practiceNote, progress, level, question, choices, feedback, result, badge]);
   card.stage.append(quiz);
 
   const buttons = buttonRow(card.controls);
@@ -106,8 +115,10 @@ function build(ctx) {
 
   // A new attempt: draw its questions from the seed and compute the numeric ones.
   function start(focus) {
-    seed = opts.seed > 0 ? (opts.seed + attemptNo) >>> 0 : freshSeed();
+    practice = opts.seed > 0;
+    seed = practice ? (opts.seed + attemptNo) >>> 0 : freshSeed();
     attemptNo += 1;
+    practiceNote.hidden = !practice;
     card.card.dataset.seed = String(seed);
     items = drawAttempt(seed).map((drawn) => instantiate(drawn, ml));
     responses = new Array(items.length).fill(null);
@@ -148,9 +159,8 @@ function build(ctx) {
     nextBtn.hidden = false;
     nextBtn.textContent = index === total - 1 ? t('ml-badge.seeResult') : t('ml-badge.next');
     updateStats();
-    card.setMessage(item.kind === 'number'
-      ? t('ml-badge.prompt.number', { needed: whole(needed), total: whole(total) })
-      : t('ml-badge.prompt.choice', { needed: whole(needed), total: whole(total) }), 'info');
+    const prompt = `ml-badge.${practice ? 'practice.prompt' : 'prompt'}.${item.kind === 'number' ? 'number' : 'choice'}`;
+    card.setMessage(t(prompt, { needed: whole(needed), total: whole(total) }), 'info');
   }
 
   function showNumberInput(item) {
@@ -252,6 +262,13 @@ function build(ctx) {
     nextBtn.disabled = true;
     nextBtn.hidden = true;
     showMissed(outcome.missed, outcome.missedTopics);
+    if (practice) {
+      // Shown, never saved or reported: the questions were known before the attempt began.
+      updateStats();
+      card.setMessage(t('ml-badge.practice.result', { score: whole(score), total: whole(total), reached: passed, needed: whole(needed) }), 'info');
+      restartBtn.focus();
+      return;
+    }
     let stored = false;
     if (opts.save) {
       const prev = readSaved();
@@ -325,7 +342,7 @@ function build(ctx) {
   ctx.listen(card.card, 'keydown', onKey);
 
   start(false);
-  if (saved && saved.passed) card.setMessage(t('ml-badge.alreadyHeld', { best: whole(saved.best), total: whole(saved.total) }), 'ok');
+  if (saved && saved.passed && !practice) card.setMessage(t('ml-badge.alreadyHeld', { best: whole(saved.best), total: whole(saved.total) }), 'ok');
 
   return {
     update(nextOptions) { opts = { ...nextOptions }; attemptNo = 0; saved = opts.save ? readSaved() : null; start(true); },

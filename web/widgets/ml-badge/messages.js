@@ -38,6 +38,13 @@ export const messages = {
   // What to do now (the card's message).
   'ml-badge.prompt.choice': 'Choose one answer. {needed} correct answers out of {total} earn the badge.',
   'ml-badge.prompt.number': 'Type a number and press Check. {needed} correct answers out of {total} earn the badge.',
+  // A fixed seed (ml-badge.js): the same questions after every reload, so the attempt is practice.
+  'ml-badge.practice.note': 'Practice attempt: the seed is fixed (in the page address or the widget’s settings), so every attempt with it asks the same questions in the same order, after a reload too. Its score is shown here, but it is not saved and cannot earn the badge. Open the challenge without a seed for an attempt that counts.',
+  'ml-badge.practice.prompt.choice': 'Practice (fixed seed): choose one answer. This attempt is not saved and cannot earn the badge.',
+  'ml-badge.practice.prompt.number': 'Practice (fixed seed): type a number and press Check. This attempt is not saved and cannot earn the badge.',
+  'ml-badge.practice.result': ({ score, total, reached, needed }) => (reached
+    ? `${score} of ${total} on a practice attempt. That reaches the pass mark (${needed}), but a fixed seed repeats its questions, so it does not earn the badge and nothing was saved. Open the challenge without a seed to earn it.`
+    : `${score} of ${total} on a practice attempt (not saved). Revisit the lessons linked under “${MISSED}” above, then open the challenge without a seed for an attempt that counts.`),
   'ml-badge.alreadyHeld': 'You already hold the badge (best {best} of {total}). Take the challenge again any time.',
   // A typed number: the field's label, and why a text is not an answer yet.
   'ml-badge.answerLabel': ({ digits, tolerance }) => `Your answer (${digits === 0 ? 'a whole number' : countOf(digits, 'decimal')}; within ±${tolerance} counts)`,
@@ -59,7 +66,9 @@ export const messages = {
   'ml-badge.medal': 'ML',
   'ml-badge.medalScore': '{score}/{total}',
   'ml-badge.earned': 'Machine Learning badge earned',
-  'ml-badge.saved': 'Saved in this browser: the course home page can show it.',
+  // The home page shows the badge from the badge lesson's record, not from this one (progress.js),
+  // so the card does not promise it there: in an embed it would not appear.
+  'ml-badge.saved': 'Saved in this browser.',
   'ml-badge.notSaved': 'Your browser blocks local storage, so the badge could not be saved — it is yours for this visit.',
   'ml-badge.saveOff': 'Saving is switched off for this widget.',
   'ml-badge.badgeLabel': 'Machine Learning badge, earned with {score} of {total}',
