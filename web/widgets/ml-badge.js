@@ -25,7 +25,7 @@ import { messages } from './ml-badge/messages.js';
 
 export const schema = {
   save: { type: 'boolean', default: true, description: 'Remember the best score and the badge in this browser (localStorage key "dw:badge").' },
-  seed: { type: 'int', min: 0, max: 4294967295, default: 0, description: 'Seed of the first attempt (later attempts add 1 each). 0 draws a fresh seed for every attempt.' },
+  seed: { type: 'int', min: 0, max: 4294967295, default: 0, description: 'Seed of the first attempt (later attempts add 1 each). 0 draws a fresh seed for every attempt; a fixed seed replays the same questions, so its attempts are practice (not saved, no badge).' },
 };
 
 export const meta = { title: messages['ml-badge.title'], hint: messages['ml-badge.hint'] };
