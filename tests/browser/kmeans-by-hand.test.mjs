@@ -2,7 +2,7 @@
 // and the final-inertia prediction settles on the engine's run.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, screenshot, openPage } from './browser.mjs';
+import { startSite, screenshot, openPage, widgetsReady } from './browser.mjs';
 import { lockPrediction, predictBox, verdict } from './predict-helpers.mjs';
 import { stat, canvasIsDrawn, inEngine, assertClean, listenForReports, reportedEvents } from './probes.mjs';
 
@@ -220,4 +220,59 @@ test('k-means by hand: a start stepped part-way before locking, or a prediction 
     await assertClean(page);
     await page.close();
   }
+});
+
+// Points an embedder gives that cannot be used are refused in the settings note, which stays
+// through the Steps (the message line, which said it before, was at once taken by the start).
+test('k-means by hand: points that are not 2 to 12 numbers from −20 to 40 are refused in a note that stays; 12 and the range ends are used', async () => {
+  const refused = (given) => `Settings adjusted (in the page address): points="${given}" is not a list of 2 to 12 numbers between −20 and 40; using 1, 2, 3, 9, 10, 11.`;
+  const thirteen = Array.from({ length: 13 }, (_, i) => i + 1).join(',');
+  const page = await openPage(site, '/embed.html?w=kmeans-by-hand&points=abc', { reducedMotion: 'reduce' });
+  const card = page.locator('.dw-card');
+  const notes = () => card.locator('.dw-notes').textContent();
+  const rows = () => card.locator('tbody tr td:first-child').allTextContents();
+  const defaults = ['1.00', '2.00', '3.00', '9.00', '10.00', '11.00'];
+  assert.equal(await notes(), refused('abc'));
+  assert.match(await card.locator('.dw-message').textContent(), /^Centroids start at c₁ = 2\.00 and c₂ = 4\.00\. Press Step/);
+  assert.deepEqual(await rows(), defaults);
+  await card.getByRole('button', { name: 'Step', exact: true }).click();
+  assert.match(await card.locator('.dw-message').textContent(), /^Assignment done/);
+  assert.equal(await notes(), refused('abc'), 'the refusal outlasts the first Step');
+  for (const given of [thirteen, '1,2,NaN,99', '1e400,2', '5', '-21,3', '3,40.5']) {
+    await page.goto(`${site.base}/embed.html?w=kmeans-by-hand&points=${given}`);
+    await widgetsReady(page);
+    assert.equal(await notes(), refused(given), given);
+    assert.deepEqual(await rows(), defaults, given);
+  }
+  // At the limits: 12 points, and the range's ends, are used without a note.
+  const twelve = Array.from({ length: 12 }, (_, i) => i + 1);
+  for (const [given, shown] of [[twelve.join(','), twelve.map((v) => `${v}.00`)], ['-20,40', ['-20.00', '40.00']]]) {
+    await page.goto(`${site.base}/embed.html?w=kmeans-by-hand&points=${given}`);
+    await widgetsReady(page);
+    assert.equal(await notes(), '', given);
+    assert.deepEqual(await rows(), shown, given);
+  }
+  // Points given later: the refusal says it was the update; one that leaves the points alone keeps
+  // the address's refusal where it came from; good points clear it.
+  const update = (options) => page.evaluate((o) => document.getElementById('widget').dwHandle.update(o), options);
+  await update({ points: 'x,y' });
+  assert.equal(await notes(), refused('x,y').replace('page address', 'update'));
+  await page.goto(`${site.base}/embed.html?w=kmeans-by-hand&points=abc`);
+  await widgetsReady(page);
+  await update({ c1: 3 });
+  assert.equal(await notes(), refused('abc'));
+  assert.equal(await stat(card, 'c₁'), '3.00');
+  await update({ points: '1,5' });
+  assert.equal(await notes(), '');
+  assert.deepEqual(await rows(), ['1.00', '5.00']);
+  await screenshot(page, 'kmeans-by-hand-bad-points');
+  await assertClean(page);
+  await page.close();
+  // The lesson page's address is read the same way.
+  const lesson = await openPage(site, '/lessons/kmeans.html#kmeans-by-hand.points=abc', { width: 375, reducedMotion: 'reduce' });
+  const lessonCard = lesson.locator('.dw-card').filter({ hasText: 'One k-means iteration by hand' });
+  assert.equal(await lessonCard.locator('.dw-notes').textContent(), refused('abc'));
+  await screenshot(lesson, 'kmeans-by-hand-bad-points-375');
+  await assertClean(lesson);
+  await lesson.close();
 });

@@ -121,6 +121,32 @@ test('iframe options: kebab-case as documented, the old spellings too, unknown n
   await page.close();
 });
 
+// A note names an option as the embedder wrote it (train-pct, as docs/embedding.md spells it), not
+// by the schema's spelling (trainPct), so they find it in their address, attributes or update.
+test('a settings note quotes each option as it was written, wherever it was given', async () => {
+  const page = await site.newPage({ width: 1000 });
+  await page.goto(`${site.base}/embed.html?w=nn-playground&train-pct=NaN`);
+  assert.equal((await frameHandle(page)).options.trainPct, 50);
+  assert.equal(await notesOf(page), 'Settings adjusted (in the page address): train-pct="NaN" is not a number; using 50.');
+  await page.goto(`${site.base}/embed.html?w=nn-playground&trainPct=5&show-test=maybe&reg-rate=11`);
+  await frameHandle(page);
+  assert.equal(await notesOf(page), 'Settings adjusted (in the page address): trainPct=5 is below 10; using 10. reg-rate=11 is above 10; using 10. show-test="maybe" is not true/false; using false.');
+  await page.evaluate(() => document.getElementById('widget').dwHandle.update({ 'early-stop': 'perhaps' }));
+  assert.equal(await notesOf(page), 'Settings adjusted (in the update): early-stop="perhaps" is not true/false; using false.');
+  await page.close();
+  // The lesson page's address, and an attribute of <dw-widget>.
+  const lesson = await openPage(site, '/lessons/neural-network-playground.html#nn-playground.train-pct=NaN', { width: 375 });
+  assert.equal(await notesOf(lesson.locator('.nnp')), 'Settings adjusted (in the page address): train-pct="NaN" is not a number; using 50.');
+  await lesson.close();
+  const host = await openPage(site, '/test-share/two-playgrounds.html', { width: 1000 });
+  const p1 = host.locator('#p1');
+  await p1.evaluate((el) => el.setAttribute('train-pct', '95'));
+  await host.waitForFunction(() => document.querySelector('#p1').handle.options.trainPct === 90);
+  assert.equal(await notesOf(p1), 'Settings adjusted (in the attributes): train-pct=95 is above 90; using 90.');
+  assert.deepEqual(host.record.errors.filter((e) => !/favicon/.test(e)), []);
+  await host.close();
+});
+
 test('changing an attribute after mount updates the widget in place; dw:update events too', async () => {
   const page = await openPage(site, '/test-share/attributes.html', { width: 1000 });
   const f = page.locator('#f');

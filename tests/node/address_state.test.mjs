@@ -58,6 +58,19 @@ test('option names: kebab-case, camelCase and lower-case name the same option', 
   assert.deepEqual(r.notes, ['Unknown option "bogus" was ignored.']);
 });
 
+// A note quotes the option as the embedder wrote it, so they find it in their address or
+// attributes: train-pct as docs/embedding.md spells it, trainPct from code, and with two
+// spellings of one option the later one, whose value was used.
+test('option notes name the option as it was written', () => {
+  const schema = { trainPct: { type: 'int', min: 10, max: 90, default: 50 }, showTest: { type: 'boolean', default: false }, seed: { type: 'int', min: 0, max: 9, default: 1 } };
+  assert.deepEqual(resolveOptions(schema, { 'train-pct': 'NaN' }).notes, ['train-pct="NaN" is not a number; using 50.']);
+  assert.deepEqual(resolveOptions(schema, { trainPct: 'NaN' }).notes, ['trainPct="NaN" is not a number; using 50.']);
+  assert.deepEqual(resolveOptions(schema, { trainpct: '95', 'show-test': 'maybe' }).notes, ['trainpct=95 is above 90; using 90.', 'show-test="maybe" is not true/false; using false.']);
+  assert.deepEqual(resolveOptions(schema, { trainPct: '70', 'train-pct': '5' }).notes, ['train-pct=5 is below 10; using 10.']);
+  assert.deepEqual(resolveOptions(schema, { 'train-pct': '5', trainPct: '70' }).notes, []);
+  assert.deepEqual(resolveOptions(schema, { seed: '2.5' }).notes, ['seed=2.5 rounded to 3.']);
+});
+
 test('no widget has two options that differ only in case or dashes, or one named like a common option', async () => {
   for (const w of await widgetCatalogue()) {
     const loose = w.options.map((o) => o.name.replace(/-/g, ''));

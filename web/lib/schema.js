@@ -17,10 +17,13 @@ import { refusalReason, typeable } from './number-field.js';
 export function resolveOptions(schema, raw = {}, { ignoreUnknown = false, t = english } = {}) {
   const values = {};
   const notes = [];
+  // A note names the option as it was written (train-pct in an address, trainPct from code), so
+  // the embedder finds it in what they typed.
+  const written = writtenNames(schema, raw);
   raw = canonicalOptions(schema, raw);
   for (const [name, spec] of Object.entries(schema)) {
     const has = raw != null && Object.prototype.hasOwnProperty.call(raw, name) && raw[name] !== undefined && raw[name] !== null;
-    values[name] = has ? coerce(name, spec, raw[name], notes, t) : spec.default;
+    values[name] = has ? coerce(clip(written[name] ?? name), spec, raw[name], notes, t) : spec.default;
   }
   if (!ignoreUnknown && raw) {
     for (const name of Object.keys(raw)) {
@@ -113,6 +116,18 @@ export function canonicalOptions(schema, raw) {
     const key = schemaName(schema, name) || name;
     if (key !== name && Object.prototype.hasOwnProperty.call(out, key)) delete out[key];
     out[key] = value;
+  }
+  return out;
+}
+
+// { schema name: the spelling that set it } for the options in `raw` (the later spelling when two
+// are given, as canonicalOptions keeps the later value).
+function writtenNames(schema, raw) {
+  const out = {};
+  if (!raw || typeof raw !== 'object') return out;
+  for (const name of Object.keys(raw)) {
+    const key = schemaName(schema, name);
+    if (key) out[key] = name;
   }
   return out;
 }

@@ -11,7 +11,8 @@
 //   mount(el, opts)   → { update(opts), destroy(), ready: Promise }
 // and implements mount by calling mountWidget(el, opts, { schema, meta, build }), where
 // build(ctx) sets up canvases/controls with the loaded engine and returns
-//   { update(options)?, destroy()?, state?: { get(), set(value) }, currentOptions?() }.
+//   { update(options, from)?, destroy()?, state?: { get(), set(value) }, currentOptions?() }
+// (`from`: where the new options came from, the card's note source for notes about them).
 // mountWidget resolves options (clamping with visible notes that say where each setting came
 // from), builds the card, loads the engine once per page, turns setup errors into a message in
 // words, and makes destroy() undo everything.
@@ -228,7 +229,7 @@ export function mountWidget(element, options, { schema, meta, build, messages })
   // Values of the keys present in `raw`, resolved, laid over `values`.
   function overlay(values, raw) {
     const canonical = canonicalOptions(schema, raw);
-    const r = resolveOptions(schema, canonical, { t });
+    const r = resolveOptions(schema, raw, { t }); // raw: its notes name each option as it was written
     const out = { ...values };
     for (const k of Object.keys(canonical)) if (Object.prototype.hasOwnProperty.call(schema, k)) out[k] = r.values[k];
     return { values: out, notes: r.notes };
@@ -394,7 +395,7 @@ export function mountWidget(element, options, { schema, meta, build, messages })
     current = values;
     card.setNotes(notes, from);
     if (!instance) return;
-    if (typeof instance.update === 'function') { instance.update(current); return; }
+    if (typeof instance.update === 'function') { instance.update(current, from); return; }
     // No update(): build the widget again with the new options, in a fresh card.
     teardown();
     card.remove();

@@ -342,13 +342,24 @@ function build(ctx) {
     },
   });
 
-  if (!parsePoints(opts.points)) card.setMessage(t('kmeans-by-hand.badPoints', { points: String(opts.points).slice(0, 40) }), 'warn');
+  // Points that cannot be used are refused in the settings note, which stays (the message line
+  // belongs to the steps), under where they were given: the note stays with its first source
+  // until an update gives other points.
+  let pointsFrom = ctx.noteSource;
+  function notePoints() {
+    if (parsePoints(opts.points)) return;
+    const given = String(opts.points);
+    card.addNotes([t('kmeans-by-hand.badPoints', { points: given.length > 40 ? `${given.slice(0, 40)}…` : given })], pointsFrom);
+  }
+  notePoints();
   restart();
 
   return {
-    update(next) {
+    update(next, from) {
       play.stop();
+      if (next.points !== opts.points && from) pointsFrom = from;
       opts = { ...next };
+      notePoints();
       points = parsePoints(opts.points) || [1, 2, 3, 9, 10, 11];
       start = [opts.c1, opts.c2];
       axis = axisRange(points, start);
