@@ -159,8 +159,8 @@ function build(ctx) {
     nextBtn.hidden = false;
     nextBtn.textContent = index === total - 1 ? t('ml-badge.seeResult') : t('ml-badge.next');
     updateStats();
-    const prompt = `ml-badge.${practice ? 'practice.prompt' : 'prompt'}.${item.kind === 'number' ? 'number' : 'choice'}`;
-    card.setMessage(t(prompt, { needed: whole(needed), total: whole(total) }), 'info');
+    const kind = item.kind === 'number' ? 'number' : 'choice';
+    card.setMessage(practice ? t(`ml-badge.practice.prompt.${kind}`) : t(`ml-badge.prompt.${kind}`, { needed: whole(needed), total: whole(total) }), 'info');
   }
 
   function showNumberInput(item) {

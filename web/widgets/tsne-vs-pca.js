@@ -89,12 +89,11 @@ function build(ctx) {
     return Object.keys(shownSetting).filter((k) => shownSetting[k](opts[k]) !== shownSetting[k](judgedAt[k]));
   }
   // What the box is about, and which controls to set back to reach it, in words.
-  function offSettingsWords() {
-    return {
-      settings: t('tsne-vs-pca.predict.settings', { data: t(`tsne-vs-pca.data.${judgedAt.data}`), points: formatNumber(judgedAt.points, 0), perplexity: formatNumber(judgedAt.perplexity, 0) }),
-      fixes: changedSettings().map((k) => t(`tsne-vs-pca.predict.setBack.${k}`, { data: t(`tsne-vs-pca.data.${judgedAt.data}`), points: formatNumber(judgedAt.points, 0), perplexity: formatNumber(judgedAt.perplexity, 0) })).join(' '),
-      steps: EARLY,
-    };
+  function offSettingsMessage() {
+    const about = { data: t(`tsne-vs-pca.data.${judgedAt.data}`), points: formatNumber(judgedAt.points, 0), perplexity: formatNumber(judgedAt.perplexity, 0) };
+    const settings = t('tsne-vs-pca.predict.settings', { data: about.data, points: about.points, perplexity: about.perplexity });
+    const fixes = changedSettings().map((k) => t(`tsne-vs-pca.predict.setBack.${k}`, { data: about.data, points: about.points, perplexity: about.perplexity })).join(' ');
+    return t('tsne-vs-pca.predict.offSettings', { settings, fixes, steps: EARLY });
   }
   const prediction = createPrediction(ctx, {
     id: 'tsne-early-exaggeration',
@@ -105,7 +104,7 @@ function build(ctx) {
     // Changed part-way (the readout's direction on screen), then Reset and locked again, the
     // prediction could follow what it saw.
     progress: () => runShown,
-    next: () => (changedSettings().length ? t('tsne-vs-pca.predict.offSettings', offSettingsWords()) : t('tsne-vs-pca.predict.next', { steps: EARLY })),
+    next: () => (changedSettings().length ? offSettingsMessage() : t('tsne-vs-pca.predict.next', { steps: EARLY })),
   });
   function judgeEarly(kl) {
     if (tsne.steps() === 0) klAtStart = kl;
@@ -113,7 +112,7 @@ function build(ctx) {
     // A locked box whose settings were moved away or back (each change restarts t-SNE) says so at once.
     if (prediction.pending !== null && changed !== boxSaysOff) {
       boxSaysOff = changed;
-      prediction.note(changed ? t('tsne-vs-pca.predict.offSettings', offSettingsWords()) : t('tsne-vs-pca.predict.backOn', { steps: EARLY }));
+      prediction.note(changed ? offSettingsMessage() : t('tsne-vs-pca.predict.backOn', { steps: EARLY }));
     }
     if (changed) return;
     // The readout moves from the first step: a prediction locked after a run has begun (then
