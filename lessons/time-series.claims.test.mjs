@@ -8,7 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ml } from '../tests/node/engine.mjs';
 import { computations, evaluateComputation, parseComputation } from '../web/js/check-computations.js';
-import { SERIES, makeSeries, optimism, timesShown, validate } from '../web/widgets/time-series-split/scene.js';
+import { SERIES, fits, largestFitting, makeSeries, optimism, timesShown, validate } from '../web/widgets/time-series-split/scene.js';
 import { messages } from '../web/widgets/time-series-split/messages.js';
 import { nextSeed } from '../web/lib/schema.js';
 import { addMessages, english } from '../web/lib/messages.js';
@@ -219,4 +219,27 @@ test('check-yourself: TimeSeriesSplit on 100 steps with 4 splits trains the firs
   const all = computations['time-series-split'](ml, { n: 100, splits: 4 });
   assert.equal(all.testSize, 20);
   assert.equal(all.lastTrain, 80);
+});
+
+// The widget says in words which settings the 120 steps cannot hold (scene.js fits) instead of
+// showing the engine's error: its rule must be the engine's, for every setting the sliders and the
+// embed options allow, and the schema's "at the defaults, 18" must be what it computes.
+test('the widget\'s room rule (fits) is the engine\'s forecastValidation rule for every lags, horizon and folds', () => {
+  const values = makeSeries(ml, DEFAULTS);
+  const f = new ml.LagForecaster();
+  try {
+    for (let folds = schema.folds.min; folds <= schema.folds.max; folds++) {
+      for (let lags = schema.lags.min; lags <= schema.lags.max; lags++) {
+        for (let horizon = schema.horizon.min; horizon <= schema.horizon.max; horizon++) {
+          const o = { ...DEFAULTS, model: 'ridge', lags, horizon, folds };
+          let ran = true;
+          try { validate(ml, f, values, o); } catch (err) { ran = false; assert.match(String(err.message), /too few/); }
+          assert.equal(fits(o, values.length), ran, `folds ${folds}, lags ${lags}, horizon ${horizon}`);
+        }
+      }
+    }
+  } finally { f.delete(); }
+  assert.deepEqual(largestFitting(DEFAULTS), { maxHorizon: 18, maxLags: 24 });
+  assert.match(schema.horizon.description, /at the defaults, 18\)/);
+  assert.equal(fits({ ...DEFAULTS, horizon: 24 }), false);
 });

@@ -67,17 +67,27 @@ test('bandit: predict, then check — with ε = 0.5 only 57% of pulls go to the 
   };
   await input.fill('90');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
-  assert.match(await box.getByRole('status').textContent(), /Your prediction: 90%\. Now set ε to 0\.5 and press Play/);
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: 90\.0%\. Now set ε to 0\.5 and press Play/);
   await page.getByRole('slider', { name: /ε-greedy: ε/ }).fill('0.5');
   await runAll();
   assert.equal(await box.getAttribute('data-result'), 'missed');
-  assert.match(await box.getByRole('status').textContent(), /did not hold: you said 90%, and it came out 57% \(outside ± 5\)\. ε-greedy gave the best arm 57\.\d% of its pulls/);
-  assert.equal(await stat('best arm ε-greedy'), (await box.getByRole('status').textContent()).match(/best arm (57\.\d%)/)[1]);
-  await input.fill('55');
+  // The share is shown one way everywhere, with one decimal: the readout, the box's "came out" and
+  // the sentence after it (57.1%), and the box compares that number with the guess.
+  const shown = await stat('best arm ε-greedy');
+  assert.equal(shown, '57.1%');
+  assert.equal(await box.getByRole('status').textContent().then((text) => text.match(/^.*?\. ε-greedy gave/)[0]), 'Your prediction did not hold: you said 90.0%, and it came out 57.1% (outside ± 5). ε-greedy gave');
+  assert.match(await box.getByRole('status').textContent(), /ε-greedy gave the best arm 57\.1% of its pulls/);
+  // 52 is 5.1 points from the 57.1% on screen: outside the ± 5 the box and the lesson promise.
+  await input.fill('52');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await runAll();
+  assert.equal(await box.getAttribute('data-result'), 'missed');
+  assert.match(await box.getByRole('status').textContent(), /did not hold: you said 52\.0%, and it came out 57\.1% \(outside ± 5\)/);
+  await input.fill('62');
   await box.getByRole('button', { name: 'Lock in my prediction' }).click();
   await runAll();
   assert.equal(await box.getAttribute('data-result'), 'held');
-  assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said 55%, and it came out 57% \(within ± 5\)/);
+  assert.match(await box.getByRole('status').textContent(), /Your prediction held: you said 62\.0%, and it came out 57\.1% \(within ± 5\)/);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -9,12 +9,12 @@ before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
 // Accuracy and drift for the widget's data moved by `shift`, recomputed through the engine.
-async function expected(page, shift, direction) {
-  return page.evaluate(async ([shift, direction]) => {
+async function expected(page, shift, direction, spread = 1.1) {
+  return page.evaluate(async ([shift, direction, spread]) => {
     const { loadEngine } = await import('/engine/index.js');
     const { splitBlobs, shiftRows, DIRECTIONS } = await import('/widgets/distribution-shift/shift.js');
     const ml = await loadEngine();
-    const s = splitBlobs(ml.makeBlobs(400, 2, 1.1, 7));
+    const s = splitBlobs(ml.makeBlobs(400, 2, spread, 7));
     const m = new ml.LogisticRegression();
     const sc = new ml.StandardScaler();
     try {
@@ -28,7 +28,7 @@ async function expected(page, shift, direction) {
       const n = Z.length / 2;
       return { acc: m.score(X, s.testY).toFixed(3), train: m.score(s.trainX, s.trainY).toFixed(3), drift: Math.hypot(a / n, b / n).toFixed(2) };
     } finally { m.delete(); sc.delete(); }
-  }, [shift, direction]);
+  }, [shift, direction, spread]);
 }
 
 test('distribution-shift: moving the test points lowers accuracy and raises drift, as the engine says', async () => {
@@ -96,6 +96,34 @@ test('distribution-shift: predict, then check — along the boundary the accurac
   await page.getByRole('slider', { name: /test shift/ }).fill('5');
   assert.equal(await box.getAttribute('data-result'), 'missed');
   assert.match(await box.getByRole('status').textContent(), /did not hold: you said “collapse to 0\.6 or below”; what happened: “hardly move/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The question says the drift statistic rises above 2; with wide blobs the shift of 5 moves the
+// test features less than that, so the run does not judge the prediction: the box says which
+// setting differs and how to get back, and settles once the premise holds.
+test('distribution-shift: the prediction is judged only where its premise holds (drift above 2), not at blob spread 2.5', async () => {
+  const page = await openPage(site, '/lessons/distribution-shift.html');
+  const box = page.locator('[data-predict="shift-along-boundary"]');
+  const stat = statReader(page);
+  assert.match(await box.locator('label').textContent(), /\(the drift statistic rises above 2\)/);
+  await box.getByRole('combobox', { name: /test accuracy will/ }).selectOption('holds');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await page.getByRole('slider', { name: /blob spread/ }).fill('2.5');
+  await page.getByLabel('direction of the shift').selectOption('along');
+  await page.getByRole('slider', { name: /test shift/ }).fill('5');
+  const wide = await expected(page, 5, 'along', 2.5);
+  assert.equal(await stat('drift (training sds)'), wide.drift);
+  assert.ok(Number(wide.drift) <= 2, `drift at spread 2.5: ${wide.drift}`);
+  assert.equal(await box.getAttribute('data-state'), 'committed', 'not judged');
+  assert.equal(await box.getAttribute('data-result'), null);
+  assert.equal(await box.getByRole('status').textContent(), `This run does not test your prediction: it is about a drift above 2, and at blob spread 2.50 the shift of 5 moves the test features only ${wide.drift} training sds (wide blobs have wide training sds). Lower the blob spread, for example back to 1.10 as in the lesson, and this shift will settle it.`);
+  await page.getByRole('slider', { name: /blob spread/ }).fill('1.1');
+  const e5 = await expected(page, 5, 'along');
+  assert.ok(Number(e5.drift) > 2);
+  assert.equal(await box.getAttribute('data-result'), 'held');
+  assert.match(await box.getByRole('status').textContent(), new RegExp(`Your prediction held: .*drifted ${e5.drift.replace('.', '\\.')} training sds`));
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

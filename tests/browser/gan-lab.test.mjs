@@ -171,3 +171,45 @@ test('gan-lab: a prediction locked after part of a collapse run, or after the sa
     await page.close();
   }
 });
+
+// A preset's words name its settings and say to press Play: changed by hand, they no longer hold
+// and go; once rounds run under the preset, the words say what is running instead of "press Play".
+test('gan-lab: a preset\'s message follows the settings and the run (cleared by a slider, no "press Play" once running)', async () => {
+  const page = await openPage(site, '/lessons/gan.html', { reducedMotion: 'reduce' });
+  const card = page.locator('.dw-card').filter({ hasText: 'GAN lab' });
+  const message = () => card.locator('.dw-message').first().textContent();
+  const stat = statReader(page, card);
+
+  await card.getByRole('button', { name: 'Help it recover' }).click();
+  assert.equal(await message(), 'Five discriminator updates per generator update and a slower generator (η = 0.003), continuing from round 0: press Play and watch the coverage.');
+  await card.getByRole('button', { name: 'Play' }).click(); // reduced motion: 100 rounds
+  assert.equal(await stat('Round'), '100');
+  assert.equal(await message(), 'Running “Help it recover”: five discriminator updates per generator update and a slower generator (η = 0.003) since round 0. Watch the coverage.');
+  const gRate = card.getByRole('slider', { name: /Generator η/ });
+  await gRate.focus();
+  await page.keyboard.press('End');
+  assert.match(await gRate.getAttribute('aria-valuetext'), /Generator η 1$/);
+  assert.equal(await message(), '', 'η = 0.003 no longer holds');
+  await card.getByRole('button', { name: 'Play' }).click();
+  assert.doesNotMatch(await message(), /η = 0\.003|press Play/);
+
+  await card.getByRole('button', { name: 'Make it collapse' }).click();
+  assert.equal(await message(), 'Five generator updates per discriminator update, from a fresh start: press Play and watch the fakes.');
+  await card.getByRole('button', { name: 'Step' }).click();
+  assert.equal(await message(), 'Running “Make it collapse”: five generator updates per discriminator update since a fresh start. Watch the fakes.');
+  const gSteps = card.getByRole('slider', { name: /Generator steps per round/ });
+  await gSteps.focus();
+  await page.keyboard.press('Home');
+  assert.equal(await message(), '', 'five generator updates no longer hold');
+
+  // Pressed part-way through a run, "Help it recover" says the round it continues from.
+  await card.getByRole('button', { name: 'Help it recover' }).click();
+  assert.match(await message(), /continuing from round 1: press Play/);
+  await card.getByRole('button', { name: 'Play' }).click();
+  assert.match(await message(), /since round 1\. Watch the coverage\.$/);
+  await card.getByRole('slider', { name: /Discriminator steps per round/ }).focus();
+  await page.keyboard.press('Home');
+  assert.equal(await message(), '');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

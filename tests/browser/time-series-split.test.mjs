@@ -69,13 +69,28 @@ test('time-series-split: readouts are the engine\'s; the model menu and the slid
   await page.close();
 });
 
-test('time-series-split: horizon 24 with 24 lags is refused in words, and the widget recovers', async () => {
+// Settings the 120 steps cannot hold are said in plain words with what fits (the widget's rule,
+// checked against the engine's in lessons/time-series.claims.test.mjs), never as the engine's
+// error, and a count of one is singular.
+test('time-series-split: a horizon too large for the lags is refused in words that say what fits, and the widget recovers', async () => {
   const page = await openPage(site, PAGE);
-  await setSlider(page, 'lags d', 24);
+  const text = () => page.locator('.dw-message').first().textContent();
   await setSlider(page, 'forecast horizon', 24);
-  assert.match(await page.locator('.dw-message').first().textContent(), /too few for 4 folds of horizon 24/);
+  assert.equal(await text(), '120 steps are too few for 4 folds forecasting 24 steps ahead with 12 lags: the hold-out and the folds\' blocks leave the first fold too few rows to learn from. Lower the forecast horizon to 18 or less.');
+  assert.equal(await page.locator('.dw-message').first().getAttribute('data-tone'), 'warn');
+  await setSlider(page, 'lags d', 1);
+  assert.match(await text(), /^120 steps are too few for 4 folds forecasting 24 steps ahead with 1 lag: .* Lower the forecast horizon to 23 or less\.$/);
+  await setSlider(page, 'lags d', 18);
+  await setSlider(page, 'forecast horizon', 18);
+  assert.match(await text(), /with 18 lags: .* Lower the forecast horizon to 16 or less, or the lags to 14 or less\.$/);
+  assert.doesNotMatch(await text(), /forecastValidation|values are too few/);
   assert.equal(await statReader(page)('hold-out MSE'), '–');
   assert.ok(await noNaNInCards(page));
+  await setSlider(page, 'lags d', 14);
+  assert.deepEqual(await readStats(page), await expected(page, { lags: 14, horizon: 18 }));
+  await setSlider(page, 'lags d', 24);
+  await setSlider(page, 'forecast horizon', 24);
+  assert.match(await text(), /with 24 lags: /);
   await setSlider(page, 'forecast horizon', 12);
   await setSlider(page, 'lags d', 12);
   assert.deepEqual(await readStats(page), await expected(page));

@@ -64,11 +64,13 @@ function build(ctx) {
   const statBestU = card.stat(t('bandit.stat.bestUcb'));
 
   // Predict, then check: with ε = 0.5, what share of all pulls goes to the best arm? A number,
-  // judged from the engine's ε-greedy learner once all MAX_PULLS pulls are done.
+  // judged from the engine's ε-greedy learner once all MAX_PULLS pulls are done. The box shows and
+  // compares the share with one decimal, as the readout and the verdict's sentence show it
+  // (57.1%, so 52 is 5.1 away: outside ± 5).
   const prediction = createPrediction(ctx, {
     id: 'bandit-epsilon-half',
     question: t('bandit.predict.question', { pulls: formatNumber(MAX_PULLS, 0) }),
-    numeric: { percent: true, label: t('bandit.predict.label'), tolerance: 5, min: 0, max: 100, digits: 0 },
+    numeric: { percent: true, label: t('bandit.predict.label'), tolerance: 5, min: 0, max: 100, digits: 1 },
     onCommit: () => { runShown = false; },
     // Changed part-way through a run at ε near 0.5, the box has had the share of best-arm pulls on
     // screen.
@@ -86,7 +88,7 @@ function build(ctx) {
     runShown = true;
     if (Math.abs(opts.epsilon - 0.5) > 1e-9 || greedy.steps() < MAX_PULLS) return;
     const share = greedy.optimalFraction();
-    prediction.settle(Math.round(share * 100), t('bandit.predict.why', { share: formatPercent(share, 1), arms: formatNumber(opts.arms, 0), wasted: formatPercent((0.5 * (opts.arms - 1)) / opts.arms, 0) }));
+    prediction.settle(share * 100, t('bandit.predict.why', { share: formatPercent(share, 1), arms: formatNumber(opts.arms, 0), wasted: formatPercent((0.5 * (opts.arms - 1)) / opts.arms, 0) }));
   }
 
   function restart() {

@@ -6,6 +6,7 @@
 import { mountWidget, attempt } from '../lib/widget.js';
 import { Plot } from '../lib/plot.js';
 import { button, buttonRow, el, fixed, select, showOptions, slider } from '../lib/ui.js';
+import { readShown } from '../lib/format.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
@@ -75,10 +76,14 @@ function build(ctx) {
   const statDrift = card.stat(t('distribution-shift.stat.drift'));
 
   // Predict, then check: the test points drift 5 units along the boundary — what happens to the
-  // accuracy? Judged from the engine's score at shift 5 against the unshifted test accuracy.
+  // accuracy? Judged from the engine's score at shift 5 against the unshifted test accuracy, only
+  // when the question's premise holds: the drift statistic as shown above PREDICT_DRIFT. Wide
+  // blobs have large training sds, so the same shift is a smaller drift (1.49 at spread 2.5);
+  // such a run does not test the prediction, and the box says which setting to change.
+  const PREDICT_DRIFT = 2;
   const prediction = createPrediction(ctx, {
     id: 'shift-along-boundary',
-    question: t('distribution-shift.predict.question'),
+    question: t('distribution-shift.predict.question', { drift: PREDICT_DRIFT }),
     choices: ['holds', 'falls', 'collapses'].map((id) => [id, t(`distribution-shift.predict.${id}`)]),
     next: t('distribution-shift.predict.next'),
   });
@@ -88,9 +93,14 @@ function build(ctx) {
     // answer is on screen before the slider moves: seen first, a later prediction is practice.
     if (prediction.pending === null) { prediction.outcomeSeen(t('distribution-shift.predict.seen')); return; }
     if (opts.shift < 5 - 1e-9) return;
+    const drift = fixed(current.drift, 2);
+    if (!(readShown(drift) > PREDICT_DRIFT)) {
+      prediction.note(t('distribution-shift.predict.offRun', { drift, least: PREDICT_DRIFT, spread: fixed(opts.spread, 2), lessonSpread: fixed(schema.spread.default, 2) }));
+      return;
+    }
     const start = sweep.acc[0];
     const drop = start - current.acc;
-    prediction.settle(current.acc <= 0.6 ? 'collapses' : drop >= 0.05 ? 'falls' : 'holds', t('distribution-shift.predict.why', { drift: fixed(current.drift, 2), start: fixed(start, 3), accuracy: fixed(current.acc, 3) }));
+    prediction.settle(current.acc <= 0.6 ? 'collapses' : drop >= 0.05 ? 'falls' : 'holds', t('distribution-shift.predict.why', { drift, start: fixed(start, 3), accuracy: fixed(current.acc, 3) }));
   }
 
   function loadData() {

@@ -96,13 +96,13 @@ function build(ctx) {
     label: t('gan-lab.select.optimizer'),
     options: schema.optimizer.values.map((v) => [v, t(`gan-lab.optimizer.${v}`)]),
     value: opts.optimizer,
-    onChange: (v) => { opts.optimizer = v; collapseRun = false; attempt(card, () => gan.setOptimizer(v)); },
+    onChange: (v) => { opts.optimizer = v; settingChanged(); attempt(card, () => gan.setOptimizer(v)); },
   });
   const rate = (v) => formatShort(v, 2);
   const gRate = slider(card.controls, { label: t('gan-lab.slider.generatorRate'), min: 0.0001, max: 1, value: opts.generatorRate, scale: 'log', step: 0.05, format: rate, onInput: (v) => { opts.generatorRate = v; applyRates(); } });
   const dRate = slider(card.controls, { label: t('gan-lab.slider.discriminatorRate'), min: 0.0001, max: 1, value: opts.discriminatorRate, scale: 'log', step: 0.05, format: rate, onInput: (v) => { opts.discriminatorRate = v; applyRates(); } });
-  const kSlider = slider(card.controls, { label: t('gan-lab.slider.discriminatorSteps'), min: 1, max: 10, step: 1, value: opts.discriminatorSteps, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.discriminatorSteps = v; collapseRun = false; attempt(card, () => gan.setDiscriminatorSteps(v)); } });
-  const gSlider = slider(card.controls, { label: t('gan-lab.slider.generatorSteps'), min: 1, max: 10, step: 1, value: opts.generatorSteps, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.generatorSteps = v; collapseRun = false; attempt(card, () => gan.setGeneratorSteps(v)); } });
+  const kSlider = slider(card.controls, { label: t('gan-lab.slider.discriminatorSteps'), min: 1, max: 10, step: 1, value: opts.discriminatorSteps, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.discriminatorSteps = v; settingChanged(); attempt(card, () => gan.setDiscriminatorSteps(v)); } });
+  const gSlider = slider(card.controls, { label: t('gan-lab.slider.generatorSteps'), min: 1, max: 10, step: 1, value: opts.generatorSteps, format: (v) => formatNumber(v, 0), onInput: (v) => { opts.generatorSteps = v; settingChanged(); attempt(card, () => gan.setGeneratorSteps(v)); } });
 
   const roundStat = card.stat(t('gan-lab.stat.round'));
   const lossDStat = card.stat(t('gan-lab.stat.lossD'));
@@ -137,7 +137,24 @@ function build(ctx) {
     prediction.settle(n >= 6 ? 'most' : n >= 2 ? 'some' : 'one', t('gan-lab.predict.why', { rounds: formatNumber(gan.steps(), 0), coverage: coverageText(cov, t), collapsed: n <= 1 }));
   }
 
-  function applyRates() { collapseRun = false; attempt(card, () => gan.setLearningRates(opts.generatorRate, opts.discriminatorRate)); }
+  function applyRates() { settingChanged(); attempt(card, () => gan.setLearningRates(opts.generatorRate, opts.discriminatorRate)); }
+
+  // A preset's words name its settings and say to press Play, so they stay only while they are
+  // true: a training setting changed by hand clears them, and once rounds have run under the
+  // preset "press Play" gives way to what is running (said once, not every frame).
+  let presetShown = null; // { preset, from: the round it was pressed at, running } while on screen
+  function settingChanged() {
+    collapseRun = false;
+    if (presetShown) { presetShown = null; card.setMessage(''); }
+  }
+  function showPreset() {
+    if (!presetShown) return;
+    const { preset, from, running } = presetShown;
+    const rate = formatShort(RECOVER.generatorRate, 2);
+    const round = formatNumber(from, 0);
+    if (preset === COLLAPSE) card.setMessage(running ? t('gan-lab.collapseRunning') : t('gan-lab.collapseText'));
+    else card.setMessage(running ? t('gan-lab.recoverRunning', { rate, round }) : t('gan-lab.recoverText', { rate, round }));
+  }
 
   function syncControls() {
     showOwnPoints(targetSelect, !!imported, opts.target, ctx.t);
@@ -157,6 +174,7 @@ function build(ctx) {
     real = gan.realPoints();
     showOwnPoints(targetSelect, !!imported, opts.target, ctx.t);
     history = [];
+    presetShown = null;
     card.setMessage('');
     refresh();
     stateChanged();
@@ -171,20 +189,20 @@ function build(ctx) {
       collapseRun = false;
       attempt(card, () => { gan.setGeneratorSteps(opts.generatorSteps); gan.setDiscriminatorSteps(opts.discriminatorSteps); gan.setLearningRates(opts.generatorRate, opts.discriminatorRate); });
     }
-    card.setMessage(fresh
-      ? t('gan-lab.collapseText')
-      : t('gan-lab.recoverText'));
+    presetShown = { preset, from: gan ? gan.steps() : 0, running: false };
+    showPreset();
     stateChanged();
   }
 
   function advance(rounds) {
     if (!gan) return false;
-    if (gan.status() === 'diverged') { card.setMessage(t('gan-lab.diverged'), 'bad'); return false; }
+    if (gan.status() === 'diverged') { presetShown = null; card.setMessage(t('gan-lab.diverged'), 'bad'); return false; }
     const ok = attempt(card, () => { for (let i = 0; i < rounds; i++) gan.step(); return true; }, false);
-    if (!ok) return false;
+    if (!ok) { presetShown = null; return false; }
     refresh();
     judgeCollapse();
-    if (gan.status() === 'diverged') { card.setMessage(t('gan-lab.diverged'), 'bad'); return false; }
+    if (gan.status() === 'diverged') { presetShown = null; card.setMessage(t('gan-lab.diverged'), 'bad'); return false; }
+    if (presetShown && !presetShown.running && gan.steps() > presetShown.from) { presetShown.running = true; showPreset(); }
     return true;
   }
 

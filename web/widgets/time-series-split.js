@@ -11,13 +11,13 @@ import { seedOption, nextSeed } from '../lib/schema.js';
 import { formatNumber, readShown } from '../lib/format.js';
 import { legend } from '../lib/legend.js';
 import { createPrediction } from '../lib/predict.js';
-import { SERIES, makeSeries, optimism, timesShown, validate } from './time-series-split/scene.js';
+import { SERIES, fits, largestFitting, makeSeries, optimism, timesShown, validate } from './time-series-split/scene.js';
 import { messages } from './time-series-split/messages.js';
 
 export const schema = {
   model: { type: 'enum', values: ['neighbours', 'ridge'], default: 'neighbours', description: 'Forecaster on the lag features: mean of the 3 nearest lag vectors, or ridge regression.' },
   lags: { type: 'int', min: 1, max: 24, default: 12, description: 'Lags d: the model sees the previous d values.' },
-  horizon: { type: 'int', min: 1, max: 24, default: 12, description: 'Forecast horizon: steps forecast ahead, and the size of the hold-out and of each TimeSeriesSplit block.' },
+  horizon: { type: 'int', min: 1, max: 24, default: 12, description: 'Forecast horizon: steps forecast ahead, and the size of the hold-out and of each TimeSeriesSplit block. The 120 steps must hold the hold-out and the folds\' blocks and still leave the first fold rows to learn from: with more folds or lags the largest horizon is smaller (at the defaults, 18), and the card says what to lower when it does not fit.' },
   folds: { type: 'int', min: 2, max: 5, default: 4, description: 'Folds k for both cross-validations.' },
   noise: { type: 'number', min: 0.1, max: 2, default: 0.5, description: 'Standard deviation of the series noise.' },
   trend: { type: 'number', min: 0, max: 0.5, default: SERIES.trend, description: 'Trend added per step.' },
@@ -119,6 +119,15 @@ function build(ctx) {
   }
 
   function score() {
+    // Settings the series is too short for are said in words (what is too large, and what fits),
+    // not left to the engine's error.
+    if (values.length && !fits(opts, values.length)) {
+      result = null;
+      const { maxHorizon, maxLags } = largestFitting(opts, values.length, schema.horizon.max);
+      card.setMessage(t('time-series-split.tooShort', { steps: values.length, folds: opts.folds, horizon: opts.horizon, lags: opts.lags, maxHorizon, maxLags }), 'warn');
+      render();
+      return;
+    }
     result = values.length ? attempt(card, () => validate(ml, forecaster, values, opts), null) : null;
     render();
   }

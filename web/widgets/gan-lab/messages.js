@@ -44,7 +44,9 @@ export const messages = {
   'gan-lab.predict.why': ({ rounds, coverage, collapsed }) => `After ${rounds} rounds the fakes cover ${coverage}. ${collapsed ? 'The generator found a spot the rarely updated discriminator likes and piled every fake onto it: mode collapse.' : 'This run kept more of the ring than a collapse would.'}`,
   'gan-lab.predict.seen': 'You watched the ring with five generator updates per discriminator update (the settings of “Make it collapse”) to round {rounds} before predicting, so a prediction made on this page now is practice and is not recorded.',
   'gan-lab.collapseText': 'Five generator updates per discriminator update, from a fresh start: press Play and watch the fakes.',
-  'gan-lab.recoverText': 'Five discriminator updates per generator update and a slower generator (η = 0.003), continuing from here: press Play and watch the coverage.',
+  'gan-lab.collapseRunning': 'Running “Make it collapse”: five generator updates per discriminator update since a fresh start. Watch the fakes.',
+  'gan-lab.recoverText': 'Five discriminator updates per generator update and a slower generator (η = {rate}), continuing from round {round}: press Play and watch the coverage.',
+  'gan-lab.recoverRunning': 'Running “Help it recover”: five discriminator updates per generator update and a slower generator (η = {rate}) since round {round}. Watch the coverage.',
   'gan-lab.diverged': 'The losses are no longer finite: lower a learning rate and press Reset.',
   // The coverage readout (model.js coverageText) and the plane in words (model.js describe).
   'gan-lab.coverage': ({ covered, modes }) => `${covered} of ${countOf(modes, 'mode')}`,
