@@ -264,3 +264,22 @@ test('predict, then check: on the saddle (valleys at −0.25, default start on t
   // Dropped a little off that line, the same run ends in a valley instead.
   assert.equal(run('saddle', 'sgd', 0.05, [-1.5, 0.05]).final.state, 'bottom');
 });
+
+// The box judges a run at the widget's η only: at η = 1 plain SGD on y = 0 steps x ← (1 − 2η)x = −x,
+// bouncing between x = ∓1.5 with the starting loss 2.25 for ever — none of the three endings, and
+// the words must not say it gets lower; from η = 1.1 it flies off. At 0.05 it stalls at the saddle.
+test('predict, then check: judged at η = 0.05; at η = 1 SGD bounces at its starting loss and the words say so', () => {
+  assert.match(lesson, /The box judges a run at the widget's \$\\eta = 0\.05\$ from the starting spot; at another learning rate it says so and stays locked\./);
+  assert.equal(directiveEta, 0.05);
+  const bounce = run('saddle', 'sgd', 1);
+  assert.equal(bounce.status, 'running');
+  assert.ok(bounce.losses.every((v) => v === bounce.losses[0]), 'the loss never moves from the start\'s');
+  assert.equal(bounce.losses[0], 2.25);
+  assert.deepEqual([last(bounce).x, last(bounce).y], [-1.5, 0]);
+  assert.equal(bounce.final.state, 'bouncing');
+  assert.doesNotMatch(bounce.final.text, /gets lower/);
+  assert.match(bounce.final.text, /no lower than at the start \(2\.250 → 2\.250\)/);
+  assert.equal(run('saddle', 'sgd', 1.1).final.state, 'diverged');
+  // Just below 1 the zig-zag shrinks, its loss falls, and it stalls at the saddle.
+  assert.equal(run('saddle', 'sgd', 0.99).final.state, 'saddle');
+});

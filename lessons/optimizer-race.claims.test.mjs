@@ -77,7 +77,27 @@ test('predict, then check, after try 3: with its noise 0.5 (or 0.05) all six lea
   assert.match(lesson, /3\. Add noise \$0\.5\$ on the bowl\./);
   const step = lesson.split('\n').find((l) => l.startsWith('**Predict, then check.**'));
   assert.match(step, /set \*\*gradient noise\*\* back to 0 .*choose the \*\*saddle\*\* surface and press \*\*Play\*\*/);
-  assert.match(step, /The box judges only a race without noise/);
+  assert.match(step, /The box judges only a race without noise at the saddle's own \$\\eta = 0\.05\$; with any noise or another learning rate it says so and waits\./);
+});
+
+// The box judges the saddle race only at the saddle's own η (the widget's DEFAULT_RATE, 0.05,
+// which choosing the saddle sets): there every racer's loss falls on the ridge, towards the
+// origin. At η = 1 the race ends otherwise: SGD bounces between x = ±1.5 at the start's loss 2.25
+// and Nesterov diverges — neither "stuck at the saddle point", though both stay on y = 0.
+test('predict, then check: at η = 0.05 all six roll towards the saddle point; at η = 1 SGD bounces at 2.25 and Nesterov diverges', () => {
+  const widget = readFileSync(new URL('../web/widgets/optimizer-race.js', import.meta.url), 'utf8');
+  assert.match(widget, /saddle: 0\.05 \}/);
+  const at = race('saddle', 0.05);
+  for (const name of RACERS) {
+    assert.equal(at[name].status, 'running', name);
+    assert.ok(at[name].gap < 2.25 + 0.25, `${name}: its loss fell`);
+  }
+  const fast = race('saddle', 1);
+  assert.equal(fast.nesterov.status, 'diverged');
+  assert.equal(fast.sgd.status, 'running');
+  assert.equal(fast.sgd.gap + fast.sgd.info.minValue, 2.25, 'SGD ends at the start\'s loss');
+  assert.equal(Math.abs(fast.sgd.x), 1.5);
+  for (const name of RACERS) assert.equal(fast[name].y, 0, `${name} stays on y = 0`);
 });
 
 test('ravine: curvature 50× across; SGD zig-zags only above η = 0.2 and diverges above 0.4', () => {

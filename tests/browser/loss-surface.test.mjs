@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady, openPage } from './browser.mjs';
+import { afterNextFrame, offMachineRequests, screenshot, startSite, widgetsReady, openPage, openFreshPage } from './browser.mjs';
 import { assertPractice, assertFirstTry, recordReports } from './predict-helpers.mjs';
 import { listenForReports, reportedEvents, clickTimes } from './probes.mjs';
 
@@ -303,7 +303,7 @@ test('Loss surface: a run away from the saddle\'s starting spot does not settle 
   assert.match(await status(), /^Your prediction: in one of the two valleys\. Now press Play and let the run finish\.$/);
   await page.getByRole('button', { name: 'Play' }).click();
   assert.equal(await box.getAttribute('data-result'), 'missed');
-  assert.match(await status(), /what happened: “stuck on the flat spot in the middle”.*It started at \(-1\.50, 0\.00\) and ended at loss 0\.000 after 300 steps\./);
+  assert.match(await status(), /what happened: “stuck on the flat spot in the middle”.*In that run \(SGD, η = 0\.05\) the ball started at \(-1\.50, 0\.00\) and ended at loss 0\.000 after 300 steps\./);
   // Locking while the ball sits off the starting spot says to press Reset first.
   await map.focus();
   await page.keyboard.press('ArrowUp');
@@ -385,7 +385,8 @@ test('Loss surface: a saddle prediction locked before any step is a first try', 
 // Steps shown under a lock that is left alone are the run the prediction waited for: 30 steps,
 // then Play to the end, is still a recorded first try.
 test('Loss surface: a saddle prediction locked, stepped part-way and run to the end is a first try', async () => {
-  const page = await openLesson();
+  // No prediction saved by an earlier test (a recorded one makes every later verdict practice).
+  const page = await openFreshPage(site, '/lessons/gradient-descent.html', { reducedMotion: 'reduce' });
   await recordReports(page);
   const box = page.locator('[data-predict="loss-surface-saddle"]');
   await page.getByLabel('surface', { exact: true }).selectOption('saddle');
@@ -395,5 +396,98 @@ test('Loss surface: a saddle prediction locked, stepped part-way and run to the 
   assert.equal(await stat(page, 'step'), '30');
   await page.getByRole('button', { name: 'Play' }).click();
   await assertFirstTry(page, box);
+  await page.close();
+});
+
+// The audit's η = 1 on the Saddle: plain SGD jumps between x = −1.5 and +1.5 (x ← (1 − 2η)x) and
+// its loss stays the starting 2.25. The message no longer says "it still gets lower", and the box
+// (locked at η = 0.05, the η the widget opened with and the question is about) says at once that
+// a run at η = 1 does not test it and how to get back, instead of "let the run finish" for ever;
+// an η of 1.5 (the ball flies off) is not judged either. Back at 0.05 the run settles it.
+test('Loss surface: at η = 1 on the Saddle the ball bounces at its starting loss; the box names the η to set back and stays locked', async () => {
+  // No prediction saved by an earlier test: the run back at 0.05 is this page's first try.
+  const page = await openFreshPage(site, '/lessons/gradient-descent.html', { reducedMotion: 'reduce' });
+  await recordReports(page);
+  const box = page.locator('[data-predict="loss-surface-saddle"]');
+  const status = () => box.getByRole('status').textContent();
+  await page.getByLabel('surface', { exact: true }).selectOption('saddle');
+  await box.getByRole('combobox').selectOption('valley');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await setEta(page, '1');
+  assert.match(await status(), /^This run does not test your prediction: it uses η = 1, and the question is about the learning rate the widget opened with, η = 0\.05\. Set η back to 0\.05 and press Play/);
+  await page.getByRole('button', { name: 'Play' }).click();
+  const steps = Number(await stat(page, 'step'));
+  assert.equal(steps, 300);
+  const engine = await page.evaluate(async () => {
+    const ml = await (await import('/engine/index.js')).loadEngine();
+    const s = new ml.OptimizerSurface();
+    try {
+      s.setFunction('saddle');
+      const info = s.info();
+      s.startPath(info.startX, info.startY, 'sgd', 1);
+      let p = null;
+      for (let i = 0; i < 300; i++) p = s.stepPath();
+      return { first: s.value(info.startX, info.startY), x: p.x, loss: p.loss };
+    } finally { s.delete(); }
+  });
+  assert.equal(engine.loss, engine.first, 'the engine: the loss after 300 steps is the starting loss');
+  assert.equal(await stat(page, 'loss'), engine.loss.toFixed(3));
+  assert.equal(await stat(page, 'x'), engine.x.toFixed(3));
+  const said = await message(page);
+  assert.doesNotMatch(said, /still gets lower/);
+  assert.match(said, /^SGD: bouncing without progress: .*no lower than at the start \(2\.250 → 2\.250\); η = 1 is too large/);
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.equal(await box.getAttribute('data-result'), null);
+  assert.match(await status(), /^This run does not test your prediction: it uses η = 1/);
+  assert.doesNotMatch(await status(), /let the run finish/);
+  // η = 1.5 flies off the map: still not the question's η, so no "off the map" verdict either.
+  await setEta(page, '1.5');
+  await page.getByRole('button', { name: 'Play' }).click();
+  assert.match(await message(page), /^SGD: diverged after/);
+  assert.equal(await box.getAttribute('data-result'), null);
+  assert.match(await status(), /it uses η = 1\.5,/);
+  // Back at 0.05: the box asks for the run again, and the run settles it — a first try.
+  await setEta(page, '0.05');
+  assert.match(await status(), /^Your prediction: in one of the two valleys\. Now press Play and let the run finish\.$/);
+  await page.getByRole('button', { name: 'Play' }).click();
+  const text = await assertFirstTry(page, box, { result: 'missed' });
+  assert.match(text, /In that run \(SGD, η = 0\.05\) the ball started at \(-1\.50, 0\.00\) and ended at loss 0\.000 after 300 steps\./);
+  await page.close();
+});
+
+// A run at the question's η that ends in none of the three choices says so in words: a card opened
+// at η = 1 (an embedder's eta=1) judges at η = 1, where the ball bounces at its starting loss.
+test('Loss surface: a finished run that fits no choice says so in the box, which stays locked', async () => {
+  const page = await openPage(site, '/embed.html?w=loss-surface&eta=1&surface=saddle', { reducedMotion: 'reduce' });
+  const box = page.locator('[data-predict="loss-surface-saddle"]');
+  assert.equal(await etaReadout(page), '1');
+  await box.getByRole('combobox').selectOption('saddle');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  assert.match(await box.getByRole('status').textContent(), /Now press Play and let the run finish\.$/);
+  await page.getByRole('button', { name: 'Play' }).click();
+  assert.equal(await stat(page, 'step'), '300');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.equal(await box.getByRole('status').textContent(), 'In that run (SGD, η = 1) the ball started at (-1.50, 0.00) and ended at loss 2.250 after 300 steps. SGD is bouncing without progress: each step jumps across the valley floor to the other side, and the loss is no lower than at the start (2.250 → 2.250); η = 1 is too large for the ball to settle. That is none of the three choices (a valley, the flat spot in the middle, off the map), so this run does not settle your prediction, and it stays locked.');
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The audit's minor defect: a verdict left on screen beside a later run that contradicts its
+// numbers. The verdict names the run it judged (optimiser and η), so a run at η = 2 afterwards
+// ("diverged after 12 steps") is not read as the run the box describes.
+test('Loss surface: the verdict names the run it judged, so a later run at another η does not contradict it', async () => {
+  const page = await openLesson();
+  const box = page.locator('[data-predict="loss-surface-saddle"]');
+  await page.getByLabel('surface', { exact: true }).selectOption('saddle');
+  await box.getByRole('combobox').selectOption('valley');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await page.getByRole('button', { name: 'Play' }).click();
+  const verdict = await box.getByRole('status').textContent();
+  assert.match(verdict, /In that run \(SGD, η = 0\.05\) the ball started at \(-1\.50, 0\.00\) and ended at loss 0\.000 after 300 steps\./);
+  await setEta(page, '2');
+  await page.getByRole('button', { name: 'Play' }).click();
+  assert.match(await message(page), /^SGD: diverged after 12 steps: η = 2 is too large/);
+  assert.equal(await box.getByRole('status').textContent(), verdict, 'the verdict is left as it was, naming η = 0.05');
+  assert.deepEqual(page.record.errors, []);
   await page.close();
 });

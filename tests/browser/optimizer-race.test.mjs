@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage } from './browser.mjs';
-import { canvasInk, statReader, noNaNInCards, clickTimes } from './probes.mjs';
+import { offMachineRequests, PLAY_TIMEOUT, screenshot, startSite, widgetsReady, openPage, openFreshPage } from './browser.mjs';
+import { canvasInk, statReader, noNaNInCards, clickTimes, reportedEvents } from './probes.mjs';
 import { assertFirstTry, assertPractice, changePrediction, lockPrediction, predictBox, recordReports } from './predict-helpers.mjs';
 
 let site;
@@ -82,7 +82,7 @@ test('optimizer-race: predict, then check — on the saddle without noise all si
   assert.equal(await box.getAttribute('data-state'), 'committed');
   await page.getByLabel('surface', { exact: true }).selectOption('saddle');
   await race();
-  const verdict = /Your prediction held: you said “all stuck at the saddle point”.*In that race \(saddle, no gradient noise, start \(-1\.50, 0\.00\)\), none of the six optimisers left the ridge y = 0\./;
+  const verdict = /Your prediction held: you said “all stuck at the saddle point”.*In that race \(saddle, η = 0\.0500, no gradient noise, start \(-1\.50, 0\.00\)\), none of the six optimisers left the ridge y = 0\./;
   assert.match(await status(), verdict);
   assert.equal(await box.getAttribute('data-result'), 'held');
   // With noise 0.1 all six leave the ridge: the verdict still on screen names the noise-free run
@@ -153,7 +153,8 @@ test('optimiser race: a saddle race started off the line y = 0 is another experi
 // try, and is recorded.
 test('optimiser race: a saddle prediction changed part-way through the race is practice after Reset; changed before a step it is a first try', async () => {
   for (const partWay of [true, false]) {
-    const page = await openPage(site, '/lessons/optimizer-race.html', { reducedMotion: 'reduce' });
+    // No prediction saved by an earlier test (a recorded one makes every later verdict practice).
+    const page = await openFreshPage(site, '/lessons/optimizer-race.html', { reducedMotion: 'reduce' });
     await recordReports(page);
     const id = 'optimizer-saddle';
     const box = predictBox(page, id);
@@ -215,7 +216,44 @@ test('optimiser race: after the noisy-bowl try, a saddle race with noise does no
   await noise.fill('0');
   await race();
   const text = await assertFirstTry(page, box, { wait: 120000 });
-  assert.match(text, /In that race \(saddle, no gradient noise, start \(-1\.50, 0\.00\)\), none of the six optimisers left the ridge y = 0\./);
+  assert.match(text, /In that race \(saddle, η = 0\.0500, no gradient noise, start \(-1\.50, 0\.00\)\), none of the six optimisers left the ridge y = 0\./);
   assert.equal(await reveal.evaluate((d) => d.open), true, 'the verdict opens the reveal');
+  await page.close();
+});
+
+// The audit's η = 1 on the saddle: SGD bounces between x = ±1.5 at the start's loss 2.2500 and
+// Nesterov diverges, yet the box said "all stuck at the saddle point … held" (it only counted
+// paths ending near y = 0). The question and the reveal are about the saddle's own η, 0.05: at
+// η = 1 the box says which η to set back and stays locked, nothing is recorded; back at the
+// slider's stop for 0.05 (0.0501) the race settles it, a recorded first try naming its η.
+test('optimiser race: at η = 1 on the saddle the box gives no verdict, says to set η back, and judges the race at the saddle\'s η', async () => {
+  const page = await openFreshPage(site, '/lessons/optimizer-race.html', { reducedMotion: 'reduce' });
+  await recordReports(page);
+  const id = 'optimizer-saddle';
+  const box = predictBox(page, id);
+  const status = () => box.getByRole('status').textContent();
+  const race = async () => { for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Play' }).click(); };
+  const stat = statReader(page);
+  await lockPrediction(page, id, 'saddle');
+  await page.getByLabel('surface', { exact: true }).selectOption('saddle');
+  const eta = page.getByRole('slider', { name: /learning rate/ });
+  await eta.focus();
+  await page.keyboard.press('End');
+  assert.match(await eta.getAttribute('aria-valuetext'), /1\.0000$/);
+  await race();
+  assert.match(await page.locator('.dw-message').first().textContent(), /^Step 600: .*Diverged: Nesterov/);
+  assert.equal(await stat('SGD'), '2.2500', 'SGD bounces at the start\'s loss');
+  assert.equal(await stat('Nesterov'), 'diverged');
+  assert.equal(await box.getAttribute('data-state'), 'committed');
+  assert.equal(await box.getAttribute('data-result'), null);
+  assert.equal(await status(), 'This race does not test your prediction: it ran at η = 1.0000, and the question is about the saddle\'s own learning rate, η = 0.0500, which choosing the saddle sets. Choose another surface and then the saddle again (or move the η slider back until it shows 0.0501), and race once more.');
+  assert.deepEqual((await reportedEvents(page)).filter((r) => r.widget === `predict:${id}`), [], 'nothing recorded');
+  // The slider's stop next to 0.05 is the saddle's η.
+  await eta.fill('-1.3');
+  assert.match(await eta.getAttribute('aria-valuetext'), /0\.0501$/);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await race();
+  const text = await assertFirstTry(page, box);
+  assert.match(text, /In that race \(saddle, η = 0\.0501, no gradient noise, start \(-1\.50, 0\.00\)\), none of the six optimisers left the ridge y = 0\./);
   await page.close();
 });

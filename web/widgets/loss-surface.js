@@ -89,22 +89,34 @@ function build(ctx) {
   // spot? Judged, once a run from that spot is over, from the engine's path (describePath's
   // verdict on the first ball). A run from a dropped point leaves the prediction locked and says
   // so in the box; Reset brings the ball back to the starting spot.
+  // The learning rate is part of the experiment: the question and the lesson's reveal ("every
+  // optimiser rolls to the saddle point and stalls there") are about the η the widget opened with
+  // (the lesson's 0.05). Elsewhere the ending differs — at η = 1 plain SGD bounces between
+  // x = ±1.5 at its starting loss for ever, from 1.1 it flies off — so a run at another η neither
+  // settles the box nor is recorded; the box says which η to set back. A run at the judged η that
+  // ends in none of the three choices says so in words and leaves the box locked.
+  let judgedEta = opts.eta;
+  const etaOff = () => opts.eta !== judgedEta;
   const isStart = (x, y) => !!view && Math.abs(x - view.startX) <= 1e-9 * (view.x1 - view.x0) && Math.abs(y - view.startY) <= 1e-9 * (view.y1 - view.y0);
   const atStart = () => !!start && isStart(start.x, start.y);
+  const nextStep = () => t('loss-surface.predict.next', { onSaddle: opts.surface === 'saddle', offStart: opts.surface === 'saddle' && !atStart(), etaOff: etaOff(), judged: formatEta(judgedEta) });
   const prediction = createPrediction(ctx, {
     id: 'loss-surface-saddle',
     question: t('loss-surface.predict.question'),
     choices: ['valley', 'saddle', 'off'].map((c) => [c, t(`loss-surface.predict.${c}`)]),
-    next: () => t('loss-surface.predict.next', { onSaddle: opts.surface === 'saddle', offStart: opts.surface === 'saddle' && !atStart() }),
-    onCommit: () => { runShown = false; },
+    next: () => nextStep(),
+    onCommit: () => { runShown = false; boxSaysOff = ''; },
     // Changed part-way through a run from the starting spot, the box has had the ball heading for
     // the origin on screen.
     progress: () => runShown,
   });
-  let offStartNoted = false;
+  // The locked box's word on the settings it last gave ('' = the locked message; 'start', 'eta').
+  let boxSaysOff = '';
   // Steps of a run from the saddle's starting spot have been on screen since the last commit.
   let runShown = false;
   const notePrediction = (text) => prediction.note(text);
+  const sayLocked = () => notePrediction(t('predict.locked', { value: t(`loss-surface.predict.${prediction.pending}`), next: nextStep() }));
+  const offEtaNote = () => t('loss-surface.predict.offEta', { eta: formatEta(opts.eta), judged: formatEta(judgedEta), offStart: !atStart() });
   function judgeSaddle() {
     const lead = racers[0];
     if (opts.surface !== 'saddle' || !lead) return;
@@ -123,17 +135,29 @@ function build(ctx) {
     }
     if (fromStart && lead.steps() > 0) runShown = true;
     if (running) return;
+    if (etaOff()) {
+      boxSaysOff = 'eta';
+      notePrediction(offEtaNote());
+      return;
+    }
     if (!fromStart) {
-      offStartNoted = true;
+      boxSaysOff = 'start';
       notePrediction(t('loss-surface.predict.offStart', { x: formatNumber(lead.points[0], 2), y: formatNumber(lead.points[1], 2), x0: formatNumber(view.startX, 2), y0: formatNumber(view.startY, 2) }));
       return;
     }
     const d = attempt(card, () => diagnose(lead), null);
-    const outcome = !d ? null : d.state === 'saddle' ? 'saddle' : d.state === 'diverged' ? 'off' : (d.state === 'bottom' || d.state === 'stopped') ? 'valley' : null;
-    if (!outcome) return;
+    if (!d) return;
+    const outcome = d.state === 'saddle' ? 'saddle' : d.state === 'diverged' ? 'off' : (d.state === 'bottom' || d.state === 'stopped') ? 'valley' : null;
     const n = lead.losses.length;
-    const where = t('loss-surface.predict.where', { x: formatNumber(lead.points[0], 2), y: formatNumber(lead.points[1], 2), loss: formatNumber(lead.losses[n - 1], 3), steps: n - 1 });
-    offStartNoted = false;
+    const where = t('loss-surface.predict.where', { name: nameOf(lead.kind), eta: formatEta(opts.eta), x: formatNumber(lead.points[0], 2), y: formatNumber(lead.points[1], 2), loss: formatNumber(lead.losses[n - 1], 3), steps: n - 1 });
+    if (!outcome) {
+      // The run is over and fits no choice (bouncing at its starting loss, still crawling): said in
+      // words, the box stays locked rather than waiting for a run that has finished.
+      boxSaysOff = 'noFit';
+      notePrediction(t('loss-surface.predict.noFit', { where, name: nameOf(lead.kind), text: d.text }));
+      return;
+    }
+    boxSaysOff = '';
     prediction.settle(outcome, t('loss-surface.predict.why', { where, why: t(`loss-surface.predict.why.${outcome}`) }));
   }
 
@@ -176,10 +200,16 @@ function build(ctx) {
     if (!view || !start) return;
     for (const r of racers) r.delete();
     racers = [];
-    if (offStartNoted && prediction.pending !== null && opts.surface === 'saddle' && atStart()) {
-      // Back on the starting spot: the box asks for the run again instead of the note.
-      offStartNoted = false;
-      notePrediction(t('predict.locked', { value: t(`loss-surface.predict.${prediction.pending}`), next: t('loss-surface.predict.next', { onSaddle: true, offStart: false }) }));
+    if (prediction.pending !== null && opts.surface === 'saddle') {
+      // A locked box says at once when the new run is at another η than the question's, and, back
+      // on the question's settings (η, starting spot), asks for the run again instead of its note.
+      if (etaOff()) {
+        boxSaysOff = 'eta';
+        notePrediction(offEtaNote());
+      } else if (boxSaysOff && atStart()) {
+        boxSaysOff = '';
+        sayLocked();
+      }
     }
     for (const kind of kinds()) {
       const r = attempt(card, () => surface.startRacer(kind, start.x, start.y, opts.eta), null);
@@ -251,10 +281,12 @@ function build(ctx) {
       const named = (state) => verdicts.filter((v) => v.d.state === state).map((v) => nameOf(v.r.kind));
       const done = named('bottom');
       const stalled = named('saddle');
+      const bouncing = named('bouncing');
       let text = t('loss-surface.race', { steps: Math.max(...racers.map((r) => r.steps())), parts: parts.join(' · ') });
       if (done.length) text += t('loss-surface.race.bottom', { names: done.join(', ') });
       if (stalled.length) text += t('loss-surface.race.saddle', { lowest: show(view.minValue), names: stalled.join(', ') });
-      card.setMessage(text, done.length ? 'ok' : stalled.length ? 'warn' : 'info');
+      if (bouncing.length) text += t('loss-surface.race.bouncing', { names: bouncing.join(', ') });
+      card.setMessage(text, done.length ? 'ok' : stalled.length || bouncing.length ? 'warn' : 'info');
     }
     plot.canvas.setAttribute('aria-label', t('loss-surface.figure', { x: formatNumber(lead.points[2 * (n - 1)], 2), y: formatNumber(lead.points[2 * (n - 1) + 1], 2), loss: formatNumber(lead.losses[n - 1], 3), steps: n - 1 }));
   }
@@ -337,6 +369,7 @@ function build(ctx) {
       play.stop();
       opts = { ...next };
       opts.eta = onEtaLadder(opts.eta);
+      judgedEta = opts.eta; // as a card opened with `next` judges
       showOptions({ eta: etaSlider, optimizer: optSelect, surface: surfaceSelect }, opts);
       loadSurface();
     },

@@ -31,6 +31,7 @@ const RACERS = [
 // Learning rates that make each surface interesting for all six at once (the slider overrides).
 const DEFAULT_RATE = { bowl: 0.02, ravine: 0.05, rosenbrock: 0.001, saddle: 0.05 };
 const MAX_STEPS = 600;
+const LOG_STEP = 0.01; // the η slider's step on its log10 track
 const GRID = 90;
 
 export function mount(element, options) {
@@ -69,14 +70,21 @@ function build(ctx) {
     onChange: (v) => { play.stop(); opts.surface = v; opts.learningRate = DEFAULT_RATE[v]; sliders.learningRate.set(opts.learningRate); loadSurface(); },
   });
   const sliders = {
-    learningRate: slider(card.controls, { label: t('optimizer-race.slider.learningRate'), min: 0.0001, max: 1, step: 0.01, scale: 'log', value: opts.learningRate, format: (v) => fixed(v, 4), onInput: (v) => { play.stop(); opts.learningRate = v; restart(); } }),
+    learningRate: slider(card.controls, { label: t('optimizer-race.slider.learningRate'), min: 0.0001, max: 1, step: LOG_STEP, scale: 'log', value: opts.learningRate, format: (v) => fixed(v, 4), onInput: (v) => { play.stop(); opts.learningRate = v; restart(); } }),
     noise: slider(card.controls, { label: t('optimizer-race.slider.noise'), min: 0, max: 5, step: 0.05, value: opts.noise, format: (v) => fixed(v, 2), onInput: (v) => { play.stop(); opts.noise = v; restart(); } }),
   };
   const stats = racers.map((r) => card.stat(r.label));
 
   // Predict, then check: on the saddle without noise, where do the six end? Judged from the
   // engine's paths once the race is over: a racer that left the ridge y = 0 by more than 0.5
-  // is at a minimum (0, ±1); one still on it is stuck at the saddle.
+  // is at a minimum (0, ±1); one still on it whose loss fell has rolled to the saddle point (or
+  // towards it). A racer that diverged, or that stayed on the ridge no lower than its start
+  // (bouncing across it), is at neither: the box says so and stays locked.
+  // Judged only at the saddle's own η (DEFAULT_RATE, which choosing the saddle sets), as the
+  // lesson's reveal is: at η = 1 SGD bounces between x = ±1.5 and Nesterov diverges. The log
+  // slider cannot return to 0.05 itself; its nearest stop (0.0501) counts as the same η.
+  const rateStop = (v) => Math.round(Math.log10(v) / LOG_STEP);
+  const rateOff = () => rateStop(opts.learningRate) !== rateStop(DEFAULT_RATE.saddle);
   const prediction = createPrediction(ctx, {
     id: 'optimizer-saddle',
     question: t('optimizer-race.predict.question'),
@@ -85,7 +93,7 @@ function build(ctx) {
     // Changed part-way through a race on the ridge, the box has had the six paths on screen.
     progress: () => raceShown,
     // The lesson's noisy-bowl try leaves the noise on, and a change of surface keeps it.
-    next: () => t('optimizer-race.predict.next', { noisy: opts.noise !== 0 }),
+    next: () => t('optimizer-race.predict.next', { noisy: opts.noise !== 0, rateOff: opts.surface === 'saddle' && rateOff(), rate: fixed(DEFAULT_RATE.saddle, 4) }),
   });
   let raceShown = false; // steps of a race on the ridge have been on screen since the prediction was locked
   function judgeSaddle() {
@@ -110,9 +118,26 @@ function build(ctx) {
     if (prediction.pending === null) { prediction.outcomeSeen(t('optimizer-race.predict.seen')); return; }
     raceShown = true;
     if (!over) return;
-    const off = racers.filter((r) => { const p = r.surface.path(); return Math.abs(p[p.length - 1]) > 0.5; }).length;
+    if (rateOff()) {
+      prediction.note(t('optimizer-race.predict.offRate', { eta: fixed(opts.learningRate, 4), rate: fixed(DEFAULT_RATE.saddle, 4), stop: fixed(10 ** (rateStop(DEFAULT_RATE.saddle) * LOG_STEP), 4) }));
+      return;
+    }
+    const ends = racers.map((r) => {
+      if (r.surface.pathStatus() === 'diverged') return 'diverged';
+      const p = r.surface.path();
+      if (Math.abs(p[p.length - 1]) > 0.5) return 'minimum';
+      // At the saddle point (a start on it stays there), or rolled towards it: its loss fell.
+      return Math.hypot(p[p.length - 2], p[p.length - 1]) < 0.05 || lastLoss(r) < r.surface.losses()[0] ? 'saddle' : 'still';
+    });
+    if (ends.some((e) => e === 'diverged' || e === 'still')) {
+      const list = racers.map((r, i) => (ends[i] === 'diverged' ? t('optimizer-race.predict.noFit.diverged', { name: r.label })
+        : ends[i] === 'still' ? t('optimizer-race.predict.noFit.still', { name: r.label, loss: fixed(lastLoss(r), 4) }) : '')).filter(Boolean);
+      prediction.note(t('optimizer-race.predict.noFit', { list: list.join('; ') }));
+      return;
+    }
+    const off = ends.filter((e) => e === 'minimum').length;
     const outcome = off === racers.length ? 'minimum' : off === 0 ? 'saddle' : 'mixed';
-    prediction.settle(outcome, t('optimizer-race.predict.why', { off, all: racers.length, count: formatNumber(off, 0), x: fixed(start.x, 2), y: fixed(start.y, 2) }));
+    prediction.settle(outcome, t('optimizer-race.predict.why', { off, all: racers.length, count: formatNumber(off, 0), x: fixed(start.x, 2), y: fixed(start.y, 2), eta: fixed(opts.learningRate, 4) }));
   }
 
   function loadSurface() {

@@ -26,10 +26,19 @@ export const messages = {
   'optimizer-race.predict.mixed': 'some at each',
   'optimizer-race.predict.seen': 'The race on the saddle without noise was on screen before a prediction was locked in, so a prediction made on this page now is practice and is not recorded.',
   'optimizer-race.predict.offRidge': 'This race does not test your prediction: it starts at ({x}, {y}), off the line y = 0. Move the start back onto y = 0 (the left and right arrow keys keep it there), or choose another surface and then the saddle again, and race once more.',
-  'optimizer-race.predict.next': ({ noisy }) => `Now ${noisy ? 'set gradient noise back to 0, choose' : 'choose'} the saddle surface${noisy ? '' : ' (gradient noise 0)'} and press Play until the race ends.`,
+  'optimizer-race.predict.next': ({ noisy, rateOff, rate }) => `Now ${noisy ? 'set gradient noise back to 0, choose' : 'choose'} the saddle surface${noisy ? '' : ' (gradient noise 0)'}${rateOff ? ` and set η back to ${rate} (choosing another surface and then the saddle again does that)` : ''} and press Play until the race ends.`,
+  // The question and the lesson's reveal are about the saddle's own η, the one choosing it sets.
+  // Elsewhere the race ends otherwise (at η = 1 SGD bounces between x = ±1.5 at its starting loss
+  // and Nesterov diverges), so it neither settles the box nor is recorded. The log slider's stop
+  // nearest 0.05 (stop) shows 0.0501 and counts as the same η.
+  'optimizer-race.predict.offRate': ({ eta, rate, stop }) => `This race does not test your prediction: it ran at η = ${eta}, and the question is about the saddle's own learning rate, η = ${rate}, which choosing the saddle sets. Choose another surface and then the saddle again (or move the η slider back until it shows ${stop}), and race once more.`,
+  // A race at the question's settings whose racers did not all end in one of the three places.
+  'optimizer-race.predict.noFit': ({ list }) => `This race ended in none of the three choices, so it does not settle your prediction, which stays locked: ${list}.`,
+  'optimizer-race.predict.noFit.diverged': '{name} diverged',
+  'optimizer-race.predict.noFit.still': '{name} ended at loss {loss}, no lower than at its start on the ridge',
   'optimizer-race.predict.noisy': 'This race does not test your prediction: it ran with gradient noise {noise}, and the question is about a race without noise. Set gradient noise back to 0 and race once more.',
   // The verdict stays on screen while the learner changes the settings, so it names the run it judged.
-  'optimizer-race.predict.why': ({ off, all, count, x, y }) => `In that race (saddle, no gradient noise, start (${x}, ${y})), ${off === 0 ? 'none' : off === all ? 'all' : count} of the six optimisers left the ridge y = 0. ${off === 0 ? 'Along y = 0 the gradient has no y-part, so nothing pushes them towards the minima at (0, ±1); a little gradient noise does.' : 'A start off the line y = 0 gives the gradient a y-part that pulls them away from the ridge.'}`,
+  'optimizer-race.predict.why': ({ off, all, count, x, y, eta }) => `In that race (saddle, η = ${eta}, no gradient noise, start (${x}, ${y})), ${off === 0 ? 'none' : off === all ? 'all' : count} of the six optimisers left the ridge y = 0. ${off === 0 ? 'Along y = 0 the gradient has no y-part, so nothing pushes them towards the minima at (0, ±1); a little gradient noise does.' : 'A start off the line y = 0 gives the gradient a y-part that pulls them away from the ridge.'}`,
   'optimizer-race.start': 'All six start at ({x}, {y}) with η = {eta}. Press Play.',
   'optimizer-race.leads': 'Step {step}: {leader} leads with loss {loss} (minimum {min}).',
   'optimizer-race.diverged': ({ names, count }) => `Diverged: ${names} — η is too large for ${count > 1 ? 'them' : 'it'} here.`,

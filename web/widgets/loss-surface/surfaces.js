@@ -107,7 +107,8 @@ export function curvatureAt(gradient, x, y, h = 1e-4) {
 
 // The state of one ball in words, from the engine's path (losses and points) alone:
 //   { state, tone, text } with state one of waiting, diverged, overshooting, bottom, saddle,
-//   zigzag, crawling, stopped, gliding. Its words come from t (the widget's ctx.t; English by default).
+//   bouncing (a zig-zag whose loss is no lower than at the start), zigzag, crawling, stopped,
+//   gliding. Its words come from t (the widget's ctx.t; English by default).
 // "saddle": the ball has stalled (the loss moved by less than 0.1 % of the way down over the
 // last STALL_WINDOW steps) well above the surface's minimum, next to a point where the gradient
 // vanishes — the Newton step H⁻¹∇L is short and the engine's gradient at its end is ≈ 0 — and
@@ -148,7 +149,12 @@ export function describePath(racer, { minValue, maxSteps, eta, gradient = null, 
     const along = Math.abs(saddle.direction[1]) > 0.9 ? t('loss-surface.path.along.y') : Math.abs(saddle.direction[0]) > 0.9 ? t('loss-surface.path.along.x') : t('loss-surface.path.along.diagonal');
     return { state: 'saddle', tone: 'warn', text: t('loss-surface.path.saddle', { steps, loss: fmt(loss), lowest: fmt(minValue), along }) };
   }
-  if (flips > steps / 3 && steps > 4) return { state: 'zigzag', tone: 'warn', text: t('loss-surface.path.zigzag', { loss: fmt(loss) }) };
+  if (flips > steps / 3 && steps > 4) {
+    // A zig-zag gets lower only if its loss fell: at η = 1 on the saddle plain SGD jumps between
+    // x = −1.5 and x = +1.5 (x ← (1 − 2η)x) and its loss stays the starting 2.25 for ever.
+    if (!(loss < first - 1e-9 * Math.max(1, Math.abs(first)))) return { state: 'bouncing', tone: 'bad', text: t('loss-surface.path.bouncing', { first: fmt(first), loss: fmt(loss), eta: formatShortNumber(eta) }) };
+    return { state: 'zigzag', tone: 'warn', text: t('loss-surface.path.zigzag', { loss: fmt(loss) }) };
+  }
   if (steps >= maxSteps && left > 0.05) return { state: 'crawling', tone: 'warn', text: t('loss-surface.path.crawling', { steps, left: formatShortNumber(Math.round(left * 100)), eta: formatShortNumber(eta) }) };
   if (steps >= maxSteps) return { state: 'stopped', tone: 'info', text: t('loss-surface.path.stopped', { steps, loss: fmt(loss), lowest: fmt(minValue) }) };
   return { state: 'gliding', tone: 'info', text: t('loss-surface.path.gliding', { steps, loss: fmt(loss) }) };
