@@ -386,3 +386,32 @@ test('pipeline leakage: a leaky 0.800 at 30 columns, seen before the lock or und
   await assertFirstTry(page, boxOf(page));
   await page.close();
 });
+
+// Selection may keep a single column (the slider's minimum): the leak message and the box's verdict
+// say "the 1 column that happens to match" and "one that happens", never "the 1 columns".
+test('pipeline-leakage: with 1 column kept by selection, the messages count it in the singular', async () => {
+  const page = await openPage(site, '/lessons/pipeline-leakage.html');
+  const box = page.locator('[data-predict="leakage-many-columns"]');
+  const columns = page.getByRole('slider', { name: /noise columns/ });
+  await page.getByRole('slider', { name: /columns kept by selection/ }).fill('1');
+  await box.getByRole('combobox', { name: /leaky cross-validated accuracy will/ }).selectOption('high');
+  await box.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await columns.fill(String(Math.log10(2000)));
+  const text = await box.getByRole('status').textContent();
+  const count = Number(text.match(/On ([\d\s\u2009\u202f]+) columns/)[1].replace(/\D/g, ''));
+  const e = await expected(page, count, 1);
+  assert.ok(Number(e.leaky) - Number(e.honest) > 0.15, `a leak at 1 kept column: ${e.leaky} vs ${e.honest}`);
+  assert.equal(await box.getAttribute('data-result'), Number(e.leaky) >= 0.65 ? 'held' : 'missed');
+  assert.match(text, /the selection searches so many columns that it finds one that happens to match the labels/);
+  const message = await page.locator('.dw-message').first().textContent();
+  assert.match(message, /^Leak: fitted on all 50 rows, the selection picked the 1 column that happens to match the labels of the very rows it is later tested on\. It reports /);
+  assert.ok(message.includes(`It reports ${e.leaky} on columns of pure noise`), message);
+  assert.doesNotMatch(`${message} ${text}`, /\b1 columns\b|one that happen\b/);
+  // Two kept: the plural.
+  await page.getByRole('slider', { name: /columns kept by selection/ }).fill('2');
+  const two = await expected(page, count, 2);
+  assert.ok(Number(two.leaky) - Number(two.honest) > 0.15, `a leak at 2 kept columns: ${two.leaky} vs ${two.honest}`);
+  assert.match(await page.locator('.dw-message').first().textContent(), /picked the 2 columns that happen to match/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

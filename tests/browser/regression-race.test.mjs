@@ -272,3 +272,58 @@ test('race: the table at noise 1.2 with changed settings does not count as the a
   await assertClean(page);
   await page.close();
 });
+
+// The message names the largest train–test gap and says the model "learned part of the noise"
+// only where that can be so: a flexible model (RBF SVR, forest, boosting) on a curve with noise,
+// with a gap above 0. At noise 0 it once said so of boosting (0.10), and at 200 points of
+// ElasticNet's straight line (0.03). Each gap is the engine's, computed in the page.
+test('race: "learned part of the noise" only for a flexible model on a noisy curve; at noise 0 and for a gap of 0 or less the gap is stated plainly', async () => {
+  const page = await openPage(site, '/lessons/regression-models.html', { reducedMotion: 'reduce' });
+  const c = page.locator('.dw-card').nth(0);
+  const message = () => c.locator('.dw-message').textContent();
+  const largestGap = (options, settings = null) => page.evaluate(async ([options, settings]) => {
+    const { loadEngine } = await import('/engine/index.js');
+    const d = await import('/widgets/regression-race/data.js');
+    const { formatNumber } = await import('/lib/format.js');
+    const { results } = d.race(await loadEngine(), { ...d.RACE_DEFAULTS, ...options }, settings || d.defaultSettings());
+    const [key, gap] = results.map((r) => [r.key, r.test.rmse - r.train.rmse]).sort((a, b) => b[1] - a[1])[0];
+    return { key, gap: formatNumber(gap, 2) };
+  }, [options, settings]);
+  const names = { linear: 'linear regression', elastic: 'ElasticNet', svrLinear: 'SVR, linear kernel', svrRbf: 'SVR, RBF kernel', forest: 'random forest', boosting: 'gradient boosting' };
+  const gapSentence = ({ key, gap }) => `The largest gap between test and training RMSE is the ${names[key]}'s (${gap})`;
+  // The default race (noise 0.4): boosting's gap of 0.40, fitted noise.
+  let want = await largestGap({});
+  assert.deepEqual(want, { key: 'boosting', gap: '0.40' });
+  assert.ok((await message()).endsWith(`${gapSentence(want)}: it learned part of the noise.`), await message());
+  // Noise 0: still boosting's gap, but there is no noise to learn.
+  await c.getByRole('slider', { name: /^noise/ }).fill('0');
+  want = await largestGap({ noise: 0 });
+  assert.deepEqual(want, { key: 'boosting', gap: '0.10' });
+  assert.ok((await message()).endsWith(`${gapSentence(want)}: with no noise on the curve there is none to learn, so the gap comes only from where the test points fall.`), await message());
+  // Noise 0 and 200 points: a straight line has the largest gap.
+  await c.getByRole('slider', { name: /^training points/ }).fill('200');
+  want = await largestGap({ noise: 0, points: 200 });
+  assert.ok(['linear', 'elastic', 'svrLinear'].includes(want.key), want.key);
+  assert.ok((await message()).includes(`${gapSentence(want)}: with no noise on the curve`), await message());
+  // Noise 0.4, 40 points, and settings that leave no model a positive gap (forest 20 points per
+  // leaf, boosting 1 round, RBF SVR C = 0.01): boosting's gap, below 0, is stated and not explained.
+  await c.getByRole('slider', { name: /^training points/ }).fill('40');
+  await c.getByRole('slider', { name: /^noise/ }).fill('0.4');
+  const settingsOf = c.getByRole('combobox', { name: 'settings of' });
+  await settingsOf.selectOption('forest');
+  await c.getByRole('slider', { name: /^min points per leaf/ }).fill('20');
+  await settingsOf.selectOption('boosting');
+  await c.getByRole('slider', { name: /^rounds/ }).fill('1');
+  await settingsOf.selectOption('svrRbf');
+  await c.getByRole('slider', { name: /^C/ }).fill(stopOf('svrRbf', 'C', 0.01));
+  const s = await page.evaluate(async () => {
+    const d = await import('/widgets/regression-race/data.js');
+    const x = d.defaultSettings(); x.forest.minLeaf = 20; x.boosting.rounds = 1; x.svrRbf.C = 0.01; return x;
+  });
+  want = await largestGap({}, s);
+  assert.equal(want.key, 'boosting');
+  assert.ok(Number(want.gap) <= 0, want.gap);
+  assert.ok((await message()).endsWith(`${gapSentence(want)}.`), await message());
+  await assertClean(page);
+  await page.close();
+});

@@ -72,8 +72,33 @@ test('sentiment-reviews: readouts match the engine; examples and word pairs by k
       assert.equal(await card.locator('.dw-token-chip').count(), 0);
       assert.doesNotMatch(await card.textContent(), /Positive \(p|Negative \(p|p\(positive\) = \d/, `"${typed}"`);
     }
+    // Words the training reviews never hold carry no evidence either (each chip "unseen: 0"), so
+    // p(positive) is again the prior alone: no verdict ("Positive (p = 0.500)" was shown for "zzz").
+    for (const [typed, pairs, verdictText] of [
+      ['zzz', false, 'No verdict: this word never occurs in the training reviews, so nothing weighs for positive or negative. Add a word the model has seen.'],
+      ['zzz qqq', false, 'No verdict: none of these 2 words occurs in the training reviews, so nothing weighs for positive or negative. Add a word the model has seen.'],
+      ['zzz qqq', true, 'No verdict: none of these 2 words occurs in the training reviews, so nothing weighs for positive or negative. Add a word the model has seen.'],
+    ]) {
+      await pairsBox.setChecked(pairs);
+      await box.fill(typed);
+      const e = await engine(page, typed, pairs);
+      assert.equal(e.p, '0.500', 'the prior alone');
+      assert.equal(await card.locator('.dw-spam-verdict').textContent(), verdictText, typed);
+      assert.equal(await stat('p(positive)'), '–', typed);
+      assert.deepEqual(await card.locator('.dw-token-chip-word').allTextContents(), e.chips, typed);
+      assert.equal(await card.locator('.dw-token-chip', { hasText: 'unseen: 0' }).count(), e.chips.length, typed);
+      assert.doesNotMatch(await card.textContent(), /Positive \(p|Negative \(p|p\(positive\) = \d/, typed);
+    }
+    await pairsBox.setChecked(true);
+    // One seen word is enough: the verdict is back, and both verdicts write p(positive).
+    await box.fill('zzz lovely');
+    const lovely = await engine(page, 'zzz lovely', true);
+    assert.equal(await card.locator('.dw-spam-verdict').textContent(), `${Number(lovely.p) >= 0.5 ? 'Positive' : 'Negative'} (p(positive) = ${lovely.p}).`);
+    await box.fill('The soup was not good');
+    const good = await engine(page, 'The soup was not good', true);
+    assert.equal(await card.locator('.dw-spam-verdict').textContent(), `${Number(good.p) >= 0.5 ? 'Positive' : 'Negative'} (p(positive) = ${good.p}).`);
     await box.fill('lovely');
-    assert.match(await card.locator('.dw-spam-verdict').textContent(), /^(Positive|Negative) \(p/, 'a word brings the verdict back');
+    assert.match(await card.locator('.dw-spam-verdict').textContent(), /^(Positive|Negative) \(p\(positive\) = \d\.\d{3}\)\.$/, 'a word brings the verdict back');
 
     await screenshot(page, `sentiment-reviews-${width}`);
     await assertFitsClean(page, width);

@@ -316,3 +316,28 @@ test('a starred symbol in a choice keeps its star in the radio button\'s name ($
   }
   assert.ok(starred >= 1, 'the GAN lesson\'s D* is among the names');
 });
+
+// The block writes its own verdict before each explanation ("Right.", "Not quite.", "Right: 0.75.",
+// web/js/check-yourself.messages.js), so an explanation that opens with one too reads twice:
+// "Right. Right: the gap …" (regression-models). Read from every lesson's rendered block.
+test('no explanation opens with a verdict of its own: the block already says "Right." or "Not quite."', async () => {
+  const { messages: words } = await import('../../web/js/check-yourself.messages.js');
+  const verdicts = ['choiceRight', 'choiceWrong', 'numberRight', 'numberWrong'].map((k) => /^[^.:]+/.exec(words[`check-yourself.${k}`])[0]);
+  assert.deepEqual([...new Set(verdicts)], ['Right', 'Not quite']);
+  // The block's verdicts and their synonyms, as a word of their own ("No straight line …" is content).
+  const opener = new RegExp(`^(?:${[...new Set(verdicts), 'Correct', 'Incorrect', 'Wrong', 'Yes', 'No', 'Exactly'].join('|')})\\s*[.:,;!—–-]`, 'i');
+  const course = readCourse(path.join(root, 'lessons'));
+  const doubled = [];
+  let explanations = 0;
+  for (const lesson of course.lessons) {
+    for (const [, block] of lesson.body.matchAll(/^::: *check-yourself *\n([\s\S]*?)^::: *$/gm)) {
+      for (const [, html] of renderCheckYourself(block, lesson.file).matchAll(/<template class="cy-why"[^>]*>([\s\S]*?)<\/template>/g)) {
+        explanations += 1;
+        const text = html.replace(/<[^>]*>/g, '').trim();
+        if (opener.test(text)) doubled.push(`${lesson.slug}: "${text.slice(0, 60)}"`);
+      }
+    }
+  }
+  assert.ok(explanations > 300, `${explanations} explanations read`);
+  assert.deepEqual(doubled, []);
+});

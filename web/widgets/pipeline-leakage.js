@@ -151,7 +151,7 @@ function build(ctx) {
     if (opts.features >= TELLING || leakInBand()) leakSinceLock = true;
     if (opts.features < MANY) return;
     const lm = mean(leaky);
-    prediction.settle(lm >= HIGH ? 'high' : 'chance', t('pipeline-leakage.predict.why', { features: formatNumber(opts.features, 0), leaky: fixed(lm, 3), honest: fixed(mean(honest), 3), keep: formatNumber(Math.min(opts.select, data.cols), 0) }));
+    prediction.settle(lm >= HIGH ? 'high' : 'chance', t('pipeline-leakage.predict.why', { features: formatNumber(opts.features, 0), leaky: fixed(lm, 3), honest: fixed(mean(honest), 3), keep: Math.min(opts.select, data.cols) }));
   }
 
   function loadData() {
@@ -186,7 +186,7 @@ function build(ctx) {
       ? t('pipeline-leakage.honest.chance', { score: fixed(hm, 3) })
       : t('pipeline-leakage.honest.luck', { score: fixed(hm, 3), above: hm > 0.5, rows: formatNumber(data.rows, 0) });
     if (lm - hm > 0.15) {
-      card.setMessage(t('pipeline-leakage.leak', { rows: formatNumber(data.rows, 0), keep: formatNumber(keep, 0), leaky: fixed(lm, 3), honest: honestText }), 'bad');
+      card.setMessage(t('pipeline-leakage.leak', { rows: formatNumber(data.rows, 0), keep, leaky: fixed(lm, 3), honest: honestText }), 'bad');
     } else if (lm - hm > 0.05) {
       card.setMessage(t('pipeline-leakage.creeping', { leaky: fixed(lm, 3), honest: fixed(hm, 3) }), 'warn');
     } else {

@@ -13,14 +13,14 @@ import { Plot } from '../lib/plot.js';
 import { button, buttonRow, checkbox, el, rungSlider, select, segmented, showOptions, slider } from '../lib/ui.js';
 import { tableWrap } from '../lib/table.js';
 import { seedOption, nextSeed } from '../lib/schema.js';
-import { formatNumber, formatPercent } from '../lib/format.js';
+import { formatNumber, formatPercent, readShown } from '../lib/format.js';
 import { clusterColor } from '../lib/colors.js';
 import { renderBars } from '../lib/bars.js';
 import { createPrediction } from '../lib/predict.js';
 import { pointsCsv, pointsFromState, pointsState } from '../lib/points-csv.js';
 import {
   FEATURE_RANGE, FEATURES, IMPORTANCE_DEFAULTS, IMPORTANCE_MODELS, IMPURITY_SHARE_MIN, MODELS, PERMUTATION_DROP_MAX,
-  ANSWER_SHOWN_FROM_NOISE, PREDICT_NOISE, RACE_DEFAULTS, TEST_POINTS, X_RANGE, changedSettings, defaultSettings, fitOne, impurityOnly, importances, modelByKey, ownRaceData, raceData, ranking,
+  ANSWER_SHOWN_FROM_NOISE, NOISE_FITTERS, PREDICT_NOISE, RACE_DEFAULTS, TEST_POINTS, X_RANGE, changedSettings, defaultSettings, fitOne, impurityOnly, importances, modelByKey, ownRaceData, raceData, ranking,
   settingText, settingsOnSliders, validSettings,
 } from './regression-race/data.js';
 import { messages } from './regression-race/messages.js';
@@ -247,7 +247,13 @@ function build(ctx) {
       ? t('regression-race.caption.own', { train: formatNumber(data.train.x.length, 0), test: formatNumber(data.test.x.length, 0) })
       : t('regression-race.caption.curve', { test: formatNumber(TEST_POINTS, 0) });
     table.replaceChildren(head, body);
-    const gapText = t('regression-race.gap', { best: modelName(bestResult.key), rmse: formatNumber(bestResult.test.rmse, 2), gapModel: modelName(gaps[0][0]), gap: formatNumber(gaps[0][1], 2) });
+    // "Learned part of the noise" only where it can be so: a flexible model, a curve with noise, a
+    // gap above 0 as shown. Own points say nothing about their noise, so their gap is stated plainly.
+    const gapShown = formatNumber(gaps[0][1], 2);
+    const cause = imported ? ''
+      : opts.noise <= 0 ? 'noNoise'
+        : NOISE_FITTERS.includes(gaps[0][0]) && readShown(gapShown) > 0 ? 'noise' : '';
+    const gapText = t('regression-race.gap', { best: modelName(bestResult.key), rmse: formatNumber(bestResult.test.rmse, 2), gapModel: modelName(gaps[0][0]), gap: gapShown, cause });
     if (opts.view === 'race') card.setMessage(gapText, 'info');
     // The question (and the lesson's reveal) is about the six models at their default settings: at
     // other settings the table neither answers it nor gives the answer away.

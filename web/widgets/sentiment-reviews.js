@@ -115,25 +115,28 @@ function build(ctx) {
     if (!fit) return;
     const r = attempt(card, () => explain(ml, vocab, model, fit, text, opts.pairs), null);
     if (!r) return;
-    // With no word in the review, p(positive) is the prior alone: a share of the training reviews,
-    // not a reading of this one. No verdict and no p(positive) are shown for it.
-    if (!r.words.length) {
-      stat.p.set('–');
-      chips.replaceChildren(el('span', { className: 'dw-empty', text: t('sentiment-reviews.noWords.chips') }));
-      sum.textContent = '';
-      verdictLine.textContent = t('sentiment-reviews.noWords');
-      delete verdictLine.dataset.tone;
-      card.setMessage(t('sentiment-reviews.accuracy', { accuracy: formatPercent(fit.accuracy, 1), count: formatNumber(TEST.length, 0), pairs: opts.pairs }), 'info');
-      return;
-    }
-    stat.p.set(fixed(r.p, 3));
-    chips.replaceChildren(...r.features.map((f) => {
+    const featureChips = () => r.features.map((f) => {
       const c = f.id === 0
         ? chip(f.text, t('sentiment-reviews.chip.unseen'), { tone: 'unk', title: t('sentiment-reviews.chip.unseenTitle', { word: f.text }) })
         : chip(f.text, signed(f.weight), { tone: f.weight > 0 ? 'spam' : 'ham', title: t('sentiment-reviews.chip.title', { word: f.text, weight: signed(f.weight) }) });
       c.setAttribute('role', 'listitem');
       return c;
-    }));
+    });
+    // With no word in the review, or none the training reviews hold (every feature unseen, adding
+    // 0), p(positive) is the prior alone: a share of the training reviews, not a reading of this
+    // one. No verdict and no p(positive) are shown for it; unseen words keep their chips.
+    const known = r.features.filter((f) => f.id !== 0).length;
+    if (!r.words.length || !known) {
+      stat.p.set('–');
+      chips.replaceChildren(...(r.words.length ? featureChips() : [el('span', { className: 'dw-empty', text: t('sentiment-reviews.noWords.chips') })]));
+      sum.textContent = '';
+      verdictLine.textContent = r.words.length ? t('sentiment-reviews.noKnownWords', { count: r.words.length }) : t('sentiment-reviews.noWords');
+      delete verdictLine.dataset.tone;
+      card.setMessage(t('sentiment-reviews.accuracy', { accuracy: formatPercent(fit.accuracy, 1), count: formatNumber(TEST.length, 0), pairs: opts.pairs }), 'info');
+      return;
+    }
+    stat.p.set(fixed(r.p, 3));
+    chips.replaceChildren(...featureChips());
     const words = r.features.reduce((a, f) => a + f.weight, 0);
     const round2 = (v) => Math.round(v * 100) / 100;
     sum.textContent = t('sentiment-reviews.sum', { prior: signed(r.prior), words: signed(words), total: signed(round2(r.prior) + round2(words)), p: fixed(r.p, 3) });

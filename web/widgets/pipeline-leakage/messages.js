@@ -1,6 +1,9 @@
 // Every word the pipeline-leakage widget shows a learner (English), apart from the city names
 // (data, from pipeline-leakage/noise-table.js). Numbers arrive formatted (web/lib/format.js);
-// another language adds the same keys with addMessages (web/lib/messages.js).
+// counts with their noun from format.js countOf; another language adds the same keys with
+// addMessages (web/lib/messages.js).
+import { countOf, formatNumber } from '../../lib/format.js';
+
 export const messages = {
   'pipeline-leakage.title': 'Leakage: where the preprocessing is fitted',
   'pipeline-leakage.hint': 'The labels alternate 0, 1 down the rows and no column knows them, so no honest method beats 50% except by luck. Add columns and compare the pipeline fitted on all rows (leaky) with the one refitted inside each fold (honest).',
@@ -38,10 +41,10 @@ export const messages = {
   'pipeline-leakage.predict.notReady': 'Slide the noise columns down to 5 first: with few columns the two scores agree.',
   'pipeline-leakage.predict.next': 'Now slide the noise columns all the way up.',
   'pipeline-leakage.predict.seen': 'The leaky score with {features} noise columns ({leaky}) was on screen before a prediction was locked in: it already shows how far selection fitted on all rows lifts that score, so a prediction made on this page now is practice and is not recorded.',
-  'pipeline-leakage.predict.why': 'On {features} columns of pure noise the leaky pipeline reports {leaky}, the honest one {honest}. Fitted on all rows, the selection searches so many columns that it finds {keep} that happen to match the labels of the very rows it is tested on.',
+  'pipeline-leakage.predict.why': ({ features, leaky, honest, keep }) => `On ${features} columns of pure noise the leaky pipeline reports ${leaky}, the honest one ${honest}. Fitted on all rows, the selection searches so many columns that it finds ${keep === 1 ? 'one that happens' : `${formatNumber(keep, 0)} that happen`} to match the labels of the very rows it is tested on.`,
   'pipeline-leakage.honest.chance': '{score}, about chance',
   'pipeline-leakage.honest.luck': ({ score, above, rows }) => `${score} — ${above ? 'above' : 'below'} 0.5 by luck alone, since with ${rows} rows an honest score wobbles`,
-  'pipeline-leakage.leak': 'Leak: fitted on all {rows} rows, the selection picked the {keep} columns that happen to match the labels of the very rows it is later tested on. It reports {leaky} on columns of pure noise; refitted inside each fold the same pipeline gets {honest}.',
+  'pipeline-leakage.leak': ({ rows, keep, leaky, honest }) => `Leak: fitted on all ${rows} rows, the selection picked the ${countOf(keep, 'column')} that ${keep === 1 ? 'happens' : 'happen'} to match the labels of the very rows it is later tested on. It reports ${leaky} on columns of pure noise; refitted inside each fold the same pipeline gets ${honest}.`,
   'pipeline-leakage.creeping': 'The leaky score ({leaky}) already sits above the honest one ({honest}). Add noise columns: the more columns selection can choose from, the better a chance match it finds.',
   'pipeline-leakage.close': ({ cols, leaky, honest, same }) => `With only ${cols} columns to choose from, selection finds little by luck: leaky ${leaky}, honest ${honest}, ${same ? 'the same' : 'close together'}. Neither column set carries real information — and the leaky number is still not a fair estimate.`,
   'pipeline-leakage.figure': 'Fold accuracies: leaky mean {leaky}, honest mean {honest}, chance 0.5',

@@ -85,6 +85,12 @@ export const MODELS = [
   },
 ];
 export const MODEL_KEYS = MODELS.map((m) => m.key);
+// The models flexible enough to follow the noise of their training points (the lesson: boosting
+// "followed the noise of these forty points", the forest "more mildly"); the three straight lines
+// cannot, so a train–test gap of theirs is only the difference between two samples. The race
+// message says a model "learned part of the noise" only for one of these, and only when the curve
+// has noise (at noise 0 there is none to learn).
+export const NOISE_FITTERS = ['svrRbf', 'forest', 'boosting'];
 export const modelByKey = (key) => MODELS.find((m) => m.key === key);
 
 // Every model's default settings: { elastic: { alpha: 0.01, l1Ratio: 0.5 }, … }.

@@ -67,7 +67,12 @@ export const messages = {
   'regression-race.best': '{model} (best)',
   'regression-race.caption.own': 'Errors on your {train} training points and on the {test} held out for testing (lowest test RMSE marked)',
   'regression-race.caption.curve': 'Errors on the training points and on {test} fresh test points (lowest test RMSE marked)',
-  'regression-race.gap': '{best} has the lowest test RMSE ({rmse}). The largest gap between test and training RMSE is the {gapModel}\'s ({gap}): it learned part of the noise.',
+  // cause: 'noise' (a flexible model on a noisy curve), 'noNoise' (the curve has no noise), or ''
+  // (a straight line, whose gap is the difference between two samples, or your own points).
+  'regression-race.gap': ({ best, rmse, gapModel, gap, cause }) => `${best} has the lowest test RMSE (${rmse}). The largest gap between test and training RMSE is the ${gapModel}'s (${gap})${
+    cause === 'noise' ? ': it learned part of the noise.'
+      : cause === 'noNoise' ? ': with no noise on the curve there is none to learn, so the gap comes only from where the test points fall.'
+        : '.'}`,
   'regression-race.figure': ({ own, train, test, rmses }) => `${own ? `${train} of your points for training, ${test} held out,` : `${train} training points on a curve`} and the predictions of the six models. Test RMSE: ${rmses}.`,
   'regression-race.axis.x': 'x',
   'regression-race.axis.y': 'y',

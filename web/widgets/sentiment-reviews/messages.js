@@ -1,6 +1,9 @@
 // Every word the sentiment-reviews widget shows a learner (English), apart from the reviews and
 // their features themselves (data, from web/lib/sentiment-reviews.js). Numbers arrive formatted
-// (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
+// (web/lib/format.js), counts with their noun from format.js countOf; another language adds the
+// same keys with addMessages (web/lib/messages.js).
+import { countOf } from '../../lib/format.js';
+
 export const messages = {
   'sentiment-reviews.title': 'Positive or negative?',
   'sentiment-reviews.hint': 'Type a review and see which words push it towards positive or negative. Try the “not” examples, then add word pairs.',
@@ -37,8 +40,9 @@ export const messages = {
   'sentiment-reviews.chip.title': '“{word}”: {weight} nats of evidence for positive',
   'sentiment-reviews.noWords': 'No verdict: the review has no words to go on. Type a review to see the model weigh its words.',
   'sentiment-reviews.noWords.chips': 'No words yet.',
+  'sentiment-reviews.noKnownWords': ({ count }) => `No verdict: ${count === 1 ? 'this word never occurs' : `none of these ${countOf(count, 'word')} occurs`} in the training reviews, so nothing weighs for positive or negative. Add a word the model has seen.`,
   'sentiment-reviews.sum': 'log-odds = prior {prior} + features {words} = {total}  →  p(positive) = {p}',
-  'sentiment-reviews.verdict.positive': 'Positive (p = {p}).',
+  'sentiment-reviews.verdict.positive': 'Positive (p(positive) = {p}).',
   'sentiment-reviews.verdict.negative': 'Negative (p(positive) = {p}).',
   'sentiment-reviews.accuracy': ({ accuracy, count, pairs }) => `Test accuracy ${accuracy} on ${count} held-out reviews${pairs ? ', with word pairs' : ', words alone'}.`,
 };
