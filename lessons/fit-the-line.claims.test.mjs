@@ -1,12 +1,14 @@
 // Claims of lessons/fit-the-line.md, checked against the engine's LinearRegression with the
 // fit-line widget's settings: the lesson's directive (seed 3, 30 points, noise 1.5), the widget's
-// hidden line 0.8x + 1.5 on x in [0, 10], its starting line w = 0, b = 5, learning rate 0.02,
-// tolerance 1e-7 and the 5000-step run of Auto-fit (web/widgets/fit-line.js).
+// hidden line 0.8x + 1.5 on x in [0, 10], its starting line w = 0, b = 5, its learning rate for
+// these points (learningRateFor: 0.02 here), tolerance 1e-7 and the 5000-step run of Auto-fit
+// (web/widgets/fit-line.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/linear-models.js';
+import { learningRateFor } from '../web/widgets/fit-line.js';
 
 const lesson = fs.readFileSync(new URL('./fit-the-line.md', import.meta.url), 'utf8');
 const directive = Object.fromEntries([...lesson.match(/^::: widget fit-line (.*)$/m)[1].matchAll(/(\w+)=(\S+)/g)].map(([, k, v]) => [k, Number(v)]));
@@ -19,11 +21,49 @@ function withModel(fn) {
   const m = new ml.LinearRegression();
   try {
     m.setData(X, 1, Y);
-    m.setLearningRate(0.02);
+    m.setLearningRate(learningRateFor(X));
     m.setTolerance(1e-7);
     return fn(m);
   } finally { m.delete(); }
 }
+
+test('on the lesson\'s points Auto-fit steps at 0.02', () => {
+  assert.equal(learningRateFor(X), 0.02);
+});
+
+// "Press Auto-fit … until the engine reports convergence": true for every set of points the widget
+// takes, not only the lesson's. A fixed 0.02 diverged where the points bunch near x = 10 (the MSE's
+// curvature there is up to 2·(100 + 1), so a stable step is below 0.01): five points at seed 0, or
+// a CSV file with x = 9, 9.5, 10. Each step lowers the MSE (to rounding), and the run ends converged.
+test('Auto-fit converges, the MSE falling at every step, on every set of points the widget takes', () => {
+  const autoFit = (xs, ys, maxSteps) => {
+    const m = new ml.LinearRegression();
+    try {
+      m.setData(xs, 1, ys);
+      m.setLearningRate(learningRateFor(xs));
+      m.setTolerance(1e-7);
+      m.setParams([0, 5]);
+      let last = m.loss();
+      for (let i = 0; i < maxSteps && m.status() === 'ready'; i++) {
+        const loss = m.step();
+        if (!(loss <= last * (1 + 1e-12) + 1e-15)) return `step ${i + 1}: MSE ${last} → ${loss}`; // rounding aside
+        last = loss;
+      }
+      return m.status();
+    } finally { m.delete(); }
+  };
+  // The fewest points the widget draws, every seed to 99, at the hidden line's extremes.
+  for (let seed = 0; seed < 100; seed++) {
+    for (const [slope, intercept, noise] of [[0.8, 1.5, 1.5], [-2, -5, 0], [2, 10, 5]]) {
+      const d = ml.makeLinear(5, slope, intercept, noise, seed, 0, 10);
+      assert.equal(autoFit(Array.from(d.X), Array.from(d.y), 100000), 'converged', `seed ${seed}, line ${slope}x + ${intercept}`);
+    }
+  }
+  // Points from a file, bunched at the right end of the plot's x range (and all at one x).
+  assert.equal(autoFit([9, 9.5, 10], [3, 8, 1], 1000000), 'converged');
+  assert.equal(autoFit([10, 10], [-1000, 1000], 100000), 'converged');
+  assert.equal(autoFit(Array.from({ length: 500 }, (_, i) => 9 + i / 499), Array.from({ length: 500 }, (_, i) => (i % 7) - 3), 5000), 'ready', 'a long run is still falling, not diverging');
+});
 const mseAt = (m, w, b) => { m.setParams([w, b]); return m.loss(); };
 
 test('the MSE formula is what the engine computes', () => {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { ml } from '../tests/node/engine.mjs';
 import { computations } from '../web/js/check-computations/generalisation.js';
 import { formatNumber, readShown } from '../web/lib/format.js';
-import { shownBound, shownErrors } from '../web/widgets/generalisation-gap.js';
+import { gapStudyOf, shownBound, shownErrors } from '../web/widgets/generalisation-gap.js';
 
 const SIZES = [8, 16, 32, 64, 128, 256, 512, 1024];
 const at = (n) => SIZES.indexOf(n);
@@ -24,6 +24,25 @@ function study(depth, noise = 0.3) {
     tree.delete();
   }
 }
+// The widget pools the engine's gapStudy one resample at a time (so that a resample dealing its
+// n = 8 training points a single class can be drawn again); at the lesson's settings none is, and
+// its study is gapStudy's, number for number, so the numbers below are the widget's.
+test('the widget\'s study at the lesson\'s settings is the engine\'s gapStudy', () => {
+  const d = ml.makeMoons(2400, 0.3, 1);
+  const tree = new ml.DecisionTree();
+  try {
+    for (const depth of [1, 3, 10]) {
+      tree.setMaxDepth(depth);
+      const engine = ml.gapStudy(tree, d.X, 2, d.y, SIZES, 12, 0.5, 1, 1000);
+      const widget = gapStudyOf(ml, tree, d.X, d.y, 12, 1);
+      assert.deepEqual(widget.redrawn, []);
+      for (const key of ['trainError', 'testError', 'gapMean', 'gapLow', 'gapHigh']) assert.deepEqual(widget[key], Array.from(engine[key]), `depth ${depth}: ${key}`);
+    }
+  } finally {
+    tree.delete();
+  }
+});
+
 const bound = (n, depth) => ml.hoeffdingUnionBound(n, ml.treeClassLogSize(depth, 2, 100), 0.05);
 
 test('the worked example: ln|H| for stumps and depth-3 trees, and the tolerances', () => {

@@ -3,7 +3,7 @@
 // the w = 4 prediction settles only on the 20-layer sigmoid chain it asks about.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, openPage } from './browser.mjs';
+import { startSite, offMachineRequests, openPage, openFreshPage } from './browser.mjs';
 import { scientific } from '../../web/lib/format.js';
 import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine, reportedEvents } from './probes.mjs';
 import { lockChoice, boxVerdict, assertPractice, lockPrediction, recordReports, PRACTICE_SEEN } from './predict-helpers.mjs';
@@ -168,7 +168,7 @@ test('activations: the chain\'s verdict follows the lesson\'s rule at its thresh
 // The box asks about the 20-layer sigmoid chain. It used to lock at any depth: with 1 layer the
 // gradient rose (0.2350 → 0.4200) while the verdict spoke of "every later z" through "1 layers".
 test('activations: predict, then check — the box refuses other depths, names what differs, and neither settles nor counts the outcome seen there', async () => {
-  const page = await openPage(site, '/lessons/activation-functions.html');
+  const page = await openFreshPage(site, '/lessons/activation-functions.html');
   await recordReports(page);
   const w = cardAt(page, 0);
   await layersSlider(w).fill('1');
@@ -234,6 +234,26 @@ test('activations: the lesson\'s steps in order, then its predict paragraph, set
   const v = await boxVerdict(box);
   assert.equal(v.result, 'held');
   assert.match(v.text, /Through 20 layers/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// The temperature slider's ends are the option's ends, 0.05 and 10: the log track in steps of 0.01
+// stops short of log₁₀ 10 (at T = 9.98), and its right end must still read T = 10.
+test('activations: the temperature slider runs from T = 0.05 to T = 10 exactly', async () => {
+  const page = await openPage(site, '/embed.html?w=activations&activation=softmax&temperature=1');
+  const slider = page.getByRole('slider', { name: /temperature/i });
+  const end = async (which) => {
+    await slider.evaluate((input, at) => { input.value = input[at]; input.dispatchEvent(new Event('input', { bubbles: true })); }, which);
+    return (await message(page)).match(/T = ([\d.]+)/)[1];
+  };
+  assert.equal(await end('max'), '10.00');
+  assert.equal(await end('min'), '0.05');
+  // The keyboard reaches the same right end.
+  await slider.focus();
+  await page.keyboard.press('End');
+  assert.equal((await message(page)).match(/T = ([\d.]+)/)[1], '10.00');
+  assert.match(await slider.getAttribute('aria-valuetext'), /10\.00$/);
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });

@@ -2,7 +2,7 @@
 // click, the rounds match the engine, and the 40-round prediction settles on its training error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, offMachineRequests, openPage } from './browser.mjs';
+import { startSite, offMachineRequests, openPage, openFreshPage } from './browser.mjs';
 import { lockPrediction, verdict, assertPractice, predictBox, recordReports } from './predict-helpers.mjs';
 import { cardAt, stat, message, cardShot, ink, noNaNInCards, inEngine } from './probes.mjs';
 
@@ -134,7 +134,7 @@ test('boosting: running all 40 rounds before predicting shows the training error
 // again after Reset is practice; changed at round 14 (0.063, not yet settled), it is a first try.
 test('boosting: a prediction changed once round 15 was on screen is practice after Reset; changed at round 14 it is a first try', async () => {
   for (const rounds of [15, 14]) {
-    const page = await openPage(site, '/lessons/frontier-boosting.html', { reducedMotion: 'reduce' });
+    const page = await openFreshPage(site, '/lessons/frontier-boosting.html', { reducedMotion: 'reduce' });
     await recordReports(page);
     const w = cardAt(page, 1);
     const step = w.getByRole('button', { name: 'Step', exact: true });
@@ -155,4 +155,24 @@ test('boosting: a prediction changed once round 15 was on screen is practice aft
     }
     await page.close();
   }
+});
+
+// rounds = 1 (the option's minimum): the box asks for the single round, not "all 1 rounds", and
+// its verdict describes a one-stump vote (the first stump's own error, every point at the same
+// weight) rather than a run of many rounds ("stayed between", "climb towards ½").
+test('boosting: with rounds = 1 the box and its verdict speak of one stump', async () => {
+  const page = await openPage(site, '/embed.html?w=adaboost-rounds&rounds=1', { reducedMotion: 'reduce' });
+  const id = 'adaboost-final-error';
+  const box = await lockPrediction(page, id, '0.2');
+  assert.match(await box.getByRole('status').textContent(), /Your prediction: 0\.20\. Now press Play and let the single round run\.$/);
+  await page.getByRole('button', { name: 'Play' }).click();
+  assert.equal(await stat(page, 'round'), '1 / 1');
+  const v = await verdict(page, id);
+  const train = await stat(page, 'training error');
+  // One stump on equal weights: its weighted error ε is the vote's training error.
+  assert.equal(await stat(page, 'ε (stump)'), train);
+  assert.ok(v.text.includes(`After 1 round the vote is a single stump, so the training error ${train} is that stump's own. Every point still weighs the same`), v.text);
+  assert.doesNotMatch(v.text, /between|towards ½|rounds run/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
 });

@@ -313,3 +313,50 @@ test('Fit the line: Auto-fit, a reload and a nudge report nothing and leave best
   assert.deepEqual(page.record.errors, []);
   await page.close();
 });
+
+// Auto-fit steps at a rate the points allow: five points at seed 0 bunch near x = 8.5, where the
+// fixed 0.02 diverged (MSE 10⁸⁰, the sliders pinned at their ends, a blank loss chart). Now the
+// whole run (the reduced-motion press: every step at once) converges where the engine, stepping at
+// the widget's rate for these points, does.
+test('Fit the line: Auto-fit converges on five points bunched near x = 10 (seed 0), at the engine\'s numbers', async () => {
+  const page = await openPage(site, '/embed.html?w=fit-line&seed=0&points=5', { reducedMotion: 'reduce', width: 375 });
+  const expected = await page.evaluate(async () => {
+    const { loadEngine } = await import('/engine/index.js');
+    const { learningRateFor } = await import('/widgets/fit-line.js');
+    const ml = await loadEngine();
+    const d = ml.makeLinear(5, 0.8, 1.5, 1.5, 0, 0, 10);
+    const m = new ml.LinearRegression();
+    try {
+      m.setData(d.X, 1, d.y);
+      m.setLearningRate(learningRateFor(Array.from(d.X)));
+      m.setTolerance(1e-7);
+      m.setParams([0, 5]);
+      let steps = 0;
+      while (steps < 100000 && m.status() === 'ready') { m.step(); steps += 1; }
+      const [w, b] = Array.from(m.params());
+      return { status: m.status(), steps, mse: m.loss(), w, b };
+    } finally { m.delete(); }
+  });
+  assert.equal(expected.status, 'converged');
+  const autoFit = page.getByRole('button', { name: 'Auto-fit' });
+  // A press runs up to 5 000 steps; the run ends in fewer than 20 presses.
+  for (let press = 0; press < 20 && !/converged|diverged/.test(await message(page)); press++) await autoFit.click();
+  assert.match(await message(page), new RegExp(`^Gradient descent converged after ${expected.steps.toLocaleString('en').replace(/,/g, '\u202f')} steps: MSE ${expected.mse.toFixed(3)}, the best possible`));
+  assert.equal(await stat(page, 'MSE'), expected.mse.toFixed(3));
+  assert.equal(await stat(page, 'MSE'), await stat(page, 'best possible'));
+  assert.equal(await page.getByRole('slider', { name: /slope w/ }).inputValue(), String(Math.round(expected.w * 100) / 100));
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});
+
+// A count of one reads "1 step": noise-free points, the line put on them, one press of Step.
+test('Fit the line: one step to convergence reads "after 1 step"', async () => {
+  const page = await openPage(site, '/embed.html?w=fit-line&noise=0', { reducedMotion: 'reduce' });
+  await page.getByRole('slider', { name: /slope w/ }).fill('0.8');
+  await page.getByRole('slider', { name: /intercept b/ }).fill('1.5');
+  await page.getByRole('button', { name: 'Step' }).click();
+  assert.equal(await stat(page, 'GD steps'), '1');
+  assert.match(await message(page), /^Gradient descent converged after 1 step: MSE 0\.000, the best possible for these points\.$/);
+  assert.deepEqual(page.record.errors, []);
+  await page.close();
+});

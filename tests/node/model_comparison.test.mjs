@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ml } from './engine.mjs';
 import { computations } from '../../web/js/check-computations.js';
-import { MODELS, compareOnFolds, compareOnTestSet, noiseResample, tallyNoise, regressionScene, scaleColumn } from '../../web/widgets/comparison/data.js';
+import { MAX_STEPS, MODELS, compareOnFolds, compareOnTestSet, noiseResample, tallyNoise, regressionScene, scaleColumn } from '../../web/widgets/comparison/data.js';
+import { schema as comparisonSchema } from '../../web/widgets/model-comparison.js';
 
 const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8'));
 const rel = (got, want, tol, what) => assert.ok(Math.abs(got - want) <= Math.max(1e-15, tol * Math.abs(want)), `${what}: ${got} vs ${want}`);
@@ -146,6 +147,29 @@ test('check-yourself computations by hand', () => {
   assert.equal(computations['robust-scale'](ml, { values: [1, 2, 3, 4, 100], x: 100 }).value, 48.5);
   assert.ok(Math.abs(computations['minmax-scale'](ml, { values: [1, 2, 3, 4, 100], x: 2 }).value - 1 / 99) < 1e-15);
   assert.throws(() => computations['paired-t'](ml, { a: [1, 2], b: [1] }), /same length/);
+});
+
+// The noise experiment runs for every seed the option allows: its resamples' moons take seeds the
+// engine accepts (it refused seed · 1000 + r + 1 above 2³² − 1, from seed 4 294 967 on), and the
+// lesson's seeds keep the moons they had.
+test('the noise experiment runs at every seed the model-comparison option allows', () => {
+  const forest = MODELS.forest.make(ml);
+  try {
+    const { max, min } = comparisonSchema.seed;
+    const last = comparisonSchema.resamples.max - 1;
+    for (const seed of [min, 4, 4294966, 4294967, 100000000, max]) {
+      for (const r of [0, last]) {
+        const got = noiseResample(ml, forest, forest, r, { points: 60, noise: 0.3, k: 3, seed });
+        assert.ok(got.p >= 0 && got.p <= 1, `seed ${seed}, resample ${r}: p = ${got.p}`);
+      }
+    }
+    // Seeds whose products fit keep the moons they always had (the lesson's counts stand).
+    const d = ml.makeMoons(60, 0.3, 4 * 1000 + 7 + 1);
+    const opts = { points: 60, noise: 0.3, k: 3, seed: 4 };
+    const byHand = ml.pairedCrossValScores(forest, 15, forest, 16, d.X, d.cols, d.y, 3, 8, MAX_STEPS);
+    const p = ml.pairedTTest(Array.from(byHand.a), Array.from(byHand.b)).pValue;
+    assert.equal(noiseResample(ml, forest, forest, 7, opts).p, p);
+  } finally { forest.delete(); }
 });
 
 test('the comparison helpers are deterministic and free what they make', () => {

@@ -91,8 +91,13 @@ export function slider(parent, { label, min, max, step, value, format = (v) => S
   };
   show(value);
   input.addEventListener('input', () => {
-    let v = fromTrack(Number(input.value));
-    if (scale !== 'log' && step) v = Math.round(v / step) * step;
+    const track = Number(input.value);
+    // The track's steps count from its left end and can stop short of the right one (a log range
+    // is rarely a whole number of steps: 0.05 … 10 in 0.01s of log₁₀ ends at 9.98); the last
+    // step, the handle at the right end, is max itself.
+    const atMax = track + Number(input.step) > Number(input.max) + 1e-9 * Number(input.step);
+    let v = atMax ? max : fromTrack(track);
+    if (!atMax && scale !== 'log' && step) v = Math.round(v / step) * step;
     v = Number(v.toPrecision(12));
     current = v;
     show(v);

@@ -29,8 +29,11 @@ export const messages = {
   'adaboost-rounds.predict.unit': 'a share, 0 to 1',
   'adaboost-rounds.predict.ready': 'Press Reset first: predict before the first stump.',
   'adaboost-rounds.predict.seen': 'Round {round} shows a training error that stays within ± {tolerance} of its final value to the last round, and you saw it before predicting: a prediction made on this page now is practice and is not recorded.',
-  'adaboost-rounds.predict.next': 'Now press Play and let all {rounds} rounds run.',
-  'adaboost-rounds.predict.why': ({ rounds, error, zeroFrom, low, high, perfect }) => `After ${countOf(rounds, 'round')} the training error is ${error}${zeroFrom ? `, 0 from round ${zeroFrom} on` : ''}; the stumps' weighted errors stayed between ${low} and ${high}. ${perfect ? 'Each stump only has to beat a coin on the re-weighted points; their weighted votes add up to a boundary no single stump could draw.' : 'Points deep inside the other class keep their mistakes: their weight grows, the stumps\' errors climb towards ½, and the bound stops falling.'}`,
+  'adaboost-rounds.predict.next': ({ rounds }) => (rounds === 1 ? 'Now press Play and let the single round run.' : `Now press Play and let all ${countOf(rounds, 'round')} run.`),
+  // One round: the vote is the first stump alone, fitted while every point weighs the same.
+  'adaboost-rounds.predict.why': ({ rounds, error, zeroFrom, low, high, perfect }) => (rounds === 1
+    ? `After 1 round the vote is a single stump, so the training error ${error} is that stump's own. Every point still weighs the same, so its weighted error ε is the same share of the points; re-weighting starts to matter only from the second stump on.`
+    : `After ${countOf(rounds, 'round')} the training error is ${error}${zeroFrom ? `, 0 from round ${zeroFrom} on` : ''}; the stumps' weighted errors stayed between ${low} and ${high}. ${perfect ? 'Each stump only has to beat a coin on the re-weighted points; their weighted votes add up to a boundary no single stump could draw.' : 'Points deep inside the other class keep their mistakes: their weight grows, the stumps\' errors climb towards ½, and the bound stops falling.'}`),
   'adaboost-rounds.predict.newData': 'New data: predict again.',
   'adaboost-rounds.start': 'Round 0: every point starts with weight 1/{n}. Press Step for the first stump.',
   'adaboost-rounds.stop.perfect': 'the last stump classifies every point correctly (ε = 0), so there is nothing left to re-weight',

@@ -263,10 +263,10 @@ function build(ctx) {
     statSteps.set(formatNumber(steps, 0));
     statLoss.set(formatNumber(loss, 4));
     score(false);
-    if (status === 'converged') card.setMessage(t('draw-boundary.converged', { steps: formatNumber(steps, 0), loss: formatNumber(loss, 4), accuracy: formatPercent(accuracy, 1) }), 'ok');
+    if (status === 'converged') card.setMessage(t('draw-boundary.converged', { steps, loss: formatNumber(loss, 4), accuracy: formatPercent(accuracy, 1) }), 'ok');
     else if (status === 'diverged') card.setMessage(t('draw-boundary.diverged'), 'bad');
     else if (norm <= 1e-9) card.setMessage(t('draw-boundary.zeroWeights'), 'info');
-    else if (steps >= MAX_FIT_STEPS) card.setMessage(t('draw-boundary.stopped', { steps: formatNumber(steps, 0), loss: formatNumber(loss, 4), accuracy: formatPercent(accuracy, 1) }), 'ok');
+    else if (steps >= MAX_FIT_STEPS) card.setMessage(t('draw-boundary.stopped', { steps, loss: formatNumber(loss, 4), accuracy: formatPercent(accuracy, 1) }), 'ok');
     else card.setMessage(t('draw-boundary.stepped', { steps: formatNumber(steps, 0), loss: formatNumber(loss, 4), accuracy: formatPercent(accuracy, 1) }), 'info');
     if (steps > 0) {
       fitShown = true;

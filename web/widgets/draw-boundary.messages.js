@@ -1,5 +1,8 @@
 // Every word the draw-boundary widget shows a learner (English). Numbers arrive formatted
-// (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
+// (web/lib/format.js), counts with their noun from format.js countOf; another language adds the
+// same keys with addMessages (web/lib/messages.js).
+import { countOf } from '../lib/format.js';
+
 export const messages = {
   'draw-boundary.title': 'Draw the boundary',
   'draw-boundary.hint': 'Drag either round handle to rotate the line, or drag the line to move it, until each class sits on its own side. Can you reach 95%?',
@@ -35,10 +38,10 @@ export const messages = {
   'draw-boundary.close': ({ wrong, one }) => `Close: ${wrong} ${one ? 'point' : 'points'} on the wrong side (ringed). Turn the line a little to pick them up.`,
   'draw-boundary.far': '{wrong} of {n} points are on the wrong side (ringed). Each side of the line is tinted with the class it predicts.',
   'draw-boundary.figure': 'Two classes of {n} points and a dividing line from ({x0}, {y0}) to ({x1}, {y1}); accuracy {accuracy} percent',
-  'draw-boundary.converged': 'Logistic regression converged after {steps} steps: log loss {loss}, accuracy {accuracy}. It minimises the log loss, not the error count, so a hand-drawn line can sometimes tie or beat it on accuracy.',
+  'draw-boundary.converged': ({ steps, loss, accuracy }) => `Logistic regression converged after ${countOf(steps, 'step')}: log loss ${loss}, accuracy ${accuracy}. It minimises the log loss, not the error count, so a hand-drawn line can sometimes tie or beat it on accuracy.`,
   'draw-boundary.diverged': 'Logistic regression diverged: the learning rate is too large for this data.',
   'draw-boundary.zeroWeights': 'All weights are zero: σ(0) = 0.5 everywhere, so there is no boundary yet. Step once more.',
-  'draw-boundary.stopped': 'Stopped after {steps} steps: log loss {loss}, accuracy {accuracy}. The loss still creeps down because the classes barely overlap, so larger weights keep making the model more confident.',
+  'draw-boundary.stopped': ({ steps, loss, accuracy }) => `Stopped after ${countOf(steps, 'step')}: log loss ${loss}, accuracy ${accuracy}. The loss still creeps down because the classes barely overlap, so larger weights keep making the model more confident.`,
   'draw-boundary.stepped': 'Logistic step {steps}: log loss {loss}, accuracy {accuracy}. The heat map is the model\'s probability of “blue circle”.',
   'draw-boundary.selected': 'Selected: {what}. Arrow keys move it (Shift for bigger moves).',
   'draw-boundary.part.0': 'the left handle',

@@ -1,5 +1,8 @@
 // Every word the fit-line widget shows a learner (English). Numbers arrive formatted
-// (web/lib/format.js); another language adds the same keys with addMessages (web/lib/messages.js).
+// (web/lib/format.js), counts with their noun from format.js countOf; another language adds the
+// same keys with addMessages (web/lib/messages.js).
+import { countOf } from '../lib/format.js';
+
 export const messages = {
   'fit-line.title': 'Fit the line',
   'fit-line.hint': 'Drag either end of the line (or use the sliders) to make the MSE as small as you can. Then lock in the prediction below and press Auto-fit to watch gradient descent do it.',
@@ -30,7 +33,7 @@ export const messages = {
   'fit-line.closeGap': 'Close: {gap}% above the best possible MSE.',
   'fit-line.figure': 'Scatter plot of {rows} points with the line y = {w}x {b}, MSE {mse}',
   'fit-line.gdFigure': 'Scatter plot with the line y = {w}x {b}, MSE {mse}',
-  'fit-line.converged': 'Gradient descent converged after {steps} steps: MSE {mse}, the best possible for these points.',
+  'fit-line.converged': ({ steps, mse }) => `Gradient descent converged after ${countOf(steps, 'step')}: MSE ${mse}, the best possible for these points.`,
   'fit-line.diverged': 'Gradient descent diverged: the learning rate is too large for this data.',
   'fit-line.running': 'Gradient descent: step {steps}, MSE {mse}.',
   'fit-line.keys': 'Arrow keys move the selected end of the line (Shift for bigger moves); Enter switches ends.',

@@ -70,8 +70,14 @@ export function compareOnTestSet(ml, modelA, modelB, data, seed) {
 // The noise experiment: two copies of one random forest that differ only in their seed, so
 // neither is better. Resample r draws fresh moons (seed base + r) and fresh folds, compares the
 // two copies over k folds, and records who had the higher mean and the paired t-test's p.
+// The moons' seed is seed · 1000 + r + 1 taken modulo 2³², the engine's seed range: unchanged for
+// seeds up to 4 294 966, and in range for every seed the option allows (up to 2³¹ − 1; the product
+// stays an exact whole number in a double).
+export function resampleSeed(seed, r) {
+  return (seed * 1000 + r + 1) % 2 ** 32;
+}
 export function noiseResample(ml, forestA, forestB, r, { points, noise, k, seed }) {
-  const data = ml.makeMoons(points, noise, seed * 1000 + r + 1);
+  const data = ml.makeMoons(points, noise, resampleSeed(seed, r));
   const s = ml.pairedCrossValScores(forestA, 2 * r + 1, forestB, 2 * r + 2, data.X, data.cols, data.y, k, r + 1, MAX_STEPS);
   const a = Array.from(s.a);
   const b = Array.from(s.b);
